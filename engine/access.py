@@ -1,0 +1,104 @@
+"""Every authorization predicate in one place (STYLE.md rule 5).
+
+Views, exports and queries call these; nobody re-implements them. A case the caller may not see is a
+404 (its existence is not revealed); a visible case or task the caller may not act on is a 403.
+"""
+
+from sqlalchemy import Select, exists, select
+from sqlalchemy.orm import Session
+
+from engine.errors import Forbidden, NotFound
+from engine.models import Case, HumanTask, User
+
+# Groups that handle information requests and see every request case of their office.
+REQUEST_STAFF = frozenset({"petugas_layanan", "ppid", "atasan_ppid"})
+# Who may read the requester's identity from the vault.
+IDENTITY_READERS = REQUEST_STAFF
+# The superior of each lane: may assign its tasks and see its whole queue.
+SUPERIOR_OF = {
+    "petugas_layanan": "ppid",
+    "unit_pengolah": "ppid",
+    "ppid": "atasan_ppid",
+    "atasan_ppid": "atasan_ppid",
+}
+
+
+def _groups(user: User | None) -> frozenset[str]:
+    return user.group_codes if user is not None else frozenset()
+
+
+def is_superior(user: User) -> bool:
+    return bool(_groups(user) & set(SUPERIOR_OF.values()))
+
+
+def supervised_lanes(user: User) -> frozenset[str]:
+    groups = _groups(user)
+    return frozenset(lane for lane, boss in SUPERIOR_OF.items() if boss in groups) | groups
+
+
+def cases_visible_to(user: User, query: Select | None = None) -> Select:
+    """Scope any case query to what the user may see."""
+    query = query if query is not None else select(Case)
+    groups = _groups(user)
+    if groups & (REQUEST_STAFF | {"auditor", "admin"}):
+        return query
+    if "unit_pengolah" in groups:
+        return query.where(
+            exists().where(HumanTask.case_id == Case.id, HumanTask.lane.in_(groups))
+        )
+    return query.where(False)
+
+
+def can_view_case(session: Session, user: User, case: Case) -> bool:
+    return session.scalar(cases_visible_to(user, select(Case.id)).where(Case.id == case.id)) is not None
+
+
+def require_case(session: Session, user: User, ticket: str) -> Case:
+    case = session.scalar(cases_visible_to(user).where(Case.ticket == ticket))
+    if case is None:
+        raise NotFound("kasus tidak ditemukan / case not found")
+    return case
+
+
+def require_task(session: Session, user: User, task_id: int) -> HumanTask:
+    task = session.get(HumanTask, task_id)
+    if task is None or not can_view_case(session, user, task.case):
+        raise NotFound("tugas tidak ditemukan / task not found")
+    return task
+
+
+def can_work_task(user: User, task: HumanTask) -> bool:
+    return task.lane in _groups(user)
+
+
+def require_work(user: User, task: HumanTask) -> None:
+    if not can_work_task(user, task):
+        raise Forbidden(f"tugas ini untuk kelompok {task.lane} / this task belongs to the {task.lane} group")
+
+
+def can_assign(user: User, task: HumanTask) -> bool:
+    return SUPERIOR_OF.get(task.lane) in _groups(user)
+
+
+def require_assign(user: User, task: HumanTask) -> None:
+    if not can_assign(user, task):
+        raise Forbidden("hanya atasan yang dapat menugaskan / only a superior may assign")
+
+
+def can_read_identity(user: User) -> bool:
+    return bool(_groups(user) & IDENTITY_READERS)
+
+
+def require_auditor(user: User) -> None:
+    if "auditor" not in _groups(user):
+        raise Forbidden("khusus auditor / auditors only")
+
+
+def require_staff(user: User) -> None:
+    if not _groups(user) & (REQUEST_STAFF | {"unit_pengolah", "auditor", "admin"}):
+        raise Forbidden("tidak berwenang / not allowed")
+
+
+def require_front_desk(user: User) -> None:
+    if not _groups(user) & REQUEST_STAFF:
+        raise Forbidden("hanya petugas yang dapat mencatat permohonan luring / only officers record offline requests")

@@ -1,0 +1,86 @@
+"""Settings from ``KAWAL_*`` environment variables: every one is documented here and in the README."""
+
+import base64
+import hashlib
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+
+DEV_SECRET = "kawal-development-secret-not-for-production"  # noqa: S105 - development default, refused in production
+
+ROOT = Path(__file__).resolve().parent.parent
+WORKFLOWS_DIR = ROOT / "workflows"
+FORMS_DIR = ROOT / "forms"
+
+
+class ConfigError(RuntimeError):
+    pass
+
+
+@dataclass(frozen=True)
+class Settings:
+    env: str = "development"  # KAWAL_ENV: development | production | test
+    database_url: str = "sqlite:///kawal.db"  # KAWAL_DATABASE_URL
+    secret_key: str = DEV_SECRET  # KAWAL_SECRET_KEY: signs API tokens
+    vault_keys: tuple[bytes, ...] = ()  # KAWAL_VAULT_KEY: base64 32-byte keys, comma-separated, newest first
+    redis_url: str | None = None  # KAWAL_REDIS_URL: unset = embedded mode, no Redis
+    office_timezone: str = "Asia/Jakarta"  # KAWAL_OFFICE_TZ: WIB, WITA (Asia/Makassar) or WIT (Asia/Jayapura)
+    office_hours: str = "08:00-16:00"  # KAWAL_OFFICE_HOURS: receipt after closing counts from the next working day
+    completion_window_days: int = 3  # KAWAL_COMPLETION_WINDOW_DAYS: working days a requester has to complete
+    ticket_prefix: str = "PPID"  # KAWAL_TICKET_PREFIX: register numbers look like PPID-2026-000123
+    token_ttl_seconds: int = 8 * 3600  # KAWAL_TOKEN_TTL: lifetime of an API token
+    workflows_dir: Path = WORKFLOWS_DIR
+    forms_dir: Path = FORMS_DIR
+    extra: dict = field(default_factory=dict)
+
+    @property
+    def production(self) -> bool:
+        return self.env == "production"
+
+
+def _vault_keys(raw: str | None, secret: str) -> tuple[bytes, ...]:
+    if not raw:
+        # Development only: a key derived from the development secret, so a restart can still decrypt.
+        return (hashlib.sha256(b"kawal-vault:" + secret.encode()).digest(),)
+    keys = []
+    for part in raw.split(","):
+        try:
+            key = base64.b64decode(part.strip(), validate=True)
+        except ValueError as exc:
+            raise ConfigError("KAWAL_VAULT_KEY must be base64 keys separated by commas") from exc
+        if len(key) != 32:
+            raise ConfigError("KAWAL_VAULT_KEY: each key must decode to 32 bytes")
+        keys.append(key)
+    return tuple(keys)
+
+
+def load_settings(environ: dict | None = None, **overrides) -> Settings:
+    """Read settings from the environment; production refuses to start without its secrets."""
+    env = os.environ if environ is None else environ
+    mode = env.get("KAWAL_ENV", "development")
+    if mode not in ("development", "production", "test"):
+        raise ConfigError(f"KAWAL_ENV must be development, production or test, not {mode!r}")
+    if mode == "production":
+        missing = [name for name in ("KAWAL_SECRET_KEY", "KAWAL_VAULT_KEY", "KAWAL_DATABASE_URL") if not env.get(name)]
+        if missing:
+            raise ConfigError("production refuses to start without " + ", ".join(missing))
+    secret = env.get("KAWAL_SECRET_KEY") or DEV_SECRET
+    try:
+        window = int(env.get("KAWAL_COMPLETION_WINDOW_DAYS", "3"))
+        ttl = int(env.get("KAWAL_TOKEN_TTL", str(8 * 3600)))
+    except ValueError as exc:
+        raise ConfigError("KAWAL_COMPLETION_WINDOW_DAYS and KAWAL_TOKEN_TTL must be whole numbers") from exc
+    values = dict(
+        env=mode,
+        database_url=env.get("KAWAL_DATABASE_URL") or f"sqlite:///{Path.cwd() / 'kawal.db'}",
+        secret_key=secret,
+        vault_keys=_vault_keys(env.get("KAWAL_VAULT_KEY"), secret),
+        redis_url=env.get("KAWAL_REDIS_URL") or None,
+        office_timezone=env.get("KAWAL_OFFICE_TZ", "Asia/Jakarta"),
+        office_hours=env.get("KAWAL_OFFICE_HOURS", "08:00-16:00"),
+        completion_window_days=window,
+        ticket_prefix=env.get("KAWAL_TICKET_PREFIX", "PPID"),
+        token_ttl_seconds=ttl,
+    )
+    values.update(overrides)
+    return Settings(**values)

@@ -1,0 +1,73 @@
+"""Loads the JSON Schema forms in ``forms/`` and validates submitted data against them.
+
+Errors come back as ``{field path: [messages]}`` in Bahasa Indonesia and English, the shape the API
+returns with HTTP 422.
+"""
+
+import json
+from functools import lru_cache
+from pathlib import Path
+
+from jsonschema import Draft202012Validator, FormatChecker
+from jsonschema.exceptions import ValidationError
+
+from engine.errors import Invalid
+
+_MESSAGES = {
+    "required": ("wajib diisi", "is required"),
+    "additionalProperties": ("isian tidak dikenal", "unknown field"),
+    "type": ("jenis isian salah", "wrong type"),
+    "enum": ("pilihan tidak dikenal", "not one of the choices"),
+    "const": ("harus dicentang", "must be confirmed"),
+    "format": ("format salah", "wrong format"),
+    "pattern": ("format salah", "wrong format"),
+    "minLength": ("terlalu pendek", "too short"),
+    "maxLength": ("terlalu panjang", "too long"),
+    "minimum": ("terlalu kecil", "too small"),
+    "minItems": ("pilih sedikitnya satu", "choose at least one"),
+    "anyOf": ("isi salah satu: e-mail atau telepon", "give an e-mail address or a phone number"),
+}
+
+
+class FormRegistry:
+    def __init__(self, directory: Path):
+        self.directory = directory
+
+    @lru_cache(maxsize=64)  # noqa: B019 - one registry per process; forms are files shipped with the code
+    def schema(self, name: str) -> dict:
+        path = (self.directory / name).resolve()
+        if path.parent != self.directory.resolve() or not path.is_file():
+            raise LookupError(f"form {name!r} not found in {self.directory}")
+        return json.loads(path.read_text(encoding="utf-8"))
+
+    @lru_cache(maxsize=64)  # noqa: B019
+    def _validator(self, name: str) -> Draft202012Validator:
+        schema = self.schema(name)
+        Draft202012Validator.check_schema(schema)
+        return Draft202012Validator(schema, format_checker=FormatChecker())
+
+    def errors(self, name: str, data: object) -> dict[str, list[str]]:
+        fields: dict[str, list[str]] = {}
+        for error in self._validator(name).iter_errors(data):
+            for path, message in _describe(error):
+                fields.setdefault(path, []).append(message)
+        return fields
+
+    def validate(self, name: str, data: object) -> dict:
+        fields = self.errors(name, data)
+        if fields:
+            raise Invalid("data tidak sah / invalid data", fields=fields)
+        return data  # type: ignore[return-value]
+
+
+def _describe(error: ValidationError):
+    path = ".".join(str(p) for p in error.absolute_path)
+    id_text, en_text = _MESSAGES.get(error.validator, ("tidak sah", "invalid"))
+    if error.validator == "required":
+        missing = error.message.split("'")[1] if "'" in error.message else ""
+        path = f"{path}.{missing}" if path else missing
+    elif error.validator == "additionalProperties":
+        for extra in sorted(set(error.instance) - set(error.schema.get("properties", {}))):
+            yield (f"{path}.{extra}" if path else extra), f"{id_text} / {en_text}"
+        return
+    yield (path or "_schema"), f"{id_text} / {en_text}"

@@ -1,0 +1,248 @@
+"""The data model (ARCHITECTURE.md "Data"): SQLAlchemy 2 typed models, no Flask.
+
+Queryable facts (status, inbox rows, deadlines) live in their own columns and tables, updated in the
+same transaction as the workflow state, so nothing ever deserializes a workflow to list or search.
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+
+from sqlalchemy import (
+    JSON,
+    Boolean,
+    CheckConstraint,
+    Date,
+    DateTime,
+    ForeignKey,
+    Index,
+    Integer,
+    LargeBinary,
+    MetaData,
+    String,
+    Text,
+    UniqueConstraint,
+)
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
+from sqlalchemy.types import TypeDecorator
+
+NAMING_CONVENTION = {
+    "ix": "ix_%(column_0_label)s",
+    "uq": "uq_%(table_name)s_%(column_0_name)s",
+    "ck": "ck_%(table_name)s_%(constraint_name)s",
+    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+    "pk": "pk_%(table_name)s",
+}
+
+
+class UTCDateTime(TypeDecorator):
+    """Timezone-aware datetimes stored in UTC; SQLite hands back naive values, which are UTC."""
+
+    impl = DateTime(timezone=True)
+    cache_ok = True
+
+    def process_bind_param(self, value, dialect):
+        if value is not None and value.tzinfo is None:
+            raise ValueError("naive datetime given to a UTC column")
+        return value
+
+    def process_result_value(self, value, dialect):
+        from datetime import UTC
+
+        if value is not None and value.tzinfo is None:
+            return value.replace(tzinfo=UTC)
+        return value.astimezone(UTC) if value is not None else None
+
+
+class Base(DeclarativeBase):
+    metadata = MetaData(naming_convention=NAMING_CONVENTION)
+    type_annotation_map = {datetime: UTCDateTime, dict: JSON, list: JSON}
+
+
+class ProcessVersion(Base):
+    """One deployed BPMN file content; running cases keep the version they started on."""
+
+    __tablename__ = "process_version"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    process_id: Mapped[str] = mapped_column(String(100), index=True)
+    file_name: Mapped[str] = mapped_column(String(200))
+    sha256: Mapped[str] = mapped_column(String(64), unique=True)
+    spec_json: Mapped[str] = mapped_column(Text)
+    deployed_at: Mapped[datetime]
+
+
+class Unit(Base):
+    __tablename__ = "unit"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    code: Mapped[str] = mapped_column(String(40), unique=True)
+    name: Mapped[str] = mapped_column(String(200))
+
+
+class Group(Base):
+    __tablename__ = "group"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    code: Mapped[str] = mapped_column(String(40), unique=True)
+    name: Mapped[str] = mapped_column(String(200))
+
+
+class User(Base):
+    __tablename__ = "user"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    username: Mapped[str] = mapped_column(String(80), unique=True)
+    display_name: Mapped[str] = mapped_column(String(200))
+    password_hash: Mapped[str] = mapped_column(String(200))
+    active: Mapped[bool] = mapped_column(Boolean, default=True)
+    unit_id: Mapped[int | None] = mapped_column(ForeignKey("unit.id"))
+    created_at: Mapped[datetime]
+    groups: Mapped[list[Group]] = relationship(secondary="membership", lazy="selectin")
+
+    @property
+    def group_codes(self) -> frozenset[str]:
+        return frozenset(g.code for g in self.groups)
+
+
+class Membership(Base):
+    __tablename__ = "membership"
+    user_id: Mapped[int] = mapped_column(ForeignKey("user.id", ondelete="CASCADE"), primary_key=True)
+    group_id: Mapped[int] = mapped_column(ForeignKey("group.id", ondelete="CASCADE"), primary_key=True)
+
+
+class Party(Base):
+    """The identity vault: a person's name, NIK and contacts, encrypted at rest (engine.vault)."""
+
+    __tablename__ = "party"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    role: Mapped[str] = mapped_column(String(40))
+    key_id: Mapped[str] = mapped_column(String(16))
+    ciphertext: Mapped[bytes] = mapped_column(LargeBinary)
+    created_at: Mapped[datetime]
+
+
+class Case(Base):
+    """One case = one BPMN process instance. ``status`` is the internal vocabulary (engine.status)."""
+
+    __tablename__ = "case"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    ticket: Mapped[str] = mapped_column(String(40), unique=True)
+    kind: Mapped[str] = mapped_column(String(40), index=True)
+    parent_id: Mapped[int | None] = mapped_column(ForeignKey("case.id"))
+    process_version_id: Mapped[int] = mapped_column(ForeignKey("process_version.id"))
+    unit_id: Mapped[int | None] = mapped_column(ForeignKey("unit.id"))
+    status: Mapped[str] = mapped_column(String(40))
+    outcome: Mapped[str | None] = mapped_column(String(40))
+    overdue: Mapped[bool] = mapped_column(Boolean, default=False)
+    confidential: Mapped[bool] = mapped_column(Boolean, default=False)
+    requester_party_id: Mapped[int | None] = mapped_column(ForeignKey("party.id"))
+    requester_type: Mapped[str | None] = mapped_column(String(40))
+    details: Mapped[dict] = mapped_column(default=dict)  # what is asked and how; never the requester's identity
+    channel: Mapped[str] = mapped_column(String(20))
+    access_code_hash: Mapped[str] = mapped_column(String(64))
+    received_at: Mapped[datetime]
+    due_at: Mapped[datetime | None]
+    closed_at: Mapped[datetime | None]
+    created_at: Mapped[datetime]
+    updated_at: Mapped[datetime]
+    version: Mapped[int] = mapped_column(Integer, nullable=False)
+    __mapper_args__ = {"version_id_col": version}  # optimistic lock: two runs of one case never interleave
+    __table_args__ = (
+        CheckConstraint("channel IN ('langsung','web','email','pos','telepon')", name="channel_known"),
+        Index("ix_case_kind_status", "kind", "status"),
+    )
+
+
+class WorkflowState(Base):
+    """The case's serialized SpiffWorkflow instance, without its spec. Loaded only to run the engine."""
+
+    __tablename__ = "workflow_state"
+    case_id: Mapped[int] = mapped_column(ForeignKey("case.id", ondelete="CASCADE"), primary_key=True)
+    serializer_version: Mapped[str] = mapped_column(String(20))
+    state: Mapped[str] = mapped_column(Text)
+    updated_at: Mapped[datetime]
+
+
+class HumanTask(Base):
+    """The inbox: one row per READY manual task of a case."""
+
+    __tablename__ = "human_task"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    case_id: Mapped[int] = mapped_column(ForeignKey("case.id", ondelete="CASCADE"), index=True)
+    task_guid: Mapped[str] = mapped_column(String(36), unique=True)
+    bpmn_id: Mapped[str] = mapped_column(String(100))
+    process_id: Mapped[str] = mapped_column(String(100))
+    title: Mapped[str] = mapped_column(String(300))
+    lane: Mapped[str | None] = mapped_column(String(40))
+    form: Mapped[str | None] = mapped_column(String(200))
+    instructions: Mapped[str | None] = mapped_column(Text)
+    assignee_id: Mapped[int | None] = mapped_column(ForeignKey("user.id"))
+    claimed_at: Mapped[datetime | None]
+    due_at: Mapped[datetime | None]
+    state: Mapped[str] = mapped_column(String(20), default="open")
+    created_at: Mapped[datetime]
+    completed_at: Mapped[datetime | None]
+    completed_by_id: Mapped[int | None] = mapped_column(ForeignKey("user.id"))
+    case: Mapped[Case] = relationship(lazy="joined")
+    assignee: Mapped[User | None] = relationship(foreign_keys=[assignee_id], lazy="joined")
+    __table_args__ = (
+        CheckConstraint("state IN ('open','completed','cancelled')", name="state_known"),
+        Index("ix_human_task_state_lane", "state", "lane"),
+    )
+
+
+class Deadline(Base):
+    """One row per waiting timer that is a deadline, with its legal basis and provenance."""
+
+    __tablename__ = "deadline"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    case_id: Mapped[int] = mapped_column(ForeignKey("case.id", ondelete="CASCADE"), index=True)
+    task_guid: Mapped[str] = mapped_column(String(36), unique=True)
+    name: Mapped[str] = mapped_column(String(40))
+    legal_basis: Mapped[str] = mapped_column(String(200))
+    calendar: Mapped[str] = mapped_column(String(20))
+    public: Mapped[bool] = mapped_column(Boolean, default=False)
+    start_at: Mapped[datetime]
+    working_days: Mapped[int]
+    due_at: Mapped[datetime]
+    provenance: Mapped[dict]
+    status: Mapped[str] = mapped_column(String(20), default="pending")
+    closed_at: Mapped[datetime | None]
+    __table_args__ = (
+        CheckConstraint("status IN ('pending','met','missed','superseded','cancelled')", name="status_known"),
+        Index("ix_deadline_status_due_at", "status", "due_at"),
+    )
+
+
+class CaseEvent(Base):
+    """Append-only history, hash-chained per case (engine.audit)."""
+
+    __tablename__ = "case_event"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    case_id: Mapped[int] = mapped_column(ForeignKey("case.id", ondelete="CASCADE"))
+    seq: Mapped[int]
+    at: Mapped[datetime] = mapped_column(index=True)
+    type: Mapped[str] = mapped_column(String(60))
+    actor: Mapped[str] = mapped_column(String(80))
+    data: Mapped[dict]
+    prev_hash: Mapped[str] = mapped_column(String(64))
+    hash: Mapped[str] = mapped_column(String(64))
+    __table_args__ = (UniqueConstraint("case_id", "seq", name="uq_case_event_case_seq"),)
+
+
+class TicketCounter(Base):
+    """The register's sequence per prefix and year."""
+
+    __tablename__ = "ticket_counter"
+    prefix: Mapped[str] = mapped_column(String(20), primary_key=True)
+    year: Mapped[int] = mapped_column(primary_key=True)
+    last: Mapped[int] = mapped_column(Integer, default=0)
+
+
+class HolidayOverrideRow(Base):
+    """The admin override table of the working-day calendar (engine.calendar.HolidayOverride)."""
+
+    __tablename__ = "holiday"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    day: Mapped[date] = mapped_column(Date, index=True)
+    is_working: Mapped[bool] = mapped_column(Boolean, default=False)
+    reason: Mapped[str] = mapped_column(String(200))
+    calendars: Mapped[str] = mapped_column(String(40), default="strict,lenient")
+    created_at: Mapped[datetime]

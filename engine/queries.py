@@ -1,0 +1,179 @@
+"""Read models: the inbox, a case as an officer sees it, and the public status a requester sees.
+
+Everything here reads rows; nothing deserializes a workflow.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from engine import access, clock, status
+from engine.errors import Forbidden, Invalid
+from engine.models import Case, CaseEvent, Deadline, HumanTask, Party, User
+from engine.runtime import Runtime
+
+SCOPES = ("mine", "group", "all")
+
+
+def working_days_left(rt: Runtime, due_at: datetime | None) -> int | None:
+    """Working days from today to the due date (strict calendar); negative once it has passed."""
+    if due_at is None:
+        return None
+    cal = rt.calendars["strict"]
+    today = clock.now().astimezone(cal.tz).date()
+    return cal.working_days_between(today, due_at.astimezone(cal.tz).date())
+
+
+def list_tasks(session: Session, rt: Runtime, user: User, scope: str = "group", process: str | None = None,
+               overdue: bool | None = None) -> tuple[list[dict], int]:
+    if scope not in SCOPES:
+        raise Invalid("scope tidak dikenal / unknown scope", fields={"scope": [f"one of {', '.join(SCOPES)}"]})
+    query = select(HumanTask).join(Case).where(HumanTask.state == "open")
+    query = access.cases_visible_to(user, query)
+    if scope == "mine":
+        query = query.where(HumanTask.assignee_id == user.id)
+    elif scope == "group":
+        query = query.where(HumanTask.lane.in_(user.group_codes))
+    else:
+        if not access.is_superior(user):
+            raise Forbidden("hanya atasan / superiors only")
+        query = query.where(HumanTask.lane.in_(access.supervised_lanes(user)))
+    if process:
+        query = query.where(HumanTask.process_id == process)
+    if overdue is not None:
+        now = clock.now()
+        query = query.where(HumanTask.due_at < now) if overdue else query.where(
+            (HumanTask.due_at >= now) | HumanTask.due_at.is_(None))
+    query = query.order_by(HumanTask.due_at.is_(None), HumanTask.due_at, HumanTask.id)
+    rows = session.scalars(query).all()
+    return [task_item(rt, t) for t in rows], len(rows)
+
+
+def task_item(rt: Runtime, task: HumanTask) -> dict:
+    return {
+        "id": task.id,
+        "ticket": task.case.ticket,
+        "name": task.bpmn_id,
+        "title": task.title,
+        "lane": task.lane,
+        "process": task.process_id,
+        "state": task.state,
+        "assignee": task.assignee.username if task.assignee else None,
+        "due_at": task.due_at,
+        "working_days_left": working_days_left(rt, task.due_at),
+    }
+
+
+def task_detail(session: Session, rt: Runtime, task: HumanTask) -> dict:
+    item = task_item(rt, task)
+    item["instructions"] = task.instructions
+    item["form_schema"] = rt.forms.schema(task.form) if task.form else None
+    # What earlier tasks recorded, read from the case history (never from the requester's identity).
+    data: dict = {}
+    for (event_data,) in session.execute(
+        select(CaseEvent.data).where(CaseEvent.case_id == task.case_id, CaseEvent.type == "task_completed")
+        .order_by(CaseEvent.seq)
+    ):
+        data.update(event_data.get("data", {}))
+    item["data"] = data
+    item["case"] = {"ticket": task.case.ticket, "status": task.case.status, "details": task.case.details}
+    return item
+
+
+def deadline_view(d: Deadline) -> dict:
+    return {
+        "name": d.name,
+        "legal_basis": d.legal_basis,
+        "calendar": d.calendar,
+        "start_at": d.start_at,
+        "working_days": d.working_days,
+        "due_at": d.due_at,
+        "status": d.status,
+        "provenance": d.provenance,
+    }
+
+
+def case_view(session: Session, rt: Runtime, user: User, case: Case) -> dict:
+    deadlines = session.scalars(select(Deadline).where(Deadline.case_id == case.id).order_by(Deadline.id)).all()
+    tasks = session.scalars(
+        select(HumanTask).where(HumanTask.case_id == case.id, HumanTask.state == "open").order_by(HumanTask.id)
+    ).all()
+    view = {
+        "ticket": case.ticket,
+        "kind": case.kind,
+        "status": case.status,
+        "status_label": status.label(case.status),
+        "outcome": case.outcome,
+        "overdue": case.overdue,
+        "channel": case.channel,
+        "received_at": case.received_at,
+        "due_at": case.due_at,
+        "closed_at": case.closed_at,
+        "details": case.details,
+        "deadlines": [deadline_view(d) for d in deadlines],
+        "open_tasks": [task_item(rt, t) for t in tasks],
+        "requester": None,
+    }
+    if access.can_read_identity(user) and case.requester_party_id:
+        view["requester"] = rt.vault.read(session.get(Party, case.requester_party_id))
+    return view
+
+
+def case_events(session: Session, case: Case) -> list[dict]:
+    events = session.scalars(select(CaseEvent).where(CaseEvent.case_id == case.id).order_by(CaseEvent.seq))
+    return [
+        {"seq": e.seq, "at": e.at, "type": e.type, "actor": e.actor, "data": e.data, "prev_hash": e.prev_hash,
+         "hash": e.hash}
+        for e in events
+    ]
+
+
+def explain(provenance: dict, locale: str = "id") -> str:
+    """One sentence on how a due date was counted, with the days skipped and why."""
+    skipped = provenance.get("skipped", [])
+    days = ", ".join(f"{s['date']} ({s['reason']})" for s in skipped)
+    if locale == "en":
+        text = (f"{provenance['working_days']} working days counted from {provenance['counted_from']} "
+                f"(day zero{', moved: received after office hours or on a day off' if provenance['after_hours'] else ''})"
+                f" on the {provenance['calendar']} calendar; due {provenance['due_at']}.")
+        return text + (f" Days not counted: {days}." if days else "")
+    text = (f"{provenance['working_days']} hari kerja dihitung sejak {provenance['counted_from']} "
+            f"(hari ke-0{', digeser: diterima di luar jam kerja atau hari libur' if provenance['after_hours'] else ''})"
+            f" menurut kalender {provenance['calendar']}; batas waktu {provenance['due_at']}.")
+    return text + (f" Hari yang tidak dihitung: {days}." if days else "")
+
+
+def public_status(session: Session, case: Case, locale: str = "id") -> dict:
+    """What the requester may read: stage, milestones, the deadline and why; no officers, no notes."""
+    milestones = [
+        {"name": e.data["status"], "label": status.label(e.data["status"], locale), "at": e.at}
+        for e in session.scalars(
+            select(CaseEvent).where(CaseEvent.case_id == case.id, CaseEvent.type == "status_changed")
+            .order_by(CaseEvent.seq)
+        )
+    ]
+    deadline = session.scalar(
+        select(Deadline).where(Deadline.case_id == case.id, Deadline.public.is_(True))
+        .order_by(Deadline.status != "pending", Deadline.id.desc()).limit(1)
+    )
+    label = status.label(case.status, locale)
+    if case.overdue and case.closed_at is None:
+        label += " — " + status.OVERDUE_LABEL[1 if locale == "en" else 0]
+    return {
+        "ticket": case.ticket,
+        "kind": case.kind,
+        "status": case.status,
+        "status_label": label,
+        "overdue": case.overdue,
+        "milestones": milestones,
+        "due_at": case.due_at if case.closed_at is None else None,
+        "due_explanation": explain(deadline.provenance, locale) if deadline and case.closed_at is None else None,
+        "next_step": status.next_step(case.status, locale),
+    }
+
+
+def count_open(session: Session) -> int:
+    return session.scalar(select(func.count()).select_from(HumanTask).where(HumanTask.state == "open")) or 0

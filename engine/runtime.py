@@ -1,0 +1,357 @@
+"""SpiffWorkflow behind Kawal: deploy BPMN files, build, run, save and sync case instances.
+
+Every run is ``refresh_timers()`` then ``do_engine_steps()`` (a due timer needs both, in that order:
+spiffworkflow-notes §0.3), followed by a sync that turns the instance into queryable rows: READY
+manual tasks become ``human_task`` rows, WAITING deadline timers become ``deadline`` rows, and
+milestones reached become the case's status plus an event. Instances are stored without their
+spec; the spec is parsed once per file content and cached per process version.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from dataclasses import dataclass
+from datetime import date, datetime
+from decimal import Decimal
+from pathlib import Path
+from uuid import UUID
+
+from SpiffWorkflow.bpmn import BpmnEvent, BpmnWorkflow
+from SpiffWorkflow.bpmn.script_engine import PythonScriptEngine, TaskDataEnvironment
+from SpiffWorkflow.bpmn.serializer import BpmnWorkflowSerializer
+from SpiffWorkflow.bpmn.serializer.default.workflow import BpmnWorkflowConverter, WorkflowConverter
+from SpiffWorkflow.bpmn.specs.event_definitions.timer import TimerEventDefinition
+from SpiffWorkflow.spiff.parser import VALIDATOR, SpiffBpmnParser
+from SpiffWorkflow.spiff.serializer.config import SPIFF_CONFIG
+from SpiffWorkflow.spiff.specs.event_definitions import MessageEventDefinition
+from SpiffWorkflow.exceptions import TaskNotFoundException
+from SpiffWorkflow.util.task import TaskState
+from sqlalchemy import select
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import Session
+
+from engine import clock
+from engine.audit import EventLog
+from engine.calendar import CALENDARS, HolidayOverride, WorkingCalendar, parse_office_hours
+from engine.config import Settings
+from engine.errors import Conflict
+from engine.forms import FormRegistry
+from engine.models import Case, Deadline, HolidayOverrideRow, HumanTask, ProcessVersion, WorkflowState
+from engine.status import OUTCOMES, STATUSES
+from engine.vault import Vault
+
+SERIALIZER_VERSION = "kawal-1"
+# A case should stay far below these (spiffworkflow-notes §9.4); beyond them something loops.
+MAX_TASKS = 5000
+MAX_DEPTH = 500
+# Timers whose deadline disappears while the case ends in one of these were cancelled, not met.
+CANCELLING_STATUSES = frozenset({"dicabut", "ditutup_tidak_lengkap"})
+
+
+class SpeclessWorkflowConverter(BpmnWorkflowConverter):
+    """Serializes an instance without its spec (13 of its ~20 KiB); the spec comes from the cache on load."""
+
+    def to_dict(self, workflow):
+        dct = WorkflowConverter.to_dict(self, workflow)
+        dct["subprocesses"] = self.mapping_to_dict(workflow.subprocesses)
+        dct["bpmn_events"] = self.registry.convert(workflow.bpmn_events)
+        return dct
+
+    def from_dict(self, dct, spec=None, subprocess_specs=None):
+        workflow = self.target_class(spec, subprocess_specs, deserializing=True)
+        workflow.tasks = self.mapping_from_dict(dct["tasks"], UUID, workflow=workflow)
+        workflow.task_tree = workflow.tasks.get(UUID(dct["root"]))
+        self.set_default_attributes(workflow, dct)
+        self.subprocesses_from_dict(dct["subprocesses"], workflow)
+        workflow.bpmn_events = self.registry.restore(dct.pop("bpmn_events", []))
+        return workflow
+
+
+def _registry():
+    config = dict(SPIFF_CONFIG)
+    config[BpmnWorkflow] = SpeclessWorkflowConverter
+    registry = BpmnWorkflowSerializer.configure(config)
+    registry.register(date, lambda v: {"value": v.isoformat()}, lambda d: date.fromisoformat(d["value"]))
+    registry.register(Decimal, lambda v: {"value": str(v)}, lambda d: Decimal(d["value"]))
+    return registry
+
+
+def properties(task_spec) -> dict:
+    return (getattr(task_spec, "extensions", None) or {}).get("properties", {})
+
+
+@dataclass(frozen=True)
+class LoadedSpec:
+    version_id: int
+    process_id: str
+    spec: object
+    subprocess_specs: dict
+
+
+class Runtime:
+    """One per process: holds parsed specs, calendars, the script engine and the serializer."""
+
+    def __init__(self, settings: Settings, overrides: tuple[HolidayOverride, ...] = ()):
+        self.settings = settings
+        self.forms = FormRegistry(settings.forms_dir)
+        self.vault = Vault(settings.vault_keys)
+        self.serializer = BpmnWorkflowSerializer(_registry(), version=SERIALIZER_VERSION)
+        self._specs: dict[int, LoadedSpec] = {}
+        self._latest: dict[str, int] = {}
+        self.set_overrides(overrides)
+        self.script_engine = PythonScriptEngine(
+            environment=TaskDataEnvironment({"working_days_after": self.working_days_after, "now_iso": self.now_iso})
+        )
+
+    # -- calendars -------------------------------------------------------------------------------
+    def set_overrides(self, overrides) -> None:
+        opening, closing = parse_office_hours(self.settings.office_hours)
+        self.calendars = {
+            name: WorkingCalendar(
+                name,
+                timezone=self.settings.office_timezone,
+                office_open=opening,
+                office_close=closing,
+                overrides=tuple(overrides),
+            )
+            for name in CALENDARS
+        }
+
+    def load_overrides(self, session: Session) -> None:
+        rows = session.scalars(select(HolidayOverrideRow)).all()
+        self.set_overrides(
+            HolidayOverride(r.day, r.is_working, r.reason, tuple(r.calendars.split(","))) for r in rows
+        )
+
+    def working_days_after(self, start: str, days: int, calendar: str = "strict") -> str:
+        """The due instant of a legal clock, for BPMN ``timeDate`` expressions (an offset-aware ISO string)."""
+        return self.calendars[calendar].add_working_days(datetime.fromisoformat(start), int(days)).due_at.isoformat()
+
+    @staticmethod
+    def now_iso() -> str:
+        return clock.now().isoformat()
+
+    # -- deployment ------------------------------------------------------------------------------
+    def deploy(self, session: Session) -> dict[str, ProcessVersion]:
+        """Store every BPMN file whose content is new; returns the current version of each process."""
+        current = {}
+        for path in sorted(Path(self.settings.workflows_dir).glob("*.bpmn")):
+            content = path.read_bytes()
+            digest = hashlib.sha256(content).hexdigest()
+            version = session.scalar(select(ProcessVersion).where(ProcessVersion.sha256 == digest))
+            if version is None:
+                version = self._store_version(session, path, content, digest)
+            current[version.process_id] = version
+            self._latest[version.process_id] = version.id
+        return current
+
+    def _store_version(self, session: Session, path: Path, content: bytes, digest: str) -> ProcessVersion:
+        parser = SpiffBpmnParser(validator=VALIDATOR)
+        parser.add_bpmn_str(content, filename=path.name)
+        process_id = path.stem  # convention: the file's main process has the file's name
+        spec = parser.get_spec(process_id)
+        subprocess_specs = parser.get_subprocess_specs(process_id)
+        registry = self.serializer.registry
+        spec_json = json.dumps(
+            {
+                "spec": registry.convert(spec),
+                "subprocess_specs": {k: registry.convert(v) for k, v in subprocess_specs.items()},
+            }
+        )
+        version = ProcessVersion(
+            process_id=process_id, file_name=path.name, sha256=digest, spec_json=spec_json, deployed_at=clock.now()
+        )
+        try:
+            with session.begin_nested():
+                session.add(version)
+        except IntegrityError:  # deployed by another process meanwhile
+            version = session.scalar(select(ProcessVersion).where(ProcessVersion.sha256 == digest))
+        return version
+
+    def latest_version_id(self, session: Session, process_id: str) -> int:
+        if process_id not in self._latest:
+            self.deploy(session)
+        return self._latest[process_id]
+
+    def spec(self, session: Session, version_id: int) -> LoadedSpec:
+        loaded = self._specs.get(version_id)
+        if loaded is None:
+            version = session.get(ProcessVersion, version_id)
+            stored = json.loads(version.spec_json)
+            registry = self.serializer.registry
+            loaded = LoadedSpec(
+                version_id,
+                version.process_id,
+                registry.restore(stored["spec"]),
+                {k: registry.restore(v) for k, v in stored["subprocess_specs"].items()},
+            )
+            self._specs[version_id] = loaded
+        return loaded
+
+    # -- instances -------------------------------------------------------------------------------
+    def new_workflow(self, session: Session, version_id: int, data: dict) -> BpmnWorkflow:
+        loaded = self.spec(session, version_id)
+        wf = BpmnWorkflow(loaded.spec, loaded.subprocess_specs, script_engine=self.script_engine)
+        wf.get_next_task(state=TaskState.READY).set_data(**data)
+        return wf
+
+    def load(self, session: Session, case: Case) -> BpmnWorkflow:
+        state = session.get(WorkflowState, case.id)
+        if state.serializer_version != SERIALIZER_VERSION:
+            raise RuntimeError(f"case {case.ticket}: serializer {state.serializer_version} is not supported")
+        return self.loads(session, case.process_version_id, state.state)
+
+    def loads(self, session: Session, version_id: int, text: str) -> BpmnWorkflow:
+        loaded = self.spec(session, version_id)
+        wf = self.serializer.from_dict(json.loads(text), spec=loaded.spec, subprocess_specs=loaded.subprocess_specs)
+        wf.script_engine = self.script_engine  # the script engine is not serialized
+        return wf
+
+    def dumps(self, wf: BpmnWorkflow) -> str:
+        return json.dumps(self.serializer.to_dict(wf), separators=(",", ":"))
+
+    def save(self, session: Session, case: Case, wf: BpmnWorkflow) -> None:
+        if len(wf.tasks) > MAX_TASKS:
+            raise RuntimeError(f"case {case.ticket} has {len(wf.tasks)} tasks; a model loops")
+        state = session.get(WorkflowState, case.id) if case.id else None
+        text = self.dumps(wf)
+        if state is None:
+            session.add(WorkflowState(case_id=case.id, serializer_version=SERIALIZER_VERSION, state=text,
+                                      updated_at=clock.now()))
+        else:
+            state.state = text
+            state.serializer_version = SERIALIZER_VERSION
+            state.updated_at = clock.now()
+
+    @staticmethod
+    def completed_ids(wf: BpmnWorkflow) -> set[UUID]:
+        return {t.id for t in wf.get_tasks(state=TaskState.COMPLETED)}
+
+    @staticmethod
+    def step(wf: BpmnWorkflow) -> None:
+        wf.refresh_timers()
+        wf.do_engine_steps()
+
+    @staticmethod
+    def send_message(wf: BpmnWorkflow, name: str, payload: dict | None = None) -> None:
+        waiting = {e.name for e in wf.waiting_events()}
+        if name not in waiting:
+            raise Conflict(f"the case is not waiting for {name}")
+        wf.send_event(BpmnEvent(MessageEventDefinition(name), payload=payload or {}))
+
+    # -- sync ------------------------------------------------------------------------------------
+    def sync(self, session: Session, case: Case, wf: BpmnWorkflow, log: EventLog, actor: str,
+             completed_before: set[UUID]) -> None:
+        """Bring the case's rows in line with the instance after a run (same transaction)."""
+        now = clock.now()
+        self._sync_milestones(case, wf, log, actor, completed_before)
+        deadlines = self._sync_deadlines(session, case, wf, log)
+        pending = sorted(d.due_at for d in deadlines if d.status == "pending")
+        missed = sorted(d.due_at for d in deadlines if d.status == "missed")
+        public_pending = sorted(d.due_at for d in deadlines if d.status == "pending" and d.public)
+        public_missed = sorted(d.due_at for d in deadlines if d.status == "missed" and d.public)
+        case.due_at = (public_pending or public_missed[-1:] or [None])[0]
+        task_due = (pending or missed[-1:] or [None])[0]
+        self._sync_tasks(session, case, wf, log, task_due)
+        if wf.is_completed() and case.closed_at is None:
+            case.closed_at = now
+            log.append(case, "case_closed", "system", {"status": case.status})
+        case.updated_at = now
+
+    def _sync_milestones(self, case, wf, log, actor, completed_before) -> None:
+        reached = [t for t in wf.get_tasks(state=TaskState.COMPLETED) if t.id not in completed_before]
+        reached.sort(key=lambda t: t.last_state_change)
+        for task in reached:
+            props = properties(task.task_spec)
+            status = props.get("status") or (task.data.get(props["status_from"]) if "status_from" in props else None)
+            if status:
+                if status not in STATUSES:
+                    raise RuntimeError(f"milestone {task.task_spec.bpmn_id} gives unknown status {status!r}")
+                case.status = status
+                if status in OUTCOMES:
+                    case.outcome = status
+                log.append(case, "status_changed", actor, {"status": status, "milestone": task.task_spec.bpmn_id,
+                                                             "name": task.task_spec.bpmn_name})
+            if props.get("flag") == "overdue" and not case.overdue:
+                case.overdue = True
+                log.append(case, "case_overdue", "system", {"milestone": task.task_spec.bpmn_id})
+
+    def _sync_deadlines(self, session, case, wf, log) -> list[Deadline]:
+        rows = {d.task_guid: d for d in session.scalars(select(Deadline).where(Deadline.case_id == case.id))}
+        waiting = {}
+        for task in wf.get_tasks(state=TaskState.WAITING):
+            definition = getattr(task.task_spec, "event_definition", None)
+            props = properties(task.task_spec)
+            if isinstance(definition, TimerEventDefinition) and "deadline" in props:
+                waiting[str(task.id)] = task
+        started = set()
+        for guid, task in waiting.items():
+            if guid not in rows:
+                rows[guid] = self._new_deadline(session, case, task)
+                started.add(rows[guid].name)
+                log.append(case, "deadline_started", "system", {
+                    "deadline": rows[guid].name, "due_at": rows[guid].due_at.isoformat(),
+                    "legal_basis": rows[guid].legal_basis, "calendar": rows[guid].calendar})
+        for guid, row in rows.items():
+            if row.status != "pending" or guid in waiting:
+                continue
+            try:
+                task = wf.get_task_from_id(UUID(guid))
+            except TaskNotFoundException:
+                task = None
+            fired = task is not None and task.state == TaskState.COMPLETED
+            if fired:
+                row.status = "missed"
+            elif task is not None and properties(task.task_spec).get("superseded_by") in started:
+                row.status = "superseded"
+            elif case.status in CANCELLING_STATUSES:
+                row.status = "cancelled"
+            else:
+                row.status = "met"
+            row.closed_at = clock.now()
+            log.append(case, f"deadline_{row.status}", "system", {"deadline": row.name, "due_at": row.due_at.isoformat()})
+        return list(rows.values())
+
+    def _new_deadline(self, session, case, task) -> Deadline:
+        props = properties(task.task_spec)
+        due_at = datetime.fromisoformat(task.task_spec.event_definition.details(task).value)
+        calendar = props.get("calendar", "strict")
+        days = props.get("working_days", "0")
+        days = int(days) if days.isdigit() else int(task.data[days])
+        start = datetime.fromisoformat(task.data[props.get("start", "received_at")])
+        provenance = self.calendars[calendar].add_working_days(start, days).to_dict()
+        row = Deadline(
+            case_id=case.id, task_guid=str(task.id), name=props["deadline"], legal_basis=props.get("legal_basis", ""),
+            calendar=calendar, public=props.get("public") == "true", start_at=start, working_days=days,
+            due_at=due_at, provenance=provenance, status="pending",
+        )
+        session.add(row)
+        return row
+
+    def _sync_tasks(self, session, case, wf, log, due_at) -> None:
+        ready = {str(t.id): t for t in wf.get_tasks(state=TaskState.READY, manual=True)}
+        open_rows = {
+            h.task_guid: h
+            for h in session.scalars(select(HumanTask).where(HumanTask.case_id == case.id, HumanTask.state == "open"))
+        }
+        for guid, row in open_rows.items():
+            if guid not in ready:
+                row.state = "cancelled"
+                log.append(case, "task_cancelled", "system", {"task": row.bpmn_id, "task_id": row.id})
+            else:
+                row.due_at = due_at
+        for guid, task in ready.items():
+            if guid in open_rows:
+                continue
+            spec = task.task_spec
+            row = HumanTask(
+                case_id=case.id, task_guid=guid, bpmn_id=spec.bpmn_id, process_id=task.workflow.spec.name,
+                title=spec.bpmn_name or spec.bpmn_id, lane=spec.lane,
+                form=properties(spec).get("formJsonSchemaFilename"),
+                instructions=(spec.extensions or {}).get("instructionsForEndUser"),
+                due_at=due_at, state="open", created_at=clock.now(),
+            )
+            session.add(row)
+            session.flush()
+            log.append(case, "task_created", "system", {"task": spec.bpmn_id, "task_id": row.id, "lane": spec.lane})

@@ -1,0 +1,71 @@
+"""Register numbers and access codes.
+
+The ticket (``PPID-2026-000123``) is the register number: sequential, printed on the receipt, never a
+credential. The access code is the secret that goes with it: 120 random bits in Crockford base32,
+shown once, stored only as its SHA-256 (ASVS 6.5.2 allows a fast hash above 112 bits).
+"""
+
+import hashlib
+import hmac
+import secrets
+
+from sqlalchemy import select, update
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import Session
+
+from engine.models import TicketCounter
+
+CROCKFORD = "0123456789ABCDEFGHJKMNPQRSTVWXYZ"
+CODE_CHARS = 24  # x 5 bits = 120 bits
+GROUP = 4
+# Letters people confuse, read the way Crockford base32 reads them.
+_READ_AS = str.maketrans({"O": "0", "I": "1", "L": "1", "U": "V"})
+
+
+def next_ticket(session: Session, prefix: str, year: int) -> str:
+    """The next register number of the year; atomic on SQLite and PostgreSQL alike."""
+    for _ in range(3):
+        last = session.execute(
+            update(TicketCounter)
+            .where(TicketCounter.prefix == prefix, TicketCounter.year == year)
+            .values(last=TicketCounter.last + 1)
+            .returning(TicketCounter.last)
+        ).scalar()
+        if last is not None:
+            return f"{prefix}-{year}-{last:06d}"
+        try:
+            with session.begin_nested():
+                session.add(TicketCounter(prefix=prefix, year=year, last=0))
+        except IntegrityError:
+            pass  # another transaction created the counter first; increment it
+    raise RuntimeError("could not allocate a ticket number")
+
+
+def new_access_code() -> tuple[str, str]:
+    """A fresh code as shown to the requester, and the hash to store."""
+    raw = "".join(secrets.choice(CROCKFORD) for _ in range(CODE_CHARS))
+    shown = "-".join(raw[i : i + GROUP] for i in range(0, CODE_CHARS, GROUP))
+    return shown, hash_code(shown)
+
+
+def normalize(code: str) -> str:
+    return code.upper().replace("-", "").replace(" ", "").translate(_READ_AS)
+
+
+def hash_code(code: str) -> str:
+    return hashlib.sha256(normalize(code).encode()).hexdigest()
+
+
+_DUMMY = hash_code("0" * CODE_CHARS)
+
+
+def code_matches(stored_hash: str | None, code: str) -> bool:
+    """Constant-time check; with no stored hash it still does the same work (no timing oracle)."""
+    given = hash_code(code or "")
+    return hmac.compare_digest(stored_hash or _DUMMY, given) and stored_hash is not None
+
+
+def counter(session: Session, prefix: str, year: int) -> int:
+    return session.execute(
+        select(TicketCounter.last).where(TicketCounter.prefix == prefix, TicketCounter.year == year)
+    ).scalar() or 0

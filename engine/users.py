@@ -1,0 +1,83 @@
+"""Officers, their groups and their passwords (argon2id)."""
+
+from argon2 import PasswordHasher
+from argon2.exceptions import InvalidHashError, VerificationError
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from engine import clock
+from engine.errors import Invalid
+from engine.models import Group, Unit, User
+
+# The groups Kawal knows: lane names in the BPMN files are these codes (ARCHITECTURE.md).
+GROUPS = {
+    "petugas_layanan": "Petugas Pelayanan Informasi",
+    "ppid": "PPID",
+    "unit_pengolah": "Unit Pengolah Informasi",
+    "atasan_ppid": "Atasan PPID",
+    "auditor": "Auditor",
+    "admin": "Administrator",
+}
+DEFAULT_UNIT = ("KANWIL", "Kantor Wilayah")
+MIN_PASSWORD = 8
+
+_hasher = PasswordHasher()
+_DUMMY_HASH = _hasher.hash("kawal-dummy-password")
+
+
+def ensure_groups(session: Session) -> dict[str, Group]:
+    existing = {g.code: g for g in session.scalars(select(Group))}
+    for code, name in GROUPS.items():
+        if code not in existing:
+            existing[code] = Group(code=code, name=name)
+            session.add(existing[code])
+    session.flush()
+    return existing
+
+
+def default_unit(session: Session) -> Unit:
+    unit = session.scalar(select(Unit).where(Unit.code == DEFAULT_UNIT[0]))
+    if unit is None:
+        unit = Unit(code=DEFAULT_UNIT[0], name=DEFAULT_UNIT[1])
+        session.add(unit)
+        session.flush()
+    return unit
+
+
+def create_user(
+    session: Session, username: str, password: str, groups: list[str], display_name: str | None = None
+) -> User:
+    fields = {}
+    if not username or len(username) > 80 or not username.replace(".", "").replace("_", "").isalnum():
+        fields["username"] = ["letters, digits, dots and underscores, at most 80"]
+    if len(password or "") < MIN_PASSWORD:
+        fields["password"] = [f"at least {MIN_PASSWORD} characters"]
+    unknown = sorted(set(groups) - set(GROUPS))
+    if unknown or not groups:
+        fields["groups"] = [f"unknown group(s): {', '.join(unknown)}" if unknown else "at least one group"]
+    if session.scalar(select(User.id).where(User.username == username)) is not None:
+        fields["username"] = ["already exists"]
+    if fields:
+        raise Invalid("cannot create user", fields=fields)
+    known = ensure_groups(session)
+    user = User(
+        username=username,
+        display_name=display_name or username,
+        password_hash=_hasher.hash(password),
+        active=True,
+        unit_id=default_unit(session).id,
+        created_at=clock.now(),
+        groups=[known[g] for g in groups],
+    )
+    session.add(user)
+    session.flush()
+    return user
+
+
+def authenticate(session: Session, username: str, password: str) -> User | None:
+    user = session.scalar(select(User).where(User.username == username))
+    try:
+        _hasher.verify(user.password_hash if user else _DUMMY_HASH, password or "")
+    except (VerificationError, InvalidHashError):
+        return None
+    return user if user is not None and user.active else None

@@ -1,0 +1,1 @@
+"""BPMN process files, deployed by ``engine.runtime`` (one ``process_version`` row per file content)."""
