@@ -6,7 +6,7 @@ same transaction as the workflow state, so nothing ever deserializes a workflow 
 
 from __future__ import annotations
 
-from datetime import date, datetime
+from datetime import UTC, date, datetime
 
 from sqlalchemy import (
     JSON,
@@ -42,13 +42,13 @@ class UTCDateTime(TypeDecorator):
     cache_ok = True
 
     def process_bind_param(self, value, dialect):
-        if value is not None and value.tzinfo is None:
+        if value is None:
+            return None
+        if value.tzinfo is None:
             raise ValueError("naive datetime given to a UTC column")
-        return value
+        return value.astimezone(UTC)
 
     def process_result_value(self, value, dialect):
-        from datetime import UTC
-
         if value is not None and value.tzinfo is None:
             return value.replace(tzinfo=UTC)
         return value.astimezone(UTC) if value is not None else None

@@ -246,7 +246,7 @@ class Runtime:
         """Bring the case's rows in line with the instance after a run (same transaction)."""
         now = clock.now()
         self._sync_milestones(case, wf, log, actor, completed_before)
-        deadlines = self._sync_deadlines(session, case, wf, log)
+        deadlines = self._sync_deadlines(session, case, wf, log, completed_before)
         pending = sorted(d.due_at for d in deadlines if d.status == "pending")
         missed = sorted(d.due_at for d in deadlines if d.status == "missed")
         public_pending = sorted(d.due_at for d in deadlines if d.status == "pending" and d.public)
@@ -277,16 +277,19 @@ class Runtime:
                 case.overdue = True
                 log.append(case, "case_overdue", "system", {"milestone": task.task_spec.bpmn_id})
 
-    def _sync_deadlines(self, session, case, wf, log) -> list[Deadline]:
+    def _sync_deadlines(self, session, case, wf, log, completed_before) -> list[Deadline]:
         rows = {d.task_guid: d for d in session.scalars(select(Deadline).where(Deadline.case_id == case.id))}
-        waiting = {}
-        for task in wf.get_tasks(state=TaskState.WAITING):
+        waiting, fired_now = {}, {}
+        for task in wf.get_tasks(state=TaskState.WAITING | TaskState.COMPLETED):
             definition = getattr(task.task_spec, "event_definition", None)
-            props = properties(task.task_spec)
-            if isinstance(definition, TimerEventDefinition) and "deadline" in props:
+            if not isinstance(definition, TimerEventDefinition) or "deadline" not in properties(task.task_spec):
+                continue
+            if task.state == TaskState.WAITING:
                 waiting[str(task.id)] = task
+            elif task.id not in completed_before:
+                fired_now[str(task.id)] = task  # armed and already due in this run (a receipt recorded late)
         started = set()
-        for guid, task in waiting.items():
+        for guid, task in {**waiting, **fired_now}.items():
             if guid not in rows:
                 rows[guid] = self._new_deadline(session, case, task)
                 started.add(rows[guid].name)
@@ -315,7 +318,7 @@ class Runtime:
 
     def _new_deadline(self, session, case, task) -> Deadline:
         props = properties(task.task_spec)
-        due_at = datetime.fromisoformat(task.task_spec.event_definition.details(task).value)
+        due_at = datetime.fromisoformat(task.internal_data["event_value"])
         calendar = props.get("calendar", "strict")
         days = props.get("working_days", "0")
         days = int(days) if days.isdigit() else int(task.data[days])

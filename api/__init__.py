@@ -1,0 +1,64 @@
+"""Kawal's web layer: the app factory, REST API (/api/v1) and CLI. Domain work happens in ``engine``."""
+
+from flask import Flask
+from sqlalchemy import event
+from sqlalchemy.orm.exc import StaleDataError
+
+from api import errors
+from api.extensions import api, db, migrate
+from engine.config import Settings, load_settings
+from engine.db import MIGRATIONS, _sqlite_pragmas
+from engine.runtime import Runtime
+
+
+def create_app(settings: Settings | None = None) -> Flask:
+    settings = settings or load_settings()
+    app = Flask(__name__)
+    app.config.update(
+        SECRET_KEY=settings.secret_key,
+        KAWAL=settings,
+        SQLALCHEMY_DATABASE_URI=settings.database_url,
+        SQLALCHEMY_ENGINE_OPTIONS={"pool_pre_ping": True} if not settings.database_url.startswith("sqlite")
+        else {"connect_args": {"timeout": 30}},
+        SQLALCHEMY_SESSION_OPTIONS={"expire_on_commit": False},
+        API_TITLE="Kawal",
+        API_VERSION="v1",
+        OPENAPI_VERSION="3.0.3",
+        OPENAPI_URL_PREFIX="/api/v1",
+        OPENAPI_JSON_PATH="openapi.json",
+        OPENAPI_SWAGGER_UI_PATH="/docs",
+        OPENAPI_SWAGGER_UI_URL="/api/v1/static/swagger-ui/",
+        JSON_SORT_KEYS=False,
+    )
+    db.init_app(app)
+    migrate.init_app(app, db, directory=str(MIGRATIONS))
+
+    @migrate.configure
+    def _url(config):
+        config.set_main_option("sqlalchemy.url", settings.database_url.replace("%", "%%"))
+        return config
+
+    with app.app_context():
+        if settings.database_url.startswith("sqlite"):
+            event.listen(db.engine, "connect", _sqlite_pragmas)
+    app.extensions["kawal_runtime"] = Runtime(settings)
+    api.init_app(app)
+    from api.views import register_blueprints
+
+    register_blueprints(api, app)
+    errors.register(app)
+
+    @app.errorhandler(StaleDataError)
+    def _stale(_error):
+        db.session.rollback()
+        return errors.error_response(409, "kasus berubah bersamaan; ulangi / the case changed meanwhile; retry")
+
+    @app.after_request
+    def _headers(response):
+        response.headers.setdefault("X-Content-Type-Options", "nosniff")
+        response.headers.setdefault("Referrer-Policy", "no-referrer")
+        if response.mimetype == "application/json":
+            response.headers.setdefault("Cache-Control", "no-store")
+        return response
+
+    return app

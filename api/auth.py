@@ -1,0 +1,50 @@
+"""Bearer tokens for the API: signed, expiring, carrying only the user id."""
+
+from functools import wraps
+
+from flask import current_app, g, request
+from itsdangerous import BadSignature, SignatureExpired, URLSafeTimedSerializer
+
+from api.extensions import db
+from engine.errors import Unauthorized
+from engine.models import User
+
+SALT = "kawal-api-token"
+
+
+def _serializer() -> URLSafeTimedSerializer:
+    return URLSafeTimedSerializer(current_app.config["SECRET_KEY"], salt=SALT)
+
+
+def issue_token(user: User) -> str:
+    return _serializer().dumps({"uid": user.id})
+
+
+def current_user(required: bool = True) -> User | None:
+    if "user" in g:
+        return g.user
+    header = request.headers.get("Authorization", "")
+    user = None
+    if header.startswith("Bearer "):
+        try:
+            data = _serializer().loads(header[7:].strip(), max_age=current_app.config["KAWAL"].token_ttl_seconds)
+        except (BadSignature, SignatureExpired):
+            raise Unauthorized("token tidak sah atau kedaluwarsa / invalid or expired token") from None
+        user = db.session.get(User, data.get("uid"))
+        if user is None or not user.active:
+            raise Unauthorized("token tidak sah / invalid token")
+    elif header:
+        raise Unauthorized("gunakan Authorization: Bearer <token> / use a Bearer token")
+    if user is None and required:
+        raise Unauthorized("perlu login / authentication required")
+    g.user = user
+    return user
+
+
+def login_required(view):
+    @wraps(view)
+    def wrapper(*args, **kwargs):
+        current_user(required=True)
+        return view(*args, **kwargs)
+
+    return wrapper

@@ -1,0 +1,152 @@
+"""The ``kawal`` command: thin wrappers over engine functions (STYLE.md rule 14)."""
+
+import json
+import sys
+
+import click
+from sqlalchemy import inspect, select
+
+from engine.config import ConfigError, load_settings
+
+
+def _settings():
+    try:
+        return load_settings()
+    except ConfigError as exc:
+        raise click.ClickException(str(exc)) from None
+
+
+def _session(settings):
+    from engine.db import make_engine, session_factory
+
+    return session_factory(make_engine(settings.database_url))()
+
+
+@click.group()
+def main():
+    """Kawal: information requests and complaints as executable BPMN."""
+
+
+@main.command()
+@click.option("--host", default="127.0.0.1", show_default=True)
+@click.option("--port", default=5000, show_default=True, type=int)
+def serve(host, port):
+    """Run the web application (development server; use gunicorn 'api:create_app()' in production)."""
+    from werkzeug.serving import run_simple
+
+    from api import create_app
+
+    app = create_app(_settings())
+    click.echo(f"Kawal on http://{host}:{port}/api/v1/docs")
+    run_simple(host, port, app, threaded=True, use_reloader=False)
+
+
+@main.group()
+def db():
+    """Database schema."""
+
+
+@db.command("upgrade")
+def db_upgrade():
+    """Create or upgrade the schema to the newest migration."""
+    from engine.db import upgrade
+
+    settings = _settings()
+    upgrade(settings.database_url)
+    click.echo("database is up to date")
+
+
+@main.group()
+def users():
+    """Officer accounts."""
+
+
+@users.command("create")
+@click.argument("username")
+@click.option("--group", "groups", multiple=True, required=True, help="group code; repeat for several")
+@click.option("--name", "display_name", default=None)
+@click.option("--password-stdin", is_flag=True, help="read the password from standard input")
+def users_create(username, groups, display_name, password_stdin):
+    """Create an officer in one or more groups."""
+    from engine.errors import Invalid
+    from engine.users import create_user
+
+    if password_stdin:
+        password = sys.stdin.readline().rstrip("\n")
+    else:
+        password = click.prompt("Password", hide_input=True, confirmation_prompt=True)
+    settings = _settings()
+    with _session(settings) as session, session.begin():
+        try:
+            create_user(session, username, password, list(groups), display_name)
+        except Invalid as exc:
+            raise click.ClickException(
+                "; ".join(f"{field}: {', '.join(msgs)}" for field, msgs in exc.fields.items())) from None
+    click.echo(f"user {username} created in {', '.join(groups)}")
+
+
+@main.command()
+def demo():
+    """Load demo officers and cases into an empty database, and print the logins."""
+    from engine.demo import DEMO_PASSWORD, DEMO_USERS, load_demo
+    from engine.models import User
+    from engine.runtime import Runtime
+
+    settings = _settings()
+    with _session(settings) as session, session.begin():
+        if not inspect(session.get_bind()).has_table("user"):
+            raise click.ClickException("the database has no schema yet: run `kawal db upgrade` first")
+        if session.scalar(select(User.id).limit(1)) is not None:
+            click.echo("the database already has users; demo data not loaded")
+            return
+        cases = load_demo(session, Runtime(settings))
+    click.echo(f"Demo logins (password: {DEMO_PASSWORD}):")
+    for name, groups in DEMO_USERS.items():
+        click.echo(f"  {name:<8} {', '.join(groups)}")
+    click.echo("Demo cases (ticket, access code):")
+    for ticket, code, what in cases:
+        click.echo(f"  {ticket}  {code}  {what}")
+
+
+@main.group()
+def audit():
+    """The tamper-evident history."""
+
+
+@audit.command("verify")
+def audit_verify():
+    """Recompute every case's hash chain; exit 1 naming the first broken case and event."""
+    from engine.audit import verify_all
+
+    settings = _settings()
+    with _session(settings) as session:
+        breaks = verify_all(session)
+    if breaks:
+        first = breaks[0]
+        raise click.ClickException(
+            f"chain broken: case {first.ticket}, event {first.seq}: {first.reason}"
+            + (f" (and {len(breaks) - 1} more case(s))" if len(breaks) > 1 else ""))
+    click.echo("every hash chain is intact")
+
+
+@main.group()
+def calendar():
+    """Working-day arithmetic."""
+
+
+@calendar.command("explain")
+@click.option("--start", required=True, help="ISO instant with time zone, e.g. 2025-03-26T10:00+07:00")
+@click.option("--days", required=True, type=click.IntRange(0, 400))
+@click.option("--calendar", "name", type=click.Choice(["strict", "lenient"]), default="strict", show_default=True)
+def calendar_explain(start, days, name):
+    """Print a due date with the days skipped and why."""
+    from datetime import datetime
+
+    from engine.runtime import Runtime
+
+    try:
+        instant = datetime.fromisoformat(start)
+        result = Runtime(_settings()).calendars[name].add_working_days(instant, days)
+    except ValueError as exc:
+        raise click.ClickException(f"--start: {exc}") from None
+    click.echo(json.dumps(result.to_dict(), indent=2, ensure_ascii=False))

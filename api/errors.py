@@ -1,0 +1,56 @@
+"""One JSON error shape for every failure: ``{"code", "message", "errors": {field path: [messages]}}``."""
+
+from flask import jsonify
+from flask_smorest import Api
+from werkzeug.exceptions import HTTPException
+
+from engine.errors import KawalError
+
+_CODES = {400: "bad_request", 401: "unauthorized", 403: "forbidden", 404: "not_found", 405: "method_not_allowed",
+          409: "conflict", 412: "precondition_failed", 413: "too_large", 415: "unsupported_media_type",
+          422: "invalid", 429: "too_many_requests"}
+
+
+def _flatten(messages, prefix: str = "") -> dict[str, list[str]]:
+    out: dict[str, list[str]] = {}
+    if isinstance(messages, dict):
+        for key, value in messages.items():
+            path = f"{prefix}.{key}" if prefix else str(key)
+            out.update(_flatten(value, path))
+    elif isinstance(messages, list) and all(isinstance(m, str) for m in messages):
+        out[prefix or "_schema"] = messages
+    elif isinstance(messages, list):
+        for i, value in enumerate(messages):
+            out.update(_flatten(value, f"{prefix}.{i}" if prefix else str(i)))
+    else:
+        out[prefix or "_schema"] = [str(messages)]
+    return out
+
+
+def error_response(status: int, message: str, errors: dict | None = None, code: str | None = None):
+    body = {"code": code or _CODES.get(status, "error"), "message": message, "errors": errors or {}}
+    response = jsonify(body)
+    response.status_code = status
+    return response
+
+
+class KawalApi(Api):
+    def handle_http_exception(self, error: HTTPException):
+        data = getattr(error, "data", None) or {}
+        messages = data.get("messages", {})
+        # webargs nests field errors under the location ("json", "query"); the location is not a field.
+        if isinstance(messages, dict) and len(messages) == 1 and next(iter(messages)) in ("json", "query", "form"):
+            messages = next(iter(messages.values()))
+        response = error_response(error.code or 500, error.description or error.name, _flatten(messages) if messages else {})
+        if error.code == 401:
+            response.headers["WWW-Authenticate"] = "Bearer"
+        return response
+
+
+def register(app) -> None:
+    @app.errorhandler(KawalError)
+    def _domain_error(error: KawalError):
+        from api.extensions import db
+
+        db.session.rollback()  # nothing half-done survives a refused operation
+        return error_response(error.status, error.message, error.fields, error.code)

@@ -1,0 +1,179 @@
+"""marshmallow 4 schemas of the /api/v1 contract: explicit fields, unknown fields refused.
+
+They check shape and types; the rules of each form (required when, enums, lengths) live in the JSON
+Schema files under ``forms/`` and are checked by the engine, so both answer 422 with field paths.
+"""
+
+from marshmallow import Schema, fields, validate
+
+from engine.calendar import CALENDARS
+from engine.operations import CHANNELS
+from engine.queries import SCOPES
+
+
+class TokenRequest(Schema):
+    username = fields.String(required=True)
+    password = fields.String(required=True, load_only=True)
+
+
+class TokenResponse(Schema):
+    token = fields.String()
+
+
+class Requester(Schema):
+    name = fields.String(required=True)
+    nik = fields.String(required=True)
+    address = fields.String(required=True)
+    email = fields.String()
+    phone = fields.String()
+    occupation = fields.String()
+
+
+class RequestSubmit(Schema):
+    requester = fields.Nested(Requester, required=True)
+    requester_type = fields.String(required=True)
+    information = fields.String(required=True)
+    purpose = fields.String(required=True)
+    obtain_method = fields.String(required=True)
+    delivery_method = fields.String(required=True)
+    channel = fields.String(validate=validate.OneOf(CHANNELS), metadata={"description": "officers only"})
+    received_at = fields.AwareDateTime(metadata={"description": "officers only: real receipt time of an offline request"})
+
+
+class Receipt(Schema):
+    ticket = fields.String()
+    access_code = fields.String(metadata={"description": "shown once; keep it to follow the case"})
+    status = fields.String()
+    received_at = fields.AwareDateTime()
+    due_at = fields.AwareDateTime(allow_none=True)
+
+
+class TicketAccess(Schema):
+    ticket = fields.String(required=True)
+    access_code = fields.String(required=True, load_only=True)
+
+
+class Withdraw(TicketAccess):
+    reason = fields.String(validate=validate.Length(max=2000))
+
+
+class Milestone(Schema):
+    name = fields.String()
+    label = fields.String()
+    at = fields.AwareDateTime()
+
+
+class PublicStatus(Schema):
+    ticket = fields.String()
+    kind = fields.String()
+    status = fields.String()
+    status_label = fields.String()
+    overdue = fields.Boolean()
+    milestones = fields.List(fields.Nested(Milestone))
+    due_at = fields.AwareDateTime(allow_none=True)
+    due_explanation = fields.String(allow_none=True)
+    next_step = fields.String()
+
+
+class TaskQuery(Schema):
+    scope = fields.String(load_default="group", validate=validate.OneOf(SCOPES))
+    process = fields.String()
+    overdue = fields.Boolean()
+
+
+class TaskItem(Schema):
+    id = fields.Integer()
+    ticket = fields.String()
+    name = fields.String()
+    title = fields.String()
+    lane = fields.String(allow_none=True)
+    process = fields.String()
+    state = fields.String()
+    assignee = fields.String(allow_none=True)
+    due_at = fields.AwareDateTime(allow_none=True)
+    working_days_left = fields.Integer(allow_none=True)
+
+
+class TaskList(Schema):
+    items = fields.List(fields.Nested(TaskItem))
+    total = fields.Integer()
+
+
+class TaskDetail(TaskItem):
+    instructions = fields.String(allow_none=True)
+    form_schema = fields.Dict(allow_none=True)
+    data = fields.Dict()
+    case = fields.Dict()
+
+
+class CompleteTask(Schema):
+    data = fields.Dict(required=True)
+
+
+class Assign(Schema):
+    username = fields.String(required=True)
+
+
+class Deadline(Schema):
+    name = fields.String()
+    legal_basis = fields.String()
+    calendar = fields.String()
+    start_at = fields.AwareDateTime()
+    working_days = fields.Integer()
+    due_at = fields.AwareDateTime()
+    status = fields.String()
+    provenance = fields.Dict()
+
+
+class CaseView(Schema):
+    ticket = fields.String()
+    kind = fields.String()
+    status = fields.String()
+    status_label = fields.String()
+    outcome = fields.String(allow_none=True)
+    overdue = fields.Boolean()
+    channel = fields.String()
+    received_at = fields.AwareDateTime()
+    due_at = fields.AwareDateTime(allow_none=True)
+    closed_at = fields.AwareDateTime(allow_none=True)
+    details = fields.Dict()
+    deadlines = fields.List(fields.Nested(Deadline))
+    open_tasks = fields.List(fields.Nested(TaskItem))
+    requester = fields.Dict(allow_none=True, metadata={"description": "only for officers allowed to read identities"})
+
+
+class CompleteResult(Schema):
+    case = fields.Nested(CaseView)
+    next_tasks = fields.List(fields.Nested(TaskItem))
+
+
+class Event(Schema):
+    seq = fields.Integer()
+    at = fields.AwareDateTime()
+    type = fields.String()
+    actor = fields.String()
+    data = fields.Dict()
+    prev_hash = fields.String()
+    hash = fields.String()
+
+
+class EventList(Schema):
+    ticket = fields.String()
+    items = fields.List(fields.Nested(Event))
+
+
+class AuditQuery(Schema):
+    from_ = fields.AwareDateTime(data_key="from")
+    to = fields.AwareDateTime()
+    format = fields.String(load_default="jsonl", validate=validate.OneOf(["jsonl", "csv"]))
+
+
+class DueQuery(Schema):
+    start = fields.AwareDateTime(required=True)
+    working_days = fields.Integer(required=True, validate=validate.Range(min=0, max=400))
+    calendar = fields.String(load_default="strict", validate=validate.OneOf(CALENDARS))
+
+
+class DueResult(Schema):
+    due_at = fields.AwareDateTime()
+    provenance = fields.Dict()

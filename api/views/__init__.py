@@ -1,0 +1,32 @@
+"""The /api/v1 blueprints. Each handler is load -> authorize -> act over an engine function."""
+
+from pathlib import Path
+
+import swagger_ui_bundle
+from flask import Blueprint, current_app, send_from_directory
+
+from api.extensions import db
+from engine.runtime import Runtime
+
+
+def runtime() -> Runtime:
+    rt: Runtime = current_app.extensions["kawal_runtime"]
+    if not getattr(rt, "overrides_loaded", False):
+        rt.load_overrides(db.session)
+        rt.overrides_loaded = True
+    return rt
+
+
+def register_blueprints(api, app) -> None:
+    from api.views import audit, auth, calendar, cases, requests, tasks
+
+    for module in (auth, requests, tasks, cases, audit, calendar):
+        api.register_blueprint(module.blp, url_prefix="/api/v1")
+
+    assets = Blueprint("swagger_assets", __name__)
+
+    @assets.get("/api/v1/static/swagger-ui/<path:filename>")
+    def swagger_asset(filename):
+        return send_from_directory(Path(swagger_ui_bundle.swagger_ui_path), filename)
+
+    app.register_blueprint(assets)

@@ -1,0 +1,29 @@
+from flask_smorest import Blueprint
+
+from api.auth import current_user, login_required
+from api.extensions import db
+from api.schemas import CaseView, EventList
+from api.views import runtime
+from engine import access, queries
+
+blp = Blueprint("cases", __name__, description="Cases and their history")
+
+
+@blp.get("/cases/<string:ticket>")
+@blp.response(200, CaseView)
+@login_required
+def get_case(ticket):
+    user = current_user()
+    access.require_staff(user)
+    case = access.require_case(db.session, user, ticket)
+    return queries.case_view(db.session, runtime(), user, case)
+
+
+@blp.get("/cases/<string:ticket>/events")
+@blp.response(200, EventList)
+@login_required
+def get_events(ticket):
+    user = current_user()
+    access.require_staff(user)
+    case = access.require_case(db.session, user, ticket)
+    return {"ticket": case.ticket, "items": queries.case_events(db.session, case)}

@@ -1,0 +1,44 @@
+from flask_smorest import Blueprint
+
+from api.auth import current_user
+from api.extensions import db
+from api.schemas import PublicStatus, Receipt, RequestSubmit, TicketAccess, Withdraw
+from api.views import runtime
+from engine import operations, queries
+
+blp = Blueprint("requests", __name__, description="Public intake and status of information requests")
+
+
+@blp.post("/requests")
+@blp.arguments(RequestSubmit)
+@blp.response(201, Receipt)
+def submit(body):
+    """Submit an information request. Returns the ticket and the access code (shown once)."""
+    user = current_user(required=False)
+    channel = body.pop("channel", None)
+    received_at = body.pop("received_at", None)
+    result = operations.submit_request(db.session, runtime(), body, user=user, channel=channel, received_at=received_at)
+    db.session.commit()
+    case = result.case
+    return {"ticket": case.ticket, "access_code": result.access_code, "status": case.status,
+            "received_at": case.received_at, "due_at": case.due_at}
+
+
+@blp.post("/status")
+@blp.arguments(TicketAccess)
+@blp.response(200, PublicStatus)
+def status(body):
+    """Follow a case with its ticket and access code (a POST, so the code never sits in a URL)."""
+    case = operations.find_by_code(db.session, body["ticket"], body["access_code"])
+    return queries.public_status(db.session, case)
+
+
+@blp.post("/requests/withdraw")
+@blp.arguments(Withdraw)
+@blp.response(200, PublicStatus)
+def withdraw(body):
+    """The requester withdraws the request; its tasks and clocks end."""
+    case = operations.find_by_code(db.session, body["ticket"], body["access_code"])
+    operations.withdraw_request(db.session, runtime(), case, body.get("reason"))
+    db.session.commit()
+    return queries.public_status(db.session, case)

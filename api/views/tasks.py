@@ -1,0 +1,69 @@
+from flask_smorest import Blueprint
+
+from api.auth import current_user, login_required
+from api.extensions import db
+from api.schemas import Assign, CompleteResult, CompleteTask, TaskDetail, TaskItem, TaskList, TaskQuery
+from api.views import runtime
+from engine import access, operations, queries
+
+blp = Blueprint("tasks", __name__, description="The officers' task inbox")
+
+
+@blp.get("/tasks")
+@blp.arguments(TaskQuery, location="query")
+@blp.response(200, TaskList)
+@login_required
+def list_tasks(query):
+    """Open tasks, most urgent first (fewest legal working days left)."""
+    items, total = queries.list_tasks(db.session, runtime(), current_user(), query["scope"], query.get("process"),
+                                      query.get("overdue"))
+    return {"items": items, "total": total}
+
+
+@blp.get("/tasks/<int:task_id>")
+@blp.response(200, TaskDetail)
+@login_required
+def get_task(task_id):
+    task = access.require_task(db.session, current_user(), task_id)
+    return queries.task_detail(db.session, runtime(), task)
+
+
+@blp.post("/tasks/<int:task_id>/claim")
+@blp.response(200, TaskItem)
+@login_required
+def claim(task_id):
+    task = operations.claim_task(db.session, current_user(), task_id)
+    db.session.commit()
+    return queries.task_item(runtime(), task)
+
+
+@blp.post("/tasks/<int:task_id>/unclaim")
+@blp.response(200, TaskItem)
+@login_required
+def unclaim(task_id):
+    task = operations.unclaim_task(db.session, current_user(), task_id)
+    db.session.commit()
+    return queries.task_item(runtime(), task)
+
+
+@blp.post("/tasks/<int:task_id>/assign")
+@blp.arguments(Assign)
+@blp.response(200, TaskItem)
+@login_required
+def assign(body, task_id):
+    task = operations.assign_task(db.session, current_user(), task_id, body["username"])
+    db.session.commit()
+    return queries.task_item(runtime(), task)
+
+
+@blp.post("/tasks/<int:task_id>/complete")
+@blp.arguments(CompleteTask)
+@blp.response(200, CompleteResult)
+@login_required
+def complete(body, task_id):
+    """Complete a task with its form data; returns the case and its next open tasks."""
+    rt, user = runtime(), current_user()
+    task = operations.complete_task(db.session, rt, user, task_id, body["data"])
+    db.session.commit()
+    view = queries.case_view(db.session, rt, user, task.case)
+    return {"case": view, "next_tasks": view["open_tasks"]}
