@@ -18,7 +18,8 @@ def create_app(settings: Settings | None = None) -> Flask:
         SECRET_KEY=settings.secret_key,
         KAWAL=settings,
         SQLALCHEMY_DATABASE_URI=settings.database_url,
-        SQLALCHEMY_ENGINE_OPTIONS={"pool_pre_ping": True} if not settings.database_url.startswith("sqlite")
+        SQLALCHEMY_ENGINE_OPTIONS={"pool_pre_ping": True}
+        if not settings.database_url.startswith("sqlite")
         else {"connect_args": {"timeout": 30}},
         SQLALCHEMY_SESSION_OPTIONS={"expire_on_commit": False},
         API_TITLE="Kawal",

@@ -81,7 +81,8 @@ def users_create(username, groups, display_name, password_stdin):
             create_user(session, username, password, list(groups), display_name)
         except Invalid as exc:
             raise click.ClickException(
-                "; ".join(f"{field}: {', '.join(msgs)}" for field, msgs in exc.fields.items())) from None
+                "; ".join(f"{field}: {', '.join(msgs)}" for field, msgs in exc.fields.items())
+            ) from None
     click.echo(f"user {username} created in {', '.join(groups)}")
 
 
@@ -125,7 +126,8 @@ def audit_verify():
         first = breaks[0]
         raise click.ClickException(
             f"chain broken: case {first.ticket}, event {first.seq}: {first.reason}"
-            + (f" (and {len(breaks) - 1} more case(s))" if len(breaks) > 1 else ""))
+            + (f" (and {len(breaks) - 1} more case(s))" if len(breaks) > 1 else "")
+        )
     click.echo("every hash chain is intact")
 
 

@@ -6,9 +6,19 @@ from werkzeug.exceptions import HTTPException
 
 from engine.errors import KawalError
 
-_CODES = {400: "bad_request", 401: "unauthorized", 403: "forbidden", 404: "not_found", 405: "method_not_allowed",
-          409: "conflict", 412: "precondition_failed", 413: "too_large", 415: "unsupported_media_type",
-          422: "invalid", 429: "too_many_requests"}
+_CODES = {
+    400: "bad_request",
+    401: "unauthorized",
+    403: "forbidden",
+    404: "not_found",
+    405: "method_not_allowed",
+    409: "conflict",
+    412: "precondition_failed",
+    413: "too_large",
+    415: "unsupported_media_type",
+    422: "invalid",
+    429: "too_many_requests",
+}
 
 
 def _flatten(messages, prefix: str = "") -> dict[str, list[str]]:
@@ -41,7 +51,9 @@ class KawalApi(Api):
         # webargs nests field errors under the location ("json", "query"); the location is not a field.
         if isinstance(messages, dict) and len(messages) == 1 and next(iter(messages)) in ("json", "query", "form"):
             messages = next(iter(messages.values()))
-        response = error_response(error.code or 500, error.description or error.name, _flatten(messages) if messages else {})
+        response = error_response(
+            error.code or 500, error.description or error.name, _flatten(messages) if messages else {}
+        )
         if error.code == 401:
             response.headers["WWW-Authenticate"] = "Bearer"
         return response

@@ -37,7 +37,9 @@ class RequestSubmit(Schema):
     obtain_method = fields.String(required=True)
     delivery_method = fields.String(required=True)
     channel = fields.String(validate=validate.OneOf(CHANNELS), metadata={"description": "officers only"})
-    received_at = fields.AwareDateTime(metadata={"description": "officers only: real receipt time of an offline request"})
+    received_at = fields.AwareDateTime(
+        metadata={"description": "officers only: real receipt time of an offline request"}
+    )
 
 
 class Receipt(Schema):

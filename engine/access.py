@@ -43,9 +43,7 @@ def cases_visible_to(user: User, query: Select | None = None) -> Select:
     if groups & (REQUEST_STAFF | {"auditor", "admin"}):
         return query
     if "unit_pengolah" in groups:
-        return query.where(
-            exists().where(HumanTask.case_id == Case.id, HumanTask.lane.in_(groups))
-        )
+        return query.where(exists().where(HumanTask.case_id == Case.id, HumanTask.lane.in_(groups)))
     return query.where(False)
 
 

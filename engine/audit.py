@@ -127,7 +127,10 @@ def iter_export(session: Session, start: datetime | None = None, end: datetime |
         cases = cases.where(Case.id.in_(window))
     for case_id, ticket in session.execute(cases).all():
         events = session.execute(
-            select(CaseEvent).where(CaseEvent.case_id == case_id).order_by(CaseEvent.seq).execution_options(yield_per=500)
+            select(CaseEvent)
+            .where(CaseEvent.case_id == case_id)
+            .order_by(CaseEvent.seq)
+            .execution_options(yield_per=500)
         ).scalars()
         for event in events:
             yield export_row(ticket, event)

@@ -24,8 +24,12 @@ assert {g for groups in DEMO_USERS.values() for g in groups} == set(GROUPS)
 
 def _request(n: int, information: str) -> dict:
     return {
-        "requester": {"name": f"Pemohon Contoh {n}", "nik": f"31710000000000{n:02d}", "address": "Jl. Contoh No. 1, Jakarta",
-                      "email": f"pemohon{n}@example.org"},
+        "requester": {
+            "name": f"Pemohon Contoh {n}",
+            "nik": f"31710000000000{n:02d}",
+            "address": "Jl. Contoh No. 1, Jakarta",
+            "email": f"pemohon{n}@example.org",
+        },
         "requester_type": "perorangan",
         "information": information,
         "purpose": "Bahan penelitian",
@@ -36,27 +40,40 @@ def _request(n: int, information: str) -> dict:
 
 def load_demo(session: Session, rt: Runtime) -> list[tuple[str, str, str]]:
     """Create the demo users and cases; returns (ticket, access code, what it shows) for each case."""
-    users = {name: create_user(session, name, DEMO_PASSWORD, groups, name.title()) for name, groups in DEMO_USERS.items()}
+    users = {
+        name: create_user(session, name, DEMO_PASSWORD, groups, name.title()) for name, groups in DEMO_USERS.items()
+    }
     cases = []
     fresh = operations.submit_request(session, rt, _request(1, "Daftar penerima bantuan pendidikan tahun 2026"))
     cases.append((fresh.case.ticket, fresh.access_code, "baru diterima"))
 
     registered = operations.submit_request(session, rt, _request(2, "Laporan realisasi anggaran satuan kerja 2025"))
     _complete(session, rt, users["petugas"], registered.case.id, "periksa_kelengkapan", {"lengkap": True})
-    _complete(session, rt, users["petugas"], registered.case.id, "registrasi",
-              {"tanda_bukti_dikirim": True, "cara_kirim_tanda_bukti": "email"})
+    _complete(
+        session,
+        rt,
+        users["petugas"],
+        registered.case.id,
+        "registrasi",
+        {"tanda_bukti_dikirim": True, "cara_kirim_tanda_bukti": "email"},
+    )
     cases.append((registered.case.ticket, registered.access_code, "terdaftar, menunggu PPID"))
 
     # An offline letter received 11 working days ago: T10 has lapsed and the superior is alerted.
     late = operations.submit_request(
-        session, rt, _request(3, "Salinan kontrak pengadaan rehabilitasi gedung 2025"), user=users["petugas"],
-        channel="pos", received_at=clock.now() - timedelta(days=16),
+        session,
+        rt,
+        _request(3, "Salinan kontrak pengadaan rehabilitasi gedung 2025"),
+        user=users["petugas"],
+        channel="pos",
+        received_at=clock.now() - timedelta(days=16),
     )
     cases.append((late.case.ticket, late.access_code, "terlambat: eskalasi ke atasan"))
     return cases
 
 
 def _complete(session, rt, user: User, case_id: int, bpmn_id: str, data: dict) -> None:
-    task = session.scalar(select(HumanTask).where(HumanTask.case_id == case_id, HumanTask.bpmn_id == bpmn_id,
-                                                  HumanTask.state == "open"))
+    task = session.scalar(
+        select(HumanTask).where(HumanTask.case_id == case_id, HumanTask.bpmn_id == bpmn_id, HumanTask.state == "open")
+    )
     operations.complete_task(session, rt, user, task.id, data)

@@ -55,9 +55,12 @@ def submit_request(
     """
     now = clock.now()
     if (channel is not None or received_at is not None) and user is None:
-        raise Invalid("data tidak sah / invalid data", fields={
-            "channel": ["hanya untuk petugas / officers only"]} if channel else {
-            "received_at": ["hanya untuk petugas / officers only"]})
+        raise Invalid(
+            "data tidak sah / invalid data",
+            fields={"channel": ["hanya untuk petugas / officers only"]}
+            if channel
+            else {"received_at": ["hanya untuk petugas / officers only"]},
+        )
     if user is not None:
         access.require_front_desk(user)
     rt.forms.validate("permohonan.json", payload)
@@ -77,20 +80,39 @@ def submit_request(
     code, code_hash = tickets.new_access_code()
     version_id = rt.latest_version_id(session, REQUEST_PROCESS)
     case = Case(
-        ticket=ticket, kind=REQUEST_PROCESS, process_version_id=version_id, unit_id=default_unit(session).id,
-        status="diterima", requester_party_id=party.id, requester_type=payload["requester_type"], channel=channel,
-        access_code_hash=code_hash, received_at=received_at, created_at=now, updated_at=now,
+        ticket=ticket,
+        kind=REQUEST_PROCESS,
+        process_version_id=version_id,
+        unit_id=default_unit(session).id,
+        status="diterima",
+        requester_party_id=party.id,
+        requester_type=payload["requester_type"],
+        channel=channel,
+        access_code_hash=code_hash,
+        received_at=received_at,
+        created_at=now,
+        updated_at=now,
         details={k: payload[k] for k in REQUEST_DETAILS},
     )
     session.add(case)
     session.flush()
     log = EventLog(session)
-    log.append(case, "request_submitted", actor_name(user), {
-        "channel": channel, "received_at": received_at.isoformat(), **case.details})
-    wf = rt.new_workflow(session, version_id, {
-        "case_id": case.id, "ticket": ticket, "received_at": received_at.isoformat(),
-        "batas_kelengkapan_hari": rt.settings.completion_window_days,
-    })
+    log.append(
+        case,
+        "request_submitted",
+        actor_name(user),
+        {"channel": channel, "received_at": received_at.isoformat(), **case.details},
+    )
+    wf = rt.new_workflow(
+        session,
+        version_id,
+        {
+            "case_id": case.id,
+            "ticket": ticket,
+            "received_at": received_at.isoformat(),
+            "batas_kelengkapan_hari": rt.settings.completion_window_days,
+        },
+    )
     rt.step(wf)
     rt.sync(session, case, wf, log, actor_name(user), set())
     rt.save(session, case, wf)
@@ -144,12 +166,18 @@ def assign_task(session: Session, user: User, task_id: int, username: str) -> Hu
     if assignee is None:
         raise Invalid("pengguna tidak dikenal / unknown user", fields={"username": ["tidak dikenal / unknown"]})
     if not access.can_work_task(assignee, task):
-        raise Invalid("pengguna bukan anggota kelompok tugas / user is not in the task's group",
-                      fields={"username": [f"bukan anggota {task.lane} / not in {task.lane}"]})
+        raise Invalid(
+            "pengguna bukan anggota kelompok tugas / user is not in the task's group",
+            fields={"username": [f"bukan anggota {task.lane} / not in {task.lane}"]},
+        )
     task.assignee_id, task.claimed_at = assignee.id, clock.now()
     _touch(task.case)
-    EventLog(session).append(task.case, "task_assigned", user.username,
-                             {"task": task.bpmn_id, "task_id": task.id, "assignee": assignee.username})
+    EventLog(session).append(
+        task.case,
+        "task_assigned",
+        user.username,
+        {"task": task.bpmn_id, "task_id": task.id, "assignee": assignee.username},
+    )
     return task
 
 
@@ -199,8 +227,10 @@ def _check_deadline_guard(session, rt, case, spiff_task, data) -> None:
     if condition and not rt.script_engine.environment.evaluate(condition, dict(data)):
         return
     due = session.scalar(
-        select(Deadline.due_at).where(Deadline.case_id == case.id, Deadline.name == deadline_name)
-        .order_by(Deadline.id.desc()).limit(1)
+        select(Deadline.due_at)
+        .where(Deadline.case_id == case.id, Deadline.name == deadline_name)
+        .order_by(Deadline.id.desc())
+        .limit(1)
     )
     if due is not None and clock.now() >= due:
         raise Invalid(

@@ -27,8 +27,14 @@ def working_days_left(rt: Runtime, due_at: datetime | None) -> int | None:
     return cal.working_days_between(today, due_at.astimezone(cal.tz).date())
 
 
-def list_tasks(session: Session, rt: Runtime, user: User, scope: str = "group", process: str | None = None,
-               overdue: bool | None = None) -> tuple[list[dict], int]:
+def list_tasks(
+    session: Session,
+    rt: Runtime,
+    user: User,
+    scope: str = "group",
+    process: str | None = None,
+    overdue: bool | None = None,
+) -> tuple[list[dict], int]:
     if scope not in SCOPES:
         raise Invalid("scope tidak dikenal / unknown scope", fields={"scope": [f"one of {', '.join(SCOPES)}"]})
     query = select(HumanTask).join(Case).where(HumanTask.state == "open")
@@ -45,8 +51,11 @@ def list_tasks(session: Session, rt: Runtime, user: User, scope: str = "group", 
         query = query.where(HumanTask.process_id == process)
     if overdue is not None:
         now = clock.now()
-        query = query.where(HumanTask.due_at < now) if overdue else query.where(
-            (HumanTask.due_at >= now) | HumanTask.due_at.is_(None))
+        query = (
+            query.where(HumanTask.due_at < now)
+            if overdue
+            else query.where((HumanTask.due_at >= now) | HumanTask.due_at.is_(None))
+        )
     query = query.order_by(HumanTask.due_at.is_(None), HumanTask.due_at, HumanTask.id)
     rows = session.scalars(query).all()
     return [task_item(rt, t) for t in rows], len(rows)
@@ -74,7 +83,8 @@ def task_detail(session: Session, rt: Runtime, task: HumanTask) -> dict:
     # What earlier tasks recorded, read from the case history (never from the requester's identity).
     data: dict = {}
     for (event_data,) in session.execute(
-        select(CaseEvent.data).where(CaseEvent.case_id == task.case_id, CaseEvent.type == "task_completed")
+        select(CaseEvent.data)
+        .where(CaseEvent.case_id == task.case_id, CaseEvent.type == "task_completed")
         .order_by(CaseEvent.seq)
     ):
         data.update(event_data.get("data", {}))
@@ -125,8 +135,15 @@ def case_view(session: Session, rt: Runtime, user: User, case: Case) -> dict:
 def case_events(session: Session, case: Case) -> list[dict]:
     events = session.scalars(select(CaseEvent).where(CaseEvent.case_id == case.id).order_by(CaseEvent.seq))
     return [
-        {"seq": e.seq, "at": e.at, "type": e.type, "actor": e.actor, "data": e.data, "prev_hash": e.prev_hash,
-         "hash": e.hash}
+        {
+            "seq": e.seq,
+            "at": e.at,
+            "type": e.type,
+            "actor": e.actor,
+            "data": e.data,
+            "prev_hash": e.prev_hash,
+            "hash": e.hash,
+        }
         for e in events
     ]
 
@@ -136,13 +153,17 @@ def explain(provenance: dict, locale: str = "id") -> str:
     skipped = provenance.get("skipped", [])
     days = ", ".join(f"{s['date']} ({s['reason']})" for s in skipped)
     if locale == "en":
-        text = (f"{provenance['working_days']} working days counted from {provenance['counted_from']} "
-                f"(day zero{', moved: received after office hours or on a day off' if provenance['after_hours'] else ''})"
-                f" on the {provenance['calendar']} calendar; due {provenance['due_at']}.")
+        text = (
+            f"{provenance['working_days']} working days counted from {provenance['counted_from']} "
+            f"(day zero{', moved: received after office hours or on a day off' if provenance['after_hours'] else ''})"
+            f" on the {provenance['calendar']} calendar; due {provenance['due_at']}."
+        )
         return text + (f" Days not counted: {days}." if days else "")
-    text = (f"{provenance['working_days']} hari kerja dihitung sejak {provenance['counted_from']} "
-            f"(hari ke-0{', digeser: diterima di luar jam kerja atau hari libur' if provenance['after_hours'] else ''})"
-            f" menurut kalender {provenance['calendar']}; batas waktu {provenance['due_at']}.")
+    text = (
+        f"{provenance['working_days']} hari kerja dihitung sejak {provenance['counted_from']} "
+        f"(hari ke-0{', digeser: diterima di luar jam kerja atau hari libur' if provenance['after_hours'] else ''})"
+        f" menurut kalender {provenance['calendar']}; batas waktu {provenance['due_at']}."
+    )
     return text + (f" Hari yang tidak dihitung: {days}." if days else "")
 
 
@@ -151,13 +172,16 @@ def public_status(session: Session, case: Case, locale: str = "id") -> dict:
     milestones = [
         {"name": e.data["status"], "label": status.label(e.data["status"], locale), "at": e.at}
         for e in session.scalars(
-            select(CaseEvent).where(CaseEvent.case_id == case.id, CaseEvent.type == "status_changed")
+            select(CaseEvent)
+            .where(CaseEvent.case_id == case.id, CaseEvent.type == "status_changed")
             .order_by(CaseEvent.seq)
         )
     ]
     deadline = session.scalar(
-        select(Deadline).where(Deadline.case_id == case.id, Deadline.public.is_(True))
-        .order_by(Deadline.status != "pending", Deadline.id.desc()).limit(1)
+        select(Deadline)
+        .where(Deadline.case_id == case.id, Deadline.public.is_(True))
+        .order_by(Deadline.status != "pending", Deadline.id.desc())
+        .limit(1)
     )
     label = status.label(case.status, locale)
     if case.overdue and case.closed_at is None:

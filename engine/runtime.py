@@ -22,10 +22,10 @@ from SpiffWorkflow.bpmn.script_engine import PythonScriptEngine, TaskDataEnviron
 from SpiffWorkflow.bpmn.serializer import BpmnWorkflowSerializer
 from SpiffWorkflow.bpmn.serializer.default.workflow import BpmnWorkflowConverter, WorkflowConverter
 from SpiffWorkflow.bpmn.specs.event_definitions.timer import TimerEventDefinition
+from SpiffWorkflow.exceptions import TaskNotFoundException
 from SpiffWorkflow.spiff.parser import VALIDATOR, SpiffBpmnParser
 from SpiffWorkflow.spiff.serializer.config import SPIFF_CONFIG
 from SpiffWorkflow.spiff.specs.event_definitions import MessageEventDefinition
-from SpiffWorkflow.exceptions import TaskNotFoundException
 from SpiffWorkflow.util.task import TaskState
 from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
@@ -120,9 +120,7 @@ class Runtime:
 
     def load_overrides(self, session: Session) -> None:
         rows = session.scalars(select(HolidayOverrideRow)).all()
-        self.set_overrides(
-            HolidayOverride(r.day, r.is_working, r.reason, tuple(r.calendars.split(","))) for r in rows
-        )
+        self.set_overrides(HolidayOverride(r.day, r.is_working, r.reason, tuple(r.calendars.split(","))) for r in rows)
 
     def working_days_after(self, start: str, days: int, calendar: str = "strict") -> str:
         """The due instant of a legal clock, for BPMN ``timeDate`` expressions (an offset-aware ISO string)."""
@@ -217,8 +215,11 @@ class Runtime:
         state = session.get(WorkflowState, case.id) if case.id else None
         text = self.dumps(wf)
         if state is None:
-            session.add(WorkflowState(case_id=case.id, serializer_version=SERIALIZER_VERSION, state=text,
-                                      updated_at=clock.now()))
+            session.add(
+                WorkflowState(
+                    case_id=case.id, serializer_version=SERIALIZER_VERSION, state=text, updated_at=clock.now()
+                )
+            )
         else:
             state.state = text
             state.serializer_version = SERIALIZER_VERSION
@@ -241,8 +242,9 @@ class Runtime:
         wf.send_event(BpmnEvent(MessageEventDefinition(name), payload=payload or {}))
 
     # -- sync ------------------------------------------------------------------------------------
-    def sync(self, session: Session, case: Case, wf: BpmnWorkflow, log: EventLog, actor: str,
-             completed_before: set[UUID]) -> None:
+    def sync(
+        self, session: Session, case: Case, wf: BpmnWorkflow, log: EventLog, actor: str, completed_before: set[UUID]
+    ) -> None:
         """Bring the case's rows in line with the instance after a run (same transaction)."""
         now = clock.now()
         self._sync_milestones(case, wf, log, actor, completed_before)
@@ -271,8 +273,12 @@ class Runtime:
                 case.status = status
                 if status in OUTCOMES:
                     case.outcome = status
-                log.append(case, "status_changed", actor, {"status": status, "milestone": task.task_spec.bpmn_id,
-                                                             "name": task.task_spec.bpmn_name})
+                log.append(
+                    case,
+                    "status_changed",
+                    actor,
+                    {"status": status, "milestone": task.task_spec.bpmn_id, "name": task.task_spec.bpmn_name},
+                )
             if props.get("flag") == "overdue" and not case.overdue:
                 case.overdue = True
                 log.append(case, "case_overdue", "system", {"milestone": task.task_spec.bpmn_id})
@@ -293,9 +299,17 @@ class Runtime:
             if guid not in rows:
                 rows[guid] = self._new_deadline(session, case, task)
                 started.add(rows[guid].name)
-                log.append(case, "deadline_started", "system", {
-                    "deadline": rows[guid].name, "due_at": rows[guid].due_at.isoformat(),
-                    "legal_basis": rows[guid].legal_basis, "calendar": rows[guid].calendar})
+                log.append(
+                    case,
+                    "deadline_started",
+                    "system",
+                    {
+                        "deadline": rows[guid].name,
+                        "due_at": rows[guid].due_at.isoformat(),
+                        "legal_basis": rows[guid].legal_basis,
+                        "calendar": rows[guid].calendar,
+                    },
+                )
         for guid, row in rows.items():
             if row.status != "pending" or guid in waiting:
                 continue
@@ -313,7 +327,9 @@ class Runtime:
             else:
                 row.status = "met"
             row.closed_at = clock.now()
-            log.append(case, f"deadline_{row.status}", "system", {"deadline": row.name, "due_at": row.due_at.isoformat()})
+            log.append(
+                case, f"deadline_{row.status}", "system", {"deadline": row.name, "due_at": row.due_at.isoformat()}
+            )
         return list(rows.values())
 
     def _new_deadline(self, session, case, task) -> Deadline:
@@ -325,9 +341,17 @@ class Runtime:
         start = datetime.fromisoformat(task.data[props.get("start", "received_at")])
         provenance = self.calendars[calendar].add_working_days(start, days).to_dict()
         row = Deadline(
-            case_id=case.id, task_guid=str(task.id), name=props["deadline"], legal_basis=props.get("legal_basis", ""),
-            calendar=calendar, public=props.get("public") == "true", start_at=start, working_days=days,
-            due_at=due_at, provenance=provenance, status="pending",
+            case_id=case.id,
+            task_guid=str(task.id),
+            name=props["deadline"],
+            legal_basis=props.get("legal_basis", ""),
+            calendar=calendar,
+            public=props.get("public") == "true",
+            start_at=start,
+            working_days=days,
+            due_at=due_at,
+            provenance=provenance,
+            status="pending",
         )
         session.add(row)
         return row
@@ -349,11 +373,17 @@ class Runtime:
                 continue
             spec = task.task_spec
             row = HumanTask(
-                case_id=case.id, task_guid=guid, bpmn_id=spec.bpmn_id, process_id=task.workflow.spec.name,
-                title=spec.bpmn_name or spec.bpmn_id, lane=spec.lane,
+                case_id=case.id,
+                task_guid=guid,
+                bpmn_id=spec.bpmn_id,
+                process_id=task.workflow.spec.name,
+                title=spec.bpmn_name or spec.bpmn_id,
+                lane=spec.lane,
                 form=properties(spec).get("formJsonSchemaFilename"),
                 instructions=(spec.extensions or {}).get("instructionsForEndUser"),
-                due_at=due_at, state="open", created_at=clock.now(),
+                due_at=due_at,
+                state="open",
+                created_at=clock.now(),
             )
             session.add(row)
             session.flush()

@@ -15,7 +15,10 @@ class Status:
     next_en: str
 
 
-_WAIT = ("Menunggu tindakan petugas; tidak ada yang perlu Anda lakukan.", "Waiting for the officers; nothing to do for you.")
+_WAIT = (
+    "Menunggu tindakan petugas; tidak ada yang perlu Anda lakukan.",
+    "Waiting for the officers; nothing to do for you.",
+)
 _OBJECT = (
     "Jika tidak puas, Anda dapat mengajukan keberatan kepada Atasan PPID dalam 30 hari kerja.",
     "If you are not satisfied, you may file an objection with the PPID's superior within 30 working days.",
@@ -33,13 +36,16 @@ STATUSES: dict[str, Status] = {
     "diproses": Status("Diproses", "In Process", *_WAIT),
     "diperpanjang": Status("Diperpanjang", "Extended", *_WAIT),
     "dikabulkan_seluruhnya": Status(
-        "Dikabulkan Seluruhnya", "Granted in Full",
+        "Dikabulkan Seluruhnya",
+        "Granted in Full",
         "Ambil atau terima informasi sesuai cara yang Anda pilih; bayar biaya penggandaan jika ada.",
         "Collect or receive the information as you chose; pay the copying fee if any.",
     ),
     "dikabulkan_sebagian": Status(
-        "Dikabulkan Sebagian", "Granted in Part",
-        "Terima informasi yang diberikan. " + _OBJECT[0], "Receive the information given. " + _OBJECT[1],
+        "Dikabulkan Sebagian",
+        "Granted in Part",
+        "Terima informasi yang diberikan. " + _OBJECT[0],
+        "Receive the information given. " + _OBJECT[1],
     ),
     "ditolak_dikecualikan": Status("Ditolak (Informasi Dikecualikan)", "Rejected (Exempt)", *_OBJECT),
     "tidak_dikuasai": Status("Informasi Tidak Dikuasai", "Information Not Held", *_OBJECT),
@@ -50,15 +56,22 @@ STATUSES: dict[str, Status] = {
     "selesai": Status("Selesai", "Completed", *_OBJECT),
     "dicabut": Status("Dicabut", "Withdrawn", "Tidak ada.", "None."),
     "ditutup_tidak_lengkap": Status(
-        "Ditutup (Tidak Dilengkapi)", "Closed (Not Completed)",
-        "Anda dapat mengajukan permohonan baru yang lengkap.", "You may file a new, complete request.",
+        "Ditutup (Tidak Dilengkapi)",
+        "Closed (Not Completed)",
+        "Anda dapat mengajukan permohonan baru yang lengkap.",
+        "You may file a new, complete request.",
     ),
 }
 
 # Decisions on a request (§3.6); the milestone after the written notice takes the decision as status.
 OUTCOMES = frozenset(
-    {"dikabulkan_seluruhnya", "dikabulkan_sebagian", "ditolak_dikecualikan", "tidak_dikuasai",
-     "belum_dikuasai_didokumentasikan"}
+    {
+        "dikabulkan_seluruhnya",
+        "dikabulkan_sebagian",
+        "ditolak_dikecualikan",
+        "tidak_dikuasai",
+        "belum_dikuasai_didokumentasikan",
+    }
 )
 # Statuses after which the case is closed.
 CLOSED = frozenset({"selesai", "dicabut", "ditutup_tidak_lengkap"})

@@ -66,6 +66,9 @@ def code_matches(stored_hash: str | None, code: str) -> bool:
 
 
 def counter(session: Session, prefix: str, year: int) -> int:
-    return session.execute(
-        select(TicketCounter.last).where(TicketCounter.prefix == prefix, TicketCounter.year == year)
-    ).scalar() or 0
+    return (
+        session.execute(
+            select(TicketCounter.last).where(TicketCounter.prefix == prefix, TicketCounter.year == year)
+        ).scalar()
+        or 0
+    )

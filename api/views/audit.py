@@ -24,11 +24,17 @@ def export(query):
     access.require_auditor(current_user())
     rows = iter_export(db.session, query.get("from_"), query.get("to"))
     if query["format"] == "csv":
-        return Response(stream_with_context(_csv(rows)), mimetype="text/csv",
-                        headers={"Content-Disposition": "attachment; filename=kawal-audit.csv"})
+        return Response(
+            stream_with_context(_csv(rows)),
+            mimetype="text/csv",
+            headers={"Content-Disposition": "attachment; filename=kawal-audit.csv"},
+        )
     lines = (json.dumps(row, ensure_ascii=False, sort_keys=True) + "\n" for row in rows)
-    return Response(stream_with_context(lines), mimetype="application/x-ndjson",
-                    headers={"Content-Disposition": "attachment; filename=kawal-audit.jsonl"})
+    return Response(
+        stream_with_context(lines),
+        mimetype="application/x-ndjson",
+        headers={"Content-Disposition": "attachment; filename=kawal-audit.jsonl"},
+    )
 
 
 def _csv(rows):
@@ -36,8 +42,9 @@ def _csv(rows):
     writer = csv.writer(buffer)
     writer.writerow(COLUMNS)
     for row in rows:
-        writer.writerow([json.dumps(row["data"], ensure_ascii=False, sort_keys=True) if c == "data" else row[c]
-                         for c in COLUMNS])
+        writer.writerow(
+            [json.dumps(row["data"], ensure_ascii=False, sort_keys=True) if c == "data" else row[c] for c in COLUMNS]
+        )
         yield buffer.getvalue()
         buffer.seek(0)
         buffer.truncate()

@@ -20,8 +20,13 @@ def submit(body):
     result = operations.submit_request(db.session, runtime(), body, user=user, channel=channel, received_at=received_at)
     db.session.commit()
     case = result.case
-    return {"ticket": case.ticket, "access_code": result.access_code, "status": case.status,
-            "received_at": case.received_at, "due_at": case.due_at}
+    return {
+        "ticket": case.ticket,
+        "access_code": result.access_code,
+        "status": case.status,
+        "received_at": case.received_at,
+        "due_at": case.due_at,
+    }
 
 
 @blp.post("/status")

@@ -15,8 +15,9 @@ blp = Blueprint("tasks", __name__, description="The officers' task inbox")
 @login_required
 def list_tasks(query):
     """Open tasks, most urgent first (fewest legal working days left)."""
-    items, total = queries.list_tasks(db.session, runtime(), current_user(), query["scope"], query.get("process"),
-                                      query.get("overdue"))
+    items, total = queries.list_tasks(
+        db.session, runtime(), current_user(), query["scope"], query.get("process"), query.get("overdue")
+    )
     return {"items": items, "total": total}
 
 

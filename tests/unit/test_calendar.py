@@ -52,9 +52,7 @@ def test_t17_for_receipt_on_26_march_2025_is_30_april_on_lenient_calendar():
     assert due(LENIENT, RECEIVED_26_MARCH_2025, 17) == date(2025, 4, 30)
 
 
-@pytest.mark.parametrize(
-    ("calendar", "window_end"), [(STRICT, date(2025, 6, 10)), (LENIENT, date(2025, 6, 20))]
-)
+@pytest.mark.parametrize(("calendar", "window_end"), [(STRICT, date(2025, 6, 10)), (LENIENT, date(2025, 6, 20))])
 def test_30_day_objection_window_after_t17_lapse_ends_10_june_strict_20_june_lenient(calendar, window_end):
     # §2.3: the requester's 30-WD objection window runs from the day T17 lapses.
     t17 = due(calendar, RECEIVED_26_MARCH_2025, 17)
@@ -191,9 +189,7 @@ def test_working_day_override_makes_a_saturday_count():
 
 
 def test_override_for_the_lenient_calendar_only_does_not_move_a_strict_date():
-    only_lenient = HolidayOverride(
-        date(2025, 4, 11), is_working=False, reason="Penutupan kantor", calendars=(LENIENT,)
-    )
+    only_lenient = HolidayOverride(date(2025, 4, 11), is_working=False, reason="Penutupan kantor", calendars=(LENIENT,))
     assert due(STRICT, RECEIVED_26_MARCH_2025, 10, overrides=[only_lenient]) == date(2025, 4, 11)
     assert WorkingCalendar(LENIENT, overrides=[only_lenient]).day_off(date(2025, 4, 11)).kind == "override"
 

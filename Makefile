@@ -1,0 +1,38 @@
+# The two commands that matter: `make run` and `make test`. Both set up from nothing.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed-$(shell cat pyproject.toml | sha256sum | cut -c1-12)
+HOST ?= 127.0.0.1
+PORT ?= 5000
+
+.PHONY: run test lint bench clean
+
+$(STAMP): pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install -q --upgrade pip
+	$(BIN)/pip install -q -e . --group test
+	rm -f $(VENV)/.installed-*
+	touch $(STAMP)
+
+run: $(STAMP)
+	$(BIN)/kawal db upgrade
+	$(BIN)/kawal demo
+	$(BIN)/kawal serve --host $(HOST) --port $(PORT)
+
+test: $(STAMP)
+	@url=$$(scripts/postgres.sh start) && \
+	trap 'scripts/postgres.sh stop' EXIT && \
+	$(BIN)/ruff check . && \
+	KAWAL_TEST_POSTGRES_URL=$$url KAWAL_REQUIRE_POSTGRES=1 $(BIN)/pytest -p no:cacheprovider $(PYTEST_ARGS)
+
+lint: $(STAMP)
+	$(BIN)/ruff check .
+
+bench: $(STAMP)
+	@url=$$(scripts/postgres.sh start) && \
+	trap 'scripts/postgres.sh stop' EXIT && \
+	KAWAL_BENCH_POSTGRES_URL=$$url $(BIN)/python -m bench.request_lifecycle $(BENCH_ARGS)
+
+clean:
+	rm -rf $(VENV) kawal.db kawal.db-wal kawal.db-shm

@@ -1,0 +1,137 @@
+"""Shared fixtures: a database per test on SQLite and on PostgreSQL, the app, API clients, users.
+
+PostgreSQL comes from ``KAWAL_TEST_POSTGRES_URL`` (``make test`` starts a server and sets it). Without
+it the PostgreSQL variants are skipped with that reason, unless ``KAWAL_REQUIRE_POSTGRES=1`` (set by
+``make test``), where a missing server is an error.
+"""
+
+import os
+import shutil
+from pathlib import Path
+
+import pytest
+from sqlalchemy import text
+
+from engine.config import load_settings
+from engine.db import make_engine, session_factory, upgrade
+from engine.models import Base
+
+PG_URL = os.environ.get("KAWAL_TEST_POSTGRES_URL")
+BACKENDS = ["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)]
+PASSWORD = "test-password-1"
+STAFF = {
+    "petugas": ["petugas_layanan"],
+    "ppid": ["ppid"],
+    "unit": ["unit_pengolah"],
+    "atasan": ["atasan_ppid"],
+    "auditor": ["auditor"],
+    "admin": ["admin"],
+    "petugas2": ["petugas_layanan"],
+}
+
+
+@pytest.fixture(scope="session")
+def sqlite_template(tmp_path_factory) -> Path:
+    path = tmp_path_factory.mktemp("template") / "kawal.db"
+    upgrade(f"sqlite:///{path}")
+    return path
+
+
+@pytest.fixture(scope="session")
+def postgres_schema():
+    if not PG_URL:
+        if os.environ.get("KAWAL_REQUIRE_POSTGRES") == "1":
+            pytest.fail("KAWAL_REQUIRE_POSTGRES=1 but KAWAL_TEST_POSTGRES_URL is not set")
+        pytest.skip("no PostgreSQL server: run `make test`, or set KAWAL_TEST_POSTGRES_URL")
+    engine = make_engine(PG_URL)
+    with engine.begin() as conn:
+        conn.execute(text("DROP SCHEMA public CASCADE; CREATE SCHEMA public"))
+    engine.dispose()
+    upgrade(PG_URL)
+    return PG_URL
+
+
+@pytest.fixture(params=BACKENDS)
+def db_url(request, tmp_path, sqlite_template):
+    if request.param == "sqlite":
+        path = tmp_path / "kawal.db"
+        shutil.copy(sqlite_template, path)
+        yield f"sqlite:///{path}"
+        return
+    url = request.getfixturevalue("postgres_schema")
+    engine = make_engine(url)
+    tables = ", ".join(f'"{t.name}"' for t in Base.metadata.sorted_tables)
+    with engine.begin() as conn:
+        conn.execute(text(f"TRUNCATE {tables} RESTART IDENTITY CASCADE"))
+    engine.dispose()
+    yield url
+
+
+@pytest.fixture
+def settings(db_url, tmp_path):
+    return load_settings({"KAWAL_ENV": "test", "KAWAL_DATABASE_URL": db_url})
+
+
+@pytest.fixture
+def app(settings):
+    from api import create_app
+    from api.extensions import db
+    from engine.users import create_user
+
+    app = create_app(settings)
+    app.config["TESTING"] = True
+    with app.app_context():
+        for name, groups in STAFF.items():
+            create_user(db.session, name, PASSWORD, groups, name.title())
+        db.session.commit()
+    yield app
+    with app.app_context():
+        db.session.remove()
+        db.engine.dispose()
+
+
+@pytest.fixture
+def client(app):
+    return app.test_client()
+
+
+@pytest.fixture
+def login(client):
+    """``login("ppid")`` -> headers with that officer's bearer token."""
+    cache = {}
+
+    def _login(username):
+        if username not in cache:
+            r = client.post("/api/v1/auth/token", json={"username": username, "password": PASSWORD})
+            assert r.status_code == 200, r.json
+            cache[username] = {"Authorization": f"Bearer {r.json['token']}"}
+        return cache[username]
+
+    return _login
+
+
+@pytest.fixture
+def session_factory_(settings):
+    engine = make_engine(settings.database_url)
+    yield session_factory(engine)
+    engine.dispose()
+
+
+def request_payload(name="Ani Wijaya", nik="3171234567890001", **overrides):
+    payload = {
+        "requester": {
+            "name": name,
+            "nik": nik,
+            "address": "Jl. Merdeka 1, Jakarta Pusat",
+            "email": "ani@example.org",
+            "phone": "+62 812 1234 5678",
+            "occupation": "Peneliti",
+        },
+        "requester_type": "perorangan",
+        "information": "Daftar penerima beasiswa tahun 2026 beserta kriteria seleksinya",
+        "purpose": "Penelitian kebijakan pendidikan",
+        "obtain_method": "salinan_softcopy",
+        "delivery_method": "email",
+    }
+    payload.update(overrides)
+    return payload

@@ -1,0 +1,97 @@
+"""A front desk driven through the HTTP API, for tests that walk a case step by step."""
+
+from tests.conftest import request_payload
+
+# Valid form data for each user task of permohonan_informasi.bpmn.
+STEP = {
+    "periksa_kelengkapan": {"lengkap": True},
+    "periksa_kelengkapan_kurang": {"lengkap": False, "kekurangan": "Salinan KTP belum dilampirkan"},
+    "terima_kelengkapan": {"dilengkapi_pada": "2026-11-27", "keterangan_kelengkapan": "KTP diterima"},
+    "registrasi": {"tanda_bukti_dikirim": True, "cara_kirim_tanda_bukti": "email"},
+    "proses_permohonan": {"minta_unit": False},
+    "proses_permohonan_unit": {
+        "minta_unit": True,
+        "unit_tujuan": "Bidang Pendidikan Madrasah",
+        "permintaan_ke_unit": "Mohon daftar penerima beasiswa 2026",
+    },
+    "tanggapan_unit": {"ketersediaan": "tersedia", "tanggapan": "Data terlampir"},
+    "tentukan_langkah": {"langkah": "putuskan"},
+    "tentukan_langkah_perpanjang": {
+        "langkah": "perpanjang",
+        "alasan_perpanjangan": "belum_dikuasai",
+        "rincian_alasan_perpanjangan": "Data masih dihimpun unit pengolah",
+        "tanggal_pemberitahuan_perpanjangan": "2026-11-30",
+    },
+    "uji_konsekuensi": {
+        "dokumen": "Daftar penerima",
+        "bagian_dikecualikan": "NIK dan alamat penerima",
+        "dasar_hukum": "UU 14/2008 Pasal 17 huruf h",
+        "konsekuensi": "Membuka rahasia pribadi",
+        "kepentingan_publik": "Nama dan sekolah tetap dibuka",
+    },
+    "pemberitahuan_tertulis": {
+        "informasi_dikuasai": True,
+        "materi_diberikan": "Daftar penerima",
+        "biaya": 0,
+        "media_format": "PDF",
+        "tanggal_pemberitahuan": "2026-11-30",
+        "dikirim_melalui": "email",
+    },
+    "penyerahan_informasi": {"biaya_dibayar": 0, "tanggal_penyerahan": "2026-12-01", "cara_penyerahan": "email"},
+    "eskalasi": {"tindakan": "PPID diminta segera mengirim pemberitahuan tertulis"},
+}
+WHO = {"petugas_layanan": "petugas", "ppid": "ppid", "unit_pengolah": "unit", "atasan_ppid": "atasan"}
+
+
+def decision(keputusan, **extra):
+    data = {"keputusan": keputusan, "alasan_keputusan": "Sesuai UU 14/2008"}
+    if keputusan in ("ditolak_dikecualikan", "dikabulkan_sebagian"):
+        data["pasal_pengecualian"] = ["h"]
+    data.update(extra)
+    return data
+
+
+class Desk:
+    def __init__(self, client, login):
+        self.client, self.login = client, login
+
+    def submit(self, headers=None, **payload_overrides):
+        r = self.client.post("/api/v1/requests", json=request_payload(**payload_overrides), headers=headers or {})
+        assert r.status_code == 201, r.json
+        return r.json
+
+    def open_tasks(self, ticket, username="atasan"):
+        r = self.client.get(f"/api/v1/cases/{ticket}", headers=self.login(username))
+        assert r.status_code == 200, r.json
+        return {t["name"]: t for t in r.json["open_tasks"]}
+
+    def task(self, ticket, name):
+        tasks = self.open_tasks(ticket)
+        assert name in tasks, f"{name} is not open on {ticket}; open: {sorted(tasks)}"
+        return tasks[name]
+
+    def complete(self, ticket, name, data=None, username=None, expect=200):
+        task = self.task(ticket, name)
+        username = username or WHO[task["lane"]]
+        r = self.client.post(
+            f"/api/v1/tasks/{task['id']}/complete",
+            json={"data": STEP[name] if data is None else data},
+            headers=self.login(username),
+        )
+        assert r.status_code == expect, r.json
+        return r.json
+
+    def status(self, receipt):
+        r = self.client.post(
+            "/api/v1/status", json={"ticket": receipt["ticket"], "access_code": receipt["access_code"]}
+        )
+        assert r.status_code == 200, r.json
+        return r.json
+
+    def case(self, ticket, username="ppid"):
+        r = self.client.get(f"/api/v1/cases/{ticket}", headers=self.login(username))
+        assert r.status_code == 200, r.json
+        return r.json
+
+    def deadlines(self, ticket):
+        return {d["name"]: d for d in self.case(ticket)["deadlines"]}
