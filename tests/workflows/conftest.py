@@ -1,0 +1,94 @@
+"""An office at engine level (no HTTP): operations on a real database, one transaction per step.
+
+Every step loads the case's instance from the database and saves it back, so each scenario
+round-trips the workflow through serialization between steps (STYLE.md rule 9).
+"""
+
+from dataclasses import dataclass
+from datetime import datetime
+
+import pytest
+from sqlalchemy import select
+
+from engine import operations, queries
+from engine.audit import verify_all
+from engine.models import Case, Deadline, HumanTask, User
+from engine.runtime import Runtime
+from engine.users import create_user
+from tests.conftest import STAFF, request_payload
+from tests.helpers import STEP, WHO
+
+
+@dataclass
+class Office:
+    sessions: object
+    rt: Runtime
+
+    def submit(self, received_at: datetime | None = None, channel: str | None = None):
+        with self.sessions.begin() as s:
+            user = self.user(s, "petugas") if received_at else None
+            sub = operations.submit_request(
+                s, self.rt, request_payload(), user=user, channel=channel, received_at=received_at
+            )
+            return sub.case.ticket
+
+    @staticmethod
+    def user(s, name):
+        return s.scalar(select(User).where(User.username == name))
+
+    def complete(self, ticket, name, data=None, step=None):
+        with self.sessions.begin() as s:
+            task = self._open(s, ticket, name)
+            operations.complete_task(
+                s, self.rt, self.user(s, WHO[task.lane]), task.id, STEP[step or name] if data is None else data
+            )
+
+    def _open(self, s, ticket, name):
+        task = s.scalar(
+            select(HumanTask)
+            .join(Case)
+            .where(Case.ticket == ticket, HumanTask.bpmn_id == name, HumanTask.state == "open")
+        )
+        assert task is not None, f"{name} not open on {ticket}; open: {self.open_tasks(ticket)}"
+        return task
+
+    def open_tasks(self, ticket) -> list[str]:
+        with self.sessions() as s:
+            return sorted(
+                s.scalars(select(HumanTask.bpmn_id).join(Case).where(Case.ticket == ticket, HumanTask.state == "open"))
+            )
+
+    def run(self, ticket):
+        """What the timer job does: run the case's due timers."""
+        with self.sessions.begin() as s:
+            operations.run_case(s, self.rt, s.scalar(select(Case).where(Case.ticket == ticket)))
+
+    def case(self, ticket) -> Case:
+        with self.sessions() as s:
+            return s.scalar(select(Case).where(Case.ticket == ticket))
+
+    def deadlines(self, ticket) -> dict[str, str]:
+        with self.sessions() as s:
+            rows = s.scalars(select(Deadline).join(Case).where(Case.ticket == ticket).order_by(Deadline.id))
+            return {d.name: d.status for d in rows}
+
+    def deadline(self, ticket, name) -> Deadline:
+        with self.sessions() as s:
+            return s.scalar(select(Deadline).join(Case).where(Case.ticket == ticket, Deadline.name == name))
+
+    def milestones(self, ticket) -> list[str]:
+        with self.sessions() as s:
+            case = s.scalar(select(Case).where(Case.ticket == ticket))
+            return [m["name"] for m in queries.public_status(s, case)["milestones"]]
+
+    def verify(self):
+        with self.sessions() as s:
+            assert verify_all(s) == []
+
+
+@pytest.fixture
+def office(settings, session_factory_):
+    with session_factory_.begin() as s:
+        for name, groups in STAFF.items():
+            create_user(s, name, "test-password-1", groups)
+    return Office(session_factory_, Runtime(settings))
