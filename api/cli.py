@@ -2,6 +2,7 @@
 
 import json
 import sys
+from contextlib import contextmanager
 
 import click
 from sqlalchemy import inspect, select
@@ -16,10 +17,16 @@ def _settings():
         raise click.ClickException(str(exc)) from None
 
 
+@contextmanager
 def _session(settings):
     from engine.db import make_engine, session_factory
 
-    return session_factory(make_engine(settings.database_url))()
+    engine = make_engine(settings.database_url)
+    try:
+        with session_factory(engine)() as session:
+            yield session
+    finally:
+        engine.dispose()
 
 
 @click.group()

@@ -1,0 +1,124 @@
+"""The ``kawal`` command as an operator runs it (click's runner, the real database)."""
+
+import pytest
+from click.testing import CliRunner
+from sqlalchemy import text
+
+from api.cli import main
+from engine.db import make_engine
+
+
+@pytest.fixture
+def kawal(db_url, monkeypatch):
+    monkeypatch.setenv("KAWAL_DATABASE_URL", db_url)
+    monkeypatch.setenv("KAWAL_ENV", "test")
+    runner = CliRunner()
+
+    def run(*args, input=None):
+        return runner.invoke(main, list(args), input=input, catch_exceptions=False)
+
+    return run
+
+
+def test_db_upgrade_is_safe_to_run_again(kawal):
+    result = kawal("db", "upgrade")
+    assert result.exit_code == 0
+    assert "up to date" in result.output
+
+
+def test_users_create_reads_the_password_from_stdin(kawal):
+    result = kawal(
+        "users",
+        "create",
+        "siti",
+        "--group",
+        "ppid",
+        "--group",
+        "atasan_ppid",
+        "--password-stdin",
+        input="rahasia-sekali\n",
+    )
+    assert result.exit_code == 0, result.output
+    again = kawal("users", "create", "siti", "--group", "ppid", "--password-stdin", input="rahasia-sekali\n")
+    assert again.exit_code == 1
+    assert "username: already exists" in again.output
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["--group", "ppid"], "password: at least 8 characters"),
+        (["--group", "penyihir"], "groups: unknown group(s): penyihir"),
+    ],
+)
+def test_users_create_names_the_problem(kawal, args, message):
+    result = kawal(
+        "users", "create", "dewi", *args, "--password-stdin", input="short\n" if "ppid" in args else "long-enough-pw\n"
+    )
+    assert result.exit_code == 1
+    assert message in result.output
+
+
+def test_demo_prints_logins_and_cases_once(kawal):
+    first = kawal("demo")
+    assert first.exit_code == 0, first.output
+    assert "petugas" in first.output
+    assert first.output.count("PPID-") == 3
+    second = kawal("demo")
+    assert second.exit_code == 0
+    assert "already has users" in second.output
+
+
+def test_audit_verify_passes_on_an_intact_history(kawal):
+    kawal("demo")
+    result = kawal("audit", "verify")
+    assert result.exit_code == 0
+    assert "intact" in result.output
+
+
+def test_audit_verify_names_the_first_tampered_case_and_event(kawal, db_url):
+    kawal("demo")
+    engine = make_engine(db_url)
+    with engine.begin() as conn:
+        case_id, ticket = conn.execute(text('SELECT id, ticket FROM "case" ORDER BY id LIMIT 1 OFFSET 1')).one()
+        conn.execute(
+            text("UPDATE case_event SET actor = 'someone-else' WHERE case_id = :c AND seq = 2"), {"c": case_id}
+        )
+    engine.dispose()
+    result = kawal("audit", "verify")
+    assert result.exit_code == 1
+    assert f"case {ticket}, event 2" in result.output
+
+
+def test_audit_verify_catches_a_deleted_event(kawal, db_url):
+    kawal("demo")
+    engine = make_engine(db_url)
+    with engine.begin() as conn:
+        ticket = conn.execute(text('SELECT ticket FROM "case" ORDER BY id LIMIT 1')).scalar()
+        conn.execute(
+            text('DELETE FROM case_event WHERE seq = 3 AND case_id = (SELECT id FROM "case" WHERE ticket = :t)'),
+            {"t": ticket},
+        )
+    engine.dispose()
+    result = kawal("audit", "verify")
+    assert result.exit_code == 1
+    assert f"case {ticket}, event 4" in result.output
+
+
+def test_calendar_explain_prints_the_worked_example(kawal):
+    result = kawal("calendar", "explain", "--start", "2025-03-26T10:00+07:00", "--days", "10")
+    assert result.exit_code == 0
+    assert '"due_date": "2025-04-11"' in result.output
+    bad = kawal("calendar", "explain", "--start", "2025-03-26T10:00", "--days", "10")
+    assert bad.exit_code == 1
+    assert "--start" in bad.output
+
+
+def test_production_refuses_to_start_without_its_secrets(monkeypatch):
+    monkeypatch.setenv("KAWAL_ENV", "production")
+    monkeypatch.delenv("KAWAL_SECRET_KEY", raising=False)
+    monkeypatch.delenv("KAWAL_VAULT_KEY", raising=False)
+    result = CliRunner().invoke(main, ["db", "upgrade"])
+    assert result.exit_code == 1
+    assert "KAWAL_SECRET_KEY" in result.output
+    assert "KAWAL_VAULT_KEY" in result.output
