@@ -2,6 +2,7 @@
 
 from flask import Flask
 from sqlalchemy import event
+from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm.exc import StaleDataError
 
 from api import errors
@@ -53,6 +54,13 @@ def create_app(settings: Settings | None = None) -> Flask:
     def _stale(_error):
         db.session.rollback()
         return errors.error_response(409, "kasus berubah bersamaan; ulangi / the case changed meanwhile; retry")
+
+    @app.errorhandler(OperationalError)
+    def _busy(error):
+        db.session.rollback()
+        if "database is locked" in str(error.orig):  # SQLite: another writer holds the file
+            return errors.error_response(409, "basis data sibuk; ulangi / the database is busy; retry")
+        raise error
 
     @app.after_request
     def _headers(response):
