@@ -1,3 +1,4 @@
+from flask import request
 from flask_smorest import Blueprint
 
 from api.auth import current_user
@@ -35,7 +36,12 @@ def submit(body):
 def status(body):
     """Follow a case with its ticket and access code (a POST, so the code never sits in a URL)."""
     case = operations.find_by_code(db.session, body["ticket"], body["access_code"])
-    return queries.public_status(db.session, case)
+    return queries.public_status(db.session, case, _locale())
+
+
+def _locale() -> str:
+    """Bahasa Indonesia unless the requester's browser prefers English."""
+    return request.accept_languages.best_match(["id", "en"], default="id")
 
 
 @blp.post("/requests/withdraw")
@@ -46,4 +52,4 @@ def withdraw(body):
     case = operations.find_by_code(db.session, body["ticket"], body["access_code"])
     operations.withdraw_request(db.session, runtime(), case, body.get("reason"))
     db.session.commit()
-    return queries.public_status(db.session, case)
+    return queries.public_status(db.session, case, _locale())

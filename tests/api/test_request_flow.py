@@ -79,6 +79,14 @@ def test_public_intake_may_not_backdate_or_choose_channel(client):
     assert "received_at" in r.json["errors"]
 
 
+def test_public_status_speaks_english_when_asked(desk, client):
+    receipt = desk.submit()
+    r = client.post("/api/v1/status", json={"ticket": receipt["ticket"], "access_code": receipt["access_code"]},
+                    headers={"Accept-Language": "en-US,en;q=0.9"})
+    assert r.json["status_label"] == "Received"
+    assert "working days" in r.json["due_explanation"]
+
+
 def test_officer_case_view_reads_identity_from_vault_but_auditor_does_not(desk, login, client):
     receipt = desk.submit()
     assert desk.case(receipt["ticket"], "petugas")["requester"]["name"] == "Ani Wijaya"
