@@ -4,11 +4,23 @@ They check shape and types; the rules of each form (required when, enums, length
 Schema files under ``forms/`` and are checked by the engine, so both answer 422 with field paths.
 """
 
+from zoneinfo import ZoneInfo
+
+from flask import current_app
 from marshmallow import Schema, fields, validate
 
 from engine.calendar import CALENDARS
 from engine.operations import CHANNELS
 from engine.queries import SCOPES
+
+
+class OfficeDateTime(fields.AwareDateTime):
+    """Instants are stored in UTC and shown in the office's time zone (WIB/WITA/WIT)."""
+
+    def _serialize(self, value, attr, obj, **kwargs):
+        if value is not None:
+            value = value.astimezone(ZoneInfo(current_app.config["KAWAL"].office_timezone))
+        return super()._serialize(value, attr, obj, **kwargs)
 
 
 class TokenRequest(Schema):
@@ -46,8 +58,8 @@ class Receipt(Schema):
     ticket = fields.String()
     access_code = fields.String(metadata={"description": "shown once; keep it to follow the case"})
     status = fields.String()
-    received_at = fields.AwareDateTime()
-    due_at = fields.AwareDateTime(allow_none=True)
+    received_at = OfficeDateTime()
+    due_at = OfficeDateTime(allow_none=True)
 
 
 class TicketAccess(Schema):
@@ -62,7 +74,7 @@ class Withdraw(TicketAccess):
 class Milestone(Schema):
     name = fields.String()
     label = fields.String()
-    at = fields.AwareDateTime()
+    at = OfficeDateTime()
 
 
 class PublicStatus(Schema):
@@ -72,7 +84,7 @@ class PublicStatus(Schema):
     status_label = fields.String()
     overdue = fields.Boolean()
     milestones = fields.List(fields.Nested(Milestone))
-    due_at = fields.AwareDateTime(allow_none=True)
+    due_at = OfficeDateTime(allow_none=True)
     due_explanation = fields.String(allow_none=True)
     next_step = fields.String()
 
@@ -92,7 +104,7 @@ class TaskItem(Schema):
     process = fields.String()
     state = fields.String()
     assignee = fields.String(allow_none=True)
-    due_at = fields.AwareDateTime(allow_none=True)
+    due_at = OfficeDateTime(allow_none=True)
     working_days_left = fields.Integer(allow_none=True)
 
 
@@ -120,9 +132,9 @@ class Deadline(Schema):
     name = fields.String()
     legal_basis = fields.String()
     calendar = fields.String()
-    start_at = fields.AwareDateTime()
+    start_at = OfficeDateTime()
     working_days = fields.Integer()
-    due_at = fields.AwareDateTime()
+    due_at = OfficeDateTime()
     status = fields.String()
     provenance = fields.Dict()
 
@@ -135,9 +147,9 @@ class CaseView(Schema):
     outcome = fields.String(allow_none=True)
     overdue = fields.Boolean()
     channel = fields.String()
-    received_at = fields.AwareDateTime()
-    due_at = fields.AwareDateTime(allow_none=True)
-    closed_at = fields.AwareDateTime(allow_none=True)
+    received_at = OfficeDateTime()
+    due_at = OfficeDateTime(allow_none=True)
+    closed_at = OfficeDateTime(allow_none=True)
     details = fields.Dict()
     deadlines = fields.List(fields.Nested(Deadline))
     open_tasks = fields.List(fields.Nested(TaskItem))
@@ -151,7 +163,7 @@ class CompleteResult(Schema):
 
 class Event(Schema):
     seq = fields.Integer()
-    at = fields.AwareDateTime()
+    at = OfficeDateTime()
     type = fields.String()
     actor = fields.String()
     data = fields.Dict()
@@ -177,5 +189,5 @@ class DueQuery(Schema):
 
 
 class DueResult(Schema):
-    due_at = fields.AwareDateTime()
+    due_at = OfficeDateTime()
     provenance = fields.Dict()

@@ -32,8 +32,13 @@ def is_superior(user: User) -> bool:
 
 
 def supervised_lanes(user: User) -> frozenset[str]:
-    groups = _groups(user)
-    return frozenset(lane for lane, boss in SUPERIOR_OF.items() if boss in groups) | groups
+    """The user's own lanes and every lane below them (the Atasan PPID oversees the whole office)."""
+    lanes = set(_groups(user))
+    while True:
+        below = {lane for lane, boss in SUPERIOR_OF.items() if boss in lanes} - lanes
+        if not below:
+            return frozenset(lanes)
+        lanes |= below
 
 
 def cases_visible_to(user: User, query: Select | None = None) -> Select:

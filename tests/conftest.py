@@ -30,6 +30,17 @@ STAFF = {
 }
 
 
+@pytest.fixture(scope="session", autouse=True)
+def _cheap_password_hashing():
+    """Argon2 with production costs takes ~50 ms a hash; tests create and log in many officers."""
+    from argon2 import PasswordHasher
+
+    import engine.users
+
+    engine.users._hasher = PasswordHasher(time_cost=1, memory_cost=1024, parallelism=1)
+    engine.users._DUMMY_HASH = engine.users._hasher.hash("kawal-dummy-password")
+
+
 @pytest.fixture(scope="session")
 def sqlite_template(tmp_path_factory) -> Path:
     path = tmp_path_factory.mktemp("template") / "kawal.db"

@@ -64,7 +64,7 @@ def test_front_desk_records_offline_request_with_its_real_receipt_time(desk, log
     received = datetime(2025, 3, 26, 10, 0, tzinfo=UTC) + timedelta(hours=-7)  # 10:00 WIB, Wed 26 Mar 2025
     receipt = desk.submit(headers=login("petugas"), channel="pos", received_at=received.isoformat())
     t10 = desk.deadlines(receipt["ticket"])["T10"]
-    assert t10["due_at"].startswith("2025-04-11T09:00:00")  # 16:00 WIB, §2.3 worked example
+    assert t10["due_at"] == "2025-04-11T16:00:00+07:00"  # close of business, §2.3 worked example
     case = desk.case(receipt["ticket"])
     assert case["channel"] == "pos"
     assert case["overdue"] is True  # long past: the escalation is already with the superior
@@ -81,8 +81,11 @@ def test_public_intake_may_not_backdate_or_choose_channel(client):
 
 def test_public_status_speaks_english_when_asked(desk, client):
     receipt = desk.submit()
-    r = client.post("/api/v1/status", json={"ticket": receipt["ticket"], "access_code": receipt["access_code"]},
-                    headers={"Accept-Language": "en-US,en;q=0.9"})
+    r = client.post(
+        "/api/v1/status",
+        json={"ticket": receipt["ticket"], "access_code": receipt["access_code"]},
+        headers={"Accept-Language": "en-US,en;q=0.9"},
+    )
     assert r.json["status_label"] == "Received"
     assert "working days" in r.json["due_explanation"]
 
@@ -227,3 +230,20 @@ def test_openapi_and_swagger_ui_are_served_without_a_cdn(client):
     asset = client.get("/api/v1/static/swagger-ui/swagger-ui-bundle.js")
     asset.close()
     assert asset.status_code == 200
+
+
+def test_the_superior_sees_the_whole_office_queue(desk, client, login):
+    receipt = desk.submit()
+    r = client.get(
+        "/api/v1/tasks", query_string={"scope": "all", "process": "permohonan_informasi"}, headers=login("atasan")
+    )
+    assert [(t["ticket"], t["lane"]) for t in r.json["items"]] == [(receipt["ticket"], "petugas_layanan")]
+    r = client.get("/api/v1/tasks", query_string={"scope": "all", "process": "pengaduan"}, headers=login("atasan"))
+    assert r.json["total"] == 0
+    assert client.get("/api/v1/tasks?scope=all", headers=login("petugas")).status_code == 403
+
+
+def test_times_are_shown_in_the_office_time_zone(desk):
+    receipt = desk.submit()
+    assert receipt["due_at"].endswith("T16:00:00+07:00")
+    assert receipt["received_at"].endswith("+07:00")
