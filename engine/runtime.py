@@ -376,7 +376,7 @@ class Runtime:
                 case_id=case.id,
                 task_guid=guid,
                 bpmn_id=spec.bpmn_id,
-                process_id=task.workflow.spec.name,
+                process_id=case.kind,
                 title=spec.bpmn_name or spec.bpmn_id,
                 lane=spec.lane,
                 form=properties(spec).get("formJsonSchemaFilename"),
