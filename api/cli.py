@@ -139,6 +139,29 @@ def audit_verify():
 
 
 @main.group()
+def timers():
+    """Legal clocks."""
+
+
+@timers.command("fire")
+def timers_fire():
+    """Run every case whose deadline has come (safe to run any number of times, e.g. from cron)."""
+    from engine.db import make_engine, session_factory
+    from engine.runtime import Runtime
+    from engine.timers import fire_due
+
+    settings = _settings()
+    engine = make_engine(settings.database_url)
+    try:
+        sweep = fire_due(session_factory(engine), Runtime(settings))
+    finally:
+        engine.dispose()
+    click.echo(f"fired {len(sweep.fired)} case(s): {', '.join(sweep.fired) or '-'}")
+    if sweep.failed:
+        raise click.ClickException(f"failed: {', '.join(sweep.failed)} (see the log)")
+
+
+@main.group()
 def calendar():
     """Working-day arithmetic."""
 

@@ -122,3 +122,17 @@ def test_production_refuses_to_start_without_its_secrets(monkeypatch):
     assert result.exit_code == 1
     assert "KAWAL_SECRET_KEY" in result.output
     assert "KAWAL_VAULT_KEY" in result.output
+
+
+def test_timers_fire_escalates_a_lapsed_request_once(kawal, db_url):
+    from datetime import UTC, datetime, timedelta
+
+    import time_machine
+
+    kawal("demo")
+    with time_machine.travel(datetime.now(UTC) + timedelta(days=30), tick=True):
+        first = kawal("timers", "fire")
+        second = kawal("timers", "fire")
+    assert first.exit_code == 0
+    assert first.output.startswith("fired 2 case(s)")
+    assert second.output.startswith("fired 0 case(s)")
