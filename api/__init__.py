@@ -19,10 +19,9 @@ def create_app(settings: Settings | None = None) -> Flask:
         SECRET_KEY=settings.secret_key,
         KAWAL=settings,
         SQLALCHEMY_DATABASE_URI=settings.database_url,
-        SQLALCHEMY_ENGINE_OPTIONS={"pool_pre_ping": True}
+        SQLALCHEMY_ENGINE_OPTIONS={"pool_recycle": 1800}
         if not settings.database_url.startswith("sqlite")
         else {"connect_args": {"timeout": 30}},
-        SQLALCHEMY_SESSION_OPTIONS={"expire_on_commit": False},
         API_TITLE="Kawal",
         API_VERSION="v1",
         OPENAPI_VERSION="3.0.3",

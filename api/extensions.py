@@ -6,6 +6,7 @@ from flask_sqlalchemy import SQLAlchemy
 from api.errors import KawalApi
 from engine.models import Base
 
-db = SQLAlchemy(metadata=Base.metadata)  # the models are engine.models, Flask-free
+# The models are engine.models (Flask-free); objects stay readable after the commit that ends each request.
+db = SQLAlchemy(metadata=Base.metadata, session_options={"expire_on_commit": False})
 migrate = Migrate()
 api = KawalApi()

@@ -53,6 +53,8 @@ def cases_visible_to(user: User, query: Select | None = None) -> Select:
 
 
 def can_view_case(session: Session, user: User, case: Case) -> bool:
+    if _groups(user) & (REQUEST_STAFF | {"auditor", "admin"}):
+        return True  # the rule of cases_visible_to, without a round trip
     return session.scalar(cases_visible_to(user, select(Case.id)).where(Case.id == case.id)) is not None
 
 

@@ -143,6 +143,7 @@ class Case(Base):
     created_at: Mapped[datetime]
     updated_at: Mapped[datetime]
     version: Mapped[int] = mapped_column(Integer, nullable=False)
+    workflow_state: Mapped[WorkflowState | None] = relationship(lazy="select")
     __mapper_args__ = {"version_id_col": version}  # optimistic lock: two runs of one case never interleave
     __table_args__ = (
         CheckConstraint("channel IN ('langsung','web','email','pos','telepon')", name="channel_known"),

@@ -93,6 +93,7 @@ def submit_request(
         created_at=now,
         updated_at=now,
         details={k: payload[k] for k in REQUEST_DETAILS},
+        workflow_state=None,  # known to be absent: saving the first state needs no read
     )
     session.add(case)
     session.flush()
@@ -139,7 +140,7 @@ def claim_task(session: Session, user: User, task_id: int) -> HumanTask:
     if task.assignee_id not in (None, user.id):
         raise Conflict(f"sudah diambil oleh {task.assignee.username} / already claimed by {task.assignee.username}")
     if task.assignee_id is None:
-        task.assignee_id, task.claimed_at = user.id, clock.now()
+        task.assignee, task.claimed_at = user, clock.now()
         _touch(task.case)
         EventLog(session).append(task.case, "task_claimed", user.username, {"task": task.bpmn_id, "task_id": task.id})
     return task
@@ -152,7 +153,7 @@ def unclaim_task(session: Session, user: User, task_id: int) -> HumanTask:
     if task.assignee_id is not None and task.assignee_id != user.id and not access.can_assign(user, task):
         raise Conflict("diambil oleh petugas lain / claimed by another officer")
     if task.assignee_id is not None:
-        task.assignee_id, task.claimed_at = None, None
+        task.assignee, task.claimed_at = None, None
         _touch(task.case)
         EventLog(session).append(task.case, "task_unclaimed", user.username, {"task": task.bpmn_id, "task_id": task.id})
     return task
@@ -170,7 +171,7 @@ def assign_task(session: Session, user: User, task_id: int, username: str) -> Hu
             "pengguna bukan anggota kelompok tugas / user is not in the task's group",
             fields={"username": [f"bukan anggota {task.lane} / not in {task.lane}"]},
         )
-    task.assignee_id, task.claimed_at = assignee.id, clock.now()
+    task.assignee, task.claimed_at = assignee, clock.now()
     _touch(task.case)
     EventLog(session).append(
         task.case,
@@ -208,7 +209,7 @@ def complete_task(session: Session, rt: Runtime, user: User, task_id: int, data:
     now = clock.now()
     task.state, task.completed_at, task.completed_by_id = "completed", now, user.id
     if task.assignee_id is None:
-        task.assignee_id, task.claimed_at = user.id, now
+        task.assignee, task.claimed_at = user, now
     log = EventLog(session)
     log.append(case, "task_completed", user.username, {"task": task.bpmn_id, "task_id": task.id, "data": data})
     rt.sync(session, case, wf, log, user.username, before)

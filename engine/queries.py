@@ -106,7 +106,7 @@ def deadline_view(d: Deadline) -> dict:
     }
 
 
-def case_view(session: Session, rt: Runtime, user: User, case: Case) -> dict:
+def case_view(session: Session, rt: Runtime, user: User, case: Case, with_identity: bool = True) -> dict:
     deadlines = session.scalars(select(Deadline).where(Deadline.case_id == case.id).order_by(Deadline.id)).all()
     tasks = session.scalars(
         select(HumanTask).where(HumanTask.case_id == case.id, HumanTask.state == "open").order_by(HumanTask.id)
@@ -127,7 +127,7 @@ def case_view(session: Session, rt: Runtime, user: User, case: Case) -> dict:
         "open_tasks": [task_item(rt, t) for t in tasks],
         "requester": None,
     }
-    if access.can_read_identity(user) and case.requester_party_id:
+    if with_identity and access.can_read_identity(user) and case.requester_party_id:
         view["requester"] = rt.vault.read(session.get(Party, case.requester_party_id))
     return view
 

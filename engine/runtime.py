@@ -195,7 +195,7 @@ class Runtime:
         return wf
 
     def load(self, session: Session, case: Case) -> BpmnWorkflow:
-        state = session.get(WorkflowState, case.id)
+        state = case.workflow_state  # held by the case, so save() finds it without a second read
         if state.serializer_version != SERIALIZER_VERSION:
             raise RuntimeError(f"case {case.ticket}: serializer {state.serializer_version} is not supported")
         return self.loads(session, case.process_version_id, state.state)
@@ -212,13 +212,11 @@ class Runtime:
     def save(self, session: Session, case: Case, wf: BpmnWorkflow) -> None:
         if len(wf.tasks) > MAX_TASKS:
             raise RuntimeError(f"case {case.ticket} has {len(wf.tasks)} tasks; a model loops")
-        state = session.get(WorkflowState, case.id) if case.id else None
+        state = case.workflow_state
         text = self.dumps(wf)
         if state is None:
-            session.add(
-                WorkflowState(
-                    case_id=case.id, serializer_version=SERIALIZER_VERSION, state=text, updated_at=clock.now()
-                )
+            case.workflow_state = WorkflowState(
+                case_id=case.id, serializer_version=SERIALIZER_VERSION, state=text, updated_at=clock.now()
             )
         else:
             state.state = text

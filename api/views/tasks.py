@@ -66,5 +66,5 @@ def complete(body, task_id):
     rt, user = runtime(), current_user()
     task = operations.complete_task(db.session, rt, user, task_id, body["data"])
     db.session.commit()
-    view = queries.case_view(db.session, rt, user, task.case)
+    view = queries.case_view(db.session, rt, user, task.case, with_identity=False)
     return {"case": view, "next_tasks": view["open_tasks"]}
