@@ -29,6 +29,9 @@ test: $(STAMP)
 lint: $(STAMP)
 	$(BIN)/ruff check .
 
+# The benchmark's PostgreSQL has its own directory and port, so it never wipes a test server.
+bench: export KAWAL_PG_DIR = /tmp/kawal-bench-pg
+bench: export KAWAL_PG_PORT = 55433
 bench: $(STAMP)
 	@url=$$(scripts/postgres.sh start) && \
 	trap 'scripts/postgres.sh stop' EXIT && \

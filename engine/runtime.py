@@ -245,22 +245,23 @@ class Runtime:
     ) -> None:
         """Bring the case's rows in line with the instance after a run (same transaction)."""
         now = clock.now()
-        self._sync_milestones(case, wf, log, actor, completed_before)
-        deadlines = self._sync_deadlines(session, case, wf, log, completed_before)
+        tasks = wf.get_tasks()  # one walk of the tree; each step below filters it
+        self._sync_milestones(case, tasks, log, actor, completed_before)
+        deadlines = self._sync_deadlines(session, case, wf, tasks, log, completed_before)
         pending = sorted(d.due_at for d in deadlines if d.status == "pending")
         missed = sorted(d.due_at for d in deadlines if d.status == "missed")
         public_pending = sorted(d.due_at for d in deadlines if d.status == "pending" and d.public)
         public_missed = sorted(d.due_at for d in deadlines if d.status == "missed" and d.public)
         case.due_at = (public_pending or public_missed[-1:] or [None])[0]
         task_due = (pending or missed[-1:] or [None])[0]
-        self._sync_tasks(session, case, wf, log, task_due)
+        self._sync_tasks(session, case, tasks, log, task_due)
         if wf.is_completed() and case.closed_at is None:
             case.closed_at = now
             log.append(case, "case_closed", "system", {"status": case.status})
         case.updated_at = now
 
-    def _sync_milestones(self, case, wf, log, actor, completed_before) -> None:
-        reached = [t for t in wf.get_tasks(state=TaskState.COMPLETED) if t.id not in completed_before]
+    def _sync_milestones(self, case, tasks, log, actor, completed_before) -> None:
+        reached = [t for t in tasks if t.state == TaskState.COMPLETED and t.id not in completed_before]
         reached.sort(key=lambda t: t.last_state_change)
         for task in reached:
             props = properties(task.task_spec)
@@ -281,10 +282,12 @@ class Runtime:
                 case.overdue = True
                 log.append(case, "case_overdue", "system", {"milestone": task.task_spec.bpmn_id})
 
-    def _sync_deadlines(self, session, case, wf, log, completed_before) -> list[Deadline]:
+    def _sync_deadlines(self, session, case, wf, tasks, log, completed_before) -> list[Deadline]:
         rows = {d.task_guid: d for d in session.scalars(select(Deadline).where(Deadline.case_id == case.id))}
         waiting, fired_now = {}, {}
-        for task in wf.get_tasks(state=TaskState.WAITING | TaskState.COMPLETED):
+        for task in tasks:
+            if task.state not in (TaskState.WAITING, TaskState.COMPLETED):
+                continue
             definition = getattr(task.task_spec, "event_definition", None)
             if not isinstance(definition, TimerEventDefinition) or "deadline" not in properties(task.task_spec):
                 continue
@@ -354,8 +357,8 @@ class Runtime:
         session.add(row)
         return row
 
-    def _sync_tasks(self, session, case, wf, log, due_at) -> None:
-        ready = {str(t.id): t for t in wf.get_tasks(state=TaskState.READY, manual=True)}
+    def _sync_tasks(self, session, case, tasks, log, due_at) -> None:
+        ready = {str(t.id): t for t in tasks if t.state == TaskState.READY and t.task_spec.manual}
         open_rows = {
             h.task_guid: h
             for h in session.scalars(select(HumanTask).where(HumanTask.case_id == case.id, HumanTask.state == "open"))
