@@ -11,7 +11,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from datetime import UTC, datetime
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from engine import clock
@@ -36,25 +36,13 @@ def event_hash(prev_hash: str, ticket: str, seq: int, at: datetime, type_: str, 
 
 
 class EventLog:
-    """Appends events to cases within the caller's transaction, keeping each chain's head in memory."""
+    """Appends events to cases within the caller's transaction; the chain's head lives on the case row."""
 
     def __init__(self, session: Session):
         self.session = session
-        self._heads: dict[int, tuple[int, str]] = {}
-
-    def _head(self, case: Case) -> tuple[int, str]:
-        if case.id not in self._heads:
-            row = self.session.execute(
-                select(CaseEvent.seq, CaseEvent.hash)
-                .where(CaseEvent.case_id == case.id)
-                .order_by(CaseEvent.seq.desc())
-                .limit(1)
-            ).first()
-            self._heads[case.id] = (row.seq, row.hash) if row else (0, GENESIS)
-        return self._heads[case.id]
 
     def append(self, case: Case, type_: str, actor: str, data: dict | None = None) -> CaseEvent:
-        seq, prev = self._head(case)
+        seq, prev = case.event_seq or 0, case.event_hash or GENESIS
         at = clock.now()
         data = json.loads(json.dumps(data or {}, default=str))  # a snapshot, never a shared reference
         digest = event_hash(prev, case.ticket, seq + 1, at, type_, actor, data)
@@ -62,7 +50,7 @@ class EventLog:
             case_id=case.id, seq=seq + 1, at=at, type=type_, actor=actor, data=data, prev_hash=prev, hash=digest
         )
         self.session.add(event)
-        self._heads[case.id] = (seq + 1, digest)
+        case.event_seq, case.event_hash = seq + 1, digest
         return event
 
 
@@ -137,4 +125,18 @@ def iter_export(session: Session, start: datetime | None = None, end: datetime |
 
 
 def verify_all(session: Session) -> list[Break]:
-    return list(verify_rows(iter_export(session)))
+    """Every chain, and every chain's end against the head kept on its case (a cut-off tail shows)."""
+    breaks = list(verify_rows(iter_export(session)))
+    broken = {b.ticket for b in breaks}
+    last = select(CaseEvent.case_id, func.max(CaseEvent.seq).label("seq")).group_by(CaseEvent.case_id).subquery()
+    heads = session.execute(
+        select(Case.ticket, Case.event_seq, Case.event_hash, last.c.seq, CaseEvent.hash)
+        .outerjoin(last, last.c.case_id == Case.id)
+        .outerjoin(CaseEvent, (CaseEvent.case_id == Case.id) & (CaseEvent.seq == Case.event_seq))
+    )
+    for ticket, head_seq, head_hash, last_seq, hash_at_head in heads:
+        last_seq = last_seq or 0
+        if ticket not in broken and (last_seq != head_seq or (head_seq and hash_at_head != head_hash)):
+            reason = f"the history ends at event {last_seq} but the case's head is event {head_seq}"
+            breaks.append(Break(ticket, min(last_seq, head_seq) + 1, reason))
+    return breaks

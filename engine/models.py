@@ -143,6 +143,12 @@ class Case(Base):
     created_at: Mapped[datetime]
     updated_at: Mapped[datetime]
     version: Mapped[int] = mapped_column(Integer, nullable=False)
+    # The head of the case's event chain (engine.audit): appending needs no read, and a truncated
+    # history no longer matches it.
+    event_seq: Mapped[int] = mapped_column(Integer, default=0)
+    event_hash: Mapped[str] = mapped_column(String(64), default="0" * 64)
+    deadlines: Mapped[list[Deadline]] = relationship(order_by="Deadline.id", lazy="select")
+    tasks: Mapped[list[HumanTask]] = relationship(order_by="HumanTask.id", lazy="select", back_populates="case")
     workflow_state: Mapped[WorkflowState | None] = relationship(lazy="select")
     __mapper_args__ = {"version_id_col": version}  # optimistic lock: two runs of one case never interleave
     __table_args__ = (
@@ -181,7 +187,7 @@ class HumanTask(Base):
     created_at: Mapped[datetime]
     completed_at: Mapped[datetime | None]
     completed_by_id: Mapped[int | None] = mapped_column(ForeignKey("user.id"))
-    case: Mapped[Case] = relationship(lazy="joined")
+    case: Mapped[Case] = relationship(lazy="joined", back_populates="tasks")
     assignee: Mapped[User | None] = relationship(foreign_keys=[assignee_id], lazy="joined")
     __table_args__ = (
         CheckConstraint("state IN ('open','completed','cancelled')", name="state_known"),

@@ -93,7 +93,9 @@ def submit_request(
         created_at=now,
         updated_at=now,
         details={k: payload[k] for k in REQUEST_DETAILS},
-        workflow_state=None,  # known to be absent: saving the first state needs no read
+        workflow_state=None,  # a new case has none of these yet: filling them needs no read
+        deadlines=[],
+        tasks=[],
     )
     session.add(case)
     session.flush()

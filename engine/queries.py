@@ -107,10 +107,8 @@ def deadline_view(d: Deadline) -> dict:
 
 
 def case_view(session: Session, rt: Runtime, user: User, case: Case, with_identity: bool = True) -> dict:
-    deadlines = session.scalars(select(Deadline).where(Deadline.case_id == case.id).order_by(Deadline.id)).all()
-    tasks = session.scalars(
-        select(HumanTask).where(HumanTask.case_id == case.id, HumanTask.state == "open").order_by(HumanTask.id)
-    ).all()
+    deadlines = case.deadlines  # loaded already when the case has just run
+    tasks = [t for t in case.tasks if t.state == "open"]
     view = {
         "ticket": case.ticket,
         "kind": case.kind,

@@ -283,7 +283,7 @@ class Runtime:
                 log.append(case, "case_overdue", "system", {"milestone": task.task_spec.bpmn_id})
 
     def _sync_deadlines(self, session, case, wf, tasks, log, completed_before) -> list[Deadline]:
-        rows = {d.task_guid: d for d in session.scalars(select(Deadline).where(Deadline.case_id == case.id))}
+        rows = {d.task_guid: d for d in case.deadlines}
         waiting, fired_now = {}, {}
         for task in tasks:
             if task.state not in (TaskState.WAITING, TaskState.COMPLETED):
@@ -354,15 +354,12 @@ class Runtime:
             provenance=provenance,
             status="pending",
         )
-        session.add(row)
+        case.deadlines.append(row)
         return row
 
     def _sync_tasks(self, session, case, tasks, log, due_at) -> None:
         ready = {str(t.id): t for t in tasks if t.state == TaskState.READY and t.task_spec.manual}
-        open_rows = {
-            h.task_guid: h
-            for h in session.scalars(select(HumanTask).where(HumanTask.case_id == case.id, HumanTask.state == "open"))
-        }
+        open_rows = {h.task_guid: h for h in case.tasks if h.state == "open"}
         for guid, row in open_rows.items():
             if guid not in ready:
                 row.state = "cancelled"
@@ -386,6 +383,6 @@ class Runtime:
                 state="open",
                 created_at=clock.now(),
             )
-            session.add(row)
+            case.tasks.append(row)
             session.flush()
             log.append(case, "task_created", "system", {"task": spec.bpmn_id, "task_id": row.id, "lane": spec.lane})

@@ -136,3 +136,15 @@ def test_timers_fire_escalates_a_lapsed_request_once(kawal, db_url):
     assert first.exit_code == 0
     assert first.output.startswith("fired 2 case(s)")
     assert second.output.startswith("fired 0 case(s)")
+
+
+def test_audit_verify_catches_a_history_cut_short(kawal, db_url):
+    kawal("demo")
+    engine = make_engine(db_url)
+    with engine.begin() as conn:
+        case_id, ticket, last = conn.execute(text('SELECT id, ticket, event_seq FROM "case" ORDER BY id LIMIT 1')).one()
+        conn.execute(text("DELETE FROM case_event WHERE case_id = :c AND seq = :s"), {"c": case_id, "s": last})
+    engine.dispose()
+    result = kawal("audit", "verify")
+    assert result.exit_code == 1
+    assert f"case {ticket}, event {last}" in result.output

@@ -65,6 +65,6 @@ def complete(body, task_id):
     """Complete a task with its form data; returns the case and its next open tasks."""
     rt, user = runtime(), current_user()
     task = operations.complete_task(db.session, rt, user, task_id, body["data"])
+    view = queries.case_view(db.session, rt, user, task.case, with_identity=False)  # read in the same transaction
     db.session.commit()
-    view = queries.case_view(db.session, rt, user, task.case, with_identity=False)
     return {"case": view, "next_tasks": view["open_tasks"]}

@@ -2,7 +2,7 @@
 
 Revision ID: 0001
 Revises: 
-Create Date: 2026-11-26 12:53:25.697613
+Create Date: 2026-11-26 13:25:04.271447
 """
 from alembic import op
 import sqlalchemy as sa
@@ -92,6 +92,8 @@ def upgrade():
     sa.Column('created_at', engine.models.UTCDateTime(timezone=True), nullable=False),
     sa.Column('updated_at', engine.models.UTCDateTime(timezone=True), nullable=False),
     sa.Column('version', sa.Integer(), nullable=False),
+    sa.Column('event_seq', sa.Integer(), nullable=False),
+    sa.Column('event_hash', sa.String(length=64), nullable=False),
     sa.CheckConstraint("channel IN ('langsung','web','email','pos','telepon')", name=op.f('ck_case_channel_known')),
     sa.ForeignKeyConstraint(['parent_id'], ['case.id'], name=op.f('fk_case_parent_id_case')),
     sa.ForeignKeyConstraint(['process_version_id'], ['process_version.id'], name=op.f('fk_case_process_version_id_process_version')),
