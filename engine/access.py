@@ -5,7 +5,7 @@ Views, exports and queries call these; nobody re-implements them. A case the cal
 """
 
 from sqlalchemy import Select, exists, select
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, joinedload
 
 from engine.errors import Forbidden, NotFound
 from engine.models import Case, HumanTask, User
@@ -66,7 +66,7 @@ def require_case(session: Session, user: User, ticket: str) -> Case:
 
 
 def require_task(session: Session, user: User, task_id: int) -> HumanTask:
-    task = session.get(HumanTask, task_id)
+    task = session.get(HumanTask, task_id, options=[joinedload(HumanTask.case)])
     if task is None or not can_view_case(session, user, task.case):
         raise NotFound("tugas tidak ditemukan / task not found")
     return task

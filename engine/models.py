@@ -187,8 +187,9 @@ class HumanTask(Base):
     created_at: Mapped[datetime]
     completed_at: Mapped[datetime | None]
     completed_by_id: Mapped[int | None] = mapped_column(ForeignKey("user.id"))
-    case: Mapped[Case] = relationship(lazy="joined", back_populates="tasks")
-    assignee: Mapped[User | None] = relationship(foreign_keys=[assignee_id], lazy="joined")
+    # Many-to-one by primary key: a lazy load is served from the session when the row is there already.
+    case: Mapped[Case] = relationship(back_populates="tasks")
+    assignee: Mapped[User | None] = relationship(foreign_keys=[assignee_id])
     __table_args__ = (
         CheckConstraint("state IN ('open','completed','cancelled')", name="state_known"),
         Index("ix_human_task_state_lane", "state", "lane"),

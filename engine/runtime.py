@@ -383,6 +383,5 @@ class Runtime:
                 state="open",
                 created_at=clock.now(),
             )
-            case.tasks.append(row)
-            session.flush()
-            log.append(case, "task_created", "system", {"task": spec.bpmn_id, "task_id": row.id, "lane": spec.lane})
+            case.tasks.append(row)  # flushed with the rest of the operation, in one go
+            log.append(case, "task_created", "system", {"task": spec.bpmn_id, "task_guid": guid, "lane": spec.lane})
