@@ -65,4 +65,7 @@ def register(app) -> None:
         from api.extensions import db
 
         db.session.rollback()  # nothing half-done survives a refused operation
-        return error_response(error.status, error.message, error.fields, error.code)
+        response = error_response(error.status, error.message, error.fields, error.code)
+        if error.status == 401:
+            response.headers["WWW-Authenticate"] = "Bearer"
+        return response

@@ -5,7 +5,7 @@ Views, exports and queries call these; nobody re-implements them. A case the cal
 """
 
 from sqlalchemy import Select, exists, select
-from sqlalchemy.orm import Session, joinedload
+from sqlalchemy.orm import Session, aliased, joinedload
 
 from engine.errors import Forbidden, NotFound
 from engine.models import Case, HumanTask, User
@@ -48,7 +48,8 @@ def cases_visible_to(user: User, query: Select | None = None) -> Select:
     if groups & (REQUEST_STAFF | {"auditor", "admin"}):
         return query
     if "unit_pengolah" in groups:
-        return query.where(exists().where(HumanTask.case_id == Case.id, HumanTask.lane.in_(groups)))
+        lane_task = aliased(HumanTask)  # the outer query may select HumanTask itself (the inbox)
+        return query.where(exists().where(lane_task.case_id == Case.id, lane_task.lane.in_(groups)).correlate(Case))
     return query.where(False)
 
 
@@ -59,13 +60,15 @@ def can_view_case(session: Session, user: User, case: Case) -> bool:
 
 
 def require_case(session: Session, user: User, ticket: str) -> Case:
-    case = session.scalar(cases_visible_to(user).where(Case.ticket == ticket))
+    case = session.scalar(cases_visible_to(user).where(Case.ticket == ticket.strip().upper()))
     if case is None:
         raise NotFound("kasus tidak ditemukan / case not found")
     return case
 
 
 def require_task(session: Session, user: User, task_id: int) -> HumanTask:
+    if not 0 < task_id < 2**31:  # beyond the column's range there is no such task
+        raise NotFound("tugas tidak ditemukan / task not found")
     task = session.get(HumanTask, task_id, options=[joinedload(HumanTask.case)])
     if task is None or not can_view_case(session, user, task.case):
         raise NotFound("tugas tidak ditemukan / task not found")

@@ -9,7 +9,7 @@ the same case fails at flush with ``StaleDataError``, which callers report as a 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, timedelta
 from uuid import UUID
 
 from SpiffWorkflow.exceptions import TaskNotFoundException
@@ -26,6 +26,8 @@ from engine.users import default_unit
 
 REQUEST_PROCESS = "permohonan_informasi"
 CHANNELS = ("langsung", "web", "email", "pos", "telepon")
+# How far back a front-desk officer may record a paper request's real receipt (a typo guard).
+OLDEST_RECORDED_RECEIPT = timedelta(days=366)
 REQUEST_DETAILS = ("requester_type", "information", "purpose", "obtain_method", "delivery_method")
 
 
@@ -67,8 +69,13 @@ def submit_request(
     fields = {}
     if channel is not None and channel not in CHANNELS:
         fields["channel"] = [f"salah satu dari / one of {', '.join(CHANNELS)}"]
-    if received_at is not None and (received_at.tzinfo is None or received_at > now):
-        fields["received_at"] = ["harus waktu lampau dengan zona waktu / must be a past instant with a time zone"]
+    if received_at is not None and (
+        received_at.tzinfo is None or received_at > now or received_at < now - OLDEST_RECORDED_RECEIPT
+    ):
+        fields["received_at"] = [
+            "harus waktu lampau (paling lama setahun) dengan zona waktu / must be a past instant, at most a year ago,"
+            " with a time zone"
+        ]
     if fields:
         raise Invalid("data tidak sah / invalid data", fields=fields)
     channel = channel or "web"
@@ -150,7 +157,8 @@ def claim_task(session: Session, user: User, task_id: int) -> HumanTask:
 
 def unclaim_task(session: Session, user: User, task_id: int) -> HumanTask:
     task = access.require_task(session, user, task_id)
-    access.require_work(user, task)
+    if not access.can_assign(user, task):  # a superior may release anyone's claim
+        access.require_work(user, task)
     _require_open(task)
     if task.assignee_id is not None and task.assignee_id != user.id and not access.can_assign(user, task):
         raise Conflict("diambil oleh petugas lain / claimed by another officer")

@@ -16,9 +16,9 @@ COLUMNS = ("ticket", "seq", "at", "type", "actor", "data", "prev_hash", "hash")
 
 
 @blp.get("/audit/export")
+@login_required
 @blp.arguments(AuditQuery, location="query")
 @blp.response(200, content_type="application/x-ndjson")
-@login_required
 def export(query):
     """Every event of every case touched in [from, to), streamed as JSON lines or CSV, with its hashes."""
     access.require_auditor(current_user())

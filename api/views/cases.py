@@ -10,8 +10,8 @@ blp = Blueprint("cases", __name__, description="Cases and their history")
 
 
 @blp.get("/cases/<string:ticket>")
-@blp.response(200, CaseView)
 @login_required
+@blp.response(200, CaseView)
 def get_case(ticket):
     user = current_user()
     access.require_staff(user)
@@ -20,8 +20,8 @@ def get_case(ticket):
 
 
 @blp.get("/cases/<string:ticket>/events")
-@blp.response(200, EventList)
 @login_required
+@blp.response(200, EventList)
 def get_events(ticket):
     user = current_user()
     access.require_staff(user)

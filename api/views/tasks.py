@@ -10,9 +10,9 @@ blp = Blueprint("tasks", __name__, description="The officers' task inbox")
 
 
 @blp.get("/tasks")
+@login_required
 @blp.arguments(TaskQuery, location="query")
 @blp.response(200, TaskList)
-@login_required
 def list_tasks(query):
     """Open tasks, most urgent first (fewest legal working days left)."""
     items, total = queries.list_tasks(
@@ -22,16 +22,16 @@ def list_tasks(query):
 
 
 @blp.get("/tasks/<int:task_id>")
-@blp.response(200, TaskDetail)
 @login_required
+@blp.response(200, TaskDetail)
 def get_task(task_id):
     task = access.require_task(db.session, current_user(), task_id)
     return queries.task_detail(db.session, runtime(), task)
 
 
 @blp.post("/tasks/<int:task_id>/claim")
-@blp.response(200, TaskItem)
 @login_required
+@blp.response(200, TaskItem)
 def claim(task_id):
     task = operations.claim_task(db.session, current_user(), task_id)
     db.session.commit()
@@ -39,8 +39,8 @@ def claim(task_id):
 
 
 @blp.post("/tasks/<int:task_id>/unclaim")
-@blp.response(200, TaskItem)
 @login_required
+@blp.response(200, TaskItem)
 def unclaim(task_id):
     task = operations.unclaim_task(db.session, current_user(), task_id)
     db.session.commit()
@@ -48,9 +48,9 @@ def unclaim(task_id):
 
 
 @blp.post("/tasks/<int:task_id>/assign")
+@login_required
 @blp.arguments(Assign)
 @blp.response(200, TaskItem)
-@login_required
 def assign(body, task_id):
     task = operations.assign_task(db.session, current_user(), task_id, body["username"])
     db.session.commit()
@@ -58,9 +58,9 @@ def assign(body, task_id):
 
 
 @blp.post("/tasks/<int:task_id>/complete")
+@login_required
 @blp.arguments(CompleteTask)
 @blp.response(200, CompleteResult)
-@login_required
 def complete(body, task_id):
     """Complete a task with its form data; returns the case and its next open tasks."""
     rt, user = runtime(), current_user()

@@ -3,6 +3,7 @@
 from datetime import UTC, datetime, timedelta
 
 import pytest
+import time_machine
 
 from tests.helpers import STEP, Desk, decision
 
@@ -62,13 +63,23 @@ def test_public_status_explains_the_deadline_and_next_step(desk):
 
 def test_front_desk_records_offline_request_with_its_real_receipt_time(desk, login):
     received = datetime(2025, 3, 26, 10, 0, tzinfo=UTC) + timedelta(hours=-7)  # 10:00 WIB, Wed 26 Mar 2025
-    receipt = desk.submit(headers=login("petugas"), channel="pos", received_at=received.isoformat())
+    with time_machine.travel(datetime(2025, 4, 15, 2, 0, tzinfo=UTC), tick=True):  # the letter is opened late
+        receipt = desk.submit(headers=login("petugas"), channel="pos", received_at=received.isoformat())
     t10 = desk.deadlines(receipt["ticket"])["T10"]
     assert t10["due_at"] == "2025-04-11T16:00:00+07:00"  # close of business, §2.3 worked example
     case = desk.case(receipt["ticket"])
     assert case["channel"] == "pos"
     assert case["overdue"] is True  # long past: the escalation is already with the superior
     assert "eskalasi_t10" in desk.open_tasks(receipt["ticket"])
+
+
+def test_front_desk_may_not_record_a_receipt_more_than_a_year_back(desk, client, login):
+    from tests.conftest import request_payload
+
+    long_ago = (datetime.now(UTC) - timedelta(days=400)).isoformat()
+    r = client.post("/api/v1/requests", json=request_payload(received_at=long_ago), headers=login("petugas"))
+    assert r.status_code == 422
+    assert "received_at" in r.json["errors"]
 
 
 def test_public_intake_may_not_backdate_or_choose_channel(client):
