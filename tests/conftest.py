@@ -122,6 +122,13 @@ def login(client):
 
 
 @pytest.fixture
+def desk(client, login):
+    from tests.helpers import Desk
+
+    return Desk(client, login)
+
+
+@pytest.fixture
 def session_factory_(settings):
     engine = make_engine(settings.database_url)
     yield session_factory(engine)

@@ -21,16 +21,14 @@ from datetime import UTC, datetime, timedelta
 
 import pytest
 import time_machine
-from argon2 import PasswordHasher
 from itsdangerous import URLSafeTimedSerializer
 from sqlalchemy import update
 
 from api.auth import SALT
 from api.extensions import db
-from engine import users
 from engine.models import User
 from tests.conftest import PASSWORD, request_payload
-from tests.helpers import STEP, Desk
+from tests.helpers import STEP
 
 API = "/api/v1"
 GROUPS = ("petugas", "ppid", "unit", "atasan", "auditor", "admin")
@@ -125,19 +123,6 @@ def work_and_assign_cells() -> list:
 
 def column(by_group: dict) -> list:
     return [pytest.param(group, status, id=f"{group}-{status}") for group, status in by_group.items()]
-
-
-@pytest.fixture(autouse=True)
-def _cheap_password_hashing(monkeypatch):
-    # Each test creates seven officers and logs several in; argon2id at its production cost makes that
-    # ~1.5 s per test. The same algorithm at its lowest cost keeps the matrix fast; no cell is about
-    # the hash's cost.
-    monkeypatch.setattr(users, "_hasher", PasswordHasher(time_cost=1, memory_cost=8, parallelism=1))
-
-
-@pytest.fixture
-def desk(client, login):
-    return Desk(client, login)
 
 
 def headers_of(group, login) -> dict:

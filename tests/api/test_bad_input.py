@@ -10,28 +10,14 @@ from datetime import UTC, datetime, timedelta
 
 import pytest
 import time_machine
-from argon2 import PasswordHasher
 from sqlalchemy import select
 
-from engine import users
 from engine.db import make_engine
 from engine.models import Base
 from tests.conftest import PASSWORD, request_payload
-from tests.helpers import STEP, Desk
+from tests.helpers import STEP
 
 API = "/api/v1"
-
-
-@pytest.fixture(autouse=True)
-def _cheap_password_hashing(monkeypatch):
-    # argon2id at its production cost makes each test spend ~1.5 s creating and logging in officers;
-    # the same algorithm at its lowest cost is enough here.
-    monkeypatch.setattr(users, "_hasher", PasswordHasher(time_cost=1, memory_cost=8, parallelism=1))
-
-
-@pytest.fixture
-def desk(client, login):
-    return Desk(client, login)
 
 
 @pytest.fixture

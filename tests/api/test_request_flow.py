@@ -5,12 +5,7 @@ from datetime import UTC, datetime, timedelta
 import pytest
 import time_machine
 
-from tests.helpers import STEP, Desk, decision
-
-
-@pytest.fixture
-def desk(client, login):
-    return Desk(client, login)
+from tests.helpers import STEP, decision
 
 
 def test_submitted_request_gets_ticket_access_code_and_t10_due_date(desk):
