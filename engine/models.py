@@ -90,6 +90,8 @@ class User(Base):
     id: Mapped[int] = mapped_column(primary_key=True)
     username: Mapped[str] = mapped_column(String(80), unique=True)
     display_name: Mapped[str] = mapped_column(String(200))
+    email: Mapped[str | None] = mapped_column(String(200))  # where staff notifications go
+    locale: Mapped[str] = mapped_column(String(5), default="id", server_default="id")
     password_hash: Mapped[str] = mapped_column(String(200))
     active: Mapped[bool] = mapped_column(Boolean, default=True)
     unit_id: Mapped[int | None] = mapped_column(ForeignKey("unit.id"))
@@ -254,3 +256,71 @@ class HolidayOverrideRow(Base):
     reason: Mapped[str] = mapped_column(String(200))
     calendars: Mapped[str] = mapped_column(String(40), default="strict,lenient")
     created_at: Mapped[datetime]
+
+
+class Reminder(Base):
+    """A notice scheduled before or after a deadline; unique per (deadline, kind, instant), so sent once.
+
+    ``kind`` is the offset in working days from the due date (``T-3``, ``T-1``, ``T0``, ``T+1``) and
+    ``audience`` who receives it (``assignee``, ``group``, ``superior``, ``requester``, comma-separated),
+    both from the timer's properties in the BPMN file.
+    """
+
+    __tablename__ = "reminder"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    case_id: Mapped[int] = mapped_column(ForeignKey("case.id", ondelete="CASCADE"), index=True)
+    deadline_id: Mapped[int] = mapped_column(ForeignKey("deadline.id", ondelete="CASCADE"))
+    kind: Mapped[str] = mapped_column(String(10))
+    audience: Mapped[str] = mapped_column(String(100))
+    fire_at: Mapped[datetime]
+    status: Mapped[str] = mapped_column(String(20), default="pending")
+    attempts: Mapped[int] = mapped_column(Integer, default=0)
+    last_error: Mapped[str | None] = mapped_column(Text)
+    sent_at: Mapped[datetime | None]
+    deadline: Mapped[Deadline] = relationship()
+    __table_args__ = (
+        UniqueConstraint("deadline_id", "kind", "fire_at", name="uq_reminder_deadline_kind_fire_at"),
+        CheckConstraint("status IN ('pending','sent','cancelled','incident')", name="status_known"),
+        Index("ix_reminder_status_fire_at", "status", "fire_at"),
+    )
+
+
+class Notification(Base):
+    """The outbox: one message to one recipient on one channel, written in the case's transaction.
+
+    It holds ids, never addresses or names: the recipient (a user, or the case's requester) is
+    resolved when the message is sent. ``idempotency_key`` makes every message exist once.
+    """
+
+    __tablename__ = "notification"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    case_id: Mapped[int] = mapped_column(ForeignKey("case.id", ondelete="CASCADE"), index=True)
+    event: Mapped[str] = mapped_column(String(60))  # template name, e.g. deadline_reminder, receipt
+    channel: Mapped[str] = mapped_column(String(20))  # smtp | webhook | log
+    recipient_user_id: Mapped[int | None] = mapped_column(ForeignKey("user.id"))
+    to_requester: Mapped[bool] = mapped_column(Boolean, default=False)
+    context: Mapped[dict]  # ids and facts for the template; no personal data
+    idempotency_key: Mapped[str] = mapped_column(String(200), unique=True)
+    status: Mapped[str] = mapped_column(String(20), default="pending")
+    attempts: Mapped[int] = mapped_column(Integer, default=0)
+    last_error: Mapped[str | None] = mapped_column(Text)
+    created_at: Mapped[datetime]
+    sent_at: Mapped[datetime | None]
+    __table_args__ = (
+        CheckConstraint("status IN ('pending','sent','skipped','incident')", name="status_known"),
+        CheckConstraint("channel IN ('smtp','webhook','log')", name="channel_known"),
+        Index("ix_notification_status_created_at", "status", "created_at"),
+    )
+
+
+class Incident(Base):
+    """A job that kept failing: visible to admins (API, CLI) until someone retries or resolves it."""
+
+    __tablename__ = "incident"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    subject: Mapped[str] = mapped_column(String(100), index=True)  # e.g. notification:12, reminder:5, case:3
+    message: Mapped[str] = mapped_column(Text)
+    attempts: Mapped[int] = mapped_column(Integer)
+    created_at: Mapped[datetime]
+    resolved_at: Mapped[datetime | None]
+    resolved_by: Mapped[str | None] = mapped_column(String(80))
