@@ -43,6 +43,10 @@ def create_app(settings: Settings | None = None) -> Flask:
         if settings.database_url.startswith("sqlite"):
             event.listen(db.engine, "connect", _sqlite_pragmas)
     app.extensions["kawal_runtime"] = Runtime(settings)
+    if settings.redis_url:
+        from notifications.scheduling import Scheduler
+
+        app.extensions["kawal_scheduler"] = Scheduler(settings.redis_url)
     api.init_app(app)
     from api.views import register_blueprints
 

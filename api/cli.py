@@ -43,9 +43,23 @@ def serve(host, port):
 
     from api import create_app
 
-    app = create_app(_settings())
+    settings = _settings()
+    app = create_app(settings)
+    clock = None
+    if not settings.redis_url:  # the embedded default: timers, reminders and messages from this process
+        from notifications.clock import EmbeddedClock
+        from notifications.services import Services, use
+
+        svc = Services(settings)
+        use(svc)
+        clock = app.extensions["kawal_clock"] = EmbeddedClock(svc).start()
+        click.echo("no KAWAL_REDIS_URL: the embedded clock runs reconcile every minute")
     click.echo(f"Kawal on http://{host}:{port}/api/v1/docs")
-    run_simple(host, port, app, threaded=True, use_reloader=False)
+    try:
+        run_simple(host, port, app, threaded=True, use_reloader=False)
+    finally:
+        if clock is not None:
+            clock.stop()
 
 
 @main.group()
@@ -136,6 +150,76 @@ def audit_verify():
             + (f" (and {len(breaks) - 1} more case(s))" if len(breaks) > 1 else "")
         )
     click.echo("every hash chain is intact")
+
+
+@main.command()
+@click.option("--burst", is_flag=True, help="work until the queue is empty, then stop")
+@click.option("--name", default=None, help="worker name (default: host and pid)")
+def worker(burst, name):
+    """Run an RQ worker with its scheduler for Kawal's queue (needs KAWAL_REDIS_URL)."""
+    from redis import Redis
+    from rq import Queue, Worker
+
+    from notifications.services import QUEUE
+
+    settings = _settings()
+    if not settings.redis_url:
+        raise click.ClickException("KAWAL_REDIS_URL is not set: without Redis, `kawal serve` runs the embedded clock")
+    redis = Redis.from_url(settings.redis_url)
+    Worker([Queue(QUEUE, connection=redis)], connection=redis, name=name).work(with_scheduler=True, burst=burst)
+
+
+@main.command()
+def reconcile():
+    """Re-create from the database every schedule Redis lacks and do what is due (cron: every minute)."""
+    from notifications.reconcile import reconcile as run
+    from notifications.services import services
+
+    report = run(services())
+    click.echo(report.summary())
+    if report.failed:
+        raise click.ClickException("failed: " + "; ".join(report.failed[:10]))
+
+
+@main.group()
+def incidents():
+    """Jobs that kept failing."""
+
+
+@incidents.command("list")
+def incidents_list():
+    """Open incidents, oldest first."""
+    from engine.models import Incident
+
+    with _session(_settings()) as session:
+        rows = session.scalars(select(Incident).where(Incident.resolved_at.is_(None)).order_by(Incident.id)).all()
+        for row in rows:
+            click.echo(
+                f"{row.id}\t{row.subject}\t{row.attempts} attempts\t{row.created_at:%Y-%m-%d %H:%M}\t{row.message}"
+            )
+        if not rows:
+            click.echo("no open incidents")
+
+
+@incidents.command("retry")
+@click.argument("incident_id", type=int)
+@click.option("--by", "actor", default="admin", show_default=True)
+def incidents_retry(incident_id, actor):
+    """Put an incident's message back in the outbox and close the incident."""
+    from engine.errors import KawalError
+    from notifications.incidents import retry
+
+    settings = _settings()
+    with _session(settings) as session:
+        try:
+            case_id = retry(session, incident_id, actor)
+            session.commit()
+        except KawalError as exc:
+            raise click.ClickException(exc.message) from None
+    from notifications.jobs import schedule_case
+
+    schedule_case(case_id)
+    click.echo(f"incident {incident_id} retried")
 
 
 @main.group()

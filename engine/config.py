@@ -29,6 +29,7 @@ class Settings:
     completion_window_days: int = 3  # KAWAL_COMPLETION_WINDOW_DAYS: working days a requester has to complete
     ticket_prefix: str = "PPID"  # KAWAL_TICKET_PREFIX: register numbers look like PPID-2026-000123
     token_ttl_seconds: int = 8 * 3600  # KAWAL_TOKEN_TTL: lifetime of an API token
+    notify_channels: tuple[str, ...] = ("log",)  # KAWAL_NOTIFY_CHANNELS: log, smtp, webhook (comma-separated)
     workflows_dir: Path = WORKFLOWS_DIR
     forms_dir: Path = FORMS_DIR
     extra: dict = field(default_factory=dict)
@@ -81,6 +82,7 @@ def load_settings(environ: dict | None = None, **overrides) -> Settings:
         completion_window_days=window,
         ticket_prefix=env.get("KAWAL_TICKET_PREFIX", "PPID"),
         token_ttl_seconds=ttl,
+        notify_channels=tuple(c.strip() for c in env.get("KAWAL_NOTIFY_CHANNELS", "log").split(",") if c.strip()),
     )
     values.update(overrides)
     return Settings(**values)

@@ -305,9 +305,10 @@ class Notification(Base):
     attempts: Mapped[int] = mapped_column(Integer, default=0)
     last_error: Mapped[str | None] = mapped_column(Text)
     created_at: Mapped[datetime]
+    claimed_at: Mapped[datetime | None]  # when a sender took it; a stale claim goes back to pending
     sent_at: Mapped[datetime | None]
     __table_args__ = (
-        CheckConstraint("status IN ('pending','sent','skipped','incident')", name="status_known"),
+        CheckConstraint("status IN ('pending','sending','sent','skipped','incident')", name="status_known"),
         CheckConstraint("channel IN ('smtp','webhook','log')", name="channel_known"),
         Index("ix_notification_status_created_at", "status", "created_at"),
     )

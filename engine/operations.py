@@ -21,6 +21,7 @@ from engine import access, clock, tickets
 from engine.audit import EventLog
 from engine.errors import Conflict, Invalid, NotFound
 from engine.models import Case, Deadline, HumanTask, User
+from engine.outbox import Outbox, deadline_context
 from engine.runtime import Runtime, properties
 from engine.users import default_unit
 
@@ -169,7 +170,7 @@ def unclaim_task(session: Session, user: User, task_id: int) -> HumanTask:
     return task
 
 
-def assign_task(session: Session, user: User, task_id: int, username: str) -> HumanTask:
+def assign_task(session: Session, rt: Runtime, user: User, task_id: int, username: str) -> HumanTask:
     task = access.require_task(session, user, task_id)
     access.require_assign(user, task)
     _require_open(task)
@@ -183,6 +184,10 @@ def assign_task(session: Session, user: User, task_id: int, username: str) -> Hu
         )
     task.assignee, task.claimed_at = assignee, clock.now()
     _touch(task.case)
+    due = next((d for d in task.case.deadlines if d.status == "pending"), None)
+    context = {**deadline_context(rt.calendars["strict"], due), "task_title": task.title}
+    cause = f"task{task.id}:{assignee.id}:{task.claimed_at.timestamp():.0f}"
+    Outbox(session, rt.settings.notify_channels).to_users(task.case, "task_assigned", cause, [assignee], context)
     EventLog(session).append(
         task.case,
         "task_assigned",

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import hashlib
 import json
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, datetime
 from decimal import Decimal
 from pathlib import Path
@@ -31,7 +31,7 @@ from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
-from engine import clock
+from engine import clock, notices
 from engine.audit import EventLog
 from engine.calendar import CALENDARS, HolidayOverride, WorkingCalendar, parse_office_hours
 from engine.config import Settings
@@ -79,6 +79,16 @@ def _registry():
 
 def properties(task_spec) -> dict:
     return (getattr(task_spec, "extensions", None) or {}).get("properties", {})
+
+
+@dataclass
+class Changes:
+    """What one run changed, for the notices it causes (engine.notices)."""
+
+    statuses: list[tuple[str, dict]] = field(default_factory=list)  # (status reached, data at the milestone)
+    started: list[tuple[Deadline, str | None]] = field(default_factory=list)  # (deadline, reminder policy)
+    closed: list[Deadline] = field(default_factory=list)
+    tasks: list[HumanTask] = field(default_factory=list)
 
 
 @dataclass(frozen=True)
@@ -246,23 +256,26 @@ class Runtime:
         """Bring the case's rows in line with the instance after a run (same transaction)."""
         now = clock.now()
         tasks = wf.get_tasks()  # one walk of the tree; each step below filters it
-        self._sync_milestones(case, tasks, log, actor, completed_before)
-        deadlines = self._sync_deadlines(session, case, wf, tasks, log, completed_before)
+        changes = Changes()
+        changes.statuses = self._sync_milestones(case, tasks, log, actor, completed_before)
+        deadlines = self._sync_deadlines(session, case, wf, tasks, log, completed_before, changes)
         pending = sorted(d.due_at for d in deadlines if d.status == "pending")
         missed = sorted(d.due_at for d in deadlines if d.status == "missed")
         public_pending = sorted(d.due_at for d in deadlines if d.status == "pending" and d.public)
         public_missed = sorted(d.due_at for d in deadlines if d.status == "missed" and d.public)
         case.due_at = (public_pending or public_missed[-1:] or [None])[0]
         task_due = (pending or missed[-1:] or [None])[0]
-        self._sync_tasks(session, case, tasks, log, task_due)
+        changes.tasks = self._sync_tasks(session, case, tasks, log, task_due)
         if wf.is_completed() and case.closed_at is None:
             case.closed_at = now
             log.append(case, "case_closed", "system", {"status": case.status})
         case.updated_at = now
+        notices.announce(session, self, case, changes)
 
-    def _sync_milestones(self, case, tasks, log, actor, completed_before) -> None:
+    def _sync_milestones(self, case, tasks, log, actor, completed_before) -> list[tuple[str, dict]]:
         reached = [t for t in tasks if t.state == TaskState.COMPLETED and t.id not in completed_before]
         reached.sort(key=lambda t: t.last_state_change)
+        statuses = []
         for task in reached:
             props = properties(task.task_spec)
             status = props.get("status") or (task.data.get(props["status_from"]) if "status_from" in props else None)
@@ -272,6 +285,7 @@ class Runtime:
                 case.status = status
                 if status in OUTCOMES:
                     case.outcome = status
+                statuses.append((status, task.data))
                 log.append(
                     case,
                     "status_changed",
@@ -281,8 +295,9 @@ class Runtime:
             if props.get("flag") == "overdue" and not case.overdue:
                 case.overdue = True
                 log.append(case, "case_overdue", "system", {"milestone": task.task_spec.bpmn_id})
+        return statuses
 
-    def _sync_deadlines(self, session, case, wf, tasks, log, completed_before) -> list[Deadline]:
+    def _sync_deadlines(self, session, case, wf, tasks, log, completed_before, changes) -> list[Deadline]:
         rows = {d.task_guid: d for d in case.deadlines}
         waiting, fired_now = {}, {}
         for task in tasks:
@@ -300,6 +315,7 @@ class Runtime:
             if guid not in rows:
                 rows[guid] = self._new_deadline(session, case, task)
                 started.add(rows[guid].name)
+                changes.started.append((rows[guid], properties(task.task_spec).get("reminders")))
                 log.append(
                     case,
                     "deadline_started",
@@ -328,6 +344,7 @@ class Runtime:
             else:
                 row.status = "met"
             row.closed_at = clock.now()
+            changes.closed.append(row)
             log.append(
                 case, f"deadline_{row.status}", "system", {"deadline": row.name, "due_at": row.due_at.isoformat()}
             )
@@ -357,8 +374,9 @@ class Runtime:
         case.deadlines.append(row)
         return row
 
-    def _sync_tasks(self, session, case, tasks, log, due_at) -> None:
+    def _sync_tasks(self, session, case, tasks, log, due_at) -> list[HumanTask]:
         ready = {str(t.id): t for t in tasks if t.state == TaskState.READY and t.task_spec.manual}
+        created = []
         open_rows = {h.task_guid: h for h in case.tasks if h.state == "open"}
         for guid, row in open_rows.items():
             if guid not in ready:
@@ -384,4 +402,6 @@ class Runtime:
                 created_at=clock.now(),
             )
             case.tasks.append(row)  # flushed with the rest of the operation, in one go
+            created.append(row)
             log.append(case, "task_created", "system", {"task": spec.bpmn_id, "task_guid": guid, "lane": spec.lane})
+        return created

@@ -4,7 +4,7 @@ from flask_smorest import Blueprint
 from api.auth import current_user
 from api.extensions import db
 from api.schemas import PublicStatus, Receipt, RequestSubmit, TicketAccess, Withdraw
-from api.views import runtime
+from api.views import commit, runtime
 from engine import operations, queries
 
 blp = Blueprint("requests", __name__, description="Public intake and status of information requests")
@@ -19,7 +19,7 @@ def submit(body):
     channel = body.pop("channel", None)
     received_at = body.pop("received_at", None)
     result = operations.submit_request(db.session, runtime(), body, user=user, channel=channel, received_at=received_at)
-    db.session.commit()
+    commit(result.case)
     case = result.case
     return {
         "ticket": case.ticket,
@@ -51,5 +51,5 @@ def withdraw(body):
     """The requester withdraws the request; its tasks and clocks end."""
     case = operations.find_by_code(db.session, body["ticket"], body["access_code"])
     operations.withdraw_request(db.session, runtime(), case, body.get("reason"))
-    db.session.commit()
+    commit(case)
     return queries.public_status(db.session, case, _locale())

@@ -3,7 +3,7 @@ from flask_smorest import Blueprint
 from api.auth import current_user, login_required
 from api.extensions import db
 from api.schemas import Assign, CompleteResult, CompleteTask, TaskDetail, TaskItem, TaskList, TaskQuery
-from api.views import runtime
+from api.views import commit, runtime
 from engine import access, operations, queries
 
 blp = Blueprint("tasks", __name__, description="The officers' task inbox")
@@ -52,8 +52,8 @@ def unclaim(task_id):
 @blp.arguments(Assign)
 @blp.response(200, TaskItem)
 def assign(body, task_id):
-    task = operations.assign_task(db.session, current_user(), task_id, body["username"])
-    db.session.commit()
+    task = operations.assign_task(db.session, runtime(), current_user(), task_id, body["username"])
+    commit(task.case)
     return queries.task_item(runtime(), task)
 
 
@@ -66,5 +66,5 @@ def complete(body, task_id):
     rt, user = runtime(), current_user()
     task = operations.complete_task(db.session, rt, user, task_id, body["data"])
     view = queries.case_view(db.session, rt, user, task.case, with_identity=False)  # read in the same transaction
-    db.session.commit()
+    commit(task.case)
     return {"case": view, "next_tasks": view["open_tasks"]}

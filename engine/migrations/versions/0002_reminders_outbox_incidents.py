@@ -2,7 +2,7 @@
 
 Revision ID: 0002
 Revises: 0001
-Create Date: 2026-11-26 13:37:46.720834
+Create Date: 2026-11-26 13:39:45.696441
 """
 from alembic import op
 import sqlalchemy as sa
@@ -43,9 +43,10 @@ def upgrade():
     sa.Column('attempts', sa.Integer(), nullable=False),
     sa.Column('last_error', sa.Text(), nullable=True),
     sa.Column('created_at', engine.models.UTCDateTime(timezone=True), nullable=False),
+    sa.Column('claimed_at', engine.models.UTCDateTime(timezone=True), nullable=True),
     sa.Column('sent_at', engine.models.UTCDateTime(timezone=True), nullable=True),
     sa.CheckConstraint("channel IN ('smtp','webhook','log')", name=op.f('ck_notification_channel_known')),
-    sa.CheckConstraint("status IN ('pending','sent','skipped','incident')", name=op.f('ck_notification_status_known')),
+    sa.CheckConstraint("status IN ('pending','sending','sent','skipped','incident')", name=op.f('ck_notification_status_known')),
     sa.ForeignKeyConstraint(['case_id'], ['case.id'], name=op.f('fk_notification_case_id_case'), ondelete='CASCADE'),
     sa.ForeignKeyConstraint(['recipient_user_id'], ['user.id'], name=op.f('fk_notification_recipient_user_id_user')),
     sa.PrimaryKeyConstraint('id', name=op.f('pk_notification')),
@@ -78,7 +79,7 @@ def upgrade():
 
     with op.batch_alter_table('user', schema=None) as batch_op:
         batch_op.add_column(sa.Column('email', sa.String(length=200), nullable=True))
-        batch_op.add_column(sa.Column('locale', sa.String(length=5), nullable=False, server_default='id'))
+        batch_op.add_column(sa.Column('locale', sa.String(length=5), server_default='id', nullable=False))
 
     # ### end Alembic commands ###
 

@@ -1,0 +1,74 @@
+"""Who is told what after a run: reminders planned, and outbox rows for every notice the law or the
+office expects (receipt, extension, decision, overdue apology; new task, escalation, overdue).
+
+Called by ``Runtime.sync`` inside the same transaction, so a rolled-back change tells nobody.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from sqlalchemy.orm import Session
+
+from engine import reminders, status
+from engine.models import Case, Reminder
+from engine.outbox import Outbox, audience_users, deadline_context, members
+
+if TYPE_CHECKING:
+    from engine.runtime import Changes, Runtime
+
+PORTAL_HINT = (
+    "Ikuti perkembangan permohonan Anda dengan nomor tiket dan kode akses yang Anda terima (POST /api/v1/status)."
+)
+
+
+def announce(session: Session, rt: Runtime, case: Case, changes: Changes) -> None:
+    cal = rt.calendars["strict"]
+    outbox = Outbox(session, rt.settings.notify_channels)
+    for deadline, policy in changes.started:
+        reminders.plan(session, rt.calendars[deadline.calendar], deadline, policy)
+    missed = []
+    for deadline in changes.closed:
+        reminders.close(session, deadline)
+        if deadline.status == "missed":
+            missed.append(deadline)
+            cause = f"{deadline.name}:{deadline.task_guid}"
+            context = deadline_context(cal, deadline)
+            outbox.to_users(case, "deadline_overdue", cause, audience_users(session, case, "group"), context)
+            if deadline.public:
+                outbox.to_requester(case, "overdue_apology", cause, {**context, "portal_hint": PORTAL_HINT})
+    current = _public_deadline(case)
+    for reached, data in changes.statuses:
+        context = {**deadline_context(cal, current), "status_label": status.label(reached), "portal_hint": PORTAL_HINT}
+        if reached == "diterima":
+            outbox.to_requester(case, "receipt", "received", context)
+        elif reached == "diperpanjang":
+            reason = data.get("rincian_alasan_perpanjangan") or ""
+            new_due = context.get("due_at", "")
+            outbox.to_requester(
+                case, "extension_notice", "extended", {**context, "reason": reason, "new_due_at": new_due}
+            )
+        elif reached in status.OUTCOMES:
+            outbox.to_requester(case, "decision_notice", "decided", {**context, "outcome_label": status.label(reached)})
+    for task in changes.tasks:
+        # A task that a lapse created is the escalation to the superior; any other is news for its group.
+        event = "escalation" if missed and task.lane == "atasan_ppid" else "task_new_group"
+        context = {**deadline_context(cal, missed[-1] if event == "escalation" else current), "task_title": task.title}
+        outbox.to_users(case, event, f"task:{task.task_guid}", members(session, [task.lane]), context)
+
+
+def remind(session: Session, rt: Runtime, reminder: Reminder) -> None:
+    """Turn a due reminder into outbox rows for its audience (idempotent by the reminder's id)."""
+    case = session.get(Case, reminder.case_id)
+    context = {**deadline_context(rt.calendars["strict"], reminder.deadline), "reminder": reminder.kind}
+    outbox = Outbox(session, rt.settings.notify_channels)
+    cause = f"reminder{reminder.id}"
+    for audience in reminder.audience.split(","):
+        if audience != "requester":  # the requester hears of a lapse through the overdue apology
+            users = audience_users(session, case, audience)
+            outbox.to_users(case, "deadline_reminder", f"{cause}:{audience}", users, context)
+
+
+def _public_deadline(case: Case):
+    pending = [d for d in case.deadlines if d.public and d.status == "pending"]
+    return max(pending, key=lambda d: d.due_at) if pending else None

@@ -1,0 +1,100 @@
+"""Writing notifications into the outbox, in the transaction of the change that causes them.
+
+Rows name their recipient by id (an officer) or as "the case's requester"; addresses and names are
+looked up only when a message is sent (``notifications.delivery``). Each row's idempotency key
+says what caused it, so the same cause never makes the same message twice.
+"""
+
+from __future__ import annotations
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from engine import access, clock
+from engine.calendar import WorkingCalendar
+from engine.models import Case, Deadline, Group, HumanTask, Membership, Notification, User
+
+CHANNELS = ("log", "smtp", "webhook")
+
+
+def deadline_context(cal: WorkingCalendar, deadline: Deadline | None) -> dict:
+    if deadline is None:
+        return {"deadline": None}
+    today = clock.now().astimezone(cal.tz).date()
+    due_local = deadline.due_at.astimezone(cal.tz)
+    return {
+        "deadline": deadline.name,
+        "deadline_label": DEADLINE_LABELS.get(deadline.name, deadline.name),
+        "legal_basis": deadline.legal_basis,
+        "due_at": due_local.strftime("%d-%m-%Y %H:%M ") + (due_local.tzname() or ""),
+        "working_days_left": cal.working_days_between(today, due_local.date()),
+    }
+
+
+DEADLINE_LABELS = {
+    "T10": "Pemberitahuan tertulis (10 hari kerja)",
+    "T17": "Pemberitahuan tertulis setelah perpanjangan (17 hari kerja)",
+    "K_LENGKAP": "Batas waktu melengkapi permohonan",
+}
+
+
+class Outbox:
+    def __init__(self, session: Session, channels: tuple[str, ...]):
+        self.session = session
+        self.channels = tuple(c for c in channels if c in CHANNELS) or ("log",)
+
+    def to_requester(self, case: Case, event: str, cause: str, context: dict) -> None:
+        if case.requester_party_id is None:
+            return
+        for channel in self.channels:
+            self._add(case, event, channel, None, True, f"{event}:{case.id}:{cause}:requester:{channel}", context)
+
+    def to_users(self, case: Case, event: str, cause: str, users: list[User], context: dict) -> None:
+        for user in {u.id: u for u in users if u.active}.values():
+            for channel in self.channels:
+                key = f"{event}:{case.id}:{cause}:user{user.id}:{channel}"
+                self._add(case, event, channel, user.id, False, key, context)
+
+    def _add(self, case, event, channel, user_id, requester, key, context) -> None:
+        exists = self.session.scalar(select(Notification.id).where(Notification.idempotency_key == key))
+        if exists is None:
+            self.session.add(
+                Notification(
+                    case_id=case.id,
+                    event=event,
+                    channel=channel,
+                    recipient_user_id=user_id,
+                    to_requester=requester,
+                    context={"ticket": case.ticket, **context},
+                    idempotency_key=key,
+                    status="pending",
+                    attempts=0,
+                    created_at=clock.now(),
+                )
+            )
+
+
+def members(session: Session, groups) -> list[User]:
+    groups = list(groups)
+    if not groups:
+        return []
+    return list(
+        session.scalars(
+            select(User)
+            .join(Membership, Membership.user_id == User.id)
+            .join(Group, Group.id == Membership.group_id)
+            .where(Group.code.in_(groups))
+        )
+    )
+
+
+def audience_users(session: Session, case: Case, audience: str) -> list[User]:
+    """Who "assignee", "group" and "superior" are for a case: read from its open tasks."""
+    open_tasks: list[HumanTask] = [t for t in case.tasks if t.state == "open"]
+    if audience == "assignee":
+        return [t.assignee for t in open_tasks if t.assignee is not None]
+    if audience == "group":
+        return members(session, {t.lane for t in open_tasks if t.lane})
+    if audience == "superior":
+        return members(session, {access.SUPERIOR_OF.get(t.lane) for t in open_tasks if t.lane} - {None})
+    return []

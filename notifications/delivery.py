@@ -1,0 +1,107 @@
+"""Sending one outbox row: claim it, find the address, render, send, record.
+
+A row is claimed by a conditional update (``pending`` -> ``sending``) and committed before the
+message leaves, so two senders never both send it. A sender that dies after the channel accepted
+the message and before recording it leaves a ``sending`` row, which ``reconcile`` puts back after
+``STALE_CLAIM``: that one message may then go twice (at-least-once), with the same Message-ID so
+mail servers and gateways can drop the copy.
+"""
+
+from __future__ import annotations
+
+import logging
+from datetime import timedelta
+
+from sqlalchemy import update
+from sqlalchemy.orm import Session
+
+from engine import clock
+from engine.models import Case, Incident, Notification, Party, User
+from engine.runtime import Runtime
+
+log = logging.getLogger("kawal.notifications")
+MAX_ATTEMPTS = 5  # then the row becomes an incident an admin must look at
+STALE_CLAIM = timedelta(minutes=10)
+
+
+def claim(session: Session, notification_id: int) -> bool:
+    claimed = session.execute(
+        update(Notification)
+        .where(Notification.id == notification_id, Notification.status == "pending")
+        .values(status="sending", claimed_at=clock.now(), attempts=Notification.attempts + 1)
+    ).rowcount
+    session.commit()
+    return claimed == 1
+
+
+def address(session: Session, rt: Runtime, row: Notification) -> tuple[str | None, str]:
+    """The recipient's address on the row's channel, and their locale; ``None`` when they have none."""
+    if row.to_requester:
+        case = session.get(Case, row.case_id)
+        identity = rt.vault.read(session.get(Party, case.requester_party_id))
+        wanted = {"smtp": identity.get("email"), "webhook": identity.get("phone"), "log": "requester"}
+        return wanted[row.channel], "id"
+    user = session.get(User, row.recipient_user_id)
+    wanted = {"smtp": user.email, "webhook": None, "log": f"user:{user.username}"}
+    return wanted[row.channel], user.locale or "id"
+
+
+def deliver(session: Session, rt: Runtime, channels: dict, notification_id: int) -> str:
+    """Send one row if it is still pending; returns what happened (sent, skipped, not-pending, failed)."""
+    from notifications.channels import ChannelError, Message
+    from notifications.rendering import message_id, render
+
+    if not claim(session, notification_id):
+        return "not-pending"
+    row = session.get(Notification, notification_id)
+    to, locale = address(session, rt, row)
+    channel = channels.get(row.channel)
+    if to is None or channel is None:
+        row.status = "skipped"
+        row.last_error = "no address on this channel" if to is None else f"channel {row.channel} not configured"
+        session.commit()
+        return "skipped"
+    subject, body = render(row.event, locale, row.context)
+    message = Message(
+        channel=row.channel,
+        to=to,
+        subject=subject,
+        body=body,
+        message_id=message_id(row.idempotency_key),
+        event=row.event,
+        ticket=row.context.get("ticket", ""),
+        locale=locale,
+    )
+    try:
+        channel.send(message)
+    except ChannelError as exc:
+        fail(session, row, str(exc))
+        raise
+    row.status, row.sent_at, row.last_error = "sent", clock.now(), None
+    session.commit()
+    return "sent"
+
+
+def fail(session: Session, row: Notification, error: str) -> None:
+    row.last_error = error[:2000]
+    if row.attempts >= MAX_ATTEMPTS:
+        row.status = "incident"
+        session.add(
+            Incident(
+                subject=f"notification:{row.id}", message=row.last_error, attempts=row.attempts, created_at=clock.now()
+            )
+        )
+        log.error("notification %s became an incident after %s attempts", row.id, row.attempts)
+    else:
+        row.status = "pending"  # the retry claims it again
+    session.commit()
+
+
+def release_stale_claims(session: Session) -> int:
+    released = session.execute(
+        update(Notification)
+        .where(Notification.status == "sending", Notification.claimed_at < clock.now() - STALE_CLAIM)
+        .values(status="pending")
+    ).rowcount
+    session.commit()
+    return released

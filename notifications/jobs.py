@@ -1,0 +1,74 @@
+"""The RQ jobs (and what the embedded clock calls): ids in, never personal data.
+
+Each is idempotent: an early, late or duplicate run does no harm and sends nothing twice.
+"""
+
+from __future__ import annotations
+
+import logging
+
+from sqlalchemy import update
+from sqlalchemy.exc import IntegrityError, OperationalError
+from sqlalchemy.orm.exc import StaleDataError
+
+from engine import clock, notices, operations
+from engine.models import Case, Reminder
+from notifications import delivery
+from notifications.services import services
+
+log = logging.getLogger("kawal.jobs")
+
+
+def fire_timers(case_id: int) -> str:
+    """Run a case's due timers (a BPMN timer fires only when its case runs)."""
+    svc = services()
+    with svc.sessions() as session:
+        case = session.get(Case, case_id)
+        if case is None:
+            return "no-case"
+        try:
+            operations.run_case(session, svc.runtime, case)
+            session.commit()
+        except (StaleDataError, IntegrityError, OperationalError):
+            session.rollback()
+            return "conflict"  # another run of the case is under way; it will see the same timers
+    schedule_case(case_id)
+    return "ran"
+
+
+def send_reminder(reminder_id: int) -> str:
+    """Materialize a due reminder into outbox rows, once."""
+    svc = services()
+    with svc.sessions() as session:
+        reminder = session.get(Reminder, reminder_id)
+        if reminder is None or reminder.status != "pending":
+            return "not-pending"
+        if reminder.fire_at > clock.now():
+            return "early"  # a job that ran too soon; the schedule still holds the right time
+        claimed = session.execute(
+            update(Reminder)
+            .where(Reminder.id == reminder_id, Reminder.status == "pending")
+            .values(status="sent", sent_at=clock.now())
+        ).rowcount
+        if claimed != 1:
+            session.rollback()
+            return "not-pending"
+        notices.remind(session, svc.runtime, reminder)
+        case_id = reminder.case_id
+        session.commit()
+    schedule_case(case_id)
+    return "sent"
+
+
+def deliver_notification(notification_id: int) -> str:
+    svc = services()
+    with svc.sessions() as session:
+        return delivery.deliver(session, svc.runtime, svc.channels, notification_id)
+
+
+def schedule_case(case_id: int) -> None:
+    """After a commit: put the case's pending timers, reminders and messages on the queue (best effort)."""
+    svc = services()
+    if svc.scheduler is not None:
+        with svc.sessions() as session:
+            svc.scheduler.schedule_case(session, case_id)

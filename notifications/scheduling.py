@@ -1,0 +1,81 @@
+"""Putting the database's due work on RQ (``Queue.enqueue_at``), and getting it back after Redis loses it.
+
+The database is the source of truth; Redis only makes things happen on time. Job ids are fixed per
+item (``timer-<deadline>``, ``reminder-<id>``, ``notification-<id>``), so enqueueing twice keeps
+one scheduled entry, and every job is idempotent for the rest.
+"""
+
+from __future__ import annotations
+
+import logging
+from datetime import datetime, timedelta
+
+from redis import Redis
+from redis.exceptions import RedisError
+from rq import Queue, Retry
+from rq.job import Job
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from engine import clock
+from engine.models import Deadline, Notification, Reminder
+from notifications.services import QUEUE
+
+log = logging.getLogger("kawal.scheduling")
+RETRY = Retry(max=4, interval=[10, 60, 300, 900])
+
+
+class Scheduler:
+    def __init__(self, redis_url: str):
+        self.redis = Redis.from_url(redis_url)
+        self.queue = Queue(QUEUE, connection=self.redis)
+
+    def enqueue(self, func: str, item_id: int, job_id: str, at: datetime | None = None) -> None:
+        options = {"job_id": job_id, "retry": RETRY, "result_ttl": 3600, "failure_ttl": 30 * 86400}
+        if at is not None and at > clock.now():
+            self.queue.enqueue_at(at, func, item_id, **options)
+        else:
+            self.queue.enqueue(func, item_id, **options)
+
+    def exists(self, job_id: str) -> bool:
+        return Job.exists(job_id, connection=self.redis)
+
+    def schedule_case(self, session: Session, case_id: int) -> int:
+        """Everything pending of one case; Redis being down is logged, not raised (reconcile catches up)."""
+        try:
+            return self._schedule(_case_items(session, case_id), only_missing=False)
+        except RedisError as exc:
+            log.warning("could not schedule case %s: %s; reconcile will", case_id, exc)
+            return 0
+
+    def _schedule(self, items, only_missing: bool) -> int:
+        count = 0
+        for func, item_id, job_id, at in items:
+            if only_missing and self.exists(job_id):
+                continue
+            self.enqueue(func, item_id, job_id, at)
+            count += 1
+        return count
+
+
+def _case_items(session: Session, case_id: int):
+    for d in session.scalars(select(Deadline).where(Deadline.case_id == case_id, Deadline.status == "pending")):
+        yield timer_item(d)
+    for r in session.scalars(select(Reminder).where(Reminder.case_id == case_id, Reminder.status == "pending")):
+        yield reminder_item(r)
+    for n in session.scalars(
+        select(Notification).where(Notification.case_id == case_id, Notification.status == "pending")
+    ):
+        yield notification_item(n)
+
+
+def timer_item(d: Deadline):
+    return "notifications.jobs.fire_timers", d.case_id, f"timer-{d.id}", d.due_at + timedelta(seconds=1)
+
+
+def reminder_item(r: Reminder):
+    return "notifications.jobs.send_reminder", r.id, f"reminder-{r.id}", r.fire_at
+
+
+def notification_item(n: Notification):
+    return "notifications.jobs.deliver_notification", n.id, f"notification-{n.id}", None
