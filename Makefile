@@ -21,6 +21,9 @@ run: $(STAMP)
 	$(BIN)/kawal serve --host $(HOST) --port $(PORT)
 
 test: $(STAMP)
+	@command -v redis-server >/dev/null || { [ "$$(id -u)" = 0 ] && apt-get update -qq && \
+		DEBIAN_FRONTEND=noninteractive apt-get install -y -qq redis-server >/dev/null; } || \
+		{ echo "redis-server is needed: install the redis-server package" >&2; exit 1; }
 	@url=$$(scripts/postgres.sh start) && \
 	trap 'scripts/postgres.sh stop' EXIT && \
 	$(BIN)/ruff check . && \

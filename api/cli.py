@@ -155,18 +155,39 @@ def audit_verify():
 @main.command()
 @click.option("--burst", is_flag=True, help="work until the queue is empty, then stop")
 @click.option("--name", default=None, help="worker name (default: host and pid)")
-def worker(burst, name):
+@click.option(
+    "--fork/--no-fork",
+    default=False,
+    show_default=True,
+    help="run each job in a forked child (isolation) or in the worker itself (speed)",
+)
+def worker(burst, name, fork):
     """Run an RQ worker with its scheduler for Kawal's queue (needs KAWAL_REDIS_URL)."""
     from redis import Redis
-    from rq import Queue, Worker
+    from rq import Queue, SimpleWorker, Worker
 
     from notifications.services import QUEUE
 
     settings = _settings()
     if not settings.redis_url:
         raise click.ClickException("KAWAL_REDIS_URL is not set: without Redis, `kawal serve` runs the embedded clock")
+    import notifications.jobs  # noqa: F401 - imported once here, not in every forked job
+    from notifications.services import services
+
+    svc = services()
+    with svc.sessions() as session:  # parse the specs once here; every forked job inherits them
+        for version_id in svc.runtime.deploy(session).values():
+            svc.runtime.spec(session, version_id.id)
+    if fork:
+        svc.sessions.kw["bind"].dispose()  # no database connection may cross the fork
+    svc.channels  # noqa: B018 - built once, before any job
     redis = Redis.from_url(settings.redis_url)
-    Worker([Queue(QUEUE, connection=redis)], connection=redis, name=name).work(with_scheduler=True, burst=burst)
+    # Kawal's jobs are short database transactions: without a fork per job a worker keeps its
+    # parsed specs and its connection pool, which is ~10x faster; a crash takes the worker down and
+    # its supervisor (systemd) restarts it, and reconcile re-queues what it held.
+    worker_class = Worker if fork else SimpleWorker
+    queue = Queue(QUEUE, connection=redis)
+    worker_class([queue], connection=redis, name=name).work(with_scheduler=True, burst=burst)
 
 
 @main.command()
@@ -258,11 +279,118 @@ def calendar_explain(start, days, name):
     """Print a due date with the days skipped and why."""
     from datetime import datetime
 
+    from engine.queries import explain
     from engine.runtime import Runtime
 
+    settings = _settings()
+    rt = Runtime(settings)
+    _load_overrides(settings, rt)
     try:
         instant = datetime.fromisoformat(start)
-        result = Runtime(_settings()).calendars[name].add_working_days(instant, days)
+        result = rt.calendars[name].add_working_days(instant, days).to_dict()
     except ValueError as exc:
         raise click.ClickException(f"--start: {exc}") from None
-    click.echo(json.dumps(result.to_dict(), indent=2, ensure_ascii=False))
+    result.update(explanation_id=explain(result, "id"), explanation_en=explain(result, "en"))
+    click.echo(json.dumps(result, indent=2, ensure_ascii=False))
+
+
+def _load_overrides(settings, rt) -> None:
+    """The admin's override table, when the database has one (explaining needs no database otherwise)."""
+    with _session(settings) as session:
+        if inspect(session.get_bind()).has_table("holiday"):
+            rt.load_overrides(session)
+        else:
+            click.echo("no database schema: holiday overrides not applied", err=True)
+
+
+@calendar.group("overrides")
+def calendar_overrides():
+    """The admin's holiday overrides: extra days off, office closures, corrections."""
+
+
+@calendar_overrides.command("list")
+def overrides_list():
+    """Every override, by day."""
+    from engine.holidays import list_overrides
+
+    with _session(_settings()) as session:
+        rows = list_overrides(session)
+        for row in rows:
+            kind = "working day" if row.is_working else "day off"
+            click.echo(f"{row.id}\t{row.day.isoformat()}\t{kind}\t{row.calendars}\t{row.reason}")
+        if not rows:
+            click.echo("no holiday overrides")
+
+
+@calendar_overrides.command("add")
+@click.option("--date", "day", required=True, type=click.DateTime(formats=["%Y-%m-%d"]), help="YYYY-MM-DD")
+@click.option("--reason", required=True, help="e.g. the Keppres, or why the office is closed")
+@click.option("--working", is_flag=True, help="a correction: the day IS a working day")
+@click.option(
+    "--calendar",
+    "calendars",
+    multiple=True,
+    type=click.Choice(["strict", "lenient"]),
+    help="repeat for both (the default)",
+)
+@click.option("--by", "actor", default="admin", show_default=True)
+def overrides_add(day, reason, working, calendars, actor):
+    """Add an override and recompute the open deadlines it moves."""
+    from engine.calendar import CALENDARS
+    from engine.holidays import add_override
+
+    def change(session, rt):
+        row = add_override(
+            session,
+            rt,
+            day=day.date(),
+            is_working=working,
+            reason=reason,
+            calendars=calendars or CALENDARS,
+            actor=actor,
+        )
+        return row, "added"
+
+    _override_change(change, actor)
+
+
+@calendar_overrides.command("remove")
+@click.argument("override_id", type=int)
+@click.option("--by", "actor", default="admin", show_default=True)
+def overrides_remove(override_id, actor):
+    """Remove an override; the open deadlines it had moved move back."""
+    from engine.holidays import remove_override
+
+    _override_change(lambda session, rt: (remove_override(session, rt, override_id, actor), "removed"), actor)
+
+
+# The engine's field names as the options of `kawal calendar overrides add` spell them.
+_OVERRIDE_OPTIONS = {"day": "--date", "reason": "--reason", "calendars": "--calendar", "is_working": "--working"}
+
+
+def _override_change(change, actor) -> None:
+    from engine.errors import KawalError
+    from engine.holidays import change_reason, recompute_open_deadlines
+    from engine.runtime import Runtime
+    from notifications.jobs import schedule_case
+
+    settings = _settings()
+    rt = Runtime(settings)
+    with _session(settings) as session:
+        try:
+            rt.load_overrides(session)
+            row, verb = change(session, rt)
+            summary = change_reason(row, verb)
+            moved = recompute_open_deadlines(session, rt, actor, summary)
+            session.commit()
+        except KawalError as exc:
+            problems = "; ".join(f"{_OVERRIDE_OPTIONS.get(f, f)}: {', '.join(m)}" for f, m in exc.fields.items())
+            raise click.ClickException(problems or exc.message) from None
+    for case_id in dict.fromkeys(m["case_id"] for m in moved):
+        schedule_case(case_id)
+    tz = rt.calendars["strict"].tz
+    click.echo(summary)
+    for m in moved:
+        old, new = (m[k].astimezone(tz).strftime("%Y-%m-%d %H:%M") for k in ("old_due_at", "new_due_at"))
+        click.echo(f"  {m['ticket']}\t{m['deadline']}\t{old} -> {new}")
+    click.echo(f"{len(moved)} open deadline(s) moved")

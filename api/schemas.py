@@ -191,3 +191,52 @@ class DueQuery(Schema):
 class DueResult(Schema):
     due_at = OfficeDateTime()
     provenance = fields.Dict()
+
+
+class DeadlineExplained(Deadline):
+    explanation_id = fields.String(metadata={"description": "how the due date was counted, in Bahasa Indonesia"})
+    explanation_en = fields.String(metadata={"description": "the same in English"})
+
+
+class DeadlineList(Schema):
+    ticket = fields.String()
+    items = fields.List(fields.Nested(DeadlineExplained))
+
+
+class OverrideCreate(Schema):
+    day = fields.Date(required=True)
+    is_working = fields.Boolean(
+        load_default=False, metadata={"description": "true: a correction, the day IS a working day"}
+    )
+    reason = fields.String(required=True, validate=validate.Length(min=1, max=200))
+    calendars = fields.List(
+        fields.String(validate=validate.OneOf(CALENDARS)),
+        load_default=lambda: list(CALENDARS),
+        validate=validate.Length(min=1),
+    )
+
+
+class Override(Schema):
+    id = fields.Integer()
+    day = fields.Date()
+    is_working = fields.Boolean()
+    reason = fields.String()
+    calendars = fields.List(fields.String())
+    created_at = OfficeDateTime()
+
+
+class OverrideList(Schema):
+    items = fields.List(fields.Nested(Override))
+
+
+class RecomputedDeadline(Schema):
+    ticket = fields.String()
+    deadline = fields.String()
+    old_due_at = OfficeDateTime()
+    new_due_at = OfficeDateTime()
+
+
+class OverrideChange(Override):
+    recomputed = fields.List(
+        fields.Nested(RecomputedDeadline), metadata={"description": "the open deadlines the change moved"}
+    )

@@ -102,6 +102,12 @@ def require_auditor(user: User) -> None:
         raise Forbidden("khusus auditor / auditors only")
 
 
+def require_admin(user: User) -> None:
+    """Only administrators change the office's settings (e.g. the holiday override table)."""
+    if "admin" not in _groups(user):
+        raise Forbidden("khusus admin / administrators only")
+
+
 def require_staff(user: User) -> None:
     if not _groups(user) & (REQUEST_STAFF | {"unit_pengolah", "auditor", "admin"}):
         raise Forbidden("tidak berwenang / not allowed")

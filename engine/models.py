@@ -215,6 +215,7 @@ class Deadline(Base):
     provenance: Mapped[dict]
     status: Mapped[str] = mapped_column(String(20), default="pending")
     closed_at: Mapped[datetime | None]
+    reminders: Mapped[list[Reminder]] = relationship(back_populates="deadline", order_by="Reminder.id")
     __table_args__ = (
         CheckConstraint("status IN ('pending','met','missed','superseded','cancelled')", name="status_known"),
         Index("ix_deadline_status_due_at", "status", "due_at"),
@@ -277,7 +278,7 @@ class Reminder(Base):
     attempts: Mapped[int] = mapped_column(Integer, default=0)
     last_error: Mapped[str | None] = mapped_column(Text)
     sent_at: Mapped[datetime | None]
-    deadline: Mapped[Deadline] = relationship()
+    deadline: Mapped[Deadline] = relationship(back_populates="reminders")
     __table_args__ = (
         UniqueConstraint("deadline_id", "kind", "fire_at", name="uq_reminder_deadline_kind_fire_at"),
         CheckConstraint("status IN ('pending','sent','cancelled','incident')", name="status_known"),

@@ -57,7 +57,7 @@ def announce(session: Session, rt: Runtime, case: Case, changes: Changes) -> Non
         outbox.to_users(case, event, f"task:{task.task_guid}", members(session, [task.lane]), context)
 
 
-def remind(session: Session, rt: Runtime, reminder: Reminder) -> None:
+def remind(session: Session, rt: Runtime, reminder: Reminder) -> list:
     """Turn a due reminder into outbox rows for its audience (idempotent by the reminder's id)."""
     case = session.get(Case, reminder.case_id)
     context = {**deadline_context(rt.calendars["strict"], reminder.deadline), "reminder": reminder.kind}
@@ -67,6 +67,7 @@ def remind(session: Session, rt: Runtime, reminder: Reminder) -> None:
         if audience != "requester":  # the requester hears of a lapse through the overdue apology
             users = audience_users(session, case, audience)
             outbox.to_users(case, "deadline_reminder", f"{cause}:{audience}", users, context)
+    return outbox.created
 
 
 def _public_deadline(case: Case):

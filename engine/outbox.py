@@ -42,6 +42,7 @@ class Outbox:
     def __init__(self, session: Session, channels: tuple[str, ...]):
         self.session = session
         self.channels = tuple(c for c in channels if c in CHANNELS) or ("log",)
+        self.created: list[Notification] = []
 
     def to_requester(self, case: Case, event: str, cause: str, context: dict) -> None:
         if case.requester_party_id is None:
@@ -58,7 +59,7 @@ class Outbox:
     def _add(self, case, event, channel, user_id, requester, key, context) -> None:
         exists = self.session.scalar(select(Notification.id).where(Notification.idempotency_key == key))
         if exists is None:
-            self.session.add(
+            self.created.append(
                 Notification(
                     case_id=case.id,
                     event=event,
@@ -72,6 +73,7 @@ class Outbox:
                     created_at=clock.now(),
                 )
             )
+            self.session.add(self.created[-1])
 
 
 def members(session: Session, groups) -> list[User]:

@@ -106,6 +106,14 @@ def deadline_view(d: Deadline) -> dict:
     }
 
 
+def explained_deadlines(case: Case) -> list[dict]:
+    """Every deadline of the case with its explanation in both languages (the officer's deadline page)."""
+    return [
+        {**deadline_view(d), "explanation_id": explain(d.provenance), "explanation_en": explain(d.provenance, "en")}
+        for d in case.deadlines
+    ]
+
+
 def case_view(session: Session, rt: Runtime, user: User, case: Case, with_identity: bool = True) -> dict:
     deadlines = case.deadlines  # loaded already when the case has just run
     tasks = [t for t in case.tasks if t.state == "open"]

@@ -55,7 +55,7 @@ def fire_at(cal: WorkingCalendar, due_at: datetime, offset: int) -> datetime:
 
 def plan(session: Session, cal: WorkingCalendar, deadline: Deadline, policy_text: str | None) -> list[Reminder]:
     """Create the deadline's reminder rows (in the caller's transaction)."""
-    existing = {(r.kind, r.fire_at) for r in deadline_reminders(session, deadline)}
+    existing = {(r.kind, r.fire_at) for r in deadline.reminders}
     created = []
     for offset, audience in parse_policy(policy_text):
         at = fire_at(cal, deadline.due_at, offset)
@@ -75,12 +75,6 @@ def plan(session: Session, cal: WorkingCalendar, deadline: Deadline, policy_text
     return created
 
 
-def deadline_reminders(session: Session, deadline: Deadline) -> list[Reminder]:
-    if deadline.id is None:
-        return []
-    return list(session.query(Reminder).filter(Reminder.deadline_id == deadline.id))
-
-
 def close(session: Session, deadline: Deadline) -> int:
     """The deadline left ``pending``: cancel what no longer applies; returns how many were cancelled.
 
@@ -88,7 +82,7 @@ def close(session: Session, deadline: Deadline) -> int:
     requester); every other outcome cancels all that has not been sent.
     """
     cancelled = 0
-    for reminder in deadline_reminders(session, deadline):
+    for reminder in deadline.reminders:
         if reminder.status != "pending":
             continue
         if deadline.status == "missed" and reminder.fire_at > deadline.due_at:

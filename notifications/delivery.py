@@ -10,6 +10,7 @@ mail servers and gateways can drop the copy.
 from __future__ import annotations
 
 import logging
+import os
 from datetime import timedelta
 
 from sqlalchemy import update
@@ -21,7 +22,8 @@ from engine.runtime import Runtime
 
 log = logging.getLogger("kawal.notifications")
 MAX_ATTEMPTS = 5  # then the row becomes an incident an admin must look at
-STALE_CLAIM = timedelta(minutes=10)
+# A claim older than this belongs to a sender that died (KAWAL_STALE_CLAIM_SECONDS; tests shorten it).
+STALE_CLAIM = timedelta(seconds=int(os.environ.get("KAWAL_STALE_CLAIM_SECONDS", "600")))
 
 
 def claim(session: Session, notification_id: int) -> bool:

@@ -6,6 +6,7 @@ Each is idempotent: an early, late or duplicate run does no harm and sends nothi
 from __future__ import annotations
 
 import logging
+from datetime import timedelta
 
 from sqlalchemy import update
 from sqlalchemy.exc import IntegrityError, OperationalError
@@ -14,9 +15,12 @@ from sqlalchemy.orm.exc import StaleDataError
 from engine import clock, notices, operations
 from engine.models import Case, Reminder
 from notifications import delivery
+from notifications.scheduling import reminder_item
 from notifications.services import services
 
 log = logging.getLogger("kawal.jobs")
+# RQ's scheduler keeps whole seconds, so a job may start up to a second before its instant.
+SCHEDULER_GRANULARITY = timedelta(seconds=1)
 
 
 def fire_timers(case_id: int) -> str:
@@ -43,8 +47,10 @@ def send_reminder(reminder_id: int) -> str:
         reminder = session.get(Reminder, reminder_id)
         if reminder is None or reminder.status != "pending":
             return "not-pending"
-        if reminder.fire_at > clock.now():
-            return "early"  # a job that ran too soon; the schedule still holds the right time
+        if reminder.fire_at > clock.now() + SCHEDULER_GRANULARITY:
+            if svc.scheduler is not None:  # ran too soon (a duplicate, or a clock ahead): put it back
+                svc.scheduler.enqueue(*reminder_item(reminder)[:3], at=reminder.fire_at)
+            return "early"
         claimed = session.execute(
             update(Reminder)
             .where(Reminder.id == reminder_id, Reminder.status == "pending")
@@ -53,10 +59,12 @@ def send_reminder(reminder_id: int) -> str:
         if claimed != 1:
             session.rollback()
             return "not-pending"
-        notices.remind(session, svc.runtime, reminder)
-        case_id = reminder.case_id
+        new_rows = notices.remind(session, svc.runtime, reminder)
+        session.flush()
+        created = [n.id for n in new_rows]
         session.commit()
-    schedule_case(case_id)
+    if svc.scheduler is not None:  # only this reminder's messages: the case's other items have their own jobs
+        svc.scheduler.schedule_notifications(created)
     return "sent"
 
 

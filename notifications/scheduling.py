@@ -13,7 +13,7 @@ from datetime import datetime, timedelta
 from redis import Redis
 from redis.exceptions import RedisError
 from rq import Queue, Retry
-from rq.job import Job
+from rq.job import Job, JobStatus
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
@@ -23,6 +23,7 @@ from notifications.services import QUEUE
 
 log = logging.getLogger("kawal.scheduling")
 RETRY = Retry(max=4, interval=[10, 60, 300, 900])
+WAITING = frozenset({JobStatus.QUEUED, JobStatus.SCHEDULED, JobStatus.DEFERRED})
 
 
 class Scheduler:
@@ -37,8 +38,10 @@ class Scheduler:
         else:
             self.queue.enqueue(func, item_id, **options)
 
-    def exists(self, job_id: str) -> bool:
-        return Job.exists(job_id, connection=self.redis)
+    def waiting(self, job_id: str) -> bool:
+        """Is the job queued or scheduled in Redis? (A started job whose worker died is not.)"""
+        job = Job.fetch(job_id, connection=self.redis) if Job.exists(job_id, connection=self.redis) else None
+        return job is not None and job.get_status(refresh=False) in WAITING
 
     def schedule_case(self, session: Session, case_id: int) -> int:
         """Everything pending of one case; Redis being down is logged, not raised (reconcile catches up)."""
@@ -48,10 +51,19 @@ class Scheduler:
             log.warning("could not schedule case %s: %s; reconcile will", case_id, exc)
             return 0
 
+    def schedule_notifications(self, ids) -> None:
+        try:
+            for notification_id in ids:
+                self.enqueue(
+                    "notifications.jobs.deliver_notification", notification_id, f"notification-{notification_id}"
+                )
+        except RedisError as exc:
+            log.warning("could not schedule notifications %s: %s; reconcile will", list(ids), exc)
+
     def _schedule(self, items, only_missing: bool) -> int:
         count = 0
         for func, item_id, job_id, at in items:
-            if only_missing and self.exists(job_id):
+            if only_missing and self.waiting(job_id):
                 continue
             self.enqueue(func, item_id, job_id, at)
             count += 1

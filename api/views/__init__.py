@@ -17,12 +17,13 @@ def runtime() -> Runtime:
     return rt
 
 
-def commit(case) -> None:
-    """Commit the request's work, then put the case's new timers and messages on their way."""
+def commit(*cases) -> None:
+    """Commit the request's work, then put the cases' new timers and messages on their way."""
     db.session.commit()
     scheduler = current_app.extensions.get("kawal_scheduler")
     if scheduler is not None:
-        scheduler.schedule_case(db.session, case.id)
+        for case in cases:
+            scheduler.schedule_case(db.session, case.id)
     clock = current_app.extensions.get("kawal_clock")
     if clock is not None:
         clock.wake()

@@ -1,8 +1,14 @@
+from contextlib import contextmanager
+
 from flask_smorest import Blueprint
 
-from api.schemas import DueQuery, DueResult
-from api.views import runtime
+from api.auth import current_user, login_required
+from api.extensions import db
+from api.schemas import DueQuery, DueResult, OverrideChange, OverrideCreate, OverrideList
+from api.views import commit, runtime
+from engine import access, holidays
 from engine.errors import Invalid
+from engine.models import Case
 
 blp = Blueprint("calendar", __name__, description="Working-day arithmetic, explained")
 
@@ -17,3 +23,60 @@ def due(query):
     except (OverflowError, ValueError) as exc:
         raise Invalid("tanggal di luar jangkauan / date out of range", fields={"start": [str(exc)]}) from None
     return {"due_at": result.due_at, "provenance": result.to_dict()}
+
+
+@blp.get("/calendar/overrides")
+@login_required
+@blp.response(200, OverrideList)
+def list_overrides():
+    """The admin's override table: extra days off, office closures and corrections, by day."""
+    access.require_staff(current_user())
+    return {"items": [holidays.override_view(r) for r in holidays.list_overrides(db.session)]}
+
+
+@blp.post("/calendar/overrides")
+@login_required
+@blp.arguments(OverrideCreate)
+@blp.response(201, OverrideChange)
+def add_override(body):
+    """Add an override (admins); every open deadline it moves is recomputed, with its timer and reminders."""
+    user = current_user()
+    access.require_admin(user)
+    rt = runtime()
+    with _calendar_change(rt):
+        row = holidays.add_override(db.session, rt, actor=user.username, **body)
+        moved = holidays.recompute_open_deadlines(db.session, rt, user.username, holidays.change_reason(row, "added"))
+        _commit(moved)
+    return {**holidays.override_view(row), "recomputed": moved}
+
+
+@blp.delete("/calendar/overrides/<int:override_id>")
+@login_required
+@blp.response(200, OverrideChange)
+def remove_override(override_id):
+    """Remove an override (admins); the open deadlines it had moved move back."""
+    user = current_user()
+    access.require_admin(user)
+    rt = runtime()
+    with _calendar_change(rt):
+        row = holidays.remove_override(db.session, rt, override_id, user.username)
+        moved = holidays.recompute_open_deadlines(db.session, rt, user.username, holidays.change_reason(row, "removed"))
+        removed = holidays.override_view(row)  # read before the commit detaches the deleted row
+        _commit(moved)
+    return {**removed, "recomputed": moved}
+
+
+@contextmanager
+def _calendar_change(rt):
+    """The runtime's calendars follow the table before the commit; if the change fails, they go back."""
+    try:
+        yield
+    except Exception:
+        db.session.rollback()
+        rt.load_overrides(db.session)
+        raise
+
+
+def _commit(moved: list[dict]) -> None:
+    case_ids = dict.fromkeys(m["case_id"] for m in moved)
+    commit(*(db.session.get(Case, case_id) for case_id in case_ids))

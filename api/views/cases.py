@@ -2,7 +2,7 @@ from flask_smorest import Blueprint
 
 from api.auth import current_user, login_required
 from api.extensions import db
-from api.schemas import CaseView, EventList
+from api.schemas import CaseView, DeadlineList, EventList
 from api.views import runtime
 from engine import access, queries
 
@@ -27,3 +27,14 @@ def get_events(ticket):
     access.require_staff(user)
     case = access.require_case(db.session, user, ticket)
     return {"ticket": case.ticket, "items": queries.case_events(db.session, case)}
+
+
+@blp.get("/cases/<string:ticket>/deadlines")
+@login_required
+@blp.response(200, DeadlineList)
+def get_deadlines(ticket):
+    """The case's deadlines: legal basis, calendar, start, due instant, status and the days skipped and why."""
+    user = current_user()
+    access.require_staff(user)
+    case = access.require_case(db.session, user, ticket)
+    return {"ticket": case.ticket, "items": queries.explained_deadlines(case)}

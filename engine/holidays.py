@@ -1,0 +1,256 @@
+"""The admin's holiday overrides, and what changing them does to open deadlines (legal-process.md §2.2).
+
+An override (an extra day off by Keppres, an office closure, a correction) changes the working-day
+calendars at once. Every pending deadline is then counted again from its own start; one that moves
+takes its BPMN timer, its due date, its reminders and its explanation along, and its case gets a
+``deadline_recomputed`` event. The override table belongs to no case, so the change itself is
+recorded in the row (``created_at``) and the application log, and each moved deadline's event names it.
+
+Callers run ``add_override`` or ``remove_override`` and then ``recompute_open_deadlines`` in one
+transaction, and commit. The runtime's calendars follow the table before the commit, so a caller
+whose transaction fails must reload them (``rt.load_overrides``) after rolling back.
+"""
+
+from __future__ import annotations
+
+import logging
+from datetime import date, datetime
+from itertools import groupby
+from uuid import UUID
+
+from SpiffWorkflow.exceptions import TaskNotFoundException
+from SpiffWorkflow.util.task import TaskState
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from engine import clock, reminders
+from engine.audit import EventLog
+from engine.calendar import CALENDARS, DueDate, WorkingCalendar
+from engine.errors import Invalid, NotFound
+from engine.models import Case, Deadline, HolidayOverrideRow, Reminder
+from engine.runtime import Runtime, properties
+
+log = logging.getLogger("kawal.holidays")
+REASON_MAX = 200  # the length of holiday.reason
+
+
+def list_overrides(session: Session) -> list[HolidayOverrideRow]:
+    return list(session.scalars(select(HolidayOverrideRow).order_by(HolidayOverrideRow.day, HolidayOverrideRow.id)))
+
+
+def override_view(row: HolidayOverrideRow) -> dict:
+    return {
+        "id": row.id,
+        "day": row.day,
+        "is_working": row.is_working,
+        "reason": row.reason,
+        "calendars": row.calendars.split(","),
+        "created_at": row.created_at,
+    }
+
+
+def change_reason(row: HolidayOverrideRow, change: str) -> str:
+    """What the ``deadline_recomputed`` events of a change say caused them, e.g. ``override #3 added: ...``."""
+    kind = "working day" if row.is_working else "day off"
+    return f"override #{row.id} {change}: {row.day.isoformat()} {kind} ({row.calendars}): {row.reason}"
+
+
+def add_override(
+    session: Session,
+    rt: Runtime,
+    *,
+    day: date,
+    is_working: bool = False,
+    reason: str,
+    calendars=CALENDARS,
+    actor: str,
+) -> HolidayOverrideRow:
+    """Add a row to the override table; one row per (day, calendars), a second is refused."""
+    names = _checked(day, is_working, reason, calendars)
+    stored = ",".join(names)
+    same = session.scalar(
+        select(HolidayOverrideRow.id).where(HolidayOverrideRow.day == day, HolidayOverrideRow.calendars == stored)
+    )
+    if same is not None:
+        raise Invalid(
+            "pengecualian sudah ada / the override exists already",
+            fields={
+                "day": [
+                    f"sudah ada untuk {day.isoformat()} ({stored}), #{same}; hapus dulu / "
+                    f"override #{same} exists for this day and calendars; remove it first"
+                ]
+            },
+        )
+    row = HolidayOverrideRow(
+        day=day, is_working=is_working, reason=reason.strip(), calendars=stored, created_at=clock.now()
+    )
+    session.add(row)
+    session.flush()
+    rt.load_overrides(session)
+    log.info("%s by %s", change_reason(row, "added"), actor)
+    return row
+
+
+def remove_override(session: Session, rt: Runtime, override_id: int, actor: str) -> HolidayOverrideRow:
+    """Delete a row of the override table; returns it (read it before the commit)."""
+    row = None
+    if isinstance(override_id, int) and 0 < override_id < 2**31:  # beyond the column's range there is none
+        row = session.get(HolidayOverrideRow, override_id)
+    if row is None:
+        raise NotFound("pengecualian hari libur tidak ditemukan / holiday override not found")
+    session.delete(row)
+    session.flush()
+    rt.load_overrides(session)
+    log.info("%s by %s", change_reason(row, "removed"), actor)
+    return row
+
+
+def _checked(day, is_working, reason, calendars) -> tuple[str, ...]:
+    fields = {}
+    if not isinstance(day, date) or isinstance(day, datetime):
+        fields["day"] = ["tanggal wajib diisi / a date (YYYY-MM-DD) is required"]
+    if not isinstance(is_working, bool):
+        fields["is_working"] = ["harus true atau false / must be true or false"]
+    if not isinstance(reason, str) or not reason.strip():
+        fields["reason"] = ["wajib diisi / required"]
+    elif len(reason.strip()) > REASON_MAX:
+        fields["reason"] = [f"paling banyak {REASON_MAX} karakter / at most {REASON_MAX} characters"]
+    names = (calendars,) if isinstance(calendars, str) else tuple(calendars or ())
+    unknown = [str(n) for n in names if n not in CALENDARS]
+    if unknown:
+        fields["calendars"] = [f"tidak dikenal / unknown: {', '.join(unknown)}; one of {', '.join(CALENDARS)}"]
+    elif not names:
+        fields["calendars"] = [f"minimal satu / at least one of {', '.join(CALENDARS)}"]
+    if fields:
+        raise Invalid("data tidak sah / invalid data", fields=fields)
+    return tuple(n for n in CALENDARS if n in names)
+
+
+# -- recomputing -----------------------------------------------------------------------------------
+def recompute_open_deadlines(session: Session, rt: Runtime, actor: str, reason: str) -> list[dict]:
+    """Count every pending deadline again on the current calendars; returns one dict per deadline moved.
+
+    A deadline that keeps its due instant keeps its timer; its explanation and its reminders after
+    the due date (``T+1``) still follow the calendar.
+    """
+    pending = session.scalars(
+        select(Deadline).where(Deadline.status == "pending").order_by(Deadline.case_id, Deadline.id)
+    ).all()
+    waiting: dict[int, list[Reminder]] = {}
+    for reminder in session.scalars(
+        select(Reminder).join(Deadline).where(Deadline.status == "pending", Reminder.status == "pending")
+    ):
+        waiting.setdefault(reminder.deadline_id, []).append(reminder)
+    moved = []
+    for case_id, deadlines in groupby(pending, key=lambda d: d.case_id):
+        shifts = []
+        for deadline in deadlines:
+            cal = rt.calendars[deadline.calendar]
+            due = cal.add_working_days(deadline.start_at.astimezone(cal.tz), deadline.working_days)
+            if due.due_at != deadline.due_at:
+                shifts.append((deadline, due))
+                continue
+            if _counted_differently(deadline.provenance, due):
+                deadline.provenance = due.to_dict()  # e.g. a weekend now also an override: same due, new reason
+            _follow_calendar(session, cal, deadline, waiting.get(deadline.id, []))
+        if shifts:
+            moved += _move(session, rt, session.get(Case, case_id), shifts, actor, reason)
+    return moved
+
+
+def _move(session: Session, rt: Runtime, case: Case, shifts, actor: str, reason: str) -> list[dict]:
+    wf = rt.load(session, case)
+    events = EventLog(session)
+    moved = []
+    for deadline, due in shifts:
+        task = _waiting_timer(wf, deadline.task_guid)
+        if task is None:
+            continue  # the timer is gone or has fired: the case's next run closes this row
+        # SpiffWorkflow evaluates a timeDate once, when the timer is armed, and keeps the instant here.
+        task.internal_data["event_value"] = due.due_at.isoformat()
+        cal = rt.calendars[deadline.calendar]
+        old = deadline.due_at.astimezone(cal.tz)
+        deadline.due_at, deadline.provenance = due.due_at, due.to_dict()
+        _replan_reminders(session, cal, deadline, properties(task.task_spec).get("reminders"))
+        events.append(
+            case,
+            "deadline_recomputed",
+            actor,
+            {
+                "deadline": deadline.name,
+                "old_due_at": old.isoformat(),
+                "new_due_at": due.due_at.isoformat(),
+                "reason": reason,
+            },
+        )
+        moved.append(
+            {
+                "case_id": case.id,
+                "ticket": case.ticket,
+                "deadline": deadline.name,
+                "old_due_at": old,
+                "new_due_at": due.due_at,
+            }
+        )
+    if moved:
+        rt.save(session, case, wf)
+        _refresh_due_dates(case)
+        case.updated_at = clock.now()  # bumps the version: a concurrent run of this case now conflicts
+    return moved
+
+
+def _waiting_timer(wf, task_guid: str):
+    try:
+        task = wf.get_task_from_id(UUID(task_guid))
+    except TaskNotFoundException:
+        return None
+    return task if task is not None and task.state == TaskState.WAITING else None
+
+
+def _refresh_due_dates(case: Case) -> None:
+    """The rule of ``Runtime.sync`` for open cases: the case shows its earliest public pending deadline,
+    its open tasks the earliest pending one."""
+    pending = sorted(d.due_at for d in case.deadlines if d.status == "pending")
+    public = sorted(d.due_at for d in case.deadlines if d.status == "pending" and d.public)
+    if public:
+        case.due_at = public[0]
+    if pending:
+        for task in case.tasks:
+            if task.state == "open":
+                task.due_at = pending[0]
+
+
+def _counted_differently(provenance: dict, due: DueDate) -> bool:
+    fresh = due.to_dict()
+    return any(provenance.get(k) != fresh[k] for k in fresh if k != "received_at")  # same instant, any zone
+
+
+def _offset(kind: str) -> int:
+    return int(kind[1:])  # "T-3" -> -3, "T0" -> 0, "T+1" -> 1 (engine.reminders.kind)
+
+
+def _follow_calendar(session: Session, cal: WorkingCalendar, deadline: Deadline, pending: list[Reminder]) -> None:
+    """Move the pending reminders of an unmoved deadline whose day is no longer a working day."""
+    if all(reminders.fire_at(cal, deadline.due_at, _offset(r.kind)) == r.fire_at for r in pending):
+        return
+    policy = {r.kind: f"{_offset(r.kind)}:{r.audience}" for r in pending}
+    _replan_reminders(session, cal, deadline, "; ".join(policy.values()))
+
+
+def _replan_reminders(session: Session, cal: WorkingCalendar, deadline: Deadline, policy: str | None) -> None:
+    """Reminders at the instants of the new plan are pending, the others are cancelled.
+
+    A row is unique per (deadline, kind, instant), so a cancelled row whose instant is wanted again
+    (an override removed) becomes pending again instead of getting a twin; a sent one stays sent.
+    """
+    wanted = {
+        (reminders.kind(offset), reminders.fire_at(cal, deadline.due_at, offset))
+        for offset, _ in reminders.parse_policy(policy)
+    }
+    for reminder in list(deadline.reminders):
+        planned = (reminder.kind, reminder.fire_at) in wanted
+        if reminder.status == "pending" and not planned:
+            reminder.status = "cancelled"
+        elif reminder.status == "cancelled" and planned:
+            reminder.status = "pending"
+    reminders.plan(session, cal, deadline, policy)

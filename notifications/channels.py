@@ -1,0 +1,287 @@
+"""Delivery channels: SMTP, a signed webhook (for SMS/WhatsApp gateways) and a log channel.
+
+A channel takes a rendered ``Message`` and delivers it, or raises ``ChannelError``; the caller
+(the outbox job) records the attempt and retries. Channels never log or put into an error text
+the recipient's address or the message body: personal data stays out of logs (ASVS 16.2.5). For
+the same reason a ``ChannelError`` is raised ``from None``: the underlying exception (whose text
+may quote the address, e.g. an SMTP "550 <x@y>: unknown user") is not chained into tracebacks.
+
+Configuration from the environment (``channels_from_env``):
+
+``KAWAL_SMTP_HOST``
+    Enables the ``smtp`` channel: the mail server's host name.
+``KAWAL_SMTP_PORT``
+    Its port; default 25 (465 when ``KAWAL_SMTP_SSL=1``).
+``KAWAL_SMTP_FROM``
+    The sender address (From and envelope sender); default ``ppid@localhost``.
+``KAWAL_SMTP_USER``, ``KAWAL_SMTP_PASSWORD``
+    Log in with these when the user is set.
+``KAWAL_SMTP_STARTTLS=1``
+    Upgrade the connection with STARTTLS (certificate verified against the system CAs).
+``KAWAL_SMTP_SSL=1``
+    Connect with implicit TLS (SMTPS). Not together with STARTTLS.
+``KAWAL_WEBHOOK_URL``, ``KAWAL_WEBHOOK_SECRET``
+    Enable the ``webhook`` channel (both needed): the gateway's http(s) URL and the HMAC secret
+    (its UTF-8 bytes are the key).
+
+The ``log`` channel is always there.
+
+Webhook contract (for gateway implementers): a ``POST`` with a compact, key-sorted UTF-8 JSON body
+``{"body", "event", "locale", "message_id", "subject", "ticket", "to"}`` and the headers
+``Content-Type: application/json``, ``X-Kawal-Message-Id`` (the same for every retry of a message:
+use it to drop duplicates) and ``X-Kawal-Signature: sha256=<hex HMAC-SHA256(secret, raw body)>``.
+Verify the signature over the raw bytes before parsing (``verify_signature``). Any 2xx answer means
+"accepted"; anything else, including a redirect, is a failure and the message is retried.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import hmac
+import http.client
+import json
+import logging
+import os
+import smtplib
+import ssl
+import urllib.error
+import urllib.parse
+import urllib.request
+from collections.abc import Mapping
+from dataclasses import dataclass
+from email.message import EmailMessage
+from email.utils import formatdate
+from typing import Protocol
+
+log = logging.getLogger("kawal.notifications")
+
+_TRUE = frozenset({"1", "true", "yes", "on"})
+
+
+@dataclass(frozen=True)
+class Message:
+    """One rendered message to one recipient. ``to`` is personal data: never log it."""
+
+    channel: str
+    to: str  # e-mail address, phone number or gateway recipient id
+    subject: str
+    body: str
+    message_id: str  # notifications.rendering.message_id(idempotency_key)
+    event: str
+    ticket: str
+    locale: str
+
+
+class ChannelError(Exception):
+    """Delivery failed; the caller retries. The text never holds the address or the body.
+
+    ``permanent`` is a hint that retrying will not help (an SMTP 5xx answer, a webhook 4xx other
+    than 408/429); the caller may still retry and open an incident after its attempts.
+    """
+
+    def __init__(self, reason: str, *, permanent: bool = False):
+        super().__init__(reason)
+        self.reason = reason
+        self.permanent = permanent
+
+
+class Channel(Protocol):
+    name: str
+
+    def send(self, message: Message) -> None: ...
+
+
+class LogChannel:
+    """For development: one INFO line per message, without the address or the body."""
+
+    name = "log"
+
+    def send(self, message: Message) -> None:
+        log.info(
+            "notification event=%s ticket=%s channel=%s message_id=%s subject=%r",
+            message.event,
+            message.ticket,
+            message.channel,
+            message.message_id,
+            message.subject,
+        )
+
+
+class SmtpChannel:
+    name = "smtp"
+
+    def __init__(
+        self,
+        host: str,
+        port: int,
+        sender: str,
+        username: str | None = None,
+        password: str | None = None,
+        starttls: bool = False,
+        use_ssl: bool = False,
+        timeout: float = 10,
+        ssl_context: ssl.SSLContext | None = None,
+    ):
+        if starttls and use_ssl:
+            raise ValueError("SMTP: choose STARTTLS or implicit TLS (SSL), not both")
+        self.host = host
+        self.port = port
+        self.sender = sender
+        self.username = username
+        self.password = password
+        self.starttls = starttls
+        self.use_ssl = use_ssl
+        self.timeout = timeout
+        self.ssl_context = ssl_context
+
+    def build(self, message: Message) -> EmailMessage:
+        email = EmailMessage()
+        email["From"] = self.sender
+        email["To"] = message.to
+        email["Subject"] = message.subject
+        email["Message-ID"] = message.message_id
+        email["Date"] = formatdate(localtime=True)
+        email["Auto-Submitted"] = "auto-generated"  # RFC 3834: no auto-replies to this
+        # Quoted-printable keeps the message 7-bit clean for any relay, without relying on 8BITMIME.
+        email.set_content(message.body, charset="utf-8", cte="quoted-printable")
+        email["Content-Language"] = message.locale  # after set_content, which clears Content-* headers
+        return email
+
+    def send(self, message: Message) -> None:
+        email = self.build(message)
+        context = self.ssl_context or ssl.create_default_context()
+        where = f"{self.host}:{self.port}"
+        try:
+            if self.use_ssl:
+                client = smtplib.SMTP_SSL(self.host, self.port, timeout=self.timeout, context=context)
+            else:
+                client = smtplib.SMTP(self.host, self.port, timeout=self.timeout)
+            with client:
+                if self.starttls:
+                    client.starttls(context=context)
+                if self.username:
+                    client.login(self.username, self.password or "")
+                client.send_message(email, from_addr=self.sender, to_addrs=[message.to])
+        except smtplib.SMTPRecipientsRefused as exc:
+            codes = sorted({code for code, _ in exc.recipients.values()})
+            raise ChannelError(
+                f"smtp {where}: recipient refused ({', '.join(map(str, codes))})",
+                permanent=all(code >= 500 for code in codes),
+            ) from None
+        except smtplib.SMTPResponseException as exc:
+            # Only the code: the server's text may quote the address.
+            raise ChannelError(
+                f"smtp {where}: {type(exc).__name__} {exc.smtp_code}", permanent=exc.smtp_code >= 500
+            ) from None
+        except smtplib.SMTPException as exc:
+            raise ChannelError(f"smtp {where}: {type(exc).__name__}") from None
+        except OSError as exc:  # refused, timed out, TLS failure (ssl.SSLError is an OSError)
+            raise ChannelError(f"smtp {where}: {exc.strerror or type(exc).__name__}") from None
+
+
+class _NoRedirect(urllib.request.HTTPRedirectHandler):
+    """urllib turns a redirected POST into a GET without the body; treat a redirect as a failure."""
+
+    def redirect_request(self, req, fp, code, msg, headers, newurl):
+        return None
+
+
+class WebhookChannel:
+    name = "webhook"
+
+    def __init__(self, url: str, secret: bytes, timeout: float = 10):
+        parts = urllib.parse.urlsplit(url)
+        if parts.scheme not in ("http", "https") or not parts.hostname:
+            raise ValueError("webhook URL must be http(s)://host/...")
+        if not secret:
+            raise ValueError("webhook secret must not be empty")
+        self.url = url
+        self.secret = secret
+        self.timeout = timeout
+        self._where = parts.hostname if parts.port is None else f"{parts.hostname}:{parts.port}"
+
+    @staticmethod
+    def payload(message: Message) -> bytes:
+        data = {
+            "event": message.event,
+            "ticket": message.ticket,
+            "to": message.to,
+            "subject": message.subject,
+            "body": message.body,
+            "message_id": message.message_id,
+            "locale": message.locale,
+        }
+        return json.dumps(data, ensure_ascii=False, sort_keys=True, separators=(",", ":")).encode("utf-8")
+
+    def send(self, message: Message) -> None:
+        body = self.payload(message)
+        request = urllib.request.Request(  # noqa: S310 - scheme checked in __init__
+            self.url,
+            data=body,
+            method="POST",
+            headers={
+                "Content-Type": "application/json",
+                "X-Kawal-Message-Id": message.message_id,
+                "X-Kawal-Signature": sign(self.secret, body),
+            },
+        )
+        opener = urllib.request.build_opener(_NoRedirect)
+        try:
+            with opener.open(request, timeout=self.timeout) as response:
+                status = response.status
+                response.read()
+        except urllib.error.HTTPError as exc:
+            status = exc.code
+            exc.close()
+        except (OSError, http.client.HTTPException) as exc:
+            reason = exc.reason if isinstance(exc, urllib.error.URLError) else exc
+            text = getattr(reason, "strerror", None) or type(reason).__name__
+            raise ChannelError(f"webhook {self._where}: {text}") from None
+        if not 200 <= status < 300:
+            permanent = 400 <= status < 500 and status not in (408, 429)
+            raise ChannelError(f"webhook {self._where}: HTTP {status}", permanent=permanent)
+
+
+def sign(secret: bytes, body: bytes) -> str:
+    """The ``X-Kawal-Signature`` header value for ``body``."""
+    return "sha256=" + hmac.new(secret, body, hashlib.sha256).hexdigest()
+
+
+def verify_signature(secret: bytes, body: bytes, header: str | None) -> bool:
+    """True when ``header`` is the signature of the raw ``body`` under ``secret`` (constant time)."""
+    if not header:
+        return False
+    return hmac.compare_digest(sign(secret, body).encode("ascii"), header.strip().encode("utf-8", "replace"))
+
+
+def _flag(environ: Mapping[str, str], name: str) -> bool:
+    return environ.get(name, "").strip().lower() in _TRUE
+
+
+def channels_from_env(environ: Mapping[str, str] | None = None) -> dict[str, Channel]:
+    """The configured channels by name (see the module docstring for the variables)."""
+    if environ is None:
+        environ = os.environ
+    channels: dict[str, Channel] = {"log": LogChannel()}
+    host = environ.get("KAWAL_SMTP_HOST", "").strip()
+    if host:
+        use_ssl = _flag(environ, "KAWAL_SMTP_SSL")
+        port_text = environ.get("KAWAL_SMTP_PORT", "").strip() or ("465" if use_ssl else "25")
+        try:
+            port = int(port_text)
+        except ValueError:
+            raise ValueError(f"KAWAL_SMTP_PORT must be a number, not {port_text!r}") from None
+        channels["smtp"] = SmtpChannel(
+            host=host,
+            port=port,
+            sender=environ.get("KAWAL_SMTP_FROM", "").strip() or "ppid@localhost",
+            username=environ.get("KAWAL_SMTP_USER") or None,
+            password=environ.get("KAWAL_SMTP_PASSWORD") or None,
+            starttls=_flag(environ, "KAWAL_SMTP_STARTTLS"),
+            use_ssl=use_ssl,
+        )
+    url = environ.get("KAWAL_WEBHOOK_URL", "").strip()
+    secret = environ.get("KAWAL_WEBHOOK_SECRET", "")
+    if url and secret:
+        channels["webhook"] = WebhookChannel(url, secret.encode("utf-8"))
+    return channels

@@ -1,0 +1,165 @@
+"""Message texts: one Jinja2 template per event and locale, rendered to (subject, body).
+
+Templates live in ``notifications/templates/<event>.<locale>.txt``. The first line is
+``Subject: ...``, then one blank line, then the plain-text body. Locales are ``id`` (Bahasa
+Indonesia, the default) and ``en``; any other locale falls back to ``id``.
+
+The context comes from an outbox row (``engine.models.Notification.context``) and holds facts
+about the case, never personal data: no names, addresses, phone numbers or access codes. A
+template may use only these keys (``CONTEXT_KEYS``):
+
+``ticket``
+    The registration number, e.g. ``"PPID/2026/000123"``. Every template names it.
+``deadline``
+    The deadline's code, e.g. ``"T10"``, or ``None`` when the message is not about a deadline.
+    Templates show the deadline block (label, legal basis, due time, working days left) only
+    when it is set, so ``deadline_label``, ``legal_basis``, ``due_at`` and ``working_days_left``
+    are needed only then. The key itself must always be present (``None`` is fine).
+``deadline_label``
+    The deadline's human name, e.g. ``"Pemberitahuan tertulis (10 hari kerja)"``, in the
+    message's locale.
+``legal_basis``
+    E.g. ``"UU 14/2008 Pasal 22(7)"``.
+``due_at``
+    The due time, already formatted for the reader, e.g. ``"16 Desember 2026 16:00 WIB"``.
+``working_days_left``
+    An int: positive before the due date, ``0`` on it, negative when overdue (by that many
+    working days).
+``task_title``
+    The staff task's title. Staff templates only: requester templates never use it, since a
+    task title may carry internal wording.
+``status_label``
+    The case's public status in the requester's words, e.g. ``"Diproses"``.
+``reason``
+    The requester-safe reason for an extension; may be empty (the line is then left out).
+``new_due_at``
+    The extended due time, formatted.
+``outcome_label``
+    The decision, e.g. ``"Dikabulkan Sebagian"``.
+``portal_hint``
+    How the requester follows the case online: where to enter the ticket and access code. It
+    never contains the code itself.
+
+Keys each event needs besides ``ticket`` and ``deadline`` (and the deadline block when
+``deadline`` is set), also as ``REQUIRED_KEYS``; keys in brackets are optional and their line is left out when absent or
+empty. Other keys in the context are ignored::
+
+    receipt            portal_hint
+    extension_notice   reason (may be ""), new_due_at, portal_hint
+    decision_notice    outcome_label, portal_hint
+    overdue_apology    portal_hint, [status_label]
+    task_new_group     task_title
+    task_assigned      task_title
+    deadline_reminder  [task_title]
+    deadline_overdue   [task_title]
+    escalation         task_title
+
+In extension_notice the deadline block describes the extended deadline and shows ``new_due_at``
+as its due time; ``due_at`` is not used there.
+
+The Environment uses ``StrictUndefined``: a key the template needs but the context lacks raises
+``jinja2.UndefinedError`` instead of printing an empty string into a letter. That is a bug in
+the code that wrote the outbox row, not a delivery failure: retrying will not fix it.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from pathlib import Path
+
+from jinja2 import Environment, FileSystemLoader, StrictUndefined
+
+TEMPLATES_DIR = Path(__file__).parent / "templates"
+DEFAULT_LOCALE = "id"
+LOCALES = ("id", "en")
+
+EVENTS: dict[str, str] = {
+    # to the requester
+    "receipt": "requester",
+    "extension_notice": "requester",
+    "decision_notice": "requester",
+    "overdue_apology": "requester",
+    # to staff
+    "task_new_group": "staff",
+    "task_assigned": "staff",
+    "deadline_reminder": "staff",
+    "deadline_overdue": "staff",
+    "escalation": "staff",
+}
+
+CONTEXT_KEYS = frozenset(
+    {
+        "ticket",
+        "deadline",
+        "deadline_label",
+        "legal_basis",
+        "due_at",
+        "working_days_left",
+        "task_title",
+        "status_label",
+        "reason",
+        "new_due_at",
+        "outcome_label",
+        "portal_hint",
+    }
+)
+STAFF_ONLY_KEYS = frozenset({"task_title"})
+DEADLINE_KEYS = frozenset({"deadline_label", "legal_basis", "due_at", "working_days_left"})
+# What each event needs besides ticket, deadline and (when deadline is set) DEADLINE_KEYS; the docstring's table.
+REQUIRED_KEYS: dict[str, frozenset[str]] = {
+    "receipt": frozenset({"portal_hint"}),
+    "extension_notice": frozenset({"reason", "new_due_at", "portal_hint"}),
+    "decision_notice": frozenset({"outcome_label", "portal_hint"}),
+    "overdue_apology": frozenset({"portal_hint"}),
+    "task_new_group": frozenset({"task_title"}),
+    "task_assigned": frozenset({"task_title"}),
+    "deadline_reminder": frozenset(),
+    "deadline_overdue": frozenset(),
+    "escalation": frozenset({"task_title"}),
+}
+_BLANK_RUNS = re.compile(r"\n[ \t]*\n(?:[ \t]*\n)+")
+
+_env = Environment(
+    loader=FileSystemLoader(TEMPLATES_DIR),
+    undefined=StrictUndefined,
+    autoescape=False,  # noqa: S701 - plain-text mail and SMS, never HTML
+    trim_blocks=True,
+    lstrip_blocks=True,
+    keep_trailing_newline=False,
+)
+
+
+def normalize_locale(locale: str | None) -> str:
+    """``"en-US"``, ``"en_GB"``, ``"EN"`` -> ``"en"``; anything unknown -> ``"id"``."""
+    primary = (locale or "").replace("_", "-").split("-")[0].strip().lower()
+    return primary if primary in LOCALES else DEFAULT_LOCALE
+
+
+def template_name(event: str, locale: str) -> str:
+    if event not in EVENTS:
+        raise KeyError(f"unknown notification event {event!r}")
+    return f"{event}.{normalize_locale(locale)}.txt"
+
+
+def render(event: str, locale: str, context: dict) -> tuple[str, str]:
+    """Render ``event`` in ``locale`` (falling back to ``id``) and return ``(subject, body)``.
+
+    Raises ``KeyError`` for an unknown event and ``jinja2.UndefinedError`` when the context lacks
+    a key the template uses.
+    """
+    text = _env.get_template(template_name(event, locale)).render(context)
+    first, sep, rest = text.partition("\n")
+    if not first.startswith("Subject: ") or not sep or not rest.startswith("\n"):
+        raise ValueError(f"template {event}.{locale}: first line must be 'Subject: ...' followed by a blank line")
+    subject = first.removeprefix("Subject: ").strip()
+    # Optional lines that were left out must not leave a gap: at most one blank line in a row.
+    body = _BLANK_RUNS.sub("\n\n", rest[1:]).strip("\n").rstrip() + "\n"
+    return subject, body
+
+
+def message_id(idempotency_key: str, domain: str = "kawal.local") -> str:
+    """A stable RFC 5322 Message-ID for an outbox row: a resend carries the same id, so MTAs and
+    recipients can drop the duplicate (the at-least-once window after an SMTP accept)."""
+    digest = hashlib.sha256(idempotency_key.encode("utf-8")).hexdigest()[:32]
+    return f"<{digest}@{domain}>"

@@ -1,0 +1,251 @@
+"""Every event renders in both locales, names what the law asks for and leaks nothing internal."""
+
+import jinja2
+import jinja2.meta
+import pytest
+
+from notifications import rendering
+from notifications.rendering import EVENTS, LOCALES, message_id, render
+
+TICKET = "PPID/2026/000123"
+INTERNAL = "CATATAN-INTERNAL-XYZ"
+OVERDUE_EVENTS = {"overdue_apology", "deadline_overdue", "escalation"}
+
+
+def full_context(event: str, **overrides) -> dict:
+    context = {
+        "ticket": TICKET,
+        "deadline": "T10",
+        "deadline_label": "Pemberitahuan tertulis (10 hari kerja)",
+        "legal_basis": "UU 14/2008 Pasal 22(7)",
+        "due_at": "16 Desember 2026 16:00 WIB",
+        "working_days_left": -2 if event in OVERDUE_EVENTS else 3,
+        "task_title": "Periksa kelengkapan permohonan",
+        "status_label": "Diproses",
+        "reason": "Informasi yang diminta masih dikumpulkan dari unit pengolah.",
+        "new_due_at": "28 Desember 2026 16:00 WIB",
+        "outcome_label": "Dikabulkan Sebagian",
+        "portal_hint": "Pantau permohonan di https://ppid.example.go.id/status dengan nomor dan kode akses Anda.",
+    }
+    context.update(overrides)
+    return context
+
+
+def days_phrase(locale: str, days: int) -> str:
+    if locale == "id":
+        return f"{abs(days)} hari kerja"
+    return f"{abs(days)} working day" + ("" if abs(days) == 1 else "s")
+
+
+ALL = [(event, locale) for event in EVENTS for locale in LOCALES]
+
+
+def test_events_and_audiences():
+    assert set(EVENTS) == {
+        "receipt",
+        "extension_notice",
+        "decision_notice",
+        "overdue_apology",
+        "task_new_group",
+        "task_assigned",
+        "deadline_reminder",
+        "deadline_overdue",
+        "escalation",
+    }
+    assert {e for e, a in EVENTS.items() if a == "requester"} == {
+        "receipt",
+        "extension_notice",
+        "decision_notice",
+        "overdue_apology",
+    }
+    assert set(EVENTS.values()) == {"requester", "staff"}
+
+
+@pytest.mark.parametrize(("event", "locale"), ALL)
+def test_renders_with_ticket_deadline_basis_and_days(event, locale):
+    context = full_context(event)
+    subject, body = render(event, locale, context)
+    assert subject
+    assert "\n" not in subject
+    assert not subject.startswith("Subject:")
+    assert TICKET in subject
+    assert TICKET in body
+    assert context["legal_basis"] in body
+    assert context["deadline_label"] in body
+    assert days_phrase(locale, context["working_days_left"]) in body
+    assert "{{" not in body
+    assert "{%" not in body
+    assert body.endswith("\n")
+    assert not body.endswith("\n\n")
+    assert "\n\n\n" not in body
+
+
+@pytest.mark.parametrize(("event", "locale"), ALL)
+@pytest.mark.parametrize("days", [5, 1, 0, -1, -4])
+def test_working_days_left_in_every_sign(event, locale, days):
+    _, body = render(event, locale, full_context(event, working_days_left=days))
+    assert days_phrase(locale, days) in body
+    assert f"-{abs(days)}" not in body  # "terlambat 4 hari kerja", never "-4"
+
+
+@pytest.mark.parametrize(("event", "locale"), ALL)
+def test_without_a_deadline_the_deadline_keys_are_not_needed(event, locale):
+    context = {
+        key: value
+        for key, value in full_context(event, deadline=None).items()
+        if key not in {"deadline_label", "legal_basis", "due_at", "working_days_left"}
+    }
+    subject, body = render(event, locale, context)
+    assert TICKET in subject
+    assert TICKET in body
+    assert "22(7)" not in body
+
+
+@pytest.mark.parametrize("event", list(EVENTS))
+def test_english_and_indonesian_differ(event):
+    context = full_context(event)
+    id_subject, id_body = render(event, "id", context)
+    en_subject, en_body = render(event, "en", context)
+    assert id_subject != en_subject
+    assert id_body != en_body
+
+
+def test_indonesian_is_the_default_and_the_fallback():
+    context = full_context("receipt")
+    indonesian = render("receipt", "id", context)
+    assert "Yth. Pemohon Informasi Publik" in indonesian[1]
+    assert "Hormat kami" in indonesian[1]
+    assert render("receipt", "fr", context) == indonesian
+    assert render("receipt", "", context) == indonesian
+    assert render("receipt", "en-US", context) == render("receipt", "en", context)
+    assert render("receipt", "EN_gb", context) == render("receipt", "en", context)
+
+
+def test_unknown_event_raises_key_error():
+    with pytest.raises(KeyError):
+        render("no_such_event", "id", full_context("receipt"))
+    with pytest.raises(KeyError):
+        render("../channels", "id", full_context("receipt"))
+
+
+@pytest.mark.parametrize(("event", "locale"), ALL)
+def test_a_missing_key_raises(event, locale):
+    context = full_context(event)
+    del context["ticket"]
+    with pytest.raises(jinja2.UndefinedError):
+        render(event, locale, context)
+
+
+def test_missing_deadline_key_raises_even_when_unused():
+    context = full_context("receipt")
+    del context["deadline"]
+    with pytest.raises(jinja2.UndefinedError):
+        render("receipt", "id", context)
+
+
+@pytest.mark.parametrize(("event", "locale"), ALL)
+def test_requester_templates_never_show_the_task_title(event, locale):
+    _, body = render(event, locale, full_context(event, task_title=INTERNAL))
+    subject, _ = render(event, locale, full_context(event, task_title=INTERNAL))
+    if EVENTS[event] == "requester":
+        assert INTERNAL not in body
+        assert INTERNAL not in subject
+    else:
+        assert INTERNAL in body  # staff see the task they are told about
+
+
+@pytest.mark.parametrize(("event", "locale"), ALL)
+def test_templates_use_only_documented_keys(event, locale):
+    env = rendering._env
+    source = env.loader.get_source(env, f"{event}.{locale}.txt")[0]
+    used = jinja2.meta.find_undeclared_variables(env.parse(source))
+    assert used <= rendering.CONTEXT_KEYS
+    deadline_keys = rendering.DEADLINE_KEYS - ({"due_at"} if event == "extension_notice" else set())
+    assert used == {"ticket", "deadline"} | deadline_keys | rendering.REQUIRED_KEYS[event] | optional(event)
+    if EVENTS[event] == "requester":
+        assert not used & rendering.STAFF_ONLY_KEYS
+        assert "portal_hint" in used
+    else:
+        assert "task_title" in used
+
+
+def optional(event: str) -> set[str]:
+    return {
+        "overdue_apology": {"status_label"},
+        "deadline_reminder": {"task_title"},
+        "deadline_overdue": {"task_title"},
+    }.get(event, set())
+
+
+def test_event_specific_facts():
+    context = full_context("extension_notice")
+    for locale in LOCALES:
+        _, body = render("extension_notice", locale, context)
+        assert context["reason"] in body
+        assert context["new_due_at"] in body
+        _, body = render("decision_notice", locale, context)
+        assert context["outcome_label"] in body
+        assert "35" in body  # the right to object (UU 14/2008 Pasal 35-36)
+        _, body = render("overdue_apology", locale, context)
+        assert context["status_label"] in body
+
+
+def test_rendering_never_escapes_html():
+    _, body = render("extension_notice", "id", full_context("extension_notice", reason="A & B <C>"))
+    assert "A & B <C>" in body
+
+
+def test_message_id_is_stable_and_per_key():
+    first = message_id("case:1:receipt")
+    assert first == message_id("case:1:receipt")
+    assert first != message_id("case:2:receipt")
+    assert first.startswith("<")
+    assert first.endswith("@kawal.local>")
+    local = first[1:-1].split("@")[0]
+    assert len(local) == 32
+    int(local, 16)
+    assert message_id("case:1:receipt", domain="ppid.example.go.id") == first.replace(
+        "kawal.local", "ppid.example.go.id"
+    )
+
+
+def minimal_context(event: str, with_deadline: bool) -> dict:
+    """Exactly what the docstring's table (REQUIRED_KEYS) promises is enough."""
+    full = full_context(event)
+    keys = {"ticket", "deadline"} | rendering.REQUIRED_KEYS[event]
+    if with_deadline:
+        keys |= rendering.DEADLINE_KEYS
+    else:
+        full["deadline"] = None
+    return {key: full[key] for key in keys}
+
+
+@pytest.mark.parametrize(("event", "locale"), ALL)
+@pytest.mark.parametrize("with_deadline", [True, False])
+def test_required_keys_are_enough_and_each_is_needed(event, locale, with_deadline):
+    context = minimal_context(event, with_deadline)
+    subject, body = render(event, locale, context)
+    assert TICKET in subject
+    assert TICKET in body
+    assert "\n\n\n" not in body
+    for key in context:
+        if key == "due_at" and event == "extension_notice":
+            continue  # there the extended deadline shows new_due_at
+        smaller = {k: v for k, v in context.items() if k != key}
+        with pytest.raises(jinja2.UndefinedError):
+            render(event, locale, smaller)
+
+
+@pytest.mark.parametrize("locale", LOCALES)
+def test_optional_lines_leave_no_gap(locale):
+    context = minimal_context("extension_notice", with_deadline=False) | {"reason": ""}
+    _, body = render("extension_notice", locale, context)
+    assert "\n\n\n" not in body
+    assert "lasan" not in body  # no empty "Alasan perpanjangan:" heading
+    assert "Reason" not in body
+    _, body = render("overdue_apology", locale, minimal_context("overdue_apology", with_deadline=False))
+    assert "Status" not in body
+    assert "\n\n\n" not in body
+    _, body = render("deadline_overdue", locale, minimal_context("deadline_overdue", with_deadline=True))
+    assert "Tugas" not in body
+    assert "Task " not in body

@@ -1,0 +1,244 @@
+"""Real parts for the reminder tests: a redis-server, RQ worker processes (`kawal worker`), an SMTP
+server (aiosmtpd) that records what it receives, and officers with e-mail addresses."""
+
+import os
+import shutil
+import signal
+import socket
+import subprocess
+import sys
+import threading
+import time
+from email import message_from_bytes
+from pathlib import Path
+
+import pytest
+from aiosmtpd.controller import Controller
+from redis import Redis
+
+from engine.config import load_settings
+from engine.users import create_user
+from notifications.services import Services, use
+from tests.conftest import STAFF
+
+ROOT = Path(__file__).resolve().parents[2]
+KAWAL = str(Path(sys.executable).with_name("kawal"))
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def wait_for(predicate, timeout=30.0, interval=0.1, what="condition"):
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if predicate():
+            return
+        time.sleep(interval)
+    raise AssertionError(f"timed out after {timeout}s waiting for {what}")
+
+
+class RedisServer:
+    def __init__(self, tmp: Path):
+        self.port, self.dir, self.proc = free_port(), tmp, None
+        self.url = f"redis://127.0.0.1:{self.port}/0"
+
+    def start(self):
+        exe = shutil.which("redis-server")
+        if exe is None:
+            pytest.fail("redis-server is not installed (make test installs it)")
+        self.proc = subprocess.Popen(  # noqa: S603 - our own test server on loopback
+            [
+                exe,
+                "--port",
+                str(self.port),
+                "--bind",
+                "127.0.0.1",
+                "--save",
+                "",
+                "--appendonly",
+                "no",
+                "--dir",
+                str(self.dir),
+            ],
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+        )
+        client = Redis(port=self.port)
+        wait_for(lambda: _pings(client), 10, what="redis-server")
+        client.close()
+        return self
+
+    def stop(self):
+        if self.proc and self.proc.poll() is None:
+            self.proc.terminate()
+            self.proc.wait(10)
+
+
+def _pings(client) -> bool:
+    try:
+        return client.ping()
+    except Exception:
+        return False
+
+
+@pytest.fixture
+def redis_server(tmp_path):
+    server = RedisServer(tmp_path).start()
+    yield server
+    server.stop()
+
+
+class Mailbox:
+    """Collects every message the SMTP server accepts; ``hold`` makes the next RCPT wait (to kill a sender)."""
+
+    def __init__(self):
+        self.messages, self.lock = [], threading.Lock()
+        self.hold = threading.Event()
+        self.held = threading.Event()
+
+    async def handle_RCPT(self, server, session, envelope, address, rcpt_options):  # noqa: N802 - aiosmtpd hook
+        if self.hold.is_set():
+            self.held.set()
+            while self.hold.is_set():
+                import asyncio
+
+                await asyncio.sleep(0.05)
+        envelope.rcpt_tos.append(address)
+        return "250 OK"
+
+    async def handle_DATA(self, server, session, envelope):  # noqa: N802 - aiosmtpd hook
+        with self.lock:
+            self.messages.append(message_from_bytes(envelope.content))
+        return "250 Message accepted"
+
+    def by_event(self, subject_part: str = "") -> list:
+        with self.lock:
+            return [m for m in self.messages if subject_part in str(m["Subject"])]
+
+    def ids(self) -> list[str]:
+        with self.lock:
+            return [m["Message-ID"] for m in self.messages]
+
+
+@pytest.fixture
+def mailbox():
+    box = Mailbox()
+    controller = Controller(box, hostname="127.0.0.1", port=free_port())
+    controller.start()
+    box.port = controller.port
+    yield box
+    box.hold.clear()
+    controller.stop()
+
+
+@pytest.fixture
+def env(db_url, mailbox, tmp_path):
+    """The environment a Kawal process of this test runs with (no Redis unless a test adds it)."""
+    return {
+        **{k: v for k, v in os.environ.items() if not k.startswith("KAWAL_")},
+        "KAWAL_ENV": "test",
+        "KAWAL_DATABASE_URL": db_url,
+        "KAWAL_NOTIFY_CHANNELS": "smtp",
+        "KAWAL_SMTP_HOST": "127.0.0.1",
+        "KAWAL_SMTP_PORT": str(mailbox.port),
+        "KAWAL_SMTP_FROM": "ppid@kanwil.example",
+        "KAWAL_STALE_CLAIM_SECONDS": "3",
+        "PYTHONPATH": str(ROOT),
+    }
+
+
+@pytest.fixture
+def services_for(env, monkeypatch):
+    """Services of this test process, built from ``env`` plus ``extra`` (and installed for the jobs)."""
+
+    def build(**extra):
+        values = {**env, **extra}
+        for key, value in values.items():
+            if key.startswith("KAWAL_"):
+                monkeypatch.setenv(key, value)
+        svc = Services(load_settings(values))
+        built.append(svc)
+        use(svc)
+        with svc.sessions.begin() as s:
+            if s.execute(__import__("sqlalchemy").text('SELECT count(*) FROM "user"')).scalar() == 0:
+                for name, groups in STAFF.items():
+                    user = create_user(s, name, "test-password-1", groups)
+                    user.email = f"{name}@kanwil.example"
+        return svc
+
+    built = []
+    yield build
+    use(None)
+    for svc in built:
+        svc.sessions.kw["bind"].dispose()
+        if svc.scheduler is not None:
+            svc.scheduler.redis.close()
+
+
+class Workers:
+    """`kawal worker` processes; their logs go to files (a full pipe would stall them)."""
+
+    def __init__(self, env, log_dir: Path):
+        self.env, self.procs, self.log_dir = env, [], log_dir
+
+    def start(self, n=1):
+        for _ in range(n):
+            name = f"test-{os.getpid()}-{time.monotonic_ns()}"
+            with open(self.log_dir / f"{name}.log", "wb") as log:
+                proc = subprocess.Popen(
+                    [KAWAL, "worker", "--name", name],
+                    env=self.env,
+                    cwd=ROOT,
+                    stdout=log,
+                    stderr=subprocess.STDOUT,
+                    start_new_session=True,
+                )
+            self.procs.append(proc)
+        return self
+
+    def kill9(self):
+        for proc in self.procs:
+            if proc.poll() is None:
+                os.killpg(proc.pid, signal.SIGKILL)
+                proc.wait(10)
+        self.procs = []
+
+    def stop(self):
+        for proc in self.procs:
+            if proc.poll() is None:
+                os.killpg(proc.pid, signal.SIGTERM)
+        for proc in self.procs:
+            try:
+                proc.wait(15)
+            except subprocess.TimeoutExpired:
+                os.killpg(proc.pid, signal.SIGKILL)
+                proc.wait(5)
+        self.procs = []
+
+
+@pytest.fixture
+def workers(tmp_path):
+    started = []
+
+    def start(env, n=1):
+        started.append(Workers(env, tmp_path).start(n))
+        return started[-1]
+
+    yield start
+    for group in started:
+        group.stop()
+
+
+def run_kawal(env, *args, timeout=120):
+    return subprocess.run(
+        [KAWAL, *args],
+        env=env,
+        cwd=ROOT,
+        capture_output=True,
+        text=True,  # noqa: S603
+        timeout=timeout,
+        check=False,
+    )

@@ -1,0 +1,104 @@
+"""``kawal calendar overrides`` as an admin runs it: the table changes and the open deadlines it moves are printed."""
+
+from datetime import UTC, datetime
+
+import pytest
+import time_machine
+from click.testing import CliRunner
+from sqlalchemy import select
+
+from api.cli import main
+from engine import operations
+from engine.models import Case, CaseEvent, Deadline
+from engine.runtime import Runtime
+from tests.conftest import request_payload
+
+RECEIVED = datetime(2026, 12, 2, 3, 0, tzinfo=UTC)  # Wed 2 Dec 2026, 10:00 WIB: T10 on Wed 16 Dec, 16:00 WIB
+
+
+@pytest.fixture
+def kawal(db_url, monkeypatch):
+    monkeypatch.setenv("KAWAL_DATABASE_URL", db_url)
+    monkeypatch.setenv("KAWAL_ENV", "test")
+    monkeypatch.delenv("KAWAL_REDIS_URL", raising=False)
+    runner = CliRunner()
+
+    def run(*args):
+        return runner.invoke(main, list(args), catch_exceptions=False)
+
+    return run
+
+
+@pytest.fixture
+def ticket(settings, session_factory_):
+    with time_machine.travel(RECEIVED, tick=True), session_factory_.begin() as s:
+        return operations.submit_request(s, Runtime(settings), request_payload()).case.ticket
+
+
+def test_cli_adds_lists_and_removes_an_override_and_prints_the_deadlines_it_moved(kawal, ticket, session_factory_):
+    with time_machine.travel(RECEIVED, tick=True):
+        added = kawal(
+            "calendar", "overrides", "add", "--date", "2026-12-07", "--reason", "Libur daerah", "--by", "siti"
+        )
+        assert added.exit_code == 0, added.output
+        assert f"{ticket}\tT10\t2026-12-16 16:00 -> 2026-12-17 16:00" in added.output
+        assert "1 open deadline(s) moved" in added.output
+
+        listed = kawal("calendar", "overrides", "list")
+        override_id, rest = listed.output.strip().split("\t", 1)
+        assert rest == "2026-12-07\tday off\tstrict,lenient\tLibur daerah"
+
+        explained = kawal("calendar", "explain", "--start", "2026-12-02T10:00+07:00", "--days", "10")
+        assert '"due_date": "2026-12-17"' in explained.output
+        assert "2026-12-07 (Libur daerah)" in explained.output  # the explanation a requester reads
+
+        removed = kawal("calendar", "overrides", "remove", override_id, "--by", "siti")
+        assert removed.exit_code == 0, removed.output
+        assert f"{ticket}\tT10\t2026-12-17 16:00 -> 2026-12-16 16:00" in removed.output
+        assert kawal("calendar", "overrides", "list").output.strip() == "no holiday overrides"
+
+    with session_factory_() as s:
+        case = s.scalar(select(Case).where(Case.ticket == ticket))
+        assert case.due_at == s.scalar(select(Deadline.due_at).where(Deadline.case_id == case.id))
+        assert case.due_at == datetime(2026, 12, 16, 9, 0, tzinfo=UTC)
+        events = s.scalars(
+            select(CaseEvent).where(CaseEvent.case_id == case.id, CaseEvent.type == "deadline_recomputed")
+        ).all()
+        assert [(e.actor, e.data["new_due_at"]) for e in events] == [
+            ("siti", "2026-12-17T16:00:00+07:00"),
+            ("siti", "2026-12-16T16:00:00+07:00"),
+        ]
+
+
+def test_cli_override_for_the_lenient_calendar_only_moves_no_strict_deadline(kawal, ticket):
+    with time_machine.travel(RECEIVED, tick=True):
+        result = kawal(
+            "calendar", "overrides", "add", "--date", "2026-12-07", "--reason", "Cuti", "--calendar", "lenient"
+        )
+    assert result.exit_code == 0, result.output
+    assert "0 open deadline(s) moved" in result.output
+
+
+@pytest.mark.parametrize(
+    ("args", "code", "message"),
+    [
+        (["add", "--date", "2026-12-07"], 2, "--reason"),
+        (["add", "--date", "7 Dec", "--reason", "Libur"], 2, "--date"),
+        (["add", "--date", "2026-12-07", "--reason", "Libur", "--calendar", "julian"], 2, "--calendar"),
+        (["add", "--date", "2026-12-07", "--reason", "   "], 1, "--reason: wajib diisi / required"),
+        (["remove", "99"], 1, "not found"),
+    ],
+)
+def test_cli_refuses_bad_overrides_naming_the_option(kawal, args, code, message):
+    result = kawal("calendar", "overrides", *args)
+    assert result.exit_code == code
+    assert message in result.output
+    assert kawal("calendar", "overrides", "list").output.strip() == "no holiday overrides"
+
+
+def test_cli_refuses_a_second_override_for_the_same_day_and_calendars(kawal):
+    assert kawal("calendar", "overrides", "add", "--date", "2026-12-07", "--reason", "Libur").exit_code == 0
+    again = kawal("calendar", "overrides", "add", "--date", "2026-12-07", "--reason", "Libur lagi")
+    assert again.exit_code == 1
+    assert "--date: " in again.output
+    assert len(kawal("calendar", "overrides", "list").output.strip().splitlines()) == 1
