@@ -240,3 +240,18 @@ class OverrideChange(Override):
     recomputed = fields.List(
         fields.Nested(RecomputedDeadline), metadata={"description": "the open deadlines the change moved"}
     )
+
+
+class IncidentItem(Schema):
+    id = fields.Integer()
+    subject = fields.String()
+    message = fields.String()
+    attempts = fields.Integer()
+    created_at = OfficeDateTime()
+    resolved_at = OfficeDateTime(allow_none=True)
+    resolved_by = fields.String(allow_none=True)
+
+
+class IncidentList(Schema):
+    items = fields.List(fields.Nested(IncidentItem))
+    total = fields.Integer()

@@ -82,7 +82,12 @@ def add_override(
             },
         )
     row = HolidayOverrideRow(
-        day=day, is_working=is_working, reason=reason.strip(), calendars=stored, created_at=clock.now()
+        day=day,
+        is_working=is_working,
+        reason=reason.strip(),
+        calendars=stored,
+        created_at=clock.now(),
+        created_by=actor,
     )
     session.add(row)
     session.flush()

@@ -257,6 +257,8 @@ class HolidayOverrideRow(Base):
     reason: Mapped[str] = mapped_column(String(200))
     calendars: Mapped[str] = mapped_column(String(40), default="strict,lenient")
     created_at: Mapped[datetime]
+    created_by: Mapped[str | None] = mapped_column(String(80))
+    __table_args__ = (UniqueConstraint("day", "calendars", name="uq_holiday_day_calendars"),)
 
 
 class Reminder(Base):

@@ -27,7 +27,7 @@ from SpiffWorkflow.spiff.parser import VALIDATOR, SpiffBpmnParser
 from SpiffWorkflow.spiff.serializer.config import SPIFF_CONFIG
 from SpiffWorkflow.spiff.specs.event_definitions import MessageEventDefinition
 from SpiffWorkflow.util.task import TaskState
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
@@ -129,8 +129,24 @@ class Runtime:
         }
 
     def load_overrides(self, session: Session) -> None:
-        rows = session.scalars(select(HolidayOverrideRow)).all()
+        rows = session.scalars(select(HolidayOverrideRow).order_by(HolidayOverrideRow.id)).all()
         self.set_overrides(HolidayOverride(r.day, r.is_working, r.reason, tuple(r.calendars.split(","))) for r in rows)
+        self._override_signature = self._signature(session)
+
+    def refresh_overrides(self, session: Session) -> None:
+        """Reload the override table when another process changed it (one small aggregate query)."""
+        if getattr(self, "_override_signature", None) != self._signature(session):
+            self.load_overrides(session)
+
+    @staticmethod
+    def _signature(session: Session) -> tuple:
+        return tuple(
+            session.execute(
+                select(
+                    func.count(HolidayOverrideRow.id), func.max(HolidayOverrideRow.id), func.sum(HolidayOverrideRow.id)
+                )
+            ).one()
+        )
 
     def working_days_after(self, start: str, days: int, calendar: str = "strict") -> str:
         """The due instant of a legal clock, for BPMN ``timeDate`` expressions (an offset-aware ISO string)."""

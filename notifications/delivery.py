@@ -63,7 +63,11 @@ def deliver(session: Session, rt: Runtime, channels: dict, notification_id: int)
         row.last_error = "no address on this channel" if to is None else f"channel {row.channel} not configured"
         session.commit()
         return "skipped"
-    subject, body = render(row.event, locale, row.context)
+    try:
+        subject, body = render(row.event, locale, row.context)
+    except Exception as exc:  # a template or its context is wrong: retrying cannot help
+        fail(session, row, f"render: {type(exc).__name__}: {exc}", permanent=True)
+        return "incident"
     message = Message(
         channel=row.channel,
         to=to,
@@ -77,16 +81,18 @@ def deliver(session: Session, rt: Runtime, channels: dict, notification_id: int)
     try:
         channel.send(message)
     except ChannelError as exc:
-        fail(session, row, str(exc))
+        fail(session, row, str(exc), permanent=exc.permanent)
+        if exc.permanent:
+            return "incident"
         raise
     row.status, row.sent_at, row.last_error = "sent", clock.now(), None
     session.commit()
     return "sent"
 
 
-def fail(session: Session, row: Notification, error: str) -> None:
+def fail(session: Session, row: Notification, error: str, permanent: bool = False) -> None:
     row.last_error = error[:2000]
-    if row.attempts >= MAX_ATTEMPTS:
+    if permanent or row.attempts >= MAX_ATTEMPTS:
         row.status = "incident"
         session.add(
             Incident(

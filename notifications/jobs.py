@@ -27,6 +27,7 @@ def fire_timers(case_id: int) -> str:
     """Run a case's due timers (a BPMN timer fires only when its case runs)."""
     svc = services()
     with svc.sessions() as session:
+        svc.runtime.refresh_overrides(session)
         case = session.get(Case, case_id)
         if case is None:
             return "no-case"

@@ -11,9 +11,7 @@ from engine.runtime import Runtime
 
 def runtime() -> Runtime:
     rt: Runtime = current_app.extensions["kawal_runtime"]
-    if not getattr(rt, "overrides_loaded", False):
-        rt.load_overrides(db.session)
-        rt.overrides_loaded = True
+    rt.refresh_overrides(db.session)  # another process (CLI, another web worker) may have changed holidays
     return rt
 
 
@@ -30,9 +28,9 @@ def commit(*cases) -> None:
 
 
 def register_blueprints(api, app) -> None:
-    from api.views import audit, auth, calendar, cases, requests, tasks
+    from api.views import audit, auth, calendar, cases, incidents, requests, tasks
 
-    for module in (auth, requests, tasks, cases, audit, calendar):
+    for module in (auth, requests, tasks, cases, audit, calendar, incidents):
         api.register_blueprint(module.blp, url_prefix="/api/v1")
 
     assets = Blueprint("swagger_assets", __name__)

@@ -2,7 +2,7 @@
 
 Revision ID: 0002
 Revises: 0001
-Create Date: 2026-11-26 13:39:45.696441
+Create Date: 2026-11-26 14:15:18.850743
 """
 from alembic import op
 import sqlalchemy as sa
@@ -77,6 +77,10 @@ def upgrade():
         batch_op.create_index(batch_op.f('ix_reminder_case_id'), ['case_id'], unique=False)
         batch_op.create_index('ix_reminder_status_fire_at', ['status', 'fire_at'], unique=False)
 
+    with op.batch_alter_table('holiday', schema=None) as batch_op:
+        batch_op.add_column(sa.Column('created_by', sa.String(length=80), nullable=True))
+        batch_op.create_unique_constraint('uq_holiday_day_calendars', ['day', 'calendars'])
+
     with op.batch_alter_table('user', schema=None) as batch_op:
         batch_op.add_column(sa.Column('email', sa.String(length=200), nullable=True))
         batch_op.add_column(sa.Column('locale', sa.String(length=5), server_default='id', nullable=False))
@@ -89,6 +93,10 @@ def downgrade():
     with op.batch_alter_table('user', schema=None) as batch_op:
         batch_op.drop_column('locale')
         batch_op.drop_column('email')
+
+    with op.batch_alter_table('holiday', schema=None) as batch_op:
+        batch_op.drop_constraint('uq_holiday_day_calendars', type_='unique')
+        batch_op.drop_column('created_by')
 
     with op.batch_alter_table('reminder', schema=None) as batch_op:
         batch_op.drop_index('ix_reminder_status_fire_at')
