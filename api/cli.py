@@ -1,6 +1,7 @@
 """The ``kawal`` command: thin wrappers over engine functions (STYLE.md rule 14)."""
 
 import json
+import logging
 import sys
 from contextlib import contextmanager
 
@@ -32,6 +33,9 @@ def _session(settings):
 @click.group()
 def main():
     """Kawal: information requests and complaints as executable BPMN."""
+    # Kawal's own loggers at INFO (the log channel shows each message sent; no personal data is logged).
+    logging.basicConfig(format="%(asctime)s %(name)s %(levelname)s %(message)s")
+    logging.getLogger("kawal").setLevel(logging.INFO)
 
 
 @main.command()
