@@ -38,7 +38,8 @@ bench: export KAWAL_PG_PORT = 55433
 bench: $(STAMP)
 	@url=$$(scripts/postgres.sh start) && \
 	trap 'scripts/postgres.sh stop' EXIT && \
-	KAWAL_BENCH_POSTGRES_URL=$$url $(BIN)/python -m bench.request_lifecycle $(BENCH_ARGS)
+	KAWAL_BENCH_POSTGRES_URL=$$url $(BIN)/python -m bench.request_lifecycle $(BENCH_ARGS) && \
+	KAWAL_BENCH_POSTGRES_URL=$$url $(BIN)/python -m bench.reconcile $(RECONCILE_ARGS)
 
 clean:
 	rm -rf $(VENV) kawal.db kawal.db-wal kawal.db-shm

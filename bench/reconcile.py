@@ -306,20 +306,23 @@ def reconcile_queries(horizon: datetime):
     """The statements of notifications/reconcile.py, in its order (checked against it at run time)."""
     return {
         "release_stale_claims": lambda s: delivery.release_stale_claims(s),
-        "deadlines due": lambda s: s.scalars(
-            select(Deadline)
+        "deadlines due": lambda s: s.execute(
+            select(Deadline.case_id, Deadline.id, Deadline.due_at)
             .where(Deadline.status == "pending", Deadline.due_at <= horizon)
             .order_by(Deadline.due_at)
             .limit(BATCH)
         ).all(),
-        "reminders due": lambda s: s.scalars(
-            select(Reminder)
+        "reminders due": lambda s: s.execute(
+            select(Reminder.id, Reminder.fire_at)
             .where(Reminder.status == "pending", Reminder.fire_at <= horizon)
             .order_by(Reminder.fire_at)
             .limit(BATCH)
         ).all(),
         "notifications pending": lambda s: s.scalars(
-            select(Notification).where(Notification.status == "pending").order_by(Notification.id).limit(BATCH)
+            select(Notification.id)
+            .where(Notification.status == "pending")
+            .order_by(Notification.created_at)
+            .limit(BATCH)
         ).all(),
     }
 
@@ -340,7 +343,7 @@ class Selection:
     queries: list[tuple[str, float, int]]  # label, median ms, rows
     reconcile_ms: list[float]
     reconcile_items: int
-    plans: list[tuple[str, list[str], str | None]]  # label, plan lines, index expected
+    plans: list[tuple[str, list[str], str | None, bool]]  # label, plan lines, index expected, table empty
     same_sql: bool
 
 
@@ -367,7 +370,7 @@ def explain(engine: Engine, statement: str, parameters) -> list[str]:
     return lines
 
 
-def measure_selection(url: str, runs: int) -> Selection:
+def measure_selection(url: str, runs: int, due: int) -> Selection:
     svc = Services(bench_settings(url))
     stub = StubScheduler()
     svc.__dict__["scheduler"] = stub  # reconcile() takes its scheduling branch, and Redis is left out
@@ -380,20 +383,20 @@ def measure_selection(url: str, runs: int) -> Selection:
         reconcile(svc)  # warm: connections, compiled statements
     reconcile_ms = []
     for _ in range(runs):
-        ms, report = timed_ms(lambda: reconcile(svc))
-        reconcile_ms.append(ms)
+        reconcile_ms.append(timed_ms(lambda: reconcile(svc))[0])
+    if stub.items != due:
+        raise BenchError(f"reconcile() gave the scheduler {stub.items} items, wanted the {due} due deadlines")
     statements = [(s, p) for s, p in sent if s.lstrip().upper().startswith(("SELECT", "UPDATE"))]
 
     # The same queries one by one (horizon as in scheduling mode: now + LOOKAHEAD).
     queries = []
-    with captured_sql(engine) as copied:
-        with svc.sessions() as session:
-            for fn in reconcile_queries(clock.now() + LOOKAHEAD).values():
-                fn(session)
+    with captured_sql(engine) as copied, svc.sessions() as session:
+        for fn in reconcile_queries(clock.now() + LOOKAHEAD).values():
+            fn(session)
     same_sql = [s for s, _ in statements] == [
         s for s, _ in copied if s.lstrip().upper().startswith(("SELECT", "UPDATE"))
     ]
-    for label in reconcile_queries(clock.now()):
+    for label in ("release_stale_claims", "deadlines due", "reminders due", "notifications pending"):
         times, rows = [], 0
         for _ in range(runs):
             with svc.sessions() as session:
@@ -402,16 +405,28 @@ def measure_selection(url: str, runs: int) -> Selection:
             times.append(ms)
             rows = result if isinstance(result, int) else len(result)
         queries.append((label, median(times), rows))
+    times = []
+    for _ in range(runs):  # the same WHERE / ORDER BY / LIMIT without ORM objects: what the database costs
+        with svc.sessions() as session:
+            stmt = (
+                select(Deadline.id)
+                .where(Deadline.status == "pending", Deadline.due_at <= clock.now() + LOOKAHEAD)
+                .order_by(Deadline.due_at)
+                .limit(BATCH)
+            )
+            ms, result = timed_ms(lambda stmt=stmt, session=session: session.execute(stmt).all())
+        times.append(ms)
+    queries.insert(2, ("deadlines due, ids only (not reconcile's query: no ORM objects)", median(times), len(result)))
 
     plans = []
     for statement, parameters in statements:
         label = label_of(statement)
         table = next((t for t in INDEXES if f"FROM {t}" in statement), None)
+        empty = False
         if table is not None:
             with engine.connect() as conn:
-                if conn.execute(text(f"SELECT count(*) FROM {table}")).scalar() == 0:  # noqa: S608 - our names
-                    label, table = f"{label} (empty table: no index to use)", None
-        plans.append((label, explain(engine, statement, parameters), INDEXES.get(table)))
+                empty = conn.execute(text(f"SELECT count(*) FROM {table}")).scalar() == 0  # noqa: S608 - our names
+        plans.append((label, explain(engine, statement, parameters), INDEXES.get(table), empty))
     engine.dispose()
     return Selection(queries, reconcile_ms, stub.items, plans, same_sql)
 
@@ -445,7 +460,6 @@ class RedisServer:
             if self.proc.poll() is not None or time.monotonic() > deadline:
                 raise BenchError(f"redis-server did not start on port {self.port}")
             time.sleep(0.05)
-        self.version = client.info("server")["redis_version"]
         client.close()
         return self
 
@@ -468,7 +482,7 @@ class RedisRun:
     commands: list[int] = field(default_factory=list)
 
 
-def measure_redis(url: str, tmp: Path, due: int) -> tuple[list[RedisRun], str]:
+def measure_redis(url: str, tmp: Path, due: int) -> list[RedisRun]:
     with RedisServer(tmp) as server:
         svc = Services(bench_settings(url, server.url))
         use(svc)
@@ -516,7 +530,7 @@ def measure_redis(url: str, tmp: Path, due: int) -> tuple[list[RedisRun], str]:
         raise BenchError(f"redis: runs with every job waiting scheduled {waiting.scheduled}, wanted 0")
     if queued != due:
         raise BenchError(f"redis: {queued} jobs on the queue after the last run, wanted {due}")
-    return [first, waiting, flushed], server.version
+    return [first, waiting, flushed]
 
 
 # -- (c) and (d): the outbox to the log channel -------------------------------------------------------
@@ -563,7 +577,31 @@ def count_status(svc: Services, status: str) -> int:
         return session.scalar(select(func.count()).select_from(Notification).where(Notification.status == status))
 
 
-def measure_outbox(setup: Setup, messages: int, reminders: int) -> list[Throughput]:
+def pending_scans(svc: Services, pending: int) -> list[tuple[str, float, int, list[str]]]:
+    """reconcile()'s two reads of pending outbox rows, with ``pending`` rows waiting: median ms of 5, plan."""
+    engine = engine_of(svc)
+    reads = {
+        f"notifications pending, LIMIT {BATCH} (scheduling mode)": reconcile_queries(clock.now())[
+            "notifications pending"
+        ],
+        "pending notification ids, no LIMIT (inline mode)": lambda s: s.scalars(
+            select(Notification.id).where(Notification.status == "pending").order_by(Notification.id)
+        ).all(),
+    }
+    out = []
+    for label, fn in reads.items():
+        times = []
+        for i in range(6):
+            with captured_sql(engine) as sent, svc.sessions() as session:
+                ms, rows = timed_ms(lambda fn=fn, session=session: fn(session))
+            if i:  # the first run warms up
+                times.append(ms)
+        statement, parameters = sent[-1]
+        out.append((f"{label}, {n(pending)} pending", median(times), len(rows), explain(engine, statement, parameters)))
+    return out
+
+
+def measure_outbox(setup: Setup, messages: int, reminders: int):
     svc = Services(bench_settings(setup.url))
     use(svc)
     engine = engine_of(svc)
@@ -598,6 +636,7 @@ def measure_outbox(setup: Setup, messages: int, reminders: int) -> list[Throughp
         with svc.sessions() as session:
             ids = list(session.scalars(select(Notification.id).where(Notification.status == "pending")))
         svc.runtime, svc.channels  # noqa: B018 - built before timing
+        scans = pending_scans(svc, len(ids))
 
         def reset() -> None:
             with engine.begin() as conn:
@@ -641,7 +680,7 @@ def measure_outbox(setup: Setup, messages: int, reminders: int) -> list[Throughp
     finally:
         use(None)
         engine.dispose()
-    return results
+    return results, scans
 
 
 def reminders_end_to_end(svc: Services, setup: Setup, count: int) -> Throughput:
@@ -728,6 +767,7 @@ class Result:
     selection: Selection
     redis: list[RedisRun]
     outbox: list[Throughput]
+    scans: list[tuple[str, float, int, list[str]]]
 
 
 def report(r: Result, args) -> None:
@@ -755,15 +795,18 @@ def report(r: Result, args) -> None:
     if not sel.same_sql:
         print("      WARNING: the bench's copies of the queries differ from what reconcile() sent; update the bench")
     print("      plans of the statements reconcile() sent:")
-    for label, lines, index in sel.plans:
+    for label, lines, index, empty in sel.plans:
         verdict = ""
-        if index:
-            verdict = f"  [{index} used]" if any(index in line for line in lines) else f"  [WARNING: {index} NOT used]"
+        if index and any(index in line for line in lines):
+            verdict = f"  [{index} used]"
+        elif index:
+            verdict = "  [empty table: a scan is right]" if empty else f"  [WARNING: {index} NOT used]"
         print(f"        {label}{verdict}")
         for line in lines[:10]:
             print(f"          {line}")
 
-    print(f"\n  (b) reconcile() with Redis (RQ enqueue){' ' * 26}ms/run  enqueued  ms/due item  redis part ms  cmds/item")
+    head = "ms/run  enqueued  ms/due item  redis part ms  cmds/item"
+    print(f"\n  (b) reconcile() with Redis (RQ enqueue){' ' * 26}{head}")
     for run in r.redis:
         ms, redis_ms = median(run.ms), median(run.redis_ms)
         print(
@@ -779,6 +822,12 @@ def report(r: Result, args) -> None:
         )
         if t.note:
             print(f"        ({t.note})")
+    print("      reconcile()'s reads of the pending outbox before (c) sent anything:")
+    for label, ms, rows, lines in r.scans:
+        print(f"        {label:<62}{ms:8.2f} ms {rows:7d} rows")
+        for line in lines[:8]:
+            print(f"          {line}")
+    sys.stdout.flush()
 
 
 def summary(results: list[Result], args) -> None:
@@ -803,12 +852,12 @@ def bench_backend(backend: str, args, tmp: Path) -> Result:
     print(f"\n[{backend}] setup: {n(args.pending)} deadlines ...", file=sys.stderr, flush=True)
     setup = prepare(backend, args, tmp)
     print(f"[{backend}] (a) selection queries ...", file=sys.stderr, flush=True)
-    selection = measure_selection(setup.url, args.runs)
+    selection = measure_selection(setup.url, args.runs, args.due)
     print(f"[{backend}] (b) reconcile with redis-server ...", file=sys.stderr, flush=True)
-    redis_runs, _ = measure_redis(setup.url, tmp, args.due)
+    redis_runs = measure_redis(setup.url, tmp, args.due)
     print(f"[{backend}] (c/d) outbox: {n(args.messages)} messages, {n(args.reminders)} reminders ...", file=sys.stderr)
-    outbox = measure_outbox(setup, args.messages, args.reminders)
-    result = Result(backend, setup, selection, redis_runs, outbox)
+    outbox, scans = measure_outbox(setup, args.messages, args.reminders)
+    result = Result(backend, setup, selection, redis_runs, outbox, scans)
     report(result, args)
     return result
 

@@ -50,7 +50,7 @@ def send_reminder(reminder_id: int) -> str:
             return "not-pending"
         if reminder.fire_at > clock.now() + SCHEDULER_GRANULARITY:
             if svc.scheduler is not None:  # ran too soon (a duplicate, or a clock ahead): put it back
-                svc.scheduler.enqueue(*reminder_item(reminder)[:3], at=reminder.fire_at)
+                svc.scheduler.enqueue(*reminder_item(reminder.id, reminder.fire_at)[:3], at=reminder.fire_at)
             return "early"
         claimed = session.execute(
             update(Reminder)

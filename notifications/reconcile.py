@@ -45,24 +45,28 @@ def reconcile(svc: Services, lookahead: timedelta = LOOKAHEAD, batch: int = BATC
     with svc.sessions() as session:
         delivery.release_stale_claims(session)
         horizon = clock.now() + (lookahead if svc.scheduler else timedelta(0))
-        deadlines = session.scalars(
-            select(Deadline)
+        # Columns, not ORM rows: a run reads only what it schedules, through the (status, due) indexes.
+        deadlines = session.execute(
+            select(Deadline.case_id, Deadline.id, Deadline.due_at)
             .where(Deadline.status == "pending", Deadline.due_at <= horizon)
             .order_by(Deadline.due_at)
             .limit(batch)
         ).all()
-        reminders = session.scalars(
-            select(Reminder)
+        reminders = session.execute(
+            select(Reminder.id, Reminder.fire_at)
             .where(Reminder.status == "pending", Reminder.fire_at <= horizon)
             .order_by(Reminder.fire_at)
             .limit(batch)
         ).all()
-        items = [timer_item(d) for d in deadlines] + [reminder_item(r) for r in reminders]
+        items = [timer_item(*d) for d in deadlines] + [reminder_item(*r) for r in reminders]
         if svc.scheduler is not None:
-            notifications = session.scalars(
-                select(Notification).where(Notification.status == "pending").order_by(Notification.id).limit(batch)
-            )
-            items += [notification_item(n) for n in notifications]
+            pending = session.scalars(
+                select(Notification.id)
+                .where(Notification.status == "pending")
+                .order_by(Notification.created_at)
+                .limit(batch)
+            ).all()
+            items += [notification_item(n) for n in pending]
             report.scheduled = svc.scheduler._schedule(items, only_missing=True)
             return report
     _run_inline(svc, items, report)

@@ -61,33 +61,46 @@ class Scheduler:
             log.warning("could not schedule notifications %s: %s; reconcile will", list(ids), exc)
 
     def _schedule(self, items, only_missing: bool) -> int:
+        items = list(items)
+        waiting = self._waiting_ids([job_id for _, _, job_id, _ in items]) if only_missing else set()
         count = 0
         for func, item_id, job_id, at in items:
-            if only_missing and self.waiting(job_id):
-                continue
-            self.enqueue(func, item_id, job_id, at)
-            count += 1
+            if job_id not in waiting:
+                self.enqueue(func, item_id, job_id, at)
+                count += 1
         return count
+
+    def _waiting_ids(self, job_ids: list[str], chunk: int = 500) -> set[str]:
+        """Which of these jobs Redis holds queued or scheduled: one round trip per chunk."""
+        waiting = set()
+        for start in range(0, len(job_ids), chunk):
+            for job in Job.fetch_many(job_ids[start : start + chunk], connection=self.redis):
+                if job is not None and job.get_status(refresh=False) in WAITING:
+                    waiting.add(job.id)
+        return waiting
 
 
 def _case_items(session: Session, case_id: int):
-    for d in session.scalars(select(Deadline).where(Deadline.case_id == case_id, Deadline.status == "pending")):
-        yield timer_item(d)
-    for r in session.scalars(select(Reminder).where(Reminder.case_id == case_id, Reminder.status == "pending")):
-        yield reminder_item(r)
-    for n in session.scalars(
-        select(Notification).where(Notification.case_id == case_id, Notification.status == "pending")
+    deadlines = select(Deadline.case_id, Deadline.id, Deadline.due_at)
+    for row in session.execute(deadlines.where(Deadline.case_id == case_id, Deadline.status == "pending")):
+        yield timer_item(*row)
+    reminders = select(Reminder.id, Reminder.fire_at)
+    for row in session.execute(reminders.where(Reminder.case_id == case_id, Reminder.status == "pending")):
+        yield reminder_item(*row)
+    notifications = select(Notification.id)
+    for (notification_id,) in session.execute(
+        notifications.where(Notification.case_id == case_id, Notification.status == "pending")
     ):
-        yield notification_item(n)
+        yield notification_item(notification_id)
 
 
-def timer_item(d: Deadline):
-    return "notifications.jobs.fire_timers", d.case_id, f"timer-{d.id}", d.due_at + timedelta(seconds=1)
+def timer_item(case_id: int, deadline_id: int, due_at: datetime):
+    return "notifications.jobs.fire_timers", case_id, f"timer-{deadline_id}", due_at + timedelta(seconds=1)
 
 
-def reminder_item(r: Reminder):
-    return "notifications.jobs.send_reminder", r.id, f"reminder-{r.id}", r.fire_at
+def reminder_item(reminder_id: int, fire_at: datetime):
+    return "notifications.jobs.send_reminder", reminder_id, f"reminder-{reminder_id}", fire_at
 
 
-def notification_item(n: Notification):
-    return "notifications.jobs.deliver_notification", n.id, f"notification-{n.id}", None
+def notification_item(notification_id: int):
+    return "notifications.jobs.deliver_notification", notification_id, f"notification-{notification_id}", None
