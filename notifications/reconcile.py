@@ -89,7 +89,7 @@ def _run_inline(svc: Services, items, report: Report) -> None:
             report.failed.append(f"{job_id}: {exc}")
     with svc.sessions() as session:
         pending = session.scalars(
-            select(Notification.id).where(Notification.status == "pending").order_by(Notification.id)
+            select(Notification.id).where(Notification.status == "pending").order_by(Notification.created_at)
         ).all()
     for notification_id in pending:
         try:
