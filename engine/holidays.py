@@ -28,7 +28,8 @@ from engine.audit import EventLog
 from engine.calendar import CALENDARS, DueDate, WorkingCalendar
 from engine.errors import Invalid, NotFound
 from engine.models import Case, Deadline, HolidayOverrideRow, Reminder
-from engine.runtime import Runtime, properties
+from engine.runtime import Runtime
+from engine.sync import due_dates, properties
 
 log = logging.getLogger("kawal.holidays")
 REASON_MAX = 200  # the length of holiday.reason
@@ -213,16 +214,11 @@ def _waiting_timer(wf, task_guid: str):
 
 
 def _refresh_due_dates(case: Case) -> None:
-    """The rule of ``Runtime.sync`` for open cases: the case shows its earliest public pending deadline,
-    its open tasks the earliest pending one."""
-    pending = sorted(d.due_at for d in case.deadlines if d.status == "pending")
-    public = sorted(d.due_at for d in case.deadlines if d.status == "pending" and d.public)
-    if public:
-        case.due_at = public[0]
-    if pending:
-        for task in case.tasks:
-            if task.state == "open":
-                task.due_at = pending[0]
+    """The rule of every sync (engine.sync.due_dates), after deadlines moved without a run."""
+    case.due_at, task_due = due_dates(case.deadlines)
+    for task in case.tasks:
+        if task.state == "open":
+            task.due_at = task_due
 
 
 def _counted_differently(provenance: dict, due: DueDate) -> bool:

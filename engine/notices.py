@@ -15,7 +15,8 @@ from engine.models import Case, Reminder
 from engine.outbox import Outbox, audience_users, deadline_context, members
 
 if TYPE_CHECKING:
-    from engine.runtime import Changes, Runtime
+    from engine.runtime import Runtime
+    from engine.sync import Changes
 
 PORTAL_HINT = (
     "Ikuti perkembangan permohonan Anda dengan nomor tiket dan kode akses yang Anda terima (POST /api/v1/status)."

@@ -22,7 +22,8 @@ from engine.audit import EventLog
 from engine.errors import Conflict, Invalid, NotFound
 from engine.models import Case, Deadline, HumanTask, User
 from engine.outbox import Outbox, deadline_context
-from engine.runtime import Runtime, properties
+from engine.runtime import Runtime
+from engine.sync import properties
 from engine.users import default_unit
 
 REQUEST_PROCESS = "permohonan_informasi"

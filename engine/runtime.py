@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import hashlib
 import json
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date, datetime
 from decimal import Decimal
 from pathlib import Path
@@ -21,8 +21,6 @@ from SpiffWorkflow.bpmn import BpmnEvent, BpmnWorkflow
 from SpiffWorkflow.bpmn.script_engine import PythonScriptEngine, TaskDataEnvironment
 from SpiffWorkflow.bpmn.serializer import BpmnWorkflowSerializer
 from SpiffWorkflow.bpmn.serializer.default.workflow import BpmnWorkflowConverter, WorkflowConverter
-from SpiffWorkflow.bpmn.specs.event_definitions.timer import TimerEventDefinition
-from SpiffWorkflow.exceptions import TaskNotFoundException
 from SpiffWorkflow.spiff.parser import VALIDATOR, SpiffBpmnParser
 from SpiffWorkflow.spiff.serializer.config import SPIFF_CONFIG
 from SpiffWorkflow.spiff.specs.event_definitions import MessageEventDefinition
@@ -31,14 +29,13 @@ from sqlalchemy import func, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
-from engine import clock, notices
+from engine import clock
 from engine.audit import EventLog
 from engine.calendar import CALENDARS, HolidayOverride, WorkingCalendar, parse_office_hours
 from engine.config import Settings
 from engine.errors import Conflict
 from engine.forms import FormRegistry
-from engine.models import Case, Deadline, HolidayOverrideRow, HumanTask, ProcessVersion, WorkflowState
-from engine.status import OUTCOMES, STATUSES
+from engine.models import Case, HolidayOverrideRow, ProcessVersion, WorkflowState
 from engine.vault import Vault
 
 SERIALIZER_VERSION = "kawal-1"
@@ -75,20 +72,6 @@ def _registry():
     registry.register(date, lambda v: {"value": v.isoformat()}, lambda d: date.fromisoformat(d["value"]))
     registry.register(Decimal, lambda v: {"value": str(v)}, lambda d: Decimal(d["value"]))
     return registry
-
-
-def properties(task_spec) -> dict:
-    return (getattr(task_spec, "extensions", None) or {}).get("properties", {})
-
-
-@dataclass
-class Changes:
-    """What one run changed, for the notices it causes (engine.notices)."""
-
-    statuses: list[tuple[str, dict]] = field(default_factory=list)  # (status reached, data at the milestone)
-    started: list[tuple[Deadline, str | None]] = field(default_factory=list)  # (deadline, reminder policy)
-    closed: list[Deadline] = field(default_factory=list)
-    tasks: list[HumanTask] = field(default_factory=list)
 
 
 @dataclass(frozen=True)
@@ -269,155 +252,7 @@ class Runtime:
     def sync(
         self, session: Session, case: Case, wf: BpmnWorkflow, log: EventLog, actor: str, completed_before: set[UUID]
     ) -> None:
-        """Bring the case's rows in line with the instance after a run (same transaction)."""
-        now = clock.now()
-        tasks = wf.get_tasks()  # one walk of the tree; each step below filters it
-        changes = Changes()
-        changes.statuses = self._sync_milestones(case, tasks, log, actor, completed_before)
-        deadlines = self._sync_deadlines(session, case, wf, tasks, log, completed_before, changes)
-        pending = sorted(d.due_at for d in deadlines if d.status == "pending")
-        missed = sorted(d.due_at for d in deadlines if d.status == "missed")
-        public_pending = sorted(d.due_at for d in deadlines if d.status == "pending" and d.public)
-        public_missed = sorted(d.due_at for d in deadlines if d.status == "missed" and d.public)
-        case.due_at = (public_pending or public_missed[-1:] or [None])[0]
-        task_due = (pending or missed[-1:] or [None])[0]
-        changes.tasks = self._sync_tasks(session, case, tasks, log, task_due)
-        if wf.is_completed() and case.closed_at is None:
-            case.closed_at = now
-            log.append(case, "case_closed", "system", {"status": case.status})
-        case.updated_at = now
-        notices.announce(session, self, case, changes)
+        """Bring the case's rows in line with the instance after a run (same transaction): engine.sync."""
+        from engine.sync import sync
 
-    def _sync_milestones(self, case, tasks, log, actor, completed_before) -> list[tuple[str, dict]]:
-        reached = [t for t in tasks if t.state == TaskState.COMPLETED and t.id not in completed_before]
-        reached.sort(key=lambda t: t.last_state_change)
-        statuses = []
-        for task in reached:
-            props = properties(task.task_spec)
-            status = props.get("status") or (task.data.get(props["status_from"]) if "status_from" in props else None)
-            if status:
-                if status not in STATUSES:
-                    raise RuntimeError(f"milestone {task.task_spec.bpmn_id} gives unknown status {status!r}")
-                case.status = status
-                if status in OUTCOMES:
-                    case.outcome = status
-                statuses.append((status, task.data))
-                log.append(
-                    case,
-                    "status_changed",
-                    actor,
-                    {"status": status, "milestone": task.task_spec.bpmn_id, "name": task.task_spec.bpmn_name},
-                )
-            if props.get("flag") == "overdue" and not case.overdue:
-                case.overdue = True
-                log.append(case, "case_overdue", "system", {"milestone": task.task_spec.bpmn_id})
-        return statuses
-
-    def _sync_deadlines(self, session, case, wf, tasks, log, completed_before, changes) -> list[Deadline]:
-        rows = {d.task_guid: d for d in case.deadlines}
-        waiting, fired_now = {}, {}
-        for task in tasks:
-            if task.state not in (TaskState.WAITING, TaskState.COMPLETED):
-                continue
-            definition = getattr(task.task_spec, "event_definition", None)
-            if not isinstance(definition, TimerEventDefinition) or "deadline" not in properties(task.task_spec):
-                continue
-            if task.state == TaskState.WAITING:
-                waiting[str(task.id)] = task
-            elif task.id not in completed_before:
-                fired_now[str(task.id)] = task  # armed and already due in this run (a receipt recorded late)
-        started = set()
-        for guid, task in {**waiting, **fired_now}.items():
-            if guid not in rows:
-                rows[guid] = self._new_deadline(session, case, task)
-                started.add(rows[guid].name)
-                changes.started.append((rows[guid], properties(task.task_spec).get("reminders")))
-                log.append(
-                    case,
-                    "deadline_started",
-                    "system",
-                    {
-                        "deadline": rows[guid].name,
-                        "due_at": rows[guid].due_at.isoformat(),
-                        "legal_basis": rows[guid].legal_basis,
-                        "calendar": rows[guid].calendar,
-                    },
-                )
-        for guid, row in rows.items():
-            if row.status != "pending" or guid in waiting:
-                continue
-            try:
-                task = wf.get_task_from_id(UUID(guid))
-            except TaskNotFoundException:
-                task = None
-            fired = task is not None and task.state == TaskState.COMPLETED
-            if fired:
-                row.status = "missed"
-            elif task is not None and properties(task.task_spec).get("superseded_by") in started:
-                row.status = "superseded"
-            elif case.status in CANCELLING_STATUSES:
-                row.status = "cancelled"
-            else:
-                row.status = "met"
-            row.closed_at = clock.now()
-            changes.closed.append(row)
-            log.append(
-                case, f"deadline_{row.status}", "system", {"deadline": row.name, "due_at": row.due_at.isoformat()}
-            )
-        return list(rows.values())
-
-    def _new_deadline(self, session, case, task) -> Deadline:
-        props = properties(task.task_spec)
-        due_at = datetime.fromisoformat(task.internal_data["event_value"])
-        calendar = props.get("calendar", "strict")
-        days = props.get("working_days", "0")
-        days = int(days) if days.isdigit() else int(task.data[days])
-        start = datetime.fromisoformat(task.data[props.get("start", "received_at")])
-        provenance = self.calendars[calendar].add_working_days(start, days).to_dict()
-        row = Deadline(
-            case_id=case.id,
-            task_guid=str(task.id),
-            name=props["deadline"],
-            legal_basis=props.get("legal_basis", ""),
-            calendar=calendar,
-            public=props.get("public") == "true",
-            start_at=start,
-            working_days=days,
-            due_at=due_at,
-            provenance=provenance,
-            status="pending",
-        )
-        case.deadlines.append(row)
-        return row
-
-    def _sync_tasks(self, session, case, tasks, log, due_at) -> list[HumanTask]:
-        ready = {str(t.id): t for t in tasks if t.state == TaskState.READY and t.task_spec.manual}
-        created = []
-        open_rows = {h.task_guid: h for h in case.tasks if h.state == "open"}
-        for guid, row in open_rows.items():
-            if guid not in ready:
-                row.state = "cancelled"
-                log.append(case, "task_cancelled", "system", {"task": row.bpmn_id, "task_id": row.id})
-            else:
-                row.due_at = due_at
-        for guid, task in ready.items():
-            if guid in open_rows:
-                continue
-            spec = task.task_spec
-            row = HumanTask(
-                case_id=case.id,
-                task_guid=guid,
-                bpmn_id=spec.bpmn_id,
-                process_id=case.kind,
-                title=spec.bpmn_name or spec.bpmn_id,
-                lane=spec.lane,
-                form=properties(spec).get("formJsonSchemaFilename"),
-                instructions=(spec.extensions or {}).get("instructionsForEndUser"),
-                due_at=due_at,
-                state="open",
-                created_at=clock.now(),
-            )
-            case.tasks.append(row)  # flushed with the rest of the operation, in one go
-            created.append(row)
-            log.append(case, "task_created", "system", {"task": spec.bpmn_id, "task_guid": guid, "lane": spec.lane})
-        return created
+        sync(self, session, case, wf, log, actor, completed_before)
