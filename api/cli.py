@@ -176,9 +176,10 @@ def worker(burst, name, fork):
     if not settings.redis_url:
         raise click.ClickException("KAWAL_REDIS_URL is not set: without Redis, `kawal serve` runs the embedded clock")
     import notifications.jobs  # noqa: F401 - imported once here, not in every forked job
-    from notifications.services import services
+    from notifications.services import Services, use
 
-    svc = services()
+    svc = Services(settings)
+    use(svc)
     with svc.sessions() as session:  # parse the specs once here; every forked job inherits them
         for version_id in svc.runtime.deploy(session).values():
             svc.runtime.spec(session, version_id.id)
@@ -198,9 +199,15 @@ def worker(burst, name, fork):
 def reconcile():
     """Re-create from the database every schedule Redis lacks and do what is due (cron: every minute)."""
     from notifications.reconcile import reconcile as run
-    from notifications.services import services
+    from notifications.services import Services, use
 
-    report = run(services())
+    svc = Services(_settings())
+    use(svc)  # the jobs reconcile runs inline use the same services
+    try:
+        report = run(svc)
+    finally:
+        use(None)
+        svc.sessions.kw["bind"].dispose()
     click.echo(report.summary())
     if report.failed:
         raise click.ClickException("failed: " + "; ".join(report.failed[:10]))
@@ -245,29 +252,6 @@ def incidents_retry(incident_id, actor):
 
     schedule_case(case_id)
     click.echo(f"incident {incident_id} retried")
-
-
-@main.group()
-def timers():
-    """Legal clocks."""
-
-
-@timers.command("fire")
-def timers_fire():
-    """Run every case whose deadline has come (safe to run any number of times, e.g. from cron)."""
-    from engine.db import make_engine, session_factory
-    from engine.runtime import Runtime
-    from engine.timers import fire_due
-
-    settings = _settings()
-    engine = make_engine(settings.database_url)
-    try:
-        sweep = fire_due(session_factory(engine), Runtime(settings))
-    finally:
-        engine.dispose()
-    click.echo(f"fired {len(sweep.fired)} case(s): {', '.join(sweep.fired) or '-'}")
-    if sweep.failed:
-        raise click.ClickException(f"failed: {', '.join(sweep.failed)} (see the log)")
 
 
 @main.group()

@@ -124,18 +124,18 @@ def test_production_refuses_to_start_without_its_secrets(monkeypatch):
     assert "KAWAL_VAULT_KEY" in result.output
 
 
-def test_timers_fire_escalates_a_lapsed_request_once(kawal, db_url):
+def test_reconcile_escalates_a_lapsed_request_once(kawal, db_url):
     from datetime import UTC, datetime, timedelta
 
     import time_machine
 
     kawal("demo")
     with time_machine.travel(datetime.now(UTC) + timedelta(days=30), tick=True):
-        first = kawal("timers", "fire")
-        second = kawal("timers", "fire")
+        first = kawal("reconcile")
+        second = kawal("reconcile")
     assert first.exit_code == 0
-    assert first.output.startswith("fired 2 case(s)")
-    assert second.output.startswith("fired 0 case(s)")
+    assert "ran 2 timer(s)" in first.output
+    assert "ran 0 timer(s)" in second.output
 
 
 def test_audit_verify_catches_a_history_cut_short(kawal, db_url):

@@ -233,15 +233,21 @@ def test_requester_may_withdraw_at_any_stage(office, at_receipt, stage):
     assert "pending" not in office.deadlines(ticket).values()
 
 
-def test_timer_sweep_runs_only_cases_whose_deadline_has_come(office, at_receipt):
-    from engine.timers import fire_due
+def test_reconcile_runs_only_cases_whose_deadline_has_come(office, at_receipt):
+    from notifications.reconcile import reconcile
+    from notifications.services import Services, use
 
-    early, later = office.submit(), None
-    at_receipt.move_to(RECEIVED + timedelta(days=2))
-    later = office.submit()
-    at_receipt.move_to(office.deadline(early, "T10").due_at + timedelta(minutes=1))
-    sweep = fire_due(office.sessions, office.rt)
-    assert sweep.fired == [early]
-    assert office.case(early).overdue is True
-    assert office.case(later).overdue is False
-    assert fire_due(office.sessions, office.rt).fired == []  # nothing due twice
+    svc = Services(office.rt.settings)  # the embedded mode: reconcile runs the timer jobs itself
+    use(svc)
+    try:
+        early = office.submit()
+        at_receipt.move_to(RECEIVED + timedelta(days=2))
+        later = office.submit()
+        at_receipt.move_to(office.deadline(early, "T10").due_at + timedelta(minutes=1))
+        assert [t.split(":")[1] for t in reconcile(svc).timers] == ["ran"]
+        assert office.case(early).overdue is True
+        assert office.case(later).overdue is False
+        assert reconcile(svc).timers == []  # nothing due twice
+    finally:
+        use(None)
+        svc.sessions.kw["bind"].dispose()
