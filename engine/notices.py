@@ -56,6 +56,7 @@ def announce(session: Session, rt: Runtime, case: Case, changes: Changes) -> Non
         event = "escalation" if missed and task.lane == "atasan_ppid" else "task_new_group"
         context = {**deadline_context(cal, missed[-1] if event == "escalation" else current), "task_title": task.title}
         outbox.to_users(case, event, f"task:{task.task_guid}", members(session, [task.lane]), context)
+    outbox.write()
 
 
 def remind(session: Session, rt: Runtime, reminder: Reminder) -> list:
@@ -68,7 +69,7 @@ def remind(session: Session, rt: Runtime, reminder: Reminder) -> list:
         if audience != "requester":  # the requester hears of a lapse through the overdue apology
             users = audience_users(session, case, audience)
             outbox.to_users(case, "deadline_reminder", f"{cause}:{audience}", users, context)
-    return outbox.created
+    return outbox.write()
 
 
 def _public_deadline(case: Case):

@@ -188,7 +188,9 @@ def assign_task(session: Session, rt: Runtime, user: User, task_id: int, usernam
     due = next((d for d in task.case.deadlines if d.status == "pending"), None)
     context = {**deadline_context(rt.calendars["strict"], due), "task_title": task.title}
     cause = f"task{task.id}:{assignee.id}:{task.claimed_at.timestamp():.0f}"
-    Outbox(session, rt.settings.notify_channels).to_users(task.case, "task_assigned", cause, [assignee], context)
+    outbox = Outbox(session, rt.settings.notify_channels)
+    outbox.to_users(task.case, "task_assigned", cause, [assignee], context)
+    outbox.write()
     EventLog(session).append(
         task.case,
         "task_assigned",

@@ -39,10 +39,13 @@ DEADLINE_LABELS = {
 
 
 class Outbox:
+    """Collects a change's messages, then writes the new ones with one look-up of their keys (``write``)."""
+
     def __init__(self, session: Session, channels: tuple[str, ...]):
         self.session = session
         self.channels = tuple(c for c in channels if c in CHANNELS) or ("log",)
         self.created: list[Notification] = []
+        self._wanted: dict[str, Notification] = {}
 
     def to_requester(self, case: Case, event: str, cause: str, context: dict) -> None:
         if case.requester_party_id is None:
@@ -57,23 +60,36 @@ class Outbox:
                 self._add(case, event, channel, user.id, False, key, context)
 
     def _add(self, case, event, channel, user_id, requester, key, context) -> None:
-        exists = self.session.scalar(select(Notification.id).where(Notification.idempotency_key == key))
-        if exists is None:
-            self.created.append(
-                Notification(
-                    case_id=case.id,
-                    event=event,
-                    channel=channel,
-                    recipient_user_id=user_id,
-                    to_requester=requester,
-                    context={"ticket": case.ticket, **context},
-                    idempotency_key=key,
-                    status="pending",
-                    attempts=0,
-                    created_at=clock.now(),
+        self._wanted.setdefault(
+            key,
+            Notification(
+                case_id=case.id,
+                event=event,
+                channel=channel,
+                recipient_user_id=user_id,
+                to_requester=requester,
+                context={"ticket": case.ticket, **context},
+                idempotency_key=key,
+                status="pending",
+                attempts=0,
+                created_at=clock.now(),
+            ),
+        )
+
+    def write(self) -> list[Notification]:
+        """Add the messages whose key is new (a cause already told is not told again); returns them."""
+        if self._wanted:
+            known = set(
+                self.session.scalars(
+                    select(Notification.idempotency_key).where(Notification.idempotency_key.in_(list(self._wanted)))
                 )
             )
-            self.session.add(self.created[-1])
+            for key, row in self._wanted.items():
+                if key not in known:
+                    self.session.add(row)
+                    self.created.append(row)
+            self._wanted = {}
+        return self.created
 
 
 def members(session: Session, groups) -> list[User]:
