@@ -189,7 +189,7 @@ def assign_task(session: Session, rt: Runtime, user: User, task_id: int, usernam
     context = {**deadline_context(rt.calendars["strict"], due), "task_title": task.title}
     cause = f"task{task.id}:{assignee.id}:{task.claimed_at.timestamp():.0f}"
     outbox = Outbox(session, rt.settings.notify_channels)
-    outbox.to_users(task.case, "task_assigned", cause, [assignee], context)
+    outbox.to_users(task.case, "task_assigned", cause, [assignee.id], context)
     outbox.write()
     EventLog(session).append(
         task.case,

@@ -53,11 +53,11 @@ class Outbox:
         for channel in self.channels:
             self._add(case, event, channel, None, True, f"{event}:{case.id}:{cause}:requester:{channel}", context)
 
-    def to_users(self, case: Case, event: str, cause: str, users: list[User], context: dict) -> None:
-        for user in {u.id: u for u in users if u.active}.values():
+    def to_users(self, case: Case, event: str, cause: str, user_ids, context: dict) -> None:
+        for user_id in sorted(set(user_ids)):
             for channel in self.channels:
-                key = f"{event}:{case.id}:{cause}:user{user.id}:{channel}"
-                self._add(case, event, channel, user.id, False, key, context)
+                key = f"{event}:{case.id}:{cause}:user{user_id}:{channel}"
+                self._add(case, event, channel, user_id, False, key, context)
 
     def _add(self, case, event, channel, user_id, requester, key, context) -> None:
         self._wanted.setdefault(
@@ -92,27 +92,29 @@ class Outbox:
         return self.created
 
 
-def members(session: Session, groups) -> list[User]:
-    groups = list(groups)
+def members(session: Session, groups) -> list[int]:
+    """Ids of the active officers in these groups (ids only: no officer rows are loaded)."""
+    groups = [g for g in groups if g]
     if not groups:
         return []
-    return list(
-        session.scalars(
-            select(User)
-            .join(Membership, Membership.user_id == User.id)
-            .join(Group, Group.id == Membership.group_id)
-            .where(Group.code.in_(groups))
+    with session.no_autoflush:  # reads users and groups only, which this change does not touch
+        return list(
+            session.scalars(
+                select(User.id)
+                .join(Membership, Membership.user_id == User.id)
+                .join(Group, Group.id == Membership.group_id)
+                .where(Group.code.in_(groups), User.active.is_(True))
+            )
         )
-    )
 
 
-def audience_users(session: Session, case: Case, audience: str) -> list[User]:
-    """Who "assignee", "group" and "superior" are for a case: read from its open tasks."""
+def audience_users(session: Session, case: Case, audience: str) -> list[int]:
+    """Who "assignee", "group" and "superior" are for a case, as officer ids: read from its open tasks."""
     open_tasks: list[HumanTask] = [t for t in case.tasks if t.state == "open"]
     if audience == "assignee":
-        return [t.assignee for t in open_tasks if t.assignee is not None]
+        return [t.assignee_id for t in open_tasks if t.assignee_id is not None]
     if audience == "group":
-        return members(session, {t.lane for t in open_tasks if t.lane})
+        return members(session, {t.lane for t in open_tasks})
     if audience == "superior":
-        return members(session, {access.SUPERIOR_OF.get(t.lane) for t in open_tasks if t.lane} - {None})
+        return members(session, {access.SUPERIOR_OF.get(t.lane) for t in open_tasks})
     return []
