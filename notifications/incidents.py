@@ -1,10 +1,22 @@
-"""Incidents: a message that failed ``MAX_ATTEMPTS`` times waits here for an admin."""
+"""Incidents: work that kept failing waits here for an admin.
 
+A message becomes one after ``delivery.MAX_ATTEMPTS`` failed sends; a timer or reminder job when
+its last RQ retry fails (``record``). Retrying puts the item back as pending and closes the incident.
+"""
+
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from engine import clock
 from engine.errors import Conflict, NotFound
-from engine.models import Incident, Notification
+from engine.models import Case, Incident, Notification, Reminder
+
+
+def record(session: Session, subject: str, message: str, attempts: int) -> None:
+    """Open an incident for ``subject`` (``case:<id>``, ``reminder:<id>``) unless one is open already."""
+    open_one = session.scalar(select(Incident.id).where(Incident.subject == subject, Incident.resolved_at.is_(None)))
+    if open_one is None:
+        session.add(Incident(subject=subject, message=message[:2000], attempts=attempts, created_at=clock.now()))
 
 
 def retry(session: Session, incident_id: int, actor: str) -> int:
@@ -15,9 +27,17 @@ def retry(session: Session, incident_id: int, actor: str) -> int:
     if incident.resolved_at is not None:
         raise Conflict(f"incident {incident_id} is already resolved")
     kind, _, ref = incident.subject.partition(":")
-    if kind != "notification":
+    if kind == "notification":
+        row = session.get(Notification, int(ref))
+        row.status, row.attempts, row.last_error = "pending", 0, None
+        case_id = row.case_id
+    elif kind == "reminder":
+        reminder = session.get(Reminder, int(ref))
+        reminder.status = "pending" if reminder.status == "incident" else reminder.status
+        case_id = reminder.case_id
+    elif kind == "case":  # its timers: scheduling the case runs them again
+        case_id = session.get(Case, int(ref)).id
+    else:
         raise Conflict(f"incident {incident_id} ({incident.subject}) cannot be retried automatically")
-    row = session.get(Notification, int(ref))
-    row.status, row.attempts, row.last_error = "pending", 0, None
     incident.resolved_at, incident.resolved_by = clock.now(), actor
-    return row.case_id
+    return case_id

@@ -5,24 +5,49 @@ Each is idempotent: an early, late or duplicate run does no harm and sends nothi
 
 from __future__ import annotations
 
+import functools
 import logging
 from datetime import timedelta
 
+from rq import get_current_job
 from sqlalchemy import update
 from sqlalchemy.exc import IntegrityError, OperationalError
 from sqlalchemy.orm.exc import StaleDataError
 
 from engine import clock, notices, operations
 from engine.models import Case, Reminder
-from notifications import delivery
-from notifications.scheduling import reminder_item
+from notifications import delivery, incidents
+from notifications.scheduling import RETRY, reminder_item
 from notifications.services import services
 
 log = logging.getLogger("kawal.jobs")
+RETRIES = RETRY.max
 # RQ's scheduler keeps whole seconds, so a job may start up to a second before its instant.
 SCHEDULER_GRANULARITY = timedelta(seconds=1)
 
 
+def _final_failure(subject: str):
+    """Decorator: when a job fails and RQ has no retry left, open an incident for ``subject``."""
+
+    def wrap(func):
+        @functools.wraps(func)
+        def run(item_id: int):
+            try:
+                return func(item_id)
+            except Exception as exc:
+                job = get_current_job()
+                if job is not None and not job.retries_left:  # RQ's last try; inline runs retry each minute
+                    with services().sessions.begin() as session:
+                        subject_id = f"{subject}:{item_id}"
+                        incidents.record(session, subject_id, f"{type(exc).__name__}: {exc}", attempts=RETRIES + 1)
+                raise
+
+        return run
+
+    return wrap
+
+
+@_final_failure("case")
 def fire_timers(case_id: int) -> str:
     """Run a case's due timers (a BPMN timer fires only when its case runs)."""
     svc = services()
@@ -41,6 +66,7 @@ def fire_timers(case_id: int) -> str:
     return "ran"
 
 
+@_final_failure("reminder")
 def send_reminder(reminder_id: int) -> str:
     """Materialize a due reminder into outbox rows, once."""
     svc = services()

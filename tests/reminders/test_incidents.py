@@ -52,3 +52,31 @@ def test_a_message_whose_template_cannot_render_is_an_incident_at_once(services_
         assert delivery.deliver(s, svc.runtime, svc.channels, row_id) == "incident"
     with svc.sessions() as s:
         assert s.get(Notification, row_id).status == "incident"
+
+
+def test_a_timer_job_that_fails_its_last_try_becomes_an_incident_and_is_retried(
+    services_for, redis_server, client, login
+):
+    from redis import Redis
+    from rq import Queue, SimpleWorker
+
+    from engine.models import Case, WorkflowState
+    from notifications.services import QUEUE
+
+    svc = services_for(KAWAL_REDIS_URL=redis_server.url)
+    case_id = submit(svc)
+    with svc.sessions.begin() as s:
+        s.get(WorkflowState, case_id).state = "{broken"  # the case cannot be run
+    redis = Redis.from_url(redis_server.url)
+    queue = Queue(QUEUE, connection=redis)
+    queue.enqueue("notifications.jobs.fire_timers", case_id, job_id=f"timer-test-{case_id}")  # no retry left
+    SimpleWorker([queue], connection=redis).work(burst=True)
+    with svc.sessions() as s:
+        incident = s.scalar(select(Incident).where(Incident.subject == f"case:{case_id}"))
+        assert incident is not None
+        assert "JSONDecodeError" in incident.message
+        assert s.get(Case, case_id).status == "diterima"  # nothing half-done
+    listed = client.get("/api/v1/incidents", headers=login("admin")).json
+    assert f"case:{case_id}" in [i["subject"] for i in listed["items"]]
+    assert client.post(f"/api/v1/incidents/{incident.id}/retry", headers=login("admin")).status_code == 200
+    redis.close()
