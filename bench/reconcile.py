@@ -53,6 +53,7 @@ from redis import Redis
 from sqlalchemy import event, func, insert, select, text, update
 from sqlalchemy.engine import Engine
 
+from bench.common import POSTGRES_ENV, BenchError, fresh_database
 from engine import clock
 from engine.config import load_settings
 from engine.db import make_engine, session_factory, upgrade
@@ -64,7 +65,6 @@ from notifications import delivery, jobs
 from notifications.reconcile import BATCH, LOOKAHEAD, reconcile
 from notifications.services import Services, use
 
-POSTGRES_ENV = "KAWAL_BENCH_POSTGRES_URL"
 HOST = "127.0.0.1"
 PROCESS = "permohonan_informasi"
 PASSWORD = "bench-password-1"  # noqa: S105 - a throw-away officer in a throw-away database
@@ -76,10 +76,6 @@ FUTURE_SPAN = timedelta(days=90)  # ... over this span (well past reconcile's 15
 WAITING_RUNS = 5  # (b): runs that find every job waiting
 FLUSH_RUNS = 3  # (b): FLUSHALL, then a run that enqueues everything again
 INDEXES = {"deadline": "ix_deadline_status_due_at", "reminder": "ix_reminder_status_fire_at"}
-
-
-class BenchError(RuntimeError):
-    pass
 
 
 # -- numbers ------------------------------------------------------------------------------------
@@ -110,20 +106,6 @@ class Setup:
     user_id: int
     seconds: dict[str, float] = field(default_factory=dict)
     db_bytes: int | None = None
-
-
-def fresh_database(backend: str, tmp: Path) -> str:
-    if backend == "sqlite":
-        return f"sqlite:///{tmp / 'kawal-bench-reconcile.db'}"
-    url = os.environ.get(POSTGRES_ENV, "")
-    name = urlsplit(url).path.lstrip("/")
-    if "bench" not in name and "test" not in name:
-        raise BenchError(f"{POSTGRES_ENV}: refusing to wipe database {name!r} (its name has no 'bench' or 'test')")
-    engine = make_engine(url)
-    with engine.begin() as conn:
-        conn.execute(text("DROP SCHEMA IF EXISTS public CASCADE; CREATE SCHEMA public"))
-    engine.dispose()
-    return url
 
 
 def is_due(i: int, pending: int, due: int) -> bool:
@@ -200,7 +182,7 @@ def insert_deadlines(engine: Engine, rows) -> None:
 def prepare(backend: str, args, tmp: Path) -> Setup:
     seconds: dict[str, float] = {}
     t0 = time.perf_counter()
-    url = fresh_database(backend, tmp)
+    url = fresh_database(backend, tmp, "kawal-bench-reconcile.db")
     upgrade(url)
     settings = load_settings({"KAWAL_DATABASE_URL": url})
     engine = make_engine(url)

@@ -43,12 +43,12 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from importlib.metadata import version
 from pathlib import Path
-from urllib.parse import urlsplit
 
 from SpiffWorkflow.spiff.parser import VALIDATOR, SpiffBpmnParser
 from SpiffWorkflow.util.task import TaskState
-from sqlalchemy import event, text
+from sqlalchemy import event
 
+from bench.common import POSTGRES_ENV, BenchError, fresh_database
 from engine import clock
 from engine.config import load_settings
 from engine.db import make_engine, session_factory, upgrade
@@ -73,16 +73,11 @@ PASSWORD = "bench-password-1"  # noqa: S105 - a throw-away officer in a throw-aw
 OFFICERS = {"petugas": ["petugas_layanan"], "ppid": ["ppid"], "unit": ["unit_pengolah"], "atasan": ["atasan_ppid"]}
 LOOKUP_USER = "ppid"  # who reads the case to find the next task (sees every request case)
 HOST = "127.0.0.1"
-POSTGRES_ENV = "KAWAL_BENCH_POSTGRES_URL"
 RAW_VERSION = -1  # key of the parsed spec in the raw Runtime's cache (no database row behind it)
 # spiff-arena on the same process (spiffworkflow-notes §11): sequential, SQLite, one uvicorn worker.
 ARENA = {"start": 18.0, "complete": 24.0, "case": 5.0}
 TARGET_FACTOR = 10
 TARGET_RATIO = 2.0  # HTTP completion p50 within 2x of raw load -> step -> save
-
-
-class BenchError(RuntimeError):
-    pass
 
 
 # -- numbers ------------------------------------------------------------------------------------
@@ -339,17 +334,7 @@ def run_concurrent(port: int, tokens, threads: int, cases_per_thread: int) -> Co
 
 def prepare_database(backend: str, tmp: Path) -> str:
     """A fresh, upgraded database with one officer per lane group; returns its URL."""
-    if backend == "sqlite":
-        url = f"sqlite:///{tmp / 'kawal-bench.db'}"
-    else:
-        url = os.environ.get(POSTGRES_ENV, "")
-        name = urlsplit(url).path.lstrip("/")
-        if "bench" not in name and "test" not in name:
-            raise BenchError(f"{POSTGRES_ENV}: refusing to wipe database {name!r} (its name has no 'bench' or 'test')")
-        engine = make_engine(url)
-        with engine.begin() as conn:
-            conn.execute(text("DROP SCHEMA IF EXISTS public CASCADE; CREATE SCHEMA public"))
-        engine.dispose()
+    url = fresh_database(backend, tmp, "kawal-bench.db")
     upgrade(url)
     engine = make_engine(url)
     with session_factory(engine)() as session, session.begin():

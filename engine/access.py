@@ -66,6 +66,12 @@ def require_case(session: Session, user: User, ticket: str) -> Case:
     return case
 
 
+def require_staff_case(session: Session, user: User, ticket: str) -> Case:
+    """A case an officer reads: 403 for a non-officer, 404 for a case the officer may not see."""
+    require_staff(user)
+    return require_case(session, user, ticket)
+
+
 def require_task(session: Session, user: User, task_id: int) -> HumanTask:
     if not 0 < task_id < 2**31:  # beyond the column's range there is no such task
         raise NotFound("tugas tidak ditemukan / task not found")

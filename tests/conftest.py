@@ -30,6 +30,25 @@ STAFF = {
 }
 
 
+def pytest_report_header(config):
+    if not PG_URL:
+        return "PostgreSQL: none (KAWAL_TEST_POSTGRES_URL unset): its variants are deselected; make test runs them"
+    return f"PostgreSQL: {PG_URL}"
+
+
+def pytest_collection_modifyitems(config, items):
+    """Without a server (a developer's bare `pytest`), leave the PostgreSQL variants out, saying so.
+
+    `make test` sets KAWAL_REQUIRE_POSTGRES=1: there a missing server fails the run instead.
+    """
+    if PG_URL or os.environ.get("KAWAL_REQUIRE_POSTGRES") == "1":
+        return
+    left_out = [item for item in items if item.get_closest_marker("postgres")]
+    if left_out:
+        config.hook.pytest_deselected(items=left_out)
+        items[:] = [item for item in items if not item.get_closest_marker("postgres")]
+
+
 @pytest.fixture(scope="session", autouse=True)
 def _cheap_password_hashing():
     """Argon2 with production costs takes ~50 ms a hash; tests create and log in many officers."""
@@ -51,9 +70,7 @@ def sqlite_template(tmp_path_factory) -> Path:
 @pytest.fixture(scope="session")
 def postgres_schema():
     if not PG_URL:
-        if os.environ.get("KAWAL_REQUIRE_POSTGRES") == "1":
-            pytest.fail("KAWAL_REQUIRE_POSTGRES=1 but KAWAL_TEST_POSTGRES_URL is not set")
-        pytest.skip("no PostgreSQL server: run `make test`, or set KAWAL_TEST_POSTGRES_URL")
+        pytest.fail("KAWAL_REQUIRE_POSTGRES=1 but KAWAL_TEST_POSTGRES_URL is not set")
     engine = make_engine(PG_URL)
     with engine.begin() as conn:
         conn.execute(text("DROP SCHEMA public CASCADE; CREATE SCHEMA public"))

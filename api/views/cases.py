@@ -14,8 +14,7 @@ blp = Blueprint("cases", __name__, description="Cases and their history")
 @blp.response(200, CaseView)
 def get_case(ticket):
     user = current_user()
-    access.require_staff(user)
-    case = access.require_case(db.session, user, ticket)
+    case = access.require_staff_case(db.session, user, ticket)
     return queries.case_view(db.session, runtime(), user, case)
 
 
@@ -24,8 +23,7 @@ def get_case(ticket):
 @blp.response(200, EventList)
 def get_events(ticket):
     user = current_user()
-    access.require_staff(user)
-    case = access.require_case(db.session, user, ticket)
+    case = access.require_staff_case(db.session, user, ticket)
     return {"ticket": case.ticket, "items": queries.case_events(db.session, case)}
 
 
@@ -35,6 +33,5 @@ def get_events(ticket):
 def get_deadlines(ticket):
     """The case's deadlines: legal basis, calendar, start, due instant, status and the days skipped and why."""
     user = current_user()
-    access.require_staff(user)
-    case = access.require_case(db.session, user, ticket)
+    case = access.require_staff_case(db.session, user, ticket)
     return {"ticket": case.ticket, "items": queries.explained_deadlines(case)}
