@@ -9,7 +9,7 @@ the same case fails at flush with ``StaleDataError``, which callers report as a 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import date, datetime, timedelta
 from uuid import UUID
 
 from SpiffWorkflow.exceptions import TaskNotFoundException
@@ -17,9 +17,9 @@ from SpiffWorkflow.util.task import TaskState
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from engine import access, clock, tickets
+from engine import access, chain, clock, tickets
 from engine.audit import EventLog
-from engine.errors import Conflict, Invalid, NotFound
+from engine.errors import Conflict, Forbidden, Invalid, NotFound
 from engine.models import Case, Deadline, HumanTask, User
 from engine.outbox import Outbox, deadline_context
 from engine.runtime import Runtime
@@ -31,6 +31,8 @@ CHANNELS = ("langsung", "web", "email", "pos", "telepon")
 # How far back a front-desk officer may record a paper request's real receipt (a typo guard).
 OLDEST_RECORDED_RECEIPT = timedelta(days=366)
 REQUEST_DETAILS = ("requester_type", "information", "purpose", "obtain_method", "delivery_method")
+# Register numbers of objections and disputes: their own series (Perki 1/2021 Pasal 41(3)).
+OBJECTION_PREFIX, DISPUTE_PREFIX = "KEB", "SIP"
 
 
 def actor_name(user: User | None) -> str:
@@ -58,30 +60,7 @@ def submit_request(
     Only a front-desk officer may give the channel and the real receipt time of an offline request.
     """
     now = clock.now()
-    if (channel is not None or received_at is not None) and user is None:
-        raise Invalid(
-            "data tidak sah / invalid data",
-            fields={"channel": ["hanya untuk petugas / officers only"]}
-            if channel
-            else {"received_at": ["hanya untuk petugas / officers only"]},
-        )
-    if user is not None:
-        access.require_front_desk(user)
-    rt.forms.validate("permohonan.json", payload)
-    fields = {}
-    if channel is not None and channel not in CHANNELS:
-        fields["channel"] = [f"salah satu dari / one of {', '.join(CHANNELS)}"]
-    if received_at is not None and (
-        received_at.tzinfo is None or received_at > now or received_at < now - OLDEST_RECORDED_RECEIPT
-    ):
-        fields["received_at"] = [
-            "harus waktu lampau (paling lama setahun) dengan zona waktu / must be a past instant, at most a year ago,"
-            " with a time zone"
-        ]
-    if fields:
-        raise Invalid("data tidak sah / invalid data", fields=fields)
-    channel = channel or "web"
-    received_at = received_at or now
+    channel, received_at = _intake(rt, "permohonan.json", payload, user, channel, received_at)
 
     party = rt.vault.store(session, "requester", payload["requester"])
     local_year = received_at.astimezone(rt.calendars["strict"].tz).year
@@ -130,6 +109,253 @@ def submit_request(
     rt.save(session, case, wf)
     session.flush()
     return Submitted(case, code)
+
+
+def _intake(rt, form, payload, user, channel, received_at) -> tuple[str, datetime]:
+    """Checks common to every filing; only a front-desk officer gives the channel and real receipt time."""
+    now = clock.now()
+    if (channel is not None or received_at is not None) and user is None:
+        raise Invalid(
+            "data tidak sah / invalid data",
+            fields={"channel": ["hanya untuk petugas / officers only"]}
+            if channel
+            else {"received_at": ["hanya untuk petugas / officers only"]},
+        )
+    if user is not None:
+        access.require_front_desk(user)
+    rt.forms.validate(form, payload)
+    fields = {}
+    if channel is not None and channel not in CHANNELS:
+        fields["channel"] = [f"salah satu dari / one of {', '.join(CHANNELS)}"]
+    if received_at is not None and (
+        received_at.tzinfo is None or received_at > now or received_at < now - OLDEST_RECORDED_RECEIPT
+    ):
+        fields["received_at"] = [
+            "harus waktu lampau (paling lama setahun) dengan zona waktu / must be a past instant, at most a year ago,"
+            " with a time zone"
+        ]
+    if fields:
+        raise Invalid("data tidak sah / invalid data", fields=fields)
+    return channel or "web", received_at or now
+
+
+def file_objection(
+    session: Session,
+    rt: Runtime,
+    payload: dict,
+    request: Case,
+    *,
+    user: User | None = None,
+    channel: str | None = None,
+    received_at: datetime | None = None,
+) -> Case:
+    """Receive an objection to the PPID's superior (UU 14/2008 Pasal 35-36; Perki 1/2021 Pasal 39-41).
+
+    The objection is its own case with its own register number, linked to the request; the
+    requester follows it with the request's access code. Its timeliness is computed on both
+    calendars and recorded; a late objection is registered and flagged, never refused (§4.2).
+    """
+    channel, received_at = _intake(rt, "keberatan.json", payload, user, channel, received_at)
+    if request.kind != chain.REQUEST:
+        raise Invalid(
+            "keberatan diajukan atas permohonan informasi / an objection concerns an information request",
+            fields={"ticket": ["bukan permohonan informasi / not an information request"]},
+        )
+    discovered = payload.get("tanggal_alasan_ditemukan")
+    discovered_on = date.fromisoformat(discovered) if discovered else None
+    timing = chain.timeliness(rt, session, request, payload["alasan"], received_at, discovered_on)
+    now = clock.now()
+    proxy = rt.vault.store(session, "kuasa", payload["kuasa"]) if payload.get("kuasa") else None
+    year = received_at.astimezone(rt.calendars["strict"].tz).year
+    ticket = tickets.next_ticket(session, OBJECTION_PREFIX, year)
+    details = {
+        "permohonan": request.ticket,
+        "alasan": payload["alasan"],
+        "kasus_posisi": payload["kasus_posisi"],
+        "tujuan_penggunaan": payload.get("tujuan_penggunaan", request.details.get("purpose", "")),
+        "ketepatan_waktu": timing,
+        "kuasa_party_id": proxy.id if proxy else None,
+    }
+    if discovered:
+        details["tanggal_alasan_ditemukan"] = discovered
+    case = _linked_case(session, rt, request, chain.OBJECTION, ticket, channel, received_at, details, now)
+    log = EventLog(session)
+    log.append(
+        case,
+        "objection_filed",
+        actor_name(user),
+        {"channel": channel, "received_at": received_at.isoformat(), "request": request.ticket, **details},
+    )
+    if timing["late"]:
+        log.append(case, "objection_filed_late", "system", {"grounds": timing["grounds"]})
+    log.append(request, "objection_filed", actor_name(user), {"objection": ticket, "alasan": payload["alasan"]})
+    _start(
+        session,
+        rt,
+        case,
+        log,
+        actor_name(user),
+        {
+            "case_id": case.id,
+            "ticket": ticket,
+            "permohonan": request.ticket,
+            "received_at": received_at.isoformat(),
+            "alasan": payload["alasan"],
+            "musyawarah_mungkin": set(payload["alasan"]) <= chain.AMICABLE_GROUNDS,
+            "terlambat_diajukan": timing["late"],
+            "ketepatan_waktu": timing["verdict"],
+        },
+    )
+    return case
+
+
+def record_dispute(session: Session, rt: Runtime, user: User, payload: dict) -> Case:
+    """Record a Komisi Informasi summons: the agency's side of a dispute (Perki 1/2013; §5.3-§5.4).
+
+    Linked to the objection (or, when the requester went straight to the KI, the request); the
+    grounds default to the objection's.
+    """
+    access.require_front_desk(user)
+    rt.forms.validate("sengketa.json", payload)
+    parent = session.scalar(select(Case).where(Case.ticket == payload["perkara"].strip().upper()))
+    if parent is None or parent.kind not in (chain.REQUEST, chain.OBJECTION):
+        raise Invalid(
+            "perkara tidak dikenal / unknown case",
+            fields={"perkara": ["nomor keberatan atau permohonan / an objection or request ticket"]},
+        )
+    grounds = payload.get("alasan") or parent.details.get("alasan")
+    if not grounds:
+        raise Invalid("data tidak sah / invalid data", fields={"alasan": ["wajib diisi / is required"]})
+    now = clock.now()
+    received_at = (
+        datetime.fromisoformat(payload["panggilan_diterima_at"]) if payload.get("panggilan_diterima_at") else now
+    )
+    if received_at.tzinfo is None or received_at > now:
+        raise Invalid(
+            "data tidak sah / invalid data",
+            fields={"panggilan_diterima_at": ["waktu lampau dengan zona waktu / a past instant with a time zone"]},
+        )
+    year = received_at.astimezone(rt.calendars["strict"].tz).year
+    ticket = tickets.next_ticket(session, DISPUTE_PREFIX, year)
+    details = {
+        "perkara": parent.ticket,
+        "ki": payload["ki"],
+        "nomor_register": payload["nomor_register"],
+        "diajukan_ke_ki": payload["diajukan_ke_ki"],
+        "sidang_pertama": payload["sidang_pertama"],
+        "alasan": sorted(set(grounds)),
+    }
+    case = _linked_case(session, rt, parent, chain.DISPUTE, ticket, "pos", received_at, details, now)
+    log = EventLog(session)
+    log.append(case, "dispute_recorded", user.username, {"received_at": received_at.isoformat(), **details})
+    log.append(
+        parent, "dispute_recorded", user.username, {"dispute": ticket, "nomor_register": payload["nomor_register"]}
+    )
+    _start(
+        session,
+        rt,
+        case,
+        log,
+        user.username,
+        {
+            "case_id": case.id,
+            "ticket": ticket,
+            "received_at": received_at.isoformat(),
+            "mediasi_mungkin": set(details["alasan"]) <= chain.AMICABLE_GROUNDS,
+            **{k: details[k] for k in ("ki", "nomor_register", "diajukan_ke_ki", "sidang_pertama", "alasan")},
+        },
+    )
+    return case
+
+
+def _linked_case(session, rt, parent, kind, ticket, channel, received_at, details, now) -> Case:
+    case = Case(
+        ticket=ticket,
+        kind=kind,
+        parent_id=parent.id,
+        process_version_id=rt.latest_version_id(session, kind),
+        unit_id=parent.unit_id,
+        status="diterima",
+        requester_party_id=parent.requester_party_id,
+        requester_type=parent.requester_type,
+        channel=channel,
+        access_code_hash=parent.access_code_hash,  # the requester's one code follows the whole chain
+        received_at=received_at,
+        created_at=now,
+        updated_at=now,
+        details=details,
+        workflow_state=None,
+        deadlines=[],
+        tasks=[],
+    )
+    session.add(case)
+    session.flush()
+    return case
+
+
+def _start(session, rt, case, log, actor, data) -> None:
+    wf = rt.new_workflow(session, case.process_version_id, data)
+    rt.step(wf)
+    changes = rt.sync(session, case, wf, log, actor, set())
+    rt.save(session, case, wf)
+    session.flush()
+    _tell_parent(session, rt, case, changes, actor)
+
+
+def send_case_message(session: Session, rt: Runtime, user: User, case: Case, name: str, payload: dict) -> Case:
+    """An event from outside (the Komisi Informasi, a court) recorded by an officer: 409 unless awaited.
+
+    The catch event's lane says which group records it (or a group above it); its
+    ``formJsonSchemaFilename`` validates the payload. Messages without one come only from Kawal itself.
+    """
+    if not isinstance(payload, dict):
+        raise Invalid("data harus objek / data must be an object", fields={"data": ["object expected"]})
+    wf = rt.load(session, case)
+    waiting = rt.waiting_for(wf, name)
+    if waiting is None:
+        raise Conflict(f"kasus tidak sedang menunggu {name} / the case is not waiting for {name}")
+    form = properties(waiting.task_spec).get("formJsonSchemaFilename")
+    if not form:
+        raise Forbidden("pesan ini hanya dikirim oleh sistem / only Kawal itself sends this message")
+    lane = waiting.task_spec.lane
+    if lane is not None and lane not in access.supervised_lanes(user):
+        raise Forbidden(f"pesan ini dicatat oleh kelompok {lane} / the {lane} group records this message")
+    rt.forms.validate(form, payload)
+    before = rt.completed_ids(wf)
+    rt.send_message(wf, name, payload)
+    rt.step(wf)
+    log = EventLog(session)
+    log.append(case, "message_received", user.username, {"message": name, "data": payload})
+    changes = rt.sync(session, case, wf, log, user.username, before)
+    rt.save(session, case, wf)
+    session.flush()
+    _tell_parent(session, rt, case, changes, user.username)
+    return case
+
+
+def _tell_parent(session, rt, case, changes, actor) -> None:
+    """Milestones with ``parent_message`` (e.g. a granted objection) reach the linked parent case.
+
+    A parent waiting for the message runs on (a request reopens delivery); one that is not (it is
+    still being handled) records the news in its history, and its officers carry on.
+    """
+    if not changes.to_parent or case.parent_id is None:
+        return
+    parent = session.get(Case, case.parent_id)
+    for message, _data in changes.to_parent:
+        wf = rt.load(session, parent)
+        log = EventLog(session)
+        payload = {"ticket": case.ticket, "status": case.status}
+        if rt.waiting_for(wf, message) is None:
+            log.append(parent, "linked_case_outcome", actor, {**payload, "message": message, "applied": False})
+            continue
+        before = rt.completed_ids(wf)
+        rt.send_message(wf, message, payload)
+        rt.step(wf)
+        log.append(parent, "linked_case_outcome", actor, {**payload, "message": message, "applied": True})
+        rt.sync(session, parent, wf, log, actor, before)
+        rt.save(session, parent, wf)
+    session.flush()
 
 
 def find_by_code(session: Session, ticket: str, code: str) -> Case:
@@ -230,9 +456,10 @@ def complete_task(session: Session, rt: Runtime, user: User, task_id: int, data:
         task.assignee, task.claimed_at = user, now
     log = EventLog(session)
     log.append(case, "task_completed", user.username, {"task": task.bpmn_id, "task_id": task.id, "data": data})
-    rt.sync(session, case, wf, log, user.username, before)
+    changes = rt.sync(session, case, wf, log, user.username, before)
     rt.save(session, case, wf)
     session.flush()
+    _tell_parent(session, rt, case, changes, user.username)
     return task
 
 

@@ -42,8 +42,6 @@ SERIALIZER_VERSION = "kawal-1"
 # A case should stay far below these (spiffworkflow-notes §9.4); beyond them something loops.
 MAX_TASKS = 5000
 MAX_DEPTH = 500
-# Timers whose deadline disappears while the case ends in one of these were cancelled, not met.
-CANCELLING_STATUSES = frozenset({"dicabut", "ditutup_tidak_lengkap"})
 
 
 class SpeclessWorkflowConverter(BpmnWorkflowConverter):
@@ -133,7 +131,14 @@ class Runtime:
 
     def working_days_after(self, start: str, days: int, calendar: str = "strict") -> str:
         """The due instant of a legal clock, for BPMN ``timeDate`` expressions (an offset-aware ISO string)."""
-        return self.calendars[calendar].add_working_days(datetime.fromisoformat(start), int(days)).due_at.isoformat()
+        return self.calendars[calendar].add_working_days(self.instant(start), int(days)).due_at.isoformat()
+
+    def instant(self, value: str) -> datetime:
+        """An ISO datetime, or an ISO date meaning that office day (a date on a letter or a KI decision)."""
+        if len(value) == 10:
+            cal = self.calendars["strict"]
+            return datetime.combine(date.fromisoformat(value), cal.office_open, tzinfo=cal.tz)
+        return datetime.fromisoformat(value)
 
     @staticmethod
     def now_iso() -> str:
@@ -242,17 +247,25 @@ class Runtime:
         wf.do_engine_steps()
 
     @staticmethod
-    def send_message(wf: BpmnWorkflow, name: str, payload: dict | None = None) -> None:
-        waiting = {e.name for e in wf.waiting_events()}
-        if name not in waiting:
-            raise Conflict(f"the case is not waiting for {name}")
+    def waiting_for(wf: BpmnWorkflow, name: str):
+        """The waiting catch event (intermediate or boundary) of message ``name``, or None."""
+        for task in wf.get_tasks(state=TaskState.WAITING):
+            definition = getattr(task.task_spec, "event_definition", None)
+            if isinstance(definition, MessageEventDefinition) and definition.name == name:
+                return task
+        return None
+
+    @classmethod
+    def send_message(cls, wf: BpmnWorkflow, name: str, payload: dict | None = None) -> None:
+        if cls.waiting_for(wf, name) is None:
+            raise Conflict(f"kasus tidak sedang menunggu {name} / the case is not waiting for {name}")
         wf.send_event(BpmnEvent(MessageEventDefinition(name), payload=payload or {}))
 
     # -- sync ------------------------------------------------------------------------------------
     def sync(
         self, session: Session, case: Case, wf: BpmnWorkflow, log: EventLog, actor: str, completed_before: set[UUID]
-    ) -> None:
+    ):
         """Bring the case's rows in line with the instance after a run (same transaction): engine.sync."""
         from engine.sync import sync
 
-        sync(self, session, case, wf, log, actor, completed_before)
+        return sync(self, session, case, wf, log, actor, completed_before)

@@ -23,6 +23,14 @@ _OBJECT = (
     "Jika tidak puas, Anda dapat mengajukan keberatan kepada Atasan PPID dalam 30 hari kerja.",
     "If you are not satisfied, you may file an objection with the PPID's superior within 30 working days.",
 )
+_DISPUTE = (
+    "Jika tidak puas, Anda dapat mengajukan sengketa kepada Komisi Informasi dalam 14 hari kerja.",
+    "If you are not satisfied, you may bring a dispute before the Information Commission within 14 working days.",
+)
+_KI = (
+    "Ikuti jadwal sidang Komisi Informasi.",
+    "Follow the Information Commission's hearing schedule.",
+)
 
 STATUSES: dict[str, Status] = {
     "diterima": Status("Diterima", "Received", *_WAIT),
@@ -61,6 +69,54 @@ STATUSES: dict[str, Status] = {
         "Anda dapat mengajukan permohonan baru yang lengkap.",
         "You may file a new, complete request.",
     ),
+    # The request after a granted objection (legal-process.md §4.4): delivery is reopened.
+    "dibuka_kembali": Status(
+        "Dibuka Kembali (Keberatan Dikabulkan)",
+        "Reopened (Objection Granted)",
+        "Informasi akan diserahkan kepada Anda sesuai tanggapan Atasan PPID.",
+        "The information will be delivered to you as the PPID's superior decided.",
+    ),
+    # Objection (Keberatan), §4.4 and §8.2.
+    "keberatan_diterima": Status("Keberatan Diterima", "Objection Received", *_WAIT),
+    "keberatan_terdaftar": Status("Keberatan Terdaftar", "Objection Registered", *_WAIT),
+    "musyawarah": Status(
+        "Penyelesaian secara Musyawarah",
+        "Amicable Settlement",
+        "Petugas akan menghubungi Anda untuk bermusyawarah.",
+        "The officers will contact you to settle by agreement.",
+    ),
+    "diselesaikan_musyawarah": Status("Diselesaikan secara Musyawarah", "Settled by Agreement", "Tidak ada.", "None."),
+    "menunggu_keputusan_atasan": Status("Menunggu Keputusan Atasan PPID", "Awaiting the Superior's Decision", *_WAIT),
+    "keberatan_dikabulkan_seluruhnya": Status("Keberatan Dikabulkan Seluruhnya", "Objection Granted in Full", *_WAIT),
+    "keberatan_dikabulkan_sebagian": Status("Keberatan Dikabulkan Sebagian", "Objection Granted in Part", *_WAIT),
+    "keberatan_ditolak": Status("Keberatan Ditolak (Menguatkan PPID)", "Objection Dismissed (PPID Upheld)", *_WAIT),
+    "tanggapan_dikirim": Status("Tanggapan Atasan PPID Dikirim", "Superior's Response Sent", *_DISPUTE),
+    "keberatan_tidak_ditanggapi": Status(
+        "Tidak Ditanggapi dalam 30 Hari Kerja",
+        "Not Answered within 30 Working Days",
+        "Anda dapat mengajukan sengketa kepada Komisi Informasi dalam 14 hari kerja sejak batas waktu berakhir.",
+        "You may bring a dispute before the Information Commission within 14 working days of the lapse.",
+    ),
+    "keberatan_selesai": Status("Selesai", "Completed", *_DISPUTE),
+    # Dispute before the Komisi Informasi, agency side (§5.4, §8.2).
+    "sengketa_teregistrasi": Status("Sengketa Teregistrasi", "Dispute Registered", *_KI),
+    "persiapan_termohon": Status("Persiapan Termohon", "Respondent Preparing", *_KI),
+    "pemeriksaan_awal": Status("Pemeriksaan Awal", "Preliminary Examination", *_KI),
+    "putusan_sela": Status("Putusan Sela", "Interlocutory Decision", "Tidak ada.", "None."),
+    "mediasi": Status("Mediasi", "Mediation", *_KI),
+    "mediasi_diperpanjang": Status("Mediasi Diperpanjang", "Mediation Extended", *_KI),
+    "putusan_mediasi": Status("Putusan Mediasi", "Mediation Decision", *_KI),
+    "mediasi_gagal": Status("Mediasi Gagal", "Mediation Failed", *_KI),
+    "ajudikasi": Status("Ajudikasi Nonlitigasi", "Non-litigation Adjudication", *_KI),
+    "putusan_ajudikasi": Status("Putusan Ajudikasi", "Adjudication Decision", *_KI),
+    "keberatan_pengadilan": Status("Keberatan ke Pengadilan", "Court Challenge", *_KI),
+    "putusan_pengadilan": Status("Putusan Pengadilan", "Court Decision", *_KI),
+    "kasasi": Status("Kasasi", "Cassation", *_KI),
+    "berkekuatan_hukum_tetap": Status("Berkekuatan Hukum Tetap", "Final and Binding", *_KI),
+    "pelaksanaan_putusan": Status("Pelaksanaan Putusan", "Compliance with the Decision", *_KI),
+    "sengketa_selesai": Status("Selesai", "Completed", "Tidak ada.", "None."),
+    "sengketa_dicabut": Status("Dicabut (Akta Pembatalan Registrasi)", "Withdrawn", "Tidak ada.", "None."),
+    "sengketa_gugur": Status("Gugur", "Lapsed", "Tidak ada.", "None."),
 }
 
 # Decisions on a request (§3.6); the milestone after the written notice takes the decision as status.
@@ -73,8 +129,24 @@ OUTCOMES = frozenset(
         "belum_dikuasai_didokumentasikan",
     }
 )
+# Decisions on an objection (Pasal 36): the milestone after the superior's decision takes it as status.
+OBJECTION_OUTCOMES = frozenset(
+    {"keberatan_dikabulkan_seluruhnya", "keberatan_dikabulkan_sebagian", "keberatan_ditolak"}
+)
 # Statuses after which the case is closed.
-CLOSED = frozenset({"selesai", "dicabut", "ditutup_tidak_lengkap"})
+CLOSED = frozenset(
+    {
+        "selesai",
+        "dicabut",
+        "ditutup_tidak_lengkap",
+        "diselesaikan_musyawarah",
+        "keberatan_selesai",
+        "putusan_sela",
+        "sengketa_selesai",
+        "sengketa_dicabut",
+        "sengketa_gugur",
+    }
+)
 OVERDUE_LABEL = ("Melewati Batas Waktu", "Overdue")
 
 

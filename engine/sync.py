@@ -21,13 +21,15 @@ from sqlalchemy.orm import Session
 from engine import clock, notices
 from engine.audit import EventLog
 from engine.models import Case, Deadline, HumanTask
-from engine.status import OUTCOMES, STATUSES
+from engine.status import CLOSED, OBJECTION_OUTCOMES, OUTCOMES, STATUSES
 
 if TYPE_CHECKING:
     from engine.runtime import Runtime
 
 # Timers whose deadline disappears while the case ends in one of these were cancelled, not met.
-CANCELLING_STATUSES = frozenset({"dicabut", "ditutup_tidak_lengkap"})
+CANCELLING_STATUSES = frozenset(
+    {"dicabut", "ditutup_tidak_lengkap", "putusan_sela", "sengketa_dicabut", "sengketa_gugur"}
+)
 
 
 def properties(task_spec) -> dict:
@@ -42,6 +44,8 @@ class Changes:
     started: list[tuple[Deadline, str | None]] = field(default_factory=list)  # (deadline, reminder policy)
     closed: list[Deadline] = field(default_factory=list)
     tasks: list[HumanTask] = field(default_factory=list)
+    # Milestones that tell the parent case something (property ``parent_message``): (message, data).
+    to_parent: list[tuple[str, dict]] = field(default_factory=list)
 
 
 def due_dates(deadlines) -> tuple[datetime | None, datetime | None]:
@@ -63,18 +67,23 @@ def sync(
     now = clock.now()
     tasks = wf.get_tasks()  # one walk of the tree; each step below filters it
     changes = Changes()
-    changes.statuses = _sync_milestones(case, tasks, log, actor, completed_before)
+    changes.statuses = _sync_milestones(case, tasks, log, actor, completed_before, changes)
     deadlines = _sync_deadlines(rt, session, case, wf, tasks, log, completed_before, changes)
     case.due_at, task_due = due_dates(deadlines)
     changes.tasks = _sync_tasks(session, case, tasks, log, task_due)
-    if wf.is_completed() and case.closed_at is None:
+    closed = wf.is_completed() or case.status in CLOSED
+    if closed and case.closed_at is None:
         case.closed_at = now
         log.append(case, "case_closed", "system", {"status": case.status})
+    elif not closed and case.closed_at is not None:  # e.g. a request whose delivery a granted objection reopens
+        case.closed_at = None
+        log.append(case, "case_reopened", actor, {"status": case.status})
     case.updated_at = now
     notices.announce(session, rt, case, changes)
+    return changes
 
 
-def _sync_milestones(case, tasks, log, actor, completed_before) -> list[tuple[str, dict]]:
+def _sync_milestones(case, tasks, log, actor, completed_before, changes) -> list[tuple[str, dict]]:
     reached = [t for t in tasks if t.state == TaskState.COMPLETED and t.id not in completed_before]
     reached.sort(key=lambda t: t.last_state_change)
     statuses = []
@@ -85,7 +94,7 @@ def _sync_milestones(case, tasks, log, actor, completed_before) -> list[tuple[st
             if status not in STATUSES:
                 raise RuntimeError(f"milestone {task.task_spec.bpmn_id} gives unknown status {status!r}")
             case.status = status
-            if status in OUTCOMES:
+            if status in OUTCOMES or status in OBJECTION_OUTCOMES:
                 case.outcome = status
             statuses.append((status, task.data))
             log.append(
@@ -94,6 +103,8 @@ def _sync_milestones(case, tasks, log, actor, completed_before) -> list[tuple[st
                 actor,
                 {"status": status, "milestone": task.task_spec.bpmn_id, "name": task.task_spec.bpmn_name},
             )
+        if props.get("parent_message"):
+            changes.to_parent.append((props["parent_message"], dict(task.data)))
         if props.get("flag") == "overdue" and not case.overdue:
             case.overdue = True
             log.append(case, "case_overdue", "system", {"milestone": task.task_spec.bpmn_id})
@@ -158,7 +169,7 @@ def _new_deadline(rt, session, case, task) -> Deadline:
     calendar = props.get("calendar", "strict")
     days = props.get("working_days", "0")
     days = int(days) if days.isdigit() else int(task.data[days])
-    start = datetime.fromisoformat(task.data[props.get("start", "received_at")])
+    start = rt.instant(task.data[props.get("start", "received_at")])
     provenance = rt.calendars[calendar].add_working_days(start, days).to_dict()
     row = Deadline(
         case_id=case.id,

@@ -32,6 +32,38 @@ class Office:
             )
             return sub.case.ticket
 
+    def objection(self, request_ticket, grounds=("a",), received_at=None, **payload):
+        """The requester objects online (or, with ``received_at``, the front desk records a paper form)."""
+        with self.sessions.begin() as s:
+            request = s.scalar(select(Case).where(Case.ticket == request_ticket))
+            user = self.user(s, "petugas") if received_at else None
+            data = {"alasan": list(grounds), "kasus_posisi": "Permohonan saya tidak dijawab sebagaimana mestinya"}
+            case = operations.file_objection(
+                s, self.rt, {**data, **payload}, request, user=user, received_at=received_at
+            )
+            return case.ticket
+
+    def dispute(self, parent_ticket, grounds=None, **overrides):
+        """An officer records the Komisi Informasi's summons against an objection (or a request)."""
+        payload = {
+            "perkara": parent_ticket,
+            "ki": "Komisi Informasi Pusat",
+            "nomor_register": "001/REG-PSI/I/2027",
+            "diajukan_ke_ki": "2027-01-04",
+            "sidang_pertama": "2027-01-20T09:00:00+07:00",
+        }
+        if grounds is not None:
+            payload["alasan"] = list(grounds)
+        payload.update(overrides)
+        with self.sessions.begin() as s:
+            return operations.record_dispute(s, self.rt, self.user(s, "ppid"), payload).ticket
+
+    def message(self, ticket, name, payload, username="ppid"):
+        """A Komisi Informasi or court event recorded by an officer."""
+        with self.sessions.begin() as s:
+            case = s.scalar(select(Case).where(Case.ticket == ticket))
+            operations.send_case_message(s, self.rt, self.user(s, username), case, name, payload)
+
     @staticmethod
     def user(s, name):
         return s.scalar(select(User).where(User.username == name))

@@ -1,0 +1,277 @@
+"""One chain: a request, the objections to it and the disputes that follow (legal-process.md §4–§6, §10).
+
+Cases link by ``parent_id`` (objection -> request, dispute -> objection or request). The requester's
+filing windows are not the agency's deadlines, so they are not timers in a model: they are computed
+here, on the lenient calendar (§2.2), from what the chain recorded: the written notice or the lapse
+of T10/T17 opens the 30-working-day objection window (Pasal 36(1)); the superior's response or the
+lapse of A30 opens the 14-working-day dispute window (Pasal 37(2)).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime
+from typing import TYPE_CHECKING
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from engine import clock, status
+from engine.models import Case, CaseEvent, Deadline
+
+if TYPE_CHECKING:
+    from engine.runtime import Runtime
+
+REQUEST, OBJECTION, DISPUTE = "permohonan_informasi", "keberatan", "sengketa_informasi"
+KIND_LABELS = {
+    REQUEST: ("Permohonan Informasi Publik", "Public information request"),
+    OBJECTION: ("Keberatan", "Objection"),
+    DISPUTE: ("Sengketa Informasi Publik", "Public information dispute"),
+}
+# UU 14/2008 Pasal 35(1) a-g; b-g may be settled by agreement (Pasal 35(2)) and mediated (Pasal 40).
+GROUNDS = ("a", "b", "c", "d", "e", "f", "g")
+AMICABLE_GROUNDS = frozenset("bcdefg")
+# Grounds whose objection window opens when T10/T17 lapses rather than with the notice (§4.2).
+LAPSE_GROUNDS = frozenset("cg")
+OBJECTION_DAYS, DISPUTE_DAYS = 30, 14
+HOW_TO_OBJECT = (
+    "Ajukan keberatan secara tertulis kepada Atasan PPID melalui petugas layanan informasi, atau daring dengan"
+    " nomor tiket dan kode akses permohonan Anda (POST /api/v1/objections).",
+    "File a written objection with the PPID's superior through the information desk, or online with your request's"
+    " ticket and access code (POST /api/v1/objections).",
+)
+HOW_TO_DISPUTE = (
+    "Ajukan permohonan penyelesaian sengketa kepada Komisi Informasi (Perki 1/2013 Pasal 13).",
+    "Apply to the Information Commission to resolve the dispute (Perki 1/2013 Pasal 13).",
+)
+
+
+@dataclass(frozen=True)
+class Window:
+    """A requester's filing window: from when, how many working days, until when, and why."""
+
+    name: str
+    legal_basis: str
+    calendar: str
+    start_at: datetime
+    working_days: int
+    due_at: datetime
+    provenance: dict
+    opened_by: str  # what opened it: notice, lapse, response, discovery
+
+    @property
+    def open(self) -> bool:
+        return clock.now() <= self.due_at
+
+    def to_dict(self) -> dict:
+        return {
+            "name": self.name,
+            "legal_basis": self.legal_basis,
+            "calendar": self.calendar,
+            "start_at": self.start_at,
+            "working_days": self.working_days,
+            "due_at": self.due_at,
+            "status": "open" if self.open else "closed",
+            "opened_by": self.opened_by,
+            "provenance": self.provenance,
+        }
+
+
+def root_of(session: Session, case: Case) -> Case:
+    seen = {case.id}
+    while case.parent_id is not None and case.parent_id not in seen:
+        case = session.get(Case, case.parent_id)
+        seen.add(case.id)
+    return case
+
+
+def members(session: Session, case: Case) -> list[Case]:
+    """Every case of the chain, the request first, then by filing order."""
+    found = [root_of(session, case)]
+    frontier = [found[0].id]
+    while frontier:
+        children = session.scalars(select(Case).where(Case.parent_id.in_(frontier)).order_by(Case.id)).all()
+        found.extend(children)
+        frontier = [c.id for c in children]
+    return found
+
+
+def _first_status_at(session: Session, case: Case, statuses) -> datetime | None:
+    for data, at in session.execute(
+        select(CaseEvent.data, CaseEvent.at)
+        .where(CaseEvent.case_id == case.id, CaseEvent.type == "status_changed")
+        .order_by(CaseEvent.seq)
+    ):
+        if data.get("status") in statuses:
+            return at
+    return None
+
+
+def _lapse_at(session: Session, case: Case, names) -> datetime | None:
+    return session.scalar(
+        select(Deadline.due_at)
+        .where(Deadline.case_id == case.id, Deadline.name.in_(names), Deadline.status == "missed")
+        .order_by(Deadline.due_at.desc())
+        .limit(1)
+    )
+
+
+def _window(rt: Runtime, name, basis, calendar, start: datetime, days: int, opened_by: str) -> Window:
+    due = rt.calendars[calendar].add_working_days(start, days)
+    return Window(name, basis, calendar, start, days, due.due_at, due.to_dict(), opened_by)
+
+
+def objection_window(
+    rt: Runtime,
+    session: Session,
+    request: Case,
+    ground: str | None = None,
+    discovered_on: date | None = None,
+    calendar: str = "lenient",
+) -> Window | None:
+    """Until when the requester may object on ``ground`` (Pasal 36(1)); None while nothing opened it.
+
+    Grounds c and g run from the lapse of T10/T17 when there was one; the others from the written
+    notice (a lapse without a notice opens them too); ground b from the discovery date the
+    requester states.
+    """
+    basis = "UU 14/2008 Pasal 36(1)"
+    if ground == "b":
+        if discovered_on is None:
+            return None
+        start = rt.instant(discovered_on.isoformat())
+        return _window(rt, "O30", basis, calendar, start, OBJECTION_DAYS, "discovery")
+    notice_at = _first_status_at(session, request, status.OUTCOMES)
+    lapse_at = _lapse_at(session, request, ("T10", "T17"))
+    if lapse_at is not None and (ground in LAPSE_GROUNDS or notice_at is None):
+        return _window(rt, "O30", basis, calendar, lapse_at, OBJECTION_DAYS, "lapse")
+    if notice_at is not None:
+        return _window(rt, "O30", basis, calendar, notice_at, OBJECTION_DAYS, "notice")
+    return None
+
+
+def dispute_window(rt: Runtime, session: Session, objection: Case, calendar: str = "lenient") -> Window | None:
+    """Until when the requester may apply to the Komisi Informasi (Pasal 37(2); Perki 1/2013 Pasal 13).
+
+    It opens with the superior's written response, or with the lapse of A30 without one; when both
+    happened (a late response), the later start counts, in the requester's favour.
+    """
+    basis = "UU 14/2008 Pasal 37(2); Perki 1/2013 Pasal 13"
+    response_at = _first_status_at(session, objection, {"tanggapan_dikirim", "diselesaikan_musyawarah"})
+    lapse_at = _lapse_at(session, objection, ("A30",))
+    starts = [(at, why) for at, why in ((response_at, "response"), (lapse_at, "lapse")) if at is not None]
+    if not starts:
+        return None
+    start, why = max(starts)
+    return _window(rt, "D14", basis, calendar, start, DISPUTE_DAYS, why)
+
+
+def timeliness(
+    rt: Runtime, session: Session, request: Case, grounds, received_at: datetime, discovered_on: date | None = None
+) -> dict:
+    """Is an objection filed at ``received_at`` on time? Never a refusal: a flag for the superior (§4.2).
+
+    Per ground, on both calendars: on time (strict), on time only if cuti bersama are not working
+    days (lenient; the difference goes to a human), late, or not computable (ground b without a
+    discovery date, or nothing has opened the window yet). The filing is on time when any ground is.
+    """
+    per_ground = {}
+    for ground in grounds:
+        lenient = objection_window(rt, session, request, ground, discovered_on, "lenient")
+        strict = objection_window(rt, session, request, ground, discovered_on, "strict")
+        if lenient is None:
+            verdict, due = "tidak_dapat_dihitung", None
+        elif received_at <= strict.due_at:
+            verdict, due = "tepat_waktu", lenient.due_at
+        elif received_at <= lenient.due_at:
+            verdict, due = "tepat_waktu_kalender_longgar", lenient.due_at
+        else:
+            verdict, due = "terlambat", lenient.due_at
+        per_ground[ground] = {"verdict": verdict, "due_at": due.isoformat() if due else None}
+    order = ("tepat_waktu", "tidak_dapat_dihitung", "tepat_waktu_kalender_longgar", "terlambat")
+    overall = min((g["verdict"] for g in per_ground.values()), key=order.index)
+    return {"verdict": overall, "late": overall == "terlambat", "grounds": per_ground}
+
+
+def clocks(rt: Runtime, session: Session, case: Case) -> list[dict]:
+    """A case's legal clocks for the chain view: its deadlines, then the requester's windows it opened."""
+    out = [
+        {
+            "name": d.name,
+            "legal_basis": d.legal_basis,
+            "calendar": d.calendar,
+            "start_at": d.start_at,
+            "working_days": d.working_days,
+            "due_at": d.due_at,
+            "status": d.status,
+            "provenance": d.provenance,
+            "holder": "agency",
+        }
+        for d in case.deadlines
+    ]
+    window = None
+    if case.kind == REQUEST:
+        window = objection_window(rt, session, case)
+    elif case.kind == OBJECTION:
+        window = dispute_window(rt, session, case)
+    if window is not None:
+        out.append({**window.to_dict(), "holder": "requester"})
+    return out
+
+
+def chain_view(rt: Runtime, session: Session, case: Case, locale: str = "id") -> list[dict]:
+    """Every case of the chain with its stage and clocks; no identity, no task data."""
+    i = 1 if locale == "en" else 0
+    return [
+        {
+            "ticket": member.ticket,
+            "kind": member.kind,
+            "kind_label": KIND_LABELS.get(member.kind, (member.kind, member.kind))[i],
+            "parent": None if member.parent_id is None else session.get(Case, member.parent_id).ticket,
+            "status": member.status,
+            "status_label": status.label(member.status, locale),
+            "outcome": member.outcome,
+            "overdue": member.overdue,
+            "received_at": member.received_at,
+            "closed_at": member.closed_at,
+            "current": member.id == case.id,
+            "clocks": clocks(rt, session, member),
+        }
+        for member in members(session, case)
+    ]
+
+
+# Events that make the chronology a Komisi Informasi reads (§5.3 "Prepare file").
+_CHRONOLOGY = {
+    "request_submitted": ("Permohonan informasi diterima", "Information request received"),
+    "objection_filed": ("Keberatan diterima", "Objection received"),
+    "dispute_recorded": ("Panggilan sidang Komisi Informasi diterima", "Information Commission summons received"),
+    "deadline_missed": ("Batas waktu terlewati", "Deadline missed"),
+    "message_received": ("Pemberitahuan dari Komisi Informasi/pengadilan", "Notice from the Commission/court"),
+    "case_closed": ("Kasus ditutup", "Case closed"),
+}
+
+
+def chronology(session: Session, case: Case, locale: str = "id") -> list[dict]:
+    """The dated story of the whole chain: receipts, stages reached, lapses, KI notices, closings."""
+    i = 1 if locale == "en" else 0
+    chain = members(session, case)
+    tickets = {c.id: c.ticket for c in chain}
+    rows = session.scalars(select(CaseEvent).where(CaseEvent.case_id.in_(tickets)).order_by(CaseEvent.id))
+    out = []
+    for event in rows:
+        # A paper filing recorded later is dated by its real receipt.
+        at = datetime.fromisoformat(event.data["received_at"]) if "received_at" in event.data else event.at
+        if event.type == "status_changed":
+            what = status.label(event.data.get("status", ""), locale)
+        elif event.type in _CHRONOLOGY:
+            what = _CHRONOLOGY[event.type][i]
+            if event.type == "deadline_missed":
+                what += f" ({event.data.get('deadline')})"
+            if event.type == "message_received":
+                what += f": {event.data.get('message')}"
+        else:
+            continue
+        out.append({"at": at, "ticket": tickets[event.case_id], "event": event.type, "what": what})
+    out.sort(key=lambda row: row["at"])
+    return out

@@ -1,0 +1,224 @@
+"""Every path of workflows/keberatan.bpmn and the filing windows around it (legal-process.md §4, §6).
+
+Each step saves the instance and loads it again (the Office fixture); time moves with time-machine.
+"""
+
+from datetime import UTC, datetime, timedelta
+
+import pytest
+import time_machine
+from sqlalchemy import select
+
+from engine import chain
+from engine.errors import Invalid
+from engine.models import Case, CaseEvent
+from tests.helpers import decision
+
+# Wed 2 Dec 2026, 10:00 WIB. Christmas (Fri 25 Dec) is a holiday; Thu 24 Dec 2026 is cuti bersama, so
+# the strict and lenient calendars differ by one day for windows that span it.
+RECEIVED = datetime(2026, 12, 2, 3, 0, tzinfo=UTC)
+REASONS = "Informasi tersebut dikecualikan berdasarkan Pasal 17 huruf h; uji konsekuensi terlampir."
+
+
+@pytest.fixture
+def clock():
+    with time_machine.travel(RECEIVED, tick=True) as traveller:
+        yield traveller
+
+
+def _decided(office, outcome="ditolak_dikecualikan"):
+    ticket = office.submit()
+    for step in ("periksa_kelengkapan", "registrasi", "proses_permohonan", "tentukan_langkah"):
+        office.complete(ticket, step)
+    office.complete(ticket, "putuskan", decision(outcome))
+    if outcome in ("ditolak_dikecualikan", "dikabulkan_sebagian"):
+        office.complete(ticket, "uji_konsekuensi")
+    office.complete(ticket, "pemberitahuan_tertulis")
+    if outcome in ("dikabulkan_seluruhnya", "dikabulkan_sebagian"):
+        office.complete(ticket, "penyerahan_informasi")
+    return ticket
+
+
+def _to_superior(office, objection):
+    office.complete(
+        objection, "registrasi_keberatan", {"salinan_formulir_diserahkan": True, "cara_kirim_tanda_terima": "email"}
+    )
+    office.complete(
+        objection,
+        "susun_kronologi",
+        {"kronologi": "Permohonan ditolak 2 Des 2026", "pertimbangan_ppid": "Dikecualikan"},
+    )
+
+
+def _decide(office, objection, keputusan, **extra):
+    data = {"keputusan": keputusan, "tanggal_keputusan": "2026-12-10", **extra}
+    if keputusan != "keberatan_ditolak":
+        data.setdefault("perintah_kepada_ppid", "Serahkan informasi yang diminta")
+    if keputusan != "keberatan_dikabulkan_seluruhnya":
+        data.setdefault("alasan_tertulis", REASONS)
+    office.complete(objection, "putuskan_keberatan", data)
+    office.complete(objection, "kirim_tanggapan", {"tanggal_dikirim": "2026-12-10", "dikirim_melalui": "email"})
+
+
+def _window(office, ticket, kind):
+    with office.sessions() as s:
+        case = s.scalar(select(Case).where(Case.ticket == ticket))
+        if kind == "objection":
+            return chain.objection_window(office.rt, s, case, "a")
+        return chain.dispute_window(office.rt, s, case)
+
+
+def test_objection_on_time_upheld_with_written_reasons_closes_and_opens_the_dispute_window(office, clock):
+    request = _decided(office)
+    objection = office.objection(request, ["a"])
+    case = office.case(objection)
+    assert objection.startswith("KEB-2026-")  # its own register number
+    assert case.parent_id == office.case(request).id
+    assert case.details["ketepatan_waktu"]["verdict"] == "tepat_waktu"
+    a30 = office.deadline(objection, "A30")
+    assert (a30.calendar, a30.working_days, a30.legal_basis) == ("strict", 30, "UU 14/2008 Pasal 36(2)")
+    assert a30.due_at == office.rt.calendars["strict"].add_working_days(case.received_at, 30).due_at
+    assert a30.due_at == datetime(2027, 1, 18, 9, 0, tzinfo=UTC)  # Mon 18 Jan 2027 16:00 WIB
+    assert office.open_tasks(objection) == ["registrasi_keberatan"]
+    _to_superior(office, objection)  # ground a: no amicable settlement is offered
+    assert office.case(objection).status == "menunggu_keputusan_atasan"
+    _decide(office, objection, "keberatan_ditolak")
+    case = office.case(objection)
+    assert (case.status, case.outcome) == ("keberatan_selesai", "keberatan_ditolak")
+    assert case.closed_at is not None
+    assert office.deadlines(objection) == {"A30": "met"}
+    assert office.open_tasks(request) == []  # upheld: nothing reopens
+    window = _window(office, objection, "dispute")
+    assert (window.name, window.calendar, window.working_days, window.opened_by) == ("D14", "lenient", 14, "response")
+    office.verify()
+
+
+def test_upholding_the_ppid_without_written_reasons_is_refused(office, clock):
+    request = _decided(office)
+    objection = office.objection(request, ["a"])
+    _to_superior(office, objection)
+    with pytest.raises(Invalid) as refused:
+        office.complete(
+            objection, "putuskan_keberatan", {"keputusan": "keberatan_ditolak", "tanggal_keputusan": "2026-12-10"}
+        )
+    assert "alasan_tertulis" in refused.value.fields
+    assert office.open_tasks(objection) == ["putuskan_keberatan"]
+
+
+def test_granted_objection_reopens_delivery_on_the_request(office, clock):
+    request = _decided(office)
+    assert office.case(request).closed_at is not None
+    objection = office.objection(request, ["a"])
+    _to_superior(office, objection)
+    _decide(office, objection, "keberatan_dikabulkan_seluruhnya")
+    assert office.case(objection).outcome == "keberatan_dikabulkan_seluruhnya"
+    reopened = office.case(request)
+    assert (reopened.status, reopened.closed_at) == ("dibuka_kembali", None)
+    assert office.open_tasks(request) == ["penyerahan_lanjutan"]
+    office.complete(request, "penyerahan_lanjutan", step="penyerahan_informasi")
+    done = office.case(request)
+    assert done.status == "selesai"
+    assert done.closed_at is not None
+    assert office.milestones(request)[-3:] == ["dibuka_kembali", "informasi_diserahkan", "selesai"]
+    office.verify()
+
+
+def test_amicable_settlement_is_offered_only_for_grounds_b_to_g_and_can_hand_the_information_over(office, clock):
+    request = _decided(office, "dikabulkan_sebagian")
+    objection = office.objection(request, ["d", "e"])
+    office.complete(
+        objection, "registrasi_keberatan", {"salinan_formulir_diserahkan": True, "cara_kirim_tanda_terima": "langsung"}
+    )
+    assert office.open_tasks(objection) == ["tawarkan_musyawarah"]
+    office.complete(
+        objection,
+        "tawarkan_musyawarah",
+        {
+            "hasil": "sepakat",
+            "kesepakatan": "Data lengkap diserahkan",
+            "informasi_diserahkan": True,
+            "tanggal": "2026-12-07",
+        },
+    )
+    case = office.case(objection)
+    assert case.status == "diselesaikan_musyawarah"
+    assert case.closed_at is not None
+    assert office.open_tasks(request) == ["penyerahan_lanjutan"]
+
+
+def test_failed_amicable_settlement_goes_to_the_superior(office, clock):
+    request = _decided(office, "dikabulkan_sebagian")
+    objection = office.objection(request, ["f"])
+    office.complete(
+        objection, "registrasi_keberatan", {"salinan_formulir_diserahkan": True, "cara_kirim_tanda_terima": "pos"}
+    )
+    office.complete(objection, "tawarkan_musyawarah", {"hasil": "tidak_sepakat"})
+    assert office.open_tasks(objection) == ["susun_kronologi"]
+
+
+def test_late_objection_is_registered_and_flagged_never_refused(office, clock):
+    request = _decided(office)
+    window = _window(office, request, "objection")
+    assert (window.name, window.calendar, window.opened_by) == ("O30", "lenient", "notice")
+    clock.move_to(window.due_at + timedelta(days=3))
+    objection = office.objection(request, ["a"])
+    case = office.case(objection)
+    assert case.details["ketepatan_waktu"]["verdict"] == "terlambat"
+    assert office.open_tasks(objection) == ["registrasi_keberatan"]  # handled like any other
+    with office.sessions() as s:
+        flagged = s.scalar(
+            select(CaseEvent).where(CaseEvent.case_id == case.id, CaseEvent.type == "objection_filed_late")
+        )
+    assert flagged is not None
+
+
+def test_objection_late_on_the_strict_calendar_only_is_on_time_and_flagged_for_a_human(office, clock):
+    request = _decided(office)
+    with office.sessions() as s:
+        case = s.scalar(select(Case).where(Case.ticket == request))
+        strict = chain.objection_window(office.rt, s, case, "a", calendar="strict")
+        lenient = chain.objection_window(office.rt, s, case, "a", calendar="lenient")
+    assert lenient.due_at > strict.due_at  # cuti bersama 24 Dec 2026 counts only on the strict calendar
+    clock.move_to(strict.due_at + timedelta(hours=1))
+    objection = office.objection(request, ["a"])
+    timing = office.case(objection).details["ketepatan_waktu"]
+    assert (timing["verdict"], timing["late"]) == ("tepat_waktu_kalender_longgar", False)
+
+
+def test_objection_for_an_unanswered_request_counts_from_the_lapse_of_t10(office, clock):
+    request = office.submit()
+    t10 = office.deadline(request, "T10").due_at
+    clock.move_to(t10 + timedelta(hours=1))
+    office.run(request)
+    assert office.deadlines(request)["T10"] == "missed"
+    with office.sessions() as s:
+        case = s.scalar(select(Case).where(Case.ticket == request))
+        window = chain.objection_window(office.rt, s, case, "c")
+    assert (window.opened_by, window.start_at) == ("lapse", t10)
+    objection = office.objection(request, ["c"])
+    assert office.case(objection).details["ketepatan_waktu"]["verdict"] == "tepat_waktu"
+
+
+def test_a30_lapse_escalates_to_the_superior_and_opens_the_dispute_window(office, clock):
+    request = _decided(office)
+    objection = office.objection(request, ["a"])
+    a30 = office.deadline(objection, "A30").due_at
+    clock.move_to(a30 + timedelta(hours=1))
+    office.run(objection)
+    case = office.case(objection)
+    assert (case.status, case.overdue) == ("keberatan_tidak_ditanggapi", True)
+    assert office.deadlines(objection) == {"A30": "missed"}
+    assert "eskalasi_a30" in office.open_tasks(objection)
+    window = _window(office, objection, "dispute")
+    assert (window.opened_by, window.start_at, window.calendar) == ("lapse", a30, "lenient")
+    assert window.due_at == office.rt.calendars["lenient"].add_working_days(a30, 14).due_at
+
+
+def test_paper_objection_keeps_its_real_receipt_time(office, clock):
+    request = _decided(office)
+    clock.move_to(RECEIVED + timedelta(days=2))
+    paper = RECEIVED + timedelta(days=1)
+    objection = office.objection(request, ["a"], received_at=paper)
+    case = office.case(objection)
+    assert case.received_at == paper
+    assert office.deadline(objection, "A30").start_at == paper
