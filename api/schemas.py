@@ -77,6 +77,21 @@ class Milestone(Schema):
     at = OfficeDateTime()
 
 
+class Window(Schema):
+    name = fields.String()
+    legal_basis = fields.String()
+    due_at = OfficeDateTime()
+    open = fields.Boolean()
+    explanation = fields.String()
+    how = fields.String()
+
+
+class LinkedCase(Schema):
+    ticket = fields.String()
+    kind = fields.String()
+    status_label = fields.String()
+
+
 class PublicStatus(Schema):
     ticket = fields.String()
     kind = fields.String()
@@ -87,6 +102,53 @@ class PublicStatus(Schema):
     due_at = OfficeDateTime(allow_none=True)
     due_explanation = fields.String(allow_none=True)
     next_step = fields.String()
+    windows = fields.List(
+        fields.Nested(Window), metadata={"description": "until when the requester may object or bring a dispute"}
+    )
+    linked = fields.List(fields.Nested(LinkedCase))
+
+
+class Proxy(Schema):
+    name = fields.String(required=True)
+    address = fields.String(required=True)
+    phone = fields.String()
+    nomor_surat_kuasa = fields.String(required=True)
+
+
+class ObjectionSubmit(Schema):
+    ticket = fields.String(required=True, metadata={"description": "the request's ticket"})
+    access_code = fields.String(load_only=True, metadata={"description": "the request's access code (requesters)"})
+    alasan = fields.List(fields.String(), required=True, metadata={"description": "UU 14/2008 Pasal 35(1) a-g"})
+    kasus_posisi = fields.String(required=True)
+    tujuan_penggunaan = fields.String()
+    tanggal_alasan_ditemukan = fields.String(metadata={"description": "ground b: date the requester found it"})
+    kuasa = fields.Nested(Proxy, metadata={"description": "a proxy with a special power of attorney"})
+    channel = fields.String(validate=validate.OneOf(CHANNELS), metadata={"description": "officers only"})
+    received_at = fields.AwareDateTime(metadata={"description": "officers only: real receipt time of a paper form"})
+
+
+class ObjectionReceipt(Schema):
+    ticket = fields.String(metadata={"description": "the objection's register number"})
+    request = fields.String()
+    status = fields.String()
+    received_at = OfficeDateTime()
+    due_at = OfficeDateTime(allow_none=True, metadata={"description": "the superior answers by then (A30)"})
+    timeliness = fields.String(metadata={"description": "tepat_waktu, tepat_waktu_kalender_longgar, terlambat, ..."})
+    access = fields.String()
+
+
+class DisputeRecord(Schema):
+    perkara = fields.String(required=True)
+    ki = fields.String(required=True)
+    nomor_register = fields.String(required=True)
+    diajukan_ke_ki = fields.String(required=True)
+    panggilan_diterima_at = fields.String()
+    sidang_pertama = fields.String(required=True)
+    alasan = fields.List(fields.String())
+
+
+class CaseMessage(Schema):
+    data = fields.Dict(required=True, metadata={"description": "the payload, validated against the message's schema"})
 
 
 class TaskQuery(Schema):
@@ -139,6 +201,28 @@ class Deadline(Schema):
     provenance = fields.Dict()
 
 
+class Clock(Deadline):
+    opened_by = fields.String(metadata={"description": "requester's windows: notice, lapse, response, discovery"})
+    holder = fields.String(
+        metadata={"description": "agency: a deadline the office must meet; requester: a filing window"}
+    )
+
+
+class ChainMember(Schema):
+    ticket = fields.String()
+    kind = fields.String()
+    kind_label = fields.String()
+    parent = fields.String(allow_none=True)
+    status = fields.String()
+    status_label = fields.String()
+    outcome = fields.String(allow_none=True)
+    overdue = fields.Boolean()
+    received_at = OfficeDateTime()
+    closed_at = OfficeDateTime(allow_none=True)
+    current = fields.Boolean()
+    clocks = fields.List(fields.Nested(Clock))
+
+
 class CaseView(Schema):
     ticket = fields.String()
     kind = fields.String()
@@ -154,6 +238,9 @@ class CaseView(Schema):
     deadlines = fields.List(fields.Nested(Deadline))
     open_tasks = fields.List(fields.Nested(TaskItem))
     requester = fields.Dict(allow_none=True, metadata={"description": "only for officers allowed to read identities"})
+    chain = fields.List(
+        fields.Nested(ChainMember), metadata={"description": "request -> objections -> disputes, with each clock"}
+    )
 
 
 class CompleteResult(Schema):

@@ -10,7 +10,7 @@ from datetime import datetime
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from engine import access, clock, status
+from engine import access, chain, clock, status
 from engine.errors import Forbidden, Invalid
 from engine.models import Case, CaseEvent, Deadline, HumanTask, Party, User
 from engine.runtime import Runtime
@@ -132,6 +132,7 @@ def case_view(session: Session, rt: Runtime, user: User, case: Case, with_identi
         "deadlines": [deadline_view(d) for d in deadlines],
         "open_tasks": [task_item(rt, t) for t in tasks],
         "requester": None,
+        "chain": chain.chain_view(rt, session, case),
     }
     if with_identity and access.can_read_identity(user) and case.requester_party_id:
         view["requester"] = rt.vault.read(session.get(Party, case.requester_party_id))
@@ -173,7 +174,7 @@ def explain(provenance: dict, locale: str = "id") -> str:
     return text + (f" Hari yang tidak dihitung: {days}." if days else "")
 
 
-def public_status(session: Session, case: Case, locale: str = "id") -> dict:
+def public_status(session: Session, case: Case, locale: str = "id", rt: Runtime | None = None) -> dict:
     """What the requester may read: stage, milestones, the deadline and why; no officers, no notes."""
     milestones = [
         {"name": e.data["status"], "label": status.label(e.data["status"], locale), "at": e.at}
@@ -202,7 +203,36 @@ def public_status(session: Session, case: Case, locale: str = "id") -> dict:
         "due_at": case.due_at if case.closed_at is None else None,
         "due_explanation": explain(deadline.provenance, locale) if deadline and case.closed_at is None else None,
         "next_step": status.next_step(case.status, locale),
+        "windows": _windows(rt, session, case, locale) if rt is not None else [],
+        "linked": [
+            {"ticket": m.ticket, "kind": m.kind, "status_label": status.label(m.status, locale)}
+            for m in chain.members(session, case)
+            if m.id != case.id
+        ],
     }
+
+
+def _windows(rt: Runtime, session: Session, case: Case, locale: str) -> list[dict]:
+    """The requester's own filing window that this case opened: objection (a request) or dispute (an objection)."""
+    i = 1 if locale == "en" else 0
+    if case.kind == chain.REQUEST:
+        window, how = chain.objection_window(rt, session, case), chain.HOW_TO_OBJECT[i]
+    elif case.kind == chain.OBJECTION:
+        window, how = chain.dispute_window(rt, session, case), chain.HOW_TO_DISPUTE[i]
+    else:
+        return []
+    if window is None:
+        return []
+    return [
+        {
+            "name": window.name,
+            "legal_basis": window.legal_basis,
+            "due_at": window.due_at,
+            "open": window.open,
+            "explanation": explain(window.provenance, locale),
+            "how": how,
+        }
+    ]
 
 
 def count_open(session: Session) -> int:

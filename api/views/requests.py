@@ -36,7 +36,7 @@ def submit(body):
 def status(body):
     """Follow a case with its ticket and access code (a POST, so the code never sits in a URL)."""
     case = operations.find_by_code(db.session, body["ticket"], body["access_code"])
-    return queries.public_status(db.session, case, _locale())
+    return queries.public_status(db.session, case, _locale(), runtime())
 
 
 def _locale() -> str:
@@ -52,4 +52,4 @@ def withdraw(body):
     case = operations.find_by_code(db.session, body["ticket"], body["access_code"])
     operations.withdraw_request(db.session, runtime(), case, body.get("reason"))
     commit(case)
-    return queries.public_status(db.session, case, _locale())
+    return queries.public_status(db.session, case, _locale(), runtime())

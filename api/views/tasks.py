@@ -5,6 +5,7 @@ from api.extensions import db
 from api.schemas import Assign, CompleteResult, CompleteTask, TaskDetail, TaskItem, TaskList, TaskQuery
 from api.views import commit, runtime
 from engine import access, operations, queries
+from engine.models import Case
 
 blp = Blueprint("tasks", __name__, description="The officers' task inbox")
 
@@ -66,5 +67,6 @@ def complete(body, task_id):
     rt, user = runtime(), current_user()
     task = operations.complete_task(db.session, rt, user, task_id, body["data"])
     view = queries.case_view(db.session, rt, user, task.case, with_identity=False)  # read in the same transaction
-    commit(task.case)
+    parent = db.session.get(Case, task.case.parent_id) if task.case.parent_id else None
+    commit(task.case, *([parent] if parent else []))  # a granted objection may have reopened its request
     return {"case": view, "next_tasks": view["open_tasks"]}

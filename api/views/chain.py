@@ -1,0 +1,72 @@
+"""Objections, disputes and the events the Komisi Informasi or a court sends (legal-process.md §4-§5)."""
+
+from flask_smorest import Blueprint
+
+from api.auth import current_user, login_required
+from api.extensions import db
+from api.schemas import CaseMessage, CaseView, DisputeRecord, ObjectionReceipt, ObjectionSubmit
+from api.views import commit, runtime
+from engine import access, operations, queries
+from engine.models import Case
+
+blp = Blueprint("chain", __name__, description="Objections, disputes and Komisi Informasi events")
+
+ACCESS_HINT = "Gunakan kode akses permohonan Anda untuk mengikuti keberatan ini / use your request's access code"
+
+
+@blp.post("/objections")
+@blp.arguments(ObjectionSubmit)
+@blp.response(201, ObjectionReceipt)
+def file_objection(body):
+    """File an objection: the requester with the request's ticket and access code, or the front desk.
+
+    A late objection is registered and flagged for the superior, never refused.
+    """
+    user = current_user(required=False)
+    ticket, code = body.pop("ticket"), body.pop("access_code", None)
+    channel, received_at = body.pop("channel", None), body.pop("received_at", None)
+    if user is None:
+        request = operations.find_by_code(db.session, ticket, code or "")
+    else:
+        access.require_front_desk(user)
+        request = access.require_case(db.session, user, ticket)
+    case = operations.file_objection(
+        db.session, runtime(), body, request, user=user, channel=channel, received_at=received_at
+    )
+    commit(case, request)
+    return {
+        "ticket": case.ticket,
+        "request": request.ticket,
+        "status": case.status,
+        "received_at": case.received_at,
+        "due_at": case.due_at,
+        "timeliness": case.details["ketepatan_waktu"]["verdict"],
+        "access": ACCESS_HINT,
+    }
+
+
+@blp.post("/disputes")
+@login_required
+@blp.arguments(DisputeRecord)
+@blp.response(201, CaseView)
+def record_dispute(body):
+    """Record a Komisi Informasi summons against an objection or a request (the agency is the respondent)."""
+    rt, user = runtime(), current_user()
+    case = operations.record_dispute(db.session, rt, user, body)
+    view = queries.case_view(db.session, rt, user, case, with_identity=False)
+    commit(case, db.session.get(Case, case.parent_id))
+    return view
+
+
+@blp.post("/cases/<string:ticket>/messages/<string:name>")
+@login_required
+@blp.arguments(CaseMessage)
+@blp.response(200, CaseView)
+def send_message(body, ticket, name):
+    """Record an event from the Komisi Informasi or a court. 409 when the case is not waiting for it."""
+    rt, user = runtime(), current_user()
+    case = access.require_staff_case(db.session, user, ticket)
+    operations.send_case_message(db.session, rt, user, case, name, body["data"])
+    view = queries.case_view(db.session, rt, user, case, with_identity=False)
+    commit(case)
+    return view
