@@ -227,14 +227,8 @@ def record_dispute(session: Session, rt: Runtime, user: User, payload: dict) -> 
     if not grounds:
         raise Invalid("data tidak sah / invalid data", fields={"alasan": ["wajib diisi / is required"]})
     now = clock.now()
-    received_at = (
-        datetime.fromisoformat(payload["panggilan_diterima_at"]) if payload.get("panggilan_diterima_at") else now
-    )
-    if received_at.tzinfo is None or received_at > now:
-        raise Invalid(
-            "data tidak sah / invalid data",
-            fields={"panggilan_diterima_at": ["waktu lampau dengan zona waktu / a past instant with a time zone"]},
-        )
+    received_at = _instant(payload, "panggilan_diterima_at", now, past=True) or now
+    _instant(payload, "sidang_pertama", now)
     year = received_at.astimezone(rt.calendars["strict"].tz).year
     ticket = tickets.next_ticket(session, DISPUTE_PREFIX, year)
     details = {
@@ -266,6 +260,23 @@ def record_dispute(session: Session, rt: Runtime, user: User, payload: dict) -> 
         },
     )
     return case
+
+
+def _instant(payload: dict, field: str, now: datetime, past: bool = False) -> datetime | None:
+    """An ISO 8601 instant with its time zone (jsonschema leaves "date-time" unchecked without extras)."""
+    if not payload.get(field):
+        return None
+    try:
+        value = datetime.fromisoformat(payload[field])
+    except ValueError:
+        value = None
+    if value is None or value.tzinfo is None or (past and value > now):
+        when = "waktu lampau / a past instant, " if past else ""
+        raise Invalid(
+            "data tidak sah / invalid data",
+            fields={field: [f"{when}ISO 8601 dengan zona waktu / ISO 8601 with a time zone"]},
+        )
+    return value
 
 
 def _linked_case(session, rt, parent, kind, ticket, channel, received_at, details, now) -> Case:

@@ -7,10 +7,11 @@ it the PostgreSQL variants are skipped with that reason, unless ``KAWAL_REQUIRE_
 
 import os
 import shutil
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
-from sqlalchemy import text
+from sqlalchemy import select, text
 
 from engine.config import load_settings
 from engine.db import make_engine, session_factory, upgrade
@@ -149,6 +150,30 @@ def desk(client, login):
 def session_factory_(settings):
     engine = make_engine(settings.database_url)
     yield session_factory(engine)
+    engine.dispose()
+
+
+@pytest.fixture
+def unchanged(settings):
+    """``with unchanged(): ...`` fails if any row of any table differs after the block."""
+    engine = make_engine(settings.database_url)
+
+    def snapshot() -> dict[str, list[tuple]]:
+        with engine.connect() as conn:
+            return {
+                table.name: [tuple(row) for row in conn.execute(select(table).order_by(*table.primary_key.columns))]
+                for table in Base.metadata.sorted_tables
+            }
+
+    @contextmanager
+    def check():
+        before = snapshot()
+        yield
+        after = snapshot()
+        changed = sorted(name for name in before if before[name] != after[name])
+        assert not changed, f"tables changed by a refused request: {changed}"
+
+    yield check
     engine.dispose()
 
 

@@ -5,43 +5,16 @@ through a separate engine, so a half-done change that the app's own session migh
 """
 
 import copy
-from contextlib import contextmanager, nullcontext
+from contextlib import nullcontext
 from datetime import UTC, datetime, timedelta
 
 import pytest
 import time_machine
-from sqlalchemy import select
 
-from engine.db import make_engine
-from engine.models import Base
 from tests.conftest import PASSWORD, request_payload
 from tests.helpers import STEP
 
 API = "/api/v1"
-
-
-@pytest.fixture
-def unchanged(settings):
-    """``with unchanged(): ...`` fails if any row of any table differs after the block."""
-    engine = make_engine(settings.database_url)
-
-    def snapshot() -> dict[str, list[tuple]]:
-        with engine.connect() as conn:
-            return {
-                table.name: [tuple(row) for row in conn.execute(select(table).order_by(*table.primary_key.columns))]
-                for table in Base.metadata.sorted_tables
-            }
-
-    @contextmanager
-    def check():
-        before = snapshot()
-        yield
-        after = snapshot()
-        changed = sorted(name for name in before if before[name] != after[name])
-        assert not changed, f"tables changed by a refused request: {changed}"
-
-    yield check
-    engine.dispose()
 
 
 def payload(changes: dict | None = None, drop=()) -> dict:

@@ -1,0 +1,302 @@
+"""Objections, disputes and Komisi Informasi messages through the HTTP API (legal-process.md §4-§5).
+
+Who may do what on the new endpoints, bad input (4xx with field messages, nothing changed), the chain
+on every member, and the requester's filing windows on the public status.
+"""
+
+from datetime import UTC, datetime
+
+import pytest
+import time_machine
+
+from tests.api.test_bad_input import assert_refused
+from tests.helpers import decision
+
+API = "/api/v1"
+RECEIVED = datetime(2026, 12, 2, 3, 0, tzinfo=UTC)  # Wed 2 Dec 2026, 10:00 WIB
+OBJECTION = {"alasan": ["a"], "kasus_posisi": "Informasi ditolak tanpa uji konsekuensi yang layak"}
+SUMMONS = {
+    "ki": "Komisi Informasi Pusat",
+    "nomor_register": "001/REG-PSI/XII/2026",
+    "diajukan_ke_ki": "2026-12-14",
+    "sidang_pertama": "2027-01-06T09:00:00+07:00",
+}
+GROUPS = ("petugas", "ppid", "unit", "atasan", "auditor", "admin")
+
+
+@pytest.fixture(autouse=True)
+def _clock():
+    with time_machine.travel(RECEIVED, tick=True):
+        yield
+
+
+def decided(desk, outcome="ditolak_dikecualikan"):
+    """A request brought to a decision and its written notice through the API: its receipt."""
+    receipt = desk.submit()
+    ticket = receipt["ticket"]
+    for step in ("periksa_kelengkapan", "registrasi", "proses_permohonan", "tentukan_langkah"):
+        desk.complete(ticket, step)
+    desk.complete(ticket, "putuskan", decision(outcome))
+    if outcome in ("ditolak_dikecualikan", "dikabulkan_sebagian"):
+        desk.complete(ticket, "uji_konsekuensi")
+    desk.complete(ticket, "pemberitahuan_tertulis")
+    return receipt
+
+
+def objected(desk, client):
+    receipt = decided(desk)
+    r = client.post(
+        f"{API}/objections", json={"ticket": receipt["ticket"], "access_code": receipt["access_code"], **OBJECTION}
+    )
+    assert r.status_code == 201, r.json
+    return receipt, r.json
+
+
+def disputed(desk, client, login):
+    receipt, objection = objected(desk, client)
+    r = client.post(f"{API}/disputes", json={"perkara": objection["ticket"], **SUMMONS}, headers=login("ppid"))
+    assert r.status_code == 201, r.json
+    return receipt, objection, r.json
+
+
+# --- objections ---------------------------------------------------------------------------------
+
+
+def test_requester_files_an_objection_with_the_request_code_and_follows_it_with_the_same_code(desk, client):
+    receipt, objection = objected(desk, client)
+    assert objection["ticket"].startswith("KEB-")
+    assert (objection["request"], objection["status"], objection["timeliness"]) == (
+        receipt["ticket"],
+        "keberatan_diterima",
+        "tepat_waktu",
+    )
+    assert objection["due_at"] is not None  # A30
+    status = client.post(f"{API}/status", json={"ticket": objection["ticket"], "access_code": receipt["access_code"]})
+    assert status.status_code == 200
+    assert status.json["linked"] == [
+        {"ticket": receipt["ticket"], "kind": "permohonan_informasi", "status_label": "Selesai"}
+    ]
+
+
+def test_public_status_of_a_decided_request_says_until_when_and_how_to_object(desk, client):
+    receipt = decided(desk)
+    status = desk.status(receipt)
+    (window,) = status["windows"]
+    assert (window["name"], window["open"], window["legal_basis"]) == ("O30", True, "UU 14/2008 Pasal 36(1)")
+    assert "30 hari kerja" in window["explanation"]
+    assert "keberatan" in window["how"]
+    english = client.post(
+        f"{API}/status",
+        json={"ticket": receipt["ticket"], "access_code": receipt["access_code"]},
+        headers={"Accept-Language": "en"},
+    )
+    assert "objection" in english.json["windows"][0]["how"]
+
+
+def test_public_status_of_an_undecided_request_shows_no_objection_window_yet(desk):
+    receipt = desk.submit()
+    assert desk.status(receipt)["windows"] == []
+
+
+def test_objection_with_a_wrong_code_is_404_and_changes_nothing(desk, client, unchanged):
+    receipt = decided(desk)
+    with unchanged():
+        r = client.post(f"{API}/objections", json={"ticket": receipt["ticket"], "access_code": "WRONG", **OBJECTION})
+    assert_refused(r, 404)
+
+
+@pytest.mark.parametrize(
+    ("change", "fields"),
+    [
+        ({"alasan": []}, {"alasan"}),
+        ({"alasan": ["z"]}, {"alasan.0"}),
+        ({"kasus_posisi": ""}, {"kasus_posisi"}),
+        ({"channel": "pos"}, {"channel"}),  # only officers record a paper objection
+    ],
+)
+def test_invalid_objection_is_422_with_field_paths_and_changes_nothing(desk, client, unchanged, change, fields):
+    receipt = decided(desk)
+    with unchanged():
+        r = client.post(
+            f"{API}/objections",
+            json={"ticket": receipt["ticket"], "access_code": receipt["access_code"], **OBJECTION, **change},
+        )
+    assert_refused(r, 422, fields)
+
+
+def test_front_desk_records_a_paper_objection_with_its_real_receipt_time(desk, client, login):
+    receipt = decided(desk)
+    paper = "2026-12-01T15:00:00+07:00"
+    r = client.post(
+        f"{API}/objections",
+        json={"ticket": receipt["ticket"], **OBJECTION, "channel": "pos", "received_at": "2026-12-02T09:00:00+07:00"},
+        headers=login("petugas"),
+    )
+    assert r.status_code == 201, r.json
+    case = desk.case(r.json["ticket"])
+    assert case["channel"] == "pos"
+    assert case["received_at"] == "2026-12-02T09:00:00+07:00"
+    assert paper  # the receipt time is the officer's, not the moment of recording
+
+
+OBJECTION_BY_GROUP = {"petugas": 201, "ppid": 201, "atasan": 201, "unit": 403, "auditor": 403, "admin": 403}
+
+
+@pytest.mark.parametrize(
+    ("group", "expected"), OBJECTION_BY_GROUP.items(), ids=[f"{g}-{s}" for g, s in OBJECTION_BY_GROUP.items()]
+)
+def test_who_may_record_an_objection(desk, client, login, group, expected):
+    receipt = decided(desk)
+    r = client.post(f"{API}/objections", json={"ticket": receipt["ticket"], **OBJECTION}, headers=login(group))
+    assert r.status_code == expected, r.json
+
+
+def test_objection_against_an_objection_is_422(desk, client, login, unchanged):
+    _, objection = objected(desk, client)
+    with unchanged():
+        r = client.post(
+            f"{API}/objections", json={"ticket": objection["ticket"], **OBJECTION}, headers=login("petugas")
+        )
+    assert_refused(r, 422, {"ticket"})
+
+
+# --- the chain ----------------------------------------------------------------------------------
+
+
+def test_every_member_of_the_chain_shows_the_whole_chain_and_each_clock(desk, client, login):
+    receipt, objection, dispute = disputed(desk, client, login)
+    tickets = [receipt["ticket"], objection["ticket"], dispute["ticket"]]
+    for ticket in tickets:
+        chain = desk.case(ticket, "atasan")["chain"]
+        assert [m["ticket"] for m in chain] == tickets
+        assert [m["current"] for m in chain] == [t == ticket for t in tickets]
+    request, objection_view, dispute_view = desk.case(receipt["ticket"])["chain"]
+    assert {c["name"]: c["holder"] for c in request["clocks"]} == {"T10": "agency", "O30": "requester"}
+    assert [c["name"] for c in objection_view["clocks"]] == ["A30"]  # the dispute window opens with the response
+    assert objection_view["parent"] == receipt["ticket"]
+    assert dispute_view["parent"] == objection["ticket"]
+    assert "K100" in [c["name"] for c in dispute_view["clocks"]]
+
+
+# --- disputes -----------------------------------------------------------------------------------
+
+DISPUTE_BY_GROUP = {"petugas": 201, "ppid": 201, "atasan": 201, "unit": 403, "auditor": 403, "admin": 403}
+
+
+@pytest.mark.parametrize(
+    ("group", "expected"), DISPUTE_BY_GROUP.items(), ids=[f"{g}-{s}" for g, s in DISPUTE_BY_GROUP.items()]
+)
+def test_who_may_record_a_summons(desk, client, login, group, expected):
+    _, objection = objected(desk, client)
+    r = client.post(f"{API}/disputes", json={"perkara": objection["ticket"], **SUMMONS}, headers=login(group))
+    assert r.status_code == expected, r.json
+    if expected == 201:
+        assert r.json["status"] == "persiapan_termohon"
+        assert r.json["details"]["alasan"] == ["a"]  # from the objection
+
+
+def test_recording_a_summons_needs_a_token(client):
+    assert_refused(client.post(f"{API}/disputes", json={"perkara": "KEB-2026-000001", **SUMMONS}), 401)
+
+
+@pytest.mark.parametrize(
+    ("change", "fields"),
+    [
+        ({"perkara": "KEB-2099-999999"}, {"perkara"}),
+        ({"diajukan_ke_ki": "14-12-2026"}, {"diajukan_ke_ki"}),
+        ({"sidang_pertama": "besok"}, {"sidang_pertama"}),
+        ({"alasan": ["h"]}, {"alasan.0"}),
+    ],
+)
+def test_invalid_summons_is_422_and_changes_nothing(desk, client, login, unchanged, change, fields):
+    _, objection = objected(desk, client)
+    with unchanged():
+        r = client.post(
+            f"{API}/disputes", json={"perkara": objection["ticket"], **SUMMONS, **change}, headers=login("ppid")
+        )
+    assert_refused(r, 422, fields)
+
+
+# --- messages from the Komisi Informasi ------------------------------------------------------------
+
+WITHDRAWN = {"tanggal": "2026-12-20", "nomor_akta": "001/AKTA-PEMBATALAN/XII/2026"}
+# sengketa_dicabut is caught in the ppid lane: the PPID and the superior above it record it.
+MESSAGE_BY_GROUP = {"ppid": 200, "atasan": 200, "petugas": 403, "unit": 404, "auditor": 403, "admin": 403}
+
+
+@pytest.mark.parametrize(
+    ("group", "expected"), MESSAGE_BY_GROUP.items(), ids=[f"{g}-{s}" for g, s in MESSAGE_BY_GROUP.items()]
+)
+def test_who_may_record_a_commission_event(desk, client, login, group, expected):
+    _, _, dispute = disputed(desk, client, login)
+    r = client.post(
+        f"{API}/cases/{dispute['ticket']}/messages/sengketa_dicabut", json={"data": WITHDRAWN}, headers=login(group)
+    )
+    assert r.status_code == expected, r.json
+    if expected == 200:
+        assert (r.json["status"], r.json["closed_at"] is not None) == ("sengketa_dicabut", True)
+
+
+def test_a_message_the_case_is_not_waiting_for_is_409_and_changes_nothing(desk, client, login, unchanged):
+    _, _, dispute = disputed(desk, client, login)
+    with unchanged():
+        r = client.post(
+            f"{API}/cases/{dispute['ticket']}/messages/putusan_ajudikasi",
+            json={"data": {"tanggal_dibacakan": "2027-02-01", "tanggal_diterima": "2027-02-02", "amar": "ditolak"}},
+            headers=login("ppid"),
+        )
+    assert_refused(r, 409)
+
+
+def test_an_invalid_message_payload_is_422_and_changes_nothing(desk, client, login, unchanged):
+    _, _, dispute = disputed(desk, client, login)
+    with unchanged():
+        r = client.post(
+            f"{API}/cases/{dispute['ticket']}/messages/sengketa_dicabut",
+            json={"data": {"tanggal": "20-12-2026", "siapa": "x"}},
+            headers=login("ppid"),
+        )
+    assert_refused(r, 422, {"tanggal", "siapa"})
+
+
+def test_messages_kawal_sends_itself_cannot_be_posted(desk, client, login, unchanged):
+    receipt = decided(desk)
+    with unchanged():
+        r = client.post(
+            f"{API}/cases/{receipt['ticket']}/messages/keberatan_dikabulkan", json={"data": {}}, headers=login("ppid")
+        )
+    assert_refused(r, 403)
+
+
+def test_messages_need_a_token_and_a_known_case(client, login):
+    assert_refused(client.post(f"{API}/cases/SIP-2026-000001/messages/sengketa_dicabut", json={"data": WITHDRAWN}), 401)
+    assert_refused(
+        client.post(
+            f"{API}/cases/SIP-2099-000001/messages/sengketa_dicabut", json={"data": WITHDRAWN}, headers=login("ppid")
+        ),
+        404,
+    )
+
+
+def test_granted_objection_through_the_api_reopens_the_request(desk, client, login):
+    receipt, objection = objected(desk, client)
+    ticket = objection["ticket"]
+    desk.complete(
+        ticket, "registrasi_keberatan", {"salinan_formulir_diserahkan": True, "cara_kirim_tanda_terima": "email"}
+    )
+    desk.complete(ticket, "susun_kronologi", {"kronologi": "Ditolak 2 Des 2026", "pertimbangan_ppid": "Dikecualikan"})
+    desk.complete(
+        ticket,
+        "putuskan_keberatan",
+        {
+            "keputusan": "keberatan_dikabulkan_seluruhnya",
+            "perintah_kepada_ppid": "Serahkan daftar penerima tanpa NIK",
+            "tanggal_keputusan": "2026-12-10",
+        },
+    )
+    desk.complete(ticket, "kirim_tanggapan", {"tanggal_dikirim": "2026-12-10", "dikirim_melalui": "email"})
+    request = desk.case(receipt["ticket"])
+    assert request["status"] == "dibuka_kembali"
+    assert [t["name"] for t in request["open_tasks"]] == ["penyerahan_lanjutan"]
+    status = desk.status(receipt)
+    assert status["status"] == "dibuka_kembali"
