@@ -51,6 +51,11 @@ def announce(session: Session, rt: Runtime, case: Case, changes: Changes) -> Non
             )
         elif reached in status.OUTCOMES:
             outbox.to_requester(case, "decision_notice", "decided", {**context, "outcome_label": status.label(reached)})
+        elif reached == "keberatan_diterima":
+            outbox.to_requester(case, "objection_receipt", "received", context)
+        elif reached == "tanggapan_dikirim":
+            answered = {**deadline_context(cal, _last(case, "A30")), "outcome_label": status.label(case.outcome or "")}
+            outbox.to_requester(case, "objection_response", "answered", {**context, **answered})
     for task in changes.tasks:
         # A task that a lapse created is the escalation to the superior; any other is news for its group.
         event = "escalation" if missed and task.lane == "atasan_ppid" else "task_new_group"
@@ -70,6 +75,11 @@ def remind(session: Session, rt: Runtime, reminder: Reminder) -> list:
             users = audience_users(session, case, audience)
             outbox.to_users(case, "deadline_reminder", f"{cause}:{audience}", users, context)
     return outbox.write()
+
+
+def _last(case: Case, name: str):
+    rows = [d for d in case.deadlines if d.name == name]
+    return rows[-1] if rows else None
 
 
 def _public_deadline(case: Case):

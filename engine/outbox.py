@@ -35,6 +35,11 @@ DEADLINE_LABELS = {
     "T10": "Pemberitahuan tertulis (10 hari kerja)",
     "T17": "Pemberitahuan tertulis setelah perpanjangan (17 hari kerja)",
     "K_LENGKAP": "Batas waktu melengkapi permohonan",
+    "A30": "Tanggapan Atasan PPID atas keberatan (30 hari kerja)",
+    "M14": "Mediasi di Komisi Informasi (14 hari kerja)",
+    "M21": "Mediasi diperpanjang (14 + 7 hari kerja)",
+    "P14": "Keberatan ke pengadilan atas putusan Komisi Informasi (14 hari kerja)",
+    "K100": "Penyelesaian sengketa oleh Komisi Informasi (100 hari kerja, informatif)",
 }
 
 

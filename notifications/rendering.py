@@ -47,6 +47,8 @@ empty. Other keys in the context are ignored::
     receipt            portal_hint
     extension_notice   reason (may be ""), new_due_at, portal_hint
     decision_notice    outcome_label, portal_hint
+    objection_receipt  portal_hint
+    objection_response outcome_label, portal_hint
     overdue_apology    portal_hint, [status_label]
     task_new_group     task_title
     task_assigned      task_title
@@ -79,6 +81,8 @@ EVENTS: dict[str, str] = {
     "receipt": "requester",
     "extension_notice": "requester",
     "decision_notice": "requester",
+    "objection_receipt": "requester",
+    "objection_response": "requester",
     "overdue_apology": "requester",
     # to staff
     "task_new_group": "staff",
@@ -111,6 +115,8 @@ REQUIRED_KEYS: dict[str, frozenset[str]] = {
     "receipt": frozenset({"portal_hint"}),
     "extension_notice": frozenset({"reason", "new_due_at", "portal_hint"}),
     "decision_notice": frozenset({"outcome_label", "portal_hint"}),
+    "objection_receipt": frozenset({"portal_hint"}),
+    "objection_response": frozenset({"outcome_label", "portal_hint"}),
     "overdue_apology": frozenset({"portal_hint"}),
     "task_new_group": frozenset({"task_title"}),
     "task_assigned": frozenset({"task_title"}),

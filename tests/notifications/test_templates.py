@@ -45,6 +45,8 @@ def test_events_and_audiences():
         "receipt",
         "extension_notice",
         "decision_notice",
+        "objection_receipt",
+        "objection_response",
         "overdue_apology",
         "task_new_group",
         "task_assigned",
@@ -56,6 +58,8 @@ def test_events_and_audiences():
         "receipt",
         "extension_notice",
         "decision_notice",
+        "objection_receipt",
+        "objection_response",
         "overdue_apology",
     }
     assert set(EVENTS.values()) == {"requester", "staff"}

@@ -11,7 +11,7 @@ from sqlalchemy import select
 
 from engine import chain
 from engine.errors import Invalid
-from engine.models import Case, CaseEvent
+from engine.models import Case, CaseEvent, Notification
 from tests.helpers import decision
 
 # Wed 2 Dec 2026, 10:00 WIB. Christmas (Fri 25 Dec) is a holiday; Thu 24 Dec 2026 is cuti bersama, so
@@ -90,6 +90,11 @@ def test_objection_on_time_upheld_with_written_reasons_closes_and_opens_the_disp
     assert office.open_tasks(request) == []  # upheld: nothing reopens
     window = _window(office, objection, "dispute")
     assert (window.name, window.calendar, window.working_days, window.opened_by) == ("D14", "lenient", 14, "response")
+    with office.sessions() as s:
+        letters = s.scalars(
+            select(Notification.event).where(Notification.case_id == case.id, Notification.to_requester.is_(True))
+        ).all()
+    assert sorted(set(letters)) == ["objection_receipt", "objection_response"]
     office.verify()
 
 
