@@ -90,6 +90,12 @@ def task_detail(session: Session, rt: Runtime, task: HumanTask) -> dict:
         data.update(event_data.get("data", {}))
     item["data"] = data
     item["case"] = {"ticket": task.case.ticket, "status": task.case.status, "details": task.case.details}
+    if task.case.kind != chain.REQUEST:
+        # The brief for the superior and the evidence file for the Commission start from the chain's story.
+        tz = rt.calendars["strict"].tz
+        item["case"]["chronology"] = [
+            {**row, "at": row["at"].astimezone(tz).isoformat()} for row in chain.chronology(session, task.case)
+        ]
     return item
 
 

@@ -300,3 +300,25 @@ def test_granted_objection_through_the_api_reopens_the_request(desk, client, log
     assert [t["name"] for t in request["open_tasks"]] == ["penyerahan_lanjutan"]
     status = desk.status(receipt)
     assert status["status"] == "dibuka_kembali"
+
+
+def test_the_evidence_file_task_shows_the_chronology_of_the_whole_chain(desk, client, login):
+    receipt, objection, dispute = disputed(desk, client, login)
+    desk.complete(
+        dispute["ticket"],
+        "surat_kuasa",
+        {
+            "nomor_surat": "B-12/Kw/2026",
+            "tanggal": "2026-12-03",
+            "penerima_kuasa": ["Kabag TU"],
+            "wewenang_berdamai": True,
+        },
+    )
+    task = desk.task(dispute["ticket"], "siapkan_berkas")
+    detail = client.get(f"{API}/tasks/{task['id']}", headers=login("ppid")).json
+    story = [(row["ticket"], row["event"]) for row in detail["case"]["chronology"]]
+    assert story[0] == (receipt["ticket"], "request_submitted")
+    assert (receipt["ticket"], "status_changed") in story  # the decision and notice
+    assert (objection["ticket"], "objection_filed") in story
+    assert (dispute["ticket"], "dispute_recorded") in story
+    assert all(row["at"].endswith("+07:00") for row in detail["case"]["chronology"])  # office time (WIB)
