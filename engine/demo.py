@@ -69,7 +69,69 @@ def load_demo(session: Session, rt: Runtime) -> list[tuple[str, str, str]]:
         received_at=clock.now() - timedelta(days=16),
     )
     cases.append((late.case.ticket, late.access_code, "terlambat: eskalasi ke atasan"))
+
+    # A rejected request, the requester's objection, and the Komisi Informasi's summons: one chain.
+    refused = operations.submit_request(session, rt, _request(4, "Daftar nama dan NIK penerima beasiswa 2026"))
+    case_id, ppid = refused.case.id, users["ppid"]
+    _complete(session, rt, users["petugas"], case_id, "periksa_kelengkapan", {"lengkap": True})
+    _complete(
+        session,
+        rt,
+        users["petugas"],
+        case_id,
+        "registrasi",
+        {"tanda_bukti_dikirim": True, "cara_kirim_tanda_bukti": "email"},
+    )
+    _complete(session, rt, ppid, case_id, "proses_permohonan", {"minta_unit": False})
+    _complete(session, rt, ppid, case_id, "tentukan_langkah", {"langkah": "putuskan"})
+    _complete(session, rt, ppid, case_id, "putuskan", REFUSAL)
+    _complete(session, rt, ppid, case_id, "uji_konsekuensi", CONSEQUENCE_TEST)
+    _complete(session, rt, ppid, case_id, "pemberitahuan_tertulis", NOTICE)
+    cases.append((refused.case.ticket, refused.access_code, "ditolak: dikecualikan, dengan uji konsekuensi"))
+    objection = operations.file_objection(
+        session,
+        rt,
+        {"alasan": ["a"], "kasus_posisi": "Nama penerima beasiswa seharusnya terbuka untuk umum"},
+        refused.case,
+    )
+    cases.append((objection.ticket, refused.access_code, "keberatan atas penolakan (kode akses permohonan)"))
+    today = clock.now().astimezone(rt.calendars["strict"].tz).date()
+    dispute = operations.record_dispute(
+        session,
+        rt,
+        users["petugas"],
+        {
+            "perkara": objection.ticket,
+            "ki": "Komisi Informasi Pusat",
+            "nomor_register": f"001/REG-PSI/{today.month}/{today.year}",
+            "diajukan_ke_ki": today.isoformat(),
+            "sidang_pertama": (clock.now() + timedelta(days=21)).isoformat(),
+        },
+    )
+    cases.append((dispute.ticket, refused.access_code, "sengketa di Komisi Informasi: surat kuasa"))
     return cases
+
+
+REFUSAL = {
+    "keputusan": "ditolak_dikecualikan",
+    "alasan_keputusan": "NIK adalah data pribadi",
+    "pasal_pengecualian": ["h"],
+}
+CONSEQUENCE_TEST = {
+    "dokumen": "Daftar penerima beasiswa 2026",
+    "bagian_dikecualikan": "NIK dan alamat penerima",
+    "dasar_hukum": "UU 14/2008 Pasal 17 huruf h",
+    "konsekuensi": "Membuka data pribadi penerima",
+    "kepentingan_publik": "Nama dan sekolah penerima tetap dapat dibuka",
+}
+NOTICE = {
+    "informasi_dikuasai": True,
+    "materi_diberikan": "Tidak ada (dikecualikan)",
+    "biaya": 0,
+    "media_format": "Surat",
+    "tanggal_pemberitahuan": "2026-01-05",
+    "dikirim_melalui": "email",
+}
 
 
 def _complete(session, rt, user: User, case_id: int, bpmn_id: str, data: dict) -> None:
