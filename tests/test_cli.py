@@ -63,7 +63,9 @@ def test_demo_prints_logins_and_cases_once(kawal):
     first = kawal("demo")
     assert first.exit_code == 0, first.output
     assert "petugas" in first.output
-    assert first.output.count("PPID-") == 3
+    assert first.output.count("PPID-") == 4  # requests, the last one refused
+    assert first.output.count("KEB-") == 1  # its objection
+    assert first.output.count("SIP-") == 1  # and the dispute before the Commission
     second = kawal("demo")
     assert second.exit_code == 0
     assert "already has users" in second.output
