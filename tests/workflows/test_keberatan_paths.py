@@ -227,3 +227,23 @@ def test_paper_objection_keeps_its_real_receipt_time(office, clock):
     case = office.case(objection)
     assert case.received_at == paper
     assert office.deadline(objection, "A30").start_at == paper
+
+
+def test_granted_objection_on_a_request_still_in_process_is_recorded_on_it_and_its_officers_carry_on(office, clock):
+    request = office.submit()
+    clock.move_to(office.deadline(request, "T10").due_at + timedelta(hours=1))
+    office.run(request)  # T10 lapsed without a notice: ground c
+    objection = office.objection(request, ["c"])
+    office.complete(
+        objection, "registrasi_keberatan", {"salinan_formulir_diserahkan": True, "cara_kirim_tanda_terima": "email"}
+    )
+    office.complete(objection, "tawarkan_musyawarah", {"hasil": "tidak_bersedia"})
+    office.complete(objection, "susun_kronologi", {"kronologi": "Belum dijawab", "pertimbangan_ppid": "Terlambat"})
+    _decide(office, objection, "keberatan_dikabulkan_seluruhnya")
+    assert office.case(objection).status == "keberatan_selesai"
+    assert "periksa_kelengkapan" in office.open_tasks(request)  # the request's own path goes on
+    with office.sessions() as s:
+        case = s.scalar(select(Case).where(Case.ticket == request))
+        news = s.scalar(select(CaseEvent).where(CaseEvent.case_id == case.id, CaseEvent.type == "linked_case_outcome"))
+    assert (news.data["ticket"], news.data["applied"]) == (objection, False)
+    office.verify()
