@@ -382,3 +382,39 @@ def _override_change(change, actor) -> None:
         old, new = (m[k].astimezone(tz).strftime("%Y-%m-%d %H:%M") for k in ("old_due_at", "new_due_at"))
         click.echo(f"  {m['ticket']}\t{m['deadline']}\t{old} -> {new}")
     click.echo(f"{len(moved)} open deadline(s) moved")
+
+
+@main.group()
+def export():
+    """Files for bodies outside the office."""
+
+
+@export.command("bundle")
+@click.argument("ticket")
+@click.option("--output", type=click.Path(dir_okay=False), default=None, help="the zip to write (default: ./<name>)")
+def export_bundle(ticket, output):
+    """Write a case chain's evidence bundle for the Komisi Informasi; print its path and sha256."""
+    from pathlib import Path
+
+    from engine.bundle import export_bundle as export_chain
+    from engine.models import Case
+    from engine.runtime import Runtime
+
+    settings = _settings()
+    rt = Runtime(settings)
+    with _session(settings) as session:
+        if not inspect(session.get_bind()).has_table("case"):
+            raise click.ClickException("the database has no schema yet: run `kawal db upgrade` first")
+        rt.load_overrides(session)
+        case = session.scalar(select(Case).where(Case.ticket == ticket.strip().upper()))
+        if case is None:
+            raise click.ClickException(f"no case with ticket {ticket}")
+        bundle = export_chain(session, rt, case, "cli")
+        path = Path(output or bundle.file_name)
+        try:
+            path.write_bytes(bundle.data)
+        except OSError as exc:
+            raise click.ClickException(f"cannot write {path}: {exc.strerror}") from None
+        session.commit()  # the bundle_exported event, once the file is there
+    click.echo(str(path))
+    click.echo(f"sha256 {bundle.sha256}")

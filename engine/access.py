@@ -114,6 +114,12 @@ def require_admin(user: User) -> None:
         raise Forbidden("khusus admin / administrators only")
 
 
+def require_bundle_reader(user: User) -> None:
+    """The evidence bundle for the Komisi Informasi: the PPID's officers and the auditors."""
+    if not _groups(user) & (REQUEST_STAFF | {"auditor"}):
+        raise Forbidden("hanya petugas PPID dan auditor / PPID officers and auditors only")
+
+
 def require_staff(user: User) -> None:
     if not _groups(user) & (REQUEST_STAFF | {"unit_pengolah", "auditor", "admin"}):
         raise Forbidden("tidak berwenang / not allowed")

@@ -252,6 +252,9 @@ _CHRONOLOGY = {
 }
 
 
+_TOLD_BY_FILING = frozenset({"diterima", "keberatan_diterima"})
+
+
 def chronology(session: Session, case: Case, locale: str = "id") -> list[dict]:
     """The dated story of the whole chain: receipts, stages reached, lapses, KI notices, closings."""
     i = 1 if locale == "en" else 0
@@ -260,6 +263,8 @@ def chronology(session: Session, case: Case, locale: str = "id") -> list[dict]:
     rows = session.scalars(select(CaseEvent).where(CaseEvent.case_id.in_(tickets)).order_by(CaseEvent.id))
     out = []
     for event in rows:
+        if {"objection", "dispute"} & set(event.data) or event.data.get("status") in _TOLD_BY_FILING:
+            continue  # the parent's echo of a filing, or a first stage its filing event already tells
         # A paper filing recorded later is dated by its real receipt.
         at = datetime.fromisoformat(event.data["received_at"]) if "received_at" in event.data else event.at
         if event.type == "status_changed":

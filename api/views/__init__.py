@@ -28,9 +28,9 @@ def commit(*cases) -> None:
 
 
 def register_blueprints(api, app) -> None:
-    from api.views import audit, auth, calendar, cases, chain, incidents, requests, tasks
+    from api.views import audit, auth, bundle, calendar, cases, chain, incidents, requests, tasks
 
-    for module in (auth, requests, tasks, cases, chain, audit, calendar, incidents):
+    for module in (auth, requests, tasks, cases, chain, bundle, audit, calendar, incidents):
         api.register_blueprint(module.blp, url_prefix="/api/v1")
 
     assets = Blueprint("swagger_assets", __name__)
