@@ -214,10 +214,15 @@ class Deadline(Base):
     due_at: Mapped[datetime]
     provenance: Mapped[dict]
     status: Mapped[str] = mapped_column(String(20), default="pending")
+    # agency: the office must act by then (a lapse is "missed", overdue, escalated); window: the office
+    # may act by then (a lapse just ends the option: "lapsed", e.g. P14); info: another body's clock
+    # shown for orientation (K100, mediation), never a task's due date.
+    kind: Mapped[str] = mapped_column(String(10), default="agency", server_default="agency")
     closed_at: Mapped[datetime | None]
     reminders: Mapped[list[Reminder]] = relationship(back_populates="deadline", order_by="Reminder.id")
     __table_args__ = (
-        CheckConstraint("status IN ('pending','met','missed','superseded','cancelled')", name="status_known"),
+        CheckConstraint("status IN ('pending','met','missed','lapsed','superseded','cancelled')", name="status_known"),
+        CheckConstraint("kind IN ('agency','window','info')", name="kind_known"),
         Index("ix_deadline_status_due_at", "status", "due_at"),
     )
 

@@ -53,7 +53,7 @@ def due_dates(deadlines) -> tuple[datetime | None, datetime | None]:
 
     A pending deadline wins; when none is pending, the last one missed (so an overdue case says so).
     """
-    pending = sorted(d.due_at for d in deadlines if d.status == "pending")
+    pending = sorted(d.due_at for d in deadlines if d.status == "pending" and d.kind != "info")
     missed = sorted(d.due_at for d in deadlines if d.status == "missed")
     public_pending = sorted(d.due_at for d in deadlines if d.status == "pending" and d.public)
     public_missed = sorted(d.due_at for d in deadlines if d.status == "missed" and d.public)
@@ -150,7 +150,7 @@ def _sync_deadlines(rt, session, case, wf, tasks, log, completed_before, changes
             task = None
         fired = task is not None and task.state == TaskState.COMPLETED
         if fired:
-            row.status = "missed"
+            row.status = "missed" if row.kind == "agency" else "lapsed"
         elif task is not None and properties(task.task_spec).get("superseded_by") in started:
             row.status = "superseded"
         elif case.status in CANCELLING_STATUSES:
@@ -183,6 +183,7 @@ def _new_deadline(rt, session, case, task) -> Deadline:
         due_at=due_at,
         provenance=provenance,
         status="pending",
+        kind=props.get("clock", "agency"),
     )
     case.deadlines.append(row)
     return row

@@ -1,0 +1,494 @@
+"""Every path of workflows/sengketa_informasi.bpmn, the agency's side of a dispute (legal-process.md §5.3-§5.4, §6).
+
+The Komisi Informasi and the courts speak through messages an officer records; each step saves the
+instance and loads it again (the Office fixture). Time moves with time-machine, which moves
+SpiffWorkflow's own clock too: the library decides by itself when a timer is due.
+"""
+
+from datetime import UTC, datetime, timedelta
+
+import pytest
+import time_machine
+from sqlalchemy import func, select
+
+from engine.errors import Conflict, Forbidden, Invalid
+from engine.models import Case, CaseEvent, HumanTask, Notification, Reminder
+
+# Wed 13 Jan 2027, 10:00 WIB: the summons arrives; the KI received the application on Mon 4 Jan 2027.
+SUMMONED = datetime(2027, 1, 13, 3, 0, tzinfo=UTC)
+
+
+def wib(day: str, hour: int = 10) -> datetime:
+    """An instant on an office day in Jakarta (UTC+7)."""
+    return datetime.fromisoformat(f"{day}T{hour:02d}:00:00+07:00")
+
+
+@pytest.fixture
+def clock():
+    with time_machine.travel(SUMMONED, tick=True) as traveller:
+        yield traveller
+
+
+SURAT_KUASA = {
+    "nomor_surat": "B-17/Kw.09/HM.00/01/2027",
+    "tanggal": "2027-01-14",
+    "penerima_kuasa": ["Kepala Bagian Tata Usaha", "Kepala Subbagian Hukum dan KUB"],
+    "wewenang_berdamai": True,
+}
+BERKAS = {
+    "kronologi_diperiksa": True,
+    "daftar_bukti": ["Register permohonan", "Pemberitahuan tertulis", "Tanggapan Atasan PPID"],
+    "argumen": "Permohonan telah dijawab dalam jangka waktu yang ditentukan.",
+    "uji_konsekuensi_dilampirkan": False,
+}
+MANDAT = {"mandat": "Boleh menyerahkan daftar penerima tanpa NIK", "bersedia_menyerahkan_informasi": True}
+BUKTI = {"alat_bukti": ["T-1 Register permohonan", "T-2 Lembar uji konsekuensi"], "tanggal_diserahkan": "2027-02-10"}
+KESIMPULAN = {"tanggal_diserahkan": "2027-02-17", "ringkasan": "Informasi dikecualikan berdasarkan Pasal 17 huruf h."}
+PELAKSANAAN = {
+    "tanggal_pelaksanaan": "2027-04-05",
+    "uraian": "Daftar penerima beasiswa diserahkan kepada pemohon melalui e-mail",
+    "nomor_berita_acara": "BA-03/PPID/IV/2027",
+}
+BEFORE_THE_HEARING = ["sengketa_teregistrasi", "persiapan_termohon", "pemeriksaan_awal"]
+
+
+def _dispute(office, grounds=("c",)):
+    """A request, an objection on ``grounds`` and the KI's summons against it."""
+    request = office.submit()
+    objection = office.objection(request, list(grounds))
+    return office.dispute(objection)
+
+
+def _prepared(office, grounds=("c",)):
+    ticket = _dispute(office, grounds)
+    office.complete(ticket, "surat_kuasa", SURAT_KUASA)
+    office.complete(ticket, "siapkan_berkas", BERKAS)
+    return ticket
+
+
+def _heard(office, clock, grounds=("c",), **outcome):
+    ticket = _prepared(office, grounds)
+    clock.move_to(wib("2027-01-20"))
+    office.message(ticket, "pemeriksaan_awal", {"tanggal": "2027-01-20", "hasil": "dilanjutkan", **outcome})
+    return ticket
+
+
+def _in_mediation(office, clock):
+    ticket = _heard(office, clock, mediasi=True, tanggal_mediasi="2027-01-20")
+    office.complete(ticket, "mandat_mediasi", MANDAT)
+    return ticket
+
+
+def _decided(office, clock, amar):
+    """Adjudication to the decision, received on Mon 1 Mar 2027."""
+    ticket = _heard(office, clock, mediasi=False)
+    office.complete(ticket, "bukti_ajudikasi", BUKTI)
+    office.complete(ticket, "kesimpulan", KESIMPULAN)
+    clock.move_to(wib("2027-03-01"))
+    decision = {"tanggal_dibacakan": "2027-02-26", "tanggal_diterima": "2027-03-01", "amar": amar}
+    office.message(ticket, "putusan_ajudikasi", decision)
+    return ticket
+
+
+def _court(office, ticket, amar, nomor="12/G/KI/2027/PTUN.JKT"):
+    decision = {"tanggal": "2027-05-03", "pengadilan": "PTUN Jakarta", "nomor_perkara": nomor, "amar": amar}
+    office.message(ticket, "putusan_pengadilan", decision)
+
+
+def _snapshot(office, ticket):
+    with office.sessions() as s:
+        case = s.scalar(select(Case).where(Case.ticket == ticket))
+        events = s.scalar(select(func.count(CaseEvent.id)).where(CaseEvent.case_id == case.id))
+        return case.status, case.workflow_state.state, events, office.open_tasks(ticket), office.deadlines(ticket)
+
+
+def _workflow_data(office, ticket):
+    with office.sessions() as s:
+        case = s.scalar(select(Case).where(Case.ticket == ticket))
+        wf = office.rt.load(s, case)
+        return wf.last_task.data
+
+
+def _overdue_notices(office, ticket):
+    with office.sessions() as s:
+        return s.scalars(
+            select(Notification.event)
+            .join(Case, Notification.case_id == Case.id)
+            .where(Case.ticket == ticket, Notification.event.in_(["deadline_overdue", "escalation", "overdue_apology"]))
+        ).all()
+
+
+def _due_at(office, ticket, task):
+    with office.sessions() as s:
+        return s.scalar(select(HumanTask.due_at).join(Case).where(Case.ticket == ticket, HumanTask.bpmn_id == task))
+
+
+def test_summons_registers_the_dispute_and_the_superior_issues_the_power_of_attorney(office, clock):
+    ticket = _dispute(office)
+    case = office.case(ticket)
+    assert case.status == "persiapan_termohon"
+    assert office.milestones(ticket) == ["sengketa_teregistrasi", "persiapan_termohon"]
+    assert office.open_tasks(ticket) == ["surat_kuasa"]
+    k100 = office.deadline(ticket, "K100")
+    assert (k100.legal_basis, k100.calendar, k100.working_days, k100.public) == (
+        "UU 14/2008 Pasal 38(2) (informatif)",
+        "strict",
+        100,
+        False,
+    )
+    # 100 working days from Mon 4 Jan 2027 (the KI's receipt): Fri 4 Jun 2027, 16:00 WIB.
+    assert k100.due_at == datetime(2027, 6, 4, 9, 0, tzinfo=UTC)
+    office.complete(ticket, "surat_kuasa", SURAT_KUASA)
+    assert office.open_tasks(ticket) == ["siapkan_berkas"]
+    office.complete(ticket, "siapkan_berkas", BERKAS)
+    assert office.open_tasks(ticket) == []  # waiting for the preliminary examination
+    assert office.case(ticket).status == "persiapan_termohon"
+    office.verify()
+
+
+def test_file_without_a_checked_chronology_is_refused(office, clock):
+    ticket = _dispute(office)
+    office.complete(ticket, "surat_kuasa", SURAT_KUASA)
+    with pytest.raises(Invalid) as refused:
+        office.complete(ticket, "siapkan_berkas", {**BERKAS, "kronologi_diperiksa": False})
+    assert "kronologi_diperiksa" in refused.value.fields
+    assert office.open_tasks(ticket) == ["siapkan_berkas"]
+
+
+def test_interlocutory_decision_ends_the_case(office, clock):
+    ticket = _prepared(office)
+    office.message(ticket, "pemeriksaan_awal", {"tanggal": "2027-01-20", "hasil": "putusan_sela"})
+    case = office.case(ticket)
+    assert case.status == "putusan_sela"
+    assert case.closed_at is not None
+    assert office.milestones(ticket) == [*BEFORE_THE_HEARING, "putusan_sela"]
+    assert office.open_tasks(ticket) == []
+    assert office.deadlines(ticket) == {"K100": "cancelled"}
+    office.verify()
+
+
+def test_exemption_dispute_skips_mediation_even_when_the_panel_orders_it(office, clock):
+    ticket = _heard(office, clock, grounds=["a"], mediasi=True, tanggal_mediasi="2027-01-20")
+    assert office.case(ticket).status == "ajudikasi"
+    assert office.milestones(ticket) == [*BEFORE_THE_HEARING, "ajudikasi"]
+    assert office.open_tasks(ticket) == ["bukti_ajudikasi"]
+    assert office.deadlines(ticket) == {"K100": "pending"}  # no mediation clock
+
+
+def test_no_mediation_ordered_goes_to_adjudication(office, clock):
+    ticket = _heard(office, clock, mediasi=False)
+    assert office.milestones(ticket) == [*BEFORE_THE_HEARING, "ajudikasi"]
+    assert office.open_tasks(ticket) == ["bukti_ajudikasi"]
+
+
+def test_mediation_agreement_is_a_final_decision_the_agency_carries_out(office, clock):
+    ticket = _in_mediation(office, clock)
+    assert office.case(ticket).status == "mediasi"
+    m14 = office.deadline(ticket, "M14")
+    assert m14.due_at == datetime(2027, 2, 9, 9, 0, tzinfo=UTC)  # Tue 9 Feb 2027, 16:00 WIB
+    assert (m14.legal_basis, m14.working_days, m14.public) == ("Perki 1/2013 Pasal 41", 14, False)
+    clock.move_to(wib("2027-01-27"))
+    office.message(
+        ticket,
+        "hasil_mediasi",
+        {
+            "tanggal": "2027-01-27",
+            "hasil": "berhasil",
+            "kesepakatan": "Informasi diserahkan paling lambat 14 hari kerja",
+        },
+    )
+    assert office.case(ticket).status == "pelaksanaan_putusan"
+    assert office.open_tasks(ticket) == ["pelaksanaan_putusan"]
+    assert office.deadlines(ticket) == {"K100": "met", "M14": "met"}
+    with pytest.raises(Conflict):  # a mediation decision is final: there is no court challenge
+        office.message(ticket, "gugatan_pemohon", {"tanggal": "2027-02-01", "pengadilan": "PTUN", "nomor_perkara": "1"})
+    office.complete(ticket, "pelaksanaan_putusan", PELAKSANAAN)
+    case = office.case(ticket)
+    assert (case.status, case.closed_at is not None) == ("sengketa_selesai", True)
+    assert office.milestones(ticket) == [
+        *BEFORE_THE_HEARING,
+        "mediasi",
+        "putusan_mediasi",
+        "pelaksanaan_putusan",
+        "sengketa_selesai",
+    ]
+    assert _workflow_data(office, ticket)["amar_final"] == "dikabulkan_seluruhnya"
+    office.verify()
+
+
+def test_mediation_is_extended_once_by_seven_working_days_then_fails_into_adjudication(office, clock):
+    ticket = _in_mediation(office, clock)
+    clock.move_to(wib("2027-02-05"))
+    office.message(ticket, "mediasi_diperpanjang", {"tanggal": "2027-02-05", "alasan": "Para pihak sepakat"})
+    assert office.case(ticket).status == "mediasi_diperpanjang"
+    assert office.deadlines(ticket) == {"K100": "pending", "M14": "superseded", "M21": "pending"}
+    assert office.deadline(ticket, "M21").due_at == datetime(2027, 2, 18, 9, 0, tzinfo=UTC)  # 14 + 7 from 20 Jan
+    with pytest.raises(Conflict):
+        office.message(ticket, "mediasi_diperpanjang", {"tanggal": "2027-02-12", "alasan": "Sekali lagi"})
+    office.message(
+        ticket, "hasil_mediasi", {"tanggal": "2027-02-15", "hasil": "gagal", "alasan_gagal": "Tidak sepakat"}
+    )
+    assert office.case(ticket).status == "ajudikasi"
+    assert office.open_tasks(ticket) == ["bukti_ajudikasi"]
+    assert office.deadlines(ticket) == {"K100": "pending", "M14": "superseded", "M21": "met"}
+    assert office.milestones(ticket) == [
+        *BEFORE_THE_HEARING,
+        "mediasi",
+        "mediasi_diperpanjang",
+        "mediasi_gagal",
+        "ajudikasi",
+    ]
+
+
+def test_failed_mediation_agreement_needs_no_terms_but_an_agreement_does(office, clock):
+    ticket = _in_mediation(office, clock)
+    with pytest.raises(Invalid) as refused:
+        office.message(ticket, "hasil_mediasi", {"tanggal": "2027-01-27", "hasil": "berhasil"})
+    assert "kesepakatan" in refused.value.fields
+    office.message(ticket, "hasil_mediasi", {"tanggal": "2027-01-27", "hasil": "gagal"})
+    assert office.case(ticket).status == "ajudikasi"
+
+
+def test_mediation_lapses_after_fourteen_working_days_into_adjudication(office, clock):
+    ticket = _in_mediation(office, clock)
+    due = office.deadline(ticket, "M14").due_at
+    clock.move_to(due - timedelta(minutes=1))
+    office.run(ticket)
+    assert office.case(ticket).status == "mediasi"
+    clock.move_to(due + timedelta(minutes=1))
+    office.run(ticket)
+    assert office.case(ticket).status == "ajudikasi"
+    assert office.open_tasks(ticket) == ["bukti_ajudikasi"]
+    assert office.deadlines(ticket) == {"K100": "pending", "M14": "lapsed"}  # the Commission's clock: no fault
+    assert office.milestones(ticket)[-2:] == ["mediasi_gagal", "ajudikasi"]
+    with pytest.raises(Conflict):  # too late for the mediation's result
+        office.message(ticket, "hasil_mediasi", {"tanggal": "2027-02-10", "hasil": "gagal"})
+
+
+def test_extended_mediation_lapses_after_twenty_one_working_days(office, clock):
+    ticket = _in_mediation(office, clock)
+    office.message(ticket, "mediasi_diperpanjang", {"tanggal": "2027-02-05", "alasan": "Para pihak sepakat"})
+    clock.move_to(office.deadline(ticket, "M21").due_at + timedelta(minutes=1))
+    office.run(ticket)
+    assert office.case(ticket).status == "ajudikasi"
+    assert office.deadlines(ticket) == {"K100": "pending", "M14": "superseded", "M21": "lapsed"}
+
+
+def test_accepted_adjudication_decision_becomes_final_when_p14_lapses_and_is_carried_out(office, clock):
+    ticket = _decided(office, clock, "dikabulkan_sebagian")
+    assert office.case(ticket).status == "putusan_ajudikasi"
+    assert office.open_tasks(ticket) == ["sikap_atas_putusan"]
+    p14 = office.deadline(ticket, "P14")
+    # Mon 1 Mar 2027 + 14 working days, skipping Nyepi (8 Mar) and Idul Fitri (10-11 Mar): Wed 24 Mar, 16:00 WIB.
+    assert p14.due_at == datetime(2027, 3, 24, 9, 0, tzinfo=UTC)
+    assert {"2027-03-08", "2027-03-10", "2027-03-11"} <= {s["date"] for s in p14.provenance["skipped"]}
+    assert (p14.legal_basis, p14.calendar, p14.public) == ("UU 14/2008 Pasal 48(1)", "strict", False)
+    with office.sessions() as s:
+        assert set(s.scalars(select(Reminder.kind).where(Reminder.deadline_id == p14.id))) == {"T-3", "T-1", "T0"}
+    assert office.deadlines(ticket) == {"K100": "met", "P14": "pending"}
+
+    office.complete(ticket, "sikap_atas_putusan", {"sikap": "menerima", "alasan_sikap": "Putusan sesuai telaah hukum"})
+    assert office.open_tasks(ticket) == []  # the applicant may still go to court until P14
+    clock.move_to(p14.due_at + timedelta(minutes=1))
+    office.run(ticket)
+    assert office.case(ticket).status == "pelaksanaan_putusan"
+    assert office.open_tasks(ticket) == ["pelaksanaan_putusan"]
+    assert office.deadlines(ticket)["P14"] == "lapsed"  # the agency chose not to challenge: no fault
+    assert _overdue_notices(office, ticket) == []
+    assert _due_at(office, ticket, "pelaksanaan_putusan") is None  # not overdue from its first day
+    office.complete(ticket, "pelaksanaan_putusan", PELAKSANAAN)
+    case = office.case(ticket)
+    assert (case.status, case.closed_at is not None) == ("sengketa_selesai", True)
+    assert office.milestones(ticket) == [
+        *BEFORE_THE_HEARING,
+        "ajudikasi",
+        "putusan_ajudikasi",
+        "berkekuatan_hukum_tetap",
+        "pelaksanaan_putusan",
+        "sengketa_selesai",
+    ]
+    office.verify()
+
+
+def test_final_decision_dismissing_the_application_ends_without_compliance(office, clock):
+    ticket = _decided(office, clock, "ditolak")
+    clock.move_to(office.deadline(ticket, "P14").due_at + timedelta(minutes=1))
+    office.run(ticket)  # the agency never took a position: the window still closes
+    case = office.case(ticket)
+    assert (case.status, case.closed_at is not None) == ("sengketa_selesai", True)
+    assert office.open_tasks(ticket) == []
+    assert office.milestones(ticket)[-2:] == ["berkekuatan_hukum_tetap", "sengketa_selesai"]
+
+
+def test_agency_challenges_in_court_then_cassation_gives_the_final_decision(office, clock):
+    ticket = _decided(office, clock, "dikabulkan_seluruhnya")
+    with pytest.raises(Invalid) as refused:
+        office.complete(ticket, "sikap_atas_putusan", {"sikap": "mengajukan_keberatan", "alasan_sikap": "Dikecualikan"})
+    assert "pengadilan" in refused.value.fields
+    clock.move_to(wib("2027-03-15"))
+    office.complete(
+        ticket,
+        "sikap_atas_putusan",
+        {"sikap": "mengajukan_keberatan", "alasan_sikap": "Informasi dikecualikan", "pengadilan": "PTUN Jakarta"},
+    )
+    assert office.case(ticket).status == "keberatan_pengadilan"
+    assert office.deadlines(ticket) == {"K100": "met", "P14": "met"}
+    clock.move_to(wib("2027-05-03"))
+    _court(office, ticket, "ditolak")
+    assert office.case(ticket).status == "putusan_pengadilan"
+    office.message(
+        ticket, "kasasi_diajukan", {"tanggal": "2027-05-12", "pihak": "pemohon", "nomor_perkara": "101 K/TUN/KI/2027"}
+    )
+    assert office.case(ticket).status == "kasasi"
+    with pytest.raises(Conflict):  # the court's decision is no longer the last word
+        office.message(ticket, "berkekuatan_hukum_tetap", {"tanggal": "2027-05-20"})
+    clock.move_to(wib("2027-08-02"))
+    office.message(
+        ticket,
+        "putusan_kasasi",
+        {"tanggal": "2027-07-30", "nomor_perkara": "101 K/TUN/KI/2027", "amar": "dikabulkan_sebagian"},
+    )
+    assert office.open_tasks(ticket) == ["pelaksanaan_putusan"]  # the cassation overturned the dismissal
+    office.complete(ticket, "pelaksanaan_putusan", PELAKSANAAN)
+    assert office.case(ticket).status == "sengketa_selesai"
+    assert office.milestones(ticket) == [
+        *BEFORE_THE_HEARING,
+        "ajudikasi",
+        "putusan_ajudikasi",
+        "keberatan_pengadilan",
+        "putusan_pengadilan",
+        "kasasi",
+        "berkekuatan_hukum_tetap",
+        "pelaksanaan_putusan",
+        "sengketa_selesai",
+    ]
+    assert _workflow_data(office, ticket)["amar_final"] == "dikabulkan_sebagian"
+    office.verify()
+
+
+def test_challenging_the_decision_after_p14_is_refused_and_the_decision_becomes_final(office, clock):
+    ticket = _decided(office, clock, "dikabulkan_seluruhnya")
+    clock.move_to(office.deadline(ticket, "P14").due_at + timedelta(minutes=1))
+    challenge = {"sikap": "mengajukan_keberatan", "alasan_sikap": "Terlambat", "pengadilan": "PTUN Jakarta"}
+    with pytest.raises(Invalid) as refused:
+        office.complete(ticket, "sikap_atas_putusan", challenge)
+    assert "P14" in refused.value.message
+    assert office.open_tasks(ticket) == ["sikap_atas_putusan"]
+    office.run(ticket)
+    assert office.case(ticket).status == "pelaksanaan_putusan"
+    assert office.deadlines(ticket) == {"K100": "met", "P14": "lapsed"}  # the option ended; no fault
+
+
+def test_applicant_may_challenge_in_court_after_the_agency_accepted(office, clock):
+    ticket = _decided(office, clock, "ditolak")
+    office.complete(ticket, "sikap_atas_putusan", {"sikap": "menerima", "alasan_sikap": "Putusan menguatkan PPID"})
+    clock.move_to(wib("2027-03-16"))
+    office.message(
+        ticket,
+        "gugatan_pemohon",
+        {"tanggal": "2027-03-16", "pengadilan": "PTUN Jakarta", "nomor_perkara": "13/G/KI/2027/PTUN.JKT"},
+    )
+    assert office.case(ticket).status == "keberatan_pengadilan"
+    assert office.deadlines(ticket) == {"K100": "met", "P14": "met"}
+    clock.move_to(office.deadline(ticket, "P14").due_at + timedelta(days=1))
+    office.run(ticket)  # P14 is gone: the case waits for the court
+    assert office.case(ticket).status == "keberatan_pengadilan"
+    clock.move_to(wib("2027-05-03"))
+    _court(office, ticket, "ditolak", nomor="13/G/KI/2027/PTUN.JKT")
+    clock.move_to(wib("2027-05-24"))
+    office.message(ticket, "berkekuatan_hukum_tetap", {"tanggal": "2027-05-24"})
+    case = office.case(ticket)
+    assert (case.status, case.closed_at is not None) == ("sengketa_selesai", True)
+    assert office.open_tasks(ticket) == []
+    assert office.milestones(ticket)[-4:] == [
+        "keberatan_pengadilan",
+        "putusan_pengadilan",
+        "berkekuatan_hukum_tetap",
+        "sengketa_selesai",
+    ]
+    data = _workflow_data(office, ticket)
+    assert (data["pihak_keberatan"], data["amar_final"]) == ("pemohon", "ditolak")
+
+
+def test_withdrawal_before_the_decision_closes_the_case_and_cancels_its_clocks(office, clock):
+    ticket = _in_mediation(office, clock)
+    office.message(ticket, "sengketa_dicabut", {"tanggal": "2027-01-25", "nomor_akta": "001/AKTA-PR/I/2027"})
+    case = office.case(ticket)
+    assert (case.status, case.closed_at is not None) == ("sengketa_dicabut", True)
+    assert office.open_tasks(ticket) == []
+    assert office.deadlines(ticket) == {"K100": "cancelled", "M14": "cancelled"}
+    assert office.milestones(ticket)[-1] == "sengketa_dicabut"
+    office.verify()
+
+
+def test_application_lapses_when_the_applicant_stays_away(office, clock):
+    ticket = _dispute(office)
+    office.message(ticket, "sengketa_gugur", {"tanggal": "2027-01-27", "alasan": "Pemohon dua kali tidak hadir"})
+    case = office.case(ticket)
+    assert (case.status, case.closed_at is not None) == ("sengketa_gugur", True)
+    assert office.open_tasks(ticket) == []  # the power of attorney is no longer needed
+    assert office.deadlines(ticket) == {"K100": "cancelled"}
+
+
+def test_withdrawal_after_the_decision_is_refused(office, clock):
+    ticket = _decided(office, clock, "dikabulkan_seluruhnya")
+    with pytest.raises(Conflict):
+        office.message(ticket, "sengketa_dicabut", {"tanggal": "2027-03-02"})
+    assert office.case(ticket).status == "putusan_ajudikasi"
+    assert office.open_tasks(ticket) == ["sikap_atas_putusan"]
+
+
+def test_message_the_case_is_not_waiting_for_is_refused(office, clock):
+    ticket = _dispute(office)
+    before = _snapshot(office, ticket)
+    decision = {"tanggal_dibacakan": "2027-01-14", "tanggal_diterima": "2027-01-14", "amar": "ditolak"}
+    with pytest.raises(Conflict):
+        office.message(ticket, "putusan_ajudikasi", decision)
+    with pytest.raises(Conflict):
+        office.message(ticket, "hasil_mediasi", {"tanggal": "2027-01-14", "hasil": "gagal"})
+    with pytest.raises(Conflict):
+        office.message(ticket, "permohonan_dicabut", {})
+    assert _snapshot(office, ticket) == before
+    heard = _heard(office, clock, mediasi=False)  # in adjudication there is no mediation to extend
+    with pytest.raises(Conflict):
+        office.message(heard, "mediasi_diperpanjang", {"tanggal": "2027-01-21", "alasan": "Sepakat"})
+
+
+def test_invalid_payload_is_refused_and_changes_nothing(office, clock):
+    ticket = _prepared(office)
+    before = _snapshot(office, ticket)
+    with pytest.raises(Invalid) as refused:
+        office.message(ticket, "pemeriksaan_awal", {"tanggal": "2027-01-20", "hasil": "dilanjutkan", "mediasi": True})
+    assert "tanggal_mediasi" in refused.value.fields
+    for payload in (
+        {"tanggal": "20 Januari 2027", "hasil": "putusan_sela"},
+        {"tanggal": "2027-01-20", "hasil": "ditunda"},
+        {"tanggal": "2027-01-20", "hasil": "putusan_sela", "majelis": "Ketua"},
+        {"tanggal": "2027-01-20", "hasil": "dilanjutkan"},
+    ):
+        with pytest.raises(Invalid):
+            office.message(ticket, "pemeriksaan_awal", payload)
+    assert _snapshot(office, ticket) == before
+    office.message(ticket, "pemeriksaan_awal", {"tanggal": "2027-01-20", "hasil": "putusan_sela"})
+    assert office.case(ticket).status == "putusan_sela"
+
+
+def test_only_the_ppid_or_its_superior_records_commission_events(office, clock):
+    ticket = _prepared(office)
+    with pytest.raises(Forbidden):
+        office.message(ticket, "pemeriksaan_awal", {"tanggal": "2027-01-20", "hasil": "putusan_sela"}, "petugas")
+    office.message(ticket, "pemeriksaan_awal", {"tanggal": "2027-01-20", "hasil": "putusan_sela"}, "atasan")
+    assert office.case(ticket).status == "putusan_sela"
+
+
+def test_k100_lapse_is_only_shown_the_case_goes_on(office, clock):
+    ticket = _heard(office, clock, mediasi=False)
+    clock.move_to(office.deadline(ticket, "K100").due_at + timedelta(minutes=1))
+    office.run(ticket)
+    case = office.case(ticket)
+    assert (case.status, case.overdue, case.closed_at) == ("ajudikasi", False, None)
+    assert office.open_tasks(ticket) == ["bukti_ajudikasi"]
+    assert office.deadlines(ticket)["K100"] == "lapsed"
+    assert _overdue_notices(office, ticket) == []  # the Commission's clock: nobody is told off
+    office.complete(ticket, "bukti_ajudikasi", BUKTI)
+    assert office.open_tasks(ticket) == ["kesimpulan"]
