@@ -198,6 +198,9 @@ class Deadline(Schema):
     working_days = fields.Integer()
     due_at = OfficeDateTime()
     status = fields.String()
+    kind = fields.String(
+        metadata={"description": "agency: a duty; window: the office's option; info: another body's clock"}
+    )
     provenance = fields.Dict()
 
 

@@ -193,22 +193,23 @@ def timeliness(
     return {"verdict": overall, "late": overall == "terlambat", "grounds": per_ground}
 
 
+def deadline_view(d: Deadline) -> dict:
+    return {
+        "name": d.name,
+        "legal_basis": d.legal_basis,
+        "calendar": d.calendar,
+        "start_at": d.start_at,
+        "working_days": d.working_days,
+        "due_at": d.due_at,
+        "status": d.status,
+        "kind": d.kind,
+        "provenance": d.provenance,
+    }
+
+
 def clocks(rt: Runtime, session: Session, case: Case) -> list[dict]:
     """A case's legal clocks for the chain view: its deadlines, then the requester's windows it opened."""
-    out = [
-        {
-            "name": d.name,
-            "legal_basis": d.legal_basis,
-            "calendar": d.calendar,
-            "start_at": d.start_at,
-            "working_days": d.working_days,
-            "due_at": d.due_at,
-            "status": d.status,
-            "provenance": d.provenance,
-            "holder": "agency",
-        }
-        for d in case.deadlines
-    ]
+    out = [{**deadline_view(d), "holder": "agency"} for d in case.deadlines]
     window = None
     if case.kind == REQUEST:
         window = objection_window(rt, session, case)

@@ -99,23 +99,14 @@ def task_detail(session: Session, rt: Runtime, task: HumanTask) -> dict:
     return item
 
 
-def deadline_view(d: Deadline) -> dict:
-    return {
-        "name": d.name,
-        "legal_basis": d.legal_basis,
-        "calendar": d.calendar,
-        "start_at": d.start_at,
-        "working_days": d.working_days,
-        "due_at": d.due_at,
-        "status": d.status,
-        "provenance": d.provenance,
-    }
-
-
 def explained_deadlines(case: Case) -> list[dict]:
     """Every deadline of the case with its explanation in both languages (the officer's deadline page)."""
     return [
-        {**deadline_view(d), "explanation_id": explain(d.provenance), "explanation_en": explain(d.provenance, "en")}
+        {
+            **chain.deadline_view(d),
+            "explanation_id": explain(d.provenance),
+            "explanation_en": explain(d.provenance, "en"),
+        }
         for d in case.deadlines
     ]
 
@@ -135,7 +126,7 @@ def case_view(session: Session, rt: Runtime, user: User, case: Case, with_identi
         "due_at": case.due_at,
         "closed_at": case.closed_at,
         "details": case.details,
-        "deadlines": [deadline_view(d) for d in deadlines],
+        "deadlines": [chain.deadline_view(d) for d in deadlines],
         "open_tasks": [task_item(rt, t) for t in tasks],
         "requester": None,
         "chain": chain.chain_view(rt, session, case),
