@@ -322,3 +322,20 @@ def test_the_evidence_file_task_shows_the_chronology_of_the_whole_chain(desk, cl
     assert (objection["ticket"], "objection_filed") in story
     assert (dispute["ticket"], "dispute_recorded") in story
     assert all(row["at"].endswith("+07:00") for row in detail["case"]["chronology"])  # office time (WIB)
+
+
+def test_upholding_the_ppid_without_written_reasons_is_422_and_the_task_stays_open(desk, client, login, unchanged):
+    _, objection = objected(desk, client)
+    ticket = objection["ticket"]
+    desk.complete(
+        ticket, "registrasi_keberatan", {"salinan_formulir_diserahkan": True, "cara_kirim_tanda_terima": "email"}
+    )
+    desk.complete(ticket, "susun_kronologi", {"kronologi": "Ditolak 2 Des 2026", "pertimbangan_ppid": "Dikecualikan"})
+    task = desk.task(ticket, "putuskan_keberatan")
+    with unchanged():
+        r = client.post(
+            f"{API}/tasks/{task['id']}/complete",
+            json={"data": {"keputusan": "keberatan_ditolak", "tanggal_keputusan": "2026-12-10"}},
+            headers=login("atasan"),
+        )
+    assert_refused(r, 422, {"alasan_tertulis"})

@@ -11,7 +11,7 @@ from sqlalchemy import select
 
 from engine import chain
 from engine.errors import Invalid
-from engine.models import Case, CaseEvent, Notification
+from engine.models import Case, CaseEvent, Notification, Reminder
 from tests.helpers import decision
 
 # Wed 2 Dec 2026, 10:00 WIB. Christmas (Fri 25 Dec) is a holiday; Thu 24 Dec 2026 is cuti bersama, so
@@ -79,6 +79,9 @@ def test_objection_on_time_upheld_with_written_reasons_closes_and_opens_the_disp
     assert (a30.calendar, a30.working_days, a30.legal_basis) == ("strict", 30, "UU 14/2008 Pasal 36(2)")
     assert a30.due_at == office.rt.calendars["strict"].add_working_days(case.received_at, 30).due_at
     assert a30.due_at == datetime(2027, 1, 18, 9, 0, tzinfo=UTC)  # Mon 18 Jan 2027 16:00 WIB
+    with office.sessions() as s:
+        planned = set(s.scalars(select(Reminder.kind).where(Reminder.deadline_id == a30.id)))
+    assert planned == {"T-3", "T-1", "T0", "T+1"}  # reminders before, on and after the superior's deadline
     assert office.open_tasks(objection) == ["registrasi_keberatan"]
     _to_superior(office, objection)  # ground a: no amicable settlement is offered
     assert office.case(objection).status == "menunggu_keputusan_atasan"
