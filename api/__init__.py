@@ -9,6 +9,7 @@ from api import errors
 from api.extensions import api, db, migrate
 from engine.config import Settings, load_settings
 from engine.db import MIGRATIONS, _sqlite_pragmas
+from engine.files import MAX_FILES
 from engine.runtime import Runtime
 
 
@@ -30,6 +31,8 @@ def create_app(settings: Settings | None = None) -> Flask:
         OPENAPI_SWAGGER_UI_PATH="/docs",
         OPENAPI_SWAGGER_UI_URL="/api/v1/static/swagger-ui/",
         JSON_SORT_KEYS=False,
+        # A complaint message carries at most MAX_FILES attachments of the configured size, plus its text.
+        MAX_CONTENT_LENGTH=MAX_FILES * settings.max_attachment_bytes + 1024 * 1024,
     )
     db.init_app(app)
     migrate.init_app(app, db, directory=str(MIGRATIONS))

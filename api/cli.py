@@ -90,8 +90,9 @@ def users():
 @click.argument("username")
 @click.option("--group", "groups", multiple=True, required=True, help="group code; repeat for several")
 @click.option("--name", "display_name", default=None)
+@click.option("--unit", default=None, help="the officer's unit code (default: the office, KANWIL)")
 @click.option("--password-stdin", is_flag=True, help="read the password from standard input")
-def users_create(username, groups, display_name, password_stdin):
+def users_create(username, groups, display_name, unit, password_stdin):
     """Create an officer in one or more groups."""
     from engine.errors import Invalid
     from engine.users import create_user
@@ -103,7 +104,7 @@ def users_create(username, groups, display_name, password_stdin):
     settings = _settings()
     with _session(settings) as session, session.begin():
         try:
-            create_user(session, username, password, list(groups), display_name)
+            create_user(session, username, password, list(groups), display_name, unit)
         except Invalid as exc:
             raise click.ClickException(
                 "; ".join(f"{field}: {', '.join(msgs)}" for field, msgs in exc.fields.items())

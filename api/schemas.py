@@ -9,7 +9,9 @@ from zoneinfo import ZoneInfo
 from flask import current_app
 from marshmallow import Schema, fields, validate
 
+from engine.audit import PROCESSES
 from engine.calendar import CALENDARS
+from engine.complaints import CHANNELS as COMPLAINT_CHANNELS
 from engine.operations import CHANNELS
 from engine.queries import SCOPES
 
@@ -269,7 +271,23 @@ class EventList(Schema):
 class AuditQuery(Schema):
     from_ = fields.AwareDateTime(data_key="from")
     to = fields.AwareDateTime()
-    format = fields.String(load_default="jsonl", validate=validate.OneOf(["jsonl", "csv"]))
+    process = fields.String(
+        validate=validate.OneOf(PROCESSES), metadata={"description": "only the cases of this process (default: all)"}
+    )
+    format = fields.String(load_default="jsonl", validate=validate.OneOf(["jsonl", "csv", "xlsx"]))
+
+
+class AuditBreak(Schema):
+    ticket = fields.String()
+    seq = fields.Integer(metadata={"description": "the first event of the case that does not verify"})
+    reason = fields.String()
+
+
+class AuditVerify(Schema):
+    checked_cases = fields.Integer()
+    checked_events = fields.Integer()
+    ok = fields.Boolean(metadata={"description": "true when every checked chain verifies"})
+    breaks = fields.List(fields.Nested(AuditBreak), metadata={"description": "the first break of each broken case"})
 
 
 class DueQuery(Schema):
@@ -345,3 +363,99 @@ class IncidentItem(Schema):
 class IncidentList(Schema):
     items = fields.List(fields.Nested(IncidentItem))
     total = fields.Integer()
+
+
+class ReporterIdentity(Schema):
+    name = fields.String(required=True)
+    nik = fields.String()
+    address = fields.String()
+    email = fields.String()
+    phone = fields.String()
+    occupation = fields.String()
+
+
+class ComplaintSubmit(Schema):
+    mode = fields.String(
+        required=True, metadata={"description": "anonim (no identity), rahasia (team only), whistleblower (sealed)"}
+    )
+    pelapor = fields.Nested(ReporterIdentity, metadata={"description": "required unless anonim; never with anonim"})
+    pokok_masalah = fields.String(required=True)
+    uraian = fields.String(required=True)
+    lokasi = fields.String()
+    waktu_kejadian = fields.String()
+    kategori_usulan = fields.String()
+    nomor_lapor = fields.String()
+    channel = fields.String(
+        validate=validate.OneOf(COMPLAINT_CHANNELS), metadata={"description": "complaint team only"}
+    )
+    received_at = fields.AwareDateTime(metadata={"description": "complaint team only: real receipt time"})
+
+
+class ComplaintReceipt(Schema):
+    ticket = fields.String()
+    access_code = fields.String(metadata={"description": "shown once; with the ticket it opens the complaint"})
+    mode = fields.String()
+    status = fields.String()
+    received_at = OfficeDateTime()
+
+
+class AttachmentMeta(Schema):
+    id = fields.Integer()
+    file_name = fields.String()
+    media_type = fields.String()
+    size = fields.Integer()
+    sha256 = fields.String()
+
+
+class ConversationMessage(Schema):
+    id = fields.Integer()
+    direction = fields.String(metadata={"description": "to_reporter or from_reporter"})
+    kind = fields.String(metadata={"description": "question, outcome, answer, message"})
+    body = fields.String()
+    author = fields.String(metadata={"description": "for the reporter: petugas or pelapor, never a name"})
+    reply_to = fields.Integer(allow_none=True)
+    created_at = OfficeDateTime()
+    attachments = fields.List(fields.Nested(AttachmentMeta))
+
+
+class ConversationView(Schema):
+    ticket = fields.String()
+    status = fields.String()
+    status_label = fields.String()
+    next_step = fields.String()
+    items = fields.List(fields.Nested(ConversationMessage))
+
+
+class RevealRequestCreate(Schema):
+    reason = fields.String(required=True)
+
+
+class RevealDecision(Schema):
+    note = fields.String(validate=validate.Length(max=4000))
+
+
+class RevealRequestView(Schema):
+    id = fields.Integer()
+    requested_by = fields.String()
+    reason = fields.String()
+    requested_at = OfficeDateTime()
+    status = fields.String()
+    decided_by = fields.String(allow_none=True)
+    decided_at = OfficeDateTime(allow_none=True)
+
+
+class RevealList(Schema):
+    ticket = fields.String()
+    items = fields.List(fields.Nested(RevealRequestView))
+
+
+class DocumentItem(Schema):
+    name = fields.String()
+    title = fields.String()
+    title_en = fields.String()
+    audience = fields.String(metadata={"description": "team, unit, itjen, agency or reporter"})
+
+
+class DocumentList(Schema):
+    ticket = fields.String()
+    items = fields.List(fields.Nested(DocumentItem))

@@ -4,15 +4,18 @@ Views, exports and queries call these; nobody re-implements them. A case the cal
 404 (its existence is not revealed); a visible case or task the caller may not act on is a 403.
 """
 
-from sqlalchemy import Select, exists, select
+from sqlalchemy import Select, exists, or_, select
 from sqlalchemy.orm import Session, aliased, joinedload
 
 from engine.errors import Forbidden, NotFound
 from engine.models import Case, HumanTask, User
 
-# Groups that handle information requests and see every request case of their office.
+# Groups that handle information requests and see every PPID case of their office (never a complaint).
 REQUEST_STAFF = frozenset({"petugas_layanan", "ppid", "atasan_ppid"})
-# Who may read the requester's identity from the vault.
+# The complaint team and the WBS managers: the complaints of their unit (legal-process.md §7.3).
+COMPLAINT_TEAM = frozenset({"tim_pengaduan", "pengelola_wbs"})
+COMPLAINT = "pengaduan"
+# Who may read a requester's identity from the vault (PPID cases; a complaint's reporter: engine.complaints).
 IDENTITY_READERS = REQUEST_STAFF
 # The superior of each lane: may assign its tasks and see its whole queue.
 SUPERIOR_OF = {
@@ -20,6 +23,8 @@ SUPERIOR_OF = {
     "unit_pengolah": "ppid",
     "ppid": "atasan_ppid",
     "atasan_ppid": "atasan_ppid",
+    "tim_pengaduan": "pengelola_wbs",
+    "pengelola_wbs": "pengelola_wbs",
 }
 
 
@@ -42,19 +47,39 @@ def supervised_lanes(user: User) -> frozenset[str]:
 
 
 def cases_visible_to(user: User, query: Select | None = None) -> Select:
-    """Scope any case query to what the user may see."""
+    """Scope any case query to what the user may see.
+
+    PPID cases: the request staff and the admin. Complaints: the complaint team of the case's unit,
+    never the PPID desk or the admin. A unit sees a case only through a task referred to it (its
+    lane, and its unit when the task names one). Auditors read every history (identities are never
+    in it).
+    """
     query = query if query is not None else select(Case)
     groups = _groups(user)
-    if groups & (REQUEST_STAFF | {"auditor", "admin"}):
+    if "auditor" in groups:
         return query
+    seen = []
+    if groups & (REQUEST_STAFF | {"admin"}):
+        seen.append(Case.kind != COMPLAINT)
+    if groups & COMPLAINT_TEAM:
+        seen.append((Case.kind == COMPLAINT) & (Case.unit_id == user.unit_id))
     if "unit_pengolah" in groups:
         lane_task = aliased(HumanTask)  # the outer query may select HumanTask itself (the inbox)
-        return query.where(exists().where(lane_task.case_id == Case.id, lane_task.lane.in_(groups)).correlate(Case))
-    return query.where(False)
+        seen.append(
+            exists()
+            .where(
+                lane_task.case_id == Case.id,
+                lane_task.lane.in_(groups),
+                or_(lane_task.unit_id.is_(None), lane_task.unit_id == user.unit_id),
+            )
+            .correlate(Case)
+        )
+    return query.where(or_(*seen)) if seen else query.where(False)
 
 
 def can_view_case(session: Session, user: User, case: Case) -> bool:
-    if _groups(user) & (REQUEST_STAFF | {"auditor", "admin"}):
+    groups = _groups(user)
+    if "auditor" in groups or (groups & (REQUEST_STAFF | {"admin"}) and case.kind != COMPLAINT):
         return True  # the rule of cases_visible_to, without a round trip
     return session.scalar(cases_visible_to(user, select(Case.id)).where(Case.id == case.id)) is not None
 
@@ -82,7 +107,7 @@ def require_task(session: Session, user: User, task_id: int) -> HumanTask:
 
 
 def can_work_task(user: User, task: HumanTask) -> bool:
-    return task.lane in _groups(user)
+    return task.lane in _groups(user) and (task.unit_id is None or task.unit_id == user.unit_id)
 
 
 def require_work(user: User, task: HumanTask) -> None:
@@ -99,8 +124,25 @@ def require_assign(user: User, task: HumanTask) -> None:
         raise Forbidden("hanya atasan yang dapat menugaskan / only a superior may assign")
 
 
-def can_read_identity(user: User) -> bool:
+def can_read_identity(user: User, case: Case | None = None) -> bool:
+    """A PPID requester's identity; a complaint's reporter is never shown with the case (engine.complaints)."""
+    if case is not None and case.kind == COMPLAINT:
+        return False
     return bool(_groups(user) & IDENTITY_READERS)
+
+
+def is_complaint_team(user: User) -> bool:
+    return bool(_groups(user) & COMPLAINT_TEAM)
+
+
+def require_complaint_team(user: User) -> None:
+    if not is_complaint_team(user):
+        raise Forbidden("khusus tim pengaduan / the complaint team only")
+
+
+def require_wbs_manager(user: User) -> None:
+    if "pengelola_wbs" not in _groups(user):
+        raise Forbidden("khusus pengelola WBS / WBS managers only")
 
 
 def require_auditor(user: User) -> None:
@@ -121,7 +163,7 @@ def require_bundle_reader(user: User) -> None:
 
 
 def require_staff(user: User) -> None:
-    if not _groups(user) & (REQUEST_STAFF | {"unit_pengolah", "auditor", "admin"}):
+    if not _groups(user) & (REQUEST_STAFF | COMPLAINT_TEAM | {"unit_pengolah", "auditor", "admin"}):
         raise Forbidden("tidak berwenang / not allowed")
 
 

@@ -11,13 +11,17 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from datetime import UTC, datetime
 
-from sqlalchemy import func, select
+from sqlalchemy import Select, func, select
 from sqlalchemy.orm import Session
 
 from engine import clock
+from engine.access import COMPLAINT
+from engine.chain import DISPUTE, OBJECTION, REQUEST
 from engine.models import Case, CaseEvent
 
 GENESIS = "0" * 64
+# The process keys an export or a check may be narrowed to (``Case.kind``).
+PROCESSES = (REQUEST, OBJECTION, DISPUTE, COMPLAINT)
 
 
 def _iso(at: datetime) -> str:
@@ -99,13 +103,15 @@ def verify_rows(rows: Iterable[dict]) -> Iterator[Break]:
             last[ticket] = (row["seq"], row["hash"])
 
 
-def iter_export(session: Session, start: datetime | None = None, end: datetime | None = None) -> Iterator[dict]:
-    """Every event, case by case in order, streamed in batches (the source of audit exports).
+def selected_cases(start: datetime | None = None, end: datetime | None = None, process: str | None = None) -> Select:
+    """The cases an export or a check covers: (id, ticket) in id order.
 
-    A case is included whole when any of its events falls in [start, end), so each exported chain can
-    be verified from its first event.
+    A case is selected whole when any of its events falls in [start, end), so each exported chain can
+    be verified from its first event; ``process`` narrows to one process key (``Case.kind``).
     """
     cases = select(Case.id, Case.ticket).order_by(Case.id)
+    if process:
+        cases = cases.where(Case.kind == process)
     if start or end:
         window = select(CaseEvent.case_id)
         if start:
@@ -113,7 +119,17 @@ def iter_export(session: Session, start: datetime | None = None, end: datetime |
         if end:
             window = window.where(CaseEvent.at < end)
         cases = cases.where(Case.id.in_(window))
-    for case_id, ticket in session.execute(cases).all():
+    return cases
+
+
+def iter_export(
+    session: Session, start: datetime | None = None, end: datetime | None = None, process: str | None = None
+) -> Iterator[dict]:
+    """Every event of the selected cases (``selected_cases``), case by case in order, streamed in batches.
+
+    The source of audit exports.
+    """
+    for case_id, ticket in session.execute(selected_cases(start, end, process)).all():
         events = session.execute(
             select(CaseEvent)
             .where(CaseEvent.case_id == case_id)
@@ -124,19 +140,59 @@ def iter_export(session: Session, start: datetime | None = None, end: datetime |
             yield export_row(ticket, event)
 
 
-def verify_all(session: Session) -> list[Break]:
-    """Every chain, and every chain's end against the head kept on its case (a cut-off tail shows)."""
-    breaks = list(verify_rows(iter_export(session)))
-    broken = {b.ticket for b in breaks}
+@dataclass(frozen=True)
+class Verification:
+    """What a chain check looked at and what it found (the auditor's summary)."""
+
+    checked_cases: int
+    checked_events: int
+    breaks: list[Break]
+
+    @property
+    def ok(self) -> bool:
+        return not self.breaks
+
+
+def verify_chains(
+    session: Session, start: datetime | None = None, end: datetime | None = None, process: str | None = None
+) -> Verification:
+    """Check the chains of the selected cases, and each chain's end against the head kept on its case.
+
+    Rows are checked as they stream, so memory holds one (seq, hash) per case, not the history.
+    """
+    cases = selected_cases(start, end, process)
+    events = 0
+
+    def counted(rows: Iterator[dict]) -> Iterator[dict]:
+        nonlocal events
+        for row in rows:
+            events += 1
+            yield row
+
+    breaks = list(verify_rows(counted(iter_export(session, start, end, process))))
+    breaks += _head_breaks(session, cases, {b.ticket for b in breaks})
+    checked = session.scalar(select(func.count()).select_from(cases.order_by(None).subquery()))
+    return Verification(checked_cases=checked or 0, checked_events=events, breaks=breaks)
+
+
+def _head_breaks(session: Session, cases: Select, broken: set[str]) -> Iterator[Break]:
+    """A history cut off at its end still chains; only the head kept on the case row shows it."""
     last = select(CaseEvent.case_id, func.max(CaseEvent.seq).label("seq")).group_by(CaseEvent.case_id).subquery()
+    ids = cases.order_by(None).with_only_columns(Case.id)
     heads = session.execute(
         select(Case.ticket, Case.event_seq, Case.event_hash, last.c.seq, CaseEvent.hash)
         .outerjoin(last, last.c.case_id == Case.id)
         .outerjoin(CaseEvent, (CaseEvent.case_id == Case.id) & (CaseEvent.seq == Case.event_seq))
+        .where(Case.id.in_(ids))
+        .order_by(Case.id)
     )
     for ticket, head_seq, head_hash, last_seq, hash_at_head in heads:
         last_seq = last_seq or 0
         if ticket not in broken and (last_seq != head_seq or (head_seq and hash_at_head != head_hash)):
             reason = f"the history ends at event {last_seq} but the case's head is event {head_seq}"
-            breaks.append(Break(ticket, min(last_seq, head_seq) + 1, reason))
-    return breaks
+            yield Break(ticket, min(last_seq, head_seq) + 1, reason)
+
+
+def verify_all(session: Session) -> list[Break]:
+    """Every chain, and every chain's end against the head kept on its case (a cut-off tail shows)."""
+    return verify_chains(session).breaks

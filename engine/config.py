@@ -30,6 +30,13 @@ class Settings:
     ticket_prefix: str = "PPID"  # KAWAL_TICKET_PREFIX: register numbers look like PPID-2026-000123
     token_ttl_seconds: int = 8 * 3600  # KAWAL_TOKEN_TTL: lifetime of an API token
     notify_channels: tuple[str, ...] = ("log",)  # KAWAL_NOTIFY_CHANNELS: log, smtp, webhook (comma-separated)
+    # Complaints (legal-process.md §7): SLA tiers and the reporter's evidence window, in working days.
+    complaint_verification_days: int = 3  # KAWAL_COMPLAINT_VERIFICATION_DAYS (SP4N-LAPOR!: 3)
+    complaint_sla_days: int = 14  # KAWAL_COMPLAINT_SLA_DAYS: not oversight-relevant
+    complaint_oversight_sla_days: int = 60  # KAWAL_COMPLAINT_OVERSIGHT_SLA_DAYS: oversight-relevant
+    evidence_window_days: int = 10  # KAWAL_EVIDENCE_WINDOW_DAYS: the reporter's time to answer
+    files_dir: Path = Path("kawal-files")  # KAWAL_FILES_DIR: attachments, encrypted, outside the database
+    max_attachment_bytes: int = 10 * 1024 * 1024  # KAWAL_MAX_ATTACHMENT_BYTES (per file; 5 files a message)
     workflows_dir: Path = WORKFLOWS_DIR
     forms_dir: Path = FORMS_DIR
     extra: dict = field(default_factory=dict)
@@ -66,11 +73,23 @@ def load_settings(environ: dict | None = None, **overrides) -> Settings:
         if missing:
             raise ConfigError("production refuses to start without " + ", ".join(missing))
     secret = env.get("KAWAL_SECRET_KEY") or DEV_SECRET
-    try:
-        window = int(env.get("KAWAL_COMPLETION_WINDOW_DAYS", "3"))
-        ttl = int(env.get("KAWAL_TOKEN_TTL", str(8 * 3600)))
-    except ValueError as exc:
-        raise ConfigError("KAWAL_COMPLETION_WINDOW_DAYS and KAWAL_TOKEN_TTL must be whole numbers") from exc
+    numbers = {
+        "completion_window_days": ("KAWAL_COMPLETION_WINDOW_DAYS", 3),
+        "token_ttl_seconds": ("KAWAL_TOKEN_TTL", 8 * 3600),
+        "complaint_verification_days": ("KAWAL_COMPLAINT_VERIFICATION_DAYS", 3),
+        "complaint_sla_days": ("KAWAL_COMPLAINT_SLA_DAYS", 14),
+        "complaint_oversight_sla_days": ("KAWAL_COMPLAINT_OVERSIGHT_SLA_DAYS", 60),
+        "evidence_window_days": ("KAWAL_EVIDENCE_WINDOW_DAYS", 10),
+        "max_attachment_bytes": ("KAWAL_MAX_ATTACHMENT_BYTES", 10 * 1024 * 1024),
+    }
+    whole = {}
+    for key, (name, default) in numbers.items():
+        try:
+            whole[key] = int(env.get(name, str(default)))
+        except ValueError as exc:
+            raise ConfigError(f"{name} must be a whole number") from exc
+        if whole[key] < 1:
+            raise ConfigError(f"{name} must be at least 1")
     values = dict(
         env=mode,
         database_url=env.get("KAWAL_DATABASE_URL") or f"sqlite:///{Path.cwd() / 'kawal.db'}",
@@ -79,9 +98,9 @@ def load_settings(environ: dict | None = None, **overrides) -> Settings:
         redis_url=env.get("KAWAL_REDIS_URL") or None,
         office_timezone=env.get("KAWAL_OFFICE_TZ", "Asia/Jakarta"),
         office_hours=env.get("KAWAL_OFFICE_HOURS", "08:00-16:00"),
-        completion_window_days=window,
         ticket_prefix=env.get("KAWAL_TICKET_PREFIX", "PPID"),
-        token_ttl_seconds=ttl,
+        files_dir=Path(env.get("KAWAL_FILES_DIR") or Path.cwd() / "kawal-files"),
+        **whole,
         notify_channels=tuple(c.strip() for c in env.get("KAWAL_NOTIFY_CHANNELS", "log").split(",") if c.strip()),
     )
     values.update(overrides)

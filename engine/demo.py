@@ -5,10 +5,10 @@ from datetime import timedelta
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from engine import clock, operations
+from engine import clock, complaints, operations
 from engine.models import HumanTask, User
 from engine.runtime import Runtime
-from engine.users import GROUPS, create_user
+from engine.users import GROUPS, create_user, ensure_unit
 
 DEMO_PASSWORD = "kawal-demo"  # noqa: S105 - printed for the demo logins; never used outside `kawal demo`
 DEMO_USERS = {
@@ -18,7 +18,13 @@ DEMO_USERS = {
     "atasan": ["atasan_ppid"],
     "auditor": ["auditor"],
     "admin": ["admin"],
+    "pengaduan": ["tim_pengaduan"],
+    "wbs": ["pengelola_wbs"],
+    "wbs2": ["pengelola_wbs"],  # a sealed identity opens only with a second WBS manager's approval
+    "madrasah": ["unit_pengolah"],
 }
+# Officers outside the regional office's own unit: the unit a complaint is referred to.
+DEMO_UNITS = {"madrasah": ("PENDMAD", "Bidang Pendidikan Madrasah")}
 assert {g for groups in DEMO_USERS.values() for g in groups} == set(GROUPS)
 
 
@@ -40,8 +46,13 @@ def _request(n: int, information: str) -> dict:
 
 def load_demo(session: Session, rt: Runtime) -> list[tuple[str, str, str]]:
     """Create the demo users and cases; returns (ticket, access code, what it shows) for each case."""
+    for code, name in DEMO_UNITS.values():
+        ensure_unit(session, code, name)
     users = {
-        name: create_user(session, name, DEMO_PASSWORD, groups, name.title()) for name, groups in DEMO_USERS.items()
+        name: create_user(
+            session, name, DEMO_PASSWORD, groups, name.title(), DEMO_UNITS[name][0] if name in DEMO_UNITS else None
+        )
+        for name, groups in DEMO_USERS.items()
     }
     cases = []
     fresh = operations.submit_request(session, rt, _request(1, "Daftar penerima bantuan pendidikan tahun 2026"))
@@ -109,7 +120,59 @@ def load_demo(session: Session, rt: Runtime) -> list[tuple[str, str, str]]:
         },
     )
     cases.append((dispute.ticket, refused.access_code, "sengketa di Komisi Informasi: surat kuasa"))
+    cases.extend(_complaints(session, rt, users))
     return cases
+
+
+def _complaints(session: Session, rt: Runtime, users: dict[str, User]) -> list[tuple[str, str, str]]:
+    """A whistleblower's report referred to the madrasah unit, and a fresh anonymous one."""
+    sealed = complaints.submit_complaint(
+        session,
+        rt,
+        {
+            "mode": "whistleblower",
+            "pokok_masalah": "Pungutan pada pendaftaran madrasah",
+            "uraian": "Calon siswa diminta membayar uang pendaftaran di luar ketentuan.",
+            "lokasi": "Madrasah Contoh, Kota Contoh",
+            "waktu_kejadian": "2026-11-03",
+            "kategori_usulan": "pungli",
+            "pelapor": {"name": "Pelapor Contoh", "nik": "3171000000009901", "email": "pelapor@example.org"},
+        },
+    )
+    team, case_id = users["pengaduan"], sealed.case.id
+    _complete(session, rt, team, case_id, "catat_pengaduan", COMPLAINT_RECORD)
+    _complete(session, rt, team, case_id, "verifikasi", {"hasil": "layak"})
+    _complete(session, rt, team, case_id, "klasifikasi", COMPLAINT_REFERRAL)
+    anonymous = complaints.submit_complaint(
+        session,
+        rt,
+        {
+            "mode": "anonim",
+            "pokok_masalah": "Penyaluran bantuan operasional tidak sesuai daftar",
+            "uraian": "Bantuan operasional diterima lebih kecil dari yang tercantum.",
+            "kategori_usulan": "beasiswa_bantuan",
+        },
+    )
+    return [
+        (sealed.case.ticket, sealed.access_code, "pengaduan whistleblower: klarifikasi oleh unit madrasah"),
+        (anonymous.case.ticket, anonymous.access_code, "pengaduan anonim baru"),
+    ]
+
+
+COMPLAINT_RECORD = {
+    "pokok_masalah": "Pungutan pada pendaftaran madrasah",
+    "uraian_ringkas": "Calon siswa diminta membayar uang pendaftaran di luar ketentuan.",
+    "lokasi_kejadian": "Kota Contoh",
+    "waktu_kejadian": "2026-11-03",
+    "unit_terlapor": "PENDMAD",
+    "jabatan_terlapor": "Panitia pendaftaran",
+}
+COMPLAINT_REFERRAL = {
+    "kode_masalah": "02",
+    "kategori": "beasiswa_bantuan",
+    "berkadar_pengawasan": False,
+    "unit_tujuan": "PENDMAD",
+}
 
 
 REFUSAL = {

@@ -134,6 +134,9 @@ class Case(Base):
     outcome: Mapped[str | None] = mapped_column(String(40))
     overdue: Mapped[bool] = mapped_column(Boolean, default=False)
     confidential: Mapped[bool] = mapped_column(Boolean, default=False)
+    # Complaints: anonim (no identity at all), rahasia (the complaint team only), whistleblower (sealed:
+    # revealed only by a request approved by a second WBS manager). None for PPID cases.
+    reporter_mode: Mapped[str | None] = mapped_column(String(20))
     requester_party_id: Mapped[int | None] = mapped_column(ForeignKey("party.id"))
     requester_type: Mapped[str | None] = mapped_column(String(40))
     details: Mapped[dict] = mapped_column(default=dict)  # what is asked and how; never the requester's identity
@@ -154,7 +157,8 @@ class Case(Base):
     workflow_state: Mapped[WorkflowState | None] = relationship(lazy="select")
     __mapper_args__ = {"version_id_col": version}  # optimistic lock: two runs of one case never interleave
     __table_args__ = (
-        CheckConstraint("channel IN ('langsung','web','email','pos','telepon')", name="channel_known"),
+        CheckConstraint("channel IN ('langsung','web','email','pos','telepon','lapor')", name="channel_known"),
+        CheckConstraint("reporter_mode IN ('anonim','rahasia','whistleblower')", name="reporter_mode_known"),
         Index("ix_case_kind_status", "kind", "status"),
     )
 
@@ -183,6 +187,8 @@ class HumanTask(Base):
     form: Mapped[str | None] = mapped_column(String(200))
     instructions: Mapped[str | None] = mapped_column(Text)
     assignee_id: Mapped[int | None] = mapped_column(ForeignKey("user.id"))
+    # A task referred to one unit (BPMN property unit_from): only that unit's officers see and work it.
+    unit_id: Mapped[int | None] = mapped_column(ForeignKey("unit.id"))
     claimed_at: Mapped[datetime | None]
     due_at: Mapped[datetime | None]
     state: Mapped[str] = mapped_column(String(20), default="open")
@@ -333,3 +339,55 @@ class Incident(Base):
     created_at: Mapped[datetime]
     resolved_at: Mapped[datetime | None]
     resolved_by: Mapped[str | None] = mapped_column(String(80))
+
+
+class CaseMessage(Base):
+    """The two-way follow-up of a complaint without an account: the team's questions, the reporter's answers.
+
+    ``direction`` is ``to_reporter`` (a question or the outcome, written by an officer) or
+    ``from_reporter``. Bodies never hold the reporter's identity unless the reporter wrote it.
+    """
+
+    __tablename__ = "case_message"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    case_id: Mapped[int] = mapped_column(ForeignKey("case.id", ondelete="CASCADE"), index=True)
+    direction: Mapped[str] = mapped_column(String(20))
+    kind: Mapped[str] = mapped_column(String(20), default="message")  # question, answer, outcome, message
+    body: Mapped[str] = mapped_column(Text)
+    author: Mapped[str] = mapped_column(String(80))  # an officer's username, or "pelapor"
+    reply_to_id: Mapped[int | None] = mapped_column(ForeignKey("case_message.id"))
+    created_at: Mapped[datetime]
+    attachments: Mapped[list[Attachment]] = relationship(order_by="Attachment.id", lazy="selectin")
+    __table_args__ = (CheckConstraint("direction IN ('to_reporter','from_reporter')", name="direction_known"),)
+
+
+class Attachment(Base):
+    """A file kept outside the database (encrypted, under a random name); the row holds its facts."""
+
+    __tablename__ = "attachment"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    case_id: Mapped[int] = mapped_column(ForeignKey("case.id", ondelete="CASCADE"), index=True)
+    message_id: Mapped[int | None] = mapped_column(ForeignKey("case_message.id"))
+    file_name: Mapped[str] = mapped_column(String(200))  # sanitized, for Content-Disposition
+    media_type: Mapped[str] = mapped_column(String(100))  # from the content's signature, not the upload's claim
+    size: Mapped[int]
+    sha256: Mapped[str] = mapped_column(String(64))
+    storage_key: Mapped[str] = mapped_column(String(64), unique=True)
+    key_id: Mapped[str] = mapped_column(String(16))
+    created_at: Mapped[datetime]
+
+
+class RevealRequest(Base):
+    """Asking to see a sealed (whistleblower) identity: a handler asks with a reason, a second WBS manager decides."""
+
+    __tablename__ = "reveal_request"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    case_id: Mapped[int] = mapped_column(ForeignKey("case.id", ondelete="CASCADE"), index=True)
+    requested_by_id: Mapped[int] = mapped_column(ForeignKey("user.id"))
+    reason: Mapped[str] = mapped_column(Text)
+    requested_at: Mapped[datetime]
+    status: Mapped[str] = mapped_column(String(20), default="pending")
+    decided_by_id: Mapped[int | None] = mapped_column(ForeignKey("user.id"))
+    decided_at: Mapped[datetime | None]
+    decision_note: Mapped[str | None] = mapped_column(Text)
+    __table_args__ = (CheckConstraint("status IN ('pending','approved','refused')", name="status_known"),)

@@ -23,6 +23,14 @@ PORTAL_HINT = (
 )
 
 
+# Lanes whose task, when a lapse creates it, is an escalation to the superior.
+ESCALATION_LANES = frozenset({"atasan_ppid", "pengelola_wbs"})
+COMPLAINT_HINT = (
+    "Ikuti pengaduan Anda dan jawab pertanyaan petugas dengan nomor tiket dan kode akses yang Anda terima"
+    " (POST /api/v1/status; GET/POST /api/v1/complaints/<tiket>/messages)."
+)
+
+
 def announce(session: Session, rt: Runtime, case: Case, changes: Changes) -> None:
     cal = rt.calendars["strict"]
     outbox = Outbox(session, rt.settings.notify_channels)
@@ -51,6 +59,8 @@ def announce(session: Session, rt: Runtime, case: Case, changes: Changes) -> Non
             )
         elif reached in status.OUTCOMES:
             outbox.to_requester(case, "decision_notice", "decided", {**context, "outcome_label": status.label(reached)})
+        elif reached == "pengaduan_baru":
+            outbox.to_requester(case, "complaint_receipt", "received", {**context, "portal_hint": COMPLAINT_HINT})
         elif reached == "keberatan_diterima":
             outbox.to_requester(case, "objection_receipt", "received", context)
         elif reached == "tanggapan_dikirim":
@@ -58,7 +68,7 @@ def announce(session: Session, rt: Runtime, case: Case, changes: Changes) -> Non
             outbox.to_requester(case, "objection_response", "answered", {**context, **answered})
     for task in changes.tasks:
         # A task that a lapse created is the escalation to the superior; any other is news for its group.
-        event = "escalation" if missed and task.lane == "atasan_ppid" else "task_new_group"
+        event = "escalation" if missed and task.lane in ESCALATION_LANES else "task_new_group"
         context = {**deadline_context(cal, missed[-1] if event == "escalation" else current), "task_title": task.title}
         outbox.to_users(case, event, f"task:{task.task_guid}", members(session, [task.lane]), context)
     outbox.write()
@@ -71,7 +81,9 @@ def remind(session: Session, rt: Runtime, reminder: Reminder) -> list:
     outbox = Outbox(session, rt.settings.notify_channels)
     cause = f"reminder{reminder.id}"
     for audience in reminder.audience.split(","):
-        if audience != "requester":  # the requester hears of a lapse through the overdue apology
+        if audience == "requester":  # a window that is the requester's own, e.g. a reporter's evidence
+            outbox.to_requester(case, "reporter_reminder", cause, {**context, "portal_hint": COMPLAINT_HINT})
+        else:
             users = audience_users(session, case, audience)
             outbox.to_users(case, "deadline_reminder", f"{cause}:{audience}", users, context)
     return outbox.write()

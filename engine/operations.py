@@ -111,8 +111,10 @@ def submit_request(
     return Submitted(case, code)
 
 
-def _intake(rt, form, payload, user, channel, received_at) -> tuple[str, datetime]:
-    """Checks common to every filing; only a front-desk officer gives the channel and real receipt time."""
+def _intake(
+    rt, form, payload, user, channel, received_at, channels=CHANNELS, require=access.require_front_desk
+) -> tuple[str, datetime]:
+    """Checks common to every filing; only an officer (``require``) gives the channel and real receipt time."""
     now = clock.now()
     if (channel is not None or received_at is not None) and user is None:
         raise Invalid(
@@ -122,11 +124,11 @@ def _intake(rt, form, payload, user, channel, received_at) -> tuple[str, datetim
             else {"received_at": ["hanya untuk petugas / officers only"]},
         )
     if user is not None:
-        access.require_front_desk(user)
+        require(user)
     rt.forms.validate(form, payload)
     fields = {}
-    if channel is not None and channel not in CHANNELS:
-        fields["channel"] = [f"salah satu dari / one of {', '.join(CHANNELS)}"]
+    if channel is not None and channel not in channels:
+        fields["channel"] = [f"salah satu dari / one of {', '.join(channels)}"]
     if received_at is not None and (
         received_at.tzinfo is None or received_at > now or received_at < now - OLDEST_RECORDED_RECEIPT
     ):
@@ -471,7 +473,17 @@ def complete_task(session: Session, rt: Runtime, user: User, task_id: int, data:
     rt.save(session, case, wf)
     session.flush()
     _tell_parent(session, rt, case, changes, user.username)
+    _tell_reporter(session, rt, user, case, properties(spiff_task.task_spec), data)
     return task
+
+
+def _tell_reporter(session, rt, user, case, props, data) -> None:
+    """Tasks marked ``asks_reporter`` / ``tells_reporter`` send a form field to a complaint's reporter."""
+    from engine.complaints import tell_reporter  # complaints builds on this module
+
+    for prop, kind in (("asks_reporter", "question"), ("tells_reporter", "outcome")):
+        if props.get(prop) and data.get(props[prop]):
+            tell_reporter(session, rt, case, user.username, data[props[prop]], kind)
 
 
 def _check_deadline_guard(session, rt, case, spiff_task, data) -> None:

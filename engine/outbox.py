@@ -40,6 +40,9 @@ DEADLINE_LABELS = {
     "M21": "Mediasi diperpanjang (14 + 7 hari kerja)",
     "P14": "Keberatan ke pengadilan atas putusan Komisi Informasi (14 hari kerja)",
     "K100": "Penyelesaian sengketa oleh Komisi Informasi (100 hari kerja, informatif)",
+    "V3": "Verifikasi pengaduan (3 hari kerja)",
+    "SLA": "Penyelesaian pengaduan",
+    "BUKTI": "Batas waktu melengkapi data/bukti pengaduan",
 }
 
 

@@ -131,7 +131,7 @@ def case_view(session: Session, rt: Runtime, user: User, case: Case, with_identi
         "requester": None,
         "chain": chain.chain_view(rt, session, case),
     }
-    if with_identity and access.can_read_identity(user) and case.requester_party_id:
+    if with_identity and access.can_read_identity(user, case) and case.requester_party_id:
         view["requester"] = rt.vault.read(session.get(Party, case.requester_party_id))
     return view
 

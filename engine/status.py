@@ -117,6 +117,39 @@ STATUSES: dict[str, Status] = {
     "sengketa_selesai": Status("Selesai", "Completed", "Tidak ada.", "None."),
     "sengketa_dicabut": Status("Dicabut (Akta Pembatalan Registrasi)", "Withdrawn", "Tidak ada.", "None."),
     "sengketa_gugur": Status("Gugur", "Lapsed", "Tidak ada.", "None."),
+    # Public complaints (Pengaduan Masyarakat), §7.2, §8.3 and §10.
+    "pengaduan_baru": Status("Baru / Belum Diverifikasi", "New / Unverified", *_WAIT),
+    "tercatat": Status("Tercatat", "Recorded", *_WAIT),
+    "terverifikasi": Status("Terverifikasi", "Verified", *_WAIT),
+    "tidak_dapat_ditindaklanjuti": Status(
+        "Tidak Dapat Ditindaklanjuti",
+        "Not Actionable",
+        "Laporan Anda tetap kami simpan sebagai bahan informasi untuk perencanaan pengawasan.",
+        "We keep your report as information for planning audits.",
+    ),
+    "diteruskan_instansi_lain": Status(
+        "Diteruskan ke Instansi Lain", "Forwarded to Another Agency", "Tidak ada.", "None."
+    ),
+    "diteruskan_itjen": Status("Diteruskan ke Inspektorat Jenderal", "Referred to the Inspectorate General", *_WAIT),
+    "didisposisikan_unit": Status("Didisposisikan ke Unit", "Referred to a Unit", *_WAIT),
+    "dalam_klarifikasi": Status("Dalam Klarifikasi", "Under Clarification", *_WAIT),
+    "menunggu_kelengkapan_pelapor": Status(
+        "Menunggu Kelengkapan dari Pelapor",
+        "Awaiting the Reporter's Evidence",
+        "Jawab pertanyaan petugas dan lampirkan bukti melalui halaman pesan pengaduan Anda sebelum batas waktu.",
+        "Answer the officers' questions and attach evidence on your complaint's messages page before the deadline.",
+    ),
+    "dianggap_dicabut": Status(
+        "Dianggap Dicabut",
+        "Deemed Withdrawn",
+        "Pengaduan dapat dibuka kembali jika Anda mengirimkan bukti yang diminta.",
+        "The complaint reopens if you send the evidence asked for.",
+    ),
+    "dibuka_kembali_pengaduan": Status("Dibuka Kembali", "Reopened", *_WAIT),
+    "dalam_pemeriksaan": Status("Dalam Pemeriksaan", "Under Examination", *_WAIT),
+    "ditindaklanjuti": Status("Ditindaklanjuti", "Followed Up", *_WAIT),
+    "pengaduan_selesai": Status("Selesai", "Resolved", "Tidak ada.", "None."),
+    "diarsipkan": Status("Diarsipkan", "Archived", "Tidak ada.", "None."),
 }
 
 # Decisions on a request (§3.6); the milestone after the written notice takes the decision as status.
@@ -145,6 +178,11 @@ CLOSED = frozenset(
         "sengketa_selesai",
         "sengketa_dicabut",
         "sengketa_gugur",
+        "tidak_dapat_ditindaklanjuti",
+        "diteruskan_instansi_lain",
+        "dianggap_dicabut",
+        "pengaduan_selesai",
+        "diarsipkan",
     }
 )
 OVERDUE_LABEL = ("Melewati Batas Waktu", "Overdue")

@@ -16,11 +16,13 @@ from SpiffWorkflow.bpmn import BpmnWorkflow
 from SpiffWorkflow.bpmn.specs.event_definitions.timer import TimerEventDefinition
 from SpiffWorkflow.exceptions import TaskNotFoundException
 from SpiffWorkflow.util.task import TaskState
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from engine import clock, notices
 from engine.audit import EventLog
-from engine.models import Case, Deadline, HumanTask
+from engine.errors import Invalid
+from engine.models import Case, Deadline, HumanTask, Unit
 from engine.status import CLOSED, OBJECTION_OUTCOMES, OUTCOMES, STATUSES
 
 if TYPE_CHECKING:
@@ -189,6 +191,18 @@ def _new_deadline(rt, session, case, task) -> Deadline:
     return row
 
 
+def _referred_unit(session, task) -> int | None:
+    """A task with ``unit_from`` belongs to the unit whose code its data names (a complaint's referral)."""
+    key = properties(task.task_spec).get("unit_from")
+    if not key:
+        return None
+    code = task.data.get(key)
+    unit = session.scalar(select(Unit).where(Unit.code == code)) if code else None
+    if unit is None:
+        raise Invalid("unit tidak dikenal / unknown unit", fields={key: [f"unit {code!r} tidak dikenal / unknown"]})
+    return unit.id
+
+
 def _sync_tasks(session, case, tasks, log, due_at) -> list[HumanTask]:
     ready = {str(t.id): t for t in tasks if t.state == TaskState.READY and t.task_spec.manual}
     created = []
@@ -210,6 +224,7 @@ def _sync_tasks(session, case, tasks, log, due_at) -> list[HumanTask]:
             process_id=case.kind,
             title=spec.bpmn_name or spec.bpmn_id,
             lane=spec.lane,
+            unit_id=_referred_unit(session, task),
             form=properties(spec).get("formJsonSchemaFilename"),
             instructions=(spec.extensions or {}).get("instructionsForEndUser"),
             due_at=due_at,

@@ -15,6 +15,8 @@ GROUPS = {
     "ppid": "PPID",
     "unit_pengolah": "Unit Pengolah Informasi",
     "atasan_ppid": "Atasan PPID",
+    "tim_pengaduan": "Tim Pengelola Pengaduan",
+    "pengelola_wbs": "Pengelola Whistleblowing System",
     "auditor": "Auditor",
     "admin": "Administrator",
 }
@@ -36,16 +38,26 @@ def ensure_groups(session: Session) -> dict[str, Group]:
 
 
 def default_unit(session: Session) -> Unit:
-    unit = session.scalar(select(Unit).where(Unit.code == DEFAULT_UNIT[0]))
+    return ensure_unit(session, *DEFAULT_UNIT)
+
+
+def ensure_unit(session: Session, code: str, name: str | None = None) -> Unit:
+    """A unit of the office by its code (e.g. a Bidang or a Kankemenag), created on first use."""
+    unit = session.scalar(select(Unit).where(Unit.code == code))
     if unit is None:
-        unit = Unit(code=DEFAULT_UNIT[0], name=DEFAULT_UNIT[1])
+        unit = Unit(code=code, name=name or code)
         session.add(unit)
         session.flush()
     return unit
 
 
 def create_user(
-    session: Session, username: str, password: str, groups: list[str], display_name: str | None = None
+    session: Session,
+    username: str,
+    password: str,
+    groups: list[str],
+    display_name: str | None = None,
+    unit: str | None = None,
 ) -> User:
     fields = {}
     if not username or len(username) > 80 or not username.replace(".", "").replace("_", "").isalnum():
@@ -65,7 +77,7 @@ def create_user(
         display_name=display_name or username,
         password_hash=_hasher.hash(password),
         active=True,
-        unit_id=default_unit(session).id,
+        unit_id=(ensure_unit(session, unit) if unit else default_unit(session)).id,
         created_at=clock.now(),
         groups=[known[g] for g in groups],
     )

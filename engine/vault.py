@@ -41,6 +41,18 @@ class Vault:
             raise LookupError(f"vault key {kid} is not configured") from None
         return json.loads(aead.decrypt(blob[:NONCE_BYTES], blob[NONCE_BYTES:], associated))
 
+    def seal_bytes(self, data: bytes, associated: bytes) -> tuple[str, bytes]:
+        """A file's content (an attachment), sealed with the current key and bound to ``associated``."""
+        nonce = os.urandom(NONCE_BYTES)
+        return self._current, nonce + self._keys[self._current].encrypt(nonce, data, associated)
+
+    def open_bytes(self, kid: str, blob: bytes, associated: bytes) -> bytes:
+        try:
+            aead = self._keys[kid]
+        except KeyError:
+            raise LookupError(f"vault key {kid} is not configured") from None
+        return aead.decrypt(blob[:NONCE_BYTES], blob[NONCE_BYTES:], associated)
+
     def store(self, session: Session, role: str, identity: dict) -> Party:
         kid, blob = self.seal(identity)
         party = Party(role=role, key_id=kid, ciphertext=blob, created_at=clock.now())

@@ -40,6 +40,10 @@ template may use only these keys (``CONTEXT_KEYS``):
     How the requester follows the case online: where to enter the ticket and access code. It
     never contains the code itself.
 
+``render`` adds two keys of its own from the ticket's prefix (``DERIVED_KEYS``): ``kind``
+(``permohonan``, ``keberatan``, ``sengketa`` or ``pengaduan``) and ``noun``, the kind in the
+message's locale ("request", "complaint"...), so one template speaks of the right case.
+
 Keys each event needs besides ``ticket`` and ``deadline`` (and the deadline block when
 ``deadline`` is set), also as ``REQUIRED_KEYS``; keys in brackets are optional and their line is left out when absent or
 empty. Other keys in the context are ignored::
@@ -49,6 +53,11 @@ empty. Other keys in the context are ignored::
     decision_notice    outcome_label, portal_hint
     objection_receipt  portal_hint
     objection_response outcome_label, portal_hint
+    complaint_receipt  portal_hint
+    complaint_question portal_hint
+    complaint_outcome  portal_hint
+    reporter_reminder  portal_hint
+    reporter_message   task_title
     overdue_apology    portal_hint, [status_label]
     task_new_group     task_title
     task_assigned      task_title
@@ -83,6 +92,10 @@ EVENTS: dict[str, str] = {
     "decision_notice": "requester",
     "objection_receipt": "requester",
     "objection_response": "requester",
+    "complaint_receipt": "requester",
+    "complaint_question": "requester",
+    "complaint_outcome": "requester",
+    "reporter_reminder": "requester",
     "overdue_apology": "requester",
     # to staff
     "task_new_group": "staff",
@@ -90,6 +103,7 @@ EVENTS: dict[str, str] = {
     "deadline_reminder": "staff",
     "deadline_overdue": "staff",
     "escalation": "staff",
+    "reporter_message": "staff",
 }
 
 CONTEXT_KEYS = frozenset(
@@ -108,6 +122,8 @@ CONTEXT_KEYS = frozenset(
         "portal_hint",
     }
 )
+# Added by ``render`` from the ticket, never stored: the case's kind and its noun in the locale.
+DERIVED_KEYS = frozenset({"kind", "noun"})
 STAFF_ONLY_KEYS = frozenset({"task_title"})
 DEADLINE_KEYS = frozenset({"deadline_label", "legal_basis", "due_at", "working_days_left"})
 # What each event needs besides ticket, deadline and (when deadline is set) DEADLINE_KEYS; the docstring's table.
@@ -117,6 +133,11 @@ REQUIRED_KEYS: dict[str, frozenset[str]] = {
     "decision_notice": frozenset({"outcome_label", "portal_hint"}),
     "objection_receipt": frozenset({"portal_hint"}),
     "objection_response": frozenset({"outcome_label", "portal_hint"}),
+    "complaint_receipt": frozenset({"portal_hint"}),
+    "complaint_question": frozenset({"portal_hint"}),
+    "complaint_outcome": frozenset({"portal_hint"}),
+    "reporter_reminder": frozenset({"portal_hint"}),
+    "reporter_message": frozenset({"task_title"}),
     "overdue_apology": frozenset({"portal_hint"}),
     "task_new_group": frozenset({"task_title"}),
     "task_assigned": frozenset({"task_title"}),
@@ -148,13 +169,28 @@ def template_name(event: str, locale: str) -> str:
     return f"{event}.{normalize_locale(locale)}.txt"
 
 
+# What a ticket's prefix says the case is; the staff notices name it ("pengaduan ADU-...").
+KINDS = {"PPID": "permohonan", "KEB": "keberatan", "SIP": "sengketa", "ADU": "pengaduan"}
+NOUNS = {
+    "id": {"permohonan": "permohonan", "keberatan": "keberatan", "sengketa": "sengketa", "pengaduan": "pengaduan"},
+    "en": {"permohonan": "request", "keberatan": "objection", "sengketa": "dispute", "pengaduan": "complaint"},
+}
+
+
+def case_kind(ticket: str) -> str:
+    return KINDS.get(ticket.split("-", 1)[0], "permohonan")
+
+
 def render(event: str, locale: str, context: dict) -> tuple[str, str]:
     """Render ``event`` in ``locale`` (falling back to ``id``) and return ``(subject, body)``.
 
+    The case's kind (``kind``) and its noun in the locale (``noun``) come from the ticket.
     Raises ``KeyError`` for an unknown event and ``jinja2.UndefinedError`` when the context lacks
     a key the template uses.
     """
-    text = _env.get_template(template_name(event, locale)).render(context)
+    kind = case_kind(context.get("ticket", ""))
+    derived = {"kind": kind, "noun": NOUNS[normalize_locale(locale)][kind]}
+    text = _env.get_template(template_name(event, locale)).render({**derived, **context})
     first, sep, rest = text.partition("\n")
     if not first.startswith("Subject: ") or not sep or not rest.startswith("\n"):
         raise ValueError(f"template {event}.{locale}: first line must be 'Subject: ...' followed by a blank line")

@@ -28,7 +28,14 @@ STAFF = {
     "auditor": ["auditor"],
     "admin": ["admin"],
     "petugas2": ["petugas_layanan"],
+    "tim": ["tim_pengaduan"],
+    "tim2": ["tim_pengaduan"],
+    "wbs": ["pengelola_wbs"],
+    "wbs2": ["pengelola_wbs"],
+    "unitmad": ["unit_pengolah"],
 }
+# Officers outside the office's main unit (KANWIL): a complaint referred to their unit reaches them only.
+UNIT_OF = {"unitmad": "PENDMAD"}
 
 
 def pytest_report_header(config):
@@ -97,8 +104,21 @@ def db_url(request, tmp_path, sqlite_template):
 
 
 @pytest.fixture
-def settings(db_url, tmp_path):
-    return load_settings({"KAWAL_ENV": "test", "KAWAL_DATABASE_URL": db_url})
+def settings_overrides():
+    """Extra KAWAL_* settings for a module's tests; override this fixture to change them."""
+    return {}
+
+
+@pytest.fixture
+def settings(db_url, tmp_path, settings_overrides):
+    return load_settings(
+        {
+            "KAWAL_ENV": "test",
+            "KAWAL_DATABASE_URL": db_url,
+            "KAWAL_FILES_DIR": str(tmp_path / "files"),
+            **settings_overrides,
+        }
+    )
 
 
 @pytest.fixture
@@ -111,7 +131,7 @@ def app(settings):
     app.config["TESTING"] = True
     with app.app_context():
         for name, groups in STAFF.items():
-            create_user(db.session, name, PASSWORD, groups, name.title())
+            create_user(db.session, name, PASSWORD, groups, name.title(), UNIT_OF.get(name))
         db.session.commit()
     yield app
     with app.app_context():
@@ -193,5 +213,30 @@ def request_payload(name="Ani Wijaya", nik="3171234567890001", **overrides):
         "obtain_method": "salinan_softcopy",
         "delivery_method": "email",
     }
+    payload.update(overrides)
+    return payload
+
+
+REPORTER_NAME, REPORTER_NIK = "Siti Pelapor Rahasia", "3171999988887777"
+
+
+def complaint_payload(mode="rahasia", **overrides):
+    """A complaint about illegal levies; the reporter's name and NIK are planted for leak searches."""
+    payload = {
+        "mode": mode,
+        "pokok_masalah": "Pungutan liar pada pendaftaran madrasah",
+        "uraian": "Petugas pendaftaran meminta uang Rp500.000 di luar ketentuan pada 3 November 2026.",
+        "lokasi": "Kantor Kementerian Agama Kota Contoh",
+        "waktu_kejadian": "2026-11-03",
+        "kategori_usulan": "pungli",
+    }
+    if mode != "anonim":
+        payload["pelapor"] = {
+            "name": REPORTER_NAME,
+            "nik": REPORTER_NIK,
+            "address": "Jl. Rahasia No. 7, Kota Contoh",
+            "email": "pelapor.rahasia@example.org",
+            "phone": "+62 811 0000 7777",
+        }
     payload.update(overrides)
     return payload

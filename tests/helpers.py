@@ -40,7 +40,14 @@ STEP = {
     "penyerahan_informasi": {"biaya_dibayar": 0, "tanggal_penyerahan": "2026-12-01", "cara_penyerahan": "email"},
     "eskalasi": {"tindakan": "PPID diminta segera mengirim pemberitahuan tertulis"},
 }
-WHO = {"petugas_layanan": "petugas", "ppid": "ppid", "unit_pengolah": "unit", "atasan_ppid": "atasan"}
+WHO = {
+    "petugas_layanan": "petugas",
+    "ppid": "ppid",
+    "unit_pengolah": "unit",
+    "atasan_ppid": "atasan",
+    "tim_pengaduan": "tim",
+    "pengelola_wbs": "wbs",
+}
 
 
 def decision(keputusan, **extra):

@@ -66,6 +66,8 @@ def test_demo_prints_logins_and_cases_once(kawal):
     assert first.output.count("PPID-") == 4  # requests, the last one refused
     assert first.output.count("KEB-") == 1  # its objection
     assert first.output.count("SIP-") == 1  # and the dispute before the Commission
+    assert first.output.count("ADU-") == 2  # a whistleblower's complaint and an anonymous one
+    assert "Pelapor Contoh" not in first.output
     second = kawal("demo")
     assert second.exit_code == 0
     assert "already has users" in second.output
@@ -136,7 +138,7 @@ def test_reconcile_escalates_a_lapsed_request_once(kawal, db_url):
         first = kawal("reconcile")
         second = kawal("reconcile")
     assert first.exit_code == 0
-    assert "ran 2 timer(s)" in first.output
+    assert "ran 3 timer(s)" in first.output  # T10 of two open requests, the referred complaint's SLA
     assert "ran 0 timer(s)" in second.output
 
 

@@ -27,10 +27,30 @@ def commit(*cases) -> None:
         clock.wake()
 
 
-def register_blueprints(api, app) -> None:
-    from api.views import audit, auth, bundle, calendar, cases, chain, incidents, requests, tasks
+def noted(user, case, what: str) -> None:
+    """A read of a confidential or sealed complaint is an event of the case: recorded and committed."""
+    from engine.complaints import note_read
 
-    for module in (auth, requests, tasks, cases, chain, bundle, audit, calendar, incidents):
+    note_read(db.session, user, case, what)
+    db.session.commit()
+
+
+def register_blueprints(api, app) -> None:
+    from api.views import (
+        audit,
+        auth,
+        bundle,
+        calendar,
+        cases,
+        chain,
+        complaints,
+        documents,
+        incidents,
+        requests,
+        tasks,
+    )
+
+    for module in (auth, requests, complaints, tasks, cases, chain, bundle, documents, audit, calendar, incidents):
         api.register_blueprint(module.blp, url_prefix="/api/v1")
 
     assets = Blueprint("swagger_assets", __name__)

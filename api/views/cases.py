@@ -3,8 +3,9 @@ from flask_smorest import Blueprint
 from api.auth import current_user, login_required
 from api.extensions import db
 from api.schemas import CaseView, DeadlineList, EventList
-from api.views import runtime
+from api.views import noted, runtime
 from engine import access, queries
+from engine.errors import Forbidden
 
 blp = Blueprint("cases", __name__, description="Cases and their history")
 
@@ -15,7 +16,9 @@ blp = Blueprint("cases", __name__, description="Cases and their history")
 def get_case(ticket):
     user = current_user()
     case = access.require_staff_case(db.session, user, ticket)
-    return queries.case_view(db.session, runtime(), user, case)
+    view = queries.case_view(db.session, runtime(), user, case)
+    noted(user, case, "case")
+    return view
 
 
 @blp.get("/cases/<string:ticket>/events")
@@ -24,7 +27,11 @@ def get_case(ticket):
 def get_events(ticket):
     user = current_user()
     case = access.require_staff_case(db.session, user, ticket)
-    return {"ticket": case.ticket, "items": queries.case_events(db.session, case)}
+    if case.kind == access.COMPLAINT and not (access.is_complaint_team(user) or "auditor" in user.group_codes):
+        raise Forbidden("riwayat pengaduan: tim pengaduan dan auditor / complaint history: team and auditors")
+    items = queries.case_events(db.session, case)
+    noted(user, case, "events")
+    return {"ticket": case.ticket, "items": items}
 
 
 @blp.get("/cases/<string:ticket>/deadlines")
@@ -34,4 +41,6 @@ def get_deadlines(ticket):
     """The case's deadlines: legal basis, calendar, start, due instant, status and the days skipped and why."""
     user = current_user()
     case = access.require_staff_case(db.session, user, ticket)
-    return {"ticket": case.ticket, "items": queries.explained_deadlines(case)}
+    items = queries.explained_deadlines(case)
+    noted(user, case, "deadlines")
+    return {"ticket": case.ticket, "items": items}

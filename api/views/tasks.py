@@ -3,7 +3,7 @@ from flask_smorest import Blueprint
 from api.auth import current_user, login_required
 from api.extensions import db
 from api.schemas import Assign, CompleteResult, CompleteTask, TaskDetail, TaskItem, TaskList, TaskQuery
-from api.views import commit, runtime
+from api.views import commit, noted, runtime
 from engine import access, operations, queries
 from engine.models import Case
 
@@ -26,8 +26,11 @@ def list_tasks(query):
 @login_required
 @blp.response(200, TaskDetail)
 def get_task(task_id):
-    task = access.require_task(db.session, current_user(), task_id)
-    return queries.task_detail(db.session, runtime(), task)
+    user = current_user()
+    task = access.require_task(db.session, user, task_id)
+    detail = queries.task_detail(db.session, runtime(), task)
+    noted(user, task.case, f"task:{task.bpmn_id}")
+    return detail
 
 
 @blp.post("/tasks/<int:task_id>/claim")

@@ -47,6 +47,11 @@ def test_events_and_audiences():
         "decision_notice",
         "objection_receipt",
         "objection_response",
+        "complaint_receipt",
+        "complaint_question",
+        "complaint_outcome",
+        "reporter_reminder",
+        "reporter_message",
         "overdue_apology",
         "task_new_group",
         "task_assigned",
@@ -60,6 +65,10 @@ def test_events_and_audiences():
         "decision_notice",
         "objection_receipt",
         "objection_response",
+        "complaint_receipt",
+        "complaint_question",
+        "complaint_outcome",
+        "reporter_reminder",
         "overdue_apology",
     }
     assert set(EVENTS.values()) == {"requester", "staff"}
@@ -162,7 +171,7 @@ def test_requester_templates_never_show_the_task_title(event, locale):
 def test_templates_use_only_documented_keys(event, locale):
     env = rendering._env
     source = env.loader.get_source(env, f"{event}.{locale}.txt")[0]
-    used = jinja2.meta.find_undeclared_variables(env.parse(source))
+    used = jinja2.meta.find_undeclared_variables(env.parse(source)) - rendering.DERIVED_KEYS
     assert used <= rendering.CONTEXT_KEYS
     deadline_keys = rendering.DEADLINE_KEYS - ({"due_at"} if event == "extension_notice" else set())
     assert used == {"ticket", "deadline"} | deadline_keys | rendering.REQUIRED_KEYS[event] | optional(event)
@@ -253,3 +262,33 @@ def test_optional_lines_leave_no_gap(locale):
     _, body = render("deadline_overdue", locale, minimal_context("deadline_overdue", with_deadline=True))
     assert "Tugas" not in body
     assert "Task " not in body
+
+
+@pytest.mark.parametrize(
+    ("ticket", "locale", "subject", "addressee"),
+    [
+        ("PPID-2026-000001", "id", "Eskalasi kepada Atasan PPID", "Yth. Atasan PPID,"),
+        ("ADU-2026-000001", "id", "Eskalasi kepada Pengelola WBS", "Yth. Pengelola WBS,"),
+        ("ADU-2026-000001", "en", "Escalation to the WBS managers", "Dear WBS manager,"),
+    ],
+)
+def test_an_escalation_is_addressed_to_the_superior_of_the_case_kind(ticket, locale, subject, addressee):
+    context = {"ticket": ticket, "deadline": None, "task_title": "Eskalasi"}
+    got_subject, body = rendering.render("escalation", locale, context)
+    assert got_subject.startswith(subject)
+    assert body.startswith(addressee)
+
+
+@pytest.mark.parametrize(
+    ("ticket", "says", "never"),
+    [
+        ("PPID-2026-000001", "pemberitahuan tertulis atas permohonan", "Pengelola WBS"),
+        ("KEB-2026-000001", "tanggapan Atasan PPID atas keberatan", "Pasal 35 ayat (1)"),
+        ("ADU-2026-000001", "pengaduan Anda dengan nomor", "keberatan"),
+    ],
+)
+def test_the_apology_for_a_delay_speaks_of_the_case_the_reader_filed(ticket, says, never):
+    context = {"ticket": ticket, "deadline": None, "portal_hint": "Lihat portal."}
+    _, body = rendering.render("overdue_apology", "id", context)
+    assert says in body
+    assert never not in body

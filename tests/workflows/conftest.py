@@ -10,12 +10,13 @@ from datetime import datetime
 import pytest
 from sqlalchemy import select
 
-from engine import operations, queries
+from engine import complaints, operations, queries
 from engine.audit import verify_all
+from engine.files import FileStore, Upload
 from engine.models import Case, Deadline, HumanTask, User
 from engine.runtime import Runtime
 from engine.users import create_user
-from tests.conftest import STAFF, request_payload
+from tests.conftest import STAFF, UNIT_OF, complaint_payload, request_payload
 from tests.helpers import STEP, WHO
 
 
@@ -63,6 +64,23 @@ class Office:
         with self.sessions.begin() as s:
             case = s.scalar(select(Case).where(Case.ticket == ticket))
             operations.send_case_message(s, self.rt, self.user(s, username), case, name, payload)
+
+    def complaint(self, mode="rahasia", channel=None, received_at=None, **payload):
+        """A complaint filed online (or, with ``channel``/``received_at``, recorded by the team): (ticket, code)."""
+        with self.sessions.begin() as s:
+            user = self.user(s, "tim") if channel or received_at else None
+            sub = complaints.submit_complaint(
+                s, self.rt, complaint_payload(mode, **payload), user=user, channel=channel, received_at=received_at
+            )
+            return sub.case.ticket, sub.access_code
+
+    def reporter_reply(self, ticket, code, text="Bukti terlampir", files=()):
+        """The reporter answers with ticket + access code, attaching (name, bytes) files."""
+        with self.sessions.begin() as s:
+            case = operations.find_by_code(s, ticket, code)
+            store = FileStore(self.rt.settings.files_dir, self.rt.vault)
+            uploads = [Upload(name, data) for name, data in files]
+            return complaints.reporter_message(s, self.rt, store, case, text, uploads).id
 
     @staticmethod
     def user(s, name):
@@ -122,5 +140,5 @@ class Office:
 def office(settings, session_factory_):
     with session_factory_.begin() as s:
         for name, groups in STAFF.items():
-            create_user(s, name, "test-password-1", groups)
+            create_user(s, name, "test-password-1", groups, unit=UNIT_OF.get(name))
     return Office(session_factory_, Runtime(settings))

@@ -1,0 +1,221 @@
+"""Public complaints: intake, the reporter's two-way follow-up, attachments, and the sealed identity.
+
+The reporter has no account: the ticket and the access code (sent in the ``X-Access-Code`` header,
+never in a URL) open the complaint's messages and the files addressed to them. Officers of the
+complaint team use their token; every read of a confidential or sealed complaint is an event.
+"""
+
+from flask import Response, current_app, request
+from flask_smorest import Blueprint
+
+from api.auth import current_user, login_required
+from api.extensions import db
+from api.schemas import (
+    ComplaintReceipt,
+    ComplaintSubmit,
+    ConversationView,
+    RevealDecision,
+    RevealList,
+    RevealRequestCreate,
+    RevealRequestView,
+)
+from api.views import commit, runtime
+from engine import access, complaints, operations, status
+from engine.errors import Invalid
+from engine.files import FileStore, Upload
+from engine.models import Case, User
+
+blp = Blueprint("complaints", __name__, description="Public complaints and whistleblower protection")
+
+CODE_HEADER = "X-Access-Code"
+
+
+def _store() -> FileStore:
+    rt = runtime()
+    return FileStore(rt.settings.files_dir, rt.vault)
+
+
+def _case_for_caller(ticket: str, what: str) -> tuple[Case, User | None]:
+    """The complaint for its reporter (access code) or for an officer of the complaint team (token)."""
+    user = current_user(required=False)
+    if user is None:
+        case = operations.find_by_code(db.session, ticket, request.headers.get(CODE_HEADER, ""))
+        complaints.require_complaint(case)
+        return case, None
+    case = access.require_staff_case(db.session, user, ticket)
+    complaints.require_complaint(case)
+    access.require_complaint_team(user)
+    complaints.note_read(db.session, user, case, what)
+    return case, user
+
+
+@blp.post("/complaints")
+@blp.arguments(ComplaintSubmit)
+@blp.response(201, ComplaintReceipt)
+def submit(body):
+    """File a complaint: anonymously, confidentially or as a whistleblower. Returns ticket and access code (once)."""
+    user = current_user(required=False)
+    channel, received_at = body.pop("channel", None), body.pop("received_at", None)
+    result = complaints.submit_complaint(
+        db.session, runtime(), body, user=user, channel=channel, received_at=received_at
+    )
+    commit(result.case)
+    return {
+        "ticket": result.case.ticket,
+        "access_code": result.access_code,
+        "mode": result.case.reporter_mode,
+        "status": result.case.status,
+        "received_at": result.case.received_at,
+    }
+
+
+@blp.get("/complaints/<string:ticket>/messages")
+@blp.response(200, ConversationView)
+@blp.doc(parameters=[{"in": "header", "name": CODE_HEADER, "schema": {"type": "string"}, "required": False}])
+def list_messages(ticket):
+    """The questions addressed to the reporter and the answers (reporter: X-Access-Code; or the team's token)."""
+    case, user = _case_for_caller(ticket, "messages")
+    view = _conversation(case, user)
+    db.session.commit()  # the read is an event
+    return view
+
+
+@blp.post("/complaints/<string:ticket>/messages")
+@blp.response(201, ConversationView)
+@blp.doc(
+    description="Reporter: multipart/form-data with `body`, optional `reply_to` and up to 5 files in"
+    " `attachments` (PDF, PNG or JPEG), or JSON {body, reply_to}; X-Access-Code header. Officer of the"
+    " complaint team: JSON {body}, a question to the reporter."
+)
+def post_message(ticket):
+    """The reporter answers (with attachments), or an officer asks the reporter a question."""
+    case, user = _case_for_caller(ticket, "messages")
+    rt = runtime()
+    if request.mimetype == "multipart/form-data":
+        form = request.form
+        body, reply_to = form.get("body"), form.get("reply_to")
+        uploads = [_read(f) for f in request.files.getlist("attachments")]
+    else:
+        data = request.get_json(silent=True)
+        if not isinstance(data, dict):
+            raise Invalid("data harus objek JSON / a JSON object is expected", fields={"_schema": ["object expected"]})
+        body, reply_to, uploads = data.get("body"), data.get("reply_to"), []
+    if user is None:
+        complaints.reporter_message(db.session, rt, _store(), case, body, uploads, _reply_to(reply_to))
+    else:
+        if uploads:
+            raise Invalid("data tidak sah / invalid data", fields={"attachments": ["hanya pelapor / reporters only"]})
+        complaints.officer_message(db.session, rt, user, case, body)
+    view = _conversation(case, user)
+    commit(case)
+    return view
+
+
+def _read(storage) -> Upload:
+    """An uploaded file's bytes; the spooled temporary file is closed at once."""
+    with storage.stream:
+        return Upload(storage.filename or "", storage.read())
+
+
+def _reply_to(value) -> int | None:
+    if value in (None, ""):
+        return None
+    try:
+        return int(value)
+    except (TypeError, ValueError):
+        raise Invalid("data tidak sah / invalid data", fields={"reply_to": ["bilangan / a number"]}) from None
+
+
+def _conversation(case: Case, user: User | None) -> dict:
+    locale = request.accept_languages.best_match(["id", "en"], default="id")
+    return {
+        "ticket": case.ticket,
+        "status": case.status,
+        "status_label": status.label(case.status, locale),
+        "next_step": status.next_step(case.status, locale),
+        "items": complaints.messages_view(case, db.session, for_reporter=user is None),
+    }
+
+
+@blp.get("/complaints/<string:ticket>/attachments/<int:attachment_id>")
+@blp.response(200, content_type="application/octet-stream")
+def get_attachment(ticket, attachment_id):
+    """A file of the complaint, for its reporter or the complaint team only; always as a download."""
+    case, _user = _case_for_caller(ticket, f"attachment:{attachment_id}")
+    row = complaints.attachment_for(db.session, case, attachment_id)
+    data = complaints.read_attachment(_store(), row)
+    db.session.commit()
+    return Response(
+        data,
+        mimetype=row.media_type,
+        headers={
+            "Content-Disposition": f'attachment; filename="{row.file_name}"',
+            "X-Content-Type-Options": "nosniff",
+            "Cache-Control": "no-store",
+        },
+    )
+
+
+@blp.post("/complaints/<string:ticket>/reveal-requests")
+@login_required
+@blp.arguments(RevealRequestCreate)
+@blp.response(201, RevealRequestView)
+def request_reveal(body, ticket):
+    """Ask, with a reason, to open a whistleblower's sealed identity."""
+    user = current_user()
+    case = _team_case(user, ticket)
+    row = complaints.request_reveal(db.session, user, case, body["reason"])
+    db.session.commit()
+    return _reveal_view(row.id, case)
+
+
+@blp.get("/complaints/<string:ticket>/reveal-requests")
+@login_required
+@blp.response(200, RevealList)
+def list_reveals(ticket):
+    user = current_user()
+    case = _team_case(user, ticket)
+    return {"ticket": case.ticket, "items": complaints.reveal_requests(db.session, case)}
+
+
+@blp.post("/complaints/<string:ticket>/reveal-requests/<int:request_id>/<string:decision>")
+@login_required
+@blp.arguments(RevealDecision)
+@blp.response(200, RevealRequestView)
+def decide_reveal(body, ticket, request_id, decision):
+    """A second WBS manager approves or refuses (``approve`` / ``refuse``)."""
+    if decision not in ("approve", "refuse"):
+        raise Invalid("keputusan tidak dikenal / unknown decision", fields={"decision": ["approve or refuse"]})
+    user = current_user()
+    case = _team_case(user, ticket)
+    complaints.decide_reveal(db.session, user, case, request_id, decision == "approve", body.get("note"))
+    db.session.commit()
+    return _reveal_view(request_id, case)
+
+
+@blp.get("/complaints/<string:ticket>/reporter")
+@login_required
+@blp.response(200)
+def reporter(ticket):
+    """The reporter's identity: confidential complaints for the team; sealed ones after an approved reveal."""
+    user = current_user()
+    case = _team_case(user, ticket)
+    identity = complaints.read_reporter(db.session, runtime(), user, case)
+    db.session.commit()  # the read is an event
+    response = current_app.response_class(
+        current_app.json.dumps({"ticket": case.ticket, "mode": case.reporter_mode, "reporter": identity}),
+        mimetype="application/json",
+    )
+    response.headers["Cache-Control"] = "no-store"
+    return response
+
+
+def _team_case(user: User, ticket: str) -> Case:
+    case = access.require_staff_case(db.session, user, ticket)
+    complaints.require_complaint(case)
+    access.require_complaint_team(user)
+    return case
+
+
+def _reveal_view(request_id: int, case: Case) -> dict:
+    return next(r for r in complaints.reveal_requests(db.session, case) if r["id"] == request_id)

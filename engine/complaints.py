@@ -1,0 +1,379 @@
+"""Public complaints and the protection of the people who report (legal-process.md §7, §10 item 4).
+
+A reporter files anonymously (no identity at all), confidentially (the identity is known to the
+complaint team) or as a whistleblower (the identity is sealed). The identity lives only in the
+vault: never in the case, its workflow data, its events, job arguments, logs, exports or the
+documents sent out. A sealed identity is opened only by a reveal request with a reason from a
+handler, approved by a different WBS manager; every step and every later read is an event of the
+case. The reporter follows the complaint with its ticket and access code, reads the team's
+questions and answers them with attachments.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from engine import access, clock, tickets
+from engine.audit import EventLog
+from engine.errors import Conflict, Forbidden, Invalid, NotFound
+from engine.files import FileStore, Upload, check
+from engine.models import Attachment, Case, CaseMessage, Deadline, Party, RevealRequest, User
+from engine.operations import Submitted, _intake, actor_name
+from engine.outbox import Outbox, deadline_context, members
+from engine.runtime import Runtime
+from engine.users import default_unit
+
+COMPLAINT_PROCESS = access.COMPLAINT
+PREFIX = "ADU"
+MODES = ("anonim", "rahasia", "whistleblower")
+CHANNELS = ("web", "langsung", "pos", "email", "telepon", "lapor")
+DETAILS = ("pokok_masalah", "uraian", "lokasi", "waktu_kejadian", "kategori_usulan", "nomor_lapor")
+REPORTER = "pelapor"  # how the reporter appears as an actor: never by name
+MAX_BODY = 4000
+REASON_MIN = 20
+
+
+def submit_complaint(
+    session: Session,
+    rt: Runtime,
+    payload: dict,
+    *,
+    user: User | None = None,
+    channel: str | None = None,
+    received_at: datetime | None = None,
+) -> Submitted:
+    """Receive a complaint: ticket and access code; the identity (if any) goes to the vault only."""
+    channel, received_at = _intake(
+        rt,
+        "pengaduan.json",
+        payload,
+        user,
+        channel,
+        received_at,
+        channels=CHANNELS,
+        require=access.require_complaint_team,
+    )
+    mode = payload["mode"]
+    if mode == "anonim" and payload.get("pelapor"):
+        raise Invalid(
+            "data tidak sah / invalid data",
+            fields={"pelapor": ["pengaduan anonim tanpa identitas / an anonymous complaint carries no identity"]},
+        )
+    now = clock.now()
+    party = rt.vault.store(session, REPORTER, payload["pelapor"]) if mode != "anonim" else None
+    year = received_at.astimezone(rt.calendars["strict"].tz).year
+    ticket = tickets.next_ticket(session, PREFIX, year)
+    code, code_hash = tickets.new_access_code()
+    details = {k: payload[k] for k in DETAILS if payload.get(k)}
+    case = Case(
+        ticket=ticket,
+        kind=COMPLAINT_PROCESS,
+        process_version_id=rt.latest_version_id(session, COMPLAINT_PROCESS),
+        unit_id=default_unit(session).id,
+        status="pengaduan_baru",
+        requester_party_id=party.id if party else None,
+        reporter_mode=mode,
+        confidential=mode != "anonim",
+        channel=channel,
+        access_code_hash=code_hash,
+        received_at=received_at,
+        created_at=now,
+        updated_at=now,
+        details=details,
+        workflow_state=None,
+        deadlines=[],
+        tasks=[],
+    )
+    session.add(case)
+    session.flush()
+    log = EventLog(session)
+    log.append(
+        case,
+        "complaint_submitted",
+        actor_name(user) if user else REPORTER,
+        {"channel": channel, "received_at": received_at.isoformat(), "mode": mode, **details},
+    )
+    settings = rt.settings
+    wf = rt.new_workflow(
+        session,
+        case.process_version_id,
+        {
+            "case_id": case.id,
+            "ticket": ticket,
+            "received_at": received_at.isoformat(),
+            "mode": mode,
+            "channel": channel,
+            "verifikasi_hari": settings.complaint_verification_days,
+            "sla_berkadar_hari": settings.complaint_oversight_sla_days,
+            "sla_tidak_berkadar_hari": settings.complaint_sla_days,
+            "batas_bukti_hari": settings.evidence_window_days,
+        },
+    )
+    rt.step(wf)
+    rt.sync(session, case, wf, log, REPORTER, set())
+    rt.save(session, case, wf)
+    session.flush()
+    return Submitted(case, code)
+
+
+def require_complaint(case: Case) -> None:
+    if case.kind != COMPLAINT_PROCESS:
+        raise NotFound("pengaduan tidak ditemukan / complaint not found")
+
+
+def note_read(session: Session, user: User, case: Case, what: str) -> None:
+    """Every read of a confidential or sealed complaint by an officer is an event of the case."""
+    if case.kind == COMPLAINT_PROCESS and case.reporter_mode in ("rahasia", "whistleblower"):
+        EventLog(session).append(case, "case_read", user.username, {"what": what})
+
+
+# -- the two-way follow-up -------------------------------------------------------------------------
+
+
+def messages_view(case: Case, session: Session, for_reporter: bool) -> list[dict]:
+    """The conversation; the reporter sees officers as "petugas", never their names."""
+    rows = session.scalars(select(CaseMessage).where(CaseMessage.case_id == case.id).order_by(CaseMessage.id))
+    return [
+        {
+            "id": m.id,
+            "direction": m.direction,
+            "kind": m.kind,
+            "body": m.body,
+            "author": ("petugas" if m.direction == "to_reporter" else REPORTER) if for_reporter else m.author,
+            "reply_to": m.reply_to_id,
+            "created_at": m.created_at,
+            "attachments": [
+                {"id": a.id, "file_name": a.file_name, "media_type": a.media_type, "size": a.size, "sha256": a.sha256}
+                for a in m.attachments
+            ],
+        }
+        for m in rows
+    ]
+
+
+def _body(text: object) -> str:
+    body = text.strip() if isinstance(text, str) else ""
+    if not 1 <= len(body) <= MAX_BODY:
+        raise Invalid(
+            "data tidak sah / invalid data",
+            fields={"body": [f"1 sampai {MAX_BODY} karakter / 1 to {MAX_BODY} characters"]},
+        )
+    return body
+
+
+def tell_reporter(session: Session, rt: Runtime, case: Case, author: str, body: str, kind: str) -> CaseMessage:
+    """A question or the outcome for the reporter: on their messages page, and a notice if they can be reached."""
+    message = CaseMessage(
+        case_id=case.id, direction="to_reporter", kind=kind, body=_body(body), author=author, created_at=clock.now()
+    )
+    session.add(message)
+    session.flush()
+    EventLog(session).append(case, f"reporter_{kind}_sent", author, {"message_id": message.id, "chars": len(body)})
+    outbox = Outbox(session, rt.settings.notify_channels)
+    event = "complaint_outcome" if kind == "outcome" else "complaint_question"
+    # A question carries the reply window it opened (BUKTI), so the reporter knows until when to answer.
+    window = _pending(session, case, "BUKTI") if kind == "question" else None
+    context = {**deadline_context(rt.calendars["strict"], window), "portal_hint": PORTAL_HINT}
+    outbox.to_requester(case, event, f"message{message.id}", context)
+    outbox.write()
+    return message
+
+
+def _pending(session: Session, case: Case, name: str) -> Deadline | None:
+    return session.scalar(
+        select(Deadline)
+        .where(Deadline.case_id == case.id, Deadline.name == name, Deadline.status == "pending")
+        .order_by(Deadline.id.desc())
+        .limit(1)
+    )
+
+
+PORTAL_HINT = (
+    "Baca dan jawab pesan petugas dengan nomor tiket dan kode akses pengaduan Anda"
+    " (GET/POST /api/v1/complaints/<tiket>/messages)."
+)
+
+
+def officer_message(session: Session, rt: Runtime, user: User, case: Case, body: str) -> CaseMessage:
+    """An officer of the complaint team writes to the reporter outside a task (a follow-up question)."""
+    access.require_complaint_team(user)
+    if case.closed_at is not None and case.status == "diarsipkan":
+        raise Conflict("pengaduan sudah diarsipkan / the complaint is archived")
+    return tell_reporter(session, rt, case, user.username, body, "question")
+
+
+def reporter_message(
+    session: Session,
+    rt: Runtime,
+    store: FileStore,
+    case: Case,
+    body: str,
+    uploads: list[Upload],
+    reply_to: int | None = None,
+) -> CaseMessage:
+    """The reporter answers (with attachments). Evidence awaited moves the case on, or reopens it."""
+    text = _body(body)
+    checked = check(uploads, rt.settings.max_attachment_bytes)
+    if reply_to is not None:
+        question = session.get(CaseMessage, reply_to)
+        if question is None or question.case_id != case.id or question.direction != "to_reporter":
+            raise Invalid("data tidak sah / invalid data", fields={"reply_to": ["pesan tidak dikenal / unknown"]})
+    if case.status == "diarsipkan":
+        raise Conflict("pengaduan sudah diarsipkan / the complaint is archived")
+    now = clock.now()
+    message = CaseMessage(
+        case_id=case.id, direction="from_reporter", kind="answer", body=text, author=REPORTER, created_at=now
+    )
+    message.reply_to_id = reply_to
+    session.add(message)
+    session.flush()
+    files = []
+    for item in checked:
+        key, kid = store.put(item.data)
+        row = Attachment(
+            case_id=case.id,
+            message_id=message.id,
+            file_name=item.file_name,
+            media_type=item.media_type,
+            size=item.size,
+            sha256=item.sha256,
+            storage_key=key,
+            key_id=kid,
+            created_at=now,
+        )
+        session.add(row)
+        files.append(row)
+    session.flush()
+    log = EventLog(session)
+    log.append(
+        case,
+        "reporter_message_received",
+        REPORTER,
+        {
+            "message_id": message.id,
+            "chars": len(text),
+            "attachments": [
+                {"id": f.id, "sha256": f.sha256, "size": f.size, "media_type": f.media_type} for f in files
+            ],
+        },
+    )
+    wf = rt.load(session, case)
+    if rt.waiting_for(wf, "bukti_pelapor") is not None:
+        before = rt.completed_ids(wf)
+        rt.send_message(wf, "bukti_pelapor", {"message_id": message.id, "attachments": len(files)})
+        rt.step(wf)
+        rt.sync(session, case, wf, log, REPORTER, before)
+        rt.save(session, case, wf)
+    outbox = Outbox(session, rt.settings.notify_channels)
+    team = members(session, ["tim_pengaduan"])
+    outbox.to_users(case, "reporter_message", f"message{message.id}", team, {"task_title": "Pesan dari pelapor"})
+    outbox.write()
+    case.updated_at = now
+    session.flush()
+    return message
+
+
+def attachment_for(session: Session, case: Case, attachment_id: int) -> Attachment:
+    row = session.get(Attachment, attachment_id) if 0 < attachment_id < 2**31 else None
+    if row is None or row.case_id != case.id:
+        raise NotFound("lampiran tidak ditemukan / attachment not found")
+    return row
+
+
+def read_attachment(store: FileStore, row: Attachment) -> bytes:
+    data = store.get(row.storage_key, row.key_id)
+    if len(data) != row.size:
+        raise RuntimeError(f"attachment {row.id} does not match its record")
+    return data
+
+
+# -- the identity: reveal requests and reads ---------------------------------------------------------
+
+
+def request_reveal(session: Session, user: User, case: Case, reason: str) -> RevealRequest:
+    """A handler asks to open a sealed (whistleblower) identity, saying why."""
+    access.require_complaint_team(user)
+    if case.reporter_mode != "whistleblower":
+        raise Conflict(
+            "hanya identitas whistleblower yang disegel / only a whistleblower's identity is sealed"
+            if case.reporter_mode == "rahasia"
+            else "pengaduan anonim tidak memiliki identitas / an anonymous complaint has no identity"
+        )
+    reason = (reason or "").strip()
+    if len(reason) < REASON_MIN:
+        raise Invalid(
+            "alasan wajib / a reason is required",
+            fields={"reason": [f"sedikitnya {REASON_MIN} karakter / at least {REASON_MIN} characters"]},
+        )
+    row = RevealRequest(
+        case_id=case.id, requested_by_id=user.id, reason=reason[:4000], requested_at=clock.now(), status="pending"
+    )
+    session.add(row)
+    session.flush()
+    EventLog(session).append(case, "reveal_requested", user.username, {"request_id": row.id, "reason": row.reason})
+    return row
+
+
+def decide_reveal(
+    session: Session, user: User, case: Case, request_id: int, approve: bool, note: str | None = None
+) -> RevealRequest:
+    """A WBS manager other than the one who asked approves or refuses."""
+    access.require_wbs_manager(user)
+    row = session.get(RevealRequest, request_id) if 0 < request_id < 2**31 else None
+    if row is None or row.case_id != case.id:
+        raise NotFound("permintaan tidak ditemukan / reveal request not found")
+    if row.requested_by_id == user.id:
+        raise Forbidden("persetujuan harus oleh pengelola WBS lain / another WBS manager must decide")
+    if row.status != "pending":
+        raise Conflict(f"permintaan sudah {row.status} / the request is already {row.status}")
+    row.status = "approved" if approve else "refused"
+    row.decided_by_id, row.decided_at, row.decision_note = user.id, clock.now(), (note or "")[:4000] or None
+    EventLog(session).append(
+        case, f"reveal_{row.status}", user.username, {"request_id": row.id, "note": row.decision_note or ""}
+    )
+    return row
+
+
+def read_reporter(session: Session, rt: Runtime, user: User, case: Case) -> dict:
+    """The reporter's identity for an allowed officer; every read is an event of the case."""
+    access.require_complaint_team(user)
+    if case.reporter_mode == "anonim" or case.requester_party_id is None:
+        raise Conflict("pengaduan anonim tidak memiliki identitas / an anonymous complaint has no identity")
+    grant = None
+    if case.reporter_mode == "whistleblower":
+        grant = session.scalar(
+            select(RevealRequest).where(
+                RevealRequest.case_id == case.id,
+                RevealRequest.requested_by_id == user.id,
+                RevealRequest.status == "approved",
+            )
+        )
+        if grant is None:
+            raise Forbidden(
+                "identitas disegel: ajukan permintaan beralasan yang disetujui pengelola WBS lain"
+                " / the identity is sealed: ask, with a reason, for another WBS manager's approval"
+            )
+    EventLog(session).append(
+        case, "identity_read", user.username, {"mode": case.reporter_mode, "request_id": grant.id if grant else None}
+    )
+    return rt.vault.read(session.get(Party, case.requester_party_id))
+
+
+def reveal_requests(session: Session, case: Case) -> list[dict]:
+    rows = session.scalars(select(RevealRequest).where(RevealRequest.case_id == case.id).order_by(RevealRequest.id))
+    names = {u.id: u.username for u in session.scalars(select(User))}
+    return [
+        {
+            "id": r.id,
+            "requested_by": names.get(r.requested_by_id),
+            "reason": r.reason,
+            "requested_at": r.requested_at,
+            "status": r.status,
+            "decided_by": names.get(r.decided_by_id),
+            "decided_at": r.decided_at,
+        }
+        for r in rows
+    ]

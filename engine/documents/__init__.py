@@ -1,0 +1,126 @@
+"""Documents a complaint produces (legal-process.md §10b), rendered from the case and its tasks.
+
+Every document that leaves the complaint team (the disposition sheet, the clarification request to
+a unit, the referral to the Inspectorate General or another agency) speaks of "the report we
+received" (laporan yang kami terima) and never of the reporter: no template has the reporter's
+identity to use, and their context is built from the team's own summary, not from the reporter's
+words. Documents addressed to the reporter greet "Pelapor", never a name.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from jinja2 import Environment, FileSystemLoader, StrictUndefined
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from engine import status
+from engine.errors import NotFound
+from engine.models import Case, CaseEvent
+
+TEMPLATES = Path(__file__).parent / "templates"
+
+
+@dataclass(frozen=True)
+class Document:
+    name: str
+    title_id: str
+    title_en: str
+    audience: str  # team, unit, itjen, agency, reporter
+    after: str  # the task whose completion issues it
+
+
+DOCUMENTS = {
+    d.name: d
+    for d in (
+        Document("tanda_terima", "Tanda Terima Pengaduan", "Complaint Receipt", "reporter", "catat_pengaduan"),
+        Document("lembar_disposisi", "Lembar Disposisi", "Disposition Sheet", "team", "klasifikasi"),
+        Document(
+            "surat_permintaan_klarifikasi",
+            "Surat Permintaan Klarifikasi",
+            "Request for Clarification",
+            "unit",
+            "klasifikasi",
+        ),
+        Document(
+            "nota_dinas_itjen",
+            "Nota Dinas Penerusan ke Inspektorat Jenderal",
+            "Referral Memo",
+            "itjen",
+            "rujukan_itjen",
+        ),
+        Document(
+            "surat_penerusan", "Surat Penerusan Pengaduan", "Complaint Forwarding Letter", "agency", "surat_penerusan"
+        ),
+        Document(
+            "surat_permintaan_bukti",
+            "Surat Permintaan Kelengkapan Data/Bukti",
+            "Request for Supporting Evidence",
+            "reporter",
+            "minta_bukti",
+        ),
+        Document(
+            "pemberitahuan_hasil",
+            "Surat Pemberitahuan Hasil kepada Pelapor",
+            "Notice of Outcome to the Reporter",
+            "reporter",
+            "pemberitahuan_hasil",
+        ),
+    )
+}
+
+_env = Environment(
+    loader=FileSystemLoader(TEMPLATES),
+    undefined=StrictUndefined,
+    autoescape=False,  # noqa: S701 - plain-text letters, never HTML
+    trim_blocks=True,
+    lstrip_blocks=True,
+)
+
+
+def _task_data(session: Session, case: Case) -> dict[str, dict]:
+    """The latest data each task of the case was completed with (from the history)."""
+    out: dict[str, dict] = {}
+    for (data,) in session.execute(
+        select(CaseEvent.data)
+        .where(CaseEvent.case_id == case.id, CaseEvent.type == "task_completed")
+        .order_by(CaseEvent.seq)
+    ):
+        out[data.get("task", "")] = data.get("data", {})
+    return out
+
+
+def issued(session: Session, case: Case) -> list[Document]:
+    """The documents the case has produced so far, in the order of the register."""
+    done = _task_data(session, case)
+    found = []
+    for doc in DOCUMENTS.values():
+        if doc.after not in done:
+            continue
+        if doc.name == "surat_permintaan_klarifikasi" and done["klasifikasi"].get("berkadar_pengawasan", True):
+            continue  # an oversight case goes to the Inspectorate General, not to a unit
+        found.append(doc)
+    return found
+
+
+def render(session: Session, case: Case, name: str, locale: str = "id") -> tuple[Document, str]:
+    doc = DOCUMENTS.get(name)
+    if doc is None or doc not in issued(session, case):
+        raise NotFound("dokumen tidak ditemukan / document not found")
+    tasks = _task_data(session, case)
+    recorded = tasks.get("catat_pengaduan", {})
+    context = {
+        "ticket": case.ticket,
+        "received": case.received_at.date().isoformat(),
+        "status_label": status.label(case.status, locale),
+        "subject": recorded.get("pokok_masalah") or case.details.get("pokok_masalah", ""),
+        "summary": recorded.get("uraian_ringkas", ""),
+        "place": recorded.get("lokasi_kejadian", ""),
+        "when": recorded.get("waktu_kejadian", ""),
+        "reported_position": recorded.get("jabatan_terlapor", ""),
+        "tasks": tasks,
+    }
+    template = f"{name}.{'en' if locale == 'en' else 'id'}.txt"
+    return doc, _env.get_template(template).render(**context).rstrip("\n") + "\n"

@@ -1,0 +1,112 @@
+"""Attachments: checked by content, encrypted at rest, kept outside the database under random names.
+
+A file is accepted when its bytes start like one of the allowed types (the upload's own name and
+type are not trusted), it is not empty and not over the size limit. Its content is sealed with the
+vault's current key (AES-GCM, bound to its storage key) and written to ``KAWAL_FILES_DIR``; the
+database row holds the sanitized name, the detected type, the size and the sha256 of the plain
+content, so a download can be checked.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import re
+import uuid
+from dataclasses import dataclass
+from pathlib import Path
+
+from engine.errors import Invalid
+from engine.vault import Vault
+
+# Signatures of the types a reporter may send: documents and photos.
+SIGNATURES = (
+    (b"%PDF-", "application/pdf", ".pdf"),
+    (b"\x89PNG\r\n\x1a\n", "image/png", ".png"),
+    (b"\xff\xd8\xff", "image/jpeg", ".jpg"),
+)
+MAX_FILES = 5
+_UNSAFE = re.compile(r"[^A-Za-z0-9._-]+")
+
+
+@dataclass(frozen=True)
+class Upload:
+    name: str
+    data: bytes
+
+
+@dataclass(frozen=True)
+class Checked:
+    file_name: str
+    media_type: str
+    size: int
+    sha256: str
+    data: bytes
+
+
+def sniff(data: bytes) -> tuple[str, str] | None:
+    for signature, media_type, extension in SIGNATURES:
+        if data.startswith(signature):
+            return media_type, extension
+    return None
+
+
+def safe_name(name: str, extension: str) -> str:
+    """A plain file name for Content-Disposition: no path, no odd characters, the detected extension."""
+    stem = _UNSAFE.sub("_", Path(name or "").name).strip("._")[:80] or "lampiran"
+    stem = stem.rsplit(".", 1)[0] if "." in stem else stem
+    return f"{stem or 'lampiran'}{extension}"
+
+
+def check(uploads: list[Upload], max_bytes: int) -> list[Checked]:
+    """Every upload checked, or one Invalid naming each bad file (``attachments.N``); nothing is stored."""
+    fields: dict[str, list[str]] = {}
+    if len(uploads) > MAX_FILES:
+        fields["attachments"] = [f"paling banyak {MAX_FILES} berkas / at most {MAX_FILES} files"]
+    checked = []
+    for n, upload in enumerate(uploads):
+        kind = sniff(upload.data)
+        problem = None
+        if not upload.data:
+            problem = "berkas kosong / empty file"
+        elif len(upload.data) > max_bytes:
+            problem = f"lebih dari {max_bytes} bita / larger than {max_bytes} bytes"
+        elif kind is None:
+            problem = "hanya PDF, PNG atau JPEG / only PDF, PNG or JPEG"
+        if problem:
+            fields[f"attachments.{n}"] = [problem]
+            continue
+        media_type, extension = kind
+        checked.append(
+            Checked(
+                safe_name(upload.name, extension),
+                media_type,
+                len(upload.data),
+                hashlib.sha256(upload.data).hexdigest(),
+                upload.data,
+            )
+        )
+    if fields:
+        raise Invalid("lampiran tidak diterima / attachment refused", fields=fields)
+    return checked
+
+
+class FileStore:
+    def __init__(self, directory: Path, vault: Vault):
+        self.directory = Path(directory)
+        self.vault = vault
+
+    def put(self, data: bytes) -> tuple[str, str]:
+        """Seal and write ``data``; returns (storage key, vault key id)."""
+        key = uuid.uuid4().hex
+        kid, blob = self.vault.seal_bytes(data, b"attachment:" + key.encode())
+        self.directory.mkdir(parents=True, exist_ok=True)
+        temporary = self.directory / f".{key}.tmp"
+        temporary.write_bytes(blob)
+        os.replace(temporary, self.directory / key)  # never a half-written file under the real name
+        return key, kid
+
+    def get(self, key: str, kid: str) -> bytes:
+        if not re.fullmatch(r"[0-9a-f]{32}", key):
+            raise LookupError("bad storage key")
+        return self.vault.open_bytes(kid, (self.directory / key).read_bytes(), b"attachment:" + key.encode())

@@ -1,0 +1,161 @@
+"""The papers a complaint produces and who reads them (legal-process.md §7.3, §10b).
+
+Documents that leave the complaint team speak of "the report we received" and never of the
+reporter; a unit sees a complaint only once it is referred to it, and then only the clarification
+request, never the team's internal papers.
+"""
+
+from datetime import UTC, datetime
+
+import pytest
+import time_machine
+
+from tests.api.test_bad_input import assert_refused
+from tests.conftest import REPORTER_NAME, REPORTER_NIK, complaint_payload
+from tests.helpers import WHO
+from tests.workflows.test_pengaduan_paths import CATAT, KE_ITJEN, KE_UNIT, NOTICE, QUESTION
+
+API = "/api/v1"
+RECEIVED = datetime(2027, 1, 11, 3, 0, tzinfo=UTC)  # Mon 11 Jan 2027, 10:00 WIB
+CLARIFIED = {"hasil": "perlu_bukti_pelapor", "ringkasan": "Klarifikasi kepada unit telah dilakukan."}
+TO_PENDMAD = {**KE_UNIT, "unit_tujuan": "PENDMAD"}
+
+
+@pytest.fixture(autouse=True)
+def _clock():
+    with time_machine.travel(RECEIVED, tick=True):
+        yield
+
+
+class Team:
+    def __init__(self, client, login, mode="whistleblower"):
+        self.client, self.login = client, login
+        r = client.post(f"{API}/complaints", json=complaint_payload(mode))
+        assert r.status_code == 201, r.json
+        self.ticket = r.json["ticket"]
+
+    def complete(self, name, data, username=None):
+        case = self.client.get(f"{API}/cases/{self.ticket}", headers=self.login("tim")).json
+        (task,) = [t for t in case["open_tasks"] if t["name"] == name]
+        r = self.client.post(
+            f"{API}/tasks/{task['id']}/complete", json={"data": data}, headers=self.login(username or WHO[task["lane"]])
+        )
+        assert r.status_code == 200, r.json
+
+    def verified(self):
+        self.complete("catat_pengaduan", CATAT)
+        self.complete("verifikasi", {"hasil": "layak"})
+        return self
+
+    def documents(self, who="tim"):
+        r = self.client.get(f"{API}/cases/{self.ticket}/documents", headers=self.login(who))
+        assert r.status_code == 200, r.json
+        return [d["name"] for d in r.json["items"]]
+
+    def document(self, name, who="tim", lang="id"):
+        return self.client.get(f"{API}/cases/{self.ticket}/documents/{name}?lang={lang}", headers=self.login(who))
+
+
+def test_each_step_issues_its_document_in_the_register_order(client, login):
+    team = Team(client, login)
+    assert team.documents() == []
+    team.verified()
+    assert team.documents() == ["tanda_terima"]
+    team.complete("klasifikasi", TO_PENDMAD)
+    assert team.documents() == ["tanda_terima", "lembar_disposisi", "surat_permintaan_klarifikasi"]
+    team.complete("klarifikasi_unit", {"tanggapan": "Sudah ditegur", "tindakan_yang_diambil": "Teguran"}, "unitmad")
+    team.complete("klarifikasi", CLARIFIED)
+    team.complete("minta_bukti", {"pertanyaan": QUESTION})
+    assert team.documents()[-1] == "surat_permintaan_bukti"
+
+
+def test_a_referral_to_the_inspectorate_issues_a_memo_and_no_unit_letter(client, login):
+    team = Team(client, login).verified()
+    team.complete("klasifikasi", KE_ITJEN)
+    team.complete("rujukan_itjen", {"nomor_nota_dinas": "ND-12/Kw.13/PS.00/01/2027", "tanggal": "2027-01-12"})
+    assert team.documents() == ["tanda_terima", "lembar_disposisi", "nota_dinas_itjen"]
+    memo = team.document("nota_dinas_itjen")
+    assert memo.status_code == 200
+    assert "laporan yang kami terima" in memo.get_data(as_text=True).lower()
+
+
+@pytest.mark.parametrize("lang", ["id", "en"])
+def test_documents_sent_out_speak_of_the_report_and_never_of_the_reporter(client, login, lang):
+    team = Team(client, login).verified()
+    team.complete("klasifikasi", TO_PENDMAD)
+    team.complete("klarifikasi_unit", {"tanggapan": "Sudah ditegur", "tindakan_yang_diambil": "Teguran"}, "unitmad")
+    team.complete("klarifikasi", CLARIFIED)
+    team.complete("minta_bukti", {"pertanyaan": QUESTION})
+    letter = team.document("surat_permintaan_klarifikasi", lang=lang)
+    assert letter.status_code == 200
+    assert letter.mimetype == "text/plain"
+    body = letter.get_data(as_text=True)
+    assert ("laporan yang kami terima" if lang == "id" else "the report we received") in body.lower()
+    assert CATAT["pokok_masalah"] in body  # the team's own summary of the report
+    assert "pelapor" not in body.lower()
+    assert "reporter" not in body.lower()
+    for name in team.documents():
+        text = team.document(name, lang=lang).get_data(as_text=True)
+        assert REPORTER_NAME not in text, name
+        assert REPORTER_NIK not in text, name
+        assert "{{" not in text, name
+
+
+def test_the_outcome_notice_greets_the_reporter_without_a_name(client, login):
+    team = Team(client, login, "rahasia").verified()
+    team.complete("klasifikasi", TO_PENDMAD)
+    team.complete("klarifikasi_unit", {"tanggapan": "Sudah ditegur", "tindakan_yang_diambil": "Teguran"}, "unitmad")
+    team.complete("klarifikasi", {**CLARIFIED, "hasil": "tidak_cukup_bukti"})
+    team.complete("pemberitahuan_hasil", NOTICE)
+    notice = team.document("pemberitahuan_hasil").get_data(as_text=True)
+    assert NOTICE["ringkasan_untuk_pelapor"] in notice
+    assert "Pelapor" in notice
+    assert REPORTER_NAME not in notice
+
+
+def test_a_document_not_issued_yet_is_404(client, login):
+    team = Team(client, login).verified()
+    assert_refused(team.document("pemberitahuan_hasil"), 404)
+    assert_refused(team.document("no_such_paper"), 404)
+
+
+def test_a_unit_sees_a_complaint_only_once_it_is_referred_to_it_and_then_only_its_letter(client, login):
+    team = Team(client, login).verified()
+    case_url = f"{API}/cases/{team.ticket}"
+    assert_refused(client.get(case_url, headers=login("unitmad")), 404)  # not referred yet: it does not exist
+    team.complete("klasifikasi", TO_PENDMAD)
+    seen = client.get(case_url, headers=login("unitmad"))
+    assert seen.status_code == 200, seen.json
+    assert seen.json["requester"] is None
+    assert [t["name"] for t in seen.json["open_tasks"]] == ["klarifikasi_unit"]
+    assert_refused(client.get(case_url, headers=login("unit")), 404)  # another unit: still nothing
+    assert team.documents("unitmad") == ["surat_permintaan_klarifikasi"]
+    assert team.document("surat_permintaan_klarifikasi", who="unitmad").status_code == 200
+    assert_refused(team.document("lembar_disposisi", who="unitmad"), 403)
+    # It knows the case now, so the conversation and the identity are refused, not hidden.
+    assert_refused(client.get(f"{API}/complaints/{team.ticket}/messages", headers=login("unitmad")), 403)
+    assert_refused(client.get(f"{API}/complaints/{team.ticket}/reporter", headers=login("unitmad")), 403)
+
+
+DOCUMENTS_BY_GROUP = {
+    "tim": 200,
+    "wbs": 200,
+    "auditor": 200,
+    "petugas": 404,
+    "ppid": 404,
+    "atasan": 404,
+    "admin": 404,
+    "unit": 404,
+}
+
+
+@pytest.mark.parametrize(("group", "expected"), DOCUMENTS_BY_GROUP.items(), ids=list(DOCUMENTS_BY_GROUP))
+def test_who_reads_the_documents(client, login, group, expected):
+    team = Team(client, login).verified()
+    assert client.get(f"{API}/cases/{team.ticket}/documents", headers=login(group)).status_code == expected
+    assert team.document("tanda_terima", who=group).status_code == expected
+
+
+def test_documents_need_a_login(client, login):
+    team = Team(client, login).verified()
+    assert_refused(client.get(f"{API}/cases/{team.ticket}/documents"), 401)

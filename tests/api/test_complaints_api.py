@@ -1,0 +1,380 @@
+"""Public complaints over HTTP (legal-process.md §7): intake, the reporter's follow-up without an
+account, attachments, who sees what, and the sealed identity's reveal flow.
+"""
+
+import io
+from datetime import UTC, datetime
+
+import pytest
+import time_machine
+from sqlalchemy import select
+
+from api.extensions import db
+from engine.models import CaseEvent, Notification
+from tests.api.test_bad_input import assert_refused
+from tests.conftest import REPORTER_NAME, REPORTER_NIK, complaint_payload
+
+API = "/api/v1"
+RECEIVED = datetime(2026, 12, 2, 3, 0, tzinfo=UTC)  # Wed 2 Dec 2026, 10:00 WIB
+PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
+PNG = b"\x89PNG\r\n\x1a\n" + b"\x00" * 64
+GROUPS = ("petugas", "ppid", "atasan", "unit", "unitmad", "auditor", "admin", "tim", "wbs")
+
+
+@pytest.fixture
+def settings_overrides():
+    # A small limit keeps the over-limit upload in memory: the test client spools big bodies to files.
+    return {"KAWAL_MAX_ATTACHMENT_BYTES": str(64 * 1024)}
+
+
+@pytest.fixture(autouse=True)
+def _clock():
+    with time_machine.travel(RECEIVED, tick=True):
+        yield
+
+
+def file_complaint(client, mode="rahasia", **overrides):
+    r = client.post(f"{API}/complaints", json=complaint_payload(mode, **overrides))
+    assert r.status_code == 201, r.json
+    return r.json
+
+
+def code(receipt):
+    return {"X-Access-Code": receipt["access_code"]}
+
+
+def events(app, ticket, type_):
+    with app.app_context():
+        from engine.models import Case
+
+        case = db.session.scalar(select(Case).where(Case.ticket == ticket))
+        return [
+            e.data | {"actor": e.actor}
+            for e in db.session.scalars(
+                select(CaseEvent).where(CaseEvent.case_id == case.id, CaseEvent.type == type_).order_by(CaseEvent.seq)
+            )
+        ]
+
+
+# --- intake --------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("mode", ["anonim", "rahasia", "whistleblower"])
+def test_a_reporter_files_in_any_mode_and_gets_a_ticket_and_a_code(client, mode):
+    receipt = file_complaint(client, mode)
+    assert receipt["ticket"].startswith("ADU-2026-")
+    assert (receipt["mode"], receipt["status"]) == (mode, "pengaduan_baru")
+    status = client.post(f"{API}/status", json={"ticket": receipt["ticket"], "access_code": receipt["access_code"]})
+    assert status.status_code == 200
+    assert status.json["kind"] == "pengaduan"
+
+
+def test_an_anonymous_complaint_carries_no_identity_and_is_refused_with_one(client, unchanged):
+    payload = complaint_payload("rahasia") | {"mode": "anonim"}  # a name under "anonymous": refused, not stored
+    with unchanged():
+        r = client.post(f"{API}/complaints", json=payload)
+    assert_refused(r, 422, {"pelapor"})
+
+
+@pytest.mark.parametrize("mode", ["rahasia", "whistleblower"])
+def test_confidential_and_whistleblower_complaints_need_an_identity(client, unchanged, mode):
+    payload = complaint_payload("anonim") | {"mode": mode}
+    with unchanged():
+        r = client.post(f"{API}/complaints", json=payload)
+    assert_refused(r, 422, {"pelapor"})
+
+
+@pytest.mark.parametrize(
+    ("change", "fields"),
+    [
+        ({"mode": "terbuka"}, {"mode"}),
+        ({"uraian": "pendek"}, {"uraian"}),
+        ({"channel": "lapor"}, {"channel"}),  # only the team records a LAPOR! referral
+    ],
+)
+def test_invalid_complaint_is_422_and_changes_nothing(client, unchanged, change, fields):
+    with unchanged():
+        r = client.post(f"{API}/complaints", json=complaint_payload("anonim") | change)
+    assert_refused(r, 422, fields)
+
+
+def test_the_team_records_a_lapor_referral_with_its_real_receipt_time(client, login):
+    r = client.post(
+        f"{API}/complaints",
+        json=complaint_payload("anonim", nomor_lapor="LAPOR-123456")
+        | {"channel": "lapor", "received_at": "2026-12-01T14:00:00+07:00"},
+        headers=login("tim"),
+    )
+    assert r.status_code == 201, r.json
+    case = client.get(f"{API}/cases/{r.json['ticket']}", headers=login("tim")).json
+    assert (case["channel"], case["received_at"]) == ("lapor", "2026-12-01T14:00:00+07:00")
+
+
+INTAKE_BY_OFFICER = {"tim": 201, "wbs": 201, "petugas": 403, "ppid": 403, "unit": 403, "auditor": 403, "admin": 403}
+
+
+@pytest.mark.parametrize(("group", "expected"), INTAKE_BY_OFFICER.items(), ids=list(INTAKE_BY_OFFICER))
+def test_who_may_record_a_complaint_for_a_reporter(client, login, group, expected):
+    r = client.post(f"{API}/complaints", json=complaint_payload("rahasia"), headers=login(group))
+    assert r.status_code == expected, r.json
+
+
+# --- the two-way follow-up -------------------------------------------------------------------------
+
+
+def test_the_team_asks_and_the_reporter_reads_and_answers_with_attachments(app, client, login):
+    receipt = file_complaint(client, "whistleblower")
+    ticket = receipt["ticket"]
+    asked = client.post(
+        f"{API}/complaints/{ticket}/messages",
+        json={"body": "Mohon kirim bukti kuitansi pungutan tersebut."},
+        headers=login("tim"),
+    )
+    assert asked.status_code == 201, asked.json
+    seen = client.get(f"{API}/complaints/{ticket}/messages", headers=code(receipt)).json
+    (question,) = seen["items"]
+    assert (question["direction"], question["kind"], question["author"]) == ("to_reporter", "question", "petugas")
+    answered = client.post(
+        f"{API}/complaints/{ticket}/messages",
+        data={
+            "body": "Kuitansi terlampir.",
+            "reply_to": str(question["id"]),
+            "attachments": [(io.BytesIO(PDF), "../../kuitansi.pdf"), (io.BytesIO(PNG), "foto.png")],
+        },
+        headers=code(receipt),
+        content_type="multipart/form-data",
+    )
+    assert answered.status_code == 201, answered.json
+    answer = answered.json["items"][-1]
+    assert (answer["direction"], answer["author"], answer["reply_to"]) == ("from_reporter", "pelapor", question["id"])
+    names = [a["file_name"] for a in answer["attachments"]]
+    assert names == ["kuitansi.pdf", "foto.png"]  # no path survives
+    first = answer["attachments"][0]
+    download = client.get(f"{API}/complaints/{ticket}/attachments/{first['id']}", headers=code(receipt))
+    assert download.status_code == 200
+    assert download.data == PDF
+    assert download.headers["Content-Disposition"] == 'attachment; filename="kuitansi.pdf"'
+    assert download.headers["X-Content-Type-Options"] == "nosniff"
+    by_team = client.get(f"{API}/complaints/{ticket}/attachments/{first['id']}", headers=login("tim"))
+    assert by_team.data == PDF
+    assert {"what": f"attachment:{first['id']}", "actor": "tim"} in events(app, ticket, "case_read")
+    with app.app_context():
+        letters = db.session.scalars(select(Notification.event).where(Notification.to_requester.is_(True))).all()
+    assert "complaint_question" in letters
+
+
+def test_files_are_kept_encrypted_outside_the_database(app, client, settings):
+    receipt = file_complaint(client, "anonim")
+    r = client.post(
+        f"{API}/complaints/{receipt['ticket']}/messages",
+        data={"body": "Bukti", "attachments": [(io.BytesIO(PDF), "bukti.pdf")]},
+        headers=code(receipt),
+        content_type="multipart/form-data",
+    )
+    assert r.status_code == 201, r.json
+    stored = [p for p in settings.files_dir.iterdir() if not p.name.startswith(".")]
+    assert len(stored) == 1
+    assert PDF not in stored[0].read_bytes()  # sealed with the vault key
+    assert stored[0].name != "bukti.pdf"
+
+
+@pytest.mark.parametrize(
+    ("files", "field"),
+    [
+        ([(b"just text, not a document", "catatan.pdf")], "attachments.0"),  # the content decides, not the name
+        ([(b"", "kosong.pdf")], "attachments.0"),
+        ([(PDF, f"b{i}.pdf") for i in range(6)], "attachments"),
+        ([(PDF, "ok.pdf"), (b"MZ\x90\x00", "virus.exe")], "attachments.1"),
+    ],
+)
+def test_refused_attachments_are_422_and_nothing_is_stored(client, unchanged, settings, files, field):
+    receipt = file_complaint(client, "anonim")
+    with unchanged():
+        r = client.post(
+            f"{API}/complaints/{receipt['ticket']}/messages",
+            data={"body": "Bukti", "attachments": [(io.BytesIO(data), name) for data, name in files]},
+            headers=code(receipt),
+            content_type="multipart/form-data",
+        )
+    assert_refused(r, 422)
+    assert field in r.json["errors"]
+    assert not settings.files_dir.exists() or not any(settings.files_dir.iterdir())
+
+
+def test_an_attachment_over_the_size_limit_is_refused(client, settings):
+    receipt = file_complaint(client, "anonim")
+    big = PDF + b"0" * settings.max_attachment_bytes
+    r = client.post(
+        f"{API}/complaints/{receipt['ticket']}/messages",
+        data={"body": "Bukti", "attachments": [(io.BytesIO(big), "besar.pdf")]},
+        headers=code(receipt),
+        content_type="multipart/form-data",
+    )
+    assert_refused(r, 422, {"attachments.0"})
+
+
+def test_messages_need_the_right_code(client, unchanged):
+    receipt = file_complaint(client, "anonim")
+    with unchanged():
+        assert_refused(client.get(f"{API}/complaints/{receipt['ticket']}/messages"), 404)
+        assert_refused(
+            client.get(f"{API}/complaints/{receipt['ticket']}/messages", headers={"X-Access-Code": "SALAH"}), 404
+        )
+        assert_refused(
+            client.post(f"{API}/complaints/{receipt['ticket']}/messages", json={"body": "x"}, headers={}), 404
+        )
+
+
+def test_a_request_ticket_is_not_a_complaint(client, desk):
+    receipt = desk.submit()
+    r = client.get(f"{API}/complaints/{receipt['ticket']}/messages", headers=code(receipt))
+    assert_refused(r, 404)
+
+
+# --- who sees what -------------------------------------------------------------------------------
+
+# A new complaint: the complaint team and the auditors see it; the PPID desk, the admin and every
+# unit (nothing was referred to them) do not know it exists.
+READ_CASE = {
+    "tim": 200,
+    "wbs": 200,
+    "auditor": 200,
+    "petugas": 404,
+    "ppid": 404,
+    "atasan": 404,
+    "admin": 404,
+    "unit": 404,
+    "unitmad": 404,
+}
+MESSAGES = {"tim": 200, "wbs": 200, "auditor": 403, "petugas": 404, "ppid": 404, "admin": 404, "unit": 404}
+EVENTS = {"tim": 200, "wbs": 200, "auditor": 200, "petugas": 404, "ppid": 404, "admin": 404, "unit": 404}
+
+
+@pytest.mark.parametrize(("group", "expected"), READ_CASE.items(), ids=list(READ_CASE))
+def test_who_sees_a_complaint(client, login, group, expected):
+    receipt = file_complaint(client, "rahasia")
+    r = client.get(f"{API}/cases/{receipt['ticket']}", headers=login(group))
+    assert r.status_code == expected, r.json
+    if expected == 200:
+        assert r.json["requester"] is None  # never with the case, whoever reads it
+        assert REPORTER_NAME not in r.get_data(as_text=True)
+
+
+@pytest.mark.parametrize(("group", "expected"), MESSAGES.items(), ids=list(MESSAGES))
+def test_who_reads_the_conversation(client, login, group, expected):
+    receipt = file_complaint(client, "rahasia")
+    assert client.get(f"{API}/complaints/{receipt['ticket']}/messages", headers=login(group)).status_code == expected
+
+
+@pytest.mark.parametrize(("group", "expected"), EVENTS.items(), ids=list(EVENTS))
+def test_who_reads_the_history(client, login, group, expected):
+    receipt = file_complaint(client, "rahasia")
+    assert client.get(f"{API}/cases/{receipt['ticket']}/events", headers=login(group)).status_code == expected
+
+
+def test_every_read_of_a_confidential_complaint_is_logged_but_not_of_an_anonymous_one(app, client, login):
+    secret = file_complaint(client, "rahasia")
+    anonymous = file_complaint(client, "anonim")
+    for receipt in (secret, anonymous):
+        client.get(f"{API}/cases/{receipt['ticket']}", headers=login("tim"))
+        client.get(f"{API}/cases/{receipt['ticket']}/events", headers=login("auditor"))
+    assert [(e["what"], e["actor"]) for e in events(app, secret["ticket"], "case_read")] == [
+        ("case", "tim"),
+        ("events", "auditor"),
+    ]
+    assert events(app, anonymous["ticket"], "case_read") == []
+
+
+# --- the identity ----------------------------------------------------------------------------------
+
+
+def test_the_team_reads_a_confidential_reporter_and_the_read_is_an_event(app, client, login):
+    receipt = file_complaint(client, "rahasia")
+    r = client.get(f"{API}/complaints/{receipt['ticket']}/reporter", headers=login("tim"))
+    assert r.status_code == 200
+    assert (r.json["reporter"]["name"], r.json["reporter"]["nik"]) == (REPORTER_NAME, REPORTER_NIK)
+    assert r.headers["Cache-Control"] == "no-store"
+    assert [e["actor"] for e in events(app, receipt["ticket"], "identity_read")] == ["tim"]
+
+
+IDENTITY_BY_GROUP = {"petugas": 404, "ppid": 404, "atasan": 404, "admin": 404, "unit": 404, "auditor": 403}
+
+
+@pytest.mark.parametrize(("group", "expected"), IDENTITY_BY_GROUP.items(), ids=list(IDENTITY_BY_GROUP))
+def test_nobody_outside_the_complaint_team_reads_a_reporter(client, login, group, expected):
+    receipt = file_complaint(client, "rahasia")
+    assert client.get(f"{API}/complaints/{receipt['ticket']}/reporter", headers=login(group)).status_code == expected
+
+
+def test_an_anonymous_complaint_has_no_identity_to_read_or_reveal(client, login):
+    receipt = file_complaint(client, "anonim")
+    assert_refused(client.get(f"{API}/complaints/{receipt['ticket']}/reporter", headers=login("tim")), 409)
+    r = client.post(
+        f"{API}/complaints/{receipt['ticket']}/reveal-requests",
+        json={"reason": "Perlu konfirmasi langsung kepada pelapor atas bukti"},
+        headers=login("tim"),
+    )
+    assert_refused(r, 409)
+
+
+def test_a_sealed_identity_opens_only_after_another_wbs_manager_approves_a_reasoned_request(app, client, login):
+    receipt = file_complaint(client, "whistleblower")
+    ticket = receipt["ticket"]
+    sealed = client.get(f"{API}/complaints/{ticket}/reporter", headers=login("tim"))
+    assert_refused(sealed, 403)
+    assert_refused(
+        client.post(f"{API}/complaints/{ticket}/reveal-requests", json={"reason": "perlu"}, headers=login("tim")),
+        422,
+        {"reason"},
+    )
+    asked = client.post(
+        f"{API}/complaints/{ticket}/reveal-requests",
+        json={"reason": "LPSK meminta identitas pelapor untuk perlindungan saksi (surat 12/LPSK/2026)"},
+        headers=login("tim"),
+    )
+    assert asked.status_code == 201, asked.json
+    request_id = asked.json["id"]
+    assert_refused(client.get(f"{API}/complaints/{ticket}/reporter", headers=login("tim")), 403)  # not yet
+    assert_refused(
+        client.post(f"{API}/complaints/{ticket}/reveal-requests/{request_id}/approve", json={}, headers=login("tim")),
+        403,
+    )  # a handler is no WBS manager
+    approved = client.post(
+        f"{API}/complaints/{ticket}/reveal-requests/{request_id}/approve",
+        json={"note": "Disetujui untuk LPSK"},
+        headers=login("wbs"),
+    )
+    assert approved.status_code == 200, approved.json
+    assert (approved.json["status"], approved.json["decided_by"]) == ("approved", "wbs")
+    opened = client.get(f"{API}/complaints/{ticket}/reporter", headers=login("tim"))
+    assert opened.json["reporter"]["name"] == REPORTER_NAME
+    assert_refused(client.get(f"{API}/complaints/{ticket}/reporter", headers=login("tim2")), 403)  # not theirs
+    assert_refused(
+        client.post(f"{API}/complaints/{ticket}/reveal-requests/{request_id}/refuse", json={}, headers=login("wbs2")),
+        409,
+    )  # decided already
+    history = [e["actor"] for e in events(app, ticket, "reveal_requested")]
+    history += [e["actor"] for e in events(app, ticket, "reveal_approved")]
+    history += [e["actor"] for e in events(app, ticket, "identity_read")]
+    assert history == ["tim", "wbs", "tim"]
+
+
+def test_a_wbs_manager_cannot_approve_their_own_reveal_request(client, login):
+    receipt = file_complaint(client, "whistleblower")
+    ticket = receipt["ticket"]
+    asked = client.post(
+        f"{API}/complaints/{ticket}/reveal-requests",
+        json={"reason": "Pemeriksaan memerlukan keterangan langsung dari pelapor"},
+        headers=login("wbs"),
+    )
+    request_id = asked.json["id"]
+    own = client.post(f"{API}/complaints/{ticket}/reveal-requests/{request_id}/approve", json={}, headers=login("wbs"))
+    assert_refused(own, 403)
+    assert_refused(client.get(f"{API}/complaints/{ticket}/reporter", headers=login("wbs")), 403)
+    refused = client.post(
+        f"{API}/complaints/{ticket}/reveal-requests/{request_id}/refuse",
+        json={"note": "Belum perlu"},
+        headers=login("wbs2"),
+    )
+    assert refused.json["status"] == "refused"
+    assert_refused(client.get(f"{API}/complaints/{ticket}/reporter", headers=login("wbs")), 403)

@@ -1,0 +1,418 @@
+"""Every path of workflows/pengaduan.bpmn, a public complaint (legal-process.md §7.2-§7.4, §10 item 4).
+
+The complaint team works the case, a unit answers what is referred to it, and the reporter answers
+questions through the engine (the internal message bukti_pelapor). Each step saves the instance and
+loads it again (the Office fixture); time moves with time-machine, which moves SpiffWorkflow's own
+clock too.
+"""
+
+from datetime import UTC, datetime, timedelta
+
+import pytest
+import time_machine
+from sqlalchemy import select
+
+from engine import operations
+from engine.errors import Invalid, NotFound
+from engine.models import Case, CaseMessage, Deadline, HumanTask, Notification, Reminder, Unit
+from tests.conftest import REPORTER_NAME, REPORTER_NIK, complaint_payload
+
+# Mon 11 Jan 2027, 10:00 WIB: the complaint is filed online.
+RECEIVED = datetime(2027, 1, 11, 3, 0, tzinfo=UTC)
+
+
+def wib(day: str, hour: int = 10) -> datetime:
+    """An instant on an office day in Jakarta (UTC+7)."""
+    return datetime.fromisoformat(f"{day}T{hour:02d}:00:00+07:00")
+
+
+@pytest.fixture
+def clock():
+    with time_machine.travel(RECEIVED, tick=True) as traveller:
+        yield traveller
+
+
+CATAT = {
+    "pokok_masalah": "Pungutan liar pada pendaftaran madrasah",
+    "uraian_ringkas": "Petugas pendaftaran meminta uang di luar ketentuan.",
+    "lokasi_kejadian": "Kota Contoh, Jawa Timur",
+    "waktu_kejadian": "2026-11-03",
+    "unit_terlapor": "KANWIL",
+    "jabatan_terlapor": "Petugas pendaftaran",
+}
+LAYAK = {"hasil": "layak"}
+KE_UNIT = {"kode_masalah": "02", "kategori": "beasiswa_bantuan", "berkadar_pengawasan": False, "unit_tujuan": "KANWIL"}
+KE_ITJEN = {"kode_masalah": "03", "kategori": "pungli", "berkadar_pengawasan": True}
+TANGGAPAN_UNIT = {"tanggapan": "Pungutan tidak sesuai ketentuan", "tindakan_yang_diambil": "Petugas ditegur"}
+QUESTION = "Mohon kirim bukti pembayaran atau foto kuitansi dan sebutkan tanggal pembayarannya."
+NOTICE = {
+    "ringkasan_untuk_pelapor": "Pengaduan Anda telah ditindaklanjuti dan layanan pendaftaran telah diperbaiki.",
+    "tanggal": "2027-02-01",
+}
+ARSIP = {"lokasi_arsip": "Arsip Subbag Ortala dan KUB, lemari 3"}
+TINDAK_LANJUT = {"tindak_lanjut": "perbaikan_layanan", "uraian": "Prosedur pendaftaran diperbaiki"}
+BEFORE_HANDLING = ["pengaduan_baru", "tercatat", "terverifikasi"]
+
+
+def clarification(hasil):
+    return {"hasil": hasil, "ringkasan": "Klarifikasi kepada unit telah dilakukan."}
+
+
+def _verified(office, mode="rahasia"):
+    ticket, code = office.complaint(mode)
+    office.complete(ticket, "catat_pengaduan", CATAT)
+    office.complete(ticket, "verifikasi", LAYAK)
+    return ticket, code
+
+
+def _clarifying(office, classification=KE_UNIT):
+    """Classified and referred; for a unit, its clarification is in: the team assesses it."""
+    ticket, code = _verified(office)
+    office.complete(ticket, "klasifikasi", classification)
+    if classification["berkadar_pengawasan"]:
+        office.complete(
+            ticket, "rujukan_itjen", {"nomor_nota_dinas": "ND-12/Kw.13/PS.00/01/2027", "tanggal": "2027-01-12"}
+        )
+    else:
+        office.complete(ticket, "klarifikasi_unit", TANGGAPAN_UNIT)
+    return ticket, code
+
+
+def _awaiting_evidence(office):
+    ticket, code = _clarifying(office)
+    office.complete(ticket, "klarifikasi", clarification("perlu_bukti_pelapor"))
+    office.complete(ticket, "minta_bukti", {"pertanyaan": QUESTION})
+    return ticket, code
+
+
+def _complete_as(office, username, ticket, name, data):
+    with office.sessions.begin() as s:
+        task = office._open(s, ticket, name)
+        operations.complete_task(s, office.rt, office.user(s, username), task.id, data)
+
+
+def _messages(office, ticket):
+    with office.sessions() as s:
+        rows = s.scalars(select(CaseMessage).join(Case).where(Case.ticket == ticket).order_by(CaseMessage.id)).all()
+        return [(m.direction, m.kind, m.body) for m in rows]
+
+
+def _deadlines(office, ticket, name):
+    with office.sessions() as s:
+        return s.scalars(
+            select(Deadline).join(Case).where(Case.ticket == ticket, Deadline.name == name).order_by(Deadline.id)
+        ).all()
+
+
+def _reminders(office, deadline):
+    with office.sessions() as s:
+        return [(r.kind, r.audience) for r in s.scalars(select(Reminder).where(Reminder.deadline_id == deadline.id))]
+
+
+def _task(office, ticket, name):
+    with office.sessions() as s:
+        return s.scalar(select(HumanTask).join(Case).where(Case.ticket == ticket, HumanTask.bpmn_id == name))
+
+
+def _notices(office, ticket):
+    with office.sessions() as s:
+        rows = s.scalars(select(Notification).join(Case, Notification.case_id == Case.id).where(Case.ticket == ticket))
+        return [(n.event, n.to_requester) for n in rows]
+
+
+def _due(office, start, days):
+    return office.rt.calendars["strict"].add_working_days(start, days).due_at
+
+
+def test_reporter_answering_in_time_resumes_the_handling_through_follow_up_to_archiving(office, clock):
+    ticket, code = _clarifying(office)
+    assert office.case(ticket).status == "dalam_klarifikasi"
+    office.complete(ticket, "klarifikasi", clarification("perlu_bukti_pelapor"))
+    clock.move_to(wib("2027-01-13"))
+    office.complete(ticket, "minta_bukti", {"pertanyaan": QUESTION})
+    case = office.case(ticket)
+    assert (case.status, case.closed_at) == ("menunggu_kelengkapan_pelapor", None)
+    assert office.open_tasks(ticket) == []
+    assert _messages(office, ticket) == [("to_reporter", "question", QUESTION)]
+    (bukti,) = _deadlines(office, ticket, "BUKTI")
+    assert (bukti.status, bukti.kind, bukti.public, bukti.working_days, bukti.legal_basis) == (
+        "pending",
+        "window",
+        True,
+        10,
+        "UU 25/2009 Pasal 45; permintaan kelengkapan bukti",
+    )
+    assert bukti.due_at == _due(office, wib("2027-01-13"), 10)
+    assert _reminders(office, bukti) == [("T-2", "requester")]  # one reminder, to the reporter
+
+    clock.move_to(wib("2027-01-20"))
+    office.reporter_reply(
+        ticket, code, "Kuitansi pembayaran terlampir.", files=[("kuitansi.pdf", b"%PDF-1.4 kuitansi")]
+    )
+    assert office.open_tasks(ticket) == ["klarifikasi_lanjutan"]
+    assert office.case(ticket).status == "menunggu_kelengkapan_pelapor"
+    assert office.deadlines(ticket)["BUKTI"] == "met"
+    with pytest.raises(Invalid):  # no second evidence request: the handling cannot loop
+        office.complete(ticket, "klarifikasi_lanjutan", clarification("perlu_bukti_pelapor"))
+    office.complete(ticket, "klarifikasi_lanjutan", clarification("cukup_ditindaklanjuti"))
+    office.complete(ticket, "tindak_lanjut", TINDAK_LANJUT)
+    assert office.case(ticket).status == "ditindaklanjuti"
+    office.complete(ticket, "pemberitahuan_hasil", NOTICE)
+    case = office.case(ticket)
+    assert (case.status, case.closed_at is not None) == ("pengaduan_selesai", True)
+    assert _messages(office, ticket)[-1] == ("to_reporter", "outcome", NOTICE["ringkasan_untuk_pelapor"])
+    assert office.open_tasks(ticket) == ["arsip"]
+    office.complete(ticket, "arsip", ARSIP)
+    case = office.case(ticket)
+    assert (case.status, case.overdue) == ("diarsipkan", False)
+    assert office.milestones(ticket) == [
+        *BEFORE_HANDLING,
+        "didisposisikan_unit",
+        "dalam_klarifikasi",
+        "menunggu_kelengkapan_pelapor",
+        "ditindaklanjuti",
+        "pengaduan_selesai",
+        "diarsipkan",
+    ]
+    assert office.deadlines(ticket) == {"V3": "met", "SLA": "met", "BUKTI": "met"}
+    office.verify()
+
+
+def test_evidence_window_lapse_deems_the_complaint_withdrawn_without_fault_and_late_evidence_reopens_it(office, clock):
+    ticket, code = _awaiting_evidence(office)
+    (bukti,) = _deadlines(office, ticket, "BUKTI")
+    clock.move_to(bukti.due_at - timedelta(minutes=1))
+    office.run(ticket)
+    assert office.case(ticket).status == "menunggu_kelengkapan_pelapor"
+    clock.move_to(bukti.due_at + timedelta(minutes=1))
+    office.run(ticket)
+    case = office.case(ticket)
+    assert (case.status, case.overdue) == ("dianggap_dicabut", False)
+    assert (case.closed_at is not None, case.due_at) == (True, None)
+    assert office.open_tasks(ticket) == []
+    assert office.deadlines(ticket)["BUKTI"] == "lapsed"  # the reporter's window: no fault of the office
+    (sla,) = _deadlines(office, ticket, "SLA")
+    assert sla.status not in ("pending", "missed")  # the resolution clock stopped with the handling
+
+    # Long after the first resolution period would have ended: still closed, never overdue.
+    clock.move_to(sla.due_at + timedelta(days=30))
+    office.run(ticket)
+    case = office.case(ticket)
+    assert (case.status, case.overdue, office.open_tasks(ticket)) == ("dianggap_dicabut", False, [])
+    assert not {event for event, _ in _notices(office, ticket)} & {"deadline_overdue", "escalation", "overdue_apology"}
+
+    reopened_at = datetime.now(UTC)
+    office.reporter_reply(
+        ticket, code, "Maaf terlambat, kuitansi terlampir.", files=[("kuitansi.jpg", b"\xff\xd8\xff\xe0 jpeg")]
+    )
+    case = office.case(ticket)
+    assert (case.status, case.closed_at, case.overdue) == ("dibuka_kembali_pengaduan", None, False)
+    assert office.open_tasks(ticket) == ["klarifikasi_setelah_dibuka"]
+    first, fresh = _deadlines(office, ticket, "SLA")
+    assert (fresh.status, fresh.working_days) == ("pending", 14)
+    assert fresh.start_at >= reopened_at - timedelta(minutes=1)  # counted again from the reopening
+    assert fresh.due_at == _due(office, fresh.start_at, 14)
+    with pytest.raises(Invalid):  # a reopened complaint cannot ask for evidence again
+        office.complete(ticket, "klarifikasi_setelah_dibuka", clarification("perlu_bukti_pelapor"))
+    office.complete(ticket, "klarifikasi_setelah_dibuka", clarification("tidak_cukup_bukti"))
+    office.complete(ticket, "pemberitahuan_hasil", NOTICE)
+    office.complete(ticket, "arsip", ARSIP)
+    assert office.milestones(ticket) == [
+        *BEFORE_HANDLING,
+        "didisposisikan_unit",
+        "dalam_klarifikasi",
+        "menunggu_kelengkapan_pelapor",
+        "dianggap_dicabut",
+        "dibuka_kembali_pengaduan",
+        "pengaduan_selesai",
+        "diarsipkan",
+    ]
+    assert office.case(ticket).overdue is False
+    office.verify()
+
+
+def test_complaint_without_oversight_relevance_is_referred_to_the_named_unit_only(office, clock):
+    ticket, _ = _verified(office)
+    office.complete(ticket, "klasifikasi", {**KE_UNIT, "unit_tujuan": "PENDMAD"})
+    assert office.case(ticket).status == "didisposisikan_unit"
+    assert office.open_tasks(ticket) == ["klarifikasi_unit"]
+    task = _task(office, ticket, "klarifikasi_unit")
+    assert task.lane == "unit_pengolah"
+    assert "Identitas pelapor tidak diberikan" in task.instructions
+    assert "laporan yang kami terima" in task.instructions
+    with office.sessions() as s:
+        assert task.unit_id == s.scalar(select(Unit.id).where(Unit.code == "PENDMAD"))
+    with pytest.raises(NotFound):  # an officer of another unit does not even see it
+        _complete_as(office, "unit", ticket, "klarifikasi_unit", TANGGAPAN_UNIT)
+    _complete_as(office, "unitmad", ticket, "klarifikasi_unit", TANGGAPAN_UNIT)
+    assert office.case(ticket).status == "dalam_klarifikasi"
+    office.complete(ticket, "klarifikasi", clarification("cukup_ditindaklanjuti"))
+    assert office.open_tasks(ticket) == ["tindak_lanjut"]
+    with office.sessions() as s:  # nothing about the reporter reached the workflow
+        state = s.scalar(select(Case).where(Case.ticket == ticket)).workflow_state.state
+    assert REPORTER_NAME not in state
+    assert REPORTER_NIK not in state
+    office.verify()
+
+
+def test_referral_to_an_unknown_unit_is_refused(office, clock):
+    ticket, _ = _verified(office)
+    with pytest.raises(Invalid):
+        office.complete(ticket, "klasifikasi", {**KE_UNIT, "unit_tujuan": "TIDAKADA"})
+    assert office.open_tasks(ticket) == ["klasifikasi"]
+    with pytest.raises(Invalid):  # a unit is required when the complaint is not oversight-relevant
+        office.complete(ticket, "klasifikasi", {k: v for k, v in KE_UNIT.items() if k != "unit_tujuan"})
+
+
+def test_oversight_relevant_complaint_goes_to_the_inspectorate_and_is_examined_before_follow_up(office, clock):
+    ticket, _ = _verified(office)
+    office.complete(ticket, "klasifikasi", KE_ITJEN)
+    assert office.case(ticket).status == "diteruskan_itjen"
+    assert office.open_tasks(ticket) == ["rujukan_itjen"]
+    office.complete(ticket, "rujukan_itjen", {"nomor_nota_dinas": "ND-12/Kw.13/PS.00/01/2027", "tanggal": "2027-01-12"})
+    assert office.case(ticket).status == "dalam_klarifikasi"
+    office.complete(ticket, "klarifikasi", clarification("perlu_pemeriksaan"))
+    assert office.case(ticket).status == "dalam_pemeriksaan"
+    with pytest.raises(Invalid):
+        office.complete(
+            ticket, "pemeriksaan", {"jenis": "audit_investigasi", "laporan_hasil": "x", "kerugian_negara": -1}
+        )
+    office.complete(
+        ticket,
+        "pemeriksaan",
+        {"jenis": "audit_investigasi", "laporan_hasil": "Pungutan terbukti", "kerugian_negara": 1_250_000_000},
+    )
+    office.complete(
+        ticket, "tindak_lanjut", {"tindak_lanjut": "rujukan_kpk", "uraian": "Kerugian negara di atas Rp1 miliar"}
+    )
+    office.complete(ticket, "pemberitahuan_hasil", NOTICE)
+    office.complete(ticket, "arsip", ARSIP)
+    assert office.milestones(ticket) == [
+        *BEFORE_HANDLING,
+        "diteruskan_itjen",
+        "dalam_klarifikasi",
+        "dalam_pemeriksaan",
+        "ditindaklanjuti",
+        "pengaduan_selesai",
+        "diarsipkan",
+    ]
+    office.verify()
+
+
+def test_insufficient_evidence_goes_straight_to_the_notice_without_follow_up(office, clock):
+    ticket, _ = _clarifying(office)
+    office.complete(ticket, "klarifikasi", clarification("tidak_cukup_bukti"))
+    assert office.open_tasks(ticket) == ["pemberitahuan_hasil"]
+    office.complete(ticket, "pemberitahuan_hasil", NOTICE)
+    assert office.case(ticket).status == "pengaduan_selesai"
+    assert "ditindaklanjuti" not in office.milestones(ticket)
+
+
+def test_complaint_outside_the_office_authority_is_forwarded_to_another_agency_and_archived(office, clock):
+    ticket, _ = office.complaint()
+    office.complete(ticket, "catat_pengaduan", CATAT)
+    forwarded = {"hasil": "diteruskan_instansi_lain", "alasan": "Sengketa tanah antarwarga"}
+    with pytest.raises(Invalid):  # the agency it goes to is required
+        office.complete(ticket, "verifikasi", forwarded)
+    office.complete(ticket, "verifikasi", {**forwarded, "instansi_tujuan": "Kantor Pertanahan Kota Contoh"})
+    assert office.open_tasks(ticket) == ["surat_penerusan"]
+    office.complete(
+        ticket,
+        "surat_penerusan",
+        {"nomor_surat": "B-31/Kw.13/HM.01/01/2027", "tanggal": "2027-01-12", "instansi_tujuan": "Kantor Pertanahan"},
+    )
+    case = office.case(ticket)
+    assert (case.status, case.closed_at is not None) == ("diteruskan_instansi_lain", True)
+    assert office.open_tasks(ticket) == ["arsip"]
+    office.complete(ticket, "arsip", ARSIP)
+    assert office.milestones(ticket) == ["pengaduan_baru", "tercatat", "diteruskan_instansi_lain", "diarsipkan"]
+    assert office.deadlines(ticket) == {"V3": "met"}
+    office.verify()
+
+
+def test_anonymous_complaint_not_actionable_is_closed_but_kept_as_information(office, clock):
+    ticket, _ = office.complaint("anonim")
+    office.complete(ticket, "catat_pengaduan", CATAT)
+    with pytest.raises(Invalid):  # a reason is required when it cannot be followed up
+        office.complete(ticket, "verifikasi", {"hasil": "tidak_dapat_ditindaklanjuti"})
+    office.complete(
+        ticket,
+        "verifikasi",
+        {"hasil": "tidak_dapat_ditindaklanjuti", "alasan": "Terlapor tidak jelas dan tidak dapat dikonfirmasi"},
+    )
+    case = office.case(ticket)
+    assert (case.status, case.reporter_mode, case.requester_party_id) == ("tidak_dapat_ditindaklanjuti", "anonim", None)
+    assert case.closed_at is not None
+    assert office.open_tasks(ticket) == ["arsip"]
+    assert "bahan informasi" in _task(office, ticket, "arsip").instructions
+    office.complete(ticket, "arsip", {**ARSIP, "catatan": "Bahan informasi untuk perencanaan pengawasan"})
+    case = office.case(ticket)  # the record stays: archived, not deleted
+    assert case.status == "diarsipkan"
+    assert case.details["pokok_masalah"] == complaint_payload()["pokok_masalah"]
+    assert office.milestones(ticket) == ["pengaduan_baru", "tercatat", "tidak_dapat_ditindaklanjuti", "diarsipkan"]
+    office.verify()
+
+
+def test_verification_not_done_in_three_working_days_flags_the_case_overdue(office, clock):
+    ticket, _ = office.complaint()
+    office.complete(ticket, "catat_pengaduan", CATAT)
+    v3 = office.deadline(ticket, "V3")
+    assert (v3.working_days, v3.public, v3.kind, v3.legal_basis) == (
+        3,
+        False,
+        "agency",
+        "SP4N-LAPOR!: verifikasi 3 hari kerja",
+    )
+    assert v3.due_at == _due(office, RECEIVED, 3)
+    assert set(_reminders(office, v3)) == {("T-1", "group"), ("T0", "group,superior")}
+    clock.move_to(v3.due_at - timedelta(minutes=1))
+    office.run(ticket)
+    assert office.case(ticket).overdue is False
+    clock.move_to(v3.due_at + timedelta(minutes=1))
+    office.run(ticket)
+    case = office.case(ticket)
+    assert (case.overdue, case.status, office.open_tasks(ticket)) == (True, "tercatat", ["verifikasi"])
+    assert office.deadlines(ticket) == {"V3": "missed"}
+    office.complete(ticket, "verifikasi", LAYAK)  # late, but the work goes on
+    assert office.open_tasks(ticket) == ["klasifikasi"]
+    assert office.case(ticket).status == "terverifikasi"
+    office.verify()
+
+
+@pytest.mark.parametrize(
+    ("classification", "days"), [(KE_UNIT, 14), (KE_ITJEN, 60)], ids=["tidak_berkadar_14", "berkadar_60"]
+)
+def test_resolution_period_is_fourteen_working_days_or_sixty_when_oversight_relevant(
+    office, clock, classification, days
+):
+    ticket, _ = _verified(office)
+    clock.move_to(wib("2027-01-12"))
+    office.complete(ticket, "klasifikasi", classification)
+    (sla,) = _deadlines(office, ticket, "SLA")
+    assert (sla.status, sla.working_days, sla.public, sla.calendar) == ("pending", days, True, "strict")
+    assert sla.legal_basis == "Perpres 76/2013; standar layanan pengaduan (14/60 hari kerja)"
+    assert abs(sla.start_at - wib("2027-01-12")) < timedelta(minutes=1)  # counted from the classification
+    assert sla.due_at == _due(office, wib("2027-01-12"), days)
+    assert office.case(ticket).due_at == sla.due_at
+    assert set(_reminders(office, sla)) >= {("T-3", "group"), ("T-1", "assignee,group"), ("T0", "assignee,superior")}
+
+
+def test_resolution_period_lapse_flags_overdue_and_escalates_to_the_wbs_managers(office, clock):
+    ticket, _ = _clarifying(office)
+    sla = office.deadline(ticket, "SLA")
+    clock.move_to(sla.due_at + timedelta(minutes=1))
+    office.run(ticket)
+    case = office.case(ticket)
+    assert (case.overdue, case.status) == (True, "dalam_klarifikasi")
+    assert office.open_tasks(ticket) == ["eskalasi_sla", "klarifikasi"]
+    assert _task(office, ticket, "eskalasi_sla").lane == "pengelola_wbs"
+    assert ("escalation", False) in _notices(office, ticket)  # to the WBS managers, not the reporter
+    assert office.deadlines(ticket)["SLA"] == "missed"
+    office.complete(ticket, "eskalasi_sla", {"tindakan": "Tim pengaduan diminta menyelesaikan dalam 3 hari kerja"})
+    office.complete(ticket, "klarifikasi", clarification("cukup_ditindaklanjuti"))
+    office.complete(ticket, "tindak_lanjut", TINDAK_LANJUT)
+    office.complete(ticket, "pemberitahuan_hasil", NOTICE)
+    office.complete(ticket, "arsip", ARSIP)
+    case = office.case(ticket)
+    assert (case.status, case.overdue) == ("diarsipkan", True)
+    office.verify()
