@@ -6,6 +6,8 @@ STAMP := $(VENV)/.installed-$(shell cat pyproject.toml | sha256sum | cut -c1-12)
 HOST ?= 127.0.0.1
 PORT ?= 5000
 
+VENDOR := api/web/static/vendor/bpmn-viewer.production.min.js
+
 .PHONY: run test lint bench clean
 
 $(STAMP): pyproject.toml
@@ -15,12 +17,19 @@ $(STAMP): pyproject.toml
 	rm -f $(VENV)/.installed-*
 	touch $(STAMP)
 
-run: $(STAMP)
+# Third-party browser files (bpmn-js viewer, axe-core), pinned in web-assets/; without npm, a warning only.
+$(VENDOR): web-assets/package.json web-assets/package-lock.json scripts/assets.sh
+	@command -v npm >/dev/null || [ "$${KAWAL_ASSETS_STRICT:-0}" != 1 ] || [ "$$(id -u)" != 0 ] || \
+		{ apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq nodejs npm >/dev/null; }
+	scripts/assets.sh
+
+run: $(STAMP) $(VENDOR)
 	$(BIN)/kawal db upgrade
 	$(BIN)/kawal demo
 	$(BIN)/kawal serve --host $(HOST) --port $(PORT)
 
-test: $(STAMP)
+test: export KAWAL_ASSETS_STRICT = 1
+test: $(STAMP) $(VENDOR)
 	@command -v redis-server >/dev/null || { [ "$$(id -u)" = 0 ] && apt-get update -qq && \
 		DEBIAN_FRONTEND=noninteractive apt-get install -y -qq redis-server >/dev/null; } || \
 		{ echo "redis-server is needed: install the redis-server package" >&2; exit 1; }
@@ -42,4 +51,4 @@ bench: $(STAMP)
 	KAWAL_BENCH_POSTGRES_URL=$$url $(BIN)/python -m bench.reconcile $(RECONCILE_ARGS)
 
 clean:
-	rm -rf $(VENV) kawal.db kawal.db-wal kawal.db-shm
+	rm -rf $(VENV) kawal.db kawal.db-wal kawal.db-shm web-assets/node_modules api/web/static/vendor

@@ -1,0 +1,183 @@
+"""The auditor's XLSX export, the process filter, and the chain check over HTTP (GET /audit/verify)."""
+
+import csv
+import io
+import json
+from datetime import UTC, datetime, timedelta
+
+import pytest
+from openpyxl import load_workbook
+from sqlalchemy import select, update
+
+from api.extensions import db
+from engine.models import Case, CaseEvent
+from tests.conftest import REPORTER_NAME, REPORTER_NIK, complaint_payload
+
+API = "/api/v1"
+COLUMNS = ["ticket", "seq", "at", "type", "actor", "data", "prev_hash", "hash"]
+IDENTITIES = ("Ani Wijaya", "3171234567890001", REPORTER_NAME, REPORTER_NIK)
+
+
+@pytest.fixture
+def two_cases(desk, client):
+    """An information request one step in, and a confidential complaint: (request ticket, complaint ticket)."""
+    request = desk.submit()
+    desk.complete(request["ticket"], "periksa_kelengkapan")
+    r = client.post(f"{API}/complaints", json=complaint_payload("rahasia"))
+    assert r.status_code == 201, r.json
+    return request["ticket"], r.json["ticket"]
+
+
+def export(client, login, fmt, **query):
+    r = client.get(f"{API}/audit/export", query_string={"format": fmt, **query}, headers=login("auditor"))
+    assert r.status_code == 200, r.get_data(as_text=True)
+    r.get_data()  # buffer the body, then close the response as a WSGI server does (XLSX: its temporary file)
+    r.close()
+    return r
+
+
+def csv_rows(client, login, **query) -> list[list[str]]:
+    body = export(client, login, "csv", **query).get_data(as_text=True)
+    return list(csv.reader(io.StringIO(body)))
+
+
+def xlsx_rows(client, login, **query) -> list[list[str]]:
+    """The sheet's cells as text, as the CSV has them (seq is a number in the workbook)."""
+    r = export(client, login, "xlsx", **query)
+    sheet = load_workbook(io.BytesIO(r.get_data()), read_only=True).active
+    return [["" if v is None else str(v) for v in row] for row in sheet.iter_rows(values_only=True)]
+
+
+def verify(client, login, username="auditor", **query):
+    return client.get(f"{API}/audit/verify", query_string=query, headers=login(username))
+
+
+def tickets(rows: list[list[str]]) -> set[str]:
+    return {row[0] for row in rows[1:]}
+
+
+# --- XLSX -----------------------------------------------------------------------------------------
+
+
+def test_xlsx_export_has_the_csv_rows_and_a_frozen_header(two_cases, client, login):
+    r = export(client, login, "xlsx")
+    assert r.mimetype == "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+    assert r.headers["Content-Disposition"] == "attachment; filename=kawal-audit.xlsx"
+    body = r.get_data()
+    assert r.headers["Content-Length"] == str(len(body))
+    workbook = load_workbook(io.BytesIO(body))
+    assert workbook.sheetnames == ["audit"]
+    assert workbook.active.freeze_panes == "A2"
+
+    rows = xlsx_rows(client, login)
+    assert rows[0] == COLUMNS
+    assert rows == csv_rows(client, login)
+    assert tickets(rows) == set(two_cases)
+    assert len(rows) >= 6
+    assert all(json.loads(row[5]) is not None for row in rows[1:])  # data is JSON text
+
+
+def test_xlsx_export_keeps_identities_out(two_cases, client, login):
+    cells = "\n".join("\t".join(row) for row in xlsx_rows(client, login))
+    for identity in IDENTITIES:
+        assert identity not in cells
+
+
+def test_xlsx_export_of_an_empty_period_is_a_header_only(two_cases, client, login):
+    future = (datetime.now(UTC) + timedelta(days=1)).isoformat()
+    assert xlsx_rows(client, login, **{"from": future}) == [COLUMNS]
+
+
+# --- the process filter ---------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(("process", "index"), [("permohonan_informasi", 0), ("pengaduan", 1)])
+def test_process_filter_narrows_every_format(two_cases, client, login, process, index):
+    expected = {two_cases[index]}
+    assert tickets(csv_rows(client, login, process=process)) == expected
+    assert tickets(xlsx_rows(client, login, process=process)) == expected
+    body = export(client, login, "jsonl", process=process).get_data(as_text=True)
+    assert {json.loads(line)["ticket"] for line in body.splitlines()} == expected
+    assert xlsx_rows(client, login, process=process) == csv_rows(client, login, process=process)
+
+
+def test_process_filter_with_no_case_of_that_process_exports_nothing(two_cases, client, login):
+    assert export(client, login, "jsonl", process="sengketa_informasi").get_data(as_text=True) == ""
+    assert csv_rows(client, login, process="keberatan") == [COLUMNS]
+
+
+@pytest.mark.parametrize("path", ["/audit/export", "/audit/verify"])
+def test_unknown_process_is_refused(client, login, path):
+    r = client.get(f"{API}{path}", query_string={"process": "pajak"}, headers=login("auditor"))
+    assert r.status_code == 422
+    assert "process" in json.dumps(r.json)
+
+
+# --- the chain check ------------------------------------------------------------------------------
+
+
+def test_verify_reports_ok_with_what_it_checked(two_cases, client, login):
+    r = verify(client, login)
+    assert r.status_code == 200, r.json
+    events = len(csv_rows(client, login)) - 1
+    assert r.json == {"checked_cases": 2, "checked_events": events, "ok": True, "breaks": []}
+
+
+def test_verify_is_narrowed_by_process_and_period(two_cases, client, login):
+    complaint_events = len(csv_rows(client, login, process="pengaduan")) - 1
+    r = verify(client, login, process="pengaduan")
+    assert r.json == {"checked_cases": 1, "checked_events": complaint_events, "ok": True, "breaks": []}
+    future = (datetime.now(UTC) + timedelta(days=1)).isoformat()
+    r = verify(client, login, **{"from": future})
+    assert r.json == {"checked_cases": 0, "checked_events": 0, "ok": True, "breaks": []}
+
+
+def test_verify_names_the_tampered_event(two_cases, client, login, app):
+    request_ticket, _ = two_cases
+    with app.app_context():
+        case_id = db.session.scalar(select(Case.id).where(Case.ticket == request_ticket))
+        db.session.execute(
+            update(CaseEvent).where(CaseEvent.case_id == case_id, CaseEvent.seq == 2).values(data={"forged": True})
+        )
+        db.session.commit()
+
+    r = verify(client, login)
+    assert r.status_code == 200
+    assert r.json["ok"] is False
+    assert r.json["checked_cases"] == 2
+    assert r.json["breaks"] == [{"ticket": request_ticket, "seq": 2, "reason": "content does not match its hash"}]
+    # The complaint's chain is untouched: checked alone, it verifies.
+    assert verify(client, login, process="pengaduan").json["ok"] is True
+    assert verify(client, login, process="permohonan_informasi").json["breaks"][0]["seq"] == 2
+
+
+def test_verify_names_a_cut_off_history(two_cases, client, login, app):
+    request_ticket, _ = two_cases
+    with app.app_context():
+        case = db.session.scalar(select(Case).where(Case.ticket == request_ticket))
+        last = case.event_seq
+        db.session.execute(CaseEvent.__table__.delete().where(CaseEvent.case_id == case.id, CaseEvent.seq == last))
+        db.session.commit()
+
+    r = verify(client, login)
+    assert r.json["ok"] is False
+    assert [(b["ticket"], b["seq"]) for b in r.json["breaks"]] == [(request_ticket, last)]
+
+
+@pytest.mark.parametrize("group", ["petugas", "ppid", "unit", "atasan", "admin", "tim", "wbs"])
+def test_only_auditors_verify(client, login, group):
+    r = verify(client, login, group)
+    assert r.status_code == 403
+    assert r.json["code"] == "forbidden"
+
+
+def test_verify_needs_a_login(client):
+    assert client.get(f"{API}/audit/verify").status_code == 401
+
+
+def test_verify_is_in_the_openapi_contract(client):
+    spec = client.get(f"{API}/openapi.json").json
+    params = {p["name"] for p in spec["paths"][f"{API}/audit/verify"]["get"]["parameters"]}
+    assert params == {"from", "to", "process"}
+    export_params = {p["name"] for p in spec["paths"][f"{API}/audit/export"]["get"]["parameters"]}
+    assert {"process", "format"} <= export_params
