@@ -76,4 +76,7 @@ def create_app(settings: Settings | None = None) -> Flask:
             response.headers.setdefault("Cache-Control", "no-store")
         return response
 
+    from api import web
+
+    web.init_app(app)  # the web pages; after the JSON error handlers above, which it keeps for /api/ paths
     return app

@@ -1,0 +1,43 @@
+"""Kawal's server-rendered web application (Jinja2, no JavaScript needed).
+
+``init_app(app)`` is the one call ``create_app`` makes, after the REST API is set up. It adds:
+
+- sessions for officers (``session``: Flask-Login over the users table; /masuk, /keluar);
+- CSRF protection of every form outside /api/ and the pages' security headers (``security``);
+- Bahasa Indonesia and English (``i18n``: Flask-Babel, catalogs in api/translations; /bahasa/<code>);
+- HTML error pages outside /api/, JSON inside it as before (``errors``);
+- what every page's frame shows: navigation and the task counter (``layout``, templates/base.html);
+- the officers' pages: the inbox and task actions (``inbox``), the task page (``task``), the case
+  page with its diagram (``case``), the auditor console (``audit``);
+- the public portal: requests, objections, complaints, receipts and the status page (``portal``).
+All routes live on the ``web`` blueprint (``blueprint``); the JSON Schema form widgets are
+``schema_form``, labels and due states ``display``.
+
+Paths are Indonesian words, as their readers read them: /kotak-masuk, /tugas/<id>, /kasus/<ticket>,
+/audit, /publik.
+"""
+
+from flask import Flask
+
+from api.web import (  # noqa: F401 - routes
+    audit,
+    case,
+    errors,
+    i18n,
+    inbox,
+    layout,
+    portal,
+    security,
+    session,
+    task,
+)
+from api.web.blueprint import bp
+
+
+def init_app(app: Flask) -> None:
+    session.init_app(app)
+    security.init_app(app)
+    i18n.init_app(app)
+    layout.init_app(app)
+    errors.init_app(app)  # last: it wraps the JSON handlers create_app registered before it
+    app.register_blueprint(bp)

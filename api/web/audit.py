@@ -1,0 +1,187 @@
+"""The auditor console (``/audit``): choose a period and a process, download the history export, check
+the hash chains.
+
+Auditors only (``access.require_auditor``: others get the 403 page), by session. The REST API's
+export (``GET /api/v1/audit/export``) authenticates by bearer token, so the console does not call it:
+it runs the same source (``engine.audit.iter_export``) through the API's own writers
+(``api.views.audit``), so a download holds exactly the API export's rows for the same period.
+
+The form speaks in office dates: "from" is the first day and "to" the last day of the period, both
+in the office's time zone (WIB, WITA or WIT). They become the API's half-open instants
+[from 00:00, the day after "to" 00:00), as ``AuditQuery`` reads them: a case is exported whole when
+any of its events falls in that window.
+
+Downloads stream as attachments and carry ``X-Kawal-Events``, the number of events the export holds
+(a count query made just before streaming), so static/audit.js can show a percentage; the XLSX
+workbook also has its ``Content-Length``. Without JavaScript the link downloads as any other.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass, field
+from datetime import date, datetime, timedelta
+from zoneinfo import ZoneInfo
+
+from flask import Response, current_app, render_template, request, stream_with_context
+from flask_babel import gettext as _
+from flask_babel import lazy_gettext as _l
+from flask_login import login_required
+from sqlalchemy import func, select
+
+from api.extensions import db
+from api.views.audit import XLSX_MIMETYPE, _csv, _xlsx_response
+from api.web import display
+from api.web.blueprint import bp
+from api.web.i18n import current_language
+from api.web.session import officer
+from engine import access
+from engine.audit import PROCESSES, Break, iter_export, selected_cases, verify_chains
+from engine.models import Case, CaseEvent
+
+FORMATS = {
+    "csv": (_l("CSV"), "text/csv"),
+    "jsonl": (_l("JSON lines"), "application/x-ndjson"),
+    "xlsx": (_l("Excel (XLSX)"), XLSX_MIMETYPE),
+}
+
+# engine.audit writes a chain break's reason in English; the page says it in the visitor's language.
+REASONS = [
+    (re.compile(r"expected event (\d+), found (\d+)"), _l("expected event %(expected)s, found %(found)s")),
+    (re.compile(r"prev_hash does not match the previous event"), _l("prev_hash does not match the previous event")),
+    (re.compile(r"content does not match its hash"), _l("content does not match its hash")),
+    (
+        re.compile(r"the history ends at event (\d+) but the case's head is event (\d+)"),
+        _l("the history ends at event %(expected)s but the case's head is event %(found)s"),
+    ),
+]
+
+
+@dataclass
+class Choice:
+    """The console form as read from the query string: what was typed, what it means, what is wrong."""
+
+    values: dict[str, str]
+    start: datetime | None = None
+    end: datetime | None = None
+    process: str | None = None
+    errors: dict[str, str] = field(default_factory=dict)
+
+
+def read_choice(args, *, with_format: bool = False) -> Choice:
+    """The period and process of the form; ``with_format`` for a download, which needs its format too."""
+    values = {key: args.get(key, "").strip() for key in ("from", "to", "process", "format")}
+    choice = Choice(values=values)
+    zone = ZoneInfo(current_app.config["KAWAL"].office_timezone)
+    first = _day(values["from"], "from", choice)
+    last = _day(values["to"], "to", choice)
+    if first:
+        choice.start = datetime(first.year, first.month, first.day, tzinfo=zone)
+    if last:
+        after = last + timedelta(days=1)  # the last day is part of the period
+        choice.end = datetime(after.year, after.month, after.day, tzinfo=zone)
+    if first and last and last < first:
+        choice.errors["to"] = _("The last day cannot be before the first day.")
+    if values["process"] and values["process"] not in PROCESSES:
+        choice.errors["process"] = _("Choose one of the processes in the list.")
+    choice.process = values["process"] or None
+    if with_format and values["format"] not in FORMATS:
+        choice.errors["format"] = _("Choose CSV, JSON lines or XLSX.")
+    return choice
+
+
+def _day(raw: str, key: str, choice: Choice) -> date | None:
+    if not raw:
+        return None
+    try:
+        return date.fromisoformat(raw)
+    except ValueError:
+        choice.errors[key] = _("Enter a date like 2026-03-31.")
+        return None
+
+
+@bp.get("/audit")
+@login_required
+def audit():
+    """The console; with ``periksa=1`` it also checks the hash chains of the chosen period and process."""
+    access.require_auditor(officer())
+    choice = read_choice(request.args)
+    result = None
+    if request.args.get("periksa") and not choice.errors:
+        result = verify_chains(db.session, choice.start, choice.end, choice.process)
+    return _page(choice, result)
+
+
+@bp.get("/audit/unduh")
+@login_required
+def audit_download():
+    """The history export of the chosen period and process, streamed as an attachment."""
+    access.require_auditor(officer())
+    choice = read_choice(request.args, with_format=True)
+    if choice.errors:
+        return _page(choice, None, status=422)
+    fmt = choice.values["format"]
+    events = count_events(choice)
+    rows = iter_export(db.session, choice.start, choice.end, choice.process)
+    if fmt == "xlsx":
+        response = _xlsx_response(rows)  # written to a temporary file first: it has its length
+    elif fmt == "csv":
+        response = Response(stream_with_context(_csv(rows)), mimetype=FORMATS["csv"][1])
+    else:
+        lines = (json.dumps(row, ensure_ascii=False, sort_keys=True) + "\n" for row in rows)
+        response = Response(stream_with_context(lines), mimetype=FORMATS["jsonl"][1])
+    response.headers["Content-Disposition"] = f"attachment; filename={file_name(choice)}"
+    response.headers["X-Kawal-Events"] = str(events)
+    response.headers["Cache-Control"] = "no-store"  # the case history: never kept by a shared cache
+    response.headers["X-Content-Type-Options"] = "nosniff"
+    return response
+
+
+def count_events(choice: Choice) -> int:
+    """How many events the export of ``choice`` holds: every event of each selected case."""
+    cases = selected_cases(choice.start, choice.end, choice.process).order_by(None).with_only_columns(Case.id)
+    return db.session.scalar(select(func.count()).select_from(CaseEvent).where(CaseEvent.case_id.in_(cases))) or 0
+
+
+def file_name(choice: Choice) -> str:
+    """``kawal-audit[-<process>][-<first day>_<last day>].<format>``: what an auditor files it under."""
+    parts = ["kawal-audit"]
+    if choice.process:
+        parts.append(choice.process)
+    if choice.values["from"] or choice.values["to"]:
+        parts.append(f"{choice.values['from'] or 'awal'}_{choice.values['to'] or 'kini'}")
+    return "-".join(parts) + "." + choice.values["format"]
+
+
+def reason_text(reason: str) -> str:
+    for pattern, message in REASONS:
+        found = pattern.fullmatch(reason)
+        if found:
+            numbers = dict(zip(("expected", "found"), found.groups(), strict=False))
+            return str(message) % numbers if numbers else str(message)
+    return reason
+
+
+def _page(choice: Choice, result, status: int = 200):
+    locale = current_language()
+    processes = [(p, display.process_label(p, locale)) for p in PROCESSES]
+    breaks = [_break_row(b) for b in result.breaks] if result is not None else []
+    return (
+        render_template(
+            "audit.html",
+            choice=choice,
+            values=choice.values,
+            errors=choice.errors,
+            processes=processes,
+            process_label=dict(processes).get(choice.process or ""),
+            formats={key: label for key, (label, _mimetype) in FORMATS.items()},
+            result=result,
+            breaks=breaks,
+        ),
+        status,
+    )
+
+
+def _break_row(b: Break) -> dict:
+    return {"ticket": b.ticket, "seq": b.seq, "reason": reason_text(b.reason)}

@@ -1,0 +1,415 @@
+"""The case page (``/kasus/<ticket>``): facts, timeline, deadlines with provenance, documents,
+linked cases and the BPMN diagram with what is done and what is open.
+
+Load -> authorize -> act (STYLE.md rule 4): ``access.require_staff_case`` answers 404 for a case the
+officer may not see, on the page and on its diagram and documents; what each part shows follows the
+REST API's rules (the requester's identity only where ``access.can_read_identity`` allows, a
+complaint's history for its team and the auditors only, a complaint's documents by the same rule as
+``GET /api/v1/cases/{t}/documents``). A read of a confidential complaint is recorded (``noted``).
+
+The diagram is the BPMN file of the process version the case runs; the page carries the ids of the
+completed elements, the current tasks and the subprocesses they are in (from the case's workflow
+instance) for static/case-diagram.js, and the same as two lists of steps, which are all a visitor
+without JavaScript (or without the vendored viewer) sees. The timeline is oldest first.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from datetime import datetime
+from pathlib import Path
+
+from flask import Response, render_template
+from flask_babel import gettext as _
+from flask_babel import lazy_gettext as _l
+from flask_login import login_required
+from SpiffWorkflow.bpmn.specs.mixins.events.intermediate_event import BoundaryEvent, CatchingEvent
+from SpiffWorkflow.bpmn.specs.mixins.events.start_event import StartEvent
+from SpiffWorkflow.bpmn.specs.mixins.subworkflow_task import SubWorkflowTask
+from SpiffWorkflow.util.task import TaskState
+from sqlalchemy import select
+
+from api.extensions import db
+from api.views import noted, runtime
+from api.views.documents import _readable as readable_document  # the API's rule, not a copy of it
+from api.web import display
+from api.web.blueprint import bp
+from api.web.i18n import current_language
+from api.web.session import officer
+from api.web.task import _case_facts, _labelled, _requester
+from engine import access, bundle, chain, complaints, documents, queries
+from engine.errors import Forbidden
+from engine.models import Case, CaseEvent, Party, ProcessVersion, User
+from engine.runtime import Runtime
+from engine.sync import properties
+
+VENDOR_VIEWER = Path(__file__).parent / "static" / "vendor" / "bpmn-viewer.production.min.js"
+
+DEADLINE_LABELS = {  # engine.outbox.DEADLINE_LABELS, in both languages
+    "T10": _l("Written notice (10 working days)"),
+    "T17": _l("Written notice after the extension (17 working days)"),
+    "K_LENGKAP": _l("Time to complete the request"),
+    "A30": _l("The PPID superior's response to the objection (30 working days)"),
+    "M14": _l("Mediation at the Information Commission (14 working days)"),
+    "M21": _l("Extended mediation (14 + 7 working days)"),
+    "P14": _l("Appeal to the court against the Commission's decision (14 working days)"),
+    "K100": _l("Settlement by the Information Commission (100 working days, for information)"),
+    "V3": _l("Verification of the complaint (3 working days)"),
+    "SLA": _l("Settlement of the complaint"),
+    "BUKTI": _l("Time for the reporter to supply data or evidence"),
+    "O30": _l("The requester's objection window (30 working days)"),
+    "D14": _l("The requester's window to bring a dispute (14 working days)"),
+}
+DEADLINE_STATUSES = {
+    "pending": _l("Running"),
+    "met": _l("Met"),
+    "missed": _l("Missed"),
+    "lapsed": _l("Lapsed"),
+    "superseded": _l("Superseded"),
+    "cancelled": _l("Cancelled"),
+    "open": _l("Open"),
+    "closed": _l("Closed"),
+}
+DEADLINE_KINDS = {
+    "agency": _l("The office must act"),
+    "window": _l("The office may act"),
+    "info": _l("Another body's clock"),
+}
+EVENT_LABELS = {
+    "request_submitted": _l("Request received"),
+    "complaint_submitted": _l("Complaint received"),
+    "objection_filed": _l("Objection filed"),
+    "objection_filed_late": _l("Objection filed late"),
+    "dispute_recorded": _l("Dispute recorded"),
+    "status_changed": _l("Stage reached"),
+    "task_created": _l("Task opened"),
+    "task_claimed": _l("Task claimed"),
+    "task_unclaimed": _l("Task released"),
+    "task_assigned": _l("Task assigned"),
+    "task_completed": _l("Task completed"),
+    "task_cancelled": _l("Task cancelled"),
+    "deadline_started": _l("Deadline started"),
+    "deadline_recomputed": _l("Deadline recomputed"),
+    "deadline_met": _l("Deadline met"),
+    "deadline_missed": _l("Deadline missed"),
+    "deadline_lapsed": _l("Deadline lapsed"),
+    "deadline_superseded": _l("Deadline superseded"),
+    "deadline_cancelled": _l("Deadline cancelled"),
+    "case_overdue": _l("Case overdue"),
+    "case_closed": _l("Case closed"),
+    "case_reopened": _l("Case reopened"),
+    "message_received": _l("Message from the Commission or a court"),
+    "linked_case_outcome": _l("Outcome of a linked case"),
+    "request_withdrawn": _l("Request withdrawn"),
+    "bundle_exported": _l("Evidence bundle exported"),
+    "case_read": _l("Confidential complaint read"),
+    "identity_read": _l("Reporter's identity read"),
+    "reveal_requested": _l("Identity reveal requested"),
+    "reveal_approved": _l("Identity reveal approved"),
+    "reveal_refused": _l("Identity reveal refused"),
+    "reporter_question_sent": _l("Question sent to the reporter"),
+    "reporter_outcome_sent": _l("Outcome sent to the reporter"),
+    "reporter_message_sent": _l("Message sent to the reporter"),
+    "reporter_message_received": _l("Message from the reporter"),
+}
+ACTORS = {"system": _l("Kawal (automatic)"), "pemohon": _l("Requester"), "pelapor": _l("Reporter")}
+
+
+@bp.get("/kasus/<ticket>")
+@login_required
+def case(ticket: str):
+    user, rt, locale = officer(), runtime(), current_language()
+    found = access.require_staff_case(db.session, user, ticket)
+    history_shown = _may_read_history(user, found)
+    page = {
+        "case": found,
+        "process_label": display.process_label(found.kind, locale),
+        "stage_label": display.stage_label(found.status, locale),
+        "due_state": _due_state(rt, found),
+        "facts": _case_facts(rt, found, locale),
+        "requester": _requester(rt, _identity(rt, user, found), locale),
+        "tasks": _open_tasks(rt, found, locale),
+        "deadlines": _deadlines(found, locale),
+        "history_shown": history_shown,
+        "timeline": _timeline(found, locale) if history_shown else [],
+        "documents": _documents(rt, user, found, locale),
+        "chain": _chain(rt, user, found, locale) if found.kind != access.COMPLAINT else [],
+        "progress": _progress(rt, found, locale),
+        "diagram_current": _diagram_source(rt, found)[1],
+        "viewer_present": VENDOR_VIEWER.is_file(),
+    }
+    noted(user, found, "case")
+    return render_template("case.html", **page)
+
+
+@bp.get("/kasus/<ticket>/diagram.bpmn")
+@login_required
+def case_diagram(ticket: str):
+    """The BPMN XML of the process version the case runs (the process model: no case data in it)."""
+    found = access.require_staff_case(db.session, officer(), ticket)
+    content, same_version = _diagram_source(runtime(), found)
+    response = Response(content, mimetype="application/xml")
+    # The file may have changed since the case started; the page says so too.
+    response.headers["X-Kawal-Diagram-Version"] = "case" if same_version else "current-file"
+    response.headers["Cache-Control"] = "private, no-cache"
+    return response
+
+
+@bp.get("/kasus/<ticket>/dokumen/<name>")
+@login_required
+def case_document(ticket: str, name: str):
+    """A complaint's document as plain text (``GET /api/v1/cases/{t}/documents/{name}`` on a page)."""
+    user, locale = officer(), current_language()
+    found = access.require_staff_case(db.session, user, ticket)
+    complaints.require_complaint(found)
+    if not readable_document(user, name):
+        raise Forbidden("dokumen ini bukan untuk unit Anda / this document is not for your unit")
+    doc, text = documents.render(db.session, found, name, locale)
+    noted(user, found, f"document:{name}")
+    return render_template(
+        "case/document.html", case=found, title=doc.title_en if locale == "en" else doc.title_id, text=text
+    )
+
+
+# -- the parts of the page ---------------------------------------------------------------------------
+
+
+def _due_state(rt: Runtime, case: Case) -> str:
+    if case.overdue:
+        return display.OVERDUE
+    if case.closed_at is not None:
+        return display.NO_DEADLINE
+    return display.due_state(case.due_at, queries.working_days_left(rt, case.due_at))
+
+
+def _identity(rt: Runtime, user: User, case: Case) -> dict | None:
+    """The requester's identity where the rule allows (never a complaint's reporter: engine.complaints)."""
+    if not access.can_read_identity(user, case) or not case.requester_party_id:
+        return None
+    return rt.vault.read(db.session.get(Party, case.requester_party_id))
+
+
+def _open_tasks(rt: Runtime, case: Case, locale: str) -> list[dict]:
+    rows = [
+        {**queries.task_item(rt, t), "title": display.task_title(rt, t, locale)}
+        for t in case.tasks
+        if t.state == "open"
+    ]
+    return [{**row, "due_state": display.due_state(row["due_at"], row["working_days_left"])} for row in rows]
+
+
+def _deadline_label(name: str) -> str:
+    return str(DEADLINE_LABELS.get(name, name))
+
+
+def _clock(row: dict, locale: str) -> dict:
+    """A deadline or window as the page shows it: labelled, with how it was counted."""
+    return {
+        **row,
+        "label": _deadline_label(row["name"]),
+        "status_label": str(DEADLINE_STATUSES.get(row["status"], row["status"])),
+        "kind_label": str(DEADLINE_KINDS.get(row.get("kind", ""), "")),
+        "explanation": queries.explain(row["provenance"], locale) if row.get("provenance") else "",
+    }
+
+
+def _deadlines(case: Case, locale: str) -> list[dict]:
+    return [_clock(chain.deadline_view(d), locale) for d in case.deadlines]
+
+
+def _may_read_history(user: User, case: Case) -> bool:
+    """The rule of ``GET /api/v1/cases/{t}/events``: a complaint's history is for its team and the auditors."""
+    return case.kind != access.COMPLAINT or access.is_complaint_team(user) or "auditor" in user.group_codes
+
+
+def _timeline(case: Case, locale: str) -> list[dict]:
+    """The case's events, oldest first (the order of its hash chain), in words."""
+    events = queries.case_events(db.session, case)
+    tasks = {t.id: t for t in case.tasks}
+    by_spec = {t.bpmn_id: t for t in case.tasks}
+    usernames = {e["actor"] for e in events} - set(ACTORS)
+    names = {
+        row.username: row.display_name
+        for row in db.session.execute(select(User.username, User.display_name).where(User.username.in_(usernames)))
+    }
+    rt = runtime()
+    out = []
+    for e in events:
+        data = e["data"]
+        task = tasks.get(data.get("task_id")) or by_spec.get(data.get("task"))
+        out.append(
+            {
+                "seq": e["seq"],
+                "at": e["at"],
+                "type": e["type"],
+                "label": str(EVENT_LABELS.get(e["type"], e["type"].replace("_", " ").capitalize())),
+                "detail": _event_detail(
+                    e["type"], data, display.task_title(rt, task, locale) if task else None, locale
+                ),
+                "actor": str(ACTORS[e["actor"]]) if e["actor"] in ACTORS else names.get(e["actor"], e["actor"]),
+            }
+        )
+    return out
+
+
+def _event_detail(kind: str, data: dict, task_title: str | None, locale: str) -> str:
+    """One line of what an event is about; never the free text or identity an event may carry."""
+    if kind == "status_changed":
+        return display.stage_label(data.get("status", ""), locale)
+    if kind.startswith("task_"):
+        title = task_title or data.get("task", "")
+        return f"{title} → {data['assignee']}" if kind == "task_assigned" and data.get("assignee") else title
+    if kind.startswith("deadline_"):
+        due = data.get("new_due_at") or data.get("due_at")
+        name = data.get("deadline", "")
+        when = f" · {display.office_datetime(datetime.fromisoformat(due))}" if due else ""
+        return f"{name} · {_deadline_label(name)}{when}"
+    if kind == "objection_filed":
+        return data.get("objection", "")
+    if kind == "dispute_recorded":
+        return data.get("nomor_register", "")
+    if kind in ("message_received", "linked_case_outcome"):
+        return data.get("message", "")
+    if kind == "case_read":
+        return data.get("what", "")
+    return ""
+
+
+def _documents(rt: Runtime, user: User, case: Case, locale: str) -> list[dict]:
+    """What the case issued: a complaint's documents (engine.documents), a PPID case's notices and decisions."""
+    if case.kind == access.COMPLAINT:
+        return [
+            {"name": d.name, "title": d.title_en if locale == "en" else d.title_id, "audience": d.audience}
+            for d in documents.issued(db.session, case)
+            if readable_document(user, d.name)
+        ]
+    return _letters(rt, case, locale)
+
+
+def _letters(rt: Runtime, case: Case, locale: str) -> list[dict]:
+    """The notices and decisions the evidence bundle would carry (engine.bundle's register), in order."""
+    i = 1 if locale == "en" else 0
+    forms = {t.id: t.form for t in case.tasks}
+    out = []
+    for event in db.session.scalars(
+        select(CaseEvent)
+        .where(CaseEvent.case_id == case.id, CaseEvent.type == "task_completed")
+        .order_by(CaseEvent.seq)
+    ):
+        task, data = event.data.get("task"), event.data.get("data", {})
+        if task == "uji_konsekuensi":
+            title = bundle.CONSEQUENCE_TEST[i]
+        elif task not in bundle.DOCUMENTS or (task == "tentukan_langkah" and data.get("langkah") != "perpanjang"):
+            continue
+        elif task == "putuskan" and str(data.get("keputusan", "")).startswith("ditolak"):
+            title = bundle.REJECTION[i]
+        else:
+            title = bundle.DOCUMENTS[task][i]
+        form = forms.get(event.data.get("task_id"))
+        schema = _schema(rt, form)
+        out.append(
+            {
+                "title": title,
+                "at": event.at,
+                "actor": event.actor,
+                "fields": _labelled(schema, bundle.redact(data), locale),
+            }
+        )
+    return out
+
+
+def _schema(rt: Runtime, form: str | None) -> dict:
+    try:
+        return rt.forms.schema(form) if form else {}
+    except LookupError:
+        return {}
+
+
+def _chain(rt: Runtime, user: User, case: Case, locale: str) -> list[dict]:
+    """Request -> objections -> disputes, each with its clocks; a link where the officer may open it."""
+    members = chain.chain_view(rt, db.session, case, locale)
+    if len(members) < 2:
+        return []
+    tickets = [m["ticket"] for m in members]
+    visible = set(
+        db.session.scalars(access.cases_visible_to(user, select(Case.ticket)).where(Case.ticket.in_(tickets)))
+    )
+    return [
+        {
+            **m,
+            "visible": m["ticket"] in visible,
+            "kind_label": display.process_label(m["kind"], locale),
+            "clocks": [_clock(c, locale) for c in m["clocks"]],
+        }
+        for m in members
+    ]
+
+
+# -- the diagram ---------------------------------------------------------------------------------------
+
+
+def _diagram_source(rt: Runtime, case: Case) -> tuple[bytes, bool]:
+    """The BPMN file of the case's process version, and whether it is still that version's content.
+
+    A version stores its parsed spec and the file's sha256, not the XML: the file in workflows/ is
+    read, and when it has changed since (a newer version deployed) it is still the best picture.
+    """
+    version = db.session.get(ProcessVersion, case.process_version_id)
+    content = (Path(rt.settings.workflows_dir) / version.file_name).read_bytes()
+    return content, hashlib.sha256(content).hexdigest() == version.sha256
+
+
+def _progress(rt: Runtime, case: Case, locale: str) -> dict:
+    """The diagram's highlights (bpmn ids) and the same as text, from the workflow instance.
+
+    Completed: COMPLETED elements. Current: READY or STARTED manual tasks and WAITING catch events
+    (a message the case waits for; not a boundary timer); an element done before and open again (a
+    loop) is current. Active: the subprocesses and call activities the current work is inside.
+    """
+    titles = {t.bpmn_id: display.task_title(rt, t, locale) for t in case.tasks}
+    completed, current, active = {}, {}, []
+    wf = rt.load(db.session, case) if case.workflow_state is not None else None
+    for task in sorted(wf.get_tasks(), key=lambda t: t.last_state_change) if wf else []:
+        spec, bpmn_id = task.task_spec, getattr(task.task_spec, "bpmn_id", None)
+        if bpmn_id is None:
+            continue
+        if task.state == TaskState.COMPLETED:
+            completed.setdefault(bpmn_id, _step_name(spec, titles, locale) if _is_step(spec) else "")
+        elif task.state == TaskState.STARTED and isinstance(spec, SubWorkflowTask):
+            active.append(bpmn_id)
+        elif (task.state in (TaskState.READY, TaskState.STARTED) and spec.manual) or (
+            task.state == TaskState.WAITING and _is_wait(spec)
+        ):
+            current[bpmn_id] = titles.get(bpmn_id) or spec.bpmn_name or bpmn_id
+    if wf is None:  # no instance stored: what the inbox rows say
+        for t in case.tasks:
+            (current if t.state == "open" else completed)[t.bpmn_id] = titles[t.bpmn_id]
+    for bpmn_id in current:
+        completed.pop(bpmn_id, None)
+    return {
+        "completed": list(completed),
+        "current": list(current),
+        "active": active,
+        "completed_steps": [name for name in completed.values() if name],
+        "current_steps": list(current.values()),
+    }
+
+
+def _is_step(spec) -> bool:
+    """A completed element worth a line in the text: a task, or a named event (a milestone, a receipt)."""
+    return bool(
+        spec.manual
+        or (spec.bpmn_name and isinstance(spec, CatchingEvent | StartEvent))
+        or properties(spec).get("status")
+    )
+
+
+def _is_wait(spec) -> bool:
+    return isinstance(spec, CatchingEvent) and not isinstance(spec, BoundaryEvent | StartEvent)
+
+
+def _step_name(spec, titles: dict[str, str], locale: str) -> str:
+    stage = properties(spec).get("status")
+    if stage:
+        return _("Stage reached: %(stage)s", stage=display.stage_label(stage, locale))
+    return titles.get(spec.bpmn_id) or spec.bpmn_name or spec.bpmn_id

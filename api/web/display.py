@@ -1,0 +1,92 @@
+"""How Kawal's facts read on a page: due states, dates, process and stage labels, task titles.
+
+Nothing here is stored: a due state is derived from the stored due date each time it is shown
+(STYLE.md rule 6), and labels come from the engine's bilingual vocabularies where it has them.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import datetime
+
+from babel import dates as babel_dates
+from flask_babel import format_date, format_datetime, get_timezone
+from flask_babel import lazy_gettext as _l
+
+from engine import chain, clock, status
+from engine.models import HumanTask
+from engine.runtime import Runtime
+
+# A task is "due soon" from this many working days before its due date: the first reminder of the
+# BPMN reminder policies ("-3:group") goes out then, so the inbox and the e-mails agree.
+DUE_SOON_WORKING_DAYS = 3
+
+OVERDUE, DUE_SOON, ON_TRACK, NO_DEADLINE = "overdue", "due_soon", "on_track", "none"
+DUE_STATES = {
+    OVERDUE: _l("Overdue"),
+    DUE_SOON: _l("Due soon"),
+    ON_TRACK: _l("On track"),
+    NO_DEADLINE: _l("No deadline"),
+}
+# The complaint process is not part of the request chain, so engine.chain has no label for it.
+COMPLAINT_LABEL = ("Pengaduan Masyarakat", "Public complaint")
+
+
+def due_state(due_at: datetime | None, working_days_left: int | None) -> str:
+    if due_at is None:
+        return NO_DEADLINE
+    if due_at < clock.now():
+        return OVERDUE
+    if working_days_left is not None and working_days_left <= DUE_SOON_WORKING_DAYS:
+        return DUE_SOON
+    return ON_TRACK
+
+
+def _index(locale: str) -> int:
+    return 1 if locale == "en" else 0
+
+
+def process_label(process: str, locale: str) -> str:
+    if process == "pengaduan":
+        return COMPLAINT_LABEL[_index(locale)]
+    return chain.KIND_LABELS.get(process, (process, process))[_index(locale)]
+
+
+def stage_label(code: str, locale: str) -> str:
+    return status.label(code, locale)
+
+
+def task_title(rt: Runtime, task: HumanTask, locale: str) -> str:
+    """The task's name in the visitor's language: the BPMN name, or its form's English title."""
+    if locale == "en" and task.form:
+        try:
+            return rt.forms.schema(task.form).get("x-title-en") or task.title
+        except LookupError:
+            return task.title
+    return task.title
+
+
+def office_date(value: datetime | None) -> str:
+    """``16 Des 2026`` / ``16 Dec 2026``, the day in the office's time zone."""
+    return format_date(value, "d MMM y") if value is not None else "—"
+
+
+def office_datetime(value: datetime | None) -> str:
+    """``16 Des 2026, 16:00 WIB``: the zone is named as Indonesians name it, in either language."""
+    if value is None:
+        return "—"
+    zone = babel_dates.format_datetime(value, "zzz", tzinfo=get_timezone(), locale="id")
+    return f"{format_datetime(value, 'd MMM y, HH:mm')} {zone}"
+
+
+_PLACEHOLDER = re.compile(r"\{\{\s*([A-Za-z_][A-Za-z0-9_]*)\s*\}\}")
+
+
+def fill_instructions(text: str | None, facts: dict) -> str | None:
+    """Put the case's facts into a task's instructions (BPMN ``{{ ticket }}`` placeholders).
+
+    A placeholder whose fact is not known here is left as it is written, so nothing is invented.
+    """
+    if not text:
+        return text
+    return _PLACEHOLDER.sub(lambda m: str(facts[m[1]]) if m[1] in facts else m[0], text)

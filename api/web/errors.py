@@ -1,0 +1,129 @@
+"""HTML error pages in the visitor's language for every path outside /api/.
+
+create_app registers JSON handlers (api.errors, flask-smorest, the stale-case and busy-database
+handlers) for the whole app. Each handler here takes over its exception class and hands /api/ paths
+back to the handler that was registered before it, so API responses stay byte for byte what they
+were; every other path gets a page.
+"""
+
+from __future__ import annotations
+
+import logging
+
+from flask import render_template, request
+from flask_babel import lazy_gettext as _l
+from flask_wtf.csrf import CSRFError
+from sqlalchemy.exc import OperationalError
+from sqlalchemy.orm.exc import StaleDataError
+from werkzeug.exceptions import HTTPException
+
+from api.extensions import db
+from api.web.i18n import localized
+from api.web.security import is_api_request
+from api.web.urls import safe_next
+from engine.errors import KawalError
+
+log = logging.getLogger(__name__)
+
+TITLES = {
+    400: _l("The request could not be understood"),
+    401: _l("Please log in"),
+    403: _l("You are not allowed to do this"),
+    404: _l("Page not found"),
+    405: _l("This action is not available here"),
+    409: _l("Someone changed this case in the meantime"),
+    413: _l("The upload is too large"),
+    422: _l("The data is not valid"),
+    500: _l("Something went wrong on our side"),
+}
+EXPLANATIONS = {
+    403: _l("Your groups do not allow this. Ask your superior if you think you should have access."),
+    404: _l("There is no such page, or it is not visible to you. Check the address or go back to your inbox."),
+    409: _l("Go back, reload the page and try again."),
+    500: _l("The error has been recorded. Try again in a moment; if it happens again, tell the administrator."),
+}
+
+
+def error_page(status: int, message: str | None = None, *, title=None, explanation=None, back: str | None = None):
+    """Render the error page; never touches the database (it may be what just failed)."""
+    return (
+        render_template(
+            "error.html",
+            status=status,
+            title=title or TITLES.get(status, TITLES[400]),
+            message=message,
+            explanation=explanation or EXPLANATIONS.get(status),
+            back=back,
+            error_page=True,
+        ),
+        status,
+    )
+
+
+def _http_error(error: HTTPException):
+    status = error.code or 500
+    if status >= 500:
+        db.session.rollback()  # Flask has logged the cause; the page says only that it happened
+    message = None if status >= 500 or status == 404 else error.description
+    return error_page(status, message)
+
+
+def _csrf_error(_error: CSRFError):
+    """The form's security token is missing or stale: say so plainly and offer the way back."""
+    return error_page(
+        400,
+        title=_l("This form has expired"),
+        explanation=_l(
+            "For your security every form carries a token that expires with your session. "
+            "Go back, reload the page and submit the form again; what you typed may need to be entered again."
+        ),
+        back=_referrer_path(),
+    )
+
+
+def _domain_error(error: KawalError):
+    db.session.rollback()  # nothing half-done survives a refused operation
+    return error_page(error.status, localized(error.message))
+
+
+def _stale(_error):
+    db.session.rollback()
+    return error_page(409)
+
+
+def _busy(error: OperationalError):
+    db.session.rollback()
+    if "database is locked" in str(error.orig):
+        return error_page(409, explanation=_l("The database is busy. Go back and try again in a moment."))
+    log.exception("database error on %s", request.path)
+    return error_page(500)
+
+
+def _referrer_path() -> str | None:
+    referrer = request.referrer or ""
+    host = request.host_url.rstrip("/")
+    return safe_next(referrer[len(host) :]) if referrer.startswith(host + "/") else None
+
+
+def _for_pages(app, exc_class, page_handler) -> None:
+    """Serve ``exc_class`` with ``page_handler`` outside /api/ and with the earlier handler inside it."""
+    api_handler = app.error_handler_spec[None][None].get(exc_class)
+
+    def handler(error):
+        if is_api_request():
+            if api_handler is not None:
+                return api_handler(error)
+            if isinstance(error, HTTPException):
+                return error
+            raise error
+        return page_handler(error)
+
+    app.register_error_handler(exc_class, handler)
+
+
+def init_app(app) -> None:
+    _for_pages(app, HTTPException, _http_error)
+    _for_pages(app, CSRFError, _csrf_error)
+    _for_pages(app, KawalError, _domain_error)
+    _for_pages(app, StaleDataError, _stale)
+    _for_pages(app, OperationalError, _busy)

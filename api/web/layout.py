@@ -1,0 +1,69 @@
+"""What base.html shows on every page: the navigation for the officer's groups and the task counter.
+
+A page added later joins the navigation by appending a ``NavItem`` to ``NAV`` (an item whose
+endpoint is not registered is left out, so a half-built area never shows a dead link).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from flask import current_app, g, request, url_for
+from flask_babel import lazy_gettext as _l
+from flask_login import current_user
+
+from api.extensions import db
+from api.views import runtime
+from api.web import display
+from api.web.urls import here
+from engine import access, queries
+
+
+@dataclass(frozen=True)
+class NavItem:
+    endpoint: str
+    label: object  # a lazy gettext string
+    groups: frozenset[str] | None = None  # None: every logged-in officer
+
+    def shown_to(self, groups: frozenset[str]) -> bool:
+        return self.groups is None or bool(self.groups & groups)
+
+
+# Groups whose members work tasks (the BPMN lanes): they have an inbox and a task counter.
+LANE_GROUPS = frozenset(access.SUPERIOR_OF) | frozenset(access.SUPERIOR_OF.values())
+
+NAV: list[NavItem] = [
+    NavItem("web.inbox", _l("Inbox"), LANE_GROUPS),
+    NavItem("web.audit", _l("Auditor console"), frozenset({"auditor"})),
+]
+
+
+def nav_items() -> list[dict]:
+    if not current_user.is_authenticated:
+        return []
+    groups = current_user.group_codes
+    return [
+        {"url": url_for(item.endpoint), "label": item.label, "current": request.endpoint == item.endpoint}
+        for item in NAV
+        if item.endpoint in current_app.view_functions and item.shown_to(groups)
+    ]
+
+
+def task_counts() -> dict | None:
+    """Open tasks in the officer's queue, how many are overdue and how many are theirs (once a request)."""
+    if not current_user.is_authenticated or not (current_user.group_codes & LANE_GROUPS):
+        return None
+    if "task_counts" not in g:
+        items, total = queries.list_tasks(db.session, runtime(), current_user.user, "group")
+        states = [display.due_state(i["due_at"], i["working_days_left"]) for i in items]
+        g.task_counts = {
+            "open": total,
+            "overdue": states.count(display.OVERDUE),
+            "mine": sum(1 for i in items if i["assignee"] == current_user.user.username),
+        }
+    return g.task_counts
+
+
+def init_app(app) -> None:
+    app.jinja_env.globals.update(nav_items=nav_items, task_counts=task_counts, here=here)
+    app.jinja_env.filters.update(office_date=display.office_date, office_datetime=display.office_datetime)

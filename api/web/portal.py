@@ -1,0 +1,676 @@
+"""The public portal (no login): file a request, an objection or a complaint, and follow it.
+
+Paths are Indonesian and stable: /publik, /publik/permohonan, /publik/keberatan, /publik/pengaduan,
+/publik/tanda-terima, /publik/status, /publik/pengaduan/pesan. Every filing goes through the same
+engine function as the REST API (``operations.submit_request``, ``operations.file_objection``,
+``complaints.submit_complaint``, ``complaints.reporter_message``), so the page and the API can never
+accept different data.
+
+The access code is a credential: it is typed into a POST form and never put in a URL or a log.
+After filing, the ticket and the new code wait in the session only until the receipt page shows
+them once (POST -> redirect -> GET). After a successful status look-up the session keeps a marker
+of the verified tickets (never the code) for ``VERIFIED_FOR`` seconds of inactivity, so the status
+page can be reloaded, a complaint's reporter can answer the team and download their own files, and
+linked cases of the same chain can be opened without typing the code again. A wrong ticket or code
+gets one generic answer that does not say whether the ticket exists.
+"""
+
+from __future__ import annotations
+
+import copy
+import time
+from dataclasses import dataclass
+from datetime import datetime
+
+from flask import Response, flash, redirect, render_template, request, session, url_for
+from flask_babel import gettext as _
+from flask_babel import lazy_gettext as _l
+from sqlalchemy import select
+from werkzeug.datastructures import MultiDict
+
+from api.extensions import db
+from api.views import commit, runtime
+from api.web import display, schema_form
+from api.web.blueprint import bp
+from api.web.i18n import current_language, localized
+from engine import bundle, chain, complaints, documents, operations, queries, status
+from engine.errors import Conflict, Invalid, NotFound
+from engine.files import MAX_FILES, FileStore, Upload
+from engine.models import Case, CaseEvent
+
+RECEIPT_KEY = "portal_receipt"  # the receipt waiting to be shown once
+VERIFIED_KEY = "portal_verified"  # tickets whose code was given, and until when (never the code)
+TRIES_KEY = "portal_wrong_codes"
+VERIFIED_FOR = 15 * 60  # seconds without activity before the code must be typed again (a shared computer)
+WRONG_CODE_LIMIT = 10  # wrong ticket/code pairs a browser session may try within WRONG_CODE_WINDOW
+WRONG_CODE_WINDOW = 15 * 60
+NOT_FOUND = _l("We found no case with this ticket and access code. Check both and try again.")
+
+# Plain-language choice labels and hints added to the intake schemas (the schemas carry only codes).
+REQUEST_DRESSING = {
+    "requester": {"hint": _l("Give an e-mail address or a phone number, so that we can reach you.")},
+    "requester.nik": {"hint": _l("For an organisation: the number of its legal-entity decree.")},
+    "requester_type": {
+        "choices": {
+            "perorangan": _l("An individual"),
+            "badan_hukum": _l("A legal entity (an organisation or company)"),
+            "kelompok": _l("A group of people"),
+        }
+    },
+    "information": {"hint": _l("Describe the information as precisely as you can: what, which period, which unit.")},
+    "obtain_method": {
+        "choices": {
+            "melihat": _l("See it"),
+            "membaca": _l("Read it"),
+            "mendengarkan": _l("Listen to it"),
+            "mencatat": _l("Take notes"),
+            "salinan_softcopy": _l("Get a digital copy"),
+            "salinan_hardcopy": _l("Get a paper copy"),
+        }
+    },
+    "delivery_method": {
+        "choices": {
+            "langsung": _l("I will collect it in person"),
+            "kurir": _l("By courier"),
+            "pos": _l("By post"),
+            "faksimili": _l("By fax"),
+            "email": _l("By e-mail"),
+        }
+    },
+}
+OBJECTION_DRESSING = {
+    "tujuan_penggunaan": {"hint": _l("Leave empty to keep the purpose given in your request.")},
+    "tanggal_alasan_ditemukan": {"hint": _l("Only for ground b: the day you found out.")},
+    "kuasa": {"hint": _l("Only if someone files this objection for you, with a special power of attorney.")},
+}
+COMPLAINT_DRESSING = {
+    "pelapor": {
+        "hint": _l(
+            "Required for a confidential or whistleblower report. Ignored for an anonymous report: "
+            "if you chose anonymous, nothing you type here is kept."
+        )
+    },
+    "waktu_kejadian": {"hint": _l("If you know it.")},
+    "kategori_usulan": {
+        "choices": {
+            "pungli": _l("Illegal levies (pungli)"),
+            "beasiswa_bantuan": _l("Scholarships and aid"),
+            "kepegawaian_rekrutmen": _l("Staffing and recruitment"),
+            "perselingkuhan_nikah_siri": _l("Infidelity or unregistered marriage (nikah siri)"),
+            "penyelewengan_jabatan_anggaran": _l("Abuse of office or of the budget"),
+            "kolusi_rekanan": _l("Collusion with contractors"),
+            "sengketa_tanah_bangunan": _l("Land and building disputes"),
+            "kriminal_asusila": _l("Crime or indecency"),
+            "lainnya": _l("Something else"),
+        }
+    },
+}
+# UU 14/2008 Pasal 35(1) a-g, as a requester would say them.
+GROUNDS_PLAIN = {
+    "a": _l("My request was refused because the information is said to be exempt (Pasal 17)."),
+    "b": _l("Information the agency must publish regularly was not published (Pasal 9)."),
+    "c": _l("Nobody answered my request."),
+    "d": _l("The answer was not about what I asked for."),
+    "e": _l("I did not get the information I asked for."),
+    "f": _l("The fee asked is unreasonable."),
+    "g": _l("The information came later than the law allows."),
+}
+MODES = {
+    "anonim": (
+        _l("Anonymous"),
+        _l(
+            "We never know who you are. We cannot contact you either: you follow your complaint and "
+            "answer our questions only through its ticket and access code."
+        ),
+    ),
+    "rahasia": (
+        _l("Confidential"),
+        _l("Only the complaint team knows who you are. Your name never appears in letters sent to others."),
+    ),
+    "whistleblower": (
+        _l("Whistleblower"),
+        _l(
+            "Your identity is sealed. It can be opened only on a documented request with a reason, "
+            "approved by a second manager, and every opening is recorded."
+        ),
+    ),
+}
+
+
+# -- the legal path as a picture ----------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Step:
+    label: object  # a lazy gettext string
+    statuses: frozenset[str]
+
+
+def _step(label, *statuses) -> Step:
+    return Step(label, frozenset(statuses))
+
+
+# The stages of each kind of case, in order, each with the engine statuses (engine/status.py) it covers.
+PATHS = {
+    chain.REQUEST: (
+        _step(_l("Received"), "diterima", "menunggu_kelengkapan", "terdaftar"),
+        _step(_l("In process"), "diproses", "diperpanjang"),
+        _step(_l("Written notice"), *status.OUTCOMES, "dibuka_kembali"),
+        _step(_l("Completed"), "informasi_diserahkan", "selesai", "dicabut", "ditutup_tidak_lengkap"),
+    ),
+    chain.OBJECTION: (
+        _step(_l("Received"), "keberatan_diterima", "keberatan_terdaftar"),
+        _step(_l("Examined by the PPID's superior"), "musyawarah", "menunggu_keputusan_atasan"),
+        _step(_l("Decision"), *status.OBJECTION_OUTCOMES, "keberatan_tidak_ditanggapi"),
+        _step(_l("Response sent"), "tanggapan_dikirim"),
+        _step(_l("Completed"), "keberatan_selesai", "diselesaikan_musyawarah"),
+    ),
+    chain.DISPUTE: (
+        _step(_l("Registered"), "sengketa_teregistrasi", "persiapan_termohon"),
+        _step(_l("Preliminary examination"), "pemeriksaan_awal", "putusan_sela"),
+        _step(
+            _l("Mediation or adjudication"),
+            "mediasi",
+            "mediasi_diperpanjang",
+            "putusan_mediasi",
+            "mediasi_gagal",
+            "ajudikasi",
+            "putusan_ajudikasi",
+        ),
+        _step(_l("Court"), "keberatan_pengadilan", "putusan_pengadilan", "kasasi", "berkekuatan_hukum_tetap"),
+        _step(_l("Completed"), "pelaksanaan_putusan", "sengketa_selesai", "sengketa_dicabut", "sengketa_gugur"),
+    ),
+    complaints.COMPLAINT_PROCESS: (
+        _step(_l("Received"), "pengaduan_baru", "tercatat"),
+        _step(_l("Verified"), "terverifikasi"),
+        _step(
+            _l("Being handled"),
+            "diteruskan_itjen",
+            "didisposisikan_unit",
+            "dalam_klarifikasi",
+            "menunggu_kelengkapan_pelapor",
+            "dibuka_kembali_pengaduan",
+            "dalam_pemeriksaan",
+            "ditindaklanjuti",
+        ),
+        _step(
+            _l("Completed"),
+            "pengaduan_selesai",
+            "diarsipkan",
+            "tidak_dapat_ditindaklanjuti",
+            "diteruskan_instansi_lain",
+            "dianggap_dicabut",
+        ),
+    ),
+}
+
+
+def legal_path(case: Case, milestones: list[dict]) -> list[dict]:
+    """Each stage as done, current, to come, or not reached (a closed case that skipped it)."""
+    steps = PATHS.get(case.kind, ())
+    current = next((i for i, s in enumerate(steps) if case.status in s.statuses), None)
+    if current is None:
+        return []
+    reached = {m["name"] for m in milestones}
+    out = []
+    for i, step in enumerate(steps):
+        if i == current:
+            state = "current"
+        elif i > current:
+            state = "upcoming"
+        else:  # every case starts at its first stage, even when no milestone says so
+            state = "done" if i == 0 or reached & step.statuses else "skipped"
+        out.append({"label": step.label, "state": state})
+    return out
+
+
+# -- letters addressed to the requester -----------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Letter:
+    task: str  # the task whose completion writes it (engine.bundle.DOCUMENTS names it)
+    form: str
+    shown_after: str | None = None  # the task that sends it, when that is a later one
+    omit: tuple[str, ...] = ()
+
+
+LETTERS = {
+    letter.task: letter
+    for letter in (
+        Letter("tentukan_langkah", "tentukan_langkah.json", omit=("langkah",)),
+        Letter("putuskan", "putuskan.json", shown_after="pemberitahuan_tertulis"),
+        Letter("pemberitahuan_tertulis", "pemberitahuan_tertulis.json"),
+        Letter("penyerahan_informasi", "penyerahan_informasi.json"),
+        Letter("penyerahan_lanjutan", "penyerahan_informasi.json"),
+        Letter("registrasi_keberatan", "keberatan_registrasi.json"),
+        Letter("tawarkan_musyawarah", "keberatan_musyawarah.json"),
+        Letter("putuskan_keberatan", "keberatan_putusan.json", shown_after="kirim_tanggapan"),
+    )
+}
+
+
+def _addressed(task: str, data: dict) -> bool:
+    if task == "tentukan_langkah":
+        return data.get("langkah") == "perpanjang"  # only an extension writes to the requester
+    if task == "putuskan":
+        return str(data.get("keputusan", "")).startswith("ditolak")  # the rejection decision letter
+    return True
+
+
+def letters(rt, case: Case, locale: str) -> list[dict]:
+    """The letters and notices the case sent to its requester or reporter, newest last."""
+    if case.kind == complaints.COMPLAINT_PROCESS:
+        out = []
+        for doc in documents.issued(db.session, case):
+            if doc.audience == "reporter":
+                _doc, text = documents.render(db.session, case, doc.name, locale)
+                out.append({"title": doc.title_en if locale == "en" else doc.title_id, "text": text})
+        return out
+    events = db.session.scalars(
+        select(CaseEvent)
+        .where(CaseEvent.case_id == case.id, CaseEvent.type == "task_completed")
+        .order_by(CaseEvent.seq)
+    ).all()
+    done = {e.data.get("task") for e in events}
+    i = 1 if locale == "en" else 0
+    out = []
+    for event in events:
+        task, data = event.data.get("task"), bundle.redact(event.data.get("data", {}))
+        letter = LETTERS.get(task)
+        if letter is None or not _addressed(task, data) or (letter.shown_after and letter.shown_after not in done):
+            continue
+        title = bundle.REJECTION[i] if task == "putuskan" else bundle.DOCUMENTS[task][i]
+        facts = _labelled(rt.forms.schema(letter.form), data, locale, letter.omit)
+        out.append({"title": title, "at": event.at, "facts": facts})
+    return out
+
+
+def _labelled(schema: dict, data: dict, locale: str, omit=()) -> list[tuple[str, str]]:
+    fields = schema_form.build_fields(schema, locale)
+    return [
+        (f.label, _value_text(data[f.name], dict(f.options)))
+        for f in fields
+        if f.name in data and f.name not in omit and data[f.name] not in (None, "", [], {})
+    ]
+
+
+def _value_text(value, choices: dict) -> str:
+    if isinstance(value, bool):
+        return _("Yes") if value else _("No")
+    if isinstance(value, list):
+        return ", ".join(_value_text(v, choices) for v in value)
+    return choices.get(value, str(value))
+
+
+# -- forms ------------------------------------------------------------------------------------------
+
+
+def _dressed(schema: dict, dressing: dict, drop: tuple[str, ...] = ()) -> dict:
+    """A copy of an intake schema with plain-language hints and choice labels in the visitor's language."""
+    schema = copy.deepcopy(schema)
+    for name in drop:
+        schema["properties"].pop(name, None)
+    for path, extra in dressing.items():
+        node = schema
+        for part in path.split("."):
+            node = node["properties"][part]
+        if "hint" in extra:
+            node["description"] = node["x-description-en"] = str(extra["hint"])
+        if "choices" in extra:
+            titles = {code: str(label) for code, label in extra["choices"].items()}
+            target = node["items"] if node.get("type") == "array" else node
+            target["x-enum-titles"] = target["x-enum-titles-en"] = titles
+    return schema
+
+
+def _fields(schema: dict, values: MultiDict | None, errors: dict | None, extra=()) -> tuple[list, list]:
+    fields = [*extra, *schema_form.build_fields(schema, current_language(), values)]
+    general = []
+    if errors:
+        general = schema_form.attach_errors(fields, {k: [localized(str(m)) for m in v] for k, v in errors.items()})
+    return fields, general
+
+
+def _tz(rt):
+    return rt.calendars["strict"].tz
+
+
+def _keep_receipt(**receipt) -> Response:
+    session[RECEIPT_KEY] = receipt
+    return redirect(url_for("web.portal_receipt"), 303)
+
+
+def _no_store(body, code: int = 200) -> Response:
+    response = Response(body, code, mimetype="text/html")
+    response.headers["Cache-Control"] = "no-store"
+    return response
+
+
+@bp.get("/publik")
+def portal_home():
+    return render_template("portal/home.html")
+
+
+@bp.route("/publik/permohonan", methods=["GET", "POST"])
+def portal_request():
+    rt = runtime()
+    schema = _dressed(rt.forms.schema("permohonan.json"), REQUEST_DRESSING)
+    if request.method == "GET":
+        return render_template("portal/request.html", fields=_fields(schema, None, None)[0])
+    data = schema_form.parse(schema, request.form, _tz(rt))
+    try:
+        result = operations.submit_request(db.session, rt, data)
+    except Invalid as error:
+        db.session.rollback()
+        fields, general = _fields(schema, request.form, error.fields)
+        return render_template("portal/request.html", fields=fields, general=general, has_errors=True), 422
+    commit(result.case)
+    case = result.case
+    return _keep_receipt(kind=case.kind, ticket=case.ticket, code=result.access_code, due_at=_iso(case.due_at))
+
+
+@bp.route("/publik/keberatan", methods=["GET", "POST"])
+def portal_objection():
+    rt = runtime()
+    schema = _dressed(rt.forms.schema("keberatan.json"), OBJECTION_DRESSING)
+    form = request.form if request.method == "POST" else MultiDict({"ticket": request.args.get("tiket", "")})
+    ticket_fields = _access_fields(form)
+    if request.method == "GET":
+        return _objection_page(schema, form, None)
+    data = schema_form.parse(schema, request.form, _tz(rt))
+    if _too_many_wrong_codes():
+        return _objection_page(schema, form, {"access_code": [str(_too_many_message())]}, 429, ticket_fields)
+    try:
+        parent = operations.find_by_code(db.session, form.get("ticket", ""), form.get("access_code", ""))
+    except NotFound:
+        _count_wrong_code()
+        errors = {**rt.forms.errors("keberatan.json", data), "access_code": [str(NOT_FOUND)]}
+        return _objection_page(schema, form, errors, 404, _access_fields(form, keep_code=False))
+    try:
+        objection = operations.file_objection(db.session, rt, data, parent)
+    except Invalid as error:
+        db.session.rollback()
+        return _objection_page(schema, form, error.fields, 422, ticket_fields)
+    commit(objection, parent)
+    return _keep_receipt(
+        kind=objection.kind,
+        ticket=objection.ticket,
+        request=parent.ticket,
+        due_at=_iso(objection.due_at),
+        timeliness=objection.details["ketepatan_waktu"]["verdict"],
+    )
+
+
+def _access_fields(form, keep_code: bool = True) -> list[schema_form.Field]:
+    code_attrs = {"autocomplete": "off", "spellcheck": "false", "autocapitalize": "characters"}
+    return [
+        schema_form.Field(
+            "ticket",
+            _("Ticket number of your request"),
+            "text",
+            required=True,
+            hint=_("As printed on your receipt, for example PPID-2026-000123."),
+            attrs={"autocomplete": "off", "autocapitalize": "characters"},
+            value=form.get("ticket", ""),
+        ),
+        schema_form.Field(
+            "access_code",
+            _("Access code"),
+            "text",
+            required=True,
+            hint=_("The code you received with the ticket."),
+            attrs=code_attrs,
+            value=form.get("access_code", "") if keep_code else "",
+        ),
+    ]
+
+
+def _objection_page(schema, form, errors, code: int = 200, access=None):
+    fields, general = _fields(schema, form, errors, extra=access or _access_fields(form))
+    return render_template(
+        "portal/objection.html",
+        access=fields[:2],
+        grounds=next(f for f in fields if f.name == "alasan"),
+        others=[f for f in fields[2:] if f.name != "alasan"],
+        all_fields=fields,
+        general=general,
+        has_errors=bool(errors),
+        plain=GROUNDS_PLAIN,
+    ), code
+
+
+@bp.route("/publik/pengaduan", methods=["GET", "POST"])
+def portal_complaint():
+    rt = runtime()
+    schema = _dressed(rt.forms.schema("pengaduan.json"), COMPLAINT_DRESSING, drop=("nomor_lapor",))
+    if request.method == "GET":
+        return _complaint_page(schema, None, None)
+    data = schema_form.parse(schema, request.form, _tz(rt))
+    if data.get("mode") == "anonim":
+        data.pop("pelapor", None)  # never stored, never checked: an anonymous report carries no identity
+    try:
+        result = complaints.submit_complaint(db.session, rt, data)
+    except Invalid as error:
+        db.session.rollback()
+        return _complaint_page(schema, request.form, error.fields, 422)
+    commit(result.case)
+    case = result.case
+    return _keep_receipt(kind=case.kind, ticket=case.ticket, code=result.access_code, mode=case.reporter_mode)
+
+
+def _complaint_page(schema, values, errors, code: int = 200):
+    fields, general = _fields(schema, values, errors)
+    by_name = {f.name: f for f in fields}
+    return render_template(
+        "portal/complaint.html",
+        mode=by_name["mode"],
+        identity=by_name["pelapor"],
+        others=[f for f in fields if f.name not in ("mode", "pelapor")],
+        all_fields=fields,
+        general=general,
+        has_errors=bool(errors),
+        modes=MODES,
+    ), code
+
+
+@bp.get("/publik/tanda-terima")
+def portal_receipt():
+    receipt = session.pop(RECEIPT_KEY, None)  # shown once: a reload finds nothing
+    if receipt and receipt.get("due_at"):
+        receipt["due_at"] = datetime.fromisoformat(receipt["due_at"])
+    return _no_store(render_template("portal/receipt.html", receipt=receipt))
+
+
+def _iso(value: datetime | None) -> str | None:
+    return value.isoformat() if value else None
+
+
+# -- following a case ---------------------------------------------------------------------------------
+
+
+@bp.route("/publik/status", methods=["GET", "POST"])
+def portal_status():
+    if request.method == "GET":
+        case = _verified_case(request.args.get("kasus"))
+        if case is None:
+            return _lookup_page(request.args.get("kasus", ""), None, 200)
+        return _status_page(case)
+    ticket = request.form.get("ticket", "")
+    if _too_many_wrong_codes():
+        return _lookup_page(ticket, _too_many_message(), 429)
+    try:
+        case = operations.find_by_code(db.session, ticket, request.form.get("access_code", ""))
+    except NotFound:
+        _count_wrong_code()
+        return _lookup_page(ticket, NOT_FOUND, 404)
+    _remember(case)
+    return _status_page(case)
+
+
+@bp.post("/publik/status/tutup")
+def portal_forget():
+    session.pop(VERIFIED_KEY, None)
+    flash(_("Your case is closed on this device. Enter the ticket and access code to open it again."), "success")
+    return redirect(url_for("web.portal_status"), 303)
+
+
+def _lookup_page(ticket: str, error, code: int):
+    fields = _access_fields(MultiDict({"ticket": ticket}), keep_code=False)
+    fields[0].label = _("Ticket number")
+    fields[0].hint = _("As printed on your receipt, for example PPID-2026-000123 or ADU-2026-000045.")
+    if error:
+        fields[1].errors.append(str(error))
+    return _no_store(render_template("portal/lookup.html", fields=fields, error=error), code)
+
+
+def _status_page(case: Case, reply_errors: dict | None = None, reply_values=None, code: int = 200):
+    rt, locale = runtime(), current_language()
+    view = queries.public_status(db.session, case, locale, rt)
+    is_complaint = case.kind == complaints.COMPLAINT_PROCESS
+    conversation = complaints.messages_view(case, db.session, for_reporter=True) if is_complaint else []
+    verified = session.get(VERIFIED_KEY, {}).get("tickets", [])
+    linked = [dict(item, openable=item["ticket"] in verified) for item in view["linked"]]
+    reply = {"errors": _reply_errors(reply_errors or {}), "typed": reply_values or MultiDict()}
+    return _no_store(
+        render_template(
+            "portal/status.html",
+            case=case,
+            view=view,
+            linked=linked,
+            process_label=display.process_label(case.kind, locale),
+            path=legal_path(case, view["milestones"]),
+            letters=letters(rt, case, locale),
+            conversation=conversation,
+            questions=[m for m in conversation if m["direction"] == "to_reporter"],
+            is_complaint=is_complaint,
+            can_reply=is_complaint and case.status != "diarsipkan",
+            reply=reply,
+            max_files=MAX_FILES,
+            max_mb=max(1, rt.settings.max_attachment_bytes // (1024 * 1024)),
+            verified_minutes=VERIFIED_FOR // 60,
+        ),
+        code,
+    )
+
+
+def _reply_errors(errors: dict) -> dict[str, list[str]]:
+    """The engine's errors on a message, by the reply form's field (``attachments.N`` name their file)."""
+    out: dict[str, list[str]] = {}
+    for path, messages in errors.items():
+        name, _dot, number = path.partition(".")
+        name = name if name in ("body", "reply_to", "attachments") else "body"
+        prefix = _("File %(num)d:", num=int(number) + 1) + " " if number.isdigit() else ""
+        out.setdefault(name, []).extend(prefix + localized(str(m)) for m in messages)
+    return out
+
+
+def _remember(case: Case) -> None:
+    """Mark the ticket, and the cases of its chain that open with the same code, as verified here."""
+    same_code = [m.ticket for m in chain.members(db.session, case) if m.access_code_hash == case.access_code_hash]
+    session[VERIFIED_KEY] = {"ticket": case.ticket, "tickets": same_code or [case.ticket], "until": _later()}
+    session.pop(TRIES_KEY, None)
+
+
+def _later() -> float:
+    return time.time() + VERIFIED_FOR
+
+
+def _verified_case(ticket: str | None = None) -> Case | None:
+    """The case the visitor opened with its code not long ago (``ticket``: another case of its chain)."""
+    marker = session.get(VERIFIED_KEY)
+    if not marker or marker.get("until", 0) < time.time():
+        session.pop(VERIFIED_KEY, None)
+        return None
+    wanted = (ticket or marker["ticket"]).strip().upper()
+    if wanted not in marker["tickets"]:
+        return None
+    case = db.session.scalar(select(Case).where(Case.ticket == wanted))
+    if case is not None:
+        session[VERIFIED_KEY] = {**marker, "ticket": wanted, "until": _later()}
+    return case
+
+
+def _too_many_wrong_codes() -> bool:
+    tries = session.get(TRIES_KEY)
+    if not tries or tries["since"] + WRONG_CODE_WINDOW < time.time():
+        return False
+    return tries["count"] >= WRONG_CODE_LIMIT
+
+
+def _count_wrong_code() -> None:
+    tries = session.get(TRIES_KEY)
+    if not tries or tries["since"] + WRONG_CODE_WINDOW < time.time():
+        tries = {"count": 0, "since": time.time()}
+    session[TRIES_KEY] = {**tries, "count": tries["count"] + 1}
+
+
+def _too_many_message():
+    return _("Too many wrong attempts. Wait %(minutes)d minutes and try again.", minutes=WRONG_CODE_WINDOW // 60)
+
+
+# -- a complaint's conversation -------------------------------------------------------------------
+
+
+def _complaint_or_expired() -> Case | None:
+    case = _verified_case()
+    if case is None or case.kind != complaints.COMPLAINT_PROCESS:
+        flash(_("For your security, enter your ticket and access code again."), "info")
+        return None
+    return case
+
+
+@bp.post("/publik/pengaduan/pesan")
+def portal_complaint_reply():
+    case = _complaint_or_expired()
+    if case is None:
+        return redirect(url_for("web.portal_status"), 303)
+    rt = runtime()
+    uploads = [_read(f) for f in request.files.getlist("attachments") if f.filename]
+    try:
+        reply_to = _reply_to(request.form.get("reply_to"))
+        store = FileStore(rt.settings.files_dir, rt.vault)
+        complaints.reporter_message(db.session, rt, store, case, request.form.get("body"), uploads, reply_to)
+    except Invalid as error:
+        db.session.rollback()
+        return _status_page(case, error.fields, request.form, 422)
+    except Conflict as error:
+        db.session.rollback()
+        flash(localized(error.message), "error")
+        return redirect(url_for("web.portal_status"), 303)
+    commit(case)
+    flash(_("Your message has been sent to the complaint team."), "success")
+    return redirect(url_for("web.portal_status"), 303)
+
+
+def _read(storage) -> Upload:
+    with storage.stream:
+        return Upload(storage.filename or "", storage.read())
+
+
+def _reply_to(value) -> int | None:
+    if value in (None, ""):
+        return None
+    if not str(value).isdigit():
+        raise Invalid("data tidak sah / invalid data", fields={"reply_to": ["pesan tidak dikenal / unknown"]})
+    return int(value)
+
+
+@bp.get("/publik/pengaduan/lampiran/<int:attachment_id>")
+def portal_attachment(attachment_id: int):
+    """A file of the verified complaint, always as a download (the code is in no URL: the session marks it)."""
+    case = _complaint_or_expired()
+    if case is None:
+        return redirect(url_for("web.portal_status"), 303)
+    rt = runtime()
+    row = complaints.attachment_for(db.session, case, attachment_id)
+    data = complaints.read_attachment(FileStore(rt.settings.files_dir, rt.vault), row)
+    return Response(
+        data,
+        mimetype=row.media_type,
+        headers={
+            "Content-Disposition": f'attachment; filename="{row.file_name}"',
+            "X-Content-Type-Options": "nosniff",
+            "Cache-Control": "no-store",
+        },
+    )

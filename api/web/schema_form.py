@@ -1,0 +1,239 @@
+"""A task's JSON Schema form as HTML fields, and the posted fields back as the data the schema wants.
+
+The schema stays the single description of a form: the page is drawn from it here, and the posted
+data is validated by the same code the API uses (``engine.forms`` via ``operations.complete_task``),
+so the browser and the API can never accept different data.
+
+Widgets, from the schema:
+
+- string: text input; ``maxLength`` over 200 → textarea; ``format`` date / date-time / email → the
+  matching input type; ``enum`` → radio buttons (up to 5 choices) or a select;
+- boolean: yes / no radio buttons; ``const: true`` (a confirmation) → one checkbox;
+- number / integer: number input;
+- array of enum → checkboxes; array of strings → a textarea, one item per line;
+- object → a fieldset of its own fields.
+
+Labels are ``title`` (Bahasa Indonesia) or ``x-title-en``; choice labels ``x-enum-titles`` /
+``x-enum-titles-en``, else the case-status vocabulary, else the code itself. A ``description`` /
+``x-description-en`` becomes a hint. No form in forms/ takes files yet; when one does
+(``contentMediaType``), it needs the attachment store and belongs with that work.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime
+from zoneinfo import ZoneInfo
+
+from flask_babel import gettext as _
+from werkzeug.datastructures import MultiDict
+
+from engine import status
+
+LONG_TEXT = 200  # characters: above this a string gets a textarea
+MAX_RADIOS = 5  # choices: above this an enum gets a select
+_TRUE, _FALSE = "true", "false"
+
+
+@dataclass
+class Field:
+    name: str  # the dotted path of the value in the data, also the HTML name
+    label: str
+    widget: str
+    required: bool = False
+    hint: str | None = None
+    options: list[tuple[str, str]] = field(default_factory=list)
+    attrs: dict = field(default_factory=dict)
+    value: object = ""  # what the input shows: a string, or a list of strings for checkboxes
+    errors: list[str] = field(default_factory=list)
+    children: list[Field] = field(default_factory=list)
+
+    @property
+    def id(self) -> str:
+        return "f-" + self.name.replace(".", "-")
+
+    @property
+    def described_by(self) -> str:
+        ids = ([f"{self.id}-hint"] if self.hint else []) + ([f"{self.id}-error"] if self.errors else [])
+        return " ".join(ids)
+
+
+def _text(node: dict, key: str, locale: str) -> str | None:
+    return (node.get(f"x-{key}-en") if locale == "en" else None) or node.get(key)
+
+
+def _choice_label(node: dict, value: str, locale: str) -> str:
+    titles = node.get("x-enum-titles-en" if locale == "en" else "x-enum-titles") or node.get("x-enum-titles") or {}
+    if value in titles:
+        return titles[value]
+    if value in status.STATUSES:
+        return status.label(value, locale)
+    return value.replace("_", " ").capitalize() if len(value) > 1 else value
+
+
+def _widget(node: dict) -> str:
+    kind = node.get("type")
+    if kind == "object":
+        return "fieldset"
+    if kind == "array":
+        return "checkboxes" if "enum" in node.get("items", {}) else "lines"
+    if kind == "boolean":
+        return "confirm" if node.get("const") is True else "yes_no"
+    if kind in ("number", "integer"):
+        return "number"
+    if "enum" in node:
+        return "radios" if len(node["enum"]) <= MAX_RADIOS else "select"
+    fmt = node.get("format")
+    if fmt in ("date", "email"):
+        return fmt
+    if fmt == "date-time":
+        return "datetime"
+    return "textarea" if node.get("maxLength", 0) > LONG_TEXT else "text"
+
+
+def _attrs(node: dict, widget: str) -> dict:
+    attrs = {}
+    if widget in ("text", "textarea", "email") and "maxLength" in node:
+        attrs["maxlength"] = node["maxLength"]
+    if widget == "number":
+        attrs["step"] = "1" if node.get("type") == "integer" else "any"
+        attrs["inputmode"] = "numeric" if node.get("type") == "integer" else "decimal"
+        for key in ("minimum", "maximum"):
+            if key in node:
+                attrs[key[:3]] = node[key]
+    return attrs
+
+
+def _hint(node: dict, widget: str, locale: str) -> str | None:
+    hint = _text(node, "description", locale)
+    if widget == "lines":
+        hint = " ".join(filter(None, [hint, _("One item per line.")]))
+    return hint
+
+
+def build_fields(schema: dict, locale: str, values: MultiDict | None = None, errors: dict | None = None) -> list[Field]:
+    """The form's fields with the values to show and the error messages that belong beside each."""
+    fields = _fields(schema, "", locale, values or MultiDict())
+    if errors:
+        attach_errors(fields, errors)
+    return fields
+
+
+def _fields(schema: dict, prefix: str, locale: str, values: MultiDict) -> list[Field]:
+    required = set(schema.get("required", []))
+    out = []
+    for key, node in schema.get("properties", {}).items():
+        name = f"{prefix}{key}"
+        widget = _widget(node)
+        item = Field(
+            name=name,
+            label=_text(node, "title", locale) or key,
+            widget=widget,
+            required=key in required,
+            hint=_hint(node, widget, locale),
+            attrs=_attrs(node, widget),
+        )
+        if widget == "fieldset":
+            item.children = _fields(node, f"{name}.", locale, values)
+        elif widget == "checkboxes":
+            choices = node["items"]
+            item.options = [(v, _choice_label(choices, v, locale)) for v in choices["enum"]]
+            item.value = values.getlist(name)
+        elif widget in ("radios", "select"):
+            item.options = [(v, _choice_label(node, v, locale)) for v in node["enum"]]
+            item.value = values.get(name, "")
+        else:
+            item.value = values.get(name, "")
+        out.append(item)
+    return out
+
+
+def attach_errors(fields: list[Field], errors: dict[str, list[str]]) -> list[str]:
+    """Put each error beside the deepest field its path falls under; returns the ones no field takes.
+
+    Paths are the engine's (``kuasa.name``, ``daftar_bukti.0``, ``_schema``).
+    """
+    by_name = {f.name: f for f in _walk(fields)}
+    left = []
+    for path, messages in errors.items():
+        target = None
+        parts = path.split(".")
+        for end in range(len(parts), 0, -1):
+            target = by_name.get(".".join(parts[:end]))
+            if target is not None:
+                break
+        if target is None:
+            left.extend(messages)
+        else:
+            target.errors.extend(messages)
+    return left
+
+
+def _walk(fields: list[Field]):
+    for item in fields:
+        yield item
+        yield from _walk(item.children)
+
+
+def parse(schema: dict, form: MultiDict, tz: ZoneInfo) -> dict:
+    """Posted fields -> data of the schema's types. An empty field is left out, so "required" speaks.
+
+    A value that does not convert is passed on as typed, and the schema's validation names the
+    field and the problem; nothing is silently dropped or guessed.
+    """
+    return _parse_object(schema, "", form, tz)
+
+
+def _parse_object(schema: dict, prefix: str, form: MultiDict, tz: ZoneInfo) -> dict:
+    data = {}
+    for key, node in schema.get("properties", {}).items():
+        name = f"{prefix}{key}"
+        value = _parse_value(node, name, form, tz)
+        if value is not None:
+            data[key] = value
+    return data
+
+
+def _parse_value(node: dict, name: str, form: MultiDict, tz: ZoneInfo):
+    widget = _widget(node)
+    if widget == "fieldset":
+        return _parse_object(node, f"{name}.", form, tz) or None
+    if widget == "checkboxes":
+        return form.getlist(name) or None
+    raw = (form.get(name) or "").strip()
+    if widget == "lines":
+        return [line.strip() for line in raw.splitlines() if line.strip()] or None
+    if not raw:
+        return None
+    if widget in ("yes_no", "confirm"):
+        return {_TRUE: True, _FALSE: False}.get(raw, raw)
+    if widget == "number":
+        return _number(raw, node.get("type") == "integer")
+    if widget == "datetime":
+        return _instant(raw, tz)
+    return raw
+
+
+def _number(raw: str, integer: bool):
+    text = raw.replace(" ", "")
+    try:
+        return int(text)
+    except ValueError:
+        pass
+    if integer:
+        return raw
+    try:
+        return float(text.replace(",", "."))  # 2,5 as written in Indonesia
+    except ValueError:
+        return raw
+
+
+def _instant(raw: str, tz: ZoneInfo) -> str:
+    """``<input type=datetime-local>`` gives office-local time without a zone; the schema wants one."""
+    try:
+        moment = datetime.fromisoformat(raw)
+    except ValueError:
+        return raw
+    if moment.tzinfo is None:
+        moment = moment.replace(tzinfo=tz)
+    return moment.isoformat()

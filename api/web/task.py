@@ -1,0 +1,191 @@
+"""The task page: the form of a task drawn from its JSON Schema, the case's facts, the deadline and
+why, and the instructions; posting the form completes the task exactly as the API does.
+
+Load -> authorize -> act (STYLE.md rule 4): ``access.require_task`` answers 404 for a task the
+officer may not see; the page then shows, read-only, a task the officer may see but not work, and
+``operations.complete_task`` applies the same rules as ``POST /api/v1/tasks/{id}/complete``
+(the task's group, the claim of another officer, the schema).
+"""
+
+from __future__ import annotations
+
+import json
+from functools import lru_cache
+from pathlib import Path
+
+from flask import flash, redirect, render_template, request, url_for
+from flask_babel import gettext as _
+from flask_login import login_required
+from werkzeug.datastructures import MultiDict
+
+from api.extensions import db
+from api.views import commit, noted, runtime
+from api.web import display, schema_form
+from api.web.blueprint import bp
+from api.web.i18n import current_language, localized
+from api.web.inbox import lane_members, refusal_message
+from api.web.session import officer
+from engine import access, chain, operations, queries
+from engine.errors import Conflict, Invalid
+from engine.models import Case, HumanTask
+
+# The intake form that describes each kind of case's details (their labels and choice names).
+INTAKE_FORMS = {
+    chain.REQUEST: "permohonan.json",
+    chain.OBJECTION: "keberatan.json",
+    chain.DISPUTE: "sengketa.json",
+    "pengaduan": "pengaduan.json",
+}
+
+
+@bp.get("/tugas/<int:task_id>")
+@login_required
+def task(task_id: int):
+    user = officer()
+    found = access.require_task(db.session, user, task_id)
+    noted(user, found.case, f"task:{found.bpmn_id}")  # a read of a confidential complaint is recorded
+    return _page(found)
+
+
+@bp.post("/tugas/<int:task_id>")
+@login_required
+def complete(task_id: int):
+    user, rt = officer(), runtime()
+    found = access.require_task(db.session, user, task_id)
+    schema = rt.forms.schema(found.form) if found.form else {}
+    data = schema_form.parse(schema, request.form, rt.calendars["strict"].tz)
+    try:
+        done = operations.complete_task(db.session, rt, user, task_id, data)
+    except Invalid as error:
+        db.session.rollback()
+        return _page(found, values=request.form, errors=error.fields), 422
+    except Conflict as error:
+        db.session.rollback()
+        flash(refusal_message(error), "error")
+        return redirect(url_for("web.task", task_id=task_id))
+    case = done.case
+    stage = display.stage_label(case.status, current_language())
+    parent = db.session.get(Case, case.parent_id) if case.parent_id else None
+    commit(case, *([parent] if parent else []))  # a granted objection may have reopened its request
+    flash(_("Task completed. Case %(ticket)s is now at: %(stage)s.", ticket=case.ticket, stage=stage), "success")
+    return redirect(url_for("web.inbox"))
+
+
+def _page(task: HumanTask, values: MultiDict | None = None, errors: dict | None = None):
+    user, rt, locale = officer(), runtime(), current_language()
+    detail = queries.task_detail(db.session, rt, task)
+    view = queries.case_view(db.session, rt, user, task.case)  # the identity only where access allows
+    fields, general = [], []
+    if task.form:
+        schema = rt.forms.schema(task.form)
+        fields = schema_form.build_fields(schema, locale, values)
+        if errors:
+            general = schema_form.attach_errors(fields, {k: [localized(m) for m in v] for k, v in errors.items()})
+    facts = {
+        "ticket": task.case.ticket,
+        "batas_kelengkapan_hari": rt.settings.completion_window_days,
+        "batas_bukti_hari": rt.settings.evidence_window_days,
+        **(task.case.details or {}),
+        **detail["data"],
+    }
+    if task.case.parent_id:
+        facts["permohonan"] = db.session.get(Case, task.case.parent_id).ticket
+    return render_template(
+        "task.html",
+        task=task,
+        title=display.task_title(rt, task, locale),
+        process_label=display.process_label(task.process_id, locale),
+        stage_label=display.stage_label(task.case.status, locale),
+        instructions=display.fill_instructions(task.instructions, facts),
+        due_state=display.due_state(detail["due_at"], detail["working_days_left"]),
+        row=detail,
+        deadlines=_deadlines(task.case, locale),
+        case_facts=_case_facts(rt, task.case, locale),
+        requester=_requester(rt, view["requester"], locale),
+        recorded=_recorded(rt, detail["data"], locale),
+        chronology=detail["case"].get("chronology", []),
+        fields=fields,
+        has_errors=bool(errors),
+        general_errors=general,
+        can_work=access.can_work_task(user, task),
+        claimed_by_other=task.assignee_id not in (None, user.id),
+        can_claim=access.can_work_task(user, task) and task.assignee_id is None,
+        can_unclaim=task.assignee_id is not None and (task.assignee_id == user.id or access.can_assign(user, task)),
+        members=lane_members(task) if access.can_assign(user, task) else [],
+    )
+
+
+def _deadlines(case: Case, locale: str) -> list[dict]:
+    """The case's running deadlines with how each was counted (engine.queries.explain)."""
+    return [
+        {**chain.deadline_view(d), "explanation": queries.explain(d.provenance, locale)}
+        for d in case.deadlines
+        if d.status == "pending"
+    ]
+
+
+def _case_facts(rt, case: Case, locale: str) -> list[tuple[str, str]]:
+    """The case's details as label / value pairs, labelled by the form the case was filed with."""
+    schema = _intake_schema(rt, case.kind)
+    facts = [
+        (_("Ticket"), case.ticket),
+        (_("Process"), display.process_label(case.kind, locale)),
+        (_("Stage"), display.stage_label(case.status, locale)),
+        (_("Received"), display.office_datetime(case.received_at)),
+        (_("Channel"), case.channel),
+    ]
+    return facts + _labelled(schema, case.details or {}, locale)
+
+
+def _requester(rt, identity: dict | None, locale: str) -> list[tuple[str, str]]:
+    if not identity:
+        return []
+    schema = _intake_schema(rt, chain.REQUEST).get("properties", {}).get("requester", {})
+    return _labelled(schema, identity, locale)
+
+
+def _recorded(rt, data: dict, locale: str) -> list[tuple[str, str]]:
+    """What earlier tasks of the case recorded, labelled by the forms that recorded it."""
+    return _labelled({"properties": _all_form_fields(rt.forms.directory)}, data, locale)
+
+
+@lru_cache(maxsize=4)
+def _all_form_fields(directory: Path) -> dict:
+    """Every task form's fields by name (forms reuse a name only for the same meaning)."""
+    fields: dict = {}
+    for path in sorted(directory.glob("*.json")):
+        for name, node in json.loads(path.read_text(encoding="utf-8")).get("properties", {}).items():
+            fields.setdefault(name, node)
+    return fields
+
+
+def _intake_schema(rt, kind: str) -> dict:
+    try:
+        return rt.forms.schema(INTAKE_FORMS[kind])
+    except (KeyError, LookupError):
+        return {}
+
+
+def _labelled(schema: dict, values: dict, locale: str) -> list[tuple[str, str]]:
+    """Values as label / text pairs, in the schema's order, then anything the schema does not name."""
+    fields = {f.name: f for f in schema_form.build_fields(schema, locale)} if schema else {}
+    order = [k for k in fields if k in values] + [k for k in values if k not in fields]
+    out = []
+    for key in order:
+        value = values[key]
+        if value in (None, "", [], {}):
+            continue
+        known = fields.get(key)
+        label = known.label if known else key.replace("_", " ").capitalize()
+        out.append((label, _value_text(value, dict(known.options) if known else {})))
+    return out
+
+
+def _value_text(value, choices: dict) -> str:
+    if isinstance(value, bool):
+        return _("Yes") if value else _("No")
+    if isinstance(value, list):
+        return ", ".join(_value_text(v, choices) for v in value)
+    if isinstance(value, dict):
+        return "; ".join(f"{k}: {_value_text(v, {})}" for k, v in value.items())
+    return choices.get(value, str(value))

@@ -1,0 +1,265 @@
+"""The auditor console: who may open it, the downloads (the API export's rows, streamed as attachments),
+the process filter, the hash chain check and its breaks, both languages."""
+
+import csv
+import io
+import json
+from datetime import datetime, timedelta
+from zoneinfo import ZoneInfo
+
+import pytest
+from openpyxl import load_workbook
+from sqlalchemy import select, update
+
+from api.extensions import db
+from engine.models import Case, CaseEvent
+from tests.conftest import complaint_payload
+from tests.web.pages import text
+
+API = "/api/v1"
+OFFICE = ZoneInfo("Asia/Jakarta")
+XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+
+
+@pytest.fixture
+def two_cases(desk, client):
+    """An information request one step in, and a confidential complaint: (request ticket, complaint ticket)."""
+    request = desk.submit()
+    desk.complete(request["ticket"], "periksa_kelengkapan")
+    r = client.post(f"{API}/complaints", json=complaint_payload("rahasia"))
+    assert r.status_code == 201, r.json
+    return request["ticket"], r.json["ticket"]
+
+
+@pytest.fixture
+def auditor(browser):
+    return browser("auditor")
+
+
+def today() -> str:
+    return datetime.now(OFFICE).date().isoformat()
+
+
+def api_export(client, login, fmt, **query):
+    r = client.get(f"{API}/audit/export", query_string={"format": fmt, **query}, headers=login("auditor"))
+    assert r.status_code == 200, r.get_data(as_text=True)
+    body = r.get_data()
+    r.close()
+    return body
+
+
+def download(b, fmt, **query):
+    """The console's download: status 200, buffered, closed as a WSGI server closes it (XLSX: its file)."""
+    r = b.client.get("/audit/unduh", query_string={"format": fmt, **query})  # bytes: not Browser.get's text
+    assert r.status_code == 200, r.status
+    r.get_data()
+    r.close()
+    return r
+
+
+def csv_tickets(body: bytes) -> set[str]:
+    return {row[0] for row in list(csv.reader(io.StringIO(body.decode())))[1:]}
+
+
+def sheet(body: bytes) -> list[list]:
+    return [list(row) for row in load_workbook(io.BytesIO(body), read_only=True).active.iter_rows(values_only=True)]
+
+
+def tamper(app, ticket, seq=2):
+    """Change an event's data behind the engine's back, as someone with database access might."""
+    with app.app_context():
+        case_id = db.session.scalar(select(Case.id).where(Case.ticket == ticket))
+        db.session.execute(
+            update(CaseEvent).where(CaseEvent.case_id == case_id, CaseEvent.seq == seq).values(data={"forged": True})
+        )
+        db.session.commit()
+
+
+# --- who may open it ------------------------------------------------------------------------------
+
+
+def test_the_console_renders_for_the_auditor_in_bahasa_indonesia(auditor):
+    r = auditor.get("/audit")
+    assert r.status_code == 200
+    page = text(r)
+    assert "<h1>Konsol auditor</h1>" in page
+    assert '<label for="audit-from">Hari pertama</label>' in page
+    assert '<label for="audit-to">Hari terakhir</label>' in page
+    assert "<legend>Periode</legend>" in page
+    assert '<option value="pengaduan">Pengaduan Masyarakat</option>' in page
+    assert '<option value="permohonan_informasi">Permohonan Informasi Publik</option>' in page
+    for fmt in ("csv", "jsonl", "xlsx"):
+        assert f'name="format" value="{fmt}"' in page
+    assert 'action="/audit/unduh"' in page
+    assert 'role="status" aria-live="polite"' in page
+    assert '<script src="/assets/audit.js" defer></script>' in page
+    assert "<script>" not in page  # the CSP allows no inline script
+    assert "Periksa rantai hash" in page
+
+
+def test_the_console_speaks_english_by_choice(auditor):
+    auditor.get("/bahasa/en")
+    page = text(auditor.get("/audit"))
+    assert "<h1>Auditor console</h1>" in page
+    assert '<label for="audit-from">First day</label>' in page
+    assert '<option value="pengaduan">Public complaint</option>' in page
+    assert "Check the hash chains" in page
+
+
+@pytest.mark.parametrize("username", ["ppid", "petugas", "atasan", "admin"])
+@pytest.mark.parametrize("path", ["/audit", "/audit/unduh?format=csv", "/audit?periksa=1"])
+def test_other_officers_get_the_403_page(browser, username, path):
+    r = browser(username).get(path)
+    assert r.status_code == 403
+    assert r.mimetype == "text/html"
+    assert "khusus auditor" in text(r)
+
+
+@pytest.mark.parametrize("path", ["/audit", "/audit/unduh?format=jsonl"])
+def test_anonymous_visitors_are_sent_to_the_login(browser, path):
+    r = browser().get(path)
+    assert r.status_code == 302
+    assert r.location.startswith("/masuk?next=")
+
+
+def test_the_progress_script_is_served(browser):
+    r = browser().get("/assets/audit.js")
+    assert r.status_code == 200
+    assert "X-Kawal-Events" in text(r)
+    r.close()
+
+
+# --- downloads ------------------------------------------------------------------------------------
+
+
+def test_csv_download_has_the_api_exports_rows(two_cases, auditor, client, login):
+    r = download(auditor, "csv")
+    assert r.mimetype == "text/csv"
+    assert r.headers["Content-Disposition"] == "attachment; filename=kawal-audit.csv"
+    assert r.headers["Cache-Control"] == "no-store"
+    body = r.get_data()
+    assert body == api_export(client, login, "csv")
+    assert csv_tickets(body) == set(two_cases)
+    assert int(r.headers["X-Kawal-Events"]) == len(body.decode().splitlines()) - 1
+
+
+def test_jsonl_download_has_the_api_exports_rows(two_cases, auditor, client, login):
+    r = download(auditor, "jsonl")
+    assert r.mimetype == "application/x-ndjson"
+    assert r.headers["Content-Disposition"] == "attachment; filename=kawal-audit.jsonl"
+    body = r.get_data()
+    assert body == api_export(client, login, "jsonl")
+    lines = body.decode().splitlines()
+    assert {json.loads(line)["ticket"] for line in lines} == set(two_cases)
+    assert r.headers["X-Kawal-Events"] == str(len(lines))
+
+
+def test_xlsx_download_has_the_api_exports_rows(two_cases, auditor, client, login):
+    r = download(auditor, "xlsx")
+    assert r.mimetype == XLSX
+    assert r.headers["Content-Disposition"] == "attachment; filename=kawal-audit.xlsx"
+    body = r.get_data()
+    assert r.headers["Content-Length"] == str(len(body))
+    rows = sheet(body)
+    assert rows == sheet(api_export(client, login, "xlsx"))
+    assert rows[0] == ["ticket", "seq", "at", "type", "actor", "data", "prev_hash", "hash"]
+    assert {row[0] for row in rows[1:]} == set(two_cases)
+    assert r.headers["X-Kawal-Events"] == str(len(rows) - 1)
+
+
+def test_the_period_is_office_days_with_the_last_day_included(two_cases, auditor, client, login):
+    day = today()
+    start = datetime.fromisoformat(day).replace(tzinfo=OFFICE)
+    window = {"from": start.isoformat(), "to": (start + timedelta(days=1)).isoformat()}
+    r = download(auditor, "csv", **{"from": day, "to": day})
+    assert r.headers["Content-Disposition"] == f"attachment; filename=kawal-audit-{day}_{day}.csv"
+    assert r.get_data() == api_export(client, login, "csv", **window)
+    assert csv_tickets(r.get_data()) == set(two_cases)
+    # A period that ended yesterday holds none of today's cases: the header line only.
+    yesterday = (start - timedelta(days=1)).date().isoformat()
+    r = download(auditor, "csv", to=yesterday)
+    assert r.get_data().decode().splitlines() == ["ticket,seq,at,type,actor,data,prev_hash,hash"]
+    assert r.headers["X-Kawal-Events"] == "0"
+    r = download(auditor, "jsonl", **{"from": (start + timedelta(days=1)).date().isoformat()})
+    assert r.get_data() == b""
+
+
+@pytest.mark.parametrize(("process", "index"), [("permohonan_informasi", 0), ("pengaduan", 1)])
+def test_the_process_filter_narrows_every_format(two_cases, auditor, client, login, process, index):
+    expected = {two_cases[index]}
+    r = download(auditor, "csv", process=process)
+    assert csv_tickets(r.get_data()) == expected
+    assert r.get_data() == api_export(client, login, "csv", process=process)
+    assert r.headers["Content-Disposition"] == f"attachment; filename=kawal-audit-{process}.csv"
+    body = download(auditor, "jsonl", process=process).get_data().decode()
+    assert {json.loads(line)["ticket"] for line in body.splitlines()} == expected
+    rows = sheet(download(auditor, "xlsx", process=process).get_data())
+    assert {row[0] for row in rows[1:]} == expected
+
+
+def test_a_wrong_choice_comes_back_as_the_form_with_messages(auditor):
+    r = auditor.get("/audit/unduh", query_string={"from": "2026-03-31", "to": "2026-01-01", "process": "pajak"})
+    assert r.status_code == 422
+    page = text(r)
+    assert 'id="audit-to" name="to" value="2026-01-01"' in page
+    assert "Hari terakhir tidak boleh sebelum hari pertama." in page
+    assert "Pilih salah satu proses dalam daftar." in page
+    assert "Pilih CSV, JSON lines atau XLSX." in page
+    assert 'aria-invalid="true"' in page
+    r = auditor.get("/audit", query_string={"from": "31/03/2026", "periksa": "1"})
+    assert r.status_code == 200
+    assert "Masukkan tanggal seperti 2026-03-31." in text(r)
+    assert "verify-ok" not in text(r)
+
+
+# --- the hash chain check -------------------------------------------------------------------------
+
+
+def test_the_check_says_ok_on_a_clean_database(two_cases, auditor, client, login):
+    events = int(download(auditor, "csv").headers["X-Kawal-Events"])
+    page = text(auditor.get("/audit", query_string={"periksa": "1"}))
+    assert '<div class="flash flash-success verify-ok">' in page
+    assert "<strong>OK:</strong> semua rantai hash terverifikasi." in page
+    assert f"Diperiksa: 2 kasus dan {events} peristiwa." in page
+    assert "<table" not in page
+    assert "Periode: seluruh riwayat" in page
+
+
+def test_the_console_without_a_check_shows_no_verdict(two_cases, auditor):
+    page = text(auditor.get("/audit"))
+    assert "verify-ok" not in page
+    assert "verify-broken" not in page
+
+
+def test_the_check_lists_a_tampered_event(two_cases, auditor, app):
+    request_ticket, complaint_ticket = two_cases
+    tamper(app, request_ticket)
+    page = text(auditor.get("/audit", query_string={"periksa": "1", "from": today(), "to": today()}))
+    assert '<div class="flash flash-error verify-broken">' in page
+    assert "<strong>RUSAK:</strong> 1 dari 2 kasus tidak terverifikasi." in page
+    assert f'<td data-label="Kasus">{request_ticket}</td>' in page
+    assert '<td data-label="Peristiwa">2</td>' in page
+    assert "isi tidak cocok dengan hash-nya" in page
+    assert complaint_ticket not in page
+    # The complaint's chain alone verifies; in English the break reads as the engine says it.
+    page = text(auditor.get("/audit", query_string={"periksa": "1", "process": "pengaduan"}))
+    assert "verify-ok" in page
+    assert "Diperiksa: 1 kasus dan" in page
+    auditor.get("/bahasa/en")
+    page = text(auditor.get("/audit", query_string={"periksa": "1"}))
+    assert "<strong>BROKEN:</strong> 1 of 2 cases does not verify." in page
+    assert "Checked: 2 cases and " in page
+    assert '<td data-label="What is wrong">content does not match its hash</td>' in page
+
+
+def test_the_check_names_a_cut_off_history(two_cases, auditor, app):
+    request_ticket, _ = two_cases
+    with app.app_context():
+        case = db.session.scalar(select(Case).where(Case.ticket == request_ticket))
+        last = case.event_seq
+        db.session.execute(CaseEvent.__table__.delete().where(CaseEvent.case_id == case.id, CaseEvent.seq == last))
+        db.session.commit()
+    page = text(auditor.get("/audit", query_string={"periksa": "1"}))
+    assert "verify-broken" in page
+    assert f'<td data-label="Peristiwa">{last}</td>' in page
+    assert f"riwayat berakhir pada peristiwa {last - 1}" in page

@@ -1,0 +1,239 @@
+"""The case page: what happened, what is due and why, what was issued, the chain, and the diagram.
+
+It shows what the REST API shows, to the same officers: the requester's identity only to those who
+may read it, a complaint to its team (never its reporter) and to a unit only once referred to it.
+"""
+
+import json
+import re
+from datetime import UTC, datetime
+
+import pytest
+import time_machine
+
+from api.web import case as case_page
+from tests.api.test_chain_api import objected
+from tests.api.test_complaint_documents import TO_PENDMAD, Team
+from tests.conftest import REPORTER_NAME, REPORTER_NIK
+from tests.web.pages import text
+
+RECEIVED = datetime(2026, 12, 2, 3, 0, tzinfo=UTC)  # Wed 2 Dec 2026, 10:00 WIB
+COMPLAINT_RECEIVED = datetime(2027, 1, 11, 3, 0, tzinfo=UTC)  # Mon 11 Jan 2027, 10:00 WIB
+DATA = re.compile(r'<script type="application/json" id="case-diagram-data">(.*?)</script>', re.S)
+
+
+@pytest.fixture(autouse=True)
+def _clock():
+    with time_machine.travel(RECEIVED, tick=True):
+        yield
+
+
+def registered(desk):
+    """A request midway: completeness checked and registered, the processing task open."""
+    receipt = desk.submit()
+    desk.complete(receipt["ticket"], "periksa_kelengkapan")
+    desk.complete(receipt["ticket"], "registrasi")
+    return receipt["ticket"]
+
+
+def highlights(page: str) -> dict:
+    found = DATA.search(page)
+    assert found, "the page carries no diagram data"
+    return json.loads(found[1])
+
+
+def test_the_page_shows_the_timeline_the_deadlines_with_basis_and_explanation_and_the_open_tasks(desk, browser):
+    ticket = registered(desk)
+    task = desk.task(ticket, "proses_permohonan")
+    r = browser("ppid").get(f"/kasus/{ticket}")
+    page = text(r)
+    assert r.status_code == 200
+    assert f"<h1>Kasus {ticket}</h1>" in page
+    # timeline, oldest first, in words, with who did it
+    rows = re.findall(r'<tr class="event-([a-z_]+)">', page)
+    assert rows[0] == "request_submitted"
+    assert rows.index("task_completed") < rows.index("task_created", rows.index("task_completed"))
+    assert "Permohonan diterima" in page
+    assert "Tugas diselesaikan" in page
+    assert "Tahap tercapai" in page
+    assert "Registrasi dan tanda bukti penerimaan" in page
+    assert "Petugas" in page  # the officer who completed the steps, by name
+    # the deadline T10 with its provenance
+    assert "T10" in page
+    assert "Pemberitahuan tertulis (10 hari kerja)" in page
+    assert "UU 14/2008 Pasal 22(7)" in page
+    assert "10 hari kerja dihitung sejak 2026-12-02" in page
+    assert '<span class="clock-status clock-pending">Berjalan</span>' in page
+    assert "Instansi wajib bertindak" in page  # kind: agency
+    # the open task, linked
+    assert f'<a href="/tugas/{task["id"]}">' in page
+    # the front desk may read the requester's identity
+    assert "Ani Wijaya" in page
+
+
+def test_tables_have_headers_and_scroll_in_their_own_region(desk, browser):
+    page = text(browser("ppid").get(f"/kasus/{registered(desk)}"))
+    assert page.count('<div class="table-wrap" role="group"') == 2
+    assert '<th scope="col">Dasar hukum</th>' in page
+    assert '<th scope="row">T10' in page
+    for tag in re.findall(r"<script\b[^>]*>", page):  # the CSP forbids inline script
+        assert " src=" in tag or 'type="application/json"' in tag, tag
+
+
+def test_the_auditor_sees_the_case_but_not_the_requesters_identity(desk, browser):
+    ticket = registered(desk)
+    page = text(browser("auditor").get(f"/kasus/{ticket}"))
+    assert "T10" in page
+    assert "Ani Wijaya" not in page
+    assert "3171234567890001" not in page
+
+
+def test_a_unit_not_referred_to_gets_404_for_the_page_and_the_diagram(desk, browser):
+    ticket = registered(desk)
+    b = browser("unit")
+    assert b.get(f"/kasus/{ticket}").status_code == 404
+    assert b.get(f"/kasus/{ticket}/diagram.bpmn").status_code == 404
+
+
+def test_the_page_needs_a_login(desk, browser):
+    ticket = registered(desk)
+    for path in (f"/kasus/{ticket}", f"/kasus/{ticket}/diagram.bpmn"):
+        r = browser().get(path)
+        assert r.status_code == 302
+        assert r.location.startswith("/masuk")
+
+
+def test_the_diagram_is_the_bpmn_file_of_the_process_version_the_case_runs(desk, browser):
+    ticket = registered(desk)
+    r = browser("ppid").get(f"/kasus/{ticket}/diagram.bpmn")
+    assert r.status_code == 200
+    assert r.mimetype == "application/xml"
+    assert r.headers["X-Kawal-Diagram-Version"] == "case"
+    body = r.get_data(as_text=True)
+    assert 'id="permohonan_informasi"' in body
+    assert "<bpmndi:BPMNDiagram" in body
+
+
+def test_the_highlights_are_the_completed_steps_and_the_current_task_of_a_case_midway(desk, browser):
+    ticket = registered(desk)
+    page = text(browser("ppid").get(f"/kasus/{ticket}"))
+    marks = highlights(page)
+    assert {"start", "periksa_kelengkapan", "registrasi", "ms_diterima", "ms_terdaftar"} <= set(marks["completed"])
+    assert marks["current"] == ["proses_permohonan"]
+    assert marks["active"] == ["penanganan", "tahap_pemberitahuan"]  # the subprocesses it is in
+    assert not set(marks["completed"]) & set(marks["current"])
+    # the same in words, for a visitor without JavaScript or without the viewer
+    steps = page[page.index("<h3>Tugas saat ini</h3>") :]
+    assert "<li>Proses permohonan" in steps
+    assert "<li>Periksa kelengkapan permohonan</li>" in steps
+    assert "Tahap tercapai: Terdaftar" in steps
+
+
+def test_the_viewer_is_loaded_from_kawal_itself_and_only_when_it_is_there(desk, browser, monkeypatch, tmp_path):
+    ticket = registered(desk)
+    b = browser("ppid")
+    page = text(b.get(f"/kasus/{ticket}"))
+    assert '<script src="/assets/vendor/bpmn-viewer.production.min.js" defer></script>' in page
+    assert '<script src="/assets/case-diagram.js" defer></script>' in page
+    assert 'id="case-diagram" class="diagram" hidden' in page  # shown by the script once drawn
+    script = b.get("/assets/case-diagram.js")
+    assert script.status_code == 200
+    script.close()
+    monkeypatch.setattr(case_page, "VENDOR_VIEWER", tmp_path / "missing.js")
+    page = text(b.get(f"/kasus/{ticket}"))
+    assert "bpmn-viewer" not in page
+    assert "<h3>Langkah selesai</h3>" in page  # the text fallback stands alone
+
+
+def test_a_request_page_shows_its_objection_and_each_stage_clock(desk, client, browser):
+    receipt, objection = objected(desk, client)
+    b = browser("ppid")
+    page = text(b.get(f"/kasus/{receipt['ticket']}"))
+    assert '<h2 id="chain-title">Kasus terkait</h2>' in page
+    assert f'<a href="/kasus/{objection["ticket"]}">{objection["ticket"]}</a> · Keberatan' in page
+    assert "A30" in page  # the objection's clock
+    assert "O30" in page
+    assert "UU 14/2008 Pasal 36(1)" in page
+    # the notices and decisions the request issued
+    assert "Surat Keputusan PPID tentang Penolakan Permohonan Informasi" in page
+    assert "Pemberitahuan Tertulis" in page
+    assert "Lembar Uji Konsekuensi" in page
+    # and the objection's page leads back to the request
+    back = text(b.get(f"/kasus/{objection['ticket']}"))
+    assert f'<a href="/kasus/{receipt["ticket"]}">{receipt["ticket"]}</a> · Permohonan Informasi Publik' in back
+
+
+@pytest.fixture
+def complaint(client, login):
+    with time_machine.travel(COMPLAINT_RECEIVED, tick=True):
+        team = Team(client, login, "rahasia").verified()
+        team.complete("klasifikasi", TO_PENDMAD)
+        yield team
+
+
+def test_the_complaint_team_sees_the_documents_and_never_the_reporter(complaint, browser, client, login):
+    b = browser("tim")
+    r = b.get(f"/kasus/{complaint.ticket}")
+    page = text(r)
+    assert r.status_code == 200
+    assert REPORTER_NAME not in page
+    assert REPORTER_NIK not in page
+    assert f"(GET /api/v1/complaints/{complaint.ticket}/reporter)" in page  # described, not linked
+    assert f'<a href="/kasus/{complaint.ticket}/dokumen/tanda_terima">Tanda Terima Pengaduan</a>' in page
+    assert f'<a href="/kasus/{complaint.ticket}/dokumen/lembar_disposisi">Lembar Disposisi</a>' in page
+    assert "Pengaduan diterima" in page  # the team reads the history
+    letter = b.get(f"/kasus/{complaint.ticket}/dokumen/surat_permintaan_klarifikasi")
+    assert letter.status_code == 200
+    assert '<pre class="document-text">' in text(letter)
+    assert "laporan yang kami terima" in text(letter).lower()
+    assert REPORTER_NAME not in text(letter)
+    # every read of a confidential complaint is an event of the case
+    events = client.get(f"/api/v1/cases/{complaint.ticket}/events", headers=login("tim")).json["items"]
+    reads = [e["data"]["what"] for e in events if e["type"] == "case_read" and e["actor"] == "tim"]
+    assert "case" in reads
+    assert "document:surat_permintaan_klarifikasi" in reads
+
+
+def test_a_unit_reads_a_referred_complaint_without_its_history_or_the_teams_papers(complaint, browser):
+    b = browser("unitmad")
+    page = text(b.get(f"/kasus/{complaint.ticket}"))
+    assert "Surat Permintaan Klarifikasi" in page
+    assert "Lembar Disposisi" not in page
+    assert "Riwayat pengaduan hanya ditampilkan kepada tim pengaduan dan auditor." in page
+    assert REPORTER_NAME not in page
+    assert b.get(f"/kasus/{complaint.ticket}/dokumen/lembar_disposisi").status_code == 403
+    assert b.get(f"/kasus/{complaint.ticket}/dokumen/surat_permintaan_klarifikasi").status_code == 200
+    assert b.get(f"/kasus/{complaint.ticket}/diagram.bpmn").status_code == 200
+
+
+def test_a_unit_not_referred_to_does_not_see_the_complaint(complaint, browser):
+    b = browser("unit")
+    assert b.get(f"/kasus/{complaint.ticket}").status_code == 404
+    assert b.get(f"/kasus/{complaint.ticket}/diagram.bpmn").status_code == 404
+    assert b.get(f"/kasus/{complaint.ticket}/dokumen/surat_permintaan_klarifikasi").status_code == 404
+    assert browser("ppid").get(f"/kasus/{complaint.ticket}").status_code == 404  # the PPID desk never does
+
+
+def test_a_document_not_issued_or_of_a_request_is_404(complaint, desk, browser):
+    b = browser("tim")
+    assert b.get(f"/kasus/{complaint.ticket}/dokumen/pemberitahuan_hasil").status_code == 404
+    ticket = registered(desk)
+    assert browser("ppid").get(f"/kasus/{ticket}/dokumen/tanda_terima").status_code == 404
+
+
+def test_the_page_speaks_english_when_chosen(desk, browser):
+    ticket = registered(desk)
+    b = browser("ppid")
+    r = b.get(f"/bahasa/en?next=/kasus/{ticket}")
+    assert r.status_code == 302
+    page = text(b.get(r.location))
+    assert f"<h1>Case {ticket}</h1>" in page
+    assert "Timeline" in page
+    assert "Deadlines" in page
+    assert "Documents issued" in page
+    assert "Written notice (10 working days)" in page
+    assert "10 working days counted from 2026-12-02" in page
+    assert "Request received" in page
+    assert "Task completed" in page
+    assert "Public information request" in page
+    assert "<h3>Current tasks</h3>" in page

@@ -1,0 +1,129 @@
+"""The officer's inbox: the queue most urgent first, due states in words, filters, claim/unclaim/assign."""
+
+import re
+from datetime import UTC, datetime, timedelta
+
+from tests.web.pages import text
+
+
+def _late_request(desk, login, days=20):
+    """A paper request recorded at the front desk long after it arrived: its T10 has passed."""
+    received = (datetime.now(UTC) - timedelta(days=days)).isoformat()
+    return desk.submit(headers=login("petugas"), channel="langsung", received_at=received)
+
+
+def _rows(page: str) -> list[str]:
+    return re.findall(r"<tr class=\"row-[a-z_]+\">.*?</tr>", page, re.S)
+
+
+def test_the_inbox_lists_the_case_task_with_its_due_state_in_words(desk, browser):
+    receipt = desk.submit()
+    page = text(browser("petugas").get("/kotak-masuk"))
+    (row,) = _rows(page)
+    assert receipt["ticket"] in row
+    assert f'href="/kasus/{receipt["ticket"]}"' in row
+    assert "Periksa kelengkapan permohonan" in row
+    assert "Permohonan Informasi Publik" in row
+    assert "Diterima" in row  # the case's stage
+    assert 'class="due due-on_track">Sesuai jadwal<' in row
+    assert "hari kerja lagi" in row
+
+
+def test_overdue_tasks_come_first_and_say_so(desk, login, browser):
+    fresh = desk.submit()
+    late = _late_request(desk, login)
+    page = text(browser("petugas").get("/kotak-masuk"))
+    rows = _rows(page)
+    assert late["ticket"] in rows[0]
+    assert fresh["ticket"] in rows[-1]
+    assert "Melewati batas" in rows[0]
+    assert "terlambat" in rows[0]
+    assert "Lewat batas: 1" in page  # the header's counter
+
+
+def test_filters_narrow_the_list_by_due_state_stage_and_process(desk, login, browser):
+    fresh = desk.submit()
+    late = _late_request(desk, login)
+    b = browser("petugas")
+    page = text(b.get("/kotak-masuk?due=overdue"))
+    assert late["ticket"] in page
+    assert fresh["ticket"] not in page
+    page = text(b.get("/kotak-masuk?due=on_track"))
+    assert fresh["ticket"] in page
+    assert late["ticket"] not in page
+    assert len(_rows(text(b.get("/kotak-masuk?stage=diterima")))) == 2
+    assert _rows(text(b.get("/kotak-masuk?stage=selesai"))) == []
+    assert _rows(text(b.get("/kotak-masuk?process=pengaduan"))) == []
+    assert len(_rows(text(b.get("/kotak-masuk?process=permohonan_informasi")))) == 2
+    page = text(b.get("/kotak-masuk?unit=1"))
+    assert len(_rows(page)) == 2
+    assert '<option value="1" selected>Kantor Wilayah</option>' in page
+
+
+def test_claim_then_release_from_the_inbox(desk, browser):
+    receipt = desk.submit()
+    task = desk.task(receipt["ticket"], "periksa_kelengkapan")
+    b = browser("petugas")
+    b.get("/kotak-masuk")
+    r = b.post(f"/tugas/{task['id']}/ambil", {"next": "/kotak-masuk?scope=mine"})
+    assert r.location == "/kotak-masuk?scope=mine"
+    page = text(b.get(r.location))
+    assert "Tugas sudah Anda ambil." in page
+    assert receipt["ticket"] in page
+    assert desk.task(receipt["ticket"], "periksa_kelengkapan")["assignee"] == "petugas"
+    r = b.post(f"/tugas/{task['id']}/lepas", {"next": "/kotak-masuk"})
+    assert "Tugas kembali ke antrean." in text(b.get(r.location))
+    assert desk.task(receipt["ticket"], "periksa_kelengkapan")["assignee"] is None
+
+
+def test_a_task_claimed_by_another_officer_cannot_be_claimed_and_says_by_whom(desk, browser):
+    receipt = desk.submit()
+    task = desk.task(receipt["ticket"], "periksa_kelengkapan")
+    first, second = browser("petugas"), browser("petugas2")
+    first.get("/kotak-masuk")
+    first.post(f"/tugas/{task['id']}/ambil")
+    second.get("/kotak-masuk")
+    r = second.post(f"/tugas/{task['id']}/ambil")
+    assert r.status_code == 302
+    assert "sudah diambil oleh petugas" in text(second.get(r.location))
+    assert desk.task(receipt["ticket"], "periksa_kelengkapan")["assignee"] == "petugas"
+
+
+def test_only_the_lanes_superior_is_offered_assign_and_may_assign(desk, browser):
+    receipt = desk.submit()
+    task = desk.task(receipt["ticket"], "periksa_kelengkapan")
+    officer = browser("petugas")
+    assert 'name="username"' not in text(officer.get("/kotak-masuk"))
+    assert officer.post(f"/tugas/{task['id']}/tugaskan", {"username": "petugas2"}).status_code == 403
+    superior = browser("ppid")
+    page = text(superior.get("/kotak-masuk?scope=all"))
+    options = re.search(rf'<select id="assign-{task["id"]}" name="username">(.*?)</select>', page, re.S)[1]
+    assert 'value="petugas"' in options
+    assert 'value="petugas2"' in options
+    assert 'value="unit"' not in options  # not in the task's lane
+    r = superior.post(f"/tugas/{task['id']}/tugaskan", {"username": "petugas2", "next": "/kotak-masuk?scope=all"})
+    assert "Tugas sudah ditugaskan." in text(superior.get(r.location))
+    assert desk.task(receipt["ticket"], "periksa_kelengkapan")["assignee"] == "petugas2"
+    r = superior.post(f"/tugas/{task['id']}/tugaskan", {"username": "unit"})
+    assert "bukan anggota petugas_layanan" in text(superior.get(r.location))
+    assert desk.task(receipt["ticket"], "periksa_kelengkapan")["assignee"] == "petugas2"
+
+
+def test_my_tasks_and_the_whole_unit_are_their_own_tabs(desk, browser):
+    receipt = desk.submit()
+    officer = browser("petugas")
+    page = text(officer.get("/kotak-masuk?scope=mine"))
+    assert receipt["ticket"] not in page
+    assert "Tugas saya" in page
+    assert "scope=all" not in page  # no whole-unit tab for an officer who supervises nobody
+    assert officer.get("/kotak-masuk?scope=all").status_code == 403
+    page = text(browser("atasan").get("/kotak-masuk?scope=all"))
+    assert "Seluruh unit" in page
+    assert receipt["ticket"] in page
+
+
+def test_a_complaint_officer_does_not_see_ppid_tasks(desk, browser):
+    receipt = desk.submit()
+    page = text(browser("tim").get("/kotak-masuk"))
+    assert receipt["ticket"] not in page
+    assert "Tidak ada tugas di sini." in page

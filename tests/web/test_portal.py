@@ -1,0 +1,330 @@
+"""The public portal: a requester and a reporter file and follow their cases without an account.
+
+The access code is shown once and never travels in a URL; a wrong code says nothing about the
+ticket; an anonymous report keeps no identity; every form needs its CSRF token.
+"""
+
+import io
+import re
+from datetime import UTC, datetime
+
+import pytest
+import time_machine
+
+from api.web import portal
+from engine import status
+from tests.api.test_chain_api import decided
+from tests.conftest import REPORTER_NAME, REPORTER_NIK, complaint_payload, request_payload
+from tests.web.pages import text
+
+RECEIVED = datetime(2026, 12, 2, 3, 0, tzinfo=UTC)  # Wed 2 Dec 2026, 10:00 WIB
+PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
+RECEIPT = re.compile(
+    r'<dd class="secret">([A-Z]+-\d{4}-\d{6})</dd>\s*<dt>[^<]+</dt>\s*<dd class="secret">([0-9A-Z-]+)</dd>'
+)
+
+
+@pytest.fixture(autouse=True)
+def _clock():
+    with time_machine.travel(RECEIVED, tick=True):
+        yield
+
+
+def request_form(**overrides) -> dict:
+    """The request payload as the form's fields (dotted names for the requester's identity)."""
+    payload = request_payload(**overrides)
+    form = {f"requester.{k}": v for k, v in payload.pop("requester").items()}
+    return form | payload
+
+
+def complaint_form(mode, **overrides) -> dict:
+    payload = complaint_payload(mode, **overrides)
+    form = {f"pelapor.{k}": v for k, v in payload.pop("pelapor", {}).items()}
+    return form | payload
+
+
+def receipt_of(b, path, form) -> tuple[str, str]:
+    r = b.post(path, form)
+    assert r.status_code == 303, text(r)
+    assert r.headers["Location"].endswith("/publik/tanda-terima")
+    shown = b.get("/publik/tanda-terima")
+    found = RECEIPT.search(text(shown))
+    assert found, text(shown)
+    return found[1], found[2]
+
+
+def open_case(b, ticket, code):
+    return b.post("/publik/status", {"ticket": ticket, "access_code": code})
+
+
+# --- an information request ----------------------------------------------------------------------
+
+
+def test_a_request_filed_on_the_portal_shows_its_ticket_and_code_once(browser, desk):
+    b = browser()
+    assert "Ajukan permohonan informasi" in text(b.get("/publik"))
+    form = b.get("/publik/permohonan")
+    assert form.status_code == 200
+    assert '<label for="f-information">Rincian informasi yang dibutuhkan' in text(form)
+    r = b.post("/publik/permohonan", request_form())
+    assert r.status_code == 303
+    assert "access_code" not in r.headers["Location"]
+    shown = b.get("/publik/tanda-terima")
+    page = text(shown)
+    ticket, code = RECEIPT.search(page).groups()
+    assert ticket.startswith("PPID-2026-")
+    assert shown.headers["Cache-Control"] == "no-store"
+    assert "Catat nomor tiket dan kode akses sekarang" in page
+    again = text(b.get("/publik/tanda-terima"))
+    assert code not in again
+    assert ticket not in again
+    assert "sudah ditampilkan" in again
+    assert desk.status({"ticket": ticket, "access_code": code})["status"] == "diterima"  # the code is real
+
+
+def test_an_invalid_request_shows_each_error_beside_its_field_keeps_the_values_and_files_nothing(browser, unchanged):
+    b = browser()
+    b.get("/publik/permohonan")
+    form = request_form(information="pendek") | {"requester.name": "", "requester.email": "", "requester.phone": ""}
+    with unchanged():
+        r = b.post("/publik/permohonan", form)
+    page = text(r)
+    assert r.status_code == 422
+    assert 'class="error-summary" role="alert"' in page
+    assert '<a href="#f-requester-name">Nama lengkap: wajib diisi</a>' in page
+    assert '<p class="field-error" id="f-information-error">' in page
+    assert re.search(
+        r'<textarea [^>]*id="f-information"[^>]*aria-invalid="true"'
+        r' aria-describedby="f-information-hint f-information-error"',
+        page,
+    )
+    assert "isi salah satu: e-mail atau telepon" in page  # the identity needs a way to reach the requester
+    assert 'value="Penelitian kebijakan pendidikan"' in page or ">Penelitian kebijakan pendidikan</textarea>" in page
+    assert "Jl. Merdeka 1, Jakarta Pusat" in page  # values kept
+
+
+def test_the_status_page_shows_the_stage_the_path_the_due_date_and_the_next_step(browser):
+    b = browser()
+    ticket, code = receipt_of(b, "/publik/permohonan", request_form())
+    r = open_case(b, ticket, code)
+    page = text(r)
+    assert r.status_code == 200
+    assert r.headers["Cache-Control"] == "no-store"
+    assert '<p class="stage-now">Diterima</p>' in page
+    assert re.search(r'<li class="step step-current" aria-current="step">\s*<span class="step-label">Diterima', page)
+    assert "Pemberitahuan tertulis" in page
+    assert "akan datang" in page
+    assert "Kantor wajib bertindak paling lambat" in page
+    assert "10 hari kerja dihitung sejak" in page  # why this date
+    assert "tidak ada yang perlu Anda lakukan" in page  # the next step
+    assert code not in page
+    # The session remembers the verified ticket (not the code): a reload needs no code.
+    assert "Diterima" in text(b.get("/publik/status"))
+
+
+def test_a_wrong_code_gets_one_generic_answer_whether_or_not_the_ticket_exists(browser):
+    b = browser()
+    ticket, _code = receipt_of(b, "/publik/permohonan", request_form())
+    wrong = open_case(b, ticket, "AAAA-BBBB-CCCC-DDDD-EEEE-FFFF")
+    unknown = open_case(b, "PPID-2026-999999", "AAAA-BBBB-CCCC-DDDD-EEEE-FFFF")
+    assert wrong.status_code == unknown.status_code == 404
+    message = "Kami tidak menemukan kasus dengan nomor tiket dan kode akses ini."
+    assert message in text(wrong)
+    assert message in text(unknown)
+    assert "Diterima" not in text(wrong)
+
+
+def test_too_many_wrong_codes_are_refused_for_a_while(browser):
+    b = browser()
+    b.get("/publik/status")
+    for _ in range(portal.WRONG_CODE_LIMIT):
+        assert open_case(b, "PPID-2026-000001", "SALAH").status_code == 404
+    assert open_case(b, "PPID-2026-000001", "SALAH").status_code == 429
+
+
+def test_the_requester_reads_the_written_notice_addressed_to_them(browser, desk):
+    receipt = decided(desk, "dikabulkan_seluruhnya")
+    page = text(open_case(browser(), receipt["ticket"], receipt["access_code"]))
+    assert "Pemberitahuan Tertulis" in page
+    assert "Daftar penerima" in page  # d. the material given
+    assert "Waktu untuk mengajukan keberatan" in page  # the objection window opened by the notice
+    assert f"/publik/keberatan?tiket={receipt['ticket']}" in page
+    assert receipt["access_code"] not in page
+
+
+# --- an objection --------------------------------------------------------------------------------
+
+
+def test_an_objection_to_a_refused_request_is_filed_on_the_portal_and_followed_with_the_request_code(browser, desk):
+    receipt = decided(desk)  # refused as exempt, written notice sent
+    b = browser()
+    form = b.get(f"/publik/keberatan?tiket={receipt['ticket']}")
+    assert f'value="{receipt["ticket"]}"' in text(form)
+    assert "Permintaan saya ditolak karena informasinya dinyatakan dikecualikan" in text(form)
+    r = b.post(
+        "/publik/keberatan",
+        {
+            "ticket": receipt["ticket"],
+            "access_code": receipt["access_code"],
+            "alasan": ["a", "e"],
+            "kasus_posisi": "Informasi ditolak tanpa uji konsekuensi yang layak",
+        },
+    )
+    assert r.status_code == 303, text(r)
+    page = text(b.get("/publik/tanda-terima"))
+    objection = re.search(r'<dd class="secret">(KEB-2026-\d{6})</dd>', page)[1]
+    assert receipt["access_code"] not in page  # the requester's code is not shown again
+    assert receipt["ticket"] in page
+    status_page = text(open_case(b, objection, receipt["access_code"]))
+    assert "Keberatan Diterima" in status_page
+    assert receipt["ticket"] in status_page  # the linked request, openable without the code again
+    assert "Ditolak (Informasi Dikecualikan)" in text(b.get(f"/publik/status?kasus={receipt['ticket']}"))
+
+
+def test_an_objection_with_a_wrong_code_files_nothing_and_says_only_not_found(browser, desk, unchanged):
+    receipt = decided(desk)
+    b = browser()
+    b.get("/publik/keberatan")
+    with unchanged():
+        r = b.post("/publik/keberatan", {"ticket": receipt["ticket"], "access_code": "SALAH", "kasus_posisi": "x"})
+    page = text(r)
+    assert r.status_code == 404
+    assert "Kami tidak menemukan kasus dengan nomor tiket dan kode akses ini." in page
+    assert '<a href="#f-alasan-1">' in page  # the missing grounds are named too
+    assert 'value="SALAH"' not in page
+
+
+# --- complaints ----------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("mode", ["anonim", "rahasia", "whistleblower"])
+def test_a_complaint_is_filed_in_each_mode_and_its_status_never_shows_the_reporter(browser, mode):
+    b = browser()
+    page = text(b.get("/publik/pengaduan"))
+    assert "Hanya tim pengaduan yang tahu siapa Anda." in page  # the three modes in plain words
+    form = complaint_form(mode)
+    if mode == "anonim":  # typed anyway, as a browser without CSS :has() would let a person do
+        form |= {"pelapor.name": REPORTER_NAME, "pelapor.nik": REPORTER_NIK}
+    ticket, code = receipt_of(b, "/publik/pengaduan", form)
+    assert ticket.startswith("ADU-2026-")
+    r = open_case(b, ticket, code)
+    assert r.status_code == 200
+    assert "Baru / Belum Diverifikasi" in text(r)
+    assert REPORTER_NAME not in text(r)
+    assert REPORTER_NIK not in text(r)
+
+
+def test_an_anonymous_complaint_keeps_no_identity(app, browser):
+    b = browser()
+    form = complaint_form("anonim") | {"pelapor.name": REPORTER_NAME, "pelapor.email": "x@example.org"}
+    ticket, _code = receipt_of(b, "/publik/pengaduan", form)
+    with app.app_context():
+        from sqlalchemy import select
+
+        from api.extensions import db
+        from engine.models import Case, Party
+
+        case = db.session.scalar(select(Case).where(Case.ticket == ticket))
+        assert (case.reporter_mode, case.requester_party_id, case.confidential) == ("anonim", None, False)
+        assert db.session.scalars(select(Party)).all() == []
+
+
+def test_a_confidential_complaint_without_identity_shows_the_error_at_the_identity(browser, unchanged):
+    b = browser()
+    b.get("/publik/pengaduan")
+    form = {k: v for k, v in complaint_form("rahasia").items() if not k.startswith("pelapor.")}
+    with unchanged():
+        r = b.post("/publik/pengaduan", form)
+    assert r.status_code == 422
+    assert '<a href="#f-pelapor">Identitas pelapor: wajib diisi</a>' in text(r)
+
+
+def test_the_reporter_reads_a_question_and_answers_with_an_attachment(browser, client, login):
+    b = browser()
+    ticket, code = receipt_of(b, "/publik/pengaduan", complaint_form("whistleblower"))
+    asked = client.post(
+        f"/api/v1/complaints/{ticket}/messages",
+        json={"body": "Mohon kirim bukti kuitansi pungutan tersebut."},
+        headers=login("tim"),
+    )
+    assert asked.status_code == 201
+    page = text(open_case(b, ticket, code))
+    assert "Pertanyaan dari tim" in page
+    assert "Mohon kirim bukti kuitansi pungutan tersebut." in page
+    question_id = asked.json["items"][0]["id"]
+    r = b.post(
+        "/publik/pengaduan/pesan",
+        {"body": "Kuitansi terlampir.", "reply_to": str(question_id), "attachments": (io.BytesIO(PDF), "kuitansi.pdf")},
+        content_type="multipart/form-data",
+    )
+    assert r.status_code == 303, text(r)
+    page = text(b.get("/publik/status"))
+    assert "Pesan Anda telah dikirim kepada tim pengaduan." in page
+    assert "Kuitansi terlampir." in page
+    link = re.search(r'href="(/publik/pengaduan/lampiran/\d+)"', page)[1]
+    download = b.get(link)
+    assert download.data == PDF
+    assert download.headers["Content-Disposition"] == 'attachment; filename="kuitansi.pdf"'
+    seen = client.get(f"/api/v1/complaints/{ticket}/messages", headers=login("tim")).json["items"]
+    assert (seen[-1]["body"], seen[-1]["reply_to"], len(seen[-1]["attachments"])) == (
+        "Kuitansi terlampir.",
+        question_id,
+        1,
+    )
+
+
+def test_a_refused_attachment_is_shown_beside_the_file_field_and_nothing_is_sent(browser):
+    b = browser()
+    ticket, code = receipt_of(b, "/publik/pengaduan", complaint_form("rahasia"))
+    open_case(b, ticket, code)
+    r = b.post(
+        "/publik/pengaduan/pesan",
+        {"body": "Foto terlampir.", "attachments": (io.BytesIO(b"not a picture"), "foto.exe")},
+        content_type="multipart/form-data",
+    )
+    assert r.status_code == 422
+    assert "Berkas 1: hanya PDF, PNG atau JPEG" in text(r)
+    assert "Foto terlampir.</textarea>" in text(r)
+
+
+def test_answering_needs_a_case_opened_with_its_code_on_this_browser(browser):
+    b = browser()
+    ticket, code = receipt_of(b, "/publik/pengaduan", complaint_form("anonim"))
+    r = b.post("/publik/pengaduan/pesan", {"body": "Halo"})
+    assert r.status_code == 303
+    assert r.headers["Location"].endswith("/publik/status")
+    assert b.get("/publik/pengaduan/lampiran/1").status_code == 303
+    stranger = browser()
+    stranger.get("/publik/status")
+    assert stranger.get(f"/publik/status?kasus={ticket}").status_code == 200
+    assert "Baru / Belum Diverifikasi" not in text(stranger.get(f"/publik/status?kasus={ticket}"))
+
+
+# --- the frame ---------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "path",
+    ["/publik/permohonan", "/publik/keberatan", "/publik/pengaduan", "/publik/status", "/publik/pengaduan/pesan"],
+)
+def test_every_portal_form_without_its_csrf_token_gets_the_expired_form_page(browser, path, unchanged):
+    b = browser()
+    with unchanged():
+        r = b.post(path, request_form(), csrf=False)
+    assert r.status_code == 400
+    assert "Formulir ini sudah kedaluwarsa" in text(r)
+
+
+def test_the_portal_speaks_english_when_chosen(browser):
+    b = browser()
+    b.get("/bahasa/en?next=/publik/permohonan")
+    page = text(b.get("/publik/permohonan"))
+    assert "Request public information" in page
+    assert '<label for="f-information">Information requested' in page
+    assert "Get a digital copy" in page
+
+
+def test_every_engine_status_has_its_place_on_a_legal_path():
+    placed = [s for steps in portal.PATHS.values() for step in steps for s in step.statuses]
+    assert len(placed) == len(set(placed))
+    assert set(placed) == set(status.STATUSES)

@@ -1,0 +1,115 @@
+"""Every task form in forms/ becomes HTML fields, and posted fields come back in the schema's types."""
+
+import json
+from zoneinfo import ZoneInfo
+
+import pytest
+from werkzeug.datastructures import MultiDict
+
+from api.web import schema_form
+from engine.config import FORMS_DIR
+
+WIB = ZoneInfo("Asia/Jakarta")
+FORMS = sorted(FORMS_DIR.glob("*.json"))
+
+
+def _schema(name):
+    return json.loads((FORMS_DIR / name).read_text(encoding="utf-8"))
+
+
+def _by_name(fields):
+    out = {}
+    for f in fields:
+        out[f.name] = f
+        out.update(_by_name(f.children))
+    return out
+
+
+@pytest.fixture
+def page(app):
+    with app.test_request_context():
+        yield
+
+
+@pytest.mark.parametrize("path", FORMS, ids=[p.name for p in FORMS])
+def test_every_form_has_a_widget_and_a_label_for_every_field(page, path):
+    schema = json.loads(path.read_text(encoding="utf-8"))
+    for locale in ("id", "en"):
+        fields = _by_name(schema_form.build_fields(schema, locale))
+        assert set(fields) >= set(schema.get("properties", {}))
+        for f in fields.values():
+            assert f.label != f.name.split(".")[-1], f"{path.name}:{f.name} has no title"
+            if f.widget in ("radios", "select", "checkboxes"):
+                assert f.options
+
+
+def test_widgets_follow_the_schema(page):
+    fields = _by_name(schema_form.build_fields(_schema("pemberitahuan_tertulis.json"), "id"))
+    assert fields["informasi_dikuasai"].widget == "yes_no"
+    assert fields["biaya"].widget == "number"
+    assert fields["tanggal_pemberitahuan"].widget == "date"
+    assert fields["dikirim_melalui"].widget == "radios"
+    assert fields["materi_diberikan"].widget == "textarea"
+    assert fields["media_format"].widget == "textarea"  # maxLength 300: long text
+    fields = _by_name(schema_form.build_fields(_schema("putuskan.json"), "en"))
+    assert fields["pasal_pengecualian"].widget == "checkboxes"
+    assert fields["keputusan"].widget == "radios"
+    assert ("ditolak_dikecualikan", "Rejected (Exempt)") in fields["keputusan"].options  # the status vocabulary
+    fields = _by_name(schema_form.build_fields(_schema("registrasi.json"), "id"))
+    assert fields["tanda_bukti_dikirim"].widget == "confirm"
+    fields = _by_name(schema_form.build_fields(_schema("sengketa_berkas.json"), "id"))
+    assert fields["daftar_bukti"].widget == "lines"
+    assert "Satu butir per baris." in fields["daftar_bukti"].hint
+    fields = _by_name(schema_form.build_fields(_schema("pengaduan_klasifikasi.json"), "id"))
+    assert fields["kode_masalah"].widget == "select"
+    assert ("03", "Korupsi/pungli") in fields["kode_masalah"].options
+
+
+def test_posted_fields_become_the_schemas_types(page):
+    schema = _schema("pemberitahuan_tertulis.json")
+    form = MultiDict(
+        {
+            "informasi_dikuasai": "true",
+            "penghitaman": "false",
+            "biaya": "15000",
+            "tanggal_pemberitahuan": "2026-11-30",
+            "dikirim_melalui": "email",
+            "materi_diberikan": "  Daftar penerima  ",
+            "cara_pembayaran": "",
+        }
+    )
+    data = schema_form.parse(schema, form, WIB)
+    assert data == {
+        "informasi_dikuasai": True,
+        "penghitaman": False,
+        "biaya": 15000,
+        "tanggal_pemberitahuan": "2026-11-30",
+        "dikirim_melalui": "email",
+        "materi_diberikan": "Daftar penerima",
+    }
+    assert schema_form.parse(schema, MultiDict({"biaya": "2,5"}), WIB)["biaya"] == 2.5
+    assert schema_form.parse(schema, MultiDict({"biaya": "banyak"}), WIB)["biaya"] == "banyak"  # reported, not lost
+
+
+def test_lists_checkboxes_nested_objects_and_instants(page):
+    data = schema_form.parse(
+        _schema("putuskan.json"), MultiDict([("pasal_pengecualian", "h"), ("pasal_pengecualian", "j")]), WIB
+    )
+    assert data == {"pasal_pengecualian": ["h", "j"]}
+    data = schema_form.parse(
+        _schema("sengketa_berkas.json"), MultiDict({"daftar_bukti": "Bukti 1\r\n\r\n Bukti 2 "}), WIB
+    )
+    assert data["daftar_bukti"] == ["Bukti 1", "Bukti 2"]
+    keberatan = _schema("keberatan.json")
+    assert "kuasa" not in schema_form.parse(keberatan, MultiDict({"kuasa.name": ""}), WIB)
+    assert schema_form.parse(keberatan, MultiDict({"kuasa.name": "Budi"}), WIB)["kuasa"] == {"name": "Budi"}
+    sengketa = _schema("sengketa.json")
+    data = schema_form.parse(sengketa, MultiDict({"sidang_pertama": "2026-12-03T09:30"}), WIB)
+    assert data["sidang_pertama"] == "2026-12-03T09:30:00+07:00"
+
+
+def test_errors_land_on_the_deepest_field_and_the_rest_in_the_summary(page):
+    fields = schema_form.build_fields(_schema("keberatan.json"), "id")
+    left = schema_form.attach_errors(fields, {"kuasa.name": ["terlalu pendek"], "_schema": ["batas waktu"]})
+    assert _by_name(fields)["kuasa.name"].errors == ["terlalu pendek"]
+    assert left == ["batas waktu"]

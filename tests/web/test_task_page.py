@@ -1,0 +1,130 @@
+"""The task page: the form drawn from its JSON Schema, validated as the API validates, and completed."""
+
+import re
+
+from tests.web.pages import text
+
+
+def _open(desk, browser, username="petugas", task_name="periksa_kelengkapan"):
+    receipt = desk.submit()
+    task = desk.task(receipt["ticket"], task_name)
+    b = browser(username)
+    return receipt, task, b, b.get(f"/tugas/{task['id']}")
+
+
+def test_the_task_page_draws_the_form_from_its_schema(desk, browser):
+    receipt, _task, _b, r = _open(desk, browser)
+    page = text(r)
+    assert r.status_code == 200
+    assert "<h1>Periksa kelengkapan permohonan</h1>" in page
+    # boolean -> yes/no radios in a fieldset, required in words
+    assert re.search(r'<legend>Permohonan lengkap\? <span class="required">\(wajib\)</span></legend>', page)
+    assert 'type="radio" id="f-lengkap-1" name="lengkap" value="true"' in page
+    assert 'type="radio" id="f-lengkap-2" name="lengkap" value="false"' in page
+    # a long text (maxLength 4000) -> textarea with its label
+    assert '<label for="f-kekurangan">Kekurangan yang harus dilengkapi' in page
+    assert re.search(r'<textarea [^>]*id="f-kekurangan" name="kekurangan"[^>]*maxlength="4000"', page)
+
+
+def test_the_task_page_shows_instructions_deadline_and_case_facts(desk, browser):
+    receipt, _task, _b, r = _open(desk, browser)
+    page = text(r)
+    assert f"Periksa kelengkapan permohonan {receipt['ticket']}." in page  # instructions, placeholder filled
+    assert "{{" not in page
+    assert "UU 14/2008 Pasal 22(7)" in page  # T10 and its legal basis
+    assert "10 hari kerja dihitung sejak" in page  # how it was counted
+    assert "Daftar penerima beasiswa tahun 2026" in page  # what is asked
+    assert "Ani Wijaya" in page  # the front desk may read the requester's identity
+
+
+def test_the_auditor_never_sees_the_requesters_identity(desk, browser):
+    receipt = desk.submit()
+    task = desk.task(receipt["ticket"], "periksa_kelengkapan")
+    r = browser("auditor").get(f"/tugas/{task['id']}")
+    assert r.status_code == 200
+    assert "Ani Wijaya" not in text(r)
+    assert "3171234567890001" not in text(r)
+    assert "Anda dapat membaca tugas ini tetapi tidak dapat menyelesaikannya" in text(r)
+
+
+def test_an_invalid_submission_shows_each_error_beside_its_field_and_changes_nothing(desk, browser, unchanged):
+    receipt, task, b, _r = _open(desk, browser)
+    with unchanged():
+        r = b.post(f"/tugas/{task['id']}", {"lengkap": "false", "kekurangan": "   "})
+    page = text(r)
+    assert r.status_code == 422
+    assert "<title>Galat: " in page
+    assert 'class="error-summary" role="alert"' in page
+    assert '<a href="#f-kekurangan">Kekurangan yang harus dilengkapi: wajib diisi</a>' in page
+    assert '<p class="field-error" id="f-kekurangan-error">' in page
+    assert re.search(r'<textarea [^>]*aria-invalid="true" aria-describedby="f-kekurangan-error"', page)
+    assert 'value="false" checked' in page  # the choice made is kept
+    assert "periksa_kelengkapan" in desk.open_tasks(receipt["ticket"])
+
+
+def test_a_value_of_the_wrong_type_is_reported_not_dropped(desk, browser, unchanged):
+    receipt, task, b, _r = _open(desk, browser)
+    with unchanged():
+        r = b.post(f"/tugas/{task['id']}", {"lengkap": "mungkin"})
+    assert r.status_code == 422
+    assert "Permohonan lengkap?: jenis isian salah" in text(r)
+
+
+def test_a_valid_submission_completes_the_task_and_the_case_moves_on(desk, browser):
+    receipt, task, b, _r = _open(desk, browser)
+    r = b.post(f"/tugas/{task['id']}", {"lengkap": "true", "kekurangan": ""})
+    assert r.status_code == 302
+    assert r.location == "/kotak-masuk"
+    page = text(b.get(r.location))
+    assert f"Tugas selesai. Kasus {receipt['ticket']} sekarang pada tahap:" in page
+    tasks = desk.open_tasks(receipt["ticket"])
+    assert "periksa_kelengkapan" not in tasks
+    assert "registrasi" in tasks
+
+
+def test_a_task_claimed_by_another_officer_cannot_be_completed_here(desk, browser):
+    receipt, task, first, _r = _open(desk, browser)
+    first.post(f"/tugas/{task['id']}/ambil")
+    second = browser("petugas2")
+    page = text(second.get(f"/tugas/{task['id']}"))
+    assert "Petugas lain sudah mengambil tugas ini" in page
+    assert 'action="/tugas/{}" novalidate'.format(task["id"]) not in page
+    r = second.post(f"/tugas/{task['id']}", {"lengkap": "true"})
+    assert r.status_code == 302
+    assert "sudah diambil oleh petugas" in text(second.get(r.location))
+    assert "periksa_kelengkapan" in desk.open_tasks(receipt["ticket"])
+
+
+def test_an_officer_of_another_group_gets_not_found_or_not_allowed_pages(desk, browser):
+    receipt = desk.submit()
+    task = desk.task(receipt["ticket"], "periksa_kelengkapan")
+    complaint_team = browser("tim")  # may not know the PPID case exists
+    r = complaint_team.get(f"/tugas/{task['id']}")
+    assert (r.status_code, r.mimetype) == (404, "text/html")
+    assert "Halaman tidak ditemukan" in text(r)
+    assert complaint_team.get(f"/kasus/{receipt['ticket']}").status_code == 404
+    ppid = browser("ppid")  # sees the case, but the task is the front desk's
+    page = text(ppid.get(f"/tugas/{task['id']}"))
+    assert "Tugas ini milik kelompok petugas_layanan" in page
+    r = ppid.post(f"/tugas/{task['id']}", {"lengkap": "true"})
+    assert (r.status_code, r.mimetype) == (403, "text/html")
+    assert "Anda tidak diizinkan melakukan ini" in text(r)
+    assert "periksa_kelengkapan" in desk.open_tasks(receipt["ticket"])
+    assert browser("petugas").get("/tugas/999999").status_code == 404
+
+
+def test_the_task_page_speaks_english(desk, browser):
+    receipt, task, b, _r = _open(desk, browser)
+    b.get("/bahasa/en")
+    page = text(b.get(f"/tugas/{task['id']}"))
+    assert "<h1>Check the request is complete</h1>" in page
+    assert "Is the request complete?" in page
+    assert "(required)" in page
+    assert "Complete task" in page
+
+
+def test_the_placeholder_case_page_links_to_its_open_tasks(desk, browser):
+    receipt = desk.submit()
+    task = desk.task(receipt["ticket"], "periksa_kelengkapan")
+    page = text(browser("petugas").get(f"/kasus/{receipt['ticket']}"))
+    assert f'href="/tugas/{task["id"]}"' in page
