@@ -33,6 +33,10 @@ test: $(STAMP) $(VENDOR)
 	@command -v redis-server >/dev/null || { [ "$$(id -u)" = 0 ] && apt-get update -qq && \
 		DEBIAN_FRONTEND=noninteractive apt-get install -y -qq redis-server >/dev/null; } || \
 		{ echo "redis-server is needed: install the redis-server package" >&2; exit 1; }
+	@# The browser tests drive Debian's Chromium through Playwright (never a downloaded browser).
+	@[ -x /usr/bin/chromium ] || { [ "$$(id -u)" = 0 ] && apt-get update -qq && \
+		DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; } || \
+		{ echo "chromium is needed for the browser tests: install the chromium package" >&2; exit 1; }
 	@url=$$(scripts/postgres.sh start) && \
 	trap 'scripts/postgres.sh stop' EXIT && \
 	$(BIN)/ruff check . && \

@@ -1,0 +1,107 @@
+"""An officer's day in the browser: log in, find the task, claim it, get a form wrong, decide the request."""
+
+import re
+
+from playwright.sync_api import expect
+
+from tests.browser.steps import log_in
+
+
+def _row(page, ticket):
+    return page.locator("table.tasks tbody tr").filter(has_text=ticket)
+
+
+def test_an_officer_claims_fixes_an_invalid_form_and_brings_the_request_to_a_decision(page, new_page, desk):
+    receipt = desk.submit()
+    ticket = receipt["ticket"]
+
+    # The front-desk officer logs in and lands on the inbox, where the new request waits in the group's queue.
+    log_in(page, "petugas")
+    expect(page).to_have_url(re.compile(r"/kotak-masuk"))
+    expect(page.get_by_role("heading", level=1)).to_have_text("Kotak masuk")
+    expect(page.locator(".flash-success")).to_contain_text("Selamat datang, Petugas.")
+    row = _row(page, ticket)
+    expect(row).to_have_count(1)
+    expect(row).to_contain_text("Periksa kelengkapan permohonan")
+    expect(row).to_contain_text("belum ada")  # assigned to nobody yet
+    expect(page.locator(".counter")).to_contain_text("Terbuka: 1")
+
+    # Claims it: the page says so, the row names them, and the counter counts it as theirs.
+    row.get_by_role("button", name=re.compile(r"^Ambil")).click()
+    expect(page.locator(".flash-success")).to_have_text("Tugas sudah Anda ambil.")
+    expect(_row(page, ticket)).to_contain_text("petugas")
+    expect(page.locator(".counter")).to_contain_text("Milik saya: 1")
+
+    # Opens the task page from the inbox.
+    _row(page, ticket).get_by_role("link", name="Periksa kelengkapan permohonan").click()
+    expect(page).to_have_url(re.compile(r"/tugas/\d+$"))
+    expect(page.get_by_role("heading", level=1)).to_have_text("Periksa kelengkapan permohonan")
+    expect(page.locator(".task-facts")).to_contain_text(ticket)
+    expect(page.locator(".task-facts")).to_contain_text("Ani Wijaya")
+    task_url = page.url
+
+    # "Not complete" without saying what is missing: refused, with the message beside the field.
+    page.get_by_role("group", name=re.compile(r"Permohonan lengkap\?")).get_by_label("Tidak").check()
+    page.get_by_role("button", name="Selesaikan tugas").click()
+    expect(page).to_have_title(re.compile(r"^Galat: "))
+    summary = page.locator(".error-summary")
+    expect(summary).to_be_visible()
+    expect(summary).to_contain_text("Formulir masih berisi kesalahan")
+    expect(summary.get_by_role("link", name=re.compile(r"^Kekurangan yang harus dilengkapi: "))).to_be_visible()
+    missing = page.get_by_label(re.compile(r"^Kekurangan yang harus dilengkapi"))
+    expect(missing).to_have_attribute("aria-invalid", "true")
+    error = page.locator("#f-kekurangan-error")
+    expect(error).to_be_visible()
+    expect(error).to_contain_text("wajib diisi")
+    # Beside the field: in the same field block, named by the field, and right above it on the screen.
+    expect(page.locator(".field.has-error").filter(has=missing).locator(".field-error")).to_have_count(1)
+    expect(missing).to_have_attribute("aria-describedby", re.compile(r"\bf-kekurangan-error\b"))
+    error_box, field_box = error.bounding_box(), missing.bounding_box()
+    assert 0 <= field_box["y"] - (error_box["y"] + error_box["height"]) < 40, (error_box, field_box)
+    expect(page.get_by_role("group", name=re.compile(r"Permohonan lengkap\?")).get_by_label("Tidak")).to_be_checked()
+    # The summary's link takes the keyboard to the field.
+    summary.get_by_role("link", name=re.compile(r"^Kekurangan")).click()
+    expect(missing).to_be_focused()
+    assert "periksa_kelengkapan" in desk.open_tasks(ticket)  # nothing was saved
+
+    # Corrected: the request is complete. Back in the inbox, the case has moved on to registration.
+    page.get_by_role("group", name=re.compile(r"Permohonan lengkap\?")).get_by_label("Ya").check()
+    page.get_by_role("button", name="Selesaikan tugas").click()
+    expect(page).to_have_url(re.compile(r"/kotak-masuk$"))
+    expect(page.locator(".flash-success")).to_contain_text(f"Tugas selesai. Kasus {ticket} sekarang pada tahap:")
+    assert "registrasi" in desk.open_tasks(ticket)
+
+    # Registration, a second form in the browser: the confirmation box and the way the receipt was given.
+    _row(page, ticket).get_by_role("link", name=re.compile(r"^Registrasi")).click()
+    expect(page).not_to_have_url(task_url)
+    page.get_by_label(re.compile(r"^Tanda bukti penerimaan sudah diberikan")).check()
+    page.get_by_role("group", name=re.compile(r"^Cara penyampaian tanda bukti")).get_by_label("Email").check()
+    page.get_by_role("button", name="Selesaikan tugas").click()
+    expect(page.locator(".flash-success")).to_contain_text(f"Tugas selesai. Kasus {ticket}")
+
+    # The PPID's middle steps through the API (their forms are drawn the same way), then the decision
+    # in the browser, as the PPID.
+    desk.complete(ticket, "proses_permohonan")
+    desk.complete(ticket, "tentukan_langkah")
+    ppid = new_page()
+    log_in(ppid, "ppid")
+    _row(ppid, ticket).get_by_role("link", name="Putuskan permohonan").click()
+    expect(ppid.get_by_role("heading", level=1)).to_have_text("Putuskan permohonan")
+    ppid.get_by_role("group", name=re.compile(r"^Keputusan")).get_by_label(
+        re.compile(r"^Dikabulkan seluruhnya", re.I)
+    ).check()
+    ppid.get_by_label(re.compile(r"^Alasan keputusan")).fill("Informasi terbuka menurut UU 14/2008 Pasal 11.")
+    ppid.get_by_role("button", name="Selesaikan tugas").click()
+    expect(ppid.locator(".flash-success")).to_contain_text(f"Tugas selesai. Kasus {ticket}")
+    result = desk.complete(ticket, "pemberitahuan_tertulis")
+    assert result["case"]["status"] == "dikabulkan_seluruhnya"  # the decision the PPID took in the browser
+
+
+def test_a_wrong_password_keeps_the_officer_on_the_login_page_with_a_message(page):
+    page.goto("/masuk")
+    page.get_by_label("Nama pengguna").fill("petugas")
+    page.get_by_label("Kata sandi").fill("not-the-password")
+    page.get_by_role("button", name="Masuk").click()
+    expect(page.get_by_role("alert")).to_have_text("Nama pengguna atau kata sandi salah.")
+    expect(page.get_by_label("Nama pengguna")).to_have_attribute("aria-invalid", "true")
+    expect(page.get_by_label("Nama pengguna")).to_have_value("petugas")

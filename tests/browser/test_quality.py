@@ -1,0 +1,172 @@
+"""The quality bar of every page (issue 6, item 6): WCAG 2.2 AA by axe-core, usable at 360 px, under
+300 KB without the diagram, keyboard operable with a visible focus.
+
+Each page is opened the way its visitor reaches it (``OPEN``: logged in as the right officer, or through
+the portal's forms), once per check, so a failure names the page and the check.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+import pytest
+from playwright.sync_api import expect
+
+from tests.browser.steps import (
+    assert_accessible,
+    assert_field_reached_with_visible_focus,
+    assert_fits_narrow_screen,
+    assert_light,
+    log_in,
+    look_up,
+    submit_request_on_portal,
+)
+from tests.helpers import decision
+
+
+@dataclass
+class World:
+    """A new request (its first task open) and a decided one whose written notice has been sent."""
+
+    fresh: str
+    decided: str
+    decided_code: str
+    task_id: int
+
+
+@pytest.fixture
+def world(desk) -> World:
+    fresh = desk.submit()
+    decided = desk.submit(name="Budi Santoso", nik="3171234567890002")
+    for step in ("periksa_kelengkapan", "registrasi", "proses_permohonan", "tentukan_langkah"):
+        desk.complete(decided["ticket"], step)
+    desk.complete(decided["ticket"], "putuskan", decision("dikabulkan_seluruhnya"))
+    desk.complete(decided["ticket"], "pemberitahuan_tertulis")
+    task = desk.task(fresh["ticket"], "periksa_kelengkapan")
+    return World(fresh["ticket"], decided["ticket"], decided["access_code"], task["id"])
+
+
+def _as(username, path):
+    def open_page(page, world):
+        log_in(page, username)
+        page.goto(path(world) if callable(path) else path)
+
+    return open_page
+
+
+def _anonymous(path):
+    def open_page(page, _world):
+        page.goto(path)
+
+    return open_page
+
+
+def _task_with_errors(page, world):
+    log_in(page, "petugas")
+    page.goto(f"/tugas/{world.task_id}")
+    page.locator("input[name=lengkap][value=false]").check()
+    page.locator("form.task-form button[type=submit]").click()
+    expect(page.locator(".error-summary")).to_be_visible()
+
+
+def _portal_request_with_errors(page, _world):
+    page.goto("/publik/permohonan")
+    page.locator("form.portal-form button[type=submit]").click()
+    expect(page.locator(".error-summary")).to_be_visible()
+
+
+def _portal_receipt(page, _world):
+    submit_request_on_portal(page)
+
+
+def _portal_status(page, world):
+    look_up(page, world.decided, world.decided_code)
+    expect(page.locator(".stage-now")).to_be_visible()
+
+
+def _csrf_error(page, _world):
+    page.goto("/masuk")
+    page.locator("input[name=csrf_token]").evaluate("input => input.remove()")
+    page.locator("form:has(#username) button[type=submit]").click()
+    expect(page.locator(".error-code")).to_be_visible()
+
+
+OPEN = {
+    "login": _anonymous("/masuk"),
+    "inbox": _as("petugas", "/kotak-masuk"),
+    "task": _as("petugas", lambda w: f"/tugas/{w.task_id}"),
+    "task-with-errors": _task_with_errors,
+    "case": _as("ppid", lambda w: f"/kasus/{w.decided}"),
+    "portal-home": _anonymous("/publik"),
+    "portal-request": _anonymous("/publik/permohonan"),
+    "portal-request-with-errors": _portal_request_with_errors,
+    "portal-objection": _anonymous("/publik/keberatan"),
+    "portal-complaint": _anonymous("/publik/pengaduan"),
+    "portal-receipt": _portal_receipt,
+    "portal-status-lookup": _anonymous("/publik/status"),
+    "portal-status": _portal_status,
+    "audit": _as("auditor", "/audit"),
+    "csrf-error": _csrf_error,
+}
+
+
+def _open(page, world, name):
+    response_codes = []
+    page.on("response", lambda r: response_codes.append((r.url, r.status)) if r.request.is_navigation_request() else 0)
+    OPEN[name](page, world)
+    page.wait_for_load_state()
+    if page.locator("script[src]").count():
+        page.wait_for_load_state("networkidle")  # what the page's scripts fetch and draw (the diagram)
+    missing = [(url, status) for url, status in response_codes if status == 404]
+    assert not missing, f"the {name} page is missing: {missing}"
+
+
+@pytest.mark.parametrize("name", OPEN)
+def test_axe_finds_no_wcag_violations(page, world, name):
+    _open(page, world, name)
+    assert_accessible(page, f"the {name} page")
+
+
+@pytest.mark.parametrize("name", OPEN)
+def test_the_page_is_usable_at_360_px_without_sideways_scrolling(narrow_page, world, name):
+    _open(narrow_page, world, name)
+    assert_fits_narrow_screen(narrow_page, f"the {name} page")
+
+
+@pytest.mark.parametrize("name", OPEN)
+def test_the_page_weighs_under_300_kb_without_the_diagram(page, world, name):
+    assert_light(page, lambda p: _open(p, world, name), f"the {name} page")
+
+
+# The main form field of each page with a form: Tab must reach it, and its focus must be visible.
+FIELDS = {
+    "login": "#username",
+    "inbox": "#filter-process",
+    "task": "input[name=lengkap]",
+    "portal-request": "#f-requester-name",
+    "portal-objection": "form.portal-form input:not([type=hidden]), form.portal-form textarea",
+    "portal-complaint": "form.portal-form input:not([type=hidden])",
+    "portal-status-lookup": "form.portal-form input[name=ticket]",
+    "audit": "#audit-from",
+}
+
+
+@pytest.mark.parametrize("name", FIELDS)
+def test_tab_reaches_the_main_form_field_and_its_focus_is_visible(page, world, name):
+    _open(page, world, name)
+    assert_field_reached_with_visible_focus(page, FIELDS[name], f"the {name} page")
+
+
+def test_the_skip_link_appears_on_focus_and_moves_to_the_main_content(page):
+    page.goto("/masuk")
+    page.keyboard.press("Tab")
+    skip = page.locator("a.skip-link")
+    expect(skip).to_be_focused()
+    box = skip.bounding_box()
+    assert box, "the skip link has no box when focused"
+    assert box["y"] >= 0, f"the skip link is off screen when focused: {box}"
+    assert box["width"] > 1, f"the skip link is not visible when focused: {box}"
+    page.keyboard.press("Enter")
+    expect(page).to_have_url(re.compile(r"#main$"))
+    expect(page.locator("main")).to_be_focused()

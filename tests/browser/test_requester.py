@@ -1,0 +1,68 @@
+"""The requester's side, on the public portal: file a request, keep the receipt, follow the case."""
+
+from playwright.sync_api import expect
+
+from tests.browser.steps import look_up, submit_request_on_portal
+from tests.helpers import decision
+
+
+def test_a_requester_submits_a_request_and_gets_a_receipt_with_ticket_and_code_shown_once(page, desk):
+    ticket, code = submit_request_on_portal(page)
+    expect(page.get_by_role("heading", level=1)).to_be_visible()
+    expect(page.locator(".receipt")).to_contain_text(ticket)
+    # The officers see the same request, with what was typed.
+    case = desk.case(ticket)
+    assert case["status"] == "diterima"
+    assert case["details"]["information"] == "Daftar penerima beasiswa tahun 2026 beserta kriteria seleksinya"
+    assert case["requester"]["name"] == "Ani Wijaya"
+    # The access code is shown once: a reload of the receipt no longer has it.
+    page.reload()
+    expect(page.locator(".receipt")).to_have_count(0)
+    expect(page.locator("main")).not_to_contain_text(code)
+
+
+def test_an_incomplete_request_is_refused_with_the_errors_beside_the_fields(page, desk):
+    page.goto("/publik/permohonan")
+    page.locator("#f-requester-name").fill("Ani Wijaya")
+    page.locator("form.portal-form button[type=submit]").click()
+    expect(page.locator(".error-summary")).to_be_visible()
+    information = page.locator("#f-information")
+    expect(information).to_have_attribute("aria-invalid", "true")
+    expect(page.locator(".field.has-error").filter(has=information).locator(".field-error")).to_be_visible()
+    expect(page.locator("#f-requester-name")).to_have_value("Ani Wijaya")  # what was typed is kept
+
+
+def test_the_requester_sees_the_decision_and_the_written_notice_on_the_status_page(page, desk):
+    ticket, code = submit_request_on_portal(page)
+
+    look_up(page, ticket, code)
+    expect(page.get_by_role("heading", level=1)).to_contain_text(ticket)
+    expect(page.locator(".stage-now")).to_have_text("Diterima")
+    expect(page.locator(".legal-path [aria-current=step]")).to_be_visible()
+    expect(page.locator(".letter")).to_have_count(0)
+
+    # The officers decide: granted in full, and the written notice is sent.
+    for step in ("periksa_kelengkapan", "registrasi", "proses_permohonan", "tentukan_langkah"):
+        desk.complete(ticket, step)
+    desk.complete(ticket, "putuskan", decision("dikabulkan_seluruhnya"))
+    desk.complete(ticket, "pemberitahuan_tertulis")
+
+    # Back on the status page (still open on this device): the new stage and the notice addressed to them.
+    page.goto("/publik/status")
+    if page.locator("form.portal-form input[name=access_code]").count():
+        look_up(page, ticket, code)
+    expect(page.locator(".stage-now")).to_have_text("Dikabulkan Seluruhnya")
+    notice = page.locator(".letter").filter(has_text="Pemberitahuan Tertulis")
+    expect(notice).to_have_count(1)
+    expect(notice).to_contain_text("Daftar penerima")  # the material to be given, from the notice's form
+    expect(notice).to_contain_text("PDF")
+    expect(page.locator("main")).not_to_contain_text("3171234567890001")  # no NIK on the public page
+
+
+def test_a_wrong_access_code_gets_the_same_answer_as_an_unknown_ticket(page, desk):
+    ticket, _code = submit_request_on_portal(page)
+    look_up(page, ticket, "AAAA-BBBB-CCCC-DDDD")
+    wrong_code = page.locator(".error-summary").inner_text()
+    look_up(page, "PPID-2026-999999", "AAAA-BBBB-CCCC-DDDD")
+    expect(page.locator(".error-summary")).to_have_text(wrong_code)
+    expect(page.locator("main")).not_to_contain_text("Diterima")
