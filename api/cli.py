@@ -58,7 +58,7 @@ def serve(host, port):
         use(svc)
         clock = app.extensions["kawal_clock"] = EmbeddedClock(svc).start()
         click.echo("no KAWAL_REDIS_URL: the embedded clock runs reconcile every minute")
-    click.echo(f"Kawal on http://{host}:{port}/api/v1/docs")
+    click.echo(f"Kawal on http://{host}:{port}/ (pages) and http://{host}:{port}/api/v1/docs (API)")
     try:
         run_simple(host, port, app, threaded=True, use_reloader=False)
     finally:

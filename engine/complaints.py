@@ -21,7 +21,7 @@ from engine.audit import EventLog
 from engine.errors import Conflict, Forbidden, Invalid, NotFound
 from engine.files import FileStore, Upload, check
 from engine.models import Attachment, Case, CaseMessage, Deadline, Party, RevealRequest, User
-from engine.operations import Submitted, _intake, actor_name
+from engine.operations import Submitted, _intake, actor_name, with_locale
 from engine.outbox import Outbox, deadline_context, members
 from engine.runtime import Runtime
 from engine.users import default_unit
@@ -44,8 +44,12 @@ def submit_complaint(
     user: User | None = None,
     channel: str | None = None,
     received_at: datetime | None = None,
+    locale: str | None = None,
 ) -> Submitted:
-    """Receive a complaint: ticket and access code; the identity (if any) goes to the vault only."""
+    """Receive a complaint: ticket and access code; the identity (if any) goes to the vault only.
+
+    ``locale`` is the language the reporter filed in: their messages are written in it.
+    """
     channel, received_at = _intake(
         rt,
         "pengaduan.json",
@@ -63,7 +67,7 @@ def submit_complaint(
             fields={"pelapor": ["pengaduan anonim tanpa identitas / an anonymous complaint carries no identity"]},
         )
     now = clock.now()
-    party = rt.vault.store(session, REPORTER, payload["pelapor"]) if mode != "anonim" else None
+    party = rt.vault.store(session, REPORTER, with_locale(payload["pelapor"], locale)) if mode != "anonim" else None
     year = received_at.astimezone(rt.calendars["strict"].tz).year
     ticket = tickets.next_ticket(session, PREFIX, year)
     code, code_hash = tickets.new_access_code()

@@ -45,6 +45,14 @@ class Submitted:
     access_code: str
 
 
+LOCALES = ("id", "en")
+
+
+def with_locale(identity: dict, locale: str | None) -> dict:
+    """The identity to seal, with the language its owner is written to in (kept in the vault with it)."""
+    return {**identity, "locale": locale} if locale in LOCALES else dict(identity)
+
+
 def submit_request(
     session: Session,
     rt: Runtime,
@@ -53,16 +61,18 @@ def submit_request(
     user: User | None = None,
     channel: str | None = None,
     received_at: datetime | None = None,
+    locale: str | None = None,
 ) -> Submitted:
     """Receive an information request (UU 14/2008 Pasal 22): register number, access code, T10 armed.
 
     The requester's identity goes to the vault; the case and its workflow hold only the party id.
     Only a front-desk officer may give the channel and the real receipt time of an offline request.
+    ``locale`` is the language the requester filed in: their messages are written in it.
     """
     now = clock.now()
     channel, received_at = _intake(rt, "permohonan.json", payload, user, channel, received_at)
 
-    party = rt.vault.store(session, "requester", payload["requester"])
+    party = rt.vault.store(session, "requester", with_locale(payload["requester"], locale))
     local_year = received_at.astimezone(rt.calendars["strict"].tz).year
     ticket = tickets.next_ticket(session, rt.settings.ticket_prefix, local_year)
     code, code_hash = tickets.new_access_code()

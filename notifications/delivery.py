@@ -42,7 +42,7 @@ def address(session: Session, rt: Runtime, row: Notification) -> tuple[str | Non
         case = session.get(Case, row.case_id)
         identity = rt.vault.read(session.get(Party, case.requester_party_id))
         wanted = {"smtp": identity.get("email"), "webhook": identity.get("phone"), "log": "requester"}
-        return wanted[row.channel], "id"
+        return wanted[row.channel], identity.get("locale") or "id"  # the language they filed in
     user = session.get(User, row.recipient_user_id)
     wanted = {"smtp": user.email, "webhook": None, "log": f"user:{user.username}"}
     return wanted[row.channel], user.locale or "id"

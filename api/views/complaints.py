@@ -56,8 +56,9 @@ def submit(body):
     """File a complaint: anonymously, confidentially or as a whistleblower. Returns ticket and access code (once)."""
     user = current_user(required=False)
     channel, received_at = body.pop("channel", None), body.pop("received_at", None)
+    locale = request.accept_languages.best_match(["id", "en"], default="id")
     result = complaints.submit_complaint(
-        db.session, runtime(), body, user=user, channel=channel, received_at=received_at
+        db.session, runtime(), body, user=user, channel=channel, received_at=received_at, locale=locale
     )
     commit(result.case)
     return {

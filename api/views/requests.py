@@ -18,7 +18,9 @@ def submit(body):
     user = current_user(required=False)
     channel = body.pop("channel", None)
     received_at = body.pop("received_at", None)
-    result = operations.submit_request(db.session, runtime(), body, user=user, channel=channel, received_at=received_at)
+    result = operations.submit_request(
+        db.session, runtime(), body, user=user, channel=channel, received_at=received_at, locale=_locale()
+    )
     commit(result.case)
     case = result.case
     return {

@@ -360,7 +360,7 @@ def portal_request():
         return render_template("portal/request.html", fields=_fields(schema, None, None)[0])
     data = schema_form.parse(schema, request.form, _tz(rt))
     try:
-        result = operations.submit_request(db.session, rt, data)
+        result = operations.submit_request(db.session, rt, data, locale=current_language())
     except Invalid as error:
         db.session.rollback()
         fields, general = _fields(schema, request.form, error.fields)
@@ -450,7 +450,7 @@ def portal_complaint():
     if data.get("mode") == "anonim":
         data.pop("pelapor", None)  # never stored, never checked: an anonymous report carries no identity
     try:
-        result = complaints.submit_complaint(db.session, rt, data)
+        result = complaints.submit_complaint(db.session, rt, data, locale=current_language())
     except Invalid as error:
         db.session.rollback()
         return _complaint_page(schema, request.form, error.fields, 422)
