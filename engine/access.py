@@ -15,6 +15,9 @@ REQUEST_STAFF = frozenset({"petugas_layanan", "ppid", "atasan_ppid"})
 # The complaint team and the WBS managers: the complaints of their unit (legal-process.md §7.3).
 COMPLAINT_TEAM = frozenset({"tim_pengaduan", "pengelola_wbs"})
 COMPLAINT = "pengaduan"
+# The complaint documents a unit sees (engine.documents): what was referred to it, the clarification
+# request, never the team's internal papers. The complaint team and the auditors read every one.
+UNIT_DOCUMENTS = frozenset({"surat_permintaan_klarifikasi"})
 # Who may read a requester's identity from the vault (PPID cases; a complaint's reporter: engine.complaints).
 IDENTITY_READERS = REQUEST_STAFF
 # The superior of each lane: may assign its tasks and see its whole queue.
@@ -133,6 +136,28 @@ def can_read_identity(user: User, case: Case | None = None) -> bool:
 
 def is_complaint_team(user: User) -> bool:
     return bool(_groups(user) & COMPLAINT_TEAM)
+
+
+def can_read_document(user: User, name: str) -> bool:
+    """A complaint's document by name: all of them for the complaint team and the auditors, a unit's for a unit."""
+    if is_complaint_team(user) or "auditor" in _groups(user):
+        return True
+    return name in UNIT_DOCUMENTS
+
+
+def require_read_document(user: User, name: str) -> None:
+    if not can_read_document(user, name):
+        raise Forbidden("dokumen ini bukan untuk unit Anda / this document is not for your unit")
+
+
+def can_read_history(user: User, case: Case) -> bool:
+    """A case's event history; a complaint's is for the complaint team and the auditors only."""
+    return case.kind != COMPLAINT or is_complaint_team(user) or "auditor" in _groups(user)
+
+
+def require_read_history(user: User, case: Case) -> None:
+    if not can_read_history(user, case):
+        raise Forbidden("riwayat pengaduan: tim pengaduan dan auditor / complaint history: team and auditors")
 
 
 def require_complaint_team(user: User) -> None:

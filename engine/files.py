@@ -34,6 +34,13 @@ class Upload:
     name: str
     data: bytes
 
+    @classmethod
+    def from_storage(cls, storage) -> Upload:
+        """An uploaded file read once (werkzeug's ``FileStorage``, or anything with ``filename``,
+        ``stream`` and ``read()``); the spooled temporary file is closed at once."""
+        with storage.stream:
+            return cls(storage.filename or "", storage.read())
+
 
 @dataclass(frozen=True)
 class Checked:

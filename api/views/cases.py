@@ -5,7 +5,6 @@ from api.extensions import db
 from api.schemas import CaseView, DeadlineList, EventList
 from api.views import noted, runtime
 from engine import access, queries
-from engine.errors import Forbidden
 
 blp = Blueprint("cases", __name__, description="Cases and their history")
 
@@ -27,8 +26,7 @@ def get_case(ticket):
 def get_events(ticket):
     user = current_user()
     case = access.require_staff_case(db.session, user, ticket)
-    if case.kind == access.COMPLAINT and not (access.is_complaint_team(user) or "auditor" in user.group_codes):
-        raise Forbidden("riwayat pengaduan: tim pengaduan dan auditor / complaint history: team and auditors")
+    access.require_read_history(user, case)
     items = queries.case_events(db.session, case)
     noted(user, case, "events")
     return {"ticket": case.ticket, "items": items}

@@ -95,7 +95,7 @@ def post_message(ticket):
     if request.mimetype == "multipart/form-data":
         form = request.form
         body, reply_to = form.get("body"), form.get("reply_to")
-        uploads = [_read(f) for f in request.files.getlist("attachments")]
+        uploads = [Upload.from_storage(f) for f in request.files.getlist("attachments")]
     else:
         data = request.get_json(silent=True)
         if not isinstance(data, dict):
@@ -110,12 +110,6 @@ def post_message(ticket):
     view = _conversation(case, user)
     commit(case)
     return view
-
-
-def _read(storage) -> Upload:
-    """An uploaded file's bytes; the spooled temporary file is closed at once."""
-    with storage.stream:
-        return Upload(storage.filename or "", storage.read())
 
 
 def _reply_to(value) -> int | None:

@@ -3,9 +3,9 @@ linked cases and the BPMN diagram with what is done and what is open.
 
 Load -> authorize -> act (STYLE.md rule 4): ``access.require_staff_case`` answers 404 for a case the
 officer may not see, on the page and on its diagram and documents; what each part shows follows the
-REST API's rules (the requester's identity only where ``access.can_read_identity`` allows, a
-complaint's history for its team and the auditors only, a complaint's documents by the same rule as
-``GET /api/v1/cases/{t}/documents``). A read of a confidential complaint is recorded (``noted``).
+REST API's rules, from engine.access: the requester's identity only where ``can_read_identity``
+allows, a complaint's history where ``can_read_history`` does, a complaint's documents where
+``can_read_document`` does. A read of a confidential complaint is recorded (``noted``).
 
 The diagram is the BPMN file of the process version the case runs; the page carries the ids of the
 completed elements, the current tasks and the subprocesses they are in (from the case's workflow
@@ -31,14 +31,12 @@ from sqlalchemy import select
 
 from api.extensions import db
 from api.views import noted, runtime
-from api.views.documents import _readable as readable_document  # the API's rule, not a copy of it
 from api.web import display
 from api.web.blueprint import bp
+from api.web.facts import case_facts, labelled, requester_facts
 from api.web.i18n import current_language
 from api.web.session import officer
-from api.web.task import _case_facts, _labelled, _requester
 from engine import access, bundle, chain, complaints, documents, queries
-from engine.errors import Forbidden
 from engine.models import Case, CaseEvent, Party, ProcessVersion, User
 from engine.runtime import Runtime
 from engine.sync import properties
@@ -120,14 +118,14 @@ ACTORS = {"system": _l("Kawal (automatic)"), "pemohon": _l("Requester"), "pelapo
 def case(ticket: str):
     user, rt, locale = officer(), runtime(), current_language()
     found = access.require_staff_case(db.session, user, ticket)
-    history_shown = _may_read_history(user, found)
+    history_shown = access.can_read_history(user, found)
     page = {
         "case": found,
         "process_label": display.process_label(found.kind, locale),
         "stage_label": display.stage_label(found.status, locale),
         "due_state": _due_state(rt, found),
-        "facts": _case_facts(rt, found, locale),
-        "requester": _requester(rt, _identity(rt, user, found), locale),
+        "facts": case_facts(rt, found, locale),
+        "requester": requester_facts(rt, _identity(rt, user, found), locale),
         "tasks": _open_tasks(rt, found, locale),
         "deadlines": _deadlines(found, locale),
         "history_shown": history_shown,
@@ -162,8 +160,7 @@ def case_document(ticket: str, name: str):
     user, locale = officer(), current_language()
     found = access.require_staff_case(db.session, user, ticket)
     complaints.require_complaint(found)
-    if not readable_document(user, name):
-        raise Forbidden("dokumen ini bukan untuk unit Anda / this document is not for your unit")
+    access.require_read_document(user, name)
     doc, text = documents.render(db.session, found, name, locale)
     noted(user, found, f"document:{name}")
     return render_template(
@@ -215,11 +212,6 @@ def _clock(row: dict, locale: str) -> dict:
 
 def _deadlines(case: Case, locale: str) -> list[dict]:
     return [_clock(chain.deadline_view(d), locale) for d in case.deadlines]
-
-
-def _may_read_history(user: User, case: Case) -> bool:
-    """The rule of ``GET /api/v1/cases/{t}/events``: a complaint's history is for its team and the auditors."""
-    return case.kind != access.COMPLAINT or access.is_complaint_team(user) or "auditor" in user.group_codes
 
 
 def _timeline(case: Case, locale: str) -> list[dict]:
@@ -281,7 +273,7 @@ def _documents(rt: Runtime, user: User, case: Case, locale: str) -> list[dict]:
         return [
             {"name": d.name, "title": d.title_en if locale == "en" else d.title_id, "audience": d.audience}
             for d in documents.issued(db.session, case)
-            if readable_document(user, d.name)
+            if access.can_read_document(user, d.name)
         ]
     return _letters(rt, case, locale)
 
@@ -312,7 +304,7 @@ def _letters(rt: Runtime, case: Case, locale: str) -> list[dict]:
                 "title": title,
                 "at": event.at,
                 "actor": event.actor,
-                "fields": _labelled(schema, bundle.redact(data), locale),
+                "fields": labelled(schema, bundle.redact(data), locale),
             }
         )
     return out

@@ -66,6 +66,24 @@ def task_title(rt: Runtime, task: HumanTask, locale: str) -> str:
     return task.title
 
 
+def task_instructions(rt: Runtime, task: HumanTask, locale: str) -> str | None:
+    """The task's instructions in the visitor's language: the BPMN text, or its form's English.
+
+    A form's ``x-instructions-en`` is the English text, or, for a form several tasks share (the
+    escalations), a mapping from each task's BPMN id to its English text. Without English, the
+    BPMN's Bahasa Indonesia is shown rather than nothing.
+    """
+    if locale == "en" and task.form and task.instructions:
+        try:
+            english = rt.forms.schema(task.form).get("x-instructions-en")
+        except LookupError:
+            return task.instructions
+        if isinstance(english, dict):
+            english = english.get(task.bpmn_id)
+        return english or task.instructions
+    return task.instructions
+
+
 def office_date(value: datetime | None) -> str:
     """``16 Des 2026`` / ``16 Dec 2026``, the day in the office's time zone."""
     return format_date(value, "d MMM y") if value is not None else "—"

@@ -19,7 +19,6 @@ from __future__ import annotations
 
 import copy
 import time
-from dataclasses import dataclass
 from datetime import datetime
 
 from flask import Response, flash, redirect, render_template, request, session, url_for
@@ -33,10 +32,12 @@ from api.views import commit, runtime
 from api.web import display, schema_form
 from api.web.blueprint import bp
 from api.web.i18n import current_language, localized
-from engine import bundle, chain, complaints, documents, operations, queries, status
+from api.web.portal_letters import letters
+from api.web.portal_paths import legal_path
+from engine import chain, complaints, operations, queries
 from engine.errors import Conflict, Invalid, NotFound
 from engine.files import MAX_FILES, FileStore, Upload
-from engine.models import Case, CaseEvent
+from engine.models import Case
 
 RECEIPT_KEY = "portal_receipt"  # the receipt waiting to be shown once
 VERIFIED_KEY = "portal_verified"  # tickets whose code was given, and until when (never the code)
@@ -135,172 +136,6 @@ MODES = {
         ),
     ),
 }
-
-
-# -- the legal path as a picture ----------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class Step:
-    label: object  # a lazy gettext string
-    statuses: frozenset[str]
-
-
-def _step(label, *statuses) -> Step:
-    return Step(label, frozenset(statuses))
-
-
-# The stages of each kind of case, in order, each with the engine statuses (engine/status.py) it covers.
-PATHS = {
-    chain.REQUEST: (
-        _step(_l("Received"), "diterima", "menunggu_kelengkapan", "terdaftar"),
-        _step(_l("In process"), "diproses", "diperpanjang"),
-        _step(_l("Written notice"), *status.OUTCOMES, "dibuka_kembali"),
-        _step(_l("Completed"), "informasi_diserahkan", "selesai", "dicabut", "ditutup_tidak_lengkap"),
-    ),
-    chain.OBJECTION: (
-        _step(_l("Received"), "keberatan_diterima", "keberatan_terdaftar"),
-        _step(_l("Examined by the PPID's superior"), "musyawarah", "menunggu_keputusan_atasan"),
-        _step(_l("Decision"), *status.OBJECTION_OUTCOMES, "keberatan_tidak_ditanggapi"),
-        _step(_l("Response sent"), "tanggapan_dikirim"),
-        _step(_l("Completed"), "keberatan_selesai", "diselesaikan_musyawarah"),
-    ),
-    chain.DISPUTE: (
-        _step(_l("Registered"), "sengketa_teregistrasi", "persiapan_termohon"),
-        _step(_l("Preliminary examination"), "pemeriksaan_awal", "putusan_sela"),
-        _step(
-            _l("Mediation or adjudication"),
-            "mediasi",
-            "mediasi_diperpanjang",
-            "putusan_mediasi",
-            "mediasi_gagal",
-            "ajudikasi",
-            "putusan_ajudikasi",
-        ),
-        _step(_l("Court"), "keberatan_pengadilan", "putusan_pengadilan", "kasasi", "berkekuatan_hukum_tetap"),
-        _step(_l("Completed"), "pelaksanaan_putusan", "sengketa_selesai", "sengketa_dicabut", "sengketa_gugur"),
-    ),
-    complaints.COMPLAINT_PROCESS: (
-        _step(_l("Received"), "pengaduan_baru", "tercatat"),
-        _step(_l("Verified"), "terverifikasi"),
-        _step(
-            _l("Being handled"),
-            "diteruskan_itjen",
-            "didisposisikan_unit",
-            "dalam_klarifikasi",
-            "menunggu_kelengkapan_pelapor",
-            "dibuka_kembali_pengaduan",
-            "dalam_pemeriksaan",
-            "ditindaklanjuti",
-        ),
-        _step(
-            _l("Completed"),
-            "pengaduan_selesai",
-            "diarsipkan",
-            "tidak_dapat_ditindaklanjuti",
-            "diteruskan_instansi_lain",
-            "dianggap_dicabut",
-        ),
-    ),
-}
-
-
-def legal_path(case: Case, milestones: list[dict]) -> list[dict]:
-    """Each stage as done, current, to come, or not reached (a closed case that skipped it)."""
-    steps = PATHS.get(case.kind, ())
-    current = next((i for i, s in enumerate(steps) if case.status in s.statuses), None)
-    if current is None:
-        return []
-    reached = {m["name"] for m in milestones}
-    out = []
-    for i, step in enumerate(steps):
-        if i == current:
-            state = "current"
-        elif i > current:
-            state = "upcoming"
-        else:  # every case starts at its first stage, even when no milestone says so
-            state = "done" if i == 0 or reached & step.statuses else "skipped"
-        out.append({"label": step.label, "state": state})
-    return out
-
-
-# -- letters addressed to the requester -----------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class Letter:
-    task: str  # the task whose completion writes it (engine.bundle.DOCUMENTS names it)
-    form: str
-    shown_after: str | None = None  # the task that sends it, when that is a later one
-    omit: tuple[str, ...] = ()
-
-
-LETTERS = {
-    letter.task: letter
-    for letter in (
-        Letter("tentukan_langkah", "tentukan_langkah.json", omit=("langkah",)),
-        Letter("putuskan", "putuskan.json", shown_after="pemberitahuan_tertulis"),
-        Letter("pemberitahuan_tertulis", "pemberitahuan_tertulis.json"),
-        Letter("penyerahan_informasi", "penyerahan_informasi.json"),
-        Letter("penyerahan_lanjutan", "penyerahan_informasi.json"),
-        Letter("registrasi_keberatan", "keberatan_registrasi.json"),
-        Letter("tawarkan_musyawarah", "keberatan_musyawarah.json"),
-        Letter("putuskan_keberatan", "keberatan_putusan.json", shown_after="kirim_tanggapan"),
-    )
-}
-
-
-def _addressed(task: str, data: dict) -> bool:
-    if task == "tentukan_langkah":
-        return data.get("langkah") == "perpanjang"  # only an extension writes to the requester
-    if task == "putuskan":
-        return str(data.get("keputusan", "")).startswith("ditolak")  # the rejection decision letter
-    return True
-
-
-def letters(rt, case: Case, locale: str) -> list[dict]:
-    """The letters and notices the case sent to its requester or reporter, newest last."""
-    if case.kind == complaints.COMPLAINT_PROCESS:
-        out = []
-        for doc in documents.issued(db.session, case):
-            if doc.audience == "reporter":
-                _doc, text = documents.render(db.session, case, doc.name, locale)
-                out.append({"title": doc.title_en if locale == "en" else doc.title_id, "text": text})
-        return out
-    events = db.session.scalars(
-        select(CaseEvent)
-        .where(CaseEvent.case_id == case.id, CaseEvent.type == "task_completed")
-        .order_by(CaseEvent.seq)
-    ).all()
-    done = {e.data.get("task") for e in events}
-    i = 1 if locale == "en" else 0
-    out = []
-    for event in events:
-        task, data = event.data.get("task"), bundle.redact(event.data.get("data", {}))
-        letter = LETTERS.get(task)
-        if letter is None or not _addressed(task, data) or (letter.shown_after and letter.shown_after not in done):
-            continue
-        title = bundle.REJECTION[i] if task == "putuskan" else bundle.DOCUMENTS[task][i]
-        facts = _labelled(rt.forms.schema(letter.form), data, locale, letter.omit)
-        out.append({"title": title, "at": event.at, "facts": facts})
-    return out
-
-
-def _labelled(schema: dict, data: dict, locale: str, omit=()) -> list[tuple[str, str]]:
-    fields = schema_form.build_fields(schema, locale)
-    return [
-        (f.label, _value_text(data[f.name], dict(f.options)))
-        for f in fields
-        if f.name in data and f.name not in omit and data[f.name] not in (None, "", [], {})
-    ]
-
-
-def _value_text(value, choices: dict) -> str:
-    if isinstance(value, bool):
-        return _("Yes") if value else _("No")
-    if isinstance(value, list):
-        return ", ".join(_value_text(v, choices) for v in value)
-    return choices.get(value, str(value))
 
 
 # -- forms ------------------------------------------------------------------------------------------
@@ -626,7 +461,7 @@ def portal_complaint_reply():
     if case is None:
         return redirect(url_for("web.portal_status"), 303)
     rt = runtime()
-    uploads = [_read(f) for f in request.files.getlist("attachments") if f.filename]
+    uploads = [Upload.from_storage(f) for f in request.files.getlist("attachments") if f.filename]
     try:
         reply_to = _reply_to(request.form.get("reply_to"))
         store = FileStore(rt.settings.files_dir, rt.vault)
@@ -641,11 +476,6 @@ def portal_complaint_reply():
     commit(case)
     flash(_("Your message has been sent to the complaint team."), "success")
     return redirect(url_for("web.portal_status"), 303)
-
-
-def _read(storage) -> Upload:
-    with storage.stream:
-        return Upload(storage.filename or "", storage.read())
 
 
 def _reply_to(value) -> int | None:

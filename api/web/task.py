@@ -22,20 +22,13 @@ from api.extensions import db
 from api.views import commit, noted, runtime
 from api.web import display, schema_form
 from api.web.blueprint import bp
+from api.web.facts import case_facts, labelled, requester_facts
 from api.web.i18n import current_language, localized
 from api.web.inbox import lane_members, refusal_message
 from api.web.session import officer
 from engine import access, chain, operations, queries
 from engine.errors import Conflict, Invalid
 from engine.models import Case, HumanTask
-
-# The intake form that describes each kind of case's details (their labels and choice names).
-INTAKE_FORMS = {
-    chain.REQUEST: "permohonan.json",
-    chain.OBJECTION: "keberatan.json",
-    chain.DISPUTE: "sengketa.json",
-    "pengaduan": "pengaduan.json",
-}
 
 
 @bp.get("/tugas/<int:task_id>")
@@ -96,12 +89,12 @@ def _page(task: HumanTask, values: MultiDict | None = None, errors: dict | None 
         title=display.task_title(rt, task, locale),
         process_label=display.process_label(task.process_id, locale),
         stage_label=display.stage_label(task.case.status, locale),
-        instructions=display.fill_instructions(task.instructions, facts),
+        instructions=display.fill_instructions(display.task_instructions(rt, task, locale), facts),
         due_state=display.due_state(detail["due_at"], detail["working_days_left"]),
         row=detail,
         deadlines=_deadlines(task.case, locale),
-        case_facts=_case_facts(rt, task.case, locale),
-        requester=_requester(rt, view["requester"], locale),
+        case_facts=case_facts(rt, task.case, locale),
+        requester=requester_facts(rt, view["requester"], locale),
         recorded=_recorded(rt, detail["data"], locale),
         chronology=detail["case"].get("chronology", []),
         fields=fields,
@@ -124,29 +117,9 @@ def _deadlines(case: Case, locale: str) -> list[dict]:
     ]
 
 
-def _case_facts(rt, case: Case, locale: str) -> list[tuple[str, str]]:
-    """The case's details as label / value pairs, labelled by the form the case was filed with."""
-    schema = _intake_schema(rt, case.kind)
-    facts = [
-        (_("Ticket"), case.ticket),
-        (_("Process"), display.process_label(case.kind, locale)),
-        (_("Stage"), display.stage_label(case.status, locale)),
-        (_("Received"), display.office_datetime(case.received_at)),
-        (_("Channel"), case.channel),
-    ]
-    return facts + _labelled(schema, case.details or {}, locale)
-
-
-def _requester(rt, identity: dict | None, locale: str) -> list[tuple[str, str]]:
-    if not identity:
-        return []
-    schema = _intake_schema(rt, chain.REQUEST).get("properties", {}).get("requester", {})
-    return _labelled(schema, identity, locale)
-
-
 def _recorded(rt, data: dict, locale: str) -> list[tuple[str, str]]:
     """What earlier tasks of the case recorded, labelled by the forms that recorded it."""
-    return _labelled({"properties": _all_form_fields(rt.forms.directory)}, data, locale)
+    return labelled({"properties": _all_form_fields(rt.forms.directory)}, data, locale)
 
 
 @lru_cache(maxsize=4)
@@ -157,35 +130,3 @@ def _all_form_fields(directory: Path) -> dict:
         for name, node in json.loads(path.read_text(encoding="utf-8")).get("properties", {}).items():
             fields.setdefault(name, node)
     return fields
-
-
-def _intake_schema(rt, kind: str) -> dict:
-    try:
-        return rt.forms.schema(INTAKE_FORMS[kind])
-    except (KeyError, LookupError):
-        return {}
-
-
-def _labelled(schema: dict, values: dict, locale: str) -> list[tuple[str, str]]:
-    """Values as label / text pairs, in the schema's order, then anything the schema does not name."""
-    fields = {f.name: f for f in schema_form.build_fields(schema, locale)} if schema else {}
-    order = [k for k in fields if k in values] + [k for k in values if k not in fields]
-    out = []
-    for key in order:
-        value = values[key]
-        if value in (None, "", [], {}):
-            continue
-        known = fields.get(key)
-        label = known.label if known else key.replace("_", " ").capitalize()
-        out.append((label, _value_text(value, dict(known.options) if known else {})))
-    return out
-
-
-def _value_text(value, choices: dict) -> str:
-    if isinstance(value, bool):
-        return _("Yes") if value else _("No")
-    if isinstance(value, list):
-        return ", ".join(_value_text(v, choices) for v in value)
-    if isinstance(value, dict):
-        return "; ".join(f"{k}: {_value_text(v, {})}" for k, v in value.items())
-    return choices.get(value, str(value))

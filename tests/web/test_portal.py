@@ -11,7 +11,7 @@ from datetime import UTC, datetime
 import pytest
 import time_machine
 
-from api.web import portal
+from api.web import portal, portal_paths
 from engine import status
 from tests.api.test_chain_api import decided
 from tests.conftest import REPORTER_NAME, REPORTER_NIK, complaint_payload, request_payload
@@ -325,6 +325,6 @@ def test_the_portal_speaks_english_when_chosen(browser):
 
 
 def test_every_engine_status_has_its_place_on_a_legal_path():
-    placed = [s for steps in portal.PATHS.values() for step in steps for s in step.statuses]
+    placed = [s for steps in portal_paths.PATHS.values() for step in steps for s in step.statuses]
     assert len(placed) == len(set(placed))
     assert set(placed) == set(status.STATUSES)

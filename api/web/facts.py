@@ -1,0 +1,79 @@
+"""A case's facts as the officers' pages show them: label / value pairs, labelled by the forms.
+
+The task page and the case page show the same facts (``case_facts``), the same requester's identity
+(``requester_facts``, given only what ``access.can_read_identity`` let through) and label recorded
+data by the same rule (``labelled``). The templates draw the pairs with ``_macros.html``'s
+``case_facts`` and ``fact_list``.
+"""
+
+from __future__ import annotations
+
+from flask_babel import gettext as _
+
+from api.web import display, schema_form
+from engine import chain
+from engine.models import Case
+from engine.runtime import Runtime
+
+# The intake form that describes each kind of case's details (their labels and choice names).
+INTAKE_FORMS = {
+    chain.REQUEST: "permohonan.json",
+    chain.OBJECTION: "keberatan.json",
+    chain.DISPUTE: "sengketa.json",
+    "pengaduan": "pengaduan.json",
+}
+
+
+def case_facts(rt: Runtime, case: Case, locale: str) -> list[tuple[str, str]]:
+    """The case's details as label / value pairs, labelled by the form the case was filed with."""
+    schema = intake_schema(rt, case.kind)
+    facts = [
+        (_("Ticket"), case.ticket),
+        (_("Process"), display.process_label(case.kind, locale)),
+        (_("Stage"), display.stage_label(case.status, locale)),
+        (_("Received"), display.office_datetime(case.received_at)),
+        (_("Channel"), case.channel),
+    ]
+    return facts + labelled(schema, case.details or {}, locale)
+
+
+def requester_facts(rt: Runtime, identity: dict | None, locale: str) -> list[tuple[str, str]]:
+    """The requester's identity, labelled by the request form; nothing when the caller may not read it."""
+    if not identity:
+        return []
+    schema = intake_schema(rt, chain.REQUEST).get("properties", {}).get("requester", {})
+    return labelled(schema, identity, locale)
+
+
+def intake_schema(rt: Runtime, kind: str) -> dict:
+    """The JSON Schema a kind of case is filed with, or an empty one for a kind without an intake form."""
+    try:
+        return rt.forms.schema(INTAKE_FORMS[kind])
+    except (KeyError, LookupError):
+        return {}
+
+
+def labelled(schema: dict, values: dict, locale: str) -> list[tuple[str, str]]:
+    """Values as label / text pairs, in the schema's order, then anything the schema does not name."""
+    fields = {f.name: f for f in schema_form.build_fields(schema, locale)} if schema else {}
+    order = [k for k in fields if k in values] + [k for k in values if k not in fields]
+    out = []
+    for key in order:
+        value = values[key]
+        if value in (None, "", [], {}):
+            continue
+        known = fields.get(key)
+        label = known.label if known else key.replace("_", " ").capitalize()
+        out.append((label, value_text(value, dict(known.options) if known else {})))
+    return out
+
+
+def value_text(value, choices: dict) -> str:
+    """A recorded value in words: a choice by its label, yes/no, lists and objects spelled out."""
+    if isinstance(value, bool):
+        return _("Yes") if value else _("No")
+    if isinstance(value, list):
+        return ", ".join(value_text(v, choices) for v in value)
+    if isinstance(value, dict):
+        return "; ".join(f"{k}: {value_text(v, {})}" for k, v in value.items())
+    return choices.get(value, str(value))

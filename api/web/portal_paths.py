@@ -1,0 +1,99 @@
+"""The legal path as a picture on the portal's status page: the stages of each kind of case, in
+order, and where a case stands on them (done, current, to come, or skipped).
+
+The stages are public vocabulary (STYLE.md rule 6): each covers one or more internal statuses of
+engine/status.py, and a new status must be placed in one of them (tests/web/test_portal.py checks).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from flask_babel import lazy_gettext as _l
+
+from engine import chain, complaints, status
+from engine.models import Case
+
+
+@dataclass(frozen=True)
+class Step:
+    label: object  # a lazy gettext string
+    statuses: frozenset[str]
+
+
+def _step(label, *statuses) -> Step:
+    return Step(label, frozenset(statuses))
+
+
+# The stages of each kind of case, in order, each with the engine statuses (engine/status.py) it covers.
+PATHS = {
+    chain.REQUEST: (
+        _step(_l("Received"), "diterima", "menunggu_kelengkapan", "terdaftar"),
+        _step(_l("In process"), "diproses", "diperpanjang"),
+        _step(_l("Written notice"), *status.OUTCOMES, "dibuka_kembali"),
+        _step(_l("Completed"), "informasi_diserahkan", "selesai", "dicabut", "ditutup_tidak_lengkap"),
+    ),
+    chain.OBJECTION: (
+        _step(_l("Received"), "keberatan_diterima", "keberatan_terdaftar"),
+        _step(_l("Examined by the PPID's superior"), "musyawarah", "menunggu_keputusan_atasan"),
+        _step(_l("Decision"), *status.OBJECTION_OUTCOMES, "keberatan_tidak_ditanggapi"),
+        _step(_l("Response sent"), "tanggapan_dikirim"),
+        _step(_l("Completed"), "keberatan_selesai", "diselesaikan_musyawarah"),
+    ),
+    chain.DISPUTE: (
+        _step(_l("Registered"), "sengketa_teregistrasi", "persiapan_termohon"),
+        _step(_l("Preliminary examination"), "pemeriksaan_awal", "putusan_sela"),
+        _step(
+            _l("Mediation or adjudication"),
+            "mediasi",
+            "mediasi_diperpanjang",
+            "putusan_mediasi",
+            "mediasi_gagal",
+            "ajudikasi",
+            "putusan_ajudikasi",
+        ),
+        _step(_l("Court"), "keberatan_pengadilan", "putusan_pengadilan", "kasasi", "berkekuatan_hukum_tetap"),
+        _step(_l("Completed"), "pelaksanaan_putusan", "sengketa_selesai", "sengketa_dicabut", "sengketa_gugur"),
+    ),
+    complaints.COMPLAINT_PROCESS: (
+        _step(_l("Received"), "pengaduan_baru", "tercatat"),
+        _step(_l("Verified"), "terverifikasi"),
+        _step(
+            _l("Being handled"),
+            "diteruskan_itjen",
+            "didisposisikan_unit",
+            "dalam_klarifikasi",
+            "menunggu_kelengkapan_pelapor",
+            "dibuka_kembali_pengaduan",
+            "dalam_pemeriksaan",
+            "ditindaklanjuti",
+        ),
+        _step(
+            _l("Completed"),
+            "pengaduan_selesai",
+            "diarsipkan",
+            "tidak_dapat_ditindaklanjuti",
+            "diteruskan_instansi_lain",
+            "dianggap_dicabut",
+        ),
+    ),
+}
+
+
+def legal_path(case: Case, milestones: list[dict]) -> list[dict]:
+    """Each stage as done, current, to come, or not reached (a closed case that skipped it)."""
+    steps = PATHS.get(case.kind, ())
+    current = next((i for i, s in enumerate(steps) if case.status in s.statuses), None)
+    if current is None:
+        return []
+    reached = {m["name"] for m in milestones}
+    out = []
+    for i, step in enumerate(steps):
+        if i == current:
+            state = "current"
+        elif i > current:
+            state = "upcoming"
+        else:  # every case starts at its first stage, even when no milestone says so
+            state = "done" if i == 0 or reached & step.statuses else "skipped"
+        out.append({"label": step.label, "state": state})
+    return out

@@ -1,0 +1,107 @@
+"""A task's instructions in both languages: the BPMN's Bahasa Indonesia, its form's ``x-instructions-en``."""
+
+import re
+from types import SimpleNamespace
+
+import pytest
+from jsonschema import Draft202012Validator
+from SpiffWorkflow.spiff.parser import VALIDATOR, SpiffBpmnParser
+
+from api.web import display
+from engine.config import FORMS_DIR, ROOT
+from engine.forms import FormRegistry
+from engine.models import HumanTask
+from tests.web.pages import text
+
+PROCESSES = ("permohonan_informasi", "keberatan", "sengketa_informasi", "pengaduan")
+PLACEHOLDER = re.compile(r"\{\{\s*([A-Za-z_][A-Za-z0-9_]*)\s*\}\}")
+
+
+def _instructed_tasks():
+    """(process, BPMN id, form, Indonesian instructions) of every user task with instructions, read as the engine
+    reads them (engine.sync: ``formJsonSchemaFilename`` and ``instructionsForEndUser``)."""
+    found = []
+    for process in PROCESSES:
+        parser = SpiffBpmnParser(validator=VALIDATOR)
+        parser.add_bpmn_file(str(ROOT / "workflows" / f"{process}.bpmn"))
+        specs = [parser.get_spec(process), *parser.get_subprocess_specs(process).values()]
+        for spec in specs:
+            for task_spec in spec.task_specs.values():
+                extensions = getattr(task_spec, "extensions", None) or {}
+                if task_spec.manual and extensions.get("instructionsForEndUser"):
+                    form = extensions.get("properties", {}).get("formJsonSchemaFilename")
+                    found.append((process, task_spec.bpmn_id, form, extensions["instructionsForEndUser"]))
+    return sorted(set(found))
+
+
+TASKS = _instructed_tasks()
+FORMS = FormRegistry(FORMS_DIR)
+
+
+def test_every_process_has_instructed_tasks():
+    assert {process for process, *_ in TASKS} == set(PROCESSES)
+
+
+@pytest.mark.parametrize(("process", "bpmn_id", "form", "indonesian"), TASKS, ids=[t[1] for t in TASKS])
+def test_every_instructed_task_has_english_instructions_with_the_same_placeholders(process, bpmn_id, form, indonesian):
+    assert form, f"{process}:{bpmn_id} has instructions but no form"
+    english = FORMS.schema(form).get("x-instructions-en")
+    assert english, f"{form} has no x-instructions-en"
+    if isinstance(english, dict):  # a form shared by several tasks has one text per task
+        assert bpmn_id in english, f"{form} x-instructions-en has no text for {bpmn_id}"
+    task = HumanTask(bpmn_id=bpmn_id, form=form, instructions=indonesian)
+    shown = display.task_instructions(SimpleNamespace(forms=FORMS), task, "en")
+    assert shown != indonesian
+    assert sorted(PLACEHOLDER.findall(shown)) == sorted(PLACEHOLDER.findall(indonesian))
+    assert display.task_instructions(SimpleNamespace(forms=FORMS), task, "id") == indonesian
+
+
+def test_a_shared_form_gives_each_task_its_own_english():
+    shared = [t for t in TASKS if t[2] == "eskalasi.json"]
+    assert len(shared) > 1
+    shown = {
+        display.task_instructions(SimpleNamespace(forms=FORMS), HumanTask(bpmn_id=i, form=f, instructions=t), "en")
+        for _p, i, f, t in shared
+    }
+    assert len(shown) == len(shared)
+
+
+def test_without_english_the_indonesian_instructions_are_shown():
+    task = HumanTask(bpmn_id="tugas_baru", form="eskalasi.json", instructions="Kerjakan tugas {{ ticket }}.")
+    assert display.task_instructions(SimpleNamespace(forms=FORMS), task, "en") == "Kerjakan tugas {{ ticket }}."
+    task = HumanTask(bpmn_id="tugas_baru", form=None, instructions="Kerjakan tugas.")
+    assert display.task_instructions(SimpleNamespace(forms=FORMS), task, "en") == "Kerjakan tugas."
+
+
+@pytest.mark.parametrize("form", sorted({t[2] for t in TASKS}))
+def test_the_extra_key_is_still_a_valid_schema_that_validates_data(form):
+    Draft202012Validator.check_schema(FORMS.schema(form))
+    assert "x-instructions-en" not in FORMS.errors(form, {})  # reported fields are the data's, not the key
+
+
+def _open_task_page(desk, browser, language):
+    receipt = desk.submit()
+    task = desk.task(receipt["ticket"], "periksa_kelengkapan")
+    b = browser("petugas")
+    if language == "en":
+        assert b.get("/bahasa/en").status_code == 302
+    r = b.get(f"/tugas/{task['id']}")
+    assert r.status_code == 200
+    return receipt["ticket"], text(r)
+
+
+def test_the_task_page_in_english_shows_the_english_instructions(desk, browser):
+    ticket, page = _open_task_page(desk, browser, "en")
+    assert '<h2 id="instructions-title">Instructions</h2>' in page
+    assert f"Check that request {ticket} is complete. If it is not, state what is missing;" in page
+    assert re.search(r"the requester is given \d+ working days to complete it\.", page)  # placeholder filled
+    assert "Periksa kelengkapan permohonan" not in page.split(">Instructions</h2>")[1].split("</section>")[0]
+    assert "{{" not in page
+
+
+def test_the_task_page_in_indonesian_shows_the_indonesian_instructions(desk, browser):
+    ticket, page = _open_task_page(desk, browser, "id")
+    assert f"Periksa kelengkapan permohonan {ticket}. Jika belum lengkap, sebutkan kekurangannya;" in page
+    assert re.search(r"pemohon diberi \d+ hari kerja untuk melengkapi\.", page)
+    assert "Check that request" not in page
+    assert "{{" not in page
