@@ -179,6 +179,7 @@ class TaskList(Schema):
 
 class TaskDetail(TaskItem):
     instructions = fields.String(allow_none=True)
+    instructions_en = fields.String(allow_none=True)
     form_schema = fields.Dict(allow_none=True)
     data = fields.Dict()
     case = fields.Dict()

@@ -76,9 +76,28 @@ def task_item(rt: Runtime, task: HumanTask) -> dict:
     }
 
 
+def task_instructions(rt: Runtime, task: HumanTask, locale: str) -> str | None:
+    """The task's instructions in ``locale``: the BPMN's Bahasa Indonesia, or its form's English.
+
+    A form's ``x-instructions-en`` is the English text, or, for a form several tasks share (the
+    escalations), a mapping from each task's BPMN id to its English text. Without English, the
+    BPMN's Bahasa Indonesia is given rather than nothing.
+    """
+    if locale == "en" and task.form and task.instructions:
+        try:
+            english = rt.forms.schema(task.form).get("x-instructions-en")
+        except LookupError:
+            return task.instructions
+        if isinstance(english, dict):
+            english = english.get(task.bpmn_id)
+        return english or task.instructions
+    return task.instructions
+
+
 def task_detail(session: Session, rt: Runtime, task: HumanTask) -> dict:
     item = task_item(rt, task)
     item["instructions"] = task.instructions
+    item["instructions_en"] = task_instructions(rt, task, "en")
     item["form_schema"] = rt.forms.schema(task.form) if task.form else None
     # What earlier tasks recorded, read from the case history (never from the requester's identity).
     data: dict = {}

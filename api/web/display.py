@@ -13,7 +13,7 @@ from babel import dates as babel_dates
 from flask_babel import format_date, format_datetime, get_timezone
 from flask_babel import lazy_gettext as _l
 
-from engine import chain, clock, status
+from engine import chain, clock, queries, status
 from engine.models import HumanTask
 from engine.runtime import Runtime
 
@@ -67,21 +67,8 @@ def task_title(rt: Runtime, task: HumanTask, locale: str) -> str:
 
 
 def task_instructions(rt: Runtime, task: HumanTask, locale: str) -> str | None:
-    """The task's instructions in the visitor's language: the BPMN text, or its form's English.
-
-    A form's ``x-instructions-en`` is the English text, or, for a form several tasks share (the
-    escalations), a mapping from each task's BPMN id to its English text. Without English, the
-    BPMN's Bahasa Indonesia is shown rather than nothing.
-    """
-    if locale == "en" and task.form and task.instructions:
-        try:
-            english = rt.forms.schema(task.form).get("x-instructions-en")
-        except LookupError:
-            return task.instructions
-        if isinstance(english, dict):
-            english = english.get(task.bpmn_id)
-        return english or task.instructions
-    return task.instructions
+    """The task's instructions in the visitor's language (``engine.queries.task_instructions``)."""
+    return queries.task_instructions(rt, task, locale)
 
 
 def office_date(value: datetime | None) -> str:

@@ -25,6 +25,7 @@ from flask import current_app, redirect, request, url_for
 from flask_babel import Babel, Domain, get_locale
 from flask_login import current_user
 
+from api.extensions import db
 from api.web.blueprint import bp
 from api.web.urls import safe_next
 
@@ -108,13 +109,19 @@ def localized(message: str) -> str:
 
 @bp.get("/bahasa/<code>")
 def switch_language(code: str):
-    """Remember the chosen language and go back to the page the visitor came from."""
+    """Remember the chosen language and go back to the page the visitor came from.
+
+    An officer's choice is also stored on their account, so their e-mails follow it.
+    """
     response = redirect(safe_next(request.args.get("next")) or url_for("web.home"))
     if code in LANGUAGES:
         settings = current_app.config["KAWAL"]
         response.set_cookie(
             COOKIE, code, max_age=COOKIE_MAX_AGE, httponly=True, samesite="Lax", secure=settings.production
         )
+        if current_user.is_authenticated and current_user.user.locale != code:
+            current_user.user.locale = code
+            db.session.commit()
     return response
 
 

@@ -253,3 +253,12 @@ def test_times_are_shown_in_the_office_time_zone(desk):
     receipt = desk.submit()
     assert receipt["due_at"].endswith("T16:00:00+07:00")
     assert receipt["received_at"].endswith("+07:00")
+
+
+def test_a_task_carries_its_instructions_in_both_languages(client, desk, login):
+    receipt = desk.submit()
+    task = desk.task(receipt["ticket"], "periksa_kelengkapan")
+    detail = client.get(f"/api/v1/tasks/{task['id']}", headers=login("petugas")).json
+    assert detail["instructions"]
+    assert detail["instructions_en"]
+    assert detail["instructions_en"] != detail["instructions"]

@@ -2,9 +2,12 @@
 
 from babel.messages.extract import extract_from_dir
 from babel.messages.pofile import read_po
+from sqlalchemy import select
 
+from api.extensions import db
 from api.web import i18n
 from engine.config import ROOT
+from engine.models import User
 
 
 def _source_messages() -> set:
@@ -46,3 +49,11 @@ def test_catalogs_compile_from_the_po_files(app):
         assert i18n.catalog("id").ngettext("%(num)d working day left", "%(num)d working days left", 3) == (
             "%(num)d hari kerja lagi"
         )
+
+
+def test_an_officers_language_choice_is_kept_on_the_account_for_their_e_mails(app, browser):
+    officer = browser("petugas")
+    officer.get("/bahasa/en?next=/kotak-masuk")
+    with app.app_context():
+        assert db.session.scalar(select(User.locale).where(User.username == "petugas")) == "en"
+    browser().get("/bahasa/en")  # a visitor's choice is only a cookie
