@@ -48,3 +48,13 @@ def login_required(view):
         return view(*args, **kwargs)
 
     return wrapper
+
+
+def client_address() -> str | None:
+    """The caller's address as the login throttle counts it: the connection's peer.
+
+    ``X-Forwarded-For`` is not read, since any caller can write it. Behind a reverse proxy every
+    caller therefore shares the proxy's address, and with it the per-address failure budget, until
+    the app is wrapped in werkzeug's ``ProxyFix`` with the number of proxies to trust.
+    """
+    return request.remote_addr

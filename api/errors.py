@@ -68,4 +68,13 @@ def register(app) -> None:
         response = error_response(error.status, error.message, error.fields, error.code)
         if error.status == 401:
             response.headers["WWW-Authenticate"] = "Bearer"
+        retry_after(response, error)
         return response
+
+
+def retry_after(response, error: KawalError):
+    """RFC 9110 §10.2.3: a refusal that passes with time says when to come back (TooMany), in seconds."""
+    seconds = getattr(error, "retry_after", None)
+    if seconds is not None:
+        response.headers["Retry-After"] = str(seconds)
+    return response

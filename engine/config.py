@@ -37,6 +37,10 @@ class Settings:
     evidence_window_days: int = 10  # KAWAL_EVIDENCE_WINDOW_DAYS: the reporter's time to answer
     files_dir: Path = Path("kawal-files")  # KAWAL_FILES_DIR: attachments, encrypted, outside the database
     max_attachment_bytes: int = 10 * 1024 * 1024  # KAWAL_MAX_ATTACHMENT_BYTES (per file; 5 files a message)
+    # Officers' logins (engine.throttle): failures counted in a sliding window, in the database.
+    login_max_failures: int = 5  # KAWAL_LOGIN_MAX_FAILURES: failed logins of one username before it waits
+    login_window_seconds: int = 15 * 60  # KAWAL_LOGIN_WINDOW_SECONDS: how long a failure counts
+    login_max_failures_per_address: int = 20  # KAWAL_LOGIN_MAX_FAILURES_PER_ADDRESS: any usernames, one address
     workflows_dir: Path = WORKFLOWS_DIR
     forms_dir: Path = FORMS_DIR
     extra: dict = field(default_factory=dict)
@@ -81,6 +85,9 @@ def load_settings(environ: dict | None = None, **overrides) -> Settings:
         "complaint_oversight_sla_days": ("KAWAL_COMPLAINT_OVERSIGHT_SLA_DAYS", 60),
         "evidence_window_days": ("KAWAL_EVIDENCE_WINDOW_DAYS", 10),
         "max_attachment_bytes": ("KAWAL_MAX_ATTACHMENT_BYTES", 10 * 1024 * 1024),
+        "login_max_failures": ("KAWAL_LOGIN_MAX_FAILURES", 5),
+        "login_window_seconds": ("KAWAL_LOGIN_WINDOW_SECONDS", 15 * 60),
+        "login_max_failures_per_address": ("KAWAL_LOGIN_MAX_FAILURES_PER_ADDRESS", 20),
     }
     whole = {}
     for key, (name, default) in numbers.items():

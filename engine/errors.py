@@ -42,3 +42,14 @@ class Invalid(KawalError):
 class Unauthorized(KawalError):
     code = "unauthorized"
     status = 401
+
+
+class TooMany(KawalError):
+    """Too many failed attempts: refused without looking at the input; ``retry_after`` is in seconds."""
+
+    code = "too_many_requests"
+    status = 429
+
+    def __init__(self, message: str, *, retry_after: int):
+        super().__init__(message)
+        self.retry_after = retry_after

@@ -328,6 +328,24 @@ class Notification(Base):
     )
 
 
+class LoginFailure(Base):
+    """One failed officer login, kept for the throttle's window (engine.throttle) and then pruned.
+
+    ``username`` is the name as typed, lower-cased, whether or not such an officer exists.
+    """
+
+    __tablename__ = "login_failure"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    username: Mapped[str] = mapped_column(String(80))
+    address: Mapped[str] = mapped_column(String(64))
+    at: Mapped[datetime]
+    __table_args__ = (
+        Index("ix_login_failure_username_at", "username", "at"),
+        Index("ix_login_failure_address_at", "address", "at"),
+        Index("ix_login_failure_at", "at"),  # pruning on every write stays cheap under a distributed run
+    )
+
+
 class Incident(Base):
     """A job that kept failing: visible to admins (API, CLI) until someone retries or resolves it."""
 

@@ -5,7 +5,7 @@ from argon2.exceptions import InvalidHashError, VerificationError
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from engine import clock
+from engine import clock, throttle
 from engine.errors import Invalid
 from engine.models import Group, Unit, User
 
@@ -93,3 +93,24 @@ def authenticate(session: Session, username: str, password: str) -> User | None:
     except (VerificationError, InvalidHashError):
         return None
     return user if user is not None and user.active else None
+
+
+def attempt_login(
+    session: Session, username: str, password: str, address: str | None, limits: throttle.Limits
+) -> User | None:
+    """An officer's login through the throttle: the officer, or ``None`` for wrong credentials.
+
+    The throttle is asked first, so a refused attempt never reaches the password hash. A failure is
+    recorded and a success clears the username's failures; the caller commits either way, also when
+    it then refuses the request.
+
+    Raises:
+        TooMany: the username or the address has failed too often lately (engine.throttle).
+    """
+    throttle.check(session, username, address, limits)
+    user = authenticate(session, username, password)
+    if user is None:
+        throttle.record_failure(session, username, address, limits)
+    else:
+        throttle.clear_failures(session, username)
+    return user

@@ -10,13 +10,14 @@ from __future__ import annotations
 
 import logging
 
-from flask import render_template, request
+from flask import make_response, render_template, request
 from flask_babel import lazy_gettext as _l
 from flask_wtf.csrf import CSRFError
 from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm.exc import StaleDataError
 from werkzeug.exceptions import HTTPException
 
+from api.errors import retry_after
 from api.extensions import db
 from api.web.i18n import localized
 from api.web.security import is_api_request
@@ -34,6 +35,7 @@ TITLES = {
     409: _l("Someone changed this case in the meantime"),
     413: _l("The upload is too large"),
     422: _l("The data is not valid"),
+    429: _l("Too many attempts"),
     500: _l("Something went wrong on our side"),
 }
 EXPLANATIONS = {
@@ -83,7 +85,9 @@ def _csrf_error(_error: CSRFError):
 
 def _domain_error(error: KawalError):
     db.session.rollback()  # nothing half-done survives a refused operation
-    return error_page(error.status, localized(error.message))
+    body, status = error_page(error.status, localized(error.message))
+    response = make_response(body, status)
+    return retry_after(response, error)
 
 
 def _stale(_error):

@@ -5,6 +5,9 @@ working day, like an API token. Only the web pages read it: the REST API authent
 token alone (api.auth), so a browser's cookie never authorizes an /api/v1 call and the API needs
 no CSRF protection.
 
+Logins go through the database-backed throttle (engine.throttle, via engine.users.attempt_login),
+shared with the API's token endpoint: after too many failures the form answers 429.
+
 The session id is ``"<user id>.<password stamp>"``: changing a password ends every session that was
 opened with the old one.
 """
@@ -12,19 +15,24 @@ opened with the old one.
 from __future__ import annotations
 
 import hashlib
+import math
 from datetime import timedelta
 
-from flask import flash, redirect, render_template, request, session, url_for
+from flask import current_app, flash, make_response, redirect, render_template, request, session, url_for
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from flask_login import LoginManager, UserMixin, current_user, login_required, login_user, logout_user
 
+from api.auth import client_address
+from api.errors import retry_after
 from api.extensions import db
 from api.web.blueprint import bp
 from api.web.layout import nav_items
 from api.web.urls import safe_next
+from engine.errors import TooMany
 from engine.models import User
-from engine.users import authenticate
+from engine.throttle import Limits
+from engine.users import attempt_login
 
 login_manager = LoginManager()
 login_manager.login_view = "web.login"
@@ -87,7 +95,12 @@ def login():
     error = None
     if request.method == "POST":
         username = request.form.get("username", "").strip()
-        user = authenticate(db.session, username, request.form.get("password", ""))
+        limits = Limits.of(current_app.config["KAWAL"])
+        try:
+            user = attempt_login(db.session, username, request.form.get("password", ""), client_address(), limits)
+        except TooMany as refused:
+            return _too_many(refused, target)
+        db.session.commit()  # the failure counts although the form is shown again
         if user is not None:
             session.clear()  # a new session id for a new login: no fixation
             login_user(SessionUser(user))
@@ -96,6 +109,15 @@ def login():
             return redirect(target or landing())
         error = _("Wrong username or password.")
     return render_template("login.html", error=error, next=target or "", username=request.form.get("username", ""))
+
+
+def _too_many(refused: TooMany, target: str | None):
+    """The login form again, saying how long to wait: 429 whether or not the password was right."""
+    minutes = math.ceil(refused.retry_after / 60)
+    error = _("Too many failed logins. Wait %(minutes)d minutes and try again.", minutes=minutes)
+    page = render_template("login.html", error=error, next=target or "", username=request.form.get("username", ""))
+    response = make_response(page, refused.status)
+    return retry_after(response, refused)
 
 
 @bp.post("/keluar")
