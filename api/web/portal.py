@@ -8,7 +8,8 @@ accept different data.
 
 The access code is a credential: it is typed into a POST form and never put in a URL or a log.
 After filing, the ticket and the new code wait in the session only until the receipt page shows
-them once (POST -> redirect -> GET). After a successful status look-up the session keeps a marker
+them once (POST -> redirect -> GET). The same form sent again from the same browser files nothing and
+shows that receipt once more (``portal_repeats``). After a successful status look-up the session keeps a marker
 of the verified tickets (never the code) for ``VERIFIED_FOR`` seconds of inactivity, so the status
 page can be reloaded, a complaint's reporter can answer the team and download their own files, and
 linked cases of the same chain can be opened without typing the code again. A wrong ticket or code
@@ -29,7 +30,7 @@ from werkzeug.datastructures import MultiDict
 
 from api.extensions import db
 from api.views import commit, runtime
-from api.web import display, schema_form
+from api.web import display, portal_repeats, schema_form
 from api.web.blueprint import bp
 from api.web.i18n import current_language, localized
 from api.web.portal_letters import letters
@@ -191,18 +192,33 @@ def portal_home():
 def portal_request():
     rt = runtime()
     schema = _dressed(rt.forms.schema("permohonan.json"), REQUEST_DRESSING)
+    portal_repeats.prune()
     if request.method == "GET":
-        return render_template("portal/request.html", fields=_fields(schema, None, None)[0])
+        return _request_page(schema, None, None)
+    if earlier := portal_repeats.earlier_receipt("permohonan", request.form):
+        return _keep_receipt(**earlier, repeated=True)
     data = schema_form.parse(schema, request.form, _tz(rt))
     try:
         result = operations.submit_request(db.session, rt, data, locale=current_language())
     except Invalid as error:
         db.session.rollback()
-        fields, general = _fields(schema, request.form, error.fields)
-        return render_template("portal/request.html", fields=fields, general=general, has_errors=True), 422
+        return _request_page(schema, request.form, error.fields, 422)
     commit(result.case)
     case = result.case
-    return _keep_receipt(kind=case.kind, ticket=case.ticket, code=result.access_code, due_at=_iso(case.due_at))
+    receipt = dict(kind=case.kind, ticket=case.ticket, code=result.access_code, due_at=_iso(case.due_at))
+    portal_repeats.remember("permohonan", request.form, receipt)
+    return _keep_receipt(**receipt)
+
+
+def _request_page(schema, values, errors, code: int = 200):
+    fields, general = _fields(schema, values, errors)
+    return render_template(
+        "portal/request.html",
+        fields=fields,
+        general=general,
+        has_errors=errors is not None,
+        submission_key=portal_repeats.key_for(values),
+    ), code
 
 
 @bp.route("/publik/keberatan", methods=["GET", "POST"])
@@ -211,8 +227,11 @@ def portal_objection():
     schema = _dressed(rt.forms.schema("keberatan.json"), OBJECTION_DRESSING)
     form = request.form if request.method == "POST" else MultiDict({"ticket": request.args.get("tiket", "")})
     ticket_fields = _access_fields(form)
+    portal_repeats.prune()
     if request.method == "GET":
         return _objection_page(schema, form, None)
+    if earlier := portal_repeats.earlier_receipt("keberatan", request.form):
+        return _keep_receipt(**earlier, repeated=True)
     data = schema_form.parse(schema, request.form, _tz(rt))
     if _too_many_wrong_codes():
         return _objection_page(schema, form, {"access_code": [str(_too_many_message())]}, 429, ticket_fields)
@@ -228,13 +247,15 @@ def portal_objection():
         db.session.rollback()
         return _objection_page(schema, form, error.fields, 422, ticket_fields)
     commit(objection, parent)
-    return _keep_receipt(
+    receipt = dict(
         kind=objection.kind,
         ticket=objection.ticket,
         request=parent.ticket,
         due_at=_iso(objection.due_at),
         timeliness=objection.details["ketepatan_waktu"]["verdict"],
     )
+    portal_repeats.remember("keberatan", request.form, receipt)
+    return _keep_receipt(**receipt)
 
 
 def _access_fields(form, keep_code: bool = True) -> list[schema_form.Field]:
@@ -272,6 +293,7 @@ def _objection_page(schema, form, errors, code: int = 200, access=None):
         general=general,
         has_errors=bool(errors),
         plain=GROUNDS_PLAIN,
+        submission_key=portal_repeats.key_for(form if request.method == "POST" else None),
     ), code
 
 
@@ -279,8 +301,11 @@ def _objection_page(schema, form, errors, code: int = 200, access=None):
 def portal_complaint():
     rt = runtime()
     schema = _dressed(rt.forms.schema("pengaduan.json"), COMPLAINT_DRESSING, drop=("nomor_lapor",))
+    portal_repeats.prune()
     if request.method == "GET":
         return _complaint_page(schema, None, None)
+    if earlier := portal_repeats.earlier_receipt("pengaduan", request.form):
+        return _keep_receipt(**earlier, repeated=True)
     data = schema_form.parse(schema, request.form, _tz(rt))
     if data.get("mode") == "anonim":
         data.pop("pelapor", None)  # never stored, never checked: an anonymous report carries no identity
@@ -291,7 +316,9 @@ def portal_complaint():
         return _complaint_page(schema, request.form, error.fields, 422)
     commit(result.case)
     case = result.case
-    return _keep_receipt(kind=case.kind, ticket=case.ticket, code=result.access_code, mode=case.reporter_mode)
+    receipt = dict(kind=case.kind, ticket=case.ticket, code=result.access_code, mode=case.reporter_mode)
+    portal_repeats.remember("pengaduan", request.form, receipt)
+    return _keep_receipt(**receipt)
 
 
 def _complaint_page(schema, values, errors, code: int = 200):
@@ -306,12 +333,14 @@ def _complaint_page(schema, values, errors, code: int = 200):
         general=general,
         has_errors=bool(errors),
         modes=MODES,
+        submission_key=portal_repeats.key_for(values),
     ), code
 
 
 @bp.get("/publik/tanda-terima")
 def portal_receipt():
-    receipt = session.pop(RECEIPT_KEY, None)  # shown once: a reload finds nothing
+    portal_repeats.prune()
+    receipt = session.pop(RECEIPT_KEY, None)  # shown once: a reload finds nothing (a repeated form shows it again)
     if receipt and receipt.get("due_at"):
         receipt["due_at"] = datetime.fromisoformat(receipt["due_at"])
     return _no_store(render_template("portal/receipt.html", receipt=receipt))
@@ -346,6 +375,7 @@ def portal_status():
 @bp.post("/publik/status/tutup")
 def portal_forget():
     session.pop(VERIFIED_KEY, None)
+    portal_repeats.forget()  # the receipts of forms sent here, with their codes, go too
     flash(_("Your case is closed on this device. Enter the ticket and access code to open it again."), "success")
     return redirect(url_for("web.portal_status"), 303)
 

@@ -1,7 +1,12 @@
 """The requester's side, on the public portal: file a request, keep the receipt, follow the case."""
 
-from playwright.sync_api import expect
+import re
 
+from playwright.sync_api import expect
+from sqlalchemy import func, select
+
+from api.extensions import db
+from engine.models import Case
 from tests.browser.steps import look_up, submit_request_on_portal
 from tests.helpers import decision
 
@@ -66,3 +71,19 @@ def test_a_wrong_access_code_gets_the_same_answer_as_an_unknown_ticket(page, des
     look_up(page, "PPID-2026-999999", "AAAA-BBBB-CCCC-DDDD")
     expect(page.locator(".error-summary")).to_have_text(wrong_code)
     expect(page.locator("main")).not_to_contain_text("Diterima")
+
+
+def test_a_request_sent_again_after_going_back_files_one_case_and_shows_the_same_receipt(page, desk, app):
+    ticket, code = submit_request_on_portal(page)
+    page.go_back()  # the form again, as typed: the browser restores the fields
+    expect(page).to_have_url(re.compile(r"/publik/permohonan$"))
+    expect(page.locator("#f-information")).to_have_value(re.compile("Daftar penerima beasiswa"))
+    page.locator("form.portal-form button[type=submit]").click()
+
+    expect(page).to_have_url(re.compile(r"/publik/tanda-terima$"))
+    expect(page.locator("main .notice").first).to_contain_text("Formulir ini sudah terkirim")
+    secrets = page.locator(".receipt dd.secret")
+    expect(secrets.nth(0)).to_have_text(ticket)
+    expect(secrets.nth(1)).to_have_text(code)
+    with app.app_context():
+        assert db.session.scalar(select(func.count()).select_from(Case)) == 1
