@@ -346,6 +346,20 @@ class LoginFailure(Base):
     )
 
 
+class Submission(Base):
+    """A portal form that filed a case, kept for a day (engine.submissions), so a sending of it again
+    finds that case even when the first answer, and the cookie it set, never reached the browser.
+
+    ``key_hash`` is the HMAC of the form's random submission key under the app's secret, never the key.
+    Written in the transaction that files the case: a filing that did not happen leaves no row.
+    """
+
+    __tablename__ = "submission"
+    key_hash: Mapped[str] = mapped_column(String(64), primary_key=True)
+    case_id: Mapped[int] = mapped_column(ForeignKey("case.id", ondelete="CASCADE"), index=True)
+    created_at: Mapped[datetime] = mapped_column(index=True)  # pruning on every write stays cheap
+
+
 class Incident(Base):
     """A job that kept failing: visible to admins (API, CLI) until someone retries or resolves it."""
 

@@ -389,6 +389,25 @@ def find_by_code(session: Session, ticket: str, code: str) -> Case:
     return case
 
 
+def reissue_access_code(session: Session, case: Case, actor: str, reason: str) -> str:
+    """Replace a case's access code with a new one and return it (shown once, like the first).
+
+    Only the code's hash is stored, so a code that never reached its owner cannot be shown again: a new
+    one is the only way. The old code stops working on every case of the chain it opened (an objection
+    follows its request with the request's code). The history records the reissue, never a code.
+    """
+    old_hash = case.access_code_hash
+    code, code_hash = tickets.new_access_code()
+    log = EventLog(session)
+    for member in chain.members(session, case):
+        if member.access_code_hash == old_hash:
+            member.access_code_hash = code_hash
+            _touch(member)
+            log.append(member, "access_code_reissued", actor, {"reason": reason, "for": case.ticket})
+    session.flush()
+    return code
+
+
 def _touch(case: Case) -> None:
     case.updated_at = clock.now()  # bumps the version: concurrent work on this case now conflicts
 

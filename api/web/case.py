@@ -99,6 +99,7 @@ EVENT_LABELS = {
     "message_received": _l("Message from the Commission or a court"),
     "linked_case_outcome": _l("Outcome of a linked case"),
     "request_withdrawn": _l("Request withdrawn"),
+    "access_code_reissued": _l("Access code reissued"),
     "bundle_exported": _l("Evidence bundle exported"),
     "case_read": _l("Confidential complaint read"),
     "identity_read": _l("Reporter's identity read"),

@@ -8,12 +8,13 @@ accept different data.
 
 The access code is a credential: it is typed into a POST form and never put in a URL or a log.
 After filing, the ticket and the new code wait in the session only until the receipt page shows
-them once (POST -> redirect -> GET). The same form sent again from the same browser files nothing and
-shows that receipt once more (``portal_repeats``). After a successful status look-up the session keeps a marker
-of the verified tickets (never the code) for ``VERIFIED_FOR`` seconds of inactivity, so the status
-page can be reloaded, a complaint's reporter can answer the team and download their own files, and
-linked cases of the same chain can be opened without typing the code again. A wrong ticket or code
-gets one generic answer that does not say whether the ticket exists.
+them once (POST -> redirect -> GET). The same form sent again files nothing (``portal_repeats``): from
+the same browser it shows that receipt once more; when the first answer was lost, the server's record
+of the form's key finds the case, which gets a new access code. After a successful status look-up the
+session keeps a marker of the verified tickets (never the code) for ``VERIFIED_FOR`` seconds of
+inactivity, so the status page can be reloaded, a complaint's reporter can answer the team and
+download their own files, and linked cases of the same chain can be opened without typing the code
+again. A wrong ticket or code gets one generic answer that does not say whether the ticket exists.
 """
 
 from __future__ import annotations
@@ -30,7 +31,7 @@ from werkzeug.datastructures import MultiDict
 
 from api.extensions import db
 from api.views import commit, runtime
-from api.web import display, portal_repeats, schema_form
+from api.web import display, portal_receipts, portal_repeats, schema_form
 from api.web.blueprint import bp
 from api.web.i18n import current_language, localized
 from api.web.portal_letters import letters
@@ -40,7 +41,6 @@ from engine.errors import Conflict, Invalid, NotFound
 from engine.files import MAX_FILES, FileStore, Upload
 from engine.models import Case
 
-RECEIPT_KEY = "portal_receipt"  # the receipt waiting to be shown once
 VERIFIED_KEY = "portal_verified"  # tickets whose code was given, and until when (never the code)
 TRIES_KEY = "portal_wrong_codes"
 VERIFIED_FOR = 15 * 60  # seconds without activity before the code must be typed again (a shared computer)
@@ -172,11 +172,6 @@ def _tz(rt):
     return rt.calendars["strict"].tz
 
 
-def _keep_receipt(**receipt) -> Response:
-    session[RECEIPT_KEY] = receipt
-    return redirect(url_for("web.portal_receipt"), 303)
-
-
 def _no_store(body, code: int = 200) -> Response:
     response = Response(body, code, mimetype="text/html")
     response.headers["Cache-Control"] = "no-store"
@@ -195,19 +190,15 @@ def portal_request():
     portal_repeats.prune()
     if request.method == "GET":
         return _request_page(schema, None, None)
-    if earlier := portal_repeats.earlier_receipt("permohonan", request.form):
-        return _keep_receipt(**earlier, repeated=True)
+    if again := portal_receipts.sent_again("permohonan", portal_receipts.request_receipt):
+        return again
     data = schema_form.parse(schema, request.form, _tz(rt))
     try:
         result = operations.submit_request(db.session, rt, data, locale=current_language())
     except Invalid as error:
         db.session.rollback()
         return _request_page(schema, request.form, error.fields, 422)
-    commit(result.case)
-    case = result.case
-    receipt = dict(kind=case.kind, ticket=case.ticket, code=result.access_code, due_at=_iso(case.due_at))
-    portal_repeats.remember("permohonan", request.form, receipt)
-    return _keep_receipt(**receipt)
+    return portal_receipts.filed("permohonan", portal_receipts.request_receipt, result.case, result.access_code)
 
 
 def _request_page(schema, values, errors, code: int = 200):
@@ -230,8 +221,8 @@ def portal_objection():
     portal_repeats.prune()
     if request.method == "GET":
         return _objection_page(schema, form, None)
-    if earlier := portal_repeats.earlier_receipt("keberatan", request.form):
-        return _keep_receipt(**earlier, repeated=True)
+    if again := portal_receipts.sent_again("keberatan", portal_receipts.objection_receipt):
+        return again
     data = schema_form.parse(schema, request.form, _tz(rt))
     if _too_many_wrong_codes():
         return _objection_page(schema, form, {"access_code": [str(_too_many_message())]}, 429, ticket_fields)
@@ -246,16 +237,7 @@ def portal_objection():
     except Invalid as error:
         db.session.rollback()
         return _objection_page(schema, form, error.fields, 422, ticket_fields)
-    commit(objection, parent)
-    receipt = dict(
-        kind=objection.kind,
-        ticket=objection.ticket,
-        request=parent.ticket,
-        due_at=_iso(objection.due_at),
-        timeliness=objection.details["ketepatan_waktu"]["verdict"],
-    )
-    portal_repeats.remember("keberatan", request.form, receipt)
-    return _keep_receipt(**receipt)
+    return portal_receipts.filed("keberatan", portal_receipts.objection_receipt, objection, None, parent)
 
 
 def _access_fields(form, keep_code: bool = True) -> list[schema_form.Field]:
@@ -304,8 +286,8 @@ def portal_complaint():
     portal_repeats.prune()
     if request.method == "GET":
         return _complaint_page(schema, None, None)
-    if earlier := portal_repeats.earlier_receipt("pengaduan", request.form):
-        return _keep_receipt(**earlier, repeated=True)
+    if again := portal_receipts.sent_again("pengaduan", portal_receipts.complaint_receipt):
+        return again
     data = schema_form.parse(schema, request.form, _tz(rt))
     if data.get("mode") == "anonim":
         data.pop("pelapor", None)  # never stored, never checked: an anonymous report carries no identity
@@ -314,11 +296,7 @@ def portal_complaint():
     except Invalid as error:
         db.session.rollback()
         return _complaint_page(schema, request.form, error.fields, 422)
-    commit(result.case)
-    case = result.case
-    receipt = dict(kind=case.kind, ticket=case.ticket, code=result.access_code, mode=case.reporter_mode)
-    portal_repeats.remember("pengaduan", request.form, receipt)
-    return _keep_receipt(**receipt)
+    return portal_receipts.filed("pengaduan", portal_receipts.complaint_receipt, result.case, result.access_code)
 
 
 def _complaint_page(schema, values, errors, code: int = 200):
@@ -340,14 +318,11 @@ def _complaint_page(schema, values, errors, code: int = 200):
 @bp.get("/publik/tanda-terima")
 def portal_receipt():
     portal_repeats.prune()
-    receipt = session.pop(RECEIPT_KEY, None)  # shown once: a reload finds nothing (a repeated form shows it again)
+    # Shown once: a reload finds nothing (a repeated form shows it again).
+    receipt = session.pop(portal_receipts.RECEIPT_KEY, None)
     if receipt and receipt.get("due_at"):
         receipt["due_at"] = datetime.fromisoformat(receipt["due_at"])
     return _no_store(render_template("portal/receipt.html", receipt=receipt))
-
-
-def _iso(value: datetime | None) -> str | None:
-    return value.isoformat() if value else None
 
 
 # -- following a case ---------------------------------------------------------------------------------
@@ -376,6 +351,7 @@ def portal_status():
 def portal_forget():
     session.pop(VERIFIED_KEY, None)
     portal_repeats.forget()  # the receipts of forms sent here, with their codes, go too
+    db.session.commit()
     flash(_("Your case is closed on this device. Enter the ticket and access code to open it again."), "success")
     return redirect(url_for("web.portal_status"), 303)
 

@@ -2,29 +2,45 @@
 
 On a phone with a weak connection a requester taps twice, or presses back and sends the form again,
 and used to get a second case. Each rendering of the request, objection and complaint forms carries a
-random submission key (``SUBMISSION_FIELD``). A successful filing is remembered in the session for
-``REPEAT_WINDOW`` seconds; a later POST of the same form kind is a repeat, which files nothing and
-shows the earlier receipt again (access code included: it is the same browser, and the code may never
-have reached it), when
+random 128-bit submission key (``SUBMISSION_FIELD``). Two records catch a repeat, the session first:
 
-- its key is the key of that filing (the same rendering sent again), or
-- its fields are exactly those of that filing. Needed because every page is ``no-store``: going back
-  re-renders the form with a new key, while the browser restores what was typed.
+1. The session (same browser, the answer arrived). A successful filing is remembered in the session
+   for ``REPEAT_WINDOW`` seconds; a later POST of the same form kind is a repeat, which files nothing
+   and shows the earlier receipt again (access code included: it is the same browser, and the code
+   may never have reached it), when
+   - its key is the key of that filing (the same rendering sent again), or
+   - its fields are exactly those of that filing. Needed because every page is ``no-store``: going
+     back re-renders the form with a new key, while the browser restores what was typed.
+2. The server (the answer was lost). A cookie only remembers what reached the browser: when the answer
+   to the first POST is lost, the browser re-sends the same body, key included, with the old cookie.
+   So every filing also writes a ``Submission`` row (engine.submissions), in the transaction that files
+   the case: the key's HMAC and the case, for a day. A POST whose key the session does not know but the
+   table does files nothing. The access code is kept only as a hash and cannot be shown again, so the
+   case gets a new one (``operations.reissue_access_code``, recorded in its history as
+   ``access_code_reissued``) and the receipt says that a code shown before no longer works. An objection
+   has no code of its own (it opens with the request's code, which the visitor typed): its receipt is
+   shown again. Two sendings of one key at the same moment both start filing; the key's row is unique,
+   so the second to write it rolls its filing back and answers as a repeat. The same fields under a new
+   key are caught by the session only.
+
+Holding the key is the proof that earns a new code: it is random, was only ever in that visitor's form
+page, is kept on the server only as an HMAC under the app's secret, and works for a day, for a case filed
+through the portal. The REST API takes no submission key (its schemas refuse unknown fields), writes no
+row, and no key reaches a case filed there. Keys are bound to their form kind: a request form's key
+finds nothing on the complaint form.
 
 A POST that failed validation records nothing, so the corrected form files normally. A POST without a
 key (a page rendered before this existed) is neither checked nor recorded.
 
-Where the record is kept, and its limits:
-- The session is the signed (not encrypted) Flask cookie, like the receipt waiting to be shown. The
-  key and the fields are kept only as HMACs under the app's secret (the fields hold an identity and,
-  on an objection, the request's access code); the receipt is kept as shown, with the new access
-  code, because showing it again is the point. At most ``REPEATS_KEPT`` filings, each dropped after
-  ``REPEAT_WINDOW`` seconds (the cookie is pruned whenever a portal form is opened or sent, or a
-  receipt shown) or when the visitor closes their case on this device.
-- A cookie only remembers what reached the browser. When the answer to the first POST is lost, or a
-  second tap leaves before the first answer arrives, the second POST carries the old cookie and files
-  a second case. Catching that needs the record on the server, in the transaction that files the case
-  (a table with a unique key digest); see tests/web/test_portal_resubmit.py.
+The session is the signed (not encrypted) Flask cookie, like the receipt waiting to be shown. The key
+and the fields are kept there only as HMACs under the app's secret (the fields hold an identity and,
+on an objection, the request's access code); the receipt is kept as shown, with the access code,
+because showing it again is the point. At most ``REPEATS_KEPT`` filings, each dropped after
+``REPEAT_WINDOW`` seconds (the cookie is pruned whenever a portal form is opened or sent, or a receipt
+shown) or when the visitor closes their case on this device. Closing also drops the server's record of
+the filings the cookie still holds, so a form sent again from a shared computer files anew instead of
+taking the case's code; a filing the cookie has already dropped keeps its record for the rest of its
+day. See tests/web/test_portal_resubmit.py.
 """
 
 from __future__ import annotations
@@ -36,12 +52,17 @@ import time
 
 from flask import current_app, session
 
+from api.extensions import db
+from engine import submissions
+from engine.models import Case
+
 SUBMISSION_FIELD = "submission_key"  # the hidden field of the three filing forms
 FILINGS_KEY = "portal_filings"  # the session's recent filings: digests, receipt, until when
 REPEAT_WINDOW = 30 * 60  # seconds a filing's receipt (with its access code) can be shown again
 REPEATS_KEPT = 3  # filings remembered at once: keeps the cookie small
 MAX_KEY_LENGTH = 64  # a longer posted key is not one this portal rendered
 NOT_CONTENT = frozenset({"csrf_token", SUBMISSION_FIELD})  # fields that change between renderings
+REISSUE_REASON = "form_sent_again"  # the reason in the case event of a code reissued for a lost answer
 
 
 def new_key() -> str:
@@ -85,6 +106,21 @@ def remember(kind: str, form, receipt: dict) -> None:
     session[FILINGS_KEY] = [filing, *_recent()][:REPEATS_KEPT]
 
 
+def filed_case(kind: str, form) -> Case | None:
+    """The case this POST's key filed from the ``kind`` form within a day, by the server's record."""
+    key = posted_key(form)
+    return submissions.filed_case(db.session, _key_hash(kind, key)) if key is not None else None
+
+
+def record(kind: str, form, case: Case) -> bool:
+    """Keep the filing on the server, in the transaction that files ``case`` (before its commit).
+
+    False when the same key filed a case at the same moment: the caller rolls back and repeats.
+    """
+    key = posted_key(form)
+    return submissions.record(db.session, _key_hash(kind, key), case) if key is not None else True
+
+
 def prune() -> None:
     """Drop the filings past their window, and with them their access codes, from the cookie."""
     kept = _recent()
@@ -95,6 +131,9 @@ def prune() -> None:
 
 
 def forget() -> None:
+    """Forget the filings sent from this browser, on the server too: on a shared computer, the next person
+    sending one of those forms again must not get its case a new code. The caller commits."""
+    submissions.forget(db.session, [f["receipt"]["ticket"] for f in _recent()])
     session.pop(FILINGS_KEY, None)
 
 
@@ -106,6 +145,12 @@ def _recent() -> list[dict]:
 def _fields_digest(kind: str, form) -> str:
     fields = sorted((name, [value.strip() for value in form.getlist(name)]) for name in form if name not in NOT_CONTENT)
     return _digest(kind, "fields", repr(fields))
+
+
+def _key_hash(kind: str, key: str) -> str:
+    """The key as the server keeps it: the full HMAC-SHA256, apart from the cookie's digests."""
+    secret = current_app.config["SECRET_KEY"].encode()
+    return hmac.new(secret, f"portal-submission\0{kind}\0{key}".encode(), hashlib.sha256).hexdigest()
 
 
 def _digest(kind: str, what: str, value: str) -> str:

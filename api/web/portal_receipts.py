@@ -1,0 +1,91 @@
+"""The portal's receipts: a filing's receipt, kept in the session until the receipt page shows it once.
+
+A filing form's POST ends here (POST -> redirect -> GET): :func:`filed` records the filing on the
+server in the case's transaction, commits, and keeps the receipt; :func:`sent_again` answers a POST
+that repeats an earlier filing (``portal_repeats``) with that filing's receipt, filing nothing.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from flask import Response, redirect, request, session, url_for
+
+from api.extensions import db
+from api.views import commit
+from api.web import portal_repeats
+from engine import chain, complaints, operations
+from engine.errors import Conflict
+from engine.models import Case
+
+RECEIPT_KEY = "portal_receipt"  # the receipt waiting to be shown once
+
+
+def filed(kind: str, receipt_of, case: Case, code: str | None, *others: Case) -> Response:
+    """Record the filing on the server in its own transaction, commit, and show its receipt once."""
+    if not portal_repeats.record(kind, request.form, case):
+        db.session.rollback()  # the same form, sent twice at once, filed its case first: this is a repeat
+        again = sent_again(kind, receipt_of)
+        if again is None:
+            raise Conflict("formulir ini sedang dikirim / this form is being sent")
+        return again
+    commit(case, *others)
+    receipt = receipt_of(case, code)
+    portal_repeats.remember(kind, request.form, receipt)
+    return keep(**receipt)
+
+
+def sent_again(kind: str, receipt_of) -> Response | None:
+    """The answer to a POST of the ``kind`` form that repeats an earlier filing, or None to file it.
+
+    The session knows the filings whose answer reached this browser, and shows their receipt as it was.
+    When it does not know the key, the server's record may: the case was filed and its answer lost.
+    Only a hash of the access code is kept, so a case with a code of its own gets a new one, and the
+    code that may have been shown stops working. An objection opens with its request's code, which the
+    visitor typed: it just gets its receipt again.
+    """
+    if earlier := portal_repeats.earlier_receipt(kind, request.form):
+        return keep(**earlier, repeated=True)
+    case = portal_repeats.filed_case(kind, request.form)
+    if case is None:
+        return None
+    code = None
+    if case.kind != chain.OBJECTION:
+        code = operations.reissue_access_code(db.session, case, _filer(case), portal_repeats.REISSUE_REASON)
+        db.session.commit()
+    receipt = receipt_of(case, code)
+    portal_repeats.remember(kind, request.form, receipt)  # from here on the session repeats it as is
+    return keep(**receipt, repeated=True, reissued=code is not None)
+
+
+def _filer(case: Case) -> str:
+    """Who filed the case from the portal, as its history names them (never by name)."""
+    return complaints.REPORTER if case.kind == complaints.COMPLAINT_PROCESS else operations.actor_name(None)
+
+
+def keep(**receipt) -> Response:
+    session[RECEIPT_KEY] = receipt
+    return redirect(url_for("web.portal_receipt"), 303)
+
+
+def request_receipt(case: Case, code: str | None) -> dict:
+    return dict(kind=case.kind, ticket=case.ticket, code=code, due_at=_iso(case.due_at))
+
+
+def objection_receipt(objection: Case, _code: None = None) -> dict:
+    """An objection has no code of its own: it is followed with its request's code, which is never shown."""
+    return dict(
+        kind=objection.kind,
+        ticket=objection.ticket,
+        request=objection.details["permohonan"],
+        due_at=_iso(objection.due_at),
+        timeliness=objection.details["ketepatan_waktu"]["verdict"],
+    )
+
+
+def complaint_receipt(case: Case, code: str | None) -> dict:
+    return dict(kind=case.kind, ticket=case.ticket, code=code, mode=case.reporter_mode)
+
+
+def _iso(value: datetime | None) -> str | None:
+    return value.isoformat() if value else None
