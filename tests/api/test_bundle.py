@@ -11,7 +11,6 @@ import subprocess
 import sys
 import zipfile
 from datetime import UTC, datetime
-from pathlib import Path
 
 import pytest
 import time_machine
@@ -38,7 +37,6 @@ REQUESTER = request_payload()["requester"]
 IDENTITY = [REQUESTER[k] for k in ("name", "nik", "address", "email", "phone")] + [
     PROXY[k] for k in ("name", "address", "phone")
 ]
-DISPUTE_MODEL = Path(__file__).resolve().parents[2] / "workflows" / "sengketa_informasi.bpmn"
 
 
 @pytest.fixture
@@ -77,31 +75,28 @@ def chain(office):
         {"keputusan": "keberatan_ditolak", "tanggal_keputusan": "2026-12-10", "alasan_tertulis": REASONS},
     )
     office.complete(objection, "kirim_tanggapan", {"tanggal_dikirim": "2026-12-10", "dikirim_melalui": "email"})
-    tickets = {"request": request, "objection": objection, "dispute": None}
-    if DISPUTE_MODEL.exists():
-        dispute = office.dispute(objection, diajukan_ke_ki="2026-12-02", sidang_pertama="2026-12-21T09:00:00+07:00")
-        office.complete(
-            dispute,
-            "surat_kuasa",
-            {
-                "nomor_surat": "B-101/Kw/HM.00/12/2026",
-                "tanggal": "2026-12-02",
-                "penerima_kuasa": ["Kepala Subbagian Hukum dan KUB"],
-                "wewenang_berdamai": False,
-            },
-        )
-        office.complete(
-            dispute,
-            "siapkan_berkas",
-            {
-                "kronologi_diperiksa": True,
-                "daftar_bukti": ["Pemberitahuan tertulis", "Lembar uji konsekuensi", "Tanggapan Atasan PPID"],
-                "argumen": "Informasi dikecualikan; uji konsekuensi telah dilakukan (UU 14/2008 Pasal 45).",
-                "uji_konsekuensi_dilampirkan": True,
-            },
-        )
-        tickets["dispute"] = dispute
-    return tickets
+    dispute = office.dispute(objection, diajukan_ke_ki="2026-12-02", sidang_pertama="2026-12-21T09:00:00+07:00")
+    office.complete(
+        dispute,
+        "surat_kuasa",
+        {
+            "nomor_surat": "B-101/Kw/HM.00/12/2026",
+            "tanggal": "2026-12-02",
+            "penerima_kuasa": ["Kepala Subbagian Hukum dan KUB"],
+            "wewenang_berdamai": False,
+        },
+    )
+    office.complete(
+        dispute,
+        "siapkan_berkas",
+        {
+            "kronologi_diperiksa": True,
+            "daftar_bukti": ["Pemberitahuan tertulis", "Lembar uji konsekuensi", "Tanggapan Atasan PPID"],
+            "argumen": "Informasi dikecualikan; uji konsekuensi telah dilakukan (UU 14/2008 Pasal 45).",
+            "uji_konsekuensi_dilampirkan": True,
+        },
+    )
+    return {"request": request, "objection": objection, "dispute": dispute}
 
 
 def _export(client, login, ticket, username="ppid"):
@@ -174,8 +169,6 @@ def test_the_notices_decisions_and_consequence_test_are_in_the_bundle(client, lo
 
 
 def test_the_dispute_file_holds_the_power_of_attorney_and_the_respondents_file(client, login, chain):
-    if chain["dispute"] is None:
-        pytest.skip("workflows/sengketa_informasi.bpmn is not there yet")
     files = _files(_export(client, login, chain["dispute"]).data)
     dispute = chain["dispute"]
     assert f"dokumen/{dispute}/01-surat_kuasa.json" in files
