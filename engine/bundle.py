@@ -186,6 +186,18 @@ def export_bundle(session: Session, rt: Runtime, case: Case, actor: str, locale:
     return bundle
 
 
+def document_title(task: str | None, data: dict, i: int) -> str | None:
+    """The title of the notice or decision a completed task issued (``i``: 0 Indonesian, 1 English),
+    or None when the task issued none. An extension step writes only when it extends; a decision to
+    reject is its own letter. The consequence test is a record, not a letter: see CONSEQUENCE_TEST.
+    """
+    if task not in DOCUMENTS or (task == "tentukan_langkah" and data.get("langkah") != "perpanjang"):
+        return None
+    if task == "putuskan" and str(data.get("keputusan", "")).startswith("ditolak"):
+        return REJECTION[i]
+    return DOCUMENTS[task][i]
+
+
 def _documents(events, tickets: dict[int, str], tz: tzinfo, i: int) -> dict[str, bytes]:
     """Every notice and decision issued, numbered per case in the order they were issued."""
     out: dict[str, bytes] = {}
@@ -201,11 +213,9 @@ def _documents(events, tickets: dict[int, str], tz: tzinfo, i: int) -> dict[str,
             suffix = "" if tests[event.case_id] == 1 else f"-{tests[event.case_id]}"
             out[f"uji_konsekuensi/{ticket}{suffix}.json"] = _document(ticket, task, CONSEQUENCE_TEST[i], event, tz)
             continue
-        if task not in DOCUMENTS or (task == "tentukan_langkah" and data.get("langkah") != "perpanjang"):
+        title = document_title(task, data, i)
+        if title is None:
             continue
-        title = DOCUMENTS[task][i]
-        if task == "putuskan" and str(data.get("keputusan", "")).startswith("ditolak"):
-            title = REJECTION[i]
         numbers[event.case_id] = numbers.get(event.case_id, 0) + 1
         out[f"dokumen/{ticket}/{numbers[event.case_id]:02d}-{task}.json"] = _document(ticket, task, title, event, tz)
     return out

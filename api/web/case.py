@@ -290,14 +290,9 @@ def _letters(rt: Runtime, case: Case, locale: str) -> list[dict]:
         .order_by(CaseEvent.seq)
     ):
         task, data = event.data.get("task"), event.data.get("data", {})
-        if task == "uji_konsekuensi":
-            title = bundle.CONSEQUENCE_TEST[i]
-        elif task not in bundle.DOCUMENTS or (task == "tentukan_langkah" and data.get("langkah") != "perpanjang"):
+        title = bundle.CONSEQUENCE_TEST[i] if task == "uji_konsekuensi" else bundle.document_title(task, data, i)
+        if title is None:
             continue
-        elif task == "putuskan" and str(data.get("keputusan", "")).startswith("ditolak"):
-            title = bundle.REJECTION[i]
-        else:
-            title = bundle.DOCUMENTS[task][i]
         form = forms.get(event.data.get("task_id"))
         schema = _schema(rt, form)
         out.append(

@@ -71,7 +71,7 @@ def letters(rt, case: Case, locale: str) -> list[dict]:
         letter = LETTERS.get(task)
         if letter is None or not _addressed(task, data) or (letter.shown_after and letter.shown_after not in done):
             continue
-        title = bundle.REJECTION[i] if task == "putuskan" else bundle.DOCUMENTS[task][i]
+        title = bundle.document_title(task, data, i)
         facts = _labelled(rt.forms.schema(letter.form), data, locale, letter.omit)
         out.append({"title": title, "at": event.at, "facts": facts})
     return out
