@@ -21,7 +21,7 @@ from engine.audit import EventLog
 from engine.errors import Conflict, Forbidden, Invalid, NotFound
 from engine.files import FileStore, Upload, check
 from engine.models import Attachment, Case, CaseMessage, Deadline, Party, RevealRequest, User
-from engine.operations import Submitted, _intake, actor_name, with_locale
+from engine.operations import Submitted, _intake, actor_name, new_case, start_case, with_locale
 from engine.outbox import Outbox, deadline_context, members
 from engine.runtime import Runtime
 from engine.users import default_unit
@@ -72,7 +72,9 @@ def submit_complaint(
     ticket = tickets.next_ticket(session, PREFIX, year)
     code, code_hash = tickets.new_access_code()
     details = {k: payload[k] for k in DETAILS if payload.get(k)}
-    case = Case(
+    case = new_case(
+        session,
+        now,
         ticket=ticket,
         kind=COMPLAINT_PROCESS,
         process_version_id=rt.latest_version_id(session, COMPLAINT_PROCESS),
@@ -84,15 +86,8 @@ def submit_complaint(
         channel=channel,
         access_code_hash=code_hash,
         received_at=received_at,
-        created_at=now,
-        updated_at=now,
         details=details,
-        workflow_state=None,
-        deadlines=[],
-        tasks=[],
     )
-    session.add(case)
-    session.flush()
     log = EventLog(session)
     log.append(
         case,
@@ -101,9 +96,12 @@ def submit_complaint(
         {"channel": channel, "received_at": received_at.isoformat(), "mode": mode, **details},
     )
     settings = rt.settings
-    wf = rt.new_workflow(
+    start_case(
         session,
-        case.process_version_id,
+        rt,
+        case,
+        log,
+        REPORTER,
         {
             "case_id": case.id,
             "ticket": ticket,
@@ -116,10 +114,6 @@ def submit_complaint(
             "batas_bukti_hari": settings.evidence_window_days,
         },
     )
-    rt.step(wf)
-    rt.sync(session, case, wf, log, REPORTER, set())
-    rt.save(session, case, wf)
-    session.flush()
     return Submitted(case, code)
 
 

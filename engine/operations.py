@@ -77,7 +77,9 @@ def submit_request(
     ticket = tickets.next_ticket(session, rt.settings.ticket_prefix, local_year)
     code, code_hash = tickets.new_access_code()
     version_id = rt.latest_version_id(session, REQUEST_PROCESS)
-    case = Case(
+    case = new_case(
+        session,
+        now,
         ticket=ticket,
         kind=REQUEST_PROCESS,
         process_version_id=version_id,
@@ -88,15 +90,8 @@ def submit_request(
         channel=channel,
         access_code_hash=code_hash,
         received_at=received_at,
-        created_at=now,
-        updated_at=now,
         details={k: payload[k] for k in REQUEST_DETAILS},
-        workflow_state=None,  # a new case has none of these yet: filling them needs no read
-        deadlines=[],
-        tasks=[],
     )
-    session.add(case)
-    session.flush()
     log = EventLog(session)
     log.append(
         case,
@@ -104,9 +99,12 @@ def submit_request(
         actor_name(user),
         {"channel": channel, "received_at": received_at.isoformat(), **case.details},
     )
-    wf = rt.new_workflow(
+    start_case(
         session,
-        version_id,
+        rt,
+        case,
+        log,
+        actor_name(user),
         {
             "case_id": case.id,
             "ticket": ticket,
@@ -114,10 +112,6 @@ def submit_request(
             "batas_kelengkapan_hari": rt.settings.completion_window_days,
         },
     )
-    rt.step(wf)
-    rt.sync(session, case, wf, log, actor_name(user), set())
-    rt.save(session, case, wf)
-    session.flush()
     return Submitted(case, code)
 
 
@@ -201,7 +195,7 @@ def file_objection(
     if timing["late"]:
         log.append(case, "objection_filed_late", "system", {"grounds": timing["grounds"]})
     log.append(request, "objection_filed", actor_name(user), {"objection": ticket, "alasan": payload["alasan"]})
-    _start(
+    start_case(
         session,
         rt,
         case,
@@ -257,7 +251,7 @@ def record_dispute(session: Session, rt: Runtime, user: User, payload: dict) -> 
     log.append(
         parent, "dispute_recorded", user.username, {"dispute": ticket, "nomor_register": payload["nomor_register"]}
     )
-    _start(
+    start_case(
         session,
         rt,
         case,
@@ -292,7 +286,9 @@ def _instant(payload: dict, field: str, now: datetime, past: bool = False) -> da
 
 
 def _linked_case(session, rt, parent, kind, ticket, channel, received_at, details, now) -> Case:
-    case = Case(
+    return new_case(
+        session,
+        now,
         ticket=ticket,
         kind=kind,
         parent_id=parent.id,
@@ -304,19 +300,21 @@ def _linked_case(session, rt, parent, kind, ticket, channel, received_at, detail
         channel=channel,
         access_code_hash=parent.access_code_hash,  # the requester's one code follows the whole chain
         received_at=received_at,
-        created_at=now,
-        updated_at=now,
         details=details,
-        workflow_state=None,
-        deadlines=[],
-        tasks=[],
     )
+
+
+def new_case(session: Session, now: datetime, **fields) -> Case:
+    """A new case row, flushed so that it has its id; it has no workflow, deadlines or tasks yet."""
+    # Filling workflow_state, deadlines and tasks up front means reading them later needs no query.
+    case = Case(created_at=now, updated_at=now, workflow_state=None, deadlines=[], tasks=[], **fields)
     session.add(case)
     session.flush()
     return case
 
 
-def _start(session, rt, case, log, actor, data) -> None:
+def start_case(session: Session, rt: Runtime, case: Case, log: EventLog, actor: str, data: dict) -> None:
+    """Start the case's process with ``data``, run it to its first wait, record what it reached."""
     wf = rt.new_workflow(session, case.process_version_id, data)
     rt.step(wf)
     changes = rt.sync(session, case, wf, log, actor, set())
