@@ -103,6 +103,14 @@ def verify_rows(rows: Iterable[dict]) -> Iterator[Break]:
             last[ticket] = (row["seq"], row["hash"])
 
 
+def count_events(
+    session: Session, start: datetime | None = None, end: datetime | None = None, process: str | None = None
+) -> int:
+    """How many events an export of [start, end) and ``process`` holds: every event of each selected case."""
+    cases = selected_cases(start, end, process).order_by(None).with_only_columns(Case.id)
+    return session.scalar(select(func.count()).select_from(CaseEvent).where(CaseEvent.case_id.in_(cases))) or 0
+
+
 def selected_cases(start: datetime | None = None, end: datetime | None = None, process: str | None = None) -> Select:
     """The cases an export or a check covers: (id, ticket) in id order.
 

@@ -32,20 +32,25 @@ def export(query):
     """
     access.require_auditor(current_user())
     rows = iter_export(db.session, query.get("from_"), query.get("to"), query.get("process"))
-    if query["format"] == "xlsx":
+    response = export_response(rows, query["format"])
+    response.headers["Content-Disposition"] = f"attachment; filename=kawal-audit.{query['format']}"
+    return response
+
+
+MIMETYPES = {"jsonl": "application/x-ndjson", "csv": "text/csv"}
+
+
+def export_response(rows, fmt: str) -> Response:
+    """The export's rows in one format (jsonl, csv, xlsx) as a response body; the auditor console uses it too.
+
+    JSON lines and CSV stream as they are read; XLSX is written to a temporary file first.
+    """
+    if fmt == "xlsx":
         return _xlsx_response(rows)
-    if query["format"] == "csv":
-        return Response(
-            stream_with_context(_csv(rows)),
-            mimetype="text/csv",
-            headers={"Content-Disposition": "attachment; filename=kawal-audit.csv"},
-        )
+    if fmt == "csv":
+        return Response(stream_with_context(_csv(rows)), mimetype=MIMETYPES["csv"])
     lines = (json.dumps(row, ensure_ascii=False, sort_keys=True) + "\n" for row in rows)
-    return Response(
-        stream_with_context(lines),
-        mimetype="application/x-ndjson",
-        headers={"Content-Disposition": "attachment; filename=kawal-audit.jsonl"},
-    )
+    return Response(stream_with_context(lines), mimetype=MIMETYPES["jsonl"])
 
 
 @blp.get("/audit/verify")

@@ -18,27 +18,24 @@ workbook also has its ``Content-Length``. Without JavaScript the link downloads 
 
 from __future__ import annotations
 
-import json
 import re
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
-from flask import Response, current_app, render_template, request, stream_with_context
+from flask import current_app, render_template, request
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from flask_login import login_required
-from sqlalchemy import func, select
 
 from api.extensions import db
-from api.views.audit import XLSX_MIMETYPE, _csv, _xlsx_response
+from api.views.audit import XLSX_MIMETYPE, export_response
 from api.web import display
 from api.web.blueprint import bp
 from api.web.i18n import current_language
 from api.web.session import officer
 from engine import access
-from engine.audit import PROCESSES, Break, iter_export, selected_cases, verify_chains
-from engine.models import Case, CaseEvent
+from engine.audit import PROCESSES, Break, count_events, iter_export, verify_chains
 
 FORMATS = {
     "csv": (_l("CSV"), "text/csv"),
@@ -122,26 +119,14 @@ def audit_download():
     if choice.errors:
         return _page(choice, None, status=422)
     fmt = choice.values["format"]
-    events = count_events(choice)
+    events = count_events(db.session, choice.start, choice.end, choice.process)
     rows = iter_export(db.session, choice.start, choice.end, choice.process)
-    if fmt == "xlsx":
-        response = _xlsx_response(rows)  # written to a temporary file first: it has its length
-    elif fmt == "csv":
-        response = Response(stream_with_context(_csv(rows)), mimetype=FORMATS["csv"][1])
-    else:
-        lines = (json.dumps(row, ensure_ascii=False, sort_keys=True) + "\n" for row in rows)
-        response = Response(stream_with_context(lines), mimetype=FORMATS["jsonl"][1])
+    response = export_response(rows, fmt)  # XLSX is written to a temporary file first: it has its length
     response.headers["Content-Disposition"] = f"attachment; filename={file_name(choice)}"
     response.headers["X-Kawal-Events"] = str(events)
     response.headers["Cache-Control"] = "no-store"  # the case history: never kept by a shared cache
     response.headers["X-Content-Type-Options"] = "nosniff"
     return response
-
-
-def count_events(choice: Choice) -> int:
-    """How many events the export of ``choice`` holds: every event of each selected case."""
-    cases = selected_cases(choice.start, choice.end, choice.process).order_by(None).with_only_columns(Case.id)
-    return db.session.scalar(select(func.count()).select_from(CaseEvent).where(CaseEvent.case_id.in_(cases))) or 0
 
 
 def file_name(choice: Choice) -> str:
