@@ -23,10 +23,6 @@ from flask import Response, render_template
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from flask_login import login_required
-from SpiffWorkflow.bpmn.specs.mixins.events.intermediate_event import BoundaryEvent, CatchingEvent
-from SpiffWorkflow.bpmn.specs.mixins.events.start_event import StartEvent
-from SpiffWorkflow.bpmn.specs.mixins.subworkflow_task import SubWorkflowTask
-from SpiffWorkflow.util.task import TaskState
 from sqlalchemy import select
 
 from api.extensions import db
@@ -36,10 +32,9 @@ from api.web.blueprint import bp
 from api.web.facts import case_facts, labelled, requester_facts
 from api.web.i18n import current_language
 from api.web.session import officer
-from engine import access, bundle, chain, complaints, documents, queries
+from engine import access, bundle, chain, complaints, documents, progress, queries
 from engine.models import Case, CaseEvent, Party, ProcessVersion, User
 from engine.runtime import Runtime
-from engine.sync import properties
 
 VENDOR_VIEWER = Path(__file__).parent / "static" / "vendor" / "bpmn-viewer.production.min.js"
 
@@ -348,32 +343,19 @@ def _diagram_source(rt: Runtime, case: Case) -> tuple[bytes, bool]:
 
 
 def _progress(rt: Runtime, case: Case, locale: str) -> dict:
-    """The diagram's highlights (bpmn ids) and the same as text, from the workflow instance.
-
-    Completed: COMPLETED elements. Current: READY or STARTED manual tasks and WAITING catch events
-    (a message the case waits for; not a boundary timer); an element done before and open again (a
-    loop) is current. Active: the subprocesses and call activities the current work is inside.
-    """
+    """The diagram's highlights (bpmn ids) and the same as text (engine.progress), named for the reader."""
     titles = {t.bpmn_id: display.task_title(rt, t, locale) for t in case.tasks}
-    completed, current, active = {}, {}, []
-    wf = rt.load(db.session, case) if case.workflow_state is not None else None
-    for task in sorted(wf.get_tasks(), key=lambda t: t.last_state_change) if wf else []:
-        spec, bpmn_id = task.task_spec, getattr(task.task_spec, "bpmn_id", None)
-        if bpmn_id is None:
-            continue
-        if task.state == TaskState.COMPLETED:
-            completed.setdefault(bpmn_id, _step_name(spec, titles, locale) if _is_step(spec) else "")
-        elif task.state == TaskState.STARTED and isinstance(spec, SubWorkflowTask):
-            active.append(bpmn_id)
-        elif (task.state in (TaskState.READY, TaskState.STARTED) and spec.manual) or (
-            task.state == TaskState.WAITING and _is_wait(spec)
-        ):
-            current[bpmn_id] = titles.get(bpmn_id) or spec.bpmn_name or bpmn_id
-    if wf is None:  # no instance stored: what the inbox rows say
-        for t in case.tasks:
-            (current if t.state == "open" else completed)[t.bpmn_id] = titles[t.bpmn_id]
-    for bpmn_id in current:
-        completed.pop(bpmn_id, None)
+    found = progress.progress(db.session, rt, case)
+    if found is None:  # no instance stored: what the inbox rows say
+        completed = {t.bpmn_id: titles[t.bpmn_id] for t in case.tasks if t.state != "open"}
+        current = {t.bpmn_id: titles[t.bpmn_id] for t in case.tasks if t.state == "open"}
+        for bpmn_id in current:
+            completed.pop(bpmn_id, None)
+        active = []
+    else:
+        completed = {i: _step_name(e, titles, locale) if e.step else "" for i, e in found.completed.items()}
+        current = {i: titles.get(i) or e.name or i for i, e in found.current.items()}
+        active = found.active
     return {
         "completed": list(completed),
         "current": list(current),
@@ -383,21 +365,7 @@ def _progress(rt: Runtime, case: Case, locale: str) -> dict:
     }
 
 
-def _is_step(spec) -> bool:
-    """A completed element worth a line in the text: a task, or a named event (a milestone, a receipt)."""
-    return bool(
-        spec.manual
-        or (spec.bpmn_name and isinstance(spec, CatchingEvent | StartEvent))
-        or properties(spec).get("status")
-    )
-
-
-def _is_wait(spec) -> bool:
-    return isinstance(spec, CatchingEvent) and not isinstance(spec, BoundaryEvent | StartEvent)
-
-
-def _step_name(spec, titles: dict[str, str], locale: str) -> str:
-    stage = properties(spec).get("status")
-    if stage:
-        return _("Stage reached: %(stage)s", stage=display.stage_label(stage, locale))
-    return titles.get(spec.bpmn_id) or spec.bpmn_name or spec.bpmn_id
+def _step_name(element: progress.Element, titles: dict[str, str], locale: str) -> str:
+    if element.stage:
+        return _("Stage reached: %(stage)s", stage=display.stage_label(element.stage, locale))
+    return titles.get(element.bpmn_id) or element.name or element.bpmn_id
