@@ -230,7 +230,7 @@ def reporter_message(
     session.flush()
     files = []
     for item in checked:
-        key, kid = store.put(item.data)
+        key, kid = store.put(item.data, session)  # removed again if this transaction rolls back
         row = Attachment(
             case_id=case.id,
             message_id=message.id,

@@ -5,6 +5,10 @@ type are not trusted), it is not empty and not over the size limit. Its content 
 vault's current key (AES-GCM, bound to its storage key) and written to ``KAWAL_FILES_DIR``; the
 database row holds the sanitized name, the detected type, the size and the sha256 of the plain
 content, so a download can be checked.
+
+A file is written before its row is committed; when that transaction rolls back instead (a bad
+request, a crash, a conflict), the files it wrote are removed (``put(..., session)``), so a failed
+message leaves nothing behind on disk either.
 """
 
 from __future__ import annotations
@@ -16,8 +20,13 @@ import uuid
 from dataclasses import dataclass
 from pathlib import Path
 
+from sqlalchemy import event
+from sqlalchemy.orm import Session
+
 from engine.errors import Invalid
 from engine.vault import Vault
+
+_WRITTEN = "kawal_files_written"  # session.info: files written in the session's open transaction
 
 # Signatures of the types a reporter may send: documents and photos.
 SIGNATURES = (
@@ -103,17 +112,33 @@ class FileStore:
         self.directory = Path(directory)
         self.vault = vault
 
-    def put(self, data: bytes) -> tuple[str, str]:
-        """Seal and write ``data``; returns (storage key, vault key id)."""
+    def put(self, data: bytes, session: Session | None = None) -> tuple[str, str]:
+        """Seal and write ``data``; returns (storage key, vault key id).
+
+        With ``session``, the file belongs to its transaction: a rollback removes it.
+        """
         key = uuid.uuid4().hex
         kid, blob = self.vault.seal_bytes(data, b"attachment:" + key.encode())
         self.directory.mkdir(parents=True, exist_ok=True)
         temporary = self.directory / f".{key}.tmp"
         temporary.write_bytes(blob)
         os.replace(temporary, self.directory / key)  # never a half-written file under the real name
+        if session is not None:
+            session.info.setdefault(_WRITTEN, []).append(self.directory / key)
         return key, kid
 
     def get(self, key: str, kid: str) -> bytes:
         if not re.fullmatch(r"[0-9a-f]{32}", key):
             raise LookupError("bad storage key")
         return self.vault.open_bytes(kid, (self.directory / key).read_bytes(), b"attachment:" + key.encode())
+
+
+@event.listens_for(Session, "after_commit")
+def _keep_written(session: Session) -> None:
+    session.info.pop(_WRITTEN, None)
+
+
+@event.listens_for(Session, "after_rollback")
+def _remove_written(session: Session) -> None:
+    for path in session.info.pop(_WRITTEN, ()):
+        path.unlink(missing_ok=True)

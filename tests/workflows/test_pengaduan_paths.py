@@ -12,8 +12,9 @@ import pytest
 import time_machine
 from sqlalchemy import select
 
-from engine import operations
+from engine import complaints, operations
 from engine.errors import Invalid, NotFound
+from engine.files import FileStore, Upload
 from engine.models import Case, CaseMessage, Deadline, HumanTask, Notification, Reminder, Unit
 from tests.conftest import REPORTER_NAME, REPORTER_NIK, complaint_payload
 
@@ -416,3 +417,22 @@ def test_resolution_period_lapse_flags_overdue_and_escalates_to_the_wbs_managers
     case = office.case(ticket)
     assert (case.status, case.overdue) == ("diarsipkan", True)
     office.verify()
+
+
+def test_a_reporters_answer_that_is_rolled_back_leaves_no_file_on_disk(office, clock):
+    ticket, code = _awaiting_evidence(office)
+    files_dir = office.rt.settings.files_dir
+
+    def stored():
+        return {p.name for p in files_dir.glob("*")} if files_dir.exists() else set()
+
+    with office.sessions() as s:
+        case = operations.find_by_code(s, ticket, code)
+        store = FileStore(files_dir, office.rt.vault)
+        complaints.reporter_message(s, office.rt, store, case, "Bukti", [Upload("kuitansi.pdf", b"%PDF-1.4 a")])
+        assert len(stored()) == 1  # written before the commit
+        s.rollback()  # the transaction fails: its message and its file both go
+    assert stored() == set()
+    assert office.open_tasks(ticket) == []
+    office.reporter_reply(ticket, code, "Bukti", files=[("kuitansi.pdf", b"%PDF-1.4 b")])
+    assert len(stored()) == 1  # a committed answer keeps its file
