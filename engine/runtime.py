@@ -97,6 +97,9 @@ class Runtime:
 
     # -- calendars -------------------------------------------------------------------------------
     def set_overrides(self, overrides) -> None:
+        # Materialized once: a generator handed to the first calendar would leave the others without
+        # overrides, and every window counted on the lenient calendar would ignore the admin's table.
+        overrides = tuple(overrides)
         opening, closing = parse_office_hours(self.settings.office_hours)
         self.calendars = {
             name: WorkingCalendar(
@@ -104,7 +107,7 @@ class Runtime:
                 timezone=self.settings.office_timezone,
                 office_open=opening,
                 office_close=closing,
-                overrides=tuple(overrides),
+                overrides=overrides,
             )
             for name in CALENDARS
         }
