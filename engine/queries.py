@@ -10,7 +10,7 @@ from datetime import datetime
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from engine import access, chain, clock, status
+from engine import access, chain, clock, explanation, status
 from engine.errors import Forbidden, Invalid
 from engine.models import Case, CaseEvent, Deadline, HumanTask, Party, User
 from engine.runtime import Runtime
@@ -171,23 +171,9 @@ def case_events(session: Session, case: Case) -> list[dict]:
     ]
 
 
-def explain(provenance: dict, locale: str = "id") -> str:
-    """One sentence on how a due date was counted, with the days skipped and why."""
-    skipped = provenance.get("skipped", [])
-    days = ", ".join(f"{s['date']} ({s['reason']})" for s in skipped)
-    if locale == "en":
-        text = (
-            f"{provenance['working_days']} working days counted from {provenance['counted_from']} "
-            f"(day zero{', moved: received after office hours or on a day off' if provenance['after_hours'] else ''})"
-            f" on the {provenance['calendar']} calendar; due {provenance['due_at']}."
-        )
-        return text + (f" Days not counted: {days}." if days else "")
-    text = (
-        f"{provenance['working_days']} hari kerja dihitung sejak {provenance['counted_from']} "
-        f"(hari ke-0{', digeser: diterima di luar jam kerja atau hari libur' if provenance['after_hours'] else ''})"
-        f" menurut kalender {provenance['calendar']}; batas waktu {provenance['due_at']}."
-    )
-    return text + (f" Hari yang tidak dihitung: {days}." if days else "")
+def explain(provenance: dict, locale: str = "id", holder: str | None = None) -> str:
+    """How a due date was counted, with the reading it used and why (engine.explanation)."""
+    return explanation.explain(provenance, locale, holder)
 
 
 def public_status(session: Session, case: Case, locale: str = "id", rt: Runtime | None = None) -> dict:

@@ -50,7 +50,7 @@ def shift_working_days(cal: WorkingCalendar, day: date, offset: int) -> date:
 def fire_at(cal: WorkingCalendar, due_at: datetime, offset: int) -> datetime:
     due_date = due_at.astimezone(cal.tz).date()
     day = shift_working_days(cal, due_date, offset)
-    return datetime.combine(day, cal.office_open, tzinfo=cal.tz)
+    return cal.opening(day)
 
 
 def plan(session: Session, cal: WorkingCalendar, deadline: Deadline, policy_text: str | None) -> list[Reminder]:

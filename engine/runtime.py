@@ -31,7 +31,7 @@ from sqlalchemy.orm import Session
 
 from engine import clock
 from engine.audit import EventLog
-from engine.calendar import CALENDARS, HolidayOverride, WorkingCalendar, parse_office_hours
+from engine.calendar import CALENDARS, HolidayOverride, WorkingCalendar, parse_office_schedule
 from engine.config import Settings
 from engine.errors import Conflict
 from engine.forms import FormRegistry
@@ -100,15 +100,9 @@ class Runtime:
         # Materialized once: a generator handed to the first calendar would leave the others without
         # overrides, and every window counted on the lenient calendar would ignore the admin's table.
         overrides = tuple(overrides)
-        opening, closing = parse_office_hours(self.settings.office_hours)
+        schedule = parse_office_schedule(self.settings.office_hours)
         self.calendars = {
-            name: WorkingCalendar(
-                name,
-                timezone=self.settings.office_timezone,
-                office_open=opening,
-                office_close=closing,
-                overrides=overrides,
-            )
+            name: WorkingCalendar(name, timezone=self.settings.office_timezone, schedule=schedule, overrides=overrides)
             for name in CALENDARS
         }
 
@@ -139,8 +133,7 @@ class Runtime:
     def instant(self, value: str) -> datetime:
         """An ISO datetime, or an ISO date meaning that office day (a date on a letter or a KI decision)."""
         if len(value) == 10:
-            cal = self.calendars["strict"]
-            return datetime.combine(date.fromisoformat(value), cal.office_open, tzinfo=cal.tz)
+            return self.calendars["strict"].opening(date.fromisoformat(value))
         return datetime.fromisoformat(value)
 
     @staticmethod
