@@ -247,6 +247,10 @@ class CaseView(Schema):
     chain = fields.List(
         fields.Nested(ChainMember), metadata={"description": "request -> objections -> disputes, with each clock"}
     )
+    calendar_unconfirmed = fields.List(
+        fields.Integer(),
+        metadata={"description": "years a pending deadline reaches into whose cuti bersama nobody confirmed"},
+    )
 
 
 class CompleteResult(Schema):
@@ -349,6 +353,28 @@ class OverrideChange(Override):
     recomputed = fields.List(
         fields.Nested(RecomputedDeadline), metadata={"description": "the open deadlines the change moved"}
     )
+
+
+class EstimatedDate(Schema):
+    date = fields.Date()
+    name = fields.String()
+
+
+class HolidayYearView(Schema):
+    year = fields.Integer()
+    package_lists_cuti_bersama = fields.Boolean()
+    override_rows = fields.Boolean(metadata={"description": "the override table has rows in this year"})
+    confirmed = fields.Boolean(metadata={"description": "by the holidays package or by the admin"})
+    confirmed_by = fields.String(allow_none=True)
+    confirmed_at = OfficeDateTime(allow_none=True)
+    note = fields.String(allow_none=True)
+    estimated_dates = fields.List(
+        fields.Nested(EstimatedDate), metadata={"description": "dates the package only estimates (perkiraan)"}
+    )
+
+
+class HolidayYearConfirm(Schema):
+    note = fields.String(load_default=None, validate=validate.Length(max=200), metadata={"description": "e.g. the SKB"})
 
 
 class IncidentItem(Schema):

@@ -111,7 +111,10 @@ def _count(p: dict, strict: bool, en: bool) -> str:
 def _skipped(day: dict, confirmed_years, en: bool) -> str:
     reason = day["reason"]
     year = int(day["date"][:4])
-    if ESTIMATED_MARK in reason.lower() and (confirmed_years is None or year not in confirmed_years):
-        note = "estimated date, not yet confirmed by the SKB" if en else "tanggal perkiraan, belum dikonfirmasi SKB"
-        reason = f"{reason}; {note}"
+    if ESTIMATED_MARK in reason.lower():
+        if confirmed_years is not None and year in confirmed_years:  # the admin checked it against the SKB
+            reason = reason.replace(f" ({ESTIMATED_MARK})", "")
+        else:
+            note = "estimated date, not yet confirmed by the SKB" if en else "tanggal perkiraan, belum dikonfirmasi SKB"
+            reason = f"{reason}; {note}"
     return f"{day['date']} ({reason})"

@@ -23,7 +23,7 @@ from SpiffWorkflow.util.task import TaskState
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from engine import clock, reminders
+from engine import clock, holiday_years, reminders
 from engine.audit import EventLog
 from engine.calendar import CALENDARS, DueDate, WorkingCalendar
 from engine.errors import Invalid, NotFound
@@ -177,6 +177,7 @@ def _move(session: Session, rt: Runtime, case: Case, shifts, actor: str, reason:
         cal = rt.calendars[deadline.calendar]
         old = deadline.due_at.astimezone(cal.tz)
         deadline.due_at, deadline.provenance = due.due_at, due.to_dict()
+        holiday_years.note_deadline(session, case, deadline, events)
         _replan_reminders(session, cal, deadline, properties(task.task_spec).get("reminders"))
         events.append(
             case,

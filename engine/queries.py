@@ -8,9 +8,9 @@ from __future__ import annotations
 from datetime import datetime
 
 from sqlalchemy import func, select
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, object_session
 
-from engine import access, chain, clock, explanation, status
+from engine import access, chain, clock, explanation, holiday_years, status
 from engine.errors import Forbidden, Invalid
 from engine.models import Case, CaseEvent, Deadline, HumanTask, Party, User
 from engine.runtime import Runtime
@@ -120,14 +120,19 @@ def task_detail(session: Session, rt: Runtime, task: HumanTask) -> dict:
 
 def explained_deadlines(case: Case) -> list[dict]:
     """Every deadline of the case with its explanation in both languages (the officer's deadline page)."""
+    confirmed = holiday_years.confirmed_years(object_session(case))
     return [
         {
             **chain.deadline_view(d),
-            "explanation_id": explain(d.provenance),
-            "explanation_en": explain(d.provenance, "en"),
+            "explanation_id": explain(d.provenance, holder=_holder(d), confirmed_years=confirmed),
+            "explanation_en": explain(d.provenance, "en", holder=_holder(d), confirmed_years=confirmed),
         }
         for d in case.deadlines
     ]
+
+
+def _holder(deadline: Deadline) -> str:
+    return explanation.holder_of(deadline.kind, deadline.calendar)
 
 
 def case_view(session: Session, rt: Runtime, user: User, case: Case, with_identity: bool = True) -> dict:
@@ -149,6 +154,8 @@ def case_view(session: Session, rt: Runtime, user: User, case: Case, with_identi
         "open_tasks": [task_item(rt, t) for t in tasks],
         "requester": None,
         "chain": chain.chain_view(rt, session, case),
+        # Years a pending deadline reaches into whose cuti bersama nobody confirmed (engine.holiday_years).
+        "calendar_unconfirmed": holiday_years.case_warnings(session, case),
     }
     if with_identity and access.can_read_identity(user, case) and case.requester_party_id:
         view["requester"] = rt.vault.read(session.get(Party, case.requester_party_id))
@@ -171,9 +178,9 @@ def case_events(session: Session, case: Case) -> list[dict]:
     ]
 
 
-def explain(provenance: dict, locale: str = "id", holder: str | None = None) -> str:
+def explain(provenance: dict, locale: str = "id", holder: str | None = None, confirmed_years=None) -> str:
     """How a due date was counted, with the reading it used and why (engine.explanation)."""
-    return explanation.explain(provenance, locale, holder)
+    return explanation.explain(provenance, locale, holder, confirmed_years)
 
 
 def public_status(session: Session, case: Case, locale: str = "id", rt: Runtime | None = None) -> dict:
@@ -203,7 +210,11 @@ def public_status(session: Session, case: Case, locale: str = "id", rt: Runtime 
         "overdue": case.overdue,
         "milestones": milestones,
         "due_at": case.due_at if case.closed_at is None else None,
-        "due_explanation": explain(deadline.provenance, locale) if deadline and case.closed_at is None else None,
+        "due_explanation": (
+            explain(deadline.provenance, locale, _holder(deadline), holiday_years.confirmed_years(session))
+            if deadline and case.closed_at is None
+            else None
+        ),
         "next_step": status.next_step(case.status, locale),
         "windows": _windows(rt, session, case, locale) if rt is not None else [],
         "linked": [
@@ -231,7 +242,7 @@ def _windows(rt: Runtime, session: Session, case: Case, locale: str) -> list[dic
             "legal_basis": window.legal_basis,
             "due_at": window.due_at,
             "open": window.open,
-            "explanation": explain(window.provenance, locale),
+            "explanation": explain(window.provenance, locale, "requester", holiday_years.confirmed_years(session)),
             "how": how,
         }
     ]

@@ -19,7 +19,7 @@ from SpiffWorkflow.util.task import TaskState
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from engine import clock, notices
+from engine import clock, holiday_years, notices
 from engine.audit import EventLog
 from engine.errors import Invalid
 from engine.models import Case, Deadline, HumanTask, Unit
@@ -130,6 +130,7 @@ def _sync_deadlines(rt, session, case, wf, tasks, log, completed_before, changes
     for guid, task in {**waiting, **fired_now}.items():
         if guid not in rows:
             rows[guid] = _new_deadline(rt, session, case, task)
+            holiday_years.note_deadline(session, case, rows[guid], log)
             started.add(rows[guid].name)
             changes.started.append((rows[guid], properties(task.task_spec).get("reminders")))
             log.append(

@@ -32,7 +32,7 @@ from api.web.blueprint import bp
 from api.web.facts import case_facts, labelled, requester_facts
 from api.web.i18n import current_language
 from api.web.session import officer
-from engine import access, bundle, chain, complaints, documents, progress, queries
+from engine import access, bundle, chain, complaints, documents, holiday_years, progress, queries
 from engine.models import Case, CaseEvent, Party, ProcessVersion, User
 from engine.runtime import Runtime
 
@@ -131,6 +131,7 @@ def case(ticket: str):
         "progress": _progress(rt, found, locale),
         "diagram_current": _diagram_source(rt, found)[1],
         "viewer_present": VENDOR_VIEWER.is_file(),
+        "calendar_unconfirmed": holiday_years.case_warnings(db.session, found),
     }
     noted(user, found, "case")
     return render_template("case.html", **page)

@@ -258,15 +258,16 @@ def test_due_at_is_closing_time_in_the_office_zone_not_utc():
     assert result.received_at == datetime(2025, 1, 8, 0, 0, tzinfo=UTC)  # raw instant kept
 
 
-# --- guard for the holiday data --------------------------------------------------------------
+# --- the holiday data's years ------------------------------------------------------------------
+# No test reads today's date. The product keeps the rule instead (engine.holiday_years, tested in
+# tests/workflows/test_legal_holiday_years.py): a deadline reaching into a year whose cuti bersama
+# nobody confirmed is flagged and raises one incident for the admin.
 
 
-def test_holidays_package_has_cuti_bersama_for_next_year():
-    # legal-process.md §2.3: the package lists cuti bersama only up to a fixed year. When this
-    # fails, upgrade `holidays` or enter next year's cuti bersama in the override table.
-    next_year = date.today().year + 1
-    cuti = holidays.country_holidays("ID", categories=("government",), language="id", years=next_year)
-    assert len(cuti) > 0, f"no cuti bersama for {next_year} in holidays {holidays.__version__}"
+def test_holidays_package_lists_cuti_bersama_up_to_2027_and_none_for_2028():
+    """holidays 0.109 (legal-process.md §2.3): cuti bersama listed 2002-2027; 2028 must come from the admin."""
+    assert len(holidays.country_holidays("ID", categories=("government",), years=2027)) == 8
+    assert len(holidays.country_holidays("ID", categories=("government",), years=2028)) == 0
 
 
 # --- bad input -------------------------------------------------------------------------------
