@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from engine import clock, status
+from engine import clock, lateness, status
 from engine.models import Case, CaseEvent, Deadline
 
 if TYPE_CHECKING:
@@ -107,13 +107,30 @@ def _first_status_at(session: Session, case: Case, statuses) -> datetime | None:
     return None
 
 
-def _lapse_at(session: Session, case: Case, names) -> datetime | None:
-    return session.scalar(
-        select(Deadline.due_at)
+def _lapse(rt: Runtime, session: Session, case: Case, names) -> tuple[datetime, datetime] | None:
+    """When the case's last missed agency deadline among ``names`` lapsed: (strict instant, lenient instant).
+
+    A deadline answered by a notice dispatched in time (engine.lateness) is ``met``, not missed, and
+    opens nothing.
+    """
+    row = session.scalar(
+        select(Deadline)
         .where(Deadline.case_id == case.id, Deadline.name.in_(names), Deadline.status == "missed")
         .order_by(Deadline.due_at.desc())
         .limit(1)
     )
+    return None if row is None else (row.due_at, lateness.lenient_due(rt, row))
+
+
+def _lapse_start(lapse, calendar: str, public: bool) -> datetime | None:
+    """Where a window opened by a lapse starts on ``calendar``; for the requester's eyes, only once the
+    lapse is late on every reading (nothing tells a requester "late" on the strict reading alone)."""
+    if lapse is None:
+        return None
+    strict_at, lenient_at = lapse
+    if public and clock.now() <= lenient_at:
+        return None
+    return lenient_at if calendar == "lenient" else strict_at
 
 
 def _window(rt: Runtime, name, basis, calendar, start: datetime, days: int, opened_by: str) -> Window:
@@ -128,12 +145,15 @@ def objection_window(
     ground: str | None = None,
     discovered_on: date | None = None,
     calendar: str = "lenient",
+    public: bool = False,
 ) -> Window | None:
     """Until when the requester may object on ``ground`` (Pasal 36(1)); None while nothing opened it.
 
     Grounds c and g run from the lapse of T10/T17 when there was one; the others from the written
     notice (a lapse without a notice opens them too); ground b from the discovery date the
-    requester states.
+    requester states. The window is the requester's, so on the lenient calendar a lapse opens it at
+    the lenient lapse of the agency's deadline: the reading that ends latest. ``public``: as the
+    requester is shown it, where a lapse counts only once it is late on every reading.
     """
     basis = "UU 14/2008 Pasal 36(1)"
     if ground == "b":
@@ -142,7 +162,7 @@ def objection_window(
         start = rt.instant(discovered_on.isoformat())
         return _window(rt, "O30", basis, calendar, start, OBJECTION_DAYS, "discovery")
     notice_at = _first_status_at(session, request, status.OUTCOMES)
-    lapse_at = _lapse_at(session, request, ("T10", "T17"))
+    lapse_at = _lapse_start(_lapse(rt, session, request, ("T10", "T17")), calendar, public)
     if lapse_at is not None and (ground in LAPSE_GROUNDS or notice_at is None):
         return _window(rt, "O30", basis, calendar, lapse_at, OBJECTION_DAYS, "lapse")
     if notice_at is not None:
@@ -150,15 +170,18 @@ def objection_window(
     return None
 
 
-def dispute_window(rt: Runtime, session: Session, objection: Case, calendar: str = "lenient") -> Window | None:
+def dispute_window(
+    rt: Runtime, session: Session, objection: Case, calendar: str = "lenient", public: bool = False
+) -> Window | None:
     """Until when the requester may apply to the Komisi Informasi (Pasal 37(2); Perki 1/2013 Pasal 13).
 
-    It opens with the superior's written response, or with the lapse of A30 without one; when both
-    happened (a late response), the later start counts, in the requester's favour.
+    It opens with the superior's written response, or with the lapse of A30 without one (on the lenient
+    calendar, its lenient lapse); when both happened (a late response), the later start counts, in the
+    requester's favour.
     """
     basis = "UU 14/2008 Pasal 37(2); Perki 1/2013 Pasal 13"
     response_at = _first_status_at(session, objection, {"tanggapan_dikirim", "diselesaikan_musyawarah"})
-    lapse_at = _lapse_at(session, objection, ("A30",))
+    lapse_at = _lapse_start(_lapse(rt, session, objection, ("A30",)), calendar, public)
     starts = [(at, why) for at, why in ((response_at, "response"), (lapse_at, "lapse")) if at is not None]
     if not starts:
         return None

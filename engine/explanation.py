@@ -58,6 +58,20 @@ def explain(provenance: dict, locale: str = "id", holder: str | None = None, con
 
 
 def _reading(strict: bool, whose: str, en: bool) -> str:
+    if not strict and whose in HOLDERS["agency"]:  # the agency's deadline, past on the strict reading
+        if en:
+            return (
+                "On the earliest reading (strict calendar) this deadline of the agency has passed; the agency"
+                " counts itself late only when it has passed on the latest reading (lenient calendar) too: cuti"
+                " bersama are not working days, and a receipt after office hours or on a day off counts from the"
+                " next working day."
+            )
+        return (
+            "Menurut pembacaan paling awal (kalender ketat) batas waktu badan publik ini sudah lewat; badan publik"
+            " baru menyatakan diri terlambat bila batas waktu menurut pembacaan paling akhir (kalender longgar) juga"
+            " lewat: cuti bersama bukan hari kerja, dan penerimaan di luar jam kerja atau pada hari libur dihitung"
+            " sejak hari kerja berikutnya."
+        )
     if strict and en:
         return (
             f"Counted on the earliest reading (strict calendar), because this is {whose}: cuti bersama count"

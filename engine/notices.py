@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 
 from sqlalchemy.orm import Session
 
-from engine import reminders, status
+from engine import lateness, reminders, status
 from engine.models import Case, Reminder
 from engine.outbox import Outbox, audience_users, deadline_context, members
 
@@ -44,8 +44,8 @@ def announce(session: Session, rt: Runtime, case: Case, changes: Changes) -> Non
             cause = f"{deadline.name}:{deadline.task_guid}"
             context = deadline_context(cal, deadline)
             outbox.to_users(case, "deadline_overdue", cause, audience_users(session, case, "group"), context)
-            if deadline.public:
-                outbox.to_requester(case, "overdue_apology", cause, {**context, "portal_hint": PORTAL_HINT})
+            # The requester hears of it only once the lenient count has lapsed too (engine.lateness).
+            lateness.after_lapse(session, rt, case, deadline, outbox, PORTAL_HINT)
     current = _public_deadline(case)
     for reached, data in changes.statuses:
         context = {**deadline_context(cal, current), "status_label": status.label(reached), "portal_hint": PORTAL_HINT}
@@ -81,7 +81,9 @@ def remind(session: Session, rt: Runtime, reminder: Reminder) -> list:
     outbox = Outbox(session, rt.settings.notify_channels)
     cause = f"reminder{reminder.id}"
     for audience in reminder.audience.split(","):
-        if audience == "requester":  # a window that is the requester's own, e.g. a reporter's evidence
+        if audience == lateness.APOLOGY_AUDIENCE:
+            lateness.apologize_when_due(session, rt, case, reminder, outbox, PORTAL_HINT)
+        elif audience == "requester":  # a window that is the requester's own, e.g. a reporter's evidence
             outbox.to_requester(case, "reporter_reminder", cause, {**context, "portal_hint": COMPLAINT_HINT})
         else:
             users = audience_users(session, case, audience)

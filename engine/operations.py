@@ -17,7 +17,7 @@ from SpiffWorkflow.util.task import TaskState
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from engine import access, chain, clock, tickets
+from engine import access, chain, clock, lateness, tickets
 from engine.audit import EventLog
 from engine.errors import Conflict, Forbidden, Invalid, NotFound
 from engine.models import Case, Deadline, HumanTask, User
@@ -514,8 +514,13 @@ def _tell_reporter(session, rt, user, case, props, data) -> None:
 
 
 def _check_deadline_guard(session, rt, case, spiff_task, data) -> None:
-    """A task marked ``mustCompleteBefore`` (e.g. the extension notice before T10) is refused after it."""
+    """A task marked ``mustCompleteBefore`` (e.g. the extension notice before T10) is refused after it.
+
+    A notice task's recorded dispatch date (bounded: not before the receipt, not in the future) is
+    what counts, not the moment of the click: the deadline ends at the close of its due day.
+    """
     props = properties(spiff_task.task_spec)
+    sent = lateness.check_dispatch_date(rt, case, props, data)
     deadline_name = props.get("mustCompleteBefore")
     if not deadline_name:
         return
@@ -528,7 +533,10 @@ def _check_deadline_guard(session, rt, case, spiff_task, data) -> None:
         .order_by(Deadline.id.desc())
         .limit(1)
     )
-    if due is not None and clock.now() >= due:
+    if due is None:
+        return
+    due_day = due.astimezone(rt.calendars["strict"].tz).date()
+    if (sent > due_day) if sent is not None else clock.now() >= due:
         raise Invalid(
             f"batas waktu {deadline_name} sudah lewat / the {deadline_name} deadline has passed",
             fields={"_schema": [f"harus sebelum {due.isoformat()} / must be done before {due.isoformat()}"]},

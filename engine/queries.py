@@ -10,7 +10,7 @@ from datetime import datetime
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session, object_session
 
-from engine import access, chain, clock, explanation, holiday_years, status
+from engine import access, chain, clock, explanation, holiday_years, lateness, status
 from engine.errors import Forbidden, Invalid
 from engine.models import Case, CaseEvent, Deadline, HumanTask, Party, User
 from engine.runtime import Runtime
@@ -184,7 +184,14 @@ def explain(provenance: dict, locale: str = "id", holder: str | None = None, con
 
 
 def public_status(session: Session, case: Case, locale: str = "id", rt: Runtime | None = None) -> dict:
-    """What the requester may read: stage, milestones, the deadline and why; no officers, no notes."""
+    """What the requester may read: stage, milestones, the deadline and why; no officers, no notes.
+
+    Nothing here says "late" on the strict reading alone (engine.lateness): the case is shown overdue,
+    and a stage that tells of a lapse (A30 not answered) is shown, only once the agency's deadline has
+    lapsed on the lenient reading too; until then a deadline that lapsed on the strict reading is shown
+    with its lenient due date and why.
+    """
+    late = lateness.late_deadline(rt, case) if rt is not None else None
     milestones = [
         {"name": e.data["status"], "label": status.label(e.data["status"], locale), "at": e.at}
         for e in session.scalars(
@@ -192,46 +199,69 @@ def public_status(session: Session, case: Case, locale: str = "id", rt: Runtime 
             .where(CaseEvent.case_id == case.id, CaseEvent.type == "status_changed")
             .order_by(CaseEvent.seq)
         )
+        if late is not None or e.data["status"] not in lateness.LAPSE_STATUSES
     ]
+    shown = _public_stage(session, rt, case)
     deadline = session.scalar(
         select(Deadline)
         .where(Deadline.case_id == case.id, Deadline.public.is_(True))
         .order_by(Deadline.status != "pending", Deadline.id.desc())
         .limit(1)
     )
-    label = status.label(case.status, locale)
-    if case.overdue and case.closed_at is None:
+    label = status.label(shown, locale)
+    if late is not None and case.closed_at is None:
         label += " — " + status.OVERDUE_LABEL[1 if locale == "en" else 0]
+    due_at, explanation_text = None, None
+    if deadline is not None and case.closed_at is None:
+        due_at, provenance, holder = case.due_at, deadline.provenance, _holder(deadline)
+        if rt is not None and deadline.status == "missed" and deadline.kind == "agency":
+            # Lapsed on the strict reading: the requester reads the latest reading's date and why.
+            cal = rt.calendars["lenient"]
+            latest = cal.add_working_days(deadline.start_at.astimezone(cal.tz), deadline.working_days)
+            due_at, provenance, holder = latest.due_at, latest.to_dict(), "agency"
+        explanation_text = explain(provenance, locale, holder, holiday_years.confirmed_years(session))
     return {
         "ticket": case.ticket,
         "kind": case.kind,
-        "status": case.status,
+        "status": shown,
         "status_label": label,
-        "overdue": case.overdue,
+        "overdue": late is not None,
         "milestones": milestones,
-        "due_at": case.due_at if case.closed_at is None else None,
-        "due_explanation": (
-            explain(deadline.provenance, locale, _holder(deadline), holiday_years.confirmed_years(session))
-            if deadline and case.closed_at is None
-            else None
-        ),
-        "next_step": status.next_step(case.status, locale),
+        "due_at": due_at,
+        "due_explanation": explanation_text,
+        "next_step": status.next_step(shown, locale),
         "windows": _windows(rt, session, case, locale) if rt is not None else [],
         "linked": [
-            {"ticket": m.ticket, "kind": m.kind, "status_label": status.label(m.status, locale)}
+            {"ticket": m.ticket, "kind": m.kind, "status_label": status.label(_public_stage(session, rt, m), locale)}
             for m in chain.members(session, case)
             if m.id != case.id
         ],
     }
 
 
+def _public_stage(session: Session, rt: Runtime | None, case: Case) -> str:
+    """A case's stage as its requester may read it: a lapse stage only once it is late on every reading."""
+    if case.status not in lateness.LAPSE_STATUSES or (rt is not None and lateness.late_deadline(rt, case)):
+        return case.status
+    earlier = [
+        d["status"]
+        for d in session.scalars(
+            select(CaseEvent.data)
+            .where(CaseEvent.case_id == case.id, CaseEvent.type == "status_changed")
+            .order_by(CaseEvent.seq)
+        )
+        if d["status"] not in lateness.LAPSE_STATUSES
+    ]
+    return earlier[-1] if earlier else case.status
+
+
 def _windows(rt: Runtime, session: Session, case: Case, locale: str) -> list[dict]:
     """The requester's own filing window that this case opened: objection (a request) or dispute (an objection)."""
     i = 1 if locale == "en" else 0
     if case.kind == chain.REQUEST:
-        window, how = chain.objection_window(rt, session, case), chain.HOW_TO_OBJECT[i]
+        window, how = chain.objection_window(rt, session, case, public=True), chain.HOW_TO_OBJECT[i]
     elif case.kind == chain.OBJECTION:
-        window, how = chain.dispute_window(rt, session, case), chain.HOW_TO_DISPUTE[i]
+        window, how = chain.dispute_window(rt, session, case, public=True), chain.HOW_TO_DISPUTE[i]
     else:
         return []
     if window is None:

@@ -19,7 +19,7 @@ from SpiffWorkflow.util.task import TaskState
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from engine import clock, holiday_years, notices
+from engine import clock, holiday_years, lateness, notices
 from engine.audit import EventLog
 from engine.errors import Invalid
 from engine.models import Case, Deadline, HumanTask, Unit
@@ -71,6 +71,9 @@ def sync(
     changes = Changes()
     changes.statuses = _sync_milestones(case, tasks, log, actor, completed_before, changes)
     deadlines = _sync_deadlines(rt, session, case, wf, tasks, log, completed_before, changes)
+    for task in tasks:  # notices answer their deadlines by the dispatch date recorded on them
+        if task.state == TaskState.COMPLETED and task.id not in completed_before and task.task_spec.manual:
+            lateness.record_dispatch(session, rt, case, task, log)
     case.due_at, task_due = due_dates(deadlines)
     changes.tasks = _sync_tasks(session, case, tasks, log, task_due)
     closed = wf.is_completed() or case.status in CLOSED
