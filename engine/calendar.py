@@ -110,6 +110,7 @@ class DueDate:
     day_zero_rule: str = DAY_ZERO_CALENDAR_DATE  # how day zero was found (DAY_ZERO_*)
     receipt_hours: str = ""  # the office hours of the receipt's day, as configured
     due_hours: str = ""  # the office hours of the due day: their close ends the deadline
+    unit: str = "working_days"  # or "calendar_days": a period the law counts in "hari" (add_calendar_days)
 
     @property
     def reading(self) -> str:
@@ -130,6 +131,7 @@ class DueDate:
             "due_date": self.due_date.isoformat(),
             "due_at": self.due_at.isoformat(),
             "skipped": [s.to_dict() for s in self.skipped],
+            **({"unit": self.unit} if self.unit != "working_days" else {}),
         }
 
 
@@ -367,6 +369,47 @@ class WorkingCalendar:
             receipt_hours=self.hours(self._local(received_at).date()).text(),
             due_hours=self.hours(day).text(),
         )
+
+    def add_calendar_days(self, received_at: datetime, n: int) -> DueDate:
+        """A period the law counts in days, not working days (e.g. kasasi, UU 14/2008 Pasal 50; UU 25/2009).
+
+        Day zero as for working days; the due day is day zero plus ``n`` days. When it is not a working
+        day, the strict reading (the agency's own deadline) ends on the working day before it, the
+        lenient reading (someone else's window) on the working day after it.
+        """
+        if not isinstance(n, int) or isinstance(n, bool) or n < 0:
+            raise ValueError(f"days must be a non-negative integer, got {n!r}")
+        start, moved, skipped = self.day_zero(received_at)
+        found = list(skipped)
+        day = start + timedelta(days=n)
+        step = timedelta(days=-1 if self.name == STRICT else 1)
+        while (off := self.day_off(day)) is not None and (step.days > 0 or day > start):
+            found.append(off)
+            day += step
+        if self.name == STRICT:
+            rule = DAY_ZERO_CALENDAR_DATE
+        else:
+            rule = DAY_ZERO_NEXT_WORKING_DAY if moved else DAY_ZERO_RECEIPT_DAY
+        return DueDate(
+            calendar=self.name,
+            received_at=received_at,
+            counted_from=start,
+            after_hours=moved,
+            working_days=n,
+            due_date=day,
+            due_at=self.closing(day),
+            skipped=tuple(sorted(found, key=lambda d: d.day)),
+            day_zero_rule=rule,
+            receipt_hours=self.hours(self._local(received_at).date()).text(),
+            due_hours=self.hours(day).text(),
+            unit="calendar_days",
+        )
+
+    def count(self, received_at: datetime, n: int, unit: str = "working_days") -> DueDate:
+        """``n`` working days or calendar days (``unit``) from ``received_at``."""
+        if unit == "calendar_days":
+            return self.add_calendar_days(received_at, n)
+        return self.add_working_days(received_at, n)
 
     def working_days_between(self, start: date, end: date) -> int:
         """Working days in (start, end]; negative (the count over (end, start]) when end < start."""

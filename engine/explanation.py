@@ -109,17 +109,38 @@ def _count(p: dict, strict: bool, en: bool) -> str:
         why = f"received {received} in office hours" if en else f"diterima {received} dalam jam kerja"
     why = why.replace(" ()", "")
     due_hours = p.get("due_hours")
+    calendar_days = p.get("unit") == "calendar_days"
     if en:
         close = f", at the close of office hours ({due_hours})" if due_hours else ""
-        return (
-            f"{p['working_days']} working days counted from {p['counted_from']} (day zero: {why}); "
-            f"due {p['due_at']}{close}."
+        unit = (
+            "days (calendar days; a last day off moves to the working day " + ("before it)" if strict else "after it)")
+            if calendar_days
+            else "working days"
         )
+        text = (
+            f"{p['working_days']} {unit} counted from {p['counted_from']} (day zero: {why}); due {p['due_at']}{close}."
+        )
+        return text + (_ESTIMATED_START[1] if p.get("start_estimated") else "")
     close = f", akhir jam kerja ({due_hours})" if due_hours else ""
-    return (
-        f"{p['working_days']} hari kerja dihitung sejak {p['counted_from']} (hari ke-0: {why}); "
+    unit = (
+        "hari kalender (hari terakhir yang libur digeser ke hari kerja " + ("sebelumnya)" if strict else "berikutnya)")
+        if calendar_days
+        else "hari kerja"
+    )
+    text = (
+        f"{p['working_days']} {unit} dihitung sejak {p['counted_from']} (hari ke-0: {why}); "
         f"batas waktu {p['due_at']}{close}."
     )
+    return text + (_ESTIMATED_START[0] if p.get("start_estimated") else "")
+
+
+# A window counted from the earliest date its holder can have received the paper, until the real date is recorded.
+_ESTIMATED_START = (
+    " Tanggal penerimaan oleh pihak tersebut belum dicatat: ini akhir paling cepat, dihitung dari tanggal paling awal"
+    " yang mungkin.",
+    " The holder's date of receipt is not recorded yet: this is the earliest possible end, counted from the earliest"
+    " possible date.",
+)
 
 
 def _skipped(day: dict, confirmed_years, en: bool) -> str:

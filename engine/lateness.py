@@ -44,7 +44,8 @@ def lenient_due(rt: Runtime, deadline: Deadline) -> datetime:
     cal = rt.calendars[LENIENT]
     if deadline.calendar == LENIENT:
         return deadline.due_at.astimezone(cal.tz)
-    return cal.add_working_days(deadline.start_at.astimezone(cal.tz), deadline.working_days).due_at
+    unit = deadline.provenance.get("unit", "working_days")
+    return cal.count(deadline.start_at.astimezone(cal.tz), deadline.working_days, unit).due_at
 
 
 def late_for_requester(rt: Runtime, deadline: Deadline, at: datetime | None = None) -> bool:

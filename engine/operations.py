@@ -17,7 +17,7 @@ from SpiffWorkflow.util.task import TaskState
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from engine import access, chain, clock, lateness, tickets
+from engine import access, chain, clock, lateness, tickets, windows
 from engine.audit import EventLog
 from engine.errors import Conflict, Forbidden, Invalid, NotFound
 from engine.models import Case, Deadline, HumanTask, User
@@ -342,6 +342,7 @@ def send_case_message(session: Session, rt: Runtime, user: User, case: Case, nam
     if lane is not None and lane not in access.supervised_lanes(user):
         raise Forbidden(f"pesan ini dicatat oleh kelompok {lane} / the {lane} group records this message")
     rt.forms.validate(form, payload)
+    windows.check_confirmation_allowed(session, case, properties(waiting.task_spec))
     before = rt.completed_ids(wf)
     rt.send_message(wf, name, payload)
     rt.step(wf)

@@ -92,7 +92,13 @@ class Runtime:
         self._latest: dict[str, int] = {}
         self.set_overrides(overrides)
         self.script_engine = PythonScriptEngine(
-            environment=TaskDataEnvironment({"working_days_after": self.working_days_after, "now_iso": self.now_iso})
+            environment=TaskDataEnvironment(
+                {
+                    "working_days_after": self.working_days_after,
+                    "calendar_days_after": self.calendar_days_after,
+                    "now_iso": self.now_iso,
+                }
+            )
         )
 
     # -- calendars -------------------------------------------------------------------------------
@@ -129,6 +135,10 @@ class Runtime:
     def working_days_after(self, start: str, days: int, calendar: str = "strict") -> str:
         """The due instant of a legal clock, for BPMN ``timeDate`` expressions (an offset-aware ISO string)."""
         return self.calendars[calendar].add_working_days(self.instant(start), int(days)).due_at.isoformat()
+
+    def calendar_days_after(self, start: str, days: int, calendar: str = "strict") -> str:
+        """The due instant of a period the law counts in days (e.g. kasasi), for BPMN ``timeDate``."""
+        return self.calendars[calendar].add_calendar_days(self.instant(start), int(days)).due_at.isoformat()
 
     def instant(self, value: str) -> datetime:
         """An ISO datetime, or an ISO date meaning that office day (a date on a letter or a KI decision)."""
