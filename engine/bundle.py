@@ -162,6 +162,12 @@ def build_bundle(session: Session, rt: Runtime, case: Case, locale: str = "id") 
             json.dumps(row, ensure_ascii=False, sort_keys=True) + "\n" for row in history
         ).encode()
     files["ringkasan.json"] = _json(chain.chain_view(rt, session, case, locale), tz)
+    for member in members:  # the agency's defences at the preliminary examination, checked at the summons
+        if (member.details or {}).get("keterterimaan"):
+            verdicts = member.details["keterterimaan"]
+            files[f"keterterimaan/{member.ticket}.json"] = _json(
+                {**verdicts, "ringkasan": chain.admissibility_text(verdicts, locale)}, tz
+            )
     files["verifikasi.txt"] = VERIFICATION.encode()
     files["MANIFEST.sha256"] = "".join(
         f"{hashlib.sha256(content).hexdigest()}  {path}\n" for path, content in sorted(files.items())

@@ -216,6 +216,79 @@ def timeliness(
     return {"verdict": overall, "late": overall == "terlambat", "grounds": per_ground}
 
 
+# The agency's cheapest defences at the preliminary examination (Perki 1/2013 Pasal 35-36, legal-process.md §5.2
+# row 4): was the application filed within D14, and did an objection precede it? Checked when a summons is
+# recorded; never a refusal (the Commission decides), a flag for the evidence file.
+ADMISSIBILITY_VERDICTS = {
+    "tepat_waktu": ("diajukan dalam 14 hari kerja", "filed within 14 working days"),
+    "tepat_waktu_kalender_longgar": (
+        "diajukan dalam 14 hari kerja hanya menurut pembacaan paling akhir (cuti bersama bukan hari kerja)",
+        "filed within 14 working days only on the latest reading (cuti bersama not working days)",
+    ),
+    "terlambat": ("diajukan setelah 14 hari kerja berakhir", "filed after the 14 working days ended"),
+    "prematur": (
+        "diajukan sebelum tanggapan Atasan PPID atau berakhirnya 30 hari kerja",
+        "filed before the superior's response or the end of the 30 working days",
+    ),
+    "tidak_dapat_dihitung": ("tidak dapat dihitung", "cannot be computed"),
+}
+
+
+def admissibility(rt: Runtime, session: Session, parent: Case, filed_on: date) -> dict:
+    """The dispute's admissibility as the agency can argue it: D14 (UU 14/2008 Pasal 37(2); Perki 1/2013
+    Pasal 13) and a preceding objection (Pasal 36-37: the dispute follows the objection). Recorded, never
+    a refusal."""
+    objections = [m for m in members(session, parent) if m.kind == OBJECTION]
+    if parent.kind == OBJECTION:
+        objection = parent
+    else:  # the summons names the request: an objection filed on it counts, the latest before the filing
+        earlier = [o for o in objections if o.received_at.astimezone(rt.calendars["strict"].tz).date() <= filed_on]
+        objection = earlier[-1] if earlier else None
+    preceded = {
+        "verdict": "ya" if objection is not None else "tidak",
+        "keberatan": objection.ticket if objection is not None else None,
+        "dasar": "UU 14/2008 Pasal 36-37; Perki 1/2013 Pasal 13",
+    }
+    d14 = {"verdict": "tidak_dapat_dihitung", "batas_ketat": None, "batas_longgar": None}
+    if objection is not None:
+        strict = dispute_window(rt, session, objection, "strict")
+        lenient = dispute_window(rt, session, objection, "lenient")
+        # Premature only before the window opened on any reading: the strict one opens it first.
+        if strict is None or filed_on < strict.start_at.astimezone(rt.calendars["strict"].tz).date():
+            verdict = "prematur"
+        elif filed_on <= strict.due_at.astimezone(rt.calendars["strict"].tz).date():
+            verdict = "tepat_waktu"
+        elif filed_on <= lenient.due_at.astimezone(rt.calendars["lenient"].tz).date():
+            verdict = "tepat_waktu_kalender_longgar"
+        else:
+            verdict = "terlambat"
+        d14 = {
+            "verdict": verdict,
+            "batas_ketat": strict.due_at.isoformat() if strict else None,
+            "batas_longgar": lenient.due_at.isoformat() if lenient else None,
+            "dibuka_oleh": lenient.opened_by if lenient else None,
+        }
+    return {
+        "diajukan_ke_ki": filed_on.isoformat(),
+        "jangka_waktu_d14": {**d14, "dasar": "UU 14/2008 Pasal 37(2); Perki 1/2013 Pasal 13"},
+        "keberatan_didahului": preceded,
+    }
+
+
+def admissibility_text(verdicts: dict, locale: str = "id") -> str:
+    """The admissibility in one sentence for the evidence-file task and the bundle."""
+    i = 1 if locale == "en" else 0
+    d14, preceded = verdicts["jangka_waktu_d14"], verdicts["keberatan_didahului"]
+    words = ADMISSIBILITY_VERDICTS.get(d14["verdict"], (d14["verdict"], d14["verdict"]))[i]
+    if locale == "en":
+        objection = (
+            f"objection {preceded['keberatan']} preceded it" if preceded["keberatan"] else "no objection preceded it"
+        )
+        return f"Filed with the Commission on {verdicts['diajukan_ke_ki']}: {words}; {objection}."
+    objection = f"didahului keberatan {preceded['keberatan']}" if preceded["keberatan"] else "tidak didahului keberatan"
+    return f"Diajukan ke Komisi Informasi pada {verdicts['diajukan_ke_ki']}: {words}; {objection}."
+
+
 def deadline_view(d: Deadline) -> dict:
     return {
         "name": d.name,

@@ -244,6 +244,8 @@ def record_dispute(session: Session, rt: Runtime, user: User, payload: dict) -> 
         "diajukan_ke_ki": payload["diajukan_ke_ki"],
         "sidang_pertama": payload["sidang_pertama"],
         "alasan": sorted(set(grounds)),
+        # D14 and a preceding objection, checked now and flagged, never refused (chain.admissibility).
+        "keterterimaan": chain.admissibility(rt, session, parent, date.fromisoformat(payload["diajukan_ke_ki"])),
     }
     case = _linked_case(session, rt, parent, chain.DISPUTE, ticket, "pos", received_at, details, now)
     log = EventLog(session)
@@ -262,6 +264,7 @@ def record_dispute(session: Session, rt: Runtime, user: User, payload: dict) -> 
             "ticket": ticket,
             "received_at": received_at.isoformat(),
             "mediasi_mungkin": set(details["alasan"]) <= chain.AMICABLE_GROUNDS,
+            "keterterimaan_ringkas": chain.admissibility_text(details["keterterimaan"]),
             **{k: details[k] for k in ("ki", "nomor_register", "diajukan_ke_ki", "sidang_pertama", "alasan")},
         },
     )

@@ -83,6 +83,8 @@ def _page(task: HumanTask, values: MultiDict | None = None, errors: dict | None 
     }
     if task.case.parent_id:
         facts["permohonan"] = db.session.get(Case, task.case.parent_id).ticket
+    if (task.case.details or {}).get("keterterimaan"):  # a dispute's admissibility, in the reader's language
+        facts["keterterimaan_ringkas"] = chain.admissibility_text(task.case.details["keterterimaan"], locale)
     return render_template(
         "task.html",
         task=task,
