@@ -41,6 +41,10 @@ DOCUMENTS = {
     # Request
     "putuskan": ("Keputusan PPID atas Permohonan Informasi", "PPID Decision on the Request"),
     "pemberitahuan_tertulis": ("Pemberitahuan Tertulis", "Written Notice"),
+    "pemberitahuan_tidak_lengkap": (
+        "Pemberitahuan Tertulis: Permohonan Tidak Dilengkapi",
+        "Written Notice: Request Not Completed",
+    ),
     "tentukan_langkah": ("Surat Pemberitahuan Perpanjangan Jangka Waktu", "Notice of Time Extension"),
     "penyerahan_informasi": (
         "Tanda Bukti Penyerahan Informasi Publik / Berita Acara Serah Terima",

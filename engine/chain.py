@@ -161,7 +161,7 @@ def objection_window(
             return None
         start = rt.instant(discovered_on.isoformat())
         return _window(rt, "O30", basis, calendar, start, OBJECTION_DAYS, "discovery")
-    notice_at = _first_status_at(session, request, status.OUTCOMES)
+    notice_at = _first_status_at(session, request, status.NOTICE_STATUSES)
     lapse_at = _lapse_start(_lapse(rt, session, request, ("T10", "T17")), calendar, public)
     if lapse_at is not None and (ground in LAPSE_GROUNDS or notice_at is None):
         return _window(rt, "O30", basis, calendar, lapse_at, OBJECTION_DAYS, "lapse")

@@ -182,13 +182,15 @@ def record_dispatch(session: Session, rt: Runtime, case: Case, task, log: EventL
     sent = date.fromisoformat(value)
     tz = rt.calendars["strict"].tz
     for name in answers:
-        rows = [d for d in case.deadlines if d.name == name and d.status in ("met", "missed")]
+        rows = [d for d in case.deadlines if d.name == name and d.status in ("met", "missed", "cancelled")]
         if not rows:
             continue
         deadline = rows[-1]
         if deadline.met_on is not None:
             continue
         deadline.met_on = sent
+        if deadline.status == "cancelled":  # the stage ended (e.g. closed as incomplete) by this very notice
+            deadline.status = "met"
         if deadline.status == "missed" and sent <= deadline.due_at.astimezone(tz).date():
             deadline.status = "met"
             log.append(

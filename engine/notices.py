@@ -57,7 +57,7 @@ def announce(session: Session, rt: Runtime, case: Case, changes: Changes) -> Non
             outbox.to_requester(
                 case, "extension_notice", "extended", {**context, "reason": reason, "new_due_at": new_due}
             )
-        elif reached in status.OUTCOMES:
+        elif reached in status.NOTICE_STATUSES:  # a decision, or the closure of an incomplete request
             outbox.to_requester(case, "decision_notice", "decided", {**context, "outcome_label": status.label(reached)})
         elif reached == "pengaduan_baru":
             outbox.to_requester(case, "complaint_receipt", "received", {**context, "portal_hint": COMPLAINT_HINT})

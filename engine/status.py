@@ -63,11 +63,13 @@ STATUSES: dict[str, Status] = {
     "informasi_diserahkan": Status("Informasi Diserahkan", "Information Delivered", "Tidak ada.", "None."),
     "selesai": Status("Selesai", "Completed", *_OBJECT),
     "dicabut": Status("Dicabut", "Withdrawn", "Tidak ada.", "None."),
+    # Closed with a written notice stating what was missing (UU 14/2008 knows no silent closure): like any
+    # notice it opens the objection window.
     "ditutup_tidak_lengkap": Status(
         "Ditutup (Tidak Dilengkapi)",
         "Closed (Not Completed)",
-        "Anda dapat mengajukan permohonan baru yang lengkap.",
-        "You may file a new, complete request.",
+        "Anda dapat mengajukan permohonan baru yang lengkap, atau keberatan kepada Atasan PPID dalam 30 hari kerja.",
+        "You may file a new, complete request, or an objection with the PPID's superior within 30 working days.",
     ),
     # The request after a granted objection (legal-process.md §4.4): delivery is reopened.
     "dibuka_kembali": Status(
@@ -166,6 +168,8 @@ OUTCOMES = frozenset(
 OBJECTION_OUTCOMES = frozenset(
     {"keberatan_dikabulkan_seluruhnya", "keberatan_dikabulkan_sebagian", "keberatan_ditolak"}
 )
+# Statuses reached by a written notice that answers a request: each opens the objection window (Pasal 36(1)).
+NOTICE_STATUSES = OUTCOMES | {"ditutup_tidak_lengkap"}
 # Statuses after which the case is closed.
 CLOSED = frozenset(
     {

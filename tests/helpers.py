@@ -7,6 +7,11 @@ STEP = {
     "periksa_kelengkapan": {"lengkap": True},
     "periksa_kelengkapan_kurang": {"lengkap": False, "kekurangan": "Salinan KTP belum dilampirkan"},
     "terima_kelengkapan": {"dilengkapi_pada": "2026-11-27", "keterangan_kelengkapan": "KTP diterima"},
+    "pemberitahuan_tidak_lengkap": {
+        "kekurangan": "Salinan KTP belum dilampirkan",
+        "tanggal_pemberitahuan": "2026-12-02",
+        "dikirim_melalui": "email",
+    },
     "registrasi": {"tanda_bukti_dikirim": True, "cara_kirim_tanda_bukti": "email"},
     "proses_permohonan": {"minta_unit": False},
     "proses_permohonan_unit": {
