@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from engine import clock, lateness, status
+from engine import clock, lateness, notice_delivery, status
 from engine.models import Case, CaseEvent, Deadline
 
 if TYPE_CHECKING:
@@ -34,6 +34,8 @@ AMICABLE_GROUNDS = frozenset("bcdefg")
 # Grounds whose objection window opens when T10/T17 lapses rather than with the notice (§4.2).
 LAPSE_GROUNDS = frozenset("cg")
 OBJECTION_DAYS, DISPUTE_DAYS = 30, 14
+# The stages that tell the requester the superior's answer: each opens the dispute window (Pasal 37(2)).
+RESPONSE_STATUSES = frozenset({"tanggapan_dikirim", "diselesaikan_musyawarah"})
 HOW_TO_OBJECT = (
     "Ajukan keberatan secara tertulis kepada Atasan PPID melalui petugas layanan informasi, atau daring dengan"
     " nomor tiket dan kode akses permohonan Anda (POST /api/v1/objections).",
@@ -58,6 +60,7 @@ class Window:
     due_at: datetime
     provenance: dict
     opened_by: str  # what opened it: notice, lapse, response, discovery
+    start_known: bool = True  # False: the requester's receipt is not recorded; this is the earliest end
 
     @property
     def open(self) -> bool:
@@ -73,6 +76,7 @@ class Window:
             "due_at": self.due_at,
             "status": "open" if self.open else "closed",
             "opened_by": self.opened_by,
+            "start_known": self.start_known,
             "provenance": self.provenance,
         }
 
@@ -133,9 +137,31 @@ def _lapse_start(lapse, calendar: str, public: bool) -> datetime | None:
     return lenient_at if calendar == "lenient" else strict_at
 
 
-def _window(rt: Runtime, name, basis, calendar, start: datetime, days: int, opened_by: str) -> Window:
+def _window(rt: Runtime, name, basis, calendar, start: datetime, days: int, opened_by: str, known=True) -> Window:
     due = rt.calendars[calendar].add_working_days(start, days)
-    return Window(name, basis, calendar, start, days, due.due_at, due.to_dict(), opened_by)
+    provenance = due.to_dict() if known else {**due.to_dict(), "start_estimated": True}
+    return Window(name, basis, calendar, start, days, due.due_at, provenance, opened_by, known)
+
+
+def _received_notice(rt: Runtime, session: Session, case: Case, statuses) -> tuple[datetime | None, bool]:
+    """When the requester received the case's notice (Pasal 36(1), 37(2)), and whether that is known.
+
+    The recorded date of receipt when there is one; else the dispatch date, the earliest possible one
+    (its window is shown with its earliest possible end); cases from before dispatch dates were recorded
+    count from the stage the notice reached.
+    """
+    notice = notice_delivery.last_notice(session, case)
+    if notice is not None:
+        if notice.get("delivered_on"):
+            return _received_on(rt, notice["delivered_on"]), True
+        return _received_on(rt, notice["dispatched_on"]), False
+    return _first_status_at(session, case, statuses), True
+
+
+def _received_on(rt: Runtime, day: str) -> datetime:
+    """A receipt known only by its date, on the latest reading: at the close of that day's office hours,
+    so the lenient calendar counts it from the next working day (the strict one from that date)."""
+    return rt.calendars["lenient"].closing(date.fromisoformat(day))
 
 
 def objection_window(
@@ -159,14 +185,14 @@ def objection_window(
     if ground == "b":
         if discovered_on is None:
             return None
-        start = rt.instant(discovered_on.isoformat())
+        start = _received_on(rt, discovered_on.isoformat())
         return _window(rt, "O30", basis, calendar, start, OBJECTION_DAYS, "discovery")
-    notice_at = _first_status_at(session, request, status.NOTICE_STATUSES)
+    notice_at, known = _received_notice(rt, session, request, status.NOTICE_STATUSES)
     lapse_at = _lapse_start(_lapse(rt, session, request, ("T10", "T17")), calendar, public)
     if lapse_at is not None and (ground in LAPSE_GROUNDS or notice_at is None):
         return _window(rt, "O30", basis, calendar, lapse_at, OBJECTION_DAYS, "lapse")
     if notice_at is not None:
-        return _window(rt, "O30", basis, calendar, notice_at, OBJECTION_DAYS, "notice")
+        return _window(rt, "O30", basis, calendar, notice_at, OBJECTION_DAYS, "notice", known)
     return None
 
 
@@ -180,13 +206,13 @@ def dispute_window(
     requester's favour.
     """
     basis = "UU 14/2008 Pasal 37(2); Perki 1/2013 Pasal 13"
-    response_at = _first_status_at(session, objection, {"tanggapan_dikirim", "diselesaikan_musyawarah"})
+    response_at, known = _received_notice(rt, session, objection, RESPONSE_STATUSES)
     lapse_at = _lapse_start(_lapse(rt, session, objection, ("A30",)), calendar, public)
     starts = [(at, why) for at, why in ((response_at, "response"), (lapse_at, "lapse")) if at is not None]
     if not starts:
         return None
     start, why = max(starts)
-    return _window(rt, "D14", basis, calendar, start, DISPUTE_DAYS, why)
+    return _window(rt, "D14", basis, calendar, start, DISPUTE_DAYS, why, known or why != "response")
 
 
 def timeliness(
@@ -196,7 +222,9 @@ def timeliness(
 
     Per ground, on both calendars: on time (strict), on time only if cuti bersama are not working
     days (lenient; the difference goes to a human), late, or not computable (ground b without a
-    discovery date, or nothing has opened the window yet). The filing is on time when any ground is.
+    discovery date, nothing has opened the window yet, or past the earliest possible end of a window
+    whose start, the requester's receipt of the notice, is not recorded). The filing is on time when
+    any ground is.
     """
     per_ground = {}
     for ground in grounds:
@@ -208,6 +236,8 @@ def timeliness(
             verdict, due = "tepat_waktu", lenient.due_at
         elif received_at <= lenient.due_at:
             verdict, due = "tepat_waktu_kalender_longgar", lenient.due_at
+        elif not lenient.start_known:  # past the earliest possible end, but not provably late
+            verdict, due = "tidak_dapat_dihitung", lenient.due_at
         else:
             verdict, due = "terlambat", lenient.due_at
         per_ground[ground] = {"verdict": verdict, "due_at": due.isoformat() if due else None}
@@ -260,6 +290,8 @@ def admissibility(rt: Runtime, session: Session, parent: Case, filed_on: date) -
             verdict = "tepat_waktu"
         elif filed_on <= lenient.due_at.astimezone(rt.calendars["lenient"].tz).date():
             verdict = "tepat_waktu_kalender_longgar"
+        elif not lenient.start_known:  # the requester's receipt of the response is not recorded
+            verdict = "tidak_dapat_dihitung"
         else:
             verdict = "terlambat"
         d14 = {

@@ -138,28 +138,39 @@ def dispatch_field(props: dict) -> str | None:
     return props.get("dispatch_date")
 
 
+# Ways of sending by which the requester has the notice the day it is sent: in person, on the portal, or
+# by e-mail (received when it enters the recipient's system, UU ITE Pasal 8). By post or courier the
+# date of receipt is recorded when known (engine.notice_delivery).
+RECEIVED_WHEN_SENT = frozenset({"langsung", "email", "web"})
+DELIVERED_FIELD = "diterima_pemohon_pada"
+
+
+def _date_between(data: dict, field: str, first: date, today: date, what: tuple[str, str]) -> date:
+    try:
+        value = date.fromisoformat(data[field])
+    except (TypeError, ValueError):
+        value = None
+    if value is None or not first <= value <= today:
+        raise Invalid(
+            f"{what[0]} tidak sah / invalid {what[1]}",
+            fields={field: [f"antara {first.isoformat()} dan hari ini / between {first.isoformat()} and today"]},
+        )
+    return value
+
+
 def check_dispatch_date(rt: Runtime, case: Case, props: dict, data: dict) -> date | None:
-    """The dispatch date a notice task is completed with: not before the receipt, not in the future."""
+    """The dispatch date a notice task is completed with: not before the receipt, not in the future;
+    and the requester's date of receipt, when given: not before the dispatch, not in the future."""
     field = dispatch_field(props)
     if not field or not data.get(field):
         return None
     tz = rt.calendars["strict"].tz
-    try:
-        sent = date.fromisoformat(data[field])
-    except (TypeError, ValueError):
-        sent = None
-    received = case.received_at.astimezone(tz).date()
     today = clock.now().astimezone(tz).date()
-    if sent is None or not received <= sent <= today:
-        raise Invalid(
-            "tanggal pengiriman tidak sah / invalid dispatch date",
-            fields={
-                field: [
-                    f"antara {received.isoformat()} (diterima) dan hari ini / between {received.isoformat()}"
-                    " (the receipt) and today"
-                ]
-            },
-        )
+    sent = _date_between(
+        data, field, case.received_at.astimezone(tz).date(), today, ("tanggal pengiriman", "dispatch date")
+    )
+    if data.get(DELIVERED_FIELD):
+        _date_between(data, DELIVERED_FIELD, sent, today, ("tanggal diterima", "date of receipt"))
     return sent
 
 
@@ -181,6 +192,15 @@ def record_dispatch(session: Session, rt: Runtime, case: Case, task, log: EventL
         return
     sent = date.fromisoformat(value)
     tz = rt.calendars["strict"].tz
+    via = task.data.get("dikirim_melalui")
+    if via:  # a letter to the requester: when it reached them starts their window (engine.chain)
+        delivered = task.data.get(DELIVERED_FIELD) or (value if via in RECEIVED_WHEN_SENT else None)
+        log.append(
+            case,
+            "notice_dispatched",
+            "system",
+            {"task": task.task_spec.bpmn_id, "dispatched_on": value, "via": via, "delivered_on": delivered},
+        )
     for name in answers:
         rows = [d for d in case.deadlines if d.name == name and d.status in ("met", "missed", "cancelled")]
         if not rows:

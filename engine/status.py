@@ -88,6 +88,13 @@ STATUSES: dict[str, Status] = {
         "The officers will contact you to settle by agreement.",
     ),
     "diselesaikan_musyawarah": Status("Diselesaikan secara Musyawarah", "Settled by Agreement", "Tidak ada.", "None."),
+    # Settled for grounds b-g (Pasal 35(2)); the superior still decides on ground a.
+    "diselesaikan_musyawarah_sebagian": Status(
+        "Sebagian Diselesaikan secara Musyawarah",
+        "Partly Settled by Agreement",
+        "Atasan PPID memutus alasan huruf a; tidak ada yang perlu Anda lakukan.",
+        "The PPID's superior decides on ground a; nothing to do for you.",
+    ),
     "menunggu_keputusan_atasan": Status("Menunggu Keputusan Atasan PPID", "Awaiting the Superior's Decision", *_WAIT),
     "keberatan_dikabulkan_seluruhnya": Status("Keberatan Dikabulkan Seluruhnya", "Objection Granted in Full", *_WAIT),
     "keberatan_dikabulkan_sebagian": Status("Keberatan Dikabulkan Sebagian", "Objection Granted in Part", *_WAIT),

@@ -41,13 +41,15 @@ def _verdicts(office, ticket):
 
 @pytest.mark.parametrize(
     ("filed", "verdict"),
-    [("2026-12-28", "tepat_waktu"), ("2026-12-29", "tepat_waktu_kalender_longgar"), ("2026-12-30", "terlambat")],
+    [("2026-12-28", "tepat_waktu"), ("2026-12-30", "tepat_waktu_kalender_longgar"), ("2026-12-31", "terlambat")],
 )
 def test_a_summons_is_checked_against_d14_from_the_superiors_response_on_both_readings(office, filed, verdict):
-    """The response went out by e-mail on Mon 7 Dec 2026 (received that day). D14, 14 working days:
-    strict: 8-11 Dec (4), 14-18 (9), 21-24 (13; Thu 24 Dec, Cuti Bersama Natal, counts), Fri 25 Natal,
-    Mon 28 Dec 2026 (14). Lenient: 24 Dec does not count: Tue 29 Dec 2026 (14).
-    Filed 28 Dec: in time; 29 Dec: in time only on the latest reading; 30 Dec: late. Recorded in every case."""
+    """The response went out by e-mail on Mon 7 Dec 2026, so the requester received it that day (the hour
+    is not recorded). D14, 14 working days: strict, from that date: 8-11 Dec (4), 14-18 (9), 21-24 (13;
+    Thu 24 Dec, Cuti Bersama Natal, counts), Fri 25 Natal, Mon 28 Dec 2026 (14). Lenient, from the next
+    working day (a receipt known only by its date may have come after hours), Tue 8 Dec: 9-11 (3),
+    14-18 (8), 21-23 (11), 24 Dec does not count, 28 (12), 29 (13), Wed 30 Dec 2026 (14).
+    Filed 28 Dec: in time; 30 Dec: in time only on the latest reading; 31 Dec: late. Never refused."""
     with time_machine.travel(RECEIVED, tick=True) as clock:
         objection = _answered_objection(office, clock)
         clock.move_to(datetime(2027, 1, 13, 3, 0, tzinfo=UTC))
@@ -55,7 +57,7 @@ def test_a_summons_is_checked_against_d14_from_the_superiors_response_on_both_re
     found = _verdicts(office, dispute)
     assert found["jangka_waktu_d14"]["verdict"] == verdict
     assert found["jangka_waktu_d14"]["batas_ketat"].startswith("2026-12-28T16:00:00+07:00")
-    assert found["jangka_waktu_d14"]["batas_longgar"].startswith("2026-12-29T16:00:00+07:00")
+    assert found["jangka_waktu_d14"]["batas_longgar"].startswith("2026-12-30T16:00:00+07:00")
     assert found["keberatan_didahului"] == {
         "verdict": "ya",
         "keberatan": objection,
@@ -88,7 +90,7 @@ def test_the_verdicts_are_shown_in_the_evidence_file_task_and_put_in_the_bundle(
     with time_machine.travel(RECEIVED, tick=True) as clock:
         objection = _answered_objection(office, clock)
         clock.move_to(datetime(2027, 1, 13, 3, 0, tzinfo=UTC))
-        dispute = office.dispute(objection, diajukan_ke_ki="2026-12-30")
+        dispute = office.dispute(objection, diajukan_ke_ki="2026-12-31")
         office.complete(
             dispute,
             "surat_kuasa",
@@ -107,6 +109,6 @@ def test_the_verdicts_are_shown_in_the_evidence_file_task_and_put_in_the_bundle(
         shown = json.loads(archive.read(f"keterterimaan/{dispute}.json"))
     assert shown["jangka_waktu_d14"]["verdict"] == "terlambat"
     assert shown["ringkasan"] == (
-        "Diajukan ke Komisi Informasi pada 2026-12-30: diajukan setelah 14 hari kerja berakhir;"
+        "Diajukan ke Komisi Informasi pada 2026-12-31: diajukan setelah 14 hari kerja berakhir;"
         f" didahului keberatan {objection}."
     )
