@@ -77,7 +77,11 @@ def announce(session: Session, rt: Runtime, case: Case, changes: Changes) -> Non
 def remind(session: Session, rt: Runtime, reminder: Reminder) -> list:
     """Turn a due reminder into outbox rows for its audience (idempotent by the reminder's id)."""
     case = session.get(Case, reminder.case_id)
-    context = {**deadline_context(rt.calendars["strict"], reminder.deadline), "reminder": reminder.kind}
+    # Counted on the deadline's own reading: a reporter's window is lenient.
+    context = {
+        **deadline_context(rt.calendars[reminder.deadline.calendar], reminder.deadline),
+        "reminder": reminder.kind,
+    }
     outbox = Outbox(session, rt.settings.notify_channels)
     cause = f"reminder{reminder.id}"
     for audience in reminder.audience.split(","):

@@ -510,11 +510,13 @@ def complete_task(session: Session, rt: Runtime, user: User, task_id: int, data:
 
 def _tell_reporter(session, rt, user, case, props, data) -> None:
     """Tasks marked ``asks_reporter`` / ``tells_reporter`` send a form field to a complaint's reporter."""
-    from engine.complaints import tell_reporter  # complaints builds on this module
+    from engine.complaints import tell_reporter, tell_reporter_closure  # complaints builds on this module
 
     for prop, kind in (("asks_reporter", "question"), ("tells_reporter", "outcome")):
         if props.get(prop) and data.get(props[prop]):
             tell_reporter(session, rt, case, user.username, data[props[prop]], kind)
+    if props.get("tells_reporter_closure") and data.get(props["tells_reporter_closure"]):
+        tell_reporter_closure(session, rt, case, user.username, data)  # why, and where to go next
 
 
 def _check_deadline_guard(session, rt, case, spiff_task, data) -> None:

@@ -96,6 +96,7 @@ class Runtime:
                 {
                     "working_days_after": self.working_days_after,
                     "calendar_days_after": self.calendar_days_after,
+                    "working_days_until": self.working_days_until,
                     "now_iso": self.now_iso,
                 }
             )
@@ -139,6 +140,13 @@ class Runtime:
     def calendar_days_after(self, start: str, days: int, calendar: str = "strict") -> str:
         """The due instant of a period the law counts in days (e.g. kasasi), for BPMN ``timeDate``."""
         return self.calendars[calendar].add_calendar_days(self.instant(start), int(days)).due_at.isoformat()
+
+    def working_days_until(self, start: str, end: str) -> int:
+        """Working days (strict) from ``start``'s date to ``end``'s date: the most a count from ``start`` may
+        take without passing ``end`` (an internal tier never exceeds a statutory limit); 0 when passed."""
+        cal = self.calendars["strict"]
+        first, last = (self.instant(v).astimezone(cal.tz).date() for v in (start, end))
+        return max(0, cal.working_days_between(first, last))
 
     def instant(self, value: str) -> datetime:
         """An ISO datetime, or an ISO date meaning that office day (a date on a letter or a KI decision)."""

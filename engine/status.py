@@ -133,11 +133,20 @@ STATUSES: dict[str, Status] = {
     "tidak_dapat_ditindaklanjuti": Status(
         "Tidak Dapat Ditindaklanjuti",
         "Not Actionable",
-        "Laporan Anda tetap kami simpan sebagai bahan informasi untuk perencanaan pengawasan.",
-        "We keep your report as information for planning audits.",
+        "Alasannya ada di halaman pesan pengaduan Anda. Laporan Anda tetap kami simpan sebagai bahan informasi untuk"
+        " perencanaan pengawasan. Anda dapat menyampaikan pengaduan kepada Ombudsman Republik Indonesia"
+        " (ombudsman.go.id) atau melalui SP4N-LAPOR! (lapor.go.id).",
+        "The reason is on your complaint's messages page. We keep your report as information for planning audits."
+        " You may take the complaint to the Ombudsman of the Republic of Indonesia (ombudsman.go.id) or to"
+        " SP4N-LAPOR! (lapor.go.id).",
     ),
     "diteruskan_instansi_lain": Status(
-        "Diteruskan ke Instansi Lain", "Forwarded to Another Agency", "Tidak ada.", "None."
+        "Diteruskan ke Instansi Lain",
+        "Forwarded to Another Agency",
+        "Instansi tujuan dan alasannya ada di halaman pesan pengaduan Anda. Anda juga dapat menghubungi Ombudsman"
+        " Republik Indonesia (ombudsman.go.id) atau SP4N-LAPOR! (lapor.go.id).",
+        "The agency it went to and why are on your complaint's messages page. You may also contact the Ombudsman"
+        " of the Republic of Indonesia (ombudsman.go.id) or SP4N-LAPOR! (lapor.go.id).",
     ),
     "diteruskan_itjen": Status("Diteruskan ke Inspektorat Jenderal", "Referred to the Inspectorate General", *_WAIT),
     "didisposisikan_unit": Status("Didisposisikan ke Unit", "Referred to a Unit", *_WAIT),

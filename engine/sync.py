@@ -171,15 +171,17 @@ def _sync_deadlines(rt, session, case, wf, tasks, log, completed_before, changes
 
 def _new_deadline(rt, session, case, task) -> Deadline:
     """The deadline row of a timer just armed. Properties beyond the convention: ``unit`` (calendar_days
-    for a period the law counts in days) and ``start_known`` (the data key saying whether ``start`` is the
-    holder's real receipt or only the earliest possible one: the explanation then says so)."""
+    for a period the law counts in days; ``unit_from`` names the data key holding it when it depends on
+    the case) and ``start_known`` (the data key saying whether ``start`` is the holder's real receipt or
+    only the earliest possible one: the explanation then says so)."""
     props = properties(task.task_spec)
     due_at = datetime.fromisoformat(task.internal_data["event_value"])
     calendar = props.get("calendar", "strict")
     days = props.get("working_days", "0")
     days = int(days) if days.isdigit() else int(task.data[days])
     start = rt.instant(task.data[props.get("start", "received_at")])
-    provenance = rt.calendars[calendar].count(start, days, props.get("unit", "working_days")).to_dict()
+    unit = props.get("unit") or task.data.get(props.get("unit_from", ""), "working_days")
+    provenance = rt.calendars[calendar].count(start, days, unit).to_dict()
     if "start_known" in props and not task.data.get(props["start_known"]):
         provenance["start_estimated"] = True
     row = Deadline(
