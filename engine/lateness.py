@@ -73,6 +73,31 @@ def late_deadline(rt: Runtime, case: Case) -> Deadline | None:
     return None
 
 
+def letter_context(rt: Runtime, deadline: Deadline | None) -> dict:
+    """A deadline as a letter to the requester states it: "late" only when late on every reading.
+
+    Counted at the answer's dispatch date when there is one (else today): on time by the strict reading,
+    the strict due date; past it, the lenient one, which says "late" only once that has passed too.
+    """
+    if deadline is None:
+        return {"deadline": None}
+    strict_cal = rt.calendars["strict"]
+    on = deadline.met_on or clock.now().astimezone(strict_cal.tz).date()
+    if on <= deadline.due_at.astimezone(strict_cal.tz).date():
+        return {**deadline_context(strict_cal, deadline), "working_days_left": _left(strict_cal, on, deadline.due_at)}
+    cal = rt.calendars[LENIENT]
+    latest = lenient_due(rt, deadline)
+    return {
+        **deadline_context(cal, deadline),
+        "due_at": latest.strftime("%d-%m-%Y %H:%M ") + (latest.tzname() or ""),
+        "working_days_left": _left(cal, on, latest),
+    }
+
+
+def _left(cal, on: date, due: datetime) -> int:
+    return cal.working_days_between(on, due.astimezone(cal.tz).date())
+
+
 # -- the apology -------------------------------------------------------------------------------------
 
 

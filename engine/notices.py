@@ -64,7 +64,11 @@ def announce(session: Session, rt: Runtime, case: Case, changes: Changes) -> Non
         elif reached == "keberatan_diterima":
             outbox.to_requester(case, "objection_receipt", "received", context)
         elif reached == "tanggapan_dikirim":
-            answered = {**deadline_context(cal, _last(case, "A30")), "outcome_label": status.label(case.outcome or "")}
+            # "Late" in a letter only when late on every reading (engine.lateness).
+            answered = {
+                **lateness.letter_context(rt, _last(case, "A30")),
+                "outcome_label": status.label(case.outcome or ""),
+            }
             outbox.to_requester(case, "objection_response", "answered", {**context, **answered})
     for task in changes.tasks:
         # A task that a lapse created is the escalation to the superior; any other is news for its group.

@@ -189,3 +189,33 @@ def test_a30_not_answered_is_shown_to_the_requester_only_after_the_lenient_count
         # D14 from Tue 19 Jan 2027 16:00 (after hours: day zero Wed 20 Jan): 21, 22, 25-29 Jan (7),
         # 1-4 Feb (11), Fri 5 Feb Cuti Bersama Imlek, Mon 8 (12), Tue 9 (13), Wed 10 Feb 2027 (14).
         assert window["due_at"] == datetime(2027, 2, 10, 9, 0, tzinfo=UTC)
+
+
+def test_a_response_sent_after_the_strict_a30_but_within_the_lenient_one_is_not_called_late_in_the_letter(office):
+    """Objection received Wed 2 Dec 2026: A30 ends Mon 18 Jan 2027 (strict) or Tue 19 Jan (lenient, Thu 24 Dec
+    being a cuti bersama). The superior's response goes out Tue 19 Jan: the letter to the requester gives
+    the lenient due date with no working day left, not "late"."""
+    with time_machine.travel(OBJECTED, tick=True) as clock:
+        request = office.submit()
+        for step in ("periksa_kelengkapan", "registrasi", "proses_permohonan", "tentukan_langkah"):
+            office.complete(request, step)
+        office.complete(request, "putuskan", decision("ditolak_dikecualikan"))
+        office.complete(request, "uji_konsekuensi")
+        office.complete(request, "pemberitahuan_tertulis")
+        objection = office.objection(request, ["a"])
+        office.complete(
+            objection, "registrasi_keberatan", {"salinan_formulir_diserahkan": True, "cara_kirim_tanda_terima": "email"}
+        )
+        office.complete(objection, "susun_kronologi", {"kronologi": "Ditolak", "pertimbangan_ppid": "Dikecualikan"})
+        clock.move_to(datetime(2027, 1, 19, 2, 0, tzinfo=UTC))
+        office.run(objection)  # the strict A30 has lapsed: escalation, internally
+        reasons = "Informasi tersebut dikecualikan berdasarkan Pasal 17 huruf h; uji konsekuensi terlampir."
+        office.complete(
+            objection,
+            "putuskan_keberatan",
+            {"keputusan": "keberatan_ditolak", "tanggal_keputusan": "2027-01-19", "alasan_tertulis": reasons},
+        )
+        office.complete(objection, "kirim_tanggapan", {"tanggal_dikirim": "2027-01-19", "dikirim_melalui": "email"})
+    [letter] = _notices(office, objection, "objection_response")
+    assert (letter.context["due_at"], letter.context["working_days_left"]) == ("19-01-2027 16:00 WIB", 0)
+    assert _notices(office, objection, "overdue_apology") == []
