@@ -17,12 +17,12 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from engine import clock, status
+from engine.kinds import DISPUTE, OBJECTION, REQUEST
 from engine.models import Case, CaseEvent, Deadline
 
 if TYPE_CHECKING:
     from engine.runtime import Runtime
 
-REQUEST, OBJECTION, DISPUTE = "permohonan_informasi", "keberatan", "sengketa_informasi"
 KIND_LABELS = {
     REQUEST: ("Permohonan Informasi Publik", "Public information request"),
     OBJECTION: ("Keberatan", "Objection"),

@@ -14,7 +14,7 @@ from sqlalchemy import update
 from sqlalchemy.exc import IntegrityError, OperationalError
 from sqlalchemy.orm.exc import StaleDataError
 
-from engine import clock, notices, operations
+from engine import casework, clock, notices
 from engine.models import Case, Reminder
 from notifications import delivery, incidents
 from notifications.scheduling import RETRY, reminder_item
@@ -57,7 +57,7 @@ def fire_timers(case_id: int) -> str:
         if case is None:
             return "no-case"
         try:
-            operations.run_case(session, svc.runtime, case)
+            casework.run_case(session, svc.runtime, case)
             session.commit()
         except (StaleDataError, IntegrityError, OperationalError):
             session.rollback()

@@ -2,7 +2,7 @@
 
 Paths are Indonesian and stable: /publik, /publik/permohonan, /publik/keberatan, /publik/pengaduan,
 /publik/tanda-terima, /publik/status, /publik/pengaduan/pesan. Every filing goes through the same
-engine function as the REST API (``operations.submit_request``, ``operations.file_objection``,
+engine function as the REST API (``intake.submit_request``, ``intake.file_objection``,
 ``complaints.submit_complaint``, ``complaints.reporter_message``), so the page and the API can never
 accept different data.
 
@@ -36,7 +36,7 @@ from api.web.blueprint import bp
 from api.web.i18n import current_language, localized
 from api.web.portal_letters import letters
 from api.web.portal_paths import legal_path
-from engine import chain, complaints, operations, queries
+from engine import casework, chain, complaints, intake, kinds, queries
 from engine.errors import Conflict, Invalid, NotFound
 from engine.files import MAX_FILES, FileStore, Upload
 from engine.models import Case
@@ -194,7 +194,7 @@ def portal_request():
         return again
     data = schema_form.parse(schema, request.form, _tz(rt))
     try:
-        result = operations.submit_request(db.session, rt, data, locale=current_language())
+        result = intake.submit_request(db.session, rt, data, locale=current_language())
     except Invalid as error:
         db.session.rollback()
         return _request_page(schema, request.form, error.fields, 422)
@@ -227,13 +227,13 @@ def portal_objection():
     if _too_many_wrong_codes():
         return _objection_page(schema, form, {"access_code": [str(_too_many_message())]}, 429, ticket_fields)
     try:
-        parent = operations.find_by_code(db.session, form.get("ticket", ""), form.get("access_code", ""))
+        parent = casework.find_by_code(db.session, form.get("ticket", ""), form.get("access_code", ""))
     except NotFound:
         _count_wrong_code()
         errors = {**rt.forms.errors("keberatan.json", data), "access_code": [str(NOT_FOUND)]}
         return _objection_page(schema, form, errors, 404, _access_fields(form, keep_code=False))
     try:
-        objection = operations.file_objection(db.session, rt, data, parent)
+        objection = intake.file_objection(db.session, rt, data, parent)
     except Invalid as error:
         db.session.rollback()
         return _objection_page(schema, form, error.fields, 422, ticket_fields)
@@ -339,7 +339,7 @@ def portal_status():
     if _too_many_wrong_codes():
         return _lookup_page(ticket, _too_many_message(), 429)
     try:
-        case = operations.find_by_code(db.session, ticket, request.form.get("access_code", ""))
+        case = casework.find_by_code(db.session, ticket, request.form.get("access_code", ""))
     except NotFound:
         _count_wrong_code()
         return _lookup_page(ticket, NOT_FOUND, 404)
@@ -368,7 +368,7 @@ def _lookup_page(ticket: str, error, code: int):
 def _status_page(case: Case, reply_errors: dict | None = None, reply_values=None, code: int = 200):
     rt, locale = runtime(), current_language()
     view = queries.public_status(db.session, case, locale, rt)
-    is_complaint = case.kind == complaints.COMPLAINT_PROCESS
+    is_complaint = case.kind == kinds.COMPLAINT
     conversation = complaints.messages_view(case, db.session, for_reporter=True) if is_complaint else []
     verified = session.get(VERIFIED_KEY, {}).get("tickets", [])
     linked = [dict(item, openable=item["ticket"] in verified) for item in view["linked"]]
@@ -455,7 +455,7 @@ def _too_many_message():
 
 def _complaint_or_expired() -> Case | None:
     case = _verified_case()
-    if case is None or case.kind != complaints.COMPLAINT_PROCESS:
+    if case is None or case.kind != kinds.COMPLAINT:
         flash(_("For your security, enter your ticket and access code again."), "info")
         return None
     return case
