@@ -2,25 +2,25 @@
 
 An event from outside recorded by an officer (the Komisi Informasi, a court), the requester's
 withdrawal, the timers a job runs, and the requester's way in (ticket + access code) with its
-reissue. None commits: the caller does, then schedules.
+reissue. Each verb that moves the case's process returns its ``RunResult`` so the caller commits and
+schedules every case the run touched; none commits.
 """
 
 from __future__ import annotations
 
-from SpiffWorkflow.util.task import TaskState
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from engine import access, chain, clock, tickets
+from engine import access, chain, tickets
 from engine.audit import EventLog
 from engine.errors import Conflict, Forbidden, Invalid, NotFound
-from engine.intake import tell_parent
 from engine.models import Case, User
+from engine.run import CaseRun, RunResult, touch
 from engine.runtime import Runtime
 from engine.sync import properties
 
 
-def send_case_message(session: Session, rt: Runtime, user: User, case: Case, name: str, payload: dict) -> Case:
+def send_case_message(session: Session, rt: Runtime, user: User, case: Case, name: str, payload: dict) -> RunResult:
     """An event from outside (the Komisi Informasi, a court) recorded by an officer: 409 unless awaited.
 
     The catch event's lane says which group records it (or a group above it); its
@@ -28,59 +28,41 @@ def send_case_message(session: Session, rt: Runtime, user: User, case: Case, nam
     """
     if not isinstance(payload, dict):
         raise Invalid("data harus objek / data must be an object", fields={"data": ["object expected"]})
-    wf = rt.load(session, case)
-    waiting = rt.waiting_for(wf, name)
-    if waiting is None:
-        raise Conflict(f"kasus tidak sedang menunggu {name} / the case is not waiting for {name}")
-    form = properties(waiting.task_spec).get("formJsonSchemaFilename")
-    if not form:
-        raise Forbidden("pesan ini hanya dikirim oleh sistem / only Kawal itself sends this message")
-    lane = waiting.task_spec.lane
-    if lane is not None and lane not in access.supervised_lanes(user):
-        raise Forbidden(f"pesan ini dicatat oleh kelompok {lane} / the {lane} group records this message")
-    rt.forms.validate(form, payload)
-    before = rt.completed_ids(wf)
-    rt.send_message(wf, name, payload)
-    rt.step(wf)
-    log = EventLog(session)
-    log.append(case, "message_received", user.username, {"message": name, "data": payload})
-    changes = rt.sync(session, case, wf, log, user.username, before)
-    rt.save(session, case, wf)
-    session.flush()
-    tell_parent(session, rt, case, changes, user.username)
-    return case
+    with CaseRun(session, rt, case, user.username) as run:
+        waiting = run.waiting_for(name)
+        if waiting is None:
+            raise Conflict(f"kasus tidak sedang menunggu {name} / the case is not waiting for {name}")
+        form = properties(waiting.task_spec).get("formJsonSchemaFilename")
+        if not form:
+            raise Forbidden("pesan ini hanya dikirim oleh sistem / only Kawal itself sends this message")
+        lane = waiting.task_spec.lane
+        if lane is not None and lane not in access.supervised_lanes(user):
+            raise Forbidden(f"pesan ini dicatat oleh kelompok {lane} / the {lane} group records this message")
+        rt.forms.validate(form, payload)
+        run.send_message(name, payload)
+        run.log.append(case, "message_received", user.username, {"message": name, "data": payload})
+    return run.result
 
 
-def withdraw_request(session: Session, rt: Runtime, case: Case, reason: str | None, actor: str = "pemohon") -> Case:
+def withdraw_request(
+    session: Session, rt: Runtime, case: Case, reason: str | None, actor: str = "pemohon"
+) -> RunResult:
     """The requester withdraws (status ``dicabut``); every open task and clock of the case ends."""
     if case.closed_at is not None:
         raise Conflict("kasus sudah ditutup / the case is already closed")
-    wf = rt.load(session, case)
-    before = rt.completed_ids(wf)
-    rt.send_message(wf, "permohonan_dicabut", {"reason_given": bool(reason)})
-    rt.step(wf)
-    log = EventLog(session)
-    log.append(case, "request_withdrawn", actor, {"reason": (reason or "")[:2000]})
-    rt.sync(session, case, wf, log, actor, before)
-    rt.save(session, case, wf)
-    session.flush()
-    return case
+    with CaseRun(session, rt, case, actor) as run:
+        run.send_message("permohonan_dicabut", {"reason_given": bool(reason)})
+        run.log.append(case, "request_withdrawn", actor, {"reason": (reason or "")[:2000]})
+    return run.result
 
 
-def run_case(session: Session, rt: Runtime, case: Case, actor: str = "system") -> Case:
+def run_case(session: Session, rt: Runtime, case: Case, actor: str = "system") -> RunResult:
     """Run a case's due timers (idempotent: a case with nothing due is left unchanged)."""
     if case.closed_at is not None:
-        return case
-    wf = rt.load(session, case)
-    before = rt.completed_ids(wf)
-    waiting_before = {t.id for t in wf.get_tasks(state=TaskState.WAITING)}
-    rt.step(wf)
-    if rt.completed_ids(wf) == before and {t.id for t in wf.get_tasks(state=TaskState.WAITING)} == waiting_before:
-        return case
-    rt.sync(session, case, wf, EventLog(session), actor, before)
-    rt.save(session, case, wf)
-    session.flush()
-    return case
+        return RunResult(case, (case,))
+    with CaseRun(session, rt, case, actor) as run:
+        run.fire_due_timers()
+    return run.result
 
 
 def find_by_code(session: Session, ticket: str, code: str) -> Case:
@@ -104,11 +86,7 @@ def reissue_access_code(session: Session, case: Case, actor: str, reason: str) -
     for member in chain.members(session, case):
         if member.access_code_hash == old_hash:
             member.access_code_hash = code_hash
-            _touch(member)
+            touch(member)
             log.append(member, "access_code_reissued", actor, {"reason": reason, "for": case.ticket})
     session.flush()
     return code
-
-
-def _touch(case: Case) -> None:
-    case.updated_at = clock.now()  # bumps the version: concurrent work on this case now conflicts

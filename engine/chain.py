@@ -11,7 +11,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date, datetime
-from typing import TYPE_CHECKING
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -19,9 +18,7 @@ from sqlalchemy.orm import Session
 from engine import clock, status
 from engine.kinds import DISPUTE, OBJECTION, REQUEST
 from engine.models import Case, CaseEvent, Deadline
-
-if TYPE_CHECKING:
-    from engine.runtime import Runtime
+from engine.runtime import Runtime
 
 KIND_LABELS = {
     REQUEST: ("Permohonan Informasi Publik", "Public information request"),

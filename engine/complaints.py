@@ -23,6 +23,7 @@ from engine.files import FileStore, Upload, check
 from engine.intake import Submitted, actor_name, check_filing, new_case, start_case, with_locale
 from engine.models import Attachment, Case, CaseMessage, Deadline, Party, RevealRequest, User
 from engine.outbox import Outbox, deadline_context, members
+from engine.run import CaseRun
 from engine.runtime import Runtime
 from engine.users import default_unit
 
@@ -256,13 +257,9 @@ def reporter_message(
             ],
         },
     )
-    wf = rt.load(session, case)
-    if rt.waiting_for(wf, "bukti_pelapor") is not None:
-        before = rt.completed_ids(wf)
-        rt.send_message(wf, "bukti_pelapor", {"message_id": message.id, "attachments": len(files)})
-        rt.step(wf)
-        rt.sync(session, case, wf, log, REPORTER, before)
-        rt.save(session, case, wf)
+    with CaseRun(session, rt, case, REPORTER, log=log) as run:
+        if run.waiting_for("bukti_pelapor") is not None:
+            run.send_message("bukti_pelapor", {"message_id": message.id, "attachments": len(files)})
     outbox = Outbox(session, rt.settings.notify_channels)
     team = members(session, ["tim_pengaduan"])
     outbox.to_users(case, "reporter_message", f"message{message.id}", team, {"task_title": "Pesan dari pelapor"})

@@ -8,10 +8,6 @@ appends its event and leaves the commit to the caller.
 
 from __future__ import annotations
 
-from uuid import UUID
-
-from SpiffWorkflow.exceptions import TaskNotFoundException
-from SpiffWorkflow.util.task import TaskState
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
@@ -19,9 +15,9 @@ from engine import access, clock
 from engine.audit import EventLog
 from engine.complaints import tell_reporter
 from engine.errors import Conflict, Invalid
-from engine.intake import tell_parent
-from engine.models import Case, Deadline, HumanTask, User
+from engine.models import Deadline, HumanTask, User
 from engine.outbox import Outbox, deadline_context
+from engine.run import CaseRun, RunResult, touch
 from engine.runtime import Runtime
 from engine.sync import properties
 
@@ -34,7 +30,7 @@ def claim_task(session: Session, user: User, task_id: int) -> HumanTask:
         raise Conflict(f"sudah diambil oleh {task.assignee.username} / already claimed by {task.assignee.username}")
     if task.assignee_id is None:
         task.assignee, task.claimed_at = user, clock.now()
-        _touch(task.case)
+        touch(task.case)
         EventLog(session).append(task.case, "task_claimed", user.username, {"task": task.bpmn_id, "task_id": task.id})
     return task
 
@@ -48,7 +44,7 @@ def unclaim_task(session: Session, user: User, task_id: int) -> HumanTask:
         raise Conflict("diambil oleh petugas lain / claimed by another officer")
     if task.assignee_id is not None:
         task.assignee, task.claimed_at = None, None
-        _touch(task.case)
+        touch(task.case)
         EventLog(session).append(task.case, "task_unclaimed", user.username, {"task": task.bpmn_id, "task_id": task.id})
     return task
 
@@ -66,7 +62,7 @@ def assign_task(session: Session, rt: Runtime, user: User, task_id: int, usernam
             fields={"username": [f"bukan anggota {task.lane} / not in {task.lane}"]},
         )
     task.assignee, task.claimed_at = assignee, clock.now()
-    _touch(task.case)
+    touch(task.case)
     due = next((d for d in task.case.deadlines if d.status == "pending"), None)
     context = {**deadline_context(rt.calendars["strict"], due), "task_title": task.title}
     cause = f"task{task.id}:{assignee.id}:{task.claimed_at.timestamp():.0f}"
@@ -82,8 +78,11 @@ def assign_task(session: Session, rt: Runtime, user: User, task_id: int, usernam
     return task
 
 
-def complete_task(session: Session, rt: Runtime, user: User, task_id: int, data: dict) -> HumanTask:
-    """Complete a user task with its form data and run the case to its next wait state."""
+def complete_task(session: Session, rt: Runtime, user: User, task_id: int, data: dict) -> RunResult:
+    """Complete a user task with its form data and run the case to its next wait state.
+
+    Returns the case and every case the run touched: a granted objection reopens its request.
+    """
     task = access.require_task(session, user, task_id)
     access.require_work(user, task)
     _require_open(task)
@@ -94,30 +93,19 @@ def complete_task(session: Session, rt: Runtime, user: User, task_id: int, data:
     if task.form:
         rt.forms.validate(task.form, data)
     case = task.case
-    wf = rt.load(session, case)
-    try:
-        spiff_task = wf.get_task_from_id(UUID(task.task_guid))
-    except TaskNotFoundException:
-        spiff_task = None
-    if spiff_task is None or spiff_task.state != TaskState.READY:
-        raise Conflict("tugas sudah tidak terbuka / the task is no longer open")
-    _check_deadline_guard(session, rt, case, spiff_task, data)
-    before = rt.completed_ids(wf)
-    spiff_task.set_data(**data)
-    spiff_task.run()
-    rt.step(wf)
-    now = clock.now()
-    task.state, task.completed_at, task.completed_by_id = "completed", now, user.id
-    if task.assignee_id is None:
-        task.assignee, task.claimed_at = user, now
-    log = EventLog(session)
-    log.append(case, "task_completed", user.username, {"task": task.bpmn_id, "task_id": task.id, "data": data})
-    changes = rt.sync(session, case, wf, log, user.username, before)
-    rt.save(session, case, wf)
-    session.flush()
-    tell_parent(session, rt, case, changes, user.username)
+    with CaseRun(session, rt, case, user.username) as run:
+        spiff_task = run.ready_task(task.task_guid)
+        if spiff_task is None:
+            raise Conflict("tugas sudah tidak terbuka / the task is no longer open")
+        _check_deadline_guard(session, rt, case, spiff_task, data)
+        run.complete(spiff_task, data)
+        now = clock.now()
+        task.state, task.completed_at, task.completed_by_id = "completed", now, user.id
+        if task.assignee_id is None:
+            task.assignee, task.claimed_at = user, now
+        run.log.append(case, "task_completed", user.username, {"task": task.bpmn_id, "task_id": task.id, "data": data})
     _tell_reporter(session, rt, user, case, properties(spiff_task.task_spec), data)
-    return task
+    return run.result
 
 
 def _tell_reporter(session, rt, user, case, props, data) -> None:
@@ -147,10 +135,6 @@ def _check_deadline_guard(session, rt, case, spiff_task, data) -> None:
             f"batas waktu {deadline_name} sudah lewat / the {deadline_name} deadline has passed",
             fields={"_schema": [f"harus sebelum {due.isoformat()} / must be done before {due.isoformat()}"]},
         )
-
-
-def _touch(case: Case) -> None:
-    case.updated_at = clock.now()  # bumps the version: concurrent work on this case now conflicts
 
 
 def _require_open(task: HumanTask) -> None:

@@ -19,6 +19,7 @@ from engine import access, chain, clock, kinds, tickets
 from engine.audit import EventLog
 from engine.errors import Invalid
 from engine.models import Case, User
+from engine.run import CaseRun, RunResult
 from engine.runtime import Runtime
 from engine.users import default_unit
 
@@ -316,36 +317,6 @@ def new_case(session: Session, now: datetime, **fields) -> Case:
     return case
 
 
-def start_case(session: Session, rt: Runtime, case: Case, log: EventLog, actor: str, data: dict) -> None:
+def start_case(session: Session, rt: Runtime, case: Case, log: EventLog, actor: str, data: dict) -> RunResult:
     """Start the case's process with ``data``, run it to its first wait, record what it reached."""
-    wf = rt.new_workflow(session, case.process_version_id, data)
-    rt.step(wf)
-    changes = rt.sync(session, case, wf, log, actor, set())
-    rt.save(session, case, wf)
-    session.flush()
-    tell_parent(session, rt, case, changes, actor)
-
-
-def tell_parent(session, rt, case, changes, actor) -> None:
-    """Milestones with ``parent_message`` (e.g. a granted objection) reach the linked parent case.
-
-    A parent waiting for the message runs on (a request reopens delivery); one that is not (it is
-    still being handled) records the news in its history, and its officers carry on.
-    """
-    if not changes.to_parent or case.parent_id is None:
-        return
-    parent = session.get(Case, case.parent_id)
-    for message, _data in changes.to_parent:
-        wf = rt.load(session, parent)
-        log = EventLog(session)
-        payload = {"ticket": case.ticket, "status": case.status}
-        if rt.waiting_for(wf, message) is None:
-            log.append(parent, "linked_case_outcome", actor, {**payload, "message": message, "applied": False})
-            continue
-        before = rt.completed_ids(wf)
-        rt.send_message(wf, message, payload)
-        rt.step(wf)
-        log.append(parent, "linked_case_outcome", actor, {**payload, "message": message, "applied": True})
-        rt.sync(session, parent, wf, log, actor, before)
-        rt.save(session, parent, wf)
-    session.flush()
+    return CaseRun.new(session, rt, case, actor, data, log=log).close()

@@ -57,12 +57,13 @@ def fire_timers(case_id: int) -> str:
         if case is None:
             return "no-case"
         try:
-            casework.run_case(session, svc.runtime, case)
+            touched = [c.id for c in casework.run_case(session, svc.runtime, case).touched]
             session.commit()
         except (StaleDataError, IntegrityError, OperationalError):
             session.rollback()
             return "conflict"  # another run of the case is under way; it will see the same timers
-    schedule_case(case_id)
+    for touched_id in touched:
+        schedule_case(touched_id)
     return "ran"
 
 

@@ -66,7 +66,7 @@ def send_message(body, ticket, name):
     """Record an event from the Komisi Informasi or a court. 409 when the case is not waiting for it."""
     rt, user = runtime(), current_user()
     case = access.require_staff_case(db.session, user, ticket)
-    casework.send_case_message(db.session, rt, user, case, name, body["data"])
+    result = casework.send_case_message(db.session, rt, user, case, name, body["data"])
     view = queries.case_view(db.session, rt, user, case, with_identity=False)
-    commit(case)
+    commit(*result.touched)
     return view

@@ -52,6 +52,6 @@ def _locale() -> str:
 def withdraw(body):
     """The requester withdraws the request; its tasks and clocks end."""
     case = casework.find_by_code(db.session, body["ticket"], body["access_code"])
-    casework.withdraw_request(db.session, runtime(), case, body.get("reason"))
-    commit(case)
+    result = casework.withdraw_request(db.session, runtime(), case, body.get("reason"))
+    commit(*result.touched)
     return queries.public_status(db.session, case, _locale(), runtime())

@@ -5,7 +5,6 @@ from api.extensions import db
 from api.schemas import Assign, CompleteResult, CompleteTask, TaskDetail, TaskItem, TaskList, TaskQuery
 from api.views import commit, noted, runtime
 from engine import access, inbox, queries
-from engine.models import Case
 
 blp = Blueprint("tasks", __name__, description="The officers' task inbox")
 
@@ -68,8 +67,7 @@ def assign(body, task_id):
 def complete(body, task_id):
     """Complete a task with its form data; returns the case and its next open tasks."""
     rt, user = runtime(), current_user()
-    task = inbox.complete_task(db.session, rt, user, task_id, body["data"])
-    view = queries.case_view(db.session, rt, user, task.case, with_identity=False)  # read in the same transaction
-    parent = db.session.get(Case, task.case.parent_id) if task.case.parent_id else None
-    commit(task.case, *([parent] if parent else []))  # a granted objection may have reopened its request
+    result = inbox.complete_task(db.session, rt, user, task_id, body["data"])
+    view = queries.case_view(db.session, rt, user, result.case, with_identity=False)  # read in the same transaction
+    commit(*result.touched)  # a granted objection may have reopened its request
     return {"case": view, "next_tasks": view["open_tasks"]}

@@ -58,8 +58,7 @@ def complete(task_id: int):
         return redirect(url_for("web.task", task_id=task_id))
     case = done.case
     stage = display.stage_label(case.status, current_language())
-    parent = db.session.get(Case, case.parent_id) if case.parent_id else None
-    commit(case, *([parent] if parent else []))  # a granted objection may have reopened its request
+    commit(*done.touched)  # a granted objection may have reopened its request
     flash(_("Task completed. Case %(ticket)s is now at: %(stage)s.", ticket=case.ticket, stage=stage), "success")
     return redirect(url_for("web.inbox"))
 
