@@ -18,19 +18,16 @@ recorded date is bounded: not before the receipt, not in the future.
 from __future__ import annotations
 
 from datetime import date, datetime, timedelta
-from typing import TYPE_CHECKING
 
 from sqlalchemy.orm import Session
 
 from engine import clock
+from engine.audit import EventLog
 from engine.calendar import LENIENT
 from engine.errors import Invalid
 from engine.models import Case, Deadline, Reminder
 from engine.outbox import Outbox, deadline_context
-
-if TYPE_CHECKING:
-    from engine.audit import EventLog
-    from engine.runtime import Runtime
+from engine.runtime import Runtime
 
 APOLOGY_KIND = "LATE"  # the reminder row that sends the apology when the lenient count has lapsed too
 APOLOGY_AUDIENCE = "apology"
@@ -205,9 +202,7 @@ def record_dispatch(session: Session, rt: Runtime, case: Case, task, log: EventL
     A deadline that lapsed on the strict reading while the notice was in fact dispatched by its due
     day is corrected to ``met``; the case stays overdue only if another agency deadline is missed.
     """
-    from engine.sync import properties  # sync calls this module
-
-    props = properties(task.task_spec)
+    props = (getattr(task.task_spec, "extensions", None) or {}).get("properties", {})
     field = dispatch_field(props)
     answers = [n.strip() for n in props.get("answers", "").split(",") if n.strip()]
     if not field or not answers:

@@ -16,8 +16,10 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from engine import access, clock
+from engine.audit import EventLog
 from engine.errors import Conflict, Invalid
 from engine.models import Case, CaseEvent, User
+from engine.run import touch
 
 # The letters whose receipt starts a requester's window, per kind of case.
 WINDOW_NOTICES = {
@@ -46,8 +48,6 @@ def last_notice(session: Session, case: Case) -> dict | None:
 
 def record_delivery(session: Session, rt, user: User, case: Case, delivered_on: date) -> dict:
     """An officer records when the requester received the case's latest notice (e.g. the post's receipt)."""
-    from engine.audit import EventLog  # the audit chain reads the chain's case kinds, which read this module
-
     access.require_front_desk(user)
     notice = last_notice(session, case)
     if notice is None:
@@ -64,6 +64,6 @@ def record_delivery(session: Session, rt, user: User, case: Case, delivered_on: 
         )
     data = {"task": notice["task"], "delivered_on": delivered_on.isoformat()}
     EventLog(session).append(case, "notice_delivered", user.username, data)
-    case.updated_at = clock.now()  # bumps the version: concurrent work on this case now conflicts
+    touch(case)  # bumps the version: concurrent work on this case now conflicts
     session.flush()
     return {**notice, **data}

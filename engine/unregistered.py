@@ -12,19 +12,11 @@ from datetime import date, datetime
 
 from sqlalchemy.orm import Session
 
-from engine import chain, clock, tickets
+from engine import chain, clock, kinds, tickets
 from engine.audit import EventLog
 from engine.errors import Invalid
+from engine.intake import Submitted, actor_name, check_filing, new_case, start_case, with_locale
 from engine.models import User
-from engine.operations import (
-    OBJECTION_PREFIX,
-    Submitted,
-    _intake,
-    actor_name,
-    new_case,
-    start_case,
-    with_locale,
-)
 from engine.runtime import Runtime
 from engine.users import default_unit
 
@@ -44,7 +36,7 @@ def file_objection_without_request(
     locale: str | None = None,
 ) -> Submitted:
     """Receive an objection on ground b with no registered request: ticket and access code (shown once)."""
-    channel, received_at = _intake(rt, FORM, payload, user, channel, received_at)
+    channel, received_at = check_filing(rt, FORM, payload, user, channel, received_at)
     tz = rt.calendars["strict"].tz
     discovered_on = date.fromisoformat(payload["tanggal_alasan_ditemukan"])
     if discovered_on > received_at.astimezone(tz).date():
@@ -56,7 +48,7 @@ def file_objection_without_request(
     now = clock.now()
     party = rt.vault.store(session, "requester", with_locale(payload["pemohon"], locale))
     proxy = rt.vault.store(session, "kuasa", payload["kuasa"]) if payload.get("kuasa") else None
-    ticket = tickets.next_ticket(session, OBJECTION_PREFIX, received_at.astimezone(tz).year)
+    ticket = tickets.next_ticket(session, kinds.series(kinds.OBJECTION, rt.settings), received_at.astimezone(tz).year)
     code, code_hash = tickets.new_access_code()
     details = {
         "permohonan": None,
@@ -72,8 +64,8 @@ def file_objection_without_request(
         session,
         now,
         ticket=ticket,
-        kind=chain.OBJECTION,
-        process_version_id=rt.latest_version_id(session, chain.OBJECTION),
+        kind=kinds.OBJECTION,
+        process_version_id=rt.latest_version_id(session, kinds.OBJECTION),
         unit_id=default_unit(session).id,
         status="diterima",
         requester_party_id=party.id,

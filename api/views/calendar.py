@@ -3,6 +3,7 @@ from contextlib import contextmanager
 from flask_smorest import Blueprint
 
 from api.auth import current_user, login_required
+from api.boundary import commit, runtime
 from api.extensions import db
 from api.schemas import (
     DueQuery,
@@ -13,7 +14,6 @@ from api.schemas import (
     OverrideCreate,
     OverrideList,
 )
-from api.views import commit, runtime
 from engine import access, holiday_years, holidays
 from engine.errors import Invalid
 from engine.models import Case
