@@ -219,3 +219,32 @@ def test_a_response_sent_after_the_strict_a30_but_within_the_lenient_one_is_not_
     [letter] = _notices(office, objection, "objection_response")
     assert (letter.context["due_at"], letter.context["working_days_left"]) == ("19-01-2027 16:00 WIB", 0)
     assert _notices(office, objection, "overdue_apology") == []
+
+
+def test_the_objection_window_a_t17_lapse_opens_runs_from_each_readings_lapse_legal_process_2_3(office):
+    """legal-process.md §2.3: a request received Wed 26 Mar 2025, 10:00 WIB, extended: T17 is Wed 23 Apr 2025
+    on the strict reading and Wed 30 Apr on the lenient one. The window for grounds c and g (O30) opens with
+    the lapse. Strict, from 23 Apr (day zero that date): 24, 25, 28-30 Apr (5), Fri 2 May (6; 1 May Hari
+    Buruh), 5-9 (11), 13 (12; Cuti Bersama Waisak counts; 12 May Waisak), 14-16 (15), 19-23 (20), 26-28
+    (23), 30 (24; cuti bersama; 29 May Kenaikan), 2-5 Jun (28), 9 (29; cuti bersama; 6 Jun Idul Adha),
+    Tue 10 Jun 2025 (30): §2.3's 10 Jun. Lenient, from the lenient lapse at the close of 30 Apr, so from
+    the next working day, Fri 2 May: 5-9 (5), 14-16 (8), 19-23 (13), 26-28 (16), 2-5 Jun (20), 10-13 (24),
+    16-20 (29), Mon 23 Jun 2025 (30). §2.3's 20 Jun counts from 30 Apr as day zero; a lapse at the close of
+    office hours counts, on the reading that ends latest, from the next working day."""
+    from engine import chain
+
+    with time_machine.travel(datetime(2025, 3, 26, 3, 0, tzinfo=UTC), tick=True) as clock:
+        ticket = office.submit()
+        for step in ("periksa_kelengkapan", "registrasi", "proses_permohonan"):
+            office.complete(ticket, step)
+        extension = {**STEP["tentukan_langkah_perpanjang"], "tanggal_pemberitahuan_perpanjangan": "2025-03-26"}
+        office.complete(ticket, "tentukan_langkah", extension)
+        assert office.deadline(ticket, "T17").due_at == datetime(2025, 4, 23, 9, 0, tzinfo=UTC)
+        clock.move_to(datetime(2025, 5, 2, 3, 0, tzinfo=UTC))
+        office.run(ticket)
+        with office.sessions() as s:
+            request = s.scalar(select(Case).where(Case.ticket == ticket))
+            strict = chain.objection_window(office.rt, s, request, "c", None, "strict")
+            lenient = chain.objection_window(office.rt, s, request, "c", None, "lenient")
+    assert (strict.opened_by, strict.due_at) == ("lapse", datetime(2025, 6, 10, 9, 0, tzinfo=UTC))
+    assert (lenient.opened_by, lenient.due_at) == ("lapse", datetime(2025, 6, 23, 9, 0, tzinfo=UTC))
