@@ -195,3 +195,39 @@ def require_staff(user: User) -> None:
 def require_front_desk(user: User) -> None:
     if not _groups(user) & REQUEST_STAFF:
         raise Forbidden("hanya petugas yang dapat mencatat permohonan luring / only officers record offline requests")
+
+
+# -- The public information list (engine.dip) --------------------------------------------------------------
+# The PPID and the admin keep the whole list; a unit's officers keep the items their unit holds.
+DIP_KEEPERS = frozenset({"ppid", "admin"})
+# Officers who read the list as staff (drafts, versions, the repeated requests), besides the keepers.
+DIP_READERS = REQUEST_STAFF | {"unit_pengolah", "admin", "auditor"}
+
+
+def can_edit_dip_item(user: User, unit_id: int | None) -> bool:
+    groups = _groups(user)
+    return bool(groups & DIP_KEEPERS) or ("unit_pengolah" in groups and unit_id is not None and unit_id == user.unit_id)
+
+
+def require_dip_editor(user: User, unit_id: int | None) -> None:
+    if not can_edit_dip_item(user, unit_id):
+        raise Forbidden("hanya PPID atau unit pemilik informasi / only the PPID or the unit holding it")
+
+
+def is_dip_keeper(user: User) -> bool:
+    return bool(_groups(user) & DIP_KEEPERS)
+
+
+def require_dip_keeper(user: User) -> None:
+    """Importing the whole list and the office's service pages: the PPID and the admin."""
+    if not is_dip_keeper(user):
+        raise Forbidden("khusus PPID dan admin / the PPID and administrators only")
+
+
+def can_read_dip(user: User | None) -> bool:
+    return bool(_groups(user) & DIP_READERS)
+
+
+def require_dip_reader(user: User) -> None:
+    if not can_read_dip(user):
+        raise Forbidden("tidak berwenang / not allowed")
