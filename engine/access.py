@@ -231,3 +231,9 @@ def can_read_dip(user: User | None) -> bool:
 def require_dip_reader(user: User) -> None:
     if not can_read_dip(user):
         raise Forbidden("tidak berwenang / not allowed")
+
+
+def require_request_insight(user: User) -> None:
+    """What the office's requests ask for, across cases (repeated requests): the request staff and the admin."""
+    if not _groups(user) & (REQUEST_STAFF | DIP_KEEPERS):
+        raise Forbidden("hanya petugas PPID / PPID officers only")

@@ -45,14 +45,18 @@ TEXT_DEFAULTS = {"summary": "", "retention": "", "format": "", "legal_basis": ""
 NOTICE_DAYS = 30  # a serta-merta item stays on the portal's front page this long unless told otherwise
 
 
-def values(session: Session, rt: Runtime, data: dict, item: DipItem | None = None) -> dict:
+def values(session: Session, rt: Runtime, data: dict, item: DipItem | None = None, units: dict | None = None) -> dict:
     """The form's data checked (schema, then the rules across fields and rows) as column values.
 
-    Raises ``Invalid`` naming every bad field; nothing is changed.
+    Raises ``Invalid`` naming every bad field; nothing is changed. ``units`` caches the units found by
+    name or code across the rows of an import.
     """
     rt.forms.validate(FORM, data)
     fields: dict[str, list[str]] = {}
-    unit = find_unit(session, data["unit"])
+    units = {} if units is None else units
+    if data["unit"] not in units:
+        units[data["unit"]] = find_unit(session, data["unit"])
+    unit = units[data["unit"]]
     if unit is None:
         fields["unit"] = [f"unit {data['unit']!r} tidak dikenal / unknown unit"]
     category = data["category"]
@@ -67,7 +71,8 @@ def values(session: Session, rt: Runtime, data: dict, item: DipItem | None = Non
             fields["category"] = ["hapus dulu berkasnya / remove its file first"]
     code = (data.get("code") or "").strip() or None
     if code is not None:
-        other = session.scalar(select(DipItem.id).where(DipItem.code == code))
+        with session.no_autoflush:  # a read of committed facts: the change being built is not one of them
+            other = session.scalar(select(DipItem.id).where(DipItem.code == code))
         if other is not None and (item is None or other != item.id):
             fields["code"] = [f"kode {code} sudah dipakai item {other} / code already used by item {other}"]
     if fields:
@@ -88,21 +93,28 @@ def find_unit(session: Session, code_or_name: str) -> Unit | None:
     wanted = (code_or_name or "").strip().lower()
     if not wanted:
         return None
-    return session.scalar(
-        select(Unit).where((func.lower(Unit.code) == wanted) | (func.lower(Unit.name) == wanted)).limit(1)
-    )
+    with session.no_autoflush:
+        return session.scalar(
+            select(Unit).where((func.lower(Unit.code) == wanted) | (func.lower(Unit.name) == wanted)).limit(1)
+        )
 
 
 def create_item(
     session: Session, rt: Runtime, user: User, data: dict, *, publish: bool = False, action: str = "created"
 ) -> DipItem:
-    columns = values(session, rt, data)
+    return insert_item(session, rt, user, values(session, rt, data), publish, data.get("notice_days"), action)
+
+
+def insert_item(
+    session: Session, rt: Runtime, user: User, columns: dict, publish: bool, notice_days: int | None, action: str
+) -> DipItem:
+    """``create_item`` for columns already checked by ``values`` (an import checks every row first)."""
     access.require_dip_editor(user, columns["unit_id"])
     now = clock.now()
     item = DipItem(**columns, status="draft", created_at=now, updated_at=now, updated_by=user.username)
     session.add(item)
     if publish:
-        _publish(item, now, data.get("notice_days"))
+        _publish(item, now, notice_days)
     _written(session, rt, item, user, action)
     return item
 

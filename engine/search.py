@@ -62,14 +62,8 @@ def stem(word: str) -> str:
 def analyze(text: str | None) -> list[str]:
     """The text's words, lower-cased, without stop words, stemmed: what is indexed and what is looked for."""
     _stemmer, stopwords = _sastrawi()
-    out = []
-    for word in _WORD.findall((text or "").lower()):
-        if word in stopwords:
-            continue
-        stemmed = stem(word)
-        if stemmed and stemmed not in stopwords:
-            out.append(stemmed)
-    return out
+    # Stop words go before stemming only: "pengadaan" stems to "ada", which is a stop word as a word.
+    return [stem(word) for word in _WORD.findall((text or "").lower()) if word not in stopwords]
 
 
 def terms(text: str | None) -> list[str]:
@@ -100,13 +94,15 @@ def search_items(
     match: str = "all",
     limit: int = 20,
     offset: int = 0,
+    stems: list[str] | None = None,
 ) -> Page:
     """Items matching ``query`` (best first), or every item when it has no words (by title), filtered.
 
     ``match``: ``all`` words (the catalogue and the API), or ``two`` of them, at least (the officers'
     suggestions for a request's sentence: pairs of its words, then any single word if no pair matches).
+    ``stems``: words already analyzed (``analyze``), looked for as they are, instead of ``query``.
     """
-    wanted = terms(query)
+    wanted = list(dict.fromkeys(stems))[:MAX_TERMS] if stems is not None else terms(query)
     filters = [DipItem.status.in_(statuses)]
     if category:
         filters.append(DipItem.category == category)
