@@ -35,7 +35,7 @@ def workbook(rows, headers=HEADERS) -> bytes:
     return buffer.getvalue()
 
 
-def office_list(n=500) -> list[dict]:
+def office_list(n=500, units=UNITS) -> list[dict]:
     """An office's list as it keeps it: four categories, three units, dates as cells, text and years."""
     rows = []
     for i in range(1, n + 1):
@@ -45,7 +45,7 @@ def office_list(n=500) -> list[dict]:
             "Judul": f"Informasi nomor {i} tentang perizinan dan pelayanan madrasah",
             "Ringkasan Isi Informasi": f"Ringkasan informasi {i}",
             "Kategori": kind,
-            "Unit Penguasa Informasi": UNITS[i % 3],
+            "Unit Penguasa Informasi": units[i % len(units)],
             "Waktu Pembuatan": date(2026, 1 + i % 12, 1 + i % 28) if i % 2 else str(2020 + i % 6),
             "Jangka Waktu Penyimpanan": "5 tahun",
             "Bentuk Informasi": "Softcopy (PDF)",
