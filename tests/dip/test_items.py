@@ -80,9 +80,8 @@ def test_two_items_cannot_share_the_offices_code(keeper):
 
 def test_publishing_and_withdrawing_are_versions_too_and_only_published_items_are_public(keeper):
     item_id = keeper.run("ppid", dip.create_item, item_data())
-    with keeper.sessions() as s:
-        with pytest.raises(Exception, match="not found"):
-            dip.public_item(s, item_id)
+    with keeper.sessions() as s, pytest.raises(Exception, match="not found"):
+        dip.public_item(s, item_id)
     keeper.run("ppid", dip.publish_item, item_id)
     with keeper.sessions() as s:
         assert dip.public_item(s, item_id).published_at is not None

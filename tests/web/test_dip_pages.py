@@ -80,7 +80,8 @@ def test_the_downloads_are_always_current(browser):
     sheet = load_workbook(io.BytesIO(browser().client.get("/publik/informasi/unduh/xlsx").data)).active
     assert len(list(sheet.iter_rows(min_row=2))) == 2
     pdf = browser().client.get("/publik/informasi/unduh/pdf")
-    assert pdf.mimetype == "application/pdf" and pdf.data.startswith(b"%PDF-")
+    assert pdf.mimetype == "application/pdf"
+    assert pdf.data.startswith(b"%PDF-")
 
 
 def test_the_item_form_shows_errors_beside_the_fields_and_saves_nothing(browser, unchanged):
@@ -103,14 +104,19 @@ def test_an_edit_keeps_the_versions_and_a_stale_form_is_refused(browser):
     assert stale.status_code == 302
     page = text(ppid.get(f"/dip/{item_id}"))
     assert "diubah orang lain" in page
-    assert "versi 2" in page and "versi 1" in page
+    assert "versi 2" in page
+    assert "versi 1" in page
 
 
 def test_the_ppid_imports_on_the_page_and_a_bad_file_names_its_rows(browser):
     ppid = browser("ppid")
     ppid.get("/dip/impor")
     good = ppid.client.post(
-        "/dip/impor", data={"csrf_token": ppid.token, "file": (io.BytesIO(workbook(office_list(12, units=("KANWIL", "PENDMAD")))), "dip.xlsx")}
+        "/dip/impor",
+        data={
+            "csrf_token": ppid.token,
+            "file": (io.BytesIO(workbook(office_list(12, units=("KANWIL", "PENDMAD")))), "dip.xlsx"),
+        },
     )
     assert good.status_code == 302
     assert "12 item diimpor dan diterbitkan" in text(ppid.get("/dip"))
