@@ -507,7 +507,7 @@ class DipItem(Base):
             "category <> 'dikecualikan' OR exemption_id IS NOT NULL OR exemption_note IS NOT NULL",
             name="exempt_has_exemption",
         ),
-        Index("ix_dip_item_status_category", "status", "category"),
+        Index("ix_dip_item_status_title", "status", "title"),  # browsing: published items by title
         Index("ix_dip_item_search_vector", "search_vector", postgresql_using="gin"),
     )
 

@@ -103,7 +103,7 @@ def upgrade():
     with op.batch_alter_table("dip_item", schema=None) as batch_op:
         batch_op.create_index(batch_op.f("ix_dip_item_unit_id"), ["unit_id"], unique=False)
         batch_op.create_index(batch_op.f("ix_dip_item_next_due_at"), ["next_due_at"], unique=False)
-        batch_op.create_index("ix_dip_item_status_category", ["status", "category"], unique=False)
+        batch_op.create_index("ix_dip_item_status_title", ["status", "title"], unique=False)
         batch_op.create_index(
             "ix_dip_item_search_vector", ["search_vector"], unique=False, postgresql_using="gin"
         )
