@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from itertools import combinations
 
-from sqlalchemy import Select, column, func, literal_column, select, table, text
+from sqlalchemy import column, func, literal_column, select, table, text
 from sqlalchemy.orm import Session
 
 from engine.models import DipItem
@@ -37,6 +37,7 @@ _WORD = re.compile(r"[^\W_]+")
 OFFICE_STOPWORDS = frozenset({"mohon", "minta", "tolong", "terkait", "tentang", "salin", "butuh", "perlu"})
 MAX_TERMS = 12  # a query longer than this is a sentence: its first distinct words are enough
 PAIR_TERMS = 8  # "at least two of the words" is written out as pairs, for at most this many words
+CANDIDATES = 2000  # the newest matches that are ranked (see _ranked): the cost of a search stays bounded
 
 
 def include_name(name, type_, parent_names) -> bool:
@@ -125,25 +126,38 @@ def _pairs(words: list[str]) -> list[list[str]]:
 
 
 def _ranked(session: Session, groups: list[list[str]], filters: list, limit: int, offset: int) -> list[int]:
-    """Ids of the items matching any group (all words of a group), best first: the one dialect-specific part."""
+    """Ids of the items matching any group (all words of a group), best first: the one dialect-specific part.
+
+    Ranking every match of a common word ("laporan" is in a fifth of a list) costs time in proportion to the
+    list. So the newest ``CANDIDATES`` matches (highest ids: the index yields them in that order and stops)
+    are ranked: a query matching fewer items is ranked exactly; a broader one, among its newest matches.
+    """
     if session.get_bind().dialect.name == "postgresql":
         query = func.to_tsquery("simple", " | ".join("(" + " & ".join(g) + ")" for g in groups))
-        statement: Select = (
-            select(DipItem.id)
+        candidates = (
+            select(DipItem.id, DipItem.search_vector)
             .where(DipItem.search_vector.op("@@")(query), *filters)
-            .order_by(func.ts_rank(DipItem.search_vector, query).desc(), DipItem.id)
+            .order_by(DipItem.id.desc())
+            .limit(CANDIDATES)
+            .subquery()
         )
+        rank = func.ts_rank(candidates.c.search_vector, query)
     else:
         fts = table("dip_search", column("rowid"), column("rank"))
         expression = " OR ".join("(" + " ".join(f'"{t}"' for t in g) + ")" for g in groups)
-        statement = (
-            select(DipItem.id)
+        candidates = (
+            select(fts.c.rowid.label("id"), fts.c.rank.label("rank"))
             .select_from(fts)
             .join(DipItem, DipItem.id == fts.c.rowid)
             .where(literal_column("dip_search").op("MATCH")(expression), *filters)
-            .order_by(fts.c.rank, DipItem.id)
+            .order_by(fts.c.rowid.desc())
+            .limit(CANDIDATES)
+            .subquery()
         )
-    return list(session.scalars(statement.limit(limit).offset(offset)))
+        rank = candidates.c.rank  # bm25: lower is better
+    order = rank.desc() if session.get_bind().dialect.name == "postgresql" else rank
+    statement = select(candidates.c.id).order_by(order, candidates.c.id.desc()).limit(limit).offset(offset)
+    return list(session.scalars(statement))
 
 
 def _load(session: Session, ids: list[int]) -> list[DipItem]:
