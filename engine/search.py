@@ -37,7 +37,7 @@ _WORD = re.compile(r"[^\W_]+")
 OFFICE_STOPWORDS = frozenset({"mohon", "minta", "tolong", "terkait", "tentang", "salin", "butuh", "perlu"})
 MAX_TERMS = 12  # a query longer than this is a sentence: its first distinct words are enough
 PAIR_TERMS = 8  # "at least two of the words" is written out as pairs, for at most this many words
-CANDIDATES = 2000  # the newest matches that are ranked (see _ranked): the cost of a search stays bounded
+CANDIDATES = 1000  # the newest matches that are ranked (see _ranked): the cost of a search stays bounded
 
 
 def include_name(name, type_, parent_names) -> bool:
