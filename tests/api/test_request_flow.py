@@ -262,3 +262,26 @@ def test_a_task_carries_its_instructions_in_both_languages(client, desk, login):
     assert detail["instructions"]
     assert detail["instructions_en"]
     assert detail["instructions_en"] != detail["instructions"]
+
+
+def test_a_tasks_instructions_name_its_case_and_its_completion_window_in_both_languages(client, desk, login):
+    receipt = desk.submit()
+    task = desk.task(receipt["ticket"], "periksa_kelengkapan")
+    detail = client.get(f"/api/v1/tasks/{task['id']}", headers=login("petugas")).json
+    assert detail["instructions"] == (
+        f"Periksa kelengkapan permohonan {receipt['ticket']}. Jika belum lengkap, sebutkan kekurangannya; "
+        "pemohon diberi 3 hari kerja untuk melengkapi."
+    )
+    assert detail["instructions_en"] == (
+        f"Check that request {receipt['ticket']} is complete. If it is not, state what is missing; "
+        "the requester is given 3 working days to complete it."
+    )
+
+
+def test_a_later_tasks_instructions_name_what_an_earlier_task_recorded(client, desk, login):
+    ticket = desk.submit()["ticket"]
+    desk.complete(ticket, "periksa_kelengkapan", STEP["periksa_kelengkapan_kurang"])
+    task = desk.task(ticket, "terima_kelengkapan")
+    detail = client.get(f"/api/v1/tasks/{task['id']}", headers=login("petugas")).json
+    assert detail["instructions"] == "Catat kelengkapan yang diserahkan pemohon: Salinan KTP belum dilampirkan."
+    assert "{{" not in detail["instructions_en"]
