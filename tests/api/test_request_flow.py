@@ -227,6 +227,15 @@ def test_calendar_due_explains_the_worked_example(client):
     assert {"weekend", "holiday", "cuti_bersama"} <= kinds
 
 
+def test_calendar_due_gives_the_receipt_in_office_time_whatever_zone_it_was_given_in(client):
+    r = client.get(
+        "/api/v1/calendar/due", query_string={"start": "2025-03-26T03:00:00Z", "working_days": 10, "calendar": "strict"}
+    )
+    assert r.status_code == 200
+    assert r.json["provenance"]["received_at"] == "2025-03-26T10:00:00+07:00"
+    assert r.json["due_at"] == "2025-04-11T16:00:00+07:00"
+
+
 def test_openapi_and_swagger_ui_are_served_without_a_cdn(client):
     spec = client.get("/api/v1/openapi.json").json
     assert {"/api/v1/requests", "/api/v1/status", "/api/v1/tasks/{task_id}/complete"} <= set(spec["paths"])
