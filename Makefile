@@ -32,7 +32,9 @@ $(VENDOR): web-assets/package.json web-assets/package-lock.json scripts/assets.s
 		{ apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq nodejs npm >/dev/null; }
 	scripts/assets.sh
 
-run: $(STAMP) $(VENDOR)
+# The venv and the browser files are independent: made side by side, a fresh clone answers sooner.
+run:
+	@$(MAKE) --no-print-directory -j2 $(STAMP) $(VENDOR)
 	$(BIN)/kawal db upgrade
 	$(BIN)/kawal demo
 	$(BIN)/kawal serve --host $(HOST) --port $(PORT)
