@@ -3,9 +3,9 @@
 from flask_smorest import Blueprint
 
 from api.auth import current_user, login_required
+from api.boundary import commit, runtime
 from api.extensions import db
 from api.schemas import CaseMessage, CaseView, DisputeRecord, ObjectionReceipt, ObjectionSubmit
-from api.views import commit, runtime
 from engine import access, operations, queries
 from engine.models import Case
 

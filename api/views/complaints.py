@@ -9,6 +9,7 @@ from flask import Response, current_app, request
 from flask_smorest import Blueprint
 
 from api.auth import current_user, login_required
+from api.boundary import commit, runtime
 from api.extensions import db
 from api.schemas import (
     ComplaintReceipt,
@@ -19,7 +20,6 @@ from api.schemas import (
     RevealRequestCreate,
     RevealRequestView,
 )
-from api.views import commit, runtime
 from engine import access, complaints, operations, status
 from engine.errors import Invalid
 from engine.files import FileStore, Upload

@@ -2,9 +2,9 @@ from flask import request
 from flask_smorest import Blueprint
 
 from api.auth import current_user
+from api.boundary import commit, runtime
 from api.extensions import db
 from api.schemas import PublicStatus, Receipt, RequestSubmit, TicketAccess, Withdraw
-from api.views import commit, runtime
 from engine import operations, queries
 
 blp = Blueprint("requests", __name__, description="Public intake and status of information requests")

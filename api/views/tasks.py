@@ -1,9 +1,9 @@
 from flask_smorest import Blueprint
 
 from api.auth import current_user, login_required
+from api.boundary import commit, noted, runtime
 from api.extensions import db
 from api.schemas import Assign, CompleteResult, CompleteTask, TaskDetail, TaskItem, TaskList, TaskQuery
-from api.views import commit, noted, runtime
 from engine import access, instructions, operations, queries
 from engine.models import Case
 

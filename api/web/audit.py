@@ -4,7 +4,7 @@ the hash chains.
 Auditors only (``access.require_auditor``: others get the 403 page), by session. The REST API's
 export (``GET /api/v1/audit/export``) authenticates by bearer token, so the console does not call it:
 it runs the same source (``engine.audit.iter_export``) through the API's own writers
-(``api.views.audit``), so a download holds exactly the API export's rows for the same period.
+(``api.views.audit``, body from ``api.exports``), so a download holds exactly the API export's rows for the same period.
 
 The form speaks in office dates: "from" is the first day and "to" the last day of the period, both
 in the office's time zone (WIB, WITA or WIT). They become the API's half-open instants
@@ -28,8 +28,8 @@ from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from flask_login import login_required
 
+from api.exports import XLSX_MIMETYPE, export_response
 from api.extensions import db
-from api.views.audit import XLSX_MIMETYPE, export_response
 from api.web import display
 from api.web.blueprint import bp
 from api.web.i18n import current_language

@@ -25,8 +25,8 @@ from flask_babel import lazy_gettext as _l
 from flask_login import login_required
 from sqlalchemy import select
 
+from api.boundary import noted, runtime
 from api.extensions import db
-from api.views import noted, runtime
 from api.web import display
 from api.web.blueprint import bp
 from api.web.facts import case_facts, labelled, requester_facts

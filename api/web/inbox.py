@@ -14,8 +14,8 @@ from flask_babel import ngettext
 from flask_login import login_required
 from sqlalchemy import select
 
+from api.boundary import commit, runtime
 from api.extensions import db
-from api.views import commit, runtime
 from api.web import display
 from api.web.blueprint import bp
 from api.web.i18n import current_language, localized

@@ -18,8 +18,8 @@ from flask_babel import gettext as _
 from flask_login import login_required
 from werkzeug.datastructures import MultiDict
 
+from api.boundary import commit, noted, runtime
 from api.extensions import db
-from api.views import commit, noted, runtime
 from api.web import display, schema_form
 from api.web.blueprint import bp
 from api.web.facts import case_facts, labelled, requester_facts
