@@ -14,18 +14,16 @@ VENDOR := api/web/static/vendor/bpmn-viewer.production.min.js
 
 .PHONY: run test lint bench clean
 
-# --no-compile: Python compiles the modules it imports on first use; compiling every module of every
-# package up front (the holidays package alone has hundreds) took half of a fresh clone's install.
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
-	$(BIN)/pip install -q --no-compile -e .
+	$(BIN)/pip install -q -e .
 	rm -f $(VENV)/.installed-*
 	touch $(STAMP)
 
 # pip reads dependency groups (--group) from 25.1 on, newer than Python 3.11's own pip: upgrade it here.
 $(TEST_STAMP): $(STAMP)
 	$(BIN)/pip install -q --upgrade pip
-	$(BIN)/pip install -q --no-compile --group test
+	$(BIN)/pip install -q --group test
 	touch $(TEST_STAMP)
 
 # Third-party browser files (bpmn-js viewer, axe-core), pinned in web-assets/; without npm, a warning only.
