@@ -20,7 +20,7 @@ from api.schemas import (
     RevealRequestCreate,
     RevealRequestView,
 )
-from engine import access, complaints, operations, status
+from engine import access, casework, complaints, status
 from engine.errors import Invalid
 from engine.files import FileStore, Upload
 from engine.models import Case, User
@@ -39,7 +39,7 @@ def _case_for_caller(ticket: str, what: str) -> tuple[Case, User | None]:
     """The complaint for its reporter (access code) or for an officer of the complaint team (token)."""
     user = current_user(required=False)
     if user is None:
-        case = operations.find_by_code(db.session, ticket, request.headers.get(CODE_HEADER, ""))
+        case = casework.find_by_code(db.session, ticket, request.headers.get(CODE_HEADER, ""))
         complaints.require_complaint(case)
         return case, None
     case = access.require_staff_case(db.session, user, ticket)

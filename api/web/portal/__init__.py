@@ -2,7 +2,7 @@
 
 Paths are Indonesian and stable: /publik, /publik/permohonan, /publik/keberatan, /publik/pengaduan,
 /publik/tanda-terima, /publik/status, /publik/pengaduan/pesan. Every filing goes through the same
-engine function as the REST API (``operations.submit_request``, ``operations.file_objection``,
+engine function as the REST API (``intake.submit_request``, ``intake.file_objection``,
 ``complaints.submit_complaint``, ``complaints.reporter_message``), so the page and the API can never
 accept different data.
 

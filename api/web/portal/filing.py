@@ -30,7 +30,7 @@ from api.web.portal.access import (
     too_many_message,
     too_many_wrong_codes,
 )
-from engine import complaints, operations
+from engine import casework, complaints, intake
 from engine.errors import Invalid, NotFound
 
 # Plain-language choice labels and hints added to the intake schemas (the schemas carry only codes).
@@ -169,7 +169,7 @@ def portal_request():
         return again
     data = schema_form.parse(schema, request.form, office_tz(rt))
     try:
-        result = operations.submit_request(db.session, rt, data, locale=current_language())
+        result = intake.submit_request(db.session, rt, data, locale=current_language())
     except Invalid as error:
         db.session.rollback()
         return _request_page(schema, request.form, error.fields, 422)
@@ -202,13 +202,13 @@ def portal_objection():
     if too_many_wrong_codes():
         return _objection_page(schema, form, {"access_code": [str(too_many_message())]}, 429, ticket_fields)
     try:
-        parent = operations.find_by_code(db.session, form.get("ticket", ""), form.get("access_code", ""))
+        parent = casework.find_by_code(db.session, form.get("ticket", ""), form.get("access_code", ""))
     except NotFound:
         count_wrong_code()
         errors = {**rt.forms.errors("keberatan.json", data), "access_code": [str(NOT_FOUND)]}
         return _objection_page(schema, form, errors, 404, code_fields(form, keep_code=False))
     try:
-        objection = operations.file_objection(db.session, rt, data, parent)
+        objection = intake.file_objection(db.session, rt, data, parent)
     except Invalid as error:
         db.session.rollback()
         return _objection_page(schema, form, error.fields, 422, ticket_fields)

@@ -32,7 +32,7 @@ from api.web.portal.access import (
 )
 from api.web.portal.letters import letters
 from api.web.portal.paths import legal_path
-from engine import complaints, operations, queries
+from engine import casework, complaints, kinds, queries
 from engine.errors import Conflict, Invalid, NotFound
 from engine.files import MAX_FILES, FileStore, Upload
 from engine.models import Case
@@ -51,7 +51,7 @@ def portal_status():
     if too_many_wrong_codes():
         return _lookup_page(ticket, too_many_message(), 429)
     try:
-        case = operations.find_by_code(db.session, ticket, request.form.get("access_code", ""))
+        case = casework.find_by_code(db.session, ticket, request.form.get("access_code", ""))
     except NotFound:
         count_wrong_code()
         return _lookup_page(ticket, NOT_FOUND, 404)
@@ -80,7 +80,7 @@ def _lookup_page(ticket: str, error, code: int):
 def _status_page(case: Case, reply_errors: dict | None = None, reply_values=None, code: int = 200):
     rt, locale = runtime(), current_language()
     view = queries.public_status(db.session, case, locale, rt)
-    is_complaint = case.kind == complaints.COMPLAINT_PROCESS
+    is_complaint = case.kind == kinds.COMPLAINT
     conversation = complaints.messages_view(case, db.session, for_reporter=True) if is_complaint else []
     verified = session.get(VERIFIED_KEY, {}).get("tickets", [])
     linked = [dict(item, openable=item["ticket"] in verified) for item in view["linked"]]
@@ -123,7 +123,7 @@ def _reply_errors(errors: dict) -> dict[str, list[str]]:
 
 def _complaint_or_expired() -> Case | None:
     case = verified_case()
-    if case is None or case.kind != complaints.COMPLAINT_PROCESS:
+    if case is None or case.kind != kinds.COMPLAINT:
         flash(_("For your security, enter your ticket and access code again."), "info")
         return None
     return case

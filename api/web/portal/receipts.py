@@ -14,7 +14,7 @@ from flask import Response, redirect, request, session, url_for
 from api.boundary import commit
 from api.extensions import db
 from api.web.portal import repeats
-from engine import chain, complaints, operations
+from engine import casework, complaints, intake, kinds
 from engine.errors import Conflict
 from engine.models import Case
 
@@ -50,8 +50,8 @@ def sent_again(kind: str, receipt_of) -> Response | None:
     if case is None:
         return None
     code = None
-    if case.kind != chain.OBJECTION:
-        code = operations.reissue_access_code(db.session, case, _filer(case), repeats.REISSUE_REASON)
+    if case.kind != kinds.OBJECTION:
+        code = casework.reissue_access_code(db.session, case, _filer(case), repeats.REISSUE_REASON)
         db.session.commit()
     receipt = receipt_of(case, code)
     repeats.remember(kind, request.form, receipt)  # from here on the session repeats it as is
@@ -60,7 +60,7 @@ def sent_again(kind: str, receipt_of) -> Response | None:
 
 def _filer(case: Case) -> str:
     """Who filed the case from the portal, as its history names them (never by name)."""
-    return complaints.REPORTER if case.kind == complaints.COMPLAINT_PROCESS else operations.actor_name(None)
+    return complaints.REPORTER if case.kind == kinds.COMPLAINT else intake.actor_name(None)
 
 
 def keep(**receipt) -> Response:
