@@ -294,7 +294,8 @@ def incidents_retry(kawal, incident_id, actor):
             raise click.ClickException(exc.message) from None
     from notifications.jobs import schedule_case
 
-    schedule_case(case_id)
+    if case_id is not None:  # a DIP item's message has no case: reconcile sends it
+        schedule_case(case_id)
     click.echo(f"incident {incident_id} retried")
 
 

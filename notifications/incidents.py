@@ -19,8 +19,8 @@ def record(session: Session, subject: str, message: str, attempts: int) -> None:
         session.add(Incident(subject=subject, message=message[:2000], attempts=attempts, created_at=clock.now()))
 
 
-def retry(session: Session, incident_id: int, actor: str) -> int:
-    """Reopen the incident's message for sending; returns its case id."""
+def retry(session: Session, incident_id: int, actor: str) -> int | None:
+    """Reopen the incident's message for sending; returns its case id (None: a message about no case)."""
     incident = session.get(Incident, incident_id)
     if incident is None:
         raise NotFound(f"incident {incident_id} not found")
