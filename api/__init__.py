@@ -12,6 +12,8 @@ from engine.db import MIGRATIONS, _sqlite_pragmas
 from engine.files import MAX_FILES
 from engine.runtime import Runtime
 
+HSTS_SECONDS = 365 * 24 * 3600  # browsers remember for a year to come back over HTTPS only
+
 
 def create_app(settings: Settings | None = None) -> Flask:
     settings = settings or load_settings()
@@ -74,6 +76,8 @@ def create_app(settings: Settings | None = None) -> Flask:
         response.headers.setdefault("Referrer-Policy", "no-referrer")
         if response.mimetype == "application/json":
             response.headers.setdefault("Cache-Control", "no-store")
+        if settings.production:  # production is served over HTTPS only (README "Security")
+            response.headers.setdefault("Strict-Transport-Security", f"max-age={HSTS_SECONDS}; includeSubDomains")
         return response
 
     from api import web

@@ -54,9 +54,18 @@ class KawalApi(Api):
         response = error_response(
             error.code or 500, error.description or error.name, _flatten(messages) if messages else {}
         )
+        keep_headers(response, error)
         if error.code == 401:
             response.headers["WWW-Authenticate"] = "Bearer"
         return response
+
+
+def keep_headers(response, error: HTTPException):
+    """The exception's own headers on the response made for it: ``Allow`` on a 405 (RFC 9110 §15.5.6)."""
+    for name, value in error.get_headers():
+        if name.lower() != "content-type":
+            response.headers[name] = value
+    return response
 
 
 def register(app) -> None:

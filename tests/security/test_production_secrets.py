@@ -58,5 +58,6 @@ def test_production_starts_with_random_secrets_and_development_keeps_its_default
             KAWAL_WEBHOOK_URL="https://sms.example/send", KAWAL_WEBHOOK_SECRET=base64.b64encode(os.urandom(33)).decode()
         )
     )
-    assert settings.production and settings.secret_key == GOOD_SECRET
+    assert settings.production
+    assert settings.secret_key == GOOD_SECRET
     assert load_settings({}).secret_key == DEV_SECRET
