@@ -5,7 +5,7 @@ from sqlalchemy import event
 from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm.exc import StaleDataError
 
-from api import errors
+from api import errors, limits
 from api.extensions import api, db, migrate
 from engine.config import Settings, load_settings
 from engine.db import MIGRATIONS, _sqlite_pragmas
@@ -53,6 +53,7 @@ def create_app(settings: Settings | None = None) -> Flask:
 
         app.extensions["kawal_scheduler"] = Scheduler(settings.redis_url)
     api.init_app(app)
+    limits.init_app(app, api)  # the id converter before any route uses it; the body check before any view
     from api.views import register_blueprints
 
     register_blueprints(api, app)

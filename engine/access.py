@@ -8,6 +8,7 @@ from sqlalchemy import Select, exists, or_, select
 from sqlalchemy.orm import Session, aliased, joinedload
 
 from engine.errors import Forbidden, NotFound
+from engine.ids import in_range
 from engine.models import Case, HumanTask, User
 
 # Groups that handle information requests and see every PPID case of their office (never a complaint).
@@ -101,7 +102,7 @@ def require_staff_case(session: Session, user: User, ticket: str) -> Case:
 
 
 def require_task(session: Session, user: User, task_id: int) -> HumanTask:
-    if not 0 < task_id < 2**31:  # beyond the column's range there is no such task
+    if not in_range(task_id):  # beyond the column's range there is no such task
         raise NotFound("tugas tidak ditemukan / task not found")
     task = session.get(HumanTask, task_id, options=[joinedload(HumanTask.case)])
     if task is None or not can_view_case(session, user, task.case):

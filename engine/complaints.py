@@ -20,6 +20,7 @@ from engine import access, clock, tickets
 from engine.audit import EventLog
 from engine.errors import Conflict, Forbidden, Invalid, NotFound
 from engine.files import FileStore, Upload, check
+from engine.ids import in_range
 from engine.models import Attachment, Case, CaseMessage, Deadline, Party, RevealRequest, User
 from engine.operations import Submitted, _intake, actor_name, new_case, start_case, with_locale
 from engine.outbox import Outbox, deadline_context, members
@@ -216,7 +217,7 @@ def reporter_message(
     text = _body(body)
     checked = check(uploads, rt.settings.max_attachment_bytes)
     if reply_to is not None:
-        question = session.get(CaseMessage, reply_to)
+        question = session.get(CaseMessage, reply_to) if in_range(reply_to) else None
         if question is None or question.case_id != case.id or question.direction != "to_reporter":
             raise Invalid("data tidak sah / invalid data", fields={"reply_to": ["pesan tidak dikenal / unknown"]})
     if case.status == "diarsipkan":
@@ -275,7 +276,7 @@ def reporter_message(
 
 
 def attachment_for(session: Session, case: Case, attachment_id: int) -> Attachment:
-    row = session.get(Attachment, attachment_id) if 0 < attachment_id < 2**31 else None
+    row = session.get(Attachment, attachment_id) if in_range(attachment_id) else None
     if row is None or row.case_id != case.id:
         raise NotFound("lampiran tidak ditemukan / attachment not found")
     return row
@@ -320,7 +321,7 @@ def decide_reveal(
 ) -> RevealRequest:
     """A WBS manager other than the one who asked approves or refuses."""
     access.require_wbs_manager(user)
-    row = session.get(RevealRequest, request_id) if 0 < request_id < 2**31 else None
+    row = session.get(RevealRequest, request_id) if in_range(request_id) else None
     if row is None or row.case_id != case.id:
         raise NotFound("permintaan tidak ditemukan / reveal request not found")
     if row.requested_by_id == user.id:

@@ -9,6 +9,7 @@ from sqlalchemy.orm import Session
 
 from engine import clock
 from engine.errors import Conflict, NotFound
+from engine.ids import in_range
 from engine.models import Case, Incident, Notification, Reminder
 
 
@@ -21,7 +22,7 @@ def record(session: Session, subject: str, message: str, attempts: int) -> None:
 
 def retry(session: Session, incident_id: int, actor: str) -> int:
     """Reopen the incident's message for sending; returns its case id."""
-    incident = session.get(Incident, incident_id)
+    incident = session.get(Incident, incident_id) if in_range(incident_id) else None
     if incident is None:
         raise NotFound(f"incident {incident_id} not found")
     if incident.resolved_at is not None:

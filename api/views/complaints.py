@@ -23,6 +23,7 @@ from api.views import commit, runtime
 from engine import access, complaints, operations, status
 from engine.errors import Invalid
 from engine.files import FileStore, Upload
+from engine.ids import parse_id
 from engine.models import Case, User
 
 blp = Blueprint("complaints", __name__, description="Public complaints and whistleblower protection")
@@ -113,12 +114,7 @@ def post_message(ticket):
 
 
 def _reply_to(value) -> int | None:
-    if value in (None, ""):
-        return None
-    try:
-        return int(value)
-    except (TypeError, ValueError):
-        raise Invalid("data tidak sah / invalid data", fields={"reply_to": ["bilangan / a number"]}) from None
+    return parse_id(value, "reply_to")
 
 
 def _conversation(case: Case, user: User | None) -> dict:
@@ -132,7 +128,7 @@ def _conversation(case: Case, user: User | None) -> dict:
     }
 
 
-@blp.get("/complaints/<string:ticket>/attachments/<int:attachment_id>")
+@blp.get("/complaints/<string:ticket>/attachments/<id:attachment_id>")
 @blp.response(200, content_type="application/octet-stream")
 def get_attachment(ticket, attachment_id):
     """A file of the complaint, for its reporter or the complaint team only; always as a download."""
@@ -173,7 +169,7 @@ def list_reveals(ticket):
     return {"ticket": case.ticket, "items": complaints.reveal_requests(db.session, case)}
 
 
-@blp.post("/complaints/<string:ticket>/reveal-requests/<int:request_id>/<string:decision>")
+@blp.post("/complaints/<string:ticket>/reveal-requests/<id:request_id>/<string:decision>")
 @login_required
 @blp.arguments(RevealDecision)
 @blp.response(200, RevealRequestView)

@@ -22,7 +22,7 @@ def list_incidents():
     return {"items": rows, "total": len(rows)}
 
 
-@blp.post("/incidents/<int:incident_id>/retry")
+@blp.post("/incidents/<id:incident_id>/retry")
 @login_required
 @blp.response(200, IncidentItem)
 def retry_incident(incident_id):

@@ -22,7 +22,7 @@ def list_tasks(query):
     return {"items": items, "total": total}
 
 
-@blp.get("/tasks/<int:task_id>")
+@blp.get("/tasks/<id:task_id>")
 @login_required
 @blp.response(200, TaskDetail)
 def get_task(task_id):
@@ -33,7 +33,7 @@ def get_task(task_id):
     return detail
 
 
-@blp.post("/tasks/<int:task_id>/claim")
+@blp.post("/tasks/<id:task_id>/claim")
 @login_required
 @blp.response(200, TaskItem)
 def claim(task_id):
@@ -42,7 +42,7 @@ def claim(task_id):
     return queries.task_item(runtime(), task)
 
 
-@blp.post("/tasks/<int:task_id>/unclaim")
+@blp.post("/tasks/<id:task_id>/unclaim")
 @login_required
 @blp.response(200, TaskItem)
 def unclaim(task_id):
@@ -51,7 +51,7 @@ def unclaim(task_id):
     return queries.task_item(runtime(), task)
 
 
-@blp.post("/tasks/<int:task_id>/assign")
+@blp.post("/tasks/<id:task_id>/assign")
 @login_required
 @blp.arguments(Assign)
 @blp.response(200, TaskItem)
@@ -61,7 +61,7 @@ def assign(body, task_id):
     return queries.task_item(runtime(), task)
 
 
-@blp.post("/tasks/<int:task_id>/complete")
+@blp.post("/tasks/<id:task_id>/complete")
 @login_required
 @blp.arguments(CompleteTask)
 @blp.response(200, CompleteResult)

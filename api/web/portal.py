@@ -39,6 +39,7 @@ from api.web.portal_paths import legal_path
 from engine import chain, complaints, operations, queries
 from engine.errors import Conflict, Invalid, NotFound
 from engine.files import MAX_FILES, FileStore, Upload
+from engine.ids import parse_id
 from engine.models import Case
 
 VERIFIED_KEY = "portal_verified"  # tickets whose code was given, and until when (never the code)
@@ -485,14 +486,10 @@ def portal_complaint_reply():
 
 
 def _reply_to(value) -> int | None:
-    if value in (None, ""):
-        return None
-    if not str(value).isdigit():
-        raise Invalid("data tidak sah / invalid data", fields={"reply_to": ["pesan tidak dikenal / unknown"]})
-    return int(value)
+    return parse_id(value, "reply_to")
 
 
-@bp.get("/publik/pengaduan/lampiran/<int:attachment_id>")
+@bp.get("/publik/pengaduan/lampiran/<id:attachment_id>")
 def portal_attachment(attachment_id: int):
     """A file of the verified complaint, always as a download (the code is in no URL: the session marks it)."""
     case = _complaint_or_expired()

@@ -31,7 +31,7 @@ from engine.errors import Conflict, Invalid
 from engine.models import Case, HumanTask
 
 
-@bp.get("/tugas/<int:task_id>")
+@bp.get("/tugas/<id:task_id>")
 @login_required
 def task(task_id: int):
     user = officer()
@@ -40,7 +40,7 @@ def task(task_id: int):
     return _page(found)
 
 
-@bp.post("/tugas/<int:task_id>")
+@bp.post("/tugas/<id:task_id>")
 @login_required
 def complete(task_id: int):
     user, rt = officer(), runtime()
