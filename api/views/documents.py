@@ -6,7 +6,7 @@ from flask_smorest import Blueprint
 from api.auth import current_user, login_required
 from api.extensions import db
 from api.schemas import DocumentList
-from api.views import noted
+from api.views import noted, runtime
 from engine import access, complaints, documents
 
 blp = Blueprint("documents", __name__, description="Documents issued on a complaint")
@@ -41,7 +41,8 @@ def get_document(ticket, name):
     case = _case(user, ticket)
     access.require_read_document(user, name)
     locale = request.args.get("lang") or request.accept_languages.best_match(["id", "en"], default="id")
-    doc, text = documents.render(db.session, case, name, locale)
+    readers = access.field_readers(user, case)
+    doc, text = documents.render(db.session, runtime().forms, case, name, locale, readers)
     noted(user, case, f"document:{name}")
     return Response(
         text,

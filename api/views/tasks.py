@@ -28,7 +28,7 @@ def list_tasks(query):
 def get_task(task_id):
     user = current_user()
     task = access.require_task(db.session, user, task_id)
-    detail = queries.task_detail(db.session, runtime(), task)
+    detail = queries.task_detail(db.session, runtime(), task, user)
     noted(user, task.case, f"task:{task.bpmn_id}")
     return detail
 

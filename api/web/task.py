@@ -66,7 +66,7 @@ def complete(task_id: int):
 
 def _page(task: HumanTask, values: MultiDict | None = None, errors: dict | None = None):
     user, rt, locale = officer(), runtime(), current_language()
-    detail = queries.task_detail(db.session, rt, task)
+    detail = queries.task_detail(db.session, rt, task, user)  # only the fields the officer may see
     view = queries.case_view(db.session, rt, user, task.case)  # the identity only where access allows
     fields, general = [], []
     if task.form:
@@ -78,7 +78,7 @@ def _page(task: HumanTask, values: MultiDict | None = None, errors: dict | None 
         "ticket": task.case.ticket,
         "batas_kelengkapan_hari": rt.settings.completion_window_days,
         "batas_bukti_hari": rt.settings.evidence_window_days,
-        **(task.case.details or {}),
+        **detail["case"]["details"],
         **detail["data"],
     }
     if task.case.parent_id:
@@ -93,7 +93,7 @@ def _page(task: HumanTask, values: MultiDict | None = None, errors: dict | None 
         due_state=display.due_state(detail["due_at"], detail["working_days_left"]),
         row=detail,
         deadlines=_deadlines(task.case, locale),
-        case_facts=case_facts(rt, task.case, locale),
+        case_facts=case_facts(rt, task.case, locale, detail["case"]["details"]),
         requester=requester_facts(rt, view["requester"], locale),
         recorded=_recorded(rt, detail["data"], locale),
         chronology=detail["case"].get("chronology", []),

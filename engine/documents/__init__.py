@@ -16,8 +16,9 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from engine import status
+from engine import status, visibility
 from engine.errors import NotFound
+from engine.forms import FormRegistry
 from engine.models import Case, CaseEvent
 
 TEMPLATES = Path(__file__).parent / "templates"
@@ -105,17 +106,22 @@ def issued(session: Session, case: Case) -> list[Document]:
     return found
 
 
-def render(session: Session, case: Case, name: str, locale: str = "id") -> tuple[Document, str]:
+def render(
+    session: Session, forms: FormRegistry, case: Case, name: str, locale: str, readers: visibility.Readers
+) -> tuple[Document, str]:
+    """The document's text, built only from the fields ``readers`` may see (engine.visibility): a unit's
+    clarification request from the team's summary, a reporter's letter from what was written for them."""
     doc = DOCUMENTS.get(name)
     if doc is None or doc not in issued(session, case):
         raise NotFound("dokumen tidak ditemukan / document not found")
-    tasks = _task_data(session, case)
+    tasks = {task: data for task, data in visibility.completed(session, forms, case, readers)}
     recorded = tasks.get("catat_pengaduan", {})
+    details = visibility.details(forms, case, readers)
     context = {
         "ticket": case.ticket,
         "received": case.received_at.date().isoformat(),
         "status_label": status.label(case.status, locale),
-        "subject": recorded.get("pokok_masalah") or case.details.get("pokok_masalah", ""),
+        "subject": recorded.get("pokok_masalah") or details.get("pokok_masalah", ""),
         "summary": recorded.get("uraian_ringkas", ""),
         "place": recorded.get("lokasi_kejadian", ""),
         "when": recorded.get("waktu_kejadian", ""),
