@@ -112,6 +112,84 @@ def users_create(username, groups, display_name, unit, password_stdin):
     click.echo(f"user {username} created in {', '.join(groups)}")
 
 
+def _officer(session, username):
+    from engine.models import User
+
+    user = session.scalar(select(User).where(User.username == username))
+    if user is None:
+        raise click.ClickException(f"no officer named {username!r}")
+    return user
+
+
+@users.command("deactivate")
+@click.argument("username")
+def users_deactivate(username):
+    """Stop an officer from logging in and end every session and token they have open."""
+    from engine import sessions
+
+    with _session(_settings()) as session, session.begin():
+        user = _officer(session, username)
+        user.active = False
+        ended = sessions.end_all(session, user)
+    click.echo(f"user {username} deactivated; {ended} session(s) ended")
+
+
+@users.command("activate")
+@click.argument("username")
+def users_activate(username):
+    """Let a deactivated officer log in again."""
+    with _session(_settings()) as session, session.begin():
+        _officer(session, username).active = True
+    click.echo(f"user {username} activated")
+
+
+@users.command("reset-password")
+@click.argument("username")
+@click.option("--password-stdin", is_flag=True, help="read the new password from standard input")
+def users_reset_password(username, password_stdin):
+    """Set a new password and end every session and token opened with the old one."""
+    from engine import sessions
+    from engine.errors import Invalid
+    from engine.users import set_password
+
+    if password_stdin:
+        password = sys.stdin.readline().rstrip("\n")
+    else:
+        password = click.prompt("New password", hide_input=True, confirmation_prompt=True)
+    with _session(_settings()) as session, session.begin():
+        user = _officer(session, username)
+        try:
+            set_password(session, user, password)
+        except Invalid as exc:
+            raise click.ClickException("; ".join(f"{f}: {', '.join(m)}" for f, m in exc.fields.items())) from None
+        ended = sessions.end_all(session, user)
+    click.echo(f"password of {username} reset; {ended} session(s) ended")
+
+
+@users.command("end-sessions")
+@click.argument("username")
+def users_end_sessions(username):
+    """End every page session and API token of an officer (a lost laptop, a copied cookie)."""
+    from engine import sessions
+
+    with _session(_settings()) as session, session.begin():
+        ended = sessions.end_all(session, _officer(session, username))
+    click.echo(f"{ended} session(s) of {username} ended")
+
+
+@users.command("reset-second-factor")
+@click.argument("username")
+def users_reset_second_factor(username):
+    """Remove an officer's second factor (a lost phone) and end their sessions; they set it up again at login."""
+    from engine import sessions, totp
+
+    with _session(_settings()) as session, session.begin():
+        user = _officer(session, username)
+        totp.reset(session, user)
+        ended = sessions.end_all(session, user)
+    click.echo(f"second factor of {username} removed; {ended} session(s) ended")
+
+
 @main.command()
 def demo():
     """Load demo officers and cases into an empty database, and print the logins."""

@@ -28,6 +28,10 @@ class OfficeDateTime(fields.AwareDateTime):
 class TokenRequest(Schema):
     username = fields.String(required=True)
     password = fields.String(required=True, load_only=True)
+    otp = fields.String(
+        load_only=True,
+        metadata={"description": "the authenticator app's code or a recovery code, where a second factor is needed"},
+    )
 
 
 class TokenResponse(Schema):

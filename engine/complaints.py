@@ -317,10 +317,23 @@ def request_reveal(session: Session, user: User, case: Case, reason: str) -> Rev
 
 
 def decide_reveal(
-    session: Session, user: User, case: Case, request_id: int, approve: bool, note: str | None = None
+    session: Session,
+    user: User,
+    case: Case,
+    request_id: int,
+    approve: bool,
+    note: str | None = None,
+    *,
+    second_factor: bool = False,
 ) -> RevealRequest:
-    """A WBS manager other than the one who asked approves or refuses."""
+    """A WBS manager other than the one who asked approves or refuses.
+
+    Approving needs a login that passed the second factor (``second_factor``, engine.totp), whatever
+    ``KAWAL_SECOND_FACTOR_GROUPS`` says: a stolen password alone never opens a sealed identity.
+    """
     access.require_wbs_manager(user)
+    if approve:
+        access.require_second_factor(second_factor)
     row = session.get(RevealRequest, request_id) if in_range(request_id) else None
     if row is None or row.case_id != case.id:
         raise NotFound("permintaan tidak ditemukan / reveal request not found")

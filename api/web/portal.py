@@ -14,13 +14,16 @@ of the form's key finds the case, which gets a new access code. After a successf
 session keeps a marker of the verified tickets (never the code) for ``VERIFIED_FOR`` seconds of
 inactivity, so the status page can be reloaded, a complaint's reporter can answer the team and
 download their own files, and linked cases of the same chain can be opened without typing the code
-again. A wrong ticket or code gets one generic answer that does not say whether the ticket exists.
+again. The marker is a server-side session (engine.sessions): the cookie holds only its random id, so
+"close my case on this device" ends it for a copy of the cookie too. A wrong ticket or code gets one
+generic answer that does not say whether the ticket exists; wrong codes are counted in the database
+per ticket and per address (engine.codes), and filings and messages against the public's quotas
+(engine.quotas), exactly as the API counts them.
 """
 
 from __future__ import annotations
 
 import copy
-import time
 from datetime import datetime
 
 from flask import Response, flash, redirect, render_template, request, session, url_for
@@ -29,6 +32,7 @@ from flask_babel import lazy_gettext as _l
 from sqlalchemy import select
 from werkzeug.datastructures import MultiDict
 
+from api import public
 from api.extensions import db
 from api.views import commit, runtime
 from api.web import display, portal_receipts, portal_repeats, schema_form
@@ -36,17 +40,15 @@ from api.web.blueprint import bp
 from api.web.i18n import current_language, localized
 from api.web.portal_letters import letters
 from api.web.portal_paths import legal_path
-from engine import chain, complaints, operations, queries
-from engine.errors import Conflict, Invalid, NotFound
+from engine import chain, complaints, operations, queries, sessions
+from engine.errors import Conflict, Invalid, NotFound, TooMany
 from engine.files import MAX_FILES, FileStore, Upload
 from engine.ids import parse_id
 from engine.models import Case
+from engine.quotas import InsufficientStorage
 
-VERIFIED_KEY = "portal_verified"  # tickets whose code was given, and until when (never the code)
-TRIES_KEY = "portal_wrong_codes"
+VERIFIED_KEY = "portal_session"  # the id of the server-side session that holds the verified tickets
 VERIFIED_FOR = 15 * 60  # seconds without activity before the code must be typed again (a shared computer)
-WRONG_CODE_LIMIT = 10  # wrong ticket/code pairs a browser session may try within WRONG_CODE_WINDOW
-WRONG_CODE_WINDOW = 15 * 60
 NOT_FOUND = _l("We found no case with this ticket and access code. Check both and try again.")
 
 # Plain-language choice labels and hints added to the intake schemas (the schemas carry only codes).
@@ -195,7 +197,10 @@ def portal_request():
         return again
     data = schema_form.parse(schema, request.form, _tz(rt))
     try:
+        public.admit_filing()
         result = operations.submit_request(db.session, rt, data, locale=current_language())
+    except TooMany as refused:
+        return _request_page(schema, request.form, {"_schema": [str(_busy_message(refused))]}, refused.status)
     except Invalid as error:
         db.session.rollback()
         return _request_page(schema, request.form, error.fields, 422)
@@ -225,14 +230,17 @@ def portal_objection():
     if again := portal_receipts.sent_again("keberatan", portal_receipts.objection_receipt):
         return again
     data = schema_form.parse(schema, request.form, _tz(rt))
-    if _too_many_wrong_codes():
-        return _objection_page(schema, form, {"access_code": [str(_too_many_message())]}, 429, ticket_fields)
     try:
-        parent = operations.find_by_code(db.session, form.get("ticket", ""), form.get("access_code", ""))
+        parent = public.case_by_code(form.get("ticket", ""), form.get("access_code", ""))
+    except TooMany as refused:
+        return _objection_page(schema, form, {"access_code": [str(_busy_message(refused))]}, 429, ticket_fields)
     except NotFound:
-        _count_wrong_code()
         errors = {**rt.forms.errors("keberatan.json", data), "access_code": [str(NOT_FOUND)]}
         return _objection_page(schema, form, errors, 404, _access_fields(form, keep_code=False))
+    try:
+        public.admit_filing()
+    except TooMany as refused:
+        return _objection_page(schema, form, {"_schema": [str(_busy_message(refused))]}, refused.status, ticket_fields)
     try:
         objection = operations.file_objection(db.session, rt, data, parent)
     except Invalid as error:
@@ -293,7 +301,10 @@ def portal_complaint():
     if data.get("mode") == "anonim":
         data.pop("pelapor", None)  # never stored, never checked: an anonymous report carries no identity
     try:
+        public.admit_filing()
         result = complaints.submit_complaint(db.session, rt, data, locale=current_language())
+    except TooMany as refused:
+        return _complaint_page(schema, request.form, {"_schema": [str(_busy_message(refused))]}, refused.status)
     except Invalid as error:
         db.session.rollback()
         return _complaint_page(schema, request.form, error.fields, 422)
@@ -337,20 +348,20 @@ def portal_status():
             return _lookup_page(request.args.get("kasus", ""), None, 200)
         return _status_page(case)
     ticket = request.form.get("ticket", "")
-    if _too_many_wrong_codes():
-        return _lookup_page(ticket, _too_many_message(), 429)
     try:
-        case = operations.find_by_code(db.session, ticket, request.form.get("access_code", ""))
+        case = public.case_by_code(ticket, request.form.get("access_code", ""))
+    except TooMany as refused:
+        return _lookup_page(ticket, _busy_message(refused), 429)
     except NotFound:
-        _count_wrong_code()
         return _lookup_page(ticket, NOT_FOUND, 404)
     _remember(case)
+    db.session.commit()
     return _status_page(case)
 
 
 @bp.post("/publik/status/tutup")
 def portal_forget():
-    session.pop(VERIFIED_KEY, None)
+    sessions.end(db.session, session.pop(VERIFIED_KEY, None))  # a copy of the cookie opens nothing now
     portal_repeats.forget()  # the receipts of forms sent here, with their codes, go too
     db.session.commit()
     flash(_("Your case is closed on this device. Enter the ticket and access code to open it again."), "success")
@@ -371,7 +382,7 @@ def _status_page(case: Case, reply_errors: dict | None = None, reply_values=None
     view = queries.public_status(db.session, case, locale, rt)
     is_complaint = case.kind == complaints.COMPLAINT_PROCESS
     conversation = complaints.messages_view(case, db.session, for_reporter=True) if is_complaint else []
-    verified = session.get(VERIFIED_KEY, {}).get("tickets", [])
+    verified = _verified_tickets()
     linked = [dict(item, openable=item["ticket"] in verified) for item in view["linked"]]
     reply = {"errors": _reply_errors(reply_errors or {}), "typed": reply_values or MultiDict()}
     return _no_store(
@@ -408,47 +419,49 @@ def _reply_errors(errors: dict) -> dict[str, list[str]]:
 
 
 def _remember(case: Case) -> None:
-    """Mark the ticket, and the cases of its chain that open with the same code, as verified here."""
+    """Mark the ticket, and the cases of its chain that open with the same code, as verified here.
+
+    The tickets live in a server-side session; the cookie gets only its id. The caller commits.
+    """
     same_code = [m.ticket for m in chain.members(db.session, case) if m.access_code_hash == case.access_code_hash]
-    session[VERIFIED_KEY] = {"ticket": case.ticket, "tickets": same_code or [case.ticket], "until": _later()}
-    session.pop(TRIES_KEY, None)
+    sessions.end(db.session, session.get(VERIFIED_KEY))  # one verified case at a time, as before
+    data = {"ticket": case.ticket, "tickets": same_code or [case.ticket]}
+    session[VERIFIED_KEY] = sessions.open_session(db.session, "portal", VERIFIED_FOR, data=data)
 
 
-def _later() -> float:
-    return time.time() + VERIFIED_FOR
+def _marker():
+    """The visitor's open portal session (its row), or None once it has ended or lapsed."""
+    row = sessions.find(db.session, "portal", session.get(VERIFIED_KEY))
+    if row is None:
+        session.pop(VERIFIED_KEY, None)
+    return row
+
+
+def _verified_tickets() -> list[str]:
+    row = _marker()
+    return list(row.data.get("tickets", [])) if row is not None else []
 
 
 def _verified_case(ticket: str | None = None) -> Case | None:
     """The case the visitor opened with its code not long ago (``ticket``: another case of its chain)."""
-    marker = session.get(VERIFIED_KEY)
-    if not marker or marker.get("until", 0) < time.time():
-        session.pop(VERIFIED_KEY, None)
+    row = _marker()
+    if row is None:
         return None
-    wanted = (ticket or marker["ticket"]).strip().upper()
-    if wanted not in marker["tickets"]:
+    wanted = (ticket or row.data["ticket"]).strip().upper()
+    if wanted not in row.data["tickets"]:
         return None
     case = db.session.scalar(select(Case).where(Case.ticket == wanted))
     if case is not None:
-        session[VERIFIED_KEY] = {**marker, "ticket": wanted, "until": _later()}
+        row.data = {**row.data, "ticket": wanted}
+        sessions.extend(row, VERIFIED_FOR)
+        db.session.commit()
     return case
 
 
-def _too_many_wrong_codes() -> bool:
-    tries = session.get(TRIES_KEY)
-    if not tries or tries["since"] + WRONG_CODE_WINDOW < time.time():
-        return False
-    return tries["count"] >= WRONG_CODE_LIMIT
-
-
-def _count_wrong_code() -> None:
-    tries = session.get(TRIES_KEY)
-    if not tries or tries["since"] + WRONG_CODE_WINDOW < time.time():
-        tries = {"count": 0, "since": time.time()}
-    session[TRIES_KEY] = {**tries, "count": tries["count"] + 1}
-
-
-def _too_many_message():
-    return _("Too many wrong attempts. Wait %(minutes)d minutes and try again.", minutes=WRONG_CODE_WINDOW // 60)
+def _busy_message(refused: TooMany):
+    """A refusal that passes with time (wrong codes, quotas), in the visitor's language, with the wait."""
+    minutes = max(1, -(-refused.retry_after // 60))
+    return _("Too many attempts from here. Wait %(minutes)d minutes and try again.", minutes=minutes)
 
 
 # -- a complaint's conversation -------------------------------------------------------------------
@@ -471,8 +484,13 @@ def portal_complaint_reply():
     uploads = [Upload.from_storage(f) for f in request.files.getlist("attachments") if f.filename]
     try:
         reply_to = _reply_to(request.form.get("reply_to"))
+        public.admit_message(case, sum(len(u.data) for u in uploads))
         store = FileStore(rt.settings.files_dir, rt.vault)
         complaints.reporter_message(db.session, rt, store, case, request.form.get("body"), uploads, reply_to)
+    except TooMany as refused:
+        return _status_page(case, {"body": [str(_busy_message(refused))]}, request.form, refused.status)
+    except InsufficientStorage as refused:
+        return _status_page(case, {"attachments": [localized(refused.message)]}, request.form, refused.status)
     except Invalid as error:
         db.session.rollback()
         return _status_page(case, error.fields, request.form, 422)
