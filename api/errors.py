@@ -2,6 +2,7 @@
 
 from flask import jsonify
 from flask_smorest import Api
+from marshmallow import Schema, fields
 from werkzeug.exceptions import HTTPException
 
 from engine.errors import KawalError
@@ -44,7 +45,24 @@ def error_response(status: int, message: str, errors: dict | None = None, code: 
     return response
 
 
+class ErrorBody(Schema):
+    """What every error answers, as the OpenAPI document says (the default response of every operation)."""
+
+    code = fields.String(
+        required=True, metadata={"description": "stable machine-readable code, e.g. not_found, invalid"}
+    )
+    message = fields.String(required=True, metadata={"description": "what went wrong, in Bahasa Indonesia / English"})
+    errors = fields.Dict(
+        keys=fields.String(),
+        values=fields.List(fields.String()),
+        required=True,
+        metadata={"description": "field path -> messages (empty when the error is not about a field)"},
+    )
+
+
 class KawalApi(Api):
+    ERROR_SCHEMA = ErrorBody
+
     def handle_http_exception(self, error: HTTPException):
         data = getattr(error, "data", None) or {}
         messages = data.get("messages", {})
