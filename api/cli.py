@@ -208,6 +208,8 @@ def demo():
     click.echo(f"Demo logins (password: {DEMO_PASSWORD}):")
     for name, groups in DEMO_USERS.items():
         click.echo(f"  {name:<8} {', '.join(groups)}")
+    if settings.second_factor_groups:
+        click.echo(f"  ({', '.join(settings.second_factor_groups)}: set up a second factor at the first login)")
     click.echo("Demo cases (ticket, access code):")
     for ticket, code, what in cases:
         click.echo(f"  {ticket}  {code}  {what}")
