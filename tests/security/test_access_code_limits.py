@@ -94,12 +94,10 @@ def test_a_ticket_tried_from_many_addresses_answers_429_but_its_owner_still_gets
     assert status(client, ticket, code, "10.0.2.2").status_code == 200
 
 
-def test_the_count_is_shared_by_every_process(settings, request_case):
+def test_the_count_is_shared_by_every_process(settings, request_case, another_app):
     """Two app instances (two gunicorn workers) on one database see the same failures."""
-    from api import create_app
-
     ticket, code = request_case
-    first, second = create_app(settings).test_client(), create_app(settings).test_client()
+    first, second = another_app().test_client(), another_app().test_client()
     half = settings.code_max_failures_per_address // 2
     for client in (first, second):
         for _ in range(half):

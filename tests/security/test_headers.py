@@ -10,10 +10,8 @@ from engine.config import load_settings
 API = "/api/v1"
 
 
-def test_production_answers_carry_hsts_and_development_ones_do_not(settings, client):
+def test_production_answers_carry_hsts_and_development_ones_do_not(settings, client, another_app):
     """Production is served over HTTPS only; browsers are told to come back that way for a year."""
-    from api import create_app
-
     production = load_settings(
         {
             "KAWAL_ENV": "production",
@@ -23,8 +21,9 @@ def test_production_answers_carry_hsts_and_development_ones_do_not(settings, cli
             "KAWAL_FILES_DIR": str(settings.files_dir),
         }
     )
+    served = another_app(production).test_client()
     for path in (f"{API}/openapi.json", "/publik", f"{API}/docs"):
-        hsts = create_app(production).test_client().get(path).headers.get("Strict-Transport-Security", "")
+        hsts = served.get(path).headers.get("Strict-Transport-Security", "")
         assert hsts.startswith("max-age=31536000"), path
         assert "Strict-Transport-Security" not in client.get(path).headers
 

@@ -145,10 +145,8 @@ def test_a_quota_refused_again_and_again_opens_one_incident(app, client, login, 
 
 
 @pytest.mark.parametrize("settings_overrides", [{"KAWAL_QUOTA_FILINGS_PER_HOUR": "2"}])
-def test_the_count_is_shared_by_every_process(settings, settings_overrides):
-    from api import create_app
-
-    first, second = create_app(settings).test_client(), create_app(settings).test_client()
+def test_the_count_is_shared_by_every_process(another_app, settings_overrides):
+    first, second = another_app().test_client(), another_app().test_client()
     assert file_complaint(first).status_code == 201
     assert file_complaint(second).status_code == 201
     assert file_complaint(first).status_code == 429
