@@ -11,10 +11,10 @@ from flask import current_app
 from marshmallow import Schema, fields, validate
 
 from api.formspec import form, with_limits
-from engine.audit import PROCESSES
+from engine import kinds
 from engine.calendar import CALENDARS
 from engine.complaints import CHANNELS as COMPLAINT_CHANNELS
-from engine.operations import CHANNELS
+from engine.intake import CHANNELS
 from engine.queries import SCOPES
 
 # An instant of today's world, whose offset is the office zone's modern one (WIB has been +07:00 since 1964).
@@ -291,7 +291,7 @@ class AuditQuery(Schema):
     from_ = fields.AwareDateTime(data_key="from")
     to = fields.AwareDateTime()
     process = fields.String(
-        validate=validate.OneOf(PROCESSES), metadata={"description": "only the cases of this process (default: all)"}
+        validate=validate.OneOf(kinds.ALL), metadata={"description": "only the cases of this process (default: all)"}
     )
     format = fields.String(load_default="jsonl", validate=validate.OneOf(["jsonl", "csv", "xlsx"]))
 

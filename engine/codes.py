@@ -27,10 +27,10 @@ from datetime import timedelta
 from sqlalchemy.orm import Session
 
 from engine import clock, quotas
+from engine.casework import find_by_code  # the one rule for a ticket and its code
 from engine.config import Settings
 from engine.errors import NotFound, TooMany
 from engine.models import Case
-from engine.operations import find_by_code  # the one rule for a ticket and its code
 
 KIND = "wrong_code"
 

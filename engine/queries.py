@@ -10,7 +10,7 @@ from datetime import datetime
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from engine import access, chain, clock, status, visibility
+from engine import access, chain, clock, kinds, status, visibility
 from engine.errors import Forbidden, Invalid
 from engine.models import Case, CaseEvent, Deadline, HumanTask, Party, User
 from engine.runtime import Runtime
@@ -108,7 +108,7 @@ def task_detail(session: Session, rt: Runtime, task: HumanTask, user: User) -> d
         "status": task.case.status,
         "details": visibility.details(rt.forms, task.case, readers),
     }
-    if task.case.kind != chain.REQUEST:
+    if task.case.kind != kinds.REQUEST:
         # The brief for the superior and the evidence file for the Commission start from the chain's story.
         tz = rt.calendars["strict"].tz
         item["case"]["chronology"] = [
@@ -230,9 +230,9 @@ def public_status(session: Session, case: Case, locale: str = "id", rt: Runtime 
 def _windows(rt: Runtime, session: Session, case: Case, locale: str) -> list[dict]:
     """The requester's own filing window that this case opened: objection (a request) or dispute (an objection)."""
     i = 1 if locale == "en" else 0
-    if case.kind == chain.REQUEST:
+    if case.kind == kinds.REQUEST:
         window, how = chain.objection_window(rt, session, case), chain.HOW_TO_OBJECT[i]
-    elif case.kind == chain.OBJECTION:
+    elif case.kind == kinds.OBJECTION:
         window, how = chain.dispute_window(rt, session, case), chain.HOW_TO_DISPUTE[i]
     else:
         return []

@@ -19,16 +19,17 @@ from collections.abc import Iterator
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from engine import kinds
 from engine.forms import FormRegistry
 from engine.models import Case, CaseEvent, HumanTask
 
 VISIBLE_TO = "x-visible-to"
 # The form each kind of case is filed with: its ``details`` are that form's fields.
 INTAKE_FORMS = {
-    "permohonan_informasi": "permohonan.json",
-    "keberatan": "keberatan.json",
-    "sengketa_informasi": "sengketa.json",
-    "pengaduan": "pengaduan.json",
+    kinds.REQUEST: "permohonan.json",
+    kinds.OBJECTION: "keberatan.json",
+    kinds.DISPUTE: "sengketa.json",
+    kinds.COMPLAINT: "pengaduan.json",
 }
 
 Readers = frozenset[str] | None

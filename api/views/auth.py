@@ -2,9 +2,9 @@ from flask import current_app
 from flask_smorest import Blueprint
 
 from api.auth import client_address, current_session, issue_token, login_required
+from api.boundary import runtime
 from api.extensions import db
 from api.schemas import TokenRequest, TokenResponse
-from api.views import runtime
 from engine import sessions
 from engine.login import token_login
 

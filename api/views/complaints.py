@@ -10,6 +10,7 @@ from flask_smorest import Blueprint
 
 from api import public
 from api.auth import current_session, current_user, login_required
+from api.boundary import commit, runtime
 from api.extensions import db
 from api.schemas import (
     ComplaintReceipt,
@@ -20,7 +21,6 @@ from api.schemas import (
     RevealRequestCreate,
     RevealRequestView,
 )
-from api.views import commit, runtime
 from engine import access, complaints, status
 from engine.errors import Invalid
 from engine.files import FileStore, Upload

@@ -3,10 +3,10 @@ from flask_smorest import Blueprint
 
 from api import public
 from api.auth import current_user
+from api.boundary import commit, runtime
 from api.extensions import db
 from api.schemas import PublicStatus, Receipt, RequestSubmit, TicketAccess, Withdraw
-from api.views import commit, runtime
-from engine import operations, queries
+from engine import casework, intake, queries
 
 blp = Blueprint("requests", __name__, description="Public intake and status of information requests")
 
@@ -21,7 +21,7 @@ def submit(body):
         public.admit_filing()
     channel = body.pop("channel", None)
     received_at = body.pop("received_at", None)
-    result = operations.submit_request(
+    result = intake.submit_request(
         db.session, runtime(), body, user=user, channel=channel, received_at=received_at, locale=_locale()
     )
     commit(result.case)
@@ -58,6 +58,6 @@ def _locale() -> str:
 def withdraw(body):
     """The requester withdraws the request; its tasks and clocks end."""
     case = public.case_by_code(body["ticket"], body["access_code"])
-    operations.withdraw_request(db.session, runtime(), case, body.get("reason"))
-    commit(case)
+    result = casework.withdraw_request(db.session, runtime(), case, body.get("reason"))
+    commit(*result.touched)
     return queries.public_status(db.session, case, _locale(), runtime())

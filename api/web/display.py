@@ -13,7 +13,7 @@ from babel import dates as babel_dates
 from flask_babel import format_date, format_datetime, get_timezone
 from flask_babel import lazy_gettext as _l
 
-from engine import chain, clock, queries, status
+from engine import chain, clock, kinds, queries, status
 from engine.models import HumanTask
 from engine.runtime import Runtime
 
@@ -47,7 +47,7 @@ def _index(locale: str) -> int:
 
 
 def process_label(process: str, locale: str) -> str:
-    if process == "pengaduan":
+    if process == kinds.COMPLAINT:
         return COMPLAINT_LABEL[_index(locale)]
     return chain.KIND_LABELS.get(process, (process, process))[_index(locale)]
 

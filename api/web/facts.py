@@ -11,7 +11,7 @@ from __future__ import annotations
 from flask_babel import gettext as _
 
 from api.web import display, schema_form
-from engine import chain, visibility
+from engine import kinds, visibility
 from engine.models import Case
 from engine.runtime import Runtime
 
@@ -37,7 +37,7 @@ def requester_facts(rt: Runtime, identity: dict | None, locale: str) -> list[tup
     """The requester's identity, labelled by the request form; nothing when the caller may not read it."""
     if not identity:
         return []
-    schema = intake_schema(rt, chain.REQUEST).get("properties", {}).get("requester", {})
+    schema = intake_schema(rt, kinds.REQUEST).get("properties", {}).get("requester", {})
     return labelled(schema, identity, locale)
 
 

@@ -27,9 +27,9 @@ from flask_babel import lazy_gettext as _l
 from flask_login import LoginManager, UserMixin, current_user, login_required, login_user, logout_user
 
 from api.auth import client_address
+from api.boundary import runtime
 from api.errors import retry_after
 from api.extensions import db
-from api.views import runtime
 from api.web.blueprint import bp
 from api.web.layout import nav_items
 from api.web.urls import safe_next

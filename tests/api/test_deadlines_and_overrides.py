@@ -12,7 +12,7 @@ import time_machine
 from sqlalchemy import select
 
 from api.extensions import db
-from engine import operations
+from engine import casework
 from engine.errors import Conflict
 from engine.models import Case, Deadline, HolidayOverrideRow, Reminder
 from tests.conftest import PASSWORD
@@ -64,7 +64,7 @@ def _run(app, ticket):
     """What the timer job does: run the case's due timers."""
     with app.app_context():
         case = db.session.scalar(select(Case).where(Case.ticket == ticket))
-        operations.run_case(db.session, app.extensions["kawal_runtime"], case)
+        casework.run_case(db.session, app.extensions["kawal_runtime"], case)
         db.session.commit()
 
 

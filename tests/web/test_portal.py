@@ -11,7 +11,7 @@ from datetime import UTC, datetime
 import pytest
 import time_machine
 
-from api.web import portal_paths
+from api.web.portal import paths as portal_paths
 from engine import status
 from tests.api.test_chain_api import decided
 from tests.conftest import REPORTER_NAME, REPORTER_NIK, complaint_payload, request_payload

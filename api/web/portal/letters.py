@@ -15,7 +15,7 @@ from sqlalchemy import select
 
 from api.extensions import db
 from api.web import schema_form
-from engine import access, bundle, complaints, documents, visibility
+from engine import access, bundle, documents, kinds, visibility
 from engine.models import Case, CaseEvent
 
 READER = frozenset({access.REQUESTER})
@@ -53,7 +53,7 @@ def _addressed(task: str, data: dict) -> bool:
 
 def letters(rt, case: Case, locale: str) -> list[dict]:
     """The letters and notices the case sent to its requester or reporter, newest last."""
-    if case.kind == complaints.COMPLAINT_PROCESS:
+    if case.kind == kinds.COMPLAINT:
         out = []
         for doc in documents.issued(db.session, case):
             if doc.audience == "reporter":
