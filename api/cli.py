@@ -380,7 +380,8 @@ def incidents_retry(kawal, incident_id, actor):
             raise click.ClickException(exc.message) from None
     from notifications.jobs import schedule_case
 
-    schedule_case(case_id)
+    if case_id is not None:
+        schedule_case(case_id)
     click.echo(f"incident {incident_id} retried")
 
 

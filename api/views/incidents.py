@@ -30,5 +30,5 @@ def retry_incident(incident_id):
     user = current_user()
     access.require_admin(user)
     case_id = retry(db.session, incident_id, user.username)
-    commit(db.session.get(Case, case_id))
+    commit(*([db.session.get(Case, case_id)] if case_id is not None else []))
     return db.session.get(Incident, incident_id)

@@ -142,6 +142,9 @@ def test_a_quota_refused_again_and_again_opens_one_incident(app, client, login, 
     assert "192.0.2.10" not in items[0]["subject"]  # the address is kept only as a keyed hash
     with app.app_context():
         assert db.session.scalar(select(Incident.message)).startswith("filing quota refused")
+    acknowledged = client.post(f"{API}/incidents/{items[0]['id']}/retry", headers=login("admin"))
+    assert acknowledged.status_code == 200  # nothing to run again: the admin acknowledges it
+    assert client.get(f"{API}/incidents", headers=login("admin")).json["total"] == 0
 
 
 @pytest.mark.parametrize("settings_overrides", [{"KAWAL_QUOTA_FILINGS_PER_HOUR": "2"}])
