@@ -9,7 +9,7 @@ GIN index; on both, triggers keep it in step with ``search_text``. A later migra
 Outbox rows may now concern no case (``notification.case_id`` nullable): a DIP item falling due.
 
 Revision ID: 0009
-Revises: 0006
+Revises: 0008
 Create Date: 2026-12-10 09:00:00
 """
 
@@ -19,7 +19,7 @@ from alembic import op
 import engine.models
 
 revision = "0009"
-down_revision = "0006"
+down_revision = "0008"
 branch_labels = None
 depends_on = None
 
