@@ -154,14 +154,14 @@ def catalogue(query):
     return {"items": [item_view(i) for i in page.items], "more": page.more, "terms": page.terms}
 
 
-@blp.get("/dip/<int:item_id>")
+@blp.get("/dip/<id:item_id>")
 @blp.response(200, DipItemView)
 def public_item(item_id):
     """A published item (anyone)."""
     return item_view(dip.public_item(db.session, item_id))
 
 
-@blp.get("/dip/<int:item_id>/file")
+@blp.get("/dip/<id:item_id>/file")
 @blp.response(200, content_type="application/octet-stream")
 def public_file(item_id):
     """A published item's document, as a download."""
@@ -250,7 +250,7 @@ def create(body):
     return view
 
 
-@blp.get("/dip/items/<int:item_id>")
+@blp.get("/dip/items/<id:item_id>")
 @login_required
 @blp.response(200, DipItemView)
 def staff_item(item_id):
@@ -258,7 +258,7 @@ def staff_item(item_id):
     return item_view(dip.require_item(db.session, current_user(), item_id))
 
 
-@blp.put("/dip/items/<int:item_id>")
+@blp.put("/dip/items/<id:item_id>")
 @login_required
 @blp.arguments(DipItemBody)
 @blp.response(200, DipItemView)
@@ -278,7 +278,7 @@ def update(body, item_id):
     return view
 
 
-@blp.get("/dip/items/<int:item_id>/versions")
+@blp.get("/dip/items/<id:item_id>/versions")
 @login_required
 @blp.response(200, DipVersionView(many=True))
 def item_versions(item_id):
@@ -286,7 +286,7 @@ def item_versions(item_id):
     return dip.versions(db.session, dip.require_item(db.session, current_user(), item_id))
 
 
-@blp.post("/dip/items/<int:item_id>/publish")
+@blp.post("/dip/items/<id:item_id>/publish")
 @login_required
 @blp.response(200, DipItemView)
 def publish(item_id):
@@ -296,7 +296,7 @@ def publish(item_id):
     return view
 
 
-@blp.post("/dip/items/<int:item_id>/withdraw")
+@blp.post("/dip/items/<id:item_id>/withdraw")
 @login_required
 @blp.response(200, DipItemView)
 def withdraw(item_id):
@@ -306,7 +306,7 @@ def withdraw(item_id):
     return view
 
 
-@blp.post("/dip/items/<int:item_id>/file")
+@blp.post("/dip/items/<id:item_id>/file")
 @login_required
 @blp.response(200, DipItemView)
 @blp.doc(description="multipart/form-data with the document (PDF, PNG or JPEG) in `file`")

@@ -110,7 +110,7 @@ def dip_new():
     return redirect(url_for("web.dip_item", item_id=item_id))
 
 
-@bp.route("/dip/<int:item_id>", methods=["GET", "POST"])
+@bp.route("/dip/<id:item_id>", methods=["GET", "POST"])
 @login_required
 def dip_item(item_id: int):
     user, rt = officer(), runtime()
@@ -156,7 +156,7 @@ def _item_page(item, schema, values, errors=None, status: int = 200):
     return _form_page("dip/item.html", schema, values, errors, status, **context)
 
 
-@bp.post("/dip/<int:item_id>/<any(terbitkan, tarik):verb>")
+@bp.post("/dip/<id:item_id>/<any(terbitkan, tarik):verb>")
 @login_required
 def dip_state(item_id: int, verb: str):
     user, rt = officer(), runtime()
@@ -172,7 +172,7 @@ def dip_state(item_id: int, verb: str):
     return redirect(url_for("web.dip_item", item_id=item_id))
 
 
-@bp.post("/dip/<int:item_id>/berkas")
+@bp.post("/dip/<id:item_id>/berkas")
 @login_required
 def dip_file(item_id: int):
     user, rt = officer(), runtime()

@@ -84,7 +84,7 @@ def portal_catalogue():
     )
 
 
-@bp.get("/publik/informasi/<int:item_id>")
+@bp.get("/publik/informasi/<id:item_id>")
 def portal_item(item_id: int):
     item = dip.public_item(db.session, item_id)
     return render_template(
@@ -92,7 +92,7 @@ def portal_item(item_id: int):
     )
 
 
-@bp.get("/publik/informasi/<int:item_id>/berkas")
+@bp.get("/publik/informasi/<id:item_id>/berkas")
 def portal_item_file(item_id: int):
     item = dip.public_item(db.session, item_id)
     if not item.file_storage_key:
