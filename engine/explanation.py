@@ -13,7 +13,7 @@ explained, from their ``calendar`` and ``after_hours``.
 
 from __future__ import annotations
 
-from engine.calendar import DAY_ZERO_CALENDAR_DATE, DAY_ZERO_NEXT_WORKING_DAY, STRICT
+from engine.calendar import DAY_ZERO_CALENDAR_DATE, DAY_ZERO_NEXT_WORKING_DAY, STRICT, day_off_name
 
 # Whose clock it is, in the words of each language; None: said from the calendar alone.
 HOLDERS = {
@@ -144,11 +144,13 @@ _ESTIMATED_START = (
 
 
 def _skipped(day: dict, confirmed_years, en: bool) -> str:
-    reason = day["reason"]
+    """A day not counted, named in the reader's language (engine.calendar.day_off_name); a date the
+    holiday data only estimates says so until the admin confirmed its year."""
+    reason = day_off_name(day, "en" if en else "id")
     year = int(day["date"][:4])
-    if ESTIMATED_MARK in reason.lower():
+    if ESTIMATED_MARK in day["reason"].lower():  # the stored name is the package's Indonesian one
         if confirmed_years is not None and year in confirmed_years:  # the admin checked it against the SKB
-            reason = reason.replace(f" ({ESTIMATED_MARK})", "")
+            reason = reason.replace(f" ({ESTIMATED_MARK})", "").replace(" (estimated)", "")
         else:
             note = "estimated date, not yet confirmed by the SKB" if en else "tanggal perkiraan, belum dikonfirmasi SKB"
             reason = f"{reason}; {note}"

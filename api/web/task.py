@@ -26,21 +26,22 @@ from api.web.facts import case_facts, labelled, requester_facts
 from api.web.i18n import current_language, localized
 from api.web.inbox import lane_members, refusal_message
 from api.web.session import officer
-from engine import access, chain, inbox, queries
+from engine import access, chain, dip_match, inbox, instructions, queries
 from engine.errors import Conflict, Invalid
 from engine.models import Case, HumanTask
 
 
-@bp.get("/tugas/<int:task_id>")
+@bp.get("/tugas/<id:task_id>")
 @login_required
 def task(task_id: int):
     user = officer()
     found = access.require_task(db.session, user, task_id)
     noted(user, found.case, f"task:{found.bpmn_id}")  # a read of a confidential complaint is recorded
-    return _page(found)
+    cited = request.args.get("kutip", type=int)  # "cite it in the decision" beside a suggested DIP item
+    return _page(found, values=MultiDict({dip_match.REFERENCE: str(cited)}) if cited else None)
 
 
-@bp.post("/tugas/<int:task_id>")
+@bp.post("/tugas/<id:task_id>")
 @login_required
 def complete(task_id: int):
     user, rt = officer(), runtime()
@@ -65,7 +66,7 @@ def complete(task_id: int):
 
 def _page(task: HumanTask, values: MultiDict | None = None, errors: dict | None = None):
     user, rt, locale = officer(), runtime(), current_language()
-    detail = queries.task_detail(db.session, rt, task)
+    detail = queries.task_detail(db.session, rt, task, user)  # only the fields the officer may see
     view = queries.case_view(db.session, rt, user, task.case)  # the identity only where access allows
     fields, general = [], []
     if task.form:
@@ -73,28 +74,17 @@ def _page(task: HumanTask, values: MultiDict | None = None, errors: dict | None 
         fields = schema_form.build_fields(schema, locale, values)
         if errors:
             general = schema_form.attach_errors(fields, {k: [localized(m) for m in v] for k, v in errors.items()})
-    facts = {
-        "ticket": task.case.ticket,
-        "batas_kelengkapan_hari": rt.settings.completion_window_days,
-        "batas_bukti_hari": rt.settings.evidence_window_days,
-        **(task.case.details or {}),
-        **detail["data"],
-    }
-    if task.case.parent_id:
-        facts["permohonan"] = db.session.get(Case, task.case.parent_id).ticket
-    if (task.case.details or {}).get("keterterimaan"):  # a dispute's admissibility, in the reader's language
-        facts["keterterimaan_ringkas"] = chain.admissibility_text(task.case.details["keterterimaan"], locale)
     return render_template(
         "task.html",
         task=task,
         title=display.task_title(rt, task, locale),
         process_label=display.process_label(task.process_id, locale),
         stage_label=display.stage_label(task.case.status, locale),
-        instructions=display.fill_instructions(display.task_instructions(rt, task, locale), facts),
+        instructions=instructions.for_task(db.session, rt, task)["en" if locale == "en" else "id"],
         due_state=display.due_state(detail["due_at"], detail["working_days_left"]),
         row=detail,
         deadlines=_deadlines(task.case, locale),
-        case_facts=case_facts(rt, task.case, locale),
+        case_facts=case_facts(rt, task.case, locale, detail["case"]["details"]),
         requester=requester_facts(rt, view["requester"], locale),
         recorded=_recorded(rt, detail["data"], locale),
         chronology=detail["case"].get("chronology", []),
@@ -106,6 +96,8 @@ def _page(task: HumanTask, values: MultiDict | None = None, errors: dict | None 
         can_claim=access.can_work_task(user, task) and task.assignee_id is None,
         can_unclaim=task.assignee_id is not None and (task.assignee_id == user.id or access.can_assign(user, task)),
         members=lane_members(task) if access.can_assign(user, task) else [],
+        dip_suggestions=dip_match.for_case(db.session, task.case),
+        cite_field=any(f.name == dip_match.REFERENCE for f in fields),
     )
 
 

@@ -15,7 +15,7 @@ import pytest
 import time_machine
 from sqlalchemy import select
 
-from engine import bundle, queries
+from engine import bundle, instructions, queries
 from engine.models import Case, HumanTask
 from tests.workflows.test_keberatan_paths import _decided, _to_superior
 
@@ -101,7 +101,9 @@ def test_the_verdicts_are_shown_in_the_evidence_file_task_and_put_in_the_bundle(
                 select(HumanTask).join(Case).where(Case.ticket == dispute, HumanTask.bpmn_id == "siapkan_berkas")
             )
             assert "{{ keterterimaan_ringkas }}" in task.instructions
-            detail = queries.task_detail(s, office.rt, task)
+            filled = instructions.for_task(s, office.rt, task)["id"]
+            assert "diajukan setelah 14 hari kerja berakhir" in filled
+            detail = queries.task_detail(s, office.rt, task, office.user(s, "ppid"))
             assert detail["case"]["details"]["keterterimaan"]["jangka_waktu_d14"]["verdict"] == "terlambat"
             case = s.scalar(select(Case).where(Case.ticket == dispute))
             _, data = bundle.build_bundle(s, office.rt, case)
