@@ -247,6 +247,15 @@ class CompleteTask(Schema):
     data = fields.Dict(required=True)
 
 
+class CompleteTaskForm(Schema):
+    """The multipart form of a task with file fields: the form data as JSON text, files beside it."""
+
+    data = fields.String(
+        required=True,
+        metadata={"description": "The form data as a JSON object, without the file fields (they come as files)."},
+    )
+
+
 class Assign(Schema):
     username = fields.String(required=True)
 

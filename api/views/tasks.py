@@ -1,10 +1,24 @@
+import json
+
+from flask import request
 from flask_smorest import Blueprint
 
 from api.auth import current_user, login_required
 from api.boundary import commit, noted, runtime
 from api.extensions import db
-from api.schemas import Assign, CompleteResult, CompleteTask, TaskDetail, TaskItem, TaskList, TaskQuery
+from api.schemas import (
+    Assign,
+    CompleteResult,
+    CompleteTask,
+    CompleteTaskForm,
+    TaskDetail,
+    TaskItem,
+    TaskList,
+    TaskQuery,
+)
 from engine import access, dip_match, inbox, instructions, queries
+from engine.errors import Invalid
+from engine.files import Upload
 
 blp = Blueprint("tasks", __name__, description="The officers' task inbox")
 
@@ -77,4 +91,27 @@ def complete(body, task_id):
     result = inbox.complete_task(db.session, rt, user, task_id, body["data"])
     view = queries.case_view(db.session, rt, user, result.case, with_identity=False)  # read in the same transaction
     commit(*result.touched)  # a granted objection may have reopened its request
+    return {"case": view, "next_tasks": view["open_tasks"]}
+
+
+@blp.post("/tasks/<id:task_id>/complete-with-files")
+@login_required
+@blp.arguments(CompleteTaskForm, location="form")
+@blp.response(200, CompleteResult)
+@blp.doc(
+    description="multipart/form-data: `data` (the form data as JSON text) and, for each file field of the"
+    " task's form (`x-kawal-file` in its JSON Schema), its files as parts named by the field. Types are"
+    " checked by content; size and count limits come from the field. Nothing is stored on a refusal."
+)
+def complete_with_files(form, task_id):
+    """Complete a task whose form takes files; the workflow data gets the stored files' ids."""
+    try:
+        data = json.loads(form["data"])
+    except ValueError:
+        raise Invalid("data tidak sah / invalid data", fields={"data": ["JSON tidak sah / not JSON"]}) from None
+    uploads = {name: [Upload.from_storage(f) for f in request.files.getlist(name)] for name in request.files}
+    rt, user = runtime(), current_user()
+    result = inbox.complete_task(db.session, rt, user, task_id, data, uploads)
+    view = queries.case_view(db.session, rt, user, result.case, with_identity=False)
+    commit(*result.touched)
     return {"case": view, "next_tasks": view["open_tasks"]}

@@ -1,0 +1,150 @@
+"""File fields on task forms: ``x-kawal-file`` in a form's JSON Schema (issue 15, point 1).
+
+A form field that takes files is declared in the schema as an array of attachment ids::
+
+    "berkas_informasi": {
+      "type": "array", "items": {"type": "integer"}, "title": "...",
+      "x-kawal-file": {"types": ["application/pdf"], "maxFiles": 5, "maxBytes": 10485760}
+    }
+
+Officers send the files themselves (the API's multipart parts, the task page's file input, named by
+the field); what the field holds in the workflow data is the list of ``attachment`` row ids, never a
+name or a byte of content. The limits are the reporter's (engine.files): type by content, size and
+count, sha256, sealed at rest outside the database under a random name. ``maxBytes`` defaults to
+``KAWAL_MAX_ATTACHMENT_BYTES``, ``maxFiles`` to ``engine.files.MAX_FILES``; a form may only lower them.
+
+Checking happens before anything is written (``Incoming.check``), storing inside the run that
+completes the task (``Incoming.store``), so a refusal or a rollback leaves no row and no file.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass, field
+
+from sqlalchemy.orm import Session
+
+from engine import access, clock, files, visibility
+from engine.errors import Invalid, NotFound
+from engine.ids import in_range
+from engine.models import Attachment, Case, HumanTask, User
+
+FILE = "x-kawal-file"
+
+
+def file_store(rt) -> files.FileStore:
+    """The store every officer's file goes to (the reporter's files use the same folder and vault)."""
+    return files.FileStore(rt.settings.files_dir, rt.vault)
+
+
+def rules(schema: dict, max_bytes: int) -> dict[str, files.Rule]:
+    """The form's file fields (top level) and what each accepts."""
+    out = {}
+    for name, node in schema.get("properties", {}).items():
+        spec = node.get(FILE) if isinstance(node, dict) else None
+        if spec is None:
+            continue
+        out[name] = files.Rule(
+            field=name,
+            types=tuple(spec.get("types") or files.Rule().types),
+            max_files=min(int(spec.get("maxFiles", files.MAX_FILES)), files.MAX_FILES),
+            max_bytes=min(int(spec.get("maxBytes", max_bytes)), max_bytes),
+        )
+    return out
+
+
+@dataclass
+class Incoming:
+    """The files sent with one form, checked and not yet stored."""
+
+    rules: dict[str, files.Rule]
+    checked: dict[str, list[files.Checked]] = field(default_factory=dict)
+
+    @classmethod
+    def check(cls, schema: dict, data: dict, uploads: dict[str, list[files.Upload]], max_bytes: int) -> Incoming:
+        """Every file of every field within its limits, or one Invalid naming each problem.
+
+        A file field's value comes only as files: ids in the data would let a form point at another
+        case's files, so they are refused; so are files for a field that takes none.
+        """
+        found = rules(schema, max_bytes)
+        fields: dict[str, list[str]] = {}
+        for name in found:
+            if name in data:
+                fields[name] = ["kirim sebagai berkas / send as files (multipart)"]
+        for name in uploads:
+            if name not in found and uploads[name]:
+                fields[name] = ["isian ini tidak menerima berkas / this field takes no files"]
+        for name, rule in found.items():
+            fields.update(files.problems(uploads.get(name, []), rule))
+        if fields:
+            raise Invalid("berkas tidak diterima / files refused", fields=fields)
+        return cls(found, {n: [files.checked(u) for u in uploads.get(n, [])] for n in found})
+
+    def placeholders(self) -> dict:
+        """What the schema sees while nothing is stored yet: one stand-in id per file sent."""
+        return {name: list(range(1, len(items) + 1)) for name, items in self.checked.items() if items}
+
+    def store(
+        self, session: Session, store: files.FileStore, case: Case, task: HumanTask | None, actor: str
+    ) -> tuple[dict, list[Attachment]]:
+        """Seal and write every file, one ``attachment`` row each; returns {field: [ids]} and the rows.
+
+        The files belong to the session's transaction: a rollback removes them (engine.files).
+        """
+        now = clock.now()
+        ids: dict[str, list[int]] = {}
+        rows: list[Attachment] = []
+        for name, items in self.checked.items():
+            for item in items:
+                key, kid = store.put(item.data, session)
+                row = Attachment(
+                    case_id=case.id,
+                    task_id=task.id if task is not None else None,
+                    field=name,
+                    uploaded_by=actor,
+                    file_name=item.file_name,
+                    media_type=item.media_type,
+                    size=item.size,
+                    sha256=item.sha256,
+                    storage_key=key,
+                    key_id=kid,
+                    created_at=now,
+                )
+                session.add(row)
+                rows.append(row)
+        session.flush()
+        for row in rows:
+            ids.setdefault(row.field, []).append(row.id)
+        return ids, rows
+
+
+def described(rows: list[Attachment]) -> list[dict]:
+    """The files as the case history (and so the bundle and the audit export) records them: hashes and
+    facts only; no content, no storage key, and no file name, which may itself name a person."""
+    return [
+        {"id": r.id, "field": r.field, "sha256": r.sha256, "size": r.size, "media_type": r.media_type} for r in rows
+    ]
+
+
+def file_for(session: Session, forms, user: User, case: Case, attachment_id: int) -> Attachment:
+    """An officer's file of ``case`` that ``user`` may read: the case's team reads every one, anyone
+    else only those of fields their forms mark visible to them (engine.visibility). 404 otherwise."""
+    row = session.get(Attachment, attachment_id) if in_range(attachment_id) else None
+    if row is None or row.case_id != case.id or row.field is None:
+        raise NotFound("berkas tidak ditemukan / file not found")
+    readers = access.field_readers(user, case)
+    if readers is not None:
+        task = session.get(HumanTask, row.task_id) if row.task_id is not None else None
+        schema = forms.schema(task.form) if task is not None and task.form else {}
+        if row.field not in visibility.visible_names(schema, readers):
+            raise NotFound("berkas tidak ditemukan / file not found")
+    return row
+
+
+def read(rt, row: Attachment) -> bytes:
+    """A stored file's content, checked against the sha256 recorded when it came in."""
+    data = file_store(rt).get(row.storage_key, row.key_id)
+    if hashlib.sha256(data).hexdigest() != row.sha256:
+        raise RuntimeError(f"attachment {row.id} does not match its record")
+    return data
