@@ -106,6 +106,9 @@ def complete_task(
         rt.forms.validate(task.form, {**data, **incoming.placeholders()})
         dip_match.check_citations(session, schema, data)  # e.g. the decision's DIP item
     case = task.case
+    if incoming.scanned:
+        incoming.scan(task_files.requester_identity(session, rt, case))
+        incoming.require_confirmed(data)
     with CaseRun(session, rt, case, user.username) as run:
         spiff_task = run.ready_task(task.task_guid)
         if spiff_task is None:
@@ -118,6 +121,9 @@ def complete_task(
         task.state, task.completed_at, task.completed_by_id = "completed", now, user.id
         if task.assignee_id is None:
             task.assignee, task.claimed_at = user, now
+        if incoming.confirmed:
+            confirmed = [{"id": r.id, "found": r.scan["found"]} for r in rows if r.scan and r.scan["found"]]
+            run.log.append(case, "personal_data_confirmed", user.username, {"task_id": task.id, "files": confirmed})
         if rows:
             run.log.append(
                 case, "files_attached", user.username, {"task_id": task.id, "files": task_files.described(rows)}

@@ -15,6 +15,12 @@ count, sha256, sealed at rest outside the database under a random name. ``maxByt
 
 Checking happens before anything is written (``Incoming.check``), storing inside the run that
 completes the task (``Incoming.store``), so a refusal or a rollback leaves no row and no file.
+
+A field whose files go out to the requester says ``"scan": {"confirm": "<boolean field>"}``: its files
+are scanned for personal data that is not the requester's own (engine.pii_scan) and, while anything is
+found, the task is refused with each finding beside its file until the files are redacted or the
+officer ticks the named confirmation (a ``const: true`` field of the same form). What was found is
+recorded on the files' rows and in the history as counts by kind, never the values.
 """
 
 from __future__ import annotations
@@ -24,10 +30,10 @@ from dataclasses import dataclass, field
 
 from sqlalchemy.orm import Session
 
-from engine import access, clock, files, visibility
+from engine import access, clock, files, pii_scan, visibility
 from engine.errors import Invalid, NotFound
 from engine.ids import in_range
-from engine.models import Attachment, Case, HumanTask, User
+from engine.models import Attachment, Case, HumanTask, Party, User
 
 FILE = "x-kawal-file"
 
@@ -59,6 +65,9 @@ class Incoming:
 
     rules: dict[str, files.Rule]
     checked: dict[str, list[files.Checked]] = field(default_factory=dict)
+    scanned: dict[str, str] = field(default_factory=dict)  # field -> the field that confirms its findings
+    findings: dict[tuple[str, int], list[pii_scan.Finding]] = field(default_factory=dict)
+    confirmed: bool = False
 
     @classmethod
     def check(cls, schema: dict, data: dict, uploads: dict[str, list[files.Upload]], max_bytes: int) -> Incoming:
@@ -79,11 +88,48 @@ class Incoming:
             fields.update(files.problems(uploads.get(name, []), rule))
         if fields:
             raise Invalid("berkas tidak diterima / files refused", fields=fields)
-        return cls(found, {n: [files.checked(u) for u in uploads.get(n, [])] for n in found})
+        scanned = {
+            name: schema["properties"][name][FILE]["scan"].get("confirm", "")
+            for name in found
+            if isinstance(schema["properties"][name][FILE].get("scan"), dict)
+        }
+        return cls(found, {n: [files.checked(u) for u in uploads.get(n, [])] for n in found}, scanned)
+
+    def scan(self, own: dict | None) -> dict[tuple[str, int], list[pii_scan.Finding]]:
+        """Scan the files of the fields that ask for it; {(field, n): findings} for the files with any."""
+        self.findings = {}
+        for name in self.scanned:
+            for n, item in enumerate(self.checked.get(name, [])):
+                found = pii_scan.scan_file(item.media_type, item.data, own)
+                if found:
+                    self.findings[(name, n)] = found
+        return self.findings
+
+    def require_confirmed(self, data: dict) -> None:
+        """Refuse while a scanned file holds personal data and its field's confirmation is not ticked."""
+        fields: dict[str, list[str]] = {}
+        for (name, n), found in self.findings.items():
+            if data.get(self.scanned[name]) is True:
+                continue
+            fields[f"{name}.{n}"] = [
+                "memuat data pribadi / holds personal data: "
+                + "; ".join(f"{a} / {b}" for a, b in ((f.describe("id"), f.describe("en")) for f in found))
+            ]
+            fields.setdefault(self.scanned[name], [CONFIRM_MESSAGE])
+        if fields:
+            raise Invalid("berkas memuat data pribadi / the files hold personal data", fields=fields)
+        self.confirmed = bool(self.findings)
 
     def placeholders(self) -> dict:
         """What the schema sees while nothing is stored yet: one stand-in id per file sent."""
         return {name: list(range(1, len(items) + 1)) for name, items in self.checked.items() if items}
+
+    def _scan_record(self, name: str, n: int) -> dict | None:
+        """What the file's row keeps of its scan: counts by kind, and whether an officer confirmed them."""
+        if name not in self.scanned:
+            return None
+        found = self.findings.get((name, n), [])
+        return {"found": pii_scan.counts(found), "confirmed": bool(found)}
 
     def store(
         self, session: Session, store: files.FileStore, case: Case, task: HumanTask | None, actor: str
@@ -96,7 +142,7 @@ class Incoming:
         ids: dict[str, list[int]] = {}
         rows: list[Attachment] = []
         for name, items in self.checked.items():
-            for item in items:
+            for n, item in enumerate(items):
                 key, kid = store.put(item.data, session)
                 row = Attachment(
                     case_id=case.id,
@@ -110,6 +156,7 @@ class Incoming:
                     storage_key=key,
                     key_id=kid,
                     created_at=now,
+                    scan=self._scan_record(name, n),
                 )
                 session.add(row)
                 rows.append(row)
@@ -117,6 +164,21 @@ class Incoming:
         for row in rows:
             ids.setdefault(row.field, []).append(row.id)
         return ids, rows
+
+
+CONFIRM_MESSAGE = (
+    "hitamkan data pribadi yang bukan milik pemohon lalu unggah lagi, atau centang konfirmasi ini / black out"
+    " the personal data that is not the requester's and upload again, or tick this confirmation"
+)
+
+
+def requester_identity(session: Session, rt, case: Case) -> dict:
+    """The requester's own NIK, phone and e-mail (from the vault): not findings in their own files."""
+    party = session.get(Party, case.requester_party_id) if case.requester_party_id else None
+    if party is None:
+        return {}
+    identity = rt.vault.read(party)
+    return {key: identity.get(key) for key in ("nik", "phone", "email")}
 
 
 def described(rows: list[Attachment]) -> list[dict]:

@@ -26,25 +26,25 @@ def pdf(*pages: str) -> bytes:
     return bytes(doc.output())
 
 
+def walk_to_delivery(desk, keputusan="dikabulkan_seluruhnya", **request):
+    """A request (``request``: its payload's overrides) walked over HTTP to its delivery task; returns the
+    receipt (ticket, access code)."""
+    receipt = desk.submit(**request)
+    ticket = receipt["ticket"]
+    for step in ("periksa_kelengkapan", "registrasi", "proses_permohonan", "tentukan_langkah"):
+        desk.complete(ticket, step)
+    desk.complete(ticket, "putuskan", decision(keputusan))
+    if keputusan == "dikabulkan_sebagian":
+        desk.complete(ticket, "uji_konsekuensi")
+    desk.complete(ticket, "pemberitahuan_tertulis")
+    assert "penyerahan_informasi" in desk.open_tasks(ticket)
+    return receipt
+
+
 @pytest.fixture
 def at_delivery(desk):
-    """A request walked over HTTP to its delivery task (granted in full); returns the receipt."""
-
-    def walk(keputusan="dikabulkan_seluruhnya", **extra):
-        receipt = desk.submit()
-        ticket = receipt["ticket"]
-        for step in ("periksa_kelengkapan", "registrasi", "proses_permohonan", "tentukan_langkah"):
-            desk.complete(ticket, step)
-        if keputusan == "dikabulkan_sebagian":
-            desk.complete(ticket, "putuskan", decision(keputusan))
-            desk.complete(ticket, "uji_konsekuensi")
-        else:
-            desk.complete(ticket, "putuskan", decision(keputusan))
-        desk.complete(ticket, "pemberitahuan_tertulis")
-        assert "penyerahan_informasi" in desk.open_tasks(ticket)
-        return receipt
-
-    return walk
+    """``at_delivery()``: a new request at its delivery task (granted in full unless told otherwise)."""
+    return lambda keputusan="dikabulkan_seluruhnya": walk_to_delivery(desk, keputusan)
 
 
 def multipart(data: dict, **files: list[tuple[str, bytes]]) -> dict:

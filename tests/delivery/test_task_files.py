@@ -43,7 +43,7 @@ def test_files_handed_over_are_kept_sealed_and_the_workflow_holds_only_their_ids
         desk,
         ticket,
         "penyerahan_informasi",
-        DELIVERY,
+        {**DELIVERY, "data_pribadi_dikonfirmasi": True},  # the photo has no text to scan: confirmed by eye
         berkas_informasi=[("daftar penerima.pdf", LETTER), ("../../foto.png", PNG)],
     )
     assert r.status_code == 200, r.json
