@@ -247,6 +247,25 @@ class CompleteTask(Schema):
     data = fields.Dict(required=True)
 
 
+class ScanFinding(Schema):
+    kind = fields.String(metadata={"description": "nik, kk, npwp, telepon, email or unreadable"})
+    masked = fields.String(metadata={"description": "the value with its middle hidden"})
+    page = fields.Integer()
+    label = fields.String()
+    label_en = fields.String()
+
+
+class ScannedFile(Schema):
+    field = fields.String()
+    index = fields.Integer()
+    file_name = fields.String()
+    findings = fields.List(fields.Nested(ScanFinding))
+
+
+class ScanResult(Schema):
+    files = fields.List(fields.Nested(ScannedFile))
+
+
 class CompleteTaskForm(Schema):
     """The multipart form of a task with file fields: the form data as JSON text, files beside it."""
 

@@ -210,3 +210,20 @@ def read(rt, row: Attachment) -> bytes:
     if hashlib.sha256(data).hexdigest() != row.sha256:
         raise RuntimeError(f"attachment {row.id} does not match its record")
     return data
+
+
+def scan_task_files(session: Session, rt, user: User, task_id: int, uploads: dict[str, list[files.Upload]]) -> list:
+    """What the scan finds in files meant for a task, before they are sent with it: nothing is stored.
+
+    Returns one entry per file of a scanned field: ``(field, n, file name, findings)``.
+    """
+    task = access.require_task(session, user, task_id)
+    access.require_work(user, task)
+    schema = rt.forms.schema(task.form) if task.form else {}
+    incoming = Incoming.check(schema, {}, uploads, rt.settings.max_attachment_bytes)
+    incoming.scan(requester_identity(session, rt, task.case))
+    return [
+        (name, n, item.file_name, incoming.findings.get((name, n), []))
+        for name in incoming.scanned
+        for n, item in enumerate(incoming.checked.get(name, []))
+    ]

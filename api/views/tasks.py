@@ -11,12 +11,13 @@ from api.schemas import (
     CompleteResult,
     CompleteTask,
     CompleteTaskForm,
+    ScanResult,
     TaskDetail,
     TaskItem,
     TaskList,
     TaskQuery,
 )
-from engine import access, dip_match, inbox, instructions, queries
+from engine import access, dip_match, inbox, instructions, queries, task_files
 from engine.errors import Invalid
 from engine.files import Upload
 
@@ -115,3 +116,39 @@ def complete_with_files(form, task_id):
     view = queries.case_view(db.session, rt, user, result.case, with_identity=False)
     commit(*result.touched)
     return {"case": view, "next_tasks": view["open_tasks"]}
+
+
+@blp.post("/tasks/<id:task_id>/scan")
+@login_required
+@blp.response(200, ScanResult)
+@blp.doc(
+    description="multipart/form-data: the files meant for the task's file fields, as parts named by the field."
+    " Returns what the personal-data scan finds in the files of each scanned field (NIK, KK, NPWP, mobile"
+    " numbers, e-mail addresses that are not the requester's own, or text that cannot be read), masked."
+    " Nothing is stored; completing the task scans the files again."
+)
+def scan(task_id):
+    """Check files for others' personal data before handing them over with the task."""
+    uploads = {name: [Upload.from_storage(f) for f in request.files.getlist(name)] for name in request.files}
+    found = task_files.scan_task_files(db.session, runtime(), current_user(), task_id, uploads)
+    db.session.rollback()  # nothing to keep: a scan changes nothing
+    return {
+        "files": [
+            {
+                "field": name,
+                "index": n,
+                "file_name": file_name,
+                "findings": [
+                    {
+                        "kind": f.kind,
+                        "masked": f.masked,
+                        "page": f.page,
+                        "label": f.describe("id"),
+                        "label_en": f.describe("en"),
+                    }
+                    for f in findings
+                ],
+            }
+            for name, n, file_name, findings in found
+        ]
+    }

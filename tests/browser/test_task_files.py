@@ -1,7 +1,8 @@
 """The delivery task's file field in the browser: choose files, get one wrong, hand over the rest.
 
 The page draws the field from the form's ``x-kawal-file`` (a file input that takes several, only the
-allowed types offered), posts the form as multipart, and puts a refusal beside the field; at 360 px
+allowed types offered), posts the form as multipart, and puts a refusal beside the field (a wrong type,
+then someone else's NIK found by the scan, until the officer redacts or confirms); at 360 px
 and 1366 px wide the page fits and axe-core finds no WCAG A/AA violation.
 """
 
@@ -13,6 +14,7 @@ from tests.browser.steps import assert_accessible, assert_fits_narrow_screen, lo
 from tests.delivery.conftest import PNG, pdf, walk_to_delivery
 
 LETTER = pdf("SALINAN DAFTAR PENERIMA BEASISWA 2026\nMadrasah Aliyah Negeri 1")
+WITH_NIK = pdf("SALINAN DAFTAR PENERIMA BEASISWA 2026\nSiti Aminah, NIK 3273015208900002")
 
 
 def _open_delivery(page, desk, ticket):
@@ -56,7 +58,17 @@ def test_an_officer_attaches_the_information_on_the_delivery_task_page(page, des
     assert_accessible(page, "the delivery task page with a refused file")
     assert "penyerahan_informasi" in desk.open_tasks(ticket)
 
-    # The right files: the task is done and the case is closed.
+    # A copy with someone else's NIK in it: the scan stops it, the finding masked beside the file.
+    _fill(page)
+    files = page.get_by_label(re.compile(r"^Berkas informasi yang diserahkan"))
+    files.set_input_files([{"name": "daftar.pdf", "mimeType": "application/pdf", "buffer": WITH_NIK}])
+    page.get_by_role("button", name="Selesaikan tugas").click()
+    expect(page.locator("#f-berkas_informasi-error")).to_contain_text("NIK 3273********0002 (hlm. 1)")
+    expect(page.locator(".error-summary")).to_contain_text("Temuan data pribadi sudah saya periksa")
+    assert_accessible(page, "the delivery task page with a personal-data finding")
+    assert "penyerahan_informasi" in desk.open_tasks(ticket)
+
+    # The blacked-out copy and a photo (no text to read: the officer confirms it by eye) go out.
     _fill(page)
     page.get_by_label(re.compile(r"^Berkas informasi yang diserahkan")).set_input_files(
         [
@@ -64,6 +76,7 @@ def test_an_officer_attaches_the_information_on_the_delivery_task_page(page, des
             {"name": "foto.png", "mimeType": "image/png", "buffer": PNG},
         ]
     )
+    page.get_by_label(re.compile(r"^Temuan data pribadi sudah saya periksa")).check()
     page.get_by_role("button", name="Selesaikan tugas").click()
     expect(page.locator(".flash-success")).to_contain_text(f"Tugas selesai. Kasus {ticket}")
     events = desk.client.get(f"/api/v1/cases/{ticket}/events", headers=desk.login("ppid")).json["items"]

@@ -88,3 +88,41 @@ def test_a_file_whose_text_cannot_be_read_needs_the_officers_confirmation(client
         r = _deliver(client, login, desk, ticket, DELIVERY, ("pindaian.pdf", pdf("")))
     assert r.status_code == 422
     assert "teks tidak terbaca" in r.json["errors"]["berkas_informasi.0"][0]
+
+
+def test_the_api_scans_files_before_they_are_sent_and_stores_nothing(client, login, desk, at_delivery, unchanged):
+    ticket = at_delivery()["ticket"]
+    task = desk.task(ticket, "penyerahan_informasi")
+    with unchanged():
+        r = client.post(
+            f"/api/v1/tasks/{task['id']}/scan",
+            data=multipart({}, berkas_informasi=[("a.pdf", _letter(f"NIK {PLANTED}")), ("b.pdf", _letter("-"))]),
+            content_type="multipart/form-data",
+            headers=login("petugas"),
+        )
+    assert r.status_code == 200, r.json
+    assert r.json["files"] == [
+        {
+            "field": "berkas_informasi",
+            "index": 0,
+            "file_name": "a.pdf",
+            "findings": [
+                {
+                    "kind": "nik",
+                    "masked": "3273********0002",
+                    "page": 2,
+                    "label": "NIK 3273********0002 (hlm. 2)",
+                    "label_en": "NIK 3273********0002 (p. 2)",
+                }
+            ],
+        },
+        {"field": "berkas_informasi", "index": 1, "file_name": "b.pdf", "findings": []},
+    ]
+    # Only an officer who may work the task scans for it.
+    r = client.post(
+        f"/api/v1/tasks/{task['id']}/scan",
+        data=multipart({}, berkas_informasi=[("a.pdf", _letter("-"))]),
+        content_type="multipart/form-data",
+        headers=login("unit"),
+    )
+    assert r.status_code == 404  # the unit does not even see a task of the front desk
