@@ -38,6 +38,11 @@ def _flatten(messages, prefix: str = "") -> dict[str, list[str]]:
     return out
 
 
+def field_messages(messages) -> dict[str, list[str]]:
+    """Marshmallow's nested messages as the API's ``{field path: [messages]}``."""
+    return _flatten(messages)
+
+
 def error_response(status: int, message: str, errors: dict | None = None, code: str | None = None):
     body = {"code": code or _CODES.get(status, "error"), "message": message, "errors": errors or {}}
     response = jsonify(body)

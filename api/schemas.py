@@ -74,6 +74,12 @@ class RequestSubmit(Schema):
     )
 
 
+class PaperRequestForm(Schema):
+    """A paper request recorded by the front desk: the request as JSON text, its scanned pages beside it."""
+
+    data = fields.String(required=True, metadata={"description": "the request as for POST /requests, as JSON"})
+
+
 class Receipt(Schema):
     ticket = fields.String()
     access_code = fields.String(metadata={"description": "shown once; keep it to follow the case"})

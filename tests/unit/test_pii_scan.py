@@ -99,6 +99,8 @@ def test_an_indonesian_mobile_number_is_found_however_it_is_written(phone):
         "Kode pos 10710",
         "Nomor: B-1234/Kw.09.1/HM.00/12/2026",  # a letter number
         "Jumlah anggaran Rp 8.123.456.789",
+        "Realisasi 62.800.787.353 (rupiah)",  # thousands separated by dots, not +62 800 787 353
+        "Belanja Rp 0812345678",
         "0812345",  # too short for a mobile number
     ],
 )
@@ -154,3 +156,14 @@ def test_a_photographed_page_is_read_with_tesseract_in_indonesian():
     found = pii_scan.scan_file("image/png", _picture("Nama: Budi Santoso", "NIK: 3174051208900001"))
     assert found == [Finding("nik", "3174051208900001", 1)]
     assert pii_scan.scan_file("image/png", _picture("")) == [Finding("unreadable", "", 1)]
+
+
+def test_a_sixteen_digit_number_named_as_an_account_or_a_billing_code_is_not_a_nik():
+    assert is_nik("3174051208900001")
+    assert kinds("Nomor Virtual Account 3174051208900001") == []
+    assert kinds("Nomor rekening 3174051208900001") == []
+    assert kinds("Kode billing: 3174051208900001") == []
+
+
+def test_a_toll_free_number_is_not_a_mobile_number():
+    assert kinds("Bebas pulsa 0800-1-234567 atau 0800 1500 123") == []
