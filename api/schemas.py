@@ -118,6 +118,16 @@ class LinkedCase(Schema):
     status_label = fields.String()
 
 
+class DeliveredFile(Schema):
+    id = fields.Integer()
+    file_name = fields.String()
+    media_type = fields.String()
+    size = fields.Integer()
+    sha256 = fields.String()
+    available_until = OfficeDateTime()
+    expired = fields.Boolean()
+
+
 class PublicStatus(Schema):
     ticket = fields.String()
     kind = fields.String()
@@ -132,6 +142,10 @@ class PublicStatus(Schema):
         fields.Nested(Window), metadata={"description": "until when the requester may object or bring a dispute"}
     )
     linked = fields.List(fields.Nested(LinkedCase))
+    files = fields.List(
+        fields.Nested(DeliveredFile),
+        metadata={"description": "the information handed over as files, downloadable with the access code"},
+    )
 
 
 class Proxy(Schema):

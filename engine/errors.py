@@ -32,6 +32,13 @@ class Conflict(KawalError):
     status = 409
 
 
+class Gone(KawalError):
+    """The object existed for the caller but is no longer available (a download link past its date)."""
+
+    code = "expired"
+    status = 410
+
+
 class Invalid(KawalError):
     """The input breaks a rule; ``fields`` maps field paths to messages."""
 

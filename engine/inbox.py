@@ -11,7 +11,7 @@ from __future__ import annotations
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from engine import access, clock, dip_match, files, lateness, task_files
+from engine import access, clock, delivery, dip_match, files, lateness, task_files
 from engine.audit import EventLog
 from engine.complaints import tell_reporter, tell_reporter_closure
 from engine.errors import Conflict, Invalid
@@ -129,6 +129,7 @@ def complete_task(
                 case, "files_attached", user.username, {"task_id": task.id, "files": task_files.described(rows)}
             )
         run.log.append(case, "task_completed", user.username, {"task": task.bpmn_id, "task_id": task.id, "data": data})
+        delivery.record(run.log, case, task, schema, data, incoming.stored, user.username)
     _tell_reporter(session, rt, user, case, properties(spiff_task.task_spec), data)
     return run.result
 

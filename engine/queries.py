@@ -10,7 +10,7 @@ from datetime import datetime
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session, object_session
 
-from engine import access, chain, clock, explanation, holiday_years, kinds, lateness, status, visibility
+from engine import access, chain, clock, delivery, explanation, holiday_years, kinds, lateness, status, visibility
 from engine.errors import Forbidden, Invalid
 from engine.models import Case, CaseEvent, Deadline, HumanTask, Party, User
 from engine.runtime import Runtime
@@ -235,6 +235,7 @@ def public_status(session: Session, case: Case, locale: str = "id", rt: Runtime 
             for m in chain.members(session, case)
             if m.id != case.id
         ],
+        "files": delivery.public_files(session, rt, case) if rt is not None else [],
     }
 
 

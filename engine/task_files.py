@@ -68,6 +68,7 @@ class Incoming:
     scanned: dict[str, str] = field(default_factory=dict)  # field -> the field that confirms its findings
     findings: dict[tuple[str, int], list[pii_scan.Finding]] = field(default_factory=dict)
     confirmed: bool = False
+    stored: list[tuple[Attachment, files.Checked]] = field(default_factory=list)  # after ``store``
 
     @classmethod
     def check(cls, schema: dict, data: dict, uploads: dict[str, list[files.Upload]], max_bytes: int) -> Incoming:
@@ -160,6 +161,7 @@ class Incoming:
                 )
                 session.add(row)
                 rows.append(row)
+                self.stored.append((row, item))
         session.flush()
         for row in rows:
             ids.setdefault(row.field, []).append(row.id)

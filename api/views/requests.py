@@ -1,6 +1,6 @@
 import json
 
-from flask import request
+from flask import Response, request
 from flask_smorest import Blueprint
 from marshmallow import ValidationError
 
@@ -10,7 +10,7 @@ from api.boundary import commit, runtime
 from api.errors import field_messages
 from api.extensions import db
 from api.schemas import PaperRequestForm, PublicStatus, Receipt, RequestSubmit, TicketAccess, Withdraw
-from engine import casework, intake, queries
+from engine import casework, delivery, intake, queries
 from engine.errors import Invalid
 from engine.files import Upload
 
@@ -77,6 +77,29 @@ def submit_paper(form):
         "received_at": case.received_at,
         "due_at": case.due_at,
     }
+
+
+@blp.post("/requests/files/<id:file_id>")
+@blp.arguments(TicketAccess)
+@blp.response(200, content_type="application/octet-stream")
+@blp.alt_response(410, description="the download was available until a date that has passed")
+def download_file(body, file_id):
+    """The requester downloads a file of the information handed over (ticket and access code in the body).
+
+    Each download is recorded in the case's history; after ``KAWAL_DOWNLOAD_DAYS`` it is refused (410).
+    """
+    case = public.case_by_code(body["ticket"], body["access_code"])
+    row, data = delivery.download(db.session, runtime(), case, file_id)
+    db.session.commit()
+    return Response(
+        data,
+        mimetype=row.media_type,
+        headers={
+            "Content-Disposition": f'attachment; filename="{row.file_name}"',
+            "X-Content-Type-Options": "nosniff",
+            "Cache-Control": "no-store",
+        },
+    )
 
 
 @blp.post("/status")
