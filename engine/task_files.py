@@ -28,6 +28,7 @@ from __future__ import annotations
 import hashlib
 from dataclasses import dataclass, field
 
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from engine import access, clock, files, pii_scan, visibility
@@ -191,19 +192,33 @@ def described(rows: list[Attachment]) -> list[dict]:
     ]
 
 
-def file_for(session: Session, forms, user: User, case: Case, attachment_id: int) -> Attachment:
+def readable(session: Session, forms, user: User, case: Case, row: Attachment) -> bool:
     """An officer's file of ``case`` that ``user`` may read: the case's team reads every one, anyone
-    else only those of fields their forms mark visible to them (engine.visibility). 404 otherwise."""
-    row = session.get(Attachment, attachment_id) if in_range(attachment_id) else None
-    if row is None or row.case_id != case.id or row.field is None:
-        raise NotFound("berkas tidak ditemukan / file not found")
+    else only those of fields their forms mark visible to them (engine.visibility)."""
+    if row.case_id != case.id or row.field is None:
+        return False
     readers = access.field_readers(user, case)
-    if readers is not None:
-        task = session.get(HumanTask, row.task_id) if row.task_id is not None else None
-        schema = forms.schema(task.form) if task is not None and task.form else {}
-        if row.field not in visibility.visible_names(schema, readers):
-            raise NotFound("berkas tidak ditemukan / file not found")
+    if readers is None:
+        return True
+    task = session.get(HumanTask, row.task_id) if row.task_id is not None else None
+    schema = forms.schema(task.form) if task is not None and task.form else {}
+    return row.field in visibility.visible_names(schema, readers)
+
+
+def file_for(session: Session, forms, user: User, case: Case, attachment_id: int) -> Attachment:
+    """The file ``attachment_id`` of ``case`` if ``user`` may read it; 404 otherwise."""
+    row = session.get(Attachment, attachment_id) if in_range(attachment_id) else None
+    if row is None or not readable(session, forms, user, case, row):
+        raise NotFound("berkas tidak ditemukan / file not found")
     return row
+
+
+def files_of(session: Session, forms, user: User, case: Case) -> list[Attachment]:
+    """The officers' files of ``case`` that ``user`` may read, oldest first."""
+    rows = session.scalars(
+        select(Attachment).where(Attachment.case_id == case.id, Attachment.field.is_not(None)).order_by(Attachment.id)
+    ).all()
+    return [row for row in rows if readable(session, forms, user, case, row)]
 
 
 def read(rt, row: Attachment) -> bytes:

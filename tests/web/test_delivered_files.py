@@ -65,3 +65,16 @@ def test_without_the_code_no_file_is_given(browser, client, login, desk):
     r = browser().get(f"/publik/permohonan/berkas/{shown['id']}?kasus={receipt['ticket']}")
     assert r.status_code == 303
     assert r.headers["Location"].endswith("/publik/status")
+
+
+def test_the_case_page_lists_the_files_and_an_officer_downloads_one(browser, client, login, desk):
+    receipt = _delivered(client, login, desk)
+    officer = browser("ppid")
+    page = officer.get(f"/kasus/{receipt['ticket']}")
+    shown = text(page)
+    assert "daftar.pdf" in shown
+    assert "1 berkas" in shown  # the delivery task's record names how many files went, not their ids
+    link = re.search(r'href="(/kasus/[^"]+/berkas/\d+)"', page.get_data(as_text=True))
+    got = officer.client.get(link[1])
+    assert got.status_code == 200
+    assert got.data == LETTER
