@@ -114,7 +114,7 @@ def complete_task(
         if spiff_task is None:
             raise Conflict("tugas sudah tidak terbuka / the task is no longer open")
         _check_deadline_guard(session, rt, case, spiff_task, data)
-        stored, rows = incoming.store(session, task_files.file_store(rt), case, task, user.username)
+        stored, rows = incoming.store(session, rt, case, task, user.username)
         data = {**data, **stored}
         run.complete(spiff_task, data)
         now = clock.now()

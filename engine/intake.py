@@ -114,7 +114,7 @@ def submit_request(
         },
     )
     if scans:
-        _ids, rows = paper.store(session, task_files.file_store(rt), case, None, actor_name(user))
+        _ids, rows = paper.store(session, rt, case, None, actor_name(user))
         log.append(case, "files_attached", actor_name(user), {"task_id": None, "files": task_files.described(rows)})
     return Submitted(case, code)
 

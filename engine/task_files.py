@@ -31,7 +31,7 @@ from dataclasses import dataclass, field
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from engine import access, clock, files, pii_scan, visibility
+from engine import access, clock, files, pii_scan, quotas, visibility
 from engine.errors import Invalid, NotFound
 from engine.ids import in_range
 from engine.models import Attachment, Case, HumanTask, Party, User
@@ -122,6 +122,10 @@ class Incoming:
             raise Invalid("berkas memuat data pribadi / the files hold personal data", fields=fields)
         self.confirmed = bool(self.findings)
 
+    @property
+    def size(self) -> int:
+        return sum(item.size for items in self.checked.values() for item in items)
+
     def placeholders(self) -> dict:
         """What the schema sees while nothing is stored yet: one stand-in id per file sent."""
         return {name: list(range(1, len(items) + 1)) for name, items in self.checked.items() if items}
@@ -134,12 +138,16 @@ class Incoming:
         return {"found": pii_scan.counts(found), "confirmed": bool(found)}
 
     def store(
-        self, session: Session, store: files.FileStore, case: Case, task: HumanTask | None, actor: str
+        self, session: Session, rt, case: Case, task: HumanTask | None, actor: str
     ) -> tuple[dict, list[Attachment]]:
         """Seal and write every file, one ``attachment`` row each; returns {field: [ids]} and the rows.
 
-        The files belong to the session's transaction: a rollback removes them (engine.files).
+        The files belong to the session's transaction: a rollback removes them (engine.files). Like a
+        reporter's, they are refused (507) when they would leave the files' disk nearly full.
         """
+        if self.size:
+            quotas.require_space(session, rt.settings, self.size)
+        store = file_store(rt)
         now = clock.now()
         ids: dict[str, list[int]] = {}
         rows: list[Attachment] = []
