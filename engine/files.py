@@ -97,7 +97,8 @@ def problems(uploads: list[Upload], rule: Rule) -> dict[str, list[str]]:
     fields: dict[str, list[str]] = {}
     if len(uploads) > rule.max_files:
         fields[rule.field] = [f"paling banyak {rule.max_files} berkas / at most {rule.max_files} files"]
-    allowed = ", ".join(_TYPE_NAMES.get(t, t) for t in rule.types)
+    names = [_TYPE_NAMES.get(t, t) for t in rule.types]
+    allowed_id, allowed_en = (_listed(names, word) for word in ("atau", "or"))
     for n, upload in enumerate(uploads):
         kind = sniff(upload.data)
         problem = None
@@ -106,10 +107,15 @@ def problems(uploads: list[Upload], rule: Rule) -> dict[str, list[str]]:
         elif len(upload.data) > rule.max_bytes:
             problem = f"lebih dari {rule.max_bytes} bita / larger than {rule.max_bytes} bytes"
         elif kind is None or kind[0] not in rule.types:
-            problem = f"hanya {allowed} / only {allowed}"
+            problem = f"hanya {allowed_id} / only {allowed_en}"
         if problem:
             fields[f"{rule.field}.{n}"] = [problem]
     return fields
+
+
+def _listed(names: list[str], word: str) -> str:
+    """``PDF, PNG atau JPEG``: the last one joined by ``word``."""
+    return f"{', '.join(names[:-1])} {word} {names[-1]}" if len(names) > 1 else "".join(names)
 
 
 def check_rule(uploads: list[Upload], rule: Rule) -> list[Checked]:

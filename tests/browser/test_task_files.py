@@ -51,7 +51,7 @@ def test_an_officer_attaches_the_information_on_the_delivery_task_page(page, des
     page.get_by_role("button", name="Selesaikan tugas").click()
     expect(page).to_have_title(re.compile(r"^Galat: "))
     error = page.locator("#f-berkas_informasi-error")
-    expect(error).to_contain_text("hanya PDF, PNG, JPEG")
+    expect(error).to_contain_text("hanya PDF, PNG atau JPEG")
     expect(page.get_by_label(re.compile(r"^Berkas informasi yang diserahkan"))).to_have_attribute(
         "aria-invalid", "true"
     )

@@ -131,7 +131,7 @@ def test_a_file_whose_content_is_not_an_allowed_type_is_refused_and_nothing_chan
         )
     assert r.status_code == 422
     assert list(r.json["errors"]) == ["berkas_informasi.1"]
-    assert "PDF, PNG, JPEG" in r.json["errors"]["berkas_informasi.1"][0]
+    assert r.json["errors"]["berkas_informasi.1"] == ["hanya PDF, PNG atau JPEG / only PDF, PNG or JPEG"]
     assert _stored(settings.files_dir) == []
     assert "penyerahan_informasi" in desk.open_tasks(ticket)
 
