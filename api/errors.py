@@ -1,10 +1,20 @@
-"""One JSON error shape for every failure: ``{"code", "message", "errors": {field path: [messages]}}``."""
+"""One JSON error shape for every failure: ``{"code", "message", "errors": {field path: [messages]}}``.
+
+``code`` is the kind of refusal (``not_found``, ``invalid``, ``conflict``, ...), stable for clients;
+a refusal by Kawal itself adds ``reason``, the code of its message (``task_claimed``,
+``wrong_ticket_or_code``: see ``engine.messages``). ``message`` and the field messages are in the
+caller's language (``Accept-Language``; Bahasa Indonesia unless English is preferred). The HTTP
+status of each domain error lives here, not in the engine.
+"""
 
 from flask import jsonify
 from flask_smorest import Api
+from marshmallow import Schema, fields
 from werkzeug.exceptions import HTTPException
 
-from engine.errors import KawalError
+from api.language import requested, say, say_fields
+from engine.errors import Conflict, Forbidden, Invalid, KawalError, NotFound, TooMany, Unauthorized
+from engine.messages import Message
 
 _CODES = {
     400: "bad_request",
@@ -19,6 +29,41 @@ _CODES = {
     422: "invalid",
     429: "too_many_requests",
 }
+
+STATUS: dict[type[KawalError], int] = {
+    Unauthorized: 401,
+    Forbidden: 403,
+    NotFound: 404,
+    Conflict: 409,
+    Invalid: 422,
+    TooMany: 429,
+}
+
+
+def status_of(error: KawalError) -> int:
+    """The HTTP status of a domain error: its class's, or its nearest ancestor's; 400 for any other."""
+    return next((STATUS[cls] for cls in type(error).__mro__ if cls in STATUS), 400)
+
+
+class ErrorSchema(Schema):
+    """Every error response of the API."""
+
+    code = fields.String(
+        required=True, metadata={"description": "Kind of refusal: not_found, forbidden, conflict, invalid, ..."}
+    )
+    reason = fields.String(
+        metadata={
+            "description": "Code of Kawal's message when Kawal itself refused (task_claimed, wrong_ticket_or_code, "
+            "...); absent for a refusal of the HTTP layer"
+        }
+    )
+    message = fields.String(required=True, metadata={"description": "What went wrong, in the Accept-Language"})
+    errors = fields.Dict(
+        keys=fields.String(),
+        values=fields.List(fields.String()),
+        required=True,
+        metadata={"description": "Field path -> messages, in the Accept-Language"},
+    )
 
 
 def _flatten(messages, prefix: str = "") -> dict[str, list[str]]:
@@ -37,14 +82,21 @@ def _flatten(messages, prefix: str = "") -> dict[str, list[str]]:
     return out
 
 
-def error_response(status: int, message: str, errors: dict | None = None, code: str | None = None):
-    body = {"code": code or _CODES.get(status, "error"), "message": message, "errors": errors or {}}
+def error_response(status: int, message: str | Message, errors: dict | None = None, code: str | None = None):
+    """The JSON error body; a ``Message`` (and any in ``errors``) is said in the caller's language."""
+    language = requested()
+    body = {"code": code or _CODES.get(status, "error")}
+    if isinstance(message, Message):
+        body["reason"] = message.code
+    body.update(message=say(message, language), errors=say_fields(errors or {}, language))
     response = jsonify(body)
     response.status_code = status
     return response
 
 
 class KawalApi(Api):
+    ERROR_SCHEMA = ErrorSchema
+
     def handle_http_exception(self, error: HTTPException):
         data = getattr(error, "data", None) or {}
         messages = data.get("messages", {})
@@ -65,8 +117,9 @@ def register(app) -> None:
         from api.extensions import db
 
         db.session.rollback()  # nothing half-done survives a refused operation
-        response = error_response(error.status, error.message, error.fields, error.code)
-        if error.status == 401:
+        status = status_of(error)
+        response = error_response(status, error.message, error.fields, error.code)
+        if status == 401:
             response.headers["WWW-Authenticate"] = "Bearer"
         retry_after(response, error)
         return response
