@@ -90,7 +90,7 @@ def can_view_case(session: Session, user: User, case: Case) -> bool:
 def require_case(session: Session, user: User, ticket: str) -> Case:
     case = session.scalar(cases_visible_to(user).where(Case.ticket == ticket.strip().upper()))
     if case is None:
-        raise NotFound("kasus tidak ditemukan / case not found")
+        raise NotFound("case_not_found")
     return case
 
 
@@ -102,10 +102,10 @@ def require_staff_case(session: Session, user: User, ticket: str) -> Case:
 
 def require_task(session: Session, user: User, task_id: int) -> HumanTask:
     if not 0 < task_id < 2**31:  # beyond the column's range there is no such task
-        raise NotFound("tugas tidak ditemukan / task not found")
+        raise NotFound("task_not_found")
     task = session.get(HumanTask, task_id, options=[joinedload(HumanTask.case)])
     if task is None or not can_view_case(session, user, task.case):
-        raise NotFound("tugas tidak ditemukan / task not found")
+        raise NotFound("task_not_found")
     return task
 
 
@@ -115,7 +115,7 @@ def can_work_task(user: User, task: HumanTask) -> bool:
 
 def require_work(user: User, task: HumanTask) -> None:
     if not can_work_task(user, task):
-        raise Forbidden(f"tugas ini untuk kelompok {task.lane} / this task belongs to the {task.lane} group")
+        raise Forbidden("task_for_group", group=task.lane)
 
 
 def can_assign(user: User, task: HumanTask) -> bool:
@@ -124,7 +124,7 @@ def can_assign(user: User, task: HumanTask) -> bool:
 
 def require_assign(user: User, task: HumanTask) -> None:
     if not can_assign(user, task):
-        raise Forbidden("hanya atasan yang dapat menugaskan / only a superior may assign")
+        raise Forbidden("superiors_assign")
 
 
 def can_read_identity(user: User, case: Case | None = None) -> bool:
@@ -147,7 +147,7 @@ def can_read_document(user: User, name: str) -> bool:
 
 def require_read_document(user: User, name: str) -> None:
     if not can_read_document(user, name):
-        raise Forbidden("dokumen ini bukan untuk unit Anda / this document is not for your unit")
+        raise Forbidden("document_not_for_unit")
 
 
 def can_read_history(user: User, case: Case) -> bool:
@@ -157,41 +157,41 @@ def can_read_history(user: User, case: Case) -> bool:
 
 def require_read_history(user: User, case: Case) -> None:
     if not can_read_history(user, case):
-        raise Forbidden("riwayat pengaduan: tim pengaduan dan auditor / complaint history: team and auditors")
+        raise Forbidden("complaint_history_restricted")
 
 
 def require_complaint_team(user: User) -> None:
     if not is_complaint_team(user):
-        raise Forbidden("khusus tim pengaduan / the complaint team only")
+        raise Forbidden("complaint_team_only")
 
 
 def require_wbs_manager(user: User) -> None:
     if "pengelola_wbs" not in _groups(user):
-        raise Forbidden("khusus pengelola WBS / WBS managers only")
+        raise Forbidden("wbs_managers_only")
 
 
 def require_auditor(user: User) -> None:
     if "auditor" not in _groups(user):
-        raise Forbidden("khusus auditor / auditors only")
+        raise Forbidden("auditors_only")
 
 
 def require_admin(user: User) -> None:
     """Only administrators change the office's settings (e.g. the holiday override table)."""
     if "admin" not in _groups(user):
-        raise Forbidden("khusus admin / administrators only")
+        raise Forbidden("admins_only")
 
 
 def require_bundle_reader(user: User) -> None:
     """The evidence bundle for the Komisi Informasi: the PPID's officers and the auditors."""
     if not _groups(user) & (REQUEST_STAFF | {"auditor"}):
-        raise Forbidden("hanya petugas PPID dan auditor / PPID officers and auditors only")
+        raise Forbidden("ppid_and_auditors_only")
 
 
 def require_staff(user: User) -> None:
     if not _groups(user) & (REQUEST_STAFF | COMPLAINT_TEAM | {"unit_pengolah", "auditor", "admin"}):
-        raise Forbidden("tidak berwenang / not allowed")
+        raise Forbidden("not_allowed")
 
 
 def require_front_desk(user: User) -> None:
     if not _groups(user) & REQUEST_STAFF:
-        raise Forbidden("hanya petugas yang dapat mencatat permohonan luring / only officers record offline requests")
+        raise Forbidden("officers_record_offline")

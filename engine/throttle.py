@@ -73,11 +73,7 @@ def check(session: Session, username: str, address: str | None, limits: Limits =
     if retry_after > 0:
         log.info("login refused for %r from %s: too many failures, %d s to wait", _name(username), address, retry_after)
         minutes = math.ceil(retry_after / 60)
-        raise TooMany(
-            f"terlalu banyak percobaan masuk yang gagal; coba lagi dalam {minutes} menit"
-            f" / too many failed logins; try again in {minutes} minutes",
-            retry_after=retry_after,
-        )
+        raise TooMany("too_many_logins", minutes=minutes, retry_after=retry_after)
 
 
 def record_failure(session: Session, username: str, address: str | None, limits: Limits = DEFAULT_LIMITS) -> None:

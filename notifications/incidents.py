@@ -23,9 +23,9 @@ def retry(session: Session, incident_id: int, actor: str) -> int:
     """Reopen the incident's message for sending; returns its case id."""
     incident = session.get(Incident, incident_id)
     if incident is None:
-        raise NotFound(f"incident {incident_id} not found")
+        raise NotFound("incident_not_found", id=incident_id)
     if incident.resolved_at is not None:
-        raise Conflict(f"incident {incident_id} is already resolved")
+        raise Conflict("incident_resolved", id=incident_id)
     kind, _, ref = incident.subject.partition(":")
     if kind == "notification":
         row = session.get(Notification, int(ref))
@@ -38,6 +38,6 @@ def retry(session: Session, incident_id: int, actor: str) -> int:
     elif kind == "case":  # its timers: scheduling the case runs them again
         case_id = session.get(Case, int(ref)).id
     else:
-        raise Conflict(f"incident {incident_id} ({incident.subject}) cannot be retried automatically")
+        raise Conflict("incident_not_retryable", id=incident_id, subject=incident.subject)
     incident.resolved_at, incident.resolved_by = clock.now(), actor
     return case_id

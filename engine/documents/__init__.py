@@ -108,7 +108,7 @@ def issued(session: Session, case: Case) -> list[Document]:
 def render(session: Session, case: Case, name: str, locale: str = "id") -> tuple[Document, str]:
     doc = DOCUMENTS.get(name)
     if doc is None or doc not in issued(session, case):
-        raise NotFound("dokumen tidak ditemukan / document not found")
+        raise NotFound("document_not_found")
     tasks = _task_data(session, case)
     recorded = tasks.get("catat_pengaduan", {})
     context = {
