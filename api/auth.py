@@ -29,14 +29,14 @@ def current_user(required: bool = True) -> User | None:
         try:
             data = _serializer().loads(header[7:].strip(), max_age=current_app.config["KAWAL"].token_ttl_seconds)
         except (BadSignature, SignatureExpired):
-            raise Unauthorized("token tidak sah atau kedaluwarsa / invalid or expired token") from None
+            raise Unauthorized("token_expired") from None
         user = db.session.get(User, data.get("uid"))
         if user is None or not user.active:
-            raise Unauthorized("token tidak sah / invalid token")
+            raise Unauthorized("token_invalid")
     elif header:
-        raise Unauthorized("gunakan Authorization: Bearer <token> / use a Bearer token")
+        raise Unauthorized("bearer_expected")
     if user is None and required:
-        raise Unauthorized("perlu login / authentication required")
+        raise Unauthorized("login_required")
     g.user = user
     return user
 

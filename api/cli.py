@@ -149,7 +149,7 @@ def users_create(kawal, username, groups, display_name, unit, password_stdin):
             create_user(session, username, password, list(groups), display_name, unit)
         except Invalid as exc:
             raise click.ClickException(
-                "; ".join(f"{field}: {', '.join(msgs)}" for field, msgs in exc.fields.items())
+                "; ".join(f"{field}: {', '.join(map(str, msgs))}" for field, msgs in exc.fields.items())
             ) from None
     click.echo(f"user {username} created in {', '.join(groups)}")
 
@@ -291,7 +291,7 @@ def incidents_retry(kawal, incident_id, actor):
             case_id = retry(session, incident_id, actor)
             session.commit()
         except KawalError as exc:
-            raise click.ClickException(exc.message) from None
+            raise click.ClickException(str(exc)) from None
     from notifications.jobs import schedule_case
 
     schedule_case(case_id)
@@ -407,8 +407,10 @@ def _override_change(kawal, change, actor) -> None:
             moved = recompute_open_deadlines(session, rt, actor, summary)
             session.commit()
         except KawalError as exc:
-            problems = "; ".join(f"{_OVERRIDE_OPTIONS.get(f, f)}: {', '.join(m)}" for f, m in exc.fields.items())
-            raise click.ClickException(problems or exc.message) from None
+            problems = "; ".join(
+                f"{_OVERRIDE_OPTIONS.get(f, f)}: {', '.join(map(str, m))}" for f, m in exc.fields.items()
+            )
+            raise click.ClickException(problems or str(exc)) from None
     for case_id in dict.fromkeys(m["case_id"] for m in moved):
         schedule_case(case_id)
     tz = rt.calendars["strict"].tz

@@ -26,5 +26,5 @@ def token(body):
     user = attempt_login(db.session, body["username"], body["password"], client_address(), limits)
     db.session.commit()  # the failure counts although the request is refused
     if user is None:
-        raise Unauthorized("nama pengguna atau kata sandi salah / wrong username or password")
+        raise Unauthorized("wrong_login")
     return {"token": issue_token(user)}

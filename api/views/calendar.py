@@ -21,7 +21,7 @@ def due(query):
     try:
         result = runtime().calendars[query["calendar"]].add_working_days(query["start"], query["working_days"])
     except (OverflowError, ValueError) as exc:
-        raise Invalid("tanggal di luar jangkauan / date out of range", fields={"start": [str(exc)]}) from None
+        raise Invalid("date_out_of_range", fields={"start": [str(exc)]}) from None
     return {"due_at": result.due_at, "provenance": result.to_dict()}
 
 

@@ -5,13 +5,13 @@ from flask_smorest import Blueprint
 from api.auth import current_user, login_required
 from api.boundary import commit, runtime
 from api.extensions import db
+from api.language import requested, say
 from api.schemas import CaseMessage, CaseView, DisputeRecord, ObjectionReceipt, ObjectionSubmit
 from engine import access, casework, intake, queries
+from engine.messages import msg
 from engine.models import Case
 
 blp = Blueprint("chain", __name__, description="Objections, disputes and Komisi Informasi events")
-
-ACCESS_HINT = "Gunakan kode akses permohonan Anda untuk mengikuti keberatan ini / use your request's access code"
 
 
 @blp.post("/objections")
@@ -41,7 +41,7 @@ def file_objection(body):
         "received_at": case.received_at,
         "due_at": case.due_at,
         "timeliness": case.details["ketepatan_waktu"]["verdict"],
-        "access": ACCESS_HINT,
+        "access": say(msg("access_code_hint"), requested()),
     }
 
 

@@ -11,6 +11,7 @@ from flask_smorest import Blueprint
 from api.auth import current_user, login_required
 from api.boundary import commit, runtime
 from api.extensions import db
+from api.language import requested
 from api.schemas import (
     ComplaintReceipt,
     ComplaintSubmit,
@@ -23,6 +24,7 @@ from api.schemas import (
 from engine import access, casework, complaints, status
 from engine.errors import Invalid
 from engine.files import FileStore, Upload
+from engine.messages import msg
 from engine.models import Case, User
 
 blp = Blueprint("complaints", __name__, description="Public complaints and whistleblower protection")
@@ -56,7 +58,7 @@ def submit(body):
     """File a complaint: anonymously, confidentially or as a whistleblower. Returns ticket and access code (once)."""
     user = current_user(required=False)
     channel, received_at = body.pop("channel", None), body.pop("received_at", None)
-    locale = request.accept_languages.best_match(["id", "en"], default="id")
+    locale = requested()
     result = complaints.submit_complaint(
         db.session, runtime(), body, user=user, channel=channel, received_at=received_at, locale=locale
     )
@@ -99,13 +101,13 @@ def post_message(ticket):
     else:
         data = request.get_json(silent=True)
         if not isinstance(data, dict):
-            raise Invalid("data harus objek JSON / a JSON object is expected", fields={"_schema": ["object expected"]})
+            raise Invalid("json_object_expected", fields={"_schema": [msg("object_expected")]})
         body, reply_to, uploads = data.get("body"), data.get("reply_to"), []
     if user is None:
         complaints.reporter_message(db.session, rt, _store(), case, body, uploads, _reply_to(reply_to))
     else:
         if uploads:
-            raise Invalid("data tidak sah / invalid data", fields={"attachments": ["hanya pelapor / reporters only"]})
+            raise Invalid("invalid_data", fields={"attachments": [msg("reporters_only")]})
         complaints.officer_message(db.session, rt, user, case, body)
     view = _conversation(case, user)
     commit(case)
@@ -118,11 +120,11 @@ def _reply_to(value) -> int | None:
     try:
         return int(value)
     except (TypeError, ValueError):
-        raise Invalid("data tidak sah / invalid data", fields={"reply_to": ["bilangan / a number"]}) from None
+        raise Invalid("invalid_data", fields={"reply_to": [msg("a_number")]}) from None
 
 
 def _conversation(case: Case, user: User | None) -> dict:
-    locale = request.accept_languages.best_match(["id", "en"], default="id")
+    locale = requested()
     return {
         "ticket": case.ticket,
         "status": case.status,
@@ -180,7 +182,7 @@ def list_reveals(ticket):
 def decide_reveal(body, ticket, request_id, decision):
     """A second WBS manager approves or refuses (``approve`` / ``refuse``)."""
     if decision not in ("approve", "refuse"):
-        raise Invalid("keputusan tidak dikenal / unknown decision", fields={"decision": ["approve or refuse"]})
+        raise Invalid("decision_unknown", fields={"decision": [msg("one_of", choices="approve, refuse")]})
     user = current_user()
     case = _team_case(user, ticket)
     complaints.decide_reveal(db.session, user, case, request_id, decision == "approve", body.get("note"))

@@ -17,9 +17,9 @@ from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm.exc import StaleDataError
 from werkzeug.exceptions import HTTPException
 
-from api.errors import retry_after
+from api.errors import retry_after, status_of
 from api.extensions import db
-from api.web.i18n import localized
+from api.web.i18n import translated
 from api.web.security import is_api_request
 from api.web.urls import safe_next
 from engine.errors import KawalError
@@ -85,7 +85,7 @@ def _csrf_error(_error: CSRFError):
 
 def _domain_error(error: KawalError):
     db.session.rollback()  # nothing half-done survives a refused operation
-    body, status = error_page(error.status, localized(error.message))
+    body, status = error_page(status_of(error), translated(error.message))
     response = make_response(body, status)
     return retry_after(response, error)
 

@@ -12,6 +12,7 @@ import time_machine
 from sqlalchemy import func, select
 
 from engine.errors import Conflict, Forbidden, Invalid
+from engine.messages import msg
 from engine.models import Case, CaseEvent, HumanTask, Notification, Reminder
 
 # Wed 13 Jan 2027, 10:00 WIB: the summons arrives; the KI received the application on Mon 4 Jan 2027.
@@ -372,7 +373,7 @@ def test_challenging_the_decision_after_p14_is_refused_and_the_decision_becomes_
     challenge = {"sikap": "mengajukan_keberatan", "alasan_sikap": "Terlambat", "pengadilan": "PTUN Jakarta"}
     with pytest.raises(Invalid) as refused:
         office.complete(ticket, "sikap_atas_putusan", challenge)
-    assert "P14" in refused.value.message
+    assert refused.value.message == msg("deadline_passed", deadline="P14")
     assert office.open_tasks(ticket) == ["sikap_atas_putusan"]
     office.run(ticket)
     assert office.case(ticket).status == "pelaksanaan_putusan"

@@ -19,7 +19,7 @@ from api.boundary import runtime
 from api.extensions import db
 from api.web import schema_form
 from api.web.blueprint import bp
-from api.web.i18n import current_language, localized
+from api.web.i18n import current_language, translated
 from api.web.portal import receipts, repeats
 from api.web.portal.access import (
     NOT_FOUND,
@@ -149,7 +149,7 @@ def _fields(schema: dict, values: MultiDict | None, errors: dict | None, extra=(
     fields = [*extra, *schema_form.build_fields(schema, current_language(), values)]
     general = []
     if errors:
-        general = schema_form.attach_errors(fields, {k: [localized(str(m)) for m in v] for k, v in errors.items()})
+        general = schema_form.attach_errors(fields, {k: [translated(m) for m in v] for k, v in errors.items()})
     return fields, general
 
 

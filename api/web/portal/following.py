@@ -16,7 +16,7 @@ from api.boundary import commit, runtime
 from api.extensions import db
 from api.web import display
 from api.web.blueprint import bp
-from api.web.i18n import current_language, localized
+from api.web.i18n import current_language, translated
 from api.web.portal import repeats
 from api.web.portal.access import (
     NOT_FOUND,
@@ -35,6 +35,7 @@ from api.web.portal.paths import legal_path
 from engine import casework, complaints, kinds, queries
 from engine.errors import Conflict, Invalid, NotFound
 from engine.files import MAX_FILES, FileStore, Upload
+from engine.messages import msg
 from engine.models import Case
 
 # -- following a case ---------------------------------------------------------------------------------
@@ -114,7 +115,7 @@ def _reply_errors(errors: dict) -> dict[str, list[str]]:
         name, _dot, number = path.partition(".")
         name = name if name in ("body", "reply_to", "attachments") else "body"
         prefix = _("File %(num)d:", num=int(number) + 1) + " " if number.isdigit() else ""
-        out.setdefault(name, []).extend(prefix + localized(str(m)) for m in messages)
+        out.setdefault(name, []).extend(prefix + translated(m) for m in messages)
     return out
 
 
@@ -145,7 +146,7 @@ def portal_complaint_reply():
         return _status_page(case, error.fields, request.form, 422)
     except Conflict as error:
         db.session.rollback()
-        flash(localized(error.message), "error")
+        flash(translated(error.message), "error")
         return redirect(url_for("web.portal_status"), 303)
     commit(case)
     flash(_("Your message has been sent to the complaint team."), "success")
@@ -156,7 +157,7 @@ def _reply_to(value) -> int | None:
     if value in (None, ""):
         return None
     if not str(value).isdigit():
-        raise Invalid("data tidak sah / invalid data", fields={"reply_to": ["pesan tidak dikenal / unknown"]})
+        raise Invalid("invalid_data", fields={"reply_to": [msg("message_unknown")]})
     return int(value)
 
 
