@@ -159,6 +159,6 @@ class Message:
         return self.render()
 
 
-def msg(code: str, **params) -> Message:
+def msg(code: str, /, **params) -> Message:
     """``msg("task_claimed", by="ani")``: a field message, or the message of an error."""
     return Message(code, params)

@@ -140,6 +140,7 @@ def test_an_unknown_code_or_a_missing_parameter_fails_where_the_message_is_made(
         Message("no_such_message")
     with pytest.raises(KeyError):
         NotFound("task_claimed")  # without "by"
+    assert str(msg("unit_code_unknown", code="'X'")) == "unit 'X' is unknown"  # a parameter may be called code
 
 
 def test_the_engine_knows_no_http_status_and_the_api_maps_each_kind():
