@@ -11,6 +11,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from engine import access, chain, clock, kinds, status
+from engine.calendar import day_off_name
 from engine.errors import Forbidden, Invalid
 from engine.messages import msg
 from engine.models import Case, CaseEvent, Deadline, HumanTask, Party, User
@@ -175,7 +176,7 @@ def case_events(session: Session, case: Case) -> list[dict]:
 def explain(provenance: dict, locale: str = "id") -> str:
     """One sentence on how a due date was counted, with the days skipped and why."""
     skipped = provenance.get("skipped", [])
-    days = ", ".join(f"{s['date']} ({s['reason']})" for s in skipped)
+    days = ", ".join(f"{s['date']} ({day_off_name(s, locale)})" for s in skipped)
     if locale == "en":
         text = (
             f"{provenance['working_days']} working days counted from {provenance['counted_from']} "

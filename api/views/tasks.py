@@ -4,7 +4,7 @@ from api.auth import current_user, login_required
 from api.boundary import commit, noted, runtime
 from api.extensions import db
 from api.schemas import Assign, CompleteResult, CompleteTask, TaskDetail, TaskItem, TaskList, TaskQuery
-from engine import access, inbox, queries
+from engine import access, inbox, instructions, queries
 
 blp = Blueprint("tasks", __name__, description="The officers' task inbox")
 
@@ -27,7 +27,10 @@ def list_tasks(query):
 def get_task(task_id):
     user = current_user()
     task = access.require_task(db.session, user, task_id)
-    detail = queries.task_detail(db.session, runtime(), task)
+    rt = runtime()
+    detail = queries.task_detail(db.session, rt, task)
+    filled = instructions.for_task(db.session, rt, task)  # the placeholders filled with the case's facts
+    detail.update(instructions=filled["id"], instructions_en=filled["en"])
     noted(user, task.case, f"task:{task.bpmn_id}")
     return detail
 

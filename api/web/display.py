@@ -6,7 +6,6 @@ Nothing here is stored: a due state is derived from the stored due date each tim
 
 from __future__ import annotations
 
-import re
 from datetime import datetime
 
 from babel import dates as babel_dates
@@ -82,16 +81,3 @@ def office_datetime(value: datetime | None) -> str:
         return "—"
     zone = babel_dates.format_datetime(value, "zzz", tzinfo=get_timezone(), locale="id")
     return f"{format_datetime(value, 'd MMM y, HH:mm')} {zone}"
-
-
-_PLACEHOLDER = re.compile(r"\{\{\s*([A-Za-z_][A-Za-z0-9_]*)\s*\}\}")
-
-
-def fill_instructions(text: str | None, facts: dict) -> str | None:
-    """Put the case's facts into a task's instructions (BPMN ``{{ ticket }}`` placeholders).
-
-    A placeholder whose fact is not known here is left as it is written, so nothing is invented.
-    """
-    if not text:
-        return text
-    return _PLACEHOLDER.sub(lambda m: str(facts[m[1]]) if m[1] in facts else m[0], text)

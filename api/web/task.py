@@ -26,7 +26,7 @@ from api.web.facts import case_facts, labelled, requester_facts
 from api.web.i18n import current_language, translated
 from api.web.inbox import lane_members, refusal_message
 from api.web.session import officer
-from engine import access, chain, inbox, queries
+from engine import access, chain, inbox, instructions, queries
 from engine.errors import Conflict, Invalid
 from engine.models import Case, HumanTask
 
@@ -73,22 +73,13 @@ def _page(task: HumanTask, values: MultiDict | None = None, errors: dict | None 
         fields = schema_form.build_fields(schema, locale, values)
         if errors:
             general = schema_form.attach_errors(fields, {k: [translated(m) for m in v] for k, v in errors.items()})
-    facts = {
-        "ticket": task.case.ticket,
-        "batas_kelengkapan_hari": rt.settings.completion_window_days,
-        "batas_bukti_hari": rt.settings.evidence_window_days,
-        **(task.case.details or {}),
-        **detail["data"],
-    }
-    if task.case.parent_id:
-        facts["permohonan"] = db.session.get(Case, task.case.parent_id).ticket
     return render_template(
         "task.html",
         task=task,
         title=display.task_title(rt, task, locale),
         process_label=display.process_label(task.process_id, locale),
         stage_label=display.stage_label(task.case.status, locale),
-        instructions=display.fill_instructions(display.task_instructions(rt, task, locale), facts),
+        instructions=instructions.for_task(db.session, rt, task)["en" if locale == "en" else "id"],
         due_state=display.due_state(detail["due_at"], detail["working_days_left"]),
         row=detail,
         deadlines=_deadlines(task.case, locale),
