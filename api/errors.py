@@ -15,6 +15,7 @@ from werkzeug.exceptions import HTTPException
 from api.language import requested, say, say_fields
 from engine.errors import Conflict, Forbidden, Invalid, KawalError, NotFound, TooMany, Unauthorized
 from engine.messages import Message
+from engine.quotas import InsufficientStorage
 
 _CODES = {
     400: "bad_request",
@@ -37,6 +38,7 @@ STATUS: dict[type[KawalError], int] = {
     Conflict: 409,
     Invalid: 422,
     TooMany: 429,
+    InsufficientStorage: 507,  # RFC 4918 §11.5: the upload cannot be stored now
 }
 
 
@@ -45,24 +47,24 @@ def status_of(error: KawalError) -> int:
     return next((STATUS[cls] for cls in type(error).__mro__ if cls in STATUS), 400)
 
 
-class ErrorSchema(Schema):
-    """Every error response of the API."""
+class ErrorBody(Schema):
+    """What every error answers, as the OpenAPI document says (the default response of every operation)."""
 
     code = fields.String(
-        required=True, metadata={"description": "Kind of refusal: not_found, forbidden, conflict, invalid, ..."}
+        required=True, metadata={"description": "stable kind of refusal: not_found, forbidden, conflict, invalid, ..."}
     )
     reason = fields.String(
         metadata={
-            "description": "Code of Kawal's message when Kawal itself refused (task_claimed, wrong_ticket_or_code, "
+            "description": "code of Kawal's message when Kawal itself refused (task_claimed, wrong_ticket_or_code, "
             "...); absent for a refusal of the HTTP layer"
         }
     )
-    message = fields.String(required=True, metadata={"description": "What went wrong, in the Accept-Language"})
+    message = fields.String(required=True, metadata={"description": "what went wrong, in the Accept-Language"})
     errors = fields.Dict(
         keys=fields.String(),
         values=fields.List(fields.String()),
         required=True,
-        metadata={"description": "Field path -> messages, in the Accept-Language"},
+        metadata={"description": "field path -> messages in the Accept-Language (empty when not about a field)"},
     )
 
 
@@ -95,7 +97,7 @@ def error_response(status: int, message: str | Message, errors: dict | None = No
 
 
 class KawalApi(Api):
-    ERROR_SCHEMA = ErrorSchema
+    ERROR_SCHEMA = ErrorBody
 
     def handle_http_exception(self, error: HTTPException):
         data = getattr(error, "data", None) or {}
@@ -103,12 +105,21 @@ class KawalApi(Api):
         # webargs nests field errors under the location ("json", "query"); the location is not a field.
         if isinstance(messages, dict) and len(messages) == 1 and next(iter(messages)) in ("json", "query", "form"):
             messages = next(iter(messages.values()))
-        response = error_response(
-            error.code or 500, error.description or error.name, _flatten(messages) if messages else {}
-        )
+        # A refusal of our own at the HTTP layer (api.limits.Refused) carries a Message to translate.
+        message = getattr(error, "message", None) or error.description or error.name
+        response = error_response(error.code or 500, message, _flatten(messages) if messages else {})
+        keep_headers(response, error)
         if error.code == 401:
             response.headers["WWW-Authenticate"] = "Bearer"
         return response
+
+
+def keep_headers(response, error: HTTPException):
+    """The exception's own headers on the response made for it: ``Allow`` on a 405 (RFC 9110 §15.5.6)."""
+    for name, value in error.get_headers():
+        if name.lower() != "content-type":
+            response.headers[name] = value
+    return response
 
 
 def register(app) -> None:

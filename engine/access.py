@@ -8,6 +8,7 @@ from sqlalchemy import Select, exists, or_, select
 from sqlalchemy.orm import Session, aliased, joinedload
 
 from engine.errors import Forbidden, NotFound
+from engine.ids import in_range
 from engine.kinds import COMPLAINT
 from engine.models import Case, HumanTask, User
 
@@ -101,7 +102,7 @@ def require_staff_case(session: Session, user: User, ticket: str) -> Case:
 
 
 def require_task(session: Session, user: User, task_id: int) -> HumanTask:
-    if not 0 < task_id < 2**31:  # beyond the column's range there is no such task
+    if not in_range(task_id):  # beyond the column's range there is no such task
         raise NotFound("task_not_found")
     task = session.get(HumanTask, task_id, options=[joinedload(HumanTask.case)])
     if task is None or not can_view_case(session, user, task.case):
@@ -150,14 +151,38 @@ def require_read_document(user: User, name: str) -> None:
         raise Forbidden("document_not_for_unit")
 
 
+REQUESTER = "pemohon"
+"""The requester or reporter as a reader of recorded fields (the portal): a pseudo-group for ``x-visible-to``."""
+
+
+def case_team(case: Case) -> frozenset[str]:
+    """The groups that read every recorded field of a case: the desk that runs its process, and the auditors.
+
+    PPID cases: the request staff (and the admin, who sees them); complaints: the complaint team.
+    """
+    if case.kind == COMPLAINT:
+        return COMPLAINT_TEAM | {"auditor"}
+    return REQUEST_STAFF | {"admin", "auditor"}
+
+
+def field_readers(user: User, case: Case) -> frozenset[str] | None:
+    """Whose ``x-visible-to`` marks let ``user`` read a recorded field of ``case`` (engine.visibility).
+
+    ``None``: the case's team reads every field. Anyone else (a unit referred the case) reads only the
+    fields a form marks visible to one of their groups: a field no one marked stays with the team.
+    """
+    groups = _groups(user)
+    return None if groups & case_team(case) else groups
+
+
 def can_read_history(user: User, case: Case) -> bool:
-    """A case's event history; a complaint's is for the complaint team and the auditors only."""
-    return case.kind != COMPLAINT or is_complaint_team(user) or "auditor" in _groups(user)
+    """A case's event history holds every recorded field: the case's team and the auditors only."""
+    return field_readers(user, case) is None
 
 
 def require_read_history(user: User, case: Case) -> None:
     if not can_read_history(user, case):
-        raise Forbidden("complaint_history_restricted")
+        raise Forbidden("history_restricted")
 
 
 def require_complaint_team(user: User) -> None:
@@ -168,6 +193,16 @@ def require_complaint_team(user: User) -> None:
 def require_wbs_manager(user: User) -> None:
     if "pengelola_wbs" not in _groups(user):
         raise Forbidden("wbs_managers_only")
+
+
+class SecondFactorNeeded(Forbidden):
+    code = "second_factor_required"
+
+
+def require_second_factor(passed: bool) -> None:
+    """The caller's login passed the TOTP second factor (engine.totp); needed to approve an identity reveal."""
+    if not passed:
+        raise SecondFactorNeeded("second_factor_for_reveal")
 
 
 def require_auditor(user: User) -> None:

@@ -27,7 +27,6 @@ TEMPLATES: dict[str, str] = {
     "min_length": "at least %(min)d characters",
     "max_length": "at most %(max)d characters",
     "length_range": "%(min)d to %(max)d characters",
-    "a_number": "a number",
     "true_or_false": "must be true or false",
     "data_not_object": "data must be an object",
     "json_object_expected": "a JSON object is expected",
@@ -36,6 +35,13 @@ TEMPLATES: dict[str, str] = {
     "past_iso_instant": "a past instant, ISO 8601 with a time zone",
     "date_required": "a date (YYYY-MM-DD) is required",
     "date_out_of_range": "date out of range",
+    "id_range": "a whole number from 1 to %(max)d",
+    "number_too_large": "number too large",
+    "number_at_most": "number too large (at most %(max)d)",
+    "not_a_json_number": "%(name)s is not a JSON number",
+    "json_too_deep": "JSON nested too deeply (at most %(max)d levels)",
+    "malformed_json": "malformed JSON",
+    "nul_refused": "the NUL character is not accepted",
     "case_changed": "the case changed meanwhile; retry",
     "database_busy": "the database is busy; retry",
     # -- form fields (jsonschema validators, engine.forms) ---------------------------------------
@@ -57,7 +63,7 @@ TEMPLATES: dict[str, str] = {
     "superiors_assign": "only a superior may assign",
     "superiors_only": "superiors only",
     "document_not_for_unit": "this document is not for your unit",
-    "complaint_history_restricted": "complaint history: team and auditors",
+    "history_restricted": "a case's history: its team and auditors",
     "complaint_team_only": "the complaint team only",
     "wbs_managers_only": "WBS managers only",
     "auditors_only": "auditors only",
@@ -74,6 +80,13 @@ TEMPLATES: dict[str, str] = {
     "login_required": "authentication required",
     "wrong_login": "wrong username or password",
     "too_many_logins": "too many failed logins; try again in %(minutes)d minutes",
+    "token_revoked": "the token has been revoked or has expired",
+    "wrong": "wrong",
+    "wrong_verification_code": "wrong verification code",
+    "second_factor_code_required": "the code from your authenticator app is required",
+    "second_factor_setup": "set up your second factor first by logging in at /masuk",
+    "second_factor_for_reveal": "approving an identity reveal needs a login with the second factor "
+    "(authenticator code)",
     # -- filing (engine.intake) ------------------------------------------------------------------
     "past_receipt": "must be a past instant, at most a year ago, with a time zone",
     "objection_needs_request": "an objection concerns an information request",
@@ -81,6 +94,7 @@ TEMPLATES: dict[str, str] = {
     "case_unknown": "unknown case",
     "objection_or_request_ticket": "an objection or request ticket",
     "wrong_ticket_or_code": "wrong ticket or access code",
+    "too_many_codes": "too many wrong access codes; try again in %(minutes)d minutes",
     "form_being_sent": "this form is being sent",
     "access_code_hint": "use your request's access code to follow this objection",
     # -- the inbox and the case (engine.inbox, engine.casework, engine.sync) ---------------------
@@ -117,6 +131,12 @@ TEMPLATES: dict[str, str] = {
     "reveal_already_decided": "the request is already %(status)s",
     "identity_sealed": "the identity is sealed: ask, with a reason, for another WBS manager's approval",
     "decision_unknown": "unknown decision",
+    # -- what the public may send (engine.quotas) ------------------------------------------------
+    "too_many_filings": "too many filings from this address; try later",
+    "message_limit_reached": "the day's message limit is reached; try tomorrow",
+    "attachment_limit_reached": "the day's attachment size limit is reached",
+    "storage_full": "the server's storage is nearly full; attachments cannot be accepted now: send the message "
+    "without them or try later",
     # -- the calendar's overrides (engine.holidays) ----------------------------------------------
     "override_exists": "the override exists already",
     "override_exists_for_day": "override #%(id)s exists for %(day)s (%(calendars)s); remove it first",
@@ -124,6 +144,7 @@ TEMPLATES: dict[str, str] = {
     "calendars_unknown": "unknown: %(names)s; one of %(choices)s",
     # -- accounts and incidents (engine.users, notifications.incidents; mostly the CLI) ----------
     "user_not_created": "cannot create user",
+    "password_not_set": "cannot set password",
     "username_rule": "letters, digits, dots and underscores, at most 80",
     "username_taken": "already exists",
     "groups_unknown": "unknown group(s): %(names)s",

@@ -96,6 +96,12 @@ class User(Base):
     active: Mapped[bool] = mapped_column(Boolean, default=True)
     unit_id: Mapped[int | None] = mapped_column(ForeignKey("unit.id"))
     created_at: Mapped[datetime]
+    # The TOTP second factor (engine.totp): the shared secret sealed by the vault; set at enrolment and
+    # in force once ``totp_enabled_at`` is; ``totp_last_step`` refuses a code used a second time.
+    totp_secret: Mapped[bytes | None] = mapped_column(LargeBinary)
+    totp_key_id: Mapped[str | None] = mapped_column(String(16))
+    totp_enabled_at: Mapped[datetime | None]
+    totp_last_step: Mapped[int | None] = mapped_column(Integer)
     groups: Mapped[list[Group]] = relationship(secondary="membership", lazy="selectin")
 
     @property
@@ -423,3 +429,54 @@ class RevealRequest(Base):
     decided_at: Mapped[datetime | None]
     decision_note: Mapped[str | None] = mapped_column(Text)
     __table_args__ = (CheckConstraint("status IN ('pending','approved','refused')", name="status_known"),)
+
+
+class AuthSession(Base):
+    """A login that is still open: an officer's page session or API token, or a portal visitor's verified case.
+
+    The cookie or token carries a random id; the row holds only its SHA-256, so a copy of the table
+    opens nothing. Logging out, "close my case on this device", ``kawal users end-sessions``, a
+    password reset and deactivation delete rows, and a request whose row is gone is no longer logged in.
+    ``data`` holds a portal session's verified tickets (never a code). ``second_factor`` says the login
+    passed TOTP (needed to approve an identity reveal).
+    """
+
+    __tablename__ = "auth_session"
+    id_hash: Mapped[str] = mapped_column(String(64), primary_key=True)
+    kind: Mapped[str] = mapped_column(String(10))
+    user_id: Mapped[int | None] = mapped_column(ForeignKey("user.id", ondelete="CASCADE"), index=True)
+    second_factor: Mapped[bool] = mapped_column(Boolean, default=False)
+    data: Mapped[dict | None]
+    created_at: Mapped[datetime]
+    expires_at: Mapped[datetime] = mapped_column(index=True)  # pruning on every login stays cheap
+    __table_args__ = (
+        CheckConstraint("kind IN ('web','api','portal')", name="kind_known"),
+        CheckConstraint("kind = 'portal' OR user_id IS NOT NULL", name="officer_has_user"),
+    )
+
+
+class Tally(Base):
+    """One counted use by the public (engine.quotas, engine.codes): a filing, a message, its bytes, a wrong
+    access code, a refusal. Counted in the database so every process sees the same numbers; pruned after a day.
+
+    ``key`` is ``case:<id>``, ``ticket:<ticket>`` or ``addr:<keyed hash>``: a public caller's address is
+    kept only as an HMAC under the app's secret, never as typed, and only for the window it counts in.
+    """
+
+    __tablename__ = "tally"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    kind: Mapped[str] = mapped_column(String(20))
+    key: Mapped[str] = mapped_column(String(80))
+    amount: Mapped[int] = mapped_column(Integer, default=1)
+    at: Mapped[datetime] = mapped_column(index=True)
+    __table_args__ = (Index("ix_tally_kind_key_at", "kind", "key", "at"),)
+
+
+class RecoveryCode(Base):
+    """A one-time recovery code for an officer's second factor, stored only as its Argon2 hash."""
+
+    __tablename__ = "recovery_code"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    user_id: Mapped[int] = mapped_column(ForeignKey("user.id", ondelete="CASCADE"), index=True)
+    code_hash: Mapped[str] = mapped_column(String(200))
+    used_at: Mapped[datetime | None]

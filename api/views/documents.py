@@ -4,7 +4,7 @@ from flask import Response, request
 from flask_smorest import Blueprint
 
 from api.auth import current_user, login_required
-from api.boundary import noted
+from api.boundary import noted, runtime
 from api.extensions import db
 from api.language import requested
 from api.schemas import DocumentList
@@ -42,7 +42,8 @@ def get_document(ticket, name):
     case = _case(user, ticket)
     access.require_read_document(user, name)
     locale = request.args.get("lang") or requested()
-    doc, text = documents.render(db.session, case, name, locale)
+    readers = access.field_readers(user, case)
+    doc, text = documents.render(db.session, runtime().forms, case, name, locale, readers)
     noted(user, case, f"document:{name}")
     return Response(
         text,

@@ -17,7 +17,7 @@ from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm.exc import StaleDataError
 from werkzeug.exceptions import HTTPException
 
-from api.errors import retry_after, status_of
+from api.errors import keep_headers, retry_after, status_of
 from api.extensions import db
 from api.web.i18n import translated
 from api.web.security import is_api_request
@@ -66,8 +66,9 @@ def _http_error(error: HTTPException):
     status = error.code or 500
     if status >= 500:
         db.session.rollback()  # Flask has logged the cause; the page says only that it happened
-    message = None if status >= 500 or status == 404 else error.description
-    return error_page(status, message)
+    message = None if status >= 500 or status == 404 else translated(getattr(error, "message", error.description))
+    body, status = error_page(status, message)
+    return keep_headers(make_response(body, status), error)
 
 
 def _csrf_error(_error: CSRFError):

@@ -31,7 +31,7 @@ from engine.errors import Conflict, Invalid
 from engine.models import Case, HumanTask
 
 
-@bp.get("/tugas/<int:task_id>")
+@bp.get("/tugas/<id:task_id>")
 @login_required
 def task(task_id: int):
     user = officer()
@@ -40,7 +40,7 @@ def task(task_id: int):
     return _page(found)
 
 
-@bp.post("/tugas/<int:task_id>")
+@bp.post("/tugas/<id:task_id>")
 @login_required
 def complete(task_id: int):
     user, rt = officer(), runtime()
@@ -65,7 +65,7 @@ def complete(task_id: int):
 
 def _page(task: HumanTask, values: MultiDict | None = None, errors: dict | None = None):
     user, rt, locale = officer(), runtime(), current_language()
-    detail = queries.task_detail(db.session, rt, task)
+    detail = queries.task_detail(db.session, rt, task, user)  # only the fields the officer may see
     view = queries.case_view(db.session, rt, user, task.case)  # the identity only where access allows
     fields, general = [], []
     if task.form:
@@ -83,7 +83,7 @@ def _page(task: HumanTask, values: MultiDict | None = None, errors: dict | None 
         due_state=display.due_state(detail["due_at"], detail["working_days_left"]),
         row=detail,
         deadlines=_deadlines(task.case, locale),
-        case_facts=case_facts(rt, task.case, locale),
+        case_facts=case_facts(rt, task.case, locale, detail["case"]["details"]),
         requester=requester_facts(rt, view["requester"], locale),
         recorded=_recorded(rt, detail["data"], locale),
         chronology=detail["case"].get("chronology", []),
