@@ -201,6 +201,10 @@ class TaskDetail(TaskItem):
     form_schema = fields.Dict(allow_none=True)
     data = fields.Dict()
     case = fields.Dict()
+    dip_suggestions = fields.List(
+        fields.Dict(),
+        metadata={"description": "published DIP items that may answer the request: cite one in the decision"},
+    )
 
 
 class CompleteTask(Schema):

@@ -230,3 +230,45 @@ def require_staff(user: User) -> None:
 def require_front_desk(user: User) -> None:
     if not _groups(user) & REQUEST_STAFF:
         raise Forbidden("officers_record_offline")
+
+
+# -- The public information list (engine.dip) --------------------------------------------------------------
+# The PPID and the admin keep the whole list; a unit's officers keep the items their unit holds.
+DIP_KEEPERS = frozenset({"ppid", "admin"})
+# Officers who read the list as staff (drafts, versions, the repeated requests), besides the keepers.
+DIP_READERS = REQUEST_STAFF | {"unit_pengolah", "admin", "auditor"}
+
+
+def can_edit_dip_item(user: User, unit_id: int | None) -> bool:
+    groups = _groups(user)
+    return bool(groups & DIP_KEEPERS) or ("unit_pengolah" in groups and unit_id is not None and unit_id == user.unit_id)
+
+
+def require_dip_editor(user: User, unit_id: int | None) -> None:
+    if not can_edit_dip_item(user, unit_id):
+        raise Forbidden("dip_editors_only")
+
+
+def is_dip_keeper(user: User) -> bool:
+    return bool(_groups(user) & DIP_KEEPERS)
+
+
+def require_dip_keeper(user: User) -> None:
+    """Importing the whole list and the office's service pages: the PPID and the admin."""
+    if not is_dip_keeper(user):
+        raise Forbidden("ppid_and_admins_only")
+
+
+def can_read_dip(user: User | None) -> bool:
+    return bool(_groups(user) & DIP_READERS)
+
+
+def require_dip_reader(user: User) -> None:
+    if not can_read_dip(user):
+        raise Forbidden("not_allowed")
+
+
+def require_request_insight(user: User) -> None:
+    """What the office's requests ask for, across cases (repeated requests): the request staff and the admin."""
+    if not _groups(user) & (REQUEST_STAFF | DIP_KEEPERS):
+        raise Forbidden("ppid_officers_only")

@@ -5,7 +5,7 @@ from datetime import timedelta
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from engine import clock, complaints, inbox, intake, totp
+from engine import clock, complaints, dip_demo, inbox, intake, totp
 from engine.models import HumanTask, User
 from engine.runtime import Runtime
 from engine.users import GROUPS, create_user, ensure_unit
@@ -128,6 +128,7 @@ def load_demo(session: Session, rt: Runtime) -> list[tuple[str, str, str]]:
     )
     cases.append((dispute.ticket, refused.access_code, "sengketa di Komisi Informasi: surat kuasa"))
     cases.extend(_complaints(session, rt, users))
+    dip_demo.load(session, rt, ppid)  # the public information list and the service pages
     return cases
 
 

@@ -18,13 +18,15 @@ def register_blueprints(api, app) -> None:
         cases,
         chain,
         complaints,
+        dip,
         documents,
         incidents,
         requests,
         tasks,
     )
 
-    for module in (auth, requests, complaints, tasks, cases, chain, bundle, documents, audit, calendar, incidents):
+    modules = (auth, requests, complaints, tasks, cases, chain, bundle, documents, audit, calendar, incidents, dip)
+    for module in modules:
         api.register_blueprint(module.blp, url_prefix="/api/v1")
 
     assets = Blueprint("swagger_assets", __name__)

@@ -4,7 +4,7 @@ from api.auth import current_user, login_required
 from api.boundary import commit, noted, runtime
 from api.extensions import db
 from api.schemas import Assign, CompleteResult, CompleteTask, TaskDetail, TaskItem, TaskList, TaskQuery
-from engine import access, inbox, instructions, queries
+from engine import access, dip_match, inbox, instructions, queries
 
 blp = Blueprint("tasks", __name__, description="The officers' task inbox")
 
@@ -31,6 +31,10 @@ def get_task(task_id):
     detail = queries.task_detail(db.session, rt, task, user)  # only the fields the caller may see
     filled = instructions.for_task(db.session, rt, task)  # the placeholders filled with the case's facts
     detail.update(instructions=filled["id"], instructions_en=filled["en"])
+    detail["dip_suggestions"] = [
+        {"id": i.id, "title": i.title, "category": i.category, "portal_url": dip_match.public_path(i)}
+        for i in dip_match.for_case(db.session, task.case)
+    ]
     noted(user, task.case, f"task:{task.bpmn_id}")
     return detail
 

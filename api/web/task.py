@@ -26,7 +26,7 @@ from api.web.facts import case_facts, labelled, requester_facts
 from api.web.i18n import current_language, translated
 from api.web.inbox import lane_members, refusal_message
 from api.web.session import officer
-from engine import access, chain, inbox, instructions, queries
+from engine import access, chain, dip_match, inbox, instructions, queries
 from engine.errors import Conflict, Invalid
 from engine.models import Case, HumanTask
 
@@ -37,7 +37,8 @@ def task(task_id: int):
     user = officer()
     found = access.require_task(db.session, user, task_id)
     noted(user, found.case, f"task:{found.bpmn_id}")  # a read of a confidential complaint is recorded
-    return _page(found)
+    cited = request.args.get("kutip", type=int)  # "cite it in the decision" beside a suggested DIP item
+    return _page(found, values=MultiDict({dip_match.REFERENCE: str(cited)}) if cited else None)
 
 
 @bp.post("/tugas/<id:task_id>")
@@ -95,6 +96,8 @@ def _page(task: HumanTask, values: MultiDict | None = None, errors: dict | None 
         can_claim=access.can_work_task(user, task) and task.assignee_id is None,
         can_unclaim=task.assignee_id is not None and (task.assignee_id == user.id or access.can_assign(user, task)),
         members=lane_members(task) if access.can_assign(user, task) else [],
+        dip_suggestions=dip_match.for_case(db.session, task.case),
+        cite_field=any(f.name == dip_match.REFERENCE for f in fields),
     )
 
 

@@ -158,8 +158,9 @@ def portal_request():
     rt = runtime()
     schema = _dressed(rt.forms.schema("permohonan.json"), REQUEST_DRESSING)
     repeats.prune()
-    if request.method == "GET":
-        return _request_page(schema, None, None)
+    if request.method == "GET":  # "not found? ask for it" in the public list brings the words it looked for
+        asked = request.args.get("informasi", "").strip()[:4000]
+        return _request_page(schema, MultiDict({"information": asked}) if asked else None, None)
     if again := receipts.sent_again("permohonan", receipts.request_receipt):
         return again
     data = schema_form.parse(schema, request.form, office_tz(rt))

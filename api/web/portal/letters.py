@@ -15,7 +15,7 @@ from sqlalchemy import select
 
 from api.extensions import db
 from api.web import schema_form
-from engine import access, bundle, documents, kinds, visibility
+from engine import access, bundle, dip_match, documents, kinds, visibility
 from engine.models import Case, CaseEvent
 
 READER = frozenset({access.REQUESTER})
@@ -67,6 +67,7 @@ def letters(rt, case: Case, locale: str) -> list[dict]:
     ).all()
     done = {e.data.get("task") for e in events}
     i = 1 if locale == "en" else 0
+    cited = dip_match.cited_by_case(db.session, case) if "pemberitahuan_tertulis" in done else None
     out = []
     for event in events:
         task, data = event.data.get("task"), bundle.redact(event.data.get("data", {}))
@@ -75,7 +76,10 @@ def letters(rt, case: Case, locale: str) -> list[dict]:
             continue
         title = bundle.document_title(task, data, i)
         facts = _labelled(rt.forms.schema(letter.form), visibility.shown(rt.forms, letter.form, data, READER), locale)
-        out.append({"title": title, "at": event.at, "facts": facts})
+        shown = {"title": title, "at": event.at, "facts": facts}
+        if task == "pemberitahuan_tertulis" and cited is not None:  # "already public": the notice links the item
+            shown["dip"] = {"title": cited.title, "url": dip_match.public_path(cited)}
+        out.append(shown)
     return out
 
 
