@@ -68,6 +68,13 @@ class Context:
 pass_context = click.make_pass_decorator(Context)
 
 
+def refusal(exc, options: dict | None = None) -> click.ClickException:
+    """A refused operation (engine.errors) in English: each field's messages after its name, or the message."""
+    options = options or {}
+    problems = "; ".join(f"{options.get(f, f)}: {', '.join(map(str, m))}" for f, m in exc.fields.items())
+    return click.ClickException(problems or str(exc))
+
+
 @click.group()
 @click.pass_context
 def main(ctx):
@@ -148,9 +155,7 @@ def users_create(kawal, username, groups, display_name, unit, password_stdin):
         try:
             create_user(session, username, password, list(groups), display_name, unit)
         except Invalid as exc:
-            raise click.ClickException(
-                "; ".join(f"{field}: {', '.join(map(str, msgs))}" for field, msgs in exc.fields.items())
-            ) from None
+            raise refusal(exc) from None
     click.echo(f"user {username} created in {', '.join(groups)}")
 
 
@@ -206,7 +211,7 @@ def users_reset_password(kawal, username, password_stdin):
         try:
             set_password(session, user, password)
         except Invalid as exc:
-            raise click.ClickException("; ".join(f"{f}: {', '.join(m)}" for f, m in exc.fields.items())) from None
+            raise refusal(exc) from None
         ended = sessions.end_all(session, user)
     click.echo(f"password of {username} reset; {ended} session(s) ended")
 
@@ -412,6 +417,38 @@ def calendar_explain(kawal, start, days, name):
     click.echo(json.dumps(result, indent=2, ensure_ascii=False))
 
 
+@calendar.command("confirm")
+@click.argument("year", type=int)
+@click.option("--note", default=None, help="e.g. the SKB 3 Menteri the days were taken from")
+@click.option("--by", "actor", default="admin", show_default=True)
+@pass_context
+def calendar_confirm(kawal, year, note, actor):
+    """Confirm YEAR's holidays and cuti bersama against the SKB, after entering its days as overrides."""
+    from engine.errors import KawalError
+    from engine.holiday_years import confirm_year
+
+    with kawal.session() as session:
+        kawal.require_schema(session)
+        try:
+            confirm_year(session, year, actor, note)
+            session.commit()
+        except KawalError as exc:
+            raise refusal(exc) from None
+    click.echo(f"{year} confirmed by {actor}")
+
+
+@calendar.command("year")
+@click.argument("year", type=int)
+@pass_context
+def calendar_year(kawal, year):
+    """Whether YEAR's cuti bersama are confirmed, and the dates the holidays package only estimates."""
+    from engine.holiday_years import year_view
+
+    with kawal.session() as session:
+        kawal.require_schema(session)
+        click.echo(json.dumps(year_view(session, year), indent=2, ensure_ascii=False, default=str))
+
+
 @calendar.group("overrides")
 def calendar_overrides():
     """The admin's holiday overrides: extra days off, office closures, corrections."""
@@ -494,10 +531,7 @@ def _override_change(kawal, change, actor) -> None:
             moved = recompute_open_deadlines(session, rt, actor, summary)
             session.commit()
         except KawalError as exc:
-            problems = "; ".join(
-                f"{_OVERRIDE_OPTIONS.get(f, f)}: {', '.join(map(str, m))}" for f, m in exc.fields.items()
-            )
-            raise click.ClickException(problems or str(exc)) from None
+            raise refusal(exc, _OVERRIDE_OPTIONS) from None
     for case_id in dict.fromkeys(m["case_id"] for m in moved):
         schedule_case(case_id)
     tz = rt.calendars["strict"].tz

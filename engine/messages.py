@@ -173,6 +173,19 @@ TEMPLATES: dict[str, str] = {
     "override_exists": "the override exists already",
     "override_exists_for_day": "override #%(id)s exists for %(day)s (%(calendars)s); remove it first",
     "override_not_found": "holiday override not found",
+    # -- legal clocks: the year's days off, notices, windows (engine.holiday_years, lateness, ...) --
+    "year_range": "a year from %(first)d to %(last)d",
+    "year_out_of_range": "year out of range",
+    "year_confirmed": "%(year)d is confirmed already",
+    "year_days_missing": "the year's days off are not entered",
+    "enter_year_days_first": "enter the SKB's holidays and cuti bersama for %(year)d in the override table first",
+    "between_and_today": "between %(first)s and today",
+    "dispatch_date_invalid": "invalid dispatch date",
+    "receipt_date_invalid": "invalid date of receipt",
+    "notice_not_sent": "no notice has been sent yet",
+    "not_after_filing": "not after the filing",
+    "window_not_ended": "the %(name)s window has not ended on the latest reading%(when)s: record the Commission's or "
+    "the court's message, or confirm after it ends",
     "calendars_unknown": "unknown: %(names)s; one of %(choices)s",
     # -- accounts and incidents (engine.users, notifications.incidents; mostly the CLI) ----------
     "user_not_created": "cannot create user",

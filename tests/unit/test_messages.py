@@ -33,6 +33,7 @@ BILINGUAL_DATA = {
     "engine/status.py": None,
     "engine/bundle.py": None,
     "engine/dip_io.py": {"Kolom / Column", "Isi / What to write", "Dasar hukum / pengecualian"},
+    "engine/holiday_years.py": {"`. / The cuti bersama of "},  # an incident's stored text, for administrators
 }
 PLACEHOLDER = re.compile(r"%\((\w+)\)[sdr]")
 
