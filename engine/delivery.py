@@ -118,13 +118,10 @@ def download(session: Session, rt, case: Case, attachment_id: int) -> tuple[Atta
     """The requester downloads a delivered file: refused after its date (nothing written), else an event."""
     row = session.get(Attachment, attachment_id) if in_range(attachment_id) else None
     if row is None or row.case_id != case.id or row not in delivered_files(session, rt.forms, case):
-        raise NotFound("berkas tidak ditemukan / file not found")
+        raise NotFound("file_not_found")
     until = available_until(row, rt.settings.download_days)
     if clock.now() >= until:
-        raise Gone(
-            f"tautan unduhan berlaku sampai {until:%Y-%m-%d}; minta petugas mengirim ulang / the download was"
-            f" available until {until:%Y-%m-%d}; ask the office to send it again"
-        )
+        raise Gone("download_expired", date=f"{until:%Y-%m-%d}")
     data = task_files.read(rt, row)
     EventLog(session).append(case, "information_downloaded", REQUESTER, {"file_id": row.id, "sha256": row.sha256})
     return row, data

@@ -23,6 +23,7 @@ from sqlalchemy import event
 from sqlalchemy.orm import Session
 
 from engine.errors import Invalid
+from engine.messages import Message, msg
 from engine.storage import LocalStorage, Storage, check_key
 from engine.vault import Vault
 
@@ -92,37 +93,34 @@ def check(uploads: list[Upload], max_bytes: int) -> list[Checked]:
     return check_rule(uploads, Rule(max_bytes=max_bytes))
 
 
-def problems(uploads: list[Upload], rule: Rule) -> dict[str, list[str]]:
+def problems(uploads: list[Upload], rule: Rule) -> dict[str, list[Message]]:
     """Each broken limit as ``{field or field.N: [message]}``; empty when every upload is acceptable."""
-    fields: dict[str, list[str]] = {}
+    fields: dict[str, list[Message]] = {}
     if len(uploads) > rule.max_files:
-        fields[rule.field] = [f"paling banyak {rule.max_files} berkas / at most {rule.max_files} files"]
-    names = [_TYPE_NAMES.get(t, t) for t in rule.types]
-    allowed_id, allowed_en = (_listed(names, word) for word in ("atau", "or"))
+        fields[rule.field] = [msg("too_many_files", max=rule.max_files)]
+    if set(rule.types) == set(Rule().types):
+        wrong_type = msg("file_type_refused")
+    else:
+        wrong_type = msg("file_types_only", types=", ".join(_TYPE_NAMES.get(t, t) for t in rule.types))
     for n, upload in enumerate(uploads):
         kind = sniff(upload.data)
         problem = None
         if not upload.data:
-            problem = "berkas kosong / empty file"
+            problem = msg("empty_file")
         elif len(upload.data) > rule.max_bytes:
-            problem = f"lebih dari {rule.max_bytes} bita / larger than {rule.max_bytes} bytes"
+            problem = msg("file_too_large", max=rule.max_bytes)
         elif kind is None or kind[0] not in rule.types:
-            problem = f"hanya {allowed_id} / only {allowed_en}"
+            problem = wrong_type
         if problem:
             fields[f"{rule.field}.{n}"] = [problem]
     return fields
-
-
-def _listed(names: list[str], word: str) -> str:
-    """``PDF, PNG atau JPEG``: the last one joined by ``word``."""
-    return f"{', '.join(names[:-1])} {word} {names[-1]}" if len(names) > 1 else "".join(names)
 
 
 def check_rule(uploads: list[Upload], rule: Rule) -> list[Checked]:
     """Every upload checked, or one Invalid naming each bad file (``field.N``); nothing is stored."""
     fields = problems(uploads, rule)
     if fields:
-        raise Invalid("lampiran tidak diterima / attachment refused", fields=fields)
+        raise Invalid("attachment_refused", fields=fields)
     return [checked(upload) for upload in uploads]
 
 

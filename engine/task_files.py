@@ -34,6 +34,7 @@ from sqlalchemy.orm import Session
 from engine import access, clock, files, pii_scan, quotas, visibility
 from engine.errors import Invalid, NotFound
 from engine.ids import in_range
+from engine.messages import Message, msg
 from engine.models import Attachment, Case, HumanTask, Party, User
 
 FILE = "x-kawal-file"
@@ -82,14 +83,14 @@ class Incoming:
         fields: dict[str, list[str]] = {}
         for name in found:
             if name in data:
-                fields[name] = ["kirim sebagai berkas / send as files (multipart)"]
+                fields[name] = [msg("send_as_files")]
         for name in uploads:
             if name not in found and uploads[name]:
-                fields[name] = ["isian ini tidak menerima berkas / this field takes no files"]
+                fields[name] = [msg("field_takes_no_files")]
         for name, rule in found.items():
             fields.update(files.problems(uploads.get(name, []), rule))
         if fields:
-            raise Invalid("berkas tidak diterima / files refused", fields=fields)
+            raise Invalid("files_refused", fields=fields)
         scanned = {
             name: schema["properties"][name][FILE]["scan"].get("confirm", "")
             for name in found
@@ -109,17 +110,14 @@ class Incoming:
 
     def require_confirmed(self, data: dict) -> None:
         """Refuse while a scanned file holds personal data and its field's confirmation is not ticked."""
-        fields: dict[str, list[str]] = {}
+        fields: dict[str, list[Message]] = {}
         for (name, n), found in self.findings.items():
             if data.get(self.scanned[name]) is True:
                 continue
-            fields[f"{name}.{n}"] = [
-                "memuat data pribadi / holds personal data: "
-                + "; ".join(f"{a} / {b}" for a, b in ((f.describe("id"), f.describe("en")) for f in found))
-            ]
-            fields.setdefault(self.scanned[name], [CONFIRM_MESSAGE])
+            fields[f"{name}.{n}"] = [finding_message(f) for f in found]
+            fields.setdefault(self.scanned[name], [msg("confirm_personal_data")])
         if fields:
-            raise Invalid("berkas memuat data pribadi / the files hold personal data", fields=fields)
+            raise Invalid("files_hold_personal_data", fields=fields)
         self.confirmed = bool(self.findings)
 
     @property
@@ -177,10 +175,22 @@ class Incoming:
         return ids, rows
 
 
-CONFIRM_MESSAGE = (
-    "hitamkan data pribadi yang bukan milik pemohon lalu unggah lagi, atau centang konfirmasi ini / black out"
-    " the personal data that is not the requester's and upload again, or tick this confirmation"
-)
+# What each kind of finding is called beside its file (engine.messages).
+FINDING_CODES = {
+    "nik": "found_nik",
+    "kk": "found_kk",
+    "npwp": "found_npwp",
+    "telepon": "found_telepon",
+    "email": "found_email",
+    "unreadable": "found_unreadable",
+}
+
+
+def finding_message(finding: pii_scan.Finding) -> Message:
+    """A finding as the officer reads it beside its file: what, masked, and on which page."""
+    if finding.kind == "unreadable":
+        return msg(FINDING_CODES["unreadable"])
+    return msg(FINDING_CODES[finding.kind], value=finding.masked, page=finding.page)
 
 
 def requester_identity(session: Session, rt, case: Case) -> dict:
@@ -217,7 +227,7 @@ def file_for(session: Session, forms, user: User, case: Case, attachment_id: int
     """The file ``attachment_id`` of ``case`` if ``user`` may read it; 404 otherwise."""
     row = session.get(Attachment, attachment_id) if in_range(attachment_id) else None
     if row is None or not readable(session, forms, user, case, row):
-        raise NotFound("berkas tidak ditemukan / file not found")
+        raise NotFound("file_not_found")
     return row
 
 

@@ -9,10 +9,12 @@ from api.auth import current_user, login_required
 from api.boundary import commit, runtime
 from api.errors import field_messages
 from api.extensions import db
+from api.language import requested
 from api.schemas import PaperRequestForm, PublicStatus, Receipt, RequestSubmit, TicketAccess, Withdraw
 from engine import casework, delivery, intake, queries
 from engine.errors import Invalid
 from engine.files import Upload
+from engine.messages import msg
 
 blp = Blueprint("requests", __name__, description="Public intake and status of information requests")
 
@@ -28,7 +30,7 @@ def submit(body):
     channel = body.pop("channel", None)
     received_at = body.pop("received_at", None)
     result = intake.submit_request(
-        db.session, runtime(), body, user=user, channel=channel, received_at=received_at, locale=_locale()
+        db.session, runtime(), body, user=user, channel=channel, received_at=received_at, locale=requested()
     )
     commit(result.case)
     case = result.case
@@ -55,9 +57,9 @@ def submit_paper(form):
     try:
         body = RequestSubmit().load(json.loads(form["data"]))
     except ValueError:
-        raise Invalid("data tidak sah / invalid data", fields={"data": ["JSON tidak sah / not JSON"]}) from None
+        raise Invalid("invalid_data", fields={"data": [msg("malformed_json")]}) from None
     except ValidationError as error:
-        raise Invalid("data tidak sah / invalid data", fields=field_messages(error.messages)) from None
+        raise Invalid("invalid_data", fields=field_messages(error.messages)) from None
     scans = [Upload.from_storage(f) for f in request.files.getlist(intake.PAPER_SCAN)]
     result = intake.submit_request(
         db.session,
@@ -111,12 +113,7 @@ def status(body):
     Wrong codes are counted per ticket and per address; too many answer 429 with Retry-After.
     """
     case = public.case_by_code(body["ticket"], body["access_code"])
-    return queries.public_status(db.session, case, _locale(), runtime())
-
-
-def _locale() -> str:
-    """Bahasa Indonesia unless the requester's browser prefers English."""
-    return request.accept_languages.best_match(["id", "en"], default="id")
+    return queries.public_status(db.session, case, requested(), runtime())
 
 
 @blp.post("/requests/withdraw")
@@ -127,4 +124,4 @@ def withdraw(body):
     case = public.case_by_code(body["ticket"], body["access_code"])
     result = casework.withdraw_request(db.session, runtime(), case, body.get("reason"))
     commit(*result.touched)
-    return queries.public_status(db.session, case, _locale(), runtime())
+    return queries.public_status(db.session, case, requested(), runtime())

@@ -20,6 +20,7 @@ from api.schemas import (
 from engine import access, dip_match, inbox, instructions, queries, task_files
 from engine.errors import Invalid
 from engine.files import Upload
+from engine.messages import msg
 
 blp = Blueprint("tasks", __name__, description="The officers' task inbox")
 
@@ -109,7 +110,7 @@ def complete_with_files(form, task_id):
     try:
         data = json.loads(form["data"])
     except ValueError:
-        raise Invalid("data tidak sah / invalid data", fields={"data": ["JSON tidak sah / not JSON"]}) from None
+        raise Invalid("invalid_data", fields={"data": [msg("malformed_json")]}) from None
     uploads = {name: [Upload.from_storage(f) for f in request.files.getlist(name)] for name in request.files}
     rt, user = runtime(), current_user()
     result = inbox.complete_task(db.session, rt, user, task_id, data, uploads)

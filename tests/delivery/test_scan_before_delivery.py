@@ -20,13 +20,13 @@ def _letter(nik_line: str) -> bytes:
     )
 
 
-def _deliver(client, login, desk, ticket, data, *files):
+def _deliver(client, login, desk, ticket, data, *files, language="id"):
     task = desk.task(ticket, "penyerahan_informasi")
     return client.post(
         f"/api/v1/tasks/{task['id']}/complete-with-files",
         data=multipart(data, berkas_informasi=list(files)),
         content_type="multipart/form-data",
-        headers=login("petugas"),
+        headers={**login("petugas"), "Accept-Language": language},
     )
 
 
@@ -37,9 +37,11 @@ def test_a_planted_nik_stops_the_delivery_until_it_is_blacked_out(
     with unchanged():
         r = _deliver(client, login, desk, ticket, DELIVERY, ("salinan.pdf", _letter(f"NIK {PLANTED}")))
     assert r.status_code == 422
-    assert r.json["errors"]["berkas_informasi.0"] == [
-        "memuat data pribadi / holds personal data: NIK 3273********0002 (hlm. 2) / NIK 3273********0002 (p. 2)"
-    ]
+    assert r.json["errors"]["berkas_informasi.0"] == ["NIK 3273********0002 (hlm. 2)"]
+    assert r.json["reason"] == "files_hold_personal_data"
+    with unchanged():
+        r = _deliver(client, login, desk, ticket, DELIVERY, ("salinan.pdf", _letter(f"NIK {PLANTED}")), language="en")
+    assert r.json["errors"]["berkas_informasi.0"] == ["NIK 3273********0002 (p. 2)"]
     assert "data_pribadi_dikonfirmasi" in r.json["errors"]
     assert PLANTED not in json.dumps(r.json)  # the answer shows the number masked
     assert not settings.files_dir.exists() or not any(settings.files_dir.iterdir())
@@ -87,7 +89,7 @@ def test_a_file_whose_text_cannot_be_read_needs_the_officers_confirmation(client
     with unchanged():
         r = _deliver(client, login, desk, ticket, DELIVERY, ("pindaian.pdf", pdf("")))
     assert r.status_code == 422
-    assert "teks tidak terbaca" in r.json["errors"]["berkas_informasi.0"][0]
+    assert r.json["errors"]["berkas_informasi.0"] == ["teksnya tidak terbaca: periksa secara manual"]
 
 
 def test_the_api_scans_files_before_they_are_sent_and_stores_nothing(client, login, desk, at_delivery, unchanged):
