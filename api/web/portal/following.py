@@ -83,7 +83,7 @@ def _lookup_page(ticket: str, error, code: int):
 
 def _status_page(case: Case, reply_errors: dict | None = None, reply_values=None, code: int = 200):
     rt, locale = runtime(), current_language()
-    view = queries.public_status(db.session, case, locale, rt)
+    view = queries.public_status(db.session, case, locale, rt, words=True)
     is_complaint = case.kind == kinds.COMPLAINT
     conversation = complaints.messages_view(case, db.session, for_reporter=True) if is_complaint else []
     verified = verified_tickets()
