@@ -138,6 +138,7 @@ TEMPLATES: dict[str, str] = {
     "decision_unknown": "unknown decision",
     # -- what the public may send (engine.quotas) ------------------------------------------------
     "too_many_filings": "too many filings from this address; try later",
+    "too_many_code_requests": "too many requests for a new access code from this address; try later",
     "message_limit_reached": "the day's message limit is reached; try tomorrow",
     "attachment_limit_reached": "the day's attachment size limit is reached",
     "storage_full": "the server's storage is nearly full; attachments cannot be accepted now: send the message "
