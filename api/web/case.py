@@ -19,7 +19,7 @@ import hashlib
 from datetime import datetime
 from pathlib import Path
 
-from flask import Response, render_template
+from flask import Response, make_response, render_template
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from flask_login import login_required
@@ -136,7 +136,8 @@ ACTORS = {"system": _l("Kawal (automatic)"), "pemohon": _l("Requester"), "pelapo
 
 @bp.get("/kasus/<ticket>")
 @login_required
-def case(ticket: str):
+def case(ticket: str, reporter: dict | None = None):
+    """The page; ``reporter``: a complaint's reporter identity just read (``case_messages.case_identity``)."""
     user, rt, locale = officer(), runtime(), current_language()
     found = access.require_staff_case(db.session, user, ticket)
     history_shown = access.can_read_history(user, found)
@@ -158,9 +159,11 @@ def case(ticket: str):
         "viewer_present": VENDOR_VIEWER.is_file(),
         "calendar_unconfirmed": holiday_years.case_warnings(db.session, found),
         "conversation": case_messages.conversation(user, found) if found.kind == kinds.COMPLAINT else None,
+        "identity": case_messages.identity_panel(user, found) if found.kind == kinds.COMPLAINT else None,
+        "reporter": requester_facts(rt, reporter, locale) if reporter else [],
     }
     noted(user, found, "case")
-    return render_template("case.html", **page)
+    return make_response(render_template("case.html", **page))
 
 
 @bp.get("/kasus/<ticket>/diagram.bpmn")

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from flask import Response, flash, redirect, request, url_for
 from flask_babel import gettext as _
-from flask_login import login_required
+from flask_login import current_user, login_required
 
 from api.boundary import commit, runtime
 from api.extensions import db
@@ -18,7 +18,7 @@ from api.web.blueprint import bp
 from api.web.i18n import translated
 from api.web.session import officer
 from engine import access, complaints
-from engine.errors import Conflict, Invalid
+from engine.errors import Conflict, Forbidden, Invalid, NotFound
 from engine.files import FileStore
 from engine.models import Case, User
 
@@ -76,3 +76,84 @@ def case_attachment(ticket: str, attachment_id: int):
             "Cache-Control": "no-store",
         },
     )
+
+
+# -- the reporter's identity: read (confidential), ask to reveal and decide (whistleblower) ------------------
+
+
+def identity_panel(user: User, case: Case) -> dict | None:
+    """What the case page offers about the reporter's identity; None for officers outside the complaint team."""
+    if not access.is_complaint_team(user):
+        return None
+    reveals = complaints.reveal_requests(db.session, case) if case.reporter_mode == "whistleblower" else []
+    mine_approved = any(r["status"] == "approved" and r["requested_by"] == user.username for r in reveals)
+    return {
+        "mode": case.reporter_mode,
+        "reveals": reveals,
+        "can_read": case.reporter_mode == "rahasia" or mine_approved,
+        "can_decide": "pengelola_wbs" in user.group_codes,
+        "second_factor": bool(getattr(current_user, "second_factor", False)),
+    }
+
+
+@bp.post("/kasus/<ticket>/identitas")
+@login_required
+def case_identity(ticket: str):
+    """Read the reporter's identity (confidential, or sealed after an approved reveal); the read is an event."""
+    from api.web.case import case as case_page  # the page, drawn with the identity this once
+
+    user, case = _team_case(ticket)
+    try:
+        identity = complaints.read_reporter(db.session, runtime(), user, case)
+    except (Conflict, Forbidden) as error:
+        db.session.rollback()
+        flash(translated(error.message), "error")
+        return redirect(url_for("web.case", ticket=case.ticket) + "#identity-title", 303)
+    db.session.commit()
+    response = case_page(case.ticket, reporter=identity)
+    response.headers["Cache-Control"] = "no-store"
+    return response
+
+
+@bp.post("/kasus/<ticket>/buka-identitas")
+@login_required
+def case_reveal_request(ticket: str):
+    user, case = _team_case(ticket)
+    try:
+        complaints.request_reveal(db.session, user, case, request.form.get("reason", ""))
+    except (Invalid, Conflict, Forbidden) as error:
+        return _refused(case, error)
+    db.session.commit()
+    flash(_("Your request is recorded. Another WBS manager must approve it with their second factor."), "success")
+    return redirect(url_for("web.case", ticket=case.ticket) + "#identity-title", 303)
+
+
+@bp.post("/kasus/<ticket>/buka-identitas/<id:request_id>/<decision>")
+@login_required
+def case_reveal_decision(ticket: str, request_id: int, decision: str):
+    user, case = _team_case(ticket)
+    if decision not in ("setujui", "tolak"):
+        return redirect(url_for("web.case", ticket=case.ticket), 303)
+    try:
+        complaints.decide_reveal(
+            db.session,
+            user,
+            case,
+            request_id,
+            decision == "setujui",
+            request.form.get("note"),
+            second_factor=bool(getattr(current_user, "second_factor", False)),
+        )
+    except (Invalid, Conflict, Forbidden, NotFound) as error:
+        return _refused(case, error)
+    db.session.commit()
+    done = _("The reveal request is approved.") if decision == "setujui" else _("The reveal request is refused.")
+    flash(done, "success")
+    return redirect(url_for("web.case", ticket=case.ticket) + "#identity-title", 303)
+
+
+def _refused(case: Case, error) -> Response:
+    db.session.rollback()
+    details = [translated(m) for messages in getattr(error, "fields", {}).values() for m in messages]
+    flash(" ".join([translated(error.message), *details]), "error")
+    return redirect(url_for("web.case", ticket=case.ticket) + "#identity-title", 303)

@@ -178,7 +178,7 @@ def test_the_complaint_team_sees_the_documents_and_never_the_reporter(complaint,
     assert r.status_code == 200
     assert REPORTER_NAME not in page
     assert REPORTER_NIK not in page
-    assert f"(GET /api/v1/complaints/{complaint.ticket}/reporter)" in page  # described, not linked
+    assert f'action="/kasus/{complaint.ticket}/identitas"' in page  # a button that reads it (recorded), not shown
     assert f'<a href="/kasus/{complaint.ticket}/dokumen/tanda_terima">Tanda Terima Pengaduan</a>' in page
     assert f'<a href="/kasus/{complaint.ticket}/dokumen/lembar_disposisi">Lembar Disposisi</a>' in page
     assert "Pengaduan diterima" in page  # the team reads the history
