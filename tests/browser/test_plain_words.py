@@ -12,6 +12,7 @@ from datetime import UTC, datetime
 import pytest
 import time_machine
 
+from tests.api.test_chain_api import disputed
 from tests.browser.conftest import NARROW
 from tests.browser.journeys import ComplaintDesk, partly_granted_request
 from tests.browser.steps import DESKTOP, keep_screenshot, log_in
@@ -84,6 +85,16 @@ def test_a_request_journey_shows_no_machine_text_to_the_requester_or_the_officer
     fresh = desk.submit(name="Budi Santoso", nik="3171234567890002")
     task = desk.task(fresh["ticket"], "periksa_kelengkapan")
     visit(officer, f"/tugas/{task['id']}", "task-request", found)
+    assert not found, "machine text on the pages:\n" + "\n".join(found)
+
+
+def test_an_objection_and_a_dispute_show_no_machine_text_to_the_officers(new_page, desk, client, login):
+    _request, objection, dispute = disputed(desk, client, login)
+    found: list[str] = []
+    officer = new_page(**DESKTOP)
+    log_in(officer, "ppid")
+    visit(officer, f"/kasus/{objection['ticket']}", "case-objection", found)
+    visit(officer, f"/kasus/{dispute['ticket']}", "case-dispute", found)
     assert not found, "machine text on the pages:\n" + "\n".join(found)
 
 
