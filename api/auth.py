@@ -75,10 +75,10 @@ def login_required(view):
 
 
 def client_address() -> str | None:
-    """The caller's address as the login throttle counts it: the connection's peer.
+    """The caller's address as the throttles and quotas count it: the connection's peer.
 
-    ``X-Forwarded-For`` is not read, since any caller can write it. Behind a reverse proxy every
-    caller therefore shares the proxy's address, and with it the per-address failure budget, until
-    the app is wrapped in werkzeug's ``ProxyFix`` with the number of proxies to trust.
+    ``X-Forwarded-For`` is not read by default, since any caller can write it. Behind a reverse proxy
+    set ``KAWAL_TRUSTED_PROXIES`` to the number of proxies in front: the app is then wrapped in
+    werkzeug's ``ProxyFix``, which makes this the address the nearest trusted proxy saw (api.create_app).
     """
     return request.remote_addr
