@@ -35,15 +35,15 @@ def current_session() -> AuthSession | None:
     return g.get("auth_session")
 
 
-def _token_session(header: str) -> AuthSession:
+def _token_session(header: str) -> tuple[AuthSession, User]:
     try:
         data = _serializer().loads(header[7:].strip(), max_age=current_app.config["KAWAL"].token_ttl_seconds)
     except (BadSignature, SignatureExpired):
         raise Unauthorized("token tidak sah atau kedaluwarsa / invalid or expired token") from None
-    row = sessions.find(db.session, "api", data.get("sid")) if isinstance(data, dict) else None
-    if row is None or row.user_id != data.get("uid"):
+    found = sessions.find_with_user(db.session, "api", data.get("sid")) if isinstance(data, dict) else None
+    if found is None or found[0].user_id != data.get("uid"):
         raise Unauthorized("token tidak berlaku lagi / the token has been revoked or has expired")
-    return row
+    return found
 
 
 def current_user(required: bool = True) -> User | None:
@@ -52,9 +52,8 @@ def current_user(required: bool = True) -> User | None:
     header = request.headers.get("Authorization", "")
     user = None
     if header.startswith("Bearer "):
-        row = _token_session(header)
-        user = db.session.get(User, row.user_id)
-        if user is None or not user.active:
+        row, user = _token_session(header)
+        if not user.active:
             raise Unauthorized("token tidak sah / invalid token")
         g.auth_session = row
     elif header:
