@@ -271,8 +271,15 @@ class CaseView(Schema):
     )
 
 
+class CaseAfterTask(CaseView):
+    """The case as a completion left it: what the officer needs next, without the chain (GET the case for it)."""
+
+    class Meta:
+        exclude = ("chain", "requester")
+
+
 class CompleteResult(Schema):
-    case = fields.Nested(CaseView)
+    case = fields.Nested(CaseAfterTask)
     next_tasks = fields.List(fields.Nested(TaskItem))
 
 
