@@ -70,6 +70,24 @@ def children(pid: int) -> list[int]:
     return found
 
 
+def served_connections(port: int, pids: list[int]) -> dict[int, int]:
+    """How many established TCP connections to local ``port`` each of ``pids`` holds (/proc/net/tcp)."""
+    inodes = set()
+    for table in ("/proc/net/tcp", "/proc/net/tcp6"):
+        for line in Path(table).read_text().splitlines()[1:]:
+            fields = line.split()
+            if int(fields[1].rsplit(":", 1)[1], 16) == port and fields[3] == "01":  # 01: ESTABLISHED
+                inodes.add(fields[9])
+    held = {}
+    for pid in pids:
+        try:
+            links = [os.readlink(fd) for fd in Path(f"/proc/{pid}/fd").iterdir()]
+        except OSError:
+            continue
+        held[pid] = sum(1 for link in links if link.startswith("socket:[") and link[8:-1] in inodes)
+    return held
+
+
 class Topology:
     """gunicorn + RQ workers + redis-server for one database; ``start()``, then ``stop()``."""
 
@@ -138,8 +156,12 @@ class Topology:
         return children(self.web.pid)
 
     def kill_web_worker(self) -> int:
-        """SIGKILL one gunicorn worker (its master starts another); returns its pid."""
-        pid = self.web_worker_pids()[0]
+        """SIGKILL the gunicorn worker holding the most client connections (its master starts another);
+        returns its pid. Kernel accept order may hand every kept-alive connection to one worker, so the
+        first worker could be idle and its death unseen by any client."""
+        pids = self.web_worker_pids()
+        held = served_connections(self.port, pids)
+        pid = max(pids, key=lambda p: held.get(p, 0))
         os.kill(pid, signal.SIGKILL)
         return pid
 
@@ -174,6 +196,7 @@ class DeskClient:
         self.resent = 0
         self.uncertain_filings = 0
         self.requests = 0
+        self.completion_ms: list[float] = []  # each completion's answer time, for the benchmark
 
     def call(self, method, path, body=None, token=None) -> tuple[int, dict, bool]:
         """(status, JSON body, whether it had to be sent again)."""
@@ -219,7 +242,9 @@ class DeskClient:
     def complete(self, ticket: str, name: str, task: dict) -> None:
         token = self.tokens[WHO[task["lane"]]]
         path = f"/api/v1/tasks/{task['id']}/complete"
+        started = time.perf_counter()
         status, body, resent = self.call("POST", path, {"data": STEP_DATA[name]}, token)
+        self.completion_ms.append((time.perf_counter() - started) * 1000)
         if status == 409 and resent:  # the first attempt committed before its worker died
             assert task["id"] not in {t["id"] for t in self.open_tasks(ticket).values()}, body
             return
