@@ -6,6 +6,8 @@ import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from engine.calendar import parse_office_schedule
+
 DEV_SECRET = "kawal-development-secret-not-for-production"  # noqa: S105 - development default, refused in production
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -31,7 +33,11 @@ class Settings:
     # (`kawal serve` sets it for the clock it starts); unset = the clock sweeps only each minute.
     clock_socket: str | None = None  # KAWAL_CLOCK_SOCKET
     office_timezone: str = "Asia/Jakarta"  # KAWAL_OFFICE_TZ: WIB, WITA (Asia/Makassar) or WIT (Asia/Jayapura)
-    office_hours: str = "08:00-16:00"  # KAWAL_OFFICE_HOURS: receipt after closing counts from the next working day
+    # KAWAL_OFFICE_HOURS: "08:00-16:00", then ";"-separated hours per weekday and dated exceptions, e.g.
+    # "07:30-16:00; jumat=07:30-16:30; 2027-02-08..2027-03-09=08:00-15:00 Ramadan" (engine.calendar).
+    # A deadline ends at the close of its day; a receipt after closing counts, on the lenient reading,
+    # from the next working day.
+    office_hours: str = "08:00-16:00"
     completion_window_days: int = 3  # KAWAL_COMPLETION_WINDOW_DAYS: working days a requester has to complete
     ticket_prefix: str = "PPID"  # KAWAL_TICKET_PREFIX: register numbers look like PPID-2026-000123
     token_ttl_seconds: int = 8 * 3600  # KAWAL_TOKEN_TTL: lifetime of an API token
@@ -168,6 +174,11 @@ def load_settings(environ: dict | None = None, **overrides) -> Settings:
         raise ConfigError("KAWAL_TRUSTED_PROXIES must be a whole number (the proxies in front, 0 for none)") from exc
     if not 0 <= whole["trusted_proxies"] <= MAX_TRUSTED_PROXIES:
         raise ConfigError(f"KAWAL_TRUSTED_PROXIES must be between 0 and {MAX_TRUSTED_PROXIES}")
+    office_hours = env.get("KAWAL_OFFICE_HOURS", "08:00-16:00")
+    try:
+        parse_office_schedule(office_hours)
+    except ValueError as exc:
+        raise ConfigError(f"KAWAL_OFFICE_HOURS: {exc}") from None
     default_factor = "" if mode == "test" else ",".join(SECOND_FACTOR_GROUPS)
     raw_factor = env.get("KAWAL_SECOND_FACTOR_GROUPS", default_factor)
     factor_groups = tuple(g.strip() for g in raw_factor.split(",") if g.strip())
@@ -184,7 +195,7 @@ def load_settings(environ: dict | None = None, **overrides) -> Settings:
         redis_url=env.get("KAWAL_REDIS_URL") or None,
         clock_socket=env.get("KAWAL_CLOCK_SOCKET") or None,
         office_timezone=env.get("KAWAL_OFFICE_TZ", "Asia/Jakarta"),
-        office_hours=env.get("KAWAL_OFFICE_HOURS", "08:00-16:00"),
+        office_hours=office_hours,
         ticket_prefix=env.get("KAWAL_TICKET_PREFIX", "PPID"),
         files_dir=Path(env.get("KAWAL_FILES_DIR") or Path.cwd() / "kawal-files"),
         **whole,
