@@ -76,10 +76,13 @@ def kill_a_worker_in_the_middle_of_a_delivery(topology: Topology, mailbox) -> in
         redis.close()
 
 
-def test_eight_desks_lose_nothing_when_a_web_and_an_rq_worker_are_killed(own_postgres, mailbox, tmp_path, monkeypatch):
+def test_eight_desks_lose_nothing_when_a_web_and_an_rq_worker_are_killed(
+    own_postgres, mailbox, tmp_path, monkeypatch, request
+):
     # This process's reconcile takes back a dead sender's claim after the 3 s the topology's processes use.
     monkeypatch.setattr(delivery, "STALE_CLAIM", timedelta(seconds=3))
     engine = make_engine(own_postgres)
+    request.addfinalizer(engine.dispose)  # a failure midway leaves no connection for the next test to trip on
     sessions = session_factory(engine)
     create_officers(sessions)
     topology = Topology(tmp_path, own_postgres, mailbox.port, web_workers=2, web_threads=2).start(rq_workers=2)

@@ -16,15 +16,18 @@ import signal
 import subprocess
 import sys
 import time
+from datetime import datetime
 from pathlib import Path
+from zoneinfo import ZoneInfo
 
 from tests.conftest import request_payload
-from tests.helpers import STEP, WHO, decision
+from tests.helpers import STEP, WHO, dated, decision
 from tests.reminders.conftest import RedisServer, Workers, free_port, wait_for
 
 ROOT = Path(__file__).resolve().parents[2]
 GUNICORN_CONFIG = ROOT / "deploy" / "gunicorn.conf.py"
 HOST = "127.0.0.1"
+OFFICE_TZ = ZoneInfo("Asia/Jakarta")  # the topology runs on the default KAWAL_OFFICE_TZ
 PASSWORD = "test-password-1"  # noqa: S105 - throw-away officers of a throw-away database
 OFFICERS = {
     "petugas": ["petugas_layanan"],
@@ -243,7 +246,9 @@ class DeskClient:
         token = self.tokens[WHO[task["lane"]]]
         path = f"/api/v1/tasks/{task['id']}/complete"
         started = time.perf_counter()
-        status, body, resent = self.call("POST", path, {"data": STEP_DATA[name]}, token)
+        # Notices are dated the office's today: not before the receipt (just now), not in the future.
+        data = dated(STEP_DATA[name], datetime.now(OFFICE_TZ).date().isoformat())
+        status, body, resent = self.call("POST", path, {"data": data}, token)
         self.completion_ms.append((time.perf_counter() - started) * 1000)
         if status == 409 and resent:  # the first attempt committed before its worker died
             assert task["id"] not in {t["id"] for t in self.open_tasks(ticket).values()}, body
