@@ -8,7 +8,7 @@ from __future__ import annotations
 from datetime import datetime
 
 from sqlalchemy import func, select
-from sqlalchemy.orm import Session, object_session
+from sqlalchemy.orm import Session, contains_eager, object_session
 
 from engine import access, chain, clock, explanation, holiday_years, kinds, lateness, status, visibility
 from engine.errors import Forbidden, Invalid
@@ -57,7 +57,8 @@ def list_tasks(
             else query.where((HumanTask.due_at >= now) | HumanTask.due_at.is_(None))
         )
     query = query.order_by(HumanTask.due_at.is_(None), HumanTask.due_at, HumanTask.id)
-    rows = session.scalars(query).all()
+    # Each row's case comes with it (the join above): no query per task for its ticket.
+    rows = session.scalars(query.options(contains_eager(HumanTask.case))).all()
     return [task_item(rt, t) for t in rows], len(rows)
 
 
