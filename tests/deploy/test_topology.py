@@ -6,7 +6,6 @@ import os
 import signal
 import threading
 from collections import Counter
-from datetime import timedelta
 
 import pytest
 from redis import Redis
@@ -16,7 +15,6 @@ from sqlalchemy import select
 from engine.config import load_settings
 from engine.db import make_engine, session_factory
 from engine.models import Case, CaseEvent, HumanTask, Notification
-from notifications import delivery
 from notifications.reconcile import reconcile
 from notifications.rendering import message_id
 from notifications.services import Services, use
@@ -76,11 +74,9 @@ def kill_a_worker_in_the_middle_of_a_delivery(topology: Topology, mailbox) -> in
         redis.close()
 
 
-def test_eight_desks_lose_nothing_when_a_web_and_an_rq_worker_are_killed(
-    own_postgres, mailbox, tmp_path, monkeypatch, request
-):
-    # This process's reconcile takes back a dead sender's claim after the 3 s the topology's processes use.
-    monkeypatch.setattr(delivery, "STALE_CLAIM", timedelta(seconds=3))
+def test_eight_desks_lose_nothing_when_a_web_and_an_rq_worker_are_killed(own_postgres, mailbox, tmp_path, request):
+    # This process's reconcile, like the topology's processes, takes back a dead sender's claim after 3 s
+    # (KAWAL_STALE_CLAIM_SECONDS in the topology's environment, which the Reconciler's settings read).
     engine = make_engine(own_postgres)
     request.addfinalizer(engine.dispose)  # a failure midway leaves no connection for the next test to trip on
     sessions = session_factory(engine)
