@@ -131,8 +131,9 @@ def _interrupt(_signum, _frame):
 @main.command()
 @click.option("--interval", default=60.0, show_default=True, type=click.FloatRange(0.1), help="seconds between sweeps")
 @click.option("--parent", type=int, default=None, hidden=True, help="stop when this process is gone")
+@click.option("--socket", "socket_path", default=None, help="the datagram socket to wake on (else KAWAL_CLOCK_SOCKET)")
 @pass_context
-def clock(kawal, interval, parent):
+def clock(kawal, interval, parent, socket_path):
     """The embedded clock in the foreground: reconcile each interval and when KAWAL_CLOCK_SOCKET is woken."""
     from notifications.clock import run_process
     from notifications.services import Services, use
@@ -144,7 +145,7 @@ def clock(kawal, interval, parent):
     use(svc)
     signal.signal(signal.SIGTERM, _interrupt)  # a stop mid-send leaves a claim the next sweep releases
     try:
-        run_process(svc, settings.clock_socket, interval, parent)
+        run_process(svc, socket_path or settings.clock_socket, interval, parent)
     except KeyboardInterrupt:
         pass
     finally:

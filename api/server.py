@@ -116,9 +116,9 @@ def serve_embedded(settings: Settings, host: str, port: int, workers: int, threa
 def _start_clock(settings: Settings, path: Path) -> tuple[subprocess.Popen, Settings]:
     """``kawal clock`` as a child that stops when this process goes; the app learns its socket."""
     path = str(path)
-    env = {**os.environ, "KAWAL_CLOCK_SOCKET": path}
-    command = [sys.executable, "-m", "api.cli", "clock", "--parent", str(os.getpid())]
-    clock = subprocess.Popen(command, env=env)  # noqa: S603 - our own command, no shell
+    # The child inherits this process's environment (its settings); the socket goes by argument.
+    command = [sys.executable, "-m", "api.cli", "clock", "--socket", path, "--parent", str(os.getpid())]
+    clock = subprocess.Popen(command)  # noqa: S603 - our own command, no shell
     return clock, dataclasses.replace(settings, clock_socket=path)
 
 
