@@ -4,6 +4,7 @@ import json
 import logging
 import signal
 import sys
+import threading
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -124,10 +125,6 @@ def serve(kawal, host, port, workers, threads, production, config_file):
     server.serve_embedded(settings, host, port, workers, threads)
 
 
-def _interrupt(_signum, _frame):
-    raise KeyboardInterrupt
-
-
 @main.command()
 @click.option("--interval", default=60.0, show_default=True, type=click.FloatRange(0.1), help="seconds between sweeps")
 @click.option("--parent", type=int, default=None, hidden=True, help="stop when this process is gone")
@@ -143,11 +140,11 @@ def clock(kawal, interval, parent, socket_path):
         raise click.ClickException("KAWAL_REDIS_URL is set: `kawal worker` and `kawal reconcile` do this work")
     svc = Services(settings)
     use(svc)
-    signal.signal(signal.SIGTERM, _interrupt)  # a stop mid-send leaves a claim the next sweep releases
+    stop = threading.Event()
+    for signum in (signal.SIGTERM, signal.SIGINT):
+        signal.signal(signum, lambda _signum, _frame: stop.set())  # the sweep under way finishes first
     try:
-        run_process(svc, socket_path or settings.clock_socket, interval, parent)
-    except KeyboardInterrupt:
-        pass
+        run_process(svc, socket_path or settings.clock_socket, interval, parent, stop)
     finally:
         use(None)
         svc.sessions.kw["bind"].dispose()

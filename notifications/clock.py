@@ -84,11 +84,20 @@ class ClockSocket:
             sock.sendto(b"!", self.path)  # no clock listening, or its queue is full (it is running anyway)
 
 
-def run_process(svc: Services, wake_path: str | None, interval: float = INTERVAL_SECONDS, parent: int | None = None):
+def run_process(
+    svc: Services,
+    wake_path: str | None,
+    interval: float = INTERVAL_SECONDS,
+    parent: int | None = None,
+    stop: threading.Event | None = None,
+):
     """The clock's own process: sweep every ``interval`` seconds and whenever a datagram arrives.
 
-    With ``parent``, stop when that process is gone (``kawal serve`` ended without stopping us).
+    With ``parent``, stop when that process is gone (``kawal serve`` ended without stopping us); with
+    ``stop``, when it is set (a signal handler sets it: an exception raised from a handler could land in
+    a sweep's own error handling and be lost). Either is noticed within ``PARENT_CHECK_SECONDS``.
     """
+    stop = stop or threading.Event()
     sock = None
     if wake_path:
         Path(wake_path).unlink(missing_ok=True)
@@ -96,10 +105,12 @@ def run_process(svc: Services, wake_path: str | None, interval: float = INTERVAL
         sock.bind(wake_path)
     try:
         next_run = 0.0
-        while parent is None or os.getppid() == parent:
+        while not stop.is_set() and (parent is None or os.getppid() == parent):
             now = time.monotonic()
             if now >= next_run:
                 _tick(svc)
+                if stop.is_set():
+                    break
                 next_run = time.monotonic() + interval
             woken = _wait(sock, min(next_run - time.monotonic(), PARENT_CHECK_SECONDS))
             if woken:
