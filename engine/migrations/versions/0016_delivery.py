@@ -1,7 +1,7 @@
 """delivery: files on officers' tasks (the form field that took them, who uploaded, what the scan counted)
 
 Revision ID: 0016
-Revises: 0009
+Revises: 0017 (0009 on the branch; re-chained after main added 0017)
 Create Date: 2026-12-03 15:30:00
 """
 
@@ -9,7 +9,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision = "0016"
-down_revision = "0009"
+down_revision = "0017"
 branch_labels = None
 depends_on = None
 
