@@ -28,6 +28,9 @@ class Settings:
     database_url: str = "sqlite:///kawal.db"  # KAWAL_DATABASE_URL
     secret_key: str = DEV_SECRET  # KAWAL_SECRET_KEY: signs API tokens
     vault_keys: tuple[bytes, ...] = ()  # KAWAL_VAULT_KEY: base64 32-byte keys, comma-separated, newest first
+    # KAWAL_SEARCH_KEY: base64 32-byte key of the blind index of names and NIKs (engine.blind_index); unset =
+    # derived from KAWAL_SECRET_KEY. Changing it (or the secret it derives from) needs `kawal search reindex`.
+    search_key: bytes | None = field(default=None, repr=False)
     redis_url: str | None = None  # KAWAL_REDIS_URL: unset = embedded mode, no Redis
     office_timezone: str = "Asia/Jakarta"  # KAWAL_OFFICE_TZ: WIB, WITA (Asia/Makassar) or WIT (Asia/Jayapura)
     # KAWAL_OFFICE_HOURS: "08:00-16:00", then ";"-separated hours per weekday and dated exceptions, e.g.
@@ -191,6 +194,7 @@ def load_settings(environ: dict | None = None, **overrides) -> Settings:
     if any(not g.replace("_", "").isalnum() for g in factor_groups):
         raise ConfigError("KAWAL_SECOND_FACTOR_GROUPS must be group codes separated by commas")
     vault_keys = _vault_keys(env.get("KAWAL_VAULT_KEY"), secret)
+    search_key = _vault_keys(env["KAWAL_SEARCH_KEY"], secret)[0] if env.get("KAWAL_SEARCH_KEY") else None
     if mode == "production":
         _require_strong_keys(vault_keys)
     values = dict(
@@ -198,6 +202,7 @@ def load_settings(environ: dict | None = None, **overrides) -> Settings:
         database_url=env.get("KAWAL_DATABASE_URL") or f"sqlite:///{Path.cwd() / 'kawal.db'}",
         secret_key=secret,
         vault_keys=vault_keys,
+        search_key=search_key,
         redis_url=env.get("KAWAL_REDIS_URL") or None,
         office_timezone=env.get("KAWAL_OFFICE_TZ", "Asia/Jakarta"),
         office_hours=office_hours,

@@ -1,0 +1,342 @@
+"""The inbox as pages: one indexed query a page, keyset-paged, sorted, filtered and searched.
+
+``GET /api/v1/tasks`` and the officer's inbox page both read ``page()``. A page is one SQL statement:
+the open tasks joined to their case (for the access scope, the ticket and the subject), the requester's
+sealed identity when the reader may read it (decrypted here, never stored or logged), the assignee's
+username and the unit's name. The order uses the copies the tasks carry of their case's facts
+(``HumanTask.sort_at``, ``received_at``, ``stage``), so the database walks an index and stops after a
+page instead of sorting every open task. Paging is by keyset: the cursor is the last row's sort key,
+so a page costs the same at the end of 100,000 tasks as at the start, and a task claimed meanwhile
+neither repeats nor skips a row.
+
+Sorts: ``due`` (most urgent first: the due date, or the receipt for a task with no deadline yet, so a
+new complaint is among the others by when it came in), ``received`` and ``status``; ``-`` reverses.
+Search (``q``): the ticket, the requester's NIK or every word of their name (the blind index,
+engine.blind_index: only for readers of identities and never a complaint's reporter), or words of
+the case's subject (only where the reader may see the subject field, engine.visibility).
+"""
+
+from __future__ import annotations
+
+import base64
+import json
+import re
+from dataclasses import dataclass, field
+from datetime import datetime, time
+
+from sqlalchemy import and_, false, func, literal, or_, select, tuple_
+from sqlalchemy import case as when
+from sqlalchemy.orm import Session, aliased
+
+from engine import access, blind_index, clock, kinds, visibility
+from engine.errors import Forbidden, Invalid
+from engine.messages import msg
+from engine.models import Case, HumanTask, Party, Unit, User
+from engine.queries import SCOPES, working_days_left
+from engine.runtime import Runtime
+from engine.subjects import SUBJECT_FIELDS
+
+PAGE_SIZE = 50
+MAX_PAGE_SIZE = 200
+SORTS = ("due", "-due", "received", "-received", "status", "-status")
+DUE_STATES = ("overdue", "due_soon", "on_track", "none")
+# A task is "due soon" from this many working days before its due date (the first "-3" reminder).
+DUE_SOON_WORKING_DAYS = 3
+MAX_QUERY = 100
+_TICKET = re.compile(r"[A-Z]{2,10}-\d{4}-\d{1,8}|[A-Z]{2,10}-\d{4}-?|[A-Z]{2,10}-")
+
+
+@dataclass
+class Filters:
+    """What the reader asked for: the query string's choices, checked (``parse``)."""
+
+    scope: str = "group"
+    sort: str = "due"
+    process: str | None = None
+    stage: str | None = None
+    due: str | None = None
+    unit: int | None = None
+    overdue: bool | None = None
+    q: str | None = None
+    cursor: str | None = None
+    limit: int = PAGE_SIZE
+
+    def params(self) -> dict:
+        """The choices as query-string values (no cursor): what a saved filter keeps."""
+        out = {"scope": self.scope, "sort": self.sort}
+        for key in ("process", "stage", "due", "unit", "q"):
+            value = getattr(self, key)
+            if value not in (None, ""):
+                out[key] = str(value)
+        return out
+
+
+def parse(raw: dict) -> Filters:
+    """Filters from query-string values; every bad one is named (one ``Invalid``), nothing is guessed."""
+    fields: dict[str, list] = {}
+    f = Filters()
+
+    def choice(key, choices):
+        value = (raw.get(key) or "").strip()
+        if value and value not in choices:
+            fields[key] = [msg("one_of", choices=", ".join(choices))]
+            return None
+        return value or None
+
+    f.scope = choice("scope", SCOPES) or "group"
+    f.sort = choice("sort", SORTS) or "due"
+    f.process = choice("process", kinds.ALL)
+    f.due = choice("due", DUE_STATES)
+    f.stage = (raw.get("stage") or "").strip()[:40] or None
+    unit = str(raw.get("unit") or "").strip()
+    if unit:
+        if unit.isdigit() and 0 < int(unit) < 2**31:
+            f.unit = int(unit)
+        else:
+            fields["unit"] = [msg("id_range", max=2**31 - 1)]
+    overdue = raw.get("overdue")
+    if isinstance(overdue, bool):
+        f.overdue = overdue
+    q = " ".join(str(raw.get("q") or "").split())
+    if len(q) > MAX_QUERY:
+        fields["q"] = [msg("max_length", max=MAX_QUERY)]
+    f.q = q or None
+    f.cursor = (raw.get("cursor") or "").strip() or None
+    limit = str(raw.get("limit") or "").strip()
+    if limit:
+        if limit.isdigit() and 1 <= int(limit) <= MAX_PAGE_SIZE:
+            f.limit = int(limit)
+        else:
+            fields["limit"] = [msg("number_at_most", max=MAX_PAGE_SIZE)]
+    if fields:
+        raise Invalid("invalid_data", fields=fields)
+    return f
+
+
+@dataclass
+class Page:
+    items: list[dict]
+    next_cursor: str | None
+    filters: Filters
+    lanes: set[str] = field(default_factory=set)
+
+
+def _sort_columns(sort: str) -> list:
+    key = sort.lstrip("-")
+    if key == "received":
+        return [HumanTask.received_at, HumanTask.id]
+    if key == "status":
+        return [HumanTask.stage, HumanTask.sort_at, HumanTask.id]
+    return [HumanTask.sort_at, HumanTask.id]
+
+
+def _encode(sort: str, values: list) -> str:
+    plain = [v.isoformat() if isinstance(v, datetime) else v for v in values]
+    return base64.urlsafe_b64encode(json.dumps([sort, plain]).encode()).decode().rstrip("=")
+
+
+def _decode(sort: str, cursor: str, columns: list) -> list:
+    """The cursor's sort key, or Invalid: a cursor from another sort or tampered with is refused."""
+    try:
+        raw = base64.urlsafe_b64decode(cursor + "=" * (-len(cursor) % 4))
+        made_for, values = json.loads(raw)
+        if made_for != sort or len(values) != len(columns):
+            raise ValueError
+        out = []
+        for column, value in zip(columns, values, strict=True):
+            if column.key in ("sort_at", "received_at"):
+                value = datetime.fromisoformat(value)
+                if value.tzinfo is None:
+                    raise ValueError
+            elif (
+                column.key == "id"
+                and not (isinstance(value, int) and 0 < value < 2**63)
+                or column.key == "stage"
+                and not isinstance(value, str)
+            ):
+                raise ValueError
+            out.append(value)
+        return out
+    except (ValueError, TypeError, json.JSONDecodeError):
+        raise Invalid("invalid_data", fields={"cursor": [msg("invalid")]}) from None
+
+
+def subject_kinds(forms, user: User) -> frozenset[str]:
+    """The kinds of case whose subject ``user`` may read in a list (and so search by its words)."""
+    shown = set()
+    for kind, name in SUBJECT_FIELDS.items():
+        probe = Case(kind=kind)
+        readers = access.field_readers(user, probe)
+        if readers is None:
+            shown.add(kind)
+            continue
+        try:
+            schema = forms.schema(visibility.INTAKE_FORMS[kind])
+        except LookupError:
+            continue
+        if name in visibility.visible_names(schema, readers):
+            shown.add(kind)
+    return frozenset(shown)
+
+
+def identity_kinds(user: User) -> frozenset[str]:
+    """The kinds of case whose requester ``user`` may read: never a complaint (engine.access)."""
+    return frozenset(k for k in kinds.ALL if k != kinds.COMPLAINT) if access.can_read_identity(user) else frozenset()
+
+
+def _due_soon_cutoff(rt: Runtime) -> datetime:
+    """The start of the first day more than ``DUE_SOON_WORKING_DAYS`` working days ahead (strict calendar)."""
+    cal = rt.calendars["strict"]
+    later = cal.add_working_days(clock.now(), DUE_SOON_WORKING_DAYS + 1).due_date
+    return datetime.combine(later, time(0), tzinfo=cal.tz)
+
+
+def scoped(user: User, filters: Filters, rt: Runtime, query=None):
+    """The open tasks ``user`` may list under ``filters`` (no order, no page): the API and the page's counts."""
+    query = query if query is not None else select(HumanTask.id)
+    query = query.join(Case, Case.id == HumanTask.case_id).where(HumanTask.state == "open")
+    query = access.cases_visible_to(user, query)
+    if filters.scope == "mine":
+        query = query.where(HumanTask.assignee_id == user.id)
+    elif filters.scope == "group":
+        query = query.where(HumanTask.lane.in_(user.group_codes))
+    else:
+        if not access.is_superior(user):
+            raise Forbidden("superiors_only")
+        query = query.where(HumanTask.lane.in_(access.supervised_lanes(user)))
+    if filters.process:
+        query = query.where(HumanTask.process_id == filters.process)
+    if filters.stage:
+        query = query.where(HumanTask.stage == filters.stage)
+    if filters.unit:
+        query = query.where(func.coalesce(HumanTask.unit_id, Case.unit_id) == filters.unit)
+    now = clock.now()
+    if filters.overdue is not None:
+        query = (
+            query.where(HumanTask.due_at < now)
+            if filters.overdue
+            else query.where(or_(HumanTask.due_at >= now, HumanTask.due_at.is_(None)))
+        )
+    if filters.due == "overdue":
+        query = query.where(HumanTask.due_at < now)
+    elif filters.due == "due_soon":
+        query = query.where(HumanTask.due_at >= now, HumanTask.due_at < _due_soon_cutoff(rt))
+    elif filters.due == "on_track":
+        query = query.where(HumanTask.due_at >= _due_soon_cutoff(rt))
+    elif filters.due == "none":
+        query = query.where(HumanTask.due_at.is_(None))
+    if filters.q:
+        query = query.where(_search(rt, user, filters.q))
+    return query
+
+
+def _search(rt: Runtime, user: User, q: str):
+    """Ticket, NIK, name (every word) or subject words: whichever the reader may search by."""
+    matches = []
+    upper = q.upper().replace(" ", "")
+    if _TICKET.fullmatch(upper):
+        matches.append(Case.ticket.like(upper.replace("%", "").replace("_", "") + "%"))
+    named = identity_kinds(user)
+    parties = blind_index.parties_matching(blind_index.search_key(rt.settings), q) if named else None
+    if parties is not None:
+        matches.append(and_(Case.kind.in_(named), Case.requester_party_id.in_(parties)))
+    readable = subject_kinds(rt.forms, user)
+    if readable:
+        pattern = "%" + q.lower().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
+        matches.append(and_(Case.kind.in_(readable), func.lower(Case.subject).like(pattern, escape="\\")))
+    return or_(*matches) if matches else false()
+
+
+def page(session: Session, rt: Runtime, user: User, filters: Filters) -> Page:
+    """One page of the inbox, in one statement; ``next_cursor`` when there are more."""
+    columns = _sort_columns(filters.sort)
+    descending = filters.sort.startswith("-")
+    assignee = aliased(User)
+    named = identity_kinds(user)
+    readable = subject_kinds(rt.forms, user)
+    party_on = and_(Party.id == Case.requester_party_id, Case.kind.in_(named)) if named else false()
+    query = scoped(
+        user,
+        filters,
+        rt,
+        select(
+            HumanTask,
+            Case.ticket,
+            Case.kind,
+            when((Case.kind.in_(readable), Case.subject), else_=literal(None)) if readable else literal(None),
+            Case.unit_id,
+            Party.key_id,
+            Party.ciphertext,
+            assignee.username,
+            Unit.name,
+        ),
+    )
+    query = (
+        query.outerjoin(Party, party_on)
+        .outerjoin(assignee, assignee.id == HumanTask.assignee_id)
+        .outerjoin(Unit, Unit.id == func.coalesce(HumanTask.unit_id, Case.unit_id))
+    )
+    if filters.cursor:
+        after = _decode(filters.sort, filters.cursor, columns)
+        key = tuple_(*columns)
+        query = query.where(key < tuple_(*after) if descending else key > tuple_(*after))
+    query = query.order_by(*[c.desc() if descending else c.asc() for c in columns]).limit(filters.limit + 1)
+    rows = session.execute(query).all()
+    more = len(rows) > filters.limit
+    rows = rows[: filters.limit]
+    items = [_item(rt, *row) for row in rows]
+    cursor = None
+    if more:
+        last = rows[-1][0]
+        cursor = _encode(filters.sort, [getattr(last, c.key) for c in columns])
+    return Page(items, cursor, filters, {row[0].lane for row in rows if row[0].lane})
+
+
+def _item(rt, task: HumanTask, ticket, kind, subject, case_unit_id, key_id, ciphertext, assignee, unit_name) -> dict:
+    requester = None
+    if ciphertext is not None:
+        requester = rt.vault.open(key_id, ciphertext).get("name")
+    return {
+        "id": task.id,
+        "ticket": ticket,
+        "name": task.bpmn_id,
+        "title": task.title,
+        "form": task.form,
+        "lane": task.lane,
+        "process": task.process_id,
+        "state": task.state,
+        "assignee": assignee,
+        "assignee_id": task.assignee_id,
+        "task_unit_id": task.unit_id,
+        "unit_id": task.unit_id or case_unit_id,
+        "unit_name": unit_name,
+        "stage": task.stage,
+        "subject": subject,
+        "requester_name": requester,
+        "received_at": task.received_at,
+        "due_at": task.due_at,
+        "working_days_left": working_days_left(rt, task.due_at),
+    }
+
+
+def counts(session: Session, rt: Runtime, user: User) -> dict:
+    """The header's numbers in one statement: open tasks in the officer's queue, overdue, theirs."""
+    now = clock.now()
+    query = scoped(
+        user,
+        Filters(scope="group"),
+        rt,
+        select(
+            func.count(HumanTask.id),
+            func.coalesce(func.sum(when((HumanTask.due_at < now, 1), else_=0)), 0),
+            func.coalesce(func.sum(when((HumanTask.assignee_id == user.id, 1), else_=0)), 0),
+        ).select_from(HumanTask),
+    )
+    total, overdue, mine = session.execute(query).one()
+    return {"open": int(total), "overdue": int(overdue), "mine": int(mine)}
+
+
+def total(session: Session, rt: Runtime, user: User, filters: Filters) -> int:
+    """How many open tasks the filters match (a second statement, for the page's "of N")."""
+    query = scoped(user, filters, rt, select(func.count(HumanTask.id)).select_from(HumanTask))
+    return int(session.scalar(query) or 0)
