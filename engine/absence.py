@@ -44,6 +44,8 @@ def acting_groups(user: User) -> frozenset[str]:
         rows = user.substituting
     except DetachedInstanceError:
         return frozenset()
+    if not rows:
+        return frozenset()
     now = clock.now()
     held: set[str] = set()
     for absence in rows:
@@ -68,8 +70,11 @@ def _active_user(session: Session, username: str, field: str) -> User:
 
 def mark_absence(
     session: Session, rt: Runtime, actor: User, username: str, substitute: str, first_day: date, last_day: date
-) -> Absence:
-    """Record ``username``'s leave from ``first_day`` to ``last_day`` with ``substitute`` standing in."""
+) -> tuple[Absence, list[HumanTask]]:
+    """Record ``username``'s leave from ``first_day`` to ``last_day`` with ``substitute`` standing in.
+
+    Returns the leave and the tasks handed over now (when it has begun), whose cases the caller commits.
+    """
     officer = _active_user(session, username, "username")
     if not can_mark(actor, officer):
         raise Forbidden("absence_for_self_or_superior")
@@ -113,9 +118,15 @@ def mark_absence(
     )
     session.add(absence)
     session.flush()
-    if is_active(absence, clock.now()):
-        hand_over(session, rt, absence)
-    return absence
+    handed = hand_over(session, rt, absence) if is_active(absence, clock.now()) else []
+    return absence, handed
+
+
+def visible_to(session: Session, user: User) -> list[Absence]:
+    """Leave ``user`` may see: their own, where they stand in, and (a superior, an admin) every officer's."""
+    query = select(Absence).where(Absence.ends_at > clock.now() - timedelta(days=90)).order_by(Absence.starts_at)
+    rows = session.scalars(query)
+    return [a for a in rows if user.id in (a.user_id, a.substitute_id) or can_mark(user, a.user)]
 
 
 def cancel_absence(session: Session, actor: User, absence_id: int) -> Absence:

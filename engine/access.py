@@ -185,6 +185,22 @@ def require_read_history(user: User, case: Case) -> None:
         raise Forbidden("history_restricted")
 
 
+def can_read_notes(user: User, case: Case, session: Session | None = None) -> bool:
+    """A case's internal notes (engine.notes): whoever may read the case; on a complaint, its team only
+    (a unit referred a complaint may be the party complained about). ``session``: check the case's
+    visibility too, for a user other than the one who loaded it (a mentioned colleague)."""
+    if case.kind == COMPLAINT and field_readers(user, case) is not None:
+        return False
+    if session is not None:
+        return can_view_case(session, user, case) and bool(_groups(user) & STAFF_GROUPS)
+    return bool(_groups(user) & STAFF_GROUPS)
+
+
+def require_read_notes(user: User, case: Case) -> None:
+    if not can_read_notes(user, case):
+        raise Forbidden("not_allowed")
+
+
 def require_complaint_team(user: User) -> None:
     if not is_complaint_team(user):
         raise Forbidden("complaint_team_only")
@@ -222,8 +238,11 @@ def require_bundle_reader(user: User) -> None:
         raise Forbidden("ppid_and_auditors_only")
 
 
+STAFF_GROUPS = REQUEST_STAFF | COMPLAINT_TEAM | {"unit_pengolah", "auditor", "admin"}
+
+
 def require_staff(user: User) -> None:
-    if not _groups(user) & (REQUEST_STAFF | COMPLAINT_TEAM | {"unit_pengolah", "auditor", "admin"}):
+    if not _groups(user) & STAFF_GROUPS:
         raise Forbidden("not_allowed")
 
 

@@ -154,7 +154,9 @@ def _require_open(task: HumanTask) -> None:
 BULK_ACTIONS = ("claim", "unclaim", "assign")
 
 
-def bulk(session: Session, rt: Runtime, user: User, action: str, task_ids: list[int], username: str | None = None):
+def bulk_tasks(
+    session: Session, rt: Runtime, user: User, action: str, task_ids: list[int], username: str | None = None
+):
     """Claim, release or assign several tasks at once: all of them, or none (each refusal named by its place).
 
     Each task is changed by its own verb (its checks, its event); the caller commits once, so a list with

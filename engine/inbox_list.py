@@ -24,7 +24,7 @@ import re
 from dataclasses import dataclass, field
 from datetime import datetime, time
 
-from sqlalchemy import and_, false, func, literal, or_, select, tuple_
+from sqlalchemy import and_, false, func, literal, or_, select, tuple_, union_all
 from sqlalchemy import case as when
 from sqlalchemy.orm import Session, aliased
 
@@ -231,91 +231,130 @@ def scoped(user: User, filters: Filters, rt: Runtime, query=None):
 
 
 def _search(rt: Runtime, user: User, q: str):
-    """Ticket, NIK, name (every word) or subject words: whichever the reader may search by."""
+    """Ticket, NIK, name (every word) or subject words, whichever the reader may search by: the matching
+    cases' ids, each kind of match found through its own index (the subject's words by a scan of cases)."""
     matches = []
     upper = q.upper().replace(" ", "")
-    if _TICKET.fullmatch(upper):
-        matches.append(Case.ticket.like(upper.replace("%", "").replace("_", "") + "%"))
+    if _TICKET.fullmatch(upper):  # a prefix as a range, so both databases use the ticket's unique index
+        matches.append(select(Case.id).where(Case.ticket >= upper, Case.ticket < upper + "\uffff"))
     named = identity_kinds(user)
     parties = blind_index.parties_matching(blind_index.search_key(rt.settings), q) if named else None
-    if parties is not None:
-        matches.append(and_(Case.kind.in_(named), Case.requester_party_id.in_(parties)))
+    if parties is not None:  # only PPID requesters are indexed (engine.blind_index): never a complaint
+        matches.append(select(Case.id).where(Case.requester_party_id.in_(parties), Case.kind != kinds.COMPLAINT))
     readable = subject_kinds(rt.forms, user)
-    if readable:
+    shaped = _TICKET.fullmatch(upper) or blind_index.NIK.fullmatch(re.sub(r"[\s.-]", "", q))
+    if readable and not shaped:  # a ticket or a NIK is not looked for in the subjects' words
         pattern = "%" + q.lower().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
-        matches.append(and_(Case.kind.in_(readable), func.lower(Case.subject).like(pattern, escape="\\")))
-    return or_(*matches) if matches else false()
+        matches.append(
+            select(Case.id).where(Case.kind.in_(readable), func.lower(Case.subject).like(pattern, escape="\\"))
+        )
+    if not matches:
+        return false()
+    return HumanTask.case_id.in_(union_all(*matches).scalar_subquery() if len(matches) > 1 else matches[0])
+
+
+ASSIGNEE = aliased(User, name="assignee")  # one alias for every page: the statement's cache key stays the same
+# The task's columns a row shows (read as plain values: no ORM objects are built for a list).
+ROW_COLUMNS = (
+    HumanTask.id,
+    HumanTask.bpmn_id,
+    HumanTask.title,
+    HumanTask.form,
+    HumanTask.lane,
+    HumanTask.process_id,
+    HumanTask.state,
+    HumanTask.assignee_id,
+    HumanTask.unit_id,
+    HumanTask.stage,
+    HumanTask.received_at,
+    HumanTask.due_at,
+    HumanTask.sort_at,
+)
 
 
 def page(session: Session, rt: Runtime, user: User, filters: Filters) -> Page:
     """One page of the inbox, in one statement; ``next_cursor`` when there are more."""
     columns = _sort_columns(filters.sort)
     descending = filters.sort.startswith("-")
-    assignee = aliased(User)
+    assignee = ASSIGNEE
     named = identity_kinds(user)
     readable = subject_kinds(rt.forms, user)
-    party_on = and_(Party.id == Case.requester_party_id, Case.kind.in_(named)) if named else false()
+    subject = when((Case.kind.in_(readable), Case.subject), else_=literal(None)) if readable else literal(None)
     query = scoped(
         user,
         filters,
         rt,
         select(
-            HumanTask,
+            *ROW_COLUMNS,
             Case.ticket,
-            Case.kind,
-            when((Case.kind.in_(readable), Case.subject), else_=literal(None)) if readable else literal(None),
-            Case.unit_id,
-            Party.key_id,
-            Party.ciphertext,
-            assignee.username,
-            Unit.name,
-        ),
+            subject.label("subject"),
+            Case.unit_id.label("case_unit_id"),
+            Party.key_id if named else literal(None).label("key_id"),
+            Party.ciphertext if named else literal(None).label("ciphertext"),
+            assignee.username.label("assignee"),
+            Unit.name.label("unit_name"),
+        ).select_from(HumanTask),
     )
-    query = (
-        query.outerjoin(Party, party_on)
-        .outerjoin(assignee, assignee.id == HumanTask.assignee_id)
-        .outerjoin(Unit, Unit.id == func.coalesce(HumanTask.unit_id, Case.unit_id))
+    if named:  # a reader of no identity gets no join at all (a join on false makes SQLite scan the vault)
+        query = query.outerjoin(Party, and_(Party.id == Case.requester_party_id, Case.kind.in_(named)))
+    query = query.outerjoin(assignee, assignee.id == HumanTask.assignee_id).outerjoin(
+        Unit, Unit.id == func.coalesce(HumanTask.unit_id, Case.unit_id)
     )
     if filters.cursor:
         after = _decode(filters.sort, filters.cursor, columns)
         key = tuple_(*columns)
         query = query.where(key < tuple_(*after) if descending else key > tuple_(*after))
-    query = query.order_by(*[c.desc() if descending else c.asc() for c in columns]).limit(filters.limit + 1)
+    # A search's few matches are found through their own indexes, then sorted: an order on an expression
+    # keeps the database from walking the whole inbox in sort order, testing each task against them.
+    ordered = [func.coalesce(c, c) if filters.q else c for c in columns]
+    query = query.order_by(*[c.desc() if descending else c.asc() for c in ordered]).limit(filters.limit + 1)
     rows = session.execute(query).all()
     more = len(rows) > filters.limit
     rows = rows[: filters.limit]
-    items = [_item(rt, *row) for row in rows]
+    left = _days_left(rt, {r.due_at for r in rows})
+    items = [_item(rt, row, left) for row in rows]
     cursor = None
     if more:
-        last = rows[-1][0]
+        last = rows[-1]
         cursor = _encode(filters.sort, [getattr(last, c.key) for c in columns])
-    return Page(items, cursor, filters, {row[0].lane for row in rows if row[0].lane})
+    return Page(items, cursor, filters, {row.lane for row in rows if row.lane})
 
 
-def _item(rt, task: HumanTask, ticket, kind, subject, case_unit_id, key_id, ciphertext, assignee, unit_name) -> dict:
-    requester = None
-    if ciphertext is not None:
-        requester = rt.vault.open(key_id, ciphertext).get("name")
+def _days_left(rt: Runtime, dues: set) -> dict:
+    """Working days left for each due instant of the page, counted once per due day."""
+    cal = rt.calendars["strict"]
+    by_day: dict = {}
+    out = {None: None}
+    for due in dues - {None}:
+        day = due.astimezone(cal.tz).date()
+        if day not in by_day:
+            by_day[day] = working_days_left(rt, due)
+        out[due] = by_day[day]
+    return out
+
+
+def _item(rt: Runtime, row, left: dict) -> dict:
+    requester = rt.vault.open(row.key_id, row.ciphertext).get("name") if row.ciphertext is not None else None
     return {
-        "id": task.id,
-        "ticket": ticket,
-        "name": task.bpmn_id,
-        "title": task.title,
-        "form": task.form,
-        "lane": task.lane,
-        "process": task.process_id,
-        "state": task.state,
-        "assignee": assignee,
-        "assignee_id": task.assignee_id,
-        "task_unit_id": task.unit_id,
-        "unit_id": task.unit_id or case_unit_id,
-        "unit_name": unit_name,
-        "stage": task.stage,
-        "subject": subject,
+        "id": row.id,
+        "ticket": row.ticket,
+        "name": row.bpmn_id,
+        "title": row.title,
+        "form": row.form,
+        "lane": row.lane,
+        "process": row.process_id,
+        "state": row.state,
+        "assignee": row.assignee,
+        "assignee_id": row.assignee_id,
+        "task_unit_id": row.unit_id,
+        "unit_id": row.unit_id or row.case_unit_id,
+        "unit_name": row.unit_name,
+        "stage": row.stage,
+        "subject": row.subject,
         "requester_name": requester,
-        "received_at": task.received_at,
-        "due_at": task.due_at,
-        "working_days_left": working_days_left(rt, task.due_at),
+        "received_at": row.received_at,
+        "due_at": row.due_at,
+        "working_days_left": left[row.due_at],
     }
 
 

@@ -180,6 +180,7 @@ class Case(Base):
         CheckConstraint("channel IN ('langsung','web','email','pos','telepon','lapor')", name="channel_known"),
         CheckConstraint("reporter_mode IN ('anonim','rahasia','whistleblower')", name="reporter_mode_known"),
         Index("ix_case_kind_status", "kind", "status"),
+        Index("ix_case_requester_party_id", "requester_party_id"),  # the inbox's search by name or NIK
     )
 
 

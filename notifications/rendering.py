@@ -39,6 +39,8 @@ template may use only these keys (``CONTEXT_KEYS``):
 ``portal_hint``
     How the requester follows the case online: where to enter the ticket and access code. It
     never contains the code itself.
+``author``
+    The username of the officer who wrote an internal note (``note_mention``); staff only.
 
 ``render`` adds two keys of its own from the ticket's prefix (``DERIVED_KEYS``): ``kind``
 (``permohonan``, ``keberatan``, ``sengketa`` or ``pengaduan``) and ``noun``, the kind in the
@@ -64,6 +66,7 @@ empty. Other keys in the context are ignored::
     deadline_reminder  [task_title]
     deadline_overdue   [task_title]
     escalation         task_title
+    note_mention       task_title (the case's open task, or "-"), author
 
 decision_notice may also carry ``dip_title`` and ``dip_link`` (both or neither): the item of the public
 information list (DIP) the decision cites, and where the portal shows it; the notice then says so.
@@ -113,6 +116,7 @@ EVENTS: dict[str, str] = {
     "deadline_overdue": "staff",
     "escalation": "staff",
     "reporter_message": "staff",
+    "note_mention": "staff",
 }
 
 CONTEXT_KEYS = frozenset(
@@ -131,6 +135,7 @@ CONTEXT_KEYS = frozenset(
         "new_due_at",
         "outcome_label",
         "portal_hint",
+        "author",
     }
 )
 # Messages about a public information list item, not a case: no ticket, their own keys, all required.
@@ -138,7 +143,7 @@ ITEM_EVENTS: dict[str, str] = {"dip_due_reminder": "staff", "dip_overdue": "staf
 ITEM_KEYS = frozenset({"dip_item", "dip_title", "dip_unit", "rhythm_months", "due_at", "working_days_left"})
 # Added by ``render`` from the ticket, never stored: the case's kind and its noun in the locale.
 DERIVED_KEYS = frozenset({"kind", "noun"})
-STAFF_ONLY_KEYS = frozenset({"task_title"})
+STAFF_ONLY_KEYS = frozenset({"task_title", "author"})
 DEADLINE_KEYS = frozenset({"deadline_label", "legal_basis", "due_at", "working_days_left"})
 # What each event needs besides ticket, deadline and (when deadline is set) DEADLINE_KEYS; the docstring's table.
 REQUIRED_KEYS: dict[str, frozenset[str]] = {
@@ -158,6 +163,7 @@ REQUIRED_KEYS: dict[str, frozenset[str]] = {
     "deadline_reminder": frozenset(),
     "deadline_overdue": frozenset(),
     "escalation": frozenset({"task_title"}),
+    "note_mention": frozenset({"task_title", "author"}),
 }
 _BLANK_RUNS = re.compile(r"\n[ \t]*\n(?:[ \t]*\n)+")
 

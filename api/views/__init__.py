@@ -23,9 +23,24 @@ def register_blueprints(api, app) -> None:
         incidents,
         requests,
         tasks,
+        workbench,
     )
 
-    modules = (auth, requests, complaints, tasks, cases, chain, bundle, documents, audit, calendar, incidents, dip)
+    modules = (
+        auth,
+        requests,
+        complaints,
+        tasks,
+        cases,
+        chain,
+        bundle,
+        documents,
+        audit,
+        calendar,
+        incidents,
+        dip,
+        workbench,
+    )
     for module in modules:
         api.register_blueprint(module.blp, url_prefix="/api/v1")
 

@@ -26,6 +26,7 @@ def full_context(event: str, **overrides) -> dict:
         "new_due_at": "28 Desember 2026 16:00 WIB",
         "outcome_label": "Dikabulkan Sebagian",
         "portal_hint": "Pantau permohonan di https://ppid.example.go.id/status dengan nomor dan kode akses Anda.",
+        "author": "ppid",
     }
     context.update(overrides)
     return context
@@ -58,6 +59,7 @@ def test_events_and_audiences():
         "deadline_reminder",
         "deadline_overdue",
         "escalation",
+        "note_mention",
     }
     assert {e for e, a in EVENTS.items() if a == "requester"} == {
         "receipt",

@@ -25,6 +25,7 @@ depends_on = None
 def upgrade():
     with op.batch_alter_table("case", schema=None) as batch_op:
         batch_op.add_column(sa.Column("subject", sa.String(length=300), server_default="", nullable=False))
+        batch_op.create_index("ix_case_requester_party_id", ["requester_party_id"], unique=False)
     with op.batch_alter_table("human_task", schema=None) as batch_op:
         batch_op.add_column(sa.Column("stage", sa.String(length=40), nullable=True))
         batch_op.add_column(sa.Column("received_at", engine.models.UTCDateTime(timezone=True), nullable=True))
@@ -173,4 +174,5 @@ def downgrade():
         batch_op.drop_column("received_at")
         batch_op.drop_column("stage")
     with op.batch_alter_table("case", schema=None) as batch_op:
+        batch_op.drop_index("ix_case_requester_party_id")
         batch_op.drop_column("subject")
