@@ -182,4 +182,3 @@ def cancel_absence(absence_id):
 def workload():
     """Per officer of the lanes the caller supervises: open tasks held, overdue, leave (superiors only)."""
     return {"items": absence.workload(db.session, runtime(), current_user())}
-

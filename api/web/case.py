@@ -27,7 +27,7 @@ from sqlalchemy import select
 
 from api.boundary import noted, runtime
 from api.extensions import db
-from api.web import display
+from api.web import display, workbench
 from api.web.blueprint import bp
 from api.web.facts import case_facts, labelled, requester_facts
 from api.web.i18n import current_language
@@ -109,6 +109,8 @@ EVENT_LABELS = {
     "reporter_outcome_sent": _l("Outcome sent to the reporter"),
     "reporter_message_sent": _l("Message sent to the reporter"),
     "reporter_message_received": _l("Message from the reporter"),
+    "note_added": _l("Internal note"),
+    "task_handed_over": _l("Task handed to a stand-in"),
 }
 ACTORS = {"system": _l("Kawal (automatic)"), "pemohon": _l("Requester"), "pelapor": _l("Reporter")}
 
@@ -136,6 +138,7 @@ def case(ticket: str):
         "diagram_current": _diagram_source(rt, found)[1],
         "viewer_present": VENDOR_VIEWER.is_file(),
         "calendar_unconfirmed": holiday_years.case_warnings(db.session, found),
+        "notes": workbench.notes_section(user, found),  # internal notes: never to the requester
     }
     noted(user, found, "case")
     return render_template("case.html", **page)
