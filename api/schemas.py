@@ -397,6 +397,11 @@ class AuditQuery(Schema):
         validate=validate.OneOf(kinds.ALL), metadata={"description": "only the cases of this process (default: all)"}
     )
     format = fields.String(load_default="jsonl", validate=validate.OneOf(["jsonl", "csv", "xlsx"]))
+    lang = fields.String(
+        load_default="id",
+        validate=validate.OneOf(["id", "en"]),
+        metadata={"description": "CSV and XLSX headers: Bahasa Indonesia (default) or English"},
+    )
 
 
 class AuditBreak(Schema):

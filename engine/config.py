@@ -40,6 +40,8 @@ class Settings:
     office_hours: str = "08:00-16:00"
     completion_window_days: int = 3  # KAWAL_COMPLETION_WINDOW_DAYS: working days a requester has to complete
     ticket_prefix: str = "PPID"  # KAWAL_TICKET_PREFIX: register numbers look like PPID-2026-000123
+    # KAWAL_AGENCY_NAME: the public body's name, on every page's header and every export (auditors file them).
+    agency_name: str = "PPID"
     token_ttl_seconds: int = 8 * 3600  # KAWAL_TOKEN_TTL: lifetime of an API token
     notify_channels: tuple[str, ...] = ("log",)  # KAWAL_NOTIFY_CHANNELS: log, smtp, webhook (comma-separated)
     # Delivery channels (notifications.channels): SMTP when the host is set, the webhook when URL and secret are.
@@ -207,6 +209,7 @@ def load_settings(environ: dict | None = None, **overrides) -> Settings:
         office_timezone=env.get("KAWAL_OFFICE_TZ", "Asia/Jakarta"),
         office_hours=office_hours,
         ticket_prefix=env.get("KAWAL_TICKET_PREFIX", "PPID"),
+        agency_name=" ".join((env.get("KAWAL_AGENCY_NAME") or "PPID").split())[:200] or "PPID",
         files_dir=Path(env.get("KAWAL_FILES_DIR") or Path.cwd() / "kawal-files"),
         **whole,
         second_factor_groups=factor_groups,

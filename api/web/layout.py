@@ -60,8 +60,13 @@ def task_counts() -> dict | None:
     return g.task_counts
 
 
+def agency_name() -> str:
+    """The public body's name (``KAWAL_AGENCY_NAME``), in every page's header as on every export."""
+    return runtime().settings.agency_name
+
+
 def init_app(app) -> None:
-    app.jinja_env.globals.update(nav_items=nav_items, task_counts=task_counts, here=here)
+    app.jinja_env.globals.update(nav_items=nav_items, task_counts=task_counts, here=here, agency_name=agency_name)
     app.jinja_env.filters.update(
         office_date=display.office_date, office_datetime=display.office_datetime, office_day=display.office_day
     )
