@@ -173,6 +173,25 @@ def hand_over(session: Session, rt: Runtime, absence: Absence) -> list[HumanTask
     return tasks
 
 
+def hand_over_due(session: Session) -> bool:
+    """Whether an officer on leave now still holds an open task (what ``sweep`` would hand over)."""
+    now = clock.now()
+    return (
+        session.scalar(
+            select(HumanTask.id)
+            .join(Absence, Absence.user_id == HumanTask.assignee_id)
+            .where(
+                HumanTask.state == "open",
+                Absence.cancelled_at.is_(None),
+                Absence.starts_at <= now,
+                Absence.ends_at > now,
+            )
+            .limit(1)
+        )
+        is not None
+    )
+
+
 def sweep(session: Session, rt: Runtime) -> int:
     """Hand over the tasks of every officer whose leave has begun (safe to run twice); returns how many."""
     now = clock.now()

@@ -185,3 +185,37 @@ def test_the_superior_sees_each_officers_workload_and_leave(client, desk, login)
     assert rows["petugas2"]["absence"]["substitute"] == "petugas"
     assert rows["petugas2"]["absence"]["now"] is False
     assert client.get(f"{API}/workload", headers=login("petugas")).status_code == 403
+
+
+def test_leave_that_begins_later_is_handed_over_by_the_reconcile_sweep(app, client, desk, login):
+    ticket, _task_id = _claimed(desk, client, login)
+    days = {"first_day": str(today() + timedelta(days=1)), "last_day": str(today() + timedelta(days=2))}
+    r = client.post(f"{API}/absences", json={"substitute": "petugas2", **days}, headers=login("petugas"))
+    assert r.status_code == 201, r.json
+    assert desk.task(ticket, "periksa_kelengkapan")["assignee"] == "petugas"  # not yet: the leave is tomorrow
+    with app.app_context():
+        leave = db.session.scalar(select(Absence))
+        assert not absence.hand_over_due(db.session)
+        clock.set_clock(lambda: leave.starts_at + timedelta(hours=9))
+        try:
+            assert absence.hand_over_due(db.session)
+            assert absence.sweep(db.session, app.extensions["kawal_runtime"]) == 1
+            db.session.commit()
+            assert absence.sweep(db.session, app.extensions["kawal_runtime"]) == 0  # safe to run twice
+        finally:
+            clock.set_clock(None)
+    assert desk.task(ticket, "periksa_kelengkapan")["assignee"] == "petugas2"
+
+
+def test_the_blind_index_is_rebuilt_from_the_vault(app, desk):
+    from engine import blind_index
+    from engine.models import PartyToken
+
+    desk.submit()
+    with app.app_context():
+        before = set(db.session.scalars(select(PartyToken.token)))
+        db.session.execute(PartyToken.__table__.delete())
+        rt = app.extensions["kawal_runtime"]
+        assert blind_index.reindex(db.session, blind_index.search_key(rt.settings), rt.vault) == 1
+        db.session.commit()
+        assert set(db.session.scalars(select(PartyToken.token))) == before
