@@ -233,6 +233,8 @@ class HumanTask(Base):
         Index("ix_human_task_state_received_at_id", "state", "received_at", "id"),
         Index("ix_human_task_state_stage_sort_at_id", "state", "stage", "sort_at", "id"),
         Index("ix_human_task_assignee_id_state_sort_at", "assignee_id", "state", "sort_at"),
+        # The header's counts read only this index (open, overdue, mine of a queue; engine.inbox_list.counts).
+        Index("ix_human_task_state_lane_counts", "state", "lane", "process_id", "due_at", "assignee_id"),
     )
 
 

@@ -166,6 +166,7 @@ def downgrade():
         batch_op.drop_index("ix_party_token_token")
     op.drop_table("party_token")
     with op.batch_alter_table("human_task", schema=None) as batch_op:
+        batch_op.drop_index("ix_human_task_state_lane_counts")
         batch_op.drop_index("ix_human_task_assignee_id_state_sort_at")
         batch_op.drop_index("ix_human_task_state_stage_sort_at_id")
         batch_op.drop_index("ix_human_task_state_received_at_id")
