@@ -36,6 +36,9 @@ def upgrade():
         batch_op.create_index(
             "ix_human_task_assignee_id_state_sort_at", ["assignee_id", "state", "sort_at"], unique=False
         )
+        batch_op.create_index(
+            "ix_human_task_state_lane_counts", ["state", "lane", "process_id", "due_at", "assignee_id"], unique=False
+        )
 
     op.create_table(
         "party_token",
