@@ -1,7 +1,7 @@
 """Leave: an officer away for some days, and the colleague who stands in (a Plh., pelaksana harian).
 
 For the period (the office's midnight before the first day to the one after the last):
-- the substitute holds the officer's lanes (``acting_groups``: work groups only, never admin, auditor or
+- the substitute holds the officer's lanes (``User.acting_groups``: work groups only, never admin, auditor or
   the WBS managers' sealed identities), so the officer's queue is in theirs;
 - the officer's open tasks are handed to the substitute (``hand_over``: at marking when the leave has
   begun, else by the sweep ``kawal reconcile`` runs), each with its event on the case;
@@ -18,40 +18,22 @@ from datetime import date, datetime, time, timedelta
 
 from sqlalchemy import case, func, select
 from sqlalchemy.orm import Session
-from sqlalchemy.orm.exc import DetachedInstanceError
 
 from engine import access, clock
 from engine.audit import EventLog
 from engine.errors import Conflict, Forbidden, Invalid, NotFound
 from engine.messages import msg
-from engine.models import Absence, Group, HumanTask, Membership, User
+from engine.models import DELEGABLE_GROUPS, Absence, Group, HumanTask, Membership, User
 from engine.outbox import Outbox, deadline_context
 from engine.run import touch
 from engine.runtime import Runtime
 
-# The groups a substitute holds for an absent colleague: the lanes of the everyday work.
-DELEGABLE = frozenset({"petugas_layanan", "unit_pengolah", "ppid", "atasan_ppid", "tim_pengaduan"})
+DELEGABLE = DELEGABLE_GROUPS  # the lanes a stand-in holds (engine.models, read by User.group_codes)
 MAX_DAYS = 366
 
 
 def is_active(absence: Absence, now: datetime) -> bool:
     return absence.cancelled_at is None and absence.starts_at <= now < absence.ends_at
-
-
-def acting_groups(user: User) -> frozenset[str]:
-    """The lanes ``user`` holds today for colleagues on leave (see ``User.group_codes``)."""
-    try:
-        rows = user.substituting
-    except DetachedInstanceError:
-        return frozenset()
-    if not rows:
-        return frozenset()
-    now = clock.now()
-    held: set[str] = set()
-    for absence in rows:
-        if is_active(absence, now):
-            held |= absence.user.own_group_codes & DELEGABLE
-    return frozenset(held)
 
 
 def can_mark(actor: User, officer: User) -> bool:

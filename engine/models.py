@@ -24,7 +24,13 @@ from sqlalchemy import (
     UniqueConstraint,
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
+from sqlalchemy.orm.exc import DetachedInstanceError
 from sqlalchemy.types import TypeDecorator
+
+from engine import clock
+
+# The groups a stand-in holds for a colleague on leave (engine.absence): the lanes of the everyday work.
+DELEGABLE_GROUPS = frozenset({"petugas_layanan", "unit_pengolah", "ppid", "atasan_ppid", "tim_pengaduan"})
 
 NAMING_CONVENTION = {
     "ix": "ix_%(column_0_label)s",
@@ -115,10 +121,24 @@ class User(Base):
 
     @property
     def group_codes(self) -> frozenset[str]:
-        """The officer's groups, plus the lanes of colleagues on leave whom they substitute for today."""
-        from engine.absence import acting_groups  # the rule lives with the absences; models stay plain
+        """The officer's groups, plus the lanes of colleagues on leave whom they stand in for now."""
+        return self.own_group_codes | self.acting_groups()
 
-        return self.own_group_codes | acting_groups(self)
+    def acting_groups(self) -> frozenset[str]:
+        """The work lanes (``DELEGABLE_GROUPS``) of the colleagues whose leave, now, this officer stands in for
+        (engine.absence): never admin, auditor or the WBS managers' sealed identities."""
+        try:
+            rows = self.substituting
+        except DetachedInstanceError:
+            return frozenset()
+        if not rows:
+            return frozenset()
+        now = clock.now()
+        held: set[str] = set()
+        for leave in rows:
+            if leave.cancelled_at is None and leave.starts_at <= now < leave.ends_at:
+                held |= leave.user.own_group_codes & DELEGABLE_GROUPS
+        return frozenset(held)
 
 
 class Membership(Base):

@@ -166,7 +166,7 @@ def test_a_stand_in_named_by_the_superior_holds_the_lanes_and_gets_the_lanes_new
         leave = db.session.scalar(select(Absence))
         clock.set_clock(lambda: leave.ends_at + timedelta(seconds=1))
         try:
-            assert absence.acting_groups(stand_in) == frozenset()  # the period is over: no more PPID
+            assert stand_in.acting_groups() == frozenset()  # the period is over: no more PPID
         finally:
             clock.set_clock(None)
 
