@@ -39,6 +39,10 @@ template may use only these keys (``CONTEXT_KEYS``):
 ``portal_hint``
     How the requester follows the case online: where to enter the ticket and access code. It
     never contains the code itself.
+``access_code``
+    Only in ``access_code_resent`` (a requester who lost the code, engine.lost_codes): never stored
+    readable; the row holds it sealed by the vault, delivery opens it for this one rendering and then
+    erases it. Never in a link.
 ``author``
     The username of the officer who wrote an internal note (``note_mention``); staff only.
 
@@ -56,6 +60,7 @@ empty. Other keys in the context are ignored::
     objection_receipt  portal_hint
     objection_response outcome_label, portal_hint
     complaint_receipt  portal_hint
+    access_code_resent access_code, portal_hint
     complaint_question portal_hint
     complaint_outcome  portal_hint
     reporter_reminder  portal_hint
@@ -109,6 +114,7 @@ EVENTS: dict[str, str] = {
     "complaint_outcome": "requester",
     "reporter_reminder": "requester",
     "overdue_apology": "requester",
+    "access_code_resent": "requester",
     # to staff
     "task_new_group": "staff",
     "task_assigned": "staff",
@@ -135,6 +141,7 @@ CONTEXT_KEYS = frozenset(
         "new_due_at",
         "outcome_label",
         "portal_hint",
+        "access_code",
         "author",
     }
 )
@@ -158,6 +165,7 @@ REQUIRED_KEYS: dict[str, frozenset[str]] = {
     "reporter_reminder": frozenset({"portal_hint"}),
     "reporter_message": frozenset({"task_title"}),
     "overdue_apology": frozenset({"portal_hint"}),
+    "access_code_resent": frozenset({"access_code", "portal_hint"}),
     "task_new_group": frozenset({"task_title"}),
     "task_assigned": frozenset({"task_title"}),
     "deadline_reminder": frozenset(),

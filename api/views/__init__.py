@@ -20,6 +20,7 @@ def register_blueprints(api, app) -> None:
         complaints,
         dip,
         documents,
+        health,
         incidents,
         requests,
         tasks,
@@ -39,6 +40,7 @@ def register_blueprints(api, app) -> None:
         calendar,
         incidents,
         dip,
+        health,
         workbench,
     )
     for module in modules:

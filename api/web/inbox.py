@@ -83,7 +83,12 @@ def inbox():
 def _row(rt: Runtime, item: dict, user: User, members: list[User]) -> dict:
     """One inbox line: the page's task item plus what the page shows and which actions it offers."""
     locale = current_language()
-    task = SimpleNamespace(lane=item["lane"], unit_id=item["task_unit_id"])  # what the access rules read
+    task = SimpleNamespace(  # what the access rules read of a task
+        lane=item["lane"],
+        unit_id=item["task_unit_id"],
+        due_at=item["due_at"],
+        case=SimpleNamespace(overdue=item["case_overdue"]),
+    )
     can_work, can_assign = access.can_work_task(user, task), access.can_assign(user, task)
     return {
         **item,

@@ -7,7 +7,7 @@ when no deadline), so a page of the inbox is one indexed read; existing rows are
 (``party_token``) starts empty: ``kawal search reindex`` fills it from the vault (it needs the key).
 
 Revision ID: 0015
-Revises: 0009
+Revises: 0017 (main's 0017 also follows 0009; this one follows it, so there is one head)
 Create Date: 2026-12-03 15:30:00
 """
 
@@ -17,7 +17,7 @@ from alembic import op
 import engine.models
 
 revision = "0015"
-down_revision = "0009"
+down_revision = "0017"
 branch_labels = None
 depends_on = None
 
