@@ -4,7 +4,7 @@ Views, exports and queries call these; nobody re-implements them. A case the cal
 404 (its existence is not revealed); a visible case or task the caller may not act on is a 403.
 """
 
-from sqlalchemy import Select, exists, or_, select
+from sqlalchemy import Select, exists, false, or_, select, true
 from sqlalchemy.orm import Session, aliased, joinedload
 
 from engine import clock
@@ -80,6 +80,20 @@ def cases_visible_to(user: User, query: Select | None = None) -> Select:
             .correlate(Case)
         )
     return query.where(or_(*seen)) if seen else query.where(False)
+
+
+def open_tasks_rule(user: User):
+    """The rule of ``cases_visible_to`` over a task's own copy of its case's kind (``HumanTask.process_id``),
+    for readers whose rule needs nothing more of the case (the PPID desk, admins, auditors): counting
+    their queue then needs no join to the cases. ``None`` for the others (the complaint team, units)."""
+    groups = _groups(user)
+    if "auditor" in groups:
+        return true()
+    if groups & (COMPLAINT_TEAM | {"unit_pengolah"}):
+        return None
+    if groups & (REQUEST_STAFF | {"admin"}):
+        return HumanTask.process_id != COMPLAINT
+    return false()
 
 
 def can_view_case(session: Session, user: User, case: Case) -> bool:
@@ -195,6 +209,22 @@ def require_read_history(user: User, case: Case) -> None:
         raise Forbidden("history_restricted")
 
 
+def can_read_notes(user: User, case: Case, session: Session | None = None) -> bool:
+    """A case's internal notes (engine.notes): whoever may read the case; on a complaint, its team only
+    (a unit referred a complaint may be the party complained about). ``session``: check the case's
+    visibility too, for a user other than the one who loaded it (a mentioned colleague)."""
+    if case.kind == COMPLAINT and field_readers(user, case) is not None:
+        return False
+    if session is not None:
+        return can_view_case(session, user, case) and bool(_groups(user) & STAFF_GROUPS)
+    return bool(_groups(user) & STAFF_GROUPS)
+
+
+def require_read_notes(user: User, case: Case) -> None:
+    if not can_read_notes(user, case):
+        raise Forbidden("not_allowed")
+
+
 def require_complaint_team(user: User) -> None:
     if not is_complaint_team(user):
         raise Forbidden("complaint_team_only")
@@ -232,8 +262,11 @@ def require_bundle_reader(user: User) -> None:
         raise Forbidden("ppid_and_auditors_only")
 
 
+STAFF_GROUPS = REQUEST_STAFF | COMPLAINT_TEAM | {"unit_pengolah", "auditor", "admin"}
+
+
 def require_staff(user: User) -> None:
-    if not _groups(user) & (REQUEST_STAFF | COMPLAINT_TEAM | {"unit_pengolah", "auditor", "admin"}):
+    if not _groups(user) & STAFF_GROUPS:
         raise Forbidden("not_allowed")
 
 

@@ -28,6 +28,9 @@ class Settings:
     database_url: str = "sqlite:///kawal.db"  # KAWAL_DATABASE_URL
     secret_key: str = DEV_SECRET  # KAWAL_SECRET_KEY: signs API tokens
     vault_keys: tuple[bytes, ...] = ()  # KAWAL_VAULT_KEY: base64 32-byte keys, comma-separated, newest first
+    # KAWAL_SEARCH_KEY: base64 32-byte key of the blind index of names and NIKs (engine.blind_index); unset =
+    # derived from KAWAL_SECRET_KEY. Changing it (or the secret it derives from) needs `kawal search reindex`.
+    search_key: bytes | None = field(default=None, repr=False)
     redis_url: str | None = None  # KAWAL_REDIS_URL: unset = embedded mode, no Redis
     # Embedded mode: the Unix datagram socket of the `kawal clock` process, woken after each commit
     # (`kawal serve` sets it for the clock it starts); unset = the clock sweeps only each minute.
@@ -40,6 +43,8 @@ class Settings:
     office_hours: str = "08:00-16:00"
     completion_window_days: int = 3  # KAWAL_COMPLETION_WINDOW_DAYS: working days a requester has to complete
     ticket_prefix: str = "PPID"  # KAWAL_TICKET_PREFIX: register numbers look like PPID-2026-000123
+    # KAWAL_AGENCY_NAME: the public body's name, on every page's header and every export (auditors file them).
+    agency_name: str = "PPID"
     token_ttl_seconds: int = 8 * 3600  # KAWAL_TOKEN_TTL: lifetime of an API token
     notify_channels: tuple[str, ...] = ("log",)  # KAWAL_NOTIFY_CHANNELS: log, smtp, webhook (comma-separated)
     # Delivery channels (notifications.channels): SMTP when the host is set, the webhook when URL and secret are.
@@ -209,6 +214,7 @@ def load_settings(environ: dict | None = None, **overrides) -> Settings:
     if any(not g.replace("_", "").isalnum() for g in factor_groups):
         raise ConfigError("KAWAL_SECOND_FACTOR_GROUPS must be group codes separated by commas")
     vault_keys = _vault_keys(env.get("KAWAL_VAULT_KEY"), secret)
+    search_key = _vault_keys(env["KAWAL_SEARCH_KEY"], secret)[0] if env.get("KAWAL_SEARCH_KEY") else None
     if mode == "production":
         _require_strong_keys(vault_keys)
     values = dict(
@@ -216,11 +222,13 @@ def load_settings(environ: dict | None = None, **overrides) -> Settings:
         database_url=env.get("KAWAL_DATABASE_URL") or f"sqlite:///{Path.cwd() / 'kawal.db'}",
         secret_key=secret,
         vault_keys=vault_keys,
+        search_key=search_key,
         redis_url=env.get("KAWAL_REDIS_URL") or None,
         clock_socket=env.get("KAWAL_CLOCK_SOCKET") or None,
         office_timezone=env.get("KAWAL_OFFICE_TZ", "Asia/Jakarta"),
         office_hours=office_hours,
         ticket_prefix=env.get("KAWAL_TICKET_PREFIX", "PPID"),
+        agency_name=" ".join((env.get("KAWAL_AGENCY_NAME") or "PPID").split())[:200] or "PPID",
         files_dir=Path(env.get("KAWAL_FILES_DIR") or Path.cwd() / "kawal-files"),
         **whole,
         second_factor_groups=factor_groups,

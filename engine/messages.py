@@ -219,6 +219,23 @@ TEMPLATES: dict[str, str] = {
     "incident_not_found": "incident %(id)s not found",
     "incident_resolved": "incident %(id)s is already resolved",
     "incident_not_retryable": "incident %(id)s (%(subject)s) cannot be retried automatically",
+    # -- the officers' workbench (engine.inbox_list, engine.saved_filters, engine.notes, engine.absence) --
+    "bulk_refused": "some tasks were refused; nothing was changed",
+    "saved_filters_full": "at most %(max)d saved views",
+    "saved_filter_exists": "a view of this name exists already",
+    "saved_filter_not_found": "saved view not found",
+    "note_empty": "write the note",
+    "mention_unknown": "@%(name)s is not an officer who may read this case",
+    "absence_for_self_or_superior": "an officer marks their own leave, or their superior does",
+    "absence_not_found": "leave not found",
+    "absence_overlaps": "this officer already has leave in that period",
+    "substitute_not_self": "choose a colleague, not the officer on leave",
+    "substitute_same_unit": "the substitute must be of the same unit",
+    "substitute_needs_groups": "the substitute must already work in %(groups)s; ask your superior to name another",
+    "substitute_away": "the substitute is on leave in that period too",
+    "not_before_first_day": "not before the first day",
+    "not_in_past": "not in the past",
+    "at_most_days": "at most %(max)d days",
 }
 
 

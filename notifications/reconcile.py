@@ -14,7 +14,7 @@ from datetime import timedelta
 
 from sqlalchemy import select
 
-from engine import clock
+from engine import absence, clock
 from engine.models import Deadline, DipReminder, Notification, Reminder
 from notifications import delivery, jobs
 from notifications.scheduling import dip_reminder_item, notification_item, reminder_item, timer_item
@@ -44,6 +44,10 @@ def reconcile(svc: Services, lookahead: timedelta = LOOKAHEAD, batch: int = BATC
     report = Report()
     with svc.sessions() as session:
         delivery.release_stale_claims(session, svc.settings)
+        # Leave that has begun since it was marked: the officer's open tasks go to the stand-in (engine.absence).
+        if absence.hand_over_due(session):  # one indexed look; the runtime is built only when needed
+            absence.sweep(session, svc.runtime())
+            session.commit()
         horizon = clock.now() + (lookahead if svc.scheduler else timedelta(0))
         # Columns, not ORM rows: a run reads only what it schedules, through the (status, due) indexes.
         deadlines = session.execute(

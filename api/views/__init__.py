@@ -24,6 +24,7 @@ def register_blueprints(api, app) -> None:
         incidents,
         requests,
         tasks,
+        workbench,
     )
 
     modules = (
@@ -40,6 +41,7 @@ def register_blueprints(api, app) -> None:
         incidents,
         dip,
         health,
+        workbench,
     )
     for module in modules:
         api.register_blueprint(module.blp, url_prefix="/api/v1")

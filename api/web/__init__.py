@@ -34,6 +34,7 @@ from api.web import (  # noqa: F401 - routes
     security,
     session,
     task,
+    workbench,
 )
 from api.web.blueprint import bp
 

@@ -27,7 +27,7 @@ from sqlalchemy import select
 
 from api.boundary import noted, runtime
 from api.extensions import db
-from api.web import case_messages, display
+from api.web import case_messages, display, workbench
 from api.web.blueprint import bp
 from api.web.facts import case_facts, labelled, requester_facts
 from api.web.i18n import current_language
@@ -146,6 +146,8 @@ EVENT_LABELS = {
     "reporter_outcome_sent": _l("Outcome sent to the reporter"),
     "reporter_message_sent": _l("Message sent to the reporter"),
     "reporter_message_received": _l("Message from the reporter"),
+    "note_added": _l("Internal note"),
+    "task_handed_over": _l("Task handed to a stand-in"),
 }
 ACTORS = {"system": _l("Kawal (automatic)"), "pemohon": _l("Requester"), "pelapor": _l("Reporter")}
 
@@ -178,6 +180,7 @@ def case(ticket: str, reporter: dict | None = None):
         "conversation": case_messages.conversation(user, found) if found.kind == kinds.COMPLAINT else None,
         "identity": case_messages.identity_panel(user, found) if found.kind == kinds.COMPLAINT else None,
         "reporter": requester_facts(rt, reporter, locale) if reporter else [],
+        "notes": workbench.notes_section(user, found),  # internal notes: never to the requester
     }
     noted(user, found, "case")
     return make_response(render_template("case.html", **page))
