@@ -15,6 +15,8 @@ from engine import access, clock, dip_match, lateness
 from engine.audit import EventLog
 from engine.complaints import tell_reporter, tell_reporter_closure
 from engine.errors import Conflict, Invalid
+from engine.letters import completeness
+from engine.letters import issue as letters
 from engine.models import Deadline, HumanTask, User
 from engine.outbox import Outbox, deadline_context
 from engine.run import CaseRun, RunResult, touch
@@ -93,6 +95,7 @@ def complete_task(session: Session, rt: Runtime, user: User, task_id: int, data:
     if task.form:
         rt.forms.validate(task.form, data)
         dip_match.check_citations(session, rt.forms.schema(task.form), data)  # e.g. the decision's DIP item
+    completeness.check(session, rt, task, data)  # a letter complete by law, consistent with the case's record
     case = task.case
     with CaseRun(session, rt, case, user.username) as run:
         spiff_task = run.ready_task(task.task_guid)
@@ -105,6 +108,7 @@ def complete_task(session: Session, rt: Runtime, user: User, task_id: int, data:
         if task.assignee_id is None:
             task.assignee, task.claimed_at = user, now
         run.log.append(case, "task_completed", user.username, {"task": task.bpmn_id, "task_id": task.id, "data": data})
+    letters.after_task(session, rt, user, task, data)  # numbered and frozen now; their PDFs after the commit
     _tell_reporter(session, rt, user, case, properties(spiff_task.task_spec), data)
     return run.result
 
