@@ -37,7 +37,7 @@ class EmbeddedClock:
         while not self._stop.is_set():
             try:
                 report = reconcile(self.svc)
-                if report.timers or report.reminders or report.notifications or report.failed:
+                if report.timers or report.reminders or report.letters or report.notifications or report.failed:
                     log.info("clock: %s", report.summary())
             except Exception:
                 log.exception("clock: reconcile failed")
