@@ -230,6 +230,12 @@ def require_bundle_reader(user: User) -> None:
         raise Forbidden("hanya petugas PPID dan auditor / PPID officers and auditors only")
 
 
+def require_letter_writer(user: User) -> None:
+    """Who corrects a letter or uploads its signed scan: the staff who issue the PPID's letters."""
+    if not _groups(user) & (REQUEST_STAFF | {HEAD}):
+        raise Forbidden("tidak berwenang / not allowed")
+
+
 def require_staff(user: User) -> None:
     if not _groups(user) & (PPID_READERS | COMPLAINT_TEAM | {"unit_pengolah", "auditor"}):
         raise Forbidden("tidak berwenang / not allowed")

@@ -21,11 +21,26 @@ def register_blueprints(api, app) -> None:
         dip,
         documents,
         incidents,
+        letters,
         requests,
         tasks,
     )
 
-    modules = (auth, requests, complaints, tasks, cases, chain, bundle, documents, audit, calendar, incidents, dip)
+    modules = (
+        auth,
+        requests,
+        complaints,
+        tasks,
+        cases,
+        chain,
+        bundle,
+        documents,
+        audit,
+        calendar,
+        incidents,
+        dip,
+        letters,
+    )
     for module in modules:
         api.register_blueprint(module.blp, url_prefix="/api/v1")
 

@@ -216,7 +216,7 @@ def pdf(settings: Settings, content: dict) -> bytes:
     document.add_page()
     document.set_font("Times", "", 11.5)
     body = html(settings, content, stylesheet_href="", pdf=True)
-    document.write_html(_latin1(_flat_cells(_body_of(body))), tag_styles=_tag_styles(), table_line_separators=False)
+    document.write_html(_latin1(_flat_cells(_body_of(body))), tag_styles=_tag_styles(), table_line_separators=True)
     try:
         data = bytes(document.output())
     except Exception as exc:  # fpdf2 raises its own errors on layout it cannot do
@@ -254,7 +254,8 @@ def _flat_cells(page: str) -> str:
 
     def flat(match: re.Match) -> str:
         inner = _INLINE.sub("", _BREAK.sub("\n", match.group(2)))
-        return match.group(1) + "\n".join(line.strip() for line in inner.strip().splitlines()) + match.group(3)
+        opening = match.group(1) if "align=" in match.group(1) else match.group(1)[:-1] + ' align="left">'
+        return opening + "\n".join(line.strip() for line in inner.strip().splitlines()) + match.group(3)
 
     return _CELL.sub(flat, page)
 
