@@ -31,6 +31,7 @@ from api.web import display
 from api.web.blueprint import bp
 from api.web.facts import case_facts, labelled, requester_facts
 from api.web.i18n import current_language
+from api.web.letters import for_case_page as letter_rows
 from api.web.session import officer
 from engine import access, bundle, chain, complaints, documents, holiday_years, kinds, progress, queries, visibility
 from engine.models import Case, CaseEvent, Party, ProcessVersion, User
@@ -131,6 +132,7 @@ def case(ticket: str):
         "history_shown": history_shown,
         "timeline": _timeline(found, locale) if history_shown else [],
         "documents": _documents(rt, user, found, locale),
+        "letters": letter_rows(found, locale) if found.kind != kinds.COMPLAINT else [],
         "chain": _chain(rt, user, found, locale) if found.kind != kinds.COMPLAINT else [],
         "progress": _progress(rt, found, locale),
         "diagram_current": _diagram_source(rt, found)[1],
