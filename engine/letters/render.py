@@ -28,6 +28,7 @@ from jinja2 import ChoiceLoader, Environment, FileSystemLoader, StrictUndefined,
 from markupsafe import Markup
 
 from engine.config import Settings
+from engine.letters import signing
 
 TEMPLATES = Path(__file__).parent / "templates"
 STYLESHEET = "letter.css"
@@ -222,8 +223,6 @@ def pdf(settings: Settings, content: dict) -> bytes:
     except Exception as exc:  # fpdf2 raises its own errors on layout it cannot do
         raise RenderError(f"{type(exc).__name__}: {exc}") from exc
     if settings.signing_key is not None:
-        from engine.letters import signing
-
         data = signing.sign(settings, data, content)
     return data
 
