@@ -72,3 +72,22 @@ def test_the_verification_page_confirms_the_pdf_and_refuses_another_file(app, de
     forged = text(public.post(f"/verifikasi/{code}", {"file": (io.BytesIO(pdf + b" "), "surat.pdf")}))
     assert "Tidak asli:" in forged
     assert public.get("/verifikasi/zzzzzzzzzz").status_code == 404
+
+
+def test_the_task_page_refuses_a_notice_that_contradicts_the_decision_beside_the_field(desk, browser):
+    receipt = to_notice(desk, "tidak_dikuasai")
+    task = desk.task(receipt["ticket"], "pemberitahuan_tertulis")
+    officer = browser("ppid")
+    officer.get(f"/tugas/{task['id']}")
+    form = {
+        "informasi_dikuasai": "true",  # the decision says the office does not hold it
+        "biaya": "0",
+        "tanggal_pemberitahuan": "2026-12-02",
+        "dikirim_melalui": "email",
+    }
+    r = officer.post(f"/tugas/{task['id']}", form)
+    page = text(r)
+    assert r.status_code == 422
+    assert '<p class="field-error" id="f-informasi_dikuasai-error">' in page
+    assert "bertentangan dengan keputusan" in page
+    assert desk.task(receipt["ticket"], "pemberitahuan_tertulis")  # still open
