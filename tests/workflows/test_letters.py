@@ -266,3 +266,49 @@ def test_the_exemption_register_exports_for_the_commission(office, at_receipt):
     assert NAME not in csv_text
     assert NIK not in csv_text
     assert exemptions.export_xlsx(rows, "en").startswith(b"PK")
+
+
+def test_the_extension_notice_states_the_reason_and_the_new_deadline(office, at_receipt):
+    ticket = office.submit()
+    for step in ("periksa_kelengkapan", "registrasi", "proses_permohonan"):
+        office.complete(ticket, step)
+    office.complete(ticket, "tentukan_langkah", step="tentukan_langkah_perpanjang")
+    render_pending(office)
+    text = text_of(office, by_kind(letters(office, ticket))["pemberitahuan_perpanjangan"])
+    assert ticket in text
+    assert "Data masih dihimpun unit pengolah" in text  # the reason, in the PPID's words
+    assert "UU 14/2008 Pasal 22 ayat (8)" in text
+    assert "7 (tujuh) hari kerja" in text
+    assert NIK not in text
+
+
+def test_an_objection_gets_its_receipt_and_the_superiors_response_once_it_is_sent(office, at_receipt):
+    request = walk(office, "ditolak_dikecualikan")
+    objection = office.objection(request, ["a"])
+    office.complete(
+        objection, "registrasi_keberatan", {"salinan_formulir_diserahkan": True, "cara_kirim_tanda_terima": "email"}
+    )
+    office.complete(objection, "susun_kronologi", {"kronologi": "Ditolak", "pertimbangan_ppid": "Dikecualikan"})
+    reasons = "Informasi dikecualikan berdasarkan Pasal 17 huruf h; uji konsekuensi terlampir."
+    office.complete(
+        objection,
+        "putuskan_keberatan",
+        {"keputusan": "keberatan_ditolak", "tanggal_keputusan": "2026-11-30", "alasan_tertulis": reasons},
+    )
+    render_pending(office)
+    with office.sessions() as s:
+        case = s.scalar(select(Case).where(Case.ticket == objection))
+        assert [x.kind for x in records.for_requester(s, case)] == ["tanda_terima_keberatan"]  # not yet sent
+    office.complete(objection, "kirim_tanggapan", {"tanggal_dikirim": "2026-11-30", "dikirim_melalui": "email"})
+    with office.sessions() as s:
+        case = s.scalar(select(Case).where(Case.ticket == objection))
+        sent = records.for_requester(s, case)
+    assert [x.kind for x in sent] == ["tanda_terima_keberatan", "tanggapan_atasan"]
+    receipt, response = (text_of(office, x) for x in sent)
+    assert objection in receipt
+    assert "(Perki 1/2021 Pasal 41)" in receipt
+    assert "UU 14/2008 Pasal 36 ayat (2)" in receipt  # when the superior must answer
+    assert reasons in response  # the written reasons the law requires when the superior upholds the PPID
+    assert "UU 14/2008 Pasal 36 ayat (3)" in response
+    assert "14 (empat belas) hari kerja" in response  # the dispute window
+    assert "Atasan PPID" in response
