@@ -145,10 +145,15 @@ def build(
     data: dict,
     signed_as: str | None = None,
     corrects: dict | None = None,
+    recorded: dict | None = None,
 ) -> dict:
-    """The context of a letter of type ``kind`` about ``case``: see the module's docstring."""
+    """The context of a letter of type ``kind`` about ``case``: see the module's docstring.
+
+    ``recorded`` is what the case's tasks recorded (the team's view), when the caller has it already.
+    """
     settings, tz = rt.settings, rt.calendars["strict"].tz
-    recorded = visibility.recorded(session, rt.forms, case, None)  # the team's view: every field
+    if recorded is None:
+        recorded = visibility.recorded(session, rt.forms, case, None)  # the team's view: every field
     parent = session.get(Case, case.parent_id) if case.parent_id else None
     root = parent
     while root is not None and root.parent_id is not None:

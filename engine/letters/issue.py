@@ -64,6 +64,7 @@ def issue(
     translation_of: Letter | None = None,
     corrects: Letter | None = None,
     reason: str | None = None,
+    recorded: dict | None = None,
 ) -> Letter:
     """One letter of type ``kind``: its number (a translation's is its original's), its sealed content, its
     ``letter_issued`` event; pending until the render job has made its PDF."""
@@ -90,6 +91,7 @@ def issue(
         data=data or {},
         signed_as=signed_as,
         corrects=corrected,
+        recorded=recorded,
     )
     key_id, sealed = seal(rt, code, content)
     letter = Letter(
@@ -147,6 +149,7 @@ def after_task(session: Session, rt: Runtime, user: User, task: HumanTask, data:
             "data": data,
             "task": task.bpmn_id,
             "shown_after": trigger.shown_after,
+            "recorded": recorded,
         }
         if task.bpmn_id in DETERMINATION_TASKS:
             options["signed_as"] = task.lane
