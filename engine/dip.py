@@ -19,7 +19,7 @@ from sqlalchemy.orm import Session
 
 from engine import access, clock, dip_due, files, search
 from engine.errors import Conflict, Invalid, NotFound
-from engine.models import DipItem, DipItemVersion, Unit, User
+from engine.models import DipItem, DipItemVersion, Exemption, Unit, User
 from engine.runtime import Runtime
 
 FORM = "dip_item.json"
@@ -69,6 +69,11 @@ def values(session: Session, rt: Runtime, data: dict, item: DipItem | None = Non
             fields["url"] = ["informasi yang dikecualikan tidak diberi tautan / exempt information has no link"]
         if item is not None and item.file_storage_key:
             fields["category"] = ["hapus dulu berkasnya / remove its file first"]
+    if data.get("exemption_id") is not None:
+        if category != "dikecualikan":
+            fields["exemption_id"] = ["hanya untuk informasi yang dikecualikan / only for exempt information"]
+        elif not 0 < data["exemption_id"] < 2**31 or session.get(Exemption, data["exemption_id"]) is None:
+            fields["exemption_id"] = ["tidak ada di register pengecualian / not in the exemption register"]
     code = (data.get("code") or "").strip() or None
     if code is not None:
         with session.no_autoflush:  # a read of committed facts: the change being built is not one of them

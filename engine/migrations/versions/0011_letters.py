@@ -116,6 +116,12 @@ def upgrade():
     with op.batch_alter_table("exemption", schema=None) as batch_op:
         batch_op.create_index(batch_op.f("ix_exemption_case_id"), ["case_id"], unique=False)
 
+    # Before the register existed an item's exemption_id could only be a number typed in: keep it in the
+    # item's note, where the DIP shows it, and let the reference point into the register from now on.
+    op.execute(
+        "UPDATE dip_item SET exemption_note = TRIM(COALESCE(exemption_note, '') || ' (No. register pengecualian: ' "
+        "|| CAST(exemption_id AS VARCHAR(12)) || ')'), exemption_id = NULL WHERE exemption_id IS NOT NULL"
+    )
     sqlite = op.get_bind().dialect.name == "sqlite"
     with op.batch_alter_table("dip_item", schema=None) as batch_op:
         batch_op.create_foreign_key(
