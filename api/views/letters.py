@@ -62,6 +62,10 @@ class Correction(Schema):
     reason = fields.String(required=True, validate=validate.Length(min=1, max=2000))
 
 
+class Translation(Schema):
+    locale = fields.String(required=True, validate=validate.OneOf(["id", "en"]))
+
+
 class RequesterLetter(TicketAccess):
     letter = fields.Integer(required=True, validate=validate.Range(1, 2**31 - 1))
 
@@ -233,6 +237,19 @@ def correct_letter(body, ticket, letter_id):
     new = issue.correct(db.session, runtime(), user, letter, body["reason"])
     commit(case)
     return item(new, _locale())
+
+
+@blp.post("/cases/<string:ticket>/letters/<id:letter_id>/translation")
+@login_required
+@blp.arguments(Translation)
+@blp.response(201, LetterItem)
+def translate_letter(body, ticket, letter_id):
+    """A copy of the letter in another language under the same number (a requester asked for English)."""
+    user, case, letter = _staff_letter(ticket, letter_id)
+    access.require_letter_writer(user)
+    copy = issue.translate(db.session, runtime(), user, letter, body["locale"])
+    commit(case)
+    return item(copy, _locale())
 
 
 @blp.post("/status/letters")

@@ -207,3 +207,17 @@ def test_the_exemption_register_is_exported_for_the_commission(app, client, desk
     assert NAME not in csv_text
     assert NIK not in csv_text
     assert client.get(f"{API}/exemptions").status_code == 401
+
+
+def test_an_english_copy_on_request_keeps_the_number_and_is_made_once(app, client, desk, login):
+    receipt = to_notice(desk)
+    base = f"{API}/cases/{receipt['ticket']}/letters"
+    (original,) = client.get(base, headers=login("ppid")).json["items"]
+    r = client.post(f"{base}/{original['id']}/translation", json={"locale": "en"}, headers=login("ppid"))
+    assert r.status_code == 201
+    assert r.json["number"] == original["number"]
+    assert r.json["locale"] == "en"
+    assert r.json["translation_of"] == original["id"]
+    again = client.post(f"{base}/{original['id']}/translation", json={"locale": "en"}, headers=login("ppid"))
+    assert again.status_code == 409
+    assert render_letters(app) == 2
