@@ -190,7 +190,11 @@ TRIGGERS: tuple[Trigger, ...] = (
     Trigger(
         kinds.OBJECTION, "putuskan_keberatan", "tanggapan_atasan", "tanggal_keputusan", shown_after="kirim_tanggapan"
     ),
-    Trigger(kinds.DISPUTE, "surat_kuasa", "surat_kuasa_khusus", "tanggal"),
+    # A power of attorney the office numbered and signed outside Kawal (its nomor_surat given) is recorded, not
+    # issued again: Kawal numbers and makes the letter only when the number is left empty.
+    Trigger(
+        kinds.DISPUTE, "surat_kuasa", "surat_kuasa_khusus", "tanggal", when=lambda f: not f.data.get("nomor_surat")
+    ),
     Trigger(kinds.DISPUTE, "siapkan_berkas", "tanggapan_termohon"),
 )
 BY_TASK: dict[tuple[str, str], tuple[Trigger, ...]] = {}

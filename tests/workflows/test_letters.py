@@ -312,3 +312,27 @@ def test_an_objection_gets_its_receipt_and_the_superiors_response_once_it_is_sen
     assert "UU 14/2008 Pasal 36 ayat (3)" in response
     assert "14 (empat belas) hari kerja" in response  # the dispute window
     assert "Atasan PPID" in response
+
+
+def test_the_dispute_gets_a_numbered_power_of_attorney_unless_the_office_numbered_its_own(office):
+    from tests.workflows.test_sengketa_paths import BERKAS, SUMMONED, SURAT_KUASA, _dispute
+
+    with time_machine.travel(SUMMONED, tick=True):
+        ticket = _dispute(office)
+        kawal_numbers = {k: v for k, v in SURAT_KUASA.items() if k != "nomor_surat"} | {"tanggal": "2027-01-13"}
+        office.complete(ticket, "surat_kuasa", kawal_numbers)
+        office.complete(ticket, "siapkan_berkas", BERKAS)
+        own = _dispute(office)
+        office.complete(own, "surat_kuasa", SURAT_KUASA)  # numbered and signed on paper: recorded, not issued
+        render_pending(office)
+    issued = by_kind(letters(office, ticket))
+    assert set(issued) == {"surat_kuasa_khusus", "tanggapan_termohon"}
+    assert "surat_kuasa_khusus" not in by_kind(letters(office, own))
+    power = text_of(office, issued["surat_kuasa_khusus"])
+    assert "SURAT KUASA KHUSUS" in power.upper()
+    assert "Kepala Subbagian Hukum dan KUB" in power  # the representatives, by position
+    assert "001/REG-PSI/I/2027" in power  # the Commission's register number
+    assert "berwenang untuk berdamai" in power
+    assert "13 Januari 2027" in power
+    assert NIK not in power
+    assert NAME not in power  # the applicant is not named in the agency's own mandate
