@@ -1,6 +1,7 @@
 """Letters are made into PDFs after the commit: by a real `kawal worker` through Redis, or by the embedded
 clock's sweep without Redis; once each, however often they are scheduled."""
 
+import pytest
 from sqlalchemy import select
 
 from engine import inbox
@@ -52,3 +53,32 @@ def test_without_redis_the_clocks_sweep_makes_the_pdf(services_for, tmp_path):
     assert letter.status == "ready"
     assert reconcile(svc).letters == []  # a second sweep finds nothing pending
     assert len(rendered_events(svc, case_id)) == 1
+
+
+def test_a_letter_that_cannot_be_made_fails_opens_an_incident_and_an_admin_retries_it(
+    services_for, tmp_path, monkeypatch
+):
+    from engine.letters import production
+    from engine.models import Incident
+    from notifications import incidents
+
+    svc = services_for(KAWAL_FILES_DIR=str(tmp_path / "files"))
+    case_id = registered(svc)
+    (letter,) = rows(svc, Letter, Letter.case_id == case_id)
+
+    def broken(rt, job):
+        raise production.render.RenderError("the template of the agency is broken")
+
+    monkeypatch.setattr(production, "produce", broken)
+    for _ in range(production.MAX_ATTEMPTS):
+        with pytest.raises(production.render.RenderError):
+            jobs.render_letter(letter.id)  # each failure is counted; the last one opens the incident
+    (failed,) = rows(svc, Letter, Letter.id == letter.id)
+    assert failed.status == "failed"  # the case page says it could not be made
+    assert "template of the agency is broken" in failed.last_error
+    (incident,) = rows(svc, Incident, Incident.subject == f"letter:{letter.id}")
+    monkeypatch.undo()
+    with svc.sessions.begin() as s:
+        incidents.retry(s, incident.id, "admin")
+    assert rows(svc, Letter, Letter.id == letter.id)[0].status == "pending"
+    assert jobs.render_letter(letter.id) == "ready"
