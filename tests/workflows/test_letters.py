@@ -8,7 +8,7 @@ with pypdf, as a court clerk would read the printout.
 import io
 import json
 import re
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 
 import pytest
 import time_machine
@@ -336,3 +336,19 @@ def test_the_dispute_gets_a_numbered_power_of_attorney_unless_the_office_numbere
     assert "13 Januari 2027" in power
     assert NIK not in power
     assert NAME not in power  # the applicant is not named in the agency's own mandate
+
+
+def test_a_request_not_completed_in_time_is_closed_by_a_written_notice_naming_what_was_missing(office):
+    with time_machine.travel(datetime(2026, 11, 30, 2, 0, tzinfo=UTC), tick=True) as traveller:
+        ticket = office.submit()
+        office.complete(ticket, "periksa_kelengkapan", step="periksa_kelengkapan_kurang")
+        traveller.move_to(office.deadline(ticket, "K_LENGKAP").due_at + timedelta(minutes=1))
+        office.run(ticket)
+        office.complete(ticket, "pemberitahuan_tidak_lengkap")
+        render_pending(office)
+    text = text_of(office, by_kind(letters(office, ticket))["pemberitahuan_tidak_lengkap"])
+    assert ticket in text
+    assert "Salinan KTP belum dilampirkan" in text  # what was missing
+    assert "permohonan ditutup" in text
+    assert "Pasal 35 dan Pasal 36" in text  # the right to object
+    assert NIK not in text
