@@ -139,9 +139,7 @@ class Desk:
         username = username or WHO[task["lane"]]
         if data is None:
             data = dated(default_data(name, self.decisions, ticket), self.case(ticket)["received_at"][:10])
-        r = self.client.post(
-            f"/api/v1/tasks/{task['id']}/complete", json={"data": data}, headers=self.login(username)
-        )
+        r = self.client.post(f"/api/v1/tasks/{task['id']}/complete", json={"data": data}, headers=self.login(username))
         assert r.status_code == expect, r.json
         if name == "putuskan" and r.status_code == 200:
             self.decisions[ticket] = data["keputusan"]
