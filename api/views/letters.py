@@ -181,7 +181,7 @@ def list_letters(ticket):
 
 @blp.get("/cases/<string:ticket>/letters/<id:letter_id>/pdf")
 @login_required
-@blp.response(200, content_type="application/pdf")
+@blp.response(200, content_type="application/octet-stream")
 def get_letter_pdf(ticket, letter_id):
     """The letter's PDF (``?scan=1``: the signed scan of record), checked against its stored sha256."""
     user, case, letter = _staff_letter(ticket, letter_id)
@@ -264,7 +264,7 @@ def requester_letters(body):
 
 @blp.post("/status/letters/pdf")
 @blp.arguments(RequesterLetter)
-@blp.response(200, content_type="application/pdf")
+@blp.response(200, content_type="application/octet-stream")
 def requester_letter_pdf(body):
     """One of those letters as PDF (a POST: the access code never sits in a URL)."""
     case = public.case_by_code(body["ticket"], body["access_code"])
@@ -294,7 +294,7 @@ def list_exemptions():
 @blp.get("/exemptions/export")
 @login_required
 @blp.arguments(ExportQuery, location="query")
-@blp.response(200, content_type="text/csv")
+@blp.response(200, content_type="application/octet-stream")
 def export_exemptions(query):
     """The register as CSV or XLSX for the Komisi Informasi (Indonesian headers, or English with lang=en)."""
     access.require_staff(current_user())
