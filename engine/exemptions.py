@@ -23,6 +23,7 @@ from sqlalchemy.orm import Session
 from engine import clock
 from engine.audit import EventLog
 from engine.errors import Invalid
+from engine.messages import msg
 from engine.models import Case, Exemption, Letter
 
 REFERENCE = "exemption"  # the value of "x-references" that names an entry (the decision's pengecualian_terdaftar)
@@ -93,17 +94,12 @@ def check_determination(data: dict, first: date, on: date) -> None:
     fields: dict[str, list[str]] = {}
     decided = _date(data.get("tanggal_penetapan"))
     if decided is None or not first <= decided <= on:
-        fields["tanggal_penetapan"] = [
-            f"antara {first.isoformat()} dan hari ini / between {first.isoformat()} and today"
-        ]
+        fields["tanggal_penetapan"] = [msg("date_between_receipt_and_today", first=first.isoformat())]
     until = _date(data.get("berlaku_sampai"))
     if until is None or until <= max(on, decided or on):
-        fields["berlaku_sampai"] = [
-            "jangka waktu pengecualian harus berakhir sesudah hari ini (Pasal 20) "
-            "/ the exemption period must end after today (Article 20)"
-        ]
+        fields["berlaku_sampai"] = [msg("exemption_period_after_today")]
     if fields:
-        raise Invalid("penetapan tidak lengkap / incomplete determination", fields=fields)
+        raise Invalid("determination_incomplete", fields=fields)
 
 
 def check_citation(session: Session, data: dict, on: date) -> Exemption | None:
@@ -113,26 +109,13 @@ def check_citation(session: Session, data: dict, on: date) -> Exemption | None:
         return None
     entry = session.get(Exemption, entry_id) if isinstance(entry_id, int) and 0 < entry_id < 2**31 else None
     if entry is None:
-        raise Invalid(
-            "data tidak sah / invalid data", fields={CITE_FIELD: ["tidak ada di register / not in the register"]}
-        )
+        raise Invalid("invalid_data", fields={CITE_FIELD: [msg("exemption_not_in_register")]})
     if not in_force(entry, on):
         raise Invalid(
-            "data tidak sah / invalid data",
-            fields={
-                CITE_FIELD: [
-                    f"berakhir {entry.valid_until.isoformat()}: uji konsekuensi harus diulang "
-                    f"/ expired on {entry.valid_until.isoformat()}: the test must be done again"
-                ]
-            },
+            "invalid_data", fields={CITE_FIELD: [msg("exemption_expired", until=entry.valid_until.isoformat())]}
         )
     if data.get("keputusan") not in ("ditolak_dikecualikan", "dikabulkan_sebagian"):
-        raise Invalid(
-            "data tidak sah / invalid data",
-            fields={
-                CITE_FIELD: ["hanya untuk penolakan atau pengabulan sebagian / only for a refusal or partial grant"]
-            },
-        )
+        raise Invalid("invalid_data", fields={CITE_FIELD: [msg("exemption_only_for_refusal")]})
     return entry
 
 

@@ -23,6 +23,7 @@ from engine.files import FileStore, Upload
 from engine.letters import issue, production, records, render
 from engine.letters.context import verify_url
 from engine.letters.types import TYPES
+from engine.messages import msg
 from engine.models import Letter
 
 blp = Blueprint("letters", __name__, description="The agency's letters, their verification, the exemption register")
@@ -153,9 +154,9 @@ def _locale() -> str:
 
 def pdf_response(letter: Letter, scan: bool = False) -> Response:
     if letter.status != "ready" and not scan:
-        raise Conflict("surat sedang disiapkan / the letter is being prepared")
+        raise Conflict("letter_being_prepared")
     if scan and letter.scan_storage_key is None:
-        raise Conflict("belum ada pindaian / no scan uploaded")
+        raise Conflict("letter_no_scan")
     data = production.file_bytes(_store(), letter, scan=scan)
     media_type = letter.scan_media_type if scan else "application/pdf"
     extension = {"image/png": "png", "image/jpeg": "jpg"}.get(media_type, "pdf")
@@ -220,7 +221,7 @@ def upload_scan(ticket, letter_id):
     access.require_letter_writer(user)
     files = request.files.getlist("file")
     if len(files) != 1:
-        raise Invalid("satu berkas / one file", fields={"file": ["wajib satu berkas / exactly one file"]})
+        raise Invalid("exactly_one_file", fields={"file": [msg("exactly_one_file")]})
     records.record_scan(db.session, runtime(), _store(), user, letter, Upload.from_storage(files[0]))
     commit(case)
     return item(letter, _locale())

@@ -14,7 +14,7 @@ from flask_login import login_required
 from api.boundary import noted, runtime
 from api.extensions import db
 from api.web.blueprint import bp
-from api.web.i18n import current_language
+from api.web.i18n import current_language, translated
 from api.web.session import officer
 from engine import access
 from engine.errors import Invalid, NotFound
@@ -72,7 +72,7 @@ def case_letter(ticket: str, letter_id: int):
     letter = records.require_letter(db.session, case, letter_id)
     scan = request.args.get("pindaian") == "1" and letter.scan_storage_key is not None
     if letter.status != "ready" and not scan:
-        raise NotFound("surat sedang disiapkan / the letter is being prepared")
+        raise NotFound("letter_being_prepared")
     noted(user, case, f"letter:{letter.id}")
     return download(letter, scan)
 
@@ -103,7 +103,7 @@ def verify_page(code: str):
     try:
         shown = records.verify(db.session, runtime(), code, given)
     except Invalid as refused:
-        shown, error = records.verify(db.session, runtime(), code), refused.fields.get("sha256", [""])[0]
+        shown, error = records.verify(db.session, runtime(), code), translated(refused.fields["sha256"][0])
     locale = current_language()
     return render_template(
         "verify.html",

@@ -22,6 +22,7 @@ from sqlalchemy.orm import Session
 from engine import clock, exemptions, kinds
 from engine.errors import Invalid
 from engine.letters.context import task_data
+from engine.messages import msg
 from engine.models import Case, HumanTask
 from engine.runtime import Runtime
 
@@ -29,8 +30,8 @@ GRANTS = frozenset({"dikabulkan_seluruhnya", "dikabulkan_sebagian"})
 HELD = GRANTS | {"ditolak_dikecualikan"}  # only what the body holds can be given or refused as exempt
 NOT_HELD = frozenset({"tidak_dikuasai", "belum_dikuasai_didokumentasikan"})
 
-NOT_GRANTED = "tidak berlaku: permohonan tidak dikabulkan / does not apply: the request is not granted"
-REQUIRED_WHEN_GRANTED = "wajib bila permohonan dikabulkan (Pasal 22 ayat 7) / required when the request is granted"
+NOT_GRANTED = msg("notice_not_granted")
+REQUIRED_WHEN_GRANTED = msg("notice_required_when_granted")
 
 
 def _date(value) -> date | None:
@@ -46,33 +47,19 @@ def written_notice(decision: dict, data: dict) -> dict[str, list[str]]:
     outcome = decision.get("keputusan")
     held = data.get("informasi_dikuasai")
     if outcome in HELD and held is False:
-        fields["informasi_dikuasai"] = [
-            "bertentangan dengan keputusan: informasi yang diberikan atau ditolak karena dikecualikan dikuasai badan"
-            " publik / contradicts the decision: information given or refused as exempt is held"
-        ]
+        fields["informasi_dikuasai"] = [msg("notice_held_contradicts")]
     if outcome in NOT_HELD and held is True:
-        fields["informasi_dikuasai"] = [
-            "bertentangan dengan keputusan: informasi tidak (belum) dikuasai / contradicts the decision: the"
-            " information is not (yet) held"
-        ]
+        fields["informasi_dikuasai"] = [msg("notice_not_held_contradicts")]
     if held is True and data.get("badan_publik_penguasa"):
-        fields["badan_publik_penguasa"] = [
-            "hanya bila informasi tidak dikuasai (huruf b) / only when the information is not held (letter b)"
-        ]
+        fields["badan_publik_penguasa"] = [msg("notice_holder_only_when_not_held")]
     if outcome in GRANTS:
         for name in ("materi_diberikan", "media_format", "jadwal_penyerahan"):
             if not data.get(name):
                 fields.setdefault(name, []).append(REQUIRED_WHEN_GRANTED)
         if outcome == "dikabulkan_seluruhnya" and data.get("penghitaman"):
-            fields["penghitaman"] = [
-                "bertentangan dengan keputusan: informasi yang dihitamkan dikabulkan sebagian, bukan seluruhnya"
-                " / contradicts the decision: a redacted grant is a partial grant"
-            ]
+            fields["penghitaman"] = [msg("notice_redacted_is_partial")]
         if outcome == "dikabulkan_sebagian" and "penghitaman" not in data:
-            fields["penghitaman"] = [
-                "wajib: katakan apakah ada bagian yang dihitamkan (huruf e) / required: say whether parts are"
-                " redacted (letter e)"
-            ]
+            fields["penghitaman"] = [msg("notice_say_if_redacted")]
     elif outcome is not None:
         for name in ("materi_diberikan", "jadwal_penyerahan", "cara_pembayaran", "alasan_penghitaman"):
             if data.get(name):
@@ -80,14 +67,10 @@ def written_notice(decision: dict, data: dict) -> dict[str, list[str]]:
         if data.get("penghitaman"):
             fields.setdefault("penghitaman", []).append(NOT_GRANTED)
         if (data.get("biaya") or 0) > 0:
-            fields.setdefault("biaya", []).append(
-                "tidak ada biaya bila informasi tidak diberikan / no fee when no information is given"
-            )
+            fields.setdefault("biaya", []).append(msg("notice_no_fee_when_nothing_given"))
     sent, delivery = _date(data.get("tanggal_pemberitahuan")), _date(data.get("jadwal_penyerahan"))
     if sent is not None and delivery is not None and delivery < sent:
-        fields.setdefault("jadwal_penyerahan", []).append(
-            "tidak sebelum tanggal pemberitahuan / not before the date of the notice"
-        )
+        fields.setdefault("jadwal_penyerahan", []).append(msg("notice_delivery_before_notice"))
     return fields
 
 
@@ -120,9 +103,7 @@ def check(session: Session, rt: Runtime, task: HumanTask, data: dict) -> None:
         return
     fields = rule(session, rt, task.case, data)
     if fields:
-        raise Invalid(
-            "surat belum lengkap atau bertentangan / the letter is incomplete or contradictory", fields=fields
-        )
+        raise Invalid("letter_incomplete", fields=fields)
 
 
 def _today(rt: Runtime) -> date:

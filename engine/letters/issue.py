@@ -23,6 +23,7 @@ from engine.audit import EventLog
 from engine.errors import Conflict, Invalid
 from engine.letters import context, numbering
 from engine.letters.types import BY_TASK, DETERMINATION_TASKS, TYPES, Facts
+from engine.messages import msg
 from engine.models import Case, HumanTask, Letter, User
 from engine.runtime import Runtime
 from engine.tickets import CROCKFORD
@@ -172,11 +173,11 @@ def after_task(session: Session, rt: Runtime, user: User, task: HumanTask, data:
 def translate(session: Session, rt: Runtime, user: User, letter: Letter, locale: str) -> Letter:
     """A copy of ``letter`` in ``locale`` under its number (a requester asked for English): once per language."""
     if locale not in LOCALES:
-        raise Invalid("bahasa tidak dikenal / unknown language", fields={"locale": ["id, en"]})
+        raise Invalid("letter_language_unknown", fields={"locale": [msg("one_of", choices="id, en")]})
     original = session.get(Letter, letter.translation_of_id) if letter.translation_of_id else letter
     existing = session.scalar(select(Letter).where(Letter.number == original.number, Letter.locale == locale))
     if existing is not None:
-        raise Conflict(f"surat ini sudah ada dalam bahasa itu / the letter exists in that language ({existing.code})")
+        raise Conflict("letter_exists_in_language", code=existing.code)
     content = unseal(rt, original)
     case = session.get(Case, original.case_id)
     return issue(
@@ -200,11 +201,11 @@ def correct(session: Session, rt: Runtime, user: User, letter: Letter, reason: s
     naming the letter it corrects and why. The corrected letter itself is never changed."""
     reason = (reason or "").strip()
     if not reason:
-        raise Invalid("alasan koreksi wajib diisi / a reason is required", fields={"reason": ["wajib / required"]})
+        raise Invalid("correction_reason_required", fields={"reason": [msg("required")]})
     if letter.translation_of_id is not None:
-        raise Conflict("koreksi dibuat atas surat aslinya / correct the original, not its translation")
+        raise Conflict("correct_the_original")
     if session.scalar(select(Letter.id).where(Letter.corrects_id == letter.id)) is not None:
-        raise Conflict("surat ini sudah dikoreksi / this letter has been corrected already")
+        raise Conflict("letter_already_corrected")
     content = unseal(rt, letter)
     case = session.get(Case, letter.case_id)
     return issue(

@@ -23,6 +23,7 @@ from engine.audit import EventLog
 from engine.errors import Conflict, Invalid, NotFound
 from engine.files import FileStore, Upload, check
 from engine.letters.types import TYPES
+from engine.messages import msg
 from engine.models import Case, CaseEvent, Letter, User
 from engine.run import touch
 from engine.runtime import Runtime
@@ -61,14 +62,14 @@ def for_requester(session: Session, case: Case) -> list[Letter]:
 def require_letter(session: Session, case: Case, letter_id: int) -> Letter:
     letter = session.get(Letter, letter_id) if isinstance(letter_id, int) and 0 < letter_id < 2**31 else None
     if letter is None or letter.case_id != case.id:
-        raise NotFound("surat tidak ditemukan / letter not found")
+        raise NotFound("letter_not_found")
     return letter
 
 
 def require_requester_letter(session: Session, case: Case, letter_id: int) -> Letter:
     letter = require_letter(session, case, letter_id)
     if letter not in for_requester(session, case):
-        raise NotFound("surat tidak ditemukan / letter not found")
+        raise NotFound("letter_not_found")
     return letter
 
 
@@ -84,7 +85,7 @@ def record_scan(session: Session, rt: Runtime, store: FileStore, user: User, let
     would be a different letter (a correction).
     """
     if letter.scan_storage_key is not None:
-        raise Conflict("pindaian surat ini sudah diunggah / this letter's scan was uploaded already")
+        raise Conflict("letter_scan_exists")
     (checked,) = check([upload], rt.settings.max_attachment_bytes)
     key, kid = store.put(checked.data, session)
     letter.scan_sha256, letter.scan_size, letter.scan_media_type = checked.sha256, checked.size, checked.media_type
@@ -125,14 +126,12 @@ def verify(session: Session, rt: Runtime, code: str, sha256: str | None = None) 
     """The public facts of letter ``code``; with ``sha256``, which of its files that hash is (or a mismatch)."""
     letter = session.scalar(select(Letter).where(Letter.code == (code or "").strip().lower()))
     if letter is None:
-        raise NotFound("surat tidak ditemukan / no such letter")
+        raise NotFound("letter_not_found")
     checked = None
     if sha256 is not None:
         given = sha256.strip().lower()
         if not _SHA256.fullmatch(given):
-            raise Invalid(
-                "sha256 tidak sah / invalid sha256", fields={"sha256": ["64 digit heksadesimal / 64 hex digits"]}
-            )
+            raise Invalid("sha256_invalid", fields={"sha256": [msg("sha256_invalid")]})
         checked = "generated" if given == letter.sha256 else "scan" if given == letter.scan_sha256 else "mismatch"
     corrected_by = session.scalar(select(Letter.number).where(Letter.corrects_id == letter.id).limit(1))
     corrects = (
