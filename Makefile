@@ -12,7 +12,7 @@ PORT ?= 5000
 
 VENDOR := api/web/static/vendor/bpmn-viewer.production.min.js
 
-.PHONY: run test lint bench clean
+.PHONY: run test lint bench bench-scale clean
 
 # A current pip installs the runtime faster than Python 3.11's own (14 s against 16 s here, upgrade
 # included), and reads the test dependency group (--group, pip 25.1 and later).
@@ -45,6 +45,11 @@ test: $(TEST_STAMP) $(VENDOR)
 	@command -v redis-server >/dev/null || { [ "$$(id -u)" = 0 ] && apt-get update -qq && \
 		DEBIAN_FRONTEND=noninteractive apt-get install -y -qq redis-server >/dev/null; } || \
 		{ echo "redis-server is needed: install the redis-server package" >&2; exit 1; }
+	@# The personal-data scan reads images' text with tesseract and its Indonesian pack (engine.pii_scan).
+	@{ command -v tesseract >/dev/null && tesseract --list-langs 2>/dev/null | grep -qx ind; } || \
+		{ [ "$$(id -u)" = 0 ] && apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq \
+		tesseract-ocr tesseract-ocr-ind >/dev/null; } || \
+		{ echo "tesseract is needed: install the tesseract-ocr and tesseract-ocr-ind packages" >&2; exit 1; }
 	@# The browser tests drive Debian's Chromium through Playwright (never a downloaded browser).
 	@[ -x /usr/bin/chromium ] || { [ "$$(id -u)" = 0 ] && apt-get update -qq && \
 		DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; } || \
@@ -64,9 +69,19 @@ bench: $(TEST_STAMP)
 	@url=$$(scripts/postgres.sh start) && \
 	trap 'scripts/postgres.sh stop' EXIT && \
 	KAWAL_BENCH_POSTGRES_URL=$$url $(BIN)/python -m bench.request_lifecycle $(BENCH_ARGS) && \
+	KAWAL_BENCH_POSTGRES_URL=$$url $(BIN)/python -m bench.topology $(TOPOLOGY_ARGS) && \
 	KAWAL_BENCH_POSTGRES_URL=$$url $(BIN)/python -m bench.reconcile $(RECONCILE_ARGS) && \
 	KAWAL_BENCH_POSTGRES_URL=$$url $(BIN)/python -m bench.dip_search $(DIP_SEARCH_ARGS) && \
 	KAWAL_BENCH_POSTGRES_URL=$$url $(BIN)/python -m bench.letters $(LETTERS_ARGS)
+
+# A province's volume (a million cases, 100,000 open tasks, a million events, bulk-generated on PostgreSQL):
+# apart from `make bench`, its setup alone is long. SCALE_ARGS="--cases 100000 --open 10000 --events 100000" is smaller.
+bench-scale: export KAWAL_PG_DIR = /tmp/kawal-bench-pg
+bench-scale: export KAWAL_PG_PORT = 55433
+bench-scale: $(TEST_STAMP)
+	@url=$$(scripts/postgres.sh start) && \
+	trap 'scripts/postgres.sh stop' EXIT && \
+	KAWAL_BENCH_POSTGRES_URL=$$url $(BIN)/python -m bench.scale $(SCALE_ARGS)
 
 clean:
 	rm -rf $(VENV) kawal.db kawal.db-wal kawal.db-shm web-assets/node_modules api/web/static/vendor

@@ -74,6 +74,12 @@ class RequestSubmit(Schema):
     )
 
 
+class PaperRequestForm(Schema):
+    """A paper request recorded by the front desk: the request as JSON text, its scanned pages beside it."""
+
+    data = fields.String(required=True, metadata={"description": "the request as for POST /requests, as JSON"})
+
+
 class Receipt(Schema):
     ticket = fields.String()
     access_code = fields.String(metadata={"description": "shown once; keep it to follow the case"})
@@ -112,6 +118,16 @@ class LinkedCase(Schema):
     status_label = fields.String()
 
 
+class DeliveredFile(Schema):
+    id = fields.Integer()
+    file_name = fields.String()
+    media_type = fields.String()
+    size = fields.Integer()
+    sha256 = fields.String()
+    available_until = OfficeDateTime()
+    expired = fields.Boolean()
+
+
 class PublicStatus(Schema):
     ticket = fields.String()
     kind = fields.String()
@@ -126,6 +142,10 @@ class PublicStatus(Schema):
         fields.Nested(Window), metadata={"description": "until when the requester may object or bring a dispute"}
     )
     linked = fields.List(fields.Nested(LinkedCase))
+    files = fields.List(
+        fields.Nested(DeliveredFile),
+        metadata={"description": "the information handed over as files, downloadable with the access code"},
+    )
 
 
 class Proxy(Schema):
@@ -247,6 +267,34 @@ class CompleteTask(Schema):
     data = fields.Dict(required=True)
 
 
+class ScanFinding(Schema):
+    kind = fields.String(metadata={"description": "nik, kk, npwp, telepon, email or unreadable"})
+    masked = fields.String(metadata={"description": "the value with its middle hidden"})
+    page = fields.Integer()
+    label = fields.String()
+    label_en = fields.String()
+
+
+class ScannedFile(Schema):
+    field = fields.String()
+    index = fields.Integer()
+    file_name = fields.String()
+    findings = fields.List(fields.Nested(ScanFinding))
+
+
+class ScanResult(Schema):
+    files = fields.List(fields.Nested(ScannedFile))
+
+
+class CompleteTaskForm(Schema):
+    """The multipart form of a task with file fields: the form data as JSON text, files beside it."""
+
+    data = fields.String(
+        required=True,
+        metadata={"description": "The form data as a JSON object, without the file fields (they come as files)."},
+    )
+
+
 class Assign(Schema):
     username = fields.String(required=True)
 
@@ -311,8 +359,15 @@ class CaseView(Schema):
     )
 
 
+class CaseAfterTask(CaseView):
+    """The case as a completion left it: what the officer needs next, without the chain (GET the case for it)."""
+
+    class Meta:
+        exclude = ("chain", "requester")
+
+
 class CompleteResult(Schema):
-    case = fields.Nested(CaseView)
+    case = fields.Nested(CaseAfterTask)
     next_tasks = fields.List(fields.Nested(TaskItem))
 
 
@@ -544,6 +599,40 @@ class DocumentItem(Schema):
 class DocumentList(Schema):
     ticket = fields.String()
     items = fields.List(fields.Nested(DocumentItem))
+
+
+class LateWork(Schema):
+    count = fields.Integer(metadata={"description": "items due before now and still pending"})
+    oldest_seconds = fields.Integer(metadata={"description": "how long the oldest of them has been due (0: none)"})
+
+
+class DatabaseHealth(Schema):
+    ok = fields.Boolean()
+    error = fields.String(metadata={"description": "why the database did not answer (only when ok is false)"})
+    timers_due = fields.Nested(LateWork, metadata={"description": "BPMN timers due and not yet fired"})
+    reminders_due = fields.Nested(LateWork, metadata={"description": "deadline reminders due and not yet sent"})
+    messages_pending = fields.Nested(LateWork, metadata={"description": "outbox messages not yet sent"})
+    incidents_open = fields.Integer(metadata={"description": "incidents no administrator has resolved"})
+    late = fields.Boolean(metadata={"description": "some due work has waited more than five minutes"})
+
+
+class RedisHealth(Schema):
+    ok = fields.Boolean()
+    error = fields.String(metadata={"description": "why Redis did not answer (only when ok is false)"})
+    queued = fields.Integer(metadata={"description": "jobs waiting for a worker (the queue's depth)"})
+    scheduled = fields.Integer(metadata={"description": "jobs waiting for their time"})
+    started = fields.Integer(metadata={"description": "jobs a worker is running"})
+    failed = fields.Integer(metadata={"description": "jobs in RQ's failed registry"})
+    workers = fields.Integer(metadata={"description": "live `kawal worker` processes"})
+    scheduler = fields.Boolean(metadata={"description": "a worker holds the scheduler lock"})
+
+
+class Health(Schema):
+    status = fields.String(metadata={"description": "ok, late (due work waits) or down (a part does not answer)"})
+    database = fields.Nested(DatabaseHealth)
+    redis = fields.Nested(
+        RedisHealth, allow_none=True, metadata={"description": "null in the embedded mode (no KAWAL_REDIS_URL)"}
+    )
 
 
 # The intake bodies document their forms' limits (api.formspec); the engine checks them.

@@ -20,6 +20,7 @@ def register_blueprints(api, app) -> None:
         complaints,
         dip,
         documents,
+        health,
         incidents,
         letters,
         requests,
@@ -40,6 +41,7 @@ def register_blueprints(api, app) -> None:
         incidents,
         dip,
         letters,
+        health,
     )
     for module in modules:
         api.register_blueprint(module.blp, url_prefix="/api/v1")

@@ -6,7 +6,7 @@ information, which ``dip_item.exemption_id`` now references. Adding that foreign
 ``dip_item`` on SQLite, which drops the search index's triggers (0009): they are created again here.
 
 Revision ID: 0011
-Revises: 0009
+Revises: 0016 (after main's 0017 -> 0016 chain)
 Create Date: 2026-12-14 09:00:00
 """
 
@@ -16,7 +16,7 @@ from alembic import op
 import engine.models
 
 revision = "0011"
-down_revision = "0009"
+down_revision = "0016"
 branch_labels = None
 depends_on = None
 
