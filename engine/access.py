@@ -15,6 +15,10 @@ from engine.models import Case, HumanTask, User
 
 # Groups that handle information requests and see every PPID case of their office (never a complaint).
 REQUEST_STAFF = frozenset({"petugas_layanan", "ppid", "atasan_ppid"})
+# The head of the agency: determines exempt information when the office is configured so
+# (KAWAL_EXEMPTION_LANE=pimpinan): sees the PPID cases and what they recorded, not the requester's identity.
+HEAD = "pimpinan"
+PPID_READERS = REQUEST_STAFF | {"admin", HEAD}
 # The complaint team and the WBS managers: the complaints of their unit (legal-process.md §7.3).
 COMPLAINT_TEAM = frozenset({"tim_pengaduan", "pengelola_wbs"})
 # The complaint documents a unit sees (engine.documents): what was referred to it, the clarification
@@ -28,6 +32,7 @@ SUPERIOR_OF = {
     "unit_pengolah": "ppid",
     "ppid": "atasan_ppid",
     "atasan_ppid": "atasan_ppid",
+    "pimpinan": "pimpinan",
     "tim_pengaduan": "pengelola_wbs",
     "pengelola_wbs": "pengelola_wbs",
 }
@@ -64,7 +69,7 @@ def cases_visible_to(user: User, query: Select | None = None) -> Select:
     if "auditor" in groups:
         return query
     seen = []
-    if groups & (REQUEST_STAFF | {"admin"}):
+    if groups & PPID_READERS:
         seen.append(Case.kind != COMPLAINT)
     if groups & COMPLAINT_TEAM:
         seen.append((Case.kind == COMPLAINT) & (Case.unit_id == user.unit_id))
@@ -98,7 +103,7 @@ def open_tasks_rule(user: User):
 
 def can_view_case(session: Session, user: User, case: Case) -> bool:
     groups = _groups(user)
-    if "auditor" in groups or (groups & (REQUEST_STAFF | {"admin"}) and case.kind != COMPLAINT):
+    if "auditor" in groups or (groups & PPID_READERS and case.kind != COMPLAINT):
         return True  # the rule of cases_visible_to, without a round trip
     return session.scalar(cases_visible_to(user, select(Case.id)).where(Case.id == case.id)) is not None
 
@@ -186,7 +191,7 @@ def case_team(case: Case) -> frozenset[str]:
     """
     if case.kind == COMPLAINT:
         return COMPLAINT_TEAM | {"auditor"}
-    return REQUEST_STAFF | {"admin", "auditor"}
+    return PPID_READERS | {"auditor"}
 
 
 def field_readers(user: User, case: Case) -> frozenset[str] | None:
@@ -262,7 +267,13 @@ def require_bundle_reader(user: User) -> None:
         raise Forbidden("ppid_and_auditors_only")
 
 
-STAFF_GROUPS = REQUEST_STAFF | COMPLAINT_TEAM | {"unit_pengolah", "auditor", "admin"}
+STAFF_GROUPS = PPID_READERS | COMPLAINT_TEAM | {"unit_pengolah", "auditor"}
+
+
+def require_letter_writer(user: User) -> None:
+    """Who corrects a letter or uploads its signed scan: the staff who issue the PPID's letters."""
+    if not _groups(user) & (REQUEST_STAFF | {HEAD}):
+        raise Forbidden("not_allowed")
 
 
 def require_staff(user: User) -> None:

@@ -15,6 +15,8 @@ from engine import access, clock, delivery, dip_match, files, lateness, task_fil
 from engine.audit import EventLog
 from engine.complaints import tell_reporter, tell_reporter_closure
 from engine.errors import Conflict, Invalid, KawalError
+from engine.letters import completeness
+from engine.letters import issue as letters
 from engine.messages import msg
 from engine.models import Deadline, HumanTask, User
 from engine.outbox import Outbox, deadline_context
@@ -103,6 +105,7 @@ def complete_task(
     if task.form:
         rt.forms.validate(task.form, {**data, **incoming.placeholders()})
         dip_match.check_citations(session, schema, data)  # e.g. the decision's DIP item
+    completeness.check(session, rt, task, data)  # a letter complete by law, consistent with the case's record
     case = task.case
     if incoming.scanned:
         incoming.scan(task_files.requester_identity(session, rt, case))
@@ -128,6 +131,7 @@ def complete_task(
             )
         run.log.append(case, "task_completed", user.username, {"task": task.bpmn_id, "task_id": task.id, "data": data})
         delivery.record(run.log, case, task, schema, data, incoming.stored, user.username)
+    letters.after_task(session, rt, user, task, data)  # numbered and frozen now; their PDFs after the commit
     _tell_reporter(session, rt, user, case, properties(spiff_task.task_spec), data)
     return run.result
 

@@ -113,6 +113,7 @@ def submit_request(
             "ticket": ticket,
             "received_at": received_at.isoformat(),
             "batas_kelengkapan_hari": rt.settings.completion_window_days,
+            "penetap_pengecualian": rt.settings.exemption_lane,  # who determines exempt information
         },
     )
     if scans:

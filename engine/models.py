@@ -309,7 +309,7 @@ class CaseEvent(Base):
 
 
 class TicketCounter(Base):
-    """The register's sequence per prefix and year."""
+    """A yearly counter: a register's sequence per prefix, and a letter type's (prefix ``surat:<series>``)."""
 
     __tablename__ = "ticket_counter"
     prefix: Mapped[str] = mapped_column(String(20), primary_key=True)
@@ -543,10 +543,10 @@ class DipItem(Base):
     with a notice on the portal's front page until ``notice_until``), setiap_saat (available at any time),
     dikecualikan (exempt: listed with its exemption, never with a file or a link). ``next_due_at`` is when a
     periodic item's next edition is due (its ``made_on`` plus the rhythm); reminders are planned from it.
-    ``exemption_id`` will point into the exemption register (issue 14) once it exists; until then the
-    exemption is described in ``exemption_note``. ``search_text`` is the stemmed text the search indexes
-    (engine.search); the database keeps its index in step by triggers. Every change appends a
-    ``DipItemVersion``: the history of who changed what and when.
+    ``exemption_id`` points into the exemption register (``Exemption``: the head's determination, its decree
+    and period); an item listed before its entry exists describes its exemption in ``exemption_note``.
+    ``search_text`` is the stemmed text the search indexes (engine.search); the database keeps its index in
+    step by triggers. Every change appends a ``DipItemVersion``: the history of who changed what and when.
     """
 
     __tablename__ = "dip_item"
@@ -562,7 +562,7 @@ class DipItem(Base):
     legal_basis: Mapped[str] = mapped_column(String(300), default="")
     url: Mapped[str | None] = mapped_column(String(1000))
     rhythm_months: Mapped[int | None] = mapped_column(Integer)
-    exemption_id: Mapped[int | None] = mapped_column(Integer)  # the exemption register's entry (issue 14)
+    exemption_id: Mapped[int | None] = mapped_column(ForeignKey("exemption.id"))  # the exemption register's entry
     exemption_note: Mapped[str | None] = mapped_column(Text)
     status: Mapped[str] = mapped_column(String(20), default="draft")
     published_at: Mapped[datetime | None]
@@ -774,3 +774,98 @@ class Absence(Base):
         CheckConstraint("user_id <> substitute_id", name="not_self"),
         Index("ix_absence_starts_at_ends_at", "starts_at", "ends_at"),
     )
+
+
+# -- The agency's letters and the exemption register (engine.letters, engine.exemptions) -------------------------
+
+
+class Letter(Base):
+    """One letter the office issued: its number, its frozen content, and (once rendered) its PDF.
+
+    Written in the transaction of the task that issues it, with its number (``number``: the letter
+    type's series ``series``, its yearly counter ``seq``) and its content sealed by the vault
+    (``context``: it names the requester); the PDF is rendered after the commit, by a job or the
+    embedded clock (``status`` pending, then ready, or failed after its attempts), stored encrypted
+    outside the database like an attachment (``storage_key``), with its sha256. It is never rendered
+    again with other content: a correction is a new letter naming this one (``corrects_id``); a
+    translation shares the number (``translation_of_id``). A signed scan uploaded back becomes the
+    letter of record (``scan_*``), kept beside the generated one. ``code`` is the random id of the
+    public verification page (``/verifikasi/<code>``).
+    """
+
+    __tablename__ = "letter"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    code: Mapped[str] = mapped_column(String(16), unique=True)
+    case_id: Mapped[int] = mapped_column(ForeignKey("case.id", ondelete="CASCADE"), index=True)
+    kind: Mapped[str] = mapped_column(String(40))
+    task: Mapped[str | None] = mapped_column(String(100))
+    locale: Mapped[str] = mapped_column(String(2), default="id")
+    number: Mapped[str] = mapped_column(String(120))
+    series: Mapped[str] = mapped_column(String(20))
+    year: Mapped[int] = mapped_column(Integer)
+    seq: Mapped[int] = mapped_column(Integer)
+    letter_date: Mapped[date] = mapped_column(Date)
+    to_requester: Mapped[bool] = mapped_column(Boolean, default=False)
+    shown_after: Mapped[str | None] = mapped_column(String(100))  # the task that sends it, when a later one
+    issued_at: Mapped[datetime]
+    issued_by: Mapped[str] = mapped_column(String(80))
+    translation_of_id: Mapped[int | None] = mapped_column(ForeignKey("letter.id"))
+    corrects_id: Mapped[int | None] = mapped_column(ForeignKey("letter.id"))
+    correction_reason: Mapped[str | None] = mapped_column(Text)
+    context_key_id: Mapped[str] = mapped_column(String(16))
+    context: Mapped[bytes] = mapped_column(LargeBinary)
+    status: Mapped[str] = mapped_column(String(10), default="pending")
+    attempts: Mapped[int] = mapped_column(Integer, default=0)
+    last_error: Mapped[str | None] = mapped_column(Text)
+    rendered_at: Mapped[datetime | None]
+    sha256: Mapped[str | None] = mapped_column(String(64))
+    size: Mapped[int | None] = mapped_column(Integer)
+    storage_key: Mapped[str | None] = mapped_column(String(64))
+    key_id: Mapped[str | None] = mapped_column(String(16))
+    signed: Mapped[bool] = mapped_column(Boolean, default=False)
+    scan_sha256: Mapped[str | None] = mapped_column(String(64))
+    scan_size: Mapped[int | None] = mapped_column(Integer)
+    scan_media_type: Mapped[str | None] = mapped_column(String(100))
+    scan_storage_key: Mapped[str | None] = mapped_column(String(64))
+    scan_key_id: Mapped[str | None] = mapped_column(String(16))
+    scan_at: Mapped[datetime | None]
+    scan_by: Mapped[str | None] = mapped_column(String(80))
+    __table_args__ = (
+        UniqueConstraint("number", "locale", name="uq_letter_number_locale"),
+        CheckConstraint("status IN ('pending','ready','failed')", name="status_known"),
+        CheckConstraint("locale IN ('id','en')", name="locale_known"),
+        CheckConstraint("status <> 'ready' OR (sha256 IS NOT NULL AND storage_key IS NOT NULL)", name="ready_stored"),
+        CheckConstraint("scan_storage_key IS NULL OR scan_sha256 IS NOT NULL", name="scan_hashed"),
+        Index("ix_letter_status_issued_at", "status", "issued_at"),  # the sweep of pending letters
+    )
+
+
+class Exemption(Base):
+    """An entry of the register of exempt information (informasi yang dikecualikan, UU 14/2008 Pasal 17-20).
+
+    The head of the agency (or the Atasan PPID, per configuration) determines it after the PPID's
+    consequence test (Perki 1/2021 Pasal 49): what is exempt and which parts, the Pasal 17 letters and
+    the statute, the harm test and the public-interest test, until when (Pasal 20: never permanent),
+    and the decree (``decree_number``, ``decree_date``: the SK letter Kawal issues). A later request for
+    the same information cites the entry instead of repeating the test; the DIP lists it
+    (``DipItem.exemption_id``).
+    """
+
+    __tablename__ = "exemption"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    information: Mapped[str] = mapped_column(Text)
+    exempted_parts: Mapped[str] = mapped_column(Text)
+    letters: Mapped[list] = mapped_column()  # Pasal 17 letters, e.g. ["h"]
+    legal_basis: Mapped[str] = mapped_column(Text)
+    harm_test: Mapped[str] = mapped_column(Text)
+    public_interest_test: Mapped[str] = mapped_column(Text)
+    valid_until: Mapped[date] = mapped_column(Date)
+    decree_number: Mapped[str] = mapped_column(String(120), unique=True)
+    decree_date: Mapped[date] = mapped_column(Date)
+    decided_by: Mapped[str] = mapped_column(String(80))
+    decided_as: Mapped[str] = mapped_column(String(40))  # the lane: atasan_ppid or pimpinan
+    decided_at: Mapped[datetime]
+    note: Mapped[str | None] = mapped_column(Text)
+    case_id: Mapped[int | None] = mapped_column(ForeignKey("case.id", ondelete="SET NULL"), index=True)
+    letter_id: Mapped[int | None] = mapped_column(ForeignKey("letter.id"))
+    __table_args__ = (CheckConstraint("valid_until > decree_date", name="period_after_decree"),)

@@ -22,6 +22,7 @@ def register_blueprints(api, app) -> None:
         documents,
         health,
         incidents,
+        letters,
         requests,
         tasks,
         workbench,
@@ -40,6 +41,7 @@ def register_blueprints(api, app) -> None:
         calendar,
         incidents,
         dip,
+        letters,
         health,
         workbench,
     )

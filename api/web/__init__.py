@@ -30,6 +30,7 @@ from api.web import (  # noqa: F401 - routes
     i18n,
     inbox,
     layout,
+    letters,
     portal,
     security,
     session,
