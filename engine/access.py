@@ -8,6 +8,7 @@ from sqlalchemy import Select, exists, or_, select
 from sqlalchemy.orm import Session, aliased, joinedload
 
 from engine.errors import Forbidden, NotFound
+from engine.kinds import ALL as ALL_KINDS
 from engine.kinds import COMPLAINT
 from engine.models import Case, HumanTask, User
 
@@ -195,3 +196,60 @@ def require_staff(user: User) -> None:
 def require_front_desk(user: User) -> None:
     if not _groups(user) & REQUEST_STAFF:
         raise Forbidden("hanya petugas yang dapat mencatat permohonan luring / only officers record offline requests")
+
+
+# -- registers, reports and the dashboard (engine.registers, engine.reports, engine.dashboard) --------------
+
+# Who reads the PPID's registers and reports: the request staff and the auditors (identities: see
+# can_read_identity). The complaint register and statistics: the complaint team and the auditors.
+REPORT_READERS = REQUEST_STAFF | {"auditor"}
+COMPLAINT_REPORT_READERS = COMPLAINT_TEAM | {"auditor"}
+# Who writes the report's narrative sections (facilities, staff, budget, obstacles, recommendations).
+NARRATIVE_WRITERS = frozenset({"ppid", "atasan_ppid"})
+
+
+def can_read_register(user: User, kind: str) -> bool:
+    readers = COMPLAINT_REPORT_READERS if kind == COMPLAINT else REPORT_READERS
+    return bool(_groups(user) & readers)
+
+
+def require_register(user: User, kind: str) -> None:
+    if not can_read_register(user, kind):
+        raise Forbidden("this register is not for your group")
+
+
+def require_report_reader(user: User) -> None:
+    """The Laporan Layanan Informasi Publik and the PPID's registers."""
+    if not _groups(user) & REPORT_READERS:
+        raise Forbidden("the PPID's reports are for its officers and the auditors")
+
+
+def can_read_complaint_statistics(user: User) -> bool:
+    return bool(_groups(user) & COMPLAINT_REPORT_READERS)
+
+
+def require_complaint_statistics(user: User) -> None:
+    if not can_read_complaint_statistics(user):
+        raise Forbidden("complaint statistics are for the complaint team and the auditors")
+
+
+def require_narrative_writer(user: User) -> None:
+    if not _groups(user) & NARRATIVE_WRITERS:
+        raise Forbidden("the report's narrative is written by the PPID or the PPID's superior")
+
+
+def dashboard_kinds(user: User) -> tuple[str, ...]:
+    """The processes a user's dashboard shows: the PPID's to its staff, complaints to the complaint team."""
+    shown = []
+    if _groups(user) & REPORT_READERS:
+        shown += [k for k in ALL_KINDS if k != COMPLAINT]
+    if _groups(user) & COMPLAINT_REPORT_READERS:
+        shown.append(COMPLAINT)
+    return tuple(shown)
+
+
+def require_dashboard(user: User) -> tuple[str, ...]:
+    shown = dashboard_kinds(user)
+    if not shown:
+        raise Forbidden("the dashboard is for the PPID, its superior, the complaint team and the auditors")
+    return shown

@@ -28,7 +28,7 @@ from SpiffWorkflow.exceptions import TaskNotFoundException
 from SpiffWorkflow.util.task import TaskState
 from sqlalchemy.orm import Session
 
-from engine import clock, notices
+from engine import clock, facts, notices
 from engine.audit import EventLog
 from engine.models import Case
 from engine.runtime import Runtime
@@ -140,6 +140,7 @@ class CaseRun:
             return self.result  # nothing was due: the case is left as it was (a run twice is harmless)
         changes = sync(self.rt, self.session, self.case, self.wf, self.log, self.actor, self._completed_before)
         notices.announce(self.session, self.rt, self.case, changes)
+        facts.refresh(self.session, self.rt, self.case)  # what the registers and reports count
         self._save()
         self._tell_parent(changes.to_parent)
         return self.result
