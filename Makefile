@@ -12,7 +12,15 @@ PORT ?= 5000
 
 VENDOR := api/web/static/vendor/bpmn-viewer.production.min.js
 
-.PHONY: run test lint bench clean
+.PHONY: run test lint bench clean pango
+
+# PDF documents (engine.pdf, WeasyPrint) need Pango from the system: installed with apt-get when
+# missing and run as root; otherwise `make run` warns (only PDF downloads fail) and `make test` stops.
+pango:
+	@ldconfig -p 2>/dev/null | grep -q libpangoft2-1.0.so.0 || { [ "$$(id -u)" = 0 ] && apt-get update -qq && \
+		DEBIAN_FRONTEND=noninteractive apt-get install -y -qq libpango-1.0-0 libpangoft2-1.0-0 >/dev/null; } || \
+		{ echo "PDF downloads need Pango: apt-get install libpango-1.0-0 libpangoft2-1.0-0" >&2; \
+		[ "$$KAWAL_PANGO_REQUIRED" != 1 ]; }
 
 # A current pip installs the runtime faster than Python 3.11's own (14 s against 16 s here, upgrade
 # included), and reads the test dependency group (--group, pip 25.1 and later).
@@ -35,13 +43,14 @@ $(VENDOR): web-assets/package.json web-assets/package-lock.json scripts/assets.s
 
 # The venv and the browser files are independent: made side by side, a fresh clone answers sooner.
 run:
-	@$(MAKE) --no-print-directory -j2 $(STAMP) $(VENDOR)
+	@$(MAKE) --no-print-directory -j2 $(STAMP) $(VENDOR) pango
 	$(BIN)/kawal db upgrade
 	$(BIN)/kawal demo
 	$(BIN)/kawal serve --host $(HOST) --port $(PORT)
 
 test: export KAWAL_ASSETS_STRICT = 1
-test: $(TEST_STAMP) $(VENDOR)
+test: export KAWAL_PANGO_REQUIRED = 1
+test: $(TEST_STAMP) $(VENDOR) pango
 	@command -v redis-server >/dev/null || { [ "$$(id -u)" = 0 ] && apt-get update -qq && \
 		DEBIAN_FRONTEND=noninteractive apt-get install -y -qq redis-server >/dev/null; } || \
 		{ echo "redis-server is needed: install the redis-server package" >&2; exit 1; }

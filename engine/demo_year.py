@@ -287,7 +287,7 @@ def _request_story(rng: random.Random, office: _Office, received: datetime, n: i
     extended = timing in ("extended", "very_late")
     reason = rng.choice(("belum_dikuasai", "belum_didokumentasikan", "belum_dapat_diputuskan_dikecualikan"))
     decision_at = t(days, 10)
-    story.plan.update(extended=extended, extension_reason=reason if extended else None)
+    story.plan.update(extended=extended, extension_reason=reason if extended else None, days=days)
     story.plan["overdue"] = (timing == "late") or (timing == "very_late")
     if extended:
         langkah = {
@@ -402,6 +402,7 @@ def _objection_story(rng, office: _Office, request: Story, decided: datetime, le
     amicable = set(grounds) <= set("bcdefg")
     if amicable:
         settled = result == "diselesaikan_musyawarah"
+        story.plan["days"] = 3 if settled else None
         musyawarah = {"hasil": "sepakat" if settled else "tidak_sepakat"}
         if settled:
             musyawarah.update(
@@ -413,6 +414,7 @@ def _objection_story(rng, office: _Office, request: Story, decided: datetime, le
             story.plan["carried_out"] = True
             return story, steps
     days = rng.randint(8, 28)
+    story.plan["days"] = days
     kronologi = {"kronologi": "Permohonan dijawab dengan pemberitahuan tertulis", "pertimbangan_ppid": "Sesuai UU"}
     steps.append((t(5, 10), lambda: office.complete(story.ticket, "susun_kronologi", kronologi)))
 

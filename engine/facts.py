@@ -186,6 +186,8 @@ def _request(case: Case, h: _History) -> dict:
         "fee_charged": _rupiah(h.task("pemberitahuan_tertulis").get("biaya")),
         "fee_paid": _rupiah(delivery.get("biaya_dibayar")),
         "delivered_on": _day(delivery.get("tanggal_penyerahan")),
+        # A granted (or settled) objection carried out: the information handed over when delivery reopened.
+        "carried_out_on": _day(h.task("penyerahan_lanjutan").get("tanggal_penyerahan")),
     }
 
 

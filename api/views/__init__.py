@@ -20,11 +20,13 @@ def register_blueprints(api, app) -> None:
         complaints,
         documents,
         incidents,
+        reports,
         requests,
         tasks,
     )
 
-    for module in (auth, requests, complaints, tasks, cases, chain, bundle, documents, audit, calendar, incidents):
+    modules = (auth, requests, complaints, tasks, cases, chain, bundle, documents, audit, calendar, incidents, reports)
+    for module in modules:
         api.register_blueprint(module.blp, url_prefix="/api/v1")
 
     assets = Blueprint("swagger_assets", __name__)
