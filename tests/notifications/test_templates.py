@@ -53,6 +53,7 @@ def test_events_and_audiences():
         "reporter_reminder",
         "reporter_message",
         "overdue_apology",
+        "survey_invitation",
         "task_new_group",
         "task_assigned",
         "deadline_reminder",
@@ -70,6 +71,7 @@ def test_events_and_audiences():
         "complaint_outcome",
         "reporter_reminder",
         "overdue_apology",
+        "survey_invitation",
     }
     assert set(EVENTS.values()) == {"requester", "staff"}
 
