@@ -444,6 +444,10 @@ class CaseFacts(Base):
     received_at: Mapped[datetime]
     received_month: Mapped[str] = mapped_column(String(7))
     unit_code: Mapped[str | None] = mapped_column(String(40))  # a complaint's referred unit, else the case's
+    # Copied from the case (set at receipt, or in the same run): the figures then need no join.
+    channel: Mapped[str] = mapped_column(String(20))
+    requester_type: Mapped[str | None] = mapped_column(String(40))
+    overdue: Mapped[bool] = mapped_column(Boolean, default=False)
     result: Mapped[str | None] = mapped_column(String(40))  # the kind's final result (engine.facts.RESULTS)
     decided_at: Mapped[datetime | None]  # the written notice / the superior's response sent / the KI's decision
     decision_days: Mapped[int | None]  # working days from receipt to decided_at (strict calendar)

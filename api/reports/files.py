@@ -4,7 +4,8 @@ Every file is written in the visitor's language (its headers and names through `
 Cells are written as what they are, never parsed: XLSX strings stay strings (no formulas), and a CSV
 cell that a spreadsheet would read as a formula (``=``, ``+``, ``-``, ``@`` first) is prefixed with
 an apostrophe. The report's annex lists the tickets behind each figure; the PDF and DOCX carry it
-inline up to ``ANNEX_INLINE`` tickets and otherwise point to the XLSX, whose annex sheet is always whole.
+inline (figure by figure) up to ``ANNEX_INLINE`` tickets and otherwise point to the XLSX, whose annex
+sheet is always whole: one row per ticket with the figures it counts in.
 """
 
 from __future__ import annotations
@@ -21,7 +22,7 @@ from flask_babel import gettext as _
 
 from api.reports import labels
 from engine import pdf
-from engine.reports import Report
+from engine.reports import Annex, Report
 from engine.runtime import Runtime
 
 ANNEX_INLINE = 2000  # tickets listed in the PDF and DOCX annex; beyond this the XLSX holds them
@@ -55,8 +56,11 @@ def csv_stream(table) -> Iterable[str]:
         buffer.truncate()
 
 
-def _workbook(file):
-    return xlsxwriter.Workbook(file, {"in_memory": True, "strings_to_formulas": False, "strings_to_urls": False})
+def _workbook(file, large: bool = False):
+    """A workbook that writes strings as strings; a ``large`` one streams its rows (written in order)."""
+    options = {"strings_to_formulas": False, "strings_to_urls": False}
+    options.update({"constant_memory": True} if large else {"in_memory": True})
+    return xlsxwriter.Workbook(file, options)
 
 
 def xlsx_table(table, sheet_name: str) -> bytes:
@@ -100,8 +104,19 @@ def report_rows(rt: Runtime, report: Report) -> list[dict]:
     return rows
 
 
-def _context(rt: Runtime, report: Report, annex: list[tuple[str, list[str]]], ikm) -> dict:
-    listed = sum(len(tickets) for _key, tickets in annex)
+def annex_inline(report: Report) -> bool:
+    """Whether the PDF and DOCX list the annex: each figure lists as many tickets as it counts."""
+    return sum(f.value for section in report.sections for f in section.figures) <= ANNEX_INLINE
+
+
+def needs_annex(report: Report, fmt: str) -> bool:
+    """Whether a download of ``fmt`` reads the annex (the XLSX always; the PDF and DOCX when they list it)."""
+    return fmt == "xlsx" or annex_inline(report)
+
+
+def _context(rt: Runtime, report: Report, annex: Annex, ikm) -> dict:
+    listed = sum(f.value for section in report.sections for f in section.figures)
+    inline = annex_inline(report)
     return {
         "report": report,
         "rows": report_rows(rt, report),
@@ -110,8 +125,8 @@ def _context(rt: Runtime, report: Report, annex: list[tuple[str, list[str]]], ik
         "narrative_labels": labels.NARRATIVE,
         "ttf": report.time_to_fulfil,
         "fees": report.fees,
-        "annex": [(labels.figure_label(rt, key), key, tickets) for key, tickets in annex if tickets],
-        "annex_inline": listed <= ANNEX_INLINE,
+        "annex": [(labels.figure_label(rt, key), key, t) for key, t in annex.tickets() if t] if inline else [],
+        "annex_inline": inline,
         "annex_total": listed,
         "ikm": ikm,
         "elements": labels.SURVEY_SHORT,
@@ -120,11 +135,11 @@ def _context(rt: Runtime, report: Report, annex: list[tuple[str, list[str]]], ik
     }
 
 
-def annual_pdf(rt: Runtime, report: Report, annex, ikm) -> bytes:
+def annual_pdf(rt: Runtime, report: Report, annex: Annex, ikm) -> bytes:
     return pdf.render_pdf(render_template("reports/annual_document.html", **_context(rt, report, annex, ikm)))
 
 
-def annual_docx(rt: Runtime, report: Report, annex, ikm) -> bytes:
+def annual_docx(rt: Runtime, report: Report, annex: Annex, ikm) -> bytes:
     """The report as an editable Word document: the office completes or rewrites the narrative there."""
     ctx = _context(rt, report, annex, ikm)
     doc = Document()
@@ -179,10 +194,11 @@ def annual_docx(rt: Runtime, report: Report, annex, ikm) -> bytes:
     return file.getvalue()
 
 
-def annual_xlsx(rt: Runtime, report: Report, annex, ikm) -> bytes:
-    ctx = _context(rt, report, annex, ikm)
+def annual_xlsx(rt: Runtime, report: Report, annex: Annex, ikm) -> bytes:
+    """Figures, time to fulfil, narrative, index, and the annex: one row per ticket with the figures it counts in."""
+    ctx = _context(rt, report, Annex(annex.keys, []), ikm)
     file = io.BytesIO()
-    workbook = _workbook(file)
+    workbook = _workbook(file, large=True)
     bold = workbook.add_format({"bold": True})
     figures = workbook.add_worksheet(_("Figures")[:31])
     for c, head in enumerate((_("Section"), _("Figure"), _("Key"), _("Number"), _("Share"))):
@@ -210,15 +226,11 @@ def annual_xlsx(rt: Runtime, report: Report, annex, ikm) -> bytes:
         survey.write_string(r, 0, str(labels.SURVEY_SHORT[element]))
         survey.write_number(r, 1, round(mean, 3))
     sheet = workbook.add_worksheet(_("Annex")[:31])
-    for c, head in enumerate((_("Figure"), _("Key"), _("Ticket"))):
-        sheet.write_string(0, c, head, bold)
-    r = 1
-    for label, key, tickets in ctx["annex"]:
-        for ticket in tickets:
-            sheet.write_string(r, 0, label)
-            sheet.write_string(r, 1, key)
-            sheet.write_string(r, 2, ticket)
-            r += 1
+    sheet.write_string(0, 0, _("Ticket"), bold)
+    sheet.write_string(0, 1, _("Counted in (keys of the Figures sheet)"), bold)
+    for r, (ticket, keys) in enumerate(annex.by_ticket(), start=1):
+        sheet.write_string(r, 0, ticket)
+        sheet.write_string(r, 1, "; ".join(keys))
     workbook.close()
     return file.getvalue()
 

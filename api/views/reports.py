@@ -136,7 +136,7 @@ def annual(query):
             "ikm": _index(ikm),
             "annex": dict(reports.annex(db.session, rt, period)),
         }
-    annex = list(reports.annex(db.session, rt, period))
+    annex = reports.annex_of(db.session, rt, period) if files.needs_annex(report, fmt) else reports.Annex([], [])
     write, mimetype = {
         "pdf": (files.annual_pdf, files.PDF),
         "docx": (files.annual_docx, files.DOCX),

@@ -186,7 +186,7 @@ def annual_report():
     report = reports.annual_report(db.session, rt, period)
     ikm = _ikm(period, tuple(k for k in kinds.ALL if k != kinds.COMPLAINT), rt)
     if fmt:
-        annex = list(reports.annex(db.session, rt, period))
+        annex = reports.annex_of(db.session, rt, period) if files.needs_annex(report, fmt) else reports.Annex([], [])
         writer = {"pdf": (files.annual_pdf, files.PDF), "docx": (files.annual_docx, files.DOCX)}
         writer["xlsx"] = (files.annual_xlsx, files.XLSX)
         write, mimetype = writer[fmt]

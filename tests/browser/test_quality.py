@@ -27,12 +27,14 @@ from tests.helpers import decision
 
 @dataclass
 class World:
-    """A new request (its first task open) and a decided one whose written notice has been sent."""
+    """A new request (its first task open), a decided one whose written notice has been sent, a closed one."""
 
     fresh: str
     decided: str
     decided_code: str
     task_id: int
+    closed: str
+    closed_code: str
 
 
 @pytest.fixture
@@ -44,7 +46,15 @@ def world(desk) -> World:
     desk.complete(decided["ticket"], "putuskan", decision("dikabulkan_seluruhnya"))
     desk.complete(decided["ticket"], "pemberitahuan_tertulis")
     task = desk.task(fresh["ticket"], "periksa_kelengkapan")
-    return World(fresh["ticket"], decided["ticket"], decided["access_code"], task["id"])
+    closed = desk.submit(name="Citra Lestari", nik="3171234567890003")
+    for step in ("periksa_kelengkapan", "registrasi", "proses_permohonan", "tentukan_langkah"):
+        desk.complete(closed["ticket"], step)
+    desk.complete(closed["ticket"], "putuskan", decision("dikabulkan_seluruhnya"))
+    for step in ("pemberitahuan_tertulis", "penyerahan_informasi"):
+        desk.complete(closed["ticket"], step)
+    return World(
+        fresh["ticket"], decided["ticket"], decided["access_code"], task["id"], closed["ticket"], closed["access_code"]
+    )
 
 
 def _as(username, path):
@@ -85,6 +95,12 @@ def _portal_status(page, world):
     expect(page.locator(".stage-now")).to_be_visible()
 
 
+def _survey(page, world):
+    look_up(page, world.closed, world.closed_code)
+    page.locator("a[href*='/publik/survei']").click()
+    expect(page.locator("form.survey-form")).to_be_visible()
+
+
 def _csrf_error(page, _world):
     page.goto("/masuk")
     page.locator("input[name=csrf_token]").evaluate("input => input.remove()")
@@ -108,6 +124,13 @@ OPEN = {
     "portal-status": _portal_status,
     "audit": _as("auditor", "/audit"),
     "csrf-error": _csrf_error,
+    "reports": _as("ppid", "/laporan"),
+    "register": _as("ppid", "/laporan/register/permohonan"),
+    "annual-report": _as("ppid", "/laporan/tahunan?periode=2026"),
+    "complaint-statistics": _as("tim", "/laporan/pengaduan?periode=2026"),
+    "dashboard": _as("ppid", "/dasbor"),
+    "announcement": _anonymous("/publik/pengumuman"),
+    "survey": _survey,
 }
 
 
@@ -149,6 +172,10 @@ FIELDS = {
     "portal-complaint": "form.portal-form input:not([type=hidden])",
     "portal-status-lookup": "form.portal-form input[name=ticket]",
     "audit": "#audit-from",
+    "register": "#register-from",
+    "annual-report": "#report-period",
+    "dashboard": "#dashboard-from",
+    "survey": "#q-persyaratan-1",
 }
 
 
