@@ -69,11 +69,12 @@ lint: $(TEST_STAMP)
 # The benchmark's PostgreSQL has its own directory and port, so it never wipes a test server.
 bench: export KAWAL_PG_DIR = /tmp/kawal-bench-pg
 bench: export KAWAL_PG_PORT = 55433
-bench: $(TEST_STAMP)
+bench: $(TEST_STAMP) pango
 	@url=$$(scripts/postgres.sh start) && \
 	trap 'scripts/postgres.sh stop' EXIT && \
 	KAWAL_BENCH_POSTGRES_URL=$$url $(BIN)/python -m bench.request_lifecycle $(BENCH_ARGS) && \
-	KAWAL_BENCH_POSTGRES_URL=$$url $(BIN)/python -m bench.reconcile $(RECONCILE_ARGS)
+	KAWAL_BENCH_POSTGRES_URL=$$url $(BIN)/python -m bench.reconcile $(RECONCILE_ARGS) && \
+	KAWAL_BENCH_POSTGRES_URL=$$url $(BIN)/python -m bench.reports $(REPORTS_ARGS)
 
 clean:
 	rm -rf $(VENV) kawal.db kawal.db-wal kawal.db-shm web-assets/node_modules api/web/static/vendor

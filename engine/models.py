@@ -489,7 +489,7 @@ class ReportNarrative(Base):
     __tablename__ = "report_narrative"
     id: Mapped[int] = mapped_column(primary_key=True)
     period: Mapped[str] = mapped_column(String(10))  # 2026, 2026-S1, 2026-S2
-    section: Mapped[str] = mapped_column(String(40))  # engine.reports.NARRATIVE_SECTIONS
+    section: Mapped[str] = mapped_column(String(40))  # engine.narrative.SECTIONS
     body: Mapped[str] = mapped_column(Text)
     updated_at: Mapped[datetime]
     updated_by: Mapped[str] = mapped_column(String(80))

@@ -10,7 +10,7 @@ Time to fulfil is working days from receipt to the written notice (strict calend
 the bands the Commission's monitoring asks for: 0-5, 6-10, 11-17 and over 17.
 
 The narrative (facilities, staff, budget, obstacles, recommendations) is written by the PPID in Kawal
-and kept per period (``ReportNarrative``).
+and kept per period (engine.narrative).
 """
 
 from __future__ import annotations
@@ -26,9 +26,9 @@ from zoneinfo import ZoneInfo
 from sqlalchemy import ColumnElement, and_, case, func, literal, select
 from sqlalchemy.orm import Session, aliased
 
-from engine import access, clock, kinds
+from engine import clock, kinds, narrative
 from engine.errors import Invalid
-from engine.models import Case, CaseFacts, ReportNarrative
+from engine.models import Case, CaseFacts
 
 EXEMPTION_LETTERS = tuple("abcdefghij")  # UU 14/2008 Pasal 17
 GROUND_LETTERS = tuple("abcdefg")  # UU 14/2008 Pasal 35(1)
@@ -38,18 +38,7 @@ EXTENSION_REASONS = ("belum_dikuasai", "belum_didokumentasikan", "belum_dapat_di
 AMAR = ("dikabulkan_seluruhnya", "dikabulkan_sebagian", "ditolak")
 # Time to fulfil a request, in working days (lowest, highest; None = no upper bound).
 BANDS = (("0_5", 0, 5), ("6_10", 6, 10), ("11_17", 11, 17), ("over_17", 18, None))
-# The narrative sections of §9.2 (a), (d) and (e), in the report's order.
-NARRATIVE_SECTIONS = (
-    "policy",
-    "facilities",
-    "staff",
-    "budget",
-    "obstacles_internal",
-    "obstacles_external",
-    "recommendations",
-)
 PERIOD_PATTERN = re.compile(r"^(\d{4})(?:-S([12]))?$")
-MAX_NARRATIVE = 20000
 
 
 @dataclass(frozen=True)
@@ -276,7 +265,7 @@ def annual_report(session: Session, rt, period: Period) -> Report:
         period=period,
         sections=[sections[key] for key in SECTION_ORDER],
         time_to_fulfil=time_to_fulfil(session, start, end),
-        narrative=narrative(session, period),
+        narrative=narrative.of(session, period.key),
         generated_at=clock.now(),
         fees={"charged_total": int(fees[0]), "paid_total": int(fees[1])},
     )
@@ -403,42 +392,3 @@ def announcement(session: Session, rt, year: int) -> dict:
         "p90_days": report.time_to_fulfil.p90,
         "generated_at": report.generated_at,
     }
-
-
-# -- the narrative -------------------------------------------------------------------------------------------
-
-
-def narrative(session: Session, period: Period) -> dict[str, str]:
-    rows = session.scalars(select(ReportNarrative).where(ReportNarrative.period == period.key))
-    found = {row.section: row.body for row in rows}
-    return {section: found.get(section, "") for section in NARRATIVE_SECTIONS}
-
-
-def save_narrative(session: Session, user, period: Period, sections: dict[str, str]) -> dict[str, str]:
-    """The PPID writes (or rewrites) the report's narrative for one period; empty text removes a section."""
-    access.require_narrative_writer(user)
-    unknown = sorted(set(sections) - set(NARRATIVE_SECTIONS))
-    too_long = sorted(k for k, v in sections.items() if len(v or "") > MAX_NARRATIVE)
-    if unknown or too_long:
-        fields = {k: ["unknown section"] for k in unknown}
-        fields.update({k: [f"at most {MAX_NARRATIVE} characters"] for k in too_long})
-        raise Invalid("invalid narrative", fields=fields)
-    now = clock.now()
-    existing = {
-        row.section: row for row in session.scalars(select(ReportNarrative).where(ReportNarrative.period == period.key))
-    }
-    for section, body in sections.items():
-        text = (body or "").strip()
-        row = existing.get(section)
-        if not text:
-            if row is not None:
-                session.delete(row)
-            continue
-        if row is None:
-            session.add(
-                ReportNarrative(period=period.key, section=section, body=text, updated_at=now, updated_by=user.username)
-            )
-        elif row.body != text:
-            row.body, row.updated_at, row.updated_by = text, now, user.username
-    session.flush()
-    return narrative(session, period)

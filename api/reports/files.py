@@ -22,7 +22,7 @@ from flask_babel import gettext as _
 
 from api.reports import labels
 from engine import pdf
-from engine.reports import Annex, Report
+from engine.reports import SEPARATOR, Annex, Report
 from engine.runtime import Runtime
 
 ANNEX_INLINE = 2000  # tickets listed in the PDF and DOCX annex; beyond this the XLSX holds them
@@ -228,9 +228,9 @@ def annual_xlsx(rt: Runtime, report: Report, annex: Annex, ikm) -> bytes:
     sheet = workbook.add_worksheet(_("Annex")[:31])
     sheet.write_string(0, 0, _("Ticket"), bold)
     sheet.write_string(0, 1, _("Counted in (keys of the Figures sheet)"), bold)
-    for r, (ticket, keys) in enumerate(annex.by_ticket(), start=1):
+    for r, (ticket, counted) in enumerate(annex.rows, start=1):  # counted: "key; key; " (engine.reports.Annex)
         sheet.write_string(r, 0, ticket)
-        sheet.write_string(r, 1, "; ".join(keys))
+        sheet.write_string(r, 1, counted.removesuffix(SEPARATOR))
     workbook.close()
     return file.getvalue()
 

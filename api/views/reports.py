@@ -17,7 +17,7 @@ from api.auth import current_user, login_required
 from api.boundary import runtime
 from api.extensions import db
 from api.reports import files
-from engine import access, casework, complaint_stats, dashboard, kinds, registers, reports, survey
+from engine import access, casework, complaint_stats, dashboard, kinds, narrative, registers, reports, survey
 from engine.errors import Invalid
 
 blp = Blueprint("reports", __name__, description="Registers, statutory reports, dashboard and satisfaction survey")
@@ -163,10 +163,10 @@ def _index(index: survey.Index) -> dict:
 @login_required
 @blp.arguments(PeriodQuery(only=("period",)), location="query")
 @blp.arguments(NarrativeBody)
-def narrative(query, body):
+def write_narrative(query, body):
     """The PPID writes the report's narrative sections for a period (empty text removes a section)."""
     period = reports.Period.parse(query["period"])
-    saved = reports.save_narrative(db.session, current_user(), period, body["sections"])
+    saved = narrative.save(db.session, current_user(), period.key, body["sections"])
     db.session.commit()
     return {"period": period.key, "narrative": saved}
 

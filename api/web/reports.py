@@ -24,7 +24,7 @@ from api.extensions import db
 from api.reports import files, labels
 from api.web.blueprint import bp
 from api.web.session import officer
-from engine import access, clock, complaint_stats, kinds, registers, reports, survey
+from engine import access, clock, complaint_stats, kinds, narrative, registers, reports, survey
 from engine.errors import Invalid
 
 PAGE_ROWS = 100
@@ -223,12 +223,12 @@ def annual_narrative():
     if error:
         flash(error, "error")
         return redirect(url_for("web.annual_report"), 303)
-    sections = {key: request.form.get(key, "") for key in reports.NARRATIVE_SECTIONS}
+    sections = {key: request.form.get(key, "") for key in narrative.SECTIONS}
     try:
-        reports.save_narrative(db.session, user, period, sections)
+        narrative.save(db.session, user, period.key, sections)
     except Invalid:
         db.session.rollback()
-        flash(_("Each section may hold at most %(num)d characters.", num=reports.MAX_NARRATIVE), "error")
+        flash(_("Each section may hold at most %(num)d characters.", num=narrative.MAX_CHARS), "error")
         return redirect(url_for("web.annual_report", periode=period.key), 303)
     db.session.commit()
     flash(_("The report's narrative for %(period)s is saved.", period=period.key), "success")
