@@ -74,6 +74,7 @@ bench: $(TEST_STAMP) pango
 	trap 'scripts/postgres.sh stop' EXIT && \
 	KAWAL_BENCH_POSTGRES_URL=$$url $(BIN)/python -m bench.request_lifecycle $(BENCH_ARGS) && \
 	KAWAL_BENCH_POSTGRES_URL=$$url $(BIN)/python -m bench.reconcile $(RECONCILE_ARGS) && \
+	KAWAL_BENCH_POSTGRES_URL=$$url $(BIN)/python -m bench.dip_search $(DIP_SEARCH_ARGS) && \
 	KAWAL_BENCH_POSTGRES_URL=$$url $(BIN)/python -m bench.reports $(REPORTS_ARGS)
 
 clean:

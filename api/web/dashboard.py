@@ -22,7 +22,7 @@ from api.web.blueprint import bp
 from api.web.i18n import current_language
 from api.web.reports import _today, read_period
 from api.web.session import officer
-from engine import access, dashboard
+from engine import access, dashboard, dip_match, kinds
 
 
 @bp.get("/dasbor")
@@ -43,10 +43,13 @@ def dashboard_page():
     chosen = (choice.values["process"],) if choice.values["process"] else allowed
     view = dashboard.View(chosen, start, end, choice.values["unit"] or None)
     board = dashboard.dashboard(db.session, rt, user, view)
-    return _page(board, choice, allowed)
+    # The DIP's view of the same requests (engine.dip_match): what is asked again and is not yet published.
+    insight = kinds.REQUEST in chosen and bool(user.group_codes & (access.REQUEST_STAFF | access.DIP_KEEPERS))
+    repeated = dip_match.repeated_requests(db.session, since=start, limit=5) if insight else None
+    return _page(board, choice, allowed, repeated)
 
 
-def _page(board, choice, allowed):
+def _page(board, choice, allowed, repeated=None):
     locale = current_language()
     context = {
         "board": board,
@@ -54,6 +57,7 @@ def _page(board, choice, allowed):
         "errors": choice.errors,
         "processes": [(k, display.process_label(k, locale)) for k in allowed],
         "slugs": labels.SLUG_OF,
+        "repeated": repeated,
     }
     if board is not None:
         context.update(_charts(board, locale, choice.values))

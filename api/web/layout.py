@@ -34,9 +34,10 @@ LANE_GROUPS = frozenset(access.SUPERIOR_OF) | frozenset(access.SUPERIOR_OF.value
 
 NAV: list[NavItem] = [
     NavItem("web.inbox", _l("Inbox"), LANE_GROUPS),
+    NavItem("web.audit", _l("Auditor console"), frozenset({"auditor"})),
+    # After the first page of each group (an officer lands on the first item: session.landing).
     NavItem("web.dashboard_page", _l("Dashboard"), access.REPORT_READERS | access.COMPLAINT_REPORT_READERS),
     NavItem("web.reports_home", _l("Registers and reports"), access.REPORT_READERS | access.COMPLAINT_REPORT_READERS),
-    NavItem("web.audit", _l("Auditor console"), frozenset({"auditor"})),
 ]
 
 

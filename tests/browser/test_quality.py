@@ -22,6 +22,7 @@ from tests.browser.steps import (
     look_up,
     submit_request_on_portal,
 )
+from tests.dip.conftest import item_data
 from tests.helpers import decision
 
 
@@ -33,6 +34,7 @@ class World:
     decided: str
     decided_code: str
     task_id: int
+    dip_item: int  # a published item of the public information list
     closed: str
     closed_code: str
 
@@ -46,6 +48,9 @@ def world(desk) -> World:
     desk.complete(decided["ticket"], "putuskan", decision("dikabulkan_seluruhnya"))
     desk.complete(decided["ticket"], "pemberitahuan_tertulis")
     task = desk.task(fresh["ticket"], "periksa_kelengkapan")
+    item = desk.client.post(
+        "/api/v1/dip/items", json={"data": item_data(), "publish": True}, headers=desk.login("ppid")
+    ).json
     closed = desk.submit(name="Citra Lestari", nik="3171234567890003")
     for step in ("periksa_kelengkapan", "registrasi", "proses_permohonan", "tentukan_langkah"):
         desk.complete(closed["ticket"], step)
@@ -53,7 +58,13 @@ def world(desk) -> World:
     for step in ("pemberitahuan_tertulis", "penyerahan_informasi"):
         desk.complete(closed["ticket"], step)
     return World(
-        fresh["ticket"], decided["ticket"], decided["access_code"], task["id"], closed["ticket"], closed["access_code"]
+        fresh["ticket"],
+        decided["ticket"],
+        decided["access_code"],
+        task["id"],
+        item["id"],
+        closed["ticket"],
+        closed["access_code"],
     )
 
 
@@ -68,6 +79,13 @@ def _as(username, path):
 def _anonymous(path):
     def open_page(page, _world):
         page.goto(path)
+
+    return open_page
+
+
+def _anonymous_item():
+    def open_page(page, world):
+        page.goto(f"/publik/informasi/{world.dip_item}")
 
     return open_page
 
@@ -123,6 +141,15 @@ OPEN = {
     "portal-status-lookup": _anonymous("/publik/status"),
     "portal-status": _portal_status,
     "audit": _as("auditor", "/audit"),
+    "portal-catalogue": _anonymous("/publik/informasi?q=laporan+anggaran"),
+    "portal-catalogue-empty": _anonymous("/publik/informasi?q=tidak+ada+sama+sekali"),
+    "portal-dip-item": _anonymous_item(),
+    "portal-service-page": _anonymous("/publik/halaman/maklumat"),
+    "dip-admin": _as("ppid", "/dip"),
+    "dip-item": _as("ppid", lambda w: f"/dip/{w.dip_item}"),
+    "dip-new": _as("ppid", "/dip/baru"),
+    "dip-import": _as("ppid", "/dip/impor"),
+    "dip-service-page": _as("ppid", "/dip/halaman/maklumat"),
     "csrf-error": _csrf_error,
     "reports": _as("ppid", "/laporan"),
     "register": _as("ppid", "/laporan/register/permohonan"),
@@ -172,6 +199,8 @@ FIELDS = {
     "portal-complaint": "form.portal-form input:not([type=hidden])",
     "portal-status-lookup": "form.portal-form input[name=ticket]",
     "audit": "#audit-from",
+    "portal-catalogue": "#dip-q",
+    "dip-new": "#f-title",
     "register": "#register-from",
     "annual-report": "#report-period",
     "dashboard": "#dashboard-from",

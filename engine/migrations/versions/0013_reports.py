@@ -1,7 +1,7 @@
 """reports: case facts for the registers and reports, the report's narrative, the satisfaction survey
 
 Revision ID: 0013
-Revises: 0006
+Revises: 0009
 Create Date: 2026-12-04 09:00:00
 """
 
@@ -11,7 +11,7 @@ from alembic import op
 import engine.models
 
 revision = "0013"
-down_revision = "0006"
+down_revision = "0009"
 branch_labels = None
 depends_on = None
 
