@@ -17,7 +17,7 @@ from engine.models import Case, Deadline, HumanTask, User
 from engine.runtime import Runtime
 from engine.users import create_user
 from tests.conftest import STAFF, UNIT_OF, complaint_payload, request_payload
-from tests.helpers import STEP, WHO
+from tests.helpers import STEP, WHO, dated
 
 
 @dataclass
@@ -87,9 +87,10 @@ class Office:
     def complete(self, ticket, name, data=None, step=None):
         with self.sessions.begin() as s:
             task = self._open(s, ticket, name)
-            inbox.complete_task(
-                s, self.rt, self.user(s, WHO[task.lane]), task.id, STEP[step or name] if data is None else data
-            )
+            if data is None:  # the default form data, its dispatch dates on the case's day of receipt
+                received_on = task.case.received_at.astimezone(self.rt.calendars["strict"].tz).date().isoformat()
+                data = dated(STEP[step or name], received_on)
+            inbox.complete_task(s, self.rt, self.user(s, WHO[task.lane]), task.id, data)
 
     def _open(self, s, ticket, name):
         task = s.scalar(
