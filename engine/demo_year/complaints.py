@@ -81,7 +81,11 @@ def complaint_story(rng, office: Office, received: datetime, n: int) -> tuple[St
     }
     steps.append((t(1, 9), lambda: office.complete(story.ticket, "catat_pengaduan", record)))
     if path == "tidak_dapat_ditindaklanjuti":
-        verdict = {"hasil": "tidak_dapat_ditindaklanjuti", "alasan": "Terlapor dan kejadian tidak jelas"}
+        verdict = {
+            "hasil": "tidak_dapat_ditindaklanjuti",
+            "alasan": "Terlapor dan kejadian tidak jelas",
+            "alasan_untuk_pelapor": "Pihak yang dilaporkan dan kejadiannya tidak dapat kami kenali dari laporan ini.",
+        }
         steps.append((t(2, 10), lambda: office.complete(story.ticket, "verifikasi", verdict)))
         steps.append((t(3, 10), lambda: office.complete(story.ticket, "arsip", {"lokasi_arsip": "Arsip pengaduan"})))
         return story, steps
@@ -90,6 +94,7 @@ def complaint_story(rng, office: Office, received: datetime, n: int) -> tuple[St
             "hasil": "diteruskan_instansi_lain",
             "alasan": "Di luar kewenangan",
             "instansi_tujuan": "Badan Pertanahan Nasional",
+            "alasan_untuk_pelapor": "Sengketa tanah menjadi kewenangan Kantor Pertanahan.",
         }
         steps.append((t(2, 10), lambda: office.complete(story.ticket, "verifikasi", verdict)))
         letter = {
@@ -131,7 +136,17 @@ def complaint_story(rng, office: Office, received: datetime, n: int) -> tuple[St
         steps.append(
             (t(4, 9), lambda: office.complete(story.ticket, "minta_bukti", {"pertanyaan": "Mohon kirim bukti."}))
         )
-        steps.append((t(16, 10), lambda: None))  # the reporter's window lapses: deemed withdrawn
+        # The reporter's window (30 days, or 10 working days through SP4N-LAPOR!) lapses and closes nothing;
+        # the team then confirms that no evidence came: the complaint is deemed withdrawn.
+        confirmed = t(28, 10)
+        steps.append(
+            (
+                confirmed,
+                lambda: office.message(
+                    story.ticket, "bukti_tidak_dikirim", {"tanggal": day_of(office, confirmed)}, "tim_pengaduan"
+                ),
+            )
+        )
         return story, steps
     if path == "bukti_dijawab":
         steps.append(

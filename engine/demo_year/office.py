@@ -114,8 +114,9 @@ class Office:
             raise RuntimeError(f"{ticket}: {name} is not open (open: {open_tasks}, status {case.status})")
         inbox.complete_task(self.session, self.rt, self.worker(task), task.id, data)
 
-    def message(self, ticket: str, name: str, data: dict) -> None:
-        casework.send_case_message(self.session, self.rt, self.users["ppid"], self.case(ticket), name, data)
+    def message(self, ticket: str, name: str, data: dict, group: str = "ppid") -> None:
+        """An event from outside recorded by an officer of ``group`` (the catch event's lane)."""
+        casework.send_case_message(self.session, self.rt, self.users[group], self.case(ticket), name, data)
 
     def escalations(self, ticket: str) -> None:
         """The superior answers every escalation a lapse raised on the case."""

@@ -75,7 +75,10 @@ def request_story(rng: random.Random, office: Office, received: datetime, n: int
                 lambda: office.complete(story.ticket, "periksa_kelengkapan", kurang),
             )
         )
-        steps.append((t(6, 9), lambda: None))  # the completion window lapses: the timer closes it
+        # The requester's completion window (3 working days, lenient) lapses and closes nothing; the request
+        # is closed by the written notice of what was missing, which answers T10 (sent before it ends).
+        notice = {"kekurangan": kurang["kekurangan"], "tanggal_pemberitahuan": None, "dikirim_melalui": "email"}
+        steps.append((t(10, 9), lambda: _notice_incomplete(office, story, notice)))
         return story, steps
     check_at = t(0, 15) if received.hour < 14 else t(1, 9)
     steps.append((check_at, lambda: office.complete(story.ticket, "periksa_kelengkapan", {"lengkap": True})))
@@ -189,6 +192,12 @@ def request_story(rng: random.Random, office: Office, received: datetime, n: int
         story.children.append(objection)
         steps += objection_steps
     return story, steps
+
+
+def _notice_incomplete(office: Office, story: Story, notice: dict) -> None:
+    today = office.now.astimezone(office.cal.tz).date().isoformat()
+    office.complete(story.ticket, "pemberitahuan_tidak_lengkap", {**notice, "tanggal_pemberitahuan": today})
+    story.notice_at = office.now
 
 
 def _objection_story(rng, office: Office, request: Story, decided: datetime, letters) -> tuple[Story, list[Step]]:
@@ -379,15 +388,22 @@ def _dispute_story(rng, office: Office, objection: Story, answered: datetime) ->
             "amar": court_amar,
         }
         steps.append((t(70, 10), lambda: office.message(story.ticket, "putusan_pengadilan", court_decision)))
-        steps.append((t(85, 10), lambda: office.message(story.ticket, "berkekuatan_hukum_tetap", {"tanggal": day(85)})))
+        # The superior accepts the judgment (K14, the agency's own 14 days); it becomes final on the court's
+        # certificate, after the applicant's cassation window (K14P, lenient) has ended.
+        accepted = {"sikap": "menerima", "alasan_sikap": "Putusan pengadilan diterima"}
+        steps.append((t(72, 10), lambda: office.complete(story.ticket, "sikap_kasasi", accepted)))
+        steps.append((t(88, 10), lambda: office.message(story.ticket, "berkekuatan_hukum_tetap", {"tanggal": day(88)})))
         if court_amar != "ditolak":
-            steps.append((t(88, 10), lambda: _comply(office, story, day(88))))
+            steps.append((t(90, 10), lambda: _comply(office, story, day(90))))
         return story, steps
     sikap = {"sikap": "menerima", "alasan_sikap": "Putusan sesuai telaah hukum"}
     steps.append((t(32, 10), lambda: office.complete(story.ticket, "sikap_atas_putusan", sikap)))
-    steps.append((t(46, 10), lambda: None))  # P14 lapses: the decision is final
+    # The applicant's court window (P14P, lenient) ends and closes nothing; an officer then confirms with the
+    # court's registry that no challenge was filed, and the decision is final.
+    checked = {"tanggal_pemeriksaan": day(50), "keterangan": "Tidak ada gugatan di PTUN"}
+    steps.append((t(50, 10), lambda: office.message(story.ticket, "tidak_ada_upaya_hukum", checked)))
     if amar != "ditolak":
-        steps.append((t(48, 10), lambda: _comply(office, story, day(48))))
+        steps.append((t(52, 10), lambda: _comply(office, story, day(52))))
     return story, steps
 
 
