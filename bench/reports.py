@@ -87,6 +87,7 @@ def _facts(rng: random.Random, kind: str, case_id: int, received: datetime, tz) 
         "not_actionable": None,
         "follow_up": None,
         "sla_days": 14 if kind == kinds.COMPLAINT else None,
+        "statutory": rng.choice(("met", "met", "missed", None)) if kind == kinds.COMPLAINT else None,
         "refreshed_at": closed,
     }
     return row

@@ -5,8 +5,8 @@ reporter's protection (anonymous, confidential, whistleblower), by Permenpan 5/2
 the office's trend categories (the classification form's list, so the office configures them there),
 by oversight relevance, by unit, by outcome and follow-up; the time to close against every resolution
 tier (2, 5, 14 and 60 working days) and the tier each complaint was given, and against the statutory
-60 days (counted here from receipt, the earlier start, so the figure errs on the strict side); the share
-not actionable, by reason.
+60 days (the case's own S60 clock, UU 25/2009 Pasal 50: met, or lapsed); the share not actionable, by
+reason.
 
 A count from 1 to 4 in a breakdown could point to a person (the only whistleblower report of a unit
 in a semester): such a cell is suppressed (``Cell.suppressed``), its value withheld. Totals are shown.
@@ -30,7 +30,6 @@ CHANNELS = ("web", "langsung", "email", "pos", "telepon", "lapor")
 MODES = ("anonim", "rahasia", "whistleblower")
 PROBLEM_CODES = tuple(f"{n:02d}" for n in range(1, 11))
 TIERS = (2, 5, 14, 60)  # working days: light, normative, not oversight-relevant, oversight-relevant
-STATUTORY_DAYS = 60  # UU 25/2009 / Perpres 76/2013, calendar days
 FOLLOW_UPS = (
     "hukuman_disiplin",
     "perbaikan_administrasi",
@@ -64,7 +63,9 @@ class ComplaintStats:
     total: int
     closed: int
     breakdowns: dict[str, dict[str, Cell]]  # dimension -> value -> count
-    tiers: dict[str, int]  # of the closed: within_2 ... within_60, over_60, within_own_tier, within_statutory
+    # Of the closed: within_2 ... within_60, over_60, within_own_tier (of with_tier). The statutory 60 days
+    # (S60), of every complaint whose clock started: within_statutory (met), statutory_missed (lapsed).
+    tiers: dict[str, int]
     not_actionable: int
     median_days: int | None
 
@@ -116,13 +117,15 @@ def complaint_stats(
         func.coalesce(func.sum(case((CaseFacts.closed_days > TIERS[-1], 1), else_=0)), 0),
         func.coalesce(func.sum(case((CaseFacts.closed_days <= CaseFacts.sla_days, 1), else_=0)), 0),
         func.coalesce(func.sum(case((CaseFacts.sla_days.is_not(None) & closed, 1), else_=0)), 0),
-        func.coalesce(func.sum(case((CaseFacts.closed_calendar_days <= STATUTORY_DAYS, 1), else_=0)), 0),
+        func.coalesce(func.sum(case((CaseFacts.statutory == "met", 1), else_=0)), 0),
+        func.coalesce(func.sum(case((CaseFacts.statutory == "missed", 1), else_=0)), 0),
         func.coalesce(func.sum(case((CaseFacts.not_actionable.is_not(None), 1), else_=0)), 0),
     ]
     query = _scope(select(*counts).select_from(Case).join(CaseFacts, CaseFacts.case_id == Case.id), start, end, unit)
-    total, n_closed, *within, over, own, with_tier, statutory, not_actionable = session.execute(query).one()
+    total, n_closed, *within, over, own, with_tier, statutory, missed, not_actionable = session.execute(query).one()
     tiers = {f"within_{tier}": int(n) for tier, n in zip(TIERS, within, strict=True)}
-    tiers.update(over_60=int(over), within_own_tier=int(own), with_tier=int(with_tier), within_statutory=int(statutory))
+    tiers.update(over_60=int(over), within_own_tier=int(own), with_tier=int(with_tier))
+    tiers.update(within_statutory=int(statutory), statutory_missed=int(missed))
     histogram = _grouped(session, CaseFacts.closed_days, start, end, unit)
     histogram.pop(UNKNOWN, None)
     return ComplaintStats(

@@ -158,6 +158,7 @@ _OPTIONAL = (
     "not_actionable",
     "follow_up",
     "sla_days",
+    "statutory",
 )
 
 
@@ -246,6 +247,11 @@ def _complaint(case: Case, h: _History) -> dict:
     elif "tidak_cukup_bukti" in assessed:
         reason = "tidak_cukup_bukti"
     sla = next((d.working_days for d in case.deadlines if d.name == "SLA"), None)
+    # The statutory 60 days (S60, UU 25/2009 Pasal 50), counted from the complete file (receipt or reopening):
+    # missed if any of its clocks lapsed, met if one was met; None while it runs or when it never started
+    # (a complaint closed at verification) or was cancelled (deemed withdrawn).
+    s60 = {d.status for d in case.deadlines if d.name == "S60"}
+    statutory = "missed" if "missed" in s60 else "met" if "met" in s60 else None
     facts = {
         "result": result,
         "decided_at": case.closed_at,
@@ -255,6 +261,7 @@ def _complaint(case: Case, h: _History) -> dict:
         "not_actionable": reason,
         "follow_up": h.task("tindak_lanjut").get("tindak_lanjut"),
         "sla_days": sla,
+        "statutory": statutory,
     }
     if classification.get("unit_tujuan"):
         facts["unit_code"] = classification["unit_tujuan"]

@@ -695,6 +695,7 @@ class CaseFacts(Base):
     not_actionable: Mapped[str | None] = mapped_column(String(40))  # complaint: why it could not be acted on
     follow_up: Mapped[str | None] = mapped_column(String(40))  # complaint: tindak lanjut
     sla_days: Mapped[int | None]  # complaint: the resolution tier it was given (working days)
+    statutory: Mapped[str | None] = mapped_column(String(10))  # complaint: its S60 clock met | missed (else None)
     refreshed_at: Mapped[datetime]
     __table_args__ = (
         Index("ix_case_facts_kind_received_at", "kind", "received_at"),

@@ -114,6 +114,7 @@ COLUMNS = {
         "sla_days",
         "within_sla",
         "closed_calendar_days",
+        "within_statutory",
     ),
 }
 
@@ -268,6 +269,7 @@ def _row(case: Case, facts: CaseFacts, parent_ticket, parent_details: dict, name
             within_sla=None
             if facts.closed_days is None or facts.sla_days is None
             else facts.closed_days <= facts.sla_days,
+            within_statutory={"met": True, "missed": False}.get(facts.statutory),
         )
     return row
 

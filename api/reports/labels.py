@@ -85,6 +85,7 @@ COLUMNS = {
     "sla_days": _l("Resolution tier (working days)"),
     "within_sla": _l("Within its tier"),
     "closed_calendar_days": _l("Days to close"),
+    "within_statutory": _l("Within the statutory 60 days"),
 }
 
 CHANNELS = {
@@ -249,7 +250,8 @@ TIERS = {
     "within_60": _l("Within 60 working days (oversight-relevant)"),
     "over_60": _l("More than 60 working days"),
     "within_own_tier": _l("Within the tier each complaint was given"),
-    "within_statutory": _l("Within the statutory 60 days (calendar days from receipt)"),
+    "within_statutory": _l("Within the statutory 60 days (S60 met, UU 25/2009 Pasal 50)"),
+    "statutory_missed": _l("The statutory 60 days lapsed"),
 }
 
 

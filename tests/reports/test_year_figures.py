@@ -12,7 +12,7 @@ import pytest
 from sqlalchemy import select
 
 from engine import complaint_stats, facts, kinds, registers, reports
-from engine.models import Case, CaseFacts, User
+from engine.models import Case, CaseFacts, Deadline, User
 from tests.reports.conftest import YEAR
 
 PERIOD = reports.Period(YEAR)
@@ -193,6 +193,17 @@ def test_complaint_statistics_count_the_complaints_told(year):
     assert stats.closed == len(closed_days)
     for tier in complaint_stats.TIERS:
         assert stats.tiers[f"within_{tier}"] == sum(d <= tier for d in closed_days), tier
+    # The statutory 60 days: each complaint's own S60 clocks, read from the deadline rows.
+    with year.sessions() as s:
+        s60 = {}
+        clocks = select(Case.ticket, Deadline.status).join(Deadline, Deadline.case_id == Case.id)
+        for ticket, state in s.execute(clocks.where(Deadline.name == "S60")):
+            s60.setdefault(ticket, set()).add(state)
+    mine = [s60.get(story.ticket, set()) for story in told]
+    missed = sum("missed" in states for states in mine)
+    assert stats.tiers["statutory_missed"] == missed
+    assert stats.tiers["within_statutory"] == sum("met" in states and "missed" not in states for states in mine)
+    assert stats.tiers["within_statutory"] >= 10  # the year's complaints ran their S60 clocks
     # A count from 1 to 4 is withheld; a zero or 5 and more is shown.
     for cells in stats.breakdowns.values():
         for c in cells.values():

@@ -55,6 +55,7 @@ def upgrade():
         sa.Column("not_actionable", sa.String(length=40), nullable=True),
         sa.Column("follow_up", sa.String(length=40), nullable=True),
         sa.Column("sla_days", sa.Integer(), nullable=True),
+        sa.Column("statutory", sa.String(length=10), nullable=True),
         sa.Column("refreshed_at", engine.models.UTCDateTime(timezone=True), nullable=False),
         sa.ForeignKeyConstraint(["case_id"], ["case.id"], name=op.f("fk_case_facts_case_id_case"), ondelete="CASCADE"),
         sa.PrimaryKeyConstraint("case_id", name=op.f("pk_case_facts")),
