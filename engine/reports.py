@@ -368,6 +368,7 @@ ANNOUNCED = (
     "outcomes.not_held",
     "outcomes.not_documented",
     "outcomes.withdrawn",
+    "outcomes.closed_incomplete",
     "outcomes.in_process",
     "time.band_0_5",
     "time.band_6_10",

@@ -149,6 +149,9 @@ def test_the_announcement_shows_the_report_s_figures_without_any_ticket_or_name(
     with year.sessions() as s:
         shown = reports.announcement(s, year.rt, YEAR)
     assert shown["figures"] == {key: report.value(key) for key in reports.ANNOUNCED}
+    # Every request received is accounted for: decided, withdrawn, closed as incomplete, or still in process.
+    ends = ("outcomes.decided", "outcomes.withdrawn", "outcomes.closed_incomplete", "outcomes.in_process")
+    assert sum(shown["figures"][key] for key in ends) == shown["figures"]["requests.received"]
     assert shown["median_days"] == report.time_to_fulfil.median
     text = repr(shown)
     assert "PPID-" not in text
