@@ -18,6 +18,7 @@ import xlsxwriter
 from docx import Document
 from docx.shared import Pt
 from flask import render_template
+from flask_babel import format_number
 from flask_babel import gettext as _
 
 from api.reports import labels
@@ -173,7 +174,11 @@ def annual_docx(rt: Runtime, report: Report, annex: Annex, ikm) -> bytes:
     )
     fees = report.fees
     doc.add_paragraph(
-        _("Fees charged: IDR %(charged)s; paid: IDR %(paid)s.", charged=fees["charged_total"], paid=fees["paid_total"])
+        _(
+            "Fees charged: IDR %(charged)s; paid: IDR %(paid)s.",
+            charged=format_number(fees["charged_total"]),
+            paid=format_number(fees["paid_total"]),
+        )
     )
     doc.add_heading(_("D. Obstacles"), 1)
     for key in ("obstacles_internal", "obstacles_external"):
