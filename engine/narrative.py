@@ -12,6 +12,7 @@ from sqlalchemy.orm import Session
 
 from engine import access, clock
 from engine.errors import Invalid
+from engine.messages import msg
 from engine.models import ReportNarrative, User
 
 # The sections, in the report's order.
@@ -40,9 +41,9 @@ def save(session: Session, user: User, period: str, sections: dict[str, str]) ->
     unknown = sorted(set(sections) - set(SECTIONS))
     too_long = sorted(k for k, v in sections.items() if len(v or "") > MAX_CHARS)
     if unknown or too_long:
-        fields = {k: ["unknown section"] for k in unknown}
-        fields.update({k: [f"at most {MAX_CHARS} characters"] for k in too_long})
-        raise Invalid("invalid narrative", fields=fields)
+        fields = {k: [msg("unknown")] for k in unknown}
+        fields.update({k: [msg("max_length", max=MAX_CHARS)] for k in too_long})
+        raise Invalid("invalid_data", fields=fields)
     now = clock.now()
     existing = {
         row.section: row for row in session.scalars(select(ReportNarrative).where(ReportNarrative.period == period))

@@ -12,6 +12,7 @@ from sqlalchemy.orm import Session, object_session
 
 from engine import access, chain, clock, explanation, holiday_years, kinds, lateness, status, visibility
 from engine.errors import Forbidden, Invalid
+from engine.messages import msg
 from engine.models import Case, CaseEvent, Deadline, HumanTask, Party, User
 from engine.runtime import Runtime
 
@@ -36,7 +37,7 @@ def list_tasks(
     overdue: bool | None = None,
 ) -> tuple[list[dict], int]:
     if scope not in SCOPES:
-        raise Invalid("scope tidak dikenal / unknown scope", fields={"scope": [f"one of {', '.join(SCOPES)}"]})
+        raise Invalid("scope_unknown", fields={"scope": [msg("one_of", choices=", ".join(SCOPES))]})
     query = select(HumanTask).join(Case).where(HumanTask.state == "open")
     query = access.cases_visible_to(user, query)
     if scope == "mine":
@@ -45,7 +46,7 @@ def list_tasks(
         query = query.where(HumanTask.lane.in_(user.group_codes))
     else:
         if not access.is_superior(user):
-            raise Forbidden("hanya atasan / superiors only")
+            raise Forbidden("superiors_only")
         query = query.where(HumanTask.lane.in_(access.supervised_lanes(user)))
     if process:
         query = query.where(HumanTask.process_id == process)

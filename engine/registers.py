@@ -279,7 +279,7 @@ def _identity(session: Session, rt: Runtime, case: Case) -> dict:
     out = {}
     if case.requester_party_id:
         person = rt.vault.read(session.get(Party, case.requester_party_id))
-        contact = " / ".join(v for v in (person.get("email"), person.get("phone")) if v)
+        contact = "; ".join(v for v in (person.get("email"), person.get("phone")) if v)
         out = {
             "requester_name": person.get("name"),
             "requester_address": person.get("address"),

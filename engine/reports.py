@@ -28,6 +28,7 @@ from sqlalchemy.orm import Session, aliased
 
 from engine import clock, kinds, narrative
 from engine.errors import Invalid
+from engine.messages import msg
 from engine.models import Case, CaseFacts
 
 EXEMPTION_LETTERS = tuple("abcdefghij")  # UU 14/2008 Pasal 17
@@ -52,7 +53,7 @@ class Period:
     def parse(cls, text: str) -> Period:
         found = PERIOD_PATTERN.match((text or "").strip().upper())
         if not found or not 2000 <= int(found.group(1)) <= 2999:
-            raise Invalid("unknown period", fields={"period": ["a year (2026) or a semester (2026-S1, 2026-S2)"]})
+            raise Invalid("unknown_period", fields={"period": [msg("period_format")]})
         return cls(int(found.group(1)), int(found.group(2)) if found.group(2) else None)
 
     @property

@@ -36,6 +36,7 @@ from sqlalchemy.orm import Session
 
 from engine import clock
 from engine.errors import Conflict, Invalid
+from engine.messages import msg
 from engine.models import Case, CaseFacts, SurveyBallot, SurveyResponse
 from engine.runtime import Runtime
 
@@ -78,7 +79,7 @@ def can_answer(session: Session, rt: Runtime, case: Case) -> bool:
 def answer(session: Session, rt: Runtime, case: Case, scores: dict) -> None:
     """Record one anonymous answer of the case's requester or reporter (once per case)."""
     if not invited(case):
-        raise Conflict("the survey opens when the case is closed")
+        raise Conflict("survey_not_open")
     values = {}
     problems = {}
     for element in ELEMENTS:
@@ -88,16 +89,16 @@ def answer(session: Session, rt: Runtime, case: Case, scores: dict) -> None:
         except (TypeError, ValueError):
             value = None
         if value not in SCALE or isinstance(raw, bool):
-            problems[element] = ["choose 1, 2, 3 or 4"]
+            problems[element] = [msg("one_of", choices="1, 2, 3, 4")]
         values[element] = value
     if problems:
-        raise Invalid("invalid survey answer", fields=problems)
+        raise Invalid("invalid_data", fields=problems)
     ballot = SurveyBallot(token_hash=token(rt, case))
     try:
         with session.begin_nested():
             session.add(ballot)
     except IntegrityError:
-        raise Conflict("this case's survey has been answered already") from None
+        raise Conflict("survey_answered") from None
     facts = session.get(CaseFacts, case.id)
     month = clock.now().astimezone(rt.calendars["strict"].tz).strftime("%Y-%m")
     session.add(

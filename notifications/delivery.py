@@ -3,27 +3,25 @@
 A row is claimed by a conditional update (``pending`` -> ``sending``) and committed before the
 message leaves, so two senders never both send it. A sender that dies after the channel accepted
 the message and before recording it leaves a ``sending`` row, which ``reconcile`` puts back after
-``STALE_CLAIM``: that one message may then go twice (at-least-once), with the same Message-ID so
+``Settings.stale_claim_seconds``: that one message may then go twice (at-least-once), with the same Message-ID so
 mail servers and gateways can drop the copy.
 """
 
 from __future__ import annotations
 
 import logging
-import os
 from datetime import timedelta
 
 from sqlalchemy import update
 from sqlalchemy.orm import Session
 
 from engine import clock
+from engine.config import Settings
 from engine.models import Case, Incident, Notification, Party, User
 from engine.runtime import Runtime
 
 log = logging.getLogger("kawal.notifications")
 MAX_ATTEMPTS = 5  # then the row becomes an incident an admin must look at
-# A claim older than this belongs to a sender that died (KAWAL_STALE_CLAIM_SECONDS; tests shorten it).
-STALE_CLAIM = timedelta(seconds=int(os.environ.get("KAWAL_STALE_CLAIM_SECONDS", "600")))
 
 
 def claim(session: Session, notification_id: int) -> bool:
@@ -114,10 +112,12 @@ def fail(session: Session, row: Notification, error: str, permanent: bool = Fals
     session.commit()
 
 
-def release_stale_claims(session: Session) -> int:
+def release_stale_claims(session: Session, settings: Settings) -> int:
+    """Put back claims older than ``stale_claim_seconds``: their sender died (KAWAL_STALE_CLAIM_SECONDS)."""
+    stale = clock.now() - timedelta(seconds=settings.stale_claim_seconds)
     released = session.execute(
         update(Notification)
-        .where(Notification.status == "sending", Notification.claimed_at < clock.now() - STALE_CLAIM)
+        .where(Notification.status == "sending", Notification.claimed_at < stale)
         .values(status="pending")
     ).rowcount
     session.commit()

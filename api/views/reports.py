@@ -19,6 +19,7 @@ from api.extensions import db
 from api.reports import files
 from engine import access, casework, complaint_stats, dashboard, kinds, narrative, registers, reports, survey
 from engine.errors import Invalid
+from engine.messages import msg
 
 blp = Blueprint("reports", __name__, description="Registers, statutory reports, dashboard and satisfaction survey")
 JSON_ROWS = 1000
@@ -89,7 +90,7 @@ def _file(body, mimetype: str, name: str) -> Response:
 def register(query, kind):
     """A register's rows for the cases received in [from, to); the requester's identity only for PPID staff."""
     if kind not in kinds.ALL:
-        raise Invalid("unknown register", fields={"kind": [f"one of {', '.join(kinds.ALL)}"]})
+        raise Invalid("unknown_register", fields={"kind": [msg("one_of", choices=", ".join(kinds.ALL))]})
     user = current_user()
     access.require_register(user, kind)
     where = registers.Filter(kind, query.get("from_"), query.get("to"), query.get("state"), query.get("unit"))

@@ -23,7 +23,7 @@ from api.extensions import db
 from api.web import display, schema_form
 from api.web.blueprint import bp
 from api.web.facts import case_facts, labelled, requester_facts
-from api.web.i18n import current_language, localized
+from api.web.i18n import current_language, translated
 from api.web.inbox import lane_members, refusal_message
 from api.web.session import officer
 from engine import access, chain, dip_match, inbox, instructions, queries
@@ -73,7 +73,7 @@ def _page(task: HumanTask, values: MultiDict | None = None, errors: dict | None 
         schema = rt.forms.schema(task.form)
         fields = schema_form.build_fields(schema, locale, values)
         if errors:
-            general = schema_form.attach_errors(fields, {k: [localized(m) for m in v] for k, v in errors.items()})
+            general = schema_form.attach_errors(fields, {k: [translated(m) for m in v] for k, v in errors.items()})
     return render_template(
         "task.html",
         task=task,

@@ -131,7 +131,7 @@ def render(
     clarification request from the team's summary, a reporter's letter from what was written for them."""
     doc = DOCUMENTS.get(name)
     if doc is None or doc not in issued(session, case):
-        raise NotFound("dokumen tidak ditemukan / document not found")
+        raise NotFound("document_not_found")
     tasks = {task: data for task, data in visibility.completed(session, forms, case, readers)}
     recorded = tasks.get("catat_pengaduan", {})
     details = visibility.details(forms, case, readers)

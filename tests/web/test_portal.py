@@ -322,6 +322,9 @@ def test_the_portal_speaks_english_when_chosen(browser):
     assert "Request public information" in page
     assert '<label for="f-information">Information requested' in page
     assert "Get a digital copy" in page
+    refused = text(b.post("/publik/permohonan", request_form() | {"requester.name": ""}))
+    assert ": is required</a>" in refused
+    assert "wajib diisi" not in refused
 
 
 def test_every_engine_status_has_its_place_on_a_legal_path():

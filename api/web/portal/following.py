@@ -15,10 +15,11 @@ from werkzeug.datastructures import MultiDict
 
 from api import public
 from api.boundary import commit, runtime
+from api.errors import status_of
 from api.extensions import db
 from api.web import display
 from api.web.blueprint import bp
-from api.web.i18n import current_language, localized
+from api.web.i18n import current_language, translated
 from api.web.portal import repeats
 from api.web.portal.access import (
     NOT_FOUND,
@@ -118,7 +119,7 @@ def _reply_errors(errors: dict) -> dict[str, list[str]]:
         name, _dot, number = path.partition(".")
         name = name if name in ("body", "reply_to", "attachments") else "body"
         prefix = _("File %(num)d:", num=int(number) + 1) + " " if number.isdigit() else ""
-        out.setdefault(name, []).extend(prefix + localized(str(m)) for m in messages)
+        out.setdefault(name, []).extend(prefix + translated(m) for m in messages)
     return out
 
 
@@ -146,15 +147,15 @@ def portal_complaint_reply():
         store = FileStore(rt.settings.files_dir, rt.vault)
         complaints.reporter_message(db.session, rt, store, case, request.form.get("body"), uploads, reply_to)
     except TooMany as refused:
-        return _status_page(case, {"body": [str(busy_message(refused))]}, request.form, refused.status)
+        return _status_page(case, {"body": [str(busy_message(refused))]}, request.form, status_of(refused))
     except InsufficientStorage as refused:
-        return _status_page(case, {"attachments": [localized(refused.message)]}, request.form, refused.status)
+        return _status_page(case, {"attachments": [translated(refused.message)]}, request.form, status_of(refused))
     except Invalid as error:
         db.session.rollback()
         return _status_page(case, error.fields, request.form, 422)
     except Conflict as error:
         db.session.rollback()
-        flash(localized(error.message), "error")
+        flash(translated(error.message), "error")
         return redirect(url_for("web.portal_status"), 303)
     commit(case)
     flash(_("Your message has been sent to the complaint team."), "success")
