@@ -7,6 +7,7 @@ Views, exports and queries call these; nobody re-implements them. A case the cal
 from sqlalchemy import Select, exists, or_, select
 from sqlalchemy.orm import Session, aliased, joinedload
 
+from engine import clock
 from engine.errors import Forbidden, NotFound
 from engine.ids import in_range
 from engine.kinds import ALL as ALL_KINDS
@@ -121,7 +122,16 @@ def require_work(user: User, task: HumanTask) -> None:
 
 
 def can_assign(user: User, task: HumanTask) -> bool:
-    return SUPERIOR_OF.get(task.lane) in _groups(user)
+    """The lane's superior assigns its tasks; a superior above it (the Atasan PPID over the front desk) too,
+    once the task or its case is late: the escalation reaches them, so must the means to act on it."""
+    if SUPERIOR_OF.get(task.lane) in _groups(user):
+        return True
+    return is_superior(user) and task.lane in supervised_lanes(user) and is_late(task)
+
+
+def is_late(task: HumanTask) -> bool:
+    """The task's own due date has passed, or its case is flagged overdue (an agency deadline lapsed)."""
+    return (task.due_at is not None and task.due_at < clock.now()) or bool(task.case.overdue)
 
 
 def require_assign(user: User, task: HumanTask) -> None:

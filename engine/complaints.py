@@ -210,8 +210,8 @@ def _pending(session: Session, case: Case, name: str) -> Deadline | None:
 
 
 PORTAL_HINT = (
-    "Baca dan jawab pesan petugas dengan nomor tiket dan kode akses pengaduan Anda"
-    " (GET/POST /api/v1/complaints/<tiket>/messages)."
+    "Baca dan jawab pesan petugas di portal layanan ini, halaman Ikuti kasus saya, dengan nomor tiket dan kode"
+    " akses pengaduan Anda."
 )
 
 

@@ -80,7 +80,9 @@ class FormRegistry:
 
 def _describe(error: ValidationError):
     path = ".".join(str(p) for p in error.absolute_path)
-    message = Message(_MESSAGES.get(error.validator, "invalid"))
+    own = error.schema.get("x-error") if isinstance(error.schema, dict) else None  # the field's own words
+    specific = own if own and error.validator in ("pattern", "format", "minLength", "maxLength") else None
+    message = Message(specific or _MESSAGES.get(error.validator, "invalid"))
     if error.validator == "required":
         missing = error.message.split("'")[1] if "'" in error.message else ""
         path = f"{path}.{missing}" if path else missing

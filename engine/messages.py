@@ -55,6 +55,11 @@ TEMPLATES: dict[str, str] = {
     "too_small": "too small",
     "choose_one": "choose at least one",
     "email_or_phone": "give an e-mail address or a phone number",
+    # a field's own message (the form's ``x-error``), instead of "wrong format"
+    "nik_format": "a NIK has 16 digits; for a legal entity, its decree number: 6 to 40 letters, digits, dots, "
+    "slashes or dashes",
+    "phone_format": "a phone number: digits, spaces, ( ) or -, 6 to 20, optionally starting with +",
+    "email_format": "an e-mail address such as nama@contoh.go.id",
     # -- who may (engine.access, api.auth) -------------------------------------------------------
     "case_not_found": "case not found",
     "task_not_found": "task not found",
@@ -133,6 +138,7 @@ TEMPLATES: dict[str, str] = {
     "decision_unknown": "unknown decision",
     # -- what the public may send (engine.quotas) ------------------------------------------------
     "too_many_filings": "too many filings from this address; try later",
+    "too_many_code_requests": "too many requests for a new access code from this address; try later",
     "message_limit_reached": "the day's message limit is reached; try tomorrow",
     "attachment_limit_reached": "the day's attachment size limit is reached",
     "storage_full": "the server's storage is nearly full; attachments cannot be accepted now: send the message "

@@ -90,7 +90,7 @@ def admit_filing(session: Session, settings: Settings, address: str | None) -> N
     """Count a public filing from ``address``, or refuse it (QuotaExceeded) past the hourly quota."""
     key = address_key(settings, address)
     if count(session, "filing", key, clock.now() - HOUR) >= settings.quota_filings_per_hour:
-        _refuse(
+        refuse(
             session,
             settings,
             "filing",
@@ -107,7 +107,7 @@ def admit_message(session: Session, settings: Settings, case: Case, address: str
     keys = (f"case:{case.id}", address_key(settings, address))
     for key in keys:
         if count(session, "message", key, since) >= settings.quota_messages_per_day:
-            _refuse(
+            refuse(
                 session,
                 settings,
                 "message",
@@ -116,7 +116,7 @@ def admit_message(session: Session, settings: Settings, case: Case, address: str
                 "message_limit_reached",
             )
         if size and total(session, "bytes", key, since) + size > settings.quota_bytes_per_day:
-            _refuse(
+            refuse(
                 session,
                 settings,
                 "bytes",
@@ -150,7 +150,7 @@ def require_space(session: Session, settings: Settings, size: int) -> None:
     raise InsufficientStorage("storage_full")
 
 
-def _refuse(session: Session, settings: Settings, kind: str, key: str, wait: int, message: str) -> None:
+def refuse(session: Session, settings: Settings, kind: str, key: str, wait: int, message: str) -> None:
     """Count the refusal (an incident past ``quota_incident_after``) and raise ``message`` (a message code)."""
     subject = f"{kind}:{key}"
     add(session, "refused", subject)

@@ -15,7 +15,7 @@ from datetime import timedelta
 from sqlalchemy import update
 from sqlalchemy.orm import Session
 
-from engine import clock
+from engine import clock, lost_codes
 from engine.config import Settings
 from engine.models import Case, Incident, Notification, Party, User
 from engine.runtime import Runtime
@@ -62,11 +62,12 @@ def deliver(session: Session, rt: Runtime, channels: dict, notification_id: int)
     channel = channels.get(row.channel)
     if to is None or channel is None:
         row.status = "skipped"
+        row.context = lost_codes.erase_code(row.context)
         row.last_error = "no address on this channel" if to is None else f"channel {row.channel} not configured"
         session.commit()
         return "skipped"
     try:
-        subject, body = render(row.event, locale, row.context)
+        subject, body = render(row.event, locale, lost_codes.open_code(rt, row.context))
     except Exception as exc:  # a template or its context is wrong: retrying cannot help
         fail(session, row, f"render: {type(exc).__name__}: {exc}", permanent=True)
         return "incident"
@@ -93,6 +94,7 @@ def deliver(session: Session, rt: Runtime, channels: dict, notification_id: int)
         fail(session, row, f"{row.channel}: the message could not be built ({type(exc).__name__})", permanent=True)
         return "incident"
     row.status, row.sent_at, row.last_error = "sent", clock.now(), None
+    row.context = lost_codes.erase_code(row.context)  # a sent code is kept nowhere
     session.commit()
     return "sent"
 

@@ -25,6 +25,7 @@ from flask import Flask
 from api.web import (  # noqa: F401 - routes
     audit,
     case,
+    case_messages,
     dashboard,
     dip,
     errors,

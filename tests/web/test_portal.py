@@ -114,7 +114,8 @@ def test_the_status_page_shows_the_stage_the_path_the_due_date_and_the_next_step
     assert re.search(r'<li class="step step-current" aria-current="step">\s*<span class="step-label">Diterima', page)
     assert "Pemberitahuan tertulis" in page
     assert "akan datang" in page
-    assert "Kantor wajib bertindak paling lambat" in page
+    assert "Batas waktu kantor:" in page  # whose deadline it is (issue 11, point 3)
+    assert "kantor wajib bertindak paling lambat" in page
     assert "10 hari kerja dihitung sejak" in page  # why this date
     assert "tidak ada yang perlu Anda lakukan" in page  # the next step
     assert code not in page

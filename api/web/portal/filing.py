@@ -190,7 +190,9 @@ def _request_page(schema, values, errors, code: int = 200):
 def portal_objection():
     rt = runtime()
     schema = _dressed(rt.forms.schema("keberatan.json"), OBJECTION_DRESSING)
-    form = request.form if request.method == "POST" else MultiDict({"ticket": request.args.get("tiket", "")})
+    # A link from the status page may name the ticket and the ground (``?tiket=...&alasan=g``: an office late).
+    chosen = [("alasan", g) for g in request.args.getlist("alasan") if g in OBJECTION_GROUNDS]
+    form = request.form if request.method == "POST" else MultiDict([("ticket", request.args.get("tiket", "")), *chosen])
     ticket_fields = code_fields(form)
     repeats.prune()
     if request.method == "GET":
@@ -217,6 +219,9 @@ def portal_objection():
         db.session.rollback()
         return _objection_page(schema, form, error.fields, 422, ticket_fields)
     return receipts.filed("keberatan", receipts.objection_receipt, objection, None, parent)
+
+
+OBJECTION_GROUNDS = frozenset("abcdefg")  # UU 14/2008 Pasal 35(1) huruf a-g
 
 
 def _objection_page(schema, form, errors, code: int = 200, access=None):
