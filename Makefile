@@ -12,7 +12,15 @@ PORT ?= 5000
 
 VENDOR := api/web/static/vendor/bpmn-viewer.production.min.js
 
-.PHONY: run test lint bench bench-scale clean
+.PHONY: run test lint bench bench-scale clean pango
+
+# PDF documents (engine.pdf, WeasyPrint) need Pango from the system: installed with apt-get when
+# missing and run as root; otherwise `make run` warns (only PDF downloads fail) and `make test` stops.
+pango:
+	@ldconfig -p 2>/dev/null | grep -q libpangoft2-1.0.so.0 || { [ "$$(id -u)" = 0 ] && apt-get update -qq && \
+		DEBIAN_FRONTEND=noninteractive apt-get install -y -qq libpango-1.0-0 libpangoft2-1.0-0 >/dev/null; } || \
+		{ echo "PDF downloads need Pango: apt-get install libpango-1.0-0 libpangoft2-1.0-0" >&2; \
+		[ "$$KAWAL_PANGO_REQUIRED" != 1 ]; }
 
 # A current pip installs the runtime faster than Python 3.11's own (14 s against 16 s here, upgrade
 # included), and reads the test dependency group (--group, pip 25.1 and later).
@@ -35,13 +43,14 @@ $(VENDOR): web-assets/package.json web-assets/package-lock.json scripts/assets.s
 
 # The venv and the browser files are independent: made side by side, a fresh clone answers sooner.
 run:
-	@$(MAKE) --no-print-directory -j2 $(STAMP) $(VENDOR)
+	@$(MAKE) --no-print-directory -j2 $(STAMP) $(VENDOR) pango
 	$(BIN)/kawal db upgrade
 	$(BIN)/kawal demo
 	$(BIN)/kawal serve --host $(HOST) --port $(PORT)
 
 test: export KAWAL_ASSETS_STRICT = 1
-test: $(TEST_STAMP) $(VENDOR)
+test: export KAWAL_PANGO_REQUIRED = 1
+test: $(TEST_STAMP) $(VENDOR) pango
 	@command -v redis-server >/dev/null || { [ "$$(id -u)" = 0 ] && apt-get update -qq && \
 		DEBIAN_FRONTEND=noninteractive apt-get install -y -qq redis-server >/dev/null; } || \
 		{ echo "redis-server is needed: install the redis-server package" >&2; exit 1; }
@@ -65,7 +74,7 @@ lint: $(TEST_STAMP)
 # The benchmark's PostgreSQL has its own directory and port, so it never wipes a test server.
 bench: export KAWAL_PG_DIR = /tmp/kawal-bench-pg
 bench: export KAWAL_PG_PORT = 55433
-bench: $(TEST_STAMP)
+bench: $(TEST_STAMP) pango
 	@url=$$(scripts/postgres.sh start) && \
 	trap 'scripts/postgres.sh stop' EXIT && \
 	KAWAL_BENCH_POSTGRES_URL=$$url $(BIN)/python -m bench.request_lifecycle $(BENCH_ARGS) && \
@@ -73,7 +82,8 @@ bench: $(TEST_STAMP)
 	KAWAL_BENCH_POSTGRES_URL=$$url $(BIN)/python -m bench.reconcile $(RECONCILE_ARGS) && \
 	KAWAL_BENCH_POSTGRES_URL=$$url $(BIN)/python -m bench.dip_search $(DIP_SEARCH_ARGS) && \
 	KAWAL_BENCH_POSTGRES_URL=$$url $(BIN)/python -m bench.inbox_page $(INBOX_ARGS) && \
-	KAWAL_BENCH_POSTGRES_URL=$$url $(BIN)/python -m bench.letters $(LETTERS_ARGS)
+	KAWAL_BENCH_POSTGRES_URL=$$url $(BIN)/python -m bench.letters $(LETTERS_ARGS) && \
+	KAWAL_BENCH_POSTGRES_URL=$$url $(BIN)/python -m bench.reports $(REPORTS_ARGS)
 
 # A province's volume (a million cases, 100,000 open tasks, a million events, bulk-generated on PostgreSQL):
 # apart from `make bench`, its setup alone is long. SCALE_ARGS="--cases 100000 --open 10000 --events 100000" is smaller.

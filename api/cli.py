@@ -277,10 +277,15 @@ def users_reset_second_factor(kawal, username):
     click.echo(f"second factor of {username} removed; {ended} session(s) ended")
 
 
-@main.command()
-@pass_context
-def demo(kawal):
-    """Load demo officers and cases into an empty database, and print the logins."""
+@main.group(invoke_without_command=True)
+@click.pass_context
+def demo(ctx):
+    """Load demo officers and cases into an empty database, and print the logins (`kawal demo year`: a year)."""
+    if ctx.invoked_subcommand is None:
+        _load_demo(ctx.find_object(Context))
+
+
+def _load_demo(kawal) -> None:
     from engine.demo import DEMO_PASSWORD, DEMO_TOTP_SECRET, DEMO_USERS, load_demo
     from engine.models import User
 
@@ -299,6 +304,55 @@ def demo(kawal):
     click.echo("Demo cases (ticket, access code):")
     for ticket, code, what in cases:
         click.echo(f"  {ticket}  {code}  {what}")
+
+
+@demo.command("year")
+@click.option("--cases", default=300, show_default=True, type=click.IntRange(1, 100_000), help="first cases to tell")
+@click.option("--year", type=click.IntRange(2000, 2999), default=None, help="default: last year")
+@click.option("--seed", default=2026, show_default=True, type=int, help="the same seed tells the same year")
+@pass_context
+def demo_year(kawal, cases, year, seed):
+    """Tell a year of closed cases through the engine, with the clock moved (for reports and benchmarks).
+
+    Requests and complaints arrive on working days of the year; objections and disputes follow some
+    requests. Each case is worked to its end, step by step, by officers the command creates
+    (tahun_*, password kawal-demo). Run it on a database of its own: it adds to what is there.
+    """
+    import time
+
+    from engine import clock
+    from engine import demo_year as generator
+
+    year = year or clock.now().year - 1
+    started = time.monotonic()
+    with kawal.session() as session:
+        kawal.require_schema(session)
+        stories = generator.generate_year(
+            session, kawal.runtime(session), cases=cases, year=year, seed=seed, commit=session.commit
+        )
+        session.commit()
+    told = list(generator.all_stories(stories))
+    click.echo(f"{len(told)} cases of {year} told through the engine in {time.monotonic() - started:.0f} s")
+    for kind in sorted({s.kind for s in told}):
+        click.echo(f"  {kind:<22} {sum(1 for s in told if s.kind == kind)}")
+
+
+@main.group()
+def reports():
+    """Registers and reports."""
+
+
+@reports.command("rebuild")
+@pass_context
+def reports_rebuild(kawal):
+    """Derive every case's facts again from its history (after an upgrade, or to check them)."""
+    from engine.facts import rebuild
+
+    with kawal.session() as session:
+        kawal.require_schema(session)
+        done = rebuild(session, kawal.runtime(session))
+        session.commit()
+    click.echo(f"facts of {done} cases derived")
 
 
 @main.group()

@@ -10,6 +10,7 @@ from sqlalchemy.orm import Session, aliased, joinedload
 from engine import clock
 from engine.errors import Forbidden, NotFound
 from engine.ids import in_range
+from engine.kinds import ALL as ALL_KINDS
 from engine.kinds import COMPLAINT
 from engine.models import Case, HumanTask, User
 
@@ -326,3 +327,60 @@ def require_request_insight(user: User) -> None:
     """What the office's requests ask for, across cases (repeated requests): the request staff and the admin."""
     if not _groups(user) & (REQUEST_STAFF | DIP_KEEPERS):
         raise Forbidden("ppid_officers_only")
+
+
+# -- registers, reports and the dashboard (engine.registers, engine.reports, engine.dashboard) --------------
+
+# Who reads the PPID's registers and reports: the request staff and the auditors (identities: see
+# can_read_identity). The complaint register and statistics: the complaint team and the auditors.
+REPORT_READERS = REQUEST_STAFF | {"auditor"}
+COMPLAINT_REPORT_READERS = COMPLAINT_TEAM | {"auditor"}
+# Who writes the report's narrative sections (facilities, staff, budget, obstacles, recommendations).
+NARRATIVE_WRITERS = frozenset({"ppid", "atasan_ppid"})
+
+
+def can_read_register(user: User, kind: str) -> bool:
+    readers = COMPLAINT_REPORT_READERS if kind == COMPLAINT else REPORT_READERS
+    return bool(_groups(user) & readers)
+
+
+def require_register(user: User, kind: str) -> None:
+    if not can_read_register(user, kind):
+        raise Forbidden("register_not_for_group")
+
+
+def require_report_reader(user: User) -> None:
+    """The Laporan Layanan Informasi Publik and the PPID's registers."""
+    if not _groups(user) & REPORT_READERS:
+        raise Forbidden("reports_for_ppid_and_auditors")
+
+
+def can_read_complaint_statistics(user: User) -> bool:
+    return bool(_groups(user) & COMPLAINT_REPORT_READERS)
+
+
+def require_complaint_statistics(user: User) -> None:
+    if not can_read_complaint_statistics(user):
+        raise Forbidden("complaint_statistics_restricted")
+
+
+def require_narrative_writer(user: User) -> None:
+    if not _groups(user) & NARRATIVE_WRITERS:
+        raise Forbidden("narrative_writers_only")
+
+
+def dashboard_kinds(user: User) -> tuple[str, ...]:
+    """The processes a user's dashboard shows: the PPID's to its staff, complaints to the complaint team."""
+    shown = []
+    if _groups(user) & REPORT_READERS:
+        shown += [k for k in ALL_KINDS if k != COMPLAINT]
+    if _groups(user) & COMPLAINT_REPORT_READERS:
+        shown.append(COMPLAINT)
+    return tuple(shown)
+
+
+def require_dashboard(user: User) -> tuple[str, ...]:
+    shown = dashboard_kinds(user)
+    if not shown:
+        raise Forbidden("dashboard_restricted")
+    return shown

@@ -209,6 +209,17 @@ TEMPLATES: dict[str, str] = {
     "window_not_ended": "the %(name)s window has not ended on the latest reading%(when)s: record the Commission's or "
     "the court's message, or confirm after it ends",
     "calendars_unknown": "unknown: %(names)s; one of %(choices)s",
+    # -- registers, reports, the dashboard and the survey (engine.access, reports, narrative, survey) --
+    "register_not_for_group": "this register is not for your group",
+    "reports_for_ppid_and_auditors": "the PPID's reports are for its officers and the auditors",
+    "complaint_statistics_restricted": "complaint statistics are for the complaint team and the auditors",
+    "narrative_writers_only": "the report's narrative is written by the PPID or the PPID's superior",
+    "dashboard_restricted": "the dashboard is for the PPID, its superior, the complaint team and the auditors",
+    "unknown_period": "unknown period",
+    "period_format": "a year (2026) or a semester (2026-S1, 2026-S2)",
+    "unknown_register": "unknown register",
+    "survey_not_open": "the survey opens when the case is closed",
+    "survey_answered": "this case's survey has been answered already",
     # -- accounts and incidents (engine.users, notifications.incidents; mostly the CLI) ----------
     "user_not_created": "cannot create user",
     "password_not_set": "cannot set password",

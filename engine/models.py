@@ -869,3 +869,105 @@ class Exemption(Base):
     case_id: Mapped[int | None] = mapped_column(ForeignKey("case.id", ondelete="SET NULL"), index=True)
     letter_id: Mapped[int | None] = mapped_column(ForeignKey("letter.id"))
     __table_args__ = (CheckConstraint("valid_until > decree_date", name="period_after_decree"),)
+
+
+# -- registers, reports and the satisfaction survey (engine.facts, engine.reports, engine.survey) -----------
+
+
+class CaseFacts(Base):
+    """What the registers, the statutory reports and the dashboard count: one row per case.
+
+    A read model, never a source: ``engine.facts`` derives every column from the case, its history
+    (milestones, completed tasks' data, messages from the Commission) and its deadlines, in the
+    transaction of every run of the case, and ``kawal reports rebuild`` derives them all again.
+    Months are office-local ``YYYY-MM`` so that grouping by month is the same plain SQL on SQLite and
+    PostgreSQL. Letters and grounds are stored as ``,a,h,`` so a count per letter is a ``LIKE``.
+    """
+
+    __tablename__ = "case_facts"
+    case_id: Mapped[int] = mapped_column(ForeignKey("case.id", ondelete="CASCADE"), primary_key=True)
+    kind: Mapped[str] = mapped_column(String(40))
+    received_at: Mapped[datetime]
+    received_month: Mapped[str] = mapped_column(String(7))
+    unit_code: Mapped[str | None] = mapped_column(String(40))  # a complaint's referred unit, else the case's
+    # Copied from the case (set at receipt, or in the same run): the figures then need no join.
+    channel: Mapped[str] = mapped_column(String(20))
+    requester_type: Mapped[str | None] = mapped_column(String(40))
+    overdue: Mapped[bool] = mapped_column(Boolean, default=False)
+    result: Mapped[str | None] = mapped_column(String(40))  # the kind's final result (engine.facts.RESULTS)
+    decided_at: Mapped[datetime | None]  # the written notice / the superior's response sent / the KI's decision
+    decision_days: Mapped[int | None]  # working days from receipt to decided_at (strict calendar)
+    decided_by: Mapped[str | None] = mapped_column(String(80))  # the officer who decided (PPID, Atasan PPID)
+    reason: Mapped[str | None] = mapped_column(Text)  # the written reasons of a refusal or of upholding the PPID
+    closed_month: Mapped[str | None] = mapped_column(String(7))
+    closed_days: Mapped[int | None]  # working days from receipt to closing (strict calendar)
+    closed_calendar_days: Mapped[int | None]
+    extended: Mapped[bool] = mapped_column(Boolean, default=False)
+    extension_reason: Mapped[str | None] = mapped_column(String(60))
+    exemptions: Mapped[str | None] = mapped_column(String(40))  # Pasal 17 letters of a refusal or partial grant
+    grounds: Mapped[str | None] = mapped_column(String(40))  # Pasal 35(1) letters of an objection or dispute
+    fee_charged: Mapped[int | None]  # rupiah, from the written notice
+    fee_paid: Mapped[int | None]  # rupiah, from the delivery
+    delivered_on: Mapped[date | None] = mapped_column(Date)
+    late_filed: Mapped[bool] = mapped_column(Boolean, default=False)  # an objection filed after its window
+    carried_out_on: Mapped[date | None] = mapped_column(Date)  # a granted objection or a KI decision carried out
+    mediation: Mapped[str | None] = mapped_column(String(20))  # berhasil | gagal
+    adjudication: Mapped[str | None] = mapped_column(String(40))  # the adjudication's amar
+    court: Mapped[str | None] = mapped_column(String(20))  # who went to court: pemohon | termohon
+    court_result: Mapped[str | None] = mapped_column(String(40))  # the last court decision's amar
+    cassation: Mapped[bool] = mapped_column(Boolean, default=False)
+    problem_code: Mapped[str | None] = mapped_column(String(2))  # complaint: Permenpan 5/2009 code 01-10
+    category: Mapped[str | None] = mapped_column(String(40))  # complaint: the office's trend category
+    oversight: Mapped[bool | None] = mapped_column(Boolean)  # complaint: berkadar pengawasan
+    not_actionable: Mapped[str | None] = mapped_column(String(40))  # complaint: why it could not be acted on
+    follow_up: Mapped[str | None] = mapped_column(String(40))  # complaint: tindak lanjut
+    sla_days: Mapped[int | None]  # complaint: the resolution tier it was given (working days)
+    statutory: Mapped[str | None] = mapped_column(String(10))  # complaint: its S60 clock met | missed (else None)
+    refreshed_at: Mapped[datetime]
+    __table_args__ = (
+        Index("ix_case_facts_kind_received_at", "kind", "received_at"),
+        Index("ix_case_facts_kind_closed_month", "kind", "closed_month"),
+    )
+
+
+class ReportNarrative(Base):
+    """A narrative section of the Laporan Layanan Informasi Publik, written by the PPID for one period."""
+
+    __tablename__ = "report_narrative"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    period: Mapped[str] = mapped_column(String(10))  # 2026, 2026-S1, 2026-S2
+    section: Mapped[str] = mapped_column(String(40))  # engine.narrative.SECTIONS
+    body: Mapped[str] = mapped_column(Text)
+    updated_at: Mapped[datetime]
+    updated_by: Mapped[str] = mapped_column(String(80))
+    __table_args__ = (UniqueConstraint("period", "section", name="uq_report_narrative_period_section"),)
+
+
+class SurveyBallot(Base):
+    """That a case's survey was answered: the HMAC of the case id, nothing else (engine.survey).
+
+    Answers (``SurveyResponse``) carry no case and no ballot, so officers cannot tell who answered what.
+    """
+
+    __tablename__ = "survey_ballot"
+    token_hash: Mapped[str] = mapped_column(String(64), primary_key=True)
+
+
+class SurveyResponse(Base):
+    """One answer to the nine elements of PermenPANRB 14/2017 (1-4), kept with its month, kind and unit."""
+
+    __tablename__ = "survey_response"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    month: Mapped[str] = mapped_column(String(7), index=True)  # office-local YYYY-MM of the answer
+    kind: Mapped[str] = mapped_column(String(40))
+    unit_code: Mapped[str | None] = mapped_column(String(40))
+    u1: Mapped[int] = mapped_column(Integer)
+    u2: Mapped[int] = mapped_column(Integer)
+    u3: Mapped[int] = mapped_column(Integer)
+    u4: Mapped[int] = mapped_column(Integer)
+    u5: Mapped[int] = mapped_column(Integer)
+    u6: Mapped[int] = mapped_column(Integer)
+    u7: Mapped[int] = mapped_column(Integer)
+    u8: Mapped[int] = mapped_column(Integer)
+    u9: Mapped[int] = mapped_column(Integer)
+    __table_args__ = tuple(CheckConstraint(f"u{i} BETWEEN 1 AND 4", name=f"u{i}_on_scale") for i in range(1, 10))

@@ -23,6 +23,10 @@ PORTAL_HINT = (
 
 # Lanes whose task, when a lapse creates it, is an escalation to the superior.
 ESCALATION_LANES = frozenset({"atasan_ppid", "pengelola_wbs"})
+SURVEY_HINT = (
+    "Isi survei pada halaman status dengan nomor tiket dan kode akses Anda (/publik/status), atau melalui"
+    " POST /api/v1/survey."
+)
 COMPLAINT_HINT = (
     "Ikuti pengaduan Anda dan jawab pertanyaan petugas di portal layanan ini, halaman Ikuti kasus saya, dengan"
     " nomor tiket dan kode akses yang Anda terima."
@@ -69,6 +73,9 @@ def announce(session: Session, rt: Runtime, case: Case, changes: Changes) -> Non
                 "outcome_label": status.label(case.outcome or ""),
             }
             outbox.to_requester(case, "objection_response", "answered", {**context, **answered})
+        if reached in status.CLOSED and case.closed_at is not None:
+            # The satisfaction survey (engine.survey): once per case, whichever closing status comes first.
+            outbox.to_requester(case, "survey_invitation", "closed", {"deadline": None, "portal_hint": SURVEY_HINT})
     for task in changes.tasks:
         # A task that a lapse created is the escalation to the superior; any other is news for its group.
         event = "escalation" if missed and task.lane in ESCALATION_LANES else "task_new_group"

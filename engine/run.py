@@ -9,10 +9,11 @@ withdrawal, a due timer, a recounted deadline) goes through a ``CaseRun``::
 Opening loads the instance and notes which of its tasks are complete (milestones reached later are
 the run's news). Closing, when the block did something to the instance, runs it to its next wait
 (``refresh_timers`` then ``do_engine_steps``: a due timer needs both, spiffworkflow-notes §0.3),
-brings the case's rows in line with it (engine.sync), plans who is told what (engine.notices), saves
-it and flushes; a milestone with ``parent_message`` then runs the parent case the same way. A timer
-moved by ``retime`` is only saved (the case must not run then), a block that did nothing saves
-nothing, and a block that raises closes nothing: the caller rolls the transaction back.
+brings the case's rows in line with it (engine.sync), plans who is told what (engine.notices), derives
+what the registers and reports count (engine.facts), saves it and flushes; a milestone with
+``parent_message`` then runs the parent case the same way. A timer moved by ``retime`` is only saved
+(the case must not run then), a block that did nothing saves nothing, and a block that raises closes
+nothing: the caller rolls the transaction back.
 
 A run never commits. ``touched`` names the cases it worked on (the case, and a parent it moved on),
 so the boundary commits once and then schedules exactly those cases' timers and messages.
@@ -30,7 +31,7 @@ from sqlalchemy import inspect, select
 from sqlalchemy.orm import Session
 from sqlalchemy.orm.attributes import set_committed_value
 
-from engine import clock, notices
+from engine import clock, facts, notices
 from engine.audit import EventLog
 from engine.models import Case, Deadline, HumanTask, WorkflowState
 from engine.runtime import Runtime
@@ -165,6 +166,8 @@ class CaseRun:
         with self.session.no_autoflush:
             changes = sync(self.rt, self.session, self.case, self.wf, self.log, self.actor, self._completed_before)
             notices.announce(self.session, self.rt, self.case, changes)
+        # The facts the registers and reports count read this run's events: the change is flushed first.
+        facts.refresh(self.session, self.rt, self.case)
         self._save()
         self._tell_parent(changes.to_parent)
         return self.result

@@ -66,6 +66,7 @@ empty. Other keys in the context are ignored::
     reporter_reminder  portal_hint
     reporter_message   task_title
     overdue_apology    portal_hint, [status_label]
+    survey_invitation  portal_hint
     task_new_group     task_title
     task_assigned      task_title
     deadline_reminder  [task_title]
@@ -114,6 +115,7 @@ EVENTS: dict[str, str] = {
     "complaint_outcome": "requester",
     "reporter_reminder": "requester",
     "overdue_apology": "requester",
+    "survey_invitation": "requester",
     "access_code_resent": "requester",
     # to staff
     "task_new_group": "staff",
@@ -165,6 +167,7 @@ REQUIRED_KEYS: dict[str, frozenset[str]] = {
     "reporter_reminder": frozenset({"portal_hint"}),
     "reporter_message": frozenset({"task_title"}),
     "overdue_apology": frozenset({"portal_hint"}),
+    "survey_invitation": frozenset({"portal_hint"}),
     "access_code_resent": frozenset({"access_code", "portal_hint"}),
     "task_new_group": frozenset({"task_title"}),
     "task_assigned": frozenset({"task_title"}),

@@ -23,6 +23,7 @@ def register_blueprints(api, app) -> None:
         health,
         incidents,
         letters,
+        reports,
         requests,
         tasks,
         workbench,
@@ -44,6 +45,7 @@ def register_blueprints(api, app) -> None:
         letters,
         health,
         workbench,
+        reports,
     )
     for module in modules:
         api.register_blueprint(module.blp, url_prefix="/api/v1")

@@ -8,10 +8,11 @@
 - HTML error pages outside /api/, JSON inside it as before (``errors``);
 - what every page's frame shows: navigation and the task counter (``layout``, templates/base.html);
 - the officers' pages: the inbox and task actions (``inbox``), the task page (``task``), the case
-  page with its diagram (``case``), the auditor console (``audit``), the public information list (``dip``);
+  page with its diagram (``case``), the auditor console (``audit``), the public information list (``dip``),
+  the registers and reports (``reports``: /laporan) and the dashboard (``dashboard``: /dasbor);
 - the public portal: requests, objections, complaints, receipts and the status page (``portal``: filing,
   following, the access code, receipts, repeats, letters and the legal path), the public information list
-  and the service pages (``portal.catalogue``).
+  and the service pages (``portal.catalogue``), the yearly announcement and the satisfaction survey.
 All routes live on the ``web`` blueprint (``blueprint``); the JSON Schema form widgets are
 ``schema_form``, labels and due states ``display``.
 
@@ -25,6 +26,7 @@ from api.web import (  # noqa: F401 - routes
     audit,
     case,
     case_messages,
+    dashboard,
     dip,
     errors,
     i18n,
@@ -32,6 +34,7 @@ from api.web import (  # noqa: F401 - routes
     layout,
     letters,
     portal,
+    reports,
     security,
     session,
     task,

@@ -37,6 +37,9 @@ NAV: list[NavItem] = [
     NavItem("web.workload", _l("Workload"), frozenset(access.SUPERIOR_OF.values())),
     NavItem("web.absences", _l("Leave"), LANE_GROUPS),
     NavItem("web.audit", _l("Auditor console"), frozenset({"auditor"})),
+    # After the first page of each group (an officer lands on the first item: session.landing).
+    NavItem("web.dashboard_page", _l("Dashboard"), access.REPORT_READERS | access.COMPLAINT_REPORT_READERS),
+    NavItem("web.reports_home", _l("Registers and reports"), access.REPORT_READERS | access.COMPLAINT_REPORT_READERS),
 ]
 
 

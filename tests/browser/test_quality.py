@@ -28,13 +28,15 @@ from tests.helpers import decision
 
 @dataclass
 class World:
-    """A new request (its first task open) and a decided one whose written notice has been sent."""
+    """A new request (its first task open), a decided one whose written notice has been sent, a closed one."""
 
     fresh: str
     decided: str
     decided_code: str
     task_id: int
     dip_item: int  # a published item of the public information list
+    closed: str
+    closed_code: str
 
 
 @pytest.fixture
@@ -49,7 +51,21 @@ def world(desk) -> World:
     item = desk.client.post(
         "/api/v1/dip/items", json={"data": item_data(), "publish": True}, headers=desk.login("ppid")
     ).json
-    return World(fresh["ticket"], decided["ticket"], decided["access_code"], task["id"], item["id"])
+    closed = desk.submit(name="Citra Lestari", nik="3171234567890003")
+    for step in ("periksa_kelengkapan", "registrasi", "proses_permohonan", "tentukan_langkah"):
+        desk.complete(closed["ticket"], step)
+    desk.complete(closed["ticket"], "putuskan", decision("dikabulkan_seluruhnya"))
+    for step in ("pemberitahuan_tertulis", "penyerahan_informasi"):
+        desk.complete(closed["ticket"], step)
+    return World(
+        fresh["ticket"],
+        decided["ticket"],
+        decided["access_code"],
+        task["id"],
+        item["id"],
+        closed["ticket"],
+        closed["access_code"],
+    )
 
 
 def _as(username, path):
@@ -97,6 +113,12 @@ def _portal_status(page, world):
     expect(page.locator(".stage-now")).to_be_visible()
 
 
+def _survey(page, world):
+    look_up(page, world.closed, world.closed_code)
+    page.locator("a[href*='/publik/survei']").click()
+    expect(page.locator("form.survey-form")).to_be_visible()
+
+
 def _csrf_error(page, _world):
     page.goto("/masuk")
     page.locator("input[name=csrf_token]").evaluate("input => input.remove()")
@@ -130,6 +152,13 @@ OPEN = {
     "dip-import": _as("ppid", "/dip/impor"),
     "dip-service-page": _as("ppid", "/dip/halaman/maklumat"),
     "csrf-error": _csrf_error,
+    "reports": _as("ppid", "/laporan"),
+    "register": _as("ppid", "/laporan/register/permohonan"),
+    "annual-report": _as("ppid", "/laporan/tahunan?periode=2026"),
+    "complaint-statistics": _as("tim", "/laporan/pengaduan?periode=2026"),
+    "dashboard": _as("ppid", "/dasbor"),
+    "announcement": _anonymous("/publik/pengumuman"),
+    "survey": _survey,
 }
 
 
@@ -173,6 +202,10 @@ FIELDS = {
     "audit": "#audit-from",
     "portal-catalogue": "#dip-q",
     "dip-new": "#f-title",
+    "register": "#register-from",
+    "annual-report": "#report-period",
+    "dashboard": "#dashboard-from",
+    "survey": "#q-persyaratan-1",
 }
 
 

@@ -55,6 +55,7 @@ def test_events_and_audiences():
         "reporter_reminder",
         "reporter_message",
         "overdue_apology",
+        "survey_invitation",
         "access_code_resent",
         "task_new_group",
         "task_assigned",
@@ -75,6 +76,7 @@ def test_events_and_audiences():
         "complaint_outcome",
         "reporter_reminder",
         "overdue_apology",
+        "survey_invitation",
     }
     assert set(EVENTS.values()) == {"requester", "staff"}
 

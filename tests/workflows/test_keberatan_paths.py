@@ -100,7 +100,7 @@ def test_objection_on_time_upheld_with_written_reasons_closes_and_opens_the_disp
         letters = s.scalars(
             select(Notification.event).where(Notification.case_id == case.id, Notification.to_requester.is_(True))
         ).all()
-    assert sorted(set(letters)) == ["objection_receipt", "objection_response"]
+    assert sorted(set(letters)) == ["objection_receipt", "objection_response", "survey_invitation"]
     office.verify()
 
 

@@ -36,7 +36,7 @@ from api.web.portal.access import (
 )
 from api.web.portal.letters import letters
 from api.web.portal.paths import legal_path
-from engine import casework, complaints, delivery, kinds, queries
+from engine import casework, complaints, delivery, kinds, queries, survey
 from engine.errors import Conflict, Gone, Invalid, NotFound, TooMany
 from engine.files import MAX_FILES, FileStore, Upload
 from engine.ids import parse_id
@@ -145,6 +145,7 @@ def _status_page(case: Case, reply_errors: dict | None = None, reply_values=None
             max_files=MAX_FILES,
             max_mb=max(1, rt.settings.max_attachment_bytes // (1024 * 1024)),
             verified_minutes=VERIFIED_FOR // 60,
+            survey_open=survey.can_answer(db.session, rt, case),
         ),
         code,
     )

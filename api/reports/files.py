@@ -1,0 +1,331 @@
+"""The files the registers and reports download as: CSV and XLSX tables, the report as DOCX and PDF.
+
+Every file is written in the visitor's language (its headers and names through ``report_labels``).
+Cells are written as what they are, never parsed: XLSX strings stay strings (no formulas), and a CSV
+cell that a spreadsheet would read as a formula (``=``, ``+``, ``-``, ``@`` first) is prefixed with
+an apostrophe. The report's annex lists the tickets behind each figure; the PDF and DOCX carry it
+inline (figure by figure) up to ``ANNEX_INLINE`` tickets and otherwise point to the XLSX, whose annex
+sheet is always whole: one row per ticket with the figures it counts in.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from collections.abc import Iterable
+
+import xlsxwriter
+from docx import Document
+from docx.shared import Pt
+from flask import render_template
+from flask_babel import format_number
+from flask_babel import gettext as _
+
+from api.reports import labels
+from engine import pdf
+from engine.reports import SEPARATOR, Annex, Report
+from engine.runtime import Runtime
+
+ANNEX_INLINE = 2000  # tickets listed in the PDF and DOCX annex; beyond this the XLSX holds them
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+PDF = "application/pdf"
+
+
+def safe_csv(text: str) -> str:
+    return "'" + text if text.startswith(FORMULA_START) else text
+
+
+# -- registers -------------------------------------------------------------------------------------------------
+
+
+def register_table(rt: Runtime, kind: str, rows: Iterable[dict], columns: tuple[str, ...]):
+    """Headers, then each row as text cells."""
+    yield [str(labels.COLUMNS[c]) for c in columns]
+    for row in rows:
+        yield [labels.value_text(rt, c, row.get(c)) for c in columns]
+
+
+def csv_stream(table) -> Iterable[str]:
+    buffer = io.StringIO()
+    writer = csv.writer(buffer)
+    for cells in table:
+        writer.writerow([safe_csv(c) for c in cells])
+        yield buffer.getvalue()
+        buffer.seek(0)
+        buffer.truncate()
+
+
+def _workbook(file, large: bool = False):
+    """A workbook that writes strings as strings; a ``large`` one streams its rows (written in order)."""
+    options = {"strings_to_formulas": False, "strings_to_urls": False}
+    options.update({"constant_memory": True} if large else {"in_memory": True})
+    return xlsxwriter.Workbook(file, options)
+
+
+def xlsx_table(table, sheet_name: str) -> bytes:
+    file = io.BytesIO()
+    workbook = _workbook(file)
+    sheet = workbook.add_worksheet(sheet_name[:31])
+    bold = workbook.add_format({"bold": True})
+    for r, cells in enumerate(table):
+        for c, value in enumerate(cells):
+            sheet.write_string(r, c, value, bold if r == 0 else None)
+    sheet.freeze_panes(1, 0)
+    workbook.close()
+    return file.getvalue()
+
+
+# -- the annual report -----------------------------------------------------------------------------------------
+
+
+def share(value: int, whole: int | None) -> str:
+    if not whole:
+        return ""
+    return f"{100 * value / whole:.1f}%"
+
+
+def report_rows(rt: Runtime, report: Report) -> list[dict]:
+    """Every figure as (section title, label, value, share of its base), in the report's order."""
+    rows = []
+    for section in report.sections:
+        for figure in section.figures:
+            key = f"{section.key}.{figure.key}"
+            base = report.value(figure.of) if figure.of else None
+            rows.append(
+                {
+                    "key": key,
+                    "section": str(labels.SECTIONS[section.key]),
+                    "label": labels.figure_label(rt, key),
+                    "value": figure.value,
+                    "share": share(figure.value, base),
+                }
+            )
+    return rows
+
+
+def annex_inline(report: Report) -> bool:
+    """Whether the PDF and DOCX list the annex: each figure lists as many tickets as it counts."""
+    return sum(f.value for section in report.sections for f in section.figures) <= ANNEX_INLINE
+
+
+def needs_annex(report: Report, fmt: str) -> bool:
+    """Whether a download of ``fmt`` reads the annex (the XLSX always; the PDF and DOCX when they list it)."""
+    return fmt == "xlsx" or annex_inline(report)
+
+
+def _context(rt: Runtime, report: Report, annex: Annex, ikm) -> dict:
+    listed = sum(f.value for section in report.sections for f in section.figures)
+    inline = annex_inline(report)
+    return {
+        "report": report,
+        "rows": report_rows(rt, report),
+        "sections": labels.SECTIONS,
+        "narrative": [(labels.NARRATIVE[k], report.narrative[k]) for k in report.narrative],
+        "narrative_labels": labels.NARRATIVE,
+        "ttf": report.time_to_fulfil,
+        "fees": report.fees,
+        "annex": [(labels.figure_label(rt, key), key, t) for key, t in annex.tickets() if t] if inline else [],
+        "annex_inline": inline,
+        "annex_total": listed,
+        "ikm": ikm,
+        "elements": labels.SURVEY_SHORT,
+        "performance": labels.PERFORMANCE,
+        "generated": labels.office_datetime(report.generated_at),
+    }
+
+
+def annual_pdf(rt: Runtime, report: Report, annex: Annex, ikm) -> bytes:
+    return pdf.render_pdf(render_template("reports/annual_document.html", **_context(rt, report, annex, ikm)))
+
+
+def annual_docx(rt: Runtime, report: Report, annex: Annex, ikm) -> bytes:
+    """The report as an editable Word document: the office completes or rewrites the narrative there."""
+    ctx = _context(rt, report, annex, ikm)
+    doc = Document()
+    doc.styles["Normal"].font.size = Pt(10)
+    doc.add_heading(_("Public Information Service Report %(period)s", period=report.period.key), 0)
+    doc.add_paragraph(_("Generated by Kawal on %(when)s from the office's own records.", when=ctx["generated"]))
+    doc.add_heading(_("A. General policy"), 1)
+    for key in ("policy", "facilities", "staff", "budget"):
+        doc.add_heading(str(labels.NARRATIVE[key]), 2)
+        doc.add_paragraph(report.narrative[key] or _("(to be written)"))
+    doc.add_heading(_("B. Service details and C. Disputes"), 1)
+    current = None
+    table = None
+    for row in ctx["rows"]:
+        if row["section"] != current:
+            current = row["section"]
+            doc.add_heading(current, 2)
+            table = doc.add_table(rows=1, cols=3)
+            table.style = "Table Grid"
+            for cell, text in zip(table.rows[0].cells, (_("Figure"), _("Number"), _("Share")), strict=True):
+                cell.text = text
+        cells = table.add_row().cells
+        cells[0].text, cells[1].text, cells[2].text = row["label"], str(row["value"]), row["share"]
+    ttf = report.time_to_fulfil
+    doc.add_paragraph(
+        _(
+            "Median time to fulfil: %(median)s working days; 90th percentile: %(p90)s working days.",
+            median=_dash(ttf.median),
+            p90=_dash(ttf.p90),
+        )
+    )
+    fees = report.fees
+    doc.add_paragraph(
+        _(
+            "Fees charged: IDR %(charged)s; paid: IDR %(paid)s.",
+            charged=format_number(fees["charged_total"]),
+            paid=format_number(fees["paid_total"]),
+        )
+    )
+    doc.add_heading(_("D. Obstacles"), 1)
+    for key in ("obstacles_internal", "obstacles_external"):
+        doc.add_heading(str(labels.NARRATIVE[key]), 2)
+        doc.add_paragraph(report.narrative[key] or _("(to be written)"))
+    doc.add_heading(_("E. Recommendations and follow-up plan"), 1)
+    doc.add_paragraph(report.narrative["recommendations"] or _("(to be written)"))
+    doc.add_heading(_("F. Public satisfaction index (SKM)"), 1)
+    doc.add_paragraph(_ikm_sentence(ikm))
+    doc.add_heading(_("Annex: the tickets behind each figure"), 1)
+    if ctx["annex_inline"]:
+        for label, key, tickets in ctx["annex"]:
+            doc.add_paragraph(f"{label} ({key}): {', '.join(tickets)}")
+    else:
+        doc.add_paragraph(_annex_elsewhere(ctx["annex_total"]))
+    file = io.BytesIO()
+    doc.save(file)
+    return file.getvalue()
+
+
+def annual_xlsx(rt: Runtime, report: Report, annex: Annex, ikm) -> bytes:
+    """Figures, time to fulfil, narrative, index, and the annex: one row per ticket with the figures it counts in."""
+    ctx = _context(rt, report, Annex(annex.keys, []), ikm)
+    file = io.BytesIO()
+    workbook = _workbook(file, large=True)
+    bold = workbook.add_format({"bold": True})
+    figures = workbook.add_worksheet(_("Figures")[:31])
+    for c, head in enumerate((_("Section"), _("Figure"), _("Key"), _("Number"), _("Share"))):
+        figures.write_string(0, c, head, bold)
+    for r, row in enumerate(ctx["rows"], start=1):
+        figures.write_string(r, 0, row["section"])
+        figures.write_string(r, 1, row["label"])
+        figures.write_string(r, 2, row["key"])
+        figures.write_number(r, 3, row["value"])
+        figures.write_string(r, 4, row["share"])
+    figures.freeze_panes(1, 0)
+    time = workbook.add_worksheet(_("Time to fulfil")[:31])
+    time.write_string(0, 0, _("Working days"), bold)
+    time.write_string(0, 1, _("Requests"), bold)
+    for r, (days, n) in enumerate(report.time_to_fulfil.histogram.items(), start=1):
+        time.write_number(r, 0, days)
+        time.write_number(r, 1, n)
+    narrative = workbook.add_worksheet(_("Narrative")[:31])
+    for r, (title, body) in enumerate(ctx["narrative"]):
+        narrative.write_string(r, 0, str(title), bold)
+        narrative.write_string(r, 1, body)
+    survey = workbook.add_worksheet(_("Satisfaction index")[:31])
+    survey.write_string(0, 0, _ikm_sentence(ikm))
+    for r, (element, mean) in enumerate((ikm.means if ikm and ikm.responses else {}).items(), start=1):
+        survey.write_string(r, 0, str(labels.SURVEY_SHORT[element]))
+        survey.write_number(r, 1, round(mean, 3))
+    sheet = workbook.add_worksheet(_("Annex")[:31])
+    sheet.write_string(0, 0, _("Ticket"), bold)
+    sheet.write_string(0, 1, _("Counted in (keys of the Figures sheet)"), bold)
+    for r, (ticket, counted) in enumerate(annex.rows, start=1):  # counted: "key; key; " (engine.reports.Annex)
+        sheet.write_string(r, 0, ticket)
+        sheet.write_string(r, 1, counted.removesuffix(SEPARATOR))
+    workbook.close()
+    return file.getvalue()
+
+
+def _dash(value) -> str:
+    return "—" if value is None else str(value)
+
+
+def _annex_elsewhere(total: int) -> str:
+    return _(
+        "The annex lists %(num)d tickets: it is the Annex sheet of this report's XLSX file, one row per figure"
+        " and ticket.",
+        num=total,
+    )
+
+
+def _ikm_sentence(ikm) -> str:
+    if ikm is None or not ikm.responses:
+        return _("No survey answers in this period.")
+    return _(
+        "%(num)d answers; index %(value).2f of 4, converted %(converted).2f: grade %(grade)s (%(performance)s).",
+        num=ikm.responses,
+        value=ikm.value,
+        converted=ikm.converted,
+        grade=ikm.grade,
+        performance=labels.PERFORMANCE[ikm.performance],
+    )
+
+
+# -- the announcement and the complaint statistics ------------------------------------------------------------
+
+
+def announcement_pdf(rt: Runtime, announcement: dict) -> bytes:
+    html = render_template("reports/announcement_document.html", **announcement_context(rt, announcement))
+    return pdf.render_pdf(html)
+
+
+def announcement_context(rt: Runtime, announcement: dict) -> dict:
+    figures = [(labels.figure_label(rt, key), value) for key, value in announcement["figures"].items()]
+    reasons = [(labels.EXEMPTIONS[key[-1]], value) for key, value in announcement["refusal_reasons"].items()]
+    return {
+        "a": announcement,
+        "figures": figures,
+        "reasons": reasons,
+        "generated": labels.office_datetime(announcement["generated_at"]),
+    }
+
+
+def announcement_csv(rt: Runtime, announcement: dict) -> Iterable[str]:
+    ctx = announcement_context(rt, announcement)
+    table = [[_("Figure"), _("Number")]]
+    table += [[str(label), str(value)] for label, value in ctx["figures"]]
+    table += [[str(label), str(value)] for label, value in ctx["reasons"]]
+    table += [[_("Median working days"), _dash(announcement["median_days"])]]
+    table += [[_("90th percentile, working days"), _dash(announcement["p90_days"])]]
+    return csv_stream(table)
+
+
+def complaint_rows(rt: Runtime, stats) -> list[tuple[str, str, str]]:
+    """(dimension title, value name, count as shown: "<5" when suppressed)."""
+    rows = []
+    for dimension, cells in stats.breakdowns.items():
+        for value, cell in cells.items():
+            shown = "<5" if cell.suppressed else str(cell.raw)
+            name = labels.complaint_value(rt, dimension, value)
+            rows.append((str(labels.COMPLAINT_DIMENSIONS[dimension]), name, shown))
+    return rows
+
+
+def complaint_xlsx(rt: Runtime, stats, period: str) -> bytes:
+    file = io.BytesIO()
+    workbook = _workbook(file)
+    bold = workbook.add_format({"bold": True})
+    sheet = workbook.add_worksheet(_("Complaints")[:31])
+    sheet.write_string(0, 0, _("Complaint statistics %(period)s", period=period), bold)
+    sheet.write_string(1, 0, _("Complaints received"))
+    sheet.write_number(1, 2, stats.total)
+    sheet.write_string(2, 0, _("Closed"))
+    sheet.write_number(2, 2, stats.closed)
+    r = 4
+    for key, label in labels.TIERS.items():
+        sheet.write_string(r, 0, _("Time to close"))
+        sheet.write_string(r, 1, str(label))
+        sheet.write_number(r, 2, stats.tiers[key])
+        r += 1
+    for dimension, value, shown in complaint_rows(rt, stats):
+        sheet.write_string(r, 0, dimension)
+        sheet.write_string(r, 1, value)
+        sheet.write_string(r, 2, shown)
+        r += 1
+    sheet.write_string(r + 1, 0, _("Counts from 1 to 4 are shown as <5: they could point to a person."))
+    workbook.close()
+    return file.getvalue()

@@ -1,0 +1,381 @@
+"""The words of the registers, reports, statistics and dashboard: every code the engine counts, as a reader reads it.
+
+The engine's registers and figures carry codes (``granted_full``, ``ditolak_dikecualikan``, ``h``);
+this module names them in the visitor's language (English message ids, Bahasa Indonesia in
+``api/translations/id/LC_MESSAGES/reports.po``). Choices a form already names (grounds, categories,
+problem codes) are read from the form, and case statuses from ``engine.status``.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from babel import dates as babel_dates
+from flask_babel import format_datetime, get_locale, get_timezone
+from flask_babel import lazy_gettext as _l
+
+from engine import kinds, status
+from engine.runtime import Runtime
+
+PROCESS_SLUGS = {
+    "permohonan": kinds.REQUEST,
+    "keberatan": kinds.OBJECTION,
+    "sengketa": kinds.DISPUTE,
+    "pengaduan": kinds.COMPLAINT,
+}
+SLUG_OF = {kind: slug for slug, kind in PROCESS_SLUGS.items()}
+
+REGISTER_TITLES = {
+    kinds.REQUEST: _l("Information request register"),
+    kinds.OBJECTION: _l("Objection register"),
+    kinds.DISPUTE: _l("Dispute register"),
+    kinds.COMPLAINT: _l("Complaint register"),
+}
+
+COLUMNS = {
+    "ticket": _l("Register number"),
+    "received_at": _l("Received"),
+    "channel": _l("Channel"),
+    "requester_name": _l("Requester's name"),
+    "requester_address": _l("Address"),
+    "requester_occupation": _l("Occupation"),
+    "requester_contact": _l("Contact"),
+    "requester_type": _l("Requester type"),
+    "information": _l("Information requested"),
+    "purpose": _l("Purpose"),
+    "obtain_method": _l("How to obtain"),
+    "delivery_method": _l("How to deliver"),
+    "status": _l("Stage"),
+    "result": _l("Decision"),
+    "decided_at": _l("Decision date"),
+    "exemptions": _l("Article 17 letters"),
+    "reason": _l("Reasons"),
+    "decision_days": _l("Working days taken"),
+    "extended": _l("Extended"),
+    "overdue": _l("Late"),
+    "fee_charged": _l("Fee charged (IDR)"),
+    "fee_paid": _l("Fee paid (IDR)"),
+    "delivered_on": _l("Information delivered"),
+    "proxy_name": _l("Proxy"),
+    "request_ticket": _l("Request number"),
+    "grounds": _l("Grounds (Article 35(1))"),
+    "late_filed": _l("Filed late"),
+    "decided_by": _l("Decided by"),
+    "disputes": _l("Dispute filed"),
+    "commission": _l("Information Commission"),
+    "commission_register": _l("Commission register number"),
+    "filed_at_commission": _l("Filed at the Commission"),
+    "parent_ticket": _l("Objection or request"),
+    "mediation": _l("Mediation"),
+    "adjudication": _l("Adjudication"),
+    "court": _l("Court challenge by"),
+    "court_result": _l("Court decision"),
+    "cassation": _l("Cassation"),
+    "carried_out_on": _l("Carried out"),
+    "reporter_mode": _l("Reporter's protection"),
+    "subject": _l("Subject"),
+    "category": _l("Category"),
+    "problem_code": _l("Problem code"),
+    "oversight": _l("Oversight-relevant"),
+    "unit_code": _l("Unit"),
+    "not_actionable": _l("Not actionable because"),
+    "follow_up": _l("Follow-up"),
+    "closed_at": _l("Closed"),
+    "closed_days": _l("Working days to close"),
+    "sla_days": _l("Resolution tier (working days)"),
+    "within_sla": _l("Within its tier"),
+    "closed_calendar_days": _l("Days to close"),
+    "within_statutory": _l("Within the statutory 60 days"),
+}
+
+CHANNELS = {
+    "langsung": _l("In person"),
+    "web": _l("Web"),
+    "email": _l("E-mail"),
+    "pos": _l("Post"),
+    "telepon": _l("Telephone"),
+    "lapor": _l("SP4N-LAPOR!"),
+}
+EXEMPTIONS = {
+    "a": _l("a. obstructs law enforcement"),
+    "b": _l("b. intellectual property or fair competition"),
+    "c": _l("c. defence and state security"),
+    "d": _l("d. Indonesia's natural wealth"),
+    "e": _l("e. national economic resilience"),
+    "f": _l("f. foreign relations"),
+    "g": _l("g. authentic deeds and last wills"),
+    "h": _l("h. personal secrets"),
+    "i": _l("i. confidential internal memoranda"),
+    "j": _l("j. closed by law"),
+}
+EXTENSION_REASONS = {
+    "belum_dikuasai": _l("Not yet held"),
+    "belum_didokumentasikan": _l("Not yet documented"),
+    "belum_dapat_diputuskan_dikecualikan": _l("Exemption not yet decided"),
+}
+AMAR = {
+    "dikabulkan_seluruhnya": _l("Granted in full"),
+    "dikabulkan_sebagian": _l("Granted in part"),
+    "ditolak": _l("Dismissed"),
+}
+MEDIATION = {"berhasil": _l("Agreement"), "gagal": _l("Failed")}
+COURT = {"pemohon": _l("The applicant"), "termohon": _l("The office")}
+NOT_ACTIONABLE = {
+    "verifikasi": _l("Not actionable at verification"),
+    "instansi_lain": _l("Outside the office's authority: forwarded"),
+    "tidak_cukup_bukti": _l("Insufficient evidence"),
+    "dianggap_dicabut": _l("Evidence not supplied: deemed withdrawn"),
+}
+OVERSIGHT = {"berkadar": _l("Oversight-relevant"), "tidak_berkadar": _l("Not oversight-relevant")}
+OPEN = _l("Open")
+UNKNOWN = _l("Not recorded")
+YES, NO = _l("Yes"), _l("No")
+
+# The figures of the Laporan Layanan Informasi Publik, by ``section.figure`` (engine.reports).
+SECTIONS = {
+    "requests": _l("Requests received"),
+    "outcomes": _l("Decisions on the requests"),
+    "refusals": _l("Refusals by exemption (UU 14/2008 Article 17)"),
+    "redactions": _l("Partial grants by exemption (Article 17)"),
+    "time": _l("Time to fulfil a request"),
+    "fees": _l("Fees"),
+    "objections": _l("Objections to the PPID's superior"),
+    "disputes": _l("Disputes at the Information Commission"),
+    "court": _l("Court cases"),
+}
+FIGURES = {
+    "requests.received": _l("Requests received"),
+    "requests.requester_perorangan": _l("from individuals"),
+    "requests.requester_badan_hukum": _l("from legal entities"),
+    "requests.requester_kelompok": _l("from groups"),
+    "outcomes.decided": _l("Decided with a written notice"),
+    "outcomes.granted_full": _l("Granted in full"),
+    "outcomes.granted_part": _l("Granted in part"),
+    "outcomes.refused": _l("Refused: exempt information"),
+    "outcomes.not_held": _l("Information not held"),
+    "outcomes.not_documented": _l("Not yet held or documented"),
+    "outcomes.withdrawn": _l("Withdrawn by the requester"),
+    "outcomes.closed_incomplete": _l("Closed: not completed by the requester"),
+    "outcomes.in_process": _l("Still in process"),
+    "time.band_0_5": _l("0 to 5 working days"),
+    "time.band_6_10": _l("6 to 10 working days"),
+    "time.band_11_17": _l("11 to 17 working days"),
+    "time.band_over_17": _l("More than 17 working days"),
+    "time.within_10": _l("Within 10 working days"),
+    "time.within_17": _l("Within 17 working days"),
+    "time.extended": _l("Extended by 7 working days"),
+    "time.overdue": _l("Answered late (a deadline missed)"),
+    "fees.charged": _l("Requests charged a fee"),
+    "fees.paid": _l("Requests with a fee paid"),
+    "objections.received": _l("Objections received"),
+    "objections.late_filed": _l("Filed after the 30 working days"),
+    "objections.granted_full": _l("Granted in full"),
+    "objections.granted_part": _l("Granted in part"),
+    "objections.upheld": _l("Dismissed: the PPID upheld"),
+    "objections.settled": _l("Settled by agreement"),
+    "objections.not_answered": _l("Not answered within 30 working days"),
+    "objections.in_process": _l("Still in process"),
+    "objections.answered_within_30": _l("Answered within 30 working days"),
+    "objections.carried_out": _l("Granted and carried out (information delivered)"),
+    "disputes.received": _l("Disputes (summons received)"),
+    "disputes.mediation": _l("Mediated"),
+    "disputes.mediation_agreed": _l("Mediation agreement"),
+    "disputes.mediation_failed": _l("Mediation failed"),
+    "disputes.adjudication": _l("Adjudicated"),
+    "disputes.interlocutory": _l("Ended by an interlocutory decision"),
+    "disputes.withdrawn": _l("Withdrawn by the applicant"),
+    "disputes.lapsed": _l("Lapsed"),
+    "disputes.in_process": _l("Still in process"),
+    "disputes.carried_out": _l("Decision carried out"),
+    "court.cases": _l("Decisions challenged in court"),
+    "court.by_applicant": _l("by the applicant"),
+    "court.by_office": _l("by the office"),
+    "court.cassation": _l("Cassation filed"),
+    "court.carried_out": _l("Court decision carried out"),
+}
+NARRATIVE = {
+    "policy": _l("General policy on public information services"),
+    "facilities": _l("Facilities and their condition"),
+    "staff": _l("Staff and their qualifications"),
+    "budget": _l("Budget and how it was spent"),
+    "obstacles_internal": _l("Internal obstacles"),
+    "obstacles_external": _l("External obstacles"),
+    "recommendations": _l("Recommendations and follow-up plan"),
+}
+# PermenPANRB 14/2017: the nine elements, as the survey asks about them.
+SURVEY_ELEMENTS = {
+    "persyaratan": _l("Requirements: how suitable were the requirements for the service you received?"),
+    "prosedur": _l("Procedure: how easy was the procedure?"),
+    "waktu": _l("Time: how fast was the service?"),
+    "biaya": _l("Cost: how reasonable was the cost (the service is free; copying and delivery may cost)?"),
+    "produk": _l("Product: how well did what you received match what the service standard promises?"),
+    "kompetensi": _l("Competence: how competent were the officers?"),
+    "perilaku": _l("Conduct: how courteous and fair were the officers?"),
+    "pengaduan": _l("Complaints: how well are complaints, suggestions and comments handled?"),
+    "sarana": _l("Facilities: how good were the facilities and infrastructure?"),
+}
+SURVEY_SHORT = {
+    "persyaratan": _l("Requirements"),
+    "prosedur": _l("Procedure"),
+    "waktu": _l("Time"),
+    "biaya": _l("Cost"),
+    "produk": _l("Product"),
+    "kompetensi": _l("Competence"),
+    "perilaku": _l("Conduct"),
+    "pengaduan": _l("Complaint handling"),
+    "sarana": _l("Facilities"),
+}
+SCALE = {1: _l("1 — Not suitable"), 2: _l("2 — Less suitable"), 3: _l("3 — Suitable"), 4: _l("4 — Very suitable")}
+PERFORMANCE = {
+    "sangat_baik": _l("Very good"),
+    "baik": _l("Good"),
+    "kurang_baik": _l("Less than good"),
+    "tidak_baik": _l("Not good"),
+}
+COMPLAINT_DIMENSIONS = {
+    "channel": _l("By channel"),
+    "mode": _l("By the reporter's protection"),
+    "problem_code": _l("By problem code (Permenpan 5/2009)"),
+    "category": _l("By category"),
+    "oversight": _l("By oversight relevance"),
+    "unit": _l("By unit"),
+    "result": _l("By outcome"),
+    "not_actionable": _l("Not actionable, by reason"),
+    "follow_up": _l("Follow-up"),
+}
+TIERS = {
+    "within_2": _l("Within 2 working days (light)"),
+    "within_5": _l("Within 5 working days (normative)"),
+    "within_14": _l("Within 14 working days (not oversight-relevant)"),
+    "within_60": _l("Within 60 working days (oversight-relevant)"),
+    "over_60": _l("More than 60 working days"),
+    "within_own_tier": _l("Within the tier each complaint was given"),
+    "within_statutory": _l("Within the statutory 60 days (S60 met, UU 25/2009 Pasal 50)"),
+    "statutory_missed": _l("The statutory 60 days lapsed"),
+}
+
+
+# The request form's choices carry only codes; these are the portal's names for them (same message ids).
+REQUEST_CHOICES = {
+    "requester_type": {
+        "perorangan": _l("An individual"),
+        "badan_hukum": _l("A legal entity (an organisation or company)"),
+        "kelompok": _l("A group of people"),
+    },
+    "obtain_method": {
+        "melihat": _l("See it"),
+        "membaca": _l("Read it"),
+        "mendengarkan": _l("Listen to it"),
+        "mencatat": _l("Take notes"),
+        "salinan_softcopy": _l("Get a digital copy"),
+        "salinan_hardcopy": _l("Get a paper copy"),
+    },
+    "delivery_method": {
+        "langsung": _l("I will collect it in person"),
+        "kurir": _l("By courier"),
+        "pos": _l("By post"),
+        "faksimili": _l("By fax"),
+        "email": _l("By e-mail"),
+    },
+}
+
+
+def current_language() -> str:
+    return str(get_locale() or "id")
+
+
+def office_datetime(value: datetime | None) -> str:
+    """``16 Des 2026, 16:00 WIB``, in the office's zone (as api.web.display writes it)."""
+    if value is None:
+        return ""
+    zone = babel_dates.format_datetime(value, "zzz", tzinfo=get_timezone(), locale="id")
+    return f"{format_datetime(value, 'd MMM y, HH:mm')} {zone}"
+
+
+def form_choice(rt: Runtime, form: str, field: str, value: str) -> str:
+    """A choice's name as the form gives it (``x-enum-titles``), in the visitor's language."""
+    try:
+        node = rt.forms.schema(form)["properties"][field]
+    except (KeyError, LookupError):
+        return value
+    node = node.get("items", node) if "x-enum-titles" not in node else node
+    titles = node.get("x-enum-titles-en" if current_language() == "en" else "x-enum-titles") or {}
+    return titles.get(value, value)
+
+
+def dressing(field: str, value: str) -> str:
+    choices = REQUEST_CHOICES.get(field, {})
+    return str(choices[value]) if value in choices else value
+
+
+def value_text(rt: Runtime, column: str, value) -> str:
+    """One register cell as text: a code by its name, a yes/no, a list joined, empty for nothing."""
+    if value is None or value == "" or value == []:
+        return ""
+    if isinstance(value, bool):
+        return str(YES if value else NO)
+    if isinstance(value, list):
+        return ", ".join(value_text(rt, column, v) for v in value)
+    locale = current_language()
+    if column in ("received_at", "decided_at", "closed_at"):
+        return office_datetime(value)
+    if column in ("delivered_on", "carried_out_on"):
+        return value.isoformat()
+    if column == "channel":
+        return str(CHANNELS.get(value, value))
+    if column in ("status", "result"):
+        return status.label(value, locale)
+    if column in ("requester_type", "obtain_method", "delivery_method"):
+        return dressing(column, value)
+    if column == "grounds":
+        return f"{value} ({form_choice(rt, 'keberatan.json', 'alasan', value)})"
+    if column == "exemptions":
+        return str(EXEMPTIONS.get(value, value))
+    if column in ("adjudication", "court_result"):
+        return str(AMAR.get(value, value))
+    if column == "mediation":
+        return str(MEDIATION.get(value, value))
+    if column == "court":
+        return str(COURT.get(value, value))
+    if column == "reporter_mode":
+        return form_choice(rt, "pengaduan.json", "mode", value)
+    if column == "category":
+        return form_choice(rt, "pengaduan_klasifikasi.json", "kategori", value)
+    if column == "problem_code":
+        return f"{value} {form_choice(rt, 'pengaduan_klasifikasi.json', 'kode_masalah', value)}"
+    if column == "not_actionable":
+        return str(NOT_ACTIONABLE.get(value, value))
+    if column == "follow_up":
+        return form_choice(rt, "pengaduan_tindak_lanjut.json", "tindak_lanjut", value)
+    return str(value)
+
+
+def figure_label(rt: Runtime, key: str) -> str:
+    """A figure of the annual report by its ``section.figure`` key."""
+    section, _dot, figure = key.partition(".")
+    if key in FIGURES:
+        return str(FIGURES[key])
+    if figure.startswith("channel_"):
+        return str(CHANNELS.get(figure[8:], figure))
+    if section in ("refusals", "redactions"):
+        return str(EXEMPTIONS.get(figure, figure))
+    if figure.startswith("ground_"):
+        letter = figure[7:]
+        return f"{letter}. {form_choice(rt, 'keberatan.json', 'alasan', letter)}"
+    if figure.startswith("extension_"):
+        return str(EXTENSION_REASONS.get(figure[10:], figure))
+    for prefix in ("adjudication_", "result_"):
+        if figure.startswith(prefix):
+            return str(AMAR.get(figure[len(prefix) :], figure))
+    return key
+
+
+def complaint_value(rt: Runtime, dimension: str, value: str) -> str:
+    """A value of a complaint statistics breakdown."""
+    if value == "-":
+        return str(UNKNOWN)
+    if dimension == "oversight":
+        return str(OVERSIGHT.get(value, value))
+    if dimension == "result":
+        return str(OPEN) if value == "terbuka" else status.label(value, current_language())
+    return value_text(rt, {"mode": "reporter_mode", "unit": "unit_code"}.get(dimension, dimension), value)

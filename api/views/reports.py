@@ -1,0 +1,242 @@
+"""Registers, the statutory reports, complaint statistics, the dashboard's figures and the satisfaction survey.
+
+The same engine functions as the pages (``/laporan``, ``/dasbor``, ``/publik/pengumuman``): a register
+as JSON, CSV or XLSX; the Laporan Layanan Informasi Publik as JSON, PDF, DOCX or XLSX; the yearly
+announcement for anyone; the survey answered with the case's ticket and access code.
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime, timedelta
+
+from flask import Response, stream_with_context
+from flask_smorest import Blueprint
+from marshmallow import Schema, fields, validate
+
+from api.auth import current_user, login_required
+from api.boundary import runtime
+from api.extensions import db
+from api.reports import files
+from engine import access, casework, complaint_stats, dashboard, kinds, narrative, registers, reports, survey
+from engine.errors import Invalid
+from engine.messages import msg
+
+blp = Blueprint("reports", __name__, description="Registers, statutory reports, dashboard and satisfaction survey")
+JSON_ROWS = 1000
+
+
+class RegisterQuery(Schema):
+    from_ = fields.AwareDateTime(data_key="from", metadata={"description": "received at or after"})
+    to = fields.AwareDateTime(metadata={"description": "received before"})
+    state = fields.String(validate=validate.OneOf(registers.STATES))
+    unit = fields.String(validate=validate.Length(max=40))
+    format = fields.String(load_default="json", validate=validate.OneOf(["json", "csv", "xlsx"]))
+    limit = fields.Integer(load_default=JSON_ROWS, validate=validate.Range(min=1, max=10 * JSON_ROWS))
+
+
+class PeriodQuery(Schema):
+    period = fields.String(required=True, metadata={"description": "a year (2026) or a semester (2026-S1)"})
+    format = fields.String(load_default="json", validate=validate.OneOf(["json", "pdf", "docx", "xlsx"]))
+    unit = fields.String(validate=validate.Length(max=40))
+
+
+class YearQuery(Schema):
+    year = fields.Integer(required=True, validate=validate.Range(min=2000, max=2999))
+
+
+class NarrativeBody(Schema):
+    sections = fields.Dict(keys=fields.String(), values=fields.String(), required=True)
+
+
+class DashboardQuery(Schema):
+    from_ = fields.AwareDateTime(data_key="from", required=True)
+    to = fields.AwareDateTime(required=True)
+    process = fields.String(validate=validate.OneOf(kinds.ALL))
+    unit = fields.String(validate=validate.Length(max=40))
+
+
+class SurveyBody(Schema):
+    ticket = fields.String(required=True)
+    access_code = fields.String(required=True)
+    answers = fields.Dict(
+        keys=fields.String(validate=validate.OneOf(survey.ELEMENTS)),
+        values=fields.Integer(),
+        required=True,
+        metadata={"description": "each of the nine elements rated 1-4"},
+    )
+
+
+def _plain(value):
+    """JSON-ready: instants and days as ISO 8601, everything else as it is."""
+    if isinstance(value, datetime | date):
+        return value.isoformat()
+    if isinstance(value, dict):
+        return {k: _plain(v) for k, v in value.items()}
+    if isinstance(value, list | tuple):
+        return [_plain(v) for v in value]
+    return value
+
+
+def _file(body, mimetype: str, name: str) -> Response:
+    response = Response(body, mimetype=mimetype)
+    response.headers["Content-Disposition"] = f"attachment; filename={name}"
+    response.headers["Cache-Control"] = "no-store"
+    return response
+
+
+@blp.get("/registers/<kind>")
+@login_required
+@blp.arguments(RegisterQuery, location="query")
+def register(query, kind):
+    """A register's rows for the cases received in [from, to); the requester's identity only for PPID staff."""
+    if kind not in kinds.ALL:
+        raise Invalid("unknown_register", fields={"kind": [msg("one_of", choices=", ".join(kinds.ALL))]})
+    user = current_user()
+    access.require_register(user, kind)
+    where = registers.Filter(kind, query.get("from_"), query.get("to"), query.get("state"), query.get("unit"))
+    rt = runtime()
+    columns = registers.COLUMNS[kind]
+    if kind == kinds.COMPLAINT or not access.can_read_identity(user):
+        columns = tuple(c for c in columns if c not in (*registers.IDENTITY, "proxy_name"))
+    if query["format"] == "json":
+        rows = [
+            {c: _plain(row[c]) for c in columns}
+            for row in registers.rows(db.session, rt, user, where, limit=query["limit"])
+        ]
+        return {"total": registers.count(db.session, where, user), "items": rows}
+    table = files.register_table(rt, kind, registers.rows(db.session, rt, user, where), columns)
+    if query["format"] == "csv":
+        return _file(stream_with_context(files.csv_stream(table)), "text/csv", f"register-{kind}.csv")
+    return _file(files.xlsx_table(table, kind), files.XLSX, f"register-{kind}.xlsx")
+
+
+@blp.get("/reports/annual")
+@login_required
+@blp.arguments(PeriodQuery, location="query")
+def annual(query):
+    """The Laporan Layanan Informasi Publik of a year or semester: figures (JSON) or the document."""
+    access.require_report_reader(current_user())
+    period = reports.Period.parse(query["period"])
+    rt = runtime()
+    report = reports.annual_report(db.session, rt, period)
+    start, end = period.bounds(rt.settings.office_timezone)
+    ikm = survey.ikm(
+        db.session,
+        start.strftime("%Y-%m"),
+        (end - timedelta(days=1)).strftime("%Y-%m"),
+        tuple(k for k in kinds.ALL if k != kinds.COMPLAINT),
+    )
+    fmt = query["format"]
+    if fmt == "json":
+        return {
+            "period": period.key,
+            "figures": {f"{s.key}.{f.key}": f.value for s in report.sections for f in s.figures},
+            "time_to_fulfil": _plain(report.time_to_fulfil.__dict__),
+            "fees": report.fees,
+            "narrative": report.narrative,
+            "ikm": _index(ikm),
+            "annex": dict(reports.annex(db.session, rt, period)),
+        }
+    annex = reports.annex_of(db.session, rt, period) if files.needs_annex(report, fmt) else reports.Annex([], [])
+    write, mimetype = {
+        "pdf": (files.annual_pdf, files.PDF),
+        "docx": (files.annual_docx, files.DOCX),
+        "xlsx": (files.annual_xlsx, files.XLSX),
+    }[fmt]
+    return _file(write(rt, report, annex, ikm), mimetype, f"laporan-layanan-informasi-{period.key}.{fmt}")
+
+
+def _index(index: survey.Index) -> dict:
+    """An IKM as JSON; fewer than 5 answers give the count only (an answer could be traced to a person)."""
+    if index.responses < complaint_stats.SUPPRESS_BELOW:
+        return {"responses": index.responses}
+    return {
+        "responses": index.responses,
+        "means": index.means,
+        "index": index.value,
+        "converted": index.converted,
+        "grade": index.grade,
+        "performance": index.performance,
+    }
+
+
+@blp.put("/reports/annual/narrative")
+@login_required
+@blp.arguments(PeriodQuery(only=("period",)), location="query")
+@blp.arguments(NarrativeBody)
+def write_narrative(query, body):
+    """The PPID writes the report's narrative sections for a period (empty text removes a section)."""
+    period = reports.Period.parse(query["period"])
+    saved = narrative.save(db.session, current_user(), period.key, body["sections"])
+    db.session.commit()
+    return {"period": period.key, "narrative": saved}
+
+
+@blp.get("/reports/complaints")
+@login_required
+@blp.arguments(PeriodQuery(only=("period", "unit")), location="query")
+def complaints(query):
+    """Complaint statistics of a period; counts 1-4 of a breakdown are withheld (they could point to a person)."""
+    access.require_complaint_statistics(current_user())
+    period = reports.Period.parse(query["period"])
+    rt = runtime()
+    start, end = period.bounds(rt.settings.office_timezone)
+    stats = complaint_stats.complaint_stats(db.session, start, end, query.get("unit"))
+    return {
+        "period": period.key,
+        "total": stats.total,
+        "closed": stats.closed,
+        "not_actionable": stats.not_actionable,
+        "median_days": stats.median_days,
+        "tiers": stats.tiers,
+        "breakdowns": {
+            dimension: {value: cell.value for value, cell in cells.items()}
+            for dimension, cells in stats.breakdowns.items()
+        },
+    }
+
+
+@blp.get("/reports/announcement")
+@blp.arguments(YearQuery, location="query")
+def announcement(query):
+    """The yearly announcement (UU 14/2008 Pasal 12): figures only, for anyone."""
+    return _plain(reports.announcement(db.session, runtime(), query["year"]))
+
+
+@blp.get("/dashboard")
+@login_required
+@blp.arguments(DashboardQuery, location="query")
+def dashboard_figures(query):
+    """The dashboard's figures for [from, to), one process or all the caller may see, one unit or all."""
+    user = current_user()
+    allowed = access.require_dashboard(user)
+    chosen = (query["process"],) if query.get("process") else allowed
+    if not set(chosen) <= set(allowed):
+        access.require_register(user, query["process"])
+    view = dashboard.View(chosen, query["from_"], query["to"], query.get("unit"))
+    board = dashboard.dashboard(db.session, runtime(), user, view)
+    return _plain(
+        {
+            "months": board.months,
+            "open_by_stage": board.open_by_stage,
+            "lateness": board.lateness,
+            "due_this_week": board.due_this_week,
+            "oldest_open": board.oldest_open,
+            "on_time_by_month": {m: list(v) for m, v in board.on_time_by_month.items()},
+            "on_time_by_unit": {u: list(v) for u, v in board.on_time_by_unit.items()},
+            "received_by_month": board.received_by_month,
+            "closed_by_month": board.closed_by_month,
+            "ikm": _index(board.ikm),
+        }
+    )
+
+
+@blp.post("/survey")
+@blp.arguments(SurveyBody)
+@blp.response(201)
+def answer_survey(body):
+    """The requester or reporter of a closed case answers the satisfaction survey, once, anonymously."""
+    case = casework.find_by_code(db.session, body["ticket"], body["access_code"])
+    survey.answer(db.session, runtime(), case, body["answers"])
+    db.session.commit()
+    return {"recorded": True}

@@ -1,0 +1,131 @@
+"""The dashboard (``/dasbor``) for the PPID, its superior and the complaint managers.
+
+Filters by period (office days, the last included; the last twelve months by default), process and
+unit. Every chart is SVG drawn here (``api.web.charts``) with a table of the same figures beside it, so
+it needs no JavaScript and reads the same to a screen reader. The counts are engine.dashboard's, which
+counts exactly what the registers list for the same filters (each open count links to its register).
+"""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta
+
+from flask import render_template, request, url_for
+from flask_babel import gettext as _
+from flask_login import login_required
+
+from api.boundary import runtime
+from api.extensions import db
+from api.reports import labels
+from api.web import charts, display
+from api.web.blueprint import bp
+from api.web.i18n import current_language
+from api.web.reports import _today, read_period
+from api.web.session import officer
+from engine import access, dashboard, dip_match, kinds
+
+
+@bp.get("/dasbor")
+@login_required
+def dashboard_page():
+    user = officer()
+    allowed = access.require_dashboard(user)
+    choice = read_period(request.args, keys=("from", "to", "process", "unit"))
+    if choice.values["process"] and choice.values["process"] not in allowed:
+        choice.errors["process"] = _("Choose one of the processes in the list.")
+    rt = runtime()
+    tz = rt.calendars["strict"].tz
+    today = _today()
+    if choice.errors:
+        return _page(None, choice, allowed), 422
+    end = choice.end or datetime.combine(today + timedelta(days=1), datetime.min.time(), tzinfo=tz)
+    start = choice.start or end.replace(year=end.year - 1)
+    chosen = (choice.values["process"],) if choice.values["process"] else allowed
+    view = dashboard.View(chosen, start, end, choice.values["unit"] or None)
+    board = dashboard.dashboard(db.session, rt, user, view)
+    # The DIP's view of the same requests (engine.dip_match): what is asked again and is not yet published.
+    insight = kinds.REQUEST in chosen and bool(user.group_codes & (access.REQUEST_STAFF | access.DIP_KEEPERS))
+    repeated = dip_match.repeated_requests(db.session, since=start, limit=5) if insight else None
+    return _page(board, choice, allowed, repeated)
+
+
+def _page(board, choice, allowed, repeated=None):
+    locale = current_language()
+    context = {
+        "board": board,
+        "values": choice.values,
+        "errors": choice.errors,
+        "processes": [(k, display.process_label(k, locale)) for k in allowed],
+        "slugs": labels.SLUG_OF,
+        "repeated": repeated,
+    }
+    if board is not None:
+        context.update(_charts(board, locale, choice.values))
+    return render_template("reports/dashboard.html", **context)
+
+
+def _charts(board, locale, typed: dict) -> dict:
+    stage_rows = []
+    for kind in board.view.kinds:
+        for status_code, n in sorted(board.open_by_stage[kind].items(), key=lambda item: -item[1]):
+            stage_rows.append((display.process_label(kind, locale), display.stage_label(status_code, locale), n))
+    lateness_names = {
+        "overdue": _("Overdue"),
+        "due_this_week": _("Due this week"),
+        "on_track": _("On track"),
+        "no_deadline": _("No deadline"),
+    }
+    lateness = {key: sum(board.lateness[k][key] for k in board.view.kinds) for key in dashboard.LATENESS}
+    months = board.months
+    rate = [
+        (month, closed, good, round(100 * good / closed) if closed else None)
+        for month, (closed, good) in board.on_time_by_month.items()
+    ]
+    units = [
+        (unit, closed, good, round(100 * good / closed) if closed else None)
+        for unit, (closed, good) in board.on_time_by_unit.items()
+    ]
+    for row in (*board.due_this_week, *board.oldest_open):
+        row["stage"] = display.stage_label(row["status"], locale)
+    values = {"from": typed.get("from"), "to": typed.get("to"), "unit": board.view.unit}
+    open_links = [
+        (
+            display.process_label(kind, locale),
+            board.open_total(kind),
+            url_for("web.register", slug=labels.SLUG_OF[kind], state="open", **{k: v for k, v in values.items() if v}),
+        )
+        for kind in board.view.kinds
+    ]
+    return {
+        "open_links": open_links,
+        "stage_rows": stage_rows,
+        "stage_chart": charts.bars(
+            [(f"{p}: {s}", n) for p, s, n in stage_rows],
+            _("Open cases by stage"),
+            _("Horizontal bars: the number of open cases at each stage; the table below gives the same numbers."),
+        ),
+        "lateness": [(lateness_names[k], v) for k, v in lateness.items()],
+        "lateness_chart": charts.bars(
+            [(str(lateness_names[k]), v) for k, v in lateness.items()],
+            _("Open cases by lateness"),
+            _("Horizontal bars: open cases overdue, due this week, on track and without a deadline."),
+        ),
+        "rate": rate,
+        "rate_chart": charts.bars(
+            [(m, p or 0) for m, _c, _g, p in rate],
+            _("Share closed on time by month (%)"),
+            _("Horizontal bars: for each month, the percentage of the cases closed that month that were on time."),
+        ),
+        "units": units,
+        "trend_chart": charts.columns(
+            months,
+            [
+                (_("Received"), [board.received_by_month[m] for m in months]),
+                (_("Closed"), [board.closed_by_month[m] for m in months]),
+            ],
+            _("Cases received and closed over twelve months"),
+            _("Columns per month: blue for cases received, amber for cases closed; the table gives the numbers."),
+        ),
+        "trend": [(m, board.received_by_month[m], board.closed_by_month[m]) for m in months],
+        "performance": labels.PERFORMANCE,
+    }

@@ -1,0 +1,274 @@
+"""The officers' registers and reports (``/laporan``): the registers, the Laporan Layanan Informasi Publik,
+the complaint statistics. The dashboard is ``api.web.dashboard``; the public announcement and the
+survey are the portal's (``api.web.portal.announcement``, ``api.web.portal.survey``).
+
+Each page reads a filter from the query string (office days, the last included), shows the figures or
+the first rows, and downloads the same thing whole with ``format=`` (CSV, XLSX, DOCX, PDF). Who may
+read what is ``engine.access``'s: the PPID's registers and report for its staff and the auditors (the
+requester's identity for the staff only), the complaint register and statistics for the complaint
+team and the auditors, never a reporter's identity.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date, datetime, timedelta
+from zoneinfo import ZoneInfo
+
+from flask import Response, abort, current_app, flash, redirect, render_template, request, stream_with_context, url_for
+from flask_babel import gettext as _
+from flask_login import login_required
+
+from api.boundary import runtime
+from api.extensions import db
+from api.reports import files, labels
+from api.web.blueprint import bp
+from api.web.session import officer
+from engine import access, clock, complaint_stats, kinds, narrative, registers, reports, survey
+from engine.errors import Invalid
+
+PAGE_ROWS = 100
+
+
+@dataclass
+class Choice:
+    """A filter as typed (``values``), what it means, and what is wrong with it."""
+
+    values: dict[str, str]
+    start: datetime | None = None
+    end: datetime | None = None
+    errors: dict[str, str] = field(default_factory=dict)
+
+
+def read_period(args, keys=("from", "to", "state", "unit", "process")) -> Choice:
+    values = {key: args.get(key, "").strip() for key in keys}
+    choice = Choice(values)
+    zone = ZoneInfo(current_app.config["KAWAL"].office_timezone)
+    days = {}
+    for key in ("from", "to"):
+        if values.get(key):
+            try:
+                days[key] = date.fromisoformat(values[key])
+            except ValueError:
+                choice.errors[key] = _("Enter a date like 2026-03-31.")
+    if "from" in days:
+        choice.start = datetime.combine(days["from"], datetime.min.time(), tzinfo=zone)
+    if "to" in days:
+        choice.end = datetime.combine(days["to"] + timedelta(days=1), datetime.min.time(), tzinfo=zone)
+    if "from" in days and "to" in days and days["to"] < days["from"]:
+        choice.errors["to"] = _("The last day cannot be before the first day.")
+    if values.get("state") and values["state"] not in registers.STATES:
+        choice.errors["state"] = _("Choose open or closed cases, or all.")
+    if values.get("process") and values["process"] not in kinds.ALL:
+        choice.errors["process"] = _("Choose one of the processes in the list.")
+    return choice
+
+
+def periods(today: date) -> list[str]:
+    """The years and semesters offered: this year and the four before, each whole and by semester."""
+    out = []
+    for year in range(today.year, today.year - 5, -1):
+        out += [str(year), f"{year}-S1", f"{year}-S2"]
+    return out
+
+
+def _today() -> date:
+    return clock.now().astimezone(ZoneInfo(current_app.config["KAWAL"].office_timezone)).date()
+
+
+def _download(body, mimetype: str, name: str) -> Response:
+    response = Response(body, mimetype=mimetype)
+    response.headers["Content-Disposition"] = f"attachment; filename={name}"
+    response.headers["Cache-Control"] = "no-store"
+    response.headers["X-Content-Type-Options"] = "nosniff"
+    return response
+
+
+# -- the index --------------------------------------------------------------------------------------------------
+
+
+@bp.get("/laporan")
+@login_required
+def reports_home():
+    user = officer()
+    shown = [kind for kind in kinds.ALL if access.can_read_register(user, kind)]
+    if not shown and not access.dashboard_kinds(user):
+        access.require_report_reader(user)  # 403
+    return render_template(
+        "reports/index.html",
+        registers=[(labels.SLUG_OF[k], labels.REGISTER_TITLES[k]) for k in shown],
+        annual=bool(user.group_codes & access.REPORT_READERS),
+        complaints=access.can_read_complaint_statistics(user),
+        dashboard=bool(access.dashboard_kinds(user)),
+    )
+
+
+# -- registers --------------------------------------------------------------------------------------------------
+
+
+@bp.get("/laporan/register/<slug>")
+@login_required
+def register(slug: str):
+    kind = labels.PROCESS_SLUGS.get(slug)
+    if kind is None:
+        abort(404)
+    user = officer()
+    access.require_register(user, kind)
+    choice = read_period(request.args)
+    fmt = request.args.get("format", "")
+    if choice.errors or fmt not in ("", "csv", "xlsx"):
+        if fmt not in ("", "csv", "xlsx"):
+            choice.errors["format"] = _("Choose CSV or XLSX.")
+        return _register_page(kind, slug, choice, [], 0), 422
+    state, unit = choice.values["state"] or None, choice.values["unit"] or None
+    where = registers.Filter(kind, choice.start, choice.end, state, unit)
+    rt = runtime()
+    columns = _columns(user, kind)
+    if fmt:
+        rows = registers.rows(db.session, rt, user, where)
+        table = files.register_table(rt, kind, rows, columns)
+        name = f"register-{slug}-{choice.values['from'] or 'awal'}_{choice.values['to'] or 'kini'}.{fmt}"
+        if fmt == "csv":
+            return _download(stream_with_context(files.csv_stream(table)), "text/csv", name)
+        return _download(files.xlsx_table(table, str(labels.REGISTER_TITLES[kind])), files.XLSX, name)
+    total = registers.count(db.session, where, user)
+    rows = list(registers.rows(db.session, rt, user, where, limit=PAGE_ROWS))
+    table = list(files.register_table(rt, kind, rows, columns))
+    return _register_page(kind, slug, choice, table, total)
+
+
+def _columns(user, kind: str) -> tuple[str, ...]:
+    """The register's columns; the identity columns only for a reader who may see them."""
+    columns = registers.COLUMNS[kind]
+    if kind == kinds.COMPLAINT or not access.can_read_identity(user):
+        columns = tuple(c for c in columns if c not in (*registers.IDENTITY, "proxy_name"))
+    return columns
+
+
+def _register_page(kind, slug, choice, table, total):
+    return render_template(
+        "reports/register.html",
+        kind=kind,
+        slug=slug,
+        title=labels.REGISTER_TITLES[kind],
+        choice=choice,
+        values=choice.values,
+        errors=choice.errors,
+        table=table,
+        total=total,
+        shown=max(0, len(table) - 1),
+        complaint=kind == kinds.COMPLAINT,
+    )
+
+
+# -- the annual report ------------------------------------------------------------------------------------------
+
+
+def _period(args) -> tuple[reports.Period | None, str | None]:
+    raw = args.get("periode") or str(_today().year - 1)
+    try:
+        return reports.Period.parse(raw), None
+    except Invalid:
+        return None, _("Choose a year or a semester from the list.")
+
+
+@bp.get("/laporan/tahunan")
+@login_required
+def annual_report():
+    user = officer()
+    access.require_report_reader(user)
+    period, error = _period(request.args)
+    fmt = request.args.get("format", "")
+    if error or fmt not in ("", "pdf", "docx", "xlsx"):
+        flash(error or _("Choose PDF, DOCX or XLSX."), "error")
+        return redirect(url_for("web.annual_report"), 303)
+    rt = runtime()
+    report = reports.annual_report(db.session, rt, period)
+    ikm = _ikm(period, tuple(k for k in kinds.ALL if k != kinds.COMPLAINT), rt)
+    if fmt:
+        annex = reports.annex_of(db.session, rt, period) if files.needs_annex(report, fmt) else reports.Annex([], [])
+        writer = {"pdf": (files.annual_pdf, files.PDF), "docx": (files.annual_docx, files.DOCX)}
+        writer["xlsx"] = (files.annual_xlsx, files.XLSX)
+        write, mimetype = writer[fmt]
+        return _download(write(rt, report, annex, ikm), mimetype, f"laporan-layanan-informasi-{period.key}.{fmt}")
+    return render_template(
+        "reports/annual.html",
+        report=report,
+        period=period,
+        periods=periods(_today()),
+        rows=files.report_rows(rt, report),
+        sections=labels.SECTIONS,
+        narrative_labels=labels.NARRATIVE,
+        can_write=bool(user.group_codes & access.NARRATIVE_WRITERS),
+        ikm=ikm,
+        elements=labels.SURVEY_SHORT,
+        performance=labels.PERFORMANCE,
+        bands=[(labels.figure_label(rt, f"time.band_{k}"), report.value(f"time.band_{k}")) for k, *_r in reports.BANDS],
+    )
+
+
+def _ikm(period: reports.Period, kinds_: tuple[str, ...], rt) -> survey.Index:
+    start, end = period.bounds(rt.settings.office_timezone)
+    first = start.strftime("%Y-%m")
+    last = (end - timedelta(days=1)).strftime("%Y-%m")
+    return survey.ikm(db.session, first, last, kinds_)
+
+
+@bp.post("/laporan/tahunan/narasi")
+@login_required
+def annual_narrative():
+    user = officer()
+    access.require_narrative_writer(user)
+    period, error = _period(request.form)
+    if error:
+        flash(error, "error")
+        return redirect(url_for("web.annual_report"), 303)
+    sections = {key: request.form.get(key, "") for key in narrative.SECTIONS}
+    try:
+        narrative.save(db.session, user, period.key, sections)
+    except Invalid:
+        db.session.rollback()
+        flash(_("Each section may hold at most %(num)d characters.", num=narrative.MAX_CHARS), "error")
+        return redirect(url_for("web.annual_report", periode=period.key), 303)
+    db.session.commit()
+    flash(_("The report's narrative for %(period)s is saved.", period=period.key), "success")
+    return redirect(url_for("web.annual_report", periode=period.key) + "#narasi", 303)
+
+
+# -- complaint statistics ---------------------------------------------------------------------------------------
+
+
+@bp.get("/laporan/pengaduan")
+@login_required
+def complaint_statistics():
+    user = officer()
+    access.require_complaint_statistics(user)
+    period, error = _period(request.args)
+    fmt = request.args.get("format", "")
+    if error or fmt not in ("", "xlsx"):
+        flash(error or _("Choose XLSX."), "error")
+        return redirect(url_for("web.complaint_statistics"), 303)
+    rt = runtime()
+    start, end = period.bounds(rt.settings.office_timezone)
+    unit = request.args.get("unit", "").strip() or None
+    categories = tuple(rt.forms.schema("pengaduan_klasifikasi.json")["properties"]["kategori"]["enum"])
+    stats = complaint_stats.complaint_stats(db.session, start, end, unit, categories)
+    if fmt:
+        body = files.complaint_xlsx(rt, stats, period.key)
+        return _download(body, files.XLSX, f"statistik-pengaduan-{period.key}.xlsx")
+    return render_template(
+        "reports/complaints.html",
+        stats=stats,
+        period=period,
+        periods=periods(_today()),
+        unit=unit or "",
+        rows=files.complaint_rows(rt, stats),
+        dimensions=labels.COMPLAINT_DIMENSIONS,
+        tiers=labels.TIERS,
+        ikm=_ikm(period, (kinds.COMPLAINT,), rt),
+        performance=labels.PERFORMANCE,
+        breakdowns=[
+            (dimension, [(labels.complaint_value(rt, dimension, v), c) for v, c in cells.items()])
+            for dimension, cells in stats.breakdowns.items()
+        ],
+    )

@@ -1,0 +1,138 @@
+"""Complaint statistics (legal-process.md §7, §9.3): what the complaint unit reports, never who reported.
+
+Counted in SQL over the complaints received in a period (optionally of one unit): by channel, by the
+reporter's protection (anonymous, confidential, whistleblower), by Permenpan 5/2009 problem code, by
+the office's trend categories (the classification form's list, so the office configures them there),
+by oversight relevance, by unit, by outcome and follow-up; the time to close against every resolution
+tier (2, 5, 14 and 60 working days) and the tier each complaint was given, and against the statutory
+60 days (the case's own S60 clock, UU 25/2009 Pasal 50: met, or lapsed); the share not actionable, by
+reason.
+
+A count from 1 to 4 in a breakdown could point to a person (the only whistleblower report of a unit
+in a semester): such a cell is suppressed (``Cell.suppressed``), its value withheld. Totals are shown.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+
+from sqlalchemy import case, func, select
+from sqlalchemy.orm import Session
+
+from engine import kinds
+from engine.facts import NOT_ACTIONABLE, RESULTS
+from engine.models import Case, CaseFacts
+from engine.reports import percentile  # the same nearest-rank rule as the PPID report
+
+SUPPRESS_BELOW = 5
+CHANNELS = ("web", "langsung", "email", "pos", "telepon", "lapor")
+MODES = ("anonim", "rahasia", "whistleblower")
+PROBLEM_CODES = tuple(f"{n:02d}" for n in range(1, 11))
+TIERS = (2, 5, 14, 60)  # working days: light, normative, not oversight-relevant, oversight-relevant
+FOLLOW_UPS = (
+    "hukuman_disiplin",
+    "perbaikan_administrasi",
+    "perbaikan_layanan",
+    "rujukan_aph",
+    "rujukan_kpk",
+    "pemulihan_kerugian",
+    "tidak_terbukti",
+)
+UNKNOWN = "-"
+
+
+@dataclass(frozen=True)
+class Cell:
+    """A count as shown: ``None`` with ``suppressed`` when 1-4 could point to a person."""
+
+    raw: int
+    suppressed: bool
+
+    @property
+    def value(self) -> int | None:
+        return None if self.suppressed else self.raw
+
+
+def cell(n: int, suppress: bool = True) -> Cell:
+    return Cell(n, suppress and 0 < n < SUPPRESS_BELOW)
+
+
+@dataclass
+class ComplaintStats:
+    total: int
+    closed: int
+    breakdowns: dict[str, dict[str, Cell]]  # dimension -> value -> count
+    # Of the closed: within_2 ... within_60, over_60, within_own_tier (of with_tier). The statutory 60 days
+    # (S60), of every complaint whose clock started: within_statutory (met), statutory_missed (lapsed).
+    tiers: dict[str, int]
+    not_actionable: int
+    median_days: int | None
+
+
+def _scope(query, start: datetime, end: datetime, unit: str | None):
+    query = query.where(CaseFacts.kind == kinds.COMPLAINT, CaseFacts.received_at >= start, CaseFacts.received_at < end)
+    return query.where(CaseFacts.unit_code == unit) if unit else query
+
+
+def _grouped(session: Session, column, start, end, unit) -> dict[str, int]:
+    query = select(column, func.count()).select_from(Case).join(CaseFacts, CaseFacts.case_id == Case.id)
+    query = _scope(query, start, end, unit).group_by(column)
+    return {(UNKNOWN if key is None else str(key)): int(n) for key, n in session.execute(query)}
+
+
+def _ordered(found: dict[str, int], known: tuple[str, ...]) -> dict[str, Cell]:
+    """Every known value (zeros included), then any other value found, then the unknown one."""
+    keys = list(known) + sorted(k for k in found if k not in known and k != UNKNOWN)
+    if found.get(UNKNOWN):
+        keys.append(UNKNOWN)
+    return {key: cell(found.get(key, 0)) for key in keys}
+
+
+def complaint_stats(
+    session: Session, start: datetime, end: datetime, unit: str | None = None, categories: tuple[str, ...] = ()
+) -> ComplaintStats:
+    """The complaint statistics of [start, end), counted in SQL; ``categories`` in the order to show them."""
+    result = case((Case.closed_at.is_(None), "terbuka"), else_=CaseFacts.result)
+    oversight = case(
+        (CaseFacts.oversight.is_(True), "berkadar"), (CaseFacts.oversight.is_(False), "tidak_berkadar"), else_=None
+    )
+    breakdowns = {
+        "channel": _ordered(_grouped(session, Case.channel, start, end, unit), CHANNELS),
+        "mode": _ordered(_grouped(session, Case.reporter_mode, start, end, unit), MODES),
+        "problem_code": _ordered(_grouped(session, CaseFacts.problem_code, start, end, unit), PROBLEM_CODES),
+        "category": _ordered(_grouped(session, CaseFacts.category, start, end, unit), categories),
+        "oversight": _ordered(_grouped(session, oversight, start, end, unit), ("berkadar", "tidak_berkadar")),
+        "unit": _ordered(_grouped(session, CaseFacts.unit_code, start, end, unit), ()),
+        "result": _ordered(_grouped(session, result, start, end, unit), (*RESULTS[kinds.COMPLAINT], "terbuka")),
+        "not_actionable": _ordered(_grouped(session, CaseFacts.not_actionable, start, end, unit), NOT_ACTIONABLE),
+        "follow_up": _ordered(_grouped(session, CaseFacts.follow_up, start, end, unit), FOLLOW_UPS),
+    }
+    breakdowns["not_actionable"].pop(UNKNOWN, None)  # the complaints that were acted on
+    breakdowns["follow_up"].pop(UNKNOWN, None)
+    closed = CaseFacts.closed_days.is_not(None)
+    counts = [func.count(), func.coalesce(func.sum(case((closed, 1), else_=0)), 0)]
+    counts += [func.coalesce(func.sum(case((CaseFacts.closed_days <= tier, 1), else_=0)), 0) for tier in TIERS]
+    counts += [
+        func.coalesce(func.sum(case((CaseFacts.closed_days > TIERS[-1], 1), else_=0)), 0),
+        func.coalesce(func.sum(case((CaseFacts.closed_days <= CaseFacts.sla_days, 1), else_=0)), 0),
+        func.coalesce(func.sum(case((CaseFacts.sla_days.is_not(None) & closed, 1), else_=0)), 0),
+        func.coalesce(func.sum(case((CaseFacts.statutory == "met", 1), else_=0)), 0),
+        func.coalesce(func.sum(case((CaseFacts.statutory == "missed", 1), else_=0)), 0),
+        func.coalesce(func.sum(case((CaseFacts.not_actionable.is_not(None), 1), else_=0)), 0),
+    ]
+    query = _scope(select(*counts).select_from(Case).join(CaseFacts, CaseFacts.case_id == Case.id), start, end, unit)
+    total, n_closed, *within, over, own, with_tier, statutory, missed, not_actionable = session.execute(query).one()
+    tiers = {f"within_{tier}": int(n) for tier, n in zip(TIERS, within, strict=True)}
+    tiers.update(over_60=int(over), within_own_tier=int(own), with_tier=int(with_tier))
+    tiers.update(within_statutory=int(statutory), statutory_missed=int(missed))
+    histogram = _grouped(session, CaseFacts.closed_days, start, end, unit)
+    histogram.pop(UNKNOWN, None)
+    return ComplaintStats(
+        total=int(total),
+        closed=int(n_closed),
+        breakdowns=breakdowns,
+        tiers=tiers,
+        not_actionable=int(not_actionable),
+        median_days=percentile({int(k): v for k, v in histogram.items()}, 50),
+    )

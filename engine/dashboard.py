@@ -1,0 +1,163 @@
+"""The dashboard of the PPID, its superior and the complaint managers: where the work stands, in figures.
+
+Open cases by stage and by lateness, the cases due this week and the oldest open ones, the on-time
+rate by month and by unit, twelve months of cases received and closed, and the satisfaction index.
+Every count is one SQL aggregate over the same scope the registers list (``engine.registers.scoped``
+and ``access.cases_visible_to``), so a number here equals the rows of the register with the same
+filters: open cases of a process received in the period, of the unit chosen.
+
+"On time" is a closed case that never went overdue: no agency deadline of it was missed (the case's
+``overdue`` flag, set when one lapses).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta
+
+from sqlalchemy import case, func, select
+from sqlalchemy.orm import Session
+
+from engine import access, clock, survey
+from engine.models import Case, CaseFacts, User
+from engine.registers import Filter, scoped
+from engine.runtime import Runtime
+
+LIST_SIZE = 10
+LATENESS = ("overdue", "due_this_week", "on_track", "no_deadline")
+
+
+@dataclass(frozen=True)
+class View:
+    """What the dashboard shows: processes, received in [start, end), of one unit (or all)."""
+
+    kinds: tuple[str, ...]
+    start: datetime
+    end: datetime
+    unit: str | None = None
+
+
+@dataclass
+class Dashboard:
+    view: View
+    months: list[str]
+    open_by_stage: dict[str, dict[str, int]] = field(default_factory=dict)  # kind -> status -> open cases
+    lateness: dict[str, dict[str, int]] = field(default_factory=dict)  # kind -> LATENESS -> open cases
+    due_this_week: list[dict] = field(default_factory=list)
+    oldest_open: list[dict] = field(default_factory=list)
+    on_time_by_month: dict[str, tuple[int, int]] = field(default_factory=dict)  # month -> (closed, on time)
+    on_time_by_unit: dict[str, tuple[int, int]] = field(default_factory=dict)
+    received_by_month: dict[str, int] = field(default_factory=dict)
+    closed_by_month: dict[str, int] = field(default_factory=dict)
+    ikm: survey.Index | None = None
+    ikm_by_unit: dict[str, survey.Index] = field(default_factory=dict)
+
+    def open_total(self, kind: str) -> int:
+        return sum(self.open_by_stage.get(kind, {}).values())
+
+
+def months_ending(last: datetime, tz, count: int = 12) -> list[str]:
+    """``count`` office-local months ending with the month of ``last`` (oldest first)."""
+    local = last.astimezone(tz)
+    year, month = local.year, local.month
+    out = []
+    for _ in range(count):
+        out.append(f"{year:04d}-{month:02d}")
+        year, month = (year, month - 1) if month > 1 else (year - 1, 12)
+    return out[::-1]
+
+
+def _from(user: User, view: View, kind: str, *columns, state: str | None = None):
+    query = select(*columns).select_from(Case).join(CaseFacts, CaseFacts.case_id == Case.id)
+    query = scoped(query, Filter(kind, view.start, view.end, state, view.unit))
+    return access.cases_visible_to(user, query)
+
+
+def _visible_any(user: User, view: View, *columns):
+    """Every chosen process, whatever the period (the twelve-month panels choose their own months)."""
+    query = select(*columns).select_from(Case).join(CaseFacts, CaseFacts.case_id == Case.id)
+    query = query.where(CaseFacts.kind.in_(view.kinds))
+    if view.unit:
+        query = query.where(CaseFacts.unit_code == view.unit)
+    return access.cases_visible_to(user, query)
+
+
+def dashboard(session: Session, rt: Runtime, user: User, view: View) -> Dashboard:
+    cal = rt.calendars["strict"]
+    now = clock.now()
+    local = now.astimezone(cal.tz)
+    week_end = (local + timedelta(days=7 - local.weekday())).replace(hour=0, minute=0, second=0, microsecond=0)
+    months = months_ending(view.end - timedelta(seconds=1), cal.tz)
+    board = Dashboard(view=view, months=months)
+    overdue = Case.overdue.is_(True) | (Case.due_at < now)
+    lateness = case(
+        (overdue, "overdue"),
+        (Case.due_at.is_(None), "no_deadline"),
+        (Case.due_at < week_end, "due_this_week"),
+        else_="on_track",
+    )
+    for kind in view.kinds:
+        stages = _from(user, view, kind, Case.status, func.count(), state="open").group_by(Case.status)
+        board.open_by_stage[kind] = {status: int(n) for status, n in session.execute(stages)}
+        late = _from(user, view, kind, lateness, func.count(), state="open").group_by(lateness)
+        found = {key: int(n) for key, n in session.execute(late)}
+        board.lateness[kind] = {key: found.get(key, 0) for key in LATENESS}
+    columns = (Case.ticket, Case.kind, Case.status, Case.received_at, Case.due_at)
+    due = [
+        _from(user, view, kind, *columns, state="open").where(Case.due_at >= now, Case.due_at < week_end)
+        for kind in view.kinds
+    ]
+    board.due_this_week = _rows(session, due, (Case.due_at, Case.ticket), cal, now)
+    oldest = [_from(user, view, kind, *columns, state="open") for kind in view.kinds]
+    board.oldest_open = _rows(session, oldest, (Case.received_at, Case.ticket), cal, now)
+
+    on_time = func.coalesce(func.sum(case((Case.overdue.is_(False), 1), else_=0)), 0)
+    by_month = (
+        _visible_any(user, view, CaseFacts.closed_month, func.count(), on_time)
+        .where(CaseFacts.closed_month.in_(months))
+        .group_by(CaseFacts.closed_month)
+    )
+    found = {m: (int(n), int(ok)) for m, n, ok in session.execute(by_month)}
+    board.on_time_by_month = {m: found.get(m, (0, 0)) for m in months}
+    by_unit = {}
+    for kind in view.kinds:
+        query = _from(user, view, kind, CaseFacts.unit_code, func.count(), on_time, state="closed")
+        for unit, n, ok in session.execute(query.group_by(CaseFacts.unit_code)):
+            total, good = by_unit.get(unit or "-", (0, 0))
+            by_unit[unit or "-"] = (total + int(n), good + int(ok))
+    board.on_time_by_unit = dict(sorted(by_unit.items()))
+    received = _visible_any(user, view, CaseFacts.received_month, func.count())
+    received = received.where(CaseFacts.received_month.in_(months)).group_by(CaseFacts.received_month)
+    found = dict(session.execute(received).all())
+    board.received_by_month = {m: int(found.get(m, 0)) for m in months}
+    board.closed_by_month = {m: board.on_time_by_month[m][0] for m in months}
+    first, last = months_ending(view.start, cal.tz, 1)[0], months_ending(view.end - timedelta(seconds=1), cal.tz, 1)[0]
+    board.ikm = survey.ikm(session, first, last, view.kinds, view.unit)
+    if not view.unit:
+        board.ikm_by_unit = survey.ikm_by_unit(session, first, last, view.kinds)
+    return board
+
+
+def _rows(session: Session, queries, order, cal, now) -> list[dict]:
+    """The first ``LIST_SIZE`` rows of the union of per-process queries, in ``order``."""
+    found = []
+    for query in queries:
+        found += session.execute(query.order_by(*order).limit(LIST_SIZE)).all()
+    key = (lambda r: (r.due_at, r.ticket)) if order[0] is Case.due_at else (lambda r: (r.received_at, r.ticket))
+    out = []
+    today = now.astimezone(cal.tz).date()
+    for row in sorted(found, key=key)[:LIST_SIZE]:
+        out.append(
+            {
+                "ticket": row.ticket,
+                "kind": row.kind,
+                "status": row.status,
+                "received_at": row.received_at,
+                "due_at": row.due_at,
+                "working_days_open": cal.working_days_between(cal.day_zero(row.received_at)[0], today),
+                "working_days_left": cal.working_days_between(today, row.due_at.astimezone(cal.tz).date())
+                if row.due_at
+                else None,
+            }
+        )
+    return out

@@ -1,0 +1,296 @@
+"""The facts the registers, the statutory reports and the dashboard count, one row per case (``CaseFacts``).
+
+Every fact is derived from what the case already records: its row (status, outcome, dates, flags), its
+history (milestones reached, the data of completed tasks, messages from the Komisi Informasi or a court)
+and its deadlines. ``refresh`` runs at the end of every run of the case (engine.run), in its
+transaction, so the facts never lag the case; ``rebuild`` derives every row again (``kawal reports
+rebuild``), which is also how a test proves the running facts equal a fresh derivation.
+
+Working days are counted on the strict calendar (the agency's own clock), from the receipt's day zero
+as the calendar reads it, to the office-local day of the later event: a written notice sent on the
+T10 due date took 10 working days.
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from engine import clock, kinds, status
+from engine.models import Case, CaseEvent, CaseFacts, Unit
+from engine.runtime import Runtime
+
+# The events a case's facts are read from.
+EVENT_TYPES = ("status_changed", "task_completed", "message_received")
+# How each kind of case ends, as CaseFacts.result names it.
+RESULTS = {
+    kinds.REQUEST: (*sorted(status.OUTCOMES), "dicabut", "ditutup_tidak_lengkap"),
+    kinds.OBJECTION: (*sorted(status.OBJECTION_OUTCOMES), "diselesaikan_musyawarah", "keberatan_tidak_ditanggapi"),
+    kinds.DISPUTE: ("putusan_mediasi", "putusan_ajudikasi", "putusan_sela", "sengketa_dicabut", "sengketa_gugur"),
+    kinds.COMPLAINT: (
+        "pengaduan_selesai",
+        "tidak_dapat_ditindaklanjuti",
+        "diteruskan_instansi_lain",
+        "dianggap_dicabut",
+    ),
+}
+# Why a complaint could not be acted on (the share "not actionable, with reasons").
+NOT_ACTIONABLE = ("verifikasi", "instansi_lain", "tidak_cukup_bukti", "dianggap_dicabut")
+# A refusal or a partial grant names its Pasal 17 letters and gives written reasons.
+EXEMPTING = ("ditolak_dikecualikan", "dikabulkan_sebagian")
+# The complaint team's assessments of a clarification (each may find the evidence insufficient).
+ASSESSMENTS = ("klarifikasi", "klarifikasi_lanjutan", "klarifikasi_setelah_dibuka")
+DISPUTE_DECISIONS = ("putusan_mediasi", "putusan_ajudikasi", "putusan_sela")
+
+
+def month(instant: datetime, rt: Runtime) -> str:
+    return instant.astimezone(rt.calendars["strict"].tz).strftime("%Y-%m")
+
+
+def letters(values) -> str | None:
+    """``["h", "a"]`` as ``,a,h,`` (a count per letter is then ``LIKE '%,h,%'``); None for none."""
+    found = sorted({str(v) for v in values or () if v})
+    return f",{','.join(found)}," if found else None
+
+
+def working_days(rt: Runtime, received_at: datetime, later: datetime) -> int:
+    """Working days from the receipt's day zero to the office-local day of ``later`` (strict calendar)."""
+    cal = rt.calendars["strict"]
+    start, _moved, _skipped = cal.day_zero(received_at)
+    return max(0, cal.working_days_between(start, later.astimezone(cal.tz).date()))
+
+
+class _History:
+    """A case's milestones, completed tasks and messages, read once."""
+
+    def __init__(self, rows):
+        self.statuses: list[tuple[str, datetime]] = []
+        self.tasks: dict[str, dict] = {}  # the last completion of each task
+        self.actors: dict[str, str] = {}  # who completed it
+        self.messages: dict[str, dict] = {}  # the last message of each name
+        for type_, at, actor, data in rows:
+            if type_ == "status_changed":
+                self.statuses.append((data.get("status"), at))
+            elif type_ == "task_completed":
+                self.tasks[data.get("task")] = data.get("data") or {}
+                self.actors[data.get("task")] = actor
+            elif type_ == "message_received":
+                self.messages[data.get("message")] = data.get("data") or {}
+
+    def reached(self, *names: str) -> datetime | None:
+        """When the case first reached one of these statuses."""
+        return next((at for name, at in self.statuses if name in names), None)
+
+    def last_of(self, names) -> str | None:
+        return next((name for name, _at in reversed(self.statuses) if name in names), None)
+
+    def task(self, name: str) -> dict:
+        return self.tasks.get(name, {})
+
+
+def derive(session: Session, rt: Runtime, case: Case) -> dict:
+    """Every CaseFacts column of ``case`` (but its key and refresh time), from the case alone."""
+    rows = session.execute(
+        select(CaseEvent.type, CaseEvent.at, CaseEvent.actor, CaseEvent.data)
+        .where(CaseEvent.case_id == case.id, CaseEvent.type.in_(EVENT_TYPES))
+        .order_by(CaseEvent.seq)
+    )
+    history = _History(rows)
+    unit = session.get(Unit, case.unit_id) if case.unit_id else None
+    facts = {
+        "kind": case.kind,
+        "received_at": case.received_at,
+        "received_month": month(case.received_at, rt),
+        "unit_code": unit.code if unit else None,
+        "channel": case.channel,
+        "requester_type": case.requester_type,
+        "overdue": bool(case.overdue),
+        **{column: None for column in _OPTIONAL},
+        "extended": False,
+        "late_filed": False,
+        "cassation": False,
+    }
+    if case.closed_at is not None:
+        local = case.closed_at.astimezone(rt.calendars["strict"].tz).date()
+        received = case.received_at.astimezone(rt.calendars["strict"].tz).date()
+        facts.update(
+            closed_month=month(case.closed_at, rt),
+            closed_days=working_days(rt, case.received_at, case.closed_at),
+            closed_calendar_days=(local - received).days,
+        )
+    derive_kind = {
+        kinds.REQUEST: _request,
+        kinds.OBJECTION: _objection,
+        kinds.DISPUTE: _dispute,
+        kinds.COMPLAINT: _complaint,
+    }[case.kind]
+    facts.update(derive_kind(case, history))
+    if facts["decided_at"] is not None:
+        facts["decision_days"] = working_days(rt, case.received_at, facts["decided_at"])
+    return facts
+
+
+_OPTIONAL = (
+    "result",
+    "decided_at",
+    "decision_days",
+    "decided_by",
+    "reason",
+    "closed_month",
+    "closed_days",
+    "closed_calendar_days",
+    "extension_reason",
+    "exemptions",
+    "grounds",
+    "fee_charged",
+    "fee_paid",
+    "delivered_on",
+    "carried_out_on",
+    "mediation",
+    "adjudication",
+    "court",
+    "court_result",
+    "problem_code",
+    "category",
+    "oversight",
+    "not_actionable",
+    "follow_up",
+    "sla_days",
+    "statutory",
+)
+
+
+def _day(value) -> date | None:
+    try:
+        return date.fromisoformat(value) if value else None
+    except (TypeError, ValueError):
+        return None
+
+
+def _rupiah(value) -> int | None:
+    return round(value) if isinstance(value, int | float) and not isinstance(value, bool) else None
+
+
+def _request(case: Case, h: _History) -> dict:
+    result = case.outcome or (case.status if case.status in ("dicabut", "ditutup_tidak_lengkap") else None)
+    delivery = h.task("penyerahan_lanjutan") or h.task("penyerahan_informasi")
+    decision = h.task("putuskan")
+    exempting = decision.get("keputusan") in EXEMPTING
+    extended = h.reached("diperpanjang") is not None
+    return {
+        "result": result,
+        "decided_at": h.reached(*status.OUTCOMES),
+        "decided_by": h.actors.get("putuskan"),
+        "reason": decision.get("alasan_keputusan") if exempting else None,
+        "extended": extended,
+        "extension_reason": h.task("tentukan_langkah").get("alasan_perpanjangan") if extended else None,
+        "exemptions": letters(decision.get("pasal_pengecualian")) if exempting else None,
+        "fee_charged": _rupiah(h.task("pemberitahuan_tertulis").get("biaya")),
+        "fee_paid": _rupiah(delivery.get("biaya_dibayar")),
+        "delivered_on": _day(delivery.get("tanggal_penyerahan")),
+        # A granted (or settled) objection carried out: the information handed over when delivery reopened.
+        "carried_out_on": _day(h.task("penyerahan_lanjutan").get("tanggal_penyerahan")),
+    }
+
+
+def _objection(case: Case, h: _History) -> dict:
+    result = case.outcome or h.last_of(("diselesaikan_musyawarah", "keberatan_tidak_ditanggapi"))
+    timeliness = (case.details or {}).get("ketepatan_waktu") or {}
+    decision = h.task("putuskan_keberatan")
+    return {
+        "result": result,
+        "decided_at": h.reached("tanggapan_dikirim", "diselesaikan_musyawarah"),
+        "decided_by": h.actors.get("putuskan_keberatan"),
+        "reason": decision.get("alasan_tertulis"),
+        "grounds": letters((case.details or {}).get("alasan")),
+        "late_filed": bool(timeliness.get("late")),
+    }
+
+
+def _dispute(case: Case, h: _History) -> dict:
+    mediation = h.messages.get("hasil_mediasi", {}).get("hasil")
+    if mediation is None and h.reached("mediasi_gagal"):
+        mediation = "gagal"  # the mediation's time ran out
+    court = None
+    if h.task("sikap_atas_putusan").get("sikap") == "mengajukan_keberatan":
+        court = "termohon"
+    elif "gugatan_pemohon" in h.messages:
+        court = "pemohon"
+    court_result = (h.messages.get("putusan_kasasi") or h.messages.get("putusan_pengadilan") or {}).get("amar")
+    return {
+        "result": h.last_of(RESULTS[kinds.DISPUTE]),
+        "decided_at": h.reached(*DISPUTE_DECISIONS),
+        "grounds": letters((case.details or {}).get("alasan")),
+        "mediation": mediation,
+        "adjudication": h.messages.get("putusan_ajudikasi", {}).get("amar"),
+        "court": court,
+        "court_result": court_result,
+        "cassation": "kasasi_diajukan" in h.messages,
+        "carried_out_on": _day(h.task("pelaksanaan_putusan").get("tanggal_pelaksanaan")),
+    }
+
+
+def _complaint(case: Case, h: _History) -> dict:
+    verification = h.task("verifikasi")
+    classification = h.task("klasifikasi")
+    result = h.last_of(RESULTS[kinds.COMPLAINT]) if case.closed_at is not None else None
+    assessed = {h.task(name).get("hasil") for name in ASSESSMENTS}
+    reason = None
+    if result == "tidak_dapat_ditindaklanjuti" or verification.get("hasil") == "tidak_dapat_ditindaklanjuti":
+        reason = "verifikasi"
+    elif result == "diteruskan_instansi_lain":
+        reason = "instansi_lain"
+    elif result == "dianggap_dicabut":
+        reason = "dianggap_dicabut"
+    elif "tidak_cukup_bukti" in assessed:
+        reason = "tidak_cukup_bukti"
+    sla = next((d.working_days for d in case.deadlines if d.name == "SLA"), None)
+    # The statutory 60 days (S60, UU 25/2009 Pasal 50), counted from the complete file (receipt or reopening):
+    # missed if any of its clocks lapsed, met if one was met; None while it runs or when it never started
+    # (a complaint closed at verification) or was cancelled (deemed withdrawn).
+    s60 = {d.status for d in case.deadlines if d.name == "S60"}
+    statutory = "missed" if "missed" in s60 else "met" if "met" in s60 else None
+    facts = {
+        "result": result,
+        "decided_at": case.closed_at,
+        "problem_code": classification.get("kode_masalah"),
+        "category": classification.get("kategori") or (case.details or {}).get("kategori_usulan"),
+        "oversight": classification.get("berkadar_pengawasan"),
+        "not_actionable": reason,
+        "follow_up": h.task("tindak_lanjut").get("tindak_lanjut"),
+        "sla_days": sla,
+        "statutory": statutory,
+    }
+    if classification.get("unit_tujuan"):
+        facts["unit_code"] = classification["unit_tujuan"]
+    return facts
+
+
+def refresh(session: Session, rt: Runtime, case: Case) -> CaseFacts:
+    """Bring the case's facts row in line with the case (same transaction as the change)."""
+    values = derive(session, rt, case)
+    row = session.get(CaseFacts, case.id)
+    if row is None:
+        row = CaseFacts(case_id=case.id)
+        session.add(row)
+    for key, value in values.items():
+        setattr(row, key, value)
+    row.refreshed_at = clock.now()
+    return row
+
+
+def rebuild(session: Session, rt: Runtime, batch: int = 500) -> int:
+    """Derive every case's facts again (after an upgrade, or to check the running ones); returns the count."""
+    done = 0
+    last = 0
+    while True:
+        cases = session.scalars(select(Case).where(Case.id > last).order_by(Case.id).limit(batch)).all()
+        if not cases:
+            return done
+        for case in cases:
+            refresh(session, rt, case)
+        last = cases[-1].id
+        done += len(cases)
+        session.flush()

@@ -1,0 +1,27 @@
+"""HTML to PDF, for every document Kawal prints (reports now; letters and the DIP may share it).
+
+One function, ``render_pdf``, over WeasyPrint, which needs Pango from the system (Debian:
+``libpango-1.0-0 libpangoft2-1.0-0``; ``make run`` and ``make test`` install them when missing).
+WeasyPrint is imported when a PDF is first asked for, so nothing else depends on those libraries.
+The HTML is rendered by the caller; it may not fetch anything: every resource must be inline
+(``url_fetcher`` refuses all URLs), so a document never reaches out of the server.
+"""
+
+from __future__ import annotations
+
+
+class PdfUnavailable(RuntimeError):
+    """WeasyPrint or the system libraries it needs are missing."""
+
+
+def _no_fetch(url: str, *args, **kwargs):
+    raise ValueError(f"documents are self-contained: refusing to fetch {url}")
+
+
+def render_pdf(html: str) -> bytes:
+    """The PDF of a self-contained HTML document (styles inline, no external resources)."""
+    try:
+        from weasyprint import HTML
+    except (ImportError, OSError) as exc:  # OSError: the Pango libraries are not installed
+        raise PdfUnavailable(f"PDF output needs WeasyPrint and Pango: {exc}") from exc
+    return HTML(string=html, url_fetcher=_no_fetch).write_pdf()

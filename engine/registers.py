@@ -1,0 +1,292 @@
+"""The registers the PPID and the complaint unit keep (legal-process.md §3.3, §4.3, §5, §7.2): one row a case.
+
+* the request register (Register Permohonan Informasi Publik): number, date and channel, the requester's
+  name, address, occupation and contact, the information asked for, purpose, how to obtain and deliver,
+  the decision and its date, the reasons and Pasal 17 letters of a refusal, working days taken, the fee;
+* the objection register (Register Keberatan, §4.3): the request it concerns, the grounds, the superior's
+  decision, its date and who gave it, and what the requester did next (a dispute);
+* the dispute register: the Commission's register number, the stages reached, mediation, adjudication,
+  court and compliance;
+* the complaint register: never the reporter, whatever the complaint's protection.
+
+A register lists the cases received in a period (office days, the last included), optionally only
+the open or the closed ones, or one unit's. Rows carry codes and Python values; the API and the pages
+label them. The requester's identity is read from the vault only for a reader ``access`` allows, and
+a complaint's reporter never.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+from datetime import datetime
+
+from sqlalchemy import Select, func, select
+from sqlalchemy.orm import Session, aliased
+
+from engine import access, kinds
+from engine.models import Case, CaseFacts, Party, User
+from engine.runtime import Runtime
+
+STATES = ("open", "closed")
+BATCH = 1000
+
+# The columns of each register, in order. Identity columns are filled only for an allowed reader.
+IDENTITY = ("requester_name", "requester_address", "requester_occupation", "requester_contact")
+COLUMNS = {
+    kinds.REQUEST: (
+        "ticket",
+        "received_at",
+        "channel",
+        *IDENTITY,
+        "requester_type",
+        "information",
+        "purpose",
+        "obtain_method",
+        "delivery_method",
+        "status",
+        "result",
+        "decided_at",
+        "exemptions",
+        "reason",
+        "decision_days",
+        "extended",
+        "overdue",
+        "fee_charged",
+        "fee_paid",
+        "delivered_on",
+    ),
+    kinds.OBJECTION: (
+        "ticket",
+        "received_at",
+        "channel",
+        *IDENTITY,
+        "proxy_name",
+        "request_ticket",
+        "information",
+        "purpose",
+        "grounds",
+        "late_filed",
+        "status",
+        "result",
+        "reason",
+        "decided_at",
+        "decided_by",
+        "decision_days",
+        "overdue",
+        "disputes",
+    ),
+    kinds.DISPUTE: (
+        "ticket",
+        "received_at",
+        *IDENTITY,
+        "commission",
+        "commission_register",
+        "filed_at_commission",
+        "parent_ticket",
+        "grounds",
+        "status",
+        "mediation",
+        "adjudication",
+        "court",
+        "court_result",
+        "cassation",
+        "result",
+        "decided_at",
+        "carried_out_on",
+    ),
+    kinds.COMPLAINT: (
+        "ticket",
+        "received_at",
+        "channel",
+        "reporter_mode",
+        "subject",
+        "category",
+        "problem_code",
+        "oversight",
+        "unit_code",
+        "status",
+        "result",
+        "not_actionable",
+        "follow_up",
+        "closed_at",
+        "closed_days",
+        "sla_days",
+        "within_sla",
+        "closed_calendar_days",
+        "within_statutory",
+    ),
+}
+
+
+@dataclass(frozen=True)
+class Filter:
+    """Which cases a register (or a figure) lists: received in [start, end), open or closed, of one unit."""
+
+    kind: str
+    start: datetime | None = None
+    end: datetime | None = None
+    state: str | None = None
+    unit: str | None = None
+
+    def __post_init__(self):
+        if self.kind not in kinds.ALL:
+            raise ValueError(f"unknown kind {self.kind!r}")
+        if self.state is not None and self.state not in STATES:
+            raise ValueError(f"unknown state {self.state!r}")
+
+
+def scoped(query: Select, where: Filter) -> Select:
+    """``query`` (over Case joined to CaseFacts) narrowed to the filter: the one rule every count follows."""
+    query = query.where(CaseFacts.kind == where.kind)
+    if where.start is not None:
+        query = query.where(CaseFacts.received_at >= where.start)
+    if where.end is not None:
+        query = query.where(CaseFacts.received_at < where.end)
+    if where.state == "open":
+        query = query.where(Case.closed_at.is_(None))
+    elif where.state == "closed":
+        query = query.where(Case.closed_at.is_not(None))
+    if where.unit:
+        query = query.where(CaseFacts.unit_code == where.unit)
+    return query
+
+
+def base() -> Select:
+    return select(Case, CaseFacts).join(CaseFacts, CaseFacts.case_id == Case.id)
+
+
+def count(session: Session, where: Filter, user: User | None = None) -> int:
+    """How many rows the register holds (for ``user``: the cases that user may see, as ``rows`` lists them)."""
+    query = scoped(select(func.count()).select_from(Case).join(CaseFacts, CaseFacts.case_id == Case.id), where)
+    if user is not None:
+        query = access.cases_visible_to(user, query)
+    return session.scalar(query) or 0
+
+
+def rows(session: Session, rt: Runtime, user: User, where: Filter, *, limit: int | None = None) -> Iterator[dict]:
+    """The register's rows, oldest receipt first, read in batches; identities only for an allowed reader."""
+    access.require_register(user, where.kind)
+    with_identity = where.kind != kinds.COMPLAINT and access.can_read_identity(user)
+    parent = aliased(Case)
+    query = scoped(base().add_columns(parent.ticket, parent.details), where)
+    query = query.outerjoin(parent, parent.id == Case.parent_id).order_by(CaseFacts.received_at, Case.id)
+    query = access.cases_visible_to(user, query)
+    names = dict(session.execute(select(User.username, User.display_name)).all())
+    offset, left = 0, limit
+    while left is None or left > 0:
+        size = BATCH if left is None else min(BATCH, left)
+        batch = session.execute(query.limit(size).offset(offset)).all()
+        if not batch:
+            return
+        disputes = _disputes(session, [case.id for case, *_rest in batch]) if where.kind == kinds.OBJECTION else {}
+        for case, facts, parent_ticket, parent_details in batch:
+            row = _row(case, facts, parent_ticket, parent_details or {}, names, disputes)
+            if with_identity:
+                row.update(_identity(session, rt, case))
+            yield {column: row.get(column) for column in COLUMNS[where.kind]}
+        offset += len(batch)
+        if left is not None:
+            left -= len(batch)
+        if len(batch) < size:
+            return
+
+
+def _disputes(session: Session, ids: list[int]) -> dict[int, list[str]]:
+    found: dict[int, list[str]] = {}
+    for parent_id, ticket in session.execute(
+        select(Case.parent_id, Case.ticket).where(Case.parent_id.in_(ids), Case.kind == kinds.DISPUTE).order_by(Case.id)
+    ):
+        found.setdefault(parent_id, []).append(ticket)
+    return found
+
+
+def _split(value: str | None) -> list[str]:
+    return [v for v in (value or "").split(",") if v]
+
+
+def _row(case: Case, facts: CaseFacts, parent_ticket, parent_details: dict, names: dict, disputes: dict) -> dict:
+    details = case.details or {}
+    row = {
+        "ticket": case.ticket,
+        "received_at": case.received_at,
+        "channel": case.channel,
+        "status": case.status,
+        "result": facts.result,
+        "decided_at": facts.decided_at,
+        "decided_by": names.get(facts.decided_by, facts.decided_by),
+        "decision_days": facts.decision_days,
+        "reason": facts.reason,
+        "overdue": case.overdue,
+        "closed_at": case.closed_at,
+        "closed_days": facts.closed_days,
+        "closed_calendar_days": facts.closed_calendar_days,
+        "unit_code": facts.unit_code,
+        "grounds": _split(facts.grounds),
+    }
+    if case.kind == kinds.REQUEST:
+        row.update(
+            {key: details.get(key) for key in ("requester_type", "information", "purpose")},
+            obtain_method=details.get("obtain_method"),
+            delivery_method=details.get("delivery_method"),
+            exemptions=_split(facts.exemptions),
+            extended=facts.extended,
+            fee_charged=facts.fee_charged,
+            fee_paid=facts.fee_paid,
+            delivered_on=facts.delivered_on,
+        )
+    elif case.kind == kinds.OBJECTION:
+        row.update(
+            request_ticket=details.get("permohonan") or parent_ticket,
+            information=parent_details.get("information"),
+            purpose=details.get("tujuan_penggunaan"),
+            late_filed=facts.late_filed,
+            disputes=disputes.get(case.id, []),
+        )
+    elif case.kind == kinds.DISPUTE:
+        row.update(
+            commission=details.get("ki"),
+            commission_register=details.get("nomor_register"),
+            filed_at_commission=details.get("diajukan_ke_ki"),
+            parent_ticket=details.get("perkara") or parent_ticket,
+            mediation=facts.mediation,
+            adjudication=facts.adjudication,
+            court=facts.court,
+            court_result=facts.court_result,
+            cassation=facts.cassation,
+            carried_out_on=facts.carried_out_on,
+        )
+    else:
+        row.update(
+            reporter_mode=case.reporter_mode,
+            subject=details.get("pokok_masalah"),
+            category=facts.category,
+            problem_code=facts.problem_code,
+            oversight=facts.oversight,
+            not_actionable=facts.not_actionable,
+            follow_up=facts.follow_up,
+            sla_days=facts.sla_days,
+            within_sla=None
+            if facts.closed_days is None or facts.sla_days is None
+            else facts.closed_days <= facts.sla_days,
+            within_statutory={"met": True, "missed": False}.get(facts.statutory),
+        )
+    return row
+
+
+def _identity(session: Session, rt: Runtime, case: Case) -> dict:
+    """The requester's name, address, occupation and contact from the vault (and an objection's proxy)."""
+    out = {}
+    if case.requester_party_id:
+        person = rt.vault.read(session.get(Party, case.requester_party_id))
+        contact = "; ".join(v for v in (person.get("email"), person.get("phone")) if v)
+        out = {
+            "requester_name": person.get("name"),
+            "requester_address": person.get("address"),
+            "requester_occupation": person.get("occupation"),
+            "requester_contact": contact or None,
+        }
+    proxy_id = (case.details or {}).get("kuasa_party_id")
+    if proxy_id:
+        out["proxy_name"] = rt.vault.read(session.get(Party, proxy_id)).get("name")
+    return out

@@ -1,0 +1,38 @@
+"""``kawal demo year`` tells a year through the engine; ``kawal reports rebuild`` derives every case's facts again."""
+
+import pytest
+from click.testing import CliRunner
+from sqlalchemy import func, select
+
+from api.cli import main
+from engine.db import make_engine, session_factory
+from engine.models import Case, CaseFacts
+
+SQLITE_ONLY = pytest.mark.parametrize("db_url", ["sqlite"], indirect=True)
+
+
+@SQLITE_ONLY
+def test_demo_year_tells_closed_cases_of_the_year_and_rebuild_derives_their_facts_again(db_url, monkeypatch, tmp_path):
+    monkeypatch.setenv("KAWAL_DATABASE_URL", db_url)
+    monkeypatch.setenv("KAWAL_ENV", "test")
+    monkeypatch.setenv("KAWAL_FILES_DIR", str(tmp_path / "files"))
+    runner = CliRunner()
+    assert "Demo logins" in runner.invoke(main, ["demo"], catch_exceptions=False).output  # beside the demo
+    engine = make_engine(db_url)
+    with session_factory(engine)() as s:
+        demo = s.scalar(select(func.count()).select_from(Case))
+    told = runner.invoke(
+        main, ["demo", "year", "--cases", "6", "--year", "2025", "--seed", "3"], catch_exceptions=False
+    )
+    assert told.exit_code == 0, told.output
+    assert "cases of 2025 told through the engine" in told.output
+    with session_factory(engine)() as s:
+        cases = s.scalar(select(func.count()).select_from(Case))
+        of_2025 = select(func.count()).select_from(Case).where(Case.ticket.like("%-2025-%"))
+        assert s.scalar(of_2025) == cases - demo >= 6
+        assert s.scalar(of_2025.where(Case.closed_at.is_not(None))) == cases - demo
+        assert s.scalar(select(func.count()).select_from(CaseFacts)) == cases
+    engine.dispose()
+    rebuilt = runner.invoke(main, ["reports", "rebuild"], catch_exceptions=False)
+    assert rebuilt.exit_code == 0
+    assert f"facts of {cases} cases derived" in rebuilt.output

@@ -1,0 +1,198 @@
+"""Who is named in the registers and reports (legal-process.md §3.3, §7.3): the requester for PPID staff only,
+a complaint's reporter never.
+
+A requester's name and a reporter's name and NIK are planted; the cases are worked over HTTP; then every
+register, report, statistic, chart and announcement is fetched as each kind of reader would, in every
+format (page, CSV, XLSX, DOCX, the HTML a PDF is printed from, JSON), and searched.
+"""
+
+import io
+import zipfile
+from datetime import UTC, datetime
+
+import pytest
+import time_machine
+
+from api.reports import files
+from tests.conftest import REPORTER_NAME, REPORTER_NIK, complaint_payload
+from tests.helpers import WHO, decision
+from tests.web.pages import Browser
+from tests.workflows.test_pengaduan_paths import ARSIP, CATAT, KE_UNIT, NOTICE, TANGGAPAN_UNIT, TINDAK_LANJUT
+
+API = "/api/v1"
+RECEIVED = datetime(2027, 1, 11, 3, 0, tzinfo=UTC)  # Mon 11 Jan 2027, 10:00 WIB
+PLANTED_REQUESTER = "Rahmat Tertanam Sutisna"
+CLARIFIED = {"hasil": "cukup_ditindaklanjuti", "ringkasan": "Klarifikasi kepada unit telah dilakukan."}
+
+
+@pytest.fixture(autouse=True)
+def _clock():
+    with time_machine.travel(RECEIVED, tick=True):
+        yield
+
+
+@pytest.fixture
+def printed(monkeypatch):
+    """The HTML each PDF is printed from (the PDF's text is that HTML's)."""
+    pages = []
+    real = files.pdf.render_pdf
+
+    def spy(html):
+        pages.append(html)
+        return real(html)
+
+    monkeypatch.setattr(files.pdf, "render_pdf", spy)
+    return pages
+
+
+def browse(app, username=None):
+    browser = Browser(app.test_client())
+    if username:
+        assert browser.login(username).status_code == 302
+    return browser
+
+
+def body_text(response) -> str:
+    """A response's words: the page or CSV as text, an XLSX's or DOCX's XML unzipped."""
+    data = response.get_data()
+    if data[:2] == b"PK":
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            return " ".join(archive.read(name).decode("utf-8", "replace") for name in archive.namelist())
+    return data.decode("utf-8", "replace")
+
+
+def _decided_request(desk):
+    receipt = desk.submit(name=PLANTED_REQUESTER, nik="3171000011112222")
+    ticket = receipt["ticket"]
+    for step in ("periksa_kelengkapan", "registrasi", "proses_permohonan", "tentukan_langkah"):
+        desk.complete(ticket, step)
+    desk.complete(ticket, "putuskan", decision("ditolak_dikecualikan"))
+    desk.complete(ticket, "uji_konsekuensi")
+    desk.complete(ticket, "tetapkan_pengecualian")  # the exemption determined (issue 14)
+    desk.complete(ticket, "pemberitahuan_tertulis")
+    return ticket
+
+
+REGISTER_PAGES = ("/laporan/register/permohonan", "/laporan/register/permohonan?format=csv")
+REGISTER_FILES = ("/laporan/register/permohonan?format=xlsx",)
+REGISTER_API = (f"{API}/registers/permohonan_informasi", f"{API}/registers/permohonan_informasi?format=csv")
+
+
+def test_a_requester_s_name_is_in_the_request_register_for_ppid_staff_and_no_one_else(app, client, desk, login):
+    ticket = _decided_request(desk)
+    for staff in ("petugas", "ppid", "atasan"):
+        browser = browse(app, staff)
+        for path in REGISTER_PAGES + REGISTER_FILES:
+            response = browser.client.get(path)
+            assert response.status_code == 200, (staff, path)
+            assert ticket in body_text(response), (staff, path)
+            assert PLANTED_REQUESTER in body_text(response), (staff, path)
+        for path in REGISTER_API:
+            response = client.get(path, headers=login(staff))
+            assert PLANTED_REQUESTER in body_text(response), (staff, path)
+    # The auditor reads the register, without the identity.
+    auditor = browse(app, "auditor")
+    for path in REGISTER_PAGES + REGISTER_FILES:
+        response = auditor.client.get(path)
+        assert response.status_code == 200
+        assert ticket in body_text(response)
+        assert PLANTED_REQUESTER not in body_text(response)
+    assert PLANTED_REQUESTER not in body_text(client.get(REGISTER_API[0], headers=login("auditor")))
+    # The complaint team, a unit, the admin: not their register.
+    for other in ("tim", "unit", "admin"):
+        assert browse(app, other).client.get(REGISTER_PAGES[0]).status_code == 403, other
+        assert client.get(REGISTER_API[0], headers=login(other)).status_code == 403, other
+    # Nobody without a login.
+    assert browse(app).client.get(REGISTER_PAGES[0]).status_code == 302
+    assert client.get(REGISTER_API[0]).status_code == 401
+
+
+def test_the_requester_s_name_is_in_no_report_chart_or_announcement(app, desk, printed):
+    _decided_request(desk)
+    ppid = browse(app, "ppid")
+    seen = []
+    for path in (
+        "/laporan/tahunan?periode=2027",
+        "/laporan/tahunan?periode=2027&format=pdf",
+        "/laporan/tahunan?periode=2027&format=docx",
+        "/laporan/tahunan?periode=2027&format=xlsx",
+        "/dasbor?from=2027-01-01&to=2027-12-31",
+        "/publik/pengumuman?tahun=2027",
+        "/publik/pengumuman?tahun=2027&format=csv",
+        "/publik/pengumuman?tahun=2027&format=pdf",
+    ):
+        response = ppid.client.get(path)
+        assert response.status_code == 200, path
+        seen.append(body_text(response))
+    seen += printed
+    assert len(printed) == 2
+    assert not [text for text in seen if PLANTED_REQUESTER in text]
+
+
+def _handle_complaint(client, login, mode):
+    """A complaint filed online, referred to the madrasah unit and handled to the archive over HTTP."""
+    r = client.post(f"{API}/complaints", json=complaint_payload(mode))
+    assert r.status_code == 201, r.json
+    ticket = r.json["ticket"]
+
+    def complete(name, data, username=None):
+        case = client.get(f"{API}/cases/{ticket}", headers=login("tim")).json
+        (task,) = [t for t in case["open_tasks"] if t["name"] == name]
+        done = client.post(
+            f"{API}/tasks/{task['id']}/complete", json={"data": data}, headers=login(username or WHO[task["lane"]])
+        )
+        assert done.status_code == 200, done.json
+
+    complete("catat_pengaduan", CATAT)
+    complete("verifikasi", {"hasil": "layak"})
+    complete("klasifikasi", {**KE_UNIT, "unit_tujuan": "PENDMAD"})
+    complete("klarifikasi_unit", TANGGAPAN_UNIT, "unitmad")
+    complete("klarifikasi", CLARIFIED)
+    complete("tindak_lanjut", TINDAK_LANJUT)
+    complete("pemberitahuan_hasil", NOTICE)
+    complete("arsip", ARSIP)
+    return ticket
+
+
+def test_no_complaint_reporter_appears_in_any_register_report_statistic_or_chart(app, client, login, printed):
+    tickets = [_handle_complaint(client, login, mode) for mode in ("rahasia", "whistleblower", "anonim")]
+    client.post(f"{API}/complaints", json=complaint_payload("rahasia"))  # one still open
+    seen: list[tuple[str, str, str]] = []
+    pages = (
+        "/laporan/register/pengaduan",
+        "/laporan/register/pengaduan?format=csv",
+        "/laporan/register/pengaduan?format=xlsx",
+        "/laporan/pengaduan?periode=2027",
+        "/laporan/pengaduan?periode=2027&format=xlsx",
+        "/dasbor?from=2027-01-01&to=2027-12-31",
+        "/dasbor",
+    )
+    for reader in ("tim", "wbs", "auditor"):
+        browser = browse(app, reader)
+        for path in pages:
+            response = browser.client.get(path)
+            assert response.status_code == 200, (reader, path)
+            seen.append((reader, path, body_text(response)))
+        for path in (
+            f"{API}/registers/pengaduan",
+            f"{API}/registers/pengaduan?format=csv",
+            f"{API}/registers/pengaduan?format=xlsx",
+            f"{API}/reports/complaints?period=2027",
+            f"{API}/dashboard?from=2027-01-01T00:00:00%2B07:00&to=2028-01-01T00:00:00%2B07:00",
+        ):
+            response = client.get(path, headers=login(reader))
+            assert response.status_code == 200, (reader, path)
+            seen.append((reader, path, body_text(response)))
+    ppid = browse(app, "ppid")
+    for path in (
+        "/laporan/tahunan?periode=2027&format=pdf",
+        "/laporan/tahunan?periode=2027&format=docx",
+        "/laporan/tahunan?periode=2027&format=xlsx",
+        "/publik/pengumuman?tahun=2027&format=pdf",
+    ):
+        seen.append(("ppid", path, body_text(ppid.client.get(path))))
+    seen += [("pdf", "html", html) for html in printed]
+    register = next(text for reader, path, text in seen if reader == "tim" and path.endswith("pengaduan"))
+    assert all(ticket in register for ticket in tickets)  # the complaints are listed...
+    hits = [(reader, path) for reader, path, text in seen if REPORTER_NAME in text or REPORTER_NIK in text]
+    assert hits == []  # ...their reporters are not

@@ -1,0 +1,178 @@
+"""Every register, report, statistic, chart and announcement renders, with the demo data and a year told;
+the dashboard counts what the registers list; the PPID keeps the report's narrative per period."""
+
+import io
+from datetime import UTC, datetime
+
+import pytest
+import time_machine
+from docx import Document
+from openpyxl import load_workbook
+from sqlalchemy import select
+
+from api.extensions import db
+from engine import access, dashboard, kinds, registers
+from engine.demo import load_demo
+from engine.models import User
+from tests.reports.conftest import YEAR
+from tests.web.pages import Browser, csrf_token
+
+PERIOD_ARGS = f"from={YEAR}-01-01&to={YEAR}-12-31"
+NOW = datetime(2027, 1, 11, 3, 0, tzinfo=UTC)  # the pages are read in January after the year told
+
+
+@pytest.fixture
+def demo_app(year, settings):
+    """The year told (tests.reports.conftest) and, beside it, the demo's officers (password kawal-demo) and cases."""
+    from api import create_app
+
+    app = create_app(settings)
+    app.config["TESTING"] = True
+    with time_machine.travel(NOW, tick=True), app.app_context():
+        load_demo(db.session, app.extensions["kawal_runtime"])
+        db.session.commit()
+    app.year = year
+    yield app
+    with app.app_context():
+        db.session.remove()
+        db.engine.dispose()
+
+
+def browse(app, username):
+    browser = Browser(app.test_client())
+    assert browser.login(username, "kawal-demo").status_code == 302
+    return browser
+
+
+PAGES = {
+    "ppid": [
+        "/laporan",
+        "/laporan/register/permohonan",
+        f"/laporan/register/permohonan?{PERIOD_ARGS}&state=closed",
+        "/laporan/register/keberatan",
+        "/laporan/register/sengketa",
+        f"/laporan/tahunan?periode={YEAR}",
+        f"/laporan/tahunan?periode={YEAR}-S1",
+        f"/dasbor?{PERIOD_ARGS}",
+        "/dasbor",
+        f"/publik/pengumuman?tahun={YEAR}",
+    ],
+    "pengaduan": [
+        "/laporan",
+        "/laporan/register/pengaduan",
+        f"/laporan/pengaduan?periode={YEAR}",
+        f"/laporan/pengaduan?periode={YEAR}-S2&unit=PENDMAD",
+        f"/dasbor?{PERIOD_ARGS}",
+    ],
+    "auditor": ["/laporan/register/pengaduan", f"/laporan/tahunan?periode={YEAR}", "/dasbor"],
+}
+DOWNLOADS = {
+    f"/laporan/register/permohonan?{PERIOD_ARGS}&format=csv": "text/csv",
+    f"/laporan/register/keberatan?{PERIOD_ARGS}&format=xlsx": "xlsx",
+    f"/laporan/tahunan?periode={YEAR}&format=xlsx": "xlsx",
+    f"/laporan/tahunan?periode={YEAR}&format=docx": "docx",
+    f"/laporan/tahunan?periode={YEAR}&format=pdf": "pdf",
+    f"/publik/pengumuman?tahun={YEAR}&format=pdf": "pdf",
+    f"/publik/pengumuman?tahun={YEAR}&format=csv": "text/csv",
+}
+
+
+def test_every_register_report_and_chart_renders_with_the_demo_and_a_year(demo_app):
+    app = demo_app
+    with time_machine.travel(NOW, tick=True):
+        for username, paths in PAGES.items():
+            browser = browse(app, username)
+            for path in paths:
+                response = browser.client.get(path)
+                assert response.status_code == 200, (username, path)
+                if path.startswith("/dasbor"):  # lateness, on time, twelve months; by stage when cases are open
+                    page = response.get_data(as_text=True)
+                    charts = page.count('<svg class="chart"')
+                    assert 3 <= charts <= 4
+                    assert charts <= page.count('<table class="figures"')
+        ppid = browse(app, "ppid")
+        for path, kind in DOWNLOADS.items():
+            response = ppid.client.get(path)
+            assert response.status_code == 200, path
+            data = response.get_data()
+            if kind == "pdf":
+                assert data.startswith(b"%PDF-"), path
+            elif kind == "xlsx":
+                assert load_workbook(io.BytesIO(data)).sheetnames, path
+            elif kind == "docx":
+                assert Document(io.BytesIO(data)).paragraphs, path
+            else:
+                assert response.mimetype == kind
+        stats = browse(app, "pengaduan").client.get(f"/laporan/pengaduan?periode={YEAR}&format=xlsx")
+        assert load_workbook(io.BytesIO(stats.get_data())).sheetnames
+
+
+def test_the_annual_report_s_xlsx_annex_lists_the_tickets_of_each_figure(demo_app):
+    with time_machine.travel(NOW, tick=True):
+        data = browse(demo_app, "ppid").client.get(f"/laporan/tahunan?periode={YEAR}&format=xlsx").get_data()
+    book = load_workbook(io.BytesIO(data))
+    figures = {row[2]: row[3] for row in book.worksheets[0].iter_rows(min_row=2, values_only=True)}
+    annex = {}
+    for ticket, keys in book.worksheets[-1].iter_rows(min_row=2, values_only=True):
+        for key in (keys or "").split("; "):
+            annex.setdefault(key, []).append(ticket)
+    annex.pop("", None)
+    assert figures["requests.received"] == len(demo_app.year.told(kinds.REQUEST))
+    assert {key: len(tickets) for key, tickets in annex.items()} == {k: v for k, v in figures.items() if v}
+
+
+def test_the_ppid_writes_the_narrative_of_a_period_and_it_goes_into_the_documents(app):
+    ppid = Browser(app.test_client())
+    assert ppid.login("ppid").status_code == 302
+    page = ppid.get("/laporan/tahunan?periode=2026-S1")
+    text = "Dua petugas layanan informasi bersertifikat; meja layanan dengan akses kursi roda."
+    saved = ppid.post(
+        "/laporan/tahunan/narasi",
+        {"csrf_token": csrf_token(page.get_data(as_text=True)), "periode": "2026-S1", "staff": text},
+    )
+    assert saved.status_code == 303
+    assert text in ppid.get("/laporan/tahunan?periode=2026-S1").get_data(as_text=True)
+    assert text not in ppid.get("/laporan/tahunan?periode=2026").get_data(as_text=True)  # kept per period
+    docx = Document(io.BytesIO(ppid.client.get("/laporan/tahunan?periode=2026-S1&format=docx").get_data()))
+    assert text in [p.text for p in docx.paragraphs]
+    desk = Browser(app.test_client())
+    assert desk.login("petugas").status_code == 302
+    page = desk.get("/laporan/tahunan?periode=2026-S1")
+    assert "narrative-staff" not in page.get_data(as_text=True)  # read, not written, by the front desk
+    refused = desk.post("/laporan/tahunan/narasi", {"periode": "2026-S1", "staff": "Bukan urusan saya"})
+    assert refused.status_code == 403
+
+
+def test_the_dashboard_counts_exactly_the_open_cases_the_registers_list(app, office_cases):
+    with app.app_context():
+        rt = app.extensions["kawal_runtime"]
+        for username in ("ppid", "tim", "auditor"):
+            user = db.session.scalar(select(User).where(User.username == username))
+            shown = dashboard.View(
+                access.dashboard_kinds(user), datetime(2027, 1, 1, tzinfo=UTC), datetime(2028, 1, 1, tzinfo=UTC)
+            )
+            board = dashboard.dashboard(db.session, rt, user, shown)
+            for kind in shown.kinds:
+                where = registers.Filter(kind, shown.start, shown.end, "open")
+                listed = list(registers.rows(db.session, rt, user, where))
+                assert board.open_total(kind) == len(listed) == registers.count(db.session, where, user), (
+                    username,
+                    kind,
+                )
+                assert sum(board.lateness[kind].values()) == len(listed)
+            assert any(board.open_total(k) for k in shown.kinds), username
+
+
+@pytest.fixture
+def office_cases(desk, client):
+    """Requests at several stages and two complaints, received in January 2027."""
+    from tests.conftest import complaint_payload
+
+    with time_machine.travel(NOW, tick=True):
+        for _n in range(3):
+            desk.submit()
+        ticket = desk.submit()["ticket"]
+        desk.complete(ticket, "periksa_kelengkapan")
+        desk.complete(ticket, "registrasi")
+        for mode in ("rahasia", "anonim"):
+            assert client.post("/api/v1/complaints", json=complaint_payload(mode)).status_code == 201

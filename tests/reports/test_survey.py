@@ -1,0 +1,148 @@
+"""The satisfaction survey (PermenPANRB 14/2017): asked after closing, answered once, anonymous to officers,
+and the index computed as the regulation computes it."""
+
+from datetime import UTC, datetime
+
+import pytest
+import time_machine
+from sqlalchemy import inspect, select
+
+from api.extensions import db
+from engine import survey
+from engine.models import Notification, SurveyBallot, SurveyResponse
+from tests.helpers import decision
+from tests.web.pages import Browser, csrf_token
+
+API = "/api/v1"
+RECEIVED = datetime(2027, 1, 11, 3, 0, tzinfo=UTC)
+ALL_FOUR = dict.fromkeys(survey.ELEMENTS, 4)
+
+
+@pytest.fixture(autouse=True)
+def _clock():
+    with time_machine.travel(RECEIVED, tick=True):
+        yield
+
+
+def _closed_request(desk):
+    receipt = desk.submit()
+    ticket = receipt["ticket"]
+    for step in ("periksa_kelengkapan", "registrasi", "proses_permohonan", "tentukan_langkah"):
+        desk.complete(ticket, step)
+    desk.complete(ticket, "putuskan", decision("dikabulkan_seluruhnya"))
+    desk.complete(ticket, "pemberitahuan_tertulis")
+    desk.complete(ticket, "penyerahan_informasi")
+    return receipt
+
+
+def _answer(client, receipt, answers):
+    body = {"ticket": receipt["ticket"], "access_code": receipt["access_code"], "answers": answers}
+    return client.post(f"{API}/survey", json=body)
+
+
+def test_a_closed_case_s_requester_is_invited_on_the_status_page_and_by_message(app, client, desk):
+    open_receipt = desk.submit()
+    receipt = _closed_request(desk)
+    with app.app_context():
+        invited = db.session.scalars(
+            select(Notification.idempotency_key).where(Notification.event == "survey_invitation")
+        ).all()
+    assert len(invited) == 1  # the closed case only, once
+    portal = Browser(app.test_client())
+    page = portal.get("/publik/status")
+    shown = portal.post(
+        "/publik/status",
+        {
+            "ticket": receipt["ticket"],
+            "access_code": receipt["access_code"],
+            "csrf_token": csrf_token(page.get_data(as_text=True)),
+        },
+    )
+    assert "/publik/survei" in shown.get_data(as_text=True)
+    other = Browser(app.test_client())
+    page = other.get("/publik/status")
+    still_open = other.post(
+        "/publik/status",
+        {
+            "ticket": open_receipt["ticket"],
+            "access_code": open_receipt["access_code"],
+            "csrf_token": csrf_token(page.get_data(as_text=True)),
+        },
+    )
+    assert "/publik/survei" not in still_open.get_data(as_text=True)
+    assert _answer(client, open_receipt, ALL_FOUR).status_code == 409  # the survey opens when the case closes
+
+
+def test_the_survey_is_answered_once_on_the_portal_and_keeps_no_link_to_the_case(app, desk):
+    receipt = _closed_request(desk)
+    portal = Browser(app.test_client())
+    page = portal.get("/publik/status")
+    portal.post(
+        "/publik/status",
+        {
+            "ticket": receipt["ticket"],
+            "access_code": receipt["access_code"],
+            "csrf_token": csrf_token(page.get_data(as_text=True)),
+        },
+    )
+    form = portal.get("/publik/survei")
+    assert form.status_code == 200
+    token = csrf_token(form.get_data(as_text=True))
+    incomplete = portal.client.post("/publik/survei", data={"csrf_token": token, "persyaratan": "4"})
+    assert incomplete.status_code == 422
+    assert incomplete.get_data(as_text=True).count('class="field-error"') == 8
+    answers = {
+        "csrf_token": token,
+        **{e: str(n) for e, n in zip(survey.ELEMENTS, (4, 3, 4, 4, 3, 4, 4, 2, 3), strict=True)},
+    }
+    done = portal.client.post("/publik/survei", data=answers)
+    assert done.status_code == 303
+    again = portal.client.get("/publik/survei")
+    assert again.status_code == 303  # answered: back to the status page
+    with app.app_context():
+        (response,) = db.session.scalars(select(SurveyResponse)).all()
+        assert [response.u1, response.u8, response.u9] == [4, 2, 3]
+        (ballot,) = db.session.scalars(select(SurveyBallot)).all()
+        assert receipt["ticket"] not in ballot.token_hash
+        columns = {c["name"] for c in inspect(db.engine).get_columns("survey_response")}
+        assert columns == {"id", "month", "kind", "unit_code", *(f"u{i}" for i in range(1, 10))}  # no case, no time
+        assert {c["name"] for c in inspect(db.engine).get_columns("survey_ballot")} == {"token_hash"}
+
+
+def test_a_second_answer_or_an_answer_off_the_scale_is_refused_and_changes_nothing(client, desk, unchanged):
+    receipt = _closed_request(desk)
+    with unchanged():
+        for bad in ({**ALL_FOUR, "waktu": 5}, {**ALL_FOUR, "biaya": 0}, {k: 4 for k in survey.ELEMENTS[:8]}):
+            refused = _answer(client, receipt, bad)
+            assert refused.status_code == 422, refused.json
+        wrong_code = _answer(client, {**receipt, "access_code": "XXXX-XXXX-XXXX-XXXX"}, ALL_FOUR)
+        assert wrong_code.status_code == 404
+    assert _answer(client, receipt, ALL_FOUR).status_code == 201
+    with unchanged():
+        assert _answer(client, receipt, ALL_FOUR).status_code == 409
+
+
+def test_the_index_is_the_mean_of_each_element_weighted_one_ninth_times_25():
+    # Five answers; element means 3.4, 3.0, 2.8, 4.0, 3.2, 3.6, 3.8, 2.6, 3.0.
+    answers = [
+        (4, 3, 3, 4, 3, 4, 4, 3, 3),
+        (3, 3, 2, 4, 3, 3, 4, 2, 3),
+        (4, 3, 3, 4, 4, 4, 4, 3, 3),
+        (3, 3, 3, 4, 3, 4, 3, 2, 3),
+        (3, 3, 3, 4, 3, 3, 4, 3, 3),
+    ]
+    sums = {e: sum(a[i] for a in answers) for i, e in enumerate(survey.ELEMENTS)}
+    index = survey.index_of(len(answers), sums)
+    means = [3.4, 3.0, 2.8, 4.0, 3.2, 3.6, 3.8, 2.6, 3.0]
+    assert [round(index.means[e], 6) for e in survey.ELEMENTS] == means
+    assert index.value == pytest.approx(sum(m / 9 for m in means))
+    assert index.converted == pytest.approx(sum(means) / 9 * 25)  # 81.666...
+    assert (index.grade, index.performance) == ("B", "baik")
+
+
+@pytest.mark.parametrize(
+    ("converted", "grade"),
+    [(100.0, "A"), (88.31, "A"), (88.30, "B"), (76.61, "B"), (76.60, "C"), (65.00, "C"), (64.99, "D"), (25.0, "D")],
+)
+def test_the_grade_follows_the_regulation_s_conversion_intervals(converted, grade):
+    assert survey.grade(converted)[0] == grade
