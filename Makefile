@@ -37,10 +37,8 @@ test: $(STAMP) $(VENDOR)
 	@[ -x /usr/bin/chromium ] || { [ "$$(id -u)" = 0 ] && apt-get update -qq && \
 		DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; } || \
 		{ echo "chromium is needed for the browser tests: install the chromium package" >&2; exit 1; }
-	@url=$$(scripts/postgres.sh start) && \
-	trap 'scripts/postgres.sh stop' EXIT && \
-	$(BIN)/ruff check . && \
-	KAWAL_TEST_POSTGRES_URL=$$url KAWAL_REQUIRE_POSTGRES=1 $(BIN)/pytest -p no:cacheprovider $(PYTEST_ARGS)
+	@# ruff, then pytest in parallel against a PostgreSQL of this run's own, stopped however the run ends.
+	@BIN=$(BIN) scripts/test.sh $(PYTEST_ARGS)
 
 lint: $(STAMP)
 	$(BIN)/ruff check .
