@@ -60,11 +60,18 @@ def pytest_report_header(config):
     return f"PostgreSQL: {PG_URL}"
 
 
+# The tests with real servers and processes (redis-server, `kawal worker`, SMTP, Chromium) wait more than they
+# compute: run first, they overlap with the rest under pytest-xdist, and the run does not end on one of them.
+SLOW_FIRST = ("tests/reminders/", "tests/browser/")
+
+
 def pytest_collection_modifyitems(config, items):
-    """Without a server (a developer's bare `pytest`), leave the PostgreSQL variants out, saying so.
+    """The slow packages first (SLOW_FIRST; otherwise in order), and without a server (a developer's bare
+    `pytest`) the PostgreSQL variants left out, saying so.
 
     `make test` sets KAWAL_REQUIRE_POSTGRES=1: there a missing server fails the run instead.
     """
+    items.sort(key=lambda item: not item.nodeid.startswith(SLOW_FIRST))  # stable: each package stays together
     if PG_URL or os.environ.get("KAWAL_REQUIRE_POSTGRES") == "1":
         return
     left_out = [item for item in items if item.get_closest_marker("postgres")]
@@ -123,6 +130,30 @@ def db_template():
 def sqlite_url(db_template, sqlite_databases):
     _release_apps(sqlite_databases.url)
     return sqlite_databases.reset(db_template)
+
+
+@pytest.fixture
+def kept_sqlite(sqlite_databases):
+    """``kept_sqlite(name, build)``: the SQLite database as ``build()`` leaves it, and what ``build`` returns.
+
+    Built by the first test that asks for ``name``; every later one (of this worker) gets a copy of that
+    database instead, as it gets the template: for a scenario that many tests look at and none depend on
+    building (tests/browser/test_quality.py's pages).
+    """
+    kept = sqlite_databases.kept
+
+    def _kept(name, build):
+        if name not in kept:
+            result = build()
+            _release_apps(sqlite_databases.url)
+            sqlite_databases.save(name)
+            kept[name] = result
+        else:
+            _release_apps(sqlite_databases.url)
+            sqlite_databases.reset(name)
+        return kept[name]
+
+    return _kept
 
 
 @pytest.fixture(params=BACKENDS)

@@ -11,6 +11,7 @@ template, and every test starts from a copy:
 
 Two templates: ``office`` (the officers and the deployed processes: what nearly every test needs) and ``empty``
 (the migrated schema only: for the tests of ``kawal demo`` and ``kawal users create``, which need no users).
+On SQLite a test can keep a database it built as a template of its own (``kept_sqlite`` in tests/conftest.py).
 
 Under pytest-xdist every worker has its own SQLite file and its own PostgreSQL database, ``<name>_<worker>``,
 created on the one server ``make test`` starts; the workers never share a row.
@@ -20,7 +21,9 @@ from __future__ import annotations
 
 import os
 import shutil
+import sqlite3
 from collections.abc import Callable
+from contextlib import closing
 from pathlib import Path
 
 from sqlalchemy import create_engine, text
@@ -46,12 +49,20 @@ class SqliteDatabases:
         self.path = directory / "kawal.db"
         self.url = f"sqlite:///{self.path}"
         self.templates = {}
+        self.kept = {}  # what the builders of kept templates returned (tests/conftest.py kept_sqlite)
         for name in TEMPLATES:
             template = directory / f"template-{name}.db"
             upgrade(f"sqlite:///{template}")
             if name == "office":
                 seed(f"sqlite:///{template}")
             self.templates[name] = template
+
+    def save(self, template: str) -> None:
+        """Keep the database as it is now as a template for later tests (every connection to it closed)."""
+        with closing(sqlite3.connect(self.path)) as conn:
+            conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")  # everything in the file itself
+        self.templates[template] = self.directory / f"template-{template}.db"
+        shutil.copyfile(self.path, self.templates[template])
 
     def reset(self, template: str) -> str:
         """Every connection to the file must be closed (the fixtures dispose of their engines)."""

@@ -36,15 +36,20 @@ class World:
 
 
 @pytest.fixture
-def world(desk) -> World:
-    fresh = desk.submit()
-    decided = desk.submit(name="Budi Santoso", nik="3171234567890002")
-    for step in ("periksa_kelengkapan", "registrasi", "proses_permohonan", "tentukan_langkah"):
-        desk.complete(decided["ticket"], step)
-    desk.complete(decided["ticket"], "putuskan", decision("dikabulkan_seluruhnya"))
-    desk.complete(decided["ticket"], "pemberitahuan_tertulis")
-    task = desk.task(fresh["ticket"], "periksa_kelengkapan")
-    return World(fresh["ticket"], decided["ticket"], decided["access_code"], task["id"])
+def world(desk, kept_sqlite) -> World:
+    """Built through the API by the first test, copied for the others (every page looks at the same world)."""
+
+    def build():
+        fresh = desk.submit()
+        decided = desk.submit(name="Budi Santoso", nik="3171234567890002")
+        for step in ("periksa_kelengkapan", "registrasi", "proses_permohonan", "tentukan_langkah"):
+            desk.complete(decided["ticket"], step)
+        desk.complete(decided["ticket"], "putuskan", decision("dikabulkan_seluruhnya"))
+        desk.complete(decided["ticket"], "pemberitahuan_tertulis")
+        task = desk.task(fresh["ticket"], "periksa_kelengkapan")
+        return World(fresh["ticket"], decided["ticket"], decided["access_code"], task["id"])
+
+    return kept_sqlite("quality-world", build)
 
 
 def _as(username, path):
