@@ -2,7 +2,11 @@
 PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
-STAMP := $(VENV)/.installed-$(shell cat pyproject.toml | sha256sum | cut -c1-12)
+# One venv, a stamp per dependency group (named by pyproject.toml's hash): `make run` installs only
+# what running needs; `make test`, `lint` and `bench` add the test group on top.
+HASH := $(shell cat pyproject.toml | sha256sum | cut -c1-12)
+STAMP := $(VENV)/.installed-$(HASH)
+TEST_STAMP := $(VENV)/.installed-test-$(HASH)
 HOST ?= 127.0.0.1
 PORT ?= 5000
 
@@ -10,12 +14,18 @@ VENDOR := api/web/static/vendor/bpmn-viewer.production.min.js
 
 .PHONY: run test lint bench clean
 
+# A current pip installs the runtime faster than Python 3.11's own (14 s against 16 s here, upgrade
+# included), and reads the test dependency group (--group, pip 25.1 and later).
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install -q --upgrade pip
-	$(BIN)/pip install -q -e . --group test
+	$(BIN)/pip install -q -e .
 	rm -f $(VENV)/.installed-*
 	touch $(STAMP)
+
+$(TEST_STAMP): $(STAMP)
+	$(BIN)/pip install -q --group test
+	touch $(TEST_STAMP)
 
 # Third-party browser files (bpmn-js viewer, axe-core), pinned in web-assets/; without npm, a warning only.
 $(VENDOR): web-assets/package.json web-assets/package-lock.json scripts/assets.sh
@@ -23,13 +33,15 @@ $(VENDOR): web-assets/package.json web-assets/package-lock.json scripts/assets.s
 		{ apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq nodejs npm >/dev/null; }
 	scripts/assets.sh
 
-run: $(STAMP) $(VENDOR)
+# The venv and the browser files are independent: made side by side, a fresh clone answers sooner.
+run:
+	@$(MAKE) --no-print-directory -j2 $(STAMP) $(VENDOR)
 	$(BIN)/kawal db upgrade
 	$(BIN)/kawal demo
 	$(BIN)/kawal serve --host $(HOST) --port $(PORT)
 
 test: export KAWAL_ASSETS_STRICT = 1
-test: $(STAMP) $(VENDOR)
+test: $(TEST_STAMP) $(VENDOR)
 	@command -v redis-server >/dev/null || { [ "$$(id -u)" = 0 ] && apt-get update -qq && \
 		DEBIAN_FRONTEND=noninteractive apt-get install -y -qq redis-server >/dev/null; } || \
 		{ echo "redis-server is needed: install the redis-server package" >&2; exit 1; }
@@ -40,13 +52,13 @@ test: $(STAMP) $(VENDOR)
 	@# ruff, then pytest in parallel against a PostgreSQL of this run's own, stopped however the run ends.
 	@BIN=$(BIN) scripts/test.sh $(PYTEST_ARGS)
 
-lint: $(STAMP)
+lint: $(TEST_STAMP)
 	$(BIN)/ruff check .
 
 # The benchmark's PostgreSQL has its own directory and port, so it never wipes a test server.
 bench: export KAWAL_PG_DIR = /tmp/kawal-bench-pg
 bench: export KAWAL_PG_PORT = 55433
-bench: $(STAMP)
+bench: $(TEST_STAMP)
 	@url=$$(scripts/postgres.sh start) && \
 	trap 'scripts/postgres.sh stop' EXIT && \
 	KAWAL_BENCH_POSTGRES_URL=$$url $(BIN)/python -m bench.request_lifecycle $(BENCH_ARGS) && \

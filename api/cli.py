@@ -11,28 +11,69 @@ from sqlalchemy import inspect, select
 from engine.config import ConfigError, load_settings
 
 
-def _settings():
-    try:
-        return load_settings()
-    except ConfigError as exc:
-        raise click.ClickException(str(exc)) from None
+class Context:
+    """What the commands share, made once per invocation and only when a command asks for it.
 
+    ``settings`` from the environment (a configuration error is a message, not a traceback),
+    ``session()`` on one engine disposed when the command ends, and ``runtime()`` with the admin's
+    holiday overrides loaded when the database has them.
+    """
 
-@contextmanager
-def _session(settings):
-    from engine.db import make_engine, session_factory
+    def __init__(self):
+        self._settings = None
+        self._engine = None
 
-    engine = make_engine(settings.database_url)
-    try:
-        with session_factory(engine)() as session:
+    @property
+    def settings(self):
+        if self._settings is None:
+            try:
+                self._settings = load_settings()
+            except ConfigError as exc:
+                raise click.ClickException(str(exc)) from None
+        return self._settings
+
+    @contextmanager
+    def session(self):
+        from engine.db import make_engine, session_factory
+
+        if self._engine is None:
+            self._engine = make_engine(self.settings.database_url)
+        with session_factory(self._engine)() as session:
             yield session
-    finally:
-        engine.dispose()
+
+    def has_schema(self, session, table: str = "case") -> bool:
+        return inspect(session.get_bind()).has_table(table)
+
+    def require_schema(self, session) -> None:
+        if not self.has_schema(session):
+            raise click.ClickException("the database has no schema yet: run `kawal db upgrade` first")
+
+    def runtime(self, session=None, *, quiet: bool = False):
+        """A runtime whose calendars carry the override table (when the database has one)."""
+        from engine.runtime import Runtime
+
+        rt = Runtime(self.settings)
+        if session is not None:
+            if self.has_schema(session, "holiday"):
+                rt.load_overrides(session)
+            elif not quiet:
+                click.echo("no database schema: holiday overrides not applied", err=True)
+        return rt
+
+    def close(self) -> None:
+        if self._engine is not None:
+            self._engine.dispose()
+
+
+pass_context = click.make_pass_decorator(Context)
 
 
 @click.group()
-def main():
+@click.pass_context
+def main(ctx):
     """Kawal: information requests and complaints as executable BPMN."""
+    ctx.obj = Context()
+    ctx.call_on_close(ctx.obj.close)
     # Kawal's own loggers at INFO (the log channel shows each message sent; no personal data is logged).
     logging.basicConfig(format="%(asctime)s %(name)s %(levelname)s %(message)s")
     logging.getLogger("kawal").setLevel(logging.INFO)
@@ -41,13 +82,14 @@ def main():
 @main.command()
 @click.option("--host", default="127.0.0.1", show_default=True)
 @click.option("--port", default=5000, show_default=True, type=int)
-def serve(host, port):
+@pass_context
+def serve(kawal, host, port):
     """Run the web application (development server; use gunicorn 'api:create_app()' in production)."""
     from werkzeug.serving import run_simple
 
     from api import create_app
 
-    settings = _settings()
+    settings = kawal.settings
     app = create_app(settings)
     clock = None
     if not settings.redis_url:  # the embedded default: timers, reminders and messages from this process
@@ -72,12 +114,12 @@ def db():
 
 
 @db.command("upgrade")
-def db_upgrade():
+@pass_context
+def db_upgrade(kawal):
     """Create or upgrade the schema to the newest migration."""
     from engine.db import upgrade
 
-    settings = _settings()
-    upgrade(settings.database_url)
+    upgrade(kawal.settings.database_url)
     click.echo("database is up to date")
 
 
@@ -92,7 +134,8 @@ def users():
 @click.option("--name", "display_name", default=None)
 @click.option("--unit", default=None, help="the officer's unit code (default: the office, KANWIL)")
 @click.option("--password-stdin", is_flag=True, help="read the password from standard input")
-def users_create(username, groups, display_name, unit, password_stdin):
+@pass_context
+def users_create(kawal, username, groups, display_name, unit, password_stdin):
     """Create an officer in one or more groups."""
     from engine.errors import Invalid
     from engine.users import create_user
@@ -101,8 +144,7 @@ def users_create(username, groups, display_name, unit, password_stdin):
         password = sys.stdin.readline().rstrip("\n")
     else:
         password = click.prompt("Password", hide_input=True, confirmation_prompt=True)
-    settings = _settings()
-    with _session(settings) as session, session.begin():
+    with kawal.session() as session, session.begin():
         try:
             create_user(session, username, password, list(groups), display_name, unit)
         except Invalid as exc:
@@ -113,20 +155,18 @@ def users_create(username, groups, display_name, unit, password_stdin):
 
 
 @main.command()
-def demo():
+@pass_context
+def demo(kawal):
     """Load demo officers and cases into an empty database, and print the logins."""
     from engine.demo import DEMO_PASSWORD, DEMO_USERS, load_demo
     from engine.models import User
-    from engine.runtime import Runtime
 
-    settings = _settings()
-    with _session(settings) as session, session.begin():
-        if not inspect(session.get_bind()).has_table("user"):
-            raise click.ClickException("the database has no schema yet: run `kawal db upgrade` first")
+    with kawal.session() as session, session.begin():
+        kawal.require_schema(session)
         if session.scalar(select(User.id).limit(1)) is not None:
             click.echo("the database already has users; demo data not loaded")
             return
-        cases = load_demo(session, Runtime(settings))
+        cases = load_demo(session, kawal.runtime())
     click.echo(f"Demo logins (password: {DEMO_PASSWORD}):")
     for name, groups in DEMO_USERS.items():
         click.echo(f"  {name:<8} {', '.join(groups)}")
@@ -141,12 +181,12 @@ def audit():
 
 
 @audit.command("verify")
-def audit_verify():
+@pass_context
+def audit_verify(kawal):
     """Recompute every case's hash chain; exit 1 naming the first broken case and event."""
     from engine.audit import verify_all
 
-    settings = _settings()
-    with _session(settings) as session:
+    with kawal.session() as session:
         breaks = verify_all(session)
     if breaks:
         first = breaks[0]
@@ -166,14 +206,15 @@ def audit_verify():
     show_default=True,
     help="run each job in a forked child (isolation) or in the worker itself (speed)",
 )
-def worker(burst, name, fork):
+@pass_context
+def worker(kawal, burst, name, fork):
     """Run an RQ worker with its scheduler for Kawal's queue (needs KAWAL_REDIS_URL)."""
     from redis import Redis
     from rq import Queue, SimpleWorker, Worker
 
     from notifications.services import QUEUE
 
-    settings = _settings()
+    settings = kawal.settings
     if not settings.redis_url:
         raise click.ClickException("KAWAL_REDIS_URL is not set: without Redis, `kawal serve` runs the embedded clock")
     import notifications.jobs  # noqa: F401 - imported once here, not in every forked job
@@ -197,12 +238,13 @@ def worker(burst, name, fork):
 
 
 @main.command()
-def reconcile():
+@pass_context
+def reconcile(kawal):
     """Re-create from the database every schedule Redis lacks and do what is due (cron: every minute)."""
     from notifications.reconcile import reconcile as run
     from notifications.services import Services, use
 
-    svc = Services(_settings())
+    svc = Services(kawal.settings)
     use(svc)  # the jobs reconcile runs inline use the same services
     try:
         report = run(svc)
@@ -220,11 +262,12 @@ def incidents():
 
 
 @incidents.command("list")
-def incidents_list():
+@pass_context
+def incidents_list(kawal):
     """Open incidents, oldest first."""
     from engine.models import Incident
 
-    with _session(_settings()) as session:
+    with kawal.session() as session:
         rows = session.scalars(select(Incident).where(Incident.resolved_at.is_(None)).order_by(Incident.id)).all()
         for row in rows:
             click.echo(
@@ -237,13 +280,13 @@ def incidents_list():
 @incidents.command("retry")
 @click.argument("incident_id", type=int)
 @click.option("--by", "actor", default="admin", show_default=True)
-def incidents_retry(incident_id, actor):
+@pass_context
+def incidents_retry(kawal, incident_id, actor):
     """Put an incident's message back in the outbox and close the incident."""
     from engine.errors import KawalError
     from notifications.incidents import retry
 
-    settings = _settings()
-    with _session(settings) as session:
+    with kawal.session() as session:
         try:
             case_id = retry(session, incident_id, actor)
             session.commit()
@@ -264,16 +307,15 @@ def calendar():
 @click.option("--start", required=True, help="ISO instant with time zone, e.g. 2025-03-26T10:00+07:00")
 @click.option("--days", required=True, type=click.IntRange(0, 400))
 @click.option("--calendar", "name", type=click.Choice(["strict", "lenient"]), default="strict", show_default=True)
-def calendar_explain(start, days, name):
+@pass_context
+def calendar_explain(kawal, start, days, name):
     """Print a due date with the days skipped and why."""
     from datetime import datetime
 
     from engine.queries import explain
-    from engine.runtime import Runtime
 
-    settings = _settings()
-    rt = Runtime(settings)
-    _load_overrides(settings, rt)
+    with kawal.session() as session:  # explaining needs no database: without one, no overrides apply
+        rt = kawal.runtime(session)
     try:
         instant = datetime.fromisoformat(start)
         result = rt.calendars[name].add_working_days(instant, days).to_dict()
@@ -283,26 +325,18 @@ def calendar_explain(start, days, name):
     click.echo(json.dumps(result, indent=2, ensure_ascii=False))
 
 
-def _load_overrides(settings, rt) -> None:
-    """The admin's override table, when the database has one (explaining needs no database otherwise)."""
-    with _session(settings) as session:
-        if inspect(session.get_bind()).has_table("holiday"):
-            rt.load_overrides(session)
-        else:
-            click.echo("no database schema: holiday overrides not applied", err=True)
-
-
 @calendar.group("overrides")
 def calendar_overrides():
     """The admin's holiday overrides: extra days off, office closures, corrections."""
 
 
 @calendar_overrides.command("list")
-def overrides_list():
+@pass_context
+def overrides_list(kawal):
     """Every override, by day."""
     from engine.holidays import list_overrides
 
-    with _session(_settings()) as session:
+    with kawal.session() as session:
         rows = list_overrides(session)
         for row in rows:
             kind = "working day" if row.is_working else "day off"
@@ -323,7 +357,8 @@ def overrides_list():
     help="repeat for both (the default)",
 )
 @click.option("--by", "actor", default="admin", show_default=True)
-def overrides_add(day, reason, working, calendars, actor):
+@pass_context
+def overrides_add(kawal, day, reason, working, calendars, actor):
     """Add an override and recompute the open deadlines it moves."""
     from engine.calendar import CALENDARS
     from engine.holidays import add_override
@@ -340,34 +375,33 @@ def overrides_add(day, reason, working, calendars, actor):
         )
         return row, "added"
 
-    _override_change(change, actor)
+    _override_change(kawal, change, actor)
 
 
 @calendar_overrides.command("remove")
 @click.argument("override_id", type=int)
 @click.option("--by", "actor", default="admin", show_default=True)
-def overrides_remove(override_id, actor):
+@pass_context
+def overrides_remove(kawal, override_id, actor):
     """Remove an override; the open deadlines it had moved move back."""
     from engine.holidays import remove_override
 
-    _override_change(lambda session, rt: (remove_override(session, rt, override_id, actor), "removed"), actor)
+    _override_change(kawal, lambda session, rt: (remove_override(session, rt, override_id, actor), "removed"), actor)
 
 
 # The engine's field names as the options of `kawal calendar overrides add` spell them.
 _OVERRIDE_OPTIONS = {"day": "--date", "reason": "--reason", "calendars": "--calendar", "is_working": "--working"}
 
 
-def _override_change(change, actor) -> None:
+def _override_change(kawal, change, actor) -> None:
     from engine.errors import KawalError
     from engine.holidays import change_reason, recompute_open_deadlines
-    from engine.runtime import Runtime
     from notifications.jobs import schedule_case
 
-    settings = _settings()
-    rt = Runtime(settings)
-    with _session(settings) as session:
+    with kawal.session() as session:
         try:
-            rt.load_overrides(session)
+            kawal.require_schema(session)
+            rt = kawal.runtime(session)
             row, verb = change(session, rt)
             summary = change_reason(row, verb)
             moved = recompute_open_deadlines(session, rt, actor, summary)
@@ -393,20 +427,17 @@ def export():
 @export.command("bundle")
 @click.argument("ticket")
 @click.option("--output", type=click.Path(dir_okay=False), default=None, help="the zip to write (default: ./<name>)")
-def export_bundle(ticket, output):
+@pass_context
+def export_bundle(kawal, ticket, output):
     """Write a case chain's evidence bundle for the Komisi Informasi; print its path and sha256."""
     from pathlib import Path
 
     from engine.bundle import export_bundle as export_chain
     from engine.models import Case
-    from engine.runtime import Runtime
 
-    settings = _settings()
-    rt = Runtime(settings)
-    with _session(settings) as session:
-        if not inspect(session.get_bind()).has_table("case"):
-            raise click.ClickException("the database has no schema yet: run `kawal db upgrade` first")
-        rt.load_overrides(session)
+    with kawal.session() as session:
+        kawal.require_schema(session)
+        rt = kawal.runtime(session)
         case = session.scalar(select(Case).where(Case.ticket == ticket.strip().upper()))
         if case is None:
             raise click.ClickException(f"no case with ticket {ticket}")

@@ -9,10 +9,10 @@ from zoneinfo import ZoneInfo
 from flask import current_app
 from marshmallow import Schema, fields, validate
 
-from engine.audit import PROCESSES
+from engine import kinds
 from engine.calendar import CALENDARS
 from engine.complaints import CHANNELS as COMPLAINT_CHANNELS
-from engine.operations import CHANNELS
+from engine.intake import CHANNELS
 from engine.queries import SCOPES
 
 
@@ -273,7 +273,7 @@ class AuditQuery(Schema):
     from_ = fields.AwareDateTime(data_key="from")
     to = fields.AwareDateTime()
     process = fields.String(
-        validate=validate.OneOf(PROCESSES), metadata={"description": "only the cases of this process (default: all)"}
+        validate=validate.OneOf(kinds.ALL), metadata={"description": "only the cases of this process (default: all)"}
     )
     format = fields.String(load_default="jsonl", validate=validate.OneOf(["jsonl", "csv", "xlsx"]))
 

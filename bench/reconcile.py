@@ -54,7 +54,7 @@ from sqlalchemy import event, func, insert, select, text, update
 from sqlalchemy.engine import Engine
 
 from bench.common import POSTGRES_ENV, BenchError, fresh_database
-from engine import clock
+from engine import clock, kinds
 from engine.config import load_settings
 from engine.db import make_engine, session_factory, upgrade
 from engine.models import Case, Deadline, HumanTask, Notification, Reminder
@@ -66,7 +66,7 @@ from notifications.reconcile import BATCH, LOOKAHEAD, reconcile
 from notifications.services import Services, use
 
 HOST = "127.0.0.1"
-PROCESS = "permohonan_informasi"
+PROCESS = kinds.REQUEST
 PASSWORD = "bench-password-1"  # noqa: S105 - a throw-away officer in a throw-away database
 OFFICER = "bench.ppid"
 LEGAL_BASIS = "UU 14/2008 Pasal 22(7)"

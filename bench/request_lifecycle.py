@@ -49,7 +49,7 @@ from SpiffWorkflow.util.task import TaskState
 from sqlalchemy import event
 
 from bench.common import POSTGRES_ENV, BenchError, fresh_database
-from engine import clock
+from engine import clock, kinds
 from engine.config import load_settings
 from engine.db import make_engine, session_factory, upgrade
 from engine.runtime import LoadedSpec, Runtime
@@ -58,7 +58,7 @@ from tests.conftest import request_payload
 from tests.helpers import STEP, WHO, decision
 
 ROOT = Path(__file__).resolve().parent.parent
-PROCESS = "permohonan_informasi"
+PROCESS = kinds.REQUEST
 GRANT_PATH = (
     "periksa_kelengkapan",
     "registrasi",

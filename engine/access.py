@@ -8,13 +8,13 @@ from sqlalchemy import Select, exists, or_, select
 from sqlalchemy.orm import Session, aliased, joinedload
 
 from engine.errors import Forbidden, NotFound
+from engine.kinds import COMPLAINT
 from engine.models import Case, HumanTask, User
 
 # Groups that handle information requests and see every PPID case of their office (never a complaint).
 REQUEST_STAFF = frozenset({"petugas_layanan", "ppid", "atasan_ppid"})
 # The complaint team and the WBS managers: the complaints of their unit (legal-process.md §7.3).
 COMPLAINT_TEAM = frozenset({"tim_pengaduan", "pengelola_wbs"})
-COMPLAINT = "pengaduan"
 # The complaint documents a unit sees (engine.documents): what was referred to it, the clarification
 # request, never the team's internal papers. The complaint team and the auditors read every one.
 UNIT_DOCUMENTS = frozenset({"surat_permintaan_klarifikasi"})

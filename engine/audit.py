@@ -15,13 +15,9 @@ from sqlalchemy import Select, func, select
 from sqlalchemy.orm import Session
 
 from engine import clock
-from engine.access import COMPLAINT
-from engine.chain import DISPUTE, OBJECTION, REQUEST
 from engine.models import Case, CaseEvent
 
 GENESIS = "0" * 64
-# The process keys an export or a check may be narrowed to (``Case.kind``).
-PROCESSES = (REQUEST, OBJECTION, DISPUTE, COMPLAINT)
 
 
 def _iso(at: datetime) -> str:

@@ -34,8 +34,11 @@ CALENDARS = (STRICT, LENIENT)
 _CATEGORIES = {STRICT: ("public",), LENIENT: ("public", "government")}
 # What a day off found in each category is called in the provenance.
 _KIND_BY_CATEGORY = {"public": "holiday", "government": "cuti_bersama"}
-# Indonesian weekday names for the weekend (Perpres 21/2023: a 5-day week, Monday-Friday).
+# Indonesian weekday names for the weekend (Perpres 21/2023: a 5-day week, Monday-Friday). They are
+# the reason stored in a provenance; an explanation in English names the day in English instead.
 _WEEKEND_NAMES = {5: "Sabtu", 6: "Minggu"}
+_WEEKEND_NAMES_EN = {5: "Saturday", 6: "Sunday"}
+_CATEGORY_BY_KIND = {kind: category for category, kind in _KIND_BY_CATEGORY.items()}
 _OFFICE_HOURS = re.compile(r"^\s*(\d{1,2}):(\d{2})\s*-\s*(\d{1,2}):(\d{2})\s*$")
 
 
@@ -89,7 +92,7 @@ class DueDate:
     def to_dict(self) -> dict:
         return {
             "calendar": self.calendar,
-            "received_at": self.received_at.isoformat(),
+            "received_at": self.received_at.astimezone(self.due_at.tzinfo).isoformat(),  # office time, as due_at
             "counted_from": self.counted_from.isoformat(),
             "after_hours": self.after_hours,
             "working_days": self.working_days,
@@ -112,6 +115,31 @@ def _official_days_off(calendar: str, year: int) -> MappingProxyType[date, Skipp
         for day, name in found.items():
             days[day] = SkippedDay(day, _KIND_BY_CATEGORY[category], name)
     return MappingProxyType(days)
+
+
+@functools.lru_cache(maxsize=64)
+def _official_names(category: str, year: int, language: str) -> MappingProxyType[date, str]:
+    """The names of one category's days off in one year, in ``language`` (``id`` or ``en_US``)."""
+    found = holidays.country_holidays("ID", categories=(category,), language=language, years=year)
+    return MappingProxyType(dict(found))
+
+
+def day_off_name(skipped: dict, locale: str = "id") -> str:
+    """What a day not counted (a provenance's ``skipped`` entry) is called in ``locale``.
+
+    The stored reason is Bahasa Indonesia: the weekday, or the holiday's name from the holiday data.
+    In English the weekend day and the holiday are named in English; an override keeps the words
+    the admin wrote, and a holiday the data no longer knows keeps its stored name.
+    """
+    if locale != "en":
+        return skipped["reason"]
+    day = date.fromisoformat(skipped["date"])
+    if skipped["kind"] == "weekend":
+        return _WEEKEND_NAMES_EN.get(day.weekday(), skipped["reason"])
+    category = _CATEGORY_BY_KIND.get(skipped["kind"])
+    if category is None:
+        return skipped["reason"]
+    return _official_names(category, day.year, "en_US").get(day, skipped["reason"])
 
 
 def parse_office_hours(text: str) -> tuple[time, time]:

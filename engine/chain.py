@@ -11,18 +11,15 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date, datetime
-from typing import TYPE_CHECKING
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from engine import clock, status
+from engine.kinds import DISPUTE, OBJECTION, REQUEST
 from engine.models import Case, CaseEvent, Deadline
+from engine.runtime import Runtime
 
-if TYPE_CHECKING:
-    from engine.runtime import Runtime
-
-REQUEST, OBJECTION, DISPUTE = "permohonan_informasi", "keberatan", "sengketa_informasi"
 KIND_LABELS = {
     REQUEST: ("Permohonan Informasi Publik", "Public information request"),
     OBJECTION: ("Keberatan", "Objection"),

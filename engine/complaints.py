@@ -16,18 +16,17 @@ from datetime import datetime
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from engine import access, clock, tickets
+from engine import access, clock, kinds, tickets
 from engine.audit import EventLog
 from engine.errors import Conflict, Forbidden, Invalid, NotFound
 from engine.files import FileStore, Upload, check
+from engine.intake import Submitted, actor_name, check_filing, new_case, start_case, with_locale
 from engine.models import Attachment, Case, CaseMessage, Deadline, Party, RevealRequest, User
-from engine.operations import Submitted, _intake, actor_name, new_case, start_case, with_locale
 from engine.outbox import Outbox, deadline_context, members
+from engine.run import CaseRun
 from engine.runtime import Runtime
 from engine.users import default_unit
 
-COMPLAINT_PROCESS = access.COMPLAINT
-PREFIX = "ADU"
 MODES = ("anonim", "rahasia", "whistleblower")
 CHANNELS = ("web", "langsung", "pos", "email", "telepon", "lapor")
 DETAILS = ("pokok_masalah", "uraian", "lokasi", "waktu_kejadian", "kategori_usulan", "nomor_lapor")
@@ -50,7 +49,7 @@ def submit_complaint(
 
     ``locale`` is the language the reporter filed in: their messages are written in it.
     """
-    channel, received_at = _intake(
+    channel, received_at = check_filing(
         rt,
         "pengaduan.json",
         payload,
@@ -69,15 +68,15 @@ def submit_complaint(
     now = clock.now()
     party = rt.vault.store(session, REPORTER, with_locale(payload["pelapor"], locale)) if mode != "anonim" else None
     year = received_at.astimezone(rt.calendars["strict"].tz).year
-    ticket = tickets.next_ticket(session, PREFIX, year)
+    ticket = tickets.next_ticket(session, kinds.series(kinds.COMPLAINT, rt.settings), year)
     code, code_hash = tickets.new_access_code()
     details = {k: payload[k] for k in DETAILS if payload.get(k)}
     case = new_case(
         session,
         now,
         ticket=ticket,
-        kind=COMPLAINT_PROCESS,
-        process_version_id=rt.latest_version_id(session, COMPLAINT_PROCESS),
+        kind=kinds.COMPLAINT,
+        process_version_id=rt.latest_version_id(session, kinds.COMPLAINT),
         unit_id=default_unit(session).id,
         status="pengaduan_baru",
         requester_party_id=party.id if party else None,
@@ -118,13 +117,13 @@ def submit_complaint(
 
 
 def require_complaint(case: Case) -> None:
-    if case.kind != COMPLAINT_PROCESS:
+    if case.kind != kinds.COMPLAINT:
         raise NotFound("pengaduan tidak ditemukan / complaint not found")
 
 
 def note_read(session: Session, user: User, case: Case, what: str) -> None:
     """Every read of a confidential or sealed complaint by an officer is an event of the case."""
-    if case.kind == COMPLAINT_PROCESS and case.reporter_mode in ("rahasia", "whistleblower"):
+    if case.kind == kinds.COMPLAINT and case.reporter_mode in ("rahasia", "whistleblower"):
         EventLog(session).append(case, "case_read", user.username, {"what": what})
 
 
@@ -258,13 +257,9 @@ def reporter_message(
             ],
         },
     )
-    wf = rt.load(session, case)
-    if rt.waiting_for(wf, "bukti_pelapor") is not None:
-        before = rt.completed_ids(wf)
-        rt.send_message(wf, "bukti_pelapor", {"message_id": message.id, "attachments": len(files)})
-        rt.step(wf)
-        rt.sync(session, case, wf, log, REPORTER, before)
-        rt.save(session, case, wf)
+    with CaseRun(session, rt, case, REPORTER, log=log) as run:
+        if run.waiting_for("bukti_pelapor") is not None:
+            run.send_message("bukti_pelapor", {"message_id": message.id, "attachments": len(files)})
     outbox = Outbox(session, rt.settings.notify_channels)
     team = members(session, ["tim_pengaduan"])
     outbox.to_users(case, "reporter_message", f"message{message.id}", team, {"task_title": "Pesan dari pelapor"})

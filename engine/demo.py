@@ -5,7 +5,7 @@ from datetime import timedelta
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from engine import clock, complaints, operations
+from engine import clock, complaints, inbox, intake
 from engine.models import HumanTask, User
 from engine.runtime import Runtime
 from engine.users import GROUPS, create_user, ensure_unit
@@ -55,10 +55,10 @@ def load_demo(session: Session, rt: Runtime) -> list[tuple[str, str, str]]:
         for name, groups in DEMO_USERS.items()
     }
     cases = []
-    fresh = operations.submit_request(session, rt, _request(1, "Daftar penerima bantuan pendidikan tahun 2026"))
+    fresh = intake.submit_request(session, rt, _request(1, "Daftar penerima bantuan pendidikan tahun 2026"))
     cases.append((fresh.case.ticket, fresh.access_code, "baru diterima"))
 
-    registered = operations.submit_request(session, rt, _request(2, "Laporan realisasi anggaran satuan kerja 2025"))
+    registered = intake.submit_request(session, rt, _request(2, "Laporan realisasi anggaran satuan kerja 2025"))
     _complete(session, rt, users["petugas"], registered.case.id, "periksa_kelengkapan", {"lengkap": True})
     _complete(
         session,
@@ -71,7 +71,7 @@ def load_demo(session: Session, rt: Runtime) -> list[tuple[str, str, str]]:
     cases.append((registered.case.ticket, registered.access_code, "terdaftar, menunggu PPID"))
 
     # An offline letter received 11 working days ago: T10 has lapsed and the superior is alerted.
-    late = operations.submit_request(
+    late = intake.submit_request(
         session,
         rt,
         _request(3, "Salinan kontrak pengadaan rehabilitasi gedung 2025"),
@@ -82,7 +82,7 @@ def load_demo(session: Session, rt: Runtime) -> list[tuple[str, str, str]]:
     cases.append((late.case.ticket, late.access_code, "terlambat: eskalasi ke atasan"))
 
     # A rejected request, the requester's objection, and the Komisi Informasi's summons: one chain.
-    refused = operations.submit_request(session, rt, _request(4, "Daftar nama dan NIK penerima beasiswa 2026"))
+    refused = intake.submit_request(session, rt, _request(4, "Daftar nama dan NIK penerima beasiswa 2026"))
     case_id, ppid = refused.case.id, users["ppid"]
     _complete(session, rt, users["petugas"], case_id, "periksa_kelengkapan", {"lengkap": True})
     _complete(
@@ -99,7 +99,7 @@ def load_demo(session: Session, rt: Runtime) -> list[tuple[str, str, str]]:
     _complete(session, rt, ppid, case_id, "uji_konsekuensi", CONSEQUENCE_TEST)
     _complete(session, rt, ppid, case_id, "pemberitahuan_tertulis", NOTICE)
     cases.append((refused.case.ticket, refused.access_code, "ditolak: dikecualikan, dengan uji konsekuensi"))
-    objection = operations.file_objection(
+    objection = intake.file_objection(
         session,
         rt,
         {"alasan": ["a"], "kasus_posisi": "Nama penerima beasiswa seharusnya terbuka untuk umum"},
@@ -107,7 +107,7 @@ def load_demo(session: Session, rt: Runtime) -> list[tuple[str, str, str]]:
     )
     cases.append((objection.ticket, refused.access_code, "keberatan atas penolakan (kode akses permohonan)"))
     today = clock.now().astimezone(rt.calendars["strict"].tz).date()
-    dispute = operations.record_dispute(
+    dispute = intake.record_dispute(
         session,
         rt,
         users["petugas"],
@@ -201,4 +201,4 @@ def _complete(session, rt, user: User, case_id: int, bpmn_id: str, data: dict) -
     task = session.scalar(
         select(HumanTask).where(HumanTask.case_id == case_id, HumanTask.bpmn_id == bpmn_id, HumanTask.state == "open")
     )
-    operations.complete_task(session, rt, user, task.id, data)
+    inbox.complete_task(session, rt, user, task.id, data)

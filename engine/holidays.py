@@ -16,18 +16,15 @@ from __future__ import annotations
 import logging
 from datetime import date, datetime
 from itertools import groupby
-from uuid import UUID
 
-from SpiffWorkflow.exceptions import TaskNotFoundException
-from SpiffWorkflow.util.task import TaskState
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from engine import clock, reminders
-from engine.audit import EventLog
 from engine.calendar import CALENDARS, DueDate, WorkingCalendar
 from engine.errors import Invalid, NotFound
 from engine.models import Case, Deadline, HolidayOverrideRow, Reminder
+from engine.run import CaseRun, touch
 from engine.runtime import Runtime
 from engine.sync import due_dates, properties
 
@@ -165,52 +162,41 @@ def recompute_open_deadlines(session: Session, rt: Runtime, actor: str, reason: 
 
 
 def _move(session: Session, rt: Runtime, case: Case, shifts, actor: str, reason: str) -> list[dict]:
-    wf = rt.load(session, case)
-    events = EventLog(session)
+    """Move the case's waiting timers to their recounted instants; the case does not run (nothing fires)."""
     moved = []
-    for deadline, due in shifts:
-        task = _waiting_timer(wf, deadline.task_guid)
-        if task is None:
-            continue  # the timer is gone or has fired: the case's next run closes this row
-        # SpiffWorkflow evaluates a timeDate once, when the timer is armed, and keeps the instant here.
-        task.internal_data["event_value"] = due.due_at.isoformat()
-        cal = rt.calendars[deadline.calendar]
-        old = deadline.due_at.astimezone(cal.tz)
-        deadline.due_at, deadline.provenance = due.due_at, due.to_dict()
-        _replan_reminders(session, cal, deadline, properties(task.task_spec).get("reminders"))
-        events.append(
-            case,
-            "deadline_recomputed",
-            actor,
-            {
-                "deadline": deadline.name,
-                "old_due_at": old.isoformat(),
-                "new_due_at": due.due_at.isoformat(),
-                "reason": reason,
-            },
-        )
-        moved.append(
-            {
-                "case_id": case.id,
-                "ticket": case.ticket,
-                "deadline": deadline.name,
-                "old_due_at": old,
-                "new_due_at": due.due_at,
-            }
-        )
-    if moved:
-        rt.save(session, case, wf)
-        _refresh_due_dates(case)
-        case.updated_at = clock.now()  # bumps the version: a concurrent run of this case now conflicts
+    with CaseRun(session, rt, case, actor) as run:
+        for deadline, due in shifts:
+            task = run.retime(deadline.task_guid, due.due_at)
+            if task is None:
+                continue  # the timer is gone or has fired: the case's next run closes this row
+            cal = rt.calendars[deadline.calendar]
+            old = deadline.due_at.astimezone(cal.tz)
+            deadline.due_at, deadline.provenance = due.due_at, due.to_dict()
+            _replan_reminders(session, cal, deadline, properties(task.task_spec).get("reminders"))
+            run.log.append(
+                case,
+                "deadline_recomputed",
+                actor,
+                {
+                    "deadline": deadline.name,
+                    "old_due_at": old.isoformat(),
+                    "new_due_at": due.due_at.isoformat(),
+                    "reason": reason,
+                },
+            )
+            moved.append(
+                {
+                    "case_id": case.id,
+                    "ticket": case.ticket,
+                    "deadline": deadline.name,
+                    "old_due_at": old,
+                    "new_due_at": due.due_at,
+                }
+            )
+        if moved:
+            _refresh_due_dates(case)
+            touch(case)  # a concurrent run of this case now conflicts
     return moved
-
-
-def _waiting_timer(wf, task_guid: str):
-    try:
-        task = wf.get_task_from_id(UUID(task_guid))
-    except TaskNotFoundException:
-        return None
-    return task if task is not None and task.state == TaskState.WAITING else None
 
 
 def _refresh_due_dates(case: Case) -> None:

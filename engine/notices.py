@@ -1,22 +1,18 @@
 """Who is told what after a run: reminders planned, and outbox rows for every notice the law or the
 office expects (receipt, extension, decision, overdue apology; new task, escalation, overdue).
 
-Called by ``Runtime.sync`` inside the same transaction, so a rolled-back change tells nobody.
+Called by ``engine.run`` after each sync, inside the same transaction, so a rolled-back change tells nobody.
 """
 
 from __future__ import annotations
-
-from typing import TYPE_CHECKING
 
 from sqlalchemy.orm import Session
 
 from engine import reminders, status
 from engine.models import Case, Reminder
 from engine.outbox import Outbox, audience_users, deadline_context, members
-
-if TYPE_CHECKING:
-    from engine.runtime import Runtime
-    from engine.sync import Changes
+from engine.runtime import Runtime
+from engine.sync import Changes
 
 PORTAL_HINT = (
     "Ikuti perkembangan permohonan Anda dengan nomor tiket dan kode akses yang Anda terima (POST /api/v1/status)."

@@ -10,7 +10,8 @@ from datetime import datetime
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from engine import access, chain, clock, status
+from engine import access, chain, clock, kinds, status
+from engine.calendar import day_off_name
 from engine.errors import Forbidden, Invalid
 from engine.models import Case, CaseEvent, Deadline, HumanTask, Party, User
 from engine.runtime import Runtime
@@ -109,7 +110,7 @@ def task_detail(session: Session, rt: Runtime, task: HumanTask) -> dict:
         data.update(event_data.get("data", {}))
     item["data"] = data
     item["case"] = {"ticket": task.case.ticket, "status": task.case.status, "details": task.case.details}
-    if task.case.kind != chain.REQUEST:
+    if task.case.kind != kinds.REQUEST:
         # The brief for the superior and the evidence file for the Commission start from the chain's story.
         tz = rt.calendars["strict"].tz
         item["case"]["chronology"] = [
@@ -174,7 +175,7 @@ def case_events(session: Session, case: Case) -> list[dict]:
 def explain(provenance: dict, locale: str = "id") -> str:
     """One sentence on how a due date was counted, with the days skipped and why."""
     skipped = provenance.get("skipped", [])
-    days = ", ".join(f"{s['date']} ({s['reason']})" for s in skipped)
+    days = ", ".join(f"{s['date']} ({day_off_name(s, locale)})" for s in skipped)
     if locale == "en":
         text = (
             f"{provenance['working_days']} working days counted from {provenance['counted_from']} "
@@ -231,9 +232,9 @@ def public_status(session: Session, case: Case, locale: str = "id", rt: Runtime 
 def _windows(rt: Runtime, session: Session, case: Case, locale: str) -> list[dict]:
     """The requester's own filing window that this case opened: objection (a request) or dispute (an objection)."""
     i = 1 if locale == "en" else 0
-    if case.kind == chain.REQUEST:
+    if case.kind == kinds.REQUEST:
         window, how = chain.objection_window(rt, session, case), chain.HOW_TO_OBJECT[i]
-    elif case.kind == chain.OBJECTION:
+    elif case.kind == kinds.OBJECTION:
         window, how = chain.dispute_window(rt, session, case), chain.HOW_TO_DISPUTE[i]
     else:
         return []

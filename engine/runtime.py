@@ -1,10 +1,9 @@
 """SpiffWorkflow behind Kawal: deploy BPMN files, build, run, save and sync case instances.
 
 Every run is ``refresh_timers()`` then ``do_engine_steps()`` (a due timer needs both, in that order:
-spiffworkflow-notes §0.3), followed by a sync that turns the instance into queryable rows: READY
-manual tasks become ``human_task`` rows, WAITING deadline timers become ``deadline`` rows, and
-milestones reached become the case's status plus an event. Instances are stored without their
-spec; the spec is parsed once per file content and cached per process version.
+spiffworkflow-notes §0.3); engine.run strings a run together (load, step, sync, save) and engine.sync
+turns the instance into queryable rows. Instances are stored without their spec; the spec is parsed
+once per file content and cached per process version.
 """
 
 from __future__ import annotations
@@ -30,7 +29,6 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from engine import clock
-from engine.audit import EventLog
 from engine.calendar import CALENDARS, HolidayOverride, WorkingCalendar, parse_office_hours
 from engine.config import Settings
 from engine.errors import Conflict
@@ -260,12 +258,3 @@ class Runtime:
         if cls.waiting_for(wf, name) is None:
             raise Conflict(f"kasus tidak sedang menunggu {name} / the case is not waiting for {name}")
         wf.send_event(BpmnEvent(MessageEventDefinition(name), payload=payload or {}))
-
-    # -- sync ------------------------------------------------------------------------------------
-    def sync(
-        self, session: Session, case: Case, wf: BpmnWorkflow, log: EventLog, actor: str, completed_before: set[UUID]
-    ):
-        """Bring the case's rows in line with the instance after a run (same transaction): engine.sync."""
-        from engine.sync import sync
-
-        return sync(self, session, case, wf, log, actor, completed_before)

@@ -1,15 +1,15 @@
 """Sync: after every run, turn the SpiffWorkflow instance into queryable rows (same transaction).
 
 READY manual tasks become ``human_task`` rows, WAITING deadline timers ``deadline`` rows (closed as
-met, missed, superseded or cancelled when they go), milestones the case's status plus an event;
-then ``engine.notices`` plans reminders and writes the outbox.
+met, missed, superseded or cancelled when they go), milestones the case's status plus an event. What
+changed is returned (``Changes``) for ``engine.notices`` to plan reminders and write the outbox;
+``engine.run`` calls both.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import datetime
-from typing import TYPE_CHECKING
 from uuid import UUID
 
 from SpiffWorkflow.bpmn import BpmnWorkflow
@@ -19,14 +19,12 @@ from SpiffWorkflow.util.task import TaskState
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from engine import clock, notices
+from engine import clock
 from engine.audit import EventLog
 from engine.errors import Invalid
 from engine.models import Case, Deadline, HumanTask, Unit
+from engine.runtime import Runtime
 from engine.status import CLOSED, OBJECTION_OUTCOMES, OUTCOMES, STATUSES
-
-if TYPE_CHECKING:
-    from engine.runtime import Runtime
 
 # Timers whose deadline disappears while the case ends in one of these were cancelled, not met.
 CANCELLING_STATUSES = frozenset(
@@ -64,8 +62,8 @@ def due_dates(deadlines) -> tuple[datetime | None, datetime | None]:
 
 def sync(
     rt: Runtime, session: Session, case: Case, wf: BpmnWorkflow, log: EventLog, actor: str, completed_before: set[UUID]
-) -> None:
-    """Bring the case's rows in line with the instance after a run (same transaction)."""
+) -> Changes:
+    """Bring the case's rows in line with the instance after a run (same transaction); say what changed."""
     now = clock.now()
     tasks = wf.get_tasks()  # one walk of the tree; each step below filters it
     changes = Changes()
@@ -81,7 +79,6 @@ def sync(
         case.closed_at = None
         log.append(case, "case_reopened", actor, {"status": case.status})
     case.updated_at = now
-    notices.announce(session, rt, case, changes)
     return changes
 
 

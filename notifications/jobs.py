@@ -14,7 +14,7 @@ from sqlalchemy import update
 from sqlalchemy.exc import IntegrityError, OperationalError
 from sqlalchemy.orm.exc import StaleDataError
 
-from engine import clock, notices, operations
+from engine import casework, clock, notices
 from engine.models import Case, Reminder
 from notifications import delivery, incidents
 from notifications.scheduling import RETRY, reminder_item
@@ -57,12 +57,13 @@ def fire_timers(case_id: int) -> str:
         if case is None:
             return "no-case"
         try:
-            operations.run_case(session, svc.runtime, case)
+            touched = [c.id for c in casework.run_case(session, svc.runtime, case).touched]
             session.commit()
         except (StaleDataError, IntegrityError, OperationalError):
             session.rollback()
             return "conflict"  # another run of the case is under way; it will see the same timers
-    schedule_case(case_id)
+    for touched_id in touched:
+        schedule_case(touched_id)
     return "ran"
 
 

@@ -81,6 +81,8 @@ from pathlib import Path
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 
+from engine import kinds
+
 TEMPLATES_DIR = Path(__file__).parent / "templates"
 DEFAULT_LOCALE = "id"
 LOCALES = ("id", "en")
@@ -169,8 +171,14 @@ def template_name(event: str, locale: str) -> str:
     return f"{event}.{normalize_locale(locale)}.txt"
 
 
-# What a ticket's prefix says the case is; the staff notices name it ("pengaduan ADU-...").
-KINDS = {"PPID": "permohonan", "KEB": "keberatan", "SIP": "sengketa", "ADU": "pengaduan"}
+# The word for each kind of case (engine.kinds), read from its ticket's series; the staff notices name it
+# ("pengaduan ADU-...").
+KIND_WORDS = {
+    kinds.REQUEST: "permohonan",
+    kinds.OBJECTION: "keberatan",
+    kinds.DISPUTE: "sengketa",
+    kinds.COMPLAINT: "pengaduan",
+}
 NOUNS = {
     "id": {"permohonan": "permohonan", "keberatan": "keberatan", "sengketa": "sengketa", "pengaduan": "pengaduan"},
     "en": {"permohonan": "request", "keberatan": "objection", "sengketa": "dispute", "pengaduan": "complaint"},
@@ -178,7 +186,7 @@ NOUNS = {
 
 
 def case_kind(ticket: str) -> str:
-    return KINDS.get(ticket.split("-", 1)[0], "permohonan")
+    return KIND_WORDS[kinds.of_ticket(ticket)]
 
 
 def render(event: str, locale: str, context: dict) -> tuple[str, str]:

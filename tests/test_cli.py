@@ -1,5 +1,7 @@
 """The ``kawal`` command as an operator runs it (click's runner, the real database)."""
 
+import json
+
 import pytest
 from click.testing import CliRunner
 from sqlalchemy import text
@@ -118,6 +120,12 @@ def test_calendar_explain_prints_the_worked_example(kawal):
     result = kawal("calendar", "explain", "--start", "2025-03-26T10:00+07:00", "--days", "10")
     assert result.exit_code == 0
     assert '"due_date": "2025-04-11"' in result.output
+    explained = json.loads(result.output)
+    assert "2025-03-29 (Sabtu)" in explained["explanation_id"]
+    assert "2025-03-31 (Hari Raya Idul Fitri)" in explained["explanation_id"]
+    # The English explanation names the weekend and the holidays in English.
+    assert "2025-03-29 (Saturday), 2025-03-30 (Sunday), 2025-03-31 (Eid al-Fitr)" in explained["explanation_en"]
+    assert "Sabtu" not in explained["explanation_en"]
     bad = kawal("calendar", "explain", "--start", "2025-03-26T10:00", "--days", "10")
     assert bad.exit_code == 1
     assert "--start" in bad.output

@@ -8,7 +8,7 @@ from click.testing import CliRunner
 from sqlalchemy import select
 
 from api.cli import main
-from engine import operations
+from engine import intake
 from engine.models import Case, CaseEvent, Deadline
 from engine.runtime import Runtime
 from tests.conftest import request_payload
@@ -32,7 +32,7 @@ def kawal(db_url, monkeypatch):
 @pytest.fixture
 def ticket(settings, session_factory_):
     with time_machine.travel(RECEIVED, tick=True), session_factory_.begin() as s:
-        return operations.submit_request(s, Runtime(settings), request_payload()).case.ticket
+        return intake.submit_request(s, Runtime(settings), request_payload()).case.ticket
 
 
 def test_cli_adds_lists_and_removes_an_override_and_prints_the_deadlines_it_moved(kawal, ticket, session_factory_):

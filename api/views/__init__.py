@@ -1,38 +1,12 @@
-"""The /api/v1 blueprints. Each handler is load -> authorize -> act over an engine function."""
+"""The /api/v1 blueprints. Each handler is load -> authorize -> act over an engine function.
+
+The commit and the runtime they share with the pages live in ``api.boundary``.
+"""
 
 from pathlib import Path
 
 import swagger_ui_bundle
-from flask import Blueprint, current_app, send_from_directory
-
-from api.extensions import db
-from engine.runtime import Runtime
-
-
-def runtime() -> Runtime:
-    rt: Runtime = current_app.extensions["kawal_runtime"]
-    rt.refresh_overrides(db.session)  # another process (CLI, another web worker) may have changed holidays
-    return rt
-
-
-def commit(*cases) -> None:
-    """Commit the request's work, then put the cases' new timers and messages on their way."""
-    db.session.commit()
-    scheduler = current_app.extensions.get("kawal_scheduler")
-    if scheduler is not None:
-        for case in cases:
-            scheduler.schedule_case(db.session, case.id)
-    clock = current_app.extensions.get("kawal_clock")
-    if clock is not None:
-        clock.wake()
-
-
-def noted(user, case, what: str) -> None:
-    """A read of a confidential or sealed complaint is an event of the case: recorded and committed."""
-    from engine.complaints import note_read
-
-    note_read(db.session, user, case, what)
-    db.session.commit()
+from flask import Blueprint, send_from_directory
 
 
 def register_blueprints(api, app) -> None:

@@ -4,8 +4,8 @@ from flask import Response
 from flask_smorest import Blueprint
 
 from api.auth import current_user, login_required
+from api.boundary import runtime
 from api.extensions import db
-from api.views import runtime
 from engine import access
 from engine.bundle import export_bundle
 

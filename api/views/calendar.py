@@ -3,9 +3,9 @@ from contextlib import contextmanager
 from flask_smorest import Blueprint
 
 from api.auth import current_user, login_required
+from api.boundary import commit, runtime
 from api.extensions import db
 from api.schemas import DueQuery, DueResult, OverrideChange, OverrideCreate, OverrideList
-from api.views import commit, runtime
 from engine import access, holidays
 from engine.errors import Invalid
 from engine.models import Case

@@ -1,9 +1,9 @@
 from flask_smorest import Blueprint
 
 from api.auth import current_user, login_required
+from api.boundary import noted, runtime
 from api.extensions import db
 from api.schemas import CaseView, DeadlineList, EventList
-from api.views import noted, runtime
 from engine import access, queries
 
 blp = Blueprint("cases", __name__, description="Cases and their history")

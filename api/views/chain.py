@@ -3,10 +3,10 @@
 from flask_smorest import Blueprint
 
 from api.auth import current_user, login_required
+from api.boundary import commit, runtime
 from api.extensions import db
 from api.schemas import CaseMessage, CaseView, DisputeRecord, ObjectionReceipt, ObjectionSubmit
-from api.views import commit, runtime
-from engine import access, operations, queries
+from engine import access, casework, intake, queries
 from engine.models import Case
 
 blp = Blueprint("chain", __name__, description="Objections, disputes and Komisi Informasi events")
@@ -26,11 +26,11 @@ def file_objection(body):
     ticket, code = body.pop("ticket"), body.pop("access_code", None)
     channel, received_at = body.pop("channel", None), body.pop("received_at", None)
     if user is None:
-        request = operations.find_by_code(db.session, ticket, code or "")
+        request = casework.find_by_code(db.session, ticket, code or "")
     else:
         access.require_front_desk(user)
         request = access.require_case(db.session, user, ticket)
-    case = operations.file_objection(
+    case = intake.file_objection(
         db.session, runtime(), body, request, user=user, channel=channel, received_at=received_at
     )
     commit(case, request)
@@ -52,7 +52,7 @@ def file_objection(body):
 def record_dispute(body):
     """Record a Komisi Informasi summons against an objection or a request (the agency is the respondent)."""
     rt, user = runtime(), current_user()
-    case = operations.record_dispute(db.session, rt, user, body)
+    case = intake.record_dispute(db.session, rt, user, body)
     view = queries.case_view(db.session, rt, user, case, with_identity=False)
     commit(case, db.session.get(Case, case.parent_id))
     return view
@@ -66,7 +66,7 @@ def send_message(body, ticket, name):
     """Record an event from the Komisi Informasi or a court. 409 when the case is not waiting for it."""
     rt, user = runtime(), current_user()
     case = access.require_staff_case(db.session, user, ticket)
-    operations.send_case_message(db.session, rt, user, case, name, body["data"])
+    result = casework.send_case_message(db.session, rt, user, case, name, body["data"])
     view = queries.case_view(db.session, rt, user, case, with_identity=False)
-    commit(case)
+    commit(*result.touched)
     return view

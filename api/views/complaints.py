@@ -9,6 +9,7 @@ from flask import Response, current_app, request
 from flask_smorest import Blueprint
 
 from api.auth import current_user, login_required
+from api.boundary import commit, runtime
 from api.extensions import db
 from api.schemas import (
     ComplaintReceipt,
@@ -19,8 +20,7 @@ from api.schemas import (
     RevealRequestCreate,
     RevealRequestView,
 )
-from api.views import commit, runtime
-from engine import access, complaints, operations, status
+from engine import access, casework, complaints, status
 from engine.errors import Invalid
 from engine.files import FileStore, Upload
 from engine.models import Case, User
@@ -39,7 +39,7 @@ def _case_for_caller(ticket: str, what: str) -> tuple[Case, User | None]:
     """The complaint for its reporter (access code) or for an officer of the complaint team (token)."""
     user = current_user(required=False)
     if user is None:
-        case = operations.find_by_code(db.session, ticket, request.headers.get(CODE_HEADER, ""))
+        case = casework.find_by_code(db.session, ticket, request.headers.get(CODE_HEADER, ""))
         complaints.require_complaint(case)
         return case, None
     case = access.require_staff_case(db.session, user, ticket)

@@ -4,9 +4,9 @@ from flask import Response, request
 from flask_smorest import Blueprint
 
 from api.auth import current_user, login_required
+from api.boundary import noted
 from api.extensions import db
 from api.schemas import DocumentList
-from api.views import noted
 from engine import access, complaints, documents
 
 blp = Blueprint("documents", __name__, description="Documents issued on a complaint")

@@ -2,9 +2,9 @@ from flask_smorest import Blueprint
 from sqlalchemy import select
 
 from api.auth import current_user, login_required
+from api.boundary import commit
 from api.extensions import db
 from api.schemas import IncidentItem, IncidentList
-from api.views import commit
 from engine import access
 from engine.models import Case, Incident
 from notifications.incidents import retry

@@ -2,10 +2,10 @@ from flask import request
 from flask_smorest import Blueprint
 
 from api.auth import current_user
+from api.boundary import commit, runtime
 from api.extensions import db
 from api.schemas import PublicStatus, Receipt, RequestSubmit, TicketAccess, Withdraw
-from api.views import commit, runtime
-from engine import operations, queries
+from engine import casework, intake, queries
 
 blp = Blueprint("requests", __name__, description="Public intake and status of information requests")
 
@@ -18,7 +18,7 @@ def submit(body):
     user = current_user(required=False)
     channel = body.pop("channel", None)
     received_at = body.pop("received_at", None)
-    result = operations.submit_request(
+    result = intake.submit_request(
         db.session, runtime(), body, user=user, channel=channel, received_at=received_at, locale=_locale()
     )
     commit(result.case)
@@ -37,7 +37,7 @@ def submit(body):
 @blp.response(200, PublicStatus)
 def status(body):
     """Follow a case with its ticket and access code (a POST, so the code never sits in a URL)."""
-    case = operations.find_by_code(db.session, body["ticket"], body["access_code"])
+    case = casework.find_by_code(db.session, body["ticket"], body["access_code"])
     return queries.public_status(db.session, case, _locale(), runtime())
 
 
@@ -51,7 +51,7 @@ def _locale() -> str:
 @blp.response(200, PublicStatus)
 def withdraw(body):
     """The requester withdraws the request; its tasks and clocks end."""
-    case = operations.find_by_code(db.session, body["ticket"], body["access_code"])
-    operations.withdraw_request(db.session, runtime(), case, body.get("reason"))
-    commit(case)
+    case = casework.find_by_code(db.session, body["ticket"], body["access_code"])
+    result = casework.withdraw_request(db.session, runtime(), case, body.get("reason"))
+    commit(*result.touched)
     return queries.public_status(db.session, case, _locale(), runtime())

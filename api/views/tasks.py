@@ -1,11 +1,10 @@
 from flask_smorest import Blueprint
 
 from api.auth import current_user, login_required
+from api.boundary import commit, noted, runtime
 from api.extensions import db
 from api.schemas import Assign, CompleteResult, CompleteTask, TaskDetail, TaskItem, TaskList, TaskQuery
-from api.views import commit, noted, runtime
-from engine import access, operations, queries
-from engine.models import Case
+from engine import access, inbox, instructions, queries
 
 blp = Blueprint("tasks", __name__, description="The officers' task inbox")
 
@@ -28,7 +27,10 @@ def list_tasks(query):
 def get_task(task_id):
     user = current_user()
     task = access.require_task(db.session, user, task_id)
-    detail = queries.task_detail(db.session, runtime(), task)
+    rt = runtime()
+    detail = queries.task_detail(db.session, rt, task)
+    filled = instructions.for_task(db.session, rt, task)  # the placeholders filled with the case's facts
+    detail.update(instructions=filled["id"], instructions_en=filled["en"])
     noted(user, task.case, f"task:{task.bpmn_id}")
     return detail
 
@@ -37,7 +39,7 @@ def get_task(task_id):
 @login_required
 @blp.response(200, TaskItem)
 def claim(task_id):
-    task = operations.claim_task(db.session, current_user(), task_id)
+    task = inbox.claim_task(db.session, current_user(), task_id)
     db.session.commit()
     return queries.task_item(runtime(), task)
 
@@ -46,7 +48,7 @@ def claim(task_id):
 @login_required
 @blp.response(200, TaskItem)
 def unclaim(task_id):
-    task = operations.unclaim_task(db.session, current_user(), task_id)
+    task = inbox.unclaim_task(db.session, current_user(), task_id)
     db.session.commit()
     return queries.task_item(runtime(), task)
 
@@ -56,7 +58,7 @@ def unclaim(task_id):
 @blp.arguments(Assign)
 @blp.response(200, TaskItem)
 def assign(body, task_id):
-    task = operations.assign_task(db.session, runtime(), current_user(), task_id, body["username"])
+    task = inbox.assign_task(db.session, runtime(), current_user(), task_id, body["username"])
     commit(task.case)
     return queries.task_item(runtime(), task)
 
@@ -68,8 +70,7 @@ def assign(body, task_id):
 def complete(body, task_id):
     """Complete a task with its form data; returns the case and its next open tasks."""
     rt, user = runtime(), current_user()
-    task = operations.complete_task(db.session, rt, user, task_id, body["data"])
-    view = queries.case_view(db.session, rt, user, task.case, with_identity=False)  # read in the same transaction
-    parent = db.session.get(Case, task.case.parent_id) if task.case.parent_id else None
-    commit(task.case, *([parent] if parent else []))  # a granted objection may have reopened its request
+    result = inbox.complete_task(db.session, rt, user, task_id, body["data"])
+    view = queries.case_view(db.session, rt, user, result.case, with_identity=False)  # read in the same transaction
+    commit(*result.touched)  # a granted objection may have reopened its request
     return {"case": view, "next_tasks": view["open_tasks"]}

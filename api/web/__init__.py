@@ -9,7 +9,8 @@
 - what every page's frame shows: navigation and the task counter (``layout``, templates/base.html);
 - the officers' pages: the inbox and task actions (``inbox``), the task page (``task``), the case
   page with its diagram (``case``), the auditor console (``audit``);
-- the public portal: requests, objections, complaints, receipts and the status page (``portal``).
+- the public portal: requests, objections, complaints, receipts and the status page (``portal``: filing,
+  following, the access code, receipts, repeats, letters and the legal path).
 All routes live on the ``web`` blueprint (``blueprint``); the JSON Schema form widgets are
 ``schema_form``, labels and due states ``display``.
 

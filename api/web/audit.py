@@ -4,7 +4,7 @@ the hash chains.
 Auditors only (``access.require_auditor``: others get the 403 page), by session. The REST API's
 export (``GET /api/v1/audit/export``) authenticates by bearer token, so the console does not call it:
 it runs the same source (``engine.audit.iter_export``) through the API's own writers
-(``api.views.audit``), so a download holds exactly the API export's rows for the same period.
+(``api.views.audit``, body from ``api.exports``), so a download holds exactly the API export's rows for the same period.
 
 The form speaks in office dates: "from" is the first day and "to" the last day of the period, both
 in the office's time zone (WIB, WITA or WIT). They become the API's half-open instants
@@ -28,14 +28,14 @@ from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from flask_login import login_required
 
+from api.exports import XLSX_MIMETYPE, export_response
 from api.extensions import db
-from api.views.audit import XLSX_MIMETYPE, export_response
 from api.web import display
 from api.web.blueprint import bp
 from api.web.i18n import current_language
 from api.web.session import officer
-from engine import access
-from engine.audit import PROCESSES, Break, count_events, iter_export, verify_chains
+from engine import access, kinds
+from engine.audit import Break, count_events, iter_export, verify_chains
 
 FORMATS = {
     "csv": (_l("CSV"), "text/csv"),
@@ -80,7 +80,7 @@ def read_choice(args, *, with_format: bool = False) -> Choice:
         choice.end = datetime(after.year, after.month, after.day, tzinfo=zone)
     if first and last and last < first:
         choice.errors["to"] = _("The last day cannot be before the first day.")
-    if values["process"] and values["process"] not in PROCESSES:
+    if values["process"] and values["process"] not in kinds.ALL:
         choice.errors["process"] = _("Choose one of the processes in the list.")
     choice.process = values["process"] or None
     if with_format and values["format"] not in FORMATS:
@@ -150,7 +150,7 @@ def reason_text(reason: str) -> str:
 
 def _page(choice: Choice, result, status: int = 200):
     locale = current_language()
-    processes = [(p, display.process_label(p, locale)) for p in PROCESSES]
+    processes = [(p, display.process_label(p, locale)) for p in kinds.ALL]
     breaks = [_break_row(b) for b in result.breaks] if result is not None else []
     return (
         render_template(

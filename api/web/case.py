@@ -25,14 +25,14 @@ from flask_babel import lazy_gettext as _l
 from flask_login import login_required
 from sqlalchemy import select
 
+from api.boundary import noted, runtime
 from api.extensions import db
-from api.views import noted, runtime
 from api.web import display
 from api.web.blueprint import bp
 from api.web.facts import case_facts, labelled, requester_facts
 from api.web.i18n import current_language
 from api.web.session import officer
-from engine import access, bundle, chain, complaints, documents, progress, queries
+from engine import access, bundle, chain, complaints, documents, kinds, progress, queries
 from engine.models import Case, CaseEvent, Party, ProcessVersion, User
 from engine.runtime import Runtime
 
@@ -127,7 +127,7 @@ def case(ticket: str):
         "history_shown": history_shown,
         "timeline": _timeline(found, locale) if history_shown else [],
         "documents": _documents(rt, user, found, locale),
-        "chain": _chain(rt, user, found, locale) if found.kind != access.COMPLAINT else [],
+        "chain": _chain(rt, user, found, locale) if found.kind != kinds.COMPLAINT else [],
         "progress": _progress(rt, found, locale),
         "diagram_current": _diagram_source(rt, found)[1],
         "viewer_present": VENDOR_VIEWER.is_file(),
@@ -265,7 +265,7 @@ def _event_detail(kind: str, data: dict, task_title: str | None, locale: str) ->
 
 def _documents(rt: Runtime, user: User, case: Case, locale: str) -> list[dict]:
     """What the case issued: a complaint's documents (engine.documents), a PPID case's notices and decisions."""
-    if case.kind == access.COMPLAINT:
+    if case.kind == kinds.COMPLAINT:
         return [
             {"name": d.name, "title": d.title_en if locale == "en" else d.title_id, "audience": d.audience}
             for d in documents.issued(db.session, case)

@@ -6,14 +6,13 @@ Nothing here is stored: a due state is derived from the stored due date each tim
 
 from __future__ import annotations
 
-import re
 from datetime import datetime
 
 from babel import dates as babel_dates
 from flask_babel import format_date, format_datetime, get_timezone
 from flask_babel import lazy_gettext as _l
 
-from engine import chain, clock, queries, status
+from engine import chain, clock, kinds, queries, status
 from engine.models import HumanTask
 from engine.runtime import Runtime
 
@@ -47,7 +46,7 @@ def _index(locale: str) -> int:
 
 
 def process_label(process: str, locale: str) -> str:
-    if process == "pengaduan":
+    if process == kinds.COMPLAINT:
         return COMPLAINT_LABEL[_index(locale)]
     return chain.KIND_LABELS.get(process, (process, process))[_index(locale)]
 
@@ -82,16 +81,3 @@ def office_datetime(value: datetime | None) -> str:
         return "—"
     zone = babel_dates.format_datetime(value, "zzz", tzinfo=get_timezone(), locale="id")
     return f"{format_datetime(value, 'd MMM y, HH:mm')} {zone}"
-
-
-_PLACEHOLDER = re.compile(r"\{\{\s*([A-Za-z_][A-Za-z0-9_]*)\s*\}\}")
-
-
-def fill_instructions(text: str | None, facts: dict) -> str | None:
-    """Put the case's facts into a task's instructions (BPMN ``{{ ticket }}`` placeholders).
-
-    A placeholder whose fact is not known here is left as it is written, so nothing is invented.
-    """
-    if not text:
-        return text
-    return _PLACEHOLDER.sub(lambda m: str(facts[m[1]]) if m[1] in facts else m[0], text)

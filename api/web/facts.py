@@ -11,16 +11,16 @@ from __future__ import annotations
 from flask_babel import gettext as _
 
 from api.web import display, schema_form
-from engine import chain
+from engine import kinds
 from engine.models import Case
 from engine.runtime import Runtime
 
 # The intake form that describes each kind of case's details (their labels and choice names).
 INTAKE_FORMS = {
-    chain.REQUEST: "permohonan.json",
-    chain.OBJECTION: "keberatan.json",
-    chain.DISPUTE: "sengketa.json",
-    "pengaduan": "pengaduan.json",
+    kinds.REQUEST: "permohonan.json",
+    kinds.OBJECTION: "keberatan.json",
+    kinds.DISPUTE: "sengketa.json",
+    kinds.COMPLAINT: "pengaduan.json",
 }
 
 
@@ -41,7 +41,7 @@ def requester_facts(rt: Runtime, identity: dict | None, locale: str) -> list[tup
     """The requester's identity, labelled by the request form; nothing when the caller may not read it."""
     if not identity:
         return []
-    schema = intake_schema(rt, chain.REQUEST).get("properties", {}).get("requester", {})
+    schema = intake_schema(rt, kinds.REQUEST).get("properties", {}).get("requester", {})
     return labelled(schema, identity, locale)
 
 

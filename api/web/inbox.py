@@ -2,7 +2,7 @@
 
 The rows are ``engine.queries.list_tasks`` (the same query and scope rules as ``GET /api/v1/tasks``),
 already most urgent first; the page adds the case's stage and unit and the due state, and filters on
-them. The actions are the API's operations, each a small POST form that comes back here.
+them. The actions are the API's verbs (engine.inbox), each a small POST form that comes back here.
 """
 
 from __future__ import annotations
@@ -14,15 +14,16 @@ from flask_babel import ngettext
 from flask_login import login_required
 from sqlalchemy import select
 
+from api.boundary import commit, runtime
 from api.extensions import db
-from api.views import commit, runtime
 from api.web import display
 from api.web.blueprint import bp
 from api.web.i18n import current_language, localized
 from api.web.session import officer
 from api.web.urls import safe_next
-from engine import access, operations, queries
+from engine import access, kinds, queries
 from engine.errors import Conflict, Invalid
+from engine.inbox import assign_task, claim_task, unclaim_task
 from engine.models import Group, HumanTask, Unit, User
 from engine.runtime import Runtime
 
@@ -87,9 +88,8 @@ def lane_members(task: HumanTask) -> list[User]:
 def _filter_options(rows: list[dict]) -> dict:
     """The choices each filter offers: the processes Kawal runs, and the stages and units in the list."""
     locale = current_language()
-    processes = ("permohonan_informasi", "keberatan", "sengketa_informasi", "pengaduan")
     return {
-        "process": [(p, display.process_label(p, locale)) for p in processes],
+        "process": [(p, display.process_label(p, locale)) for p in kinds.ALL],
         "stage": sorted({(r["stage"], r["stage_label"]) for r in rows}, key=lambda o: o[1]),
         "due": list(display.DUE_STATES.items()),
         "unit": sorted({(str(r["unit_id"]), r["unit_name"]) for r in rows if r["unit_id"]}, key=lambda o: o[1]),
@@ -107,13 +107,13 @@ def _matches(row: dict, chosen: dict) -> bool:
 @bp.post("/tugas/<int:task_id>/ambil")
 @login_required
 def claim(task_id: int):
-    return _act(lambda user: operations.claim_task(db.session, user, task_id), _l("You took the task."))
+    return _act(lambda user: claim_task(db.session, user, task_id), _l("You took the task."))
 
 
 @bp.post("/tugas/<int:task_id>/lepas")
 @login_required
 def unclaim(task_id: int):
-    return _act(lambda user: operations.unclaim_task(db.session, user, task_id), _l("The task is back in the queue."))
+    return _act(lambda user: unclaim_task(db.session, user, task_id), _l("The task is back in the queue."))
 
 
 @bp.post("/tugas/<int:task_id>/tugaskan")
@@ -121,7 +121,7 @@ def unclaim(task_id: int):
 def assign(task_id: int):
     username = request.form.get("username", "")
     return _act(
-        lambda user: operations.assign_task(db.session, runtime(), user, task_id, username),
+        lambda user: assign_task(db.session, runtime(), user, task_id, username),
         _l("The task was assigned."),
     )
 

@@ -12,8 +12,8 @@ from flask import current_app, g, request, url_for
 from flask_babel import lazy_gettext as _l
 from flask_login import current_user
 
+from api.boundary import runtime
 from api.extensions import db
-from api.views import runtime
 from api.web import display
 from api.web.urls import here
 from engine import access, queries

@@ -1,7 +1,7 @@
 """A task's JSON Schema form as HTML fields, and the posted fields back as the data the schema wants.
 
 The schema stays the single description of a form: the page is drawn from it here, and the posted
-data is validated by the same code the API uses (``engine.forms`` via ``operations.complete_task``),
+data is validated by the same code the API uses (``engine.forms`` via ``inbox.complete_task``),
 so the browser and the API can never accept different data.
 
 Widgets, from the schema:

@@ -3,7 +3,7 @@ why, and the instructions; posting the form completes the task exactly as the AP
 
 Load -> authorize -> act (STYLE.md rule 4): ``access.require_task`` answers 404 for a task the
 officer may not see; the page then shows, read-only, a task the officer may see but not work, and
-``operations.complete_task`` applies the same rules as ``POST /api/v1/tasks/{id}/complete``
+``engine.inbox.complete_task`` applies the same rules as ``POST /api/v1/tasks/{id}/complete``
 (the task's group, the claim of another officer, the schema).
 """
 
@@ -18,15 +18,15 @@ from flask_babel import gettext as _
 from flask_login import login_required
 from werkzeug.datastructures import MultiDict
 
+from api.boundary import commit, noted, runtime
 from api.extensions import db
-from api.views import commit, noted, runtime
 from api.web import display, schema_form
 from api.web.blueprint import bp
 from api.web.facts import case_facts, labelled, requester_facts
 from api.web.i18n import current_language, localized
 from api.web.inbox import lane_members, refusal_message
 from api.web.session import officer
-from engine import access, chain, operations, queries
+from engine import access, chain, inbox, instructions, queries
 from engine.errors import Conflict, Invalid
 from engine.models import Case, HumanTask
 
@@ -48,7 +48,7 @@ def complete(task_id: int):
     schema = rt.forms.schema(found.form) if found.form else {}
     data = schema_form.parse(schema, request.form, rt.calendars["strict"].tz)
     try:
-        done = operations.complete_task(db.session, rt, user, task_id, data)
+        done = inbox.complete_task(db.session, rt, user, task_id, data)
     except Invalid as error:
         db.session.rollback()
         return _page(found, values=request.form, errors=error.fields), 422
@@ -58,8 +58,7 @@ def complete(task_id: int):
         return redirect(url_for("web.task", task_id=task_id))
     case = done.case
     stage = display.stage_label(case.status, current_language())
-    parent = db.session.get(Case, case.parent_id) if case.parent_id else None
-    commit(case, *([parent] if parent else []))  # a granted objection may have reopened its request
+    commit(*done.touched)  # a granted objection may have reopened its request
     flash(_("Task completed. Case %(ticket)s is now at: %(stage)s.", ticket=case.ticket, stage=stage), "success")
     return redirect(url_for("web.inbox"))
 
@@ -74,22 +73,13 @@ def _page(task: HumanTask, values: MultiDict | None = None, errors: dict | None 
         fields = schema_form.build_fields(schema, locale, values)
         if errors:
             general = schema_form.attach_errors(fields, {k: [localized(m) for m in v] for k, v in errors.items()})
-    facts = {
-        "ticket": task.case.ticket,
-        "batas_kelengkapan_hari": rt.settings.completion_window_days,
-        "batas_bukti_hari": rt.settings.evidence_window_days,
-        **(task.case.details or {}),
-        **detail["data"],
-    }
-    if task.case.parent_id:
-        facts["permohonan"] = db.session.get(Case, task.case.parent_id).ticket
     return render_template(
         "task.html",
         task=task,
         title=display.task_title(rt, task, locale),
         process_label=display.process_label(task.process_id, locale),
         stage_label=display.stage_label(task.case.status, locale),
-        instructions=display.fill_instructions(display.task_instructions(rt, task, locale), facts),
+        instructions=instructions.for_task(db.session, rt, task)["en" if locale == "en" else "id"],
         due_state=display.due_state(detail["due_at"], detail["working_days_left"]),
         row=detail,
         deadlines=_deadlines(task.case, locale),

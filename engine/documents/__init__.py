@@ -18,7 +18,7 @@ from sqlalchemy.orm import Session
 
 from engine import status
 from engine.errors import NotFound
-from engine.models import Case, CaseEvent
+from engine.models import Case, CaseEvent, Unit
 
 TEMPLATES = Path(__file__).parent / "templates"
 
@@ -105,6 +105,13 @@ def issued(session: Session, case: Case) -> list[Document]:
     return found
 
 
+def _referred_unit(session: Session, tasks: dict[str, dict]) -> dict[str, str]:
+    """The unit the complaint was referred to: its code as classified, and its name to address a letter to."""
+    code = tasks.get("klasifikasi", {}).get("unit_tujuan") or ""
+    unit = session.scalar(select(Unit).where(Unit.code == code)) if code else None
+    return {"unit_code": code, "unit_name": unit.name if unit is not None else code}
+
+
 def render(session: Session, case: Case, name: str, locale: str = "id") -> tuple[Document, str]:
     doc = DOCUMENTS.get(name)
     if doc is None or doc not in issued(session, case):
@@ -121,6 +128,7 @@ def render(session: Session, case: Case, name: str, locale: str = "id") -> tuple
         "when": recorded.get("waktu_kejadian", ""),
         "reported_position": recorded.get("jabatan_terlapor", ""),
         "tasks": tasks,
+        **_referred_unit(session, tasks),
     }
     template = f"{name}.{'en' if locale == 'en' else 'id'}.txt"
     return doc, _env.get_template(template).render(**context).rstrip("\n") + "\n"

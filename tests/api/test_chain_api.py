@@ -339,3 +339,16 @@ def test_upholding_the_ppid_without_written_reasons_is_422_and_the_task_stays_op
             headers=login("atasan"),
         )
     assert_refused(r, 422, {"alasan_tertulis"})
+
+
+def test_an_objection_tasks_instructions_name_the_objection_and_its_request(desk, client, login):
+    receipt, objection = objected(desk, client)
+    case = client.get(f"{API}/cases/{objection['ticket']}", headers=login("petugas")).json
+    (task,) = case["open_tasks"]
+    detail = client.get(f"{API}/tasks/{task['id']}", headers=login("petugas")).json
+    assert detail["instructions"].startswith(
+        f"Catat keberatan {objection['ticket']} atas permohonan {receipt['ticket']} di Register Keberatan"
+    )
+    assert detail["instructions_en"].startswith(
+        f"Record objection {objection['ticket']} against request {receipt['ticket']} in the Objection Register"
+    )

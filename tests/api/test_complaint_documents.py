@@ -9,7 +9,10 @@ from datetime import UTC, datetime
 
 import pytest
 import time_machine
+from sqlalchemy import select
 
+from api.extensions import db
+from engine.models import Unit
 from tests.api.test_bad_input import assert_refused
 from tests.conftest import REPORTER_NAME, REPORTER_NIK, complaint_payload
 from tests.helpers import WHO
@@ -99,6 +102,21 @@ def test_documents_sent_out_speak_of_the_report_and_never_of_the_reporter(client
         assert REPORTER_NAME not in text, name
         assert REPORTER_NIK not in text, name
         assert "{{" not in text, name
+
+
+def test_the_clarification_request_is_addressed_to_the_head_of_the_unit_by_its_name(app, client, login):
+    with app.app_context():
+        db.session.scalar(select(Unit).where(Unit.code == "PENDMAD")).name = "Bidang Pendidikan Madrasah"
+        db.session.commit()
+    team = Team(client, login).verified()
+    team.complete("klasifikasi", TO_PENDMAD)
+    letter = team.document("surat_permintaan_klarifikasi").get_data(as_text=True)
+    assert "Kepada Yth. Pimpinan Bidang Pendidikan Madrasah\n" in letter
+    assert "PENDMAD" not in letter
+    english = team.document("surat_permintaan_klarifikasi", lang="en").get_data(as_text=True)
+    assert "To the Head of Bidang Pendidikan Madrasah\n" in english
+    sheet = team.document("lembar_disposisi").get_data(as_text=True)  # the team's own paper keeps the code too
+    assert "Tidak: didisposisikan ke Bidang Pendidikan Madrasah (PENDMAD)" in sheet
 
 
 def test_the_outcome_notice_greets_the_reporter_without_a_name(client, login):

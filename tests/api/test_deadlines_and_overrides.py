@@ -12,7 +12,7 @@ import time_machine
 from sqlalchemy import select
 
 from api.extensions import db
-from engine import operations
+from engine import casework
 from engine.errors import Conflict
 from engine.models import Case, Deadline, HolidayOverrideRow, Reminder
 from tests.conftest import PASSWORD
@@ -64,7 +64,7 @@ def _run(app, ticket):
     """What the timer job does: run the case's due timers."""
     with app.app_context():
         case = db.session.scalar(select(Case).where(Case.ticket == ticket))
-        operations.run_case(db.session, app.extensions["kawal_runtime"], case)
+        casework.run_case(db.session, app.extensions["kawal_runtime"], case)
         db.session.commit()
 
 
@@ -104,6 +104,15 @@ def test_deadlines_of_a_fresh_request_show_t10_with_its_legal_basis_and_the_days
     assert "2026-12-05 (Sabtu)" in t10["explanation_id"]
     assert "10 working days" in t10["explanation_en"]
     assert "strict calendar" in t10["explanation_en"]
+    assert t10["provenance"]["received_at"] == receipt["received_at"]  # office time, as every other instant
+
+
+def test_the_english_explanation_names_the_days_not_counted_in_english(client, login, receipt):
+    r = client.get(f"/api/v1/cases/{receipt['ticket']}/deadlines", headers=login("petugas"))
+    [t10] = r.json["items"]
+    assert "2026-12-05 (Saturday), 2026-12-06 (Sunday)" in t10["explanation_en"]
+    assert "Sabtu" not in t10["explanation_en"]
+    assert "Minggu" not in t10["explanation_en"]
 
 
 def test_deadlines_are_not_shown_to_a_unit_without_a_task_on_the_case_nor_without_login(client, login, receipt):

@@ -227,6 +227,15 @@ def test_calendar_due_explains_the_worked_example(client):
     assert {"weekend", "holiday", "cuti_bersama"} <= kinds
 
 
+def test_calendar_due_gives_the_receipt_in_office_time_whatever_zone_it_was_given_in(client):
+    r = client.get(
+        "/api/v1/calendar/due", query_string={"start": "2025-03-26T03:00:00Z", "working_days": 10, "calendar": "strict"}
+    )
+    assert r.status_code == 200
+    assert r.json["provenance"]["received_at"] == "2025-03-26T10:00:00+07:00"
+    assert r.json["due_at"] == "2025-04-11T16:00:00+07:00"
+
+
 def test_openapi_and_swagger_ui_are_served_without_a_cdn(client):
     spec = client.get("/api/v1/openapi.json").json
     assert {"/api/v1/requests", "/api/v1/status", "/api/v1/tasks/{task_id}/complete"} <= set(spec["paths"])
@@ -262,3 +271,26 @@ def test_a_task_carries_its_instructions_in_both_languages(client, desk, login):
     assert detail["instructions"]
     assert detail["instructions_en"]
     assert detail["instructions_en"] != detail["instructions"]
+
+
+def test_a_tasks_instructions_name_its_case_and_its_completion_window_in_both_languages(client, desk, login):
+    receipt = desk.submit()
+    task = desk.task(receipt["ticket"], "periksa_kelengkapan")
+    detail = client.get(f"/api/v1/tasks/{task['id']}", headers=login("petugas")).json
+    assert detail["instructions"] == (
+        f"Periksa kelengkapan permohonan {receipt['ticket']}. Jika belum lengkap, sebutkan kekurangannya; "
+        "pemohon diberi 3 hari kerja untuk melengkapi."
+    )
+    assert detail["instructions_en"] == (
+        f"Check that request {receipt['ticket']} is complete. If it is not, state what is missing; "
+        "the requester is given 3 working days to complete it."
+    )
+
+
+def test_a_later_tasks_instructions_name_what_an_earlier_task_recorded(client, desk, login):
+    ticket = desk.submit()["ticket"]
+    desk.complete(ticket, "periksa_kelengkapan", STEP["periksa_kelengkapan_kurang"])
+    task = desk.task(ticket, "terima_kelengkapan")
+    detail = client.get(f"/api/v1/tasks/{task['id']}", headers=login("petugas")).json
+    assert detail["instructions"] == "Catat kelengkapan yang diserahkan pemohon: Salinan KTP belum dilampirkan."
+    assert "{{" not in detail["instructions_en"]

@@ -13,7 +13,7 @@ from redis import Redis
 from rq.registry import ScheduledJobRegistry
 from sqlalchemy import func, select
 
-from engine import clock, operations
+from engine import clock, inbox, intake
 from engine.models import Case, Deadline, HumanTask, Notification, Reminder, User
 from engine.reminders import shift_working_days
 from notifications import jobs
@@ -39,7 +39,7 @@ def received_working_days_ago(rt, n: int) -> datetime:
 def submit(svc, received_at=None) -> int:
     with svc.sessions.begin() as s:
         officer = s.scalar(select(User).where(User.username == "petugas"))
-        case = operations.submit_request(
+        case = intake.submit_request(
             s, svc.runtime, request_payload(), user=officer, channel="langsung", received_at=received_at
         ).case
         case_id = case.id
@@ -199,7 +199,7 @@ def test_redis_down_while_officers_work_commits_and_schedules_after_reconcile(
         with svc.sessions.begin() as s:
             task = s.scalar(select(HumanTask).where(HumanTask.case_id == case_id, HumanTask.bpmn_id == step))
             officer = s.scalar(select(User).where(User.username == "petugas"))
-            operations.complete_task(s, svc.runtime, officer, task.id, STEP[step])
+            inbox.complete_task(s, svc.runtime, officer, task.id, STEP[step])
         jobs.schedule_case(case_id)  # Redis is down: logged, not raised
         operations_done.append(step)
     assert task_id
@@ -253,7 +253,7 @@ def test_extension_cancels_t10_reminders_and_schedules_t17_ones(services_for, re
             who = "ppid" if task.lane == "ppid" else "petugas"
             officer = s.scalar(select(User).where(User.username == who))
             data = STEP["tentukan_langkah_perpanjang" if step == "tentukan_langkah" else step]
-            operations.complete_task(s, svc.runtime, officer, task.id, data)
+            inbox.complete_task(s, svc.runtime, officer, task.id, data)
     jobs.schedule_case(case_id)
     deadlines = {d.name: d for d in rows(svc, Deadline, Deadline.case_id == case_id)}
     t10 = rows(svc, Reminder, Reminder.deadline_id == deadlines["T10"].id)

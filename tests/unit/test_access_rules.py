@@ -5,7 +5,7 @@ Users, groups and cases are built in memory; no database is needed for these pre
 
 import pytest
 
-from engine import access, chain
+from engine import access, kinds
 from engine.errors import Forbidden
 from engine.models import Case, Group, User
 
@@ -35,20 +35,20 @@ def test_a_unit_reads_only_the_clarification_request_referred_to_it():
 
 @pytest.mark.parametrize("group", ["tim_pengaduan", "pengelola_wbs", "auditor"])
 def test_a_complaints_history_is_for_the_complaint_team_and_the_auditors(group):
-    complaint = Case(kind=access.COMPLAINT)
+    complaint = Case(kind=kinds.COMPLAINT)
     assert access.can_read_history(_user(group), complaint)
     access.require_read_history(_user(group), complaint)
 
 
 @pytest.mark.parametrize("group", ["unit_pengolah", "petugas_layanan", "ppid", "admin"])
 def test_nobody_else_reads_a_complaints_history(group):
-    complaint = Case(kind=access.COMPLAINT)
+    complaint = Case(kind=kinds.COMPLAINT)
     assert not access.can_read_history(_user(group), complaint)
     with pytest.raises(Forbidden):
         access.require_read_history(_user(group), complaint)
 
 
 def test_the_history_rule_does_not_restrict_an_information_request():
-    request = Case(kind=chain.REQUEST)
+    request = Case(kind=kinds.REQUEST)
     assert access.can_read_history(_user("petugas_layanan"), request)
     assert access.can_read_history(_user("unit_pengolah"), request)

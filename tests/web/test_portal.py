@@ -11,7 +11,8 @@ from datetime import UTC, datetime
 import pytest
 import time_machine
 
-from api.web import portal, portal_paths
+from api.web.portal import access as portal_access
+from api.web.portal import paths as portal_paths
 from engine import status
 from tests.api.test_chain_api import decided
 from tests.conftest import REPORTER_NAME, REPORTER_NIK, complaint_payload, request_payload
@@ -137,7 +138,7 @@ def test_a_wrong_code_gets_one_generic_answer_whether_or_not_the_ticket_exists(b
 def test_too_many_wrong_codes_are_refused_for_a_while(browser):
     b = browser()
     b.get("/publik/status")
-    for _ in range(portal.WRONG_CODE_LIMIT):
+    for _ in range(portal_access.WRONG_CODE_LIMIT):
         assert open_case(b, "PPID-2026-000001", "SALAH").status_code == 404
     assert open_case(b, "PPID-2026-000001", "SALAH").status_code == 429
 

@@ -2,7 +2,7 @@
 
 Each rendering of the request, objection and complaint forms carries a submission key; a successful
 filing is remembered in the session for 30 minutes and on the server for a day
-(api/web/portal_repeats.py). When the session does not know the key (the first answer, and the cookie
+(api/web/portal/repeats.py). When the session does not know the key (the first answer, and the cookie
 it set, never arrived), the server's record finds the case, which gets a new access code. A refused
 form uses nothing up, and a form without a key (a page from before) is filed as it always was.
 """
@@ -15,7 +15,7 @@ import time_machine
 from sqlalchemy import func, select
 
 from api.extensions import db
-from api.web import portal_repeats
+from api.web.portal import repeats as portal_repeats
 from engine import submissions
 from engine.models import Case, CaseEvent
 from tests.api.test_chain_api import decided

@@ -10,7 +10,7 @@ from datetime import datetime
 import pytest
 from sqlalchemy import select
 
-from engine import complaints, operations, queries
+from engine import casework, complaints, inbox, intake, queries
 from engine.audit import verify_all
 from engine.files import FileStore, Upload
 from engine.models import Case, Deadline, HumanTask, User
@@ -27,7 +27,7 @@ class Office:
     def submit(self, received_at: datetime | None = None, channel: str | None = None):
         with self.sessions.begin() as s:
             user = self.user(s, "petugas") if received_at else None
-            sub = operations.submit_request(
+            sub = intake.submit_request(
                 s, self.rt, request_payload(), user=user, channel=channel, received_at=received_at
             )
             return sub.case.ticket
@@ -38,9 +38,7 @@ class Office:
             request = s.scalar(select(Case).where(Case.ticket == request_ticket))
             user = self.user(s, "petugas") if received_at else None
             data = {"alasan": list(grounds), "kasus_posisi": "Permohonan saya tidak dijawab sebagaimana mestinya"}
-            case = operations.file_objection(
-                s, self.rt, {**data, **payload}, request, user=user, received_at=received_at
-            )
+            case = intake.file_objection(s, self.rt, {**data, **payload}, request, user=user, received_at=received_at)
             return case.ticket
 
     def dispute(self, parent_ticket, grounds=None, **overrides):
@@ -56,13 +54,13 @@ class Office:
             payload["alasan"] = list(grounds)
         payload.update(overrides)
         with self.sessions.begin() as s:
-            return operations.record_dispute(s, self.rt, self.user(s, "ppid"), payload).ticket
+            return intake.record_dispute(s, self.rt, self.user(s, "ppid"), payload).ticket
 
     def message(self, ticket, name, payload, username="ppid"):
         """A Komisi Informasi or court event recorded by an officer."""
         with self.sessions.begin() as s:
             case = s.scalar(select(Case).where(Case.ticket == ticket))
-            operations.send_case_message(s, self.rt, self.user(s, username), case, name, payload)
+            casework.send_case_message(s, self.rt, self.user(s, username), case, name, payload)
 
     def complaint(self, mode="rahasia", channel=None, received_at=None, **payload):
         """A complaint filed online (or, with ``channel``/``received_at``, recorded by the team): (ticket, code)."""
@@ -76,7 +74,7 @@ class Office:
     def reporter_reply(self, ticket, code, text="Bukti terlampir", files=()):
         """The reporter answers with ticket + access code, attaching (name, bytes) files."""
         with self.sessions.begin() as s:
-            case = operations.find_by_code(s, ticket, code)
+            case = casework.find_by_code(s, ticket, code)
             store = FileStore(self.rt.settings.files_dir, self.rt.vault)
             uploads = [Upload(name, data) for name, data in files]
             return complaints.reporter_message(s, self.rt, store, case, text, uploads).id
@@ -88,7 +86,7 @@ class Office:
     def complete(self, ticket, name, data=None, step=None):
         with self.sessions.begin() as s:
             task = self._open(s, ticket, name)
-            operations.complete_task(
+            inbox.complete_task(
                 s, self.rt, self.user(s, WHO[task.lane]), task.id, STEP[step or name] if data is None else data
             )
 
@@ -110,7 +108,7 @@ class Office:
     def run(self, ticket):
         """What the timer job does: run the case's due timers."""
         with self.sessions.begin() as s:
-            operations.run_case(s, self.rt, s.scalar(select(Case).where(Case.ticket == ticket)))
+            casework.run_case(s, self.rt, s.scalar(select(Case).where(Case.ticket == ticket)))
 
     def case(self, ticket) -> Case:
         with self.sessions() as s:

@@ -1,7 +1,7 @@
 """A new access code for a case, and the record of the portal forms that filed a case (engine level).
 
 The access code is stored only as a hash, so a code that never reached its owner cannot be shown
-again: ``operations.reissue_access_code`` replaces it, in the caller's transaction, and the history
+again: ``casework.reissue_access_code`` replaces it, in the caller's transaction, and the history
 says so without the code. ``engine.submissions`` keeps which form key filed which case, for a day.
 """
 
@@ -11,7 +11,7 @@ import pytest
 import time_machine
 from sqlalchemy import func, select
 
-from engine import complaints, operations, submissions
+from engine import casework, complaints, intake, submissions
 from engine.errors import NotFound
 from engine.models import Case, CaseEvent, Submission
 from tests.conftest import complaint_payload, request_payload
@@ -29,20 +29,20 @@ def _clock():
 def filed(office) -> tuple[str, str]:
     """An information request filed online: (ticket, access code)."""
     with office.sessions.begin() as s:
-        sub = operations.submit_request(s, office.rt, request_payload())
+        sub = intake.submit_request(s, office.rt, request_payload())
         return sub.case.ticket, sub.access_code
 
 
 def reissued(office, ticket, actor="pemohon") -> str:
     with office.sessions.begin() as s:
         case = s.scalar(select(Case).where(Case.ticket == ticket))
-        return operations.reissue_access_code(s, case, actor, "form_sent_again")
+        return casework.reissue_access_code(s, case, actor, "form_sent_again")
 
 
 def opens(office, ticket, code) -> bool:
     with office.sessions() as s:
         try:
-            operations.find_by_code(s, ticket, code)
+            casework.find_by_code(s, ticket, code)
         except NotFound:
             return False
         return True
@@ -85,7 +85,7 @@ def test_a_reissue_rolled_back_leaves_the_old_code_and_no_event(office):
     ticket, old = filed(office)
     with office.sessions() as s:
         case = s.scalar(select(Case).where(Case.ticket == ticket))
-        operations.reissue_access_code(s, case, "pemohon", "form_sent_again")
+        casework.reissue_access_code(s, case, "pemohon", "form_sent_again")
         s.rollback()
     assert opens(office, ticket, old)
     assert events(office, ticket, "access_code_reissued") == []
@@ -140,7 +140,7 @@ def test_a_key_files_one_case_only(office):
 
 def test_a_filing_rolled_back_leaves_neither_case_nor_record(office):
     with office.sessions() as s:
-        sub = operations.submit_request(s, office.rt, request_payload())
+        sub = intake.submit_request(s, office.rt, request_payload())
         assert submissions.record(s, KEY_HASH, sub.case)
         s.rollback()  # a crash before the commit
     with office.sessions() as s:

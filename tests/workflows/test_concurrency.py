@@ -10,7 +10,7 @@ from sqlalchemy import func, select
 from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm.exc import StaleDataError
 
-from engine import operations
+from engine import inbox
 from engine.errors import Conflict
 from engine.models import Case, CaseEvent, HumanTask
 from tests.helpers import STEP
@@ -29,12 +29,12 @@ def test_two_completions_of_one_task_commit_exactly_once(office, db_url, b_has_r
         assert b_task.case.workflow_state is not None  # B now holds the instance as it was
 
     with office.sessions.begin() as a:
-        operations.complete_task(a, office.rt, office.user(a, "petugas"), task_id, STEP["periksa_kelengkapan"])
+        inbox.complete_task(a, office.rt, office.user(a, "petugas"), task_id, STEP["periksa_kelengkapan"])
 
     refused = (Conflict, StaleDataError) + ((OperationalError,) if db_url.startswith("sqlite") else ())
 
     def b_completes():
-        operations.complete_task(b, office.rt, b_user, task_id, STEP["periksa_kelengkapan"])
+        inbox.complete_task(b, office.rt, b_user, task_id, STEP["periksa_kelengkapan"])
         b.commit()
 
     with pytest.raises(refused):

@@ -12,7 +12,7 @@ import pytest
 import time_machine
 from sqlalchemy import select
 
-from engine import complaints, operations
+from engine import casework, complaints, inbox
 from engine.errors import Invalid, NotFound
 from engine.files import FileStore, Upload
 from engine.models import Case, CaseMessage, Deadline, HumanTask, Notification, Reminder, Unit
@@ -89,7 +89,7 @@ def _awaiting_evidence(office):
 def _complete_as(office, username, ticket, name, data):
     with office.sessions.begin() as s:
         task = office._open(s, ticket, name)
-        operations.complete_task(s, office.rt, office.user(s, username), task.id, data)
+        inbox.complete_task(s, office.rt, office.user(s, username), task.id, data)
 
 
 def _messages(office, ticket):
@@ -427,7 +427,7 @@ def test_a_reporters_answer_that_is_rolled_back_leaves_no_file_on_disk(office, c
         return {p.name for p in files_dir.glob("*")} if files_dir.exists() else set()
 
     with office.sessions() as s:
-        case = operations.find_by_code(s, ticket, code)
+        case = casework.find_by_code(s, ticket, code)
         store = FileStore(files_dir, office.rt.vault)
         complaints.reporter_message(s, office.rt, store, case, "Bukti", [Upload("kuitansi.pdf", b"%PDF-1.4 a")])
         assert len(stored()) == 1  # written before the commit

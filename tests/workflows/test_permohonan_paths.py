@@ -213,7 +213,7 @@ def test_offline_request_received_eleven_working_days_ago_is_already_overdue(off
 def test_requester_may_withdraw_at_any_stage(office, at_receipt, stage):
     from sqlalchemy import select
 
-    from engine import operations
+    from engine import casework
     from engine.models import Case
 
     ticket = office.submit()
@@ -225,7 +225,7 @@ def test_requester_may_withdraw_at_any_stage(office, at_receipt, stage):
         office.complete(ticket, "pemberitahuan_tertulis")
     assert stage in office.open_tasks(ticket)
     with office.sessions.begin() as s:
-        operations.withdraw_request(s, office.rt, s.scalar(select(Case).where(Case.ticket == ticket)), "tidak perlu")
+        casework.withdraw_request(s, office.rt, s.scalar(select(Case).where(Case.ticket == ticket)), "tidak perlu")
     case = office.case(ticket)
     assert case.status == "dicabut"
     assert case.closed_at is not None

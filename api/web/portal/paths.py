@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 from flask_babel import lazy_gettext as _l
 
-from engine import chain, complaints, status
+from engine import kinds, status
 from engine.models import Case
 
 
@@ -27,20 +27,20 @@ def _step(label, *statuses) -> Step:
 
 # The stages of each kind of case, in order, each with the engine statuses (engine/status.py) it covers.
 PATHS = {
-    chain.REQUEST: (
+    kinds.REQUEST: (
         _step(_l("Received"), "diterima", "menunggu_kelengkapan", "terdaftar"),
         _step(_l("In process"), "diproses", "diperpanjang"),
         _step(_l("Written notice"), *status.OUTCOMES, "dibuka_kembali"),
         _step(_l("Completed"), "informasi_diserahkan", "selesai", "dicabut", "ditutup_tidak_lengkap"),
     ),
-    chain.OBJECTION: (
+    kinds.OBJECTION: (
         _step(_l("Received"), "keberatan_diterima", "keberatan_terdaftar"),
         _step(_l("Examined by the PPID's superior"), "musyawarah", "menunggu_keputusan_atasan"),
         _step(_l("Decision"), *status.OBJECTION_OUTCOMES, "keberatan_tidak_ditanggapi"),
         _step(_l("Response sent"), "tanggapan_dikirim"),
         _step(_l("Completed"), "keberatan_selesai", "diselesaikan_musyawarah"),
     ),
-    chain.DISPUTE: (
+    kinds.DISPUTE: (
         _step(_l("Registered"), "sengketa_teregistrasi", "persiapan_termohon"),
         _step(_l("Preliminary examination"), "pemeriksaan_awal", "putusan_sela"),
         _step(
@@ -55,7 +55,7 @@ PATHS = {
         _step(_l("Court"), "keberatan_pengadilan", "putusan_pengadilan", "kasasi", "berkekuatan_hukum_tetap"),
         _step(_l("Completed"), "pelaksanaan_putusan", "sengketa_selesai", "sengketa_dicabut", "sengketa_gugur"),
     ),
-    complaints.COMPLAINT_PROCESS: (
+    kinds.COMPLAINT: (
         _step(_l("Received"), "pengaduan_baru", "tercatat"),
         _step(_l("Verified"), "terverifikasi"),
         _step(

@@ -14,7 +14,7 @@ from sqlalchemy import select
 
 from api.extensions import db
 from api.web import schema_form
-from engine import bundle, complaints, documents
+from engine import bundle, documents, kinds
 from engine.models import Case, CaseEvent
 
 
@@ -51,7 +51,7 @@ def _addressed(task: str, data: dict) -> bool:
 
 def letters(rt, case: Case, locale: str) -> list[dict]:
     """The letters and notices the case sent to its requester or reporter, newest last."""
-    if case.kind == complaints.COMPLAINT_PROCESS:
+    if case.kind == kinds.COMPLAINT:
         out = []
         for doc in documents.issued(db.session, case):
             if doc.audience == "reporter":

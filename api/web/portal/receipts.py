@@ -2,7 +2,7 @@
 
 A filing form's POST ends here (POST -> redirect -> GET): :func:`filed` records the filing on the
 server in the case's transaction, commits, and keeps the receipt; :func:`sent_again` answers a POST
-that repeats an earlier filing (``portal_repeats``) with that filing's receipt, filing nothing.
+that repeats an earlier filing (``repeats``) with that filing's receipt, filing nothing.
 """
 
 from __future__ import annotations
@@ -11,10 +11,10 @@ from datetime import datetime
 
 from flask import Response, redirect, request, session, url_for
 
+from api.boundary import commit
 from api.extensions import db
-from api.views import commit
-from api.web import portal_repeats
-from engine import chain, complaints, operations
+from api.web.portal import repeats
+from engine import casework, complaints, intake, kinds
 from engine.errors import Conflict
 from engine.models import Case
 
@@ -23,7 +23,7 @@ RECEIPT_KEY = "portal_receipt"  # the receipt waiting to be shown once
 
 def filed(kind: str, receipt_of, case: Case, code: str | None, *others: Case) -> Response:
     """Record the filing on the server in its own transaction, commit, and show its receipt once."""
-    if not portal_repeats.record(kind, request.form, case):
+    if not repeats.record(kind, request.form, case):
         db.session.rollback()  # the same form, sent twice at once, filed its case first: this is a repeat
         again = sent_again(kind, receipt_of)
         if again is None:
@@ -31,7 +31,7 @@ def filed(kind: str, receipt_of, case: Case, code: str | None, *others: Case) ->
         return again
     commit(case, *others)
     receipt = receipt_of(case, code)
-    portal_repeats.remember(kind, request.form, receipt)
+    repeats.remember(kind, request.form, receipt)
     return keep(**receipt)
 
 
@@ -44,23 +44,23 @@ def sent_again(kind: str, receipt_of) -> Response | None:
     code that may have been shown stops working. An objection opens with its request's code, which the
     visitor typed: it just gets its receipt again.
     """
-    if earlier := portal_repeats.earlier_receipt(kind, request.form):
+    if earlier := repeats.earlier_receipt(kind, request.form):
         return keep(**earlier, repeated=True)
-    case = portal_repeats.filed_case(kind, request.form)
+    case = repeats.filed_case(kind, request.form)
     if case is None:
         return None
     code = None
-    if case.kind != chain.OBJECTION:
-        code = operations.reissue_access_code(db.session, case, _filer(case), portal_repeats.REISSUE_REASON)
+    if case.kind != kinds.OBJECTION:
+        code = casework.reissue_access_code(db.session, case, _filer(case), repeats.REISSUE_REASON)
         db.session.commit()
     receipt = receipt_of(case, code)
-    portal_repeats.remember(kind, request.form, receipt)  # from here on the session repeats it as is
+    repeats.remember(kind, request.form, receipt)  # from here on the session repeats it as is
     return keep(**receipt, repeated=True, reissued=code is not None)
 
 
 def _filer(case: Case) -> str:
     """Who filed the case from the portal, as its history names them (never by name)."""
-    return complaints.REPORTER if case.kind == complaints.COMPLAINT_PROCESS else operations.actor_name(None)
+    return complaints.REPORTER if case.kind == kinds.COMPLAINT else intake.actor_name(None)
 
 
 def keep(**receipt) -> Response:

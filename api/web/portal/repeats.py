@@ -16,7 +16,7 @@ random 128-bit submission key (``SUBMISSION_FIELD``). Two records catch a repeat
    So every filing also writes a ``Submission`` row (engine.submissions), in the transaction that files
    the case: the key's HMAC and the case, for a day. A POST whose key the session does not know but the
    table does files nothing. The access code is kept only as a hash and cannot be shown again, so the
-   case gets a new one (``operations.reissue_access_code``, recorded in its history as
+   case gets a new one (``casework.reissue_access_code``, recorded in its history as
    ``access_code_reissued``) and the receipt says that a code shown before no longer works. An objection
    has no code of its own (it opens with the request's code, which the visitor typed): its receipt is
    shown again. Two sendings of one key at the same moment both start filing; the key's row is unique,

@@ -1,0 +1,37 @@
+"""The boundary both front ends cross: the runtime, the commit, and the reads that must be recorded.
+
+A REST handler (``api.views``) and a page (``api.web``) do the same three things around an engine
+operation: take the process's runtime, let the operation change state, then commit and only after the
+commit put the touched cases' timers and messages on their way (STYLE.md rule 3). They share this
+module so that neither front end imports the other.
+"""
+
+from flask import current_app
+
+from api.extensions import db
+from engine.complaints import note_read
+from engine.runtime import Runtime
+
+
+def runtime() -> Runtime:
+    rt: Runtime = current_app.extensions["kawal_runtime"]
+    rt.refresh_overrides(db.session)  # another process (CLI, another web worker) may have changed holidays
+    return rt
+
+
+def commit(*cases) -> None:
+    """Commit the request's work, then put the cases' new timers and messages on their way."""
+    db.session.commit()
+    scheduler = current_app.extensions.get("kawal_scheduler")
+    if scheduler is not None:
+        for case in cases:
+            scheduler.schedule_case(db.session, case.id)
+    clock = current_app.extensions.get("kawal_clock")
+    if clock is not None:
+        clock.wake()
+
+
+def noted(user, case, what: str) -> None:
+    """A read of a confidential or sealed complaint is an event of the case: recorded and committed."""
+    note_read(db.session, user, case, what)
+    db.session.commit()

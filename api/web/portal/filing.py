@@ -1,0 +1,276 @@
+"""Filing at the portal: an information request, an objection, a complaint, and the receipt shown once.
+
+Every filing goes through the same engine function as the REST API, so the page and the API can never
+accept different data. After filing, the ticket and the new code wait in the session only until the
+receipt page shows them once (POST -> redirect -> GET); the same form sent again files nothing
+(``repeats``, ``receipts``).
+"""
+
+from __future__ import annotations
+
+import copy
+from datetime import datetime
+
+from flask import render_template, request, session
+from flask_babel import lazy_gettext as _l
+from werkzeug.datastructures import MultiDict
+
+from api.boundary import runtime
+from api.extensions import db
+from api.web import schema_form
+from api.web.blueprint import bp
+from api.web.i18n import current_language, localized
+from api.web.portal import receipts, repeats
+from api.web.portal.access import (
+    NOT_FOUND,
+    code_fields,
+    count_wrong_code,
+    no_store,
+    office_tz,
+    too_many_message,
+    too_many_wrong_codes,
+)
+from engine import casework, complaints, intake
+from engine.errors import Invalid, NotFound
+
+# Plain-language choice labels and hints added to the intake schemas (the schemas carry only codes).
+REQUEST_DRESSING = {
+    "requester": {"hint": _l("Give an e-mail address or a phone number, so that we can reach you.")},
+    "requester.nik": {"hint": _l("For an organisation: the number of its legal-entity decree.")},
+    "requester_type": {
+        "choices": {
+            "perorangan": _l("An individual"),
+            "badan_hukum": _l("A legal entity (an organisation or company)"),
+            "kelompok": _l("A group of people"),
+        }
+    },
+    "information": {"hint": _l("Describe the information as precisely as you can: what, which period, which unit.")},
+    "obtain_method": {
+        "choices": {
+            "melihat": _l("See it"),
+            "membaca": _l("Read it"),
+            "mendengarkan": _l("Listen to it"),
+            "mencatat": _l("Take notes"),
+            "salinan_softcopy": _l("Get a digital copy"),
+            "salinan_hardcopy": _l("Get a paper copy"),
+        }
+    },
+    "delivery_method": {
+        "choices": {
+            "langsung": _l("I will collect it in person"),
+            "kurir": _l("By courier"),
+            "pos": _l("By post"),
+            "faksimili": _l("By fax"),
+            "email": _l("By e-mail"),
+        }
+    },
+}
+OBJECTION_DRESSING = {
+    "tujuan_penggunaan": {"hint": _l("Leave empty to keep the purpose given in your request.")},
+    "tanggal_alasan_ditemukan": {"hint": _l("Only for ground b: the day you found out.")},
+    "kuasa": {"hint": _l("Only if someone files this objection for you, with a special power of attorney.")},
+}
+COMPLAINT_DRESSING = {
+    "pelapor": {
+        "hint": _l(
+            "Required for a confidential or whistleblower report. Ignored for an anonymous report: "
+            "if you chose anonymous, nothing you type here is kept."
+        )
+    },
+    "waktu_kejadian": {"hint": _l("If you know it.")},
+    "kategori_usulan": {
+        "choices": {
+            "pungli": _l("Illegal levies (pungli)"),
+            "beasiswa_bantuan": _l("Scholarships and aid"),
+            "kepegawaian_rekrutmen": _l("Staffing and recruitment"),
+            "perselingkuhan_nikah_siri": _l("Infidelity or unregistered marriage (nikah siri)"),
+            "penyelewengan_jabatan_anggaran": _l("Abuse of office or of the budget"),
+            "kolusi_rekanan": _l("Collusion with contractors"),
+            "sengketa_tanah_bangunan": _l("Land and building disputes"),
+            "kriminal_asusila": _l("Crime or indecency"),
+            "lainnya": _l("Something else"),
+        }
+    },
+}
+# UU 14/2008 Pasal 35(1) a-g, as a requester would say them.
+GROUNDS_PLAIN = {
+    "a": _l("My request was refused because the information is said to be exempt (Pasal 17)."),
+    "b": _l("Information the agency must publish regularly was not published (Pasal 9)."),
+    "c": _l("Nobody answered my request."),
+    "d": _l("The answer was not about what I asked for."),
+    "e": _l("I did not get the information I asked for."),
+    "f": _l("The fee asked is unreasonable."),
+    "g": _l("The information came later than the law allows."),
+}
+MODES = {
+    "anonim": (
+        _l("Anonymous"),
+        _l(
+            "We never know who you are. We cannot contact you either: you follow your complaint and "
+            "answer our questions only through its ticket and access code."
+        ),
+    ),
+    "rahasia": (
+        _l("Confidential"),
+        _l("Only the complaint team knows who you are. Your name never appears in letters sent to others."),
+    ),
+    "whistleblower": (
+        _l("Whistleblower"),
+        _l(
+            "Your identity is sealed. It can be opened only on a documented request with a reason, "
+            "approved by a second manager, and every opening is recorded."
+        ),
+    ),
+}
+
+
+# -- forms ----------------------------------------------------------------------------------------------
+
+
+def _dressed(schema: dict, dressing: dict, drop: tuple[str, ...] = ()) -> dict:
+    """A copy of an intake schema with plain-language hints and choice labels in the visitor's language."""
+    schema = copy.deepcopy(schema)
+    for name in drop:
+        schema["properties"].pop(name, None)
+    for path, extra in dressing.items():
+        node = schema
+        for part in path.split("."):
+            node = node["properties"][part]
+        if "hint" in extra:
+            node["description"] = node["x-description-en"] = str(extra["hint"])
+        if "choices" in extra:
+            titles = {code: str(label) for code, label in extra["choices"].items()}
+            target = node["items"] if node.get("type") == "array" else node
+            target["x-enum-titles"] = target["x-enum-titles-en"] = titles
+    return schema
+
+
+def _fields(schema: dict, values: MultiDict | None, errors: dict | None, extra=()) -> tuple[list, list]:
+    fields = [*extra, *schema_form.build_fields(schema, current_language(), values)]
+    general = []
+    if errors:
+        general = schema_form.attach_errors(fields, {k: [localized(str(m)) for m in v] for k, v in errors.items()})
+    return fields, general
+
+
+@bp.get("/publik")
+def portal_home():
+    return render_template("portal/home.html")
+
+
+@bp.route("/publik/permohonan", methods=["GET", "POST"])
+def portal_request():
+    rt = runtime()
+    schema = _dressed(rt.forms.schema("permohonan.json"), REQUEST_DRESSING)
+    repeats.prune()
+    if request.method == "GET":
+        return _request_page(schema, None, None)
+    if again := receipts.sent_again("permohonan", receipts.request_receipt):
+        return again
+    data = schema_form.parse(schema, request.form, office_tz(rt))
+    try:
+        result = intake.submit_request(db.session, rt, data, locale=current_language())
+    except Invalid as error:
+        db.session.rollback()
+        return _request_page(schema, request.form, error.fields, 422)
+    return receipts.filed("permohonan", receipts.request_receipt, result.case, result.access_code)
+
+
+def _request_page(schema, values, errors, code: int = 200):
+    fields, general = _fields(schema, values, errors)
+    return render_template(
+        "portal/request.html",
+        fields=fields,
+        general=general,
+        has_errors=errors is not None,
+        submission_key=repeats.key_for(values),
+    ), code
+
+
+@bp.route("/publik/keberatan", methods=["GET", "POST"])
+def portal_objection():
+    rt = runtime()
+    schema = _dressed(rt.forms.schema("keberatan.json"), OBJECTION_DRESSING)
+    form = request.form if request.method == "POST" else MultiDict({"ticket": request.args.get("tiket", "")})
+    ticket_fields = code_fields(form)
+    repeats.prune()
+    if request.method == "GET":
+        return _objection_page(schema, form, None)
+    if again := receipts.sent_again("keberatan", receipts.objection_receipt):
+        return again
+    data = schema_form.parse(schema, request.form, office_tz(rt))
+    if too_many_wrong_codes():
+        return _objection_page(schema, form, {"access_code": [str(too_many_message())]}, 429, ticket_fields)
+    try:
+        parent = casework.find_by_code(db.session, form.get("ticket", ""), form.get("access_code", ""))
+    except NotFound:
+        count_wrong_code()
+        errors = {**rt.forms.errors("keberatan.json", data), "access_code": [str(NOT_FOUND)]}
+        return _objection_page(schema, form, errors, 404, code_fields(form, keep_code=False))
+    try:
+        objection = intake.file_objection(db.session, rt, data, parent)
+    except Invalid as error:
+        db.session.rollback()
+        return _objection_page(schema, form, error.fields, 422, ticket_fields)
+    return receipts.filed("keberatan", receipts.objection_receipt, objection, None, parent)
+
+
+def _objection_page(schema, form, errors, code: int = 200, access=None):
+    fields, general = _fields(schema, form, errors, extra=access or code_fields(form))
+    return render_template(
+        "portal/objection.html",
+        access=fields[:2],
+        grounds=next(f for f in fields if f.name == "alasan"),
+        others=[f for f in fields[2:] if f.name != "alasan"],
+        all_fields=fields,
+        general=general,
+        has_errors=bool(errors),
+        plain=GROUNDS_PLAIN,
+        submission_key=repeats.key_for(form if request.method == "POST" else None),
+    ), code
+
+
+@bp.route("/publik/pengaduan", methods=["GET", "POST"])
+def portal_complaint():
+    rt = runtime()
+    schema = _dressed(rt.forms.schema("pengaduan.json"), COMPLAINT_DRESSING, drop=("nomor_lapor",))
+    repeats.prune()
+    if request.method == "GET":
+        return _complaint_page(schema, None, None)
+    if again := receipts.sent_again("pengaduan", receipts.complaint_receipt):
+        return again
+    data = schema_form.parse(schema, request.form, office_tz(rt))
+    if data.get("mode") == "anonim":
+        data.pop("pelapor", None)  # never stored, never checked: an anonymous report carries no identity
+    try:
+        result = complaints.submit_complaint(db.session, rt, data, locale=current_language())
+    except Invalid as error:
+        db.session.rollback()
+        return _complaint_page(schema, request.form, error.fields, 422)
+    return receipts.filed("pengaduan", receipts.complaint_receipt, result.case, result.access_code)
+
+
+def _complaint_page(schema, values, errors, code: int = 200):
+    fields, general = _fields(schema, values, errors)
+    by_name = {f.name: f for f in fields}
+    return render_template(
+        "portal/complaint.html",
+        mode=by_name["mode"],
+        identity=by_name["pelapor"],
+        others=[f for f in fields if f.name not in ("mode", "pelapor")],
+        all_fields=fields,
+        general=general,
+        has_errors=bool(errors),
+        modes=MODES,
+        submission_key=repeats.key_for(values),
+    ), code
+
+
+@bp.get("/publik/tanda-terima")
+def portal_receipt():
+    repeats.prune()
+    # Shown once: a reload finds nothing (a repeated form shows it again).
+    receipt = session.pop(receipts.RECEIPT_KEY, None)
+    if receipt and receipt.get("due_at"):
+        receipt["due_at"] = datetime.fromisoformat(receipt["due_at"])
+    return no_store(render_template("portal/receipt.html", receipt=receipt))

@@ -1,0 +1,180 @@
+"""Following a case at the portal: the status page, closing it on this device, a complaint's conversation.
+
+A wrong ticket or code gets one generic answer that does not say whether the ticket exists. Once the
+code was given, the session's marker (``access``) lets the status page be reloaded, a complaint's
+reporter answer the team and download their own files, and linked cases of the same chain be opened
+without typing the code again.
+"""
+
+from __future__ import annotations
+
+from flask import Response, flash, redirect, render_template, request, session, url_for
+from flask_babel import gettext as _
+from werkzeug.datastructures import MultiDict
+
+from api.boundary import commit, runtime
+from api.extensions import db
+from api.web import display
+from api.web.blueprint import bp
+from api.web.i18n import current_language, localized
+from api.web.portal import repeats
+from api.web.portal.access import (
+    NOT_FOUND,
+    VERIFIED_FOR,
+    VERIFIED_KEY,
+    code_fields,
+    count_wrong_code,
+    no_store,
+    remember,
+    too_many_message,
+    too_many_wrong_codes,
+    verified_case,
+)
+from api.web.portal.letters import letters
+from api.web.portal.paths import legal_path
+from engine import casework, complaints, kinds, queries
+from engine.errors import Conflict, Invalid, NotFound
+from engine.files import MAX_FILES, FileStore, Upload
+from engine.models import Case
+
+# -- following a case ---------------------------------------------------------------------------------
+
+
+@bp.route("/publik/status", methods=["GET", "POST"])
+def portal_status():
+    if request.method == "GET":
+        case = verified_case(request.args.get("kasus"))
+        if case is None:
+            return _lookup_page(request.args.get("kasus", ""), None, 200)
+        return _status_page(case)
+    ticket = request.form.get("ticket", "")
+    if too_many_wrong_codes():
+        return _lookup_page(ticket, too_many_message(), 429)
+    try:
+        case = casework.find_by_code(db.session, ticket, request.form.get("access_code", ""))
+    except NotFound:
+        count_wrong_code()
+        return _lookup_page(ticket, NOT_FOUND, 404)
+    remember(case)
+    return _status_page(case)
+
+
+@bp.post("/publik/status/tutup")
+def portal_forget():
+    session.pop(VERIFIED_KEY, None)
+    repeats.forget()  # the receipts of forms sent here, with their codes, go too
+    db.session.commit()
+    flash(_("Your case is closed on this device. Enter the ticket and access code to open it again."), "success")
+    return redirect(url_for("web.portal_status"), 303)
+
+
+def _lookup_page(ticket: str, error, code: int):
+    fields = code_fields(MultiDict({"ticket": ticket}), keep_code=False)
+    fields[0].label = _("Ticket number")
+    fields[0].hint = _("As printed on your receipt, for example PPID-2026-000123 or ADU-2026-000045.")
+    if error:
+        fields[1].errors.append(str(error))
+    return no_store(render_template("portal/lookup.html", fields=fields, error=error), code)
+
+
+def _status_page(case: Case, reply_errors: dict | None = None, reply_values=None, code: int = 200):
+    rt, locale = runtime(), current_language()
+    view = queries.public_status(db.session, case, locale, rt)
+    is_complaint = case.kind == kinds.COMPLAINT
+    conversation = complaints.messages_view(case, db.session, for_reporter=True) if is_complaint else []
+    verified = session.get(VERIFIED_KEY, {}).get("tickets", [])
+    linked = [dict(item, openable=item["ticket"] in verified) for item in view["linked"]]
+    reply = {"errors": _reply_errors(reply_errors or {}), "typed": reply_values or MultiDict()}
+    return no_store(
+        render_template(
+            "portal/status.html",
+            case=case,
+            view=view,
+            linked=linked,
+            process_label=display.process_label(case.kind, locale),
+            path=legal_path(case, view["milestones"]),
+            letters=letters(rt, case, locale),
+            conversation=conversation,
+            questions=[m for m in conversation if m["direction"] == "to_reporter"],
+            is_complaint=is_complaint,
+            can_reply=is_complaint and case.status != "diarsipkan",
+            reply=reply,
+            max_files=MAX_FILES,
+            max_mb=max(1, rt.settings.max_attachment_bytes // (1024 * 1024)),
+            verified_minutes=VERIFIED_FOR // 60,
+        ),
+        code,
+    )
+
+
+def _reply_errors(errors: dict) -> dict[str, list[str]]:
+    """The engine's errors on a message, by the reply form's field (``attachments.N`` name their file)."""
+    out: dict[str, list[str]] = {}
+    for path, messages in errors.items():
+        name, _dot, number = path.partition(".")
+        name = name if name in ("body", "reply_to", "attachments") else "body"
+        prefix = _("File %(num)d:", num=int(number) + 1) + " " if number.isdigit() else ""
+        out.setdefault(name, []).extend(prefix + localized(str(m)) for m in messages)
+    return out
+
+
+# -- a complaint's conversation -------------------------------------------------------------------
+
+
+def _complaint_or_expired() -> Case | None:
+    case = verified_case()
+    if case is None or case.kind != kinds.COMPLAINT:
+        flash(_("For your security, enter your ticket and access code again."), "info")
+        return None
+    return case
+
+
+@bp.post("/publik/pengaduan/pesan")
+def portal_complaint_reply():
+    case = _complaint_or_expired()
+    if case is None:
+        return redirect(url_for("web.portal_status"), 303)
+    rt = runtime()
+    uploads = [Upload.from_storage(f) for f in request.files.getlist("attachments") if f.filename]
+    try:
+        reply_to = _reply_to(request.form.get("reply_to"))
+        store = FileStore(rt.settings.files_dir, rt.vault)
+        complaints.reporter_message(db.session, rt, store, case, request.form.get("body"), uploads, reply_to)
+    except Invalid as error:
+        db.session.rollback()
+        return _status_page(case, error.fields, request.form, 422)
+    except Conflict as error:
+        db.session.rollback()
+        flash(localized(error.message), "error")
+        return redirect(url_for("web.portal_status"), 303)
+    commit(case)
+    flash(_("Your message has been sent to the complaint team."), "success")
+    return redirect(url_for("web.portal_status"), 303)
+
+
+def _reply_to(value) -> int | None:
+    if value in (None, ""):
+        return None
+    if not str(value).isdigit():
+        raise Invalid("data tidak sah / invalid data", fields={"reply_to": ["pesan tidak dikenal / unknown"]})
+    return int(value)
+
+
+@bp.get("/publik/pengaduan/lampiran/<int:attachment_id>")
+def portal_attachment(attachment_id: int):
+    """A file of the verified complaint, always as a download (the code is in no URL: the session marks it)."""
+    case = _complaint_or_expired()
+    if case is None:
+        return redirect(url_for("web.portal_status"), 303)
+    rt = runtime()
+    row = complaints.attachment_for(db.session, case, attachment_id)
+    data = complaints.read_attachment(FileStore(rt.settings.files_dir, rt.vault), row)
+    return Response(
+        data,
+        mimetype=row.media_type,
+        headers={
+            "Content-Disposition": f'attachment; filename="{row.file_name}"',
+            "X-Content-Type-Options": "nosniff",
+            "Cache-Control": "no-store",
+        },
+    )

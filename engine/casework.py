@@ -1,0 +1,92 @@
+"""Case-level verbs: what happens to a whole case rather than one of its tasks (STYLE.md rule 2).
+
+An event from outside recorded by an officer (the Komisi Informasi, a court), the requester's
+withdrawal, the timers a job runs, and the requester's way in (ticket + access code) with its
+reissue. Each verb that moves the case's process returns its ``RunResult`` so the caller commits and
+schedules every case the run touched; none commits.
+"""
+
+from __future__ import annotations
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from engine import access, chain, tickets
+from engine.audit import EventLog
+from engine.errors import Conflict, Forbidden, Invalid, NotFound
+from engine.models import Case, User
+from engine.run import CaseRun, RunResult, touch
+from engine.runtime import Runtime
+from engine.sync import properties
+
+
+def send_case_message(session: Session, rt: Runtime, user: User, case: Case, name: str, payload: dict) -> RunResult:
+    """An event from outside (the Komisi Informasi, a court) recorded by an officer: 409 unless awaited.
+
+    The catch event's lane says which group records it (or a group above it); its
+    ``formJsonSchemaFilename`` validates the payload. Messages without one come only from Kawal itself.
+    """
+    if not isinstance(payload, dict):
+        raise Invalid("data harus objek / data must be an object", fields={"data": ["object expected"]})
+    with CaseRun(session, rt, case, user.username) as run:
+        waiting = run.waiting_for(name)
+        if waiting is None:
+            raise Conflict(f"kasus tidak sedang menunggu {name} / the case is not waiting for {name}")
+        form = properties(waiting.task_spec).get("formJsonSchemaFilename")
+        if not form:
+            raise Forbidden("pesan ini hanya dikirim oleh sistem / only Kawal itself sends this message")
+        lane = waiting.task_spec.lane
+        if lane is not None and lane not in access.supervised_lanes(user):
+            raise Forbidden(f"pesan ini dicatat oleh kelompok {lane} / the {lane} group records this message")
+        rt.forms.validate(form, payload)
+        run.send_message(name, payload)
+        run.log.append(case, "message_received", user.username, {"message": name, "data": payload})
+    return run.result
+
+
+def withdraw_request(
+    session: Session, rt: Runtime, case: Case, reason: str | None, actor: str = "pemohon"
+) -> RunResult:
+    """The requester withdraws (status ``dicabut``); every open task and clock of the case ends."""
+    if case.closed_at is not None:
+        raise Conflict("kasus sudah ditutup / the case is already closed")
+    with CaseRun(session, rt, case, actor) as run:
+        run.send_message("permohonan_dicabut", {"reason_given": bool(reason)})
+        run.log.append(case, "request_withdrawn", actor, {"reason": (reason or "")[:2000]})
+    return run.result
+
+
+def run_case(session: Session, rt: Runtime, case: Case, actor: str = "system") -> RunResult:
+    """Run a case's due timers (idempotent: a case with nothing due is left unchanged)."""
+    if case.closed_at is not None:
+        return RunResult(case, (case,))
+    with CaseRun(session, rt, case, actor) as run:
+        run.fire_due_timers()
+    return run.result
+
+
+def find_by_code(session: Session, ticket: str, code: str) -> Case:
+    """The requester's way in: ticket + access code. Unknown ticket and wrong code look the same."""
+    case = session.scalar(select(Case).where(Case.ticket == (ticket or "").strip().upper()))
+    if not tickets.code_matches(case.access_code_hash if case else None, code or ""):
+        raise NotFound("tiket atau kode akses salah / wrong ticket or access code")
+    return case
+
+
+def reissue_access_code(session: Session, case: Case, actor: str, reason: str) -> str:
+    """Replace a case's access code with a new one and return it (shown once, like the first).
+
+    Only the code's hash is stored, so a code that never reached its owner cannot be shown again: a new
+    one is the only way. The old code stops working on every case of the chain it opened (an objection
+    follows its request with the request's code). The history records the reissue, never a code.
+    """
+    old_hash = case.access_code_hash
+    code, code_hash = tickets.new_access_code()
+    log = EventLog(session)
+    for member in chain.members(session, case):
+        if member.access_code_hash == old_hash:
+            member.access_code_hash = code_hash
+            touch(member)
+            log.append(member, "access_code_reissued", actor, {"reason": reason, "for": case.ticket})
+    session.flush()
+    return code

@@ -1,0 +1,142 @@
+"""The inbox verbs: an officer claims, releases, assigns and completes a task (STYLE.md rule 2).
+
+A task is a ``human_task`` row mirroring a READY user task of its case's workflow. Claiming and
+assigning change only the row (and bump the case's version, so concurrent work conflicts);
+completing runs the case on to its next wait. Each verb checks who may act (``engine.access``),
+appends its event and leaves the commit to the caller.
+"""
+
+from __future__ import annotations
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from engine import access, clock
+from engine.audit import EventLog
+from engine.complaints import tell_reporter
+from engine.errors import Conflict, Invalid
+from engine.models import Deadline, HumanTask, User
+from engine.outbox import Outbox, deadline_context
+from engine.run import CaseRun, RunResult, touch
+from engine.runtime import Runtime
+from engine.sync import properties
+
+
+def claim_task(session: Session, user: User, task_id: int) -> HumanTask:
+    task = access.require_task(session, user, task_id)
+    access.require_work(user, task)
+    _require_open(task)
+    if task.assignee_id not in (None, user.id):
+        raise Conflict(f"sudah diambil oleh {task.assignee.username} / already claimed by {task.assignee.username}")
+    if task.assignee_id is None:
+        task.assignee, task.claimed_at = user, clock.now()
+        touch(task.case)
+        EventLog(session).append(task.case, "task_claimed", user.username, {"task": task.bpmn_id, "task_id": task.id})
+    return task
+
+
+def unclaim_task(session: Session, user: User, task_id: int) -> HumanTask:
+    task = access.require_task(session, user, task_id)
+    if not access.can_assign(user, task):  # a superior may release anyone's claim
+        access.require_work(user, task)
+    _require_open(task)
+    if task.assignee_id is not None and task.assignee_id != user.id and not access.can_assign(user, task):
+        raise Conflict("diambil oleh petugas lain / claimed by another officer")
+    if task.assignee_id is not None:
+        task.assignee, task.claimed_at = None, None
+        touch(task.case)
+        EventLog(session).append(task.case, "task_unclaimed", user.username, {"task": task.bpmn_id, "task_id": task.id})
+    return task
+
+
+def assign_task(session: Session, rt: Runtime, user: User, task_id: int, username: str) -> HumanTask:
+    task = access.require_task(session, user, task_id)
+    access.require_assign(user, task)
+    _require_open(task)
+    assignee = session.scalar(select(User).where(User.username == username, User.active.is_(True)))
+    if assignee is None:
+        raise Invalid("pengguna tidak dikenal / unknown user", fields={"username": ["tidak dikenal / unknown"]})
+    if not access.can_work_task(assignee, task):
+        raise Invalid(
+            "pengguna bukan anggota kelompok tugas / user is not in the task's group",
+            fields={"username": [f"bukan anggota {task.lane} / not in {task.lane}"]},
+        )
+    task.assignee, task.claimed_at = assignee, clock.now()
+    touch(task.case)
+    due = next((d for d in task.case.deadlines if d.status == "pending"), None)
+    context = {**deadline_context(rt.calendars["strict"], due), "task_title": task.title}
+    cause = f"task{task.id}:{assignee.id}:{task.claimed_at.timestamp():.0f}"
+    outbox = Outbox(session, rt.settings.notify_channels)
+    outbox.to_users(task.case, "task_assigned", cause, [assignee.id], context)
+    outbox.write()
+    EventLog(session).append(
+        task.case,
+        "task_assigned",
+        user.username,
+        {"task": task.bpmn_id, "task_id": task.id, "assignee": assignee.username},
+    )
+    return task
+
+
+def complete_task(session: Session, rt: Runtime, user: User, task_id: int, data: dict) -> RunResult:
+    """Complete a user task with its form data and run the case to its next wait state.
+
+    Returns the case and every case the run touched: a granted objection reopens its request.
+    """
+    task = access.require_task(session, user, task_id)
+    access.require_work(user, task)
+    _require_open(task)
+    if task.assignee_id not in (None, user.id):
+        raise Conflict(f"sudah diambil oleh {task.assignee.username} / already claimed by {task.assignee.username}")
+    if not isinstance(data, dict):
+        raise Invalid("data harus objek / data must be an object", fields={"data": ["object expected"]})
+    if task.form:
+        rt.forms.validate(task.form, data)
+    case = task.case
+    with CaseRun(session, rt, case, user.username) as run:
+        spiff_task = run.ready_task(task.task_guid)
+        if spiff_task is None:
+            raise Conflict("tugas sudah tidak terbuka / the task is no longer open")
+        _check_deadline_guard(session, rt, case, spiff_task, data)
+        run.complete(spiff_task, data)
+        now = clock.now()
+        task.state, task.completed_at, task.completed_by_id = "completed", now, user.id
+        if task.assignee_id is None:
+            task.assignee, task.claimed_at = user, now
+        run.log.append(case, "task_completed", user.username, {"task": task.bpmn_id, "task_id": task.id, "data": data})
+    _tell_reporter(session, rt, user, case, properties(spiff_task.task_spec), data)
+    return run.result
+
+
+def _tell_reporter(session, rt, user, case, props, data) -> None:
+    """Tasks marked ``asks_reporter`` / ``tells_reporter`` send a form field to a complaint's reporter."""
+    for prop, kind in (("asks_reporter", "question"), ("tells_reporter", "outcome")):
+        if props.get(prop) and data.get(props[prop]):
+            tell_reporter(session, rt, case, user.username, data[props[prop]], kind)
+
+
+def _check_deadline_guard(session, rt, case, spiff_task, data) -> None:
+    """A task marked ``mustCompleteBefore`` (e.g. the extension notice before T10) is refused after it."""
+    props = properties(spiff_task.task_spec)
+    deadline_name = props.get("mustCompleteBefore")
+    if not deadline_name:
+        return
+    condition = props.get("mustCompleteBeforeWhen")
+    if condition and not rt.script_engine.environment.evaluate(condition, dict(data)):
+        return
+    due = session.scalar(
+        select(Deadline.due_at)
+        .where(Deadline.case_id == case.id, Deadline.name == deadline_name)
+        .order_by(Deadline.id.desc())
+        .limit(1)
+    )
+    if due is not None and clock.now() >= due:
+        raise Invalid(
+            f"batas waktu {deadline_name} sudah lewat / the {deadline_name} deadline has passed",
+            fields={"_schema": [f"harus sebelum {due.isoformat()} / must be done before {due.isoformat()}"]},
+        )
+
+
+def _require_open(task: HumanTask) -> None:
+    if task.state != "open":
+        raise Conflict("tugas sudah tidak terbuka / the task is no longer open")

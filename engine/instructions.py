@@ -1,0 +1,79 @@
+"""A task's instructions with its case's facts filled in (the BPMN's ``{{ ticket }}`` placeholders).
+
+The BPMN's ``instructionsForEndUser`` (Bahasa Indonesia) and a form's ``x-instructions-en`` are
+Jinja2 templates over the process data, as in spiff-arena: ``{{ ticket }}``,
+``{{ batas_kelengkapan_hari }}``, ``{{ permohonan }}``. They are filled from the data of the
+task's own workflow task, so the words name exactly what the process holds (and the process
+data holds no personal data: only ids, tickets and what officers recorded).
+
+This is the one read that opens a case's workflow instance, for one task at a time (the task's
+page and ``GET /api/v1/tasks/{id}``); lists never do.
+
+The templates are rendered in Jinja2's sandbox, without autoescaping (the text is plain; pages
+escape it when they show it). A placeholder whose value the process does not hold is left as it is
+written, so nothing is invented, and a template that does not parse or that the sandbox refuses is
+shown as written: instructions never stop a task from being shown.
+"""
+
+from __future__ import annotations
+
+from contextlib import suppress
+from uuid import UUID
+
+from jinja2 import ChainableUndefined, TemplateError
+from jinja2.exceptions import SecurityError
+from jinja2.sandbox import SandboxedEnvironment
+from SpiffWorkflow.exceptions import TaskNotFoundException
+from sqlalchemy.orm import Session
+
+from engine import queries
+from engine.models import HumanTask
+from engine.runtime import Runtime
+
+
+class _KeptPlaceholder(ChainableUndefined):
+    """A value the process does not hold reads as the placeholder it came from (``{{ keberatan.alasan }}``)."""
+
+    __slots__ = ()
+
+    def __getattr__(self, name: str) -> _KeptPlaceholder:
+        if name[:2] == "__":
+            raise AttributeError(name)
+        return _KeptPlaceholder(name=f"{self._undefined_name}.{name}")
+
+    def __getitem__(self, key) -> _KeptPlaceholder:
+        return _KeptPlaceholder(name=f"{self._undefined_name}[{key!r}]")
+
+    def __str__(self) -> str:
+        if issubclass(self._undefined_exception, SecurityError):  # an attribute the sandbox refused
+            self._fail_with_undefined_error()
+        return "{{ %s }}" % self._undefined_name  # noqa: UP031 - the braces are the text itself
+
+
+_env = SandboxedEnvironment(undefined=_KeptPlaceholder, autoescape=False)  # noqa: S701 - plain text, see above
+
+
+def render(text: str | None, facts: dict) -> str | None:
+    """``text`` with its ``{{ name }}`` placeholders filled from ``facts``."""
+    if not text or "{" not in text:
+        return text
+    try:
+        return _env.from_string(text).render(facts)
+    except TemplateError:  # a syntax error, or the sandbox refusing an attribute
+        return text
+
+
+def task_facts(session: Session, rt: Runtime, task: HumanTask) -> dict:
+    """The process data the task sees (its workflow task's data), or just the ticket when it is gone."""
+    facts: dict = {}
+    if task.case.workflow_state is not None:
+        with suppress(TaskNotFoundException):
+            facts = dict(rt.load(session, task.case).get_task_from_id(UUID(task.task_guid)).data)
+    facts.setdefault("ticket", task.case.ticket)
+    return facts
+
+
+def for_task(session: Session, rt: Runtime, task: HumanTask) -> dict[str, str | None]:
+    """The task's instructions in both languages, filled: ``{"id": ..., "en": ...}``."""
+    facts = task_facts(session, rt, task)
+    return {locale: render(queries.task_instructions(rt, task, locale), facts) for locale in ("id", "en")}

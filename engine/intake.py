@@ -1,0 +1,322 @@
+"""Filing: a new case is received, registered and its process started (STYLE.md rule 2).
+
+An information request, an objection to it and the agency's side of a dispute are filed here; a
+complaint in ``engine.complaints``, through the same checks (``check_filing``), the same new row
+(``new_case``) and the same start (``start_case``). Each function validates, registers the case with
+its number, appends its events and runs the new process to its first wait; it leaves the commit to
+the caller, so nothing half-filed survives a failure.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from engine import access, chain, clock, kinds, tickets
+from engine.audit import EventLog
+from engine.errors import Invalid
+from engine.models import Case, User
+from engine.run import CaseRun, RunResult
+from engine.runtime import Runtime
+from engine.users import default_unit
+
+CHANNELS = ("langsung", "web", "email", "pos", "telepon")
+# How far back a front-desk officer may record a paper request's real receipt (a typo guard).
+OLDEST_RECORDED_RECEIPT = timedelta(days=366)
+REQUEST_DETAILS = ("requester_type", "information", "purpose", "obtain_method", "delivery_method")
+LOCALES = ("id", "en")
+
+
+def actor_name(user: User | None) -> str:
+    """Who filed, as the case's history names them: the officer, or "pemohon" (never the requester's name)."""
+    return user.username if user is not None else "pemohon"
+
+
+@dataclass
+class Submitted:
+    case: Case
+    access_code: str
+
+
+def with_locale(identity: dict, locale: str | None) -> dict:
+    """The identity to seal, with the language its owner is written to in (kept in the vault with it)."""
+    return {**identity, "locale": locale} if locale in LOCALES else dict(identity)
+
+
+def submit_request(
+    session: Session,
+    rt: Runtime,
+    payload: dict,
+    *,
+    user: User | None = None,
+    channel: str | None = None,
+    received_at: datetime | None = None,
+    locale: str | None = None,
+) -> Submitted:
+    """Receive an information request (UU 14/2008 Pasal 22): register number, access code, T10 armed.
+
+    The requester's identity goes to the vault; the case and its workflow hold only the party id.
+    Only a front-desk officer may give the channel and the real receipt time of an offline request.
+    ``locale`` is the language the requester filed in: their messages are written in it.
+    """
+    now = clock.now()
+    channel, received_at = check_filing(rt, "permohonan.json", payload, user, channel, received_at)
+
+    party = rt.vault.store(session, "requester", with_locale(payload["requester"], locale))
+    local_year = received_at.astimezone(rt.calendars["strict"].tz).year
+    ticket = tickets.next_ticket(session, kinds.series(kinds.REQUEST, rt.settings), local_year)
+    code, code_hash = tickets.new_access_code()
+    version_id = rt.latest_version_id(session, kinds.REQUEST)
+    case = new_case(
+        session,
+        now,
+        ticket=ticket,
+        kind=kinds.REQUEST,
+        process_version_id=version_id,
+        unit_id=default_unit(session).id,
+        status="diterima",
+        requester_party_id=party.id,
+        requester_type=payload["requester_type"],
+        channel=channel,
+        access_code_hash=code_hash,
+        received_at=received_at,
+        details={k: payload[k] for k in REQUEST_DETAILS},
+    )
+    log = EventLog(session)
+    log.append(
+        case,
+        "request_submitted",
+        actor_name(user),
+        {"channel": channel, "received_at": received_at.isoformat(), **case.details},
+    )
+    start_case(
+        session,
+        rt,
+        case,
+        log,
+        actor_name(user),
+        {
+            "case_id": case.id,
+            "ticket": ticket,
+            "received_at": received_at.isoformat(),
+            "batas_kelengkapan_hari": rt.settings.completion_window_days,
+        },
+    )
+    return Submitted(case, code)
+
+
+def check_filing(
+    rt: Runtime,
+    form: str,
+    payload: dict,
+    user: User | None,
+    channel: str | None,
+    received_at: datetime | None,
+    channels: tuple[str, ...] = CHANNELS,
+    require=access.require_front_desk,
+) -> tuple[str, datetime]:
+    """Checks common to every filing; only an officer (``require``) gives the channel and real receipt time.
+
+    Returns the channel (``web`` unless an officer says otherwise) and the instant of receipt (now, unless
+    an officer records a paper filing's real receipt).
+    """
+    now = clock.now()
+    if (channel is not None or received_at is not None) and user is None:
+        raise Invalid(
+            "data tidak sah / invalid data",
+            fields={"channel": ["hanya untuk petugas / officers only"]}
+            if channel
+            else {"received_at": ["hanya untuk petugas / officers only"]},
+        )
+    if user is not None:
+        require(user)
+    rt.forms.validate(form, payload)
+    fields = {}
+    if channel is not None and channel not in channels:
+        fields["channel"] = [f"salah satu dari / one of {', '.join(channels)}"]
+    if received_at is not None and (
+        received_at.tzinfo is None or received_at > now or received_at < now - OLDEST_RECORDED_RECEIPT
+    ):
+        fields["received_at"] = [
+            "harus waktu lampau (paling lama setahun) dengan zona waktu / must be a past instant, at most a year ago,"
+            " with a time zone"
+        ]
+    if fields:
+        raise Invalid("data tidak sah / invalid data", fields=fields)
+    return channel or "web", received_at or now
+
+
+def file_objection(
+    session: Session,
+    rt: Runtime,
+    payload: dict,
+    request: Case,
+    *,
+    user: User | None = None,
+    channel: str | None = None,
+    received_at: datetime | None = None,
+) -> Case:
+    """Receive an objection to the PPID's superior (UU 14/2008 Pasal 35-36; Perki 1/2021 Pasal 39-41).
+
+    The objection is its own case with its own register number, linked to the request; the
+    requester follows it with the request's access code. Its timeliness is computed on both
+    calendars and recorded; a late objection is registered and flagged, never refused (§4.2).
+    """
+    channel, received_at = check_filing(rt, "keberatan.json", payload, user, channel, received_at)
+    if request.kind != kinds.REQUEST:
+        raise Invalid(
+            "keberatan diajukan atas permohonan informasi / an objection concerns an information request",
+            fields={"ticket": ["bukan permohonan informasi / not an information request"]},
+        )
+    discovered = payload.get("tanggal_alasan_ditemukan")
+    discovered_on = date.fromisoformat(discovered) if discovered else None
+    timing = chain.timeliness(rt, session, request, payload["alasan"], received_at, discovered_on)
+    now = clock.now()
+    proxy = rt.vault.store(session, "kuasa", payload["kuasa"]) if payload.get("kuasa") else None
+    year = received_at.astimezone(rt.calendars["strict"].tz).year
+    ticket = tickets.next_ticket(session, kinds.series(kinds.OBJECTION, rt.settings), year)
+    details = {
+        "permohonan": request.ticket,
+        "alasan": payload["alasan"],
+        "kasus_posisi": payload["kasus_posisi"],
+        "tujuan_penggunaan": payload.get("tujuan_penggunaan", request.details.get("purpose", "")),
+        "ketepatan_waktu": timing,
+        "kuasa_party_id": proxy.id if proxy else None,
+    }
+    if discovered:
+        details["tanggal_alasan_ditemukan"] = discovered
+    case = _linked_case(session, rt, request, kinds.OBJECTION, ticket, channel, received_at, details, now)
+    log = EventLog(session)
+    log.append(
+        case,
+        "objection_filed",
+        actor_name(user),
+        {"channel": channel, "received_at": received_at.isoformat(), "request": request.ticket, **details},
+    )
+    if timing["late"]:
+        log.append(case, "objection_filed_late", "system", {"grounds": timing["grounds"]})
+    log.append(request, "objection_filed", actor_name(user), {"objection": ticket, "alasan": payload["alasan"]})
+    start_case(
+        session,
+        rt,
+        case,
+        log,
+        actor_name(user),
+        {
+            "case_id": case.id,
+            "ticket": ticket,
+            "permohonan": request.ticket,
+            "received_at": received_at.isoformat(),
+            "alasan": payload["alasan"],
+            "musyawarah_mungkin": set(payload["alasan"]) <= chain.AMICABLE_GROUNDS,
+            "terlambat_diajukan": timing["late"],
+            "ketepatan_waktu": timing["verdict"],
+        },
+    )
+    return case
+
+
+def record_dispute(session: Session, rt: Runtime, user: User, payload: dict) -> Case:
+    """Record a Komisi Informasi summons: the agency's side of a dispute (Perki 1/2013; §5.3-§5.4).
+
+    Linked to the objection (or, when the requester went straight to the KI, the request); the
+    grounds default to the objection's.
+    """
+    access.require_front_desk(user)
+    rt.forms.validate("sengketa.json", payload)
+    parent = session.scalar(select(Case).where(Case.ticket == payload["perkara"].strip().upper()))
+    if parent is None or parent.kind not in (kinds.REQUEST, kinds.OBJECTION):
+        raise Invalid(
+            "perkara tidak dikenal / unknown case",
+            fields={"perkara": ["nomor keberatan atau permohonan / an objection or request ticket"]},
+        )
+    grounds = payload.get("alasan") or parent.details.get("alasan")
+    if not grounds:
+        raise Invalid("data tidak sah / invalid data", fields={"alasan": ["wajib diisi / is required"]})
+    now = clock.now()
+    received_at = _instant(payload, "panggilan_diterima_at", now, past=True) or now
+    _instant(payload, "sidang_pertama", now)
+    year = received_at.astimezone(rt.calendars["strict"].tz).year
+    ticket = tickets.next_ticket(session, kinds.series(kinds.DISPUTE, rt.settings), year)
+    details = {
+        "perkara": parent.ticket,
+        "ki": payload["ki"],
+        "nomor_register": payload["nomor_register"],
+        "diajukan_ke_ki": payload["diajukan_ke_ki"],
+        "sidang_pertama": payload["sidang_pertama"],
+        "alasan": sorted(set(grounds)),
+    }
+    case = _linked_case(session, rt, parent, kinds.DISPUTE, ticket, "pos", received_at, details, now)
+    log = EventLog(session)
+    log.append(case, "dispute_recorded", user.username, {"received_at": received_at.isoformat(), **details})
+    log.append(
+        parent, "dispute_recorded", user.username, {"dispute": ticket, "nomor_register": payload["nomor_register"]}
+    )
+    start_case(
+        session,
+        rt,
+        case,
+        log,
+        user.username,
+        {
+            "case_id": case.id,
+            "ticket": ticket,
+            "received_at": received_at.isoformat(),
+            "mediasi_mungkin": set(details["alasan"]) <= chain.AMICABLE_GROUNDS,
+            **{k: details[k] for k in ("ki", "nomor_register", "diajukan_ke_ki", "sidang_pertama", "alasan")},
+        },
+    )
+    return case
+
+
+def _instant(payload: dict, field: str, now: datetime, past: bool = False) -> datetime | None:
+    """An ISO 8601 instant with its time zone (jsonschema leaves "date-time" unchecked without extras)."""
+    if not payload.get(field):
+        return None
+    try:
+        value = datetime.fromisoformat(payload[field])
+    except ValueError:
+        value = None
+    if value is None or value.tzinfo is None or (past and value > now):
+        when = "waktu lampau / a past instant, " if past else ""
+        raise Invalid(
+            "data tidak sah / invalid data",
+            fields={field: [f"{when}ISO 8601 dengan zona waktu / ISO 8601 with a time zone"]},
+        )
+    return value
+
+
+def _linked_case(session, rt, parent, kind, ticket, channel, received_at, details, now) -> Case:
+    return new_case(
+        session,
+        now,
+        ticket=ticket,
+        kind=kind,
+        parent_id=parent.id,
+        process_version_id=rt.latest_version_id(session, kind),
+        unit_id=parent.unit_id,
+        status="diterima",
+        requester_party_id=parent.requester_party_id,
+        requester_type=parent.requester_type,
+        channel=channel,
+        access_code_hash=parent.access_code_hash,  # the requester's one code follows the whole chain
+        received_at=received_at,
+        details=details,
+    )
+
+
+def new_case(session: Session, now: datetime, **fields) -> Case:
+    """A new case row, flushed so that it has its id; it has no workflow, deadlines or tasks yet."""
+    # Filling workflow_state, deadlines and tasks up front means reading them later needs no query.
+    case = Case(created_at=now, updated_at=now, workflow_state=None, deadlines=[], tasks=[], **fields)
+    session.add(case)
+    session.flush()
+    return case
+
+
+def start_case(session: Session, rt: Runtime, case: Case, log: EventLog, actor: str, data: dict) -> RunResult:
+    """Start the case's process with ``data``, run it to its first wait, record what it reached."""
+    return CaseRun.new(session, rt, case, actor, data, log=log).close()

@@ -1,0 +1,183 @@
+"""One run of a case's workflow, written once: open it, act on it, close it.
+
+Every change that moves a case's process (a filing, a completed task, a message from outside, a
+withdrawal, a due timer, a recounted deadline) goes through a ``CaseRun``::
+
+    with CaseRun(session, rt, case, actor) as run:
+        run.send_message("permohonan_dicabut", {"reason_given": True})
+
+Opening loads the instance and notes which of its tasks are complete (milestones reached later are
+the run's news). Closing, when the block did something to the instance, runs it to its next wait
+(``refresh_timers`` then ``do_engine_steps``: a due timer needs both, spiffworkflow-notes §0.3),
+brings the case's rows in line with it (engine.sync), plans who is told what (engine.notices), saves
+it and flushes; a milestone with ``parent_message`` then runs the parent case the same way. A timer
+moved by ``retime`` is only saved (the case must not run then), a block that did nothing saves
+nothing, and a block that raises closes nothing: the caller rolls the transaction back.
+
+A run never commits. ``touched`` names the cases it worked on (the case, and a parent it moved on),
+so the boundary commits once and then schedules exactly those cases' timers and messages.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+from uuid import UUID
+
+from SpiffWorkflow.exceptions import TaskNotFoundException
+from SpiffWorkflow.util.task import TaskState
+from sqlalchemy.orm import Session
+
+from engine import clock, notices
+from engine.audit import EventLog
+from engine.models import Case
+from engine.runtime import Runtime
+from engine.sync import sync
+
+# What the block did to the instance, which decides what closing does.
+RUN = "run"  # an event or a completed task: run on, sync, save
+TIMERS = "timers"  # nothing but time passing: run on, and save only if a due timer moved the case
+EDIT = "edit"  # a change to a waiting task that must not run the case now: save only
+
+
+@dataclass(frozen=True)
+class RunResult:
+    """What a verb that ran a case did: the case, and every case the boundary commits and schedules."""
+
+    case: Case
+    touched: tuple[Case, ...]
+
+
+def touch(case: Case) -> None:
+    """A change to a case outside a run (a claim, a new access code) still bumps its version column,
+    so concurrent work on the case now conflicts at flush."""
+    case.updated_at = clock.now()
+
+
+class CaseRun:
+    """Open a case's instance, act on it, close it; see the module's docstring."""
+
+    def __init__(self, session: Session, rt: Runtime, case: Case, actor: str, *, log: EventLog | None = None):
+        self.session, self.rt, self.case, self.actor = session, rt, case, actor
+        self.log = log if log is not None else EventLog(session)
+        self.wf = None
+        self.touched = [case]  # the case always: its boundary reschedules it even when nothing was due
+        self._completed_before: set[UUID] = set()
+        self._waiting_before: set[UUID] = set()
+        self._work: str | None = None
+        self._closed = False
+
+    @classmethod
+    def new(cls, session: Session, rt: Runtime, case: Case, actor: str, data: dict, *, log=None) -> CaseRun:
+        """A run of a case that has no instance yet: its process starts with ``data`` and runs on close."""
+        run = cls(session, rt, case, actor, log=log)
+        run.wf = rt.new_workflow(session, case.process_version_id, data)
+        run._work = RUN
+        return run
+
+    def __enter__(self) -> CaseRun:
+        if self.wf is None:
+            self.wf = self.rt.load(self.session, self.case)
+            self._completed_before = self.rt.completed_ids(self.wf)
+        return self
+
+    def __exit__(self, error_type, error, traceback) -> None:
+        if error_type is None:
+            self.close()
+
+    @property
+    def result(self) -> RunResult:
+        return RunResult(self.case, tuple(self.touched))
+
+    # -- what a block may do -------------------------------------------------------------------------
+    def waiting_for(self, message: str):
+        """The waiting catch event of ``message``, or None when the case is not waiting for it."""
+        return self.rt.waiting_for(self.wf, message)
+
+    def send_message(self, message: str, payload: dict) -> None:
+        """Deliver a message the case waits for (a Conflict when it does not)."""
+        self.rt.send_message(self.wf, message, payload)
+        self._work = RUN
+
+    def ready_task(self, task_guid: str):
+        """The READY task of this guid, or None when it has been completed, cancelled or removed meanwhile."""
+        task = self._task(task_guid)
+        return task if task is not None and task.state == TaskState.READY else None
+
+    def complete(self, task, data: dict) -> None:
+        """Complete a READY user task with its form data."""
+        task.set_data(**data)
+        task.run()
+        self._work = RUN
+
+    def fire_due_timers(self) -> None:
+        """Nothing to deliver: closing runs the timers that are due, and changes nothing when none is."""
+        self._waiting_before = self._waiting_ids()
+        self._work = self._work or TIMERS
+
+    def retime(self, task_guid: str, due_at: datetime):
+        """Move a waiting timer to ``due_at`` without running the case; None when it is no longer waiting."""
+        task = self._task(task_guid)
+        if task is None or task.state != TaskState.WAITING:
+            return None
+        # SpiffWorkflow evaluates a timeDate once, when the timer is armed, and keeps the instant here.
+        task.internal_data["event_value"] = due_at.isoformat()
+        self._work = self._work or EDIT
+        return task
+
+    # -- closing -------------------------------------------------------------------------------------
+    def close(self) -> RunResult:
+        """Run on, sync, announce, save and flush what the block did; then tell the parent case."""
+        if self._closed or self._work is None:
+            self._closed = True
+            return self.result
+        self._closed = True
+        if self._work == EDIT:
+            self._save()
+            return self.result
+        self.rt.step(self.wf)
+        if self._work == TIMERS and not self._moved():
+            return self.result  # nothing was due: the case is left as it was (a run twice is harmless)
+        changes = sync(self.rt, self.session, self.case, self.wf, self.log, self.actor, self._completed_before)
+        notices.announce(self.session, self.rt, self.case, changes)
+        self._save()
+        self._tell_parent(changes.to_parent)
+        return self.result
+
+    def _save(self) -> None:
+        self.rt.save(self.session, self.case, self.wf)
+        self.session.flush()
+
+    def _tell_parent(self, messages: list[tuple[str, dict]]) -> None:
+        """Milestones with ``parent_message`` (e.g. a granted objection) reach the linked parent case.
+
+        A parent waiting for the message runs on (a request reopens delivery) and is touched; one that
+        is not (it is still being handled) records the news in its history, and its officers carry on.
+        """
+        if not messages or self.case.parent_id is None:
+            return
+        parent = self.session.get(Case, self.case.parent_id)
+        for message, _data in messages:
+            payload = {"ticket": self.case.ticket, "status": self.case.status}
+            with CaseRun(self.session, self.rt, parent, self.actor) as run:
+                applied = run.waiting_for(message) is not None
+                if applied:
+                    run.send_message(message, payload)
+                run.log.append(
+                    parent, "linked_case_outcome", self.actor, {**payload, "message": message, "applied": applied}
+                )
+            if applied:
+                self.touched += [c for c in run.touched if c not in self.touched]
+        self.session.flush()
+
+    def _task(self, task_guid: str):
+        try:
+            return self.wf.get_task_from_id(UUID(task_guid))
+        except TaskNotFoundException:
+            return None
+
+    def _waiting_ids(self) -> set[UUID]:
+        return {t.id for t in self.wf.get_tasks(state=TaskState.WAITING)}
+
+    def _moved(self) -> bool:
+        return self.rt.completed_ids(self.wf) != self._completed_before or self._waiting_ids() != self._waiting_before
