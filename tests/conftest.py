@@ -62,7 +62,7 @@ def pytest_report_header(config):
 
 # The tests with real servers and processes (redis-server, `kawal worker`, SMTP, Chromium) wait more than they
 # compute: run first, they overlap with the rest under pytest-xdist, and the run does not end on one of them.
-SLOW_FIRST = ("tests/reminders/", "tests/browser/")
+SLOW_FIRST = ("tests/reminders/", "tests/browser/", "tests/test_readme_tour.py")
 
 
 def pytest_collection_modifyitems(config, items):
