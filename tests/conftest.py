@@ -210,6 +210,8 @@ def _release_apps(url: str) -> None:
 
 @pytest.fixture
 def app(settings):
+    """The app for ``settings``: built by the first test that needs it and kept for the next ones (over their
+    fresh databases). A test that changes the app itself (its config, an extension) undoes it with monkeypatch."""
     from api import create_app
     from api.extensions import db
 
