@@ -62,7 +62,8 @@ bench: $(TEST_STAMP)
 	@url=$$(scripts/postgres.sh start) && \
 	trap 'scripts/postgres.sh stop' EXIT && \
 	KAWAL_BENCH_POSTGRES_URL=$$url $(BIN)/python -m bench.request_lifecycle $(BENCH_ARGS) && \
-	KAWAL_BENCH_POSTGRES_URL=$$url $(BIN)/python -m bench.reconcile $(RECONCILE_ARGS)
+	KAWAL_BENCH_POSTGRES_URL=$$url $(BIN)/python -m bench.reconcile $(RECONCILE_ARGS) && \
+	KAWAL_BENCH_POSTGRES_URL=$$url $(BIN)/python -m bench.dip_search $(DIP_SEARCH_ARGS)
 
 clean:
 	rm -rf $(VENV) kawal.db kawal.db-wal kawal.db-shm web-assets/node_modules api/web/static/vendor

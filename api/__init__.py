@@ -5,12 +5,14 @@ from sqlalchemy import event
 from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm.exc import StaleDataError
 
-from api import errors
+from api import errors, limits
 from api.extensions import api, db, migrate
 from engine.config import Settings, load_settings
 from engine.db import MIGRATIONS, _sqlite_pragmas
 from engine.files import MAX_FILES
 from engine.runtime import Runtime
+
+HSTS_SECONDS = 365 * 24 * 3600  # browsers remember for a year to come back over HTTPS only
 
 
 def create_app(settings: Settings | None = None) -> Flask:
@@ -51,6 +53,7 @@ def create_app(settings: Settings | None = None) -> Flask:
 
         app.extensions["kawal_scheduler"] = Scheduler(settings.redis_url)
     api.init_app(app)
+    limits.init_app(app, api)  # the id converter before any route uses it; the body check before any view
     from api.views import register_blueprints
 
     register_blueprints(api, app)
@@ -74,6 +77,8 @@ def create_app(settings: Settings | None = None) -> Flask:
         response.headers.setdefault("Referrer-Policy", "no-referrer")
         if response.mimetype == "application/json":
             response.headers.setdefault("Cache-Control", "no-store")
+        if settings.production:  # production is served over HTTPS only (README "Security")
+            response.headers.setdefault("Strict-Transport-Security", f"max-age={HSTS_SECONDS}; includeSubDomains")
         return response
 
     from api import web

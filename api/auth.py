@@ -1,4 +1,9 @@
-"""Bearer tokens for the API: signed, expiring, carrying only the user id."""
+"""Bearer tokens for the API: signed, expiring, naming a server-side session (engine.sessions).
+
+The token carries the officer's id and the session's random id; the session's row must still exist,
+so a token stops working when it is revoked (``POST /auth/logout``), when the officer's sessions are
+ended (``kawal users end-sessions``, a password reset, a deactivation), or when it expires.
+"""
 
 from functools import wraps
 
@@ -6,8 +11,9 @@ from flask import current_app, g, request
 from itsdangerous import BadSignature, SignatureExpired, URLSafeTimedSerializer
 
 from api.extensions import db
+from engine import sessions
 from engine.errors import Unauthorized
-from engine.models import User
+from engine.models import AuthSession, User
 
 SALT = "kawal-api-token"
 
@@ -16,8 +22,28 @@ def _serializer() -> URLSafeTimedSerializer:
     return URLSafeTimedSerializer(current_app.config["SECRET_KEY"], salt=SALT)
 
 
-def issue_token(user: User) -> str:
-    return _serializer().dumps({"uid": user.id})
+def issue_token(user: User, second_factor: bool = False) -> str:
+    """A new token and its session row; the caller commits."""
+    ttl = current_app.config["KAWAL"].token_ttl_seconds
+    session_id = sessions.open_session(db.session, "api", ttl, user, second_factor=second_factor)
+    return _serializer().dumps({"uid": user.id, "sid": session_id})
+
+
+def current_session() -> AuthSession | None:
+    """The session behind the request's token (after ``current_user``), e.g. to ask whether it passed TOTP."""
+    current_user(required=False)
+    return g.get("auth_session")
+
+
+def _token_session(header: str) -> AuthSession:
+    try:
+        data = _serializer().loads(header[7:].strip(), max_age=current_app.config["KAWAL"].token_ttl_seconds)
+    except (BadSignature, SignatureExpired):
+        raise Unauthorized("token tidak sah atau kedaluwarsa / invalid or expired token") from None
+    row = sessions.find(db.session, "api", data.get("sid")) if isinstance(data, dict) else None
+    if row is None or row.user_id != data.get("uid"):
+        raise Unauthorized("token tidak berlaku lagi / the token has been revoked or has expired")
+    return row
 
 
 def current_user(required: bool = True) -> User | None:
@@ -26,13 +52,11 @@ def current_user(required: bool = True) -> User | None:
     header = request.headers.get("Authorization", "")
     user = None
     if header.startswith("Bearer "):
-        try:
-            data = _serializer().loads(header[7:].strip(), max_age=current_app.config["KAWAL"].token_ttl_seconds)
-        except (BadSignature, SignatureExpired):
-            raise Unauthorized("token tidak sah atau kedaluwarsa / invalid or expired token") from None
-        user = db.session.get(User, data.get("uid"))
+        row = _token_session(header)
+        user = db.session.get(User, row.user_id)
         if user is None or not user.active:
             raise Unauthorized("token tidak sah / invalid token")
+        g.auth_session = row
     elif header:
         raise Unauthorized("gunakan Authorization: Bearer <token> / use a Bearer token")
     if user is None and required:

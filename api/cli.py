@@ -154,11 +154,94 @@ def users_create(kawal, username, groups, display_name, unit, password_stdin):
     click.echo(f"user {username} created in {', '.join(groups)}")
 
 
+def _officer(session, username):
+    from engine.models import User
+
+    user = session.scalar(select(User).where(User.username == username))
+    if user is None:
+        raise click.ClickException(f"no officer named {username!r}")
+    return user
+
+
+@users.command("deactivate")
+@click.argument("username")
+@pass_context
+def users_deactivate(kawal, username):
+    """Stop an officer from logging in and end every session and token they have open."""
+    from engine import sessions
+
+    with kawal.session() as session, session.begin():
+        user = _officer(session, username)
+        user.active = False
+        ended = sessions.end_all(session, user)
+    click.echo(f"user {username} deactivated; {ended} session(s) ended")
+
+
+@users.command("activate")
+@click.argument("username")
+@pass_context
+def users_activate(kawal, username):
+    """Let a deactivated officer log in again."""
+    with kawal.session() as session, session.begin():
+        _officer(session, username).active = True
+    click.echo(f"user {username} activated")
+
+
+@users.command("reset-password")
+@click.argument("username")
+@click.option("--password-stdin", is_flag=True, help="read the new password from standard input")
+@pass_context
+def users_reset_password(kawal, username, password_stdin):
+    """Set a new password and end every session and token opened with the old one."""
+    from engine import sessions
+    from engine.errors import Invalid
+    from engine.users import set_password
+
+    if password_stdin:
+        password = sys.stdin.readline().rstrip("\n")
+    else:
+        password = click.prompt("New password", hide_input=True, confirmation_prompt=True)
+    with kawal.session() as session, session.begin():
+        user = _officer(session, username)
+        try:
+            set_password(session, user, password)
+        except Invalid as exc:
+            raise click.ClickException("; ".join(f"{f}: {', '.join(m)}" for f, m in exc.fields.items())) from None
+        ended = sessions.end_all(session, user)
+    click.echo(f"password of {username} reset; {ended} session(s) ended")
+
+
+@users.command("end-sessions")
+@click.argument("username")
+@pass_context
+def users_end_sessions(kawal, username):
+    """End every page session and API token of an officer (a lost laptop, a copied cookie)."""
+    from engine import sessions
+
+    with kawal.session() as session, session.begin():
+        ended = sessions.end_all(session, _officer(session, username))
+    click.echo(f"{ended} session(s) of {username} ended")
+
+
+@users.command("reset-second-factor")
+@click.argument("username")
+@pass_context
+def users_reset_second_factor(kawal, username):
+    """Remove an officer's second factor (a lost phone) and end their sessions; they set it up again at login."""
+    from engine import sessions, totp
+
+    with kawal.session() as session, session.begin():
+        user = _officer(session, username)
+        totp.reset(session, user)
+        ended = sessions.end_all(session, user)
+    click.echo(f"second factor of {username} removed; {ended} session(s) ended")
+
+
 @main.command()
 @pass_context
 def demo(kawal):
     """Load demo officers and cases into an empty database, and print the logins."""
-    from engine.demo import DEMO_PASSWORD, DEMO_USERS, load_demo
+    from engine.demo import DEMO_PASSWORD, DEMO_TOTP_SECRET, DEMO_USERS, load_demo
     from engine.models import User
 
     with kawal.session() as session, session.begin():
@@ -170,6 +253,9 @@ def demo(kawal):
     click.echo(f"Demo logins (password: {DEMO_PASSWORD}):")
     for name, groups in DEMO_USERS.items():
         click.echo(f"  {name:<8} {', '.join(groups)}")
+    if kawal.settings.second_factor_groups:
+        groups = ", ".join(kawal.settings.second_factor_groups)
+        click.echo(f"  ({groups}: second factor on; authenticator secret {DEMO_TOTP_SECRET}, any TOTP app)")
     click.echo("Demo cases (ticket, access code):")
     for ticket, code, what in cases:
         click.echo(f"  {ticket}  {code}  {what}")
@@ -294,7 +380,8 @@ def incidents_retry(kawal, incident_id, actor):
             raise click.ClickException(exc.message) from None
     from notifications.jobs import schedule_case
 
-    schedule_case(case_id)
+    if case_id is not None:
+        schedule_case(case_id)
     click.echo(f"incident {incident_id} retried")
 
 

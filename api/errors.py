@@ -2,6 +2,7 @@
 
 from flask import jsonify
 from flask_smorest import Api
+from marshmallow import Schema, fields
 from werkzeug.exceptions import HTTPException
 
 from engine.errors import KawalError
@@ -44,7 +45,24 @@ def error_response(status: int, message: str, errors: dict | None = None, code: 
     return response
 
 
+class ErrorBody(Schema):
+    """What every error answers, as the OpenAPI document says (the default response of every operation)."""
+
+    code = fields.String(
+        required=True, metadata={"description": "stable machine-readable code, e.g. not_found, invalid"}
+    )
+    message = fields.String(required=True, metadata={"description": "what went wrong, in Bahasa Indonesia / English"})
+    errors = fields.Dict(
+        keys=fields.String(),
+        values=fields.List(fields.String()),
+        required=True,
+        metadata={"description": "field path -> messages (empty when the error is not about a field)"},
+    )
+
+
 class KawalApi(Api):
+    ERROR_SCHEMA = ErrorBody
+
     def handle_http_exception(self, error: HTTPException):
         data = getattr(error, "data", None) or {}
         messages = data.get("messages", {})
@@ -54,9 +72,18 @@ class KawalApi(Api):
         response = error_response(
             error.code or 500, error.description or error.name, _flatten(messages) if messages else {}
         )
+        keep_headers(response, error)
         if error.code == 401:
             response.headers["WWW-Authenticate"] = "Bearer"
         return response
+
+
+def keep_headers(response, error: HTTPException):
+    """The exception's own headers on the response made for it: ``Allow`` on a 405 (RFC 9110 §15.5.6)."""
+    for name, value in error.get_headers():
+        if name.lower() != "content-type":
+            response.headers[name] = value
+    return response
 
 
 def register(app) -> None:

@@ -4,16 +4,30 @@ They check shape and types; the rules of each form (required when, enums, length
 Schema files under ``forms/`` and are checked by the engine, so both answer 422 with field paths.
 """
 
+from datetime import UTC, datetime, timezone
 from zoneinfo import ZoneInfo
 
 from flask import current_app
 from marshmallow import Schema, fields, validate
 
+from api.formspec import form, with_limits
 from engine import kinds
 from engine.calendar import CALENDARS
 from engine.complaints import CHANNELS as COMPLAINT_CHANNELS
 from engine.intake import CHANNELS
 from engine.queries import SCOPES
+
+# An instant of today's world, whose offset is the office zone's modern one (WIB has been +07:00 since 1964).
+MODERN = datetime(2000, 1, 1, tzinfo=UTC)
+
+
+def office_time(value: datetime, zone: ZoneInfo) -> datetime:
+    """``value`` in the office's zone; where the zone's history gives an offset of odd seconds (Jakarta's
+    local mean time before 1924 is +07:07:12, which RFC 3339 cannot write), the zone's modern offset."""
+    local = value.astimezone(zone)
+    if local.utcoffset().seconds % 60:
+        local = value.astimezone(timezone(zone.utcoffset(MODERN)))
+    return local
 
 
 class OfficeDateTime(fields.AwareDateTime):
@@ -21,13 +35,17 @@ class OfficeDateTime(fields.AwareDateTime):
 
     def _serialize(self, value, attr, obj, **kwargs):
         if value is not None:
-            value = value.astimezone(ZoneInfo(current_app.config["KAWAL"].office_timezone))
+            value = office_time(value, ZoneInfo(current_app.config["KAWAL"].office_timezone))
         return super()._serialize(value, attr, obj, **kwargs)
 
 
 class TokenRequest(Schema):
     username = fields.String(required=True)
     password = fields.String(required=True, load_only=True)
+    otp = fields.String(
+        load_only=True,
+        metadata={"description": "the authenticator app's code or a recovery code, where a second factor is needed"},
+    )
 
 
 class TokenResponse(Schema):
@@ -183,6 +201,10 @@ class TaskDetail(TaskItem):
     form_schema = fields.Dict(allow_none=True)
     data = fields.Dict()
     case = fields.Dict()
+    dip_suggestions = fields.List(
+        fields.Dict(),
+        metadata={"description": "published DIP items that may answer the request: cite one in the decision"},
+    )
 
 
 class CompleteTask(Schema):
@@ -460,3 +482,10 @@ class DocumentItem(Schema):
 class DocumentList(Schema):
     ticket = fields.String()
     items = fields.List(fields.Nested(DocumentItem))
+
+
+# The intake bodies document their forms' limits (api.formspec); the engine checks them.
+with_limits(RequestSubmit, form("permohonan.json"))
+with_limits(ObjectionSubmit, form("keberatan.json"))
+with_limits(ComplaintSubmit, form("pengaduan.json"))
+with_limits(DisputeRecord, form("sengketa.json"))

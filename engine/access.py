@@ -8,6 +8,7 @@ from sqlalchemy import Select, exists, or_, select
 from sqlalchemy.orm import Session, aliased, joinedload
 
 from engine.errors import Forbidden, NotFound
+from engine.ids import in_range
 from engine.kinds import COMPLAINT
 from engine.models import Case, HumanTask, User
 
@@ -101,7 +102,7 @@ def require_staff_case(session: Session, user: User, ticket: str) -> Case:
 
 
 def require_task(session: Session, user: User, task_id: int) -> HumanTask:
-    if not 0 < task_id < 2**31:  # beyond the column's range there is no such task
+    if not in_range(task_id):  # beyond the column's range there is no such task
         raise NotFound("tugas tidak ditemukan / task not found")
     task = session.get(HumanTask, task_id, options=[joinedload(HumanTask.case)])
     if task is None or not can_view_case(session, user, task.case):
@@ -150,14 +151,38 @@ def require_read_document(user: User, name: str) -> None:
         raise Forbidden("dokumen ini bukan untuk unit Anda / this document is not for your unit")
 
 
+REQUESTER = "pemohon"
+"""The requester or reporter as a reader of recorded fields (the portal): a pseudo-group for ``x-visible-to``."""
+
+
+def case_team(case: Case) -> frozenset[str]:
+    """The groups that read every recorded field of a case: the desk that runs its process, and the auditors.
+
+    PPID cases: the request staff (and the admin, who sees them); complaints: the complaint team.
+    """
+    if case.kind == COMPLAINT:
+        return COMPLAINT_TEAM | {"auditor"}
+    return REQUEST_STAFF | {"admin", "auditor"}
+
+
+def field_readers(user: User, case: Case) -> frozenset[str] | None:
+    """Whose ``x-visible-to`` marks let ``user`` read a recorded field of ``case`` (engine.visibility).
+
+    ``None``: the case's team reads every field. Anyone else (a unit referred the case) reads only the
+    fields a form marks visible to one of their groups: a field no one marked stays with the team.
+    """
+    groups = _groups(user)
+    return None if groups & case_team(case) else groups
+
+
 def can_read_history(user: User, case: Case) -> bool:
-    """A case's event history; a complaint's is for the complaint team and the auditors only."""
-    return case.kind != COMPLAINT or is_complaint_team(user) or "auditor" in _groups(user)
+    """A case's event history holds every recorded field: the case's team and the auditors only."""
+    return field_readers(user, case) is None
 
 
 def require_read_history(user: User, case: Case) -> None:
     if not can_read_history(user, case):
-        raise Forbidden("riwayat pengaduan: tim pengaduan dan auditor / complaint history: team and auditors")
+        raise Forbidden("riwayat kasus: tim yang menanganinya dan auditor / a case's history: its team and auditors")
 
 
 def require_complaint_team(user: User) -> None:
@@ -168,6 +193,19 @@ def require_complaint_team(user: User) -> None:
 def require_wbs_manager(user: User) -> None:
     if "pengelola_wbs" not in _groups(user):
         raise Forbidden("khusus pengelola WBS / WBS managers only")
+
+
+class SecondFactorNeeded(Forbidden):
+    code = "second_factor_required"
+
+
+def require_second_factor(passed: bool) -> None:
+    """The caller's login passed the TOTP second factor (engine.totp); needed to approve an identity reveal."""
+    if not passed:
+        raise SecondFactorNeeded(
+            "persetujuan membuka identitas memerlukan login dengan faktor kedua (kode autentikator)"
+            " / approving an identity reveal needs a login with the second factor (authenticator code)"
+        )
 
 
 def require_auditor(user: User) -> None:
@@ -195,3 +233,45 @@ def require_staff(user: User) -> None:
 def require_front_desk(user: User) -> None:
     if not _groups(user) & REQUEST_STAFF:
         raise Forbidden("hanya petugas yang dapat mencatat permohonan luring / only officers record offline requests")
+
+
+# -- The public information list (engine.dip) --------------------------------------------------------------
+# The PPID and the admin keep the whole list; a unit's officers keep the items their unit holds.
+DIP_KEEPERS = frozenset({"ppid", "admin"})
+# Officers who read the list as staff (drafts, versions, the repeated requests), besides the keepers.
+DIP_READERS = REQUEST_STAFF | {"unit_pengolah", "admin", "auditor"}
+
+
+def can_edit_dip_item(user: User, unit_id: int | None) -> bool:
+    groups = _groups(user)
+    return bool(groups & DIP_KEEPERS) or ("unit_pengolah" in groups and unit_id is not None and unit_id == user.unit_id)
+
+
+def require_dip_editor(user: User, unit_id: int | None) -> None:
+    if not can_edit_dip_item(user, unit_id):
+        raise Forbidden("hanya PPID atau unit pemilik informasi / only the PPID or the unit holding it")
+
+
+def is_dip_keeper(user: User) -> bool:
+    return bool(_groups(user) & DIP_KEEPERS)
+
+
+def require_dip_keeper(user: User) -> None:
+    """Importing the whole list and the office's service pages: the PPID and the admin."""
+    if not is_dip_keeper(user):
+        raise Forbidden("khusus PPID dan admin / the PPID and administrators only")
+
+
+def can_read_dip(user: User | None) -> bool:
+    return bool(_groups(user) & DIP_READERS)
+
+
+def require_dip_reader(user: User) -> None:
+    if not can_read_dip(user):
+        raise Forbidden("tidak berwenang / not allowed")
+
+
+def require_request_insight(user: User) -> None:
+    """What the office's requests ask for, across cases (repeated requests): the request staff and the admin."""
+    if not _groups(user) & (REQUEST_STAFF | DIP_KEEPERS):
+        raise Forbidden("hanya petugas PPID / PPID officers only")

@@ -20,6 +20,7 @@ from engine import access, clock, kinds, tickets
 from engine.audit import EventLog
 from engine.errors import Conflict, Forbidden, Invalid, NotFound
 from engine.files import FileStore, Upload, check
+from engine.ids import in_range
 from engine.intake import Submitted, actor_name, check_filing, new_case, start_case, with_locale
 from engine.models import Attachment, Case, CaseMessage, Deadline, Party, RevealRequest, User
 from engine.outbox import Outbox, deadline_context, members
@@ -215,7 +216,7 @@ def reporter_message(
     text = _body(body)
     checked = check(uploads, rt.settings.max_attachment_bytes)
     if reply_to is not None:
-        question = session.get(CaseMessage, reply_to)
+        question = session.get(CaseMessage, reply_to) if in_range(reply_to) else None
         if question is None or question.case_id != case.id or question.direction != "to_reporter":
             raise Invalid("data tidak sah / invalid data", fields={"reply_to": ["pesan tidak dikenal / unknown"]})
     if case.status == "diarsipkan":
@@ -270,7 +271,7 @@ def reporter_message(
 
 
 def attachment_for(session: Session, case: Case, attachment_id: int) -> Attachment:
-    row = session.get(Attachment, attachment_id) if 0 < attachment_id < 2**31 else None
+    row = session.get(Attachment, attachment_id) if in_range(attachment_id) else None
     if row is None or row.case_id != case.id:
         raise NotFound("lampiran tidak ditemukan / attachment not found")
     return row
@@ -311,11 +312,24 @@ def request_reveal(session: Session, user: User, case: Case, reason: str) -> Rev
 
 
 def decide_reveal(
-    session: Session, user: User, case: Case, request_id: int, approve: bool, note: str | None = None
+    session: Session,
+    user: User,
+    case: Case,
+    request_id: int,
+    approve: bool,
+    note: str | None = None,
+    *,
+    second_factor: bool = False,
 ) -> RevealRequest:
-    """A WBS manager other than the one who asked approves or refuses."""
+    """A WBS manager other than the one who asked approves or refuses.
+
+    Approving needs a login that passed the second factor (``second_factor``, engine.totp), whatever
+    ``KAWAL_SECOND_FACTOR_GROUPS`` says: a stolen password alone never opens a sealed identity.
+    """
     access.require_wbs_manager(user)
-    row = session.get(RevealRequest, request_id) if 0 < request_id < 2**31 else None
+    if approve:
+        access.require_second_factor(second_factor)
+    row = session.get(RevealRequest, request_id) if in_range(request_id) else None
     if row is None or row.case_id != case.id:
         raise NotFound("permintaan tidak ditemukan / reveal request not found")
     if row.requested_by_id == user.id:

@@ -13,6 +13,9 @@ WORKFLOWS_DIR = ROOT / "workflows"
 FORMS_DIR = ROOT / "forms"
 
 
+SECOND_FACTOR_GROUPS = ("pengelola_wbs", "admin")  # those who can open sealed identities or grant themselves any role
+
+
 class ConfigError(RuntimeError):
     pass
 
@@ -41,6 +44,23 @@ class Settings:
     login_max_failures: int = 5  # KAWAL_LOGIN_MAX_FAILURES: failed logins of one username before it waits
     login_window_seconds: int = 15 * 60  # KAWAL_LOGIN_WINDOW_SECONDS: how long a failure counts
     login_max_failures_per_address: int = 20  # KAWAL_LOGIN_MAX_FAILURES_PER_ADDRESS: any usernames, one address
+    # Since failures are counted per (address, username) pair, a stranger's guesses never lock an officer
+    # out; from all addresses together a username gets this many before only the right password plus the
+    # second factor still gets in (a distributed guessing run).
+    login_max_failures_per_username: int = 50  # KAWAL_LOGIN_MAX_FAILURES_PER_USERNAME
+    # Groups whose officers log in with a TOTP second factor (engine.totp); approving an identity reveal
+    # needs it whatever this says. The test environment defaults to none, so fixtures log in with a password.
+    second_factor_groups: tuple[str, ...] = SECOND_FACTOR_GROUPS  # KAWAL_SECOND_FACTOR_GROUPS (comma-separated)
+    # Wrong access codes (engine.guard): counted in the database per ticket and per address.
+    code_max_failures: int = 10  # KAWAL_CODE_MAX_FAILURES: wrong codes for one ticket within the window
+    code_max_failures_per_address: int = 20  # KAWAL_CODE_MAX_FAILURES_PER_ADDRESS: any tickets, one address
+    code_window_seconds: int = 15 * 60  # KAWAL_CODE_WINDOW_SECONDS
+    # What the public may send (engine.quotas), counted in the database across processes.
+    quota_filings_per_hour: int = 10  # KAWAL_QUOTA_FILINGS_PER_HOUR: public filings from one address
+    quota_messages_per_day: int = 20  # KAWAL_QUOTA_MESSAGES_PER_DAY: reporter messages, per case and per address
+    quota_bytes_per_day: int = 100 * 1024 * 1024  # KAWAL_QUOTA_BYTES_PER_DAY: attachment bytes, per case and address
+    quota_incident_after: int = 20  # KAWAL_QUOTA_INCIDENT_AFTER: refusals of one key in a day open an incident
+    min_free_bytes: int = 1024 * 1024 * 1024  # KAWAL_MIN_FREE_BYTES: uploads stop before the files' disk has less
     workflows_dir: Path = WORKFLOWS_DIR
     forms_dir: Path = FORMS_DIR
     extra: dict = field(default_factory=dict)
@@ -66,6 +86,31 @@ def _vault_keys(raw: str | None, secret: str) -> tuple[bytes, ...]:
     return tuple(keys)
 
 
+MIN_SECRET_BYTES = 32
+"""The shortest secret production accepts (KAWAL_SECRET_KEY, KAWAL_WEBHOOK_SECRET): 256 bits if random."""
+MIN_DISTINCT_BYTES = 8
+"""A secret of fewer different bytes ("aaaa...", "abab...") is no secret, whatever its length."""
+
+
+def _require_strong(name: str, secret: bytes) -> None:
+    """Production refuses a known, short or trivial secret: with one, anyone can mint a token or a session."""
+    if secret in (DEV_SECRET.encode(), b""):
+        raise ConfigError(f"{name}: the development default is public; use a random one of {MIN_SECRET_BYTES}+ bytes")
+    if len(secret) < MIN_SECRET_BYTES:
+        raise ConfigError(f"{name} must be at least {MIN_SECRET_BYTES} bytes (e.g. `openssl rand -base64 48`)")
+    if len(set(secret)) < MIN_DISTINCT_BYTES:
+        raise ConfigError(f"{name} is trivial (too few different characters); use a random secret")
+
+
+def _require_strong_keys(keys: tuple[bytes, ...]) -> None:
+    """Production's vault keys: never the key derived from the development secret, never a trivial one."""
+    for key in keys:
+        if key == _vault_keys(None, DEV_SECRET)[0]:
+            raise ConfigError("KAWAL_VAULT_KEY: the development key is public; use `openssl rand -base64 32`")
+        if len(set(key)) < 2 * MIN_DISTINCT_BYTES:
+            raise ConfigError("KAWAL_VAULT_KEY: a key is trivial (too few different bytes); use 32 random bytes")
+
+
 def load_settings(environ: dict | None = None, **overrides) -> Settings:
     """Read settings from the environment; production refuses to start without its secrets."""
     env = os.environ if environ is None else environ
@@ -76,6 +121,9 @@ def load_settings(environ: dict | None = None, **overrides) -> Settings:
         missing = [name for name in ("KAWAL_SECRET_KEY", "KAWAL_VAULT_KEY", "KAWAL_DATABASE_URL") if not env.get(name)]
         if missing:
             raise ConfigError("production refuses to start without " + ", ".join(missing))
+        _require_strong("KAWAL_SECRET_KEY", env["KAWAL_SECRET_KEY"].encode())
+        if env.get("KAWAL_WEBHOOK_URL"):
+            _require_strong("KAWAL_WEBHOOK_SECRET", env.get("KAWAL_WEBHOOK_SECRET", "").encode())
     secret = env.get("KAWAL_SECRET_KEY") or DEV_SECRET
     numbers = {
         "completion_window_days": ("KAWAL_COMPLETION_WINDOW_DAYS", 3),
@@ -88,6 +136,15 @@ def load_settings(environ: dict | None = None, **overrides) -> Settings:
         "login_max_failures": ("KAWAL_LOGIN_MAX_FAILURES", 5),
         "login_window_seconds": ("KAWAL_LOGIN_WINDOW_SECONDS", 15 * 60),
         "login_max_failures_per_address": ("KAWAL_LOGIN_MAX_FAILURES_PER_ADDRESS", 20),
+        "login_max_failures_per_username": ("KAWAL_LOGIN_MAX_FAILURES_PER_USERNAME", 50),
+        "code_max_failures": ("KAWAL_CODE_MAX_FAILURES", 10),
+        "code_max_failures_per_address": ("KAWAL_CODE_MAX_FAILURES_PER_ADDRESS", 20),
+        "code_window_seconds": ("KAWAL_CODE_WINDOW_SECONDS", 15 * 60),
+        "quota_filings_per_hour": ("KAWAL_QUOTA_FILINGS_PER_HOUR", 10),
+        "quota_messages_per_day": ("KAWAL_QUOTA_MESSAGES_PER_DAY", 20),
+        "quota_bytes_per_day": ("KAWAL_QUOTA_BYTES_PER_DAY", 100 * 1024 * 1024),
+        "quota_incident_after": ("KAWAL_QUOTA_INCIDENT_AFTER", 20),
+        "min_free_bytes": ("KAWAL_MIN_FREE_BYTES", 1024 * 1024 * 1024),
     }
     whole = {}
     for key, (name, default) in numbers.items():
@@ -97,17 +154,26 @@ def load_settings(environ: dict | None = None, **overrides) -> Settings:
             raise ConfigError(f"{name} must be a whole number") from exc
         if whole[key] < 1:
             raise ConfigError(f"{name} must be at least 1")
+    default_factor = "" if mode == "test" else ",".join(SECOND_FACTOR_GROUPS)
+    raw_factor = env.get("KAWAL_SECOND_FACTOR_GROUPS", default_factor)
+    factor_groups = tuple(g.strip() for g in raw_factor.split(",") if g.strip())
+    if any(not g.replace("_", "").isalnum() for g in factor_groups):
+        raise ConfigError("KAWAL_SECOND_FACTOR_GROUPS must be group codes separated by commas")
+    vault_keys = _vault_keys(env.get("KAWAL_VAULT_KEY"), secret)
+    if mode == "production":
+        _require_strong_keys(vault_keys)
     values = dict(
         env=mode,
         database_url=env.get("KAWAL_DATABASE_URL") or f"sqlite:///{Path.cwd() / 'kawal.db'}",
         secret_key=secret,
-        vault_keys=_vault_keys(env.get("KAWAL_VAULT_KEY"), secret),
+        vault_keys=vault_keys,
         redis_url=env.get("KAWAL_REDIS_URL") or None,
         office_timezone=env.get("KAWAL_OFFICE_TZ", "Asia/Jakarta"),
         office_hours=env.get("KAWAL_OFFICE_HOURS", "08:00-16:00"),
         ticket_prefix=env.get("KAWAL_TICKET_PREFIX", "PPID"),
         files_dir=Path(env.get("KAWAL_FILES_DIR") or Path.cwd() / "kawal-files"),
         **whole,
+        second_factor_groups=factor_groups,
         notify_channels=tuple(c.strip() for c in env.get("KAWAL_NOTIFY_CHANNELS", "log").split(",") if c.strip()),
     )
     values.update(overrides)

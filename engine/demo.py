@@ -5,12 +5,15 @@ from datetime import timedelta
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from engine import clock, complaints, inbox, intake
+from engine import clock, complaints, dip_demo, inbox, intake, totp
 from engine.models import HumanTask, User
 from engine.runtime import Runtime
 from engine.users import GROUPS, create_user, ensure_unit
 
 DEMO_PASSWORD = "kawal-demo"  # noqa: S105 - printed for the demo logins; never used outside `kawal demo`
+# The authenticator secret of the demo officers whose groups need a second factor (wbs, wbs2, admin), printed
+# by `kawal demo` like the password: any TOTP app takes it. Demo data only; never a real account.
+DEMO_TOTP_SECRET = "KAWALDEMOKAWALDEMOKAWALDEMO23456"  # noqa: S105
 DEMO_USERS = {
     "petugas": ["petugas_layanan"],
     "ppid": ["ppid"],
@@ -54,6 +57,10 @@ def load_demo(session: Session, rt: Runtime) -> list[tuple[str, str, str]]:
         )
         for name, groups in DEMO_USERS.items()
     }
+    # Officers who must log in with a second factor get the demo's published authenticator secret.
+    for user in users.values():
+        if totp.required(rt.settings, user):
+            totp.enrol(session, rt.vault, user, DEMO_TOTP_SECRET)
     cases = []
     fresh = intake.submit_request(session, rt, _request(1, "Daftar penerima bantuan pendidikan tahun 2026"))
     cases.append((fresh.case.ticket, fresh.access_code, "baru diterima"))
@@ -121,6 +128,7 @@ def load_demo(session: Session, rt: Runtime) -> list[tuple[str, str, str]]:
     )
     cases.append((dispute.ticket, refused.access_code, "sengketa di Komisi Informasi: surat kuasa"))
     cases.extend(_complaints(session, rt, users))
+    dip_demo.load(session, rt, ppid)  # the public information list and the service pages
     return cases
 
 

@@ -8,6 +8,7 @@ import json
 from functools import lru_cache
 from pathlib import Path
 
+from email_validator import EmailNotValidError, validate_email
 from jsonschema import Draft202012Validator, FormatChecker
 from jsonschema.exceptions import ValidationError
 
@@ -29,6 +30,21 @@ _MESSAGES = {
 }
 
 
+FORMATS = FormatChecker()
+
+
+@FORMATS.checks("email", raises=EmailNotValidError)
+def _email(value: object) -> bool:
+    """An address mail can be sent to (email-validator: syntax, no CR/LF or spaces, no reserved domain).
+
+    jsonschema's own check only looks for an "@", so a value with a line break passed and broke
+    the message built from it later. Deliverability (DNS) is not checked: intake must not wait on it.
+    """
+    if isinstance(value, str):
+        validate_email(value, check_deliverability=False)
+    return True
+
+
 class FormRegistry:
     def __init__(self, directory: Path):
         self.directory = directory
@@ -44,7 +60,7 @@ class FormRegistry:
     def _validator(self, name: str) -> Draft202012Validator:
         schema = self.schema(name)
         Draft202012Validator.check_schema(schema)
-        return Draft202012Validator(schema, format_checker=FormatChecker())
+        return Draft202012Validator(schema, format_checker=FORMATS)
 
     def errors(self, name: str, data: object) -> dict[str, list[str]]:
         fields: dict[str, list[str]] = {}

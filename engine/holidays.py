@@ -23,6 +23,7 @@ from sqlalchemy.orm import Session
 from engine import clock, reminders
 from engine.calendar import CALENDARS, DueDate, WorkingCalendar
 from engine.errors import Invalid, NotFound
+from engine.ids import in_range
 from engine.models import Case, Deadline, HolidayOverrideRow, Reminder
 from engine.run import CaseRun, touch
 from engine.runtime import Runtime
@@ -97,7 +98,7 @@ def add_override(
 def remove_override(session: Session, rt: Runtime, override_id: int, actor: str) -> HolidayOverrideRow:
     """Delete a row of the override table; returns it (read it before the commit)."""
     row = None
-    if isinstance(override_id, int) and 0 < override_id < 2**31:  # beyond the column's range there is none
+    if in_range(override_id):  # beyond the column's range there is none
         row = session.get(HolidayOverrideRow, override_id)
     if row is None:
         raise NotFound("pengecualian hari libur tidak ditemukan / holiday override not found")

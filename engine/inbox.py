@@ -11,7 +11,7 @@ from __future__ import annotations
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from engine import access, clock
+from engine import access, clock, dip_match
 from engine.audit import EventLog
 from engine.complaints import tell_reporter
 from engine.errors import Conflict, Invalid
@@ -92,6 +92,7 @@ def complete_task(session: Session, rt: Runtime, user: User, task_id: int, data:
         raise Invalid("data harus objek / data must be an object", fields={"data": ["object expected"]})
     if task.form:
         rt.forms.validate(task.form, data)
+        dip_match.check_citations(session, rt.forms.schema(task.form), data)  # e.g. the decision's DIP item
     case = task.case
     with CaseRun(session, rt, case, user.username) as run:
         spiff_task = run.ready_task(task.task_guid)

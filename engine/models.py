@@ -96,6 +96,12 @@ class User(Base):
     active: Mapped[bool] = mapped_column(Boolean, default=True)
     unit_id: Mapped[int | None] = mapped_column(ForeignKey("unit.id"))
     created_at: Mapped[datetime]
+    # The TOTP second factor (engine.totp): the shared secret sealed by the vault; set at enrolment and
+    # in force once ``totp_enabled_at`` is; ``totp_last_step`` refuses a code used a second time.
+    totp_secret: Mapped[bytes | None] = mapped_column(LargeBinary)
+    totp_key_id: Mapped[str | None] = mapped_column(String(16))
+    totp_enabled_at: Mapped[datetime | None]
+    totp_last_step: Mapped[int | None] = mapped_column(Integer)
     groups: Mapped[list[Group]] = relationship(secondary="membership", lazy="selectin")
 
     @property
@@ -300,7 +306,7 @@ class Reminder(Base):
 
 
 class Notification(Base):
-    """The outbox: one message to one recipient on one channel, written in the case's transaction.
+    """The outbox: one message to one recipient on one channel, written in the transaction of its cause.
 
     It holds ids, never addresses or names: the recipient (a user, or the case's requester) is
     resolved when the message is sent. ``idempotency_key`` makes every message exist once.
@@ -308,7 +314,8 @@ class Notification(Base):
 
     __tablename__ = "notification"
     id: Mapped[int] = mapped_column(primary_key=True)
-    case_id: Mapped[int] = mapped_column(ForeignKey("case.id", ondelete="CASCADE"), index=True)
+    # None for a message about no case: a DIP item falling due (engine.dip_due) is told to its unit.
+    case_id: Mapped[int | None] = mapped_column(ForeignKey("case.id", ondelete="CASCADE"), index=True)
     event: Mapped[str] = mapped_column(String(60))  # template name, e.g. deadline_reminder, receipt
     channel: Mapped[str] = mapped_column(String(20))  # smtp | webhook | log
     recipient_user_id: Mapped[int | None] = mapped_column(ForeignKey("user.id"))
@@ -423,3 +430,196 @@ class RevealRequest(Base):
     decided_at: Mapped[datetime | None]
     decision_note: Mapped[str | None] = mapped_column(Text)
     __table_args__ = (CheckConstraint("status IN ('pending','approved','refused')", name="status_known"),)
+
+
+# -- The public information list (DIP, UU 14/2008 Pasal 9-11, Perki 1/2021) -------------------------------------
+# engine.dip changes items, engine.search finds them, engine.dip_due reminds of periodic ones.
+
+DIP_CATEGORIES = ("berkala", "serta_merta", "setiap_saat", "dikecualikan")
+
+
+class SearchVector(TypeDecorator):
+    """PostgreSQL's ``tsvector``; plain text elsewhere (SQLite searches its FTS5 table, engine.search).
+
+    Written by the database alone (a trigger from ``search_text``), never by the ORM.
+    """
+
+    impl = Text
+    cache_ok = True
+
+    def load_dialect_impl(self, dialect):
+        if dialect.name == "postgresql":
+            from sqlalchemy.dialects.postgresql import TSVECTOR
+
+            return dialect.type_descriptor(TSVECTOR())
+        return dialect.type_descriptor(Text())
+
+
+class DipItem(Base):
+    """One entry of the Daftar Informasi Publik: what the office holds, which unit holds it, how it is public.
+
+    ``category``: berkala (published periodically, every ``rhythm_months``), serta_merta (published at once,
+    with a notice on the portal's front page until ``notice_until``), setiap_saat (available at any time),
+    dikecualikan (exempt: listed with its exemption, never with a file or a link). ``next_due_at`` is when a
+    periodic item's next edition is due (its ``made_on`` plus the rhythm); reminders are planned from it.
+    ``exemption_id`` will point into the exemption register (issue 14) once it exists; until then the
+    exemption is described in ``exemption_note``. ``search_text`` is the stemmed text the search indexes
+    (engine.search); the database keeps its index in step by triggers. Every change appends a
+    ``DipItemVersion``: the history of who changed what and when.
+    """
+
+    __tablename__ = "dip_item"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    code: Mapped[str | None] = mapped_column(String(60), unique=True)  # the office's own number, if it has one
+    title: Mapped[str] = mapped_column(String(300))
+    summary: Mapped[str] = mapped_column(Text, default="")
+    category: Mapped[str] = mapped_column(String(20))
+    unit_id: Mapped[int] = mapped_column(ForeignKey("unit.id"), index=True)
+    made_on: Mapped[date | None] = mapped_column(Date)
+    retention: Mapped[str] = mapped_column(String(200), default="")
+    format: Mapped[str] = mapped_column(String(200), default="")
+    legal_basis: Mapped[str] = mapped_column(String(300), default="")
+    url: Mapped[str | None] = mapped_column(String(1000))
+    rhythm_months: Mapped[int | None] = mapped_column(Integer)
+    exemption_id: Mapped[int | None] = mapped_column(Integer)  # the exemption register's entry (issue 14)
+    exemption_note: Mapped[str | None] = mapped_column(Text)
+    status: Mapped[str] = mapped_column(String(20), default="draft")
+    published_at: Mapped[datetime | None]
+    notice_until: Mapped[datetime | None]
+    next_due_at: Mapped[datetime | None] = mapped_column(index=True)
+    file_name: Mapped[str | None] = mapped_column(String(200))
+    file_media_type: Mapped[str | None] = mapped_column(String(100))
+    file_size: Mapped[int | None] = mapped_column(Integer)
+    file_sha256: Mapped[str | None] = mapped_column(String(64))
+    file_storage_key: Mapped[str | None] = mapped_column(String(64))
+    file_key_id: Mapped[str | None] = mapped_column(String(16))
+    search_text: Mapped[str] = mapped_column(Text, default="")
+    search_vector: Mapped[str | None] = mapped_column(SearchVector, deferred=True)
+    created_at: Mapped[datetime]
+    updated_at: Mapped[datetime]
+    updated_by: Mapped[str] = mapped_column(String(80))
+    version: Mapped[int] = mapped_column(Integer, nullable=False)
+    unit: Mapped[Unit] = relationship(lazy="joined")
+    __mapper_args__ = {"version_id_col": version}  # two officers editing one item: the second one conflicts
+    __table_args__ = (
+        CheckConstraint("category IN ('berkala','serta_merta','setiap_saat','dikecualikan')", name="category_known"),
+        CheckConstraint("status IN ('draft','published','withdrawn')", name="status_known"),
+        CheckConstraint("category = 'berkala' OR rhythm_months IS NULL", name="rhythm_only_periodic"),
+        CheckConstraint("rhythm_months IS NULL OR rhythm_months BETWEEN 1 AND 60", name="rhythm_range"),
+        CheckConstraint(
+            "category <> 'dikecualikan' OR (url IS NULL AND file_storage_key IS NULL)", name="exempt_not_given_out"
+        ),
+        CheckConstraint(
+            "category <> 'dikecualikan' OR exemption_id IS NOT NULL OR exemption_note IS NOT NULL",
+            name="exempt_has_exemption",
+        ),
+        Index("ix_dip_item_status_title", "status", "title"),  # browsing: published items by title
+        Index("ix_dip_item_search_vector", "search_vector", postgresql_using="gin"),
+    )
+
+
+class DipItemVersion(Base):
+    """An item as it was after one change (append-only): the snapshot, what was done, who did it and when."""
+
+    __tablename__ = "dip_item_version"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    item_id: Mapped[int] = mapped_column(ForeignKey("dip_item.id", ondelete="CASCADE"))
+    version: Mapped[int]
+    action: Mapped[str] = mapped_column(String(30))  # created, updated, imported, published, withdrawn, file_added
+    actor: Mapped[str] = mapped_column(String(80))
+    at: Mapped[datetime]
+    data: Mapped[dict]
+    __table_args__ = (UniqueConstraint("item_id", "version", name="uq_dip_item_version_item_version"),)
+
+
+class DipReminder(Base):
+    """A notice before a periodic item's next edition is due (to its unit) or after it (to the PPID).
+
+    Like ``Reminder`` for case deadlines: unique per (item, kind, due instant), so each is sent once;
+    swept by reconcile through ``(status, fire_at)``. A change of the due instant cancels the pending ones.
+    """
+
+    __tablename__ = "dip_reminder"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    item_id: Mapped[int] = mapped_column(ForeignKey("dip_item.id", ondelete="CASCADE"), index=True)
+    kind: Mapped[str] = mapped_column(String(10))  # T-5 (the unit, before), T+1 (the PPID, overdue)
+    due_at: Mapped[datetime]
+    fire_at: Mapped[datetime]
+    status: Mapped[str] = mapped_column(String(20), default="pending")
+    sent_at: Mapped[datetime | None]
+    __table_args__ = (
+        UniqueConstraint("item_id", "kind", "due_at", name="uq_dip_reminder_item_kind_due_at"),
+        CheckConstraint("status IN ('pending','sent','cancelled')", name="status_known"),
+        Index("ix_dip_reminder_status_fire_at", "status", "fire_at"),
+    )
+
+
+class ServicePage(Base):
+    """A published page of the office (Perki 1/2021): the service charter, the SOP, the fee standard, the hours.
+
+    Append-only: each edit adds the next ``version`` of its ``slug``; the page shown is the highest.
+    """
+
+    __tablename__ = "service_page"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    slug: Mapped[str] = mapped_column(String(40))
+    version: Mapped[int]
+    body_id: Mapped[str] = mapped_column(Text)
+    body_en: Mapped[str] = mapped_column(Text, default="")
+    actor: Mapped[str] = mapped_column(String(80))
+    at: Mapped[datetime]
+    __table_args__ = (
+        UniqueConstraint("slug", "version", name="uq_service_page_slug_version"),
+        CheckConstraint("slug IN ('maklumat','sop','biaya','jam_layanan')", name="slug_known"),
+    )
+
+
+class AuthSession(Base):
+    """A login that is still open: an officer's page session or API token, or a portal visitor's verified case.
+
+    The cookie or token carries a random id; the row holds only its SHA-256, so a copy of the table
+    opens nothing. Logging out, "close my case on this device", ``kawal users end-sessions``, a
+    password reset and deactivation delete rows, and a request whose row is gone is no longer logged in.
+    ``data`` holds a portal session's verified tickets (never a code). ``second_factor`` says the login
+    passed TOTP (needed to approve an identity reveal).
+    """
+
+    __tablename__ = "auth_session"
+    id_hash: Mapped[str] = mapped_column(String(64), primary_key=True)
+    kind: Mapped[str] = mapped_column(String(10))
+    user_id: Mapped[int | None] = mapped_column(ForeignKey("user.id", ondelete="CASCADE"), index=True)
+    second_factor: Mapped[bool] = mapped_column(Boolean, default=False)
+    data: Mapped[dict | None]
+    created_at: Mapped[datetime]
+    expires_at: Mapped[datetime] = mapped_column(index=True)  # pruning on every login stays cheap
+    __table_args__ = (
+        CheckConstraint("kind IN ('web','api','portal')", name="kind_known"),
+        CheckConstraint("kind = 'portal' OR user_id IS NOT NULL", name="officer_has_user"),
+    )
+
+
+class Tally(Base):
+    """One counted use by the public (engine.quotas, engine.codes): a filing, a message, its bytes, a wrong
+    access code, a refusal. Counted in the database so every process sees the same numbers; pruned after a day.
+
+    ``key`` is ``case:<id>``, ``ticket:<ticket>`` or ``addr:<keyed hash>``: a public caller's address is
+    kept only as an HMAC under the app's secret, never as typed, and only for the window it counts in.
+    """
+
+    __tablename__ = "tally"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    kind: Mapped[str] = mapped_column(String(20))
+    key: Mapped[str] = mapped_column(String(80))
+    amount: Mapped[int] = mapped_column(Integer, default=1)
+    at: Mapped[datetime] = mapped_column(index=True)
+    __table_args__ = (Index("ix_tally_kind_key_at", "kind", "key", "at"),)
+
+
+class RecoveryCode(Base):
+    """A one-time recovery code for an officer's second factor, stored only as its Argon2 hash."""
+
+    __tablename__ = "recovery_code"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    user_id: Mapped[int] = mapped_column(ForeignKey("user.id", ondelete="CASCADE"), index=True)
+    code_hash: Mapped[str] = mapped_column(String(200))
+    used_at: Mapped[datetime | None]

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from sqlalchemy.orm import Session
 
-from engine import reminders, status
+from engine import dip_match, reminders, status
 from engine.models import Case, Reminder
 from engine.outbox import Outbox, audience_users, deadline_context, members
 from engine.runtime import Runtime
@@ -54,7 +54,8 @@ def announce(session: Session, rt: Runtime, case: Case, changes: Changes) -> Non
                 case, "extension_notice", "extended", {**context, "reason": reason, "new_due_at": new_due}
             )
         elif reached in status.OUTCOMES:
-            outbox.to_requester(case, "decision_notice", "decided", {**context, "outcome_label": status.label(reached)})
+            context = {**context, "outcome_label": status.label(reached), **dip_match.notice_context(session, data)}
+            outbox.to_requester(case, "decision_notice", "decided", context)
         elif reached == "pengaduan_baru":
             outbox.to_requester(case, "complaint_receipt", "received", {**context, "portal_hint": COMPLAINT_HINT})
         elif reached == "keberatan_diterima":

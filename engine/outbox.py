@@ -67,16 +67,22 @@ class Outbox:
                 key = f"{event}:{case.id}:{cause}:user{user_id}:{channel}"
                 self._add(case, event, channel, user_id, False, key, context)
 
+    def to_staff(self, event: str, cause: str, user_ids, context: dict) -> None:
+        """Officers told of something that is no case's (a DIP item falling due): no ticket, no case."""
+        for user_id in sorted(set(user_ids)):
+            for channel in self.channels:
+                self._add(None, event, channel, user_id, False, f"{event}:{cause}:user{user_id}:{channel}", context)
+
     def _add(self, case, event, channel, user_id, requester, key, context) -> None:
         self._wanted.setdefault(
             key,
             Notification(
-                case_id=case.id,
+                case_id=case.id if case is not None else None,
                 event=event,
                 channel=channel,
                 recipient_user_id=user_id,
                 to_requester=requester,
-                context={"ticket": case.ticket, **context},
+                context={"ticket": case.ticket, **context} if case is not None else context,
                 idempotency_key=key,
                 status="pending",
                 attempts=0,

@@ -10,7 +10,7 @@ from datetime import datetime
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from engine import access, chain, clock, kinds, status
+from engine import access, chain, clock, kinds, status, visibility
 from engine.calendar import day_off_name
 from engine.errors import Forbidden, Invalid
 from engine.models import Case, CaseEvent, Deadline, HumanTask, Party, User
@@ -95,21 +95,20 @@ def task_instructions(rt: Runtime, task: HumanTask, locale: str) -> str | None:
     return task.instructions
 
 
-def task_detail(session: Session, rt: Runtime, task: HumanTask) -> dict:
+def task_detail(session: Session, rt: Runtime, task: HumanTask, user: User) -> dict:
+    """A task as ``user`` reads it: what earlier tasks recorded and the case's details, only the fields
+    their forms let ``user`` see (engine.visibility; never the requester's identity, which is not there)."""
+    readers = access.field_readers(user, task.case)
     item = task_item(rt, task)
     item["instructions"] = task.instructions
     item["instructions_en"] = task_instructions(rt, task, "en")
     item["form_schema"] = rt.forms.schema(task.form) if task.form else None
-    # What earlier tasks recorded, read from the case history (never from the requester's identity).
-    data: dict = {}
-    for (event_data,) in session.execute(
-        select(CaseEvent.data)
-        .where(CaseEvent.case_id == task.case_id, CaseEvent.type == "task_completed")
-        .order_by(CaseEvent.seq)
-    ):
-        data.update(event_data.get("data", {}))
-    item["data"] = data
-    item["case"] = {"ticket": task.case.ticket, "status": task.case.status, "details": task.case.details}
+    item["data"] = visibility.recorded(session, rt.forms, task.case, readers)
+    item["case"] = {
+        "ticket": task.case.ticket,
+        "status": task.case.status,
+        "details": visibility.details(rt.forms, task.case, readers),
+    }
     if task.case.kind != kinds.REQUEST:
         # The brief for the superior and the evidence file for the Commission start from the chain's story.
         tz = rt.calendars["strict"].tz
@@ -145,7 +144,7 @@ def case_view(session: Session, rt: Runtime, user: User, case: Case, with_identi
         "received_at": case.received_at,
         "due_at": case.due_at,
         "closed_at": case.closed_at,
-        "details": case.details,
+        "details": visibility.details(rt.forms, case, access.field_readers(user, case)),
         "deadlines": [chain.deadline_view(d) for d in deadlines],
         "open_tasks": [task_item(rt, t) for t in tasks],
         "requester": None,

@@ -3,8 +3,14 @@
 Gunicorn workers and hosts share no memory; a counter in one of them would let a guessing run spread
 its attempts over the others. Each failed login is therefore a ``LoginFailure`` row, keyed by the
 username as typed (lower-cased, whether or not such an officer exists) and the client's address.
-A username waits after ``max_failures`` failures within the window; an address waits after
-``max_failures_per_address`` failures for any usernames (a run that tries one password on many names).
+
+Three limits, so that a stranger can slow a guess down without locking the officer out:
+- an (address, username) pair waits after ``max_failures`` failures within the window: a stranger's
+  five wrong passwords stop the stranger, not the officer typing from their own desk;
+- an address waits after ``max_failures_per_address`` failures for any usernames (one password tried
+  on many names);
+- a username failed ``max_failures_per_username`` times from all addresses together (a distributed
+  run) lets through only a login that also passes the second factor (engine.users.attempt_login).
 
 Callers :func:`check` before verifying the password, so a refused attempt costs no Argon2
 verification and its answer cannot tell whether the password was right. Refused attempts are not
@@ -41,9 +47,10 @@ NO_ADDRESS = "unknown"
 class Limits:
     """How many failures the throttle allows, and for how long it remembers them (engine.config)."""
 
-    max_failures: int = 5
+    max_failures: int = 5  # per (address, username) pair
     window_seconds: int = 15 * 60
     max_failures_per_address: int = 20
+    max_failures_per_username: int = 50  # from all addresses: then only password + second factor
 
     @classmethod
     def of(cls, settings: Settings) -> Limits:
@@ -51,33 +58,42 @@ class Limits:
             max_failures=settings.login_max_failures,
             window_seconds=settings.login_window_seconds,
             max_failures_per_address=settings.login_max_failures_per_address,
+            max_failures_per_username=settings.login_max_failures_per_username,
         )
 
 
 DEFAULT_LIMITS = Limits()
 
 
-def check(session: Session, username: str, address: str | None, limits: Limits = DEFAULT_LIMITS) -> None:
-    """Refuse a login attempt while its username or its address has too many recent failures.
+def check(session: Session, username: str, address: str | None, limits: Limits = DEFAULT_LIMITS) -> int:
+    """Refuse a login attempt while its (address, username) pair or its address has too many recent failures.
+
+    Returns the seconds the username as a whole must wait (0: none), which the caller applies to a
+    login without a second factor.
 
     Raises:
         TooMany: with the seconds until the oldest failure that keeps the limit reached leaves the window.
     """
     now = clock.now()
     since = now - timedelta(seconds=limits.window_seconds)
-    waits = [
-        _wait(session, LoginFailure.username == _name(username), limits.max_failures, since, now, limits),
-        _wait(session, LoginFailure.address == _address(address), limits.max_failures_per_address, since, now, limits),
-    ]
-    retry_after = max(waits)
+    name, where = LoginFailure.username == _name(username), LoginFailure.address == _address(address)
+    retry_after = max(
+        _wait(session, name & where, limits.max_failures, since, now, limits),
+        _wait(session, where, limits.max_failures_per_address, since, now, limits),
+    )
     if retry_after > 0:
         log.info("login refused for %r from %s: too many failures, %d s to wait", _name(username), address, retry_after)
-        minutes = math.ceil(retry_after / 60)
-        raise TooMany(
-            f"terlalu banyak percobaan masuk yang gagal; coba lagi dalam {minutes} menit"
-            f" / too many failed logins; try again in {minutes} minutes",
-            retry_after=retry_after,
-        )
+        raise too_many(retry_after)
+    return _wait(session, name, limits.max_failures_per_username, since, now, limits)
+
+
+def too_many(retry_after: int) -> TooMany:
+    minutes = math.ceil(retry_after / 60)
+    return TooMany(
+        f"terlalu banyak percobaan masuk yang gagal; coba lagi dalam {minutes} menit"
+        f" / too many failed logins; try again in {minutes} minutes",
+        retry_after=retry_after,
+    )
 
 
 def record_failure(session: Session, username: str, address: str | None, limits: Limits = DEFAULT_LIMITS) -> None:
@@ -88,9 +104,11 @@ def record_failure(session: Session, username: str, address: str | None, limits:
     session.flush()
 
 
-def clear_failures(session: Session, username: str) -> None:
-    """Forget a username's failures after a successful login; the caller commits."""
-    session.execute(delete(LoginFailure).where(LoginFailure.username == _name(username)))
+def clear_failures(session: Session, username: str, address: str | None) -> None:
+    """Forget the pair's failures after a successful login (a stranger's elsewhere still count); the caller commits."""
+    session.execute(
+        delete(LoginFailure).where(LoginFailure.username == _name(username), LoginFailure.address == _address(address))
+    )
 
 
 def _wait(session: Session, key, limit: int, since: datetime, now: datetime, limits: Limits) -> int:

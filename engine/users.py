@@ -86,6 +86,24 @@ def create_user(
     return user
 
 
+def hash_secret(secret: str) -> str:
+    """An Argon2id hash of a low-entropy secret (a recovery code, a password)."""
+    return _hasher.hash(secret)
+
+
+def verify_secret(stored_hash: str, secret: str) -> None:
+    """Raises argon2's ``VerificationError`` unless ``secret`` matches ``stored_hash``."""
+    _hasher.verify(stored_hash, secret)
+
+
+def set_password(session: Session, user: User, password: str) -> None:
+    """A new password (a reset by an administrator); the caller ends the officer's sessions too."""
+    if len(password or "") < MIN_PASSWORD:
+        raise Invalid("cannot set password", fields={"password": [f"at least {MIN_PASSWORD} characters"]})
+    user.password_hash = _hasher.hash(password)
+    session.flush()
+
+
 def authenticate(session: Session, username: str, password: str) -> User | None:
     user = session.scalar(select(User).where(User.username == username))
     try:
@@ -98,19 +116,25 @@ def authenticate(session: Session, username: str, password: str) -> User | None:
 def attempt_login(
     session: Session, username: str, password: str, address: str | None, limits: throttle.Limits
 ) -> User | None:
-    """An officer's login through the throttle: the officer, or ``None`` for wrong credentials.
+    """An officer's password checked through the throttle: the officer, or ``None`` for wrong credentials.
 
     The throttle is asked first, so a refused attempt never reaches the password hash. A failure is
-    recorded and a success clears the username's failures; the caller commits either way, also when
-    it then refuses the request.
+    recorded; the caller commits either way, also when it then refuses the request. A success does not
+    yet clear the failures: the login may still need its second factor (engine.login).
+
+    When the username has failed too often from all addresses together (a distributed run), only an
+    officer with a second factor may still try, since the password alone then no longer suffices.
 
     Raises:
-        TooMany: the username or the address has failed too often lately (engine.throttle).
+        TooMany: the (address, username) pair, the address, or (for an officer without a second
+            factor) the username has failed too often lately (engine.throttle).
     """
-    throttle.check(session, username, address, limits)
+    username_wait = throttle.check(session, username, address, limits)
+    if username_wait:
+        user = session.scalar(select(User).where(User.username == username))
+        if user is None or user.totp_enabled_at is None:
+            raise throttle.too_many(username_wait)
     user = authenticate(session, username, password)
     if user is None:
         throttle.record_failure(session, username, address, limits)
-    else:
-        throttle.clear_failures(session, username)
     return user

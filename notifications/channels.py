@@ -155,7 +155,10 @@ class SmtpChannel:
         return email
 
     def send(self, message: Message) -> None:
-        email = self.build(message)
+        try:
+            email = self.build(message)
+        except (ValueError, TypeError) as exc:  # e.g. a CR/LF in the address: the same on every try
+            raise ChannelError(f"smtp: the message cannot be built ({type(exc).__name__})", permanent=True) from None
         where = f"{self.host}:{self.port}"
         try:
             if self.use_ssl:

@@ -56,7 +56,11 @@ def deliver(session: Session, rt: Runtime, channels: dict, notification_id: int)
     if not claim(session, notification_id):
         return "not-pending"
     row = session.get(Notification, notification_id)
-    to, locale = address(session, rt, row)
+    try:
+        to, locale = address(session, rt, row)
+    except Exception as exc:  # the recipient's record cannot be read: retrying cannot help
+        fail(session, row, f"address: {type(exc).__name__}", permanent=True)
+        return "incident"
     channel = channels.get(row.channel)
     if to is None or channel is None:
         row.status = "skipped"
@@ -85,6 +89,11 @@ def deliver(session: Session, rt: Runtime, channels: dict, notification_id: int)
         if exc.permanent:
             return "incident"
         raise
+    except Exception as exc:  # building the message failed (e.g. a header the mail library refuses):
+        # the same row fails the same way on every try, so it is an incident now, not a retry loop.
+        # Only the type: the text may quote the address.
+        fail(session, row, f"{row.channel}: the message could not be built ({type(exc).__name__})", permanent=True)
+        return "incident"
     row.status, row.sent_at, row.last_error = "sent", clock.now(), None
     session.commit()
     return "sent"

@@ -9,6 +9,7 @@ from sqlalchemy.orm import Session
 
 from engine import clock
 from engine.errors import Conflict, NotFound
+from engine.ids import in_range
 from engine.models import Case, Incident, Notification, Reminder
 
 
@@ -19,9 +20,14 @@ def record(session: Session, subject: str, message: str, attempts: int) -> None:
         session.add(Incident(subject=subject, message=message[:2000], attempts=attempts, created_at=clock.now()))
 
 
-def retry(session: Session, incident_id: int, actor: str) -> int:
-    """Reopen the incident's message for sending; returns its case id."""
-    incident = session.get(Incident, incident_id)
+# Incidents that report a state of the office rather than a failed job (engine.quotas): retrying one only
+# acknowledges it (a quota refused repeatedly, the files' disk nearly full); it opens again if it recurs.
+ACKNOWLEDGED_ONLY = ("quota", "storage")
+
+
+def retry(session: Session, incident_id: int, actor: str) -> int | None:
+    """Reopen the incident's message for sending; returns its case id (None: nothing to run again)."""
+    incident = session.get(Incident, incident_id) if in_range(incident_id) else None
     if incident is None:
         raise NotFound(f"incident {incident_id} not found")
     if incident.resolved_at is not None:
@@ -37,6 +43,8 @@ def retry(session: Session, incident_id: int, actor: str) -> int:
         case_id = reminder.case_id
     elif kind == "case":  # its timers: scheduling the case runs them again
         case_id = session.get(Case, int(ref)).id
+    elif kind in ACKNOWLEDGED_ONLY:
+        case_id = None
     else:
         raise Conflict(f"incident {incident_id} ({incident.subject}) cannot be retried automatically")
     incident.resolved_at, incident.resolved_by = clock.now(), actor

@@ -14,10 +14,10 @@ from sqlalchemy import update
 from sqlalchemy.exc import IntegrityError, OperationalError
 from sqlalchemy.orm.exc import StaleDataError
 
-from engine import casework, clock, notices
-from engine.models import Case, Reminder
+from engine import casework, clock, dip_due, notices
+from engine.models import Case, DipReminder, Reminder
 from notifications import delivery, incidents
-from notifications.scheduling import RETRY, reminder_item
+from notifications.scheduling import RETRY, dip_reminder_item, reminder_item
 from notifications.services import services
 
 log = logging.getLogger("kawal.jobs")
@@ -94,6 +94,31 @@ def send_reminder(reminder_id: int) -> str:
     if svc.scheduler is not None:  # only this reminder's messages: the case's other items have their own jobs
         svc.scheduler.schedule_notifications(created)
     return "sent"
+
+
+@_final_failure("dip_reminder")
+def send_dip_reminder(reminder_id: int) -> str:
+    """A periodic DIP item falling due or overdue (engine.dip_due): outbox rows for its unit or the PPID, once."""
+    svc = services()
+    with svc.sessions() as session:
+        reminder = session.get(DipReminder, reminder_id)
+        if reminder is None or reminder.status != "pending":
+            return "not-pending"
+        if reminder.fire_at > clock.now() + SCHEDULER_GRANULARITY:
+            if svc.scheduler is not None:
+                svc.scheduler.enqueue(*dip_reminder_item(reminder.id, reminder.fire_at)[:3], at=reminder.fire_at)
+            return "early"
+        cal, channels = svc.runtime.calendars["strict"], svc.settings.notify_channels
+        rows = dip_due.send(session, cal, channels, reminder_id, early=SCHEDULER_GRANULARITY)
+        if rows is None:
+            session.rollback()
+            return "not-pending"
+        session.flush()
+        created = [n.id for n in rows]
+        session.commit()
+    if svc.scheduler is not None:
+        svc.scheduler.schedule_notifications(created)
+    return "sent" if created else "cancelled"
 
 
 def deliver_notification(notification_id: int) -> str:

@@ -15,9 +15,9 @@ from datetime import timedelta
 from sqlalchemy import select
 
 from engine import clock
-from engine.models import Deadline, Notification, Reminder
+from engine.models import Deadline, DipReminder, Notification, Reminder
 from notifications import delivery, jobs
-from notifications.scheduling import notification_item, reminder_item, timer_item
+from notifications.scheduling import dip_reminder_item, notification_item, reminder_item, timer_item
 from notifications.services import Services
 
 log = logging.getLogger("kawal.reconcile")
@@ -58,7 +58,15 @@ def reconcile(svc: Services, lookahead: timedelta = LOOKAHEAD, batch: int = BATC
             .order_by(Reminder.fire_at)
             .limit(batch)
         ).all()
+        # The public information list's periodic items falling due (engine.dip_due): no case, same sweep.
+        dip_reminders = session.execute(
+            select(DipReminder.id, DipReminder.fire_at)
+            .where(DipReminder.status == "pending", DipReminder.fire_at <= horizon)
+            .order_by(DipReminder.fire_at)
+            .limit(batch)
+        ).all()
         items = [timer_item(*d) for d in deadlines] + [reminder_item(*r) for r in reminders]
+        items += [dip_reminder_item(*r) for r in dip_reminders]
         if svc.scheduler is not None:
             pending = session.scalars(
                 select(Notification.id)
@@ -82,6 +90,8 @@ def _run_inline(svc: Services, items, report: Report) -> None:
                 if item_id not in seen_cases:
                     seen_cases.add(item_id)
                     report.timers.append(f"{job_id}:{jobs.fire_timers(item_id)}")
+            elif func.endswith("send_dip_reminder"):
+                report.reminders.append(f"{job_id}:{jobs.send_dip_reminder(item_id)}")
             else:
                 report.reminders.append(f"{job_id}:{jobs.send_reminder(item_id)}")
         except Exception as exc:  # one bad item must not stop the rest

@@ -65,6 +65,13 @@ empty. Other keys in the context are ignored::
     deadline_overdue   [task_title]
     escalation         task_title
 
+decision_notice may also carry ``dip_title`` and ``dip_link`` (both or neither): the item of the public
+information list (DIP) the decision cites, and where the portal shows it; the notice then says so.
+
+Messages about no case (``ITEM_EVENTS``) have their own keys (``ITEM_KEYS``), no ticket and no
+deadline block: a periodic DIP item falling due (``dip_due_reminder``, to its unit) or overdue
+(``dip_overdue``, to the PPID), from ``engine.dip_due.context``.
+
 In extension_notice the deadline block describes the extended deadline and shows ``new_due_at``
 as its due time; ``due_at`` is not used there.
 
@@ -110,6 +117,8 @@ EVENTS: dict[str, str] = {
 
 CONTEXT_KEYS = frozenset(
     {
+        "dip_title",
+        "dip_link",
         "ticket",
         "deadline",
         "deadline_label",
@@ -124,6 +133,9 @@ CONTEXT_KEYS = frozenset(
         "portal_hint",
     }
 )
+# Messages about a public information list item, not a case: no ticket, their own keys, all required.
+ITEM_EVENTS: dict[str, str] = {"dip_due_reminder": "staff", "dip_overdue": "staff"}
+ITEM_KEYS = frozenset({"dip_item", "dip_title", "dip_unit", "rhythm_months", "due_at", "working_days_left"})
 # Added by ``render`` from the ticket, never stored: the case's kind and its noun in the locale.
 DERIVED_KEYS = frozenset({"kind", "noun"})
 STAFF_ONLY_KEYS = frozenset({"task_title"})
@@ -166,7 +178,7 @@ def normalize_locale(locale: str | None) -> str:
 
 
 def template_name(event: str, locale: str) -> str:
-    if event not in EVENTS:
+    if event not in EVENTS and event not in ITEM_EVENTS:
         raise KeyError(f"unknown notification event {event!r}")
     return f"{event}.{normalize_locale(locale)}.txt"
 
@@ -196,8 +208,11 @@ def render(event: str, locale: str, context: dict) -> tuple[str, str]:
     Raises ``KeyError`` for an unknown event and ``jinja2.UndefinedError`` when the context lacks
     a key the template uses.
     """
-    kind = case_kind(context.get("ticket", ""))
-    derived = {"kind": kind, "noun": NOUNS[normalize_locale(locale)][kind]}
+    if event in ITEM_EVENTS:
+        derived = {}
+    else:
+        kind = case_kind(context.get("ticket", ""))
+        derived = {"kind": kind, "noun": NOUNS[normalize_locale(locale)][kind]}
     text = _env.get_template(template_name(event, locale)).render({**derived, **context})
     first, sep, rest = text.partition("\n")
     if not first.startswith("Subject: ") or not sep or not rest.startswith("\n"):

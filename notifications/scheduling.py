@@ -1,7 +1,7 @@
 """Putting the database's due work on RQ (``Queue.enqueue_at``), and getting it back after Redis loses it.
 
 The database is the source of truth; Redis only makes things happen on time. Job ids are fixed per
-item (``timer-<deadline>``, ``reminder-<id>``, ``notification-<id>``), so enqueueing twice keeps
+item (``timer-<deadline>``, ``reminder-<id>``, ``dip-reminder-<id>``, ``notification-<id>``), so enqueueing twice keeps
 one scheduled entry, and every job is idempotent for the rest.
 """
 
@@ -100,6 +100,10 @@ def timer_item(case_id: int, deadline_id: int, due_at: datetime):
 
 def reminder_item(reminder_id: int, fire_at: datetime):
     return "notifications.jobs.send_reminder", reminder_id, f"reminder-{reminder_id}", fire_at
+
+
+def dip_reminder_item(reminder_id: int, fire_at: datetime):
+    return "notifications.jobs.send_dip_reminder", reminder_id, f"dip-reminder-{reminder_id}", fire_at
 
 
 def notification_item(notification_id: int):

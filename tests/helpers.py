@@ -1,6 +1,6 @@
 """A front desk driven through the HTTP API, for tests that walk a case step by step."""
 
-from tests.conftest import request_payload
+from tests.conftest import PASSWORD, request_payload
 
 # Valid form data for each user task of permohonan_informasi.bpmn.
 STEP = {
@@ -102,3 +102,31 @@ class Desk:
 
     def deadlines(self, ticket):
         return {d["name"]: d for d in self.case(ticket)["deadlines"]}
+
+
+def second_factor_login(app, client, username: str) -> dict:
+    """Headers with a token of ``username`` whose login passed the TOTP second factor.
+
+    The factor is set up directly for this one login and removed again (the token keeps what its login
+    passed), so the test's other password-only logins of the officer (``login``) still work.
+    """
+    from sqlalchemy import select
+
+    from api.extensions import db
+    from engine import clock, totp
+    from engine.models import User
+
+    with app.app_context():
+        user = db.session.scalar(select(User).where(User.username == username))
+        vault = app.extensions["kawal_runtime"].vault
+        secret = totp.begin_enrolment(db.session, vault, user)
+        user.totp_enabled_at = clock.now()
+        db.session.commit()
+    r = client.post(
+        "/api/v1/auth/token", json={"username": username, "password": PASSWORD, "otp": totp.code_now(secret)}
+    )
+    assert r.status_code == 200, r.json
+    with app.app_context():
+        totp.reset(db.session, db.session.scalar(select(User).where(User.username == username)))
+        db.session.commit()
+    return {"Authorization": f"Bearer {r.json['token']}"}

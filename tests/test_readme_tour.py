@@ -7,7 +7,8 @@
   the tour's dates depend on the day the test runs.
 - The tour: every ``sh`` block between "## A short tour" and the next "## " heading, joined into one
   bash script (``set -euo pipefail``) run in a temporary directory whose ``.venv/bin/kawal`` is the
-  same pinned command, with ``KAWAL_URL`` pointing at the server. ``curl`` is wrapped: each answer's
+  same pinned command (and ``.venv/bin/python`` a Python on the server's clock, for the second-factor code),
+  with ``KAWAL_URL`` pointing at the server. ``curl`` is wrapped: each answer's
   status goes to a log, and an answer outside 2xx stops the tour unless it is the next status the
   README announces with a ``# -> <status>`` comment.
 """
@@ -46,6 +47,21 @@ from api.cli import main
 
 sys.argv[0] = "kawal"
 main()
+"""
+# The tour's ``.venv/bin/python -c ...`` (it shows the demo's second-factor code) on the server's clock: NOW
+# plus the time since the server started, so that a code it prints is the one the server expects.
+PYTHON = """
+import sys
+import time
+from datetime import datetime, timedelta
+
+import time_machine
+
+time_machine.travel(datetime.fromisoformat({now!r}) + timedelta(seconds=time.time() - {started}), tick=True).start()
+if len(sys.argv) < 3 or sys.argv[1] != "-c":
+    sys.exit("the tour's python wrapper runs only -c CODE")
+code, sys.argv = sys.argv[2], ["-c", *sys.argv[3:]]
+exec(compile(code, "<string>", "exec"), {{"__name__": "__main__"}})  # noqa: S102 - the README's own line
 """
 ANNOUNCED = re.compile(r"#\s*->\s*([1-5]\d\d)\b")
 # Logs each answer as "HTTP <status> <method> <url> <seconds>"; an answer outside 2xx must be the next announced one.
@@ -111,6 +127,10 @@ def served(tmp_path):
         done = subprocess.run([kawal, *command], env=env, capture_output=True, text=True, timeout=120)
         assert done.returncode == 0, done.stdout + done.stderr
     port, log = free_port(), tmp_path / "serve.log"
+    python = kawal.parent / "python"
+    (tmp_path / "python.py").write_text(PYTHON.format(now=NOW, started=time.time()), encoding="utf-8")
+    python.write_text(f'#!/bin/sh\nexec {shlex.quote(sys.executable)} {tmp_path / "python.py"} "$@"\n')
+    python.chmod(0o755)
     with log.open("w") as out:
         server = subprocess.Popen(
             [kawal, "serve", "--host", "127.0.0.1", "--port", str(port)], env=env, stdout=out, stderr=out

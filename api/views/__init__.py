@@ -18,13 +18,15 @@ def register_blueprints(api, app) -> None:
         cases,
         chain,
         complaints,
+        dip,
         documents,
         incidents,
         requests,
         tasks,
     )
 
-    for module in (auth, requests, complaints, tasks, cases, chain, bundle, documents, audit, calendar, incidents):
+    modules = (auth, requests, complaints, tasks, cases, chain, bundle, documents, audit, calendar, incidents, dip)
+    for module in modules:
         api.register_blueprint(module.blp, url_prefix="/api/v1")
 
     assets = Blueprint("swagger_assets", __name__)
@@ -32,5 +34,10 @@ def register_blueprints(api, app) -> None:
     @assets.get("/api/v1/static/swagger-ui/<path:filename>")
     def swagger_asset(filename):
         return send_from_directory(Path(swagger_ui_bundle.swagger_ui_path), filename)
+
+    @assets.get("/api/v1/static/kawal/<path:filename>")
+    def kawal_asset(filename):
+        """Kawal's own file for the docs page (its start script: no inline script under the CSP)."""
+        return send_from_directory(Path(__file__).parent.parent / "static", filename)
 
     app.register_blueprint(assets)

@@ -50,7 +50,7 @@ def add_override(body):
     return {**holidays.override_view(row), "recomputed": moved}
 
 
-@blp.delete("/calendar/overrides/<int:override_id>")
+@blp.delete("/calendar/overrides/<id:override_id>")
 @login_required
 @blp.response(200, OverrideChange)
 def remove_override(override_id):

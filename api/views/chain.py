@@ -2,6 +2,7 @@
 
 from flask_smorest import Blueprint
 
+from api import public
 from api.auth import current_user, login_required
 from api.boundary import commit, runtime
 from api.extensions import db
@@ -26,7 +27,8 @@ def file_objection(body):
     ticket, code = body.pop("ticket"), body.pop("access_code", None)
     channel, received_at = body.pop("channel", None), body.pop("received_at", None)
     if user is None:
-        request = casework.find_by_code(db.session, ticket, code or "")
+        request = public.case_by_code(ticket, code)
+        public.admit_filing()
     else:
         access.require_front_desk(user)
         request = access.require_case(db.session, user, ticket)

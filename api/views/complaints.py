@@ -8,7 +8,8 @@ complaint team use their token; every read of a confidential or sealed complaint
 from flask import Response, current_app, request
 from flask_smorest import Blueprint
 
-from api.auth import current_user, login_required
+from api import public
+from api.auth import current_session, current_user, login_required
 from api.boundary import commit, runtime
 from api.extensions import db
 from api.schemas import (
@@ -20,9 +21,10 @@ from api.schemas import (
     RevealRequestCreate,
     RevealRequestView,
 )
-from engine import access, casework, complaints, status
+from engine import access, complaints, status
 from engine.errors import Invalid
 from engine.files import FileStore, Upload
+from engine.ids import parse_id
 from engine.models import Case, User
 
 blp = Blueprint("complaints", __name__, description="Public complaints and whistleblower protection")
@@ -39,7 +41,7 @@ def _case_for_caller(ticket: str, what: str) -> tuple[Case, User | None]:
     """The complaint for its reporter (access code) or for an officer of the complaint team (token)."""
     user = current_user(required=False)
     if user is None:
-        case = casework.find_by_code(db.session, ticket, request.headers.get(CODE_HEADER, ""))
+        case = public.case_by_code(ticket, request.headers.get(CODE_HEADER, ""))
         complaints.require_complaint(case)
         return case, None
     case = access.require_staff_case(db.session, user, ticket)
@@ -55,6 +57,8 @@ def _case_for_caller(ticket: str, what: str) -> tuple[Case, User | None]:
 def submit(body):
     """File a complaint: anonymously, confidentially or as a whistleblower. Returns ticket and access code (once)."""
     user = current_user(required=False)
+    if user is None:
+        public.admit_filing()
     channel, received_at = body.pop("channel", None), body.pop("received_at", None)
     locale = request.accept_languages.best_match(["id", "en"], default="id")
     result = complaints.submit_complaint(
@@ -102,6 +106,7 @@ def post_message(ticket):
             raise Invalid("data harus objek JSON / a JSON object is expected", fields={"_schema": ["object expected"]})
         body, reply_to, uploads = data.get("body"), data.get("reply_to"), []
     if user is None:
+        public.admit_message(case, sum(len(u.data) for u in uploads))
         complaints.reporter_message(db.session, rt, _store(), case, body, uploads, _reply_to(reply_to))
     else:
         if uploads:
@@ -113,12 +118,7 @@ def post_message(ticket):
 
 
 def _reply_to(value) -> int | None:
-    if value in (None, ""):
-        return None
-    try:
-        return int(value)
-    except (TypeError, ValueError):
-        raise Invalid("data tidak sah / invalid data", fields={"reply_to": ["bilangan / a number"]}) from None
+    return parse_id(value, "reply_to")
 
 
 def _conversation(case: Case, user: User | None) -> dict:
@@ -132,7 +132,7 @@ def _conversation(case: Case, user: User | None) -> dict:
     }
 
 
-@blp.get("/complaints/<string:ticket>/attachments/<int:attachment_id>")
+@blp.get("/complaints/<string:ticket>/attachments/<id:attachment_id>")
 @blp.response(200, content_type="application/octet-stream")
 def get_attachment(ticket, attachment_id):
     """A file of the complaint, for its reporter or the complaint team only; always as a download."""
@@ -173,7 +173,7 @@ def list_reveals(ticket):
     return {"ticket": case.ticket, "items": complaints.reveal_requests(db.session, case)}
 
 
-@blp.post("/complaints/<string:ticket>/reveal-requests/<int:request_id>/<string:decision>")
+@blp.post("/complaints/<string:ticket>/reveal-requests/<id:request_id>/<string:decision>")
 @login_required
 @blp.arguments(RevealDecision)
 @blp.response(200, RevealRequestView)
@@ -183,7 +183,16 @@ def decide_reveal(body, ticket, request_id, decision):
         raise Invalid("keputusan tidak dikenal / unknown decision", fields={"decision": ["approve or refuse"]})
     user = current_user()
     case = _team_case(user, ticket)
-    complaints.decide_reveal(db.session, user, case, request_id, decision == "approve", body.get("note"))
+    login = current_session()
+    complaints.decide_reveal(
+        db.session,
+        user,
+        case,
+        request_id,
+        decision == "approve",
+        body.get("note"),
+        second_factor=bool(login and login.second_factor),
+    )
     db.session.commit()
     return _reveal_view(request_id, case)
 

@@ -4,7 +4,7 @@ from flask import Response, request
 from flask_smorest import Blueprint
 
 from api.auth import current_user, login_required
-from api.boundary import noted
+from api.boundary import noted, runtime
 from api.extensions import db
 from api.schemas import DocumentList
 from engine import access, complaints, documents
@@ -41,7 +41,8 @@ def get_document(ticket, name):
     case = _case(user, ticket)
     access.require_read_document(user, name)
     locale = request.args.get("lang") or request.accept_languages.best_match(["id", "en"], default="id")
-    doc, text = documents.render(db.session, case, name, locale)
+    readers = access.field_readers(user, case)
+    doc, text = documents.render(db.session, runtime().forms, case, name, locale, readers)
     noted(user, case, f"document:{name}")
     return Response(
         text,

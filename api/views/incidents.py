@@ -22,7 +22,7 @@ def list_incidents():
     return {"items": rows, "total": len(rows)}
 
 
-@blp.post("/incidents/<int:incident_id>/retry")
+@blp.post("/incidents/<id:incident_id>/retry")
 @login_required
 @blp.response(200, IncidentItem)
 def retry_incident(incident_id):
@@ -30,5 +30,5 @@ def retry_incident(incident_id):
     user = current_user()
     access.require_admin(user)
     case_id = retry(db.session, incident_id, user.username)
-    commit(db.session.get(Case, case_id))
+    commit(*([db.session.get(Case, case_id)] if case_id is not None else []))
     return db.session.get(Incident, incident_id)

@@ -1,6 +1,7 @@
 from flask import request
 from flask_smorest import Blueprint
 
+from api import public
 from api.auth import current_user
 from api.boundary import commit, runtime
 from api.extensions import db
@@ -16,6 +17,8 @@ blp = Blueprint("requests", __name__, description="Public intake and status of i
 def submit(body):
     """Submit an information request. Returns the ticket and the access code (shown once)."""
     user = current_user(required=False)
+    if user is None:
+        public.admit_filing()
     channel = body.pop("channel", None)
     received_at = body.pop("received_at", None)
     result = intake.submit_request(
@@ -36,8 +39,11 @@ def submit(body):
 @blp.arguments(TicketAccess)
 @blp.response(200, PublicStatus)
 def status(body):
-    """Follow a case with its ticket and access code (a POST, so the code never sits in a URL)."""
-    case = casework.find_by_code(db.session, body["ticket"], body["access_code"])
+    """Follow a case with its ticket and access code (a POST, so the code never sits in a URL).
+
+    Wrong codes are counted per ticket and per address; too many answer 429 with Retry-After.
+    """
+    case = public.case_by_code(body["ticket"], body["access_code"])
     return queries.public_status(db.session, case, _locale(), runtime())
 
 
@@ -51,7 +57,7 @@ def _locale() -> str:
 @blp.response(200, PublicStatus)
 def withdraw(body):
     """The requester withdraws the request; its tasks and clocks end."""
-    case = casework.find_by_code(db.session, body["ticket"], body["access_code"])
+    case = public.case_by_code(body["ticket"], body["access_code"])
     result = casework.withdraw_request(db.session, runtime(), case, body.get("reason"))
     commit(*result.touched)
     return queries.public_status(db.session, case, _locale(), runtime())

@@ -4,7 +4,7 @@ from api.auth import current_user, login_required
 from api.boundary import commit, noted, runtime
 from api.extensions import db
 from api.schemas import Assign, CompleteResult, CompleteTask, TaskDetail, TaskItem, TaskList, TaskQuery
-from engine import access, inbox, instructions, queries
+from engine import access, dip_match, inbox, instructions, queries
 
 blp = Blueprint("tasks", __name__, description="The officers' task inbox")
 
@@ -21,21 +21,25 @@ def list_tasks(query):
     return {"items": items, "total": total}
 
 
-@blp.get("/tasks/<int:task_id>")
+@blp.get("/tasks/<id:task_id>")
 @login_required
 @blp.response(200, TaskDetail)
 def get_task(task_id):
     user = current_user()
     task = access.require_task(db.session, user, task_id)
     rt = runtime()
-    detail = queries.task_detail(db.session, rt, task)
+    detail = queries.task_detail(db.session, rt, task, user)  # only the fields the caller may see
     filled = instructions.for_task(db.session, rt, task)  # the placeholders filled with the case's facts
     detail.update(instructions=filled["id"], instructions_en=filled["en"])
+    detail["dip_suggestions"] = [
+        {"id": i.id, "title": i.title, "category": i.category, "portal_url": dip_match.public_path(i)}
+        for i in dip_match.for_case(db.session, task.case)
+    ]
     noted(user, task.case, f"task:{task.bpmn_id}")
     return detail
 
 
-@blp.post("/tasks/<int:task_id>/claim")
+@blp.post("/tasks/<id:task_id>/claim")
 @login_required
 @blp.response(200, TaskItem)
 def claim(task_id):
@@ -44,7 +48,7 @@ def claim(task_id):
     return queries.task_item(runtime(), task)
 
 
-@blp.post("/tasks/<int:task_id>/unclaim")
+@blp.post("/tasks/<id:task_id>/unclaim")
 @login_required
 @blp.response(200, TaskItem)
 def unclaim(task_id):
@@ -53,7 +57,7 @@ def unclaim(task_id):
     return queries.task_item(runtime(), task)
 
 
-@blp.post("/tasks/<int:task_id>/assign")
+@blp.post("/tasks/<id:task_id>/assign")
 @login_required
 @blp.arguments(Assign)
 @blp.response(200, TaskItem)
@@ -63,7 +67,7 @@ def assign(body, task_id):
     return queries.task_item(runtime(), task)
 
 
-@blp.post("/tasks/<int:task_id>/complete")
+@blp.post("/tasks/<id:task_id>/complete")
 @login_required
 @blp.arguments(CompleteTask)
 @blp.response(200, CompleteResult)

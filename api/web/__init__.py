@@ -8,9 +8,10 @@
 - HTML error pages outside /api/, JSON inside it as before (``errors``);
 - what every page's frame shows: navigation and the task counter (``layout``, templates/base.html);
 - the officers' pages: the inbox and task actions (``inbox``), the task page (``task``), the case
-  page with its diagram (``case``), the auditor console (``audit``);
+  page with its diagram (``case``), the auditor console (``audit``), the public information list (``dip``);
 - the public portal: requests, objections, complaints, receipts and the status page (``portal``: filing,
-  following, the access code, receipts, repeats, letters and the legal path).
+  following, the access code, receipts, repeats, letters and the legal path), the public information list
+  and the service pages (``portal.catalogue``).
 All routes live on the ``web`` blueprint (``blueprint``); the JSON Schema form widgets are
 ``schema_form``, labels and due states ``display``.
 
@@ -23,6 +24,7 @@ from flask import Flask
 from api.web import (  # noqa: F401 - routes
     audit,
     case,
+    dip,
     errors,
     i18n,
     inbox,

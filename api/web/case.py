@@ -32,7 +32,7 @@ from api.web.blueprint import bp
 from api.web.facts import case_facts, labelled, requester_facts
 from api.web.i18n import current_language
 from api.web.session import officer
-from engine import access, bundle, chain, complaints, documents, kinds, progress, queries
+from engine import access, bundle, chain, complaints, documents, kinds, progress, queries, visibility
 from engine.models import Case, CaseEvent, Party, ProcessVersion, User
 from engine.runtime import Runtime
 
@@ -120,7 +120,7 @@ def case(ticket: str):
         "process_label": display.process_label(found.kind, locale),
         "stage_label": display.stage_label(found.status, locale),
         "due_state": _due_state(rt, found),
-        "facts": case_facts(rt, found, locale),
+        "facts": case_facts(rt, found, locale, visibility.details(rt.forms, found, access.field_readers(user, found))),
         "requester": requester_facts(rt, _identity(rt, user, found), locale),
         "tasks": _open_tasks(rt, found, locale),
         "deadlines": _deadlines(found, locale),
@@ -157,7 +157,7 @@ def case_document(ticket: str, name: str):
     found = access.require_staff_case(db.session, user, ticket)
     complaints.require_complaint(found)
     access.require_read_document(user, name)
-    doc, text = documents.render(db.session, found, name, locale)
+    doc, text = documents.render(db.session, runtime().forms, found, name, locale, access.field_readers(user, found))
     noted(user, found, f"document:{name}")
     return render_template(
         "case/document.html", case=found, title=doc.title_en if locale == "en" else doc.title_id, text=text
@@ -271,11 +271,12 @@ def _documents(rt: Runtime, user: User, case: Case, locale: str) -> list[dict]:
             for d in documents.issued(db.session, case)
             if access.can_read_document(user, d.name)
         ]
-    return _letters(rt, case, locale)
+    return _letters(rt, case, locale, access.field_readers(user, case))
 
 
-def _letters(rt: Runtime, case: Case, locale: str) -> list[dict]:
-    """The notices and decisions the evidence bundle would carry (engine.bundle's register), in order."""
+def _letters(rt: Runtime, case: Case, locale: str, readers: visibility.Readers) -> list[dict]:
+    """The notices and decisions the evidence bundle would carry (engine.bundle's register), in order,
+    with the fields ``readers`` may see (engine.visibility)."""
     i = 1 if locale == "en" else 0
     forms = {t.id: t.form for t in case.tasks}
     out = []
@@ -290,6 +291,7 @@ def _letters(rt: Runtime, case: Case, locale: str) -> list[dict]:
             continue
         form = forms.get(event.data.get("task_id"))
         schema = _schema(rt, form)
+        data = visibility.shown(rt.forms, form, data, readers)
         out.append(
             {
                 "title": title,

@@ -17,7 +17,7 @@ from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm.exc import StaleDataError
 from werkzeug.exceptions import HTTPException
 
-from api.errors import retry_after
+from api.errors import keep_headers, retry_after
 from api.extensions import db
 from api.web.i18n import localized
 from api.web.security import is_api_request
@@ -67,7 +67,8 @@ def _http_error(error: HTTPException):
     if status >= 500:
         db.session.rollback()  # Flask has logged the cause; the page says only that it happened
     message = None if status >= 500 or status == 404 else error.description
-    return error_page(status, message)
+    body, status = error_page(status, message)
+    return keep_headers(make_response(body, status), error)
 
 
 def _csrf_error(_error: CSRFError):

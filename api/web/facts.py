@@ -11,21 +11,17 @@ from __future__ import annotations
 from flask_babel import gettext as _
 
 from api.web import display, schema_form
-from engine import kinds
+from engine import kinds, visibility
 from engine.models import Case
 from engine.runtime import Runtime
 
 # The intake form that describes each kind of case's details (their labels and choice names).
-INTAKE_FORMS = {
-    kinds.REQUEST: "permohonan.json",
-    kinds.OBJECTION: "keberatan.json",
-    kinds.DISPUTE: "sengketa.json",
-    kinds.COMPLAINT: "pengaduan.json",
-}
+INTAKE_FORMS = visibility.INTAKE_FORMS
 
 
-def case_facts(rt: Runtime, case: Case, locale: str) -> list[tuple[str, str]]:
-    """The case's details as label / value pairs, labelled by the form the case was filed with."""
+def case_facts(rt: Runtime, case: Case, locale: str, details: dict) -> list[tuple[str, str]]:
+    """The case's ``details`` (as the reader may see them: engine.visibility) as label / value pairs,
+    labelled by the form the case was filed with."""
     schema = intake_schema(rt, case.kind)
     facts = [
         (_("Ticket"), case.ticket),
@@ -34,7 +30,7 @@ def case_facts(rt: Runtime, case: Case, locale: str) -> list[tuple[str, str]]:
         (_("Received"), display.office_datetime(case.received_at)),
         (_("Channel"), case.channel),
     ]
-    return facts + labelled(schema, case.details or {}, locale)
+    return facts + labelled(schema, details, locale)
 
 
 def requester_facts(rt: Runtime, identity: dict | None, locale: str) -> list[tuple[str, str]]:

@@ -104,19 +104,19 @@ def _matches(row: dict, chosen: dict) -> bool:
     )
 
 
-@bp.post("/tugas/<int:task_id>/ambil")
+@bp.post("/tugas/<id:task_id>/ambil")
 @login_required
 def claim(task_id: int):
     return _act(lambda user: claim_task(db.session, user, task_id), _l("You took the task."))
 
 
-@bp.post("/tugas/<int:task_id>/lepas")
+@bp.post("/tugas/<id:task_id>/lepas")
 @login_required
 def unclaim(task_id: int):
     return _act(lambda user: unclaim_task(db.session, user, task_id), _l("The task is back in the queue."))
 
 
-@bp.post("/tugas/<int:task_id>/tugaskan")
+@bp.post("/tugas/<id:task_id>/tugaskan")
 @login_required
 def assign(task_id: int):
     username = request.form.get("username", "")

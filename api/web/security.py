@@ -31,8 +31,8 @@ def _protect_forms() -> None:
 
 
 def _page_headers(response):
-    """Headers for HTML pages; API responses keep theirs (create_app sets them)."""
-    if is_api_request() or response.mimetype != "text/html":
+    """Headers for HTML pages, the API's Swagger UI page included; JSON responses keep theirs (create_app)."""
+    if response.mimetype != "text/html":
         return response
     response.headers.setdefault("Content-Security-Policy", CONTENT_SECURITY_POLICY)
     response.headers.setdefault("X-Frame-Options", "DENY")

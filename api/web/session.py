@@ -5,17 +5,20 @@ working day, like an API token. Only the web pages read it: the REST API authent
 token alone (api.auth), so a browser's cookie never authorizes an /api/v1 call and the API needs
 no CSRF protection.
 
-Logins go through the database-backed throttle (engine.throttle, via engine.users.attempt_login),
-shared with the API's token endpoint: after too many failures the form answers 429.
+Logins go through the database-backed throttle (engine.throttle, via engine.login), shared with the
+API's token endpoint: after too many failures the form answers 429. An officer who needs a second
+factor (engine.totp) gives the authenticator's code on a second page (``/masuk/kode``), or first sets
+one up (``/masuk/faktor-kedua``): a QR code, then one-time recovery codes shown once.
 
-The session id is ``"<user id>.<password stamp>"``: changing a password ends every session that was
-opened with the old one.
+The session is server-side (engine.sessions): the cookie carries a random id whose row must exist, so
+logging out ends the session for a copy of the cookie too, and ``kawal users end-sessions``, a password
+reset or a deactivation end every session of the officer.
 """
 
 from __future__ import annotations
 
-import hashlib
 import math
+import time
 from datetime import timedelta
 
 from flask import current_app, flash, make_response, redirect, render_template, request, session, url_for
@@ -24,15 +27,19 @@ from flask_babel import lazy_gettext as _l
 from flask_login import LoginManager, UserMixin, current_user, login_required, login_user, logout_user
 
 from api.auth import client_address
+from api.boundary import runtime
 from api.errors import retry_after
 from api.extensions import db
 from api.web.blueprint import bp
 from api.web.layout import nav_items
 from api.web.urls import safe_next
+from engine import sessions, totp
 from engine.errors import TooMany
+from engine.login import Login, code_step, password_step
 from engine.models import User
-from engine.throttle import Limits
-from engine.users import attempt_login
+
+PENDING_KEY = "login_pending"  # an officer whose password was right and whose second factor is asked next
+PENDING_FOR = 5 * 60  # seconds to type the code after the password
 
 login_manager = LoginManager()
 login_manager.login_view = "web.login"
@@ -44,11 +51,13 @@ login_manager.localize_callback = str  # flash the message in the visitor's lang
 class SessionUser(UserMixin):
     """The logged-in officer as Flask-Login sees it; ``.user`` is the engine's User row."""
 
-    def __init__(self, user: User):
+    def __init__(self, user: User, session_id: str, second_factor: bool = False):
         self.user = user
+        self.session_id = session_id
+        self.second_factor = second_factor
 
     def get_id(self) -> str:
-        return f"{self.user.id}.{_stamp(self.user)}"
+        return self.session_id
 
     @property
     def is_active(self) -> bool:
@@ -67,19 +76,13 @@ class SessionUser(UserMixin):
         return self.user.group_codes
 
 
-def _stamp(user: User) -> str:
-    return hashlib.sha256(user.password_hash.encode()).hexdigest()[:16]
-
-
 @login_manager.user_loader
 def _load_user(session_id: str) -> SessionUser | None:
-    user_id, _, stamp = session_id.partition(".")
-    if not user_id.isdigit():
+    row = sessions.find(db.session, "web", session_id)
+    user = db.session.get(User, row.user_id) if row is not None else None
+    if user is None or not user.active:
         return None
-    user = db.session.get(User, int(user_id))
-    if user is None or not user.active or stamp != _stamp(user):
-        return None
-    return SessionUser(user)
+    return SessionUser(user, session_id, row.second_factor)
 
 
 def officer() -> User:
@@ -95,20 +98,92 @@ def login():
     error = None
     if request.method == "POST":
         username = request.form.get("username", "").strip()
-        limits = Limits.of(current_app.config["KAWAL"])
+        settings = current_app.config["KAWAL"]
         try:
-            user = attempt_login(db.session, username, request.form.get("password", ""), client_address(), limits)
+            step = password_step(db.session, settings, username, request.form.get("password", ""), client_address())
         except TooMany as refused:
             return _too_many(refused, target)
         db.session.commit()  # the failure counts although the form is shown again
-        if user is not None:
-            session.clear()  # a new session id for a new login: no fixation
-            login_user(SessionUser(user))
-            session.permanent = True  # expires after PERMANENT_SESSION_LIFETIME, not at browser close only
-            flash(_("Welcome, %(name)s.", name=user.display_name), "success")
-            return redirect(target or landing())
+        if step.complete:
+            return _logged_in(step, target)
+        if step.refusal is None:  # the password was right: the second factor next, or its set-up first
+            session.clear()
+            session[PENDING_KEY] = {"uid": step.user.id, "until": time.time() + PENDING_FOR, "next": target}
+            return redirect(url_for("web.login_enrol" if step.needs_enrolment else "web.login_code"))
         error = _("Wrong username or password.")
     return render_template("login.html", error=error, next=target or "", username=request.form.get("username", ""))
+
+
+def _logged_in(step: Login, target: str | None):
+    """Open the officer's server-side session and go on (a new cookie session: no fixation)."""
+    settings = current_app.config["KAWAL"]
+    session_id = sessions.open_session(
+        db.session, "web", settings.token_ttl_seconds, step.user, second_factor=step.second_factor
+    )
+    db.session.commit()
+    session.clear()
+    login_user(SessionUser(step.user, session_id, step.second_factor))
+    session.permanent = True  # expires after PERMANENT_SESSION_LIFETIME, not at browser close only
+    flash(_("Welcome, %(name)s.", name=step.user.display_name), "success")
+    return redirect(target or landing())
+
+
+def _pending() -> tuple[User | None, str | None]:
+    """The officer between the password and the second factor, if the password was typed lately."""
+    pending = session.get(PENDING_KEY)
+    if not pending or pending.get("until", 0) < time.time():
+        session.pop(PENDING_KEY, None)
+        return None, None
+    user = db.session.get(User, pending["uid"])
+    return (user, pending.get("next")) if user is not None and user.active else (None, None)
+
+
+@bp.route("/masuk/kode", methods=["GET", "POST"])
+def login_code():
+    """The second step: the code from the authenticator app, or one of the recovery codes."""
+    user, target = _pending()
+    if user is None or not totp.enrolled(user):
+        flash(_("Please log in again."), "info")
+        return redirect(url_for("web.login"))
+    error = None
+    if request.method == "POST":
+        settings = current_app.config["KAWAL"]
+        try:
+            step = code_step(db.session, settings, runtime().vault, user, request.form.get("code"), client_address())
+        except TooMany as refused:
+            session.pop(PENDING_KEY, None)
+            return _too_many(refused, target)
+        db.session.commit()
+        if step.complete:
+            return _logged_in(step, target)
+        error = _("Wrong code. Type the code your authenticator app shows now, or a recovery code.")
+    return render_template("login_code.html", error=error), 200 if error is None else 401
+
+
+@bp.route("/masuk/faktor-kedua", methods=["GET", "POST"])
+def login_enrol():
+    """Setting up the second factor: scan the QR code, type the first code, keep the recovery codes."""
+    user, target = _pending()
+    if user is None or totp.enrolled(user):
+        flash(_("Please log in again."), "info")
+        return redirect(url_for("web.login"))
+    vault = runtime().vault
+    secret = totp.begin_enrolment(db.session, vault, user)
+    db.session.commit()
+    error = None
+    if request.method == "POST":
+        codes = totp.confirm_enrolment(db.session, vault, user, request.form.get("code", ""))
+        if codes is not None:
+            response = _logged_in(Login(user, second_factor=True), target)
+            page = make_response(render_template("login_recovery.html", codes=codes, next=response.location))
+            page.headers["Cache-Control"] = "no-store"
+            return page
+        error = _("Wrong code. Type the code your authenticator app shows now.")
+    uri = totp.provisioning_uri(secret, user)
+    page = render_template("login_enrol.html", qr=totp.qr_svg(uri), secret=secret, error=error)
+    response = make_response(page, 200 if error is None else 422)
+    response.headers["Cache-Control"] = "no-store"
+    return response
 
 
 def _too_many(refused: TooMany, target: str | None):
@@ -123,6 +198,8 @@ def _too_many(refused: TooMany, target: str | None):
 @bp.post("/keluar")
 @login_required
 def logout():
+    sessions.end(db.session, current_user.get_id())  # a copy of the cookie opens nothing from now on
+    db.session.commit()
     logout_user()
     session.clear()
     flash(_("You have logged out."), "success")

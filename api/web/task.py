@@ -26,21 +26,22 @@ from api.web.facts import case_facts, labelled, requester_facts
 from api.web.i18n import current_language, localized
 from api.web.inbox import lane_members, refusal_message
 from api.web.session import officer
-from engine import access, chain, inbox, instructions, queries
+from engine import access, chain, dip_match, inbox, instructions, queries
 from engine.errors import Conflict, Invalid
 from engine.models import Case, HumanTask
 
 
-@bp.get("/tugas/<int:task_id>")
+@bp.get("/tugas/<id:task_id>")
 @login_required
 def task(task_id: int):
     user = officer()
     found = access.require_task(db.session, user, task_id)
     noted(user, found.case, f"task:{found.bpmn_id}")  # a read of a confidential complaint is recorded
-    return _page(found)
+    cited = request.args.get("kutip", type=int)  # "cite it in the decision" beside a suggested DIP item
+    return _page(found, values=MultiDict({dip_match.REFERENCE: str(cited)}) if cited else None)
 
 
-@bp.post("/tugas/<int:task_id>")
+@bp.post("/tugas/<id:task_id>")
 @login_required
 def complete(task_id: int):
     user, rt = officer(), runtime()
@@ -65,7 +66,7 @@ def complete(task_id: int):
 
 def _page(task: HumanTask, values: MultiDict | None = None, errors: dict | None = None):
     user, rt, locale = officer(), runtime(), current_language()
-    detail = queries.task_detail(db.session, rt, task)
+    detail = queries.task_detail(db.session, rt, task, user)  # only the fields the officer may see
     view = queries.case_view(db.session, rt, user, task.case)  # the identity only where access allows
     fields, general = [], []
     if task.form:
@@ -83,7 +84,7 @@ def _page(task: HumanTask, values: MultiDict | None = None, errors: dict | None 
         due_state=display.due_state(detail["due_at"], detail["working_days_left"]),
         row=detail,
         deadlines=_deadlines(task.case, locale),
-        case_facts=case_facts(rt, task.case, locale),
+        case_facts=case_facts(rt, task.case, locale, detail["case"]["details"]),
         requester=requester_facts(rt, view["requester"], locale),
         recorded=_recorded(rt, detail["data"], locale),
         chronology=detail["case"].get("chronology", []),
@@ -95,6 +96,8 @@ def _page(task: HumanTask, values: MultiDict | None = None, errors: dict | None 
         can_claim=access.can_work_task(user, task) and task.assignee_id is None,
         can_unclaim=task.assignee_id is not None and (task.assignee_id == user.id or access.can_assign(user, task)),
         members=lane_members(task) if access.can_assign(user, task) else [],
+        dip_suggestions=dip_match.for_case(db.session, task.case),
+        cite_field=any(f.name == dip_match.REFERENCE for f in fields),
     )
 
 

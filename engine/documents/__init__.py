@@ -16,9 +16,10 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from engine import status
+from engine import status, visibility
 from engine.errors import NotFound
-from engine.models import Case, CaseEvent, Unit
+from engine.forms import FormRegistry
+from engine.models import Case, CaseEvent, HumanTask, Unit
 
 TEMPLATES = Path(__file__).parent / "templates"
 
@@ -105,30 +106,46 @@ def issued(session: Session, case: Case) -> list[Document]:
     return found
 
 
-def _referred_unit(session: Session, tasks: dict[str, dict]) -> dict[str, str]:
-    """The unit the complaint was referred to: its code as classified, and its name to address a letter to."""
-    code = tasks.get("klasifikasi", {}).get("unit_tujuan") or ""
-    unit = session.scalar(select(Unit).where(Unit.code == code)) if code else None
-    return {"unit_code": code, "unit_name": unit.name if unit is not None else code}
+def _referred_unit(session: Session, case: Case, tasks: dict[str, dict]) -> dict[str, str]:
+    """The unit the complaint was referred to (its task's unit): its code, and its name to address a letter to.
+
+    Read from the inbox row rather than the classification's data, which a unit may not see.
+    """
+    unit = session.scalar(
+        select(Unit)
+        .join(HumanTask, HumanTask.unit_id == Unit.id)
+        .where(HumanTask.case_id == case.id)
+        .order_by(HumanTask.id.desc())
+        .limit(1)
+    )
+    if unit is None:  # not referred to a unit (yet): the classification's code, where the reader sees it
+        code = tasks.get("klasifikasi", {}).get("unit_tujuan") or ""
+        return {"unit_code": code, "unit_name": code}
+    return {"unit_code": unit.code, "unit_name": unit.name}
 
 
-def render(session: Session, case: Case, name: str, locale: str = "id") -> tuple[Document, str]:
+def render(
+    session: Session, forms: FormRegistry, case: Case, name: str, locale: str, readers: visibility.Readers
+) -> tuple[Document, str]:
+    """The document's text, built only from the fields ``readers`` may see (engine.visibility): a unit's
+    clarification request from the team's summary, a reporter's letter from what was written for them."""
     doc = DOCUMENTS.get(name)
     if doc is None or doc not in issued(session, case):
         raise NotFound("dokumen tidak ditemukan / document not found")
-    tasks = _task_data(session, case)
+    tasks = {task: data for task, data in visibility.completed(session, forms, case, readers)}
     recorded = tasks.get("catat_pengaduan", {})
+    details = visibility.details(forms, case, readers)
     context = {
         "ticket": case.ticket,
         "received": case.received_at.date().isoformat(),
         "status_label": status.label(case.status, locale),
-        "subject": recorded.get("pokok_masalah") or case.details.get("pokok_masalah", ""),
+        "subject": recorded.get("pokok_masalah") or details.get("pokok_masalah", ""),
         "summary": recorded.get("uraian_ringkas", ""),
         "place": recorded.get("lokasi_kejadian", ""),
         "when": recorded.get("waktu_kejadian", ""),
         "reported_position": recorded.get("jabatan_terlapor", ""),
         "tasks": tasks,
-        **_referred_unit(session, tasks),
+        **_referred_unit(session, case, tasks),
     }
     template = f"{name}.{'en' if locale == 'en' else 'id'}.txt"
     return doc, _env.get_template(template).render(**context).rstrip("\n") + "\n"

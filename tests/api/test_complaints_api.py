@@ -13,6 +13,7 @@ from api.extensions import db
 from engine.models import CaseEvent, Notification
 from tests.api.test_bad_input import assert_refused
 from tests.conftest import REPORTER_NAME, REPORTER_NIK, complaint_payload
+from tests.helpers import second_factor_login
 
 API = "/api/v1"
 RECEIVED = datetime(2026, 12, 2, 3, 0, tzinfo=UTC)  # Wed 2 Dec 2026, 10:00 WIB
@@ -339,10 +340,14 @@ def test_a_sealed_identity_opens_only_after_another_wbs_manager_approves_a_reaso
         client.post(f"{API}/complaints/{ticket}/reveal-requests/{request_id}/approve", json={}, headers=login("tim")),
         403,
     )  # a handler is no WBS manager
+    assert_refused(
+        client.post(f"{API}/complaints/{ticket}/reveal-requests/{request_id}/approve", json={}, headers=login("wbs")),
+        403,
+    )  # a WBS manager's password alone never opens a sealed identity (issue 12, item 10)
     approved = client.post(
         f"{API}/complaints/{ticket}/reveal-requests/{request_id}/approve",
         json={"note": "Disetujui untuk LPSK"},
-        headers=login("wbs"),
+        headers=second_factor_login(app, client, "wbs"),
     )
     assert approved.status_code == 200, approved.json
     assert (approved.json["status"], approved.json["decided_by"]) == ("approved", "wbs")

@@ -22,6 +22,7 @@ from tests.browser.steps import (
     look_up,
     submit_request_on_portal,
 )
+from tests.dip.conftest import item_data
 from tests.helpers import decision
 
 
@@ -33,6 +34,7 @@ class World:
     decided: str
     decided_code: str
     task_id: int
+    dip_item: int  # a published item of the public information list
 
 
 @pytest.fixture
@@ -47,7 +49,10 @@ def world(desk, kept_sqlite) -> World:
         desk.complete(decided["ticket"], "putuskan", decision("dikabulkan_seluruhnya"))
         desk.complete(decided["ticket"], "pemberitahuan_tertulis")
         task = desk.task(fresh["ticket"], "periksa_kelengkapan")
-        return World(fresh["ticket"], decided["ticket"], decided["access_code"], task["id"])
+        item = desk.client.post(
+            "/api/v1/dip/items", json={"data": item_data(), "publish": True}, headers=desk.login("ppid")
+        ).json
+        return World(fresh["ticket"], decided["ticket"], decided["access_code"], task["id"], item["id"])
 
     return kept_sqlite("quality-world", build)
 
@@ -63,6 +68,13 @@ def _as(username, path):
 def _anonymous(path):
     def open_page(page, _world):
         page.goto(path)
+
+    return open_page
+
+
+def _anonymous_item():
+    def open_page(page, world):
+        page.goto(f"/publik/informasi/{world.dip_item}")
 
     return open_page
 
@@ -112,6 +124,15 @@ OPEN = {
     "portal-status-lookup": _anonymous("/publik/status"),
     "portal-status": _portal_status,
     "audit": _as("auditor", "/audit"),
+    "portal-catalogue": _anonymous("/publik/informasi?q=laporan+anggaran"),
+    "portal-catalogue-empty": _anonymous("/publik/informasi?q=tidak+ada+sama+sekali"),
+    "portal-dip-item": _anonymous_item(),
+    "portal-service-page": _anonymous("/publik/halaman/maklumat"),
+    "dip-admin": _as("ppid", "/dip"),
+    "dip-item": _as("ppid", lambda w: f"/dip/{w.dip_item}"),
+    "dip-new": _as("ppid", "/dip/baru"),
+    "dip-import": _as("ppid", "/dip/impor"),
+    "dip-service-page": _as("ppid", "/dip/halaman/maklumat"),
     "csrf-error": _csrf_error,
 }
 
@@ -154,6 +175,8 @@ FIELDS = {
     "portal-complaint": "form.portal-form input:not([type=hidden])",
     "portal-status-lookup": "form.portal-form input[name=ticket]",
     "audit": "#audit-from",
+    "portal-catalogue": "#dip-q",
+    "dip-new": "#f-title",
 }
 
 

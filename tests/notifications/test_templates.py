@@ -185,6 +185,7 @@ def test_templates_use_only_documented_keys(event, locale):
 def optional(event: str) -> set[str]:
     return {
         "overdue_apology": {"status_label"},
+        "decision_notice": {"dip_title", "dip_link"},
         "deadline_reminder": {"task_title"},
         "deadline_overdue": {"task_title"},
     }.get(event, set())

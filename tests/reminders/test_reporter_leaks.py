@@ -35,7 +35,7 @@ from engine.models import Base, Notification
 from notifications.channels import SmtpChannel
 from notifications.delivery import deliver
 from tests.conftest import REPORTER_NAME, REPORTER_NIK, complaint_payload
-from tests.helpers import WHO
+from tests.helpers import WHO, second_factor_login
 from tests.workflows.test_pengaduan_paths import ARSIP, CATAT, KE_UNIT, NOTICE, QUESTION, TINDAK_LANJUT
 
 API = "/api/v1"
@@ -126,7 +126,7 @@ class Handling:
         approved = self.client.post(
             f"{API}/complaints/{self.ticket}/reveal-requests/{asked.json['id']}/approve",
             json={"note": "Disetujui"},
-            headers=self.login("wbs"),
+            headers=second_factor_login(self.client.application, self.client, "wbs"),  # approving needs TOTP
         )
         assert approved.status_code == 200, approved.json
 

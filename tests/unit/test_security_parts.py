@@ -100,7 +100,7 @@ def test_production_needs_secret_vault_key_and_database():
     settings = load_settings(
         {
             "KAWAL_ENV": "production",
-            "KAWAL_SECRET_KEY": "s" * 32,
+            "KAWAL_SECRET_KEY": base64.b64encode(os.urandom(48)).decode(),
             "KAWAL_VAULT_KEY": key,
             "KAWAL_DATABASE_URL": "postgresql+psycopg://db/kawal",
         }

@@ -11,7 +11,6 @@ from datetime import UTC, datetime
 import pytest
 import time_machine
 
-from api.web.portal import access as portal_access
 from api.web.portal import paths as portal_paths
 from engine import status
 from tests.api.test_chain_api import decided
@@ -135,10 +134,10 @@ def test_a_wrong_code_gets_one_generic_answer_whether_or_not_the_ticket_exists(b
     assert "Diterima" not in text(wrong)
 
 
-def test_too_many_wrong_codes_are_refused_for_a_while(browser):
+def test_too_many_wrong_codes_are_refused_for_a_while(browser, settings):
     b = browser()
     b.get("/publik/status")
-    for _ in range(portal_access.WRONG_CODE_LIMIT):
+    for _ in range(settings.code_max_failures):
         assert open_case(b, "PPID-2026-000001", "SALAH").status_code == 404
     assert open_case(b, "PPID-2026-000001", "SALAH").status_code == 429
 

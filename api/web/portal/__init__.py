@@ -1,10 +1,11 @@
 """The public portal (no login): file a request, an objection or a complaint, and follow it.
 
 Paths are Indonesian and stable: /publik, /publik/permohonan, /publik/keberatan, /publik/pengaduan,
-/publik/tanda-terima, /publik/status, /publik/pengaduan/pesan. Every filing goes through the same
-engine function as the REST API (``intake.submit_request``, ``intake.file_objection``,
-``complaints.submit_complaint``, ``complaints.reporter_message``), so the page and the API can never
-accept different data.
+/publik/tanda-terima, /publik/status, /publik/pengaduan/pesan; the public information list at
+/publik/informasi and the office's service pages at /publik/halaman/<slug> (``catalogue``).
+Every filing goes through the same engine function as the REST API (``intake.submit_request``,
+``intake.file_objection``, ``complaints.submit_complaint``, ``complaints.reporter_message``), so the page
+and the API can never accept different data.
 
 The access code is a credential: it is typed into a POST form and never put in a URL or a log.
 After filing, the ticket and the new code wait in the session only until the receipt page shows
@@ -17,4 +18,4 @@ download their own files, and linked cases of the same chain can be opened witho
 again. A wrong ticket or code gets one generic answer that does not say whether the ticket exists.
 """
 
-from api.web.portal import filing, following  # noqa: F401 - routes
+from api.web.portal import catalogue, filing, following  # noqa: F401 - routes

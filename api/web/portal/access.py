@@ -1,13 +1,14 @@
-"""The access code at the portal: its two fields, the verified-ticket marker and the wrong-code count.
+"""The access code at the portal: its two fields, the verified-ticket marker, and what a refusal says.
 
 The code is a credential: typed into a POST form, never put in a URL or a log. After a successful
-look-up the session keeps a marker of the verified tickets (never the code) for ``VERIFIED_FOR``
-seconds of inactivity.
+look-up a server-side session (engine.sessions) keeps the verified tickets (never the code) for
+``VERIFIED_FOR`` seconds of inactivity; the cookie holds only its random id, so "close my case on this
+device" ends it for a copy of the cookie too. Wrong codes are counted in the database per ticket and per
+address (engine.codes, through api.public), exactly as the API counts them; before, the count lived in
+the visitor's own cookie, which a script simply drops.
 """
 
 from __future__ import annotations
-
-import time
 
 from flask import Response, session
 from flask_babel import gettext as _
@@ -16,14 +17,12 @@ from sqlalchemy import select
 
 from api.extensions import db
 from api.web import schema_form
-from engine import chain
-from engine.models import Case
+from engine import chain, sessions
+from engine.errors import TooMany
+from engine.models import AuthSession, Case
 
-VERIFIED_KEY = "portal_verified"  # tickets whose code was given, and until when (never the code)
-TRIES_KEY = "portal_wrong_codes"
+VERIFIED_KEY = "portal_session"  # the id of the server-side session that holds the verified tickets
 VERIFIED_FOR = 15 * 60  # seconds without activity before the code must be typed again (a shared computer)
-WRONG_CODE_LIMIT = 10  # wrong ticket/code pairs a browser session may try within WRONG_CODE_WINDOW
-WRONG_CODE_WINDOW = 15 * 60
 NOT_FOUND = _l("We found no case with this ticket and access code. Check both and try again.")
 
 
@@ -52,47 +51,54 @@ def code_fields(form, keep_code: bool = True) -> list[schema_form.Field]:
 
 
 def remember(case: Case) -> None:
-    """Mark the ticket, and the cases of its chain that open with the same code, as verified here."""
+    """Mark the ticket, and the cases of its chain that open with the same code, as verified here.
+
+    The tickets live in a server-side session; the cookie gets only its id. The caller commits.
+    """
     same_code = [m.ticket for m in chain.members(db.session, case) if m.access_code_hash == case.access_code_hash]
-    session[VERIFIED_KEY] = {"ticket": case.ticket, "tickets": same_code or [case.ticket], "until": _later()}
-    session.pop(TRIES_KEY, None)
+    sessions.end(db.session, session.get(VERIFIED_KEY))  # one verified case at a time, as before
+    data = {"ticket": case.ticket, "tickets": same_code or [case.ticket]}
+    session[VERIFIED_KEY] = sessions.open_session(db.session, "portal", VERIFIED_FOR, data=data)
 
 
-def _later() -> float:
-    return time.time() + VERIFIED_FOR
+def forget() -> None:
+    """End the visitor's verified session ("close my case on this device"); the caller commits."""
+    sessions.end(db.session, session.pop(VERIFIED_KEY, None))
+
+
+def _marker() -> AuthSession | None:
+    """The visitor's open portal session (its row), or None once it has ended or lapsed."""
+    row = sessions.find(db.session, "portal", session.get(VERIFIED_KEY))
+    if row is None:
+        session.pop(VERIFIED_KEY, None)
+    return row
+
+
+def verified_tickets() -> list[str]:
+    row = _marker()
+    return list(row.data.get("tickets", [])) if row is not None else []
 
 
 def verified_case(ticket: str | None = None) -> Case | None:
     """The case the visitor opened with its code not long ago (``ticket``: another case of its chain)."""
-    marker = session.get(VERIFIED_KEY)
-    if not marker or marker.get("until", 0) < time.time():
-        session.pop(VERIFIED_KEY, None)
+    row = _marker()
+    if row is None:
         return None
-    wanted = (ticket or marker["ticket"]).strip().upper()
-    if wanted not in marker["tickets"]:
+    wanted = (ticket or row.data["ticket"]).strip().upper()
+    if wanted not in row.data["tickets"]:
         return None
     case = db.session.scalar(select(Case).where(Case.ticket == wanted))
     if case is not None:
-        session[VERIFIED_KEY] = {**marker, "ticket": wanted, "until": _later()}
+        row.data = {**row.data, "ticket": wanted}
+        sessions.extend(row, VERIFIED_FOR)
+        db.session.commit()
     return case
 
 
-def too_many_wrong_codes() -> bool:
-    tries = session.get(TRIES_KEY)
-    if not tries or tries["since"] + WRONG_CODE_WINDOW < time.time():
-        return False
-    return tries["count"] >= WRONG_CODE_LIMIT
-
-
-def count_wrong_code() -> None:
-    tries = session.get(TRIES_KEY)
-    if not tries or tries["since"] + WRONG_CODE_WINDOW < time.time():
-        tries = {"count": 0, "since": time.time()}
-    session[TRIES_KEY] = {**tries, "count": tries["count"] + 1}
-
-
-def too_many_message():
-    return _("Too many wrong attempts. Wait %(minutes)d minutes and try again.", minutes=WRONG_CODE_WINDOW // 60)
+def busy_message(refused: TooMany):
+    """A refusal that passes with time (wrong codes, quotas), in the visitor's language, with the wait."""
+    minutes = max(1, -(-refused.retry_after // 60))
+    return _("Too many attempts from here. Wait %(minutes)d minutes and try again.", minutes=minutes)
 
 
 def office_tz(rt):

@@ -3,7 +3,8 @@
 Every filing goes through the same engine function as the REST API, so the page and the API can never
 accept different data. After filing, the ticket and the new code wait in the session only until the
 receipt page shows them once (POST -> redirect -> GET); the same form sent again files nothing
-(``repeats``, ``receipts``).
+(``repeats``, ``receipts``). Filings count against the public's quotas and access codes against the
+wrong-code limits (api.public), exactly as at the API.
 """
 
 from __future__ import annotations
@@ -15,23 +16,16 @@ from flask import render_template, request, session
 from flask_babel import lazy_gettext as _l
 from werkzeug.datastructures import MultiDict
 
+from api import public
 from api.boundary import runtime
 from api.extensions import db
 from api.web import schema_form
 from api.web.blueprint import bp
 from api.web.i18n import current_language, localized
 from api.web.portal import receipts, repeats
-from api.web.portal.access import (
-    NOT_FOUND,
-    code_fields,
-    count_wrong_code,
-    no_store,
-    office_tz,
-    too_many_message,
-    too_many_wrong_codes,
-)
-from engine import casework, complaints, intake
-from engine.errors import Invalid, NotFound
+from api.web.portal.access import NOT_FOUND, busy_message, code_fields, no_store, office_tz
+from engine import complaints, intake
+from engine.errors import Invalid, NotFound, TooMany
 
 # Plain-language choice labels and hints added to the intake schemas (the schemas carry only codes).
 REQUEST_DRESSING = {
@@ -163,13 +157,17 @@ def portal_request():
     rt = runtime()
     schema = _dressed(rt.forms.schema("permohonan.json"), REQUEST_DRESSING)
     repeats.prune()
-    if request.method == "GET":
-        return _request_page(schema, None, None)
+    if request.method == "GET":  # "not found? ask for it" in the public list brings the words it looked for
+        asked = request.args.get("informasi", "").strip()[:4000]
+        return _request_page(schema, MultiDict({"information": asked}) if asked else None, None)
     if again := receipts.sent_again("permohonan", receipts.request_receipt):
         return again
     data = schema_form.parse(schema, request.form, office_tz(rt))
     try:
+        public.admit_filing()
         result = intake.submit_request(db.session, rt, data, locale=current_language())
+    except TooMany as refused:
+        return _request_page(schema, request.form, {"_schema": [str(busy_message(refused))]}, refused.status)
     except Invalid as error:
         db.session.rollback()
         return _request_page(schema, request.form, error.fields, 422)
@@ -199,14 +197,17 @@ def portal_objection():
     if again := receipts.sent_again("keberatan", receipts.objection_receipt):
         return again
     data = schema_form.parse(schema, request.form, office_tz(rt))
-    if too_many_wrong_codes():
-        return _objection_page(schema, form, {"access_code": [str(too_many_message())]}, 429, ticket_fields)
     try:
-        parent = casework.find_by_code(db.session, form.get("ticket", ""), form.get("access_code", ""))
+        parent = public.case_by_code(form.get("ticket", ""), form.get("access_code", ""))
+    except TooMany as refused:
+        return _objection_page(schema, form, {"access_code": [str(busy_message(refused))]}, 429, ticket_fields)
     except NotFound:
-        count_wrong_code()
         errors = {**rt.forms.errors("keberatan.json", data), "access_code": [str(NOT_FOUND)]}
         return _objection_page(schema, form, errors, 404, code_fields(form, keep_code=False))
+    try:
+        public.admit_filing()
+    except TooMany as refused:
+        return _objection_page(schema, form, {"_schema": [str(busy_message(refused))]}, refused.status, ticket_fields)
     try:
         objection = intake.file_objection(db.session, rt, data, parent)
     except Invalid as error:
@@ -243,7 +244,10 @@ def portal_complaint():
     if data.get("mode") == "anonim":
         data.pop("pelapor", None)  # never stored, never checked: an anonymous report carries no identity
     try:
+        public.admit_filing()
         result = complaints.submit_complaint(db.session, rt, data, locale=current_language())
+    except TooMany as refused:
+        return _complaint_page(schema, request.form, {"_schema": [str(busy_message(refused))]}, refused.status)
     except Invalid as error:
         db.session.rollback()
         return _complaint_page(schema, request.form, error.fields, 422)

@@ -1,17 +1,19 @@
 """Following a case at the portal: the status page, closing it on this device, a complaint's conversation.
 
-A wrong ticket or code gets one generic answer that does not say whether the ticket exists. Once the
-code was given, the session's marker (``access``) lets the status page be reloaded, a complaint's
+A wrong ticket or code gets one generic answer that does not say whether the ticket exists; wrong codes
+and a reporter's messages are counted in the database (api.public), exactly as at the API. Once the
+code was given, the server-side marker (``access``) lets the status page be reloaded, a complaint's
 reporter answer the team and download their own files, and linked cases of the same chain be opened
 without typing the code again.
 """
 
 from __future__ import annotations
 
-from flask import Response, flash, redirect, render_template, request, session, url_for
+from flask import Response, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from werkzeug.datastructures import MultiDict
 
+from api import public
 from api.boundary import commit, runtime
 from api.extensions import db
 from api.web import display
@@ -21,21 +23,22 @@ from api.web.portal import repeats
 from api.web.portal.access import (
     NOT_FOUND,
     VERIFIED_FOR,
-    VERIFIED_KEY,
+    busy_message,
     code_fields,
-    count_wrong_code,
+    forget,
     no_store,
     remember,
-    too_many_message,
-    too_many_wrong_codes,
     verified_case,
+    verified_tickets,
 )
 from api.web.portal.letters import letters
 from api.web.portal.paths import legal_path
-from engine import casework, complaints, kinds, queries
-from engine.errors import Conflict, Invalid, NotFound
+from engine import complaints, kinds, queries
+from engine.errors import Conflict, Invalid, NotFound, TooMany
 from engine.files import MAX_FILES, FileStore, Upload
+from engine.ids import parse_id
 from engine.models import Case
+from engine.quotas import InsufficientStorage
 
 # -- following a case ---------------------------------------------------------------------------------
 
@@ -48,20 +51,20 @@ def portal_status():
             return _lookup_page(request.args.get("kasus", ""), None, 200)
         return _status_page(case)
     ticket = request.form.get("ticket", "")
-    if too_many_wrong_codes():
-        return _lookup_page(ticket, too_many_message(), 429)
     try:
-        case = casework.find_by_code(db.session, ticket, request.form.get("access_code", ""))
+        case = public.case_by_code(ticket, request.form.get("access_code", ""))
+    except TooMany as refused:
+        return _lookup_page(ticket, busy_message(refused), 429)
     except NotFound:
-        count_wrong_code()
         return _lookup_page(ticket, NOT_FOUND, 404)
     remember(case)
+    db.session.commit()
     return _status_page(case)
 
 
 @bp.post("/publik/status/tutup")
 def portal_forget():
-    session.pop(VERIFIED_KEY, None)
+    forget()  # a copy of the cookie opens nothing from now on
     repeats.forget()  # the receipts of forms sent here, with their codes, go too
     db.session.commit()
     flash(_("Your case is closed on this device. Enter the ticket and access code to open it again."), "success")
@@ -82,7 +85,7 @@ def _status_page(case: Case, reply_errors: dict | None = None, reply_values=None
     view = queries.public_status(db.session, case, locale, rt)
     is_complaint = case.kind == kinds.COMPLAINT
     conversation = complaints.messages_view(case, db.session, for_reporter=True) if is_complaint else []
-    verified = session.get(VERIFIED_KEY, {}).get("tickets", [])
+    verified = verified_tickets()
     linked = [dict(item, openable=item["ticket"] in verified) for item in view["linked"]]
     reply = {"errors": _reply_errors(reply_errors or {}), "typed": reply_values or MultiDict()}
     return no_store(
@@ -137,9 +140,14 @@ def portal_complaint_reply():
     rt = runtime()
     uploads = [Upload.from_storage(f) for f in request.files.getlist("attachments") if f.filename]
     try:
-        reply_to = _reply_to(request.form.get("reply_to"))
+        reply_to = parse_id(request.form.get("reply_to"), "reply_to")
+        public.admit_message(case, sum(len(u.data) for u in uploads))
         store = FileStore(rt.settings.files_dir, rt.vault)
         complaints.reporter_message(db.session, rt, store, case, request.form.get("body"), uploads, reply_to)
+    except TooMany as refused:
+        return _status_page(case, {"body": [str(busy_message(refused))]}, request.form, refused.status)
+    except InsufficientStorage as refused:
+        return _status_page(case, {"attachments": [localized(refused.message)]}, request.form, refused.status)
     except Invalid as error:
         db.session.rollback()
         return _status_page(case, error.fields, request.form, 422)
@@ -152,15 +160,7 @@ def portal_complaint_reply():
     return redirect(url_for("web.portal_status"), 303)
 
 
-def _reply_to(value) -> int | None:
-    if value in (None, ""):
-        return None
-    if not str(value).isdigit():
-        raise Invalid("data tidak sah / invalid data", fields={"reply_to": ["pesan tidak dikenal / unknown"]})
-    return int(value)
-
-
-@bp.get("/publik/pengaduan/lampiran/<int:attachment_id>")
+@bp.get("/publik/pengaduan/lampiran/<id:attachment_id>")
 def portal_attachment(attachment_id: int):
     """A file of the verified complaint, always as a download (the code is in no URL: the session marks it)."""
     case = _complaint_or_expired()

@@ -1,0 +1,152 @@
+"""The public information list on the portal: search it, browse it, read an item, download the list, and ask
+for what is not there; the office's service pages (charter, SOP, fees, hours).
+
+Paths: /publik/informasi (search and browse: ``q``, ``kategori``, ``unit``, ``halaman``),
+/publik/informasi/<id> (an item; its file at .../berkas), /publik/informasi/unduh/<xlsx|pdf> (the whole
+list, read now), /publik/halaman/<slug> (a service page). Every search goes through
+``engine.search.search_items``, so "perizinan" finds "izin" here as in the API. "Not found? Ask for it"
+links to the request form with the words already in its information field (``?informasi=``).
+"""
+
+from __future__ import annotations
+
+from flask import abort, render_template, request, url_for
+from flask_babel import lazy_gettext as _l
+from sqlalchemy import select
+
+from api.boundary import runtime
+from api.extensions import db
+from api.views.dip import export_response, file_response
+from api.web.blueprint import bp
+from api.web.i18n import current_language
+from engine import dip, search, service_pages
+from engine.errors import NotFound
+from engine.models import DipItem, Unit
+
+PAGE_SIZE = 20
+CATEGORY_LABELS = {
+    "berkala": _l("Published periodically"),
+    "serta_merta": _l("Published immediately"),
+    "setiap_saat": _l("Available at any time"),
+    "dikecualikan": _l("Exempt"),
+}
+CATEGORY_HINTS = {
+    "berkala": _l("The office publishes it regularly, at least every six months (UU 14/2008 Pasal 9)."),
+    "serta_merta": _l("Information that concerns the safety of the public, published at once (Pasal 10)."),
+    "setiap_saat": _l("Available to anyone at any time, on request if it is not online (Pasal 11)."),
+    "dikecualikan": _l("Not given out: the law exempts it (Pasal 17). The exemption is stated."),
+}
+PAGE_TITLES = {
+    "maklumat": _l("Service charter"),
+    "sop": _l("Standard operating procedure"),
+    "biaya": _l("Fee standard"),
+    "jam_layanan": _l("Service hours"),
+}
+
+
+def units_in_use() -> list[Unit]:
+    """Units that hold at least one published item: what the browse filter offers."""
+    held = select(DipItem.unit_id).where(DipItem.status == "published").distinct()
+    return list(db.session.scalars(select(Unit).where(Unit.id.in_(held)).order_by(Unit.name)))
+
+
+@bp.get("/publik/informasi")
+def portal_catalogue():
+    query = request.args.get("q", "").strip()[:200]
+    category = request.args.get("kategori", "")
+    category = category if category in dip.CATEGORIES else ""
+    units = units_in_use()
+    unit = next((u for u in units if u.code == request.args.get("unit")), None)
+    page_number = request.args.get("halaman", 1, type=int)
+    page_number = page_number if 1 <= page_number <= 500 else 1
+    page = search.search_items(
+        db.session,
+        query,
+        category=category or None,
+        unit_id=unit.id if unit else None,
+        limit=PAGE_SIZE,
+        offset=(page_number - 1) * PAGE_SIZE,
+    )
+    args = {k: v for k, v in {"q": query, "kategori": category, "unit": unit.code if unit else ""}.items() if v}
+    return render_template(
+        "portal/catalogue.html",
+        page=page,
+        query=query,
+        category=category,
+        unit=unit,
+        units=units,
+        labels=CATEGORY_LABELS,
+        hints=CATEGORY_HINTS,
+        number=page_number,
+        previous=url_for("web.portal_catalogue", **args, halaman=page_number - 1) if page_number > 1 else None,
+        following=url_for("web.portal_catalogue", **args, halaman=page_number + 1) if page.more else None,
+        searched=bool(query or category or unit),
+    )
+
+
+@bp.get("/publik/informasi/<id:item_id>")
+def portal_item(item_id: int):
+    item = dip.public_item(db.session, item_id)
+    return render_template(
+        "portal/item.html", item=item, labels=CATEGORY_LABELS, hints=CATEGORY_HINTS, tz=runtime().calendars["strict"].tz
+    )
+
+
+@bp.get("/publik/informasi/<id:item_id>/berkas")
+def portal_item_file(item_id: int):
+    item = dip.public_item(db.session, item_id)
+    if not item.file_storage_key:
+        raise NotFound("item ini tidak berberkas / this item has no file")
+    return file_response(item)
+
+
+@bp.get("/publik/informasi/unduh/<string:fmt>")
+def portal_catalogue_download(fmt: str):
+    if fmt not in ("xlsx", "pdf"):
+        abort(404)
+    return export_response(fmt)
+
+
+@bp.get("/publik/halaman/<string:slug>")
+def portal_service_page(slug: str):
+    service_pages.require_slug(slug)
+    page = service_pages.current(db.session, slug)
+    body = None
+    if page is not None:
+        body = page.body_en if current_language() == "en" and page.body_en else page.body_id
+    return render_template("portal/service_page.html", slug=slug, title=PAGE_TITLES[slug], page=page, body=body)
+
+
+@bp.app_template_global()
+def service_links() -> list[tuple[str, object]]:
+    """The footer's links on every page: the list and the four service pages."""
+    return [
+        (url_for("web.portal_catalogue"), _l("Public information list")),
+        *[(url_for("web.portal_service_page", slug=slug), title) for slug, title in PAGE_TITLES.items()],
+    ]
+
+
+@bp.app_template_filter()
+def paragraphs(text: str | None) -> list[dict]:
+    """A page's plain text as blocks: paragraphs split by blank lines; lines starting "- " make a list."""
+    blocks = []
+    for chunk in (text or "").replace("\r\n", "\n").split("\n\n"):
+        lines = [line.strip() for line in chunk.strip().split("\n") if line.strip()]
+        if not lines:
+            continue
+        if all(line.startswith(("- ", "* ")) for line in lines):
+            blocks.append({"list": [line[2:].strip() for line in lines]})
+        else:
+            blocks.append({"text": "\n".join(lines)})
+    return blocks
+
+
+@bp.app_template_global()
+def front_page_notices() -> list[DipItem]:
+    """Serta-merta items still announced on the portal's front page."""
+    return dip.front_page_notices(db.session)
+
+
+@bp.app_template_global()
+def dip_category_label(category: str):
+    return CATEGORY_LABELS.get(category, category)

@@ -1,0 +1,303 @@
+"""The public information list (Daftar Informasi Publik, UU 14/2008 Pasal 9-11, Perki 1/2021): its verbs.
+
+An item is created, changed, published, withdrawn or given a file by one function each (STYLE.md rule 2).
+Each checks who may act (``engine.access``: the PPID and the admin keep every item, a unit its own),
+validates the data against ``forms/dip_item.json`` and the rules the schema cannot say, changes the row,
+appends a ``DipItemVersion`` (the item as it now is, who, when, what was done) and plans the periodic
+item's reminders (``engine.dip_due``), all in the caller's transaction. None commits.
+
+Data speaks the form's words (``title``, ``category``, ``unit`` as a unit code, ``made_on`` as a date...);
+``snapshot`` gives an item back in the same words, so a version, the API and the export agree.
+"""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from engine import access, clock, dip_due, files, search
+from engine.errors import Conflict, Invalid, NotFound
+from engine.models import DipItem, DipItemVersion, Unit, User
+from engine.runtime import Runtime
+
+FORM = "dip_item.json"
+CATEGORIES = ("berkala", "serta_merta", "setiap_saat", "dikecualikan")
+STATUSES = ("draft", "published", "withdrawn")
+# The item's fields as the form names them, in the order of the form, the export and a version's snapshot.
+FIELDS = (
+    "code",
+    "title",
+    "summary",
+    "category",
+    "unit",
+    "made_on",
+    "retention",
+    "format",
+    "legal_basis",
+    "url",
+    "rhythm_months",
+    "exemption_id",
+    "exemption_note",
+)
+TEXT_DEFAULTS = {"summary": "", "retention": "", "format": "", "legal_basis": ""}  # NOT NULL, empty when not given
+NOTICE_DAYS = 30  # a serta-merta item stays on the portal's front page this long unless told otherwise
+
+
+def values(session: Session, rt: Runtime, data: dict, item: DipItem | None = None, units: dict | None = None) -> dict:
+    """The form's data checked (schema, then the rules across fields and rows) as column values.
+
+    Raises ``Invalid`` naming every bad field; nothing is changed. ``units`` caches the units found by
+    name or code across the rows of an import.
+    """
+    rt.forms.validate(FORM, data)
+    fields: dict[str, list[str]] = {}
+    units = {} if units is None else units
+    if data["unit"] not in units:
+        units[data["unit"]] = find_unit(session, data["unit"])
+    unit = units[data["unit"]]
+    if unit is None:
+        fields["unit"] = [f"unit {data['unit']!r} tidak dikenal / unknown unit"]
+    category = data["category"]
+    if data.get("rhythm_months") is not None and category != "berkala":
+        fields["rhythm_months"] = ["hanya untuk informasi berkala / only for periodic information"]
+    if category == "dikecualikan":
+        if not (data.get("exemption_note") or data.get("exemption_id")):
+            fields["exemption_note"] = ["wajib untuk informasi yang dikecualikan / required for exempt information"]
+        if data.get("url"):
+            fields["url"] = ["informasi yang dikecualikan tidak diberi tautan / exempt information has no link"]
+        if item is not None and item.file_storage_key:
+            fields["category"] = ["hapus dulu berkasnya / remove its file first"]
+    code = (data.get("code") or "").strip() or None
+    if code is not None:
+        with session.no_autoflush:  # a read of committed facts: the change being built is not one of them
+            other = session.scalar(select(DipItem.id).where(DipItem.code == code))
+        if other is not None and (item is None or other != item.id):
+            fields["code"] = [f"kode {code} sudah dipakai item {other} / code already used by item {other}"]
+    if fields:
+        raise Invalid("data tidak sah / invalid data", fields=fields)
+    out = {name: data.get(name) for name in FIELDS if name not in ("unit", "code", "made_on")}
+    out.update({k: (out.get(k) or "").strip() or default for k, default in TEXT_DEFAULTS.items()})
+    out["title"] = data["title"].strip()
+    out["code"] = code
+    out["unit_id"] = unit.id
+    out["made_on"] = date.fromisoformat(data["made_on"]) if data.get("made_on") else None
+    for name in ("url", "exemption_note"):
+        out[name] = (out.get(name) or "").strip() or None
+    return out
+
+
+def find_unit(session: Session, code_or_name: str) -> Unit | None:
+    """A unit by its code or its name, either in any case (offices write both in their spreadsheets)."""
+    wanted = (code_or_name or "").strip().lower()
+    if not wanted:
+        return None
+    with session.no_autoflush:
+        return session.scalar(
+            select(Unit).where((func.lower(Unit.code) == wanted) | (func.lower(Unit.name) == wanted)).limit(1)
+        )
+
+
+def create_item(
+    session: Session, rt: Runtime, user: User, data: dict, *, publish: bool = False, action: str = "created"
+) -> DipItem:
+    return insert_item(session, rt, user, values(session, rt, data), publish, data.get("notice_days"), action)
+
+
+def insert_item(
+    session: Session, rt: Runtime, user: User, columns: dict, publish: bool, notice_days: int | None, action: str
+) -> DipItem:
+    """``create_item`` for columns already checked by ``values`` (an import checks every row first)."""
+    access.require_dip_editor(user, columns["unit_id"])
+    now = clock.now()
+    item = DipItem(**columns, status="draft", created_at=now, updated_at=now, updated_by=user.username)
+    session.add(item)
+    if publish:
+        _publish(item, now, notice_days)
+    _written(session, rt, item, user, action)
+    return item
+
+
+def update_item(
+    session: Session,
+    rt: Runtime,
+    user: User,
+    item_id: int,
+    data: dict,
+    *,
+    expected_version: int | None = None,
+    publish: bool = False,
+    action: str = "updated",
+) -> DipItem:
+    """Change an item to ``data`` (every field: one left out is emptied); the old version stays in the history.
+
+    ``expected_version`` (the version the officer edited) makes a change over someone else's a conflict.
+    """
+    item = require_item(session, user, item_id)
+    access.require_dip_editor(user, item.unit_id)
+    if expected_version is not None and expected_version != item.version:
+        raise Conflict("item diubah orang lain; muat ulang / the item was changed meanwhile; reload")
+    columns = values(session, rt, data, item)
+    access.require_dip_editor(user, columns["unit_id"])  # a unit cannot hand its item to another unit
+    for name, value in columns.items():
+        setattr(item, name, value)
+    if publish and item.status != "published":
+        _publish(item, clock.now(), data.get("notice_days"))
+    _touch(item, user)
+    _written(session, rt, item, user, action)
+    return item
+
+
+def publish_item(session: Session, rt: Runtime, user: User, item_id: int, notice_days: int | None = None) -> DipItem:
+    """Put the item in the public catalogue; a serta-merta item also goes on the portal's front page."""
+    item = require_item(session, user, item_id)
+    access.require_dip_editor(user, item.unit_id)
+    if item.status == "published":
+        raise Conflict("item sudah terbit / the item is already published")
+    _publish(item, clock.now(), notice_days)
+    _touch(item, user)
+    _written(session, rt, item, user, "published")
+    return item
+
+
+def withdraw_item(session: Session, rt: Runtime, user: User, item_id: int) -> DipItem:
+    """Take the item out of the public catalogue (it stays in the history, and can be published again)."""
+    item = require_item(session, user, item_id)
+    access.require_dip_editor(user, item.unit_id)
+    if item.status != "published":
+        raise Conflict("item belum terbit / the item is not published")
+    item.status, item.notice_until = "withdrawn", None
+    _touch(item, user)
+    _written(session, rt, item, user, "withdrawn")
+    return item
+
+
+def attach_file(session: Session, rt: Runtime, user: User, item_id: int, upload: files.Upload) -> DipItem:
+    """Give the item its document (PDF, PNG or JPEG, checked by content), replacing any earlier one."""
+    item = require_item(session, user, item_id)
+    access.require_dip_editor(user, item.unit_id)
+    if item.category == "dikecualikan":
+        raise Invalid(
+            "informasi yang dikecualikan tidak diberi berkas / exempt information has no file",
+            fields={"file": ["dikecualikan / exempt"]},
+        )
+    try:
+        (checked,) = files.check([upload], rt.settings.max_attachment_bytes)
+    except Invalid as error:
+        raise Invalid(error.message, fields={"file": [m for ms in error.fields.values() for m in ms]}) from None
+    store = files.FileStore(rt.settings.files_dir, rt.vault)
+    key, kid = store.put(checked.data, session)
+    item.file_name, item.file_media_type, item.file_size = checked.file_name, checked.media_type, checked.size
+    item.file_sha256, item.file_storage_key, item.file_key_id = checked.sha256, key, kid
+    _touch(item, user)
+    _written(session, rt, item, user, "file_added")
+    return item
+
+
+def read_file(rt: Runtime, item: DipItem) -> bytes:
+    return files.FileStore(rt.settings.files_dir, rt.vault).get(item.file_storage_key, item.file_key_id)
+
+
+def _publish(item: DipItem, now, notice_days: int | None) -> None:
+    item.status, item.published_at = "published", now
+    if item.category == "serta_merta":
+        item.notice_until = now + timedelta(days=notice_days or NOTICE_DAYS)
+
+
+def _touch(item: DipItem, user: User) -> None:
+    item.updated_at, item.updated_by = clock.now(), user.username
+
+
+def _written(session: Session, rt: Runtime, item: DipItem, user: User, action: str) -> None:
+    """After every change: the search text and the next due date, one flush, the reminders, the version.
+
+    One flush per change: the version column moves once, so versions count changes.
+    """
+    cal = rt.calendars["strict"]
+    with session.no_autoflush:
+        item.unit = session.get(Unit, item.unit_id)
+    item.search_text = search.document(
+        item.title, item.summary, item.code, item.format, item.legal_basis, item.unit.name, item.unit.code
+    )
+    item.next_due_at = dip_due.next_due(cal, item)
+    session.flush()
+    dip_due.plan(session, cal, item)
+    session.add(
+        DipItemVersion(
+            item_id=item.id,
+            version=item.version,
+            action=action,
+            actor=user.username,
+            at=clock.now(),
+            data=snapshot(item),
+        )
+    )
+
+
+def snapshot(item: DipItem) -> dict:
+    """The item in the form's words, plus its state: what a version keeps and what the API returns."""
+    return {
+        "id": item.id,
+        **{name: getattr(item, name) for name in FIELDS if name not in ("unit", "made_on")},
+        "unit": item.unit.code,
+        "unit_name": item.unit.name,
+        "made_on": item.made_on.isoformat() if item.made_on else None,
+        "status": item.status,
+        "published_at": item.published_at.isoformat() if item.published_at else None,
+        "notice_until": item.notice_until.isoformat() if item.notice_until else None,
+        "next_due_at": item.next_due_at.isoformat() if item.next_due_at else None,
+        "file": {
+            "name": item.file_name,
+            "media_type": item.file_media_type,
+            "size": item.file_size,
+            "sha256": item.file_sha256,
+        }
+        if item.file_storage_key
+        else None,
+        "version": item.version,
+    }
+
+
+def form_data(item: DipItem) -> dict:
+    """The item as the form's data (what an edit starts from): the snapshot without its state."""
+    data = snapshot(item)
+    return {name: data[name] for name in FIELDS if data.get(name) not in (None, "")}
+
+
+def require_item(session: Session, user: User, item_id: int) -> DipItem:
+    """An item as staff read it (drafts too): 403 for someone who is not staff, 404 for no such item."""
+    access.require_dip_reader(user)
+    item = session.get(DipItem, item_id) if 0 < item_id < 2**31 else None
+    if item is None:
+        raise NotFound("item DIP tidak ditemukan / DIP item not found")
+    return item
+
+
+def public_item(session: Session, item_id: int) -> DipItem:
+    """An item as anyone reads it: published only, or 404."""
+    item = session.get(DipItem, item_id) if 0 < item_id < 2**31 else None
+    if item is None or item.status != "published":
+        raise NotFound("item DIP tidak ditemukan / DIP item not found")
+    return item
+
+
+def versions(session: Session, item: DipItem) -> list[DipItemVersion]:
+    """The item's history, newest first."""
+    return list(
+        session.scalars(
+            select(DipItemVersion).where(DipItemVersion.item_id == item.id).order_by(DipItemVersion.version.desc())
+        )
+    )
+
+
+def front_page_notices(session: Session, limit: int = 5) -> list[DipItem]:
+    """Serta-merta items still on the portal's front page, newest first."""
+    return list(
+        session.scalars(
+            select(DipItem)
+            .where(DipItem.status == "published", DipItem.notice_until > clock.now())
+            .order_by(DipItem.published_at.desc())
+            .limit(limit)
+        )
+    )

@@ -1,0 +1,45 @@
+"""Demo content of the public information list for ``kawal demo``: a few items of each category and the
+four service pages, so the portal's catalogue, its search and its footer show something at once."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+from sqlalchemy.orm import Session
+
+from engine import clock, dip, service_pages
+from engine.models import User
+from engine.runtime import Runtime
+
+ITEMS = (
+    ("Laporan Realisasi Anggaran Kantor Wilayah Semester I 2026", "berkala", "KANWIL", 6, "UU 14/2008 Pasal 9"),
+    ("Rencana Strategis Kantor Wilayah 2025-2029", "berkala", "KANWIL", 12, "UU 14/2008 Pasal 9 ayat (2)"),
+    ("Daftar penerima beasiswa madrasah berprestasi 2026 (nama dan madrasah)", "setiap_saat", "PENDMAD", None, ""),
+    ("Persyaratan izin operasional madrasah swasta", "setiap_saat", "PENDMAD", None, "PMA 90/2013"),
+    ("Rencana umum pengadaan barang dan jasa 2026", "setiap_saat", "KANWIL", None, "Perpres 16/2018"),
+    ("Peringatan dini cuaca ekstrem bagi jemaah manasik haji", "serta_merta", "KANWIL", None, "UU 14/2008 Pasal 10"),
+)
+PAGES = {
+    "maklumat": "Dengan ini kami menyatakan sanggup menyelenggarakan pelayanan informasi publik sesuai standar "
+    "pelayanan yang telah ditetapkan, dan apabila tidak menepati janji ini kami siap menerima sanksi sesuai "
+    "peraturan perundang-undangan yang berlaku.\n\n- Dasar hukum: UU 14/2008; Perki 1/2021\n"
+    "- Jangka waktu: pemberitahuan tertulis paling lambat 10 hari kerja, dapat diperpanjang 7 hari kerja\n"
+    "- Biaya: tidak dipungut biaya, kecuali biaya penggandaan dan pengiriman",
+    "sop": "1. Pemohon mengajukan permohonan melalui portal, surat elektronik, pos, atau langsung.\n"
+    "2. Petugas memeriksa kelengkapan dan memberikan tanda bukti penerimaan dengan nomor pendaftaran.\n"
+    "3. PPID memproses permohonan dan memberikan pemberitahuan tertulis paling lambat 10 hari kerja.",
+    "biaya": "Akses informasi publik tidak dipungut biaya. Biaya penggandaan dan pengiriman ditanggung pemohon "
+    "sesuai standar biaya yang ditetapkan pimpinan badan publik.",
+    "jam_layanan": "- Senin-Kamis: 08.00-16.00\n- Jumat: 08.00-16.30\n- Sabtu, Minggu dan hari libur nasional: tutup",
+}
+
+
+def load(session: Session, rt: Runtime, ppid: User) -> None:
+    made = (clock.now() - timedelta(days=150)).astimezone(rt.calendars["strict"].tz).date()
+    for title, category, unit, rhythm, basis in ITEMS:
+        data = {"title": title, "category": category, "unit": unit, "legal_basis": basis, "format": "PDF"}
+        if rhythm:
+            data |= {"rhythm_months": rhythm, "made_on": made.isoformat()}
+        dip.create_item(session, rt, ppid, data, publish=True)
+    for slug, body in PAGES.items():
+        service_pages.save(session, ppid, slug, body)

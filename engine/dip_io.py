@@ -1,0 +1,396 @@
+"""The list in and out: importing the spreadsheet an office already keeps, and the DIP downloads (XLSX, PDF).
+
+The spreadsheet (``.xlsx``, first sheet, one header row, one item per row) has these columns; headers
+are matched without regard to case or spacing, in any order, and other columns (a "No" column, notes)
+are ignored:
+
+============================  ==============  ==========================================================
+header                        field           value
+============================  ==============  ==========================================================
+Kode                          code            the office's number for the item (optional); an import
+                                              whose code matches an item changes that item
+Judul *                       title           3 to 300 characters
+Ringkasan Isi Informasi       summary
+Kategori *                    category        berkala, serta-merta, setiap saat or dikecualikan
+Unit Penguasa Informasi *     unit            the code or the name of a unit known to Kawal
+Waktu Pembuatan               made_on         a date cell, 2026-07-01, 01-07-2026 / 01/07/2026, or a year
+Jangka Waktu Penyimpanan      retention       e.g. "10 tahun"
+Bentuk Informasi              format          e.g. "PDF", "hardcopy dan softcopy"
+Dasar Hukum                   legal_basis
+Tautan                        url             http:// or https://
+Ritme (bulan)                 rhythm_months   berkala only, required there: a number of months, or
+                                              bulanan, triwulanan, semesteran, tahunan
+Dasar Pengecualian            exemption_note  dikecualikan only: the Pasal 17 ground and the test
+Nomor Register Pengecualian   exemption_id    dikecualikan: the exemption register's entry (a number)
+============================  ==============  ==========================================================
+
+(* required.) Every row is checked as the item form checks one item (``engine.dip.values``); one bad
+row refuses the whole file with every row's errors (``Invalid``, fields ``baris N.<field>``), and a good
+file is written in the caller's one transaction: nothing is ever half-imported. Imported items are
+published at once (the office's list is already public) and each gets its version ``imported``.
+
+The downloads hold the published items (exempt ones with their exemption, never a file or a link),
+read when asked, so they are always current. The XLSX has the import's columns, so an export can be
+edited and imported again.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+import unicodedata
+from dataclasses import dataclass
+from datetime import date, datetime
+
+import xlsxwriter
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from engine import access, clock, dip
+from engine.errors import Invalid
+from engine.models import DipItem, User
+from engine.runtime import Runtime
+
+
+@dataclass(frozen=True)
+class Column:
+    header: str
+    field: str
+    required: bool = False
+
+
+COLUMNS = (
+    Column("Kode", "code"),
+    Column("Judul", "title", True),
+    Column("Ringkasan Isi Informasi", "summary"),
+    Column("Kategori", "category", True),
+    Column("Unit Penguasa Informasi", "unit", True),
+    Column("Waktu Pembuatan", "made_on"),
+    Column("Jangka Waktu Penyimpanan", "retention"),
+    Column("Bentuk Informasi", "format"),
+    Column("Dasar Hukum", "legal_basis"),
+    Column("Tautan", "url"),
+    Column("Ritme (bulan)", "rhythm_months"),
+    Column("Dasar Pengecualian", "exemption_note"),
+    Column("Nomor Register Pengecualian", "exemption_id"),
+)
+EXPORT_EXTRA = ("Berkas", "Diperbarui")  # the export's last columns: the file's name, the last change (office date)
+CATEGORY_WORDS = {
+    "berkala": "berkala",
+    "periodic": "berkala",
+    "serta_merta": "serta_merta",
+    "sertamerta": "serta_merta",
+    "immediate": "serta_merta",
+    "setiap_saat": "setiap_saat",
+    "tersedia_setiap_saat": "setiap_saat",
+    "any_time": "setiap_saat",
+    "dikecualikan": "dikecualikan",
+    "exempt": "dikecualikan",
+}
+CATEGORY_LABELS = {
+    "berkala": "Berkala",
+    "serta_merta": "Serta-merta",
+    "setiap_saat": "Setiap saat",
+    "dikecualikan": "Dikecualikan",
+}
+RHYTHM_WORDS = {"bulanan": 1, "triwulanan": 3, "triwulan": 3, "semesteran": 6, "semester": 6, "tahunan": 12}
+MAX_ROWS = 20_000  # a bigger file is not a DIP: refuse it before reading it whole
+XLSX_MIMETYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+
+
+def _key(text) -> str:
+    return re.sub(r"\s+", " ", str(text or "")).strip().lower()
+
+
+def import_xlsx(session: Session, rt: Runtime, user: User, content: bytes) -> list[DipItem]:
+    """Create (or, by code, change) one item per row; all rows or none. Returns the items written."""
+    access.require_dip_keeper(user)
+    rows = read_rows(content)
+    errors: dict[str, list[str]] = {}
+    checked: list[tuple[dict, dict, DipItem | None]] = []
+    seen_codes: dict[str, int] = {}
+    units: dict = {}
+    existing = {item.code: item for item in session.scalars(select(DipItem).where(DipItem.code.is_not(None)))}
+    for number, data, problems in rows:
+        for name, message in problems:
+            errors.setdefault(f"baris {number}.{name}", []).append(message)
+        code = data.get("code")
+        if code and code in seen_codes:
+            errors.setdefault(f"baris {number}.code", []).append(
+                f"kode {code} juga di baris {seen_codes[code]} / code also in row {seen_codes[code]}"
+            )
+        elif code:
+            seen_codes[code] = number
+        item = existing.get(code) if code else None
+        try:
+            checked.append((data, dip.values(session, rt, data, item, units), item))
+        except Invalid as error:
+            for name, messages in error.fields.items():
+                errors.setdefault(f"baris {number}.{name}", []).extend(messages)
+    if not rows:
+        errors["file"] = ["tidak ada baris item / no item rows"]
+    if errors:
+        bad_rows = len({path.split(".")[0] for path in errors})
+        raise Invalid(
+            f"{bad_rows} baris tidak sah; tidak ada yang diimpor / {bad_rows} bad rows; nothing imported", fields=errors
+        )
+    written = []
+    for data, columns, item in checked:
+        if item is None:
+            written.append(dip.insert_item(session, rt, user, columns, True, None, "imported"))
+        else:
+            written.append(dip.update_item(session, rt, user, item.id, data, publish=True, action="imported"))
+    return written
+
+
+def read_rows(content: bytes) -> list[tuple[int, dict, list[tuple[str, str]]]]:
+    """The first sheet's rows as (row number, form data, problems found while reading the cells)."""
+    from openpyxl import load_workbook
+
+    try:
+        workbook = load_workbook(io.BytesIO(content), read_only=True, data_only=True)
+    except Exception as error:  # openpyxl raises many kinds for a file that is not a workbook
+        raise Invalid(
+            "berkas bukan XLSX / the file is not an XLSX workbook", fields={"file": [type(error).__name__]}
+        ) from None
+    try:
+        sheet = workbook.worksheets[0]
+        lines = sheet.iter_rows(values_only=True)
+        header = next(lines, None) or ()
+        by_header = {_key(c.header): c for c in COLUMNS} | {c.field: c for c in COLUMNS}
+        positions = {i: by_header[_key(h)] for i, h in enumerate(header) if _key(h) in by_header}
+        missing = [c.header for c in COLUMNS if c.required and c not in positions.values()]
+        if missing:
+            raise Invalid(
+                "kolom wajib tidak ada / required columns missing",
+                fields={"baris 1": [f"kolom {h} tidak ada / column {h} missing" for h in missing]},
+            )
+        rows = []
+        for number, values in enumerate(lines, start=2):
+            if number > MAX_ROWS + 1:
+                raise Invalid(f"lebih dari {MAX_ROWS} baris / more than {MAX_ROWS} rows", fields={"file": ["rows"]})
+            if all(v in (None, "") for v in values):
+                continue  # blank lines between groups of items
+            data, problems = {}, []
+            for i, column in positions.items():
+                value = values[i] if i < len(values) else None
+                converted, problem = _cell(column.field, value)
+                if problem:
+                    problems.append((column.field, problem))
+                elif converted not in (None, ""):
+                    data[column.field] = converted
+            rows.append((number, data, problems))
+        return rows
+    finally:
+        workbook.close()
+
+
+def _cell(field: str, value) -> tuple[object, str | None]:
+    """A cell as the form's value, or a problem in both languages."""
+    if value is None:
+        return None, None
+    if field == "made_on":
+        return _date(value)
+    if field in ("rhythm_months", "exemption_id"):
+        return _whole(field, value)
+    text = str(value).strip()
+    if field == "category":
+        folded = unicodedata.normalize("NFKD", text).lower()
+        word = CATEGORY_WORDS.get(re.sub(r"[\s-]+", "_", folded))
+        if word is None:
+            return None, "kategori: berkala, serta-merta, setiap saat, dikecualikan / unknown category"
+        return word, None
+    if field == "code" and isinstance(value, float) and value.is_integer():
+        return str(int(value)), None  # a number typed into the code column
+    return text, None
+
+
+def _date(value) -> tuple[date | None, str | None]:
+    if isinstance(value, datetime):
+        return value.date().isoformat(), None
+    if isinstance(value, date):
+        return value.isoformat(), None
+    text = str(value).strip()
+    if isinstance(value, int | float) or re.fullmatch(r"\d{4}", text):
+        year = int(float(text))
+        if 1900 <= year <= 2200:
+            return date(year, 1, 1).isoformat(), None
+    for pattern in ("%Y-%m-%d", "%d-%m-%Y", "%d/%m/%Y"):
+        try:
+            return datetime.strptime(text, pattern).date().isoformat(), None
+        except ValueError:
+            continue
+    return None, "tanggal: 2026-07-01 atau 01-07-2026 / date: 2026-07-01 or 01-07-2026"
+
+
+def _whole(field: str, value) -> tuple[int | None, str | None]:
+    text = str(value).strip().lower()
+    if field == "rhythm_months":
+        text = re.sub(r"\s*bulan$", "", text)
+        if text in RHYTHM_WORDS:
+            return RHYTHM_WORDS[text], None
+    try:
+        number = float(text)
+    except ValueError:
+        return None, "harus bilangan bulat / must be a whole number"
+    if not number.is_integer():
+        return None, "harus bilangan bulat / must be a whole number"
+    return int(number), None
+
+
+# -- out --------------------------------------------------------------------------------------------------
+
+
+def published(session: Session) -> list[DipItem]:
+    """The public list: every published item, by category (the law's order) and title."""
+    order = {c: n for n, c in enumerate(dip.CATEGORIES)}
+    items = session.scalars(select(DipItem).where(DipItem.status == "published")).all()
+    return sorted(items, key=lambda i: (order[i.category], i.title.lower(), i.id))
+
+
+def export_row(item: DipItem, tz) -> list:
+    """One item as the export's cells (None: empty): the import's columns, the file's name, the last change's date."""
+    data = dip.snapshot(item)
+    cells = []
+    for column in COLUMNS:
+        value = data.get(column.field)
+        if column.field == "category":
+            value = CATEGORY_LABELS[value]
+        cells.append(value)
+    return [*cells, item.file_name, item.updated_at.astimezone(tz).date().isoformat()]
+
+
+def export_xlsx(session: Session, tz) -> bytes:
+    """The published list as a workbook; every text written as text, never a formula."""
+    buffer = io.BytesIO()
+    workbook = xlsxwriter.Workbook(buffer, {"in_memory": True, "strings_to_formulas": False, "strings_to_urls": False})
+    sheet = workbook.add_worksheet("DIP")
+    bold = workbook.add_format({"bold": True, "text_wrap": True})
+    for col, header in enumerate([c.header for c in COLUMNS] + list(EXPORT_EXTRA)):
+        sheet.write_string(0, col, header, bold)
+    sheet.freeze_panes(1, 0)
+    sheet.set_column(0, len(COLUMNS) + 1, 22)
+    sheet.set_column(1, 2, 45)
+    for r, item in enumerate(published(session), start=1):
+        for col, value in enumerate(export_row(item, tz)):
+            if value in (None, ""):
+                continue  # an empty cell, as the office left it
+            if isinstance(value, int):
+                sheet.write_number(r, col, value)
+            else:
+                sheet.write_string(r, col, str(value))
+    workbook.close()
+    return buffer.getvalue()
+
+
+def template_xlsx() -> bytes:
+    """An empty list to fill in: the header row, and a sheet that explains each column."""
+    buffer = io.BytesIO()
+    workbook = xlsxwriter.Workbook(buffer, {"in_memory": True})
+    sheet = workbook.add_worksheet("DIP")
+    bold = workbook.add_format({"bold": True})
+    for col, column in enumerate(COLUMNS):
+        sheet.write_string(0, col, column.header, bold)
+        sheet.set_column(col, col, 24)
+    sheet.freeze_panes(1, 0)
+    notes = workbook.add_worksheet("Petunjuk")
+    notes.set_column(0, 0, 30)
+    notes.set_column(1, 1, 90)
+    for row, (header, note) in enumerate(TEMPLATE_NOTES):
+        notes.write_string(row, 0, header, bold if row == 0 else None)
+        notes.write_string(row, 1, note, bold if row == 0 else None)
+    workbook.close()
+    return buffer.getvalue()
+
+
+TEMPLATE_NOTES = (
+    ("Kolom / Column", "Isi / What to write"),
+    ("Kode", "Nomor item di DIP kantor (boleh kosong). Impor ulang dengan kode yang sama mengubah item itu."),
+    ("Judul (wajib)", "Judul informasi, 3-300 karakter."),
+    ("Ringkasan Isi Informasi", "Ringkasan isi informasi."),
+    ("Kategori (wajib)", "berkala, serta-merta, setiap saat, atau dikecualikan."),
+    (
+        "Unit Penguasa Informasi (wajib)",
+        "Kode atau nama unit yang menguasai informasi, sebagaimana terdaftar di Kawal.",
+    ),
+    ("Waktu Pembuatan", "Tanggal (2026-07-01 atau 01-07-2026) atau tahun. Untuk informasi berkala: edisi terakhir."),
+    ("Jangka Waktu Penyimpanan", "Misalnya: 10 tahun."),
+    ("Bentuk Informasi", "Misalnya: PDF, hardcopy dan softcopy."),
+    ("Dasar Hukum", "Misalnya: UU 14/2008 Pasal 9 ayat (2)."),
+    ("Tautan", "Alamat http:// atau https:// tempat informasi dapat diperoleh."),
+    ("Ritme (bulan)", "Wajib untuk informasi berkala: jumlah bulan, atau bulanan, triwulanan, semesteran, tahunan."),
+    ("Dasar Pengecualian", "Wajib untuk informasi yang dikecualikan: huruf Pasal 17 dan hasil uji konsekuensi."),
+    ("Nomor Register Pengecualian", "Untuk informasi yang dikecualikan: nomor pada register pengecualian."),
+)
+
+
+PDF_COLUMNS = (  # (header, share of the page's width)
+    ("No", 4),
+    ("Judul dan ringkasan", 32),
+    ("Kategori", 9),
+    ("Unit", 13),
+    ("Waktu pembuatan", 9),
+    ("Bentuk", 9),
+    ("Jangka simpan", 9),
+    ("Dasar hukum / pengecualian", 15),
+)
+
+
+def export_pdf(session: Session, tz, title: str = "Daftar Informasi Publik", compress: bool = True) -> bytes:
+    """The published list as a landscape A4 table (the core Helvetica font: text outside Latin-1 is folded)."""
+    from fpdf import FPDF
+
+    pdf = FPDF(orientation="L", format="A4")
+    pdf.set_compression(compress)
+    pdf.set_title(title)
+    pdf.set_creator("Kawal")
+    pdf.set_auto_page_break(auto=True, margin=12)
+    pdf.add_page()
+    pdf.set_font("Helvetica", "B", 14)
+    pdf.cell(0, 8, _latin1(title), new_x="LMARGIN", new_y="NEXT")
+    pdf.set_font("Helvetica", "", 9)
+    stamp = clock.now().astimezone(tz).strftime("%d-%m-%Y %H:%M %Z")
+    pdf.cell(0, 6, _latin1(f"Keadaan per {stamp}. UU 14/2008 Pasal 9-11; Perki 1/2021."), new_x="LMARGIN", new_y="NEXT")
+    pdf.ln(2)
+    pdf.set_font("Helvetica", "", 8)
+    with pdf.table(col_widths=[w for _h, w in PDF_COLUMNS], text_align="LEFT", line_height=4) as table:
+        head = table.row()
+        for header, _w in PDF_COLUMNS:
+            head.cell(header)
+        for number, item in enumerate(published(session), start=1):
+            row = table.row()
+            basis = item.legal_basis
+            if item.category == "dikecualikan":
+                basis = " ".join(filter(None, [basis, item.exemption_note]))
+            summary = f"{item.title}\n{item.summary}".strip() if item.summary else item.title
+            for text in (
+                str(number),
+                summary,
+                CATEGORY_LABELS[item.category],
+                item.unit.name,
+                item.made_on.strftime("%d-%m-%Y") if item.made_on else "",
+                item.format,
+                item.retention,
+                basis,
+            ):
+                row.cell(_latin1(text))
+    return bytes(pdf.output())
+
+
+_TYPOGRAPHY = str.maketrans(
+    {
+        "\u2013": "-",
+        "\u2014": "-",
+        "\u2018": "'",
+        "\u2019": "'",
+        "\u201c": '"',
+        "\u201d": '"',
+        "\u2026": "...",
+        "\u00a0": " ",
+    }
+)
+
+
+def _latin1(text: str | None) -> str:
+    """Text the core fonts can draw: dashes and quotes made plain, accents kept, anything else as '?'."""
+    return (text or "").translate(_TYPOGRAPHY).encode("latin-1", "replace").decode("latin-1")

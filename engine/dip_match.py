@@ -1,0 +1,145 @@
+"""Requests meet the list: items that may already answer a request, citing one, and repeated requests.
+
+- ``suggest``: the published items matching a request's text (at least two of its words, else one),
+  shown to the officer who processes it (the task page, ``GET /api/v1/tasks/{id}``).
+- ``check_citations``: a form field marked ``"x-references": "dip_item"`` (the decision's ``dip_item``)
+  must name a published, non-exempt item; ``inbox.complete_task`` calls it after the schema check.
+- ``cited``: the item a case's decision cited, for the written notice (the portal's letters, the e-mail).
+- ``repeated_requests``: requests asking for the same thing, grouped and counted, that no published
+  item answers: a hint that something should be published (the PPID's DIP page, the API, the dashboard).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from engine import kinds, search
+from engine.errors import Invalid
+from engine.models import Case, CaseEvent, DipItem
+
+REFERENCE = "dip_item"  # the value of "x-references" that names a DIP item
+SIMILAR = 0.5  # two requests ask for the same thing when half their distinct words are shared (Jaccard)
+MIN_SHARED = 2  # ... and at least this many words
+
+
+def suggest(session: Session, text: str | None, limit: int = 5) -> list[DipItem]:
+    if not (text or "").strip():
+        return []
+    return search.search_items(session, text, match="two", limit=limit).items
+
+
+def for_case(session: Session, case: Case, limit: int = 5) -> list[DipItem]:
+    """Suggestions for an information request's officer; other kinds of case ask for nothing listed."""
+    if case.kind != kinds.REQUEST:
+        return []
+    return suggest(session, (case.details or {}).get("information"), limit)
+
+
+def check_citations(session: Session, schema: dict, data: dict) -> None:
+    """Every field the form marks as a DIP reference names an item the public can be pointed to."""
+    fields = {}
+    for name, node in schema.get("properties", {}).items():
+        if node.get("x-references") != REFERENCE or data.get(name) is None:
+            continue
+        item = session.get(DipItem, data[name]) if isinstance(data[name], int) and 0 < data[name] < 2**31 else None
+        if item is None or item.status != "published":
+            fields[name] = ["tidak ada item DIP terbit dengan nomor itu / no published DIP item has that number"]
+        elif item.category == "dikecualikan":
+            fields[name] = ["item itu dikecualikan, bukan informasi publik / that item is exempt, not public"]
+    if fields:
+        raise Invalid("rujukan DIP tidak sah / invalid DIP reference", fields=fields)
+
+
+def cited(session: Session, data: dict) -> DipItem | None:
+    """The published item a decision's data cites, if any."""
+    item_id = data.get(REFERENCE)
+    if not isinstance(item_id, int):
+        return None
+    item = session.get(DipItem, item_id)
+    return item if item is not None and item.status == "published" else None
+
+
+def cited_by_case(session: Session, case: Case) -> DipItem | None:
+    """The item the case's latest decision cited (read from its history, as the letters are)."""
+    for (data,) in session.execute(
+        select(CaseEvent.data)
+        .where(CaseEvent.case_id == case.id, CaseEvent.type == "task_completed")
+        .order_by(CaseEvent.seq.desc())
+    ):
+        if data.get("task") == "putuskan":
+            return cited(session, data.get("data", {}))
+    return None
+
+
+def notice_context(session: Session, data: dict) -> dict:
+    """The decision notice's DIP lines (notifications.rendering): the cited item's title and where it is."""
+    item = cited(session, data)
+    return {"dip_title": item.title, "dip_link": public_path(item)} if item is not None else {}
+
+
+def public_path(item: DipItem) -> str:
+    """Where the portal shows the item (the notice names it)."""
+    return f"/publik/informasi/{item.id}"
+
+
+@dataclass
+class Repeated:
+    """Requests that ask for the same thing: how many, which, when, and in the words of the first."""
+
+    example: str
+    words: list[str]
+    tickets: list[str] = field(default_factory=list)
+    first_at: datetime | None = None
+    last_at: datetime | None = None
+
+    @property
+    def count(self) -> int:
+        return len(self.tickets)
+
+
+def repeated_requests(
+    session: Session, since: datetime | None = None, min_count: int = 2, limit: int = 50
+) -> list[Repeated]:
+    """Groups of at least ``min_count`` requests asking for the same thing that no published item answers.
+
+    Requests are grouped by their stemmed words (two requests are alike when at least half of their
+    distinct words, and two or more, are shared); a group is left out when a published item matches
+    the words its requests share. The most asked first.
+    """
+    query = select(Case.ticket, Case.received_at, Case.details).where(Case.kind == kinds.REQUEST)
+    if since is not None:
+        query = query.where(Case.received_at >= since)
+    groups: list[tuple[set[str], Repeated]] = []
+    for ticket, received_at, details in session.execute(query.order_by(Case.received_at, Case.id)):
+        text = (details or {}).get("information") or ""
+        words = set(search.analyze(text))
+        if len(words) < MIN_SHARED:
+            continue
+        home = next((g for g in groups if _alike(g[0], words)), None)
+        if home is None:
+            home = (words, Repeated(example=text, words=sorted(words)))
+            groups.append(home)
+        else:
+            home[1].words = sorted(set(home[1].words) & words or home[1].words)
+        home[1].tickets.append(ticket)
+        home[1].first_at = home[1].first_at or received_at
+        home[1].last_at = received_at
+    out = []
+    for _words, group in sorted(groups, key=lambda g: -g[1].count):
+        if group.count < min_count:
+            continue
+        if search.search_items(session, stems=group.words, limit=1).items:
+            continue  # the list answers it already
+        out.append(group)
+        if len(out) >= limit:
+            break
+    return out
+
+
+def _alike(a: set[str], b: set[str]) -> bool:
+    shared = len(a & b)
+    return shared >= MIN_SHARED and shared / len(a | b) >= SIMILAR

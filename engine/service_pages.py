@@ -1,0 +1,75 @@
+"""The office's published service pages (Perki 1/2021 Pasal 47-48 and its service standard).
+
+Four pages, each linked from every portal page: the service charter (``maklumat``: legal basis,
+procedure, completion time, fee, service guarantee, performance evaluation), the standard operating
+procedure (``sop``), the fee standard (``biaya``) and the service hours (``jam_layanan``). The PPID and
+the admin write them in Bahasa Indonesia (required) and English (optional); each save is a new
+version (``ServicePage`` is append-only), so what the public was shown on a day can always be read back.
+"""
+
+from __future__ import annotations
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from engine import access, clock
+from engine.errors import Invalid, NotFound
+from engine.models import ServicePage, User
+
+SLUGS = ("maklumat", "sop", "biaya", "jam_layanan")
+MAX_CHARS = 20_000
+
+
+def require_slug(slug: str) -> str:
+    if slug not in SLUGS:
+        raise NotFound("halaman tidak ditemukan / page not found")
+    return slug
+
+
+def current(session: Session, slug: str) -> ServicePage | None:
+    return session.scalar(
+        select(ServicePage).where(ServicePage.slug == require_slug(slug)).order_by(ServicePage.version.desc()).limit(1)
+    )
+
+
+def all_current(session: Session) -> dict[str, ServicePage]:
+    """The latest version of every page written so far, by slug."""
+    latest = select(ServicePage.slug, func.max(ServicePage.version).label("v")).group_by(ServicePage.slug).subquery()
+    rows = session.scalars(
+        select(ServicePage).join(latest, (ServicePage.slug == latest.c.slug) & (ServicePage.version == latest.c.v))
+    )
+    return {page.slug: page for page in rows}
+
+
+def save(session: Session, user: User, slug: str, body_id: str, body_en: str = "") -> ServicePage:
+    """Publish a new version of the page (the old ones stay)."""
+    access.require_dip_keeper(user)
+    require_slug(slug)
+    body_id, body_en = (body_id or "").strip(), (body_en or "").strip()
+    fields = {}
+    if not body_id:
+        fields["body_id"] = ["wajib diisi / is required"]
+    for name, body in (("body_id", body_id), ("body_en", body_en)):
+        if len(body) > MAX_CHARS:
+            fields[name] = ["terlalu panjang / too long"]
+    if fields:
+        raise Invalid("data tidak sah / invalid data", fields=fields)
+    previous = current(session, slug)
+    page = ServicePage(
+        slug=slug,
+        version=(previous.version if previous else 0) + 1,
+        body_id=body_id,
+        body_en=body_en,
+        actor=user.username,
+        at=clock.now(),
+    )
+    session.add(page)
+    return page
+
+
+def history(session: Session, slug: str) -> list[ServicePage]:
+    return list(
+        session.scalars(
+            select(ServicePage).where(ServicePage.slug == require_slug(slug)).order_by(ServicePage.version.desc())
+        )
+    )

@@ -1,0 +1,97 @@
+"""Logins that end when they are ended: server-side sessions for pages, API tokens and the portal.
+
+A session is a row (``AuthSession``) named by the SHA-256 of a random 256-bit id; the browser's cookie
+or the API token carries the id. A request whose row is gone or expired is not logged in, so a copied
+cookie or token stops working the moment its owner logs out, closes the case on the device, or an
+administrator ends the officer's sessions (``kawal users end-sessions``, a password reset, a
+deactivation). Rows of sessions that have expired are pruned at every new login.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import secrets
+from datetime import timedelta
+
+from sqlalchemy import delete, select
+from sqlalchemy.orm import Session
+
+from engine import clock
+from engine.models import AuthSession, User
+
+KINDS = ("web", "api", "portal")
+ID_BYTES = 32
+
+
+def _hash(session_id: str) -> str:
+    return hashlib.sha256(session_id.encode("utf-8", "replace")).hexdigest()
+
+
+def open_session(
+    session: Session,
+    kind: str,
+    lifetime_seconds: int,
+    user: User | None = None,
+    second_factor: bool = False,
+    data: dict | None = None,
+) -> str:
+    """A new session; returns its id (shown to the caller once, stored only as a hash). The caller commits."""
+    if kind not in KINDS:
+        raise ValueError(f"unknown session kind {kind!r}")
+    now = clock.now()
+    session.execute(delete(AuthSession).where(AuthSession.expires_at <= now))
+    session_id = secrets.token_urlsafe(ID_BYTES)
+    session.add(
+        AuthSession(
+            id_hash=_hash(session_id),
+            kind=kind,
+            user_id=user.id if user is not None else None,
+            second_factor=second_factor,
+            data=data,
+            created_at=now,
+            expires_at=now + timedelta(seconds=lifetime_seconds),
+        )
+    )
+    session.flush()
+    return session_id
+
+
+def find(session: Session, kind: str, session_id: str | None) -> AuthSession | None:
+    """The open session of ``kind`` with this id, or ``None`` (unknown, ended or expired)."""
+    if not session_id or len(session_id) > 2 * ID_BYTES:
+        return None
+    row = session.get(AuthSession, _hash(session_id))
+    if row is None or row.kind != kind or row.expires_at <= clock.now():
+        return None
+    return row
+
+
+def extend(row: AuthSession, lifetime_seconds: int) -> None:
+    """Keep a sliding session (the portal's) open for another ``lifetime_seconds`` from now."""
+    row.expires_at = clock.now() + timedelta(seconds=lifetime_seconds)
+
+
+def end(session: Session, session_id: str | None) -> None:
+    """End one session (logout, "close my case on this device"); unknown ids are ignored."""
+    if session_id:
+        session.execute(delete(AuthSession).where(AuthSession.id_hash == _hash(session_id)))
+
+
+def end_row(session: Session, row: AuthSession | None) -> None:
+    """End the session a request came with (its id is not at hand, only its row)."""
+    if row is not None:
+        session.execute(delete(AuthSession).where(AuthSession.id_hash == row.id_hash))
+
+
+def end_all(session: Session, user: User) -> int:
+    """End every page session and API token of an officer; returns how many were open."""
+    return session.execute(delete(AuthSession).where(AuthSession.user_id == user.id)).rowcount
+
+
+def count_open(session: Session, user: User) -> int:
+    now = clock.now()
+    return len(
+        session.scalars(
+            select(AuthSession.id_hash).where(AuthSession.user_id == user.id, AuthSession.expires_at > now)
+        ).all()
+    )

@@ -1,0 +1,49 @@
+"""On a phone: a requester finds an item of the public information list by an inflected word, gets it, and
+when the list lacks something, asks for it with the request form already filled in."""
+
+import re
+
+from playwright.sync_api import expect
+
+from tests.browser.steps import assert_fits_narrow_screen
+from tests.dip.conftest import item_data
+
+
+def publish(desk, **overrides) -> int:
+    data = item_data(**{"category": "setiap_saat", "rhythm_months": None, **overrides})
+    r = desk.client.post("/api/v1/dip/items", json={"data": data, "publish": True}, headers=desk.login("ppid"))
+    assert r.status_code == 201, r.json
+    return r.json["id"]
+
+
+def test_a_requester_finds_an_item_by_an_inflected_word_on_a_phone(narrow_page, desk):
+    item_id = publish(desk, title="Izin operasional madrasah swasta", url="https://ppid.example.go.id/izin.pdf")
+    publish(desk, title="Laporan realisasi anggaran")
+    page = narrow_page
+    page.goto("/publik")
+    page.get_by_role("link", name="Cari di Daftar Informasi Publik").click()
+    expect(page).to_have_url(re.compile(r"/publik/informasi$"))
+    page.get_by_label("Cari di daftar").fill("perizinan")
+    page.get_by_role("button", name="Cari", exact=True).click()
+    results = page.locator("ol.catalogue li")
+    expect(results).to_have_count(1)
+    assert_fits_narrow_screen(page, "the search results")
+    results.get_by_role("link", name="Izin operasional madrasah swasta").click()
+    expect(page).to_have_url(re.compile(rf"/publik/informasi/{item_id}$"))
+    expect(page.get_by_role("heading", level=1)).to_have_text("Izin operasional madrasah swasta")
+    expect(page.get_by_role("link", name="Buka di situs kantor")).to_have_attribute(
+        "href", "https://ppid.example.go.id/izin.pdf"
+    )
+    assert_fits_narrow_screen(page, "the item page")
+
+
+def test_not_found_asks_for_it_with_the_request_form_already_filled_in(narrow_page, desk):
+    publish(desk, title="Laporan realisasi anggaran")
+    page = narrow_page
+    page.goto("/publik/informasi")
+    page.get_by_label("Cari di daftar").fill("jadwal vaksinasi jemaah haji")
+    page.get_by_role("button", name="Cari", exact=True).click()
+    expect(page.locator(".empty")).to_be_visible()
+    page.get_by_role("link", name="Minta informasi ini").click()
+    expect(page).to_have_url(re.compile(r"/publik/permohonan\?informasi="))
+    expect(page.locator("#f-information")).to_have_value("jadwal vaksinasi jemaah haji")

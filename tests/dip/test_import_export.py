@@ -1,0 +1,152 @@
+"""A PPID imports the office's list from XLSX (all rows or none), and the DIP downloads match the items."""
+
+import io
+from datetime import date
+
+import pytest
+import xlsxwriter
+from openpyxl import load_workbook
+from sqlalchemy import func, select
+
+from engine import dip, dip_io
+from engine.errors import Forbidden, Invalid
+from engine.models import DipItem, DipItemVersion
+from tests.dip.conftest import item_data
+
+HEADERS = [c.header for c in dip_io.COLUMNS]
+UNITS = ("KANWIL", "pendmad", "bagian hubungan masyarakat")  # codes and names, in any case
+
+
+def workbook(rows, headers=HEADERS) -> bytes:
+    buffer = io.BytesIO()
+    book = xlsxwriter.Workbook(buffer, {"in_memory": True})
+    sheet = book.add_worksheet("DIP")
+    dated = book.add_format({"num_format": "yyyy-mm-dd"})
+    sheet.write_row(0, 0, ["No", *headers])  # an office's own "No" column is ignored
+    for r, row in enumerate(rows, start=1):
+        sheet.write_number(r, 0, r)
+        for c, header in enumerate(headers, start=1):
+            value = row.get(header)
+            if isinstance(value, date):
+                sheet.write_datetime(r, c, value, dated)
+            elif value is not None:
+                sheet.write(r, c, value)
+    book.close()
+    return buffer.getvalue()
+
+
+def office_list(n=500, units=UNITS) -> list[dict]:
+    """An office's list as it keeps it: four categories, three units, dates as cells, text and years."""
+    rows = []
+    for i in range(1, n + 1):
+        kind = ("berkala", "Serta-merta", "setiap saat", "Dikecualikan")[i % 4]
+        row = {
+            "Kode": f"DIP-{i:04d}",
+            "Judul": f"Informasi nomor {i} tentang perizinan dan pelayanan madrasah",
+            "Ringkasan Isi Informasi": f"Ringkasan informasi {i}",
+            "Kategori": kind,
+            "Unit Penguasa Informasi": units[i % len(units)],
+            "Waktu Pembuatan": date(2026, 1 + i % 12, 1 + i % 28) if i % 2 else str(2020 + i % 6),
+            "Jangka Waktu Penyimpanan": "5 tahun",
+            "Bentuk Informasi": "Softcopy (PDF)",
+            "Dasar Hukum": "UU 14/2008",
+        }
+        if kind == "berkala":
+            row["Ritme (bulan)"] = ("semesteran", 12, "3 bulan")[i % 3]
+        if kind == "Dikecualikan":
+            row["Dasar Pengecualian"] = "Pasal 17 huruf h"
+        else:
+            row["Tautan"] = f"https://ppid.example.go.id/dip/{i}"
+        rows.append(row)
+    return rows
+
+
+def test_a_ppid_imports_an_xlsx_of_500_items_and_the_export_matches_them(keeper):
+    keeper.run("ppid", dip_io.import_xlsx, workbook(office_list(500)))
+    with keeper.sessions() as s:
+        assert s.scalar(select(func.count()).select_from(DipItem).where(DipItem.status == "published")) == 500
+        assert set(s.scalars(select(DipItemVersion.action))) == {"imported"}
+        items = {i.code: i for i in s.scalars(select(DipItem))}
+        assert items["DIP-0007"].made_on == date(2026, 8, 8)
+        assert items["DIP-0008"].made_on == date(2022, 1, 1)  # a year alone: its first day
+        assert items["DIP-0008"].rhythm_months == 3  # "3 bulan"
+        assert items["DIP-0004"].rhythm_months == 12
+        assert items["DIP-0003"].exemption_note == "Pasal 17 huruf h"
+        assert items["DIP-0003"].url is None
+        assert items["DIP-0002"].unit.code == "HUMAS"
+        exported = load_workbook(io.BytesIO(dip_io.export_xlsx(s, keeper.rt.calendars["strict"].tz))).active
+        rows = list(exported.iter_rows(values_only=True))
+        assert list(rows[0]) == [*HEADERS, *dip_io.EXPORT_EXTRA]
+        by_code = {row[0]: row for row in rows[1:]}
+        assert len(by_code) == 500
+        for code, item in items.items():
+            row = dict(zip(rows[0], by_code[code], strict=True))
+            assert row["Judul"] == item.title
+            assert row["Kategori"] == dip_io.CATEGORY_LABELS[item.category]
+            assert row["Unit Penguasa Informasi"] == item.unit.code
+            assert row["Waktu Pembuatan"] == (item.made_on.isoformat() if item.made_on else None)
+            assert row["Tautan"] == item.url
+            assert row["Ritme (bulan)"] == item.rhythm_months
+            assert row["Dasar Pengecualian"] == item.exemption_note
+
+
+def test_one_bad_row_refuses_the_whole_file_naming_every_bad_row(keeper, unchanged):
+    rows = office_list(40)
+    rows[4]["Kategori"] = "rahasia"
+    rows[9]["Unit Penguasa Informasi"] = "Bagian Entah"
+    rows[15]["Ritme (bulan)"] = None  # berkala without its rhythm
+    rows[20]["Kode"] = rows[19]["Kode"]
+    rows[30]["Waktu Pembuatan"] = "kemarin"
+    with unchanged(), pytest.raises(Invalid) as refused:
+        keeper.run("ppid", dip_io.import_xlsx, workbook(rows))
+    assert set(refused.value.fields) == {
+        "baris 6.category",
+        "baris 11.unit",
+        "baris 17.rhythm_months",
+        "baris 22.code",
+        "baris 32.made_on",
+    }
+    assert "nothing imported" in refused.value.message
+
+
+def test_a_file_without_a_required_column_or_not_a_workbook_is_refused(keeper, unchanged):
+    with unchanged(), pytest.raises(Invalid) as refused:
+        keeper.run("ppid", dip_io.import_xlsx, workbook(office_list(3), [h for h in HEADERS if h != "Kategori"]))
+    assert "baris 1" in refused.value.fields
+    with unchanged(), pytest.raises(Invalid) as refused:
+        keeper.run("ppid", dip_io.import_xlsx, b"No,Judul\n1,Laporan\n")
+    assert "file" in refused.value.fields
+
+
+def test_importing_again_changes_the_items_of_the_same_code_and_keeps_their_history(keeper):
+    rows = office_list(4)
+    keeper.run("ppid", dip_io.import_xlsx, workbook(rows))
+    first_title, rows[0]["Judul"] = rows[0]["Judul"], "Judul yang diperbaiki"
+    keeper.run("ppid", dip_io.import_xlsx, workbook(rows))
+    with keeper.sessions() as s:
+        assert s.scalar(select(func.count()).select_from(DipItem)) == 4
+        item = s.scalar(select(DipItem).where(DipItem.code == "DIP-0001"))
+        assert item.title == "Judul yang diperbaiki"
+        assert [v.data["title"] for v in dip.versions(s, item)] == ["Judul yang diperbaiki", first_title]
+
+
+def test_only_the_ppid_and_the_admin_import(keeper):
+    with pytest.raises(Forbidden):
+        keeper.run("unitmad", dip_io.import_xlsx, workbook(office_list(2)))
+
+
+def test_the_template_has_the_documented_columns_and_explains_them(keeper):
+    book = load_workbook(io.BytesIO(dip_io.template_xlsx()))
+    assert [c.value for c in book["DIP"][1]] == HEADERS
+    explained = [row[0] for row in book["Petunjuk"].iter_rows(min_row=2, values_only=True)]
+    assert [h.replace(" (wajib)", "") for h in explained] == HEADERS
+
+
+def test_the_pdf_lists_the_published_items_and_not_the_drafts(keeper):
+    keeper.run("ppid", dip.create_item, item_data(title="Laporan Keuangan Semester I"), publish=True)
+    keeper.run("ppid", dip.create_item, item_data(title="Rancangan yang belum terbit"))
+    with keeper.sessions() as s:
+        pdf = dip_io.export_pdf(s, keeper.rt.calendars["strict"].tz, compress=False)
+    assert pdf.startswith(b"%PDF-")
+    assert b"Laporan Keuangan Semester I" in pdf
+    assert b"belum terbit" not in pdf

@@ -1,0 +1,89 @@
+"""Requests meet the list: the officer is shown items that may answer a request, a decision cites one and its
+notice carries the link, and requests asking again for what nobody published are counted."""
+
+from sqlalchemy import select
+
+from api.extensions import db
+from engine.models import Notification
+from tests.dip.conftest import item_data
+from tests.helpers import decision
+
+RECIPIENTS = "Daftar Penerima Beasiswa Madrasah Berprestasi 2026"
+
+
+def publish(client, login, **overrides) -> dict:
+    data = item_data(**{"category": "setiap_saat", "rhythm_months": None, **overrides})
+    r = client.post("/api/v1/dip/items", json={"data": data, "publish": True}, headers=login("ppid"))
+    assert r.status_code == 201, r.json
+    return r.json
+
+
+def to_decision(desk, ticket):
+    for step in ("periksa_kelengkapan", "registrasi", "proses_permohonan", "tentukan_langkah"):
+        desk.complete(ticket, step)
+
+
+def test_the_officer_processing_a_request_is_shown_the_items_that_may_answer_it(client, login, desk):
+    item = publish(client, login, title=RECIPIENTS, unit="KANWIL")
+    publish(client, login, title="Rencana umum pengadaan barang", unit="KANWIL")
+    receipt = desk.submit()  # "Daftar penerima beasiswa tahun 2026 beserta kriteria seleksinya"
+    for step in ("periksa_kelengkapan", "registrasi"):
+        desk.complete(receipt["ticket"], step)
+    task = desk.task(receipt["ticket"], "proses_permohonan")
+    r = client.get(f"/api/v1/tasks/{task['id']}", headers=login("ppid"))
+    assert r.status_code == 200
+    assert [s["id"] for s in r.json["dip_suggestions"]] == [item["id"]]
+    assert r.json["dip_suggestions"][0]["portal_url"] == f"/publik/informasi/{item['id']}"
+
+
+def test_an_officer_answers_a_request_by_citing_an_item_and_the_notice_carries_its_link(app, client, login, desk):
+    item = publish(client, login, title=RECIPIENTS)
+    receipt = desk.submit()
+    to_decision(desk, receipt["ticket"])
+    desk.complete(receipt["ticket"], "putuskan", decision("dikabulkan_seluruhnya", dip_item=item["id"]))
+    desk.complete(receipt["ticket"], "pemberitahuan_tertulis")
+    with app.app_context():
+        notice = db.session.scalar(select(Notification).where(Notification.event == "decision_notice"))
+        assert notice.context["dip_link"] == f"/publik/informasi/{item['id']}"
+        assert notice.context["dip_title"] == RECIPIENTS
+        from notifications.rendering import render
+
+        _subject, body = render("decision_notice", "id", notice.context)
+        assert f"sudah diumumkan dalam Daftar Informasi Publik kami: {RECIPIENTS} (/publik/informasi/" in body
+
+
+def test_a_decision_cannot_cite_a_missing_draft_or_exempt_item(client, login, desk):
+    draft = client.post(
+        "/api/v1/dip/items",
+        json={"data": item_data(title="Draf", category="setiap_saat", rhythm_months=None)},
+        headers=login("ppid"),
+    ).json
+    exempt = publish(
+        client, login, title="Berkas pemeriksaan", category="dikecualikan", url=None, exemption_note="Pasal 17 huruf h"
+    )
+    receipt = desk.submit()
+    to_decision(desk, receipt["ticket"])
+    for cited in (999, draft["id"], exempt["id"]):
+        refused = desk.complete(
+            receipt["ticket"], "putuskan", decision("dikabulkan_seluruhnya", dip_item=cited), expect=422
+        )
+        assert "dip_item" in refused["errors"]
+    desk.complete(receipt["ticket"], "putuskan", decision("dikabulkan_seluruhnya"))  # citing is optional
+
+
+def test_repeated_requests_that_no_item_answers_are_counted_for_the_ppid(client, login, desk):
+    for n in range(3):
+        desk.submit(
+            nik=f"317123456789000{n}", information=f"Mohon salinan laporan keuangan masjid raya tahun {2024 + n}"
+        )
+    desk.submit(nik="3171234567890009", information="Jadwal pelatihan penyuluh agama")
+    for n in range(2):
+        desk.submit(nik=f"317123456789001{n}", information="Daftar penerima beasiswa madrasah berprestasi")
+    publish(client, login, title=RECIPIENTS)  # the list answers those two already
+    r = client.get("/api/v1/dip/repeated-requests", headers=login("ppid"))
+    assert r.status_code == 200, r.json
+    assert [(g["count"], g["example"]) for g in r.json] == [
+        (3, "Mohon salinan laporan keuangan masjid raya tahun 2024")
+    ]
+    assert len(r.json[0]["tickets"]) == 3
+    assert client.get("/api/v1/dip/repeated-requests", headers=login("unitmad")).status_code == 403

@@ -1,0 +1,209 @@
+"""Finding 9: the OpenAPI document tells the truth, and a fuzzing run against a served instance keeps it so.
+
+Schemathesis reads ``/api/v1/openapi.json`` from Kawal served on a real port (werkzeug, a thread) over a
+database with the demo's cases, and sends every operation cases it generates from the document, both
+valid and invalid, once anonymously and once as an officer of each group. Any 5xx, any status, content
+type, header or body the document does not describe fails the test. The run is bounded (about two
+minutes on the project's two-core machine); ``KAWAL_FUZZ_EXAMPLES`` widens it for a longer hunt, and
+``KAWAL_FUZZ_SEED`` picks another sequence (the default one is fixed, so the suite is repeatable).
+
+The instance's public limits are raised so the run exercises the operations rather than the limits
+(those have their own tests), and ``/auth/logout`` is sent anonymously only, so no profile revokes its
+own token halfway.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import threading
+from collections import Counter
+from datetime import date
+
+import pytest
+import schemathesis
+from hypothesis import HealthCheck, Phase, given, seed, settings
+from hypothesis.errors import Unsatisfiable
+from schemathesis import GenerationMode
+from schemathesis.checks import not_a_server_error
+from schemathesis.specs.openapi.checks import (
+    content_type_conformance,
+    response_headers_conformance,
+    response_schema_conformance,
+    status_code_conformance,
+)
+from werkzeug.serving import make_server
+
+from engine.config import load_settings
+from engine.demo import DEMO_PASSWORD, DEMO_USERS
+
+EXAMPLES = int(os.environ.get("KAWAL_FUZZ_EXAMPLES", "10"))  # per operation and mode: ~2 minutes
+SEED = os.environ.get("KAWAL_FUZZ_SEED")  # unset: Hypothesis derandomized, the same cases every run
+CHECKS = [
+    not_a_server_error,
+    status_code_conformance,
+    content_type_conformance,
+    response_headers_conformance,
+    response_schema_conformance,
+]
+# One officer of each group (the demo's logins), and nobody.
+PROFILES = {"anonymous": None} | {
+    groups[0]: name for name, groups in DEMO_USERS.items() if name not in ("wbs2", "madrasah")
+}
+SENT: Counter = Counter()  # requests, by operation
+CASES: Counter = Counter()  # generated cases, by operation
+
+
+class Served:
+    """Kawal with the demo's data on 127.0.0.1:<port>, and a token for each profile."""
+
+    def __init__(self, app):
+        self.app = app
+        self.server = make_server("127.0.0.1", 0, app, threaded=True)
+        self.url = f"http://127.0.0.1:{self.server.server_port}"
+        self.thread = threading.Thread(target=self.server.serve_forever, name="kawal-fuzz-server", daemon=True)
+        self.thread.start()
+        client = app.test_client()
+        self.headers = {}
+        for profile, username in PROFILES.items():
+            if username is None:
+                self.headers[profile] = {}
+                continue
+            r = client.post("/api/v1/auth/token", json={"username": username, "password": DEMO_PASSWORD})
+            assert r.status_code == 200, r.json
+            self.headers[profile] = {"Authorization": f"Bearer {r.json['token']}"}
+
+    def stop(self):
+        self.server.shutdown()
+        self.server.server_close()
+        self.thread.join(timeout=10)
+
+
+@pytest.fixture(scope="module")
+def served(tmp_path_factory, sqlite_template):
+    from api import create_app
+    from api.extensions import db
+    from engine.demo import load_demo
+
+    folder = tmp_path_factory.mktemp("fuzz")
+    shutil.copy(sqlite_template, folder / "kawal.db")
+    settings = load_settings(
+        {
+            "KAWAL_ENV": "test",
+            "KAWAL_DATABASE_URL": f"sqlite:///{folder / 'kawal.db'}",
+            "KAWAL_FILES_DIR": str(folder / "files"),
+            "KAWAL_QUOTA_FILINGS_PER_HOUR": "1000000",
+            "KAWAL_QUOTA_MESSAGES_PER_DAY": "1000000",
+            "KAWAL_CODE_MAX_FAILURES_PER_ADDRESS": "1000000",
+            "KAWAL_CODE_MAX_FAILURES": "1000000",
+            "KAWAL_LOGIN_MAX_FAILURES_PER_ADDRESS": "1000000",
+            "KAWAL_LOGIN_MAX_FAILURES": "1000000",
+        }
+    )
+    app = create_app(settings)
+    with app.app_context():
+        demo = load_demo(db.session, app.extensions["kawal_runtime"])
+        db.session.commit()
+    instance = Served(app)
+    instance.cases = [(ticket, code) for ticket, code, _what in demo if code]
+    yield instance
+    instance.stop()
+    with app.app_context():
+        db.engine.dispose()
+
+
+def _operations(served):
+    schema = schemathesis.openapi.from_url(f"{served.url}/api/v1/openapi.json")
+    return [result.ok() for result in schema.get_all_operations()]
+
+
+def _real(case, served, n: int) -> None:
+    """Every other case names a real demo case (ticket, and its access code where the body asks for one),
+    so the answers of found cases are checked too, not only the 404s of random tickets."""
+    if n % 2 or not served.cases:
+        return
+    ticket, code = served.cases[(n // 2) % len(served.cases)]
+    if "ticket" in (case.path_parameters or {}):
+        case.path_parameters["ticket"] = ticket
+    if isinstance(case.body, dict) and "ticket" in case.body:
+        case.body["ticket"] = ticket
+        if "access_code" in case.body:
+            case.body["access_code"] = code
+
+
+def _fuzz(operation, mode, served) -> None:
+    """Send ``EXAMPLES`` generated cases of ``operation`` to every reader; the first failure fails the test."""
+
+    @seed(int(SEED or 0))
+    @settings(
+        max_examples=EXAMPLES,
+        deadline=None,
+        derandomize=SEED is None,
+        database=None,
+        phases=[Phase.explicit, Phase.generate],
+        suppress_health_check=list(HealthCheck),
+    )
+    @given(case=operation.as_strategy(generation_mode=mode))
+    def run(case):
+        CASES[operation.label] += 1
+        _real(case, served, CASES[operation.label])
+        for profile, headers in served.headers.items():
+            if operation.path == "/api/v1/auth/logout" and profile != "anonymous":
+                continue
+            SENT[operation.label] += 1
+            case.call_and_validate(base_url=served.url, headers=headers, checks=CHECKS)
+
+    try:
+        run()
+    except Unsatisfiable:  # nothing to get wrong (an operation without parameters or body): no negative case
+        assert mode == GenerationMode.NEGATIVE, operation.label
+
+
+def test_every_operation_answers_as_its_document_says_for_every_reader(served):
+    """No 5xx, and only statuses, content types, headers and bodies the document describes."""
+    operations = _operations(served)
+    assert len(operations) >= 35  # every /api/v1 operation of the document
+    for operation in operations:
+        for mode in (GenerationMode.POSITIVE, GenerationMode.NEGATIVE):
+            _fuzz(operation, mode, served)
+
+
+def test_the_error_code_is_documented_as_the_string_it_is(served):
+    spec = served.app.test_client().get("/api/v1/openapi.json").json
+    error = spec["components"]["schemas"]["ErrorBody"]
+    assert error["properties"]["code"]["type"] == "string"
+    assert set(error["required"]) == {"code", "message", "errors"}
+    assert served.app.test_client().get("/api/v1/cases/X").json["code"] == "unauthorized"
+
+
+def test_the_intake_bodies_carry_the_limits_of_their_forms(served):
+    schemas = served.app.test_client().get("/api/v1/openapi.json").json["components"]["schemas"]
+    assert schemas["RequestSubmit"]["properties"]["information"] | {} == {
+        "type": "string",
+        "minLength": 10,
+        "maxLength": 5000,
+    }
+    assert schemas["Requester"]["properties"]["nik"]["pattern"] == "^[0-9A-Za-z./-]{6,40}$"
+    assert schemas["ComplaintSubmit"]["properties"]["mode"]["enum"] == ["anonim", "rahasia", "whistleblower"]
+    assert schemas["ObjectionSubmit"]["properties"]["alasan"]["items"]["enum"] == list("abcdefg")
+    assert schemas["ReporterIdentity"]["properties"]["email"]["format"] == "email"
+
+
+def test_an_instant_before_1924_is_written_with_a_whole_minute_offset(served):
+    """Jakarta's local mean time before 1924 (+07:07:12) cannot be written in RFC 3339: the modern offset is used."""
+    r = served.app.test_client().get(
+        "/api/v1/calendar/due", query_string={"start": "1900-01-02T10:00:00+07:00", "working_days": 3}
+    )
+    assert r.status_code == 200
+    assert r.json["due_at"].endswith("+07:00")
+    assert date.fromisoformat(r.json["due_at"][:10]) == date(1900, 1, 5)
+
+
+def test_zz_the_run_is_reported(served):
+    """The counts the issue asks for: requests sent, by operation and in all (printed with -s)."""
+    total = sum(SENT.values())
+    print(  # noqa: T201
+        f"\nschemathesis: {sum(CASES.values())} cases over {len(CASES)} operations,"
+        f" {total} requests as {len(PROFILES)} readers"
+    )
+    assert total >= len(SENT) * len(PROFILES) - len(PROFILES)

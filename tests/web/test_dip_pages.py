@@ -1,0 +1,175 @@
+"""The public information list's pages: the portal's catalogue, item pages, downloads and service pages for anyone;
+the officers' list, item form, import and service-page editor; the task page's suggestions."""
+
+import io
+import re
+
+from openpyxl import load_workbook
+
+from tests.dip.conftest import item_data
+from tests.dip.test_import_export import office_list, workbook
+from tests.helpers import decision
+from tests.web.pages import text
+
+PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
+
+
+def item_form(**overrides) -> dict:
+    return {k: str(v) for k, v in item_data(**overrides).items()}
+
+
+def new_item(officer, publish=True, **overrides) -> int:
+    officer.get("/dip/baru")
+    r = officer.post("/dip/baru", {**item_form(**overrides), "action": "publish" if publish else "save"})
+    assert r.status_code == 302, text(r)
+    return int(r.headers["Location"].rsplit("/", 1)[1])
+
+
+def test_a_requester_finds_an_item_by_an_inflected_word_and_downloads_its_file(browser):
+    ppid = browser("ppid")
+    item_id = new_item(ppid, title="Izin operasional madrasah swasta", category="setiap_saat", rhythm_months="")
+    ppid.get(f"/dip/{item_id}")
+    assert (
+        ppid.client.post(
+            f"/dip/{item_id}/berkas", data={"csrf_token": ppid.token, "file": (io.BytesIO(PDF), "izin.pdf")}
+        ).status_code
+        == 302
+    )
+    visitor = browser()
+    found = text(visitor.get("/publik/informasi?q=perizinan"))
+    assert f'href="/publik/informasi/{item_id}"' in found
+    page = text(visitor.get(f"/publik/informasi/{item_id}"))
+    assert "Izin operasional madrasah swasta" in page
+    download = visitor.client.get(f"/publik/informasi/{item_id}/berkas")
+    assert download.data == PDF
+    assert download.headers["Content-Disposition"] == 'attachment; filename="izin.pdf"'
+
+
+def test_not_found_asks_for_it_with_the_words_already_in_the_request_form(browser):
+    visitor = browser()
+    page = text(visitor.get("/publik/informasi?q=jadwal+vaksinasi+haji"))
+    assert "Tidak menemukan? Mintalah" in page
+    link = re.search(r'href="(/publik/permohonan\?informasi=[^"]+)"', page)[1]
+    form = text(visitor.get(link.replace("&amp;", "&")))
+    assert re.search(r'<textarea[^>]*id="f-information"[^>]*>jadwal vaksinasi haji</textarea>', form)
+
+
+def test_drafts_are_not_public_and_the_catalogue_browses_by_category(browser):
+    ppid = browser("ppid")
+    draft = new_item(ppid, publish=False, title="Rancangan laporan")
+    assert browser().get(f"/publik/informasi/{draft}").status_code == 404
+    urgent = new_item(ppid, title="Peringatan dini banjir", category="serta_merta", rhythm_months="")
+    listed = text(browser().get("/publik/informasi?kategori=serta_merta"))
+    assert f"/publik/informasi/{urgent}" in listed
+    assert f"/publik/informasi/{draft}" not in listed
+
+
+def test_a_serta_merta_item_is_announced_on_the_portals_front_page(browser):
+    urgent = new_item(browser("ppid"), title="Peringatan dini banjir", category="serta_merta", rhythm_months="")
+    home = text(browser().get("/publik"))
+    assert "Pengumuman terkait keselamatan publik" in home
+    assert f'href="/publik/informasi/{urgent}"' in home
+
+
+def test_the_downloads_are_always_current(browser):
+    ppid = browser("ppid")
+    new_item(ppid, title="Laporan Realisasi Anggaran")
+    sheet = load_workbook(io.BytesIO(browser().client.get("/publik/informasi/unduh/xlsx").data)).active
+    assert [row[1] for row in sheet.iter_rows(min_row=2, values_only=True)] == ["Laporan Realisasi Anggaran"]
+    new_item(ppid, title="Laporan Kinerja")
+    sheet = load_workbook(io.BytesIO(browser().client.get("/publik/informasi/unduh/xlsx").data)).active
+    assert len(list(sheet.iter_rows(min_row=2))) == 2
+    pdf = browser().client.get("/publik/informasi/unduh/pdf")
+    assert pdf.mimetype == "application/pdf"
+    assert pdf.data.startswith(b"%PDF-")
+
+
+def test_the_item_form_shows_errors_beside_the_fields_and_saves_nothing(browser, unchanged):
+    ppid = browser("ppid")
+    ppid.get("/dip/baru")
+    with unchanged():
+        r = ppid.post("/dip/baru", {**item_form(rhythm_months=""), "action": "save"})
+    assert r.status_code == 422
+    assert 'id="f-rhythm_months-error"' in text(r)
+
+
+def test_an_edit_keeps_the_versions_and_a_stale_form_is_refused(browser):
+    ppid = browser("ppid")
+    item_id = new_item(ppid)
+    ppid.get(f"/dip/{item_id}")
+    assert (
+        ppid.post(f"/dip/{item_id}", {**item_form(format="XLSX"), "version": "1", "action": "save"}).status_code == 302
+    )
+    stale = ppid.post(f"/dip/{item_id}", {**item_form(format="CSV"), "version": "1", "action": "save"})
+    assert stale.status_code == 302
+    page = text(ppid.get(f"/dip/{item_id}"))
+    assert "diubah orang lain" in page
+    assert "versi 2" in page
+    assert "versi 1" in page
+
+
+def test_the_ppid_imports_on_the_page_and_a_bad_file_names_its_rows(browser):
+    ppid = browser("ppid")
+    ppid.get("/dip/impor")
+    good = ppid.client.post(
+        "/dip/impor",
+        data={
+            "csrf_token": ppid.token,
+            "file": (io.BytesIO(workbook(office_list(12, units=("KANWIL", "PENDMAD")))), "dip.xlsx"),
+        },
+    )
+    assert good.status_code == 302
+    assert "12 item diimpor dan diterbitkan" in text(ppid.get("/dip"))
+    rows = office_list(3, units=("KANWIL",))
+    rows[1]["Kategori"] = "rahasia"
+    bad = ppid.client.post(
+        "/dip/impor", data={"csrf_token": ppid.token, "file": (io.BytesIO(workbook(rows)), "dip.xlsx")}
+    )
+    assert bad.status_code == 422
+    assert "baris 3.category" in text(bad)
+    template = ppid.client.get("/dip/templat")
+    assert load_workbook(io.BytesIO(template.data))["DIP"]["B1"].value == "Judul"
+    assert browser("unitmad").get("/dip/impor").status_code == 403
+
+
+def test_service_pages_are_written_by_the_ppid_and_linked_from_every_page(browser):
+    visitor = browser()
+    for path in ("/publik", "/publik/permohonan", "/publik/status", "/masuk"):
+        page = text(visitor.get(path))
+        for slug in ("maklumat", "sop", "biaya", "jam_layanan"):
+            assert f'href="/publik/halaman/{slug}"' in page
+        assert 'href="/publik/informasi"' in page
+    assert "belum menerbitkan halaman ini" in text(visitor.get("/publik/halaman/maklumat"))
+    ppid = browser("ppid")
+    ppid.get("/dip/halaman/maklumat")
+    body = "Dengan ini kami menyatakan sanggup:\n\n- melayani permohonan dalam 10 hari kerja\n- tanpa biaya"
+    assert ppid.post("/dip/halaman/maklumat", {"body_id": body, "body_en": "We undertake to serve."}).status_code == 302
+    page = text(visitor.get("/publik/halaman/maklumat"))
+    assert "<li>melayani permohonan dalam 10 hari kerja</li>" in page
+    assert "We undertake to serve." in text(
+        visitor.get("/bahasa/en?next=/publik/halaman/maklumat", follow_redirects=True)
+    )
+    assert browser("petugas").get("/dip/halaman/maklumat").status_code == 403
+
+
+def test_the_officer_sees_suggestions_on_the_task_and_cites_one_in_the_decision(browser, desk):
+    ppid = browser("ppid")
+    item_id = new_item(ppid, title="Daftar penerima beasiswa madrasah 2026", category="setiap_saat", rhythm_months="")
+    receipt = desk.submit()
+    for step in ("periksa_kelengkapan", "registrasi", "proses_permohonan", "tentukan_langkah"):
+        desk.complete(receipt["ticket"], step)
+    task = desk.task(receipt["ticket"], "putuskan")
+    page = text(ppid.get(f"/tugas/{task['id']}"))
+    cite = f"/tugas/{task['id']}?kutip={item_id}"
+    assert cite in page
+    prefilled = text(ppid.get(cite))
+    assert re.search(
+        rf'id="f-dip_item" name="dip_item"[^>]*value="{item_id}"|value="{item_id}"[^>]*id="f-dip_item"', prefilled
+    )
+    form = {**decision("dikabulkan_seluruhnya"), "dip_item": str(item_id)}
+    assert ppid.post(f"/tugas/{task['id']}", form).status_code == 302
+    desk.complete(receipt["ticket"], "pemberitahuan_tertulis")
+    status = text(
+        browser().post("/publik/status", {"ticket": receipt["ticket"], "access_code": receipt["access_code"]})
+    )
+    assert f'href="/publik/informasi/{item_id}"' in status
