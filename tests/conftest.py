@@ -223,7 +223,8 @@ def _release_apps(url: str) -> None:
 @pytest.fixture
 def app(settings):
     """The app for ``settings``: built by the first test that needs it and kept for the next ones (over their
-    fresh databases). A test that changes the app itself (its config, an extension) undoes it with monkeypatch."""
+    fresh databases). What a test sets in ``app.config`` or ``app.extensions`` is put back after it; a test
+    that changes anything else of the app (an extension's own state) undoes it with monkeypatch."""
     from api import create_app
     from api.extensions import db
 
@@ -236,7 +237,12 @@ def app(settings):
     with app.app_context():
         app.extensions["kawal_runtime"].load_overrides(db.session)  # the last test's holiday overrides are gone
         db.session.remove()
+    config, extensions = dict(app.config), dict(app.extensions)
     yield app
+    for kept, now in ((config, app.config), (extensions, app.extensions)):
+        if now != kept:  # e.g. app.config["WTF_CSRF_ENABLED"] = False for one test
+            now.clear()
+            now.update(kept)
     with app.app_context():
         db.session.remove()
         if id(settings) not in _APPS or settings.database_url.startswith("sqlite"):
