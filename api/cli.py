@@ -412,6 +412,39 @@ def calendar_explain(kawal, start, days, name):
     click.echo(json.dumps(result, indent=2, ensure_ascii=False))
 
 
+@calendar.command("confirm")
+@click.argument("year", type=int)
+@click.option("--note", default=None, help="e.g. the SKB 3 Menteri the days were taken from")
+@click.option("--by", "actor", default="admin", show_default=True)
+@pass_context
+def calendar_confirm(kawal, year, note, actor):
+    """Confirm YEAR's holidays and cuti bersama against the SKB, after entering its days as overrides."""
+    from engine.errors import KawalError
+    from engine.holiday_years import confirm_year
+
+    with kawal.session() as session:
+        kawal.require_schema(session)
+        try:
+            confirm_year(session, year, actor, note)
+            session.commit()
+        except KawalError as exc:
+            problems = "; ".join(f"{f}: {', '.join(m)}" for f, m in exc.fields.items())
+            raise click.ClickException(problems or exc.message) from None
+    click.echo(f"{year} confirmed by {actor}")
+
+
+@calendar.command("year")
+@click.argument("year", type=int)
+@pass_context
+def calendar_year(kawal, year):
+    """Whether YEAR's cuti bersama are confirmed, and the dates the holidays package only estimates."""
+    from engine.holiday_years import year_view
+
+    with kawal.session() as session:
+        kawal.require_schema(session)
+        click.echo(json.dumps(year_view(session, year), indent=2, ensure_ascii=False, default=str))
+
+
 @calendar.group("overrides")
 def calendar_overrides():
     """The admin's holiday overrides: extra days off, office closures, corrections."""

@@ -147,6 +147,28 @@ class ObjectionSubmit(Schema):
     received_at = fields.AwareDateTime(metadata={"description": "officers only: real receipt time of a paper form"})
 
 
+class ObjectionWithoutRequest(Schema):
+    pemohon = fields.Nested(Requester, required=True, metadata={"description": "the requester's identity"})
+    requester_type = fields.String()
+    alasan = fields.List(fields.String(), required=True, metadata={"description": 'ground b only: ["b"]'})
+    informasi_yang_diminta = fields.String(required=True)
+    kasus_posisi = fields.String(required=True)
+    tujuan_penggunaan = fields.String()
+    tanggal_alasan_ditemukan = fields.String(required=True, metadata={"description": "date the ground was found"})
+    kuasa = fields.Nested(Proxy, metadata={"description": "a proxy with a special power of attorney"})
+    channel = fields.String(validate=validate.OneOf(CHANNELS), metadata={"description": "officers only"})
+    received_at = fields.AwareDateTime(metadata={"description": "officers only: real receipt time of a paper form"})
+
+
+class ObjectionWithoutRequestReceipt(Schema):
+    ticket = fields.String(metadata={"description": "the objection's register number"})
+    access_code = fields.String(metadata={"description": "shown once; keep it to follow the objection"})
+    status = fields.String()
+    received_at = OfficeDateTime()
+    due_at = OfficeDateTime(allow_none=True, metadata={"description": "the superior answers by then (A30)"})
+    timeliness = fields.String()
+
+
 class ObjectionReceipt(Schema):
     ticket = fields.String(metadata={"description": "the objection's register number"})
     request = fields.String()
@@ -155,6 +177,20 @@ class ObjectionReceipt(Schema):
     due_at = OfficeDateTime(allow_none=True, metadata={"description": "the superior answers by then (A30)"})
     timeliness = fields.String(metadata={"description": "tepat_waktu, tepat_waktu_kalender_longgar, terlambat, ..."})
     access = fields.String()
+
+
+class NoticeDelivery(Schema):
+    diterima_pada = fields.Date(
+        required=True, metadata={"description": "the date the requester received the notice (e.g. the post's receipt)"}
+    )
+
+
+class NoticeDelivered(Schema):
+    ticket = fields.String()
+    task = fields.String(metadata={"description": "the task that wrote the notice"})
+    dispatched_on = fields.String()
+    via = fields.String()
+    delivered_on = fields.String()
 
 
 class DisputeRecord(Schema):
@@ -269,6 +305,10 @@ class CaseView(Schema):
     chain = fields.List(
         fields.Nested(ChainMember), metadata={"description": "request -> objections -> disputes, with each clock"}
     )
+    calendar_unconfirmed = fields.List(
+        fields.Integer(),
+        metadata={"description": "years a pending deadline reaches into whose cuti bersama nobody confirmed"},
+    )
 
 
 class CompleteResult(Schema):
@@ -371,6 +411,28 @@ class OverrideChange(Override):
     recomputed = fields.List(
         fields.Nested(RecomputedDeadline), metadata={"description": "the open deadlines the change moved"}
     )
+
+
+class EstimatedDate(Schema):
+    date = fields.Date()
+    name = fields.String()
+
+
+class HolidayYearView(Schema):
+    year = fields.Integer()
+    package_lists_cuti_bersama = fields.Boolean()
+    override_rows = fields.Boolean(metadata={"description": "the override table has rows in this year"})
+    confirmed = fields.Boolean(metadata={"description": "by the holidays package or by the admin"})
+    confirmed_by = fields.String(allow_none=True)
+    confirmed_at = OfficeDateTime(allow_none=True)
+    note = fields.String(allow_none=True)
+    estimated_dates = fields.List(
+        fields.Nested(EstimatedDate), metadata={"description": "dates the package only estimates (perkiraan)"}
+    )
+
+
+class HolidayYearConfirm(Schema):
+    note = fields.String(load_default=None, validate=validate.Length(max=200), metadata={"description": "e.g. the SKB"})
 
 
 class IncidentItem(Schema):

@@ -41,6 +41,10 @@ DOCUMENTS = {
     # Request
     "putuskan": ("Keputusan PPID atas Permohonan Informasi", "PPID Decision on the Request"),
     "pemberitahuan_tertulis": ("Pemberitahuan Tertulis", "Written Notice"),
+    "pemberitahuan_tidak_lengkap": (
+        "Pemberitahuan Tertulis: Permohonan Tidak Dilengkapi",
+        "Written Notice: Request Not Completed",
+    ),
     "tentukan_langkah": ("Surat Pemberitahuan Perpanjangan Jangka Waktu", "Notice of Time Extension"),
     "penyerahan_informasi": (
         "Tanda Bukti Penyerahan Informasi Publik / Berita Acara Serah Terima",
@@ -162,6 +166,12 @@ def build_bundle(session: Session, rt: Runtime, case: Case, locale: str = "id") 
             json.dumps(row, ensure_ascii=False, sort_keys=True) + "\n" for row in history
         ).encode()
     files["ringkasan.json"] = _json(chain.chain_view(rt, session, case, locale), tz)
+    for member in members:  # the agency's defences at the preliminary examination, checked at the summons
+        if (member.details or {}).get("keterterimaan"):
+            verdicts = member.details["keterterimaan"]
+            files[f"keterterimaan/{member.ticket}.json"] = _json(
+                {**verdicts, "ringkasan": chain.admissibility_text(verdicts, locale)}, tz
+            )
     files["verifikasi.txt"] = VERIFICATION.encode()
     files["MANIFEST.sha256"] = "".join(
         f"{hashlib.sha256(content).hexdigest()}  {path}\n" for path, content in sorted(files.items())

@@ -11,7 +11,7 @@ from __future__ import annotations
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from engine import access, chain, tickets
+from engine import access, chain, tickets, windows
 from engine.audit import EventLog
 from engine.errors import Conflict, Forbidden, Invalid, NotFound
 from engine.models import Case, User
@@ -39,6 +39,7 @@ def send_case_message(session: Session, rt: Runtime, user: User, case: Case, nam
         if lane is not None and lane not in access.supervised_lanes(user):
             raise Forbidden(f"pesan ini dicatat oleh kelompok {lane} / the {lane} group records this message")
         rt.forms.validate(form, payload)
+        windows.check_confirmation_allowed(session, case, properties(waiting.task_spec))
         run.send_message(name, payload)
         run.log.append(case, "message_received", user.username, {"message": name, "data": payload})
     return run.result

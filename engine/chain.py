@@ -15,7 +15,7 @@ from datetime import date, datetime
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from engine import clock, status
+from engine import clock, lateness, notice_delivery, status
 from engine.kinds import DISPUTE, OBJECTION, REQUEST
 from engine.models import Case, CaseEvent, Deadline
 from engine.runtime import Runtime
@@ -31,6 +31,8 @@ AMICABLE_GROUNDS = frozenset("bcdefg")
 # Grounds whose objection window opens when T10/T17 lapses rather than with the notice (§4.2).
 LAPSE_GROUNDS = frozenset("cg")
 OBJECTION_DAYS, DISPUTE_DAYS = 30, 14
+# The stages that tell the requester the superior's answer: each opens the dispute window (Pasal 37(2)).
+RESPONSE_STATUSES = frozenset({"tanggapan_dikirim", "diselesaikan_musyawarah"})
 HOW_TO_OBJECT = (
     "Ajukan keberatan secara tertulis kepada Atasan PPID melalui petugas layanan informasi, atau daring dengan"
     " nomor tiket dan kode akses permohonan Anda (POST /api/v1/objections).",
@@ -55,6 +57,7 @@ class Window:
     due_at: datetime
     provenance: dict
     opened_by: str  # what opened it: notice, lapse, response, discovery
+    start_known: bool = True  # False: the requester's receipt is not recorded; this is the earliest end
 
     @property
     def open(self) -> bool:
@@ -70,6 +73,7 @@ class Window:
             "due_at": self.due_at,
             "status": "open" if self.open else "closed",
             "opened_by": self.opened_by,
+            "start_known": self.start_known,
             "provenance": self.provenance,
         }
 
@@ -104,18 +108,57 @@ def _first_status_at(session: Session, case: Case, statuses) -> datetime | None:
     return None
 
 
-def _lapse_at(session: Session, case: Case, names) -> datetime | None:
-    return session.scalar(
-        select(Deadline.due_at)
+def _lapse(rt: Runtime, session: Session, case: Case, names) -> tuple[datetime, datetime] | None:
+    """When the case's last missed agency deadline among ``names`` lapsed: (strict instant, lenient instant).
+
+    A deadline answered by a notice dispatched in time (engine.lateness) is ``met``, not missed, and
+    opens nothing.
+    """
+    row = session.scalar(
+        select(Deadline)
         .where(Deadline.case_id == case.id, Deadline.name.in_(names), Deadline.status == "missed")
         .order_by(Deadline.due_at.desc())
         .limit(1)
     )
+    return None if row is None else (row.due_at, lateness.lenient_due(rt, row))
 
 
-def _window(rt: Runtime, name, basis, calendar, start: datetime, days: int, opened_by: str) -> Window:
+def _lapse_start(lapse, calendar: str, public: bool) -> datetime | None:
+    """Where a window opened by a lapse starts on ``calendar``; for the requester's eyes, only once the
+    lapse is late on every reading (nothing tells a requester "late" on the strict reading alone)."""
+    if lapse is None:
+        return None
+    strict_at, lenient_at = lapse
+    if public and clock.now() <= lenient_at:
+        return None
+    return lenient_at if calendar == "lenient" else strict_at
+
+
+def _window(rt: Runtime, name, basis, calendar, start: datetime, days: int, opened_by: str, known=True) -> Window:
     due = rt.calendars[calendar].add_working_days(start, days)
-    return Window(name, basis, calendar, start, days, due.due_at, due.to_dict(), opened_by)
+    provenance = due.to_dict() if known else {**due.to_dict(), "start_estimated": True}
+    return Window(name, basis, calendar, start, days, due.due_at, provenance, opened_by, known)
+
+
+def _received_notice(rt: Runtime, session: Session, case: Case, statuses) -> tuple[datetime | None, bool]:
+    """When the requester received the case's notice (Pasal 36(1), 37(2)), and whether that is known.
+
+    The recorded date of receipt when there is one; else the dispatch date, the earliest possible one
+    (its window is shown with its earliest possible end); cases from before dispatch dates were recorded
+    count from the stage the notice reached.
+    """
+    notice = notice_delivery.last_notice(session, case)
+    if notice is not None:
+        if notice.get("delivered_on"):
+            return _received_on(rt, notice["delivered_on"]), True
+        return _received_on(rt, notice["dispatched_on"]), False
+    return _first_status_at(session, case, statuses), True
+
+
+def _received_on(rt: Runtime, day: str) -> datetime:
+    """A receipt known only by its date, on the latest reading: at the close of that day's office hours,
+    so the lenient calendar counts it from the next working day (the strict one from that date)."""
+    return rt.calendars["lenient"].closing(date.fromisoformat(day))
 
 
 def objection_window(
@@ -125,42 +168,48 @@ def objection_window(
     ground: str | None = None,
     discovered_on: date | None = None,
     calendar: str = "lenient",
+    public: bool = False,
 ) -> Window | None:
     """Until when the requester may object on ``ground`` (Pasal 36(1)); None while nothing opened it.
 
     Grounds c and g run from the lapse of T10/T17 when there was one; the others from the written
     notice (a lapse without a notice opens them too); ground b from the discovery date the
-    requester states.
+    requester states. The window is the requester's, so on the lenient calendar a lapse opens it at
+    the lenient lapse of the agency's deadline: the reading that ends latest. ``public``: as the
+    requester is shown it, where a lapse counts only once it is late on every reading.
     """
     basis = "UU 14/2008 Pasal 36(1)"
     if ground == "b":
         if discovered_on is None:
             return None
-        start = rt.instant(discovered_on.isoformat())
+        start = _received_on(rt, discovered_on.isoformat())
         return _window(rt, "O30", basis, calendar, start, OBJECTION_DAYS, "discovery")
-    notice_at = _first_status_at(session, request, status.OUTCOMES)
-    lapse_at = _lapse_at(session, request, ("T10", "T17"))
+    notice_at, known = _received_notice(rt, session, request, status.NOTICE_STATUSES)
+    lapse_at = _lapse_start(_lapse(rt, session, request, ("T10", "T17")), calendar, public)
     if lapse_at is not None and (ground in LAPSE_GROUNDS or notice_at is None):
         return _window(rt, "O30", basis, calendar, lapse_at, OBJECTION_DAYS, "lapse")
     if notice_at is not None:
-        return _window(rt, "O30", basis, calendar, notice_at, OBJECTION_DAYS, "notice")
+        return _window(rt, "O30", basis, calendar, notice_at, OBJECTION_DAYS, "notice", known)
     return None
 
 
-def dispute_window(rt: Runtime, session: Session, objection: Case, calendar: str = "lenient") -> Window | None:
+def dispute_window(
+    rt: Runtime, session: Session, objection: Case, calendar: str = "lenient", public: bool = False
+) -> Window | None:
     """Until when the requester may apply to the Komisi Informasi (Pasal 37(2); Perki 1/2013 Pasal 13).
 
-    It opens with the superior's written response, or with the lapse of A30 without one; when both
-    happened (a late response), the later start counts, in the requester's favour.
+    It opens with the superior's written response, or with the lapse of A30 without one (on the lenient
+    calendar, its lenient lapse); when both happened (a late response), the later start counts, in the
+    requester's favour.
     """
     basis = "UU 14/2008 Pasal 37(2); Perki 1/2013 Pasal 13"
-    response_at = _first_status_at(session, objection, {"tanggapan_dikirim", "diselesaikan_musyawarah"})
-    lapse_at = _lapse_at(session, objection, ("A30",))
+    response_at, known = _received_notice(rt, session, objection, RESPONSE_STATUSES)
+    lapse_at = _lapse_start(_lapse(rt, session, objection, ("A30",)), calendar, public)
     starts = [(at, why) for at, why in ((response_at, "response"), (lapse_at, "lapse")) if at is not None]
     if not starts:
         return None
     start, why = max(starts)
-    return _window(rt, "D14", basis, calendar, start, DISPUTE_DAYS, why)
+    return _window(rt, "D14", basis, calendar, start, DISPUTE_DAYS, why, known or why != "response")
 
 
 def timeliness(
@@ -170,7 +219,9 @@ def timeliness(
 
     Per ground, on both calendars: on time (strict), on time only if cuti bersama are not working
     days (lenient; the difference goes to a human), late, or not computable (ground b without a
-    discovery date, or nothing has opened the window yet). The filing is on time when any ground is.
+    discovery date, nothing has opened the window yet, or past the earliest possible end of a window
+    whose start, the requester's receipt of the notice, is not recorded). The filing is on time when
+    any ground is.
     """
     per_ground = {}
     for ground in grounds:
@@ -182,12 +233,89 @@ def timeliness(
             verdict, due = "tepat_waktu", lenient.due_at
         elif received_at <= lenient.due_at:
             verdict, due = "tepat_waktu_kalender_longgar", lenient.due_at
+        elif not lenient.start_known:  # past the earliest possible end, but not provably late
+            verdict, due = "tidak_dapat_dihitung", lenient.due_at
         else:
             verdict, due = "terlambat", lenient.due_at
         per_ground[ground] = {"verdict": verdict, "due_at": due.isoformat() if due else None}
     order = ("tepat_waktu", "tidak_dapat_dihitung", "tepat_waktu_kalender_longgar", "terlambat")
     overall = min((g["verdict"] for g in per_ground.values()), key=order.index)
     return {"verdict": overall, "late": overall == "terlambat", "grounds": per_ground}
+
+
+# The agency's cheapest defences at the preliminary examination (Perki 1/2013 Pasal 35-36, legal-process.md §5.2
+# row 4): was the application filed within D14, and did an objection precede it? Checked when a summons is
+# recorded; never a refusal (the Commission decides), a flag for the evidence file.
+ADMISSIBILITY_VERDICTS = {
+    "tepat_waktu": ("diajukan dalam 14 hari kerja", "filed within 14 working days"),
+    "tepat_waktu_kalender_longgar": (
+        "diajukan dalam 14 hari kerja hanya menurut pembacaan paling akhir (cuti bersama bukan hari kerja)",
+        "filed within 14 working days only on the latest reading (cuti bersama not working days)",
+    ),
+    "terlambat": ("diajukan setelah 14 hari kerja berakhir", "filed after the 14 working days ended"),
+    "prematur": (
+        "diajukan sebelum tanggapan Atasan PPID atau berakhirnya 30 hari kerja",
+        "filed before the superior's response or the end of the 30 working days",
+    ),
+    "tidak_dapat_dihitung": ("tidak dapat dihitung", "cannot be computed"),
+}
+
+
+def admissibility(rt: Runtime, session: Session, parent: Case, filed_on: date) -> dict:
+    """The dispute's admissibility as the agency can argue it: D14 (UU 14/2008 Pasal 37(2); Perki 1/2013
+    Pasal 13) and a preceding objection (Pasal 36-37: the dispute follows the objection). Recorded, never
+    a refusal."""
+    objections = [m for m in members(session, parent) if m.kind == OBJECTION]
+    if parent.kind == OBJECTION:
+        objection = parent
+    else:  # the summons names the request: an objection filed on it counts, the latest before the filing
+        earlier = [o for o in objections if o.received_at.astimezone(rt.calendars["strict"].tz).date() <= filed_on]
+        objection = earlier[-1] if earlier else None
+    preceded = {
+        "verdict": "ya" if objection is not None else "tidak",
+        "keberatan": objection.ticket if objection is not None else None,
+        "dasar": "UU 14/2008 Pasal 36-37; Perki 1/2013 Pasal 13",
+    }
+    d14 = {"verdict": "tidak_dapat_dihitung", "batas_ketat": None, "batas_longgar": None}
+    if objection is not None:
+        strict = dispute_window(rt, session, objection, "strict")
+        lenient = dispute_window(rt, session, objection, "lenient")
+        # Premature only before the window opened on any reading: the strict one opens it first.
+        if strict is None or filed_on < strict.start_at.astimezone(rt.calendars["strict"].tz).date():
+            verdict = "prematur"
+        elif filed_on <= strict.due_at.astimezone(rt.calendars["strict"].tz).date():
+            verdict = "tepat_waktu"
+        elif filed_on <= lenient.due_at.astimezone(rt.calendars["lenient"].tz).date():
+            verdict = "tepat_waktu_kalender_longgar"
+        elif not lenient.start_known:  # the requester's receipt of the response is not recorded
+            verdict = "tidak_dapat_dihitung"
+        else:
+            verdict = "terlambat"
+        d14 = {
+            "verdict": verdict,
+            "batas_ketat": strict.due_at.isoformat() if strict else None,
+            "batas_longgar": lenient.due_at.isoformat() if lenient else None,
+            "dibuka_oleh": lenient.opened_by if lenient else None,
+        }
+    return {
+        "diajukan_ke_ki": filed_on.isoformat(),
+        "jangka_waktu_d14": {**d14, "dasar": "UU 14/2008 Pasal 37(2); Perki 1/2013 Pasal 13"},
+        "keberatan_didahului": preceded,
+    }
+
+
+def admissibility_text(verdicts: dict, locale: str = "id") -> str:
+    """The admissibility in one sentence for the evidence-file task and the bundle."""
+    i = 1 if locale == "en" else 0
+    d14, preceded = verdicts["jangka_waktu_d14"], verdicts["keberatan_didahului"]
+    words = ADMISSIBILITY_VERDICTS.get(d14["verdict"], (d14["verdict"], d14["verdict"]))[i]
+    if locale == "en":
+        objection = (
+            f"objection {preceded['keberatan']} preceded it" if preceded["keberatan"] else "no objection preceded it"
+        )
+        return f"Filed with the Commission on {verdicts['diajukan_ke_ki']}: {words}; {objection}."
+    objection = f"didahului keberatan {preceded['keberatan']}" if preceded["keberatan"] else "tidak didahului keberatan"
+    return f"Diajukan ke Komisi Informasi pada {verdicts['diajukan_ke_ki']}: {words}; {objection}."
 
 
 def deadline_view(d: Deadline) -> dict:

@@ -162,6 +162,30 @@ def _body(text: object) -> str:
     return body
 
 
+# Where a reporter may go next when this office will not handle the complaint (UU 25/2009 Pasal 40, 46:
+# the Ombudsman oversees public services; Perpres 76/2013: SP4N-LAPOR!, the national complaint system).
+NEXT_STEPS = (
+    "Bila Anda tidak puas, Anda dapat menyampaikan pengaduan kepada Ombudsman Republik Indonesia (UU 25/2009"
+    " Pasal 46; ombudsman.go.id) atau melalui SP4N-LAPOR! (lapor.go.id)."
+)
+CLOSURES = {
+    "tidak_dapat_ditindaklanjuti": "Pengaduan Anda tidak dapat kami tindak lanjuti. Alasannya: {reason}",
+    "diteruskan_instansi_lain": (
+        "Pengaduan Anda di luar kewenangan kantor ini dan kami teruskan kepada {agency}, tanpa identitas Anda."
+        " Alasannya: {reason}"
+    ),
+}
+
+
+def tell_reporter_closure(session: Session, rt: Runtime, case: Case, author: str, data: dict) -> CaseMessage | None:
+    """The verification closed the complaint here: the reporter is told why, and where to go next."""
+    template = CLOSURES.get(data.get("hasil", ""))
+    if template is None:
+        return None
+    text = template.format(reason=data["alasan_untuk_pelapor"].strip(), agency=data.get("instansi_tujuan", ""))
+    return tell_reporter(session, rt, case, author, f"{text}\n\n{NEXT_STEPS}", "outcome")
+
+
 def tell_reporter(session: Session, rt: Runtime, case: Case, author: str, body: str, kind: str) -> CaseMessage:
     """A question or the outcome for the reporter: on their messages page, and a notice if they can be reached."""
     message = CaseMessage(
@@ -174,7 +198,8 @@ def tell_reporter(session: Session, rt: Runtime, case: Case, author: str, body: 
     event = "complaint_outcome" if kind == "outcome" else "complaint_question"
     # A question carries the reply window it opened (BUKTI), so the reporter knows until when to answer.
     window = _pending(session, case, "BUKTI") if kind == "question" else None
-    context = {**deadline_context(rt.calendars["strict"], window), "portal_hint": PORTAL_HINT}
+    cal = rt.calendars[window.calendar if window is not None else "strict"]  # the reporter's window: lenient
+    context = {**deadline_context(cal, window), "portal_hint": PORTAL_HINT}
     outbox.to_requester(case, event, f"message{message.id}", context)
     outbox.write()
     return message

@@ -6,6 +6,8 @@ import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from engine.calendar import parse_office_schedule
+
 DEV_SECRET = "kawal-development-secret-not-for-production"  # noqa: S105 - development default, refused in production
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -28,7 +30,11 @@ class Settings:
     vault_keys: tuple[bytes, ...] = ()  # KAWAL_VAULT_KEY: base64 32-byte keys, comma-separated, newest first
     redis_url: str | None = None  # KAWAL_REDIS_URL: unset = embedded mode, no Redis
     office_timezone: str = "Asia/Jakarta"  # KAWAL_OFFICE_TZ: WIB, WITA (Asia/Makassar) or WIT (Asia/Jayapura)
-    office_hours: str = "08:00-16:00"  # KAWAL_OFFICE_HOURS: receipt after closing counts from the next working day
+    # KAWAL_OFFICE_HOURS: "08:00-16:00", then ";"-separated hours per weekday and dated exceptions, e.g.
+    # "07:30-16:00; jumat=07:30-16:30; 2027-02-08..2027-03-09=08:00-15:00 Ramadan" (engine.calendar).
+    # A deadline ends at the close of its day; a receipt after closing counts, on the lenient reading,
+    # from the next working day.
+    office_hours: str = "08:00-16:00"
     completion_window_days: int = 3  # KAWAL_COMPLETION_WINDOW_DAYS: working days a requester has to complete
     ticket_prefix: str = "PPID"  # KAWAL_TICKET_PREFIX: register numbers look like PPID-2026-000123
     token_ttl_seconds: int = 8 * 3600  # KAWAL_TOKEN_TTL: lifetime of an API token
@@ -154,6 +160,11 @@ def load_settings(environ: dict | None = None, **overrides) -> Settings:
             raise ConfigError(f"{name} must be a whole number") from exc
         if whole[key] < 1:
             raise ConfigError(f"{name} must be at least 1")
+    office_hours = env.get("KAWAL_OFFICE_HOURS", "08:00-16:00")
+    try:
+        parse_office_schedule(office_hours)
+    except ValueError as exc:
+        raise ConfigError(f"KAWAL_OFFICE_HOURS: {exc}") from None
     default_factor = "" if mode == "test" else ",".join(SECOND_FACTOR_GROUPS)
     raw_factor = env.get("KAWAL_SECOND_FACTOR_GROUPS", default_factor)
     factor_groups = tuple(g.strip() for g in raw_factor.split(",") if g.strip())
@@ -169,7 +180,7 @@ def load_settings(environ: dict | None = None, **overrides) -> Settings:
         vault_keys=vault_keys,
         redis_url=env.get("KAWAL_REDIS_URL") or None,
         office_timezone=env.get("KAWAL_OFFICE_TZ", "Asia/Jakarta"),
-        office_hours=env.get("KAWAL_OFFICE_HOURS", "08:00-16:00"),
+        office_hours=office_hours,
         ticket_prefix=env.get("KAWAL_TICKET_PREFIX", "PPID"),
         files_dir=Path(env.get("KAWAL_FILES_DIR") or Path.cwd() / "kawal-files"),
         **whole,

@@ -104,7 +104,10 @@ def load_demo(session: Session, rt: Runtime) -> list[tuple[str, str, str]]:
     _complete(session, rt, ppid, case_id, "tentukan_langkah", {"langkah": "putuskan"})
     _complete(session, rt, ppid, case_id, "putuskan", REFUSAL)
     _complete(session, rt, ppid, case_id, "uji_konsekuensi", CONSEQUENCE_TEST)
-    _complete(session, rt, ppid, case_id, "pemberitahuan_tertulis", NOTICE)
+    today = clock.now().astimezone(rt.calendars["strict"].tz).date()
+    _complete(
+        session, rt, ppid, case_id, "pemberitahuan_tertulis", {**NOTICE, "tanggal_pemberitahuan": today.isoformat()}
+    )
     cases.append((refused.case.ticket, refused.access_code, "ditolak: dikecualikan, dengan uji konsekuensi"))
     objection = intake.file_objection(
         session,
@@ -113,7 +116,6 @@ def load_demo(session: Session, rt: Runtime) -> list[tuple[str, str, str]]:
         refused.case,
     )
     cases.append((objection.ticket, refused.access_code, "keberatan atas penolakan (kode akses permohonan)"))
-    today = clock.now().astimezone(rt.calendars["strict"].tz).date()
     dispute = intake.record_dispute(
         session,
         rt,
@@ -200,7 +202,7 @@ NOTICE = {
     "materi_diberikan": "Tidak ada (dikecualikan)",
     "biaya": 0,
     "media_format": "Surat",
-    "tanggal_pemberitahuan": "2026-01-05",
+    # tanggal_pemberitahuan: the demo's own day (a dispatch date is never before the receipt)
     "dikirim_melalui": "email",
 }
 

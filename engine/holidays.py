@@ -20,7 +20,7 @@ from itertools import groupby
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from engine import clock, reminders
+from engine import clock, holiday_years, reminders
 from engine.calendar import CALENDARS, DueDate, WorkingCalendar
 from engine.errors import Invalid, NotFound
 from engine.ids import in_range
@@ -150,12 +150,14 @@ def recompute_open_deadlines(session: Session, rt: Runtime, actor: str, reason: 
         shifts = []
         for deadline in deadlines:
             cal = rt.calendars[deadline.calendar]
-            due = cal.add_working_days(deadline.start_at.astimezone(cal.tz), deadline.working_days)
+            due = cal.count(
+                deadline.start_at.astimezone(cal.tz), deadline.working_days, deadline.provenance.get("unit", "")
+            )
             if due.due_at != deadline.due_at:
                 shifts.append((deadline, due))
                 continue
             if _counted_differently(deadline.provenance, due):
-                deadline.provenance = due.to_dict()  # e.g. a weekend now also an override: same due, new reason
+                deadline.provenance = _recounted(deadline, due)  # e.g. a weekend now also an override: new reason
             _follow_calendar(session, cal, deadline, waiting.get(deadline.id, []))
         if shifts:
             moved += _move(session, rt, session.get(Case, case_id), shifts, actor, reason)
@@ -172,7 +174,8 @@ def _move(session: Session, rt: Runtime, case: Case, shifts, actor: str, reason:
                 continue  # the timer is gone or has fired: the case's next run closes this row
             cal = rt.calendars[deadline.calendar]
             old = deadline.due_at.astimezone(cal.tz)
-            deadline.due_at, deadline.provenance = due.due_at, due.to_dict()
+            deadline.due_at, deadline.provenance = due.due_at, _recounted(deadline, due)
+            holiday_years.note_deadline(session, case, deadline, run.log)
             _replan_reminders(session, cal, deadline, properties(task.task_spec).get("reminders"))
             run.log.append(
                 case,
@@ -206,6 +209,12 @@ def _refresh_due_dates(case: Case) -> None:
     for task in case.tasks:
         if task.state == "open":
             task.due_at = task_due
+
+
+def _recounted(deadline: Deadline, due: DueDate) -> dict:
+    """The new provenance, keeping what the count itself does not know (an estimated start, flagged years)."""
+    kept = {k: deadline.provenance[k] for k in ("start_estimated", "unconfirmed_years") if k in deadline.provenance}
+    return {**due.to_dict(), **kept}
 
 
 def _counted_differently(provenance: dict, due: DueDate) -> bool:

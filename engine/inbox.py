@@ -11,9 +11,9 @@ from __future__ import annotations
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from engine import access, clock, dip_match
+from engine import access, clock, dip_match, lateness
 from engine.audit import EventLog
-from engine.complaints import tell_reporter
+from engine.complaints import tell_reporter, tell_reporter_closure
 from engine.errors import Conflict, Invalid
 from engine.models import Deadline, HumanTask, User
 from engine.outbox import Outbox, deadline_context
@@ -110,15 +110,23 @@ def complete_task(session: Session, rt: Runtime, user: User, task_id: int, data:
 
 
 def _tell_reporter(session, rt, user, case, props, data) -> None:
-    """Tasks marked ``asks_reporter`` / ``tells_reporter`` send a form field to a complaint's reporter."""
+    """Tasks marked ``asks_reporter`` / ``tells_reporter`` send a form field to a complaint's reporter;
+    one marked ``tells_reporter_closure`` tells them why the complaint ends here and where to go next."""
     for prop, kind in (("asks_reporter", "question"), ("tells_reporter", "outcome")):
         if props.get(prop) and data.get(props[prop]):
             tell_reporter(session, rt, case, user.username, data[props[prop]], kind)
+    if props.get("tells_reporter_closure") and data.get(props["tells_reporter_closure"]):
+        tell_reporter_closure(session, rt, case, user.username, data)
 
 
 def _check_deadline_guard(session, rt, case, spiff_task, data) -> None:
-    """A task marked ``mustCompleteBefore`` (e.g. the extension notice before T10) is refused after it."""
+    """A task marked ``mustCompleteBefore`` (e.g. the extension notice before T10) is refused after it.
+
+    A notice task's recorded dispatch date (bounded: not before the receipt, not in the future) is
+    what counts, not the moment of the click: the deadline ends at the close of its due day.
+    """
     props = properties(spiff_task.task_spec)
+    sent = lateness.check_dispatch_date(rt, case, props, data)
     deadline_name = props.get("mustCompleteBefore")
     if not deadline_name:
         return
@@ -131,7 +139,10 @@ def _check_deadline_guard(session, rt, case, spiff_task, data) -> None:
         .order_by(Deadline.id.desc())
         .limit(1)
     )
-    if due is not None and clock.now() >= due:
+    if due is None:
+        return
+    due_day = due.astimezone(rt.calendars["strict"].tz).date()
+    if (sent > due_day) if sent is not None else clock.now() >= due:
         raise Invalid(
             f"batas waktu {deadline_name} sudah lewat / the {deadline_name} deadline has passed",
             fields={"_schema": [f"harus sebelum {due.isoformat()} / must be done before {due.isoformat()}"]},

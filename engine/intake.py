@@ -211,7 +211,7 @@ def file_objection(
             "permohonan": request.ticket,
             "received_at": received_at.isoformat(),
             "alasan": payload["alasan"],
-            "musyawarah_mungkin": set(payload["alasan"]) <= chain.AMICABLE_GROUNDS,
+            "musyawarah_mungkin": bool(set(payload["alasan"]) & chain.AMICABLE_GROUNDS),  # the b-g part
             "terlambat_diajukan": timing["late"],
             "ketepatan_waktu": timing["verdict"],
         },
@@ -248,6 +248,8 @@ def record_dispute(session: Session, rt: Runtime, user: User, payload: dict) -> 
         "diajukan_ke_ki": payload["diajukan_ke_ki"],
         "sidang_pertama": payload["sidang_pertama"],
         "alasan": sorted(set(grounds)),
+        # D14 and a preceding objection, checked now and flagged, never refused (chain.admissibility).
+        "keterterimaan": chain.admissibility(rt, session, parent, date.fromisoformat(payload["diajukan_ke_ki"])),
     }
     case = _linked_case(session, rt, parent, kinds.DISPUTE, ticket, "pos", received_at, details, now)
     log = EventLog(session)
@@ -265,7 +267,8 @@ def record_dispute(session: Session, rt: Runtime, user: User, payload: dict) -> 
             "case_id": case.id,
             "ticket": ticket,
             "received_at": received_at.isoformat(),
-            "mediasi_mungkin": set(details["alasan"]) <= chain.AMICABLE_GROUNDS,
+            "mediasi_mungkin": bool(set(details["alasan"]) & chain.AMICABLE_GROUNDS),  # the b-g part
+            "keterterimaan_ringkas": chain.admissibility_text(details["keterterimaan"]),
             **{k: details[k] for k in ("ki", "nomor_register", "diajukan_ke_ki", "sidang_pertama", "alasan")},
         },
     )

@@ -231,6 +231,10 @@ class Deadline(Base):
     # shown for orientation (K100, mediation), never a task's due date.
     kind: Mapped[str] = mapped_column(String(10), default="agency", server_default="agency")
     closed_at: Mapped[datetime | None]
+    # The date the notice that answers this deadline was dispatched, as recorded on it (bounded: not
+    # before the receipt, not in the future): the deadline is met by that date, not by the moment an
+    # officer clicks (engine.lateness). None until the answer is recorded.
+    met_on: Mapped[date | None] = mapped_column(Date)
     reminders: Mapped[list[Reminder]] = relationship(back_populates="deadline", order_by="Reminder.id")
     __table_args__ = (
         CheckConstraint("status IN ('pending','met','missed','lapsed','superseded','cancelled')", name="status_known"),
@@ -276,6 +280,21 @@ class HolidayOverrideRow(Base):
     created_at: Mapped[datetime]
     created_by: Mapped[str | None] = mapped_column(String(80))
     __table_args__ = (UniqueConstraint("day", "calendars", name="uq_holiday_day_calendars"),)
+
+
+class HolidayYear(Base):
+    """A year whose holidays and cuti bersama the admin confirmed against the SKB (engine.holiday_years).
+
+    A year the ``holidays`` package lists no cuti bersama for, and nobody confirmed, makes every
+    deadline reaching into it flagged; the package's estimated dates ("perkiraan") are shown as
+    estimated until the year is confirmed here.
+    """
+
+    __tablename__ = "holiday_year"
+    year: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=False)
+    confirmed_at: Mapped[datetime]
+    confirmed_by: Mapped[str] = mapped_column(String(80))
+    note: Mapped[str | None] = mapped_column(String(200))
 
 
 class Reminder(Base):

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from sqlalchemy.orm import Session
 
-from engine import dip_match, reminders, status
+from engine import dip_match, lateness, reminders, status
 from engine.models import Case, Reminder
 from engine.outbox import Outbox, audience_users, deadline_context, members
 from engine.runtime import Runtime
@@ -40,8 +40,8 @@ def announce(session: Session, rt: Runtime, case: Case, changes: Changes) -> Non
             cause = f"{deadline.name}:{deadline.task_guid}"
             context = deadline_context(cal, deadline)
             outbox.to_users(case, "deadline_overdue", cause, audience_users(session, case, "group"), context)
-            if deadline.public:
-                outbox.to_requester(case, "overdue_apology", cause, {**context, "portal_hint": PORTAL_HINT})
+            # The requester hears of it only once the lenient count has lapsed too (engine.lateness).
+            lateness.after_lapse(session, rt, case, deadline, outbox, PORTAL_HINT)
     current = _public_deadline(case)
     for reached, data in changes.statuses:
         context = {**deadline_context(cal, current), "status_label": status.label(reached), "portal_hint": PORTAL_HINT}
@@ -53,7 +53,7 @@ def announce(session: Session, rt: Runtime, case: Case, changes: Changes) -> Non
             outbox.to_requester(
                 case, "extension_notice", "extended", {**context, "reason": reason, "new_due_at": new_due}
             )
-        elif reached in status.OUTCOMES:
+        elif reached in status.NOTICE_STATUSES:  # a decision, or the closure of an incomplete request
             context = {**context, "outcome_label": status.label(reached), **dip_match.notice_context(session, data)}
             outbox.to_requester(case, "decision_notice", "decided", context)
         elif reached == "pengaduan_baru":
@@ -61,7 +61,11 @@ def announce(session: Session, rt: Runtime, case: Case, changes: Changes) -> Non
         elif reached == "keberatan_diterima":
             outbox.to_requester(case, "objection_receipt", "received", context)
         elif reached == "tanggapan_dikirim":
-            answered = {**deadline_context(cal, _last(case, "A30")), "outcome_label": status.label(case.outcome or "")}
+            # "Late" in a letter only when late on every reading (engine.lateness).
+            answered = {
+                **lateness.letter_context(rt, _last(case, "A30")),
+                "outcome_label": status.label(case.outcome or ""),
+            }
             outbox.to_requester(case, "objection_response", "answered", {**context, **answered})
     for task in changes.tasks:
         # A task that a lapse created is the escalation to the superior; any other is news for its group.
@@ -74,11 +78,17 @@ def announce(session: Session, rt: Runtime, case: Case, changes: Changes) -> Non
 def remind(session: Session, rt: Runtime, reminder: Reminder) -> list:
     """Turn a due reminder into outbox rows for its audience (idempotent by the reminder's id)."""
     case = session.get(Case, reminder.case_id)
-    context = {**deadline_context(rt.calendars["strict"], reminder.deadline), "reminder": reminder.kind}
+    # Counted on the deadline's own reading: a reporter's window is lenient.
+    context = {
+        **deadline_context(rt.calendars[reminder.deadline.calendar], reminder.deadline),
+        "reminder": reminder.kind,
+    }
     outbox = Outbox(session, rt.settings.notify_channels)
     cause = f"reminder{reminder.id}"
     for audience in reminder.audience.split(","):
-        if audience == "requester":  # a window that is the requester's own, e.g. a reporter's evidence
+        if audience == lateness.APOLOGY_AUDIENCE:
+            lateness.apologize_when_due(session, rt, case, reminder, outbox, PORTAL_HINT)
+        elif audience == "requester":  # a window that is the requester's own, e.g. a reporter's evidence
             outbox.to_requester(case, "reporter_reminder", cause, {**context, "portal_hint": COMPLAINT_HINT})
         else:
             users = audience_users(session, case, audience)

@@ -8,10 +8,9 @@ from __future__ import annotations
 from datetime import datetime
 
 from sqlalchemy import func, select
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, object_session
 
-from engine import access, chain, clock, kinds, status, visibility
-from engine.calendar import day_off_name
+from engine import access, chain, clock, explanation, holiday_years, kinds, lateness, status, visibility
 from engine.errors import Forbidden, Invalid
 from engine.models import Case, CaseEvent, Deadline, HumanTask, Party, User
 from engine.runtime import Runtime
@@ -120,14 +119,19 @@ def task_detail(session: Session, rt: Runtime, task: HumanTask, user: User) -> d
 
 def explained_deadlines(case: Case) -> list[dict]:
     """Every deadline of the case with its explanation in both languages (the officer's deadline page)."""
+    confirmed = holiday_years.confirmed_years(object_session(case))
     return [
         {
             **chain.deadline_view(d),
-            "explanation_id": explain(d.provenance),
-            "explanation_en": explain(d.provenance, "en"),
+            "explanation_id": explain(d.provenance, holder=_holder(d), confirmed_years=confirmed),
+            "explanation_en": explain(d.provenance, "en", holder=_holder(d), confirmed_years=confirmed),
         }
         for d in case.deadlines
     ]
+
+
+def _holder(deadline: Deadline) -> str:
+    return explanation.holder_of(deadline.kind, deadline.calendar)
 
 
 def case_view(session: Session, rt: Runtime, user: User, case: Case, with_identity: bool = True) -> dict:
@@ -149,6 +153,8 @@ def case_view(session: Session, rt: Runtime, user: User, case: Case, with_identi
         "open_tasks": [task_item(rt, t) for t in tasks],
         "requester": None,
         "chain": chain.chain_view(rt, session, case),
+        # Years a pending deadline reaches into whose cuti bersama nobody confirmed (engine.holiday_years).
+        "calendar_unconfirmed": holiday_years.case_warnings(session, case),
     }
     if with_identity and access.can_read_identity(user, case) and case.requester_party_id:
         view["requester"] = rt.vault.read(session.get(Party, case.requester_party_id))
@@ -171,27 +177,20 @@ def case_events(session: Session, case: Case) -> list[dict]:
     ]
 
 
-def explain(provenance: dict, locale: str = "id") -> str:
-    """One sentence on how a due date was counted, with the days skipped and why."""
-    skipped = provenance.get("skipped", [])
-    days = ", ".join(f"{s['date']} ({day_off_name(s, locale)})" for s in skipped)
-    if locale == "en":
-        text = (
-            f"{provenance['working_days']} working days counted from {provenance['counted_from']} "
-            f"(day zero{', moved: received after office hours or on a day off' if provenance['after_hours'] else ''})"
-            f" on the {provenance['calendar']} calendar; due {provenance['due_at']}."
-        )
-        return text + (f" Days not counted: {days}." if days else "")
-    text = (
-        f"{provenance['working_days']} hari kerja dihitung sejak {provenance['counted_from']} "
-        f"(hari ke-0{', digeser: diterima di luar jam kerja atau hari libur' if provenance['after_hours'] else ''})"
-        f" menurut kalender {provenance['calendar']}; batas waktu {provenance['due_at']}."
-    )
-    return text + (f" Hari yang tidak dihitung: {days}." if days else "")
+def explain(provenance: dict, locale: str = "id", holder: str | None = None, confirmed_years=None) -> str:
+    """How a due date was counted, with the reading it used and why (engine.explanation)."""
+    return explanation.explain(provenance, locale, holder, confirmed_years)
 
 
 def public_status(session: Session, case: Case, locale: str = "id", rt: Runtime | None = None) -> dict:
-    """What the requester may read: stage, milestones, the deadline and why; no officers, no notes."""
+    """What the requester may read: stage, milestones, the deadline and why; no officers, no notes.
+
+    Nothing here says "late" on the strict reading alone (engine.lateness): the case is shown overdue,
+    and a stage that tells of a lapse (A30 not answered) is shown, only once the agency's deadline has
+    lapsed on the lenient reading too; until then a deadline that lapsed on the strict reading is shown
+    with its lenient due date and why.
+    """
+    late = lateness.late_deadline(rt, case) if rt is not None else None
     milestones = [
         {"name": e.data["status"], "label": status.label(e.data["status"], locale), "at": e.at}
         for e in session.scalars(
@@ -199,42 +198,69 @@ def public_status(session: Session, case: Case, locale: str = "id", rt: Runtime 
             .where(CaseEvent.case_id == case.id, CaseEvent.type == "status_changed")
             .order_by(CaseEvent.seq)
         )
+        if late is not None or e.data["status"] not in lateness.LAPSE_STATUSES
     ]
+    shown = _public_stage(session, rt, case)
     deadline = session.scalar(
         select(Deadline)
         .where(Deadline.case_id == case.id, Deadline.public.is_(True))
         .order_by(Deadline.status != "pending", Deadline.id.desc())
         .limit(1)
     )
-    label = status.label(case.status, locale)
-    if case.overdue and case.closed_at is None:
+    label = status.label(shown, locale)
+    if late is not None and case.closed_at is None:
         label += " — " + status.OVERDUE_LABEL[1 if locale == "en" else 0]
+    due_at, explanation_text = None, None
+    if deadline is not None and case.closed_at is None:
+        due_at, provenance, holder = case.due_at, deadline.provenance, _holder(deadline)
+        if rt is not None and deadline.status == "missed" and deadline.kind == "agency":
+            # Lapsed on the strict reading: the requester reads the latest reading's date and why.
+            cal = rt.calendars["lenient"]
+            latest = cal.add_working_days(deadline.start_at.astimezone(cal.tz), deadline.working_days)
+            due_at, provenance, holder = latest.due_at, latest.to_dict(), "agency"
+        explanation_text = explain(provenance, locale, holder, holiday_years.confirmed_years(session))
     return {
         "ticket": case.ticket,
         "kind": case.kind,
-        "status": case.status,
+        "status": shown,
         "status_label": label,
-        "overdue": case.overdue,
+        "overdue": late is not None,
         "milestones": milestones,
-        "due_at": case.due_at if case.closed_at is None else None,
-        "due_explanation": explain(deadline.provenance, locale) if deadline and case.closed_at is None else None,
-        "next_step": status.next_step(case.status, locale),
+        "due_at": due_at,
+        "due_explanation": explanation_text,
+        "next_step": status.next_step(shown, locale),
         "windows": _windows(rt, session, case, locale) if rt is not None else [],
         "linked": [
-            {"ticket": m.ticket, "kind": m.kind, "status_label": status.label(m.status, locale)}
+            {"ticket": m.ticket, "kind": m.kind, "status_label": status.label(_public_stage(session, rt, m), locale)}
             for m in chain.members(session, case)
             if m.id != case.id
         ],
     }
 
 
+def _public_stage(session: Session, rt: Runtime | None, case: Case) -> str:
+    """A case's stage as its requester may read it: a lapse stage only once it is late on every reading."""
+    if case.status not in lateness.LAPSE_STATUSES or (rt is not None and lateness.late_deadline(rt, case)):
+        return case.status
+    earlier = [
+        d["status"]
+        for d in session.scalars(
+            select(CaseEvent.data)
+            .where(CaseEvent.case_id == case.id, CaseEvent.type == "status_changed")
+            .order_by(CaseEvent.seq)
+        )
+        if d["status"] not in lateness.LAPSE_STATUSES
+    ]
+    return earlier[-1] if earlier else case.status
+
+
 def _windows(rt: Runtime, session: Session, case: Case, locale: str) -> list[dict]:
     """The requester's own filing window that this case opened: objection (a request) or dispute (an objection)."""
     i = 1 if locale == "en" else 0
     if case.kind == kinds.REQUEST:
-        window, how = chain.objection_window(rt, session, case), chain.HOW_TO_OBJECT[i]
+        window, how = chain.objection_window(rt, session, case, public=True), chain.HOW_TO_OBJECT[i]
     elif case.kind == kinds.OBJECTION:
-        window, how = chain.dispute_window(rt, session, case), chain.HOW_TO_DISPUTE[i]
+        window, how = chain.dispute_window(rt, session, case, public=True), chain.HOW_TO_DISPUTE[i]
     else:
         return []
     if window is None:
@@ -245,7 +271,7 @@ def _windows(rt: Runtime, session: Session, case: Case, locale: str) -> list[dic
             "legal_basis": window.legal_basis,
             "due_at": window.due_at,
             "open": window.open,
-            "explanation": explain(window.provenance, locale),
+            "explanation": explain(window.provenance, locale, "requester", holiday_years.confirmed_years(session)),
             "how": how,
         }
     ]

@@ -50,7 +50,7 @@ def shift_working_days(cal: WorkingCalendar, day: date, offset: int) -> date:
 def fire_at(cal: WorkingCalendar, due_at: datetime, offset: int) -> datetime:
     due_date = due_at.astimezone(cal.tz).date()
     day = shift_working_days(cal, due_date, offset)
-    return datetime.combine(day, cal.office_open, tzinfo=cal.tz)
+    return cal.opening(day)
 
 
 def plan(session: Session, cal: WorkingCalendar, deadline: Deadline, policy_text: str | None) -> list[Reminder]:
@@ -78,14 +78,16 @@ def plan(session: Session, cal: WorkingCalendar, deadline: Deadline, policy_text
 def close(session: Session, deadline: Deadline) -> int:
     """The deadline left ``pending``: cancel what no longer applies; returns how many were cancelled.
 
-    A missed deadline keeps its reminders after the due instant (the "+1" to the superior and the
-    requester); every other outcome cancels all that has not been sent.
+    A deadline that ran out keeps its reminders after the due instant: a missed one its "+1" to the
+    superior, a lapsed window of another party its "+1" asking the officers to record what the
+    Commission or the court decided (engine.windows); every other outcome cancels all that has not
+    been sent.
     """
     cancelled = 0
     for reminder in deadline.reminders:
         if reminder.status != "pending":
             continue
-        if deadline.status == "missed" and reminder.fire_at > deadline.due_at:
+        if deadline.status in ("missed", "lapsed") and reminder.fire_at > deadline.due_at:
             continue
         reminder.status = "cancelled"
         cancelled += 1

@@ -29,7 +29,7 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from engine import clock
-from engine.calendar import CALENDARS, HolidayOverride, WorkingCalendar, parse_office_hours
+from engine.calendar import CALENDARS, HolidayOverride, WorkingCalendar, parse_office_schedule
 from engine.config import Settings
 from engine.errors import Conflict
 from engine.forms import FormRegistry
@@ -90,20 +90,24 @@ class Runtime:
         self._latest: dict[str, int] = {}
         self.set_overrides(overrides)
         self.script_engine = PythonScriptEngine(
-            environment=TaskDataEnvironment({"working_days_after": self.working_days_after, "now_iso": self.now_iso})
+            environment=TaskDataEnvironment(
+                {
+                    "working_days_after": self.working_days_after,
+                    "calendar_days_after": self.calendar_days_after,
+                    "working_days_until": self.working_days_until,
+                    "now_iso": self.now_iso,
+                }
+            )
         )
 
     # -- calendars -------------------------------------------------------------------------------
     def set_overrides(self, overrides) -> None:
-        opening, closing = parse_office_hours(self.settings.office_hours)
+        # Materialized once: a generator handed to the first calendar would leave the others without
+        # overrides, and every window counted on the lenient calendar would ignore the admin's table.
+        overrides = tuple(overrides)
+        schedule = parse_office_schedule(self.settings.office_hours)
         self.calendars = {
-            name: WorkingCalendar(
-                name,
-                timezone=self.settings.office_timezone,
-                office_open=opening,
-                office_close=closing,
-                overrides=tuple(overrides),
-            )
+            name: WorkingCalendar(name, timezone=self.settings.office_timezone, schedule=schedule, overrides=overrides)
             for name in CALENDARS
         }
 
@@ -131,11 +135,21 @@ class Runtime:
         """The due instant of a legal clock, for BPMN ``timeDate`` expressions (an offset-aware ISO string)."""
         return self.calendars[calendar].add_working_days(self.instant(start), int(days)).due_at.isoformat()
 
+    def calendar_days_after(self, start: str, days: int, calendar: str = "strict") -> str:
+        """The due instant of a period the law counts in days (e.g. kasasi), for BPMN ``timeDate``."""
+        return self.calendars[calendar].add_calendar_days(self.instant(start), int(days)).due_at.isoformat()
+
+    def working_days_until(self, start: str, end: str) -> int:
+        """Working days (strict) from ``start``'s date to ``end``'s date: the most a count from ``start`` may
+        take without passing ``end`` (an internal tier never exceeds a statutory limit); 0 when passed."""
+        cal = self.calendars["strict"]
+        first, last = (self.instant(v).astimezone(cal.tz).date() for v in (start, end))
+        return max(0, cal.working_days_between(first, last))
+
     def instant(self, value: str) -> datetime:
         """An ISO datetime, or an ISO date meaning that office day (a date on a letter or a KI decision)."""
         if len(value) == 10:
-            cal = self.calendars["strict"]
-            return datetime.combine(date.fromisoformat(value), cal.office_open, tzinfo=cal.tz)
+            return self.calendars["strict"].opening(date.fromisoformat(value))
         return datetime.fromisoformat(value)
 
     @staticmethod

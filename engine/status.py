@@ -63,11 +63,13 @@ STATUSES: dict[str, Status] = {
     "informasi_diserahkan": Status("Informasi Diserahkan", "Information Delivered", "Tidak ada.", "None."),
     "selesai": Status("Selesai", "Completed", *_OBJECT),
     "dicabut": Status("Dicabut", "Withdrawn", "Tidak ada.", "None."),
+    # Closed with a written notice stating what was missing (UU 14/2008 knows no silent closure): like any
+    # notice it opens the objection window.
     "ditutup_tidak_lengkap": Status(
         "Ditutup (Tidak Dilengkapi)",
         "Closed (Not Completed)",
-        "Anda dapat mengajukan permohonan baru yang lengkap.",
-        "You may file a new, complete request.",
+        "Anda dapat mengajukan permohonan baru yang lengkap, atau keberatan kepada Atasan PPID dalam 30 hari kerja.",
+        "You may file a new, complete request, or an objection with the PPID's superior within 30 working days.",
     ),
     # The request after a granted objection (legal-process.md §4.4): delivery is reopened.
     "dibuka_kembali": Status(
@@ -86,6 +88,13 @@ STATUSES: dict[str, Status] = {
         "The officers will contact you to settle by agreement.",
     ),
     "diselesaikan_musyawarah": Status("Diselesaikan secara Musyawarah", "Settled by Agreement", "Tidak ada.", "None."),
+    # Settled for grounds b-g (Pasal 35(2)); the superior still decides on ground a.
+    "diselesaikan_musyawarah_sebagian": Status(
+        "Sebagian Diselesaikan secara Musyawarah",
+        "Partly Settled by Agreement",
+        "Atasan PPID memutus alasan huruf a; tidak ada yang perlu Anda lakukan.",
+        "The PPID's superior decides on ground a; nothing to do for you.",
+    ),
     "menunggu_keputusan_atasan": Status("Menunggu Keputusan Atasan PPID", "Awaiting the Superior's Decision", *_WAIT),
     "keberatan_dikabulkan_seluruhnya": Status("Keberatan Dikabulkan Seluruhnya", "Objection Granted in Full", *_WAIT),
     "keberatan_dikabulkan_sebagian": Status("Keberatan Dikabulkan Sebagian", "Objection Granted in Part", *_WAIT),
@@ -124,11 +133,20 @@ STATUSES: dict[str, Status] = {
     "tidak_dapat_ditindaklanjuti": Status(
         "Tidak Dapat Ditindaklanjuti",
         "Not Actionable",
-        "Laporan Anda tetap kami simpan sebagai bahan informasi untuk perencanaan pengawasan.",
-        "We keep your report as information for planning audits.",
+        "Alasannya ada di halaman pesan pengaduan Anda. Laporan Anda tetap kami simpan sebagai bahan informasi untuk"
+        " perencanaan pengawasan. Anda dapat menyampaikan pengaduan kepada Ombudsman Republik Indonesia"
+        " (ombudsman.go.id) atau melalui SP4N-LAPOR! (lapor.go.id).",
+        "The reason is on your complaint's messages page. We keep your report as information for planning audits."
+        " You may take the complaint to the Ombudsman of the Republic of Indonesia (ombudsman.go.id) or to"
+        " SP4N-LAPOR! (lapor.go.id).",
     ),
     "diteruskan_instansi_lain": Status(
-        "Diteruskan ke Instansi Lain", "Forwarded to Another Agency", "Tidak ada.", "None."
+        "Diteruskan ke Instansi Lain",
+        "Forwarded to Another Agency",
+        "Instansi tujuan dan alasannya ada di halaman pesan pengaduan Anda. Anda juga dapat menghubungi Ombudsman"
+        " Republik Indonesia (ombudsman.go.id) atau SP4N-LAPOR! (lapor.go.id).",
+        "The agency it went to and why are on your complaint's messages page. You may also contact the Ombudsman"
+        " of the Republic of Indonesia (ombudsman.go.id) or SP4N-LAPOR! (lapor.go.id).",
     ),
     "diteruskan_itjen": Status("Diteruskan ke Inspektorat Jenderal", "Referred to the Inspectorate General", *_WAIT),
     "didisposisikan_unit": Status("Didisposisikan ke Unit", "Referred to a Unit", *_WAIT),
@@ -166,6 +184,8 @@ OUTCOMES = frozenset(
 OBJECTION_OUTCOMES = frozenset(
     {"keberatan_dikabulkan_seluruhnya", "keberatan_dikabulkan_sebagian", "keberatan_ditolak"}
 )
+# Statuses reached by a written notice that answers a request: each opens the objection window (Pasal 36(1)).
+NOTICE_STATUSES = OUTCOMES | {"ditutup_tidak_lengkap"}
 # Statuses after which the case is closed.
 CLOSED = frozenset(
     {

@@ -19,7 +19,7 @@ from SpiffWorkflow.util.task import TaskState
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from engine import clock
+from engine import clock, holiday_years, lateness
 from engine.audit import EventLog
 from engine.errors import Invalid
 from engine.models import Case, Deadline, HumanTask, Unit
@@ -69,6 +69,9 @@ def sync(
     changes = Changes()
     changes.statuses = _sync_milestones(case, tasks, log, actor, completed_before, changes)
     deadlines = _sync_deadlines(rt, session, case, wf, tasks, log, completed_before, changes)
+    for task in tasks:  # notices answer their deadlines by the dispatch date recorded on them
+        if task.state == TaskState.COMPLETED and task.id not in completed_before and task.task_spec.manual:
+            lateness.record_dispatch(session, rt, case, task, log)
     case.due_at, task_due = due_dates(deadlines)
     changes.tasks = _sync_tasks(session, case, tasks, log, task_due)
     closed = wf.is_completed() or case.status in CLOSED
@@ -127,6 +130,7 @@ def _sync_deadlines(rt, session, case, wf, tasks, log, completed_before, changes
     for guid, task in {**waiting, **fired_now}.items():
         if guid not in rows:
             rows[guid] = _new_deadline(rt, session, case, task)
+            holiday_years.note_deadline(session, case, rows[guid], log)
             started.add(rows[guid].name)
             changes.started.append((rows[guid], properties(task.task_spec).get("reminders")))
             log.append(
@@ -163,13 +167,20 @@ def _sync_deadlines(rt, session, case, wf, tasks, log, completed_before, changes
 
 
 def _new_deadline(rt, session, case, task) -> Deadline:
+    """The deadline row of a timer just armed. Properties beyond the convention: ``unit`` (calendar_days
+    for a period the law counts in days; ``unit_from`` names the data key holding it when it depends on
+    the case) and ``start_known`` (the data key saying whether ``start`` is the holder's real receipt or
+    only the earliest possible one: the explanation then says so)."""
     props = properties(task.task_spec)
     due_at = datetime.fromisoformat(task.internal_data["event_value"])
     calendar = props.get("calendar", "strict")
     days = props.get("working_days", "0")
     days = int(days) if days.isdigit() else int(task.data[days])
     start = rt.instant(task.data[props.get("start", "received_at")])
-    provenance = rt.calendars[calendar].add_working_days(start, days).to_dict()
+    unit = props.get("unit") or task.data.get(props.get("unit_from", ""), "working_days")
+    provenance = rt.calendars[calendar].count(start, days, unit).to_dict()
+    if "start_known" in props and not task.data.get(props["start_known"]):
+        provenance["start_estimated"] = True
     row = Deadline(
         case_id=case.id,
         task_guid=str(task.id),

@@ -7,6 +7,11 @@ STEP = {
     "periksa_kelengkapan": {"lengkap": True},
     "periksa_kelengkapan_kurang": {"lengkap": False, "kekurangan": "Salinan KTP belum dilampirkan"},
     "terima_kelengkapan": {"dilengkapi_pada": "2026-11-27", "keterangan_kelengkapan": "KTP diterima"},
+    "pemberitahuan_tidak_lengkap": {
+        "kekurangan": "Salinan KTP belum dilampirkan",
+        "tanggal_pemberitahuan": "2026-12-02",
+        "dikirim_melalui": "email",
+    },
     "registrasi": {"tanda_bukti_dikirim": True, "cara_kirim_tanda_bukti": "email"},
     "proses_permohonan": {"minta_unit": False},
     "proses_permohonan_unit": {
@@ -40,6 +45,16 @@ STEP = {
     "penyerahan_informasi": {"biaya_dibayar": 0, "tanggal_penyerahan": "2026-12-01", "cara_penyerahan": "email"},
     "eskalasi": {"tindakan": "PPID diminta segera mengirim pemberitahuan tertulis"},
 }
+# The dispatch dates of notices; the engine bounds them (not before the receipt, not in the future:
+# engine.lateness), so the default form data takes the case's own day of receipt (see ``dated``).
+DISPATCH_DATES = frozenset({"tanggal_pemberitahuan", "tanggal_pemberitahuan_perpanjangan", "tanggal_dikirim"})
+
+
+def dated(data: dict, received_on: str) -> dict:
+    """Form data with its dispatch dates on ``received_on`` (YYYY-MM-DD, the office's day of receipt)."""
+    return {k: (received_on if k in DISPATCH_DATES else v) for k, v in data.items()}
+
+
 WHO = {
     "petugas_layanan": "petugas",
     "ppid": "ppid",
@@ -82,7 +97,7 @@ class Desk:
         username = username or WHO[task["lane"]]
         r = self.client.post(
             f"/api/v1/tasks/{task['id']}/complete",
-            json={"data": STEP[name] if data is None else data},
+            json={"data": dated(STEP[name], self.case(ticket)["received_at"][:10]) if data is None else data},
             headers=self.login(username),
         )
         assert r.status_code == expect, r.json

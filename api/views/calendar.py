@@ -5,8 +5,16 @@ from flask_smorest import Blueprint
 from api.auth import current_user, login_required
 from api.boundary import commit, runtime
 from api.extensions import db
-from api.schemas import DueQuery, DueResult, OverrideChange, OverrideCreate, OverrideList
-from engine import access, holidays
+from api.schemas import (
+    DueQuery,
+    DueResult,
+    HolidayYearConfirm,
+    HolidayYearView,
+    OverrideChange,
+    OverrideCreate,
+    OverrideList,
+)
+from engine import access, holiday_years, holidays
 from engine.errors import Invalid
 from engine.models import Case
 
@@ -64,6 +72,30 @@ def remove_override(override_id):
         removed = holidays.override_view(row)  # read before the commit detaches the deleted row
         _commit(moved)
     return {**removed, "recomputed": moved}
+
+
+@blp.get("/calendar/years/<int:year>")
+@login_required
+@blp.response(200, HolidayYearView)
+def holiday_year(year):
+    """Whether a year's cuti bersama are confirmed (by the holidays package or the admin), and its estimated dates."""
+    access.require_staff(current_user())
+    if not holiday_years.FIRST_YEAR <= year <= holiday_years.LAST_YEAR:
+        raise Invalid("tahun di luar jangkauan / year out of range", fields={"year": ["2000-2100"]})
+    return holiday_years.year_view(db.session, year)
+
+
+@blp.post("/calendar/years/<int:year>/confirm")
+@login_required
+@blp.arguments(HolidayYearConfirm)
+@blp.response(201, HolidayYearView)
+def confirm_holiday_year(body, year):
+    """Confirm a year's holidays and cuti bersama against the SKB (admins), after entering its days as overrides."""
+    user = current_user()
+    access.require_admin(user)
+    holiday_years.confirm_year(db.session, year, user.username, body.get("note"))
+    db.session.commit()
+    return holiday_years.year_view(db.session, year)
 
 
 @contextmanager

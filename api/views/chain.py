@@ -1,13 +1,24 @@
 """Objections, disputes and the events the Komisi Informasi or a court sends (legal-process.md §4-§5)."""
 
+from flask import request
 from flask_smorest import Blueprint
 
 from api import public
 from api.auth import current_user, login_required
 from api.boundary import commit, runtime
 from api.extensions import db
-from api.schemas import CaseMessage, CaseView, DisputeRecord, ObjectionReceipt, ObjectionSubmit
-from engine import access, casework, intake, queries
+from api.schemas import (
+    CaseMessage,
+    CaseView,
+    DisputeRecord,
+    NoticeDelivered,
+    NoticeDelivery,
+    ObjectionReceipt,
+    ObjectionSubmit,
+    ObjectionWithoutRequest,
+    ObjectionWithoutRequestReceipt,
+)
+from engine import access, casework, intake, notice_delivery, queries, unregistered
 from engine.models import Case
 
 blp = Blueprint("chain", __name__, description="Objections, disputes and Komisi Informasi events")
@@ -47,6 +58,30 @@ def file_objection(body):
     }
 
 
+@blp.post("/objections/without-request")
+@blp.arguments(ObjectionWithoutRequest)
+@blp.response(201, ObjectionWithoutRequestReceipt)
+def file_objection_without_request(body):
+    """Object on ground b (UU 14/2008 Pasal 35(1)(b)) to a request that was refused at the desk and never
+    registered: a new objection with its own ticket and access code (shown once). Never refused as late."""
+    user = current_user(required=False)
+    channel, received_at = body.pop("channel", None), body.pop("received_at", None)
+    locale = request.accept_languages.best_match(["id", "en"], default="id")
+    result = unregistered.file_objection_without_request(
+        db.session, runtime(), body, user=user, channel=channel, received_at=received_at, locale=locale
+    )
+    commit(result.case)
+    case = result.case
+    return {
+        "ticket": case.ticket,
+        "access_code": result.access_code,
+        "status": case.status,
+        "received_at": case.received_at,
+        "due_at": case.due_at,
+        "timeliness": case.details["ketepatan_waktu"]["verdict"],
+    }
+
+
 @blp.post("/disputes")
 @login_required
 @blp.arguments(DisputeRecord)
@@ -72,3 +107,17 @@ def send_message(body, ticket, name):
     view = queries.case_view(db.session, rt, user, case, with_identity=False)
     commit(*result.touched)
     return view
+
+
+@blp.post("/cases/<string:ticket>/notice-delivery")
+@login_required
+@blp.arguments(NoticeDelivery)
+@blp.response(200, NoticeDelivered)
+def record_notice_delivery(body, ticket):
+    """Record when the requester received the case's latest notice (a post or courier receipt): their
+    objection (O30) or dispute (D14) window starts then. 409 when no notice was sent."""
+    rt, user = runtime(), current_user()
+    case = access.require_staff_case(db.session, user, ticket)
+    found = notice_delivery.record_delivery(db.session, rt, user, case, body["diterima_pada"])
+    commit(case)
+    return {"ticket": case.ticket, **found}

@@ -32,7 +32,7 @@ from api.web.blueprint import bp
 from api.web.facts import case_facts, labelled, requester_facts
 from api.web.i18n import current_language
 from api.web.session import officer
-from engine import access, bundle, chain, complaints, documents, kinds, progress, queries, visibility
+from engine import access, bundle, chain, complaints, documents, holiday_years, kinds, progress, queries, visibility
 from engine.models import Case, CaseEvent, Party, ProcessVersion, User
 from engine.runtime import Runtime
 
@@ -47,6 +47,10 @@ DEADLINE_LABELS = {  # engine.outbox.DEADLINE_LABELS, in both languages
     "M21": _l("Extended mediation (14 + 7 working days)"),
     "P14": _l("Appeal to the court against the Commission's decision (14 working days)"),
     "K100": _l("Settlement by the Information Commission (100 working days, for information)"),
+    "P14P": _l("The applicant's time to go to court against the Commission's decision (14 working days)"),
+    "K14": _l("The agency's decision on cassation (14 days from receiving the judgment)"),
+    "K14P": _l("The applicant's time to file for cassation (14 days)"),
+    "S60": _l("Statutory limit for settling the complaint (60 days from the complete file)"),
     "V3": _l("Verification of the complaint (3 working days)"),
     "SLA": _l("Settlement of the complaint"),
     "BUKTI": _l("Time for the reporter to supply data or evidence"),
@@ -131,6 +135,7 @@ def case(ticket: str):
         "progress": _progress(rt, found, locale),
         "diagram_current": _diagram_source(rt, found)[1],
         "viewer_present": VENDOR_VIEWER.is_file(),
+        "calendar_unconfirmed": holiday_years.case_warnings(db.session, found),
     }
     noted(user, found, "case")
     return render_template("case.html", **page)

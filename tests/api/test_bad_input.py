@@ -7,6 +7,7 @@ through a separate engine, so a half-done change that the app's own session migh
 import copy
 from contextlib import nullcontext
 from datetime import UTC, datetime, timedelta
+from zoneinfo import ZoneInfo
 
 import pytest
 import time_machine
@@ -277,8 +278,11 @@ def test_no_extension_once_t10_has_passed_but_deciding_still_works(desk, client,
     with later if how == "time_passes" else nullcontext():
         token = client.post(f"{API}/auth/token", json={"username": "ppid", "password": PASSWORD}).json["token"]
         ppid = {"Authorization": f"Bearer {token}"}
+        # The extension notice dated the day it is sent (a dispatch date is never before the receipt).
+        sent_on = datetime.now(UTC).astimezone(ZoneInfo("Asia/Jakarta")).date().isoformat()
+        late_notice = {**STEP["tentukan_langkah_perpanjang"], "tanggal_pemberitahuan_perpanjangan": sent_on}
         with unchanged():
-            r = client.post(url, json={"data": STEP["tentukan_langkah_perpanjang"]}, headers=ppid)
+            r = client.post(url, json={"data": late_notice}, headers=ppid)
         assert_refused(r, 422, {"_schema"})
         assert "T10" in r.json["message"]
 

@@ -294,7 +294,7 @@ def test_granted_objection_through_the_api_reopens_the_request(desk, client, log
             "tanggal_keputusan": "2026-12-10",
         },
     )
-    desk.complete(ticket, "kirim_tanggapan", {"tanggal_dikirim": "2026-12-10", "dikirim_melalui": "email"})
+    desk.complete(ticket, "kirim_tanggapan", {"tanggal_dikirim": "2026-12-02", "dikirim_melalui": "email"})
     request = desk.case(receipt["ticket"])
     assert request["status"] == "dibuka_kembali"
     assert [t["name"] for t in request["open_tasks"]] == ["penyerahan_lanjutan"]

@@ -21,15 +21,15 @@ from notifications.reconcile import reconcile
 from notifications.rendering import message_id
 from notifications.services import QUEUE
 from tests.conftest import request_payload
-from tests.helpers import STEP
+from tests.helpers import STEP, dated
 from tests.reminders.conftest import run_kawal, wait_for
 
 N_ITEMS = int(__import__("os").environ.get("KAWAL_TEST_FLUSH_ITEMS", "1000"))
 ALL_DAY = {"KAWAL_OFFICE_HOURS": "00:00-23:59"}
 
 
-def received_working_days_ago(rt, n: int) -> datetime:
-    cal = rt.calendars["strict"]
+def received_working_days_ago(rt, n: int, calendar: str = "strict") -> datetime:
+    cal = rt.calendars[calendar]
     day = clock.now().astimezone(cal.tz).date()
     while not cal.is_working_day(day):
         day -= timedelta(days=1)
@@ -103,7 +103,9 @@ def test_request_received_eleven_working_days_ago_escalates_to_the_superior_once
 ):
     svc = services_for(KAWAL_REDIS_URL=redis_server.url, **ALL_DAY)
     workers({**env, "KAWAL_REDIS_URL": redis_server.url, **ALL_DAY}, n=2)
-    case_id = submit(svc, received_working_days_ago(svc.runtime, 11))
+    # Eleven working days on the lenient reading: T10 has lapsed on both readings, so the requester gets
+    # the apology at once (engine.lateness: never on the strict reading alone).
+    case_id = submit(svc, received_working_days_ago(svc.runtime, 11, "lenient"))
     wait_for(lambda: all_sent(svc, case_id), 60, what="messages delivered")
     escalation = sent_ids(svc, case_id, "escalation")
     apology = sent_ids(svc, case_id, "overdue_apology")
@@ -253,7 +255,8 @@ def test_extension_cancels_t10_reminders_and_schedules_t17_ones(services_for, re
             who = "ppid" if task.lane == "ppid" else "petugas"
             officer = s.scalar(select(User).where(User.username == who))
             data = STEP["tentukan_langkah_perpanjang" if step == "tentukan_langkah" else step]
-            inbox.complete_task(s, svc.runtime, officer, task.id, data)
+            received_on = task.case.received_at.astimezone(svc.runtime.calendars["strict"].tz).date().isoformat()
+            inbox.complete_task(s, svc.runtime, officer, task.id, dated(data, received_on))
     jobs.schedule_case(case_id)
     deadlines = {d.name: d for d in rows(svc, Deadline, Deadline.case_id == case_id)}
     t10 = rows(svc, Reminder, Reminder.deadline_id == deadlines["T10"].id)

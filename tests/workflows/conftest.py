@@ -16,7 +16,7 @@ from engine.files import FileStore, Upload
 from engine.models import Case, Deadline, HumanTask, User
 from engine.runtime import Runtime
 from tests.conftest import complaint_payload, request_payload
-from tests.helpers import STEP, WHO
+from tests.helpers import STEP, WHO, dated
 
 
 @dataclass
@@ -86,9 +86,10 @@ class Office:
     def complete(self, ticket, name, data=None, step=None):
         with self.sessions.begin() as s:
             task = self._open(s, ticket, name)
-            inbox.complete_task(
-                s, self.rt, self.user(s, WHO[task.lane]), task.id, STEP[step or name] if data is None else data
-            )
+            if data is None:  # the default form data, its dispatch dates on the case's day of receipt
+                received_on = task.case.received_at.astimezone(self.rt.calendars["strict"].tz).date().isoformat()
+                data = dated(STEP[step or name], received_on)
+            inbox.complete_task(s, self.rt, self.user(s, WHO[task.lane]), task.id, data)
 
     def _open(self, s, ticket, name):
         task = s.scalar(

@@ -20,7 +20,7 @@ GRANTED = {
     "tanggal_keputusan": "2026-12-10",
     "perintah_kepada_ppid": "Serahkan informasi yang diminta",
 }
-RESPONSE_SENT = {"tanggal_dikirim": "2026-12-10", "dikirim_melalui": "email"}
+RESPONSE_SENT = {"dikirim_melalui": "email"}  # dated by ``_sent``: a dispatch date is bounded (engine.lateness)
 
 
 @pytest.fixture
@@ -35,6 +35,12 @@ def _completed(office, ticket, name, data=None) -> list[str]:
         task = office._open(s, ticket, name)
         result = inbox.complete_task(s, office.rt, office.user(s, WHO[task.lane]), task.id, data or STEP[name])
         return [case.ticket for case in result.touched]
+
+
+def _sent(office, objection) -> dict:
+    """The superior's response, sent on the objection's own day of receipt."""
+    received = office.case(objection).received_at.astimezone(office.rt.calendars["strict"].tz).date()
+    return {**RESPONSE_SENT, "tanggal_dikirim": received.isoformat()}
 
 
 def _refused_request(office) -> str:
@@ -59,7 +65,7 @@ def test_the_response_to_a_granted_objection_touches_the_request_it_reopens(offi
     _registered(office, objection)
     office.complete(objection, "susun_kronologi", {"kronologi": "Ditolak", "pertimbangan_ppid": "Dikecualikan"})
     assert _completed(office, objection, "putuskan_keberatan", GRANTED) == [objection]  # nothing sent yet
-    assert _completed(office, objection, "kirim_tanggapan", RESPONSE_SENT) == [objection, request]
+    assert _completed(office, objection, "kirim_tanggapan", _sent(office, objection)) == [objection, request]
     assert office.open_tasks(request) == ["penyerahan_lanjutan"]
 
 
@@ -73,7 +79,7 @@ def test_news_the_request_does_not_await_leaves_it_out_of_the_touched_cases(offi
     office.complete(objection, "susun_kronologi", {"kronologi": "Belum dijawab", "pertimbangan_ppid": "Terlambat"})
     office.complete(objection, "putuskan_keberatan", GRANTED)
     # Recorded in the request's history only: no timer or message of the request changed.
-    assert _completed(office, objection, "kirim_tanggapan", RESPONSE_SENT) == [objection]
+    assert _completed(office, objection, "kirim_tanggapan", _sent(office, objection)) == [objection]
 
 
 def test_a_timer_run_with_nothing_due_touches_its_case_and_changes_nothing(office, clock):

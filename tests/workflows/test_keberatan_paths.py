@@ -57,7 +57,9 @@ def _decide(office, objection, keputusan, **extra):
     if keputusan != "keberatan_dikabulkan_seluruhnya":
         data.setdefault("alasan_tertulis", REASONS)
     office.complete(objection, "putuskan_keberatan", data)
-    office.complete(objection, "kirim_tanggapan", {"tanggal_dikirim": "2026-12-10", "dikirim_melalui": "email"})
+    # The response is dispatched on the objection's own day of receipt (bounded: engine.lateness).
+    sent = office.case(objection).received_at.astimezone(office.rt.calendars["strict"].tz).date().isoformat()
+    office.complete(objection, "kirim_tanggapan", {"tanggal_dikirim": sent, "dikirim_melalui": "email"})
 
 
 def _window(office, ticket, kind):
@@ -218,8 +220,11 @@ def test_a30_lapse_escalates_to_the_superior_and_opens_the_dispute_window(office
     assert office.deadlines(objection) == {"A30": "missed"}
     assert "eskalasi_a30" in office.open_tasks(objection)
     window = _window(office, objection, "dispute")
-    assert (window.opened_by, window.start_at, window.calendar) == ("lapse", a30, "lenient")
-    assert window.due_at == office.rt.calendars["lenient"].add_working_days(a30, 14).due_at
+    # The requester's window runs from the lapse on the latest reading: A30 counted on the lenient calendar.
+    lenient_a30 = office.rt.calendars["lenient"].add_working_days(office.case(objection).received_at, 30).due_at
+    assert lenient_a30 > a30  # Cuti Bersama Natal (24 Dec 2026) counts only on the strict reading
+    assert (window.opened_by, window.start_at, window.calendar) == ("lapse", lenient_a30, "lenient")
+    assert window.due_at == office.rt.calendars["lenient"].add_working_days(lenient_a30, 14).due_at
 
 
 def test_paper_objection_keeps_its_real_receipt_time(office, clock):

@@ -13,7 +13,7 @@ import time_machine
 from sqlalchemy import select
 
 from engine import casework, complaints, inbox
-from engine.errors import Invalid, NotFound
+from engine.errors import Conflict, Invalid, NotFound
 from engine.files import FileStore, Upload
 from engine.models import Case, CaseMessage, Deadline, HumanTask, Notification, Reminder, Unit
 from tests.conftest import REPORTER_NAME, REPORTER_NIK, complaint_payload
@@ -136,15 +136,17 @@ def test_reporter_answering_in_time_resumes_the_handling_through_follow_up_to_ar
     assert office.open_tasks(ticket) == []
     assert _messages(office, ticket) == [("to_reporter", "question", QUESTION)]
     (bukti,) = _deadlines(office, ticket, "BUKTI")
-    assert (bukti.status, bukti.kind, bukti.public, bukti.working_days, bukti.legal_basis) == (
+    assert (bukti.status, bukti.kind, bukti.public, bukti.working_days, bukti.calendar, bukti.legal_basis) == (
         "pending",
         "window",
         True,
-        10,
-        "UU 25/2009 Pasal 45; permintaan kelengkapan bukti",
+        30,
+        "lenient",
+        "UU 25/2009 Pasal 45 (30 hari); SP4N-LAPOR! (10 hari kerja)",
     )
-    assert bukti.due_at == _due(office, wib("2027-01-13"), 10)
-    assert _reminders(office, bukti) == [("T-2", "requester")]  # one reminder, to the reporter
+    # A complaint filed online: 30 days (UU 25/2009 Pasal 45) from Wed 13 Jan 2027: Fri 12 Feb 2027, 16:00 WIB.
+    assert bukti.due_at == wib("2027-02-12", 16)
+    assert set(_reminders(office, bukti)) == {("T-2", "requester"), ("T+1", "group")}  # the reporter, then the team
 
     clock.move_to(wib("2027-01-20"))
     office.reporter_reply(
@@ -175,18 +177,25 @@ def test_reporter_answering_in_time_resumes_the_handling_through_follow_up_to_ar
         "pengaduan_selesai",
         "diarsipkan",
     ]
-    assert office.deadlines(ticket) == {"V3": "met", "SLA": "met", "BUKTI": "met"}
+    assert office.deadlines(ticket) == {"V3": "met", "SLA": "met", "S60": "met", "BUKTI": "met"}
     office.verify()
 
 
-def test_evidence_window_lapse_deems_the_complaint_withdrawn_without_fault_and_late_evidence_reopens_it(office, clock):
+def test_evidence_window_lapse_closes_nothing_a_confirmation_deems_the_complaint_withdrawn_and_late_evidence_reopens_it(
+    office, clock
+):
     ticket, code = _awaiting_evidence(office)
     (bukti,) = _deadlines(office, ticket, "BUKTI")
     clock.move_to(bukti.due_at - timedelta(minutes=1))
     office.run(ticket)
     assert office.case(ticket).status == "menunggu_kelengkapan_pelapor"
+    with pytest.raises(Conflict):  # the reporter is still in time
+        office.message(ticket, "bukti_tidak_dikirim", {"tanggal": "2027-02-12"}, "tim")
     clock.move_to(bukti.due_at + timedelta(minutes=1))
     office.run(ticket)
+    assert office.case(ticket).status == "menunggu_kelengkapan_pelapor"  # the reporter's lapse closes nothing
+    assert office.deadlines(ticket)["BUKTI"] == "lapsed"
+    office.message(ticket, "bukti_tidak_dikirim", {"tanggal": "2027-02-15"}, "tim")
     case = office.case(ticket)
     assert (case.status, case.overdue) == ("dianggap_dicabut", False)
     assert (case.closed_at is not None, case.due_at) == (True, None)
@@ -211,6 +220,8 @@ def test_evidence_window_lapse_deems_the_complaint_withdrawn_without_fault_and_l
     assert office.open_tasks(ticket) == ["klarifikasi_setelah_dibuka"]
     first, fresh = _deadlines(office, ticket, "SLA")
     assert (fresh.status, fresh.working_days) == ("pending", 14)
+    _, fresh_s60 = _deadlines(office, ticket, "S60")  # the file is complete from the reopening: 60 days again
+    assert fresh_s60.start_at == fresh.start_at
     assert fresh.start_at >= reopened_at - timedelta(minutes=1)  # counted again from the reopening
     assert fresh.due_at == _due(office, fresh.start_at, 14)
     with pytest.raises(Invalid):  # a reopened complaint cannot ask for evidence again
@@ -312,7 +323,11 @@ def test_insufficient_evidence_goes_straight_to_the_notice_without_follow_up(off
 def test_complaint_outside_the_office_authority_is_forwarded_to_another_agency_and_archived(office, clock):
     ticket, _ = office.complaint()
     office.complete(ticket, "catat_pengaduan", CATAT)
-    forwarded = {"hasil": "diteruskan_instansi_lain", "alasan": "Sengketa tanah antarwarga"}
+    forwarded = {
+        "hasil": "diteruskan_instansi_lain",
+        "alasan": "Sengketa tanah antarwarga",
+        "alasan_untuk_pelapor": "Sengketa tanah antarwarga menjadi kewenangan Kantor Pertanahan.",
+    }
     with pytest.raises(Invalid):  # the agency it goes to is required
         office.complete(ticket, "verifikasi", forwarded)
     office.complete(ticket, "verifikasi", {**forwarded, "instansi_tujuan": "Kantor Pertanahan Kota Contoh"})
@@ -339,7 +354,11 @@ def test_anonymous_complaint_not_actionable_is_closed_but_kept_as_information(of
     office.complete(
         ticket,
         "verifikasi",
-        {"hasil": "tidak_dapat_ditindaklanjuti", "alasan": "Terlapor tidak jelas dan tidak dapat dikonfirmasi"},
+        {
+            "hasil": "tidak_dapat_ditindaklanjuti",
+            "alasan": "Terlapor tidak jelas dan tidak dapat dikonfirmasi",
+            "alasan_untuk_pelapor": "Pihak yang dilaporkan tidak dapat kami kenali dari laporan ini.",
+        },
     )
     case = office.case(ticket)
     assert (case.status, case.reporter_mode, case.requester_party_id) == ("tidak_dapat_ditindaklanjuti", "anonim", None)
@@ -381,17 +400,21 @@ def test_verification_not_done_in_three_working_days_flags_the_case_overdue(offi
 
 
 @pytest.mark.parametrize(
-    ("classification", "days"), [(KE_UNIT, 14), (KE_ITJEN, 60)], ids=["tidak_berkadar_14", "berkadar_60"]
+    ("classification", "days"), [(KE_UNIT, 14), (KE_ITJEN, 40)], ids=["tidak_berkadar_14", "berkadar_60_cut_to_40"]
 )
-def test_resolution_period_is_fourteen_working_days_or_sixty_when_oversight_relevant(
+def test_resolution_period_is_fourteen_working_days_or_sixty_cut_to_the_statutory_sixty_days(
     office, clock, classification, days
 ):
+    """Filed Mon 11 Jan 2027; S60 (UU 25/2009 Pasal 50) ends 60 days later, Fri 12 Mar 2027. Classified Tue
+    12 Jan: 14 working days fit; 60 do not: the working days from 12 Jan to 12 Mar on the strict reading are
+    13-15 Jan (3), 18-22 (8), 25-29 (13), 1-5 Feb (18), 8-12 (23), 15-19 (28), 22-26 (33), 1-5 Mar (38),
+    Mon 8 Nyepi, Tue 9 (39), 10-11 Idul Fitri, Fri 12 (40): the oversight tier is cut to 40."""
     ticket, _ = _verified(office)
     clock.move_to(wib("2027-01-12"))
     office.complete(ticket, "klasifikasi", classification)
     (sla,) = _deadlines(office, ticket, "SLA")
     assert (sla.status, sla.working_days, sla.public, sla.calendar) == ("pending", days, True, "strict")
-    assert sla.legal_basis == "Perpres 76/2013; standar layanan pengaduan (14/60 hari kerja)"
+    assert sla.legal_basis == "Standar layanan pengaduan (14/60 hari kerja), tidak melebihi 60 hari UU 25/2009 Pasal 50"
     assert abs(sla.start_at - wib("2027-01-12")) < timedelta(minutes=1)  # counted from the classification
     assert sla.due_at == _due(office, wib("2027-01-12"), days)
     assert office.case(ticket).due_at == sla.due_at

@@ -10,7 +10,7 @@ import pytest
 import time_machine
 
 from engine.errors import Invalid
-from tests.helpers import decision
+from tests.helpers import STEP, decision
 
 # Wed 2 Dec 2026, 10:00 WIB: no holidays in the next four weeks but Christmas (Fri 25 Dec 2026).
 RECEIVED = datetime(2026, 12, 2, 3, 0, tzinfo=UTC)
@@ -89,7 +89,7 @@ def test_information_not_held_ends_after_the_notice_without_delivery(office, at_
     office.complete(
         ticket,
         "pemberitahuan_tertulis",
-        {"informasi_dikuasai": False, "biaya": 0, "tanggal_pemberitahuan": "2026-12-04", "dikirim_melalui": "pos"},
+        {"informasi_dikuasai": False, "biaya": 0, "tanggal_pemberitahuan": "2026-12-02", "dikirim_melalui": "pos"},
     )
     case = office.case(ticket)
     assert (case.status, case.outcome) == ("selesai", outcome)
@@ -123,10 +123,12 @@ def test_incomplete_request_closes_when_the_completion_window_lapses(office, at_
     assert window.working_days == 3
     at_receipt.move_to(window.due_at + timedelta(minutes=1))
     office.run(ticket)
+    assert office.open_tasks(ticket) == ["pemberitahuan_tidak_lengkap"]  # closed only by a written notice
+    office.complete(ticket, "pemberitahuan_tidak_lengkap")
     case = office.case(ticket)
     assert case.status == "ditutup_tidak_lengkap"
     assert case.closed_at is not None
-    assert office.deadlines(ticket) == {"T10": "cancelled", "K_LENGKAP": "missed"}
+    assert office.deadlines(ticket) == {"T10": "met", "K_LENGKAP": "lapsed"}  # the requester's window: no fault
     assert office.open_tasks(ticket) == []
 
 
@@ -154,9 +156,10 @@ def test_extension_after_t10_is_refused_but_deciding_still_works(office, at_rece
     ticket = office.submit()
     for step in ("periksa_kelengkapan", "registrasi", "proses_permohonan"):
         office.complete(ticket, step)
-    at_receipt.move_to(office.deadline(ticket, "T10").due_at + timedelta(hours=1))
+    at_receipt.move_to(office.deadline(ticket, "T10").due_at + timedelta(days=1))  # Thu 17 Dec 2026
+    late_notice = {**STEP["tentukan_langkah_perpanjang"], "tanggal_pemberitahuan_perpanjangan": "2026-12-17"}
     with pytest.raises(Invalid):
-        office.complete(ticket, "tentukan_langkah", step="tentukan_langkah_perpanjang")
+        office.complete(ticket, "tentukan_langkah", late_notice)
     office.complete(ticket, "tentukan_langkah")
     assert "putuskan" in office.open_tasks(ticket)
 

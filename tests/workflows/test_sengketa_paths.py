@@ -79,13 +79,13 @@ def _in_mediation(office, clock):
     return ticket
 
 
-def _decided(office, clock, amar):
+def _decided(office, clock, amar, **received):
     """Adjudication to the decision, received on Mon 1 Mar 2027."""
     ticket = _heard(office, clock, mediasi=False)
     office.complete(ticket, "bukti_ajudikasi", BUKTI)
     office.complete(ticket, "kesimpulan", KESIMPULAN)
     clock.move_to(wib("2027-03-01"))
-    decision = {"tanggal_dibacakan": "2027-02-26", "tanggal_diterima": "2027-03-01", "amar": amar}
+    decision = {"tanggal_dibacakan": "2027-02-26", "tanggal_diterima": "2027-03-01", "amar": amar, **received}
     office.message(ticket, "putusan_ajudikasi", decision)
     return ticket
 
@@ -132,12 +132,15 @@ def test_summons_registers_the_dispute_and_the_superior_issues_the_power_of_atto
     k100 = office.deadline(ticket, "K100")
     assert (k100.legal_basis, k100.calendar, k100.working_days, k100.public) == (
         "UU 14/2008 Pasal 38(2) (informatif)",
-        "strict",
+        "lenient",
         100,
         False,
     )
-    # 100 working days from Mon 4 Jan 2027 (the KI's receipt): Fri 4 Jun 2027, 16:00 WIB.
-    assert k100.due_at == datetime(2027, 6, 4, 9, 0, tzinfo=UTC)
+    # The Commission's clock, on the lenient reading: 100 working days from Mon 4 Jan 2027 (the KI's receipt).
+    # The strict count ends Fri 4 Jun 2027; seven cuti bersama fall on weekdays before then (5 Feb, 9, 12,
+    # 15 and 25 Mar, 18 and 19 May), so the lenient count runs seven working days on: 7-11 Jun (5), Mon 14
+    # (6), Tue 15 Jun 2027 (7), 16:00 WIB.
+    assert k100.due_at == datetime(2027, 6, 15, 9, 0, tzinfo=UTC)
     office.complete(ticket, "surat_kuasa", SURAT_KUASA)
     assert office.open_tasks(ticket) == ["siapkan_berkas"]
     office.complete(ticket, "siapkan_berkas", BERKAS)
@@ -185,8 +188,17 @@ def test_mediation_agreement_is_a_final_decision_the_agency_carries_out(office, 
     ticket = _in_mediation(office, clock)
     assert office.case(ticket).status == "mediasi"
     m14 = office.deadline(ticket, "M14")
-    assert m14.due_at == datetime(2027, 2, 9, 9, 0, tzinfo=UTC)  # Tue 9 Feb 2027, 16:00 WIB
-    assert (m14.legal_basis, m14.working_days, m14.public) == ("Perki 1/2013 Pasal 41", 14, False)
+    # The Commission's clock, on the lenient reading: 14 working days from Wed 20 Jan 2027, the first
+    # meeting: 21, 22, 25-29 Jan (7), 1-4 Feb (11), Fri 5 Feb Cuti Bersama Imlek, Sat 6 Imlek, Mon 8 (12),
+    # Tue 9 (13), Wed 10 Feb 2027 (14), 16:00 WIB (the strict reading would end Tue 9 Feb).
+    assert m14.due_at == datetime(2027, 2, 10, 9, 0, tzinfo=UTC)
+    assert (m14.legal_basis, m14.working_days, m14.public, m14.calendar, m14.kind) == (
+        "Perki 1/2013 Pasal 41",
+        14,
+        False,
+        "lenient",
+        "info",
+    )
     clock.move_to(wib("2027-01-27"))
     office.message(
         ticket,
@@ -222,7 +234,9 @@ def test_mediation_is_extended_once_by_seven_working_days_then_fails_into_adjudi
     office.message(ticket, "mediasi_diperpanjang", {"tanggal": "2027-02-05", "alasan": "Para pihak sepakat"})
     assert office.case(ticket).status == "mediasi_diperpanjang"
     assert office.deadlines(ticket) == {"K100": "pending", "M14": "superseded", "M21": "pending"}
-    assert office.deadline(ticket, "M21").due_at == datetime(2027, 2, 18, 9, 0, tzinfo=UTC)  # 14 + 7 from 20 Jan
+    # 14 + 7 = 21 working days from 20 Jan on the lenient reading: 10 Feb (14), 11, 12, 15, 16, 17, 18 (20),
+    # Fri 19 Feb 2027 (21).
+    assert office.deadline(ticket, "M21").due_at == datetime(2027, 2, 19, 9, 0, tzinfo=UTC)
     with pytest.raises(Conflict):
         office.message(ticket, "mediasi_diperpanjang", {"tanggal": "2027-02-12", "alasan": "Sekali lagi"})
     office.message(
@@ -249,52 +263,90 @@ def test_failed_mediation_agreement_needs_no_terms_but_an_agreement_does(office,
     assert office.case(ticket).status == "ajudikasi"
 
 
-def test_mediation_lapses_after_fourteen_working_days_into_adjudication(office, clock):
+def test_mediation_lapse_closes_nothing_the_stage_moves_on_a_confirmation_after_the_lenient_end(office, clock):
+    """M14 is the Commission's clock (Perki 1/2013 Pasal 41), on the lenient reading: Wed 10 Feb 2027.
+    Its lapse reminds the officers and shows; mediation fails only on the Commission's message or an
+    officer's confirmation, which is refused before the lenient end."""
     ticket = _in_mediation(office, clock)
     due = office.deadline(ticket, "M14").due_at
-    clock.move_to(due - timedelta(minutes=1))
-    office.run(ticket)
-    assert office.case(ticket).status == "mediasi"
+    assert due == datetime(2027, 2, 10, 9, 0, tzinfo=UTC)
+    clock.move_to(datetime(2027, 2, 9, 10, 0, tzinfo=UTC))  # after the strict end (Tue 9 Feb), before the lenient
+    with pytest.raises(Conflict):
+        office.message(ticket, "mediasi_berakhir", {"tanggal": "2027-02-09"})
     clock.move_to(due + timedelta(minutes=1))
     office.run(ticket)
+    assert office.case(ticket).status == "mediasi"  # nothing closed by itself
+    assert office.deadlines(ticket) == {"K100": "pending", "M14": "lapsed"}  # no fault, shown
+    assert _overdue_notices(office, ticket) == []
+    with office.sessions() as s:
+        after = s.scalars(
+            select(Reminder.kind).join(Case).where(Case.ticket == ticket, Reminder.status == "pending")
+        ).all()
+    assert "T+1" in after  # the officers are reminded to record what the Commission decided
+    office.message(ticket, "mediasi_berakhir", {"tanggal": "2027-02-11", "keterangan": "Mediator: tidak sepakat"})
     assert office.case(ticket).status == "ajudikasi"
     assert office.open_tasks(ticket) == ["bukti_ajudikasi"]
-    assert office.deadlines(ticket) == {"K100": "pending", "M14": "lapsed"}  # the Commission's clock: no fault
     assert office.milestones(ticket)[-2:] == ["mediasi_gagal", "ajudikasi"]
     with pytest.raises(Conflict):  # too late for the mediation's result
         office.message(ticket, "hasil_mediasi", {"tanggal": "2027-02-10", "hasil": "gagal"})
 
 
-def test_extended_mediation_lapses_after_twenty_one_working_days(office, clock):
+def test_extended_mediation_lapse_closes_nothing_either(office, clock):
+    """M21 (14 + 7 working days, lenient) ends Fri 19 Feb 2027; the Commission may still report a result."""
     ticket = _in_mediation(office, clock)
     office.message(ticket, "mediasi_diperpanjang", {"tanggal": "2027-02-05", "alasan": "Para pihak sepakat"})
     clock.move_to(office.deadline(ticket, "M21").due_at + timedelta(minutes=1))
     office.run(ticket)
-    assert office.case(ticket).status == "ajudikasi"
+    assert office.case(ticket).status == "mediasi_diperpanjang"
     assert office.deadlines(ticket) == {"K100": "pending", "M14": "superseded", "M21": "lapsed"}
+    office.message(ticket, "hasil_mediasi", {"tanggal": "2027-02-22", "hasil": "gagal"})
+    assert office.case(ticket).status == "ajudikasi"
 
 
-def test_accepted_adjudication_decision_becomes_final_when_p14_lapses_and_is_carried_out(office, clock):
-    ticket = _decided(office, clock, "dikabulkan_sebagian")
+def test_accepted_decision_becomes_final_only_after_the_applicants_lenient_window_on_confirmation(office, clock):
+    """A decision read Fri 26 Feb 2027 and received by both parties on Mon 1 Mar 2027.
+
+    P14, the agency's own decision (strict): 14 working days from 1 Mar skipping Nyepi (8 Mar) and
+    Idul Fitri (10-11 Mar), the cuti bersama counting: 2-5 (4), 9 (5), 12 (6), 15-19 (11), 22-24 Mar (14):
+    Wed 24 Mar 2027, 16:00 WIB.
+    P14P, the applicant's window (lenient): 8, 9 (cuti bersama), 10, 11, 12 and 15 (cuti bersama), 25 (cuti
+    bersama) and 26 Mar (Wafat Yesus Kristus) do not count: 2-5 (4), 16-19 (8), 22-24 (11), 29, 30, 31 Mar
+    (14): Wed 31 Mar 2027, 16:00 WIB. Until then the decision is not final, whatever the strict count says.
+    """
+    ticket = _decided(office, clock, "dikabulkan_sebagian", tanggal_diterima_pemohon="2027-03-01")
     assert office.case(ticket).status == "putusan_ajudikasi"
     assert office.open_tasks(ticket) == ["sikap_atas_putusan"]
     p14 = office.deadline(ticket, "P14")
-    # Mon 1 Mar 2027 + 14 working days, skipping Nyepi (8 Mar) and Idul Fitri (10-11 Mar): Wed 24 Mar, 16:00 WIB.
     assert p14.due_at == datetime(2027, 3, 24, 9, 0, tzinfo=UTC)
     assert {"2027-03-08", "2027-03-10", "2027-03-11"} <= {s["date"] for s in p14.provenance["skipped"]}
-    assert (p14.legal_basis, p14.calendar, p14.public) == ("UU 14/2008 Pasal 48(1)", "strict", False)
+    assert (p14.legal_basis, p14.calendar, p14.public, p14.kind) == (
+        "UU 14/2008 Pasal 48(1)",
+        "strict",
+        False,
+        "agency",
+    )
     with office.sessions() as s:
-        assert set(s.scalars(select(Reminder.kind).where(Reminder.deadline_id == p14.id))) == {"T-3", "T-1", "T0"}
-    assert office.deadlines(ticket) == {"K100": "met", "P14": "pending"}
-
+        kinds = set(s.scalars(select(Reminder.kind).where(Reminder.deadline_id == p14.id)))
+    assert kinds == {"T-3", "T-1", "T0", "T+1"}
     office.complete(ticket, "sikap_atas_putusan", {"sikap": "menerima", "alasan_sikap": "Putusan sesuai telaah hukum"})
-    assert office.open_tasks(ticket) == []  # the applicant may still go to court until P14
-    clock.move_to(p14.due_at + timedelta(minutes=1))
+    assert office.open_tasks(ticket) == []  # the applicant may still go to court
+    p14p = office.deadline(ticket, "P14P")
+    assert (p14p.due_at, p14p.calendar, p14p.kind) == (datetime(2027, 3, 31, 9, 0, tzinfo=UTC), "lenient", "info")
+    assert office.deadlines(ticket) == {"K100": "met", "P14": "met", "P14P": "pending"}
+    clock.move_to(datetime(2027, 3, 25, 3, 0, tzinfo=UTC))  # after the strict count, before the applicant's end
     office.run(ticket)
+    assert office.case(ticket).status == "putusan_ajudikasi"  # not "final" on 24 Mar
+    with pytest.raises(Conflict):
+        office.message(ticket, "tidak_ada_upaya_hukum", {"tanggal_pemeriksaan": "2027-03-25"})
+    clock.move_to(p14p.due_at + timedelta(minutes=1))
+    office.run(ticket)
+    assert office.case(ticket).status == "putusan_ajudikasi"  # the lapse closes nothing by itself
+    assert office.deadlines(ticket)["P14P"] == "lapsed"
+    assert _overdue_notices(office, ticket) == []
+    clock.move_to(wib("2027-04-01"))
+    office.message(ticket, "tidak_ada_upaya_hukum", {"tanggal_pemeriksaan": "2027-04-01", "keterangan": "PTUN: nihil"})
     assert office.case(ticket).status == "pelaksanaan_putusan"
     assert office.open_tasks(ticket) == ["pelaksanaan_putusan"]
-    assert office.deadlines(ticket)["P14"] == "lapsed"  # the agency chose not to challenge: no fault
-    assert _overdue_notices(office, ticket) == []
     assert _due_at(office, ticket, "pelaksanaan_putusan") is None  # not overdue from its first day
     office.complete(ticket, "pelaksanaan_putusan", PELAKSANAAN)
     case = office.case(ticket)
@@ -312,8 +364,9 @@ def test_accepted_adjudication_decision_becomes_final_when_p14_lapses_and_is_car
 
 def test_final_decision_dismissing_the_application_ends_without_compliance(office, clock):
     ticket = _decided(office, clock, "ditolak")
-    clock.move_to(office.deadline(ticket, "P14").due_at + timedelta(minutes=1))
-    office.run(ticket)  # the agency never took a position: the window still closes
+    office.complete(ticket, "sikap_atas_putusan", {"sikap": "menerima", "alasan_sikap": "Putusan menguatkan PPID"})
+    clock.move_to(office.deadline(ticket, "P14P").due_at + timedelta(days=1))
+    office.message(ticket, "berkekuatan_hukum_tetap", {"tanggal": "2027-03-29"})  # the Commission's certificate
     case = office.case(ticket)
     assert (case.status, case.closed_at is not None) == ("sengketa_selesai", True)
     assert office.open_tasks(ticket) == []
@@ -366,17 +419,18 @@ def test_agency_challenges_in_court_then_cassation_gives_the_final_decision(offi
     office.verify()
 
 
-def test_challenging_the_decision_after_p14_is_refused_and_the_decision_becomes_final(office, clock):
+def test_the_agencys_p14_lapse_escalates_and_challenging_after_it_is_refused(office, clock):
     ticket = _decided(office, clock, "dikabulkan_seluruhnya")
     clock.move_to(office.deadline(ticket, "P14").due_at + timedelta(minutes=1))
+    office.run(ticket)
+    assert office.deadlines(ticket)["P14"] == "missed"  # the agency's own decision: escalated, not just lapsed
+    assert "deadline_overdue" in _overdue_notices(office, ticket)
+    assert office.case(ticket).status == "putusan_ajudikasi"  # nothing is final by itself
     challenge = {"sikap": "mengajukan_keberatan", "alasan_sikap": "Terlambat", "pengadilan": "PTUN Jakarta"}
     with pytest.raises(Invalid) as refused:
         office.complete(ticket, "sikap_atas_putusan", challenge)
     assert "P14" in refused.value.message
     assert office.open_tasks(ticket) == ["sikap_atas_putusan"]
-    office.run(ticket)
-    assert office.case(ticket).status == "pelaksanaan_putusan"
-    assert office.deadlines(ticket) == {"K100": "met", "P14": "lapsed"}  # the option ended; no fault
 
 
 def test_applicant_may_challenge_in_court_after_the_agency_accepted(office, clock):
@@ -389,12 +443,14 @@ def test_applicant_may_challenge_in_court_after_the_agency_accepted(office, cloc
         {"tanggal": "2027-03-16", "pengadilan": "PTUN Jakarta", "nomor_perkara": "13/G/KI/2027/PTUN.JKT"},
     )
     assert office.case(ticket).status == "keberatan_pengadilan"
-    assert office.deadlines(ticket) == {"K100": "met", "P14": "met"}
+    assert office.deadlines(ticket) == {"K100": "met", "P14": "met", "P14P": "met"}
     clock.move_to(office.deadline(ticket, "P14").due_at + timedelta(days=1))
     office.run(ticket)  # P14 is gone: the case waits for the court
     assert office.case(ticket).status == "keberatan_pengadilan"
     clock.move_to(wib("2027-05-03"))
     _court(office, ticket, "ditolak", nomor="13/G/KI/2027/PTUN.JKT")
+    assert office.open_tasks(ticket) == ["sikap_kasasi"]  # the agency won: it accepts the judgment
+    office.complete(ticket, "sikap_kasasi", {"sikap": "menerima", "alasan_sikap": "Putusan menguatkan Termohon"})
     clock.move_to(wib("2027-05-24"))
     office.message(ticket, "berkekuatan_hukum_tetap", {"tanggal": "2027-05-24"})
     case = office.case(ticket)

@@ -34,6 +34,7 @@ LETTERS = {
         Letter("tentukan_langkah", "tentukan_langkah.json"),
         Letter("putuskan", "putuskan.json", shown_after="pemberitahuan_tertulis"),
         Letter("pemberitahuan_tertulis", "pemberitahuan_tertulis.json"),
+        Letter("pemberitahuan_tidak_lengkap", "pemberitahuan_tidak_lengkap.json"),
         Letter("penyerahan_informasi", "penyerahan_informasi.json"),
         Letter("penyerahan_lanjutan", "penyerahan_informasi.json"),
         Letter("registrasi_keberatan", "keberatan_registrasi.json"),

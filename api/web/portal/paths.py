@@ -35,7 +35,12 @@ PATHS = {
     ),
     kinds.OBJECTION: (
         _step(_l("Received"), "keberatan_diterima", "keberatan_terdaftar"),
-        _step(_l("Examined by the PPID's superior"), "musyawarah", "menunggu_keputusan_atasan"),
+        _step(
+            _l("Examined by the PPID's superior"),
+            "musyawarah",
+            "diselesaikan_musyawarah_sebagian",
+            "menunggu_keputusan_atasan",
+        ),
         _step(_l("Decision"), *status.OBJECTION_OUTCOMES, "keberatan_tidak_ditanggapi"),
         _step(_l("Response sent"), "tanggapan_dikirim"),
         _step(_l("Completed"), "keberatan_selesai", "diselesaikan_musyawarah"),

@@ -1,7 +1,7 @@
 """security: server-side sessions, public-use tallies, the TOTP second factor and its recovery codes
 
 Revision ID: 0008
-Revises: 0006
+Revises: 0007
 Create Date: 2026-12-03 12:07:25
 """
 
@@ -12,7 +12,7 @@ import engine.models
 
 
 revision = "0008"
-down_revision = "0006"
+down_revision = "0007"
 branch_labels = None
 depends_on = None
 

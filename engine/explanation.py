@@ -1,0 +1,157 @@
+"""How a due date was counted, in a sentence a requester or an officer can check (legal-process.md §2.2).
+
+Every explanation says which reading it used and why: the agency's own deadline is counted on the
+reading that ends earliest (the strict calendar), a window that belongs to the requester, the
+reporter, the Commission or a court on the reading that ends latest (the lenient calendar). It then
+names day zero and how it was found, the office hours whose close ends the due day, the days that did
+not count and why, and marks holiday dates the ``holidays`` package only estimates (e.g. an Idul
+Fitri marked "perkiraan") until the admin has confirmed that year (engine.holiday_years).
+
+Provenance rows written before these keys existed (no ``reading``, no ``day_zero_rule``) are still
+explained, from their ``calendar`` and ``after_hours``.
+"""
+
+from __future__ import annotations
+
+from engine.calendar import DAY_ZERO_CALENDAR_DATE, DAY_ZERO_NEXT_WORKING_DAY, STRICT, day_off_name
+
+# Whose clock it is, in the words of each language; None: said from the calendar alone.
+HOLDERS = {
+    "agency": ("batas waktu badan publik sendiri", "the agency's own deadline"),
+    "requester": ("jangka waktu milik pemohon", "a window that belongs to the requester"),
+    "reporter": ("jangka waktu milik pelapor", "a window that belongs to the reporter"),
+    "commission": ("jangka waktu Komisi Informasi", "a period that belongs to the Information Commission"),
+    "court": ("jangka waktu para pihak di pengadilan", "a period that belongs to the parties before a court"),
+    "other": (
+        "jangka waktu milik pihak lain (pemohon, pelapor, Komisi Informasi atau pengadilan)",
+        "a window that belongs to another party (the requester, the reporter, the Commission or a court)",
+    ),
+}
+ESTIMATED_MARK = "perkiraan"  # how the holidays package names a date it only estimates
+
+
+def holder_of(kind: str | None, calendar: str) -> str:
+    """Whose clock a deadline row is: ``agency`` for the office's own, else another party's."""
+    if kind == "info":
+        return "commission"
+    if calendar == STRICT and kind in (None, "agency", "window"):
+        return "agency"
+    return "other"
+
+
+def explain(provenance: dict, locale: str = "id", holder: str | None = None, confirmed_years=None) -> str:
+    """One paragraph on how a due date was counted: the reading and why, day zero, hours, days skipped.
+
+    ``confirmed_years``: the years whose holiday dates the admin has confirmed; a skipped day the
+    package marks as estimated in any other year is shown as estimated.
+    """
+    en = locale == "en"
+    strict = provenance.get("calendar") == STRICT
+    holder = holder or ("agency" if strict else "other")
+    whose = HOLDERS.get(holder, HOLDERS["other"])[1 if en else 0]
+    parts = [_reading(strict, whose, en), _count(provenance, strict, en)]
+    skipped = provenance.get("skipped", [])
+    if skipped:
+        days = ", ".join(_skipped(s, confirmed_years, en) for s in skipped)
+        parts.append(f"Days not counted: {days}." if en else f"Hari yang tidak dihitung: {days}.")
+    return " ".join(parts)
+
+
+def _reading(strict: bool, whose: str, en: bool) -> str:
+    if not strict and whose in HOLDERS["agency"]:  # the agency's deadline, past on the strict reading
+        if en:
+            return (
+                "On the earliest reading (strict calendar) this deadline of the agency has passed; the agency"
+                " counts itself late only when it has passed on the latest reading (lenient calendar) too: cuti"
+                " bersama are not working days, and a receipt after office hours or on a day off counts from the"
+                " next working day."
+            )
+        return (
+            "Menurut pembacaan paling awal (kalender ketat) batas waktu badan publik ini sudah lewat; badan publik"
+            " baru menyatakan diri terlambat bila batas waktu menurut pembacaan paling akhir (kalender longgar) juga"
+            " lewat: cuti bersama bukan hari kerja, dan penerimaan di luar jam kerja atau pada hari libur dihitung"
+            " sejak hari kerja berikutnya."
+        )
+    if strict and en:
+        return (
+            f"Counted on the earliest reading (strict calendar), because this is {whose}: cuti bersama count"
+            " as working days, and day zero is the date of receipt whatever the hour (UU ITE Pasal 8)."
+        )
+    if strict:
+        return (
+            f"Dihitung menurut pembacaan paling awal (kalender ketat), karena ini {whose}: cuti bersama"
+            " dihitung sebagai hari kerja, dan hari ke-0 adalah tanggal diterima, pukul berapa pun (UU ITE Pasal 8)."
+        )
+    if en:
+        return (
+            f"Counted on the latest reading (lenient calendar), because this is {whose}: cuti bersama are"
+            " not working days, and a receipt after office hours or on a day off counts from the next working day."
+        )
+    return (
+        f"Dihitung menurut pembacaan paling akhir (kalender longgar), karena ini {whose}: cuti bersama bukan"
+        " hari kerja, dan penerimaan di luar jam kerja atau pada hari libur dihitung sejak hari kerja berikutnya."
+    )
+
+
+def _count(p: dict, strict: bool, en: bool) -> str:
+    rule = p.get("day_zero_rule") or (DAY_ZERO_NEXT_WORKING_DAY if p.get("after_hours") else None)
+    received = str(p.get("received_at", ""))[:16].replace("T", " ")
+    receipt_hours = p.get("receipt_hours") or ""
+    if rule == DAY_ZERO_NEXT_WORKING_DAY:
+        why = (
+            f"moved: received {received}, outside office hours ({receipt_hours}) or on a day off"
+            if en
+            else f"digeser: diterima {received}, di luar jam kerja ({receipt_hours}) atau pada hari libur"
+        )
+    elif rule == DAY_ZERO_CALENDAR_DATE:
+        why = f"the date of receipt, {received}" if en else f"tanggal diterima, {received}"
+    else:
+        why = f"received {received} in office hours" if en else f"diterima {received} dalam jam kerja"
+    why = why.replace(" ()", "")
+    due_hours = p.get("due_hours")
+    calendar_days = p.get("unit") == "calendar_days"
+    if en:
+        close = f", at the close of office hours ({due_hours})" if due_hours else ""
+        unit = (
+            "days (calendar days; a last day off moves to the working day " + ("before it)" if strict else "after it)")
+            if calendar_days
+            else "working days"
+        )
+        text = (
+            f"{p['working_days']} {unit} counted from {p['counted_from']} (day zero: {why}); due {p['due_at']}{close}."
+        )
+        return text + (_ESTIMATED_START[1] if p.get("start_estimated") else "")
+    close = f", akhir jam kerja ({due_hours})" if due_hours else ""
+    unit = (
+        "hari kalender (hari terakhir yang libur digeser ke hari kerja " + ("sebelumnya)" if strict else "berikutnya)")
+        if calendar_days
+        else "hari kerja"
+    )
+    text = (
+        f"{p['working_days']} {unit} dihitung sejak {p['counted_from']} (hari ke-0: {why}); "
+        f"batas waktu {p['due_at']}{close}."
+    )
+    return text + (_ESTIMATED_START[0] if p.get("start_estimated") else "")
+
+
+# A window counted from the earliest date its holder can have received the paper, until the real date is recorded.
+_ESTIMATED_START = (
+    " Tanggal penerimaan oleh pihak tersebut belum dicatat: ini akhir paling cepat, dihitung dari tanggal paling awal"
+    " yang mungkin.",
+    " The holder's date of receipt is not recorded yet: this is the earliest possible end, counted from the earliest"
+    " possible date.",
+)
+
+
+def _skipped(day: dict, confirmed_years, en: bool) -> str:
+    """A day not counted, named in the reader's language (engine.calendar.day_off_name); a date the
+    holiday data only estimates says so until the admin confirmed its year."""
+    reason = day_off_name(day, "en" if en else "id")
+    year = int(day["date"][:4])
+    if ESTIMATED_MARK in day["reason"].lower():  # the stored name is the package's Indonesian one
+        if confirmed_years is not None and year in confirmed_years:  # the admin checked it against the SKB
+            reason = reason.replace(f" ({ESTIMATED_MARK})", "").replace(" (estimated)", "")
+        else:
+            note = "estimated date, not yet confirmed by the SKB" if en else "tanggal perkiraan, belum dikonfirmasi SKB"
+            reason = f"{reason}; {note}"
+    return f"{day['date']} ({reason})"

@@ -1,0 +1,248 @@
+"""When the agency is late, and when it may say so to the requester (issue 13, point 2; legal-process.md §2.2).
+
+The agency's own deadlines (T10, T17, A30, ...) lapse internally at their strict instant, the reading
+that ends earliest: the case is flagged overdue, the superior gets the escalation, staff are told.
+But the law is unclear (cuti bersama, the hour of receipt), so nothing the requester sees says
+"late" (the apology, the public status "terlambat" or "not answered", the objection window that a
+lapse opens) until the lenient count of the same deadline, the reading that ends latest, has lapsed
+too and no answer was dispatched by then. An agency is never late in law, nor does it say it was,
+on a reading the Komisi Informasi might not share.
+
+A deadline is met by the dispatch date recorded on the notice that answers it (a user task with the
+properties ``dispatch_date``, the form field holding the date, and ``answers``, the deadlines it
+answers), not by the moment an officer clicks: a notice sent on the due day and recorded the next
+morning is in time, because the deadline ends at the close of office hours of its due day. The
+recorded date is bounded: not before the receipt, not in the future.
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime, timedelta
+
+from sqlalchemy.orm import Session
+
+from engine import clock
+from engine.audit import EventLog
+from engine.calendar import LENIENT
+from engine.errors import Invalid
+from engine.models import Case, Deadline, Reminder
+from engine.outbox import Outbox, deadline_context
+from engine.runtime import Runtime
+
+APOLOGY_KIND = "LATE"  # the reminder row that sends the apology when the lenient count has lapsed too
+APOLOGY_AUDIENCE = "apology"
+# Statuses that tell of a lapse; the requester reads the stage before them until the lapse is late
+# on every reading (a milestone with the property ``public_after_lapse``).
+LAPSE_STATUSES = frozenset({"keberatan_tidak_ditanggapi"})
+
+
+def lenient_due(rt: Runtime, deadline: Deadline) -> datetime:
+    """The due instant of the same deadline on the reading that ends latest."""
+    cal = rt.calendars[LENIENT]
+    if deadline.calendar == LENIENT:
+        return deadline.due_at.astimezone(cal.tz)
+    unit = deadline.provenance.get("unit", "working_days")
+    return cal.count(deadline.start_at.astimezone(cal.tz), deadline.working_days, unit).due_at
+
+
+def late_for_requester(rt: Runtime, deadline: Deadline, at: datetime | None = None) -> bool:
+    """Is the agency late on this deadline on every reading, as of ``at`` (default: now)?
+
+    Only the agency's own deadlines can be late. One answered by a notice dispatched by the lenient due
+    date is not; one closed in time without a recorded date (met, superseded, cancelled) is not; one
+    still pending or missed is late once the lenient due instant has passed.
+    """
+    if deadline.kind != "agency":
+        return False
+    latest = lenient_due(rt, deadline)
+    if deadline.met_on is not None:
+        return deadline.met_on > latest.date()
+    if deadline.status in ("met", "superseded", "cancelled"):
+        return False
+    return (at or clock.now()) > latest
+
+
+def late_deadline(rt: Runtime, case: Case) -> Deadline | None:
+    """The case's public deadline the requester may be told is late, if any."""
+    for deadline in case.deadlines:
+        if deadline.public and late_for_requester(rt, deadline):
+            return deadline
+    return None
+
+
+def letter_context(rt: Runtime, deadline: Deadline | None) -> dict:
+    """A deadline as a letter to the requester states it: "late" only when late on every reading.
+
+    Counted at the answer's dispatch date when there is one (else today): on time by the strict reading,
+    the strict due date; past it, the lenient one, which says "late" only once that has passed too.
+    """
+    if deadline is None:
+        return {"deadline": None}
+    strict_cal = rt.calendars["strict"]
+    on = deadline.met_on or clock.now().astimezone(strict_cal.tz).date()
+    if on <= deadline.due_at.astimezone(strict_cal.tz).date():
+        return {**deadline_context(strict_cal, deadline), "working_days_left": _left(strict_cal, on, deadline.due_at)}
+    cal = rt.calendars[LENIENT]
+    latest = lenient_due(rt, deadline)
+    return {
+        **deadline_context(cal, deadline),
+        "due_at": latest.strftime("%d-%m-%Y %H:%M ") + (latest.tzname() or ""),
+        "working_days_left": _left(cal, on, latest),
+    }
+
+
+def _left(cal, on: date, due: datetime) -> int:
+    return cal.working_days_between(on, due.astimezone(cal.tz).date())
+
+
+# -- the apology -------------------------------------------------------------------------------------
+
+
+def apology_context(rt: Runtime, deadline: Deadline) -> dict:
+    """The deadline as the apology states it: on the lenient reading, which has lapsed too."""
+    cal = rt.calendars[LENIENT]
+    latest = lenient_due(rt, deadline)
+    today = clock.now().astimezone(cal.tz).date()
+    return {
+        **deadline_context(cal, deadline),
+        "due_at": latest.strftime("%d-%m-%Y %H:%M ") + (latest.tzname() or ""),
+        "working_days_left": cal.working_days_between(today, latest.date()),
+    }
+
+
+def after_lapse(session: Session, rt: Runtime, case: Case, deadline: Deadline, outbox: Outbox, hint: str) -> None:
+    """A public agency deadline lapsed on the strict reading: apologize now if it is late on every
+    reading already (a receipt recorded late), else plan the apology for the lenient due instant."""
+    if not deadline.public or deadline.kind != "agency":
+        return
+    if late_for_requester(rt, deadline):
+        cause = f"{deadline.name}:{deadline.task_guid}"
+        outbox.to_requester(case, "overdue_apology", cause, {**apology_context(rt, deadline), "portal_hint": hint})
+        return
+    plan_apology(session, deadline, lenient_due(rt, deadline))
+
+
+def plan_apology(session: Session, deadline: Deadline, at: datetime) -> None:
+    if any(r.kind == APOLOGY_KIND and r.fire_at == at for r in deadline.reminders):
+        return
+    session.add(
+        Reminder(
+            case_id=deadline.case_id,
+            deadline=deadline,
+            kind=APOLOGY_KIND,
+            audience=APOLOGY_AUDIENCE,
+            fire_at=at,
+            status="pending",
+            attempts=0,
+        )
+    )
+
+
+def apologize_when_due(session: Session, rt: Runtime, case: Case, reminder: Reminder, outbox: Outbox, hint: str):
+    """The apology reminder fired: tell the requester only if the deadline is late on every reading now.
+
+    An override entered meanwhile may have moved the lenient due instant later: then the apology is
+    planned again for it; a notice dispatched in time meanwhile means no apology at all.
+    """
+    deadline = reminder.deadline
+    # It fires at the lenient due instant: judge the moment just after it, even if the job ran a little early.
+    if late_for_requester(rt, deadline, max(clock.now(), reminder.fire_at + timedelta(seconds=1))):
+        cause = f"{deadline.name}:{deadline.task_guid}"
+        outbox.to_requester(case, "overdue_apology", cause, {**apology_context(rt, deadline), "portal_hint": hint})
+    elif deadline.met_on is None and deadline.status == "missed":
+        plan_apology(session, deadline, lenient_due(rt, deadline))
+
+
+# -- the dispatch date -------------------------------------------------------------------------------
+
+
+def dispatch_field(props: dict) -> str | None:
+    return props.get("dispatch_date")
+
+
+# Ways of sending by which the requester has the notice the day it is sent: in person, on the portal, or
+# by e-mail (received when it enters the recipient's system, UU ITE Pasal 8). By post or courier the
+# date of receipt is recorded when known (engine.notice_delivery).
+RECEIVED_WHEN_SENT = frozenset({"langsung", "email", "web"})
+DELIVERED_FIELD = "diterima_pemohon_pada"
+
+
+def _date_between(data: dict, field: str, first: date, today: date, what: tuple[str, str]) -> date:
+    try:
+        value = date.fromisoformat(data[field])
+    except (TypeError, ValueError):
+        value = None
+    if value is None or not first <= value <= today:
+        raise Invalid(
+            f"{what[0]} tidak sah / invalid {what[1]}",
+            fields={field: [f"antara {first.isoformat()} dan hari ini / between {first.isoformat()} and today"]},
+        )
+    return value
+
+
+def check_dispatch_date(rt: Runtime, case: Case, props: dict, data: dict) -> date | None:
+    """The dispatch date a notice task is completed with: not before the receipt, not in the future;
+    and the requester's date of receipt, when given: not before the dispatch, not in the future."""
+    field = dispatch_field(props)
+    if not field or not data.get(field):
+        return None
+    tz = rt.calendars["strict"].tz
+    today = clock.now().astimezone(tz).date()
+    sent = _date_between(
+        data, field, case.received_at.astimezone(tz).date(), today, ("tanggal pengiriman", "dispatch date")
+    )
+    if data.get(DELIVERED_FIELD):
+        _date_between(data, DELIVERED_FIELD, sent, today, ("tanggal diterima", "date of receipt"))
+    return sent
+
+
+def record_dispatch(session: Session, rt: Runtime, case: Case, task, log: EventLog) -> None:
+    """A notice task completed: the deadlines it answers are met by its recorded dispatch date.
+
+    A deadline that lapsed on the strict reading while the notice was in fact dispatched by its due
+    day is corrected to ``met``; the case stays overdue only if another agency deadline is missed.
+    """
+    props = (getattr(task.task_spec, "extensions", None) or {}).get("properties", {})
+    field = dispatch_field(props)
+    answers = [n.strip() for n in props.get("answers", "").split(",") if n.strip()]
+    if not field or not answers:
+        return
+    value = task.data.get(field)
+    if not value:
+        return
+    sent = date.fromisoformat(value)
+    tz = rt.calendars["strict"].tz
+    via = task.data.get("dikirim_melalui")
+    if via:  # a letter to the requester: when it reached them starts their window (engine.chain)
+        delivered = task.data.get(DELIVERED_FIELD) or (value if via in RECEIVED_WHEN_SENT else None)
+        log.append(
+            case,
+            "notice_dispatched",
+            "system",
+            {"task": task.task_spec.bpmn_id, "dispatched_on": value, "via": via, "delivered_on": delivered},
+        )
+    for name in answers:
+        rows = [d for d in case.deadlines if d.name == name and d.status in ("met", "missed", "cancelled")]
+        if not rows:
+            continue
+        deadline = rows[-1]
+        if deadline.met_on is not None:
+            continue
+        deadline.met_on = sent
+        if deadline.status == "cancelled":  # the stage ended (e.g. closed as incomplete) by this very notice
+            deadline.status = "met"
+        if deadline.status == "missed" and sent <= deadline.due_at.astimezone(tz).date():
+            deadline.status = "met"
+            log.append(
+                case,
+                "deadline_met_by_dispatch",
+                "system",
+                {"deadline": name, "dispatched_on": sent.isoformat(), "due_at": deadline.due_at.isoformat()},
+            )
+        if not late_for_requester(rt, deadline):
+            for reminder in deadline.reminders:
+                if reminder.kind == APOLOGY_KIND and reminder.status == "pending":
+                    reminder.status = "cancelled"
+    if case.overdue and not any(d.status == "missed" and d.kind == "agency" for d in case.deadlines):
+        case.overdue = False
+        log.append(case, "case_overdue_cleared", "system", {"reason": "answered by its recorded dispatch date"})

@@ -1,0 +1,35 @@
+"""Windows that belong to someone else close nothing by themselves (issue 13, point 4; legal-process.md §2.2).
+
+Mediation (M14, M21: Perki 1/2013 Pasal 41), the applicant's time to go to court against a Commission
+decision (P14P: UU 14/2008 Pasal 48(1)) and to file for cassation (K14P: Pasal 50) belong to the
+Commission, the court or the applicant. In the models they are information clocks on the lenient
+calendar (the reading that ends latest): they remind and, when they lapse, show it; the stage moves
+only when the Commission's or the court's message is recorded, or when an officer confirms that the
+window has ended, which Kawal accepts only once its lenient end has passed. A catch event that is
+such a confirmation names the window it waits for in its ``allowed_after`` property.
+"""
+
+from __future__ import annotations
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from engine.errors import Conflict
+from engine.models import Case, Deadline
+
+
+def check_confirmation_allowed(session: Session, case: Case, props: dict) -> None:
+    """Refuse (409) an officer's confirmation that another party's window ended before its lenient end."""
+    name = props.get("allowed_after")
+    if not name:
+        return
+    row = session.scalar(
+        select(Deadline).where(Deadline.case_id == case.id, Deadline.name == name).order_by(Deadline.id.desc()).limit(1)
+    )
+    if row is None or row.status == "pending":
+        when = f" ({row.due_at.isoformat()})" if row is not None else ""
+        raise Conflict(
+            f"jangka waktu {name} belum berakhir menurut pembacaan paling akhir{when}; catat pesan Komisi Informasi"
+            f" atau pengadilan, atau konfirmasi setelah jangka waktu itu berakhir / the {name} window has not ended"
+            f" on the latest reading{when}: record the Commission's or the court's message, or confirm after it ends"
+        )

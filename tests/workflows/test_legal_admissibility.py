@@ -1,0 +1,116 @@
+"""Issue 13, point 6: recording a summons checks the dispute's admissibility, and never refuses it.
+
+The agency's cheapest defences at the preliminary examination (Perki 1/2013 Pasal 35-36): was the
+application filed with the Commission within D14 (UU 14/2008 Pasal 37(2); Perki 1/2013 Pasal 13), and
+did an objection precede it (Pasal 36-37)? Both verdicts are recorded on the dispute, shown in the task
+that prepares the evidence file, and put in the bundle.
+"""
+
+import io
+import json
+import zipfile
+from datetime import UTC, datetime
+
+import pytest
+import time_machine
+from sqlalchemy import select
+
+from engine import bundle, instructions, queries
+from engine.models import Case, HumanTask
+from tests.workflows.test_keberatan_paths import _decided, _to_superior
+
+RECEIVED = datetime(2026, 12, 2, 3, 0, tzinfo=UTC)  # Wed 2 Dec 2026, 10:00 WIB
+ANSWERED = datetime(2026, 12, 7, 3, 0, tzinfo=UTC)  # Mon 7 Dec 2026, 10:00 WIB: the superior's response sent
+REASONS = "Informasi tersebut dikecualikan berdasarkan Pasal 17 huruf h; uji konsekuensi terlampir."
+
+
+def _answered_objection(office, clock):
+    request = _decided(office)
+    objection = office.objection(request, ["a"])
+    _to_superior(office, objection)
+    data = {"keputusan": "keberatan_ditolak", "tanggal_keputusan": "2026-12-02", "alasan_tertulis": REASONS}
+    office.complete(objection, "putuskan_keberatan", data)
+    clock.move_to(ANSWERED)
+    office.complete(objection, "kirim_tanggapan", {"tanggal_dikirim": "2026-12-07", "dikirim_melalui": "email"})
+    return objection
+
+
+def _verdicts(office, ticket):
+    return office.case(ticket).details["keterterimaan"]
+
+
+@pytest.mark.parametrize(
+    ("filed", "verdict"),
+    [("2026-12-28", "tepat_waktu"), ("2026-12-30", "tepat_waktu_kalender_longgar"), ("2026-12-31", "terlambat")],
+)
+def test_a_summons_is_checked_against_d14_from_the_superiors_response_on_both_readings(office, filed, verdict):
+    """The response went out by e-mail on Mon 7 Dec 2026, so the requester received it that day (the hour
+    is not recorded). D14, 14 working days: strict, from that date: 8-11 Dec (4), 14-18 (9), 21-24 (13;
+    Thu 24 Dec, Cuti Bersama Natal, counts), Fri 25 Natal, Mon 28 Dec 2026 (14). Lenient, from the next
+    working day (a receipt known only by its date may have come after hours), Tue 8 Dec: 9-11 (3),
+    14-18 (8), 21-23 (11), 24 Dec does not count, 28 (12), 29 (13), Wed 30 Dec 2026 (14).
+    Filed 28 Dec: in time; 30 Dec: in time only on the latest reading; 31 Dec: late. Never refused."""
+    with time_machine.travel(RECEIVED, tick=True) as clock:
+        objection = _answered_objection(office, clock)
+        clock.move_to(datetime(2027, 1, 13, 3, 0, tzinfo=UTC))
+        dispute = office.dispute(objection, diajukan_ke_ki=filed)
+    found = _verdicts(office, dispute)
+    assert found["jangka_waktu_d14"]["verdict"] == verdict
+    assert found["jangka_waktu_d14"]["batas_ketat"].startswith("2026-12-28T16:00:00+07:00")
+    assert found["jangka_waktu_d14"]["batas_longgar"].startswith("2026-12-30T16:00:00+07:00")
+    assert found["keberatan_didahului"] == {
+        "verdict": "ya",
+        "keberatan": objection,
+        "dasar": "UU 14/2008 Pasal 36-37; Perki 1/2013 Pasal 13",
+    }
+    assert office.open_tasks(dispute) == ["surat_kuasa"]  # recorded and running, never refused
+
+
+def test_a_summons_filed_before_the_superior_answered_is_flagged_premature(office):
+    with time_machine.travel(RECEIVED, tick=True):
+        request = _decided(office)
+        objection = office.objection(request, ["a"])
+        dispute = office.dispute(objection, diajukan_ke_ki="2026-12-03")
+    assert _verdicts(office, dispute)["jangka_waktu_d14"]["verdict"] == "prematur"
+
+
+def test_a_summons_against_a_request_without_an_objection_is_flagged_and_recorded(office):
+    with time_machine.travel(RECEIVED, tick=True):
+        request = _decided(office)
+        dispute = office.dispute(request, grounds=["a"], diajukan_ke_ki="2026-12-03")
+    found = _verdicts(office, dispute)
+    assert (found["keberatan_didahului"]["verdict"], found["jangka_waktu_d14"]["verdict"]) == (
+        "tidak",
+        "tidak_dapat_dihitung",
+    )
+    assert office.case(dispute).status == "persiapan_termohon"
+
+
+def test_the_verdicts_are_shown_in_the_evidence_file_task_and_put_in_the_bundle(office):
+    with time_machine.travel(RECEIVED, tick=True) as clock:
+        objection = _answered_objection(office, clock)
+        clock.move_to(datetime(2027, 1, 13, 3, 0, tzinfo=UTC))
+        dispute = office.dispute(objection, diajukan_ke_ki="2026-12-31")
+        office.complete(
+            dispute,
+            "surat_kuasa",
+            {"nomor_surat": "B-1", "tanggal": "2027-01-13", "penerima_kuasa": ["Kabag TU"], "wewenang_berdamai": False},
+        )
+        with office.sessions() as s:
+            task = s.scalar(
+                select(HumanTask).join(Case).where(Case.ticket == dispute, HumanTask.bpmn_id == "siapkan_berkas")
+            )
+            assert "{{ keterterimaan_ringkas }}" in task.instructions
+            filled = instructions.for_task(s, office.rt, task)["id"]
+            assert "diajukan setelah 14 hari kerja berakhir" in filled
+            detail = queries.task_detail(s, office.rt, task, office.user(s, "ppid"))
+            assert detail["case"]["details"]["keterterimaan"]["jangka_waktu_d14"]["verdict"] == "terlambat"
+            case = s.scalar(select(Case).where(Case.ticket == dispute))
+            _, data = bundle.build_bundle(s, office.rt, case)
+    with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        shown = json.loads(archive.read(f"keterterimaan/{dispute}.json"))
+    assert shown["jangka_waktu_d14"]["verdict"] == "terlambat"
+    assert shown["ringkasan"] == (
+        "Diajukan ke Komisi Informasi pada 2026-12-31: diajukan setelah 14 hari kerja berakhir;"
+        f" didahului keberatan {objection}."
+    )

@@ -1,0 +1,141 @@
+"""Issue 13, point 9: a complaint's statutory outer limit, the reporter's own window, and telling the reporter.
+
+UU 25/2009 Pasal 50 and Perpres 76/2013 give 60 days from the complete file to settle a complaint: S60 is
+tracked and shown beside the internal tiers (14 or 60 working days), which are cut so they never end after
+it. The reporter's evidence window is theirs (lenient reading): 30 days where the law gives 30 (Pasal 45),
+the configured working days through SP4N-LAPOR!; its lapse closes nothing by itself. A complaint that is
+not actionable or is forwarded elsewhere is explained to the reporter, with where to go next.
+"""
+
+from datetime import UTC, datetime, timedelta
+
+import pytest
+import time_machine
+from sqlalchemy import select
+
+from engine import queries
+from engine.models import Case, CaseMessage, Deadline, Notification
+from tests.workflows.test_pengaduan_paths import (
+    CATAT,
+    KE_ITJEN,
+    KE_UNIT,
+    LAYAK,
+    QUESTION,
+    TANGGAPAN_UNIT,
+    clarification,
+    wib,
+)
+
+FILED = datetime(2027, 1, 11, 3, 0, tzinfo=UTC)  # Mon 11 Jan 2027, 10:00 WIB
+
+
+@pytest.fixture
+def clock():
+    with time_machine.travel(FILED, tick=True) as traveller:
+        yield traveller
+
+
+def _rows(office, ticket, name):
+    with office.sessions() as s:
+        return s.scalars(
+            select(Deadline).join(Case).where(Case.ticket == ticket, Deadline.name == name).order_by(Deadline.id)
+        ).all()
+
+
+def _classified(office, clock, classification, **complaint):
+    ticket, code = office.complaint(**complaint)
+    office.complete(ticket, "catat_pengaduan", CATAT)
+    office.complete(ticket, "verifikasi", LAYAK)
+    clock.move_to(wib("2027-01-12"))
+    office.complete(ticket, "klasifikasi", classification)
+    return ticket, code
+
+
+def test_the_statutory_sixty_days_are_tracked_and_the_oversight_tier_is_cut_to_end_with_them(office, clock):
+    """Filed Mon 11 Jan 2027: S60 = 11 Jan + 60 days = Fri 12 Mar 2027 (a cuti bersama, a working day on the
+    strict reading), 16:00 WIB. Classified oversight-relevant on Tue 12 Jan: 60 working days would run to
+    8 Apr; the working days from 12 Jan to 12 Mar are 40 (13-15 Jan 3, 18-22 8, 25-29 13, 1-5 Feb 18, 8-12
+    23, 15-19 28, 22-26 33, 1-5 Mar 38, 9 Mar 39, 12 Mar 40; Nyepi 8 Mar and Idul Fitri 10-11 Mar skipped),
+    so the tier ends the same day as the law's limit, never after it."""
+    ticket, _ = _classified(office, clock, KE_ITJEN)
+    [s60] = _rows(office, ticket, "S60")
+    assert (s60.due_at, s60.calendar, s60.kind, s60.public) == (wib("2027-03-12", 16), "strict", "agency", True)
+    assert s60.provenance["unit"] == "calendar_days"
+    assert s60.legal_basis == "UU 25/2009 Pasal 50; Perpres 76/2013 (60 hari sejak berkas lengkap)"
+    [sla] = _rows(office, ticket, "SLA")
+    assert (sla.working_days, sla.due_at) == (40, s60.due_at)
+    with office.sessions() as s:
+        rows = {r["name"]: r for r in queries.explained_deadlines(s.scalar(select(Case).where(Case.ticket == ticket)))}
+    assert "60 hari kalender" in rows["S60"]["explanation_id"]
+
+
+def test_the_statutory_limit_lapsing_flags_the_complaint_and_escalates(office, clock):
+    ticket, _ = _classified(office, clock, KE_UNIT)
+    office.complete(ticket, "klarifikasi_unit", TANGGAPAN_UNIT)
+    [s60] = _rows(office, ticket, "S60")
+    clock.move_to(s60.due_at + timedelta(minutes=1))
+    office.run(ticket)
+    case = office.case(ticket)
+    assert case.overdue is True
+    assert "eskalasi_s60" in office.open_tasks(ticket)
+    assert office.deadlines(ticket)["S60"] == "missed"
+
+
+def test_the_reporters_window_is_thirty_days_on_the_lenient_reading_ending_on_a_working_day(office, clock):
+    """Evidence asked for on Mon 8 Feb 2027: 30 days end Wed 10 Mar 2027, Idul Fitri (estimated); 11 Mar is
+    the second day, 12 and 15 Mar cuti bersama: the reporter's window ends Tue 16 Mar 2027, 16:00 WIB."""
+    ticket, _ = _classified(office, clock, KE_UNIT)
+    office.complete(ticket, "klarifikasi_unit", TANGGAPAN_UNIT)
+    clock.move_to(wib("2027-02-08"))
+    office.complete(ticket, "klarifikasi", clarification("perlu_bukti_pelapor"))
+    office.complete(ticket, "minta_bukti", {"pertanyaan": QUESTION})
+    [bukti] = _rows(office, ticket, "BUKTI")
+    assert (bukti.due_at, bukti.calendar, bukti.working_days) == (wib("2027-03-16", 16), "lenient", 30)
+    # The file is incomplete: the handling and its clocks end; the reporter's window alone runs.
+    assert "pending" not in {office.deadlines(ticket)[n] for n in ("SLA", "S60")}
+
+
+def test_a_complaint_through_sp4n_lapor_gives_the_reporter_ten_working_days_on_the_lenient_reading(office, clock):
+    """Recorded from SP4N-LAPOR!; evidence asked for on Wed 13 Jan 2027: 10 working days, lenient: 14, 15,
+    18-22 (7), 25, 26, 27 Jan (10): Wed 27 Jan 2027, 16:00 WIB."""
+    ticket, _ = _classified(office, clock, KE_UNIT, channel="lapor", received_at=FILED - timedelta(minutes=5))
+    office.complete(ticket, "klarifikasi_unit", TANGGAPAN_UNIT)
+    clock.move_to(wib("2027-01-13"))
+    office.complete(ticket, "klarifikasi", clarification("perlu_bukti_pelapor"))
+    office.complete(ticket, "minta_bukti", {"pertanyaan": QUESTION})
+    [bukti] = _rows(office, ticket, "BUKTI")
+    assert (bukti.due_at, bukti.working_days) == (wib("2027-01-27", 16), 10)
+    assert "unit" not in bukti.provenance  # working days
+
+
+@pytest.mark.parametrize(
+    ("outcome", "sent"),
+    [
+        (
+            {"hasil": "tidak_dapat_ditindaklanjuti", "alasan": "Di luar kewenangan"},
+            "Pengaduan Anda tidak dapat kami tindak lanjuti. Alasannya: Perkara ini sedang diperiksa pengadilan.",
+        ),
+        (
+            {"hasil": "diteruskan_instansi_lain", "alasan": "Sengketa tanah", "instansi_tujuan": "Kantor Pertanahan"},
+            "Pengaduan Anda di luar kewenangan kantor ini dan kami teruskan kepada Kantor Pertanahan, tanpa identitas"
+            " Anda. Alasannya: Perkara ini sedang diperiksa pengadilan.",
+        ),
+    ],
+    ids=["not_actionable", "forwarded"],
+)
+def test_the_reporter_is_told_why_and_where_to_go_next(office, clock, outcome, sent):
+    ticket, _ = office.complaint()
+    office.complete(ticket, "catat_pengaduan", CATAT)
+    office.complete(
+        ticket, "verifikasi", {**outcome, "alasan_untuk_pelapor": "Perkara ini sedang diperiksa pengadilan."}
+    )
+    with office.sessions() as s:
+        [message] = s.scalars(select(CaseMessage).join(Case).where(Case.ticket == ticket)).all()
+        told = s.scalars(
+            select(Notification.event).join(Case).where(Case.ticket == ticket, Notification.to_requester.is_(True))
+        ).all()
+    assert (message.direction, message.kind) == ("to_reporter", "outcome")
+    assert message.body.startswith(sent)
+    assert "Ombudsman Republik Indonesia" in message.body
+    assert "SP4N-LAPOR!" in message.body
+    assert "complaint_outcome" in told

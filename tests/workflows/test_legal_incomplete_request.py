@@ -1,0 +1,83 @@
+"""Issue 13, point 7: an incomplete request closes with a written notice, never silently.
+
+The requester's time to complete the request is theirs (lenient reading); when it lapses, the PPID
+sends a written notice stating what was missing. The notice answers T10 (UU 14/2008 Pasal 22(7)),
+reaches the requester, and opens the 30-working-day objection window like any other notice
+(Pasal 35-36); nothing closes before it is sent.
+"""
+
+from datetime import UTC, datetime, timedelta
+
+import pytest
+import time_machine
+from sqlalchemy import select
+
+from engine import queries
+from engine.models import Case, CaseEvent, Notification
+from tests.helpers import STEP
+
+# Tue 22 Dec 2026, 10:00 WIB, before Cuti Bersama Natal (Thu 24 Dec) and Natal (Fri 25 Dec).
+RECEIVED = datetime(2026, 12, 22, 3, 0, tzinfo=UTC)
+INCOMPLETE = {"lengkap": False, "kekurangan": "Salinan KTP dan tujuan penggunaan informasi"}
+
+
+@pytest.fixture
+def clock():
+    with time_machine.travel(RECEIVED, tick=True) as traveller:
+        yield traveller
+
+
+def test_the_completion_window_is_the_requesters_and_counts_on_the_lenient_reading(office, clock):
+    """3 working days from Tue 22 Dec 2026. Strict: Wed 23 (1), Thu 24 (2, a cuti bersama), Mon 28 Dec (3).
+    Lenient: 24 Dec does not count, Fri 25 is Natal: Wed 23 (1), Mon 28 (2), Tue 29 Dec 2026 (3), 16:00 WIB.
+    The window is the requester's: it ends on the latest reading, and its lapse is no fault of the office."""
+    ticket = office.submit()
+    office.complete(ticket, "periksa_kelengkapan", INCOMPLETE)
+    window = office.deadline(ticket, "K_LENGKAP")
+    assert (window.due_at, window.calendar, window.kind) == (
+        datetime(2026, 12, 29, 9, 0, tzinfo=UTC),
+        "lenient",
+        "window",
+    )
+    clock.move_to(datetime(2026, 12, 28, 10, 0, tzinfo=UTC))  # Mon 28 Dec, 17:00 WIB: past the strict reading only
+    office.run(ticket)
+    assert office.open_tasks(ticket) == ["terima_kelengkapan"]
+    assert office.deadlines(ticket)["K_LENGKAP"] == "pending"
+
+
+def test_an_incomplete_request_closes_with_a_written_notice_and_opens_the_objection_window(office, clock):
+    """The window lapses Tue 29 Dec 2026, 16:00 WIB: the PPID gets the notice task; nothing is closed yet.
+    The notice goes out by e-mail on Wed 30 Dec 2026: it answers T10 (strict: 23, 24, 28, 29, 30, 31 Dec,
+    4 Jan, 6, 7, 8 Jan 2027; Fri 1 Jan and Tue 5 Jan are holidays), and opens O30 from the requester's
+    receipt, that day (e-mail); known only by its date, on the lenient reading it counts from the next
+    working day, Thu 31 Dec: Mon 4 Jan (1), 6-8 Jan (4), 11-15 (9), 18-22 (14), 25-29 (19), 1-4 Feb (23),
+    Fri 5 Feb a cuti bersama, 8-12 Feb (28), Mon 15 (29), Tue 16 Feb 2027 (30), 16:00 WIB."""
+    ticket = office.submit()
+    office.complete(ticket, "periksa_kelengkapan", INCOMPLETE)
+    clock.move_to(office.deadline(ticket, "K_LENGKAP").due_at + timedelta(minutes=1))
+    office.run(ticket)
+    case = office.case(ticket)
+    assert (case.status, case.closed_at) == ("menunggu_kelengkapan", None)
+    assert office.open_tasks(ticket) == ["pemberitahuan_tidak_lengkap"]
+    clock.move_to(datetime(2026, 12, 30, 3, 0, tzinfo=UTC))
+    notice = {**STEP["pemberitahuan_tidak_lengkap"], "kekurangan": INCOMPLETE["kekurangan"]}
+    office.complete(ticket, "pemberitahuan_tidak_lengkap", {**notice, "tanggal_pemberitahuan": "2026-12-30"})
+    case = office.case(ticket)
+    assert (case.status, case.closed_at is not None) == ("ditutup_tidak_lengkap", True)
+    t10 = office.deadline(ticket, "T10")
+    assert (t10.status, t10.met_on.isoformat()) == ("met", "2026-12-30")
+    with office.sessions() as s:
+        sent = s.scalars(select(Notification.event).join(Case).where(Case.ticket == ticket)).all()
+        recorded = s.scalar(
+            select(CaseEvent)
+            .join(Case)
+            .where(Case.ticket == ticket, CaseEvent.type == "task_completed")
+            .order_by(CaseEvent.id.desc())
+            .limit(1)
+        )
+        shown = queries.public_status(s, s.scalar(select(Case).where(Case.ticket == ticket)), "id", office.rt)
+    assert "decision_notice" in sent
+    assert recorded.data["data"]["kekurangan"] == "Salinan KTP dan tujuan penggunaan informasi"
+    assert "keberatan" in shown["next_step"]
+    [window] = shown["windows"]
+    assert (window["name"], window["due_at"]) == ("O30", datetime(2027, 2, 16, 9, 0, tzinfo=UTC))

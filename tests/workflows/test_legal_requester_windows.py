@@ -1,0 +1,226 @@
+"""Issue 13, point 8: the requester's windows start when the requester received the notice.
+
+O30 runs from the requester's receipt of the written notice (UU 14/2008 Pasal 36(1)), D14 from their
+receipt of the superior's written response (Pasal 37(2)). Handed over, on the portal or by e-mail, a
+notice is received the day it is sent (UU ITE Pasal 8 for e-mail); by post, when the delivery receipt
+says, recorded later; until then the window shows its earliest possible end and nothing is late on it.
+An objection on ground b needs no registered request, and an objection or dispute that also cites
+ground a is settled or mediated for its b-g part.
+"""
+
+from datetime import UTC, date, datetime
+
+import pytest
+import time_machine
+from sqlalchemy import select
+
+from engine import chain, notice_delivery, queries
+from engine.errors import Conflict, Invalid
+from engine.models import Case, User
+from tests.helpers import STEP, decision
+from tests.workflows.test_sengketa_paths import BERKAS, MANDAT, SURAT_KUASA
+
+RECEIVED = datetime(2026, 12, 2, 3, 0, tzinfo=UTC)  # Wed 2 Dec 2026, 10:00 WIB
+BY_POST = {**STEP["pemberitahuan_tertulis"], "tanggal_pemberitahuan": "2026-12-03", "dikirim_melalui": "pos"}
+
+
+def _refused_by_post(office, clock):
+    ticket = office.submit()
+    for step in ("periksa_kelengkapan", "registrasi", "proses_permohonan", "tentukan_langkah"):
+        office.complete(ticket, step)
+    office.complete(ticket, "putuskan", decision("ditolak_dikecualikan"))
+    office.complete(ticket, "uji_konsekuensi")
+    clock.move_to(datetime(2026, 12, 3, 3, 0, tzinfo=UTC))
+    office.complete(ticket, "pemberitahuan_tertulis", BY_POST)
+    return ticket
+
+
+def _window(office, ticket, calendar="lenient"):
+    with office.sessions() as s:
+        return chain.objection_window(
+            office.rt, s, s.scalar(select(Case).where(Case.ticket == ticket)), "a", None, calendar
+        )
+
+
+def _record_delivery(office, ticket, day):
+    with office.sessions.begin() as s:
+        case = s.scalar(select(Case).where(Case.ticket == ticket))
+        user = s.scalar(select(User).where(User.username == "petugas"))
+        return notice_delivery.record_delivery(s, office.rt, user, case, day)
+
+
+def test_the_objection_window_runs_from_the_requesters_receipt_of_a_notice_sent_by_post(office):
+    """The written notice goes by post on Thu 3 Dec 2026.
+
+    Until its receipt is known, O30 shows its earliest possible end, from the dispatch date: on the
+    lenient reading a receipt known only by its date counts from the next working day, Fri 4 Dec: 7-11 Dec
+    (5), 14-18 (10), 21-23 (13), Thu 24 Dec a cuti bersama, Fri 25 Natal, 28-31 (17), Fri 1 Jan, Mon 4 Jan
+    (18), Tue 5 Jan Isra Mikraj, 6-8 (21), 11-15 (26), 18-21 Jan 2027 (30): Thu 21 Jan, 16:00 WIB.
+    The post's receipt says Tue 8 Dec 2026: lenient, from Wed 9 Dec: 10, 11 (2), 14-18 (7), 21-23 (10),
+    28-31 (14), 4 Jan (15), 6-8 (18), 11-15 (23), 18-22 (28), 25 (29), Tue 26 Jan 2027 (30); strict, from
+    8 Dec itself, with 24 Dec counting: 9-11 (3), 14-18 (8), 21-24 (12), 28-31 (16), 4 (17), 6-8 (20),
+    11-15 (25), 18-22 Jan 2027 (30): Fri 22 Jan.
+    An objection filed 22 Jan before the receipt is recorded is past the earliest possible end only: it
+    is not late; once recorded, one filed 26 Jan is in time on the latest reading, 27 Jan late."""
+    with time_machine.travel(RECEIVED, tick=True) as clock:
+        ticket = _refused_by_post(office, clock)
+        window = _window(office, ticket)
+        assert (window.start_known, window.due_at) == (False, datetime(2027, 1, 21, 9, 0, tzinfo=UTC))
+        with office.sessions() as s:
+            shown = queries.public_status(s, s.scalar(select(Case).where(Case.ticket == ticket)), "id", office.rt)
+        assert "akhir paling cepat" in shown["windows"][0]["explanation"]
+        with office.sessions() as s:
+            request = s.scalar(select(Case).where(Case.ticket == ticket))
+            early = chain.timeliness(office.rt, s, request, ["a"], datetime(2027, 1, 22, 3, 0, tzinfo=UTC))
+        assert early["verdict"] == "tidak_dapat_dihitung"  # never "late" on a guessed start
+        clock.move_to(datetime(2026, 12, 10, 3, 0, tzinfo=UTC))
+        _record_delivery(office, ticket, date(2026, 12, 8))
+        lenient, strict = _window(office, ticket), _window(office, ticket, "strict")
+        assert (lenient.start_known, lenient.due_at) == (True, datetime(2027, 1, 26, 9, 0, tzinfo=UTC))
+        assert strict.due_at == datetime(2027, 1, 22, 9, 0, tzinfo=UTC)
+        with office.sessions() as s:
+            request = s.scalar(select(Case).where(Case.ticket == ticket))
+            on_26 = chain.timeliness(office.rt, s, request, ["a"], datetime(2027, 1, 26, 3, 0, tzinfo=UTC))
+            on_27 = chain.timeliness(office.rt, s, request, ["a"], datetime(2027, 1, 27, 3, 0, tzinfo=UTC))
+        assert (on_26["verdict"], on_27["verdict"]) == ("tepat_waktu_kalender_longgar", "terlambat")
+
+
+def test_a_date_of_receipt_before_the_dispatch_or_in_the_future_is_refused(office):
+    with time_machine.travel(RECEIVED, tick=True) as clock:
+        ticket = office.submit()
+        with pytest.raises(Conflict):  # nothing was sent yet
+            _record_delivery(office, ticket, date(2026, 12, 2))
+        ticket = _refused_by_post(office, clock)
+        for wrong in (date(2026, 12, 2), date(2026, 12, 4)):  # before the dispatch; tomorrow
+            with pytest.raises(Invalid):
+                _record_delivery(office, ticket, wrong)
+
+
+def test_the_front_desk_records_a_receipt_over_the_api(client, login, desk):
+    with time_machine.travel(RECEIVED, tick=True):
+        ticket = desk.submit()["ticket"]
+        url = f"/api/v1/cases/{ticket}/notice-delivery"
+        r = client.post(url, json={"diterima_pada": "2026-12-02"}, headers=login("petugas"))
+        assert r.status_code == 409  # no notice yet
+        for step in ("periksa_kelengkapan", "registrasi", "proses_permohonan", "tentukan_langkah"):
+            desk.complete(ticket, step)
+        desk.complete(ticket, "putuskan", decision("dikabulkan_seluruhnya"))
+        desk.complete(ticket, "pemberitahuan_tertulis")
+        assert client.post(url, json={"diterima_pada": "tomorrow"}, headers=login("petugas")).status_code == 422
+        assert client.post(url, json={"diterima_pada": "2026-12-02"}, headers=login("auditor")).status_code == 403
+        r = client.post(url, json={"diterima_pada": "2026-12-02"}, headers=login("petugas"))
+        assert r.status_code == 200, r.json
+        assert (r.json["task"], r.json["delivered_on"]) == ("pemberitahuan_tertulis", "2026-12-02")
+
+
+OBJECTION_B = {
+    "pemohon": {
+        "name": "Budi Santoso",
+        "nik": "3171234567890002",
+        "address": "Jl. Kenanga 3, Jakarta",
+        "email": "budi@example.org",
+    },
+    "alasan": ["b"],
+    "informasi_yang_diminta": "Laporan keuangan berkala 2025",
+    "kasus_posisi": "Petugas loket menolak menerima permohonan saya tanpa alasan",
+    "tanggal_alasan_ditemukan": "2026-11-30",
+}
+
+
+def test_an_objection_on_ground_b_needs_no_registered_request(client):
+    """Found Mon 30 Nov 2026, filed Wed 2 Dec 2026: within 30 working days. It gets its own ticket and
+    access code, follows the objection process, and has no parent."""
+    with time_machine.travel(RECEIVED, tick=True):
+        r = client.post("/api/v1/objections/without-request", json=OBJECTION_B)
+        assert r.status_code == 201, r.json
+        assert r.json["ticket"].startswith("KEB-2026-")
+        assert r.json["timeliness"] == "tepat_waktu"
+        status = client.post("/api/v1/status", json={"ticket": r.json["ticket"], "access_code": r.json["access_code"]})
+        assert status.status_code == 200
+        assert status.json["status"] == "keberatan_diterima"
+        assert status.json["linked"] == []
+        assert "Budi" not in str(status.json)
+
+
+@pytest.mark.parametrize(
+    ("change", "field"),
+    [
+        ({"alasan": ["a"]}, "alasan.0"),
+        ({"pemohon": None}, "pemohon"),
+        ({"tanggal_alasan_ditemukan": "2026-12-05"}, "tanggal_alasan_ditemukan"),
+    ],
+)
+def test_an_objection_without_a_request_on_another_ground_or_without_identity_is_refused(
+    client, unchanged, change, field
+):
+    payload = {**OBJECTION_B, **change}
+    if payload["pemohon"] is None:
+        del payload["pemohon"]
+    with time_machine.travel(RECEIVED, tick=True), unchanged():
+        r = client.post("/api/v1/objections/without-request", json=payload)
+    assert r.status_code == 422, r.json
+    assert any(f.startswith(field) for f in r.json["errors"]), r.json["errors"]
+
+
+def test_a_late_objection_on_ground_b_is_registered_and_flagged(client):
+    """Found Mon 2 Nov 2026; 30 working days (lenient, from the next working day Tue 3 Nov): 4-6 Nov (3),
+    9-13 (8), 16-20 (13), 23-27 (18), 30 Nov - 4 Dec (23), 7-11 (28), 14 (29), Tue 15 Dec 2026 (30).
+    Filed Wed 16 Dec: late, and still registered."""
+    with time_machine.travel(datetime(2026, 12, 16, 3, 0, tzinfo=UTC), tick=True):
+        r = client.post(
+            "/api/v1/objections/without-request", json={**OBJECTION_B, "tanggal_alasan_ditemukan": "2026-11-02"}
+        )
+    assert r.status_code == 201, r.json
+    assert r.json["timeliness"] == "terlambat"
+
+
+def test_an_objection_citing_ground_a_and_c_is_settled_for_c_and_decided_for_a(office):
+    with time_machine.travel(RECEIVED, tick=True):
+        request = office.submit()
+        objection = office.objection(request, ["a", "c"])
+        office.complete(
+            objection, "registrasi_keberatan", {"salinan_formulir_diserahkan": True, "cara_kirim_tanda_terima": "email"}
+        )
+        assert office.open_tasks(objection) == ["tawarkan_musyawarah"]  # the b-g part may be settled
+        office.complete(
+            objection,
+            "tawarkan_musyawarah",
+            {
+                "hasil": "sepakat",
+                "kesepakatan": "Dijawab dalam 5 hari kerja",
+                "informasi_diserahkan": False,
+                "tanggal": "2026-12-02",
+            },
+        )
+        case = office.case(objection)
+        assert (case.status, case.closed_at) == ("diselesaikan_musyawarah_sebagian", None)
+        assert office.open_tasks(objection) == ["susun_kronologi"]  # ground a still goes to the superior
+
+
+def test_a_dispute_citing_ground_a_and_c_is_mediated_for_c_and_adjudicated_for_a(office):
+    with time_machine.travel(datetime(2027, 1, 13, 3, 0, tzinfo=UTC), tick=True):
+        request = office.submit()
+        objection = office.objection(request, ["a", "c"])
+        ticket = office.dispute(objection)
+        office.complete(ticket, "surat_kuasa", SURAT_KUASA)
+        office.complete(ticket, "siapkan_berkas", BERKAS)
+        office.message(
+            ticket,
+            "pemeriksaan_awal",
+            {"tanggal": "2027-01-20", "hasil": "dilanjutkan", "mediasi": True, "tanggal_mediasi": "2027-01-20"},
+        )
+        office.complete(ticket, "mandat_mediasi", MANDAT)
+        assert office.case(ticket).status == "mediasi"
+        office.message(
+            ticket,
+            "hasil_mediasi",
+            {"tanggal": "2027-01-27", "hasil": "berhasil", "kesepakatan": "Jawaban tertulis dikirim"},
+        )
+        assert office.open_tasks(ticket) == ["laksanakan_kesepakatan_mediasi"]
+        office.complete(
+            ticket,
+            "laksanakan_kesepakatan_mediasi",
+            {"tanggal_pelaksanaan": "2027-01-28", "uraian": "Jawaban tertulis dikirim", "nomor_berita_acara": "BA-1"},
+        )
+        assert office.case(ticket).status == "ajudikasi"
+        assert office.open_tasks(ticket) == ["bukti_ajudikasi"]
