@@ -41,7 +41,8 @@ run:
 	$(BIN)/kawal serve --host $(HOST) --port $(PORT)
 
 test: export KAWAL_ASSETS_STRICT = 1
-test: $(TEST_STAMP) $(VENDOR)
+test:
+	@$(MAKE) --no-print-directory -j2 $(TEST_STAMP) $(VENDOR)
 	@command -v redis-server >/dev/null || { [ "$$(id -u)" = 0 ] && apt-get update -qq && \
 		DEBIAN_FRONTEND=noninteractive apt-get install -y -qq redis-server >/dev/null; } || \
 		{ echo "redis-server is needed: install the redis-server package" >&2; exit 1; }
