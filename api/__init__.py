@@ -10,6 +10,7 @@ from api.extensions import api, db, migrate
 from engine.config import Settings, load_settings
 from engine.db import MIGRATIONS, _sqlite_pragmas
 from engine.files import MAX_FILES
+from engine.messages import msg
 from engine.runtime import Runtime
 
 HSTS_SECONDS = 365 * 24 * 3600  # browsers remember for a year to come back over HTTPS only
@@ -62,13 +63,13 @@ def create_app(settings: Settings | None = None) -> Flask:
     @app.errorhandler(StaleDataError)
     def _stale(_error):
         db.session.rollback()
-        return errors.error_response(409, "kasus berubah bersamaan; ulangi / the case changed meanwhile; retry")
+        return errors.error_response(409, msg("case_changed"))
 
     @app.errorhandler(OperationalError)
     def _busy(error):
         db.session.rollback()
         if "database is locked" in str(error.orig):  # SQLite: another writer holds the file
-            return errors.error_response(409, "basis data sibuk; ulangi / the database is busy; retry")
+            return errors.error_response(409, msg("database_busy"))
         raise error
 
     @app.after_request

@@ -39,10 +39,10 @@ def _token_session(header: str) -> AuthSession:
     try:
         data = _serializer().loads(header[7:].strip(), max_age=current_app.config["KAWAL"].token_ttl_seconds)
     except (BadSignature, SignatureExpired):
-        raise Unauthorized("token tidak sah atau kedaluwarsa / invalid or expired token") from None
+        raise Unauthorized("token_expired") from None
     row = sessions.find(db.session, "api", data.get("sid")) if isinstance(data, dict) else None
     if row is None or row.user_id != data.get("uid"):
-        raise Unauthorized("token tidak berlaku lagi / the token has been revoked or has expired")
+        raise Unauthorized("token_revoked")
     return row
 
 
@@ -55,12 +55,12 @@ def current_user(required: bool = True) -> User | None:
         row = _token_session(header)
         user = db.session.get(User, row.user_id)
         if user is None or not user.active:
-            raise Unauthorized("token tidak sah / invalid token")
+            raise Unauthorized("token_invalid")
         g.auth_session = row
     elif header:
-        raise Unauthorized("gunakan Authorization: Bearer <token> / use a Bearer token")
+        raise Unauthorized("bearer_expected")
     if user is None and required:
-        raise Unauthorized("perlu login / authentication required")
+        raise Unauthorized("login_required")
     g.user = user
     return user
 

@@ -68,6 +68,13 @@ class Context:
 pass_context = click.make_pass_decorator(Context)
 
 
+def refusal(exc, options: dict | None = None) -> click.ClickException:
+    """A refused operation (engine.errors) in English: each field's messages after its name, or the message."""
+    options = options or {}
+    problems = "; ".join(f"{options.get(f, f)}: {', '.join(map(str, m))}" for f, m in exc.fields.items())
+    return click.ClickException(problems or str(exc))
+
+
 @click.group()
 @click.pass_context
 def main(ctx):
@@ -148,9 +155,7 @@ def users_create(kawal, username, groups, display_name, unit, password_stdin):
         try:
             create_user(session, username, password, list(groups), display_name, unit)
         except Invalid as exc:
-            raise click.ClickException(
-                "; ".join(f"{field}: {', '.join(msgs)}" for field, msgs in exc.fields.items())
-            ) from None
+            raise refusal(exc) from None
     click.echo(f"user {username} created in {', '.join(groups)}")
 
 
@@ -206,7 +211,7 @@ def users_reset_password(kawal, username, password_stdin):
         try:
             set_password(session, user, password)
         except Invalid as exc:
-            raise click.ClickException("; ".join(f"{f}: {', '.join(m)}" for f, m in exc.fields.items())) from None
+            raise refusal(exc) from None
         ended = sessions.end_all(session, user)
     click.echo(f"password of {username} reset; {ended} session(s) ended")
 
@@ -377,7 +382,7 @@ def incidents_retry(kawal, incident_id, actor):
             case_id = retry(session, incident_id, actor)
             session.commit()
         except KawalError as exc:
-            raise click.ClickException(exc.message) from None
+            raise click.ClickException(str(exc)) from None
     from notifications.jobs import schedule_case
 
     if case_id is not None:
@@ -428,8 +433,7 @@ def calendar_confirm(kawal, year, note, actor):
             confirm_year(session, year, actor, note)
             session.commit()
         except KawalError as exc:
-            problems = "; ".join(f"{f}: {', '.join(m)}" for f, m in exc.fields.items())
-            raise click.ClickException(problems or exc.message) from None
+            raise refusal(exc) from None
     click.echo(f"{year} confirmed by {actor}")
 
 
@@ -527,8 +531,7 @@ def _override_change(kawal, change, actor) -> None:
             moved = recompute_open_deadlines(session, rt, actor, summary)
             session.commit()
         except KawalError as exc:
-            problems = "; ".join(f"{_OVERRIDE_OPTIONS.get(f, f)}: {', '.join(m)}" for f, m in exc.fields.items())
-            raise click.ClickException(problems or exc.message) from None
+            raise refusal(exc, _OVERRIDE_OPTIONS) from None
     for case_id in dict.fromkeys(m["case_id"] for m in moved):
         schedule_case(case_id)
     tz = rt.calendars["strict"].tz

@@ -1,11 +1,21 @@
-"""One JSON error shape for every failure: ``{"code", "message", "errors": {field path: [messages]}}``."""
+"""One JSON error shape for every failure: ``{"code", "message", "errors": {field path: [messages]}}``.
+
+``code`` is the kind of refusal (``not_found``, ``invalid``, ``conflict``, ...), stable for clients;
+a refusal by Kawal itself adds ``reason``, the code of its message (``task_claimed``,
+``wrong_ticket_or_code``: see ``engine.messages``). ``message`` and the field messages are in the
+caller's language (``Accept-Language``; Bahasa Indonesia unless English is preferred). The HTTP
+status of each domain error lives here, not in the engine.
+"""
 
 from flask import jsonify
 from flask_smorest import Api
 from marshmallow import Schema, fields
 from werkzeug.exceptions import HTTPException
 
-from engine.errors import KawalError
+from api.language import requested, say, say_fields
+from engine.errors import Conflict, Forbidden, Invalid, KawalError, NotFound, TooMany, Unauthorized
+from engine.messages import Message
+from engine.quotas import InsufficientStorage
 
 _CODES = {
     400: "bad_request",
@@ -20,6 +30,42 @@ _CODES = {
     422: "invalid",
     429: "too_many_requests",
 }
+
+STATUS: dict[type[KawalError], int] = {
+    Unauthorized: 401,
+    Forbidden: 403,
+    NotFound: 404,
+    Conflict: 409,
+    Invalid: 422,
+    TooMany: 429,
+    InsufficientStorage: 507,  # RFC 4918 §11.5: the upload cannot be stored now
+}
+
+
+def status_of(error: KawalError) -> int:
+    """The HTTP status of a domain error: its class's, or its nearest ancestor's; 400 for any other."""
+    return next((STATUS[cls] for cls in type(error).__mro__ if cls in STATUS), 400)
+
+
+class ErrorBody(Schema):
+    """What every error answers, as the OpenAPI document says (the default response of every operation)."""
+
+    code = fields.String(
+        required=True, metadata={"description": "stable kind of refusal: not_found, forbidden, conflict, invalid, ..."}
+    )
+    reason = fields.String(
+        metadata={
+            "description": "code of Kawal's message when Kawal itself refused (task_claimed, wrong_ticket_or_code, "
+            "...); absent for a refusal of the HTTP layer"
+        }
+    )
+    message = fields.String(required=True, metadata={"description": "what went wrong, in the Accept-Language"})
+    errors = fields.Dict(
+        keys=fields.String(),
+        values=fields.List(fields.String()),
+        required=True,
+        metadata={"description": "field path -> messages in the Accept-Language (empty when not about a field)"},
+    )
 
 
 def _flatten(messages, prefix: str = "") -> dict[str, list[str]]:
@@ -38,26 +84,16 @@ def _flatten(messages, prefix: str = "") -> dict[str, list[str]]:
     return out
 
 
-def error_response(status: int, message: str, errors: dict | None = None, code: str | None = None):
-    body = {"code": code or _CODES.get(status, "error"), "message": message, "errors": errors or {}}
+def error_response(status: int, message: str | Message, errors: dict | None = None, code: str | None = None):
+    """The JSON error body; a ``Message`` (and any in ``errors``) is said in the caller's language."""
+    language = requested()
+    body = {"code": code or _CODES.get(status, "error")}
+    if isinstance(message, Message):
+        body["reason"] = message.code
+    body.update(message=say(message, language), errors=say_fields(errors or {}, language))
     response = jsonify(body)
     response.status_code = status
     return response
-
-
-class ErrorBody(Schema):
-    """What every error answers, as the OpenAPI document says (the default response of every operation)."""
-
-    code = fields.String(
-        required=True, metadata={"description": "stable machine-readable code, e.g. not_found, invalid"}
-    )
-    message = fields.String(required=True, metadata={"description": "what went wrong, in Bahasa Indonesia / English"})
-    errors = fields.Dict(
-        keys=fields.String(),
-        values=fields.List(fields.String()),
-        required=True,
-        metadata={"description": "field path -> messages (empty when the error is not about a field)"},
-    )
 
 
 class KawalApi(Api):
@@ -69,9 +105,9 @@ class KawalApi(Api):
         # webargs nests field errors under the location ("json", "query"); the location is not a field.
         if isinstance(messages, dict) and len(messages) == 1 and next(iter(messages)) in ("json", "query", "form"):
             messages = next(iter(messages.values()))
-        response = error_response(
-            error.code or 500, error.description or error.name, _flatten(messages) if messages else {}
-        )
+        # A refusal of our own at the HTTP layer (api.limits.Refused) carries a Message to translate.
+        message = getattr(error, "message", None) or error.description or error.name
+        response = error_response(error.code or 500, message, _flatten(messages) if messages else {})
         keep_headers(response, error)
         if error.code == 401:
             response.headers["WWW-Authenticate"] = "Bearer"
@@ -92,8 +128,9 @@ def register(app) -> None:
         from api.extensions import db
 
         db.session.rollback()  # nothing half-done survives a refused operation
-        response = error_response(error.status, error.message, error.fields, error.code)
-        if error.status == 401:
+        status = status_of(error)
+        response = error_response(status, error.message, error.fields, error.code)
+        if status == 401:
             response.headers["WWW-Authenticate"] = "Bearer"
         retry_after(response, error)
         return response

@@ -22,6 +22,7 @@ from werkzeug.exceptions import BadRequest
 from werkzeug.routing import IntegerConverter
 
 from engine.ids import MAX_ID
+from engine.messages import Message
 
 MAX_DEPTH = 32
 """Nesting of a JSON body; Kawal's deepest body (a task's form data) has four levels."""
@@ -41,27 +42,31 @@ def id_parameter_schema(_converter) -> dict:
 
 
 class Refused(BadRequest):
-    pass
+    """A body outside the parser's limits: 400 with a message (``engine.messages``) in the reader's language."""
+
+    def __init__(self, code: str, **params):
+        self.message = Message(code, params)
+        super().__init__(str(self.message))
 
 
 def _int(text: str) -> int:
     if len(text.lstrip("-")) > 19:
-        raise Refused(f"angka terlalu besar / number too large (at most {INT_BOUND - 1})")
+        raise Refused("number_at_most", max=INT_BOUND - 1)
     number = int(text)
     if not -INT_BOUND <= number < INT_BOUND:
-        raise Refused(f"angka terlalu besar / number too large (at most {INT_BOUND - 1})")
+        raise Refused("number_at_most", max=INT_BOUND - 1)
     return number
 
 
 def _float(text: str) -> float:
     number = float(text)
     if not math.isfinite(number):
-        raise Refused("angka terlalu besar / number too large")
+        raise Refused("number_too_large")
     return number
 
 
 def _constant(name: str):
-    raise Refused(f"{name} bukan angka JSON / {name} is not a JSON number")
+    raise Refused("not_a_json_number", name=name)
 
 
 def parse_json(raw: bytes):
@@ -69,18 +74,18 @@ def parse_json(raw: bytes):
     try:
         value = json.loads(raw, parse_int=_int, parse_float=_float, parse_constant=_constant)
     except RecursionError:
-        raise Refused(f"JSON terlalu bertingkat / JSON nested too deeply (at most {MAX_DEPTH} levels)") from None
+        raise Refused("json_too_deep", max=MAX_DEPTH) from None
     except (ValueError, UnicodeDecodeError) as exc:
         if isinstance(exc, Refused):
             raise
-        raise Refused("JSON tidak sah / malformed JSON") from None
+        raise Refused("malformed_json") from None
     _walk(value, 0)
     return value
 
 
 def _walk(value, depth: int) -> None:
     if depth > MAX_DEPTH:
-        raise Refused(f"JSON terlalu bertingkat / JSON nested too deeply (at most {MAX_DEPTH} levels)")
+        raise Refused("json_too_deep", max=MAX_DEPTH)
     if isinstance(value, str):
         _no_nul(value)
     elif isinstance(value, dict):
@@ -94,7 +99,7 @@ def _walk(value, depth: int) -> None:
 
 def _no_nul(text: str) -> None:
     if NUL in text:
-        raise Refused("karakter NUL tidak diterima / the NUL character is not accepted")
+        raise Refused("nul_refused")
 
 
 def check_request() -> None:

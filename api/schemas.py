@@ -176,7 +176,7 @@ class ObjectionReceipt(Schema):
     received_at = OfficeDateTime()
     due_at = OfficeDateTime(allow_none=True, metadata={"description": "the superior answers by then (A30)"})
     timeliness = fields.String(metadata={"description": "tepat_waktu, tepat_waktu_kalender_longgar, terlambat, ..."})
-    access = fields.String()
+    access = fields.String(metadata={"description": "how the requester follows the objection, in the Accept-Language"})
 
 
 class NoticeDelivery(Schema):

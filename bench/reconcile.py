@@ -55,7 +55,7 @@ from sqlalchemy.engine import Engine
 
 from bench.common import POSTGRES_ENV, BenchError, fresh_database
 from engine import clock, kinds
-from engine.config import load_settings
+from engine.config import Settings, load_settings
 from engine.db import make_engine, session_factory, upgrade
 from engine.models import Case, Deadline, HumanTask, Notification, Reminder
 from engine.outbox import DEADLINE_LABELS
@@ -284,10 +284,10 @@ def captured_sql(engine: Engine):
 # -- (a) the due-row selection -----------------------------------------------------------------------
 
 
-def reconcile_queries(horizon: datetime):
+def reconcile_queries(horizon: datetime, settings: Settings):
     """The statements of notifications/reconcile.py, in its order (checked against it at run time)."""
     return {
-        "release_stale_claims": lambda s: delivery.release_stale_claims(s),
+        "release_stale_claims": lambda s: delivery.release_stale_claims(s, settings),
         "deadlines due": lambda s: s.execute(
             select(Deadline.case_id, Deadline.id, Deadline.due_at)
             .where(Deadline.status == "pending", Deadline.due_at <= horizon)
@@ -373,7 +373,7 @@ def measure_selection(url: str, runs: int, due: int) -> Selection:
     # The same queries one by one (horizon as in scheduling mode: now + LOOKAHEAD).
     queries = []
     with captured_sql(engine) as copied, svc.sessions() as session:
-        for fn in reconcile_queries(clock.now() + LOOKAHEAD).values():
+        for fn in reconcile_queries(clock.now() + LOOKAHEAD, svc.settings).values():
             fn(session)
     same_sql = [s for s, _ in statements] == [
         s for s, _ in copied if s.lstrip().upper().startswith(("SELECT", "UPDATE"))
@@ -382,7 +382,7 @@ def measure_selection(url: str, runs: int, due: int) -> Selection:
         times, rows = [], 0
         for _ in range(runs):
             with svc.sessions() as session:
-                fn = reconcile_queries(clock.now() + LOOKAHEAD)[label]
+                fn = reconcile_queries(clock.now() + LOOKAHEAD, svc.settings)[label]
                 ms, result = timed_ms(lambda fn=fn, session=session: fn(session))
             times.append(ms)
             rows = result if isinstance(result, int) else len(result)
@@ -563,7 +563,7 @@ def pending_scans(svc: Services, pending: int) -> list[tuple[str, float, int, li
     """reconcile()'s two reads of pending outbox rows, with ``pending`` rows waiting: median ms of 5, plan."""
     engine = engine_of(svc)
     reads = {
-        f"notifications pending, LIMIT {BATCH} (scheduling mode)": reconcile_queries(clock.now())[
+        f"notifications pending, LIMIT {BATCH} (scheduling mode)": reconcile_queries(clock.now(), svc.settings)[
             "notifications pending"
         ],
         "pending notification ids, no LIMIT (inline mode)": lambda s: s.scalars(

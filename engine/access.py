@@ -7,6 +7,7 @@ Views, exports and queries call these; nobody re-implements them. A case the cal
 from sqlalchemy import Select, exists, or_, select
 from sqlalchemy.orm import Session, aliased, joinedload
 
+from engine import clock
 from engine.errors import Forbidden, NotFound
 from engine.ids import in_range
 from engine.kinds import COMPLAINT
@@ -91,7 +92,7 @@ def can_view_case(session: Session, user: User, case: Case) -> bool:
 def require_case(session: Session, user: User, ticket: str) -> Case:
     case = session.scalar(cases_visible_to(user).where(Case.ticket == ticket.strip().upper()))
     if case is None:
-        raise NotFound("kasus tidak ditemukan / case not found")
+        raise NotFound("case_not_found")
     return case
 
 
@@ -103,10 +104,10 @@ def require_staff_case(session: Session, user: User, ticket: str) -> Case:
 
 def require_task(session: Session, user: User, task_id: int) -> HumanTask:
     if not in_range(task_id):  # beyond the column's range there is no such task
-        raise NotFound("tugas tidak ditemukan / task not found")
+        raise NotFound("task_not_found")
     task = session.get(HumanTask, task_id, options=[joinedload(HumanTask.case)])
     if task is None or not can_view_case(session, user, task.case):
-        raise NotFound("tugas tidak ditemukan / task not found")
+        raise NotFound("task_not_found")
     return task
 
 
@@ -116,16 +117,25 @@ def can_work_task(user: User, task: HumanTask) -> bool:
 
 def require_work(user: User, task: HumanTask) -> None:
     if not can_work_task(user, task):
-        raise Forbidden(f"tugas ini untuk kelompok {task.lane} / this task belongs to the {task.lane} group")
+        raise Forbidden("task_for_group", group=task.lane)
 
 
 def can_assign(user: User, task: HumanTask) -> bool:
-    return SUPERIOR_OF.get(task.lane) in _groups(user)
+    """The lane's superior assigns its tasks; a superior above it (the Atasan PPID over the front desk) too,
+    once the task or its case is late: the escalation reaches them, so must the means to act on it."""
+    if SUPERIOR_OF.get(task.lane) in _groups(user):
+        return True
+    return is_superior(user) and task.lane in supervised_lanes(user) and is_late(task)
+
+
+def is_late(task: HumanTask) -> bool:
+    """The task's own due date has passed, or its case is flagged overdue (an agency deadline lapsed)."""
+    return (task.due_at is not None and task.due_at < clock.now()) or bool(task.case.overdue)
 
 
 def require_assign(user: User, task: HumanTask) -> None:
     if not can_assign(user, task):
-        raise Forbidden("hanya atasan yang dapat menugaskan / only a superior may assign")
+        raise Forbidden("superiors_assign")
 
 
 def can_read_identity(user: User, case: Case | None = None) -> bool:
@@ -148,7 +158,7 @@ def can_read_document(user: User, name: str) -> bool:
 
 def require_read_document(user: User, name: str) -> None:
     if not can_read_document(user, name):
-        raise Forbidden("dokumen ini bukan untuk unit Anda / this document is not for your unit")
+        raise Forbidden("document_not_for_unit")
 
 
 REQUESTER = "pemohon"
@@ -182,17 +192,17 @@ def can_read_history(user: User, case: Case) -> bool:
 
 def require_read_history(user: User, case: Case) -> None:
     if not can_read_history(user, case):
-        raise Forbidden("riwayat kasus: tim yang menanganinya dan auditor / a case's history: its team and auditors")
+        raise Forbidden("history_restricted")
 
 
 def require_complaint_team(user: User) -> None:
     if not is_complaint_team(user):
-        raise Forbidden("khusus tim pengaduan / the complaint team only")
+        raise Forbidden("complaint_team_only")
 
 
 def require_wbs_manager(user: User) -> None:
     if "pengelola_wbs" not in _groups(user):
-        raise Forbidden("khusus pengelola WBS / WBS managers only")
+        raise Forbidden("wbs_managers_only")
 
 
 class SecondFactorNeeded(Forbidden):
@@ -202,37 +212,34 @@ class SecondFactorNeeded(Forbidden):
 def require_second_factor(passed: bool) -> None:
     """The caller's login passed the TOTP second factor (engine.totp); needed to approve an identity reveal."""
     if not passed:
-        raise SecondFactorNeeded(
-            "persetujuan membuka identitas memerlukan login dengan faktor kedua (kode autentikator)"
-            " / approving an identity reveal needs a login with the second factor (authenticator code)"
-        )
+        raise SecondFactorNeeded("second_factor_for_reveal")
 
 
 def require_auditor(user: User) -> None:
     if "auditor" not in _groups(user):
-        raise Forbidden("khusus auditor / auditors only")
+        raise Forbidden("auditors_only")
 
 
 def require_admin(user: User) -> None:
     """Only administrators change the office's settings (e.g. the holiday override table)."""
     if "admin" not in _groups(user):
-        raise Forbidden("khusus admin / administrators only")
+        raise Forbidden("admins_only")
 
 
 def require_bundle_reader(user: User) -> None:
     """The evidence bundle for the Komisi Informasi: the PPID's officers and the auditors."""
     if not _groups(user) & (REQUEST_STAFF | {"auditor"}):
-        raise Forbidden("hanya petugas PPID dan auditor / PPID officers and auditors only")
+        raise Forbidden("ppid_and_auditors_only")
 
 
 def require_staff(user: User) -> None:
     if not _groups(user) & (REQUEST_STAFF | COMPLAINT_TEAM | {"unit_pengolah", "auditor", "admin"}):
-        raise Forbidden("tidak berwenang / not allowed")
+        raise Forbidden("not_allowed")
 
 
 def require_front_desk(user: User) -> None:
     if not _groups(user) & REQUEST_STAFF:
-        raise Forbidden("hanya petugas yang dapat mencatat permohonan luring / only officers record offline requests")
+        raise Forbidden("officers_record_offline")
 
 
 # -- The public information list (engine.dip) --------------------------------------------------------------
@@ -249,7 +256,7 @@ def can_edit_dip_item(user: User, unit_id: int | None) -> bool:
 
 def require_dip_editor(user: User, unit_id: int | None) -> None:
     if not can_edit_dip_item(user, unit_id):
-        raise Forbidden("hanya PPID atau unit pemilik informasi / only the PPID or the unit holding it")
+        raise Forbidden("dip_editors_only")
 
 
 def is_dip_keeper(user: User) -> bool:
@@ -259,7 +266,7 @@ def is_dip_keeper(user: User) -> bool:
 def require_dip_keeper(user: User) -> None:
     """Importing the whole list and the office's service pages: the PPID and the admin."""
     if not is_dip_keeper(user):
-        raise Forbidden("khusus PPID dan admin / the PPID and administrators only")
+        raise Forbidden("ppid_and_admins_only")
 
 
 def can_read_dip(user: User | None) -> bool:
@@ -268,10 +275,10 @@ def can_read_dip(user: User | None) -> bool:
 
 def require_dip_reader(user: User) -> None:
     if not can_read_dip(user):
-        raise Forbidden("tidak berwenang / not allowed")
+        raise Forbidden("not_allowed")
 
 
 def require_request_insight(user: User) -> None:
     """What the office's requests ask for, across cases (repeated requests): the request staff and the admin."""
     if not _groups(user) & (REQUEST_STAFF | DIP_KEEPERS):
-        raise Forbidden("hanya petugas PPID / PPID officers only")
+        raise Forbidden("ppid_officers_only")

@@ -14,6 +14,7 @@ from sqlalchemy.orm import Session
 from engine import access, chain, tickets, windows
 from engine.audit import EventLog
 from engine.errors import Conflict, Forbidden, Invalid, NotFound
+from engine.messages import msg
 from engine.models import Case, User
 from engine.run import CaseRun, RunResult, touch
 from engine.runtime import Runtime
@@ -27,17 +28,17 @@ def send_case_message(session: Session, rt: Runtime, user: User, case: Case, nam
     ``formJsonSchemaFilename`` validates the payload. Messages without one come only from Kawal itself.
     """
     if not isinstance(payload, dict):
-        raise Invalid("data harus objek / data must be an object", fields={"data": ["object expected"]})
+        raise Invalid("data_not_object", fields={"data": [msg("object_expected")]})
     with CaseRun(session, rt, case, user.username) as run:
         waiting = run.waiting_for(name)
         if waiting is None:
-            raise Conflict(f"kasus tidak sedang menunggu {name} / the case is not waiting for {name}")
+            raise Conflict("case_not_waiting", name=name)
         form = properties(waiting.task_spec).get("formJsonSchemaFilename")
         if not form:
-            raise Forbidden("pesan ini hanya dikirim oleh sistem / only Kawal itself sends this message")
+            raise Forbidden("message_system_only")
         lane = waiting.task_spec.lane
         if lane is not None and lane not in access.supervised_lanes(user):
-            raise Forbidden(f"pesan ini dicatat oleh kelompok {lane} / the {lane} group records this message")
+            raise Forbidden("message_for_group", group=lane)
         rt.forms.validate(form, payload)
         windows.check_confirmation_allowed(session, case, properties(waiting.task_spec))
         run.send_message(name, payload)
@@ -50,7 +51,7 @@ def withdraw_request(
 ) -> RunResult:
     """The requester withdraws (status ``dicabut``); every open task and clock of the case ends."""
     if case.closed_at is not None:
-        raise Conflict("kasus sudah ditutup / the case is already closed")
+        raise Conflict("case_closed")
     with CaseRun(session, rt, case, actor) as run:
         run.send_message("permohonan_dicabut", {"reason_given": bool(reason)})
         run.log.append(case, "request_withdrawn", actor, {"reason": (reason or "")[:2000]})
@@ -70,7 +71,7 @@ def find_by_code(session: Session, ticket: str, code: str) -> Case:
     """The requester's way in: ticket + access code. Unknown ticket and wrong code look the same."""
     case = session.scalar(select(Case).where(Case.ticket == (ticket or "").strip().upper()))
     if not tickets.code_matches(case.access_code_hash if case else None, code or ""):
-        raise NotFound("tiket atau kode akses salah / wrong ticket or access code")
+        raise NotFound("wrong_ticket_or_code")
     return case
 
 

@@ -45,11 +45,7 @@ def _limited(session: Session, key: str, limit: int, window: timedelta) -> TooMa
         return None
     wait = quotas.retry_after(session, KIND, key, window)
     minutes = max(1, -(-wait // 60))
-    return TooMany(
-        f"terlalu banyak kode akses yang salah; coba lagi dalam {minutes} menit"
-        f" / too many wrong access codes; try again in {minutes} minutes",
-        retry_after=wait,
-    )
+    return TooMany("too_many_codes", minutes=minutes, retry_after=wait)
 
 
 def open_case(session: Session, settings: Settings, ticket: str | None, code: str | None, address: str | None) -> Case:

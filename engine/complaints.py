@@ -22,6 +22,7 @@ from engine.errors import Conflict, Forbidden, Invalid, NotFound
 from engine.files import FileStore, Upload, check
 from engine.ids import in_range
 from engine.intake import Submitted, actor_name, check_filing, new_case, start_case, with_locale
+from engine.messages import msg
 from engine.models import Attachment, Case, CaseMessage, Deadline, Party, RevealRequest, User
 from engine.outbox import Outbox, deadline_context, members
 from engine.run import CaseRun
@@ -62,10 +63,7 @@ def submit_complaint(
     )
     mode = payload["mode"]
     if mode == "anonim" and payload.get("pelapor"):
-        raise Invalid(
-            "data tidak sah / invalid data",
-            fields={"pelapor": ["pengaduan anonim tanpa identitas / an anonymous complaint carries no identity"]},
-        )
+        raise Invalid("invalid_data", fields={"pelapor": [msg("anonymous_without_identity")]})
     now = clock.now()
     party = rt.vault.store(session, REPORTER, with_locale(payload["pelapor"], locale)) if mode != "anonim" else None
     year = received_at.astimezone(rt.calendars["strict"].tz).year
@@ -119,7 +117,7 @@ def submit_complaint(
 
 def require_complaint(case: Case) -> None:
     if case.kind != kinds.COMPLAINT:
-        raise NotFound("pengaduan tidak ditemukan / complaint not found")
+        raise NotFound("complaint_not_found")
 
 
 def note_read(session: Session, user: User, case: Case, what: str) -> None:
@@ -155,10 +153,7 @@ def messages_view(case: Case, session: Session, for_reporter: bool) -> list[dict
 def _body(text: object) -> str:
     body = text.strip() if isinstance(text, str) else ""
     if not 1 <= len(body) <= MAX_BODY:
-        raise Invalid(
-            "data tidak sah / invalid data",
-            fields={"body": [f"1 sampai {MAX_BODY} karakter / 1 to {MAX_BODY} characters"]},
-        )
+        raise Invalid("invalid_data", fields={"body": [msg("length_range", min=1, max=MAX_BODY)]})
     return body
 
 
@@ -215,8 +210,8 @@ def _pending(session: Session, case: Case, name: str) -> Deadline | None:
 
 
 PORTAL_HINT = (
-    "Baca dan jawab pesan petugas dengan nomor tiket dan kode akses pengaduan Anda"
-    " (GET/POST /api/v1/complaints/<tiket>/messages)."
+    "Baca dan jawab pesan petugas di portal layanan ini, halaman Ikuti kasus saya, dengan nomor tiket dan kode"
+    " akses pengaduan Anda."
 )
 
 
@@ -224,7 +219,7 @@ def officer_message(session: Session, rt: Runtime, user: User, case: Case, body:
     """An officer of the complaint team writes to the reporter outside a task (a follow-up question)."""
     access.require_complaint_team(user)
     if case.closed_at is not None and case.status == "diarsipkan":
-        raise Conflict("pengaduan sudah diarsipkan / the complaint is archived")
+        raise Conflict("complaint_archived")
     return tell_reporter(session, rt, case, user.username, body, "question")
 
 
@@ -243,9 +238,9 @@ def reporter_message(
     if reply_to is not None:
         question = session.get(CaseMessage, reply_to) if in_range(reply_to) else None
         if question is None or question.case_id != case.id or question.direction != "to_reporter":
-            raise Invalid("data tidak sah / invalid data", fields={"reply_to": ["pesan tidak dikenal / unknown"]})
+            raise Invalid("invalid_data", fields={"reply_to": [msg("message_unknown")]})
     if case.status == "diarsipkan":
-        raise Conflict("pengaduan sudah diarsipkan / the complaint is archived")
+        raise Conflict("complaint_archived")
     now = clock.now()
     message = CaseMessage(
         case_id=case.id, direction="from_reporter", kind="answer", body=text, author=REPORTER, created_at=now
@@ -298,7 +293,7 @@ def reporter_message(
 def attachment_for(session: Session, case: Case, attachment_id: int) -> Attachment:
     row = session.get(Attachment, attachment_id) if in_range(attachment_id) else None
     if row is None or row.case_id != case.id:
-        raise NotFound("lampiran tidak ditemukan / attachment not found")
+        raise NotFound("attachment_not_found")
     return row
 
 
@@ -316,17 +311,10 @@ def request_reveal(session: Session, user: User, case: Case, reason: str) -> Rev
     """A handler asks to open a sealed (whistleblower) identity, saying why."""
     access.require_complaint_team(user)
     if case.reporter_mode != "whistleblower":
-        raise Conflict(
-            "hanya identitas whistleblower yang disegel / only a whistleblower's identity is sealed"
-            if case.reporter_mode == "rahasia"
-            else "pengaduan anonim tidak memiliki identitas / an anonymous complaint has no identity"
-        )
+        raise Conflict("only_whistleblower_sealed" if case.reporter_mode == "rahasia" else "anonymous_has_no_identity")
     reason = (reason or "").strip()
     if len(reason) < REASON_MIN:
-        raise Invalid(
-            "alasan wajib / a reason is required",
-            fields={"reason": [f"sedikitnya {REASON_MIN} karakter / at least {REASON_MIN} characters"]},
-        )
+        raise Invalid("reason_required", fields={"reason": [msg("min_length", min=REASON_MIN)]})
     row = RevealRequest(
         case_id=case.id, requested_by_id=user.id, reason=reason[:4000], requested_at=clock.now(), status="pending"
     )
@@ -356,11 +344,11 @@ def decide_reveal(
         access.require_second_factor(second_factor)
     row = session.get(RevealRequest, request_id) if in_range(request_id) else None
     if row is None or row.case_id != case.id:
-        raise NotFound("permintaan tidak ditemukan / reveal request not found")
+        raise NotFound("reveal_request_not_found")
     if row.requested_by_id == user.id:
-        raise Forbidden("persetujuan harus oleh pengelola WBS lain / another WBS manager must decide")
+        raise Forbidden("reveal_needs_other_manager")
     if row.status != "pending":
-        raise Conflict(f"permintaan sudah {row.status} / the request is already {row.status}")
+        raise Conflict("reveal_already_decided", status=row.status)
     row.status = "approved" if approve else "refused"
     row.decided_by_id, row.decided_at, row.decision_note = user.id, clock.now(), (note or "")[:4000] or None
     EventLog(session).append(
@@ -373,7 +361,7 @@ def read_reporter(session: Session, rt: Runtime, user: User, case: Case) -> dict
     """The reporter's identity for an allowed officer; every read is an event of the case."""
     access.require_complaint_team(user)
     if case.reporter_mode == "anonim" or case.requester_party_id is None:
-        raise Conflict("pengaduan anonim tidak memiliki identitas / an anonymous complaint has no identity")
+        raise Conflict("anonymous_has_no_identity")
     grant = None
     if case.reporter_mode == "whistleblower":
         grant = session.scalar(
@@ -384,10 +372,7 @@ def read_reporter(session: Session, rt: Runtime, user: User, case: Case) -> dict
             )
         )
         if grant is None:
-            raise Forbidden(
-                "identitas disegel: ajukan permintaan beralasan yang disetujui pengelola WBS lain"
-                " / the identity is sealed: ask, with a reason, for another WBS manager's approval"
-            )
+            raise Forbidden("identity_sealed")
     EventLog(session).append(
         case, "identity_read", user.username, {"mode": case.reporter_mode, "request_id": grant.id if grant else None}
     )

@@ -39,6 +39,18 @@ class Settings:
     ticket_prefix: str = "PPID"  # KAWAL_TICKET_PREFIX: register numbers look like PPID-2026-000123
     token_ttl_seconds: int = 8 * 3600  # KAWAL_TOKEN_TTL: lifetime of an API token
     notify_channels: tuple[str, ...] = ("log",)  # KAWAL_NOTIFY_CHANNELS: log, smtp, webhook (comma-separated)
+    # Delivery channels (notifications.channels): SMTP when the host is set, the webhook when URL and secret are.
+    smtp_host: str | None = None  # KAWAL_SMTP_HOST: the mail server; enables the smtp channel
+    smtp_port: int | None = None  # KAWAL_SMTP_PORT: unset = 25, or 465 with KAWAL_SMTP_SSL
+    smtp_from: str = "ppid@localhost"  # KAWAL_SMTP_FROM: From and envelope sender
+    smtp_user: str | None = None  # KAWAL_SMTP_USER: log in with this user and KAWAL_SMTP_PASSWORD
+    smtp_password: str | None = field(default=None, repr=False)  # KAWAL_SMTP_PASSWORD
+    smtp_starttls: bool = False  # KAWAL_SMTP_STARTTLS=1: upgrade with STARTTLS
+    smtp_ssl: bool = False  # KAWAL_SMTP_SSL=1: implicit TLS (SMTPS); not with STARTTLS
+    webhook_url: str | None = None  # KAWAL_WEBHOOK_URL: an SMS/WhatsApp gateway's http(s) URL
+    webhook_secret: str | None = field(default=None, repr=False)  # KAWAL_WEBHOOK_SECRET: HMAC key (UTF-8)
+    # A message claimed this long ago by a sender that died is sent again (notifications.delivery).
+    stale_claim_seconds: int = 600  # KAWAL_STALE_CLAIM_SECONDS
     # Complaints (legal-process.md §7): SLA tiers and the reporter's evidence window, in working days.
     complaint_verification_days: int = 3  # KAWAL_COMPLAINT_VERIFICATION_DAYS (SP4N-LAPOR!: 3)
     complaint_sla_days: int = 14  # KAWAL_COMPLAINT_SLA_DAYS: not oversight-relevant
@@ -92,6 +104,10 @@ def _vault_keys(raw: str | None, secret: str) -> tuple[bytes, ...]:
     return tuple(keys)
 
 
+def _flag(env, name: str) -> bool:
+    return (env.get(name) or "").strip().lower() in ("1", "true", "yes", "on")
+
+
 MIN_SECRET_BYTES = 32
 """The shortest secret production accepts (KAWAL_SECRET_KEY, KAWAL_WEBHOOK_SECRET): 256 bits if random."""
 MIN_DISTINCT_BYTES = 8
@@ -142,6 +158,7 @@ def load_settings(environ: dict | None = None, **overrides) -> Settings:
         "login_max_failures": ("KAWAL_LOGIN_MAX_FAILURES", 5),
         "login_window_seconds": ("KAWAL_LOGIN_WINDOW_SECONDS", 15 * 60),
         "login_max_failures_per_address": ("KAWAL_LOGIN_MAX_FAILURES_PER_ADDRESS", 20),
+        "stale_claim_seconds": ("KAWAL_STALE_CLAIM_SECONDS", 600),
         "login_max_failures_per_username": ("KAWAL_LOGIN_MAX_FAILURES_PER_USERNAME", 50),
         "code_max_failures": ("KAWAL_CODE_MAX_FAILURES", 10),
         "code_max_failures_per_address": ("KAWAL_CODE_MAX_FAILURES_PER_ADDRESS", 20),
@@ -160,6 +177,9 @@ def load_settings(environ: dict | None = None, **overrides) -> Settings:
             raise ConfigError(f"{name} must be a whole number") from exc
         if whole[key] < 1:
             raise ConfigError(f"{name} must be at least 1")
+    smtp_port = (env.get("KAWAL_SMTP_PORT") or "").strip()
+    if smtp_port and not smtp_port.isdigit():
+        raise ConfigError(f"KAWAL_SMTP_PORT must be a number, not {smtp_port!r}")
     office_hours = env.get("KAWAL_OFFICE_HOURS", "08:00-16:00")
     try:
         parse_office_schedule(office_hours)
@@ -186,6 +206,15 @@ def load_settings(environ: dict | None = None, **overrides) -> Settings:
         **whole,
         second_factor_groups=factor_groups,
         notify_channels=tuple(c.strip() for c in env.get("KAWAL_NOTIFY_CHANNELS", "log").split(",") if c.strip()),
+        smtp_host=(env.get("KAWAL_SMTP_HOST") or "").strip() or None,
+        smtp_port=int(smtp_port) if smtp_port else None,
+        smtp_from=(env.get("KAWAL_SMTP_FROM") or "").strip() or "ppid@localhost",
+        smtp_user=env.get("KAWAL_SMTP_USER") or None,
+        smtp_password=env.get("KAWAL_SMTP_PASSWORD") or None,
+        smtp_starttls=_flag(env, "KAWAL_SMTP_STARTTLS"),
+        smtp_ssl=_flag(env, "KAWAL_SMTP_SSL"),
+        webhook_url=(env.get("KAWAL_WEBHOOK_URL") or "").strip() or None,
+        webhook_secret=env.get("KAWAL_WEBHOOK_SECRET") or None,
     )
     values.update(overrides)
     return Settings(**values)

@@ -19,6 +19,7 @@ from sqlalchemy.orm import Session
 
 from engine import access, clock, dip_due, files, search
 from engine.errors import Conflict, Invalid, NotFound
+from engine.messages import Message, msg
 from engine.models import DipItem, DipItemVersion, Unit, User
 from engine.runtime import Runtime
 
@@ -52,31 +53,31 @@ def values(session: Session, rt: Runtime, data: dict, item: DipItem | None = Non
     name or code across the rows of an import.
     """
     rt.forms.validate(FORM, data)
-    fields: dict[str, list[str]] = {}
+    fields: dict[str, list[Message]] = {}
     units = {} if units is None else units
     if data["unit"] not in units:
         units[data["unit"]] = find_unit(session, data["unit"])
     unit = units[data["unit"]]
     if unit is None:
-        fields["unit"] = [f"unit {data['unit']!r} tidak dikenal / unknown unit"]
+        fields["unit"] = [msg("unit_code_unknown", code=repr(data["unit"]))]
     category = data["category"]
     if data.get("rhythm_months") is not None and category != "berkala":
-        fields["rhythm_months"] = ["hanya untuk informasi berkala / only for periodic information"]
+        fields["rhythm_months"] = [msg("periodic_only")]
     if category == "dikecualikan":
         if not (data.get("exemption_note") or data.get("exemption_id")):
-            fields["exemption_note"] = ["wajib untuk informasi yang dikecualikan / required for exempt information"]
+            fields["exemption_note"] = [msg("exempt_needs_basis")]
         if data.get("url"):
-            fields["url"] = ["informasi yang dikecualikan tidak diberi tautan / exempt information has no link"]
+            fields["url"] = [msg("exempt_no_link")]
         if item is not None and item.file_storage_key:
-            fields["category"] = ["hapus dulu berkasnya / remove its file first"]
+            fields["category"] = [msg("remove_file_first")]
     code = (data.get("code") or "").strip() or None
     if code is not None:
         with session.no_autoflush:  # a read of committed facts: the change being built is not one of them
             other = session.scalar(select(DipItem.id).where(DipItem.code == code))
         if other is not None and (item is None or other != item.id):
-            fields["code"] = [f"kode {code} sudah dipakai item {other} / code already used by item {other}"]
+            fields["code"] = [msg("dip_code_taken", code=code, item=other)]
     if fields:
-        raise Invalid("data tidak sah / invalid data", fields=fields)
+        raise Invalid("invalid_data", fields=fields)
     out = {name: data.get(name) for name in FIELDS if name not in ("unit", "code", "made_on")}
     out.update({k: (out.get(k) or "").strip() or default for k, default in TEXT_DEFAULTS.items()})
     out["title"] = data["title"].strip()
@@ -137,7 +138,7 @@ def update_item(
     item = require_item(session, user, item_id)
     access.require_dip_editor(user, item.unit_id)
     if expected_version is not None and expected_version != item.version:
-        raise Conflict("item diubah orang lain; muat ulang / the item was changed meanwhile; reload")
+        raise Conflict("dip_item_changed")
     columns = values(session, rt, data, item)
     access.require_dip_editor(user, columns["unit_id"])  # a unit cannot hand its item to another unit
     for name, value in columns.items():
@@ -154,7 +155,7 @@ def publish_item(session: Session, rt: Runtime, user: User, item_id: int, notice
     item = require_item(session, user, item_id)
     access.require_dip_editor(user, item.unit_id)
     if item.status == "published":
-        raise Conflict("item sudah terbit / the item is already published")
+        raise Conflict("dip_already_published")
     _publish(item, clock.now(), notice_days)
     _touch(item, user)
     _written(session, rt, item, user, "published")
@@ -166,7 +167,7 @@ def withdraw_item(session: Session, rt: Runtime, user: User, item_id: int) -> Di
     item = require_item(session, user, item_id)
     access.require_dip_editor(user, item.unit_id)
     if item.status != "published":
-        raise Conflict("item belum terbit / the item is not published")
+        raise Conflict("dip_not_published")
     item.status, item.notice_until = "withdrawn", None
     _touch(item, user)
     _written(session, rt, item, user, "withdrawn")
@@ -178,10 +179,7 @@ def attach_file(session: Session, rt: Runtime, user: User, item_id: int, upload:
     item = require_item(session, user, item_id)
     access.require_dip_editor(user, item.unit_id)
     if item.category == "dikecualikan":
-        raise Invalid(
-            "informasi yang dikecualikan tidak diberi berkas / exempt information has no file",
-            fields={"file": ["dikecualikan / exempt"]},
-        )
+        raise Invalid("exempt_no_file", fields={"file": [msg("exempt")]})
     try:
         (checked,) = files.check([upload], rt.settings.max_attachment_bytes)
     except Invalid as error:
@@ -270,7 +268,7 @@ def require_item(session: Session, user: User, item_id: int) -> DipItem:
     access.require_dip_reader(user)
     item = session.get(DipItem, item_id) if 0 < item_id < 2**31 else None
     if item is None:
-        raise NotFound("item DIP tidak ditemukan / DIP item not found")
+        raise NotFound("dip_item_not_found")
     return item
 
 
@@ -278,7 +276,7 @@ def public_item(session: Session, item_id: int) -> DipItem:
     """An item as anyone reads it: published only, or 404."""
     item = session.get(DipItem, item_id) if 0 < item_id < 2**31 else None
     if item is None or item.status != "published":
-        raise NotFound("item DIP tidak ditemukan / DIP item not found")
+        raise NotFound("dip_item_not_found")
     return item
 
 

@@ -48,6 +48,7 @@ from sqlalchemy.orm import Session
 
 from engine import access, clock, dip
 from engine.errors import Invalid
+from engine.messages import Message, msg
 from engine.models import DipItem, User
 from engine.runtime import Runtime
 
@@ -106,7 +107,7 @@ def import_xlsx(session: Session, rt: Runtime, user: User, content: bytes) -> li
     """Create (or, by code, change) one item per row; all rows or none. Returns the items written."""
     access.require_dip_keeper(user)
     rows = read_rows(content)
-    errors: dict[str, list[str]] = {}
+    errors: dict[str, list[Message | str]] = {}
     checked: list[tuple[dict, dict, DipItem | None]] = []
     seen_codes: dict[str, int] = {}
     units: dict = {}
@@ -117,7 +118,7 @@ def import_xlsx(session: Session, rt: Runtime, user: User, content: bytes) -> li
         code = data.get("code")
         if code and code in seen_codes:
             errors.setdefault(f"baris {number}.code", []).append(
-                f"kode {code} juga di baris {seen_codes[code]} / code also in row {seen_codes[code]}"
+                msg("dip_code_repeated", code=code, row=seen_codes[code])
             )
         elif code:
             seen_codes[code] = number
@@ -128,12 +129,10 @@ def import_xlsx(session: Session, rt: Runtime, user: User, content: bytes) -> li
             for name, messages in error.fields.items():
                 errors.setdefault(f"baris {number}.{name}", []).extend(messages)
     if not rows:
-        errors["file"] = ["tidak ada baris item / no item rows"]
+        errors["file"] = [msg("no_item_rows")]
     if errors:
         bad_rows = len({path.split(".")[0] for path in errors})
-        raise Invalid(
-            f"{bad_rows} baris tidak sah; tidak ada yang diimpor / {bad_rows} bad rows; nothing imported", fields=errors
-        )
+        raise Invalid("bad_rows", count=bad_rows, fields=errors)
     written = []
     for data, columns, item in checked:
         if item is None:
@@ -143,16 +142,14 @@ def import_xlsx(session: Session, rt: Runtime, user: User, content: bytes) -> li
     return written
 
 
-def read_rows(content: bytes) -> list[tuple[int, dict, list[tuple[str, str]]]]:
+def read_rows(content: bytes) -> list[tuple[int, dict, list[tuple[str, Message]]]]:
     """The first sheet's rows as (row number, form data, problems found while reading the cells)."""
     from openpyxl import load_workbook
 
     try:
         workbook = load_workbook(io.BytesIO(content), read_only=True, data_only=True)
     except Exception as error:  # openpyxl raises many kinds for a file that is not a workbook
-        raise Invalid(
-            "berkas bukan XLSX / the file is not an XLSX workbook", fields={"file": [type(error).__name__]}
-        ) from None
+        raise Invalid("not_xlsx", fields={"file": [type(error).__name__]}) from None
     try:
         sheet = workbook.worksheets[0]
         lines = sheet.iter_rows(values_only=True)
@@ -161,14 +158,11 @@ def read_rows(content: bytes) -> list[tuple[int, dict, list[tuple[str, str]]]]:
         positions = {i: by_header[_key(h)] for i, h in enumerate(header) if _key(h) in by_header}
         missing = [c.header for c in COLUMNS if c.required and c not in positions.values()]
         if missing:
-            raise Invalid(
-                "kolom wajib tidak ada / required columns missing",
-                fields={"baris 1": [f"kolom {h} tidak ada / column {h} missing" for h in missing]},
-            )
+            raise Invalid("columns_missing", fields={"baris 1": [msg("column_missing", name=h) for h in missing]})
         rows = []
         for number, values in enumerate(lines, start=2):
             if number > MAX_ROWS + 1:
-                raise Invalid(f"lebih dari {MAX_ROWS} baris / more than {MAX_ROWS} rows", fields={"file": ["rows"]})
+                raise Invalid("too_many_rows", max=MAX_ROWS, fields={"file": [msg("too_many_rows", max=MAX_ROWS)]})
             if all(v in (None, "") for v in values):
                 continue  # blank lines between groups of items
             data, problems = {}, []
@@ -185,8 +179,8 @@ def read_rows(content: bytes) -> list[tuple[int, dict, list[tuple[str, str]]]]:
         workbook.close()
 
 
-def _cell(field: str, value) -> tuple[object, str | None]:
-    """A cell as the form's value, or a problem in both languages."""
+def _cell(field: str, value) -> tuple[object, Message | None]:
+    """A cell as the form's value, or a problem (a message, engine.messages)."""
     if value is None:
         return None, None
     if field == "made_on":
@@ -198,14 +192,14 @@ def _cell(field: str, value) -> tuple[object, str | None]:
         folded = unicodedata.normalize("NFKD", text).lower()
         word = CATEGORY_WORDS.get(re.sub(r"[\s-]+", "_", folded))
         if word is None:
-            return None, "kategori: berkala, serta-merta, setiap saat, dikecualikan / unknown category"
+            return None, msg("category_unknown")
         return word, None
     if field == "code" and isinstance(value, float) and value.is_integer():
         return str(int(value)), None  # a number typed into the code column
     return text, None
 
 
-def _date(value) -> tuple[date | None, str | None]:
+def _date(value) -> tuple[date | None, Message | None]:
     if isinstance(value, datetime):
         return value.date().isoformat(), None
     if isinstance(value, date):
@@ -220,10 +214,10 @@ def _date(value) -> tuple[date | None, str | None]:
             return datetime.strptime(text, pattern).date().isoformat(), None
         except ValueError:
             continue
-    return None, "tanggal: 2026-07-01 atau 01-07-2026 / date: 2026-07-01 or 01-07-2026"
+    return None, msg("date_format")
 
 
-def _whole(field: str, value) -> tuple[int | None, str | None]:
+def _whole(field: str, value) -> tuple[int | None, Message | None]:
     text = str(value).strip().lower()
     if field == "rhythm_months":
         text = re.sub(r"\s*bulan$", "", text)
@@ -232,9 +226,9 @@ def _whole(field: str, value) -> tuple[int | None, str | None]:
     try:
         number = float(text)
     except ValueError:
-        return None, "harus bilangan bulat / must be a whole number"
+        return None, msg("whole_number")
     if not number.is_integer():
-        return None, "harus bilangan bulat / must be a whole number"
+        return None, msg("whole_number")
     return int(number), None
 
 

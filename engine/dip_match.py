@@ -19,6 +19,7 @@ from sqlalchemy.orm import Session
 
 from engine import kinds, search
 from engine.errors import Invalid
+from engine.messages import msg
 from engine.models import Case, CaseEvent, DipItem
 
 REFERENCE = "dip_item"  # the value of "x-references" that names a DIP item
@@ -47,11 +48,11 @@ def check_citations(session: Session, schema: dict, data: dict) -> None:
             continue
         item = session.get(DipItem, data[name]) if isinstance(data[name], int) and 0 < data[name] < 2**31 else None
         if item is None or item.status != "published":
-            fields[name] = ["tidak ada item DIP terbit dengan nomor itu / no published DIP item has that number"]
+            fields[name] = [msg("no_published_item")]
         elif item.category == "dikecualikan":
-            fields[name] = ["item itu dikecualikan, bukan informasi publik / that item is exempt, not public"]
+            fields[name] = [msg("item_exempt")]
     if fields:
-        raise Invalid("rujukan DIP tidak sah / invalid DIP reference", fields=fields)
+        raise Invalid("dip_reference_invalid", fields=fields)
 
 
 def cited(session: Session, data: dict) -> DipItem | None:

@@ -1,55 +1,68 @@
-"""Domain errors. The web layer maps each to its HTTP status; the CLI prints the message."""
+"""Domain errors: a kind (the class), a message code with its parameters, and field messages.
+
+``raise Conflict("task_claimed", by=username)``; ``raise Invalid("invalid_data", fields={"channel":
+[msg("officers_only")]})``. The words live in ``engine.messages`` and the Babel catalogs; the web
+layer maps each kind to its HTTP status (``api.errors``) and says the message in the caller's
+language; the CLI prints ``str(error)``, the English.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+from engine.messages import Message
 
 
 class KawalError(Exception):
-    code = "error"
-    status = 400
+    """``code`` is the kind of refusal (stable, for clients); ``reason`` is the message's code."""
 
-    def __init__(self, message: str, *, fields: dict | None = None):
-        super().__init__(message)
-        self.message = message
-        self.fields = fields or {}
+    code = "error"
+
+    def __init__(self, message: str | Message, /, *, fields: Mapping[str, list] | None = None, **params):
+        self.message = message if isinstance(message, Message) else Message(message, params)
+        self.fields: dict[str, list[Message | str]] = dict(fields or {})
+        super().__init__(str(self.message))
+
+    @property
+    def reason(self) -> str:
+        return self.message.code
 
 
 class NotFound(KawalError):
     """The object does not exist, or the caller may not know that it does."""
 
     code = "not_found"
-    status = 404
 
 
 class Forbidden(KawalError):
     """The caller may see the object but not do this to it."""
 
     code = "forbidden"
-    status = 403
 
 
 class Conflict(KawalError):
     """The object changed state in the meantime (task no longer open, claimed by someone else, stale case)."""
 
     code = "conflict"
-    status = 409
 
 
 class Invalid(KawalError):
     """The input breaks a rule; ``fields`` maps field paths to messages."""
 
     code = "invalid"
-    status = 422
 
 
 class Unauthorized(KawalError):
+    """The caller has not said who they are, or said it wrongly."""
+
     code = "unauthorized"
-    status = 401
 
 
 class TooMany(KawalError):
     """Too many failed attempts: refused without looking at the input; ``retry_after`` is in seconds."""
 
     code = "too_many_requests"
-    status = 429
 
-    def __init__(self, message: str, *, retry_after: int):
-        super().__init__(message)
+    def __init__(self, message: str | Message, /, *, retry_after: int, **params):
+        super().__init__(message, **params)
         self.retry_after = retry_after

@@ -28,6 +28,12 @@ HOLDERS = {
     ),
 }
 ESTIMATED_MARK = "perkiraan"  # how the holidays package names a date it only estimates
+# Dates in words (``words=True``: the pages people read); the API and the CLI keep ISO 8601.
+MONTHS = {
+    "id": ("Jan", "Feb", "Mar", "Apr", "Mei", "Jun", "Jul", "Agu", "Sep", "Okt", "Nov", "Des"),
+    "en": ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"),
+}
+ZONES = {"+07:00": "WIB", "+08:00": "WITA", "+09:00": "WIT"}  # the offices' zones as Indonesians name them
 
 
 def holder_of(kind: str | None, calendar: str) -> str:
@@ -39,13 +45,18 @@ def holder_of(kind: str | None, calendar: str) -> str:
     return "other"
 
 
-def explain(provenance: dict, locale: str = "id", holder: str | None = None, confirmed_years=None) -> str:
+def explain(
+    provenance: dict, locale: str = "id", holder: str | None = None, confirmed_years=None, words: bool = False
+) -> str:
     """One paragraph on how a due date was counted: the reading and why, day zero, hours, days skipped.
 
     ``confirmed_years``: the years whose holiday dates the admin has confirmed; a skipped day the
-    package marks as estimated in any other year is shown as estimated.
+    package marks as estimated in any other year is shown as estimated. ``words``: dates as a person
+    reads them (``5 Des 2026``, ``17 Des 2026, 16:00 WIB``) instead of ISO 8601.
     """
     en = locale == "en"
+    if words:
+        provenance = _in_words(provenance, "en" if en else "id")
     strict = provenance.get("calendar") == STRICT
     holder = holder or ("agency" if strict else "other")
     whose = HOLDERS.get(holder, HOLDERS["other"])[1 if en else 0]
@@ -95,7 +106,8 @@ def _reading(strict: bool, whose: str, en: bool) -> str:
 
 def _count(p: dict, strict: bool, en: bool) -> str:
     rule = p.get("day_zero_rule") or (DAY_ZERO_NEXT_WORKING_DAY if p.get("after_hours") else None)
-    received = str(p.get("received_at", ""))[:16].replace("T", " ")
+    received = str(p.get("received_at", ""))
+    received = received[:16].replace("T", " ") if received[:4].isdigit() else received
     receipt_hours = p.get("receipt_hours") or ""
     if rule == DAY_ZERO_NEXT_WORKING_DAY:
         why = (
@@ -143,6 +155,30 @@ _ESTIMATED_START = (
 )
 
 
+def _in_words(p: dict, language: str) -> dict:
+    """The provenance's dates and instants written as a person reads them."""
+    out = dict(p)
+    for key in ("counted_from", "due_at", "received_at"):
+        if out.get(key):
+            out[key] = instant_in_words(str(out[key]), language)
+    out["skipped"] = [{**day, "shown": day_in_words(day["date"], language)} for day in p.get("skipped", [])]
+    return out
+
+
+def day_in_words(iso: str, language: str) -> str:
+    """``2026-12-05`` -> ``5 Des 2026`` (``5 Dec 2026``)."""
+    year, month, day = iso[:10].split("-")
+    return f"{int(day)} {MONTHS[language][int(month) - 1]} {year}"
+
+
+def instant_in_words(iso: str, language: str) -> str:
+    """``2026-12-17T16:00:00+07:00`` -> ``17 Des 2026, 16:00 WIB``; a bare date as ``day_in_words``."""
+    if len(iso) < 16 or iso[10] not in "T ":
+        return day_in_words(iso, language)
+    zone = ZONES.get(iso[19:25], "") if len(iso) >= 25 else ""
+    return f"{day_in_words(iso, language)}, {iso[11:16]}{' ' + zone if zone else ''}"
+
+
 def _skipped(day: dict, confirmed_years, en: bool) -> str:
     """A day not counted, named in the reader's language (engine.calendar.day_off_name); a date the
     holiday data only estimates says so until the admin confirmed its year."""
@@ -154,4 +190,4 @@ def _skipped(day: dict, confirmed_years, en: bool) -> str:
         else:
             note = "estimated date, not yet confirmed by the SKB" if en else "tanggal perkiraan, belum dikonfirmasi SKB"
             reason = f"{reason}; {note}"
-    return f"{day['date']} ({reason})"
+    return f"{day.get('shown', day['date'])} ({reason})"

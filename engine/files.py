@@ -24,6 +24,7 @@ from sqlalchemy import event
 from sqlalchemy.orm import Session
 
 from engine.errors import Invalid
+from engine.messages import Message, msg
 from engine.vault import Vault
 
 _WRITTEN = "kawal_files_written"  # session.info: files written in the session's open transaction
@@ -76,19 +77,19 @@ def safe_name(name: str, extension: str) -> str:
 
 def check(uploads: list[Upload], max_bytes: int) -> list[Checked]:
     """Every upload checked, or one Invalid naming each bad file (``attachments.N``); nothing is stored."""
-    fields: dict[str, list[str]] = {}
+    fields: dict[str, list[Message]] = {}
     if len(uploads) > MAX_FILES:
-        fields["attachments"] = [f"paling banyak {MAX_FILES} berkas / at most {MAX_FILES} files"]
+        fields["attachments"] = [msg("too_many_files", max=MAX_FILES)]
     checked = []
     for n, upload in enumerate(uploads):
         kind = sniff(upload.data)
         problem = None
         if not upload.data:
-            problem = "berkas kosong / empty file"
+            problem = msg("empty_file")
         elif len(upload.data) > max_bytes:
-            problem = f"lebih dari {max_bytes} bita / larger than {max_bytes} bytes"
+            problem = msg("file_too_large", max=max_bytes)
         elif kind is None:
-            problem = "hanya PDF, PNG atau JPEG / only PDF, PNG or JPEG"
+            problem = msg("file_type_refused")
         if problem:
             fields[f"attachments.{n}"] = [problem]
             continue
@@ -103,7 +104,7 @@ def check(uploads: list[Upload], max_bytes: int) -> list[Checked]:
             )
         )
     if fields:
-        raise Invalid("lampiran tidak diterima / attachment refused", fields=fields)
+        raise Invalid("attachment_refused", fields=fields)
     return checked
 
 

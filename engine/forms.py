@@ -1,7 +1,7 @@
 """Loads the JSON Schema forms in ``forms/`` and validates submitted data against them.
 
-Errors come back as ``{field path: [messages]}`` in Bahasa Indonesia and English, the shape the API
-returns with HTTP 422.
+Errors come back as ``{field path: [messages]}`` (``engine.messages.Message``), the shape the API
+returns with HTTP 422 in the caller's language.
 """
 
 import json
@@ -13,20 +13,22 @@ from jsonschema import Draft202012Validator, FormatChecker
 from jsonschema.exceptions import ValidationError
 
 from engine.errors import Invalid
+from engine.messages import Message
 
+# Each jsonschema validator's message code (engine.messages); any other validator says "invalid".
 _MESSAGES = {
-    "required": ("wajib diisi", "is required"),
-    "additionalProperties": ("isian tidak dikenal", "unknown field"),
-    "type": ("jenis isian salah", "wrong type"),
-    "enum": ("pilihan tidak dikenal", "not one of the choices"),
-    "const": ("harus dicentang", "must be confirmed"),
-    "format": ("format salah", "wrong format"),
-    "pattern": ("format salah", "wrong format"),
-    "minLength": ("terlalu pendek", "too short"),
-    "maxLength": ("terlalu panjang", "too long"),
-    "minimum": ("terlalu kecil", "too small"),
-    "minItems": ("pilih sedikitnya satu", "choose at least one"),
-    "anyOf": ("isi salah satu: e-mail atau telepon", "give an e-mail address or a phone number"),
+    "required": "required",
+    "additionalProperties": "field_unknown",
+    "type": "wrong_type",
+    "enum": "not_a_choice",
+    "const": "must_confirm",
+    "format": "wrong_format",
+    "pattern": "wrong_format",
+    "minLength": "too_short",
+    "maxLength": "too_long",
+    "minimum": "too_small",
+    "minItems": "choose_one",
+    "anyOf": "email_or_phone",
 }
 
 
@@ -62,8 +64,8 @@ class FormRegistry:
         Draft202012Validator.check_schema(schema)
         return Draft202012Validator(schema, format_checker=FORMATS)
 
-    def errors(self, name: str, data: object) -> dict[str, list[str]]:
-        fields: dict[str, list[str]] = {}
+    def errors(self, name: str, data: object) -> dict[str, list[Message]]:
+        fields: dict[str, list[Message]] = {}
         for error in self._validator(name).iter_errors(data):
             for path, message in _describe(error):
                 fields.setdefault(path, []).append(message)
@@ -72,18 +74,20 @@ class FormRegistry:
     def validate(self, name: str, data: object) -> dict:
         fields = self.errors(name, data)
         if fields:
-            raise Invalid("data tidak sah / invalid data", fields=fields)
+            raise Invalid("invalid_data", fields=fields)
         return data  # type: ignore[return-value]
 
 
 def _describe(error: ValidationError):
     path = ".".join(str(p) for p in error.absolute_path)
-    id_text, en_text = _MESSAGES.get(error.validator, ("tidak sah", "invalid"))
+    own = error.schema.get("x-error") if isinstance(error.schema, dict) else None  # the field's own words
+    specific = own if own and error.validator in ("pattern", "format", "minLength", "maxLength") else None
+    message = Message(specific or _MESSAGES.get(error.validator, "invalid"))
     if error.validator == "required":
         missing = error.message.split("'")[1] if "'" in error.message else ""
         path = f"{path}.{missing}" if path else missing
     elif error.validator == "additionalProperties":
         for extra in sorted(set(error.instance) - set(error.schema.get("properties", {}))):
-            yield (f"{path}.{extra}" if path else extra), f"{id_text} / {en_text}"
+            yield (f"{path}.{extra}" if path else extra), message
         return
-    yield (path or "_schema"), f"{id_text} / {en_text}"
+    yield (path or "_schema"), message

@@ -25,6 +25,7 @@ from sqlalchemy.orm import Session
 from engine import clock
 from engine.audit import EventLog
 from engine.errors import Conflict, Invalid
+from engine.messages import msg
 from engine.models import Case, Deadline, HolidayOverrideRow, HolidayYear, Incident
 
 FIRST_YEAR, LAST_YEAR = 2000, 2100  # a typo guard for the admin's year
@@ -125,26 +126,18 @@ def confirm_year(session: Session, year: int, actor: str, note: str | None = Non
     """
     fields = {}
     if not isinstance(year, int) or isinstance(year, bool) or not FIRST_YEAR <= year <= LAST_YEAR:
-        fields["year"] = [f"tahun {FIRST_YEAR}-{LAST_YEAR} / a year from {FIRST_YEAR} to {LAST_YEAR}"]
+        fields["year"] = [msg("year_range", first=FIRST_YEAR, last=LAST_YEAR)]
     if note is not None and (not isinstance(note, str) or len(note.strip()) > NOTE_MAX):
-        fields["note"] = [f"paling banyak {NOTE_MAX} karakter / at most {NOTE_MAX} characters"]
+        fields["note"] = [msg("max_length", max=NOTE_MAX)]
     if fields:
-        raise Invalid("data tidak sah / invalid data", fields=fields)
+        raise Invalid("invalid_data", fields=fields)
     if session.get(HolidayYear, year) is not None:
-        raise Conflict(f"tahun {year} sudah dikonfirmasi / {year} is confirmed already")
+        raise Conflict("year_confirmed", year=year)
     has_rows = session.scalar(
         select(HolidayOverrideRow.id).where(extract("year", HolidayOverrideRow.day) == year).limit(1)
     )
     if has_rows is None and not package_lists_cuti_bersama(year):
-        raise Invalid(
-            "hari libur tahun ini belum dimasukkan / the year's days off are not entered",
-            fields={
-                "year": [
-                    f"masukkan dulu hari libur dan cuti bersama SKB {year} ke tabel pengecualian / enter the SKB's"
-                    f" holidays and cuti bersama for {year} in the override table first"
-                ]
-            },
-        )
+        raise Invalid("year_days_missing", fields={"year": [msg("enter_year_days_first", year=year)]})
     now = clock.now()
     row = HolidayYear(year=year, confirmed_at=now, confirmed_by=actor, note=(note or "").strip() or None)
     session.add(row)

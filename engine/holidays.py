@@ -24,6 +24,7 @@ from engine import clock, holiday_years, reminders
 from engine.calendar import CALENDARS, DueDate, WorkingCalendar
 from engine.errors import Invalid, NotFound
 from engine.ids import in_range
+from engine.messages import msg
 from engine.models import Case, Deadline, HolidayOverrideRow, Reminder
 from engine.run import CaseRun, touch
 from engine.runtime import Runtime
@@ -72,13 +73,8 @@ def add_override(
     )
     if same is not None:
         raise Invalid(
-            "pengecualian sudah ada / the override exists already",
-            fields={
-                "day": [
-                    f"sudah ada untuk {day.isoformat()} ({stored}), #{same}; hapus dulu / "
-                    f"override #{same} exists for this day and calendars; remove it first"
-                ]
-            },
+            "override_exists",
+            fields={"day": [msg("override_exists_for_day", id=same, day=day.isoformat(), calendars=stored)]},
         )
     row = HolidayOverrideRow(
         day=day,
@@ -101,7 +97,7 @@ def remove_override(session: Session, rt: Runtime, override_id: int, actor: str)
     if in_range(override_id):  # beyond the column's range there is none
         row = session.get(HolidayOverrideRow, override_id)
     if row is None:
-        raise NotFound("pengecualian hari libur tidak ditemukan / holiday override not found")
+        raise NotFound("override_not_found")
     session.delete(row)
     session.flush()
     rt.load_overrides(session)
@@ -112,21 +108,21 @@ def remove_override(session: Session, rt: Runtime, override_id: int, actor: str)
 def _checked(day, is_working, reason, calendars) -> tuple[str, ...]:
     fields = {}
     if not isinstance(day, date) or isinstance(day, datetime):
-        fields["day"] = ["tanggal wajib diisi / a date (YYYY-MM-DD) is required"]
+        fields["day"] = [msg("date_required")]
     if not isinstance(is_working, bool):
-        fields["is_working"] = ["harus true atau false / must be true or false"]
+        fields["is_working"] = [msg("true_or_false")]
     if not isinstance(reason, str) or not reason.strip():
-        fields["reason"] = ["wajib diisi / required"]
+        fields["reason"] = [msg("required")]
     elif len(reason.strip()) > REASON_MAX:
-        fields["reason"] = [f"paling banyak {REASON_MAX} karakter / at most {REASON_MAX} characters"]
+        fields["reason"] = [msg("max_length", max=REASON_MAX)]
     names = (calendars,) if isinstance(calendars, str) else tuple(calendars or ())
     unknown = [str(n) for n in names if n not in CALENDARS]
     if unknown:
-        fields["calendars"] = [f"tidak dikenal / unknown: {', '.join(unknown)}; one of {', '.join(CALENDARS)}"]
+        fields["calendars"] = [msg("calendars_unknown", names=", ".join(unknown), choices=", ".join(CALENDARS))]
     elif not names:
-        fields["calendars"] = [f"minimal satu / at least one of {', '.join(CALENDARS)}"]
+        fields["calendars"] = [msg("at_least_one_of", choices=", ".join(CALENDARS))]
     if fields:
-        raise Invalid("data tidak sah / invalid data", fields=fields)
+        raise Invalid("invalid_data", fields=fields)
     return tuple(n for n in CALENDARS if n in names)
 
 

@@ -7,6 +7,7 @@ An id outside the columns' range cannot name a row; passed on, it makes the data
 from __future__ import annotations
 
 from engine.errors import Invalid
+from engine.messages import msg
 
 MAX_ID = 2**31 - 1
 """The largest id any table hands out (INTEGER primary keys on both databases)."""
@@ -24,8 +25,5 @@ def parse_id(value: object, field: str) -> int | None:
     if isinstance(value, str) and value.strip().isdigit() and len(value.strip()) <= len(str(MAX_ID)):
         value = int(value.strip())
     if not in_range(value):
-        raise Invalid(
-            "data tidak sah / invalid data",
-            fields={field: [f"nomor 1 sampai {MAX_ID} / a whole number from 1 to {MAX_ID}"]},
-        )
+        raise Invalid("invalid_data", fields={field: [msg("id_range", max=MAX_ID)]})
     return value  # type: ignore[return-value]

@@ -15,6 +15,7 @@ from engine import access, clock, dip_match, lateness
 from engine.audit import EventLog
 from engine.complaints import tell_reporter, tell_reporter_closure
 from engine.errors import Conflict, Invalid
+from engine.messages import msg
 from engine.models import Deadline, HumanTask, User
 from engine.outbox import Outbox, deadline_context
 from engine.run import CaseRun, RunResult, touch
@@ -27,7 +28,7 @@ def claim_task(session: Session, user: User, task_id: int) -> HumanTask:
     access.require_work(user, task)
     _require_open(task)
     if task.assignee_id not in (None, user.id):
-        raise Conflict(f"sudah diambil oleh {task.assignee.username} / already claimed by {task.assignee.username}")
+        raise Conflict("task_claimed", by=task.assignee.username)
     if task.assignee_id is None:
         task.assignee, task.claimed_at = user, clock.now()
         touch(task.case)
@@ -41,7 +42,7 @@ def unclaim_task(session: Session, user: User, task_id: int) -> HumanTask:
         access.require_work(user, task)
     _require_open(task)
     if task.assignee_id is not None and task.assignee_id != user.id and not access.can_assign(user, task):
-        raise Conflict("diambil oleh petugas lain / claimed by another officer")
+        raise Conflict("claimed_by_other")
     if task.assignee_id is not None:
         task.assignee, task.claimed_at = None, None
         touch(task.case)
@@ -55,12 +56,9 @@ def assign_task(session: Session, rt: Runtime, user: User, task_id: int, usernam
     _require_open(task)
     assignee = session.scalar(select(User).where(User.username == username, User.active.is_(True)))
     if assignee is None:
-        raise Invalid("pengguna tidak dikenal / unknown user", fields={"username": ["tidak dikenal / unknown"]})
+        raise Invalid("user_unknown", fields={"username": [msg("unknown")]})
     if not access.can_work_task(assignee, task):
-        raise Invalid(
-            "pengguna bukan anggota kelompok tugas / user is not in the task's group",
-            fields={"username": [f"bukan anggota {task.lane} / not in {task.lane}"]},
-        )
+        raise Invalid("user_not_in_group", fields={"username": [msg("not_in_group", group=task.lane)]})
     task.assignee, task.claimed_at = assignee, clock.now()
     touch(task.case)
     due = next((d for d in task.case.deadlines if d.status == "pending"), None)
@@ -87,9 +85,9 @@ def complete_task(session: Session, rt: Runtime, user: User, task_id: int, data:
     access.require_work(user, task)
     _require_open(task)
     if task.assignee_id not in (None, user.id):
-        raise Conflict(f"sudah diambil oleh {task.assignee.username} / already claimed by {task.assignee.username}")
+        raise Conflict("task_claimed", by=task.assignee.username)
     if not isinstance(data, dict):
-        raise Invalid("data harus objek / data must be an object", fields={"data": ["object expected"]})
+        raise Invalid("data_not_object", fields={"data": [msg("object_expected")]})
     if task.form:
         rt.forms.validate(task.form, data)
         dip_match.check_citations(session, rt.forms.schema(task.form), data)  # e.g. the decision's DIP item
@@ -97,7 +95,7 @@ def complete_task(session: Session, rt: Runtime, user: User, task_id: int, data:
     with CaseRun(session, rt, case, user.username) as run:
         spiff_task = run.ready_task(task.task_guid)
         if spiff_task is None:
-            raise Conflict("tugas sudah tidak terbuka / the task is no longer open")
+            raise Conflict("task_not_open")
         _check_deadline_guard(session, rt, case, spiff_task, data)
         run.complete(spiff_task, data)
         now = clock.now()
@@ -144,11 +142,10 @@ def _check_deadline_guard(session, rt, case, spiff_task, data) -> None:
     due_day = due.astimezone(rt.calendars["strict"].tz).date()
     if (sent > due_day) if sent is not None else clock.now() >= due:
         raise Invalid(
-            f"batas waktu {deadline_name} sudah lewat / the {deadline_name} deadline has passed",
-            fields={"_schema": [f"harus sebelum {due.isoformat()} / must be done before {due.isoformat()}"]},
+            "deadline_passed", deadline=deadline_name, fields={"_schema": [msg("due_before", due=due.isoformat())]}
         )
 
 
 def _require_open(task: HumanTask) -> None:
     if task.state != "open":
-        raise Conflict("tugas sudah tidak terbuka / the task is no longer open")
+        raise Conflict("task_not_open")

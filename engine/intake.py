@@ -18,6 +18,7 @@ from sqlalchemy.orm import Session
 from engine import access, chain, clock, kinds, tickets
 from engine.audit import EventLog
 from engine.errors import Invalid
+from engine.messages import msg
 from engine.models import Case, User
 from engine.run import CaseRun, RunResult
 from engine.runtime import Runtime
@@ -125,27 +126,19 @@ def check_filing(
     """
     now = clock.now()
     if (channel is not None or received_at is not None) and user is None:
-        raise Invalid(
-            "data tidak sah / invalid data",
-            fields={"channel": ["hanya untuk petugas / officers only"]}
-            if channel
-            else {"received_at": ["hanya untuk petugas / officers only"]},
-        )
+        raise Invalid("invalid_data", fields={"channel" if channel else "received_at": [msg("officers_only")]})
     if user is not None:
         require(user)
     rt.forms.validate(form, payload)
     fields = {}
     if channel is not None and channel not in channels:
-        fields["channel"] = [f"salah satu dari / one of {', '.join(channels)}"]
+        fields["channel"] = [msg("one_of", choices=", ".join(channels))]
     if received_at is not None and (
         received_at.tzinfo is None or received_at > now or received_at < now - OLDEST_RECORDED_RECEIPT
     ):
-        fields["received_at"] = [
-            "harus waktu lampau (paling lama setahun) dengan zona waktu / must be a past instant, at most a year ago,"
-            " with a time zone"
-        ]
+        fields["received_at"] = [msg("past_receipt")]
     if fields:
-        raise Invalid("data tidak sah / invalid data", fields=fields)
+        raise Invalid("invalid_data", fields=fields)
     return channel or "web", received_at or now
 
 
@@ -167,10 +160,7 @@ def file_objection(
     """
     channel, received_at = check_filing(rt, "keberatan.json", payload, user, channel, received_at)
     if request.kind != kinds.REQUEST:
-        raise Invalid(
-            "keberatan diajukan atas permohonan informasi / an objection concerns an information request",
-            fields={"ticket": ["bukan permohonan informasi / not an information request"]},
-        )
+        raise Invalid("objection_needs_request", fields={"ticket": [msg("not_a_request")]})
     discovered = payload.get("tanggal_alasan_ditemukan")
     discovered_on = date.fromisoformat(discovered) if discovered else None
     timing = chain.timeliness(rt, session, request, payload["alasan"], received_at, discovered_on)
@@ -229,13 +219,10 @@ def record_dispute(session: Session, rt: Runtime, user: User, payload: dict) -> 
     rt.forms.validate("sengketa.json", payload)
     parent = session.scalar(select(Case).where(Case.ticket == payload["perkara"].strip().upper()))
     if parent is None or parent.kind not in (kinds.REQUEST, kinds.OBJECTION):
-        raise Invalid(
-            "perkara tidak dikenal / unknown case",
-            fields={"perkara": ["nomor keberatan atau permohonan / an objection or request ticket"]},
-        )
+        raise Invalid("case_unknown", fields={"perkara": [msg("objection_or_request_ticket")]})
     grounds = payload.get("alasan") or parent.details.get("alasan")
     if not grounds:
-        raise Invalid("data tidak sah / invalid data", fields={"alasan": ["wajib diisi / is required"]})
+        raise Invalid("invalid_data", fields={"alasan": [msg("required")]})
     now = clock.now()
     received_at = _instant(payload, "panggilan_diterima_at", now, past=True) or now
     _instant(payload, "sidang_pertama", now)
@@ -284,11 +271,7 @@ def _instant(payload: dict, field: str, now: datetime, past: bool = False) -> da
     except ValueError:
         value = None
     if value is None or value.tzinfo is None or (past and value > now):
-        when = "waktu lampau / a past instant, " if past else ""
-        raise Invalid(
-            "data tidak sah / invalid data",
-            fields={field: [f"{when}ISO 8601 dengan zona waktu / ISO 8601 with a time zone"]},
-        )
+        raise Invalid("invalid_data", fields={field: [msg("past_iso_instant" if past else "iso_instant")]})
     return value
 
 

@@ -25,6 +25,7 @@ from engine import clock
 from engine.audit import EventLog
 from engine.calendar import LENIENT
 from engine.errors import Invalid
+from engine.messages import msg
 from engine.models import Case, Deadline, Reminder
 from engine.outbox import Outbox, deadline_context
 from engine.runtime import Runtime
@@ -167,16 +168,13 @@ RECEIVED_WHEN_SENT = frozenset({"langsung", "email", "web"})
 DELIVERED_FIELD = "diterima_pemohon_pada"
 
 
-def _date_between(data: dict, field: str, first: date, today: date, what: tuple[str, str]) -> date:
+def _date_between(data: dict, field: str, first: date, today: date, what: str) -> date:
     try:
         value = date.fromisoformat(data[field])
     except (TypeError, ValueError):
         value = None
     if value is None or not first <= value <= today:
-        raise Invalid(
-            f"{what[0]} tidak sah / invalid {what[1]}",
-            fields={field: [f"antara {first.isoformat()} dan hari ini / between {first.isoformat()} and today"]},
-        )
+        raise Invalid(what, fields={field: [msg("between_and_today", first=first.isoformat())]})
     return value
 
 
@@ -188,11 +186,9 @@ def check_dispatch_date(rt: Runtime, case: Case, props: dict, data: dict) -> dat
         return None
     tz = rt.calendars["strict"].tz
     today = clock.now().astimezone(tz).date()
-    sent = _date_between(
-        data, field, case.received_at.astimezone(tz).date(), today, ("tanggal pengiriman", "dispatch date")
-    )
+    sent = _date_between(data, field, case.received_at.astimezone(tz).date(), today, "dispatch_date_invalid")
     if data.get(DELIVERED_FIELD):
-        _date_between(data, DELIVERED_FIELD, sent, today, ("tanggal diterima", "date of receipt"))
+        _date_between(data, DELIVERED_FIELD, sent, today, "receipt_date_invalid")
     return sent
 
 

@@ -18,10 +18,9 @@ from sqlalchemy.orm import Session
 from engine import throttle, totp, users
 from engine.config import Settings
 from engine.errors import Forbidden, KawalError, Unauthorized
+from engine.messages import msg
 from engine.models import User
 from engine.vault import Vault
-
-WRONG_CREDENTIALS = "nama pengguna atau kata sandi salah / wrong username or password"
 
 
 class SecondFactorRequired(Unauthorized):
@@ -57,7 +56,7 @@ def password_step(session: Session, settings: Settings, username: str, password:
     """The first step. Raises ``TooMany`` (engine.throttle); a wrong password is a refusal to raise after commit."""
     user = users.attempt_login(session, username, password, address, throttle.Limits.of(settings))
     if user is None:
-        return Login(None, refusal=Unauthorized(WRONG_CREDENTIALS))
+        return Login(None, refusal=Unauthorized("wrong_login"))
     if not totp.needed(settings, user):
         throttle.clear_failures(session, username, address)
         return Login(user)
@@ -78,7 +77,7 @@ def code_step(
     throttle.record_failure(session, user.username, address, limits)
     return Login(
         None,
-        refusal=SecondFactorWrong("kode verifikasi salah / wrong verification code", fields={"otp": ["salah / wrong"]}),
+        refusal=SecondFactorWrong("wrong_verification_code", fields={"otp": [msg("wrong")]}),
     )
 
 
@@ -98,17 +97,11 @@ def token_login(
     if first.needs_enrolment:
         return Login(
             None,
-            refusal=EnrolmentRequired(
-                "siapkan faktor kedua dahulu dengan masuk di /masuk"
-                " / set up your second factor first by logging in at /masuk"
-            ),
+            refusal=EnrolmentRequired("second_factor_setup"),
         )
     if not otp:
         return Login(
             None,
-            refusal=SecondFactorRequired(
-                "kode dari aplikasi autentikator diperlukan / the code from your authenticator app is required",
-                fields={"otp": ["wajib / required"]},
-            ),
+            refusal=SecondFactorRequired("second_factor_code_required", fields={"otp": [msg("required")]}),
         )
     return code_step(session, settings, vault, first.user, otp, address)

@@ -18,6 +18,7 @@ from sqlalchemy.orm import Session
 from engine import access, clock
 from engine.audit import EventLog
 from engine.errors import Conflict, Invalid
+from engine.messages import msg
 from engine.models import Case, CaseEvent, User
 from engine.run import touch
 
@@ -51,16 +52,13 @@ def record_delivery(session: Session, rt, user: User, case: Case, delivered_on: 
     access.require_front_desk(user)
     notice = last_notice(session, case)
     if notice is None:
-        raise Conflict("belum ada pemberitahuan yang dikirim / no notice has been sent yet")
+        raise Conflict("notice_not_sent")
     tz = rt.calendars["strict"].tz
     sent = date.fromisoformat(notice["dispatched_on"])
     today = clock.now().astimezone(tz).date()
     if not isinstance(delivered_on, date) or not sent <= delivered_on <= today:
         raise Invalid(
-            "tanggal diterima tidak sah / invalid date of receipt",
-            fields={
-                "diterima_pada": [f"antara {sent.isoformat()} dan hari ini / between {sent.isoformat()} and today"]
-            },
+            "receipt_date_invalid", fields={"diterima_pada": [msg("between_and_today", first=sent.isoformat())]}
         )
     data = {"task": notice["task"], "delivered_on": delivered_on.isoformat()}
     EventLog(session).append(case, "notice_delivered", user.username, data)

@@ -14,16 +14,18 @@ from engine.outbox import Outbox, audience_users, deadline_context, members
 from engine.runtime import Runtime
 from engine.sync import Changes
 
+# Words for a citizen: the portal's page, never an API call (issue 11, point 4).
 PORTAL_HINT = (
-    "Ikuti perkembangan permohonan Anda dengan nomor tiket dan kode akses yang Anda terima (POST /api/v1/status)."
+    "Ikuti perkembangan permohonan Anda di portal layanan ini, halaman Ikuti kasus saya, dengan nomor tiket dan"
+    " kode akses yang Anda terima. Kode hilang? Minta kode baru di halaman itu."
 )
 
 
 # Lanes whose task, when a lapse creates it, is an escalation to the superior.
 ESCALATION_LANES = frozenset({"atasan_ppid", "pengelola_wbs"})
 COMPLAINT_HINT = (
-    "Ikuti pengaduan Anda dan jawab pertanyaan petugas dengan nomor tiket dan kode akses yang Anda terima"
-    " (POST /api/v1/status; GET/POST /api/v1/complaints/<tiket>/messages)."
+    "Ikuti pengaduan Anda dan jawab pertanyaan petugas di portal layanan ini, halaman Ikuti kasus saya, dengan"
+    " nomor tiket dan kode akses yang Anda terima."
 )
 
 

@@ -12,6 +12,7 @@ from sqlalchemy.orm import Session, object_session
 
 from engine import access, chain, clock, explanation, holiday_years, kinds, lateness, status, visibility
 from engine.errors import Forbidden, Invalid
+from engine.messages import msg
 from engine.models import Case, CaseEvent, Deadline, HumanTask, Party, User
 from engine.runtime import Runtime
 
@@ -36,7 +37,7 @@ def list_tasks(
     overdue: bool | None = None,
 ) -> tuple[list[dict], int]:
     if scope not in SCOPES:
-        raise Invalid("scope tidak dikenal / unknown scope", fields={"scope": [f"one of {', '.join(SCOPES)}"]})
+        raise Invalid("scope_unknown", fields={"scope": [msg("one_of", choices=", ".join(SCOPES))]})
     query = select(HumanTask).join(Case).where(HumanTask.state == "open")
     query = access.cases_visible_to(user, query)
     if scope == "mine":
@@ -45,7 +46,7 @@ def list_tasks(
         query = query.where(HumanTask.lane.in_(user.group_codes))
     else:
         if not access.is_superior(user):
-            raise Forbidden("hanya atasan / superiors only")
+            raise Forbidden("superiors_only")
         query = query.where(HumanTask.lane.in_(access.supervised_lanes(user)))
     if process:
         query = query.where(HumanTask.process_id == process)
@@ -177,12 +178,17 @@ def case_events(session: Session, case: Case) -> list[dict]:
     ]
 
 
-def explain(provenance: dict, locale: str = "id", holder: str | None = None, confirmed_years=None) -> str:
-    """How a due date was counted, with the reading it used and why (engine.explanation)."""
-    return explanation.explain(provenance, locale, holder, confirmed_years)
+def explain(
+    provenance: dict, locale: str = "id", holder: str | None = None, confirmed_years=None, words: bool = False
+) -> str:
+    """How a due date was counted, with the reading it used and why (engine.explanation); ``words``: the
+    dates as a person reads them (the pages), not ISO 8601 (the API, the CLI)."""
+    return explanation.explain(provenance, locale, holder, confirmed_years, words)
 
 
-def public_status(session: Session, case: Case, locale: str = "id", rt: Runtime | None = None) -> dict:
+def public_status(
+    session: Session, case: Case, locale: str = "id", rt: Runtime | None = None, words: bool = False
+) -> dict:
     """What the requester may read: stage, milestones, the deadline and why; no officers, no notes.
 
     Nothing here says "late" on the strict reading alone (engine.lateness): the case is shown overdue,
@@ -200,6 +206,8 @@ def public_status(session: Session, case: Case, locale: str = "id", rt: Runtime 
         )
         if late is not None or e.data["status"] not in lateness.LAPSE_STATUSES
     ]
+    if milestones:  # the first stage is the receipt: its real date, not the day an officer typed it in
+        milestones[0]["at"] = case.received_at
     shown = _public_stage(session, rt, case)
     deadline = session.scalar(
         select(Deadline)
@@ -218,24 +226,37 @@ def public_status(session: Session, case: Case, locale: str = "id", rt: Runtime 
             cal = rt.calendars["lenient"]
             latest = cal.add_working_days(deadline.start_at.astimezone(cal.tz), deadline.working_days)
             due_at, provenance, holder = latest.due_at, latest.to_dict(), "agency"
-        explanation_text = explain(provenance, locale, holder, holiday_years.confirmed_years(session))
+        explanation_text = explain(provenance, locale, holder, holiday_years.confirmed_years(session), words)
     return {
         "ticket": case.ticket,
         "kind": case.kind,
         "status": shown,
         "status_label": label,
+        "received_at": case.received_at,
         "overdue": late is not None,
+        # Since when the office is late on every reading, and whose deadline it was (the requester is told).
+        "late_since": lateness.lenient_due(rt, late) if late is not None and case.closed_at is None else None,
+        "late_deadline": late.name if late is not None and case.closed_at is None else None,
         "milestones": milestones,
         "due_at": due_at,
+        # Whose deadline it is: the citizen's own window (a reporter's evidence, a requester's completion:
+        # missing it ends something for them) or the office's; and its name, which says what a lapse does.
+        "due_owner": _owner(deadline) if due_at is not None else None,
+        "due_name": deadline.name if due_at is not None else None,
         "due_explanation": explanation_text,
         "next_step": status.next_step(shown, locale),
-        "windows": _windows(rt, session, case, locale) if rt is not None else [],
+        "windows": _windows(rt, session, case, locale, words) if rt is not None else [],
         "linked": [
             {"ticket": m.ticket, "kind": m.kind, "status_label": status.label(_public_stage(session, rt, m), locale)}
             for m in chain.members(session, case)
             if m.id != case.id
         ],
     }
+
+
+def _owner(deadline: Deadline) -> str:
+    """``citizen`` for a window the requester or reporter must act in (a lenient window), else ``office``."""
+    return "citizen" if deadline.kind == "window" and deadline.calendar == "lenient" else "office"
 
 
 def _public_stage(session: Session, rt: Runtime | None, case: Case) -> str:
@@ -254,7 +275,7 @@ def _public_stage(session: Session, rt: Runtime | None, case: Case) -> str:
     return earlier[-1] if earlier else case.status
 
 
-def _windows(rt: Runtime, session: Session, case: Case, locale: str) -> list[dict]:
+def _windows(rt: Runtime, session: Session, case: Case, locale: str, words: bool = False) -> list[dict]:
     """The requester's own filing window that this case opened: objection (a request) or dispute (an objection)."""
     i = 1 if locale == "en" else 0
     if case.kind == kinds.REQUEST:
@@ -271,7 +292,9 @@ def _windows(rt: Runtime, session: Session, case: Case, locale: str) -> list[dic
             "legal_basis": window.legal_basis,
             "due_at": window.due_at,
             "open": window.open,
-            "explanation": explain(window.provenance, locale, "requester", holiday_years.confirmed_years(session)),
+            "explanation": explain(
+                window.provenance, locale, "requester", holiday_years.confirmed_years(session), words
+            ),
             "how": how,
         }
     ]
@@ -279,3 +302,16 @@ def _windows(rt: Runtime, session: Session, case: Case, locale: str) -> list[dic
 
 def count_open(session: Session) -> int:
     return session.scalar(select(func.count()).select_from(HumanTask).where(HumanTask.state == "open")) or 0
+
+
+def count_overdue_tasks(session: Session, user: User) -> int:
+    """The header's "overdue" count: open tasks the officer answers for that are late, by their own due date or
+    because their case is still flagged overdue (an agency deadline lapsed; the escalation being done does not
+    make the case on time). A superior answers for the lanes below too (``access.supervised_lanes``)."""
+    lanes = access.supervised_lanes(user) if access.is_superior(user) else user.group_codes
+    query = access.cases_visible_to(user, select(func.count(HumanTask.id)).join(Case)).where(
+        HumanTask.state == "open",
+        HumanTask.lane.in_(lanes),
+        (HumanTask.due_at < clock.now()) | Case.overdue.is_(True),
+    )
+    return session.scalar(query) or 0

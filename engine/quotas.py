@@ -47,8 +47,7 @@ class QuotaExceeded(TooMany):
 class InsufficientStorage(KawalError):
     """The server cannot store the upload now (RFC 4918 §11.5); nothing was written."""
 
-    code = "insufficient_storage"
-    status = 507
+    code = "insufficient_storage"  # 507 (api.errors)
 
 
 def address_key(settings: Settings, address: str | None) -> str:
@@ -91,13 +90,13 @@ def admit_filing(session: Session, settings: Settings, address: str | None) -> N
     """Count a public filing from ``address``, or refuse it (QuotaExceeded) past the hourly quota."""
     key = address_key(settings, address)
     if count(session, "filing", key, clock.now() - HOUR) >= settings.quota_filings_per_hour:
-        _refuse(
+        refuse(
             session,
             settings,
             "filing",
             key,
             retry_after(session, "filing", key, HOUR),
-            "terlalu banyak pengajuan dari alamat ini; coba lagi nanti / too many filings from this address; try later",
+            "too_many_filings",
         )
     add(session, "filing", key)
 
@@ -108,22 +107,22 @@ def admit_message(session: Session, settings: Settings, case: Case, address: str
     keys = (f"case:{case.id}", address_key(settings, address))
     for key in keys:
         if count(session, "message", key, since) >= settings.quota_messages_per_day:
-            _refuse(
+            refuse(
                 session,
                 settings,
                 "message",
                 key,
                 retry_after(session, "message", key, DAY),
-                "batas pesan hari ini tercapai; coba lagi besok / the day's message limit is reached; try tomorrow",
+                "message_limit_reached",
             )
         if size and total(session, "bytes", key, since) + size > settings.quota_bytes_per_day:
-            _refuse(
+            refuse(
                 session,
                 settings,
                 "bytes",
                 key,
                 retry_after(session, "bytes", key, DAY),
-                "batas ukuran lampiran hari ini tercapai / the day's attachment size limit is reached",
+                "attachment_limit_reached",
             )
     if size:
         require_space(session, settings, size)
@@ -148,14 +147,11 @@ def require_space(session: Session, settings: Settings, size: int) -> None:
         return
     _incident(session, "storage:files", "the disk of KAWAL_FILES_DIR is nearly full: uploads are refused", 1)
     session.flush()
-    raise InsufficientStorage(
-        "penyimpanan server hampir penuh; lampiran tidak dapat diterima sekarang, kirim pesan tanpa lampiran atau"
-        " coba lagi nanti / the server's storage is nearly full; attachments cannot be accepted now: send the"
-        " message without them or try later"
-    )
+    raise InsufficientStorage("storage_full")
 
 
-def _refuse(session: Session, settings: Settings, kind: str, key: str, wait: int, message: str) -> None:
+def refuse(session: Session, settings: Settings, kind: str, key: str, wait: int, message: str) -> None:
+    """Count the refusal (an incident past ``quota_incident_after``) and raise ``message`` (a message code)."""
     subject = f"{kind}:{key}"
     add(session, "refused", subject)
     refusals = count(session, "refused", subject, clock.now() - DAY)

@@ -270,5 +270,5 @@ class Runtime:
     @classmethod
     def send_message(cls, wf: BpmnWorkflow, name: str, payload: dict | None = None) -> None:
         if cls.waiting_for(wf, name) is None:
-            raise Conflict(f"kasus tidak sedang menunggu {name} / the case is not waiting for {name}")
+            raise Conflict("case_not_waiting", name=name)
         wf.send_event(BpmnEvent(MessageEventDefinition(name), payload=payload or {}))

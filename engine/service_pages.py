@@ -14,6 +14,7 @@ from sqlalchemy.orm import Session
 
 from engine import access, clock
 from engine.errors import Invalid, NotFound
+from engine.messages import msg
 from engine.models import ServicePage, User
 
 SLUGS = ("maklumat", "sop", "biaya", "jam_layanan")
@@ -22,7 +23,7 @@ MAX_CHARS = 20_000
 
 def require_slug(slug: str) -> str:
     if slug not in SLUGS:
-        raise NotFound("halaman tidak ditemukan / page not found")
+        raise NotFound("page_not_found")
     return slug
 
 
@@ -48,12 +49,12 @@ def save(session: Session, user: User, slug: str, body_id: str, body_en: str = "
     body_id, body_en = (body_id or "").strip(), (body_en or "").strip()
     fields = {}
     if not body_id:
-        fields["body_id"] = ["wajib diisi / is required"]
+        fields["body_id"] = [msg("required")]
     for name, body in (("body_id", body_id), ("body_en", body_en)):
         if len(body) > MAX_CHARS:
-            fields[name] = ["terlalu panjang / too long"]
+            fields[name] = [msg("too_long")]
     if fields:
-        raise Invalid("data tidak sah / invalid data", fields=fields)
+        raise Invalid("invalid_data", fields=fields)
     previous = current(session, slug)
     page = ServicePage(
         slug=slug,

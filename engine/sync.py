@@ -22,6 +22,7 @@ from sqlalchemy.orm import Session
 from engine import clock, holiday_years, lateness
 from engine.audit import EventLog
 from engine.errors import Invalid
+from engine.messages import msg
 from engine.models import Case, Deadline, HumanTask, Unit
 from engine.runtime import Runtime
 from engine.status import CLOSED, OBJECTION_OUTCOMES, OUTCOMES, STATUSES
@@ -207,7 +208,7 @@ def _referred_unit(session, task) -> int | None:
     code = task.data.get(key)
     unit = session.scalar(select(Unit).where(Unit.code == code)) if code else None
     if unit is None:
-        raise Invalid("unit tidak dikenal / unknown unit", fields={key: [f"unit {code!r} tidak dikenal / unknown"]})
+        raise Invalid("unit_unknown", fields={key: [msg("unit_code_unknown", code=repr(code))]})
     return unit.id
 
 

@@ -89,11 +89,7 @@ def check(session: Session, username: str, address: str | None, limits: Limits =
 
 def too_many(retry_after: int) -> TooMany:
     minutes = math.ceil(retry_after / 60)
-    return TooMany(
-        f"terlalu banyak percobaan masuk yang gagal; coba lagi dalam {minutes} menit"
-        f" / too many failed logins; try again in {minutes} minutes",
-        retry_after=retry_after,
-    )
+    return TooMany("too_many_logins", minutes=minutes, retry_after=retry_after)
 
 
 def record_failure(session: Session, username: str, address: str | None, limits: Limits = DEFAULT_LIMITS) -> None:

@@ -16,6 +16,7 @@ from engine import chain, clock, kinds, tickets
 from engine.audit import EventLog
 from engine.errors import Invalid
 from engine.intake import Submitted, actor_name, check_filing, new_case, start_case, with_locale
+from engine.messages import msg
 from engine.models import User
 from engine.runtime import Runtime
 from engine.users import default_unit
@@ -40,10 +41,7 @@ def file_objection_without_request(
     tz = rt.calendars["strict"].tz
     discovered_on = date.fromisoformat(payload["tanggal_alasan_ditemukan"])
     if discovered_on > received_at.astimezone(tz).date():
-        raise Invalid(
-            "data tidak sah / invalid data",
-            fields={"tanggal_alasan_ditemukan": ["tidak boleh sesudah keberatan diajukan / not after the filing"]},
-        )
+        raise Invalid("invalid_data", fields={"tanggal_alasan_ditemukan": [msg("not_after_filing")]})
     timing = chain.timeliness(rt, session, None, GROUNDS, received_at, discovered_on)
     now = clock.now()
     party = rt.vault.store(session, "requester", with_locale(payload["pemohon"], locale))

@@ -7,6 +7,7 @@ from sqlalchemy.orm import Session
 
 from engine import clock, throttle
 from engine.errors import Invalid
+from engine.messages import msg
 from engine.models import Group, Unit, User
 
 # The groups Kawal knows: lane names in the BPMN files are these codes (ARCHITECTURE.md).
@@ -61,16 +62,16 @@ def create_user(
 ) -> User:
     fields = {}
     if not username or len(username) > 80 or not username.replace(".", "").replace("_", "").isalnum():
-        fields["username"] = ["letters, digits, dots and underscores, at most 80"]
+        fields["username"] = [msg("username_rule")]
     if len(password or "") < MIN_PASSWORD:
-        fields["password"] = [f"at least {MIN_PASSWORD} characters"]
+        fields["password"] = [msg("min_length", min=MIN_PASSWORD)]
     unknown = sorted(set(groups) - set(GROUPS))
     if unknown or not groups:
-        fields["groups"] = [f"unknown group(s): {', '.join(unknown)}" if unknown else "at least one group"]
+        fields["groups"] = [msg("groups_unknown", names=", ".join(unknown)) if unknown else msg("group_required")]
     if session.scalar(select(User.id).where(User.username == username)) is not None:
-        fields["username"] = ["already exists"]
+        fields["username"] = [msg("username_taken")]
     if fields:
-        raise Invalid("cannot create user", fields=fields)
+        raise Invalid("user_not_created", fields=fields)
     known = ensure_groups(session)
     user = User(
         username=username,
@@ -99,7 +100,7 @@ def verify_secret(stored_hash: str, secret: str) -> None:
 def set_password(session: Session, user: User, password: str) -> None:
     """A new password (a reset by an administrator); the caller ends the officer's sessions too."""
     if len(password or "") < MIN_PASSWORD:
-        raise Invalid("cannot set password", fields={"password": [f"at least {MIN_PASSWORD} characters"]})
+        raise Invalid("password_not_set", fields={"password": [msg("min_length", min=MIN_PASSWORD)]})
     user.password_hash = _hasher.hash(password)
     session.flush()
 

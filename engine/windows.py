@@ -28,8 +28,4 @@ def check_confirmation_allowed(session: Session, case: Case, props: dict) -> Non
     )
     if row is None or row.status == "pending":
         when = f" ({row.due_at.isoformat()})" if row is not None else ""
-        raise Conflict(
-            f"jangka waktu {name} belum berakhir menurut pembacaan paling akhir{when}; catat pesan Komisi Informasi"
-            f" atau pengadilan, atau konfirmasi setelah jangka waktu itu berakhir / the {name} window has not ended"
-            f" on the latest reading{when}: record the Commission's or the court's message, or confirm after it ends"
-        )
+        raise Conflict("window_not_ended", name=name, when=when)

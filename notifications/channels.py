@@ -6,7 +6,7 @@ the recipient's address or the message body: personal data stays out of logs (AS
 the same reason a ``ChannelError`` is raised ``from None``: the underlying exception (whose text
 may quote the address, e.g. an SMTP "550 <x@y>: unknown user") is not chained into tracebacks.
 
-Configuration from the environment (``channels_from_env``):
+Configuration (``channels_from_settings``; read from the environment by ``engine.config``):
 
 ``KAWAL_SMTP_HOST``
     Enables the ``smtp`` channel: the mail server's host name.
@@ -41,21 +41,19 @@ import hmac
 import http.client
 import json
 import logging
-import os
 import smtplib
 import ssl
 import urllib.error
 import urllib.parse
 import urllib.request
-from collections.abc import Mapping
 from dataclasses import dataclass
 from email.message import EmailMessage
 from email.utils import formatdate
 from typing import Protocol
 
-log = logging.getLogger("kawal.notifications")
+from engine.config import Settings
 
-_TRUE = frozenset({"1", "true", "yes", "on"})
+log = logging.getLogger("kawal.notifications")
 
 
 @dataclass(frozen=True)
@@ -263,34 +261,19 @@ def verify_signature(secret: bytes, body: bytes, header: str | None) -> bool:
     return hmac.compare_digest(sign(secret, body).encode("ascii"), header.strip().encode("utf-8", "replace"))
 
 
-def _flag(environ: Mapping[str, str], name: str) -> bool:
-    return environ.get(name, "").strip().lower() in _TRUE
-
-
-def channels_from_env(environ: Mapping[str, str] | None = None) -> dict[str, Channel]:
-    """The configured channels by name (see the module docstring for the variables)."""
-    if environ is None:
-        environ = os.environ
+def channels_from_settings(settings: Settings) -> dict[str, Channel]:
+    """The configured channels by name (``engine.config.Settings``: the ``smtp_*`` and ``webhook_*`` settings)."""
     channels: dict[str, Channel] = {"log": LogChannel()}
-    host = environ.get("KAWAL_SMTP_HOST", "").strip()
-    if host:
-        use_ssl = _flag(environ, "KAWAL_SMTP_SSL")
-        port_text = environ.get("KAWAL_SMTP_PORT", "").strip() or ("465" if use_ssl else "25")
-        try:
-            port = int(port_text)
-        except ValueError:
-            raise ValueError(f"KAWAL_SMTP_PORT must be a number, not {port_text!r}") from None
+    if settings.smtp_host:
         channels["smtp"] = SmtpChannel(
-            host=host,
-            port=port,
-            sender=environ.get("KAWAL_SMTP_FROM", "").strip() or "ppid@localhost",
-            username=environ.get("KAWAL_SMTP_USER") or None,
-            password=environ.get("KAWAL_SMTP_PASSWORD") or None,
-            starttls=_flag(environ, "KAWAL_SMTP_STARTTLS"),
-            use_ssl=use_ssl,
+            host=settings.smtp_host,
+            port=settings.smtp_port or (465 if settings.smtp_ssl else 25),
+            sender=settings.smtp_from,
+            username=settings.smtp_user,
+            password=settings.smtp_password,
+            starttls=settings.smtp_starttls,
+            use_ssl=settings.smtp_ssl,
         )
-    url = environ.get("KAWAL_WEBHOOK_URL", "").strip()
-    secret = environ.get("KAWAL_WEBHOOK_SECRET", "")
-    if url and secret:
-        channels["webhook"] = WebhookChannel(url, secret.encode("utf-8"))
+    if settings.webhook_url and settings.webhook_secret:
+        channels["webhook"] = WebhookChannel(settings.webhook_url, settings.webhook_secret.encode("utf-8"))
     return channels

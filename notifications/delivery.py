@@ -3,27 +3,25 @@
 A row is claimed by a conditional update (``pending`` -> ``sending``) and committed before the
 message leaves, so two senders never both send it. A sender that dies after the channel accepted
 the message and before recording it leaves a ``sending`` row, which ``reconcile`` puts back after
-``STALE_CLAIM``: that one message may then go twice (at-least-once), with the same Message-ID so
+``Settings.stale_claim_seconds``: that one message may then go twice (at-least-once), with the same Message-ID so
 mail servers and gateways can drop the copy.
 """
 
 from __future__ import annotations
 
 import logging
-import os
 from datetime import timedelta
 
 from sqlalchemy import update
 from sqlalchemy.orm import Session
 
-from engine import clock
+from engine import clock, lost_codes
+from engine.config import Settings
 from engine.models import Case, Incident, Notification, Party, User
 from engine.runtime import Runtime
 
 log = logging.getLogger("kawal.notifications")
 MAX_ATTEMPTS = 5  # then the row becomes an incident an admin must look at
-# A claim older than this belongs to a sender that died (KAWAL_STALE_CLAIM_SECONDS; tests shorten it).
-STALE_CLAIM = timedelta(seconds=int(os.environ.get("KAWAL_STALE_CLAIM_SECONDS", "600")))
 
 
 def claim(session: Session, notification_id: int) -> bool:
@@ -64,11 +62,12 @@ def deliver(session: Session, rt: Runtime, channels: dict, notification_id: int)
     channel = channels.get(row.channel)
     if to is None or channel is None:
         row.status = "skipped"
+        row.context = lost_codes.erase_code(row.context)
         row.last_error = "no address on this channel" if to is None else f"channel {row.channel} not configured"
         session.commit()
         return "skipped"
     try:
-        subject, body = render(row.event, locale, row.context)
+        subject, body = render(row.event, locale, lost_codes.open_code(rt, row.context))
     except Exception as exc:  # a template or its context is wrong: retrying cannot help
         fail(session, row, f"render: {type(exc).__name__}: {exc}", permanent=True)
         return "incident"
@@ -95,6 +94,7 @@ def deliver(session: Session, rt: Runtime, channels: dict, notification_id: int)
         fail(session, row, f"{row.channel}: the message could not be built ({type(exc).__name__})", permanent=True)
         return "incident"
     row.status, row.sent_at, row.last_error = "sent", clock.now(), None
+    row.context = lost_codes.erase_code(row.context)  # a sent code is kept nowhere
     session.commit()
     return "sent"
 
@@ -114,10 +114,12 @@ def fail(session: Session, row: Notification, error: str, permanent: bool = Fals
     session.commit()
 
 
-def release_stale_claims(session: Session) -> int:
+def release_stale_claims(session: Session, settings: Settings) -> int:
+    """Put back claims older than ``stale_claim_seconds``: their sender died (KAWAL_STALE_CLAIM_SECONDS)."""
+    stale = clock.now() - timedelta(seconds=settings.stale_claim_seconds)
     released = session.execute(
         update(Notification)
-        .where(Notification.status == "sending", Notification.claimed_at < clock.now() - STALE_CLAIM)
+        .where(Notification.status == "sending", Notification.claimed_at < stale)
         .values(status="pending")
     ).rowcount
     session.commit()

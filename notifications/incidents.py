@@ -29,9 +29,9 @@ def retry(session: Session, incident_id: int, actor: str) -> int | None:
     """Reopen the incident's message for sending; returns its case id (None: nothing to run again)."""
     incident = session.get(Incident, incident_id) if in_range(incident_id) else None
     if incident is None:
-        raise NotFound(f"incident {incident_id} not found")
+        raise NotFound("incident_not_found", id=incident_id)
     if incident.resolved_at is not None:
-        raise Conflict(f"incident {incident_id} is already resolved")
+        raise Conflict("incident_resolved", id=incident_id)
     kind, _, ref = incident.subject.partition(":")
     if kind == "notification":
         row = session.get(Notification, int(ref))
@@ -46,6 +46,6 @@ def retry(session: Session, incident_id: int, actor: str) -> int | None:
     elif kind in ACKNOWLEDGED_ONLY:
         case_id = None
     else:
-        raise Conflict(f"incident {incident_id} ({incident.subject}) cannot be retried automatically")
+        raise Conflict("incident_not_retryable", id=incident_id, subject=incident.subject)
     incident.resolved_at, incident.resolved_by = clock.now(), actor
     return case_id

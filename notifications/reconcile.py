@@ -43,7 +43,7 @@ class Report:
 def reconcile(svc: Services, lookahead: timedelta = LOOKAHEAD, batch: int = BATCH) -> Report:
     report = Report()
     with svc.sessions() as session:
-        delivery.release_stale_claims(session)
+        delivery.release_stale_claims(session, svc.settings)
         horizon = clock.now() + (lookahead if svc.scheduler else timedelta(0))
         # Columns, not ORM rows: a run reads only what it schedules, through the (status, due) indexes.
         deadlines = session.execute(

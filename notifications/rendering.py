@@ -39,6 +39,10 @@ template may use only these keys (``CONTEXT_KEYS``):
 ``portal_hint``
     How the requester follows the case online: where to enter the ticket and access code. It
     never contains the code itself.
+``access_code``
+    Only in ``access_code_resent`` (a requester who lost the code, engine.lost_codes): never stored
+    readable; the row holds it sealed by the vault, delivery opens it for this one rendering and then
+    erases it. Never in a link.
 
 ``render`` adds two keys of its own from the ticket's prefix (``DERIVED_KEYS``): ``kind``
 (``permohonan``, ``keberatan``, ``sengketa`` or ``pengaduan``) and ``noun``, the kind in the
@@ -54,6 +58,7 @@ empty. Other keys in the context are ignored::
     objection_receipt  portal_hint
     objection_response outcome_label, portal_hint
     complaint_receipt  portal_hint
+    access_code_resent access_code, portal_hint
     complaint_question portal_hint
     complaint_outcome  portal_hint
     reporter_reminder  portal_hint
@@ -106,6 +111,7 @@ EVENTS: dict[str, str] = {
     "complaint_outcome": "requester",
     "reporter_reminder": "requester",
     "overdue_apology": "requester",
+    "access_code_resent": "requester",
     # to staff
     "task_new_group": "staff",
     "task_assigned": "staff",
@@ -131,6 +137,7 @@ CONTEXT_KEYS = frozenset(
         "new_due_at",
         "outcome_label",
         "portal_hint",
+        "access_code",
     }
 )
 # Messages about a public information list item, not a case: no ticket, their own keys, all required.
@@ -153,6 +160,7 @@ REQUIRED_KEYS: dict[str, frozenset[str]] = {
     "reporter_reminder": frozenset({"portal_hint"}),
     "reporter_message": frozenset({"task_title"}),
     "overdue_apology": frozenset({"portal_hint"}),
+    "access_code_resent": frozenset({"access_code", "portal_hint"}),
     "task_new_group": frozenset({"task_title"}),
     "task_assigned": frozenset({"task_title"}),
     "deadline_reminder": frozenset(),

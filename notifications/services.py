@@ -3,7 +3,6 @@ runtime, channels and (with ``KAWAL_REDIS_URL``) the RQ queue."""
 
 from __future__ import annotations
 
-import os
 from dataclasses import dataclass
 from functools import cached_property
 
@@ -33,9 +32,9 @@ class Services:
 
     @cached_property
     def channels(self) -> dict:
-        from notifications.channels import channels_from_env
+        from notifications.channels import channels_from_settings
 
-        return channels_from_env(os.environ)
+        return channels_from_settings(self.settings)
 
     @cached_property
     def scheduler(self):

@@ -85,7 +85,7 @@ def test_cli_override_for_the_lenient_calendar_only_moves_no_strict_deadline(kaw
         (["add", "--date", "2026-12-07"], 2, "--reason"),
         (["add", "--date", "7 Dec", "--reason", "Libur"], 2, "--date"),
         (["add", "--date", "2026-12-07", "--reason", "Libur", "--calendar", "julian"], 2, "--calendar"),
-        (["add", "--date", "2026-12-07", "--reason", "   "], 1, "--reason: wajib diisi / required"),
+        (["add", "--date", "2026-12-07", "--reason", "   "], 1, "--reason: is required"),
         (["remove", "99"], 1, "not found"),
     ],
 )

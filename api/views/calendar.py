@@ -29,7 +29,7 @@ def due(query):
     try:
         result = runtime().calendars[query["calendar"]].add_working_days(query["start"], query["working_days"])
     except (OverflowError, ValueError) as exc:
-        raise Invalid("tanggal di luar jangkauan / date out of range", fields={"start": [str(exc)]}) from None
+        raise Invalid("date_out_of_range", fields={"start": [str(exc)]}) from None
     return {"due_at": result.due_at, "provenance": result.to_dict()}
 
 
@@ -81,7 +81,7 @@ def holiday_year(year):
     """Whether a year's cuti bersama are confirmed (by the holidays package or the admin), and its estimated dates."""
     access.require_staff(current_user())
     if not holiday_years.FIRST_YEAR <= year <= holiday_years.LAST_YEAR:
-        raise Invalid("tahun di luar jangkauan / year out of range", fields={"year": ["2000-2100"]})
+        raise Invalid("year_out_of_range", fields={"year": ["2000-2100"]})
     return holiday_years.year_view(db.session, year)
 
 

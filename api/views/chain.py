@@ -1,12 +1,12 @@
 """Objections, disputes and the events the Komisi Informasi or a court sends (legal-process.md §4-§5)."""
 
-from flask import request
 from flask_smorest import Blueprint
 
 from api import public
 from api.auth import current_user, login_required
 from api.boundary import commit, runtime
 from api.extensions import db
+from api.language import requested, say
 from api.schemas import (
     CaseMessage,
     CaseView,
@@ -19,11 +19,10 @@ from api.schemas import (
     ObjectionWithoutRequestReceipt,
 )
 from engine import access, casework, intake, notice_delivery, queries, unregistered
+from engine.messages import msg
 from engine.models import Case
 
 blp = Blueprint("chain", __name__, description="Objections, disputes and Komisi Informasi events")
-
-ACCESS_HINT = "Gunakan kode akses permohonan Anda untuk mengikuti keberatan ini / use your request's access code"
 
 
 @blp.post("/objections")
@@ -54,7 +53,7 @@ def file_objection(body):
         "received_at": case.received_at,
         "due_at": case.due_at,
         "timeliness": case.details["ketepatan_waktu"]["verdict"],
-        "access": ACCESS_HINT,
+        "access": say(msg("access_code_hint"), requested()),
     }
 
 
@@ -66,7 +65,7 @@ def file_objection_without_request(body):
     registered: a new objection with its own ticket and access code (shown once). Never refused as late."""
     user = current_user(required=False)
     channel, received_at = body.pop("channel", None), body.pop("received_at", None)
-    locale = request.accept_languages.best_match(["id", "en"], default="id")
+    locale = requested()
     result = unregistered.file_objection_without_request(
         db.session, runtime(), body, user=user, channel=channel, received_at=received_at, locale=locale
     )

@@ -12,6 +12,7 @@ from api import public
 from api.auth import current_session, current_user, login_required
 from api.boundary import commit, runtime
 from api.extensions import db
+from api.language import requested
 from api.schemas import (
     ComplaintReceipt,
     ComplaintSubmit,
@@ -25,6 +26,7 @@ from engine import access, complaints, status
 from engine.errors import Invalid
 from engine.files import FileStore, Upload
 from engine.ids import parse_id
+from engine.messages import msg
 from engine.models import Case, User
 
 blp = Blueprint("complaints", __name__, description="Public complaints and whistleblower protection")
@@ -60,7 +62,7 @@ def submit(body):
     if user is None:
         public.admit_filing()
     channel, received_at = body.pop("channel", None), body.pop("received_at", None)
-    locale = request.accept_languages.best_match(["id", "en"], default="id")
+    locale = requested()
     result = complaints.submit_complaint(
         db.session, runtime(), body, user=user, channel=channel, received_at=received_at, locale=locale
     )
@@ -103,14 +105,14 @@ def post_message(ticket):
     else:
         data = request.get_json(silent=True)
         if not isinstance(data, dict):
-            raise Invalid("data harus objek JSON / a JSON object is expected", fields={"_schema": ["object expected"]})
+            raise Invalid("json_object_expected", fields={"_schema": [msg("object_expected")]})
         body, reply_to, uploads = data.get("body"), data.get("reply_to"), []
     if user is None:
         public.admit_message(case, sum(len(u.data) for u in uploads))
         complaints.reporter_message(db.session, rt, _store(), case, body, uploads, _reply_to(reply_to))
     else:
         if uploads:
-            raise Invalid("data tidak sah / invalid data", fields={"attachments": ["hanya pelapor / reporters only"]})
+            raise Invalid("invalid_data", fields={"attachments": [msg("reporters_only")]})
         complaints.officer_message(db.session, rt, user, case, body)
     view = _conversation(case, user)
     commit(case)
@@ -122,7 +124,7 @@ def _reply_to(value) -> int | None:
 
 
 def _conversation(case: Case, user: User | None) -> dict:
-    locale = request.accept_languages.best_match(["id", "en"], default="id")
+    locale = requested()
     return {
         "ticket": case.ticket,
         "status": case.status,
@@ -180,7 +182,7 @@ def list_reveals(ticket):
 def decide_reveal(body, ticket, request_id, decision):
     """A second WBS manager approves or refuses (``approve`` / ``refuse``)."""
     if decision not in ("approve", "refuse"):
-        raise Invalid("keputusan tidak dikenal / unknown decision", fields={"decision": ["approve or refuse"]})
+        raise Invalid("decision_unknown", fields={"decision": [msg("one_of", choices="approve, refuse")]})
     user = current_user()
     case = _team_case(user, ticket)
     login = current_session()

@@ -20,6 +20,7 @@ from api.schemas import OfficeDateTime
 from engine import access, dip, dip_due, dip_io, dip_match, service_pages
 from engine.errors import Invalid, NotFound
 from engine.files import Upload
+from engine.messages import msg
 
 blp = Blueprint("dip", __name__, description="The public information list (DIP) and the service pages")
 
@@ -142,7 +143,7 @@ def catalogue(query):
 
     unit = dip.find_unit(db.session, query["unit"]) if query["unit"] else None
     if query["unit"] and unit is None:
-        raise Invalid("unit tidak dikenal / unknown unit", fields={"unit": ["tidak dikenal / unknown"]})
+        raise Invalid("unit_unknown", fields={"unit": [msg("unknown")]})
     page = search_items(
         db.session,
         query["q"],
@@ -167,7 +168,7 @@ def public_file(item_id):
     """A published item's document, as a download."""
     item = dip.public_item(db.session, item_id)
     if not item.file_storage_key:
-        raise NotFound("item ini tidak berberkas / this item has no file")
+        raise NotFound("item_without_file")
     return file_response(item)
 
 
@@ -231,7 +232,7 @@ def import_items():
     """Import an office's list from XLSX: every row or none (one transaction), row-by-row errors."""
     upload = request.files.get("file")
     if upload is None:
-        raise Invalid("berkas wajib / a file is required", fields={"file": ["wajib diisi / is required"]})
+        raise Invalid("file_required", fields={"file": [msg("required")]})
     items = dip_io.import_xlsx(db.session, runtime(), current_user(), Upload.from_storage(upload).data)
     ids = [i.id for i in items]
     db.session.commit()
@@ -313,7 +314,7 @@ def withdraw(item_id):
 def upload_file(item_id):
     upload = request.files.get("file")
     if upload is None:
-        raise Invalid("berkas wajib / a file is required", fields={"file": ["wajib diisi / is required"]})
+        raise Invalid("file_required", fields={"file": [msg("required")]})
     item = dip.attach_file(db.session, runtime(), current_user(), item_id, Upload.from_storage(upload))
     view = item_view(item)
     db.session.commit()
@@ -352,7 +353,7 @@ def list_service_pages():
 def get_service_page(slug):
     page = service_pages.current(db.session, slug)
     if page is None:
-        raise NotFound("halaman belum diterbitkan / page not published yet")
+        raise NotFound("page_not_published")
     return page
 
 

@@ -6,6 +6,7 @@ from flask_smorest import Blueprint
 from api.auth import current_user, login_required
 from api.boundary import noted, runtime
 from api.extensions import db
+from api.language import requested
 from api.schemas import DocumentList
 from engine import access, complaints, documents
 
@@ -40,7 +41,7 @@ def get_document(ticket, name):
     user = current_user()
     case = _case(user, ticket)
     access.require_read_document(user, name)
-    locale = request.args.get("lang") or request.accept_languages.best_match(["id", "en"], default="id")
+    locale = request.args.get("lang") or requested()
     readers = access.field_readers(user, case)
     doc, text = documents.render(db.session, runtime().forms, case, name, locale, readers)
     noted(user, case, f"document:{name}")

@@ -1,10 +1,10 @@
-from flask import request
 from flask_smorest import Blueprint
 
 from api import public
 from api.auth import current_user
 from api.boundary import commit, runtime
 from api.extensions import db
+from api.language import requested
 from api.schemas import PublicStatus, Receipt, RequestSubmit, TicketAccess, Withdraw
 from engine import casework, intake, queries
 
@@ -22,7 +22,7 @@ def submit(body):
     channel = body.pop("channel", None)
     received_at = body.pop("received_at", None)
     result = intake.submit_request(
-        db.session, runtime(), body, user=user, channel=channel, received_at=received_at, locale=_locale()
+        db.session, runtime(), body, user=user, channel=channel, received_at=received_at, locale=requested()
     )
     commit(result.case)
     case = result.case
@@ -44,12 +44,7 @@ def status(body):
     Wrong codes are counted per ticket and per address; too many answer 429 with Retry-After.
     """
     case = public.case_by_code(body["ticket"], body["access_code"])
-    return queries.public_status(db.session, case, _locale(), runtime())
-
-
-def _locale() -> str:
-    """Bahasa Indonesia unless the requester's browser prefers English."""
-    return request.accept_languages.best_match(["id", "en"], default="id")
+    return queries.public_status(db.session, case, requested(), runtime())
 
 
 @blp.post("/requests/withdraw")
@@ -60,4 +55,4 @@ def withdraw(body):
     case = public.case_by_code(body["ticket"], body["access_code"])
     result = casework.withdraw_request(db.session, runtime(), case, body.get("reason"))
     commit(*result.touched)
-    return queries.public_status(db.session, case, _locale(), runtime())
+    return queries.public_status(db.session, case, requested(), runtime())

@@ -24,6 +24,7 @@ from flask import Flask
 from api.web import (  # noqa: F401 - routes
     audit,
     case,
+    case_messages,
     dip,
     errors,
     i18n,

@@ -19,7 +19,7 @@ import hashlib
 from datetime import datetime
 from pathlib import Path
 
-from flask import Response, render_template
+from flask import Response, make_response, render_template
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from flask_login import login_required
@@ -27,7 +27,7 @@ from sqlalchemy import select
 
 from api.boundary import noted, runtime
 from api.extensions import db
-from api.web import display
+from api.web import case_messages, display
 from api.web.blueprint import bp
 from api.web.facts import case_facts, labelled, requester_facts
 from api.web.i18n import current_language
@@ -72,6 +72,27 @@ DEADLINE_KINDS = {
     "window": _l("The office may act"),
     "info": _l("Another body's clock"),
 }
+# Whose clock a deadline is and what its lapse does, said beside each deadline (issue 11, point 3).
+CITIZEN_WINDOW = _l("The requester's or reporter's own window, not the office's")
+WHEN_PASSED = {
+    "T10": _l(
+        "If it passes without a written notice: escalated to the PPID superior; the requester may object on ground g."
+    ),
+    "T17": _l(
+        "If it passes without a written notice: escalated to the PPID superior; the requester may object on ground g."
+    ),
+    "A30": _l("If it passes unanswered: escalated; the requester may bring a dispute to the Information Commission."),
+    "K_LENGKAP": _l("If it passes: the request is closed with a written notice saying what was missing."),
+    "BUKTI": _l(
+        "If it passes without evidence: the complaint is deemed withdrawn once the team confirms; it "
+        "reopens if the evidence comes later."
+    ),
+    "V3": _l("If it passes: escalated to the WBS managers."),
+    "SLA": _l("If it passes: escalated to the WBS managers."),
+    "S60": _l("If it passes: the statutory limit is exceeded; the reporter may go to the Ombudsman."),
+    "O30": _l("If it passes: a late objection is still registered and considered."),
+    "D14": _l("If it passes: the requester's window to bring a dispute has closed."),
+}
 EVENT_LABELS = {
     "request_submitted": _l("Request received"),
     "complaint_submitted": _l("Complaint received"),
@@ -115,7 +136,8 @@ ACTORS = {"system": _l("Kawal (automatic)"), "pemohon": _l("Requester"), "pelapo
 
 @bp.get("/kasus/<ticket>")
 @login_required
-def case(ticket: str):
+def case(ticket: str, reporter: dict | None = None):
+    """The page; ``reporter``: a complaint's reporter identity just read (``case_messages.case_identity``)."""
     user, rt, locale = officer(), runtime(), current_language()
     found = access.require_staff_case(db.session, user, ticket)
     history_shown = access.can_read_history(user, found)
@@ -136,9 +158,12 @@ def case(ticket: str):
         "diagram_current": _diagram_source(rt, found)[1],
         "viewer_present": VENDOR_VIEWER.is_file(),
         "calendar_unconfirmed": holiday_years.case_warnings(db.session, found),
+        "conversation": case_messages.conversation(user, found) if found.kind == kinds.COMPLAINT else None,
+        "identity": case_messages.identity_panel(user, found) if found.kind == kinds.COMPLAINT else None,
+        "reporter": requester_facts(rt, reporter, locale) if reporter else [],
     }
     noted(user, found, "case")
-    return render_template("case.html", **page)
+    return make_response(render_template("case.html", **page))
 
 
 @bp.get("/kasus/<ticket>/diagram.bpmn")
@@ -206,8 +231,13 @@ def _clock(row: dict, locale: str) -> dict:
         **row,
         "label": _deadline_label(row["name"]),
         "status_label": str(DEADLINE_STATUSES.get(row["status"], row["status"])),
-        "kind_label": str(DEADLINE_KINDS.get(row.get("kind", ""), "")),
-        "explanation": queries.explain(row["provenance"], locale) if row.get("provenance") else "",
+        "kind_label": str(
+            CITIZEN_WINDOW
+            if row.get("kind") == "window" and row.get("calendar") == "lenient"
+            else DEADLINE_KINDS.get(row.get("kind", ""), "")
+        ),
+        "when_passed": str(WHEN_PASSED.get(row["name"], "")),
+        "explanation": queries.explain(row["provenance"], locale, words=True) if row.get("provenance") else "",
     }
 
 
@@ -226,6 +256,7 @@ def _timeline(case: Case, locale: str) -> list[dict]:
         for row in db.session.execute(select(User.username, User.display_name).where(User.username.in_(usernames)))
     }
     rt = runtime()
+    titles = {bpmn_id: display.task_title(rt, t, locale) for bpmn_id, t in by_spec.items()}
     out = []
     for e in events:
         data = e["data"]
@@ -237,7 +268,7 @@ def _timeline(case: Case, locale: str) -> list[dict]:
                 "type": e["type"],
                 "label": str(EVENT_LABELS.get(e["type"], e["type"].replace("_", " ").capitalize())),
                 "detail": _event_detail(
-                    e["type"], data, display.task_title(rt, task, locale) if task else None, locale
+                    e["type"], data, display.task_title(rt, task, locale) if task else None, locale, titles
                 ),
                 "actor": str(ACTORS[e["actor"]]) if e["actor"] in ACTORS else names.get(e["actor"], e["actor"]),
             }
@@ -245,7 +276,7 @@ def _timeline(case: Case, locale: str) -> list[dict]:
     return out
 
 
-def _event_detail(kind: str, data: dict, task_title: str | None, locale: str) -> str:
+def _event_detail(kind: str, data: dict, task_title: str | None, locale: str, titles: dict[str, str]) -> str:
     """One line of what an event is about; never the free text or identity an event may carry."""
     if kind == "status_changed":
         return display.stage_label(data.get("status", ""), locale)
@@ -261,11 +292,35 @@ def _event_detail(kind: str, data: dict, task_title: str | None, locale: str) ->
         return data.get("objection", "")
     if kind == "dispute_recorded":
         return data.get("nomor_register", "")
+    if kind == "reporter_message_received":
+        files = len(data.get("attachments", []))
+        return _("%(num)d attachment(s); the message is under Messages with the reporter.", num=files)
     if kind in ("message_received", "linked_case_outcome"):
         return data.get("message", "")
     if kind == "case_read":
-        return data.get("what", "")
+        return _read_what(data.get("what", ""), locale, titles)
     return ""
+
+
+READ_WHAT = {
+    "case": _l("the case page"),
+    "messages": _l("the messages with the reporter"),
+    "reporter": _l("the reporter's identity"),
+}
+
+
+def _read_what(what: str, locale: str, titles: dict[str, str]) -> str:
+    """What an officer opened (``noted``'s key: ``case``, ``task:<bpmn id>``, ``document:<name>``, ...) in words."""
+    kind, _colon, name = what.partition(":")
+    if kind == "task" and name:
+        return _("the task page: %(title)s", title=titles.get(name, name.replace("_", " ")))
+    if kind == "document" and name:
+        doc = documents.DOCUMENTS.get(name)
+        title = (doc.title_en if locale == "en" else doc.title_id) if doc else name.replace("_", " ")
+        return _("the document: %(title)s", title=title)
+    if kind == "attachment" and name:
+        return _("an attachment from the reporter (no. %(num)s)", num=name)
+    return str(READ_WHAT.get(what, what.replace("_", " ")))
 
 
 def _documents(rt: Runtime, user: User, case: Case, locale: str) -> list[dict]:

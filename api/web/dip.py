@@ -23,13 +23,14 @@ from api.extensions import db
 from api.views.dip import template_response
 from api.web import schema_form
 from api.web.blueprint import bp
-from api.web.i18n import current_language, localized
+from api.web.i18n import current_language, translated
 from api.web.layout import NAV, NavItem
 from api.web.portal.catalogue import CATEGORY_LABELS, PAGE_TITLES
 from api.web.session import officer
 from engine import access, dip, dip_due, dip_io, dip_match, search, service_pages
 from engine.errors import Conflict, Invalid
 from engine.files import Upload
+from engine.messages import msg
 from engine.models import Unit
 
 NAV.append(NavItem("web.dip_admin", _l("Public information list"), frozenset(access.DIP_READERS)))
@@ -86,7 +87,7 @@ def _form_page(template: str, schema: dict, values, errors=None, status: int = 2
     fields = schema_form.build_fields(schema, current_language(), values)
     general = []
     if errors:
-        general = schema_form.attach_errors(fields, {k: [localized(m) for m in v] for k, v in errors.items()})
+        general = schema_form.attach_errors(fields, {k: [translated(m) for m in v] for k, v in errors.items()})
     return render_template(template, fields=fields, general=general, has_errors=bool(errors), **context), status
 
 
@@ -135,7 +136,7 @@ def dip_item(item_id: int):
         return _item_page(dip.require_item(db.session, user, item_id), schema, request.form, error.fields, 422)
     except Conflict as error:
         db.session.rollback()
-        flash(localized(error.message), "error")
+        flash(translated(error.message), "error")
         return redirect(url_for("web.dip_item", item_id=item_id))
     db.session.commit()
     flash(_("Item %(num)d saved.", num=item_id), "success")
@@ -165,7 +166,7 @@ def dip_state(item_id: int, verb: str):
         change(db.session, rt, user, item_id)
     except Conflict as error:
         db.session.rollback()
-        flash(localized(error.message), "error")
+        flash(translated(error.message), "error")
         return redirect(url_for("web.dip_item", item_id=item_id))
     db.session.commit()
     flash(_("The item is published.") if verb == "terbitkan" else _("The item is withdrawn."), "success")
@@ -179,11 +180,11 @@ def dip_file(item_id: int):
     upload = request.files.get("file")
     try:
         if upload is None or not upload.filename:
-            raise Invalid("berkas wajib / a file is required", fields={"file": ["wajib diisi / is required"]})
+            raise Invalid("file_required", fields={"file": [msg("required")]})
         dip.attach_file(db.session, rt, user, item_id, Upload.from_storage(upload))
     except Invalid as error:
         db.session.rollback()
-        flash(" ".join(localized(m) for ms in error.fields.values() for m in ms), "error")
+        flash(" ".join(translated(m) for ms in error.fields.values() for m in ms), "error")
         return redirect(url_for("web.dip_item", item_id=item_id))
     db.session.commit()
     flash(_("The file is attached."), "success")
@@ -200,13 +201,13 @@ def dip_import():
     upload = request.files.get("file")
     try:
         if upload is None or not upload.filename:
-            raise Invalid("berkas wajib / a file is required", fields={"file": ["wajib diisi / is required"]})
+            raise Invalid("file_required", fields={"file": [msg("required")]})
         items = dip_io.import_xlsx(db.session, rt, user, Upload.from_storage(upload).data)
     except Invalid as error:
         db.session.rollback()
-        rows = [(where, [localized(m) for m in messages]) for where, messages in error.fields.items()]
+        rows = [(where, [translated(m) for m in messages]) for where, messages in error.fields.items()]
         return render_template(
-            "dip/import.html", errors=rows, message=localized(error.message), columns=dip_io.COLUMNS
+            "dip/import.html", errors=rows, message=translated(error.message), columns=dip_io.COLUMNS
         ), 422
     count = len(items)
     db.session.commit()
@@ -234,7 +235,7 @@ def dip_service_page(slug: str):
             service_pages.save(db.session, user, slug, request.form.get("body_id", ""), request.form.get("body_en", ""))
         except Invalid as error:
             db.session.rollback()
-            errors = {k: [localized(m) for m in v] for k, v in error.fields.items()}
+            errors = {k: [translated(m) for m in v] for k, v in error.fields.items()}
         else:
             db.session.commit()
             flash(_("The page is published."), "success")

@@ -27,6 +27,28 @@ DUE_STATES = {
     ON_TRACK: _l("On track"),
     NO_DEADLINE: _l("No deadline"),
 }
+# The groups (BPMN lanes) as officers call them; the code is never shown.
+GROUP_LABELS = {
+    "petugas_layanan": _l("Front-desk officers"),
+    "ppid": _l("PPID"),
+    "unit_pengolah": _l("Processing unit"),
+    "atasan_ppid": _l("PPID superior"),
+    "tim_pengaduan": _l("Complaint team"),
+    "pengelola_wbs": _l("WBS managers"),
+    "auditor": _l("Auditors"),
+    "admin": _l("Administrators"),
+}
+# How a case reached the office (engine.models.Case.channel).
+CHANNEL_LABELS = {
+    "langsung": _l("In person"),
+    "web": _l("Web portal"),
+    "email": _l("E-mail"),
+    "pos": _l("Post"),
+    "telepon": _l("Telephone"),
+    "lapor": _l("SP4N-LAPOR!"),
+}
+# The two readings of the working-day calendar (engine.calendar).
+CALENDAR_LABELS = {"strict": _l("earliest reading"), "lenient": _l("latest reading")}
 # The complaint process is not part of the request chain, so engine.chain has no label for it.
 COMPLAINT_LABEL = ("Pengaduan Masyarakat", "Public complaint")
 
@@ -39,6 +61,18 @@ def due_state(due_at: datetime | None, working_days_left: int | None) -> str:
     if working_days_left is not None and working_days_left <= DUE_SOON_WORKING_DAYS:
         return DUE_SOON
     return ON_TRACK
+
+
+def group_label(code: str | None) -> str:
+    return str(GROUP_LABELS.get(code, code or ""))
+
+
+def channel_label(code: str | None) -> str:
+    return str(CHANNEL_LABELS.get(code, code or ""))
+
+
+def calendar_label(code: str | None) -> str:
+    return str(CALENDAR_LABELS.get(code, code or ""))
 
 
 def _index(locale: str) -> int:
@@ -73,6 +107,16 @@ def task_instructions(rt: Runtime, task: HumanTask, locale: str) -> str | None:
 def office_date(value: datetime | None) -> str:
     """``16 Des 2026`` / ``16 Dec 2026``, the day in the office's time zone."""
     return format_date(value, "d MMM y") if value is not None else "—"
+
+
+def iso_date(value: str | None) -> str:
+    """An ISO 8601 date or instant kept as text (a form's date field, a chronology row) as ``office_date``."""
+    if not value:
+        return "—"
+    parsed = datetime.fromisoformat(value)
+    if parsed.tzinfo is None:  # a bare date: the day itself, not an instant moved into the office's zone
+        return format_date(parsed.date(), "d MMM y")
+    return office_date(parsed)
 
 
 def office_datetime(value: datetime | None) -> str:

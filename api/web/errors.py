@@ -17,9 +17,9 @@ from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm.exc import StaleDataError
 from werkzeug.exceptions import HTTPException
 
-from api.errors import keep_headers, retry_after
+from api.errors import keep_headers, retry_after, status_of
 from api.extensions import db
-from api.web.i18n import localized
+from api.web.i18n import translated
 from api.web.security import is_api_request
 from api.web.urls import safe_next
 from engine.errors import KawalError
@@ -66,7 +66,7 @@ def _http_error(error: HTTPException):
     status = error.code or 500
     if status >= 500:
         db.session.rollback()  # Flask has logged the cause; the page says only that it happened
-    message = None if status >= 500 or status == 404 else error.description
+    message = None if status >= 500 or status == 404 else translated(getattr(error, "message", error.description))
     body, status = error_page(status, message)
     return keep_headers(make_response(body, status), error)
 
@@ -86,7 +86,7 @@ def _csrf_error(_error: CSRFError):
 
 def _domain_error(error: KawalError):
     db.session.rollback()  # nothing half-done survives a refused operation
-    body, status = error_page(error.status, localized(error.message))
+    body, status = error_page(status_of(error), translated(error.message))
     response = make_response(body, status)
     return retry_after(response, error)
 

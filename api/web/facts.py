@@ -8,7 +8,10 @@ data by the same rule (``labelled``). The templates draw the pairs with ``_macro
 
 from __future__ import annotations
 
+import re
+
 from flask_babel import gettext as _
+from flask_babel import lazy_gettext as _l
 
 from api.web import display, schema_form
 from engine import kinds, visibility
@@ -28,7 +31,7 @@ def case_facts(rt: Runtime, case: Case, locale: str, details: dict) -> list[tupl
         (_("Process"), display.process_label(case.kind, locale)),
         (_("Stage"), display.stage_label(case.status, locale)),
         (_("Received"), display.office_datetime(case.received_at)),
-        (_("Channel"), case.channel),
+        (_("Channel"), display.channel_label(case.channel)),
     ]
     return facts + labelled(schema, details, locale)
 
@@ -38,7 +41,9 @@ def requester_facts(rt: Runtime, identity: dict | None, locale: str) -> list[tup
     if not identity:
         return []
     schema = intake_schema(rt, kinds.REQUEST).get("properties", {}).get("requester", {})
-    return labelled(schema, identity, locale)
+    known = schema.get("properties", {})
+    # Only what the form asks a person for: the vault also keeps settings such as the language of their mail.
+    return labelled(schema, {k: v for k, v in identity.items() if k in known}, locale)
 
 
 def intake_schema(rt: Runtime, kind: str) -> dict:
@@ -64,12 +69,31 @@ def labelled(schema: dict, values: dict, locale: str) -> list[tuple[str, str]]:
     return out
 
 
+# A computed check stored with the case (an objection's timeliness, engine.chain.timeliness; a dispute's
+# admissibility): its verdict in words, never the code ("verdict: tepat_waktu; late: No").
+VERDICTS = {
+    "tepat_waktu": _l("in time"),
+    "tepat_waktu_kalender_longgar": _l("in time only on the latest reading (cuti bersama not counted as working days)"),
+    "terlambat": _l("late"),
+    "prematur": _l("too early"),
+    "tidak_dapat_dihitung": _l("cannot be computed yet"),
+    "ya": _l("yes"),
+    "tidak": _l("no"),
+}
+
+ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}([T ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?([+-]\d{2}:\d{2}|Z)?)?")
+
+
 def value_text(value, choices: dict) -> str:
-    """A recorded value in words: a choice by its label, yes/no, lists and objects spelled out."""
+    """A recorded value in words: a choice by its label, yes/no, dates as dates, lists and objects spelled out."""
     if isinstance(value, bool):
         return _("Yes") if value else _("No")
     if isinstance(value, list):
         return ", ".join(value_text(v, choices) for v in value)
+    if isinstance(value, dict) and value.get("verdict") in VERDICTS:
+        return str(VERDICTS[value["verdict"]])
     if isinstance(value, dict):
-        return "; ".join(f"{k}: {value_text(v, {})}" for k, v in value.items())
+        return "; ".join(value_text(v, {}) for v in value.values() if v not in (None, "", [], {}))
+    if isinstance(value, str) and value not in choices and ISO_DATE.fullmatch(value):
+        return display.iso_date(value.replace("Z", "+00:00"))
     return choices.get(value, str(value))

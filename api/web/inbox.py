@@ -18,7 +18,7 @@ from api.boundary import commit, runtime
 from api.extensions import db
 from api.web import display
 from api.web.blueprint import bp
-from api.web.i18n import current_language, localized
+from api.web.i18n import current_language, translated
 from api.web.session import officer
 from api.web.urls import safe_next
 from engine import access, kinds, queries
@@ -145,8 +145,8 @@ def _act(operation, done_message):
 
 
 def refusal_message(error: Conflict | Invalid) -> str:
-    details = [localized(m) for messages in error.fields.values() for m in messages]
-    return " ".join([localized(error.message), *details])
+    details = [translated(m) for messages in error.fields.values() for m in messages]
+    return " ".join([translated(error.message), *details])
 
 
 @bp.app_template_filter("due_words")

@@ -55,10 +55,10 @@ def task_counts() -> dict | None:
         return None
     if "task_counts" not in g:
         items, total = queries.list_tasks(db.session, runtime(), current_user.user, "group")
-        states = [display.due_state(i["due_at"], i["working_days_left"]) for i in items]
         g.task_counts = {
             "open": total,
-            "overdue": states.count(display.OVERDUE),
+            "overdue": queries.count_overdue_tasks(db.session, current_user.user),
+            "overdue_scope": "all" if access.is_superior(current_user.user) else "group",
             "mine": sum(1 for i in items if i["assignee"] == current_user.user.username),
         }
     return g.task_counts
@@ -66,4 +66,11 @@ def task_counts() -> dict | None:
 
 def init_app(app) -> None:
     app.jinja_env.globals.update(nav_items=nav_items, task_counts=task_counts, here=here)
-    app.jinja_env.filters.update(office_date=display.office_date, office_datetime=display.office_datetime)
+    app.jinja_env.filters.update(
+        office_date=display.office_date,
+        office_datetime=display.office_datetime,
+        iso_date=display.iso_date,
+        group_label=display.group_label,
+        channel_label=display.channel_label,
+        calendar_label=display.calendar_label,
+    )

@@ -28,7 +28,7 @@ from flask_login import LoginManager, UserMixin, current_user, login_required, l
 
 from api.auth import client_address
 from api.boundary import runtime
-from api.errors import retry_after
+from api.errors import retry_after, status_of
 from api.extensions import db
 from api.web.blueprint import bp
 from api.web.layout import nav_items
@@ -191,7 +191,7 @@ def _too_many(refused: TooMany, target: str | None):
     minutes = math.ceil(refused.retry_after / 60)
     error = _("Too many failed logins. Wait %(minutes)d minutes and try again.", minutes=minutes)
     page = render_template("login.html", error=error, next=target or "", username=request.form.get("username", ""))
-    response = make_response(page, refused.status)
+    response = make_response(page, status_of(refused))
     return retry_after(response, refused)
 
 

@@ -9,26 +9,24 @@ officer may not see; the page then shows, read-only, a task the officer may see 
 
 from __future__ import annotations
 
-import json
-from functools import lru_cache
-from pathlib import Path
-
 from flask import flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import login_required
+from sqlalchemy import select
 from werkzeug.datastructures import MultiDict
 
 from api.boundary import commit, noted, runtime
 from api.extensions import db
 from api.web import display, schema_form
 from api.web.blueprint import bp
+from api.web.case import WHEN_PASSED
 from api.web.facts import case_facts, labelled, requester_facts
-from api.web.i18n import current_language, localized
+from api.web.i18n import current_language, translated
 from api.web.inbox import lane_members, refusal_message
 from api.web.session import officer
-from engine import access, chain, dip_match, inbox, instructions, queries
+from engine import access, chain, dip_match, inbox, instructions, queries, visibility
 from engine.errors import Conflict, Invalid
-from engine.models import Case, HumanTask
+from engine.models import Case, CaseEvent, HumanTask
 
 
 @bp.get("/tugas/<id:task_id>")
@@ -73,7 +71,7 @@ def _page(task: HumanTask, values: MultiDict | None = None, errors: dict | None 
         schema = rt.forms.schema(task.form)
         fields = schema_form.build_fields(schema, locale, values)
         if errors:
-            general = schema_form.attach_errors(fields, {k: [localized(m) for m in v] for k, v in errors.items()})
+            general = schema_form.attach_errors(fields, {k: [translated(m) for m in v] for k, v in errors.items()})
     return render_template(
         "task.html",
         task=task,
@@ -86,7 +84,7 @@ def _page(task: HumanTask, values: MultiDict | None = None, errors: dict | None 
         deadlines=_deadlines(task.case, locale),
         case_facts=case_facts(rt, task.case, locale, detail["case"]["details"]),
         requester=requester_facts(rt, view["requester"], locale),
-        recorded=_recorded(rt, detail["data"], locale),
+        recorded=_recorded(rt, task, user, locale),
         chronology=detail["case"].get("chronology", []),
         fields=fields,
         has_errors=bool(errors),
@@ -104,22 +102,44 @@ def _page(task: HumanTask, values: MultiDict | None = None, errors: dict | None 
 def _deadlines(case: Case, locale: str) -> list[dict]:
     """The case's running deadlines with how each was counted (engine.queries.explain)."""
     return [
-        {**chain.deadline_view(d), "explanation": queries.explain(d.provenance, locale)}
+        {
+            **chain.deadline_view(d),
+            "explanation": queries.explain(d.provenance, locale, words=True),
+            "when_passed": str(WHEN_PASSED.get(d.name, "")),
+        }
         for d in case.deadlines
         if d.status == "pending"
     ]
 
 
-def _recorded(rt, data: dict, locale: str) -> list[tuple[str, str]]:
-    """What earlier tasks of the case recorded, labelled by the forms that recorded it."""
-    return labelled({"properties": _all_form_fields(rt.forms.directory)}, data, locale)
+def _recorded(rt, task: HumanTask, user, locale: str) -> list[tuple[str, str]]:
+    """What earlier tasks of the case recorded, each field labelled by the form that recorded it (forms reuse
+    names with other meanings: a complaint's verification ``hasil`` is not an objection's settlement result);
+    a later value of the same field replaces an earlier one, as in ``engine.visibility.recorded``."""
+    readers = access.field_readers(user, task.case)
+    query = select(HumanTask.id, HumanTask.form).where(HumanTask.case_id == task.case_id)
+    forms = dict(db.session.execute(query).all())
+    pairs: dict[str, tuple[str, str]] = {}
+    for (event,) in db.session.execute(
+        select(CaseEvent.data)
+        .where(CaseEvent.case_id == task.case_id, CaseEvent.type == "task_completed")
+        .order_by(CaseEvent.seq)
+    ):
+        form = forms.get(event.get("task_id"))
+        data = visibility.shown(rt.forms, form, event.get("data", {}), readers)
+        data = {k: v for k, v in data.items() if v not in (None, "", [], {})}  # as ``labelled`` leaves them out
+        schema = _schema(rt, form)
+        names = [k for k in schema.get("properties", {}) if k in data] + [
+            k for k in data if k not in schema.get("properties", {})
+        ]
+        for name, pair in zip(names, labelled(schema, {k: data[k] for k in names}, locale), strict=False):
+            pairs.pop(name, None)
+            pairs[name] = pair
+    return list(pairs.values())
 
 
-@lru_cache(maxsize=4)
-def _all_form_fields(directory: Path) -> dict:
-    """Every task form's fields by name (forms reuse a name only for the same meaning)."""
-    fields: dict = {}
-    for path in sorted(directory.glob("*.json")):
-        for name, node in json.loads(path.read_text(encoding="utf-8")).get("properties", {}).items():
-            fields.setdefault(name, node)
-    return fields
+def _schema(rt, form: str | None) -> dict:
+    try:
+        return rt.forms.schema(form) if form else {}
+    except LookupError:
+        return {}

@@ -18,6 +18,7 @@ from sqlalchemy.orm import Session
 
 from engine import status, visibility
 from engine.errors import NotFound
+from engine.explanation import day_in_words
 from engine.forms import FormRegistry
 from engine.models import Case, CaseEvent, HumanTask, Unit
 
@@ -124,6 +125,13 @@ def _referred_unit(session: Session, case: Case, tasks: dict[str, dict]) -> dict
     return {"unit_code": unit.code, "unit_name": unit.name}
 
 
+def _day(value: str, locale: str) -> str:
+    """A form's date as a letter writes it (``3 Nov 2026``); other text as it is."""
+    if len(value) == 10 and value[4] == "-" and value[:4].isdigit():
+        return day_in_words(value, "en" if locale == "en" else "id")
+    return value
+
+
 def render(
     session: Session, forms: FormRegistry, case: Case, name: str, locale: str, readers: visibility.Readers
 ) -> tuple[Document, str]:
@@ -131,18 +139,18 @@ def render(
     clarification request from the team's summary, a reporter's letter from what was written for them."""
     doc = DOCUMENTS.get(name)
     if doc is None or doc not in issued(session, case):
-        raise NotFound("dokumen tidak ditemukan / document not found")
+        raise NotFound("document_not_found")
     tasks = {task: data for task, data in visibility.completed(session, forms, case, readers)}
     recorded = tasks.get("catat_pengaduan", {})
     details = visibility.details(forms, case, readers)
     context = {
         "ticket": case.ticket,
-        "received": case.received_at.date().isoformat(),
+        "received": day_in_words(case.received_at.date().isoformat(), "en" if locale == "en" else "id"),
         "status_label": status.label(case.status, locale),
         "subject": recorded.get("pokok_masalah") or details.get("pokok_masalah", ""),
         "summary": recorded.get("uraian_ringkas", ""),
         "place": recorded.get("lokasi_kejadian", ""),
-        "when": recorded.get("waktu_kejadian", ""),
+        "when": _day(recorded.get("waktu_kejadian", ""), locale),
         "reported_position": recorded.get("jabatan_terlapor", ""),
         "tasks": tasks,
         **_referred_unit(session, case, tasks),

@@ -233,7 +233,7 @@ def test_no_token_is_401_before_the_input_is_checked(client, request_):
 def test_login_refuses_wrong_credentials_alike(client, username, password):
     r = client.post(f"{API}/auth/token", json={"username": username, "password": password})
     assert_status(r, 401)
-    assert r.json["message"] == "nama pengguna atau kata sandi salah / wrong username or password"
+    assert (r.json["reason"], r.json["message"]) == ("wrong_login", "nama pengguna atau kata sandi salah")
 
 
 def test_login_refuses_a_deactivated_officer(app, client):

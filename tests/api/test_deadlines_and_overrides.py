@@ -292,7 +292,7 @@ def test_override_change_that_fails_leaves_table_calendars_and_deadlines_as_they
     import engine.holidays
 
     def broken(*args, **kwargs):
-        raise Conflict("simulated failure while recomputing")
+        raise Conflict("case_changed")  # as a concurrent change would
 
     monkeypatch.setattr(engine.holidays, "recompute_open_deadlines", broken)
     assert _add(client, login, EXTRA_DAY_OFF).status_code == 409

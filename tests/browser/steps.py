@@ -204,3 +204,16 @@ def assert_field_reached_with_visible_focus(page, selector: str, what: str) -> N
     shown = (style["outlineStyle"] != "none" and style["outlineWidth"] >= 2) or style["boxShadow"] not in ("", "none")
     assert style["visible"], f"{selector} on {what} was focused by the keyboard but does not match :focus-visible"
     assert shown, f"the focus on {selector} of {what} is not visible (no outline, no box-shadow): {style}"
+
+
+SCREENSHOTS = Path(__file__).resolve().parents[2] / "test-artifacts" / "pages"
+DESKTOP = {"width": 1366, "height": 768}
+
+
+def keep_screenshot(page, name: str) -> Path:
+    """Save the whole page as ``test-artifacts/pages/<name>-<width>.png``: every run's pictures of the journeys
+    (git-ignored; CI keeps them as the run's artifacts), whether the test passes or not."""
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    path = SCREENSHOTS / f"{name}-{page.viewport_size['width']}.png"
+    page.screenshot(path=str(path), full_page=True)
+    return path

@@ -123,6 +123,7 @@ OPEN = {
     "portal-receipt": _portal_receipt,
     "portal-status-lookup": _anonymous("/publik/status"),
     "portal-status": _portal_status,
+    "portal-lost-code": _anonymous("/publik/kode-hilang"),
     "audit": _as("auditor", "/audit"),
     "portal-catalogue": _anonymous("/publik/informasi?q=laporan+anggaran"),
     "portal-catalogue-empty": _anonymous("/publik/informasi?q=tidak+ada+sama+sekali"),

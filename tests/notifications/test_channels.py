@@ -20,13 +20,14 @@ from cryptography.hazmat.primitives import hashes, serialization
 from cryptography.hazmat.primitives.asymmetric import ec
 from cryptography.x509.oid import NameOID
 
+from engine.config import ConfigError, load_settings
 from notifications.channels import (
     ChannelError,
     LogChannel,
     Message,
     SmtpChannel,
     WebhookChannel,
-    channels_from_env,
+    channels_from_settings,
     verify_signature,
 )
 from notifications.rendering import message_id, render
@@ -410,6 +411,11 @@ def test_log_channel_writes_one_line_without_personal_data(caplog):
 # --- configuration --------------------------------------------------------------------------------
 
 
+def channels_from_env(environ: dict) -> dict:
+    """The channels a process with ``environ`` builds: the variables are read by engine.config only."""
+    return channels_from_settings(load_settings(environ))
+
+
 def test_channels_from_env_only_log_by_default():
     channels = channels_from_env({})
     assert set(channels) == {"log"}
@@ -459,5 +465,5 @@ def test_channels_from_env_webhook_needs_url_and_secret():
 
 
 def test_channels_from_env_rejects_a_bad_port():
-    with pytest.raises(ValueError, match="KAWAL_SMTP_PORT"):
+    with pytest.raises(ConfigError, match="KAWAL_SMTP_PORT"):
         channels_from_env({"KAWAL_SMTP_HOST": "localhost", "KAWAL_SMTP_PORT": "smtp"})

@@ -26,6 +26,7 @@ def full_context(event: str, **overrides) -> dict:
         "new_due_at": "28 Desember 2026 16:00 WIB",
         "outcome_label": "Dikabulkan Sebagian",
         "portal_hint": "Pantau permohonan di https://ppid.example.go.id/status dengan nomor dan kode akses Anda.",
+        "access_code": "ABCD-EFGH-JKLM-NPQR",
     }
     context.update(overrides)
     return context
@@ -53,6 +54,7 @@ def test_events_and_audiences():
         "reporter_reminder",
         "reporter_message",
         "overdue_apology",
+        "access_code_resent",
         "task_new_group",
         "task_assigned",
         "deadline_reminder",
@@ -66,6 +68,7 @@ def test_events_and_audiences():
         "objection_receipt",
         "objection_response",
         "complaint_receipt",
+        "access_code_resent",
         "complaint_question",
         "complaint_outcome",
         "reporter_reminder",

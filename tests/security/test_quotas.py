@@ -119,7 +119,8 @@ def test_an_upload_that_would_fill_the_disk_is_refused_with_507_and_an_incident(
         refused = send(client, ticket, code, files=1)
         assert refused.status_code == 507
         assert refused.json["code"] == "insufficient_storage"
-        assert "storage" in refused.json["message"]
+        assert refused.json["reason"] == "storage_full"
+        assert refused.json["message"].startswith("penyimpanan server hampir penuh")
     assert not settings.files_dir.exists() or list(settings.files_dir.iterdir()) == []
     assert send(client, ticket, code).status_code == 201
     incidents = client.get(f"{API}/incidents", headers=login("admin")).json["items"]

@@ -62,7 +62,7 @@ def test_the_page_shows_the_timeline_the_deadlines_with_basis_and_explanation_an
     assert "T10" in page
     assert "Pemberitahuan tertulis (10 hari kerja)" in page
     assert "UU 14/2008 Pasal 22(7)" in page
-    assert "10 hari kerja dihitung sejak 2026-12-02" in page
+    assert "10 hari kerja dihitung sejak 2 Des 2026" in page  # dates in words, not ISO (issue 11, point 4)
     assert '<span class="clock-status clock-pending">Berjalan</span>' in page
     assert "Instansi wajib bertindak" in page  # kind: agency
     # the open task, linked
@@ -178,7 +178,7 @@ def test_the_complaint_team_sees_the_documents_and_never_the_reporter(complaint,
     assert r.status_code == 200
     assert REPORTER_NAME not in page
     assert REPORTER_NIK not in page
-    assert f"(GET /api/v1/complaints/{complaint.ticket}/reporter)" in page  # described, not linked
+    assert f'action="/kasus/{complaint.ticket}/identitas"' in page  # a button that reads it (recorded), not shown
     assert f'<a href="/kasus/{complaint.ticket}/dokumen/tanda_terima">Tanda Terima Pengaduan</a>' in page
     assert f'<a href="/kasus/{complaint.ticket}/dokumen/lembar_disposisi">Lembar Disposisi</a>' in page
     assert "Pengaduan diterima" in page  # the team reads the history
@@ -232,7 +232,7 @@ def test_the_page_speaks_english_when_chosen(desk, browser):
     assert "Deadlines" in page
     assert "Documents issued" in page
     assert "Written notice (10 working days)" in page
-    assert "10 working days counted from 2026-12-02" in page
+    assert "10 working days counted from 2 Dec 2026" in page
     assert "Request received" in page
     assert "Task completed" in page
     assert "Public information request" in page

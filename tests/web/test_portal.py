@@ -114,7 +114,8 @@ def test_the_status_page_shows_the_stage_the_path_the_due_date_and_the_next_step
     assert re.search(r'<li class="step step-current" aria-current="step">\s*<span class="step-label">Diterima', page)
     assert "Pemberitahuan tertulis" in page
     assert "akan datang" in page
-    assert "Kantor wajib bertindak paling lambat" in page
+    assert "Batas waktu kantor:" in page  # whose deadline it is (issue 11, point 3)
+    assert "kantor wajib bertindak paling lambat" in page
     assert "10 hari kerja dihitung sejak" in page  # why this date
     assert "tidak ada yang perlu Anda lakukan" in page  # the next step
     assert code not in page
@@ -322,6 +323,9 @@ def test_the_portal_speaks_english_when_chosen(browser):
     assert "Request public information" in page
     assert '<label for="f-information">Information requested' in page
     assert "Get a digital copy" in page
+    refused = text(b.post("/publik/permohonan", request_form() | {"requester.name": ""}))
+    assert ": is required</a>" in refused
+    assert "wajib diisi" not in refused
 
 
 def test_every_engine_status_has_its_place_on_a_legal_path():

@@ -105,7 +105,7 @@ def test_an_officer_of_another_group_gets_not_found_or_not_allowed_pages(desk, b
     assert complaint_team.get(f"/kasus/{receipt['ticket']}").status_code == 404
     ppid = browser("ppid")  # sees the case, but the task is the front desk's
     page = text(ppid.get(f"/tugas/{task['id']}"))
-    assert "Tugas ini milik kelompok petugas_layanan" in page
+    assert "Tugas ini milik kelompok Petugas layanan" in page  # the group by its name, never its code
     r = ppid.post(f"/tugas/{task['id']}", {"lengkap": "true"})
     assert (r.status_code, r.mimetype) == (403, "text/html")
     assert "Anda tidak diizinkan melakukan ini" in text(r)

@@ -4,8 +4,8 @@ from babel.messages.extract import extract_from_dir
 from babel.messages.pofile import read_po
 from sqlalchemy import select
 
+from api import language
 from api.extensions import db
-from api.web import i18n
 from engine.config import ROOT
 from engine.models import User
 
@@ -25,7 +25,7 @@ def _source_messages() -> set:
 def _catalog(locale: str) -> list:
     """Every message of the language's catalogs: messages.po and each area's <area>.po, as i18n merges them."""
     messages = []
-    for path in sorted((i18n.TRANSLATIONS / locale / "LC_MESSAGES").glob("*.po")):
+    for path in sorted((language.TRANSLATIONS / locale / "LC_MESSAGES").glob("*.po")):
         with path.open("rb") as po:
             messages.extend(read_po(po, locale=locale))
     return messages
@@ -44,9 +44,9 @@ def test_every_message_of_the_pages_is_translated_to_bahasa_indonesia():
 
 def test_catalogs_compile_from_the_po_files(app):
     with app.test_request_context():
-        assert i18n.catalog("id").gettext("Inbox") == "Kotak masuk"
-        assert i18n.catalog("en").gettext("Inbox") == "Inbox"
-        assert i18n.catalog("id").ngettext("%(num)d working day left", "%(num)d working days left", 3) == (
+        assert language.catalog("id").gettext("Inbox") == "Kotak masuk"
+        assert language.catalog("en").gettext("Inbox") == "Inbox"
+        assert language.catalog("id").ngettext("%(num)d working day left", "%(num)d working days left", 3) == (
             "%(num)d hari kerja lagi"
         )
 

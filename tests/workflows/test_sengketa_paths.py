@@ -12,6 +12,7 @@ import time_machine
 from sqlalchemy import func, select
 
 from engine.errors import Conflict, Forbidden, Invalid
+from engine.messages import msg
 from engine.models import Case, CaseEvent, HumanTask, Notification, Reminder
 
 # Wed 13 Jan 2027, 10:00 WIB: the summons arrives; the KI received the application on Mon 4 Jan 2027.
@@ -429,7 +430,7 @@ def test_the_agencys_p14_lapse_escalates_and_challenging_after_it_is_refused(off
     challenge = {"sikap": "mengajukan_keberatan", "alasan_sikap": "Terlambat", "pengadilan": "PTUN Jakarta"}
     with pytest.raises(Invalid) as refused:
         office.complete(ticket, "sikap_atas_putusan", challenge)
-    assert "P14" in refused.value.message
+    assert refused.value.message == msg("deadline_passed", deadline="P14")
     assert office.open_tasks(ticket) == ["sikap_atas_putusan"]
 
 

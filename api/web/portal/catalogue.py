@@ -96,7 +96,7 @@ def portal_item(item_id: int):
 def portal_item_file(item_id: int):
     item = dip.public_item(db.session, item_id)
     if not item.file_storage_key:
-        raise NotFound("item ini tidak berberkas / this item has no file")
+        raise NotFound("item_without_file")
     return file_response(item)
 
 

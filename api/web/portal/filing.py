@@ -18,10 +18,11 @@ from werkzeug.datastructures import MultiDict
 
 from api import public
 from api.boundary import runtime
+from api.errors import status_of
 from api.extensions import db
 from api.web import schema_form
 from api.web.blueprint import bp
-from api.web.i18n import current_language, localized
+from api.web.i18n import current_language, translated
 from api.web.portal import receipts, repeats
 from api.web.portal.access import NOT_FOUND, busy_message, code_fields, no_store, office_tz
 from engine import complaints, intake
@@ -143,7 +144,7 @@ def _fields(schema: dict, values: MultiDict | None, errors: dict | None, extra=(
     fields = [*extra, *schema_form.build_fields(schema, current_language(), values)]
     general = []
     if errors:
-        general = schema_form.attach_errors(fields, {k: [localized(str(m)) for m in v] for k, v in errors.items()})
+        general = schema_form.attach_errors(fields, {k: [translated(m) for m in v] for k, v in errors.items()})
     return fields, general
 
 
@@ -167,7 +168,7 @@ def portal_request():
         public.admit_filing()
         result = intake.submit_request(db.session, rt, data, locale=current_language())
     except TooMany as refused:
-        return _request_page(schema, request.form, {"_schema": [str(busy_message(refused))]}, refused.status)
+        return _request_page(schema, request.form, {"_schema": [str(busy_message(refused))]}, status_of(refused))
     except Invalid as error:
         db.session.rollback()
         return _request_page(schema, request.form, error.fields, 422)
@@ -189,7 +190,9 @@ def _request_page(schema, values, errors, code: int = 200):
 def portal_objection():
     rt = runtime()
     schema = _dressed(rt.forms.schema("keberatan.json"), OBJECTION_DRESSING)
-    form = request.form if request.method == "POST" else MultiDict({"ticket": request.args.get("tiket", "")})
+    # A link from the status page may name the ticket and the ground (``?tiket=...&alasan=g``: an office late).
+    chosen = [("alasan", g) for g in request.args.getlist("alasan") if g in OBJECTION_GROUNDS]
+    form = request.form if request.method == "POST" else MultiDict([("ticket", request.args.get("tiket", "")), *chosen])
     ticket_fields = code_fields(form)
     repeats.prune()
     if request.method == "GET":
@@ -207,13 +210,18 @@ def portal_objection():
     try:
         public.admit_filing()
     except TooMany as refused:
-        return _objection_page(schema, form, {"_schema": [str(busy_message(refused))]}, refused.status, ticket_fields)
+        return _objection_page(
+            schema, form, {"_schema": [str(busy_message(refused))]}, status_of(refused), ticket_fields
+        )
     try:
         objection = intake.file_objection(db.session, rt, data, parent)
     except Invalid as error:
         db.session.rollback()
         return _objection_page(schema, form, error.fields, 422, ticket_fields)
     return receipts.filed("keberatan", receipts.objection_receipt, objection, None, parent)
+
+
+OBJECTION_GROUNDS = frozenset("abcdefg")  # UU 14/2008 Pasal 35(1) huruf a-g
 
 
 def _objection_page(schema, form, errors, code: int = 200, access=None):
@@ -247,7 +255,7 @@ def portal_complaint():
         public.admit_filing()
         result = complaints.submit_complaint(db.session, rt, data, locale=current_language())
     except TooMany as refused:
-        return _complaint_page(schema, request.form, {"_schema": [str(busy_message(refused))]}, refused.status)
+        return _complaint_page(schema, request.form, {"_schema": [str(busy_message(refused))]}, status_of(refused))
     except Invalid as error:
         db.session.rollback()
         return _complaint_page(schema, request.form, error.fields, 422)

@@ -15,10 +15,11 @@ from werkzeug.datastructures import MultiDict
 
 from api import public
 from api.boundary import commit, runtime
+from api.errors import status_of
 from api.extensions import db
 from api.web import display
 from api.web.blueprint import bp
-from api.web.i18n import current_language, localized
+from api.web.i18n import current_language, translated
 from api.web.portal import repeats
 from api.web.portal.access import (
     NOT_FOUND,
@@ -33,7 +34,7 @@ from api.web.portal.access import (
 )
 from api.web.portal.letters import letters
 from api.web.portal.paths import legal_path
-from engine import complaints, kinds, queries
+from engine import casework, complaints, kinds, queries
 from engine.errors import Conflict, Invalid, NotFound, TooMany
 from engine.files import MAX_FILES, FileStore, Upload
 from engine.ids import parse_id
@@ -62,6 +63,28 @@ def portal_status():
     return _status_page(case)
 
 
+@bp.post("/publik/status/cabut")
+def portal_withdraw():
+    """The requester withdraws the request (``POST /api/v1/requests/withdraw`` on a page): the ticket must have
+    been opened with its code on this device, and the box "I withdraw" ticked."""
+    case = verified_case(request.form.get("kasus"))
+    if case is None or case.kind != kinds.REQUEST:
+        flash(_("For your security, enter your ticket and access code again."), "info")
+        return redirect(url_for("web.portal_status"), 303)
+    if request.form.get("confirm") != "yes":
+        flash(_("Tick the box to confirm that you withdraw the request."), "error")
+        return redirect(url_for("web.portal_status", kasus=case.ticket), 303)
+    try:
+        result = casework.withdraw_request(db.session, runtime(), case, (request.form.get("reason") or "").strip())
+    except Conflict as error:
+        db.session.rollback()
+        flash(translated(error.message), "error")
+        return redirect(url_for("web.portal_status", kasus=case.ticket), 303)
+    commit(*result.touched)
+    flash(_("Your request is withdrawn. The office will not process it further."), "success")
+    return redirect(url_for("web.portal_status", kasus=case.ticket), 303)
+
+
 @bp.post("/publik/status/tutup")
 def portal_forget():
     forget()  # a copy of the cookie opens nothing from now on
@@ -82,7 +105,7 @@ def _lookup_page(ticket: str, error, code: int):
 
 def _status_page(case: Case, reply_errors: dict | None = None, reply_values=None, code: int = 200):
     rt, locale = runtime(), current_language()
-    view = queries.public_status(db.session, case, locale, rt)
+    view = queries.public_status(db.session, case, locale, rt, words=True)
     is_complaint = case.kind == kinds.COMPLAINT
     conversation = complaints.messages_view(case, db.session, for_reporter=True) if is_complaint else []
     verified = verified_tickets()
@@ -101,6 +124,7 @@ def _status_page(case: Case, reply_errors: dict | None = None, reply_values=None
             questions=[m for m in conversation if m["direction"] == "to_reporter"],
             is_complaint=is_complaint,
             can_reply=is_complaint and case.status != "diarsipkan",
+            can_withdraw=case.kind == kinds.REQUEST and case.closed_at is None,
             reply=reply,
             max_files=MAX_FILES,
             max_mb=max(1, rt.settings.max_attachment_bytes // (1024 * 1024)),
@@ -117,7 +141,7 @@ def _reply_errors(errors: dict) -> dict[str, list[str]]:
         name, _dot, number = path.partition(".")
         name = name if name in ("body", "reply_to", "attachments") else "body"
         prefix = _("File %(num)d:", num=int(number) + 1) + " " if number.isdigit() else ""
-        out.setdefault(name, []).extend(prefix + localized(str(m)) for m in messages)
+        out.setdefault(name, []).extend(prefix + translated(m) for m in messages)
     return out
 
 
@@ -145,15 +169,15 @@ def portal_complaint_reply():
         store = FileStore(rt.settings.files_dir, rt.vault)
         complaints.reporter_message(db.session, rt, store, case, request.form.get("body"), uploads, reply_to)
     except TooMany as refused:
-        return _status_page(case, {"body": [str(busy_message(refused))]}, request.form, refused.status)
+        return _status_page(case, {"body": [str(busy_message(refused))]}, request.form, status_of(refused))
     except InsufficientStorage as refused:
-        return _status_page(case, {"attachments": [localized(refused.message)]}, request.form, refused.status)
+        return _status_page(case, {"attachments": [translated(refused.message)]}, request.form, status_of(refused))
     except Invalid as error:
         db.session.rollback()
         return _status_page(case, error.fields, request.form, 422)
     except Conflict as error:
         db.session.rollback()
-        flash(localized(error.message), "error")
+        flash(translated(error.message), "error")
         return redirect(url_for("web.portal_status"), 303)
     commit(case)
     flash(_("Your message has been sent to the complaint team."), "success")

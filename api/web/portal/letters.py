@@ -15,6 +15,7 @@ from sqlalchemy import select
 
 from api.extensions import db
 from api.web import schema_form
+from api.web.facts import value_text
 from engine import access, bundle, dip_match, documents, kinds, visibility
 from engine.models import Case, CaseEvent
 
@@ -76,26 +77,82 @@ def letters(rt, case: Case, locale: str) -> list[dict]:
         if letter is None or not _addressed(task, data) or (letter.shown_after and letter.shown_after not in done):
             continue
         title = bundle.document_title(task, data, i)
-        facts = _labelled(rt.forms.schema(letter.form), visibility.shown(rt.forms, letter.form, data, READER), locale)
-        shown = {"title": title, "at": event.at, "facts": facts}
+        visible = visibility.shown(rt.forms, letter.form, data, READER)
+        facts = _labelled(rt.forms.schema(letter.form), visible, locale)
+        words = {name: value for name, _label, value in facts}
+        labels = {name: label for name, label, _value in facts}
+        shown = {"title": title, "at": event.at, "paragraphs": _prose(task, visible, words, labels)}
         if task == "pemberitahuan_tertulis" and cited is not None:  # "already public": the notice links the item
             shown["dip"] = {"title": cited.title, "url": dip_match.public_path(cited)}
         out.append(shown)
     return out
 
 
-def _labelled(schema: dict, data: dict, locale: str) -> list[tuple[str, str]]:
+def _labelled(schema: dict, data: dict, locale: str) -> list[tuple[str, str, str]]:
+    """(name, label, value in words) of each field recorded, in the form's order."""
     fields = schema_form.build_fields(schema, locale)
     return [
-        (f.label, _value_text(data[f.name], dict(f.options)))
+        (f.name, f.label, value_text(data[f.name], dict(f.options)))
         for f in fields
         if f.name in data and data[f.name] not in (None, "", [], {})
     ]
 
 
-def _value_text(value, choices: dict) -> str:
-    if isinstance(value, bool):
-        return _("Yes") if value else _("No")
-    if isinstance(value, list):
-        return ", ".join(_value_text(v, choices) for v in value)
-    return choices.get(value, str(value))
+def _prose(task: str, data: dict, words: dict[str, str], labels: dict[str, str]) -> list[str]:
+    """The letter's content as sentences to its reader (``words``: each field's value in words), never as a
+    list of form fields. The formal letters with letterhead and number are issue 14's."""
+    out = []
+    if task == "putuskan":
+        out.append(_("Decision on your request: %(decision)s.", decision=words.get("keputusan", "")))
+        if data.get("pasal_pengecualian"):
+            out.append(
+                _(
+                    "The information withheld is exempt under UU 14/2008 Article 17, letter %(letters)s.",
+                    letters=words["pasal_pengecualian"],
+                )
+            )
+        if data.get("alasan_keputusan"):
+            out.append(_("Reasons: %(reasons)s", reasons=words["alasan_keputusan"]))
+        if data.get("badan_publik_penguasa"):
+            out.append(_("The information is held by %(body)s.", body=words["badan_publik_penguasa"]))
+        return out
+    if task == "pemberitahuan_tertulis":
+        held = data.get("informasi_dikuasai")
+        out.append(_("The information you asked for is held by this office.") if held else "")
+        if held is False:
+            out[-1] = _("The information you asked for is not held by this office.")
+            if data.get("badan_publik_penguasa"):
+                out.append(_("It is held by %(body)s.", body=words["badan_publik_penguasa"]))
+        if data.get("materi_diberikan"):
+            out.append(_("What you are given: %(what)s.", what=words["materi_diberikan"]))
+        if data.get("penghitaman"):
+            out.append(_("Parts have been blacked out, because: %(why)s", why=words.get("alasan_penghitaman", "")))
+        if data.get("media_format"):
+            out.append(_("Medium and format: %(format)s.", format=words["media_format"]))
+        if "biaya" in data:
+            fee = data.get("biaya") or 0
+            out.append(
+                _("There is no fee.") if not fee else _("Fee for copying or sending: Rp%(fee)s.", fee=words["biaya"])
+            )
+            if fee and data.get("cara_pembayaran"):
+                out.append(_("How to pay: %(how)s", how=words["cara_pembayaran"]))
+        if data.get("tanggal_pemberitahuan"):
+            out.append(
+                _(
+                    "This notice was sent on %(date)s by %(how)s.",
+                    date=words["tanggal_pemberitahuan"],
+                    how=words.get("dikirim_melalui", "—"),
+                )
+            )
+        return [line for line in out if line]
+    if task == "tentukan_langkah":
+        out.append(
+            _(
+                "The time to answer your request is extended by 7 working days, because: %(reason)s.",
+                reason=words.get("alasan_perpanjangan", ""),
+            )
+        )
+        if data.get("rincian_alasan_perpanjangan"):
+            out.append(words["rincian_alasan_perpanjangan"])
+        return out
+    return [_("%(label)s: %(value)s.", label=labels[name], value=value) for name, value in words.items()]

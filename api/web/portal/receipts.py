@@ -27,7 +27,7 @@ def filed(kind: str, receipt_of, case: Case, code: str | None, *others: Case) ->
         db.session.rollback()  # the same form, sent twice at once, filed its case first: this is a repeat
         again = sent_again(kind, receipt_of)
         if again is None:
-            raise Conflict("formulir ini sedang dikirim / this form is being sent")
+            raise Conflict("form_being_sent")
         return again
     commit(case, *others)
     receipt = receipt_of(case, code)

@@ -1,0 +1,236 @@
+"""What Kawal says to a person when it refuses something: one code per message, its words in English.
+
+A refusal (``engine.errors``) and each of its field messages is a ``Message``: a code and its
+parameters, no language. The edges put it into words: the JSON API in the caller's language, the
+pages in the visitor's, the CLI and the logs in English (``str()``). The English templates below
+are the Babel message ids; ``api/translations/id/LC_MESSAGES/errors.po`` translates them into
+Bahasa Indonesia, and ``api.language.say`` renders a message in either language.
+
+To add a message: a code and its English template here (``%(name)s`` for a parameter), its
+translation in ``errors.po`` with the same parameters. ``tests/unit/test_messages.py`` fails while
+a code has no translation, a translation drops a parameter, or a raise spells its words inline.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+
+TEMPLATES: dict[str, str] = {
+    # -- general --------------------------------------------------------------------------------
+    "invalid_data": "invalid data",
+    "invalid": "invalid",
+    "required": "is required",
+    "unknown": "unknown",
+    "one_of": "one of %(choices)s",
+    "at_least_one_of": "at least one of %(choices)s",
+    "min_length": "at least %(min)d characters",
+    "max_length": "at most %(max)d characters",
+    "length_range": "%(min)d to %(max)d characters",
+    "true_or_false": "must be true or false",
+    "data_not_object": "data must be an object",
+    "json_object_expected": "a JSON object is expected",
+    "object_expected": "object expected",
+    "iso_instant": "ISO 8601 with a time zone",
+    "past_iso_instant": "a past instant, ISO 8601 with a time zone",
+    "date_required": "a date (YYYY-MM-DD) is required",
+    "date_out_of_range": "date out of range",
+    "id_range": "a whole number from 1 to %(max)d",
+    "number_too_large": "number too large",
+    "number_at_most": "number too large (at most %(max)d)",
+    "not_a_json_number": "%(name)s is not a JSON number",
+    "json_too_deep": "JSON nested too deeply (at most %(max)d levels)",
+    "malformed_json": "malformed JSON",
+    "nul_refused": "the NUL character is not accepted",
+    "case_changed": "the case changed meanwhile; retry",
+    "database_busy": "the database is busy; retry",
+    # -- form fields (jsonschema validators, engine.forms) ---------------------------------------
+    "field_unknown": "unknown field",
+    "wrong_type": "wrong type",
+    "not_a_choice": "not one of the choices",
+    "must_confirm": "must be confirmed",
+    "wrong_format": "wrong format",
+    "too_short": "too short",
+    "too_long": "too long",
+    "too_small": "too small",
+    "choose_one": "choose at least one",
+    "email_or_phone": "give an e-mail address or a phone number",
+    # a field's own message (the form's ``x-error``), instead of "wrong format"
+    "nik_format": "a NIK has 16 digits; for a legal entity, its decree number: 6 to 40 letters, digits, dots, "
+    "slashes or dashes",
+    "phone_format": "a phone number: digits, spaces, ( ) or -, 6 to 20, optionally starting with +",
+    "email_format": "an e-mail address such as nama@contoh.go.id",
+    # -- who may (engine.access, api.auth) -------------------------------------------------------
+    "case_not_found": "case not found",
+    "task_not_found": "task not found",
+    "document_not_found": "document not found",
+    "task_for_group": "this task belongs to the %(group)s group",
+    "superiors_assign": "only a superior may assign",
+    "superiors_only": "superiors only",
+    "document_not_for_unit": "this document is not for your unit",
+    "history_restricted": "a case's history: its team and auditors",
+    "complaint_team_only": "the complaint team only",
+    "wbs_managers_only": "WBS managers only",
+    "auditors_only": "auditors only",
+    "admins_only": "administrators only",
+    "ppid_and_auditors_only": "PPID officers and auditors only",
+    "not_allowed": "not allowed",
+    "officers_record_offline": "only officers record offline requests",
+    "officers_only": "officers only",
+    "reporters_only": "reporters only",
+    "scope_unknown": "unknown scope",
+    "token_expired": "invalid or expired token",
+    "token_invalid": "invalid token",
+    "bearer_expected": "use Authorization: Bearer <token>",
+    "login_required": "authentication required",
+    "wrong_login": "wrong username or password",
+    "too_many_logins": "too many failed logins; try again in %(minutes)d minutes",
+    "token_revoked": "the token has been revoked or has expired",
+    "wrong": "wrong",
+    "wrong_verification_code": "wrong verification code",
+    "second_factor_code_required": "the code from your authenticator app is required",
+    "second_factor_setup": "set up your second factor first by logging in at /masuk",
+    "second_factor_for_reveal": "approving an identity reveal needs a login with the second factor "
+    "(authenticator code)",
+    # -- filing (engine.intake) ------------------------------------------------------------------
+    "past_receipt": "must be a past instant, at most a year ago, with a time zone",
+    "objection_needs_request": "an objection concerns an information request",
+    "not_a_request": "not an information request",
+    "case_unknown": "unknown case",
+    "objection_or_request_ticket": "an objection or request ticket",
+    "wrong_ticket_or_code": "wrong ticket or access code",
+    "too_many_codes": "too many wrong access codes; try again in %(minutes)d minutes",
+    "form_being_sent": "this form is being sent",
+    "access_code_hint": "use your request's access code to follow this objection",
+    # -- the inbox and the case (engine.inbox, engine.casework, engine.sync) ---------------------
+    "task_claimed": "already claimed by %(by)s",
+    "claimed_by_other": "claimed by another officer",
+    "task_not_open": "the task is no longer open",
+    "user_unknown": "unknown user",
+    "user_not_in_group": "user is not in the task's group",
+    "not_in_group": "not in %(group)s",
+    "deadline_passed": "the %(deadline)s deadline has passed",
+    "due_before": "must be done before %(due)s",
+    "case_not_waiting": "the case is not waiting for %(name)s",
+    "message_system_only": "only Kawal itself sends this message",
+    "message_for_group": "the %(group)s group records this message",
+    "case_closed": "the case is already closed",
+    "unit_unknown": "unknown unit",
+    "unit_code_unknown": "unit %(code)s is unknown",
+    # -- complaints (engine.complaints, engine.files) --------------------------------------------
+    "complaint_not_found": "complaint not found",
+    "complaint_archived": "the complaint is archived",
+    "anonymous_without_identity": "an anonymous complaint carries no identity",
+    "anonymous_has_no_identity": "an anonymous complaint has no identity",
+    "message_unknown": "unknown message",
+    "attachment_not_found": "attachment not found",
+    "attachment_refused": "attachment refused",
+    "too_many_files": "at most %(max)d files",
+    "empty_file": "empty file",
+    "file_too_large": "larger than %(max)d bytes",
+    "file_type_refused": "only PDF, PNG or JPEG",
+    "only_whistleblower_sealed": "only a whistleblower's identity is sealed",
+    "reason_required": "a reason is required",
+    "reveal_request_not_found": "reveal request not found",
+    "reveal_needs_other_manager": "another WBS manager must decide",
+    "reveal_already_decided": "the request is already %(status)s",
+    "identity_sealed": "the identity is sealed: ask, with a reason, for another WBS manager's approval",
+    "decision_unknown": "unknown decision",
+    # -- what the public may send (engine.quotas) ------------------------------------------------
+    "too_many_filings": "too many filings from this address; try later",
+    "too_many_code_requests": "too many requests for a new access code from this address; try later",
+    "message_limit_reached": "the day's message limit is reached; try tomorrow",
+    "attachment_limit_reached": "the day's attachment size limit is reached",
+    "storage_full": "the server's storage is nearly full; attachments cannot be accepted now: send the message "
+    "without them or try later",
+    # -- the public information list (engine.dip, dip_io, dip_match, service_pages) --------------
+    "dip_editors_only": "only the PPID or the unit holding it",
+    "ppid_and_admins_only": "the PPID and administrators only",
+    "ppid_officers_only": "PPID officers only",
+    "periodic_only": "only for periodic information",
+    "exempt_needs_basis": "required for exempt information",
+    "exempt_no_link": "exempt information has no link",
+    "remove_file_first": "remove its file first",
+    "dip_code_taken": "code %(code)s already used by item %(item)s",
+    "dip_item_changed": "the item was changed meanwhile; reload",
+    "dip_already_published": "the item is already published",
+    "dip_not_published": "the item is not published",
+    "exempt_no_file": "exempt information has no file",
+    "exempt": "exempt",
+    "dip_item_not_found": "DIP item not found",
+    "dip_code_repeated": "code %(code)s also in row %(row)s",
+    "no_item_rows": "no item rows",
+    "bad_rows": "%(count)d bad rows; nothing imported",
+    "not_xlsx": "the file is not an XLSX workbook",
+    "columns_missing": "required columns missing",
+    "column_missing": "column %(name)s missing",
+    "too_many_rows": "more than %(max)d rows",
+    "category_unknown": "category: berkala, serta-merta, setiap saat or dikecualikan",
+    "date_format": "date: 2026-07-01 or 01-07-2026",
+    "whole_number": "must be a whole number",
+    "no_published_item": "no published DIP item has that number",
+    "item_exempt": "that item is exempt, not public",
+    "dip_reference_invalid": "invalid DIP reference",
+    "page_not_found": "page not found",
+    "item_without_file": "this item has no file",
+    "file_required": "a file is required",
+    "page_not_published": "page not published yet",
+    # -- the calendar's overrides (engine.holidays) ----------------------------------------------
+    "override_exists": "the override exists already",
+    "override_exists_for_day": "override #%(id)s exists for %(day)s (%(calendars)s); remove it first",
+    "override_not_found": "holiday override not found",
+    # -- legal clocks: the year's days off, notices, windows (engine.holiday_years, lateness, ...) --
+    "year_range": "a year from %(first)d to %(last)d",
+    "year_out_of_range": "year out of range",
+    "year_confirmed": "%(year)d is confirmed already",
+    "year_days_missing": "the year's days off are not entered",
+    "enter_year_days_first": "enter the SKB's holidays and cuti bersama for %(year)d in the override table first",
+    "between_and_today": "between %(first)s and today",
+    "dispatch_date_invalid": "invalid dispatch date",
+    "receipt_date_invalid": "invalid date of receipt",
+    "notice_not_sent": "no notice has been sent yet",
+    "not_after_filing": "not after the filing",
+    "window_not_ended": "the %(name)s window has not ended on the latest reading%(when)s: record the Commission's or "
+    "the court's message, or confirm after it ends",
+    "calendars_unknown": "unknown: %(names)s; one of %(choices)s",
+    # -- accounts and incidents (engine.users, notifications.incidents; mostly the CLI) ----------
+    "user_not_created": "cannot create user",
+    "password_not_set": "cannot set password",
+    "username_rule": "letters, digits, dots and underscores, at most 80",
+    "username_taken": "already exists",
+    "groups_unknown": "unknown group(s): %(names)s",
+    "group_required": "at least one group",
+    "incident_not_found": "incident %(id)s not found",
+    "incident_resolved": "incident %(id)s is already resolved",
+    "incident_not_retryable": "incident %(id)s (%(subject)s) cannot be retried automatically",
+}
+
+
+@dataclass(frozen=True)
+class Message:
+    """A thing to say to a person: its code and parameters; ``str()`` is the English words.
+
+    An unknown code or a missing parameter fails where the message is made, not where it is shown.
+    """
+
+    code: str
+    params: Mapping[str, object] = field(default_factory=dict)
+
+    def __post_init__(self):
+        if self.code not in TEMPLATES:
+            raise KeyError(f"no message {self.code!r} in engine.messages.TEMPLATES")
+        object.__setattr__(self, "params", dict(self.params))
+        TEMPLATES[self.code] % self.params  # noqa: B018 - a missing parameter raises KeyError here
+
+    def render(self, translate: Callable[[str], str] | None = None) -> str:
+        """The words, with ``translate`` (a catalog's ``gettext``) applied to the English template."""
+        template = TEMPLATES[self.code]
+        return (translate(template) if translate else template) % self.params
+
+    def __str__(self) -> str:
+        return self.render()
+
+
+def msg(code: str, /, **params) -> Message:
+    """``msg("task_claimed", by="ani")``: a field message, or the message of an error."""
+    return Message(code, params)

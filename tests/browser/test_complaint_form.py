@@ -1,0 +1,28 @@
+"""The complaint form (issue 11, point 7): choosing "anonymous" hides the name and contact fields, and a wrong
+NIK is told in its own words ("16 digits"), not as "wrong format"."""
+
+from playwright.sync_api import expect
+
+from tests.browser.conftest import NARROW
+from tests.browser.steps import keep_screenshot
+
+
+def test_choosing_anonymous_hides_the_reporters_name(new_page):
+    page = new_page(**NARROW)
+    page.goto("/publik/pengaduan")
+    name = page.locator(".identity input[name$='name']").first
+    page.locator("input[name=mode][value=rahasia]").check()
+    expect(name).to_be_visible()
+    page.locator("input[name=mode][value=anonim]").check()
+    expect(name).to_be_hidden()
+    keep_screenshot(page, "portal-complaint-anonymous")
+
+
+def test_a_wrong_nik_is_told_it_has_16_digits(new_page):
+    page = new_page(**NARROW)
+    page.goto("/publik/permohonan")
+    page.locator("#f-requester-nik").fill("12#4")
+    page.locator("form.portal-form button[type=submit]").click()
+    error = page.locator(".field.has-error").filter(has=page.locator("#f-requester-nik")).locator(".field-error")
+    expect(error).to_contain_text("16 angka")
+    expect(error).not_to_contain_text("format salah")

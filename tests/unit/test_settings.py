@@ -1,0 +1,53 @@
+"""Every setting goes through engine.config.Settings: one place reads the environment, and documents it."""
+
+import ast
+from pathlib import Path
+
+import pytest
+
+from engine.config import ConfigError, load_settings
+
+ROOT = Path(__file__).resolve().parents[2]
+OS_READERS = {"environ", "environb", "getenv", "getenvb"}
+
+
+def _reads_the_environment(node) -> bool:
+    """``os.environ``, ``os.getenv``, ``from os import environ`` (a WSGI ``request.environ`` is no setting)."""
+    if isinstance(node, ast.Attribute) and isinstance(node.value, ast.Name):
+        return node.value.id == "os" and node.attr in OS_READERS
+    if isinstance(node, ast.ImportFrom) and node.module == "os":
+        return bool({alias.name for alias in node.names} & OS_READERS)
+    return False
+
+
+def test_only_engine_config_reads_the_environment():
+    readers = []
+    for layer in ("engine", "api", "notifications"):
+        for path in sorted((ROOT / layer).rglob("*.py")):
+            name = path.relative_to(ROOT).as_posix()
+            if name == "engine/config.py" or "migrations" in path.parts:
+                continue
+            for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+                if _reads_the_environment(node):
+                    readers.append(f"{name}:{node.lineno}")
+    assert readers == []
+
+
+def test_delivery_settings_come_from_the_environment_with_their_defaults():
+    default = load_settings({})
+    assert (default.stale_claim_seconds, default.smtp_host, default.smtp_port, default.webhook_url) == (
+        600,
+        None,
+        None,
+        None,
+    )
+    shortened = load_settings({"KAWAL_STALE_CLAIM_SECONDS": "3", "KAWAL_SMTP_HOST": " mail ", "KAWAL_SMTP_SSL": "1"})
+    assert (shortened.stale_claim_seconds, shortened.smtp_host, shortened.smtp_ssl) == (3, "mail", True)
+    with pytest.raises(ConfigError, match="KAWAL_STALE_CLAIM_SECONDS"):
+        load_settings({"KAWAL_STALE_CLAIM_SECONDS": "soon"})
+
+
+def test_secrets_of_the_channels_stay_out_of_the_settings_repr():
+    settings = load_settings({"KAWAL_SMTP_PASSWORD": "rahasia-smtp", "KAWAL_WEBHOOK_SECRET": "rahasia-webhook"})
+    assert settings.smtp_password == "rahasia-smtp"
+    assert "rahasia" not in repr(settings)
