@@ -12,7 +12,7 @@ PORT ?= 5000
 
 VENDOR := api/web/static/vendor/bpmn-viewer.production.min.js
 
-.PHONY: run test lint bench clean
+.PHONY: run test lint bench bench-scale clean
 
 # A current pip installs the runtime faster than Python 3.11's own (14 s against 16 s here, upgrade
 # included), and reads the test dependency group (--group, pip 25.1 and later).
@@ -63,8 +63,18 @@ bench: $(TEST_STAMP)
 	@url=$$(scripts/postgres.sh start) && \
 	trap 'scripts/postgres.sh stop' EXIT && \
 	KAWAL_BENCH_POSTGRES_URL=$$url $(BIN)/python -m bench.request_lifecycle $(BENCH_ARGS) && \
+	KAWAL_BENCH_POSTGRES_URL=$$url $(BIN)/python -m bench.topology $(TOPOLOGY_ARGS) && \
 	KAWAL_BENCH_POSTGRES_URL=$$url $(BIN)/python -m bench.reconcile $(RECONCILE_ARGS) && \
 	KAWAL_BENCH_POSTGRES_URL=$$url $(BIN)/python -m bench.dip_search $(DIP_SEARCH_ARGS)
+
+# A province's volume (a million cases, 100,000 open tasks, a million events, bulk-generated on PostgreSQL):
+# apart from `make bench`, its setup alone is long. SCALE_ARGS="--cases 100000 --open 10000 --events 100000" is smaller.
+bench-scale: export KAWAL_PG_DIR = /tmp/kawal-bench-pg
+bench-scale: export KAWAL_PG_PORT = 55433
+bench-scale: $(TEST_STAMP)
+	@url=$$(scripts/postgres.sh start) && \
+	trap 'scripts/postgres.sh stop' EXIT && \
+	KAWAL_BENCH_POSTGRES_URL=$$url $(BIN)/python -m bench.scale $(SCALE_ARGS)
 
 clean:
 	rm -rf $(VENV) kawal.db kawal.db-wal kawal.db-shm web-assets/node_modules api/web/static/vendor

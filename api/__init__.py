@@ -4,6 +4,7 @@ from flask import Flask
 from sqlalchemy import event
 from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm.exc import StaleDataError
+from werkzeug.middleware.proxy_fix import ProxyFix
 
 from api import errors, limits
 from api.extensions import api, db, migrate
@@ -53,6 +54,10 @@ def create_app(settings: Settings | None = None) -> Flask:
         from notifications.scheduling import Scheduler
 
         app.extensions["kawal_scheduler"] = Scheduler(settings.redis_url)
+    elif settings.clock_socket:  # the embedded mode's clock runs in its own process (`kawal clock`)
+        from notifications.clock import ClockSocket
+
+        app.extensions["kawal_clock"] = ClockSocket(settings.clock_socket)
     api.init_app(app)
     limits.init_app(app, api)  # the id converter before any route uses it; the body check before any view
     from api.views import register_blueprints
@@ -85,4 +90,9 @@ def create_app(settings: Settings | None = None) -> Flask:
     from api import web
 
     web.init_app(app)  # the web pages; after the JSON error handlers above, which it keeps for /api/ paths
+    if settings.trusted_proxies:
+        # Behind nginx the peer is the proxy: believe its X-Forwarded-* headers, and only the last
+        # ``trusted_proxies`` hops of them, so the throttles and quotas count the real client's address.
+        n = settings.trusted_proxies
+        app.wsgi_app = ProxyFix(app.wsgi_app, x_for=n, x_proto=n, x_host=n, x_port=n)
     return app

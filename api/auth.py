@@ -35,15 +35,15 @@ def current_session() -> AuthSession | None:
     return g.get("auth_session")
 
 
-def _token_session(header: str) -> AuthSession:
+def _token_session(header: str) -> tuple[AuthSession, User]:
     try:
         data = _serializer().loads(header[7:].strip(), max_age=current_app.config["KAWAL"].token_ttl_seconds)
     except (BadSignature, SignatureExpired):
         raise Unauthorized("token_expired") from None
-    row = sessions.find(db.session, "api", data.get("sid")) if isinstance(data, dict) else None
-    if row is None or row.user_id != data.get("uid"):
+    found = sessions.find_with_user(db.session, "api", data.get("sid")) if isinstance(data, dict) else None
+    if found is None or found[0].user_id != data.get("uid"):
         raise Unauthorized("token_revoked")
-    return row
+    return found
 
 
 def current_user(required: bool = True) -> User | None:
@@ -52,9 +52,8 @@ def current_user(required: bool = True) -> User | None:
     header = request.headers.get("Authorization", "")
     user = None
     if header.startswith("Bearer "):
-        row = _token_session(header)
-        user = db.session.get(User, row.user_id)
-        if user is None or not user.active:
+        row, user = _token_session(header)
+        if not user.active:
             raise Unauthorized("token_invalid")
         g.auth_session = row
     elif header:
@@ -75,10 +74,10 @@ def login_required(view):
 
 
 def client_address() -> str | None:
-    """The caller's address as the login throttle counts it: the connection's peer.
+    """The caller's address as the throttles and quotas count it: the connection's peer.
 
-    ``X-Forwarded-For`` is not read, since any caller can write it. Behind a reverse proxy every
-    caller therefore shares the proxy's address, and with it the per-address failure budget, until
-    the app is wrapped in werkzeug's ``ProxyFix`` with the number of proxies to trust.
+    ``X-Forwarded-For`` is not read by default, since any caller can write it. Behind a reverse proxy
+    set ``KAWAL_TRUSTED_PROXIES`` to the number of proxies in front: the app is then wrapped in
+    werkzeug's ``ProxyFix``, which makes this the address the nearest trusted proxy saw (api.create_app).
     """
     return request.remote_addr

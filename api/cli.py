@@ -2,8 +2,11 @@
 
 import json
 import logging
+import signal
 import sys
+import threading
 from contextlib import contextmanager
+from pathlib import Path
 
 import click
 from sqlalchemy import inspect, select
@@ -89,30 +92,62 @@ def main(ctx):
 @main.command()
 @click.option("--host", default="127.0.0.1", show_default=True)
 @click.option("--port", default=5000, show_default=True, type=int)
+@click.option("--workers", default=1, show_default=True, type=click.IntRange(1, 64), help="web processes")
+@click.option("--threads", default=8, show_default=True, type=click.IntRange(1, 256), help="threads per process")
+@click.option(
+    "--production",
+    is_flag=True,
+    help="run gunicorn on deploy/gunicorn.conf.py (KAWAL_WEB_* settings) instead; needs KAWAL_REDIS_URL",
+)
+@click.option(
+    "--config",
+    "config_file",
+    type=click.Path(exists=True, dir_okay=False),
+    default=None,
+    help="the gunicorn config of --production (default: deploy/gunicorn.conf.py of this checkout)",
+)
 @pass_context
-def serve(kawal, host, port):
-    """Run the web application (development server; use gunicorn 'api:create_app()' in production)."""
-    from werkzeug.serving import run_simple
-
-    from api import create_app
+def serve(kawal, host, port, workers, threads, production, config_file):
+    """Serve the pages and the API with gunicorn (keep-alive, threads); without Redis, the clock beside it."""
+    from api import server
 
     settings = kawal.settings
-    app = create_app(settings)
-    clock = None
-    if not settings.redis_url:  # the embedded default: timers, reminders and messages from this process
-        from notifications.clock import EmbeddedClock
-        from notifications.services import Services, use
-
-        svc = Services(settings)
-        use(svc)
-        clock = app.extensions["kawal_clock"] = EmbeddedClock(svc).start()
-        click.echo("no KAWAL_REDIS_URL: the embedded clock runs reconcile every minute")
+    if production:
+        config = Path(config_file) if config_file else server.PRODUCTION_CONFIG
+        if not settings.redis_url:
+            raise click.ClickException("--production runs the timers and messages on RQ: set KAWAL_REDIS_URL")
+        if not config.exists():
+            raise click.ClickException(f"no gunicorn config at {config}: pass --config")
+        server.exec_production(config)
+    if not settings.redis_url:
+        click.echo("no KAWAL_REDIS_URL: the embedded clock (kawal clock) sweeps each minute and after each change")
     click.echo(f"Kawal on http://{host}:{port}/ (pages) and http://{host}:{port}/api/v1/docs (API)")
+    server.serve_embedded(settings, host, port, workers, threads)
+
+
+@main.command()
+@click.option("--interval", default=60.0, show_default=True, type=click.FloatRange(0.1), help="seconds between sweeps")
+@click.option("--parent", type=int, default=None, hidden=True, help="stop when this process is gone")
+@click.option("--socket", "socket_path", default=None, help="the datagram socket to wake on (else KAWAL_CLOCK_SOCKET)")
+@pass_context
+def clock(kawal, interval, parent, socket_path):
+    """The embedded clock in the foreground: reconcile each interval and when KAWAL_CLOCK_SOCKET is woken."""
+    from notifications.clock import run_process
+    from notifications.services import Services, use
+
+    settings = kawal.settings
+    if settings.redis_url:
+        raise click.ClickException("KAWAL_REDIS_URL is set: `kawal worker` and `kawal reconcile` do this work")
+    svc = Services(settings)
+    use(svc)
+    stop = threading.Event()
+    for signum in (signal.SIGTERM, signal.SIGINT):
+        signal.signal(signum, lambda _signum, _frame: stop.set())  # the sweep under way finishes first
     try:
-        run_simple(host, port, app, threaded=True, use_reloader=False)
+        run_process(svc, socket_path or settings.clock_socket, interval, parent, stop)
     finally:
-        if clock is not None:
-            clock.stop()
+        use(None)
+        svc.sessions.kw["bind"].dispose()
 
 
 @main.group()
@@ -573,3 +608,7 @@ def export_bundle(kawal, ticket, output):
         session.commit()  # the bundle_exported event, once the file is there
     click.echo(str(path))
     click.echo(f"sha256 {bundle.sha256}")
+
+
+if __name__ == "__main__":  # `python -m api.cli`: how `kawal serve` starts its clock
+    main()

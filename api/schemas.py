@@ -311,8 +311,15 @@ class CaseView(Schema):
     )
 
 
+class CaseAfterTask(CaseView):
+    """The case as a completion left it: what the officer needs next, without the chain (GET the case for it)."""
+
+    class Meta:
+        exclude = ("chain", "requester")
+
+
 class CompleteResult(Schema):
-    case = fields.Nested(CaseView)
+    case = fields.Nested(CaseAfterTask)
     next_tasks = fields.List(fields.Nested(TaskItem))
 
 
@@ -544,6 +551,40 @@ class DocumentItem(Schema):
 class DocumentList(Schema):
     ticket = fields.String()
     items = fields.List(fields.Nested(DocumentItem))
+
+
+class LateWork(Schema):
+    count = fields.Integer(metadata={"description": "items due before now and still pending"})
+    oldest_seconds = fields.Integer(metadata={"description": "how long the oldest of them has been due (0: none)"})
+
+
+class DatabaseHealth(Schema):
+    ok = fields.Boolean()
+    error = fields.String(metadata={"description": "why the database did not answer (only when ok is false)"})
+    timers_due = fields.Nested(LateWork, metadata={"description": "BPMN timers due and not yet fired"})
+    reminders_due = fields.Nested(LateWork, metadata={"description": "deadline reminders due and not yet sent"})
+    messages_pending = fields.Nested(LateWork, metadata={"description": "outbox messages not yet sent"})
+    incidents_open = fields.Integer(metadata={"description": "incidents no administrator has resolved"})
+    late = fields.Boolean(metadata={"description": "some due work has waited more than five minutes"})
+
+
+class RedisHealth(Schema):
+    ok = fields.Boolean()
+    error = fields.String(metadata={"description": "why Redis did not answer (only when ok is false)"})
+    queued = fields.Integer(metadata={"description": "jobs waiting for a worker (the queue's depth)"})
+    scheduled = fields.Integer(metadata={"description": "jobs waiting for their time"})
+    started = fields.Integer(metadata={"description": "jobs a worker is running"})
+    failed = fields.Integer(metadata={"description": "jobs in RQ's failed registry"})
+    workers = fields.Integer(metadata={"description": "live `kawal worker` processes"})
+    scheduler = fields.Boolean(metadata={"description": "a worker holds the scheduler lock"})
+
+
+class Health(Schema):
+    status = fields.String(metadata={"description": "ok, late (due work waits) or down (a part does not answer)"})
+    database = fields.Nested(DatabaseHealth)
+    redis = fields.Nested(
+        RedisHealth, allow_none=True, metadata={"description": "null in the embedded mode (no KAWAL_REDIS_URL)"}
+    )
 
 
 # The intake bodies document their forms' limits (api.formspec); the engine checks them.

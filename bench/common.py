@@ -11,6 +11,13 @@ from engine.db import make_engine
 POSTGRES_ENV = "KAWAL_BENCH_POSTGRES_URL"
 
 
+def load() -> str:
+    """The machine's 1- and 5-minute load averages: printed beside each figure, which means little on a
+    machine busy with other work (2 CPUs here, often shared)."""
+    one, five, _ = os.getloadavg()
+    return f"{one:.1f}/{five:.1f}"
+
+
 class BenchError(RuntimeError):
     """A benchmark cannot run as asked (a message for the operator, not a traceback)."""
 

@@ -9,8 +9,8 @@ pemberitahuan_tertulis -> penyerahan_informasi, with the form data the API tests
 * raw: SpiffWorkflow in this process, no database. Per case: new workflow, start data, run, serialize;
   per task: deserialize -> find the READY task -> set data -> run -> run engine steps -> serialize. It
   uses Kawal's own Runtime (spec-less serializer, script functions) with a spec parsed once.
-* HTTP: ``kawal serve`` (werkzeug, threaded) in a subprocess on 127.0.0.1 over a fresh database, one
-  client thread with one ``http.client`` connection (werkzeug closes it after every answer). Per case:
+* HTTP: ``kawal serve`` (gunicorn, one process of threads, connections kept alive) in a subprocess on
+  127.0.0.1 over a fresh database, one client thread with one ``http.client`` connection. Per case:
   POST /requests; per task: GET /cases/{ticket} to find the task id ("lookup", timed apart) and
   POST /tasks/{id}/complete.
 * in-process: the same HTTP calls through the Flask test client (the whole WSGI stack, no socket), on
@@ -43,19 +43,20 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from importlib.metadata import version
 from pathlib import Path
+from zoneinfo import ZoneInfo
 
 from SpiffWorkflow.spiff.parser import VALIDATOR, SpiffBpmnParser
 from SpiffWorkflow.util.task import TaskState
 from sqlalchemy import event
 
-from bench.common import POSTGRES_ENV, BenchError, fresh_database
+from bench.common import POSTGRES_ENV, BenchError, fresh_database, load
 from engine import clock, kinds
 from engine.config import load_settings
 from engine.db import make_engine, session_factory, upgrade
 from engine.runtime import LoadedSpec, Runtime
 from engine.users import create_user
 from tests.conftest import request_payload
-from tests.helpers import STEP, WHO, decision
+from tests.helpers import STEP, WHO, dated, decision
 
 ROOT = Path(__file__).resolve().parent.parent
 PROCESS = kinds.REQUEST
@@ -69,6 +70,14 @@ GRANT_PATH = (
     "penyerahan_informasi",
 )
 STEP_DATA = {name: STEP[name] for name in GRANT_PATH if name in STEP} | {"putuskan": decision("dikabulkan_seluruhnya")}
+OFFICE_TZ = ZoneInfo("Asia/Jakarta")  # the default KAWAL_OFFICE_TZ, which the bench does not change
+
+
+def step_data(name: str) -> dict:
+    """A task's form data, its notices dated the office's today (not before the receipt, not in the future)."""
+    return dated(STEP_DATA[name], datetime.now(OFFICE_TZ).date().isoformat())
+
+
 PASSWORD = "bench-password-1"  # noqa: S105 - a throw-away officer in a throw-away database
 OFFICERS = {"petugas": ["petugas_layanan"], "ppid": ["ppid"], "unit": ["unit_pengolah"], "atasan": ["atasan_ppid"]}
 LOOKUP_USER = "ppid"  # who reads the case to find the next task (sees every request case)
@@ -151,7 +160,7 @@ def raw_case(rt: Runtime, n: int, rec: Recorder | None) -> None:
         task = next((t for t in wf.get_tasks(state=TaskState.READY, manual=True) if t.task_spec.bpmn_id == name), None)
         if task is None:
             raise BenchError(f"raw case {n}: {name} is not READY")
-        task.set_data(**STEP_DATA[name])
+        task.set_data(**step_data(name))
         task.run()
         rt.step(wf)
         state = rt.dumps(wf)
@@ -184,9 +193,8 @@ def run_raw(env: dict, cases: int, warmup: int) -> Recorder:
 class HttpTransport:
     """One HTTP/1.1 connection, kept alive when the server allows; counts answers that close it.
 
-    werkzeug 3 answers every request with ``Connection: close`` (serving.py: "Always close the
-    connection"), so under ``kawal serve`` each request opens a new TCP connection (http.client
-    reconnects by itself) and the server starts a thread for it.
+    ``kawal serve`` (gunicorn) keeps it open; a server that closes it (werkzeug's development server
+    always did) shows here as answers that closed it, and http.client reconnects by itself.
     """
 
     def __init__(self, port: int) -> None:
@@ -265,7 +273,7 @@ def http_case(transport, tokens: dict[str, str], rec: Recorder | None, profiler:
         if profiler:
             profiler.enable()
         ms, result = transport.call(
-            "POST", f"/api/v1/tasks/{task['id']}/complete", {"data": STEP_DATA[name]}, token=tokens[WHO[task["lane"]]]
+            "POST", f"/api/v1/tasks/{task['id']}/complete", {"data": step_data(name)}, token=tokens[WHO[task["lane"]]]
         )
         if profiler:
             profiler.disable()
@@ -544,7 +552,7 @@ def report_backend(
     if reconnects:
         print(
             f"  keep-alive: the server closed the connection after {reconnects[0]} of {reconnects[1]} answers"
-            " (werkzeug 3 always sends Connection: close): every request paid a TCP connect and a new server thread."
+            " (each closed one cost the next request a TCP connect)."
         )
     ratio_p50 = pct(http.ms["complete"], 50) / pct(raw.ms["complete"], 50)
     ratio_case = per_s(raw.ms["case"]) / per_s(http.ms["case"])
@@ -552,7 +560,7 @@ def report_backend(
     print(
         f"  HTTP / raw: complete p50 x{ratio_p50:.2f} (target <= x{TARGET_RATIO:g}: {verdict});"
         f" time per case x{ratio_case:.2f} (raw {per_s(raw.ms['case']):.1f} vs HTTP {per_s(http.ms['case']):.1f}"
-        " cases/s)"
+        f" cases/s; load {load()})"
     )
     parts = []
     for key, label in (("complete", "completions/s"), ("case", "cases/s"), ("start", "starts/s")):
@@ -616,6 +624,7 @@ def report_backend(
 def bench_backend(backend: str, args, tmp: Path) -> None:
     env = dict(os.environ)
     env.setdefault("KAWAL_ENV", "development")
+    env.setdefault("KAWAL_QUOTA_FILINGS_PER_HOUR", "1000000")  # every bench filing comes from 127.0.0.1
     print(f"\n[{backend}] raw SpiffWorkflow: {args.cases} cases ...", file=sys.stderr, flush=True)
     raw = run_raw(env, args.cases, args.warmup)
     print(f"[{backend}] preparing the database ...", file=sys.stderr, flush=True)
@@ -667,7 +676,7 @@ def main(argv: list[str] | None = None) -> int:
     print(
         f"{PROCESS}, grant path: start + {len(GRANT_PATH)} user tasks; {args.cases} timed cases per side"
         f" after {args.warmup} warm-up cases; one client thread (http.client, HTTP/1.1) against `kawal serve`"
-        " (werkzeug, threaded) in a subprocess"
+        f" (gunicorn, threads, keep-alive) in a subprocess; load average {load()}"
     )
     with tempfile.TemporaryDirectory(prefix="kawal-bench-") as tmp:
         for backend in backends:

@@ -29,6 +29,9 @@ class Settings:
     secret_key: str = DEV_SECRET  # KAWAL_SECRET_KEY: signs API tokens
     vault_keys: tuple[bytes, ...] = ()  # KAWAL_VAULT_KEY: base64 32-byte keys, comma-separated, newest first
     redis_url: str | None = None  # KAWAL_REDIS_URL: unset = embedded mode, no Redis
+    # Embedded mode: the Unix datagram socket of the `kawal clock` process, woken after each commit
+    # (`kawal serve` sets it for the clock it starts); unset = the clock sweeps only each minute.
+    clock_socket: str | None = None  # KAWAL_CLOCK_SOCKET
     office_timezone: str = "Asia/Jakarta"  # KAWAL_OFFICE_TZ: WIB, WITA (Asia/Makassar) or WIT (Asia/Jayapura)
     # KAWAL_OFFICE_HOURS: "08:00-16:00", then ";"-separated hours per weekday and dated exceptions, e.g.
     # "07:30-16:00; jumat=07:30-16:30; 2027-02-08..2027-03-09=08:00-15:00 Ramadan" (engine.calendar).
@@ -79,6 +82,9 @@ class Settings:
     quota_bytes_per_day: int = 100 * 1024 * 1024  # KAWAL_QUOTA_BYTES_PER_DAY: attachment bytes, per case and address
     quota_incident_after: int = 20  # KAWAL_QUOTA_INCIDENT_AFTER: refusals of one key in a day open an incident
     min_free_bytes: int = 1024 * 1024 * 1024  # KAWAL_MIN_FREE_BYTES: uploads stop before the files' disk has less
+    # Reverse proxies in front of the app whose X-Forwarded-For/-Proto/-Host are believed (werkzeug ProxyFix);
+    # 0 = none: the connection's peer is the client. Behind one nginx: 1, or every caller shares its address.
+    trusted_proxies: int = 0  # KAWAL_TRUSTED_PROXIES
     workflows_dir: Path = WORKFLOWS_DIR
     forms_dir: Path = FORMS_DIR
     extra: dict = field(default_factory=dict)
@@ -102,6 +108,10 @@ def _vault_keys(raw: str | None, secret: str) -> tuple[bytes, ...]:
             raise ConfigError("KAWAL_VAULT_KEY: each key must decode to 32 bytes")
         keys.append(key)
     return tuple(keys)
+
+
+MAX_TRUSTED_PROXIES = 5
+"""More hops than this in front of one office's server is a misreading of the setting, not a layout."""
 
 
 def _flag(env, name: str) -> bool:
@@ -177,6 +187,12 @@ def load_settings(environ: dict | None = None, **overrides) -> Settings:
             raise ConfigError(f"{name} must be a whole number") from exc
         if whole[key] < 1:
             raise ConfigError(f"{name} must be at least 1")
+    try:
+        whole["trusted_proxies"] = int(env.get("KAWAL_TRUSTED_PROXIES", "0"))
+    except ValueError as exc:
+        raise ConfigError("KAWAL_TRUSTED_PROXIES must be a whole number (the proxies in front, 0 for none)") from exc
+    if not 0 <= whole["trusted_proxies"] <= MAX_TRUSTED_PROXIES:
+        raise ConfigError(f"KAWAL_TRUSTED_PROXIES must be between 0 and {MAX_TRUSTED_PROXIES}")
     smtp_port = (env.get("KAWAL_SMTP_PORT") or "").strip()
     if smtp_port and not smtp_port.isdigit():
         raise ConfigError(f"KAWAL_SMTP_PORT must be a number, not {smtp_port!r}")
@@ -199,6 +215,7 @@ def load_settings(environ: dict | None = None, **overrides) -> Settings:
         secret_key=secret,
         vault_keys=vault_keys,
         redis_url=env.get("KAWAL_REDIS_URL") or None,
+        clock_socket=env.get("KAWAL_CLOCK_SOCKET") or None,
         office_timezone=env.get("KAWAL_OFFICE_TZ", "Asia/Jakarta"),
         office_hours=office_hours,
         ticket_prefix=env.get("KAWAL_TICKET_PREFIX", "PPID"),

@@ -133,7 +133,8 @@ class Case(Base):
     id: Mapped[int] = mapped_column(primary_key=True)
     ticket: Mapped[str] = mapped_column(String(40), unique=True)
     kind: Mapped[str] = mapped_column(String(40), index=True)
-    parent_id: Mapped[int | None] = mapped_column(ForeignKey("case.id"))
+    # Indexed: a requester's status and every case page look up the case's objections and disputes by it.
+    parent_id: Mapped[int | None] = mapped_column(ForeignKey("case.id"), index=True)
     process_version_id: Mapped[int] = mapped_column(ForeignKey("process_version.id"))
     unit_id: Mapped[int | None] = mapped_column(ForeignKey("unit.id"))
     status: Mapped[str] = mapped_column(String(40))

@@ -97,7 +97,9 @@ class Outbox:
     def write(self) -> list[Notification]:
         """Add the messages whose key is new (a cause already told is not told again); returns them."""
         if self._wanted:
-            known = set(
+            # Keys written already: in the database, or earlier in this change and not yet flushed.
+            known = {n.idempotency_key for n in self.session.new if isinstance(n, Notification)}
+            known.update(
                 self.session.scalars(
                     select(Notification.idempotency_key).where(Notification.idempotency_key.in_(list(self._wanted)))
                 )

@@ -8,7 +8,7 @@ from __future__ import annotations
 from datetime import datetime
 
 from sqlalchemy import func, select
-from sqlalchemy.orm import Session, object_session
+from sqlalchemy.orm import Session, contains_eager, object_session
 
 from engine import access, chain, clock, explanation, holiday_years, kinds, lateness, status, visibility
 from engine.errors import Forbidden, Invalid
@@ -58,7 +58,8 @@ def list_tasks(
             else query.where((HumanTask.due_at >= now) | HumanTask.due_at.is_(None))
         )
     query = query.order_by(HumanTask.due_at.is_(None), HumanTask.due_at, HumanTask.id)
-    rows = session.scalars(query).all()
+    # Each row's case comes with it (the join above): no query per task for its ticket.
+    rows = session.scalars(query.options(contains_eager(HumanTask.case))).all()
     return [task_item(rt, t) for t in rows], len(rows)
 
 
@@ -135,7 +136,11 @@ def _holder(deadline: Deadline) -> str:
     return explanation.holder_of(deadline.kind, deadline.calendar)
 
 
-def case_view(session: Session, rt: Runtime, user: User, case: Case, with_identity: bool = True) -> dict:
+def case_view(
+    session: Session, rt: Runtime, user: User, case: Case, with_identity: bool = True, with_chain: bool = True
+) -> dict:
+    """The case for an officer; ``with_chain=False`` leaves out the linked cases and their clocks (which
+    cost three more queries), as the answer to a completed task does."""
     deadlines = case.deadlines  # loaded already when the case has just run
     tasks = [t for t in case.tasks if t.state == "open"]
     view = {
@@ -153,10 +158,11 @@ def case_view(session: Session, rt: Runtime, user: User, case: Case, with_identi
         "deadlines": [chain.deadline_view(d) for d in deadlines],
         "open_tasks": [task_item(rt, t) for t in tasks],
         "requester": None,
-        "chain": chain.chain_view(rt, session, case),
         # Years a pending deadline reaches into whose cuti bersama nobody confirmed (engine.holiday_years).
         "calendar_unconfirmed": holiday_years.case_warnings(session, case),
     }
+    if with_chain:
+        view["chain"] = chain.chain_view(rt, session, case)
     if with_identity and access.can_read_identity(user, case) and case.requester_party_id:
         view["requester"] = rt.vault.read(session.get(Party, case.requester_party_id))
     return view

@@ -26,11 +26,13 @@ from uuid import UUID
 
 from SpiffWorkflow.exceptions import TaskNotFoundException
 from SpiffWorkflow.util.task import TaskState
+from sqlalchemy import inspect, select
 from sqlalchemy.orm import Session
+from sqlalchemy.orm.attributes import set_committed_value
 
 from engine import clock, notices
 from engine.audit import EventLog
-from engine.models import Case
+from engine.models import Case, Deadline, HumanTask, WorkflowState
 from engine.runtime import Runtime
 from engine.sync import sync
 
@@ -46,6 +48,25 @@ class RunResult:
 
     case: Case
     touched: tuple[Case, ...]
+
+
+def load_for_run(session: Session, case: Case) -> None:
+    """Everything a run of ``case`` reads, in three plain queries: its instance, deadlines and tasks.
+
+    Loaded up front, before the block changes anything, so no lazy load in the middle of the run
+    flushes half a change (and bumps the case's version twice). Rows already loaded are not read again.
+    """
+    if case.id is None:
+        return
+    unloaded = inspect(case).unloaded
+    if "workflow_state" in unloaded:
+        set_committed_value(case, "workflow_state", session.get(WorkflowState, case.id))
+    if "deadlines" in unloaded:
+        rows = session.scalars(select(Deadline).where(Deadline.case_id == case.id).order_by(Deadline.id)).all()
+        set_committed_value(case, "deadlines", rows)
+    if "tasks" in unloaded:
+        rows = session.scalars(select(HumanTask).where(HumanTask.case_id == case.id).order_by(HumanTask.id)).all()
+        set_committed_value(case, "tasks", rows)
 
 
 def touch(case: Case) -> None:
@@ -77,6 +98,7 @@ class CaseRun:
 
     def __enter__(self) -> CaseRun:
         if self.wf is None:
+            load_for_run(self.session, self.case)
             self.wf = self.rt.load(self.session, self.case)
             self._completed_before = self.rt.completed_ids(self.wf)
         return self
@@ -138,8 +160,11 @@ class CaseRun:
         self.rt.step(self.wf)
         if self._work == TIMERS and not self._moved():
             return self.result  # nothing was due: the case is left as it was (a run twice is harmless)
-        changes = sync(self.rt, self.session, self.case, self.wf, self.log, self.actor, self._completed_before)
-        notices.announce(self.session, self.rt, self.case, changes)
+        # The reads below (the case's rows are loaded already; officers, outbox keys) need nothing of this
+        # change flushed: without autoflush the whole change is written once, in one flush, by _save.
+        with self.session.no_autoflush:
+            changes = sync(self.rt, self.session, self.case, self.wf, self.log, self.actor, self._completed_before)
+            notices.announce(self.session, self.rt, self.case, changes)
         self._save()
         self._tell_parent(changes.to_parent)
         return self.result

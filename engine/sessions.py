@@ -14,7 +14,7 @@ import secrets
 from datetime import timedelta
 
 from sqlalchemy import delete, select
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, joinedload
 
 from engine import clock
 from engine.models import AuthSession, User
@@ -64,6 +64,17 @@ def find(session: Session, kind: str, session_id: str | None) -> AuthSession | N
     if row is None or row.kind != kind or row.expires_at <= clock.now():
         return None
     return row
+
+
+def find_with_user(session: Session, kind: str, session_id: str | None) -> tuple[AuthSession, User] | None:
+    """``find`` and the session's officer in one query (each API request's first read); ``None`` as ``find``."""
+    if not session_id or len(session_id) > 2 * ID_BYTES:
+        return None
+    query = select(AuthSession, User).join(User, User.id == AuthSession.user_id).options(joinedload(User.groups))
+    found = session.execute(query.where(AuthSession.id_hash == _hash(session_id))).unique().first()
+    if found is None or found[0].kind != kind or found[0].expires_at <= clock.now():
+        return None
+    return found[0], found[1]
 
 
 def extend(row: AuthSession, lifetime_seconds: int) -> None:

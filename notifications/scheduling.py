@@ -12,7 +12,7 @@ from datetime import datetime, timedelta
 
 from redis import Redis
 from redis.exceptions import RedisError
-from rq import Queue, Retry
+from rq import Queue, Retry, Worker
 from rq.job import Job, JobStatus
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -59,6 +59,30 @@ class Scheduler:
                 )
         except RedisError as exc:
             log.warning("could not schedule notifications %s: %s; reconcile will", list(ids), exc)
+
+    def health(self) -> dict:
+        """What monitoring asks Redis: the queue's depth, what waits for its time, failures, live workers.
+
+        ``scheduler`` says whether a worker holds the scheduler lock: without one, jobs waiting for their
+        time are never moved to the queue (RQ hands the lock on within two minutes of its holder dying).
+        Raises ``RedisError`` when Redis does not answer.
+        """
+        pipe = self.redis.pipeline()
+        pipe.llen(self.queue.key)
+        pipe.zcard(self.queue.scheduled_job_registry.key)
+        pipe.zcard(self.queue.started_job_registry.key)
+        pipe.zcard(self.queue.failed_job_registry.key)
+        pipe.exists(f"rq:scheduler-lock:{QUEUE}")
+        queued, scheduled, started, failed, lock = pipe.execute()
+        workers = Worker.count(connection=self.redis, queue=self.queue)
+        return {
+            "queued": queued,
+            "scheduled": scheduled,
+            "started": started,
+            "failed": failed,
+            "workers": workers,
+            "scheduler": bool(lock),
+        }
 
     def _schedule(self, items, only_missing: bool) -> int:
         items = list(items)

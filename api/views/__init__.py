@@ -20,12 +20,27 @@ def register_blueprints(api, app) -> None:
         complaints,
         dip,
         documents,
+        health,
         incidents,
         requests,
         tasks,
     )
 
-    modules = (auth, requests, complaints, tasks, cases, chain, bundle, documents, audit, calendar, incidents, dip)
+    modules = (
+        auth,
+        requests,
+        complaints,
+        tasks,
+        cases,
+        chain,
+        bundle,
+        documents,
+        audit,
+        calendar,
+        incidents,
+        dip,
+        health,
+    )
     for module in modules:
         api.register_blueprint(module.blp, url_prefix="/api/v1")
 

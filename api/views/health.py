@@ -1,0 +1,47 @@
+"""``GET /api/v1/health``: for the monitoring and the load balancer, no login, counts only.
+
+200 with ``"status": "ok"`` when the database (and Redis, when configured) answer and no due work
+waits; 200 with ``"late"`` when they answer but timers, reminders or messages wait past their time
+(workers or the reconcile timer stopped: alert on it); 503 with ``"down"`` when a part does not answer
+(take this web process out of rotation). No personal data and no ids: figures only.
+"""
+
+import logging
+
+from flask import current_app
+from flask_smorest import Blueprint
+from redis.exceptions import RedisError
+from sqlalchemy.exc import SQLAlchemyError
+
+from api.extensions import db
+from api.schemas import Health
+from engine.health import database_health
+
+blp = Blueprint("health", __name__, description="Is this deployment answering and doing its due work?")
+log = logging.getLogger("kawal.health")
+
+
+@blp.get("/health")
+@blp.response(200, Health)
+@blp.alt_response(503, schema=Health, description="the database or Redis does not answer")
+def health():
+    """The database, Redis and RQ queue, and the oldest timer, reminder and message still waiting."""
+    try:
+        database = {"ok": True, **database_health(db.session)}
+    except SQLAlchemyError as exc:
+        db.session.rollback()
+        log.warning("health: database: %s", exc)
+        database = {"ok": False, "error": type(exc).__name__}
+    finally:
+        db.session.remove()  # nothing of a health check lingers in the pool's transaction
+    redis = None
+    scheduler = current_app.extensions.get("kawal_scheduler")
+    if scheduler is not None:
+        try:
+            redis = {"ok": True, **scheduler.health()}
+        except RedisError as exc:
+            log.warning("health: redis: %s", exc)
+            redis = {"ok": False, "error": type(exc).__name__}
+    down = not database["ok"] or (redis is not None and not redis["ok"])
+    status = "down" if down else "late" if database.get("late") else "ok"
+    return {"status": status, "database": database, "redis": redis}, 503 if down else 200

@@ -1,0 +1,46 @@
+"""gunicorn's configuration for a production Kawal: ``gunicorn --config deploy/gunicorn.conf.py``.
+
+Everything an office changes comes from the environment (the systemd unit's EnvironmentFile), so this
+file stays as shipped:
+
+| variable | default | meaning |
+|---|---|---|
+| KAWAL_WEB_BIND | 127.0.0.1:8000 | where nginx finds the app (a unix:/run/kawal/web.sock path works too) |
+| KAWAL_WEB_WORKERS | 2 per CPU | web processes; each holds the parsed BPMN specs and a database pool |
+| KAWAL_WEB_THREADS | 2 | threads per process: one waits on the database while the other runs Python |
+| KAWAL_WEB_PRELOAD | 0 | 1: load the app once in the master, then fork (less memory; code updates need a restart) |
+
+Reloading: ``systemctl reload kawal-web`` sends SIGHUP: gunicorn starts new workers on the new code and
+configuration and stops the old ones after their current requests (graceful_timeout). With
+KAWAL_WEB_PRELOAD=1 the code is the master's, so a code update needs ``systemctl restart``.
+"""
+
+import multiprocessing
+import os
+
+from api.server import post_worker_init, when_ready  # noqa: F401 - gunicorn reads hooks from this module
+
+wsgi_app = "api:create_app()"
+bind = [os.environ.get("KAWAL_WEB_BIND", "127.0.0.1:8000")]
+workers = int(os.environ.get("KAWAL_WEB_WORKERS") or 2 * multiprocessing.cpu_count())
+worker_class = "gthread"
+threads = int(os.environ.get("KAWAL_WEB_THREADS") or 2)
+preload_app = os.environ.get("KAWAL_WEB_PRELOAD", "0") == "1"
+
+# nginx keeps its upstream connections open for 60 s (keepalive_timeout in deploy/nginx/kawal.conf):
+# the app must keep them at least as long, or nginx sends a request on a connection gunicorn just closed.
+keepalive = 75
+timeout = 60  # a request running longer than this (an export is streamed, so it is not) kills its worker
+graceful_timeout = 30  # on reload or stop, how long running requests may finish
+# A worker is replaced after this many requests (with jitter, so they do not all restart at once): a slow
+# leak in a library never grows for weeks.
+max_requests = 5000
+max_requests_jitter = 500
+
+accesslog = "-"  # to journald through the unit's stdout; no query strings carry personal data
+errorlog = "-"
+loglevel = "info"
+proc_name = "kawal-web"
+# The request limits gunicorn enforces before the app sees anything.
+limit_request_line = 8190
+limit_request_fields = 100
