@@ -60,11 +60,12 @@ def pytest_report_header(config):
     return f"PostgreSQL: {PG_URL}"
 
 
-# The tests with real servers and processes (redis-server, `kawal worker`, SMTP, Chromium) wait more than they
+# The tests with real servers and processes (redis-server, `kawal worker`, gunicorn, SMTP, Chromium) wait more than they
 # compute, and the OpenAPI fuzzing is one long test: run first, they overlap with the rest under pytest-xdist,
 # and the run does not end on one of them.
 SLOW_FIRST = (
     "tests/reminders/",
+    "tests/deploy/",
     "tests/browser/",
     "tests/test_readme_tour.py",
     "tests/security/test_openapi_fuzz.py",
