@@ -46,6 +46,11 @@ test:
 	@command -v redis-server >/dev/null || { [ "$$(id -u)" = 0 ] && apt-get update -qq && \
 		DEBIAN_FRONTEND=noninteractive apt-get install -y -qq redis-server >/dev/null; } || \
 		{ echo "redis-server is needed: install the redis-server package" >&2; exit 1; }
+	@# The personal-data scan reads images' text with tesseract and its Indonesian pack (engine.pii_scan).
+	@{ command -v tesseract >/dev/null && tesseract --list-langs 2>/dev/null | grep -qx ind; } || \
+		{ [ "$$(id -u)" = 0 ] && apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq \
+		tesseract-ocr tesseract-ocr-ind >/dev/null; } || \
+		{ echo "tesseract is needed: install the tesseract-ocr and tesseract-ocr-ind packages" >&2; exit 1; }
 	@# The browser tests drive Debian's Chromium through Playwright (never a downloaded browser).
 	@[ -x /usr/bin/chromium ] || { [ "$$(id -u)" = 0 ] && apt-get update -qq && \
 		DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; } || \

@@ -13,7 +13,7 @@ from marshmallow import Schema, fields
 from werkzeug.exceptions import HTTPException
 
 from api.language import requested, say, say_fields
-from engine.errors import Conflict, Forbidden, Invalid, KawalError, NotFound, TooMany, Unauthorized
+from engine.errors import Conflict, Forbidden, Gone, Invalid, KawalError, NotFound, TooMany, Unauthorized
 from engine.messages import Message
 from engine.quotas import InsufficientStorage
 
@@ -24,6 +24,7 @@ _CODES = {
     404: "not_found",
     405: "method_not_allowed",
     409: "conflict",
+    410: "expired",
     412: "precondition_failed",
     413: "too_large",
     415: "unsupported_media_type",
@@ -36,6 +37,7 @@ STATUS: dict[type[KawalError], int] = {
     Forbidden: 403,
     NotFound: 404,
     Conflict: 409,
+    Gone: 410,
     Invalid: 422,
     TooMany: 429,
     InsufficientStorage: 507,  # RFC 4918 §11.5: the upload cannot be stored now
@@ -82,6 +84,11 @@ def _flatten(messages, prefix: str = "") -> dict[str, list[str]]:
     else:
         out[prefix or "_schema"] = [str(messages)]
     return out
+
+
+def field_messages(messages) -> dict[str, list[str]]:
+    """Marshmallow's nested messages as the API's ``{field path: [messages]}``."""
+    return _flatten(messages)
 
 
 def error_response(status: int, message: str | Message, errors: dict | None = None, code: str | None = None):

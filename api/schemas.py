@@ -74,6 +74,12 @@ class RequestSubmit(Schema):
     )
 
 
+class PaperRequestForm(Schema):
+    """A paper request recorded by the front desk: the request as JSON text, its scanned pages beside it."""
+
+    data = fields.String(required=True, metadata={"description": "the request as for POST /requests, as JSON"})
+
+
 class Receipt(Schema):
     ticket = fields.String()
     access_code = fields.String(metadata={"description": "shown once; keep it to follow the case"})
@@ -112,6 +118,16 @@ class LinkedCase(Schema):
     status_label = fields.String()
 
 
+class DeliveredFile(Schema):
+    id = fields.Integer()
+    file_name = fields.String()
+    media_type = fields.String()
+    size = fields.Integer()
+    sha256 = fields.String()
+    available_until = OfficeDateTime()
+    expired = fields.Boolean()
+
+
 class PublicStatus(Schema):
     ticket = fields.String()
     kind = fields.String()
@@ -126,6 +142,10 @@ class PublicStatus(Schema):
         fields.Nested(Window), metadata={"description": "until when the requester may object or bring a dispute"}
     )
     linked = fields.List(fields.Nested(LinkedCase))
+    files = fields.List(
+        fields.Nested(DeliveredFile),
+        metadata={"description": "the information handed over as files, downloadable with the access code"},
+    )
 
 
 class Proxy(Schema):
@@ -245,6 +265,34 @@ class TaskDetail(TaskItem):
 
 class CompleteTask(Schema):
     data = fields.Dict(required=True)
+
+
+class ScanFinding(Schema):
+    kind = fields.String(metadata={"description": "nik, kk, npwp, telepon, email or unreadable"})
+    masked = fields.String(metadata={"description": "the value with its middle hidden"})
+    page = fields.Integer()
+    label = fields.String()
+    label_en = fields.String()
+
+
+class ScannedFile(Schema):
+    field = fields.String()
+    index = fields.Integer()
+    file_name = fields.String()
+    findings = fields.List(fields.Nested(ScanFinding))
+
+
+class ScanResult(Schema):
+    files = fields.List(fields.Nested(ScannedFile))
+
+
+class CompleteTaskForm(Schema):
+    """The multipart form of a task with file fields: the form data as JSON text, files beside it."""
+
+    data = fields.String(
+        required=True,
+        metadata={"description": "The form data as a JSON object, without the file fields (they come as files)."},
+    )
 
 
 class Assign(Schema):

@@ -46,6 +46,12 @@ class Conflict(KawalError):
     code = "conflict"
 
 
+class Gone(KawalError):
+    """The object existed for the caller but is no longer available (a download link past its date)."""
+
+    code = "expired"
+
+
 class Invalid(KawalError):
     """The input breaks a rule; ``fields`` maps field paths to messages."""
 

@@ -14,7 +14,6 @@ message leaves nothing behind on disk either.
 from __future__ import annotations
 
 import hashlib
-import os
 import re
 import uuid
 from dataclasses import dataclass
@@ -25,6 +24,7 @@ from sqlalchemy.orm import Session
 
 from engine.errors import Invalid
 from engine.messages import Message, msg
+from engine.storage import LocalStorage, Storage, check_key
 from engine.vault import Vault
 
 _WRITTEN = "kawal_files_written"  # session.info: files written in the session's open transaction
@@ -75,42 +75,71 @@ def safe_name(name: str, extension: str) -> str:
     return f"{stem or 'lampiran'}{extension}"
 
 
+@dataclass(frozen=True)
+class Rule:
+    """What one field accepts: the detected types, how many files and how large each may be."""
+
+    field: str = "attachments"
+    types: tuple[str, ...] = tuple(t for _s, t, _e in SIGNATURES)
+    max_files: int = MAX_FILES
+    max_bytes: int = 10 * 1024 * 1024
+
+
+_TYPE_NAMES = {t: e[1:].upper().replace("JPG", "JPEG") for _s, t, e in SIGNATURES}
+
+
 def check(uploads: list[Upload], max_bytes: int) -> list[Checked]:
-    """Every upload checked, or one Invalid naming each bad file (``attachments.N``); nothing is stored."""
+    """A reporter's attachments: PDF, PNG or JPEG, ``MAX_FILES`` at most, ``max_bytes`` each."""
+    return check_rule(uploads, Rule(max_bytes=max_bytes))
+
+
+def problems(uploads: list[Upload], rule: Rule) -> dict[str, list[Message]]:
+    """Each broken limit as ``{field or field.N: [message]}``; empty when every upload is acceptable."""
     fields: dict[str, list[Message]] = {}
-    if len(uploads) > MAX_FILES:
-        fields["attachments"] = [msg("too_many_files", max=MAX_FILES)]
-    checked = []
+    if len(uploads) > rule.max_files:
+        fields[rule.field] = [msg("too_many_files", max=rule.max_files)]
+    if set(rule.types) == set(Rule().types):
+        wrong_type = msg("file_type_refused")
+    else:
+        wrong_type = msg("file_types_only", types=", ".join(_TYPE_NAMES.get(t, t) for t in rule.types))
     for n, upload in enumerate(uploads):
         kind = sniff(upload.data)
         problem = None
         if not upload.data:
             problem = msg("empty_file")
-        elif len(upload.data) > max_bytes:
-            problem = msg("file_too_large", max=max_bytes)
-        elif kind is None:
-            problem = msg("file_type_refused")
+        elif len(upload.data) > rule.max_bytes:
+            problem = msg("file_too_large", max=rule.max_bytes)
+        elif kind is None or kind[0] not in rule.types:
+            problem = wrong_type
         if problem:
-            fields[f"attachments.{n}"] = [problem]
-            continue
-        media_type, extension = kind
-        checked.append(
-            Checked(
-                safe_name(upload.name, extension),
-                media_type,
-                len(upload.data),
-                hashlib.sha256(upload.data).hexdigest(),
-                upload.data,
-            )
-        )
+            fields[f"{rule.field}.{n}"] = [problem]
+    return fields
+
+
+def check_rule(uploads: list[Upload], rule: Rule) -> list[Checked]:
+    """Every upload checked, or one Invalid naming each bad file (``field.N``); nothing is stored."""
+    fields = problems(uploads, rule)
     if fields:
         raise Invalid("attachment_refused", fields=fields)
-    return checked
+    return [checked(upload) for upload in uploads]
+
+
+def checked(upload: Upload) -> Checked:
+    media_type, extension = sniff(upload.data)
+    return Checked(
+        safe_name(upload.name, extension),
+        media_type,
+        len(upload.data),
+        hashlib.sha256(upload.data).hexdigest(),
+        upload.data,
+    )
 
 
 class FileStore:
-    def __init__(self, directory: Path, vault: Vault):
-        self.directory = Path(directory)
+    """Sealed files in a ``Storage`` (the local folder unless another is given)."""
+
+    def __init__(self, directory: Path, vault: Vault, storage: Storage | None = None):
+        self.storage = storage if storage is not None else LocalStorage(directory)
         self.vault = vault
 
     def put(self, data: bytes, session: Session | None = None) -> tuple[str, str]:
@@ -120,18 +149,13 @@ class FileStore:
         """
         key = uuid.uuid4().hex
         kid, blob = self.vault.seal_bytes(data, b"attachment:" + key.encode())
-        self.directory.mkdir(parents=True, exist_ok=True)
-        temporary = self.directory / f".{key}.tmp"
-        temporary.write_bytes(blob)
-        os.replace(temporary, self.directory / key)  # never a half-written file under the real name
+        self.storage.write(key, blob)
         if session is not None:
-            session.info.setdefault(_WRITTEN, []).append(self.directory / key)
+            session.info.setdefault(_WRITTEN, []).append((self.storage, key))
         return key, kid
 
     def get(self, key: str, kid: str) -> bytes:
-        if not re.fullmatch(r"[0-9a-f]{32}", key):
-            raise LookupError("bad storage key")
-        return self.vault.open_bytes(kid, (self.directory / key).read_bytes(), b"attachment:" + key.encode())
+        return self.vault.open_bytes(kid, self.storage.read(check_key(key)), b"attachment:" + key.encode())
 
 
 @event.listens_for(Session, "after_commit")
@@ -141,5 +165,5 @@ def _keep_written(session: Session) -> None:
 
 @event.listens_for(Session, "after_rollback")
 def _remove_written(session: Session) -> None:
-    for path in session.info.pop(_WRITTEN, ()):
-        path.unlink(missing_ok=True)
+    for storage, key in session.info.pop(_WRITTEN, ()):
+        storage.delete(key)

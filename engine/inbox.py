@@ -11,7 +11,7 @@ from __future__ import annotations
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from engine import access, clock, dip_match, lateness
+from engine import access, clock, delivery, dip_match, files, lateness, task_files
 from engine.audit import EventLog
 from engine.complaints import tell_reporter, tell_reporter_closure
 from engine.errors import Conflict, Invalid
@@ -76,10 +76,20 @@ def assign_task(session: Session, rt: Runtime, user: User, task_id: int, usernam
     return task
 
 
-def complete_task(session: Session, rt: Runtime, user: User, task_id: int, data: dict) -> RunResult:
-    """Complete a user task with its form data and run the case to its next wait state.
+def complete_task(
+    session: Session,
+    rt: Runtime,
+    user: User,
+    task_id: int,
+    data: dict,
+    uploads: dict[str, list[files.Upload]] | None = None,
+) -> RunResult:
+    """Complete a user task with its form data (and the files of its ``x-kawal-file`` fields) and run the
+    case to its next wait state.
 
-    Returns the case and every case the run touched: a granted objection reopens its request.
+    Everything is checked before anything is written; the files are stored in the run, and the data the
+    workflow gets holds their attachment ids. Returns the case and every case the run touched: a granted
+    objection reopens its request.
     """
     task = access.require_task(session, user, task_id)
     access.require_work(user, task)
@@ -88,21 +98,36 @@ def complete_task(session: Session, rt: Runtime, user: User, task_id: int, data:
         raise Conflict("task_claimed", by=task.assignee.username)
     if not isinstance(data, dict):
         raise Invalid("data_not_object", fields={"data": [msg("object_expected")]})
+    schema = rt.forms.schema(task.form) if task.form else {}
+    incoming = task_files.Incoming.check(schema, data, uploads or {}, rt.settings.max_attachment_bytes)
     if task.form:
-        rt.forms.validate(task.form, data)
-        dip_match.check_citations(session, rt.forms.schema(task.form), data)  # e.g. the decision's DIP item
+        rt.forms.validate(task.form, {**data, **incoming.placeholders()})
+        dip_match.check_citations(session, schema, data)  # e.g. the decision's DIP item
     case = task.case
+    if incoming.scanned:
+        incoming.scan(task_files.requester_identity(session, rt, case))
+        incoming.require_confirmed(data)
     with CaseRun(session, rt, case, user.username) as run:
         spiff_task = run.ready_task(task.task_guid)
         if spiff_task is None:
             raise Conflict("task_not_open")
         _check_deadline_guard(session, rt, case, spiff_task, data)
+        stored, rows = incoming.store(session, rt, case, task, user.username)
+        data = {**data, **stored}
         run.complete(spiff_task, data)
         now = clock.now()
         task.state, task.completed_at, task.completed_by_id = "completed", now, user.id
         if task.assignee_id is None:
             task.assignee, task.claimed_at = user, now
+        if incoming.confirmed:
+            confirmed = [{"id": r.id, "found": r.scan["found"]} for r in rows if r.scan and r.scan["found"]]
+            run.log.append(case, "personal_data_confirmed", user.username, {"task_id": task.id, "files": confirmed})
+        if rows:
+            run.log.append(
+                case, "files_attached", user.username, {"task_id": task.id, "files": task_files.described(rows)}
+            )
         run.log.append(case, "task_completed", user.username, {"task": task.bpmn_id, "task_id": task.id, "data": data})
+        delivery.record(run.log, case, task, schema, data, incoming.stored, user.username)
     _tell_reporter(session, rt, user, case, properties(spiff_task.task_spec), data)
     return run.result
 

@@ -15,7 +15,7 @@ from datetime import date, datetime, timedelta
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from engine import access, chain, clock, kinds, tickets
+from engine import access, chain, clock, files, kinds, task_files, tickets
 from engine.audit import EventLog
 from engine.errors import Invalid
 from engine.messages import msg
@@ -27,6 +27,7 @@ from engine.users import default_unit
 CHANNELS = ("langsung", "web", "email", "pos", "telepon")
 # How far back a front-desk officer may record a paper request's real receipt (a typo guard).
 OLDEST_RECORDED_RECEIPT = timedelta(days=366)
+PAPER_SCAN = "pindaian_permohonan"  # the field of a paper request's scanned pages (PDF, PNG or JPEG)
 REQUEST_DETAILS = ("requester_type", "information", "purpose", "obtain_method", "delivery_method")
 LOCALES = ("id", "en")
 
@@ -56,15 +57,22 @@ def submit_request(
     channel: str | None = None,
     received_at: datetime | None = None,
     locale: str | None = None,
+    scans: list[files.Upload] | None = None,
 ) -> Submitted:
     """Receive an information request (UU 14/2008 Pasal 22): register number, access code, T10 armed.
 
     The requester's identity goes to the vault; the case and its workflow hold only the party id.
-    Only a front-desk officer may give the channel and the real receipt time of an offline request.
-    ``locale`` is the language the requester filed in: their messages are written in it.
+    Only a front-desk officer may give the channel and the real receipt time of an offline request,
+    and attach the paper request's scanned pages (``scans``: kept like any officer's file, the
+    ``pindaian_permohonan`` field of the case's filing). ``locale`` is the language the requester
+    filed in: their messages are written in it.
     """
     now = clock.now()
+    if scans and user is None:
+        raise Invalid("invalid_data", fields={PAPER_SCAN: [msg("officers_only")]})
     channel, received_at = check_filing(rt, "permohonan.json", payload, user, channel, received_at)
+    rule = files.Rule(field=PAPER_SCAN, max_bytes=rt.settings.max_attachment_bytes)
+    paper = task_files.Incoming({PAPER_SCAN: rule}, {PAPER_SCAN: files.check_rule(scans or [], rule)})
 
     party = rt.vault.store(session, "requester", with_locale(payload["requester"], locale))
     local_year = received_at.astimezone(rt.calendars["strict"].tz).year
@@ -106,6 +114,9 @@ def submit_request(
             "batas_kelengkapan_hari": rt.settings.completion_window_days,
         },
     )
+    if scans:
+        _ids, rows = paper.store(session, rt, case, None, actor_name(user))
+        log.append(case, "files_attached", actor_name(user), {"task_id": None, "files": task_files.described(rows)})
     return Submitted(case, code)
 
 

@@ -421,12 +421,22 @@ class CaseMessage(Base):
 
 
 class Attachment(Base):
-    """A file kept outside the database (encrypted, under a random name); the row holds its facts."""
+    """A file kept outside the database (encrypted, under a random name); the row holds its facts.
+
+    A reporter's file belongs to a message; an officer's file to the task whose form field
+    (``field``, an ``x-kawal-file`` field) took it, or to the case's filing (``field`` only: a scanned
+    paper request). Workflow data holds only the row's id. ``scan`` is what the personal-data scan
+    counted, by kind (engine.pii_scan), never the values found.
+    """
 
     __tablename__ = "attachment"
     id: Mapped[int] = mapped_column(primary_key=True)
     case_id: Mapped[int] = mapped_column(ForeignKey("case.id", ondelete="CASCADE"), index=True)
     message_id: Mapped[int | None] = mapped_column(ForeignKey("case_message.id"))
+    task_id: Mapped[int | None] = mapped_column(ForeignKey("human_task.id"))
+    field: Mapped[str | None] = mapped_column(String(80))
+    uploaded_by: Mapped[str | None] = mapped_column(String(80))  # an officer's username; None: the reporter
+    scan: Mapped[dict | None]
     file_name: Mapped[str] = mapped_column(String(200))  # sanitized, for Content-Disposition
     media_type: Mapped[str] = mapped_column(String(100))  # from the content's signature, not the upload's claim
     size: Mapped[int]

@@ -10,7 +10,7 @@ from datetime import datetime
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session, contains_eager, object_session
 
-from engine import access, chain, clock, explanation, holiday_years, kinds, lateness, status, visibility
+from engine import access, chain, clock, delivery, explanation, holiday_years, kinds, lateness, status, visibility
 from engine.errors import Forbidden, Invalid
 from engine.messages import msg
 from engine.models import Case, CaseEvent, Deadline, HumanTask, Party, User
@@ -257,6 +257,7 @@ def public_status(
             for m in chain.members(session, case)
             if m.id != case.id
         ],
+        "files": delivery.public_files(session, rt, case) if rt is not None else [],
     }
 
 

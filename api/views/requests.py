@@ -1,12 +1,20 @@
+import json
+
+from flask import Response, request
 from flask_smorest import Blueprint
+from marshmallow import ValidationError
 
 from api import public
-from api.auth import current_user
+from api.auth import current_user, login_required
 from api.boundary import commit, runtime
+from api.errors import field_messages
 from api.extensions import db
 from api.language import requested
-from api.schemas import PublicStatus, Receipt, RequestSubmit, TicketAccess, Withdraw
-from engine import casework, intake, queries
+from api.schemas import PaperRequestForm, PublicStatus, Receipt, RequestSubmit, TicketAccess, Withdraw
+from engine import casework, delivery, intake, queries
+from engine.errors import Invalid
+from engine.files import Upload
+from engine.messages import msg
 
 blp = Blueprint("requests", __name__, description="Public intake and status of information requests")
 
@@ -33,6 +41,67 @@ def submit(body):
         "received_at": case.received_at,
         "due_at": case.due_at,
     }
+
+
+@blp.post("/requests/paper")
+@login_required
+@blp.arguments(PaperRequestForm, location="form")
+@blp.response(201, Receipt)
+@blp.doc(
+    description="Front desk: multipart/form-data with `data` (the request as JSON text, as for POST /requests,"
+    " with its channel and real receipt time) and up to 5 scanned pages of the paper request in"
+    " `pindaian_permohonan` (PDF, PNG or JPEG, checked by content). Nothing is stored on a refusal."
+)
+def submit_paper(form):
+    """Record a request that came on paper, with its scanned pages."""
+    try:
+        body = RequestSubmit().load(json.loads(form["data"]))
+    except ValueError:
+        raise Invalid("invalid_data", fields={"data": [msg("malformed_json")]}) from None
+    except ValidationError as error:
+        raise Invalid("invalid_data", fields=field_messages(error.messages)) from None
+    scans = [Upload.from_storage(f) for f in request.files.getlist(intake.PAPER_SCAN)]
+    result = intake.submit_request(
+        db.session,
+        runtime(),
+        body,
+        user=current_user(),
+        channel=body.pop("channel", None),
+        received_at=body.pop("received_at", None),
+        scans=scans,
+    )
+    commit(result.case)
+    case = result.case
+    return {
+        "ticket": case.ticket,
+        "access_code": result.access_code,
+        "status": case.status,
+        "received_at": case.received_at,
+        "due_at": case.due_at,
+    }
+
+
+@blp.post("/requests/files/<id:file_id>")
+@blp.arguments(TicketAccess)
+@blp.response(200, content_type="application/octet-stream")
+@blp.alt_response(410, description="the download was available until a date that has passed")
+def download_file(body, file_id):
+    """The requester downloads a file of the information handed over (ticket and access code in the body).
+
+    Each download is recorded in the case's history; after ``KAWAL_DOWNLOAD_DAYS`` it is refused (410).
+    """
+    case = public.case_by_code(body["ticket"], body["access_code"])
+    row, data = delivery.download(db.session, runtime(), case, file_id)
+    db.session.commit()
+    return Response(
+        data,
+        mimetype=row.media_type,
+        headers={
+            "Content-Disposition": f'attachment; filename="{row.file_name}"',
+            "X-Content-Type-Options": "nosniff",
+            "Cache-Control": "no-store",
+        },
+    )
 
 
 @blp.post("/status")

@@ -1,10 +1,26 @@
+import json
+
+from flask import request
 from flask_smorest import Blueprint
 
 from api.auth import current_user, login_required
 from api.boundary import commit, noted, runtime
 from api.extensions import db
-from api.schemas import Assign, CompleteResult, CompleteTask, TaskDetail, TaskItem, TaskList, TaskQuery
-from engine import access, dip_match, inbox, instructions, queries
+from api.schemas import (
+    Assign,
+    CompleteResult,
+    CompleteTask,
+    CompleteTaskForm,
+    ScanResult,
+    TaskDetail,
+    TaskItem,
+    TaskList,
+    TaskQuery,
+)
+from engine import access, dip_match, inbox, instructions, queries, task_files
+from engine.errors import Invalid
+from engine.files import Upload
+from engine.messages import msg
 
 blp = Blueprint("tasks", __name__, description="The officers' task inbox")
 
@@ -79,3 +95,62 @@ def complete(body, task_id):
     view = queries.case_view(db.session, rt, user, result.case, with_identity=False, with_chain=False)
     commit(*result.touched)  # a granted objection may have reopened its request
     return {"case": view, "next_tasks": view["open_tasks"]}
+
+
+@blp.post("/tasks/<id:task_id>/complete-with-files")
+@login_required
+@blp.arguments(CompleteTaskForm, location="form")
+@blp.response(200, CompleteResult)
+@blp.doc(
+    description="multipart/form-data: `data` (the form data as JSON text) and, for each file field of the"
+    " task's form (`x-kawal-file` in its JSON Schema), its files as parts named by the field. Types are"
+    " checked by content; size and count limits come from the field. Nothing is stored on a refusal."
+)
+def complete_with_files(form, task_id):
+    """Complete a task whose form takes files; the workflow data gets the stored files' ids."""
+    try:
+        data = json.loads(form["data"])
+    except ValueError:
+        raise Invalid("invalid_data", fields={"data": [msg("malformed_json")]}) from None
+    uploads = {name: [Upload.from_storage(f) for f in request.files.getlist(name)] for name in request.files}
+    rt, user = runtime(), current_user()
+    result = inbox.complete_task(db.session, rt, user, task_id, data, uploads)
+    view = queries.case_view(db.session, rt, user, result.case, with_identity=False)
+    commit(*result.touched)
+    return {"case": view, "next_tasks": view["open_tasks"]}
+
+
+@blp.post("/tasks/<id:task_id>/scan")
+@login_required
+@blp.response(200, ScanResult)
+@blp.doc(
+    description="multipart/form-data: the files meant for the task's file fields, as parts named by the field."
+    " Returns what the personal-data scan finds in the files of each scanned field (NIK, KK, NPWP, mobile"
+    " numbers, e-mail addresses that are not the requester's own, or text that cannot be read), masked."
+    " Nothing is stored; completing the task scans the files again."
+)
+def scan(task_id):
+    """Check files for others' personal data before handing them over with the task."""
+    uploads = {name: [Upload.from_storage(f) for f in request.files.getlist(name)] for name in request.files}
+    found = task_files.scan_task_files(db.session, runtime(), current_user(), task_id, uploads)
+    db.session.rollback()  # nothing to keep: a scan changes nothing
+    return {
+        "files": [
+            {
+                "field": name,
+                "index": n,
+                "file_name": file_name,
+                "findings": [
+                    {
+                        "kind": f.kind,
+                        "masked": f.masked,
+                        "page": f.page,
+                        "label": f.describe("id"),
+                        "label_en": f.describe("en"),
+                    }
+                    for f in findings
+                ],
+            }
+            for name, n, file_name, findings in found
+        ]
+    }

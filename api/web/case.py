@@ -32,7 +32,19 @@ from api.web.blueprint import bp
 from api.web.facts import case_facts, labelled, requester_facts
 from api.web.i18n import current_language
 from api.web.session import officer
-from engine import access, bundle, chain, complaints, documents, holiday_years, kinds, progress, queries, visibility
+from engine import (
+    access,
+    bundle,
+    chain,
+    complaints,
+    documents,
+    holiday_years,
+    kinds,
+    progress,
+    queries,
+    task_files,
+    visibility,
+)
 from engine.models import Case, CaseEvent, Party, ProcessVersion, User
 from engine.runtime import Runtime
 
@@ -105,6 +117,10 @@ EVENT_LABELS = {
     "task_unclaimed": _l("Task released"),
     "task_assigned": _l("Task assigned"),
     "task_completed": _l("Task completed"),
+    "files_attached": _l("Files attached"),
+    "personal_data_confirmed": _l("Personal data in the files confirmed by the officer"),
+    "information_delivered": _l("Information handed over"),
+    "information_downloaded": _l("Information downloaded by the requester"),
     "task_cancelled": _l("Task cancelled"),
     "deadline_started": _l("Deadline started"),
     "deadline_recomputed": _l("Deadline recomputed"),
@@ -153,6 +169,7 @@ def case(ticket: str, reporter: dict | None = None):
         "history_shown": history_shown,
         "timeline": _timeline(found, locale) if history_shown else [],
         "documents": _documents(rt, user, found, locale),
+        "files": task_files.files_of(db.session, rt.forms, user, found),
         "chain": _chain(rt, user, found, locale) if found.kind != kinds.COMPLAINT else [],
         "progress": _progress(rt, found, locale),
         "diagram_current": _diagram_source(rt, found)[1],
@@ -177,6 +194,26 @@ def case_diagram(ticket: str):
     response.headers["X-Kawal-Diagram-Version"] = "case" if same_version else "current-file"
     response.headers["Cache-Control"] = "private, no-cache"
     return response
+
+
+@bp.get("/kasus/<ticket>/berkas/<id:file_id>")
+@login_required
+def case_file(ticket: str, file_id: int):
+    """A file an officer attached to the case (``GET /api/v1/cases/{t}/files/{id}`` on a page): a download."""
+    user, rt = officer(), runtime()
+    found = access.require_staff_case(db.session, user, ticket)
+    row = task_files.file_for(db.session, rt.forms, user, found, file_id)
+    data = task_files.read(rt, row)
+    noted(user, found, f"file:{row.id}")
+    return Response(
+        data,
+        mimetype=row.media_type,
+        headers={
+            "Content-Disposition": f'attachment; filename="{row.file_name}"',
+            "X-Content-Type-Options": "nosniff",
+            "Cache-Control": "no-store",
+        },
+    )
 
 
 @bp.get("/kasus/<ticket>/dokumen/<name>")

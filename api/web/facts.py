@@ -12,6 +12,7 @@ import re
 
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
+from flask_babel import ngettext
 
 from api.web import display, schema_form
 from engine import kinds, visibility
@@ -65,6 +66,10 @@ def labelled(schema: dict, values: dict, locale: str) -> list[tuple[str, str]]:
             continue
         known = fields.get(key)
         label = known.label if known else key.replace("_", " ").capitalize()
+        if known is not None and known.widget == "file" and isinstance(value, list):
+            # The data holds the files' ids; the page's list of files names them.
+            out.append((label, ngettext("%(num)d file", "%(num)d files", len(value))))
+            continue
         out.append((label, value_text(value, dict(known.options) if known else {})))
     return out
 

@@ -15,8 +15,9 @@ Widgets, from the schema:
 
 Labels are ``title`` (Bahasa Indonesia) or ``x-title-en``; choice labels ``x-enum-titles`` /
 ``x-enum-titles-en``, else the case-status vocabulary, else the code itself. A ``description`` /
-``x-description-en`` becomes a hint. No form in forms/ takes files yet; when one does
-(``contentMediaType``), it needs the attachment store and belongs with that work.
+``x-description-en`` becomes a hint. A field with ``x-kawal-file`` (engine.task_files) is a file
+input (``multiple`` when it takes more than one, ``accept`` from its types); its files travel in the
+multipart body, never in the parsed data, and the page's form is then sent as multipart.
 """
 
 from __future__ import annotations
@@ -29,6 +30,8 @@ from flask_babel import gettext as _
 from werkzeug.datastructures import MultiDict
 
 from engine import status
+from engine.files import Upload
+from engine.task_files import FILE
 
 LONG_TEXT = 200  # characters: above this a string gets a textarea
 MAX_RADIOS = 5  # choices: above this an enum gets a select
@@ -72,6 +75,8 @@ def _choice_label(node: dict, value: str, locale: str) -> str:
 
 
 def _widget(node: dict) -> str:
+    if FILE in node:
+        return "file"
     kind = node.get("type")
     if kind == "object":
         return "fieldset"
@@ -93,6 +98,11 @@ def _widget(node: dict) -> str:
 
 def _attrs(node: dict, widget: str) -> dict:
     attrs = {}
+    if widget == "file":
+        spec = node[FILE]
+        attrs["accept"] = ",".join(spec.get("types") or ("application/pdf", "image/png", "image/jpeg"))
+        if spec.get("maxFiles", 2) > 1:
+            attrs["multiple"] = "multiple"
     if widget in ("text", "textarea", "email") and "maxLength" in node:
         attrs["maxlength"] = node["maxLength"]
     if widget == "number":
@@ -196,6 +206,8 @@ def _parse_object(schema: dict, prefix: str, form: MultiDict, tz: ZoneInfo) -> d
 
 def _parse_value(node: dict, name: str, form: MultiDict, tz: ZoneInfo):
     widget = _widget(node)
+    if widget == "file":
+        return None  # files come in the multipart body (``uploads``), never as a form value
     if widget == "fieldset":
         return _parse_object(node, f"{name}.", form, tz) or None
     if widget == "checkboxes":
@@ -212,6 +224,20 @@ def _parse_value(node: dict, name: str, form: MultiDict, tz: ZoneInfo):
     if widget == "datetime":
         return _instant(raw, tz)
     return raw
+
+
+def has_files(fields: list[Field]) -> bool:
+    return any(f.widget == "file" or has_files(f.children) for f in fields)
+
+
+def uploads(schema: dict, files: MultiDict) -> dict:
+    """The files posted for each file field; an empty file input (no name, no bytes) is no file."""
+    out = {}
+    for name, node in schema.get("properties", {}).items():
+        if FILE in node:
+            sent = [Upload.from_storage(f) for f in files.getlist(name)]
+            out[name] = [u for u in sent if u.name or u.data]
+    return out
 
 
 def _number(raw: str, integer: bool):

@@ -46,8 +46,9 @@ def complete(task_id: int):
     found = access.require_task(db.session, user, task_id)
     schema = rt.forms.schema(found.form) if found.form else {}
     data = schema_form.parse(schema, request.form, rt.calendars["strict"].tz)
+    uploads = schema_form.uploads(schema, request.files)
     try:
-        done = inbox.complete_task(db.session, rt, user, task_id, data)
+        done = inbox.complete_task(db.session, rt, user, task_id, data, uploads)
     except Invalid as error:
         db.session.rollback()
         return _page(found, values=request.form, errors=error.fields), 422
@@ -87,6 +88,7 @@ def _page(task: HumanTask, values: MultiDict | None = None, errors: dict | None 
         recorded=_recorded(rt, task, user, locale),
         chronology=detail["case"].get("chronology", []),
         fields=fields,
+        takes_files=schema_form.has_files(fields),
         has_errors=bool(errors),
         general_errors=general,
         can_work=access.can_work_task(user, task),

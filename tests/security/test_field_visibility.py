@@ -157,7 +157,7 @@ OPENED = {
     "unit_pengolah": {
         "permohonan.json": {"information", "obtain_method"},
         "proses_permohonan.json": {"unit_tujuan", "permintaan_ke_unit"},
-        "tanggapan_unit.json": {"ketersediaan", "tanggapan"},
+        "tanggapan_unit.json": {"ketersediaan", "tanggapan", "berkas_temuan"},  # the unit's own answer and files
         "pengaduan_catat_pengaduan.json": UNIT_SEES - {"unit_tujuan"},
         "pengaduan_klasifikasi.json": {"unit_tujuan"},
         "pengaduan_klarifikasi_unit.json": {"tanggapan", "tindakan_yang_diambil"},

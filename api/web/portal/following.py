@@ -34,8 +34,8 @@ from api.web.portal.access import (
 )
 from api.web.portal.letters import letters
 from api.web.portal.paths import legal_path
-from engine import casework, complaints, kinds, queries
-from engine.errors import Conflict, Invalid, NotFound, TooMany
+from engine import casework, complaints, delivery, kinds, queries
+from engine.errors import Conflict, Gone, Invalid, NotFound, TooMany
 from engine.files import MAX_FILES, FileStore, Upload
 from engine.ids import parse_id
 from engine.models import Case
@@ -193,6 +193,34 @@ def portal_attachment(attachment_id: int):
     rt = runtime()
     row = complaints.attachment_for(db.session, case, attachment_id)
     data = complaints.read_attachment(FileStore(rt.settings.files_dir, rt.vault), row)
+    return Response(
+        data,
+        mimetype=row.media_type,
+        headers={
+            "Content-Disposition": f'attachment; filename="{row.file_name}"',
+            "X-Content-Type-Options": "nosniff",
+            "Cache-Control": "no-store",
+        },
+    )
+
+
+# -- the information handed over (engine.delivery) ------------------------------------------------
+
+
+@bp.get("/publik/permohonan/berkas/<id:file_id>")
+def portal_delivered_file(file_id: int):
+    """A file of the information handed over, as a download; each download is recorded, none after its date."""
+    case = verified_case(request.args.get("kasus"))
+    if case is None:
+        flash(_("For your security, enter your ticket and access code again."), "info")
+        return redirect(url_for("web.portal_status"), 303)
+    try:
+        row, data = delivery.download(db.session, runtime(), case, file_id)
+    except Gone as error:
+        db.session.rollback()
+        flash(translated(error.message), "error")
+        return redirect(url_for("web.portal_status", kasus=case.ticket), 303)
+    db.session.commit()
     return Response(
         data,
         mimetype=row.media_type,

@@ -1,0 +1,92 @@
+"""The delivery task's file field in the browser: choose files, get one wrong, hand over the rest.
+
+The page draws the field from the form's ``x-kawal-file`` (a file input that takes several, only the
+allowed types offered), posts the form as multipart, and puts a refusal beside the field (a wrong type,
+then someone else's NIK found by the scan, until the officer redacts or confirms); at 360 px
+and 1366 px wide the page fits and axe-core finds no WCAG A/AA violation.
+"""
+
+import re
+
+from playwright.sync_api import expect
+
+from tests.browser.steps import assert_accessible, assert_fits_narrow_screen, log_in
+from tests.delivery.conftest import PNG, pdf, walk_to_delivery
+
+LETTER = pdf("SALINAN DAFTAR PENERIMA BEASISWA 2026\nMadrasah Aliyah Negeri 1")
+WITH_NIK = pdf("SALINAN DAFTAR PENERIMA BEASISWA 2026\nSiti Aminah, NIK 3273015208900002")
+
+
+def _open_delivery(page, desk, ticket):
+    log_in(page, "petugas")
+    task = desk.task(ticket, "penyerahan_informasi")
+    page.goto(f"/tugas/{task['id']}")
+    expect(page.get_by_role("heading", level=1)).to_have_text("Biaya dan penyerahan informasi")
+
+
+def _fill(page):
+    page.get_by_label(re.compile(r"^Biaya yang dibayar")).fill("0")
+    page.get_by_label(re.compile(r"^Tanggal penyerahan")).fill("2026-12-01")
+    page.get_by_role("group", name=re.compile(r"^Cara penyerahan")).get_by_label("Email").check()
+
+
+def test_an_officer_attaches_the_information_on_the_delivery_task_page(page, desk):
+    ticket = walk_to_delivery(desk)["ticket"]
+    page.set_viewport_size({"width": 1366, "height": 900})
+    _open_delivery(page, desk, ticket)
+    files = page.get_by_label(re.compile(r"^Berkas informasi yang diserahkan"))
+    expect(files).to_have_attribute("type", "file")
+    expect(files).to_have_attribute("multiple", "multiple")
+    expect(files).to_have_attribute("accept", "application/pdf,image/png,image/jpeg")
+    assert_accessible(page, "the delivery task page")
+
+    # A file that is not what it says is refused beside the field; nothing is handed over.
+    _fill(page)
+    files.set_input_files(
+        [
+            {"name": "daftar.pdf", "mimeType": "application/pdf", "buffer": LETTER},
+            {"name": "palsu.pdf", "mimeType": "application/pdf", "buffer": b"MZ not a pdf"},
+        ]
+    )
+    page.get_by_role("button", name="Selesaikan tugas").click()
+    expect(page).to_have_title(re.compile(r"^Galat: "))
+    error = page.locator("#f-berkas_informasi-error")
+    expect(error).to_contain_text("hanya PDF, PNG atau JPEG")
+    expect(page.get_by_label(re.compile(r"^Berkas informasi yang diserahkan"))).to_have_attribute(
+        "aria-invalid", "true"
+    )
+    assert_accessible(page, "the delivery task page with a refused file")
+    assert "penyerahan_informasi" in desk.open_tasks(ticket)
+
+    # A copy with someone else's NIK in it: the scan stops it, the finding masked beside the file.
+    _fill(page)
+    files = page.get_by_label(re.compile(r"^Berkas informasi yang diserahkan"))
+    files.set_input_files([{"name": "daftar.pdf", "mimeType": "application/pdf", "buffer": WITH_NIK}])
+    page.get_by_role("button", name="Selesaikan tugas").click()
+    expect(page.locator("#f-berkas_informasi-error")).to_contain_text("NIK 3273********0002 (hlm. 1)")
+    expect(page.locator(".error-summary")).to_contain_text("Temuan data pribadi sudah saya periksa")
+    assert_accessible(page, "the delivery task page with a personal-data finding")
+    assert "penyerahan_informasi" in desk.open_tasks(ticket)
+
+    # The blacked-out copy and a photo (no text to read: the officer confirms it by eye) go out.
+    _fill(page)
+    page.get_by_label(re.compile(r"^Berkas informasi yang diserahkan")).set_input_files(
+        [
+            {"name": "daftar.pdf", "mimeType": "application/pdf", "buffer": LETTER},
+            {"name": "foto.png", "mimeType": "image/png", "buffer": PNG},
+        ]
+    )
+    page.get_by_label(re.compile(r"^Temuan data pribadi sudah saya periksa")).check()
+    page.get_by_role("button", name="Selesaikan tugas").click()
+    expect(page.locator(".flash-success")).to_contain_text(f"Tugas selesai. Kasus {ticket}")
+    events = desk.client.get(f"/api/v1/cases/{ticket}/events", headers=desk.login("ppid")).json["items"]
+    attached = [e for e in events if e["type"] == "files_attached"]
+    assert [f["media_type"] for f in attached[0]["data"]["files"]] == ["application/pdf", "image/png"]
+
+
+def test_the_delivery_task_page_with_its_file_field_fits_a_phone(narrow_page, desk):
+    ticket = walk_to_delivery(desk)["ticket"]
+    _open_delivery(narrow_page, desk, ticket)
+    expect(narrow_page.get_by_label(re.compile(r"^Berkas informasi yang diserahkan"))).to_be_visible()
+    assert_fits_narrow_screen(narrow_page, "the delivery task page at 360 px")
+    assert_accessible(narrow_page, "the delivery task page at 360 px")

@@ -1,0 +1,119 @@
+"""What went out, and the requester's downloads (issue 15, point 2): the delivery record is in the case's
+history, the evidence bundle and the audit export with hashes only; the requester downloads the files
+with the ticket and access code until they expire, and each download is an event."""
+
+from __future__ import annotations
+
+import hashlib
+import io
+import json
+import zipfile
+from datetime import UTC, datetime, timedelta
+
+import time_machine
+
+from tests.delivery.conftest import DELIVERY, multipart, pdf
+
+REDACTED = pdf("DAFTAR PENERIMA BEASISWA 2026", "1. Siti Aminah, MAN 1, NIK [DIHITAMKAN]", "Halaman 3")
+PLANTED = pdf("DAFTAR PENERIMA BEASISWA 2026", "1. Siti Aminah, MAN 1, NIK 3273015208900002", "Halaman 3")
+
+
+def _deliver(client, login, desk, ticket, content, data=DELIVERY):
+    task = desk.task(ticket, "penyerahan_informasi")
+    return client.post(
+        f"/api/v1/tasks/{task['id']}/complete-with-files",
+        data=multipart(data, berkas_informasi=[("daftar-penerima.pdf", content)]),
+        content_type="multipart/form-data",
+        headers=login("petugas"),
+    )
+
+
+def _download(client, receipt, file_id):
+    return client.post(
+        f"/api/v1/requests/files/{file_id}",
+        json={"ticket": receipt["ticket"], "access_code": receipt["access_code"]},
+    )
+
+
+def test_a_partial_grant_goes_out_redacted_and_the_record_shows_it_everywhere(client, login, desk, at_delivery):
+    receipt = at_delivery("dikabulkan_sebagian")
+    ticket = receipt["ticket"]
+    assert _deliver(client, login, desk, ticket, PLANTED).status_code == 422  # the scan finds the NIK
+    assert _deliver(client, login, desk, ticket, REDACTED).status_code == 200
+    digest = hashlib.sha256(REDACTED).hexdigest()
+
+    # The requester sees the file on the status page and downloads it with the code.
+    status = desk.status(receipt)
+    (shown,) = status["files"]
+    assert (shown["file_name"], shown["sha256"], shown["expired"]) == ("daftar-penerima.pdf", digest, False)
+    got = _download(client, receipt, shown["id"])
+    assert got.status_code == 200
+    assert got.data == REDACTED
+
+    # The case history: how, when and what went out (with its pages), and the download.
+    events = client.get(f"/api/v1/cases/{ticket}/events", headers=login("ppid")).json["items"]
+    delivered = next(e["data"] for e in events if e["type"] == "information_delivered")
+    assert delivered["method"] == "email"
+    assert delivered["delivered_on"] == DELIVERY["tanggal_penyerahan"]
+    assert delivered["files"] == [
+        {
+            "id": shown["id"],
+            "field": "berkas_informasi",
+            "sha256": digest,
+            "size": len(REDACTED),
+            "media_type": "application/pdf",
+            "pages": 3,
+        }
+    ]
+    downloaded = [e for e in events if e["type"] == "information_downloaded"]
+    assert [(e["actor"], e["data"]) for e in downloaded] == [("pemohon", {"file_id": shown["id"], "sha256": digest})]
+
+    # The evidence bundle's history and the audit export carry the record: hashes, never the file's name.
+    bundle = client.get(f"/api/v1/cases/{ticket}/bundle", headers=login("ppid"))
+    assert bundle.status_code == 200
+    with zipfile.ZipFile(io.BytesIO(bundle.data)) as archive:
+        history = archive.read(f"riwayat/{ticket}.jsonl").decode()
+    assert "information_delivered" in history
+    assert digest in history
+    export = client.get("/api/v1/audit/export?format=jsonl", headers=login("auditor")).get_data(as_text=True)
+    rows = [json.loads(line) for line in export.splitlines()]
+    assert any(r["type"] == "information_delivered" and r["data"]["files"][0]["sha256"] == digest for r in rows)
+    assert "daftar-penerima" not in export
+    assert "daftar-penerima" not in history
+
+
+def test_a_download_after_the_files_expired_is_refused_and_nothing_is_recorded(
+    client, login, desk, at_delivery, unchanged
+):
+    receipt = at_delivery()
+    assert _deliver(client, login, desk, receipt["ticket"], REDACTED).status_code == 200
+    (shown,) = desk.status(receipt)["files"]
+    with time_machine.travel(datetime.now(UTC) + timedelta(days=31), tick=True):
+        assert desk.status(receipt)["files"][0]["expired"] is True
+        with unchanged():
+            r = _download(client, receipt, shown["id"])
+    assert r.status_code == 410
+    assert r.json["code"] == "expired"
+
+
+def test_a_wrong_access_code_or_another_cases_file_downloads_nothing(client, login, desk, at_delivery, unchanged):
+    receipt = at_delivery()
+    other = desk.submit()
+    assert _deliver(client, login, desk, receipt["ticket"], REDACTED).status_code == 200
+    (shown,) = desk.status(receipt)["files"]
+    with unchanged():
+        wrong = client.post(
+            f"/api/v1/requests/files/{shown['id']}", json={"ticket": receipt["ticket"], "access_code": "AAAA-BBBB"}
+        )
+        assert wrong.status_code == 404
+        assert _download(client, other, shown["id"]).status_code == 404
+
+
+def test_information_handed_over_on_paper_is_recorded_with_its_date_and_no_files(client, login, desk, at_delivery):
+    receipt = at_delivery()
+    data = {**DELIVERY, "cara_penyerahan": "langsung", "nomor_berita_acara": "BA-12/PPID/2026"}
+    desk.complete(receipt["ticket"], "penyerahan_informasi", data)
+    events = client.get(f"/api/v1/cases/{receipt['ticket']}/events", headers=login("ppid")).json["items"]
+    delivered = next(e["data"] for e in events if e["type"] == "information_delivered")
+    assert (delivered["method"], delivered["delivered_on"], delivered["files"]) == ("langsung", "2026-12-01", [])
+    assert desk.status(receipt)["files"] == []

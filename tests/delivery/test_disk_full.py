@@ -1,0 +1,32 @@
+"""Officers' files obey the disk guard of the reporter's attachments (engine.quotas)."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.delivery.conftest import DELIVERY, multipart, pdf
+
+
+@pytest.fixture
+def settings_overrides():
+    return {"KAWAL_MIN_FREE_BYTES": str(10**18)}  # more than any disk has
+
+
+def test_files_are_refused_when_they_would_leave_the_disk_nearly_full(client, login, desk, at_delivery, settings):
+    ticket = at_delivery()["ticket"]
+    task = desk.task(ticket, "penyerahan_informasi")
+    r = client.post(
+        f"/api/v1/tasks/{task['id']}/complete-with-files",
+        data=multipart(DELIVERY, berkas_informasi=[("a.pdf", pdf("Daftar"))]),
+        content_type="multipart/form-data",
+        headers=login("petugas"),
+    )
+    assert r.status_code == 507
+    assert "penyerahan_informasi" in desk.open_tasks(ticket)
+    assert not settings.files_dir.exists() or not any(settings.files_dir.iterdir())
+
+
+def test_a_request_without_files_is_not_held_by_the_disk_guard(client, login, desk, at_delivery):
+    ticket = at_delivery()["ticket"]
+    desk.complete(ticket, "penyerahan_informasi", {**DELIVERY, "cara_penyerahan": "langsung"})
+    assert desk.open_tasks(ticket) == {}
