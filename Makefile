@@ -70,7 +70,9 @@ bench: $(TEST_STAMP)
 	KAWAL_BENCH_POSTGRES_URL=$$url $(BIN)/python -m bench.request_lifecycle $(BENCH_ARGS) && \
 	KAWAL_BENCH_POSTGRES_URL=$$url $(BIN)/python -m bench.topology $(TOPOLOGY_ARGS) && \
 	KAWAL_BENCH_POSTGRES_URL=$$url $(BIN)/python -m bench.reconcile $(RECONCILE_ARGS) && \
-	KAWAL_BENCH_POSTGRES_URL=$$url $(BIN)/python -m bench.dip_search $(DIP_SEARCH_ARGS)
+	KAWAL_BENCH_POSTGRES_URL=$$url $(BIN)/python -m bench.dip_search $(DIP_SEARCH_ARGS) && \
+	KAWAL_BENCH_POSTGRES_URL=$$url $(BIN)/python -m bench.inbox_page $(INBOX_ARGS) && \
+	KAWAL_BENCH_POSTGRES_URL=$$url $(BIN)/python -m bench.letters $(LETTERS_ARGS)
 
 # A province's volume (a million cases, 100,000 open tasks, a million events, bulk-generated on PostgreSQL):
 # apart from `make bench`, its setup alone is long. SCALE_ARGS="--cases 100000 --open 10000 --events 100000" is smaller.

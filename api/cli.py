@@ -383,6 +383,24 @@ def reconcile(kawal):
 
 
 @main.group()
+def search():
+    """The inbox's blind index of requesters' names and NIKs (engine.blind_index)."""
+
+
+@search.command("reindex")
+@pass_context
+def search_reindex(kawal):
+    """Rebuild the keyed hashes of every PPID requester from the vault (after KAWAL_SEARCH_KEY changes)."""
+    from engine import blind_index
+
+    rt = kawal.runtime()
+    with kawal.session() as session, session.begin():
+        kawal.require_schema(session)
+        count = blind_index.reindex(session, blind_index.search_key(kawal.settings), rt.vault)
+    click.echo(f"{count} requester(s) indexed")
+
+
+@main.group()
 def incidents():
     """Jobs that kept failing."""
 

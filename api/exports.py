@@ -1,55 +1,148 @@
 """The audit export's body in each format (JSON lines, CSV, XLSX); the API and the auditor console send it.
 
-JSON lines and CSV stream as the rows are read; XLSX, a zip, is written to a temporary file first and
-sent in chunks with its length.
+JSON lines is the canonical history, for machines and the hash check. CSV and XLSX are for an auditor to
+read: Bahasa Indonesia headers (English on request), one column per field, instants in office time, the
+agency's name in every row and, in the workbook, on its title and every printed page. JSON lines and CSV
+stream as the rows are read; XLSX, a zip, is written to a temporary file first and sent with its length.
 """
 
 import csv
 import io
 import json
 import tempfile
+from dataclasses import dataclass
+from datetime import datetime
+from zoneinfo import ZoneInfo
 
 import xlsxwriter
 from flask import Response, request, stream_with_context
 from werkzeug.wsgi import wrap_file
 
-COLUMNS = ("ticket", "seq", "at", "type", "actor", "data", "prev_hash", "hash")
 XLSX_MIMETYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 CHUNK = 64 * 1024
 MIMETYPES = {"jsonl": "application/x-ndjson", "csv": "text/csv"}
+# The readable exports' fixed columns, (English, Bahasa Indonesia); between seq..actor and the hashes comes
+# one column per field of the events' data (``isian.<field>`` / ``data.<field>``), never a JSON column.
+HEAD = (
+    ("agency", "instansi"),
+    ("ticket", "tiket"),
+    ("seq", "urutan"),
+    ("at", "waktu"),
+    ("type", "peristiwa"),
+    ("actor", "pelaku"),
+)
+TAIL = (("prev_hash", "hash_sebelumnya"), ("hash", "hash"))
+FIELD_PREFIX = ("data.", "isian.")
+YES_NO = (("yes", "no"), ("ya", "tidak"))
+TITLE = ("%s: case histories (Kawal audit export)", "%s: riwayat kasus (ekspor audit Kawal)")
+PAGE_FOOTER = ("&CPage &P of &N", "&CHalaman &P dari &N")
 
 
-def export_response(rows, fmt: str) -> Response:
-    """The export's rows in one format (jsonl, csv, xlsx) as a response body; the auditor console uses it too.
+@dataclass(frozen=True)
+class Readable:
+    """How the CSV and XLSX speak: the language of their headers, the agency named, the office's zone."""
 
-    JSON lines and CSV stream as they are read; XLSX is written to a temporary file first.
+    language: str = "id"
+    agency: str = ""
+    zone: ZoneInfo = ZoneInfo("Asia/Jakarta")
+
+    @property
+    def i(self) -> int:
+        return 0 if self.language == "en" else 1
+
+
+def readable_for(settings, language: str) -> Readable:
+    """The readable exports' words and zone from the app's settings (``KAWAL_AGENCY_NAME``, ``KAWAL_OFFICE_TZ``)."""
+    return Readable("en" if language == "en" else "id", settings.agency_name, ZoneInfo(settings.office_timezone))
+
+
+def export_response(rows, fmt: str, readable: Readable | None = None) -> Response:
+    """The export in one format (jsonl, csv, xlsx) as a response body; the auditor console uses it too.
+
+    ``rows`` is a function giving the rows afresh: JSON lines reads them once and streams the canonical
+    events (what ``kawal audit verify`` and ``engine.audit.verify_rows`` check); CSV and XLSX read them
+    twice, first to learn every field of the events' data (one column each), then to write them, with
+    headers in Bahasa Indonesia (English on request), instants in the office's time and the agency named.
     """
+    readable = readable or Readable()
     if fmt == "xlsx":
-        return _xlsx_response(rows)
+        return _xlsx_response(rows, readable)
     if fmt == "csv":
-        return Response(stream_with_context(_csv(rows)), mimetype=MIMETYPES["csv"])
-    lines = (json.dumps(row, ensure_ascii=False, sort_keys=True) + "\n" for row in rows)
+        return Response(stream_with_context(_csv(rows, readable)), mimetype=MIMETYPES["csv"])
+    lines = (json.dumps(row, ensure_ascii=False, sort_keys=True) + "\n" for row in rows())
     return Response(stream_with_context(lines), mimetype=MIMETYPES["jsonl"])
 
 
-def _cells(row: dict) -> list:
-    """One export row as the CSV and XLSX columns: ``data`` as canonical JSON text."""
-    return [json.dumps(row["data"], ensure_ascii=False, sort_keys=True) if c == "data" else row[c] for c in COLUMNS]
+def flatten(data, prefix: str = "") -> dict:
+    """An event's data as ``{field: value}``, a nested object's fields as ``outer.inner``."""
+    out = {}
+    for key, value in (data or {}).items():
+        name = f"{prefix}{key}"
+        if isinstance(value, dict) and value:
+            out.update(flatten(value, name + "."))
+        else:
+            out[name] = value
+    return out
 
 
-def _csv(rows):
+def _fields(rows) -> list[str]:
+    names: set[str] = set()
+    for row in rows():
+        names.update(flatten(row["data"]))
+    return sorted(names)
+
+
+def headers(fields: list[str], readable: Readable) -> list[str]:
+    i = readable.i
+    return [h[i] for h in HEAD] + [FIELD_PREFIX[i] + f for f in fields] + [h[i] for h in TAIL]
+
+
+def _value(value, readable: Readable):
+    """A cell: a number stays a number; true/false in words; an instant in the office's time; a list joined."""
+    if isinstance(value, bool):
+        return YES_NO[readable.i][0 if value else 1]
+    if value is None:
+        return ""
+    if isinstance(value, int | float):
+        return value
+    if isinstance(value, str):
+        return _office_time(value, readable)
+    if isinstance(value, list) and all(not isinstance(v, dict | list) for v in value):
+        return "; ".join(str(_value(v, readable)) for v in value)
+    return json.dumps(value, ensure_ascii=False, sort_keys=True)
+
+
+def _office_time(text: str, readable: Readable) -> str:
+    """An ISO instant with its zone, in the office's zone (``...T10:15:00+07:00``); any other text as it is."""
+    if len(text) < 20 or text[4:5] != "-" or "T" not in text:
+        return text
+    try:
+        instant = datetime.fromisoformat(text)
+    except ValueError:
+        return text
+    return instant.astimezone(readable.zone).isoformat() if instant.tzinfo else text
+
+
+def _cells(row: dict, fields: list[str], readable: Readable) -> list:
+    data = flatten(row["data"])
+    head = [readable.agency, row["ticket"], row["seq"], _office_time(row["at"], readable), row["type"], row["actor"]]
+    return head + [_value(data.get(f), readable) for f in fields] + [row["prev_hash"], row["hash"]]
+
+
+def _csv(rows, readable: Readable):
+    fields = _fields(rows)
     buffer = io.StringIO()
     writer = csv.writer(buffer)
-    writer.writerow(COLUMNS)
-    for row in rows:
-        writer.writerow(_cells(row))
+    writer.writerow(headers(fields, readable))
+    for row in rows():
+        writer.writerow(_cells(row, fields, readable))
         yield buffer.getvalue()
         buffer.seek(0)
         buffer.truncate()
     yield buffer.getvalue()
 
 
-def _xlsx_response(rows) -> Response:
+def _xlsx_response(rows, readable: Readable) -> Response:
     """Send the workbook from an anonymous temporary file, which the OS deletes when it is closed.
 
     Closing the response (sent, or the client gone) closes the file; the known length lets a browser
@@ -57,7 +150,7 @@ def _xlsx_response(rows) -> Response:
     """
     file = tempfile.TemporaryFile(suffix=".xlsx")  # noqa: SIM115 -- closed by the response, after sending
     try:
-        _write_xlsx(file, rows)
+        _write_xlsx(file, rows, readable)
         size = file.seek(0, io.SEEK_END)
         file.seek(0)
     except BaseException:
@@ -71,22 +164,26 @@ def _xlsx_response(rows) -> Response:
     )
 
 
-def _write_xlsx(file, rows) -> None:
-    """One sheet, the CSV's columns, a frozen header row; rows are flushed to disk as they are written.
+def _write_xlsx(file, rows, readable: Readable) -> None:
+    """One sheet: the agency's title, then the CSV's header (frozen) and rows; the agency on every printed page.
 
-    Every value is written as what it is (text or number), never parsed: a ``data`` text starting
-    with ``=`` must not become a formula. A cell holds at most 32,767 characters (Excel's limit);
-    JSON lines is the export to use for events larger than that.
+    Every value is written as what it is (text or number), never parsed: a text starting with ``=`` must
+    not become a formula. A cell holds at most 32,767 characters (Excel's limit); JSON lines is the export
+    to use for events larger than that.
     """
+    fields = _fields(rows)
     workbook = xlsxwriter.Workbook(file, {"constant_memory": True, "in_memory": False})
     sheet = workbook.add_worksheet("audit")
     bold = workbook.add_format({"bold": True})
-    for col, name in enumerate(COLUMNS):
-        sheet.write_string(0, col, name, bold)
-    sheet.freeze_panes(1, 0)
-    for r, row in enumerate(rows, start=1):
-        for col, value in enumerate(_cells(row)):
-            if isinstance(value, int):
+    sheet.set_header("&C" + readable.agency.replace("&", "&&"))
+    sheet.set_footer(PAGE_FOOTER[readable.i])
+    sheet.write_string(0, 0, TITLE[readable.i] % readable.agency, bold)
+    for col, name in enumerate(headers(fields, readable)):
+        sheet.write_string(1, col, name, bold)
+    sheet.freeze_panes(2, 0)
+    for r, row in enumerate(rows(), start=2):
+        for col, value in enumerate(_cells(row, fields, readable)):
+            if isinstance(value, int | float):
                 sheet.write_number(r, col, value)
             else:
                 sheet.write_string(r, col, value)

@@ -11,7 +11,7 @@ from flask import current_app
 from marshmallow import Schema, fields, validate
 
 from api.formspec import form, with_limits
-from engine import kinds
+from engine import inbox_list, kinds
 from engine.calendar import CALENDARS
 from engine.complaints import CHANNELS as COMPLAINT_CHANNELS
 from engine.intake import CHANNELS
@@ -229,8 +229,27 @@ class CaseMessage(Schema):
 
 class TaskQuery(Schema):
     scope = fields.String(load_default="group", validate=validate.OneOf(SCOPES))
-    process = fields.String()
+    process = fields.String(validate=validate.OneOf(kinds.ALL))
     overdue = fields.Boolean()
+    sort = fields.String(
+        validate=validate.OneOf(inbox_list.SORTS),
+        metadata={"description": "due (default: due date, or receipt when no deadline), received, status; -: reversed"},
+    )
+    stage = fields.String(validate=validate.Length(max=40), metadata={"description": "the case's stage (status code)"})
+    due = fields.String(validate=validate.OneOf(inbox_list.DUE_STATES))
+    unit = fields.Integer(validate=validate.Range(min=1, max=2**31 - 1))
+    q = fields.String(
+        validate=validate.Length(max=inbox_list.MAX_QUERY),
+        metadata={
+            "description": "a ticket, the requester's NIK or name (identity readers only), or words of the subject"
+        },
+    )
+    cursor = fields.String(
+        validate=validate.Length(max=400), metadata={"description": "next_cursor of the page before"}
+    )
+    limit = fields.Integer(
+        validate=validate.Range(min=1, max=inbox_list.MAX_PAGE_SIZE), load_default=inbox_list.PAGE_SIZE
+    )
 
 
 class TaskItem(Schema):
@@ -246,9 +265,49 @@ class TaskItem(Schema):
     working_days_left = fields.Integer(allow_none=True)
 
 
+class TaskRow(TaskItem):
+    subject = fields.String(allow_none=True, metadata={"description": "null where the reader may not see it"})
+    stage = fields.String(allow_none=True)
+    requester_name = fields.String(allow_none=True, metadata={"description": "identity readers only; never a reporter"})
+    received_at = OfficeDateTime(allow_none=True)
+    unit_name = fields.String(allow_none=True)
+
+
 class TaskList(Schema):
+    items = fields.List(fields.Nested(TaskRow))
+    total = fields.Integer(metadata={"description": "open tasks matching the filters, over all pages"})
+    next_cursor = fields.String(allow_none=True, metadata={"description": "pass as cursor for the next page"})
+
+
+class SavedFilterIn(Schema):
+    name = fields.String(required=True, validate=validate.Length(min=1, max=80))
+    params = fields.Dict(
+        required=True, metadata={"description": "the list's query: scope, sort, process, stage, due, unit, q"}
+    )
+
+
+class SavedFilterOut(Schema):
+    id = fields.Integer()
+    name = fields.String()
+    params = fields.Dict()
+
+
+class SavedFilterList(Schema):
+    items = fields.List(fields.Nested(SavedFilterOut))
+
+
+class BulkAction(Schema):
+    action = fields.String(required=True, validate=validate.OneOf(("claim", "unclaim", "assign")))
+    ids = fields.List(
+        fields.Integer(validate=validate.Range(min=1, max=2**31 - 1)),
+        required=True,
+        validate=validate.Length(min=1, max=200),
+    )
+    username = fields.String(validate=validate.Length(max=80))
+
+
+class BulkResult(Schema):
     items = fields.List(fields.Nested(TaskItem))
-    total = fields.Integer()
 
 
 class TaskDetail(TaskItem):
@@ -393,6 +452,11 @@ class AuditQuery(Schema):
         validate=validate.OneOf(kinds.ALL), metadata={"description": "only the cases of this process (default: all)"}
     )
     format = fields.String(load_default="jsonl", validate=validate.OneOf(["jsonl", "csv", "xlsx"]))
+    lang = fields.String(
+        load_default="id",
+        validate=validate.OneOf(["id", "en"]),
+        metadata={"description": "CSV and XLSX headers: Bahasa Indonesia (default) or English"},
+    )
 
 
 class AuditBreak(Schema):

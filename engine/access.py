@@ -4,7 +4,7 @@ Views, exports and queries call these; nobody re-implements them. A case the cal
 404 (its existence is not revealed); a visible case or task the caller may not act on is a 403.
 """
 
-from sqlalchemy import Select, exists, or_, select
+from sqlalchemy import Select, exists, false, or_, select, true
 from sqlalchemy.orm import Session, aliased, joinedload
 
 from engine import clock
@@ -15,6 +15,10 @@ from engine.models import Case, HumanTask, User
 
 # Groups that handle information requests and see every PPID case of their office (never a complaint).
 REQUEST_STAFF = frozenset({"petugas_layanan", "ppid", "atasan_ppid"})
+# The head of the agency: determines exempt information when the office is configured so
+# (KAWAL_EXEMPTION_LANE=pimpinan): sees the PPID cases and what they recorded, not the requester's identity.
+HEAD = "pimpinan"
+PPID_READERS = REQUEST_STAFF | {"admin", HEAD}
 # The complaint team and the WBS managers: the complaints of their unit (legal-process.md §7.3).
 COMPLAINT_TEAM = frozenset({"tim_pengaduan", "pengelola_wbs"})
 # The complaint documents a unit sees (engine.documents): what was referred to it, the clarification
@@ -28,6 +32,7 @@ SUPERIOR_OF = {
     "unit_pengolah": "ppid",
     "ppid": "atasan_ppid",
     "atasan_ppid": "atasan_ppid",
+    "pimpinan": "pimpinan",
     "tim_pengaduan": "pengelola_wbs",
     "pengelola_wbs": "pengelola_wbs",
 }
@@ -64,7 +69,7 @@ def cases_visible_to(user: User, query: Select | None = None) -> Select:
     if "auditor" in groups:
         return query
     seen = []
-    if groups & (REQUEST_STAFF | {"admin"}):
+    if groups & PPID_READERS:
         seen.append(Case.kind != COMPLAINT)
     if groups & COMPLAINT_TEAM:
         seen.append((Case.kind == COMPLAINT) & (Case.unit_id == user.unit_id))
@@ -82,9 +87,23 @@ def cases_visible_to(user: User, query: Select | None = None) -> Select:
     return query.where(or_(*seen)) if seen else query.where(False)
 
 
+def open_tasks_rule(user: User):
+    """The rule of ``cases_visible_to`` over a task's own copy of its case's kind (``HumanTask.process_id``),
+    for readers whose rule needs nothing more of the case (the PPID desk, admins, auditors): counting
+    their queue then needs no join to the cases. ``None`` for the others (the complaint team, units)."""
+    groups = _groups(user)
+    if "auditor" in groups:
+        return true()
+    if groups & (COMPLAINT_TEAM | {"unit_pengolah"}):
+        return None
+    if groups & (REQUEST_STAFF | {"admin"}):
+        return HumanTask.process_id != COMPLAINT
+    return false()
+
+
 def can_view_case(session: Session, user: User, case: Case) -> bool:
     groups = _groups(user)
-    if "auditor" in groups or (groups & (REQUEST_STAFF | {"admin"}) and case.kind != COMPLAINT):
+    if "auditor" in groups or (groups & PPID_READERS and case.kind != COMPLAINT):
         return True  # the rule of cases_visible_to, without a round trip
     return session.scalar(cases_visible_to(user, select(Case.id)).where(Case.id == case.id)) is not None
 
@@ -172,7 +191,7 @@ def case_team(case: Case) -> frozenset[str]:
     """
     if case.kind == COMPLAINT:
         return COMPLAINT_TEAM | {"auditor"}
-    return REQUEST_STAFF | {"admin", "auditor"}
+    return PPID_READERS | {"auditor"}
 
 
 def field_readers(user: User, case: Case) -> frozenset[str] | None:
@@ -193,6 +212,22 @@ def can_read_history(user: User, case: Case) -> bool:
 def require_read_history(user: User, case: Case) -> None:
     if not can_read_history(user, case):
         raise Forbidden("history_restricted")
+
+
+def can_read_notes(user: User, case: Case, session: Session | None = None) -> bool:
+    """A case's internal notes (engine.notes): whoever may read the case; on a complaint, its team only
+    (a unit referred a complaint may be the party complained about). ``session``: check the case's
+    visibility too, for a user other than the one who loaded it (a mentioned colleague)."""
+    if case.kind == COMPLAINT and field_readers(user, case) is not None:
+        return False
+    if session is not None:
+        return can_view_case(session, user, case) and bool(_groups(user) & STAFF_GROUPS)
+    return bool(_groups(user) & STAFF_GROUPS)
+
+
+def require_read_notes(user: User, case: Case) -> None:
+    if not can_read_notes(user, case):
+        raise Forbidden("not_allowed")
 
 
 def require_complaint_team(user: User) -> None:
@@ -232,8 +267,17 @@ def require_bundle_reader(user: User) -> None:
         raise Forbidden("ppid_and_auditors_only")
 
 
+STAFF_GROUPS = PPID_READERS | COMPLAINT_TEAM | {"unit_pengolah", "auditor"}
+
+
+def require_letter_writer(user: User) -> None:
+    """Who corrects a letter or uploads its signed scan: the staff who issue the PPID's letters."""
+    if not _groups(user) & (REQUEST_STAFF | {HEAD}):
+        raise Forbidden("not_allowed")
+
+
 def require_staff(user: User) -> None:
-    if not _groups(user) & (REQUEST_STAFF | COMPLAINT_TEAM | {"unit_pengolah", "auditor", "admin"}):
+    if not _groups(user) & STAFF_GROUPS:
         raise Forbidden("not_allowed")
 
 

@@ -29,7 +29,11 @@ from sqlalchemy.orm import Session
 
 from engine import chain
 from engine.audit import EventLog, export_row
-from engine.models import Case, CaseEvent
+from engine.files import FileStore
+from engine.letters import production
+from engine.letters.context import verify_url
+from engine.letters.types import TYPES
+from engine.models import Case, CaseEvent, Letter
 from engine.runtime import Runtime
 
 # Keys whose values never appear in a document of the bundle, at any depth.
@@ -166,6 +170,7 @@ def build_bundle(session: Session, rt: Runtime, case: Case, locale: str = "id") 
             json.dumps(row, ensure_ascii=False, sort_keys=True) + "\n" for row in history
         ).encode()
     files["ringkasan.json"] = _json(chain.chain_view(rt, session, case, locale), tz)
+    files.update(_letters(session, rt, members, i))
     for member in members:  # the agency's defences at the preliminary examination, checked at the summons
         if (member.details or {}).get("keterterimaan"):
             verdicts = member.details["keterterimaan"]
@@ -194,6 +199,43 @@ def export_bundle(session: Session, rt: Runtime, case: Case, actor: str, locale:
     bundle = Bundle(*build_bundle(session, rt, case, locale))
     EventLog(session).append(case, "bundle_exported", actor, {"sha256": bundle.sha256})
     return bundle
+
+
+def _letters(session: Session, rt: Runtime, members: list[Case], i: int) -> dict[str, bytes]:
+    """The chain's letters: an index of every one (number, date, type, sha256, verification address),
+    and the PDFs of those that name no requester (decrees, powers of attorney, the respondent's response).
+
+    A letter addressed to the requester carries their name and address, which never leave the office in
+    a bundle: the index gives its sha256, so the copy the requester files with the Commission can be
+    checked against it (and at its verification address).
+    """
+    store = FileStore(rt.settings.files_dir, rt.vault)
+    tickets = {m.id: m.ticket for m in members}
+    rows, files = [], {}
+    for letter in session.scalars(select(Letter).where(Letter.case_id.in_(tickets)).order_by(Letter.id)):
+        path = None
+        if letter.status == "ready" and not letter.to_requester:
+            path = f"surat/{tickets[letter.case_id]}/{letter.number.replace('/', '-')}.{letter.locale}.pdf"
+            files[path] = production.file_bytes(store, letter)
+        rows.append(
+            {
+                "ticket": tickets[letter.case_id],
+                "number": letter.number,
+                "date": letter.letter_date.isoformat(),
+                "type": letter.kind,
+                "title": (TYPES[letter.kind].title_id, TYPES[letter.kind].title_en)[i],
+                "locale": letter.locale,
+                "status": letter.status,
+                "sha256": letter.sha256,
+                "scan_sha256": letter.scan_sha256,
+                "to_requester": letter.to_requester,
+                "verify_url": verify_url(rt.settings, letter.code),
+                "file": path,
+            }
+        )
+    if rows:
+        files["surat/daftar.json"] = json.dumps(rows, ensure_ascii=False, indent=1, sort_keys=True).encode()
+    return files
 
 
 def document_title(task: str | None, data: dict, i: int) -> str | None:

@@ -291,8 +291,9 @@ def reporter_message(
 
 
 def attachment_for(session: Session, case: Case, attachment_id: int) -> Attachment:
+    """An attachment of the complaint's conversation: an officer's file (on a task or a note) is not one."""
     row = session.get(Attachment, attachment_id) if in_range(attachment_id) else None
-    if row is None or row.case_id != case.id:
+    if row is None or row.case_id != case.id or row.message_id is None:
         raise NotFound("attachment_not_found")
     return row
 

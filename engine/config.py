@@ -2,6 +2,7 @@
 
 import base64
 import hashlib
+import importlib.util
 import os
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -15,7 +16,10 @@ WORKFLOWS_DIR = ROOT / "workflows"
 FORMS_DIR = ROOT / "forms"
 
 
-SECOND_FACTOR_GROUPS = ("pengelola_wbs", "admin")  # those who can open sealed identities or grant themselves any role
+SECOND_FACTOR_GROUPS = ("pengelola_wbs", "admin")
+LETTER_NUMBER_PATTERN = "B-{seq}/{office}/{series}/{month_roman}/{year}"
+SIGNATORY_LANES = ("ppid", "atasan_ppid", "pimpinan", "petugas_layanan")
+EXEMPTION_LANES = ("atasan_ppid", "pimpinan")  # those who can open sealed identities or grant themselves any role
 
 
 class ConfigError(RuntimeError):
@@ -28,6 +32,9 @@ class Settings:
     database_url: str = "sqlite:///kawal.db"  # KAWAL_DATABASE_URL
     secret_key: str = DEV_SECRET  # KAWAL_SECRET_KEY: signs API tokens
     vault_keys: tuple[bytes, ...] = ()  # KAWAL_VAULT_KEY: base64 32-byte keys, comma-separated, newest first
+    # KAWAL_SEARCH_KEY: base64 32-byte key of the blind index of names and NIKs (engine.blind_index); unset =
+    # derived from KAWAL_SECRET_KEY. Changing it (or the secret it derives from) needs `kawal search reindex`.
+    search_key: bytes | None = field(default=None, repr=False)
     redis_url: str | None = None  # KAWAL_REDIS_URL: unset = embedded mode, no Redis
     # Embedded mode: the Unix datagram socket of the `kawal clock` process, woken after each commit
     # (`kawal serve` sets it for the clock it starts); unset = the clock sweeps only each minute.
@@ -83,6 +90,29 @@ class Settings:
     quota_bytes_per_day: int = 100 * 1024 * 1024  # KAWAL_QUOTA_BYTES_PER_DAY: attachment bytes, per case and address
     quota_incident_after: int = 20  # KAWAL_QUOTA_INCIDENT_AFTER: refusals of one key in a day open an incident
     min_free_bytes: int = 1024 * 1024 * 1024  # KAWAL_MIN_FREE_BYTES: uploads stop before the files' disk has less
+    # The agency's letters (engine.letters): letterhead, numbering, signatories, verification, signing.
+    public_url: str = "http://127.0.0.1:5000"  # KAWAL_PUBLIC_URL: where the public reaches Kawal (QR on letters)
+    # KAWAL_AGENCY_NAME: the public body's name: the letterhead's first line, every page's header, every export.
+    agency_name: str = "KEMENTERIAN AGAMA REPUBLIK INDONESIA"
+    office_name: str = "KANTOR WILAYAH KEMENTERIAN AGAMA"  # KAWAL_OFFICE_NAME: the issuing office
+    office_address: str = ""  # KAWAL_OFFICE_ADDRESS: street, city, postal code
+    office_contact: str = ""  # KAWAL_OFFICE_CONTACT: telephone, e-mail, website (one line)
+    office_city: str = "Jakarta"  # KAWAL_OFFICE_CITY: the place printed before a letter's date
+    office_logo: Path | None = None  # KAWAL_OFFICE_LOGO: a PNG, JPEG or SVG file for the letterhead
+    office_code: str = "PPID"  # KAWAL_OFFICE_CODE: the office's code in letter numbers ({office})
+    # KAWAL_LETTER_NUMBER_PATTERN: {seq} the letter type's yearly counter, {series} its code, {office},
+    # {month} / {month_roman} and {year} of the letter's date; {seq}, {series} and {year} are required.
+    letter_number_pattern: str = LETTER_NUMBER_PATTERN
+    letter_templates_dir: Path | None = None  # KAWAL_LETTER_TEMPLATES_DIR: the agency's templates, searched first
+    # Who signs for each lane: KAWAL_SIGNATORY_PPID, _ATASAN_PPID, _PIMPINAN, _PETUGAS_LAYANAN, each
+    # "Name; Position; NIP" (engine.letters.context.Signatory).
+    signatories: dict = field(default_factory=dict)
+    exemption_lane: str = "atasan_ppid"  # KAWAL_EXEMPTION_LANE: who determines exempt information (or pimpinan)
+    # PAdES signing of every letter (engine.letters.signing) when both are set: PEM files; the key may be
+    # encrypted with KAWAL_LETTER_SIGNING_PASSPHRASE. Needs pyHanko (pip install 'kawal[sign]').
+    signing_key: Path | None = None  # KAWAL_LETTER_SIGNING_KEY
+    signing_cert: Path | None = None  # KAWAL_LETTER_SIGNING_CERT
+    signing_passphrase: str | None = None  # KAWAL_LETTER_SIGNING_PASSPHRASE
     # Reverse proxies in front of the app whose X-Forwarded-For/-Proto/-Host are believed (werkzeug ProxyFix);
     # 0 = none: the connection's peer is the client. Behind one nginx: 1, or every caller shares its address.
     trusted_proxies: int = 0  # KAWAL_TRUSTED_PROXIES
@@ -208,7 +238,9 @@ def load_settings(environ: dict | None = None, **overrides) -> Settings:
     factor_groups = tuple(g.strip() for g in raw_factor.split(",") if g.strip())
     if any(not g.replace("_", "").isalnum() for g in factor_groups):
         raise ConfigError("KAWAL_SECOND_FACTOR_GROUPS must be group codes separated by commas")
+    letters = _letter_settings(env)
     vault_keys = _vault_keys(env.get("KAWAL_VAULT_KEY"), secret)
+    search_key = _vault_keys(env["KAWAL_SEARCH_KEY"], secret)[0] if env.get("KAWAL_SEARCH_KEY") else None
     if mode == "production":
         _require_strong_keys(vault_keys)
     values = dict(
@@ -216,6 +248,7 @@ def load_settings(environ: dict | None = None, **overrides) -> Settings:
         database_url=env.get("KAWAL_DATABASE_URL") or f"sqlite:///{Path.cwd() / 'kawal.db'}",
         secret_key=secret,
         vault_keys=vault_keys,
+        search_key=search_key,
         redis_url=env.get("KAWAL_REDIS_URL") or None,
         clock_socket=env.get("KAWAL_CLOCK_SOCKET") or None,
         office_timezone=env.get("KAWAL_OFFICE_TZ", "Asia/Jakarta"),
@@ -234,6 +267,72 @@ def load_settings(environ: dict | None = None, **overrides) -> Settings:
         smtp_ssl=_flag(env, "KAWAL_SMTP_SSL"),
         webhook_url=(env.get("KAWAL_WEBHOOK_URL") or "").strip() or None,
         webhook_secret=env.get("KAWAL_WEBHOOK_SECRET") or None,
+        **letters,
     )
     values.update(overrides)
     return Settings(**values)
+
+
+def _optional_path(env, name: str) -> Path | None:
+    value = (env.get(name) or "").strip()
+    return Path(value) if value else None
+
+
+def check_number_pattern(pattern: str) -> None:
+    """A letter number pattern: the placeholders known, and unique per letter type and year."""
+    sample = {"seq": 1, "series": "PT", "office": "PPID", "month": 12, "month_roman": "XII", "year": 2026}
+    try:
+        pattern.format(**sample)
+    except (KeyError, IndexError, ValueError) as exc:
+        raise ConfigError(f"KAWAL_LETTER_NUMBER_PATTERN: unknown or bad placeholder ({exc})") from None
+    missing = [p for p in ("seq", "series", "year") if "{" + p not in pattern]
+    if missing:
+        raise ConfigError("KAWAL_LETTER_NUMBER_PATTERN must contain " + ", ".join("{" + p + "}" for p in missing))
+
+
+def _letter_settings(env) -> dict:
+    """The letters' settings (engine.letters): letterhead, numbering, signatories, verification, signing."""
+    pattern = env.get("KAWAL_LETTER_NUMBER_PATTERN", LETTER_NUMBER_PATTERN)
+    check_number_pattern(pattern)
+    signatories = {}
+    for lane in SIGNATORY_LANES:
+        raw = env.get(f"KAWAL_SIGNATORY_{lane.upper()}")
+        if raw:
+            parts = [p.strip() for p in raw.split(";")]
+            if len(parts) != 3 or not parts[0] or not parts[1]:
+                raise ConfigError(f"KAWAL_SIGNATORY_{lane.upper()} must be 'Name; Position; NIP'")
+            signatories[lane] = tuple(parts)
+    lane = env.get("KAWAL_EXEMPTION_LANE", "atasan_ppid")
+    if lane not in EXEMPTION_LANES:
+        raise ConfigError(f"KAWAL_EXEMPTION_LANE must be one of {', '.join(EXEMPTION_LANES)}")
+    public_url = env.get("KAWAL_PUBLIC_URL", "http://127.0.0.1:5000").rstrip("/")
+    if not public_url.startswith(("http://", "https://")):
+        raise ConfigError("KAWAL_PUBLIC_URL must start with http:// or https://")
+    key, cert = _optional_path(env, "KAWAL_LETTER_SIGNING_KEY"), _optional_path(env, "KAWAL_LETTER_SIGNING_CERT")
+    if bool(key) != bool(cert):
+        raise ConfigError("KAWAL_LETTER_SIGNING_KEY and KAWAL_LETTER_SIGNING_CERT go together")
+    if key and importlib.util.find_spec("pyhanko") is None:
+        raise ConfigError("signing letters needs pyHanko: pip install 'kawal[sign]'")
+    texts = {
+        "agency_name": ("KAWAL_AGENCY_NAME", Settings.agency_name),
+        "office_name": ("KAWAL_OFFICE_NAME", Settings.office_name),
+        "office_address": ("KAWAL_OFFICE_ADDRESS", ""),
+        "office_contact": ("KAWAL_OFFICE_CONTACT", ""),
+        "office_city": ("KAWAL_OFFICE_CITY", Settings.office_city),
+        "office_code": ("KAWAL_OFFICE_CODE", Settings.office_code),
+    }
+    return {
+        **{
+            key_: " ".join((env.get(name) or default).split())[:200] or default
+            for key_, (name, default) in texts.items()
+        },
+        "public_url": public_url,
+        "office_logo": _optional_path(env, "KAWAL_OFFICE_LOGO"),
+        "letter_number_pattern": pattern,
+        "letter_templates_dir": _optional_path(env, "KAWAL_LETTER_TEMPLATES_DIR"),
+        "signatories": signatories,
+        "exemption_lane": lane,
+        "signing_key": key,
+        "signing_cert": cert,
+        "signing_passphrase": env.get("KAWAL_LETTER_SIGNING_PASSPHRASE") or None,
+    }

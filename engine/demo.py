@@ -19,6 +19,7 @@ DEMO_USERS = {
     "ppid": ["ppid"],
     "unit": ["unit_pengolah"],
     "atasan": ["atasan_ppid"],
+    "kepala": ["pimpinan"],  # the head of the agency: determines exempt information when so configured
     "auditor": ["auditor"],
     "admin": ["admin"],
     "pengaduan": ["tim_pengaduan"],
@@ -105,6 +106,9 @@ def load_demo(session: Session, rt: Runtime) -> list[tuple[str, str, str]]:
     _complete(session, rt, ppid, case_id, "putuskan", REFUSAL)
     _complete(session, rt, ppid, case_id, "uji_konsekuensi", CONSEQUENCE_TEST)
     today = clock.now().astimezone(rt.calendars["strict"].tz).date()
+    determination = {**DETERMINATION, "tanggal_penetapan": today.isoformat()}
+    determination["berlaku_sampai"] = today.replace(year=today.year + 5, day=min(today.day, 28)).isoformat()
+    _complete(session, rt, users["atasan"], case_id, "tetapkan_pengecualian", determination)
     _complete(
         session, rt, ppid, case_id, "pemberitahuan_tertulis", {**NOTICE, "tanggal_pemberitahuan": today.isoformat()}
     )
@@ -197,11 +201,13 @@ CONSEQUENCE_TEST = {
     "konsekuensi": "Membuka data pribadi penerima",
     "kepentingan_publik": "Nama dan sekolah penerima tetap dapat dibuka",
 }
+# The head's determination (KAWAL_EXEMPTION_LANE: the Atasan PPID by default): dated the demo's own day,
+# in force for five years (UU 14/2008 Pasal 20).
+DETERMINATION = {"uji_diperiksa": True, "pasal_pengecualian": ["h"]}
+# The written notice of a refusal: nothing given, no fee (engine.letters.completeness).
 NOTICE = {
     "informasi_dikuasai": True,
-    "materi_diberikan": "Tidak ada (dikecualikan)",
     "biaya": 0,
-    "media_format": "Surat",
     # tanggal_pemberitahuan: the demo's own day (a dispatch date is never before the receipt)
     "dikirim_melalui": "email",
 }

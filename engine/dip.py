@@ -20,7 +20,7 @@ from sqlalchemy.orm import Session
 from engine import access, clock, dip_due, files, search
 from engine.errors import Conflict, Invalid, NotFound
 from engine.messages import Message, msg
-from engine.models import DipItem, DipItemVersion, Unit, User
+from engine.models import DipItem, DipItemVersion, Exemption, Unit, User
 from engine.runtime import Runtime
 
 FORM = "dip_item.json"
@@ -70,6 +70,11 @@ def values(session: Session, rt: Runtime, data: dict, item: DipItem | None = Non
             fields["url"] = [msg("exempt_no_link")]
         if item is not None and item.file_storage_key:
             fields["category"] = [msg("remove_file_first")]
+    if data.get("exemption_id") is not None:
+        if category != "dikecualikan":
+            fields["exemption_id"] = [msg("exemption_only_for_exempt_items")]
+        elif not 0 < data["exemption_id"] < 2**31 or session.get(Exemption, data["exemption_id"]) is None:
+            fields["exemption_id"] = [msg("exemption_not_in_register")]
     code = (data.get("code") or "").strip() or None
     if code is not None:
         with session.no_autoflush:  # a read of committed facts: the change being built is not one of them

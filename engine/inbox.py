@@ -14,7 +14,9 @@ from sqlalchemy.orm import Session
 from engine import access, clock, delivery, dip_match, files, lateness, task_files
 from engine.audit import EventLog
 from engine.complaints import tell_reporter, tell_reporter_closure
-from engine.errors import Conflict, Invalid
+from engine.errors import Conflict, Invalid, KawalError
+from engine.letters import completeness
+from engine.letters import issue as letters
 from engine.messages import msg
 from engine.models import Deadline, HumanTask, User
 from engine.outbox import Outbox, deadline_context
@@ -103,6 +105,7 @@ def complete_task(
     if task.form:
         rt.forms.validate(task.form, {**data, **incoming.placeholders()})
         dip_match.check_citations(session, schema, data)  # e.g. the decision's DIP item
+    completeness.check(session, rt, task, data)  # a letter complete by law, consistent with the case's record
     case = task.case
     if incoming.scanned:
         incoming.scan(task_files.requester_identity(session, rt, case))
@@ -128,6 +131,7 @@ def complete_task(
             )
         run.log.append(case, "task_completed", user.username, {"task": task.bpmn_id, "task_id": task.id, "data": data})
         delivery.record(run.log, case, task, schema, data, incoming.stored, user.username)
+    letters.after_task(session, rt, user, task, data)  # numbered and frozen now; their PDFs after the commit
     _tell_reporter(session, rt, user, case, properties(spiff_task.task_spec), data)
     return run.result
 
@@ -174,3 +178,34 @@ def _check_deadline_guard(session, rt, case, spiff_task, data) -> None:
 def _require_open(task: HumanTask) -> None:
     if task.state != "open":
         raise Conflict("task_not_open")
+
+
+BULK_ACTIONS = ("claim", "unclaim", "assign")
+
+
+def bulk_tasks(
+    session: Session, rt: Runtime, user: User, action: str, task_ids: list[int], username: str | None = None
+):
+    """Claim, release or assign several tasks at once: all of them, or none (each refusal named by its place).
+
+    Each task is changed by its own verb (its checks, its event); the caller commits once, so a list with
+    one task claimed meanwhile by someone else changes nothing and says which one.
+    """
+    if action not in BULK_ACTIONS:
+        raise Invalid("invalid_data", fields={"action": [msg("one_of", choices=", ".join(BULK_ACTIONS))]})
+    if action == "assign" and not username:
+        raise Invalid("invalid_data", fields={"username": [msg("required")]})
+    done, refused = [], {}
+    for n, task_id in enumerate(dict.fromkeys(task_ids)):
+        try:  # each verb checks everything before it changes anything, so a refusal leaves its task as it was
+            if action == "claim":
+                done.append(claim_task(session, user, task_id))
+            elif action == "unclaim":
+                done.append(unclaim_task(session, user, task_id))
+            else:
+                done.append(assign_task(session, rt, user, task_id, username))
+        except KawalError as error:
+            refused[f"ids.{n}"] = [error.message, *[m for ms in error.fields.values() for m in ms]]
+    if refused:  # the caller rolls back the others: all or none
+        raise Invalid("bulk_refused", fields=refused)
+    return done

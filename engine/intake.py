@@ -15,13 +15,14 @@ from datetime import date, datetime, timedelta
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from engine import access, chain, clock, files, kinds, task_files, tickets
+from engine import access, blind_index, chain, clock, files, kinds, task_files, tickets
 from engine.audit import EventLog
 from engine.errors import Invalid
 from engine.messages import msg
-from engine.models import Case, User
+from engine.models import Case, Party, User
 from engine.run import CaseRun, RunResult
 from engine.runtime import Runtime
+from engine.subjects import subject_of
 from engine.users import default_unit
 
 CHANNELS = ("langsung", "web", "email", "pos", "telepon")
@@ -74,7 +75,7 @@ def submit_request(
     rule = files.Rule(field=PAPER_SCAN, max_bytes=rt.settings.max_attachment_bytes)
     paper = task_files.Incoming({PAPER_SCAN: rule}, {PAPER_SCAN: files.check_rule(scans or [], rule)})
 
-    party = rt.vault.store(session, "requester", with_locale(payload["requester"], locale))
+    party = store_requester(session, rt, with_locale(payload["requester"], locale))
     local_year = received_at.astimezone(rt.calendars["strict"].tz).year
     ticket = tickets.next_ticket(session, kinds.series(kinds.REQUEST, rt.settings), local_year)
     code, code_hash = tickets.new_access_code()
@@ -112,6 +113,7 @@ def submit_request(
             "ticket": ticket,
             "received_at": received_at.isoformat(),
             "batas_kelengkapan_hari": rt.settings.completion_window_days,
+            "penetap_pengecualian": rt.settings.exemption_lane,  # who determines exempt information
         },
     )
     if scans:
@@ -305,9 +307,17 @@ def _linked_case(session, rt, parent, kind, ticket, channel, received_at, detail
     )
 
 
+def store_requester(session: Session, rt: Runtime, identity: dict) -> Party:
+    """A PPID requester's identity into the vault, with its blind index (found by name or NIK in the inbox)."""
+    party = rt.vault.store(session, "requester", identity)
+    blind_index.index_party(session, blind_index.search_key(rt.settings), party, identity)
+    return party
+
+
 def new_case(session: Session, now: datetime, **fields) -> Case:
     """A new case row, flushed so that it has its id; it has no workflow, deadlines or tasks yet."""
     # Filling workflow_state, deadlines and tasks up front means reading them later needs no query.
+    fields.setdefault("subject", subject_of(fields["kind"], fields.get("details") or {}))
     case = Case(created_at=now, updated_at=now, workflow_state=None, deadlines=[], tasks=[], **fields)
     session.add(case)
     session.flush()

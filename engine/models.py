@@ -24,7 +24,13 @@ from sqlalchemy import (
     UniqueConstraint,
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
+from sqlalchemy.orm.exc import DetachedInstanceError
 from sqlalchemy.types import TypeDecorator
+
+from engine import clock
+
+# The groups a stand-in holds for a colleague on leave (engine.absence): the lanes of the everyday work.
+DELEGABLE_GROUPS = frozenset({"petugas_layanan", "unit_pengolah", "ppid", "atasan_ppid", "tim_pengaduan"})
 
 NAMING_CONVENTION = {
     "ix": "ix_%(column_0_label)s",
@@ -103,10 +109,36 @@ class User(Base):
     totp_enabled_at: Mapped[datetime | None]
     totp_last_step: Mapped[int | None] = mapped_column(Integer)
     groups: Mapped[list[Group]] = relationship(secondary="membership", lazy="selectin")
+    # Colleagues' leaves in which this officer is the substitute (engine.absence); read on first use.
+    substituting: Mapped[list[Absence]] = relationship(
+        foreign_keys="Absence.substitute_id", lazy="select", viewonly=True, order_by="Absence.id"
+    )
+
+    @property
+    def own_group_codes(self) -> frozenset[str]:
+        """The groups the officer is a member of, without any colleague's lanes held in their absence."""
+        return frozenset(g.code for g in self.groups)
 
     @property
     def group_codes(self) -> frozenset[str]:
-        return frozenset(g.code for g in self.groups)
+        """The officer's groups, plus the lanes of colleagues on leave whom they stand in for now."""
+        return self.own_group_codes | self.acting_groups()
+
+    def acting_groups(self) -> frozenset[str]:
+        """The work lanes (``DELEGABLE_GROUPS``) of the colleagues whose leave, now, this officer stands in for
+        (engine.absence): never admin, auditor or the WBS managers' sealed identities."""
+        try:
+            rows = self.substituting
+        except DetachedInstanceError:
+            return frozenset()
+        if not rows:
+            return frozenset()
+        now = clock.now()
+        held: set[str] = set()
+        for leave in rows:
+            if leave.cancelled_at is None and leave.starts_at <= now < leave.ends_at:
+                held |= leave.user.own_group_codes & DELEGABLE_GROUPS
+        return frozenset(held)
 
 
 class Membership(Base):
@@ -147,6 +179,8 @@ class Case(Base):
     requester_party_id: Mapped[int | None] = mapped_column(ForeignKey("party.id"))
     requester_type: Mapped[str | None] = mapped_column(String(40))
     details: Mapped[dict] = mapped_column(default=dict)  # what is asked and how; never the requester's identity
+    # The case's subject in one line (what is asked, the complaint's matter), for the inbox and its text search.
+    subject: Mapped[str] = mapped_column(String(300), default="", server_default="")
     channel: Mapped[str] = mapped_column(String(20))
     access_code_hash: Mapped[str] = mapped_column(String(64))
     received_at: Mapped[datetime]
@@ -167,6 +201,7 @@ class Case(Base):
         CheckConstraint("channel IN ('langsung','web','email','pos','telepon','lapor')", name="channel_known"),
         CheckConstraint("reporter_mode IN ('anonim','rahasia','whistleblower')", name="reporter_mode_known"),
         Index("ix_case_kind_status", "kind", "status"),
+        Index("ix_case_requester_party_id", "requester_party_id"),  # the inbox's search by name or NIK
     )
 
 
@@ -202,12 +237,25 @@ class HumanTask(Base):
     created_at: Mapped[datetime]
     completed_at: Mapped[datetime | None]
     completed_by_id: Mapped[int | None] = mapped_column(ForeignKey("user.id"))
+    # Copies of the case's facts the inbox sorts by, written with the row at every run (engine.sync), so a
+    # page of the inbox is one indexed read of this table (engine.inbox_list): the case's stage, its
+    # receipt, and the urgency instant, the due date or, for a task with no deadline yet (a new complaint),
+    # the receipt, so it is sorted among the others by when it came in rather than sunk to the bottom.
+    stage: Mapped[str | None] = mapped_column(String(40))
+    received_at: Mapped[datetime | None]
+    sort_at: Mapped[datetime | None]
     # Many-to-one by primary key: a lazy load is served from the session when the row is there already.
     case: Mapped[Case] = relationship(back_populates="tasks")
     assignee: Mapped[User | None] = relationship(foreign_keys=[assignee_id])
     __table_args__ = (
         CheckConstraint("state IN ('open','completed','cancelled')", name="state_known"),
         Index("ix_human_task_state_lane", "state", "lane"),
+        Index("ix_human_task_state_sort_at_id", "state", "sort_at", "id"),
+        Index("ix_human_task_state_received_at_id", "state", "received_at", "id"),
+        Index("ix_human_task_state_stage_sort_at_id", "state", "stage", "sort_at", "id"),
+        Index("ix_human_task_assignee_id_state_sort_at", "assignee_id", "state", "sort_at"),
+        # The header's counts read only this index (open, overdue, mine of a queue; engine.inbox_list.counts).
+        Index("ix_human_task_state_lane_counts", "state", "lane", "process_id", "due_at", "assignee_id"),
     )
 
 
@@ -261,7 +309,7 @@ class CaseEvent(Base):
 
 
 class TicketCounter(Base):
-    """The register's sequence per prefix and year."""
+    """A yearly counter: a register's sequence per prefix, and a letter type's (prefix ``surat:<series>``)."""
 
     __tablename__ = "ticket_counter"
     prefix: Mapped[str] = mapped_column(String(20), primary_key=True)
@@ -427,6 +475,8 @@ class Attachment(Base):
     (``field``, an ``x-kawal-file`` field) took it, or to the case's filing (``field`` only: a scanned
     paper request). Workflow data holds only the row's id. ``scan`` is what the personal-data scan
     counted, by kind (engine.pii_scan), never the values found.
+    An officer may also put a file on the case with an internal note (``note_id``): it never reaches the
+    requester.
     """
 
     __tablename__ = "attachment"
@@ -437,6 +487,7 @@ class Attachment(Base):
     field: Mapped[str | None] = mapped_column(String(80))
     uploaded_by: Mapped[str | None] = mapped_column(String(80))  # an officer's username; None: the reporter
     scan: Mapped[dict | None]
+    note_id: Mapped[int | None] = mapped_column(ForeignKey("case_note.id"), index=True)
     file_name: Mapped[str] = mapped_column(String(200))  # sanitized, for Content-Disposition
     media_type: Mapped[str] = mapped_column(String(100))  # from the content's signature, not the upload's claim
     size: Mapped[int]
@@ -492,10 +543,10 @@ class DipItem(Base):
     with a notice on the portal's front page until ``notice_until``), setiap_saat (available at any time),
     dikecualikan (exempt: listed with its exemption, never with a file or a link). ``next_due_at`` is when a
     periodic item's next edition is due (its ``made_on`` plus the rhythm); reminders are planned from it.
-    ``exemption_id`` will point into the exemption register (issue 14) once it exists; until then the
-    exemption is described in ``exemption_note``. ``search_text`` is the stemmed text the search indexes
-    (engine.search); the database keeps its index in step by triggers. Every change appends a
-    ``DipItemVersion``: the history of who changed what and when.
+    ``exemption_id`` points into the exemption register (``Exemption``: the head's determination, its decree
+    and period); an item listed before its entry exists describes its exemption in ``exemption_note``.
+    ``search_text`` is the stemmed text the search indexes (engine.search); the database keeps its index in
+    step by triggers. Every change appends a ``DipItemVersion``: the history of who changed what and when.
     """
 
     __tablename__ = "dip_item"
@@ -511,7 +562,7 @@ class DipItem(Base):
     legal_basis: Mapped[str] = mapped_column(String(300), default="")
     url: Mapped[str | None] = mapped_column(String(1000))
     rhythm_months: Mapped[int | None] = mapped_column(Integer)
-    exemption_id: Mapped[int | None] = mapped_column(Integer)  # the exemption register's entry (issue 14)
+    exemption_id: Mapped[int | None] = mapped_column(ForeignKey("exemption.id"))  # the exemption register's entry
     exemption_note: Mapped[str | None] = mapped_column(Text)
     status: Mapped[str] = mapped_column(String(20), default="draft")
     published_at: Mapped[datetime | None]
@@ -653,3 +704,168 @@ class RecoveryCode(Base):
     user_id: Mapped[int] = mapped_column(ForeignKey("user.id", ondelete="CASCADE"), index=True)
     code_hash: Mapped[str] = mapped_column(String(200))
     used_at: Mapped[datetime | None]
+
+
+# -- The officers' workbench (issue 11): search, saved filters, internal notes, absences ---------------------
+
+
+class PartyToken(Base):
+    """A blind index of the identity vault (engine.blind_index): keyed hashes of a requester's NIK and of each
+    word of their name, so the inbox finds a case by name or NIK without decrypting every party.
+
+    A token is HMAC-SHA256 under the search key, cut to 128 bits; it names no one by itself, and without the
+    key a guessed name or NIK cannot be checked against it. Only requesters of PPID cases are indexed:
+    a complaint's reporter is never found by name.
+    """
+
+    __tablename__ = "party_token"
+    party_id: Mapped[int] = mapped_column(ForeignKey("party.id", ondelete="CASCADE"), primary_key=True)
+    token: Mapped[str] = mapped_column(String(32), primary_key=True)
+    __table_args__ = (Index("ix_party_token_token", "token"),)
+
+
+class SavedFilter(Base):
+    """An officer's named inbox view: the query string's choices (scope, sort, filters, search words)."""
+
+    __tablename__ = "saved_filter"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    user_id: Mapped[int] = mapped_column(ForeignKey("user.id", ondelete="CASCADE"))
+    name: Mapped[str] = mapped_column(String(80))
+    params: Mapped[dict]
+    created_at: Mapped[datetime]
+    __table_args__ = (UniqueConstraint("user_id", "name", name="uq_saved_filter_user_id_name"),)
+
+
+class CaseNote(Base):
+    """An internal note on a case (engine.notes): read by the officers who may read the case, never by its
+    requester, never in a letter. ``mentions`` are the usernames told about it (through the outbox)."""
+
+    __tablename__ = "case_note"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    case_id: Mapped[int] = mapped_column(ForeignKey("case.id", ondelete="CASCADE"), index=True)
+    author_id: Mapped[int] = mapped_column(ForeignKey("user.id"))
+    body: Mapped[str] = mapped_column(Text)
+    mentions: Mapped[list] = mapped_column(default=list)
+    created_at: Mapped[datetime]
+    author: Mapped[User] = relationship(lazy="joined")
+    attachments: Mapped[list[Attachment]] = relationship(order_by="Attachment.id", lazy="selectin")
+
+
+class Absence(Base):
+    """An officer's leave with the colleague who stands in (engine.absence), from ``starts_at`` to ``ends_at``
+    (the office's midnight before the first day and after the last). During it, the substitute holds the
+    officer's lanes, the officer's open tasks are theirs, and reminders go to them instead."""
+
+    __tablename__ = "absence"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    user_id: Mapped[int] = mapped_column(ForeignKey("user.id", ondelete="CASCADE"), index=True)
+    substitute_id: Mapped[int] = mapped_column(ForeignKey("user.id", ondelete="CASCADE"), index=True)
+    first_day: Mapped[date] = mapped_column(Date)
+    last_day: Mapped[date] = mapped_column(Date)
+    starts_at: Mapped[datetime]
+    ends_at: Mapped[datetime]
+    created_by: Mapped[str] = mapped_column(String(80))
+    created_at: Mapped[datetime]
+    cancelled_at: Mapped[datetime | None]
+    user: Mapped[User] = relationship(foreign_keys=[user_id], lazy="joined")
+    substitute: Mapped[User] = relationship(foreign_keys=[substitute_id], lazy="joined")
+    __table_args__ = (
+        CheckConstraint("last_day >= first_day", name="period_ordered"),
+        CheckConstraint("user_id <> substitute_id", name="not_self"),
+        Index("ix_absence_starts_at_ends_at", "starts_at", "ends_at"),
+    )
+
+
+# -- The agency's letters and the exemption register (engine.letters, engine.exemptions) -------------------------
+
+
+class Letter(Base):
+    """One letter the office issued: its number, its frozen content, and (once rendered) its PDF.
+
+    Written in the transaction of the task that issues it, with its number (``number``: the letter
+    type's series ``series``, its yearly counter ``seq``) and its content sealed by the vault
+    (``context``: it names the requester); the PDF is rendered after the commit, by a job or the
+    embedded clock (``status`` pending, then ready, or failed after its attempts), stored encrypted
+    outside the database like an attachment (``storage_key``), with its sha256. It is never rendered
+    again with other content: a correction is a new letter naming this one (``corrects_id``); a
+    translation shares the number (``translation_of_id``). A signed scan uploaded back becomes the
+    letter of record (``scan_*``), kept beside the generated one. ``code`` is the random id of the
+    public verification page (``/verifikasi/<code>``).
+    """
+
+    __tablename__ = "letter"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    code: Mapped[str] = mapped_column(String(16), unique=True)
+    case_id: Mapped[int] = mapped_column(ForeignKey("case.id", ondelete="CASCADE"), index=True)
+    kind: Mapped[str] = mapped_column(String(40))
+    task: Mapped[str | None] = mapped_column(String(100))
+    locale: Mapped[str] = mapped_column(String(2), default="id")
+    number: Mapped[str] = mapped_column(String(120))
+    series: Mapped[str] = mapped_column(String(20))
+    year: Mapped[int] = mapped_column(Integer)
+    seq: Mapped[int] = mapped_column(Integer)
+    letter_date: Mapped[date] = mapped_column(Date)
+    to_requester: Mapped[bool] = mapped_column(Boolean, default=False)
+    shown_after: Mapped[str | None] = mapped_column(String(100))  # the task that sends it, when a later one
+    issued_at: Mapped[datetime]
+    issued_by: Mapped[str] = mapped_column(String(80))
+    translation_of_id: Mapped[int | None] = mapped_column(ForeignKey("letter.id"))
+    corrects_id: Mapped[int | None] = mapped_column(ForeignKey("letter.id"))
+    correction_reason: Mapped[str | None] = mapped_column(Text)
+    context_key_id: Mapped[str] = mapped_column(String(16))
+    context: Mapped[bytes] = mapped_column(LargeBinary)
+    status: Mapped[str] = mapped_column(String(10), default="pending")
+    attempts: Mapped[int] = mapped_column(Integer, default=0)
+    last_error: Mapped[str | None] = mapped_column(Text)
+    rendered_at: Mapped[datetime | None]
+    sha256: Mapped[str | None] = mapped_column(String(64))
+    size: Mapped[int | None] = mapped_column(Integer)
+    storage_key: Mapped[str | None] = mapped_column(String(64))
+    key_id: Mapped[str | None] = mapped_column(String(16))
+    signed: Mapped[bool] = mapped_column(Boolean, default=False)
+    scan_sha256: Mapped[str | None] = mapped_column(String(64))
+    scan_size: Mapped[int | None] = mapped_column(Integer)
+    scan_media_type: Mapped[str | None] = mapped_column(String(100))
+    scan_storage_key: Mapped[str | None] = mapped_column(String(64))
+    scan_key_id: Mapped[str | None] = mapped_column(String(16))
+    scan_at: Mapped[datetime | None]
+    scan_by: Mapped[str | None] = mapped_column(String(80))
+    __table_args__ = (
+        UniqueConstraint("number", "locale", name="uq_letter_number_locale"),
+        CheckConstraint("status IN ('pending','ready','failed')", name="status_known"),
+        CheckConstraint("locale IN ('id','en')", name="locale_known"),
+        CheckConstraint("status <> 'ready' OR (sha256 IS NOT NULL AND storage_key IS NOT NULL)", name="ready_stored"),
+        CheckConstraint("scan_storage_key IS NULL OR scan_sha256 IS NOT NULL", name="scan_hashed"),
+        Index("ix_letter_status_issued_at", "status", "issued_at"),  # the sweep of pending letters
+    )
+
+
+class Exemption(Base):
+    """An entry of the register of exempt information (informasi yang dikecualikan, UU 14/2008 Pasal 17-20).
+
+    The head of the agency (or the Atasan PPID, per configuration) determines it after the PPID's
+    consequence test (Perki 1/2021 Pasal 49): what is exempt and which parts, the Pasal 17 letters and
+    the statute, the harm test and the public-interest test, until when (Pasal 20: never permanent),
+    and the decree (``decree_number``, ``decree_date``: the SK letter Kawal issues). A later request for
+    the same information cites the entry instead of repeating the test; the DIP lists it
+    (``DipItem.exemption_id``).
+    """
+
+    __tablename__ = "exemption"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    information: Mapped[str] = mapped_column(Text)
+    exempted_parts: Mapped[str] = mapped_column(Text)
+    letters: Mapped[list] = mapped_column()  # Pasal 17 letters, e.g. ["h"]
+    legal_basis: Mapped[str] = mapped_column(Text)
+    harm_test: Mapped[str] = mapped_column(Text)
+    public_interest_test: Mapped[str] = mapped_column(Text)
+    valid_until: Mapped[date] = mapped_column(Date)
+    decree_number: Mapped[str] = mapped_column(String(120), unique=True)
+    decree_date: Mapped[date] = mapped_column(Date)
+    decided_by: Mapped[str] = mapped_column(String(80))
+    decided_as: Mapped[str] = mapped_column(String(40))  # the lane: atasan_ppid or pimpinan
+    decided_at: Mapped[datetime]
+    note: Mapped[str | None] = mapped_column(Text)
+    case_id: Mapped[int | None] = mapped_column(ForeignKey("case.id", ondelete="SET NULL"), index=True)
+    letter_id: Mapped[int | None] = mapped_column(ForeignKey("letter.id"))
+    __table_args__ = (CheckConstraint("valid_until > decree_date", name="period_after_decree"),)

@@ -10,7 +10,7 @@ from __future__ import annotations
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from engine import access, clock
+from engine import access, clock, stand_ins
 from engine.calendar import WorkingCalendar
 from engine.models import Case, Deadline, Group, HumanTask, Membership, Notification, User
 
@@ -118,7 +118,7 @@ def members(session: Session, groups) -> list[int]:
     if not groups:
         return []
     with session.no_autoflush:  # reads users and groups only, which this change does not touch
-        return list(
+        ids = list(
             session.scalars(
                 select(User.id)
                 .join(Membership, Membership.user_id == User.id)
@@ -126,13 +126,14 @@ def members(session: Session, groups) -> list[int]:
                 .where(Group.code.in_(groups), User.active.is_(True))
             )
         )
+    return stand_ins.recipients(session, ids)  # an officer on leave: their substitute instead
 
 
 def audience_users(session: Session, case: Case, audience: str) -> list[int]:
     """Who "assignee", "group" and "superior" are for a case, as officer ids: read from its open tasks."""
     open_tasks: list[HumanTask] = [t for t in case.tasks if t.state == "open"]
     if audience == "assignee":
-        return [t.assignee_id for t in open_tasks if t.assignee_id is not None]
+        return stand_ins.recipients(session, [t.assignee_id for t in open_tasks])
     if audience == "group":
         return members(session, {t.lane for t in open_tasks})
     if audience == "superior":

@@ -19,7 +19,7 @@ from SpiffWorkflow.util.task import TaskState
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from engine import clock, holiday_years, lateness
+from engine import clock, holiday_years, lateness, stand_ins
 from engine.audit import EventLog
 from engine.errors import Invalid
 from engine.messages import msg
@@ -222,6 +222,7 @@ def _sync_tasks(session, case, tasks, log, due_at) -> list[HumanTask]:
             log.append(case, "task_cancelled", "system", {"task": row.bpmn_id, "task_id": row.id})
         else:
             row.due_at = due_at
+            _sort_facts(row, case)
     for guid, task in ready.items():
         if guid in open_rows:
             continue
@@ -240,7 +241,15 @@ def _sync_tasks(session, case, tasks, log, due_at) -> list[HumanTask]:
             state="open",
             created_at=clock.now(),
         )
+        _sort_facts(row, case)
+        stand_ins.route_new_task(session, row)  # a lane whose every officer is on leave: to a substitute
         case.tasks.append(row)  # flushed with the rest of the operation, in one go
         created.append(row)
         log.append(case, "task_created", "system", {"task": spec.bpmn_id, "task_guid": guid, "lane": spec.lane})
     return created
+
+
+def _sort_facts(row: HumanTask, case: Case) -> None:
+    """The case's facts the inbox sorts an open task by, copied onto it (``HumanTask.sort_at``)."""
+    row.stage, row.received_at = case.status, case.received_at
+    row.sort_at = row.due_at or case.received_at

@@ -24,21 +24,30 @@ _READ_AS = str.maketrans({"O": "0", "I": "1", "L": "1", "U": "V"})
 
 def next_ticket(session: Session, prefix: str, year: int) -> str:
     """The next register number of the year; atomic on SQLite and PostgreSQL alike."""
+    return f"{prefix}-{year}-{next_in_series(session, prefix, year):06d}"
+
+
+def next_in_series(session: Session, series: str, year: int) -> int:
+    """The next value of a yearly counter (a register's, or a letter type's: engine.letters.numbering).
+
+    The increment is one UPDATE ... RETURNING: the row stays locked until the transaction ends, so two
+    transactions never get the same value; a rolled-back one gives its value back (nothing was issued).
+    """
     for _ in range(3):
         last = session.execute(
             update(TicketCounter)
-            .where(TicketCounter.prefix == prefix, TicketCounter.year == year)
+            .where(TicketCounter.prefix == series, TicketCounter.year == year)
             .values(last=TicketCounter.last + 1)
             .returning(TicketCounter.last)
         ).scalar()
         if last is not None:
-            return f"{prefix}-{year}-{last:06d}"
+            return last
         try:
             with session.begin_nested():
-                session.add(TicketCounter(prefix=prefix, year=year, last=0))
+                session.add(TicketCounter(prefix=series, year=year, last=0))
         except IntegrityError:
             pass  # another transaction created the counter first; increment it
-    raise RuntimeError("could not allocate a ticket number")
+    raise RuntimeError("could not allocate a number")
 
 
 def new_access_code() -> tuple[str, str]:

@@ -15,7 +15,7 @@ from sqlalchemy.orm import Session
 from engine import chain, clock, kinds, tickets
 from engine.audit import EventLog
 from engine.errors import Invalid
-from engine.intake import Submitted, actor_name, check_filing, new_case, start_case, with_locale
+from engine.intake import Submitted, actor_name, check_filing, new_case, start_case, store_requester, with_locale
 from engine.messages import msg
 from engine.models import User
 from engine.runtime import Runtime
@@ -44,7 +44,7 @@ def file_objection_without_request(
         raise Invalid("invalid_data", fields={"tanggal_alasan_ditemukan": [msg("not_after_filing")]})
     timing = chain.timeliness(rt, session, None, GROUNDS, received_at, discovered_on)
     now = clock.now()
-    party = rt.vault.store(session, "requester", with_locale(payload["pemohon"], locale))
+    party = store_requester(session, rt, with_locale(payload["pemohon"], locale))
     proxy = rt.vault.store(session, "kuasa", payload["kuasa"]) if payload.get("kuasa") else None
     ticket = tickets.next_ticket(session, kinds.series(kinds.OBJECTION, rt.settings), received_at.astimezone(tz).year)
     code, code_hash = tickets.new_access_code()

@@ -16,6 +16,7 @@ GROUPS = {
     "ppid": "PPID",
     "unit_pengolah": "Unit Pengolah Informasi",
     "atasan_ppid": "Atasan PPID",
+    "pimpinan": "Pimpinan Badan Publik",
     "tim_pengaduan": "Tim Pengelola Pengaduan",
     "pengelola_wbs": "Pengelola Whistleblowing System",
     "auditor": "Auditor",

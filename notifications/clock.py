@@ -33,7 +33,7 @@ PARENT_CHECK_SECONDS = 1.0
 def _tick(svc: Services) -> None:
     try:
         report = reconcile(svc)
-        if report.timers or report.reminders or report.notifications or report.failed:
+        if report.timers or report.reminders or report.letters or report.notifications or report.failed:
             log.info("clock: %s", report.summary())
     except Exception:
         log.exception("clock: reconcile failed")

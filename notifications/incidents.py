@@ -10,7 +10,8 @@ from sqlalchemy.orm import Session
 from engine import clock
 from engine.errors import Conflict, NotFound
 from engine.ids import in_range
-from engine.models import Case, Incident, Notification, Reminder
+from engine.letters import production
+from engine.models import Case, Incident, Letter, Notification, Reminder
 
 
 def record(session: Session, subject: str, message: str, attempts: int) -> None:
@@ -41,6 +42,10 @@ def retry(session: Session, incident_id: int, actor: str) -> int | None:
         reminder = session.get(Reminder, int(ref))
         reminder.status = "pending" if reminder.status == "incident" else reminder.status
         case_id = reminder.case_id
+    elif kind == "letter":  # its PDF: pending again, rendered by the next job or sweep
+        letter = session.get(Letter, int(ref))
+        production.retry(letter)
+        case_id = letter.case_id
     elif kind == "case":  # its timers: scheduling the case runs them again
         case_id = session.get(Case, int(ref)).id
     elif kind in ACKNOWLEDGED_ONLY:

@@ -15,6 +15,8 @@ from sqlalchemy.exc import IntegrityError, OperationalError
 from sqlalchemy.orm.exc import StaleDataError
 
 from engine import casework, clock, dip_due, notices
+from engine.files import FileStore
+from engine.letters import production
 from engine.models import Case, DipReminder, Reminder
 from notifications import delivery, incidents
 from notifications.scheduling import RETRY, dip_reminder_item, reminder_item
@@ -119,6 +121,38 @@ def send_dip_reminder(reminder_id: int) -> str:
     if svc.scheduler is not None:
         svc.scheduler.schedule_notifications(created)
     return "sent" if created else "cancelled"
+
+
+@_final_failure("letter")
+def render_letter(letter_id: int) -> str:
+    """Make a pending letter's PDF after the commit that issued it (engine.letters.production), once.
+
+    The PDF is made with no transaction open; storing it is one short transaction. A failure is counted on
+    the letter; the one that makes it ``failed`` opens an incident (an admin retries it).
+    """
+    svc = services()
+    with svc.sessions() as session:
+        job = production.prepare(session, svc.runtime, letter_id)
+    if job is None:
+        return "not-pending"
+    try:
+        pdf = production.produce(svc.runtime, job)
+    except Exception as exc:
+        with svc.sessions.begin() as session:
+            if production.note_failure(session, letter_id, exc) == "failed":
+                incidents.record(
+                    session, f"letter:{letter_id}", f"{type(exc).__name__}: {exc}", production.MAX_ATTEMPTS
+                )
+        raise
+    store = FileStore(svc.settings.files_dir, svc.runtime.vault)
+    with svc.sessions() as session:
+        try:
+            done = production.record(session, svc.runtime, store, letter_id, pdf)
+            session.commit()
+        except (StaleDataError, IntegrityError, OperationalError):
+            session.rollback()  # an officer's change to the case won the race: the next run stores it
+            raise
+    return "ready" if done is not None else "not-pending"
 
 
 def deliver_notification(notification_id: int) -> str:

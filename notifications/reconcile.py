@@ -14,10 +14,10 @@ from datetime import timedelta
 
 from sqlalchemy import select
 
-from engine import clock
-from engine.models import Deadline, DipReminder, Notification, Reminder
+from engine import absence, clock
+from engine.models import Deadline, DipReminder, Letter, Notification, Reminder
 from notifications import delivery, jobs
-from notifications.scheduling import dip_reminder_item, notification_item, reminder_item, timer_item
+from notifications.scheduling import dip_reminder_item, letter_item, notification_item, reminder_item, timer_item
 from notifications.services import Services
 
 log = logging.getLogger("kawal.reconcile")
@@ -31,12 +31,13 @@ class Report:
     timers: list[str] = field(default_factory=list)
     reminders: list[str] = field(default_factory=list)
     notifications: list[str] = field(default_factory=list)
+    letters: list[str] = field(default_factory=list)
     failed: list[str] = field(default_factory=list)
 
     def summary(self) -> str:
         return (
             f"scheduled {self.scheduled}; ran {len(self.timers)} timer(s), {len(self.reminders)} reminder(s), "
-            f"{len(self.notifications)} notification(s); {len(self.failed)} failed"
+            f"{len(self.letters)} letter(s), {len(self.notifications)} notification(s); {len(self.failed)} failed"
         )
 
 
@@ -44,6 +45,10 @@ def reconcile(svc: Services, lookahead: timedelta = LOOKAHEAD, batch: int = BATC
     report = Report()
     with svc.sessions() as session:
         delivery.release_stale_claims(session, svc.settings)
+        # Leave that has begun since it was marked: the officer's open tasks go to the stand-in (engine.absence).
+        if absence.hand_over_due(session):  # one indexed look; the runtime is built only when needed
+            absence.sweep(session, svc.runtime())
+            session.commit()
         horizon = clock.now() + (lookahead if svc.scheduler else timedelta(0))
         # Columns, not ORM rows: a run reads only what it schedules, through the (status, due) indexes.
         deadlines = session.execute(
@@ -65,8 +70,12 @@ def reconcile(svc: Services, lookahead: timedelta = LOOKAHEAD, batch: int = BATC
             .order_by(DipReminder.fire_at)
             .limit(batch)
         ).all()
+        # Letters waiting for their PDF (engine.letters.production): rendered after the commit that issued them.
+        letters = session.scalars(
+            select(Letter.id).where(Letter.status == "pending").order_by(Letter.issued_at).limit(batch)
+        ).all()
         items = [timer_item(*d) for d in deadlines] + [reminder_item(*r) for r in reminders]
-        items += [dip_reminder_item(*r) for r in dip_reminders]
+        items += [dip_reminder_item(*r) for r in dip_reminders] + [letter_item(n) for n in letters]
         if svc.scheduler is not None:
             pending = session.scalars(
                 select(Notification.id)
@@ -90,6 +99,8 @@ def _run_inline(svc: Services, items, report: Report) -> None:
                 if item_id not in seen_cases:
                     seen_cases.add(item_id)
                     report.timers.append(f"{job_id}:{jobs.fire_timers(item_id)}")
+            elif func.endswith("render_letter"):
+                report.letters.append(f"{job_id}:{jobs.render_letter(item_id)}")
             elif func.endswith("send_dip_reminder"):
                 report.reminders.append(f"{job_id}:{jobs.send_dip_reminder(item_id)}")
             else:

@@ -43,6 +43,8 @@ template may use only these keys (``CONTEXT_KEYS``):
     Only in ``access_code_resent`` (a requester who lost the code, engine.lost_codes): never stored
     readable; the row holds it sealed by the vault, delivery opens it for this one rendering and then
     erases it. Never in a link.
+``author``
+    The username of the officer who wrote an internal note (``note_mention``); staff only.
 
 ``render`` adds two keys of its own from the ticket's prefix (``DERIVED_KEYS``): ``kind``
 (``permohonan``, ``keberatan``, ``sengketa`` or ``pengaduan``) and ``noun``, the kind in the
@@ -69,6 +71,7 @@ empty. Other keys in the context are ignored::
     deadline_reminder  [task_title]
     deadline_overdue   [task_title]
     escalation         task_title
+    note_mention       task_title (the case's open task, or "-"), author
 
 decision_notice may also carry ``dip_title`` and ``dip_link`` (both or neither): the item of the public
 information list (DIP) the decision cites, and where the portal shows it; the notice then says so.
@@ -119,6 +122,7 @@ EVENTS: dict[str, str] = {
     "deadline_overdue": "staff",
     "escalation": "staff",
     "reporter_message": "staff",
+    "note_mention": "staff",
 }
 
 CONTEXT_KEYS = frozenset(
@@ -138,6 +142,7 @@ CONTEXT_KEYS = frozenset(
         "outcome_label",
         "portal_hint",
         "access_code",
+        "author",
     }
 )
 # Messages about a public information list item, not a case: no ticket, their own keys, all required.
@@ -145,7 +150,7 @@ ITEM_EVENTS: dict[str, str] = {"dip_due_reminder": "staff", "dip_overdue": "staf
 ITEM_KEYS = frozenset({"dip_item", "dip_title", "dip_unit", "rhythm_months", "due_at", "working_days_left"})
 # Added by ``render`` from the ticket, never stored: the case's kind and its noun in the locale.
 DERIVED_KEYS = frozenset({"kind", "noun"})
-STAFF_ONLY_KEYS = frozenset({"task_title"})
+STAFF_ONLY_KEYS = frozenset({"task_title", "author"})
 DEADLINE_KEYS = frozenset({"deadline_label", "legal_basis", "due_at", "working_days_left"})
 # What each event needs besides ticket, deadline and (when deadline is set) DEADLINE_KEYS; the docstring's table.
 REQUIRED_KEYS: dict[str, frozenset[str]] = {
@@ -166,6 +171,7 @@ REQUIRED_KEYS: dict[str, frozenset[str]] = {
     "deadline_reminder": frozenset(),
     "deadline_overdue": frozenset(),
     "escalation": frozenset({"task_title"}),
+    "note_mention": frozenset({"task_title", "author"}),
 }
 _BLANK_RUNS = re.compile(r"\n[ \t]*\n(?:[ \t]*\n)+")
 

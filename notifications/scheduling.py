@@ -1,8 +1,9 @@
 """Putting the database's due work on RQ (``Queue.enqueue_at``), and getting it back after Redis loses it.
 
 The database is the source of truth; Redis only makes things happen on time. Job ids are fixed per
-item (``timer-<deadline>``, ``reminder-<id>``, ``dip-reminder-<id>``, ``notification-<id>``), so enqueueing twice keeps
-one scheduled entry, and every job is idempotent for the rest.
+item (``timer-<deadline>``, ``reminder-<id>``, ``dip-reminder-<id>``, ``letter-<id>``,
+``notification-<id>``), so enqueueing twice keeps one scheduled entry, and every job is idempotent for
+the rest.
 """
 
 from __future__ import annotations
@@ -18,7 +19,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from engine import clock
-from engine.models import Deadline, Notification, Reminder
+from engine.models import Deadline, Letter, Notification, Reminder
 from notifications.services import QUEUE
 
 log = logging.getLogger("kawal.scheduling")
@@ -111,6 +112,8 @@ def _case_items(session: Session, case_id: int):
     reminders = select(Reminder.id, Reminder.fire_at)
     for row in session.execute(reminders.where(Reminder.case_id == case_id, Reminder.status == "pending")):
         yield reminder_item(*row)
+    for (letter_id,) in session.execute(select(Letter.id).where(Letter.case_id == case_id, Letter.status == "pending")):
+        yield letter_item(letter_id)
     notifications = select(Notification.id)
     for (notification_id,) in session.execute(
         notifications.where(Notification.case_id == case_id, Notification.status == "pending")
@@ -128,6 +131,10 @@ def reminder_item(reminder_id: int, fire_at: datetime):
 
 def dip_reminder_item(reminder_id: int, fire_at: datetime):
     return "notifications.jobs.send_dip_reminder", reminder_id, f"dip-reminder-{reminder_id}", fire_at
+
+
+def letter_item(letter_id: int):
+    return "notifications.jobs.render_letter", letter_id, f"letter-{letter_id}", None
 
 
 def notification_item(notification_id: int):

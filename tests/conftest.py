@@ -32,6 +32,7 @@ STAFF = {
     "ppid": ["ppid"],
     "unit": ["unit_pengolah"],
     "atasan": ["atasan_ppid"],
+    "kepala": ["pimpinan"],
     "auditor": ["auditor"],
     "admin": ["admin"],
     "petugas2": ["petugas_layanan"],

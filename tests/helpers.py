@@ -34,20 +34,53 @@ STEP = {
         "konsekuensi": "Membuka rahasia pribadi",
         "kepentingan_publik": "Nama dan sekolah tetap dibuka",
     },
+    "tetapkan_pengecualian": {
+        "uji_diperiksa": True,
+        "pasal_pengecualian": ["h"],
+        "berlaku_sampai": "2036-12-31",
+        "tanggal_penetapan": "2026-11-30",
+    },
     "pemberitahuan_tertulis": {
         "informasi_dikuasai": True,
         "materi_diberikan": "Daftar penerima",
         "biaya": 0,
         "media_format": "PDF",
+        "jadwal_penyerahan": "2026-11-30",
         "tanggal_pemberitahuan": "2026-11-30",
         "dikirim_melalui": "email",
     },
     "penyerahan_informasi": {"biaya_dibayar": 0, "tanggal_penyerahan": "2026-12-01", "cara_penyerahan": "email"},
     "eskalasi": {"tindakan": "PPID diminta segera mengirim pemberitahuan tertulis"},
 }
-# The dispatch dates of notices; the engine bounds them (not before the receipt, not in the future:
-# engine.lateness), so the default form data takes the case's own day of receipt (see ``dated``).
-DISPATCH_DATES = frozenset({"tanggal_pemberitahuan", "tanggal_pemberitahuan_perpanjangan", "tanggal_dikirim"})
+# The written notice for each decision, complete by UU 14/2008 Pasal 22(7) and consistent with it
+# (engine.letters.completeness): what ``Desk`` and ``Office`` send after the decision they recorded.
+_NOT_GIVEN = {"biaya": 0, "tanggal_pemberitahuan": "2026-11-30", "dikirim_melalui": "email"}
+NOTICE = {
+    "dikabulkan_seluruhnya": STEP["pemberitahuan_tertulis"],
+    "dikabulkan_sebagian": {
+        **STEP["pemberitahuan_tertulis"],
+        "penghitaman": True,
+        "alasan_penghitaman": "NIK dan alamat penerima dihitamkan (Pasal 17 huruf h)",
+    },
+    "ditolak_dikecualikan": {"informasi_dikuasai": True, **_NOT_GIVEN},
+    "tidak_dikuasai": {
+        "informasi_dikuasai": False,
+        "badan_publik_penguasa": "Kementerian Pendidikan Dasar dan Menengah",
+        **_NOT_GIVEN,
+    },
+    "belum_dikuasai_didokumentasikan": {"informasi_dikuasai": False, **_NOT_GIVEN},
+}
+# The dates of notices and decisions; the engine bounds them (not before the receipt, not in the future:
+# engine.lateness, engine.exemptions), so the default form data takes the case's own day of receipt (``dated``).
+DISPATCH_DATES = frozenset(
+    {
+        "tanggal_pemberitahuan",
+        "tanggal_pemberitahuan_perpanjangan",
+        "tanggal_dikirim",
+        "tanggal_penetapan",
+        "jadwal_penyerahan",
+    }
+)
 
 
 def dated(data: dict, received_on: str) -> dict:
@@ -60,6 +93,7 @@ WHO = {
     "ppid": "ppid",
     "unit_pengolah": "unit",
     "atasan_ppid": "atasan",
+    "pimpinan": "kepala",
     "tim_pengaduan": "tim",
     "pengelola_wbs": "wbs",
 }
@@ -73,9 +107,17 @@ def decision(keputusan, **extra):
     return data
 
 
+def default_data(name: str, decisions: dict, ticket: str) -> dict:
+    """A task's default form data: the written notice that fits the case's recorded decision."""
+    if name == "pemberitahuan_tertulis":
+        return NOTICE[decisions.get(ticket, "dikabulkan_seluruhnya")]
+    return STEP[name]
+
+
 class Desk:
     def __init__(self, client, login):
         self.client, self.login = client, login
+        self.decisions: dict[str, str] = {}  # ticket -> the decision recorded through this desk
 
     def submit(self, headers=None, **payload_overrides):
         r = self.client.post("/api/v1/requests", json=request_payload(**payload_overrides), headers=headers or {})
@@ -95,12 +137,12 @@ class Desk:
     def complete(self, ticket, name, data=None, username=None, expect=200):
         task = self.task(ticket, name)
         username = username or WHO[task["lane"]]
-        r = self.client.post(
-            f"/api/v1/tasks/{task['id']}/complete",
-            json={"data": dated(STEP[name], self.case(ticket)["received_at"][:10]) if data is None else data},
-            headers=self.login(username),
-        )
+        if data is None:
+            data = dated(default_data(name, self.decisions, ticket), self.case(ticket)["received_at"][:10])
+        r = self.client.post(f"/api/v1/tasks/{task['id']}/complete", json={"data": data}, headers=self.login(username))
         assert r.status_code == expect, r.json
+        if name == "putuskan" and r.status_code == 200:
+            self.decisions[ticket] = data["keputusan"]
         return r.json
 
     def status(self, receipt):

@@ -165,3 +165,10 @@ def test_audit_verify_catches_a_history_cut_short(kawal, db_url):
     result = kawal("audit", "verify")
     assert result.exit_code == 1
     assert f"case {ticket}, event {last}" in result.output
+
+
+def test_search_reindex_rebuilds_the_blind_index_and_says_how_many(kawal):
+    kawal("db", "upgrade")
+    result = kawal("search", "reindex")
+    assert result.exit_code == 0, result.output
+    assert result.output.strip() == "0 requester(s) indexed"

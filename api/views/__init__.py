@@ -22,8 +22,10 @@ def register_blueprints(api, app) -> None:
         documents,
         health,
         incidents,
+        letters,
         requests,
         tasks,
+        workbench,
     )
 
     modules = (
@@ -39,7 +41,9 @@ def register_blueprints(api, app) -> None:
         calendar,
         incidents,
         dip,
+        letters,
         health,
+        workbench,
     )
     for module in modules:
         api.register_blueprint(module.blp, url_prefix="/api/v1")

@@ -1,7 +1,8 @@
 from flask_smorest import Blueprint
 
 from api.auth import current_user, login_required
-from api.exports import export_response
+from api.boundary import runtime
+from api.exports import export_response, readable_for
 from api.extensions import db
 from api.schemas import AuditQuery, AuditVerify
 from engine import access
@@ -17,19 +18,25 @@ blp = Blueprint("audit", __name__, description="Tamper-evident history exports f
 def export(query):
     """Every event of every case touched in [from, to), as JSON lines, CSV or XLSX, with its hashes.
 
-    ``process`` narrows the export to one process. JSON lines and CSV stream as they are read; XLSX,
-    a zip, is written to a temporary file first and then sent in chunks with its length.
+    JSON lines is the canonical history (check it with ``kawal audit verify``); CSV and XLSX are for reading:
+    one column per field, instants in office time, the agency named, headers in Bahasa Indonesia or, with
+    ``lang=en``, English. ``process`` narrows the export to one process. JSON lines and CSV stream as they
+    are read; XLSX, a zip, is written to a temporary file first and then sent in chunks with its length.
     """
     access.require_auditor(current_user())
-    rows = iter_export(db.session, query.get("from_"), query.get("to"), query.get("process"))
-    response = export_response(rows, query["format"])
+
+    def rows():
+        return iter_export(db.session, query.get("from_"), query.get("to"), query.get("process"))
+
+    readable = readable_for(runtime().settings, query.get("lang", "id"))
+    response = export_response(rows, query["format"], readable)
     response.headers["Content-Disposition"] = f"attachment; filename=kawal-audit.{query['format']}"
     return response
 
 
 @blp.get("/audit/verify")
 @login_required
-@blp.arguments(AuditQuery(exclude=("format",)), location="query")
+@blp.arguments(AuditQuery(exclude=("format", "lang")), location="query")
 @blp.response(200, AuditVerify)
 def verify(query):
     """Recompute the hash chains of every case touched in [from, to) (optionally one process).

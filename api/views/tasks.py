@@ -8,16 +8,21 @@ from api.boundary import commit, noted, runtime
 from api.extensions import db
 from api.schemas import (
     Assign,
+    BulkAction,
+    BulkResult,
     CompleteResult,
     CompleteTask,
     CompleteTaskForm,
+    SavedFilterIn,
+    SavedFilterList,
+    SavedFilterOut,
     ScanResult,
     TaskDetail,
     TaskItem,
     TaskList,
     TaskQuery,
 )
-from engine import access, dip_match, inbox, instructions, queries, task_files
+from engine import access, dip_match, inbox, inbox_list, instructions, queries, saved_filters, task_files
 from engine.errors import Invalid
 from engine.files import Upload
 from engine.messages import msg
@@ -30,11 +35,57 @@ blp = Blueprint("tasks", __name__, description="The officers' task inbox")
 @blp.arguments(TaskQuery, location="query")
 @blp.response(200, TaskList)
 def list_tasks(query):
-    """Open tasks, most urgent first (fewest legal working days left)."""
-    items, total = queries.list_tasks(
-        db.session, runtime(), current_user(), query["scope"], query.get("process"), query.get("overdue")
-    )
-    return {"items": items, "total": total}
+    """Open tasks, 50 a page, most urgent first; sorted, filtered and searched (``next_cursor`` pages on).
+
+    Each row has the case's subject and the requester's name where the caller may read them.
+    """
+    rt, user = runtime(), current_user()
+    filters = inbox_list.parse(query)
+    page = inbox_list.page(db.session, rt, user, filters)
+    return {
+        "items": page.items,
+        "total": inbox_list.total(db.session, rt, user, filters),
+        "next_cursor": page.next_cursor,
+    }
+
+
+@blp.post("/tasks/bulk")
+@login_required
+@blp.arguments(BulkAction)
+@blp.response(200, BulkResult)
+def bulk(body):
+    """Claim, release or assign several tasks: all of them or none (422 names each task refused)."""
+    rt = runtime()
+    tasks = inbox.bulk_tasks(db.session, rt, current_user(), body["action"], body["ids"], body.get("username"))
+    commit(*{t.case for t in tasks})
+    return {"items": [queries.task_item(rt, t) for t in tasks]}
+
+
+@blp.get("/tasks/filters")
+@login_required
+@blp.response(200, SavedFilterList)
+def list_filters():
+    """The caller's saved inbox views."""
+    return {"items": saved_filters.of_user(db.session, current_user())}
+
+
+@blp.post("/tasks/filters")
+@login_required
+@blp.arguments(SavedFilterIn)
+@blp.response(201, SavedFilterOut)
+def save_filter(body):
+    """Save the list's choices under a name (the same name replaces them)."""
+    row = saved_filters.save_filter(db.session, current_user(), body["name"], body["params"])
+    db.session.commit()
+    return row
+
+
+@blp.delete("/tasks/filters/<id:filter_id>")
+@login_required
+@blp.response(204)
+def delete_filter(filter_id):
+    saved_filters.delete_filter(db.session, current_user(), filter_id)
+    db.session.commit()
 
 
 @blp.get("/tasks/<id:task_id>")

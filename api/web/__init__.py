@@ -30,10 +30,12 @@ from api.web import (  # noqa: F401 - routes
     i18n,
     inbox,
     layout,
+    letters,
     portal,
     security,
     session,
     task,
+    workbench,
 )
 from api.web.blueprint import bp
 

@@ -28,7 +28,8 @@ from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from flask_login import login_required
 
-from api.exports import XLSX_MIMETYPE, export_response
+from api.boundary import runtime
+from api.exports import XLSX_MIMETYPE, export_response, readable_for
 from api.extensions import db
 from api.web import display
 from api.web.blueprint import bp
@@ -120,8 +121,12 @@ def audit_download():
         return _page(choice, None, status=422)
     fmt = choice.values["format"]
     events = count_events(db.session, choice.start, choice.end, choice.process)
-    rows = iter_export(db.session, choice.start, choice.end, choice.process)
-    response = export_response(rows, fmt)  # XLSX is written to a temporary file first: it has its length
+
+    def rows():
+        return iter_export(db.session, choice.start, choice.end, choice.process)
+
+    readable = readable_for(runtime().settings, current_language())
+    response = export_response(rows, fmt, readable)  # XLSX is written to a temporary file first: it has its length
     response.headers["Content-Disposition"] = f"attachment; filename={file_name(choice)}"
     response.headers["X-Kawal-Events"] = str(events)
     response.headers["Cache-Control"] = "no-store"  # the case history: never kept by a shared cache

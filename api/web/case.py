@@ -27,10 +27,11 @@ from sqlalchemy import select
 
 from api.boundary import noted, runtime
 from api.extensions import db
-from api.web import case_messages, display
+from api.web import case_messages, display, workbench
 from api.web.blueprint import bp
 from api.web.facts import case_facts, labelled, requester_facts
 from api.web.i18n import current_language
+from api.web.letters import for_case_page as letter_rows
 from api.web.session import officer
 from engine import (
     access,
@@ -146,6 +147,8 @@ EVENT_LABELS = {
     "reporter_outcome_sent": _l("Outcome sent to the reporter"),
     "reporter_message_sent": _l("Message sent to the reporter"),
     "reporter_message_received": _l("Message from the reporter"),
+    "note_added": _l("Internal note"),
+    "task_handed_over": _l("Task handed to a stand-in"),
 }
 ACTORS = {"system": _l("Kawal (automatic)"), "pemohon": _l("Requester"), "pelapor": _l("Reporter")}
 
@@ -169,6 +172,7 @@ def case(ticket: str, reporter: dict | None = None):
         "history_shown": history_shown,
         "timeline": _timeline(found, locale) if history_shown else [],
         "documents": _documents(rt, user, found, locale),
+        "letters": letter_rows(found, locale) if found.kind != kinds.COMPLAINT else [],
         "files": task_files.files_of(db.session, rt.forms, user, found),
         "chain": _chain(rt, user, found, locale) if found.kind != kinds.COMPLAINT else [],
         "progress": _progress(rt, found, locale),
@@ -178,6 +182,7 @@ def case(ticket: str, reporter: dict | None = None):
         "conversation": case_messages.conversation(user, found) if found.kind == kinds.COMPLAINT else None,
         "identity": case_messages.identity_panel(user, found) if found.kind == kinds.COMPLAINT else None,
         "reporter": requester_facts(rt, reporter, locale) if reporter else [],
+        "notes": workbench.notes_section(user, found),  # internal notes: never to the requester
     }
     noted(user, found, "case")
     return make_response(render_template("case.html", **page))

@@ -119,6 +119,11 @@ def iso_date(value: str | None) -> str:
     return office_date(parsed)
 
 
+def office_day(value) -> str:
+    """A calendar day (a ``date``), ``16 Des 2026`` / ``16 Dec 2026``."""
+    return format_date(value, "d MMM y") if value is not None else "—"
+
+
 def office_datetime(value: datetime | None) -> str:
     """``16 Des 2026, 16:00 WIB``: the zone is named as Indonesians name it, in either language."""
     if value is None:

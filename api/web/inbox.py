@@ -1,11 +1,14 @@
 """The officer's inbox and the task actions it offers: claim, unclaim, assign.
 
-The rows are ``engine.queries.list_tasks`` (the same query and scope rules as ``GET /api/v1/tasks``),
-already most urgent first; the page adds the case's stage and unit and the due state, and filters on
-them. The actions are the API's verbs (engine.inbox), each a small POST form that comes back here.
+The rows are a page of ``engine.inbox_list`` (the same query, scope, sort, filters, search and keyset
+paging as ``GET /api/v1/tasks``); the page adds the words (labels, due state) and the actions the
+reader may take. The actions are the API's verbs (engine.inbox), each a small POST form that comes
+back here; check boxes send several tasks to one verb at once (all or none).
 """
 
 from __future__ import annotations
+
+from types import SimpleNamespace
 
 from flask import abort, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
@@ -21,13 +24,23 @@ from api.web.blueprint import bp
 from api.web.i18n import current_language, translated
 from api.web.session import officer
 from api.web.urls import safe_next
-from engine import access, kinds, queries
-from engine.errors import Conflict, Invalid
-from engine.inbox import assign_task, claim_task, unclaim_task
+from engine import access, inbox_list, kinds, saved_filters, status
+from engine.errors import Conflict, Invalid, NotFound
+from engine.inbox import assign_task, bulk_tasks, claim_task, unclaim_task
 from engine.models import Group, HumanTask, Unit, User
 from engine.runtime import Runtime
 
 SCOPES = {"mine": _l("My tasks"), "group": _l("My groups' queue"), "all": _l("Whole unit")}
+
+
+SORT_LABELS = {
+    "due": _l("Most urgent first"),
+    "-due": _l("Latest due date first"),
+    "received": _l("Oldest received first"),
+    "-received": _l("Newest received first"),
+    "status": _l("Stage"),
+    "-status": _l("Stage, reversed"),
+}
 
 
 @bp.get("/kotak-masuk")
@@ -35,46 +48,88 @@ SCOPES = {"mine": _l("My tasks"), "group": _l("My groups' queue"), "all": _l("Wh
 def inbox():
     user = officer()
     access.require_staff(user)
-    scope = request.args.get("scope", "group")
-    if scope not in SCOPES:
+    keys = ("scope", "sort", "process", "stage", "due", "unit", "q", "cursor")
+    raw = {key: request.args.get(key, "") for key in keys}
+    if raw["scope"] and raw["scope"] not in SCOPES:
         abort(404)
-    chosen = {key: request.args.get(key, "") for key in ("process", "stage", "due", "unit")}
     rt = runtime()
-    items, _total = queries.list_tasks(db.session, rt, user, scope, chosen["process"] or None)
-    rows = [_row(rt, item, user) for item in items]
-    options = _filter_options(rows)
-    shown = [row for row in rows if _matches(row, chosen)]
+    try:
+        filters = inbox_list.parse(raw)
+        page = inbox_list.page(db.session, rt, user, filters)
+    except Invalid as error:
+        flash(refusal_message(error), "error")
+        return redirect(url_for("web.inbox", scope=raw["scope"] or "group"))
+    members = _members(page.lanes) if access.is_superior(user) else []
+    rows = [_row(rt, item, user, members) for item in page.items]
     scopes = {key: label for key, label in SCOPES.items() if key != "all" or access.is_superior(user)}
+    chosen = {key: str(value) for key, value in filters.params().items()}
     return render_template(
-        "inbox.html", rows=shown, total=len(rows), scope=scope, scopes=scopes, chosen=chosen, options=options
+        "inbox.html",
+        rows=rows,
+        total=inbox_list.total(db.session, rt, user, filters),
+        scope=filters.scope,
+        scopes=scopes,
+        chosen=chosen,
+        options=_filter_options(),
+        sorts=SORT_LABELS,
+        next_url=url_for("web.inbox", **chosen, cursor=page.next_cursor) if page.next_cursor else None,
+        first_url=url_for("web.inbox", **chosen) if filters.cursor else None,
+        saved=saved_filters.of_user(db.session, user),
+        bulk_members=members,
+        may_assign=bool(members),
     )
 
 
-def _row(rt: Runtime, item: dict, user: User) -> dict:
-    """One inbox line: the API's task item plus what the page shows and which actions it offers."""
+def _row(rt: Runtime, item: dict, user: User, members: list[User]) -> dict:
+    """One inbox line: the page's task item plus what the page shows and which actions it offers."""
     locale = current_language()
-    task = db.session.get(HumanTask, item["id"])  # already in the session: list_tasks loaded it
-    case = task.case
-    unit_id = task.unit_id or case.unit_id  # a task referred to a unit belongs to that unit
+    task = SimpleNamespace(  # what the access rules read of a task
+        lane=item["lane"],
+        unit_id=item["task_unit_id"],
+        due_at=item["due_at"],
+        case=SimpleNamespace(overdue=item["case_overdue"]),
+    )
     can_work, can_assign = access.can_work_task(user, task), access.can_assign(user, task)
     return {
         **item,
-        "title": display.task_title(rt, task, locale),
+        "title": _title(rt, item, locale),
         "process_label": display.process_label(item["process"], locale),
-        "stage": case.status,
-        "stage_label": display.stage_label(case.status, locale),
-        "unit_id": unit_id,
-        "unit_name": _unit_name(unit_id),
+        "stage_label": display.stage_label(item["stage"], locale) if item["stage"] else "—",
+        "unit_name": item["unit_name"] or "—",
         "due_state": display.due_state(item["due_at"], item["working_days_left"]),
-        "can_claim": can_work and task.assignee_id is None,
-        "can_unclaim": task.assignee_id is not None and (task.assignee_id == user.id or can_assign),
-        "members": lane_members(task) if can_assign else [],
+        "can_claim": can_work and item["assignee_id"] is None,
+        "can_unclaim": item["assignee_id"] is not None and (item["assignee_id"] == user.id or can_assign),
+        "members": [m for m in members if _may_work(m, item)] if can_assign else [],
     }
 
 
-def _unit_name(unit_id: int | None) -> str:
-    unit = db.session.get(Unit, unit_id) if unit_id else None
-    return unit.name if unit else "—"
+def _title(rt: Runtime, item: dict, locale: str) -> str:
+    """The task's name in the visitor's language: the BPMN name, or its form's English title."""
+    if locale == "en" and item["form"]:
+        try:
+            return rt.forms.schema(item["form"]).get("x-title-en") or item["title"]
+        except LookupError:
+            return item["title"]
+    return item["title"]
+
+
+def _may_work(member: User, item: dict) -> bool:
+    return item["lane"] in member.own_group_codes and item["task_unit_id"] in (None, member.unit_id)
+
+
+def _members(lanes: set[str]) -> list[User]:
+    """Active officers of the page's lanes, once for the whole page (each row then picks its own)."""
+    if not lanes:
+        return []
+    return list(
+        db.session.scalars(
+            select(User)
+            .join(User.groups)
+            .where(Group.code.in_(sorted(lanes)), User.active.is_(True))
+            .distinct()
+            .order_by(User.username)
+        )
+    )
 
 
 def lane_members(task: HumanTask) -> list[User]:
@@ -85,23 +140,64 @@ def lane_members(task: HumanTask) -> list[User]:
     return [u for u in candidates if access.can_work_task(u, task)]
 
 
-def _filter_options(rows: list[dict]) -> dict:
-    """The choices each filter offers: the processes Kawal runs, and the stages and units in the list."""
+def _filter_options() -> dict:
+    """The choices each filter offers: the processes Kawal runs, the stages, the office's units."""
     locale = current_language()
     return {
         "process": [(p, display.process_label(p, locale)) for p in kinds.ALL],
-        "stage": sorted({(r["stage"], r["stage_label"]) for r in rows}, key=lambda o: o[1]),
+        "stage": sorted(((code, display.stage_label(code, locale)) for code in status.STATUSES), key=lambda o: o[1]),
         "due": list(display.DUE_STATES.items()),
-        "unit": sorted({(str(r["unit_id"]), r["unit_name"]) for r in rows if r["unit_id"]}, key=lambda o: o[1]),
+        "unit": [(str(u.id), u.name) for u in db.session.scalars(select(Unit).order_by(Unit.name))],
     }
 
 
-def _matches(row: dict, chosen: dict) -> bool:
-    return (
-        (not chosen["stage"] or row["stage"] == chosen["stage"])
-        and (not chosen["due"] or row["due_state"] == chosen["due"])
-        and (not chosen["unit"] or str(row["unit_id"]) == chosen["unit"])
-    )
+@bp.post("/tugas/massal")
+@login_required
+def bulk():
+    """Several tasks at once from the inbox's check boxes: all of them, or none with each refusal said."""
+    back = safe_next(request.form.get("next")) or url_for("web.inbox")
+    action = request.form.get("action", "")
+    ids = [int(i) for i in request.form.getlist("task") if i.isdigit() and 0 < int(i) < 2**31]
+    if not ids:
+        flash(_("Choose at least one task."), "error")
+        return redirect(back)
+    try:
+        tasks = bulk_tasks(db.session, runtime(), officer(), action, ids, request.form.get("username") or None)
+    except Invalid as error:
+        db.session.rollback()
+        flash(refusal_message(error), "error")
+        return redirect(back)
+    commit(*{t.case for t in tasks})
+    flash(ngettext("%(num)d task changed.", "%(num)d tasks changed.", len(tasks)), "success")
+    return redirect(back)
+
+
+@bp.post("/kotak-masuk/simpan")
+@login_required
+def save_view():
+    """Keep the list's current choices under a name, shown above the list as a link."""
+    params = {k: v for k, v in request.form.items() if k in ("scope", "sort", "process", "stage", "due", "unit", "q")}
+    try:
+        row = saved_filters.save_filter(db.session, officer(), request.form.get("name", ""), params)
+    except Invalid as error:
+        db.session.rollback()
+        flash(refusal_message(error), "error")
+        return redirect(url_for("web.inbox", **params))
+    db.session.commit()
+    flash(_("View saved: %(name)s", name=row.name), "success")
+    return redirect(url_for("web.inbox", **row.params))
+
+
+@bp.post("/kotak-masuk/tampilan/<id:filter_id>/hapus")
+@login_required
+def delete_view(filter_id: int):
+    try:
+        saved_filters.delete_filter(db.session, officer(), filter_id)
+    except NotFound:
+        abort(404)
+    db.session.commit()
+    flash(_("The saved view was removed."), "success")
+    return redirect(url_for("web.inbox"))
 
 
 @bp.post("/tugas/<id:task_id>/ambil")

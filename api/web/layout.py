@@ -16,7 +16,7 @@ from api.boundary import runtime
 from api.extensions import db
 from api.web import display
 from api.web.urls import here
-from engine import access, queries
+from engine import access, inbox_list, queries
 
 
 @dataclass(frozen=True)
@@ -34,6 +34,8 @@ LANE_GROUPS = frozenset(access.SUPERIOR_OF) | frozenset(access.SUPERIOR_OF.value
 
 NAV: list[NavItem] = [
     NavItem("web.inbox", _l("Inbox"), LANE_GROUPS),
+    NavItem("web.workload", _l("Workload"), frozenset(access.SUPERIOR_OF.values())),
+    NavItem("web.absences", _l("Leave"), LANE_GROUPS),
     NavItem("web.audit", _l("Auditor console"), frozenset({"auditor"})),
 ]
 
@@ -53,22 +55,29 @@ def task_counts() -> dict | None:
     """Open tasks in the officer's queue, how many are overdue and how many are theirs (once a request)."""
     if not current_user.is_authenticated or not (current_user.group_codes & LANE_GROUPS):
         return None
-    if "task_counts" not in g:
-        items, total = queries.list_tasks(db.session, runtime(), current_user.user, "group")
+    if "task_counts" not in g:  # counting statements (engine.inbox_list), however long the queue
+        user = current_user.user
+        counts = inbox_list.counts(db.session, runtime(), user)
         g.task_counts = {
-            "open": total,
-            "overdue": queries.count_overdue_tasks(db.session, current_user.user),
-            "overdue_scope": "all" if access.is_superior(current_user.user) else "group",
-            "mine": sum(1 for i in items if i["assignee"] == current_user.user.username),
+            "open": counts["open"],
+            "overdue": queries.count_overdue_tasks(db.session, user),
+            "overdue_scope": "all" if access.is_superior(user) else "group",
+            "mine": counts["mine"],
         }
     return g.task_counts
 
 
+def agency_name() -> str:
+    """The public body's name (``KAWAL_AGENCY_NAME``), in every page's header as on every export."""
+    return runtime().settings.agency_name
+
+
 def init_app(app) -> None:
-    app.jinja_env.globals.update(nav_items=nav_items, task_counts=task_counts, here=here)
+    app.jinja_env.globals.update(nav_items=nav_items, task_counts=task_counts, here=here, agency_name=agency_name)
     app.jinja_env.filters.update(
         office_date=display.office_date,
         office_datetime=display.office_datetime,
+        office_day=display.office_day,
         iso_date=display.iso_date,
         group_label=display.group_label,
         channel_label=display.channel_label,

@@ -59,6 +59,7 @@ def chain(office):
     office.complete(request, "tentukan_langkah", step="tentukan_langkah_perpanjang")
     office.complete(request, "putuskan", decision("ditolak_dikecualikan"))
     office.complete(request, "uji_konsekuensi")
+    office.complete(request, "tetapkan_pengecualian")
     office.complete(request, "pemberitahuan_tertulis")
     objection = office.objection(request, ["a"], kuasa=PROXY)
     office.complete(

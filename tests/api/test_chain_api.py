@@ -39,6 +39,7 @@ def decided(desk, outcome="ditolak_dikecualikan"):
     desk.complete(ticket, "putuskan", decision(outcome))
     if outcome in ("ditolak_dikecualikan", "dikabulkan_sebagian"):
         desk.complete(ticket, "uji_konsekuensi")
+        desk.complete(ticket, "tetapkan_pengecualian")
     desk.complete(ticket, "pemberitahuan_tertulis")
     return receipt
 

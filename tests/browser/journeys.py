@@ -26,6 +26,8 @@ def partly_granted_request(desk) -> Filed:
     desk.complete(receipt["ticket"], "putuskan", decision("dikabulkan_sebagian"))
     if "uji_konsekuensi" in desk.open_tasks(receipt["ticket"]):
         desk.complete(receipt["ticket"], "uji_konsekuensi")
+    if "tetapkan_pengecualian" in desk.open_tasks(receipt["ticket"]):
+        desk.complete(receipt["ticket"], "tetapkan_pengecualian")
     desk.complete(receipt["ticket"], "pemberitahuan_tertulis")
     return Filed(receipt["ticket"], receipt["access_code"])
 

@@ -35,9 +35,9 @@ def test_an_auditor_downloads_the_csv_export_with_the_cases_events(page, desk, l
     assert re.fullmatch(r"kawal-audit-permohonan_informasi\.csv", download.suggested_filename)
     content = download.path().read_text(encoding="utf-8")
     rows = list(csv.DictReader(io.StringIO(content)))
-    mine = [row for row in rows if row["ticket"] == ticket]
-    assert [row["type"] for row in mine] == events, rows
-    assert [int(row["seq"]) for row in mine] == list(range(1, len(events) + 1))
+    mine = [row for row in rows if row["tiket"] == ticket]  # the console speaks Bahasa Indonesia: so do its headers
+    assert [row["peristiwa"] for row in mine] == events, rows
+    assert [int(row["urutan"]) for row in mine] == list(range(1, len(events) + 1))
     assert all(row["hash"] for row in mine)
     assert "Ani Wijaya" not in content  # no identities
     # The progress line says the download finished (audit.js; without it the browser downloads alone).

@@ -36,6 +36,7 @@ def walk_to_delivery(desk, keputusan="dikabulkan_seluruhnya", **request):
     desk.complete(ticket, "putuskan", decision(keputusan))
     if keputusan == "dikabulkan_sebagian":
         desk.complete(ticket, "uji_konsekuensi")
+        desk.complete(ticket, "tetapkan_pengecualian")  # the head's determination (engine.exemptions)
     desk.complete(ticket, "pemberitahuan_tertulis")
     assert "penyerahan_informasi" in desk.open_tasks(ticket)
     return receipt

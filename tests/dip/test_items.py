@@ -104,3 +104,13 @@ def test_a_serta_merta_item_goes_on_the_front_page_when_published(keeper):
         assert [i.id for i in dip.front_page_notices(s)] == [item_id]
         item = s.get(DipItem, item_id)
         assert (item.notice_until - item.published_at).days == 7
+
+
+def test_an_exempt_item_cites_only_an_entry_of_the_exemption_register(keeper):
+    exempt = item_data(category="dikecualikan", rhythm_months=None, url=None, title="Berkas pemeriksaan pegawai")
+    with pytest.raises(Invalid) as missing:
+        keeper.run("ppid", dip.create_item, {**exempt, "exemption_id": 7})
+    assert [m.code for m in missing.value.fields["exemption_id"]] == ["exemption_not_in_register"]
+    with pytest.raises(Invalid) as wrong_kind:
+        keeper.run("ppid", dip.create_item, item_data(exemption_id=7))
+    assert "exemption_id" in wrong_kind.value.fields

@@ -27,6 +27,7 @@ def full_context(event: str, **overrides) -> dict:
         "outcome_label": "Dikabulkan Sebagian",
         "portal_hint": "Pantau permohonan di https://ppid.example.go.id/status dengan nomor dan kode akses Anda.",
         "access_code": "ABCD-EFGH-JKLM-NPQR",
+        "author": "ppid",
     }
     context.update(overrides)
     return context
@@ -60,6 +61,7 @@ def test_events_and_audiences():
         "deadline_reminder",
         "deadline_overdue",
         "escalation",
+        "note_mention",
     }
     assert {e for e, a in EVENTS.items() if a == "requester"} == {
         "receipt",

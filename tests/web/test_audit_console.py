@@ -58,7 +58,7 @@ def download(b, fmt, **query):
 
 
 def csv_tickets(body: bytes) -> set[str]:
-    return {row[0] for row in list(csv.reader(io.StringIO(body.decode())))[1:]}
+    return {row[1] for row in list(csv.reader(io.StringIO(body.decode())))[1:]}
 
 
 def sheet(body: bytes) -> list[list]:
@@ -162,9 +162,9 @@ def test_xlsx_download_has_the_api_exports_rows(two_cases, auditor, client, logi
     assert r.headers["Content-Length"] == str(len(body))
     rows = sheet(body)
     assert rows == sheet(api_export(client, login, "xlsx"))
-    assert rows[0] == ["ticket", "seq", "at", "type", "actor", "data", "prev_hash", "hash"]
-    assert {row[0] for row in rows[1:]} == set(two_cases)
-    assert r.headers["X-Kawal-Events"] == str(len(rows) - 1)
+    assert rows[1][:6] == ["instansi", "tiket", "urutan", "waktu", "peristiwa", "pelaku"]  # under the title row
+    assert {row[1] for row in rows[2:]} == set(two_cases)
+    assert r.headers["X-Kawal-Events"] == str(len(rows) - 2)
 
 
 def test_the_period_is_office_days_with_the_last_day_included(two_cases, auditor, client, login):
@@ -178,7 +178,7 @@ def test_the_period_is_office_days_with_the_last_day_included(two_cases, auditor
     # A period that ended yesterday holds none of today's cases: the header line only.
     yesterday = (start - timedelta(days=1)).date().isoformat()
     r = download(auditor, "csv", to=yesterday)
-    assert r.get_data().decode().splitlines() == ["ticket,seq,at,type,actor,data,prev_hash,hash"]
+    assert r.get_data().decode().splitlines() == ["instansi,tiket,urutan,waktu,peristiwa,pelaku,hash_sebelumnya,hash"]
     assert r.headers["X-Kawal-Events"] == "0"
     r = download(auditor, "jsonl", **{"from": (start + timedelta(days=1)).date().isoformat()})
     assert r.get_data() == b""
@@ -194,7 +194,7 @@ def test_the_process_filter_narrows_every_format(two_cases, auditor, client, log
     body = download(auditor, "jsonl", process=process).get_data().decode()
     assert {json.loads(line)["ticket"] for line in body.splitlines()} == expected
     rows = sheet(download(auditor, "xlsx", process=process).get_data())
-    assert {row[0] for row in rows[1:]} == expected
+    assert {row[1] for row in rows[2:]} == expected
 
 
 def test_a_wrong_choice_comes_back_as_the_form_with_messages(auditor):

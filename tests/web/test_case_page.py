@@ -73,7 +73,7 @@ def test_the_page_shows_the_timeline_the_deadlines_with_basis_and_explanation_an
 
 def test_tables_have_headers_and_scroll_in_their_own_region(desk, browser):
     page = text(browser("ppid").get(f"/kasus/{registered(desk)}"))
-    assert page.count('<div class="table-wrap" role="group"') == 2
+    assert page.count('<div class="table-wrap" role="group"') == 3  # deadlines, timeline, letters
     assert '<th scope="col">Dasar hukum</th>' in page
     assert '<th scope="row">T10' in page
     for tag in re.findall(r"<script\b[^>]*>", page):  # the CSP forbids inline script

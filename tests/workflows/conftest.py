@@ -4,7 +4,7 @@ Every step loads the case's instance from the database and saves it back, so eac
 round-trips the workflow through serialization between steps (STYLE.md rule 9).
 """
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime
 
 import pytest
@@ -16,13 +16,14 @@ from engine.files import FileStore, Upload
 from engine.models import Case, Deadline, HumanTask, User
 from engine.runtime import Runtime
 from tests.conftest import complaint_payload, request_payload
-from tests.helpers import STEP, WHO, dated
+from tests.helpers import STEP, WHO, dated, default_data
 
 
 @dataclass
 class Office:
     sessions: object
     rt: Runtime
+    decisions: dict = field(default_factory=dict)  # ticket -> the decision recorded through this office
 
     def submit(self, received_at: datetime | None = None, channel: str | None = None):
         with self.sessions.begin() as s:
@@ -88,8 +89,10 @@ class Office:
             task = self._open(s, ticket, name)
             if data is None:  # the default form data, its dispatch dates on the case's day of receipt
                 received_on = task.case.received_at.astimezone(self.rt.calendars["strict"].tz).date().isoformat()
-                data = dated(STEP[step or name], received_on)
+                data = dated(STEP[step] if step else default_data(name, self.decisions, ticket), received_on)
             inbox.complete_task(s, self.rt, self.user(s, WHO[task.lane]), task.id, data)
+        if name == "putuskan":
+            self.decisions[ticket] = data["keputusan"]
 
     def _open(self, s, ticket, name):
         task = s.scalar(

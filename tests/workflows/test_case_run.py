@@ -49,6 +49,7 @@ def _refused_request(office) -> str:
         office.complete(ticket, step)
     office.complete(ticket, "putuskan", decision("ditolak_dikecualikan"))
     office.complete(ticket, "uji_konsekuensi")
+    office.complete(ticket, "tetapkan_pengecualian")
     office.complete(ticket, "pemberitahuan_tertulis")
     return ticket
 

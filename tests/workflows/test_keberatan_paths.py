@@ -33,6 +33,7 @@ def _decided(office, outcome="ditolak_dikecualikan"):
     office.complete(ticket, "putuskan", decision(outcome))
     if outcome in ("ditolak_dikecualikan", "dikabulkan_sebagian"):
         office.complete(ticket, "uji_konsekuensi")
+        office.complete(ticket, "tetapkan_pengecualian")
     office.complete(ticket, "pemberitahuan_tertulis")
     if outcome in ("dikabulkan_seluruhnya", "dikabulkan_sebagian"):
         office.complete(ticket, "penyerahan_informasi")

@@ -170,6 +170,7 @@ def test_a30_not_answered_is_shown_to_the_requester_only_after_the_lenient_count
             office.complete(request, step)
         office.complete(request, "putuskan", decision("ditolak_dikecualikan"))
         office.complete(request, "uji_konsekuensi")
+        office.complete(request, "tetapkan_pengecualian")
         office.complete(request, "pemberitahuan_tertulis")
         objection = office.objection(request, ["a"])
         assert office.deadline(objection, "A30").due_at == datetime(2027, 1, 18, 9, 0, tzinfo=UTC)
@@ -201,6 +202,7 @@ def test_a_response_sent_after_the_strict_a30_but_within_the_lenient_one_is_not_
             office.complete(request, step)
         office.complete(request, "putuskan", decision("ditolak_dikecualikan"))
         office.complete(request, "uji_konsekuensi")
+        office.complete(request, "tetapkan_pengecualian")
         office.complete(request, "pemberitahuan_tertulis")
         objection = office.objection(request, ["a"])
         office.complete(

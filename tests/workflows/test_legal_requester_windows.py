@@ -17,11 +17,11 @@ from sqlalchemy import select
 from engine import chain, notice_delivery, queries
 from engine.errors import Conflict, Invalid
 from engine.models import Case, User
-from tests.helpers import STEP, decision
+from tests.helpers import NOTICE, decision
 from tests.workflows.test_sengketa_paths import BERKAS, MANDAT, SURAT_KUASA
 
 RECEIVED = datetime(2026, 12, 2, 3, 0, tzinfo=UTC)  # Wed 2 Dec 2026, 10:00 WIB
-BY_POST = {**STEP["pemberitahuan_tertulis"], "tanggal_pemberitahuan": "2026-12-03", "dikirim_melalui": "pos"}
+BY_POST = {**NOTICE["ditolak_dikecualikan"], "tanggal_pemberitahuan": "2026-12-03", "dikirim_melalui": "pos"}
 
 
 def _refused_by_post(office, clock):
@@ -30,6 +30,7 @@ def _refused_by_post(office, clock):
         office.complete(ticket, step)
     office.complete(ticket, "putuskan", decision("ditolak_dikecualikan"))
     office.complete(ticket, "uji_konsekuensi")
+    office.complete(ticket, "tetapkan_pengecualian")
     clock.move_to(datetime(2026, 12, 3, 3, 0, tzinfo=UTC))
     office.complete(ticket, "pemberitahuan_tertulis", BY_POST)
     return ticket

@@ -65,6 +65,7 @@ def test_rejection_or_partial_grant_requires_a_consequence_test(office, at_recei
     office.complete(ticket, "putuskan", decision(outcome))
     assert office.open_tasks(ticket) == ["uji_konsekuensi"]
     office.complete(ticket, "uji_konsekuensi")
+    office.complete(ticket, "tetapkan_pengecualian")
     office.complete(ticket, "pemberitahuan_tertulis")
     expected_next = ["penyerahan_informasi"] if outcome == "dikabulkan_sebagian" else []
     assert office.open_tasks(ticket) == expected_next
@@ -181,6 +182,7 @@ def test_t10_lapse_marks_case_overdue_and_escalates_to_the_superior_without_endi
         office.complete(ticket, step)
     office.complete(ticket, "putuskan", decision("ditolak_dikecualikan"))
     office.complete(ticket, "uji_konsekuensi")
+    office.complete(ticket, "tetapkan_pengecualian")
     office.complete(ticket, "pemberitahuan_tertulis")
     assert office.case(ticket).status == "selesai"
     office.verify()

@@ -101,3 +101,18 @@ def test_invalid_bpmn_is_refused_at_deploy(tmp_path):
     rt, session = _runtime(tmp_path, workflows)
     with pytest.raises(Exception, match="."):  # noqa: B017 - the parser's own validation error
         rt.deploy(session)
+
+
+def test_a_refusal_saved_before_the_heads_determination_existed_continues_on_its_own_version(tmp_path):
+    """A case waiting at the consequence test on version 2 (no determination task) goes straight to the notice."""
+    fixture = json.loads((FIXTURES / "permohonan_informasi.v2.at_uji_konsekuensi.json").read_text())
+    workflows = tmp_path / "workflows"
+    workflows.mkdir()
+    shutil.copy(FIXTURES / "permohonan_informasi.v2.bpmn", workflows / "permohonan_informasi.bpmn")
+    rt, session = _runtime(tmp_path, workflows)
+    version = rt.latest_version_id(session, "permohonan_informasi")
+    wf = rt.loads(session, version, json.dumps(fixture["state"]))
+    assert [t.task_spec.bpmn_id for t in wf.get_tasks(state=TaskState.READY, manual=True)] == ["uji_konsekuensi"]
+    _run(rt, wf, "uji_konsekuensi")
+    ready = [t.task_spec.bpmn_id for t in wf.get_tasks(state=TaskState.READY, manual=True)]
+    assert ready == ["pemberitahuan_tertulis"]

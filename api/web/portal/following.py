@@ -20,6 +20,8 @@ from api.extensions import db
 from api.web import display
 from api.web.blueprint import bp
 from api.web.i18n import current_language, translated
+from api.web.letters import download as letter_download
+from api.web.letters import for_status_page as letter_rows
 from api.web.portal import repeats
 from api.web.portal.access import (
     NOT_FOUND,
@@ -38,6 +40,7 @@ from engine import casework, complaints, delivery, kinds, queries
 from engine.errors import Conflict, Gone, Invalid, NotFound, TooMany
 from engine.files import MAX_FILES, FileStore, Upload
 from engine.ids import parse_id
+from engine.letters import records as letter_records
 from engine.models import Case
 from engine.quotas import InsufficientStorage
 
@@ -61,6 +64,18 @@ def portal_status():
     remember(case)
     db.session.commit()
     return _status_page(case)
+
+
+@bp.get("/publik/surat/<id:letter_id>")
+def portal_letter(letter_id: int):
+    """A letter sent to the requester of the case they opened with its code (the session marks it)."""
+    case = verified_case(request.args.get("kasus"))
+    if case is None:
+        raise NotFound("letter_not_found")
+    letter = letter_records.require_requester_letter(db.session, case, letter_id)
+    if letter.status != "ready":
+        raise NotFound("letter_being_prepared")
+    return letter_download(letter, scan=letter.scan_storage_key is not None)
 
 
 @bp.post("/publik/status/cabut")
@@ -120,6 +135,7 @@ def _status_page(case: Case, reply_errors: dict | None = None, reply_values=None
             process_label=display.process_label(case.kind, locale),
             path=legal_path(case, view["milestones"]),
             letters=letters(rt, case, locale),
+            letter_files=letter_rows(case, locale),
             conversation=conversation,
             questions=[m for m in conversation if m["direction"] == "to_reporter"],
             is_complaint=is_complaint,

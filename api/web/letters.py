@@ -1,0 +1,114 @@
+"""The letters on pages: the officers' list on the case page with the PDF and the print view, the rows
+of the requester's PDFs on the portal's status page (their download is api.web.portal.following's), and
+the public verification page (``/verifikasi/<code>``) that the QR code on every letter opens. The
+verification shows no personal data (engine.letters.records).
+"""
+
+from __future__ import annotations
+
+import hashlib
+
+from flask import Response, render_template, request
+from flask_login import login_required
+
+from api.boundary import noted, runtime
+from api.extensions import db
+from api.web.blueprint import bp
+from api.web.i18n import current_language, translated
+from api.web.session import officer
+from engine import access
+from engine.errors import Invalid, NotFound
+from engine.files import FileStore
+from engine.letters import issue, production, records, render
+from engine.letters.types import TYPES
+from engine.models import Case, Letter
+
+STATUS = {"pending": ("sedang disiapkan", "being prepared"), "failed": ("gagal dibuat", "could not be made")}
+
+
+def rows(letters: list[Letter], locale: str) -> list[dict]:
+    """The letters as a list shows them: title, number, date, language, and whether the PDF is there yet."""
+    i = 1 if locale == "en" else 0
+    return [
+        {
+            "id": x.id,
+            "title": (TYPES[x.kind].title_id, TYPES[x.kind].title_en)[i],
+            "number": x.number,
+            "date": x.letter_date,
+            "locale": x.locale,
+            "ready": x.status == "ready",
+            "status": STATUS.get(x.status, ("", ""))[i],
+            "scan": x.scan_storage_key is not None,
+            "sha256": x.sha256,
+        }
+        for x in letters
+    ]
+
+
+def for_case_page(case: Case, locale: str) -> list[dict]:
+    return rows(records.for_case(db.session, case), locale)
+
+
+def for_status_page(case: Case, locale: str) -> list[dict]:
+    return rows(records.for_requester(db.session, case), locale)
+
+
+def download(letter: Letter, scan: bool = False) -> Response:
+    rt = runtime()
+    data = production.file_bytes(FileStore(rt.settings.files_dir, rt.vault), letter, scan=scan)
+    media_type = letter.scan_media_type if scan else "application/pdf"
+    extension = {"image/png": "png", "image/jpeg": "jpg"}.get(media_type, "pdf")
+    name = f"{letter.number.replace('/', '-')}.{letter.locale}.{extension}"
+    headers = {"Content-Disposition": f'attachment; filename="{name}"', "Cache-Control": "no-store"}
+    return Response(data, mimetype=media_type, headers=headers)
+
+
+@bp.get("/kasus/<ticket>/surat/<id:letter_id>")
+@login_required
+def case_letter(ticket: str, letter_id: int):
+    """A letter's PDF (``?pindaian=1``: its signed scan of record)."""
+    user = officer()
+    case = access.require_staff_case(db.session, user, ticket)
+    letter = records.require_letter(db.session, case, letter_id)
+    scan = request.args.get("pindaian") == "1" and letter.scan_storage_key is not None
+    if letter.status != "ready" and not scan:
+        raise NotFound("letter_being_prepared")
+    noted(user, case, f"letter:{letter.id}")
+    return download(letter, scan)
+
+
+@bp.get("/kasus/<ticket>/surat/<id:letter_id>/cetak")
+@login_required
+def case_letter_print(ticket: str, letter_id: int):
+    """The letter as a page to print and sign by hand."""
+    user = officer()
+    case = access.require_staff_case(db.session, user, ticket)
+    letter = records.require_letter(db.session, case, letter_id)
+    rt = runtime()
+    page = render.html(
+        rt.settings, issue.unseal(rt, letter), stylesheet_href="/api/v1/letters/letter.css", print_view=True
+    )
+    noted(user, case, f"letter:{letter.id}")
+    return Response(page, mimetype="text/html", headers={"Cache-Control": "no-store"})
+
+
+@bp.route("/verifikasi/<code>", methods=["GET", "POST"])
+def verify_page(code: str):
+    """Anyone checks a printout: the letter's public facts; a sha256 typed in, or a file, is compared."""
+    given, error = None, None
+    if request.method == "POST" and request.files.get("file"):
+        given = hashlib.sha256(request.files["file"].read()).hexdigest()
+    elif request.values.get("sha256"):
+        given = request.values["sha256"]
+    try:
+        shown = records.verify(db.session, runtime(), code, given)
+    except Invalid as refused:
+        shown, error = records.verify(db.session, runtime(), code), translated(refused.fields["sha256"][0])
+    locale = current_language()
+    return render_template(
+        "verify.html",
+        v=shown,
+        title=shown.title_en if locale == "en" else shown.title_id,
+        given=given,
+        error=error,
+    )

@@ -1,0 +1,149 @@
+"""The officers' workbench pages: internal notes on the case page, leave with a stand-in, workload.
+
+The notes' section is part of the case page (``templates/case/_notes.html``, filled by ``notes_section``);
+its form posts here and comes back to the case. Leave (/cuti) and workload (/beban-kerja) are pages of
+their own. Each action is an engine verb (engine.notes, engine.absence) and one commit.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from flask import Response, abort, flash, redirect, render_template, request, url_for
+from flask_babel import gettext as _
+from flask_login import login_required
+from sqlalchemy import select
+
+from api.boundary import commit, runtime
+from api.extensions import db
+from api.web.blueprint import bp
+from api.web.inbox import refusal_message
+from api.web.session import officer
+from engine import absence, access, notes
+from engine.errors import Conflict, Forbidden, Invalid, NotFound
+from engine.files import FileStore, Upload
+from engine.messages import msg
+from engine.models import Case, User
+
+
+def _store() -> FileStore:
+    rt = runtime()
+    return FileStore(rt.settings.files_dir, rt.vault)
+
+
+def notes_section(user: User, case: Case) -> dict | None:
+    """What the case page's notes section shows, or None for a reader of no notes."""
+    if not access.can_read_notes(user, case):
+        return None
+    return {"items": notes.notes_of(db.session, user, case)}
+
+
+@bp.post("/kasus/<ticket>/catatan")
+@login_required
+def add_note(ticket: str):
+    user = officer()
+    case = access.require_staff_case(db.session, user, ticket)
+    uploads = [Upload.from_storage(f) for f in request.files.getlist("attachments") if f.filename]
+    back = url_for("web.case", ticket=case.ticket) + "#notes-title"
+    try:
+        notes.add_note(db.session, runtime(), _store(), user, case, request.form.get("body", ""), uploads)
+    except Invalid as error:
+        db.session.rollback()
+        flash(refusal_message(error), "error")
+        return redirect(back)
+    commit(case)
+    flash(_("The note was added."), "success")
+    return redirect(back)
+
+
+@bp.get("/kasus/<ticket>/catatan/lampiran/<id:attachment_id>")
+@login_required
+def note_attachment(ticket: str, attachment_id: int):
+    user = officer()
+    case = access.require_staff_case(db.session, user, ticket)
+    try:
+        row = notes.note_attachment(db.session, user, case, attachment_id)
+    except NotFound:
+        abort(404)
+    return Response(
+        _store().get(row.storage_key, row.key_id),
+        mimetype=row.media_type,
+        headers={
+            "Content-Disposition": f'attachment; filename="{row.file_name}"',
+            "X-Content-Type-Options": "nosniff",
+            "Cache-Control": "no-store",
+        },
+    )
+
+
+@bp.get("/beban-kerja")
+@login_required
+def workload():
+    """Per officer of the lanes the superior oversees: tasks held, overdue, leave."""
+    user = officer()
+    try:
+        rows = absence.workload(db.session, runtime(), user)
+    except Forbidden:
+        abort(403)
+    return render_template("workload.html", rows=rows)
+
+
+@bp.get("/cuti")
+@login_required
+def absences():
+    user = officer()
+    access.require_staff(user)
+    colleagues = list(
+        db.session.scalars(
+            select(User).where(User.active.is_(True), User.unit_id == user.unit_id).order_by(User.display_name)
+        )
+    )
+    officers = [u for u in colleagues if absence.can_mark(user, u)]
+    return render_template(
+        "absences.html",
+        rows=absence.visible_to(db.session, user),
+        officers=officers,
+        substitutes=[u for u in colleagues if u.own_group_codes & absence.DELEGABLE],
+        me=user,
+        can_cancel=lambda a: absence.can_mark(user, a.user),
+    )
+
+
+@bp.post("/cuti")
+@login_required
+def mark_absence():
+    user = officer()
+    form = request.form
+    try:
+        first, last = _day(form.get("first_day"), "first_day"), _day(form.get("last_day"), "last_day")
+        row, handed = absence.mark_absence(
+            db.session, runtime(), user, form.get("username") or user.username, form.get("substitute", ""), first, last
+        )
+    except (Invalid, Conflict) as error:
+        db.session.rollback()
+        flash(refusal_message(error), "error")
+        return redirect(url_for("web.absences"))
+    except Forbidden:
+        abort(403)
+    commit(*{t.case for t in handed})
+    flash(_("Leave recorded: %(substitute)s stands in.", substitute=row.substitute.display_name), "success")
+    return redirect(url_for("web.absences"))
+
+
+@bp.post("/cuti/<id:absence_id>/batal")
+@login_required
+def cancel_absence(absence_id: int):
+    try:
+        absence.cancel_absence(db.session, officer(), absence_id)
+    except NotFound:
+        abort(404)
+    db.session.commit()
+    flash(_("The leave was cancelled."), "success")
+    return redirect(url_for("web.absences"))
+
+
+def _day(value: str | None, field: str) -> date:
+    try:
+        return date.fromisoformat((value or "").strip())
+    except ValueError:
+        raise Invalid("invalid_data", fields={field: [msg("date_required")]}) from None

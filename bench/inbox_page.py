@@ -1,0 +1,331 @@
+"""A page of the officers' inbox (``engine.inbox_list.page``) at 100,000 open tasks, SQLite and PostgreSQL.
+
+    python -m bench.inbox_page [--backend sqlite|postgres|both] [--tasks 100000] [--pages 300]
+
+Per backend, on a fresh database with the migrations: ``--tasks`` open cases, each with one open task,
+bulk inserted with SQLAlchemy Core as the app would have left them: four in five information requests
+(lanes petugas_layanan, ppid, unit_pengolah; each requester's identity sealed by the vault and indexed
+by the blind index as intake does), one in five complaints (tim_pengaduan; a fifth of them new, with no
+deadline yet); receipts over the last 60 days, due dates from 15 days ago to 20 days ahead.
+PostgreSQL is then ``VACUUM ANALYZE``d (Kawal never runs ANALYZE on SQLite, nor does this bench).
+
+Timed, each in a new session as a web request has (the officer loaded first, as the login does): the
+whole ``page`` call (the one statement, decrypting the names, building the rows) for ``--pages``
+pages as officers ask them: the first page of each sort and scope, and pages further on reached by
+the cursor (a walk of 20 pages, then random cursors). The target (issue 11): p95 <= 20 ms on both
+databases. Also timed, for information: the count of "of N" (``total``), the header's counts and the
+searches (ticket, NIK, name, subject words).
+
+The machine is shared: the load average (``os.getloadavg``) is printed beside each figure.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import platform
+import random
+import sqlite3
+import statistics
+import sys
+import tempfile
+import time
+from datetime import UTC, datetime, timedelta
+from importlib.metadata import version
+from pathlib import Path
+
+from sqlalchemy import insert, select, text
+
+from bench.common import POSTGRES_ENV, BenchError, fresh_database
+from engine import blind_index, inbox_list
+from engine.config import load_settings
+from engine.db import make_engine, session_factory, upgrade
+from engine.models import Case, Group, HumanTask, Membership, Party, PartyToken, ProcessVersion, Unit, User
+from engine.runtime import Runtime
+
+TARGET_P95_MS = 20.0
+NOW = datetime.now(UTC)
+FIRST = ["Ani", "Budi", "Citra", "Dewi", "Eko", "Fajar", "Gita", "Hadi", "Indah", "Joko", "Kartika", "Lestari"]
+LAST = ["Wijaya", "Santoso", "Hartono", "Siregar", "Nasution", "Saputra", "Rahman", "Hidayat", "Kurniawan"]
+ASKED = [
+    "Daftar penerima beasiswa madrasah tahun 2026",
+    "Rencana umum pengadaan barang dan jasa",
+    "Laporan realisasi anggaran semester pertama",
+    "Data penyuluh agama per kecamatan",
+    "Biaya pencatatan pernikahan di KUA",
+    "Daftar rumah ibadah penerima bantuan",
+]
+COMPLAINTS = ["Pungutan liar pada pendaftaran madrasah", "Pelayanan KUA lambat", "Bantuan tidak sampai"]
+REQUEST_TASKS = [
+    ("petugas_layanan", "periksa_kelengkapan", "Periksa kelengkapan permohonan", "diterima"),
+    ("petugas_layanan", "registrasi", "Registrasi permohonan", "diterima"),
+    ("ppid", "proses_permohonan", "Proses permohonan", "terdaftar"),
+    ("unit_pengolah", "tanggapan_unit", "Tanggapan unit pengolah", "diproses"),
+    ("ppid", "putuskan", "Putuskan permohonan", "diproses"),
+]
+OFFICERS = {"petugas": "petugas_layanan", "ppid": "ppid", "tim": "tim_pengaduan"}
+
+
+def load(url: str, tasks: int, settings, batch: int = 5000) -> float:
+    """Units, officers, one process version, then ``tasks`` cases with one open task each."""
+    rt_vault = Runtime(settings).vault
+    key = blind_index.search_key(settings)
+    engine = make_engine(url)
+    started = time.perf_counter()
+    rng = random.Random(11)
+    with engine.begin() as conn:
+        conn.execute(insert(Unit), [{"code": "KANWIL", "name": "Kantor Wilayah"}])
+        unit_id = conn.execute(select(Unit.id)).scalar()
+        conn.execute(insert(Group), [{"code": g, "name": g} for g in set(OFFICERS.values()) | {"unit_pengolah"}])
+        groups = dict(conn.execute(select(Group.code, Group.id)).all())
+        for username, group in OFFICERS.items():
+            uid = conn.execute(
+                insert(User).returning(User.id),
+                {
+                    "username": username,
+                    "display_name": username,
+                    "password_hash": "x",
+                    "active": True,
+                    "unit_id": unit_id,
+                    "created_at": NOW,
+                    "locale": "id",
+                },
+            ).scalar()
+            conn.execute(insert(Membership), {"user_id": uid, "group_id": groups[group]})
+        version_id = conn.execute(
+            insert(ProcessVersion).returning(ProcessVersion.id),
+            {"process_id": "bench", "file_name": "bench", "sha256": "0" * 64, "spec_json": "{}", "deployed_at": NOW},
+        ).scalar()
+    done = 0
+    while done < tasks:
+        n = min(batch, tasks - done)
+        parties, cases, rows, tokens = [], [], [], []
+        for i in range(done, done + n):
+            complaint = i % 5 == 4
+            received = NOW - timedelta(minutes=rng.randrange(60 * 24 * 60))
+            due = None if complaint and i % 25 == 4 else NOW + timedelta(hours=rng.randrange(-15 * 24, 20 * 24))
+            if complaint:
+                lane, bpmn, title, stage = "tim_pengaduan", "verifikasi", "Telaah dan verifikasi pengaduan", "diterima"
+                subject, kind, party = rng.choice(COMPLAINTS), "pengaduan", None
+            else:
+                lane, bpmn, title, stage = rng.choice(REQUEST_TASKS)
+                subject, kind = rng.choice(ASKED), "permohonan_informasi"
+                identity = {"name": f"{rng.choice(FIRST)} {rng.choice(LAST)}", "nik": f"3171{i:012d}"}
+                kid, blob = rt_vault.seal(identity)
+                party = {"id": i + 1, "role": "requester", "key_id": kid, "ciphertext": blob, "created_at": NOW}
+                parties.append(party)
+                tokens += [{"party_id": i + 1, "token": t} for t in blind_index.tokens_of(key, identity)]
+            ticket = f"{'ADU' if complaint else 'PPID'}-2026-{i + 1:06d}"
+            cases.append(
+                {
+                    "id": i + 1,
+                    "ticket": ticket,
+                    "kind": kind,
+                    "process_version_id": version_id,
+                    "unit_id": unit_id,
+                    "status": stage,
+                    "overdue": False,
+                    "confidential": False,
+                    "reporter_mode": "rahasia" if complaint else None,
+                    "requester_party_id": party["id"] if party else None,
+                    "details": {},
+                    "subject": subject,
+                    "channel": "web",
+                    "access_code_hash": "0" * 64,
+                    "received_at": received,
+                    "due_at": due,
+                    "created_at": received,
+                    "updated_at": received,
+                    "version": 1,
+                    "event_seq": 0,
+                    "event_hash": "0" * 64,
+                }
+            )
+            rows.append(
+                {
+                    "case_id": i + 1,
+                    "task_guid": f"{i + 1:036d}",
+                    "bpmn_id": bpmn,
+                    "process_id": kind,
+                    "title": title,
+                    "lane": lane,
+                    "state": "open",
+                    "due_at": due,
+                    "stage": stage,
+                    "received_at": received,
+                    "sort_at": due or received,
+                    "created_at": received,
+                }
+            )
+        with engine.begin() as conn:
+            if parties:
+                conn.execute(insert(Party), parties)
+                conn.execute(insert(PartyToken), tokens)
+            conn.execute(insert(Case), cases)
+            conn.execute(insert(HumanTask), rows)
+        done += n
+    if engine.dialect.name == "postgresql":
+        with engine.begin() as conn:  # the rows were given their ids: the sequences follow
+            for table in ("party", "case"):
+                conn.execute(text(f"SELECT setval(pg_get_serial_sequence('\"{table}\"', 'id'), {tasks})"))
+        with engine.connect().execution_options(isolation_level="AUTOCOMMIT") as conn:
+            conn.execute(text("VACUUM ANALYZE"))
+    engine.dispose()
+    return time.perf_counter() - started
+
+
+def timed(sessions, rt, asks) -> tuple[list[float], list[float]]:
+    """(page times, page + total times) in ms, one new session per ask."""
+    pages, with_total = [], []
+    for username, filters in asks:
+        with sessions() as session:
+            user = session.scalar(select(User).where(User.username == username))
+            user.group_codes  # noqa: B018 - the login reads the officer and their groups before the page
+            started = time.perf_counter()
+            inbox_list.page(session, rt, user, filters)
+            middle = time.perf_counter()
+            inbox_list.total(session, rt, user, filters)
+            ended = time.perf_counter()
+        pages.append((middle - started) * 1000)
+        with_total.append((ended - started) * 1000)
+    return pages, with_total
+
+
+def asks(sessions, rt, count: int, rng: random.Random) -> list[tuple[str, inbox_list.Filters]]:
+    """First pages of every sort and scope, then pages further on by cursor (a walk, then random ones)."""
+    first = [
+        (who, inbox_list.Filters(scope=scope, sort=sort))
+        for who, scope in (("petugas", "group"), ("ppid", "all"), ("tim", "group"))
+        for sort in inbox_list.SORTS
+    ]
+    later = []
+    for who, start in first:
+        filters, seen = start, 0
+        with sessions() as session:
+            user = session.scalar(select(User).where(User.username == who))
+            while seen < 20:
+                page = inbox_list.page(session, rt, user, filters)
+                if not page.next_cursor:
+                    break
+                filters = inbox_list.Filters(scope=start.scope, sort=start.sort, cursor=page.next_cursor)
+                later.append((who, filters))
+                seen += 1
+    out = list(first)
+    while len(out) < count:
+        out.append(rng.choice(later))
+    return out[:count]
+
+
+def searches(sessions, rt) -> dict[str, list[float]]:
+    out = {}
+    for label, who, q in (
+        ("ticket", "petugas", "PPID-2026-050001"),
+        ("NIK", "petugas", "3171000000050001"),
+        ("name (two words)", "petugas", "Ani Wijaya"),
+        ("subject words", "petugas", "rumah ibadah"),
+        ("subject, complaint team", "tim", "pungutan"),
+    ):
+        times = []
+        for _ in range(10):
+            with sessions() as session:
+                user = session.scalar(select(User).where(User.username == who))
+                user.group_codes  # noqa: B018
+                started = time.perf_counter()
+                inbox_list.page(session, rt, user, inbox_list.Filters(scope="group", q=q))
+                times.append((time.perf_counter() - started) * 1000)
+        out[label] = times
+    return out
+
+
+def counts(sessions, rt) -> list[float]:
+    times = []
+    for who in ["petugas", "ppid", "tim"] * 10:
+        with sessions() as session:
+            user = session.scalar(select(User).where(User.username == who))
+            user.group_codes  # noqa: B018
+            started = time.perf_counter()
+            inbox_list.counts(session, rt, user)
+            times.append((time.perf_counter() - started) * 1000)
+    return times
+
+
+def percentile(values: list[float], p: float) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, round(p / 100 * (len(ordered) - 1)))]
+
+
+def load_average() -> str:
+    return "load {:.1f} {:.1f} {:.1f}".format(*os.getloadavg())
+
+
+def bench_backend(backend: str, args, tmp: Path) -> dict:
+    url = fresh_database(backend, tmp, "inbox-bench.db")
+    upgrade(url)
+    settings = load_settings({"KAWAL_ENV": "test", "KAWAL_DATABASE_URL": url, "KAWAL_FILES_DIR": str(tmp)})
+    load_seconds = load(url, args.tasks, settings)
+    rt = Runtime(settings)
+    engine = make_engine(url)
+    sessions = session_factory(engine)
+    rng = random.Random(3)
+    plan = asks(sessions, rt, args.pages, rng)
+    timed(sessions, rt, plan[:20])  # warm-up: connections, statement caches
+    pages, with_total = timed(sessions, rt, plan)
+    result = {
+        "backend": backend,
+        "load_s": load_seconds,
+        "pages": pages,
+        "with_total": with_total,
+        "load_avg": load_average(),
+        "counts": counts(sessions, rt),
+        "searches": searches(sessions, rt),
+    }
+    engine.dispose()
+    return result
+
+
+def line(label: str, values: list[float]) -> str:
+    return (
+        f"  {label:<34} p50 {statistics.median(values):7.2f} ms   p95 {percentile(values, 95):7.2f} ms"
+        f"   max {max(values):7.2f} ms   ({len(values)} asks)"
+    )
+
+
+def main(argv: list[str] | None = None) -> int:
+    default_backend = "both" if os.environ.get(POSTGRES_ENV) else "sqlite"
+    parser = argparse.ArgumentParser(prog="python -m bench.inbox_page", description=__doc__.split("\n")[0])
+    parser.add_argument("--backend", choices=("sqlite", "postgres", "both"), default=default_backend)
+    parser.add_argument("--tasks", type=int, default=100_000, help="open tasks (default 100000)")
+    parser.add_argument("--pages", type=int, default=300, help="timed pages (default 300)")
+    args = parser.parse_args(argv)
+    backends = ["sqlite", "postgres"] if args.backend == "both" else [args.backend]
+    if "postgres" in backends and not os.environ.get(POSTGRES_ENV):
+        parser.error(f"--backend {args.backend} needs {POSTGRES_ENV}")
+    if args.tasks < 1000 or args.pages < 40:
+        parser.error("need --tasks >= 1000 and --pages >= 40")
+    print(
+        f"Kawal inbox page benchmark, {datetime.now(UTC):%Y-%m-%d %H:%M} UTC; CPython {platform.python_version()},"
+        f" SQLAlchemy {version('sqlalchemy')}, SQLite {sqlite3.sqlite_version}, psycopg {version('psycopg')};"
+        f" {os.cpu_count()} CPUs; {args.tasks:,} open tasks"
+    )
+    failed = False
+    with tempfile.TemporaryDirectory(prefix="kawal-bench-inbox-") as tmp:
+        for backend in backends:
+            try:
+                result = bench_backend(backend, args, Path(tmp))
+            except BenchError as exc:
+                print(f"bench failed on {backend}: {exc}", file=sys.stderr)
+                return 1
+            p95 = percentile(result["pages"], 95)
+            verdict = "meets" if p95 <= TARGET_P95_MS else "MISSES"
+            failed |= p95 > TARGET_P95_MS
+            print(f"{backend}: loaded in {result['load_s']:.1f} s; {result['load_avg']} (while timing pages)")
+            print(line("a page of 50 (one statement)", result["pages"]) + f"   {verdict} p95 <= 20 ms")
+            print(line("a page and its count of N", result["with_total"]))
+            print(line("the header's counts", result["counts"]))
+            for label, times in result["searches"].items():
+                print(line(f"search: {label}", times))
+    return 1 if failed else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

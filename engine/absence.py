@@ -1,0 +1,238 @@
+"""Leave: an officer away for some days, and the colleague who stands in (a Plh., pelaksana harian).
+
+For the period (the office's midnight before the first day to the one after the last):
+- the substitute holds the officer's lanes (``User.acting_groups``: work groups only, never admin, auditor or
+  the WBS managers' sealed identities), so the officer's queue is in theirs;
+- the officer's open tasks are handed to the substitute (``hand_over``: at marking when the leave has
+  begun, else by the sweep ``kawal reconcile`` runs), each with its event on the case;
+- a new task of a lane whose every officer is away goes straight to a substitute (engine.stand_ins);
+- reminders and notices for the officer go to the substitute (engine.stand_ins, read by the outbox).
+
+An officer marks their own leave with a colleague who already holds their lanes; a superior of their
+lanes (or an admin) may name any colleague of the same unit, who then holds those lanes for the period.
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime, time, timedelta
+
+from sqlalchemy import case, func, select
+from sqlalchemy.orm import Session
+
+from engine import access, clock
+from engine.audit import EventLog
+from engine.errors import Conflict, Forbidden, Invalid, NotFound
+from engine.messages import msg
+from engine.models import DELEGABLE_GROUPS, Absence, Group, HumanTask, Membership, User
+from engine.outbox import Outbox, deadline_context
+from engine.run import touch
+from engine.runtime import Runtime
+
+DELEGABLE = DELEGABLE_GROUPS  # the lanes a stand-in holds (engine.models, read by User.group_codes)
+MAX_DAYS = 366
+
+
+def is_active(absence: Absence, now: datetime) -> bool:
+    return absence.cancelled_at is None and absence.starts_at <= now < absence.ends_at
+
+
+def can_mark(actor: User, officer: User) -> bool:
+    """The officer themselves, an admin, or a superior of one of the officer's lanes."""
+    if actor.id == officer.id or "admin" in actor.own_group_codes:
+        return True
+    return any(access.SUPERIOR_OF.get(lane) in actor.own_group_codes for lane in officer.own_group_codes)
+
+
+def _active_user(session: Session, username: str, field: str) -> User:
+    user = session.scalar(select(User).where(User.username == (username or "").strip(), User.active.is_(True)))
+    if user is None:
+        raise Invalid("user_unknown", fields={field: [msg("unknown")]})
+    return user
+
+
+def mark_absence(
+    session: Session, rt: Runtime, actor: User, username: str, substitute: str, first_day: date, last_day: date
+) -> tuple[Absence, list[HumanTask]]:
+    """Record ``username``'s leave from ``first_day`` to ``last_day`` with ``substitute`` standing in.
+
+    Returns the leave and the tasks handed over now (when it has begun), whose cases the caller commits.
+    """
+    officer = _active_user(session, username, "username")
+    if not can_mark(actor, officer):
+        raise Forbidden("absence_for_self_or_superior")
+    stand_in = _active_user(session, substitute, "substitute")
+    cal = rt.calendars["strict"]
+    today = clock.now().astimezone(cal.tz).date()
+    fields: dict[str, list] = {}
+    if stand_in.id == officer.id:
+        fields["substitute"] = [msg("substitute_not_self")]
+    elif stand_in.unit_id != officer.unit_id:
+        fields["substitute"] = [msg("substitute_same_unit")]
+    elif actor.id == officer.id and not (officer.own_group_codes & DELEGABLE) <= stand_in.own_group_codes:
+        missing = ", ".join(sorted((officer.own_group_codes & DELEGABLE) - stand_in.own_group_codes))
+        fields["substitute"] = [msg("substitute_needs_groups", groups=missing)]
+    if last_day < first_day:
+        fields["last_day"] = [msg("not_before_first_day")]
+    elif last_day < today:
+        fields["last_day"] = [msg("not_in_past")]
+    elif (last_day - first_day).days >= MAX_DAYS:
+        fields["last_day"] = [msg("at_most_days", max=MAX_DAYS)]
+    if fields:
+        raise Invalid("invalid_data", fields=fields)
+    starts_at = datetime.combine(first_day, time(0), tzinfo=cal.tz)
+    ends_at = datetime.combine(last_day + timedelta(days=1), time(0), tzinfo=cal.tz)
+    overlapping = select(func.count(Absence.id)).where(
+        Absence.cancelled_at.is_(None), Absence.starts_at < ends_at, Absence.ends_at > starts_at
+    )
+    if session.scalar(overlapping.where(Absence.user_id == officer.id)):
+        raise Conflict("absence_overlaps")
+    if session.scalar(overlapping.where(Absence.user_id == stand_in.id)):
+        raise Invalid("invalid_data", fields={"substitute": [msg("substitute_away")]})
+    absence = Absence(
+        user=officer,
+        substitute=stand_in,
+        first_day=first_day,
+        last_day=last_day,
+        starts_at=starts_at,
+        ends_at=ends_at,
+        created_by=actor.username,
+        created_at=clock.now(),
+    )
+    session.add(absence)
+    session.flush()
+    handed = hand_over(session, rt, absence) if is_active(absence, clock.now()) else []
+    return absence, handed
+
+
+def visible_to(session: Session, user: User) -> list[Absence]:
+    """Leave ``user`` may see: their own, where they stand in, and (a superior, an admin) every officer's."""
+    query = select(Absence).where(Absence.ends_at > clock.now() - timedelta(days=90)).order_by(Absence.starts_at)
+    rows = session.scalars(query)
+    return [a for a in rows if user.id in (a.user_id, a.substitute_id) or can_mark(user, a.user)]
+
+
+def cancel_absence(session: Session, actor: User, absence_id: int) -> Absence:
+    absence = session.get(Absence, absence_id) if 0 < absence_id < 2**31 else None
+    if absence is None or not can_mark(actor, absence.user):
+        raise NotFound("absence_not_found")
+    if absence.cancelled_at is None:
+        absence.cancelled_at = clock.now()
+    return absence
+
+
+def hand_over(session: Session, rt: Runtime, absence: Absence) -> list[HumanTask]:
+    """The absent officer's open tasks to the substitute, each with its event and a notice to them."""
+    tasks = list(
+        session.scalars(
+            select(HumanTask)
+            .where(HumanTask.assignee_id == absence.user_id, HumanTask.state == "open")
+            .order_by(HumanTask.id)
+        )
+    )
+    outbox = Outbox(session, rt.settings.notify_channels)
+    now = clock.now()
+    for task in tasks:
+        task.assignee_id, task.claimed_at = absence.substitute_id, now
+        touch(task.case)
+        due = next((d for d in task.case.deadlines if d.status == "pending"), None)
+        context = {**deadline_context(rt.calendars["strict"], due), "task_title": task.title}
+        outbox.to_users(
+            task.case, "task_assigned", f"absence{absence.id}:task{task.id}", [absence.substitute_id], context
+        )
+        EventLog(session).append(
+            task.case,
+            "task_handed_over",
+            "system",
+            {
+                "task": task.bpmn_id,
+                "task_id": task.id,
+                "from": absence.user.username,
+                "assignee": absence.substitute.username,
+                "absence_id": absence.id,
+            },
+        )
+    outbox.write()
+    return tasks
+
+
+def hand_over_due(session: Session) -> bool:
+    """Whether an officer on leave now still holds an open task (what ``sweep`` would hand over)."""
+    now = clock.now()
+    return (
+        session.scalar(
+            select(HumanTask.id)
+            .join(Absence, Absence.user_id == HumanTask.assignee_id)
+            .where(
+                HumanTask.state == "open",
+                Absence.cancelled_at.is_(None),
+                Absence.starts_at <= now,
+                Absence.ends_at > now,
+            )
+            .limit(1)
+        )
+        is not None
+    )
+
+
+def sweep(session: Session, rt: Runtime) -> int:
+    """Hand over the tasks of every officer whose leave has begun (safe to run twice); returns how many."""
+    now = clock.now()
+    absences = session.scalars(
+        select(Absence).where(Absence.cancelled_at.is_(None), Absence.starts_at <= now, Absence.ends_at > now)
+    )
+    return sum(len(hand_over(session, rt, a)) for a in absences)
+
+
+def workload(session: Session, rt: Runtime, user: User) -> list[dict]:
+    """Per officer of the lanes ``user`` supervises: open tasks held, how many overdue, and any leave now."""
+    if not access.is_superior(user):
+        raise Forbidden("superiors_only")
+    lanes = access.supervised_lanes(user)
+    now = clock.now()
+    officers = session.execute(
+        select(User.id, User.username, User.display_name)
+        .join(Membership, Membership.user_id == User.id)
+        .join(Group, Group.id == Membership.group_id)
+        .where(Group.code.in_(lanes), User.active.is_(True))
+        .distinct()
+        .order_by(User.username)
+    ).all()
+    held = {
+        row.assignee_id: (row.open, row.overdue)
+        for row in session.execute(
+            select(
+                HumanTask.assignee_id,
+                func.count(HumanTask.id).label("open"),
+                func.coalesce(func.sum(case((HumanTask.due_at < now, 1), else_=0)), 0).label("overdue"),
+            )
+            .where(HumanTask.state == "open", HumanTask.lane.in_(lanes), HumanTask.assignee_id.is_not(None))
+            .group_by(HumanTask.assignee_id)
+        )
+    }
+    away = {
+        a.user_id: a
+        for a in session.scalars(
+            select(Absence)
+            .where(Absence.cancelled_at.is_(None), Absence.ends_at > now)
+            .order_by(Absence.starts_at.desc())
+        )
+    }
+    return [
+        {
+            "username": o.username,
+            "display_name": o.display_name,
+            "open": held.get(o.id, (0, 0))[0],
+            "overdue": int(held.get(o.id, (0, 0))[1]),
+            "absence": (
+                {
+                    "first_day": away[o.id].first_day,
+                    "last_day": away[o.id].last_day,
+                    "substitute": away[o.id].substitute.username,
+                    "now": is_active(away[o.id], now),
+                }
+                if o.id in away
+                else None
+            ),
+        }
+        for o in officers
+    ]

@@ -1,0 +1,104 @@
+"""Finding a requester by name or NIK without decrypting the vault: a blind index of keyed hashes.
+
+The vault (engine.vault) seals each identity with AES-GCM under a random nonce, so equal names give
+different ciphertexts and a database query cannot compare them. Beside each PPID requester's party we
+keep a few tokens: HMAC-SHA256 of ``nik:<16 digits>`` and of ``name:<word>`` for each word of the name
+(case, accents and punctuation folded), under the search key, cut to 128 bits (``PartyToken``). A search
+computes the same tokens from what the officer typed and looks them up by index.
+
+What this leaks, and what it does not: without the key a token cannot be tested against a guessed name
+or NIK (a plain hash of a 16-digit NIK could be brute-forced in minutes; a keyed one cannot). With read
+access to the table one learns only which parties share a name word. Tokens are never logged, exported
+or returned; the search words are not logged either (the request log holds no query strings).
+A complaint's reporter is never indexed, so no search can point at a whistleblower.
+
+The search key is ``KAWAL_SEARCH_KEY`` if set, else derived from ``KAWAL_SECRET_KEY``; after changing
+either, ``kawal search reindex`` rebuilds the tokens from the vault.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import hmac
+import re
+import unicodedata
+
+from sqlalchemy import delete, func, select
+from sqlalchemy.orm import Session
+
+from engine import kinds
+from engine.config import Settings
+from engine.models import Case, Party, PartyToken
+from engine.vault import Vault
+
+TOKEN_HEX = 32  # 128 bits: collisions stay negligible, and the column says nothing more than that
+NIK = re.compile(r"\d{16}")
+_WORD = re.compile(r"[^\W_]+")
+MIN_WORD = 2  # single letters (initials) are not indexed: they would match half the register
+
+
+def search_key(settings: Settings) -> bytes:
+    if settings.search_key:
+        return settings.search_key
+    return hmac.new(settings.secret_key.encode(), b"kawal-blind-index", hashlib.sha256).digest()
+
+
+def _token(key: bytes, text: str) -> str:
+    return hmac.new(key, b"kawal-party:" + text.encode(), hashlib.sha256).hexdigest()[:TOKEN_HEX]
+
+
+def words(text: str) -> list[str]:
+    """The words of a name as the index keeps them: accents dropped, case folded, no punctuation."""
+    plain = "".join(c for c in unicodedata.normalize("NFKD", text or "") if not unicodedata.combining(c))
+    return [w for w in _WORD.findall(plain.casefold()) if len(w) >= MIN_WORD]
+
+
+def tokens_of(key: bytes, identity: dict) -> set[str]:
+    found = {_token(key, "name:" + w) for w in words(identity.get("name", ""))}
+    nik = re.sub(r"\D", "", str(identity.get("nik") or ""))
+    if NIK.fullmatch(nik):
+        found.add(_token(key, "nik:" + nik))
+    return found
+
+
+def index_party(session: Session, key: bytes, party: Party, identity: dict) -> None:
+    """(Re)write the tokens of one requester's party in the caller's transaction."""
+    session.execute(delete(PartyToken).where(PartyToken.party_id == party.id))
+    session.add_all(PartyToken(party_id=party.id, token=t) for t in sorted(tokens_of(key, identity)))
+
+
+def query_tokens(key: bytes, query: str) -> tuple[str | None, list[str]]:
+    """What an officer typed, as tokens: the NIK's (16 digits) and the name words' (all must match)."""
+    digits = re.sub(r"[\s.-]", "", query)
+    nik = _token(key, "nik:" + digits) if NIK.fullmatch(digits) else None
+    return nik, sorted({_token(key, "name:" + w) for w in words(query)})
+
+
+def parties_matching(key: bytes, query: str):
+    """A subquery of the party ids whose NIK is the query, or whose name has every word of it; or None."""
+    nik, names = query_tokens(key, query)
+    if nik is not None:
+        return select(PartyToken.party_id).where(PartyToken.token == nik)
+    if not names:
+        return None
+    return (
+        select(PartyToken.party_id)
+        .where(PartyToken.token.in_(names))
+        .group_by(PartyToken.party_id)
+        .having(func.count() == len(names))
+    )
+
+
+def reindex(session: Session, key: bytes, vault: Vault) -> int:
+    """Rebuild every PPID requester's tokens from the vault (after a change of key); returns how many parties."""
+    session.execute(delete(PartyToken))
+    parties = session.scalars(
+        select(Party).where(
+            Party.id.in_(select(Case.requester_party_id).where(Case.kind != kinds.COMPLAINT)),
+        )
+    )
+    count = 0
+    for party in parties:
+        index_party(session, key, party, vault.read(party))
+        count += 1
+    return count

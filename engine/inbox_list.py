@@ -1,0 +1,392 @@
+"""The inbox as pages: one indexed query a page, keyset-paged, sorted, filtered and searched.
+
+``GET /api/v1/tasks`` and the officer's inbox page both read ``page()``. A page is one SQL statement:
+the open tasks joined to their case (for the access scope, the ticket and the subject), the requester's
+sealed identity when the reader may read it (decrypted here, never stored or logged), the assignee's
+username and the unit's name. The order uses the copies the tasks carry of their case's facts
+(``HumanTask.sort_at``, ``received_at``, ``stage``), so the database walks an index and stops after a
+page instead of sorting every open task. Paging is by keyset: the cursor is the last row's sort key,
+so a page costs the same at the end of 100,000 tasks as at the start, and a task claimed meanwhile
+neither repeats nor skips a row.
+
+Sorts: ``due`` (most urgent first: the due date, or the receipt for a task with no deadline yet, so a
+new complaint is among the others by when it came in), ``received`` and ``status``; ``-`` reverses.
+Search (``q``): the ticket, the requester's NIK or every word of their name (the blind index,
+engine.blind_index: only for readers of identities and never a complaint's reporter), or words of
+the case's subject (only where the reader may see the subject field, engine.visibility).
+"""
+
+from __future__ import annotations
+
+import base64
+import json
+import re
+from dataclasses import dataclass, field
+from datetime import datetime, time
+
+from sqlalchemy import and_, false, func, literal, or_, select, tuple_, union_all
+from sqlalchemy import case as when
+from sqlalchemy.orm import Session, aliased
+
+from engine import access, blind_index, clock, kinds, visibility
+from engine.errors import Forbidden, Invalid
+from engine.messages import msg
+from engine.models import Case, HumanTask, Party, Unit, User
+from engine.queries import SCOPES, working_days_left
+from engine.runtime import Runtime
+from engine.subjects import SUBJECT_FIELDS
+
+PAGE_SIZE = 50
+MAX_PAGE_SIZE = 200
+SORTS = ("due", "-due", "received", "-received", "status", "-status")
+DUE_STATES = ("overdue", "due_soon", "on_track", "none")
+# A task is "due soon" from this many working days before its due date (the first "-3" reminder).
+DUE_SOON_WORKING_DAYS = 3
+MAX_QUERY = 100
+_TICKET = re.compile(r"[A-Z]{2,10}-\d{4}-\d{1,8}|[A-Z]{2,10}-\d{4}-?|[A-Z]{2,10}-")
+
+
+@dataclass
+class Filters:
+    """What the reader asked for: the query string's choices, checked (``parse``)."""
+
+    scope: str = "group"
+    sort: str = "due"
+    process: str | None = None
+    stage: str | None = None
+    due: str | None = None
+    unit: int | None = None
+    overdue: bool | None = None
+    q: str | None = None
+    cursor: str | None = None
+    limit: int = PAGE_SIZE
+
+    def params(self) -> dict:
+        """The choices as query-string values (no cursor): what a saved filter keeps."""
+        out = {"scope": self.scope, "sort": self.sort}
+        for key in ("process", "stage", "due", "unit", "q"):
+            value = getattr(self, key)
+            if value not in (None, ""):
+                out[key] = str(value)
+        return out
+
+
+def parse(raw: dict) -> Filters:
+    """Filters from query-string values; every bad one is named (one ``Invalid``), nothing is guessed."""
+    fields: dict[str, list] = {}
+    f = Filters()
+
+    def choice(key, choices):
+        value = (raw.get(key) or "").strip()
+        if value and value not in choices:
+            fields[key] = [msg("one_of", choices=", ".join(choices))]
+            return None
+        return value or None
+
+    f.scope = choice("scope", SCOPES) or "group"
+    f.sort = choice("sort", SORTS) or "due"
+    f.process = choice("process", kinds.ALL)
+    f.due = choice("due", DUE_STATES)
+    f.stage = (raw.get("stage") or "").strip()[:40] or None
+    unit = str(raw.get("unit") or "").strip()
+    if unit:
+        if unit.isdigit() and 0 < int(unit) < 2**31:
+            f.unit = int(unit)
+        else:
+            fields["unit"] = [msg("id_range", max=2**31 - 1)]
+    overdue = raw.get("overdue")
+    if isinstance(overdue, bool):
+        f.overdue = overdue
+    q = " ".join(str(raw.get("q") or "").split())
+    if len(q) > MAX_QUERY:
+        fields["q"] = [msg("max_length", max=MAX_QUERY)]
+    f.q = q or None
+    f.cursor = (raw.get("cursor") or "").strip() or None
+    limit = str(raw.get("limit") or "").strip()
+    if limit:
+        if limit.isdigit() and 1 <= int(limit) <= MAX_PAGE_SIZE:
+            f.limit = int(limit)
+        else:
+            fields["limit"] = [msg("number_at_most", max=MAX_PAGE_SIZE)]
+    if fields:
+        raise Invalid("invalid_data", fields=fields)
+    return f
+
+
+@dataclass
+class Page:
+    items: list[dict]
+    next_cursor: str | None
+    filters: Filters
+    lanes: set[str] = field(default_factory=set)
+
+
+def _sort_columns(sort: str) -> list:
+    key = sort.lstrip("-")
+    if key == "received":
+        return [HumanTask.received_at, HumanTask.id]
+    if key == "status":
+        return [HumanTask.stage, HumanTask.sort_at, HumanTask.id]
+    return [HumanTask.sort_at, HumanTask.id]
+
+
+def _encode(sort: str, values: list) -> str:
+    plain = [v.isoformat() if isinstance(v, datetime) else v for v in values]
+    return base64.urlsafe_b64encode(json.dumps([sort, plain]).encode()).decode().rstrip("=")
+
+
+def _decode(sort: str, cursor: str, columns: list) -> list:
+    """The cursor's sort key, or Invalid: a cursor from another sort or tampered with is refused."""
+    try:
+        raw = base64.urlsafe_b64decode(cursor + "=" * (-len(cursor) % 4))
+        made_for, values = json.loads(raw)
+        if made_for != sort or len(values) != len(columns):
+            raise ValueError
+        out = []
+        for column, value in zip(columns, values, strict=True):
+            if column.key in ("sort_at", "received_at"):
+                value = datetime.fromisoformat(value)
+                if value.tzinfo is None:
+                    raise ValueError
+            elif (
+                column.key == "id"
+                and not (isinstance(value, int) and 0 < value < 2**63)
+                or column.key == "stage"
+                and not isinstance(value, str)
+            ):
+                raise ValueError
+            out.append(value)
+        return out
+    except (ValueError, TypeError, json.JSONDecodeError):
+        raise Invalid("invalid_data", fields={"cursor": [msg("invalid")]}) from None
+
+
+def subject_kinds(forms, user: User) -> frozenset[str]:
+    """The kinds of case whose subject ``user`` may read in a list (and so search by its words)."""
+    shown = set()
+    for kind, name in SUBJECT_FIELDS.items():
+        probe = Case(kind=kind)
+        readers = access.field_readers(user, probe)
+        if readers is None:
+            shown.add(kind)
+            continue
+        try:
+            schema = forms.schema(visibility.INTAKE_FORMS[kind])
+        except LookupError:
+            continue
+        if name in visibility.visible_names(schema, readers):
+            shown.add(kind)
+    return frozenset(shown)
+
+
+def identity_kinds(user: User) -> frozenset[str]:
+    """The kinds of case whose requester ``user`` may read: never a complaint (engine.access)."""
+    return frozenset(k for k in kinds.ALL if k != kinds.COMPLAINT) if access.can_read_identity(user) else frozenset()
+
+
+def _due_soon_cutoff(rt: Runtime) -> datetime:
+    """The start of the first day more than ``DUE_SOON_WORKING_DAYS`` working days ahead (strict calendar)."""
+    cal = rt.calendars["strict"]
+    later = cal.add_working_days(clock.now(), DUE_SOON_WORKING_DAYS + 1).due_date
+    return datetime.combine(later, time(0), tzinfo=cal.tz)
+
+
+def scoped(user: User, filters: Filters, rt: Runtime, query=None, *, counting: bool = False):
+    """The open tasks ``user`` may list under ``filters`` (no order, no page): the API and the page's counts.
+
+    A count for a reader whose access rule reads only the task's copy of its case's kind, with no unit
+    filter, needs no join to the cases (``access.open_tasks_rule``): it counts an index of ``human_task``.
+    """
+    query = query if query is not None else select(HumanTask.id)
+    query = query.where(HumanTask.state == "open")
+    rule = access.open_tasks_rule(user) if counting and not filters.unit else None
+    if rule is not None:
+        query = query.where(rule)
+    else:
+        query = access.cases_visible_to(user, query.join(Case, Case.id == HumanTask.case_id))
+    if filters.scope == "mine":
+        query = query.where(HumanTask.assignee_id == user.id)
+    elif filters.scope == "group":
+        query = query.where(HumanTask.lane.in_(user.group_codes))
+    else:
+        if not access.is_superior(user):
+            raise Forbidden("superiors_only")
+        query = query.where(HumanTask.lane.in_(access.supervised_lanes(user)))
+    if filters.process:
+        query = query.where(HumanTask.process_id == filters.process)
+    if filters.stage:
+        query = query.where(HumanTask.stage == filters.stage)
+    if filters.unit:
+        query = query.where(func.coalesce(HumanTask.unit_id, Case.unit_id) == filters.unit)
+    now = clock.now()
+    if filters.overdue is not None:
+        query = (
+            query.where(HumanTask.due_at < now)
+            if filters.overdue
+            else query.where(or_(HumanTask.due_at >= now, HumanTask.due_at.is_(None)))
+        )
+    if filters.due == "overdue":
+        query = query.where(HumanTask.due_at < now)
+    elif filters.due == "due_soon":
+        query = query.where(HumanTask.due_at >= now, HumanTask.due_at < _due_soon_cutoff(rt))
+    elif filters.due == "on_track":
+        query = query.where(HumanTask.due_at >= _due_soon_cutoff(rt))
+    elif filters.due == "none":
+        query = query.where(HumanTask.due_at.is_(None))
+    if filters.q:
+        query = query.where(_search(rt, user, filters.q))
+    return query
+
+
+def _search(rt: Runtime, user: User, q: str):
+    """Ticket, NIK, name (every word) or subject words, whichever the reader may search by: the matching
+    cases' ids, each kind of match found through its own index (the subject's words by a scan of cases)."""
+    matches = []
+    upper = q.upper().replace(" ", "")
+    if _TICKET.fullmatch(upper):  # a prefix as a range, so both databases use the ticket's unique index
+        matches.append(select(Case.id).where(Case.ticket >= upper, Case.ticket < upper + "\uffff"))
+    named = identity_kinds(user)
+    parties = blind_index.parties_matching(blind_index.search_key(rt.settings), q) if named else None
+    if parties is not None:  # only PPID requesters are indexed (engine.blind_index): never a complaint
+        matches.append(select(Case.id).where(Case.requester_party_id.in_(parties), Case.kind != kinds.COMPLAINT))
+    readable = subject_kinds(rt.forms, user)
+    shaped = _TICKET.fullmatch(upper) or blind_index.NIK.fullmatch(re.sub(r"[\s.-]", "", q))
+    if readable and not shaped:  # a ticket or a NIK is not looked for in the subjects' words
+        pattern = "%" + q.lower().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
+        matches.append(
+            select(Case.id).where(Case.kind.in_(readable), func.lower(Case.subject).like(pattern, escape="\\"))
+        )
+    if not matches:
+        return false()
+    return HumanTask.case_id.in_(union_all(*matches).scalar_subquery() if len(matches) > 1 else matches[0])
+
+
+ASSIGNEE = aliased(User, name="assignee")  # one alias for every page: the statement's cache key stays the same
+# The task's columns a row shows (read as plain values: no ORM objects are built for a list).
+ROW_COLUMNS = (
+    HumanTask.id,
+    HumanTask.bpmn_id,
+    HumanTask.title,
+    HumanTask.form,
+    HumanTask.lane,
+    HumanTask.process_id,
+    HumanTask.state,
+    HumanTask.assignee_id,
+    HumanTask.unit_id,
+    HumanTask.stage,
+    HumanTask.received_at,
+    HumanTask.due_at,
+    HumanTask.sort_at,
+)
+
+
+def page(session: Session, rt: Runtime, user: User, filters: Filters) -> Page:
+    """One page of the inbox, in one statement; ``next_cursor`` when there are more."""
+    columns = _sort_columns(filters.sort)
+    descending = filters.sort.startswith("-")
+    assignee = ASSIGNEE
+    named = identity_kinds(user)
+    readable = subject_kinds(rt.forms, user)
+    subject = when((Case.kind.in_(readable), Case.subject), else_=literal(None)) if readable else literal(None)
+    query = scoped(
+        user,
+        filters,
+        rt,
+        select(
+            *ROW_COLUMNS,
+            Case.ticket,
+            subject.label("subject"),
+            Case.unit_id.label("case_unit_id"),
+            Case.overdue.label("case_overdue"),
+            Party.key_id if named else literal(None).label("key_id"),
+            Party.ciphertext if named else literal(None).label("ciphertext"),
+            assignee.username.label("assignee"),
+            Unit.name.label("unit_name"),
+        ).select_from(HumanTask),
+    )
+    if named:  # a reader of no identity gets no join at all (a join on false makes SQLite scan the vault)
+        query = query.outerjoin(Party, and_(Party.id == Case.requester_party_id, Case.kind.in_(named)))
+    query = query.outerjoin(assignee, assignee.id == HumanTask.assignee_id).outerjoin(
+        Unit, Unit.id == func.coalesce(HumanTask.unit_id, Case.unit_id)
+    )
+    if filters.cursor:
+        after = _decode(filters.sort, filters.cursor, columns)
+        key = tuple_(*columns)
+        query = query.where(key < tuple_(*after) if descending else key > tuple_(*after))
+    # A search's few matches are found through their own indexes, then sorted: an order on an expression
+    # keeps the database from walking the whole inbox in sort order, testing each task against them.
+    ordered = [func.coalesce(c, c) if filters.q else c for c in columns]
+    query = query.order_by(*[c.desc() if descending else c.asc() for c in ordered]).limit(filters.limit + 1)
+    rows = session.execute(query).all()
+    more = len(rows) > filters.limit
+    rows = rows[: filters.limit]
+    left = _days_left(rt, {r.due_at for r in rows})
+    items = [_item(rt, row, left) for row in rows]
+    cursor = None
+    if more:
+        last = rows[-1]
+        cursor = _encode(filters.sort, [getattr(last, c.key) for c in columns])
+    return Page(items, cursor, filters, {row.lane for row in rows if row.lane})
+
+
+def _days_left(rt: Runtime, dues: set) -> dict:
+    """Working days left for each due instant of the page, counted once per due day."""
+    cal = rt.calendars["strict"]
+    by_day: dict = {}
+    out = {None: None}
+    for due in dues - {None}:
+        day = due.astimezone(cal.tz).date()
+        if day not in by_day:
+            by_day[day] = working_days_left(rt, due)
+        out[due] = by_day[day]
+    return out
+
+
+def _item(rt: Runtime, row, left: dict) -> dict:
+    requester = rt.vault.open(row.key_id, row.ciphertext).get("name") if row.ciphertext is not None else None
+    return {
+        "id": row.id,
+        "ticket": row.ticket,
+        "name": row.bpmn_id,
+        "title": row.title,
+        "form": row.form,
+        "lane": row.lane,
+        "process": row.process_id,
+        "state": row.state,
+        "assignee": row.assignee,
+        "assignee_id": row.assignee_id,
+        "task_unit_id": row.unit_id,
+        "unit_id": row.unit_id or row.case_unit_id,
+        "case_overdue": bool(row.case_overdue),
+        "unit_name": row.unit_name,
+        "stage": row.stage,
+        "subject": row.subject,
+        "requester_name": requester,
+        "received_at": row.received_at,
+        "due_at": row.due_at,
+        "working_days_left": left[row.due_at],
+    }
+
+
+def counts(session: Session, rt: Runtime, user: User) -> dict:
+    """The header's numbers in one statement: open tasks in the officer's queue, overdue, theirs."""
+    now = clock.now()
+    query = scoped(
+        user,
+        Filters(scope="group"),
+        rt,
+        counting=True,
+        query=select(
+            func.count(HumanTask.id),
+            func.coalesce(func.sum(when((HumanTask.due_at < now, 1), else_=0)), 0),
+            func.coalesce(func.sum(when((HumanTask.assignee_id == user.id, 1), else_=0)), 0),
+        ).select_from(HumanTask),
+    )
+    total, overdue, mine = session.execute(query).one()
+    return {"open": int(total), "overdue": int(overdue), "mine": int(mine)}
+
+
+def total(session: Session, rt: Runtime, user: User, filters: Filters) -> int:
+    """How many open tasks the filters match (a second statement, for the page's "of N")."""
+    query = scoped(user, filters, rt, select(func.count(HumanTask.id)).select_from(HumanTask), counting=True)
+    return int(session.scalar(query) or 0)

@@ -1,0 +1,114 @@
+"""Complete by law before it can be sent: the rules a letter's form data must meet beyond its JSON Schema.
+
+The JSON Schemas in forms/ carry what depends on one form alone (a refusal's Pasal 17 letters, a fee's
+payment method, a redaction's reason, the superior's written reasons when upholding the PPID, the
+extension's reasons). What depends on another task's record lives here, in one place: the written notice
+against the decision it announces (UU 14/2008 Pasal 22(7) a-g), the head's determination against its
+request, a decision citing the exemption register. ``inbox.complete_task`` calls ``check`` after the
+schema, so the API (422) and the task page (messages beside the fields) say the same thing, and nothing
+is changed by a refused form.
+
+Dispatch dates (not before the receipt, not in the future) are engine.lateness's; the extension's
+"before T10" is the task's ``mustCompleteBefore`` guard.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date
+
+from sqlalchemy.orm import Session
+
+from engine import clock, exemptions, kinds
+from engine.errors import Invalid
+from engine.letters.context import task_data
+from engine.messages import msg
+from engine.models import Case, HumanTask
+from engine.runtime import Runtime
+
+GRANTS = frozenset({"dikabulkan_seluruhnya", "dikabulkan_sebagian"})
+HELD = GRANTS | {"ditolak_dikecualikan"}  # only what the body holds can be given or refused as exempt
+NOT_HELD = frozenset({"tidak_dikuasai", "belum_dikuasai_didokumentasikan"})
+
+NOT_GRANTED = msg("notice_not_granted")
+REQUIRED_WHEN_GRANTED = msg("notice_required_when_granted")
+
+
+def _date(value) -> date | None:
+    try:
+        return date.fromisoformat(value) if isinstance(value, str) else None
+    except ValueError:
+        return None
+
+
+def written_notice(decision: dict, data: dict) -> dict[str, list[str]]:
+    """Pasal 22(7) a-g against the decision: each item that applies present, none that contradicts it."""
+    fields: dict[str, list[str]] = {}
+    outcome = decision.get("keputusan")
+    held = data.get("informasi_dikuasai")
+    if outcome in HELD and held is False:
+        fields["informasi_dikuasai"] = [msg("notice_held_contradicts")]
+    if outcome in NOT_HELD and held is True:
+        fields["informasi_dikuasai"] = [msg("notice_not_held_contradicts")]
+    if held is True and data.get("badan_publik_penguasa"):
+        fields["badan_publik_penguasa"] = [msg("notice_holder_only_when_not_held")]
+    if outcome in GRANTS:
+        for name in ("materi_diberikan", "media_format", "jadwal_penyerahan"):
+            if not data.get(name):
+                fields.setdefault(name, []).append(REQUIRED_WHEN_GRANTED)
+        if outcome == "dikabulkan_seluruhnya" and data.get("penghitaman"):
+            fields["penghitaman"] = [msg("notice_redacted_is_partial")]
+        if outcome == "dikabulkan_sebagian" and "penghitaman" not in data:
+            fields["penghitaman"] = [msg("notice_say_if_redacted")]
+    elif outcome is not None:
+        for name in ("materi_diberikan", "jadwal_penyerahan", "cara_pembayaran", "alasan_penghitaman"):
+            if data.get(name):
+                fields.setdefault(name, []).append(NOT_GRANTED)
+        if data.get("penghitaman"):
+            fields.setdefault("penghitaman", []).append(NOT_GRANTED)
+        if (data.get("biaya") or 0) > 0:
+            fields.setdefault("biaya", []).append(msg("notice_no_fee_when_nothing_given"))
+    sent, delivery = _date(data.get("tanggal_pemberitahuan")), _date(data.get("jadwal_penyerahan"))
+    if sent is not None and delivery is not None and delivery < sent:
+        fields.setdefault("jadwal_penyerahan", []).append(msg("notice_delivery_before_notice"))
+    return fields
+
+
+def _check_notice(session: Session, rt: Runtime, case: Case, data: dict) -> dict:
+    return written_notice(task_data(session, case, "putuskan"), data)
+
+
+def _check_decision(session: Session, rt: Runtime, case: Case, data: dict) -> dict:
+    exemptions.check_citation(session, data, _today(rt))
+    return {}
+
+
+def _check_determination(session: Session, rt: Runtime, case: Case, data: dict) -> dict:
+    exemptions.check_determination(data, _received_on(rt, case), _today(rt))
+    return {}
+
+
+RULES: dict[tuple[str, str], Callable[[Session, Runtime, Case, dict], dict]] = {
+    (kinds.REQUEST, "putuskan"): _check_decision,
+    (kinds.REQUEST, "pemberitahuan_tertulis"): _check_notice,
+    (kinds.REQUEST, "tetapkan_pengecualian"): _check_determination,
+    (kinds.REQUEST, "tetapkan_pengecualian_pimpinan"): _check_determination,
+}
+
+
+def check(session: Session, rt: Runtime, task: HumanTask, data: dict) -> None:
+    """Refuse (422, field messages) a letter's data that the law's contents or the case's record contradict."""
+    rule = RULES.get((task.case.kind, task.bpmn_id))
+    if rule is None:
+        return
+    fields = rule(session, rt, task.case, data)
+    if fields:
+        raise Invalid("letter_incomplete", fields=fields)
+
+
+def _today(rt: Runtime) -> date:
+    return clock.now().astimezone(rt.calendars["strict"].tz).date()
+
+
+def _received_on(rt: Runtime, case: Case) -> date:
+    return case.received_at.astimezone(rt.calendars["strict"].tz).date()

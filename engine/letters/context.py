@@ -1,0 +1,209 @@
+"""What a letter says, gathered once when it is issued and frozen (sealed by the vault) with it.
+
+The context holds everything the template prints: the letterhead and the signatory (engine.config),
+the letter's own facts (number, date, verification address), the case and what its tasks recorded,
+the exemption entry a refusal rests on, the deadlines a notice states, and for a letter addressed to the
+requester their name and address from the vault. Rendering later, or again after a failure, or as a
+print view, reads only this: the letter says what it said when it was issued.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from engine import dip_match, exemptions, kinds, status, visibility
+from engine.config import Settings
+from engine.letters.types import TYPES, LetterType
+from engine.models import Case, CaseEvent, Party
+from engine.runtime import Runtime
+
+# A lane's title on the signature block when the office configured no signatory for it.
+DEFAULT_POSITIONS = {
+    "ppid": ("Pejabat Pengelola Informasi dan Dokumentasi", "Information and Documentation Officer"),
+    "atasan_ppid": ("Atasan PPID", "PPID Superior"),
+    "pimpinan": ("Pimpinan Badan Publik", "Head of the Public Body"),
+    "petugas_layanan": ("Petugas Pelayanan Informasi", "Information Service Officer"),
+}
+# UU 14/2008 Pasal 17: what each letter exempts (legal-process.md §3.6), as a refusal quotes it.
+PASAL_17 = {
+    "a": ("menghambat proses penegakan hukum", "would obstruct law enforcement"),
+    "b": (
+        "mengganggu kepentingan perlindungan hak atas kekayaan intelektual dan persaingan usaha tidak sehat",
+        "would harm intellectual property or fair competition",
+    ),
+    "c": ("membahayakan pertahanan dan keamanan negara", "would endanger national defence and security"),
+    "d": ("mengungkapkan kekayaan alam Indonesia", "would reveal Indonesia's natural wealth"),
+    "e": ("merugikan ketahanan ekonomi nasional", "would harm national economic resilience"),
+    "f": ("merugikan kepentingan hubungan luar negeri", "would harm foreign relations"),
+    "g": (
+        "mengungkapkan isi akta otentik yang bersifat pribadi dan kemauan terakhir ataupun wasiat seseorang",
+        "would reveal the content of a personal authentic deed or a last will",
+    ),
+    "h": ("mengungkap rahasia pribadi", "would reveal personal secrets"),
+    "i": (
+        "memorandum atau surat-surat antar atau intra badan publik yang menurut sifatnya dirahasiakan",
+        "internal or inter-agency memoranda confidential by nature",
+    ),
+    "j": (
+        "informasi yang tidak boleh diungkapkan berdasarkan undang-undang",
+        "information a statute forbids disclosing",
+    ),
+}
+# What of the requester's identity a letter prints: never the NIK.
+IDENTITY_KEYS = ("name", "address", "occupation", "email", "phone")
+
+
+def verify_url(settings: Settings, code: str) -> str:
+    return f"{settings.public_url}/verifikasi/{code}"
+
+
+def signatory(settings: Settings, lane: str) -> dict:
+    configured = settings.signatories.get(lane)
+    if configured is None and lane == "pimpinan":  # at a Kanwil the head of the office is the Atasan PPID
+        configured = settings.signatories.get("atasan_ppid")
+    position = DEFAULT_POSITIONS.get(lane, (lane, lane))
+    if configured is None:
+        return {"lane": lane, "name": "", "position": position[0], "position_en": position[1], "nip": ""}
+    name, title, nip = configured
+    return {"lane": lane, "name": name, "position": title, "position_en": title, "nip": nip}
+
+
+def office(settings: Settings) -> dict:
+    return {
+        "agency_name": settings.agency_name,
+        "office_name": settings.office_name,
+        "address": settings.office_address,
+        "contact": settings.office_contact,
+        "city": settings.office_city,
+    }
+
+
+def task_data(session: Session, case: Case, task: str) -> dict:
+    """The data the case's latest completion of ``task`` recorded ({} when never completed)."""
+    for (data,) in session.execute(
+        select(CaseEvent.data)
+        .where(CaseEvent.case_id == case.id, CaseEvent.type == "task_completed")
+        .order_by(CaseEvent.seq.desc())
+    ):
+        if data.get("task") == task:
+            return dict(data.get("data", {}))
+    return {}
+
+
+def _identity(rt: Runtime, session: Session, party_id: int | None) -> dict | None:
+    if party_id is None:
+        return None
+    party = session.get(Party, party_id)
+    identity = rt.vault.read(party) if party is not None else {}
+    return {key: identity.get(key, "") for key in IDENTITY_KEYS} | {"locale": identity.get("locale", "id")}
+
+
+def requester_locale(rt: Runtime, session: Session, case: Case) -> str:
+    identity = _identity(rt, session, case.requester_party_id)
+    return (identity or {}).get("locale") or "id"
+
+
+def _case_view(case: Case, tz) -> dict:
+    return {
+        "ticket": case.ticket,
+        "kind": case.kind,
+        "received_on": case.received_at.astimezone(tz).date().isoformat(),
+        "channel": case.channel,
+        "requester_type": case.requester_type,
+        "details": {k: v for k, v in (case.details or {}).items() if not k.endswith("_party_id")},
+        "status": case.status,
+    }
+
+
+def _deadlines(case: Case, tz) -> dict:
+    """Each deadline's latest row: its due date and its legal basis (a notice states them)."""
+    out = {}
+    for d in case.deadlines:
+        out[d.name] = {
+            "due_on": d.due_at.astimezone(tz).date().isoformat(),
+            "due_at": d.due_at.astimezone(tz).strftime("%H:%M"),
+            "legal_basis": d.legal_basis,
+            "working_days": d.working_days,
+            "status": d.status,
+        }
+    return out
+
+
+def build(
+    session: Session,
+    rt: Runtime,
+    case: Case,
+    kind: LetterType,
+    *,
+    letter_date: date,
+    number: str,
+    code: str,
+    locale: str,
+    data: dict,
+    signed_as: str | None = None,
+    corrects: dict | None = None,
+    recorded: dict | None = None,
+) -> dict:
+    """The context of a letter of type ``kind`` about ``case``: see the module's docstring.
+
+    ``recorded`` is what the case's tasks recorded (the team's view), when the caller has it already.
+    """
+    settings, tz = rt.settings, rt.calendars["strict"].tz
+    if recorded is None:
+        recorded = visibility.recorded(session, rt.forms, case, None)  # the team's view: every field
+    parent = session.get(Case, case.parent_id) if case.parent_id else None
+    root = parent
+    while root is not None and root.parent_id is not None:
+        root = session.get(Case, root.parent_id)
+    request = case if case.kind == kinds.REQUEST else root if root is not None and root.kind == kinds.REQUEST else None
+    exemption = None
+    if case.kind == kinds.REQUEST:
+        entry = exemptions.for_case(session, case, recorded)
+        exemption = exemptions.view(entry, letter_date) if entry is not None else None
+    cited = dip_match.cited_by_case(session, case) if case.kind == kinds.REQUEST else None
+    addressee = _identity(rt, session, case.requester_party_id) if kind.to_requester else None
+    decision = task_data(session, case, "putuskan") if case.kind == kinds.REQUEST else {}
+    i = 1 if locale == "en" else 0
+    proxy_id = (case.details or {}).get("kuasa_party_id")
+    return {
+        "type": {"code": kind.code, "title": kind.title(locale), "legal_basis": kind.legal_basis},
+        "letter": {
+            "number": number,
+            "date": letter_date.isoformat(),
+            "locale": locale,
+            "code": code,
+            "verify_url": verify_url(settings, code),
+            "corrects": corrects,
+        },
+        "office": office(settings),
+        "signatory": signatory(settings, signed_as or kind.signatory),
+        "case": _case_view(case, tz),
+        "status_label": status.label(case.outcome or case.status, locale),
+        "decision_label": status.label(decision["keputusan"], locale) if decision.get("keputusan") else "",
+        "request": _case_view(request, tz) if request is not None and request is not case else None,
+        "parent": _case_view(parent, tz) if parent is not None else None,
+        "requester": addressee,
+        "proxy": _identity(rt, session, proxy_id) if kind.to_requester and proxy_id else None,
+        "data": dict(data),
+        "recorded": recorded,
+        "decision": decision,
+        "test": task_data(session, case, "uji_konsekuensi") if case.kind == kinds.REQUEST else {},
+        "exemption": exemption,
+        "dip": {"title": cited.title, "url": settings.public_url + dip_match.public_path(cited)} if cited else None,
+        "deadlines": _deadlines(case, tz),
+        "pasal17": {letter: texts[i] for letter, texts in PASAL_17.items()},
+        "grounds": _objection_grounds(rt, i),
+    }
+
+
+def _objection_grounds(rt: Runtime, i: int) -> dict:
+    """UU 14/2008 Pasal 35(1) a-g in the words of the objection form."""
+    items = rt.forms.schema("keberatan.json")["properties"]["alasan"]["items"]
+    return dict(items.get("x-enum-titles-en" if i else "x-enum-titles", {}))
+
+
+def title(kind: str, locale: str) -> str:
+    return TYPES[kind].title(locale)

@@ -1,0 +1,238 @@
+"""Issuing letters: numbered and frozen in the transaction of the change that issues them (STYLE.md rule 2).
+
+``after_task`` is what ``inbox.complete_task`` calls once a task's run is closed: the letters the task
+issues (engine.letters.types ``TRIGGERS``), each with the next number of its type and its content sealed,
+as ``pending`` rows that the render job turns into PDFs after the commit (engine.letters.render). Nothing
+here renders, so completing a task costs a counter update and an insert per letter, not a PDF.
+
+A correction is a new letter of the same type with the next number, naming the one it corrects and
+why; a translation shares its original's number. Neither changes the letter they refer to.
+"""
+
+from __future__ import annotations
+
+import json
+import secrets
+from datetime import date
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from engine import clock, exemptions, visibility
+from engine.audit import EventLog
+from engine.errors import Conflict, Invalid
+from engine.letters import context, numbering
+from engine.letters.types import BY_TASK, DETERMINATION_TASKS, TYPES, Facts
+from engine.messages import msg
+from engine.models import Case, HumanTask, Letter, User
+from engine.runtime import Runtime
+from engine.tickets import CROCKFORD
+
+CODE_CHARS = 10  # x 5 bits = 50 bits: not guessable, short enough to type from a printout
+LOCALES = ("id", "en")
+
+
+def new_code() -> str:
+    return "".join(secrets.choice(CROCKFORD) for _ in range(CODE_CHARS)).lower()
+
+
+def seal(rt: Runtime, code: str, value: dict) -> tuple[str, bytes]:
+    plain = json.loads(json.dumps(value, default=_iso))  # dates as ISO text, as the templates read them
+    return rt.vault.seal(plain, associated=b"letter:" + code.encode())
+
+
+def unseal(rt: Runtime, letter: Letter) -> dict:
+    return rt.vault.open(letter.context_key_id, letter.context, associated=b"letter:" + letter.code.encode())
+
+
+def office_today(rt: Runtime) -> date:
+    return clock.now().astimezone(rt.calendars["strict"].tz).date()
+
+
+def issue(
+    session: Session,
+    rt: Runtime,
+    case: Case,
+    kind: str,
+    actor: str,
+    *,
+    letter_date: date,
+    data: dict | None = None,
+    task: str | None = None,
+    shown_after: str | None = None,
+    locale: str = "id",
+    signed_as: str | None = None,
+    translation_of: Letter | None = None,
+    corrects: Letter | None = None,
+    reason: str | None = None,
+    recorded: dict | None = None,
+) -> Letter:
+    """One letter of type ``kind``: its number (a translation's is its original's), its sealed content, its
+    ``letter_issued`` event; pending until the render job has made its PDF."""
+    letter_type = TYPES[kind]
+    if translation_of is not None:
+        number = numbering.Number(translation_of.number, translation_of.series, translation_of.year, translation_of.seq)
+    else:
+        number = numbering.allocate(session, rt.settings, letter_type.series, letter_date)
+    code = new_code()
+    corrected = (
+        {"number": corrects.number, "date": corrects.letter_date.isoformat(), "reason": reason or ""}
+        if corrects is not None
+        else None
+    )
+    content = context.build(
+        session,
+        rt,
+        case,
+        letter_type,
+        letter_date=letter_date,
+        number=number.text,
+        code=code,
+        locale=locale,
+        data=data or {},
+        signed_as=signed_as,
+        corrects=corrected,
+        recorded=recorded,
+    )
+    key_id, sealed = seal(rt, code, content)
+    letter = Letter(
+        code=code,
+        case_id=case.id,
+        kind=kind,
+        task=task,
+        locale=locale,
+        number=number.text,
+        series=number.series,
+        year=number.year,
+        seq=number.seq,
+        letter_date=letter_date,
+        to_requester=letter_type.to_requester,
+        shown_after=shown_after,
+        issued_at=clock.now(),
+        issued_by=actor,
+        translation_of_id=translation_of.id if translation_of is not None else None,
+        corrects_id=corrects.id if corrects is not None else None,
+        correction_reason=reason,
+        context_key_id=key_id,
+        context=sealed,
+        status="pending",
+        attempts=0,
+        signed=False,
+    )
+    session.add(letter)
+    session.flush()
+    event = {"letter": letter.id, "kind": kind, "number": letter.number, "date": letter_date.isoformat()}
+    event |= {"locale": locale, "code": code}
+    if corrects is not None:
+        event["corrects"] = corrects.number
+    EventLog(session).append(case, "letter_issued", actor, event)
+    return letter
+
+
+def after_task(session: Session, rt: Runtime, user: User, task: HumanTask, data: dict) -> list[Letter]:
+    """The letters a just-completed task issues (with an English copy for a requester who writes in English),
+    and the head's determination as an exemption register entry."""
+    triggers = BY_TASK.get((task.case.kind, task.bpmn_id), ())
+    if not triggers:
+        return []
+    case = task.case
+    recorded = visibility.recorded(session, rt.forms, case, None)
+    facts = Facts(data=data, recorded=recorded)
+    english = None
+    issued = []
+    for trigger in triggers:
+        if not trigger.when(facts):
+            continue
+        letter_type = TYPES[trigger.letter]
+        on = _date(data.get(trigger.date_field)) if trigger.date_field else None
+        options = {
+            "letter_date": on or office_today(rt),
+            "data": data,
+            "task": task.bpmn_id,
+            "shown_after": trigger.shown_after,
+            "recorded": recorded,
+        }
+        if task.bpmn_id in DETERMINATION_TASKS:
+            options["signed_as"] = task.lane
+        letter = issue(session, rt, case, trigger.letter, user.username, **options)
+        issued.append(letter)
+        if task.bpmn_id in DETERMINATION_TASKS:
+            test = context.task_data(session, case, "uji_konsekuensi")
+            exemptions.record_determination(session, case, task.lane, user.username, data, test, letter)
+        if letter_type.to_requester:
+            if english is None:
+                english = context.requester_locale(rt, session, case) == "en"
+            if english:
+                translated = issue(
+                    session, rt, case, trigger.letter, user.username, locale="en", translation_of=letter, **options
+                )
+                issued.append(translated)
+    return issued
+
+
+def translate(session: Session, rt: Runtime, user: User, letter: Letter, locale: str) -> Letter:
+    """A copy of ``letter`` in ``locale`` under its number (a requester asked for English): once per language."""
+    if locale not in LOCALES:
+        raise Invalid("letter_language_unknown", fields={"locale": [msg("one_of", choices="id, en")]})
+    original = session.get(Letter, letter.translation_of_id) if letter.translation_of_id else letter
+    existing = session.scalar(select(Letter).where(Letter.number == original.number, Letter.locale == locale))
+    if existing is not None:
+        raise Conflict("letter_exists_in_language", code=existing.code)
+    content = unseal(rt, original)
+    case = session.get(Case, original.case_id)
+    return issue(
+        session,
+        rt,
+        case,
+        original.kind,
+        user.username,
+        letter_date=original.letter_date,
+        data=content.get("data", {}),
+        task=original.task,
+        shown_after=original.shown_after,
+        locale=locale,
+        signed_as=content["signatory"]["lane"],
+        translation_of=original,
+    )
+
+
+def correct(session: Session, rt: Runtime, user: User, letter: Letter, reason: str) -> Letter:
+    """A new letter in place of ``letter``: the next number, today's date, the case's facts as they are now,
+    naming the letter it corrects and why. The corrected letter itself is never changed."""
+    reason = (reason or "").strip()
+    if not reason:
+        raise Invalid("correction_reason_required", fields={"reason": [msg("required")]})
+    if letter.translation_of_id is not None:
+        raise Conflict("correct_the_original")
+    if session.scalar(select(Letter.id).where(Letter.corrects_id == letter.id)) is not None:
+        raise Conflict("letter_already_corrected")
+    content = unseal(rt, letter)
+    case = session.get(Case, letter.case_id)
+    return issue(
+        session,
+        rt,
+        case,
+        letter.kind,
+        user.username,
+        letter_date=office_today(rt),
+        data=content.get("data", {}),
+        task=letter.task,
+        shown_after=letter.shown_after,
+        locale=letter.locale,
+        signed_as=content["signatory"]["lane"],
+        corrects=letter,
+        reason=reason[:2000],
+    )
+
+
+def _date(value) -> date | None:
+    try:
+        return date.fromisoformat(value) if isinstance(value, str) else None
+    except ValueError:
+        return None
+
+
+def _iso(value):
+    if isinstance(value, date):
+        return value.isoformat()
+    raise TypeError(f"{type(value).__name__} is not JSON")

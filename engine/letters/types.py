@@ -1,0 +1,205 @@
+"""The kinds of letter Kawal issues (legal-process.md §10b) and the tasks that issue them.
+
+A letter type is a template (``templates/<code>.<locale>.html``), a numbering series (its own yearly
+counter), a title in both languages, who signs it (a lane's signatory, engine.config ``signatories``) and
+whether it is addressed to the requester (then the portal lists it). A new type is one entry in
+``TYPES``, one in ``TRIGGERS`` (or a verb that issues it) and its two templates.
+
+Triggers are keyed by the BPMN id of the task whose completion issues the letter, with a condition on
+what the case recorded (``Facts``) and the form field holding the letter's date (the dispatch date a
+notice records, bounded by engine.lateness; else the office's date of completion). They are read by
+task id, not from the BPMN file, so cases running on an older process version issue letters too.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from engine import kinds
+
+
+@dataclass(frozen=True)
+class LetterType:
+    code: str
+    series: str  # the numbering series: {series} in the number pattern, its own yearly counter
+    title_id: str
+    title_en: str
+    signatory: str  # the lane whose signatory signs (engine.config SIGNATORY_LANES); "decided" = the deciding lane
+    to_requester: bool
+    legal_basis: str
+
+    def title(self, locale: str) -> str:
+        return self.title_en if locale == "en" else self.title_id
+
+
+TYPES: dict[str, LetterType] = {
+    t.code: t
+    for t in (
+        LetterType(
+            "tanda_bukti_penerimaan",
+            "TBP",
+            "Tanda Bukti Penerimaan Permintaan Informasi Publik",
+            "Receipt of Information Request",
+            "petugas_layanan",
+            True,
+            "UU 14/2008 Pasal 22 ayat (4)-(6)",
+        ),
+        LetterType(
+            "pemberitahuan_perpanjangan",
+            "PJG",
+            "Surat Pemberitahuan Perpanjangan Jangka Waktu",
+            "Notice of Time Extension",
+            "ppid",
+            True,
+            "UU 14/2008 Pasal 22 ayat (8)",
+        ),
+        LetterType(
+            "pemberitahuan_tidak_lengkap",
+            "PTL",
+            "Pemberitahuan Tertulis: Permohonan Tidak Dilengkapi",
+            "Written Notice: Request Not Completed",
+            "ppid",
+            True,
+            "UU 14/2008 Pasal 22 ayat (7)",
+        ),
+        LetterType(
+            "pemberitahuan_tertulis",
+            "PT",
+            "Pemberitahuan Tertulis",
+            "Written Notice",
+            "ppid",
+            True,
+            "UU 14/2008 Pasal 22 ayat (7)",
+        ),
+        LetterType(
+            "keputusan_penolakan",
+            "SKP",
+            "Surat Keputusan PPID tentang Penolakan Permohonan Informasi",
+            "PPID Decision Rejecting the Request",
+            "ppid",
+            True,
+            "UU 14/2008 Pasal 17 dan Pasal 22 ayat (7) huruf c",
+        ),
+        LetterType(
+            "penetapan_pengecualian",
+            "DIK",
+            "Keputusan tentang Penetapan Informasi yang Dikecualikan",
+            "Determination of Exempt Information",
+            "decided",
+            False,
+            "UU 14/2008 Pasal 17-20; Perki 1/2021 Pasal 49",
+        ),
+        LetterType(
+            "tanda_terima_keberatan",
+            "TTK",
+            "Tanda Terima Keberatan",
+            "Objection Receipt",
+            "ppid",
+            True,
+            "Perki 1/2021 Pasal 41 ayat (3)-(4)",
+        ),
+        LetterType(
+            "berita_acara_musyawarah",
+            "BAM",
+            "Berita Acara Penyelesaian Keberatan secara Musyawarah",
+            "Record of the Amicable Settlement of the Objection",
+            "ppid",
+            True,
+            "UU 14/2008 Pasal 35 ayat (2)",
+        ),
+        LetterType(
+            "tanggapan_atasan",
+            "TAK",
+            "Tanggapan Atasan PPID atas Keberatan",
+            "The PPID Superior's Response to the Objection",
+            "atasan_ppid",
+            True,
+            "UU 14/2008 Pasal 36",
+        ),
+        LetterType(
+            "surat_kuasa_khusus",
+            "SKK",
+            "Surat Kuasa Khusus",
+            "Special Power of Attorney",
+            "pimpinan",
+            False,
+            "Perki 1/2013",
+        ),
+        LetterType(
+            "tanggapan_termohon",
+            "TTM",
+            "Tanggapan Tertulis Termohon",
+            "The Respondent's Written Response",
+            "ppid",
+            False,
+            "UU 14/2008 Pasal 45; Perki 1/2013",
+        ),
+    )
+}
+
+REFUSALS = frozenset({"ditolak_dikecualikan", "dikabulkan_sebagian"})
+
+
+@dataclass(frozen=True)
+class Facts:
+    """What a trigger's condition reads: the completed task's data and what the case recorded before."""
+
+    data: dict
+    recorded: dict
+
+
+@dataclass(frozen=True)
+class Trigger:
+    kind: str  # the case kind (engine.kinds)
+    task: str  # the BPMN id of the task that issues it
+    letter: str  # the letter type's code
+    date_field: str | None = None  # the form field holding the letter's date; None: the day of completion
+    when: Callable[[Facts], bool] = field(default=lambda facts: True)
+    shown_after: str | None = None  # the task that sends it to the requester, when a later one
+
+
+TRIGGERS: tuple[Trigger, ...] = (
+    Trigger(kinds.REQUEST, "registrasi", "tanda_bukti_penerimaan"),
+    Trigger(
+        kinds.REQUEST,
+        "tentukan_langkah",
+        "pemberitahuan_perpanjangan",
+        "tanggal_pemberitahuan_perpanjangan",
+        when=lambda f: f.data.get("langkah") == "perpanjang",
+    ),
+    Trigger(kinds.REQUEST, "pemberitahuan_tidak_lengkap", "pemberitahuan_tidak_lengkap", "tanggal_pemberitahuan"),
+    Trigger(kinds.REQUEST, "pemberitahuan_tertulis", "pemberitahuan_tertulis", "tanggal_pemberitahuan"),
+    Trigger(
+        kinds.REQUEST,
+        "pemberitahuan_tertulis",
+        "keputusan_penolakan",
+        "tanggal_pemberitahuan",
+        when=lambda f: f.recorded.get("keputusan") in REFUSALS,
+    ),
+    Trigger(kinds.REQUEST, "tetapkan_pengecualian", "penetapan_pengecualian", "tanggal_penetapan"),
+    Trigger(kinds.REQUEST, "tetapkan_pengecualian_pimpinan", "penetapan_pengecualian", "tanggal_penetapan"),
+    Trigger(kinds.OBJECTION, "registrasi_keberatan", "tanda_terima_keberatan"),
+    Trigger(
+        kinds.OBJECTION,
+        "tawarkan_musyawarah",
+        "berita_acara_musyawarah",
+        "tanggal",
+        when=lambda f: f.data.get("hasil") == "sepakat",
+    ),
+    Trigger(
+        kinds.OBJECTION, "putuskan_keberatan", "tanggapan_atasan", "tanggal_keputusan", shown_after="kirim_tanggapan"
+    ),
+    # A power of attorney the office numbered and signed outside Kawal (its nomor_surat given) is recorded, not
+    # issued again: Kawal numbers and makes the letter only when the number is left empty.
+    Trigger(
+        kinds.DISPUTE, "surat_kuasa", "surat_kuasa_khusus", "tanggal", when=lambda f: not f.data.get("nomor_surat")
+    ),
+    Trigger(kinds.DISPUTE, "siapkan_berkas", "tanggapan_termohon"),
+)
+BY_TASK: dict[tuple[str, str], tuple[Trigger, ...]] = {}
+for _trigger in TRIGGERS:
+    BY_TASK[(_trigger.kind, _trigger.task)] = (*BY_TASK.get((_trigger.kind, _trigger.task), ()), _trigger)
+
+# The head's determination (a new user task after the consequence test): its lanes.
+DETERMINATION_TASKS = frozenset({"tetapkan_pengecualian", "tetapkan_pengecualian_pimpinan"})

@@ -1,0 +1,84 @@
+"""Who receives an officer's messages today: the officer, or while they are on leave the colleague who
+stands in for them (engine.absence). The outbox asks here, so reminders follow the work."""
+
+from __future__ import annotations
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from engine import clock
+from engine.models import Absence, Group, HumanTask, Membership, User
+
+
+def current(session: Session, user_ids) -> dict[int, int]:
+    """``{absent officer id: substitute id}`` for the officers among ``user_ids`` who are on leave now."""
+    ids = [i for i in user_ids if i is not None]
+    if not ids:
+        return {}
+    now = clock.now()
+    with session.no_autoflush:
+        rows = session.execute(
+            select(Absence.user_id, Absence.substitute_id)
+            .where(
+                Absence.user_id.in_(ids),
+                Absence.cancelled_at.is_(None),
+                Absence.starts_at <= now,
+                Absence.ends_at > now,
+            )
+            .order_by(Absence.id)
+        ).all()
+    out: dict[int, int] = {}
+    for absent, substitute in rows:
+        out.setdefault(absent, substitute)
+    return out
+
+
+def recipients(session: Session, user_ids) -> list[int]:
+    """``user_ids`` with each officer on leave replaced by their substitute (each id once, order kept)."""
+    ids = [i for i in user_ids if i is not None]
+    standing_in = current(session, ids)
+    return list(dict.fromkeys(standing_in.get(i, i) for i in ids))
+
+
+def route_new_task(session: Session, task: HumanTask) -> None:
+    """A new task of a lane whose every officer (who may work it) is away goes to the first one's substitute."""
+    if not task.lane or task.assignee_id is not None:
+        return
+    now = clock.now()
+    with session.no_autoflush:
+        _route(session, task, now)
+
+
+def _route(session: Session, task: HumanTask, now) -> None:
+    anyone_away = select(Absence.id).where(
+        Absence.cancelled_at.is_(None), Absence.starts_at <= now, Absence.ends_at > now
+    )
+    if session.scalar(anyone_away.limit(1)) is None:
+        return  # the usual day: one indexed look, nobody is away
+    members = session.scalars(
+        select(User)
+        .join(Membership, Membership.user_id == User.id)
+        .join(Group, Group.id == Membership.group_id)
+        .where(Group.code == task.lane, User.active.is_(True))
+        .order_by(User.id)
+    ).all()
+    members = [u for u in members if task.unit_id is None or u.unit_id == task.unit_id]
+    if not members:
+        return
+    away = {
+        a.user_id: a
+        for a in session.scalars(
+            select(Absence)
+            .where(
+                Absence.user_id.in_([u.id for u in members]),
+                Absence.cancelled_at.is_(None),
+                Absence.starts_at <= now,
+                Absence.ends_at > now,
+            )
+            .order_by(Absence.id.desc())
+        )
+    }
+    if len(away) < len(members):
+        return  # someone of the lane is in: the task waits in the lane's queue, which substitutes see too
+    absence = away[members[0].id]
+    task.assignee_id, task.claimed_at = absence.substitute_id, now

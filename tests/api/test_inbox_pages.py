@@ -1,0 +1,229 @@
+"""Issue 11 point 8: the inbox for volume (GET /api/v1/tasks): pages of fifty in one statement, sorts,
+search by ticket, name, NIK or subject, saved filters and bulk claim, release and assign."""
+
+from contextlib import contextmanager
+from datetime import UTC, datetime, timedelta
+
+import pytest
+from sqlalchemy import event, select
+
+from api.extensions import db
+from engine import blind_index
+from engine.config import load_settings
+from engine.models import PartyToken
+from tests.api.test_complaint_documents import Team
+from tests.conftest import REPORTER_NAME, complaint_payload
+from tests.workflows.test_pengaduan_paths import CATAT
+
+API = "/api/v1"
+
+
+@contextmanager
+def statements(app):
+    """Every SQL statement the app sends meanwhile."""
+    seen: list[str] = []
+
+    def note(conn, cursor, statement, parameters, context, executemany):
+        seen.append(statement)
+
+    with app.app_context():
+        engine = db.engine
+    event.listen(engine, "before_cursor_execute", note)
+    try:
+        yield seen
+    finally:
+        event.remove(engine, "before_cursor_execute", note)
+
+
+def received(days_ago: float) -> str:
+    return (datetime.now(UTC) - timedelta(days=days_ago)).isoformat()
+
+
+def filed(desk, login, days_ago: float = 0.01, **payload):
+    """A request recorded at the front desk (no public quota), received ``days_ago``."""
+    return desk.submit(headers=login("petugas"), channel="langsung", received_at=received(days_ago), **payload)
+
+
+def listing(client, login, who="petugas", **params):
+    r = client.get(f"{API}/tasks", query_string=params, headers=login(who))
+    assert r.status_code == 200, r.json
+    return r.json
+
+
+def test_a_page_of_the_inbox_is_one_statement_however_many_tasks_there_are(app, client, desk, login):
+    for _ in range(3):
+        filed(desk, login)
+    listing(client, login)  # the token's session and the officer are read once per request either way
+    with statements(app) as few:
+        listing(client, login)
+    for _ in range(57):
+        filed(desk, login)
+    with statements(app) as many:
+        page = listing(client, login)
+    assert len(page["items"]) == 50
+    assert page["total"] == 60
+    assert len(many) == len(few)  # no statement per task: 200 tasks once cost 204
+    assert sum("human_task" in s for s in many) == 2  # the page, and the count of "of 60"
+
+
+def test_pages_of_fifty_follow_each_other_by_cursor_without_repeats_or_gaps(client, desk, login):
+    tickets = {filed(desk, login, d)["ticket"] for d in [0.1 * n for n in range(55)]}
+    first = listing(client, login)
+    assert len(first["items"]) == 50
+    assert first["next_cursor"]
+    second = listing(client, login, cursor=first["next_cursor"])
+    assert len(second["items"]) == 5
+    assert second["next_cursor"] is None
+    seen = [t["ticket"] for t in first["items"] + second["items"]]
+    assert len(seen) == len(set(seen))
+    assert set(seen) == tickets
+    dues = [t["due_at"] for t in first["items"] + second["items"]]
+    assert dues == sorted(dues)  # most urgent first, across the page boundary
+
+
+def test_a_cursor_from_another_sort_or_tampered_with_is_refused(client, desk, login):
+    for _ in range(3):
+        filed(desk, login)
+    cursor = listing(client, login, limit=1)["next_cursor"]
+    for params in ({"cursor": cursor, "sort": "received"}, {"cursor": "bm90IGpzb24"}, {"cursor": cursor[:-3]}):
+        r = client.get(f"{API}/tasks", query_string={"limit": 1, **params}, headers=login("petugas"))
+        assert r.status_code == 422, params
+        assert "cursor" in r.json["errors"]
+
+
+def test_the_inbox_sorts_by_received_date_and_stage_either_way(client, desk, login):
+    old, new, middle = filed(desk, login, 4), filed(desk, login), filed(desk, login, 2)
+    desk.complete(middle["ticket"], "periksa_kelengkapan")
+    desk.complete(middle["ticket"], "registrasi")  # registered: the PPID's task of a case at another stage
+    order = [t["ticket"] for t in listing(client, login, "ppid", scope="all", sort="received")["items"]]
+    assert order == [old["ticket"], middle["ticket"], new["ticket"]]
+    order = [t["ticket"] for t in listing(client, login, "ppid", scope="all", sort="-received")["items"]]
+    assert order == [new["ticket"], middle["ticket"], old["ticket"]]
+    stages = [t["stage"] for t in listing(client, login, "ppid", scope="all", sort="status")["items"]]
+    assert stages == sorted(stages)
+    assert len(set(stages)) == 2
+    reverse = [t["stage"] for t in listing(client, login, "ppid", scope="all", sort="-status")["items"]]
+    assert reverse == sorted(stages, reverse=True)
+
+
+def test_each_row_has_the_subject_stage_receipt_and_the_requester_for_those_who_may_read_it(client, desk, login):
+    receipt = filed(desk, login, name="Budi Santoso", information="Daftar penerima bantuan rumah ibadah 2026")
+    (row,) = listing(client, login)["items"]
+    assert row["ticket"] == receipt["ticket"]
+    assert row["requester_name"] == "Budi Santoso"
+    assert row["subject"] == "Daftar penerima bantuan rumah ibadah 2026"
+    assert row["stage"] == "diterima"
+    assert row["received_at"]
+    assert row["due_at"]
+
+
+def test_a_new_complaint_without_a_deadline_is_sorted_by_its_receipt_not_sunk_to_the_bottom(client, login):
+    team = Team(client, login, mode="rahasia")
+    team.complete("catat_pengaduan", CATAT)  # verification next: due in 3 working days
+    fresh = Team(client, login, mode="anonim")  # just received, no deadline yet
+    items = listing(client, login, who="tim")["items"]
+    assert [t["ticket"] for t in items] == [fresh.ticket, team.ticket]
+    assert items[0]["due_at"] is None
+    assert items[1]["due_at"] is not None
+    assert items[0]["requester_name"] is None
+    assert items[1]["requester_name"] is None
+
+
+def test_search_finds_a_case_by_ticket_name_nik_or_words_of_its_subject(client, desk, login):
+    ani = filed(desk, login)  # Ani Wijaya, NIK 3171234567890001, "Daftar penerima beasiswa tahun 2026"
+    other = filed(desk, login, name="Rudi Hartono", nik="3171234567890002", information="Anggaran rehabilitasi gedung")
+
+    def found(q, who="petugas"):
+        return {t["ticket"] for t in listing(client, login, who=who, q=q)["items"]}
+
+    assert found(ani["ticket"]) == {ani["ticket"]}
+    assert found(ani["ticket"].lower()) == {ani["ticket"]}
+    assert found("3171234567890001") == {ani["ticket"]}
+    assert found("3171 2345 6789 0002") == {other["ticket"]}
+    assert found("wijaya") == {ani["ticket"]}
+    assert found("Wijaya ANI") == {ani["ticket"]}  # every word, any order, any case
+    assert found("Ani Hartono") == set()
+    assert found("beasiswa") == {ani["ticket"]}
+    assert found("REHABILITASI gedung") == {other["ticket"]}
+    assert found("100%") == set()  # a LIKE wildcard is a character here
+    r = client.get(f"{API}/tasks", query_string={"q": "x" * 101}, headers=login("petugas"))
+    assert r.status_code == 422
+    assert "q" in r.json["errors"]
+
+
+def test_a_complaint_reporter_is_never_found_by_name_or_nik_and_a_unit_searches_no_hidden_subject(client, login):
+    team = Team(client, login, mode="rahasia")
+    items = listing(client, login, who="tim", q=REPORTER_NAME)["items"]
+    assert items == []
+    assert listing(client, login, who="tim", q=complaint_payload()["pelapor"]["nik"])["items"] == []
+    assert [t["ticket"] for t in listing(client, login, who="tim", q="pungutan liar")["items"]] == [team.ticket]
+
+
+def test_the_blind_index_holds_keyed_hashes_never_a_name_or_nik(app, desk):
+    desk.submit()
+    with app.app_context():
+        tokens = set(db.session.scalars(select(PartyToken.token)))
+    assert len(tokens) == 3  # the NIK and the name's two words
+    plain = {"ani", "wijaya", "3171234567890001"}
+    assert not any(p in t for t in tokens for p in plain)
+    # Under another key the same identity gives other tokens: a stolen table cannot be tested by guessing.
+    other = load_settings({"KAWAL_ENV": "test", "KAWAL_SECRET_KEY": "another-secret-key-of-enough-length-xyz"})
+    again = blind_index.tokens_of(blind_index.search_key(other), {"name": "Ani Wijaya", "nik": "3171234567890001"})
+    assert again.isdisjoint(tokens)
+    assert len(again) == 3
+
+
+def test_saved_filters_are_the_officers_own_and_replace_by_name(client, login):
+    r = client.post(
+        f"{API}/tasks/filters",
+        json={"name": "Terlambat", "params": {"due": "overdue", "sort": "received"}},
+        headers=login("petugas"),
+    )
+    assert r.status_code == 201, r.json
+    assert r.json["params"] == {"scope": "group", "sort": "received", "due": "overdue"}
+    client.post(
+        f"{API}/tasks/filters", json={"name": "Terlambat", "params": {"due": "due_soon"}}, headers=login("petugas")
+    )
+    (saved,) = client.get(f"{API}/tasks/filters", headers=login("petugas")).json["items"]
+    assert saved["params"]["due"] == "due_soon"
+    assert client.get(f"{API}/tasks/filters", headers=login("petugas2")).json["items"] == []
+    assert client.delete(f"{API}/tasks/filters/{saved['id']}", headers=login("petugas2")).status_code == 404
+    bad = client.post(
+        f"{API}/tasks/filters", json={"name": "x", "params": {"due": "kemarin", "hack": "1"}}, headers=login("petugas")
+    )
+    assert bad.status_code == 422
+    assert set(bad.json["errors"]) >= {"params.hack"}
+    assert client.delete(f"{API}/tasks/filters/{saved['id']}", headers=login("petugas")).status_code == 204
+    assert client.get(f"{API}/tasks/filters", headers=login("petugas")).json["items"] == []
+
+
+def test_bulk_claim_takes_all_or_none_and_names_the_one_refused(client, desk, login):
+    ids = [desk.task(filed(desk, login)["ticket"], "periksa_kelengkapan")["id"] for _ in range(3)]
+    assert client.post(f"{API}/tasks/{ids[1]}/claim", headers=login("petugas2")).status_code == 200
+    r = client.post(f"{API}/tasks/bulk", json={"action": "claim", "ids": ids}, headers=login("petugas"))
+    assert r.status_code == 422
+    assert set(r.json["errors"]) == {"ids.1"}
+    assert "petugas2" in r.json["errors"]["ids.1"][0]
+    assert [t["assignee"] for t in listing(client, login, sort="received")["items"]] == [None, "petugas2", None]
+    r = client.post(f"{API}/tasks/bulk", json={"action": "claim", "ids": [ids[0], ids[2]]}, headers=login("petugas"))
+    assert r.status_code == 200
+    assert [t["assignee"] for t in listing(client, login, sort="received")["items"]] == [
+        "petugas",
+        "petugas2",
+        "petugas",
+    ]
+
+
+@pytest.mark.parametrize("who", ["petugas", "ppid"])
+def test_bulk_assign_is_for_the_lanes_superior(client, desk, login, who):
+    ids = [desk.task(filed(desk, login)["ticket"], "periksa_kelengkapan")["id"] for _ in range(2)]
+    r = client.post(
+        f"{API}/tasks/bulk", json={"action": "assign", "ids": ids, "username": "petugas2"}, headers=login(who)
+    )
+    if who == "petugas":
+        assert r.status_code == 422
+        assert set(r.json["errors"]) == {"ids.0", "ids.1"}
+        assert {t["assignee"] for t in listing(client, login)["items"]} == {None}
+    else:
+        assert r.status_code == 200, r.json
+        assert {t["assignee"] for t in listing(client, login)["items"]} == {"petugas2"}

@@ -1,0 +1,130 @@
+"""Issue 11 points 8 to 10 in the browser, at 1366 px and 360 px with axe: the inbox for volume (rows with
+requester and subject, search, sort, saved views, bulk claim), internal notes on the case page with a
+mention and a file, leave with a stand-in, and the superior's workload page. Each page is photographed
+into test-artifacts/ (git-ignored), at both widths."""
+
+from __future__ import annotations
+
+import re
+from datetime import UTC, datetime, timedelta
+from zoneinfo import ZoneInfo
+
+import pytest
+from playwright.sync_api import expect
+
+from tests.browser.conftest import ARTIFACTS
+from tests.browser.steps import assert_accessible, assert_fits_narrow_screen, log_in
+
+DESKTOP = {"width": 1366, "height": 800}
+PHONE = {"width": 360, "height": 740}
+WIDTHS = {"1366": DESKTOP, "360": PHONE}
+PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
+
+
+def _check(page, name: str, width: str) -> None:
+    """axe clean, no sideways scrolling on a phone, and a photograph of the page for the reviewers."""
+    assert_accessible(page, f"the {name} page at {width} px")
+    if width == "360":
+        assert_fits_narrow_screen(page, f"the {name} page")
+    ARTIFACTS.mkdir(exist_ok=True)
+    page.screenshot(path=str(ARTIFACTS / f"workbench-{name}-{width}.png"), full_page=True)
+
+
+def _filed(desk, days_ago: float, **payload):
+    received = (datetime.now(UTC) - timedelta(days=days_ago)).isoformat()
+    return desk.submit(headers=desk.login("petugas"), channel="langsung", received_at=received, **payload)
+
+
+@pytest.mark.parametrize("width", WIDTHS)
+def test_the_inbox_shows_requester_and_subject_searches_and_claims_several_at_once(new_page, desk, width):
+    ani = _filed(desk, 3)
+    budi = _filed(desk, 1, name="Budi Santoso", nik="3171234567890002", information="Anggaran rumah ibadah")
+    page = new_page(**WIDTHS[width])
+    log_in(page, "petugas")
+    rows = page.locator("table.tasks tbody tr")
+    expect(rows).to_have_count(2)
+    expect(rows.first).to_contain_text(ani["ticket"])  # most urgent first: received earlier, due earlier
+    expect(rows.first).to_contain_text("Ani Wijaya")
+    expect(rows.nth(1)).to_contain_text("Anggaran rumah ibadah")
+    _check(page, "inbox", width)
+
+    # Search by NIK: one row; the words of the search stay in the box.
+    page.get_by_label("Cari").fill("3171234567890002")
+    page.get_by_role("button", name="Saring").click()
+    expect(rows).to_have_count(1)
+    expect(rows.first).to_contain_text(budi["ticket"])
+    expect(page.get_by_label("Cari")).to_have_value("3171234567890002")
+
+    # Save the view under a name: it is offered above the list from now on.
+    page.get_by_label("Simpan tampilan ini sebagai").fill("NIK Budi")
+    page.get_by_role("button", name="Simpan tampilan").click()
+    expect(page.locator(".flash-success")).to_contain_text("Tampilan disimpan: NIK Budi")
+    page.goto("/kotak-masuk")
+    expect(
+        page.get_by_role("navigation", name="Tampilan tersimpan").get_by_role("link", name="NIK Budi")
+    ).to_be_visible()
+
+    # Sort by receipt, newest first; then tick both and claim them at once.
+    page.get_by_label("Urutkan menurut").select_option("-received")
+    page.get_by_role("button", name="Saring").click()
+    expect(rows.first).to_contain_text(budi["ticket"])
+    page.get_by_label(f"Pilih {ani['ticket']}").check()
+    page.get_by_label(f"Pilih {budi['ticket']}").check()
+    page.get_by_label("Tindakan").select_option("claim")
+    page.get_by_role("button", name="Terapkan").click()
+    expect(page.locator(".flash-success")).to_contain_text("2 tugas diubah.")
+    expect(page.locator(".counter")).to_contain_text("Milik saya: 2")
+    _check(page, "inbox-after-bulk", width)
+
+
+@pytest.mark.parametrize("width", WIDTHS)
+def test_an_officer_writes_an_internal_note_with_a_mention_and_a_file_on_the_case_page(new_page, desk, tmp_path, width):
+    receipt = desk.submit()
+    page = new_page(**WIDTHS[width])
+    log_in(page, "petugas")
+    page.goto(f"/kasus/{receipt['ticket']}")
+    notes = page.locator("section.notes")
+    expect(notes.get_by_role("heading", name="Catatan internal")).to_be_visible()
+    expect(notes).to_contain_text("tidak pernah ditampilkan kepada pemohon")
+    scan = tmp_path / "surat-telepon.pdf"
+    scan.write_bytes(PDF)
+    notes.get_by_label("Catatan baru").fill("Pemohon menelepon, minta salinan PDF. @ppid mohon dicek.")
+    notes.get_by_label(re.compile("^Berkas")).set_input_files(str(scan))
+    notes.get_by_role("button", name="Tambahkan catatan").click()
+    expect(page.locator(".flash-success")).to_contain_text("Catatan ditambahkan.")
+    expect(notes.locator(".note-body")).to_have_text("Pemohon menelepon, minta salinan PDF. @ppid mohon dicek.")
+    expect(notes.get_by_role("link", name="surat-telepon.pdf")).to_be_visible()
+    _check(page, "case-notes", width)
+
+    # A mention of someone who may not read this case is refused, with the reason, and nothing is added.
+    notes.get_by_label("Catatan baru").fill("@tim lihat ini")
+    notes.get_by_role("button", name="Tambahkan catatan").click()
+    expect(page.locator(".flash-error")).to_contain_text("@tim bukan petugas yang boleh membaca kasus ini")
+    expect(notes.locator(".note-body")).to_have_count(1)
+
+
+@pytest.mark.parametrize("width", WIDTHS)
+def test_the_superior_records_a_leave_and_sees_the_workload(new_page, desk, width):
+    receipt = desk.submit()
+    task = desk.task(receipt["ticket"], "periksa_kelengkapan")
+    desk.client.post(f"/api/v1/tasks/{task['id']}/claim", headers=desk.login("petugas"))
+    today = datetime.now(UTC).astimezone(ZoneInfo("Asia/Jakarta")).date()
+    page = new_page(**WIDTHS[width])
+    log_in(page, "ppid")
+    page.goto("/beban-kerja")
+    table = page.locator("table.workload")
+    expect(table.locator("tr").filter(has_text="Petugas").first).to_be_visible()
+    _check(page, "workload", width)
+
+    page.goto("/cuti")
+    page.get_by_label("Petugas yang cuti").select_option("petugas")
+    page.get_by_label("Pengganti").select_option("petugas2")
+    page.get_by_label("Hari pertama").fill(today.isoformat())
+    page.get_by_label("Hari terakhir").fill((today + timedelta(days=2)).isoformat())
+    page.get_by_role("button", name="Catat cuti").click()
+    expect(page.locator(".flash-success")).to_contain_text("menjadi pengganti")
+    expect(page.locator("table.tasks tbody tr")).to_have_count(1)
+    _check(page, "leave", width)
+    assert desk.task(receipt["ticket"], "periksa_kelengkapan")["assignee"] == "petugas2"
+    page.goto("/beban-kerja")
+    expect(page.locator("table.workload")).to_contain_text("sedang cuti")

@@ -1,0 +1,93 @@
+"""The letters on pages: the case page's list, the print view, the requester's PDFs, the public check."""
+
+import hashlib
+import io
+from datetime import UTC, datetime
+
+import pytest
+import time_machine
+
+from tests.api.test_letters_api import render_letters, to_notice
+from tests.conftest import request_payload
+from tests.web.pages import text
+
+NAME = request_payload()["requester"]["name"]
+
+
+@pytest.fixture(autouse=True)
+def _clock():
+    with time_machine.travel(datetime(2026, 12, 2, 3, 0, tzinfo=UTC), tick=True):
+        yield
+
+
+def test_the_case_page_lists_the_letters_being_prepared_then_as_pdf_and_print_view(app, desk, browser):
+    receipt = to_notice(desk)
+    ticket = receipt["ticket"]
+    officer = browser("ppid")
+    page = text(officer.get(f"/kasus/{ticket}"))
+    assert "Tanda Bukti Penerimaan Permintaan Informasi Publik" in page
+    assert "sedang disiapkan" in page
+    render_letters(app)
+    page = text(officer.get(f"/kasus/{ticket}"))
+    assert "B-1/PPID/TBP/XII/2026" in page
+    assert f'href="/kasus/{ticket}/surat/1"' in page
+    pdf = officer.client.get(f"/kasus/{ticket}/surat/1")
+    assert pdf.status_code == 200
+    assert pdf.data.startswith(b"%PDF-")
+    printed = text(officer.get(f"/kasus/{ticket}/surat/1/cetak"))
+    assert "Ini tampilan cetak surat" in printed
+    assert "B-1/PPID/TBP/XII/2026" in printed
+    assert browser("tim").client.get(f"/kasus/{ticket}/surat/1").status_code == 404
+
+
+def test_the_requester_downloads_the_letters_sent_to_them_from_the_status_page(app, desk, browser):
+    receipt = to_notice(desk)
+    desk.complete(receipt["ticket"], "pemberitahuan_tertulis")
+    render_letters(app)
+    requester = browser()
+    page = text(requester.post("/publik/status", {"ticket": receipt["ticket"], "access_code": receipt["access_code"]}))
+    assert "Surat resmi (PDF)" in page
+    assert "Pemberitahuan Tertulis" in page
+    pdf = requester.client.get(f"/publik/surat/2?kasus={receipt['ticket']}")
+    assert pdf.status_code == 200
+    assert pdf.data.startswith(b"%PDF-")
+    assert browser().client.get(f"/publik/surat/2?kasus={receipt['ticket']}").status_code == 404  # no code given
+
+
+def test_the_verification_page_confirms_the_pdf_and_refuses_another_file(app, desk, browser, login, client):
+    receipt = to_notice(desk)
+    render_letters(app)
+    (letter,) = client.get(f"/api/v1/cases/{receipt['ticket']}/letters", headers=login("ppid")).json["items"]
+    code = letter["verify_url"].rsplit("/", 1)[1]
+    pdf = browser("ppid").client.get(f"/kasus/{receipt['ticket']}/surat/{letter['id']}").data
+    assert hashlib.sha256(pdf).hexdigest() == letter["sha256"]
+    public = browser()
+    page = text(public.get(f"/verifikasi/{code}"))
+    assert "Verifikasi surat" in page
+    assert letter["number"] in page
+    assert letter["sha256"] in page
+    assert NAME not in page
+    genuine = text(public.post(f"/verifikasi/{code}", {"file": (io.BytesIO(pdf), "surat.pdf")}))
+    assert "Asli:" in genuine
+    forged = text(public.post(f"/verifikasi/{code}", {"file": (io.BytesIO(pdf + b" "), "surat.pdf")}))
+    assert "Tidak asli:" in forged
+    assert public.get("/verifikasi/zzzzzzzzzz").status_code == 404
+
+
+def test_the_task_page_refuses_a_notice_that_contradicts_the_decision_beside_the_field(desk, browser):
+    receipt = to_notice(desk, "tidak_dikuasai")
+    task = desk.task(receipt["ticket"], "pemberitahuan_tertulis")
+    officer = browser("ppid")
+    officer.get(f"/tugas/{task['id']}")
+    form = {
+        "informasi_dikuasai": "true",  # the decision says the office does not hold it
+        "biaya": "0",
+        "tanggal_pemberitahuan": "2026-12-02",
+        "dikirim_melalui": "email",
+    }
+    r = officer.post(f"/tugas/{task['id']}", form)
+    page = text(r)
+    assert r.status_code == 422
+    assert '<p class="field-error" id="f-informasi_dikuasai-error">' in page
+    assert "bertentangan dengan keputusan" in page
+    assert desk.task(receipt["ticket"], "pemberitahuan_tertulis")  # still open

@@ -1,0 +1,354 @@
+"""The agency's letters as a reader checks them: the PDF's own text, walking a request to each outcome.
+
+Each letter is issued in the transaction of the task that issues it (numbered, content frozen) and made
+into a PDF afterwards (engine.letters.production, here run as the job runs it); the tests read the PDF
+with pypdf, as a court clerk would read the printout.
+"""
+
+import io
+import json
+import re
+from datetime import UTC, datetime, timedelta
+
+import pytest
+import time_machine
+from pypdf import PdfReader
+from sqlalchemy import select
+
+from engine import exemptions
+from engine.files import FileStore
+from engine.letters import issue, production, records
+from engine.models import Case, CaseEvent, Exemption, Letter
+from tests.conftest import request_payload
+from tests.helpers import decision
+
+NIK = request_payload()["requester"]["nik"]
+NAME = request_payload()["requester"]["name"]
+# UU 14/2008 Pasal 22(7) a-g as the written notice names each item.
+PASAL_22_7 = (
+    "a. Penguasaan informasi",
+    "b. Badan publik yang menguasai informasi",
+    "c. Permohonan diterima atau ditolak",
+    "d. Materi informasi yang diberikan",
+    "e. Penghitaman atau pengaburan",
+    "f. Media dan format informasi",
+    "g. Biaya dan cara pembayaran",
+)
+REFUSED = ("ditolak_dikecualikan", "dikabulkan_sebagian")
+
+
+@pytest.fixture
+def at_receipt():
+    with time_machine.travel(datetime(2026, 11, 30, 2, 0, tzinfo=UTC), tick=True):  # Monday 09:00 WIB
+        yield
+
+
+def render_pending(office) -> int:
+    """What the render job does for every pending letter: its PDF, stored, the letter ready."""
+    store = FileStore(office.rt.settings.files_dir, office.rt.vault)
+    with office.sessions() as s:
+        pending = s.scalars(select(Letter.id).where(Letter.status == "pending").order_by(Letter.id)).all()
+    for letter_id in pending:
+        with office.sessions() as s:
+            job = production.prepare(s, office.rt, letter_id)
+        pdf = production.produce(office.rt, job)
+        with office.sessions() as s:
+            assert production.record(s, office.rt, store, letter_id, pdf) is not None
+            s.commit()
+    return len(pending)
+
+
+def letters(office, ticket) -> list[Letter]:
+    with office.sessions() as s:
+        case = s.scalar(select(Case).where(Case.ticket == ticket))
+        return records.for_case(s, case)
+
+
+def text_of(office, letter: Letter) -> str:
+    store = FileStore(office.rt.settings.files_dir, office.rt.vault)
+    data = production.file_bytes(store, letter)
+    assert data.startswith(b"%PDF-")
+    reader = PdfReader(io.BytesIO(data))
+    return re.sub(r"\s+", " ", " ".join(page.extract_text() for page in reader.pages))
+
+
+def walk(office, outcome, **decided) -> str:
+    ticket = office.submit()
+    for step in ("periksa_kelengkapan", "registrasi", "proses_permohonan", "tentukan_langkah"):
+        office.complete(ticket, step)
+    office.complete(ticket, "putuskan", decision(outcome, **decided))
+    if outcome in REFUSED and not decided.get("pengecualian_terdaftar"):
+        office.complete(ticket, "uji_konsekuensi")
+        office.complete(ticket, "tetapkan_pengecualian")
+    office.complete(ticket, "pemberitahuan_tertulis")
+    return ticket
+
+
+def by_kind(items) -> dict[str, Letter]:
+    return {letter.kind: letter for letter in items if letter.locale == "id"}
+
+
+@pytest.mark.parametrize(
+    "outcome", ["dikabulkan_seluruhnya", "dikabulkan_sebagian", "ditolak_dikecualikan", "tidak_dikuasai"]
+)
+def test_every_outcome_sends_a_written_notice_naming_each_item_of_pasal_22_7(office, at_receipt, outcome):
+    ticket = walk(office, outcome)
+    assert render_pending(office) >= 2
+    notice = by_kind(letters(office, ticket))["pemberitahuan_tertulis"]
+    text = text_of(office, notice)
+    for item in PASAL_22_7:
+        assert item in text, item
+    assert ticket in text
+    assert "UU 14/2008 Pasal 22 ayat (7)" in text
+    assert "30 November 2026" in text  # the day of receipt and the notice's own date, in words
+    assert "Pejabat Pengelola Informasi dan Dokumentasi" in text  # who signs: the PPID's position
+    assert notice.number in text
+    assert f"/verifikasi/{notice.code}" in text
+    assert NAME in text  # addressed to the requester by name
+    assert NIK not in text  # never the NIK
+    if outcome in ("dikabulkan_seluruhnya", "dikabulkan_sebagian"):
+        assert "Waktu penyerahan informasi: 30 November 2026" in text
+        assert "Rp0" in text
+    if outcome == "tidak_dikuasai":
+        assert "Kementerian Pendidikan Dasar dan Menengah" in text  # letter b: who holds it
+
+
+def test_a_refusal_is_decided_by_decree_entered_in_the_register_and_quoted_by_the_refusal(office, at_receipt):
+    ticket = walk(office, "ditolak_dikecualikan")
+    render_pending(office)
+    issued = by_kind(letters(office, ticket))
+    assert set(issued) == {
+        "tanda_bukti_penerimaan",
+        "penetapan_pengecualian",
+        "pemberitahuan_tertulis",
+        "keputusan_penolakan",
+    }
+    decree = issued["penetapan_pengecualian"]
+    with office.sessions() as s:
+        (entry,) = s.scalars(select(Exemption)).all()
+        assert entry.decree_number == decree.number
+        assert entry.letters == ["h"]
+        assert entry.valid_until.isoformat() == "2036-12-31"
+        assert entry.decided_as == "atasan_ppid"
+    decree_text = text_of(office, decree)
+    assert "Penetapan Informasi yang Dikecualikan" in decree_text
+    assert "31 Desember 2036" in decree_text  # the period (Pasal 20)
+    assert "Atasan PPID" in decree_text  # the head who determined it signs
+    refusal = text_of(office, issued["keputusan_penolakan"])
+    assert f"Keputusan Nomor {decree.number}" in refusal  # the refusal quotes the determination
+    assert "Pasal 17 huruf h" in refusal
+    assert "mengungkap rahasia pribadi" in refusal
+    assert "Membuka rahasia pribadi" in refusal  # the harm test, as the PPID wrote it
+    assert NIK not in refusal
+
+
+def test_a_later_request_for_the_same_information_cites_the_register_instead_of_a_new_test(office, at_receipt):
+    walk(office, "ditolak_dikecualikan")
+    with office.sessions() as s:
+        entry_id = s.scalar(select(Exemption.id))
+    ticket = walk(office, "ditolak_dikecualikan", pengecualian_terdaftar=entry_id)
+    render_pending(office)
+    issued = by_kind(letters(office, ticket))
+    assert "penetapan_pengecualian" not in issued  # no second determination
+    with office.sessions() as s:
+        decree_number = s.get(Exemption, entry_id).decree_number
+    assert f"Keputusan Nomor {decree_number}" in text_of(office, issued["keputusan_penolakan"])
+
+
+def test_letters_of_a_type_are_numbered_in_sequence_within_the_year(office, at_receipt):
+    first, second = office.submit(), office.submit()
+    for ticket in (first, second):
+        office.complete(ticket, "periksa_kelengkapan")
+        office.complete(ticket, "registrasi")
+    numbers = [by_kind(letters(office, t))["tanda_bukti_penerimaan"].number for t in (first, second)]
+    assert numbers == ["B-1/PPID/TBP/XI/2026", "B-2/PPID/TBP/XI/2026"]
+
+
+def test_the_receipt_states_the_register_number_and_the_t10_deadline(office, at_receipt):
+    ticket = office.submit()
+    office.complete(ticket, "periksa_kelengkapan")
+    office.complete(ticket, "registrasi")
+    render_pending(office)
+    text = text_of(office, by_kind(letters(office, ticket))["tanda_bukti_penerimaan"])
+    assert f"Nomor Pendaftaran : {ticket}" in text
+    assert "Tanggal diterima : 30 November 2026" in text
+    assert "14 Desember 2026" in text  # T10: ten working days after Monday 30 November
+    assert "UU 14/2008 Pasal 22 ayat (7) dan (8)" in text
+    assert NIK not in text
+
+
+def test_a_requester_writing_in_english_gets_an_english_copy_under_the_same_number(office, at_receipt):
+    from engine import intake
+
+    with office.sessions.begin() as s:
+        ticket = intake.submit_request(s, office.rt, request_payload(), locale="en").case.ticket
+    office.complete(ticket, "periksa_kelengkapan")
+    office.complete(ticket, "registrasi")
+    render_pending(office)
+    receipts = [x for x in letters(office, ticket) if x.kind == "tanda_bukti_penerimaan"]
+    assert sorted(x.locale for x in receipts) == ["en", "id"]
+    assert len({x.number for x in receipts}) == 1
+    english = text_of(office, next(x for x in receipts if x.locale == "en"))
+    assert "Receipt of Information Request" in english
+    assert "30 November 2026" in english
+    assert "Check that this letter is genuine at" in english
+
+
+def test_a_correction_is_a_new_letter_naming_the_one_it_corrects(office, at_receipt):
+    ticket = office.submit()
+    office.complete(ticket, "periksa_kelengkapan")
+    office.complete(ticket, "registrasi")
+    with office.sessions.begin() as s:
+        receipt = s.scalar(select(Letter).where(Letter.kind == "tanda_bukti_penerimaan"))
+        user = office.user(s, "ppid")
+        correction = issue.correct(s, office.rt, user, receipt, "Alamat pemohon salah ketik")
+        first_number, new_number = receipt.number, correction.number
+    render_pending(office)
+    assert new_number != first_number
+    text = text_of(office, next(x for x in letters(office, ticket) if x.number == new_number))
+    assert f"Surat ini mengoreksi surat Nomor {first_number}" in text
+    assert "Alamat pemohon salah ketik" in text
+
+
+def test_the_verification_shows_no_personal_data_and_refuses_a_forged_hash(office, at_receipt):
+    ticket = walk(office, "dikabulkan_seluruhnya")
+    render_pending(office)
+    notice = by_kind(letters(office, ticket))["pemberitahuan_tertulis"]
+    with office.sessions() as s:
+        shown = records.verify(s, office.rt, notice.code, notice.sha256)
+        forged = records.verify(s, office.rt, notice.code, "0" * 64)
+    assert shown.checked == "generated"
+    assert shown.number == notice.number
+    assert forged.checked == "mismatch"
+    public = json.dumps(shown.__dict__, default=str)
+    assert NAME not in public
+    assert NIK not in public
+    assert ticket not in public
+
+
+def test_a_letters_frozen_content_is_sealed_and_its_history_carries_only_the_hash(office, at_receipt):
+    ticket = walk(office, "dikabulkan_seluruhnya")
+    render_pending(office)
+    with office.sessions() as s:
+        case = s.scalar(select(Case).where(Case.ticket == ticket))
+        for letter in records.for_case(s, case):
+            assert NAME.encode() not in letter.context  # sealed by the vault, not plain JSON
+        events = s.scalars(
+            select(CaseEvent).where(
+                CaseEvent.case_id == case.id, CaseEvent.type.in_(("letter_issued", "letter_rendered"))
+            )
+        ).all()
+    assert events
+    assert NAME not in json.dumps([e.data for e in events])
+    assert {e.type for e in events} == {"letter_issued", "letter_rendered"}
+
+
+def test_completing_a_task_only_numbers_its_letters_the_pdf_comes_after_the_commit(office, at_receipt):
+    ticket = office.submit()
+    office.complete(ticket, "periksa_kelengkapan")
+    office.complete(ticket, "registrasi")
+    (receipt,) = letters(office, ticket)
+    assert receipt.status == "pending"
+    assert receipt.sha256 is None
+    render_pending(office)
+    (receipt,) = letters(office, ticket)
+    assert receipt.status == "ready"
+    assert len(receipt.sha256) == 64
+
+
+def test_the_exemption_register_exports_for_the_commission(office, at_receipt):
+    walk(office, "ditolak_dikecualikan")
+    with office.sessions() as s:
+        rows = exemptions.register(s, datetime(2026, 12, 1).date())
+    csv_text = exemptions.export_csv(rows).decode("utf-8-sig")
+    assert "Informasi yang Dikecualikan" in csv_text
+    assert "Berlaku" in csv_text
+    assert NAME not in csv_text
+    assert NIK not in csv_text
+    assert exemptions.export_xlsx(rows, "en").startswith(b"PK")
+
+
+def test_the_extension_notice_states_the_reason_and_the_new_deadline(office, at_receipt):
+    ticket = office.submit()
+    for step in ("periksa_kelengkapan", "registrasi", "proses_permohonan"):
+        office.complete(ticket, step)
+    office.complete(ticket, "tentukan_langkah", step="tentukan_langkah_perpanjang")
+    render_pending(office)
+    text = text_of(office, by_kind(letters(office, ticket))["pemberitahuan_perpanjangan"])
+    assert ticket in text
+    assert "Data masih dihimpun unit pengolah" in text  # the reason, in the PPID's words
+    assert "UU 14/2008 Pasal 22 ayat (8)" in text
+    assert "7 (tujuh) hari kerja" in text
+    assert NIK not in text
+
+
+def test_an_objection_gets_its_receipt_and_the_superiors_response_once_it_is_sent(office, at_receipt):
+    request = walk(office, "ditolak_dikecualikan")
+    objection = office.objection(request, ["a"])
+    office.complete(
+        objection, "registrasi_keberatan", {"salinan_formulir_diserahkan": True, "cara_kirim_tanda_terima": "email"}
+    )
+    office.complete(objection, "susun_kronologi", {"kronologi": "Ditolak", "pertimbangan_ppid": "Dikecualikan"})
+    reasons = "Informasi dikecualikan berdasarkan Pasal 17 huruf h; uji konsekuensi terlampir."
+    office.complete(
+        objection,
+        "putuskan_keberatan",
+        {"keputusan": "keberatan_ditolak", "tanggal_keputusan": "2026-11-30", "alasan_tertulis": reasons},
+    )
+    render_pending(office)
+    with office.sessions() as s:
+        case = s.scalar(select(Case).where(Case.ticket == objection))
+        assert [x.kind for x in records.for_requester(s, case)] == ["tanda_terima_keberatan"]  # not yet sent
+    office.complete(objection, "kirim_tanggapan", {"tanggal_dikirim": "2026-11-30", "dikirim_melalui": "email"})
+    with office.sessions() as s:
+        case = s.scalar(select(Case).where(Case.ticket == objection))
+        sent = records.for_requester(s, case)
+    assert [x.kind for x in sent] == ["tanda_terima_keberatan", "tanggapan_atasan"]
+    receipt, response = (text_of(office, x) for x in sent)
+    assert objection in receipt
+    assert "(Perki 1/2021 Pasal 41)" in receipt
+    assert "UU 14/2008 Pasal 36 ayat (2)" in receipt  # when the superior must answer
+    assert reasons in response  # the written reasons the law requires when the superior upholds the PPID
+    assert "UU 14/2008 Pasal 36 ayat (3)" in response
+    assert "14 (empat belas) hari kerja" in response  # the dispute window
+    assert "Atasan PPID" in response
+
+
+def test_the_dispute_gets_a_numbered_power_of_attorney_unless_the_office_numbered_its_own(office):
+    from tests.workflows.test_sengketa_paths import BERKAS, SUMMONED, SURAT_KUASA, _dispute
+
+    with time_machine.travel(SUMMONED, tick=True):
+        ticket = _dispute(office)
+        kawal_numbers = {k: v for k, v in SURAT_KUASA.items() if k != "nomor_surat"} | {"tanggal": "2027-01-13"}
+        office.complete(ticket, "surat_kuasa", kawal_numbers)
+        office.complete(ticket, "siapkan_berkas", BERKAS)
+        own = _dispute(office)
+        office.complete(own, "surat_kuasa", SURAT_KUASA)  # numbered and signed on paper: recorded, not issued
+        render_pending(office)
+    issued = by_kind(letters(office, ticket))
+    assert set(issued) == {"surat_kuasa_khusus", "tanggapan_termohon"}
+    assert "surat_kuasa_khusus" not in by_kind(letters(office, own))
+    power = text_of(office, issued["surat_kuasa_khusus"])
+    assert "SURAT KUASA KHUSUS" in power.upper()
+    assert "Kepala Subbagian Hukum dan KUB" in power  # the representatives, by position
+    assert "001/REG-PSI/I/2027" in power  # the Commission's register number
+    assert "berwenang untuk berdamai" in power
+    assert "13 Januari 2027" in power
+    assert NIK not in power
+    assert NAME not in power  # the applicant is not named in the agency's own mandate
+
+
+def test_a_request_not_completed_in_time_is_closed_by_a_written_notice_naming_what_was_missing(office):
+    with time_machine.travel(datetime(2026, 11, 30, 2, 0, tzinfo=UTC), tick=True) as traveller:
+        ticket = office.submit()
+        office.complete(ticket, "periksa_kelengkapan", step="periksa_kelengkapan_kurang")
+        traveller.move_to(office.deadline(ticket, "K_LENGKAP").due_at + timedelta(minutes=1))
+        office.run(ticket)
+        office.complete(ticket, "pemberitahuan_tidak_lengkap")
+        render_pending(office)
+    text = text_of(office, by_kind(letters(office, ticket))["pemberitahuan_tidak_lengkap"])
+    assert ticket in text
+    assert "Salinan KTP belum dilampirkan" in text  # what was missing
+    assert "permohonan ditutup" in text
+    assert "Pasal 35 dan Pasal 36" in text  # the right to object
+    assert NIK not in text
