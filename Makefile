@@ -50,7 +50,8 @@ run:
 
 test: export KAWAL_ASSETS_STRICT = 1
 test: export KAWAL_PANGO_REQUIRED = 1
-test: $(TEST_STAMP) $(VENDOR) pango
+test: pango
+	@$(MAKE) --no-print-directory -j2 $(TEST_STAMP) $(VENDOR)
 	@command -v redis-server >/dev/null || { [ "$$(id -u)" = 0 ] && apt-get update -qq && \
 		DEBIAN_FRONTEND=noninteractive apt-get install -y -qq redis-server >/dev/null; } || \
 		{ echo "redis-server is needed: install the redis-server package" >&2; exit 1; }
@@ -63,10 +64,8 @@ test: $(TEST_STAMP) $(VENDOR) pango
 	@[ -x /usr/bin/chromium ] || { [ "$$(id -u)" = 0 ] && apt-get update -qq && \
 		DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; } || \
 		{ echo "chromium is needed for the browser tests: install the chromium package" >&2; exit 1; }
-	@url=$$(scripts/postgres.sh start) && \
-	trap 'scripts/postgres.sh stop' EXIT && \
-	$(BIN)/ruff check . && \
-	KAWAL_TEST_POSTGRES_URL=$$url KAWAL_REQUIRE_POSTGRES=1 $(BIN)/pytest -p no:cacheprovider $(PYTEST_ARGS)
+	@# ruff, then pytest in parallel against a PostgreSQL of this run's own, stopped however the run ends.
+	@BIN=$(BIN) scripts/test.sh $(PYTEST_ARGS)
 
 lint: $(TEST_STAMP)
 	$(BIN)/ruff check .

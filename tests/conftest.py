@@ -1,8 +1,12 @@
 """Shared fixtures: a database per test on SQLite and on PostgreSQL, the app, API clients, users.
 
+Every test starts from the same database: the migrated schema with the STAFF officers and the deployed
+processes, copied from a template built once per run (tests/databases.py). The app is built once per
+settings and kept (see ``app``); tokens are issued without a login request (see ``login``).
+
 PostgreSQL comes from ``KAWAL_TEST_POSTGRES_URL`` (``make test`` starts a server and sets it). Without
-it the PostgreSQL variants are skipped with that reason, unless ``KAWAL_REQUIRE_POSTGRES=1`` (set by
-``make test``), where a missing server is an error.
+it the PostgreSQL variants are deselected, saying so, unless ``KAWAL_REQUIRE_POSTGRES=1`` (set by
+``make test``), where a missing server is an error. Under pytest-xdist each worker has its own databases.
 """
 
 import os
@@ -11,13 +15,16 @@ from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
-from sqlalchemy import select, text
+from sqlalchemy import select
 
 from engine.config import load_settings
-from engine.db import make_engine, session_factory, upgrade
+from engine.db import make_engine, session_factory
 from engine.models import Base
+from engine.users import create_user
+from tests.databases import PostgresDatabases, SqliteDatabases
 
 PG_URL = os.environ.get("KAWAL_TEST_POSTGRES_URL")
+ARTIFACTS = Path(__file__).resolve().parents[1] / "test-artifacts"  # screenshots of failed browser tests
 BACKENDS = ["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)]
 PASSWORD = "test-password-1"
 STAFF = {
@@ -39,17 +46,40 @@ STAFF = {
 UNIT_OF = {"unitmad": "PENDMAD"}
 
 
+def pytest_sessionstart(session):
+    """Keep only this run's browser artifacts (tests/browser): cleared once, by the process that runs the
+    session (under pytest-xdist the controller, not each worker, which would delete another's screenshots)."""
+    if hasattr(session.config, "workerinput"):
+        return
+    for old in [*ARTIFACTS.glob("*.png"), *ARTIFACTS.glob("*.html")]:
+        old.unlink()
+
+
 def pytest_report_header(config):
     if not PG_URL:
         return "PostgreSQL: none (KAWAL_TEST_POSTGRES_URL unset): its variants are deselected; make test runs them"
     return f"PostgreSQL: {PG_URL}"
 
 
+# The tests with real servers and processes (redis-server, `kawal worker`, gunicorn, SMTP, Chromium) wait more than they
+# compute, and the OpenAPI fuzzing is one long test: run first, they overlap with the rest under pytest-xdist,
+# and the run does not end on one of them.
+SLOW_FIRST = (
+    "tests/reminders/",
+    "tests/deploy/",
+    "tests/browser/",
+    "tests/test_readme_tour.py",
+    "tests/security/test_openapi_fuzz.py",
+)
+
+
 def pytest_collection_modifyitems(config, items):
-    """Without a server (a developer's bare `pytest`), leave the PostgreSQL variants out, saying so.
+    """The slow packages first (SLOW_FIRST; otherwise in order), and without a server (a developer's bare
+    `pytest`) the PostgreSQL variants left out, saying so.
 
     `make test` sets KAWAL_REQUIRE_POSTGRES=1: there a missing server fails the run instead.
     """
+    items.sort(key=lambda item: not item.nodeid.startswith(SLOW_FIRST))  # stable: each package stays together
     if PG_URL or os.environ.get("KAWAL_REQUIRE_POSTGRES") == "1":
         return
     left_out = [item for item in items if item.get_closest_marker("postgres")]
@@ -69,39 +99,84 @@ def _cheap_password_hashing():
     engine.users._DUMMY_HASH = engine.users._hasher.hash("kawal-dummy-password")
 
 
-@pytest.fixture(scope="session")
-def sqlite_template(tmp_path_factory) -> Path:
-    path = tmp_path_factory.mktemp("template") / "kawal.db"
-    upgrade(f"sqlite:///{path}")
-    return path
+def seed_office(url: str) -> None:
+    """The office every test starts in: the STAFF officers and the four processes deployed (parsed once)."""
+    from engine.runtime import Runtime
+
+    engine = make_engine(url)
+    try:
+        with session_factory(engine).begin() as session:
+            for name, groups in STAFF.items():
+                create_user(session, name, PASSWORD, groups, name.title(), UNIT_OF.get(name))
+            Runtime(load_settings({"KAWAL_ENV": "test", "KAWAL_DATABASE_URL": url})).deploy(session)
+    finally:
+        engine.dispose()
 
 
 @pytest.fixture(scope="session")
-def postgres_schema():
+def sqlite_databases(tmp_path_factory, _cheap_password_hashing) -> SqliteDatabases:
+    return SqliteDatabases(tmp_path_factory.mktemp("sqlite"), seed_office)
+
+
+@pytest.fixture(scope="session")
+def sqlite_template(sqlite_databases) -> Path:
+    """The empty template's file (the migrated schema, no rows): to copy for a database of a test's own."""
+    return sqlite_databases.templates["empty"]
+
+
+@pytest.fixture(scope="session")
+def postgres_databases(_cheap_password_hashing):
     if not PG_URL:
         pytest.fail("KAWAL_REQUIRE_POSTGRES=1 but KAWAL_TEST_POSTGRES_URL is not set")
-    engine = make_engine(PG_URL)
-    with engine.begin() as conn:
-        conn.execute(text("DROP SCHEMA public CASCADE; CREATE SCHEMA public"))
-    engine.dispose()
-    upgrade(PG_URL)
-    return PG_URL
+    databases = PostgresDatabases(PG_URL, seed_office)
+    yield databases
+    databases.close()
+
+
+@pytest.fixture
+def db_template():
+    """What the test's database holds at its start (tests/databases.py): ``office``; a module that needs an
+    empty database overrides this fixture to return ``empty``."""
+    return "office"
+
+
+@pytest.fixture
+def sqlite_url(db_template, sqlite_databases):
+    _release_apps(sqlite_databases.url)
+    return sqlite_databases.reset(db_template)
+
+
+@pytest.fixture
+def kept_sqlite(sqlite_databases):
+    """``kept_sqlite(name, build)``: the SQLite database as ``build()`` leaves it, and what ``build`` returns.
+
+    Built by the first test that asks for ``name``; every later one (of this worker) gets a copy of that
+    database instead, as it gets the template: for a scenario that many tests look at and none depend on
+    building (tests/browser/test_quality.py's pages).
+    """
+    kept = sqlite_databases.kept
+
+    def _kept(name, build):
+        if name not in kept:
+            result = build()
+            _release_apps(sqlite_databases.url)
+            sqlite_databases.save(name)
+            kept[name] = result
+        else:
+            _release_apps(sqlite_databases.url)
+            sqlite_databases.reset(name)
+        return kept[name]
+
+    return _kept
 
 
 @pytest.fixture(params=BACKENDS)
-def db_url(request, tmp_path, sqlite_template):
+def db_url(request, db_template):
+    """The test's database on each backend, as its template left it (by default: the STAFF officers and the
+    deployed processes)."""
     if request.param == "sqlite":
-        path = tmp_path / "kawal.db"
-        shutil.copy(sqlite_template, path)
-        yield f"sqlite:///{path}"
-        return
-    url = request.getfixturevalue("postgres_schema")
-    engine = make_engine(url)
-    tables = ", ".join(f'"{t.name}"' for t in Base.metadata.sorted_tables)
-    with engine.begin() as conn:
-        conn.execute(text(f"TRUNCATE {tables} RESTART IDENTITY CASCADE"))
-    engine.dispose()
-    yield url
+        return request.getfixturevalue("sqlite_url")
+    return request.getfixturevalue("postgres_databases").reset(db_template)
 
 
 @pytest.fixture
@@ -110,34 +185,70 @@ def settings_overrides():
     return {}
 
 
+@pytest.fixture(scope="session")
+def files_root(tmp_path_factory) -> Path:
+    return tmp_path_factory.mktemp("files")
+
+
 @pytest.fixture
-def settings(db_url, tmp_path, settings_overrides):
-    return load_settings(
-        {
-            "KAWAL_ENV": "test",
-            "KAWAL_DATABASE_URL": db_url,
-            "KAWAL_FILES_DIR": str(tmp_path / "files"),
-            **settings_overrides,
-        }
-    )
+def settings(db_url, files_root, settings_overrides):
+    """The test's settings; its attachments folder starts empty (one folder per backend, so that settings, and
+    with them the app, are the same for every test of a backend)."""
+    backend = "sqlite" if db_url.startswith("sqlite") else "postgres"
+    files = files_root / backend
+    shutil.rmtree(files, ignore_errors=True)
+    values = {"KAWAL_ENV": "test", "KAWAL_DATABASE_URL": db_url, "KAWAL_FILES_DIR": str(files), **settings_overrides}
+    key = tuple(sorted(values.items()))
+    if key not in _SETTINGS:
+        _SETTINGS[key] = load_settings(values)
+    return _SETTINGS[key]
+
+
+# One app per settings for the whole run (per worker): create_app builds the OpenAPI spec and the page
+# blueprints (~60 ms), which every test paid again. The database under it is reset before each test, and
+# the runtime's holiday overrides are reloaded from it; apps with a Redis URL (a test's own redis-server)
+# are not kept.
+_SETTINGS: dict[tuple, object] = {}
+_APPS: dict[int, object] = {}  # id(settings) -> app
+
+
+def _release_apps(url: str) -> None:
+    """Close the kept apps' connections to ``url`` before its file is replaced."""
+    from api.extensions import db
+
+    for app in _APPS.values():
+        if app.config["KAWAL"].database_url == url:
+            with app.app_context():
+                db.engine.dispose()
 
 
 @pytest.fixture
 def app(settings):
+    """The app for ``settings``: built by the first test that needs it and kept for the next ones (over their
+    fresh databases). What a test sets in ``app.config`` or ``app.extensions`` is put back after it; a test
+    that changes anything else of the app (an extension's own state) undoes it with monkeypatch."""
     from api import create_app
     from api.extensions import db
-    from engine.users import create_user
 
-    app = create_app(settings)
-    app.config["TESTING"] = True
+    app = _APPS.get(id(settings))  # one settings object per distinct settings: see ``settings``
+    if app is None:
+        app = create_app(settings)
+        app.config["TESTING"] = True
+        if not settings.redis_url:
+            _APPS[id(settings)] = app
     with app.app_context():
-        for name, groups in STAFF.items():
-            create_user(db.session, name, PASSWORD, groups, name.title(), UNIT_OF.get(name))
-        db.session.commit()
+        app.extensions["kawal_runtime"].load_overrides(db.session)  # the last test's holiday overrides are gone
+        db.session.remove()
+    config, extensions = dict(app.config), dict(app.extensions)
     yield app
+    for kept, now in ((config, app.config), (extensions, app.extensions)):
+        if now != kept:  # e.g. app.config["WTF_CSRF_ENABLED"] = False for one test
+            now.clear()
+            now.update(kept)
     with app.app_context():
         db.session.remove()
-        db.engine.dispose()
+        if id(settings) not in _APPS or settings.database_url.startswith("sqlite"):
+            db.engine.dispose()
 
 
 @pytest.fixture
@@ -146,11 +257,28 @@ def client(app):
 
 
 @pytest.fixture
-def login(client):
-    """``login("ppid")`` -> headers with that officer's bearer token."""
+def login(app, client):
+    """``login("ppid")`` -> headers with that officer's bearer token.
+
+    The token is issued as ``POST /api/v1/auth/token`` issues it after a password-only login
+    (api.auth.issue_token: a real token with its session row), without the request. An officer who must
+    pass a second factor, or who is inactive, logs in over HTTP as before (and fails the test the same way).
+    The tests of logging in itself call the endpoint.
+    """
+    from api.auth import issue_token
+    from api.extensions import db
+    from engine import totp
+    from engine.models import User
+
     cache = {}
 
     def _login(username):
+        if username not in cache:
+            with app.app_context():
+                user = db.session.scalar(select(User).where(User.username == username))
+                if user is not None and user.active and not totp.needed(app.config["KAWAL"], user):
+                    cache[username] = {"Authorization": f"Bearer {issue_token(user)}"}
+                    db.session.commit()
         if username not in cache:
             r = client.post("/api/v1/auth/token", json={"username": username, "password": PASSWORD})
             assert r.status_code == 200, r.json

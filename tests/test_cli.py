@@ -11,6 +11,11 @@ from engine.db import make_engine
 
 
 @pytest.fixture
+def db_template():
+    return "empty"  # `kawal demo` sets up its office only in a database without users
+
+
+@pytest.fixture
 def kawal(db_url, monkeypatch):
     monkeypatch.setenv("KAWAL_DATABASE_URL", db_url)
     monkeypatch.setenv("KAWAL_ENV", "test")

@@ -1,15 +1,16 @@
 """Browser tests: Kawal served on a real port and driven by headless Debian Chromium through Playwright.
 
-- ``live_server``: the test's ``app`` (tests/conftest.py: a fresh database with the STAFF officers) served by
-  werkzeug on 127.0.0.1, port chosen by the system, in a background thread; one per test, since ``app`` is
-  per test (starting and stopping a server takes milliseconds; the app itself is the cost, as in every test).
+- ``live_server``: the test's ``app`` (tests/conftest.py: the run's app over the test's fresh database with the
+  STAFF officers) served by werkzeug on 127.0.0.1, port chosen by the system, in a background thread; one per
+  test (starting and stopping a server takes milliseconds).
 - ``chromium``: one browser for all the browser tests (package scope: closed after the last of them), the
   system's Chromium (``/usr/bin/chromium``, or ``KAWAL_CHROMIUM``), launched by the ``playwright`` package,
   which never downloads a browser of its own.
 - ``new_page(width, height)``: a page in a fresh browser context (its own cookies: one person), whose
   relative URLs go to the live server; ``page`` is one at 1280x800, ``narrow_page`` one at 360x740.
 - When a test fails, every page it opened is saved as ``test-artifacts/<test>.png`` and ``.html``
-  (``test-artifacts/`` is git-ignored; CI keeps it as the run's artifacts).
+  (``test-artifacts/`` is git-ignored; CI keeps it as the run's artifacts; tests/conftest.py empties it when
+  a run starts).
 
 These tests run on SQLite only: they check the pages a person uses, and the database backends are
 compared by the API and engine tests (running every journey twice would double the slowest tests).
@@ -22,12 +23,13 @@ from __future__ import annotations
 
 import os
 import re
-import shutil
 import threading
 from pathlib import Path
 
 import pytest
 from werkzeug.serving import make_server
+
+from tests.conftest import ARTIFACTS
 
 try:  # the test modules import it too: say how to get it rather than fail on a bare ModuleNotFoundError
     import playwright.sync_api  # noqa: F401
@@ -37,8 +39,6 @@ except ImportError as missing:
         "`.venv/bin/pip install 'playwright>=1.50'`, or `make test`, which installs the test dependency group"
     ) from missing
 
-ROOT = Path(__file__).resolve().parents[2]
-ARTIFACTS = ROOT / "test-artifacts"
 CHROMIUM = os.environ.get("KAWAL_CHROMIUM", "/usr/bin/chromium")
 CHROMIUM_ARGS = [
     "--no-sandbox",
@@ -57,11 +57,9 @@ PAGES = pytest.StashKey[list]()
 
 
 @pytest.fixture
-def db_url(tmp_path, sqlite_template):
+def db_url(sqlite_url):
     """SQLite only (see the module's docstring); replaces the two-backend ``db_url`` of tests/conftest.py."""
-    path = tmp_path / "kawal.db"
-    shutil.copy(sqlite_template, path)
-    return f"sqlite:///{path}"
+    return sqlite_url
 
 
 class LiveServer:
@@ -70,7 +68,12 @@ class LiveServer:
     def __init__(self, app):
         self.server = make_server("127.0.0.1", 0, app, threaded=True)
         self.url = f"http://127.0.0.1:{self.server.server_port}"
-        self.thread = threading.Thread(target=self.server.serve_forever, name="kawal-live-server", daemon=True)
+        self.thread = threading.Thread(
+            target=self.server.serve_forever,
+            kwargs={"poll_interval": 0.05},  # ``stop`` waits for the loop to look: 0.5 s a test by default
+            name="kawal-live-server",
+            daemon=True,
+        )
         self.thread.start()
 
     def stop(self) -> None:
@@ -90,8 +93,6 @@ def live_server(app):
 def chromium():
     from playwright.sync_api import sync_playwright
 
-    for old in [*ARTIFACTS.glob("*.png"), *ARTIFACTS.glob("*.html")]:
-        old.unlink()  # this run's failures only
     if not (Path(CHROMIUM).is_file() and os.access(CHROMIUM, os.X_OK)):
         pytest.fail(
             f"the browser tests need Chromium at {CHROMIUM}: on Debian `apt-get install chromium` as root "

@@ -15,8 +15,7 @@ from engine.audit import verify_all
 from engine.files import FileStore, Upload
 from engine.models import Case, Deadline, HumanTask, User
 from engine.runtime import Runtime
-from engine.users import create_user
-from tests.conftest import STAFF, UNIT_OF, complaint_payload, request_payload
+from tests.conftest import complaint_payload, request_payload
 from tests.helpers import STEP, WHO, dated, default_data
 
 
@@ -140,7 +139,5 @@ class Office:
 
 @pytest.fixture
 def office(settings, session_factory_):
-    with session_factory_.begin() as s:
-        for name, groups in STAFF.items():
-            create_user(s, name, "test-password-1", groups, unit=UNIT_OF.get(name))
+    """The office of the test's database (tests/conftest.py): its STAFF officers are already there."""
     return Office(session_factory_, Runtime(settings))

@@ -1,0 +1,44 @@
+#!/usr/bin/env bash
+# What `make test` runs: ruff, then the whole suite against a PostgreSQL server of this run's own.
+#   scripts/test.sh [pytest arguments]      (make test PYTEST_ARGS="tests/api -x")
+#
+# - The server lives in a fresh directory (mktemp) on a free port: two runs on one machine never share one.
+# - It is stopped and its directory removed however the run ends: success, failure, Ctrl-C or kill. The trap
+#   is this script's, not the Makefile recipe's: make's /bin/sh, killed by Ctrl-C, never ran its EXIT trap.
+# - pytest runs the tests in parallel (pytest-xdist, KAWAL_TEST_WORKERS workers, default: one per core; 0 runs
+#   them in this process), each worker on its own databases (tests/databases.py), and prints the slowest 20.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+BIN=${BIN:-.venv/bin}
+
+"$BIN/ruff" check .
+
+free_port() {
+  "$BIN/python" -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'
+}
+
+export KAWAL_PG_DIR
+KAWAL_PG_DIR=$(mktemp -d "${TMPDIR:-/tmp}/kawal-test-pg.XXXXXX")
+stop_postgres() {
+  scripts/postgres.sh stop || true
+  rm -rf "$KAWAL_PG_DIR"
+}
+trap stop_postgres EXIT
+trap 'exit 130' INT  # exit (and with it the EXIT trap) once pytest has stopped
+trap 'exit 143' TERM
+
+url=""
+for _ in 1 2 3; do  # the free port may be taken between the look and the start: try another
+  export KAWAL_PG_PORT
+  KAWAL_PG_PORT=$(free_port)
+  if url=$(scripts/postgres.sh start); then break; fi
+  url=""
+done
+if [ -z "$url" ]; then
+  echo "test.sh: could not start PostgreSQL; its log:" >&2
+  cat "$KAWAL_PG_DIR/server.log" >&2 || true
+  exit 1
+fi
+
+KAWAL_TEST_POSTGRES_URL=$url KAWAL_REQUIRE_POSTGRES=1 "$BIN/pytest" -p no:cacheprovider \
+  -n "${KAWAL_TEST_WORKERS:-auto}" --dist worksteal --durations=20 "$@"
