@@ -87,6 +87,7 @@ def _file(body, mimetype: str, name: str) -> Response:
 @blp.get("/registers/<kind>")
 @login_required
 @blp.arguments(RegisterQuery, location="query")
+@blp.response(200)
 def register(query, kind):
     """A register's rows for the cases received in [from, to); the requester's identity only for PPID staff."""
     if kind not in kinds.ALL:
@@ -113,6 +114,7 @@ def register(query, kind):
 @blp.get("/reports/annual")
 @login_required
 @blp.arguments(PeriodQuery, location="query")
+@blp.response(200)
 def annual(query):
     """The Laporan Layanan Informasi Publik of a year or semester: figures (JSON) or the document."""
     access.require_report_reader(current_user())
@@ -164,6 +166,7 @@ def _index(index: survey.Index) -> dict:
 @login_required
 @blp.arguments(PeriodQuery(only=("period",)), location="query")
 @blp.arguments(NarrativeBody)
+@blp.response(200)
 def write_narrative(query, body):
     """The PPID writes the report's narrative sections for a period (empty text removes a section)."""
     period = reports.Period.parse(query["period"])
@@ -175,6 +178,7 @@ def write_narrative(query, body):
 @blp.get("/reports/complaints")
 @login_required
 @blp.arguments(PeriodQuery(only=("period", "unit")), location="query")
+@blp.response(200)
 def complaints(query):
     """Complaint statistics of a period; counts 1-4 of a breakdown are withheld (they could point to a person)."""
     access.require_complaint_statistics(current_user())
@@ -198,6 +202,7 @@ def complaints(query):
 
 @blp.get("/reports/announcement")
 @blp.arguments(YearQuery, location="query")
+@blp.response(200)
 def announcement(query):
     """The yearly announcement (UU 14/2008 Pasal 12): figures only, for anyone."""
     return _plain(reports.announcement(db.session, runtime(), query["year"]))
@@ -206,6 +211,7 @@ def announcement(query):
 @blp.get("/dashboard")
 @login_required
 @blp.arguments(DashboardQuery, location="query")
+@blp.response(200)
 def dashboard_figures(query):
     """The dashboard's figures for [from, to), one process or all the caller may see, one unit or all."""
     user = current_user()

@@ -11,6 +11,12 @@ from engine.models import Case, CaseFacts
 SQLITE_ONLY = pytest.mark.parametrize("db_url", ["sqlite"], indirect=True)
 
 
+@pytest.fixture
+def db_template():
+    """`kawal demo` loads an empty database only."""
+    return "empty"
+
+
 @SQLITE_ONLY
 def test_demo_year_tells_closed_cases_of_the_year_and_rebuild_derives_their_facts_again(db_url, monkeypatch, tmp_path):
     monkeypatch.setenv("KAWAL_DATABASE_URL", db_url)

@@ -22,6 +22,12 @@ NOW = datetime(2027, 1, 11, 3, 0, tzinfo=UTC)  # the pages are read in January a
 
 
 @pytest.fixture
+def db_template(request):
+    """The demo loads its own officers: its tests start from an empty database, the others from the office."""
+    return "empty" if "demo_app" in request.fixturenames else "office"
+
+
+@pytest.fixture
 def demo_app(year, settings):
     """The year told (tests.reports.conftest) and, beside it, the demo's officers (password kawal-demo) and cases."""
     from api import create_app
