@@ -6,11 +6,19 @@ commit put the touched cases' timers and messages on their way (STYLE.md rule 3)
 module so that neither front end imports the other.
 """
 
+import copy
+from collections.abc import Callable
+from typing import TypeVar
+
 from flask import current_app
+from sqlalchemy.orm.exc import StaleDataError
 
 from api.extensions import db
 from engine.complaints import note_read
 from engine.runtime import Runtime
+
+T = TypeVar("T")
+ATTEMPTS = 3
 
 
 def runtime() -> Runtime:
@@ -29,6 +37,29 @@ def commit(*cases) -> None:
     clock = current_app.extensions.get("kawal_clock")
     if clock is not None:
         clock.wake()
+
+
+def retried(work: Callable[[], T]) -> T:
+    """Run ``work`` (an engine operation and its ``commit``) again when another transaction changed the case
+    meanwhile (its optimistic lock: ``StaleDataError`` at the commit), up to ``ATTEMPTS`` times.
+
+    A background job may write to a case an officer is working on (a letter's PDF stored with its event, a
+    reminder sent): nothing of the officer's change was kept, so doing it again on the new state is safe.
+    The last conflict still answers 409 (``case_changed``).
+    """
+    for attempt in range(1, ATTEMPTS + 1):
+        try:
+            return work()
+        except StaleDataError:
+            db.session.rollback()
+            if attempt == ATTEMPTS:
+                raise
+    raise AssertionError("unreachable")
+
+
+def fresh(data: T) -> T:
+    """A deep copy of a request's data for one attempt of ``retried`` work (the engine may keep a reference)."""
+    return copy.deepcopy(data)
 
 
 def noted(user, case, what: str) -> None:

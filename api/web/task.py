@@ -15,7 +15,7 @@ from flask_login import login_required
 from sqlalchemy import select
 from werkzeug.datastructures import MultiDict
 
-from api.boundary import commit, noted, runtime
+from api.boundary import commit, fresh, noted, retried, runtime
 from api.extensions import db
 from api.web import display, schema_form
 from api.web.blueprint import bp
@@ -47,8 +47,15 @@ def complete(task_id: int):
     schema = rt.forms.schema(found.form) if found.form else {}
     data = schema_form.parse(schema, request.form, rt.calendars["strict"].tz)
     uploads = schema_form.uploads(schema, request.files)
+
+    def work():
+        done = inbox.complete_task(db.session, rt, user, task_id, fresh(data), uploads)
+        stage = display.stage_label(done.case.status, current_language())
+        commit(*done.touched)  # a granted objection may have reopened its request
+        return done.case, stage
+
     try:
-        done = inbox.complete_task(db.session, rt, user, task_id, data, uploads)
+        case, stage = retried(work)
     except Invalid as error:
         db.session.rollback()
         return _page(found, values=request.form, errors=error.fields), 422
@@ -56,9 +63,6 @@ def complete(task_id: int):
         db.session.rollback()
         flash(refusal_message(error), "error")
         return redirect(url_for("web.task", task_id=task_id))
-    case = done.case
-    stage = display.stage_label(case.status, current_language())
-    commit(*done.touched)  # a granted objection may have reopened its request
     flash(_("Task completed. Case %(ticket)s is now at: %(stage)s.", ticket=case.ticket, stage=stage), "success")
     return redirect(url_for("web.inbox"))
 
