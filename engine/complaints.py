@@ -19,7 +19,7 @@ from sqlalchemy.orm import Session
 from engine import access, clock, kinds, tickets
 from engine.audit import EventLog
 from engine.errors import Conflict, Forbidden, Invalid, NotFound
-from engine.files import FileStore, Upload, check
+from engine.files import FileStore, Upload, check, keep
 from engine.ids import in_range
 from engine.intake import Submitted, actor_name, check_filing, new_case, start_case, with_locale
 from engine.messages import msg
@@ -248,22 +248,7 @@ def reporter_message(
     message.reply_to_id = reply_to
     session.add(message)
     session.flush()
-    files = []
-    for item in checked:
-        key, kid = store.put(item.data, session)  # removed again if this transaction rolls back
-        row = Attachment(
-            case_id=case.id,
-            message_id=message.id,
-            file_name=item.file_name,
-            media_type=item.media_type,
-            size=item.size,
-            sha256=item.sha256,
-            storage_key=key,
-            key_id=kid,
-            created_at=now,
-        )
-        session.add(row)
-        files.append(row)
+    files = [keep(session, store, case.id, item, now, message_id=message.id) for item in checked]
     session.flush()
     log = EventLog(session)
     log.append(

@@ -24,6 +24,7 @@ from sqlalchemy.orm import Session
 
 from engine.errors import Invalid
 from engine.messages import Message, msg
+from engine.models import Attachment
 from engine.storage import LocalStorage, Storage, check_key
 from engine.vault import Vault
 
@@ -167,3 +168,25 @@ def _keep_written(session: Session) -> None:
 def _remove_written(session: Session) -> None:
     for storage, key in session.info.pop(_WRITTEN, ()):
         storage.delete(key)
+
+
+def keep(session: Session, store: FileStore, case_id: int, item: Checked, at, **owner) -> Attachment:
+    """Store a checked file encrypted (removed again if the transaction rolls back) and add its row.
+
+    ``owner``: what the file belongs to (``message_id``, ``note_id``, or ``task_id``/``field``/``uploaded_by``
+    and its ``scan``); the row is added to the session, not flushed.
+    """
+    key, kid = store.put(item.data, session)
+    row = Attachment(
+        case_id=case_id,
+        file_name=item.file_name,
+        media_type=item.media_type,
+        size=item.size,
+        sha256=item.sha256,
+        storage_key=key,
+        key_id=kid,
+        created_at=at,
+        **owner,
+    )
+    session.add(row)
+    return row

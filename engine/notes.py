@@ -21,7 +21,7 @@ from sqlalchemy.orm import Session
 from engine import access, clock
 from engine.audit import EventLog
 from engine.errors import Invalid, NotFound
-from engine.files import FileStore, Upload, check
+from engine.files import FileStore, Upload, check, keep
 from engine.ids import in_range
 from engine.messages import msg
 from engine.models import Attachment, Case, CaseNote, User
@@ -67,22 +67,7 @@ def add_note(
     note = CaseNote(case_id=case.id, author_id=user.id, body=text, mentions=names, created_at=now)
     session.add(note)
     session.flush()
-    files = []
-    for item in checked:
-        key, kid = store.put(item.data, session)  # removed again if this transaction rolls back
-        row = Attachment(
-            case_id=case.id,
-            note_id=note.id,
-            file_name=item.file_name,
-            media_type=item.media_type,
-            size=item.size,
-            sha256=item.sha256,
-            storage_key=key,
-            key_id=kid,
-            created_at=now,
-        )
-        session.add(row)
-        files.append(row)
+    files = [keep(session, store, case.id, item, now, note_id=note.id) for item in checked]
     session.flush()
     EventLog(session).append(
         case,

@@ -151,22 +151,17 @@ class Incoming:
         rows: list[Attachment] = []
         for name, items in self.checked.items():
             for n, item in enumerate(items):
-                key, kid = store.put(item.data, session)
-                row = Attachment(
-                    case_id=case.id,
+                row = files.keep(
+                    session,
+                    store,
+                    case.id,
+                    item,
+                    now,
                     task_id=task.id if task is not None else None,
                     field=name,
                     uploaded_by=actor,
-                    file_name=item.file_name,
-                    media_type=item.media_type,
-                    size=item.size,
-                    sha256=item.sha256,
-                    storage_key=key,
-                    key_id=kid,
-                    created_at=now,
                     scan=self._scan_record(name, n),
                 )
-                session.add(row)
                 rows.append(row)
                 self.stored.append((row, item))
         session.flush()
