@@ -12,7 +12,7 @@ PORT ?= 5000
 
 VENDOR := api/web/static/vendor/bpmn-viewer.production.min.js
 
-.PHONY: run test lint bench bench-scale clean pango
+.PHONY: run test lint bench bench-scale clean pango fonts
 
 # PDF documents (engine.pdf, WeasyPrint) need Pango from the system: installed with apt-get when
 # missing and run as root; otherwise `make run` warns (only PDF downloads fail) and `make test` stops.
@@ -21,6 +21,17 @@ pango:
 		DEBIAN_FRONTEND=noninteractive apt-get install -y -qq libpango-1.0-0 libpangoft2-1.0-0 >/dev/null; } || \
 		{ echo "PDF downloads need Pango: apt-get install libpango-1.0-0 libpangoft2-1.0-0" >&2; \
 		[ "$$KAWAL_PANGO_REQUIRED" != 1 ]; }
+
+# Letters (engine.letters.render) are set in Liberation Serif, DejaVu Serif drawing what it lacks: installed
+# with apt-get when missing and run as root; otherwise `make run` warns (letters fall back to Times, text
+# outside Latin-1 as "?") and `make test` stops.
+FONT := /usr/share/fonts/truetype/liberation/LiberationSerif-Regular.ttf
+fonts:
+	@{ [ -f $(FONT) ] && [ -f /usr/share/fonts/truetype/dejavu/DejaVuSerif.ttf ]; } || { [ "$$(id -u)" = 0 ] && \
+		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq fonts-liberation \
+		fonts-dejavu-core >/dev/null; } || \
+		{ echo "Letters need their fonts: apt-get install fonts-liberation fonts-dejavu-core" >&2; \
+		[ "$$KAWAL_FONTS_REQUIRED" != 1 ]; }
 
 # A current pip installs the runtime faster than Python 3.11's own (14 s against 16 s here, upgrade
 # included), and reads the test dependency group (--group, pip 25.1 and later).
@@ -43,14 +54,15 @@ $(VENDOR): web-assets/package.json web-assets/package-lock.json scripts/assets.s
 
 # The venv and the browser files are independent: made side by side, a fresh clone answers sooner.
 run:
-	@$(MAKE) --no-print-directory -j2 $(STAMP) $(VENDOR) pango
+	@$(MAKE) --no-print-directory -j2 $(STAMP) $(VENDOR) pango fonts
 	$(BIN)/kawal db upgrade
 	$(BIN)/kawal demo
 	$(BIN)/kawal serve --host $(HOST) --port $(PORT)
 
 test: export KAWAL_ASSETS_STRICT = 1
 test: export KAWAL_PANGO_REQUIRED = 1
-test: pango
+test: export KAWAL_FONTS_REQUIRED = 1
+test: pango fonts
 	@$(MAKE) --no-print-directory -j2 $(TEST_STAMP) $(VENDOR)
 	@command -v redis-server >/dev/null || { [ "$$(id -u)" = 0 ] && apt-get update -qq && \
 		DEBIAN_FRONTEND=noninteractive apt-get install -y -qq redis-server >/dev/null; } || \
@@ -73,7 +85,7 @@ lint: $(TEST_STAMP)
 # The benchmark's PostgreSQL has its own directory and port, so it never wipes a test server.
 bench: export KAWAL_PG_DIR = /tmp/kawal-bench-pg
 bench: export KAWAL_PG_PORT = 55433
-bench: $(TEST_STAMP) pango
+bench: $(TEST_STAMP) pango fonts
 	@url=$$(scripts/postgres.sh start) && \
 	trap 'scripts/postgres.sh stop' EXIT && \
 	KAWAL_BENCH_POSTGRES_URL=$$url $(BIN)/python -m bench.request_lifecycle $(BENCH_ARGS) && \

@@ -8,15 +8,20 @@ the body the template renders with ``pdf`` set, through fpdf2's HTML subset (par
 lists, tables with widths), and draws the letterhead (kop surat) on the first page and the verification
 footer (QR code, short address, code, number, page) on every page itself.
 
-The PDF uses the core Times font: text outside Latin-1 is folded (dashes and quotes made plain,
-anything else as "?"), as the DIP's PDF does. Rendering reads nothing but the letter's content and the
-settings, and never the network.
+The PDF is set in Liberation Serif (Debian ``fonts-liberation``: metric-compatible with Times, so the
+layout is the one the core font gave), embedded as a subset, so a name with "Ā", a dash or "“quotes”"
+prints as written; DejaVu Serif (``fonts-dejavu-core``) draws the glyphs Liberation lacks (Vietnamese
+tones, ...) and stands in when Liberation is absent. Without
+either, the core Times font is used and text outside Latin-1 is folded (dashes and quotes made plain,
+anything else as "?") with a warning in the log: ``make run`` and ``make test`` install the fonts.
+Rendering reads nothing but the letter's content and the settings, and never the network.
 """
 
 from __future__ import annotations
 
 import base64
 import io
+import logging
 import mimetypes
 import re
 from datetime import UTC, date, datetime, time
@@ -31,6 +36,32 @@ from engine.config import Settings
 from engine.letters import signing
 
 TEMPLATES = Path(__file__).parent / "templates"
+log = logging.getLogger(__name__)
+# Unicode serif families, first found wins: (directory, file per fpdf2 style). Liberation Serif keeps
+# Times' metrics; DejaVu Serif covers more scripts but sets wider.
+SERIF_FONTS = (
+    (
+        Path("/usr/share/fonts/truetype/liberation"),
+        {
+            "": "LiberationSerif-Regular.ttf",
+            "B": "LiberationSerif-Bold.ttf",
+            "I": "LiberationSerif-Italic.ttf",
+            "BI": "LiberationSerif-BoldItalic.ttf",
+        },
+    ),
+    (
+        Path("/usr/share/fonts/truetype/dejavu"),
+        {
+            "": "DejaVuSerif.ttf",
+            "B": "DejaVuSerif-Bold.ttf",
+            "I": "DejaVuSerif-Italic.ttf",
+            "BI": "DejaVuSerif-BoldItalic.ttf",
+        },
+    ),
+)
+SERIF = "kawalserif"  # the family's name inside the PDF document
+SERIF_FALLBACK = "kawalserif2"  # the second family, for the glyphs the first lacks
+CORE = "Times"  # the fallback: fpdf2's core font, Latin-1 only
 STYLESHEET = "letter.css"
 MONTHS = {
     "id": (
@@ -135,10 +166,19 @@ def html(
 
 
 class _LetterPDF:
-    """An fpdf2 document with the letterhead on page one and the verification footer on every page."""
+    """An fpdf2 document with the letterhead on page one and the verification footer on every page.
+
+    ``face`` is the font family it sets text in, ``fold`` what text becomes before it is drawn (unchanged
+    with a Unicode font, folded to Latin-1 with the core one). A style of the Unicode family is read from
+    its file when first used (each costs ~20 ms), and the second family stands in for glyphs the first
+    lacks only when the letter has such characters.
+    """
 
     def __new__(cls, settings: Settings, content: dict):
         from fpdf import FPDF
+        from fpdf.enums import TextEmphasis
+
+        families = serif_families()
 
         class LetterPDF(FPDF):
             def header(self):
@@ -148,7 +188,60 @@ class _LetterPDF:
             def footer(self):
                 _verification_footer(self, content)
 
-        return LetterPDF(format="A4", unit="mm")
+            def set_font(self, family=None, style="", size=0):
+                if families and (family or self.font_family or "").lower() == SERIF:
+                    emphasis = style.style if isinstance(style, TextEmphasis) else style
+                    key = "".join(c for c in "BI" if c in emphasis.upper())
+                    if SERIF + key not in self.fonts:
+                        self.add_font(SERIF, key, str(families[0][key]))
+                return super().set_font(family, style, size)
+
+        document = LetterPDF(format="A4", unit="mm")
+        if not families:
+            document.face, document.fold = CORE, _latin1
+            return document
+        document.face, document.fold = SERIF, _unicode
+        if len(families) > 1 and not _characters(content) <= _covered(families[0][""]):
+            for style in ("", "B"):
+                document.add_font(SERIF_FALLBACK, style, str(families[1][style]))
+            document.set_fallback_fonts([SERIF_FALLBACK], exact_match=False)
+        return document
+
+
+@lru_cache(maxsize=1)
+def serif_families() -> tuple[dict[str, Path], ...]:
+    """The TTF file of each style of every Unicode serif family installed, best first; () when none is
+    (then the core Times font, with a warning)."""
+    found = []
+    for folder, names in SERIF_FONTS:
+        files = {style: folder / name for style, name in names.items()}
+        if all(path.is_file() for path in files.values()):
+            found.append(files)
+    if not found:
+        log.warning(
+            "no Unicode serif font (apt-get install fonts-liberation): letters fall back to Times, "
+            "and text outside Latin-1 prints as '?'"
+        )
+    return tuple(found)
+
+
+@lru_cache(maxsize=4)
+def _covered(path: Path) -> frozenset[str]:
+    from fontTools.ttLib import TTFont
+
+    with TTFont(str(path), lazy=True) as font:
+        return frozenset(map(chr, font.getBestCmap()))
+
+
+def _characters(value) -> set[str]:
+    """Every character of the strings in a letter's content."""
+    if isinstance(value, str):
+        return set(value)
+    if isinstance(value, dict):
+        return set().union(*map(_characters, value.values())) if value else set()
+    if isinstance(value, list | tuple):
+        return set().union(*map(_characters, value)) if value else set()
+    return set()
 
 
 def _letterhead(pdf, settings: Settings, content: dict) -> None:
@@ -156,14 +249,14 @@ def _letterhead(pdf, settings: Settings, content: dict) -> None:
     top = pdf.get_y()
     if settings.office_logo is not None and Path(settings.office_logo).is_file():
         pdf.image(str(settings.office_logo), x=pdf.l_margin, y=top, h=22)
-    pdf.set_font("Times", "B", 13)
-    pdf.cell(0, 6, _latin1(office["agency_name"].upper()), align="C", new_x="LMARGIN", new_y="NEXT")
-    pdf.set_font("Times", "B", 12)
-    pdf.cell(0, 6, _latin1(office["office_name"].upper()), align="C", new_x="LMARGIN", new_y="NEXT")
-    pdf.set_font("Times", "", 9)
+    pdf.set_font(pdf.face, "B", 13)
+    pdf.cell(0, 6, pdf.fold(office["agency_name"].upper()), align="C", new_x="LMARGIN", new_y="NEXT")
+    pdf.set_font(pdf.face, "B", 12)
+    pdf.cell(0, 6, pdf.fold(office["office_name"].upper()), align="C", new_x="LMARGIN", new_y="NEXT")
+    pdf.set_font(pdf.face, "", 9)
     for line in (office.get("address"), office.get("contact")):
         if line:
-            pdf.cell(0, 4.5, _latin1(line), align="C", new_x="LMARGIN", new_y="NEXT")
+            pdf.cell(0, 4.5, pdf.fold(line), align="C", new_x="LMARGIN", new_y="NEXT")
     y = max(pdf.get_y(), top + 22) + 2
     pdf.set_line_width(0.9)
     pdf.line(pdf.l_margin, y, pdf.w - pdf.r_margin, y)
@@ -186,12 +279,12 @@ def _verification_footer(pdf, content: dict) -> None:
     pdf.image(_qr_png(letter["verify_url"]), x=pdf.l_margin, y=top, w=18, h=18)
     x = pdf.l_margin + 21
     pdf.set_xy(x, top + 1)
-    pdf.set_font("Times", "", 8)
-    pdf.cell(0, 4, _latin1(words[0]), new_x="LEFT", new_y="NEXT")
-    pdf.set_font("Times", "B", 9)
-    pdf.cell(0, 4.5, _latin1(letter["verify_url"]), new_x="LEFT", new_y="NEXT")
-    pdf.set_font("Times", "", 8)
-    pdf.cell(0, 4, _latin1(f"{words[1]}: {letter['code']} - {words[2]}: {letter['number']}"), new_x="LEFT")
+    pdf.set_font(pdf.face, "", 8)
+    pdf.cell(0, 4, pdf.fold(words[0]), new_x="LEFT", new_y="NEXT")
+    pdf.set_font(pdf.face, "B", 9)
+    pdf.cell(0, 4.5, pdf.fold(letter["verify_url"]), new_x="LEFT", new_y="NEXT")
+    pdf.set_font(pdf.face, "", 8)
+    pdf.cell(0, 4, pdf.fold(f"{words[1]}: {letter['code']} - {words[2]}: {letter['number']}"), new_x="LEFT")
     pdf.set_xy(pdf.l_margin, top + 14)
     pdf.cell(0, 4, f"{words[3]} {pdf.page_no()}/{{nb}}", align="R")
 
@@ -207,17 +300,22 @@ def pdf(settings: Settings, content: dict) -> bytes:
     """The letter as an A4 PDF (fpdf2), signed when a key is configured."""
     document = _LetterPDF(settings, content)
     document.set_compression(True)
-    document.set_title(_latin1(f"{content['type']['title']} {content['letter']['number']}"))
-    document.set_subject(_latin1(content["type"]["legal_basis"]))
+    document.set_title(document.fold(f"{content['type']['title']} {content['letter']['number']}"))
+    document.set_subject(document.fold(content["type"]["legal_basis"]))
     document.set_creator("Kawal")
     document.set_lang("en" if content["letter"]["locale"] == "en" else "id")
     document.set_creation_date(_issued_at(content))
     document.set_margins(25, 20, 20)
     document.set_auto_page_break(auto=True, margin=30)
     document.add_page()
-    document.set_font("Times", "", 11.5)
+    document.set_font(document.face, "", 11.5)
     body = html(settings, content, stylesheet_href="", pdf=True)
-    document.write_html(_latin1(_flat_cells(_body_of(body))), tag_styles=_tag_styles(), table_line_separators=True)
+    document.write_html(
+        document.fold(_flat_cells(_body_of(body))),
+        font_family=document.face,
+        tag_styles=_tag_styles(document.face),
+        table_line_separators=True,
+    )
     try:
         data = bytes(document.output())
     except Exception as exc:  # fpdf2 raises its own errors on layout it cannot do
@@ -227,14 +325,14 @@ def pdf(settings: Settings, content: dict) -> bytes:
     return data
 
 
-def _tag_styles() -> dict:
+def _tag_styles(family: str) -> dict:
     """fpdf2's headings are large and coloured; a letter's title is 12 pt black bold, its terms bold."""
     from fpdf.fonts import TextStyle
 
     return {
-        "h1": TextStyle(font_family="Times", font_style="B", font_size_pt=12, color="#000000", t_margin=2, b_margin=1),
-        "dt": TextStyle(font_family="Times", font_style="B", font_size_pt=11.5, color="#000000", t_margin=1),
-        "a": TextStyle(font_family="Times", font_size_pt=11.5, color="#000000"),
+        "h1": TextStyle(font_family=family, font_style="B", font_size_pt=12, color="#000000", t_margin=2, b_margin=1),
+        "dt": TextStyle(font_family=family, font_style="B", font_size_pt=11.5, color="#000000", t_margin=1),
+        "a": TextStyle(font_family=family, font_size_pt=11.5, color="#000000"),
     }
 
 
@@ -278,6 +376,11 @@ _TYPOGRAPHY = str.maketrans(
         "\u00b7": "-",
     }
 )
+
+
+def _unicode(text: str | None) -> str:
+    """Text an embedded Unicode font draws as written."""
+    return text or ""
 
 
 def _latin1(text: str | None) -> str:

@@ -25,11 +25,11 @@ class Office:
     rt: Runtime
     decisions: dict = field(default_factory=dict)  # ticket -> the decision recorded through this office
 
-    def submit(self, received_at: datetime | None = None, channel: str | None = None):
+    def submit(self, received_at: datetime | None = None, channel: str | None = None, **payload):
         with self.sessions.begin() as s:
             user = self.user(s, "petugas") if received_at else None
             sub = intake.submit_request(
-                s, self.rt, request_payload(), user=user, channel=channel, received_at=received_at
+                s, self.rt, request_payload(**payload), user=user, channel=channel, received_at=received_at
             )
             return sub.case.ticket
 

@@ -17,7 +17,7 @@ from sqlalchemy import select
 
 from engine import exemptions
 from engine.files import FileStore
-from engine.letters import issue, production, records
+from engine.letters import issue, production, records, render
 from engine.models import Case, CaseEvent, Exemption, Letter
 from tests.conftest import request_payload
 from tests.helpers import decision
@@ -175,6 +175,38 @@ def test_the_receipt_states_the_register_number_and_the_t10_deadline(office, at_
     assert "14 Desember 2026" in text  # T10: ten working days after Monday 30 November
     assert "UU 14/2008 Pasal 22 ayat (7) dan (8)" in text
     assert NIK not in text
+
+
+def test_a_name_and_a_subject_outside_latin_1_print_as_written(office, at_receipt):
+    name, information = "Āisyah Nguyễn — “Ani” Wijaya", "Daftar ‘penerima’ beasiswa – Łódź Σ 2026…"
+    ticket = office.submit(name=name, information=information)
+    office.complete(ticket, "periksa_kelengkapan")
+    office.complete(ticket, "registrasi")
+    render_pending(office)
+    text = text_of(office, by_kind(letters(office, ticket))["tanda_bukti_penerimaan"])
+    assert name in text
+    assert information in text
+
+
+@pytest.fixture
+def no_unicode_font(monkeypatch, tmp_path):
+    monkeypatch.setattr(render, "SERIF_FONTS", ((tmp_path, {"": "absent.ttf"}),))
+    render.serif_families.cache_clear()
+    yield
+    monkeypatch.undo()
+    render.serif_families.cache_clear()
+
+
+def test_without_a_unicode_font_the_letter_is_still_made_in_times_with_a_warning(
+    office, at_receipt, no_unicode_font, caplog
+):
+    ticket = office.submit(name="Āisyah — “Ani” Wijaya")
+    office.complete(ticket, "periksa_kelengkapan")
+    office.complete(ticket, "registrasi")
+    render_pending(office)
+    text = text_of(office, by_kind(letters(office, ticket))["tanda_bukti_penerimaan"])
+    assert '?isyah - "Ani" Wijaya' in text  # folded to Latin-1, as the core font can draw it
+    assert "apt-get install fonts-liberation" in caplog.text
 
 
 def test_a_requester_writing_in_english_gets_an_english_copy_under_the_same_number(office, at_receipt):
