@@ -271,9 +271,22 @@ def require_bundle_reader(user: User) -> None:
 STAFF_GROUPS = PPID_READERS | COMPLAINT_TEAM | {"unit_pengolah", "auditor"}
 
 
-def require_letter_writer(user: User) -> None:
-    """Who corrects a letter or uploads its signed scan: the staff who issue the PPID's letters."""
-    if not _groups(user) & (REQUEST_STAFF | {HEAD}):
+def can_read_letter(user: User, case: Case, kind: str) -> bool:
+    """A letter of record (engine.letters): every one of a PPID case for its staff; a complaint's as its document
+    of the same name (``can_read_document``: a unit reads the clarification request it was sent, nothing else)."""
+    return case.kind != COMPLAINT or can_read_document(user, kind)
+
+
+def require_read_letter(user: User, case: Case, kind: str) -> None:
+    if not can_read_letter(user, case, kind):
+        raise NotFound("letter_not_found")
+
+
+def require_letter_writer(user: User, case: Case | None = None) -> None:
+    """Who corrects a letter or uploads its signed scan: the staff who issue the PPID's letters; for a
+    complaint's letters, the complaint team."""
+    writers = COMPLAINT_TEAM if case is not None and case.kind == COMPLAINT else REQUEST_STAFF | {HEAD}
+    if not _groups(user) & writers:
         raise Forbidden("not_allowed")
 
 

@@ -18,7 +18,7 @@ FORMS_DIR = ROOT / "forms"
 
 SECOND_FACTOR_GROUPS = ("pengelola_wbs", "admin")
 LETTER_NUMBER_PATTERN = "B-{seq}/{office}/{series}/{month_roman}/{year}"
-SIGNATORY_LANES = ("ppid", "atasan_ppid", "pimpinan", "petugas_layanan")
+SIGNATORY_LANES = ("ppid", "atasan_ppid", "pimpinan", "petugas_layanan", "tim_pengaduan")
 EXEMPTION_LANES = ("atasan_ppid", "pimpinan")  # those who can open sealed identities or grant themselves any role
 
 
@@ -104,7 +104,7 @@ class Settings:
     # {month} / {month_roman} and {year} of the letter's date; {seq}, {series} and {year} are required.
     letter_number_pattern: str = LETTER_NUMBER_PATTERN
     letter_templates_dir: Path | None = None  # KAWAL_LETTER_TEMPLATES_DIR: the agency's templates, searched first
-    # Who signs for each lane: KAWAL_SIGNATORY_PPID, _ATASAN_PPID, _PIMPINAN, _PETUGAS_LAYANAN, each
+    # Who signs for each lane: KAWAL_SIGNATORY_PPID, _ATASAN_PPID, _PIMPINAN, _PETUGAS_LAYANAN, _TIM_PENGADUAN, each
     # "Name; Position; NIP" (engine.letters.context.Signatory).
     signatories: dict = field(default_factory=dict)
     exemption_lane: str = "atasan_ppid"  # KAWAL_EXEMPTION_LANE: who determines exempt information (or pimpinan)

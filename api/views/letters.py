@@ -167,7 +167,9 @@ def pdf_response(letter: Letter, scan: bool = False) -> Response:
 def _staff_letter(ticket: str, letter_id: int):
     user = current_user()
     case = access.require_staff_case(db.session, user, ticket)
-    return user, case, records.require_letter(db.session, case, letter_id)
+    letter = records.require_letter(db.session, case, letter_id)
+    access.require_read_letter(user, case, letter.kind)
+    return user, case, letter
 
 
 @blp.get("/cases/<string:ticket>/letters")
@@ -177,7 +179,8 @@ def list_letters(ticket):
     """Every letter of the case, oldest first; ``pending`` ones are still being made into PDFs."""
     user = current_user()
     case = access.require_staff_case(db.session, user, ticket)
-    return {"ticket": case.ticket, "items": [item(x, _locale()) for x in records.for_case(db.session, case)]}
+    shown = [x for x in records.for_case(db.session, case) if access.can_read_letter(user, case, x.kind)]
+    return {"ticket": case.ticket, "items": [item(x, _locale()) for x in shown]}
 
 
 @blp.get("/cases/<string:ticket>/letters/<id:letter_id>/pdf")
@@ -218,7 +221,7 @@ def letter_stylesheet():
 def upload_scan(ticket, letter_id):
     """The signed scan (PDF, PNG or JPEG, multipart field ``file``) becomes the letter of record, once."""
     user, case, letter = _staff_letter(ticket, letter_id)
-    access.require_letter_writer(user)
+    access.require_letter_writer(user, case)
     files = request.files.getlist("file")
     if len(files) != 1:
         raise Invalid("exactly_one_file", fields={"file": [msg("exactly_one_file")]})
@@ -234,7 +237,7 @@ def upload_scan(ticket, letter_id):
 def correct_letter(body, ticket, letter_id):
     """A new letter in place of this one (next number, today's date), naming it and why; it stays as it was."""
     user, case, letter = _staff_letter(ticket, letter_id)
-    access.require_letter_writer(user)
+    access.require_letter_writer(user, case)
     new = issue.correct(db.session, runtime(), user, letter, body["reason"])
     commit(case)
     return item(new, _locale())
@@ -247,7 +250,7 @@ def correct_letter(body, ticket, letter_id):
 def translate_letter(body, ticket, letter_id):
     """A copy of the letter in another language under the same number (a requester asked for English)."""
     user, case, letter = _staff_letter(ticket, letter_id)
-    access.require_letter_writer(user)
+    access.require_letter_writer(user, case)
     copy = issue.translate(db.session, runtime(), user, letter, body["locale"])
     commit(case)
     return item(copy, _locale())

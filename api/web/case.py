@@ -172,7 +172,7 @@ def case(ticket: str, reporter: dict | None = None):
         "history_shown": history_shown,
         "timeline": _timeline(found, locale) if history_shown else [],
         "documents": _documents(rt, user, found, locale),
-        "letters": letter_rows(found, locale) if found.kind != kinds.COMPLAINT else [],
+        "letters": letter_rows(user, found, locale),
         "files": task_files.files_of(db.session, rt.forms, user, found),
         "chain": _chain(rt, user, found, locale) if found.kind != kinds.COMPLAINT else [],
         "progress": _progress(rt, found, locale),

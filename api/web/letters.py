@@ -45,8 +45,9 @@ def rows(letters: list[Letter], locale: str) -> list[dict]:
     ]
 
 
-def for_case_page(case: Case, locale: str) -> list[dict]:
-    return rows(records.for_case(db.session, case), locale)
+def for_case_page(user, case: Case, locale: str) -> list[dict]:
+    """The case's letters this officer reads (a unit: the clarification request it was sent)."""
+    return rows([x for x in records.for_case(db.session, case) if access.can_read_letter(user, case, x.kind)], locale)
 
 
 def for_status_page(case: Case, locale: str) -> list[dict]:
@@ -70,6 +71,7 @@ def case_letter(ticket: str, letter_id: int):
     user = officer()
     case = access.require_staff_case(db.session, user, ticket)
     letter = records.require_letter(db.session, case, letter_id)
+    access.require_read_letter(user, case, letter.kind)
     scan = request.args.get("pindaian") == "1" and letter.scan_storage_key is not None
     if letter.status != "ready" and not scan:
         raise NotFound("letter_being_prepared")
@@ -84,6 +86,7 @@ def case_letter_print(ticket: str, letter_id: int):
     user = officer()
     case = access.require_staff_case(db.session, user, ticket)
     letter = records.require_letter(db.session, case, letter_id)
+    access.require_read_letter(user, case, letter.kind)
     rt = runtime()
     page = render.html(
         rt.settings, issue.unseal(rt, letter), stylesheet_href="/api/v1/letters/letter.css", print_view=True

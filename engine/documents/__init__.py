@@ -132,18 +132,14 @@ def _day(value: str, locale: str) -> str:
     return value
 
 
-def render(
-    session: Session, forms: FormRegistry, case: Case, name: str, locale: str, readers: visibility.Readers
-) -> tuple[Document, str]:
-    """The document's text, built only from the fields ``readers`` may see (engine.visibility): a unit's
-    clarification request from the team's summary, a reporter's letter from what was written for them."""
-    doc = DOCUMENTS.get(name)
-    if doc is None or doc not in issued(session, case):
-        raise NotFound("document_not_found")
+def context(session: Session, forms: FormRegistry, case: Case, locale: str, readers: visibility.Readers) -> dict:
+    """What a document (or a complaint's letter of record, engine.letters) says of the case, built only from the
+    fields ``readers`` may see (engine.visibility): a unit's from the team's summary, a reporter's from what was
+    written for them. Never the reporter's identity: no field of it is here to print."""
     tasks = {task: data for task, data in visibility.completed(session, forms, case, readers)}
     recorded = tasks.get("catat_pengaduan", {})
     details = visibility.details(forms, case, readers)
-    context = {
+    return {
         "ticket": case.ticket,
         "received": day_in_words(case.received_at.date().isoformat(), "en" if locale == "en" else "id"),
         "status_label": status.label(case.status, locale),
@@ -155,5 +151,15 @@ def render(
         "tasks": tasks,
         **_referred_unit(session, case, tasks),
     }
+
+
+def render(
+    session: Session, forms: FormRegistry, case: Case, name: str, locale: str, readers: visibility.Readers
+) -> tuple[Document, str]:
+    """The document's text, built only from the fields ``readers`` may see (``context``)."""
+    doc = DOCUMENTS.get(name)
+    if doc is None or doc not in issued(session, case):
+        raise NotFound("document_not_found")
     template = f"{name}.{'en' if locale == 'en' else 'id'}.txt"
-    return doc, _env.get_template(template).render(**context).rstrip("\n") + "\n"
+    text = _env.get_template(template).render(**context(session, forms, case, locale, readers))
+    return doc, text.rstrip("\n") + "\n"

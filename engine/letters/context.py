@@ -14,7 +14,7 @@ from datetime import date
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from engine import dip_match, exemptions, kinds, status, visibility
+from engine import access, dip_match, documents, exemptions, kinds, status, visibility
 from engine.config import Settings
 from engine.letters.types import TYPES, LetterType
 from engine.models import Case, CaseEvent, Party
@@ -26,6 +26,16 @@ DEFAULT_POSITIONS = {
     "atasan_ppid": ("Atasan PPID", "PPID Superior"),
     "pimpinan": ("Pimpinan Badan Publik", "Head of the Public Body"),
     "petugas_layanan": ("Petugas Pelayanan Informasi", "Information Service Officer"),
+    "tim_pengaduan": ("Ketua Tim Pengelola Pengaduan", "Head of the Complaints Team"),
+}
+# Whom a complaint's letter goes to, and the fields it may print (engine.visibility): a unit, the Inspectorate
+# General or another agency read the team's summary (what the referral gives a unit), the reporter what was
+# written for them. No reader here sees the reporter's identity, which lives in the vault and is never read.
+AUDIENCES = {
+    "unit": frozenset({"unit_pengolah"}),
+    "itjen": frozenset({"unit_pengolah"}),
+    "agency": frozenset({"unit_pengolah"}),
+    "reporter": frozenset({access.REQUESTER}),
 }
 # UU 14/2008 Pasal 17: what each letter exempts (legal-process.md §3.6), as a refusal quotes it.
 PASAL_17 = {
@@ -152,6 +162,21 @@ def build(
     ``recorded`` is what the case's tasks recorded (the team's view), when the caller has it already.
     """
     settings, tz = rt.settings, rt.calendars["strict"].tz
+    common = {
+        "type": {"code": kind.code, "title": kind.title(locale), "legal_basis": kind.legal_basis},
+        "letter": {
+            "number": number,
+            "date": letter_date.isoformat(),
+            "locale": locale,
+            "code": code,
+            "verify_url": verify_url(settings, code),
+            "corrects": corrects,
+        },
+        "office": office(settings),
+        "signatory": signatory(settings, signed_as or kind.signatory),
+    }
+    if kind.audience is not None:
+        return common | complaint(session, rt, case, kind, locale, data)
     if recorded is None:
         recorded = visibility.recorded(session, rt.forms, case, None)  # the team's view: every field
     parent = session.get(Case, case.parent_id) if case.parent_id else None
@@ -168,18 +193,7 @@ def build(
     decision = task_data(session, case, "putuskan") if case.kind == kinds.REQUEST else {}
     i = 1 if locale == "en" else 0
     proxy_id = (case.details or {}).get("kuasa_party_id")
-    return {
-        "type": {"code": kind.code, "title": kind.title(locale), "legal_basis": kind.legal_basis},
-        "letter": {
-            "number": number,
-            "date": letter_date.isoformat(),
-            "locale": locale,
-            "code": code,
-            "verify_url": verify_url(settings, code),
-            "corrects": corrects,
-        },
-        "office": office(settings),
-        "signatory": signatory(settings, signed_as or kind.signatory),
+    return common | {
         "case": _case_view(case, tz),
         "status_label": status.label(case.outcome or case.status, locale),
         "decision_label": status.label(decision["keputusan"], locale) if decision.get("keputusan") else "",
@@ -196,6 +210,28 @@ def build(
         "deadlines": _deadlines(case, tz),
         "pasal17": {letter: texts[i] for letter, texts in PASAL_17.items()},
         "grounds": _objection_grounds(rt, i),
+    }
+
+
+def complaint(session: Session, rt: Runtime, case: Case, kind: LetterType, locale: str, data: dict) -> dict:
+    """A complaint letter's own part: what its audience may read of the case (engine.documents ``context``), and
+    of the issuing task's data only the fields the letter prints (its number and date, the agency forwarded to,
+    the question or outcome written for the reporter). Never an identity: ``requester`` is always None."""
+    readers = AUDIENCES[kind.audience]
+    seen = documents.context(session, rt.forms, case, locale, readers)
+    classification = task_data(session, case, "klasifikasi")
+    printed = ("tanggal", "instansi_tujuan", "pertanyaan", "ringkasan_untuk_pelapor")
+    return {
+        "audience": kind.audience,
+        "complaint": {key: value for key, value in seen.items() if key != "tasks"},
+        "problem_code": classification.get("kode_masalah", "") if kind.audience == "itjen" else "",
+        "data": {key: data[key] for key in printed if key in data},
+        "case": {
+            "ticket": case.ticket,
+            "kind": case.kind,
+            "received_on": case.received_at.astimezone(rt.calendars["strict"].tz).date().isoformat(),
+        },
+        "requester": None,
     }
 
 

@@ -159,7 +159,7 @@ def after_task(session: Session, rt: Runtime, user: User, task: HumanTask, data:
         if task.bpmn_id in DETERMINATION_TASKS:
             test = context.task_data(session, case, "uji_konsekuensi")
             exemptions.record_determination(session, case, task.lane, user.username, data, test, letter)
-        if letter_type.to_requester:
+        if letter_type.to_requester and letter_type.audience is None:  # a reporter's identity is never read here
             if english is None:
                 english = context.requester_locale(rt, session, case) == "en"
             if english:

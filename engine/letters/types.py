@@ -28,6 +28,9 @@ class LetterType:
     signatory: str  # the lane whose signatory signs (engine.config SIGNATORY_LANES); "decided" = the deciding lane
     to_requester: bool
     legal_basis: str
+    # A complaint's letter: who it goes to (engine.letters.context AUDIENCES: the fields it may print). None for
+    # the PPID's letters, which are the team's to write.
+    audience: str | None = None
 
     def title(self, locale: str) -> str:
         return self.title_en if locale == "en" else self.title_id
@@ -135,6 +138,58 @@ TYPES: dict[str, LetterType] = {
             False,
             "UU 14/2008 Pasal 45; Perki 1/2013",
         ),
+        # A complaint's letters (legal-process.md §7.2, §10b): to a unit, the Inspectorate General or another agency
+        # they speak of "the report we received" and never of the reporter; to the reporter they greet "Pelapor".
+        LetterType(
+            "surat_permintaan_klarifikasi",
+            "KLR",
+            "Surat Permintaan Klarifikasi",
+            "Request for Clarification",
+            "tim_pengaduan",
+            False,
+            "Permenpan 5/2009; KMA 765/2018",
+            "unit",
+        ),
+        LetterType(
+            "nota_dinas_itjen",
+            "ND",
+            "Nota Dinas Penerusan Pengaduan ke Inspektorat Jenderal",
+            "Memo Referring the Complaint to the Inspectorate General",
+            "pimpinan",
+            False,
+            "Permenpan 5/2009; KMA 765/2018",
+            "itjen",
+        ),
+        LetterType(
+            "surat_penerusan",
+            "SPP",
+            "Surat Penerusan Pengaduan",
+            "Complaint Forwarding Letter",
+            "pimpinan",
+            False,
+            "Permenpan 5/2009; UU 25/2009",
+            "agency",
+        ),
+        LetterType(
+            "surat_permintaan_bukti",
+            "SPB",
+            "Surat Permintaan Kelengkapan Data/Bukti",
+            "Request for Supporting Evidence",
+            "tim_pengaduan",
+            True,
+            "UU 25/2009 Pasal 45; Permenpan 5/2009",
+            "reporter",
+        ),
+        LetterType(
+            "pemberitahuan_hasil",
+            "PHP",
+            "Surat Pemberitahuan Hasil Penanganan Pengaduan",
+            "Notice of the Outcome of the Complaint",
+            "pimpinan",
+            True,
+            "UU 25/2009 Pasal 50; Perpres 76/2013",
+            "reporter",
+        ),
     )
 }
 
@@ -196,6 +251,26 @@ TRIGGERS: tuple[Trigger, ...] = (
         kinds.DISPUTE, "surat_kuasa", "surat_kuasa_khusus", "tanggal", when=lambda f: not f.data.get("nomor_surat")
     ),
     Trigger(kinds.DISPUTE, "siapkan_berkas", "tanggapan_termohon"),
+    # A complaint's letters. A not oversight-relevant complaint is clarified by the unit it is referred to; the
+    # memo and the forwarding letter are numbered by Kawal unless the office gave its own number.
+    Trigger(
+        kinds.COMPLAINT,
+        "klasifikasi",
+        "surat_permintaan_klarifikasi",
+        when=lambda f: f.data.get("berkadar_pengawasan") is False,
+    ),
+    Trigger(
+        kinds.COMPLAINT,
+        "rujukan_itjen",
+        "nota_dinas_itjen",
+        "tanggal",
+        when=lambda f: not f.data.get("nomor_nota_dinas"),
+    ),
+    Trigger(
+        kinds.COMPLAINT, "surat_penerusan", "surat_penerusan", "tanggal", when=lambda f: not f.data.get("nomor_surat")
+    ),
+    Trigger(kinds.COMPLAINT, "minta_bukti", "surat_permintaan_bukti"),
+    Trigger(kinds.COMPLAINT, "pemberitahuan_hasil", "pemberitahuan_hasil", "tanggal"),
 )
 BY_TASK: dict[tuple[str, str], tuple[Trigger, ...]] = {}
 for _trigger in TRIGGERS:

@@ -177,3 +177,36 @@ def test_who_reads_the_documents(client, login, group, expected):
 def test_documents_need_a_login(client, login):
     team = Team(client, login).verified()
     assert_refused(client.get(f"{API}/cases/{team.ticket}/documents"), 401)
+
+
+def test_a_complaints_letters_of_record_are_read_by_the_team_and_a_unit_reads_only_the_one_sent_to_it(
+    app, client, login
+):
+    with app.app_context():
+        db.session.scalar(select(Unit).where(Unit.code == "PENDMAD")).name = "Bidang Pendidikan Madrasah"
+        db.session.commit()
+    team = Team(client, login).verified()
+    team.complete("klasifikasi", TO_PENDMAD)
+    team.complete("klarifikasi_unit", {"tanggapan": "Sudah ditegur", "tindakan_yang_diambil": "Teguran"}, "unitmad")
+    team.complete("klarifikasi", CLARIFIED)
+    team.complete("minta_bukti", {"pertanyaan": QUESTION})
+
+    def listed(who):
+        r = client.get(f"{API}/cases/{team.ticket}/letters", headers=login(who))
+        assert r.status_code == 200, r.json
+        return {x["kind"]: x for x in r.json["items"]}
+
+    mine = listed("tim")
+    assert sorted(mine) == ["surat_permintaan_bukti", "surat_permintaan_klarifikasi"]
+    assert mine["surat_permintaan_klarifikasi"]["number"].startswith("B-1/")
+    unit = listed("unitmad")
+    assert list(unit) == ["surat_permintaan_klarifikasi"]
+    clarification = unit["surat_permintaan_klarifikasi"]["id"]
+    printed = client.get(f"{API}/cases/{team.ticket}/letters/{clarification}/print", headers=login("unitmad"))
+    assert printed.status_code == 200
+    page = printed.get_data(as_text=True)
+    assert "Pimpinan Bidang Pendidikan Madrasah" in page
+    assert REPORTER_NAME not in page
+    evidence = mine["surat_permintaan_bukti"]["id"]
+    assert_refused(client.get(f"{API}/cases/{team.ticket}/letters/{evidence}/print", headers=login("unitmad")), 404)
+    assert client.get(f"{API}/cases/{team.ticket}/letters/{evidence}/print", headers=login("tim")).status_code == 200
