@@ -32,6 +32,7 @@ from api.web.blueprint import bp
 from api.web.facts import case_facts, labelled, requester_facts
 from api.web.i18n import current_language
 from api.web.letters import for_case_page as letter_rows
+from api.web.letters import scan_form
 from api.web.session import officer
 from engine import (
     access,
@@ -172,7 +173,8 @@ def case(ticket: str, reporter: dict | None = None):
         "history_shown": history_shown,
         "timeline": _timeline(found, locale) if history_shown else [],
         "documents": _documents(rt, user, found, locale),
-        "letters": letter_rows(user, found, locale),
+        "letters": (letters := letter_rows(user, found, locale)),
+        "scan_form": scan_form(user, found, letters),
         "files": task_files.files_of(db.session, rt.forms, user, found),
         "chain": _chain(rt, user, found, locale) if found.kind != kinds.COMPLAINT else [],
         "progress": _progress(rt, found, locale),

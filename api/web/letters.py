@@ -8,19 +8,22 @@ from __future__ import annotations
 
 import hashlib
 
-from flask import Response, render_template, request
+from flask import Response, flash, redirect, render_template, request, url_for
+from flask_babel import gettext as _
 from flask_login import login_required
 
-from api.boundary import noted, runtime
+from api.boundary import commit, noted, runtime
 from api.extensions import db
 from api.web.blueprint import bp
 from api.web.i18n import current_language, translated
+from api.web.inbox import refusal_message
 from api.web.session import officer
 from engine import access
-from engine.errors import Invalid, NotFound
-from engine.files import FileStore
+from engine.errors import Conflict, Forbidden, Invalid, NotFound
+from engine.files import FileStore, Upload
 from engine.letters import issue, production, records, render
 from engine.letters.types import TYPES
+from engine.messages import msg
 from engine.models import Case, Letter
 
 STATUS = {"pending": ("sedang disiapkan", "being prepared"), "failed": ("gagal dibuat", "could not be made")}
@@ -48,6 +51,16 @@ def rows(letters: list[Letter], locale: str) -> list[dict]:
 def for_case_page(user, case: Case, locale: str) -> list[dict]:
     """The case's letters this officer reads (a unit: the clarification request it was sent)."""
     return rows([x for x in records.for_case(db.session, case) if access.can_read_letter(user, case, x.kind)], locale)
+
+
+def scan_form(user, case: Case, letters: list[dict]) -> dict | None:
+    """The signed-scan upload on the case page: for who may upload one, the letters that have none yet."""
+    try:
+        access.require_letter_writer(user, case)
+    except Forbidden:
+        return None
+    open_ = [x for x in letters if not x["scan"]]
+    return {"letters": open_, "max_mb": runtime().settings.max_attachment_bytes // (1024 * 1024)} if open_ else None
 
 
 def for_status_page(case: Case, locale: str) -> list[dict]:
@@ -93,6 +106,34 @@ def case_letter_print(ticket: str, letter_id: int):
     )
     noted(user, case, f"letter:{letter.id}")
     return Response(page, mimetype="text/html", headers={"Cache-Control": "no-store"})
+
+
+@bp.post("/kasus/<ticket>/surat/pindaian")
+@login_required
+def case_letter_scan(ticket: str):
+    """The signed scan of a printed letter becomes its letter of record (``POST .../letters/{id}/scan`` on a page)."""
+    user = officer()
+    case = access.require_staff_case(db.session, user, ticket)
+    back = url_for("web.case", ticket=case.ticket) + "#letters-title"
+    letter_id = request.form.get("letter", "")
+    letter = records.require_letter(db.session, case, int(letter_id) if letter_id.isdigit() else 0)
+    access.require_read_letter(user, case, letter.kind)
+    access.require_letter_writer(user, case)
+    files = [f for f in request.files.getlist("file") if f.filename]
+    try:
+        if len(files) != 1:
+            raise Invalid("exactly_one_file", fields={"file": [msg("exactly_one_file")]})
+        rt = runtime()
+        records.record_scan(
+            db.session, rt, FileStore(rt.settings.files_dir, rt.vault), user, letter, Upload.from_storage(files[0])
+        )
+    except (Invalid, Conflict) as refused:
+        db.session.rollback()
+        flash(refusal_message(refused), "error")
+        return redirect(back)
+    commit(case)
+    flash(_("The signed scan of letter %(number)s is now its letter of record.", number=letter.number), "success")
+    return redirect(back)
 
 
 @bp.route("/verifikasi/<code>", methods=["GET", "POST"])

@@ -4,10 +4,11 @@ checks that file on the public verification page its QR code opens; both pages p
 import hashlib
 import re
 
+import pytest
 from playwright.sync_api import expect
 
 from tests.api.test_letters_api import render_letters
-from tests.browser.steps import assert_accessible, assert_fits_narrow_screen, log_in
+from tests.browser.steps import DESKTOP, assert_accessible, assert_fits_narrow_screen, keep_screenshot, log_in
 
 
 def _registered(desk) -> str:
@@ -52,3 +53,39 @@ def test_a_downloaded_letter_is_confirmed_genuine_on_its_verification_page(page,
     public.locator("#file").set_input_files(str(tmp_path / "palsu.pdf"))
     public.get_by_role("button", name="Periksa").click()
     expect(public.get_by_role("alert")).to_contain_text(re.compile("Tidak asli"))
+
+
+@pytest.mark.parametrize("width", [360, DESKTOP["width"]])
+def test_the_signed_scan_uploaded_on_the_case_page_becomes_the_letter_of_record(new_page, desk, app, tmp_path, width):
+    ticket = _registered(desk)
+    render_letters(app)
+    page = new_page(width, 800)
+    log_in(page, "ppid")
+    page.goto(f"/kasus/{ticket}#letters-title")
+    form = page.locator("form.scan-form")
+    expect(form.get_by_label("Surat", exact=True)).to_contain_text("Tanda Bukti Penerimaan")
+    assert_accessible(page, "the case page with the signed-scan form")
+    if width == 360:
+        assert_fits_narrow_screen(page, "the case page with the signed-scan form")
+    shot = keep_screenshot(page, "case-letter-scan-form")
+    page.locator("section[aria-labelledby=letters-title]").screenshot(path=str(shot.with_suffix(".letters.png")))
+
+    (tmp_path / "bukan.pdf").write_bytes(b"MZ not a scan at all")  # a name is not a type: the content is sniffed
+    form.get_by_label("Pindaian bertanda tangan (PDF, PNG atau JPEG)").set_input_files(str(tmp_path / "bukan.pdf"))
+    form.get_by_role("button", name="Unggah pindaian").click()
+    expect(page.locator(".flash-error")).to_contain_text("PDF, PNG")
+
+    scan = b"%PDF-1.4\n% a signed scan\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
+    (tmp_path / "pindaian.pdf").write_bytes(scan)
+    form = page.locator("form.scan-form")
+    form.get_by_label("Pindaian bertanda tangan (PDF, PNG atau JPEG)").set_input_files(str(tmp_path / "pindaian.pdf"))
+    form.get_by_role("button", name="Unggah pindaian").click()
+    expect(page.locator(".flash-success")).to_contain_text("kini menjadi surat resminya")
+    letters = page.locator("table.letters")
+    expect(letters.get_by_role("link", name="Pindaian bertanda tangan")).to_be_visible()
+    expect(page.locator("form.scan-form")).to_have_count(0)  # once per letter: nothing left to upload
+    assert_accessible(page, "the case page after the upload")
+    keep_screenshot(page, "case-letter-scan")
+    items = desk.client.get(f"/api/v1/cases/{ticket}/letters", headers=desk.login("ppid")).json["items"]
+    assert (items[0]["of_record"], items[0]["scan_sha256"]) == ("scan", hashlib.sha256(scan).hexdigest())
+    assert len(items[0]["sha256"]) == 64  # the generated PDF is kept beside it

@@ -91,3 +91,35 @@ def test_the_task_page_refuses_a_notice_that_contradicts_the_decision_beside_the
     assert '<p class="field-error" id="f-informasi_dikuasai-error">' in page
     assert "bertentangan dengan keputusan" in page
     assert desk.task(receipt["ticket"], "pemberitahuan_tertulis")  # still open
+
+
+def test_the_signed_scan_form_needs_its_csrf_token_a_writer_and_takes_one_scan_per_letter(app, desk, browser):
+    ticket = to_notice(desk)["ticket"]
+    render_letters(app)
+    scan = b"%PDF-1.4\n% signed\n%%EOF\n"
+
+    def upload(who, csrf=True):
+        who.get(f"/kasus/{ticket}")
+        data = {"letter": "1", "file": (io.BytesIO(scan), "pindaian.pdf")}
+        return who.post(f"/kasus/{ticket}/surat/pindaian", data, csrf=csrf, content_type="multipart/form-data")
+
+    officer = browser("ppid")
+    assert 'action="/kasus/' + ticket + '/surat/pindaian"' in text(officer.get(f"/kasus/{ticket}"))
+    assert upload(officer, csrf=False).status_code == 400  # no token: nothing stored
+    assert (
+        desk.client.get(f"/api/v1/cases/{ticket}/letters", headers=desk.login("ppid")).json["items"][0]["scan_sha256"]
+        is None
+    )
+    auditor = browser("auditor")
+    assert "surat/pindaian" not in text(auditor.get(f"/kasus/{ticket}"))
+    assert upload(auditor).status_code == 403
+    assert upload(officer).status_code == 302
+    again = upload(officer)
+    assert again.status_code == 302
+    assert "sudah" in text(officer.get(f"/kasus/{ticket}")).lower()  # the second scan is refused in words
+    (first,) = [
+        x
+        for x in desk.client.get(f"/api/v1/cases/{ticket}/letters", headers=desk.login("ppid")).json["items"]
+        if x["id"] == 1
+    ]
+    assert first["scan_sha256"] == hashlib.sha256(scan).hexdigest()
