@@ -258,6 +258,8 @@ TEMPLATES: dict[str, str] = {
     "notice_say_if_redacted": "required: say whether parts are redacted (letter e)",
     "notice_no_fee_when_nothing_given": "no fee when no information is given",
     "notice_delivery_before_notice": "not before the date of the notice",
+    "date_after_notice": "between the written notice's date (%(first)s) and today",
+    "date_after_decision": "between the date of the decision (%(first)s) and today",
     "letter_language_unknown": "unknown language",
     "letter_exists_in_language": "the letter exists in that language (%(code)s)",
     "correction_reason_required": "a reason is required",

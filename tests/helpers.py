@@ -79,6 +79,9 @@ DISPATCH_DATES = frozenset(
         "tanggal_dikirim",
         "tanggal_penetapan",
         "jadwal_penyerahan",
+        "tanggal_penyerahan",
+        "tanggal_keputusan",
+        "tanggal",
     }
 )
 

@@ -8,13 +8,17 @@ request, a decision citing the exemption register. ``inbox.complete_task`` calls
 schema, so the API (422) and the task page (messages beside the fields) say the same thing, and nothing
 is changed by a refused form.
 
-Dispatch dates (not before the receipt, not in the future) are engine.lateness's; the extension's
-"before T10" is the task's ``mustCompleteBefore`` guard.
+A letter's other dates are bounded here too (``DATES``): a decision, a settlement record, a power of
+attorney or a complaint letter is dated between the case's receipt and today; a response is sent no earlier
+than it was decided, information handed over no earlier than the notice that announced it. Dispatch dates
+(not before the receipt, not in the future) are engine.lateness's; the extension's "before T10" is the
+task's ``mustCompleteBefore`` guard.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import dataclass
 from datetime import date
 
 from sqlalchemy.orm import Session
@@ -96,12 +100,53 @@ RULES: dict[tuple[str, str], Callable[[Session, Runtime, Case, dict], dict]] = {
 }
 
 
+@dataclass(frozen=True)
+class Dated:
+    """A date field no earlier than the case's receipt (or than ``after``: another task's date, when recorded)
+    and no later than today."""
+
+    field: str
+    after: tuple[str, str] | None = None  # (task, field) of the date it may not precede
+    message: str | None = None  # the message when that date bounds it (else: between the receipt and today)
+
+
+ON_OR_AFTER_DECISION = ("putuskan_keberatan", "tanggal_keputusan")
+ON_OR_AFTER_NOTICE = ("pemberitahuan_tertulis", "tanggal_pemberitahuan")
+DATES: dict[tuple[str, str], tuple[Dated, ...]] = {
+    (kinds.REQUEST, "penyerahan_informasi"): (Dated("tanggal_penyerahan", ON_OR_AFTER_NOTICE, "date_after_notice"),),
+    (kinds.REQUEST, "penyerahan_lanjutan"): (Dated("tanggal_penyerahan", ON_OR_AFTER_NOTICE, "date_after_notice"),),
+    (kinds.OBJECTION, "tawarkan_musyawarah"): (Dated("tanggal"),),
+    (kinds.OBJECTION, "putuskan_keberatan"): (Dated("tanggal_keputusan"),),
+    (kinds.OBJECTION, "kirim_tanggapan"): (Dated("tanggal_dikirim", ON_OR_AFTER_DECISION, "date_after_decision"),),
+    (kinds.DISPUTE, "surat_kuasa"): (Dated("tanggal"),),
+    (kinds.COMPLAINT, "rujukan_itjen"): (Dated("tanggal"),),
+    (kinds.COMPLAINT, "surat_penerusan"): (Dated("tanggal"),),
+    (kinds.COMPLAINT, "pemberitahuan_hasil"): (Dated("tanggal"),),
+}
+
+
+def dates(session: Session, rt: Runtime, case: Case, task: str, data: dict) -> dict[str, list[str]]:
+    """The bounds of ``DATES`` on a task's data: field messages for each date out of them."""
+    fields: dict[str, list[str]] = {}
+    today, received = _today(rt), _received_on(rt, case)
+    for rule in DATES.get((case.kind, task), ()):
+        value = _date(data.get(rule.field))
+        if value is None:
+            continue  # absent (the schema says whether it is required) or not a date (the schema's message)
+        after = _date(task_data(session, case, rule.after[0]).get(rule.after[1])) if rule.after else None
+        first, message = (after, rule.message) if after is not None and after > received else (received, None)
+        if not first <= value <= today:
+            fields[rule.field] = [msg(message or "date_between_receipt_and_today", first=first.isoformat())]
+    return fields
+
+
 def check(session: Session, rt: Runtime, task: HumanTask, data: dict) -> None:
     """Refuse (422, field messages) a letter's data that the law's contents or the case's record contradict."""
+    fields = dates(session, rt, task.case, task.bpmn_id, data)
     rule = RULES.get((task.case.kind, task.bpmn_id))
-    if rule is None:
-        return
-    fields = rule(session, rt, task.case, data)
+    if rule is not None:
+        for name, messages in rule(session, rt, task.case, data).items():
+            fields.setdefault(name, []).extend(messages)
     if fields:
         raise Invalid("letter_incomplete", fields=fields)
 

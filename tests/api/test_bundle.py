@@ -73,7 +73,7 @@ def chain(office):
     office.complete(
         objection,
         "putuskan_keberatan",
-        {"keputusan": "keberatan_ditolak", "tanggal_keputusan": "2026-12-10", "alasan_tertulis": REASONS},
+        {"keputusan": "keberatan_ditolak", "tanggal_keputusan": "2026-12-02", "alasan_tertulis": REASONS},
     )
     office.complete(objection, "kirim_tanggapan", {"tanggal_dikirim": "2026-12-02", "dikirim_melalui": "email"})
     dispute = office.dispute(objection, diajukan_ke_ki="2026-12-02", sidang_pertama="2026-12-21T09:00:00+07:00")

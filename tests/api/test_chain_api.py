@@ -292,7 +292,7 @@ def test_granted_objection_through_the_api_reopens_the_request(desk, client, log
         {
             "keputusan": "keberatan_dikabulkan_seluruhnya",
             "perintah_kepada_ppid": "Serahkan daftar penerima tanpa NIK",
-            "tanggal_keputusan": "2026-12-10",
+            "tanggal_keputusan": "2026-12-02",
         },
     )
     desk.complete(ticket, "kirim_tanggapan", {"tanggal_dikirim": "2026-12-02", "dikirim_melalui": "email"})
@@ -310,7 +310,7 @@ def test_the_evidence_file_task_shows_the_chronology_of_the_whole_chain(desk, cl
         "surat_kuasa",
         {
             "nomor_surat": "B-12/Kw/2026",
-            "tanggal": "2026-12-03",
+            "tanggal": "2026-12-02",
             "penerima_kuasa": ["Kabag TU"],
             "wewenang_berdamai": True,
         },
@@ -336,7 +336,7 @@ def test_upholding_the_ppid_without_written_reasons_is_422_and_the_task_stays_op
     with unchanged():
         r = client.post(
             f"{API}/tasks/{task['id']}/complete",
-            json={"data": {"keputusan": "keberatan_ditolak", "tanggal_keputusan": "2026-12-10"}},
+            json={"data": {"keputusan": "keberatan_ditolak", "tanggal_keputusan": "2026-12-02"}},
             headers=login("atasan"),
         )
     assert_refused(r, 422, {"alasan_tertulis"})

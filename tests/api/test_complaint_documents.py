@@ -75,7 +75,7 @@ def test_each_step_issues_its_document_in_the_register_order(client, login):
 def test_a_referral_to_the_inspectorate_issues_a_memo_and_no_unit_letter(client, login):
     team = Team(client, login).verified()
     team.complete("klasifikasi", KE_ITJEN)
-    team.complete("rujukan_itjen", {"nomor_nota_dinas": "ND-12/Kw.13/PS.00/01/2027", "tanggal": "2027-01-12"})
+    team.complete("rujukan_itjen", {"nomor_nota_dinas": "ND-12/Kw.13/PS.00/01/2027", "tanggal": "2027-01-11"})
     assert team.documents() == ["tanda_terima", "lembar_disposisi", "nota_dinas_itjen"]
     memo = team.document("nota_dinas_itjen")
     assert memo.status_code == 200

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import io
+from datetime import UTC, datetime
 
 import pytest
+import time_machine
 from fpdf import FPDF
 
 from tests.helpers import STEP, decision
@@ -13,6 +15,14 @@ PNG = (
     b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x00\x01\x00\x00\x00\x01\x08\x02\x00\x00\x00\x90wS\xde\x00\x00"
     b"\x00\x0cIDATx\x9cc\xf8\x0f\x00\x00\x01\x01\x00\x05\x18\xd8N\x00\x00\x00\x00IEND\xaeB`\x82"
 )
+
+
+@pytest.fixture(autouse=True)
+def _office_day():
+    """Tuesday 1 December 2026, 10:00 WIB: the requests are received, decided and handed over that day (a
+    delivery is dated no earlier than its written notice, engine.letters.completeness)."""
+    with time_machine.travel(datetime(2026, 12, 1, 3, 0, tzinfo=UTC), tick=True):
+        yield
 
 
 def pdf(*pages: str) -> bytes:

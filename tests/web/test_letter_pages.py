@@ -123,3 +123,29 @@ def test_the_signed_scan_form_needs_its_csrf_token_a_writer_and_takes_one_scan_p
         if x["id"] == 1
     ]
     assert first["scan_sha256"] == hashlib.sha256(scan).hexdigest()
+
+
+def test_a_letters_date_out_of_bounds_is_refused_with_the_same_words_on_the_api_and_the_task_page(
+    client, login, browser
+):
+    from tests.api.test_complaint_documents import Team
+    from tests.workflows.test_pengaduan_paths import KE_ITJEN
+
+    team = Team(client, login).verified()  # received today, 2 December 2026
+    team.complete("klasifikasi", KE_ITJEN)
+    case = client.get(f"/api/v1/cases/{team.ticket}", headers=login("tim")).json
+    (task,) = [t for t in case["open_tasks"] if t["name"] == "rujukan_itjen"]
+    api = client.post(
+        f"/api/v1/tasks/{task['id']}/complete", json={"data": {"tanggal": "2026-12-03"}}, headers=login("tim")
+    )
+    assert api.status_code == 422
+    assert api.json["errors"] == {"tanggal": ["antara 2026-12-02 dan hari ini"]}
+    officer = browser("tim")
+    officer.get(f"/tugas/{task['id']}")
+    page = officer.post(f"/tugas/{task['id']}", {"tanggal": "2026-12-03"})
+    assert page.status_code == 422
+    assert '<p class="field-error" id="f-tanggal-error">' in text(page)
+    assert "antara 2026-12-02 dan hari ini" in text(page)
+    assert [t["name"] for t in client.get(f"/api/v1/cases/{team.ticket}", headers=login("tim")).json["open_tasks"]] == [
+        "rujukan_itjen"
+    ]

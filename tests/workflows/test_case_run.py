@@ -17,7 +17,7 @@ from tests.helpers import STEP, WHO, decision
 RECEIVED = datetime(2026, 12, 2, 3, 0, tzinfo=UTC)  # Wed 2 Dec 2026, 10:00 WIB
 GRANTED = {
     "keputusan": "keberatan_dikabulkan_seluruhnya",
-    "tanggal_keputusan": "2026-12-10",
+    "tanggal_keputusan": "2026-12-02",  # the objections here are received, decided and answered on 2 Dec
     "perintah_kepada_ppid": "Serahkan informasi yang diminta",
 }
 RESPONSE_SENT = {"dikirim_melalui": "email"}  # dated by ``_sent``: a dispatch date is bounded (engine.lateness)
@@ -78,7 +78,9 @@ def test_news_the_request_does_not_await_leaves_it_out_of_the_touched_cases(offi
     _registered(office, objection)
     office.complete(objection, "tawarkan_musyawarah", {"hasil": "tidak_bersedia"})
     office.complete(objection, "susun_kronologi", {"kronologi": "Belum dijawab", "pertimbangan_ppid": "Terlambat"})
-    office.complete(objection, "putuskan_keberatan", GRANTED)
+    office.complete(
+        objection, "putuskan_keberatan", {**GRANTED, "tanggal_keputusan": _sent(office, objection)["tanggal_dikirim"]}
+    )
     # Recorded in the request's history only: no timer or message of the request changed.
     assert _completed(office, objection, "kirim_tanggapan", _sent(office, objection)) == [objection]
 

@@ -84,17 +84,17 @@ def test_the_evidence_request_and_the_outcome_go_to_the_reporter_as_pelapor_on_t
 def test_the_memo_to_the_inspectorate_is_numbered_by_kawal_unless_the_office_gave_its_number(office):
     ticket, _ = verified(office)
     office.complete(ticket, "klasifikasi", KE_ITJEN)
-    office.complete(ticket, "rujukan_itjen", {"tanggal": "2027-01-12"})
+    office.complete(ticket, "rujukan_itjen", {"tanggal": "2027-01-11"})
     render_pending(office)
     memo = by_kind(letters(office, ticket))["nota_dinas_itjen"]
-    assert (memo.number, memo.letter_date.isoformat()) == ("B-1/PPID/ND/I/2027", "2027-01-12")
+    assert (memo.number, memo.letter_date.isoformat()) == ("B-1/PPID/ND/I/2027", "2027-01-11")
     text = text_of(office, memo)
     assert "Inspektur Jenderal" in text
     assert "kode masalah 03" in text
     no_identity(office, memo, text)
     other, _ = verified(office)
     office.complete(other, "klasifikasi", KE_ITJEN)
-    office.complete(other, "rujukan_itjen", {"nomor_nota_dinas": "ND-12/Kw.13/PS.00/01/2027", "tanggal": "2027-01-12"})
+    office.complete(other, "rujukan_itjen", {"nomor_nota_dinas": "ND-12/Kw.13/PS.00/01/2027", "tanggal": "2027-01-11"})
     assert "nota_dinas_itjen" not in by_kind(letters(office, other))
 
 
@@ -111,7 +111,7 @@ def test_a_complaint_outside_the_office_is_forwarded_by_a_letter_naming_the_agen
             "instansi_tujuan": "Kantor Pertanahan Kota Contoh",
         },
     )
-    office.complete(ticket, "surat_penerusan", {"tanggal": "2027-01-12", "instansi_tujuan": "Kantor Pertanahan"})
+    office.complete(ticket, "surat_penerusan", {"tanggal": "2027-01-11", "instansi_tujuan": "Kantor Pertanahan"})
     render_pending(office)
     forwarding = by_kind(letters(office, ticket))["surat_penerusan"]
     text = text_of(office, forwarding)

@@ -52,15 +52,15 @@ def _to_superior(office, objection):
 
 
 def _decide(office, objection, keputusan, **extra):
-    data = {"keputusan": keputusan, "tanggal_keputusan": "2026-12-10", **extra}
+    # Decided and sent on the objection's own day of receipt (bounded: engine.letters.completeness, engine.lateness).
+    received = office.case(objection).received_at.astimezone(office.rt.calendars["strict"].tz).date().isoformat()
+    data = {"keputusan": keputusan, "tanggal_keputusan": received, **extra}
     if keputusan != "keberatan_ditolak":
         data.setdefault("perintah_kepada_ppid", "Serahkan informasi yang diminta")
     if keputusan != "keberatan_dikabulkan_seluruhnya":
         data.setdefault("alasan_tertulis", REASONS)
     office.complete(objection, "putuskan_keberatan", data)
-    # The response is dispatched on the objection's own day of receipt (bounded: engine.lateness).
-    sent = office.case(objection).received_at.astimezone(office.rt.calendars["strict"].tz).date().isoformat()
-    office.complete(objection, "kirim_tanggapan", {"tanggal_dikirim": sent, "dikirim_melalui": "email"})
+    office.complete(objection, "kirim_tanggapan", {"tanggal_dikirim": received, "dikirim_melalui": "email"})
 
 
 def _window(office, ticket, kind):
@@ -110,7 +110,7 @@ def test_upholding_the_ppid_without_written_reasons_is_refused(office, clock):
     _to_superior(office, objection)
     with pytest.raises(Invalid) as refused:
         office.complete(
-            objection, "putuskan_keberatan", {"keputusan": "keberatan_ditolak", "tanggal_keputusan": "2026-12-10"}
+            objection, "putuskan_keberatan", {"keputusan": "keberatan_ditolak", "tanggal_keputusan": "2026-12-02"}
         )
     assert "alasan_tertulis" in refused.value.fields
     assert office.open_tasks(objection) == ["putuskan_keberatan"]
@@ -148,7 +148,7 @@ def test_amicable_settlement_is_offered_only_for_grounds_b_to_g_and_can_hand_the
             "hasil": "sepakat",
             "kesepakatan": "Data lengkap diserahkan",
             "informasi_diserahkan": True,
-            "tanggal": "2026-12-07",
+            "tanggal": "2026-12-02",  # settled the day the objection came in (not in the future)
         },
     )
     case = office.case(objection)

@@ -48,7 +48,7 @@ TANGGAPAN_UNIT = {"tanggapan": "Pungutan tidak sesuai ketentuan", "tindakan_yang
 QUESTION = "Mohon kirim bukti pembayaran atau foto kuitansi dan sebutkan tanggal pembayarannya."
 NOTICE = {
     "ringkasan_untuk_pelapor": "Pengaduan Anda telah ditindaklanjuti dan layanan pendaftaran telah diperbaiki.",
-    "tanggal": "2027-02-01",
+    "tanggal": "2027-01-11",  # the notice is dated no later than the day it is recorded
 }
 ARSIP = {"lokasi_arsip": "Arsip Subbag Ortala dan KUB, lemari 3"}
 TINDAK_LANJUT = {"tindak_lanjut": "perbaikan_layanan", "uraian": "Prosedur pendaftaran diperbaiki"}
@@ -72,7 +72,7 @@ def _clarifying(office, classification=KE_UNIT):
     office.complete(ticket, "klasifikasi", classification)
     if classification["berkadar_pengawasan"]:
         office.complete(
-            ticket, "rujukan_itjen", {"nomor_nota_dinas": "ND-12/Kw.13/PS.00/01/2027", "tanggal": "2027-01-12"}
+            ticket, "rujukan_itjen", {"nomor_nota_dinas": "ND-12/Kw.13/PS.00/01/2027", "tanggal": "2027-01-11"}
         )
     else:
         office.complete(ticket, "klarifikasi_unit", TANGGAPAN_UNIT)
@@ -281,7 +281,7 @@ def test_oversight_relevant_complaint_goes_to_the_inspectorate_and_is_examined_b
     office.complete(ticket, "klasifikasi", KE_ITJEN)
     assert office.case(ticket).status == "diteruskan_itjen"
     assert office.open_tasks(ticket) == ["rujukan_itjen"]
-    office.complete(ticket, "rujukan_itjen", {"nomor_nota_dinas": "ND-12/Kw.13/PS.00/01/2027", "tanggal": "2027-01-12"})
+    office.complete(ticket, "rujukan_itjen", {"nomor_nota_dinas": "ND-12/Kw.13/PS.00/01/2027", "tanggal": "2027-01-11"})
     assert office.case(ticket).status == "dalam_klarifikasi"
     office.complete(ticket, "klarifikasi", clarification("perlu_pemeriksaan"))
     assert office.case(ticket).status == "dalam_pemeriksaan"
@@ -335,7 +335,7 @@ def test_complaint_outside_the_office_authority_is_forwarded_to_another_agency_a
     office.complete(
         ticket,
         "surat_penerusan",
-        {"nomor_surat": "B-31/Kw.13/HM.01/01/2027", "tanggal": "2027-01-12", "instansi_tujuan": "Kantor Pertanahan"},
+        {"nomor_surat": "B-31/Kw.13/HM.01/01/2027", "tanggal": "2027-01-11", "instansi_tujuan": "Kantor Pertanahan"},
     )
     case = office.case(ticket)
     assert (case.status, case.closed_at is not None) == ("diteruskan_instansi_lain", True)

@@ -32,7 +32,7 @@ def clock():
 
 SURAT_KUASA = {
     "nomor_surat": "B-17/Kw.09/HM.00/01/2027",
-    "tanggal": "2027-01-14",
+    "tanggal": "2027-01-13",  # signed the day the summons came (not in the future)
     "penerima_kuasa": ["Kepala Bagian Tata Usaha", "Kepala Subbagian Hukum dan KUB"],
     "wewenang_berdamai": True,
 }
