@@ -47,7 +47,9 @@ from engine import (
     task_files,
     visibility,
 )
-from engine.models import Case, CaseEvent, Party, ProcessVersion, User
+from engine.letters import records as letter_records
+from engine.letters.types import TYPES as LETTER_TYPES
+from engine.models import Case, CaseEvent, Letter, Party, ProcessVersion, User
 from engine.runtime import Runtime
 
 VENDOR_VIEWER = Path(__file__).parent / "static" / "vendor" / "bpmn-viewer.production.min.js"
@@ -139,6 +141,8 @@ EVENT_LABELS = {
     "request_withdrawn": _l("Request withdrawn"),
     "access_code_reissued": _l("Access code reissued"),
     "bundle_exported": _l("Evidence bundle exported"),
+    "letter_issued": _l("Letter issued"),
+    "letter_scan_recorded": _l("Signed scan of a letter recorded"),
     "case_read": _l("Confidential complaint read"),
     "identity_read": _l("Reporter's identity read"),
     "reveal_requested": _l("Identity reveal requested"),
@@ -301,23 +305,43 @@ def _timeline(case: Case, locale: str) -> list[dict]:
     }
     rt = runtime()
     titles = {bpmn_id: display.task_title(rt, t, locale) for bpmn_id, t in by_spec.items()}
+    letters = {x.id: x for x in letter_records.for_case(db.session, case)}
     out = []
     for e in events:
         data = e["data"]
         task = tasks.get(data.get("task_id")) or by_spec.get(data.get("task"))
+        if e["type"].startswith("letter_"):
+            detail = _letter_detail(e["type"], letters.get(data.get("letter")), locale)
+        else:
+            detail = _event_detail(
+                e["type"], data, display.task_title(rt, task, locale) if task else None, locale, titles
+            )
         out.append(
             {
                 "seq": e["seq"],
                 "at": e["at"],
                 "type": e["type"],
                 "label": str(EVENT_LABELS.get(e["type"], e["type"].replace("_", " ").capitalize())),
-                "detail": _event_detail(
-                    e["type"], data, display.task_title(rt, task, locale) if task else None, locale, titles
-                ),
+                "detail": detail,
                 "actor": str(ACTORS[e["actor"]]) if e["actor"] in ACTORS else names.get(e["actor"], e["actor"]),
             }
         )
     return out
+
+
+def _letter_detail(kind: str, letter: Letter | None, locale: str) -> str:
+    """A letter's line: its title and number, and for its issue whether its PDF is ready (the render job records
+    that on the letter, never as an event of the case: engine.letters.production)."""
+    if letter is None:
+        return ""
+    line = f"{LETTER_TYPES[letter.kind].title(locale)} {letter.number}"
+    if kind != "letter_issued":
+        return line
+    if letter.status == "ready":
+        return f"{line} · " + _("PDF ready, SHA-256 %(sha)s…", sha=letter.sha256[:16])
+    if letter.status == "failed":
+        return f"{line} · " + _("the PDF could not be made: an admin is handling it")
+    return f"{line} · " + _("PDF being prepared")
 
 
 def _event_detail(kind: str, data: dict, task_title: str | None, locale: str, titles: dict[str, str]) -> str:

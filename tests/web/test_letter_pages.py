@@ -27,9 +27,12 @@ def test_the_case_page_lists_the_letters_being_prepared_then_as_pdf_and_print_vi
     page = text(officer.get(f"/kasus/{ticket}"))
     assert "Tanda Bukti Penerimaan Permintaan Informasi Publik" in page
     assert "sedang disiapkan" in page
+    assert "Tanda Bukti Penerimaan Permintaan Informasi Publik B-1/PPID/TBP/XII/2026 · PDF sedang disiapkan" in page
     render_letters(app)
     page = text(officer.get(f"/kasus/{ticket}"))
     assert "B-1/PPID/TBP/XII/2026" in page
+    sha = desk.client.get(f"/api/v1/cases/{ticket}/letters", headers=desk.login("ppid")).json["items"][0]["sha256"]
+    assert f"B-1/PPID/TBP/XII/2026 · PDF siap, SHA-256 {sha[:16]}…" in page  # the history, from the letter record
     assert f'href="/kasus/{ticket}/surat/1"' in page
     pdf = officer.client.get(f"/kasus/{ticket}/surat/1")
     assert pdf.status_code == 200

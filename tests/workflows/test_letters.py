@@ -15,12 +15,12 @@ import time_machine
 from pypdf import PdfReader
 from sqlalchemy import select
 
-from engine import exemptions
+from engine import exemptions, inbox
 from engine.files import FileStore
 from engine.letters import issue, production, records, render
 from engine.models import Case, CaseEvent, Exemption, Letter
 from tests.conftest import request_payload
-from tests.helpers import decision
+from tests.helpers import STEP, decision
 
 NIK = request_payload()["requester"]["nik"]
 NAME = request_payload()["requester"]["name"]
@@ -258,21 +258,35 @@ def test_the_verification_shows_no_personal_data_and_refuses_a_forged_hash(offic
     assert ticket not in public
 
 
-def test_a_letters_frozen_content_is_sealed_and_its_history_carries_only_the_hash(office, at_receipt):
+def test_a_letters_frozen_content_is_sealed_and_its_history_names_it_without_personal_data(office, at_receipt):
     ticket = walk(office, "dikabulkan_seluruhnya")
     render_pending(office)
     with office.sessions() as s:
         case = s.scalar(select(Case).where(Case.ticket == ticket))
-        for letter in records.for_case(s, case):
+        issued = records.for_case(s, case)
+        for letter in issued:
             assert NAME.encode() not in letter.context  # sealed by the vault, not plain JSON
-        events = s.scalars(
-            select(CaseEvent).where(
-                CaseEvent.case_id == case.id, CaseEvent.type.in_(("letter_issued", "letter_rendered"))
-            )
-        ).all()
-    assert events
+        events = s.scalars(select(CaseEvent).where(CaseEvent.case_id == case.id, CaseEvent.type.like("letter_%"))).all()
     assert NAME not in json.dumps([e.data for e in events])
-    assert {e.type for e in events} == {"letter_issued", "letter_rendered"}
+    assert {e.type for e in events} == {"letter_issued"}
+    assert sorted(e.data["code"] for e in events) == sorted(x.code for x in issued)
+    assert all(x.status == "ready" and len(x.sha256) == 64 for x in issued)  # "ready" is the letter record's
+
+
+def test_a_task_completed_while_a_letter_is_rendered_does_not_conflict(office, at_receipt):
+    ticket = office.submit()
+    office.complete(ticket, "periksa_kelengkapan")
+    office.complete(ticket, "registrasi")  # issues the receipt, its PDF still to be made
+    with office.sessions() as s:  # an officer opens the next task and the case ...
+        task = office._open(s, ticket, "proses_permohonan")
+        version = task.case.version
+        assert render_pending(office) == 1  # ... while the render job stores the receipt's PDF and commits
+        inbox.complete_task(s, office.rt, office.user(s, "ppid"), task.id, STEP["proses_permohonan"])
+        s.commit()  # no StaleDataError: the job never touched the case's row
+    case = office.case(ticket)
+    assert case.version == version + 1  # the completion's own change only
+    assert "tentukan_langkah" in office.open_tasks(ticket)
+    office.verify()  # every history still chains, each to the head on its case
 
 
 def test_completing_a_task_only_numbers_its_letters_the_pdf_comes_after_the_commit(office, at_receipt):
