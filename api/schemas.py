@@ -327,6 +327,7 @@ class CompleteTask(Schema):
 
 
 class ScanFinding(Schema):
+    ref = fields.String(metadata={"description": "the finding's code, to confirm it with the task (konfirmasi_temuan)"})
     kind = fields.String(metadata={"description": "nik, kk, npwp, telepon, email or unreadable"})
     masked = fields.String(metadata={"description": "the value with its middle hidden"})
     page = fields.Integer()

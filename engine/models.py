@@ -476,7 +476,9 @@ class Attachment(Base):
     paper request). Workflow data holds only the row's id. ``scan`` is what the personal-data scan
     counted, by kind (engine.pii_scan), never the values found.
     An officer may also put a file on the case with an internal note (``note_id``): it never reaches the
-    requester.
+    requester. A redacted file handed over names its original (``original_id``: kept internal, never
+    delivered) and each redaction's Pasal 17 letter, page and register entry (``redactions``,
+    engine.redaction).
     """
 
     __tablename__ = "attachment"
@@ -487,6 +489,8 @@ class Attachment(Base):
     field: Mapped[str | None] = mapped_column(String(80))
     uploaded_by: Mapped[str | None] = mapped_column(String(80))  # an officer's username; None: the reporter
     scan: Mapped[dict | None]
+    original_id: Mapped[int | None] = mapped_column(ForeignKey("attachment.id"))
+    redactions: Mapped[list | None]
     note_id: Mapped[int | None] = mapped_column(ForeignKey("case_note.id"), index=True)
     file_name: Mapped[str] = mapped_column(String(200))  # sanitized, for Content-Disposition
     media_type: Mapped[str] = mapped_column(String(100))  # from the content's signature, not the upload's claim

@@ -201,13 +201,14 @@ def scan(task_id):
                 "file_name": file_name,
                 "findings": [
                     {
+                        "ref": ref,
                         "kind": f.kind,
                         "masked": f.masked,
                         "page": f.page,
                         "label": f.describe("id"),
                         "label_en": f.describe("en"),
                     }
-                    for f in findings
+                    for ref, f in findings
                 ],
             }
             for name, n, file_name, findings in found

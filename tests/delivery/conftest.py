@@ -7,7 +7,7 @@ import io
 import pytest
 from fpdf import FPDF
 
-from tests.helpers import STEP, decision
+from tests.helpers import STEP, dated, decision
 
 PNG = (
     b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x00\x01\x00\x00\x00\x01\x08\x02\x00\x00\x00\x90wS\xde\x00\x00"
@@ -59,3 +59,9 @@ def multipart(data: dict, **files: list[tuple[str, bytes]]) -> dict:
 
 
 DELIVERY = STEP["penyerahan_informasi"]
+
+
+def handover(desk, ticket: str, data: dict | None = None, **extra) -> dict:
+    """The delivery form's data (``DELIVERY`` unless given) dated on the case's day of receipt, the day its
+    written notice went out (a delivery date is bounded by the notice and today)."""
+    return {**dated(DELIVERY if data is None else data, desk.case(ticket)["received_at"][:10]), **extra}
