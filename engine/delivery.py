@@ -35,6 +35,7 @@ from engine import clock, notice_delivery, redaction, task_files
 from engine.audit import EventLog
 from engine.errors import Gone, Invalid, NotFound
 from engine.ids import in_range
+from engine.letters.render import long_date
 from engine.messages import msg
 from engine.models import Attachment, Case, Exemption, HumanTask
 from engine.notices import PORTAL_HINT
@@ -180,7 +181,7 @@ def _write_email(session: Session, rt, case: Case, task: HumanTask, rows: list[A
         "file_ids": [row.id for row in rows],
         "file_count": len(rows),
         "attached": total <= rt.settings.email_attachment_max_bytes,
-        "download_until": until.astimezone(rt.calendars["strict"].tz).strftime("%d-%m-%Y"),
+        "download_until": long_date(until.astimezone(rt.calendars["strict"].tz).date()),
     }
     outbox = Outbox(session, ("smtp",))
     outbox.to_requester(case, EMAIL_EVENT, f"task{task.id}", context)

@@ -11,8 +11,8 @@ Widgets, from the schema:
 - boolean: yes / no radio buttons; ``const: true`` (a confirmation) → one checkbox;
 - number / integer: number input;
 - array of enum → checkboxes; array of strings → a textarea, one item per line;
-- array of objects → numbered rows, each a fieldset of the item's fields (``ROWS`` rows, one more than
-  are filled, never more than ``maxItems``); a row left empty is no item;
+- array of objects → numbered rows, each a fieldset of the item's fields (one more than are filled, at
+  least ``ROWS``, never more than ``maxItems``); a row left empty is no item;
 - object → a fieldset of its own fields.
 
 Labels are ``title`` (Bahasa Indonesia) or ``x-title-en``; choice labels ``x-enum-titles`` /
@@ -36,7 +36,7 @@ from engine.files import Upload
 from engine.task_files import FILE
 
 LONG_TEXT = 200  # characters: above this a string gets a textarea
-ROWS = 3  # empty rows an array of objects shows (more appear when the filled ones reach them)
+ROWS = 2  # rows an array of objects shows at least: the filled ones and one empty row more
 MAX_RADIOS = 5  # choices: above this an enum gets a select
 _TRUE, _FALSE = "true", "false"
 
@@ -173,13 +173,13 @@ def _fields(schema: dict, prefix: str, locale: str, values: MultiDict, in_row: b
 
 
 def _row_count(node: dict, name: str, values: MultiDict) -> int:
-    """Rows to show: the filled ones and ``ROWS`` more, within ``maxItems``."""
+    """Rows to show: up to the last filled one and one more, at least ``ROWS``, within ``maxItems``."""
     filled = {
         int(key.split(".")[-2])
         for key, value in values.items()
         if key.startswith(f"{name}.") and key.split(".")[-2].isdigit() and str(value).strip()
     }
-    return min(max(filled, default=-1) + 1 + ROWS, node.get("maxItems", ROWS))
+    return min(max(max(filled, default=-1) + 2, ROWS), node.get("maxItems", ROWS))
 
 
 def attach_errors(fields: list[Field], errors: dict[str, list[str]]) -> list[str]:
