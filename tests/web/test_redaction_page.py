@@ -57,3 +57,8 @@ def test_a_finding_comes_back_with_its_code_ready_to_confirm_and_the_pair_is_rec
         assert rows["berkas_informasi"].original_id == rows["berkas_asli"].id
         assert [r["letter"] for r in rows["berkas_informasi"].redactions] == ["h"]
         assert rows["berkas_informasi"].scan["reasons"] == {"persetujuan_tertulis": 1}
+    # The case page names the pair for the team: the redacted file, what it was made from, and why.
+    shown = text(b.get(f"/kasus/{ticket}"))
+    assert "Versi hitam dari daftar-asli.pdf:" in shown
+    assert "Pasal 17 huruf h" in shown
+    assert "Berkas asli sebelum dihitamkan: internal, tidak pernah diserahkan." in shown
