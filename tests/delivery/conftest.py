@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+from datetime import UTC, datetime
 
 import pytest
 from fpdf import FPDF
@@ -15,9 +16,13 @@ PNG = (
 )
 
 
+CREATED = datetime(2026, 12, 1, 9, 0, tzinfo=UTC)
+
+
 def pdf(*pages: str) -> bytes:
     """A PDF whose pages carry ``pages``' text (one string a page, lines split on newlines)."""
     doc = FPDF()
+    doc.set_creation_date(CREATED)  # the same text makes the same bytes (a finding's code is the file's sha256)
     doc.set_font("helvetica", size=11)
     for text in pages or ("",):
         doc.add_page()
