@@ -27,7 +27,7 @@ import json
 from dataclasses import dataclass, field
 from datetime import datetime, time
 
-from sqlalchemy import and_, false, func, literal, or_, select, tuple_
+from sqlalchemy import and_, bindparam, false, func, literal, or_, select, tuple_
 from sqlalchemy import case as when
 from sqlalchemy.orm import Session, aliased
 
@@ -278,9 +278,10 @@ def _matching(found: inbox_search.Found):
     if found.narrow:
         if not found.ids:
             return false()
+        ids = bindparam("matched_case_ids", list(found.ids), expanding=True)  # bound whole, not id by id
         if found.by_task_id:
-            return HumanTask.id.in_(select(MATCHED.id).where(MATCHED.case_id.in_(found.ids)))
-        return HumanTask.case_id.in_(found.ids)
+            return HumanTask.id.in_(select(MATCHED.id).where(MATCHED.case_id.in_(ids)))
+        return HumanTask.case_id.in_(ids)
     return found.where
 
 
@@ -438,7 +439,8 @@ def overdue_tasks(user: User, rt: Runtime) -> tuple:
     and on time by it (or without one) in a case still flagged overdue (an agency deadline lapsed; the
     escalation being done does not make the case on time). A superior answers for the lanes below too
     (``access.supervised_lanes``). Each reads an index of the tasks (the due date; the task's copy of its
-    case's flag, ``HumanTask.case_overdue``) and stops at ``COUNT_CAP``: no open task is joined to its case."""
+    case's flag, ``HumanTask.case_overdue``) and stops at ``COUNT_CAP``: the flag needs no join to the cases
+    (a reader whose access rule does, ``access.open_tasks_rule``, joins only the tasks counted)."""
     filters = Filters(scope="all" if access.is_superior(user) else "group")
     now = clock.now()
     by_date = scoped(user, filters, rt, counting=True).where(HumanTask.due_at < now)

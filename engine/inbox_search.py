@@ -87,25 +87,32 @@ def subject_match(dialect: str, words: list[str]) -> ColumnElement[bool]:
 
 def find(session: Session, q: str, *, named: frozenset[str], readable: frozenset[str], key: bytes) -> Found:
     """What ``q`` matches for a reader of the requesters of ``named`` kinds and the subjects of ``readable``."""
-    conditions = []  # each a condition on the case row that one index answers
+    dialect = session.get_bind().dialect.name
+    fetch, test = [], []  # the same matches: as the cases' ids read through an index, and as a test of a case row
     upper = q.upper().replace(" ", "")
     ticket = TICKET.fullmatch(upper)
     if ticket:  # a prefix as a range, so both databases use the ticket's unique index
-        conditions.append(and_(Case.ticket >= upper, Case.ticket < upper + "\uffff"))
+        prefix = and_(Case.ticket >= upper, Case.ticket < upper + "\uffff")
+        fetch.append(prefix)
+        test.append(prefix)
     parties = blind_index.parties_matching(key, q) if named else None
     if parties is not None:  # only PPID requesters are indexed (engine.blind_index): never a complaint
-        conditions.append(and_(Case.requester_party_id.in_(parties), Case.kind != kinds.COMPLAINT))
+        fetch.append(and_(Case.requester_party_id.in_(parties), Case.kind != kinds.COMPLAINT))
+        has = blind_index.party_matches(key, q, Case.requester_party_id)
+        test.append(and_(has, Case.kind != kinds.COMPLAINT))
     words = subject_words(q)
     shaped = ticket or blind_index.NIK.fullmatch(re.sub(r"[\s.-]", "", q))
     if readable and words and not shaped:  # a ticket or a NIK is not looked for in the subjects' words
-        found = subject_match(session.get_bind().dialect.name, words)
-        conditions.append(found if readable == frozenset(kinds.ALL) else and_(found, Case.kind.in_(readable)))
-    if not conditions:
+        found = subject_match(dialect, words)
+        found = found if readable == frozenset(kinds.ALL) else and_(found, Case.kind.in_(readable))
+        fetch.append(found)
+        test.append(found)
+    if not fetch:
         return Found(ids=())
-    dialect = session.get_bind().dialect.name
-    selects = [select(Case.id).where(condition) for condition in conditions]
+    selects = [select(Case.id).where(condition) for condition in fetch]
     cases = union_all(*selects) if len(selects) > 1 else selects[0]
-    ids = session.scalars(cases.limit(NARROW + 1)).all()  # a case matching two ways is here twice
+    # Plain rows (the session's connection, not the ORM's loading): a case matching two ways is here twice.
+    ids = session.connection().execute(cases.limit(NARROW + 1)).scalars().all()
     if len(ids) <= NARROW:
         return Found(ids=tuple(sorted(set(ids))), by_task_id=dialect == "sqlite")
-    return Found(where=or_(*conditions))
+    return Found(where=or_(*test))

@@ -245,9 +245,11 @@ class HumanTask(Base):
     stage: Mapped[str | None] = mapped_column(String(40))
     received_at: Mapped[datetime | None]
     sort_at: Mapped[datetime | None]
-    # The case's ``overdue`` flag, copied the same way: the header counts the late tasks of a late case from
-    # its index instead of joining every open task to its case (engine.inbox_list.overdue_tasks).
+    # The case's ``overdue`` flag and unit, copied the same way: the header counts the late tasks of a late case
+    # from an index, and the complaint team's queue by its unit (engine.access.open_tasks_rule), instead of
+    # joining every open task to its case (engine.inbox_list.counts). A copy, so no foreign key of its own.
     case_overdue: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
+    case_unit_id: Mapped[int | None] = mapped_column(Integer)
     # Many-to-one by primary key: a lazy load is served from the session when the row is there already.
     case: Mapped[Case] = relationship(back_populates="tasks")
     assignee: Mapped[User | None] = relationship(foreign_keys=[assignee_id])

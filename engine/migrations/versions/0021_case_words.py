@@ -7,9 +7,10 @@ keep it in step, filled here from the existing cases; on PostgreSQL a GIN index 
 migration that rebuilds ``case`` on SQLite (``batch_alter_table``) drops the triggers and must create them
 again (tests/api/test_inbox_search.py checks that they exist at head).
 
-``human_task.case_overdue``: a copy of the case's ``overdue`` flag on its tasks (engine.sync writes it with the
-other copies at every run; filled here from the cases), indexed, so the header's "overdue" count finds the
-tasks of a late case without joining every open task to its case (engine.inbox_list.overdue_tasks).
+``human_task.case_overdue`` and ``case_unit_id``: copies of the case's ``overdue`` flag and unit on its tasks
+(engine.sync writes them with the other copies at every run; filled here from the cases), so the header's
+counts find the tasks of a late case (indexed) and the complaint team's queue (by unit) without joining
+every open task to its case (engine.inbox_list.counts, engine.access.open_tasks_rule).
 
 ``party_token`` is indexed by token with its party, so a name word's parties are read from the index alone.
 
@@ -46,14 +47,17 @@ POSTGRES_INDEX = [
 def upgrade():
     with op.batch_alter_table("human_task", schema=None) as batch_op:
         batch_op.add_column(sa.Column("case_overdue", sa.Boolean(), server_default=sa.false(), nullable=False))
+        batch_op.add_column(sa.Column("case_unit_id", sa.Integer(), nullable=True))
         batch_op.create_index("ix_human_task_state_case_overdue_lane", ["state", "case_overdue", "lane"], unique=False)
     with op.batch_alter_table("party_token", schema=None) as batch_op:
         batch_op.drop_index("ix_party_token_token")
         batch_op.create_index("ix_party_token_token_party_id", ["token", "party_id"], unique=False)
-    task = sa.table("human_task", sa.column("case_id"), sa.column("case_overdue"))
-    case = sa.table("case", sa.column("id"), sa.column("overdue"))
+    task = sa.table("human_task", sa.column("case_id"), sa.column("case_overdue"), sa.column("case_unit_id"))
+    case = sa.table("case", sa.column("id"), sa.column("overdue"), sa.column("unit_id"))
     late = sa.select(case.c.id).where(case.c.overdue == sa.true())
     op.execute(task.update().where(task.c.case_id.in_(late)).values(case_overdue=sa.true()))
+    unit = sa.select(case.c.unit_id).where(case.c.id == task.c.case_id).scalar_subquery()
+    op.execute(task.update().values(case_unit_id=unit))
     for statement in POSTGRES_INDEX if op.get_bind().dialect.name == "postgresql" else SQLITE_INDEX:
         op.execute(statement)
 
@@ -70,4 +74,5 @@ def downgrade():
         batch_op.create_index("ix_party_token_token", ["token"], unique=False)
     with op.batch_alter_table("human_task", schema=None) as batch_op:
         batch_op.drop_index("ix_human_task_state_case_overdue_lane")
+        batch_op.drop_column("case_unit_id")
         batch_op.drop_column("case_overdue")
