@@ -24,7 +24,7 @@ def test_migrated_database_matches_the_models(db_url):
 def test_migration_0021_indexes_existing_subjects_and_copies_their_cases_facts_onto_open_tasks(tmp_path):
     """Cases and tasks written before the word index exist: the upgrade fills the index and the tasks' copies."""
     url = f"sqlite:///{tmp_path / 'before-0021.db'}"
-    upgrade(url, "0013")
+    upgrade(url, "0020")
     engine = make_engine(url)
     now = "2026-12-01 02:00:00.000000"
     try:

@@ -15,7 +15,7 @@ every open task to its case (engine.inbox_list.counts, engine.access.open_tasks_
 ``party_token`` is indexed by token with its party, so a name word's parties are read from the index alone.
 
 Revision ID: 0021
-Revises: 0013
+Revises: 0020
 Create Date: 2026-12-03 18:40:00
 """
 
@@ -23,7 +23,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision = "0021"
-down_revision = "0013"
+down_revision = "0020"
 branch_labels = None
 depends_on = None
 
