@@ -10,9 +10,9 @@ is changed by a refused form.
 
 A letter's other dates are bounded here too (``DATES``): a decision, a settlement record, a power of
 attorney or a complaint letter is dated between the case's receipt and today; a response is sent no earlier
-than it was decided, information handed over no earlier than the notice that announced it. Dispatch dates
-(not before the receipt, not in the future) are engine.lateness's; the extension's "before T10" is the
-task's ``mustCompleteBefore`` guard.
+than it was decided. Dispatch dates (not before the receipt, not in the future) are engine.lateness's, the
+date information is handed over (not before the written notice) engine.delivery's; the extension's "before
+T10" is the task's ``mustCompleteBefore`` guard.
 """
 
 from __future__ import annotations
@@ -111,10 +111,7 @@ class Dated:
 
 
 ON_OR_AFTER_DECISION = ("putuskan_keberatan", "tanggal_keputusan")
-ON_OR_AFTER_NOTICE = ("pemberitahuan_tertulis", "tanggal_pemberitahuan")
 DATES: dict[tuple[str, str], tuple[Dated, ...]] = {
-    (kinds.REQUEST, "penyerahan_informasi"): (Dated("tanggal_penyerahan", ON_OR_AFTER_NOTICE, "date_after_notice"),),
-    (kinds.REQUEST, "penyerahan_lanjutan"): (Dated("tanggal_penyerahan", ON_OR_AFTER_NOTICE, "date_after_notice"),),
     (kinds.OBJECTION, "tawarkan_musyawarah"): (Dated("tanggal"),),
     (kinds.OBJECTION, "putuskan_keberatan"): (Dated("tanggal_keputusan"),),
     (kinds.OBJECTION, "kirim_tanggapan"): (Dated("tanggal_dikirim", ON_OR_AFTER_DECISION, "date_after_decision"),),

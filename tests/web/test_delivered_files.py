@@ -5,20 +5,12 @@ from __future__ import annotations
 import re
 from datetime import UTC, datetime, timedelta
 
-import pytest
 import time_machine
 
-from tests.delivery.conftest import DELIVERY, multipart, pdf, walk_to_delivery
+from tests.delivery.conftest import handover, multipart, pdf, walk_to_delivery
 from tests.web.pages import text
 
 LETTER = pdf("DAFTAR PENERIMA BEASISWA 2026", "Halaman 2")
-
-
-@pytest.fixture(autouse=True)
-def _office_day():
-    """Received, decided and handed over on Tuesday 1 December 2026 (DELIVERY's date: not before the notice)."""
-    with time_machine.travel(datetime(2026, 12, 1, 3, 0, tzinfo=UTC), tick=True):
-        yield
 
 
 def _delivered(client, login, desk):
@@ -26,7 +18,7 @@ def _delivered(client, login, desk):
     task = desk.task(receipt["ticket"], "penyerahan_informasi")
     r = client.post(
         f"/api/v1/tasks/{task['id']}/complete-with-files",
-        data=multipart(DELIVERY, berkas_informasi=[("daftar.pdf", LETTER)]),
+        data=multipart(handover(desk, receipt["ticket"]), berkas_informasi=[("daftar.pdf", LETTER)]),
         content_type="multipart/form-data",
         headers=login("petugas"),
     )

@@ -118,7 +118,7 @@ def test_information_is_not_handed_over_before_the_notice_that_announced_it(offi
         )
         handed = {**STEP["penyerahan_informasi"], "tanggal_penyerahan": "2026-12-02"}
         message = refused(office, request, "penyerahan_informasi", handed, "tanggal_penyerahan")
-    assert message == "between the written notice's date (2026-12-03) and today"
+    assert message == "between 2026-12-03 and today"  # engine.delivery's rule: from the notice's dispatch
 
 
 def test_the_extension_notice_is_not_dated_before_the_receipt(office):
