@@ -125,7 +125,7 @@ def case_letter_scan(ticket: str):
             raise Invalid("exactly_one_file", fields={"file": [msg("exactly_one_file")]})
         rt = runtime()
         records.record_scan(
-            db.session, rt, FileStore(rt.settings.files_dir, rt.vault), user, letter, Upload.from_storage(files[0])
+            db.session, rt, FileStore.of(rt.settings, rt.vault), user, letter, Upload.from_storage(files[0])
         )
     except (Invalid, Conflict) as refused:
         db.session.rollback()

@@ -36,7 +36,7 @@ def render_letters(app) -> int:
 
     with app.app_context():
         rt = app.extensions["kawal_runtime"]
-        store = FileStore(rt.settings.files_dir, rt.vault)
+        store = FileStore.of(rt.settings, rt.vault)
         pending = db.session.scalars(select(Letter.id).where(Letter.status == "pending")).all()
         for letter_id in pending:
             pdf = production.produce(rt, production.prepare(db.session, rt, letter_id))

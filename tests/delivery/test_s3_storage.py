@@ -22,6 +22,7 @@ from engine.config import load_settings
 from engine.files import FileStore
 from engine.storage import S3Storage, for_settings
 from engine.vault import Vault
+from tests.api.test_letters_api import render_letters
 from tests.delivery.conftest import handover, multipart, pdf, walk_to_delivery
 from tests.reminders.conftest import free_port
 
@@ -103,12 +104,13 @@ def settings_overrides(s3_server):
 
 
 def test_files_handed_over_live_in_the_bucket_and_the_requester_downloads_them(
-    client, login, desk, settings, s3_server
+    app, client, login, desk, settings, s3_server
 ):
     _endpoint, bucket = s3_server
     receipt = walk_to_delivery(desk)
     ticket = receipt["ticket"]
     task = desk.task(ticket, "penyerahan_informasi")
+    render_letters(app)  # the render job's work, done now rather than whenever the clock's thread gets to it
     before = _objects(bucket)  # the letters' PDFs are there already: every sealed file goes to the bucket
     assert before
     r = client.post(
