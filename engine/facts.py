@@ -92,13 +92,9 @@ class _History:
 
 def derive(session: Session, rt: Runtime, case: Case) -> dict:
     """Every CaseFacts column of ``case`` (but its key and refresh time), from the case alone."""
-    rows = session.execute(
-        select(CaseEvent.type, CaseEvent.at, CaseEvent.actor, CaseEvent.data)
-        .where(CaseEvent.case_id == case.id, CaseEvent.type.in_(EVENT_TYPES))
-        .order_by(CaseEvent.seq)
-    )
-    history = _History(rows)
-    unit = session.get(Unit, case.unit_id) if case.unit_id else None
+    history = _History(_events(session, case))
+    with session.no_autoflush:
+        unit = session.get(Unit, case.unit_id) if case.unit_id else None
     facts = {
         "kind": case.kind,
         "received_at": case.received_at,
@@ -130,6 +126,23 @@ def derive(session: Session, rt: Runtime, case: Case) -> dict:
     if facts["decided_at"] is not None:
         facts["decision_days"] = working_days(rt, case.received_at, facts["decided_at"])
     return facts
+
+
+def _events(session: Session, case: Case) -> list[tuple]:
+    """The case's events that facts read, in order: those written already and those of this change not yet
+    flushed. Read without a flush, so the run's change is written once, by its own flush (engine.run)."""
+    with session.no_autoflush:
+        rows = session.execute(
+            select(CaseEvent.seq, CaseEvent.type, CaseEvent.at, CaseEvent.actor, CaseEvent.data).where(
+                CaseEvent.case_id == case.id, CaseEvent.type.in_(EVENT_TYPES)
+            )
+        ).all()
+    pending = [
+        (e.seq, e.type, e.at, e.actor, e.data)
+        for e in session.new
+        if isinstance(e, CaseEvent) and e.case_id == case.id and e.type in EVENT_TYPES
+    ]
+    return [row[1:] for row in sorted([*rows, *pending], key=lambda row: row[0])]
 
 
 _OPTIONAL = (
@@ -271,7 +284,8 @@ def _complaint(case: Case, h: _History) -> dict:
 def refresh(session: Session, rt: Runtime, case: Case) -> CaseFacts:
     """Bring the case's facts row in line with the case (same transaction as the change)."""
     values = derive(session, rt, case)
-    row = session.get(CaseFacts, case.id)
+    with session.no_autoflush:
+        row = session.get(CaseFacts, case.id)
     if row is None:
         row = CaseFacts(case_id=case.id)
         session.add(row)
