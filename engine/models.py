@@ -221,7 +221,7 @@ class HumanTask(Base):
     __tablename__ = "human_task"
     id: Mapped[int] = mapped_column(primary_key=True)
     case_id: Mapped[int] = mapped_column(ForeignKey("case.id", ondelete="CASCADE"), index=True)
-    task_guid: Mapped[str] = mapped_column(String(36), unique=True)
+    task_guid: Mapped[str] = mapped_column(String(36), unique=True, insert_sentinel=True)  # see CaseEvent.hash
     bpmn_id: Mapped[str] = mapped_column(String(100))
     process_id: Mapped[str] = mapped_column(String(100))
     title: Mapped[str] = mapped_column(String(300))
@@ -265,7 +265,7 @@ class Deadline(Base):
     __tablename__ = "deadline"
     id: Mapped[int] = mapped_column(primary_key=True)
     case_id: Mapped[int] = mapped_column(ForeignKey("case.id", ondelete="CASCADE"), index=True)
-    task_guid: Mapped[str] = mapped_column(String(36), unique=True)
+    task_guid: Mapped[str] = mapped_column(String(36), unique=True, insert_sentinel=True)  # see CaseEvent.hash
     name: Mapped[str] = mapped_column(String(40))
     legal_basis: Mapped[str] = mapped_column(String(200))
     calendar: Mapped[str] = mapped_column(String(20))
@@ -304,7 +304,9 @@ class CaseEvent(Base):
     actor: Mapped[str] = mapped_column(String(80))
     data: Mapped[dict]
     prev_hash: Mapped[str] = mapped_column(String(64))
-    hash: Mapped[str] = mapped_column(String(64))
+    # insert_sentinel: a unique value set before the INSERT lets SQLAlchemy write a flush's new rows in one
+    # INSERT .. RETURNING (SQLite has no implicit sentinel for an integer key: else one statement per row).
+    hash: Mapped[str] = mapped_column(String(64), insert_sentinel=True)
     __table_args__ = (UniqueConstraint("case_id", "seq", name="uq_case_event_case_seq"),)
 
 
@@ -389,7 +391,7 @@ class Notification(Base):
     recipient_user_id: Mapped[int | None] = mapped_column(ForeignKey("user.id"))
     to_requester: Mapped[bool] = mapped_column(Boolean, default=False)
     context: Mapped[dict]  # ids and facts for the template; no personal data
-    idempotency_key: Mapped[str] = mapped_column(String(200), unique=True)
+    idempotency_key: Mapped[str] = mapped_column(String(200), unique=True, insert_sentinel=True)  # CaseEvent.hash
     status: Mapped[str] = mapped_column(String(20), default="pending")
     attempts: Mapped[int] = mapped_column(Integer, default=0)
     last_error: Mapped[str | None] = mapped_column(Text)
