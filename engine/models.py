@@ -23,11 +23,16 @@ from sqlalchemy import (
     Text,
     UniqueConstraint,
 )
-from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, object_session, relationship
 from sqlalchemy.orm.exc import DetachedInstanceError
 from sqlalchemy.types import TypeDecorator
 
 from engine import clock
+
+# session.info key: until when nobody is on leave, as engine.stand_ins.anyone_away found it in the session's
+# current transaction (User.acting_groups then needs no read of the officer's leaves).
+NOBODY_AWAY_UNTIL = "kawal_nobody_away_until"
+NOT_KNOWN = datetime.min.replace(tzinfo=UTC)
 
 # The groups a stand-in holds for a colleague on leave (engine.absence): the lanes of the everyday work.
 DELEGABLE_GROUPS = frozenset({"petugas_layanan", "unit_pengolah", "ppid", "atasan_ppid", "tim_pengaduan"})
@@ -127,6 +132,9 @@ class User(Base):
     def acting_groups(self) -> frozenset[str]:
         """The work lanes (``DELEGABLE_GROUPS``) of the colleagues whose leave, now, this officer stands in for
         (engine.absence): never admin, auditor or the WBS managers' sealed identities."""
+        session = object_session(self)
+        if session is not None and clock.now() < session.info.get(NOBODY_AWAY_UNTIL, NOT_KNOWN):
+            return frozenset()  # nobody is on leave now (engine.stand_ins): no need to read this officer's leaves
         try:
             rows = self.substituting
         except DetachedInstanceError:

@@ -9,10 +9,9 @@ from sqlalchemy import event, func, select
 from sqlalchemy.orm import Session
 
 from engine import clock
-from engine.models import Absence, Group, HumanTask, Membership, User
+from engine.models import NOBODY_AWAY_UNTIL, Absence, Group, HumanTask, Membership, User
 
-# session.info key of when the next leave begins, as ``anyone_away`` found it in the current transaction.
-_AWAY = "kawal_nobody_away_until"
+_AWAY = NOBODY_AWAY_UNTIL  # when the next leave begins, as ``anyone_away`` found it in the current transaction
 _NEVER = datetime.max.replace(tzinfo=UTC)
 
 
