@@ -139,11 +139,7 @@ def _events(session: Session, case: Case) -> list[tuple]:
     """The case's events that facts read, in order: those written already and those of this change not yet
     flushed. Read without a flush, so the run's change is written once, by its own flush (engine.run)."""
     with session.no_autoflush:
-        rows = session.execute(
-            select(CaseEvent.seq, CaseEvent.type, CaseEvent.at, CaseEvent.actor, CaseEvent.data).where(
-                CaseEvent.case_id == case.id, CaseEvent.type.in_(EVENT_TYPES)
-            )
-        ).all()
+        rows = session.execute(_HISTORY, {"case_id": case.id}).all()
     pending = [
         (e.seq, e.type, e.at, e.actor, e.data)
         for e in session.new
@@ -151,6 +147,10 @@ def _events(session: Session, case: Case) -> list[tuple]:
     ]
     return [row[1:] for row in sorted([*rows, *pending], key=lambda row: row[0])]
 
+
+_HISTORY = select(CaseEvent.seq, CaseEvent.type, CaseEvent.at, CaseEvent.actor, CaseEvent.data).where(
+    CaseEvent.case_id == bindparam("case_id"), CaseEvent.type.in_(EVENT_TYPES)
+)  # built once (see engine.run)
 
 _OPTIONAL = (
     "result",

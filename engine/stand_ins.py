@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 
-from sqlalchemy import event, func, select
+from sqlalchemy import bindparam, event, func, select
 from sqlalchemy.orm import Session
 
 from engine import clock
@@ -13,6 +13,11 @@ from engine.models import NOBODY_AWAY_UNTIL, Absence, Group, HumanTask, Membersh
 
 _AWAY = NOBODY_AWAY_UNTIL  # when the next leave begins, as ``anyone_away`` found it in the current transaction
 _NEVER = datetime.max.replace(tzinfo=UTC)
+
+
+_FIRST_LEAVE = select(func.min(Absence.starts_at)).where(  # built once: asked in every request
+    Absence.cancelled_at.is_(None), Absence.ends_at > bindparam("now", type_=Absence.ends_at.type)
+)
 
 
 def anyone_away(session: Session) -> bool:
@@ -25,9 +30,7 @@ def anyone_away(session: Session) -> bool:
     if now < session.info.get(_AWAY, now):
         return False
     with session.no_autoflush:
-        first = session.scalar(
-            select(func.min(Absence.starts_at)).where(Absence.cancelled_at.is_(None), Absence.ends_at > now)
-        )
+        first = session.scalar(_FIRST_LEAVE, {"now": now})
     if first is not None and first <= now:
         session.info.pop(_AWAY, None)
         return True
