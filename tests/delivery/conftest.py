@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import io
+from datetime import UTC, datetime
 
 import pytest
 from fpdf import FPDF
 
-from tests.helpers import STEP, decision
+from tests.helpers import STEP, dated, decision
 
 PNG = (
     b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x00\x01\x00\x00\x00\x01\x08\x02\x00\x00\x00\x90wS\xde\x00\x00"
@@ -15,9 +16,13 @@ PNG = (
 )
 
 
+CREATED = datetime(2026, 12, 1, 9, 0, tzinfo=UTC)
+
+
 def pdf(*pages: str) -> bytes:
     """A PDF whose pages carry ``pages``' text (one string a page, lines split on newlines)."""
     doc = FPDF()
+    doc.set_creation_date(CREATED)  # the same text makes the same bytes (a finding's code is the file's sha256)
     doc.set_font("helvetica", size=11)
     for text in pages or ("",):
         doc.add_page()
@@ -59,3 +64,9 @@ def multipart(data: dict, **files: list[tuple[str, bytes]]) -> dict:
 
 
 DELIVERY = STEP["penyerahan_informasi"]
+
+
+def handover(desk, ticket: str, data: dict | None = None, **extra) -> dict:
+    """The delivery form's data (``DELIVERY`` unless given) dated on the case's day of receipt, the day its
+    written notice went out (a delivery date is bounded by the notice and today)."""
+    return {**dated(DELIVERY if data is None else data, desk.case(ticket)["received_at"][:10]), **extra}
