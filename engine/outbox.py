@@ -99,11 +99,7 @@ class Outbox:
         if self._wanted:
             # Keys written already: in the database, or earlier in this change and not yet flushed.
             known = {n.idempotency_key for n in self.session.new if isinstance(n, Notification)}
-            known.update(
-                self.session.scalars(
-                    select(Notification.idempotency_key).where(Notification.idempotency_key.in_(list(self._wanted)))
-                )
-            )
+            known.update(self.session.scalars(_KNOWN_KEYS, {"keys": list(self._wanted)}))
             for key, row in self._wanted.items():
                 if key not in known:
                     self.session.add(row)
@@ -112,6 +108,9 @@ class Outbox:
         return self.created
 
 
+_KNOWN_KEYS = select(Notification.idempotency_key).where(  # built once (see engine.run)
+    Notification.idempotency_key.in_(bindparam("keys", expanding=True))
+)
 _MEMBERS = (  # built once: every run that tells officers asks it
     select(User.id)
     .join(Membership, Membership.user_id == User.id)
