@@ -69,6 +69,9 @@ class Settings:
     files_dir: Path = Path("kawal-files")  # KAWAL_FILES_DIR: attachments, encrypted, outside the database
     max_attachment_bytes: int = 10 * 1024 * 1024  # KAWAL_MAX_ATTACHMENT_BYTES (per file; 5 files a message)
     download_days: int = 30  # KAWAL_DOWNLOAD_DAYS: how long delivered files stay downloadable with the access code
+    # KAWAL_DELIVERY_DAYS: working days to hand over the information after the fee is paid (or after a written
+    # notice sent late); the law sets none (legal-process.md §3.5), so 3, the office's own promptness.
+    delivery_days: int = 3
     # Officers' logins (engine.throttle): failures counted in a sliding window, in the database.
     login_max_failures: int = 5  # KAWAL_LOGIN_MAX_FAILURES: failed logins of one username before it waits
     login_window_seconds: int = 15 * 60  # KAWAL_LOGIN_WINDOW_SECONDS: how long a failure counts
@@ -197,6 +200,7 @@ def load_settings(environ: dict | None = None, **overrides) -> Settings:
         "evidence_window_days": ("KAWAL_EVIDENCE_WINDOW_DAYS", 10),
         "max_attachment_bytes": ("KAWAL_MAX_ATTACHMENT_BYTES", 10 * 1024 * 1024),
         "download_days": ("KAWAL_DOWNLOAD_DAYS", 30),
+        "delivery_days": ("KAWAL_DELIVERY_DAYS", 3),
         "login_max_failures": ("KAWAL_LOGIN_MAX_FAILURES", 5),
         "login_window_seconds": ("KAWAL_LOGIN_WINDOW_SECONDS", 15 * 60),
         "login_max_failures_per_address": ("KAWAL_LOGIN_MAX_FAILURES_PER_ADDRESS", 20),

@@ -46,7 +46,7 @@ def test_grant_in_full_goes_to_delivery_and_ends_done(office, at_receipt):
     case = office.case(ticket)
     assert (case.status, case.outcome, case.overdue) == ("selesai", "dikabulkan_seluruhnya", False)
     assert case.closed_at is not None
-    assert office.deadlines(ticket) == {"T10": "met"}
+    assert office.deadlines(ticket) == {"T10": "met", "SERAH": "met"}
     assert office.milestones(ticket) == [
         "diterima",
         "terdaftar",
