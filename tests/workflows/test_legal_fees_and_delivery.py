@@ -208,7 +208,7 @@ def test_delivery_reminders_are_scheduled_before_on_and_after_its_due_day(office
     assert sorted(r.kind for r in rows) == ["T+1", "T-1", "T0"]
 
 
-def test_a_notice_sent_after_t10_gives_n_working_days_from_its_own_date(office, clock, standard):
+def test_a_notice_recorded_on_or_after_the_t10_day_gives_n_working_days_from_that_day(office, clock, standard):
     ticket = office.submit()
     _to_notice(office, ticket, clock)
     clock.move_to(datetime(2026, 12, 22, 3, 0, tzinfo=UTC))  # Tue 22 Dec, T10 lapsed yesterday
@@ -217,4 +217,16 @@ def test_a_notice_sent_after_t10_gives_n_working_days_from_its_own_date(office, 
     office.complete(ticket, "pemberitahuan_tertulis", _without_typed_fee(_notice(on="2026-12-22")))
     serah = office.deadline(ticket, "SERAH")
     # Day zero Tue 22 Dec; Wed 23 (1), Thu 24 (2) (Christmas Fri 25 skipped), Mon 28 Dec 2026 (3).
-    assert (serah.working_days, serah.due_at) == (3, datetime(2026, 12, 28, 9, 0, tzinfo=UTC))
+    assert (serah.working_days, serah.due_at, serah.status) == (3, datetime(2026, 12, 28, 9, 0, tzinfo=UTC), "pending")
+
+
+def test_a_notice_dated_on_t10_but_recorded_the_next_morning_does_not_start_a_lapsed_delivery_clock(
+    office, clock, standard
+):
+    ticket = office.submit()
+    _to_notice(office, ticket, clock)
+    clock.move_to(datetime(2026, 12, 22, 2, 0, tzinfo=UTC))  # Tue 22 Dec 09:00 WIB: T10 ended yesterday 16:00
+    office.complete(ticket, "pemberitahuan_tertulis", _without_typed_fee(_notice(on="2026-12-21")))
+    assert office.deadline(ticket, "T10").status == "met"  # dispatched on its due day
+    assert office.deadline(ticket, "SERAH").status == "pending"
+    assert "eskalasi_serah" not in office.open_tasks(ticket)
