@@ -54,7 +54,9 @@ def test_the_portal_fee_page_shows_the_standard_in_force(client, login):
     assert _price(client, login, "halaman", 500, _today(client)).status_code == 201
     html = client.get("/publik/halaman/biaya").get_data(as_text=True)
     assert "Standar biaya yang berlaku" in html
-    assert "Halaman cetak" in html and ">500<" in html and BASIS in html
+    assert "Halaman cetak" in html
+    assert ">500<" in html
+    assert BASIS in html
 
 
 def test_a_fee_is_notified_paid_exactly_receipted_then_the_information_is_delivered_and_downloaded(
@@ -97,7 +99,8 @@ def test_a_fee_is_notified_paid_exactly_receipted_then_the_information_is_delive
     assert fee["payment"] == {"amount": 26_000, "receipt_number": "BRI-000123", "paid_on": today}
     letters = client.get(f"/api/v1/cases/{ticket}/letters", headers=login("ppid")).json["items"]
     kuitansi = [x for x in letters if x["kind"] == "kuitansi"]
-    assert len(kuitansi) == 1 and "/KWT/" in kuitansi[0]["number"]
+    assert len(kuitansi) == 1
+    assert "/KWT/" in kuitansi[0]["number"]
     serah = desk.deadlines(ticket)["SERAH"]
     assert serah["status"] == "pending"
 
@@ -114,7 +117,8 @@ def test_a_fee_is_notified_paid_exactly_receipted_then_the_information_is_delive
         f"/api/v1/requests/files/{shown['id']}",
         json={"ticket": receipt["ticket"], "access_code": receipt["access_code"]},
     )
-    assert got.status_code == 200 and hashlib.sha256(got.data).hexdigest() == hashlib.sha256(DOCUMENT).hexdigest()
+    assert got.status_code == 200
+    assert hashlib.sha256(got.data).hexdigest() == hashlib.sha256(DOCUMENT).hexdigest()
     assert desk.deadlines(ticket)["SERAH"]["status"] == "met"
     events = [e["type"] for e in client.get(f"/api/v1/cases/{ticket}/events", headers=login("ppid")).json["items"]]
     assert events.index("fee_notified") < events.index("fee_paid") < events.index("information_delivered")
