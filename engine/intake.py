@@ -270,6 +270,7 @@ def record_dispute(session: Session, rt: Runtime, user: User, payload: dict) -> 
             "received_at": received_at.isoformat(),
             "mediasi_mungkin": bool(set(details["alasan"]) & chain.AMICABLE_GROUNDS),  # the b-g part
             "keterterimaan_ringkas": chain.admissibility_text(details["keterterimaan"]),
+            "hari_pelaksanaan_putusan": rt.settings.compliance_days,  # the compliance clock when no date is set
             **{k: details[k] for k in ("ki", "nomor_register", "diajukan_ke_ki", "sidang_pertama", "alasan")},
         },
     )
