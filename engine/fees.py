@@ -11,7 +11,8 @@ prices them by the standard in force on the notice date, itemised, and the notic
 as ``biaya`` (a ``biaya`` the officer typed must agree with it). Soft copies (e-mail, download) carry
 no item, so they are free. When the total is above zero the process waits for the payment (task
 ``catat_pembayaran``): the amount must equal the notified total exactly, with the receipt's number and a
-date not before the notice and not in the future. Both are frozen as rows (``FeeNotice``,
+date not before the notice and not in the future (a fee paid typed again on the delivery form must agree
+with it). Both are frozen as rows (``FeeNotice``,
 ``FeePayment``) with their events, in the transaction of the task; the payment issues the receipt
 letter (``kuitansi``, engine.letters).
 """
@@ -33,6 +34,7 @@ from engine.models import FEE_CODES, Case, FeeNotice, FeePayment, FeeRate, Human
 
 NOTICE_TASK = "pemberitahuan_tertulis"
 PAYMENT_TASK = "catat_pembayaran"
+DELIVERY_TASK = "penyerahan_informasi"
 MEDIA = ("cd", "dvd", "flashdisk")
 # What each item is priced per, for the pages and the letters (Bahasa Indonesia, English).
 UNITS = {
@@ -195,6 +197,12 @@ def check(session: Session, rt, task: HumanTask, data: dict) -> dict:
             "biaya": notice.total,
             "hari_penyerahan": rt.settings.delivery_days,
         }
+    if task.bpmn_id == DELIVERY_TASK and data.get("biaya_dibayar") is not None:
+        paid = payment(session, task.case)
+        amount = paid.amount if paid is not None else 0
+        if _decimal(data["biaya_dibayar"]) != amount:
+            recorded = msg("fee_paid_is_recorded", total=_rupiah(amount))
+            raise Invalid("fee_mismatch", fields={"biaya_dibayar": [recorded]})
     return data
 
 

@@ -287,6 +287,7 @@ TEMPLATES: dict[str, str] = {
     "fee_payment_refused": "the payment does not match the written notice",
     "fee_must_equal_notice": "must equal the fee stated in the written notice: %(total)s",
     "date_between_notice_and_today": "between the notice date (%(first)s) and today",
+    "fee_paid_is_recorded": "the payment recorded for this request is %(total)s",
 }
 
 

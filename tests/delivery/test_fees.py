@@ -105,12 +105,20 @@ def test_a_fee_is_notified_paid_exactly_receipted_then_the_information_is_delive
     assert serah["status"] == "pending"
 
     task = desk.task(ticket, "penyerahan_informasi")
-    done = client.post(
-        f"/api/v1/tasks/{task['id']}/complete-with-files",
-        data=multipart({**DELIVERY, "biaya_dibayar": 26_000}, berkas_informasi=[("daftar.pdf", DOCUMENT)]),
-        content_type="multipart/form-data",
-        headers=login("petugas"),
-    )
+
+    def deliver(paid):
+        return client.post(
+            f"/api/v1/tasks/{task['id']}/complete-with-files",
+            data=multipart({**DELIVERY, "biaya_dibayar": paid}, berkas_informasi=[("daftar.pdf", DOCUMENT)]),
+            content_type="multipart/form-data",
+            headers=login("petugas"),
+        )
+
+    with unchanged():  # a fee paid typed again on the delivery form must be the one recorded
+        assert deliver(0).json["errors"] == {
+            "biaya_dibayar": ["pembayaran yang tercatat untuk permohonan ini Rp26.000"]
+        }
+    done = deliver(26_000)
     assert done.status_code == 200, done.json
     (shown,) = desk.status(receipt)["files"]
     got = client.post(
