@@ -8,13 +8,16 @@ due within the notice period itself (T10, or T17 after an extension); after a pa
 (3) working days from the payment date. A lapse flags the case overdue and escalates, like T10.
 """
 
+import io
 from datetime import UTC, date, datetime, timedelta
 
 import pytest
 import time_machine
+from pypdf import PdfReader
 from sqlalchemy import select
 
 from engine.errors import Invalid
+from engine.letters import production
 from engine.models import Case, CaseEvent, FeeNotice, FeePayment, FeeRate, Letter, Reminder
 from tests.helpers import STEP, decision
 
@@ -80,6 +83,10 @@ def _events(office, ticket, kind):
         return [e.data for e in rows]
 
 
+def _pdf_text(data: bytes) -> str:
+    return " ".join(page.extract_text() for page in PdfReader(io.BytesIO(data)).pages)
+
+
 def _refused(office, ticket, name, data) -> dict:
     with pytest.raises(Invalid) as refused:
         office.complete(ticket, name, data)
@@ -107,6 +114,11 @@ def test_notice_fee_is_pages_times_rate_plus_media_plus_postage_by_the_standard_
     assert all(i["legal_basis"] == BASIS for i in notice.items)
     assert _events(office, ticket, "fee_notified")[0]["total"] == 60_000
     assert office.open_tasks(ticket) == ["catat_pembayaran"]  # delivery waits for the payment
+    with office.sessions() as s:  # the notice states the fee itemised (Pasal 22(7) huruf g)
+        letter = s.scalar(select(Letter).where(Letter.kind == "pemberitahuan_tertulis"))
+        text = _pdf_text(production.produce(office.rt, production.prepare(s, office.rt, letter.id)))
+    assert "Rp60.000" in text
+    assert "40 lembar halaman cetak x Rp500 = Rp20.000" in " ".join(text.split())
 
 
 def test_soft_copies_are_free_and_go_straight_to_delivery_due_within_t10(office, clock, standard):
@@ -166,6 +178,12 @@ def test_payment_must_equal_the_notified_fee_with_a_receipt_dated_between_notice
     assert [(x.letter_date, x.number.split("/")[2], x.to_requester) for x in letters] == [
         (date(2026, 12, 10), "KWT", True)
     ]
+    with office.sessions() as s:  # the receipt as the requester reads it: itemised, the amount, the receipt number
+        text = _pdf_text(production.produce(office.rt, production.prepare(s, office.rt, letters[0].id)))
+    assert "KUITANSI" in text.upper()
+    assert "BRI-778812" in text
+    assert "Rp15.000" in text
+    assert "lembar halaman cetak" in text
 
 
 def test_payment_starts_the_n_working_day_delivery_clock_from_the_payment_date(office, clock, standard):
