@@ -147,24 +147,25 @@ def sqlite_url(db_template, sqlite_databases):
 
 
 @pytest.fixture
-def kept_sqlite(sqlite_databases):
-    """``kept_sqlite(name, build)``: the SQLite database as ``build()`` leaves it, and what ``build`` returns.
+def kept_database(db_url, request):
+    """``kept_database(name, build)``: the test's database as ``build()`` leaves it, and what ``build`` returns.
 
-    Built by the first test that asks for ``name``; every later one (of this worker) gets a copy of that
-    database instead, as it gets the template: for a scenario that many tests look at and none depend on
-    building (tests/browser/test_quality.py's pages).
+    Built by the first test (of this worker and backend) that asks for ``name``; every later one gets a copy
+    of that database instead, as it gets the template: for a scenario that many tests look at and none depend
+    on building (tests/browser/test_quality.py's pages, tests/reports' year of cases).
     """
-    kept = sqlite_databases.kept
+    databases = request.getfixturevalue("sqlite_databases" if db_url.startswith("sqlite") else "postgres_databases")
+    kept = databases.kept
 
     def _kept(name, build):
         if name not in kept:
             result = build()
-            _release_apps(sqlite_databases.url)
-            sqlite_databases.save(name)
+            _release_apps(databases.url)
+            databases.save(name)
             kept[name] = result
         else:
-            _release_apps(sqlite_databases.url)
-            sqlite_databases.reset(name)
+            _release_apps(databases.url)
+            databases.reset(name)
         return kept[name]
 
     return _kept

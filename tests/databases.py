@@ -11,7 +11,8 @@ template, and every test starts from a copy:
 
 Two templates: ``office`` (the officers and the deployed processes: what nearly every test needs) and ``empty``
 (the migrated schema only: for the tests of ``kawal demo`` and ``kawal users create``, which need no users).
-On SQLite a test can keep a database it built as a template of its own (``kept_sqlite`` in tests/conftest.py).
+A test can keep a database it built as a template of its own (``kept_database`` in tests/conftest.py): on SQLite
+a file, on PostgreSQL a copy of every table in a schema ``kawal_kept_<name>``.
 
 Under pytest-xdist every worker has its own SQLite file and its own PostgreSQL database, ``<name>_<worker>``,
 created on the one server ``make test`` starts; the workers never share a row.
@@ -80,6 +81,7 @@ class PostgresDatabases:
     def __init__(self, server_url: str, seed: Callable[[str], None]):
         self.url = _worker_database(server_url)
         self.engine = make_engine(self.url)
+        self.kept = {}  # what the builders of kept templates returned (tests/conftest.py kept_database)
         with self.engine.begin() as conn:
             conn.execute(text(f"DROP SCHEMA IF EXISTS public, {TEMPLATE_SCHEMA} CASCADE; CREATE SCHEMA public"))
         upgrade(self.url)
@@ -100,6 +102,23 @@ class PostgresDatabases:
             ),
             "empty": ";\n".join(empty + [f"ALTER SEQUENCE {seq} RESTART WITH 1" for seq, _ in sequences]),
         }
+
+    def save(self, template: str) -> None:
+        """Keep the database as it is now as a template for later tests, in a schema of its own."""
+        schema = "kawal_kept_" + "".join(c if c.isalnum() else "_" for c in template)
+        tables = Base.metadata.sorted_tables
+        with self.engine.begin() as conn:
+            conn.execute(text(f"DROP SCHEMA IF EXISTS {schema} CASCADE; CREATE SCHEMA {schema}"))
+            for table in tables:
+                conn.execute(text(f'CREATE TABLE {schema}."{table.name}" AS TABLE public."{table.name}"'))
+            filled = [t.name for t in tables if conn.execute(text(f'SELECT 1 FROM "{t.name}" LIMIT 1')).first()]  # noqa: S608
+            sequences = _sequences(conn)
+        # Table and template names come from the models and the tests (S608: no outside input here).
+        empty = [f'DELETE FROM "{table.name}"' for table in reversed(tables)]  # noqa: S608
+        copy = [f'INSERT INTO "{name}" SELECT * FROM {schema}."{name}"' for name in filled]  # noqa: S608
+        self.sql[template] = ";\n".join(
+            empty + copy + [f"ALTER SEQUENCE {seq} RESTART WITH {next_}" for seq, next_ in sequences]
+        )
 
     def reset(self, template: str) -> str:
         with self.engine.begin() as conn:

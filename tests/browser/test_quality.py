@@ -40,7 +40,7 @@ class World:
 
 
 @pytest.fixture
-def world(desk, kept_sqlite) -> World:
+def world(desk, kept_database) -> World:
     """Built through the API by the first test, copied for the others (every page looks at the same world)."""
 
     def build():
@@ -79,7 +79,7 @@ def world(desk, kept_sqlite) -> World:
             closed["access_code"],
         )
 
-    return kept_sqlite("quality-world", build)
+    return kept_database("quality-world", build)
 
 
 def closed_today(desk, _ticket) -> str:

@@ -28,15 +28,22 @@ def db_template(request):
 
 
 @pytest.fixture
-def demo_app(year, settings):
-    """The year told (tests.reports.conftest) and, beside it, the demo's officers (password kawal-demo) and cases."""
+def demo_app(year, settings, kept_database):
+    """The year told (tests.reports.conftest) and, beside it, the demo's officers (password kawal-demo) and cases
+    (loaded once per worker and backend, then copied as the year is)."""
     from api import create_app
 
+    def build():
+        app = create_app(settings)
+        with time_machine.travel(NOW, tick=True), app.app_context():
+            load_demo(db.session, app.extensions["kawal_runtime"])
+            db.session.commit()
+            db.session.remove()
+            db.engine.dispose()
+
+    kept_database("year-and-demo", build)
     app = create_app(settings)
     app.config["TESTING"] = True
-    with time_machine.travel(NOW, tick=True), app.app_context():
-        load_demo(db.session, app.extensions["kawal_runtime"])
-        db.session.commit()
     app.year = year
     yield app
     with app.app_context():
