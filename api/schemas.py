@@ -275,7 +275,10 @@ class TaskRow(TaskItem):
 
 class TaskList(Schema):
     items = fields.List(fields.Nested(TaskRow))
-    total = fields.Integer(metadata={"description": "open tasks matching the filters, over all pages"})
+    total = fields.Integer(
+        metadata={"description": "open tasks matching the filters, over all pages, counted up to 1000 (total_more)"}
+    )
+    total_more = fields.Boolean(metadata={"description": "true: more than total match (counting stops at 1000)"})
     next_cursor = fields.String(allow_none=True, metadata={"description": "pass as cursor for the next page"})
 
 
@@ -327,6 +330,7 @@ class CompleteTask(Schema):
 
 
 class ScanFinding(Schema):
+    ref = fields.String(metadata={"description": "the finding's code, to confirm it with the task (konfirmasi_temuan)"})
     kind = fields.String(metadata={"description": "nik, kk, npwp, telepon, email or unreadable"})
     masked = fields.String(metadata={"description": "the value with its middle hidden"})
     page = fields.Integer()

@@ -89,17 +89,21 @@ def cases_visible_to(user: User, query: Select | None = None) -> Select:
 
 
 def open_tasks_rule(user: User):
-    """The rule of ``cases_visible_to`` over a task's own copy of its case's kind (``HumanTask.process_id``),
-    for readers whose rule needs nothing more of the case (the PPID desk, admins, auditors): counting
-    their queue then needs no join to the cases. ``None`` for the others (the complaint team, units)."""
+    """The rule of ``cases_visible_to`` over a task's own copies of its case's facts (``HumanTask.process_id``,
+    ``HumanTask.case_unit_id``), for readers whose rule needs nothing more of the case (the PPID desk, the
+    complaint team, admins, auditors): counting their queue then needs no join to the cases. ``None`` for a
+    unit officer, whose rule reads the case's other tasks."""
     groups = _groups(user)
     if "auditor" in groups:
         return true()
-    if groups & (COMPLAINT_TEAM | {"unit_pengolah"}):
+    if "unit_pengolah" in groups:
         return None
-    if groups & (REQUEST_STAFF | {"admin"}):
-        return HumanTask.process_id != COMPLAINT
-    return false()
+    seen = []
+    if groups & PPID_READERS:
+        seen.append(HumanTask.process_id != COMPLAINT)
+    if groups & COMPLAINT_TEAM:
+        seen.append((HumanTask.process_id == COMPLAINT) & (HumanTask.case_unit_id == user.unit_id))
+    return or_(*seen) if seen else false()
 
 
 def can_view_case(session: Session, user: User, case: Case) -> bool:

@@ -23,7 +23,7 @@ import hmac
 import re
 import unicodedata
 
-from sqlalchemy import delete, func, select
+from sqlalchemy import and_, delete, exists, func, select
 from sqlalchemy.orm import Session
 
 from engine import kinds
@@ -87,6 +87,17 @@ def parties_matching(key: bytes, query: str):
         .group_by(PartyToken.party_id)
         .having(func.count() == len(names))
     )
+
+
+def party_matches(key: bytes, query: str, party_id):
+    """The match of ``parties_matching`` as a condition on a column of party ids: the party has each token (one
+    indexed probe per token and row). For a query that walks rows and stops early, where collecting every
+    party of a common name word first would cost more than the walk; None when the query has no token."""
+    nik, names = query_tokens(key, query)
+    wanted = [nik] if nik is not None else names
+    if not wanted:
+        return None
+    return and_(*(exists().where(PartyToken.party_id == party_id, PartyToken.token == token) for token in wanted))
 
 
 def reindex(session: Session, key: bytes, vault: Vault) -> int:

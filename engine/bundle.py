@@ -209,7 +209,7 @@ def _letters(session: Session, rt: Runtime, members: list[Case], i: int) -> dict
     a bundle: the index gives its sha256, so the copy the requester files with the Commission can be
     checked against it (and at its verification address).
     """
-    store = FileStore(rt.settings.files_dir, rt.vault)
+    store = FileStore.of(rt.settings, rt.vault)
     tickets = {m.id: m.ticket for m in members}
     rows, files = [], {}
     for letter in session.scalars(select(Letter).where(Letter.case_id.in_(tickets)).order_by(Letter.id)):

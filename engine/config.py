@@ -69,6 +69,17 @@ class Settings:
     files_dir: Path = Path("kawal-files")  # KAWAL_FILES_DIR: attachments, encrypted, outside the database
     max_attachment_bytes: int = 10 * 1024 * 1024  # KAWAL_MAX_ATTACHMENT_BYTES (per file; 5 files a message)
     download_days: int = 30  # KAWAL_DOWNLOAD_DAYS: how long delivered files stay downloadable with the access code
+    # KAWAL_EMAIL_ATTACHMENT_MAX_BYTES: delivered files e-mailed together up to this size (before base64, which adds
+    # a third); above it the e-mail tells the requester to download them with the ticket and access code.
+    email_attachment_max_bytes: int = 7 * 1024 * 1024
+    # Where sealed files live (engine.storage): the local folder (KAWAL_FILES_DIR) unless KAWAL_S3_BUCKET is set,
+    # then an S3-compatible store (needs boto3: pip install 'kawal[s3]'). Files are encrypted before they go.
+    s3_bucket: str | None = None  # KAWAL_S3_BUCKET
+    s3_endpoint: str | None = None  # KAWAL_S3_ENDPOINT: e.g. https://minio.example.go.id:9000; unset = AWS
+    s3_region: str | None = None  # KAWAL_S3_REGION
+    s3_access_key: str | None = field(default=None, repr=False)  # KAWAL_S3_ACCESS_KEY
+    s3_secret_key: str | None = field(default=None, repr=False)  # KAWAL_S3_SECRET_KEY
+    s3_prefix: str = ""  # KAWAL_S3_PREFIX: a folder inside the bucket, e.g. "kawal/"
     # KAWAL_DELIVERY_DAYS: working days to hand over the information after the fee is paid (or after a written
     # notice sent late); the law sets none (legal-process.md §3.5), so 3, the office's own promptness.
     delivery_days: int = 3
@@ -204,6 +215,7 @@ def load_settings(environ: dict | None = None, **overrides) -> Settings:
         "evidence_window_days": ("KAWAL_EVIDENCE_WINDOW_DAYS", 10),
         "max_attachment_bytes": ("KAWAL_MAX_ATTACHMENT_BYTES", 10 * 1024 * 1024),
         "download_days": ("KAWAL_DOWNLOAD_DAYS", 30),
+        "email_attachment_max_bytes": ("KAWAL_EMAIL_ATTACHMENT_MAX_BYTES", 7 * 1024 * 1024),
         "delivery_days": ("KAWAL_DELIVERY_DAYS", 3),
         "compliance_days": ("KAWAL_COMPLIANCE_DAYS", 14),
         "login_max_failures": ("KAWAL_LOGIN_MAX_FAILURES", 5),
@@ -276,10 +288,32 @@ def load_settings(environ: dict | None = None, **overrides) -> Settings:
         smtp_ssl=_flag(env, "KAWAL_SMTP_SSL"),
         webhook_url=(env.get("KAWAL_WEBHOOK_URL") or "").strip() or None,
         webhook_secret=env.get("KAWAL_WEBHOOK_SECRET") or None,
+        **_s3_settings(env),
         **letters,
     )
     values.update(overrides)
     return Settings(**values)
+
+
+def _s3_settings(env) -> dict:
+    """The S3-compatible store's settings (engine.storage.S3Storage); none of them without a bucket."""
+    bucket = (env.get("KAWAL_S3_BUCKET") or "").strip() or None
+    if bucket is None:
+        return {}
+    if importlib.util.find_spec("boto3") is None:
+        raise ConfigError("KAWAL_S3_BUCKET needs boto3: pip install 'kawal[s3]'")
+    endpoint = (env.get("KAWAL_S3_ENDPOINT") or "").strip() or None
+    if endpoint and not endpoint.startswith(("http://", "https://")):
+        raise ConfigError("KAWAL_S3_ENDPOINT must start with http:// or https://")
+    prefix = (env.get("KAWAL_S3_PREFIX") or "").strip().lstrip("/")
+    return {
+        "s3_bucket": bucket,
+        "s3_endpoint": endpoint,
+        "s3_region": (env.get("KAWAL_S3_REGION") or "").strip() or None,
+        "s3_access_key": env.get("KAWAL_S3_ACCESS_KEY") or None,
+        "s3_secret_key": env.get("KAWAL_S3_SECRET_KEY") or None,
+        "s3_prefix": prefix if not prefix or prefix.endswith("/") else prefix + "/",
+    }
 
 
 def _optional_path(env, name: str) -> Path | None:

@@ -1,11 +1,21 @@
-"""What was handed over to the requester, and the requester's downloads (issue 15, point 2).
+"""What was handed over to the requester, and the requester's downloads (issue 15, points 2 and 3).
 
 A task form whose file field says ``"delivery": true`` in its ``x-kawal-file`` (the delivery task's
 ``berkas_informasi``) hands its files to the requester. Completing it records ``information_delivered``:
-how (``cara_penyerahan``) and when (``tanggal_penyerahan``) the information went, and every file by
-id, sha256, size, type and page count, never by name (the history feeds the bundle and the audit
-export: hashes only). A delivery on paper, in person or by post has no files and is recorded the same
-way with its date.
+how (``cara_penyerahan``) and when (``tanggal_penyerahan``: not before the written notice was sent, not in
+the future) the information went, and every file by id, sha256, size, type and page count, never by name
+(the history feeds the bundle and the audit export: hashes only; the officer's case page shows the
+names). A redacted file also carries its original's id, sha256, size and pages, and each redaction's
+Pasal 17 letter, page and exemption register entry (engine.redaction); the originals themselves are
+never delivered. A delivery on paper, in person or by post has no files and is recorded the same way
+with its date.
+
+By e-mail: when the method is ``email`` and Kawal sends e-mail (``smtp`` among KAWAL_NOTIFY_CHANNELS), the
+completion writes one outbox row to the requester (``information_sent``) naming the files by attachment
+id; the sender reads them from storage and attaches them when together they are at most
+``KAWAL_EMAIL_ATTACHMENT_MAX_BYTES``; above it the mail tells the requester to download them with the
+ticket and access code. Without the smtp channel the office e-mailed the files itself and the record
+says so. A requester who gave no e-mail address cannot be sent them that way (422).
 
 The requester downloads the delivered files with the ticket and access code for
 ``KAWAL_DOWNLOAD_DAYS`` calendar days after the delivery; after that a download is refused (410) and
@@ -15,18 +25,76 @@ nothing is written. Each download is an event of the case (``information_downloa
 from __future__ import annotations
 
 import io
-from datetime import datetime, timedelta
+from dataclasses import dataclass, field
+from datetime import date, datetime, timedelta
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from engine import clock, task_files
+from engine import clock, notice_delivery, redaction, task_files
 from engine.audit import EventLog
-from engine.errors import Gone, NotFound
+from engine.errors import Gone, Invalid, NotFound
 from engine.ids import in_range
-from engine.models import Attachment, Case, HumanTask
+from engine.letters.render import long_date
+from engine.messages import msg
+from engine.models import Attachment, Case, Exemption, HumanTask
+from engine.notices import PORTAL_HINT
+from engine.outbox import Outbox
 
 REQUESTER = "pemohon"
+METHOD, DATE = "cara_penyerahan", "tanggal_penyerahan"
+BY_EMAIL = "email"
+EMAIL_EVENT = "information_sent"
+
+
+@dataclass
+class Plan:
+    """What ``check`` found out before anything is written, for ``record`` after the files are stored."""
+
+    pages: dict[tuple[str, int], int | None] = field(default_factory=dict)  # (field, n) -> page count
+    entry: Exemption | None = None  # the exemption register entry the redactions rest on
+    email: bool = False  # Kawal e-mails the files itself
+
+
+def check(session: Session, rt, case: Case, schema: dict, data: dict, incoming: task_files.Incoming) -> Plan | None:
+    """Refuse a delivery whose date, redaction record or e-mail cannot stand; nothing is written."""
+    fields = delivery_fields(schema)
+    if not fields:
+        return None
+    _check_date(rt, session, case, data)
+    plan = Plan()
+    counts = {name: len(items) for name, items in incoming.checked.items()}
+    for name in [*fields, redaction.originals(schema)]:
+        for n, item in enumerate(incoming.checked.get(name, []) if name else []):
+            plan.pages[(name, n)] = pages(item.media_type, item.data)
+    found = redaction.spec(schema)
+    if found is not None:
+        delivered, names = found
+        if data.get(names["record"]) or counts.get(names["originals"]):
+            plan.entry = redaction.entry_for(session, rt.forms, case)
+        by_position = {delivered: [plan.pages[(delivered, n)] for n in range(counts.get(delivered, 0))]}
+        redaction.check(schema, data, counts, by_position, plan.entry)
+    sent = any(counts.get(name) for name in fields)
+    plan.email = data.get(METHOD) == BY_EMAIL and sent and "smtp" in rt.settings.notify_channels
+    if plan.email and not task_files.requester_identity(session, rt, case).get("email"):
+        raise Invalid("requester_has_no_email", fields={METHOD: [msg("no_email_on_file")]})
+    return plan
+
+
+def _check_date(rt, session: Session, case: Case, data: dict) -> None:
+    """The delivery date: not before the written notice was sent (the receipt without one), not in the future."""
+    if not data.get(DATE):
+        return
+    tz = rt.calendars["strict"].tz
+    notice = notice_delivery.last_notice(session, case)
+    first = date.fromisoformat(notice["dispatched_on"]) if notice else case.received_at.astimezone(tz).date()
+    today = clock.now().astimezone(tz).date()
+    try:
+        value = date.fromisoformat(data[DATE])
+    except (TypeError, ValueError):
+        value = None
+    if value is None or not first <= value <= today:
+        raise Invalid("delivery_date_invalid", fields={DATE: [msg("between_and_today", first=first.isoformat())]})
 
 
 def delivery_fields(schema: dict) -> list[str]:
@@ -48,30 +116,76 @@ def pages(media_type: str, data: bytes) -> int | None:
         return None
 
 
-def record(log: EventLog, case: Case, task: HumanTask, schema: dict, data: dict, stored, actor: str) -> None:
-    """Append ``information_delivered`` for a completed task whose form delivers files (see the module).
+def record(
+    session: Session,
+    rt,
+    log: EventLog,
+    case: Case,
+    task: HumanTask,
+    schema: dict,
+    data: dict,
+    stored,
+    actor: str,
+    plan: Plan | None,
+) -> None:
+    """Append ``information_delivered`` for a completed task whose form delivers files (see the module), link
+    each redacted file to its original, and write the e-mail to the requester when Kawal sends it.
 
     ``stored``: the task's files as (row, checked upload) pairs (``task_files.Incoming.stored``).
     """
     fields = delivery_fields(schema)
-    if not fields:
+    if not fields or plan is None:
         return
-    files = [
-        {**task_files.described([row])[0], "pages": pages(row.media_type, item.data)}
-        for row, item in stored
-        if row.field in fields
-    ]
+    rows = [row for row, _item in stored]
+    redaction.link(schema, data, rows, plan.entry)
+    by_id = {row.id: row for row in rows}
+    position: dict[int, int] = {}  # row id -> its place among its field's files
+    for row in rows:
+        position[row.id] = sum(1 for r in rows if r.field == row.field and r.id < row.id)
+    files = []
+    for row in rows:
+        if row.field not in fields:
+            continue
+        entry = {**task_files.described([row])[0], "pages": plan.pages.get((row.field, position[row.id]))}
+        if row.original_id is not None:
+            original = by_id[row.original_id]
+            entry["original"] = {
+                **task_files.described([original])[0],
+                "pages": plan.pages.get((original.field, position[original.id])),
+            }
+            entry["redactions"] = list(row.redactions or [])
+        files.append(entry)
     log.append(
         case,
         "information_delivered",
         actor,
         {
             "task_id": task.id,
-            "method": data.get("cara_penyerahan"),
-            "delivered_on": data.get("tanggal_penyerahan"),
+            "method": data.get(METHOD),
+            "delivered_on": data.get(DATE),
             "files": files,
+            "emailed": plan.email,
         },
     )
+    if plan.email:
+        _write_email(session, rt, case, task, [by_id[f["id"]] for f in files])
+
+
+def _write_email(session: Session, rt, case: Case, task: HumanTask, rows: list[Attachment]) -> None:
+    """One e-mail to the requester with the delivered files (ids only in the row: the sender reads them)."""
+    total = sum(row.size for row in rows)
+    until = min(available_until(row, rt.settings.download_days) for row in rows)
+    context = {
+        "deadline": None,
+        "portal_hint": PORTAL_HINT,
+        "file_ids": [row.id for row in rows],
+        "file_count": len(rows),
+        "attached": total <= rt.settings.email_attachment_max_bytes,
+        "download_until": long_date(until.astimezone(rt.calendars["strict"].tz).date()),
+    }
+    outbox = Outbox(session, ("smtp",))
+    outbox.to_requester(case, EMAIL_EVENT, f"task{task.id}", context)
+    outbox.write()
 
 
 def available_until(row: Attachment, days: int) -> datetime:

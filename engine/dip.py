@@ -189,7 +189,7 @@ def attach_file(session: Session, rt: Runtime, user: User, item_id: int, upload:
         (checked,) = files.check([upload], rt.settings.max_attachment_bytes)
     except Invalid as error:
         raise Invalid(error.message, fields={"file": [m for ms in error.fields.values() for m in ms]}) from None
-    store = files.FileStore(rt.settings.files_dir, rt.vault)
+    store = files.FileStore.of(rt.settings, rt.vault)
     key, kid = store.put(checked.data, session)
     item.file_name, item.file_media_type, item.file_size = checked.file_name, checked.media_type, checked.size
     item.file_sha256, item.file_storage_key, item.file_key_id = checked.sha256, key, kid
@@ -199,7 +199,7 @@ def attach_file(session: Session, rt: Runtime, user: User, item_id: int, upload:
 
 
 def read_file(rt: Runtime, item: DipItem) -> bytes:
-    return files.FileStore(rt.settings.files_dir, rt.vault).get(item.file_storage_key, item.file_key_id)
+    return files.FileStore.of(rt.settings, rt.vault).get(item.file_storage_key, item.file_key_id)
 
 
 def _publish(item: DipItem, now, notice_days: int | None) -> None:

@@ -26,6 +26,7 @@ from engine.errors import Invalid
 from engine.messages import Message, msg
 from engine.models import Attachment
 from engine.storage import LocalStorage, Storage, check_key
+from engine.storage import for_settings as storage_for
 from engine.vault import Vault
 
 _WRITTEN = "kawal_files_written"  # session.info: files written in the session's open transaction
@@ -142,6 +143,11 @@ class FileStore:
     def __init__(self, directory: Path, vault: Vault, storage: Storage | None = None):
         self.storage = storage if storage is not None else LocalStorage(directory)
         self.vault = vault
+
+    @classmethod
+    def of(cls, settings, vault: Vault) -> FileStore:
+        """The store the settings choose (engine.storage.for_settings: the folder or the S3 bucket)."""
+        return cls(settings.files_dir, vault, storage_for(settings))
 
     def put(self, data: bytes, session: Session | None = None) -> tuple[str, str]:
         """Seal and write ``data``; returns (storage key, vault key id).

@@ -111,6 +111,7 @@ def complete_task(
     if incoming.scanned:
         incoming.scan(task_files.requester_identity(session, rt, case))
         incoming.require_confirmed(data)
+    handover = delivery.check(session, rt, case, schema, data, incoming)  # date, redaction record, e-mail
     with CaseRun(session, rt, case, user.username) as run:
         spiff_task = run.ready_task(task.task_guid)
         if spiff_task is None:
@@ -124,14 +125,18 @@ def complete_task(
         if task.assignee_id is None:
             task.assignee, task.claimed_at = user, now
         if incoming.confirmed:
-            confirmed = [{"id": r.id, "found": r.scan["found"]} for r in rows if r.scan and r.scan["found"]]
+            confirmed = [
+                {"id": r.id, "found": r.scan["found"], "reasons": r.scan["reasons"]}
+                for r in rows
+                if r.scan and r.scan["found"]
+            ]
             run.log.append(case, "personal_data_confirmed", user.username, {"task_id": task.id, "files": confirmed})
         if rows:
             run.log.append(
                 case, "files_attached", user.username, {"task_id": task.id, "files": task_files.described(rows)}
             )
         run.log.append(case, "task_completed", user.username, {"task": task.bpmn_id, "task_id": task.id, "data": data})
-        delivery.record(run.log, case, task, schema, data, incoming.stored, user.username)
+        delivery.record(session, rt, run.log, case, task, schema, data, incoming.stored, user.username, handover)
         fees.record(session, run.log, case, task, data, user.username)
     letters.after_task(session, rt, user, task, data)  # numbered and frozen now; their PDFs after the commit
     _tell_reporter(session, rt, user, case, properties(spiff_task.task_spec), data)

@@ -13,22 +13,25 @@ Sorts: ``due`` (most urgent first: the due date, or the receipt for a task with 
 new complaint is among the others by when it came in), ``received`` and ``status``; ``-`` reverses.
 Search (``q``): the ticket, the requester's NIK or every word of their name (the blind index,
 engine.blind_index: only for readers of identities and never a complaint's reporter), or words of
-the case's subject (only where the reader may see the subject field, engine.visibility).
+the case's subject (the word index, only where the reader may see the subject field): engine.inbox_search.
+
+Counts ("of N", the header's open, overdue and mine) are counted up to ``COUNT_CAP`` and then stop
+(``Count``): an officer needs the exact number of a small queue and, of a large one, that it is more
+than a thousand; counting a queue of 60,000 to the last task costs more than the page it heads.
 """
 
 from __future__ import annotations
 
 import base64
 import json
-import re
 from dataclasses import dataclass, field
 from datetime import datetime, time
 
-from sqlalchemy import and_, false, func, literal, or_, select, tuple_, union_all
+from sqlalchemy import and_, bindparam, false, func, literal, or_, select, tuple_
 from sqlalchemy import case as when
 from sqlalchemy.orm import Session, aliased
 
-from engine import access, blind_index, clock, kinds, visibility
+from engine import access, blind_index, clock, inbox_search, kinds, visibility
 from engine.errors import Forbidden, Invalid
 from engine.messages import msg
 from engine.models import Case, HumanTask, Party, Unit, User
@@ -43,7 +46,8 @@ DUE_STATES = ("overdue", "due_soon", "on_track", "none")
 # A task is "due soon" from this many working days before its due date (the first "-3" reminder).
 DUE_SOON_WORKING_DAYS = 3
 MAX_QUERY = 100
-_TICKET = re.compile(r"[A-Z]{2,10}-\d{4}-\d{1,8}|[A-Z]{2,10}-\d{4}-?|[A-Z]{2,10}-")
+# Counts stop here: below it they are exact, above it they say "1.000+" (``Count``).
+COUNT_CAP = 1000
 
 
 @dataclass
@@ -119,6 +123,18 @@ class Page:
     next_cursor: str | None
     filters: Filters
     lanes: set[str] = field(default_factory=set)
+    found: inbox_search.Found | None = None  # the search's matches, for the page's count (``total``)
+
+
+@dataclass(frozen=True)
+class Count:
+    """A number of tasks counted up to ``COUNT_CAP``: exact when ``more`` is false, else "more than ``value``"."""
+
+    value: int
+    more: bool = False
+
+    def __int__(self) -> int:
+        return self.value
 
 
 def _sort_columns(sort: str) -> list:
@@ -191,15 +207,25 @@ def _due_soon_cutoff(rt: Runtime) -> datetime:
     return datetime.combine(later, time(0), tzinfo=cal.tz)
 
 
-def scoped(user: User, filters: Filters, rt: Runtime, query=None, *, counting: bool = False):
+def scoped(
+    user: User,
+    filters: Filters,
+    rt: Runtime,
+    query=None,
+    *,
+    counting: bool = False,
+    found: inbox_search.Found | None = None,
+):
     """The open tasks ``user`` may list under ``filters`` (no order, no page): the API and the page's counts.
 
     A count for a reader whose access rule reads only the task's copy of its case's kind, with no unit
     filter, needs no join to the cases (``access.open_tasks_rule``): it counts an index of ``human_task``.
+    ``found``: the search's matches (``search``), when ``filters.q`` has been looked up already.
     """
     query = query if query is not None else select(HumanTask.id)
     query = query.where(HumanTask.state == "open")
-    rule = access.open_tasks_rule(user) if counting and not filters.unit else None
+    walked = found is not None and not found.narrow  # many matches: tested on each task's case (inbox_search)
+    rule = access.open_tasks_rule(user) if counting and not filters.unit and not walked else None
     if rule is not None:
         query = query.where(rule)
     else:
@@ -234,31 +260,42 @@ def scoped(user: User, filters: Filters, rt: Runtime, query=None, *, counting: b
     elif filters.due == "none":
         query = query.where(HumanTask.due_at.is_(None))
     if filters.q:
-        query = query.where(_search(rt, user, filters.q))
+        if found is None:
+            raise ValueError("a search's matches are looked up first (inbox_list.search)")
+        query = query.where(_matching(found))
     return query
 
 
-def _search(rt: Runtime, user: User, q: str):
-    """Ticket, NIK, name (every word) or subject words, whichever the reader may search by: the matching
-    cases' ids, each kind of match found through its own index (the subject's words by a scan of cases)."""
-    matches = []
-    upper = q.upper().replace(" ", "")
-    if _TICKET.fullmatch(upper):  # a prefix as a range, so both databases use the ticket's unique index
-        matches.append(select(Case.id).where(Case.ticket >= upper, Case.ticket < upper + "\uffff"))
-    named = identity_kinds(user)
-    parties = blind_index.parties_matching(blind_index.search_key(rt.settings), q) if named else None
-    if parties is not None:  # only PPID requesters are indexed (engine.blind_index): never a complaint
-        matches.append(select(Case.id).where(Case.requester_party_id.in_(parties), Case.kind != kinds.COMPLAINT))
-    readable = subject_kinds(rt.forms, user)
-    shaped = _TICKET.fullmatch(upper) or blind_index.NIK.fullmatch(re.sub(r"[\s.-]", "", q))
-    if readable and not shaped:  # a ticket or a NIK is not looked for in the subjects' words
-        pattern = "%" + q.lower().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
-        matches.append(
-            select(Case.id).where(Case.kind.in_(readable), func.lower(Case.subject).like(pattern, escape="\\"))
-        )
-    if not matches:
-        return false()
-    return HumanTask.case_id.in_(union_all(*matches).scalar_subquery() if len(matches) > 1 else matches[0])
+MATCHED = aliased(HumanTask, name="matched")  # one alias for every search: the statement's cache key stays the same
+
+
+def _matching(found: inbox_search.Found):
+    """The tasks of the cases a search found. A few matches are looked up by their case's id; on SQLite, which
+    plans without statistics and would rather read the whole queue through its (state, lane) index testing
+    each task, by the tasks' own ids: the id ends every index of the tasks, so the queue's index is probed.
+    Many matches are tested on each task's case as the inbox is walked in its order (the page meets fifty of
+    them early)."""
+    if found.narrow:
+        if not found.ids:
+            return false()
+        ids = bindparam("matched_case_ids", list(found.ids), expanding=True)  # bound whole, not id by id
+        if found.by_task_id:
+            return HumanTask.id.in_(select(MATCHED.id).where(MATCHED.case_id.in_(ids)))
+        return HumanTask.case_id.in_(ids)
+    return found.where
+
+
+def search(session: Session, rt: Runtime, user: User, filters: Filters) -> inbox_search.Found | None:
+    """The cases ``filters.q`` matches for ``user`` (engine.inbox_search), or None without a query."""
+    if not filters.q:
+        return None
+    return inbox_search.find(
+        session,
+        filters.q,
+        named=identity_kinds(user),
+        readable=subject_kinds(rt.forms, user),
+        key=blind_index.search_key(rt.settings),
+    )
 
 
 ASSIGNEE = aliased(User, name="assignee")  # one alias for every page: the statement's cache key stays the same
@@ -281,7 +318,9 @@ ROW_COLUMNS = (
 
 
 def page(session: Session, rt: Runtime, user: User, filters: Filters) -> Page:
-    """One page of the inbox, in one statement; ``next_cursor`` when there are more."""
+    """One page of the inbox, in one statement (and one more to count a search's matches, engine.inbox_search);
+    ``next_cursor`` when there are more."""
+    found = search(session, rt, user, filters)
     columns = _sort_columns(filters.sort)
     descending = filters.sort.startswith("-")
     assignee = ASSIGNEE
@@ -303,6 +342,7 @@ def page(session: Session, rt: Runtime, user: User, filters: Filters) -> Page:
             assignee.username.label("assignee"),
             Unit.name.label("unit_name"),
         ).select_from(HumanTask),
+        found=found,
     )
     if named:  # a reader of no identity gets no join at all (a join on false makes SQLite scan the vault)
         query = query.outerjoin(Party, and_(Party.id == Case.requester_party_id, Case.kind.in_(named)))
@@ -314,8 +354,9 @@ def page(session: Session, rt: Runtime, user: User, filters: Filters) -> Page:
         key = tuple_(*columns)
         query = query.where(key < tuple_(*after) if descending else key > tuple_(*after))
     # A search's few matches are found through their own indexes, then sorted: an order on an expression
-    # keeps the database from walking the whole inbox in sort order, testing each task against them.
-    ordered = [func.coalesce(c, c) if filters.q else c for c in columns]
+    # keeps the database from walking the whole inbox in sort order, testing each task against them. Many
+    # matches are met early on that walk (inbox_search.NARROW), which then beats sorting them all.
+    ordered = [func.coalesce(c, c) if found is not None and found.narrow else c for c in columns]
     query = query.order_by(*[c.desc() if descending else c.asc() for c in ordered]).limit(filters.limit + 1)
     rows = session.execute(query).all()
     more = len(rows) > filters.limit
@@ -326,7 +367,7 @@ def page(session: Session, rt: Runtime, user: User, filters: Filters) -> Page:
     if more:
         last = rows[-1]
         cursor = _encode(filters.sort, [getattr(last, c.key) for c in columns])
-    return Page(items, cursor, filters, {row.lane for row in rows if row.lane})
+    return Page(items, cursor, filters, {row.lane for row in rows if row.lane}, found)
 
 
 def _days_left(rt: Runtime, dues: set) -> dict:
@@ -368,25 +409,65 @@ def _item(rt: Runtime, row, left: dict) -> dict:
     }
 
 
-def counts(session: Session, rt: Runtime, user: User) -> dict:
-    """The header's numbers in one statement: open tasks in the officer's queue, overdue, theirs."""
-    now = clock.now()
-    query = scoped(
-        user,
-        Filters(scope="group"),
-        rt,
-        counting=True,
-        query=select(
-            func.count(HumanTask.id),
-            func.coalesce(func.sum(when((HumanTask.due_at < now, 1), else_=0)), 0),
-            func.coalesce(func.sum(when((HumanTask.assignee_id == user.id, 1), else_=0)), 0),
-        ).select_from(HumanTask),
+def capped(session: Session, query) -> Count:
+    """How many rows ``query`` has, counted up to ``COUNT_CAP`` (it reads at most one row more)."""
+    return _count(session.scalar(select(func.count()).select_from(query.limit(COUNT_CAP + 1).subquery())) or 0)
+
+
+def _count(n: int) -> Count:
+    return Count(min(n, COUNT_CAP), n > COUNT_CAP)
+
+
+def counts(session: Session, rt: Runtime, user: User) -> dict[str, Count]:
+    """The header's numbers in one statement, each counted up to ``COUNT_CAP``: the open tasks of the officer's
+    queue, those of them that are theirs, and the late tasks they answer for (``overdue_tasks``)."""
+    queue = scoped(user, Filters(scope="group"), rt, counting=True)
+    late_by_date, late_case = overdue_tasks(user, rt)
+
+    def upto(query):
+        return select(func.count()).select_from(query.limit(COUNT_CAP + 1).subquery()).scalar_subquery()
+
+    statement = select(
+        upto(queue), upto(queue.where(HumanTask.assignee_id == user.id)), upto(late_by_date), upto(late_case)
     )
-    total, overdue, mine = session.execute(query).one()
-    return {"open": int(total), "overdue": int(overdue), "mine": int(mine)}
+    total, mine, by_date, by_case = session.execute(statement).one()
+    return {"open": _count(total), "overdue": _count(by_date + by_case), "mine": _count(mine)}
 
 
-def total(session: Session, rt: Runtime, user: User, filters: Filters) -> int:
-    """How many open tasks the filters match (a second statement, for the page's "of N")."""
-    query = scoped(user, filters, rt, select(func.count(HumanTask.id)).select_from(HumanTask), counting=True)
-    return int(session.scalar(query) or 0)
+def overdue_tasks(user: User, rt: Runtime) -> tuple:
+    """The late open tasks ``user`` answers for, as two queries that share no task: late by their own due date,
+    and on time by it (or without one) in a case still flagged overdue (an agency deadline lapsed; the
+    escalation being done does not make the case on time). A superior answers for the lanes below too
+    (``access.supervised_lanes``). Each reads an index of the tasks (the due date; the task's copy of its
+    case's flag, ``HumanTask.case_overdue``) and stops at ``COUNT_CAP``: the flag needs no join to the cases
+    (a reader whose access rule does, ``access.open_tasks_rule``, joins only the tasks counted)."""
+    filters = Filters(scope="all" if access.is_superior(user) else "group")
+    now = clock.now()
+    by_date = scoped(user, filters, rt, counting=True).where(HumanTask.due_at < now)
+    in_late_case = (
+        scoped(user, filters, rt, counting=True)
+        .where(HumanTask.case_overdue == True)  # noqa: E712 - rendered as a constant: the index's column
+        .where(or_(HumanTask.due_at >= now, HumanTask.due_at.is_(None)))
+    )
+    return by_date, in_late_case
+
+
+def total(session: Session, rt: Runtime, user: User, filters: Filters, listed: Page | None = None) -> Count:
+    """How many open tasks the filters match, up to ``COUNT_CAP`` (a second statement, for the page's "of N").
+
+    ``listed``: the page these filters gave (``page``), so a search is not looked up twice. A search matching
+    more cases than ``inbox_search.NARROW`` is counted by its page alone: exact when the first page holds
+    every match, else "more than a page" (its matches are many: counting a thousand of them would test
+    thousands of tasks, the cost the page avoids by stopping at fifty).
+    """
+    found = listed.found if listed is not None else search(session, rt, user, filters)
+    if found is not None and not found.narrow:
+        listed = listed or page(session, rt, user, filters)
+        if filters.cursor is None and listed.next_cursor is None:
+            return Count(len(listed.items))
+        return Count(filters.limit, more=True)
+    # A search's few tasks are counted by their ids (``_matching``): selecting a column that the queue's covering
+    # index lacks keeps SQLite from reading that whole index rather than looking the ids up in another.
+    counted = HumanTask.case_id if found is not None else HumanTask.id
+    query = scoped(user, filters, rt, select(counted).select_from(HumanTask), counting=True, found=found)
+    return capped(session, query)

@@ -22,6 +22,7 @@ from sqlalchemy import (
     String,
     Text,
     UniqueConstraint,
+    false,
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 from sqlalchemy.orm.exc import DetachedInstanceError
@@ -244,6 +245,11 @@ class HumanTask(Base):
     stage: Mapped[str | None] = mapped_column(String(40))
     received_at: Mapped[datetime | None]
     sort_at: Mapped[datetime | None]
+    # The case's ``overdue`` flag and unit, copied the same way: the header counts the late tasks of a late case
+    # from an index, and the complaint team's queue by its unit (engine.access.open_tasks_rule), instead of
+    # joining every open task to its case (engine.inbox_list.counts). A copy, so no foreign key of its own.
+    case_overdue: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
+    case_unit_id: Mapped[int | None] = mapped_column(Integer)
     # Many-to-one by primary key: a lazy load is served from the session when the row is there already.
     case: Mapped[Case] = relationship(back_populates="tasks")
     assignee: Mapped[User | None] = relationship(foreign_keys=[assignee_id])
@@ -256,6 +262,7 @@ class HumanTask(Base):
         Index("ix_human_task_assignee_id_state_sort_at", "assignee_id", "state", "sort_at"),
         # The header's counts read only this index (open, overdue, mine of a queue; engine.inbox_list.counts).
         Index("ix_human_task_state_lane_counts", "state", "lane", "process_id", "due_at", "assignee_id"),
+        Index("ix_human_task_state_case_overdue_lane", "state", "case_overdue", "lane"),
     )
 
 
@@ -476,7 +483,9 @@ class Attachment(Base):
     paper request). Workflow data holds only the row's id. ``scan`` is what the personal-data scan
     counted, by kind (engine.pii_scan), never the values found.
     An officer may also put a file on the case with an internal note (``note_id``): it never reaches the
-    requester.
+    requester. A redacted file handed over names its original (``original_id``: kept internal, never
+    delivered) and each redaction's Pasal 17 letter, page and register entry (``redactions``,
+    engine.redaction).
     """
 
     __tablename__ = "attachment"
@@ -487,6 +496,8 @@ class Attachment(Base):
     field: Mapped[str | None] = mapped_column(String(80))
     uploaded_by: Mapped[str | None] = mapped_column(String(80))  # an officer's username; None: the reporter
     scan: Mapped[dict | None]
+    original_id: Mapped[int | None] = mapped_column(ForeignKey("attachment.id"))
+    redactions: Mapped[list | None]
     note_id: Mapped[int | None] = mapped_column(ForeignKey("case_note.id"), index=True)
     file_name: Mapped[str] = mapped_column(String(200))  # sanitized, for Content-Disposition
     media_type: Mapped[str] = mapped_column(String(100))  # from the content's signature, not the upload's claim
@@ -721,7 +732,8 @@ class PartyToken(Base):
     __tablename__ = "party_token"
     party_id: Mapped[int] = mapped_column(ForeignKey("party.id", ondelete="CASCADE"), primary_key=True)
     token: Mapped[str] = mapped_column(String(32), primary_key=True)
-    __table_args__ = (Index("ix_party_token_token", "token"),)
+    # By token with the party: a search reads the parties of a name word from the index alone.
+    __table_args__ = (Index("ix_party_token_token_party_id", "token", "party_id"),)
 
 
 class SavedFilter(Base):

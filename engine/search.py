@@ -25,6 +25,7 @@ from itertools import combinations
 from sqlalchemy import column, func, literal_column, select, table, text
 from sqlalchemy.orm import Session
 
+from engine import inbox_search
 from engine.models import DipItem
 
 # Tables and indexes of the search index that the models do not describe (engine.models' docstring
@@ -41,8 +42,11 @@ CANDIDATES = 1000  # the newest matches that are ranked (see _ranked): the cost 
 
 
 def include_name(name, type_, parent_names) -> bool:
-    """Alembic's filter: the FTS5 tables are the search index, created by the migration, not by a model."""
-    return not (type_ == "table" and name in INDEX_TABLES)
+    """Alembic's filter: the search indexes (this module's and the inbox's, engine.inbox_search) are the
+    migrations' FTS5 tables and expression index, not a model's."""
+    if type_ == "table":
+        return name not in INDEX_TABLES | inbox_search.INDEX_TABLES
+    return not (type_ == "index" and name in inbox_search.INDEX_NAMES)
 
 
 @lru_cache(maxsize=1)

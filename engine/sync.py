@@ -250,6 +250,7 @@ def _sync_tasks(session, case, tasks, log, due_at) -> list[HumanTask]:
 
 
 def _sort_facts(row: HumanTask, case: Case) -> None:
-    """The case's facts the inbox sorts an open task by, copied onto it (``HumanTask.sort_at``)."""
-    row.stage, row.received_at = case.status, case.received_at
+    """The case's facts the inbox sorts and counts an open task by, copied onto it (``HumanTask.sort_at``)."""
+    row.stage, row.received_at, row.case_overdue = case.status, case.received_at, bool(case.overdue)
+    row.case_unit_id = case.unit_id
     row.sort_at = row.due_at or case.received_at

@@ -16,11 +16,14 @@ count, sha256, sealed at rest outside the database under a random name. ``maxByt
 Checking happens before anything is written (``Incoming.check``), storing inside the run that
 completes the task (``Incoming.store``), so a refusal or a rollback leaves no row and no file.
 
-A field whose files go out to the requester says ``"scan": {"confirm": "<boolean field>"}``: its files
-are scanned for personal data that is not the requester's own (engine.pii_scan) and, while anything is
-found, the task is refused with each finding beside its file until the files are redacted or the
-officer ticks the named confirmation (a ``const: true`` field of the same form). What was found is
-recorded on the files' rows and in the history as counts by kind, never the values.
+A field whose files go out to the requester says ``"scan": {"confirm": "<field>"}``: its files are scanned
+for personal data that is not the requester's own (engine.pii_scan) and, while anything is found, the
+task is refused with each finding beside its file, under its code (``ref``: the file's sha256 prefix and
+the finding's number, so a confirmation never carries over to another file), until the files are
+redacted or the officer confirms each finding in the named field (a list of ``{"temuan": ref, "alasan":
+why}``): the requester's own data, written consent or a public office (UU 14/2008 Pasal 18(2)), a false
+finding, or an unreadable file checked by eye. What was found and why it went out anyway is recorded on
+the files' rows and in the history as counts by kind and by reason, never the values.
 """
 
 from __future__ import annotations
@@ -42,7 +45,7 @@ FILE = "x-kawal-file"
 
 def file_store(rt) -> files.FileStore:
     """The store every officer's file goes to (the reporter's files use the same folder and vault)."""
-    return files.FileStore(rt.settings.files_dir, rt.vault)
+    return files.FileStore.of(rt.settings, rt.vault)
 
 
 def rules(schema: dict, max_bytes: int) -> dict[str, files.Rule]:
@@ -69,7 +72,7 @@ class Incoming:
     checked: dict[str, list[files.Checked]] = field(default_factory=dict)
     scanned: dict[str, str] = field(default_factory=dict)  # field -> the field that confirms its findings
     findings: dict[tuple[str, int], list[pii_scan.Finding]] = field(default_factory=dict)
-    confirmed: bool = False
+    confirmed: dict[tuple[str, int], dict[str, int]] = field(default_factory=dict)  # file -> {reason: count}
     stored: list[tuple[Attachment, files.Checked]] = field(default_factory=list)  # after ``store``
 
     @classmethod
@@ -109,16 +112,37 @@ class Incoming:
         return self.findings
 
     def require_confirmed(self, data: dict) -> None:
-        """Refuse while a scanned file holds personal data and its field's confirmation is not ticked."""
+        """Refuse while a finding in a scanned file is not confirmed, one by one, in its field's confirmations.
+
+        A confirmation that names no finding of the files sent is refused too: what an officer confirmed
+        must be what the scan found in these very files.
+        """
         fields: dict[str, list[Message]] = {}
+        refs: dict[str, tuple[str, int, pii_scan.Finding]] = {}
         for (name, n), found in self.findings.items():
-            if data.get(self.scanned[name]) is True:
-                continue
-            fields[f"{name}.{n}"] = [finding_message(f) for f in found]
-            fields.setdefault(self.scanned[name], [msg("confirm_personal_data")])
+            for k, finding in enumerate(found, start=1):
+                refs[finding_ref(self.checked[name][n], k)] = (name, n, finding)
+        given: dict[str, dict[str, str]] = {}
+        for confirm in set(self.scanned.values()):
+            for i, entry in enumerate(data.get(confirm) or []):
+                target = refs.get(entry["temuan"])
+                if target is None:
+                    fields[f"{confirm}.{i}.temuan"] = [msg("finding_unknown")]
+                elif entry["alasan"] == UNREADABLE_CHECKED and target[2].kind != "unreadable":
+                    fields[f"{confirm}.{i}.alasan"] = [msg("only_for_unreadable")]
+                else:
+                    given.setdefault(confirm, {})[entry["temuan"]] = entry["alasan"]
+        self.confirmed = {}
+        for ref, (name, n, finding) in refs.items():
+            reason = given.get(self.scanned[name], {}).get(ref)
+            if reason is None:
+                fields.setdefault(f"{name}.{n}", []).append(finding_message(finding, ref))
+                fields.setdefault(self.scanned[name], [msg("confirm_personal_data")])
+            else:
+                reasons = self.confirmed.setdefault((name, n), {})
+                reasons[reason] = reasons.get(reason, 0) + 1
         if fields:
             raise Invalid("files_hold_personal_data", fields=fields)
-        self.confirmed = bool(self.findings)
 
     @property
     def size(self) -> int:
@@ -133,7 +157,7 @@ class Incoming:
         if name not in self.scanned:
             return None
         found = self.findings.get((name, n), [])
-        return {"found": pii_scan.counts(found), "confirmed": bool(found)}
+        return {"found": pii_scan.counts(found), "confirmed": bool(found), "reasons": self.confirmed.get((name, n), {})}
 
     def store(
         self, session: Session, rt, case: Case, task: HumanTask | None, actor: str
@@ -181,11 +205,19 @@ FINDING_CODES = {
 }
 
 
-def finding_message(finding: pii_scan.Finding) -> Message:
-    """A finding as the officer reads it beside its file: what, masked, and on which page."""
+UNREADABLE_CHECKED = "diperiksa_manual"  # the one reason that fits only a file whose text cannot be read
+
+
+def finding_ref(item: files.Checked, k: int) -> str:
+    """The code a finding is confirmed by: its file's sha256 prefix and its number in that file (from 1)."""
+    return f"{item.sha256[:12]}-{k}"
+
+
+def finding_message(finding: pii_scan.Finding, ref: str) -> Message:
+    """A finding as the officer reads it beside its file: what, masked, on which page, and its code."""
     if finding.kind == "unreadable":
-        return msg(FINDING_CODES["unreadable"])
-    return msg(FINDING_CODES[finding.kind], value=finding.masked, page=finding.page)
+        return msg(FINDING_CODES["unreadable"], ref=ref)
+    return msg(FINDING_CODES[finding.kind], value=finding.masked, page=finding.page, ref=ref)
 
 
 def requester_identity(session: Session, rt, case: Case) -> dict:
@@ -245,7 +277,7 @@ def read(rt, row: Attachment) -> bytes:
 def scan_task_files(session: Session, rt, user: User, task_id: int, uploads: dict[str, list[files.Upload]]) -> list:
     """What the scan finds in files meant for a task, before they are sent with it: nothing is stored.
 
-    Returns one entry per file of a scanned field: ``(field, n, file name, findings)``.
+    Returns one entry per file of a scanned field: ``(field, n, file name, [(ref, finding)])``.
     """
     task = access.require_task(session, user, task_id)
     access.require_work(user, task)
@@ -253,7 +285,12 @@ def scan_task_files(session: Session, rt, user: User, task_id: int, uploads: dic
     incoming = Incoming.check(schema, {}, uploads, rt.settings.max_attachment_bytes)
     incoming.scan(requester_identity(session, rt, task.case))
     return [
-        (name, n, item.file_name, incoming.findings.get((name, n), []))
+        (
+            name,
+            n,
+            item.file_name,
+            [(finding_ref(item, k), f) for k, f in enumerate(incoming.findings.get((name, n), []), start=1)],
+        )
         for name in incoming.scanned
         for n, item in enumerate(incoming.checked.get(name, []))
     ]

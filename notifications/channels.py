@@ -68,6 +68,8 @@ class Message:
     event: str
     ticket: str
     locale: str
+    # (file name, media type, content): e-mail only (the delivered information); other channels ignore them
+    attachments: tuple[tuple[str, str, bytes], ...] = ()
 
 
 class ChannelError(Exception):
@@ -150,6 +152,9 @@ class SmtpChannel:
         # Quoted-printable keeps the message 7-bit clean for any relay, without relying on 8BITMIME.
         email.set_content(message.body, charset="utf-8", cte="quoted-printable")
         email["Content-Language"] = message.locale  # after set_content, which clears Content-* headers
+        for name, media_type, data in message.attachments:
+            maintype, subtype = media_type.split("/", 1)
+            email.add_attachment(data, maintype=maintype, subtype=subtype, filename=name)
         return email
 
     def send(self, message: Message) -> None:

@@ -17,7 +17,7 @@ from sqlalchemy.orm import Session
 
 from engine import clock, lost_codes
 from engine.config import Settings
-from engine.models import Case, Incident, Notification, Party, User
+from engine.models import Attachment, Case, Incident, Notification, Party, User
 from engine.runtime import Runtime
 
 log = logging.getLogger("kawal.notifications")
@@ -71,6 +71,11 @@ def deliver(session: Session, rt: Runtime, channels: dict, notification_id: int)
     except Exception as exc:  # a template or its context is wrong: retrying cannot help
         fail(session, row, f"render: {type(exc).__name__}: {exc}", permanent=True)
         return "incident"
+    try:
+        attachments = files_of(session, rt, row)
+    except Exception as exc:  # a file cannot be read or does not match its record: a person must look
+        fail(session, row, f"attachments: {type(exc).__name__}", permanent=True)
+        return "incident"
     message = Message(
         channel=row.channel,
         to=to,
@@ -80,6 +85,7 @@ def deliver(session: Session, rt: Runtime, channels: dict, notification_id: int)
         event=row.event,
         ticket=row.context.get("ticket", ""),
         locale=locale,
+        attachments=attachments,
     )
     try:
         channel.send(message)
@@ -97,6 +103,22 @@ def deliver(session: Session, rt: Runtime, channels: dict, notification_id: int)
     row.context = lost_codes.erase_code(row.context)  # a sent code is kept nowhere
     session.commit()
     return "sent"
+
+
+def files_of(session: Session, rt: Runtime, row: Notification) -> tuple[tuple[str, str, bytes], ...]:
+    """The files an e-mail carries (``information_sent`` with ``attached``): read from storage by the ids in
+    the row, each checked against its sha256, and only files of the row's own case."""
+    if row.channel != "smtp" or not row.context.get("attached"):
+        return ()
+    from engine import task_files
+
+    out = []
+    for file_id in row.context.get("file_ids", []):
+        found = session.get(Attachment, file_id)
+        if found is None or found.case_id != row.case_id:
+            raise LookupError(f"attachment {file_id} is not the case's")
+        out.append((found.file_name, found.media_type, task_files.read(rt, found)))
+    return tuple(out)
 
 
 def fail(session: Session, row: Notification, error: str, permanent: bool = False) -> None:

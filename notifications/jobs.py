@@ -144,7 +144,7 @@ def render_letter(letter_id: int) -> str:
                     session, f"letter:{letter_id}", f"{type(exc).__name__}: {exc}", production.MAX_ATTEMPTS
                 )
         raise
-    store = FileStore(svc.settings.files_dir, svc.runtime.vault)
+    store = FileStore.of(svc.settings, svc.runtime.vault)
     with svc.sessions() as session:
         try:
             done = production.record(session, svc.runtime, store, letter_id, pdf)

@@ -45,6 +45,11 @@ template may use only these keys (``CONTEXT_KEYS``):
     erases it. Never in a link.
 ``author``
     The username of the officer who wrote an internal note (``note_mention``); staff only.
+``attached``, ``file_count``, ``download_until``
+    ``information_sent`` (engine.delivery): whether the delivered files travel as attachments (else the
+    mail tells the requester to download them), how many there are, and the last day (formatted) they
+    download with the ticket and access code. The row also holds ``file_ids``, the attachment rows'
+    ids, which the sender reads from storage (never a byte of a file in the row or a job's arguments).
 
 ``render`` adds two keys of its own from the ticket's prefix (``DERIVED_KEYS``): ``kind``
 (``permohonan``, ``keberatan``, ``sengketa`` or ``pengaduan``) and ``noun``, the kind in the
@@ -61,6 +66,7 @@ empty. Other keys in the context are ignored::
     objection_response outcome_label, portal_hint
     complaint_receipt  portal_hint
     access_code_resent access_code, portal_hint
+    information_sent   attached, file_count, download_until, portal_hint
     complaint_question portal_hint
     complaint_outcome  portal_hint
     reporter_reminder  portal_hint
@@ -117,6 +123,7 @@ EVENTS: dict[str, str] = {
     "overdue_apology": "requester",
     "survey_invitation": "requester",
     "access_code_resent": "requester",
+    "information_sent": "requester",
     # to staff
     "task_new_group": "staff",
     "task_assigned": "staff",
@@ -145,6 +152,9 @@ CONTEXT_KEYS = frozenset(
         "portal_hint",
         "access_code",
         "author",
+        "attached",
+        "file_count",
+        "download_until",
     }
 )
 # Messages about a public information list item, not a case: no ticket, their own keys, all required.
@@ -169,6 +179,7 @@ REQUIRED_KEYS: dict[str, frozenset[str]] = {
     "overdue_apology": frozenset({"portal_hint"}),
     "survey_invitation": frozenset({"portal_hint"}),
     "access_code_resent": frozenset({"access_code", "portal_hint"}),
+    "information_sent": frozenset({"attached", "file_count", "download_until", "portal_hint"}),
     "task_new_group": frozenset({"task_title"}),
     "task_assigned": frozenset({"task_title"}),
     "deadline_reminder": frozenset(),

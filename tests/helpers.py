@@ -79,6 +79,7 @@ DISPATCH_DATES = frozenset(
         "tanggal_dikirim",
         "tanggal_penetapan",
         "jadwal_penyerahan",
+        "tanggal_penyerahan",
     }
 )
 

@@ -36,7 +36,7 @@ CODE_HEADER = "X-Access-Code"
 
 def _store() -> FileStore:
     rt = runtime()
-    return FileStore(rt.settings.files_dir, rt.vault)
+    return FileStore.of(rt.settings, rt.vault)
 
 
 def _case_for_caller(ticket: str, what: str) -> tuple[Case, User | None]:

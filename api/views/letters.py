@@ -145,7 +145,7 @@ def item(letter: Letter, locale: str = "id") -> dict:
 
 def _store() -> FileStore:
     rt = runtime()
-    return FileStore(rt.settings.files_dir, rt.vault)
+    return FileStore.of(rt.settings, rt.vault)
 
 
 def _locale() -> str:

@@ -42,11 +42,8 @@ def list_tasks(query):
     rt, user = runtime(), current_user()
     filters = inbox_list.parse(query)
     page = inbox_list.page(db.session, rt, user, filters)
-    return {
-        "items": page.items,
-        "total": inbox_list.total(db.session, rt, user, filters),
-        "next_cursor": page.next_cursor,
-    }
+    total = inbox_list.total(db.session, rt, user, filters, page)
+    return {"items": page.items, "total": total.value, "total_more": total.more, "next_cursor": page.next_cursor}
 
 
 @blp.post("/tasks/bulk")
@@ -201,13 +198,14 @@ def scan(task_id):
                 "file_name": file_name,
                 "findings": [
                     {
+                        "ref": ref,
                         "kind": f.kind,
                         "masked": f.masked,
                         "page": f.page,
                         "label": f.describe("id"),
                         "label_en": f.describe("en"),
                     }
-                    for f in findings
+                    for ref, f in findings
                 ],
             }
             for name, n, file_name, findings in found

@@ -81,7 +81,7 @@ class Workload(Schema):
 
 def _store() -> FileStore:
     rt = runtime()
-    return FileStore(rt.settings.files_dir, rt.vault)
+    return FileStore.of(rt.settings, rt.vault)
 
 
 @blp.get("/cases/<string:ticket>/notes")

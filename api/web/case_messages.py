@@ -64,7 +64,7 @@ def case_attachment(ticket: str, attachment_id: int):
     user, case = _team_case(ticket)
     rt = runtime()
     row = complaints.attachment_for(db.session, case, attachment_id)
-    data = complaints.read_attachment(FileStore(rt.settings.files_dir, rt.vault), row)
+    data = complaints.read_attachment(FileStore.of(rt.settings, rt.vault), row)
     complaints.note_read(db.session, user, case, f"attachment:{attachment_id}")
     db.session.commit()
     return Response(

@@ -9,10 +9,10 @@ from __future__ import annotations
 from datetime import datetime
 
 from babel import dates as babel_dates
-from flask_babel import format_date, format_datetime, get_timezone
+from flask_babel import format_date, format_datetime, format_number, get_timezone
 from flask_babel import lazy_gettext as _l
 
-from engine import chain, clock, kinds, queries, status
+from engine import chain, clock, inbox_list, kinds, queries, status
 from engine.models import HumanTask
 from engine.runtime import Runtime
 
@@ -61,6 +61,11 @@ def due_state(due_at: datetime | None, working_days_left: int | None) -> str:
     if working_days_left is not None and working_days_left <= DUE_SOON_WORKING_DAYS:
         return DUE_SOON
     return ON_TRACK
+
+
+def task_count(count: inbox_list.Count) -> str:
+    """A count of tasks in the reader's numbers: "1.000+" in Indonesian when counting stopped (inbox_list.Count)."""
+    return format_number(count.value) + ("+" if count.more else "")
 
 
 def group_label(code: str | None) -> str:

@@ -66,7 +66,7 @@ def inbox():
     return render_template(
         "inbox.html",
         rows=rows,
-        total=inbox_list.total(db.session, rt, user, filters),
+        total=inbox_list.total(db.session, rt, user, filters, page),
         scope=filters.scope,
         scopes=scopes,
         chosen=chosen,

@@ -16,7 +16,7 @@ from api.boundary import runtime
 from api.extensions import db
 from api.web import display
 from api.web.urls import here
-from engine import access, inbox_list, queries
+from engine import access, inbox_list
 
 
 @dataclass(frozen=True)
@@ -58,15 +58,10 @@ def task_counts() -> dict | None:
     """Open tasks in the officer's queue, how many are overdue and how many are theirs (once a request)."""
     if not current_user.is_authenticated or not (current_user.group_codes & LANE_GROUPS):
         return None
-    if "task_counts" not in g:  # counting statements (engine.inbox_list), however long the queue
+    if "task_counts" not in g:  # one counting statement (engine.inbox_list), however long the queue
         user = current_user.user
         counts = inbox_list.counts(db.session, runtime(), user)
-        g.task_counts = {
-            "open": counts["open"],
-            "overdue": queries.count_overdue_tasks(db.session, user),
-            "overdue_scope": "all" if access.is_superior(user) else "group",
-            "mine": counts["mine"],
-        }
+        g.task_counts = {**counts, "overdue_scope": "all" if access.is_superior(user) else "group"}
     return g.task_counts
 
 
@@ -82,6 +77,7 @@ def init_app(app) -> None:
         office_datetime=display.office_datetime,
         office_day=display.office_day,
         iso_date=display.iso_date,
+        task_count=display.task_count,
         group_label=display.group_label,
         channel_label=display.channel_label,
         calendar_label=display.calendar_label,

@@ -55,7 +55,7 @@ def for_status_page(case: Case, locale: str) -> list[dict]:
 
 def download(letter: Letter, scan: bool = False) -> Response:
     rt = runtime()
-    data = production.file_bytes(FileStore(rt.settings.files_dir, rt.vault), letter, scan=scan)
+    data = production.file_bytes(FileStore.of(rt.settings, rt.vault), letter, scan=scan)
     media_type = letter.scan_media_type if scan else "application/pdf"
     extension = {"image/png": "png", "image/jpeg": "jpg"}.get(media_type, "pdf")
     name = f"{letter.number.replace('/', '-')}.{letter.locale}.{extension}"

@@ -11,6 +11,8 @@ Widgets, from the schema:
 - boolean: yes / no radio buttons; ``const: true`` (a confirmation) → one checkbox;
 - number / integer: number input;
 - array of enum → checkboxes; array of strings → a textarea, one item per line;
+- array of objects → numbered rows, each a fieldset of the item's fields (one more than are filled, at
+  least ``ROWS``, never more than ``maxItems``); a row left empty is no item;
 - object → a fieldset of its own fields.
 
 Labels are ``title`` (Bahasa Indonesia) or ``x-title-en``; choice labels ``x-enum-titles`` /
@@ -34,6 +36,7 @@ from engine.files import Upload
 from engine.task_files import FILE
 
 LONG_TEXT = 200  # characters: above this a string gets a textarea
+ROWS = 2  # rows an array of objects shows at least: the filled ones and one empty row more
 MAX_RADIOS = 5  # choices: above this an enum gets a select
 _TRUE, _FALSE = "true", "false"
 
@@ -81,7 +84,8 @@ def _widget(node: dict) -> str:
     if kind == "object":
         return "fieldset"
     if kind == "array":
-        return "checkboxes" if "enum" in node.get("items", {}) else "lines"
+        items = node.get("items", {})
+        return "checkboxes" if "enum" in items else "rows" if items.get("type") == "object" else "lines"
     if kind == "boolean":
         return "confirm" if node.get("const") is True else "yes_no"
     if kind in ("number", "integer"):
@@ -129,8 +133,8 @@ def build_fields(schema: dict, locale: str, values: MultiDict | None = None, err
     return fields
 
 
-def _fields(schema: dict, prefix: str, locale: str, values: MultiDict) -> list[Field]:
-    required = set(schema.get("required", []))
+def _fields(schema: dict, prefix: str, locale: str, values: MultiDict, in_row: bool = False) -> list[Field]:
+    required = set(schema.get("required", [])) if not in_row else set()  # a row may stay empty
     out = []
     for key, node in schema.get("properties", {}).items():
         name = f"{prefix}{key}"
@@ -138,12 +142,22 @@ def _fields(schema: dict, prefix: str, locale: str, values: MultiDict) -> list[F
         item = Field(
             name=name,
             label=_text(node, "title", locale) or key,
-            widget=widget,
+            widget="fieldset" if widget == "rows" else widget,
             required=key in required,
             hint=_hint(node, widget, locale),
             attrs=_attrs(node, widget),
         )
-        if widget == "fieldset":
+        if widget == "rows":
+            item.children = [
+                Field(
+                    name=f"{name}.{i}",
+                    label=f"{i + 1}.",
+                    widget="fieldset",
+                    children=_fields(node["items"], f"{name}.{i}.", locale, values, in_row=True),
+                )
+                for i in range(_row_count(node, name, values))
+            ]
+        elif widget == "fieldset":
             item.children = _fields(node, f"{name}.", locale, values)
         elif widget == "checkboxes":
             choices = node["items"]
@@ -156,6 +170,16 @@ def _fields(schema: dict, prefix: str, locale: str, values: MultiDict) -> list[F
             item.value = values.get(name, "")
         out.append(item)
     return out
+
+
+def _row_count(node: dict, name: str, values: MultiDict) -> int:
+    """Rows to show: up to the last filled one and one more, at least ``ROWS``, within ``maxItems``."""
+    filled = {
+        int(key.split(".")[-2])
+        for key, value in values.items()
+        if key.startswith(f"{name}.") and key.split(".")[-2].isdigit() and str(value).strip()
+    }
+    return min(max(max(filled, default=-1) + 2, ROWS), node.get("maxItems", ROWS))
 
 
 def attach_errors(fields: list[Field], errors: dict[str, list[str]]) -> list[str]:
@@ -210,6 +234,9 @@ def _parse_value(node: dict, name: str, form: MultiDict, tz: ZoneInfo):
         return None  # files come in the multipart body (``uploads``), never as a form value
     if widget == "fieldset":
         return _parse_object(node, f"{name}.", form, tz) or None
+    if widget == "rows":  # the rows filled, in order; an empty row is no item
+        rows = (_parse_object(node["items"], f"{name}.{i}.", form, tz) for i in range(node.get("maxItems", ROWS)))
+        return [row for row in rows if row] or None
     if widget == "checkboxes":
         return form.getlist(name) or None
     raw = (form.get(name) or "").strip()

@@ -26,7 +26,9 @@ from api.web.inbox import lane_members, refusal_message
 from api.web.session import officer
 from engine import access, chain, dip_match, inbox, instructions, queries, visibility
 from engine.errors import Conflict, Invalid
+from engine.messages import Message
 from engine.models import Case, CaseEvent, HumanTask
+from engine.task_files import FILE
 
 
 @bp.get("/tugas/<id:task_id>")
@@ -58,7 +60,7 @@ def complete(task_id: int):
         case, stage = retried(work)
     except Invalid as error:
         db.session.rollback()
-        return _page(found, values=request.form, errors=error.fields), 422
+        return _page(found, values=_with_findings(schema, request.form, error), errors=error.fields), 422
     except Conflict as error:
         db.session.rollback()
         flash(refusal_message(error), "error")
@@ -103,6 +105,35 @@ def _page(task: HumanTask, values: MultiDict | None = None, errors: dict | None 
         dip_suggestions=dip_match.for_case(db.session, task.case),
         cite_field=any(f.name == dip_match.REFERENCE for f in fields),
     )
+
+
+def _with_findings(schema: dict, form: MultiDict, error: Invalid) -> MultiDict:
+    """The posted form again, with a confirmation row ready for each finding of the scan not yet confirmed
+    (its code filled in: the officer picks the reason, or blacks the data out and sends the file again)."""
+    values = MultiDict(form)
+    confirm = next(
+        (
+            node[FILE]["scan"]["confirm"]
+            for node in schema.get("properties", {}).values()
+            if isinstance(node, dict) and isinstance(node.get(FILE, {}).get("scan"), dict)
+        ),
+        None,
+    )
+    if confirm is None or error.reason != "files_hold_personal_data":
+        return values
+    refs = [m.params["ref"] for ms in error.fields.values() for m in ms if isinstance(m, Message) and "ref" in m.params]
+    filled = [(k.split("."), v) for k, v in values.items() if k.startswith(f"{confirm}.") and v.strip()]
+    taken = {v for parts, v in filled if parts[-1] == "temuan"}
+    used = {int(parts[1]) for parts, _v in filled if parts[1].isdigit()}
+    row = 0
+    for ref in refs:
+        if ref in taken:
+            continue
+        while row in used:
+            row += 1
+        values[f"{confirm}.{row}.temuan"] = ref
+        used.add(row)
+    return values
 
 
 def _deadlines(case: Case, locale: str) -> list[dict]:

@@ -28,7 +28,7 @@ from engine.models import Case, User
 
 def _store() -> FileStore:
     rt = runtime()
-    return FileStore(rt.settings.files_dir, rt.vault)
+    return FileStore.of(rt.settings, rt.vault)
 
 
 def notes_section(user: User, case: Case) -> dict | None:

@@ -163,7 +163,7 @@ def complaint_story(rng, office: Office, received: datetime, n: int) -> tuple[St
 
         def reply():
             case = office.case(story.ticket)
-            store = FileStore(office.rt.settings.files_dir, office.rt.vault)
+            store = FileStore.of(office.rt.settings, office.rt.vault)
             complaints.reporter_message(office.session, office.rt, store, case, "Bukti saya kirimkan.", [])
 
         steps.append((t(6, 10), reply))

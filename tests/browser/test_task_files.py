@@ -2,10 +2,12 @@
 
 The page draws the field from the form's ``x-kawal-file`` (a file input that takes several, only the
 allowed types offered), posts the form as multipart, and puts a refusal beside the field (a wrong type,
-then someone else's NIK found by the scan, until the officer redacts or confirms); at 360 px
+then someone else's NIK found by the scan, until the officer redacts it or confirms each finding in the row
+the page prepares with its code); at 360 px
 and 1366 px wide the page fits and axe-core finds no WCAG A/AA violation.
 """
 
+import hashlib
 import re
 
 from playwright.sync_api import expect
@@ -24,14 +26,15 @@ def _open_delivery(page, desk, ticket):
     expect(page.get_by_role("heading", level=1)).to_have_text("Biaya dan penyerahan informasi")
 
 
-def _fill(page):
+def _fill(page, day: str):
     page.get_by_label(re.compile(r"^Biaya yang dibayar")).fill("0")
-    page.get_by_label(re.compile(r"^Tanggal penyerahan")).fill("2026-12-01")
+    page.get_by_label(re.compile(r"^Tanggal penyerahan")).fill(day)
     page.get_by_role("group", name=re.compile(r"^Cara penyerahan")).get_by_label("Email").check()
 
 
 def test_an_officer_attaches_the_information_on_the_delivery_task_page(page, desk):
     ticket = walk_to_delivery(desk)["ticket"]
+    day = desk.case(ticket)["received_at"][:10]  # the notice went out the day of receipt
     page.set_viewport_size({"width": 1366, "height": 900})
     _open_delivery(page, desk, ticket)
     files = page.get_by_label(re.compile(r"^Berkas informasi yang diserahkan"))
@@ -41,7 +44,7 @@ def test_an_officer_attaches_the_information_on_the_delivery_task_page(page, des
     assert_accessible(page, "the delivery task page")
 
     # A file that is not what it says is refused beside the field; nothing is handed over.
-    _fill(page)
+    _fill(page, day)
     files.set_input_files(
         [
             {"name": "daftar.pdf", "mimeType": "application/pdf", "buffer": LETTER},
@@ -59,24 +62,33 @@ def test_an_officer_attaches_the_information_on_the_delivery_task_page(page, des
     assert "penyerahan_informasi" in desk.open_tasks(ticket)
 
     # A copy with someone else's NIK in it: the scan stops it, the finding masked beside the file.
-    _fill(page)
+    _fill(page, day)
     files = page.get_by_label(re.compile(r"^Berkas informasi yang diserahkan"))
     files.set_input_files([{"name": "daftar.pdf", "mimeType": "application/pdf", "buffer": WITH_NIK}])
     page.get_by_role("button", name="Selesaikan tugas").click()
-    expect(page.locator("#f-berkas_informasi-error")).to_contain_text("NIK 3273********0002 (hlm. 1)")
-    expect(page.locator(".error-summary")).to_contain_text("Temuan data pribadi sudah saya periksa")
+    expect(page.locator("#f-berkas_informasi-error")).to_contain_text("NIK 3273********0002 (hlm. 1; temuan ")
+    expect(page.locator(".error-summary")).to_contain_text("konfirmasi setiap temuan")
+    code = page.locator("#f-konfirmasi_temuan-0-temuan")
+    expect(code).to_have_value(f"{hashlib.sha256(WITH_NIK).hexdigest()[:12]}-1")  # the row is ready
     assert_accessible(page, "the delivery task page with a personal-data finding")
     assert "penyerahan_informasi" in desk.open_tasks(ticket)
 
-    # The blacked-out copy and a photo (no text to read: the officer confirms it by eye) go out.
-    _fill(page)
-    page.get_by_label(re.compile(r"^Berkas informasi yang diserahkan")).set_input_files(
-        [
-            {"name": "daftar.pdf", "mimeType": "application/pdf", "buffer": LETTER},
-            {"name": "foto.png", "mimeType": "image/png", "buffer": PNG},
-        ]
-    )
-    page.get_by_label(re.compile(r"^Temuan data pribadi sudah saya periksa")).check()
+    # The blacked-out copy and a photo: the photo has no text to read, so it needs a confirmation of its own.
+    both = [
+        {"name": "daftar.pdf", "mimeType": "application/pdf", "buffer": LETTER},
+        {"name": "foto.png", "mimeType": "image/png", "buffer": PNG},
+    ]
+    _fill(page, day)
+    code.fill("")  # the NIK is gone: nothing of that file to confirm
+    page.get_by_label(re.compile(r"^Berkas informasi yang diserahkan")).set_input_files(both)
+    page.get_by_role("button", name="Selesaikan tugas").click()
+    expect(page.locator("#f-berkas_informasi-error")).to_contain_text("teksnya tidak terbaca")
+    expect(code).to_have_value(f"{hashlib.sha256(PNG).hexdigest()[:12]}-1")
+
+    # The officer looked at the photo: checked by eye, it goes out with the copy.
+    _fill(page, day)
+    page.get_by_label(re.compile(r"^Berkas informasi yang diserahkan")).set_input_files(both)
+    page.locator("#f-konfirmasi_temuan-0-alasan").get_by_label(re.compile(r"^Teks tidak terbaca")).check()
     page.get_by_role("button", name="Selesaikan tugas").click()
     expect(page.locator(".flash-success")).to_contain_text(f"Tugas selesai. Kasus {ticket}")
     events = desk.client.get(f"/api/v1/cases/{ticket}/events", headers=desk.login("ppid")).json["items"]

@@ -12,6 +12,7 @@ from zoneinfo import ZoneInfo
 import pytest
 from playwright.sync_api import expect
 
+from tests.api.test_inbox_search import more_open_tasks
 from tests.browser.conftest import ARTIFACTS
 from tests.browser.steps import assert_accessible, assert_fits_narrow_screen, log_in
 
@@ -75,6 +76,26 @@ def test_the_inbox_shows_requester_and_subject_searches_and_claims_several_at_on
     expect(page.locator(".flash-success")).to_contain_text("2 tugas diubah.")
     expect(page.locator(".counter")).to_contain_text("Milik saya: 2")
     _check(page, "inbox-after-bulk", width)
+
+
+@pytest.mark.parametrize("width", WIDTHS)
+def test_a_busy_queue_says_more_than_a_thousand_and_a_subject_word_finds_its_case(app, new_page, desk, width):
+    ani = _filed(desk, 3)  # "Daftar penerima beasiswa tahun 2026 ..."
+    budi = _filed(desk, 1, name="Budi Santoso", nik="3171234567890002", information="Anggaran rumah ibadah")
+    more_open_tasks(app, budi["ticket"], 999)  # 1,001 open tasks in the front desk's queue
+    page = new_page(**WIDTHS[width])
+    log_in(page, "petugas")
+    expect(page.locator(".counter")).to_contain_text("Terbuka: 1.000+")
+    expect(page.locator("p.count")).to_contain_text("50 dari 1.000+ tugas ditampilkan")
+    _check(page, "inbox-busy", width)
+
+    page.get_by_label("Cari").fill("beasiswa")
+    page.get_by_role("button", name="Saring").click()
+    rows = page.locator("table.tasks tbody tr")
+    expect(rows).to_have_count(1)
+    expect(rows.first).to_contain_text(ani["ticket"])
+    expect(page.locator("p.count")).to_contain_text("1 dari 1 tugas ditampilkan")
+    _check(page, "inbox-search", width)
 
 
 @pytest.mark.parametrize("width", WIDTHS)

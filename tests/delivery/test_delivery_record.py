@@ -12,7 +12,7 @@ from datetime import UTC, datetime, timedelta
 
 import time_machine
 
-from tests.delivery.conftest import DELIVERY, multipart, pdf
+from tests.delivery.conftest import DELIVERY, handover, multipart, pdf
 
 REDACTED = pdf("DAFTAR PENERIMA BEASISWA 2026", "1. Siti Aminah, MAN 1, NIK [DIHITAMKAN]", "Halaman 3")
 PLANTED = pdf("DAFTAR PENERIMA BEASISWA 2026", "1. Siti Aminah, MAN 1, NIK 3273015208900002", "Halaman 3")
@@ -22,7 +22,7 @@ def _deliver(client, login, desk, ticket, content, data=DELIVERY):
     task = desk.task(ticket, "penyerahan_informasi")
     return client.post(
         f"/api/v1/tasks/{task['id']}/complete-with-files",
-        data=multipart(data, berkas_informasi=[("daftar-penerima.pdf", content)]),
+        data=multipart(handover(desk, ticket, data), berkas_informasi=[("daftar-penerima.pdf", content)]),
         content_type="multipart/form-data",
         headers=login("petugas"),
     )
@@ -54,7 +54,7 @@ def test_a_partial_grant_goes_out_redacted_and_the_record_shows_it_everywhere(cl
     events = client.get(f"/api/v1/cases/{ticket}/events", headers=login("ppid")).json["items"]
     delivered = next(e["data"] for e in events if e["type"] == "information_delivered")
     assert delivered["method"] == "email"
-    assert delivered["delivered_on"] == DELIVERY["tanggal_penyerahan"]
+    assert delivered["delivered_on"] == handover(desk, ticket)["tanggal_penyerahan"]
     assert delivered["files"] == [
         {
             "id": shown["id"],
@@ -111,9 +111,13 @@ def test_a_wrong_access_code_or_another_cases_file_downloads_nothing(client, log
 
 def test_information_handed_over_on_paper_is_recorded_with_its_date_and_no_files(client, login, desk, at_delivery):
     receipt = at_delivery()
-    data = {**DELIVERY, "cara_penyerahan": "langsung", "nomor_berita_acara": "BA-12/PPID/2026"}
+    data = handover(desk, receipt["ticket"], cara_penyerahan="langsung", nomor_berita_acara="BA-12/PPID/2026")
     desk.complete(receipt["ticket"], "penyerahan_informasi", data)
     events = client.get(f"/api/v1/cases/{receipt['ticket']}/events", headers=login("ppid")).json["items"]
     delivered = next(e["data"] for e in events if e["type"] == "information_delivered")
-    assert (delivered["method"], delivered["delivered_on"], delivered["files"]) == ("langsung", "2026-12-01", [])
+    assert (delivered["method"], delivered["delivered_on"], delivered["files"]) == (
+        "langsung",
+        data["tanggal_penyerahan"],
+        [],
+    )
     assert desk.status(receipt)["files"] == []

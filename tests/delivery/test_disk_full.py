@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.delivery.conftest import DELIVERY, multipart, pdf
+from tests.delivery.conftest import handover, multipart, pdf
 
 
 @pytest.fixture
@@ -17,7 +17,7 @@ def test_files_are_refused_when_they_would_leave_the_disk_nearly_full(client, lo
     task = desk.task(ticket, "penyerahan_informasi")
     r = client.post(
         f"/api/v1/tasks/{task['id']}/complete-with-files",
-        data=multipart(DELIVERY, berkas_informasi=[("a.pdf", pdf("Daftar"))]),
+        data=multipart(handover(desk, ticket), berkas_informasi=[("a.pdf", pdf("Daftar"))]),
         content_type="multipart/form-data",
         headers=login("petugas"),
     )
@@ -28,5 +28,5 @@ def test_files_are_refused_when_they_would_leave_the_disk_nearly_full(client, lo
 
 def test_a_request_without_files_is_not_held_by_the_disk_guard(client, login, desk, at_delivery):
     ticket = at_delivery()["ticket"]
-    desk.complete(ticket, "penyerahan_informasi", {**DELIVERY, "cara_penyerahan": "langsung"})
+    desk.complete(ticket, "penyerahan_informasi", handover(desk, ticket, cara_penyerahan="langsung"))
     assert desk.open_tasks(ticket) == {}

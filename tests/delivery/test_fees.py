@@ -109,7 +109,10 @@ def test_a_fee_is_notified_paid_exactly_receipted_then_the_information_is_delive
     def deliver(paid):
         return client.post(
             f"/api/v1/tasks/{task['id']}/complete-with-files",
-            data=multipart({**DELIVERY, "biaya_dibayar": paid}, berkas_informasi=[("daftar.pdf", DOCUMENT)]),
+            data=multipart(
+                {**DELIVERY, "biaya_dibayar": paid, "tanggal_penyerahan": today},
+                berkas_informasi=[("daftar.pdf", DOCUMENT)],
+            ),
             content_type="multipart/form-data",
             headers=login("petugas"),
         )

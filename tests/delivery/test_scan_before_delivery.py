@@ -4,10 +4,11 @@ requester's own data is not a finding; the history keeps counts, never the numbe
 
 from __future__ import annotations
 
+import hashlib
 import json
 
 from engine.models import Attachment, CaseEvent
-from tests.delivery.conftest import DELIVERY, multipart, pdf, walk_to_delivery
+from tests.delivery.conftest import DELIVERY, handover, multipart, pdf, walk_to_delivery
 
 PLANTED = "3273015208900002"  # a woman's NIK (day 52 = 12 + 40), Kota Bandung: not the requester's
 REQUESTER_NIK = "3174051208900001"
@@ -20,11 +21,16 @@ def _letter(nik_line: str) -> bytes:
     )
 
 
+def _ref(content: bytes, k: int = 1) -> str:
+    """The code of the file's k-th finding: its sha256 prefix and the number (engine.task_files.finding_ref)."""
+    return f"{hashlib.sha256(content).hexdigest()[:12]}-{k}"
+
+
 def _deliver(client, login, desk, ticket, data, *files, language="id"):
     task = desk.task(ticket, "penyerahan_informasi")
     return client.post(
         f"/api/v1/tasks/{task['id']}/complete-with-files",
-        data=multipart(data, berkas_informasi=list(files)),
+        data=multipart(handover(desk, ticket, data), berkas_informasi=list(files)),
         content_type="multipart/form-data",
         headers={**login("petugas"), "Accept-Language": language},
     )
@@ -36,13 +42,14 @@ def test_a_planted_nik_stops_the_delivery_until_it_is_blacked_out(
     ticket = at_delivery("dikabulkan_sebagian")["ticket"]
     with unchanged():
         r = _deliver(client, login, desk, ticket, DELIVERY, ("salinan.pdf", _letter(f"NIK {PLANTED}")))
+    ref = _ref(_letter(f"NIK {PLANTED}"))
     assert r.status_code == 422
-    assert r.json["errors"]["berkas_informasi.0"] == ["NIK 3273********0002 (hlm. 2)"]
+    assert r.json["errors"]["berkas_informasi.0"] == [f"NIK 3273********0002 (hlm. 2; temuan {ref})"]
     assert r.json["reason"] == "files_hold_personal_data"
     with unchanged():
         r = _deliver(client, login, desk, ticket, DELIVERY, ("salinan.pdf", _letter(f"NIK {PLANTED}")), language="en")
-    assert r.json["errors"]["berkas_informasi.0"] == ["NIK 3273********0002 (p. 2)"]
-    assert "data_pribadi_dikonfirmasi" in r.json["errors"]
+    assert r.json["errors"]["berkas_informasi.0"] == [f"NIK 3273********0002 (p. 2; finding {ref})"]
+    assert "konfirmasi_temuan" in r.json["errors"]
     assert PLANTED not in json.dumps(r.json)  # the answer shows the number masked
     assert not settings.files_dir.exists() or not any(settings.files_dir.iterdir())
 
@@ -52,25 +59,47 @@ def test_a_planted_nik_stops_the_delivery_until_it_is_blacked_out(
     from api.extensions import db
 
     with app.app_context():
-        assert db.session.query(Attachment.scan).scalar() == {"found": {}, "confirmed": False}
+        assert db.session.query(Attachment.scan).scalar() == {"found": {}, "confirmed": False, "reasons": {}}
 
 
-def test_an_officer_may_confirm_the_findings_and_the_history_keeps_only_their_counts(
-    app, client, login, desk, at_delivery
+def test_an_officer_confirms_each_finding_with_its_reason_and_the_history_keeps_only_counts(
+    app, client, login, desk, at_delivery, unchanged
 ):
     ticket = at_delivery()["ticket"]
     letter = _letter(f"NIK {PLANTED}, HP 0813-9876-5432")
-    r = _deliver(client, login, desk, ticket, {**DELIVERY, "data_pribadi_dikonfirmasi": True}, ("a.pdf", letter))
+    nik, phone = _ref(letter, 1), _ref(letter, 2)
+    # One finding confirmed is not both: the other is still named beside the file, and nothing is kept.
+    one = {**DELIVERY, "konfirmasi_temuan": [{"temuan": nik, "alasan": "persetujuan_tertulis"}]}
+    with unchanged():
+        r = _deliver(client, login, desk, ticket, one, ("a.pdf", letter))
+    assert r.status_code == 422
+    assert r.json["errors"]["berkas_informasi.0"] == [f"nomor HP 6281*****5432 (hlm. 2; temuan {phone})"]
+    # A code that is no finding of these files (another file's, or made up) is refused.
+    stray = {**DELIVERY, "konfirmasi_temuan": [{"temuan": "0123456789ab-1", "alasan": "milik_pemohon"}]}
+    with unchanged():
+        r = _deliver(client, login, desk, ticket, stray, ("a.pdf", letter))
+    assert r.json["errors"]["konfirmasi_temuan.0.temuan"] == [
+        "tidak ada temuan dengan kode ini pada berkas yang dikirim"
+    ]
+    both = {
+        **DELIVERY,
+        "konfirmasi_temuan": [
+            {"temuan": nik, "alasan": "persetujuan_tertulis"},
+            {"temuan": phone, "alasan": "jabatan_publik"},
+        ],
+    }
+    r = _deliver(client, login, desk, ticket, both, ("a.pdf", letter))
     assert r.status_code == 200, r.json
     from api.extensions import db
 
     with app.app_context():
         row = db.session.query(Attachment).one()
-        assert row.scan == {"found": {"nik": 1, "telepon": 1}, "confirmed": True}
+        reasons = {"persetujuan_tertulis": 1, "jabatan_publik": 1}
+        assert row.scan == {"found": {"nik": 1, "telepon": 1}, "confirmed": True, "reasons": reasons}
         events = {e.type: e.data for e in db.session.query(CaseEvent)}
     assert events["personal_data_confirmed"] == {
         "task_id": events["files_attached"]["task_id"],
-        "files": [{"id": row.id, "found": {"nik": 1, "telepon": 1}}],
+        "files": [{"id": row.id, "found": {"nik": 1, "telepon": 1}, "reasons": reasons}],
     }
     everything = json.dumps(events)
     assert PLANTED not in everything
@@ -89,7 +118,18 @@ def test_a_file_whose_text_cannot_be_read_needs_the_officers_confirmation(client
     with unchanged():
         r = _deliver(client, login, desk, ticket, DELIVERY, ("pindaian.pdf", pdf("")))
     assert r.status_code == 422
-    assert r.json["errors"]["berkas_informasi.0"] == ["teksnya tidak terbaca: periksa secara manual"]
+    ref = _ref(pdf(""))
+    assert r.json["errors"]["berkas_informasi.0"] == [f"teksnya tidak terbaca: periksa secara manual (temuan {ref})"]
+    # "checked by eye" fits only an unreadable file; here it is what the officer did.
+    r = _deliver(
+        client,
+        login,
+        desk,
+        ticket,
+        {**DELIVERY, "konfirmasi_temuan": [{"temuan": ref, "alasan": "diperiksa_manual"}]},
+        ("pindaian.pdf", pdf("")),
+    )
+    assert r.status_code == 200, r.json
 
 
 def test_the_api_scans_files_before_they_are_sent_and_stores_nothing(client, login, desk, at_delivery, unchanged):
@@ -110,6 +150,7 @@ def test_the_api_scans_files_before_they_are_sent_and_stores_nothing(client, log
             "file_name": "a.pdf",
             "findings": [
                 {
+                    "ref": _ref(_letter(f"NIK {PLANTED}")),
                     "kind": "nik",
                     "masked": "3273********0002",
                     "page": 2,

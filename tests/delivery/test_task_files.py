@@ -13,10 +13,11 @@ import re
 import pytest
 
 from engine.models import Attachment, CaseEvent
-from tests.delivery.conftest import DELIVERY, PNG, multipart, pdf
+from tests.delivery.conftest import PNG, handover, multipart, pdf
 from tests.helpers import STEP
 
 LETTER = pdf("DAFTAR PENERIMA BEASISWA 2026\nMadrasah Aliyah Negeri 1\nJumlah penerima: 120 siswa")
+PHOTO_FINDING = hashlib.sha256(PNG).hexdigest()[:12] + "-1"  # the photo's one finding: its text cannot be read
 
 
 def _complete_with_files(client, login, desk, ticket, task_name, data, username="petugas", **files):
@@ -43,7 +44,7 @@ def test_files_handed_over_are_kept_sealed_and_the_workflow_holds_only_their_ids
         desk,
         ticket,
         "penyerahan_informasi",
-        {**DELIVERY, "data_pribadi_dikonfirmasi": True},  # the photo has no text to scan: confirmed by eye
+        handover(desk, ticket, konfirmasi_temuan=[{"temuan": PHOTO_FINDING, "alasan": "diperiksa_manual"}]),
         berkas_informasi=[("daftar penerima.pdf", LETTER), ("../../foto.png", PNG)],
     )
     assert r.status_code == 200, r.json
@@ -126,7 +127,7 @@ def test_a_file_whose_content_is_not_an_allowed_type_is_refused_and_nothing_chan
             desk,
             ticket,
             "penyerahan_informasi",
-            DELIVERY,
+            handover(desk, ticket),
             berkas_informasi=[("ok.pdf", LETTER), ("surat.pdf", b"MZ\x90\x00 an executable named .pdf")],
         )
     assert r.status_code == 422
@@ -140,7 +141,13 @@ def test_an_empty_file_is_refused(client, login, desk, at_delivery, unchanged):
     ticket = at_delivery()["ticket"]
     with unchanged():
         r = _complete_with_files(
-            client, login, desk, ticket, "penyerahan_informasi", DELIVERY, berkas_informasi=[("kosong.pdf", b"")]
+            client,
+            login,
+            desk,
+            ticket,
+            "penyerahan_informasi",
+            handover(desk, ticket),
+            berkas_informasi=[("kosong.pdf", b"")],
         )
     assert r.status_code == 422
     assert "berkas_informasi.0" in r.json["errors"]
@@ -155,7 +162,7 @@ def test_more_files_than_the_field_takes_are_refused(client, login, desk, at_del
             desk,
             ticket,
             "penyerahan_informasi",
-            DELIVERY,
+            handover(desk, ticket),
             berkas_informasi=[(f"b{n}.pdf", LETTER) for n in range(6)],
         )
     assert r.status_code == 422
@@ -174,7 +181,13 @@ def test_a_file_over_the_size_limit_is_refused(client, login, desk, at_delivery,
     assert len(big) > 3000
     with unchanged():
         r = _complete_with_files(
-            client, login, desk, ticket, "penyerahan_informasi", DELIVERY, berkas_informasi=[("besar.pdf", big)]
+            client,
+            login,
+            desk,
+            ticket,
+            "penyerahan_informasi",
+            handover(desk, ticket),
+            berkas_informasi=[("besar.pdf", big)],
         )
     assert r.status_code == 422
     assert r.json["errors"]["berkas_informasi.0"] == ["lebih dari 3000 bita"]
@@ -188,7 +201,7 @@ def test_a_file_field_takes_files_only_never_ids_in_the_data(client, login, desk
     with unchanged():
         r = client.post(
             f"/api/v1/tasks/{task['id']}/complete",
-            json={"data": {**DELIVERY, "berkas_informasi": [1]}},
+            json={"data": handover(desk, ticket, berkas_informasi=[1])},
             headers=login("petugas"),
         )
     assert r.status_code == 422
@@ -199,7 +212,13 @@ def test_files_for_a_field_that_takes_none_are_refused(client, login, desk, at_d
     ticket = at_delivery()["ticket"]
     with unchanged():
         r = _complete_with_files(
-            client, login, desk, ticket, "penyerahan_informasi", DELIVERY, nomor_berita_acara=[("x.pdf", LETTER)]
+            client,
+            login,
+            desk,
+            ticket,
+            "penyerahan_informasi",
+            handover(desk, ticket),
+            nomor_berita_acara=[("x.pdf", LETTER)],
         )
     assert r.status_code == 422
     assert "nomor_berita_acara" in r.json["errors"]
@@ -240,7 +259,13 @@ def test_form_data_that_is_not_json_is_refused(client, login, desk, at_delivery,
 def test_an_unknown_file_is_not_found_and_no_anonymous_caller_reads_one(app, client, login, desk, at_delivery):
     ticket = at_delivery()["ticket"]
     r = _complete_with_files(
-        client, login, desk, ticket, "penyerahan_informasi", DELIVERY, berkas_informasi=[("a.pdf", LETTER)]
+        client,
+        login,
+        desk,
+        ticket,
+        "penyerahan_informasi",
+        handover(desk, ticket),
+        berkas_informasi=[("a.pdf", LETTER)],
     )
     assert r.status_code == 200
     from api.extensions import db

@@ -28,6 +28,9 @@ def full_context(event: str, **overrides) -> dict:
         "portal_hint": "Pantau permohonan di https://ppid.example.go.id/status dengan nomor dan kode akses Anda.",
         "access_code": "ABCD-EFGH-JKLM-NPQR",
         "author": "ppid",
+        "attached": True,
+        "file_count": 2,
+        "download_until": "2 Januari 2027",
     }
     context.update(overrides)
     return context
@@ -57,6 +60,7 @@ def test_events_and_audiences():
         "overdue_apology",
         "survey_invitation",
         "access_code_resent",
+        "information_sent",
         "task_new_group",
         "task_assigned",
         "deadline_reminder",
@@ -77,6 +81,7 @@ def test_events_and_audiences():
         "reporter_reminder",
         "overdue_apology",
         "survey_invitation",
+        "information_sent",
     }
     assert set(EVENTS.values()) == {"requester", "staff"}
 

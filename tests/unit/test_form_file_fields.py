@@ -1,5 +1,6 @@
 """Every ``x-kawal-file`` field in forms/ is one the engine can keep: ids in the data, known types, limits
-no larger than the reporter's, and a scan confirmation that is a checkbox of the same form."""
+no larger than the reporter's, a scan confirmation that is a list of (finding code, reason) of the same
+form, and a redaction record whose originals are a file field never delivered nor shown to the requester."""
 
 from __future__ import annotations
 
@@ -23,6 +24,7 @@ KNOWN_TYPES = {media_type for _signature, media_type, _extension in files.SIGNAT
 def test_the_delivery_and_the_units_answer_take_files():
     assert {(form, name) for form, name, _node in FIELDS} == {
         ("penyerahan_informasi.json", "berkas_informasi"),
+        ("penyerahan_informasi.json", "berkas_asli"),
         ("tanggapan_unit.json", "berkas_temuan"),
     }
 
@@ -38,5 +40,14 @@ def test_a_file_field_holds_ids_of_known_types_within_the_limits(form, name, nod
     if "scan" in spec:
         schema = json.loads((FORMS_DIR / form).read_text(encoding="utf-8"))
         confirm = schema["properties"][spec["scan"]["confirm"]]
-        assert confirm == {**confirm, "type": "boolean", "const": True}
+        assert confirm["type"] == "array"
+        assert confirm["items"]["required"] == ["temuan", "alasan"]
         assert spec["scan"]["confirm"] not in schema.get("required", [])
+    if "redaction" in spec:
+        schema = json.loads((FORMS_DIR / form).read_text(encoding="utf-8"))
+        originals = schema["properties"][spec["redaction"]["originals"]]
+        assert FILE in originals
+        assert not originals[FILE].get("delivery")  # kept internal: never handed over
+        assert "x-visible-to" not in originals
+        record = schema["properties"][spec["redaction"]["record"]]["items"]
+        assert record["properties"]["pasal"]["enum"] == list("abcdefghij")  # UU 14/2008 Pasal 17 huruf a-j

@@ -51,3 +51,26 @@ def test_secrets_of_the_channels_stay_out_of_the_settings_repr():
     settings = load_settings({"KAWAL_SMTP_PASSWORD": "rahasia-smtp", "KAWAL_WEBHOOK_SECRET": "rahasia-webhook"})
     assert settings.smtp_password == "rahasia-smtp"
     assert "rahasia" not in repr(settings)
+
+
+def test_the_s3_store_and_the_e_mail_attachment_limit_come_from_the_environment():
+    default = load_settings({})
+    assert (default.s3_bucket, default.email_attachment_max_bytes) == (None, 7 * 1024 * 1024)
+    s3 = load_settings(
+        {
+            "KAWAL_S3_BUCKET": "berkas",
+            "KAWAL_S3_ENDPOINT": "https://minio.example.go.id:9000",
+            "KAWAL_S3_PREFIX": "/kawal",
+            "KAWAL_S3_SECRET_KEY": "rahasia-s3",
+            "KAWAL_EMAIL_ATTACHMENT_MAX_BYTES": "1000",
+        }
+    )
+    assert (s3.s3_bucket, s3.s3_endpoint, s3.s3_prefix, s3.email_attachment_max_bytes) == (
+        "berkas",
+        "https://minio.example.go.id:9000",
+        "kawal/",
+        1000,
+    )
+    assert "rahasia" not in repr(s3)
+    with pytest.raises(ConfigError, match="KAWAL_EMAIL_ATTACHMENT_MAX_BYTES"):
+        load_settings({"KAWAL_EMAIL_ATTACHMENT_MAX_BYTES": "0"})

@@ -7,7 +7,7 @@ from datetime import UTC, datetime, timedelta
 
 import time_machine
 
-from tests.delivery.conftest import DELIVERY, multipart, pdf, walk_to_delivery
+from tests.delivery.conftest import handover, multipart, pdf, walk_to_delivery
 from tests.web.pages import text
 
 LETTER = pdf("DAFTAR PENERIMA BEASISWA 2026", "Halaman 2")
@@ -18,7 +18,7 @@ def _delivered(client, login, desk):
     task = desk.task(receipt["ticket"], "penyerahan_informasi")
     r = client.post(
         f"/api/v1/tasks/{task['id']}/complete-with-files",
-        data=multipart(DELIVERY, berkas_informasi=[("daftar.pdf", LETTER)]),
+        data=multipart(handover(desk, receipt["ticket"]), berkas_informasi=[("daftar.pdf", LETTER)]),
         content_type="multipart/form-data",
         headers=login("petugas"),
     )

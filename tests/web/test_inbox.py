@@ -3,6 +3,7 @@
 import re
 from datetime import UTC, datetime, timedelta
 
+from tests.api.test_inbox_search import more_open_tasks
 from tests.web.pages import text
 
 
@@ -130,3 +131,17 @@ def test_a_complaint_officer_does_not_see_ppid_tasks(desk, browser):
     page = text(browser("tim").get("/kotak-masuk"))
     assert receipt["ticket"] not in page
     assert "Tidak ada tugas di sini." in page
+
+
+def test_a_queue_of_more_than_a_thousand_says_so_and_a_small_one_is_counted_exactly(app, desk, login, browser):
+    receipt = desk.submit()
+    page = text(browser("petugas").get("/kotak-masuk"))
+    assert "Terbuka: 1" in page
+    assert "1 dari 1 tugas ditampilkan" in page
+    more_open_tasks(app, receipt["ticket"], 1000)
+    page = text(browser("petugas").get("/kotak-masuk"))
+    assert "Terbuka: 1.000+" in page  # the header: counting stopped at a thousand
+    assert "50 dari 1.000+ tugas ditampilkan" in page
+    english = browser("petugas")
+    english.get("/bahasa/en")
+    assert "50 of 1,000+ tasks shown" in text(english.get("/kotak-masuk"))

@@ -113,3 +113,31 @@ def test_errors_land_on_the_deepest_field_and_the_rest_in_the_summary(page):
     left = schema_form.attach_errors(fields, {"kuasa.name": ["terlalu pendek"], "_schema": ["batas waktu"]})
     assert _by_name(fields)["kuasa.name"].errors == ["terlalu pendek"]
     assert left == ["batas waktu"]
+
+
+def test_a_list_of_objects_is_rows_an_empty_row_is_no_item_and_a_filled_one_adds_a_row(page):
+    schema = _schema("penyerahan_informasi.json")
+    fields = _by_name(schema_form.build_fields(schema, "id"))
+    assert [c.name for c in fields["penghitaman"].children] == ["penghitaman.0", "penghitaman.1"]
+    assert fields["penghitaman.0.pasal"].required is False  # a row may stay empty
+    assert ("h", "huruf h: rahasia pribadi") in fields["penghitaman.0.pasal"].options
+    posted = MultiDict(
+        {
+            "penghitaman.0.berkas": "1",
+            "penghitaman.0.asli": "1",
+            "penghitaman.0.pasal": "h",
+            "penghitaman.1.berkas": "",
+            "penghitaman.1.pasal": "",
+            "penghitaman.2.berkas": "2",
+            "penghitaman.2.asli": "2",
+            "penghitaman.2.pasal": "c",
+            "penghitaman.2.halaman": "3",
+        }
+    )
+    assert schema_form.parse(schema, posted, WIB)["penghitaman"] == [
+        {"berkas": 1, "asli": 1, "pasal": "h"},
+        {"berkas": 2, "asli": 2, "pasal": "c", "halaman": 3},
+    ]
+    shown = _by_name(schema_form.build_fields(schema, "id", posted))
+    assert len(shown["penghitaman"].children) == 4  # up to the last filled row, and one more
+    assert schema_form.parse(schema, MultiDict({"penghitaman.0.pasal": ""}), WIB).get("penghitaman") is None

@@ -212,7 +212,8 @@ def test_delivery_lapsing_flags_the_case_overdue_and_escalates_to_the_superior(o
     case = office.case(ticket)
     assert (case.overdue, office.deadlines(ticket)) == (True, {"T10": "met", "SERAH": "missed"})
     assert office.open_tasks(ticket) == ["eskalasi_serah", "penyerahan_informasi"]
-    office.complete(ticket, "penyerahan_informasi")  # late, but still handed over
+    late = {**STEP["penyerahan_informasi"], "tanggal_penyerahan": "2026-12-21"}
+    office.complete(ticket, "penyerahan_informasi", late)  # late, but still handed over
     assert office.case(ticket).status == "selesai"
 
 

@@ -183,7 +183,7 @@ def portal_complaint_reply():
     try:
         reply_to = parse_id(request.form.get("reply_to"), "reply_to")
         public.admit_message(case, sum(len(u.data) for u in uploads))
-        store = FileStore(rt.settings.files_dir, rt.vault)
+        store = FileStore.of(rt.settings, rt.vault)
         complaints.reporter_message(db.session, rt, store, case, request.form.get("body"), uploads, reply_to)
     except TooMany as refused:
         return _status_page(case, {"body": [str(busy_message(refused))]}, request.form, status_of(refused))
@@ -209,7 +209,7 @@ def portal_attachment(attachment_id: int):
         return redirect(url_for("web.portal_status"), 303)
     rt = runtime()
     row = complaints.attachment_for(db.session, case, attachment_id)
-    data = complaints.read_attachment(FileStore(rt.settings.files_dir, rt.vault), row)
+    data = complaints.read_attachment(FileStore.of(rt.settings, rt.vault), row)
     return Response(
         data,
         mimetype=row.media_type,

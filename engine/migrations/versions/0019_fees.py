@@ -1,7 +1,7 @@
 """fees: the fee standard by effective date, the fee each written notice states, its payment
 
 Revision ID: 0019
-Revises: 0013
+Revises: 0021
 Create Date: 2026-12-03 18:30:00
 """
 
@@ -11,7 +11,7 @@ from alembic import op
 import engine.models
 
 revision = "0019"
-down_revision = "0013"
+down_revision = "0021"
 branch_labels = None
 depends_on = None
 

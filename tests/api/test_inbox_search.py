@@ -1,0 +1,138 @@
+"""Issue 11 point 8 at volume: the inbox's search reads word indexes (never a scan of the cases' subjects), a
+name is searched only by a reader who may see names, and counts stop at a thousand and say so."""
+
+from datetime import UTC, datetime
+
+from sqlalchemy import insert, select, text, update
+
+from api.extensions import db
+from engine import inbox_list, inbox_search
+from engine.models import Case, HumanTask, Unit, User
+from tests.api.test_access_matrix import bring_to
+from tests.api.test_complaint_documents import Team
+from tests.api.test_inbox_pages import filed, listing, statements
+
+API = "/api/v1"
+
+
+def found(client, login, q, who="petugas", **params):
+    return {t["ticket"] for t in listing(client, login, who=who, q=q, **params)["items"]}
+
+
+def test_a_word_of_the_subject_finds_its_case_through_the_word_index_not_a_scan(app, client, desk, login):
+    beasiswa = filed(desk, login)  # "Daftar penerima beasiswa tahun 2026 beserta kriteria seleksinya"
+    gedung = filed(desk, login, name="Rudi Hartono", nik="3171234567890002", information="Rehabilitasi gedung KUA")
+    with statements(app) as sent:
+        assert found(client, login, "BEASISWA") == {beasiswa["ticket"]}
+    assert found(client, login, "gedung kua") == {gedung["ticket"]}  # every word, any case
+    assert found(client, login, "kua beasiswa") == set()
+    assert found(client, login, "beasis") == set()  # whole words: the index holds words, not their parts
+    assert any("case_words" in s or "to_tsvector" in s for s in sent), sent  # FTS5 (SQLite), GIN (PostgreSQL)
+    assert not any(" LIKE " in s.upper() for s in sent)
+
+
+def test_the_word_index_follows_a_subject_rewritten_and_holds_no_requester_name(app, client, desk, login):
+    receipt = filed(desk, login)  # requester Ani Wijaya
+    with app.app_context():
+        db.session.execute(update(Case).where(Case.ticket == receipt["ticket"]).values(subject="Peta zonasi madrasah"))
+        db.session.commit()
+        dialect = db.engine.dialect.name
+        if dialect == "sqlite":
+            named = db.session.scalars(text("SELECT rowid FROM case_words WHERE case_words MATCH 'wijaya'")).all()
+        else:
+            named = db.session.scalars(
+                text("""SELECT id FROM "case" WHERE to_tsvector('simple'::regconfig, subject) @@ 'wijaya'::tsquery""")
+            ).all()
+    assert named == []
+    assert found(client, login, "zonasi") == {receipt["ticket"]}
+    assert found(client, login, "beasiswa") == set()
+    assert found(client, login, "Wijaya") == {receipt["ticket"]}  # by the blind index, for a reader of names
+
+
+def test_a_name_is_searched_only_by_a_reader_who_may_see_names(client, desk, login):
+    ticket, _task = bring_to(desk, login, "tanggapan_unit")  # the unit sees the case, never its requester
+    (row,) = listing(client, login, who="unit")["items"]
+    assert row["ticket"] == ticket
+    assert row["requester_name"] is None
+    assert found(client, login, "Ani Wijaya", who="unit") == set()
+    assert found(client, login, "3171234567890001", who="unit") == set()  # nor the NIK
+    assert found(client, login, ticket, who="unit") == {ticket}
+    supervised = listing(client, login, who="ppid", scope="all", q="Ani Wijaya")["items"]
+    assert [(t["ticket"], t["requester_name"]) for t in supervised] == [(ticket, "Ani Wijaya")]
+
+
+def test_many_matches_are_found_walking_the_inbox_in_order_and_counted_by_their_page(client, desk, login, monkeypatch):
+    monkeypatch.setattr(inbox_search, "NARROW", 2)  # three matching cases are "many"
+    tickets = [filed(desk, login, days)["ticket"] for days in (3, 1, 2)]
+    filed(desk, login, name="Rudi Hartono", nik="3171234567890002", information="Anggaran rehabilitasi gedung")
+    page = listing(client, login, q="beasiswa")
+    assert [t["ticket"] for t in page["items"]] == [tickets[0], tickets[2], tickets[1]]  # most urgent first
+    assert (page["total"], page["total_more"]) == (3, False)  # the first page holds every match: exact
+    first = listing(client, login, q="beasiswa", limit=2)
+    assert (first["total"], first["total_more"]) == (2, True)  # more than the page
+    rest = listing(client, login, q="beasiswa", limit=2, cursor=first["next_cursor"])
+    assert [t["ticket"] for t in first["items"] + rest["items"]] == [tickets[0], tickets[2], tickets[1]]
+    by_name = listing(client, login, q="wijaya")  # the blind index tested on each case as the inbox is walked
+    assert [t["ticket"] for t in by_name["items"]] == [tickets[0], tickets[2], tickets[1]]
+    assert found(client, login, "Ani Hartono") == set()
+
+
+def more_open_tasks(app, ticket: str, count: int) -> None:
+    """``count`` more open tasks on the case of ``ticket``, copies of its first (as a busy office has)."""
+    with app.app_context():
+        task = db.session.scalar(
+            select(HumanTask).join(Case).where(Case.ticket == ticket, HumanTask.state == "open").limit(1)
+        )
+        columns = {c.key: getattr(task, c.key) for c in HumanTask.__table__.columns if c.key != "id"}
+        stamp = datetime.now(UTC).strftime("%H%M%S%f")
+        rows = [{**columns, "task_guid": f"{stamp}-{n:020d}"[:36]} for n in range(count)]
+        db.session.execute(insert(HumanTask), rows)
+        db.session.commit()
+
+
+def test_counts_are_exact_up_to_a_thousand_then_say_more(app, client, desk, login):
+    receipt = filed(desk, login)
+    small = listing(client, login)
+    assert (small["total"], small["total_more"]) == (1, False)
+    more_open_tasks(app, receipt["ticket"], inbox_list.COUNT_CAP - 1)
+    full = listing(client, login)
+    assert (full["total"], full["total_more"]) == (1000, False)  # exactly a thousand is still exact
+    more_open_tasks(app, receipt["ticket"], 1)
+    over = listing(client, login)
+    assert (over["total"], over["total_more"]) == (1000, True)
+    assert len(over["items"]) == 50
+    with app.app_context():
+        user = db.session.scalar(select(User).where(User.username == "petugas"))
+        counts = inbox_list.counts(db.session, app.extensions["kawal_runtime"], user)
+    assert counts["open"] == inbox_list.Count(1000, more=True)
+    assert counts["mine"] == inbox_list.Count(0)
+
+
+def test_the_word_index_triggers_exist_at_head(app):
+    """A later migration rebuilding ``case`` on SQLite (batch_alter_table) drops them; this catches it."""
+    with app.app_context():
+        if db.engine.dialect.name == "sqlite":
+            names = set(db.session.scalars(text("SELECT name FROM sqlite_master WHERE type = 'trigger'")))
+            assert set(inbox_search.TRIGGERS) <= names
+        else:
+            names = set(db.session.scalars(text("SELECT indexname FROM pg_indexes WHERE tablename = 'case'")))
+            assert names >= inbox_search.INDEX_NAMES
+
+
+def test_the_complaint_teams_counts_follow_the_unit_of_the_case_without_joining_it(app, client, login):
+    team = Team(client, login, mode="rahasia")
+    with app.app_context():
+        other = Unit(code="KANKEMENAG", name="Kantor Kementerian Agama Kota")
+        db.session.add(other)
+        db.session.flush()
+        db.session.execute(update(User).where(User.username == "tim2").values(unit_id=other.id))
+        db.session.commit()
+        rt = app.extensions["kawal_runtime"]
+        ours = db.session.scalar(select(User).where(User.username == "tim"))
+        theirs = db.session.scalar(select(User).where(User.username == "tim2"))
+        with statements(app) as sent:
+            assert inbox_list.counts(db.session, rt, ours)["open"] == inbox_list.Count(1)
+        assert inbox_list.counts(db.session, rt, theirs)["open"] == inbox_list.Count(0)
+    assert not any('JOIN "case"' in s or "JOIN case" in s for s in sent)
+    assert [t["ticket"] for t in listing(client, login, who="tim")["items"]] == [team.ticket]
+    assert listing(client, login, who="tim2")["items"] == []  # the list's own rule says the same
