@@ -3,9 +3,8 @@ the fee standard and the requester pays exactly that (a wrong amount is refused)
 The officer attaches the original (kept internal) and the redacted version with each redaction's Pasal 17
 letter; the scan flags a NIK planted in the redacted file until it is removed; the requester gets the files
 by e-mail (the real SMTP sink: the attachment's sha256 is the redacted file's) and downloads them with the
-access code; the case,
-the evidence bundle and the audit export show what went out with its hashes: no file bytes, no names,
-no personal data. Each refusal changes nothing, on disk or in the database."""
+access code; the case, the evidence bundle and the audit export show what went out with its hashes: no
+file bytes, no names, no personal data. Each refusal changes nothing, on disk or in the database."""
 
 from __future__ import annotations
 
