@@ -19,7 +19,7 @@ from datetime import date, datetime, time, timedelta
 from sqlalchemy import case, func, select
 from sqlalchemy.orm import Session
 
-from engine import access, clock
+from engine import access, clock, stand_ins
 from engine.audit import EventLog
 from engine.errors import Conflict, Forbidden, Invalid, NotFound
 from engine.messages import msg
@@ -100,6 +100,7 @@ def mark_absence(
     )
     session.add(absence)
     session.flush()
+    stand_ins.forget_away(session)
     handed = hand_over(session, rt, absence) if is_active(absence, clock.now()) else []
     return absence, handed
 

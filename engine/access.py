@@ -126,10 +126,16 @@ def require_staff_case(session: Session, user: User, ticket: str) -> Case:
     return require_case(session, user, ticket)
 
 
-def require_task(session: Session, user: User, task_id: int) -> HumanTask:
+_WITH_CASE = joinedload(HumanTask.case)  # loader options are immutable: built once
+_WITH_INSTANCE = joinedload(HumanTask.case).joinedload(Case.workflow_state)
+
+
+def require_task(session: Session, user: User, task_id: int, *, with_instance: bool = False) -> HumanTask:
+    """The task and its case (404 unless the user may see the case); ``with_instance``: the case's workflow
+    state in the same query, for a verb that runs the case (engine.run)."""
     if not in_range(task_id):  # beyond the column's range there is no such task
         raise NotFound("task_not_found")
-    task = session.get(HumanTask, task_id, options=[joinedload(HumanTask.case)])
+    task = session.get(HumanTask, task_id, options=[_WITH_INSTANCE if with_instance else _WITH_CASE])
     if task is None or not can_view_case(session, user, task.case):
         raise NotFound("task_not_found")
     return task

@@ -61,9 +61,10 @@ def tokens_of(key: bytes, identity: dict) -> set[str]:
     return found
 
 
-def index_party(session: Session, key: bytes, party: Party, identity: dict) -> None:
-    """(Re)write the tokens of one requester's party in the caller's transaction."""
-    session.execute(delete(PartyToken).where(PartyToken.party_id == party.id))
+def index_party(session: Session, key: bytes, party: Party, identity: dict, *, new: bool = False) -> None:
+    """(Re)write the tokens of one requester's party in the caller's transaction (``new``: it has none yet)."""
+    if not new:
+        session.execute(delete(PartyToken).where(PartyToken.party_id == party.id))
     session.add_all(PartyToken(party_id=party.id, token=t) for t in sorted(tokens_of(key, identity)))
 
 

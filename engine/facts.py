@@ -15,8 +15,10 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
-from sqlalchemy import select
+from sqlalchemy import bindparam, func, select
+from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
+from sqlalchemy.orm.util import identity_key
 
 from engine import clock, kinds, status
 from engine.models import Case, CaseEvent, CaseFacts, Unit
@@ -90,20 +92,21 @@ class _History:
         return self.tasks.get(name, {})
 
 
-def derive(session: Session, rt: Runtime, case: Case) -> dict:
-    """Every CaseFacts column of ``case`` (but its key and refresh time), from the case alone."""
-    rows = session.execute(
-        select(CaseEvent.type, CaseEvent.at, CaseEvent.actor, CaseEvent.data)
-        .where(CaseEvent.case_id == case.id, CaseEvent.type.in_(EVENT_TYPES))
-        .order_by(CaseEvent.seq)
-    )
-    history = _History(rows)
-    unit = session.get(Unit, case.unit_id) if case.unit_id else None
+def derive(session: Session, rt: Runtime, case: Case, *, unit_in_sql: bool = False) -> dict:
+    """Every CaseFacts column of ``case`` (but its key and refresh time), from the case alone.
+
+    ``unit_in_sql``: leave the unit's code (None) to the statement that writes the facts (``_upsert``).
+    """
+    history = _History(_events(session, case))
+    unit_code = None
+    if case.unit_id and not unit_in_sql:
+        with session.no_autoflush:
+            unit_code = session.get(Unit, case.unit_id).code
     facts = {
         "kind": case.kind,
         "received_at": case.received_at,
         "received_month": month(case.received_at, rt),
-        "unit_code": unit.code if unit else None,
+        "unit_code": unit_code,
         "channel": case.channel,
         "requester_type": case.requester_type,
         "overdue": bool(case.overdue),
@@ -131,6 +134,23 @@ def derive(session: Session, rt: Runtime, case: Case) -> dict:
         facts["decision_days"] = working_days(rt, case.received_at, facts["decided_at"])
     return facts
 
+
+def _events(session: Session, case: Case) -> list[tuple]:
+    """The case's events that facts read, in order: those written already and those of this change not yet
+    flushed. Read without a flush, so the run's change is written once, by its own flush (engine.run)."""
+    with session.no_autoflush:
+        rows = session.execute(_HISTORY, {"case_id": case.id}).all()
+    pending = [
+        (e.seq, e.type, e.at, e.actor, e.data)
+        for e in session.new
+        if isinstance(e, CaseEvent) and e.case_id == case.id and e.type in EVENT_TYPES
+    ]
+    return [row[1:] for row in sorted([*rows, *pending], key=lambda row: row[0])]
+
+
+_HISTORY = select(CaseEvent.seq, CaseEvent.type, CaseEvent.at, CaseEvent.actor, CaseEvent.data).where(
+    CaseEvent.case_id == bindparam("case_id"), CaseEvent.type.in_(EVENT_TYPES)
+)  # built once (see engine.run)
 
 _OPTIONAL = (
     "result",
@@ -269,17 +289,44 @@ def _complaint(case: Case, h: _History) -> dict:
     return facts
 
 
-def refresh(session: Session, rt: Runtime, case: Case) -> CaseFacts:
-    """Bring the case's facts row in line with the case (same transaction as the change)."""
-    values = derive(session, rt, case)
-    row = session.get(CaseFacts, case.id)
-    if row is None:
-        row = CaseFacts(case_id=case.id)
-        session.add(row)
-    for key, value in values.items():
-        setattr(row, key, value)
-    row.refreshed_at = clock.now()
-    return row
+def refresh(session: Session, rt: Runtime, case: Case) -> None:
+    """Bring the case's facts row in line with the case (same transaction as the change).
+
+    One upsert, not a read and a write: the row is a read model nobody holds in the session meanwhile
+    (a row that is held is updated as an object, so the session never holds a stale one).
+    """
+    if case.id is None:  # a case not written yet: its row first (the facts' key, and its events' case)
+        session.flush()
+    row = session.identity_map.get(identity_key(CaseFacts, case.id))
+    if row is not None:
+        for key, value in derive(session, rt, case).items():
+            setattr(row, key, value)
+        row.refreshed_at = clock.now()
+        return
+    values = derive(session, rt, case, unit_in_sql=True)
+    with session.no_autoflush:  # the case's row exists already; the run's change is flushed after this
+        session.execute(_upsert(session), {**values, "case_id": case.id, "unit_id": case.unit_id, "now": clock.now()})
+
+
+_UPSERTS: dict = {}
+
+
+def _upsert(session: Session):
+    """INSERT .. ON CONFLICT DO UPDATE of a facts row, built once per dialect; the unit's code (unless a fact
+    names another, e.g. a complaint's referral) comes from the unit row in the same statement."""
+    dialect = session.get_bind().dialect.name
+    if dialect not in _UPSERTS:
+        table = CaseFacts.__table__
+        values = {c.name: bindparam(c.name, type_=c.type) for c in table.columns}  # the columns' own types
+        unit = select(Unit.code).where(Unit.id == bindparam("unit_id")).scalar_subquery()
+        values["unit_code"] = func.coalesce(bindparam("unit_code", type_=table.c.unit_code.type), unit)
+        values["refreshed_at"] = bindparam("now", type_=table.c.refreshed_at.type)
+        upsert = (postgresql.insert if dialect == "postgresql" else sqlite.insert)(table).values(values)
+        _UPSERTS[dialect] = upsert.on_conflict_do_update(
+            index_elements=["case_id"],
+            set_={c.name: upsert.excluded[c.name] for c in table.columns if c.name != "case_id"},
+        )
+    return _UPSERTS[dialect]
 
 
 def rebuild(session: Session, rt: Runtime, batch: int = 500) -> int:

@@ -93,7 +93,7 @@ def complete_task(
     workflow gets holds their attachment ids. Returns the case and every case the run touched: a granted
     objection reopens its request.
     """
-    task = access.require_task(session, user, task_id)
+    task = access.require_task(session, user, task_id, with_instance=True)
     access.require_work(user, task)
     _require_open(task)
     if task.assignee_id not in (None, user.id):

@@ -312,7 +312,7 @@ def _linked_case(session, rt, parent, kind, ticket, channel, received_at, detail
 def store_requester(session: Session, rt: Runtime, identity: dict) -> Party:
     """A PPID requester's identity into the vault, with its blind index (found by name or NIK in the inbox)."""
     party = rt.vault.store(session, "requester", identity)
-    blind_index.index_party(session, blind_index.search_key(rt.settings), party, identity)
+    blind_index.index_party(session, blind_index.search_key(rt.settings), party, identity, new=True)
     return party
 
 

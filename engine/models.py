@@ -24,11 +24,16 @@ from sqlalchemy import (
     UniqueConstraint,
     false,
 )
-from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, object_session, relationship
 from sqlalchemy.orm.exc import DetachedInstanceError
 from sqlalchemy.types import TypeDecorator
 
 from engine import clock
+
+# session.info key: until when nobody is on leave, as engine.stand_ins.anyone_away found it in the session's
+# current transaction (User.acting_groups then needs no read of the officer's leaves).
+NOBODY_AWAY_UNTIL = "kawal_nobody_away_until"
+NOT_KNOWN = datetime.min.replace(tzinfo=UTC)
 
 # The groups a stand-in holds for a colleague on leave (engine.absence): the lanes of the everyday work.
 DELEGABLE_GROUPS = frozenset({"petugas_layanan", "unit_pengolah", "ppid", "atasan_ppid", "tim_pengaduan"})
@@ -128,6 +133,9 @@ class User(Base):
     def acting_groups(self) -> frozenset[str]:
         """The work lanes (``DELEGABLE_GROUPS``) of the colleagues whose leave, now, this officer stands in for
         (engine.absence): never admin, auditor or the WBS managers' sealed identities."""
+        session = object_session(self)
+        if session is not None and clock.now() < session.info.get(NOBODY_AWAY_UNTIL, NOT_KNOWN):
+            return frozenset()  # nobody is on leave now (engine.stand_ins): no need to read this officer's leaves
         try:
             rows = self.substituting
         except DetachedInstanceError:
@@ -222,7 +230,7 @@ class HumanTask(Base):
     __tablename__ = "human_task"
     id: Mapped[int] = mapped_column(primary_key=True)
     case_id: Mapped[int] = mapped_column(ForeignKey("case.id", ondelete="CASCADE"), index=True)
-    task_guid: Mapped[str] = mapped_column(String(36), unique=True)
+    task_guid: Mapped[str] = mapped_column(String(36), unique=True, insert_sentinel=True)  # see CaseEvent.hash
     bpmn_id: Mapped[str] = mapped_column(String(100))
     process_id: Mapped[str] = mapped_column(String(100))
     title: Mapped[str] = mapped_column(String(300))
@@ -272,7 +280,7 @@ class Deadline(Base):
     __tablename__ = "deadline"
     id: Mapped[int] = mapped_column(primary_key=True)
     case_id: Mapped[int] = mapped_column(ForeignKey("case.id", ondelete="CASCADE"), index=True)
-    task_guid: Mapped[str] = mapped_column(String(36), unique=True)
+    task_guid: Mapped[str] = mapped_column(String(36), unique=True, insert_sentinel=True)  # see CaseEvent.hash
     name: Mapped[str] = mapped_column(String(40))
     legal_basis: Mapped[str] = mapped_column(String(200))
     calendar: Mapped[str] = mapped_column(String(20))
@@ -311,7 +319,9 @@ class CaseEvent(Base):
     actor: Mapped[str] = mapped_column(String(80))
     data: Mapped[dict]
     prev_hash: Mapped[str] = mapped_column(String(64))
-    hash: Mapped[str] = mapped_column(String(64))
+    # insert_sentinel: a unique value set before the INSERT lets SQLAlchemy write a flush's new rows in one
+    # INSERT .. RETURNING (SQLite has no implicit sentinel for an integer key: else one statement per row).
+    hash: Mapped[str] = mapped_column(String(64), insert_sentinel=True)
     __table_args__ = (UniqueConstraint("case_id", "seq", name="uq_case_event_case_seq"),)
 
 
@@ -396,7 +406,7 @@ class Notification(Base):
     recipient_user_id: Mapped[int | None] = mapped_column(ForeignKey("user.id"))
     to_requester: Mapped[bool] = mapped_column(Boolean, default=False)
     context: Mapped[dict]  # ids and facts for the template; no personal data
-    idempotency_key: Mapped[str] = mapped_column(String(200), unique=True)
+    idempotency_key: Mapped[str] = mapped_column(String(200), unique=True, insert_sentinel=True)  # CaseEvent.hash
     status: Mapped[str] = mapped_column(String(20), default="pending")
     attempts: Mapped[int] = mapped_column(Integer, default=0)
     last_error: Mapped[str | None] = mapped_column(Text)

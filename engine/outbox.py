@@ -7,7 +7,7 @@ says what caused it, so the same cause never makes the same message twice.
 
 from __future__ import annotations
 
-from sqlalchemy import select
+from sqlalchemy import bindparam, select
 from sqlalchemy.orm import Session
 
 from engine import access, clock, stand_ins
@@ -101,11 +101,7 @@ class Outbox:
         if self._wanted:
             # Keys written already: in the database, or earlier in this change and not yet flushed.
             known = {n.idempotency_key for n in self.session.new if isinstance(n, Notification)}
-            known.update(
-                self.session.scalars(
-                    select(Notification.idempotency_key).where(Notification.idempotency_key.in_(list(self._wanted)))
-                )
-            )
+            known.update(self.session.scalars(_KNOWN_KEYS, {"keys": list(self._wanted)}))
             for key, row in self._wanted.items():
                 if key not in known:
                     self.session.add(row)
@@ -114,20 +110,24 @@ class Outbox:
         return self.created
 
 
+_KNOWN_KEYS = select(Notification.idempotency_key).where(  # built once (see engine.run)
+    Notification.idempotency_key.in_(bindparam("keys", expanding=True))
+)
+_MEMBERS = (  # built once: every run that tells officers asks it
+    select(User.id)
+    .join(Membership, Membership.user_id == User.id)
+    .join(Group, Group.id == Membership.group_id)
+    .where(Group.code.in_(bindparam("groups", expanding=True)), User.active.is_(True))
+)
+
+
 def members(session: Session, groups) -> list[int]:
     """Ids of the active officers in these groups (ids only: no officer rows are loaded)."""
     groups = [g for g in groups if g]
     if not groups:
         return []
     with session.no_autoflush:  # reads users and groups only, which this change does not touch
-        ids = list(
-            session.scalars(
-                select(User.id)
-                .join(Membership, Membership.user_id == User.id)
-                .join(Group, Group.id == Membership.group_id)
-                .where(Group.code.in_(groups), User.active.is_(True))
-            )
-        )
+        ids = list(session.scalars(_MEMBERS, {"groups": groups}))
     return stand_ins.recipients(session, ids)  # an officer on leave: their substitute instead
 
 

@@ -27,7 +27,7 @@ from uuid import UUID
 
 from SpiffWorkflow.exceptions import TaskNotFoundException
 from SpiffWorkflow.util.task import TaskState
-from sqlalchemy import inspect, select
+from sqlalchemy import bindparam, inspect, select
 from sqlalchemy.orm import Session
 from sqlalchemy.orm.attributes import set_committed_value
 
@@ -63,11 +63,14 @@ def load_for_run(session: Session, case: Case) -> None:
     if "workflow_state" in unloaded:
         set_committed_value(case, "workflow_state", session.get(WorkflowState, case.id))
     if "deadlines" in unloaded:
-        rows = session.scalars(select(Deadline).where(Deadline.case_id == case.id).order_by(Deadline.id)).all()
-        set_committed_value(case, "deadlines", rows)
+        set_committed_value(case, "deadlines", session.scalars(_DEADLINES, {"case_id": case.id}).all())
     if "tasks" in unloaded:
-        rows = session.scalars(select(HumanTask).where(HumanTask.case_id == case.id).order_by(HumanTask.id)).all()
-        set_committed_value(case, "tasks", rows)
+        set_committed_value(case, "tasks", session.scalars(_TASKS, {"case_id": case.id}).all())
+
+
+# Built once: a run's reads are the same statements every time (building a select costs more than running it).
+_DEADLINES = select(Deadline).where(Deadline.case_id == bindparam("case_id")).order_by(Deadline.id)
+_TASKS = select(HumanTask).where(HumanTask.case_id == bindparam("case_id")).order_by(HumanTask.id)
 
 
 def touch(case: Case) -> None:

@@ -70,6 +70,12 @@ def _registry():
     return registry
 
 
+# Asked by every request (api.boundary.runtime), so built once.
+_OVERRIDES_SIGNATURE = select(
+    func.count(HolidayOverrideRow.id), func.max(HolidayOverrideRow.id), func.sum(HolidayOverrideRow.id)
+)
+
+
 @dataclass(frozen=True)
 class LoadedSpec:
     version_id: int
@@ -124,13 +130,7 @@ class Runtime:
 
     @staticmethod
     def _signature(session: Session) -> tuple:
-        return tuple(
-            session.execute(
-                select(
-                    func.count(HolidayOverrideRow.id), func.max(HolidayOverrideRow.id), func.sum(HolidayOverrideRow.id)
-                )
-            ).one()
-        )
+        return tuple(session.execute(_OVERRIDES_SIGNATURE).one())
 
     def working_days_after(self, start: str, days: int, calendar: str = "strict") -> str:
         """The due instant of a legal clock, for BPMN ``timeDate`` expressions (an offset-aware ISO string)."""

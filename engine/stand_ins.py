@@ -3,17 +3,56 @@ stands in for them (engine.absence). The outbox asks here, so reminders follow t
 
 from __future__ import annotations
 
-from sqlalchemy import select
+from datetime import UTC, datetime
+
+from sqlalchemy import bindparam, event, func, select
 from sqlalchemy.orm import Session
 
 from engine import clock
-from engine.models import Absence, Group, HumanTask, Membership, User
+from engine.models import NOBODY_AWAY_UNTIL, Absence, Group, HumanTask, Membership, User
+
+_AWAY = NOBODY_AWAY_UNTIL  # when the next leave begins, as ``anyone_away`` found it in the current transaction
+_NEVER = datetime.max.replace(tzinfo=UTC)
+
+
+_FIRST_LEAVE = select(func.min(Absence.starts_at)).where(  # built once: asked in every request
+    Absence.cancelled_at.is_(None), Absence.ends_at > bindparam("now", type_=Absence.ends_at.type)
+)
+
+
+def anyone_away(session: Session) -> bool:
+    """Whether any officer is on leave now: one indexed look per transaction, which on the usual day says no.
+
+    The look also finds when the next recorded leave begins, so a "no" holds until then within the
+    transaction; recording a leave in it (engine.absence) makes the next call look again.
+    """
+    now = clock.now()
+    if now < session.info.get(_AWAY, now):
+        return False
+    with session.no_autoflush:
+        first = session.scalar(_FIRST_LEAVE, {"now": now})
+    if first is not None and first <= now:
+        session.info.pop(_AWAY, None)
+        return True
+    session.info[_AWAY] = first or _NEVER
+    return False
+
+
+@event.listens_for(Session, "after_transaction_end")
+def _forget_at_transaction_end(session: Session, transaction) -> None:
+    if transaction.parent is None:  # another transaction may see leave that this one did not
+        session.info.pop(_AWAY, None)
+
+
+def forget_away(session: Session) -> None:
+    """A leave was recorded in this transaction: ``anyone_away`` looks again."""
+    session.info.pop(_AWAY, None)
 
 
 def current(session: Session, user_ids) -> dict[int, int]:
     """``{absent officer id: substitute id}`` for the officers among ``user_ids`` who are on leave now."""
     ids = [i for i in user_ids if i is not None]
-    if not ids:
+    if not ids or not anyone_away(session):
         return {}
     now = clock.now()
     with session.no_autoflush:
@@ -50,11 +89,8 @@ def route_new_task(session: Session, task: HumanTask) -> None:
 
 
 def _route(session: Session, task: HumanTask, now) -> None:
-    anyone_away = select(Absence.id).where(
-        Absence.cancelled_at.is_(None), Absence.starts_at <= now, Absence.ends_at > now
-    )
-    if session.scalar(anyone_away.limit(1)) is None:
-        return  # the usual day: one indexed look, nobody is away
+    if not anyone_away(session):
+        return  # the usual day: nobody is away
     members = session.scalars(
         select(User)
         .join(Membership, Membership.user_id == User.id)

@@ -207,6 +207,31 @@ def test_leave_that_begins_later_is_handed_over_by_the_reconcile_sweep(app, clie
     assert desk.task(ticket, "periksa_kelengkapan")["assignee"] == "petugas2"
 
 
+def test_messages_reach_the_substitute_from_the_moment_a_leave_begins_or_is_recorded(app, client, login):
+    """Who is on leave is looked up once per transaction; the answer holds only until the next leave begins,
+    and a leave recorded in the same transaction counts at once."""
+    days = {"first_day": str(today() + timedelta(days=1)), "last_day": str(today() + timedelta(days=2))}
+    r = client.post(f"{API}/absences", json={"substitute": "petugas2", **days}, headers=login("petugas"))
+    assert r.status_code == 201, r.json
+    with app.app_context():
+        ids = dict(db.session.execute(select(User.username, User.id)).all())
+        assert stand_ins.recipients(db.session, [ids["petugas"]]) == [ids["petugas"]]  # the leave is tomorrow
+        leave = db.session.scalar(select(Absence))
+        clock.set_clock(lambda: leave.starts_at + timedelta(hours=9))
+        try:
+            assert stand_ins.recipients(db.session, [ids["petugas"]]) == [ids["petugas2"]]  # same transaction
+        finally:
+            clock.set_clock(None)
+        db.session.rollback()
+        assert stand_ins.recipients(db.session, [ids["petugas"]]) == [ids["petugas"]]  # "nobody until tomorrow"
+        superior = db.session.scalar(select(User).where(User.username == "ppid"))
+        absence.mark_absence(
+            db.session, app.extensions["kawal_runtime"], superior, "petugas", "petugas2", today(), today()
+        )
+        assert stand_ins.recipients(db.session, [ids["petugas"]]) == [ids["petugas2"]]
+        db.session.rollback()
+
+
 def test_the_blind_index_is_rebuilt_from_the_vault(app, desk):
     from engine import blind_index
     from engine.models import PartyToken
