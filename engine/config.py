@@ -80,6 +80,13 @@ class Settings:
     s3_access_key: str | None = field(default=None, repr=False)  # KAWAL_S3_ACCESS_KEY
     s3_secret_key: str | None = field(default=None, repr=False)  # KAWAL_S3_SECRET_KEY
     s3_prefix: str = ""  # KAWAL_S3_PREFIX: a folder inside the bucket, e.g. "kawal/"
+    # KAWAL_DELIVERY_DAYS: working days to hand over the information after the fee is paid (or after a written
+    # notice sent late); the law sets none (legal-process.md §3.5), so 3, the office's own promptness.
+    delivery_days: int = 3
+    # KAWAL_COMPLIANCE_DAYS: working days to carry out a final Commission/court decision, counted from the day it
+    # became final, or a mediation agreement that names no date, from its date (legal-process.md §5.3: KI DKI
+    # 2025 gave 14 working days); an agreement's own date for carrying it out wins.
+    compliance_days: int = 14
     # Officers' logins (engine.throttle): failures counted in a sliding window, in the database.
     login_max_failures: int = 5  # KAWAL_LOGIN_MAX_FAILURES: failed logins of one username before it waits
     login_window_seconds: int = 15 * 60  # KAWAL_LOGIN_WINDOW_SECONDS: how long a failure counts
@@ -209,6 +216,8 @@ def load_settings(environ: dict | None = None, **overrides) -> Settings:
         "max_attachment_bytes": ("KAWAL_MAX_ATTACHMENT_BYTES", 10 * 1024 * 1024),
         "download_days": ("KAWAL_DOWNLOAD_DAYS", 30),
         "email_attachment_max_bytes": ("KAWAL_EMAIL_ATTACHMENT_MAX_BYTES", 7 * 1024 * 1024),
+        "delivery_days": ("KAWAL_DELIVERY_DAYS", 3),
+        "compliance_days": ("KAWAL_COMPLIANCE_DAYS", 14),
         "login_max_failures": ("KAWAL_LOGIN_MAX_FAILURES", 5),
         "login_window_seconds": ("KAWAL_LOGIN_WINDOW_SECONDS", 15 * 60),
         "login_max_failures_per_address": ("KAWAL_LOGIN_MAX_FAILURES_PER_ADDRESS", 20),

@@ -208,7 +208,8 @@ def _request(case: Case, h: _History) -> dict:
         "extension_reason": h.task("tentukan_langkah").get("alasan_perpanjangan") if extended else None,
         "exemptions": letters(decision.get("pasal_pengecualian")) if exempting else None,
         "fee_charged": _rupiah(h.task("pemberitahuan_tertulis").get("biaya")),
-        "fee_paid": _rupiah(delivery.get("biaya_dibayar")),
+        # The payment recorded before delivery (engine.fees); older cases typed it on the delivery form.
+        "fee_paid": _rupiah(h.task("catat_pembayaran").get("jumlah_dibayar") or delivery.get("biaya_dibayar")),
         "delivered_on": _day(delivery.get("tanggal_penyerahan")),
         # A granted (or settled) objection carried out: the information handed over when delivery reopened.
         "carried_out_on": _day(h.task("penyerahan_lanjutan").get("tanggal_penyerahan")),

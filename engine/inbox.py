@@ -11,7 +11,7 @@ from __future__ import annotations
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from engine import access, clock, delivery, dip_match, files, lateness, task_files
+from engine import access, clock, delivery, dip_match, fees, files, lateness, task_files
 from engine.audit import EventLog
 from engine.complaints import tell_reporter, tell_reporter_closure
 from engine.errors import Conflict, Invalid, KawalError
@@ -105,6 +105,7 @@ def complete_task(
     if task.form:
         rt.forms.validate(task.form, {**data, **incoming.placeholders()})
         dip_match.check_citations(session, schema, data)  # e.g. the decision's DIP item
+    data = fees.check(session, rt, task, data)  # the notice's fee from the standard; a payment equal to it
     completeness.check(session, rt, task, data)  # a letter complete by law, consistent with the case's record
     case = task.case
     if incoming.scanned:
@@ -136,6 +137,7 @@ def complete_task(
             )
         run.log.append(case, "task_completed", user.username, {"task": task.bpmn_id, "task_id": task.id, "data": data})
         delivery.record(session, rt, run.log, case, task, schema, data, incoming.stored, user.username, handover)
+        fees.record(session, run.log, case, task, data, user.username)
     letters.after_task(session, rt, user, task, data)  # numbered and frozen now; their PDFs after the commit
     _tell_reporter(session, rt, user, case, properties(spiff_task.task_spec), data)
     return run.result

@@ -113,6 +113,7 @@ def submit_request(
             "ticket": ticket,
             "received_at": received_at.isoformat(),
             "batas_kelengkapan_hari": rt.settings.completion_window_days,
+            "hari_penyerahan": rt.settings.delivery_days,  # the delivery clock after payment (engine.fees)
             "penetap_pengecualian": rt.settings.exemption_lane,  # who determines exempt information
         },
     )
@@ -269,6 +270,7 @@ def record_dispute(session: Session, rt: Runtime, user: User, payload: dict) -> 
             "received_at": received_at.isoformat(),
             "mediasi_mungkin": bool(set(details["alasan"]) & chain.AMICABLE_GROUNDS),  # the b-g part
             "keterterimaan_ringkas": chain.admissibility_text(details["keterterimaan"]),
+            "hari_pelaksanaan_putusan": rt.settings.compliance_days,  # the compliance clock when no date is set
             **{k: details[k] for k in ("ki", "nomor_register", "diajukan_ke_ki", "sidang_pertama", "alasan")},
         },
     )

@@ -291,6 +291,18 @@ TEMPLATES: dict[str, str] = {
     "letter_being_prepared": "the letter is being prepared",
     "letter_no_scan": "no scan uploaded",
     "exactly_one_file": "exactly one file",
+    # -- fees (engine.fees) ---------------------------------------------------------------------
+    "fee_amount_range": "whole rupiah from 0 to %(max)d",
+    "fee_version_exists": "this item already has a version from that date",
+    "fee_no_standard": "the fee standard prices no such item on %(date)s",
+    "fee_not_computable": "the fee cannot be computed from the fee standard",
+    "fee_mismatch": "the fee differs from the fee standard",
+    "fee_is_computed": "the fee is computed from the quantities and the fee standard: %(total)s",
+    "fee_nothing_to_pay": "the written notice states no fee",
+    "fee_payment_refused": "the payment does not match the written notice",
+    "fee_must_equal_notice": "must equal the fee stated in the written notice: %(total)s",
+    "date_between_notice_and_today": "between the notice date (%(first)s) and today",
+    "fee_paid_is_recorded": "the payment recorded for this request is %(total)s",
 }
 
 

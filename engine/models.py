@@ -993,3 +993,64 @@ class SurveyResponse(Base):
     u8: Mapped[int] = mapped_column(Integer)
     u9: Mapped[int] = mapped_column(Integer)
     __table_args__ = tuple(CheckConstraint(f"u{i} BETWEEN 1 AND 4", name=f"u{i}_on_scale") for i in range(1, 10))
+
+
+# The items of the fee standard (engine.fees): what a printed page, a medium or a postal delivery costs.
+FEE_CODES = ("halaman", "cd", "dvd", "flashdisk", "pos")
+
+
+class FeeRate(Base):
+    """One item of the fee standard (Biaya Penggandaan dan/atau Pengiriman) in force from a date.
+
+    Versions by effective date, never edited: a change of price is a new row of the same ``code`` with a
+    later ``effective_from``; the item in force on a day is its latest row not after that day. ``amount``
+    is whole rupiah per unit (a page, a medium, a postal delivery).
+    """
+
+    __tablename__ = "fee_rate"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    code: Mapped[str] = mapped_column(String(20))
+    amount: Mapped[int]
+    effective_from: Mapped[date] = mapped_column(Date)
+    legal_basis: Mapped[str] = mapped_column(Text)
+    actor: Mapped[str] = mapped_column(String(80))
+    at: Mapped[datetime]
+    __table_args__ = (
+        UniqueConstraint("code", "effective_from", name="uq_fee_rate_code_effective_from"),
+        CheckConstraint("code IN ('halaman','cd','dvd','flashdisk','pos')", name="code_known"),
+        CheckConstraint("amount >= 0", name="amount_not_negative"),
+    )
+
+
+class FeeNotice(Base):
+    """The fee a written notice told the requester (UU 14/2008 Pasal 22(7) huruf g), frozen when it was sent.
+
+    ``items`` lists each line (code, quantity, unit amount, amount, the rate row and its legal basis), computed
+    from the standard in force on ``notice_date``; ``total`` is their sum in whole rupiah.
+    """
+
+    __tablename__ = "fee_notice"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    case_id: Mapped[int] = mapped_column(ForeignKey("case.id", ondelete="CASCADE"), index=True)
+    task_id: Mapped[int] = mapped_column(ForeignKey("human_task.id"), unique=True)
+    notice_date: Mapped[date] = mapped_column(Date)
+    items: Mapped[list]
+    total: Mapped[int]
+    at: Mapped[datetime]
+    __table_args__ = (CheckConstraint("total >= 0", name="total_not_negative"),)
+
+
+class FeePayment(Base):
+    """The requester's payment of a notified fee: exactly its total, with the receipt's number and date."""
+
+    __tablename__ = "fee_payment"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    case_id: Mapped[int] = mapped_column(ForeignKey("case.id", ondelete="CASCADE"), index=True)
+    fee_notice_id: Mapped[int] = mapped_column(ForeignKey("fee_notice.id"), unique=True)
+    task_id: Mapped[int] = mapped_column(ForeignKey("human_task.id"), unique=True)
+    amount: Mapped[int]
+    receipt_number: Mapped[str] = mapped_column(String(100))
+    paid_on: Mapped[date] = mapped_column(Date)
+    actor: Mapped[str] = mapped_column(String(80))
+    at: Mapped[datetime]
+    __table_args__ = (CheckConstraint("amount > 0", name="amount_positive"),)

@@ -47,6 +47,8 @@ DEADLINE_LABELS = {
     "V3": "Verifikasi pengaduan (3 hari kerja)",
     "SLA": "Penyelesaian pengaduan",
     "BUKTI": "Batas waktu melengkapi data/bukti pengaduan",
+    "SERAH": "Penyerahan informasi (dalam jangka waktu pemberitahuan, atau setelah biaya dibayar)",
+    "LAKSANA": "Pelaksanaan putusan atau kesepakatan mediasi",
 }
 
 

@@ -102,6 +102,7 @@ class Runtime:
                     "calendar_days_after": self.calendar_days_after,
                     "working_days_until": self.working_days_until,
                     "now_iso": self.now_iso,
+                    "office_today": self.office_today,
                 }
             )
         )
@@ -155,6 +156,10 @@ class Runtime:
     @staticmethod
     def now_iso() -> str:
         return clock.now().isoformat()
+
+    def office_today(self) -> str:
+        """The office's date now (YYYY-MM-DD), for scripts that compare it with a due date's day."""
+        return clock.now().astimezone(self.calendars["strict"].tz).date().isoformat()
 
     # -- deployment ------------------------------------------------------------------------------
     def deploy(self, session: Session) -> dict[str, ProcessVersion]:

@@ -72,6 +72,8 @@ DEADLINE_LABELS = {  # engine.outbox.DEADLINE_LABELS, in both languages
     "BUKTI": _l("Time for the reporter to supply data or evidence"),
     "O30": _l("The requester's objection window (30 working days)"),
     "D14": _l("The requester's window to bring a dispute (14 working days)"),
+    "SERAH": _l("Handing over the information (within the notice period, or after the fee is paid)"),
+    "LAKSANA": _l("Carrying out the decision or the mediation agreement"),
 }
 DEADLINE_STATUSES = {
     "pending": _l("Running"),
@@ -108,6 +110,8 @@ WHEN_PASSED = {
     "S60": _l("If it passes: the statutory limit is exceeded; the reporter may go to the Ombudsman."),
     "O30": _l("If it passes: a late objection is still registered and considered."),
     "D14": _l("If it passes: the requester's window to bring a dispute has closed."),
+    "SERAH": _l("If it passes: escalated to the PPID superior; the requester may object on ground g."),
+    "LAKSANA": _l("If it passes: escalated to the PPID superior; not complying may be an offence (Article 52)."),
 }
 EVENT_LABELS = {
     "request_submitted": _l("Request received"),
@@ -124,6 +128,8 @@ EVENT_LABELS = {
     "files_attached": _l("Files attached"),
     "personal_data_confirmed": _l("Personal data in the files confirmed by the officer"),
     "information_delivered": _l("Information handed over"),
+    "fee_notified": _l("Fee stated in the written notice"),
+    "fee_paid": _l("Fee paid"),
     "information_downloaded": _l("Information downloaded by the requester"),
     "task_cancelled": _l("Task cancelled"),
     "deadline_started": _l("Deadline started"),

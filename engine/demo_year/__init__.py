@@ -19,13 +19,15 @@ from __future__ import annotations
 import heapq
 import random
 from collections.abc import Callable, Iterator
-from datetime import date
+from datetime import UTC, date, datetime, time
 
 from sqlalchemy.orm import Session
 
+from engine import fees
 from engine.demo_year.complaints import complaint_story
 from engine.demo_year.office import Office, Story, receipt, travel
-from engine.demo_year.requests import request_story
+from engine.demo_year.requests import PAGE_PRICE, request_story
+from engine.models import FeeRate
 from engine.runtime import Runtime
 
 __all__ = ["Story", "all_stories", "generate_year", "travel"]
@@ -49,6 +51,7 @@ def generate_year(
     """
     rng = random.Random(seed)  # noqa: S311 - demo data, reproducible by its seed
     office = Office(session, rt)
+    demo_fee_standard(session, year)
     last = until or date(year, 12, 31)
     stories, queue, seq = [], [], 0
     # Leave room for the longest story to end within a year of its receipt.
@@ -73,6 +76,23 @@ def generate_year(
             if commit is not None:
                 commit()
     return stories
+
+
+def demo_fee_standard(session: Session, year: int) -> None:
+    """A printed page at Rp500 from 1 January of the year, unless the office already priced it by then."""
+    since = date(year, 1, 1)
+    if not fees.in_force(session, since).get("halaman"):
+        session.add(
+            FeeRate(
+                code="halaman",
+                amount=PAGE_PRICE,
+                effective_from=since,
+                legal_basis="Keputusan Kepala Kantor Wilayah tentang Standar Biaya Layanan Informasi Publik (contoh)",
+                actor="demo",
+                at=datetime.combine(since, time(), tzinfo=UTC),
+            )
+        )
+        session.flush()
 
 
 def all_stories(stories: list[Story]) -> Iterator[Story]:

@@ -8,6 +8,8 @@ from datetime import datetime, timedelta
 from engine import casework, intake
 from engine.demo_year.office import Office, Step, Story, weighted
 
+PAGE_PRICE = 500  # the demo office's fee standard: a printed page (engine.demo_year.demo_fee_standard)
+
 REQUEST_OUTCOMES = (
     ("dikabulkan_seluruhnya", 48),
     ("dikabulkan_sebagian", 14),
@@ -135,7 +137,7 @@ def request_story(rng: random.Random, office: Office, received: datetime, n: int
         else []
     )
     story.plan["exemptions"] = letters
-    fee = rng.choice((0, 0, 0, 5000, 12500)) if result.startswith("dikabulkan") else 0
+    fee = rng.choice((0, 0, 0, 5000, 12500)) if result.startswith("dikabulkan") else 0  # 10 or 25 printed pages
     story.plan["fee"] = fee
     decision = {"keputusan": result, "alasan_keputusan": "Sesuai UU 14/2008"}
     if letters:
@@ -179,6 +181,10 @@ def request_story(rng: random.Random, office: Office, received: datetime, n: int
         story.plan["delivered_on"] = delivered.date()
 
         def deliver():
+            today = office.now.astimezone(office.cal.tz).date().isoformat()
+            if fee:  # paid items wait for the payment (engine.fees)
+                receipt = {"nomor_tanda_bukti_pembayaran": f"BKU-{n:05d}", "tanggal_pembayaran": today}
+                office.complete(story.ticket, "catat_pembayaran", {"jumlah_dibayar": fee, **receipt})
             office.complete(
                 story.ticket,
                 "penyerahan_informasi",
@@ -202,7 +208,7 @@ def _written_notice(office: Office, result: str, fee: int) -> dict:
     today = office.now.astimezone(office.cal.tz).date()
     notice = {
         "informasi_dikuasai": result not in ("tidak_dikuasai", "belum_dikuasai_didokumentasikan"),
-        "biaya": fee,
+        "biaya": fee,  # as the standard computes it from the pages below (engine.fees)
         "tanggal_pemberitahuan": today.isoformat(),
         "dikirim_melalui": "email",
     }
@@ -217,6 +223,7 @@ def _written_notice(office: Office, result: str, fee: int) -> dict:
             notice["alasan_penghitaman"] = "Bagian yang dikecualikan dihitamkan"
         if fee:
             notice["cara_pembayaran"] = "Transfer ke rekening bendahara penerimaan"
+            notice["jumlah_halaman"] = fee // PAGE_PRICE
     return notice
 
 

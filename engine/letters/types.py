@@ -190,6 +190,15 @@ TYPES: dict[str, LetterType] = {
             "UU 25/2009 Pasal 50; Perpres 76/2013",
             "reporter",
         ),
+        LetterType(
+            "kuitansi",
+            "KWT",
+            "Kuitansi Pembayaran Biaya Penggandaan dan/atau Pengiriman Informasi Publik",
+            "Receipt for the Copying and/or Delivery Fee",
+            "petugas_layanan",
+            True,
+            "UU 14/2008 Pasal 2 ayat (3) dan Pasal 22 ayat (7) huruf g",
+        ),
     )
 }
 
@@ -233,6 +242,7 @@ TRIGGERS: tuple[Trigger, ...] = (
         when=lambda f: f.recorded.get("keputusan") in REFUSALS,
     ),
     Trigger(kinds.REQUEST, "tetapkan_pengecualian", "penetapan_pengecualian", "tanggal_penetapan"),
+    Trigger(kinds.REQUEST, "catat_pembayaran", "kuitansi", "tanggal_pembayaran"),  # engine.fees
     Trigger(kinds.REQUEST, "tetapkan_pengecualian_pimpinan", "penetapan_pengecualian", "tanggal_penetapan"),
     Trigger(kinds.OBJECTION, "registrasi_keberatan", "tanda_terima_keberatan"),
     Trigger(

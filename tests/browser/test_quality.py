@@ -60,6 +60,15 @@ def world(desk, kept_database) -> World:
         desk.complete(closed["ticket"], "putuskan", decision("dikabulkan_seluruhnya"))
         for step in ("pemberitahuan_tertulis", "penyerahan_informasi"):
             desk.complete(closed["ticket"], step)
+        today = closed_today(desk, closed["ticket"])
+        for code, amount in (("halaman", 500), ("flashdisk", 75_000), ("pos", 20_000)):
+            rate = {
+                "code": code,
+                "amount": amount,
+                "effective_from": today,
+                "legal_basis": "Keputusan Kakanwil 12/2026",
+            }
+            desk.client.post("/api/v1/fee-standard", json=rate, headers=desk.login("admin"))
         return World(
             fresh["ticket"],
             decided["ticket"],
@@ -71,6 +80,14 @@ def world(desk, kept_database) -> World:
         )
 
     return kept_database("quality-world", build)
+
+
+def closed_today(desk, _ticket) -> str:
+    """The office's date today (the fee standard's versions start from it)."""
+    from engine import clock
+
+    tz = desk.client.application.extensions["kawal_runtime"].calendars["strict"].tz
+    return clock.now().astimezone(tz).date().isoformat()
 
 
 def _as(username, path):
@@ -156,6 +173,8 @@ OPEN = {
     "dip-new": _as("ppid", "/dip/baru"),
     "dip-import": _as("ppid", "/dip/impor"),
     "dip-service-page": _as("ppid", "/dip/halaman/maklumat"),
+    "fee-standard": _as("admin", "/biaya"),
+    "portal-fee-page": _anonymous("/publik/halaman/biaya"),
     "csrf-error": _csrf_error,
     "reports": _as("ppid", "/laporan"),
     "register": _as("ppid", "/laporan/register/permohonan"),

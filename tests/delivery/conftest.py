@@ -8,7 +8,7 @@ from datetime import UTC, datetime
 import pytest
 from fpdf import FPDF
 
-from tests.helpers import STEP, dated, decision
+from tests.helpers import NOTICE, STEP, dated, decision
 
 PNG = (
     b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x00\x01\x00\x00\x00\x01\x08\x02\x00\x00\x00\x90wS\xde\x00\x00"
@@ -31,8 +31,8 @@ def pdf(*pages: str) -> bytes:
     return bytes(doc.output())
 
 
-def walk_to_delivery(desk, keputusan="dikabulkan_seluruhnya", **request):
-    """A request (``request``: its payload's overrides) walked over HTTP to its delivery task; returns the
+def walk_to_notice(desk, keputusan="dikabulkan_seluruhnya", **request):
+    """A request (``request``: its payload's overrides) walked over HTTP to its written notice; returns the
     receipt (ticket, access code)."""
     receipt = desk.submit(**request)
     ticket = receipt["ticket"]
@@ -42,9 +42,46 @@ def walk_to_delivery(desk, keputusan="dikabulkan_seluruhnya", **request):
     if keputusan == "dikabulkan_sebagian":
         desk.complete(ticket, "uji_konsekuensi")
         desk.complete(ticket, "tetapkan_pengecualian")  # the head's determination (engine.exemptions)
-    desk.complete(ticket, "pemberitahuan_tertulis")
-    assert "penyerahan_informasi" in desk.open_tasks(ticket)
+    assert "pemberitahuan_tertulis" in desk.open_tasks(ticket)
     return receipt
+
+
+def walk_to_delivery(desk, keputusan="dikabulkan_seluruhnya", **request):
+    """A request walked over HTTP to its delivery task, its written notice free of charge; returns the receipt."""
+    receipt = walk_to_notice(desk, keputusan, **request)
+    desk.complete(receipt["ticket"], "pemberitahuan_tertulis")
+    assert "penyerahan_informasi" in desk.open_tasks(receipt["ticket"])
+    return receipt
+
+
+PAGE_PRICE = 500  # the fee standard ``notify_and_pay`` sets: a printed page
+
+
+def notify_and_pay(client, login, desk, ticket: str, unchanged, pages: int = 3) -> int:
+    """Issue 15, point 4 over HTTP: the admin prices a printed page; the written notice states ``pages`` printed
+    pages, priced by it; a payment that differs from the notified fee is refused with nothing changed; the
+    right one (a receipt number, paid today) issues the kuitansi and opens the delivery. Returns the fee."""
+    from engine import clock
+
+    tz = client.application.extensions["kawal_runtime"].calendars["strict"].tz
+    today = clock.now().astimezone(tz).date().isoformat()
+    rate = {"code": "halaman", "amount": PAGE_PRICE, "effective_from": today, "legal_basis": "Keputusan Kakanwil"}
+    assert client.post("/api/v1/fee-standard", json=rate, headers=login("admin")).status_code == 201
+    received_on = desk.case(ticket)["received_at"][:10]
+    notice = {k: v for k, v in dated(NOTICE[desk.decisions[ticket]], received_on).items() if k != "biaya"}
+    notice |= {"jumlah_halaman": pages, "cara_pembayaran": "Transfer ke rekening BLU kantor"}
+    desk.complete(ticket, "pemberitahuan_tertulis", notice)
+    fee = client.get(f"/api/v1/cases/{ticket}/fee", headers=login("petugas")).json
+    assert (fee["total"], fee["paid"]) == (pages * PAGE_PRICE, False)
+    assert sorted(desk.open_tasks(ticket)) == ["catat_pembayaran"]  # delivery waits for the payment
+    paid = {"jumlah_dibayar": fee["total"], "nomor_tanda_bukti_pembayaran": "BRI-0001", "tanggal_pembayaran": today}
+    with unchanged():
+        desk.complete(ticket, "catat_pembayaran", {**paid, "jumlah_dibayar": fee["total"] - 1}, expect=422)
+    desk.complete(ticket, "catat_pembayaran", paid)
+    letters = client.get(f"/api/v1/cases/{ticket}/letters", headers=login("ppid")).json["items"]
+    assert [x["kind"] for x in letters].count("kuitansi") == 1
+    assert "penyerahan_informasi" in desk.open_tasks(ticket)
+    return fee["total"]
 
 
 @pytest.fixture

@@ -1,9 +1,10 @@
-"""Issue 15, "Done when": a request walked to a partial grant over HTTP. The officer attaches the original
-(kept internal) and the redacted version with each redaction's Pasal 17 letter; the scan flags a NIK
-planted in the redacted file until it is removed; the requester gets the files by e-mail (the real SMTP
-sink: the attachment's sha256 is the redacted file's) and downloads them with the access code; the case,
-the evidence bundle and the audit export show what went out with its hashes: no file bytes, no names,
-no personal data. Each refusal changes nothing, on disk or in the database."""
+"""Issue 15, "Done when": a request walked to a partial grant over HTTP. The written notice states a fee from
+the fee standard and the requester pays exactly that (a wrong amount is refused), which issues the kuitansi.
+The officer attaches the original (kept internal) and the redacted version with each redaction's Pasal 17
+letter; the scan flags a NIK planted in the redacted file until it is removed; the requester gets the files
+by e-mail (the real SMTP sink: the attachment's sha256 is the redacted file's) and downloads them with the
+access code; the case, the evidence bundle and the audit export show what went out with its hashes: no
+file bytes, no names, no personal data. Each refusal changes nothing, on disk or in the database."""
 
 from __future__ import annotations
 
@@ -17,7 +18,7 @@ import zipfile
 import pytest
 from aiosmtpd.controller import Controller
 
-from tests.delivery.conftest import handover, multipart, pdf, walk_to_delivery
+from tests.delivery.conftest import handover, multipart, notify_and_pay, pdf, walk_to_delivery, walk_to_notice
 from tests.reminders.conftest import Mailbox, free_port
 
 PLANTED = "3273015208900002"  # a woman's NIK (day 52 = 12 + 40), Kota Bandung: a third person's
@@ -102,11 +103,12 @@ def _send_outbox(app, settings, event: str) -> list[str]:
 def test_a_partial_grant_goes_out_redacted_by_e_mail_and_for_download_and_the_record_keeps_only_hashes(
     app, client, login, desk, mailbox, settings, unchanged
 ):
-    receipt = walk_to_delivery(desk, "dikabulkan_sebagian")  # through the head's determination: letter h
+    receipt = walk_to_notice(desk, "dikabulkan_sebagian")  # through the head's determination: letter h
     ticket = receipt["ticket"]
-    # -- the fee payment step goes here (issue 15, point 4: the fees helper adds paying the notified fee) --
+    # The notice states 3 printed pages at the standard's Rp500; the requester pays exactly that (issue 15, point 4).
+    fee = notify_and_pay(client, login, desk, ticket, unchanged, pages=3)
 
-    data = {"cara_penyerahan": "email", "penghitaman": RECORD}
+    data = {"cara_penyerahan": "email", "penghitaman": RECORD, "biaya_dibayar": fee}
     sent = {"berkas_informasi": [("daftar-penerima.pdf", REDACTED_LEAKY), ("kriteria.pdf", CRITERIA)]}
     sent["berkas_asli"] = [("daftar-penerima-asli.pdf", ORIGINAL)]
     before = _files_on_disk(settings)

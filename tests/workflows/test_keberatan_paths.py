@@ -126,7 +126,11 @@ def test_granted_objection_reopens_delivery_on_the_request(office, clock):
     reopened = office.case(request)
     assert (reopened.status, reopened.closed_at) == ("dibuka_kembali", None)
     assert office.open_tasks(request) == ["penyerahan_lanjutan"]
+    # Delivery has its clock again: KAWAL_DELIVERY_DAYS (3) working days from the day it reopened (issue 15).
+    serah = office.deadline(request, "SERAH")
+    assert (serah.status, serah.working_days, serah.public) == ("pending", 3, True)
     office.complete(request, "penyerahan_lanjutan", step="penyerahan_informasi")
+    assert office.deadlines(request)["SERAH"] == "met"
     done = office.case(request)
     assert done.status == "selesai"
     assert done.closed_at is not None

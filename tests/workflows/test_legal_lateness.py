@@ -110,6 +110,8 @@ def test_a_notice_dispatched_between_the_strict_and_the_lenient_end_is_never_cal
     )
     t10 = office.deadline(ticket, "T10")
     assert (t10.status, t10.met_on.isoformat()) == ("missed", "2026-04-06")  # late on the strict reading, internally
+    handed = {**STEP["penyerahan_informasi"], "tanggal_penyerahan": "2026-04-06"}
+    office.complete(ticket, "penyerahan_informasi", handed)  # handed over with the notice: its own clock is met
     clock.move_to(LENIENT_T10 + timedelta(days=1))
     _send_due_reminders(office)
     assert _notices(office, ticket, "overdue_apology") == []

@@ -46,7 +46,7 @@ def test_grant_in_full_goes_to_delivery_and_ends_done(office, at_receipt):
     case = office.case(ticket)
     assert (case.status, case.outcome, case.overdue) == ("selesai", "dikabulkan_seluruhnya", False)
     assert case.closed_at is not None
-    assert office.deadlines(ticket) == {"T10": "met"}
+    assert office.deadlines(ticket) == {"T10": "met", "SERAH": "met"}
     assert office.milestones(ticket) == [
         "diterima",
         "terdaftar",
@@ -144,7 +144,8 @@ def test_extension_adds_seven_working_days_and_supersedes_t10(office, at_receipt
     assert office.case(ticket).due_at == t17.due_at
     office.complete(ticket, "putuskan", decision("dikabulkan_seluruhnya"))
     office.complete(ticket, "pemberitahuan_tertulis")
-    assert office.deadlines(ticket) == {"T10": "superseded", "T17": "met"}
+    assert office.deadlines(ticket) == {"T10": "superseded", "T17": "met", "SERAH": "pending"}
+    assert office.deadline(ticket, "SERAH").due_at == t17.due_at  # free information: within the extended period
 
 
 def _to_decision_with_extension(office, ticket):

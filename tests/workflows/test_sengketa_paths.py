@@ -212,7 +212,10 @@ def test_mediation_agreement_is_a_final_decision_the_agency_carries_out(office, 
     )
     assert office.case(ticket).status == "pelaksanaan_putusan"
     assert office.open_tasks(ticket) == ["pelaksanaan_putusan"]
-    assert office.deadlines(ticket) == {"K100": "met", "M14": "met"}
+    assert office.deadlines(ticket) == {"K100": "met", "M14": "met", "LAKSANA": "pending"}
+    # The agreement names no date: KAWAL_COMPLIANCE_DAYS (14) working days from its own date, Wed 27 Jan 2027.
+    laksana = office.deadline(ticket, "LAKSANA")
+    assert (laksana.working_days, laksana.provenance["counted_from"]) == (14, "2027-01-27")
     with pytest.raises(Conflict):  # a mediation decision is final: there is no court challenge
         office.message(ticket, "gugatan_pemohon", {"tanggal": "2027-02-01", "pengadilan": "PTUN", "nomor_perkara": "1"})
     office.complete(ticket, "pelaksanaan_putusan", PELAKSANAAN)
@@ -348,7 +351,8 @@ def test_accepted_decision_becomes_final_only_after_the_applicants_lenient_windo
     office.message(ticket, "tidak_ada_upaya_hukum", {"tanggal_pemeriksaan": "2027-04-01", "keterangan": "PTUN: nihil"})
     assert office.case(ticket).status == "pelaksanaan_putusan"
     assert office.open_tasks(ticket) == ["pelaksanaan_putusan"]
-    assert _due_at(office, ticket, "pelaksanaan_putusan") is None  # not overdue from its first day
+    # Not overdue from its first day: 14 working days from the day it became final (Thu 1 Apr 2027).
+    assert _due_at(office, ticket, "pelaksanaan_putusan") == datetime(2027, 4, 21, 9, 0, tzinfo=UTC)
     office.complete(ticket, "pelaksanaan_putusan", PELAKSANAAN)
     case = office.case(ticket)
     assert (case.status, case.closed_at is not None) == ("sengketa_selesai", True)
@@ -549,3 +553,28 @@ def test_k100_lapse_is_only_shown_the_case_goes_on(office, clock):
     assert _overdue_notices(office, ticket) == []  # the Commission's clock: nobody is told off
     office.complete(ticket, "bukti_ajudikasi", BUKTI)
     assert office.open_tasks(ticket) == ["kesimpulan"]
+
+
+def test_a_mediation_agreement_with_its_own_date_is_due_that_day_and_lapsing_flags_overdue_and_escalates(office, clock):
+    """Issue 15, point 5: compliance has a clock; a date the agreement sets wins over KAWAL_COMPLIANCE_DAYS."""
+    ticket = _in_mediation(office, clock)
+    clock.move_to(wib("2027-01-27"))
+    agreement = {
+        "tanggal": "2027-01-27",
+        "hasil": "berhasil",
+        "kesepakatan": "Salinan diserahkan",
+        "batas_pelaksanaan": "2027-02-03",
+    }
+    office.message(ticket, "hasil_mediasi", agreement)
+    laksana = office.deadline(ticket, "LAKSANA")
+    assert (laksana.due_at, laksana.working_days, laksana.status) == (wib("2027-02-03", 16), 0, "pending")
+    with office.sessions() as s:
+        kinds = set(s.scalars(select(Reminder.kind).where(Reminder.deadline_id == laksana.id)))
+    assert kinds == {"T-3", "T-1", "T0", "T+1"}
+    clock.move_to(wib("2027-02-03", 17))
+    office.run(ticket)
+    assert office.case(ticket).overdue is True
+    assert office.deadlines(ticket)["LAKSANA"] == "missed"
+    assert sorted(office.open_tasks(ticket)) == ["eskalasi_pelaksanaan", "pelaksanaan_putusan"]
+    office.complete(ticket, "pelaksanaan_putusan", PELAKSANAAN)
+    assert office.case(ticket).status == "sengketa_selesai"

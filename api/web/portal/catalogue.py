@@ -19,9 +19,9 @@ from api.extensions import db
 from api.views.dip import export_response, file_response
 from api.web.blueprint import bp
 from api.web.i18n import current_language
-from engine import dip, search, service_pages
+from engine import dip, fees, search, service_pages
 from engine.errors import NotFound
-from engine.models import DipItem, Unit
+from engine.models import FEE_CODES, DipItem, Unit
 
 PAGE_SIZE = 20
 CATEGORY_LABELS = {
@@ -114,7 +114,29 @@ def portal_service_page(slug: str):
     body = None
     if page is not None:
         body = page.body_en if current_language() == "en" and page.body_en else page.body_id
-    return render_template("portal/service_page.html", slug=slug, title=PAGE_TITLES[slug], page=page, body=body)
+    rates = []
+    if slug == "biaya":  # the fee standard in force today, as the admin set it (engine.fees)
+        in_force = fees.in_force(db.session, fees.office_today(runtime()))
+        rates = [in_force[code] for code in FEE_CODES if code in in_force]
+    return render_template(
+        "portal/service_page.html",
+        slug=slug,
+        title=PAGE_TITLES[slug],
+        page=page,
+        body=body,
+        rates=rates,
+        fee_labels=FEE_LABELS,
+    )
+
+
+# The fee standard's items as the portal names them (engine.fees).
+FEE_LABELS = {
+    "halaman": _l("Printed page"),
+    "cd": _l("CD"),
+    "dvd": _l("DVD"),
+    "flashdisk": _l("Flash drive"),
+    "pos": _l("Postal delivery"),
+}
 
 
 @bp.app_template_global()

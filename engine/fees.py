@@ -1,0 +1,280 @@
+"""Fees for copying and delivering information (UU 14/2008 Pasal 2(3), 21, 22(7)(g); legal-process.md §3.8).
+
+Access is free; the requester pays only the cost of copying and/or sending, by the standard the head of
+the body set. The admin keeps that standard here: each item (a printed page, a medium, a postal
+delivery) has a price, its legal basis and the date it takes effect. A new price is a new version of
+the item from a later date (``FeeRate`` rows are never edited), so the standard on any past day can be
+read back and a notice always shows the price in force on its own date.
+
+The written notice (task ``pemberitahuan_tertulis``) takes quantities, never an amount: ``assess``
+prices them by the standard in force on the notice date, itemised, and the notice records the total
+as ``biaya`` (a ``biaya`` the officer typed must agree with it). Soft copies (e-mail, download) carry
+no item, so they are free. When the total is above zero the process waits for the payment (task
+``catat_pembayaran``): the amount must equal the notified total exactly, with the receipt's number and a
+date not before the notice and not in the future (a fee paid typed again on the delivery form must agree
+with it). Both are frozen as rows (``FeeNotice``,
+``FeePayment``) with their events, in the transaction of the task; the payment issues the receipt
+letter (``kuitansi``, engine.letters).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from decimal import Decimal, InvalidOperation
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from engine import access, clock
+from engine.audit import EventLog
+from engine.errors import Invalid
+from engine.messages import msg
+from engine.models import FEE_CODES, Case, FeeNotice, FeePayment, FeeRate, HumanTask, User
+
+NOTICE_TASK = "pemberitahuan_tertulis"
+PAYMENT_TASK = "catat_pembayaran"
+DELIVERY_TASK = "penyerahan_informasi"
+MEDIA = ("cd", "dvd", "flashdisk")
+# What each item is priced per, for the pages and the letters (Bahasa Indonesia, English).
+UNITS = {
+    "halaman": ("lembar halaman cetak", "printed page"),
+    "cd": ("keping CD", "CD"),
+    "dvd": ("keping DVD", "DVD"),
+    "flashdisk": ("buah flashdisk", "flash drive"),
+    "pos": ("kali pengiriman pos", "postal delivery"),
+}
+MAX_AMOUNT = 10_000_000  # rupiah per unit; a typo beyond this is refused, not published
+MAX_QUANTITY = 100_000
+
+
+@dataclass(frozen=True)
+class Assessment:
+    items: list[dict]
+    total: int
+
+
+# -- the standard ------------------------------------------------------------------------------------
+def in_force(session: Session, on: date) -> dict[str, FeeRate]:
+    """Each item's version in force on ``on`` (its latest ``effective_from`` not after that day), by code."""
+    latest = (
+        select(FeeRate.code, func.max(FeeRate.effective_from).label("since"))
+        .where(FeeRate.effective_from <= on)
+        .group_by(FeeRate.code)
+        .subquery()
+    )
+    rows = session.scalars(
+        select(FeeRate).join(latest, (FeeRate.code == latest.c.code) & (FeeRate.effective_from == latest.c.since))
+    )
+    return {row.code: row for row in rows}
+
+
+def versions(session: Session) -> list[FeeRate]:
+    """Every version of every item, newest effective date first."""
+    return list(session.scalars(select(FeeRate).order_by(FeeRate.code, FeeRate.effective_from.desc())))
+
+
+def add_rate(session: Session, rt, user: User, data: dict) -> FeeRate:
+    """A new version of an item of the standard, from its effective date (the admin's; never an edit).
+
+    An effective date in the past is refused: notices already sent were priced by what was in force then.
+    """
+    access.require_admin(user)
+    fields: dict[str, list] = {}
+    code = data.get("code")
+    if code not in FEE_CODES:
+        fields["code"] = [msg("one_of", choices=", ".join(FEE_CODES))]
+    amount = data.get("amount")
+    if isinstance(amount, bool) or not isinstance(amount, int) or amount < 0 or amount > MAX_AMOUNT:
+        fields["amount"] = [msg("fee_amount_range", max=MAX_AMOUNT)]
+    basis = (data.get("legal_basis") or "").strip() if isinstance(data.get("legal_basis"), str) else ""
+    if not basis:
+        fields["legal_basis"] = [msg("required")]
+    elif len(basis) > 2000:
+        fields["legal_basis"] = [msg("too_long")]
+    since = _date(data.get("effective_from"))
+    today = office_today(rt)
+    if since is None:
+        fields["effective_from"] = [msg("date_required")]
+    elif since < today:
+        fields["effective_from"] = [msg("not_in_past")]
+    elif code in FEE_CODES and session.scalar(
+        select(FeeRate.id).where(FeeRate.code == code, FeeRate.effective_from == since)
+    ):
+        fields["effective_from"] = [msg("fee_version_exists")]
+    if fields:
+        raise Invalid("invalid_data", fields=fields)
+    row = FeeRate(
+        code=code, amount=amount, effective_from=since, legal_basis=basis, actor=user.username, at=clock.now()
+    )
+    session.add(row)
+    session.flush()
+    return row
+
+
+def office_today(rt) -> date:
+    return clock.now().astimezone(rt.calendars["strict"].tz).date()
+
+
+# -- the notice --------------------------------------------------------------------------------------
+def assess(session: Session, data: dict, on: date) -> Assessment:
+    """The notice's fee from its quantities, priced by the standard in force on ``on``; itemised.
+
+    Refused (field messages) when a quantity is not a whole number in range, or names an item the
+    standard did not price on that day.
+    """
+    rates = in_force(session, on)
+    wanted, fields = [], {}
+    pages = _quantity(data, "jumlah_halaman", fields)
+    if pages:
+        wanted.append(("halaman", pages, "jumlah_halaman"))
+    medium = data.get("media_salinan")
+    if medium:
+        count = _quantity(data, "jumlah_media", fields)
+        wanted.append((medium, 1 if count is None else count, "media_salinan"))
+    if data.get("dikirim_pos") is True:
+        wanted.append(("pos", 1, "dikirim_pos"))
+    items = []
+    for code, quantity, field_name in wanted:
+        rate = rates.get(code)
+        if rate is None:
+            fields.setdefault(field_name, []).append(msg("fee_no_standard", date=on.isoformat()))
+            continue
+        if quantity == 0:
+            continue
+        items.append(
+            {
+                "code": code,
+                "unit": UNITS[code][0],
+                "unit_en": UNITS[code][1],
+                "quantity": quantity,
+                "unit_amount": rate.amount,
+                "amount": rate.amount * quantity,
+                "rate_id": rate.id,
+                "effective_from": rate.effective_from.isoformat(),
+                "legal_basis": rate.legal_basis,
+            }
+        )
+    if fields:
+        raise Invalid("fee_not_computable", fields=fields)
+    return Assessment(items, sum(item["amount"] for item in items))
+
+
+def check(session: Session, rt, task: HumanTask, data: dict) -> dict:
+    """Before a task's run: the notice's fee computed from the standard, a payment equal to the notified fee.
+
+    Returns the data the task completes with (the notice gains ``biaya`` and ``rincian_biaya``; the
+    payment ``rincian_biaya`` for its receipt). Other tasks' data is returned as it came.
+    """
+    if task.bpmn_id == NOTICE_TASK:
+        on = _date(data.get("tanggal_pemberitahuan"))
+        if on is None:
+            return data  # the form's own validation already refused it
+        assessment = assess(session, data, on)
+        typed = data.get("biaya")
+        if typed is not None and _decimal(typed) != assessment.total:
+            raise Invalid("fee_mismatch", fields={"biaya": [msg("fee_is_computed", total=_rupiah(assessment.total))]})
+        if assessment.total > 0 and not (data.get("cara_pembayaran") or "").strip():
+            raise Invalid("invalid_data", fields={"cara_pembayaran": [msg("required")]})
+        return {**data, "biaya": assessment.total, "rincian_biaya": assessment.items}
+    if task.bpmn_id == PAYMENT_TASK:
+        notice = notified(session, task.case)
+        fields = {}
+        if notice is None or notice.total <= 0:
+            raise Invalid("fee_nothing_to_pay", fields={"jumlah_dibayar": [msg("fee_nothing_to_pay")]})
+        if _decimal(data.get("jumlah_dibayar")) != notice.total:
+            fields["jumlah_dibayar"] = [msg("fee_must_equal_notice", total=_rupiah(notice.total))]
+        paid_on = _date(data.get("tanggal_pembayaran"))
+        today = office_today(rt)
+        if paid_on is None or paid_on < notice.notice_date or paid_on > today:
+            fields["tanggal_pembayaran"] = [msg("date_between_notice_and_today", first=notice.notice_date.isoformat())]
+        if fields:
+            raise Invalid("fee_payment_refused", fields=fields)
+        # The days the receipt promises are the days the clock counts: the setting in force at the payment.
+        return {
+            **data,
+            "rincian_biaya": notice.items,
+            "biaya": notice.total,
+            "hari_penyerahan": rt.settings.delivery_days,
+        }
+    if task.bpmn_id == DELIVERY_TASK and data.get("biaya_dibayar") is not None:
+        paid = payment(session, task.case)
+        amount = paid.amount if paid is not None else 0
+        if _decimal(data["biaya_dibayar"]) != amount:
+            recorded = msg("fee_paid_is_recorded", total=_rupiah(amount))
+            raise Invalid("fee_mismatch", fields={"biaya_dibayar": [recorded]})
+    return data
+
+
+def record(session: Session, log: EventLog, case: Case, task: HumanTask, data: dict, actor: str) -> None:
+    """Inside the task's run: the notice's fee or the payment frozen as a row, with its event."""
+    if task.bpmn_id == NOTICE_TASK and "rincian_biaya" in data:
+        row = FeeNotice(
+            case_id=case.id,
+            task_id=task.id,
+            notice_date=date.fromisoformat(data["tanggal_pemberitahuan"]),
+            items=data["rincian_biaya"],
+            total=data["biaya"],
+            at=clock.now(),
+        )
+        session.add(row)  # flushed with the run (an early flush would write the case twice)
+        items = [{k: i[k] for k in ("code", "quantity", "unit_amount", "amount", "rate_id")} for i in row.items]
+        log.append(case, "fee_notified", actor, {"task_id": task.id, "total": row.total, "items": items})
+    elif task.bpmn_id == PAYMENT_TASK:
+        with session.no_autoflush:  # read without writing the run's half-made change
+            notice = notified(session, case)
+        row = FeePayment(
+            case_id=case.id,
+            fee_notice_id=notice.id,
+            task_id=task.id,
+            amount=notice.total,
+            receipt_number=data["nomor_tanda_bukti_pembayaran"].strip(),
+            paid_on=date.fromisoformat(data["tanggal_pembayaran"]),
+            actor=actor,
+            at=clock.now(),
+        )
+        session.add(row)
+        event = {"task_id": task.id, "amount": row.amount, "receipt": row.receipt_number}
+        log.append(case, "fee_paid", actor, {**event, "paid_on": row.paid_on.isoformat()})
+
+
+def notified(session: Session, case: Case) -> FeeNotice | None:
+    """The fee the case's latest written notice stated."""
+    return session.scalar(select(FeeNotice).where(FeeNotice.case_id == case.id).order_by(FeeNotice.id.desc()).limit(1))
+
+
+def payment(session: Session, case: Case) -> FeePayment | None:
+    return session.scalar(
+        select(FeePayment).where(FeePayment.case_id == case.id).order_by(FeePayment.id.desc()).limit(1)
+    )
+
+
+# -- helpers -----------------------------------------------------------------------------------------
+def _quantity(data: dict, name: str, fields: dict) -> int | None:
+    value = data.get(name)
+    if value is None:
+        return None
+    if isinstance(value, bool) or not isinstance(value, int) or not 0 <= value <= MAX_QUANTITY:
+        fields.setdefault(name, []).append(msg("number_at_most", max=MAX_QUANTITY))
+        return None
+    return value
+
+
+def _decimal(value) -> Decimal | None:
+    if isinstance(value, bool) or not isinstance(value, int | float | str | Decimal):
+        return None
+    try:
+        return Decimal(str(value))
+    except InvalidOperation:
+        return None
+
+
+def _date(value) -> date | None:
+    try:
+        return date.fromisoformat(value) if isinstance(value, str) else None
+    except ValueError:
+        return None
+
+
+def _rupiah(amount: int) -> str:
+    return "Rp" + f"{amount:,}".replace(",", ".")
