@@ -43,9 +43,9 @@ def retried(work: Callable[[], T]) -> T:
     """Run ``work`` (an engine operation and its ``commit``) again when another transaction changed the case
     meanwhile (its optimistic lock: ``StaleDataError`` at the commit), up to ``ATTEMPTS`` times.
 
-    A background job may write to a case an officer is working on (a timer fired, a reminder sent; a letter's
-    PDF no longer does, engine.letters.production): nothing of the officer's change was kept, so doing it again
-    on the new state is safe.
+    A background job may write to a case an officer is working on (a letter's PDF stored with its event, a
+    timer fired, a reminder sent): nothing of the officer's change was kept, so doing it again on the new state
+    is safe.
     The last conflict still answers 409 (``case_changed``).
     """
     for attempt in range(1, ATTEMPTS + 1):

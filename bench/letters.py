@@ -11,7 +11,7 @@ head's decree at ``tetapkan_pengecualian``; the written notice and the refusal d
   and within it ``engine.letters.issue.after_task`` (the numbers, the frozen and sealed content, the
   events): what the officer waits for. No PDF is made in that transaction.
 * the render job's parts for every letter issued: ``production.produce`` (the PDF, fpdf2, no database)
-  and ``production.record`` with its commit (stored encrypted, the letter ready: its row only, not the case).
+  and ``production.record`` with its commit (stored encrypted, the letter ready, ``letter_rendered``).
 
 The target (issue 14): rendering does not slow task completion (it runs after the commit); letters per
 second and p95 ms of the PDF are reported. PostgreSQL comes from ``KAWAL_BENCH_POSTGRES_URL``.

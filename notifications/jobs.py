@@ -150,7 +150,7 @@ def render_letter(letter_id: int) -> str:
             done = production.record(session, svc.runtime, store, letter_id, pdf)
             session.commit()
         except (StaleDataError, IntegrityError, OperationalError):
-            session.rollback()  # the database was busy or another run stored it first: the next run sees to it
+            session.rollback()  # an officer's change to the case, or another run, came first: the next run sees to it
             raise
     return "ready" if done is not None else "not-pending"
 

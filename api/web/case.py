@@ -148,6 +148,7 @@ EVENT_LABELS = {
     "access_code_reissued": _l("Access code reissued"),
     "bundle_exported": _l("Evidence bundle exported"),
     "letter_issued": _l("Letter issued"),
+    "letter_rendered": _l("Letter's PDF made"),
     "letter_scan_recorded": _l("Signed scan of a letter recorded"),
     "case_read": _l("Confidential complaint read"),
     "identity_read": _l("Reporter's identity read"),
@@ -336,8 +337,8 @@ def _timeline(case: Case, locale: str) -> list[dict]:
 
 
 def _letter_detail(kind: str, letter: Letter | None, locale: str) -> str:
-    """A letter's line: its title and number, and for its issue whether its PDF is ready (the render job records
-    that on the letter, never as an event of the case: engine.letters.production)."""
+    """A letter's line: its title and number, and for its issue whether its PDF is ready now (read from the
+    letter record; the PDF's own event, ``letter_rendered``, follows in the history once it is made)."""
     if letter is None:
         return ""
     line = f"{LETTER_TYPES[letter.kind].title(locale)} {letter.number}"

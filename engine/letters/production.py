@@ -6,12 +6,11 @@ the PDF with no transaction open (``produce``: the slow part, ~0.1 s), then stor
 the row ``ready`` with the PDF's sha256 and the time it was made, in a short transaction (``record``). A run
 that finds the row no longer pending does nothing: two workers never store two PDFs for one letter.
 
-The job writes the letter's row only, never the case's: the case's history head (engine.audit) and its
-optimistic lock live on the case row, so an event appended here would make an officer completing a task on
-the case at that moment conflict and start again. The case's history already holds the letter from the
-transaction that issued it (``letter_issued``: number, date, verification code); "ready" and the PDF's
-sha256 are the letter record's, which the case page, the verification page, the letters API and the
-evidence bundle's index show. A failure is counted
+The same transaction appends ``letter_rendered`` with the PDF's sha256 to the case's history, so the audit
+export carries the hash of every letter (issue 14: "the audit export (hash only)"). The history's head and
+the case's optimistic lock live on the case row: an officer completing a task on the case at that very
+moment conflicts, and the boundary runs the completion again on the new state (api.boundary.retried);
+nothing of the lost attempt was kept. A failure is counted
 (``note_failure``); after ``MAX_ATTEMPTS`` the letter is ``failed``, the case page says so and an admin
 retries it (notifications.incidents).
 """
@@ -25,10 +24,11 @@ from sqlalchemy import update
 from sqlalchemy.orm import Session
 
 from engine import clock
+from engine.audit import EventLog
 from engine.files import FileStore
 from engine.letters import render
 from engine.letters.issue import unseal
-from engine.models import Letter
+from engine.models import Case, Letter
 from engine.runtime import Runtime
 
 MAX_ATTEMPTS = 5
@@ -77,6 +77,10 @@ def record(session: Session, rt: Runtime, store: FileStore, letter_id: int, pdf:
         return None
     letter = session.get(Letter, letter_id)
     session.refresh(letter)
+    case = session.get(Case, letter.case_id)
+    data = {"letter": letter.id, "number": letter.number, "locale": letter.locale, "sha256": digest}
+    EventLog(session).append(case, "letter_rendered", "system", data)
+    session.flush()
     return letter
 
 

@@ -5,7 +5,7 @@ import pytest
 from sqlalchemy import select
 
 from engine import inbox
-from engine.models import Case, HumanTask, Letter, User
+from engine.models import CaseEvent, HumanTask, Letter, User
 from notifications import jobs
 from notifications.reconcile import reconcile
 from tests.helpers import STEP
@@ -24,8 +24,8 @@ def registered(svc) -> int:
     return case_id
 
 
-def case_version(svc, case_id: int) -> int:
-    return rows(svc, Case, Case.id == case_id)[0].version
+def rendered_events(svc, case_id: int) -> list[CaseEvent]:
+    return rows(svc, CaseEvent, CaseEvent.case_id == case_id, CaseEvent.type == "letter_rendered")
 
 
 def test_a_worker_makes_the_pdf_after_the_commit_and_only_once(services_for, redis_server, workers, env, tmp_path):
@@ -35,7 +35,6 @@ def test_a_worker_makes_the_pdf_after_the_commit_and_only_once(services_for, red
     case_id = registered(svc)
     (letter,) = rows(svc, Letter, Letter.case_id == case_id)
     assert letter.status == "pending"
-    version = case_version(svc, case_id)
     jobs.schedule_case(case_id)  # what the boundary does after its commit
     wait_for(lambda: rows(svc, Letter, Letter.id == letter.id)[0].status == "ready", 60, what="the receipt's PDF")
     jobs.schedule_case(case_id)  # scheduled again, and swept again: nothing is made twice
@@ -43,7 +42,7 @@ def test_a_worker_makes_the_pdf_after_the_commit_and_only_once(services_for, red
     (done,) = rows(svc, Letter, Letter.id == letter.id)
     assert len(done.sha256) == 64
     assert done.rendered_at is not None
-    assert case_version(svc, case_id) == version  # the job wrote the letter's row, never the case's
+    assert [e.data["sha256"] for e in rendered_events(svc, case_id)] == [done.sha256]  # one event, its hash
 
 
 def test_without_redis_the_clocks_sweep_makes_the_pdf(services_for, tmp_path):
@@ -56,6 +55,7 @@ def test_without_redis_the_clocks_sweep_makes_the_pdf(services_for, tmp_path):
     assert reconcile(svc).letters == []  # a second sweep finds nothing pending
     (again,) = rows(svc, Letter, Letter.case_id == case_id)
     assert (again.sha256, again.rendered_at) == (letter.sha256, letter.rendered_at)
+    assert len(rendered_events(svc, case_id)) == 1
 
 
 def test_a_letter_that_cannot_be_made_fails_opens_an_incident_and_an_admin_retries_it(

@@ -14,6 +14,7 @@ import pytest
 import time_machine
 from pypdf import PdfReader
 from sqlalchemy import select
+from sqlalchemy.orm.exc import StaleDataError
 
 from engine import exemptions, inbox
 from engine.files import FileStore
@@ -258,7 +259,7 @@ def test_the_verification_shows_no_personal_data_and_refuses_a_forged_hash(offic
     assert ticket not in public
 
 
-def test_a_letters_frozen_content_is_sealed_and_its_history_names_it_without_personal_data(office, at_receipt):
+def test_a_letters_frozen_content_is_sealed_and_its_history_carries_only_the_hash(office, at_receipt):
     ticket = walk(office, "dikabulkan_seluruhnya")
     render_pending(office)
     with office.sessions() as s:
@@ -268,25 +269,33 @@ def test_a_letters_frozen_content_is_sealed_and_its_history_names_it_without_per
             assert NAME.encode() not in letter.context  # sealed by the vault, not plain JSON
         events = s.scalars(select(CaseEvent).where(CaseEvent.case_id == case.id, CaseEvent.type.like("letter_%"))).all()
     assert NAME not in json.dumps([e.data for e in events])
-    assert {e.type for e in events} == {"letter_issued"}
-    assert sorted(e.data["code"] for e in events) == sorted(x.code for x in issued)
-    assert all(x.status == "ready" and len(x.sha256) == 64 for x in issued)  # "ready" is the letter record's
+    assert {e.type for e in events} == {"letter_issued", "letter_rendered"}
+    assert sorted(e.data["code"] for e in events if e.type == "letter_issued") == sorted(x.code for x in issued)
+    # The audit export's hash of every letter: the PDF's sha256 in its letter_rendered event.
+    assert sorted(e.data["sha256"] for e in events if e.type == "letter_rendered") == sorted(x.sha256 for x in issued)
 
 
-def test_a_task_completed_while_a_letter_is_rendered_does_not_conflict(office, at_receipt):
+def test_a_task_completed_while_a_letter_is_rendered_conflicts_keeps_nothing_and_goes_through_when_done_again(
+    office, at_receipt
+):
     ticket = office.submit()
     office.complete(ticket, "periksa_kelengkapan")
     office.complete(ticket, "registrasi")  # issues the receipt, its PDF still to be made
     with office.sessions() as s:  # an officer opens the next task and the case ...
         task = office._open(s, ticket, "proses_permohonan")
-        version = task.case.version
-        assert render_pending(office) == 1  # ... while the render job stores the receipt's PDF and commits
+        assert task.case.version  # the case as the officer's request loaded it
+        assert render_pending(office) == 1  # ... while the render job stores the receipt's PDF and its event
+        with pytest.raises(StaleDataError):  # the case's optimistic lock: the job came first
+            inbox.complete_task(s, office.rt, office.user(s, "ppid"), task.id, STEP["proses_permohonan"])
+            s.commit()
+        s.rollback()
+    assert "proses_permohonan" in office.open_tasks(ticket)  # nothing of the lost attempt was kept
+    with office.sessions() as s:  # what api.boundary.retried does: the same completion on the new state
+        task = office._open(s, ticket, "proses_permohonan")
         inbox.complete_task(s, office.rt, office.user(s, "ppid"), task.id, STEP["proses_permohonan"])
-        s.commit()  # no StaleDataError: the job never touched the case's row
-    case = office.case(ticket)
-    assert case.version == version + 1  # the completion's own change only
+        s.commit()
     assert "tentukan_langkah" in office.open_tasks(ticket)
-    office.verify()  # every history still chains, each to the head on its case
+    office.verify()  # every history still chains, the letter's event in it, each to the head on its case
 
 
 def test_completing_a_task_only_numbers_its_letters_the_pdf_comes_after_the_commit(office, at_receipt):
