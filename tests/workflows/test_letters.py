@@ -287,7 +287,6 @@ def test_a_task_completed_while_a_letter_is_rendered_conflicts_keeps_nothing_and
         assert render_pending(office) == 1  # ... while the render job stores the receipt's PDF and its event
         with pytest.raises(StaleDataError):  # the case's optimistic lock: the job came first
             inbox.complete_task(s, office.rt, office.user(s, "ppid"), task.id, STEP["proses_permohonan"])
-            s.commit()
         s.rollback()
     assert "proses_permohonan" in office.open_tasks(ticket)  # nothing of the lost attempt was kept
     with office.sessions() as s:  # what api.boundary.retried does: the same completion on the new state
