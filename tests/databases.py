@@ -86,39 +86,27 @@ class PostgresDatabases:
             conn.execute(text(f"DROP SCHEMA IF EXISTS public, {TEMPLATE_SCHEMA} CASCADE; CREATE SCHEMA public"))
         upgrade(self.url)
         seed(self.url)
-        tables = Base.metadata.sorted_tables
-        with self.engine.begin() as conn:
-            conn.execute(text(f"CREATE SCHEMA {TEMPLATE_SCHEMA}"))
-            for table in tables:
-                conn.execute(text(f'CREATE TABLE {TEMPLATE_SCHEMA}."{table.name}" AS TABLE public."{table.name}"'))
-            seeded = [t.name for t in tables if conn.execute(text(f'SELECT 1 FROM "{t.name}" LIMIT 1')).first()]  # noqa: S608
-            sequences = _sequences(conn)
-        # Table names come from the models (S608: no outside input here).
-        empty = [f'DELETE FROM "{table.name}"' for table in reversed(tables)]  # noqa: S608
-        copy = [f'INSERT INTO "{name}" SELECT * FROM {TEMPLATE_SCHEMA}."{name}"' for name in seeded]  # noqa: S608
+        filled, sequences = self._copy_into(TEMPLATE_SCHEMA)
         self.sql = {
-            "office": ";\n".join(
-                empty + copy + [f"ALTER SEQUENCE {seq} RESTART WITH {next_}" for seq, next_ in sequences]
-            ),
-            "empty": ";\n".join(empty + [f"ALTER SEQUENCE {seq} RESTART WITH 1" for seq, _ in sequences]),
+            "office": _reset_sql(TEMPLATE_SCHEMA, filled, sequences),
+            "empty": _reset_sql(TEMPLATE_SCHEMA, [], [(seq, 1) for seq, _ in sequences]),
         }
 
     def save(self, template: str) -> None:
         """Keep the database as it is now as a template for later tests, in a schema of its own."""
         schema = "kawal_kept_" + "".join(c if c.isalnum() else "_" for c in template)
+        self.sql[template] = _reset_sql(schema, *self._copy_into(schema))
+
+    def _copy_into(self, schema: str) -> tuple[list[str], list[tuple[str, int]]]:
+        """Copy every table into ``schema`` (made afresh): the tables that hold rows, and each id sequence with
+        the id that follows them."""
         tables = Base.metadata.sorted_tables
         with self.engine.begin() as conn:
             conn.execute(text(f"DROP SCHEMA IF EXISTS {schema} CASCADE; CREATE SCHEMA {schema}"))
             for table in tables:
                 conn.execute(text(f'CREATE TABLE {schema}."{table.name}" AS TABLE public."{table.name}"'))
             filled = [t.name for t in tables if conn.execute(text(f'SELECT 1 FROM "{t.name}" LIMIT 1')).first()]  # noqa: S608
-            sequences = _sequences(conn)
-        # Table and template names come from the models and the tests (S608: no outside input here).
-        empty = [f'DELETE FROM "{table.name}"' for table in reversed(tables)]  # noqa: S608
-        copy = [f'INSERT INTO "{name}" SELECT * FROM {schema}."{name}"' for name in filled]  # noqa: S608
-        self.sql[template] = ";\n".join(
-            empty + copy + [f"ALTER SEQUENCE {seq} RESTART WITH {next_}" for seq, next_ in sequences]
-        )
+            return filled, _sequences(conn)
 
     def reset(self, template: str) -> str:
         with self.engine.begin() as conn:
@@ -127,6 +115,15 @@ class PostgresDatabases:
 
     def close(self) -> None:
         self.engine.dispose()
+
+
+def _reset_sql(schema: str, filled: list[str], sequences: list[tuple[str, int]]) -> str:
+    """Every table emptied, the rows of ``filled`` copied back from ``schema``, every sequence restarted.
+
+    Table and schema names come from the models and the tests (S608: no outside input here)."""
+    empty = [f'DELETE FROM "{table.name}"' for table in reversed(Base.metadata.sorted_tables)]  # noqa: S608
+    copy = [f'INSERT INTO "{name}" SELECT * FROM {schema}."{name}"' for name in filled]  # noqa: S608
+    return ";\n".join(empty + copy + [f"ALTER SEQUENCE {seq} RESTART WITH {next_}" for seq, next_ in sequences])
 
 
 def _worker_database(server_url: str) -> str:
