@@ -131,7 +131,7 @@ def test_an_oversight_relevant_complaint_is_disposed_to_the_inspectorate_general
     assert "Diteruskan kepada : Inspektorat Jenderal" in text
     assert f"yaitu tanggal {due_on(office, ticket, 'SLA')}" in text
     assert "[ ] Untuk ditindaklanjuti" in text  # nothing ticked: the head ticks by hand on the printout
-    assert "Catatan: ....." in text
+    assert "Catatan: Identitas pelapor" in text  # no note: a blank box to write in
 
 
 def test_the_receipt_and_the_disposition_sheet_read_in_english_under_the_same_numbers(office):
