@@ -2,8 +2,8 @@
 
 The database is the source of truth; Redis only makes things happen on time. Job ids are fixed per
 item (``timer-<deadline>``, ``reminder-<id>``, ``dip-reminder-<id>``, ``letter-<id>``,
-``notification-<id>``), so enqueueing twice keeps one scheduled entry, and every job is idempotent for
-the rest.
+``notification-<id>``), so scheduling twice keeps one scheduled entry, a job already queued is not queued
+again, and every job is idempotent for the rest.
 """
 
 from __future__ import annotations
@@ -86,8 +86,14 @@ class Scheduler:
         }
 
     def _schedule(self, items, only_missing: bool) -> int:
+        """Put ``items`` on RQ; with ``only_missing``, only those Redis does not hold. A job due now that is
+        already on the queue is never pushed again: RQ would list its id twice and the worker run it twice
+        (each job is idempotent, but a worker that lags behind would fall further behind on repeats). A job
+        due later is scheduled again, which only moves its time."""
         items = list(items)
-        waiting = self._waiting_ids([job_id for _, _, job_id, _ in items]) if only_missing else set()
+        now = clock.now()
+        check = [job_id for _, _, job_id, at in items if only_missing or at is None or at <= now]
+        waiting = self._waiting_ids(check) if check else set()
         count = 0
         for func, item_id, job_id, at in items:
             if job_id not in waiting:
