@@ -72,9 +72,14 @@ class BalancedThreadWorker(ThreadWorker):
         super().wait_for_and_dispatch_events(timeout)
         self._publish()  # connections closed or timed out meanwhile
 
+    def handle_exit(self, sig, frame):
+        super().handle_exit(sig, frame)
+        self._publish()  # stopping gracefully (a reload): it takes no new connection, so it counts no more
+
     def _publish(self) -> None:
         if self.slot is not None:
-            _SLOT.pack_into(_LOAD, self.slot * _SLOT.size, os.getpid(), self.nr_conns)
+            pid = os.getpid() if self.alive else 0
+            _SLOT.pack_into(_LOAD, self.slot * _SLOT.size, pid, self.nr_conns)
 
     def _a_sibling_holds_fewer(self) -> bool:
         me = os.getpid()
