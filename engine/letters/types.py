@@ -156,7 +156,7 @@ TYPES: dict[str, LetterType] = {
             "LDP",
             "Lembar Disposisi Pengaduan",
             "Complaint Disposition Sheet",
-            "tim_pengaduan",
+            "pimpinan",  # legal-process.md §7 documents: the head disposes to the unit, Itjen or agency
             False,
             "Permenpan 5/2009; KMA 765/2018",
             "team",

@@ -93,7 +93,7 @@ def test_the_reporter_gets_a_numbered_receipt_with_what_happens_next_and_never_a
 
 
 @pytest.mark.parametrize("mode", ["whistleblower", "rahasia", "anonim"])
-def test_the_disposition_sheet_is_the_teams_numbered_paper_with_the_classification_unit_instructions_and_deadline(
+def test_the_disposition_sheet_is_numbered_signed_by_the_head_with_the_classification_unit_instructions_deadline(
     office, mode
 ):
     ticket, code = verified(office, mode)
@@ -117,7 +117,8 @@ def test_the_disposition_sheet_is_the_teams_numbered_paper_with_the_classificati
     assert "[ ] Untuk diketahui" in text
     assert "Segera ditangani." in text
     assert CATAT["uraian_ringkas"] in text  # the team's summary of the report we received
-    assert "Ketua Tim Pengelola Pengaduan" in text  # signed in the complaint team's lane
+    assert "Pimpinan Badan Publik" in text  # the head disposes (legal-process.md §7: Head -> unit/Itjen/agency)
+    assert "Ketua Tim Pengelola Pengaduan" not in text
     no_identity(office, sheet, text, code)
     assert requester_kinds(office, ticket) == ["tanda_terima_pengaduan"]  # internal: never the reporter's
 
