@@ -73,6 +73,24 @@ def run_clients(port: int, clients: int, cases: int) -> dict:
     }
 
 
+def drain(redis_url: str, timeout: float = 600) -> tuple[int, float]:
+    """(jobs waiting when the clients stopped, seconds until the worker had done them all)."""
+    from redis import Redis
+    from rq import Queue
+
+    from notifications.services import QUEUE
+
+    with Redis.from_url(redis_url) as redis:
+        queue = Queue(QUEUE, connection=redis)
+        waiting = queue.count + queue.started_job_registry.count
+        started = time.perf_counter()
+        while queue.count + queue.started_job_registry.count:
+            if time.perf_counter() - started > timeout:
+                raise BenchError(f"the worker did not empty the queue within {timeout:.0f} s")
+            time.sleep(0.05)
+        return waiting, time.perf_counter() - started
+
+
 def bench_workers(workers: int, clients_list: list[int], cases: int, threads: int, tmp: Path) -> dict[int, dict]:
     url = fresh_database("postgres", tmp, "")
     upgrade(url)
@@ -86,11 +104,16 @@ def bench_workers(workers: int, clients_list: list[int], cases: int, threads: in
     try:
         for clients in clients_list:
             print(f"[workers {workers}] {clients} client(s) x {cases} cases ...", file=sys.stderr, flush=True)
+            drain(topology.env["KAWAL_REDIS_URL"])
             results[clients] = result = run_clients(topology.port, clients, cases)
+            # The worker runs at a lower priority (KAWAL_WORKER_NICE): letters and messages wait while the
+            # requests keep the cores busy. Each run starts with an empty queue, and says how long it took.
+            result["backlog"], result["drained_s"] = drain(topology.env["KAWAL_REDIS_URL"])
             print(
                 f"  web workers {workers}  clients {clients}:  {result['cases_s']:6.1f} cases/s"
                 f"  {result['completions_s']:7.1f} completions/s  complete p50 {result['p50']:6.1f} ms"
                 f"  p95 {result['p95']:6.1f} ms  load {result['load']}"
+                f"  jobs left {result['backlog']}, done {result['drained_s']:.1f} s after"
                 + (f"  ERRORS {len(result['errors'])}: {result['errors'][0]}" if result["errors"] else ""),
                 flush=True,
             )

@@ -18,12 +18,12 @@ KAWAL_WEB_PRELOAD=1 the code is the master's, so a code update needs ``systemctl
 import multiprocessing
 import os
 
-from api.server import post_worker_init, when_ready  # noqa: F401 - gunicorn reads hooks from this module
+from api.server import child_exit, post_worker_init, pre_fork, when_ready  # noqa: F401 - gunicorn reads hooks from this module
 
 wsgi_app = "api:create_app()"
 bind = [os.environ.get("KAWAL_WEB_BIND", "127.0.0.1:8000")]
 workers = int(os.environ.get("KAWAL_WEB_WORKERS") or 2 * multiprocessing.cpu_count())
-worker_class = "gthread"
+worker_class = "api.server.BalancedThreadWorker"  # gthread that spreads kept-alive clients over the workers
 threads = int(os.environ.get("KAWAL_WEB_THREADS") or 2)
 preload_app = os.environ.get("KAWAL_WEB_PRELOAD", "0") == "1"
 

@@ -61,6 +61,9 @@ class Settings:
     webhook_secret: str | None = field(default=None, repr=False)  # KAWAL_WEBHOOK_SECRET: HMAC key (UTF-8)
     # A message claimed this long ago by a sender that died is sent again (notifications.delivery).
     stale_claim_seconds: int = 600  # KAWAL_STALE_CLAIM_SECONDS
+    # KAWAL_WORKER_NICE: `kawal worker` lowers its own CPU priority by this much (0-19), so that when the cores are
+    # busy the officers' and requesters' requests go first and letters and messages catch up after; 0 keeps it equal.
+    worker_nice: int = 10
     # Complaints (legal-process.md §7): SLA tiers and the reporter's evidence window, in working days.
     complaint_verification_days: int = 3  # KAWAL_COMPLAINT_VERIFICATION_DAYS (SP4N-LAPOR!: 3)
     complaint_sla_days: int = 14  # KAWAL_COMPLAINT_SLA_DAYS: not oversight-relevant
@@ -256,6 +259,10 @@ def load_settings(environ: dict | None = None, **overrides) -> Settings:
         raise ConfigError("KAWAL_WORKFLOW_CACHE must be a whole number (0 turns the cache off)") from exc
     if whole["workflow_cache"] < 0:
         raise ConfigError("KAWAL_WORKFLOW_CACHE must be 0 or more")
+    raw_nice = env.get("KAWAL_WORKER_NICE", "10")
+    if not raw_nice.strip().isdigit() or int(raw_nice) > 19:
+        raise ConfigError(f"KAWAL_WORKER_NICE must be between 0 and 19, not {raw_nice!r}")
+    whole["worker_nice"] = int(raw_nice)
     smtp_port = (env.get("KAWAL_SMTP_PORT") or "").strip()
     if smtp_port and not smtp_port.isdigit():
         raise ConfigError(f"KAWAL_SMTP_PORT must be a number, not {smtp_port!r}")

@@ -2,12 +2,13 @@
 
 The database is the source of truth; Redis only makes things happen on time. Job ids are fixed per
 item (``timer-<deadline>``, ``reminder-<id>``, ``dip-reminder-<id>``, ``letter-<id>``,
-``notification-<id>``), so enqueueing twice keeps one scheduled entry, and every job is idempotent for
-the rest.
+``notification-<id>``), so scheduling twice keeps one scheduled entry, a job already queued is not queued
+again, and every job is idempotent for the rest.
 """
 
 from __future__ import annotations
 
+import calendar
 import logging
 from datetime import datetime, timedelta
 
@@ -86,14 +87,46 @@ class Scheduler:
         }
 
     def _schedule(self, items, only_missing: bool) -> int:
+        """Put ``items`` on RQ, except what Redis already holds as they need it; with ``only_missing``
+        (reconcile), except anything Redis holds queued or scheduled at all.
+
+        A case is scheduled after each of its commits, so most of its items are already there. A job due now
+        that is already queued is never pushed again: RQ would list its id twice and the worker run it twice
+        (harmless, each job is idempotent, but a worker that lags behind falls further behind on repeats). A
+        job due later is left alone when it is scheduled for the same second, and scheduled again (moved)
+        when its time changed. What Redis holds is read in one round trip."""
         items = list(items)
-        waiting = self._waiting_ids([job_id for _, _, job_id, _ in items]) if only_missing else set()
+        if not items:
+            return 0
+        held = self._waiting_ids([job_id for _, _, job_id, _ in items]) if only_missing else self._held(items)
         count = 0
         for func, item_id, job_id, at in items:
-            if job_id not in waiting:
+            if job_id not in held:
                 self.enqueue(func, item_id, job_id, at)
                 count += 1
         return count
+
+    def _held(self, items) -> set[str]:
+        """The items' jobs Redis holds as the items need them: queued when due now (or scheduled to move to
+        the queue within a second), scheduled for the item's second when due later."""
+        pipe = self.redis.pipeline(transaction=False)
+        registry = self.queue.scheduled_job_registry.key
+        for _, _, job_id, _ in items:
+            pipe.hget(Job.key_for(job_id), "status")
+            pipe.zscore(registry, job_id)
+        answers = pipe.execute()
+        now = clock.now()
+        soon = calendar.timegm(now.utctimetuple()) + 1
+        held = set()
+        for (_, _, job_id, at), status, score in zip(items, answers[::2], answers[1::2], strict=True):
+            status = status.decode() if status is not None else None
+            if at is None or at <= now:
+                moving = status == JobStatus.SCHEDULED and score is not None and score <= soon
+                if status == JobStatus.QUEUED or moving:
+                    held.add(job_id)
+            elif status == JobStatus.SCHEDULED and score == calendar.timegm(at.utctimetuple()):
+                held.add(job_id)
+        return held
 
     def _waiting_ids(self, job_ids: list[str], chunk: int = 500) -> set[str]:
         """Which of these jobs Redis holds queued or scheduled: one round trip per chunk."""

@@ -157,7 +157,8 @@ def html(
     return template.render(
         **content,
         locale=locale,
-        qr=Markup(qr_data_uri(content["letter"]["verify_url"])),  # noqa: S704 - segno's own data URI
+        # The PDF draws its own QR code in the footer (_verification_footer); only the page shows this one.
+        qr=Markup("" if pdf else qr_data_uri(content["letter"]["verify_url"])),  # noqa: S704 - segno's own data URI
         logo=_logo(str(settings.office_logo) if settings.office_logo else None),
         stylesheet=stylesheet_href,
         print_view=print_view,
@@ -290,10 +291,15 @@ def _verification_footer(pdf, content: dict) -> None:
 
 
 def _qr_png(url: str):
+    return io.BytesIO(_qr_png_bytes(url))
+
+
+@lru_cache(maxsize=32)
+def _qr_png_bytes(url: str) -> bytes:
+    """The footer's QR code, drawn on every page (and in both languages) of a letter: made once."""
     buffer = io.BytesIO()
     segno.make(url, error="m").save(buffer, kind="png", scale=4, border=0)
-    buffer.seek(0)
-    return buffer
+    return buffer.getvalue()
 
 
 def pdf(settings: Settings, content: dict) -> bytes:

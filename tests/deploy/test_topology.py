@@ -18,7 +18,7 @@ from engine.models import Case, CaseEvent, HumanTask, Notification
 from notifications.reconcile import reconcile
 from notifications.rendering import message_id
 from notifications.services import Services, use
-from tests.deploy.topology import GRANT_PATH, DeskClient, Topology, create_officers
+from tests.deploy.topology import GRANT_PATH, DeskClient, Topology, create_officers, served_connections
 from tests.reminders.conftest import run_kawal, wait_for
 
 pytestmark = pytest.mark.postgres
@@ -188,3 +188,26 @@ def test_eight_desks_lose_nothing_when_a_web_and_an_rq_worker_are_killed(own_pos
     assert body["status"] == "ok", body
     assert body["redis"]["workers"] >= 1
     assert body["database"]["messages_pending"]["count"] == 0
+
+
+@pytest.mark.parametrize("desks", [2, 4])
+def test_kept_alive_desks_are_spread_over_the_web_workers_not_piled_on_one(own_postgres, tmp_path, desks):
+    """Each desk keeps its connection; left to the kernel, all of them often sit in one gunicorn worker,
+    sharing its interpreter while the other idles (api.server.BalancedThreadWorker)."""
+    engine = make_engine(own_postgres)
+    create_officers(session_factory(engine))
+    engine.dispose()
+    topology = Topology(tmp_path, own_postgres, None, web_workers=2, web_threads=2).start(rq_workers=0)
+    clients = []
+    try:
+        for _ in range(desks):
+            clients.append(DeskClient(topology.port).login())  # one after the other, as officers sit down
+        held = served_connections(topology.port, topology.web_worker_pids())
+        assert sorted(held.values()) == [desks // 2, desks // 2], held
+        for desk in clients:  # and each is still served on the connection it kept
+            status, _, resent = desk.call("GET", "/api/v1/tasks?scope=group", token=desk.tokens["ppid"])
+            assert (status, resent) == (200, False)
+    finally:
+        for desk in clients:
+            desk.close()
+        topology.stop()

@@ -85,3 +85,23 @@ def test_a_letter_that_cannot_be_made_fails_opens_an_incident_and_an_admin_retri
         incidents.retry(s, incident.id, "admin")
     assert rows(svc, Letter, Letter.id == letter.id)[0].status == "pending"
     assert jobs.render_letter(letter.id) == "ready"
+
+
+def test_a_case_scheduled_after_every_commit_queues_each_due_job_once(services_for, redis_server, tmp_path):
+    """The boundary schedules a case after each of its commits; while the worker is behind, its letter and
+    messages are still pending then. RQ would list a queued job's id again (and run it again) if asked."""
+    from redis import Redis
+    from rq import Queue
+
+    from notifications.services import QUEUE
+
+    svc = services_for(KAWAL_REDIS_URL=redis_server.url, KAWAL_FILES_DIR=str(tmp_path / "files"))
+    case_id = registered(svc)
+    for _ in range(3):
+        jobs.schedule_case(case_id)
+    with Redis.from_url(redis_server.url) as redis:
+        queued = Queue(QUEUE, connection=redis).get_job_ids()
+    (letter,) = rows(svc, Letter, Letter.case_id == case_id)
+    assert queued.count(f"letter-{letter.id}") == 1
+    assert len(queued) == len(set(queued))
+    assert any(job_id.startswith("notification-") for job_id in queued)

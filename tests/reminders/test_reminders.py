@@ -6,7 +6,7 @@ hour the suite runs at; the counting rules are the calendar tests' business.
 """
 
 from collections import Counter
-from datetime import datetime, time, timedelta
+from datetime import UTC, datetime, time, timedelta
 
 import pytest
 from redis import Redis
@@ -302,3 +302,20 @@ def test_reconcile_reads_only_due_rows(services_for):
 
 
 pytestmark = pytest.mark.filterwarnings("ignore::ResourceWarning")
+
+
+def test_scheduling_a_case_again_queues_only_what_redis_does_not_hold_as_needed(services_for, redis_server):
+    """After every commit the case is scheduled again: unchanged items cost no enqueue, a moved one is moved."""
+    svc = services_for(KAWAL_REDIS_URL=redis_server.url)
+    case_id = submit(svc)  # scheduled once already, as the boundary does after the filing commits
+    with svc.sessions() as s:
+        assert svc.scheduler.schedule_case(s, case_id) == 0
+    (reminder, *_) = sorted(rows(svc, Reminder, Reminder.case_id == case_id), key=lambda r: r.fire_at)
+    later = reminder.fire_at + timedelta(hours=5)
+    with svc.sessions.begin() as s:
+        s.get(Reminder, reminder.id).fire_at = later
+    with svc.sessions() as s:
+        assert svc.scheduler.schedule_case(s, case_id) == 1
+    with Redis.from_url(redis_server.url) as redis:
+        registry = ScheduledJobRegistry(QUEUE, connection=redis)
+        assert registry.get_scheduled_time(f"reminder-{reminder.id}") == later.astimezone(UTC).replace(microsecond=0)
