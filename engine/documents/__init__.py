@@ -5,6 +5,9 @@ a unit, the referral to the Inspectorate General or another agency) speaks of "t
 received" (laporan yang kami terima) and never of the reporter: no template has the reporter's
 identity to use, and their context is built from the team's own summary, not from the reporter's
 words. Documents addressed to the reporter greet "Pelapor", never a name.
+
+The receipt (tanda terima pengaduan) and the disposition sheet (lembar disposisi) are letters of record only
+(engine.letters: numbered, sealed, verifiable): no text version of them is issued here.
 """
 
 from __future__ import annotations
@@ -37,8 +40,6 @@ class Document:
 DOCUMENTS = {
     d.name: d
     for d in (
-        Document("tanda_terima", "Tanda Terima Pengaduan", "Complaint Receipt", "reporter", "catat_pengaduan"),
-        Document("lembar_disposisi", "Lembar Disposisi", "Disposition Sheet", "team", "klasifikasi"),
         Document(
             "surat_permintaan_klarifikasi",
             "Surat Permintaan Klarifikasi",

@@ -30,13 +30,20 @@ DEFAULT_POSITIONS = {
 }
 # Whom a complaint's letter goes to, and the fields it may print (engine.visibility): a unit, the Inspectorate
 # General or another agency read the team's summary (what the referral gives a unit), the reporter what was
-# written for them. No reader here sees the reporter's identity, which lives in the vault and is never read.
-AUDIENCES = {
+# written for them, the team (its disposition sheet) every recorded field. No reader here sees the reporter's
+# identity, which lives in the vault and is never read.
+AUDIENCES: dict[str, visibility.Readers] = {
     "unit": frozenset({"unit_pengolah"}),
     "itjen": frozenset({"unit_pengolah"}),
     "agency": frozenset({"unit_pengolah"}),
     "reporter": frozenset({access.REQUESTER}),
+    "team": None,
 }
+# What a complaint letter prints of its issuing task's data: its number and date, the agency forwarded to, the
+# question or outcome written for the reporter. The disposition sheet reads the classification instead.
+COMPLAINT_PRINTED = ("tanggal", "instansi_tujuan", "pertanyaan", "ringkasan_untuk_pelapor")
+CLASSIFICATION_FORM = "pengaduan_klasifikasi.json"
+ZONES = {"+07:00": "WIB", "+08:00": "WITA", "+09:00": "WIT"}  # the offices' zones as Indonesians name them
 # UU 14/2008 Pasal 17: what each letter exempts (legal-process.md §3.6), as a refusal quotes it.
 PASAL_17 = {
     "a": ("menghambat proses penegakan hukum", "would obstruct law enforcement"),
@@ -215,23 +222,78 @@ def build(
 
 def complaint(session: Session, rt: Runtime, case: Case, kind: LetterType, locale: str, data: dict) -> dict:
     """A complaint letter's own part: what its audience may read of the case (engine.documents ``context``), and
-    of the issuing task's data only the fields the letter prints (its number and date, the agency forwarded to,
-    the question or outcome written for the reporter). Never an identity: ``requester`` is always None."""
+    of the issuing task's data only the fields the letter prints (``COMPLAINT_PRINTED``). Never an identity:
+    ``requester`` is always None, and the access code is nowhere here (a receipt says how to follow the case with
+    it, never what it is). The receipt and the disposition sheet also state the rules and dates that apply
+    (``_complaint_clock``); the disposition sheet its classification and instructions (``_disposition``)."""
+    tz = rt.calendars["strict"].tz
     readers = AUDIENCES[kind.audience]
     seen = documents.context(session, rt.forms, case, locale, readers)
     classification = task_data(session, case, "klasifikasi")
-    printed = ("tanggal", "instansi_tujuan", "pertanyaan", "ringkasan_untuk_pelapor")
-    return {
+    received = case.received_at.astimezone(tz)
+    out = {
         "audience": kind.audience,
         "complaint": {key: value for key, value in seen.items() if key != "tasks"},
         "problem_code": classification.get("kode_masalah", "") if kind.audience == "itjen" else "",
-        "data": {key: data[key] for key in printed if key in data},
+        "data": {key: data[key] for key in COMPLAINT_PRINTED if key in data},
         "case": {
             "ticket": case.ticket,
             "kind": case.kind,
-            "received_on": case.received_at.astimezone(rt.calendars["strict"].tz).date().isoformat(),
+            "received_on": received.date().isoformat(),
+            "received_time": f"{received:%H:%M} {ZONES.get(received.isoformat()[-6:], '')}".strip(),
+            "channel": case.channel,
+            "reporter_mode": case.reporter_mode,
         },
         "requester": None,
+    }
+    if kind.code in ("tanda_terima_pengaduan", "lembar_disposisi"):
+        out["clock"] = _complaint_clock(rt, case)
+    if kind.audience == "team":
+        out["disposition"] = _disposition(rt, classification, locale)
+    return out
+
+
+def _complaint_clock(rt: Runtime, case: Case) -> dict:
+    """The complaint's clocks as a receipt or a disposition sheet states them (pengaduan.bpmn): verification
+    within V3 working days of receipt, resolution within 14 (or 60, oversight-relevant) working days of the
+    classification, never later than 60 days after the file is complete (UU 25/2009 Pasal 50; the receipt's
+    reading: complete on receipt), and the reporter's window when asked for evidence (30 days, or working days
+    through SP4N-LAPOR!). ``deadlines``: the case's deadline rows as they stand (V3 at receipt, SLA and S60 after
+    the classification)."""
+    settings, cal = rt.settings, rt.calendars["strict"]
+    lapor = case.channel == "lapor"
+    return {
+        "verification_days": settings.complaint_verification_days,
+        "sla_days": settings.complaint_sla_days,
+        "oversight_sla_days": settings.complaint_oversight_sla_days,
+        "statutory_on": cal.add_calendar_days(case.received_at, 60).due_at.astimezone(cal.tz).date().isoformat(),
+        "evidence_days": settings.evidence_window_days if lapor else 30,
+        "evidence_working_days": lapor,
+        "deadlines": _deadlines(case, cal.tz),
+        "follow_url": f"{settings.public_url}/publik/status",
+    }
+
+
+def _disposition(rt: Runtime, classification: dict, locale: str) -> dict:
+    """The classification as the disposition sheet prints it, its codes in words (the form's titles), and the
+    instructions: every choice of the form, ticked where the team chose it, with the team's note."""
+    properties = rt.forms.schema(CLASSIFICATION_FORM)["properties"]
+    titles = "x-enum-titles-en" if locale == "en" else "x-enum-titles"
+
+    def title(field: str, value: str) -> str:
+        return properties[field].get(titles, {}).get(value, value)
+
+    chosen = set(classification.get("instruksi_disposisi") or ())
+    choices = properties["instruksi_disposisi"]["items"]
+    return {
+        "problem_code": classification.get("kode_masalah", ""),
+        "problem": title("kode_masalah", classification.get("kode_masalah", "")),
+        "category": title("kategori", classification.get("kategori", "")),
+        "oversight": bool(classification.get("berkadar_pengawasan")),
+        "instructions": [
+            {"title": choices.get(titles, {}).get(value, value), "chosen": value in chosen} for value in choices["enum"]
+        ],
+        "notes": classification.get("catatan_disposisi", ""),
     }
 
 

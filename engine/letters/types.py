@@ -28,8 +28,8 @@ class LetterType:
     signatory: str  # the lane whose signatory signs (engine.config SIGNATORY_LANES); "decided" = the deciding lane
     to_requester: bool
     legal_basis: str
-    # A complaint's letter: who it goes to (engine.letters.context AUDIENCES: the fields it may print). None for
-    # the PPID's letters, which are the team's to write.
+    # A complaint's letter: who it goes to (engine.letters.context AUDIENCES: the fields it may print; "team": the
+    # complaint team's own paper). None for the PPID's letters, which are the team's to write.
     audience: str | None = None
 
     def title(self, locale: str) -> str:
@@ -140,6 +140,27 @@ TYPES: dict[str, LetterType] = {
         ),
         # A complaint's letters (legal-process.md §7.2, §10b): to a unit, the Inspectorate General or another agency
         # they speak of "the report we received" and never of the reporter; to the reporter they greet "Pelapor".
+        # The receipt (stage 1) and the disposition sheet (stage 4, the team's own paper) are letters of record too.
+        LetterType(
+            "tanda_terima_pengaduan",
+            "TTP",
+            "Tanda Terima Pengaduan",
+            "Complaint Receipt",
+            "tim_pengaduan",
+            True,
+            "Permenpan 5/2009; UU 25/2009 Pasal 36-37; Perpres 76/2013",
+            "reporter",
+        ),
+        LetterType(
+            "lembar_disposisi",
+            "LDP",
+            "Lembar Disposisi Pengaduan",
+            "Complaint Disposition Sheet",
+            "tim_pengaduan",
+            False,
+            "Permenpan 5/2009; KMA 765/2018",
+            "team",
+        ),
         LetterType(
             "surat_permintaan_klarifikasi",
             "KLR",
@@ -261,8 +282,11 @@ TRIGGERS: tuple[Trigger, ...] = (
         kinds.DISPUTE, "surat_kuasa", "surat_kuasa_khusus", "tanggal", when=lambda f: not f.data.get("nomor_surat")
     ),
     Trigger(kinds.DISPUTE, "siapkan_berkas", "tanggapan_termohon"),
-    # A complaint's letters. A not oversight-relevant complaint is clarified by the unit it is referred to; the
+    # A complaint's letters. The receipt once the complaint is recorded, the disposition sheet with its
+    # classification; a not oversight-relevant complaint is clarified by the unit it is referred to; the
     # memo and the forwarding letter are numbered by Kawal unless the office gave its own number.
+    Trigger(kinds.COMPLAINT, "catat_pengaduan", "tanda_terima_pengaduan"),
+    Trigger(kinds.COMPLAINT, "klasifikasi", "lembar_disposisi"),
     Trigger(
         kinds.COMPLAINT,
         "klasifikasi",

@@ -2,7 +2,8 @@
 
 Documents that leave the complaint team speak of "the report we received" and never of the
 reporter; a unit sees a complaint only once it is referred to it, and then only the clarification
-request, never the team's internal papers.
+request, never the team's internal papers. The receipt and the disposition sheet are letters of
+record only (numbered PDFs), with no text version beside them.
 """
 
 from datetime import UTC, datetime
@@ -58,25 +59,41 @@ class Team:
     def document(self, name, who="tim", lang="id"):
         return self.client.get(f"{API}/cases/{self.ticket}/documents/{name}?lang={lang}", headers=self.login(who))
 
+    def letters(self, who="tim"):
+        r = self.client.get(f"{API}/cases/{self.ticket}/letters", headers=self.login(who))
+        assert r.status_code == 200, r.json
+        return [x["kind"] for x in r.json["items"]]
 
-def test_each_step_issues_its_document_in_the_register_order(client, login):
+
+def test_each_step_issues_its_document_and_letter_in_the_register_order(client, login):
     team = Team(client, login)
-    assert team.documents() == []
+    assert (team.documents(), team.letters()) == ([], [])
     team.verified()
-    assert team.documents() == ["tanda_terima"]
+    assert (team.documents(), team.letters()) == ([], ["tanda_terima_pengaduan"])
     team.complete("klasifikasi", TO_PENDMAD)
-    assert team.documents() == ["tanda_terima", "lembar_disposisi", "surat_permintaan_klarifikasi"]
+    assert team.documents() == ["surat_permintaan_klarifikasi"]
+    assert team.letters() == ["tanda_terima_pengaduan", "lembar_disposisi", "surat_permintaan_klarifikasi"]
     team.complete("klarifikasi_unit", {"tanggapan": "Sudah ditegur", "tindakan_yang_diambil": "Teguran"}, "unitmad")
     team.complete("klarifikasi", CLARIFIED)
     team.complete("minta_bukti", {"pertanyaan": QUESTION})
     assert team.documents()[-1] == "surat_permintaan_bukti"
+    assert team.letters()[-1] == "surat_permintaan_bukti"
+
+
+def test_the_receipt_and_the_disposition_sheet_are_letters_with_no_text_version(client, login):
+    team = Team(client, login).verified()
+    team.complete("klasifikasi", TO_PENDMAD)
+    assert {"tanda_terima_pengaduan", "lembar_disposisi"} <= set(team.letters())
+    for old_text in ("tanda_terima", "lembar_disposisi"):
+        assert_refused(team.document(old_text), 404)
 
 
 def test_a_referral_to_the_inspectorate_issues_a_memo_and_no_unit_letter(client, login):
     team = Team(client, login).verified()
     team.complete("klasifikasi", KE_ITJEN)
     team.complete("rujukan_itjen", {"nomor_nota_dinas": "ND-12/Kw.13/PS.00/01/2027", "tanggal": "2027-01-11"})
-    assert team.documents() == ["tanda_terima", "lembar_disposisi", "nota_dinas_itjen"]
+    assert team.documents() == ["nota_dinas_itjen"]
+    assert team.letters() == ["tanda_terima_pengaduan", "lembar_disposisi"]  # the memo has the office's number
     memo = team.document("nota_dinas_itjen")
     assert memo.status_code == 200
     assert "laporan yang kami terima" in memo.get_data(as_text=True).lower()
@@ -115,8 +132,10 @@ def test_the_clarification_request_is_addressed_to_the_head_of_the_unit_by_its_n
     assert "PENDMAD" not in letter
     english = team.document("surat_permintaan_klarifikasi", lang="en").get_data(as_text=True)
     assert "To the Head of Bidang Pendidikan Madrasah\n" in english
-    sheet = team.document("lembar_disposisi").get_data(as_text=True)  # the team's own paper keeps the code too
-    assert "Tidak: didisposisikan ke Bidang Pendidikan Madrasah (PENDMAD)" in sheet
+    letters = client.get(f"{API}/cases/{team.ticket}/letters", headers=login("tim")).json["items"]
+    (sheet,) = [x["id"] for x in letters if x["kind"] == "lembar_disposisi"]
+    printed = client.get(f"{API}/cases/{team.ticket}/letters/{sheet}/print", headers=login("tim"))
+    assert "Bidang Pendidikan Madrasah (PENDMAD)" in printed.get_data(as_text=True)  # the team's paper keeps the code
 
 
 def test_the_outcome_notice_greets_the_reporter_without_a_name(client, login):
@@ -150,6 +169,7 @@ def test_a_unit_sees_a_complaint_only_once_it_is_referred_to_it_and_then_only_it
     assert team.documents("unitmad") == ["surat_permintaan_klarifikasi"]
     assert team.document("surat_permintaan_klarifikasi", who="unitmad").status_code == 200
     assert_refused(team.document("lembar_disposisi", who="unitmad"), 403)
+    assert team.letters("unitmad") == ["surat_permintaan_klarifikasi"]  # not the receipt, not the team's sheet
     # It knows the case now, so the conversation and the identity are refused, not hidden.
     assert_refused(client.get(f"{API}/complaints/{team.ticket}/messages", headers=login("unitmad")), 403)
     assert_refused(client.get(f"{API}/complaints/{team.ticket}/reporter", headers=login("unitmad")), 403)
@@ -171,7 +191,12 @@ DOCUMENTS_BY_GROUP = {
 def test_who_reads_the_documents(client, login, group, expected):
     team = Team(client, login).verified()
     assert client.get(f"{API}/cases/{team.ticket}/documents", headers=login(group)).status_code == expected
-    assert team.document("tanda_terima", who=group).status_code == expected
+    listed = client.get(f"{API}/cases/{team.ticket}/letters", headers=login(group))
+    assert listed.status_code == expected
+    if expected == 200:
+        (receipt,) = [x["id"] for x in listed.json["items"] if x["kind"] == "tanda_terima_pengaduan"]
+        printed = client.get(f"{API}/cases/{team.ticket}/letters/{receipt}/print", headers=login(group))
+        assert printed.status_code == 200
 
 
 def test_documents_need_a_login(client, login):
@@ -197,7 +222,12 @@ def test_a_complaints_letters_of_record_are_read_by_the_team_and_a_unit_reads_on
         return {x["kind"]: x for x in r.json["items"]}
 
     mine = listed("tim")
-    assert sorted(mine) == ["surat_permintaan_bukti", "surat_permintaan_klarifikasi"]
+    assert sorted(mine) == [
+        "lembar_disposisi",
+        "surat_permintaan_bukti",
+        "surat_permintaan_klarifikasi",
+        "tanda_terima_pengaduan",
+    ]
     assert mine["surat_permintaan_klarifikasi"]["number"].startswith("B-1/")
     unit = listed("unitmad")
     assert list(unit) == ["surat_permintaan_klarifikasi"]

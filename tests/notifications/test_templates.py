@@ -216,6 +216,19 @@ def test_event_specific_facts():
         assert context["status_label"] in body
 
 
+@pytest.mark.parametrize(
+    ("locale", "says"),
+    [
+        ("id", "Tanda Terima Pengaduan resmi (PDF bernomor"),
+        ("en", "The official Complaint Receipt (a numbered PDF"),
+    ],
+)
+def test_the_complaint_mail_points_to_the_numbered_receipt_on_the_status_page(locale, says):
+    _, body = render("complaint_receipt", locale, full_context("complaint_receipt"))
+    assert says in body
+    assert ("halaman status pengaduan" if locale == "id" else "the complaint's status page") in body
+
+
 def test_rendering_never_escapes_html():
     _, body = render("extension_notice", "id", full_context("extension_notice", reason="A & B <C>"))
     assert "A & B <C>" in body

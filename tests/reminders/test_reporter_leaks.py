@@ -152,6 +152,8 @@ def search_api(search, client, login, handling):
         "/calendar/due",
         *(f"/tasks/{task_id}" for task_id in handling.task_ids),
         *(f"/cases/{t}/documents/{name}?lang={lang}" for name in _documents(client, login, t) for lang in ("id", "en")),
+        f"/cases/{t}/letters",
+        *(f"/cases/{t}/letters/{letter_id}/print" for letter_id in _letters(client, login, t)),
     ]
     for group in GROUPS:
         for url in urls:
@@ -181,6 +183,14 @@ def _documents(client, login, ticket):
     r = client.get(f"{API}/cases/{ticket}/documents", headers=login("tim"))
     assert r.status_code == 200, r.json
     return [d["name"] for d in r.json["items"]]
+
+
+def _letters(client, login, ticket):
+    """The complaint's letters of record (the receipt, the disposition sheet, the letters sent out): their ids."""
+    r = client.get(f"{API}/cases/{ticket}/letters", headers=login("tim"))
+    assert r.status_code == 200, r.json
+    assert {"tanda_terima_pengaduan", "lembar_disposisi"} <= {x["kind"] for x in r.json["items"]}
+    return [x["id"] for x in r.json["items"]]
 
 
 def search_notifications(search, app, mailbox):

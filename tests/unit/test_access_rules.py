@@ -10,7 +10,8 @@ from engine.errors import Forbidden
 from engine.models import Case, Group, User
 
 CLARIFICATION = "surat_permintaan_klarifikasi"
-INTERNAL = "lembar_disposisi"  # the team's own disposition sheet, never referred to a unit
+INTERNAL = "lembar_disposisi"  # the team's own disposition sheet (a letter of record), never referred to a unit
+RECEIPT = "tanda_terima_pengaduan"  # the reporter's receipt (a letter of record): the team's and the reporter's
 
 
 def _user(*groups: str) -> User:
@@ -31,6 +32,14 @@ def test_a_unit_reads_only_the_clarification_request_referred_to_it():
     access.require_read_document(unit, CLARIFICATION)
     with pytest.raises(Forbidden):
         access.require_read_document(unit, INTERNAL)
+
+
+def test_a_unit_reads_of_a_complaints_letters_only_the_clarification_request_not_the_receipt_or_the_sheet():
+    complaint, unit, team = Case(kind=kinds.COMPLAINT), _user("unit_pengolah"), _user("tim_pengaduan")
+    assert access.can_read_letter(unit, complaint, CLARIFICATION)
+    for kind in (RECEIPT, INTERNAL):
+        assert not access.can_read_letter(unit, complaint, kind)
+        assert access.can_read_letter(team, complaint, kind)
 
 
 @pytest.mark.parametrize("group", ["tim_pengaduan", "pengelola_wbs", "auditor"])

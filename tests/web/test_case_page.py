@@ -179,8 +179,13 @@ def test_the_complaint_team_sees_the_documents_and_never_the_reporter(complaint,
     assert REPORTER_NAME not in page
     assert REPORTER_NIK not in page
     assert f'action="/kasus/{complaint.ticket}/identitas"' in page  # a button that reads it (recorded), not shown
-    assert f'<a href="/kasus/{complaint.ticket}/dokumen/tanda_terima">Tanda Terima Pengaduan</a>' in page
-    assert f'<a href="/kasus/{complaint.ticket}/dokumen/lembar_disposisi">Lembar Disposisi</a>' in page
+    # the receipt and the disposition sheet are numbered letters of record, listed with the case's letters
+    assert "/dokumen/tanda_terima" not in page
+    assert "/dokumen/lembar_disposisi" not in page
+    for title, series in (("Tanda Terima Pengaduan", "TTP"), ("Lembar Disposisi Pengaduan", "LDP")):
+        assert f"<td>{title}</td>" in page
+        assert f"<td>B-1/PPID/{series}/I/2027</td>" in page
+    assert f'<a href="/kasus/{complaint.ticket}/dokumen/surat_permintaan_klarifikasi">' in page
     assert "Pengaduan diterima" in page  # the team reads the history
     letter = b.get(f"/kasus/{complaint.ticket}/dokumen/surat_permintaan_klarifikasi")
     assert letter.status_code == 200
@@ -199,6 +204,7 @@ def test_a_unit_reads_a_referred_complaint_without_its_history_or_the_teams_pape
     page = text(b.get(f"/kasus/{complaint.ticket}"))
     assert "Surat Permintaan Klarifikasi" in page
     assert "Lembar Disposisi" not in page
+    assert "Tanda Terima Pengaduan" not in page
     assert "Riwayat pengaduan hanya ditampilkan kepada tim pengaduan dan auditor." in page
     assert REPORTER_NAME not in page
     assert b.get(f"/kasus/{complaint.ticket}/dokumen/lembar_disposisi").status_code == 403

@@ -3,8 +3,9 @@ verifiable, and never naming the reporter.
 
 The letters that leave the complaint team (the clarification request to a unit, the memo to the Inspectorate
 General, the forwarding letter to another agency) speak of "the report we received"; those to the reporter
-(the evidence request, the outcome notice) greet "Pelapor" and are theirs to read on the status page. The
-tests read the PDF's own text, as the unit or the reporter would read the printout.
+(the receipt, the evidence request, the outcome notice) greet "Pelapor" and are theirs to read on the status
+page. The disposition sheet is the team's own paper. The tests read the PDF's own text, as the unit, the team
+or the reporter would read the printout.
 """
 
 import json
@@ -15,7 +16,8 @@ import time_machine
 from sqlalchemy import select
 
 from engine.letters import issue, records
-from engine.models import Case, CaseEvent, Letter
+from engine.letters.render import long_date
+from engine.models import Case, CaseEvent, Deadline, Letter, Unit, User
 from tests.conftest import REPORTER_NAME, REPORTER_NIK
 from tests.workflows.test_letters import by_kind, letters, render_pending, text_of
 from tests.workflows.test_pengaduan_paths import CATAT, KE_ITJEN, KE_UNIT, LAYAK, NOTICE, QUESTION, TANGGAPAN_UNIT
@@ -37,14 +39,122 @@ def verified(office, mode="whistleblower"):
     return ticket, code
 
 
-def no_identity(office, letter: Letter, text: str) -> None:
-    for part in IDENTITY:
+def no_identity(office, letter: Letter, text: str, code: str | None = None) -> None:
+    """Neither the PDF's text nor the letter's stored content holds the reporter's identity (nor, given the
+    reporter's access ``code``, the code)."""
+    secrets = (*IDENTITY, code) if code else IDENTITY
+    for part in secrets:
         assert part not in text
     with office.sessions() as s:
         content = issue.unseal(office.rt, s.get(Letter, letter.id))
     assert content["requester"] is None
-    for part in IDENTITY:
+    for part in secrets:
         assert part not in json.dumps(content)
+
+
+def due_on(office, ticket, name) -> str:
+    """The office's day a deadline row of the case falls due, as a letter writes it."""
+    with office.sessions() as s:
+        due = s.scalar(select(Deadline.due_at).join(Case).where(Case.ticket == ticket, Deadline.name == name))
+    return long_date(due.astimezone(office.rt.calendars["strict"].tz).date())
+
+
+def requester_kinds(office, ticket) -> list[str]:
+    with office.sessions() as s:
+        case = s.scalar(select(Case).where(Case.ticket == ticket))
+        return [x.kind for x in records.for_requester(s, case)]
+
+
+@pytest.mark.parametrize("mode", ["whistleblower", "rahasia", "anonim"])
+def test_the_reporter_gets_a_numbered_receipt_with_what_happens_next_and_never_a_name_or_the_access_code(office, mode):
+    ticket, code = office.complaint(mode)
+    office.complete(ticket, "catat_pengaduan", CATAT)
+    render_pending(office)
+    receipt = by_kind(letters(office, ticket))["tanda_terima_pengaduan"]
+    assert receipt.number == "B-1/PPID/TTP/I/2027"
+    assert (receipt.status, len(receipt.sha256), receipt.to_requester) == ("ready", 64, True)
+    text = text_of(office, receipt)
+    assert "Tanda Terima Pengaduan" in text
+    assert f"Pelapor pengaduan {ticket}" in text
+    assert "11 Januari 2027 pukul 10:00 WIB" in text  # date and time of receipt, in the office's zone
+    assert "Portal layanan (web)" in text  # the channel
+    assert CATAT["pokok_masalah"] in text
+    # what happens next, with the dates that apply: verification (V3) and the statutory 60 days
+    assert f"paling lambat 3 hari kerja sejak diterima, yaitu tanggal {due_on(office, ticket, 'V3')}" in text
+    statutory = office.rt.calendars["strict"].add_calendar_days(RECEIVED, 60).due_at
+    assert long_date(statutory.astimezone(office.rt.calendars["strict"].tz).date()) in text
+    assert "14 hari kerja sejak klasifikasi (60 hari kerja bila berkadar pengawasan)" in text
+    assert "30 hari untuk menjawab" in text  # the evidence window outside SP4N-LAPOR!
+    # how to follow the case: where, with the ticket and the code, never the code itself
+    assert f"{office.rt.settings.public_url}/publik/status" in text
+    assert "/verifikasi/" + receipt.code in text
+    no_identity(office, receipt, text, code)
+    assert requester_kinds(office, ticket) == ["tanda_terima_pengaduan"]  # on the reporter's status page
+
+
+@pytest.mark.parametrize("mode", ["whistleblower", "rahasia", "anonim"])
+def test_the_disposition_sheet_is_the_teams_numbered_paper_with_the_classification_unit_instructions_and_deadline(
+    office, mode
+):
+    ticket, code = verified(office, mode)
+    instructions = {"instruksi_disposisi": ["klarifikasi", "laporkan_hasil"], "catatan_disposisi": "Segera ditangani."}
+    office.complete(ticket, "klasifikasi", {**KE_UNIT, **instructions})
+    render_pending(office)
+    sheet = by_kind(letters(office, ticket))["lembar_disposisi"]
+    assert sheet.number == "B-1/PPID/LDP/I/2027"
+    assert (sheet.status, len(sheet.sha256), sheet.to_requester) == ("ready", 64, False)
+    text = text_of(office, sheet)
+    assert "Lembar Disposisi Pengaduan" in text
+    assert "02 (Pelayanan masyarakat)" in text  # the problem code in words
+    assert "Beasiswa dan bantuan" in text
+    with office.sessions() as s:
+        unit = s.scalar(select(Unit.name).where(Unit.code == "KANWIL"))
+    assert f"Diteruskan kepada : {unit} (KANWIL)" in text
+    assert f"14 hari kerja, yaitu tanggal {due_on(office, ticket, 'SLA')}" in text  # the resolution deadline
+    assert due_on(office, ticket, "S60") in text  # and the statutory limit
+    assert "[X] Mintakan klarifikasi kepada pihak terkait" in text
+    assert "[X] Laporkan hasilnya kepada pimpinan" in text
+    assert "[ ] Untuk diketahui" in text
+    assert "Segera ditangani." in text
+    assert CATAT["uraian_ringkas"] in text  # the team's summary of the report we received
+    assert "Ketua Tim Pengelola Pengaduan" in text  # signed in the complaint team's lane
+    no_identity(office, sheet, text, code)
+    assert requester_kinds(office, ticket) == ["tanda_terima_pengaduan"]  # internal: never the reporter's
+
+
+def test_an_oversight_relevant_complaint_is_disposed_to_the_inspectorate_general_with_its_own_deadline(office):
+    ticket, _ = verified(office)
+    office.complete(ticket, "klasifikasi", KE_ITJEN)
+    render_pending(office)
+    text = text_of(office, by_kind(letters(office, ticket))["lembar_disposisi"])
+    assert "Berkadar pengawasan : Ya" in text
+    assert "Diteruskan kepada : Inspektorat Jenderal" in text
+    assert f"yaitu tanggal {due_on(office, ticket, 'SLA')}" in text
+    assert "[ ] Untuk ditindaklanjuti" in text  # nothing ticked: the head ticks by hand on the printout
+    assert "Catatan: Identitas pelapor" in text  # no note: a blank box to write in
+
+
+def test_the_receipt_and_the_disposition_sheet_read_in_english_under_the_same_numbers(office):
+    ticket, code = verified(office, "anonim")
+    office.complete(ticket, "klasifikasi", KE_UNIT)
+    with office.sessions() as s:
+        tim = s.scalar(select(User).where(User.username == "tim"))
+        originals = by_kind(records.for_case(s, s.scalar(select(Case).where(Case.ticket == ticket))))
+        for kind in ("tanda_terima_pengaduan", "lembar_disposisi"):
+            issue.translate(s, office.rt, tim, originals[kind], "en")
+        s.commit()
+    render_pending(office)
+    english = {x.kind: x for x in letters(office, ticket) if x.locale == "en"}
+    receipt = text_of(office, english["tanda_terima_pengaduan"])
+    assert english["tanda_terima_pengaduan"].number == originals["tanda_terima_pengaduan"].number
+    assert "Complaint Receipt" in receipt
+    assert f"The reporter of complaint {ticket}" in receipt
+    assert "11 January 2027 at 10:00 WIB" in receipt
+    sheet = text_of(office, english["lembar_disposisi"])
+    assert "Complaint Disposition Sheet" in sheet
+    assert "02 (Public service)" in sheet
+    for letter, text in ((english["tanda_terima_pengaduan"], receipt), (english["lembar_disposisi"], sheet)):
+        no_identity(office, letter, text, code)
 
 
 @pytest.mark.parametrize("mode", ["whistleblower", "rahasia", "anonim"])
@@ -75,10 +185,9 @@ def test_the_evidence_request_and_the_outcome_go_to_the_reporter_as_pelapor_on_t
     assert f"Pelapor pengaduan {ticket}" in text
     assert QUESTION in text
     no_identity(office, evidence, text)
-    with office.sessions() as s:
-        case = s.scalar(select(Case).where(Case.ticket == ticket))
-        shown = [x.kind for x in records.for_requester(s, case)]
-    assert shown == ["surat_permintaan_bukti"]  # the unit's clarification request is not the reporter's
+    # the receipt and the evidence request; the unit's clarification request and the team's disposition sheet
+    # are not the reporter's
+    assert requester_kinds(office, ticket) == ["tanda_terima_pengaduan", "surat_permintaan_bukti"]
 
 
 def test_the_memo_to_the_inspectorate_is_numbered_by_kawal_unless_the_office_gave_its_number(office):
