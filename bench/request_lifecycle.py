@@ -454,6 +454,7 @@ class CountingRecorder(Recorder):
 class InProcessResult:
     rec: CountingRecorder
     profile: str | None
+    kept: str = ""  # the runtime's cache of loaded instances (engine.instances): hits and misses
 
 
 def run_in_process(env: dict, cases: int, warmup: int, profile_cases: int) -> InProcessResult:
@@ -484,10 +485,12 @@ def run_in_process(env: dict, cases: int, warmup: int, profile_cases: int) -> In
             + "\n\nthe same, Kawal's own functions (engine/, api/) only:\n"
             + _top(profiler, re.escape(str(ROOT)) + r"/(engine|api)/")
         )
+    instances = app.extensions["kawal_runtime"].instances
+    kept = f"kept instances (KAWAL_WORKFLOW_CACHE={instances.size}): {instances.hits} hits, {instances.misses} misses"
     with app.app_context():
         db.session.remove()
         db.engine.dispose()
-    return InProcessResult(rec, profile)
+    return InProcessResult(rec, profile, kept)
 
 
 def _top(profiler: cProfile.Profile, restriction: str | None) -> str:
@@ -505,7 +508,8 @@ def _shorten(report: str) -> str:
         report = report.replace(prefix, "")
     lines = [line for line in report.splitlines() if line.strip()]
     start = next((i for i, line in enumerate(lines) if "ncalls" in line), 0)
-    return "\n".join(lines[start:])
+    calls = [line.strip() for line in lines[:start] if "function calls" in line]  # the profile's total
+    return "\n".join(calls + lines[start:])
 
 
 # -- report ---------------------------------------------------------------------------------------
@@ -614,6 +618,7 @@ def report_backend(
         )
         steps = "  ".join(f"{name} {mean([v[0] for v in rec.sql[f'step:{name}']]):.0f}" for name in GRANT_PATH)
         print(f"    statements per completion by task: {steps}")
+        print(f"    {inproc.kept}")
         if inproc.profile:
             print("\n" + inproc.profile)
 

@@ -11,7 +11,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from datetime import UTC, datetime
 
-from sqlalchemy import Select, func, select
+from sqlalchemy import Select, event, func, insert, select
 from sqlalchemy.orm import Session
 
 from engine import clock
@@ -36,22 +36,63 @@ def event_hash(prev_hash: str, ticket: str, seq: int, at: datetime, type_: str, 
 
 
 class EventLog:
-    """Appends events to cases within the caller's transaction; the chain's head lives on the case row."""
+    """Appends events to cases within the caller's transaction; the chain's head lives on the case row.
+
+    Events are rows nobody changes, so they are not ORM objects: a transaction's new events wait in its
+    session (``pending``) and are written with plain INSERTs, one statement per flush, right after the
+    flush that writes their case (the case row always changes with them: its chain head). A rollback
+    drops them with the rest of the change.
+    """
 
     def __init__(self, session: Session):
         self.session = session
 
-    def append(self, case: Case, type_: str, actor: str, data: dict | None = None) -> CaseEvent:
+    def append(self, case: Case, type_: str, actor: str, data: dict | None = None) -> dict:
         seq, prev = case.event_seq or 0, case.event_hash or GENESIS
         at = clock.now()
         data = json.loads(json.dumps(data or {}, default=str))  # a snapshot, never a shared reference
         digest = event_hash(prev, case.ticket, seq + 1, at, type_, actor, data)
-        event = CaseEvent(
-            case_id=case.id, seq=seq + 1, at=at, type=type_, actor=actor, data=data, prev_hash=prev, hash=digest
-        )
-        self.session.add(event)
+        row = {"seq": seq + 1, "at": at, "type": type_, "actor": actor, "data": data, "prev_hash": prev, "hash": digest}
+        self.session.info.setdefault(_PENDING, []).append((case, row))
         case.event_seq, case.event_hash = seq + 1, digest
-        return event
+        return row
+
+
+_PENDING = "kawal_pending_events"  # session.info: [(case, row)] appended and not yet written
+_INSERT = insert(CaseEvent.__table__)
+
+
+def pending(session: Session, case: Case) -> list[dict]:
+    """The events of ``case`` this transaction appended and has not written yet, in order."""
+    return [row for c, row in session.info.get(_PENDING, ()) if c is case]
+
+
+def _write(session: Session) -> None:
+    rows = session.info.pop(_PENDING, None)
+    if rows:
+        session.connection().execute(_INSERT, [{**row, "case_id": case.id} for case, row in rows])
+
+
+@event.listens_for(Session, "after_flush")
+def _write_after_flush(session: Session, _context) -> None:
+    _write(session)  # their cases are written now (a new case has its id)
+
+
+@event.listens_for(Session, "before_commit")
+def _write_before_commit(session: Session) -> None:
+    session.flush()  # what commit would flush anyway; its after_flush writes the events
+    _write(session)  # events of a case with nothing else to flush
+
+
+@event.listens_for(Session, "after_soft_rollback")
+def _drop_rolled_back(session: Session, _previous_transaction) -> None:
+    session.info.pop(_PENDING, None)
+
+
+@event.listens_for(Session, "after_transaction_end")
+def _drop_unwritten(session: Session, transaction) -> None:
+    if transaction.parent is None:
+        session.info.pop(_PENDING, None)
 
 
 def export_row(ticket: str, event: CaseEvent) -> dict:

@@ -137,6 +137,10 @@ class Settings:
     # Reverse proxies in front of the app whose X-Forwarded-For/-Proto/-Host are believed (werkzeug ProxyFix);
     # 0 = none: the connection's peer is the client. Behind one nginx: 1, or every caller shares its address.
     trusted_proxies: int = 0  # KAWAL_TRUSTED_PROXIES
+    # KAWAL_WORKFLOW_CACHE: case instances each process keeps loaded after a committed run (engine.instances), so
+    # the next run of the case skips deserializing it; 0 = off. The test environment defaults to 0: every scenario
+    # test then saves and restores the instance between steps (STYLE.md rule 9).
+    workflow_cache: int = 256
     workflows_dir: Path = WORKFLOWS_DIR
     forms_dir: Path = FORMS_DIR
     extra: dict = field(default_factory=dict)
@@ -249,6 +253,12 @@ def load_settings(environ: dict | None = None, **overrides) -> Settings:
         raise ConfigError("KAWAL_TRUSTED_PROXIES must be a whole number (the proxies in front, 0 for none)") from exc
     if not 0 <= whole["trusted_proxies"] <= MAX_TRUSTED_PROXIES:
         raise ConfigError(f"KAWAL_TRUSTED_PROXIES must be between 0 and {MAX_TRUSTED_PROXIES}")
+    try:
+        whole["workflow_cache"] = int(env.get("KAWAL_WORKFLOW_CACHE", "0" if mode == "test" else "256"))
+    except ValueError as exc:
+        raise ConfigError("KAWAL_WORKFLOW_CACHE must be a whole number (0 turns the cache off)") from exc
+    if whole["workflow_cache"] < 0:
+        raise ConfigError("KAWAL_WORKFLOW_CACHE must be 0 or more")
     raw_nice = env.get("KAWAL_WORKER_NICE", "10")
     if not raw_nice.strip().isdigit() or int(raw_nice) > 19:
         raise ConfigError(f"KAWAL_WORKER_NICE must be between 0 and 19, not {raw_nice!r}")

@@ -20,7 +20,7 @@ from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
 from sqlalchemy.orm.util import identity_key
 
-from engine import clock, kinds, status
+from engine import audit, clock, kinds, status
 from engine.models import Case, CaseEvent, CaseFacts, Unit
 from engine.runtime import Runtime
 
@@ -141,9 +141,9 @@ def _events(session: Session, case: Case) -> list[tuple]:
     with session.no_autoflush:
         rows = session.execute(_HISTORY, {"case_id": case.id}).all()
     pending = [
-        (e.seq, e.type, e.at, e.actor, e.data)
-        for e in session.new
-        if isinstance(e, CaseEvent) and e.case_id == case.id and e.type in EVENT_TYPES
+        (e["seq"], e["type"], e["at"], e["actor"], e["data"])
+        for e in audit.pending(session, case)
+        if e["type"] in EVENT_TYPES
     ]
     return [row[1:] for row in sorted([*rows, *pending], key=lambda row: row[0])]
 

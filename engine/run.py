@@ -103,7 +103,7 @@ class CaseRun:
     def __enter__(self) -> CaseRun:
         if self.wf is None:
             load_for_run(self.session, self.case)
-            self.wf = self.rt.load(self.session, self.case)
+            self.wf = self.rt.take(self.session, self.case)
             self._completed_before = self.rt.completed_ids(self.wf)
         return self
 

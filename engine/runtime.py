@@ -33,6 +33,7 @@ from engine.calendar import CALENDARS, HolidayOverride, WorkingCalendar, parse_o
 from engine.config import Settings
 from engine.errors import Conflict
 from engine.forms import FormRegistry
+from engine.instances import InstanceCache
 from engine.models import Case, HolidayOverrideRow, ProcessVersion, WorkflowState
 from engine.vault import Vault
 
@@ -92,6 +93,7 @@ class Runtime:
         self.forms = FormRegistry(settings.forms_dir)
         self.vault = Vault(settings.vault_keys)
         self.serializer = BpmnWorkflowSerializer(_registry(), version=SERIALIZER_VERSION)
+        self.instances = InstanceCache(settings.workflow_cache)
         self._specs: dict[int, LoadedSpec] = {}
         self._latest: dict[str, int] = {}
         self.set_overrides(overrides)
@@ -226,10 +228,24 @@ class Runtime:
         return wf
 
     def load(self, session: Session, case: Case) -> BpmnWorkflow:
+        """The case's instance restored from its stored state, to read (a run takes it with ``take``)."""
+        state = self._state(case)
+        return self.loads(session, case.process_version_id, state.state)
+
+    def take(self, session: Session, case: Case) -> BpmnWorkflow:
+        """The case's instance for a run that may change it: the object this process kept after its last
+        committed save of the case when the stored state is still exactly that save (engine.instances), else
+        restored from the stored state. Either way the caller owns it."""
+        state = self._state(case)
+        wf = self.instances.take(case.id, case.process_version_id, state.state)
+        return wf if wf is not None else self.loads(session, case.process_version_id, state.state)
+
+    @staticmethod
+    def _state(case: Case) -> WorkflowState:
         state = case.workflow_state  # held by the case, so save() finds it without a second read
         if state.serializer_version != SERIALIZER_VERSION:
             raise RuntimeError(f"case {case.ticket}: serializer {state.serializer_version} is not supported")
-        return self.loads(session, case.process_version_id, state.state)
+        return state
 
     def loads(self, session: Session, version_id: int, text: str) -> BpmnWorkflow:
         loaded = self.spec(session, version_id)
@@ -253,6 +269,7 @@ class Runtime:
             state.state = text
             state.serializer_version = SERIALIZER_VERSION
             state.updated_at = clock.now()
+        self.instances.saved(session, case, case.process_version_id, text, wf)  # kept if the transaction commits
 
     @staticmethod
     def completed_ids(wf: BpmnWorkflow) -> set[UUID]:

@@ -47,6 +47,16 @@ def test_delivery_settings_come_from_the_environment_with_their_defaults():
         load_settings({"KAWAL_STALE_CLAIM_SECONDS": "soon"})
 
 
+def test_the_kept_instances_are_256_by_default_none_in_tests_and_never_negative():
+    assert load_settings({}).workflow_cache == 256
+    assert load_settings({"KAWAL_ENV": "test"}).workflow_cache == 0  # scenario tests restore at every step
+    assert load_settings({"KAWAL_ENV": "test", "KAWAL_WORKFLOW_CACHE": "8"}).workflow_cache == 8
+    assert load_settings({"KAWAL_WORKFLOW_CACHE": "0"}).workflow_cache == 0
+    for bad in ("-1", "many"):
+        with pytest.raises(ConfigError, match="KAWAL_WORKFLOW_CACHE"):
+            load_settings({"KAWAL_WORKFLOW_CACHE": bad})
+
+
 def test_secrets_of_the_channels_stay_out_of_the_settings_repr():
     settings = load_settings({"KAWAL_SMTP_PASSWORD": "rahasia-smtp", "KAWAL_WEBHOOK_SECRET": "rahasia-webhook"})
     assert settings.smtp_password == "rahasia-smtp"
