@@ -378,12 +378,11 @@ def main(argv: list[str] | None = None) -> int:
         f" SQLAlchemy {version('sqlalchemy')}, SQLite {sqlite3.sqlite_version}, psycopg {version('psycopg')};"
         f" {os.cpu_count()} CPUs; {args.tasks:,} open tasks"
     )
-    failed = False
 
     def verdict(values: list[float]) -> str:
-        nonlocal failed
+        # A missed target is a figure to read, like the other benches' "NOT met": the exit status says only
+        # whether the bench ran, so `make bench` goes on to the benches after this one.
         missed = percentile(values, 95) > TARGET_P95_MS
-        failed |= missed
         return "   MISSES p95 <= 20 ms" if missed else "   meets p95 <= 20 ms"
 
     with tempfile.TemporaryDirectory(prefix="kawal-bench-inbox-") as tmp:
@@ -413,7 +412,7 @@ def main(argv: list[str] | None = None) -> int:
                 print(f"  plan, {label}:")
                 for step in steps:
                     print(f"    {step}")
-    return 1 if failed else 0
+    return 0
 
 
 if __name__ == "__main__":
