@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import calendar
 import logging
+import math
 from datetime import datetime, timedelta
 
 from redis import Redis
@@ -39,11 +40,6 @@ class Scheduler:
             self.queue.enqueue_at(at, func, item_id, **options)
         else:
             self.queue.enqueue(func, item_id, **options)
-
-    def waiting(self, job_id: str) -> bool:
-        """Is the job queued or scheduled in Redis? (A started job whose worker died is not.)"""
-        job = Job.fetch(job_id, connection=self.redis) if Job.exists(job_id, connection=self.redis) else None
-        return job is not None and job.get_status(refresh=False) in WAITING
 
     def schedule_case(self, session: Session, case_id: int) -> int:
         """Everything pending of one case; Redis being down is logged, not raised (reconcile catches up)."""
@@ -98,7 +94,7 @@ class Scheduler:
         items = list(items)
         if not items:
             return 0
-        held = self._waiting_ids([job_id for _, _, job_id, _ in items]) if only_missing else self._held(items)
+        held = self._held(items, only_missing)
         count = 0
         for func, item_id, job_id, at in items:
             if job_id not in held:
@@ -106,36 +102,38 @@ class Scheduler:
                 count += 1
         return count
 
-    def _held(self, items) -> set[str]:
-        """The items' jobs Redis holds as the items need them: queued when due now (or scheduled to move to
-        the queue within a second), scheduled for the item's second when due later."""
-        pipe = self.redis.pipeline(transaction=False)
-        registry = self.queue.scheduled_job_registry.key
-        for _, _, job_id, _ in items:
-            pipe.hget(Job.key_for(job_id), "status")
-            pipe.zscore(registry, job_id)
-        answers = pipe.execute()
+    def _held(self, items: list, only_missing: bool) -> set[str]:
+        """The items' jobs Redis holds as the items need them. With ``only_missing``: queued or scheduled at all.
+        Otherwise: queued when due now (or scheduled to move to the queue within a second), scheduled for the
+        item's second when due later."""
         now = clock.now()
         soon = calendar.timegm(now.utctimetuple()) + 1
         held = set()
-        for (_, _, job_id, at), status, score in zip(items, answers[::2], answers[1::2], strict=True):
-            status = status.decode() if status is not None else None
-            if at is None or at <= now:
-                moving = status == JobStatus.SCHEDULED and score is not None and score <= soon
-                if status == JobStatus.QUEUED or moving:
-                    held.add(job_id)
-            elif status == JobStatus.SCHEDULED and score == calendar.timegm(at.utctimetuple()):
+        for (_, _, job_id, at), (status, score) in zip(items, self._states([i[2] for i in items]), strict=True):
+            if only_missing:
+                waiting = status in WAITING
+            elif at is None or at <= now:
+                waiting = status == JobStatus.QUEUED or (status == JobStatus.SCHEDULED and score <= soon)
+            else:
+                waiting = status == JobStatus.SCHEDULED and score == calendar.timegm(at.utctimetuple())
+            if waiting:
                 held.add(job_id)
         return held
 
-    def _waiting_ids(self, job_ids: list[str], chunk: int = 500) -> set[str]:
-        """Which of these jobs Redis holds queued or scheduled: one round trip per chunk."""
-        waiting = set()
+    def _states(self, job_ids: list[str], chunk: int = 500) -> list[tuple[str | None, float]]:
+        """Each job's status and the second the scheduled registry holds it for (inf when it holds none):
+        one pipelined round trip per ``chunk`` jobs."""
+        registry = self.queue.scheduled_job_registry.key
+        states = []
         for start in range(0, len(job_ids), chunk):
-            for job in Job.fetch_many(job_ids[start : start + chunk], connection=self.redis):
-                if job is not None and job.get_status(refresh=False) in WAITING:
-                    waiting.add(job.id)
-        return waiting
+            pipe = self.redis.pipeline(transaction=False)
+            for job_id in job_ids[start : start + chunk]:
+                pipe.hget(Job.key_for(job_id), "status")
+                pipe.zscore(registry, job_id)
+            answers = pipe.execute()
+            for status, score in zip(answers[::2], answers[1::2], strict=True):
+                states.append((status.decode() if status is not None else None, math.inf if score is None else score))
+        return states
 
 
 def _case_items(session: Session, case_id: int):

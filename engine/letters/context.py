@@ -16,6 +16,7 @@ from sqlalchemy.orm import Session
 
 from engine import access, dip_match, documents, exemptions, kinds, status, visibility
 from engine.config import Settings
+from engine.explanation import ZONES
 from engine.letters.types import TYPES, LetterType
 from engine.models import Case, CaseEvent, Party
 from engine.runtime import Runtime
@@ -43,7 +44,6 @@ AUDIENCES: dict[str, visibility.Readers] = {
 # question or outcome written for the reporter. The disposition sheet reads the classification instead.
 COMPLAINT_PRINTED = ("tanggal", "instansi_tujuan", "pertanyaan", "ringkasan_untuk_pelapor")
 CLASSIFICATION_FORM = "pengaduan_klasifikasi.json"
-ZONES = {"+07:00": "WIB", "+08:00": "WITA", "+09:00": "WIT"}  # the offices' zones as Indonesians name them
 # UU 14/2008 Pasal 17: what each letter exempts (legal-process.md §3.6), as a refusal quotes it.
 PASAL_17 = {
     "a": ("menghambat proses penegakan hukum", "would obstruct law enforcement"),
