@@ -2,8 +2,8 @@
 
 Every run is ``refresh_timers()`` then ``do_engine_steps()`` (a due timer needs both, in that order:
 spiffworkflow-notes §0.3); engine.run strings a run together (load, step, sync, save) and engine.sync
-turns the instance into queryable rows. Instances are stored without their spec; the spec is parsed
-once per file content and cached per process version.
+turns the instance into queryable rows. Instances are stored without their spec, in SpiffWorkflow's own
+format built by engine.serialization; the spec is parsed once per file content and cached per process version.
 """
 
 from __future__ import annotations
@@ -12,16 +12,12 @@ import hashlib
 import json
 from dataclasses import dataclass
 from datetime import date, datetime
-from decimal import Decimal
 from pathlib import Path
 from uuid import UUID
 
 from SpiffWorkflow.bpmn import BpmnEvent, BpmnWorkflow
 from SpiffWorkflow.bpmn.script_engine import PythonScriptEngine, TaskDataEnvironment
-from SpiffWorkflow.bpmn.serializer import BpmnWorkflowSerializer
-from SpiffWorkflow.bpmn.serializer.default.workflow import BpmnWorkflowConverter, WorkflowConverter
 from SpiffWorkflow.spiff.parser import VALIDATOR, SpiffBpmnParser
-from SpiffWorkflow.spiff.serializer.config import SPIFF_CONFIG
 from SpiffWorkflow.spiff.specs.event_definitions import MessageEventDefinition
 from SpiffWorkflow.util.task import TaskState
 from sqlalchemy import func, select
@@ -35,40 +31,13 @@ from engine.errors import Conflict
 from engine.forms import FormRegistry
 from engine.instances import InstanceCache
 from engine.models import Case, HolidayOverrideRow, ProcessVersion, WorkflowState
+from engine.serialization import fast_serializer
 from engine.vault import Vault
 
 SERIALIZER_VERSION = "kawal-1"
 # A case should stay far below these (spiffworkflow-notes §9.4); beyond them something loops.
 MAX_TASKS = 5000
 MAX_DEPTH = 500
-
-
-class SpeclessWorkflowConverter(BpmnWorkflowConverter):
-    """Serializes an instance without its spec (13 of its ~20 KiB); the spec comes from the cache on load."""
-
-    def to_dict(self, workflow):
-        dct = WorkflowConverter.to_dict(self, workflow)
-        dct["subprocesses"] = self.mapping_to_dict(workflow.subprocesses)
-        dct["bpmn_events"] = self.registry.convert(workflow.bpmn_events)
-        return dct
-
-    def from_dict(self, dct, spec=None, subprocess_specs=None):
-        workflow = self.target_class(spec, subprocess_specs, deserializing=True)
-        workflow.tasks = self.mapping_from_dict(dct["tasks"], UUID, workflow=workflow)
-        workflow.task_tree = workflow.tasks.get(UUID(dct["root"]))
-        self.set_default_attributes(workflow, dct)
-        self.subprocesses_from_dict(dct["subprocesses"], workflow)
-        workflow.bpmn_events = self.registry.restore(dct.pop("bpmn_events", []))
-        return workflow
-
-
-def _registry():
-    config = dict(SPIFF_CONFIG)
-    config[BpmnWorkflow] = SpeclessWorkflowConverter
-    registry = BpmnWorkflowSerializer.configure(config)
-    registry.register(date, lambda v: {"value": v.isoformat()}, lambda d: date.fromisoformat(d["value"]))
-    registry.register(Decimal, lambda v: {"value": str(v)}, lambda d: Decimal(d["value"]))
-    return registry
 
 
 # Asked by every request (api.boundary.runtime), so built once.
@@ -92,7 +61,7 @@ class Runtime:
         self.settings = settings
         self.forms = FormRegistry(settings.forms_dir)
         self.vault = Vault(settings.vault_keys)
-        self.serializer = BpmnWorkflowSerializer(_registry(), version=SERIALIZER_VERSION)
+        self.serializer = fast_serializer(SERIALIZER_VERSION)  # SpiffWorkflow's format, built faster
         self.instances = InstanceCache(settings.workflow_cache)
         self._specs: dict[int, LoadedSpec] = {}
         self._latest: dict[str, int] = {}
