@@ -190,3 +190,56 @@ def second_factor_login(app, client, username: str) -> dict:
         totp.reset(db.session, db.session.scalar(select(User).where(User.username == username)))
         db.session.commit()
     return {"Authorization": f"Bearer {r.json['token']}"}
+
+
+def typed(value):
+    """A value with the type of every part spelled out: equal only when the types are too (a tuple is not a list,
+    a date not its string), for comparing what two serializers made or restored."""
+    if isinstance(value, dict):
+        return (type(value).__name__, [(typed(k), typed(v)) for k, v in value.items()])
+    if isinstance(value, list | tuple):
+        return (type(value).__name__, [typed(v) for v in value])
+    if isinstance(value, set | frozenset):
+        return (type(value).__name__, sorted(repr(typed(v)) for v in value))
+    return (type(value).__name__, value)
+
+
+def instance_state(wf) -> list:
+    """Everything a restored SpiffWorkflow instance holds that a later run reads: per (sub)workflow its
+    attributes and, per task, the tree, state and the full data (not the stored delta), with types, and which
+    of its containers are the parent's own objects (a change to one would change the other)."""
+    workflows = [wf, *wf.subprocesses.values()]
+    return [
+        (
+            typed(w.data),
+            w.correlations,
+            w.last_task.id if w.last_task is not None else None,
+            w.success,
+            w.completed,
+            w.task_tree.id,
+            [
+                (
+                    key,
+                    t.id,
+                    t._parent,
+                    t._children,
+                    t.state,
+                    t.task_spec.name,
+                    t.triggered,
+                    t.last_state_change,
+                    typed(t.internal_data),
+                    typed(t.data),
+                    _shared_with_parent(t),
+                )
+                for key, t in w.tasks.items()
+            ],
+        )
+        for w in workflows
+    ] + [list(wf.subprocesses), list(wf.event_manager.tasks), len(wf.bpmn_events)]
+
+
+def _shared_with_parent(task) -> list:
+    parent = task.parent
+    if parent is None:
+        return []
+    return [k for k, v in task.data.items() if isinstance(v, dict | list | set) and parent.data.get(k) is v]
