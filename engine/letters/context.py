@@ -117,6 +117,11 @@ _COMPLETED = (
 )  # built once: every letter reads it
 
 
+_PARTY = select(Party.__table__.c.key_id, Party.__table__.c.ciphertext).where(
+    Party.__table__.c.id == bindparam("party_id")
+)
+
+
 class CaseRecord:
     """What the letters about a case read of its history and of the identity vault, each read once.
 
@@ -159,8 +164,9 @@ class CaseRecord:
         if party_id is None:
             return None
         if party_id not in self._identities:
-            party = self.session.get(Party, party_id)
-            identity = self.rt.vault.read(party) if party is not None else {}
+            # The sealed identity alone, not a Party object: a party is written once, when its case is filed.
+            sealed = self.session.execute(_PARTY, {"party_id": party_id}).first()
+            identity = self.rt.vault.open(*sealed) if sealed is not None else {}
             self._identities[party_id] = {key: identity.get(key, "") for key in IDENTITY_KEYS} | {
                 "locale": identity.get("locale", "id")
             }
