@@ -148,9 +148,10 @@ def _events(session: Session, case: Case) -> list[tuple]:
     return [row[1:] for row in sorted([*rows, *pending], key=lambda row: row[0])]
 
 
-_HISTORY = select(CaseEvent.seq, CaseEvent.type, CaseEvent.at, CaseEvent.actor, CaseEvent.data).where(
-    CaseEvent.case_id == bindparam("case_id"), CaseEvent.type.in_(EVENT_TYPES)
-)  # built once (see engine.run)
+_EVENTS = CaseEvent.__table__
+_HISTORY = select(_EVENTS.c.seq, _EVENTS.c.type, _EVENTS.c.at, _EVENTS.c.actor, _EVENTS.c.data).where(
+    _EVENTS.c.case_id == bindparam("case_id"), _EVENTS.c.type.in_(EVENT_TYPES)
+)  # built once (see engine.run); on the table, not the entity: rows, no ORM loading, and never a flush
 
 _OPTIONAL = (
     "result",

@@ -123,7 +123,6 @@ def assess(session: Session, data: dict, on: date) -> Assessment:
     Refused (field messages) when a quantity is not a whole number in range, or names an item the
     standard did not price on that day.
     """
-    rates = in_force(session, on)
     wanted, fields = [], {}
     pages = _quantity(data, "jumlah_halaman", fields)
     if pages:
@@ -134,6 +133,7 @@ def assess(session: Session, data: dict, on: date) -> Assessment:
         wanted.append((medium, 1 if count is None else count, "media_salinan"))
     if data.get("dikirim_pos") is True:
         wanted.append(("pos", 1, "dikirim_pos"))
+    rates = in_force(session, on) if wanted else {}  # a notice of no copies and no post prices nothing
     items = []
     for code, quantity, field_name in wanted:
         rate = rates.get(code)

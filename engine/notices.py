@@ -49,8 +49,9 @@ def announce(session: Session, rt: Runtime, case: Case, changes: Changes) -> Non
             # The requester hears of it only once the lenient count has lapsed too (engine.lateness).
             lateness.after_lapse(session, rt, case, deadline, outbox, PORTAL_HINT)
     current = _public_deadline(case)
+    told = deadline_context(cal, current) if changes.statuses or changes.tasks else {}  # what each message states
     for reached, data in changes.statuses:
-        context = {**deadline_context(cal, current), "status_label": status.label(reached), "portal_hint": PORTAL_HINT}
+        context = {**told, "status_label": status.label(reached), "portal_hint": PORTAL_HINT}
         if reached == "diterima":
             outbox.to_requester(case, "receipt", "received", context)
         elif reached == "diperpanjang":
@@ -79,7 +80,7 @@ def announce(session: Session, rt: Runtime, case: Case, changes: Changes) -> Non
     for task in changes.tasks:
         # A task that a lapse created is the escalation to the superior; any other is news for its group.
         event = "escalation" if missed and task.lane in ESCALATION_LANES else "task_new_group"
-        context = {**deadline_context(cal, missed[-1] if event == "escalation" else current), "task_title": task.title}
+        context = {**(deadline_context(cal, missed[-1]) if event == "escalation" else told), "task_title": task.title}
         outbox.to_users(case, event, f"task:{task.task_guid}", members(session, [task.lane]), context)
     outbox.write()
 

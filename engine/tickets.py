@@ -9,7 +9,7 @@ import hashlib
 import hmac
 import secrets
 
-from sqlalchemy import select, update
+from sqlalchemy import bindparam, insert, select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
@@ -32,22 +32,29 @@ def next_in_series(session: Session, series: str, year: int) -> int:
 
     The increment is one UPDATE ... RETURNING: the row stays locked until the transaction ends, so two
     transactions never get the same value; a rolled-back one gives its value back (nothing was issued).
+    Plain statements on the table: no counter is ever held in the session as an object, and the change in
+    hand needs nothing flushed for them.
     """
     for _ in range(3):
-        last = session.execute(
-            update(TicketCounter)
-            .where(TicketCounter.prefix == series, TicketCounter.year == year)
-            .values(last=TicketCounter.last + 1)
-            .returning(TicketCounter.last)
-        ).scalar()
+        last = session.execute(_INCREMENT, {"series": series, "in_year": year}).scalar()
         if last is not None:
             return last
         try:
             with session.begin_nested():
-                session.add(TicketCounter(prefix=series, year=year, last=0))
+                session.execute(_CREATE, {"series": series, "in_year": year})
         except IntegrityError:
             pass  # another transaction created the counter first; increment it
     raise RuntimeError("could not allocate a number")
+
+
+_COUNTERS = TicketCounter.__table__
+_INCREMENT = (  # built once: every case and every letter takes a number
+    update(_COUNTERS)
+    .where(_COUNTERS.c.prefix == bindparam("series"), _COUNTERS.c.year == bindparam("in_year"))
+    .values(last=_COUNTERS.c.last + 1)
+    .returning(_COUNTERS.c.last)
+)
+_CREATE = insert(_COUNTERS).values(prefix=bindparam("series"), year=bindparam("in_year"), last=0)
 
 
 def new_access_code() -> tuple[str, str]:

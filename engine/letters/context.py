@@ -11,13 +11,13 @@ from __future__ import annotations
 
 from datetime import date
 
-from sqlalchemy import select
+from sqlalchemy import bindparam, select
 from sqlalchemy.orm import Session
 
 from engine import access, dip_match, documents, exemptions, kinds, status, visibility
 from engine.config import Settings
 from engine.explanation import ZONES
-from engine.letters.types import TYPES, LetterType
+from engine.letters.types import DETERMINATION_TASKS, TYPES, LetterType
 from engine.models import Case, CaseEvent, Party
 from engine.runtime import Runtime
 
@@ -110,17 +110,74 @@ def task_data(session: Session, case: Case, task: str) -> dict:
     return {}
 
 
-def _identity(rt: Runtime, session: Session, party_id: int | None) -> dict | None:
-    if party_id is None:
-        return None
-    party = session.get(Party, party_id)
-    identity = rt.vault.read(party) if party is not None else {}
-    return {key: identity.get(key, "") for key in IDENTITY_KEYS} | {"locale": identity.get("locale", "id")}
+_COMPLETED = (
+    select(CaseEvent.data)
+    .where(CaseEvent.case_id == bindparam("case_id"), CaseEvent.type == "task_completed")
+    .order_by(CaseEvent.seq)
+)  # built once: every letter reads it
+
+
+_PARTY = select(Party.__table__.c.key_id, Party.__table__.c.ciphertext).where(
+    Party.__table__.c.id == bindparam("party_id")
+)
+
+
+class CaseRecord:
+    """What the letters about a case read of its history and of the identity vault, each read once.
+
+    A completion that issues a letter and its English copy (or two letters) reads the case's completed tasks in
+    one statement and reads and decrypts the requester once, for all of them: nothing these letters read is
+    changed while they are issued in the same change. The history is read when first asked for, after the run
+    that completed the task has been flushed, so it holds that completion too.
+    """
+
+    def __init__(self, session: Session, rt: Runtime, case: Case):
+        self.session, self.rt, self.case = session, rt, case
+        self._tasks: list[tuple[str, dict]] | None = None
+        self._recorded: dict | None = None
+        self._identities: dict[int, dict] = {}
+
+    @property
+    def tasks(self) -> list[tuple[str, dict]]:
+        """Each completion of the case's tasks, oldest first: its BPMN id and the data it recorded."""
+        if self._tasks is None:
+            rows = self.session.execute(_COMPLETED, {"case_id": self.case.id})
+            self._tasks = [(data.get("task", ""), data.get("data", {})) for (data,) in rows]
+        return self._tasks
+
+    @property
+    def recorded(self) -> dict:
+        """What the case's tasks recorded, later values over earlier ones: the team's view (every field), as
+        ``visibility.recorded`` gives it to the team."""
+        if self._recorded is None:
+            self._recorded = {}
+            for _task, data in self.tasks:
+                self._recorded.update(data)
+        return self._recorded
+
+    def task_data(self, task: str) -> dict:
+        """The data the case's latest completion of ``task`` recorded ({} when never completed)."""
+        return next((dict(data) for name, data in reversed(self.tasks) if name == task), {})
+
+    def identity(self, party_id: int | None) -> dict | None:
+        """What a letter prints of a party (never the NIK), with the language they write in."""
+        if party_id is None:
+            return None
+        if party_id not in self._identities:
+            # The sealed identity alone, not a Party object: a party is written once, when its case is filed.
+            sealed = self.session.execute(_PARTY, {"party_id": party_id}).first()
+            identity = self.rt.vault.open(*sealed) if sealed is not None else {}
+            self._identities[party_id] = {key: identity.get(key, "") for key in IDENTITY_KEYS} | {
+                "locale": identity.get("locale", "id")
+            }
+        return dict(self._identities[party_id])
+
+    def requester_locale(self) -> str:
+        return (self.identity(self.case.requester_party_id) or {}).get("locale") or "id"
 
 
 def requester_locale(rt: Runtime, session: Session, case: Case) -> str:
-    identity = _identity(rt, session, case.requester_party_id)
-    return (identity or {}).get("locale") or "id"
+    return CaseRecord(session, rt, case).requester_locale()
 
 
 def _case_view(case: Case, tz) -> dict:
@@ -162,13 +219,14 @@ def build(
     data: dict,
     signed_as: str | None = None,
     corrects: dict | None = None,
-    recorded: dict | None = None,
+    record: CaseRecord | None = None,
 ) -> dict:
     """The context of a letter of type ``kind`` about ``case``: see the module's docstring.
 
-    ``recorded`` is what the case's tasks recorded (the team's view), when the caller has it already.
+    ``record``: what the case's history and vault give its letters, when the caller issues several in one change.
     """
     settings, tz = rt.settings, rt.calendars["strict"].tz
+    record = record if record is not None else CaseRecord(session, rt, case)
     common = {
         "type": {"code": kind.code, "title": kind.title(locale), "legal_basis": kind.legal_basis},
         "letter": {
@@ -183,21 +241,22 @@ def build(
         "signatory": signatory(settings, signed_as or kind.signatory),
     }
     if kind.audience is not None:
-        return common | complaint(session, rt, case, kind, locale, data)
-    if recorded is None:
-        recorded = visibility.recorded(session, rt.forms, case, None)  # the team's view: every field
+        return common | complaint(session, rt, case, kind, locale, data, record)
+    recorded = record.recorded  # the team's view: every field
     parent = session.get(Case, case.parent_id) if case.parent_id else None
     root = parent
     while root is not None and root.parent_id is not None:
         root = session.get(Case, root.parent_id)
     request = case if case.kind == kinds.REQUEST else root if root is not None and root.kind == kinds.REQUEST else None
-    exemption = None
+    exemption = cited = None
+    decision, test = {}, {}
     if case.kind == kinds.REQUEST:
-        entry = exemptions.for_case(session, case, recorded)
+        entry = _exemption(session, case, record)
         exemption = exemptions.view(entry, letter_date) if entry is not None else None
-    cited = dip_match.cited_by_case(session, case) if case.kind == kinds.REQUEST else None
-    addressee = _identity(rt, session, case.requester_party_id) if kind.to_requester else None
-    decision = task_data(session, case, "putuskan") if case.kind == kinds.REQUEST else {}
+        decision = record.task_data("putuskan")
+        cited = dip_match.cited(session, decision)  # the item the latest decision cited (dip_match.cited_by_case)
+        test = record.task_data("uji_konsekuensi")
+    addressee = record.identity(case.requester_party_id) if kind.to_requester else None
     i = 1 if locale == "en" else 0
     proxy_id = (case.details or {}).get("kuasa_party_id")
     return common | {
@@ -207,11 +266,11 @@ def build(
         "request": _case_view(request, tz) if request is not None and request is not case else None,
         "parent": _case_view(parent, tz) if parent is not None else None,
         "requester": addressee,
-        "proxy": _identity(rt, session, proxy_id) if kind.to_requester and proxy_id else None,
+        "proxy": record.identity(proxy_id) if kind.to_requester and proxy_id else None,
         "data": dict(data),
         "recorded": recorded,
         "decision": decision,
-        "test": task_data(session, case, "uji_konsekuensi") if case.kind == kinds.REQUEST else {},
+        "test": test,
         "exemption": exemption,
         "dip": {"title": cited.title, "url": settings.public_url + dip_match.public_path(cited)} if cited else None,
         "deadlines": _deadlines(case, tz),
@@ -220,7 +279,25 @@ def build(
     }
 
 
-def complaint(session: Session, rt: Runtime, case: Case, kind: LetterType, locale: str, data: dict) -> dict:
+def _exemption(session: Session, case: Case, record: CaseRecord):
+    """The register entry a request's letters rest on (``exemptions.for_case``). An entry is made for a case only
+    when a determination task of it is completed (``issue.after_task``): a case whose decision cites no entry and
+    none of whose completed tasks is a determination has none, and is not looked up."""
+    recorded = record.recorded
+    if not recorded.get(exemptions.CITE_FIELD) and not any(name in DETERMINATION_TASKS for name, _ in record.tasks):
+        return None
+    return exemptions.for_case(session, case, recorded)
+
+
+def complaint(
+    session: Session,
+    rt: Runtime,
+    case: Case,
+    kind: LetterType,
+    locale: str,
+    data: dict,
+    record: CaseRecord | None = None,
+) -> dict:
     """A complaint letter's own part: what its audience may read of the case (engine.documents ``context``), and
     of the issuing task's data only the fields the letter prints (``COMPLAINT_PRINTED``). Never an identity:
     ``requester`` is always None, and the access code is nowhere here (a receipt says how to follow the case with
@@ -229,7 +306,8 @@ def complaint(session: Session, rt: Runtime, case: Case, kind: LetterType, local
     tz = rt.calendars["strict"].tz
     readers = AUDIENCES[kind.audience]
     seen = documents.context(session, rt.forms, case, locale, readers)
-    classification = task_data(session, case, "klasifikasi")
+    record = record if record is not None else CaseRecord(session, rt, case)
+    classification = record.task_data("klasifikasi")
     received = case.received_at.astimezone(tz)
     out = {
         "audience": kind.audience,

@@ -18,7 +18,7 @@ from datetime import date
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from engine import clock, exemptions, visibility
+from engine import clock, exemptions
 from engine.audit import EventLog
 from engine.errors import Conflict, Invalid
 from engine.letters import context, numbering
@@ -33,7 +33,8 @@ LOCALES = ("id", "en")
 
 
 def new_code() -> str:
-    return "".join(secrets.choice(CROCKFORD) for _ in range(CODE_CHARS)).lower()
+    # One read of the system's randomness; each byte's low 5 bits pick a letter (256 = 8 x 32: uniform).
+    return "".join(CROCKFORD[byte & 31] for byte in secrets.token_bytes(CODE_CHARS)).lower()
 
 
 def seal(rt: Runtime, code: str, value: dict) -> tuple[str, bytes]:
@@ -65,10 +66,11 @@ def issue(
     translation_of: Letter | None = None,
     corrects: Letter | None = None,
     reason: str | None = None,
-    recorded: dict | None = None,
+    record: context.CaseRecord | None = None,
 ) -> Letter:
     """One letter of type ``kind``: its number (a translation's is its original's), its sealed content, its
-    ``letter_issued`` event; pending until the render job has made its PDF."""
+    ``letter_issued`` event; pending until the render job has made its PDF. ``record``: what the case's history
+    and vault give the letters of this change, read once for all of them (``context.CaseRecord``)."""
     letter_type = TYPES[kind]
     if translation_of is not None:
         number = numbering.Number(translation_of.number, translation_of.series, translation_of.year, translation_of.seq)
@@ -92,7 +94,7 @@ def issue(
         data=data or {},
         signed_as=signed_as,
         corrects=corrected,
-        recorded=recorded,
+        record=record,
     )
     key_id, sealed = seal(rt, code, content)
     letter = Letter(
@@ -136,8 +138,8 @@ def after_task(session: Session, rt: Runtime, user: User, task: HumanTask, data:
     if not triggers:
         return []
     case = task.case
-    recorded = visibility.recorded(session, rt.forms, case, None)
-    facts = Facts(data=data, recorded=recorded)
+    record = context.CaseRecord(session, rt, case)  # the history and the requester, read once for every letter
+    facts = Facts(data=data, recorded=record.recorded)
     english = None
     issued = []
     for trigger in triggers:
@@ -150,18 +152,18 @@ def after_task(session: Session, rt: Runtime, user: User, task: HumanTask, data:
             "data": data,
             "task": task.bpmn_id,
             "shown_after": trigger.shown_after,
-            "recorded": recorded,
+            "record": record,
         }
         if task.bpmn_id in DETERMINATION_TASKS:
             options["signed_as"] = task.lane
         letter = issue(session, rt, case, trigger.letter, user.username, **options)
         issued.append(letter)
         if task.bpmn_id in DETERMINATION_TASKS:
-            test = context.task_data(session, case, "uji_konsekuensi")
+            test = record.task_data("uji_konsekuensi")
             exemptions.record_determination(session, case, task.lane, user.username, data, test, letter)
         if letter_type.to_requester and letter_type.audience is None:  # a reporter's identity is never read here
             if english is None:
-                english = context.requester_locale(rt, session, case) == "en"
+                english = record.requester_locale() == "en"
             if english:
                 translated = issue(
                     session, rt, case, trigger.letter, user.username, locale="en", translation_of=letter, **options
