@@ -91,10 +91,10 @@ class PageCookie(SecureCookieSessionInterface):
 
 @login_manager.user_loader
 def _load_user(session_id: str) -> SessionUser | None:
-    row = sessions.find(db.session, "web", session_id)
-    user = db.session.get(User, row.user_id) if row is not None else None
-    if user is None or not user.active:
+    found = sessions.find_with_user(db.session, "web", session_id)  # one statement, as the API's token (api.auth)
+    if found is None or not found[1].active:
         return None
+    row, user = found
     return SessionUser(user, session_id, row.second_factor)
 
 
