@@ -66,7 +66,7 @@ def find(session: Session, kind: str, session_id: str | None) -> AuthSession | N
     return row
 
 
-# Built once: every API request runs it. Besides the session and its officer (with their groups) it reads
+# Built once: every API request and page runs it. Besides the session and its officer (with their groups) it reads
 # what the request asks next in any case, each a small indexed aggregate, so that they cost no statement of
 # their own: whether anyone is on leave (engine.stand_ins) and the holiday overrides' signature
 # (Runtime.refresh_overrides). Both are read afresh by every request, as before: another process may have
@@ -80,7 +80,7 @@ _WITH_USER = (
 
 
 def find_with_user(session: Session, kind: str, session_id: str | None) -> tuple[AuthSession, User] | None:
-    """``find`` and the session's officer in one query (each API request's first read); ``None`` as ``find``."""
+    """``find`` and the session's officer in one query (an API request's or page's first read); else ``None``."""
     if not session_id or len(session_id) > 2 * ID_BYTES:
         return None
     now = clock.now()
