@@ -20,7 +20,7 @@ from SpiffWorkflow.bpmn.script_engine import PythonScriptEngine, TaskDataEnviron
 from SpiffWorkflow.spiff.parser import VALIDATOR, SpiffBpmnParser
 from SpiffWorkflow.spiff.specs.event_definitions import MessageEventDefinition
 from SpiffWorkflow.util.task import TaskState
-from sqlalchemy import func, select
+from sqlalchemy import event, func, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
@@ -41,9 +41,24 @@ MAX_DEPTH = 500
 
 
 # Asked by every request (api.boundary.runtime), so built once.
-_OVERRIDES_SIGNATURE = select(
-    func.count(HolidayOverrideRow.id), func.max(HolidayOverrideRow.id), func.sum(HolidayOverrideRow.id)
-)
+_SIGNATURE_OF = (func.count, func.max, func.sum)
+_OVERRIDES_SIGNATURE = select(*(f(HolidayOverrideRow.id) for f in _SIGNATURE_OF))
+# The same values as columns of another query: an API request reads them with its token's session
+# (engine.sessions.find_with_user) and hands them over with ``note_override_signature``, one statement fewer.
+OVERRIDES_SIGNATURE_COLUMNS = tuple(select(f(HolidayOverrideRow.id)).scalar_subquery() for f in _SIGNATURE_OF)
+_SIGNATURE_READ = "kawal_override_signature"  # session.info: the signature read in the current transaction
+
+
+def note_override_signature(session: Session, values) -> None:
+    """The override table's signature, read in this transaction by another query: the next ``refresh_overrides``
+    of the transaction compares with it instead of asking again."""
+    session.info[_SIGNATURE_READ] = tuple(values)
+
+
+@event.listens_for(Session, "after_transaction_end")
+def _forget_signature(session: Session, transaction) -> None:
+    if transaction.parent is None:  # the next transaction may see a change this one did not
+        session.info.pop(_SIGNATURE_READ, None)
 
 
 @dataclass(frozen=True)
@@ -95,8 +110,12 @@ class Runtime:
         self._override_signature = self._signature(session)
 
     def refresh_overrides(self, session: Session) -> None:
-        """Reload the override table when another process changed it (one small aggregate query)."""
-        if getattr(self, "_override_signature", None) != self._signature(session):
+        """Reload the override table when another process changed it (one small aggregate query, or none when
+        the transaction already read the signature: ``note_override_signature``)."""
+        signature = session.info.pop(_SIGNATURE_READ, None)  # used once: a change made since is read afresh
+        if signature is None:
+            signature = self._signature(session)
+        if getattr(self, "_override_signature", None) != signature:
             self.load_overrides(session)
 
     @staticmethod

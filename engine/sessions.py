@@ -16,7 +16,7 @@ from datetime import timedelta
 from sqlalchemy import bindparam, delete, select
 from sqlalchemy.orm import Session, joinedload
 
-from engine import clock, stand_ins
+from engine import clock, runtime, stand_ins
 from engine.models import AuthSession, User
 
 KINDS = ("web", "api", "portal")
@@ -66,8 +66,13 @@ def find(session: Session, kind: str, session_id: str | None) -> AuthSession | N
     return row
 
 
-_WITH_USER = (  # built once: every API request runs it
-    select(AuthSession, User)
+# Built once: every API request and page runs it. Besides the session and its officer (with their groups) it reads
+# what the request asks next in any case, each a small indexed aggregate, so that they cost no statement of
+# their own: whether anyone is on leave (engine.stand_ins) and the holiday overrides' signature
+# (Runtime.refresh_overrides). Both are read afresh by every request, as before: another process may have
+# changed them.
+_WITH_USER = (
+    select(AuthSession, User, stand_ins.FIRST_LEAVE_COLUMN, *runtime.OVERRIDES_SIGNATURE_COLUMNS)
     .join(User, User.id == AuthSession.user_id)
     .options(joinedload(User.groups))
     .where(AuthSession.id_hash == bindparam("id_hash"))
@@ -75,13 +80,16 @@ _WITH_USER = (  # built once: every API request runs it
 
 
 def find_with_user(session: Session, kind: str, session_id: str | None) -> tuple[AuthSession, User] | None:
-    """``find`` and the session's officer in one query (each API request's first read); ``None`` as ``find``."""
+    """``find`` and the session's officer in one query (an API request's or page's first read); else ``None``."""
     if not session_id or len(session_id) > 2 * ID_BYTES:
         return None
-    found = session.execute(_WITH_USER, {"id_hash": _hash(session_id)}).unique().first()
-    if found is None or found[0].kind != kind or found[0].expires_at <= clock.now():
+    now = clock.now()
+    found = session.execute(_WITH_USER, {"id_hash": _hash(session_id), "now": now}).unique().first()
+    if found is None or found[0].kind != kind or found[0].expires_at <= now:
         return None
-    stand_ins.anyone_away(session)  # on the usual day, the officer's groups then need no read of their leaves
+    # On the usual day nobody is away: the officer's groups then need no read of their leaves.
+    stand_ins.note_first_leave(session, found[2], now)
+    runtime.note_override_signature(session, found[3:])
     return found[0], found[1]
 
 

@@ -18,6 +18,9 @@ _NEVER = datetime.max.replace(tzinfo=UTC)
 _FIRST_LEAVE = select(func.min(Absence.starts_at)).where(  # built once: asked in every request
     Absence.cancelled_at.is_(None), Absence.ends_at > bindparam("now", type_=Absence.ends_at.type)
 )
+# The same look as a column of another query (bound ``now``): an API request reads it with its token's
+# session (engine.sessions.find_with_user) and hands it over with ``note_first_leave``.
+FIRST_LEAVE_COLUMN = _FIRST_LEAVE.scalar_subquery()
 
 
 def anyone_away(session: Session) -> bool:
@@ -31,6 +34,11 @@ def anyone_away(session: Session) -> bool:
         return False
     with session.no_autoflush:
         first = session.scalar(_FIRST_LEAVE, {"now": now})
+    return note_first_leave(session, first, now)
+
+
+def note_first_leave(session: Session, first: datetime | None, now: datetime) -> bool:
+    """What ``FIRST_LEAVE_COLUMN`` (bound to ``now``) read in this transaction; returns ``anyone_away``'s answer."""
     if first is not None and first <= now:
         session.info.pop(_AWAY, None)
         return True

@@ -92,6 +92,15 @@ def test_the_api_needs_no_csrf_token_for_bearer_calls(browser, login):
     assert b.client.get("/api/v1/tasks", headers=login("ppid")).status_code == 200
 
 
+def test_the_api_neither_reads_nor_renews_the_pages_session_cookie(browser, login):
+    b = browser("petugas")  # the page's session goes along with every call of this client
+    r = b.client.get("/api/v1/tasks", headers=login("ppid"))
+    assert r.status_code == 200
+    assert "Set-Cookie" not in r.headers
+    assert "Cookie" not in r.headers.get("Vary", "")  # the answer is the token's, whatever the cookie
+    assert b.get("/kotak-masuk").status_code == 200  # and the page session goes on as before
+
+
 def test_api_errors_stay_json_and_page_errors_are_html(client, login):
     r = client.get("/api/v1/no-such-thing")
     assert (r.status_code, r.mimetype, r.json["code"]) == (404, "application/json", "not_found")

@@ -1,0 +1,100 @@
+"""What every API request reads afresh because another process may have changed it (issue 18).
+
+A token's session and officer, whether anyone is on leave (engine.stand_ins) and the holiday overrides'
+signature (Runtime.refresh_overrides) are read by each request, in the request's first statement: a change
+made by the CLI, a job or another web worker counts from the next request on, and no request pays three
+statements for it.
+"""
+
+from datetime import date, datetime, timedelta
+
+from sqlalchemy import event
+
+from api.extensions import db
+from engine import absence, holidays
+from engine.models import User
+from engine.runtime import Runtime
+
+FRIDAY = datetime.fromisoformat("2026-12-04T10:00:00+07:00")  # a Friday: the next working day is Monday 7 Dec
+EXTRA_DAY_OFF = date(2026, 12, 7)
+
+
+def _statements(app, call):
+    """The SQL statements ``call`` sends, in order."""
+    sent = []
+
+    def record(_conn, _cursor, statement, *_args):
+        sent.append(statement)
+
+    with app.app_context():
+        engine = db.engine
+    event.listen(engine, "before_cursor_execute", record)
+    try:
+        response = call()
+    finally:
+        event.remove(engine, "before_cursor_execute", record)
+    return response, sent
+
+
+def _reading(statements, table):
+    return [s for s in statements if f"FROM {table}" in s or f"JOIN {table}" in s or f'"{table}"' in s]
+
+
+def test_an_api_request_reads_its_login_leave_and_overrides_in_its_first_statement(app, client, login, desk):
+    ticket = desk.submit()["ticket"]
+    headers = login("ppid")
+    r, sent = _statements(app, lambda: client.get(f"/api/v1/cases/{ticket}", headers=headers))
+    assert r.status_code == 200, r.json
+    first = sent[0]
+    assert "FROM auth_session" in first
+    assert "FROM absence" in first
+    assert "FROM holiday" in first
+    assert len(_reading(sent, "holiday")) == 1  # the runtime asked no second time
+    assert len(_reading(sent, "absence")) == 1
+
+
+def test_a_day_off_added_by_another_process_counts_from_the_next_api_request(app, client, login, desk, settings):
+    ticket = desk.submit()["ticket"]
+    headers = login("ppid")
+    rt = app.extensions["kawal_runtime"]
+    assert client.get(f"/api/v1/cases/{ticket}", headers=headers).status_code == 200
+    assert rt.calendars["strict"].add_working_days(FRIDAY, 1).due_at.date() == EXTRA_DAY_OFF
+
+    with app.app_context():  # the CLI: its own runtime and transaction
+        other = Runtime(settings)
+        row = holidays.add_override(db.session, other, day=EXTRA_DAY_OFF, reason="Libur daerah", actor="cli")
+        db.session.commit()
+        row_id = row.id
+        db.session.remove()
+    assert client.get(f"/api/v1/cases/{ticket}", headers=headers).status_code == 200
+    assert rt.calendars["strict"].add_working_days(FRIDAY, 1).due_at.date() == EXTRA_DAY_OFF + timedelta(days=1)
+
+    with app.app_context():
+        holidays.remove_override(db.session, other, row_id, actor="cli")
+        db.session.commit()
+        db.session.remove()
+    assert client.get(f"/api/v1/cases/{ticket}", headers=headers).status_code == 200
+    assert rt.calendars["strict"].add_working_days(FRIDAY, 1).due_at.date() == EXTRA_DAY_OFF
+
+
+def test_a_leave_recorded_by_another_process_gives_the_stand_in_the_lane_from_the_next_request(
+    app, client, login, desk
+):
+    ticket = desk.submit()["ticket"]
+    desk.complete(ticket, "periksa_kelengkapan")
+    desk.complete(ticket, "registrasi")  # proses_permohonan waits in the PPID's lane
+    headers = login("petugas2")
+
+    def lane_tasks():
+        r = client.get("/api/v1/tasks", headers=headers)
+        assert r.status_code == 200, r.json
+        return [t["name"] for t in r.json["items"] if t["ticket"] == ticket]
+
+    assert "proses_permohonan" not in lane_tasks()
+    with app.app_context():  # the superior records the PPID's leave in another process
+        superior = db.session.query(User).filter_by(username="atasan").one()
+        today = datetime.now(app.extensions["kawal_runtime"].calendars["strict"].tz).date()
+        absence.mark_absence(db.session, Runtime(app.config["KAWAL"]), superior, "ppid", "petugas2", today, today)
+        db.session.commit()
+        db.session.remove()
+    assert "proses_permohonan" in lane_tasks()
