@@ -109,7 +109,8 @@ def complete_task(
     completeness.check(session, rt, task, data)  # a letter complete by law, consistent with the case's record
     case = task.case
     if incoming.scanned:
-        incoming.scan(task_files.requester_identity(session, rt, case))
+        if incoming.holds_scanned_files():  # the requester's own data is read only when there is a file to scan
+            incoming.scan(task_files.requester_identity(session, rt, case))
         incoming.require_confirmed(data)
     handover = delivery.check(session, rt, case, schema, data, incoming)  # date, redaction record, e-mail
     with CaseRun(session, rt, case, user.username) as run:

@@ -110,14 +110,17 @@ class Outbox:
         return self.created
 
 
-_KNOWN_KEYS = select(Notification.idempotency_key).where(  # built once (see engine.run)
-    Notification.idempotency_key.in_(bindparam("keys", expanding=True))
+# Built once, on the tables rather than the mapped classes: plain statements skip the ORM's compile and
+# result layers (every run that tells anyone asks both), and neither needs pending rows flushed first.
+_NOTIFICATION, _USER, _MEMBERSHIP, _GROUP = (m.__table__ for m in (Notification, User, Membership, Group))
+_KNOWN_KEYS = select(_NOTIFICATION.c.idempotency_key).where(
+    _NOTIFICATION.c.idempotency_key.in_(bindparam("keys", expanding=True))
 )
-_MEMBERS = (  # built once: every run that tells officers asks it
-    select(User.id)
-    .join(Membership, Membership.user_id == User.id)
-    .join(Group, Group.id == Membership.group_id)
-    .where(Group.code.in_(bindparam("groups", expanding=True)), User.active.is_(True))
+_MEMBERS = (
+    select(_USER.c.id)
+    .join(_MEMBERSHIP, _MEMBERSHIP.c.user_id == _USER.c.id)
+    .join(_GROUP, _GROUP.c.id == _MEMBERSHIP.c.group_id)
+    .where(_GROUP.c.code.in_(bindparam("groups", expanding=True)), _USER.c.active.is_(True))
 )
 
 

@@ -101,6 +101,10 @@ class Incoming:
         }
         return cls(found, {n: [files.checked(u) for u in uploads.get(n, [])] for n in found}, scanned)
 
+    def holds_scanned_files(self) -> bool:
+        """Whether a field that asks for the scan carries any file in this request."""
+        return any(self.checked.get(name) for name in self.scanned)
+
     def scan(self, own: dict | None) -> dict[tuple[str, int], list[pii_scan.Finding]]:
         """Scan the files of the fields that ask for it; {(field, n): findings} for the files with any."""
         self.findings = {}

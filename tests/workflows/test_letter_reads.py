@@ -104,3 +104,22 @@ def test_a_completion_stays_within_its_statement_budget_whether_or_not_it_issues
     with office.sessions() as s:
         kinds = s.scalars(select(Letter.kind).join(Case).where(Case.ticket == ticket).order_by(Letter.id)).all()
     assert kinds == ["tanda_bukti_penerimaan", "pemberitahuan_tertulis"]
+
+
+def test_handing_over_without_a_file_to_scan_does_not_read_the_requesters_identity(office, at_receipt):
+    # The requester's own NIK, phone and e-mail are what the personal-data scan must not flag in their files
+    # (engine.task_files.requester_identity); with no file sent there is nothing to scan and nothing to read.
+    ticket = office.submit()
+    for step in (
+        "periksa_kelengkapan",
+        "registrasi",
+        "proses_permohonan",
+        "tentukan_langkah",
+        "putuskan",
+        "pemberitahuan_tertulis",
+    ):
+        office.complete(ticket, step, decision("dikabulkan_seluruhnya") if step == "putuskan" else None)
+    with statements(office) as seen:
+        office.complete(ticket, "penyerahan_informasi")
+    assert office.case(ticket).status == "selesai"
+    assert not [sql for sql in seen if " FROM party " in f" {sql} "]
