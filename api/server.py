@@ -17,13 +17,11 @@ import dataclasses
 import logging
 import mmap
 import os
-import select
 import shutil
 import struct
 import subprocess
 import sys
 import tempfile
-import threading
 import time
 from pathlib import Path
 
@@ -37,12 +35,6 @@ PRODUCTION_CONFIG = ROOT / "deploy" / "gunicorn.conf.py"
 KEEPALIVE_SECONDS = 5  # a browser or client reuses its connection for the next request within this
 WORKER_CLASS = "api.server.BalancedThreadWorker"
 ACCEPT_DEFER_SECONDS = 0.02  # how long a worker leaves a new connection to a sibling that holds fewer
-# How long a thread that answered on a kept-alive connection waits for that client's next request before it
-# hands the connection back to the worker's poller. A client working through a case sends its next request
-# within a millisecond or two: served by the same thread, it skips the round trip through the poller (a pipe
-# write, two epoll changes, a wake of the main thread and then of a pool thread). Measured on loopback: 0.1 ms
-# less time and CPU per request, of 1.3 ms for the cheapest authenticated GET.
-FOLLOW_UP_WAIT_SECONDS = 0.005
 MAX_SLOTS = 64
 _SLOT = struct.Struct("qq")  # a worker's pid and the connections it holds
 # Made in the master when gunicorn loads this module (its config imports the hooks below), so every forked
@@ -62,42 +54,13 @@ class BalancedThreadWorker(ThreadWorker):
     ``ACCEPT_DEFER_SECONDS`` before it accepts, and by then the sibling has taken the connection (the late
     accept finds nothing, which gunicorn ignores) or, busy, has not, and this one takes it. The least loaded
     worker never waits.
-
-    A thread that answered on a kept-alive connection also serves the client's next request itself when it
-    follows at once (``handle``), as long as another thread stays free for other clients.
     """
 
     slot: int | None = None  # set by the master in pre_fork; None (hooks not installed): plain gthread
 
     def init_process(self):
-        self._busy = 0  # threads handling a connection (or waiting for its next request)
-        self._busy_lock = threading.Lock()
         self._publish()
         super().init_process()
-
-    def handle(self, conn):
-        """Serve the connection's request, then its next ones while they follow at once (``FOLLOW_UP_WAIT_SECONDS``)
-        and another thread is free for other clients; otherwise the connection goes back to the poller as in
-        gthread. The connection stays counted as held all along, so the balancing above is unchanged."""
-        with self._busy_lock:
-            self._busy += 1
-        try:
-            keep = super().handle(conn)
-            while keep is True and self._follow_up_arrives(conn):
-                keep = super().handle(conn)
-            return keep
-        finally:
-            with self._busy_lock:
-                self._busy -= 1
-
-    def _follow_up_arrives(self, conn) -> bool:
-        if not self.alive or self._busy >= self.cfg.threads or self.cfg.is_ssl:
-            return False  # stopping; or no thread left for another client's request; or TLS buffers of its own
-        if conn.parser.unreader.buf.getvalue():
-            return True  # the last request's body drain already read part of the next one (as finish_request)
-        poller = select.poll()
-        poller.register(conn.sock, select.POLLIN)
-        return bool(poller.poll(FOLLOW_UP_WAIT_SECONDS * 1000))
 
     def accept(self, listener):
         if self.slot is not None and self._a_sibling_holds_fewer():
