@@ -61,26 +61,16 @@ from engine.runtime import SERIALIZER_VERSION, LoadedSpec, Runtime
 from engine.serialization import stock_serializer
 from engine.users import create_user
 from tests.conftest import request_payload
-from tests.helpers import STEP, WHO, dated, decision
+from tests.helpers import GRANT_DATA, GRANT_PATH, WHO, dated
 
 ROOT = Path(__file__).resolve().parent.parent
 PROCESS = kinds.REQUEST
-GRANT_PATH = (
-    "periksa_kelengkapan",
-    "registrasi",
-    "proses_permohonan",
-    "tentukan_langkah",
-    "putuskan",
-    "pemberitahuan_tertulis",
-    "penyerahan_informasi",
-)
-STEP_DATA = {name: STEP[name] for name in GRANT_PATH if name in STEP} | {"putuskan": decision("dikabulkan_seluruhnya")}
 OFFICE_TZ = ZoneInfo("Asia/Jakarta")  # the default KAWAL_OFFICE_TZ, which the bench does not change
 
 
 def step_data(name: str) -> dict:
     """A task's form data, its notices dated the office's today (not before the receipt, not in the future)."""
-    return dated(STEP_DATA[name], datetime.now(OFFICE_TZ).date().isoformat())
+    return dated(GRANT_DATA[name], datetime.now(OFFICE_TZ).date().isoformat())
 
 
 PASSWORD = "bench-password-1"  # noqa: S105 - a throw-away officer in a throw-away database

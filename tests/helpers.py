@@ -110,6 +110,20 @@ def decision(keputusan, **extra):
     return data
 
 
+# The information request's grant path: its seven user tasks in order, and the form data that walks it
+# (the walks, the topology and the benches take both from here).
+GRANT_PATH = (
+    "periksa_kelengkapan",
+    "registrasi",
+    "proses_permohonan",
+    "tentukan_langkah",
+    "putuskan",
+    "pemberitahuan_tertulis",
+    "penyerahan_informasi",
+)
+GRANT_DATA = {name: STEP[name] for name in GRANT_PATH if name in STEP} | {"putuskan": decision("dikabulkan_seluruhnya")}
+
+
 def default_data(name: str, decisions: dict, ticket: str) -> dict:
     """A task's default form data: the written notice that fits the case's recorded decision."""
     if name == "pemberitahuan_tertulis":

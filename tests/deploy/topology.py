@@ -21,7 +21,7 @@ from pathlib import Path
 from zoneinfo import ZoneInfo
 
 from tests.conftest import request_payload
-from tests.helpers import STEP, WHO, dated, decision
+from tests.helpers import GRANT_DATA, GRANT_PATH, WHO, dated
 from tests.reminders.conftest import RedisServer, Workers, free_port, wait_for
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -35,16 +35,6 @@ OFFICERS = {
     "ppid": ["ppid"],
     "atasan": ["atasan_ppid"],
 }
-GRANT_PATH = (
-    "periksa_kelengkapan",
-    "registrasi",
-    "proses_permohonan",
-    "tentukan_langkah",
-    "putuskan",
-    "pemberitahuan_tertulis",
-    "penyerahan_informasi",
-)
-STEP_DATA = {name: STEP[name] for name in GRANT_PATH if name in STEP} | {"putuskan": decision("dikabulkan_seluruhnya")}
 DROPPED = (OSError, http.client.HTTPException)  # what a client sees when the worker serving it dies
 
 
@@ -248,7 +238,7 @@ class DeskClient:
         path = f"/api/v1/tasks/{task['id']}/complete"
         started = time.perf_counter()
         # Notices are dated the office's today: not before the receipt (just now), not in the future.
-        data = dated(STEP_DATA[name], datetime.now(OFFICE_TZ).date().isoformat())
+        data = dated(GRANT_DATA[name], datetime.now(OFFICE_TZ).date().isoformat())
         status, body, resent = self.call("POST", path, {"data": data}, token)
         for _ in range(self.RETRIES):
             # A background job wrote to the case meanwhile (a letter's PDF stored with its event): nothing

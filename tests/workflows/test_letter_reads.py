@@ -16,7 +16,7 @@ from engine import intake
 from engine.letters import issue
 from engine.models import Case, Letter
 from tests.conftest import request_payload
-from tests.helpers import decision
+from tests.helpers import GRANT_PATH, decision
 
 REQUESTER = request_payload()["requester"]
 # Statements of one completion, engine level (tests/workflows/conftest.py Office.complete: finding the task and
@@ -87,14 +87,7 @@ def test_an_indonesian_writing_requester_gets_one_copy_and_their_identity_is_rea
 def test_a_completion_stays_within_its_statement_budget_whether_or_not_it_issues_a_letter(office, at_receipt):
     ticket = office.submit()
     counted = {}
-    for step in (
-        "periksa_kelengkapan",
-        "registrasi",
-        "proses_permohonan",
-        "tentukan_langkah",
-        "putuskan",
-        "pemberitahuan_tertulis",
-    ):
+    for step in GRANT_PATH[:-1]:  # up to the hand-over
         data = decision("dikabulkan_seluruhnya") if step == "putuskan" else None
         with statements(office) as seen:
             office.complete(ticket, step, data)
@@ -110,16 +103,9 @@ def test_handing_over_without_a_file_to_scan_does_not_read_the_requesters_identi
     # The requester's own NIK, phone and e-mail are what the personal-data scan must not flag in their files
     # (engine.task_files.requester_identity); with no file sent there is nothing to scan and nothing to read.
     ticket = office.submit()
-    for step in (
-        "periksa_kelengkapan",
-        "registrasi",
-        "proses_permohonan",
-        "tentukan_langkah",
-        "putuskan",
-        "pemberitahuan_tertulis",
-    ):
+    for step in GRANT_PATH[:-1]:  # up to the hand-over
         office.complete(ticket, step, decision("dikabulkan_seluruhnya") if step == "putuskan" else None)
     with statements(office) as seen:
-        office.complete(ticket, "penyerahan_informasi")
+        office.complete(ticket, GRANT_PATH[-1])
     assert office.case(ticket).status == "selesai"
     assert not [sql for sql in seen if " FROM party " in f" {sql} "]

@@ -10,18 +10,9 @@ from SpiffWorkflow.util.task import TaskState
 from engine.config import load_settings
 from engine.db import make_engine, session_factory, upgrade
 from engine.runtime import Runtime
-from tests.helpers import STEP, decision
+from tests.helpers import GRANT_PATH, STEP, decision
 
 FIXTURES = Path(__file__).parent / "fixtures"
-GRANT_PATH = [
-    "periksa_kelengkapan",
-    "registrasi",
-    "proses_permohonan",
-    "tentukan_langkah",
-    "putuskan",
-    "pemberitahuan_tertulis",
-    "penyerahan_informasi",
-]
 
 
 def _runtime(tmp_path, workflows: Path):
