@@ -16,6 +16,7 @@ from sqlalchemy.orm import Session
 
 from engine import clock
 from engine.models import Case, CaseEvent
+from engine.transaction_info import per_transaction
 
 GENESIS = "0" * 64
 
@@ -58,7 +59,7 @@ class EventLog:
         return row
 
 
-_PENDING = "kawal_pending_events"  # session.info: [(case, row)] appended and not yet written
+_PENDING = per_transaction("kawal_pending_events", rollback=True)  # session.info: [(case, row)] not yet written
 _INSERT = insert(CaseEvent.__table__)
 
 
@@ -82,17 +83,6 @@ def _write_after_flush(session: Session, _context) -> None:
 def _write_before_commit(session: Session) -> None:
     session.flush()  # what commit would flush anyway; its after_flush writes the events
     _write(session)  # events of a case with nothing else to flush
-
-
-@event.listens_for(Session, "after_soft_rollback")
-def _drop_rolled_back(session: Session, _previous_transaction) -> None:
-    session.info.pop(_PENDING, None)
-
-
-@event.listens_for(Session, "after_transaction_end")
-def _drop_unwritten(session: Session, transaction) -> None:
-    if transaction.parent is None:
-        session.info.pop(_PENDING, None)
 
 
 def export_row(ticket: str, event: CaseEvent) -> dict:

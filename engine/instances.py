@@ -28,7 +28,10 @@ from collections import OrderedDict
 from sqlalchemy import event, inspect
 from sqlalchemy.orm import Session
 
-_SAVED = "kawal_saved_instances"  # session.info key: {id(case): (cache, case, version_id, text, wf)}
+from engine.transaction_info import per_transaction
+
+# session.info: {id(case): (cache, case, version_id, text, wf)}, saved by this transaction, kept at its commit
+_SAVED = per_transaction("kawal_saved_instances", rollback=True)
 
 
 class InstanceCache:
@@ -77,14 +80,3 @@ def _keep_committed(session: Session) -> None:
         identity = inspect(case).identity  # no SQL: the case's primary key as flushed
         if identity is not None:
             cache.put(identity[0], version_id, text, wf)
-
-
-@event.listens_for(Session, "after_soft_rollback")
-def _drop_rolled_back(session: Session, _previous_transaction) -> None:
-    session.info.pop(_SAVED, None)
-
-
-@event.listens_for(Session, "after_transaction_end")
-def _drop_uncommitted(session: Session, transaction) -> None:
-    if transaction.parent is None:  # the whole transaction ended; a commit has already taken its objects
-        session.info.pop(_SAVED, None)

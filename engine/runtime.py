@@ -20,7 +20,7 @@ from SpiffWorkflow.bpmn.script_engine import PythonScriptEngine, TaskDataEnviron
 from SpiffWorkflow.spiff.parser import VALIDATOR, SpiffBpmnParser
 from SpiffWorkflow.spiff.specs.event_definitions import MessageEventDefinition
 from SpiffWorkflow.util.task import TaskState
-from sqlalchemy import event, func, select
+from sqlalchemy import func, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
@@ -32,6 +32,7 @@ from engine.forms import FormRegistry
 from engine.instances import InstanceCache
 from engine.models import Case, HolidayOverrideRow, ProcessVersion, WorkflowState
 from engine.serialization import fast_serializer
+from engine.transaction_info import per_transaction
 from engine.vault import Vault
 
 SERIALIZER_VERSION = "kawal-1"
@@ -46,19 +47,13 @@ _OVERRIDES_SIGNATURE = select(*(f(HolidayOverrideRow.id) for f in _SIGNATURE_OF)
 # The same values as columns of another query: an API request reads them with its token's session
 # (engine.sessions.find_with_user) and hands them over with ``note_override_signature``, one statement fewer.
 OVERRIDES_SIGNATURE_COLUMNS = tuple(select(f(HolidayOverrideRow.id)).scalar_subquery() for f in _SIGNATURE_OF)
-_SIGNATURE_READ = "kawal_override_signature"  # session.info: the signature read in the current transaction
+_SIGNATURE_READ = per_transaction("kawal_override_signature")  # session.info: the signature this transaction read
 
 
 def note_override_signature(session: Session, values) -> None:
     """The override table's signature, read in this transaction by another query: the next ``refresh_overrides``
     of the transaction compares with it instead of asking again."""
     session.info[_SIGNATURE_READ] = tuple(values)
-
-
-@event.listens_for(Session, "after_transaction_end")
-def _forget_signature(session: Session, transaction) -> None:
-    if transaction.parent is None:  # the next transaction may see a change this one did not
-        session.info.pop(_SIGNATURE_READ, None)
 
 
 @dataclass(frozen=True)

@@ -5,13 +5,15 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 
-from sqlalchemy import bindparam, event, func, select
+from sqlalchemy import bindparam, func, select
 from sqlalchemy.orm import Session
 
 from engine import clock
 from engine.models import NOBODY_AWAY_UNTIL, Absence, Group, HumanTask, Membership, User
+from engine.transaction_info import per_transaction
 
-_AWAY = NOBODY_AWAY_UNTIL  # when the next leave begins, as ``anyone_away`` found it in the current transaction
+# When the next leave begins, as ``anyone_away`` found it in the current transaction.
+_AWAY = per_transaction(NOBODY_AWAY_UNTIL)
 _NEVER = datetime.max.replace(tzinfo=UTC)
 
 
@@ -44,12 +46,6 @@ def note_first_leave(session: Session, first: datetime | None, now: datetime) ->
         return True
     session.info[_AWAY] = first or _NEVER
     return False
-
-
-@event.listens_for(Session, "after_transaction_end")
-def _forget_at_transaction_end(session: Session, transaction) -> None:
-    if transaction.parent is None:  # another transaction may see leave that this one did not
-        session.info.pop(_AWAY, None)
 
 
 def forget_away(session: Session) -> None:
