@@ -7,6 +7,7 @@ from sqlalchemy.orm.exc import StaleDataError
 from werkzeug.middleware.proxy_fix import ProxyFix
 
 from api import errors, limits
+from api.boundary import retry_on_conflict
 from api.extensions import api, db, migrate
 from engine.config import Settings, load_settings
 from engine.db import MIGRATIONS, _sqlite_pragmas
@@ -90,6 +91,7 @@ def create_app(settings: Settings | None = None) -> Flask:
     from api import web
 
     web.init_app(app)  # the web pages; after the JSON error handlers above, which it keeps for /api/ paths
+    retry_on_conflict(app)  # every view, API and page: a background job's change of the case runs it again
     if settings.trusted_proxies:
         # Behind nginx the peer is the proxy: believe its X-Forwarded-* headers, and only the last
         # ``trusted_proxies`` hops of them, so the throttles and quotas count the real client's address.

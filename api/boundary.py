@@ -6,7 +6,7 @@ commit put the touched cases' timers and messages on their way (STYLE.md rule 3)
 module so that neither front end imports the other.
 """
 
-import copy
+import functools
 from collections.abc import Callable
 from typing import TypeVar
 
@@ -41,12 +41,11 @@ def commit(*cases) -> None:
 
 def retried(work: Callable[[], T]) -> T:
     """Run ``work`` (an engine operation and its ``commit``) again when another transaction changed the case
-    meanwhile (its optimistic lock: ``StaleDataError`` at the commit), up to ``ATTEMPTS`` times.
+    meanwhile (its optimistic lock: ``StaleDataError`` at the flush or the commit), up to ``ATTEMPTS`` times.
 
-    A background job may write to a case an officer is working on (a letter's PDF stored with its event, a
-    timer fired, a reminder sent): nothing of the officer's change was kept, so doing it again on the new state
-    is safe.
-    The last conflict still answers 409 (``case_changed``).
+    A background job may write to a case an officer or a requester is working on (a letter's PDF stored with
+    its event, a timer fired, a reminder sent): nothing of the lost attempt was kept, so doing it again on the
+    new state is safe. The last conflict still answers 409 (``case_changed``).
     """
     for attempt in range(1, ATTEMPTS + 1):
         try:
@@ -58,9 +57,25 @@ def retried(work: Callable[[], T]) -> T:
     raise AssertionError("unreachable")
 
 
-def fresh(data: T) -> T:
-    """A deep copy of a request's data for one attempt of ``retried`` work (the engine may keep a reference)."""
-    return copy.deepcopy(data)
+def retry_on_conflict(app) -> None:
+    """Make every view of ``app`` ``retried``: each attempt is the whole request again, from the look-up of
+    its case to the commit, so no view can forget it (a reporter's reply right after a letter was issued met
+    the letter's PDF being stored and answered 409).
+
+    An attempt reads its input afresh: webargs parses the JSON body from the request's bytes on every call
+    (the engine may keep and change what it was given), forms are strings, and an upload is read once
+    (``engine.files.Upload.from_storage`` keeps what it read).
+    """
+    for endpoint, view in list(app.view_functions.items()):
+        app.view_functions[endpoint] = _retried_view(view)
+
+
+def _retried_view(view: Callable[..., T]) -> Callable[..., T]:
+    @functools.wraps(view)
+    def attempts(**url_values):
+        return retried(lambda: view(**url_values))
+
+    return attempts
 
 
 def noted(user, case, what: str) -> None:

@@ -17,6 +17,7 @@ import dataclasses
 import logging
 import mmap
 import os
+import select
 import shutil
 import struct
 import subprocess
@@ -34,7 +35,8 @@ log = logging.getLogger("kawal.server")
 PRODUCTION_CONFIG = ROOT / "deploy" / "gunicorn.conf.py"
 KEEPALIVE_SECONDS = 5  # a browser or client reuses its connection for the next request within this
 WORKER_CLASS = "api.server.BalancedThreadWorker"
-ACCEPT_DEFER_SECONDS = 0.02  # how long a worker leaves a new connection to a sibling that holds fewer
+ACCEPT_DEFER_SECONDS = 0.1  # the longest a worker leaves a new connection to a sibling that holds fewer
+ACCEPT_LOOK_SECONDS = 0.002  # how often it looks meanwhile whether the sibling has taken it
 MAX_SLOTS = 64
 _SLOT = struct.Struct("qq")  # a worker's pid and the connections it holds
 # Made in the master when gunicorn loads this module (its config imports the hooks below), so every forked
@@ -50,10 +52,12 @@ class BalancedThreadWorker(ThreadWorker):
     (measured with 2 workers and 2 clients: one worker at 79 % of a core, the other at 3 %, and no more
     completions per second than with one client), where they share one interpreter lock while the other
     process idles. Each worker publishes how many connections it holds in a page shared with its siblings
-    (its slot is given by the master in ``pre_fork``); a worker that sees a sibling holding fewer waits
-    ``ACCEPT_DEFER_SECONDS`` before it accepts, and by then the sibling has taken the connection (the late
-    accept finds nothing, which gunicorn ignores) or, busy, has not, and this one takes it. The least loaded
-    worker never waits.
+    (its slot is given by the master in ``pre_fork``); a worker that sees a sibling holding fewer leaves the
+    connection to it: it looks every ``ACCEPT_LOOK_SECONDS`` whether the listening socket still has one
+    waiting, and stops as soon as it has not (the sibling took it; the accept then finds nothing, which gunicorn
+    ignores), or after ``ACCEPT_DEFER_SECONDS`` takes it itself (the sibling is busy). A fixed wait of 20 ms
+    was too short on a loaded machine, where the idle sibling is sometimes not scheduled in time, and too long
+    on a quiet one, where it accepts within a millisecond. The least loaded worker never waits.
     """
 
     slot: int | None = None  # set by the master in pre_fork; None (hooks not installed): plain gthread
@@ -64,7 +68,7 @@ class BalancedThreadWorker(ThreadWorker):
 
     def accept(self, listener):
         if self.slot is not None and self._a_sibling_holds_fewer():
-            time.sleep(ACCEPT_DEFER_SECONDS)
+            _leave_to_sibling(listener)
         super().accept(listener)
         self._publish()
 
@@ -88,6 +92,16 @@ class BalancedThreadWorker(ThreadWorker):
             if pid and pid != me and held < self.nr_conns:
                 return True
         return False
+
+
+def _leave_to_sibling(listener) -> None:
+    """Wait until no connection is waiting on ``listener`` any more, or ``ACCEPT_DEFER_SECONDS`` at most."""
+    deadline = time.monotonic() + ACCEPT_DEFER_SECONDS
+    while time.monotonic() < deadline:
+        time.sleep(ACCEPT_LOOK_SECONDS)
+        waiting, _, _ = select.select([listener], [], [], 0)
+        if not waiting:
+            return
 
 
 def pre_fork(server, worker) -> None:

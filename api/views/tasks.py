@@ -4,7 +4,7 @@ from flask import request
 from flask_smorest import Blueprint
 
 from api.auth import current_user, login_required
-from api.boundary import commit, fresh, noted, retried, runtime
+from api.boundary import commit, noted, runtime
 from api.extensions import db
 from api.schemas import (
     Assign,
@@ -138,15 +138,11 @@ def assign(body, task_id):
 def complete(body, task_id):
     """Complete a task with its form data; returns the case and its next open tasks."""
     rt, user = runtime(), current_user()
-
-    def work():
-        result = inbox.complete_task(db.session, rt, user, task_id, fresh(body["data"]))
-        # Read in the same transaction; the chain is left out of this answer (GET the case for it).
-        view = queries.case_view(db.session, rt, user, result.case, with_identity=False, with_chain=False)
-        commit(*result.touched)  # a granted objection may have reopened its request
-        return {"case": view, "next_tasks": view["open_tasks"]}
-
-    return retried(work)
+    result = inbox.complete_task(db.session, rt, user, task_id, body["data"])
+    # Read in the same transaction; the chain is left out of this answer (GET the case for it).
+    view = queries.case_view(db.session, rt, user, result.case, with_identity=False, with_chain=False)
+    commit(*result.touched)  # a granted objection may have reopened its request
+    return {"case": view, "next_tasks": view["open_tasks"]}
 
 
 @blp.post("/tasks/<id:task_id>/complete-with-files")
@@ -166,14 +162,10 @@ def complete_with_files(form, task_id):
         raise Invalid("invalid_data", fields={"data": [msg("malformed_json")]}) from None
     uploads = {name: [Upload.from_storage(f) for f in request.files.getlist(name)] for name in request.files}
     rt, user = runtime(), current_user()
-
-    def work():
-        result = inbox.complete_task(db.session, rt, user, task_id, fresh(data), uploads)
-        view = queries.case_view(db.session, rt, user, result.case, with_identity=False)
-        commit(*result.touched)
-        return {"case": view, "next_tasks": view["open_tasks"]}
-
-    return retried(work)
+    result = inbox.complete_task(db.session, rt, user, task_id, data, uploads)
+    view = queries.case_view(db.session, rt, user, result.case, with_identity=False)
+    commit(*result.touched)
+    return {"case": view, "next_tasks": view["open_tasks"]}
 
 
 @blp.post("/tasks/<id:task_id>/scan")

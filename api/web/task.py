@@ -15,7 +15,7 @@ from flask_login import login_required
 from sqlalchemy import select
 from werkzeug.datastructures import MultiDict
 
-from api.boundary import commit, fresh, noted, retried, runtime
+from api.boundary import commit, noted, runtime
 from api.extensions import db
 from api.web import display, schema_form
 from api.web.blueprint import bp
@@ -50,14 +50,10 @@ def complete(task_id: int):
     data = schema_form.parse(schema, request.form, rt.calendars["strict"].tz)
     uploads = schema_form.uploads(schema, request.files)
 
-    def work():
-        done = inbox.complete_task(db.session, rt, user, task_id, fresh(data), uploads)
-        stage = display.stage_label(done.case.status, current_language())
-        commit(*done.touched)  # a granted objection may have reopened its request
-        return done.case, stage
-
     try:
-        case, stage = retried(work)
+        done = inbox.complete_task(db.session, rt, user, task_id, data, uploads)
+        case, stage = done.case, display.stage_label(done.case.status, current_language())
+        commit(*done.touched)  # a granted objection may have reopened its request
     except Invalid as error:
         db.session.rollback()
         return _page(found, values=_with_findings(schema, request.form, error), errors=error.fields), 422
