@@ -42,11 +42,19 @@ MAX_DEPTH = 500
 
 
 # Asked by every request (api.boundary.runtime), so built once.
-_SIGNATURE_OF = (func.count, func.max, func.sum)
-_OVERRIDES_SIGNATURE = select(*(f(HolidayOverrideRow.id) for f in _SIGNATURE_OF))
+# What changes whenever an override is added or removed: a removal lowers the count or the sum of ids, an
+# addition raises the highest id, or, where SQLite gave the new row the id of the highest one just removed
+# (same count, same ids), the newest ``created_at``.
+_SIGNATURE_OF = (
+    func.count(HolidayOverrideRow.id),
+    func.max(HolidayOverrideRow.id),
+    func.sum(HolidayOverrideRow.id),
+    func.max(HolidayOverrideRow.created_at),
+)
+_OVERRIDES_SIGNATURE = select(*_SIGNATURE_OF)
 # The same values as columns of another query: an API request reads them with its token's session
 # (engine.sessions.find_with_user) and hands them over with ``note_override_signature``, one statement fewer.
-OVERRIDES_SIGNATURE_COLUMNS = tuple(select(f(HolidayOverrideRow.id)).scalar_subquery() for f in _SIGNATURE_OF)
+OVERRIDES_SIGNATURE_COLUMNS = tuple(select(f).scalar_subquery() for f in _SIGNATURE_OF)
 _SIGNATURE_READ = per_transaction("kawal_override_signature")  # session.info: the signature this transaction read
 
 

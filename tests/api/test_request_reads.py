@@ -77,6 +77,36 @@ def test_a_day_off_added_by_another_process_counts_from_the_next_api_request(app
     assert rt.calendars["strict"].add_working_days(FRIDAY, 1).due_at.date() == EXTRA_DAY_OFF
 
 
+def test_a_day_off_replaced_by_another_under_the_same_id_counts_from_the_next_api_request(
+    app, client, login, desk, settings
+):
+    """SQLite gives a new row the highest id again once that row is gone: the same count and ids, another day."""
+    ticket = desk.submit()["ticket"]
+    headers = login("ppid")
+    rt = app.extensions["kawal_runtime"]
+    other = Runtime(settings)
+    with app.app_context():
+        first = holidays.add_override(db.session, other, day=EXTRA_DAY_OFF, reason="Libur daerah", actor="cli")
+        db.session.commit()
+        first_id = first.id
+        db.session.remove()
+    assert client.get(f"/api/v1/cases/{ticket}", headers=headers).status_code == 200
+    assert rt.calendars["strict"].add_working_days(FRIDAY, 1).due_at.date() == EXTRA_DAY_OFF + timedelta(days=1)
+
+    with app.app_context():  # the CLI moves the day off to the Tuesday, between two requests of this worker
+        holidays.remove_override(db.session, other, first_id, actor="cli")
+        db.session.commit()
+        holidays.add_override(
+            db.session, other, day=EXTRA_DAY_OFF + timedelta(days=1), reason="Libur daerah (diundur)", actor="cli"
+        )
+        db.session.commit()
+        db.session.remove()
+    assert client.get(f"/api/v1/cases/{ticket}", headers=headers).status_code == 200
+    calendar = rt.calendars["strict"]
+    assert calendar.add_working_days(FRIDAY, 1).due_at.date() == EXTRA_DAY_OFF  # Monday works again
+    assert calendar.add_working_days(FRIDAY, 2).due_at.date() == EXTRA_DAY_OFF + timedelta(days=2)
+
+
 def test_a_leave_recorded_by_another_process_gives_the_stand_in_the_lane_from_the_next_request(
     app, client, login, desk
 ):
