@@ -49,8 +49,8 @@ class Upload:
     @classmethod
     def from_storage(cls, storage) -> Upload:
         """An uploaded file read once (werkzeug's ``FileStorage``, or anything with ``filename``,
-        ``stream`` and ``read()``); the spooled temporary file is closed at once. A request run again after a
-        conflict (api.boundary.retried) gets the same upload from the same storage."""
+        ``stream`` and ``read()``); the spooled temporary file is closed at once. A request run again (after
+        a conflict with another transaction) gets the same upload from the same storage."""
         kept = getattr(storage, "_kawal_upload", None)
         if kept is None:
             with storage.stream:
