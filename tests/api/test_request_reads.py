@@ -53,26 +53,39 @@ def test_an_api_request_reads_its_login_leave_and_overrides_in_its_first_stateme
     assert len(_reading(sent, "absence")) == 1
 
 
+class Cli:
+    """The CLI in another process: its own runtime, and each step its own committed transaction."""
+
+    def __init__(self, app, settings):
+        self.app, self.rt = app, Runtime(settings)
+
+    def add_day_off(self, day: date, reason: str = "Libur daerah") -> int:
+        with self.app.app_context():
+            row_id = holidays.add_override(db.session, self.rt, day=day, reason=reason, actor="cli").id
+            db.session.commit()
+            db.session.remove()
+        return row_id
+
+    def remove(self, override_id: int) -> None:
+        with self.app.app_context():
+            holidays.remove_override(db.session, self.rt, override_id, actor="cli")
+            db.session.commit()
+            db.session.remove()
+
+
 def test_a_day_off_added_by_another_process_counts_from_the_next_api_request(app, client, login, desk, settings):
     ticket = desk.submit()["ticket"]
     headers = login("ppid")
     rt = app.extensions["kawal_runtime"]
+    cli = Cli(app, settings)
     assert client.get(f"/api/v1/cases/{ticket}", headers=headers).status_code == 200
     assert rt.calendars["strict"].add_working_days(FRIDAY, 1).due_at.date() == EXTRA_DAY_OFF
 
-    with app.app_context():  # the CLI: its own runtime and transaction
-        other = Runtime(settings)
-        row = holidays.add_override(db.session, other, day=EXTRA_DAY_OFF, reason="Libur daerah", actor="cli")
-        db.session.commit()
-        row_id = row.id
-        db.session.remove()
+    row_id = cli.add_day_off(EXTRA_DAY_OFF)
     assert client.get(f"/api/v1/cases/{ticket}", headers=headers).status_code == 200
     assert rt.calendars["strict"].add_working_days(FRIDAY, 1).due_at.date() == EXTRA_DAY_OFF + timedelta(days=1)
 
-    with app.app_context():
-        holidays.remove_override(db.session, other, row_id, actor="cli")
-        db.session.commit()
-        db.session.remove()
+    cli.remove(row_id)
     assert client.get(f"/api/v1/cases/{ticket}", headers=headers).status_code == 200
     assert rt.calendars["strict"].add_working_days(FRIDAY, 1).due_at.date() == EXTRA_DAY_OFF
 
@@ -84,23 +97,13 @@ def test_a_day_off_replaced_by_another_under_the_same_id_counts_from_the_next_ap
     ticket = desk.submit()["ticket"]
     headers = login("ppid")
     rt = app.extensions["kawal_runtime"]
-    other = Runtime(settings)
-    with app.app_context():
-        first = holidays.add_override(db.session, other, day=EXTRA_DAY_OFF, reason="Libur daerah", actor="cli")
-        db.session.commit()
-        first_id = first.id
-        db.session.remove()
+    cli = Cli(app, settings)
+    first_id = cli.add_day_off(EXTRA_DAY_OFF)
     assert client.get(f"/api/v1/cases/{ticket}", headers=headers).status_code == 200
     assert rt.calendars["strict"].add_working_days(FRIDAY, 1).due_at.date() == EXTRA_DAY_OFF + timedelta(days=1)
 
-    with app.app_context():  # the CLI moves the day off to the Tuesday, between two requests of this worker
-        holidays.remove_override(db.session, other, first_id, actor="cli")
-        db.session.commit()
-        holidays.add_override(
-            db.session, other, day=EXTRA_DAY_OFF + timedelta(days=1), reason="Libur daerah (diundur)", actor="cli"
-        )
-        db.session.commit()
-        db.session.remove()
+    cli.remove(first_id)  # the CLI moves the day off to the Tuesday, between two requests of this worker
+    cli.add_day_off(EXTRA_DAY_OFF + timedelta(days=1), "Libur daerah (diundur)")
     assert client.get(f"/api/v1/cases/{ticket}", headers=headers).status_code == 200
     calendar = rt.calendars["strict"]
     assert calendar.add_working_days(FRIDAY, 1).due_at.date() == EXTRA_DAY_OFF  # Monday works again
