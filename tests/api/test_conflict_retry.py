@@ -6,6 +6,7 @@ The job here is the real one: the letter's PDF made and stored with its ``letter
 """
 
 import io
+from pathlib import Path
 
 import pytest
 from flask import has_request_context
@@ -98,14 +99,20 @@ def conversation(app, ticket):
     return bodies, files, types, breaks
 
 
+def stored_files(settings) -> int:
+    """How many files the store holds (encrypted, outside the database)."""
+    return sum(1 for path in Path(settings.files_dir).rglob("*") if path.is_file())
+
+
 def test_a_reporters_reply_sent_while_the_receipts_pdf_is_stored_is_kept_once_with_its_file(
-    app, client, login, meanwhile
+    app, client, login, meanwhile, settings
 ):
     receipt = file_complaint(client, "whistleblower")
     case = client.get(f"{API}/cases/{receipt['ticket']}", headers=login("tim")).json
     (task,) = [t["id"] for t in case["open_tasks"] if t["name"] == "catat_pengaduan"]
     recorded = client.post(f"{API}/tasks/{task}/complete", json={"data": CATAT}, headers=login("tim"))
     assert recorded.status_code == 200, recorded.json  # the numbered receipt is issued; its PDF comes after
+    before = stored_files(settings)
     job = meanwhile(lambda other: render_pending(app, other))
     r = client.post(
         f"{API}/complaints/{receipt['ticket']}/messages",
@@ -118,6 +125,7 @@ def test_a_reporters_reply_sent_while_the_receipts_pdf_is_stored_is_kept_once_wi
     bodies, files, types, breaks = conversation(app, receipt["ticket"])
     assert bodies == ["Kuitansi terlampir."]
     assert files == ["kuitansi.pdf"]  # the file read once, kept by the attempt that went through
+    assert stored_files(settings) == before + 2  # the receipt's PDF and the reply's file: no lost attempt's copy
     assert types.count("letter_rendered") == 1
     assert breaks == []  # the job's event and the reply's are both in the chain, in order
     (item,) = [i for i in r.json["items"] if i["direction"] == "from_reporter"]
@@ -127,18 +135,23 @@ def test_a_reporters_reply_sent_while_the_receipts_pdf_is_stored_is_kept_once_wi
     assert download.data == PDF
 
 
-def test_a_case_that_changes_under_every_attempt_answers_409_and_keeps_none_of_them(app, client, meanwhile):
+def test_a_case_that_changes_under_every_attempt_answers_409_and_keeps_none_of_them(app, client, meanwhile, settings):
     receipt = file_complaint(client, "anonim")
+    before = stored_files(settings)
     bump = update(Case).where(Case.ticket == receipt["ticket"]).values(version=Case.version + 1)
     job = meanwhile(lambda other: other.execute(bump), times=10)
     r = client.post(
-        f"{API}/complaints/{receipt['ticket']}/messages", json={"body": "Ada kabar?"}, headers=code(receipt)
+        f"{API}/complaints/{receipt['ticket']}/messages",
+        data={"body": "Ada kabar?", "attachments": [(io.BytesIO(PDF), "bukti.pdf")]},
+        headers=code(receipt),
+        content_type="multipart/form-data",
     )
     assert_refused(r, 409)
     assert r.json["reason"] == "case_changed"
     assert job["ran"] == 3  # api.boundary.ATTEMPTS
     bodies, files, _types, breaks = conversation(app, receipt["ticket"])
     assert (bodies, files, breaks) == ([], [], [])
+    assert stored_files(settings) == before  # each attempt's file went with its rollback
 
 
 def test_an_officers_completion_meeting_a_letters_render_goes_through_on_the_new_state(
