@@ -5,7 +5,9 @@ shared with the JSON API, which chooses its language from ``Accept-Language`` in
 
 The visitor's choice lives in a cookie set by ``GET /bahasa/<code>`` (a plain link: it works without
 JavaScript and on the CSRF error page, and changing a display preference needs no CSRF token).
-Without the cookie an officer's stored ``User.locale`` decides, then Bahasa Indonesia.
+Without the cookie an officer's stored ``User.locale`` decides, then Bahasa Indonesia. A file the API
+writes (a register's CSV, the yearly report) speaks the API's language: the caller's ``Accept-Language``,
+whatever cookie the same browser holds.
 """
 
 from __future__ import annotations
@@ -17,8 +19,9 @@ from flask_babel import Babel, Domain, get_locale
 from flask_login import current_user
 
 from api.extensions import db
-from api.language import DEFAULT, DOMAIN, LANGUAGES, catalog, say
+from api.language import DEFAULT, DOMAIN, LANGUAGES, catalog, requested, say
 from api.web.blueprint import bp
+from api.web.security import is_api_request
 from api.web.urls import safe_next
 
 COOKIE = "kawal_lang"
@@ -39,6 +42,8 @@ class _Babel(Babel):
 
 
 def select_locale() -> str:
+    if is_api_request():
+        return requested()
     chosen = request.cookies.get(COOKIE)
     if chosen in LANGUAGES:
         return chosen

@@ -196,3 +196,20 @@ def test_no_complaint_reporter_appears_in_any_register_report_statistic_or_chart
     assert all(ticket in register for ticket in tickets)  # the complaints are listed...
     hits = [(reader, path) for reader, path, text in seen if REPORTER_NAME in text or REPORTER_NIK in text]
     assert hits == []  # ...their reporters are not
+
+
+def test_a_register_file_fetched_over_the_api_speaks_the_caller_s_accept_language_whatever_the_page_cookie(
+    client, desk, login
+):
+    """The API's language is the caller's Accept-Language; a browser's page-language cookie does not change it."""
+    desk.submit()
+    path = f"{API}/registers/permohonan_informasi?format=csv"
+    english = {**login("ppid"), "Accept-Language": "en"}
+    client.set_cookie("kawal_lang", "id")  # the pages were last seen in Bahasa Indonesia
+    header = body_text(client.get(path, headers=english)).splitlines()[0]
+    assert header.startswith("Register number,Received,"), header
+    client.set_cookie("kawal_lang", "en")
+    header = body_text(client.get(path, headers={**login("ppid"), "Accept-Language": "id"})).splitlines()[0]
+    assert header.startswith("Nomor register,"), header
+    client.delete_cookie("kawal_lang")
+    assert body_text(client.get(path, headers=english)).startswith("Register number,")
