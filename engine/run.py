@@ -34,7 +34,7 @@ from sqlalchemy.orm.attributes import set_committed_value
 from engine import clock, facts, notices
 from engine.audit import EventLog
 from engine.models import Case, Deadline, HumanTask, WorkflowState
-from engine.runtime import Runtime
+from engine.runtime import Runtime, ids_in_state
 from engine.sync import sync
 
 # What the block did to the instance, which decides what closing does.
@@ -208,7 +208,7 @@ class CaseRun:
             return None
 
     def _waiting_ids(self) -> set[UUID]:
-        return {t.id for t in self.wf.get_tasks(state=TaskState.WAITING)}
+        return ids_in_state(self.wf, TaskState.WAITING)
 
     def _moved(self) -> bool:
         return self.rt.completed_ids(self.wf) != self._completed_before or self._waiting_ids() != self._waiting_before

@@ -4,7 +4,9 @@ Whole walks of the four processes run through the Office with a Runtime that, at
 serializes the instance with the stock converters and compares the strings; then it loads the text
 with each side, re-serializes it with the other and compares the two restored instances task by task.
 The walks are the scenario tests themselves, run again under that Runtime: timers fired, boundary
-events, subprocesses, messages with payloads.
+events, subprocesses, messages with payloads. At every save the same walks also check that the task
+states a run compares before and after its step (``engine.runtime.ids_in_state``, read off the task
+dictionaries) are the tasks SpiffWorkflow's own tree walk finds.
 """
 
 import json
@@ -17,7 +19,7 @@ from SpiffWorkflow.bpmn.specs.mixins.events.event_types import CatchingEvent
 from SpiffWorkflow.bpmn.specs.mixins.events.intermediate_event import BoundaryEvent
 from SpiffWorkflow.util.task import TaskState
 
-from engine.runtime import SERIALIZER_VERSION, Runtime
+from engine.runtime import SERIALIZER_VERSION, Runtime, ids_in_state
 from engine.serialization import stock_serializer
 from tests.helpers import instance_state
 from tests.workflows import (
@@ -55,6 +57,9 @@ class BothSerializersRuntime(Runtime):
                 "a state written by one side reads back otherwise on the other"
             )
         assert instance_state(restored[self.stock]) == instance_state(restored[self.serializer])
+        for state in (TaskState.COMPLETED, TaskState.WAITING, TaskState.READY, TaskState.CANCELLED):
+            walked = {t.id for t in wf.get_tasks(state=state)}
+            assert ids_in_state(wf, state) == walked, f"the task dictionaries disagree with the tree on {state}"
         self.saves += 1
         self.seen |= _features(wf)
         return text
