@@ -84,8 +84,8 @@ def due(session: Session, limit: int = 500) -> list[tuple[int, datetime]]:
 
 def send(
     session: Session, cal: WorkingCalendar, channels: tuple[str, ...], reminder_id: int, early=timedelta(0)
-) -> list | None:
-    """Claim a due reminder and write its messages to the outbox; None when it is not (or no longer) due.
+) -> list[int] | None:
+    """Claim a due reminder and write its messages to the outbox (their ids); None when it is not (or no longer) due.
 
     A reminder whose item moved on (a new edition, withdrawn, no longer periodic) is cancelled instead.
     ``early``: how long before its instant a job may run it (the RQ scheduler keeps whole seconds).

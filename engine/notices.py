@@ -85,8 +85,8 @@ def announce(session: Session, rt: Runtime, case: Case, changes: Changes) -> Non
     outbox.write()
 
 
-def remind(session: Session, rt: Runtime, reminder: Reminder) -> list:
-    """Turn a due reminder into outbox rows for its audience (idempotent by the reminder's id)."""
+def remind(session: Session, rt: Runtime, reminder: Reminder) -> list[int]:
+    """Turn a due reminder into outbox rows for its audience (idempotent by the reminder's id); their ids."""
     case = session.get(Case, reminder.case_id)
     # Counted on the deadline's own reading: a reporter's window is lenient.
     context = {

@@ -2,12 +2,15 @@
 
 Rows name their recipient by id (an officer) or as "the case's requester"; addresses and names are
 looked up only when a message is sent (``notifications.delivery``). Each row's idempotency key
-says what caused it, so the same cause never makes the same message twice.
+says what caused it, so the same cause never makes the same message twice: the key's unique index
+skips a message already written, by this change or an earlier one, or by a concurrent one that
+commits first (the insert waits for it, then adds nothing).
 """
 
 from __future__ import annotations
 
 from sqlalchemy import bindparam, select
+from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
 
 from engine import access, clock, stand_ins
@@ -53,13 +56,13 @@ DEADLINE_LABELS = {
 
 
 class Outbox:
-    """Collects a change's messages, then writes the new ones with one look-up of their keys (``write``)."""
+    """Collects a change's messages, then writes the new ones in one statement (``write``)."""
 
     def __init__(self, session: Session, channels: tuple[str, ...]):
         self.session = session
         self.channels = tuple(c for c in channels if c in CHANNELS) or ("log",)
-        self.created: list[Notification] = []
-        self._wanted: dict[str, Notification] = {}
+        self.created: list[int] = []
+        self._wanted: dict[str, dict] = {}
 
     def to_requester(self, case: Case, event: str, cause: str, context: dict) -> None:
         if case.requester_party_id is None:
@@ -82,40 +85,51 @@ class Outbox:
     def _add(self, case, event, channel, user_id, requester, key, context) -> None:
         self._wanted.setdefault(
             key,
-            Notification(
-                case_id=case.id if case is not None else None,
-                event=event,
-                channel=channel,
-                recipient_user_id=user_id,
-                to_requester=requester,
-                context={"ticket": case.ticket, **context} if case is not None else context,
-                idempotency_key=key,
-                status="pending",
-                attempts=0,
-                created_at=clock.now(),
-            ),
+            {
+                "case_id": case.id if case is not None else None,
+                "event": event,
+                "channel": channel,
+                "recipient_user_id": user_id,
+                "to_requester": requester,
+                "context": {"ticket": case.ticket, **context} if case is not None else context,
+                "idempotency_key": key,
+                "created_at": clock.now(),
+            },
         )
 
-    def write(self) -> list[Notification]:
-        """Add the messages whose key is new (a cause already told is not told again); returns them."""
+    def write(self) -> list[int]:
+        """Insert the messages whose key is new (a cause already told is not told again); returns the ids of
+        every message this outbox has added so far.
+
+        A plain statement, not ORM objects: nothing is left for the change's flush, and no look-up of the keys
+        first. The case's row exists already (a new case is flushed before anything tells of it).
+        """
         if self._wanted:
-            # Keys written already: in the database, or earlier in this change and not yet flushed.
-            known = {n.idempotency_key for n in self.session.new if isinstance(n, Notification)}
-            known.update(self.session.scalars(_KNOWN_KEYS, {"keys": list(self._wanted)}))
-            for key, row in self._wanted.items():
-                if key not in known:
-                    self.session.add(row)
-                    self.created.append(row)
-            self._wanted = {}
+            rows, self._wanted = list(self._wanted.values()), {}
+            with self.session.no_autoflush:
+                self.created += self.session.scalars(_insert_new(self.session), rows).all()
         return self.created
 
 
+_INSERTS: dict = {}
+
+
+def _insert_new(session: Session):
+    """INSERT .. ON CONFLICT (idempotency_key) DO NOTHING RETURNING id, built once per dialect."""
+    dialect = session.get_bind().dialect.name
+    if dialect not in _INSERTS:
+        insert = (postgresql.insert if dialect == "postgresql" else sqlite.insert)(_NOTIFICATION)
+        _INSERTS[dialect] = (
+            insert.values(status="pending", attempts=0)
+            .on_conflict_do_nothing(index_elements=["idempotency_key"])
+            .returning(_NOTIFICATION.c.id)
+        )
+    return _INSERTS[dialect]
+
+
 # Built once, on the tables rather than the mapped classes: plain statements skip the ORM's compile and
-# result layers (every run that tells anyone asks both), and neither needs pending rows flushed first.
+# result layers (every run that tells anyone asks them), and none needs pending rows flushed first.
 _NOTIFICATION, _USER, _MEMBERSHIP, _GROUP = (m.__table__ for m in (Notification, User, Membership, Group))
-_KNOWN_KEYS = select(_NOTIFICATION.c.idempotency_key).where(
-    _NOTIFICATION.c.idempotency_key.in_(bindparam("keys", expanding=True))
-)
 _MEMBERS = (
     select(_USER.c.id)
     .join(_MEMBERSHIP, _MEMBERSHIP.c.user_id == _USER.c.id)

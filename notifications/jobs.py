@@ -89,9 +89,7 @@ def send_reminder(reminder_id: int) -> str:
         if claimed != 1:
             session.rollback()
             return "not-pending"
-        new_rows = notices.remind(session, svc.runtime, reminder)
-        session.flush()
-        created = [n.id for n in new_rows]
+        created = notices.remind(session, svc.runtime, reminder)
         session.commit()
     if svc.scheduler is not None:  # only this reminder's messages: the case's other items have their own jobs
         svc.scheduler.schedule_notifications(created)
@@ -111,12 +109,10 @@ def send_dip_reminder(reminder_id: int) -> str:
                 svc.scheduler.enqueue(*dip_reminder_item(reminder.id, reminder.fire_at)[:3], at=reminder.fire_at)
             return "early"
         cal, channels = svc.runtime.calendars["strict"], svc.settings.notify_channels
-        rows = dip_due.send(session, cal, channels, reminder_id, early=SCHEDULER_GRANULARITY)
-        if rows is None:
+        created = dip_due.send(session, cal, channels, reminder_id, early=SCHEDULER_GRANULARITY)
+        if created is None:
             session.rollback()
             return "not-pending"
-        session.flush()
-        created = [n.id for n in rows]
         session.commit()
     if svc.scheduler is not None:
         svc.scheduler.schedule_notifications(created)
