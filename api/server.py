@@ -57,14 +57,18 @@ class BalancedThreadWorker(ThreadWorker):
     waiting, and stops as soon as it has not (the sibling took it; the accept then finds nothing, which gunicorn
     ignores), or after ``ACCEPT_DEFER_SECONDS`` takes it itself (the sibling is busy). A fixed wait of 20 ms
     was too short on a loaded machine, where the idle sibling is sometimes not scheduled in time, and too long
-    on a quiet one, where it accepts within a millisecond. The least loaded worker never waits.
+    on a quiet one, where it accepts within a millisecond. The least loaded worker never waits, and a worker
+    counts for its siblings only once it accepts (``run``), not while it boots.
     """
 
     slot: int | None = None  # set by the master in pre_fork; None (hooks not installed): plain gthread
 
-    def init_process(self):
+    def run(self):
+        # Counted by its siblings only from now, when it starts accepting: while it still loads the app (a
+        # second or more on a busy machine), a sibling that waited for it would wait in vain.
         self._publish()
-        super().init_process()
+        self.log.info("Worker %s accepting connections", os.getpid())
+        super().run()
 
     def accept(self, listener):
         if self.slot is not None and self._a_sibling_holds_fewer():

@@ -139,11 +139,15 @@ class Topology:
             conn.close()
         except DROPPED:
             return False
-        return ok and len(children(self.web.pid)) == self.web_workers
+        pids = children(self.web.pid)
+        log = self.log_tail(chars=None)
+        # Every worker accepts (api.server.BalancedThreadWorker.run), not only the first to answer.
+        return ok and len(pids) == self.web_workers and all(f"Worker {pid} accepting" in log for pid in pids)
 
-    def log_tail(self, chars=3000) -> str:
+    def log_tail(self, chars: int | None = 3000) -> str:
         path = self.tmp / "gunicorn.log"
-        return path.read_text(errors="replace")[-chars:] if path.exists() else ""
+        text = path.read_text(errors="replace") if path.exists() else ""
+        return text[-chars:] if chars else text
 
     def web_worker_pids(self) -> list[int]:
         return children(self.web.pid)
