@@ -1,10 +1,12 @@
 """Database engines, sessions and schema upgrades for every boundary (web, CLI, jobs, tests)."""
 
+from collections.abc import Callable
 from pathlib import Path
 
 from alembic import command
 from alembic.config import Config
 from sqlalchemy import create_engine, event
+from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.engine import Engine
 from sqlalchemy.orm import Session, sessionmaker
 
@@ -29,6 +31,23 @@ def _sqlite_pragmas(dbapi_connection, _record) -> None:
     # search joining index hits to their rows (engine.search) costs a fifth (bench/dip_search.py).
     cursor.execute("PRAGMA mmap_size=268435456")
     cursor.close()
+
+
+def per_dialect(build: Callable) -> Callable[[Session], object]:
+    """A statement that needs its dialect's own INSERT (``ON CONFLICT ..``), built once per dialect.
+
+    ``build`` gets that dialect's ``insert`` and returns the statement; the decorated function takes the
+    session and returns the statement built for its database (building one costs more than running it).
+    """
+    built: dict = {}
+
+    def statement(session: Session):
+        name = session.get_bind().dialect.name
+        if name not in built:
+            built[name] = build(postgresql.insert if name == "postgresql" else sqlite.insert)
+        return built[name]
+
+    return statement
 
 
 def session_factory(engine: Engine) -> sessionmaker[Session]:

@@ -16,11 +16,11 @@ from __future__ import annotations
 from datetime import date, datetime
 
 from sqlalchemy import bindparam, func, select
-from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
 from sqlalchemy.orm.util import identity_key
 
 from engine import audit, clock, kinds, status
+from engine.db import per_dialect
 from engine.models import Case, CaseEvent, CaseFacts, Unit
 from engine.runtime import Runtime
 
@@ -309,25 +309,20 @@ def refresh(session: Session, rt: Runtime, case: Case) -> None:
         session.execute(_upsert(session), {**values, "case_id": case.id, "unit_id": case.unit_id, "now": clock.now()})
 
 
-_UPSERTS: dict = {}
-
-
-def _upsert(session: Session):
-    """INSERT .. ON CONFLICT DO UPDATE of a facts row, built once per dialect; the unit's code (unless a fact
-    names another, e.g. a complaint's referral) comes from the unit row in the same statement."""
-    dialect = session.get_bind().dialect.name
-    if dialect not in _UPSERTS:
-        table = CaseFacts.__table__
-        values = {c.name: bindparam(c.name, type_=c.type) for c in table.columns}  # the columns' own types
-        unit = select(Unit.code).where(Unit.id == bindparam("unit_id")).scalar_subquery()
-        values["unit_code"] = func.coalesce(bindparam("unit_code", type_=table.c.unit_code.type), unit)
-        values["refreshed_at"] = bindparam("now", type_=table.c.refreshed_at.type)
-        upsert = (postgresql.insert if dialect == "postgresql" else sqlite.insert)(table).values(values)
-        _UPSERTS[dialect] = upsert.on_conflict_do_update(
-            index_elements=["case_id"],
-            set_={c.name: upsert.excluded[c.name] for c in table.columns if c.name != "case_id"},
-        )
-    return _UPSERTS[dialect]
+@per_dialect
+def _upsert(insert):
+    """INSERT .. ON CONFLICT DO UPDATE of a facts row; the unit's code (unless a fact names another, e.g. a
+    complaint's referral) comes from the unit row in the same statement."""
+    table = CaseFacts.__table__
+    values = {c.name: bindparam(c.name, type_=c.type) for c in table.columns}  # the columns' own types
+    unit = select(Unit.code).where(Unit.id == bindparam("unit_id")).scalar_subquery()
+    values["unit_code"] = func.coalesce(bindparam("unit_code", type_=table.c.unit_code.type), unit)
+    values["refreshed_at"] = bindparam("now", type_=table.c.refreshed_at.type)
+    upsert = insert(table).values(values)
+    return upsert.on_conflict_do_update(
+        index_elements=["case_id"],
+        set_={c.name: upsert.excluded[c.name] for c in table.columns if c.name != "case_id"},
+    )
 
 
 def rebuild(session: Session, rt: Runtime, batch: int = 500) -> int:

@@ -10,11 +10,11 @@ commits first (the insert waits for it, then adds nothing).
 from __future__ import annotations
 
 from sqlalchemy import bindparam, select
-from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
 
 from engine import access, clock, stand_ins
 from engine.calendar import WorkingCalendar
+from engine.db import per_dialect
 from engine.models import Case, Deadline, Group, HumanTask, Membership, Notification, User
 
 CHANNELS = ("log", "smtp", "webhook")
@@ -111,20 +111,15 @@ class Outbox:
         return self.created
 
 
-_INSERTS: dict = {}
-
-
-def _insert_new(session: Session):
-    """INSERT .. ON CONFLICT (idempotency_key) DO NOTHING RETURNING id, built once per dialect."""
-    dialect = session.get_bind().dialect.name
-    if dialect not in _INSERTS:
-        insert = (postgresql.insert if dialect == "postgresql" else sqlite.insert)(_NOTIFICATION)
-        _INSERTS[dialect] = (
-            insert.values(status="pending", attempts=0)
-            .on_conflict_do_nothing(index_elements=["idempotency_key"])
-            .returning(_NOTIFICATION.c.id)
-        )
-    return _INSERTS[dialect]
+@per_dialect
+def _insert_new(insert):
+    """INSERT .. ON CONFLICT (idempotency_key) DO NOTHING RETURNING id."""
+    return (
+        insert(_NOTIFICATION)
+        .values(status="pending", attempts=0)
+        .on_conflict_do_nothing(index_elements=["idempotency_key"])
+        .returning(_NOTIFICATION.c.id)
+    )
 
 
 # Built once, on the tables rather than the mapped classes: plain statements skip the ORM's compile and
