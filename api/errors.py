@@ -15,6 +15,7 @@ from werkzeug.exceptions import HTTPException
 from api.language import requested, say, say_fields
 from engine.errors import Conflict, Forbidden, Gone, Invalid, KawalError, NotFound, TooMany, Unauthorized
 from engine.messages import Message
+from engine.pdf import PdfUnavailable
 from engine.quotas import InsufficientStorage
 
 _CODES = {
@@ -41,6 +42,7 @@ STATUS: dict[type[KawalError], int] = {
     Invalid: 422,
     TooMany: 429,
     InsufficientStorage: 507,  # RFC 4918 §11.5: the upload cannot be stored now
+    PdfUnavailable: 503,  # the server cannot make PDFs (Pango missing): its set-up, not the request
 }
 
 

@@ -173,6 +173,8 @@ TEMPLATES: dict[str, str] = {
     "attachment_limit_reached": "the day's attachment size limit is reached",
     "storage_full": "the server's storage is nearly full; attachments cannot be accepted now: send the message "
     "without them or try later",
+    "pdf_unavailable": "PDF documents cannot be made on this server (a system library is missing); download "
+    "another format, or tell the administrator",
     # -- the public information list (engine.dip, dip_io, dip_match, service_pages) --------------
     "dip_editors_only": "only the PPID or the unit holding it",
     "ppid_and_admins_only": "the PPID and administrators only",

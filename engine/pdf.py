@@ -9,9 +9,19 @@ The HTML is rendered by the caller; it may not fetch anything: every resource mu
 
 from __future__ import annotations
 
+import logging
 
-class PdfUnavailable(RuntimeError):
-    """WeasyPrint or the system libraries it needs are missing."""
+from engine.errors import KawalError
+
+log = logging.getLogger("kawal.pdf")
+PANGO_PACKAGES = "libpango-1.0-0 libpangoft2-1.0-0"
+
+
+class PdfUnavailable(KawalError):
+    """WeasyPrint or the system libraries it needs are missing: a fault of the server's set-up, not of the
+    request, answered 503 (api.errors) and logged with its cause and the packages that cure it."""
+
+    code = "unavailable"
 
 
 def _no_fetch(url: str, *args, **kwargs):
@@ -23,5 +33,6 @@ def render_pdf(html: str) -> bytes:
     try:
         from weasyprint import HTML
     except (ImportError, OSError) as exc:  # OSError: the Pango libraries are not installed
-        raise PdfUnavailable(f"PDF output needs WeasyPrint and Pango: {exc}") from exc
+        log.error("PDF output needs WeasyPrint and Pango (Debian: apt-get install %s): %s", PANGO_PACKAGES, exc)
+        raise PdfUnavailable("pdf_unavailable") from exc
     return HTML(string=html, url_fetcher=_no_fetch).write_pdf()

@@ -37,6 +37,7 @@ TITLES = {
     422: _l("The data is not valid"),
     429: _l("Too many attempts"),
     500: _l("Something went wrong on our side"),
+    503: _l("This is not available on this server now"),
 }
 EXPLANATIONS = {
     403: _l("Your groups do not allow this. Ask your superior if you think you should have access."),

@@ -1,0 +1,81 @@
+"""A server without Pango (README "Production", step 1) cannot print the documents made from HTML (the yearly
+report, the public announcement): each of those PDF downloads answers 503 and says so in the reader's language,
+the other formats still work, and the log names the packages that cure it.
+
+The missing library is WeasyPrint's own failure on such a machine: importing it raises the OSError of cffi's
+``dlopen`` (``cannot load library 'libpango-1.0-0'``), raised here by an import hook.
+"""
+
+import logging
+import sys
+from datetime import date
+
+import pytest
+
+from tests.web.pages import Browser
+
+API = "/api/v1"
+NO_PANGO = "cannot load library 'libpango-1.0-0': libpango-1.0-0: cannot open shared object file"
+SAID_ID = "dokumen PDF tidak dapat dibuat di server ini"
+SAID_EN = "PDF documents cannot be made on this server"
+
+
+class _NoPango:
+    """An import hook failing ``import weasyprint`` as a machine without Pango does."""
+
+    def find_spec(self, name, path=None, target=None):
+        if name.split(".")[0] == "weasyprint":
+            raise OSError(NO_PANGO)
+        return None
+
+
+@pytest.fixture(autouse=True)
+def no_pango(monkeypatch):
+    for name in [m for m in sys.modules if m.split(".")[0] == "weasyprint"]:
+        monkeypatch.delitem(sys.modules, name)
+    monkeypatch.setattr(sys, "meta_path", [_NoPango(), *sys.meta_path])
+
+
+def test_the_yearly_report_pdf_answers_503_in_the_caller_s_language_and_the_other_formats_still_work(
+    client, login, caplog
+):
+    headers = login("ppid")
+    with caplog.at_level(logging.ERROR, logger="kawal.pdf"):
+        refused = client.get(f"{API}/reports/annual?period=2026&format=pdf", headers=headers)
+    assert refused.status_code == 503
+    assert refused.json["code"] == "unavailable"
+    assert refused.json["reason"] == "pdf_unavailable"
+    assert refused.json["message"].startswith(SAID_ID)
+    english = client.get(f"{API}/reports/annual?period=2026&format=pdf", headers={**headers, "Accept-Language": "en"})
+    assert english.status_code == 503
+    assert english.json["message"].startswith(SAID_EN)
+    # The log says what is missing and how to install it; the reader is not told the server's insides.
+    logged = [r.getMessage() for r in caplog.records if r.name == "kawal.pdf"]
+    assert logged, "nothing logged"
+    assert "apt-get install libpango-1.0-0 libpangoft2-1.0-0" in logged[0]
+    assert NO_PANGO in logged[0]
+    assert "libpango" not in refused.json["message"]
+    for fmt in ("docx", "xlsx", "json"):
+        assert client.get(f"{API}/reports/annual?period=2026&format={fmt}", headers=headers).status_code == 200, fmt
+
+
+def test_the_yearly_report_page_s_pdf_answers_a_503_page_that_says_why(app):
+    ppid = Browser(app.test_client())
+    assert ppid.login("ppid").status_code == 302
+    refused = ppid.client.get("/laporan/tahunan?periode=2026&format=pdf")
+    assert refused.status_code == 503
+    assert refused.mimetype == "text/html"
+    page = refused.get_data(as_text=True)
+    assert "Fitur ini belum tersedia di server ini" in page  # the title of a 503, not of a bad request
+    assert SAID_ID in page
+    assert ppid.client.get("/laporan/tahunan?periode=2026&format=docx").status_code == 200
+
+
+def test_the_public_announcement_s_pdf_answers_503_and_its_csv_still_downloads(client):
+    year = date.today().year - 1  # the year the announcement page shows by default
+    refused = client.get(f"/publik/pengumuman?tahun={year}&format=pdf")
+    assert refused.status_code == 503
+    assert SAID_ID in refused.get_data(as_text=True)
+    csv = client.get(f"/publik/pengumuman?tahun={year}&format=csv")
+    assert csv.status_code == 200
+    assert csv.mimetype == "text/csv"
