@@ -290,6 +290,22 @@ def login(app, client):
 
 
 @pytest.fixture
+def browser(app):
+    """``browser("ppid")``: a separate logged-in browser per officer (tests.web.pages: the login form, CSRF tokens);
+    ``browser()`` one not logged in."""
+    from tests.web.pages import Browser
+
+    def _browser(username=None):
+        b = Browser(app.test_client())
+        if username:
+            response = b.login(username)
+            assert response.status_code == 302, response.get_data(as_text=True)
+        return b
+
+    return _browser
+
+
+@pytest.fixture
 def desk(client, login):
     from tests.helpers import Desk
 

@@ -13,8 +13,6 @@ from datetime import UTC, datetime
 import pytest
 import time_machine
 
-from tests.web.pages import Browser
-
 API = "/api/v1"
 NO_PANGO = "cannot load library 'libpango-1.0-0': libpango-1.0-0: cannot open shared object file"
 SAID_ID = "dokumen PDF tidak dapat dibuat di server ini"
@@ -60,9 +58,8 @@ def test_the_yearly_report_pdf_answers_503_in_the_caller_s_language_and_the_othe
         assert client.get(f"{API}/reports/annual?period=2026&format={fmt}", headers=headers).status_code == 200, fmt
 
 
-def test_the_yearly_report_page_s_pdf_answers_a_503_page_that_says_why(app):
-    ppid = Browser(app.test_client())
-    assert ppid.login("ppid").status_code == 302
+def test_the_yearly_report_page_s_pdf_answers_a_503_page_that_says_why(browser):
+    ppid = browser("ppid")
     refused = ppid.client.get("/laporan/tahunan?periode=2026&format=pdf")
     assert refused.status_code == 503
     assert refused.mimetype == "text/html"
