@@ -24,7 +24,7 @@ from api.extensions import db
 from api.reports import files, labels
 from api.web.blueprint import bp
 from api.web.session import officer
-from engine import access, clock, complaint_stats, kinds, narrative, registers, reports, survey
+from engine import access, clock, complaint_stats, kinds, narrative, pdf, registers, reports, survey
 from engine.errors import Invalid
 
 PAGE_ROWS = 100
@@ -195,6 +195,7 @@ def annual_report():
         "reports/annual.html",
         report=report,
         period=period,
+        pdf_available=pdf.available(),
         periods=periods(_today()),
         rows=files.report_rows(rt, report),
         sections=labels.SECTIONS,

@@ -98,8 +98,10 @@ def test_every_register_report_and_chart_renders_with_the_demo_and_a_year(demo_a
             for path in paths:
                 response = browser.client.get(path)
                 assert response.status_code == 200, (username, path)
+                page = response.get_data(as_text=True)
+                if path.startswith(("/laporan/tahunan", "/publik/pengumuman")):  # this server makes PDFs: offered
+                    assert 'value="pdf"' in page or "format=pdf" in page, path
                 if path.startswith("/dasbor"):  # lateness, on time, twelve months; by stage when cases are open
-                    page = response.get_data(as_text=True)
                     charts = page.count('<svg class="chart"')
                     assert 3 <= charts <= 4
                     assert charts <= page.count('<table class="figures"')

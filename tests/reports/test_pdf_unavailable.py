@@ -1,6 +1,7 @@
 """A server without Pango (README "Production", step 1) cannot print the documents made from HTML (the yearly
-report, the public announcement): each of those PDF downloads answers 503 and says so in the reader's language,
-the other formats still work, and the log names the packages that cure it.
+report, the public announcement): their pages do not offer the PDF, a PDF download asked for anyway answers 503
+and says so in the reader's language, the other formats still work, and the log names the packages that cure it,
+once per process.
 
 The missing library is WeasyPrint's own failure on such a machine: importing it raises the OSError of cffi's
 ``dlopen`` (``cannot load library 'libpango-1.0-0'``), raised here by an import hook.
@@ -12,6 +13,8 @@ from datetime import UTC, datetime
 
 import pytest
 import time_machine
+
+from engine import pdf
 
 API = "/api/v1"
 NO_PANGO = "cannot load library 'libpango-1.0-0': libpango-1.0-0: cannot open shared object file"
@@ -33,6 +36,9 @@ def no_pango(monkeypatch):
     for name in [m for m in sys.modules if m.split(".")[0] == "weasyprint"]:
         monkeypatch.delitem(sys.modules, name)
     monkeypatch.setattr(sys, "meta_path", [_NoPango(), *sys.meta_path])
+    pdf._weasyprint.cache_clear()  # the process's answer, kept once found: found again on this "machine"
+    yield
+    pdf._weasyprint.cache_clear()
 
 
 def test_the_yearly_report_pdf_answers_503_in_the_caller_s_language_and_the_other_formats_still_work(
@@ -54,12 +60,18 @@ def test_the_yearly_report_pdf_answers_503_in_the_caller_s_language_and_the_othe
     assert "apt-get install libpango-1.0-0 libpangoft2-1.0-0" in logged[0]
     assert NO_PANGO in logged[0]
     assert "libpango" not in refused.json["message"]
+    assert [r.name for r in caplog.records].count("kawal.pdf") == 1, "the same cause logged again on every request"
     for fmt in ("docx", "xlsx", "json"):
         assert client.get(f"{API}/reports/annual?period=2026&format={fmt}", headers=headers).status_code == 200, fmt
 
 
-def test_the_yearly_report_page_s_pdf_answers_a_503_page_that_says_why(browser):
+def test_the_yearly_report_page_offers_no_pdf_says_why_and_a_pdf_asked_for_anyway_answers_a_503_page(browser):
     ppid = browser("ppid")
+    page = ppid.get("/laporan/tahunan?periode=2026").get_data(as_text=True)
+    assert 'value="pdf"' not in page
+    assert 'value="docx"' in page
+    assert 'value="xlsx"' in page
+    assert "PDF tidak dapat dibuat di server ini" in page
     refused = ppid.client.get("/laporan/tahunan?periode=2026&format=pdf")
     assert refused.status_code == 503
     assert refused.mimetype == "text/html"
@@ -70,8 +82,11 @@ def test_the_yearly_report_page_s_pdf_answers_a_503_page_that_says_why(browser):
 
 
 @time_machine.travel(datetime(2027, 3, 1, 3, 0, tzinfo=UTC), tick=True)
-def test_the_public_announcement_s_pdf_answers_503_and_its_csv_still_downloads(client):
+def test_the_public_announcement_offers_no_pdf_one_asked_for_answers_503_and_its_csv_still_downloads(client):
     year = 2026  # in March 2027 the announcement of the year before
+    page = client.get(f"/publik/pengumuman?tahun={year}").get_data(as_text=True)
+    assert "format=pdf" not in page
+    assert "format=csv" in page
     refused = client.get(f"/publik/pengumuman?tahun={year}&format=pdf")
     assert refused.status_code == 503
     assert SAID_ID in refused.get_data(as_text=True)

@@ -2,7 +2,7 @@
 
 How many requests the office received, how long each took, how many it granted and refused, and why:
 figures only, from the same count as the Laporan Layanan Informasi Publik, with no ticket and no
-identity. A download as PDF or CSV.
+identity. A download as CSV, and as PDF where the server can make PDFs (engine.pdf.available).
 """
 
 from __future__ import annotations
@@ -14,7 +14,7 @@ from api.extensions import db
 from api.reports import files
 from api.web.blueprint import bp
 from api.web.reports import _today
-from engine import reports
+from engine import pdf, reports
 
 YEARS_SHOWN = 5
 
@@ -37,5 +37,9 @@ def portal_announcement():
         response.headers["Content-Disposition"] = f"attachment; filename={name}"
         return response
     return render_template(
-        "portal/announcement.html", years=years, year=year, **files.announcement_context(rt, announcement)
+        "portal/announcement.html",
+        years=years,
+        year=year,
+        pdf_available=pdf.available(),
+        **files.announcement_context(rt, announcement),
     )
