@@ -16,7 +16,6 @@ import time_machine
 from api.reports import files
 from tests.conftest import REPORTER_NAME, REPORTER_NIK, complaint_payload
 from tests.helpers import WHO, decision
-from tests.web.pages import Browser
 from tests.workflows.test_pengaduan_paths import ARSIP, CATAT, KE_UNIT, NOTICE, TANGGAPAN_UNIT, TINDAK_LANJUT
 
 API = "/api/v1"
@@ -45,13 +44,6 @@ def printed(monkeypatch):
     return pages
 
 
-def browse(app, username=None):
-    browser = Browser(app.test_client())
-    if username:
-        assert browser.login(username).status_code == 302
-    return browser
-
-
 def body_text(response) -> str:
     """A response's words: the page or CSV as text, an XLSX's or DOCX's XML unzipped."""
     data = response.get_data()
@@ -78,12 +70,12 @@ REGISTER_FILES = ("/laporan/register/permohonan?format=xlsx",)
 REGISTER_API = (f"{API}/registers/permohonan_informasi", f"{API}/registers/permohonan_informasi?format=csv")
 
 
-def test_a_requester_s_name_is_in_the_request_register_for_ppid_staff_and_no_one_else(app, client, desk, login):
+def test_a_requester_s_name_is_in_the_request_register_for_ppid_staff_and_no_one_else(browser, client, desk, login):
     ticket = _decided_request(desk)
     for staff in ("petugas", "ppid", "atasan"):
-        browser = browse(app, staff)
+        reader = browser(staff)
         for path in REGISTER_PAGES + REGISTER_FILES:
-            response = browser.client.get(path)
+            response = reader.client.get(path)
             assert response.status_code == 200, (staff, path)
             assert ticket in body_text(response), (staff, path)
             assert PLANTED_REQUESTER in body_text(response), (staff, path)
@@ -91,7 +83,7 @@ def test_a_requester_s_name_is_in_the_request_register_for_ppid_staff_and_no_one
             response = client.get(path, headers=login(staff))
             assert PLANTED_REQUESTER in body_text(response), (staff, path)
     # The auditor reads the register, without the identity.
-    auditor = browse(app, "auditor")
+    auditor = browser("auditor")
     for path in REGISTER_PAGES + REGISTER_FILES:
         response = auditor.client.get(path)
         assert response.status_code == 200
@@ -100,16 +92,16 @@ def test_a_requester_s_name_is_in_the_request_register_for_ppid_staff_and_no_one
     assert PLANTED_REQUESTER not in body_text(client.get(REGISTER_API[0], headers=login("auditor")))
     # The complaint team, a unit, the admin: not their register.
     for other in ("tim", "unit", "admin"):
-        assert browse(app, other).client.get(REGISTER_PAGES[0]).status_code == 403, other
+        assert browser(other).client.get(REGISTER_PAGES[0]).status_code == 403, other
         assert client.get(REGISTER_API[0], headers=login(other)).status_code == 403, other
     # Nobody without a login.
-    assert browse(app).client.get(REGISTER_PAGES[0]).status_code == 302
+    assert browser().client.get(REGISTER_PAGES[0]).status_code == 302
     assert client.get(REGISTER_API[0]).status_code == 401
 
 
-def test_the_requester_s_name_is_in_no_report_chart_or_announcement(app, desk, printed):
+def test_the_requester_s_name_is_in_no_report_chart_or_announcement(browser, desk, printed):
     _decided_request(desk)
-    ppid = browse(app, "ppid")
+    ppid = browser("ppid")
     seen = []
     for path in (
         "/laporan/tahunan?periode=2027",
@@ -154,7 +146,7 @@ def _handle_complaint(client, login, mode):
     return ticket
 
 
-def test_no_complaint_reporter_appears_in_any_register_report_statistic_or_chart(app, client, login, printed):
+def test_no_complaint_reporter_appears_in_any_register_report_statistic_or_chart(browser, client, login, printed):
     tickets = [_handle_complaint(client, login, mode) for mode in ("rahasia", "whistleblower", "anonim")]
     client.post(f"{API}/complaints", json=complaint_payload("rahasia"))  # one still open
     seen: list[tuple[str, str, str]] = []
@@ -168,9 +160,9 @@ def test_no_complaint_reporter_appears_in_any_register_report_statistic_or_chart
         "/dasbor",
     )
     for reader in ("tim", "wbs", "auditor"):
-        browser = browse(app, reader)
+        page = browser(reader)
         for path in pages:
-            response = browser.client.get(path)
+            response = page.client.get(path)
             assert response.status_code == 200, (reader, path)
             seen.append((reader, path, body_text(response)))
         for path in (
@@ -183,7 +175,7 @@ def test_no_complaint_reporter_appears_in_any_register_report_statistic_or_chart
             response = client.get(path, headers=login(reader))
             assert response.status_code == 200, (reader, path)
             seen.append((reader, path, body_text(response)))
-    ppid = browse(app, "ppid")
+    ppid = browser("ppid")
     for path in (
         "/laporan/tahunan?periode=2027&format=pdf",
         "/laporan/tahunan?periode=2027&format=docx",

@@ -16,13 +16,6 @@ API = "/api/v1"
 COOKIE = "session"
 
 
-def browser(app, username=None) -> Browser:
-    b = Browser(app.test_client())
-    if username:
-        assert b.login(username).status_code == 302
-    return b
-
-
 def copy_of(app, b: Browser) -> Browser:
     """Another browser holding a copy of ``b``'s cookie (a stolen or shared cookie)."""
     thief = Browser(app.test_client())
@@ -30,8 +23,8 @@ def copy_of(app, b: Browser) -> Browser:
     return thief
 
 
-def test_a_copied_officer_cookie_stops_working_at_logout(app):
-    officer = browser(app, "ppid")
+def test_a_copied_officer_cookie_stops_working_at_logout(app, browser):
+    officer = browser("ppid")
     thief = copy_of(app, officer)
     assert thief.get("/kotak-masuk").status_code == 200  # the copy works while the session is open
     officer.get("/kotak-masuk")
@@ -41,8 +34,8 @@ def test_a_copied_officer_cookie_stops_working_at_logout(app):
     assert "/masuk" in r.headers["Location"]
 
 
-def test_logging_out_ends_only_that_session(app):
-    desk, laptop = browser(app, "ppid"), browser(app, "ppid")
+def test_logging_out_ends_only_that_session(browser):
+    desk, laptop = browser("ppid"), browser("ppid")
     desk.get("/kotak-masuk")
     desk.post("/keluar")
     assert laptop.get("/kotak-masuk").status_code == 200
@@ -55,9 +48,9 @@ def complaint(client):
     return r.json["ticket"], r.json["access_code"]
 
 
-def test_a_copied_portal_cookie_stops_working_when_the_case_is_closed_on_the_device(app, complaint):
+def test_a_copied_portal_cookie_stops_working_when_the_case_is_closed_on_the_device(app, browser, complaint):
     ticket, code = complaint
-    reporter = browser(app)
+    reporter = browser()
     reporter.get("/publik/status")
     assert reporter.post("/publik/status", {"ticket": ticket, "access_code": code}).status_code == 200
     thief = copy_of(app, reporter)
@@ -100,8 +93,8 @@ def kawal(settings, monkeypatch):
     return lambda *args, input=None: runner.invoke(main, list(args), input=input, catch_exceptions=False)
 
 
-def test_kawal_users_end_sessions_ends_every_cookie_and_token_of_the_officer(app, client, kawal):
-    page, token = browser(app, "ppid"), token_for(client, "ppid")
+def test_kawal_users_end_sessions_ends_every_cookie_and_token_of_the_officer(browser, client, kawal):
+    page, token = browser("ppid"), token_for(client, "ppid")
     bystander = token_for(client, "petugas")
     result = kawal("users", "end-sessions", "ppid")
     assert result.exit_code == 0, result.output
@@ -122,8 +115,8 @@ def test_a_password_reset_ends_the_sessions_and_only_the_new_password_works(app,
     assert new.status_code == 200
 
 
-def test_a_deactivated_officer_is_logged_out_everywhere_and_cannot_log_in(app, client, kawal):
-    page, token = browser(app, "ppid"), token_for(client, "ppid")
+def test_a_deactivated_officer_is_logged_out_everywhere_and_cannot_log_in(browser, client, kawal):
+    page, token = browser("ppid"), token_for(client, "ppid")
     assert kawal("users", "deactivate", "ppid").exit_code == 0
     assert client.get(f"{API}/tasks", headers=token).status_code == 401
     assert page.get("/kotak-masuk").status_code == 302
