@@ -5,7 +5,8 @@ import re
 
 from playwright.sync_api import expect
 
-from tests.browser.steps import log_in
+from tests.browser.conftest import NARROW
+from tests.browser.steps import DESKTOP, keep_screenshot, log_in
 from tests.helpers import decision
 
 
@@ -37,3 +38,24 @@ def test_an_officer_opens_the_case_and_sees_its_timeline_and_the_marked_diagram(
     page.locator(".diagram-canvas").focus()
     expect(page.locator(".diagram-canvas")).to_be_focused()
     assert not errors, f"the case page's scripts failed: {errors}"
+
+
+def test_the_deadlines_fit_a_laptop_screen_and_each_clock_s_counting_is_read_below_them(new_page, desk):
+    """Seven columns fit 1366 px without sideways scrolling; how each clock was counted (the working days and the
+    days not counted) is a paragraph under the table, whole at 1366 and at 360 px."""
+    ticket = desk.submit()["ticket"]
+    for width, height in ((DESKTOP["width"], DESKTOP["height"]), (NARROW["width"], NARROW["height"])):
+        page = new_page(width, height)
+        log_in(page, "ppid")
+        page.goto(f"/kasus/{ticket}")
+        region = page.locator("section[aria-labelledby=deadlines-title] .table-wrap")
+        expect(region.locator("th[scope=row]").filter(has_text="T10")).to_be_visible()
+        if width == DESKTOP["width"]:
+            sizes = region.evaluate("r => [r.scrollWidth, r.clientWidth]")
+            assert sizes[0] <= sizes[1], f"the deadlines table scrolls sideways at {width} px: {sizes}"
+        counted = page.locator("dl.counted")
+        expect(counted.locator("dt")).to_contain_text(["T10 · Pemberitahuan tertulis (10 hari kerja)"])
+        expect(counted.locator("dd").first).to_contain_text("10 hari kerja dihitung sejak")
+        box, viewport = counted.bounding_box(), page.viewport_size
+        assert box["x"] + box["width"] <= viewport["width"], f"the counting runs off a {width} px screen: {box}"
+        keep_screenshot(page, "case-deadlines")
