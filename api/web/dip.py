@@ -77,8 +77,7 @@ def _schema(user) -> dict:
     if not access.is_dip_keeper(user):
         units = [u for u in units if u.id == user.unit_id]
     node = schema["properties"]["unit"]
-    node["enum"] = [u.code for u in units]
-    node["x-enum-titles"] = node["x-enum-titles-en"] = {u.code: f"{u.name} ({u.code})" for u in units}
+    schema_form.unit_choices(node, units)
     node["title"], node["x-title-en"] = "Unit yang menguasai informasi", "Unit holding the information"
     return schema
 

@@ -7,7 +7,8 @@ so the browser and the API can never accept different data.
 Widgets, from the schema:
 
 - string: text input; ``maxLength`` over 200 → textarea; ``format`` date / date-time / email → the
-  matching input type; ``enum`` → radio buttons (up to 5 choices) or a select;
+  matching input type; ``enum`` → radio buttons (up to 5 choices) or a select; ``"x-references": "unit"``
+  (a code of one of the office's units) → a select of the units, filled by ``with_unit_choices``;
 - boolean: yes / no radio buttons; ``const: true`` (a confirmation) → one checkbox;
 - number / integer: number input;
 - array of enum → checkboxes; array of strings → a textarea, one item per line;
@@ -24,6 +25,7 @@ multipart body, never in the parsed data, and the page's form is then sent as mu
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime
 from zoneinfo import ZoneInfo
@@ -38,6 +40,7 @@ from engine.task_files import FILE
 LONG_TEXT = 200  # characters: above this a string gets a textarea
 ROWS = 2  # rows an array of objects shows at least: the filled ones and one empty row more
 MAX_RADIOS = 5  # choices: above this an enum gets a select
+UNIT = "unit"  # the value of "x-references" that names one of the office's units by its code
 _TRUE, _FALSE = "true", "false"
 
 
@@ -90,6 +93,8 @@ def _widget(node: dict) -> str:
         return "confirm" if node.get("const") is True else "yes_no"
     if kind in ("number", "integer"):
         return "number"
+    if node.get("x-references") == UNIT:  # the list grows with the office, and may be left unchosen
+        return "select"
     if "enum" in node:
         return "radios" if len(node["enum"]) <= MAX_RADIOS else "select"
     fmt = node.get("format")
@@ -123,6 +128,28 @@ def _hint(node: dict, widget: str, locale: str) -> str | None:
     if widget == "lines":
         hint = " ".join(filter(None, [hint, _("One item per line.")]))
     return hint
+
+
+def unit_choices(node: dict, units) -> None:
+    """Make ``node`` choose among ``units`` (rows with ``code`` and ``name``), each shown as "name (code)", or
+    as its code alone when it has no name of its own (a unit made by ``kawal users create --unit``)."""
+    node["enum"] = [u.code for u in units]
+    titles = {u.code: u.code if u.name in (None, "", u.code) else f"{u.name} ({u.code})" for u in units}
+    node["x-enum-titles"] = node["x-enum-titles-en"] = titles
+
+
+def with_unit_choices(schema: dict, load_units: Callable[[], list]) -> dict:
+    """The schema with each top-level field marked ``"x-references": "unit"`` choosing among the units
+    ``load_units()`` reads (only when there is such a field); the schema is shared, so a copy is changed."""
+    names = [key for key, node in schema.get("properties", {}).items() if node.get("x-references") == UNIT]
+    if not names:
+        return schema
+    units = load_units()
+    schema = {**schema, "properties": {**schema["properties"]}}
+    for name in names:
+        schema["properties"][name] = node = dict(schema["properties"][name])
+        unit_choices(node, units)
+    return schema
 
 
 def build_fields(schema: dict, locale: str, values: MultiDict | None = None, errors: dict | None = None) -> list[Field]:
@@ -164,7 +191,7 @@ def _fields(schema: dict, prefix: str, locale: str, values: MultiDict, in_row: b
             item.options = [(v, _choice_label(choices, v, locale)) for v in choices["enum"]]
             item.value = values.getlist(name)
         elif widget in ("radios", "select"):
-            item.options = [(v, _choice_label(node, v, locale)) for v in node["enum"]]
+            item.options = [(v, _choice_label(node, v, locale)) for v in node.get("enum", ())]  # units: filled or none
             item.value = values.get(name, "")
         else:
             item.value = values.get(name, "")

@@ -27,7 +27,7 @@ from api.web.session import officer
 from engine import access, chain, dip_match, inbox, instructions, queries, visibility
 from engine.errors import Conflict, Invalid
 from engine.messages import Message
-from engine.models import Case, CaseEvent, HumanTask
+from engine.models import Case, CaseEvent, HumanTask, Unit
 from engine.task_files import FILE
 
 
@@ -71,7 +71,7 @@ def _page(task: HumanTask, values: MultiDict | None = None, errors: dict | None 
     view = queries.case_view(db.session, rt, user, task.case)  # the identity only where access allows
     fields, general = [], []
     if task.form:
-        schema = rt.forms.schema(task.form)
+        schema = schema_form.with_unit_choices(rt.forms.schema(task.form), _units)
         fields = schema_form.build_fields(schema, locale, values)
         if errors:
             general = schema_form.attach_errors(fields, {k: [translated(m) for m in v] for k, v in errors.items()})
@@ -101,6 +101,10 @@ def _page(task: HumanTask, values: MultiDict | None = None, errors: dict | None 
         dip_suggestions=dip_match.for_case(db.session, task.case),
         cite_field=any(f.name == dip_match.REFERENCE for f in fields),
     )
+
+
+def _units() -> list[Unit]:
+    return db.session.scalars(select(Unit).order_by(Unit.name)).all()
 
 
 def _with_findings(schema: dict, form: MultiDict, error: Invalid) -> MultiDict:

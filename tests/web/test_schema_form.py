@@ -1,6 +1,7 @@
 """Every task form in forms/ becomes HTML fields, and posted fields come back in the schema's types."""
 
 import json
+from types import SimpleNamespace
 from zoneinfo import ZoneInfo
 
 import pytest
@@ -31,9 +32,13 @@ def page(app):
         yield
 
 
+OFFICE_UNITS = [SimpleNamespace(code="KANWIL", name="Kantor Wilayah"), SimpleNamespace(code="PENDMAD", name="Bidang")]
+
+
 @pytest.mark.parametrize("path", FORMS, ids=[p.name for p in FORMS])
 def test_every_form_has_a_widget_and_a_label_for_every_field(page, path):
-    schema = json.loads(path.read_text(encoding="utf-8"))
+    """As the task page draws it: a field naming one of the office's units lists them (with_unit_choices)."""
+    schema = schema_form.with_unit_choices(json.loads(path.read_text(encoding="utf-8")), lambda: OFFICE_UNITS)
     for locale in ("id", "en"):
         fields = _by_name(schema_form.build_fields(schema, locale))
         assert set(fields) >= set(schema.get("properties", {}))
@@ -141,3 +146,16 @@ def test_a_list_of_objects_is_rows_an_empty_row_is_no_item_and_a_filled_one_adds
     shown = _by_name(schema_form.build_fields(schema, "id", posted))
     assert len(shown["penghitaman"].children) == 4  # up to the last filled row, and one more
     assert schema_form.parse(schema, MultiDict({"penghitaman.0.pasal": ""}), WIB).get("penghitaman") is None
+
+
+def test_a_unit_reference_is_a_select_of_the_office_s_units_that_may_stay_unchosen(page):
+    """A complaint's referral names a unit by its code: the page lists the units by name and code, in a select
+    whatever their number (radios could not be cleared when the complaint goes to the Inspectorate instead)."""
+    raw = _schema("pengaduan_klasifikasi.json")
+    schema = schema_form.with_unit_choices(raw, lambda: OFFICE_UNITS)
+    field = _by_name(schema_form.build_fields(schema, "id"))["unit_tujuan"]
+    assert field.widget == "select"
+    assert field.options == [("KANWIL", "Kantor Wilayah (KANWIL)"), ("PENDMAD", "Bidang (PENDMAD)")]
+    assert not field.required
+    assert "enum" not in raw["properties"]["unit_tujuan"]  # the shared schema is left as it was
+    assert schema_form.with_unit_choices(_schema("putuskan.json"), lambda: pytest.fail("read units")) is not None

@@ -128,3 +128,28 @@ def test_the_placeholder_case_page_links_to_its_open_tasks(desk, browser):
     task = desk.task(receipt["ticket"], "periksa_kelengkapan")
     page = text(browser("petugas").get(f"/kasus/{receipt['ticket']}"))
     assert f'href="/tugas/{task["id"]}"' in page
+
+
+def test_the_complaint_team_refers_to_a_unit_chosen_by_name_from_the_office_s_units(client, login, browser):
+    """The referral's unit code is chosen from a list of the office's units, not typed from memory; the unit
+    chosen gets the clarification task."""
+    from tests.browser.journeys import ComplaintDesk
+    from tests.workflows.test_pengaduan_paths import CATAT
+
+    complaint = ComplaintDesk(client, login)
+    complaint.complete("catat_pengaduan", CATAT)
+    complaint.complete("verifikasi", {"hasil": "layak"})
+    task = complaint.task("klasifikasi")
+    team = browser("tim")
+    page = text(team.get(f"/tugas/{task['id']}"))
+    select = re.search(r'<select [^>]*name="unit_tujuan"[^>]*>(.*?)</select>', page, re.S)
+    assert select, "the unit is not chosen from a list"
+    options = re.findall(r'<option value="([^"]*)"[^>]*>([^<]*)</option>', select[1])
+    assert options[0][0] == ""  # nothing chosen yet: the complaint may go to the Inspectorate instead
+    assert ("KANWIL", "Kantor Wilayah (KANWIL)") in options
+    assert ("PENDMAD", "PENDMAD") in options  # a unit with no name of its own shows its code
+    referral = {"kode_masalah": "02", "kategori": "beasiswa_bantuan", "berkadar_pengawasan": "false"}
+    done = team.post(f"/tugas/{task['id']}", {**referral, "unit_tujuan": "PENDMAD"})
+    assert done.status_code == 302, text(done)
+    assert complaint.task("klarifikasi_unit")["id"]
+    assert complaint.client.get("/api/v1/tasks", headers=login("unitmad")).json["items"], "the unit got nothing"
