@@ -1,11 +1,12 @@
 """On a phone: a requester finds an item of the public information list by an inflected word, gets it, and
-when the list lacks something, asks for it with the request form already filled in."""
+when the list lacks something, asks for it with the request form already filled in. On a laptop: the keeper's
+list page."""
 
 import re
 
 from playwright.sync_api import expect
 
-from tests.browser.steps import assert_fits_narrow_screen
+from tests.browser.steps import assert_fits_narrow_screen, keep_screenshot, log_in
 from tests.dip.conftest import item_data
 
 
@@ -47,3 +48,18 @@ def test_not_found_asks_for_it_with_the_request_form_already_filled_in(narrow_pa
     page.get_by_role("link", name="Minta informasi ini").click()
     expect(page).to_have_url(re.compile(r"/publik/permohonan\?informasi="))
     expect(page.locator("#f-information")).to_have_value("jadwal vaksinasi jemaah haji")
+
+
+def test_the_keeper_s_page_links_to_the_public_list_and_its_links_sit_in_a_row_without_stray_bullets(page):
+    """The public list is a link, not a path to retype; the four links (new item, import, template, download)
+    read as a row of links: a list's bullet markers beside a flex row landed glued to the end of the link before."""
+    log_in(page, "ppid")
+    page.goto("/dip")
+    page.get_by_role("link", name="/publik/informasi", exact=True).click()
+    expect(page).to_have_url(re.compile(r"/publik/informasi$"))
+    page.go_back()
+    links = page.locator("ul.dip-actions > li")
+    expect(links).to_have_count(4)
+    markers = links.evaluate_all("items => items.map(li => getComputedStyle(li).listStyleType)")
+    assert set(markers) == {"none"}, f"the links carry list markers: {markers}"
+    keep_screenshot(page, "dip-list")
