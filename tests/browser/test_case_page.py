@@ -41,8 +41,9 @@ def test_an_officer_opens_the_case_and_sees_its_timeline_and_the_marked_diagram(
 
 
 def test_the_deadlines_fit_a_laptop_screen_and_each_clock_s_counting_is_read_below_them(new_page, desk):
-    """Seven columns fit 1366 px without sideways scrolling; how each clock was counted (the working days and the
-    days not counted) is a paragraph under the table, whole at 1366 and at 360 px."""
+    """Seven columns fit 1366 px without sideways scrolling; at 360 px the table scrolls in its region, with the
+    due date and the status in view; how each clock was counted (the working days and the days not counted) is a
+    paragraph under the table, whole at 1366 and at 360 px."""
     ticket = desk.submit()["ticket"]
     for width, height in ((DESKTOP["width"], DESKTOP["height"]), (NARROW["width"], NARROW["height"])):
         page = new_page(width, height)
@@ -53,6 +54,10 @@ def test_the_deadlines_fit_a_laptop_screen_and_each_clock_s_counting_is_read_bel
         if width == DESKTOP["width"]:
             sizes = region.evaluate("r => [r.scrollWidth, r.clientWidth]")
             assert sizes[0] <= sizes[1], f"the deadlines table scrolls sideways at {width} px: {sizes}"
+        else:  # the rest scrolls in its region; when it is due and how it stands show without scrolling
+            shown = region.bounding_box()
+            status = region.locator("tbody tr").first.locator(".clock-status").bounding_box()
+            assert status["x"] + status["width"] <= shown["x"] + shown["width"], "the status is off the phone's screen"
         counted = page.locator("dl.counted")
         expect(counted.locator("dt")).to_contain_text(["T10 · Pemberitahuan tertulis (10 hari kerja)"])
         expect(counted.locator("dd").first).to_contain_text("10 hari kerja dihitung sejak")
