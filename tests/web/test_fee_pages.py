@@ -1,6 +1,8 @@
 """Fees on the pages (issue 15, point 4): the admin keeps the fee standard on /biaya; the officer records the
 payment on the task page, where a wrong amount is refused beside its field and changes nothing."""
 
+import re
+
 from engine import clock
 from tests.helpers import decision
 from tests.web.pages import text
@@ -30,8 +32,12 @@ def test_the_admin_adds_a_version_of_the_fee_standard_on_its_page_and_others_may
     assert done.status_code == 302
     page = text(admin.get("/biaya"))
     assert "Berlaku hari ini" in page
-    assert "<td>Halaman cetak</td><td>1.000</td>" in page
+    assert '<td>Halaman cetak</td><td class="num">1.000</td>' in page
     assert BASIS in page
+    # The public reads it on the portal's fee page: one table, and a page title that is words, not the table.
+    public = text(browser().get("/publik/halaman/biaya"))
+    assert re.search(r"<title>(.*?)</title>", public, re.S)[1] == "Standar biaya · Kawal"
+    assert public.count('<td>Halaman cetak</td><td class="num">1.000</td>') == 1
 
 
 def test_the_officer_records_the_payment_on_the_task_page_and_a_wrong_amount_is_refused(
