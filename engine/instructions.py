@@ -9,6 +9,10 @@ data holds no personal data: only ids, tickets and what officers recorded).
 This is the one read that opens a case's workflow instance, for one task at a time (the task's
 page and ``GET /api/v1/tasks/{id}``); lists never do.
 
+A value the process holds as an ISO 8601 date or instant (``sidang_pertama``, a form's date field) is
+filled in as a person reads it, in the reader's language and, for an instant, the office's time zone
+(``26 Des 2026, 00:13 WIB``), as every other date on the pages is.
+
 The templates are rendered in Jinja2's sandbox, without autoescaping (the text is plain; pages
 escape it when they show it). A placeholder whose value the process does not hold is left as it is
 written, so nothing is invented, and a template that does not parse or that the sandbox refuses is
@@ -17,7 +21,9 @@ shown as written: instructions never stop a task from being shown.
 
 from __future__ import annotations
 
+import re
 from contextlib import suppress
+from datetime import datetime, tzinfo
 from uuid import UUID
 
 from jinja2 import ChainableUndefined, TemplateError
@@ -27,6 +33,7 @@ from SpiffWorkflow.exceptions import TaskNotFoundException
 from sqlalchemy.orm import Session
 
 from engine import queries
+from engine.explanation import day_in_words, instant_in_words
 from engine.models import HumanTask
 from engine.runtime import Runtime
 
@@ -73,7 +80,32 @@ def task_facts(session: Session, rt: Runtime, task: HumanTask) -> dict:
     return facts
 
 
+_ISO = re.compile(r"\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:\d{2})?)?")
+
+
+def readable(facts: dict, language: str, zone: tzinfo) -> dict:
+    """``facts`` with each ISO 8601 date or instant written in words: a date as ``5 Des 2026``, an instant in
+    ``zone`` as ``26 Des 2026, 00:13 WIB``; every other value as it is."""
+    out = {}
+    for key, value in facts.items():
+        if isinstance(value, str) and _ISO.fullmatch(value):
+            with suppress(ValueError):  # a string shaped like a date that is none (2026-13-45) stays as written
+                when = datetime.fromisoformat(value)
+                if len(value) == 10:
+                    value = day_in_words(when.date().isoformat(), language)
+                elif when.tzinfo is not None:
+                    value = instant_in_words(when.astimezone(zone).isoformat(timespec="seconds"), language)
+                else:  # an instant without a zone is the office's own time
+                    value = instant_in_words(when.isoformat(timespec="minutes"), language)
+        out[key] = value
+    return out
+
+
 def for_task(session: Session, rt: Runtime, task: HumanTask) -> dict[str, str | None]:
     """The task's instructions in both languages, filled: ``{"id": ..., "en": ...}``."""
     facts = task_facts(session, rt, task)
-    return {locale: render(queries.task_instructions(rt, task, locale), facts) for locale in ("id", "en")}
+    zone = rt.calendars["strict"].tz
+    return {
+        locale: render(queries.task_instructions(rt, task, locale), readable(facts, locale, zone))
+        for locale in ("id", "en")
+    }

@@ -4,6 +4,7 @@ import re
 from types import SimpleNamespace
 
 import pytest
+import time_machine
 from jsonschema import Draft202012Validator
 from SpiffWorkflow.spiff.parser import VALIDATOR, SpiffBpmnParser
 
@@ -105,3 +106,23 @@ def test_the_task_page_in_indonesian_shows_the_indonesian_instructions(desk, bro
     assert re.search(r"pemohon diberi \d+ hari kerja untuk melengkapi\.", page)
     assert "Check that request" not in page
     assert "{{" not in page
+
+
+def test_a_dispute_s_first_hearing_is_named_in_words_in_the_office_s_time_not_as_iso(desk, client, login, browser):
+    """The summons records the first hearing as an instant (ISO 8601, any offset): the power-of-attorney task's
+    instructions name it as every date on the pages is named, in the reader's language and the office's zone."""
+    from tests.api.test_chain_api import RECEIVED, SUMMONS, objected
+
+    with time_machine.travel(RECEIVED, tick=True):
+        _receipt, objection = objected(desk, client)
+        summons = {**SUMMONS, "perkara": objection["ticket"], "sidang_pertama": "2027-01-06T02:00:00+00:00"}
+        dispute = client.post("/api/v1/disputes", json=summons, headers=login("ppid")).json
+        case = client.get(f"/api/v1/cases/{dispute['ticket']}", headers=login("ppid")).json
+        (task,) = [t for t in case["open_tasks"] if t["name"] == "surat_kuasa"]
+        ppid = browser("ppid")
+        page = text(ppid.get(f"/tugas/{task['id']}"))
+        assert "sidang pertama 6 Jan 2027, 09:00 WIB." in page  # 02:00 UTC is 09:00 in Jakarta
+        assert "2027-01-06T" not in page
+        ppid.get("/bahasa/en")
+        english = text(ppid.get(f"/tugas/{task['id']}"))
+    assert "first hearing 6 Jan 2027, 09:00 WIB" in english
