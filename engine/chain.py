@@ -16,6 +16,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from engine import clock, lateness, notice_delivery, status
+from engine.explanation import day_in_words
 from engine.kinds import DISPUTE, OBJECTION, REQUEST
 from engine.models import Case, CaseEvent, Deadline
 from engine.runtime import Runtime
@@ -304,18 +305,22 @@ def admissibility(rt: Runtime, session: Session, parent: Case, filed_on: date) -
     }
 
 
-def admissibility_text(verdicts: dict, locale: str = "id") -> str:
-    """The admissibility in one sentence for the evidence-file task and the bundle."""
+def admissibility_text(verdicts: dict, locale: str = "id", words: bool = False) -> str:
+    """The admissibility in one sentence for the evidence-file task, the case's facts and the bundle; ``words``:
+    the filing date as a person reads it (``5 Des 2026``) instead of ISO 8601."""
     i = 1 if locale == "en" else 0
     d14, preceded = verdicts["jangka_waktu_d14"], verdicts["keberatan_didahului"]
-    words = ADMISSIBILITY_VERDICTS.get(d14["verdict"], (d14["verdict"], d14["verdict"]))[i]
+    verdict = ADMISSIBILITY_VERDICTS.get(d14["verdict"], (d14["verdict"], d14["verdict"]))[i]
+    filed = verdicts["diajukan_ke_ki"]
+    if words:
+        filed = day_in_words(filed, "en" if locale == "en" else "id")
     if locale == "en":
         objection = (
             f"objection {preceded['keberatan']} preceded it" if preceded["keberatan"] else "no objection preceded it"
         )
-        return f"Filed with the Commission on {verdicts['diajukan_ke_ki']}: {words}; {objection}."
+        return f"Filed with the Commission on {filed}: {verdict}; {objection}."
     objection = f"didahului keberatan {preceded['keberatan']}" if preceded["keberatan"] else "tidak didahului keberatan"
-    return f"Diajukan ke Komisi Informasi pada {verdicts['diajukan_ke_ki']}: {words}; {objection}."
+    return f"Diajukan ke Komisi Informasi pada {filed}: {verdict}; {objection}."
 
 
 def deadline_view(d: Deadline) -> dict:

@@ -32,7 +32,7 @@ from jinja2.sandbox import SandboxedEnvironment
 from SpiffWorkflow.exceptions import TaskNotFoundException
 from sqlalchemy.orm import Session
 
-from engine import queries
+from engine import chain, queries
 from engine.explanation import day_in_words, instant_in_words
 from engine.models import HumanTask
 from engine.runtime import Runtime
@@ -101,11 +101,24 @@ def readable(facts: dict, language: str, zone: tzinfo) -> dict:
     return out
 
 
+def _told_again(details: dict, language: str) -> dict:
+    """Sentences the process keeps in Indonesian with ISO dates (written when the case was filed), told again
+    from the case's details in the reader's language with dates in words."""
+    told = {}
+    if details.get("keterterimaan"):
+        told["keterterimaan_ringkas"] = chain.admissibility_text(details["keterterimaan"], language, words=True)
+    return told
+
+
 def for_task(session: Session, rt: Runtime, task: HumanTask) -> dict[str, str | None]:
     """The task's instructions in both languages, filled: ``{"id": ..., "en": ...}``."""
     facts = task_facts(session, rt, task)
     zone = rt.calendars["strict"].tz
+    details = task.case.details or {}
     return {
-        locale: render(queries.task_instructions(rt, task, locale), readable(facts, locale, zone))
+        locale: render(
+            queries.task_instructions(rt, task, locale),
+            {**readable(facts, locale, zone), **_told_again(details, locale)},
+        )
         for locale in ("id", "en")
     }

@@ -15,7 +15,8 @@ from flask_babel import lazy_gettext as _l
 from flask_babel import ngettext
 
 from api.web import display, schema_form
-from engine import kinds, visibility
+from api.web.i18n import current_language
+from engine import chain, kinds, visibility
 from engine.models import Case
 from engine.runtime import Runtime
 
@@ -97,6 +98,8 @@ def value_text(value, choices: dict) -> str:
         return ", ".join(value_text(v, choices) for v in value)
     if isinstance(value, dict) and value.get("verdict") in VERDICTS:
         return str(VERDICTS[value["verdict"]])
+    if isinstance(value, dict) and "jangka_waktu_d14" in value:  # a dispute's admissibility: one sentence
+        return chain.admissibility_text(value, current_language(), words=True)
     if isinstance(value, dict):
         return "; ".join(value_text(v, {}) for v in value.values() if v not in (None, "", [], {}))
     if isinstance(value, str) and value not in choices and ISO_DATE.fullmatch(value):

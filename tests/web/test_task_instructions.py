@@ -126,3 +126,29 @@ def test_a_dispute_s_first_hearing_is_named_in_words_in_the_office_s_time_not_as
         ppid.get("/bahasa/en")
         english = text(ppid.get(f"/tugas/{task['id']}"))
     assert "first hearing 6 Jan 2027, 09:00 WIB" in english
+
+
+def test_a_dispute_s_admissibility_reads_as_a_sentence_with_its_date_in_words_in_the_reader_s_language(
+    desk, client, login, browser
+):
+    """The evidence-file task's instructions and the case's facts state the admissibility (D14, a preceding
+    objection) as one sentence: the filing date in words, in the reader's language, never "2026-12-14" or the
+    bare verdicts joined by semicolons."""
+    from tests.api.test_chain_api import RECEIVED, disputed
+
+    with time_machine.travel(RECEIVED, tick=True):
+        _receipt, objection, dispute = disputed(desk, client, login)
+        power = {"nomor_surat": "B-12/Kw/2026", "tanggal": "2026-12-02", "penerima_kuasa": ["Kabag TU"]}
+        desk.complete(dispute["ticket"], "surat_kuasa", {**power, "wewenang_berdamai": True})
+        task = desk.task(dispute["ticket"], "siapkan_berkas")
+        ppid = browser("ppid")
+        page = text(ppid.get(f"/tugas/{task['id']}"))
+        case_page = text(ppid.get(f"/kasus/{dispute['ticket']}"))
+        ppid.get("/bahasa/en")
+        english = text(ppid.get(f"/tugas/{task['id']}"))
+    said = f"Diajukan ke Komisi Informasi pada 14 Des 2026: %s; didahului keberatan {objection['ticket']}."
+    assert re.search(re.escape(said).replace("%s", "[^;<]+"), page), "the task's instructions"
+    assert re.search(re.escape(said).replace("%s", "[^;<]+"), case_page), "the case's facts"
+    assert "2026-12-14" not in page
+    assert "Filed with the Commission on 14 Dec 2026: " in english
+    assert f"objection {objection['ticket']} preceded it." in english
