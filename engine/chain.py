@@ -244,6 +244,23 @@ def timeliness(
     return {"verdict": overall, "late": overall == "terlambat", "grounds": per_ground}
 
 
+# An objection's timeliness in words (Bahasa Indonesia, English), for the superior's decision task.
+TIMELINESS_VERDICTS = {
+    "tepat_waktu": ("tepat waktu", "in time"),
+    "tepat_waktu_kalender_longgar": (
+        "tepat waktu hanya menurut pembacaan paling akhir (cuti bersama tidak dihitung sebagai hari kerja)",
+        "in time only on the latest reading (cuti bersama not counted as working days)",
+    ),
+    "terlambat": ("terlambat (dicatat, tidak ditolak)", "late (registered, not refused)"),
+    "tidak_dapat_dihitung": ("belum dapat dihitung", "cannot be computed yet"),
+}
+
+
+def timeliness_text(verdict: str, locale: str = "id") -> str:
+    """``timeliness``'s verdict in words; an unknown code as it is."""
+    return TIMELINESS_VERDICTS.get(verdict, (verdict, verdict))[1 if locale == "en" else 0]
+
+
 # The agency's cheapest defences at the preliminary examination (Perki 1/2013 Pasal 35-36, legal-process.md §5.2
 # row 4): was the application filed within D14, and did an objection precede it? Checked when a summons is
 # recorded; never a refusal (the Commission decides), a flag for the evidence file.

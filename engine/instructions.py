@@ -102,9 +102,12 @@ def readable(facts: dict, language: str, zone: tzinfo) -> dict:
 
 
 def _told_again(details: dict, language: str) -> dict:
-    """Sentences the process keeps in Indonesian with ISO dates (written when the case was filed), told again
-    from the case's details in the reader's language with dates in words."""
+    """What the process keeps as codes or as Indonesian sentences with ISO dates (written when the case was
+    filed: an objection's timeliness, a dispute's admissibility), told again from the case's details in the
+    reader's language, with dates in words."""
     told = {}
+    if isinstance(details.get("ketepatan_waktu"), dict):
+        told["ketepatan_waktu"] = chain.timeliness_text(details["ketepatan_waktu"].get("verdict", ""), language)
     if details.get("keterterimaan"):
         told["keterterimaan_ringkas"] = chain.admissibility_text(details["keterterimaan"], language, words=True)
     return told

@@ -152,3 +152,26 @@ def test_a_dispute_s_admissibility_reads_as_a_sentence_with_its_date_in_words_in
     assert "2026-12-14" not in page
     assert "Filed with the Commission on 14 Dec 2026: " in english
     assert f"objection {objection['ticket']} preceded it." in english
+
+
+def test_the_superior_reads_an_objection_s_timeliness_in_words_not_as_its_code(desk, client, login, browser):
+    """The superior's decision task says whether the objection came in time (a flag, never a refusal) in the
+    reader's language: "tepat waktu", never the stored code "tepat_waktu"."""
+    from tests.api.test_chain_api import RECEIVED, objected
+
+    with time_machine.travel(RECEIVED, tick=True):
+        _receipt, objection = objected(desk, client)
+        ticket = objection["ticket"]
+        desk.complete(
+            ticket, "registrasi_keberatan", {"salinan_formulir_diserahkan": True, "cara_kirim_tanda_terima": "email"}
+        )
+        chronology = {"kronologi": "Ditolak 2 Des 2026", "pertimbangan_ppid": "Dikecualikan"}
+        desk.complete(ticket, "susun_kronologi", chronology)
+        task = desk.task(ticket, "putuskan_keberatan")
+        superior = browser("atasan")
+        page = text(superior.get(f"/tugas/{task['id']}"))
+        superior.get("/bahasa/en")
+        english = text(superior.get(f"/tugas/{task['id']}"))
+    assert "Ketepatan waktu pengajuan: tepat waktu." in page
+    assert "tepat_waktu" not in page
+    assert "Timeliness of the filing: in time." in english
