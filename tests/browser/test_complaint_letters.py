@@ -67,6 +67,10 @@ def test_the_reporter_downloads_the_numbered_receipt_and_the_team_lists_the_disp
     assert_accessible(team, "the complaint's case page with its letters")
     if width == 360:
         assert_fits_narrow_screen(team, "the complaint's case page with its letters")
+        # The table scrolls in its region; each letter's PDF shows beside its name without scrolling it.
+        shown = letters.locator("xpath=..").bounding_box()
+        link = letters.locator("tbody tr").first.get_by_role("link", name="PDF").bounding_box()
+        assert link["x"] + link["width"] <= shown["x"] + shown["width"], "the letter's PDF is off the phone's screen"
     shot = keep_screenshot(team, "case-complaint-letters")
     team.locator("section[aria-labelledby=letters-title]").screenshot(path=str(shot.with_suffix(".letters.png")))
     sheet = letters.locator("tr", has_text="Lembar Disposisi Pengaduan")

@@ -31,7 +31,8 @@ def test_a_downloaded_letter_is_confirmed_genuine_on_its_verification_page(page,
     download.value.save_as(tmp_path / "surat.pdf")
     pdf = (tmp_path / "surat.pdf").read_bytes()
     assert pdf.startswith(b"%PDF-")
-    number = letters.locator("tbody tr td").nth(1).inner_text()
+    number = letters.locator("tbody tr td.nowrap").first.inner_text()  # the letter's number
+    assert re.fullmatch(r"B-\d+/PPID/TBP/[IVX]+/\d{4}", number), number
     code = (
         desk.client.get(f"/api/v1/cases/{ticket}/letters", headers=desk.login("ppid"))
         .json["items"][0]["verify_url"]

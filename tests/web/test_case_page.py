@@ -184,7 +184,7 @@ def test_the_complaint_team_sees_the_documents_and_never_the_reporter(complaint,
     assert "/dokumen/lembar_disposisi" not in page
     for title, series in (("Tanda Terima Pengaduan", "TTP"), ("Lembar Disposisi Pengaduan", "LDP")):
         assert f"<td>{title}</td>" in page
-        assert f"<td>B-1/PPID/{series}/I/2027</td>" in page
+        assert f'<td class="nowrap">B-1/PPID/{series}/I/2027</td>' in page
     assert f'<a href="/kasus/{complaint.ticket}/dokumen/surat_permintaan_klarifikasi">' in page
     assert "Pengaduan diterima" in page  # the team reads the history
     letter = b.get(f"/kasus/{complaint.ticket}/dokumen/surat_permintaan_klarifikasi")
