@@ -11,7 +11,6 @@ from __future__ import annotations
 import re
 
 from flask_babel import gettext as _
-from flask_babel import lazy_gettext as _l
 from flask_babel import ngettext
 
 from api.web import display, schema_form
@@ -75,18 +74,6 @@ def labelled(schema: dict, values: dict, locale: str) -> list[tuple[str, str]]:
     return out
 
 
-# A computed check stored with the case (an objection's timeliness, engine.chain.timeliness; a dispute's
-# admissibility): its verdict in words, never the code ("verdict: tepat_waktu; late: No").
-VERDICTS = {
-    "tepat_waktu": _l("in time"),
-    "tepat_waktu_kalender_longgar": _l("in time only on the latest reading (cuti bersama not counted as working days)"),
-    "terlambat": _l("late"),
-    "prematur": _l("too early"),
-    "tidak_dapat_dihitung": _l("cannot be computed yet"),
-    "ya": _l("yes"),
-    "tidak": _l("no"),
-}
-
 ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}([T ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?([+-]\d{2}:\d{2}|Z)?)?")
 
 
@@ -96,9 +83,11 @@ def value_text(value, choices: dict) -> str:
         return _("Yes") if value else _("No")
     if isinstance(value, list):
         return ", ".join(value_text(v, choices) for v in value)
-    if isinstance(value, dict) and value.get("verdict") in VERDICTS:
-        return str(VERDICTS[value["verdict"]])
-    if isinstance(value, dict) and "jangka_waktu_d14" in value:  # a dispute's admissibility: one sentence
+    # A computed check stored with the case, in words, never its codes ("verdict: tepat_waktu; late: No"):
+    # an objection's timeliness (engine.chain.timeliness), a dispute's admissibility (chain.admissibility).
+    if isinstance(value, dict) and value.get("verdict") in chain.TIMELINESS_VERDICTS:
+        return chain.timeliness_text(value["verdict"], current_language())
+    if isinstance(value, dict) and "jangka_waktu_d14" in value:
         return chain.admissibility_text(value, current_language(), words=True)
     if isinstance(value, dict):
         return "; ".join(value_text(v, {}) for v in value.values() if v not in (None, "", [], {}))

@@ -154,7 +154,9 @@ def test_a_dispute_s_admissibility_reads_as_a_sentence_with_its_date_in_words_in
     assert f"objection {objection['ticket']} preceded it." in english
 
 
-def test_the_superior_reads_an_objection_s_timeliness_in_words_not_as_its_code(desk, client, login, browser):
+def test_the_superior_reads_an_objection_s_timeliness_in_words_on_the_task_and_the_case_not_as_its_code(
+    desk, client, login, browser
+):
     """The superior's decision task says whether the objection came in time (a flag, never a refusal) in the
     reader's language: "tepat waktu", never the stored code "tepat_waktu"."""
     from tests.api.test_chain_api import RECEIVED, objected
@@ -170,8 +172,10 @@ def test_the_superior_reads_an_objection_s_timeliness_in_words_not_as_its_code(d
         task = desk.task(ticket, "putuskan_keberatan")
         superior = browser("atasan")
         page = text(superior.get(f"/tugas/{task['id']}"))
+        facts = text(superior.get(f"/kasus/{ticket}"))
         superior.get("/bahasa/en")
         english = text(superior.get(f"/tugas/{task['id']}"))
     assert "Ketepatan waktu pengajuan: tepat waktu." in page
     assert "tepat_waktu" not in page
+    assert re.search(r"<dd>tepat waktu</dd>", facts), "the case's facts say it in the same words"
     assert "Timeliness of the filing: in time." in english
