@@ -13,6 +13,8 @@ explained, from their ``calendar`` and ``after_hours``.
 
 from __future__ import annotations
 
+import re
+
 from engine.calendar import DAY_ZERO_CALENDAR_DATE, DAY_ZERO_NEXT_WORKING_DAY, STRICT, day_off_name
 
 # Whose clock it is, in the words of each language; None: said from the calendar alone.
@@ -34,6 +36,8 @@ MONTHS = {
     "en": ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"),
 }
 ZONES = {"+07:00": "WIB", "+08:00": "WITA", "+09:00": "WIT"}  # the offices' zones as Indonesians name them
+# A value kept as an ISO 8601 date or instant (what the pages write in words).
+ISO_DATE_OR_INSTANT = re.compile(r"\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:\d{2})?)?")
 
 
 def holder_of(kind: str | None, calendar: str) -> str:

@@ -21,7 +21,6 @@ shown as written: instructions never stop a task from being shown.
 
 from __future__ import annotations
 
-import re
 from contextlib import suppress
 from datetime import datetime, tzinfo
 from uuid import UUID
@@ -33,7 +32,7 @@ from SpiffWorkflow.exceptions import TaskNotFoundException
 from sqlalchemy.orm import Session
 
 from engine import chain, queries
-from engine.explanation import day_in_words, instant_in_words
+from engine.explanation import ISO_DATE_OR_INSTANT, day_in_words, instant_in_words
 from engine.models import HumanTask
 from engine.runtime import Runtime
 
@@ -80,15 +79,12 @@ def task_facts(session: Session, rt: Runtime, task: HumanTask) -> dict:
     return facts
 
 
-_ISO = re.compile(r"\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:\d{2})?)?")
-
-
 def readable(facts: dict, language: str, zone: tzinfo) -> dict:
     """``facts`` with each ISO 8601 date or instant written in words: a date as ``5 Des 2026``, an instant in
     ``zone`` as ``26 Des 2026, 00:13 WIB``; every other value as it is."""
     out = {}
     for key, value in facts.items():
-        if isinstance(value, str) and _ISO.fullmatch(value):
+        if isinstance(value, str) and ISO_DATE_OR_INSTANT.fullmatch(value):
             with suppress(ValueError):  # a string shaped like a date that is none (2026-13-45) stays as written
                 when = datetime.fromisoformat(value)
                 if len(value) == 10:

@@ -8,14 +8,13 @@ data by the same rule (``labelled``). The templates draw the pairs with ``_macro
 
 from __future__ import annotations
 
-import re
-
 from flask_babel import gettext as _
 from flask_babel import ngettext
 
 from api.web import display, schema_form
 from api.web.i18n import current_language
 from engine import chain, kinds, visibility
+from engine.explanation import ISO_DATE_OR_INSTANT
 from engine.models import Case
 from engine.runtime import Runtime
 
@@ -74,9 +73,6 @@ def labelled(schema: dict, values: dict, locale: str) -> list[tuple[str, str]]:
     return out
 
 
-ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}([T ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?([+-]\d{2}:\d{2}|Z)?)?")
-
-
 def value_text(value, choices: dict) -> str:
     """A recorded value in words: a choice by its label, yes/no, dates as dates, lists and objects spelled out."""
     if isinstance(value, bool):
@@ -91,6 +87,6 @@ def value_text(value, choices: dict) -> str:
         return chain.admissibility_text(value, current_language(), words=True)
     if isinstance(value, dict):
         return "; ".join(value_text(v, {}) for v in value.values() if v not in (None, "", [], {}))
-    if isinstance(value, str) and value not in choices and ISO_DATE.fullmatch(value):
+    if isinstance(value, str) and value not in choices and ISO_DATE_OR_INSTANT.fullmatch(value):
         return display.iso_date(value.replace("Z", "+00:00"))
     return choices.get(value, str(value))
