@@ -88,7 +88,7 @@ def readable(facts: dict, language: str, zone: tzinfo) -> dict:
             with suppress(ValueError):  # a string shaped like a date that is none (2026-13-45) stays as written
                 when = datetime.fromisoformat(value)
                 if len(value) == 10:
-                    value = day_in_words(when.date().isoformat(), language)
+                    value = day_in_words(value, language)
                 elif when.tzinfo is not None:
                     value = instant_in_words(when.astimezone(zone).isoformat(timespec="seconds"), language)
                 else:  # an instant without a zone is the office's own time

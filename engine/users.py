@@ -43,6 +43,11 @@ def default_unit(session: Session) -> Unit:
     return ensure_unit(session, *DEFAULT_UNIT)
 
 
+def units(session: Session) -> list[Unit]:
+    """The office's units, by name (what a page lists to choose from)."""
+    return list(session.scalars(select(Unit).order_by(Unit.name)))
+
+
 def ensure_unit(session: Session, code: str, name: str | None = None) -> Unit:
     """A unit of the office by its code (e.g. a Bidang or a Kankemenag), created on first use."""
     unit = session.scalar(select(Unit).where(Unit.code == code))

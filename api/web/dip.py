@@ -15,7 +15,6 @@ from flask import flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from flask_login import login_required
-from sqlalchemy import select
 from werkzeug.datastructures import MultiDict
 
 from api.boundary import runtime
@@ -27,11 +26,10 @@ from api.web.i18n import current_language, translated
 from api.web.layout import NAV, NavItem
 from api.web.portal.catalogue import CATEGORY_LABELS, PAGE_TITLES
 from api.web.session import officer
-from engine import access, dip, dip_due, dip_io, dip_match, search, service_pages
+from engine import access, dip, dip_due, dip_io, dip_match, search, service_pages, users
 from engine.errors import Conflict, Invalid
 from engine.files import Upload
 from engine.messages import msg
-from engine.models import Unit
 
 NAV.append(NavItem("web.dip_admin", _l("Public information list"), frozenset(access.DIP_READERS)))
 STATUS_LABELS = {"draft": _l("Draft"), "published": _l("Published"), "withdrawn": _l("Withdrawn")}
@@ -73,7 +71,7 @@ def dip_admin():
 def _schema(user) -> dict:
     """The item form with the units the officer may choose as a list of names."""
     schema = copy.deepcopy(runtime().forms.schema(dip.FORM))
-    units = db.session.scalars(select(Unit).order_by(Unit.name)).all()
+    units = users.units(db.session)
     if not access.is_dip_keeper(user):
         units = [u for u in units if u.id == user.unit_id]
     node = schema["properties"]["unit"]

@@ -24,10 +24,10 @@ from api.web.blueprint import bp
 from api.web.i18n import current_language, translated
 from api.web.session import officer
 from api.web.urls import safe_next
-from engine import access, inbox_list, kinds, saved_filters, status
+from engine import access, inbox_list, kinds, saved_filters, status, users
 from engine.errors import Conflict, Invalid, NotFound
 from engine.inbox import assign_task, bulk_tasks, claim_task, unclaim_task
-from engine.models import Group, HumanTask, Unit, User
+from engine.models import Group, HumanTask, User
 from engine.runtime import Runtime
 
 SCOPES = {"mine": _l("My tasks"), "group": _l("My groups' queue"), "all": _l("Whole unit")}
@@ -147,7 +147,7 @@ def _filter_options() -> dict:
         "process": [(p, display.process_label(p, locale)) for p in kinds.ALL],
         "stage": sorted(((code, display.stage_label(code, locale)) for code in status.STATUSES), key=lambda o: o[1]),
         "due": list(display.DUE_STATES.items()),
-        "unit": [(str(u.id), u.name) for u in db.session.scalars(select(Unit).order_by(Unit.name))],
+        "unit": [(str(u.id), u.name) for u in users.units(db.session)],
     }
 
 

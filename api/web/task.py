@@ -24,10 +24,10 @@ from api.web.facts import case_facts, labelled, requester_facts
 from api.web.i18n import current_language, translated
 from api.web.inbox import lane_members, refusal_message
 from api.web.session import officer
-from engine import access, chain, dip_match, inbox, instructions, queries, visibility
+from engine import access, chain, dip_match, inbox, instructions, queries, users, visibility
 from engine.errors import Conflict, Invalid
 from engine.messages import Message
-from engine.models import Case, CaseEvent, HumanTask, Unit
+from engine.models import Case, CaseEvent, HumanTask
 from engine.task_files import FILE
 
 
@@ -71,7 +71,7 @@ def _page(task: HumanTask, values: MultiDict | None = None, errors: dict | None 
     view = queries.case_view(db.session, rt, user, task.case)  # the identity only where access allows
     fields, general = [], []
     if task.form:
-        schema = schema_form.with_unit_choices(rt.forms.schema(task.form), _units)
+        schema = schema_form.with_unit_choices(rt.forms.schema(task.form), lambda: users.units(db.session))
         fields = schema_form.build_fields(schema, locale, values)
         if errors:
             general = schema_form.attach_errors(fields, {k: [translated(m) for m in v] for k, v in errors.items()})
@@ -101,10 +101,6 @@ def _page(task: HumanTask, values: MultiDict | None = None, errors: dict | None 
         dip_suggestions=dip_match.for_case(db.session, task.case),
         cite_field=any(f.name == dip_match.REFERENCE for f in fields),
     )
-
-
-def _units() -> list[Unit]:
-    return db.session.scalars(select(Unit).order_by(Unit.name)).all()
 
 
 def _with_findings(schema: dict, form: MultiDict, error: Invalid) -> MultiDict:
