@@ -33,17 +33,18 @@ fonts:
 		{ echo "Letters need their fonts: apt-get install fonts-liberation fonts-dejavu-core" >&2; \
 		[ "$$KAWAL_FONTS_REQUIRED" != 1 ]; }
 
-# A current pip installs the runtime faster than Python 3.11's own (14 s against 16 s here, upgrade
-# included), and reads the test dependency group (--group, pip 25.1 and later).
+# uv installs both groups in about 8 s where pip took 38 s (runtime 18, test group 20) on a fresh clone here:
+# the time a fresh `make test` waits before it tests. It is installed into the venv by the venv's own pip,
+# which stays there for `pip install 'kawal[...]'`. Both resolve the same versions from the same index.
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
-	$(BIN)/pip install -q --upgrade pip
-	$(BIN)/pip install -q -e .
+	$(BIN)/pip install -q uv
+	$(BIN)/uv pip install -q --compile-bytecode --python $(BIN)/python -e .
 	rm -f $(VENV)/.installed-*
 	touch $(STAMP)
 
 $(TEST_STAMP): $(STAMP)
-	$(BIN)/pip install -q --group test
+	$(BIN)/uv pip install -q --compile-bytecode --python $(BIN)/python --group test
 	touch $(TEST_STAMP)
 
 # Third-party browser files (bpmn-js viewer, axe-core), pinned in web-assets/; without npm, a warning only.

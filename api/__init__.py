@@ -1,5 +1,8 @@
 """Kawal's web layer: the app factory, REST API (/api/v1) and CLI. Domain work happens in ``engine``."""
 
+import sys
+from pathlib import Path
+
 from flask import Flask
 from sqlalchemy import event
 from sqlalchemy.exc import OperationalError
@@ -8,7 +11,7 @@ from werkzeug.middleware.proxy_fix import ProxyFix
 
 from api import errors, limits
 from api.boundary import retry_on_conflict
-from api.extensions import api, db, migrate
+from api.extensions import api, db
 from engine.config import Settings, load_settings
 from engine.db import MIGRATIONS, _sqlite_pragmas
 from engine.files import MAX_FILES
@@ -16,6 +19,25 @@ from engine.messages import msg
 from engine.runtime import Runtime
 
 HSTS_SECONDS = 365 * 24 * 3600  # browsers remember for a year to come back over HTTPS only
+
+
+def _flask_command() -> bool:
+    """Whether this process is Flask's own command line (`flask ...` or `python -m flask ...`)."""
+    return Path(sys.argv[0]).name == "flask" or Path(sys.argv[0]).parts[-2:] == ("flask", "__main__.py")
+
+
+def _bind_flask_migrate(app: Flask, settings: Settings) -> None:
+    """Flask-Migrate's `flask --app api db ...` commands, for writing a migration (`db revision --autogenerate`).
+    Bound only under Flask's command line: it imports Alembic, Mako and Pygments (~0.13 s), which no web worker,
+    RQ worker or `kawal` command needs (`kawal db upgrade` calls Alembic itself: engine.db.upgrade)."""
+    from flask_migrate import Migrate
+
+    migrate = Migrate(app, db, directory=str(MIGRATIONS))
+
+    @migrate.configure
+    def _url(config):
+        config.set_main_option("sqlalchemy.url", settings.database_url.replace("%", "%%"))
+        return config
 
 
 def create_app(settings: Settings | None = None) -> Flask:
@@ -40,12 +62,8 @@ def create_app(settings: Settings | None = None) -> Flask:
         MAX_CONTENT_LENGTH=MAX_FILES * settings.max_attachment_bytes + 1024 * 1024,
     )
     db.init_app(app)
-    migrate.init_app(app, db, directory=str(MIGRATIONS))
-
-    @migrate.configure
-    def _url(config):
-        config.set_main_option("sqlalchemy.url", settings.database_url.replace("%", "%%"))
-        return config
+    if _flask_command():
+        _bind_flask_migrate(app, settings)
 
     with app.app_context():
         if settings.database_url.startswith("sqlite"):

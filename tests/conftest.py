@@ -96,7 +96,7 @@ def _cheap_password_hashing():
     import engine.users
 
     engine.users._hasher = PasswordHasher(time_cost=1, memory_cost=1024, parallelism=1)
-    engine.users._DUMMY_HASH = engine.users._hasher.hash("kawal-dummy-password")
+    engine.users._dummy_hash.cache_clear()
 
 
 def seed_office(url: str) -> None:

@@ -42,7 +42,7 @@ import engine.users
 
 time_machine.travel({NOW!r}, tick=True).start()
 engine.users._hasher = PasswordHasher(time_cost=1, memory_cost=1024, parallelism=1)
-engine.users._DUMMY_HASH = engine.users._hasher.hash("kawal-dummy-password")
+engine.users._dummy_hash.cache_clear()
 from api.cli import main
 
 sys.argv[0] = "kawal"
