@@ -12,26 +12,16 @@ PORT ?= 5000
 
 VENDOR := api/web/static/vendor/bpmn-viewer.production.min.js
 
-.PHONY: run test lint bench bench-scale clean pango fonts
+.PHONY: run test lint bench bench-scale clean system-run system-test
 
-# PDF documents (engine.pdf, WeasyPrint) need Pango from the system: installed with apt-get when
-# missing and run as root; otherwise `make run` warns (only PDF downloads fail) and `make test` stops.
-pango:
-	@ldconfig -p 2>/dev/null | grep -q libpangoft2-1.0.so.0 || { [ "$$(id -u)" = 0 ] && apt-get update -qq && \
-		DEBIAN_FRONTEND=noninteractive apt-get install -y -qq libpango-1.0-0 libpangoft2-1.0-0 >/dev/null; } || \
-		{ echo "PDF downloads need Pango: apt-get install libpango-1.0-0 libpangoft2-1.0-0" >&2; \
-		[ "$$KAWAL_PANGO_REQUIRED" != 1 ]; }
+# The Debian packages Kawal needs (Pango for PDF documents, the letters' fonts; for the tests also redis-server,
+# tesseract, Chromium and PostgreSQL): installed in one apt transaction when missing and run as root, beside the
+# venv. Otherwise `make run` warns (only PDF downloads and the letters' typeface suffer) and `make test` stops.
+system-run:
+	@scripts/system-packages.sh run
 
-# Letters (engine.letters.render) are set in Liberation Serif, DejaVu Serif drawing what it lacks: installed
-# with apt-get when missing and run as root; otherwise `make run` warns (letters fall back to Times, text
-# outside Latin-1 as "?") and `make test` stops.
-FONT := /usr/share/fonts/truetype/liberation/LiberationSerif-Regular.ttf
-fonts:
-	@{ [ -f $(FONT) ] && [ -f /usr/share/fonts/truetype/dejavu/DejaVuSerif.ttf ]; } || { [ "$$(id -u)" = 0 ] && \
-		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq fonts-liberation \
-		fonts-dejavu-core >/dev/null; } || \
-		{ echo "Letters need their fonts: apt-get install fonts-liberation fonts-dejavu-core" >&2; \
-		[ "$$KAWAL_FONTS_REQUIRED" != 1 ]; }
+system-test:
+	@scripts/system-packages.sh test
 
 # uv installs both groups in about 8 s where pip took 38 s (runtime 18, test group 20) on a fresh clone here:
 # the time a fresh `make test` waits before it tests. It is installed into the venv by the venv's own pip,
@@ -50,33 +40,20 @@ $(TEST_STAMP): $(STAMP)
 # Third-party browser files (bpmn-js viewer, axe-core), pinned in web-assets/; without npm, a warning only.
 $(VENDOR): web-assets/package.json web-assets/package-lock.json scripts/assets.sh
 	@command -v npm >/dev/null || [ "$${KAWAL_ASSETS_STRICT:-0}" != 1 ] || [ "$$(id -u)" != 0 ] || \
-		{ apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq nodejs npm >/dev/null; }
+		{ apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq -o DPkg::Lock::Timeout=300 nodejs npm >/dev/null; }
 	scripts/assets.sh
 
-# The venv and the browser files are independent: made side by side, a fresh clone answers sooner.
+# The venv, the browser files and the system packages are independent: made side by side, a fresh clone answers
+# sooner.
 run:
-	@$(MAKE) --no-print-directory -j2 $(STAMP) $(VENDOR) pango fonts
+	@$(MAKE) --no-print-directory -j2 $(STAMP) $(VENDOR) system-run
 	$(BIN)/kawal db upgrade
 	$(BIN)/kawal demo
 	$(BIN)/kawal serve --host $(HOST) --port $(PORT)
 
 test: export KAWAL_ASSETS_STRICT = 1
-test: export KAWAL_PANGO_REQUIRED = 1
-test: export KAWAL_FONTS_REQUIRED = 1
-test: pango fonts
-	@$(MAKE) --no-print-directory -j2 $(TEST_STAMP) $(VENDOR)
-	@command -v redis-server >/dev/null || { [ "$$(id -u)" = 0 ] && apt-get update -qq && \
-		DEBIAN_FRONTEND=noninteractive apt-get install -y -qq redis-server >/dev/null; } || \
-		{ echo "redis-server is needed: install the redis-server package" >&2; exit 1; }
-	@# The personal-data scan reads images' text with tesseract and its Indonesian pack (engine.pii_scan).
-	@{ command -v tesseract >/dev/null && tesseract --list-langs 2>/dev/null | grep -qx ind; } || \
-		{ [ "$$(id -u)" = 0 ] && apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq \
-		tesseract-ocr tesseract-ocr-ind >/dev/null; } || \
-		{ echo "tesseract is needed: install the tesseract-ocr and tesseract-ocr-ind packages" >&2; exit 1; }
-	@# The browser tests drive Debian's Chromium through Playwright (never a downloaded browser).
-	@[ -x /usr/bin/chromium ] || { [ "$$(id -u)" = 0 ] && apt-get update -qq && \
-		DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; } || \
-		{ echo "chromium is needed for the browser tests: install the chromium package" >&2; exit 1; }
+test:
+	@$(MAKE) --no-print-directory -j3 $(TEST_STAMP) $(VENDOR) system-test
 	@# ruff, then pytest in parallel against a PostgreSQL of this run's own, stopped however the run ends.
 	@BIN=$(BIN) scripts/test.sh $(PYTEST_ARGS)
 
@@ -86,7 +63,7 @@ lint: $(TEST_STAMP)
 # The benchmark's PostgreSQL has its own directory and port, so it never wipes a test server.
 bench: export KAWAL_PG_DIR = /tmp/kawal-bench-pg
 bench: export KAWAL_PG_PORT = 55433
-bench: $(TEST_STAMP) pango fonts
+bench: $(TEST_STAMP) system-run
 	@url=$$(scripts/postgres.sh start) && \
 	trap 'scripts/postgres.sh stop' EXIT && \
 	KAWAL_BENCH_POSTGRES_URL=$$url $(BIN)/python -m bench.request_lifecycle $(BENCH_ARGS) && \

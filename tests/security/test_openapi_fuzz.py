@@ -19,8 +19,10 @@ import shutil
 import threading
 from collections import Counter
 from datetime import date
+from http.cookiejar import DefaultCookiePolicy
 
 import pytest
+import requests
 import schemathesis
 from hypothesis import HealthCheck, Phase, given, seed, settings
 from hypothesis.errors import Unsatisfiable
@@ -63,6 +65,12 @@ class Served:
         self.url = f"http://127.0.0.1:{self.server.server_port}"
         self.thread = threading.Thread(target=self.server.serve_forever, name="kawal-fuzz-server", daemon=True)
         self.thread.start()
+        # One client session for the run, reading no proxy, netrc or CA settings from the environment for each
+        # request (requests does, unless told not to: the cases go to loopback), and keeping no cookie, so no
+        # reader's request carries what another's answer set.
+        self.session = requests.Session()
+        self.session.trust_env = False
+        self.session.cookies.set_policy(DefaultCookiePolicy(allowed_domains=[]))
         client = app.test_client()
         self.headers = {}
         for profile, username in PROFILES.items():
@@ -74,6 +82,7 @@ class Served:
             self.headers[profile] = {"Authorization": f"Bearer {r.json['token']}"}
 
     def stop(self):
+        self.session.close()
         self.server.shutdown()
         self.server.server_close()
         self.thread.join(timeout=10)
@@ -151,7 +160,7 @@ def _fuzz(operation, mode, served) -> None:
             if operation.path == "/api/v1/auth/logout" and profile != "anonymous":
                 continue
             SENT[operation.label] += 1
-            case.call_and_validate(base_url=served.url, headers=headers, checks=CHECKS)
+            case.call_and_validate(base_url=served.url, session=served.session, headers=headers, checks=CHECKS)
 
     try:
         run()
