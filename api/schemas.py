@@ -295,6 +295,15 @@ class SavedFilterOut(Schema):
     params = fields.Dict()
 
 
+class UnitItem(Schema):
+    code = fields.String(metadata={"description": 'what a form field marked "x-references": "unit" takes'})
+    name = fields.String()
+
+
+class UnitList(Schema):
+    items = fields.List(fields.Nested(UnitItem))
+
+
 class SavedFilterList(Schema):
     items = fields.List(fields.Nested(SavedFilterOut))
 

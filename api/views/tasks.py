@@ -21,8 +21,9 @@ from api.schemas import (
     TaskItem,
     TaskList,
     TaskQuery,
+    UnitList,
 )
-from engine import access, dip_match, inbox, inbox_list, instructions, queries, saved_filters, task_files
+from engine import access, dip_match, inbox, inbox_list, instructions, queries, saved_filters, task_files, users
 from engine.errors import Invalid
 from engine.files import Upload
 from engine.messages import msg
@@ -56,6 +57,15 @@ def bulk(body):
     tasks = inbox.bulk_tasks(db.session, rt, current_user(), body["action"], body["ids"], body.get("username"))
     commit(*{t.case for t in tasks})
     return {"items": [queries.task_item(rt, t) for t in tasks]}
+
+
+@blp.get("/units")
+@login_required
+@blp.response(200, UnitList)
+def list_units():
+    """The office's units, by name: the values a task form's field marked ``"x-references": "unit"`` takes (the
+    unit a complaint is referred to), for a client that builds its own form."""
+    return {"items": users.units(db.session)}
 
 
 @blp.get("/tasks/filters")
