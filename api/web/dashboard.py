@@ -20,7 +20,7 @@ from api.reports import labels
 from api.web import charts, display
 from api.web.blueprint import bp
 from api.web.i18n import current_language
-from api.web.reports import _today, read_period
+from api.web.reports import _today, office_units, read_period
 from api.web.session import officer
 from engine import access, dashboard, dip_match, kinds
 
@@ -55,6 +55,7 @@ def _page(board, choice, allowed, repeated=None):
         "board": board,
         "values": choice.values,
         "errors": choice.errors,
+        "unit_options": office_units(choice.values["unit"]),
         "processes": [(k, display.process_label(k, locale)) for k in allowed],
         "slugs": labels.SLUG_OF,
         "repeated": repeated,

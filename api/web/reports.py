@@ -23,8 +23,9 @@ from api.boundary import runtime
 from api.extensions import db
 from api.reports import files, labels
 from api.web.blueprint import bp
+from api.web.schema_form import unit_options
 from api.web.session import officer
-from engine import access, clock, complaint_stats, kinds, narrative, pdf, registers, reports, survey
+from engine import access, clock, complaint_stats, kinds, narrative, pdf, registers, reports, survey, users
 from engine.errors import Invalid
 
 PAGE_ROWS = 100
@@ -145,9 +146,15 @@ def _columns(user, kind: str) -> tuple[str, ...]:
     return columns
 
 
+def office_units(chosen: str | None) -> list[tuple[str, str]]:
+    """The office's units for a filter's select (reports/_filters.html ``unit_field``)."""
+    return unit_options(users.units(db.session), chosen)
+
+
 def _register_page(kind, slug, choice, table, total):
     return render_template(
         "reports/register.html",
+        units=office_units(choice.values["unit"]),
         kind=kind,
         slug=slug,
         title=labels.REGISTER_TITLES[kind],
@@ -263,6 +270,7 @@ def complaint_statistics():
         period=period,
         periods=periods(_today()),
         unit=unit or "",
+        units=office_units(unit),
         rows=files.complaint_rows(rt, stats),
         dimensions=labels.COMPLAINT_DIMENSIONS,
         tiers=labels.TIERS,

@@ -134,8 +134,21 @@ def unit_choices(node: dict, units) -> None:
     """Make ``node`` choose among ``units`` (rows with ``code`` and ``name``), each shown as "name (code)", or
     as its code alone when it has no name of its own (a unit made by ``kawal users create --unit``)."""
     node["enum"] = [u.code for u in units]
-    titles = {u.code: u.code if u.name in (None, "", u.code) else f"{u.name} ({u.code})" for u in units}
-    node["x-enum-titles"] = node["x-enum-titles-en"] = titles
+    node["x-enum-titles"] = node["x-enum-titles-en"] = {u.code: unit_label(u) for u in units}
+
+
+def unit_label(unit) -> str:
+    """A unit as an officer knows it: "name (code)", or its code alone when it has no name of its own."""
+    return unit.code if unit.name in (None, "", unit.code) else f"{unit.name} ({unit.code})"
+
+
+def unit_options(units, chosen: str | None) -> list[tuple[str, str]]:
+    """``(code, label)`` of each unit, for a filter's select of units; a chosen code the office does not hold
+    (a link kept from before) stays listed as itself, so the page still says what it was filtered by."""
+    options = [(u.code, unit_label(u)) for u in units]
+    if chosen and chosen not in {code for code, _ in options}:
+        options.append((chosen, chosen))
+    return options
 
 
 def with_unit_choices(schema: dict, load_units: Callable[[], list]) -> dict:
