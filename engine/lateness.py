@@ -23,7 +23,7 @@ from sqlalchemy.orm import Session
 
 from engine import clock
 from engine.audit import EventLog
-from engine.calendar import LENIENT
+from engine.calendar import LENIENT, DueDate
 from engine.errors import Invalid
 from engine.messages import msg
 from engine.models import Case, Deadline, Reminder
@@ -37,13 +37,18 @@ APOLOGY_AUDIENCE = "apology"
 LAPSE_STATUSES = frozenset({"keberatan_tidak_ditanggapi"})
 
 
+def lenient_reading(rt: Runtime, deadline: Deadline) -> DueDate:
+    """The same deadline counted on the reading that ends latest, in its own unit (working or calendar days)."""
+    cal = rt.calendars[LENIENT]
+    unit = deadline.provenance.get("unit", "working_days")
+    return cal.count(deadline.start_at.astimezone(cal.tz), deadline.working_days, unit)
+
+
 def lenient_due(rt: Runtime, deadline: Deadline) -> datetime:
     """The due instant of the same deadline on the reading that ends latest."""
-    cal = rt.calendars[LENIENT]
     if deadline.calendar == LENIENT:
-        return deadline.due_at.astimezone(cal.tz)
-    unit = deadline.provenance.get("unit", "working_days")
-    return cal.count(deadline.start_at.astimezone(cal.tz), deadline.working_days, unit).due_at
+        return deadline.due_at.astimezone(rt.calendars[LENIENT].tz)
+    return lenient_reading(rt, deadline).due_at
 
 
 def late_for_requester(rt: Runtime, deadline: Deadline, at: datetime | None = None) -> bool:

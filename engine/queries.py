@@ -229,8 +229,7 @@ def public_status(
         due_at, provenance, holder = case.due_at, deadline.provenance, _holder(deadline)
         if rt is not None and deadline.status == "missed" and deadline.kind == "agency":
             # Lapsed on the strict reading: the requester reads the latest reading's date and why.
-            cal = rt.calendars["lenient"]
-            latest = cal.add_working_days(deadline.start_at.astimezone(cal.tz), deadline.working_days)
+            latest = lateness.lenient_reading(rt, deadline)
             due_at, provenance, holder = latest.due_at, latest.to_dict(), "agency"
         explanation_text = explain(provenance, locale, holder, holiday_years.confirmed_years(session), words)
     return {

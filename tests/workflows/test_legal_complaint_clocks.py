@@ -81,6 +81,25 @@ def test_the_statutory_limit_lapsing_flags_the_complaint_and_escalates(office, c
     assert office.deadlines(ticket)["S60"] == "missed"
 
 
+def test_after_the_strict_sixty_days_lapse_the_reporter_reads_sixty_calendar_days_on_the_lenient_reading(
+    office, clock
+):
+    """S60 from Mon 11 Jan 2027 ends Fri 12 Mar 2027 on the strict reading. On the lenient one, day 60 (12 Mar)
+    and Mon 15 Mar are cuti bersama: Tue 16 Mar 2027, 16:00 WIB. The reporter reads that date, counted in days
+    as the law counts them (60 working days would run into May), and the explanation says so."""
+    ticket, _ = _classified(office, clock, KE_UNIT)
+    office.complete(ticket, "klarifikasi_unit", TANGGAPAN_UNIT)
+    [s60] = _rows(office, ticket, "S60")
+    clock.move_to(s60.due_at + timedelta(minutes=1))
+    office.run(ticket)
+    with office.sessions() as s:
+        shown = queries.public_status(s, s.scalar(select(Case).where(Case.ticket == ticket)), "id", office.rt)
+    assert shown["due_name"] == "S60"
+    assert shown["due_at"] == wib("2027-03-16", 16)
+    assert "60 hari kalender" in shown["due_explanation"]
+    assert "60 hari kerja" not in shown["due_explanation"]
+
+
 def test_the_reporters_window_is_thirty_days_on_the_lenient_reading_ending_on_a_working_day(office, clock):
     """Evidence asked for on Mon 8 Feb 2027: 30 days end Wed 10 Mar 2027, Idul Fitri (estimated); 11 Mar is
     the second day, 12 and 15 Mar cuti bersama: the reporter's window ends Tue 16 Mar 2027, 16:00 WIB."""
