@@ -81,9 +81,7 @@ def test_the_statutory_limit_lapsing_flags_the_complaint_and_escalates(office, c
     assert office.deadlines(ticket)["S60"] == "missed"
 
 
-def test_after_the_strict_sixty_days_lapse_the_reporter_reads_sixty_calendar_days_on_the_lenient_reading(
-    office, clock
-):
+def test_after_the_strict_sixty_days_lapse_the_reporter_reads_sixty_calendar_days_on_the_lenient_reading(office, clock):
     """S60 from Mon 11 Jan 2027 ends Fri 12 Mar 2027 on the strict reading. On the lenient one, day 60 (12 Mar)
     and Mon 15 Mar are cuti bersama: Tue 16 Mar 2027, 16:00 WIB. The reporter reads that date, counted in days
     as the law counts them (60 working days would run into May), and the explanation says so."""
