@@ -159,10 +159,17 @@ def db():
 @db.command("upgrade")
 @pass_context
 def db_upgrade(kawal):
-    """Create or upgrade the schema to the newest migration."""
+    """Create or upgrade the schema to the newest migration; derive the case facts again when a migration
+    changed what they hold (engine.facts.DERIVED_SINCE)."""
     from engine.db import upgrade
+    from engine.facts import DERIVED_SINCE, rebuild
 
-    upgrade(kawal.settings.database_url)
+    applied = upgrade(kawal.settings.database_url)
+    if DERIVED_SINCE in applied and "0001" not in applied:  # a new database has no cases to derive
+        with kawal.session() as session:
+            done = rebuild(session, kawal.runtime(session))
+            session.commit()
+        click.echo(f"facts of {done} cases derived again (migration {DERIVED_SINCE} changed what they hold)")
     click.echo("database is up to date")
 
 

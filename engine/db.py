@@ -67,7 +67,24 @@ def alembic_config(url: str) -> "Config":
     return config
 
 
-def upgrade(url: str, revision: str = "head") -> None:
+def upgrade(url: str, revision: str = "head") -> set[str]:
+    """Upgrade the schema to ``revision``; returns the revisions this upgrade applied (none: it was there)."""
     from alembic import command
+    from alembic.script import ScriptDirectory
 
-    command.upgrade(alembic_config(url), revision)
+    config = alembic_config(url)
+    engine = make_engine(url)
+    try:
+        with engine.connect() as conn:
+            before = _current_revision(conn)
+    finally:
+        engine.dispose()
+    command.upgrade(config, revision)
+    script = ScriptDirectory.from_config(config)
+    return {r.revision for r in script.iterate_revisions(revision, before)}
+
+
+def _current_revision(conn) -> str | None:
+    from alembic.migration import MigrationContext
+
+    return MigrationContext.configure(conn).get_current_revision()

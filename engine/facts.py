@@ -26,6 +26,9 @@ from engine.runtime import Runtime
 
 # The events a case's facts are read from.
 EVENT_TYPES = ("status_changed", "task_completed", "message_received")
+# The last migration that changed what the facts hold: `kawal db upgrade` derives every case's facts again
+# when it applies it (api.cli), as `kawal reports rebuild` does.
+DERIVED_SINCE = "0022"
 # How each kind of case ends, as CaseFacts.result names it.
 RESULTS = {
     kinds.REQUEST: (*sorted(status.OUTCOMES), "dicabut", "ditutup_tidak_lengkap"),
@@ -57,11 +60,13 @@ def letters(values) -> str | None:
     return f",{','.join(found)}," if found else None
 
 
-def working_days(rt: Runtime, received_at: datetime, later: datetime) -> int:
-    """Working days from the receipt's day zero to the office-local day of ``later`` (strict calendar)."""
+def working_days(rt: Runtime, received_at: datetime, later: datetime | date) -> int:
+    """Working days from the receipt's day zero to the office-local day of ``later``, or to the day ``later``
+    (strict calendar)."""
     cal = rt.calendars["strict"]
     start, _moved, _skipped = cal.day_zero(received_at)
-    return max(0, cal.working_days_between(start, later.astimezone(cal.tz).date()))
+    day = later.astimezone(cal.tz).date() if isinstance(later, datetime) else later
+    return max(0, cal.working_days_between(start, day))
 
 
 class _History:
@@ -131,7 +136,9 @@ def derive(session: Session, rt: Runtime, case: Case, *, unit_in_sql: bool = Fal
     }[case.kind]
     facts.update(derive_kind(case, history))
     if facts["decided_at"] is not None:
-        facts["decision_days"] = working_days(rt, case.received_at, facts["decided_at"])
+        # The law counts to the written notice (or response) as sent: its recorded date, not the day an
+        # officer recorded it (engine.lateness counts the deadline as met by the same date).
+        facts["decision_days"] = working_days(rt, case.received_at, facts["notice_sent_on"] or facts["decided_at"])
     return facts
 
 
@@ -158,6 +165,8 @@ _OPTIONAL = (
     "decided_at",
     "decision_days",
     "decided_by",
+    "notice_sent_on",
+    "notice_via",
     "reason",
     "closed_month",
     "closed_days",
@@ -200,10 +209,14 @@ def _request(case: Case, h: _History) -> dict:
     decision = h.task("putuskan")
     exempting = decision.get("keputusan") in EXEMPTING
     extended = h.reached("diperpanjang") is not None
+    decided_at = h.reached(*status.OUTCOMES)
+    notice = h.task("pemberitahuan_tertulis") if decided_at is not None else {}
     return {
         "result": result,
-        "decided_at": h.reached(*status.OUTCOMES),
+        "decided_at": decided_at,
         "decided_by": h.actors.get("putuskan"),
+        "notice_sent_on": _day(notice.get("tanggal_pemberitahuan")),
+        "notice_via": notice.get("dikirim_melalui"),
         "reason": decision.get("alasan_keputusan") if exempting else None,
         "extended": extended,
         "extension_reason": h.task("tentukan_langkah").get("alasan_perpanjangan") if extended else None,
@@ -221,10 +234,14 @@ def _objection(case: Case, h: _History) -> dict:
     result = case.outcome or h.last_of(("diselesaikan_musyawarah", "keberatan_tidak_ditanggapi"))
     timeliness = (case.details or {}).get("ketepatan_waktu") or {}
     decision = h.task("putuskan_keberatan")
+    decided_at = h.reached("tanggapan_dikirim", "diselesaikan_musyawarah")
+    response = h.task("kirim_tanggapan") if decided_at is not None else {}
     return {
         "result": result,
-        "decided_at": h.reached("tanggapan_dikirim", "diselesaikan_musyawarah"),
+        "decided_at": decided_at,
         "decided_by": h.actors.get("putuskan_keberatan"),
+        "notice_sent_on": _day(response.get("tanggal_dikirim")),
+        "notice_via": response.get("dikirim_melalui"),
         "reason": decision.get("alasan_tertulis"),
         "grounds": letters((case.details or {}).get("alasan")),
         "late_filed": bool(timeliness.get("late")),

@@ -48,6 +48,8 @@ COLUMNS = {
     "status": _l("Stage"),
     "result": _l("Decision"),
     "decided_at": _l("Decision date"),
+    "notice_sent_on": _l("Letter sent on"),
+    "notice_via": _l("Letter sent by"),
     "exemptions": _l("Article 17 letters"),
     "reason": _l("Reasons"),
     "decision_days": _l("Working days taken"),
@@ -319,9 +321,9 @@ def value_text(rt: Runtime, column: str, value) -> str:
     locale = current_language()
     if column in ("received_at", "decided_at", "closed_at"):
         return office_datetime(value)
-    if column in ("delivered_on", "carried_out_on"):
+    if column in ("delivered_on", "carried_out_on", "notice_sent_on"):
         return value.isoformat()
-    if column == "channel":
+    if column in ("channel", "notice_via"):
         return str(CHANNELS.get(value, value))
     if column in ("status", "result"):
         return status.label(value, locale)

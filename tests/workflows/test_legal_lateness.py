@@ -7,15 +7,15 @@ the same deadline has lapsed too. A deadline is met by the notice's recorded dis
 the receipt, not in the future), and it ends at the close of office hours of its due day.
 """
 
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta
 
 import pytest
 import time_machine
 from sqlalchemy import select
 
-from engine import lateness, notices, queries, reminders
+from engine import facts, kinds, lateness, notices, queries, registers, reminders, reports
 from engine.errors import Invalid
-from engine.models import Case, CaseEvent, Notification, Reminder
+from engine.models import Case, CaseEvent, CaseFacts, Notification, Reminder
 from tests.helpers import STEP, decision
 
 # Tue 17 Mar 2026, 10:00 WIB, the week of Nyepi (Thu 19 Mar) and Idul Fitri (Sat 21 - Sun 22 Mar).
@@ -139,6 +139,28 @@ def test_a_deadline_is_met_by_the_recorded_dispatch_date_not_by_the_click(office
         )
     assert met.data["dispatched_on"] == "2026-04-01"
     assert _notices(office, ticket, "overdue_apology") == []
+
+
+def test_the_register_and_the_report_count_working_days_to_the_notice_as_sent_not_as_recorded(office, clock):
+    """legal-process.md §3.3 and §9.3: the register holds the date and form of the written notice, and the
+    response time is counted from receipt to the notice. Sent on Wed 1 Apr 2026 (working day 10 on the strict
+    reading), recorded on Thu 2 Apr (day 11): the request counts 10 working days, within 10."""
+    ticket = office.submit()
+    office.complete(ticket, "periksa_kelengkapan")
+    _to_notice(office, ticket)
+    clock.move_to(datetime(2026, 4, 2, 2, 0, tzinfo=UTC))
+    notice = {**STEP["pemberitahuan_tertulis"], "tanggal_pemberitahuan": "2026-04-01", "dikirim_melalui": "pos"}
+    office.complete(ticket, "pemberitahuan_tertulis", notice)
+    with office.sessions() as s:
+        case = s.scalar(select(Case).where(Case.ticket == ticket))
+        kept = s.get(CaseFacts, case.id)
+        assert (kept.decision_days, kept.notice_sent_on, kept.notice_via) == (10, date(2026, 4, 1), "pos")
+        assert facts.derive(s, office.rt, case)["decision_days"] == 10
+        [row] = registers.rows(s, office.rt, office.user(s, "ppid"), registers.Filter(kinds.REQUEST))
+        assert (row["notice_sent_on"], row["notice_via"], row["decision_days"]) == (date(2026, 4, 1), "pos", 10)
+        assert {"notice_sent_on", "notice_via"} <= set(registers.COLUMNS[kinds.REQUEST])
+        report = reports.annual_report(s, office.rt, reports.Period(2026))
+    assert (report.value("time.within_10"), report.value("time.band_6_10")) == (1, 1)
 
 
 @pytest.mark.parametrize("sent", ["2026-03-16", "2026-03-19"])
