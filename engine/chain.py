@@ -347,6 +347,7 @@ def deadline_view(d: Deadline) -> dict:
         "calendar": d.calendar,
         "start_at": d.start_at,
         "working_days": d.working_days,
+        "unit": d.provenance.get("unit", "working_days"),  # or calendar_days: a period the law counts in "hari"
         "due_at": d.due_at,
         "status": d.status,
         "kind": d.kind,

@@ -27,6 +27,7 @@ from sqlalchemy import select
 
 from api.boundary import noted, runtime
 from api.extensions import db
+from api.reports.labels import CHANNELS
 from api.web import case_messages, display, workbench
 from api.web.blueprint import bp
 from api.web.facts import case_facts, labelled, requester_facts
@@ -161,6 +162,13 @@ EVENT_LABELS = {
     "reporter_message_received": _l("Message from the reporter"),
     "note_added": _l("Internal note"),
     "task_handed_over": _l("Task handed to a stand-in"),
+    "notice_dispatched": _l("Letter to the requester sent"),
+    "notice_delivered": _l("Letter received by the requester"),
+    "deadline_met_by_dispatch": _l("Deadline met by the letter's date"),
+    "case_overdue_cleared": _l("No longer late: answered in time by the letter's date"),
+    "exemption_determined": _l("Exemption determined"),
+    "calendar_year_unconfirmed": _l("A deadline runs into a year whose cuti bersama is not confirmed"),
+    "calendar_year_confirmed": _l("The year's cuti bersama confirmed"),
 }
 ACTORS = {"system": _l("Kawal (automatic)"), "pemohon": _l("Requester"), "pelapor": _l("Reporter")}
 
@@ -363,6 +371,15 @@ def _event_detail(kind: str, data: dict, task_title: str | None, locale: str, ti
         name = data.get("deadline", "")
         when = f" · {display.office_datetime(datetime.fromisoformat(due))}" if due else ""
         return f"{name} · {_deadline_label(name)}{when}"
+    if kind == "notice_dispatched":
+        via = data.get("via")
+        return data.get("dispatched_on", "") + (f" · {CHANNELS.get(via, via)}" if via else "")
+    if kind == "notice_delivered":
+        return data.get("delivered_on", "")
+    if kind == "exemption_determined":
+        return data.get("decree_number", "")
+    if kind.startswith("calendar_year_"):
+        return str(data.get("year") or ", ".join(str(y) for y in data.get("years", [])))
     if kind == "objection_filed":
         return data.get("objection", "")
     if kind == "dispute_recorded":

@@ -199,6 +199,17 @@ def test_the_complaint_team_sees_the_documents_and_never_the_reporter(complaint,
     assert "document:surat_permintaan_klarifikasi" in reads
 
 
+def test_a_period_the_law_counts_in_days_is_shown_in_calendar_days_and_the_others_in_working_days(complaint, browser):
+    """The complaint's statutory 60 days (S60, UU 25/2009 Pasal 50) run in calendar days; its tier in working
+    days. The deadlines table said "Hari kerja: 60" for S60 while its explanation said 60 calendar days."""
+    page = text(browser("tim").get(f"/kasus/{complaint.ticket}"))
+    rows = {name: body for name, body in re.findall(r'<th scope="row">(\w+)<span.*?</th>(.*?)</tr>', page, re.S)}
+    assert '<th scope="col">Jangka waktu</th>' in page
+    assert "60 hari kalender" in rows["S60"]
+    assert "hari kerja" in rows["SLA"]
+    assert "hari kalender" not in rows["SLA"]
+
+
 def test_a_unit_reads_a_referred_complaint_without_its_history_or_the_teams_papers(complaint, browser):
     b = browser("unitmad")
     page = text(b.get(f"/kasus/{complaint.ticket}"))
