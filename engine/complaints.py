@@ -268,7 +268,12 @@ def reporter_message(
             run.send_message("bukti_pelapor", {"message_id": message.id, "attachments": len(files)})
     outbox = Outbox(session, rt.settings.notify_channels)
     team = members(session, ["tim_pengaduan"])
-    outbox.to_users(case, "reporter_message", f"message{message.id}", team, {"task_title": "Pesan dari pelapor"})
+    # The team's message names the complaint's most pressing clock (its template needs the key, set or None).
+    pending = [d for d in case.deadlines if d.status == "pending" and d.kind == "agency"]
+    due = min(pending, key=lambda d: d.due_at) if pending else None
+    cal = rt.calendars[due.calendar if due else "strict"]
+    context = {**deadline_context(cal, due), "task_title": "Pesan dari pelapor"}
+    outbox.to_users(case, "reporter_message", f"message{message.id}", team, context)
     outbox.write()
     case.updated_at = now
     session.flush()

@@ -459,3 +459,29 @@ def test_a_reporters_answer_that_is_rolled_back_leaves_no_file_on_disk(office, c
     assert office.open_tasks(ticket) == []
     office.reporter_reply(ticket, code, "Bukti", files=[("kuitansi.pdf", b"%PDF-1.4 b")])
     assert len(stored()) == 1  # a committed answer keeps its file
+
+
+@pytest.mark.parametrize("stage", ["awaiting_evidence", "clarifying"])
+def test_the_team_is_told_of_a_reporters_message_in_a_mail_that_renders_in_both_languages(office, clock, stage):
+    """The team's mail about a reporter's message failed to render (its context lacked the deadline key),
+    so it became an incident and the team was never told. It names the complaint's most pressing clock."""
+    from notifications.rendering import render
+
+    ticket, code = _awaiting_evidence(office) if stage == "awaiting_evidence" else _clarifying(office)
+    office.reporter_reply(ticket, code, "Bukti terlampir")
+    with office.sessions() as s:
+        case = s.scalar(select(Case).where(Case.ticket == ticket))
+        told = s.scalars(
+            select(Notification).where(Notification.case_id == case.id, Notification.event == "reporter_message")
+        ).all()
+        pending = [d for d in case.deadlines if d.status == "pending" and d.kind == "agency"]
+    assert told
+    for row in told:
+        for locale in ("id", "en"):
+            subject, body = render(row.event, locale, row.context)
+            assert ticket in subject
+            assert ticket in body
+        if pending:
+            assert row.context["deadline"] == min(pending, key=lambda d: d.due_at).name
+        else:
+            assert row.context["deadline"] is None
