@@ -136,7 +136,8 @@ def check_filing(
     """Checks common to every filing; only an officer (``require``) gives the channel and real receipt time.
 
     Returns the channel (``web`` unless an officer says otherwise) and the instant of receipt (now, unless
-    an officer records a paper filing's real receipt).
+    an officer records a paper filing's real receipt). A date the filer gives (when they learned of a ground,
+    when something happened) tells of the past: none may be after the day of receipt.
     """
     now = clock.now()
     if (channel is not None or received_at is not None) and user is None:
@@ -151,6 +152,10 @@ def check_filing(
         received_at.tzinfo is None or received_at > now or received_at < now - OLDEST_RECORDED_RECEIPT
     ):
         fields["received_at"] = [msg("past_receipt")]
+    received_on = (received_at or now).astimezone(rt.calendars["strict"].tz).date()
+    for name, node in rt.forms.schema(form).get("properties", {}).items():
+        if node.get("format") == "date" and payload.get(name) and date.fromisoformat(payload[name]) > received_on:
+            fields[name] = [msg("not_after_filing")]
     if fields:
         raise Invalid("invalid_data", fields=fields)
     return channel or "web", received_at or now

@@ -14,9 +14,7 @@ from sqlalchemy.orm import Session
 
 from engine import chain, clock, kinds, tickets
 from engine.audit import EventLog
-from engine.errors import Invalid
 from engine.intake import Submitted, actor_name, check_filing, new_case, start_case, store_requester, with_locale
-from engine.messages import msg
 from engine.models import User
 from engine.runtime import Runtime
 from engine.users import default_unit
@@ -39,9 +37,7 @@ def file_objection_without_request(
     """Receive an objection on ground b with no registered request: ticket and access code (shown once)."""
     channel, received_at = check_filing(rt, FORM, payload, user, channel, received_at)
     tz = rt.calendars["strict"].tz
-    discovered_on = date.fromisoformat(payload["tanggal_alasan_ditemukan"])
-    if discovered_on > received_at.astimezone(tz).date():
-        raise Invalid("invalid_data", fields={"tanggal_alasan_ditemukan": [msg("not_after_filing")]})
+    discovered_on = date.fromisoformat(payload["tanggal_alasan_ditemukan"])  # not after the filing (check_filing)
     timing = chain.timeliness(rt, session, None, GROUNDS, received_at, discovered_on)
     now = clock.now()
     party = store_requester(session, rt, with_locale(payload["pemohon"], locale))

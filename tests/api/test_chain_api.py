@@ -4,12 +4,15 @@ Who may do what on the new endpoints, bad input (4xx with field messages, nothin
 on every member, and the requester's filing windows on the public status.
 """
 
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
+from zoneinfo import ZoneInfo
 
 import pytest
 import time_machine
 
+from engine import clock
 from tests.api.test_bad_input import assert_refused
+from tests.conftest import complaint_payload
 from tests.helpers import decision
 
 API = "/api/v1"
@@ -92,6 +95,30 @@ def test_public_status_of_a_decided_request_says_until_when_and_how_to_object(de
         headers={"Accept-Language": "en"},
     )
     assert "objection" in english.json["windows"][0]["how"]
+
+
+def test_a_discovery_date_or_an_incident_after_the_filing_is_refused_beside_its_field(desk, client, unchanged):
+    """A date the filer gives tells of the past: ground b's discovery date in 2030 made the objection
+    "tepat_waktu" with a window to 2030; a complaint's incident in 2030 was filed as given."""
+    receipt = decided(desk)
+    future = (clock.now() + timedelta(days=2)).date().isoformat()
+    objection = {
+        "ticket": receipt["ticket"],
+        "access_code": receipt["access_code"],
+        "alasan": ["b"],
+        "kasus_posisi": "Baru tahu ada informasi yang tidak disediakan",
+        "tanggal_alasan_ditemukan": future,
+    }
+    with unchanged():
+        r = client.post(f"{API}/objections", json=objection)
+        assert r.status_code == 422, r.json
+        assert r.json["errors"]["tanggal_alasan_ditemukan"] == ["tidak boleh sesudah tanggal pengajuan"]
+        r = client.post(f"{API}/complaints", json=complaint_payload("anonim", waktu_kejadian=future))
+        assert r.status_code == 422, r.json
+        assert r.json["errors"]["waktu_kejadian"] == ["tidak boleh sesudah tanggal pengajuan"]
+    today = clock.now().astimezone(ZoneInfo("Asia/Jakarta")).date().isoformat()
+    r = client.post(f"{API}/objections", json={**objection, "tanggal_alasan_ditemukan": today})
+    assert r.status_code == 201, r.json
 
 
 def test_public_status_of_an_undecided_request_shows_no_objection_window_yet(desk):
