@@ -58,6 +58,7 @@ TEMPLATES: dict[str, str] = {
     # a field's own message (the form's ``x-error``), instead of "wrong format"
     "nik_format": "a NIK has 16 digits; for a legal entity, its decree number: 6 to 40 letters, digits, dots, "
     "slashes or dashes",
+    "nik_person_format": "a NIK has 16 digits",
     "phone_format": "a phone number: digits, spaces, ( ) or -, 6 to 20, optionally starting with +",
     "email_format": "an e-mail address such as nama@contoh.go.id",
     # -- who may (engine.access, api.auth) -------------------------------------------------------
