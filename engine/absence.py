@@ -27,6 +27,7 @@ from engine.models import DELEGABLE_GROUPS, Absence, Group, HumanTask, Membershi
 from engine.outbox import Outbox, deadline_context
 from engine.run import touch
 from engine.runtime import Runtime
+from engine.users import GROUPS
 
 DELEGABLE = DELEGABLE_GROUPS  # the lanes a stand-in holds (engine.models, read by User.group_codes)
 MAX_DAYS = 366
@@ -34,6 +35,12 @@ MAX_DAYS = 366
 
 def is_active(absence: Absence, now: datetime) -> bool:
     return absence.cancelled_at is None and absence.starts_at <= now < absence.ends_at
+
+
+def can_stand_in_for_self(officer: User, stand_in: User) -> bool:
+    """Whether ``stand_in`` already works in every lane of ``officer``: who an officer may name for their own
+    leave (a superior who records it may name anyone of the unit)."""
+    return (officer.own_group_codes & DELEGABLE) <= stand_in.own_group_codes
 
 
 def can_mark(actor: User, officer: User) -> bool:
@@ -68,9 +75,9 @@ def mark_absence(
         fields["substitute"] = [msg("substitute_not_self")]
     elif stand_in.unit_id != officer.unit_id:
         fields["substitute"] = [msg("substitute_same_unit")]
-    elif actor.id == officer.id and not (officer.own_group_codes & DELEGABLE) <= stand_in.own_group_codes:
-        missing = ", ".join(sorted((officer.own_group_codes & DELEGABLE) - stand_in.own_group_codes))
-        fields["substitute"] = [msg("substitute_needs_groups", groups=missing)]
+    elif actor.id == officer.id and not can_stand_in_for_self(officer, stand_in):
+        missing = sorted((officer.own_group_codes & DELEGABLE) - stand_in.own_group_codes)
+        fields["substitute"] = [msg("substitute_needs_groups", groups=", ".join(GROUPS.get(g, g) for g in missing))]
     if last_day < first_day:
         fields["last_day"] = [msg("not_before_first_day")]
     elif last_day < today:

@@ -99,11 +99,17 @@ def absences():
         )
     )
     officers = [u for u in colleagues if absence.can_mark(user, u)]
+    substitutes = [u for u in colleagues if u.own_group_codes & absence.DELEGABLE and u.id != user.id]
+    own_only = officers == [user]
+    if own_only:  # for their own leave an officer names a colleague who already works in their lanes
+        substitutes = [u for u in substitutes if absence.can_stand_in_for_self(user, u)]
     return render_template(
         "absences.html",
         rows=absence.visible_to(db.session, user),
         officers=officers,
-        substitutes=[u for u in colleagues if u.own_group_codes & absence.DELEGABLE],
+        substitutes=substitutes,
+        own_only=own_only,
+        my_groups=sorted(user.own_group_codes & absence.DELEGABLE),
         me=user,
         can_cancel=lambda a: absence.can_mark(user, a.user),
     )

@@ -1,0 +1,46 @@
+"""The leave page (/cuti) as an officer uses it for their own leave.
+
+For their own leave an officer names a colleague of their unit who already works in their lanes (engine.absence);
+the page offered everyone with any lane, so every choice was refused. A superior recording someone's leave
+may name anyone of the unit. An officer whom nobody can stand in for is told who records their leave.
+"""
+
+import re
+
+from tests.web.pages import text
+
+
+def _options(page: str, name: str) -> list[str]:
+    found = re.search(rf'<select id="absence-{name}" name="\w+"[^>]*>(.*?)</select>', page, re.S)
+    assert found, f"no {name} select"
+    return re.findall(r'<option value="(\w+)"', found[1])
+
+
+def test_an_officer_is_offered_only_colleagues_who_already_work_in_their_lanes(browser):
+    page = text(browser("petugas").get("/cuti"))
+    assert _options(page, "username") == ["petugas"]
+    assert _options(page, "substitute") == ["petugas2"]
+    assert "Yang tercantum: rekan yang sudah bertugas di kelompok Anda." in page
+
+
+def test_a_superior_recording_leave_may_name_anyone_of_the_unit_with_a_lane(browser):
+    page = text(browser("ppid").get("/cuti"))
+    assert {"petugas", "unit"} <= set(_options(page, "username"))
+    assert {"petugas", "petugas2", "unit", "tim", "atasan"} <= set(_options(page, "substitute"))
+    assert "ppid" not in _options(page, "substitute")
+
+
+def test_an_officer_nobody_can_stand_in_for_is_told_that_their_superior_records_their_leave(browser):
+    page = text(browser("unit").get("/cuti"))
+    assert "Tidak ada rekan lain di unit Anda yang bertugas di kelompok Anda" in page
+    assert 'name="substitute"' not in page
+
+
+def test_naming_a_colleague_without_the_lanes_is_refused_with_the_lanes_named(browser):
+    b = browser("petugas")
+    b.get("/cuti")
+    r = b.post("/cuti", data={"substitute": "tim", "first_day": "2030-01-07", "last_day": "2030-01-08"})
+    assert r.status_code == 302
+    page = text(b.get("/cuti"))
+    assert "Petugas Pelayanan Informasi" in page
+    assert "petugas_layanan" not in page
