@@ -320,6 +320,7 @@ class BulkAction(Schema):
 
 class BulkResult(Schema):
     items = fields.List(fields.Nested(TaskItem))
+    changed = fields.Integer(metadata={"description": "how many of them changed (a release of an unheld task: none)"})
 
 
 class TaskDetail(TaskItem):

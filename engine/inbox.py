@@ -193,27 +193,33 @@ BULK_ACTIONS = ("claim", "unclaim", "assign")
 
 def bulk_tasks(
     session: Session, rt: Runtime, user: User, action: str, task_ids: list[int], username: str | None = None
-):
+) -> tuple[list[HumanTask], int]:
     """Claim, release or assign several tasks at once: all of them, or none (each refusal named by its place).
 
     Each task is changed by its own verb (its checks, its event); the caller commits once, so a list with
-    one task claimed meanwhile by someone else changes nothing and says which one.
+    one task claimed meanwhile by someone else changes nothing and says which one. Returns the tasks and how
+    many of them changed (releasing a task nobody holds, or claiming one's own, changes nothing).
     """
     if action not in BULK_ACTIONS:
         raise Invalid("invalid_data", fields={"action": [msg("one_of", choices=", ".join(BULK_ACTIONS))]})
     if action == "assign" and not username:
         raise Invalid("invalid_data", fields={"username": [msg("required")]})
-    done, refused = [], {}
+    done, refused, changed = [], {}, 0
     for n, task_id in enumerate(dict.fromkeys(task_ids)):
+        before = session.scalar(select(HumanTask.assignee_id).where(HumanTask.id == task_id))
         try:  # each verb checks everything before it changes anything, so a refusal leaves its task as it was
             if action == "claim":
-                done.append(claim_task(session, user, task_id))
+                task = claim_task(session, user, task_id)
             elif action == "unclaim":
-                done.append(unclaim_task(session, user, task_id))
+                task = unclaim_task(session, user, task_id)
             else:
-                done.append(assign_task(session, rt, user, task_id, username))
+                task = assign_task(session, rt, user, task_id, username)
         except KawalError as error:
             refused[f"ids.{n}"] = [error.message, *[m for ms in error.fields.values() for m in ms]]
+            continue
+        done.append(task)
+        after = task.assignee.id if task.assignee is not None else None  # the relationship: not flushed yet
+        changed += after != before or action == "assign"
     if refused:  # the caller rolls back the others: all or none
         raise Invalid("bulk_refused", fields=refused)
-    return done
+    return done, changed

@@ -54,9 +54,9 @@ def list_tasks(query):
 def bulk(body):
     """Claim, release or assign several tasks: all of them or none (422 names each task refused)."""
     rt = runtime()
-    tasks = inbox.bulk_tasks(db.session, rt, current_user(), body["action"], body["ids"], body.get("username"))
+    tasks, changed = inbox.bulk_tasks(db.session, rt, current_user(), body["action"], body["ids"], body.get("username"))
     commit(*{t.case for t in tasks})
-    return {"items": [queries.task_item(rt, t) for t in tasks]}
+    return {"items": [queries.task_item(rt, t) for t in tasks], "changed": changed}
 
 
 @blp.get("/units")

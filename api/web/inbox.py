@@ -162,13 +162,16 @@ def bulk():
         flash(_("Choose at least one task."), "error")
         return redirect(back)
     try:
-        tasks = bulk_tasks(db.session, runtime(), officer(), action, ids, request.form.get("username") or None)
+        tasks, changed = bulk_tasks(db.session, runtime(), officer(), action, ids, request.form.get("username") or None)
     except Invalid as error:
         db.session.rollback()
         flash(refusal_message(error), "error")
         return redirect(back)
     commit(*{t.case for t in tasks})
-    flash(ngettext("%(num)d task changed.", "%(num)d tasks changed.", len(tasks)), "success")
+    if changed:
+        flash(ngettext("%(num)d task changed.", "%(num)d tasks changed.", changed), "success")
+    else:
+        flash(_("No task changed: each was already as chosen."), "info")
     return redirect(back)
 
 

@@ -13,6 +13,7 @@ from engine.config import load_settings
 from engine.models import PartyToken
 from tests.api.test_complaint_documents import Team
 from tests.conftest import REPORTER_NAME, complaint_payload
+from tests.web.pages import text
 from tests.workflows.test_pengaduan_paths import CATAT
 
 API = "/api/v1"
@@ -212,6 +213,20 @@ def test_bulk_claim_takes_all_or_none_and_names_the_one_refused(client, desk, lo
         "petugas2",
         "petugas",
     ]
+
+
+def test_bulk_release_counts_only_the_tasks_it_changed(client, desk, login, browser):
+    """Releasing a task nobody holds changes nothing: the page said "1 tugas diubah" for it."""
+    ids = [desk.task(filed(desk, login)["ticket"], "periksa_kelengkapan")["id"] for _ in range(2)]
+    assert client.post(f"{API}/tasks/{ids[0]}/claim", headers=login("petugas")).status_code == 200
+    r = client.post(f"{API}/tasks/bulk", json={"action": "unclaim", "ids": ids}, headers=login("petugas"))
+    assert (r.status_code, r.json["changed"], len(r.json["items"])) == (200, 1, 2)
+    b = browser("petugas")
+    b.get("/kotak-masuk")
+    r = b.post("/tugas/massal", data={"action": "unclaim", "task": [str(i) for i in ids]})
+    page = text(b.get(r.headers["Location"]))
+    assert "Tidak ada tugas yang berubah" in page
+    assert "tugas diubah" not in page
 
 
 @pytest.mark.parametrize("who", ["petugas", "ppid"])
