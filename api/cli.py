@@ -112,6 +112,11 @@ def serve(kawal, host, port, workers, threads, production, config_file):
     """Serve the pages and the API with gunicorn (keep-alive, threads); without Redis, the clock beside it."""
     from api import server
 
+    if not production and "KAWAL_PUBLIC_URL" not in os.environ:
+        # The letters' QR codes and links name where the public reaches Kawal: here, unless it is configured.
+        shown = "127.0.0.1" if host in ("0.0.0.0", "::", "") else host  # noqa: S104 - compared, not bound
+        shown = f"[{shown}]" if ":" in shown else shown
+        os.environ["KAWAL_PUBLIC_URL"] = f"http://{shown}:{port}"  # before the settings are read; the clock inherits it
     settings = kawal.settings
     if production:
         config = Path(config_file) if config_file else server.PRODUCTION_CONFIG

@@ -176,3 +176,27 @@ def test_search_reindex_rebuilds_the_blind_index_and_says_how_many(kawal):
     result = kawal("search", "reindex")
     assert result.exit_code == 0, result.output
     assert result.output.strip() == "0 requester(s) indexed"
+
+
+@pytest.mark.parametrize(
+    ("args", "configured", "expected"),
+    [
+        (["--port", "5082"], None, "http://127.0.0.1:5082"),
+        (["--host", "0.0.0.0", "--port", "8080"], None, "http://127.0.0.1:8080"),  # noqa: S104 - an argument
+        (["--port", "5082"], "https://ppid.example.go.id", "https://ppid.example.go.id"),
+    ],
+)
+def test_serve_names_the_address_it_serves_on_in_letters_unless_a_public_url_is_configured(
+    kawal, monkeypatch, args, configured, expected
+):
+    """`make run PORT=5082` served on 5082 while the letters' QR codes pointed at 5000."""
+    from api import server
+
+    monkeypatch.setenv("KAWAL_PUBLIC_URL", configured or "")  # recorded: whatever serve sets is undone after
+    if not configured:
+        monkeypatch.delenv("KAWAL_PUBLIC_URL")
+    served = {}
+    monkeypatch.setattr(server, "serve_embedded", lambda settings, *_a: served.update(url=settings.public_url))
+    result = kawal("serve", *args)
+    assert result.exit_code == 0, result.output
+    assert served["url"] == expected
