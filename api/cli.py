@@ -1,5 +1,6 @@
 """The ``kawal`` command: thin wrappers over engine functions (STYLE.md rule 14)."""
 
+import dataclasses
 import json
 import logging
 import os
@@ -112,12 +113,12 @@ def serve(kawal, host, port, workers, threads, production, config_file):
     """Serve the pages and the API with gunicorn (keep-alive, threads); without Redis, the clock beside it."""
     from api import server
 
-    if not production and "KAWAL_PUBLIC_URL" not in os.environ:
+    settings = kawal.settings
+    if not production and not settings.public_url_set:
         # The letters' QR codes and links name where the public reaches Kawal: here, unless it is configured.
         shown = "127.0.0.1" if host in ("0.0.0.0", "::", "") else host  # noqa: S104 - compared, not bound
         shown = f"[{shown}]" if ":" in shown else shown
-        os.environ["KAWAL_PUBLIC_URL"] = f"http://{shown}:{port}"  # before the settings are read; the clock inherits it
-    settings = kawal.settings
+        settings = dataclasses.replace(settings, public_url=f"http://{shown}:{port}")
     if production:
         config = Path(config_file) if config_file else server.PRODUCTION_CONFIG
         if not settings.redis_url:
@@ -135,13 +136,16 @@ def serve(kawal, host, port, workers, threads, production, config_file):
 @click.option("--interval", default=60.0, show_default=True, type=click.FloatRange(0.1), help="seconds between sweeps")
 @click.option("--parent", type=int, default=None, hidden=True, help="stop when this process is gone")
 @click.option("--socket", "socket_path", default=None, help="the datagram socket to wake on (else KAWAL_CLOCK_SOCKET)")
+@click.option("--public-url", default=None, hidden=True, help="the address `kawal serve` serves on (its letters)")
 @pass_context
-def clock(kawal, interval, parent, socket_path):
+def clock(kawal, interval, parent, socket_path, public_url):
     """The embedded clock in the foreground: reconcile each interval and when KAWAL_CLOCK_SOCKET is woken."""
     from notifications.clock import run_process
     from notifications.services import Services, use
 
     settings = kawal.settings
+    if public_url:
+        settings = dataclasses.replace(settings, public_url=public_url)
     if settings.redis_url:
         raise click.ClickException("KAWAL_REDIS_URL is set: `kawal worker` and `kawal reconcile` do this work")
     svc = Services(settings)

@@ -211,6 +211,7 @@ def _start_clock(settings: Settings, path: Path) -> tuple[subprocess.Popen, Sett
     path = str(path)
     # The child inherits this process's environment (its settings); the socket goes by argument.
     command = [sys.executable, "-m", "api.cli", "clock", "--socket", path, "--parent", str(os.getpid())]
+    command += ["--public-url", settings.public_url]  # `kawal serve`'s own address when none is configured
     clock = subprocess.Popen(command)  # noqa: S603 - our own command, no shell
     return clock, dataclasses.replace(settings, clock_socket=path)
 

@@ -113,6 +113,7 @@ class Settings:
     min_free_bytes: int = 1024 * 1024 * 1024  # KAWAL_MIN_FREE_BYTES: uploads stop before the files' disk has less
     # The agency's letters (engine.letters): letterhead, numbering, signatories, verification, signing.
     public_url: str = "http://127.0.0.1:5000"  # KAWAL_PUBLIC_URL: where the public reaches Kawal (QR on letters)
+    public_url_set: bool = False  # KAWAL_PUBLIC_URL was given: else `kawal serve` names its own address
     # KAWAL_AGENCY_NAME: the public body's name: the letterhead's first line, every page's header, every export.
     agency_name: str = "KEMENTERIAN AGAMA REPUBLIK INDONESIA"
     office_name: str = "KANTOR WILAYAH KEMENTERIAN AGAMA"  # KAWAL_OFFICE_NAME: the issuing office
@@ -387,6 +388,7 @@ def _letter_settings(env) -> dict:
             for key_, (name, default) in texts.items()
         },
         "public_url": public_url,
+        "public_url_set": "KAWAL_PUBLIC_URL" in env,
         "office_logo": _optional_path(env, "KAWAL_OFFICE_LOGO"),
         "letter_number_pattern": pattern,
         "letter_templates_dir": _optional_path(env, "KAWAL_LETTER_TEMPLATES_DIR"),

@@ -95,6 +95,15 @@ class Rule:
 _TYPE_NAMES = {t: e[1:].upper().replace("JPG", "JPEG") for _s, t, e in SIGNATURES}
 
 
+def size_words(n: int) -> str:
+    """A size limit as people read it (``10 MB``, ``2 KB``), rounded down so "larger than" stays true."""
+    for unit, size in (("MB", 1 << 20), ("KB", 1 << 10)):
+        if n >= size:
+            tenths = n * 10 // size if n < 10 * size else n // size * 10
+            return f"{tenths // 10}{'' if tenths % 10 == 0 else f'.{tenths % 10}'} {unit}"
+    return f"{n} B"
+
+
 def check(uploads: list[Upload], max_bytes: int) -> list[Checked]:
     """A reporter's attachments: PDF, PNG or JPEG, ``MAX_FILES`` at most, ``max_bytes`` each."""
     return check_rule(uploads, Rule(max_bytes=max_bytes))
@@ -115,7 +124,7 @@ def problems(uploads: list[Upload], rule: Rule) -> dict[str, list[Message]]:
         if not upload.data:
             problem = msg("empty_file")
         elif len(upload.data) > rule.max_bytes:
-            problem = msg("file_too_large", max=rule.max_bytes)
+            problem = msg("file_too_large", max=size_words(rule.max_bytes))
         elif kind is None or kind[0] not in rule.types:
             problem = wrong_type
         if problem:

@@ -32,6 +32,8 @@ _MESSAGES = {
 }
 
 
+_LIMITS = {"minLength": "chars_at_least", "maxLength": "chars_at_most"}
+
 FORMATS = FormatChecker()
 
 
@@ -82,7 +84,10 @@ def _describe(error: ValidationError):
     path = ".".join(str(p) for p in error.absolute_path)
     own = error.schema.get("x-error") if isinstance(error.schema, dict) else None  # the field's own words
     specific = own if own and error.validator in ("pattern", "format", "minLength", "maxLength") else None
-    message = Message(specific or _MESSAGES.get(error.validator, "invalid"))
+    if specific is None and error.validator in _LIMITS:  # the limit said, so the filer knows how far to go
+        message = Message(_LIMITS[error.validator], {"num": error.validator_value})
+    else:
+        message = Message(specific or _MESSAGES.get(error.validator, "invalid"))
     if error.validator == "required":
         missing = error.message.split("'")[1] if "'" in error.message else ""
         path = f"{path}.{missing}" if path else missing

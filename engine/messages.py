@@ -52,6 +52,8 @@ TEMPLATES: dict[str, str] = {
     "wrong_format": "wrong format",
     "too_short": "too short",
     "too_long": "too long",
+    "chars_at_least": "too short: at least %(num)d characters",
+    "chars_at_most": "too long: at most %(num)d characters",
     "too_small": "too small",
     "choose_one": "choose at least one",
     "email_or_phone": "give an e-mail address or a phone number",
@@ -128,7 +130,7 @@ TEMPLATES: dict[str, str] = {
     "attachment_refused": "attachment refused",
     "too_many_files": "at most %(max)d files",
     "empty_file": "empty file",
-    "file_too_large": "larger than %(max)d bytes",
+    "file_too_large": "larger than %(max)s",
     "file_type_refused": "only PDF, PNG or JPEG",
     "file_types_only": "only %(types)s",
     # -- files on officers' tasks and their delivery (engine.task_files, engine.delivery) --------

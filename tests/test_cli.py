@@ -192,9 +192,10 @@ def test_serve_names_the_address_it_serves_on_in_letters_unless_a_public_url_is_
     """`make run PORT=5082` served on 5082 while the letters' QR codes pointed at 5000."""
     from api import server
 
-    monkeypatch.setenv("KAWAL_PUBLIC_URL", configured or "")  # recorded: whatever serve sets is undone after
-    if not configured:
-        monkeypatch.delenv("KAWAL_PUBLIC_URL")
+    if configured:
+        monkeypatch.setenv("KAWAL_PUBLIC_URL", configured)
+    else:
+        monkeypatch.delenv("KAWAL_PUBLIC_URL", raising=False)
     served = {}
     monkeypatch.setattr(server, "serve_embedded", lambda settings, *_a: served.update(url=settings.public_url))
     result = kawal("serve", *args)

@@ -120,6 +120,12 @@ def test_a_legal_entity_files_with_its_decree_number_an_individual_with_a_sixtee
     assert r.json["errors"]["requester.nik"] == ["NIK terdiri atas 16 angka"]
 
 
+def test_a_text_too_short_or_too_long_says_its_limit(client):
+    r = client.post(f"{API}/requests", json=payload({"purpose": "uji", "information": "x" * 5001}))
+    assert r.json["errors"]["purpose"] == ["terlalu pendek: paling sedikit 5 karakter"]
+    assert r.json["errors"]["information"] == ["terlalu panjang: paling banyak 5000 karakter"]
+
+
 FUTURE = (datetime.now(UTC) + timedelta(days=1)).isoformat()
 BAD_INTAKE = {
     # The public may not choose the channel or backdate its request.

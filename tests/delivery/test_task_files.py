@@ -190,7 +190,7 @@ def test_a_file_over_the_size_limit_is_refused(client, login, desk, at_delivery,
             berkas_informasi=[("besar.pdf", big)],
         )
     assert r.status_code == 422
-    assert r.json["errors"]["berkas_informasi.0"] == ["lebih dari 3000 bita"]
+    assert r.json["errors"]["berkas_informasi.0"] == ["lebih dari 2.9 KB"]
     assert _stored(settings.files_dir) == []
 
 
