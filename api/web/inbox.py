@@ -8,6 +8,7 @@ back here; check boxes send several tasks to one verb at once (all or none).
 
 from __future__ import annotations
 
+from collections import Counter
 from types import SimpleNamespace
 
 from flask import abort, flash, redirect, render_template, request, url_for
@@ -140,12 +141,23 @@ def lane_members(task: HumanTask) -> list[User]:
     return [u for u in candidates if access.can_work_task(u, task)]
 
 
+def _stage_process(code: str, locale: str) -> str:
+    """The process a stage belongs to, read from its code's first word (``keberatan_selesai``)."""
+    first = code.split("_", 1)[0]
+    kind = next((k for k in (kinds.OBJECTION, kinds.DISPUTE, kinds.COMPLAINT) if k.startswith(first)), kinds.REQUEST)
+    return display.process_label(kind, locale)
+
+
 def _filter_options() -> dict:
     """The choices each filter offers: the processes Kawal runs, the stages, the office's units."""
     locale = current_language()
+    stages = [(code, display.stage_label(code, locale)) for code in status.STATUSES]
+    named = Counter(label for _code, label in stages)
+    # A name several processes share ("Selesai") says whose stage each is.
+    stages = [(c, f"{label} ({_stage_process(c, locale)})" if named[label] > 1 else label) for c, label in stages]
     return {
         "process": [(p, display.process_label(p, locale)) for p in kinds.ALL],
-        "stage": sorted(((code, display.stage_label(code, locale)) for code in status.STATUSES), key=lambda o: o[1]),
+        "stage": sorted(stages, key=lambda o: o[1]),
         "due": list(display.DUE_STATES.items()),
         "unit": [(str(u.id), u.name) for u in users.units(db.session)],
     }

@@ -145,3 +145,13 @@ def test_a_queue_of_more_than_a_thousand_says_so_and_a_small_one_is_counted_exac
     english = browser("petugas")
     english.get("/bahasa/en")
     assert "50 of 1,000+ tasks shown" in text(english.get("/kotak-masuk"))
+
+
+def test_each_stage_in_the_filter_is_named_once_with_its_process_where_names_are_shared(browser):
+    """ "Selesai" was listed four times: one for each process's last stage."""
+    page = text(browser("petugas").get("/kotak-masuk"))
+    stage = re.search(r'<select[^>]*name="stage"[^>]*>(.*?)</select>', page, re.S)
+    assert stage, "no stage filter"
+    names = re.findall(r"<option[^>]*>([^<]+)</option>", stage[1])
+    assert len(names) == len(set(names))
+    assert {"Selesai (Keberatan)", "Selesai (Permohonan Informasi Publik)"} <= set(names)
