@@ -160,7 +160,7 @@ def annual_docx(rt: Runtime, report: Report, annex: Annex, ikm) -> bytes:
             doc.add_heading(current, 2)
             table = doc.add_table(rows=1, cols=3)
             table.style = "Table Grid"
-            for cell, text in zip(table.rows[0].cells, (_("Figure"), _("Number"), _("Share")), strict=True):
+            for cell, text in zip(table.rows[0].cells, (_("Figure"), _("Count"), _("Share")), strict=True):
                 cell.text = text
         cells = table.add_row().cells
         cells[0].text, cells[1].text, cells[2].text = row["label"], str(row["value"]), row["share"]
@@ -206,7 +206,7 @@ def annual_xlsx(rt: Runtime, report: Report, annex: Annex, ikm) -> bytes:
     workbook = _workbook(file, large=True)
     bold = workbook.add_format({"bold": True})
     figures = workbook.add_worksheet(_("Figures")[:31])
-    for c, head in enumerate((_("Section"), _("Figure"), _("Key"), _("Number"), _("Share"))):
+    for c, head in enumerate((_("Section"), _("Figure"), _("Key"), _("Count"), _("Share"))):
         figures.write_string(0, c, head, bold)
     for r, row in enumerate(ctx["rows"], start=1):
         figures.write_string(r, 0, row["section"])
@@ -286,7 +286,7 @@ def announcement_context(rt: Runtime, announcement: dict) -> dict:
 
 def announcement_csv(rt: Runtime, announcement: dict) -> Iterable[str]:
     ctx = announcement_context(rt, announcement)
-    table = [[_("Figure"), _("Number")]]
+    table = [[_("Figure"), _("Count")]]
     table += [[str(label), str(value)] for label, value in ctx["figures"]]
     table += [[str(label), str(value)] for label, value in ctx["reasons"]]
     table += [[_("Median working days"), _dash(announcement["median_days"])]]

@@ -75,7 +75,7 @@ COLUMNS = {
     "cassation": _l("Cassation"),
     "carried_out_on": _l("Carried out"),
     "reporter_mode": _l("Reporter's protection"),
-    "subject": _l("Subject"),
+    "subject": _l("Complaint subject"),
     "category": _l("Category"),
     "problem_code": _l("Problem code"),
     "oversight": _l("Oversight-relevant"),

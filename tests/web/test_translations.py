@@ -57,3 +57,14 @@ def test_an_officers_language_choice_is_kept_on_the_account_for_their_e_mails(ap
     with app.app_context():
         assert db.session.scalar(select(User.locale).where(User.username == "petugas")) == "en"
     browser().get("/bahasa/en")  # a visitor's choice is only a cookie
+
+
+def test_a_message_has_one_translation_across_the_catalogs():
+    """The catalogs are merged, a msgid's first translation wins (api.language.catalog): a msgid with two meanings
+    showed the other's words ("Number" was "Nomor" on the report's figures, where it means "Jumlah")."""
+    words: dict[str, set[str]] = {}
+    for message in _catalog("id"):
+        if message.id:
+            key = message.id[0] if isinstance(message.id, tuple) else message.id
+            words.setdefault(key, set()).add(str(message.string))
+    assert {key: found for key, found in words.items() if len(found) > 1} == {}
