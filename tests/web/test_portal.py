@@ -215,6 +215,17 @@ def test_a_complaint_is_filed_in_each_mode_and_its_status_never_shows_the_report
     assert REPORTER_NIK not in text(r)
 
 
+@pytest.mark.parametrize("mode", ["anonim", "rahasia"])
+def test_the_receipt_says_the_ticket_was_sent_only_to_a_reporter_who_gave_a_contact(browser, mode):
+    """An anonymous report keeps no contact: its receipt said the ticket had been sent to the e-mail given."""
+    b = browser()
+    b.get("/publik/pengaduan")
+    assert b.post("/publik/pengaduan", complaint_form(mode)).status_code == 303
+    page = text(b.get("/publik/tanda-terima"))
+    assert ("nomor tiket sudah kami kirim ke sana" in page) is (mode != "anonim")
+    assert ("Anda melapor secara anonim, jadi tidak ada yang kami kirim" in page) is (mode == "anonim")
+
+
 def test_an_anonymous_complaint_keeps_no_identity(app, browser):
     b = browser()
     form = complaint_form("anonim") | {"pelapor.name": REPORTER_NAME, "pelapor.email": "x@example.org"}
