@@ -173,8 +173,11 @@ def build_fields(schema: dict, locale: str, values: MultiDict | None = None, err
     return fields
 
 
-def _fields(schema: dict, prefix: str, locale: str, values: MultiDict, in_row: bool = False) -> list[Field]:
-    required = set(schema.get("required", [])) if not in_row else set()  # a row may stay empty
+def _fields(schema: dict, prefix: str, locale: str, values: MultiDict, may_be_empty: bool = False) -> list[Field]:
+    # A row, or a group the form never requires (a proxy), may stay empty: none of its fields is marked required.
+    # A group required in some cases (a confidential reporter's identity) keeps its fields' marks.
+    required = set(schema.get("required", [])) if not may_be_empty else set()
+    sometimes = {n for rule in schema.get("allOf", []) for n in rule.get("then", {}).get("required", [])}
     out = []
     for key, node in schema.get("properties", {}).items():
         name = f"{prefix}{key}"
@@ -193,12 +196,13 @@ def _fields(schema: dict, prefix: str, locale: str, values: MultiDict, in_row: b
                     name=f"{name}.{i}",
                     label=f"{i + 1}.",
                     widget="fieldset",
-                    children=_fields(node["items"], f"{name}.{i}.", locale, values, in_row=True),
+                    children=_fields(node["items"], f"{name}.{i}.", locale, values, may_be_empty=True),
                 )
                 for i in range(_row_count(node, name, values))
             ]
         elif widget == "fieldset":
-            item.children = _fields(node, f"{name}.", locale, values)
+            optional = may_be_empty or not (item.required or key in sometimes)
+            item.children = _fields(node, f"{name}.", locale, values, may_be_empty=optional)
         elif widget == "checkboxes":
             choices = node["items"]
             item.options = [(v, _choice_label(choices, v, locale)) for v in choices["enum"]]

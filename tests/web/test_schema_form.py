@@ -159,3 +159,14 @@ def test_a_unit_reference_is_a_select_of_the_office_s_units_that_may_stay_unchos
     assert not field.required
     assert "enum" not in raw["properties"]["unit_tujuan"]  # the shared schema is left as it was
     assert schema_form.with_unit_choices(_schema("putuskan.json"), lambda: pytest.fail("read units")) is not None
+
+
+def test_a_group_the_form_never_requires_marks_none_of_its_fields_required(page):
+    """The objection's proxy (kuasa) is optional: its fields were each marked "(wajib)". A group required in
+    some cases (a confidential reporter's identity) keeps its marks, and a required group (the requester) too."""
+    objection = _by_name(schema_form.build_fields(_schema("keberatan.json"), "id"))
+    assert objection["kuasa.name"].required is False
+    complaint = _by_name(schema_form.build_fields(_schema("pengaduan.json"), "id"))
+    assert complaint["pelapor.name"].required is True
+    request = _by_name(schema_form.build_fields(_schema("permohonan.json"), "id"))
+    assert request["requester.name"].required is True
