@@ -96,7 +96,7 @@ def task_instructions(rt: Runtime, task: HumanTask, locale: str) -> str | None:
     return task.instructions
 
 
-def task_detail(session: Session, rt: Runtime, task: HumanTask, user: User) -> dict:
+def task_detail(session: Session, rt: Runtime, task: HumanTask, user: User, locale: str = "id") -> dict:
     """A task as ``user`` reads it: what earlier tasks recorded and the case's details, only the fields
     their forms let ``user`` see (engine.visibility; never the requester's identity, which is not there)."""
     readers = access.field_readers(user, task.case)
@@ -114,7 +114,7 @@ def task_detail(session: Session, rt: Runtime, task: HumanTask, user: User) -> d
         # The brief for the superior and the evidence file for the Commission start from the chain's story.
         tz = rt.calendars["strict"].tz
         item["case"]["chronology"] = [
-            {**row, "at": row["at"].astimezone(tz).isoformat()} for row in chain.chronology(session, task.case)
+            {**row, "at": row["at"].astimezone(tz).isoformat()} for row in chain.chronology(session, task.case, locale)
         ]
     return item
 

@@ -9,6 +9,7 @@ data by the same rule (``labelled``). The templates draw the pairs with ``_macro
 from __future__ import annotations
 
 from flask_babel import gettext as _
+from flask_babel import lazy_gettext as _l
 from flask_babel import ngettext
 
 from api.web import display, schema_form
@@ -54,6 +55,16 @@ def intake_schema(rt: Runtime, kind: str) -> dict:
         return {}
 
 
+# What the engine adds to a case's details beyond its filing form (engine.intake): named in both languages,
+# not by their codes ("Ketepatan waktu" on an English page).
+DETAIL_LABELS = {
+    "permohonan": _l("Information request"),
+    "perkara": _l("Objection or request"),
+    "ketepatan_waktu": _l("Filed in time"),
+    "keterterimaan": _l("Admissibility"),
+}
+
+
 def labelled(schema: dict, values: dict, locale: str) -> list[tuple[str, str]]:
     """Values as label / text pairs, in the schema's order, then anything the schema does not name."""
     fields = {f.name: f for f in schema_form.build_fields(schema, locale)} if schema else {}
@@ -64,7 +75,7 @@ def labelled(schema: dict, values: dict, locale: str) -> list[tuple[str, str]]:
         if value in (None, "", [], {}):
             continue
         known = fields.get(key)
-        label = known.label if known else key.replace("_", " ").capitalize()
+        label = known.label if known else str(DETAIL_LABELS.get(key, key.replace("_", " ").capitalize()))
         if known is not None and known.widget == "file" and isinstance(value, list):
             # The data holds the files' ids; the page's list of files names them.
             out.append((label, ngettext("%(num)d file", "%(num)d files", len(value))))

@@ -67,7 +67,7 @@ def complete(task_id: int):
 
 def _page(task: HumanTask, values: MultiDict | None = None, errors: dict | None = None):
     user, rt, locale = officer(), runtime(), current_language()
-    detail = queries.task_detail(db.session, rt, task, user)  # only the fields the officer may see
+    detail = queries.task_detail(db.session, rt, task, user, locale)  # only the fields the officer may see
     view = queries.case_view(db.session, rt, user, task.case)  # the identity only where access allows
     fields, general = [], []
     if task.form:

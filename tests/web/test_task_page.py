@@ -153,3 +153,23 @@ def test_the_complaint_team_refers_to_a_unit_chosen_by_name_from_the_office_s_un
     assert done.status_code == 302, text(done)
     assert complaint.task("klarifikasi_unit")["id"]
     assert complaint.client.get("/api/v1/tasks", headers=login("unitmad")).json["items"], "the unit got nothing"
+
+
+def test_an_objection_task_page_in_english_tells_its_chronology_and_facts_in_english(desk, client, browser):
+    """The chronology's stages and the facts the engine adds (the request, the timeliness) were in Indonesian
+    on the English page."""
+    from tests.api.test_chain_api import objected
+
+    receipt, objection = objected(desk, client)
+    task = desk.task(objection["ticket"], "registrasi_keberatan")
+    b = browser("petugas")
+    page = text(b.get(b.get(f"/bahasa/en?next=/tugas/{task['id']}").location))
+    chronology = re.search(r'<ol class="chronology">(.*?)</ol>', page, re.S)
+    assert chronology, "no chronology"
+    assert "Information request received" in chronology[1]
+    assert "Objection received" in chronology[1]
+    for indonesian in ("Permohonan informasi diterima", "Terdaftar", "Diproses", "Keberatan diterima"):
+        assert indonesian not in chronology[1]
+    assert "Information request" in page
+    assert "Filed in time" in page
+    assert "Ketepatan waktu" not in page
