@@ -58,7 +58,7 @@ def inbox():
         filters = inbox_list.parse(raw)
         page = inbox_list.page(db.session, rt, user, filters)
     except Invalid as error:
-        flash(refusal_message(error), "error")
+        flash(_filter_refusal(error), "error")
         return redirect(url_for("web.inbox", scope=raw["scope"] or "group"))
     members = _members(page.lanes) if access.is_superior(user) else []
     rows = [_row(rt, item, user, members) for item in page.items]
@@ -253,6 +253,29 @@ def _act(operation, done_message):
     commit(task.case)
     flash(str(done_message), "success")
     return redirect(back)
+
+
+FILTER_LABELS = {
+    "process": _l("Process"),
+    "stage": _l("Stage"),
+    "due": _l("Due state"),
+    "unit": _l("Unit"),
+    "sort": _l("Sort by"),
+    "cursor": _l("Page"),
+    "limit": _l("Page"),
+}
+
+
+def _filter_refusal(error: Invalid) -> str:
+    """A filter the list does not offer (an edited or old link), named as the page names it; the search's own
+    limit said, since a person typed it."""
+    parts = []
+    if "q" in error.fields:
+        parts.append(_("Search: %(problem)s.", problem="; ".join(translated(m) for m in error.fields["q"])))
+    named = list(dict.fromkeys(str(FILTER_LABELS[k]) for k in error.fields if k in FILTER_LABELS))
+    if named:
+        parts.append(_("The list is shown without what it does not offer: %(names)s.", names=", ".join(named)))
+    return " ".join(parts) or refusal_message(error)
 
 
 def refusal_message(error: Conflict | Invalid) -> str:

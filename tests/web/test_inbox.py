@@ -155,3 +155,16 @@ def test_each_stage_in_the_filter_is_named_once_with_its_process_where_names_are
     names = re.findall(r"<option[^>]*>([^<]+)</option>", stage[1])
     assert len(names) == len(set(names))
     assert {"Selesai (Keberatan)", "Selesai (Permohonan Informasi Publik)"} <= set(names)
+
+
+def test_a_filter_the_list_does_not_offer_is_named_as_the_page_names_it(browser):
+    """An edited or old link: "data tidak sah salah satu dari permohonan_informasi, ..." said nothing a person
+    could act on. The list comes back without it, saying which; a too long search says its limit."""
+    b = browser("petugas")
+    r = b.get("/kotak-masuk?process=zzz&sort=bogus")
+    assert r.status_code == 302
+    page = text(b.get(r.location))
+    assert "Daftar ditampilkan tanpa pilihan yang tidak tersedia: Urutkan menurut, Proses." in page
+    assert "salah satu dari" not in page
+    page = text(b.get(b.get("/kotak-masuk?q=" + "x" * 600).location))
+    assert "Pencarian: paling banyak 100 karakter." in page
