@@ -387,7 +387,9 @@ class Deadline(Schema):
 
 
 class Clock(Deadline):
-    opened_by = fields.String(metadata={"description": "requester's windows: notice, lapse, response, discovery"})
+    opened_by = fields.String(
+        metadata={"description": "requester's windows: notice, information, lapse, response, discovery"}
+    )
     holder = fields.String(
         metadata={"description": "agency: a deadline the office must meet; requester: a filing window"}
     )

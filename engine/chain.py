@@ -31,6 +31,10 @@ GROUNDS = ("a", "b", "c", "d", "e", "f", "g")
 AMICABLE_GROUNDS = frozenset("bcdefg")
 # Grounds whose objection window opens when T10/T17 lapses rather than with the notice (§4.2).
 LAPSE_GROUNDS = frozenset("cg")
+# Grounds about the information itself (not what was asked for; not given): their window runs from the day the
+# information reached the requester when that is after the notice (legal-process.md §4.2: "the written notice
+# or information was received"; the window is the requester's, so the later start counts).
+INFORMATION_GROUNDS = frozenset("de")
 OBJECTION_DAYS, DISPUTE_DAYS = 30, 14
 # The stages that tell the requester the superior's answer: each opens the dispute window (Pasal 37(2)).
 RESPONSE_STATUSES = frozenset({"tanggapan_dikirim", "diselesaikan_musyawarah"})
@@ -174,9 +178,10 @@ def objection_window(
     """Until when the requester may object on ``ground`` (Pasal 36(1)); None while nothing opened it.
 
     Grounds c and g run from the lapse of T10/T17 when there was one; the others from the written
-    notice (a lapse without a notice opens them too); ground b from the discovery date the
-    requester states. The window is the requester's, so on the lenient calendar a lapse opens it at
-    the lenient lapse of the agency's deadline: the reading that ends latest. ``public``: as the
+    notice (a lapse without a notice opens them too), d and e from the information's hand-over when it
+    came later; ground b from the discovery date the requester states. The window is the requester's, so
+    on the lenient calendar a lapse opens it at the lenient lapse of the agency's deadline: the reading
+    that ends latest. ``public``: as the
     requester is shown it, where a lapse counts only once it is late on every reading.
     """
     basis = "UU 14/2008 Pasal 36(1)"
@@ -189,9 +194,25 @@ def objection_window(
     lapse_at = _lapse_start(_lapse(rt, session, request, ("T10", "T17")), calendar, public)
     if lapse_at is not None and (ground in LAPSE_GROUNDS or notice_at is None):
         return _window(rt, "O30", basis, calendar, lapse_at, OBJECTION_DAYS, "lapse")
+    if ground in INFORMATION_GROUNDS and notice_at is not None:
+        delivered_at = _information_received(rt, session, request)
+        if delivered_at is not None and delivered_at > notice_at:
+            return _window(rt, "O30", basis, calendar, delivered_at, OBJECTION_DAYS, "information")
     if notice_at is not None:
         return _window(rt, "O30", basis, calendar, notice_at, OBJECTION_DAYS, "notice", known)
     return None
+
+
+def _information_received(rt: Runtime, session: Session, case: Case) -> datetime | None:
+    """When the information last reached the requester: the date recorded with its hand-over, if any."""
+    day = None
+    for data in session.scalars(
+        select(CaseEvent.data)
+        .where(CaseEvent.case_id == case.id, CaseEvent.type == "information_delivered")
+        .order_by(CaseEvent.seq)
+    ):
+        day = data.get("delivered_on") or day
+    return _received_on(rt, day) if day else None
 
 
 def dispute_window(

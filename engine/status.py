@@ -60,7 +60,8 @@ STATUSES: dict[str, Status] = {
     "belum_dikuasai_didokumentasikan": Status(
         "Informasi Belum Dikuasai/Belum Didokumentasikan", "Not Yet Held / Not Yet Documented", *_OBJECT
     ),
-    "informasi_diserahkan": Status("Informasi Diserahkan", "Information Delivered", "Tidak ada.", "None."),
+    # Information not as requested, or not given in full, may still be objected to (grounds d, e).
+    "informasi_diserahkan": Status("Informasi Diserahkan", "Information Delivered", *_OBJECT),
     "selesai": Status("Selesai", "Completed", *_OBJECT),
     "dicabut": Status("Dicabut", "Withdrawn", "Tidak ada.", "None."),
     # Closed with a written notice stating what was missing (UU 14/2008 knows no silent closure): like any

@@ -17,7 +17,7 @@ from sqlalchemy import select
 from engine import chain, notice_delivery, queries
 from engine.errors import Conflict, Invalid
 from engine.models import Case, User
-from tests.helpers import NOTICE, decision
+from tests.helpers import NOTICE, STEP, decision
 from tests.workflows.test_sengketa_paths import BERKAS, MANDAT, SURAT_KUASA
 
 RECEIVED = datetime(2026, 12, 2, 3, 0, tzinfo=UTC)  # Wed 2 Dec 2026, 10:00 WIB
@@ -84,6 +84,43 @@ def test_the_objection_window_runs_from_the_requesters_receipt_of_a_notice_sent_
             on_26 = chain.timeliness(office.rt, s, request, ["a"], datetime(2027, 1, 26, 3, 0, tzinfo=UTC))
             on_27 = chain.timeliness(office.rt, s, request, ["a"], datetime(2027, 1, 27, 3, 0, tzinfo=UTC))
         assert (on_26["verdict"], on_27["verdict"]) == ("tepat_waktu_kalender_longgar", "terlambat")
+
+
+def test_objecting_that_the_information_is_not_what_was_asked_runs_from_its_hand_over_legal_process_4_2(office):
+    """§4.2: grounds a, d, e, f run from the day "the written notice or information was received". The grant is
+    sent by e-mail on Thu 3 Dec 2026 and the information handed over on Thu 14 Jan 2027. On ground a the window
+    runs from the notice (lenient: ends Thu 21 Jan 2027); on ground d (not what was asked for) from the
+    hand-over: a receipt known by its date counts from Fri 15 Jan on the lenient reading; 18-22 Jan (5), 25-29
+    (10), 1-4 Feb (14), Fri 5 Feb a cuti bersama, 8-12 (19), 15-19 (24), 22-26 (29), Mon 1 Mar 2027 (30),
+    16:00 WIB. An objection on ground d filed Mon 1 Feb 2027 is on time; the same filing on ground a is late."""
+    with time_machine.travel(RECEIVED, tick=True) as clock:
+        ticket = office.submit()
+        for step in ("periksa_kelengkapan", "registrasi", "proses_permohonan", "tentukan_langkah"):
+            office.complete(ticket, step)
+        office.complete(ticket, "putuskan", decision("dikabulkan_seluruhnya"))
+        clock.move_to(datetime(2026, 12, 3, 3, 0, tzinfo=UTC))
+        sent = {
+            **NOTICE["dikabulkan_seluruhnya"],
+            "tanggal_pemberitahuan": "2026-12-03",
+            "jadwal_penyerahan": "2027-01-14",
+        }
+        office.complete(ticket, "pemberitahuan_tertulis", sent)
+        clock.move_to(datetime(2027, 1, 14, 3, 0, tzinfo=UTC))
+        office.complete(
+            ticket, "penyerahan_informasi", {**STEP["penyerahan_informasi"], "tanggal_penyerahan": "2027-01-14"}
+        )
+        with office.sessions() as s:
+            request = s.scalar(select(Case).where(Case.ticket == ticket))
+            on_a = chain.objection_window(office.rt, s, request, "a")
+            on_d = chain.objection_window(office.rt, s, request, "d")
+            filed = datetime(2027, 2, 1, 3, 0, tzinfo=UTC)
+            verdict_d = chain.timeliness(office.rt, s, request, ["d"], filed)["verdict"]
+            verdict_a = chain.timeliness(office.rt, s, request, ["a"], filed)["verdict"]
+    assert (on_a.opened_by, on_a.due_at) == ("notice", datetime(2027, 1, 21, 9, 0, tzinfo=UTC))
+    assert on_d.opened_by == "information"
+    assert on_d.provenance["counted_from"] == "2027-01-15"
+    assert on_d.due_at == datetime(2027, 3, 1, 9, 0, tzinfo=UTC)
+    assert (verdict_d, verdict_a) == ("tepat_waktu", "terlambat")
 
 
 def test_a_date_of_receipt_before_the_dispatch_or_in_the_future_is_refused(office):
