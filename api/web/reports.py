@@ -202,6 +202,8 @@ def annual_report():
         "reports/annual.html",
         report=report,
         period=period,
+        # legal-process.md §9.2: the year's report is due three months after the budget year ends.
+        due=date(period.year + 1, 3, 31) if period.semester is None else None,
         pdf_available=pdf.available(),
         periods=periods(_today()),
         rows=files.report_rows(rt, report),

@@ -191,3 +191,13 @@ def office_cases(desk, client):
         desk.complete(ticket, "registrasi")
         for mode in ("rahasia", "anonim"):
             assert client.post("/api/v1/complaints", json=complaint_payload(mode)).status_code == 201
+
+
+def test_the_year_s_report_says_it_is_due_three_months_after_the_year_ends(app):
+    """legal-process.md §9.2: the Laporan Layanan Informasi Publik is due by 31 March of the next year."""
+    ppid = Browser(app.test_client())
+    assert ppid.login("ppid").status_code == 302
+    assert "wajib disampaikan paling lambat 31 Mar 2027" in ppid.get("/laporan/tahunan?periode=2026").get_data(
+        as_text=True
+    )
+    assert "wajib disampaikan" not in ppid.get("/laporan/tahunan?periode=2026-S1").get_data(as_text=True)
