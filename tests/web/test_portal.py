@@ -343,3 +343,29 @@ def test_every_engine_status_has_its_place_on_a_legal_path():
     placed = [s for steps in portal_paths.PATHS.values() for step in steps for s in step.statuses]
     assert len(placed) == len(set(placed))
     assert set(placed) == set(status.STATUSES)
+
+
+@pytest.mark.parametrize(
+    ("path", "form", "empty"),
+    [
+        ("/publik/status", {"ticket": "", "access_code": ""}, ["ticket", "access_code"]),
+        ("/publik/status", {"ticket": "PPID-2026-000001", "access_code": " "}, ["access_code"]),
+        ("/publik/keberatan", {"ticket": "", "access_code": "", "alasan": "a"}, ["ticket", "access_code"]),
+        ("/publik/kode-hilang", {"ticket": ""}, ["ticket"]),
+    ],
+)
+def test_an_empty_ticket_or_code_is_required_beside_its_field_not_a_case_not_found(
+    browser, unchanged, path, form, empty
+):
+    """An empty ticket said "we found no case" (or, for a lost code, "a new code is on its way")."""
+    b = browser()
+    b.get(path)
+    with unchanged():
+        r = b.post(path, form)
+    page = text(r)
+    assert r.status_code == 422, page
+    errors = dict(re.findall(r'<p class="field-error" id="f-([\w.]+)-error">(.*?)</p>', page, re.S))
+    for name in empty:
+        assert "wajib diisi" in errors.get(name, ""), (name, errors)
+    assert "Kami tidak menemukan kasus" not in page
+    assert "kode akses baru sedang dikirim" not in page

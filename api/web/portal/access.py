@@ -17,8 +17,10 @@ from sqlalchemy import select
 
 from api.extensions import db
 from api.web import schema_form
+from api.web.i18n import translated
 from engine import chain, sessions
 from engine.errors import TooMany
+from engine.messages import msg
 from engine.models import AuthSession, Case
 
 VERIFIED_KEY = "portal_session"  # the id of the server-side session that holds the verified tickets
@@ -48,6 +50,12 @@ def code_fields(form, keep_code: bool = True) -> list[schema_form.Field]:
             value=form.get("access_code", "") if keep_code else "",
         ),
     ]
+
+
+def missing(form, names=("ticket", "access_code")) -> dict[str, list[str]]:
+    """The code fields left empty, each said beside its field before any lookup: an empty ticket is not a case
+    "not found" (nor, on the lost-code page, one a new code goes to)."""
+    return {name: [translated(msg("required"))] for name in names if not (form.get(name) or "").strip()}
 
 
 def remember(case: Case) -> None:

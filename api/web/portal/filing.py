@@ -24,7 +24,7 @@ from api.web import schema_form
 from api.web.blueprint import bp
 from api.web.i18n import current_language, translated
 from api.web.portal import receipts, repeats
-from api.web.portal.access import NOT_FOUND, busy_message, code_fields, no_store, office_tz
+from api.web.portal.access import NOT_FOUND, busy_message, code_fields, missing, no_store, office_tz
 from engine import complaints, intake
 from engine.errors import Invalid, NotFound, TooMany
 
@@ -200,6 +200,8 @@ def portal_objection():
     if again := receipts.sent_again("keberatan", receipts.objection_receipt):
         return again
     data = schema_form.parse(schema, request.form, office_tz(rt))
+    if empty := missing(form):
+        return _objection_page(schema, form, {**rt.forms.errors("keberatan.json", data), **empty}, 422, ticket_fields)
     try:
         parent = public.case_by_code(form.get("ticket", ""), form.get("access_code", ""))
     except TooMany as refused:

@@ -29,6 +29,7 @@ from api.web.portal.access import (
     busy_message,
     code_fields,
     forget,
+    missing,
     no_store,
     remember,
     verified_case,
@@ -55,6 +56,8 @@ def portal_status():
             return _lookup_page(request.args.get("kasus", ""), None, 200)
         return _status_page(case)
     ticket = request.form.get("ticket", "")
+    if empty := missing(request.form):
+        return _lookup_page(ticket, None, 422, empty)
     try:
         case = public.case_by_code(ticket, request.form.get("access_code", ""))
     except TooMany as refused:
@@ -109,13 +112,16 @@ def portal_forget():
     return redirect(url_for("web.portal_status"), 303)
 
 
-def _lookup_page(ticket: str, error, code: int):
+def _lookup_page(ticket: str, error, code: int, empty: dict | None = None):
     fields = code_fields(MultiDict({"ticket": ticket}), keep_code=False)
     fields[0].label = _("Ticket number")
     fields[0].hint = _("As printed on your receipt, for example PPID-2026-000123 or ADU-2026-000045.")
     if error:
         fields[1].errors.append(str(error))
-    return no_store(render_template("portal/lookup.html", fields=fields, error=error), code)
+    for f in fields:
+        f.errors.extend((empty or {}).get(f.name, []))
+    empty_fields = [f for f in fields if f.errors] if empty else []
+    return no_store(render_template("portal/lookup.html", fields=fields, error=error, empty=empty_fields), code)
 
 
 def _status_page(case: Case, reply_errors: dict | None = None, reply_values=None, code: int = 200):

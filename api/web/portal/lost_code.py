@@ -15,7 +15,7 @@ from api.boundary import runtime
 from api.errors import status_of
 from api.extensions import db
 from api.web.blueprint import bp
-from api.web.portal.access import busy_message, code_fields, no_store
+from api.web.portal.access import busy_message, code_fields, missing, no_store
 from engine import lost_codes
 from engine.errors import TooMany
 
@@ -25,6 +25,9 @@ def portal_lost_code():
     fields = code_fields(request.form if request.method == "POST" else MultiDict(), keep_code=False)[:1]
     if request.method == "GET":
         return no_store(render_template("portal/lost_code.html", fields=fields, sent=False), 200)
+    if empty := missing(request.form, ("ticket",)):
+        fields[0].errors.extend(empty["ticket"])
+        return no_store(render_template("portal/lost_code.html", fields=fields, sent=False), 422)
     try:
         lost_codes.send_new_code(db.session, runtime(), request.form.get("ticket"), client_address())
     except TooMany as refused:
