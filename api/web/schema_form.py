@@ -264,11 +264,14 @@ def parse(schema: dict, form: MultiDict, tz: ZoneInfo) -> dict:
 
 def _parse_object(schema: dict, prefix: str, form: MultiDict, tz: ZoneInfo) -> dict:
     data = {}
+    required = set(schema.get("required", []))
     for key, node in schema.get("properties", {}).items():
         name = f"{prefix}{key}"
         value = _parse_value(node, name, form, tz)
         if value is not None:
             data[key] = value
+        elif key in required and _widget(node) == "fieldset":
+            data[key] = {}  # a required group left empty: each of its own required fields says so, beside it
     return data
 
 

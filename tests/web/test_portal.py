@@ -103,6 +103,19 @@ def test_an_invalid_request_shows_each_error_beside_its_field_keeps_the_values_a
     assert "Jl. Merdeka 1, Jakarta Pusat" in page  # values kept
 
 
+def test_a_request_without_any_identity_says_each_missing_field_beside_it(browser, unchanged):
+    """All of name, NIK and address empty gave one "Identitas pemohon: wajib diisi" above the group."""
+    b = browser()
+    b.get("/publik/permohonan")
+    form = {k: v for k, v in request_form().items() if not k.startswith("requester.")}
+    with unchanged():
+        r = b.post("/publik/permohonan", form)
+    assert r.status_code == 422
+    errors = dict(re.findall(r'<p class="field-error" id="f-([\w-]+)-error">(.*?)</p>', text(r), re.S))
+    for name in ("requester-name", "requester-nik", "requester-address"):
+        assert "wajib diisi" in errors.get(name, ""), (name, errors)
+
+
 def test_the_status_page_shows_the_stage_the_path_the_due_date_and_the_next_step(browser):
     b = browser()
     ticket, code = receipt_of(b, "/publik/permohonan", request_form())
@@ -248,7 +261,9 @@ def test_a_confidential_complaint_without_identity_shows_the_error_at_the_identi
     with unchanged():
         r = b.post("/publik/pengaduan", form)
     assert r.status_code == 422
-    assert '<a href="#f-pelapor">Identitas pelapor: wajib diisi</a>' in text(r)
+    # Said beside the name (the identity's required field), not only once above the whole group.
+    assert '<a href="#f-pelapor-name">Nama lengkap: wajib diisi</a>' in text(r)
+    assert re.search(r'<p class="field-error" id="f-pelapor-name-error">.*?wajib diisi</p>', text(r), re.S)
 
 
 def test_the_reporter_reads_a_question_and_answers_with_an_attachment(browser, client, login):
@@ -364,7 +379,7 @@ def test_an_empty_ticket_or_code_is_required_beside_its_field_not_a_case_not_fou
         r = b.post(path, form)
     page = text(r)
     assert r.status_code == 422, page
-    errors = dict(re.findall(r'<p class="field-error" id="f-([\w.]+)-error">(.*?)</p>', page, re.S))
+    errors = dict(re.findall(r'<p class="field-error" id="f-([\w-]+)-error">(.*?)</p>', page, re.S))
     for name in empty:
         assert "wajib diisi" in errors.get(name, ""), (name, errors)
     assert "Kami tidak menemukan kasus" not in page

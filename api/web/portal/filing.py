@@ -253,6 +253,8 @@ def portal_complaint():
     data = schema_form.parse(schema, request.form, office_tz(rt))
     if data.get("mode") == "anonim":
         data.pop("pelapor", None)  # never stored, never checked: an anonymous report carries no identity
+    elif data.get("mode") in ("rahasia", "whistleblower"):
+        data.setdefault("pelapor", {})  # left empty: each field of the identity says it is needed, beside it
     try:
         public.admit_filing()
         result = complaints.submit_complaint(db.session, rt, data, locale=current_language())
