@@ -384,3 +384,17 @@ def test_an_empty_ticket_or_code_is_required_beside_its_field_not_a_case_not_fou
         assert "wajib diisi" in errors.get(name, ""), (name, errors)
     assert "Kami tidak menemukan kasus" not in page
     assert "kode akses baru sedang dikirim" not in page
+
+
+def test_withdrawing_without_ticking_the_box_says_so_beside_it_and_keeps_the_reason(browser, unchanged):
+    """The refusal was a banner above the page and the reason typed was lost."""
+    b = browser()
+    ticket, code = receipt_of(b, "/publik/permohonan", request_form())
+    open_case(b, ticket, code)
+    with unchanged():
+        r = b.post("/publik/status/cabut", {"kasus": ticket, "reason": "Sudah tidak diperlukan"})
+    page = text(r)
+    assert r.status_code == 422
+    assert re.search(r'<p class="field-error" id="withdraw-confirm-error">.*?Centang kotak', page, re.S)
+    assert 'aria-describedby="withdraw-confirm-error"' in page
+    assert ">Sudah tidak diperlukan</textarea>" in page

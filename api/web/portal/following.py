@@ -89,9 +89,12 @@ def portal_withdraw():
     if case is None or case.kind != kinds.REQUEST:
         flash(_("For your security, enter your ticket and access code again."), "info")
         return redirect(url_for("web.portal_status"), 303)
-    if request.form.get("confirm") != "yes":
-        flash(_("Tick the box to confirm that you withdraw the request."), "error")
-        return redirect(url_for("web.portal_status", kasus=case.ticket), 303)
+    if request.form.get("confirm") != "yes":  # said beside the box; the reason typed stays
+        withdraw = {
+            "error": _("Tick the box to confirm that you withdraw the request."),
+            "typed": request.form.get("reason", ""),
+        }
+        return _status_page(case, code=422, withdraw=withdraw)
     try:
         result = casework.withdraw_request(db.session, runtime(), case, (request.form.get("reason") or "").strip())
     except Conflict as error:
@@ -124,7 +127,9 @@ def _lookup_page(ticket: str, error, code: int, empty: dict | None = None):
     return no_store(render_template("portal/lookup.html", fields=fields, error=error, empty=empty_fields), code)
 
 
-def _status_page(case: Case, reply_errors: dict | None = None, reply_values=None, code: int = 200):
+def _status_page(
+    case: Case, reply_errors: dict | None = None, reply_values=None, code: int = 200, withdraw: dict | None = None
+):
     rt, locale = runtime(), current_language()
     view = queries.public_status(db.session, case, locale, rt, words=True)
     is_complaint = case.kind == kinds.COMPLAINT
@@ -147,6 +152,7 @@ def _status_page(case: Case, reply_errors: dict | None = None, reply_values=None
             is_complaint=is_complaint,
             can_reply=is_complaint and case.status != "diarsipkan",
             can_withdraw=case.kind == kinds.REQUEST and case.closed_at is None,
+            withdraw=withdraw or {},
             reply=reply,
             max_files=MAX_FILES,
             max_mb=max(1, rt.settings.max_attachment_bytes // (1024 * 1024)),
