@@ -252,7 +252,7 @@ TIERS = {
     "within_60": _l("Within 60 working days (oversight-relevant)"),
     "over_60": _l("More than 60 working days"),
     "within_own_tier": _l("Within the tier each complaint was given"),
-    "within_statutory": _l("Within the statutory 60 days (S60 met, UU 25/2009 Pasal 50)"),
+    "within_statutory": _l("Within the statutory 60 days (S60 met, UU 25/2009 Article 50)"),
     "statutory_missed": _l("The statutory 60 days lapsed"),
 }
 

@@ -31,10 +31,10 @@ CATEGORY_LABELS = {
     "dikecualikan": _l("Exempt"),
 }
 CATEGORY_HINTS = {
-    "berkala": _l("The office publishes it regularly, at least every six months (UU 14/2008 Pasal 9)."),
-    "serta_merta": _l("Information that concerns the safety of the public, published at once (Pasal 10)."),
-    "setiap_saat": _l("Available to anyone at any time, on request if it is not online (Pasal 11)."),
-    "dikecualikan": _l("Not given out: the law exempts it (Pasal 17). The exemption is stated."),
+    "berkala": _l("The office publishes it regularly, at least every six months (UU 14/2008 Article 9)."),
+    "serta_merta": _l("Information that concerns the safety of the public, published at once (Article 10)."),
+    "setiap_saat": _l("Available to anyone at any time, on request if it is not online (Article 11)."),
+    "dikecualikan": _l("Not given out: the law exempts it (Article 17). The exemption is stated."),
 }
 PAGE_TITLES = {
     "maklumat": _l("Service charter"),

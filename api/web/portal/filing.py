@@ -89,8 +89,8 @@ COMPLAINT_DRESSING = {
 }
 # UU 14/2008 Pasal 35(1) a-g, as a requester would say them.
 GROUNDS_PLAIN = {
-    "a": _l("My request was refused because the information is said to be exempt (Pasal 17)."),
-    "b": _l("Information the agency must publish regularly was not published (Pasal 9)."),
+    "a": _l("My request was refused because the information is said to be exempt (Article 17)."),
+    "b": _l("Information the agency must publish regularly was not published (Article 9)."),
     "c": _l("Nobody answered my request."),
     "d": _l("The answer was not about what I asked for."),
     "e": _l("I did not get the information I asked for."),
