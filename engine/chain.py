@@ -181,8 +181,8 @@ def objection_window(
     notice (a lapse without a notice opens them too), d and e from the information's hand-over when it
     came later; ground b from the discovery date the requester states. The window is the requester's, so
     on the lenient calendar a lapse opens it at the lenient lapse of the agency's deadline: the reading
-    that ends latest. ``public``: as the
-    requester is shown it, where a lapse counts only once it is late on every reading.
+    that ends latest. ``public``: as the requester is shown it, where a lapse counts only once it is late
+    on every reading.
     """
     basis = "UU 14/2008 Pasal 36(1)"
     if ground == "b":

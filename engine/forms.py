@@ -30,9 +30,9 @@ _MESSAGES = {
     "minItems": "choose_one",
     "anyOf": "email_or_phone",
 }
-
-
+# Length limits are said with their number (a filer knows how far to go), unless the field has its own words.
 _LIMITS = {"minLength": "chars_at_least", "maxLength": "chars_at_most"}
+
 
 FORMATS = FormatChecker()
 
