@@ -68,7 +68,7 @@ class FormRegistry:
 
     def errors(self, name: str, data: object) -> dict[str, list[Message]]:
         fields: dict[str, list[Message]] = {}
-        for error in self._validator(name).iter_errors(data):
+        for error in _most_specific(self._validator(name).iter_errors(data)):
             for path, message in _describe(error):
                 fields.setdefault(path, []).append(message)
         return fields
@@ -78,6 +78,20 @@ class FormRegistry:
         if fields:
             raise Invalid("invalid_data", fields=fields)
         return data  # type: ignore[return-value]
+
+
+def _most_specific(errors):
+    """One pattern error a field: a conditional rule's (an individual's NIK is 16 digits) over the field's own
+    looser one (a NIK or a legal entity's decree number), which would say the same thing less exactly."""
+    kept: dict[tuple, ValidationError] = {}
+    for error in errors:
+        if error.validator != "pattern":
+            yield error
+            continue
+        key = tuple(error.absolute_path)
+        if key not in kept or len(error.schema_path) > len(kept[key].schema_path):
+            kept[key] = error
+    yield from kept.values()
 
 
 def _describe(error: ValidationError):

@@ -16,7 +16,7 @@ without JavaScript (or without the vendored viewer) sees. The timeline is oldest
 from __future__ import annotations
 
 import hashlib
-from datetime import datetime
+from datetime import date, datetime
 from pathlib import Path
 
 from flask import Response, make_response, render_template
@@ -373,9 +373,9 @@ def _event_detail(kind: str, data: dict, task_title: str | None, locale: str, ti
         return f"{name} · {_deadline_label(name)}{when}"
     if kind == "notice_dispatched":
         via = data.get("via")
-        return data.get("dispatched_on", "") + (f" · {CHANNELS.get(via, via)}" if via else "")
+        return _day(data.get("dispatched_on")) + (f" · {CHANNELS.get(via, via)}" if via else "")
     if kind == "notice_delivered":
-        return data.get("delivered_on", "")
+        return _day(data.get("delivered_on"))
     if kind == "exemption_determined":
         return data.get("decree_number", "")
     if kind.startswith("calendar_year_"):
@@ -392,6 +392,11 @@ def _event_detail(kind: str, data: dict, task_title: str | None, locale: str, ti
     if kind == "case_read":
         return _read_what(data.get("what", ""), locale, titles)
     return ""
+
+
+def _day(value: str | None) -> str:
+    """A recorded date (``2026-12-02``) as the page writes dates: ``2 Des 2026``."""
+    return display.office_day(date.fromisoformat(value)) if value else ""
 
 
 READ_WHAT = {
