@@ -65,11 +65,15 @@ def read_period(args, keys=("from", "to", "state", "unit", "process")) -> Choice
     return choice
 
 
-def periods(today: date) -> list[str]:
-    """The years and semesters offered: this year and the four before, each whole and by semester."""
+def periods(today: date) -> list[tuple[str, str]]:
+    """The years and semesters offered, with their names: this year and the four before, whole and by semester."""
     out = []
     for year in range(today.year, today.year - 5, -1):
-        out += [str(year), f"{year}-S1", f"{year}-S2"]
+        out += [
+            (str(year), str(year)),
+            (f"{year}-S1", _("%(year)d, first semester (January-June)", year=year)),
+            (f"{year}-S2", _("%(year)d, second semester (July-December)", year=year)),
+        ]
     return out
 
 

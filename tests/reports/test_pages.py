@@ -201,3 +201,12 @@ def test_the_year_s_report_says_it_is_due_three_months_after_the_year_ends(app):
         as_text=True
     )
     assert "wajib disampaikan" not in ppid.get("/laporan/tahunan?periode=2026-S1").get_data(as_text=True)
+
+
+def test_the_periods_offered_are_named_as_people_say_them(app):
+    """The list offered "2026-S1"; it says "2026, semester I (Januari-Juni)" and keeps the code as its value."""
+    ppid = Browser(app.test_client())
+    assert ppid.login("ppid").status_code == 302
+    page = ppid.get("/laporan/tahunan?periode=2026-S1").get_data(as_text=True)
+    assert '<option value="2026-S1" selected>2026, semester I (Januari-Juni)</option>' in page
+    assert '<option value="2026-S2">2026, semester II (Juli-Desember)</option>' in page
