@@ -12,10 +12,12 @@ The pages choose the language from the visitor (``api.web.i18n``); the JSON API 
 
 from __future__ import annotations
 
+from datetime import date, datetime
 from functools import lru_cache
 from io import BytesIO
 from pathlib import Path
 
+from babel.dates import format_date
 from babel.messages.mofile import write_mo
 from babel.messages.pofile import read_po
 from babel.support import Translations
@@ -65,8 +67,15 @@ def requested() -> str:
 def say(message: Message | object, language: str) -> str:
     """A message in ``language``; anything that is not a ``Message`` (a library's text) as it is."""
     if isinstance(message, Message):
-        return message.render(catalog(language).gettext)
+        return message.render(catalog(language).gettext, lambda value: _written(value, language))
     return str(message)
+
+
+def _written(value, language: str):
+    """A date parameter as the page writes dates (``2 Des 2026``); any other as it is."""
+    if isinstance(value, date) and not isinstance(value, datetime):
+        return format_date(value, "d MMM y", locale=language)
+    return value
 
 
 def say_fields(fields: dict, language: str) -> dict[str, list[str]]:

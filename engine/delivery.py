@@ -94,7 +94,7 @@ def _check_date(rt, session: Session, case: Case, data: dict) -> None:
     except (TypeError, ValueError):
         value = None
     if value is None or not first <= value <= today:
-        raise Invalid("delivery_date_invalid", fields={DATE: [msg("between_and_today", first=first.isoformat())]})
+        raise Invalid("delivery_date_invalid", fields={DATE: [msg("between_and_today", first=first)]})
 
 
 def delivery_fields(schema: dict) -> list[str]:

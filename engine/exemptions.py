@@ -94,7 +94,7 @@ def check_determination(data: dict, first: date, on: date) -> None:
     fields: dict[str, list[str]] = {}
     decided = _date(data.get("tanggal_penetapan"))
     if decided is None or not first <= decided <= on:
-        fields["tanggal_penetapan"] = [msg("date_between_receipt_and_today", first=first.isoformat())]
+        fields["tanggal_penetapan"] = [msg("date_between_receipt_and_today", first=first)]
     until = _date(data.get("berlaku_sampai"))
     if until is None or until <= max(on, decided or on):
         fields["berlaku_sampai"] = [msg("exemption_period_after_today")]
@@ -111,9 +111,7 @@ def check_citation(session: Session, data: dict, on: date) -> Exemption | None:
     if entry is None:
         raise Invalid("invalid_data", fields={CITE_FIELD: [msg("exemption_not_in_register")]})
     if not in_force(entry, on):
-        raise Invalid(
-            "invalid_data", fields={CITE_FIELD: [msg("exemption_expired", until=entry.valid_until.isoformat())]}
-        )
+        raise Invalid("invalid_data", fields={CITE_FIELD: [msg("exemption_expired", until=entry.valid_until)]})
     if data.get("keputusan") not in ("ditolak_dikecualikan", "dikabulkan_sebagian"):
         raise Invalid("invalid_data", fields={CITE_FIELD: [msg("exemption_only_for_refusal")]})
     return entry

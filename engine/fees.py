@@ -187,7 +187,7 @@ def check(session: Session, rt, task: HumanTask, data: dict) -> dict:
         paid_on = _date(data.get("tanggal_pembayaran"))
         today = office_today(rt)
         if paid_on is None or paid_on < notice.notice_date or paid_on > today:
-            fields["tanggal_pembayaran"] = [msg("date_between_notice_and_today", first=notice.notice_date.isoformat())]
+            fields["tanggal_pembayaran"] = [msg("date_between_notice_and_today", first=notice.notice_date)]
         if fields:
             raise Invalid("fee_payment_refused", fields=fields)
         # The days the receipt promises are the days the clock counts: the setting in force at the payment.

@@ -179,7 +179,7 @@ def _date_between(data: dict, field: str, first: date, today: date, what: str) -
     except (TypeError, ValueError):
         value = None
     if value is None or not first <= value <= today:
-        raise Invalid(what, fields={field: [msg("between_and_today", first=first.isoformat())]})
+        raise Invalid(what, fields={field: [msg("between_and_today", first=first)]})
     return value
 
 

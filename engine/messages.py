@@ -327,10 +327,12 @@ class Message:
         object.__setattr__(self, "params", dict(self.params))
         TEMPLATES[self.code] % self.params  # noqa: B018 - a missing parameter raises KeyError here
 
-    def render(self, translate: Callable[[str], str] | None = None) -> str:
-        """The words, with ``translate`` (a catalog's ``gettext``) applied to the English template."""
+    def render(self, translate: Callable[[str], str] | None = None, present: Callable | None = None) -> str:
+        """The words, with ``translate`` (a catalog's ``gettext``) applied to the English template and
+        ``present`` to each parameter (a date as the reader's language writes it)."""
         template = TEMPLATES[self.code]
-        return (translate(template) if translate else template) % self.params
+        params = {k: present(v) for k, v in self.params.items()} if present else self.params
+        return (translate(template) if translate else template) % params
 
     def __str__(self) -> str:
         return self.render()

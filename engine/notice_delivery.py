@@ -57,9 +57,7 @@ def record_delivery(session: Session, rt, user: User, case: Case, delivered_on: 
     sent = date.fromisoformat(notice["dispatched_on"])
     today = clock.now().astimezone(tz).date()
     if not isinstance(delivered_on, date) or not sent <= delivered_on <= today:
-        raise Invalid(
-            "receipt_date_invalid", fields={"diterima_pada": [msg("between_and_today", first=sent.isoformat())]}
-        )
+        raise Invalid("receipt_date_invalid", fields={"diterima_pada": [msg("between_and_today", first=sent)]})
     data = {"task": notice["task"], "delivered_on": delivered_on.isoformat()}
     EventLog(session).append(case, "notice_delivered", user.username, data)
     touch(case)  # bumps the version: concurrent work on this case now conflicts

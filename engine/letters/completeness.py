@@ -133,7 +133,7 @@ def dates(session: Session, rt: Runtime, case: Case, task: str, data: dict) -> d
         after = _date(task_data(session, case, rule.after[0]).get(rule.after[1])) if rule.after else None
         first, message = (after, rule.message) if after is not None and after > received else (received, None)
         if not first <= value <= today:
-            fields[rule.field] = [msg(message or "date_between_receipt_and_today", first=first.isoformat())]
+            fields[rule.field] = [msg(message or "date_between_receipt_and_today", first=first)]
     return fields
 
 

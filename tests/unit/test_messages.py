@@ -185,3 +185,15 @@ def test_the_engine_knows_no_http_status_and_the_api_maps_each_kind():
     }
     assert {cls: status_of(error) for cls, error in made.items()} == expected
     assert status_of(KawalError("not_allowed")) == 400
+
+
+def test_a_date_in_a_refusal_is_written_as_the_reader_s_language_writes_dates():
+    """ "antara 2026-12-05 dan hari ini" on a page that writes "5 Des 2026" everywhere else."""
+    from datetime import date
+
+    from api.language import say
+
+    refusal = msg("between_and_today", first=date(2026, 12, 5))
+    assert say(refusal, "id") == "antara 5 Des 2026 dan hari ini"
+    assert say(refusal, "en") == "between 5 Dec 2026 and today"
+    assert str(refusal) == "between 2026-12-05 and today"  # the engine's own words (logs, the command line)

@@ -142,13 +142,13 @@ def test_a_letters_date_out_of_bounds_is_refused_with_the_same_words_on_the_api_
         f"/api/v1/tasks/{task['id']}/complete", json={"data": {"tanggal": "2026-12-03"}}, headers=login("tim")
     )
     assert api.status_code == 422
-    assert api.json["errors"] == {"tanggal": ["antara 2026-12-02 dan hari ini"]}
+    assert api.json["errors"] == {"tanggal": ["antara 2 Des 2026 dan hari ini"]}
     officer = browser("tim")
     officer.get(f"/tugas/{task['id']}")
     page = officer.post(f"/tugas/{task['id']}", {"tanggal": "2026-12-03"})
     assert page.status_code == 422
     assert '<p class="field-error" id="f-tanggal-error">' in text(page)
-    assert "antara 2026-12-02 dan hari ini" in text(page)
+    assert "antara 2 Des 2026 dan hari ini" in text(page)
     assert [t["name"] for t in client.get(f"/api/v1/cases/{team.ticket}", headers=login("tim")).json["open_tasks"]] == [
         "rujukan_itjen"
     ]
