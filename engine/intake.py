@@ -244,8 +244,15 @@ def record_dispute(session: Session, rt: Runtime, user: User, payload: dict) -> 
         raise Invalid("invalid_data", fields={"alasan": [msg("required")]})
     now = clock.now()
     received_at = _instant(payload, "panggilan_diterima_at", now, past=True) or now
-    _instant(payload, "sidang_pertama", now)
-    year = received_at.astimezone(rt.calendars["strict"].tz).year
+    hearing = _instant(payload, "sidang_pertama", now)
+    tz = rt.calendars["strict"].tz
+    filed_on = date.fromisoformat(payload["diajukan_ke_ki"])
+    # The requester filed with the Commission before the summons reached the office, and the hearing follows.
+    if filed_on > received_at.astimezone(tz).date():
+        raise Invalid("invalid_data", fields={"diajukan_ke_ki": [msg("not_after_summons")]})
+    if hearing is not None and hearing.astimezone(tz).date() < filed_on:
+        raise Invalid("invalid_data", fields={"sidang_pertama": [msg("not_before_commission_filing")]})
+    year = received_at.astimezone(tz).year
     ticket = tickets.next_ticket(session, kinds.series(kinds.DISPUTE, rt.settings), year)
     details = {
         "perkara": parent.ticket,

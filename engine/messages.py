@@ -225,6 +225,8 @@ TEMPLATES: dict[str, str] = {
     "receipt_date_invalid": "invalid date of receipt",
     "notice_not_sent": "no notice has been sent yet",
     "not_after_filing": "not after the filing",
+    "not_after_summons": "not after the summons was received",
+    "not_before_commission_filing": "not before the filing at the Information Commission",
     "window_not_ended": "the %(name)s window has not ended on the latest reading%(when)s: record the Commission's or "
     "the court's message, or confirm after it ends",
     "calendars_unknown": "unknown: %(names)s; one of %(choices)s",

@@ -21,7 +21,7 @@ OBJECTION = {"alasan": ["a"], "kasus_posisi": "Informasi ditolak tanpa uji konse
 SUMMONS = {
     "ki": "Komisi Informasi Pusat",
     "nomor_register": "001/REG-PSI/XII/2026",
-    "diajukan_ke_ki": "2026-12-14",
+    "diajukan_ke_ki": "2026-12-02",  # filed with the Commission before its summons reaches the office
     "sidang_pertama": "2027-01-06T09:00:00+07:00",
 }
 GROUPS = ("petugas", "ppid", "unit", "atasan", "auditor", "admin")
@@ -232,6 +232,10 @@ def test_recording_a_summons_needs_a_token(client):
     [
         ({"perkara": "KEB-2099-999999"}, {"perkara"}),
         ({"diajukan_ke_ki": "14-12-2026"}, {"diajukan_ke_ki"}),
+        # Filed with the Commission after its summons reached the office (2099: a typo made a case and incidents).
+        ({"diajukan_ke_ki": "2099-12-01"}, {"diajukan_ke_ki"}),
+        # The first hearing before the filing it hears.
+        ({"diajukan_ke_ki": "2026-12-01", "sidang_pertama": "2026-11-30T09:00:00+07:00"}, {"sidang_pertama"}),
         ({"sidang_pertama": "besok"}, {"sidang_pertama"}),
         ({"alasan": ["h"]}, {"alasan.0"}),
     ],

@@ -70,14 +70,14 @@ def test_a_summons_filed_before_the_superior_answered_is_flagged_premature(offic
     with time_machine.travel(RECEIVED, tick=True):
         request = _decided(office)
         objection = office.objection(request, ["a"])
-        dispute = office.dispute(objection, diajukan_ke_ki="2026-12-03")
+        dispute = office.dispute(objection, diajukan_ke_ki="2026-12-02")
     assert _verdicts(office, dispute)["jangka_waktu_d14"]["verdict"] == "prematur"
 
 
 def test_a_summons_against_a_request_without_an_objection_is_flagged_and_recorded(office):
     with time_machine.travel(RECEIVED, tick=True):
         request = _decided(office)
-        dispute = office.dispute(request, grounds=["a"], diajukan_ke_ki="2026-12-03")
+        dispute = office.dispute(request, grounds=["a"], diajukan_ke_ki="2026-12-02")
     found = _verdicts(office, dispute)
     assert (found["keberatan_didahului"]["verdict"], found["jangka_waktu_d14"]["verdict"]) == (
         "tidak",
