@@ -279,8 +279,9 @@ def _filter_refusal(error: Invalid) -> str:
 
 
 def refusal_message(error: Conflict | Invalid) -> str:
+    """A refusal in one line: what was refused, then each reason ("data tidak sah: pengganti harus ...; ...")."""
     details = [translated(m) for messages in error.fields.values() for m in messages]
-    return " ".join([translated(error.message), *details])
+    return f"{translated(error.message)}: {'; '.join(details)}" if details else translated(error.message)
 
 
 @bp.app_template_filter("due_words")

@@ -99,17 +99,19 @@ def absences():
         )
     )
     officers = [u for u in colleagues if absence.can_mark(user, u)]
-    substitutes = [u for u in colleagues if u.own_group_codes & absence.DELEGABLE and u.id != user.id]
-    own_only = officers == [user]
-    if own_only:  # for their own leave an officer names a colleague who already works in their lanes
+    # First whose leave (a superior may record anyone's of their lanes), then who may stand in for them: for
+    # one's own leave a colleague who already works in one's lanes, for another's anyone of the unit with a lane.
+    chosen = next((u for u in officers if u.username == request.args.get("untuk")), user)
+    substitutes = [u for u in colleagues if u.own_group_codes & absence.DELEGABLE and u.id != chosen.id]
+    if chosen.id == user.id:
         substitutes = [u for u in substitutes if absence.can_stand_in_for_self(user, u)]
     return render_template(
         "absences.html",
         rows=absence.visible_to(db.session, user),
         officers=officers,
+        chosen=chosen,
         substitutes=substitutes,
-        own_only=own_only,
-        my_groups=sorted(user.own_group_codes & absence.DELEGABLE),
+        chosen_groups=sorted(chosen.own_group_codes & absence.DELEGABLE),
         me=user,
         can_cancel=lambda a: absence.can_mark(user, a.user),
     )
@@ -128,7 +130,7 @@ def mark_absence():
     except (Invalid, Conflict) as error:
         db.session.rollback()
         flash(refusal_message(error), "error")
-        return redirect(url_for("web.absences"))
+        return redirect(url_for("web.absences", untuk=form.get("username") or None))
     except Forbidden:
         abort(403)
     commit(*{t.case for t in handed})

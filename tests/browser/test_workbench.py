@@ -139,6 +139,8 @@ def test_the_superior_records_a_leave_and_sees_the_workload(new_page, desk, widt
 
     page.goto("/cuti")
     page.get_by_label("Petugas yang cuti").select_option("petugas")
+    page.get_by_role("button", name="Pilih", exact=True).click()  # then the stand-ins for that officer
+    expect(page.locator(".absence-for")).to_have_text("Cuti Petugas")
     page.get_by_label("Pengganti").select_option("petugas2")
     page.get_by_label("Hari pertama").fill(today.isoformat())
     page.get_by_label("Hari terakhir").fill((today + timedelta(days=2)).isoformat())

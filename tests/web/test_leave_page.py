@@ -18,16 +18,24 @@ def _options(page: str, name: str) -> list[str]:
 
 def test_an_officer_is_offered_only_colleagues_who_already_work_in_their_lanes(browser):
     page = text(browser("petugas").get("/cuti"))
-    assert _options(page, "username") == ["petugas"]
+    assert 'id="absence-username"' not in page  # only their own leave: nothing to choose
+    assert 'name="username" value="petugas"' in page
     assert _options(page, "substitute") == ["petugas2"]
     assert "Yang tercantum: rekan yang sudah bertugas di kelompok Anda." in page
 
 
-def test_a_superior_recording_leave_may_name_anyone_of_the_unit_with_a_lane(browser):
-    page = text(browser("ppid").get("/cuti"))
-    assert {"petugas", "unit"} <= set(_options(page, "username"))
-    assert {"petugas", "petugas2", "unit", "tim", "atasan"} <= set(_options(page, "substitute"))
-    assert "ppid" not in _options(page, "substitute")
+def test_a_superior_chooses_whose_leave_then_may_name_anyone_of_the_unit_with_a_lane(browser):
+    """The superior's own leave was offered everyone, and every one was refused; an officer's own name was offered
+    as their stand-in."""
+    b = browser("ppid")
+    page = text(b.get("/cuti?untuk=petugas"))
+    assert {"ppid", "petugas", "unit"} <= set(_options(page, "username"))
+    assert 'name="username" value="petugas"' in page
+    assert {"petugas2", "unit", "tim", "atasan"} <= set(_options(page, "substitute"))
+    assert "petugas" not in _options(page, "substitute")
+    own = text(b.get("/cuti"))  # the superior's own leave: only colleagues who already work as PPID (none here)
+    assert "Tidak ada rekan lain di unit Anda yang bertugas di kelompok Anda (PPID)" in own
+    assert 'name="substitute"' not in own
 
 
 def test_an_officer_nobody_can_stand_in_for_is_told_that_their_superior_records_their_leave(browser):

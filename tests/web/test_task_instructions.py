@@ -132,7 +132,7 @@ def test_a_dispute_s_admissibility_reads_as_a_sentence_with_its_date_in_words_in
     desk, client, login, browser
 ):
     """The evidence-file task's instructions and the case's facts state the admissibility (D14, a preceding
-    objection) as one sentence: the filing date in words, in the reader's language, never "2026-12-14" or the
+    objection) as one sentence: the filing date in words, in the reader's language, never "2026-12-02" or the
     bare verdicts joined by semicolons."""
     from tests.api.test_chain_api import RECEIVED, disputed
 
@@ -146,11 +146,11 @@ def test_a_dispute_s_admissibility_reads_as_a_sentence_with_its_date_in_words_in
         case_page = text(ppid.get(f"/kasus/{dispute['ticket']}"))
         ppid.get("/bahasa/en")
         english = text(ppid.get(f"/tugas/{task['id']}"))
-    said = f"Diajukan ke Komisi Informasi pada 14 Des 2026: %s; didahului keberatan {objection['ticket']}."
+    said = f"Diajukan ke Komisi Informasi pada 2 Des 2026: %s; didahului keberatan {objection['ticket']}."
     assert re.search(re.escape(said).replace("%s", "[^;<]+"), page), "the task's instructions"
     assert re.search(re.escape(said).replace("%s", "[^;<]+"), case_page), "the case's facts"
-    assert "2026-12-14" not in page
-    assert "Filed with the Commission on 14 Dec 2026: " in english
+    assert "2026-12-02" not in page
+    assert "Filed with the Commission on 2 Dec 2026: " in english
     assert f"objection {objection['ticket']} preceded it." in english
 
 
