@@ -11,7 +11,7 @@ from __future__ import annotations
 from datetime import datetime
 
 from babel import dates as babel_dates
-from flask_babel import format_datetime, get_locale, get_timezone
+from flask_babel import format_date, format_datetime, get_locale, get_timezone
 from flask_babel import lazy_gettext as _l
 
 from engine import kinds, status
@@ -322,7 +322,7 @@ def value_text(rt: Runtime, column: str, value) -> str:
     if column in ("received_at", "decided_at", "closed_at"):
         return office_datetime(value)
     if column in ("delivered_on", "carried_out_on", "notice_sent_on"):
-        return value.isoformat()
+        return format_date(value, "d MMM y")  # a day, as the register writes its instants
     if column in ("channel", "notice_via"):
         return str(CHANNELS.get(value, value))
     if column in ("status", "result"):

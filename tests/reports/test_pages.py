@@ -2,6 +2,7 @@
 the dashboard counts what the registers list; the PPID keeps the report's narrative per period."""
 
 import io
+import re
 from datetime import UTC, datetime
 
 import pytest
@@ -210,3 +211,18 @@ def test_the_periods_offered_are_named_as_people_say_them(app):
     page = ppid.get("/laporan/tahunan?periode=2026-S1").get_data(as_text=True)
     assert '<option value="2026-S1" selected>2026, semester I (Januari-Juni)</option>' in page
     assert '<option value="2026-S2">2026, semester II (Juli-Desember)</option>' in page
+
+
+def test_the_request_register_gives_the_written_notice_s_date_and_form(demo_app):
+    """legal-process.md §3.3: the register holds "the date and form of the written notice"; its dates read as the
+    page's other dates do ("5 Des 2026", not 2026-12-05)."""
+    with time_machine.travel(NOW, tick=True):
+        page = browse(demo_app, "ppid").client.get("/laporan/register/permohonan").get_data(as_text=True)
+    headers = re.findall(r'<th scope="col"[^>]*>(.*?)</th>', page)
+    assert {"Tanggal surat dikirim", "Surat dikirim melalui"} <= set(headers)
+    column = headers.index("Tanggal surat dikirim")
+    rows = re.findall(r"<tr[^>]*>(.*?)</tr>", page, re.S)
+    rows = [re.findall(r"<t[dh][^>]*>(.*?)</t[dh]>", row, re.S) for row in rows]
+    sent = [cells[column] for cells in rows[1:] if len(cells) == len(headers)]
+    assert any(re.fullmatch(r"\d{1,2} \w{3} \d{4}", s.strip()) for s in sent), sent
+    assert not any(re.fullmatch(r"\d{4}-\d{2}-\d{2}", s.strip()) for s in sent), sent
