@@ -12,6 +12,7 @@ from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from flask_babel import ngettext
 
+from api.reports.labels import REQUEST_CHOICES
 from api.web import display, schema_form
 from api.web.i18n import current_language
 from engine import chain, kinds, visibility
@@ -80,7 +81,11 @@ def labelled(schema: dict, values: dict, locale: str) -> list[tuple[str, str]]:
             # The data holds the files' ids; the page's list of files names them.
             out.append((label, ngettext("%(num)d file", "%(num)d files", len(value))))
             continue
-        out.append((label, value_text(value, dict(known.options) if known else {})))
+        choices = {
+            **(dict(known.options) if known else {}),
+            **{k: str(v) for k, v in REQUEST_CHOICES.get(key, {}).items()},
+        }
+        out.append((label, value_text(value, choices)))
     return out
 
 

@@ -253,4 +253,6 @@ def test_the_page_speaks_english_when_chosen(desk, browser):
     assert "Request received" in page
     assert "Task completed" in page
     assert "Public information request" in page
+    assert "An individual" in page  # the request's choices in English, not "Perorangan"
+    assert "Perorangan" not in page
     assert "<h3>Current tasks</h3>" in page

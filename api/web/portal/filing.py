@@ -20,6 +20,7 @@ from api import public
 from api.boundary import runtime
 from api.errors import status_of
 from api.extensions import db
+from api.reports.labels import REQUEST_CHOICES
 from api.web import schema_form
 from api.web.blueprint import bp
 from api.web.i18n import current_language, translated
@@ -32,33 +33,11 @@ from engine.errors import Invalid, NotFound, TooMany
 REQUEST_DRESSING = {
     "requester": {"hint": _l("Give an e-mail address or a phone number, so that we can reach you.")},
     "requester.nik": {"hint": _l("For an organisation: the number of its legal-entity decree.")},
-    "requester_type": {
-        "choices": {
-            "perorangan": _l("An individual"),
-            "badan_hukum": _l("A legal entity (an organisation or company)"),
-            "kelompok": _l("A group of people"),
-        }
-    },
+    # The request's choices in plain words: the same the registers and the officers' case facts use.
+    "requester_type": {"choices": REQUEST_CHOICES["requester_type"]},
     "information": {"hint": _l("Describe the information as precisely as you can: what, which period, which unit.")},
-    "obtain_method": {
-        "choices": {
-            "melihat": _l("See it"),
-            "membaca": _l("Read it"),
-            "mendengarkan": _l("Listen to it"),
-            "mencatat": _l("Take notes"),
-            "salinan_softcopy": _l("Get a digital copy"),
-            "salinan_hardcopy": _l("Get a paper copy"),
-        }
-    },
-    "delivery_method": {
-        "choices": {
-            "langsung": _l("I will collect it in person"),
-            "kurir": _l("By courier"),
-            "pos": _l("By post"),
-            "faksimili": _l("By fax"),
-            "email": _l("By e-mail"),
-        }
-    },
+    "obtain_method": {"choices": REQUEST_CHOICES["obtain_method"]},
+    "delivery_method": {"choices": REQUEST_CHOICES["delivery_method"]},
 }
 OBJECTION_DRESSING = {
     "tujuan_penggunaan": {"hint": _l("Leave empty to keep the purpose given in your request.")},
