@@ -58,8 +58,8 @@ TEMPLATES: dict[str, str] = {
     "choose_one": "choose at least one",
     "email_or_phone": "give an e-mail address or a phone number",
     # a field's own message (the form's ``x-error``), instead of "wrong format"
-    "nik_format": "a NIK has 16 digits; for a legal entity, its decree number: 6 to 40 letters, digits, dots, "
-    "slashes or dashes",
+    "nik_format": "a NIK has 16 digits; for a legal entity, its decree number: 6 to 60 letters, digits, spaces, "
+    "dots, slashes or dashes",
     "nik_person_format": "a NIK has 16 digits",
     "phone_format": "a phone number: digits, spaces, ( ) or -, 6 to 20, optionally starting with +",
     "email_format": "an e-mail address such as nama@contoh.go.id",

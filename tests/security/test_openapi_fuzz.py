@@ -192,7 +192,7 @@ def test_the_intake_bodies_carry_the_limits_of_their_forms(served):
         "minLength": 10,
         "maxLength": 5000,
     }
-    assert schemas["Requester"]["properties"]["nik"]["pattern"] == "^[0-9A-Za-z./-]{6,40}$"
+    assert schemas["Requester"]["properties"]["nik"]["pattern"] == "^[0-9A-Za-z./ -]{6,60}$"
     assert schemas["ComplaintSubmit"]["properties"]["mode"]["enum"] == ["anonim", "rahasia", "whistleblower"]
     assert schemas["ObjectionSubmit"]["properties"]["alasan"]["items"]["enum"] == list("abcdefg")
     assert schemas["ReporterIdentity"]["properties"]["email"]["format"] == "email"
