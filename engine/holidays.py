@@ -65,17 +65,16 @@ def add_override(
     calendars=CALENDARS,
     actor: str,
 ) -> HolidayOverrideRow:
-    """Add a row to the override table; one row per (day, calendars), a second is refused."""
+    """Add a row to the override table; a day has one row per calendar: a second that would also set the day on a
+    calendar a row already sets (the same, or contradicting it: a day off and a working day) is refused."""
     names = _checked(day, is_working, reason, calendars)
     stored = ",".join(names)
-    same = session.scalar(
-        select(HolidayOverrideRow.id).where(HolidayOverrideRow.day == day, HolidayOverrideRow.calendars == stored)
-    )
-    if same is not None:
-        raise Invalid(
-            "override_exists",
-            fields={"day": [msg("override_exists_for_day", id=same, day=day.isoformat(), calendars=stored)]},
-        )
+    for same in session.scalars(select(HolidayOverrideRow).where(HolidayOverrideRow.day == day)):
+        if set(same.calendars.split(",")) & set(names):
+            raise Invalid(
+                "override_exists",
+                fields={"day": [msg("override_exists_for_day", id=same.id, day=day, calendars=same.calendars)]},
+            )
     row = HolidayOverrideRow(
         day=day,
         is_working=is_working,

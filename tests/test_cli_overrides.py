@@ -102,3 +102,15 @@ def test_cli_refuses_a_second_override_for_the_same_day_and_calendars(kawal):
     assert again.exit_code == 1
     assert "--date: " in again.output
     assert len(kawal("calendar", "overrides", "list").output.strip().splitlines()) == 1
+
+
+def test_cli_refuses_an_override_that_contradicts_one_already_set_for_that_day_on_a_calendar(kawal):
+    """A day off on the strict calendar, then a working day on both: both were kept and the later won silently."""
+    off = ("calendar", "overrides", "add", "--date", "2026-12-28", "--reason", "Tutup", "--calendar", "strict")
+    assert kawal(*off).exit_code == 0
+    working = kawal("calendar", "overrides", "add", "--date", "2026-12-28", "--reason", "Masuk", "--working")
+    assert working.exit_code == 1
+    assert "override #1 exists for 2026-12-28 (strict); remove it first" in working.output
+    lenient = ("calendar", "overrides", "add", "--date", "2026-12-28", "--reason", "Cuti", "--calendar", "lenient")
+    assert kawal(*lenient).exit_code == 0  # another calendar's reading of the same day
+    assert len(kawal("calendar", "overrides", "list").output.strip().splitlines()) == 2
