@@ -38,16 +38,30 @@ class Context:
         return self._settings
 
     @contextmanager
-    def session(self):
+    def session(self, schema: bool = True):
+        """A session on the configured database; ``schema``: refuse (a message, no traceback) a database
+        that has no schema yet. A database that cannot be reached is said so, in one line."""
+        from sqlalchemy.exc import ArgumentError
+
         from engine.db import make_engine, session_factory
 
         if self._engine is None:
-            self._engine = make_engine(self.settings.database_url)
+            try:
+                self._engine = make_engine(self.settings.database_url)
+            except ArgumentError as exc:
+                raise click.ClickException(f"KAWAL_DATABASE_URL is not a database URL: {exc}") from None
         with session_factory(self._engine)() as session:
+            if schema:
+                self.require_schema(session)
             yield session
 
     def has_schema(self, session, table: str = "case") -> bool:
-        return inspect(session.get_bind()).has_table(table)
+        from sqlalchemy.exc import OperationalError
+
+        try:
+            return inspect(session.get_bind()).has_table(table)
+        except OperationalError as exc:
+            raise click.ClickException(f"cannot open the database (KAWAL_DATABASE_URL): {exc.orig}") from None
 
     def require_schema(self, session) -> None:
         if not self.has_schema(session):
@@ -170,10 +184,17 @@ def db():
 def db_upgrade(kawal):
     """Create or upgrade the schema to the newest migration; derive the case facts again when a migration
     changed what they hold (engine.facts.DERIVED_SINCE)."""
+    from sqlalchemy.exc import ArgumentError, OperationalError
+
     from engine.db import upgrade
     from engine.facts import DERIVED_SINCE, rebuild
 
-    applied = upgrade(kawal.settings.database_url)
+    try:
+        applied = upgrade(kawal.settings.database_url)
+    except ArgumentError as exc:
+        raise click.ClickException(f"KAWAL_DATABASE_URL is not a database URL: {exc}") from None
+    except OperationalError as exc:
+        raise click.ClickException(f"cannot open the database (KAWAL_DATABASE_URL): {exc.orig}") from None
     if DERIVED_SINCE in applied and "0001" not in applied:  # a new database has no cases to derive
         with kawal.session() as session:
             done = rebuild(session, kawal.runtime(session))
@@ -465,6 +486,8 @@ def reconcile(kawal):
     from notifications.reconcile import reconcile as run
     from notifications.services import Services, use
 
+    with kawal.session():  # a database without its schema is said so, before Redis is touched
+        pass
     svc = Services(kawal.settings)
     use(svc)  # the jobs reconcile runs inline use the same services
     try:
@@ -554,13 +577,18 @@ def calendar_explain(kawal, start, days, name):
 
     from engine.queries import explain
 
-    with kawal.session() as session:  # explaining needs no database: without one, no overrides apply
+    with kawal.session(schema=False) as session:  # explaining needs no database: without one, no overrides apply
         rt = kawal.runtime(session)
     try:
         instant = datetime.fromisoformat(start)
-        result = rt.calendars[name].add_working_days(instant, days).to_dict()
     except ValueError as exc:
         raise click.ClickException(f"--start: {exc}") from None
+    if instant.tzinfo is None:
+        raise click.ClickException("--start: give its time zone, e.g. 2025-03-26T10:00+07:00")
+    try:
+        result = rt.calendars[name].add_working_days(instant, days).to_dict()
+    except (ValueError, OverflowError):
+        raise click.ClickException("--start: the due date would fall outside the calendar's years") from None
     result.update(explanation_id=explain(result, "id"), explanation_en=explain(result, "en"))
     click.echo(json.dumps(result, indent=2, ensure_ascii=False))
 

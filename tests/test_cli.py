@@ -201,3 +201,53 @@ def test_serve_names_the_address_it_serves_on_in_letters_unless_a_public_url_is_
     result = kawal("serve", *args)
     assert result.exit_code == 0, result.output
     assert served["url"] == expected
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["audit", "verify"],
+        ["incidents", "list"],
+        ["calendar", "overrides", "list"],
+        ["users", "deactivate", "siti"],
+        ["reconcile"],
+    ],
+)
+def test_a_command_on_a_database_without_its_schema_says_to_upgrade_it(monkeypatch, tmp_path, args):
+    """These printed a Python traceback ("no such table")."""
+    monkeypatch.setenv("KAWAL_DATABASE_URL", f"sqlite:///{tmp_path / 'empty.db'}")
+    monkeypatch.setenv("KAWAL_ENV", "test")
+    result = CliRunner().invoke(main, args)
+    assert result.exit_code == 1, result.output
+    assert "the database has no schema yet: run `kawal db upgrade` first" in result.output
+    assert "Traceback" not in result.output
+
+
+@pytest.mark.parametrize(
+    ("url", "said"),
+    [
+        ("garbage", "KAWAL_DATABASE_URL is not a database URL"),
+        ("sqlite:////nonexistent-dir/kawal.db", "cannot open the database (KAWAL_DATABASE_URL)"),
+    ],
+)
+def test_a_database_that_cannot_be_opened_is_named_in_one_line(monkeypatch, url, said):
+    monkeypatch.setenv("KAWAL_DATABASE_URL", url)
+    monkeypatch.setenv("KAWAL_ENV", "test")
+    for args in (["db", "upgrade"], ["audit", "verify"]):
+        result = CliRunner().invoke(main, args)
+        assert result.exit_code == 1, result.output
+        assert said in result.output
+        assert result.exception is None or isinstance(result.exception, SystemExit)
+
+
+@pytest.mark.parametrize(
+    ("start", "said"),
+    [
+        ("2025-03-26T10:00", "--start: give its time zone"),
+        ("9999-12-30T10:00+07:00", "--start: the due date would fall outside the calendar's years"),
+    ],
+)
+def test_calendar_explain_names_a_start_it_cannot_count_from(kawal, start, said):
+    result = kawal("calendar", "explain", "--start", start, "--days", "10")
+    assert result.exit_code == 1
+    assert said in result.output
