@@ -218,6 +218,7 @@ def users():
 def users_create(kawal, username, groups, display_name, unit, password_stdin):
     """Create an officer in one or more groups."""
     from engine.errors import Invalid
+    from engine.models import Unit
     from engine.users import create_user
 
     if password_stdin:
@@ -225,10 +226,14 @@ def users_create(kawal, username, groups, display_name, unit, password_stdin):
     else:
         password = click.prompt("Password", hide_input=True, confirmation_prompt=True)
     with kawal.session() as session, session.begin():
+        # A unit is created on first use: say so, or a mistyped code would quietly become a unit of the office.
+        new_unit = unit is not None and session.scalar(select(Unit.id).where(Unit.code == unit)) is None
         try:
             create_user(session, username, password, list(groups), display_name, unit)
         except Invalid as exc:
             raise refusal(exc) from None
+    if new_unit:
+        click.echo(f"unit {unit} did not exist: created, named {unit!r} (check the code if you meant another)")
     click.echo(f"user {username} created in {', '.join(groups)}")
 
 
@@ -740,7 +745,13 @@ def export_bundle(kawal, ticket, output):
         case = session.scalar(select(Case).where(Case.ticket == ticket.strip().upper()))
         if case is None:
             raise click.ClickException(f"no case with ticket {ticket}")
-        bundle = export_chain(session, rt, case, "cli")
+        try:
+            bundle = export_chain(session, rt, case, "cli")
+        except FileNotFoundError:  # KAWAL_FILES_DIR defaults to ./kawal-files of the directory a command runs in
+            raise click.ClickException(
+                f"a file of {case.ticket} is not in KAWAL_FILES_DIR ({kawal.settings.files_dir}): run the command"
+                " where Kawal keeps its files, or set KAWAL_FILES_DIR"
+            ) from None
         path = Path(output or bundle.file_name)
         try:
             path.write_bytes(bundle.data)

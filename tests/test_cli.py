@@ -251,3 +251,13 @@ def test_calendar_explain_names_a_start_it_cannot_count_from(kawal, start, said)
     result = kawal("calendar", "explain", "--start", start, "--days", "10")
     assert result.exit_code == 1
     assert said in result.output
+
+
+def test_users_create_says_when_its_unit_is_new(kawal):
+    """A mistyped --unit quietly became a unit the complaint referral offers."""
+    new = ("--group", "ppid", "--unit", "TYPOUNIT", "--password-stdin")
+    made = kawal("users", "create", "rina", *new, input="x" * 12)
+    assert made.exit_code == 0
+    assert "unit TYPOUNIT did not exist: created" in made.output
+    again = kawal("users", "create", "rudi", *new, input="x" * 12)
+    assert "did not exist" not in again.output

@@ -77,3 +77,21 @@ def test_export_bundle_of_an_unknown_ticket_names_it_and_fails(kawal, ticket, tm
     assert result.exit_code == 1
     assert "no case with ticket PPID-2026-999999" in result.output
     assert list(tmp_path.glob("*.zip")) == []
+
+
+def test_export_bundle_names_the_files_folder_when_a_case_s_file_is_not_in_it(kawal, ticket, tmp_path, db_url):
+    """Run from another folder, KAWAL_FILES_DIR (default ./kawal-files) held none of the case's files: a traceback.
+    Here a letter the database says is ready has its PDF elsewhere."""
+    from engine.models import Letter
+
+    engine = make_engine(db_url)
+    with session_factory(engine)() as s, s.begin():
+        letter = s.scalars(select(Letter).where(Letter.to_requester.is_(False))).first()
+        assert letter is not None, "the demo issues a letter to no requester"
+        letter.status, letter.storage_key, letter.key_id, letter.sha256 = "ready", "0" * 32, "k1", "0" * 64
+        chain_ticket = s.get(Case, letter.case_id).ticket
+    engine.dispose()
+    result = kawal("export", "bundle", chain_ticket, "--output", str(tmp_path / "b.zip"))
+    assert result.exit_code == 1
+    assert f"a file of {chain_ticket} is not in KAWAL_FILES_DIR" in result.output
+    assert not (tmp_path / "b.zip").exists()
