@@ -148,7 +148,7 @@ def read_rows(content: bytes) -> list[tuple[int, dict, list[tuple[str, Message]]
 
     try:
         workbook = load_workbook(io.BytesIO(content), read_only=True, data_only=True)
-    except Exception as error:  # openpyxl raises many kinds for a file that is not a workbook
+    except Exception:  # openpyxl raises many kinds for a file that is not a workbook
         raise Invalid("not_xlsx", fields={"file": [msg("not_xlsx")]}) from None
     try:
         sheet = workbook.worksheets[0]
