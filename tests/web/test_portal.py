@@ -164,6 +164,9 @@ def test_the_requester_reads_the_written_notice_addressed_to_them(browser, desk)
     assert "Waktu untuk mengajukan keberatan" in page  # the objection window opened by the notice
     assert f"/publik/keberatan?tiket={receipt['ticket']}" in page
     assert receipt["access_code"] not in page
+    # The office's running deadline is now the hand-over (SERAH): the page said the office had not answered.
+    assert "Kantor sudah menjawab; ini batas waktunya untuk menyerahkan informasi." in page
+    assert "Bila kantor belum menjawab sampai tanggal itu" not in page
 
 
 # --- an objection --------------------------------------------------------------------------------
