@@ -15,10 +15,11 @@ import io
 from collections.abc import Iterable
 
 import xlsxwriter
+from babel.numbers import format_decimal
 from docx import Document
 from docx.shared import Pt
 from flask import render_template
-from flask_babel import format_number
+from flask_babel import format_number, get_locale
 from flask_babel import gettext as _
 
 from api.reports import labels
@@ -81,9 +82,10 @@ def xlsx_table(table, sheet_name: str) -> bytes:
 
 
 def share(value: int, whole: int | None) -> str:
+    """A share as the reader's language writes it: ``80,0%`` in Bahasa Indonesia, ``80.0%`` in English."""
     if not whole:
         return ""
-    return f"{100 * value / whole:.1f}%"
+    return format_decimal(100 * value / whole, format="0.0", locale=str(get_locale() or "id")) + "%"
 
 
 def report_rows(rt: Runtime, report: Report) -> list[dict]:

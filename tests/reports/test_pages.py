@@ -226,3 +226,15 @@ def test_the_request_register_gives_the_written_notice_s_date_and_form(demo_app)
     sent = [cells[column] for cells in rows[1:] if len(cells) == len(headers)]
     assert any(re.fullmatch(r"\d{1,2} \w{3} \d{4}", s.strip()) for s in sent), sent
     assert not any(re.fullmatch(r"\d{4}-\d{2}-\d{2}", s.strip()) for s in sent), sent
+
+
+def test_shares_are_written_with_the_reader_s_decimal_mark(demo_app):
+    """Bahasa Indonesia writes "80,0%" (the report wrote "80.0%")."""
+    with time_machine.travel(NOW, tick=True):
+        ppid = browse(demo_app, "ppid")
+        indonesian = ppid.client.get(f"/laporan/tahunan?periode={YEAR}").get_data(as_text=True)
+        ppid.client.get("/bahasa/en")
+        english = ppid.client.get(f"/laporan/tahunan?periode={YEAR}").get_data(as_text=True)
+    assert re.search(r'<td class="num">\d+,\d%</td>', indonesian)
+    assert not re.search(r'<td class="num">\d+\.\d%</td>', indonesian)
+    assert re.search(r'<td class="num">\d+\.\d%</td>', english)

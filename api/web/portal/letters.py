@@ -141,7 +141,7 @@ def _prose(task: str, data: dict, words: dict[str, str], labels: dict[str, str])
                 _(
                     "This notice was sent on %(date)s by %(how)s.",
                     date=words["tanggal_pemberitahuan"],
-                    how=words.get("dikirim_melalui", "—"),
+                    how=words.get("dikirim_melalui", "—").lower(),  # mid-sentence: "by post", "melalui pos"
                 )
             )
         return [line for line in out if line]
