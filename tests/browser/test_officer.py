@@ -75,7 +75,7 @@ def test_an_officer_claims_fixes_an_invalid_form_and_brings_the_request_to_a_dec
     _row(page, ticket).get_by_role("link", name=re.compile(r"^Registrasi")).click()
     expect(page).not_to_have_url(task_url)
     page.get_by_label(re.compile(r"^Tanda bukti penerimaan sudah diberikan")).check()
-    page.get_by_role("group", name=re.compile(r"^Cara penyampaian tanda bukti")).get_by_label("Email").check()
+    page.get_by_role("group", name=re.compile(r"^Cara penyampaian tanda bukti")).get_by_label("E-mail").check()
     page.get_by_role("button", name="Selesaikan tugas").click()
     expect(page.locator(".flash-success")).to_contain_text(f"Tugas selesai. Kasus {ticket}")
 

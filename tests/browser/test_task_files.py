@@ -29,7 +29,7 @@ def _open_delivery(page, desk, ticket):
 def _fill(page, day: str):
     page.get_by_label(re.compile(r"^Biaya yang dibayar")).fill("0")
     page.get_by_label(re.compile(r"^Tanggal penyerahan")).fill(day)
-    page.get_by_role("group", name=re.compile(r"^Cara penyerahan")).get_by_label("Email").check()
+    page.get_by_role("group", name=re.compile(r"^Cara penyerahan")).get_by_label("E-mail").check()
 
 
 def test_an_officer_attaches_the_information_on_the_delivery_task_page(page, desk):

@@ -170,3 +170,25 @@ def test_a_group_the_form_never_requires_marks_none_of_its_fields_required(page)
     assert complaint["pelapor.name"].required is True
     request = _by_name(schema_form.build_fields(_schema("permohonan.json"), "id"))
     assert request["requester.name"].required is True
+
+
+def test_the_choices_officers_pick_from_are_named_in_both_languages(page):
+    """An English task page offered "Langsung / Email / Pos" and "Sepakat"; each choice of the officers' forms
+    that is a word (not a letter of a Pasal) has its name in Bahasa Indonesia and in English, or is a stage."""
+    import json
+
+    from engine import status
+    from engine.config import ROOT
+
+    unnamed = []
+    for path in sorted((ROOT / "forms").glob("*.json")):
+        if path.name in ("permohonan.json", "pengaduan.json"):
+            continue  # filed on the portal, whose pages name their choices (api.web.portal.filing, reports.labels)
+        for key, node in json.loads(path.read_text()).get("properties", {}).items():
+            node = node.get("items", node)
+            for code in node.get("enum", []):
+                if not isinstance(code, str) or len(code) == 1 or code in status.STATUSES:
+                    continue
+                if code not in node.get("x-enum-titles-en", {}) or code not in node.get("x-enum-titles", {}):
+                    unnamed.append(f"{path.name}:{key}:{code}")
+    assert unnamed == []
