@@ -5,12 +5,12 @@ round-trips the workflow through serialization between steps (STYLE.md rule 9).
 """
 
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import date, datetime
 
 import pytest
 from sqlalchemy import select
 
-from engine import casework, complaints, inbox, intake, queries
+from engine import casework, clock, complaints, inbox, intake, queries
 from engine.audit import verify_all
 from engine.files import FileStore, Upload
 from engine.models import Case, Deadline, HumanTask, User
@@ -48,7 +48,11 @@ class Office:
             "perkara": parent_ticket,
             "ki": "Komisi Informasi Pusat",
             "nomor_register": "001/REG-PSI/I/2027",
-            "diajukan_ke_ki": "2027-01-04",
+            # Filed with the Commission before its summons is recorded (engine.intake.record_dispute): 4 Jan 2027,
+            # or today when the test's clock is earlier.
+            "diajukan_ke_ki": min(
+                date(2027, 1, 4), clock.now().astimezone(self.rt.calendars["strict"].tz).date()
+            ).isoformat(),
             "sidang_pertama": "2027-01-20T09:00:00+07:00",
         }
         if grounds is not None:
