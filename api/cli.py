@@ -63,6 +63,11 @@ class Context:
         except OperationalError as exc:
             raise click.ClickException(f"cannot open the database (KAWAL_DATABASE_URL): {exc.orig}") from None
 
+    def check_database(self) -> None:
+        """Stop, with a message, unless the configured database can be opened and has its schema."""
+        with self.session():
+            pass
+
     def require_schema(self, session) -> None:
         if not self.has_schema(session):
             raise click.ClickException("the database has no schema yet: run `kawal db upgrade` first")
@@ -491,8 +496,7 @@ def reconcile(kawal):
     from notifications.reconcile import reconcile as run
     from notifications.services import Services, use
 
-    with kawal.session():  # a database without its schema is said so, before Redis is touched
-        pass
+    kawal.check_database()  # a database without its schema is said so, before Redis is touched
     svc = Services(kawal.settings)
     use(svc)  # the jobs reconcile runs inline use the same services
     try:

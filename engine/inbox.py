@@ -15,6 +15,7 @@ from engine import access, clock, delivery, dip_match, fees, files, lateness, ta
 from engine.audit import EventLog
 from engine.complaints import tell_reporter, tell_reporter_closure
 from engine.errors import Conflict, Invalid, KawalError
+from engine.ids import in_range
 from engine.letters import completeness
 from engine.letters import issue as letters
 from engine.messages import msg
@@ -206,7 +207,8 @@ def bulk_tasks(
         raise Invalid("invalid_data", fields={"username": [msg("required")]})
     done, refused, changed = [], {}, 0
     for n, task_id in enumerate(dict.fromkeys(task_ids)):
-        before = session.scalar(select(HumanTask.assignee_id).where(HumanTask.id == task_id))
+        known = session.get(HumanTask, task_id) if in_range(task_id) else None  # the verb reads it from here
+        before = known.assignee_id if known is not None else None
         try:  # each verb checks everything before it changes anything, so a refusal leaves its task as it was
             if action == "claim":
                 task = claim_task(session, user, task_id)

@@ -16,7 +16,7 @@ without JavaScript (or without the vendored viewer) sees. The timeline is oldest
 from __future__ import annotations
 
 import hashlib
-from datetime import date, datetime
+from datetime import datetime
 from pathlib import Path
 
 from flask import Response, make_response, render_template
@@ -395,8 +395,8 @@ def _event_detail(kind: str, data: dict, task_title: str | None, locale: str, ti
 
 
 def _day(value: str | None) -> str:
-    """A recorded date (``2026-12-02``) as the page writes dates: ``2 Des 2026``."""
-    return display.office_day(date.fromisoformat(value)) if value else ""
+    """A recorded date (``2026-12-02``) as the page writes dates (``2 Des 2026``); nothing when none was recorded."""
+    return display.iso_date(value) if value else ""
 
 
 READ_WHAT = {

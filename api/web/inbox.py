@@ -72,6 +72,7 @@ def inbox():
         scopes=scopes,
         chosen=chosen,
         options=_filter_options(),
+        filter_labels=FILTER_LABELS,  # the filters' names, as a refusal names them too (_filter_refusal)
         sorts=SORT_LABELS,
         next_url=url_for("web.inbox", **chosen, cursor=page.next_cursor) if page.next_cursor else None,
         first_url=url_for("web.inbox", **chosen) if filters.cursor else None,
