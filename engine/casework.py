@@ -32,6 +32,8 @@ def send_case_message(session: Session, rt: Runtime, user: User, case: Case, nam
     with CaseRun(session, rt, case, user.username) as run:
         waiting = run.waiting_for(name)
         if waiting is None:
+            if not run.defines_message(name):
+                raise NotFound("message_not_in_process", name=name)
             raise Conflict("case_not_waiting", name=name)
         form = properties(waiting.task_spec).get("formJsonSchemaFilename")
         if not form:

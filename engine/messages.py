@@ -115,6 +115,7 @@ TEMPLATES: dict[str, str] = {
     "deadline_passed": "the %(deadline)s deadline has passed",
     "due_before": "must be done before %(due)s",
     "case_not_waiting": "the case is not waiting for %(name)s",
+    "message_not_in_process": "the case's process has no message %(name)s",
     "message_system_only": "only Kawal itself sends this message",
     "message_for_group": "the %(group)s group records this message",
     "case_closed": "the case is already closed",

@@ -120,6 +120,10 @@ class CaseRun:
         """The waiting catch event of ``message``, or None when the case is not waiting for it."""
         return self.rt.waiting_for(self.wf, message)
 
+    def defines_message(self, message: str) -> bool:
+        """Whether the case's process has a catch event for ``message`` at all, waiting or not."""
+        return self.rt.defines_message(self.wf, message)
+
     def send_message(self, message: str, payload: dict) -> None:
         """Deliver a message the case waits for (a Conflict when it does not)."""
         self.rt.send_message(self.wf, message, payload)

@@ -292,6 +292,17 @@ class Runtime:
                 return task
         return None
 
+    @staticmethod
+    def defines_message(wf: BpmnWorkflow, name: str) -> bool:
+        """Whether any catch event of the case's process (or its subprocesses) waits for message ``name``."""
+        specs = [wf.spec, *wf.subprocess_specs.values()]
+        return any(
+            isinstance(definition, MessageEventDefinition) and definition.name == name
+            for spec in specs
+            for task_spec in spec.task_specs.values()
+            if (definition := getattr(task_spec, "event_definition", None)) is not None
+        )
+
     @classmethod
     def send_message(cls, wf: BpmnWorkflow, name: str, payload: dict | None = None) -> None:
         if cls.waiting_for(wf, name) is None:

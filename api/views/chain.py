@@ -99,7 +99,8 @@ def record_dispute(body):
 @blp.arguments(CaseMessage)
 @blp.response(200, CaseView)
 def send_message(body, ticket, name):
-    """Record an event from the Komisi Informasi or a court. 409 when the case is not waiting for it."""
+    """Record an event from the Komisi Informasi or a court. 404 when the case's process has no such message,
+    409 when the case is not waiting for it."""
     rt, user = runtime(), current_user()
     case = access.require_staff_case(db.session, user, ticket)
     result = casework.send_case_message(db.session, rt, user, case, name, body["data"])
