@@ -10,6 +10,7 @@ from zoneinfo import ZoneInfo
 from flask import current_app
 from marshmallow import Schema, fields, validate
 
+from api.errors import ITEMS_AT_LEAST, ITEMS_BETWEEN
 from api.formspec import form, with_limits
 from engine import inbox_list, kinds
 from engine.calendar import CALENDARS
@@ -313,7 +314,7 @@ class BulkAction(Schema):
     ids = fields.List(
         fields.Integer(validate=validate.Range(min=1, max=2**31 - 1)),
         required=True,
-        validate=validate.Length(min=1, max=200),
+        validate=validate.Length(min=1, max=200, error=ITEMS_BETWEEN),
     )
     username = fields.String(validate=validate.Length(max=80))
 
@@ -518,7 +519,7 @@ class OverrideCreate(Schema):
     calendars = fields.List(
         fields.String(validate=validate.OneOf(CALENDARS)),
         load_default=lambda: list(CALENDARS),
-        validate=validate.Length(min=1),
+        validate=validate.Length(min=1, error=ITEMS_AT_LEAST),
     )
 
 

@@ -277,6 +277,33 @@ def test_bad_queries_are_refused_with_field_paths(client, login, unchanged, case
     assert_refused(r, status, fields)
 
 
+def test_the_schema_layer_s_refusals_are_said_in_the_caller_s_language_with_a_reason(client, login, unchanged):
+    body = {"action": "claim", "ids": [], "zzz": 1, "username": 7}
+    with unchanged():
+        id_ = client.post(f"{API}/tasks/bulk", json=body, headers=login("ppid"))
+        en = client.post(f"{API}/tasks/bulk", json=body, headers={**login("ppid"), "Accept-Language": "en"})
+    assert_refused(id_, 422, {"ids", "zzz", "username"})
+    assert (id_.json["reason"], id_.json["message"]) == ("invalid_data", "data tidak sah")
+    assert id_.json["errors"] == {
+        "ids": ["1 sampai 200 butir"],
+        "zzz": ["isian tidak dikenal"],
+        "username": ["teks (string JSON)"],
+    }
+    assert en.json["errors"] == {"ids": ["1 to 200 items"], "zzz": ["unknown field"], "username": ["text (a JSON string)"]}
+    query = client.get(f"{API}/tasks", query_string={"limit": 0, "scope": "x"}, headers=login("ppid"))
+    assert query.json["errors"] == {"limit": ["angka dari 1 sampai 200"], "scope": ["salah satu dari mine, group, all"]}
+
+
+def test_an_unknown_address_or_method_is_said_in_the_caller_s_language(client, login):
+    missing = client.get(f"{API}/tidak-ada", headers={"Accept-Language": "en"})
+    assert_refused(missing, 404)
+    assert (missing.json["reason"], missing.json["message"]) == ("no_such_address", "there is no such address in the API")
+    wrong = client.delete(f"{API}/tasks", headers=login("ppid"))
+    assert_refused(wrong, 405)
+    assert wrong.json["message"] == "alamat ini tidak menerima DELETE"
+    assert "GET" in wrong.headers["Allow"]
+
+
 # --- the extension guard: an extension must be sent before T10 ------------------------------------
 
 

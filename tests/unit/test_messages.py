@@ -116,6 +116,16 @@ def test_every_message_code_is_said_somewhere():
     assert sorted(set(TEMPLATES) - used) == []
 
 
+def test_each_message_code_is_written_once():
+    """A dict literal keeps the last of two equal keys: a second template for a code would silently replace the first."""
+    tree = ast.parse((ROOT / "engine" / "messages.py").read_text(encoding="utf-8"))
+    table = next(
+        node.value for node in tree.body if isinstance(node, ast.AnnAssign) and node.target.id == "TEMPLATES"
+    )
+    codes = [key.value for key in table.keys]
+    assert sorted({code for code in codes if codes.count(code) > 1}) == []
+
+
 def test_every_message_has_its_bahasa_indonesia_translation_with_the_same_parameters():
     with ERRORS_PO.open("rb") as po:
         translations = {m.id: m for m in read_po(po, locale="id") if m.id}
