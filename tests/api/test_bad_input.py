@@ -289,7 +289,11 @@ def test_the_schema_layer_s_refusals_are_said_in_the_caller_s_language_with_a_re
         "zzz": ["isian tidak dikenal"],
         "username": ["teks (string JSON)"],
     }
-    assert en.json["errors"] == {"ids": ["1 to 200 items"], "zzz": ["unknown field"], "username": ["text (a JSON string)"]}
+    assert en.json["errors"] == {
+        "ids": ["1 to 200 items"],
+        "zzz": ["unknown field"],
+        "username": ["text (a JSON string)"],
+    }
     query = client.get(f"{API}/tasks", query_string={"limit": 0, "scope": "x"}, headers=login("ppid"))
     assert query.json["errors"] == {"limit": ["angka dari 1 sampai 200"], "scope": ["salah satu dari mine, group, all"]}
 
@@ -297,7 +301,10 @@ def test_the_schema_layer_s_refusals_are_said_in_the_caller_s_language_with_a_re
 def test_an_unknown_address_or_method_is_said_in_the_caller_s_language(client, login):
     missing = client.get(f"{API}/tidak-ada", headers={"Accept-Language": "en"})
     assert_refused(missing, 404)
-    assert (missing.json["reason"], missing.json["message"]) == ("no_such_address", "there is no such address in the API")
+    assert (missing.json["reason"], missing.json["message"]) == (
+        "no_such_address",
+        "there is no such address in the API",
+    )
     wrong = client.delete(f"{API}/tasks", headers=login("ppid"))
     assert_refused(wrong, 405)
     assert wrong.json["message"] == "alamat ini tidak menerima DELETE"

@@ -283,9 +283,7 @@ def test_a_message_the_case_is_not_waiting_for_is_409_and_changes_nothing(desk, 
 def test_a_message_the_case_s_process_does_not_know_is_404_and_changes_nothing(desk, client, login, unchanged):
     _, _, dispute = disputed(desk, client, login)
     with unchanged():
-        r = client.post(
-            f"{API}/cases/{dispute['ticket']}/messages/tidak_ada", json={"data": {}}, headers=login("ppid")
-        )
+        r = client.post(f"{API}/cases/{dispute['ticket']}/messages/tidak_ada", json={"data": {}}, headers=login("ppid"))
     assert_refused(r, 404)
     assert r.json["reason"] == "message_not_in_process"
     assert "tidak_ada" in r.json["message"]

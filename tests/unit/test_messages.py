@@ -117,11 +117,9 @@ def test_every_message_code_is_said_somewhere():
 
 
 def test_each_message_code_is_written_once():
-    """A dict literal keeps the last of two equal keys: a second template for a code would silently replace the first."""
+    """A dict literal keeps the last of two equal keys: a second template would silently replace the first."""
     tree = ast.parse((ROOT / "engine" / "messages.py").read_text(encoding="utf-8"))
-    table = next(
-        node.value for node in tree.body if isinstance(node, ast.AnnAssign) and node.target.id == "TEMPLATES"
-    )
+    table = next(node.value for node in tree.body if isinstance(node, ast.AnnAssign) and node.target.id == "TEMPLATES")
     codes = [key.value for key in table.keys]
     assert sorted({code for code in codes if codes.count(code) > 1}) == []
 
