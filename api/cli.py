@@ -627,11 +627,16 @@ def calendar_confirm(kawal, year, note, actor):
 @pass_context
 def calendar_year(kawal, year):
     """Whether YEAR's cuti bersama are confirmed, and the dates the holidays package only estimates."""
+    from engine.errors import KawalError
     from engine.holiday_years import year_view
 
     with kawal.session() as session:
         kawal.require_schema(session)
-        click.echo(json.dumps(year_view(session, year), indent=2, ensure_ascii=False, default=str))
+        try:
+            view = year_view(session, year)
+        except KawalError as exc:
+            raise refusal(exc) from None
+        click.echo(json.dumps(view, indent=2, ensure_ascii=False, default=str))
 
 
 @calendar.group("overrides")

@@ -100,7 +100,18 @@ def case_warnings(session: Session, case: Case) -> list[int]:
     return unconfirmed(session, flagged) if flagged else []
 
 
+def _in_range(year) -> bool:
+    return isinstance(year, int) and not isinstance(year, bool) and FIRST_YEAR <= year <= LAST_YEAR
+
+
+def check_year(year) -> None:
+    if not _in_range(year):
+        raise Invalid("year_out_of_range", fields={"year": [msg("year_range", first=FIRST_YEAR, last=LAST_YEAR)]})
+
+
 def year_view(session: Session, year: int) -> dict:
+    """What is known of ``year``'s days off; a year outside 2000-2100 is refused (a typo, not a question)."""
+    check_year(year)
     row = session.get(HolidayYear, year)
     overrides = session.scalar(
         select(HolidayOverrideRow.id).where(extract("year", HolidayOverrideRow.day) == year).limit(1)
@@ -125,7 +136,7 @@ def confirm_year(session: Session, year: int, actor: str, note: str | None = Non
     incident and tells every case flagged for it.
     """
     fields = {}
-    if not isinstance(year, int) or isinstance(year, bool) or not FIRST_YEAR <= year <= LAST_YEAR:
+    if not _in_range(year):
         fields["year"] = [msg("year_range", first=FIRST_YEAR, last=LAST_YEAR)]
     if note is not None and (not isinstance(note, str) or len(note.strip()) > NOTE_MAX):
         fields["note"] = [msg("max_length", max=NOTE_MAX)]

@@ -108,6 +108,8 @@ def _checked(day, is_working, reason, calendars) -> tuple[str, ...]:
     fields = {}
     if not isinstance(day, date) or isinstance(day, datetime):
         fields["day"] = [msg("date_required")]
+    elif not holiday_years.FIRST_YEAR <= day.year <= holiday_years.LAST_YEAR:
+        fields["day"] = [msg("year_range", first=holiday_years.FIRST_YEAR, last=holiday_years.LAST_YEAR)]
     if not isinstance(is_working, bool):
         fields["is_working"] = [msg("true_or_false")]
     if not isinstance(reason, str) or not reason.strip():

@@ -86,6 +86,7 @@ def test_cli_override_for_the_lenient_calendar_only_moves_no_strict_deadline(kaw
         (["add", "--date", "7 Dec", "--reason", "Libur"], 2, "--date"),
         (["add", "--date", "2026-12-07", "--reason", "Libur", "--calendar", "julian"], 2, "--calendar"),
         (["add", "--date", "2026-12-07", "--reason", "   "], 1, "--reason: is required"),
+        (["add", "--date", "9999-12-31", "--reason", "Libur"], 1, "--date: a year from 2000 to 2100"),
         (["remove", "99"], 1, "not found"),
     ],
 )
@@ -114,3 +115,16 @@ def test_cli_refuses_an_override_that_contradicts_one_already_set_for_that_day_o
     lenient = ("calendar", "overrides", "add", "--date", "2026-12-28", "--reason", "Cuti", "--calendar", "lenient")
     assert kawal(*lenient).exit_code == 0  # another calendar's reading of the same day
     assert len(kawal("calendar", "overrides", "list").output.strip().splitlines()) == 2
+
+
+@pytest.mark.parametrize("year", ["0", "1999", "2101", "99999"])
+def test_cli_refuses_a_calendar_year_outside_the_calendar_s_years(kawal, year):
+    result = kawal("calendar", "year", year)
+    assert result.exit_code == 1
+    assert "year: a year from 2000 to 2100" in result.output
+
+
+def test_cli_shows_a_calendar_year_within_the_calendar_s_years(kawal):
+    result = kawal("calendar", "year", "2027")
+    assert result.exit_code == 0, result.output
+    assert '"year": 2027' in result.output

@@ -80,8 +80,6 @@ def remove_override(override_id):
 def holiday_year(year):
     """Whether a year's cuti bersama are confirmed (by the holidays package or the admin), and its estimated dates."""
     access.require_staff(current_user())
-    if not holiday_years.FIRST_YEAR <= year <= holiday_years.LAST_YEAR:
-        raise Invalid("year_out_of_range", fields={"year": ["2000-2100"]})
     return holiday_years.year_view(db.session, year)
 
 

@@ -244,6 +244,8 @@ def test_only_admins_change_overrides_while_every_officer_may_read_them(client, 
 BAD_OVERRIDES = {
     "no_day": ({"reason": "Libur"}, {"day"}),
     "not_a_date": ({"day": "07/12/2026", "reason": "Libur"}, {"day"}),
+    "beyond_the_calendar_s_years": ({"day": "9999-12-31", "reason": "Libur"}, {"day"}),
+    "before_the_calendar_s_years": ({"day": "1945-08-17", "reason": "Libur"}, {"day"}),
     "no_reason": ({"day": "2026-12-07"}, {"reason"}),
     "blank_reason": ({"day": "2026-12-07", "reason": "   "}, {"reason"}),
     "reason_too_long": ({"day": "2026-12-07", "reason": "x" * 201}, {"reason"}),
