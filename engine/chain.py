@@ -46,7 +46,7 @@ HOW_TO_OBJECT = (
 )
 HOW_TO_DISPUTE = (
     "Ajukan permohonan penyelesaian sengketa kepada Komisi Informasi (Perki 1/2013 Pasal 13).",
-    "Apply to the Information Commission to resolve the dispute (Perki 1/2013 Pasal 13).",
+    "Apply to the Information Commission to resolve the dispute (Perki 1/2013 Article 13).",
 )
 
 

@@ -90,7 +90,7 @@ def _reading(strict: bool, whose: str, en: bool) -> str:
     if strict and en:
         return (
             f"Counted on the earliest reading (strict calendar), because this is {whose}: cuti bersama count"
-            " as working days, and day zero is the date of receipt whatever the hour (UU ITE Pasal 8)."
+            " as working days, and day zero is the date of receipt whatever the hour (UU ITE Article 8)."
         )
     if strict:
         return (

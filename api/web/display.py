@@ -12,7 +12,8 @@ from babel import dates as babel_dates
 from flask_babel import format_date, format_datetime, format_number, get_timezone
 from flask_babel import lazy_gettext as _l
 
-from engine import chain, clock, inbox_list, kinds, queries, status
+from api.web.i18n import current_language
+from engine import chain, citations, clock, inbox_list, kinds, queries, status
 from engine.models import HumanTask
 from engine.runtime import Runtime
 
@@ -78,6 +79,11 @@ def channel_label(code: str | None) -> str:
 
 def calendar_label(code: str | None) -> str:
     return str(CALENDAR_LABELS.get(code, code or ""))
+
+
+def legal_basis(text: str | None) -> str:
+    """A deadline's stored legal basis (Indonesian) as the page's language writes it (engine.citations)."""
+    return citations.legal_basis(text, current_language())
 
 
 def _index(locale: str) -> int:

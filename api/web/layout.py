@@ -81,4 +81,5 @@ def init_app(app) -> None:
         group_label=display.group_label,
         channel_label=display.channel_label,
         calendar_label=display.calendar_label,
+        legal_basis=display.legal_basis,
     )

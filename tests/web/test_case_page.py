@@ -256,3 +256,5 @@ def test_the_page_speaks_english_when_chosen(desk, browser):
     assert "An individual" in page  # the request's choices in English, not "Perorangan"
     assert "Perorangan" not in page
     assert "<h3>Current tasks</h3>" in page
+    assert "UU 14/2008 Article 22(7)" in page  # the deadline's legal basis, stored as "UU 14/2008 Pasal 22(7)"
+    assert "Pasal" not in page

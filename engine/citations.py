@@ -1,0 +1,73 @@
+"""A deadline's legal basis as the reader's language writes it.
+
+The basis is data: the BPMN model's ``legal_basis`` property of each deadline and the windows of
+``engine.chain`` store it as Indonesian practice cites it ("UU 14/2008 Pasal 22(7)"), and that is what
+the letters, the API and the exports keep. An English page shows it in English: the citations of the
+models are written out below (``tests/unit/test_citations.py`` fails while one is missing), and any
+other text has its "Pasal", "huruf" and "dan" put into English.
+"""
+
+from __future__ import annotations
+
+import re
+
+ENGLISH = {
+    # permohonan_informasi.bpmn
+    "Kebijakan layanan: jangka waktu pemohon melengkapi permohonan": (
+        "Service policy: the requester's time to complete the request"
+    ),
+    "UU 14/2008 Pasal 22(7)": "UU 14/2008 Article 22(7)",
+    "UU 14/2008 Pasal 22(8)": "UU 14/2008 Article 22(8)",
+    "UU 14/2008 Pasal 22(7)-(8), Pasal 35(1) huruf g; Perki 1/2010 Pasal 27-28 (setelah pembayaran)": (
+        "UU 14/2008 Article 22(7)-(8), Article 35(1)(g); Perki 1/2010 Articles 27-28 (after payment)"
+    ),
+    "UU 14/2008 Pasal 35(1) huruf g dan Pasal 36; tanggapan Atasan PPID": (
+        "UU 14/2008 Article 35(1)(g) and Article 36; the PPID superior's response"
+    ),
+    # keberatan.bpmn
+    "UU 14/2008 Pasal 36(2)": "UU 14/2008 Article 36(2)",
+    # sengketa_informasi.bpmn
+    "Perki 1/2013 Pasal 41": "Perki 1/2013 Article 41",
+    "UU 14/2008 Pasal 38(2) (informatif)": "UU 14/2008 Article 38(2) (informative)",
+    "UU 14/2008 Pasal 39 dan Pasal 52; putusan atau kesepakatan mediasi": (
+        "UU 14/2008 Article 39 and Article 52; the decision or the mediation agreement"
+    ),
+    "UU 14/2008 Pasal 48(1) (jangka waktu pemohon)": "UU 14/2008 Article 48(1) (the applicant's time)",
+    "UU 14/2008 Pasal 48(1)": "UU 14/2008 Article 48(1)",
+    "UU 14/2008 Pasal 50 (jangka waktu pemohon)": "UU 14/2008 Article 50 (the applicant's time)",
+    "UU 14/2008 Pasal 50": "UU 14/2008 Article 50",
+    # pengaduan.bpmn
+    "SP4N-LAPOR!: verifikasi 3 hari kerja": "SP4N-LAPOR!: verification within 3 working days",
+    "Standar layanan pengaduan (14/60 hari kerja), tidak melebihi 60 hari UU 25/2009 Pasal 50": (
+        "Complaint service standard (14/60 working days), within the 60 days of UU 25/2009 Article 50"
+    ),
+    "UU 25/2009 Pasal 45 (30 hari); SP4N-LAPOR! (10 hari kerja)": (
+        "UU 25/2009 Article 45 (30 days); SP4N-LAPOR! (10 working days)"
+    ),
+    "UU 25/2009 Pasal 50; Perpres 76/2013 (60 hari sejak berkas lengkap)": (
+        "UU 25/2009 Article 50; Perpres 76/2013 (60 days from a complete file)"
+    ),
+    # engine.chain: the requester's windows and the dispute's admissibility
+    "UU 14/2008 Pasal 36(1)": "UU 14/2008 Article 36(1)",
+    "UU 14/2008 Pasal 37(2); Perki 1/2013 Pasal 13": "UU 14/2008 Article 37(2); Perki 1/2013 Article 13",
+    "UU 14/2008 Pasal 36-37; Perki 1/2013 Pasal 13": "UU 14/2008 Articles 36-37; Perki 1/2013 Article 13",
+}
+
+_WORDS = (
+    (re.compile(r"\bPasal (\d+)-(\d+)\b"), r"Articles \1-\2"),
+    (re.compile(r"\bPasal\b"), "Article"),
+    (re.compile(r" huruf ([a-z])\b"), r"(\1)"),
+    (re.compile(r"\bayat \("), "paragraph ("),
+    (re.compile(r"\bdan\b"), "and"),
+)
+
+
+def legal_basis(text: str | None, locale: str) -> str:
+    """``text`` as it is for Bahasa Indonesia; in English, its written-out form or its citation words in English."""
+    if not text or locale != "en":
+        return text or ""
+    if text in ENGLISH:
+        return ENGLISH[text]
+    for pattern, words in _WORDS:
+        text = pattern.sub(words, text)
+    return text
