@@ -242,6 +242,7 @@ def record_dispute(session: Session, rt: Runtime, user: User, payload: dict) -> 
     grounds = payload.get("alasan") or parent.details.get("alasan")
     if not grounds:
         raise Invalid("invalid_data", fields={"alasan": [msg("required")]})
+    _check_not_recorded(session, parent, payload)
     now = clock.now()
     received_at = _instant(payload, "panggilan_diterima_at", now, past=True) or now
     hearing = _instant(payload, "sidang_pertama", now)
@@ -300,6 +301,17 @@ def _instant(payload: dict, field: str, now: datetime, past: bool = False) -> da
     if value is None or value.tzinfo is None or (past and value > now):
         raise Invalid("invalid_data", fields={field: [msg("past_iso_instant" if past else "iso_instant")]})
     return value
+
+
+def _check_not_recorded(session: Session, parent: Case, payload: dict) -> None:
+    """One summons is one dispute: the same Commission register number, or a dispute still open on the same
+    objection, is the summons recorded twice (a dispute withdrawn or decided may be registered anew)."""
+    register = payload["nomor_register"].strip()
+    for dispute in session.scalars(select(Case).where(Case.kind == kinds.DISPUTE, Case.parent_id == parent.id)):
+        if dispute.details.get("nomor_register", "").strip() == register:
+            raise Invalid("invalid_data", fields={"nomor_register": [msg("summons_recorded", ticket=dispute.ticket)]})
+        if dispute.closed_at is None:
+            raise Invalid("invalid_data", fields={"perkara": [msg("dispute_open", ticket=dispute.ticket)]})
 
 
 def _linked_case(session, rt, parent, kind, ticket, channel, received_at, details, now) -> Case:

@@ -241,6 +241,8 @@ TEMPLATES: dict[str, str] = {
     "receipt_date_invalid": "invalid date of receipt",
     "notice_not_sent": "no notice has been sent yet",
     "not_after_filing": "not after the filing",
+    "summons_recorded": "this summons is already recorded as dispute %(ticket)s",
+    "dispute_open": "dispute %(ticket)s on this case is still open",
     "not_after_summons": "not after the summons was received",
     "not_before_commission_filing": "not before the filing at the Information Commission",
     "window_not_ended": "the %(name)s window has not ended on the latest reading%(when)s: record the Commission's or "

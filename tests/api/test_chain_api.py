@@ -249,6 +249,30 @@ def test_invalid_summons_is_422_and_changes_nothing(desk, client, login, unchang
     assert_refused(r, 422, fields)
 
 
+def test_a_summons_recorded_twice_is_refused_naming_the_dispute_and_changes_nothing(desk, client, login, unchanged):
+    _, objection, dispute = disputed(desk, client, login)
+    with unchanged():
+        same = client.post(f"{API}/disputes", json={"perkara": objection["ticket"], **SUMMONS}, headers=login("ppid"))
+        other = {**SUMMONS, "nomor_register": "002/REG-PSI/XII/2026"}
+        open_ = client.post(f"{API}/disputes", json={"perkara": objection["ticket"], **other}, headers=login("ppid"))
+    assert_refused(same, 422, {"nomor_register"})
+    expected = f"panggilan ini sudah dicatat sebagai sengketa {dispute['ticket']}"
+    assert same.json["errors"]["nomor_register"] == [expected]
+    assert_refused(open_, 422, {"perkara"})
+    assert dispute["ticket"] in open_.json["errors"]["perkara"][0]
+
+
+def test_a_dispute_withdrawn_leaves_room_for_a_new_registration_on_the_same_objection(desk, client, login):
+    _, objection, dispute = disputed(desk, client, login)
+    r = client.post(
+        f"{API}/cases/{dispute['ticket']}/messages/sengketa_dicabut", json={"data": WITHDRAWN}, headers=login("ppid")
+    )
+    assert r.status_code == 200, r.json
+    again = {**SUMMONS, "nomor_register": "002/REG-PSI/XII/2026"}
+    r = client.post(f"{API}/disputes", json={"perkara": objection["ticket"], **again}, headers=login("ppid"))
+    assert r.status_code == 201, r.json
+
+
 # --- messages from the Komisi Informasi ------------------------------------------------------------
 
 WITHDRAWN = {"tanggal": "2026-12-20", "nomor_akta": "001/AKTA-PEMBATALAN/XII/2026"}
