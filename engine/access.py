@@ -12,6 +12,7 @@ from engine.errors import Forbidden, NotFound
 from engine.ids import in_range
 from engine.kinds import ALL as ALL_KINDS
 from engine.kinds import COMPLAINT
+from engine.letters.types import TYPES as LETTER_TYPES
 from engine.models import Case, HumanTask, User
 
 # Groups that handle information requests and see every PPID case of their office (never a complaint).
@@ -282,9 +283,14 @@ STAFF_GROUPS = PPID_READERS | COMPLAINT_TEAM | {"unit_pengolah", "auditor"}
 
 
 def can_read_letter(user: User, case: Case, kind: str) -> bool:
-    """A letter of record (engine.letters): every one of a PPID case for its staff; a complaint's as its document
-    of the same name (``can_read_document``: a unit reads the clarification request it was sent, nothing else)."""
-    return case.kind != COMPLAINT or can_read_document(user, kind)
+    """A letter of record (engine.letters). A PPID case's letter to the requester prints their name, address and
+    contact, so it is for those who read the identity (``can_read_identity``); its other letters for its staff. A
+    complaint's letter as its document of the same name (``can_read_document``: a unit reads the clarification
+    request it was sent, nothing else); none of those prints the reporter."""
+    if case.kind == COMPLAINT:
+        return can_read_document(user, kind)
+    letter = LETTER_TYPES.get(kind)
+    return letter is None or not letter.to_requester or can_read_identity(user, case)
 
 
 def require_read_letter(user: User, case: Case, kind: str) -> None:

@@ -79,6 +79,34 @@ def test_the_case_lists_its_letters_being_prepared_until_the_pdf_is_made(app, cl
     assert client.get(pdf_url, headers=login("tim")).status_code == 404  # the complaint team sees no PPID case
 
 
+@pytest.mark.parametrize("who", ["kepala", "admin", "auditor", "unit"])
+def test_a_letter_to_the_requester_is_not_read_by_those_who_may_not_see_the_requester_s_identity(
+    app, client, desk, login, who
+):
+    """A receipt or notice prints the requester's name, address and contact: a head, an administrator, an auditor or
+    a unit (who get the case without ``requester``) read neither it nor its print view, nor see it listed."""
+    receipt = to_notice(desk)
+    ticket = receipt["ticket"]
+    desk.complete(ticket, "pemberitahuan_tertulis")
+    render_letters(app)
+    base = f"{API}/cases/{ticket}/letters"
+    letters = client.get(base, headers=login("ppid")).json["items"]
+    assert {x["kind"] for x in letters} == {"tanda_bukti_penerimaan", "pemberitahuan_tertulis"}
+    case = client.get(f"{API}/cases/{ticket}", headers=login(who))
+    if case.status_code == 200:
+        assert case.json["requester"] is None
+    listed = client.get(base, headers=login(who))
+    assert listed.status_code in (200, 403, 404)
+    if listed.status_code == 200:
+        assert listed.json["items"] == []
+    for letter in letters:
+        for view in ("print", "pdf"):
+            r = client.get(f"{base}/{letter['id']}/{view}", headers=login(who))
+            assert r.status_code in (403, 404), (letter["kind"], view, r.status_code)
+            assert "Pemohon" not in r.get_data(as_text=True)
+    assert client.get(f"{base}/{letters[0]['id']}/print", headers=login("ppid")).status_code == 200
+
+
 def test_the_requester_reads_the_letters_sent_to_them_with_ticket_and_access_code(app, client, desk):
     receipt = to_notice(desk, "ditolak_dikecualikan")
     desk.complete(receipt["ticket"], "pemberitahuan_tertulis")
@@ -176,7 +204,7 @@ def test_a_correction_and_a_signed_scan_keep_the_letter_as_it_was(app, client, d
     )
     assert (
         client.post(f"{base}/{first['id']}/correction", json={"reason": "x"}, headers=login("auditor")).status_code
-        == 403
+        == 404  # a letter to the requester prints their identity: an auditor does not even see it
     )
     scan = b"%PDF-1.4\n% signed scan\n%%EOF\n"
     r = client.post(
