@@ -241,6 +241,8 @@ TEMPLATES: dict[str, str] = {
     "receipt_date_invalid": "invalid date of receipt",
     "notice_not_sent": "no notice has been sent yet",
     "not_after_filing": "not after the filing",
+    "exemption_letters_not_decided": "letter %(letters)s was not in the PPID's decision and consequence test "
+    "(%(decided)s): decide and test it first",
     "summons_recorded": "this summons is already recorded as dispute %(ticket)s",
     "dispute_open": "dispute %(ticket)s on this case is still open",
     "not_after_summons": "not after the summons was received",

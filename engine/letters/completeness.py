@@ -89,6 +89,21 @@ def _check_decision(session: Session, rt: Runtime, case: Case, data: dict) -> di
 
 def _check_determination(session: Session, rt: Runtime, case: Case, data: dict) -> dict:
     exemptions.check_determination(data, _received_on(rt, case), _today(rt))
+    return determination_letters(task_data(session, case, "putuskan"), data)
+
+
+def determination_letters(decision: dict, data: dict) -> dict[str, list[str]]:
+    """The head determines the exemption the PPID decided and tested (Perki 1/2021 Pasal 49): the decree's
+    Pasal 17 letters are among the decision's, or the decree, the refusal and the register contradict each other
+    (a decree on letter c over a consequence test of letter h)."""
+    tested = set(decision.get("pasal_pengecualian") or ())
+    untested = sorted(set(data.get("pasal_pengecualian") or ()) - tested)
+    if untested and tested:
+        return {
+            "pasal_pengecualian": [
+                msg("exemption_letters_not_decided", letters=", ".join(untested), decided=", ".join(sorted(tested)))
+            ]
+        }
     return {}
 
 

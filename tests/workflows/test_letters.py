@@ -17,11 +17,12 @@ from sqlalchemy import select
 from sqlalchemy.orm.exc import StaleDataError
 
 from engine import exemptions, inbox
+from engine.errors import Invalid
 from engine.files import FileStore
 from engine.letters import issue, production, records, render
 from engine.models import Case, CaseEvent, Exemption, Letter
 from tests.conftest import request_payload
-from tests.helpers import STEP, decision
+from tests.helpers import STEP, dated, decision
 
 NIK = request_payload()["requester"]["nik"]
 NAME = request_payload()["requester"]["name"]
@@ -141,6 +142,27 @@ def test_a_refusal_is_decided_by_decree_entered_in_the_register_and_quoted_by_th
     assert "mengungkap rahasia pribadi" in refusal
     assert "Membuka rahasia pribadi" in refusal  # the harm test, as the PPID wrote it
     assert NIK not in refusal
+
+
+def test_the_head_determines_only_the_pasal_17_letters_the_ppid_decided_and_tested(office, at_receipt):
+    """Perki 1/2021 Pasal 49: the decree on letter c over a decision and consequence test of letter h made a decree,
+    a refusal and a register entry that contradicted each other."""
+    ticket = office.submit()
+    for step in ("periksa_kelengkapan", "registrasi", "proses_permohonan", "tentukan_langkah"):
+        office.complete(ticket, step)
+    office.complete(ticket, "putuskan", decision("ditolak_dikecualikan"))  # letter h
+    office.complete(ticket, "uji_konsekuensi")
+    determination = dated(STEP["tetapkan_pengecualian"], "2026-11-30")
+    with pytest.raises(Invalid) as refused:
+        office.complete(ticket, "tetapkan_pengecualian", {**determination, "pasal_pengecualian": ["c", "h"]})
+    assert list(refused.value.fields) == ["pasal_pengecualian"]
+    (message,) = refused.value.fields["pasal_pengecualian"]
+    assert str(message) == "letter c was not in the PPID's decision and consequence test (h): decide and test it first"
+    with office.sessions() as s:
+        assert s.scalars(select(Exemption)).all() == []
+    office.complete(ticket, "tetapkan_pengecualian", {**determination, "pasal_pengecualian": ["h"]})
+    with office.sessions() as s:
+        assert [entry.letters for entry in s.scalars(select(Exemption))] == [["h"]]
 
 
 def test_a_later_request_for_the_same_information_cites_the_register_instead_of_a_new_test(office, at_receipt):
