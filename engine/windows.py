@@ -14,6 +14,7 @@ from __future__ import annotations
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from engine import clock
 from engine.errors import Conflict
 from engine.models import Case, Deadline
 
@@ -26,6 +27,7 @@ def check_confirmation_allowed(session: Session, case: Case, props: dict) -> Non
     row = session.scalar(
         select(Deadline).where(Deadline.case_id == case.id, Deadline.name == name).order_by(Deadline.id.desc()).limit(1)
     )
-    if row is None or row.status == "pending":
+    # Its lenient end has passed when the clock says so, even before the timer that marks it lapsed has fired.
+    if row is None or (row.status == "pending" and row.due_at > clock.now()):
         when = f" ({row.due_at.isoformat()})" if row is not None else ""
         raise Conflict("window_not_ended", name=name, when=when)

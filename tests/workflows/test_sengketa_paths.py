@@ -11,7 +11,7 @@ import pytest
 import time_machine
 from sqlalchemy import func, select
 
-from engine.errors import Conflict, Forbidden, Invalid
+from engine.errors import Conflict, Forbidden, Invalid, NotFound
 from engine.messages import msg
 from engine.models import Case, CaseEvent, HumanTask, Notification, Reminder
 
@@ -342,6 +342,9 @@ def test_accepted_decision_becomes_final_only_after_the_applicants_lenient_windo
     assert office.case(ticket).status == "putusan_ajudikasi"  # not "final" on 24 Mar
     with pytest.raises(Conflict):
         office.message(ticket, "tidak_ada_upaya_hukum", {"tanggal_pemeriksaan": "2027-03-25"})
+    with pytest.raises(Conflict) as early:  # the other confirmation of finality waits for the same window
+        office.message(ticket, "berkekuatan_hukum_tetap", {"tanggal": "2027-03-25"})
+    assert early.value.reason == "window_not_ended"
     clock.move_to(p14p.due_at + timedelta(minutes=1))
     office.run(ticket)
     assert office.case(ticket).status == "putusan_ajudikasi"  # the lapse closes nothing by itself
@@ -456,6 +459,9 @@ def test_applicant_may_challenge_in_court_after_the_agency_accepted(office, cloc
     _court(office, ticket, "ditolak", nomor="13/G/KI/2027/PTUN.JKT")
     assert office.open_tasks(ticket) == ["sikap_kasasi"]  # the agency won: it accepts the judgment
     office.complete(ticket, "sikap_kasasi", {"sikap": "menerima", "alasan_sikap": "Putusan menguatkan Termohon"})
+    with pytest.raises(Conflict) as early:  # the applicant's 14 days for cassation (K14P) still run
+        office.message(ticket, "berkekuatan_hukum_tetap", {"tanggal": "2027-05-03"})
+    assert early.value.reason == "window_not_ended"
     clock.move_to(wib("2027-05-24"))
     office.message(ticket, "berkekuatan_hukum_tetap", {"tanggal": "2027-05-24"})
     case = office.case(ticket)
@@ -507,7 +513,7 @@ def test_message_the_case_is_not_waiting_for_is_refused(office, clock):
         office.message(ticket, "putusan_ajudikasi", decision)
     with pytest.raises(Conflict):
         office.message(ticket, "hasil_mediasi", {"tanggal": "2027-01-14", "hasil": "gagal"})
-    with pytest.raises(Conflict):
+    with pytest.raises(NotFound):  # a message of the request's process, not of a dispute's
         office.message(ticket, "permohonan_dicabut", {})
     assert _snapshot(office, ticket) == before
     heard = _heard(office, clock, mediasi=False)  # in adjudication there is no mediation to extend
