@@ -18,6 +18,8 @@ import xlsxwriter
 from flask import Response, request, stream_with_context
 from werkzeug.wsgi import wrap_file
 
+from api.reports.files import safe_csv
+
 XLSX_MIMETYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 CHUNK = 64 * 1024
 MIMETYPES = {"jsonl": "application/x-ndjson", "csv": "text/csv"}
@@ -150,7 +152,8 @@ def _csv(rows, readable: Readable):
     writer = csv.writer(buffer)
     writer.writerow(headers(fields, readable))
     for row in rows():
-        writer.writerow(_cells(row, fields, readable))
+        # A requester's or reporter's own words are in the events: a cell they begin with "=" is text, not a formula.
+        writer.writerow([safe_csv(cell) if isinstance(cell, str) else cell for cell in _cells(row, fields, readable)])
         if buffer.tell() >= CHUNK:  # one write to the client per piece of about CHUNK characters
             yield buffer.getvalue()
             buffer.seek(0)
