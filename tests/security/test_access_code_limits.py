@@ -53,7 +53,11 @@ def post_message(client, ticket, code, address):
     )
 
 
-ENDPOINTS = {"status": status, "withdraw": withdraw}
+def answer_survey(client, ticket, code, address):
+    return client.post(f"{API}/survey", json={"ticket": ticket, "access_code": code, "answers": {}}, **at(address))
+
+
+ENDPOINTS = {"status": status, "withdraw": withdraw, "survey": answer_survey}
 COMPLAINT_ENDPOINTS = {"read_messages": read_messages, "post_message": post_message}
 
 
