@@ -42,6 +42,13 @@ def test_every_message_of_the_pages_is_translated_to_bahasa_indonesia():
     assert not missing, f"add these to api/translations (see babel.cfg): {missing}"
 
 
+def test_the_english_catalogs_translate_nothing_their_message_ids_are_the_english():
+    """An English msgstr can only differ from its id by mistake: one held the Bahasa Indonesia, so an English
+    form's error summary read "The form has errors Belum ada yang disimpan ...". Plural forms may spell out both."""
+    wrong = [m.id for m in _catalog("en") if m.id and isinstance(m.id, str) and m.string and m.string != m.id]
+    assert wrong == []
+
+
 def test_catalogs_compile_from_the_po_files(app):
     with app.test_request_context():
         assert language.catalog("id").gettext("Inbox") == "Kotak masuk"
