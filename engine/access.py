@@ -311,6 +311,11 @@ def require_staff(user: User) -> None:
         raise Forbidden("not_allowed")
 
 
+def can_record_summons(user: User) -> bool:
+    """The PPID desk records what reaches it on paper: a request brought in person, a Commission summons."""
+    return bool(_groups(user) & REQUEST_STAFF)
+
+
 def require_front_desk(user: User) -> None:
     if not _groups(user) & REQUEST_STAFF:
         raise Forbidden("officers_record_offline")

@@ -8,6 +8,10 @@ schedules every case the run touched; none commits.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
+from SpiffWorkflow.spiff.specs.event_definitions import MessageEventDefinition
+from SpiffWorkflow.util.task import TaskState
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
@@ -46,6 +50,31 @@ def send_case_message(session: Session, rt: Runtime, user: User, case: Case, nam
         run.send_message(name, payload)
         run.log.append(case, "message_received", user.username, {"message": name, "data": payload})
     return run.result
+
+
+@dataclass(frozen=True)
+class Awaited:
+    """A message from outside the case waits for and an officer records: its name, its form, who records it."""
+
+    name: str
+    form: str
+    lane: str | None
+
+
+def awaited_messages(session: Session, rt: Runtime, user: User, case: Case) -> list[Awaited]:
+    """What the case waits to hear from the Commission, a court or the reporter's silence that ``user`` may record
+    (``send_case_message``): the waiting catch events with a form, in a lane the user answers for, by name."""
+    if case.closed_at is not None or case.workflow_state is None:
+        return []
+    lanes = access.supervised_lanes(user)
+    found: dict[str, Awaited] = {}
+    for task in rt.load(session, case).get_tasks(state=TaskState.WAITING):
+        definition = getattr(task.task_spec, "event_definition", None)
+        form = properties(task.task_spec).get("formJsonSchemaFilename")
+        lane = task.task_spec.lane
+        if isinstance(definition, MessageEventDefinition) and form and (lane is None or lane in lanes):
+            found.setdefault(definition.name, Awaited(definition.name, form, lane))
+    return list(found.values())
 
 
 def withdraw_request(

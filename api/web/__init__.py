@@ -29,6 +29,7 @@ from api.web import (  # noqa: F401 - routes
     dashboard,
     dip,
     errors,
+    events,
     fees,
     i18n,
     inbox,

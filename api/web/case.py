@@ -28,7 +28,7 @@ from sqlalchemy import select
 from api.boundary import noted, runtime
 from api.extensions import db
 from api.reports.labels import CHANNELS
-from api.web import case_messages, display, workbench
+from api.web import case_messages, display, events, workbench
 from api.web.blueprint import bp
 from api.web.facts import case_facts, labelled, requester_facts
 from api.web.i18n import current_language
@@ -188,6 +188,8 @@ def case(ticket: str, reporter: dict | None = None):
         "facts": case_facts(rt, found, locale, visibility.details(rt.forms, found, access.field_readers(user, found))),
         "requester": requester_facts(rt, _identity(rt, user, found), locale),
         "tasks": _open_tasks(rt, found, locale),
+        "awaited": events.awaited(user, found, locale),
+        "summons": events.can_record_summons(user, found),
         "deadlines": _deadlines(found, locale),
         "history_shown": history_shown,
         "timeline": _timeline(found, locale) if history_shown else [],

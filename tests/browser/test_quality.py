@@ -39,6 +39,7 @@ class World:
     dip_item: int  # a published item of the public information list
     closed: str
     closed_code: str
+    dispute: str  # a Commission summons against the decided request, recorded: the dispute waits for events
 
 
 @pytest.fixture
@@ -71,6 +72,15 @@ def world(desk, kept_database) -> World:
                 "legal_basis": "Keputusan Kakanwil 12/2026",
             }
             desk.client.post("/api/v1/fee-standard", json=rate, headers=desk.login("admin"))
+        summons = {
+            "perkara": decided["ticket"],
+            "ki": "Komisi Informasi Pusat",
+            "nomor_register": "001/REG-PSI/XII/2026",
+            "diajukan_ke_ki": today,
+            "sidang_pertama": "2027-02-01T09:00:00+07:00",
+            "alasan": ["e"],
+        }
+        dispute = desk.client.post("/api/v1/disputes", json=summons, headers=desk.login("ppid")).json
         return World(
             fresh["ticket"],
             decided["ticket"],
@@ -79,6 +89,7 @@ def world(desk, kept_database) -> World:
             item["id"],
             closed["ticket"],
             closed["access_code"],
+            dispute["ticket"],
         )
 
     return kept_database("quality-world", build)
@@ -156,6 +167,8 @@ OPEN = {
     "task": _as("petugas", lambda w: f"/tugas/{w.task_id}"),
     "task-with-errors": _task_with_errors,
     "case": _as("ppid", lambda w: f"/kasus/{w.decided}"),
+    "summons-form": _as("ppid", lambda w: f"/sengketa/baru?perkara={w.decided}"),
+    "dispute-event": _as("ppid", lambda w: f"/kasus/{w.dispute}/peristiwa/sengketa_dicabut"),
     "portal-home": _anonymous("/publik"),
     "portal-request": _anonymous("/publik/permohonan"),
     "portal-request-with-errors": _portal_request_with_errors,

@@ -1,0 +1,156 @@
+"""What reaches the office from outside a case's tasks, recorded on a page as the API records it.
+
+- An event the case waits for (``/kasus/<ticket>/peristiwa/<name>``): the Commission's preliminary examination,
+  a mediation's result or end, the decision, the applicant's court challenge, a judgment, finality, a withdrawal;
+  for a complaint, the reporter's evidence that never came. The case page lists those the officer may record
+  (``engine.casework.awaited_messages``); the form is the catch event's JSON Schema and posting it is
+  ``casework.send_case_message``, the engine verb behind ``POST /api/v1/cases/{ticket}/messages/{name}``.
+- A Commission summons (``/sengketa/baru``): the dispute is registered from it (``intake.record_dispute``, behind
+  ``POST /api/v1/disputes``); the case page of an objection or a request offers it to the PPID desk.
+
+Refusals are the engine's: a form's errors beside its fields (422); a case no longer waiting, or an event
+recorded before the window it confirms has ended, as a message on the case page.
+"""
+
+from __future__ import annotations
+
+from flask import abort, flash, redirect, render_template, request, url_for
+from flask_babel import gettext as _
+from flask_login import login_required
+from werkzeug.datastructures import MultiDict
+
+from api.boundary import commit, runtime
+from api.extensions import db
+from api.web import schema_form
+from api.web.blueprint import bp
+from api.web.i18n import current_language, translated
+from api.web.inbox import refusal_message
+from api.web.session import officer
+from engine import access, casework, intake, kinds
+from engine.errors import Conflict, Forbidden, Invalid, NotFound
+from engine.models import Case, User
+
+SUMMONS_FORM = "sengketa.json"
+
+
+def awaited(user: User, case: Case, locale: str) -> list[dict]:
+    """The events the case page offers ``user`` to record: each with its form's title, in the reader's language."""
+    rt = runtime()
+    return [
+        {"name": event.name, "title": _title(rt.forms.schema(event.form), locale)}
+        for event in casework.awaited_messages(db.session, rt, user, case)
+    ]
+
+
+def can_record_summons(user: User, case: Case) -> bool:
+    """The PPID desk records a Commission summons against an objection or a request (``intake.record_dispute``)."""
+    return case.kind in (kinds.OBJECTION, kinds.REQUEST) and access.can_record_summons(user)
+
+
+@bp.get("/kasus/<ticket>/peristiwa/<name>")
+@login_required
+def event_form(ticket: str, name: str):
+    user = officer()
+    case = access.require_staff_case(db.session, user, ticket)
+    event = _awaited(user, case, name)
+    return _event_page(case, event)
+
+
+@bp.post("/kasus/<ticket>/peristiwa/<name>")
+@login_required
+def record_event(ticket: str, name: str):
+    user, rt = officer(), runtime()
+    case = access.require_staff_case(db.session, user, ticket)
+    event = _awaited(user, case, name)
+    schema = rt.forms.schema(event.form)
+    data = schema_form.parse(schema, request.form, rt.calendars["strict"].tz)
+    try:
+        result = casework.send_case_message(db.session, rt, user, case, name, data)
+        commit(*result.touched)
+    except Invalid as error:
+        db.session.rollback()
+        return _event_page(case, event, MultiDict(request.form), error.fields), 422
+    except (Conflict, Forbidden, NotFound) as error:
+        db.session.rollback()
+        flash(refusal_message(error), "error")
+        return redirect(url_for("web.case", ticket=case.ticket))
+    flash(_("Recorded: %(event)s.", event=_title(schema, current_language())), "success")
+    return redirect(url_for("web.case", ticket=case.ticket))
+
+
+@bp.get("/sengketa/baru")
+@login_required
+def summons_form():
+    user = officer()
+    if not access.can_record_summons(user):
+        abort(403)
+    return _summons_page(MultiDict({"perkara": request.args.get("perkara", "")}))
+
+
+@bp.post("/sengketa/baru")
+@login_required
+def record_summons():
+    user, rt = officer(), runtime()
+    if not access.can_record_summons(user):
+        abort(403)
+    data = schema_form.parse(rt.forms.schema(SUMMONS_FORM), request.form, rt.calendars["strict"].tz)
+    try:
+        case = intake.record_dispute(db.session, rt, user, data)
+        commit(case, db.session.get(Case, case.parent_id))
+    except Invalid as error:
+        db.session.rollback()
+        return _summons_page(MultiDict(request.form), error.fields), 422
+    flash(_("The summons is recorded as dispute %(ticket)s.", ticket=case.ticket), "success")
+    return redirect(url_for("web.case", ticket=case.ticket))
+
+
+def _awaited(user: User, case: Case, name: str) -> casework.Awaited:
+    """The event ``name`` the case waits for and ``user`` may record; 404 otherwise (it may have come meanwhile)."""
+    for event in casework.awaited_messages(db.session, runtime(), user, case):
+        if event.name == name:
+            return event
+    abort(404)
+
+
+def _event_page(case: Case, event: casework.Awaited, values: MultiDict | None = None, errors: dict | None = None):
+    rt, locale = runtime(), current_language()
+    schema = rt.forms.schema(event.form)
+    fields, general = _fields(schema, locale, values, errors)
+    return render_template(
+        "event.html",
+        case=case,
+        title=_title(schema, locale),
+        fields=fields,
+        general_errors=general,
+        has_errors=bool(errors),
+        action=url_for("web.record_event", ticket=case.ticket, name=event.name),
+        back=url_for("web.case", ticket=case.ticket),
+    )
+
+
+def _summons_page(values: MultiDict, errors: dict | None = None):
+    rt, locale = runtime(), current_language()
+    schema = rt.forms.schema(SUMMONS_FORM)
+    fields, general = _fields(schema, locale, values, errors)
+    return render_template(
+        "event.html",
+        case=None,
+        title=_title(schema, locale),
+        fields=fields,
+        general_errors=general,
+        has_errors=bool(errors),
+        action=url_for("web.record_summons"),
+        back=url_for("web.inbox"),
+    )
+
+
+def _fields(schema: dict, locale: str, values: MultiDict | None, errors: dict | None):
+    fields = schema_form.build_fields(schema, locale, values)
+    general = []
+    if errors:
+        general = schema_form.attach_errors(fields, {k: [translated(m) for m in v] for k, v in errors.items()})
+    return fields, general
+
+
+def _title(schema: dict, locale: str) -> str:
+    return (schema.get("x-title-en") if locale == "en" else None) or schema.get("title") or ""
