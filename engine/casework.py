@@ -9,13 +9,14 @@ schedules every case the run touched; none commits.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import date
 
 from SpiffWorkflow.spiff.specs.event_definitions import MessageEventDefinition
 from SpiffWorkflow.util.task import TaskState
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from engine import access, chain, tickets, windows
+from engine import access, chain, clock, kinds, tickets, windows
 from engine.audit import EventLog
 from engine.errors import Conflict, Forbidden, Invalid, NotFound
 from engine.messages import msg
@@ -46,10 +47,52 @@ def send_case_message(session: Session, rt: Runtime, user: User, case: Case, nam
         if lane is not None and lane not in access.supervised_lanes(user):
             raise Forbidden("message_for_group", group=lane)
         rt.forms.validate(form, payload)
+        check_event_dates(rt, case, rt.forms.schema(form), payload)
         windows.check_confirmation_allowed(session, case, properties(waiting.task_spec))
         run.send_message(name, payload)
         run.log.append(case, "message_received", user.username, {"message": name, "data": payload})
     return run.result
+
+
+# Dates an event's form gives that are still to come: a schedule, the date a mediation agreement sets.
+SCHEDULED = frozenset({"tanggal_mediasi", "batas_pelaksanaan"})
+# Dates that follow another of the same form: a decision is received after it is read; an agreement is carried out
+# after it is made.
+FOLLOWS = {
+    "tanggal_diterima": ("tanggal_dibacakan", "tanggal"),
+    "tanggal_diterima_pemohon": ("tanggal_dibacakan", "tanggal"),
+    "batas_pelaksanaan": ("tanggal",),
+}
+
+
+def check_event_dates(rt: Runtime, case: Case, schema: dict, payload: dict) -> None:
+    """An event's dates tell what already happened: each between the dispute's filing with the Commission (for a
+    complaint, its receipt) and today, a schedule after it, and none before the date it follows (422 per field)."""
+    tz = rt.calendars["strict"].tz
+    today = clock.now().astimezone(tz).date()
+    filed = _day(case.details.get("diajukan_ke_ki")) if case.kind == kinds.DISPUTE else None
+    first = filed or case.received_at.astimezone(tz).date()
+    fields: dict[str, list] = {}
+    for name, node in schema.get("properties", {}).items():
+        value = _day(payload.get(name)) if node.get("format") == "date" else None
+        if value is None:
+            continue
+        earlier = next((_day(payload.get(other)) for other in FOLLOWS.get(name, ()) if payload.get(other)), None)
+        if earlier is not None and value < earlier:
+            fields[name] = [msg("not_before_date", day=earlier)]
+        elif name in SCHEDULED and value < first:
+            fields[name] = [msg("not_before_date", day=first)]
+        elif name not in SCHEDULED and not first <= value <= today:
+            fields[name] = [msg("between_and_today", first=first)]
+    if fields:
+        raise Invalid("invalid_data", fields=fields)
+
+
+def _day(value) -> date | None:
+    try:
+        return date.fromisoformat(value) if isinstance(value, str) else None
+    except ValueError:
+        return None
 
 
 @dataclass(frozen=True)

@@ -9,7 +9,8 @@ schema, so the API (422) and the task page (messages beside the fields) say the 
 is changed by a refused form.
 
 A letter's other dates are bounded here too (``DATES``): a decision, a settlement record, a power of
-attorney or a complaint letter is dated between the case's receipt and today; a response is sent no earlier
+attorney, what the agency handed the Commission or carried out, or a complaint letter is dated between the
+case's receipt and today, and an incident a complaint reports no later than its receipt; a response is sent no earlier
 than it was decided. Dispatch dates (not before the receipt, not in the future) are engine.lateness's, the
 date information is handed over (not before the written notice) engine.delivery's; the extension's "before
 T10" is the task's ``mustCompleteBefore`` guard.
@@ -131,9 +132,20 @@ DATES: dict[tuple[str, str], tuple[Dated, ...]] = {
     (kinds.OBJECTION, "putuskan_keberatan"): (Dated("tanggal_keputusan"),),
     (kinds.OBJECTION, "kirim_tanggapan"): (Dated("tanggal_dikirim", ON_OR_AFTER_DECISION, "date_after_decision"),),
     (kinds.DISPUTE, "surat_kuasa"): (Dated("tanggal"),),
+    (kinds.DISPUTE, "bukti_ajudikasi"): (Dated("tanggal_diserahkan"),),
+    (kinds.DISPUTE, "kesimpulan"): (Dated("tanggal_diserahkan"),),
+    (kinds.DISPUTE, "sikap_kasasi"): (Dated("tanggal_permohonan_kasasi"),),
+    (kinds.DISPUTE, "laksanakan_kesepakatan_mediasi"): (Dated("tanggal_pelaksanaan"),),
+    (kinds.DISPUTE, "pelaksanaan_putusan"): (Dated("tanggal_pelaksanaan"),),
     (kinds.COMPLAINT, "rujukan_itjen"): (Dated("tanggal"),),
     (kinds.COMPLAINT, "surat_penerusan"): (Dated("tanggal"),),
     (kinds.COMPLAINT, "pemberitahuan_hasil"): (Dated("tanggal"),),
+}
+
+
+# Dates of what happened before the case reached the office: no later than its receipt (an incident in 2030).
+BEFORE_RECEIPT: dict[tuple[str, str], tuple[str, ...]] = {
+    (kinds.COMPLAINT, "catat_pengaduan"): ("waktu_kejadian",),
 }
 
 
@@ -141,6 +153,10 @@ def dates(session: Session, rt: Runtime, case: Case, task: str, data: dict) -> d
     """The bounds of ``DATES`` on a task's data: field messages for each date out of them."""
     fields: dict[str, list[str]] = {}
     today, received = _today(rt), _received_on(rt, case)
+    for name in BEFORE_RECEIPT.get((case.kind, task), ()):
+        value = _date(data.get(name))
+        if value is not None and value > received:
+            fields[name] = [msg("not_after_filing")]
     for rule in DATES.get((case.kind, task), ()):
         value = _date(data.get(rule.field))
         if value is None:

@@ -275,7 +275,7 @@ def test_a_dispute_withdrawn_leaves_room_for_a_new_registration_on_the_same_obje
 
 # --- messages from the Komisi Informasi ------------------------------------------------------------
 
-WITHDRAWN = {"tanggal": "2026-12-20", "nomor_akta": "001/AKTA-PEMBATALAN/XII/2026"}
+WITHDRAWN = {"tanggal": "2026-12-02", "nomor_akta": "001/AKTA-PEMBATALAN/XII/2026"}
 # sengketa_dicabut is caught in the ppid lane: the PPID and the superior above it record it.
 MESSAGE_BY_GROUP = {"ppid": 200, "atasan": 200, "petugas": 403, "unit": 404, "auditor": 403, "admin": 403}
 

@@ -26,7 +26,7 @@ from engine.errors import Conflict, Invalid
 from engine.models import Case, Notification, Reminder
 from engine.queries import explained_deadlines
 from engine.runtime import Runtime
-from tests.workflows.test_sengketa_paths import PELAKSANAAN, _decided, clock, wib  # noqa: F401 - fixture
+from tests.workflows.test_sengketa_paths import _carried_out, _decided, clock, wib  # noqa: F401 - fixture
 
 WIB = ZoneInfo("Asia/Jakarta")
 FIXTURES = Path(__file__).parent / "fixtures"
@@ -128,12 +128,13 @@ def test_the_applicants_kasasi_window_closes_nothing_and_is_confirmed_after_its_
     clock.move_to(wib("2027-05-24"))
     office.message(ticket, "tidak_ada_upaya_hukum", {"tanggal_pemeriksaan": "2027-05-24"})
     assert office.case(ticket).status == "pelaksanaan_putusan"
-    office.complete(ticket, "pelaksanaan_putusan", PELAKSANAAN)
+    office.complete(ticket, "pelaksanaan_putusan", _carried_out())
     assert office.case(ticket).status == "sengketa_selesai"
 
 
 def test_the_applicants_cassation_is_recorded_while_the_agency_still_deliberates(office, clock):  # noqa: F811
     ticket = _to_judgment(office, clock)
+    clock.move_to(wib("2027-05-10"))
     payload = {"tanggal": "2027-05-10", "pihak": "pemohon", "nomor_perkara": "101 K/TUN/KI/2027"}
     office.message(ticket, "kasasi_diajukan", payload)
     assert office.case(ticket).status == "kasasi"

@@ -236,12 +236,13 @@ def test_an_objection_citing_ground_a_and_c_is_settled_for_c_and_decided_for_a(o
 
 
 def test_a_dispute_citing_ground_a_and_c_is_mediated_for_c_and_adjudicated_for_a(office):
-    with time_machine.travel(datetime(2027, 1, 13, 3, 0, tzinfo=UTC), tick=True):
+    with time_machine.travel(datetime(2027, 1, 13, 3, 0, tzinfo=UTC), tick=True) as traveller:
         request = office.submit()
         objection = office.objection(request, ["a", "c"])
         ticket = office.dispute(objection)
         office.complete(ticket, "surat_kuasa", SURAT_KUASA)
         office.complete(ticket, "siapkan_berkas", BERKAS)
+        traveller.move_to(datetime(2027, 1, 20, 3, 0, tzinfo=UTC))
         office.message(
             ticket,
             "pemeriksaan_awal",
@@ -249,6 +250,7 @@ def test_a_dispute_citing_ground_a_and_c_is_mediated_for_c_and_adjudicated_for_a
         )
         office.complete(ticket, "mandat_mediasi", MANDAT)
         assert office.case(ticket).status == "mediasi"
+        traveller.move_to(datetime(2027, 1, 28, 3, 0, tzinfo=UTC))
         office.message(
             ticket,
             "hasil_mediasi",

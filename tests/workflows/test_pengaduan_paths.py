@@ -6,7 +6,7 @@ loads it again (the Office fixture); time moves with time-machine, which moves S
 clock too.
 """
 
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, datetime, timedelta, timezone
 
 import pytest
 import time_machine
@@ -190,12 +190,13 @@ def test_evidence_window_lapse_closes_nothing_a_confirmation_deems_the_complaint
     office.run(ticket)
     assert office.case(ticket).status == "menunggu_kelengkapan_pelapor"
     with pytest.raises(Conflict):  # the reporter is still in time
-        office.message(ticket, "bukti_tidak_dikirim", {"tanggal": "2027-02-12"}, "tim")
+        office.message(ticket, "bukti_tidak_dikirim", {"tanggal": clock_today()}, "tim")
     clock.move_to(bukti.due_at + timedelta(minutes=1))
     office.run(ticket)
     assert office.case(ticket).status == "menunggu_kelengkapan_pelapor"  # the reporter's lapse closes nothing
     assert office.deadlines(ticket)["BUKTI"] == "lapsed"
-    office.message(ticket, "bukti_tidak_dikirim", {"tanggal": "2027-02-15"}, "tim")
+    confirmed_on = clock_today()  # the confirmation's date: the day it is recorded, after the lapse
+    office.message(ticket, "bukti_tidak_dikirim", {"tanggal": confirmed_on}, "tim")
     case = office.case(ticket)
     assert (case.status, case.overdue) == ("dianggap_dicabut", False)
     assert (case.closed_at is not None, case.due_at) == (True, None)
@@ -485,3 +486,21 @@ def test_the_team_is_told_of_a_reporters_message_in_a_mail_that_renders_in_both_
             assert row.context["deadline"] == min(pending, key=lambda d: d.due_at).name
         else:
             assert row.context["deadline"] is None
+
+
+def clock_today() -> str:
+    """The office's date now (WIB), as a form writes it."""
+    from engine import clock as office_clock
+
+    return office_clock.now().astimezone(timezone(timedelta(hours=7))).date().isoformat()
+
+
+def test_the_team_records_an_incident_no_later_than_the_complaint_reached_the_office(office, clock):
+    """The public form refuses an incident dated after the filing; the team's record of it took 2027-02-02."""
+    ticket, _ = office.complaint()
+    with pytest.raises(Invalid) as refused:
+        office.complete(ticket, "catat_pengaduan", {**CATAT, "waktu_kejadian": "2030-02-02"})
+    assert list(refused.value.fields) == ["waktu_kejadian"]
+    assert office.open_tasks(ticket) == ["catat_pengaduan"]
+    office.complete(ticket, "catat_pengaduan", CATAT)
+    assert office.open_tasks(ticket) == ["verifikasi"]

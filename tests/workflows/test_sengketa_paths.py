@@ -5,7 +5,7 @@ instance and loads it again (the Office fixture). Time moves with time-machine, 
 SpiffWorkflow's own clock too: the library decides by itself when a timer is due.
 """
 
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, datetime, timedelta, timezone
 
 import pytest
 import time_machine
@@ -17,6 +17,9 @@ from engine.models import Case, CaseEvent, HumanTask, Notification, Reminder
 
 # Wed 13 Jan 2027, 10:00 WIB: the summons arrives; the KI received the application on Mon 4 Jan 2027.
 SUMMONED = datetime(2027, 1, 13, 3, 0, tzinfo=UTC)
+
+
+WIB = timezone(timedelta(hours=7))
 
 
 def wib(day: str, hour: int = 10) -> datetime:
@@ -53,6 +56,13 @@ PELAKSANAAN = {
 BEFORE_THE_HEARING = ["sengketa_teregistrasi", "persiapan_termohon", "pemeriksaan_awal"]
 
 
+def _carried_out() -> dict:
+    """The decision carried out today (a date of the past: never after the day it is recorded)."""
+    from engine import clock as office_clock
+
+    return {**PELAKSANAAN, "tanggal_pelaksanaan": office_clock.now().astimezone(WIB).date().isoformat()}
+
+
 def _dispute(office, grounds=("c",)):
     """A request, an objection on ``grounds`` and the KI's summons against it."""
     request = office.submit()
@@ -83,6 +93,7 @@ def _in_mediation(office, clock):
 def _decided(office, clock, amar, **received):
     """Adjudication to the decision, received on Mon 1 Mar 2027."""
     ticket = _heard(office, clock, mediasi=False)
+    clock.move_to(wib("2027-02-17"))  # the evidence handed over on 10 Feb, the conclusions on 17 Feb
     office.complete(ticket, "bukti_ajudikasi", BUKTI)
     office.complete(ticket, "kesimpulan", KESIMPULAN)
     clock.move_to(wib("2027-03-01"))
@@ -161,6 +172,7 @@ def test_file_without_a_checked_chronology_is_refused(office, clock):
 
 def test_interlocutory_decision_ends_the_case(office, clock):
     ticket = _prepared(office)
+    clock.move_to(wib("2027-01-20"))
     office.message(ticket, "pemeriksaan_awal", {"tanggal": "2027-01-20", "hasil": "putusan_sela"})
     case = office.case(ticket)
     assert case.status == "putusan_sela"
@@ -218,7 +230,7 @@ def test_mediation_agreement_is_a_final_decision_the_agency_carries_out(office, 
     assert (laksana.working_days, laksana.provenance["counted_from"]) == (14, "2027-01-27")
     with pytest.raises(Conflict):  # a mediation decision is final: there is no court challenge
         office.message(ticket, "gugatan_pemohon", {"tanggal": "2027-02-01", "pengadilan": "PTUN", "nomor_perkara": "1"})
-    office.complete(ticket, "pelaksanaan_putusan", PELAKSANAAN)
+    office.complete(ticket, "pelaksanaan_putusan", _carried_out())
     case = office.case(ticket)
     assert (case.status, case.closed_at is not None) == ("sengketa_selesai", True)
     assert office.milestones(ticket) == [
@@ -243,6 +255,7 @@ def test_mediation_is_extended_once_by_seven_working_days_then_fails_into_adjudi
     assert office.deadline(ticket, "M21").due_at == datetime(2027, 2, 19, 9, 0, tzinfo=UTC)
     with pytest.raises(Conflict):
         office.message(ticket, "mediasi_diperpanjang", {"tanggal": "2027-02-12", "alasan": "Sekali lagi"})
+    clock.move_to(wib("2027-02-15"))
     office.message(
         ticket, "hasil_mediasi", {"tanggal": "2027-02-15", "hasil": "gagal", "alasan_gagal": "Tidak sepakat"}
     )
@@ -260,6 +273,7 @@ def test_mediation_is_extended_once_by_seven_working_days_then_fails_into_adjudi
 
 def test_failed_mediation_agreement_needs_no_terms_but_an_agreement_does(office, clock):
     ticket = _in_mediation(office, clock)
+    clock.move_to(wib("2027-01-27"))
     with pytest.raises(Invalid) as refused:
         office.message(ticket, "hasil_mediasi", {"tanggal": "2027-01-27", "hasil": "berhasil"})
     assert "kesepakatan" in refused.value.fields
@@ -287,6 +301,7 @@ def test_mediation_lapse_closes_nothing_the_stage_moves_on_a_confirmation_after_
             select(Reminder.kind).join(Case).where(Case.ticket == ticket, Reminder.status == "pending")
         ).all()
     assert "T+1" in after  # the officers are reminded to record what the Commission decided
+    clock.move_to(wib("2027-02-11"))
     office.message(ticket, "mediasi_berakhir", {"tanggal": "2027-02-11", "keterangan": "Mediator: tidak sepakat"})
     assert office.case(ticket).status == "ajudikasi"
     assert office.open_tasks(ticket) == ["bukti_ajudikasi"]
@@ -298,11 +313,13 @@ def test_mediation_lapse_closes_nothing_the_stage_moves_on_a_confirmation_after_
 def test_extended_mediation_lapse_closes_nothing_either(office, clock):
     """M21 (14 + 7 working days, lenient) ends Fri 19 Feb 2027; the Commission may still report a result."""
     ticket = _in_mediation(office, clock)
+    clock.move_to(wib("2027-02-05"))
     office.message(ticket, "mediasi_diperpanjang", {"tanggal": "2027-02-05", "alasan": "Para pihak sepakat"})
     clock.move_to(office.deadline(ticket, "M21").due_at + timedelta(minutes=1))
     office.run(ticket)
     assert office.case(ticket).status == "mediasi_diperpanjang"
     assert office.deadlines(ticket) == {"K100": "pending", "M14": "superseded", "M21": "lapsed"}
+    clock.move_to(wib("2027-02-22"))
     office.message(ticket, "hasil_mediasi", {"tanggal": "2027-02-22", "hasil": "gagal"})
     assert office.case(ticket).status == "ajudikasi"
 
@@ -356,7 +373,7 @@ def test_accepted_decision_becomes_final_only_after_the_applicants_lenient_windo
     assert office.open_tasks(ticket) == ["pelaksanaan_putusan"]
     # Not overdue from its first day: 14 working days from the day it became final (Thu 1 Apr 2027).
     assert _due_at(office, ticket, "pelaksanaan_putusan") == datetime(2027, 4, 21, 9, 0, tzinfo=UTC)
-    office.complete(ticket, "pelaksanaan_putusan", PELAKSANAAN)
+    office.complete(ticket, "pelaksanaan_putusan", _carried_out())
     case = office.case(ticket)
     assert (case.status, case.closed_at is not None) == ("sengketa_selesai", True)
     assert office.milestones(ticket) == [
@@ -397,6 +414,7 @@ def test_agency_challenges_in_court_then_cassation_gives_the_final_decision(offi
     clock.move_to(wib("2027-05-03"))
     _court(office, ticket, "ditolak")
     assert office.case(ticket).status == "putusan_pengadilan"
+    clock.move_to(wib("2027-05-12"))
     office.message(
         ticket, "kasasi_diajukan", {"tanggal": "2027-05-12", "pihak": "pemohon", "nomor_perkara": "101 K/TUN/KI/2027"}
     )
@@ -410,7 +428,7 @@ def test_agency_challenges_in_court_then_cassation_gives_the_final_decision(offi
         {"tanggal": "2027-07-30", "nomor_perkara": "101 K/TUN/KI/2027", "amar": "dikabulkan_sebagian"},
     )
     assert office.open_tasks(ticket) == ["pelaksanaan_putusan"]  # the cassation overturned the dismissal
-    office.complete(ticket, "pelaksanaan_putusan", PELAKSANAAN)
+    office.complete(ticket, "pelaksanaan_putusan", _carried_out())
     assert office.case(ticket).status == "sengketa_selesai"
     assert office.milestones(ticket) == [
         *BEFORE_THE_HEARING,
@@ -479,6 +497,7 @@ def test_applicant_may_challenge_in_court_after_the_agency_accepted(office, cloc
 
 def test_withdrawal_before_the_decision_closes_the_case_and_cancels_its_clocks(office, clock):
     ticket = _in_mediation(office, clock)
+    clock.move_to(wib("2027-01-25"))
     office.message(ticket, "sengketa_dicabut", {"tanggal": "2027-01-25", "nomor_akta": "001/AKTA-PR/I/2027"})
     case = office.case(ticket)
     assert (case.status, case.closed_at is not None) == ("sengketa_dicabut", True)
@@ -490,6 +509,7 @@ def test_withdrawal_before_the_decision_closes_the_case_and_cancels_its_clocks(o
 
 def test_application_lapses_when_the_applicant_stays_away(office, clock):
     ticket = _dispute(office)
+    clock.move_to(wib("2027-01-27"))
     office.message(ticket, "sengketa_gugur", {"tanggal": "2027-01-27", "alasan": "Pemohon dua kali tidak hadir"})
     case = office.case(ticket)
     assert (case.status, case.closed_at is not None) == ("sengketa_gugur", True)
@@ -523,6 +543,7 @@ def test_message_the_case_is_not_waiting_for_is_refused(office, clock):
 
 def test_invalid_payload_is_refused_and_changes_nothing(office, clock):
     ticket = _prepared(office)
+    clock.move_to(wib("2027-01-20"))
     before = _snapshot(office, ticket)
     with pytest.raises(Invalid) as refused:
         office.message(ticket, "pemeriksaan_awal", {"tanggal": "2027-01-20", "hasil": "dilanjutkan", "mediasi": True})
@@ -542,6 +563,7 @@ def test_invalid_payload_is_refused_and_changes_nothing(office, clock):
 
 def test_only_the_ppid_or_its_superior_records_commission_events(office, clock):
     ticket = _prepared(office)
+    clock.move_to(wib("2027-01-20"))
     with pytest.raises(Forbidden):
         office.message(ticket, "pemeriksaan_awal", {"tanggal": "2027-01-20", "hasil": "putusan_sela"}, "petugas")
     office.message(ticket, "pemeriksaan_awal", {"tanggal": "2027-01-20", "hasil": "putusan_sela"}, "atasan")
@@ -582,9 +604,50 @@ def test_a_mediation_agreement_with_its_own_date_is_due_that_day_and_lapsing_fla
     assert office.case(ticket).overdue is True
     assert office.deadlines(ticket)["LAKSANA"] == "missed"
     assert sorted(office.open_tasks(ticket)) == ["eskalasi_pelaksanaan", "pelaksanaan_putusan"]
-    office.complete(ticket, "pelaksanaan_putusan", PELAKSANAAN)
+    office.complete(ticket, "pelaksanaan_putusan", _carried_out())
     case = office.case(ticket)
     assert (case.status, case.closed_at is not None, case.overdue) == ("sengketa_selesai", True, True)
     # Carried out, late: the escalation saying it was not is withdrawn with the dispute; the lateness stays.
     assert office.open_tasks(ticket) == []
     assert office.deadlines(ticket)["LAKSANA"] == "missed"
+
+
+def test_an_event_s_dates_are_past_after_the_commission_filing_and_in_their_order(office, clock):
+    """A preliminary examination dated in 2027's future or in 1990, a decision received before it was read, an
+    agreement carried out before it was made: each made clocks run from dates that never were."""
+    ticket = _prepared(office)  # filed with the Commission Mon 4 Jan 2027; today Wed 13 Jan
+    before = _snapshot(office, ticket)
+    for day in ("2027-01-20", "1990-01-01", "2027-01-03"):
+        with pytest.raises(Invalid) as refused:
+            office.message(ticket, "pemeriksaan_awal", {"tanggal": day, "hasil": "putusan_sela"})
+        assert refused.value.fields == {"tanggal": [msg("between_and_today", first=datetime(2027, 1, 4).date())]}
+    assert _snapshot(office, ticket) == before
+    office.message(ticket, "pemeriksaan_awal", {"tanggal": "2027-01-13", "hasil": "putusan_sela"})
+    assert office.case(ticket).status == "putusan_sela"
+
+
+def test_a_decision_is_received_no_earlier_than_it_was_read(office, clock):
+    ticket = _heard(office, clock, mediasi=False)
+    clock.move_to(wib("2027-02-17"))
+    office.complete(ticket, "bukti_ajudikasi", BUKTI)
+    with pytest.raises(Invalid) as refused:  # handed to the Commission in the future
+        office.complete(ticket, "kesimpulan", {**KESIMPULAN, "tanggal_diserahkan": "2027-02-18"})
+    assert list(refused.value.fields) == ["tanggal_diserahkan"]
+    office.complete(ticket, "kesimpulan", KESIMPULAN)
+    clock.move_to(wib("2027-03-01"))
+    decision = {"tanggal_dibacakan": "2027-02-26", "tanggal_diterima": "2027-02-20", "amar": "ditolak"}
+    with pytest.raises(Invalid) as refused:
+        office.message(ticket, "putusan_ajudikasi", decision)
+    assert refused.value.fields == {"tanggal_diterima": [msg("not_before_date", day=datetime(2027, 2, 26).date())]}
+    assert office.case(ticket).status == "ajudikasi"
+
+
+def test_a_mediation_agreement_is_carried_out_no_earlier_than_it_was_made(office, clock):
+    ticket = _in_mediation(office, clock)
+    clock.move_to(wib("2027-01-27"))
+    agreement = {"tanggal": "2027-01-27", "hasil": "berhasil", "kesepakatan": "Salinan diserahkan"}
+    with pytest.raises(Invalid) as refused:
+        office.message(ticket, "hasil_mediasi", {**agreement, "batas_pelaksanaan": "2027-01-26"})
+    assert list(refused.value.fields) == ["batas_pelaksanaan"]
+    office.message(ticket, "hasil_mediasi", {**agreement, "batas_pelaksanaan": "2027-02-03"})  # a date to come
+    assert office.deadline(ticket, "LAKSANA").due_at == wib("2027-02-03", 16)
