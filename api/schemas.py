@@ -139,6 +139,10 @@ class PublicStatus(Schema):
     due_at = OfficeDateTime(allow_none=True)
     due_explanation = fields.String(allow_none=True)
     next_step = fields.String()
+    missing = fields.String(
+        allow_none=True,
+        metadata={"description": "while the office waits for the request to be completed: what is missing"},
+    )
     windows = fields.List(
         fields.Nested(Window), metadata={"description": "until when the requester may object or bring a dispute"}
     )

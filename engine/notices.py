@@ -60,6 +60,11 @@ def announce(session: Session, rt: Runtime, case: Case, changes: Changes) -> Non
             outbox.to_requester(
                 case, "extension_notice", "extended", {**context, "reason": reason, "new_due_at": new_due}
             )
+        elif reached == "menunggu_kelengkapan":  # what is missing and until when (the requester's window)
+            window = _last(case, "K_LENGKAP")
+            asked = deadline_context(rt.calendars[window.calendar], window) if window is not None else {}
+            missing = {"missing": data.get("kekurangan") or "", "portal_hint": PORTAL_HINT}
+            outbox.to_requester(case, "completion_request", "incomplete", {**context, **asked, **missing})
         elif reached in status.NOTICE_STATUSES:  # a decision, or the closure of an incomplete request
             context = {**context, "outcome_label": status.label(reached), **dip_match.notice_context(session, data)}
             outbox.to_requester(case, "decision_notice", "decided", context)

@@ -250,6 +250,8 @@ def public_status(
         "due_name": deadline.name if due_at is not None else None,
         "due_explanation": explanation_text,
         "next_step": status.next_step(shown, locale),
+        # What the requester must supply while the office waits for it (the officer's words, to them alone).
+        "missing": _missing(session, case) if shown == "menunggu_kelengkapan" else None,
         "windows": _windows(rt, session, case, locale, words) if rt is not None else [],
         "linked": [
             {"ticket": m.ticket, "kind": m.kind, "status_label": status.label(_public_stage(session, rt, m), locale)}
@@ -258,6 +260,24 @@ def public_status(
         ],
         "files": delivery.public_files(session, rt, case) if rt is not None else [],
     }
+
+
+def _missing(session: Session, case: Case) -> str | None:
+    """The items the check of completeness found missing, as the officer wrote them for the requester, while the
+    office still waits for them (its task to record what the requester supplies is open)."""
+    waiting = select(HumanTask.id).where(
+        HumanTask.case_id == case.id, HumanTask.bpmn_id == "terima_kelengkapan", HumanTask.state == "open"
+    )
+    if session.scalar(waiting.limit(1)) is None:
+        return None
+    for (data,) in session.execute(
+        select(CaseEvent.data)
+        .where(CaseEvent.case_id == case.id, CaseEvent.type == "task_completed")
+        .order_by(CaseEvent.seq.desc())
+    ):
+        if data.get("task") == "periksa_kelengkapan":
+            return (data.get("data") or {}).get("kekurangan") or None
+    return None
 
 
 def _owner(deadline: Deadline) -> str:

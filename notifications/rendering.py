@@ -61,6 +61,7 @@ empty. Other keys in the context are ignored::
 
     receipt            portal_hint
     extension_notice   reason (may be ""), new_due_at, portal_hint
+    completion_request missing (what the check found missing, the officer's words), portal_hint
     decision_notice    outcome_label, portal_hint
     objection_receipt  portal_hint
     objection_response outcome_label, portal_hint
@@ -113,6 +114,7 @@ EVENTS: dict[str, str] = {
     # to the requester
     "receipt": "requester",
     "extension_notice": "requester",
+    "completion_request": "requester",
     "decision_notice": "requester",
     "objection_receipt": "requester",
     "objection_response": "requester",
@@ -148,6 +150,7 @@ CONTEXT_KEYS = frozenset(
         "status_label",
         "reason",
         "new_due_at",
+        "missing",
         "outcome_label",
         "portal_hint",
         "access_code",
@@ -168,6 +171,7 @@ DEADLINE_KEYS = frozenset({"deadline_label", "legal_basis", "due_at", "working_d
 REQUIRED_KEYS: dict[str, frozenset[str]] = {
     "receipt": frozenset({"portal_hint"}),
     "extension_notice": frozenset({"reason", "new_due_at", "portal_hint"}),
+    "completion_request": frozenset({"missing", "portal_hint"}),
     "decision_notice": frozenset({"outcome_label", "portal_hint"}),
     "objection_receipt": frozenset({"portal_hint"}),
     "objection_response": frozenset({"outcome_label", "portal_hint"}),

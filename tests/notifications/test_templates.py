@@ -31,6 +31,7 @@ def full_context(event: str, **overrides) -> dict:
         "attached": True,
         "file_count": 2,
         "download_until": "2 Januari 2027",
+        "missing": "Salinan KTP pemohon",
     }
     context.update(overrides)
     return context
@@ -49,6 +50,7 @@ def test_events_and_audiences():
     assert set(EVENTS) == {
         "receipt",
         "extension_notice",
+        "completion_request",
         "decision_notice",
         "objection_receipt",
         "objection_response",
@@ -71,6 +73,7 @@ def test_events_and_audiences():
     assert {e for e, a in EVENTS.items() if a == "requester"} == {
         "receipt",
         "extension_notice",
+        "completion_request",
         "decision_notice",
         "objection_receipt",
         "objection_response",

@@ -60,6 +60,17 @@ def open_case(b, ticket, code):
 # --- an information request ----------------------------------------------------------------------
 
 
+def test_an_incomplete_request_s_status_says_what_is_missing_and_until_when(browser, desk):
+    """It showed T10 with "nothing for you to do for this deadline" and "supply the missing items" without saying
+    which or by when (§3.10)."""
+    receipt = desk.submit()
+    missing = "Salinan KTP dan tujuan penggunaan informasi"
+    desk.complete(receipt["ticket"], "periksa_kelengkapan", {"lengkap": False, "kekurangan": missing})
+    page = text(open_case(browser(), receipt["ticket"], receipt["access_code"]))
+    assert f"<strong>Yang perlu dilengkapi:</strong> {missing}" in page
+    assert "lengkapi kekurangan permohonan Anda paling lambat 7 Des 2026, 16:00 WIB" in page  # the window, not T10
+
+
 def test_a_request_filed_on_the_portal_shows_its_ticket_and_code_once(browser, desk):
     b = browser()
     assert "Ajukan permohonan informasi" in text(b.get("/publik"))

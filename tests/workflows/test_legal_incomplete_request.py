@@ -14,6 +14,7 @@ from sqlalchemy import select
 
 from engine import queries
 from engine.models import Case, CaseEvent, Notification
+from notifications.rendering import render
 from tests.helpers import STEP
 
 # Tue 22 Dec 2026, 10:00 WIB, before Cuti Bersama Natal (Thu 24 Dec) and Natal (Fri 25 Dec).
@@ -81,3 +82,29 @@ def test_an_incomplete_request_closes_with_a_written_notice_and_opens_the_object
     assert "keberatan" in shown["next_step"]
     [window] = shown["windows"]
     assert (window["name"], window["due_at"]) == ("O30", datetime(2027, 2, 16, 9, 0, tzinfo=UTC))
+
+
+def test_the_requester_is_told_what_is_missing_and_until_when(office, clock):
+    """§3.10: the request waits for its completion, and the requester must know for what and until when. Before,
+    the only message was the receipt, and the status page showed T10 with "nothing for you to do"."""
+    ticket = office.submit()
+    office.complete(ticket, "periksa_kelengkapan", INCOMPLETE)
+    with office.sessions() as s:
+        case = s.scalar(select(Case).where(Case.ticket == ticket))
+        [row] = s.scalars(
+            select(Notification).where(Notification.case_id == case.id, Notification.event == "completion_request")
+        ).all()
+        subject, body = render(row.event, "id", row.context)
+        shown = queries.public_status(s, case, "id", office.rt)
+    assert ticket in subject
+    assert "Salinan KTP dan tujuan penggunaan informasi" in body
+    assert "Jatuh tempo  : 29-12-2026 16:00 WIB" in body  # the requester's window, on its lenient reading
+    assert shown["missing"] == "Salinan KTP dan tujuan penggunaan informasi"
+    assert (shown["due_name"], shown["due_owner"]) == ("K_LENGKAP", "citizen")
+    assert shown["due_at"] == datetime(2026, 12, 29, 9, 0, tzinfo=UTC)
+    office.complete(ticket, "terima_kelengkapan", {**STEP["terima_kelengkapan"], "dilengkapi_pada": "2026-12-22"})
+    with office.sessions() as s:
+        assert (
+            queries.public_status(s, s.scalar(select(Case).where(Case.ticket == ticket)), "id", office.rt)["missing"]
+            is None
+        )
