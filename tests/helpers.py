@@ -16,7 +16,7 @@ STEP = {
     "proses_permohonan": {"minta_unit": False},
     "proses_permohonan_unit": {
         "minta_unit": True,
-        "unit_tujuan": "Bidang Pendidikan Madrasah",
+        "unit_tujuan": "KANWIL",  # the code of the unit asked (the "unit" login's)
         "permintaan_ke_unit": "Mohon daftar penerima beasiswa 2026",
     },
     "tanggapan_unit": {"ketersediaan": "tersedia", "tanggapan": "Data terlampir"},

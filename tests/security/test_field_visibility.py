@@ -130,6 +130,35 @@ def test_a_unit_asked_for_information_reads_the_ppids_request_and_not_the_desks_
     assert "cara_kirim_tanda_bukti" in client.get(f"{API}/tasks/{task['id']}", headers=login("ppid")).json["data"]
 
 
+def test_a_request_referred_to_one_unit_is_not_another_unit_s_to_read_or_answer(desk, client, login):
+    """The unit named was free text, so the answering task belonged to no unit and every unit read, claimed and
+    answered it (and the case's notes, fees and letters with it)."""
+    receipt = desk.submit()
+    ticket = receipt["ticket"]
+    desk.complete(ticket, "periksa_kelengkapan", STEP["periksa_kelengkapan"])
+    desk.complete(ticket, "registrasi", STEP["registrasi"])
+    desk.complete(ticket, "proses_permohonan", {**STEP["proses_permohonan_unit"], "unit_tujuan": "PENDMAD"})
+    task = desk.task(ticket, "tanggapan_unit")
+    assert client.get(f"{API}/tasks/{task['id']}", headers=login("unitmad")).status_code == 200
+    for path in (f"/tasks/{task['id']}", f"/cases/{ticket}"):
+        assert client.get(f"{API}{path}", headers=login("unit")).status_code == 404, path  # KANWIL's unit
+    assert client.post(f"{API}/tasks/{task['id']}/claim", headers=login("unit")).status_code == 404
+    assert client.post(f"{API}/tasks/{task['id']}/claim", headers=login("unitmad")).status_code == 200
+
+
+def test_a_request_referred_to_a_unit_that_does_not_exist_is_refused(desk, client, login):
+    receipt = desk.submit()
+    ticket = receipt["ticket"]
+    desk.complete(ticket, "periksa_kelengkapan", STEP["periksa_kelengkapan"])
+    desk.complete(ticket, "registrasi", STEP["registrasi"])
+    task = desk.task(ticket, "proses_permohonan")
+    referral = {**STEP["proses_permohonan_unit"], "unit_tujuan": "Bidang Pendidikan Madrasah"}
+    r = client.post(f"{API}/tasks/{task['id']}/complete", json={"data": referral}, headers=login("ppid"))
+    assert r.status_code == 422
+    assert set(r.json["errors"]) == {"unit_tujuan"}
+    assert desk.task(ticket, "proses_permohonan")["state"] == "open"
+
+
 def test_a_field_nobody_marked_is_private_to_the_team():
     """A new form field, or one whose form has gone, shows to nobody outside the case's team."""
     forms = FormRegistry(FORMS)
