@@ -324,7 +324,7 @@ def complaint(
         },
         "requester": None,
     }
-    if kind.code in ("tanda_terima_pengaduan", "lembar_disposisi"):
+    if kind.code in ("tanda_terima_pengaduan", "lembar_disposisi", "surat_permintaan_bukti"):
         out["clock"] = _complaint_clock(rt, case)
     if kind.audience == "team":
         out["disposition"] = _disposition(rt, classification, locale)
