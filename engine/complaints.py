@@ -16,7 +16,7 @@ from datetime import datetime
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from engine import access, clock, kinds, tickets
+from engine import access, clock, kinds, scrub, tickets
 from engine.audit import EventLog
 from engine.errors import Conflict, Forbidden, Invalid, NotFound
 from engine.files import FileStore, Upload, check, keep
@@ -223,6 +223,10 @@ def officer_message(session: Session, rt: Runtime, user: User, case: Case, body:
     return tell_reporter(session, rt, case, user.username, body, "question")
 
 
+# The reporters whose files lose their hidden data (engine.scrub): those the team must not be able to identify.
+SCRUBBED_MODES = frozenset({"anonim", "whistleblower"})
+
+
 def reporter_message(
     session: Session,
     rt: Runtime,
@@ -235,6 +239,8 @@ def reporter_message(
     """The reporter answers (with attachments). Evidence awaited moves the case on, or reopens it."""
     text = _body(body)
     checked = check(uploads, rt.settings.max_attachment_bytes)
+    if case.reporter_mode in SCRUBBED_MODES:  # a photo's EXIF or a PDF's author would say who sent it
+        checked = scrub.scrubbed(checked)
     if reply_to is not None:
         question = session.get(CaseMessage, reply_to) if in_range(reply_to) else None
         if question is None or question.case_id != case.id or question.direction != "to_reporter":

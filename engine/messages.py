@@ -244,6 +244,8 @@ TEMPLATES: dict[str, str] = {
     "not_after_filing": "not after the filing",
     "exemption_letters_not_decided": "letter %(letters)s was not in the PPID's decision and consequence test "
     "(%(decided)s): decide and test it first",
+    "file_unreadable_for_scrub": "this file could not be read to remove its hidden data (author, camera, place); "
+    "save it again (as PDF, PNG or JPEG) and send it again",
     "summons_recorded": "this summons is already recorded as dispute %(ticket)s",
     "dispute_open": "dispute %(ticket)s on this case is still open",
     "not_after_summons": "not after the summons was received",

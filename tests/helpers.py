@@ -257,3 +257,32 @@ def _shared_with_parent(task) -> list:
     if parent is None:
         return []
     return [k for k, v in task.data.items() if isinstance(v, dict | list | set) and parent.data.get(k) is v]
+
+
+def _sample_pdf() -> bytes:
+    """A real one-page PDF (blank), readable by any PDF reader: what a reporter's evidence file looks like to
+    Kawal's checks, which read it (engine.scrub)."""
+    import io
+
+    from pypdf import PdfWriter
+
+    writer = PdfWriter()
+    writer.add_blank_page(width=200, height=200)
+    out = io.BytesIO()
+    writer.write(out)
+    return out.getvalue()
+
+
+def _sample_png() -> bytes:
+    """A real 2x2 PNG."""
+    import io
+
+    from PIL import Image
+
+    out = io.BytesIO()
+    Image.new("RGB", (2, 2), "white").save(out, format="PNG")
+    return out.getvalue()
+
+
+SAMPLE_PDF = _sample_pdf()
+SAMPLE_PNG = _sample_png()

@@ -11,14 +11,15 @@ from sqlalchemy import select
 
 from api.extensions import db
 from engine.models import CaseEvent, Notification
+from engine.scrub import without_metadata
 from tests.api.test_bad_input import assert_refused
 from tests.conftest import REPORTER_NAME, REPORTER_NIK, complaint_payload
-from tests.helpers import second_factor_login
+from tests.helpers import SAMPLE_PDF, SAMPLE_PNG, second_factor_login
 
 API = "/api/v1"
 RECEIVED = datetime(2026, 12, 2, 3, 0, tzinfo=UTC)  # Wed 2 Dec 2026, 10:00 WIB
-PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
-PNG = b"\x89PNG\r\n\x1a\n" + b"\x00" * 64
+PDF = SAMPLE_PDF
+PNG = SAMPLE_PNG
 GROUPS = ("petugas", "ppid", "atasan", "unit", "unitmad", "auditor", "admin", "tim", "wbs")
 
 
@@ -153,11 +154,11 @@ def test_the_team_asks_and_the_reporter_reads_and_answers_with_attachments(app, 
     first = answer["attachments"][0]
     download = client.get(f"{API}/complaints/{ticket}/attachments/{first['id']}", headers=code(receipt))
     assert download.status_code == 200
-    assert download.data == PDF
+    assert download.data == without_metadata("application/pdf", PDF)  # a whistleblower's file: scrubbed
     assert download.headers["Content-Disposition"] == 'attachment; filename="kuitansi.pdf"'
     assert download.headers["X-Content-Type-Options"] == "nosniff"
     by_team = client.get(f"{API}/complaints/{ticket}/attachments/{first['id']}", headers=login("tim"))
-    assert by_team.data == PDF
+    assert by_team.data == download.data
     assert {"what": f"attachment:{first['id']}", "actor": "tim"} in events(app, ticket, "case_read")
     with app.app_context():
         letters = db.session.scalars(select(Notification.event).where(Notification.to_requester.is_(True))).all()
@@ -383,3 +384,50 @@ def test_a_wbs_manager_cannot_approve_their_own_reveal_request(client, login):
     )
     assert refused.json["status"] == "refused"
     assert_refused(client.get(f"{API}/complaints/{ticket}/reporter", headers=login("wbs")), 403)
+
+
+def _answer(client, receipt, files):
+    return client.post(
+        f"{API}/complaints/{receipt['ticket']}/messages",
+        data={"body": "Bukti terlampir.", "attachments": [(io.BytesIO(data), name) for data, name in files]},
+        headers=code(receipt),
+        content_type="multipart/form-data",
+    )
+
+
+@pytest.mark.parametrize("mode", ["whistleblower", "anonim"])
+def test_a_protected_reporter_s_files_reach_the_team_without_their_hidden_data(client, login, mode):
+    """A PDF's author and a photo's EXIF named the whistleblower to the team that must not know them."""
+    from tests.unit.test_scrub import NAME, _jpeg_with_exif, _pdf_with_author
+
+    receipt = file_complaint(client, mode)
+    r = _answer(client, receipt, [(_pdf_with_author(), "kuitansi.pdf"), (_jpeg_with_exif(), "foto.jpg")])
+    assert r.status_code == 201, r.json
+    attachments = r.json["items"][-1]["attachments"]
+    for item in attachments:
+        got = client.get(f"{API}/complaints/{receipt['ticket']}/attachments/{item['id']}", headers=login("tim"))
+        assert got.status_code == 200
+        assert NAME.encode() not in got.data
+        assert item["size"] == len(got.data)
+
+
+def test_a_confidential_reporter_s_files_are_kept_as_sent(client, login):
+    """The team knows a confidential reporter: their file, a signed PDF perhaps, is kept byte for byte."""
+    from tests.unit.test_scrub import _pdf_with_author
+
+    receipt = file_complaint(client, "rahasia")
+    original = _pdf_with_author()
+    r = _answer(client, receipt, [(original, "kuitansi.pdf")])
+    (item,) = r.json["items"][-1]["attachments"]
+    got = client.get(f"{API}/complaints/{receipt['ticket']}/attachments/{item['id']}", headers=login("tim"))
+    assert got.data == original
+
+
+def test_a_protected_reporter_s_file_that_cannot_be_read_is_refused_and_nothing_is_stored(client, unchanged, settings):
+    receipt = file_complaint(client, "whistleblower")
+    broken = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
+    with unchanged():
+        r = _answer(client, receipt, [(PDF, "ok.pdf"), (broken, "rusak.pdf")])
+    assert_refused(r, 422, {"attachments.1"})
+    assert r.json["errors"]["attachments.1"][0].startswith("berkas ini tidak dapat dibaca untuk menghapus data")
+    assert not settings.files_dir.exists() or not any(settings.files_dir.iterdir())

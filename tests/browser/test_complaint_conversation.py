@@ -10,9 +10,10 @@ from playwright.sync_api import expect
 
 from tests.browser.journeys import ComplaintDesk
 from tests.browser.steps import DESKTOP, assert_accessible, keep_screenshot, log_in
+from tests.helpers import SAMPLE_PNG
 
 RECEIVED = datetime(2026, 12, 2, 3, 0, tzinfo=UTC)  # Wed 2 Dec 2026, 10:00 WIB
-PNG = b"\x89PNG\r\n\x1a\n" + b"\x00" * 64
+PNG = SAMPLE_PNG
 
 
 def test_the_team_reads_the_reporters_message_and_attachment_and_replies_on_the_case_page(new_page, client, login):

@@ -35,14 +35,14 @@ from engine.models import Base, Notification
 from notifications.channels import SmtpChannel
 from notifications.delivery import deliver
 from tests.conftest import REPORTER_NAME, REPORTER_NIK, complaint_payload
-from tests.helpers import WHO, second_factor_login
+from tests.helpers import SAMPLE_PDF, WHO, second_factor_login
 from tests.workflows.test_pengaduan_paths import ARSIP, CATAT, KE_UNIT, NOTICE, QUESTION, TINDAK_LANJUT
 
 API = "/api/v1"
 RECEIVED = datetime(2027, 1, 11, 3, 0, tzinfo=UTC)  # Mon 11 Jan 2027, 10:00 WIB
 GROUPS = ("petugas", "ppid", "atasan", "unit", "unitmad", "auditor", "admin", "tim", "tim2", "wbs", "wbs2")
 PLANTED = (REPORTER_NAME, REPORTER_NIK)
-PDF = b"%PDF-1.4\n% kuitansi\n%%EOF\n"
+PDF = SAMPLE_PDF
 CLARIFIED = {"hasil": "cukup_ditindaklanjuti", "ringkasan": "Klarifikasi kepada unit telah dilakukan."}
 
 

@@ -17,11 +17,12 @@ from sqlalchemy import select
 from api.extensions import db
 from engine.models import Attachment, Incident
 from tests.conftest import complaint_payload, request_payload
+from tests.helpers import SAMPLE_PDF
 from tests.web.pages import Browser
 
 API = "/api/v1"
 START = datetime(2026, 12, 2, 3, 0, tzinfo=UTC)
-PDF = b"%PDF-1.4\n" + b"x" * 2000
+PDF = SAMPLE_PDF.ljust(2009, b"\n")  # a real PDF of 2009 bytes (a reporter's files are read: engine.scrub)
 
 
 @pytest.fixture(autouse=True)

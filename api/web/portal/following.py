@@ -155,6 +155,7 @@ def _status_page(
             withdraw=withdraw or {},
             reply=reply,
             max_files=MAX_FILES,
+            scrubbed=case.reporter_mode in complaints.SCRUBBED_MODES,
             max_mb=max(1, rt.settings.max_attachment_bytes // (1024 * 1024)),
             verified_minutes=VERIFIED_FOR // 60,
             survey_open=survey.can_answer(db.session, rt, case),
