@@ -1,7 +1,8 @@
 """A requester who lost the access code gets a new one, sent to the e-mail or phone on file (issue 11, point 7).
 
-The answer is the same whether or not the ticket exists, has a contact, or was asked for too often: the page
-never tells a stranger anything about a ticket. Asking is counted per address (a refusal says "try later",
+The answer is the same whether or not the ticket exists, has a contact a configured channel reaches (e-mail by
+SMTP, a phone by the webhook gateway; else nothing changes), or was asked for too often: the page never tells a
+stranger anything about a ticket. Asking is counted per address (a refusal says "try later",
 like every quota) and quietly per case, since each new code ends the old one: a stranger who knows a ticket
 can make its owner look up the new code in their mail a few times a day, never more.
 
@@ -29,6 +30,17 @@ PER_ADDRESS_PER_HOUR = 5  # requests from one address, whatever the tickets
 PER_CASE_PER_DAY = 3  # new codes for one case; past it the request is answered the same and does nothing
 
 
+# What each channel carries a message to. The log channel writes no message body: a new code "sent" there, or to
+# a contact no configured channel reaches (a phone without an SMS gateway), would end the old code and never
+# arrive, locking the owner out at a stranger's request.
+REACHES = {"smtp": "email", "webhook": "phone"}
+
+
+def reachable(channels, identity: dict) -> bool:
+    """Whether a configured channel carries a message to a contact the requester left."""
+    return any(identity.get(REACHES[channel]) for channel in channels if channel in REACHES)
+
+
 def send_new_code(session: Session, rt: Runtime, ticket: str | None, address: str | None) -> None:
     """Count the request; for a case whose requester left an e-mail or phone, reissue its code and send it."""
     settings = rt.settings
@@ -41,7 +53,7 @@ def send_new_code(session: Session, rt: Runtime, ticket: str | None, address: st
     if case is None or case.requester_party_id is None:  # unknown, or an anonymous complaint
         return
     identity = rt.vault.read(session.get(Party, case.requester_party_id))
-    if not (identity.get("email") or identity.get("phone")):
+    if not reachable(settings.notify_channels, identity):
         return
     per_case = f"case:{case.id}"
     if quotas.count(session, "code_resend", per_case, clock.now() - quotas.DAY) >= PER_CASE_PER_DAY:

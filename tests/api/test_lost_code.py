@@ -8,6 +8,13 @@ from api.extensions import db
 from engine import codes, lost_codes
 from engine.errors import TooMany
 from engine.models import Case, Notification
+from tests.conftest import request_payload
+
+
+@pytest.fixture
+def settings_overrides():
+    """Mail is configured (nothing is sent in these tests: the rows stay in the outbox)."""
+    return {"KAWAL_NOTIFY_CHANNELS": "smtp", "KAWAL_SMTP_HOST": "localhost"}
 
 
 def _sent(app):
@@ -53,3 +60,28 @@ def test_a_case_gets_at_most_three_new_codes_a_day_and_an_address_five_requests_
         _ask(app, "PPID-2026-999999", address="192.0.2.9")
     with app.app_context():
         assert db.session.scalar(select(func.count()).select_from(Case)) == 1
+
+
+@pytest.mark.parametrize(
+    ("settings_overrides", "contact"),
+    [
+        ({"KAWAL_NOTIFY_CHANNELS": "log"}, {}),  # nothing configured reaches anyone
+        ({"KAWAL_NOTIFY_CHANNELS": "smtp", "KAWAL_SMTP_HOST": "localhost"}, {"email": None, "phone": "0811000777"}),
+    ],
+    ids=["log-only", "phone-without-gateway"],
+)
+def test_a_code_no_channel_can_deliver_is_not_reissued_so_a_stranger_cannot_lock_the_owner_out(
+    app, desk, settings, settings_overrides, contact
+):
+    """A stranger's request for a ticket ended its code, and the new one went where it never arrived."""
+    requester = {k: v for k, v in request_payload()["requester"].items() if k not in contact} | {
+        k: v for k, v in contact.items() if v
+    }
+    receipt = desk.submit(requester=requester, delivery_method="langsung") if contact else desk.submit()
+    _ask(app, receipt["ticket"])
+    assert _sent(app) == []
+    with app.app_context():
+        case = db.session.scalar(select(Case).where(Case.ticket == receipt["ticket"]))
+        assert codes.open_case(db.session, settings, receipt["ticket"], receipt["access_code"], "198.51.100.1").id == (
+            case.id
+        )

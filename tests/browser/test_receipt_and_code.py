@@ -4,6 +4,7 @@ whether or not the ticket exists; and a requester withdraws the request on the p
 
 import re
 
+import pytest
 from playwright.sync_api import expect
 from sqlalchemy import select
 
@@ -12,6 +13,12 @@ from engine import lost_codes
 from engine.models import Notification
 from tests.browser.conftest import NARROW
 from tests.browser.steps import assert_accessible, keep_screenshot, look_up, submit_request_on_portal
+
+
+@pytest.fixture
+def settings_overrides():
+    """Mail is configured: a new code goes only where a channel reaches (engine.lost_codes); nothing is sent here."""
+    return {"KAWAL_NOTIFY_CHANNELS": "smtp", "KAWAL_SMTP_HOST": "localhost"}
 
 
 def _sent_codes(app, ticket):
