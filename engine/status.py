@@ -32,6 +32,15 @@ _KI = (
     "Follow the Information Commission's hearing schedule.",
 )
 
+_COURT = (
+    "Ikuti persidangan di pengadilan; kantor akan memberitahukan putusannya.",
+    "Follow the court's hearings; the office will tell you of its judgment.",
+)
+_FINAL = (
+    "Putusan sudah berkekuatan hukum tetap dan dilaksanakan oleh badan publik; Anda akan diberi tahu hasilnya.",
+    "The decision is final and binding, and the public body carries it out; you will be told when it has.",
+)
+
 STATUSES: dict[str, Status] = {
     "diterima": Status("Diterima", "Received", *_WAIT),
     "menunggu_kelengkapan": Status(
@@ -88,7 +97,7 @@ STATUSES: dict[str, Status] = {
         "Petugas akan menghubungi Anda untuk bermusyawarah.",
         "The officers will contact you to settle by agreement.",
     ),
-    "diselesaikan_musyawarah": Status("Diselesaikan secara Musyawarah", "Settled by Agreement", "Tidak ada.", "None."),
+    "diselesaikan_musyawarah": Status("Diselesaikan secara Musyawarah", "Settled by Agreement", *_DISPUTE),
     # Settled for grounds b-g (Pasal 35(2)); the superior still decides on ground a.
     "diselesaikan_musyawarah_sebagian": Status(
         "Sebagian Diselesaikan secara Musyawarah",
@@ -118,12 +127,26 @@ STATUSES: dict[str, Status] = {
     "putusan_mediasi": Status("Putusan Mediasi", "Mediation Decision", *_KI),
     "mediasi_gagal": Status("Mediasi Gagal", "Mediation Failed", *_KI),
     "ajudikasi": Status("Ajudikasi Nonlitigasi", "Non-litigation Adjudication", *_KI),
-    "putusan_ajudikasi": Status("Putusan Ajudikasi", "Adjudication Decision", *_KI),
-    "keberatan_pengadilan": Status("Keberatan ke Pengadilan", "Court Challenge", *_KI),
-    "putusan_pengadilan": Status("Putusan Pengadilan", "Court Decision", *_KI),
-    "kasasi": Status("Kasasi", "Cassation", *_KI),
-    "berkekuatan_hukum_tetap": Status("Berkekuatan Hukum Tetap", "Final and Binding", *_KI),
-    "pelaksanaan_putusan": Status("Pelaksanaan Putusan", "Compliance with the Decision", *_KI),
+    "putusan_ajudikasi": Status(
+        "Putusan Ajudikasi",
+        "Adjudication Decision",
+        "Bila tidak menerima putusan, Anda dapat mengajukan keberatan ke pengadilan dalam 14 hari kerja sejak"
+        " salinan putusan Anda terima (UU 14/2008 Pasal 47-48); bila tidak, putusan menjadi berkekuatan hukum tetap.",
+        "If you do not accept the decision, you may challenge it in court within 14 working days of receiving its"
+        " copy (UU 14/2008 Articles 47-48); otherwise it becomes final and binding.",
+    ),
+    "keberatan_pengadilan": Status("Keberatan ke Pengadilan", "Court Challenge", *_COURT),
+    "putusan_pengadilan": Status(
+        "Putusan Pengadilan",
+        "Court Decision",
+        "Bila tidak menerima putusan, Anda dapat mengajukan kasasi ke Mahkamah Agung dalam 14 hari sejak putusan"
+        " Anda terima (UU 14/2008 Pasal 50); bila tidak, putusan menjadi berkekuatan hukum tetap.",
+        "If you do not accept the judgment, you may appeal in cassation to the Supreme Court within 14 days of"
+        " receiving it (UU 14/2008 Article 50); otherwise it becomes final and binding.",
+    ),
+    "kasasi": Status("Kasasi", "Cassation", *_COURT),
+    "berkekuatan_hukum_tetap": Status("Berkekuatan Hukum Tetap", "Final and Binding", *_FINAL),
+    "pelaksanaan_putusan": Status("Pelaksanaan Putusan", "Compliance with the Decision", *_FINAL),
     "sengketa_selesai": Status("Selesai", "Completed", "Tidak ada.", "None."),
     "sengketa_dicabut": Status("Dicabut (Akta Pembatalan Registrasi)", "Withdrawn", "Tidak ada.", "None."),
     "sengketa_gugur": Status("Gugur", "Lapsed", "Tidak ada.", "None."),

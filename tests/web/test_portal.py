@@ -376,6 +376,35 @@ def test_every_engine_status_has_its_place_on_a_legal_path():
     assert set(placed) == set(status.STATUSES)
 
 
+def _path(status_, closed, *reached):
+    from engine import kinds
+    from engine.models import Case
+
+    case = Case(kind=kinds.DISPUTE, status=status_, closed_at=RECEIVED if closed else None)
+    steps = portal_paths.legal_path(case, [{"name": name} for name in ("sengketa_teregistrasi", *reached)])
+    return [(str(step["label"]), step["state"]) for step in steps]  # outside a request: the English ids
+
+
+def test_a_dispute_ended_by_an_interlocutory_decision_stands_at_its_end():
+    """The rail said "Preliminary examination: where you are now ... Completed: to come" beside "your case is
+    closed"."""
+    assert _path("putusan_sela", True, "pemeriksaan_awal", "putusan_sela") == [
+        ("Registered", "done"),
+        ("Preliminary examination", "done"),
+        ("Mediation or adjudication", "skipped"),
+        ("Court", "skipped"),
+        ("Completed", "current"),
+    ]
+
+
+def test_a_decision_final_without_a_court_has_not_been_through_one():
+    """Compliance after the Commission's decision became final said "Court: done" though no court sat."""
+    reached = ("pemeriksaan_awal", "ajudikasi", "putusan_ajudikasi", "berkekuatan_hukum_tetap", "pelaksanaan_putusan")
+    assert _path("pelaksanaan_putusan", False, *reached)[3:] == [("Court", "skipped"), ("Completed", "current")]
+    assert "pengadilan" in status.next_step("putusan_ajudikasi")  # the applicant's own 14 working days to go to court
+    assert "Komisi Informasi" not in status.next_step("pelaksanaan_putusan")
+
+
 @pytest.mark.parametrize(
     ("path", "form", "empty"),
     [

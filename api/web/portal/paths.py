@@ -47,7 +47,7 @@ PATHS = {
     ),
     kinds.DISPUTE: (
         _step(_l("Registered"), "sengketa_teregistrasi", "persiapan_termohon"),
-        _step(_l("Preliminary examination"), "pemeriksaan_awal", "putusan_sela"),
+        _step(_l("Preliminary examination"), "pemeriksaan_awal"),
         _step(
             _l("Mediation or adjudication"),
             "mediasi",
@@ -57,8 +57,17 @@ PATHS = {
             "ajudikasi",
             "putusan_ajudikasi",
         ),
-        _step(_l("Court"), "keberatan_pengadilan", "putusan_pengadilan", "kasasi", "berkekuatan_hukum_tetap"),
-        _step(_l("Completed"), "pelaksanaan_putusan", "sengketa_selesai", "sengketa_dicabut", "sengketa_gugur"),
+        _step(_l("Court"), "keberatan_pengadilan", "putusan_pengadilan", "kasasi"),
+        # Final with or without a court: the decision carried out; or ended early (interlocutory, withdrawn, lapsed).
+        _step(
+            _l("Completed"),
+            "berkekuatan_hukum_tetap",
+            "pelaksanaan_putusan",
+            "sengketa_selesai",
+            "putusan_sela",
+            "sengketa_dicabut",
+            "sengketa_gugur",
+        ),
     ),
     kinds.COMPLAINT: (
         _step(_l("Received"), "pengaduan_baru", "tercatat"),
@@ -91,6 +100,8 @@ def legal_path(case: Case, milestones: list[dict]) -> list[dict]:
     current = next((i for i, s in enumerate(steps) if case.status in s.statuses), None)
     if current is None:
         return []
+    if case.closed_at is not None:  # a closed case stands at the end, whatever stage its last status names
+        current = len(steps) - 1
     reached = {m["name"] for m in milestones}
     out = []
     for i, step in enumerate(steps):
