@@ -17,14 +17,14 @@ from werkzeug.datastructures import MultiDict
 
 from api.boundary import commit, noted, runtime
 from api.extensions import db
-from api.web import display, schema_form
+from api.web import case_messages, display, schema_form
 from api.web.blueprint import bp
 from api.web.case import WHEN_PASSED
 from api.web.facts import case_facts, labelled, requester_facts
 from api.web.i18n import current_language, translated
 from api.web.inbox import lane_members, refusal_message
 from api.web.session import officer
-from engine import access, chain, dip_match, inbox, instructions, queries, users, visibility
+from engine import access, chain, dip_match, inbox, instructions, kinds, queries, users, visibility
 from engine.errors import Conflict, Invalid
 from engine.messages import Message
 from engine.models import Case, CaseEvent, HumanTask
@@ -99,6 +99,8 @@ def _page(task: HumanTask, values: MultiDict | None = None, errors: dict | None 
         can_unclaim=task.assignee_id is not None and (task.assignee_id == user.id or access.can_assign(user, task)),
         members=lane_members(task) if access.can_assign(user, task) else [],
         dip_suggestions=dip_match.for_case(db.session, task.case),
+        # A complaint's conversation for its team: the reporter's answers and files beside the task that judges them.
+        conversation=case_messages.conversation(user, task.case) if task.case.kind == kinds.COMPLAINT else None,
         cite_field=any(f.name == dip_match.REFERENCE for f in fields),
     )
 

@@ -173,3 +173,21 @@ def test_an_objection_task_page_in_english_tells_its_chronology_and_facts_in_eng
     assert "Information request" in page
     assert "Filed in time" in page
     assert "Ketepatan waktu" not in page
+
+
+def test_the_task_that_judges_the_reporter_s_answer_shows_the_answer_and_its_files(client, login, browser):
+    """"Nilai jawaban dan bukti pelapor" said the answer was on the messages page and showed none of it."""
+    import io
+
+    from tests.browser.journeys import ComplaintDesk
+    from tests.helpers import SAMPLE_PDF
+
+    complaint = ComplaintDesk(client, login).waiting_for_evidence()
+    complaint.reporter_writes("Kuitansi pungutan Rp500.000 terlampir.", {"kuitansi.pdf": io.BytesIO(SAMPLE_PDF)})
+    task = complaint.task("klarifikasi_lanjutan")
+    page = text(browser("tim").get(f"/tugas/{task['id']}"))
+    assert "Pesan dengan pelapor" in page
+    assert "Kuitansi pungutan Rp500.000 terlampir." in page
+    assert re.search(rf'href="/kasus/{complaint.ticket}/lampiran/\d+" download>kuitansi.pdf</a>', page)
+    unit_page = browser("unitmad").get(f"/tugas/{task['id']}")  # the unit never reads the conversation
+    assert "Kuitansi pungutan" not in text(unit_page)
