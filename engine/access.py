@@ -311,8 +311,9 @@ def require_staff(user: User) -> None:
         raise Forbidden("not_allowed")
 
 
-def can_record_summons(user: User) -> bool:
-    """The PPID desk records what reaches it on paper: a request brought in person, a Commission summons."""
+def is_request_staff(user: User) -> bool:
+    """The PPID desk, who record what reaches it on paper: a request brought in person, a Commission summons, the
+    post's receipt of a letter to the requester."""
     return bool(_groups(user) & REQUEST_STAFF)
 
 

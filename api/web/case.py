@@ -190,6 +190,7 @@ def case(ticket: str, reporter: dict | None = None):
         "tasks": _open_tasks(rt, found, locale),
         "awaited": events.awaited(user, found, locale),
         "summons": events.can_record_summons(user, found),
+        "awaited_receipt": events.awaited_receipt(user, found),
         "deadlines": _deadlines(found, locale),
         "history_shown": history_shown,
         "timeline": _timeline(found, locale) if history_shown else [],

@@ -5,6 +5,9 @@
   for a complaint, the reporter's evidence that never came. The case page lists those the officer may record
   (``engine.casework.awaited_messages``); the form is the catch event's JSON Schema and posting it is
   ``casework.send_case_message``, the engine verb behind ``POST /api/v1/cases/{ticket}/messages/{name}``.
+- The post's or courier's receipt of a letter to the requester (``/kasus/<ticket>/diterima-pemohon``): the day
+  their objection or dispute window starts (``notice_delivery.record_delivery``, behind
+  ``POST /api/v1/cases/{ticket}/notice-delivery``).
 - A Commission summons (``/sengketa/baru``): the dispute is registered from it (``intake.record_dispute``, behind
   ``POST /api/v1/disputes``); the case page of an objection or a request offers it to the PPID desk.
 
@@ -14,6 +17,8 @@ recorded before the window it confirms has ended, as a message on the case page.
 
 from __future__ import annotations
 
+from datetime import date
+
 from flask import abort, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import login_required
@@ -21,13 +26,14 @@ from werkzeug.datastructures import MultiDict
 
 from api.boundary import commit, runtime
 from api.extensions import db
-from api.web import schema_form
+from api.web import display, schema_form
 from api.web.blueprint import bp
 from api.web.i18n import current_language, translated
 from api.web.inbox import refusal_message
 from api.web.session import officer
-from engine import access, casework, intake, kinds
+from engine import access, casework, intake, kinds, notice_delivery
 from engine.errors import Conflict, Forbidden, Invalid, NotFound
+from engine.messages import msg
 from engine.models import Case, User
 
 SUMMONS_FORM = "sengketa.json"
@@ -44,7 +50,42 @@ def awaited(user: User, case: Case, locale: str) -> list[dict]:
 
 def can_record_summons(user: User, case: Case) -> bool:
     """The PPID desk records a Commission summons against an objection or a request (``intake.record_dispute``)."""
-    return case.kind in (kinds.OBJECTION, kinds.REQUEST) and access.can_record_summons(user)
+    return case.kind in (kinds.OBJECTION, kinds.REQUEST) and access.is_request_staff(user)
+
+
+def awaited_receipt(user: User, case: Case) -> dict | None:
+    """The latest letter to the requester sent by post or courier whose receipt is not yet recorded, for the desk to
+    record when the delivery receipt comes back (the requester's window starts that day: engine.notice_delivery)."""
+    if case.kind not in (kinds.OBJECTION, kinds.REQUEST) or not access.is_request_staff(user):
+        return None
+    notice = notice_delivery.last_notice(db.session, case)
+    if notice is None or notice.get("delivered_on"):
+        return None
+    return {"dispatched_on": date.fromisoformat(notice["dispatched_on"]), "via": notice.get("via")}
+
+
+@bp.post("/kasus/<ticket>/diterima-pemohon")
+@login_required
+def record_receipt(ticket: str):
+    user, rt = officer(), runtime()
+    case = access.require_staff_case(db.session, user, ticket)
+    back = url_for("web.case", ticket=case.ticket)
+    try:
+        day = date.fromisoformat((request.form.get("diterima_pada") or "").strip())
+    except ValueError:
+        day = None
+    try:
+        if day is None:
+            raise Invalid("receipt_date_invalid", fields={"diterima_pada": [msg("iso_date_format")]})
+        notice_delivery.record_delivery(db.session, rt, user, case, day)
+        commit(case)
+    except (Invalid, Conflict, Forbidden) as error:
+        db.session.rollback()
+        details = [translated(m) for messages in getattr(error, "fields", {}).values() for m in messages]
+        flash(" ".join([translated(error.message), *details]), "error")
+        return redirect(back, 303)
+    flash(_("Recorded: the requester received the letter on %(date)s.", date=display.office_date(day)), "success")
+    return redirect(back, 303)
 
 
 @bp.get("/kasus/<ticket>/peristiwa/<name>")
@@ -82,7 +123,7 @@ def record_event(ticket: str, name: str):
 @login_required
 def summons_form():
     user = officer()
-    if not access.can_record_summons(user):
+    if not access.is_request_staff(user):
         abort(403)
     return _summons_page(MultiDict({"perkara": request.args.get("perkara", "")}))
 
@@ -91,7 +132,7 @@ def summons_form():
 @login_required
 def record_summons():
     user, rt = officer(), runtime()
-    if not access.can_record_summons(user):
+    if not access.is_request_staff(user):
         abort(403)
     data = schema_form.parse(rt.forms.schema(SUMMONS_FORM), request.form, rt.calendars["strict"].tz)
     try:

@@ -113,3 +113,52 @@ def test_an_officer_outside_the_event_s_group_is_not_offered_it(browser, objecti
     auditor = browser("auditor")
     assert "peristiwa/" not in text(auditor.get(f"/kasus/{dispute}"))
     assert auditor.get(f"/kasus/{dispute}/peristiwa/sengketa_dicabut").status_code == 404
+
+
+def _granted(desk, via="pos"):
+    receipt = desk.submit()
+    ticket = receipt["ticket"]
+    for step in ("periksa_kelengkapan", "registrasi", "proses_permohonan", "tentukan_langkah"):
+        desk.complete(ticket, step)
+    desk.complete(ticket, "putuskan", decision("dikabulkan_seluruhnya"))
+    notice = {
+        "informasi_dikuasai": True,
+        "materi_diberikan": "Daftar penerima",
+        "biaya": 0,
+        "media_format": "PDF",
+        "jadwal_penyerahan": "2026-12-02",
+        "tanggal_pemberitahuan": "2026-12-02",
+        "dikirim_melalui": via,
+    }
+    desk.complete(ticket, "pemberitahuan_tertulis", notice)
+    return ticket
+
+
+def test_the_desk_records_on_the_case_page_when_a_posted_letter_reached_the_requester(browser, desk, client, login):
+    """The post's receipt starts the requester's window; it could be recorded over the API alone."""
+    ticket = _granted(desk)
+    b = browser("petugas")
+    page = text(b.get(f"/kasus/{ticket}"))
+    assert f'action="/kasus/{ticket}/diterima-pemohon"' in page
+    assert "Dikirim pada 2 Des 2026 melalui pos atau kurir" in page
+    wrong = b.post(f"/kasus/{ticket}/diterima-pemohon", data={"diterima_pada": "2026-12-01"})  # before it was sent
+    assert wrong.status_code == 303
+    assert "antara 2 Des 2026 dan hari ini" in text(b.get(f"/kasus/{ticket}"))
+    done = b.post(f"/kasus/{ticket}/diterima-pemohon", data={"diterima_pada": "2026-12-02"})
+    assert done.status_code == 303
+    page = text(b.get(f"/kasus/{ticket}"))
+    assert "Tercatat: pemohon menerima surat pada 2 Des 2026." in page
+    assert "diterima-pemohon" not in page  # recorded: nothing more to record
+    events = client.get(f"{API}/cases/{ticket}/events", headers=login("ppid")).json["items"]
+    assert [e["data"]["delivered_on"] for e in events if e["type"] == "notice_delivered"] == ["2026-12-02"]
+
+
+def test_a_letter_sent_by_e_mail_needs_no_receipt_and_an_auditor_records_none(browser, desk, client, login):
+    """An e-mail is received the day it is sent (UU ITE Pasal 8): nothing to record. An auditor records nothing."""
+    assert "diterima-pemohon" not in text(browser("petugas").get(f"/kasus/{_granted(desk, 'email')}"))
+    ticket = _granted(desk)
+    auditor = browser("auditor")
+    assert "diterima-pemohon" not in text(auditor.get(f"/kasus/{ticket}"))
+    auditor.post(f"/kasus/{ticket}/diterima-pemohon", data={"diterima_pada": "2026-12-02"})
+    events = client.get(f"{API}/cases/{ticket}/events", headers=login("ppid")).json["items"]
+    assert [e for e in events if e["type"] == "notice_delivered"] == []
