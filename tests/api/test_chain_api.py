@@ -121,6 +121,24 @@ def test_a_discovery_date_or_an_incident_after_the_filing_is_refused_beside_its_
     assert r.status_code == 201, r.json
 
 
+def test_an_objection_on_ground_b_states_when_the_ground_was_found(desk, client, unchanged):
+    """§4.2: for ground b the window runs from what the requester states; without it the superior's task said
+    "timeliness cannot be counted"."""
+    receipt = decided(desk)
+    objection = {
+        "ticket": receipt["ticket"],
+        "access_code": receipt["access_code"],
+        "alasan": ["a", "b"],
+        "kasus_posisi": "Informasi berkala tidak disediakan",
+    }
+    with unchanged():
+        r = client.post(f"{API}/objections", json=objection)
+    assert r.status_code == 422, r.json
+    assert r.json["errors"] == {"tanggal_alasan_ditemukan": ["wajib diisi"]}
+    r = client.post(f"{API}/objections", json={**objection, "alasan": ["a"]})
+    assert r.status_code == 201, r.json  # another ground needs no such date
+
+
 def test_public_status_of_an_undecided_request_shows_no_objection_window_yet(desk):
     receipt = desk.submit()
     assert desk.status(receipt)["windows"] == []
