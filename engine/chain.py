@@ -240,17 +240,19 @@ def timeliness(
     """Is an objection filed at ``received_at`` on time? Never a refusal: a flag for the superior (§4.2).
 
     Per ground, on both calendars: on time (strict), on time only if cuti bersama are not working
-    days (lenient; the difference goes to a human), late, or not computable (ground b without a
-    discovery date, nothing has opened the window yet, or past the earliest possible end of a window
-    whose start, the requester's receipt of the notice, is not recorded). The filing is on time when
-    any ground is.
+    days (lenient; the difference goes to a human), late, premature (no notice and no lapse has opened
+    its window yet: ground c filed the day after the request), or not computable (ground b without a
+    discovery date, or past the earliest possible end of a window whose start, the requester's receipt
+    of the notice, is not recorded). The filing is on time when any ground is.
     """
     per_ground = {}
     for ground in grounds:
         lenient = objection_window(rt, session, request, ground, discovered_on, "lenient")
         strict = objection_window(rt, session, request, ground, discovered_on, "strict")
-        if lenient is None:
+        if lenient is None and ground == "b":  # no discovery date stated
             verdict, due = "tidak_dapat_dihitung", None
+        elif lenient is None:  # neither a notice nor a lapse has opened it: filed before there was a ground
+            verdict, due = "prematur", None
         elif received_at <= strict.due_at:
             verdict, due = "tepat_waktu", lenient.due_at
         elif received_at <= lenient.due_at:
@@ -260,7 +262,7 @@ def timeliness(
         else:
             verdict, due = "terlambat", lenient.due_at
         per_ground[ground] = {"verdict": verdict, "due_at": due.isoformat() if due else None}
-    order = ("tepat_waktu", "tidak_dapat_dihitung", "tepat_waktu_kalender_longgar", "terlambat")
+    order = ("tepat_waktu", "tidak_dapat_dihitung", "tepat_waktu_kalender_longgar", "prematur", "terlambat")
     overall = min((g["verdict"] for g in per_ground.values()), key=order.index)
     return {"verdict": overall, "late": overall == "terlambat", "grounds": per_ground}
 
@@ -274,6 +276,10 @@ TIMELINESS_VERDICTS = {
     ),
     "terlambat": ("terlambat (dicatat, tidak ditolak)", "late (registered, not refused)"),
     "tidak_dapat_dihitung": ("belum dapat dihitung", "cannot be computed yet"),
+    "prematur": (
+        "diajukan sebelum ada pemberitahuan tertulis atau berakhirnya jangka waktu permohonan (dicatat, tidak ditolak)",
+        "filed before a written notice or the end of the request's time limit (registered, not refused)",
+    ),
 }
 
 

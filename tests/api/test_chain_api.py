@@ -139,6 +139,21 @@ def test_an_objection_on_ground_b_states_when_the_ground_was_found(desk, client,
     assert r.status_code == 201, r.json  # another ground needs no such date
 
 
+def test_an_objection_filed_before_anything_opened_its_window_is_registered_as_premature(desk, client):
+    """§4.2: ground c runs from the lapse of T10; filed minutes after the request, it was "cannot be computed yet",
+    as if it might be in time. It is registered (never refused) and flagged premature."""
+    receipt = desk.submit()
+    body = {
+        "ticket": receipt["ticket"],
+        "access_code": receipt["access_code"],
+        "alasan": ["c"],
+        "kasus_posisi": "x" * 20,
+    }
+    r = client.post(f"{API}/objections", json=body)
+    assert r.status_code == 201, r.json
+    assert (r.json["timeliness"], r.json["status"]) == ("prematur", "keberatan_diterima")
+
+
 def test_public_status_of_an_undecided_request_shows_no_objection_window_yet(desk):
     receipt = desk.submit()
     assert desk.status(receipt)["windows"] == []
