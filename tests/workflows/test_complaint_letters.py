@@ -9,6 +9,7 @@ or the reporter would read the printout.
 """
 
 import json
+import re
 from datetime import UTC, datetime, timedelta, timezone
 
 import pytest
@@ -171,6 +172,8 @@ def test_a_unit_gets_a_numbered_clarification_request_that_never_names_the_repor
     assert "laporan yang kami terima" in text
     assert CATAT["uraian_ringkas"] in text
     assert "/verifikasi/" + letter.code in text
+    # A complaint travels as a confidential letter, the same whatever the reporter's mode (the unit learns nothing).
+    assert re.search(r"Sifat\s*:\s*(\w+)", text)[1] == "Rahasia"
     no_identity(office, letter, text)
 
 
