@@ -263,6 +263,9 @@ def test_the_outcome_notice_is_a_letter_of_record_with_its_hash_in_the_history(o
     assert notice.letter_date.isoformat() == NOTICE["tanggal"]
     text = text_of(office, notice)
     assert NOTICE["ringkasan_untuk_pelapor"] in text
+    # Where the reporter may go when not satisfied (UU 25/2009 Pasal 40, 46; Perpres 76/2013).
+    assert "Ombudsman Republik Indonesia" in " ".join(text.split())
+    assert "SP4N-LAPOR!" in text
     no_identity(office, notice, text)
     with office.sessions() as s:
         verification = records.verify(s, office.rt, notice.code, notice.sha256)
