@@ -249,7 +249,7 @@ def public_status(
         "due_owner": _owner(deadline) if due_at is not None else None,
         "due_name": deadline.name if due_at is not None else None,
         "due_explanation": explanation_text,
-        "next_step": status.next_step(shown, locale),
+        "next_step": _answered_step(case, locale) or status.next_step(shown, locale),
         # What the requester must supply while the office waits for it (the officer's words, to them alone).
         "missing": _missing(session, case) if shown == "menunggu_kelengkapan" else None,
         "windows": _windows(rt, session, case, locale, words) if rt is not None else [],
@@ -260,6 +260,23 @@ def public_status(
         ],
         "files": delivery.public_files(session, rt, case) if rt is not None else [],
     }
+
+
+ANSWERED = (
+    "Jawaban dan bukti Anda sudah kami terima; tim pengaduan sedang menilainya. Anda akan diberi tahu hasilnya.",
+    "We have received your answer and evidence; the complaint team is assessing them. You will be told the outcome.",
+)
+
+
+def _answered_step(case: Case, locale: str) -> str | None:
+    """While a complaint still stands at "awaiting the reporter's evidence" after the reporter answered in time
+    (their window met), the next step is the team's, not "answer before the deadline"."""
+    if case.status != "menunggu_kelengkapan_pelapor":
+        return None
+    window = [d for d in case.deadlines if d.name == "BUKTI"]
+    if not window or window[-1].status != "met":
+        return None
+    return ANSWERED[1 if locale == "en" else 0]
 
 
 def _missing(session: Session, case: Case) -> str | None:

@@ -12,7 +12,7 @@ import pytest
 import time_machine
 from sqlalchemy import select
 
-from engine import casework, complaints, inbox
+from engine import casework, complaints, inbox, queries
 from engine.errors import Conflict, Invalid, NotFound
 from engine.files import FileStore, Upload
 from engine.models import Case, CaseMessage, Deadline, HumanTask, Notification, Reminder, Unit
@@ -155,6 +155,9 @@ def test_reporter_answering_in_time_resumes_the_handling_through_follow_up_to_ar
     assert office.open_tasks(ticket) == ["klarifikasi_lanjutan"]
     assert office.case(ticket).status == "menunggu_kelengkapan_pelapor"
     assert office.deadlines(ticket)["BUKTI"] == "met"
+    with office.sessions() as s:  # the reporter is no longer told to answer before the deadline
+        shown = queries.public_status(s, s.scalar(select(Case).where(Case.ticket == ticket)), "id", office.rt)
+    assert shown["next_step"].startswith("Jawaban dan bukti Anda sudah kami terima")
     with pytest.raises(Invalid):  # no second evidence request: the handling cannot loop
         office.complete(ticket, "klarifikasi_lanjutan", clarification("perlu_bukti_pelapor"))
     office.complete(ticket, "klarifikasi_lanjutan", clarification("cukup_ditindaklanjuti"))
