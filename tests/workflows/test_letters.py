@@ -247,6 +247,9 @@ def test_a_requester_writing_in_english_gets_an_english_copy_under_the_same_numb
     assert "Receipt of Information Request" in english
     assert "30 November 2026" in english
     assert "Check that this letter is genuine at" in english
+    # The request's choices in English words ("salinan softcopy" and "email" were printed as stored).
+    assert "How to obtain it : a digital copy" in " ".join(english.split())
+    assert "How to receive copies : by e-mail" in " ".join(english.split())
 
 
 def test_a_correction_is_a_new_letter_naming_the_one_it_corrects(office, at_receipt):
