@@ -49,7 +49,24 @@ STATUS = {True: ("Berlaku", "In force"), False: ("Berakhir", "Expired")}
 
 
 def in_force(entry: Exemption, on: date) -> bool:
-    return entry.valid_until >= on
+    """Within its period (Pasal 20) and not ended by a granted objection."""
+    return entry.valid_until >= on and (entry.ended_on is None or entry.ended_on > on)
+
+
+def end_for_objection(session: Session, request: Case, objection: Case, actor: str, on: date) -> list[Exemption]:
+    """The PPID's superior granted an objection on ground a (the exemption) in full: the refusal the request's
+    entries rest on is overturned, so from ``on`` they no longer hold and may not be cited (each an event)."""
+    if objection.outcome != "keberatan_dikabulkan_seluruhnya" or "a" not in (objection.details.get("alasan") or ()):
+        return []
+    ended = []
+    standing = select(Exemption).where(Exemption.case_id == request.id, Exemption.ended_on.is_(None))
+    for entry in session.scalars(standing):
+        entry.ended_on = on
+        entry.ended_reason = f"Keberatan {objection.ticket} dikabulkan seluruhnya oleh Atasan PPID"
+        event = {"exemption": entry.id, "objection": objection.ticket, "on": on.isoformat()}
+        EventLog(session).append(request, "exemption_ended", actor, event)
+        ended.append(entry)
+    return ended
 
 
 def today(tz) -> date:
@@ -110,6 +127,8 @@ def check_citation(session: Session, data: dict, on: date) -> Exemption | None:
     entry = session.get(Exemption, entry_id) if isinstance(entry_id, int) and 0 < entry_id < 2**31 else None
     if entry is None:
         raise Invalid("invalid_data", fields={CITE_FIELD: [msg("exemption_not_in_register")]})
+    if entry.ended_on is not None and entry.ended_on <= on:
+        raise Invalid("invalid_data", fields={CITE_FIELD: [msg("exemption_ended", on=entry.ended_on)]})
     if not in_force(entry, on):
         raise Invalid("invalid_data", fields={CITE_FIELD: [msg("exemption_expired", until=entry.valid_until)]})
     if data.get("keputusan") not in ("ditolak_dikecualikan", "dikabulkan_sebagian"):
@@ -140,7 +159,8 @@ def view(entry: Exemption, on: date) -> dict:
         "decided_as": entry.decided_as,
         "decided_at": entry.decided_at,
         "in_force": in_force(entry, on),
-        "note": entry.note,
+        "ended_on": entry.ended_on,
+        "note": "; ".join(filter(None, (entry.note, entry.ended_reason))) or None,
     }
 
 

@@ -316,6 +316,7 @@ TEMPLATES: dict[str, str] = {
     "determination_incomplete": "incomplete determination",
     "exemption_not_in_register": "not in the exemption register",
     "exemption_expired": "expired on %(until)s: the test must be done again",
+    "exemption_ended": "ended on %(on)s, when an objection against the refusal was granted",
     "exemption_only_for_refusal": "only for a refusal or partial grant",
     "exemption_only_for_exempt_items": "only for exempt information",
     "letter_being_prepared": "the letter is being prepared",

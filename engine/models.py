@@ -890,6 +890,9 @@ class Exemption(Base):
     note: Mapped[str | None] = mapped_column(Text)
     case_id: Mapped[int | None] = mapped_column(ForeignKey("case.id", ondelete="SET NULL"), index=True)
     letter_id: Mapped[int | None] = mapped_column(ForeignKey("letter.id"))
+    # Ended before its period: an objection against the refusal was granted (engine.exemptions.end_for_objection).
+    ended_on: Mapped[date | None] = mapped_column(Date)
+    ended_reason: Mapped[str | None] = mapped_column(Text)
     __table_args__ = (CheckConstraint("valid_until > decree_date", name="period_after_decree"),)
 
 

@@ -31,7 +31,7 @@ from sqlalchemy import bindparam, inspect, select
 from sqlalchemy.orm import Session
 from sqlalchemy.orm.attributes import set_committed_value
 
-from engine import clock, facts, notices
+from engine import clock, exemptions, facts, notices
 from engine.audit import EventLog
 from engine.models import Case, Deadline, HumanTask, WorkflowState
 from engine.runtime import Runtime, ids_in_state
@@ -203,6 +203,9 @@ class CaseRun:
                 )
             if applied:
                 self.touched += [c for c in run.touched if c not in self.touched]
+            if message == "keberatan_dikabulkan":  # the refusal is overturned: its exemption entry no longer holds
+                today = clock.now().astimezone(self.rt.calendars["strict"].tz).date()
+                exemptions.end_for_objection(self.session, parent, self.case, self.actor, today)
         self.session.flush()
 
     def _task(self, task_guid: str):

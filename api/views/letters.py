@@ -109,6 +109,9 @@ class ExemptionView(Schema):
     decree_date = fields.Date()
     decided_as = fields.String()
     in_force = fields.Boolean()
+    ended_on = fields.Date(
+        allow_none=True, metadata={"description": "ended before its period: an objection against the refusal granted"}
+    )
     note = fields.String(allow_none=True)
 
 

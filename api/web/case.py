@@ -167,6 +167,7 @@ EVENT_LABELS = {
     "deadline_met_by_dispatch": _l("Deadline met by the letter's date"),
     "case_overdue_cleared": _l("No longer late: answered in time by the letter's date"),
     "exemption_determined": _l("Exemption determined"),
+    "exemption_ended": _l("Exemption ended: the objection against the refusal was granted"),
     "calendar_year_unconfirmed": _l("A deadline runs into a year whose cuti bersama is not confirmed"),
     "calendar_year_confirmed": _l("The year's cuti bersama confirmed"),
 }

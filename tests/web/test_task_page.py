@@ -176,7 +176,7 @@ def test_an_objection_task_page_in_english_tells_its_chronology_and_facts_in_eng
 
 
 def test_the_task_that_judges_the_reporter_s_answer_shows_the_answer_and_its_files(client, login, browser):
-    """"Nilai jawaban dan bukti pelapor" said the answer was on the messages page and showed none of it."""
+    """ "Nilai jawaban dan bukti pelapor" said the answer was on the messages page and showed none of it."""
     import io
 
     from tests.browser.journeys import ComplaintDesk

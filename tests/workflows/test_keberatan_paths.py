@@ -260,3 +260,48 @@ def test_granted_objection_on_a_request_still_in_process_is_recorded_on_it_and_i
         news = s.scalar(select(CaseEvent).where(CaseEvent.case_id == case.id, CaseEvent.type == "linked_case_outcome"))
     assert (news.data["ticket"], news.data["applied"]) == (objection, False)
     office.verify()
+
+
+def test_an_objection_on_the_exemption_granted_in_full_ends_the_register_entry_the_refusal_rests_on(office, clock):
+    """The request reopened for delivery while its entry stayed "in force" to 2036, and a later refusal could cite
+    an exemption the superior had overturned (Pasal 20, 36)."""
+    from engine import exemptions
+    from engine.models import Exemption
+
+    request = _decided(office)
+    objection = office.objection(request, ["a"])
+    _to_superior(office, objection)
+    _decide(office, objection, "keberatan_dikabulkan_seluruhnya")
+    today = clock_today(office)
+    with office.sessions() as s:
+        (entry,) = s.scalars(select(Exemption)).all()
+        assert entry.ended_on == today
+        assert objection in entry.ended_reason
+        assert exemptions.view(entry, today)["in_force"] is False
+        assert exemptions.view(entry, today)["valid_until"].isoformat() == "2036-12-31"  # the decree, as it was
+        with pytest.raises(Invalid) as cited:
+            exemptions.check_citation(
+                s, {"pengecualian_terdaftar": entry.id, "keputusan": "ditolak_dikecualikan"}, today
+            )
+        assert list(cited.value.fields) == ["pengecualian_terdaftar"]
+    with office.sessions() as s:
+        types = s.scalars(select(CaseEvent.type).join(Case).where(Case.ticket == request)).all()
+    assert "exemption_ended" in types
+
+
+def test_an_objection_upheld_or_on_another_ground_leaves_the_entry_in_force(office, clock):
+    from engine.models import Exemption
+
+    request = _decided(office)
+    objection = office.objection(request, ["a"])
+    _to_superior(office, objection)
+    _decide(office, objection, "keberatan_ditolak")
+    with office.sessions() as s:
+        (entry,) = s.scalars(select(Exemption)).all()
+        assert entry.ended_on is None
+
+
+def clock_today(office):
+    from engine import clock as office_clock
+
+    return office_clock.now().astimezone(office.rt.calendars["strict"].tz).date()
