@@ -18,7 +18,7 @@ from engine import access, dip_match, documents, exemptions, kinds, status, visi
 from engine.config import Settings
 from engine.explanation import ZONES
 from engine.letters.types import DETERMINATION_TASKS, TYPES, LetterType
-from engine.models import Case, CaseEvent, Party
+from engine.models import Case, CaseEvent, CaseFacts, Party
 from engine.runtime import Runtime
 
 # A lane's title on the signature block when the office configured no signatory for it.
@@ -192,6 +192,17 @@ def _case_view(case: Case, tz) -> dict:
     }
 
 
+def _chain_view(session: Session, case: Case, tz) -> dict:
+    """A case of the chain as a dispute's letters tell its chronology: also when its written notice or response was
+    sent, and whether it was extended (the dates the preliminary examination checks, §5.3)."""
+    facts = session.get(CaseFacts, case.id)
+    sent_on = facts.notice_sent_on if facts is not None else None
+    return _case_view(case, tz) | {
+        "notice_sent_on": sent_on.isoformat() if sent_on else None,
+        "extended": bool(facts and facts.extended),
+    }
+
+
 def _deadlines(case: Case, tz) -> dict:
     """Each deadline's latest row: its due date and its legal basis (a notice states them)."""
     out = {}
@@ -263,8 +274,8 @@ def build(
         "case": _case_view(case, tz),
         "status_label": status.label(case.outcome or case.status, locale),
         "decision_label": status.label(decision["keputusan"], locale) if decision.get("keputusan") else "",
-        "request": _case_view(request, tz) if request is not None and request is not case else None,
-        "parent": _case_view(parent, tz) if parent is not None else None,
+        "request": _chain_view(session, request, tz) if request is not None and request is not case else None,
+        "parent": _chain_view(session, parent, tz) if parent is not None else None,
         "requester": addressee,
         "proxy": record.identity(proxy_id) if kind.to_requester and proxy_id else None,
         "data": dict(data),

@@ -415,6 +415,11 @@ def test_the_dispute_gets_a_numbered_power_of_attorney_unless_the_office_numbere
     assert "13 Januari 2027" in power
     assert NIK not in power
     assert NAME not in power  # the applicant is not named in the agency's own mandate
+    # The respondent's response tells the chronology the preliminary examination checks (§5.3): here the request
+    # got no written notice, and the objection no response.
+    response = " ".join(text_of(office, issued["tanggapan_termohon"]).split())
+    assert "Atasan PPID belum menyampaikan tanggapan tertulis." in response
+    assert "Pemberitahuan tertulis disampaikan pada tanggal" not in response
 
 
 def test_a_request_not_completed_in_time_is_closed_by_a_written_notice_naming_what_was_missing(office):
@@ -431,3 +436,22 @@ def test_a_request_not_completed_in_time_is_closed_by_a_written_notice_naming_wh
     assert "permohonan ditutup" in text
     assert "Pasal 35 dan Pasal 36" in text  # the right to object
     assert NIK not in text
+
+
+def test_the_respondent_s_response_gives_the_dates_of_the_notice_and_the_superior_s_response(office, at_receipt):
+    """§5.3: the chronology gives the dates the preliminary examination checks; it gave only the three receipts."""
+    from tests.workflows.test_keberatan_paths import _decide, _to_superior
+    from tests.workflows.test_sengketa_paths import BERKAS, SURAT_KUASA
+
+    ticket = walk(office, "ditolak_dikecualikan")
+    objection = office.objection(ticket, ["a"])
+    _to_superior(office, objection)
+    _decide(office, objection, "keberatan_ditolak", alasan_tertulis="Dikecualikan: Pasal 17 huruf h, uji terlampir.")
+    dispute = office.dispute(objection, nomor_register="002/REG-PSI/XI/2026")
+    kawal_numbers = {k: v for k, v in SURAT_KUASA.items() if k != "nomor_surat"} | {"tanggal": "2026-11-30"}
+    office.complete(dispute, "surat_kuasa", kawal_numbers)
+    office.complete(dispute, "siapkan_berkas", BERKAS)
+    render_pending(office)
+    response = " ".join(text_of(office, by_kind(letters(office, dispute))["tanggapan_termohon"]).split())
+    assert "Pemberitahuan tertulis disampaikan pada tanggal 30 November 2026." in response
+    assert "Tanggapan tertulis Atasan PPID disampaikan pada tanggal 30 November 2026." in response
