@@ -69,8 +69,8 @@ PASAL_17 = {
         "information a statute forbids disclosing",
     ),
 }
-# What of the requester's identity a letter prints: never the NIK.
-IDENTITY_KEYS = ("name", "address", "occupation", "email", "phone")
+# What of the requester's (or their representative's) identity a letter prints: never the NIK.
+IDENTITY_KEYS = ("name", "address", "occupation", "email", "phone", "nomor_surat_kuasa")
 
 
 def verify_url(settings: Settings, code: str) -> str:

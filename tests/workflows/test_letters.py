@@ -455,3 +455,23 @@ def test_the_respondent_s_response_gives_the_dates_of_the_notice_and_the_superio
     response = " ".join(text_of(office, by_kind(letters(office, dispute))["tanggapan_termohon"]).split())
     assert "Pemberitahuan tertulis disampaikan pada tanggal 30 November 2026." in response
     assert "Tanggapan tertulis Atasan PPID disampaikan pada tanggal 30 November 2026." in response
+
+
+def test_an_objection_through_a_representative_names_the_power_of_attorney_and_copies_the_response_to_them(
+    office, at_receipt
+):
+    """Perki 1/2021 Pasal 39(4): the representative who filed is sent the response; the receipt named them but not
+    the power of attorney, and the response went to the requester alone."""
+    from tests.workflows.test_keberatan_paths import _decide, _to_superior
+
+    ticket = walk(office, "ditolak_dikecualikan")
+    proxy = {"name": "Rina Kusuma", "address": "LBH Pers, Jakarta", "nomor_surat_kuasa": "SK-07/LBH/XI/2026"}
+    objection = office.objection(ticket, ["a"], kuasa=proxy)
+    _to_superior(office, objection)
+    _decide(office, objection, "keberatan_ditolak", alasan_tertulis="Dikecualikan: Pasal 17 huruf h, uji terlampir.")
+    render_pending(office)
+    issued = by_kind(letters(office, objection))
+    receipt = " ".join(text_of(office, issued["tanda_terima_keberatan"]).split())
+    assert "melalui kuasanya: Rina Kusuma, LBH Pers, Jakarta (surat kuasa Nomor SK-07/LBH/XI/2026)" in receipt
+    response = " ".join(text_of(office, issued["tanggapan_atasan"]).split())
+    assert "Tembusan: 1. Rina Kusuma, kuasa pemohon, LBH Pers, Jakarta; 2. Pejabat Pengelola Informasi" in response
