@@ -210,21 +210,29 @@ def correct(session: Session, rt: Runtime, user: User, letter: Letter, reason: s
         raise Conflict("letter_already_corrected")
     content = unseal(rt, letter)
     case = session.get(Case, letter.case_id)
-    return issue(
-        session,
-        rt,
-        case,
-        letter.kind,
-        user.username,
-        letter_date=office_today(rt),
-        data=content.get("data", {}),
-        task=letter.task,
-        shown_after=letter.shown_after,
-        locale=letter.locale,
-        signed_as=content["signatory"]["lane"],
-        corrects=letter,
-        reason=reason[:2000],
-    )
+    options = {
+        "letter_date": office_today(rt),
+        "data": content.get("data", {}),
+        "task": letter.task,
+        "shown_after": letter.shown_after,
+        "signed_as": content["signatory"]["lane"],
+        "reason": reason[:2000],
+    }
+    correction = issue(session, rt, case, letter.kind, user.username, locale=letter.locale, corrects=letter, **options)
+    # The requester who got the letter in English gets the correction in English too, under the same number.
+    for copy in session.scalars(select(Letter).where(Letter.translation_of_id == letter.id)):
+        issue(
+            session,
+            rt,
+            case,
+            letter.kind,
+            user.username,
+            locale=copy.locale,
+            translation_of=correction,
+            corrects=copy,
+            **options,
+        )
+    return correction
 
 
 def _date(value) -> date | None:

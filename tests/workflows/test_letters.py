@@ -475,3 +475,25 @@ def test_an_objection_through_a_representative_names_the_power_of_attorney_and_c
     assert "melalui kuasanya: Rina Kusuma, LBH Pers, Jakarta (surat kuasa Nomor SK-07/LBH/XI/2026)" in receipt
     response = " ".join(text_of(office, issued["tanggapan_atasan"]).split())
     assert "Tembusan: 1. Rina Kusuma, kuasa pemohon, LBH Pers, Jakarta; 2. Pejabat Pengelola Informasi" in response
+
+
+def test_the_correction_of_a_letter_sent_in_english_is_sent_in_english_too(office, at_receipt):
+    """A correction was issued in Indonesian only, to a requester who wrote in English and got the letter so."""
+    from engine import intake
+
+    with office.sessions.begin() as s:
+        ticket = intake.submit_request(s, office.rt, request_payload(), locale="en").case.ticket
+    office.complete(ticket, "periksa_kelengkapan")
+    office.complete(ticket, "registrasi")
+    with office.sessions.begin() as s:
+        original = s.scalar(select(Letter).where(Letter.kind == "tanda_bukti_penerimaan", Letter.locale == "id"))
+        correction = issue.correct(s, office.rt, office.user(s, "ppid"), original, "Alamat pemohon salah ketik")
+        copies = s.scalars(select(Letter).where(Letter.translation_of_id == correction.id)).all()
+        english_original = s.scalar(select(Letter).where(Letter.translation_of_id == original.id))
+        assert [(c.locale, c.number, c.corrects_id) for c in copies] == [("en", correction.number, english_original.id)]
+    render_pending(office)
+    with office.sessions() as s:
+        english = s.scalar(select(Letter).where(Letter.translation_of_id == correction.id))
+    text = " ".join(text_of(office, english).split())
+    assert original.number in text  # names the letter it corrects
+    assert "Alamat pemohon salah ketik" in text
