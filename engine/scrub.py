@@ -7,8 +7,10 @@ keeps them tells the complaint team who sent it, whatever the sealed identity. W
 - JPEG: the APP1-APP15 segments (EXIF, XMP, IPTC, maker notes) but the ICC colour profile (APP2 ``ICC_PROFILE``)
   and Adobe's colour transform (APP14), and the comments (COM). The image data is not touched (no re-encoding).
 - PNG: the text chunks (tEXt, zTXt, iTXt), EXIF (eXIf) and the time of the last change (tIME).
-- PDF: the document information dictionary and the XMP metadata streams of the document and its pages; the
-  file is written again by pypdf, so a digital signature in it no longer verifies (the portal says so).
+- PDF: the document information dictionary and the XMP metadata streams of the document and its pages (their
+  objects dropped, not only unlinked); the file is written again by pypdf, so a digital signature in it no longer
+  verifies (the portal says so).
+- The file's name, which may name its owner, becomes ``lampiran-N`` with its type's extension.
 
 A file that cannot be read as its type is refused (``Invalid`` on its field): keeping it whole would keep what
 this module exists to remove.
@@ -51,7 +53,11 @@ def scrubbed(files: list[Checked], field: str = "attachments") -> list[Checked]:
         except Unreadable:
             refused[f"{field}.{n}"] = [msg("file_unreadable_for_scrub")]
             continue
-        out.append(replace(item, data=data, size=len(data), sha256=hashlib.sha256(data).hexdigest()))
+        # The name the file had on the reporter's device may name them ("Budi_Santoso_KTP.pdf"): a neutral one.
+        name = f"lampiran-{n + 1}.{item.file_name.rsplit('.', 1)[-1]}"
+        out.append(
+            replace(item, file_name=name, data=data, size=len(data), sha256=hashlib.sha256(data).hexdigest())
+        )
     if refused:
         raise Invalid("attachment_refused", fields=refused)
     return out
@@ -134,6 +140,8 @@ def _pdf(data: bytes) -> bytes:
         for page in writer.pages:
             page.pop(NameObject("/Metadata"), None)
             page.pop(NameObject("/PieceInfo"), None)
+        # The metadata streams are now unreferenced, but a clone still holds them: they are dropped, not written.
+        writer.compress_identical_objects(remove_duplicates=False, remove_unreferenced=True)
         out = io.BytesIO()
         writer.write(out)
     except Exception as error:  # a PDF pypdf cannot read or write again, whatever the reason, cannot be scrubbed

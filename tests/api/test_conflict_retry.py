@@ -125,7 +125,7 @@ def test_a_reporters_reply_sent_while_the_receipts_pdf_is_stored_is_kept_once_wi
     assert r.status_code == 201, r.json
     bodies, files, types, breaks = conversation(app, receipt["ticket"])
     assert bodies == ["Kuitansi terlampir."]
-    assert files == ["kuitansi.pdf"]  # the file read once, kept by the attempt that went through
+    assert files == ["lampiran-1.pdf"]  # the file read once (an anonymous reporter's: a neutral name), kept once
     assert stored_files(settings) == before + 2  # the receipt's PDF and the reply's file: no lost attempt's copy
     assert types.count("letter_rendered") == 1
     assert breaks == []  # the job's event and the reply's are both in the chain, in order
@@ -190,4 +190,4 @@ def test_a_reporters_reply_on_the_portal_page_while_the_receipts_pdf_is_stored_i
     assert r.status_code == 303, text(r)
     page = text(b.get("/publik/status"))
     assert "Pesan Anda telah dikirim kepada tim pengaduan." in page
-    assert conversation(app, ticket)[:2] == (["Kuitansi terlampir."], ["kuitansi.pdf"])
+    assert conversation(app, ticket)[:2] == (["Kuitansi terlampir."], ["lampiran-1.pdf"])

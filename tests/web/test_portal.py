@@ -307,7 +307,7 @@ def test_the_reporter_reads_a_question_and_answers_with_an_attachment(browser, c
     link = re.search(r'href="(/publik/pengaduan/lampiran/\d+)"', page)[1]
     download = b.client.get(link)
     assert download.data == without_metadata("application/pdf", PDF)  # an anonymous reporter's: scrubbed
-    assert download.headers["Content-Disposition"] == 'attachment; filename="kuitansi.pdf"'
+    assert download.headers["Content-Disposition"] == 'attachment; filename="lampiran-1.pdf"'  # a neutral name
     seen = client.get(f"/api/v1/complaints/{ticket}/messages", headers=login("tim")).json["items"]
     assert (seen[-1]["body"], seen[-1]["reply_to"], len(seen[-1]["attachments"])) == (
         "Kuitansi terlampir.",
