@@ -11,7 +11,6 @@ from sqlalchemy import select
 
 from api.extensions import db
 from engine.models import CaseEvent, Notification
-from engine.scrub import without_metadata
 from tests.api.test_bad_input import assert_refused
 from tests.conftest import REPORTER_NAME, REPORTER_NIK, complaint_payload
 from tests.helpers import SAMPLE_PDF, SAMPLE_PNG, second_factor_login
