@@ -239,10 +239,10 @@ def record_dispute(session: Session, rt: Runtime, user: User, payload: dict) -> 
     parent = session.scalar(select(Case).where(Case.ticket == payload["perkara"].strip().upper()))
     if parent is None or parent.kind not in (kinds.REQUEST, kinds.OBJECTION):
         raise Invalid("case_unknown", fields={"perkara": [msg("objection_or_request_ticket")]})
+    _check_not_recorded(session, parent, payload)
     grounds = payload.get("alasan") or parent.details.get("alasan")
     if not grounds:
         raise Invalid("invalid_data", fields={"alasan": [msg("required")]})
-    _check_not_recorded(session, parent, payload)
     now = clock.now()
     received_at = _instant(payload, "panggilan_diterima_at", now, past=True) or now
     hearing = _instant(payload, "sidang_pertama", now)
@@ -304,11 +304,16 @@ def _instant(payload: dict, field: str, now: datetime, past: bool = False) -> da
 
 
 def _check_not_recorded(session: Session, parent: Case, payload: dict) -> None:
-    """One summons is one dispute: the same Commission register number, or a dispute still open on the same
-    objection, is the summons recorded twice (a dispute withdrawn or decided may be registered anew)."""
-    register = payload["nomor_register"].strip()
-    for dispute in session.scalars(select(Case).where(Case.kind == kinds.DISPUTE, Case.parent_id == parent.id)):
-        if dispute.details.get("nomor_register", "").strip() == register:
+    """One summons is one dispute: the same Commission's register number anywhere in the chain (the request, its
+    objections), or a dispute of the chain still open, is the summons recorded twice (a dispute withdrawn or
+    decided may be registered anew)."""
+    register = (payload["ki"].strip().casefold(), payload["nomor_register"].strip().casefold())
+    for dispute in (c for c in chain.members(session, parent) if c.kind == kinds.DISPUTE):
+        recorded = (
+            dispute.details.get("ki", "").strip().casefold(),
+            dispute.details.get("nomor_register", "").strip().casefold(),
+        )
+        if recorded == register:
             raise Invalid("invalid_data", fields={"nomor_register": [msg("summons_recorded", ticket=dispute.ticket)]})
         if dispute.closed_at is None:
             raise Invalid("invalid_data", fields={"perkara": [msg("dispute_open", ticket=dispute.ticket)]})

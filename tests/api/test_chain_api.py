@@ -295,6 +295,18 @@ def test_a_summons_recorded_twice_is_refused_naming_the_dispute_and_changes_noth
     assert dispute["ticket"] in open_.json["errors"]["perkara"][0]
 
 
+def test_the_same_summons_recorded_against_the_request_of_a_disputed_objection_is_refused(
+    desk, client, login, unchanged
+):
+    """A QA walk recorded the Commission's register number a second time through the request's page: it made a
+    third dispute with the same number, its own tasks, and counted in the reports."""
+    receipt, _objection, dispute = disputed(desk, client, login)
+    with unchanged():
+        r = client.post(f"{API}/disputes", json={"perkara": receipt["ticket"], **SUMMONS}, headers=login("ppid"))
+    assert_refused(r, 422, {"nomor_register"})
+    assert dispute["ticket"] in r.json["errors"]["nomor_register"][0]
+
+
 def test_a_dispute_withdrawn_leaves_room_for_a_new_registration_on_the_same_objection(desk, client, login):
     _, objection, dispute = disputed(desk, client, login)
     r = client.post(
