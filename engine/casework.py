@@ -20,7 +20,7 @@ from engine import access, chain, clock, kinds, tickets, windows
 from engine.audit import EventLog
 from engine.errors import Conflict, Forbidden, Invalid, NotFound
 from engine.messages import msg
-from engine.models import Case, User
+from engine.models import Case, CaseEvent, User
 from engine.run import CaseRun, RunResult, touch
 from engine.runtime import Runtime
 from engine.sync import properties
@@ -47,8 +47,9 @@ def send_case_message(session: Session, rt: Runtime, user: User, case: Case, nam
         if lane is not None and lane not in access.supervised_lanes(user):
             raise Forbidden("message_for_group", group=lane)
         rt.forms.validate(form, payload)
-        check_event_dates(rt, case, rt.forms.schema(form), payload)
-        windows.check_confirmation_allowed(session, case, properties(waiting.task_spec))
+        props = properties(waiting.task_spec)
+        windows.check_confirmation_allowed(session, case, props)  # a window still open: 409, whatever the dates
+        check_event_dates(rt, case, rt.forms.schema(form), payload, _last_event_day(session, case), props)
         run.send_message(name, payload)
         run.log.append(case, "message_received", user.username, {"message": name, "data": payload})
     return run.result
@@ -65,13 +66,26 @@ FOLLOWS = {
 }
 
 
-def check_event_dates(rt: Runtime, case: Case, schema: dict, payload: dict) -> None:
+def check_event_dates(
+    rt: Runtime,
+    case: Case,
+    schema: dict,
+    payload: dict,
+    last_event: date | None = None,
+    props: dict | None = None,
+) -> None:
     """An event's dates tell what already happened: each between the dispute's filing with the Commission (for a
-    complaint, its receipt) and today, a schedule after it, and none before the date it follows (422 per field)."""
+    complaint, its receipt), or the date of the event recorded before it (the law's steps come in order: no
+    mediation failed before the examination that ordered it), and today; a schedule after the filing; none
+    before the date it follows; and a confirmation that another party's window ended (``allowed_after``) dated
+    no earlier than that window's end (422 per field)."""
     tz = rt.calendars["strict"].tz
     today = clock.now().astimezone(tz).date()
     filed = _day(case.details.get("diajukan_ke_ki")) if case.kind == kinds.DISPUTE else None
-    first = filed or case.received_at.astimezone(tz).date()
+    first = max(filter(None, (filed or case.received_at.astimezone(tz).date(), last_event)))
+    window = _window_end(case, (props or {}).get("allowed_after"), tz)
+    if window is not None:
+        first = max(first, window)
     fields: dict[str, list] = {}
     for name, node in schema.get("properties", {}).items():
         value = _day(payload.get(name)) if node.get("format") == "date" else None
@@ -86,6 +100,25 @@ def check_event_dates(rt: Runtime, case: Case, schema: dict, payload: dict) -> N
             fields[name] = [msg("between_and_today", first=first)]
     if fields:
         raise Invalid("invalid_data", fields=fields)
+
+
+def _last_event_day(session: Session, case: Case) -> date | None:
+    """The latest date an event recorded on the case gave for what happened (its schedules aside)."""
+    days = []
+    for (data,) in session.execute(
+        select(CaseEvent.data).where(CaseEvent.case_id == case.id, CaseEvent.type == "message_received")
+    ):
+        payload = data.get("data") or {}
+        days += [_day(v) for k, v in payload.items() if k not in SCHEDULED and isinstance(v, str)]
+    return max((d for d in days if d is not None), default=None)
+
+
+def _window_end(case: Case, name: str | None, tz) -> date | None:
+    """The office day the named window ends on (its latest reading), for a confirmation that it ended."""
+    if not name:
+        return None
+    rows = [d for d in case.deadlines if d.name == name]
+    return rows[-1].due_at.astimezone(tz).date() if rows else None
 
 
 def _day(value) -> date | None:

@@ -55,9 +55,7 @@ def scrubbed(files: list[Checked], field: str = "attachments") -> list[Checked]:
             continue
         # The name the file had on the reporter's device may name them ("Budi_Santoso_KTP.pdf"): a neutral one.
         name = f"lampiran-{n + 1}.{item.file_name.rsplit('.', 1)[-1]}"
-        out.append(
-            replace(item, file_name=name, data=data, size=len(data), sha256=hashlib.sha256(data).hexdigest())
-        )
+        out.append(replace(item, file_name=name, data=data, size=len(data), sha256=hashlib.sha256(data).hexdigest()))
     if refused:
         raise Invalid("attachment_refused", fields=refused)
     return out

@@ -390,8 +390,10 @@ def test_accepted_decision_becomes_final_only_after_the_applicants_lenient_windo
 def test_final_decision_dismissing_the_application_ends_without_compliance(office, clock):
     ticket = _decided(office, clock, "ditolak")
     office.complete(ticket, "sikap_atas_putusan", {"sikap": "menerima", "alasan_sikap": "Putusan menguatkan PPID"})
-    clock.move_to(office.deadline(ticket, "P14P").due_at + timedelta(days=1))
-    office.message(ticket, "berkekuatan_hukum_tetap", {"tanggal": "2027-03-29"})  # the Commission's certificate
+    after = office.deadline(ticket, "P14P").due_at + timedelta(days=1)
+    clock.move_to(after)
+    certified = after.astimezone(WIB).date().isoformat()  # the Commission's certificate, after the applicant's window
+    office.message(ticket, "berkekuatan_hukum_tetap", {"tanggal": certified})
     case = office.case(ticket)
     assert (case.status, case.closed_at is not None) == ("sengketa_selesai", True)
     assert office.open_tasks(ticket) == []
@@ -640,6 +642,27 @@ def test_a_decision_is_received_no_earlier_than_it_was_read(office, clock):
         office.message(ticket, "putusan_ajudikasi", decision)
     assert refused.value.fields == {"tanggal_diterima": [msg("not_before_date", day=datetime(2027, 2, 26).date())]}
     assert office.case(ticket).status == "ajudikasi"
+
+
+def test_finality_is_dated_no_earlier_than_the_applicant_s_window_ended_and_events_come_in_order(office, clock):
+    """A QA walk recorded finality dated 4 Nov while the applicant's window ran to 20 Nov, and a mediation failure
+    dated before the examination that ordered mediation."""
+    ticket = _decided(office, clock, "ditolak")
+    office.complete(ticket, "sikap_atas_putusan", {"sikap": "menerima", "alasan_sikap": "Putusan menguatkan PPID"})
+    end = office.deadline(ticket, "P14P").due_at
+    clock.move_to(end + timedelta(days=1))
+    with pytest.raises(Invalid) as refused:
+        office.message(ticket, "berkekuatan_hukum_tetap", {"tanggal": "2027-03-02"})  # the day after the decision
+    assert refused.value.fields == {"tanggal": [msg("between_and_today", first=end.astimezone(WIB).date())]}
+
+
+def test_an_event_is_dated_no_earlier_than_the_event_recorded_before_it(office, clock):
+    ticket = _in_mediation(office, clock)  # the examination that ordered mediation: 20 Jan 2027
+    clock.move_to(wib("2027-01-27"))
+    with pytest.raises(Invalid) as refused:  # mediation failed on 15 Jan, before it was ordered
+        office.message(ticket, "hasil_mediasi", {"tanggal": "2027-01-15", "hasil": "gagal"})
+    assert refused.value.fields == {"tanggal": [msg("between_and_today", first=datetime(2027, 1, 20).date())]}
+    office.message(ticket, "hasil_mediasi", {"tanggal": "2027-01-27", "hasil": "gagal"})
 
 
 def test_a_mediation_agreement_is_carried_out_no_earlier_than_it_was_made(office, clock):
