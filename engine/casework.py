@@ -48,7 +48,7 @@ def send_case_message(session: Session, rt: Runtime, user: User, case: Case, nam
             raise Forbidden("message_for_group", group=lane)
         rt.forms.validate(form, payload)
         props = properties(waiting.task_spec)
-        windows.check_confirmation_allowed(session, case, props)  # a window still open: 409, whatever the dates
+        windows.check_confirmation_allowed(session, case, props, rt.calendars["strict"].tz)  # 409 while it runs
         check_event_dates(rt, case, rt.forms.schema(form), payload, _last_event_day(session, case), props)
         run.send_message(name, payload)
         run.log.append(case, "message_received", user.username, {"message": name, "data": payload})

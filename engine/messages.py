@@ -250,8 +250,9 @@ TEMPLATES: dict[str, str] = {
     "dispute_open": "dispute %(ticket)s on this case is still open",
     "not_after_summons": "not after the summons was received",
     "not_before_commission_filing": "not before the filing at the Information Commission",
-    "window_not_ended": "the %(name)s window has not ended on the latest reading%(when)s: record the Commission's or "
-    "the court's message, or confirm after it ends",
+    "window_not_ended": "the %(name)s window has not ended yet: on the latest reading it ends on %(due)s; confirm it "
+    "after that day",
+    "window_not_open": "the %(name)s window has not started: nothing can end it yet",
     "calendars_unknown": "unknown: %(names)s; one of %(choices)s",
     # -- registers, reports, the dashboard and the survey (engine.access, reports, narrative, survey) --
     "register_not_for_group": "this register is not for your group",

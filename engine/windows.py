@@ -19,8 +19,9 @@ from engine.errors import Conflict
 from engine.models import Case, Deadline
 
 
-def check_confirmation_allowed(session: Session, case: Case, props: dict) -> None:
-    """Refuse (409) an officer's confirmation that another party's window ended before its lenient end."""
+def check_confirmation_allowed(session: Session, case: Case, props: dict, tz=None) -> None:
+    """Refuse (409) an officer's confirmation that another party's window ended before its lenient end (named as
+    the office's date in ``tz``)."""
     name = props.get("allowed_after")
     if not name:
         return
@@ -28,6 +29,7 @@ def check_confirmation_allowed(session: Session, case: Case, props: dict) -> Non
         select(Deadline).where(Deadline.case_id == case.id, Deadline.name == name).order_by(Deadline.id.desc()).limit(1)
     )
     # Its lenient end has passed when the clock says so, even before the timer that marks it lapsed has fired.
-    if row is None or (row.status == "pending" and row.due_at > clock.now()):
-        when = f" ({row.due_at.isoformat()})" if row is not None else ""
-        raise Conflict("window_not_ended", name=name, when=when)
+    if row is None:
+        raise Conflict("window_not_open", name=name)
+    if row.status == "pending" and row.due_at > clock.now():
+        raise Conflict("window_not_ended", name=name, due=row.due_at.astimezone(tz).date() if tz else row.due_at.date())

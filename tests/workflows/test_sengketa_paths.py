@@ -11,6 +11,7 @@ import pytest
 import time_machine
 from sqlalchemy import func, select
 
+from api.language import say
 from engine.errors import Conflict, Forbidden, Invalid, NotFound
 from engine.messages import msg
 from engine.models import Case, CaseEvent, HumanTask, Notification, Reminder
@@ -362,6 +363,8 @@ def test_accepted_decision_becomes_final_only_after_the_applicants_lenient_windo
     with pytest.raises(Conflict) as early:  # the other confirmation of finality waits for the same window
         office.message(ticket, "berkekuatan_hukum_tetap", {"tanggal": "2027-03-25"})
     assert early.value.reason == "window_not_ended"
+    assert say(early.value.message, "id").startswith("jangka waktu P14P belum berakhir: menurut pembacaan paling akhir")
+    assert "berakhir pada 31 Mar 2027" in say(early.value.message, "id")  # the office's date, not a UTC instant
     clock.move_to(p14p.due_at + timedelta(minutes=1))
     office.run(ticket)
     assert office.case(ticket).status == "putusan_ajudikasi"  # the lapse closes nothing by itself
