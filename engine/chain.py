@@ -310,15 +310,18 @@ def admissibility(rt: Runtime, session: Session, parent: Case, filed_on: date) -
     """The dispute's admissibility as the agency can argue it: D14 (UU 14/2008 Pasal 37(2); Perki 1/2013
     Pasal 13) and a preceding objection (Pasal 36-37: the dispute follows the objection). Recorded, never
     a refusal."""
+    tz = rt.calendars["strict"].tz
     objections = [m for m in members(session, parent) if m.kind == OBJECTION]
     if parent.kind == OBJECTION:
         objection = parent
     else:  # the summons names the request: an objection filed on it counts, the latest before the filing
-        earlier = [o for o in objections if o.received_at.astimezone(rt.calendars["strict"].tz).date() <= filed_on]
+        earlier = [o for o in objections if o.received_at.astimezone(tz).date() <= filed_on]
         objection = earlier[-1] if earlier else None
+    # An objection filed after the application reached the Commission did not precede it.
+    before = objection if objection is not None and objection.received_at.astimezone(tz).date() <= filed_on else None
     preceded = {
-        "verdict": "ya" if objection is not None else "tidak",
-        "keberatan": objection.ticket if objection is not None else None,
+        "verdict": "ya" if before is not None else "tidak",
+        "keberatan": before.ticket if before is not None else None,
         "dasar": "UU 14/2008 Pasal 36-37; Perki 1/2013 Pasal 13",
     }
     d14 = {"verdict": "tidak_dapat_dihitung", "batas_ketat": None, "batas_longgar": None}

@@ -74,6 +74,17 @@ def test_a_summons_filed_before_the_superior_answered_is_flagged_premature(offic
     assert _verdicts(office, dispute)["jangka_waktu_d14"]["verdict"] == "prematur"
 
 
+def test_an_objection_filed_after_the_application_reached_the_commission_did_not_precede_it(office):
+    """A QA walk saw "didahului keberatan KEB-..." for an objection filed two months after the Commission filing."""
+    with time_machine.travel(RECEIVED, tick=True):
+        request = _decided(office)
+        objection = office.objection(request, ["a"])  # filed Wed 2 Dec 2026
+        dispute = office.dispute(objection, diajukan_ke_ki="2026-12-01")
+    found = _verdicts(office, dispute)
+    assert found["keberatan_didahului"]["verdict"] == "tidak"
+    assert found["jangka_waktu_d14"]["verdict"] == "prematur"
+
+
 def test_a_summons_against_a_request_without_an_objection_is_flagged_and_recorded(office):
     with time_machine.travel(RECEIVED, tick=True):
         request = _decided(office)
