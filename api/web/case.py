@@ -391,7 +391,12 @@ def _event_detail(kind: str, data: dict, task_title: str | None, locale: str, ti
     if kind == "reporter_message_received":
         files = len(data.get("attachments", []))
         return _("%(num)d attachment(s); the message is under Messages with the reporter.", num=files)
-    if kind in ("message_received", "linked_case_outcome"):
+    if kind == "message_received":  # the event by its form's title, and the day it gives
+        name = data.get("message", "")
+        title = events.message_title(name, locale)
+        day = (data.get("data") or {}).get("tanggal") or (data.get("data") or {}).get("tanggal_dibacakan")
+        return f"{title} · {_day(day)}" if day else title
+    if kind == "linked_case_outcome":
         return data.get("message", "")
     if kind == "case_read":
         return _read_what(data.get("what", ""), locale, titles)

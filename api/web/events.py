@@ -48,6 +48,14 @@ def awaited(user: User, case: Case, locale: str) -> list[dict]:
     ]
 
 
+def message_title(name: str, locale: str) -> str:
+    """An event from outside by the title of its form (``forms/pesan_<name>.json``), or its name."""
+    try:
+        return _title(runtime().forms.schema(f"pesan_{name}.json"), locale) or name
+    except LookupError:
+        return name
+
+
 def can_record_summons(user: User, case: Case) -> bool:
     """The PPID desk records a Commission summons against an objection or a request (``intake.record_dispute``)."""
     return case.kind in (kinds.OBJECTION, kinds.REQUEST) and access.is_request_staff(user)
@@ -82,7 +90,8 @@ def record_receipt(ticket: str):
     except (Invalid, Conflict, Forbidden) as error:
         db.session.rollback()
         details = [translated(m) for messages in getattr(error, "fields", {}).values() for m in messages]
-        flash(" ".join([translated(error.message), *details]), "error")
+        said = f"{_('Date on the delivery receipt')}: {' '.join(details)}" if details else translated(error.message)
+        flash(said, "error")
         return redirect(back, 303)
     flash(_("Recorded: the requester received the letter on %(date)s.", date=display.office_date(day)), "success")
     return redirect(back, 303)
@@ -171,6 +180,7 @@ def _event_page(case: Case, event: casework.Awaited, values: MultiDict | None = 
 
 def _summons_page(values: MultiDict, errors: dict | None = None):
     rt, locale = runtime(), current_language()
+    named = (values.get("perkara") or "").strip()
     schema = rt.forms.schema(SUMMONS_FORM)
     fields, general = _fields(schema, locale, values, errors)
     return render_template(
@@ -181,7 +191,7 @@ def _summons_page(values: MultiDict, errors: dict | None = None):
         general_errors=general,
         has_errors=bool(errors),
         action=url_for("web.record_summons"),
-        back=url_for("web.inbox"),
+        back=url_for("web.case", ticket=named) if named else url_for("web.inbox"),
     )
 
 

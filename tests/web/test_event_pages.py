@@ -104,6 +104,8 @@ def test_the_dispute_s_page_lists_what_it_waits_for_and_records_a_withdrawal_fro
     assert done.status_code == 302
     page = text(b.get(done.location))
     assert "Tercatat: Permohonan sengketa dicabut" in page
+    # the history names the event by its form's title and the day it gives, not by its code
+    assert "Permohonan sengketa dicabut (Akta Pembatalan Registrasi) · 2 Des 2026" in page
     assert "peristiwa/" not in page  # a closed dispute waits for nothing
     assert b.get(f"/kasus/{dispute}/peristiwa/sengketa_dicabut").status_code == 404
 
@@ -143,7 +145,7 @@ def test_the_desk_records_on_the_case_page_when_a_posted_letter_reached_the_requ
     assert "Dikirim pada 2 Des 2026 melalui pos atau kurir" in page
     wrong = b.post(f"/kasus/{ticket}/diterima-pemohon", data={"diterima_pada": "2026-12-01"})  # before it was sent
     assert wrong.status_code == 303
-    assert "antara 2 Des 2026 dan hari ini" in text(b.get(f"/kasus/{ticket}"))
+    assert "Tanggal pada tanda terima pengiriman: antara 2 Des 2026 dan hari ini" in text(b.get(f"/kasus/{ticket}"))
     done = b.post(f"/kasus/{ticket}/diterima-pemohon", data={"diterima_pada": "2026-12-02"})
     assert done.status_code == 303
     page = text(b.get(f"/kasus/{ticket}"))
