@@ -10,6 +10,7 @@ from datetime import UTC, datetime
 import pytest
 import time_machine
 
+from tests.api.test_chain_api import decided
 from tests.helpers import decision
 from tests.web.pages import text
 
@@ -32,15 +33,13 @@ def _clock():
 @pytest.fixture
 def objection(desk, client):
     """A refused request, its written notice sent, and the requester's objection: the objection's ticket."""
-    receipt = desk.submit()
-    ticket = receipt["ticket"]
-    for step in ("periksa_kelengkapan", "registrasi", "proses_permohonan", "tentukan_langkah"):
-        desk.complete(ticket, step)
-    desk.complete(ticket, "putuskan", decision("ditolak_dikecualikan"))
-    desk.complete(ticket, "uji_konsekuensi")
-    desk.complete(ticket, "tetapkan_pengecualian")
-    desk.complete(ticket, "pemberitahuan_tertulis")
-    body = {"ticket": ticket, "access_code": receipt["access_code"], "alasan": ["a"], "kasus_posisi": "Ditolak"}
+    receipt = decided(desk)
+    body = {
+        "ticket": receipt["ticket"],
+        "access_code": receipt["access_code"],
+        "alasan": ["a"],
+        "kasus_posisi": "Ditolak",
+    }
     r = client.post(f"{API}/objections", json=body)
     assert r.status_code == 201, r.json
     return r.json["ticket"]

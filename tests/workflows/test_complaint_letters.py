@@ -190,23 +190,9 @@ def test_the_evidence_request_and_the_outcome_go_to_the_reporter_as_pelapor_on_t
     assert QUESTION in text
     # The deadline whose lapse deems the complaint withdrawn (UU 25/2009 Pasal 45): its length and its date.
     due = office.deadline(ticket, "BUKTI").due_at.astimezone(timezone(timedelta(hours=7)))
-    months = [
-        "Januari",
-        "Februari",
-        "Maret",
-        "April",
-        "Mei",
-        "Juni",
-        "Juli",
-        "Agustus",
-        "September",
-        "Oktober",
-        "November",
-        "Desember",
-    ]
     flat = " ".join(text.split())
     assert "dalam waktu 30 hari" in flat
-    assert f"paling lambat tanggal {due.day} {months[due.month - 1]} {due.year} pukul {due:%H:%M}" in flat
+    assert f"paling lambat tanggal {long_date(due.date())} pukul {due:%H:%M}" in flat
     no_identity(office, evidence, text)
     # the receipt and the evidence request; the unit's clarification request and the team's disposition sheet
     # are not the reporter's
