@@ -163,8 +163,20 @@ def _awaited(user: User, case: Case, name: str) -> casework.Awaited:
 
 
 def _event_page(case: Case, event: casework.Awaited, values: MultiDict | None = None, errors: dict | None = None):
+    action = url_for("web.record_event", ticket=case.ticket, name=event.name)
+    return _form_page(event.form, case, action, url_for("web.case", ticket=case.ticket), values, errors)
+
+
+def _summons_page(values: MultiDict, errors: dict | None = None):
+    named = (values.get("perkara") or "").strip()
+    back = url_for("web.case", ticket=named) if named else url_for("web.inbox")
+    return _form_page(SUMMONS_FORM, None, url_for("web.record_summons"), back, values, errors)
+
+
+def _form_page(form: str, case: Case | None, action: str, back: str, values: MultiDict | None, errors: dict | None):
+    """event.html with ``form``'s fields, their values and errors; ``case`` None for a summons, which makes one."""
     rt, locale = runtime(), current_language()
-    schema = rt.forms.schema(event.form)
+    schema = rt.forms.schema(form)
     fields, general = _fields(schema, locale, values, errors)
     return render_template(
         "event.html",
@@ -173,25 +185,8 @@ def _event_page(case: Case, event: casework.Awaited, values: MultiDict | None = 
         fields=fields,
         general_errors=general,
         has_errors=bool(errors),
-        action=url_for("web.record_event", ticket=case.ticket, name=event.name),
-        back=url_for("web.case", ticket=case.ticket),
-    )
-
-
-def _summons_page(values: MultiDict, errors: dict | None = None):
-    rt, locale = runtime(), current_language()
-    named = (values.get("perkara") or "").strip()
-    schema = rt.forms.schema(SUMMONS_FORM)
-    fields, general = _fields(schema, locale, values, errors)
-    return render_template(
-        "event.html",
-        case=None,
-        title=_title(schema, locale),
-        fields=fields,
-        general_errors=general,
-        has_errors=bool(errors),
-        action=url_for("web.record_summons"),
-        back=url_for("web.case", ticket=named) if named else url_for("web.inbox"),
+        action=action,
+        back=back,
     )
 
 
