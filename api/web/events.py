@@ -111,7 +111,10 @@ def event_form(ticket: str, name: str):
 def record_event(ticket: str, name: str):
     user, rt = officer(), runtime()
     case = access.require_staff_case(db.session, user, ticket)
-    event = _awaited(user, case, name)
+    event = _awaited(user, case, name, on_post=True)
+    if event is None:  # recorded meanwhile (a second click, another officer): the case page says so
+        flash(refusal_message(Conflict("case_not_waiting", name=message_title(name, current_language()))), "error")
+        return redirect(url_for("web.case", ticket=case.ticket))
     schema = rt.forms.schema(event.form)
     data = schema_form.parse(schema, request.form, rt.calendars["strict"].tz)
     try:
@@ -154,11 +157,14 @@ def record_summons():
     return redirect(url_for("web.case", ticket=case.ticket))
 
 
-def _awaited(user: User, case: Case, name: str) -> casework.Awaited:
-    """The event ``name`` the case waits for and ``user`` may record; 404 otherwise (it may have come meanwhile)."""
+def _awaited(user: User, case: Case, name: str, on_post: bool = False) -> casework.Awaited | None:
+    """The event ``name`` the case waits for and ``user`` may record; otherwise 404 for the form, None for a post
+    (the case may have heard of it meanwhile)."""
     for event in casework.awaited_messages(db.session, runtime(), user, case):
         if event.name == name:
             return event
+    if on_post:
+        return None
     abort(404)
 
 

@@ -107,6 +107,10 @@ def test_the_dispute_s_page_lists_what_it_waits_for_and_records_a_withdrawal_fro
     assert "Permohonan sengketa dicabut (Akta Pembatalan Registrasi) · 2 Des 2026" in page
     assert "peristiwa/" not in page  # a closed dispute waits for nothing
     assert b.get(f"/kasus/{dispute}/peristiwa/sengketa_dicabut").status_code == 404
+    withdrawn = {"tanggal": "2026-12-02", "nomor_akta": "001/AKTA/XII/2026"}
+    again = b.post(f"/kasus/{dispute}/peristiwa/sengketa_dicabut", data=withdrawn)  # a double click, a back button
+    assert again.status_code == 302
+    assert "kasus tidak sedang menunggu Permohonan sengketa dicabut" in text(b.get(again.location))
 
 
 def test_an_officer_outside_the_event_s_group_is_not_offered_it(browser, objection):
