@@ -101,7 +101,14 @@ class Withdraw(TicketAccess):
 class Milestone(Schema):
     name = fields.String()
     label = fields.String()
-    at = OfficeDateTime()
+    at = OfficeDateTime(metadata={"description": "When the stage was recorded"})
+    on = fields.Date(
+        allow_none=True,
+        metadata={
+            "description": "The day the stage was reached, when an event from the Commission or a court "
+            "moved the case (recorded later, it gives its own day); null otherwise"
+        },
+    )
 
 
 class Window(Schema):

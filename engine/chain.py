@@ -433,6 +433,20 @@ _CHRONOLOGY = {
 
 _TOLD_BY_FILING = frozenset({"diterima", "keberatan_diterima"})
 
+# The field of an event from outside that gives the day it happened (a hearing, a reading, a check at the court's
+# registry); its other dates are schedules or follow from it (engine.casework.SCHEDULED, FOLLOWS).
+EVENT_DAY_FIELDS = ("tanggal", "tanggal_dibacakan", "tanggal_pemeriksaan")
+
+
+def event_day(event_data: dict) -> date | None:
+    """The day a recorded event from outside (a ``message_received`` event's data) says it happened, if any."""
+    payload = event_data.get("data") or {}
+    value = next((payload[f] for f in EVENT_DAY_FIELDS if isinstance(payload.get(f), str)), None)
+    try:
+        return date.fromisoformat(value) if value else None
+    except ValueError:
+        return None
+
 
 def chronology(session: Session, case: Case, locale: str = "id") -> list[dict]:
     """The dated story of the whole chain: receipts, stages reached, lapses, KI notices, closings."""

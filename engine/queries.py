@@ -5,7 +5,7 @@ Everything here reads rows; nothing deserializes a workflow.
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import date, datetime
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session, contains_eager, object_session
@@ -204,12 +204,8 @@ def public_status(
     """
     late = lateness.late_deadline(rt, case) if rt is not None else None
     milestones = [
-        {"name": e.data["status"], "label": status.label(e.data["status"], locale), "at": e.at}
-        for e in session.scalars(
-            select(CaseEvent)
-            .where(CaseEvent.case_id == case.id, CaseEvent.type == "status_changed")
-            .order_by(CaseEvent.seq)
-        )
+        {"name": e.data["status"], "label": status.label(e.data["status"], locale), "at": e.at, "on": day}
+        for e, day in _stages_reached(session, case)
         if late is not None or e.data["status"] not in lateness.LAPSE_STATUSES
     ]
     if milestones:  # the first stage is the receipt: its real date, not the day an officer typed it in
@@ -260,6 +256,30 @@ def public_status(
         ],
         "files": delivery.public_files(session, rt, case) if rt is not None else [],
     }
+
+
+def _stages_reached(session: Session, case: Case) -> list[tuple[CaseEvent, date | None]]:
+    """The case's stage changes in order, each with the day it happened when an event from outside moved it.
+
+    An officer records the Commission's or a court's event some days after it (a hearing on Monday typed in on
+    Wednesday): the stage it moved the case to was reached on the day the event gives, not on the day of typing.
+    Such a stage change is written in the same run, right after the event (consecutive sequence numbers).
+    """
+    rows = session.scalars(
+        select(CaseEvent)
+        .where(CaseEvent.case_id == case.id, CaseEvent.type.in_(("status_changed", "message_received")))
+        .order_by(CaseEvent.seq)
+    )
+    out, told, last_seq = [], None, None
+    for event in rows:
+        if event.type == "message_received":
+            told = chain.event_day(event.data)
+        elif last_seq is None or event.seq != last_seq + 1:
+            told = None  # moved by a task, a timer or a filing: dated when it was recorded
+        if event.type == "status_changed":
+            out.append((event, told))
+        last_seq = event.seq
+    return out
 
 
 ANSWERED = (

@@ -394,8 +394,8 @@ def _event_detail(kind: str, data: dict, task_title: str | None, locale: str, ti
     if kind == "message_received":  # the event by its form's title, and the day it gives
         name = data.get("message", "")
         title = events.message_title(name, locale)
-        day = (data.get("data") or {}).get("tanggal") or (data.get("data") or {}).get("tanggal_dibacakan")
-        return f"{title} · {_day(day)}" if day else title
+        day = chain.event_day(data)
+        return f"{title} · {display.office_date(day)}" if day else title
     if kind == "linked_case_outcome":
         return data.get("message", "")
     if kind == "case_read":

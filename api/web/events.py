@@ -31,7 +31,7 @@ from api.web.blueprint import bp
 from api.web.i18n import current_language, translated
 from api.web.inbox import refusal_message
 from api.web.session import officer
-from engine import access, casework, intake, kinds, notice_delivery
+from engine import access, casework, intake, kinds, lateness, notice_delivery
 from engine.errors import Conflict, Forbidden, Invalid, NotFound
 from engine.messages import msg
 from engine.models import Case, User
@@ -62,14 +62,20 @@ def can_record_summons(user: User, case: Case) -> bool:
 
 
 def awaited_receipt(user: User, case: Case) -> dict | None:
-    """The latest letter to the requester sent by post or courier whose receipt is not yet recorded, for the desk to
-    record when the delivery receipt comes back (the requester's window starts that day: engine.notice_delivery)."""
+    """The latest letter to the requester sent by post or courier, for the desk to record when the delivery receipt
+    comes back (the requester's window starts that day: engine.notice_delivery), or to correct the day recorded (a
+    misread receipt; the later record counts, both stay in the history)."""
     if case.kind not in (kinds.OBJECTION, kinds.REQUEST) or not access.is_request_staff(user):
         return None
     notice = notice_delivery.last_notice(db.session, case)
-    if notice is None or notice.get("delivered_on"):
+    if notice is None or notice.get("via") in lateness.RECEIVED_WHEN_SENT:  # an e-mail arrives the day it is sent
         return None
-    return {"dispatched_on": date.fromisoformat(notice["dispatched_on"]), "via": notice.get("via")}
+    recorded = notice.get("delivered_on")
+    return {
+        "dispatched_on": date.fromisoformat(notice["dispatched_on"]),
+        "via": notice.get("via"),
+        "recorded_on": date.fromisoformat(recorded) if recorded else None,
+    }
 
 
 @bp.post("/kasus/<ticket>/diterima-pemohon")

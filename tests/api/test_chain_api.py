@@ -12,7 +12,7 @@ import time_machine
 
 from engine import clock
 from tests.api.test_bad_input import assert_refused
-from tests.conftest import complaint_payload
+from tests.conftest import PASSWORD, complaint_payload
 from tests.helpers import decision
 
 API = "/api/v1"
@@ -462,3 +462,35 @@ def test_an_objection_tasks_instructions_name_the_objection_and_its_request(desk
     assert detail["instructions_en"].startswith(
         f"Record objection {objection['ticket']} against request {receipt['ticket']} in the Objection Register"
     )
+
+
+def test_a_stage_the_commission_moved_the_dispute_to_is_dated_by_its_hearing_not_by_its_recording(
+    desk, client, login, browser
+):
+    """The applicant's status listed "Ajudikasi" on the day an officer typed the hearing in, not the hearing's day."""
+    from tests.workflows.test_sengketa_paths import BERKAS, SURAT_KUASA
+
+    receipt, _, dispute = disputed(desk, client, login)
+    desk.complete(dispute["ticket"], "surat_kuasa", {**SURAT_KUASA, "tanggal": "2026-12-02"})
+    desk.complete(dispute["ticket"], "siapkan_berkas", BERKAS)
+    with time_machine.travel(datetime(2027, 1, 8, 3, 0, tzinfo=UTC), tick=True):  # Fri 8 Jan: two days after
+        token = client.post(f"{API}/auth/token", json={"username": "ppid", "password": PASSWORD}).json["token"]
+        ppid = {"Authorization": f"Bearer {token}"}  # the fixture's token has expired meanwhile
+        hearing = {"tanggal": "2027-01-06", "hasil": "dilanjutkan", "mediasi": False}
+        r = client.post(
+            f"{API}/cases/{dispute['ticket']}/messages/pemeriksaan_awal", json={"data": hearing}, headers=ppid
+        )
+        assert r.status_code == 200, r.json
+        status = desk.status({"ticket": dispute["ticket"], "access_code": receipt["access_code"]})
+        shown = browser().post(
+            "/publik/status",
+            {"ticket": dispute["ticket"], "access_code": receipt["access_code"]},
+            follow_redirects=True,
+        )
+    page = shown.get_data(as_text=True)
+    stages = {m["name"]: m for m in status["milestones"]}
+    assert stages["ajudikasi"]["on"] == "2027-01-06"  # the hearing that sent it to adjudication
+    assert stages["ajudikasi"]["at"].startswith("2027-01-08")  # typed in two days later
+    assert stages["sengketa_teregistrasi"]["on"] is None  # the summons is dated by its own receipt
+    assert "6 Jan 2027: Ajudikasi" in page
+    assert "8 Jan 2027" not in page.split('class="milestones"')[-1]

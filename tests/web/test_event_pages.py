@@ -11,6 +11,7 @@ import pytest
 import time_machine
 
 from tests.api.test_chain_api import decided
+from tests.conftest import PASSWORD
 from tests.helpers import decision
 from tests.web.pages import text
 
@@ -153,9 +154,35 @@ def test_the_desk_records_on_the_case_page_when_a_posted_letter_reached_the_requ
     assert done.status_code == 303
     page = text(b.get(f"/kasus/{ticket}"))
     assert "Tercatat: pemohon menerima surat pada 2 Des 2026." in page
-    assert "diterima-pemohon" not in page  # recorded: nothing more to record
+    assert "Pemohon menerima surat pada 2 Des 2026" in page  # recorded: offered for correction only
+    assert 'value="2026-12-02"' in page
+    assert "Perbaiki tanggal" in page
     events = client.get(f"{API}/cases/{ticket}/events", headers=login("ppid")).json["items"]
     assert [e["data"]["delivered_on"] for e in events if e["type"] == "notice_delivered"] == ["2026-12-02"]
+
+
+def test_a_misread_delivery_receipt_is_corrected_on_the_case_page_and_the_window_follows(browser, desk, client):
+    """A recorded receipt could be corrected over the API alone; the page hid the form once a date was recorded."""
+    ticket = _granted(desk)
+    first = browser("petugas")
+    first.get(f"/kasus/{ticket}")
+    first.post(f"/kasus/{ticket}/diterima-pemohon", data={"diterima_pada": "2026-12-02"})
+    with time_machine.travel(datetime(2026, 12, 7, 3, 0, tzinfo=UTC), tick=True):  # Mon 7 Dec 2026
+        b = browser("petugas")
+        b.get(f"/kasus/{ticket}")
+        b.post(f"/kasus/{ticket}/diterima-pemohon", data={"diterima_pada": "2026-12-04"})  # the receipt said Friday
+        page = text(b.get(f"/kasus/{ticket}"))
+        token = client.post(f"{API}/auth/token", json={"username": "ppid", "password": PASSWORD}).json["token"]
+        reader = {"Authorization": f"Bearer {token}"}
+        events = client.get(f"{API}/cases/{ticket}/events", headers=reader).json["items"]
+        chain = client.get(f"{API}/cases/{ticket}", headers=reader).json
+    assert "Pemohon menerima surat pada 4 Des 2026" in page
+    assert [e["data"]["delivered_on"] for e in events if e["type"] == "notice_delivered"] == [
+        "2026-12-02",
+        "2026-12-04",
+    ]
+    (o30,) = [c for m in chain["chain"] for c in m["clocks"] if c["name"] == "O30"]
+    assert o30["start_at"][:10] == "2026-12-04", o30  # counted from the new date
 
 
 def test_a_letter_sent_by_e_mail_needs_no_receipt_and_an_auditor_records_none(browser, desk, client, login):
