@@ -17,7 +17,7 @@ from datetime import date, timedelta
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from engine import access, clock, dip_due, files, search
+from engine import access, clock, dip_due, files, pii_scan, search
 from engine.errors import Conflict, Invalid, NotFound
 from engine.messages import Message, msg
 from engine.models import DipItem, DipItemVersion, Exemption, Unit, User
@@ -81,6 +81,8 @@ def values(session: Session, rt: Runtime, data: dict, item: DipItem | None = Non
             other = session.scalar(select(DipItem.id).where(DipItem.code == code))
         if other is not None and (item is None or other != item.id):
             fields["code"] = [msg("dip_code_taken", code=code, item=other)]
+    if not data.get("data_pribadi_diperiksa"):
+        fields.update(personal_data(data))
     if fields:
         raise Invalid("invalid_data", fields=fields)
     out = {name: data.get(name) for name in FIELDS if name not in ("unit", "code", "made_on")}
@@ -92,6 +94,21 @@ def values(session: Session, rt: Runtime, data: dict, item: DipItem | None = Non
     for name in ("url", "exemption_note"):
         out[name] = (out.get(name) or "").strip() or None
     return out
+
+
+# The item's texts the public list shows: a NIK, a family card or tax number, a mobile number or a person's e-mail
+# address in one is refused unless the officer confirms it may be published (the owner agreed, a rule requires it).
+PUBLIC_TEXTS = ("title", "summary", "retention", "format", "legal_basis", "exemption_note")
+
+
+def personal_data(data: dict) -> dict[str, list[Message]]:
+    """The public texts in which ``engine.pii_scan`` finds personal data, each with what it found (masked)."""
+    fields = {}
+    for name in PUBLIC_TEXTS:
+        found = pii_scan.scan_text([data[name]]) if isinstance(data.get(name), str) else []
+        if found:
+            fields[name] = [msg("public_text_personal_data", found=", ".join(f.masked for f in found))]
+    return fields
 
 
 def find_unit(session: Session, code_or_name: str) -> Unit | None:

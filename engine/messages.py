@@ -165,6 +165,8 @@ TEMPLATES: dict[str, str] = {
     "found_telepon": "mobile no. %(value)s (p. %(page)d; finding %(ref)s)",
     "found_email": "e-mail address %(value)s (p. %(page)d; finding %(ref)s)",
     "found_unreadable": "its text could not be read: check it by eye (finding %(ref)s)",
+    "public_text_personal_data": "personal data in a public text: %(found)s; remove it, or confirm below that it may"
+    " be published",
     # -- the redaction record and the handover (engine.redaction, engine.delivery) ---------------
     "redaction_record_refused": "the redaction record does not match the files",
     "no_file_at": "no file at position %(n)d",

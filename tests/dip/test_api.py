@@ -114,3 +114,24 @@ def test_service_pages_are_published_by_the_ppid_and_read_by_anyone(client, logi
 def test_overdue_items_are_listed_for_staff(client, login):
     assert client.get("/api/v1/dip/overdue", headers=login("ppid")).json == []
     assert client.get("/api/v1/dip/overdue").status_code == 401
+
+
+def test_personal_data_in_a_public_text_is_refused_unless_the_officer_confirms_it_may_be_published(
+    client, login, unchanged
+):
+    """A summary naming a person's NIK, mobile number and e-mail was published, and found by anyone's search."""
+    named = "Penerima bantuan: Ahmad Fauzi NIK 3171234507900123 HP 0812-3456-7890 ahmad.fauzi@gmail.com"
+    with unchanged():
+        r = create(client, login, summary=named)
+    assert r.status_code == 422
+    assert set(r.json["errors"]) == {"summary"}
+    (said,) = r.json["errors"]["summary"]
+    assert "3171********0123" in said
+    assert "a***@gmail.com" in said
+    assert "3171234507900123" not in said  # the error does not repeat what it refuses
+    assert "Ahmad" not in client.get("/api/v1/dip?q=bantuan").get_data(as_text=True)
+    office = create(client, login, summary="Hubungi ppid@kemenag.go.id atau (021) 3811642")  # the office's own
+    assert office.status_code == 201, office.json
+    confirmed = create(client, login, summary=named, data_pribadi_diperiksa=True)  # e.g. the owner agreed
+    assert confirmed.status_code == 201, confirmed.json
+    assert "data_pribadi_diperiksa" not in confirmed.json
