@@ -120,14 +120,6 @@ def derive(session: Session, rt: Runtime, case: Case, *, unit_in_sql: bool = Fal
         "late_filed": False,
         "cassation": False,
     }
-    if case.closed_at is not None:
-        local = case.closed_at.astimezone(rt.calendars["strict"].tz).date()
-        received = case.received_at.astimezone(rt.calendars["strict"].tz).date()
-        facts.update(
-            closed_month=month(case.closed_at, rt),
-            closed_days=working_days(rt, case.received_at, case.closed_at),
-            closed_calendar_days=(local - received).days,
-        )
     derive_kind = {
         kinds.REQUEST: _request,
         kinds.OBJECTION: _objection,
@@ -135,10 +127,23 @@ def derive(session: Session, rt: Runtime, case: Case, *, unit_in_sql: bool = Fal
         kinds.COMPLAINT: _complaint,
     }[case.kind]
     facts.update(derive_kind(case, history))
+    # Days the officer recorded for what happened, which count rather than the day they were typed in.
+    decided_on, resolved_on = facts.pop("decided_on", None), facts.pop("resolved_on", None)
+    if case.closed_at is not None:
+        # A complaint is resolved on the day its outcome notice is dated; archiving it later is the office's own.
+        end = resolved_on or case.closed_at.astimezone(rt.calendars["strict"].tz).date()
+        received = case.received_at.astimezone(rt.calendars["strict"].tz).date()
+        facts.update(
+            closed_month=month(case.closed_at, rt),
+            closed_days=working_days(rt, case.received_at, end),
+            closed_calendar_days=(end - received).days,
+        )
     if facts["decided_at"] is not None:
         # The law counts to the written notice (or response) as sent: its recorded date, not the day an
-        # officer recorded it (engine.lateness counts the deadline as met by the same date).
-        facts["decision_days"] = working_days(rt, case.received_at, facts["notice_sent_on"] or facts["decided_at"])
+        # officer recorded it (engine.lateness counts the deadline as met by the same date); without a notice
+        # (an objection settled by agreement), to the decision's recorded date.
+        end = facts["notice_sent_on"] or decided_on or facts["decided_at"]
+        facts["decision_days"] = working_days(rt, case.received_at, end)
     return facts
 
 
@@ -236,9 +241,11 @@ def _objection(case: Case, h: _History) -> dict:
     decision = h.task("putuskan_keberatan")
     decided_at = h.reached("tanggapan_dikirim", "diselesaikan_musyawarah")
     response = h.task("kirim_tanggapan") if decided_at is not None else {}
+    settled = h.task("tawarkan_musyawarah") if h.last_of(("diselesaikan_musyawarah",)) else {}
     return {
         "result": result,
         "decided_at": decided_at,
+        "decided_on": _day(decision.get("tanggal_keputusan") or settled.get("tanggal")),
         "decided_by": h.actors.get("putuskan_keberatan"),
         "notice_sent_on": _day(response.get("tanggal_dikirim")),
         "notice_via": response.get("dikirim_melalui"),
@@ -294,6 +301,7 @@ def _complaint(case: Case, h: _History) -> dict:
     facts = {
         "result": result,
         "decided_at": case.closed_at,
+        "resolved_on": _day(h.task("pemberitahuan_hasil").get("tanggal")) if case.closed_at is not None else None,
         "problem_code": classification.get("kode_masalah"),
         "category": classification.get("kategori") or (case.details or {}).get("kategori_usulan"),
         "oversight": classification.get("berkadar_pengawasan"),

@@ -3,7 +3,7 @@
 Each step saves the instance and loads it again (the Office fixture); time moves with time-machine.
 """
 
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta
 
 import pytest
 import time_machine
@@ -305,3 +305,28 @@ def clock_today(office):
     from engine import clock as office_clock
 
     return office_clock.now().astimezone(office.rt.calendars["strict"].tz).date()
+
+
+def test_an_objection_settled_by_agreement_counts_its_days_to_the_agreement_as_dated_not_as_recorded(office, clock):
+    """legal-process.md §9.3: days to the superior's response. An agreement reached on Wed 2 Dec and recorded on
+    Thu 10 Dec (no letter follows it) counted to the recording: 6 working days instead of 0."""
+    from sqlalchemy import select
+
+    from engine import facts
+    from engine.models import Case, CaseFacts
+
+    request = _decided(office, "dikabulkan_sebagian")
+    objection = office.objection(request, ["d"])
+    office.complete(
+        objection, "registrasi_keberatan", {"salinan_formulir_diserahkan": True, "cara_kirim_tanda_terima": "langsung"}
+    )
+    clock.move_to(datetime(2026, 12, 10, 3, 0, tzinfo=UTC))
+    agreed = {"hasil": "sepakat", "kesepakatan": "Data diserahkan", "informasi_diserahkan": True}
+    agreed["tanggal"] = "2026-12-02"
+    office.complete(objection, "tawarkan_musyawarah", agreed)
+    cal = office.rt.calendars["strict"]
+    with office.sessions() as s:
+        case = s.scalar(select(Case).where(Case.ticket == objection))
+        told = cal.working_days_between(cal.day_zero(case.received_at)[0], date(2026, 12, 2))
+        assert s.get(CaseFacts, case.id).decision_days == told == facts.derive(s, office.rt, case)["decision_days"]
+        assert facts.working_days(office.rt, case.received_at, case.closed_at) > told  # what it counted before

@@ -507,3 +507,25 @@ def test_the_team_records_an_incident_no_later_than_the_complaint_reached_the_of
     assert office.open_tasks(ticket) == ["catat_pengaduan"]
     office.complete(ticket, "catat_pengaduan", CATAT)
     assert office.open_tasks(ticket) == ["verifikasi"]
+
+
+def test_time_to_resolve_a_complaint_counts_to_its_outcome_notice_as_dated_not_as_recorded(office, clock):
+    """legal-process.md §9.3: time to close in working days against the tier. A complaint whose outcome notice,
+    dated Wed 13 Jan, was recorded on Mon 1 Feb counted to the recording, and showed its 14-day tier as missed."""
+    from engine import facts, kinds, registers
+    from engine.models import CaseFacts
+
+    ticket, _ = _clarifying(office)
+    office.complete(ticket, "klarifikasi", clarification("tidak_cukup_bukti"))
+    clock.move_to(wib("2027-02-01"))  # the notice went out on 13 Jan; its record is typed in three weeks later
+    office.complete(ticket, "pemberitahuan_hasil", {**NOTICE, "tanggal": "2027-01-13"})
+    cal = office.rt.calendars["strict"]
+    with office.sessions() as s:
+        case = s.scalar(select(Case).where(Case.ticket == ticket))
+        assert case.closed_at.astimezone(cal.tz).date().isoformat() == "2027-02-01"
+        told = cal.working_days_between(cal.day_zero(case.received_at)[0], datetime(2027, 1, 13).date())
+        kept = s.get(CaseFacts, case.id)
+        assert (kept.closed_days, kept.closed_calendar_days) == (told, 2)
+        assert facts.derive(s, office.rt, case)["closed_days"] == told
+        [row] = registers.rows(s, office.rt, office.user(s, "wbs"), registers.Filter(kinds.COMPLAINT))
+        assert (row["closed_days"], row["within_sla"]) == (told, True)
