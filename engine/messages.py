@@ -239,6 +239,7 @@ TEMPLATES: dict[str, str] = {
     "year_days_missing": "the year's days off are not entered",
     "enter_year_days_first": "enter the SKB's holidays and cuti bersama for %(year)d in the override table first",
     "between_and_today": "between %(first)s and today",
+    "report_whole_office": "the yearly report covers the whole office; a unit's cases are in the registers",
     "not_before_date": "not before %(day)s",
     "dispatch_date_invalid": "invalid dispatch date",
     "receipt_date_invalid": "invalid date of receipt",

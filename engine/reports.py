@@ -171,7 +171,10 @@ def request_figures() -> list[tuple[str, str, ColumnElement, str | None]]:
         for r in EXTENSION_REASONS
     ]
     rows += [
-        ("time", "overdue", CaseFacts.overdue.is_(True), "requests.received"),
+        # Answered after a deadline lapsed; and not answered at all though one lapsed (still open, or withdrawn or
+        # closed as incomplete after the lapse): two figures, so a case never answered is not "answered late".
+        ("time", "overdue", and_(decided, CaseFacts.overdue.is_(True)), "outcomes.decided"),
+        ("time", "overdue_unanswered", and_(~decided, CaseFacts.overdue.is_(True)), "requests.received"),
         ("fees", "charged", CaseFacts.fee_charged > 0, "requests.received"),
         ("fees", "paid", CaseFacts.fee_paid > 0, "requests.received"),
     ]

@@ -167,6 +167,7 @@ FIGURES = {
     "time.within_17": _l("Within 17 working days"),
     "time.extended": _l("Extended by 7 working days"),
     "time.overdue": _l("Answered late (a deadline missed)"),
+    "time.overdue_unanswered": _l("Not answered though a deadline was missed"),
     "fees.charged": _l("Requests charged a fee"),
     "fees.paid": _l("Requests with a fee paid"),
     "objections.received": _l("Objections received"),
@@ -321,7 +322,7 @@ def value_text(rt: Runtime, column: str, value) -> str:
     locale = current_language()
     if column in ("received_at", "decided_at", "closed_at"):
         return office_datetime(value)
-    if column in ("delivered_on", "carried_out_on", "notice_sent_on"):
+    if column in ("delivered_on", "carried_out_on", "notice_sent_on", "filed_at_commission"):
         return format_date(value, "d MMM y")  # a day, as the register writes its instants
     if column in ("channel", "notice_via"):
         return str(CHANNELS.get(value, value))

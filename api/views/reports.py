@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from datetime import date, datetime, timedelta
 
-from flask import Response, stream_with_context
+from flask import Response, request, stream_with_context
 from flask_smorest import Blueprint
 from marshmallow import Schema, fields, validate
 
@@ -114,11 +114,15 @@ def register(query, kind):
 
 @blp.get("/reports/annual")
 @login_required
-@blp.arguments(PeriodQuery, location="query")
+@blp.arguments(PeriodQuery(only=("period", "format")), location="query")  # the office's report: no unit
 @blp.response(200)
 def annual(query):
-    """The Laporan Layanan Informasi Publik of a year or semester: figures (JSON) or the document."""
+    """The Laporan Layanan Informasi Publik of a year or semester: figures (JSON) or the document.
+
+    One report for the whole office: a ``unit`` is refused (a unit's cases are in the registers' filter)."""
     access.require_report_reader(current_user())
+    if "unit" in request.args:
+        raise Invalid("invalid_data", fields={"unit": [msg("report_whole_office")]})
     period = reports.Period.parse(query["period"])
     rt = runtime()
     report = reports.annual_report(db.session, rt, period)

@@ -274,3 +274,24 @@ def test_the_objection_window_a_t17_lapse_opens_runs_from_each_readings_lapse_le
             lenient = chain.objection_window(office.rt, s, request, "c", None, "lenient")
     assert (strict.opened_by, strict.due_at) == ("lapse", datetime(2025, 6, 10, 9, 0, tzinfo=UTC))
     assert (lenient.opened_by, lenient.due_at) == ("lapse", datetime(2025, 6, 23, 9, 0, tzinfo=UTC))
+
+
+def test_the_yearly_report_tells_a_request_never_answered_apart_from_one_answered_late(office, clock):
+    """legal-process.md §9.2-§9.3: response time. A request still unanswered after its T10 lapsed was counted as
+    "answered late", beside those that were."""
+    unanswered = office.submit()
+    late = office.submit()
+    for ticket in (unanswered, late):
+        office.complete(ticket, "periksa_kelengkapan")
+    clock.move_to(STRICT_T10 + timedelta(hours=1))
+    office.run(unanswered)
+    office.run(late)
+    clock.move_to(datetime(2026, 4, 2, 3, 0, tzinfo=UTC))
+    _to_notice(office, late)
+    office.complete(
+        late, "pemberitahuan_tertulis", {**STEP["pemberitahuan_tertulis"], "tanggal_pemberitahuan": "2026-04-02"}
+    )
+    with office.sessions() as s:
+        report = reports.annual_report(s, office.rt, reports.Period(2026))
+    assert (office.case(unanswered).overdue, office.case(late).overdue) == (True, True)
+    assert (report.value("time.overdue"), report.value("time.overdue_unanswered")) == (1, 1)
