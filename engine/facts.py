@@ -28,7 +28,7 @@ from engine.runtime import Runtime
 EVENT_TYPES = ("status_changed", "task_completed", "message_received")
 # The last migration that changed what the facts hold: `kawal db upgrade` derives every case's facts again
 # when it applies it (api.cli), as `kawal reports rebuild` does.
-DERIVED_SINCE = "0022"
+DERIVED_SINCE = "0024"
 # How each kind of case ends, as CaseFacts.result names it.
 RESULTS = {
     kinds.REQUEST: (*sorted(status.OUTCOMES), "dicabut", "ditutup_tidak_lengkap"),
@@ -128,7 +128,7 @@ def derive(session: Session, rt: Runtime, case: Case, *, unit_in_sql: bool = Fal
     }[case.kind]
     facts.update(derive_kind(case, history))
     # Days the officer recorded for what happened, which count rather than the day they were typed in.
-    decided_on, resolved_on = facts.pop("decided_on", None), facts.pop("resolved_on", None)
+    decided_on, resolved_on = facts["decided_on"], facts.pop("resolved_on", None)
     if case.closed_at is not None:
         # A complaint is resolved on the day its outcome notice is dated; archiving it later is the office's own.
         end = resolved_on or case.closed_at.astimezone(rt.calendars["strict"].tz).date()
@@ -169,6 +169,7 @@ _OPTIONAL = (
     "result",
     "decided_at",
     "decision_days",
+    "decided_on",
     "decided_by",
     "notice_sent_on",
     "notice_via",

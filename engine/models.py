@@ -921,7 +921,9 @@ class CaseFacts(Base):
     overdue: Mapped[bool] = mapped_column(Boolean, default=False)
     result: Mapped[str | None] = mapped_column(String(40))  # the kind's final result (engine.facts.RESULTS)
     decided_at: Mapped[datetime | None]  # the written notice / the superior's response sent / the KI's decision
-    decision_days: Mapped[int | None]  # working days from receipt to notice_sent_on, else decided_at (strict)
+    decision_days: Mapped[int | None]  # working days from receipt to notice_sent_on, else decided_on/_at (strict)
+    # The day the decision itself is dated, where its form records one (the superior's decision, an agreement).
+    decided_on: Mapped[date | None] = mapped_column(Date)
     decided_by: Mapped[str | None] = mapped_column(String(80))  # the officer who decided (PPID, Atasan PPID)
     # The written notice (a request) or the superior's response (an objection) as sent: the date recorded on
     # it and how it went (langsung, email, pos, web); decision_days counts to that date when it is recorded.
@@ -929,7 +931,7 @@ class CaseFacts(Base):
     notice_via: Mapped[str | None] = mapped_column(String(20))
     reason: Mapped[str | None] = mapped_column(Text)  # the written reasons of a refusal or of upholding the PPID
     closed_month: Mapped[str | None] = mapped_column(String(7))
-    closed_days: Mapped[int | None]  # working days from receipt to closing (strict calendar)
+    closed_days: Mapped[int | None]  # working days from receipt to closing, a complaint's to its outcome notice
     closed_calendar_days: Mapped[int | None]
     extended: Mapped[bool] = mapped_column(Boolean, default=False)
     extension_reason: Mapped[str | None] = mapped_column(String(60))

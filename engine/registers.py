@@ -225,7 +225,7 @@ def _row(case: Case, facts: CaseFacts, parent_ticket, parent_details: dict, name
         "channel": case.channel,
         "status": case.status,
         "result": facts.result,
-        "decided_at": facts.decided_at,
+        "decided_at": facts.decided_on or facts.decided_at,  # the day the decision is dated, where it says one
         "decided_by": names.get(facts.decided_by, facts.decided_by),
         "notice_sent_on": facts.notice_sent_on,
         "notice_via": facts.notice_via,

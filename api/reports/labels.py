@@ -320,8 +320,10 @@ def value_text(rt: Runtime, column: str, value) -> str:
     if isinstance(value, list):
         return ", ".join(value_text(rt, column, v) for v in value)
     locale = current_language()
-    if column in ("received_at", "decided_at", "closed_at"):
+    if column in ("received_at", "decided_at", "closed_at") and isinstance(value, datetime):
         return office_datetime(value)
+    if column == "decided_at":  # the day the decision is dated (the superior's decision, an agreement)
+        return format_date(value, "d MMM y")
     if column in ("delivered_on", "carried_out_on", "notice_sent_on", "filed_at_commission"):
         return format_date(value, "d MMM y")  # a day, as the register writes its instants
     if column in ("channel", "notice_via"):

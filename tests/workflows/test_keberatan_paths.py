@@ -312,7 +312,7 @@ def test_an_objection_settled_by_agreement_counts_its_days_to_the_agreement_as_d
     Thu 10 Dec (no letter follows it) counted to the recording: 6 working days instead of 0."""
     from sqlalchemy import select
 
-    from engine import facts
+    from engine import facts, kinds, registers
     from engine.models import Case, CaseFacts
 
     request = _decided(office, "dikabulkan_sebagian")
@@ -330,3 +330,5 @@ def test_an_objection_settled_by_agreement_counts_its_days_to_the_agreement_as_d
         told = cal.working_days_between(cal.day_zero(case.received_at)[0], date(2026, 12, 2))
         assert s.get(CaseFacts, case.id).decision_days == told == facts.derive(s, office.rt, case)["decision_days"]
         assert facts.working_days(office.rt, case.received_at, case.closed_at) > told  # what it counted before
+        [row] = registers.rows(s, office.rt, office.user(s, "ppid"), registers.Filter(kinds.OBJECTION))
+        assert (row["decided_at"], row["decision_days"]) == (date(2026, 12, 2), told)  # the agreement's own day
