@@ -18,7 +18,10 @@ recorded date is bounded: not before the receipt, not in the future.
 from __future__ import annotations
 
 from datetime import date, datetime, timedelta
+from uuid import UUID
 
+from SpiffWorkflow.exceptions import TaskNotFoundException
+from SpiffWorkflow.util.task import TaskState
 from sqlalchemy.orm import Session
 
 from engine import clock
@@ -197,6 +200,25 @@ def check_dispatch_date(rt: Runtime, case: Case, props: dict, data: dict) -> dat
     return sent
 
 
+def _withdraw_escalation(wf, deadline: Deadline) -> None:
+    """The superior's escalation task that the deadline's lapse opened, not yet done, is withdrawn: the notice was
+    in fact sent in time (recorded after the timer fired), so there is no lateness to act on. Sync closes its row
+    (``task_cancelled``); the lapse and its correction stay in the history."""
+    try:
+        timer = wf.get_task_from_id(UUID(deadline.task_guid))
+    except (TaskNotFoundException, ValueError):
+        return
+    if timer is None:
+        return
+    branch = list(timer.children)  # the timer's branch: the lapse's milestone, then the escalation
+    while branch:
+        task = branch.pop()
+        if task.task_spec.manual and not task.has_state(TaskState.FINISHED_MASK):
+            task.cancel()
+        else:
+            branch += task.children
+
+
 def record_dispatch(session: Session, rt: Runtime, case: Case, task, log: EventLog) -> None:
     """A notice task completed: the deadlines it answers are met by its recorded dispatch date.
 
@@ -240,6 +262,7 @@ def record_dispatch(session: Session, rt: Runtime, case: Case, task, log: EventL
                 "system",
                 {"deadline": name, "dispatched_on": sent.isoformat(), "due_at": deadline.due_at.isoformat()},
             )
+            _withdraw_escalation(task.workflow.top_workflow, deadline)
         if not late_for_requester(rt, deadline):
             for reminder in deadline.reminders:
                 if reminder.kind == APOLOGY_KIND and reminder.status == "pending":

@@ -295,3 +295,40 @@ def test_the_yearly_report_tells_a_request_never_answered_apart_from_one_answere
         report = reports.annual_report(s, office.rt, reports.Period(2026))
     assert (office.case(unanswered).overdue, office.case(late).overdue) == (True, True)
     assert (report.value("time.overdue"), report.value("time.overdue_unanswered")) == (1, 1)
+
+
+def test_a_notice_recorded_after_its_deadline_fired_but_sent_in_time_withdraws_the_superior_s_escalation(office, clock):
+    """The notice went out on T10's due day and was typed in the next morning, after the timer fired and opened the
+    superior's "notice is late" task: T10 was corrected to met, but that task stayed in the superior's inbox."""
+    ticket = office.submit()
+    office.complete(ticket, "periksa_kelengkapan")
+    _to_notice(office, ticket)
+    clock.move_to(datetime(2026, 4, 2, 2, 0, tzinfo=UTC))
+    office.run(ticket)
+    assert "eskalasi_t10" in office.open_tasks(ticket)
+    office.complete(
+        ticket, "pemberitahuan_tertulis", {**STEP["pemberitahuan_tertulis"], "tanggal_pemberitahuan": "2026-04-01"}
+    )
+    assert office.open_tasks(ticket) == ["penyerahan_informasi"]
+    assert office.deadline(ticket, "T10").status == "met"
+    with office.sessions() as s:
+        withdrawn = s.scalar(
+            select(CaseEvent).join(Case).where(Case.ticket == ticket, CaseEvent.type == "task_cancelled")
+        )
+    assert withdrawn.data["task"] == "eskalasi_t10"
+    office.complete(
+        ticket, "penyerahan_informasi", {**STEP["penyerahan_informasi"], "tanggal_penyerahan": "2026-04-02"}
+    )
+    assert office.case(ticket).closed_at is not None  # nothing left open keeps the case from closing
+    office.verify()
+
+
+def test_a_notice_sent_late_keeps_the_superior_s_escalation(office, clock):
+    ticket = office.submit()
+    office.complete(ticket, "periksa_kelengkapan")
+    _to_notice(office, ticket)
+    clock.move_to(datetime(2026, 4, 2, 2, 0, tzinfo=UTC))
+    office.complete(
+        ticket, "pemberitahuan_tertulis", {**STEP["pemberitahuan_tertulis"], "tanggal_pemberitahuan": "2026-04-02"}
+    )
+    assert "eskalasi_t10" in office.open_tasks(ticket)
