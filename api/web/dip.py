@@ -68,9 +68,17 @@ def dip_admin():
     )
 
 
-def _schema(user) -> dict:
-    """The item form with the units the officer may choose as a list of names."""
+CONFIRM = "data_pribadi_diperiksa"
+
+
+def _schema(user, confirm: bool = False) -> dict:
+    """The item form with the units the officer may choose as a list of names; the confirmation that personal
+    data found in its texts may be published only when ``confirm`` (a save refused for it), as one checkbox."""
     schema = copy.deepcopy(runtime().forms.schema(dip.FORM))
+    if confirm:
+        schema["properties"][CONFIRM]["const"] = True
+    else:
+        del schema["properties"][CONFIRM]
     units = users.units(db.session)
     if not access.is_dip_keeper(user):
         units = [u for u in units if u.id == user.unit_id]
@@ -78,6 +86,12 @@ def _schema(user) -> dict:
     schema_form.unit_choices(node, units)
     node["title"], node["x-title-en"] = "Unit yang menguasai informasi", "Unit holding the information"
     return schema
+
+
+def _asks_confirmation(error: Invalid) -> bool:
+    """Whether a refused save found personal data in a public text (or the officer was already asked)."""
+    found = any(m.code == "public_text_personal_data" for messages in error.fields.values() for m in messages)
+    return found or CONFIRM in request.form
 
 
 def _form_page(template: str, schema: dict, values, errors=None, status: int = 200, **context):
@@ -93,14 +107,14 @@ def _form_page(template: str, schema: dict, values, errors=None, status: int = 2
 def dip_new():
     user, rt = officer(), runtime()
     access.require_dip_reader(user)
-    schema = _schema(user)
     if request.method == "GET":
-        return _form_page("dip/item.html", schema, None, item=None)
-    data = schema_form.parse(schema, request.form, rt.calendars["strict"].tz)
+        return _form_page("dip/item.html", _schema(user), None, item=None)
+    data = schema_form.parse(_schema(user, confirm=True), request.form, rt.calendars["strict"].tz)
     try:
         item = dip.create_item(db.session, rt, user, data, publish=request.form.get("action") == "publish")
     except Invalid as error:
         db.session.rollback()
+        schema = _schema(user, confirm=_asks_confirmation(error))
         return _form_page("dip/item.html", schema, request.form, error.fields, 422, item=None)
     item_id = item.id
     db.session.commit()
@@ -117,7 +131,7 @@ def dip_item(item_id: int):
     if request.method == "GET" or schema is None:
         values = MultiDict({k: str(v) for k, v in dip.form_data(item).items()})
         return _item_page(item, schema, values)
-    data = schema_form.parse(schema, request.form, rt.calendars["strict"].tz)
+    data = schema_form.parse(_schema(user, confirm=True), request.form, rt.calendars["strict"].tz)
     try:
         dip.update_item(
             db.session,
@@ -130,6 +144,7 @@ def dip_item(item_id: int):
         )
     except Invalid as error:
         db.session.rollback()
+        schema = _schema(user, confirm=_asks_confirmation(error))
         return _item_page(dip.require_item(db.session, user, item_id), schema, request.form, error.fields, 422)
     except Conflict as error:
         db.session.rollback()

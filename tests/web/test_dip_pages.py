@@ -173,3 +173,18 @@ def test_the_officer_sees_suggestions_on_the_task_and_cites_one_in_the_decision(
         browser().post("/publik/status", {"ticket": receipt["ticket"], "access_code": receipt["access_code"]})
     )
     assert f'href="/publik/informasi/{item_id}"' in status
+
+
+def test_personal_data_in_an_item_s_text_asks_the_officer_to_confirm_before_it_is_saved(browser, unchanged):
+    """The form offers the confirmation only once a save found personal data, as one checkbox beside the error."""
+    ppid = browser("ppid")
+    assert 'name="data_pribadi_diperiksa"' not in text(ppid.get("/dip/baru"))
+    named = "Penerima: Ahmad Fauzi, NIK 3171234507900123"
+    with unchanged():
+        r = ppid.post("/dip/baru", {**item_form(summary=named), "action": "publish"})
+    assert r.status_code == 422
+    page = text(r)
+    assert "ada data pribadi dalam teks yang diumumkan: 3171********0123" in page
+    assert 'type="checkbox" value="true" id="f-data_pribadi_diperiksa" name="data_pribadi_diperiksa"' in page
+    confirmed = ppid.post("/dip/baru", {**item_form(summary=named), "data_pribadi_diperiksa": "true", "action": "save"})
+    assert confirmed.status_code == 302, text(confirmed)
