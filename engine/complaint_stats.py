@@ -8,8 +8,11 @@ tier (2, 5, 14 and 60 working days) and the tier each complaint was given, and a
 60 days (the case's own S60 clock, UU 25/2009 Pasal 50: met, or lapsed); the share not actionable, by
 reason.
 
-A count from 1 to 4 in a breakdown could point to a person (the only whistleblower report of a unit
-in a semester): such a cell is suppressed (``Cell.suppressed``), its value withheld. Totals are shown.
+A count from 1 to 4 could point to a person (the only whistleblower report of a unit in a semester): such a
+cell of a breakdown is suppressed (``Cell.suppressed``), its value withheld, and so is a headline count (the
+complaints received, closed, not actionable, each time band) when it is one of them (``shown``). A breakdown
+with one suppressed cell would give it away by subtraction from its total: the smallest other count of that
+breakdown is withheld with it (secondary suppression).
 """
 
 from __future__ import annotations
@@ -56,6 +59,22 @@ class Cell:
 
 def cell(n: int, suppress: bool = True) -> Cell:
     return Cell(n, suppress and 0 < n < SUPPRESS_BELOW)
+
+
+def shown(n: int) -> int | None:
+    """A headline count as it may be shown: None (withheld) from 1 to 4."""
+    return None if 0 < n < SUPPRESS_BELOW else n
+
+
+def _protect(cells: dict[str, Cell]) -> dict[str, Cell]:
+    """A lone suppressed cell is the total minus the others: withhold the smallest other non-zero count too."""
+    if sum(c.suppressed for c in cells.values()) != 1:
+        return cells
+    others = sorted((c.raw, key) for key, c in cells.items() if not c.suppressed and c.raw > 0)
+    if others:
+        _raw, key = others[0]
+        cells[key] = Cell(cells[key].raw, True)
+    return cells
 
 
 @dataclass
@@ -110,6 +129,7 @@ def complaint_stats(
     }
     breakdowns["not_actionable"].pop(UNKNOWN, None)  # the complaints that were acted on
     breakdowns["follow_up"].pop(UNKNOWN, None)
+    breakdowns = {dimension: _protect(cells) for dimension, cells in breakdowns.items()}
     closed = CaseFacts.closed_days.is_not(None)
     counts = [func.count(), func.coalesce(func.sum(case((closed, 1), else_=0)), 0)]
     counts += [func.coalesce(func.sum(case((CaseFacts.closed_days <= tier, 1), else_=0)), 0) for tier in TIERS]

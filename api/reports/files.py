@@ -23,7 +23,7 @@ from flask_babel import format_number, get_locale
 from flask_babel import gettext as _
 
 from api.reports import labels
-from engine import pdf
+from engine import complaint_stats, pdf
 from engine.reports import SEPARATOR, Annex, Report
 from engine.runtime import Runtime
 
@@ -313,15 +313,22 @@ def complaint_xlsx(rt: Runtime, stats, period: str) -> bytes:
     bold = workbook.add_format({"bold": True})
     sheet = workbook.add_worksheet(_("Complaints")[:31])
     sheet.write_string(0, 0, _("Complaint statistics %(period)s", period=period), bold)
+
+    def count(row: int, n: int) -> None:  # a count from 1 to 4 as "<5", as the page shows it
+        if complaint_stats.shown(n) is None:
+            sheet.write_string(row, 2, "<5")
+        else:
+            sheet.write_number(row, 2, n)
+
     sheet.write_string(1, 0, _("Complaints received"))
-    sheet.write_number(1, 2, stats.total)
+    count(1, stats.total)
     sheet.write_string(2, 0, _("Closed"))
-    sheet.write_number(2, 2, stats.closed)
+    count(2, stats.closed)
     r = 4
     for key, label in labels.TIERS.items():
         sheet.write_string(r, 0, _("Time to close"))
         sheet.write_string(r, 1, str(label))
-        sheet.write_number(r, 2, stats.tiers[key])
+        count(r, stats.tiers[key])
         r += 1
     for dimension, value, shown in complaint_rows(rt, stats):
         sheet.write_string(r, 0, dimension)

@@ -185,7 +185,8 @@ def write_narrative(query, body):
 @blp.arguments(PeriodQuery(only=("period", "unit")), location="query")
 @blp.response(200)
 def complaints(query):
-    """Complaint statistics of a period; counts 1-4 of a breakdown are withheld (they could point to a person)."""
+    """Complaint statistics of a period; a count from 1 to 4 is withheld as null (it could point to a person), and
+    so is a breakdown's smallest other count when it alone would give a withheld one away."""
     access.require_complaint_statistics(current_user())
     period = reports.Period.parse(query["period"])
     rt = runtime()
@@ -193,11 +194,11 @@ def complaints(query):
     stats = complaint_stats.complaint_stats(db.session, start, end, query.get("unit"))
     return {
         "period": period.key,
-        "total": stats.total,
-        "closed": stats.closed,
-        "not_actionable": stats.not_actionable,
-        "median_days": stats.median_days,
-        "tiers": stats.tiers,
+        "total": complaint_stats.shown(stats.total),
+        "closed": complaint_stats.shown(stats.closed),
+        "not_actionable": complaint_stats.shown(stats.not_actionable),
+        "median_days": stats.median_days if complaint_stats.shown(stats.closed) is not None else None,  # of 5 and more
+        "tiers": {key: complaint_stats.shown(n) for key, n in stats.tiers.items()},
         "breakdowns": {
             dimension: {value: cell.value for value, cell in cells.items()}
             for dimension, cells in stats.breakdowns.items()

@@ -282,6 +282,8 @@ def complaint_statistics():
         tiers=labels.TIERS,
         ikm=_ikm(period, (kinds.COMPLAINT,), rt),
         performance=labels.PERFORMANCE,
+        shown=complaint_stats.shown,
+        count=lambda n: "<5" if complaint_stats.shown(n) is None else n,
         breakdowns=[
             (dimension, [(labels.complaint_value(rt, dimension, v), c) for v, c in cells.items()])
             for dimension, cells in stats.breakdowns.items()

@@ -205,3 +205,34 @@ def test_a_register_file_fetched_over_the_api_speaks_the_caller_s_accept_languag
     assert header.startswith("Nomor register,"), header
     client.delete_cookie("kawal_lang")
     assert body_text(client.get(path, headers=english)).startswith("Register number,")
+
+
+def test_complaint_statistics_withhold_small_headline_counts_and_a_breakdown_s_lone_small_count(browser, client, login):
+    """Four complaints, one not actionable: the statistics showed "not actionable: 1 (25.0%)" plainly beside the
+    reasons' "verification: <5" (every other reason 0), and the channels' "<5" could be recovered by subtraction."""
+    tickets = []
+    for _ in range(4):
+        r = client.post(f"{API}/complaints", json=complaint_payload("rahasia"))
+        assert r.status_code == 201, r.json
+        tickets.append(r.json["ticket"])
+    for name, data in (
+        ("catat_pengaduan", CATAT),
+        (
+            "verifikasi",
+            {"hasil": "tidak_dapat_ditindaklanjuti", "alasan": "Bukan wewenang", "alasan_untuk_pelapor": "-"},
+        ),
+    ):
+        (task,) = [t for t in client.get(f"{API}/cases/{tickets[0]}", headers=login("tim")).json["open_tasks"]]
+        assert task["name"] == name
+        done = client.post(f"{API}/tasks/{task['id']}/complete", json={"data": data}, headers=login(WHO[task["lane"]]))
+        assert done.status_code == 200, done.json
+    stats = client.get(f"{API}/reports/complaints?period=2027", headers=login("tim")).json
+    assert (stats["total"], stats["closed"], stats["not_actionable"]) == (None, None, None)  # 4, 1, 1: withheld
+    assert stats["median_days"] is None  # of one complaint: its own time
+    assert stats["breakdowns"]["not_actionable"]["verifikasi"] is None
+    page = browser("tim").client.get("/laporan/pengaduan?periode=2027")
+    assert page.status_code == 200
+    shown = body_text(page)
+    assert "Tidak dapat ditindaklanjuti" in shown
+    assert "25.0%" not in shown
+    assert "<5" in shown
