@@ -13,13 +13,15 @@ from __future__ import annotations
 import csv
 import io
 from collections.abc import Iterable
+from datetime import datetime, timedelta
+from zoneinfo import ZoneInfo
 
 import xlsxwriter
 from babel.numbers import format_decimal
 from docx import Document
 from docx.shared import Pt
 from flask import render_template
-from flask_babel import format_number, get_locale
+from flask_babel import format_date, format_number, get_locale
 from flask_babel import gettext as _
 
 from api.reports import labels
@@ -65,17 +67,35 @@ def _workbook(file, large: bool = False):
     return xlsxwriter.Workbook(file, options)
 
 
-def xlsx_table(table, sheet_name: str) -> bytes:
+def xlsx_table(table, sheet_name: str, title: str | None = None) -> bytes:
+    """The table on one sheet, its header frozen; with ``title`` (the register, the agency, the period) a first row
+    that says what the file is, and the same words on every printed page."""
     file = io.BytesIO()
     workbook = _workbook(file)
     sheet = workbook.add_worksheet(sheet_name[:31])
     bold = workbook.add_format({"bold": True})
+    top = 0
+    if title:
+        sheet.write_string(0, 0, title, bold)
+        sheet.set_header("&C" + title.replace("&", "&&"))
+        top = 1
     for r, cells in enumerate(table):
         for c, value in enumerate(cells):
-            sheet.write_string(r, c, value, bold if r == 0 else None)
-    sheet.freeze_panes(1, 0)
+            sheet.write_string(top + r, c, value, bold if r == 0 else None)
+    sheet.freeze_panes(top + 1, 0)
     workbook.close()
     return file.getvalue()
+
+
+def register_title(rt: Runtime, kind: str, start: datetime | None, end: datetime | None) -> str:
+    """``Register permohonan informasi · <agency> · 1 Jan 2026 – 31 Des 2026``: the cases received from ``start``
+    and before ``end``, as the office's first and last day."""
+    if start is None and end is None:
+        return f"{labels.REGISTER_TITLES[kind]} · {rt.settings.agency_name} · {_('every case')}"
+    zone = ZoneInfo(rt.settings.office_timezone)
+    first = format_date(start.astimezone(zone).date(), "d MMM y") if start else "…"
+    last = format_date((end - timedelta(microseconds=1)).astimezone(zone).date(), "d MMM y") if end else "…"
+    return f"{labels.REGISTER_TITLES[kind]} · {rt.settings.agency_name} · {first} – {last}"
 
 
 # -- the annual report -----------------------------------------------------------------------------------------

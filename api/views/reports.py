@@ -109,7 +109,8 @@ def register(query, kind):
     table = files.register_table(rt, kind, registers.rows(db.session, rt, user, where), columns)
     if query["format"] == "csv":
         return _file(stream_with_context(files.csv_stream(table)), "text/csv", f"register-{kind}.csv")
-    return _file(files.xlsx_table(table, kind), files.XLSX, f"register-{kind}.xlsx")
+    title = files.register_title(rt, kind, query.get("from_"), query.get("to"))
+    return _file(files.xlsx_table(table, kind, title), files.XLSX, f"register-{kind}.xlsx")
 
 
 @blp.get("/reports/annual")

@@ -135,7 +135,8 @@ def register(slug: str):
         name = f"register-{slug}-{choice.values['from'] or 'awal'}_{choice.values['to'] or 'kini'}.{fmt}"
         if fmt == "csv":
             return _download(stream_with_context(files.csv_stream(table)), "text/csv", name)
-        return _download(files.xlsx_table(table, str(labels.REGISTER_TITLES[kind])), files.XLSX, name)
+        title = files.register_title(rt, kind, choice.start, choice.end)
+        return _download(files.xlsx_table(table, str(labels.REGISTER_TITLES[kind]), title), files.XLSX, name)
     total = registers.count(db.session, where, user)
     rows = list(registers.rows(db.session, rt, user, where, limit=PAGE_ROWS))
     table = list(files.register_table(rt, kind, rows, columns))
