@@ -25,6 +25,7 @@ from sqlalchemy import Select, func, select
 from sqlalchemy.orm import Session, aliased
 
 from engine import access, kinds
+from engine.letters.context import signatory
 from engine.models import Case, CaseFacts, Party, User
 from engine.runtime import Runtime
 
@@ -74,6 +75,7 @@ COLUMNS = {
         "reason",
         "decided_at",
         "decided_by",
+        "decided_by_position",
         "notice_sent_on",
         "notice_via",
         "decision_days",
@@ -177,6 +179,8 @@ def rows(session: Session, rt: Runtime, user: User, where: Filter, *, limit: int
     query = query.outerjoin(parent, parent.id == Case.parent_id).order_by(CaseFacts.received_at, Case.id)
     query = access.cases_visible_to(user, query)
     names = dict(session.execute(select(User.username, User.display_name)).all())
+    # The Atasan PPID's position as the office's letters sign it (KAWAL_SIGNATORY_ATASAN_PPID): §4.3 lists it.
+    superior = signatory(rt.settings, "atasan_ppid")["position"] if where.kind == kinds.OBJECTION else None
     offset, left = 0, limit
     while left is None or left > 0:
         size = BATCH if left is None else min(BATCH, left)
@@ -186,6 +190,7 @@ def rows(session: Session, rt: Runtime, user: User, where: Filter, *, limit: int
         disputes = _disputes(session, [case.id for case, *_rest in batch]) if where.kind == kinds.OBJECTION else {}
         for case, facts, parent_ticket, parent_details in batch:
             row = _row(case, facts, parent_ticket, parent_details or {}, names, disputes)
+            row["decided_by_position"] = superior if row["decided_by"] else None
             if with_identity:
                 row.update(_identity(session, rt, case))
             yield {column: row.get(column) for column in COLUMNS[where.kind]}

@@ -63,6 +63,7 @@ COLUMNS = {
     "grounds": _l("Grounds (Article 35(1))"),
     "late_filed": _l("Filed late"),
     "decided_by": _l("Decided by"),
+    "decided_by_position": _l("Position of the one who decided"),
     "disputes": _l("Dispute filed"),
     "commission": _l("Information Commission"),
     "commission_register": _l("Commission register number"),

@@ -11,7 +11,7 @@ from sqlalchemy import select
 
 from engine import chain
 from engine.errors import Invalid
-from engine.models import Case, CaseEvent, Notification, Reminder
+from engine.models import Case, CaseEvent, Notification, Reminder, User
 from tests.helpers import decision
 
 # Wed 2 Dec 2026, 10:00 WIB. Christmas (Fri 25 Dec) is a holiday; Thu 24 Dec 2026 is cuti bersama, so
@@ -332,3 +332,22 @@ def test_an_objection_settled_by_agreement_counts_its_days_to_the_agreement_as_d
         assert facts.working_days(office.rt, case.received_at, case.closed_at) > told  # what it counted before
         [row] = registers.rows(s, office.rt, office.user(s, "ppid"), registers.Filter(kinds.OBJECTION))
         assert (row["decided_at"], row["decision_days"]) == (date(2026, 12, 2), told)  # the agreement's own day
+
+
+def test_the_objection_register_names_the_superior_s_position_and_dates_the_decision_by_its_own_date(office, clock):
+    """legal-process.md §4.3: the register holds the Atasan PPID's decision, the day and date of the response, and
+    the name and position of the Atasan PPID. It showed a login's name and the moment the decision was typed in."""
+    from sqlalchemy import select
+
+    from engine import kinds, registers
+
+    request = _decided(office)
+    objection = office.objection(request, ["a"])
+    _to_superior(office, objection)
+    clock.move_to(datetime(2026, 12, 4, 3, 0, tzinfo=UTC))  # typed in on Friday, decided on Wednesday
+    _decide(office, objection, "keberatan_ditolak")
+    with office.sessions() as s:
+        [row] = registers.rows(s, office.rt, office.user(s, "ppid"), registers.Filter(kinds.OBJECTION))
+        decider = s.scalar(select(User.display_name).where(User.username == "atasan"))
+    assert (row["decided_by"], row["decided_by_position"]) == (decider, "Atasan PPID")
+    assert row["decided_at"] == date(2026, 12, 2)  # the decision's own date (_decide dates it the day of receipt)
