@@ -128,7 +128,16 @@ def derive(session: Session, rt: Runtime, case: Case, *, unit_in_sql: bool = Fal
     }[case.kind]
     facts.update(derive_kind(case, history))
     # Days the officer recorded for what happened, which count rather than the day they were typed in.
-    decided_on, resolved_on = facts["decided_on"], facts.pop("resolved_on", None)
+    resolved_on = facts.pop("resolved_on", None)
+    sent, decided_at = facts["notice_sent_on"], facts["decided_at"]
+    if (
+        facts["decided_on"] is None
+        and sent
+        and decided_at
+        and decided_at.astimezone(rt.calendars["strict"].tz).date() > sent
+    ):
+        facts["decided_on"] = sent  # typed in after the notice it produced went out: decided no later than that
+    decided_on = facts["decided_on"]
     if case.closed_at is not None:
         # A complaint is resolved on the day its outcome notice is dated; archiving it later is the office's own.
         end = resolved_on or case.closed_at.astimezone(rt.calendars["strict"].tz).date()

@@ -332,3 +332,17 @@ def test_a_notice_sent_late_keeps_the_superior_s_escalation(office, clock):
         ticket, "pemberitahuan_tertulis", {**STEP["pemberitahuan_tertulis"], "tanggal_pemberitahuan": "2026-04-02"}
     )
     assert "eskalasi_t10" in office.open_tasks(ticket)
+
+
+def test_a_decision_typed_in_after_its_notice_went_out_is_dated_no_later_than_the_notice(office, clock):
+    """legal-process.md §3.3: the register showed the decision on Thu 2 Apr, after the notice of Wed 1 Apr that
+    told it, when both were typed in on the 2nd."""
+    ticket = office.submit()
+    office.complete(ticket, "periksa_kelengkapan")
+    clock.move_to(datetime(2026, 4, 2, 2, 0, tzinfo=UTC))
+    _to_notice(office, ticket)
+    notice = {**STEP["pemberitahuan_tertulis"], "tanggal_pemberitahuan": "2026-04-01"}
+    office.complete(ticket, "pemberitahuan_tertulis", notice)
+    with office.sessions() as s:
+        [row] = registers.rows(s, office.rt, office.user(s, "ppid"), registers.Filter(kinds.REQUEST))
+    assert (row["decided_at"], row["notice_sent_on"]) == (date(2026, 4, 1), date(2026, 4, 1))
