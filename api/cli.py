@@ -5,6 +5,7 @@ import json
 import logging
 import os
 import signal
+import socket
 import sys
 import threading
 from contextlib import contextmanager
@@ -205,6 +206,9 @@ def db_upgrade(kawal):
             done = rebuild(session, kawal.runtime(session))
             session.commit()
         click.echo(f"facts of {done} cases derived again (migration {DERIVED_SINCE} changed what they hold)")
+    if applied:  # a new database says it got its schema; an upgrade names what it applied
+        first, last = min(applied), max(applied)
+        click.echo(f"migrations {first} to {last} applied" if first != last else f"migration {last} applied")
     click.echo("database is up to date")
 
 
@@ -218,9 +222,10 @@ def users():
 @click.option("--group", "groups", multiple=True, required=True, help="group code; repeat for several")
 @click.option("--name", "display_name", default=None)
 @click.option("--unit", default=None, help="the officer's unit code (default: the office, KANWIL)")
+@click.option("--email", default=None, help="where the officer's new tasks and reminders go (the smtp channel)")
 @click.option("--password-stdin", is_flag=True, help="read the password from standard input")
 @pass_context
-def users_create(kawal, username, groups, display_name, unit, password_stdin):
+def users_create(kawal, username, groups, display_name, unit, email, password_stdin):
     """Create an officer in one or more groups."""
     from engine.errors import Invalid
     from engine.models import Unit
@@ -234,7 +239,7 @@ def users_create(kawal, username, groups, display_name, unit, password_stdin):
         # A unit is created on first use: say so, or a mistyped code would quietly become a unit of the office.
         new_unit = unit is not None and session.scalar(select(Unit.id).where(Unit.code == unit)) is None
         try:
-            create_user(session, username, password, list(groups), display_name, unit)
+            create_user(session, username, password, list(groups), display_name, unit, email)
         except Invalid as exc:
             raise refusal(exc) from None
     if new_unit:
@@ -263,6 +268,21 @@ def users_deactivate(kawal, username):
         user.active = False
         ended = sessions.end_all(session, user)
     click.echo(f"user {username} deactivated; {ended} session(s) ended")
+
+
+@users.command("set-email")
+@click.argument("username")
+@click.argument("email")
+@pass_context
+def users_set_email(kawal, username, email):
+    """Where an officer's new tasks and reminders go by e-mail ("" removes it: their mail is then skipped)."""
+    from engine.users import EMAIL
+
+    if email and not EMAIL.fullmatch(email):
+        raise click.ClickException(f"{email!r} is not an e-mail address")
+    with kawal.session() as session, session.begin():
+        _officer(session, username).email = email or None
+    click.echo(f"user {username}: e-mail {email or 'removed'}")
 
 
 @users.command("activate")
@@ -329,8 +349,13 @@ def users_reset_second_factor(kawal, username):
 @click.pass_context
 def demo(ctx):
     """Load demo officers and cases into an empty database, and print the logins (`kawal demo year`: a year)."""
+    kawal = ctx.find_object(Context)
+    if kawal.settings.production:
+        # Demo officers log in with a public password, and demo cases would sit in the office's registers and
+        # reports, their letters and messages sent through the office's own mail server.
+        raise click.ClickException("demo data is refused in production (KAWAL_ENV=production)")
     if ctx.invoked_subcommand is None:
-        _load_demo(ctx.find_object(Context))
+        _load_demo(kawal)
 
 
 def _load_demo(kawal) -> None:
@@ -486,7 +511,32 @@ def worker(kawal, burst, name, fork, nice):
     # its supervisor (systemd) restarts it, and reconcile re-queues what it held.
     worker_class = Worker if fork else SimpleWorker
     queue = Queue(QUEUE, connection=redis)
-    worker_class([queue], connection=redis, name=name).work(with_scheduler=True, burst=burst)
+    if name:
+        _clear_dead_namesake(worker_class, redis, name)
+    # RQ looks for a free scheduler lock (its holder died, or Redis restarted under it) only in its maintenance
+    # pass, by default every 10 minutes, and only once a wait for a job ends (worker_ttl - 15 s, by default
+    # 405 s): a worker's death left every timed job waiting 8-13 minutes. Here the wait is 45 s and the pass
+    # every 30 s, so another worker holds the scheduler within about two minutes (the lock's own 61 s included).
+    worker = worker_class([queue], connection=redis, name=name, worker_ttl=WORKER_TTL, maintenance_interval=30)
+    worker.work(with_scheduler=True, burst=burst)
+
+
+WORKER_TTL = 60  # seconds: a worker's heartbeat key lives this long; its wait for a job is 15 s shorter
+
+
+def _clear_dead_namesake(worker_class, redis, name: str) -> None:
+    """A worker restarted under its fixed name (systemd's ``%H-kawal-%i``) after a crash found its dead self still
+    registered, and RQ refused to start it until that key expired (six minutes). A namesake on this host whose
+    process is gone is registered dead; one still running, or on another host, is left alone (RQ refuses)."""
+    old = worker_class.find_by_key(worker_class.redis_worker_namespace_prefix + name, connection=redis)
+    if old is None or old.hostname != socket.gethostname() or not old.pid:
+        return
+    try:
+        os.kill(old.pid, 0)
+    except ProcessLookupError:
+        old.register_death()
+    except PermissionError:
+        pass  # a process of another user holds the pid: alive, not ours
 
 
 @main.command()

@@ -25,11 +25,17 @@ import sys
 import tempfile
 import time
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from gunicorn.app.base import BaseApplication
 from gunicorn.workers.gthread import ThreadWorker
 
-from engine.config import ROOT, Settings
+if TYPE_CHECKING:
+    from engine.config import Settings
+
+# Nothing of Kawal's at import: gunicorn's master imports this module for its worker class and hooks, and what it
+# imports stays the master's code after a reload (engine.config.ROOT, computed here alike).
+ROOT = Path(__file__).resolve().parent.parent
 
 log = logging.getLogger("kawal.server")
 PRODUCTION_CONFIG = ROOT / "deploy" / "gunicorn.conf.py"

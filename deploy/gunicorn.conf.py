@@ -37,10 +37,17 @@ graceful_timeout = 30  # on reload or stop, how long running requests may finish
 max_requests = 5000
 max_requests_jitter = 500
 
-accesslog = "-"  # to journald through the unit's stdout; no query strings carry personal data
+accesslog = "-"  # to journald through the unit's stdout
+# The default format with the path alone (%(U)s), not the query string: an officer's inbox search (?q=) may hold a
+# requester's name or NIK.
+access_log_format = '%(h)s %(l)s %(u)s %(t)s "%(m)s %(U)s %(H)s" %(s)s %(b)s "%(f)s" "%(a)s"'
+
 errorlog = "-"
 loglevel = "info"
 proc_name = "kawal-web"
+# gunicorn 27's control socket (runtime management) is not used: reload is SIGHUP from systemd. Left on, it tries
+# $HOME/.gunicorn, which the kawal user cannot write (ProtectSystem=strict), and logs an ERROR at every start.
+control_socket_disable = True
 # The request limits gunicorn enforces before the app sees anything.
 limit_request_line = 8190
 limit_request_fields = 100

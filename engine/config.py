@@ -178,7 +178,11 @@ def _flag(env, name: str) -> bool:
 MIN_SECRET_BYTES = 32
 """The shortest secret production accepts (KAWAL_SECRET_KEY, KAWAL_WEBHOOK_SECRET): 256 bits if random."""
 MIN_DISTINCT_BYTES = 8
-"""A secret of fewer different bytes ("aaaa...", "abab...") is no secret, whatever its length."""
+"""A vault key (32 random bytes) of fewer than twice this many different bytes is no key."""
+MIN_DISTINCT_CHARACTERS = 12
+"""A secret written with fewer different characters is a word or a pattern repeated ("changeme-changeme-...",
+"1234567890..."), whatever its length; `openssl rand -base64 48` gives 31 or more, a 64-digit hex string 13 or more
+(in 20,000 draws of each)."""
 
 
 def _require_strong(name: str, secret: bytes) -> None:
@@ -187,7 +191,7 @@ def _require_strong(name: str, secret: bytes) -> None:
         raise ConfigError(f"{name}: the development default is public; use a random one of {MIN_SECRET_BYTES}+ bytes")
     if len(secret) < MIN_SECRET_BYTES:
         raise ConfigError(f"{name} must be at least {MIN_SECRET_BYTES} bytes (e.g. `openssl rand -base64 48`)")
-    if len(set(secret)) < MIN_DISTINCT_BYTES:
+    if len(set(secret)) < MIN_DISTINCT_CHARACTERS:
         raise ConfigError(f"{name} is trivial (too few different characters); use a random secret")
 
 
@@ -207,7 +211,9 @@ def load_settings(environ: dict | None = None, **overrides) -> Settings:
     if mode not in ("development", "production", "test"):
         raise ConfigError(f"KAWAL_ENV must be development, production or test, not {mode!r}")
     if mode == "production":
-        missing = [name for name in ("KAWAL_SECRET_KEY", "KAWAL_VAULT_KEY", "KAWAL_DATABASE_URL") if not env.get(name)]
+        # KAWAL_PUBLIC_URL: every letter prints it (QR code, verification address); its default is this machine.
+        required = ("KAWAL_SECRET_KEY", "KAWAL_VAULT_KEY", "KAWAL_DATABASE_URL", "KAWAL_PUBLIC_URL")
+        missing = [name for name in required if not env.get(name)]
         if missing:
             raise ConfigError("production refuses to start without " + ", ".join(missing))
         _require_strong("KAWAL_SECRET_KEY", env["KAWAL_SECRET_KEY"].encode())

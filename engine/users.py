@@ -1,6 +1,7 @@
 """Officers, their groups and their passwords (argon2id)."""
 
 import functools
+import re
 
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
@@ -9,7 +10,7 @@ from sqlalchemy.orm import Session
 
 from engine import clock, throttle
 from engine.errors import Invalid
-from engine.messages import msg
+from engine.messages import Message, msg
 from engine.models import Group, Unit, User
 
 # The groups Kawal knows: lane names in the BPMN files are these codes (ARCHITECTURE.md).
@@ -26,6 +27,16 @@ GROUPS = {
 }
 DEFAULT_UNIT = ("KANWIL", "Kantor Wilayah")
 MIN_PASSWORD = 8
+# Passwords tried first by anyone guessing (the most common in leaked lists, and an office's own words): refused.
+COMMON_PASSWORDS = frozenset(
+    {
+        "password", "password1", "password123", "passw0rd", "12345678", "123456789", "1234567890", "87654321",
+        "11111111", "00000000", "qwertyui", "qwerty123", "1q2w3e4r", "iloveyou", "admin123", "administrator",
+        "welcome1", "sayang123", "bismillah", "indonesia", "kemenag1", "kemenag123", "jakarta1", "rahasia1",
+        "abcd1234", "abc12345", "changeme", "letmein1",
+    }
+)  # fmt: skip
+MIN_PASSWORD_CHARACTERS = 5  # "aaaaaaaa", "abababab": a pattern, not a password
 
 _hasher = PasswordHasher()
 
@@ -73,12 +84,15 @@ def create_user(
     groups: list[str],
     display_name: str | None = None,
     unit: str | None = None,
+    email: str | None = None,
 ) -> User:
     fields = {}
     if not username or len(username) > 80 or not username.replace(".", "").replace("_", "").isalnum():
         fields["username"] = [msg("username_rule")]
-    if len(password or "") < MIN_PASSWORD:
-        fields["password"] = [msg("min_length", min=MIN_PASSWORD)]
+    if problem := password_problem(password, username):
+        fields["password"] = [problem]
+    if email is not None and not EMAIL.fullmatch(email):
+        fields["email"] = [msg("email_invalid")]
     unknown = sorted(set(groups) - set(GROUPS))
     if unknown or not groups:
         fields["groups"] = [msg("groups_unknown", names=", ".join(unknown)) if unknown else msg("group_required")]
@@ -90,6 +104,7 @@ def create_user(
     user = User(
         username=username,
         display_name=display_name or username,
+        email=email,
         password_hash=_hasher.hash(password),
         active=True,
         unit_id=(ensure_unit(session, unit) if unit else default_unit(session)).id,
@@ -111,10 +126,25 @@ def verify_secret(stored_hash: str, secret: str) -> None:
     _hasher.verify(stored_hash, secret)
 
 
+EMAIL = re.compile(r"[^@\s]+@[^@\s]+\.[^@\s]+")
+
+
+def password_problem(password: str | None, username: str | None = None) -> Message | None:
+    """Why a password is refused (too short, among the most common, a pattern, the username in it), or None."""
+    password = password or ""
+    if len(password) < MIN_PASSWORD:
+        return msg("min_length", min=MIN_PASSWORD)
+    if password.lower() in COMMON_PASSWORDS or len(set(password)) < MIN_PASSWORD_CHARACTERS:
+        return msg("password_common")
+    if username and len(username) >= 3 and username.lower() in password.lower():
+        return msg("password_has_username")
+    return None
+
+
 def set_password(session: Session, user: User, password: str) -> None:
     """A new password (a reset by an administrator); the caller ends the officer's sessions too."""
-    if len(password or "") < MIN_PASSWORD:
-        raise Invalid("password_not_set", fields={"password": [msg("min_length", min=MIN_PASSWORD)]})
+    if problem := password_problem(password, user.username):
+        raise Invalid("password_not_set", fields={"password": [problem]})
     user.password_hash = _hasher.hash(password)
     session.flush()
 

@@ -256,8 +256,67 @@ def test_calendar_explain_names_a_start_it_cannot_count_from(kawal, start, said)
 def test_users_create_says_when_its_unit_is_new(kawal):
     """A mistyped --unit quietly became a unit the complaint referral offers."""
     new = ("--group", "ppid", "--unit", "TYPOUNIT", "--password-stdin")
-    made = kawal("users", "create", "rina", *new, input="x" * 12)
+    made = kawal("users", "create", "rina", *new, input="rahasia-sekali\n")
     assert made.exit_code == 0
     assert "unit TYPOUNIT did not exist: created" in made.output
-    again = kawal("users", "create", "rudi", *new, input="x" * 12)
+    again = kawal("users", "create", "rudi", *new, input="rahasia-sekali\n")
     assert "did not exist" not in again.output
+
+
+@pytest.mark.parametrize(
+    ("password", "message"),
+    [("password", "too easy to guess"), ("abababab", "too easy to guess"), ("dewi-2026-kanwil", "the username")],
+    ids=["most-common", "a-pattern", "has-the-username"],
+)
+def test_users_create_refuses_a_password_anyone_would_guess_first(kawal, password, message):
+    """`password` was accepted for an officer, who then logged in with it."""
+    result = kawal("users", "create", "dewi", "--group", "ppid", "--password-stdin", input=password + "\n")
+    assert result.exit_code == 1
+    assert message in result.output
+
+
+def test_an_officer_gets_the_address_their_mail_goes_to(kawal, db_url):
+    """Officers had no e-mail address: every new-task message and staff reminder on smtp was skipped."""
+    from sqlalchemy import create_engine
+
+    made = kawal("users", "create", "sari", "--group", "ppid", "--email", "sari@kanwil.example", "--password-stdin",
+                 input="rahasia-sekali\n")  # fmt: skip
+    assert made.exit_code == 0, made.output
+    assert kawal("users", "create", "sulis", "--group", "ppid", "--email", "sulis", "--password-stdin",
+                 input="rahasia-sekali\n").exit_code == 1  # fmt: skip
+    assert kawal("users", "set-email", "sari", "sari.w@kanwil.example").exit_code == 0
+    assert kawal("users", "set-email", "sari", "not-an-address").exit_code == 1
+    engine = create_engine(db_url)
+    with engine.connect() as conn:
+        assert (
+            conn.exec_driver_sql("select email from \"user\" where username = 'sari'").scalar()
+            == "sari.w@kanwil.example"
+        )
+    engine.dispose()
+
+
+@pytest.mark.parametrize("args", [("demo",), ("demo", "year", "--cases", "1")], ids=["demo", "demo-year"])
+def test_demo_data_is_refused_in_production(kawal, monkeypatch, args):
+    """`kawal demo year` on the production database made active officers with the public password kawal-demo and
+    mailed its fake requesters through the office's SMTP server."""
+    import base64
+    import os
+
+    monkeypatch.setenv("KAWAL_ENV", "production")
+    monkeypatch.setenv("KAWAL_SECRET_KEY", base64.b64encode(os.urandom(48)).decode())
+    monkeypatch.setenv("KAWAL_VAULT_KEY", base64.b64encode(os.urandom(32)).decode())
+    monkeypatch.setenv("KAWAL_PUBLIC_URL", "https://ppid.example.go.id")
+    result = CliRunner().invoke(main, list(args))
+    assert result.exit_code == 1
+    assert "refused in production" in result.output
+
+
+def test_db_upgrade_says_what_it_applied_to_a_new_database(tmp_path, monkeypatch):
+    """On an empty database it said only "database is up to date", after creating the whole schema."""
+    monkeypatch.setenv("KAWAL_DATABASE_URL", f"sqlite:///{tmp_path / 'new.db'}")
+    monkeypatch.setenv("KAWAL_ENV", "test")
+    first = CliRunner().invoke(main, ["db", "upgrade"])
+    assert first.exit_code == 0, first.output
+    assert "migrations 0001 to " in first.output
+    again = CliRunner().invoke(main, ["db", "upgrade"])
+    assert "applied" not in again.output

@@ -44,3 +44,14 @@ def test_flask_migrate_commands_still_answer_under_flask_s_command_line(sqlite_u
     )
     assert result.returncode == 0, result.stderr
     assert "(head)" in result.stdout
+
+
+def test_gunicorn_s_master_imports_none_of_the_app_so_a_reload_runs_new_code():
+    """deploy/gunicorn.conf.py imports api.server (the worker class, the hooks) in gunicorn's master. Through the
+    package it loaded 59 modules (the models, the calendar, the config...); the workers a reload forks inherit what
+    the master holds, so after `git pull` and `systemctl reload kawal-web` they ran the old code on the new schema."""
+    loaded = _python(
+        "import sys, runpy; runpy.run_path('deploy/gunicorn.conf.py');"
+        "print(sorted(m for m in sys.modules if m.split('.')[0] in ('api', 'engine', 'notifications')))"
+    )
+    assert loaded == "['api', 'api.server']"

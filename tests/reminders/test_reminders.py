@@ -22,7 +22,7 @@ from notifications.rendering import message_id
 from notifications.services import QUEUE
 from tests.conftest import request_payload
 from tests.helpers import STEP, dated
-from tests.reminders.conftest import run_kawal, wait_for
+from tests.reminders.conftest import free_port, run_kawal, wait_for
 
 N_ITEMS = int(__import__("os").environ.get("KAWAL_TEST_FLUSH_ITEMS", "1000"))
 ALL_DAY = {"KAWAL_OFFICE_HOURS": "00:00-23:59"}
@@ -319,3 +319,19 @@ def test_scheduling_a_case_again_queues_only_what_redis_does_not_hold_as_needed(
     with Redis.from_url(redis_server.url) as redis:
         registry = ScheduledJobRegistry(QUEUE, connection=redis)
         assert registry.get_scheduled_time(f"reminder-{reminder.id}") == later.astimezone(UTC).replace(microsecond=0)
+
+
+def test_reconcile_does_what_is_due_itself_when_redis_does_not_answer(services_for, mailbox, env):
+    """With Redis down, `kawal reconcile` (the every-minute timer) failed with a traceback and delivered nothing;
+    the receipt waited for Redis. The database holds everything, so reconcile does the due work itself."""
+    svc = services_for()
+    case_id = submit(svc)
+    assert [n.status for n in rows(svc, Notification, Notification.event == "receipt")] == ["pending"]
+    closed = f"redis://127.0.0.1:{free_port()}/0"  # nothing listens there
+    done = run_kawal({**env, "KAWAL_REDIS_URL": closed}, "reconcile")
+    assert done.returncode == 0, done.stderr
+    assert "Redis did not answer: ran what is due here" in done.stdout
+    assert "Traceback" not in done.stderr
+    [pending] = rows(svc, Notification, Notification.case_id == case_id, Notification.event == "receipt")
+    assert pending.status == "sent"
+    assert_each_delivered_once(mailbox, [message_id(pending.idempotency_key)])

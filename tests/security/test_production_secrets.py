@@ -21,14 +21,35 @@ def production(**env):
         "KAWAL_SECRET_KEY": GOOD_SECRET,
         "KAWAL_VAULT_KEY": GOOD_KEY,
         "KAWAL_DATABASE_URL": "postgresql+psycopg://db/kawal",
+        "KAWAL_PUBLIC_URL": "https://ppid.example.go.id",
         **env,
     }
 
 
 @pytest.mark.parametrize(
     "secret",
-    [DEV_SECRET, "x", "s3cret", "a" * 31, "a" * 64, "ab" * 40],
-    ids=["development-default", "one-char", "short", "31-bytes", "one-letter-repeated", "two-letters-repeated"],
+    [
+        DEV_SECRET,
+        "x",
+        "s3cret",
+        "a" * 31,
+        "a" * 64,
+        "ab" * 40,
+        "changeme-changeme-changeme-changeme",
+        "12345678901234567890123456789012",
+        "passwordpasswordpasswordpassword12",
+    ],
+    ids=[
+        "development-default",
+        "one-char",
+        "short",
+        "31-bytes",
+        "one-letter-repeated",
+        "two-letters-repeated",
+        "a-word-repeated",
+        "digits-counted",
+        "password-repeated",
+    ],
 )
 def test_production_refuses_a_known_short_or_trivial_secret_key(secret):
     """The development default, anything under 32 bytes and a repeated pattern are all refused at start."""
@@ -61,3 +82,19 @@ def test_production_starts_with_random_secrets_and_development_keeps_its_default
     assert settings.production
     assert settings.secret_key == GOOD_SECRET
     assert load_settings({}).secret_key == DEV_SECRET
+
+
+def test_production_refuses_to_start_without_the_public_address_its_letters_print():
+    """Without KAWAL_PUBLIC_URL every letter's QR code and verification address named http://127.0.0.1:5000."""
+    env = production()
+    del env["KAWAL_PUBLIC_URL"]
+    with pytest.raises(ConfigError, match="KAWAL_PUBLIC_URL"):
+        load_settings(env)
+    assert load_settings(production()).public_url == "https://ppid.example.go.id"
+
+
+def test_a_random_hex_or_base64_secret_passes():
+    import secrets
+
+    for secret in (secrets.token_hex(32), base64.b64encode(os.urandom(48)).decode(), secrets.token_urlsafe(32)):
+        assert load_settings(production(KAWAL_SECRET_KEY=secret)).secret_key == secret
