@@ -20,6 +20,11 @@ ENGLISH = {
     "UU 14/2008 Pasal 22(8)": "UU 14/2008 Article 22(8)",
     "UU 14/2008 Pasal 22(7)-(8), Pasal 35(1) huruf g; Perki 1/2010 Pasal 27-28 (setelah pembayaran)": (
         "UU 14/2008 Article 22(7)-(8), Article 35(1)(g); Perki 1/2010 Articles 27-28 (after payment)"
+    ),  # cases started on an earlier model (Perki 1/2010 was replaced by Perki 1/2021)
+    "UU 14/2008 Pasal 22(7)-(8), Pasal 35(1) huruf g; biaya: UU 14/2008 Pasal 2(3) dan standar biaya badan publik"
+    " (setelah pembayaran)": (
+        "UU 14/2008 Article 22(7)-(8), Article 35(1)(g); fees: UU 14/2008 Article 2(3) and the body's cost standard"
+        " (after payment)"
     ),
     "UU 14/2008 Pasal 35(1) huruf g dan Pasal 36; tanggapan Atasan PPID": (
         "UU 14/2008 Article 35(1)(g) and Article 36; the PPID superior's response"

@@ -17,6 +17,7 @@ from sqlalchemy import select
 from api.boundary import commit, runtime
 from api.extensions import db
 from api.web.blueprint import bp
+from api.web.i18n import translated
 from api.web.inbox import refusal_message
 from api.web.session import officer
 from engine import absence, access, notes
@@ -91,7 +92,11 @@ def workload():
 @bp.get("/cuti")
 @login_required
 def absences():
-    user = officer()
+    return _absences_page(officer(), request.args.get("untuk"))
+
+
+def _absences_page(user, chosen_name: str | None, values=None, errors: dict | None = None, status: int = 200):
+    """The leave page; after a refused form, with what was typed and each field's message beside it (422)."""
     access.require_staff(user)
     colleagues = list(
         db.session.scalars(
@@ -101,7 +106,7 @@ def absences():
     officers = [u for u in colleagues if absence.can_mark(user, u)]
     # First whose leave (a superior may record anyone's of their lanes), then who may stand in for them: for
     # one's own leave a colleague who already works in one's lanes, for another's anyone of the unit with a lane.
-    chosen = next((u for u in officers if u.username == request.args.get("untuk")), user)
+    chosen = next((u for u in officers if u.username == chosen_name), user)
     substitutes = [u for u in colleagues if u.own_group_codes & absence.DELEGABLE and u.id != chosen.id]
     if chosen.id == user.id:
         substitutes = [u for u in substitutes if absence.can_stand_in_for_self(user, u)]
@@ -114,7 +119,9 @@ def absences():
         chosen_groups=sorted(chosen.own_group_codes & absence.DELEGABLE),
         me=user,
         can_cancel=lambda a: absence.can_mark(user, a.user),
-    )
+        values=values or {},
+        errors={name: " ".join(translated(m) for m in messages) for name, messages in (errors or {}).items()},
+    ), status
 
 
 @bp.post("/cuti")
@@ -127,7 +134,12 @@ def mark_absence():
         row, handed = absence.mark_absence(
             db.session, runtime(), user, form.get("username") or user.username, form.get("substitute", ""), first, last
         )
-    except (Invalid, Conflict) as error:
+    except Invalid as error:
+        db.session.rollback()
+        if not error.fields:
+            flash(refusal_message(error), "error")
+        return _absences_page(user, form.get("username"), form, error.fields, 422)
+    except Conflict as error:
         db.session.rollback()
         flash(refusal_message(error), "error")
         return redirect(url_for("web.absences", untuk=form.get("username") or None))

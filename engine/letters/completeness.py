@@ -26,6 +26,7 @@ from sqlalchemy.orm import Session
 
 from engine import clock, exemptions, kinds
 from engine.errors import Invalid
+from engine.facts import EXEMPTING
 from engine.letters.context import task_data
 from engine.messages import msg
 from engine.models import Case, HumanTask
@@ -80,7 +81,25 @@ def written_notice(decision: dict, data: dict) -> dict[str, list[str]]:
 
 
 def _check_notice(session: Session, rt: Runtime, case: Case, data: dict) -> dict:
-    return written_notice(task_data(session, case, "putuskan"), data)
+    decision = task_data(session, case, "putuskan")
+    fields = written_notice(decision, data)
+    if decision.get("keputusan") in EXEMPTING:
+        fields.update(_not_before_decree(session, case, data))
+    return fields
+
+
+# The decree of exempt information a refusal or a partial grant stands behind: the superior's, or the head's own.
+DECREES = ("tetapkan_pengecualian", "tetapkan_pengecualian_pimpinan")
+
+
+def _not_before_decree(session: Session, case: Case, data: dict) -> dict:
+    """A refusal's notice cites the decree that determined the exemption: it is not dated before that decree."""
+    sent = _date(data.get("tanggal_pemberitahuan"))
+    decree = next((d for d in (task_data(session, case, t) for t in DECREES) if d), {})
+    decreed = _date(decree.get("tanggal_penetapan"))
+    if sent is not None and decreed is not None and sent < decreed:
+        return {"tanggal_pemberitahuan": [msg("date_after_determination", first=decreed)]}
+    return {}
 
 
 def _check_decision(session: Session, rt: Runtime, case: Case, data: dict) -> dict:

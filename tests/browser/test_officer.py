@@ -46,6 +46,7 @@ def test_an_officer_claims_fixes_an_invalid_form_and_brings_the_request_to_a_dec
     expect(page).to_have_title(re.compile(r"^Galat: "))
     summary = page.locator(".error-summary")
     expect(summary).to_be_visible()
+    expect(summary).to_be_focused()
     expect(summary).to_contain_text("Formulir masih berisi kesalahan")
     expect(summary.get_by_role("link", name=re.compile(r"^Kekurangan yang harus dilengkapi: "))).to_be_visible()
     missing = page.get_by_label(re.compile(r"^Kekurangan yang harus dilengkapi"))

@@ -31,6 +31,7 @@ def test_an_incomplete_request_is_refused_with_the_errors_beside_the_fields(page
     page.locator("#f-requester-name").fill("Ani Wijaya")
     page.locator("form.portal-form button[type=submit]").click()
     expect(page.locator(".error-summary")).to_be_visible()
+    expect(page.locator(".error-summary")).to_be_focused()  # the keyboard starts at the list of errors, not at the top
     information = page.locator("#f-information")
     expect(information).to_have_attribute("aria-invalid", "true")
     expect(page.locator(".field.has-error").filter(has=information).locator(".field-error")).to_be_visible()

@@ -48,7 +48,26 @@ def test_naming_a_colleague_without_the_lanes_is_refused_with_the_lanes_named(br
     b = browser("petugas")
     b.get("/cuti")
     r = b.post("/cuti", data={"substitute": "tim", "first_day": "2030-01-07", "last_day": "2030-01-08"})
-    assert r.status_code == 302
-    page = text(b.get("/cuti"))
+    assert r.status_code == 422
+    page = text(r)
     assert "Petugas Pelayanan Informasi" in page
     assert "petugas_layanan" not in page
+
+
+def test_a_refused_leave_keeps_what_was_typed_and_says_which_field_is_wrong(browser, unchanged):
+    """The last day before the first was refused with a banner naming no field, and both dates and the stand-in
+    came back empty."""
+    b = browser("ppid")
+    b.get("/cuti?untuk=petugas")
+    with unchanged():
+        r = b.post(
+            "/cuti",
+            data={"username": "petugas", "substitute": "unit", "first_day": "2030-01-09", "last_day": "2030-01-07"},
+        )
+    assert r.status_code == 422
+    page = text(r)
+    assert 'id="absence-last_day-error"' in page
+    assert 'value="2030-01-09"' in page
+    assert 'value="2030-01-07"' in page
+    assert '<option value="unit" selected>' in page
+    assert 'name="username" value="petugas"' in page  # still the leave of the officer chosen

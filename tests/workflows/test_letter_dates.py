@@ -10,6 +10,7 @@ import pytest
 import time_machine
 
 from engine.errors import Invalid
+from tests.helpers import NOTICE as NOTICES
 from tests.helpers import STEP, decision
 from tests.workflows.test_pengaduan_paths import CATAT, KE_ITJEN, LAYAK, NOTICE
 from tests.workflows.test_sengketa_paths import SURAT_KUASA, _dispute
@@ -129,3 +130,21 @@ def test_the_extension_notice_is_not_dated_before_the_receipt(office):
     with pytest.raises(Invalid) as error:
         office.complete(request, "tentukan_langkah", data)
     assert str(error.value.fields["tanggal_pemberitahuan_perpanjangan"][0]) == "between 2026-12-02 and today"
+
+
+def test_a_refusal_notice_is_not_dated_before_the_exemption_decree_it_cites(office):
+    """The notice of 4 Dec quoted "Keputusan ... tanggal 5 Desember 2026": a letter citing a decree of the day after,
+    and a register where the notice went out before the decision it told."""
+    ticket = office.submit()
+    for step in ("periksa_kelengkapan", "registrasi", "proses_permohonan", "tentukan_langkah"):
+        office.complete(ticket, step)
+    office.complete(ticket, "putuskan", decision("ditolak_dikecualikan"))
+    office.complete(ticket, "uji_konsekuensi")
+    with time_machine.travel(datetime(2026, 12, 4, 3, 0, tzinfo=UTC), tick=True):  # Fri 4 Dec
+        office.complete(
+            ticket, "tetapkan_pengecualian", {**STEP["tetapkan_pengecualian"], "tanggal_penetapan": "2026-12-04"}
+        )
+        notice = {**NOTICES["ditolak_dikecualikan"], "tanggal_pemberitahuan": "2026-12-03"}
+        said = refused(office, ticket, "pemberitahuan_tertulis", notice, "tanggal_pemberitahuan")
+        assert "(2026-12-04)" in said
+        office.complete(ticket, "pemberitahuan_tertulis", {**notice, "tanggal_pemberitahuan": "2026-12-04"})
