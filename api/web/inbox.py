@@ -79,6 +79,7 @@ def inbox():
         saved=saved_filters.of_user(db.session, user),
         bulk_members=members,
         may_assign=bool(members),
+        front_desk=access.is_request_staff(user),  # records a request that came in person or on paper
     )
 
 

@@ -1,0 +1,125 @@
+"""The front desk records a request that came in person, by letter, by e-mail or by telephone (``/loket/permohonan``).
+
+The request's own form (``forms/permohonan.json``, as the portal draws it) with what only an officer gives: the
+channel, the real time of receipt (a letter opened a day late still counts from its receipt: T10 starts then), and
+the scanned pages of a paper request. Posting it is ``intake.submit_request``, the verb behind
+``POST /api/v1/requests/paper``. The new case's page then shows the ticket and the access code once, for the
+officer to hand to the requester with the receipt.
+"""
+
+from __future__ import annotations
+
+import copy
+from datetime import datetime
+
+from flask import abort, flash, redirect, render_template, request, url_for
+from flask_babel import gettext as _
+from flask_login import login_required
+
+from api.boundary import commit, runtime
+from api.extensions import db
+from api.reports.labels import REQUEST_CHOICES
+from api.web import schema_form
+from api.web.blueprint import bp
+from api.web.i18n import current_language, translated
+from api.web.session import officer
+from engine import access, intake
+from engine.errors import Forbidden, Invalid
+from engine.files import Upload
+from engine.messages import msg
+
+# The channels of a request that did not come through the portal (engine.intake.CHANNELS but "web").
+DESK_CHANNELS = {
+    "langsung": ("Datang langsung", "In person"),
+    "pos": ("Surat (pos atau kurir)", "Letter (post or courier)"),
+    "email": ("E-mail", "E-mail"),
+    "telepon": ("Telepon (dicatat petugas)", "Telephone (recorded by the officer)"),
+}
+
+
+def desk_schema(rt) -> dict:
+    """The request form with the front desk's own fields first, its choices labelled in both languages."""
+    base = copy.deepcopy(rt.forms.schema("permohonan.json"))
+    for name, labels in REQUEST_CHOICES.items():
+        node = base["properties"].get(name)
+        if node and "enum" in node:
+            node["x-enum-titles"] = node["x-enum-titles-en"] = {code: str(label) for code, label in labels.items()}
+    desk = {
+        "channel": {
+            "type": "string",
+            "title": "Saluran permohonan",
+            "x-title-en": "How the request came",
+            "enum": list(DESK_CHANNELS),
+            "x-enum-titles": {code: labels[0] for code, labels in DESK_CHANNELS.items()},
+            "x-enum-titles-en": {code: labels[1] for code, labels in DESK_CHANNELS.items()},
+        },
+        "received_at": {
+            "type": "string",
+            "format": "date-time",
+            "title": "Diterima pada (tanggal dan jam)",
+            "x-title-en": "Received on (date and time)",
+            "description": "Waktu permohonan sampai di kantor, misalnya cap agenda surat masuk; kosongkan bila baru "
+            "saja diterima. Batas waktu 10 hari kerja dihitung sejak saat itu.",
+            "x-description-en": "When the request reached the office, e.g. the incoming-mail stamp; leave empty when "
+            "it has just arrived. The 10 working days are counted from then.",
+        },
+        intake.PAPER_SCAN: {
+            "type": "array",
+            "title": "Pindaian surat permohonan",
+            "x-title-en": "Scanned pages of the paper request",
+            "description": "PDF, PNG atau JPEG; paling banyak 5 berkas.",
+            "x-description-en": "PDF, PNG or JPEG; at most 5 files.",
+            "x-kawal-file": {"types": ["application/pdf", "image/png", "image/jpeg"], "maxFiles": 5},
+        },
+    }
+    return {**base, "properties": {**desk, **base["properties"]}, "required": ["channel", *base.get("required", [])]}
+
+
+@bp.route("/loket/permohonan", methods=["GET", "POST"])
+@login_required
+def desk_request():
+    user, rt = officer(), runtime()
+    try:
+        access.require_front_desk(user)
+    except Forbidden:
+        abort(403)
+    schema = desk_schema(rt)
+    if request.method == "GET":
+        return _page(schema, None, None)
+    data = schema_form.parse(schema, request.form, rt.calendars["strict"].tz)
+    channel, received = data.pop("channel", None), data.pop("received_at", None)
+    try:
+        if channel is None:
+            raise Invalid("invalid_data", fields={"channel": [msg("required")]})
+        when = datetime.fromisoformat(received) if received else None
+        scans = [Upload.from_storage(f) for f in request.files.getlist(intake.PAPER_SCAN) if f.filename]
+        result = intake.submit_request(
+            db.session, rt, data, user=user, channel=channel, received_at=when, scans=scans, locale=None
+        )
+    except ValueError:
+        db.session.rollback()
+        return _page(schema, request.form, {"received_at": [_("Enter a date and a time.")]}, 422)
+    except Invalid as error:
+        db.session.rollback()
+        return _page(schema, request.form, error.fields, 422)
+    commit(result.case)
+    flash(
+        _(
+            "Request recorded as %(ticket)s. Give the requester the ticket and the access code %(code)s with the "
+            "receipt: the code is shown only now.",
+            ticket=result.case.ticket,
+            code=result.access_code,
+        ),
+        "success",
+    )
+    return redirect(url_for("web.case", ticket=result.case.ticket), 303)
+
+
+def _page(schema: dict, values, errors: dict | None, status: int = 200):
+    fields = schema_form.build_fields(schema, current_language(), values)
+    general = []
+    if errors:
+        general = schema_form.attach_errors(fields, {k: [translated(m) for m in v] for k, v in errors.items()})
+    return render_template(
+        "desk_request.html", fields=fields, general=general, has_errors=bool(errors), multipart=True
+    ), status

@@ -1,0 +1,74 @@
+"""The front desk records a request that came in person or on paper (/loket/permohonan), in the browser.
+
+Only the portal's public form existed: a walk-in request was filed as "web" by the requester at the click's time,
+and a letter that arrived days earlier (T10 counts from its receipt) could be recorded over the API alone.
+"""
+
+import io
+import re
+from datetime import UTC, datetime
+
+import pytest
+import time_machine
+
+from tests.conftest import request_payload
+from tests.helpers import SAMPLE_PDF
+from tests.web.pages import text
+
+API = "/api/v1"
+NOW = datetime(2026, 12, 3, 3, 0, tzinfo=UTC)  # Thu 3 Dec 2026, 10:00 WIB
+
+
+@pytest.fixture(autouse=True)
+def _clock():
+    with time_machine.travel(NOW, tick=True):
+        yield
+
+
+def _form(**overrides) -> dict:
+    payload = request_payload()
+    form = {f"requester.{k}": v for k, v in payload.pop("requester").items()}
+    form.update(payload)
+    form.update(overrides)
+    return form
+
+
+def test_the_desk_records_a_letter_received_two_days_ago_with_its_scan(browser, client, login):
+    desk = browser("petugas")
+    assert "/loket/permohonan" in text(desk.get("/kotak-masuk"))
+    desk.get("/loket/permohonan")
+    form = _form(channel="pos", received_at="2026-12-01T09:30")
+    response = desk.client.post(
+        "/loket/permohonan",
+        data={**form, "csrf_token": desk.token, "pindaian_permohonan": (io.BytesIO(SAMPLE_PDF), "surat.pdf")},
+        content_type="multipart/form-data",
+    )
+    assert response.status_code == 303, text(response)
+    ticket = response.headers["Location"].rsplit("/", 1)[-1]
+    page = text(desk.get(f"/kasus/{ticket}"))
+    shown = re.search(r"Berikan nomor tiket dan kode akses (\S+) kepada pemohon", page)
+    assert shown, page
+    case = client.get(f"{API}/cases/{ticket}", headers=login("ppid")).json
+    assert case["channel"] == "pos"
+    assert case["received_at"].startswith("2026-12-01T09:30")  # T10 counts from the letter's receipt
+    status = client.post(f"{API}/status", json={"ticket": ticket, "access_code": shown[1]})
+    assert status.status_code == 200  # the code shown once opens the requester's case
+    assert shown[1] not in text(desk.get(f"/kasus/{ticket}"))  # and is not shown again
+
+
+def test_a_desk_form_with_errors_keeps_what_was_typed_and_records_nothing(browser, unchanged):
+    desk = browser("petugas")
+    desk.get("/loket/permohonan")
+    with unchanged():
+        response = desk.post("/loket/permohonan", _form(information="", received_at="2030-01-01T10:00"))
+    assert response.status_code == 422
+    page = text(response)
+    assert 'id="f-channel-error"' in page
+    assert 'value="Ani Wijaya"' in page
+
+
+@pytest.mark.parametrize("username", ["auditor", "unit", "tim"])
+def test_only_the_request_desk_records_a_request_there(browser, username):
+    page = browser(username)
+    assert page.get("/loket/permohonan").status_code == 403
+    assert "/loket/permohonan" not in text(page.get("/kotak-masuk"))
