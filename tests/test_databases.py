@@ -24,7 +24,7 @@ def test_a_reset_brings_back_the_office_and_restarts_ids_and_ticket_numbers(
 ):
     first = _submit(settings, session_factory_)
     with session_factory_.begin() as s:
-        create_user(s, "tamu", "kata-sandi-tamu", ["auditor"])
+        create_user(s, "tamu", "kata-sandi-kunjungan", ["auditor"])
         s.execute(update(User).where(User.username == "ppid").values(active=False))
     session_factory_.kw["bind"].dispose()  # a reset needs every connection closed, as between two tests
 
