@@ -9,7 +9,6 @@ officer to hand to the requester with the receipt.
 
 from __future__ import annotations
 
-import copy
 from datetime import datetime
 
 from flask import abort, flash, redirect, render_template, request, url_for
@@ -22,6 +21,7 @@ from api.reports.labels import REQUEST_CHOICES
 from api.web import schema_form
 from api.web.blueprint import bp
 from api.web.i18n import current_language, translated
+from api.web.portal.filing import dressed
 from api.web.session import officer
 from engine import access, intake
 from engine.errors import Forbidden, Invalid
@@ -37,13 +37,13 @@ DESK_CHANNELS = {
 }
 
 
+CHOICES = ("requester_type", "obtain_method", "delivery_method")
+
+
 def desk_schema(rt) -> dict:
     """The request form with the front desk's own fields first, its choices labelled in both languages."""
-    base = copy.deepcopy(rt.forms.schema("permohonan.json"))
-    for name, labels in REQUEST_CHOICES.items():
-        node = base["properties"].get(name)
-        if node and "enum" in node:
-            node["x-enum-titles"] = node["x-enum-titles-en"] = {code: str(label) for code, label in labels.items()}
+    # The choices labelled as the portal labels them, without its hints (they speak to the requester).
+    base = dressed(rt.forms.schema("permohonan.json"), {name: {"choices": REQUEST_CHOICES[name]} for name in CHOICES})
     desk = {
         "channel": {
             "type": "string",

@@ -101,7 +101,7 @@ MODES = {
 # -- forms ----------------------------------------------------------------------------------------------
 
 
-def _dressed(schema: dict, dressing: dict, drop: tuple[str, ...] = ()) -> dict:
+def dressed(schema: dict, dressing: dict, drop: tuple[str, ...] = ()) -> dict:
     """A copy of an intake schema with plain-language hints and choice labels in the visitor's language."""
     schema = copy.deepcopy(schema)
     for name in drop:
@@ -135,7 +135,7 @@ def portal_home():
 @bp.route("/publik/permohonan", methods=["GET", "POST"])
 def portal_request():
     rt = runtime()
-    schema = _dressed(rt.forms.schema("permohonan.json"), REQUEST_DRESSING)
+    schema = dressed(rt.forms.schema("permohonan.json"), REQUEST_DRESSING)
     repeats.prune()
     if request.method == "GET":  # "not found? ask for it" in the public list brings the words it looked for
         asked = request.args.get("informasi", "").strip()[:4000]
@@ -168,7 +168,7 @@ def _request_page(schema, values, errors, code: int = 200):
 @bp.route("/publik/keberatan", methods=["GET", "POST"])
 def portal_objection():
     rt = runtime()
-    schema = _dressed(rt.forms.schema("keberatan.json"), OBJECTION_DRESSING)
+    schema = dressed(rt.forms.schema("keberatan.json"), OBJECTION_DRESSING)
     # A link from the status page may name the ticket and the ground (``?tiket=...&alasan=g``: an office late).
     chosen = [("alasan", g) for g in request.args.getlist("alasan") if g in OBJECTION_GROUNDS]
     form = request.form if request.method == "POST" else MultiDict([("ticket", request.args.get("tiket", "")), *chosen])
@@ -223,7 +223,7 @@ def _objection_page(schema, form, errors, code: int = 200, access=None):
 @bp.route("/publik/pengaduan", methods=["GET", "POST"])
 def portal_complaint():
     rt = runtime()
-    schema = _dressed(rt.forms.schema("pengaduan.json"), COMPLAINT_DRESSING, drop=("nomor_lapor",))
+    schema = dressed(rt.forms.schema("pengaduan.json"), COMPLAINT_DRESSING, drop=("nomor_lapor",))
     repeats.prune()
     if request.method == "GET":
         return _complaint_page(schema, None, None)
