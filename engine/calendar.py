@@ -41,6 +41,15 @@ STRICT = "strict"
 LENIENT = "lenient"
 CALENDARS = (STRICT, LENIENT)
 
+
+def iso_day(value) -> date | None:
+    """A day written as ISO text (a form's date field, a date kept in a case's details), or None when it is not one."""
+    try:
+        return date.fromisoformat(value) if isinstance(value, str) else None
+    except ValueError:
+        return None
+
+
 # Holiday categories of the `holidays` package per calendar. "government" is cuti bersama.
 _CATEGORIES = {STRICT: ("public",), LENIENT: ("public", "government")}
 # What a day off found in each category is called in the provenance.

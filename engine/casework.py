@@ -18,6 +18,7 @@ from sqlalchemy.orm import Session
 
 from engine import access, chain, clock, kinds, tickets, windows
 from engine.audit import EventLog
+from engine.calendar import iso_day
 from engine.errors import Conflict, Forbidden, Invalid, NotFound
 from engine.messages import msg
 from engine.models import Case, CaseEvent, User
@@ -81,17 +82,17 @@ def check_event_dates(
     no earlier than that window's end (422 per field)."""
     tz = rt.calendars["strict"].tz
     today = clock.now().astimezone(tz).date()
-    filed = _day(case.details.get("diajukan_ke_ki")) if case.kind == kinds.DISPUTE else None
+    filed = iso_day(case.details.get("diajukan_ke_ki")) if case.kind == kinds.DISPUTE else None
     first = max(filter(None, (filed or case.received_at.astimezone(tz).date(), last_event)))
     window = _window_end(case, (props or {}).get("allowed_after"), tz)
     if window is not None:
         first = max(first, window)
     fields: dict[str, list] = {}
     for name, node in schema.get("properties", {}).items():
-        value = _day(payload.get(name)) if node.get("format") == "date" else None
+        value = iso_day(payload.get(name)) if node.get("format") == "date" else None
         if value is None:
             continue
-        earlier = next((_day(payload.get(other)) for other in FOLLOWS.get(name, ()) if payload.get(other)), None)
+        earlier = next((iso_day(payload.get(other)) for other in FOLLOWS.get(name, ()) if payload.get(other)), None)
         if earlier is not None and value < earlier:
             fields[name] = [msg("not_before_date", day=earlier)]
         elif name in SCHEDULED and value < first:
@@ -109,7 +110,7 @@ def _last_event_day(session: Session, case: Case) -> date | None:
         select(CaseEvent.data).where(CaseEvent.case_id == case.id, CaseEvent.type == "message_received")
     ):
         payload = data.get("data") or {}
-        days += [_day(v) for k, v in payload.items() if k not in SCHEDULED and isinstance(v, str)]
+        days += [iso_day(v) for k, v in payload.items() if k not in SCHEDULED and isinstance(v, str)]
     return max((d for d in days if d is not None), default=None)
 
 
@@ -119,13 +120,6 @@ def _window_end(case: Case, name: str | None, tz) -> date | None:
         return None
     rows = [d for d in case.deadlines if d.name == name]
     return rows[-1].due_at.astimezone(tz).date() if rows else None
-
-
-def _day(value) -> date | None:
-    try:
-        return date.fromisoformat(value) if isinstance(value, str) else None
-    except ValueError:
-        return None
 
 
 @dataclass(frozen=True)

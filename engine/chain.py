@@ -16,6 +16,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from engine import clock, lateness, notice_delivery, status
+from engine.calendar import iso_day
 from engine.explanation import day_in_words
 from engine.kinds import DISPUTE, OBJECTION, REQUEST
 from engine.models import Case, CaseEvent, Deadline
@@ -441,11 +442,7 @@ EVENT_DAY_FIELDS = ("tanggal", "tanggal_dibacakan", "tanggal_pemeriksaan")
 def event_day(event_data: dict) -> date | None:
     """The day a recorded event from outside (a ``message_received`` event's data) says it happened, if any."""
     payload = event_data.get("data") or {}
-    value = next((payload[f] for f in EVENT_DAY_FIELDS if isinstance(payload.get(f), str)), None)
-    try:
-        return date.fromisoformat(value) if value else None
-    except ValueError:
-        return None
+    return iso_day(next((payload[f] for f in EVENT_DAY_FIELDS if isinstance(payload.get(f), str)), None))
 
 
 def chronology(session: Session, case: Case, locale: str = "id") -> list[dict]:

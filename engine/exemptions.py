@@ -22,6 +22,7 @@ from sqlalchemy.orm import Session
 
 from engine import clock
 from engine.audit import EventLog
+from engine.calendar import iso_day
 from engine.errors import Invalid
 from engine.messages import msg
 from engine.models import Case, Exemption, Letter
@@ -109,10 +110,10 @@ def record_determination(
 def check_determination(data: dict, first: date, on: date) -> None:
     """The head's form: the decree dated between the request's receipt and today, the period after it."""
     fields: dict[str, list[str]] = {}
-    decided = _date(data.get("tanggal_penetapan"))
+    decided = iso_day(data.get("tanggal_penetapan"))
     if decided is None or not first <= decided <= on:
         fields["tanggal_penetapan"] = [msg("date_between_receipt_and_today", first=first)]
-    until = _date(data.get("berlaku_sampai"))
+    until = iso_day(data.get("berlaku_sampai"))
     if until is None or until <= max(on, decided or on):
         fields["berlaku_sampai"] = [msg("exemption_period_after_today")]
     if fields:
@@ -213,10 +214,3 @@ def export_xlsx(rows: list[dict], locale: str = "id") -> bytes:
                 sheet.write_string(r, col, str(value or ""), wrap)  # never a formula, whatever it starts with
     workbook.close()
     return buffer.getvalue()
-
-
-def _date(value) -> date | None:
-    try:
-        return date.fromisoformat(value) if isinstance(value, str) else None
-    except ValueError:
-        return None

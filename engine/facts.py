@@ -20,6 +20,7 @@ from sqlalchemy.orm import Session
 from sqlalchemy.orm.util import identity_key
 
 from engine import audit, clock, kinds, status
+from engine.calendar import iso_day
 from engine.db import per_dialect
 from engine.models import Case, CaseEvent, CaseFacts, Unit
 from engine.runtime import Runtime
@@ -128,20 +129,16 @@ def derive(session: Session, rt: Runtime, case: Case, *, unit_in_sql: bool = Fal
     }[case.kind]
     facts.update(derive_kind(case, history))
     # Days the officer recorded for what happened, which count rather than the day they were typed in.
+    tz = rt.calendars["strict"].tz
     resolved_on = facts.pop("resolved_on", None)
     sent, decided_at = facts["notice_sent_on"], facts["decided_at"]
-    if (
-        facts["decided_on"] is None
-        and sent
-        and decided_at
-        and decided_at.astimezone(rt.calendars["strict"].tz).date() > sent
-    ):
+    if facts["decided_on"] is None and sent and decided_at and decided_at.astimezone(tz).date() > sent:
         facts["decided_on"] = sent  # typed in after the notice it produced went out: decided no later than that
     decided_on = facts["decided_on"]
     if case.closed_at is not None:
         # A complaint is resolved on the day its outcome notice is dated; archiving it later is the office's own.
-        end = resolved_on or case.closed_at.astimezone(rt.calendars["strict"].tz).date()
-        received = case.received_at.astimezone(rt.calendars["strict"].tz).date()
+        end = resolved_on or case.closed_at.astimezone(tz).date()
+        received = case.received_at.astimezone(tz).date()
         facts.update(
             closed_month=month(case.closed_at, rt),
             closed_days=working_days(rt, case.received_at, end),
@@ -207,13 +204,6 @@ _OPTIONAL = (
 )
 
 
-def _day(value) -> date | None:
-    try:
-        return date.fromisoformat(value) if value else None
-    except (TypeError, ValueError):
-        return None
-
-
 def _rupiah(value) -> int | None:
     return round(value) if isinstance(value, int | float) and not isinstance(value, bool) else None
 
@@ -230,7 +220,7 @@ def _request(case: Case, h: _History) -> dict:
         "result": result,
         "decided_at": decided_at,
         "decided_by": h.actors.get("putuskan"),
-        "notice_sent_on": _day(notice.get("tanggal_pemberitahuan")),
+        "notice_sent_on": iso_day(notice.get("tanggal_pemberitahuan")),
         "notice_via": notice.get("dikirim_melalui"),
         "reason": decision.get("alasan_keputusan") if exempting else None,
         "extended": extended,
@@ -239,9 +229,9 @@ def _request(case: Case, h: _History) -> dict:
         "fee_charged": _rupiah(h.task("pemberitahuan_tertulis").get("biaya")),
         # The payment recorded before delivery (engine.fees); older cases typed it on the delivery form.
         "fee_paid": _rupiah(h.task("catat_pembayaran").get("jumlah_dibayar") or delivery.get("biaya_dibayar")),
-        "delivered_on": _day(delivery.get("tanggal_penyerahan")),
+        "delivered_on": iso_day(delivery.get("tanggal_penyerahan")),
         # A granted (or settled) objection carried out: the information handed over when delivery reopened.
-        "carried_out_on": _day(h.task("penyerahan_lanjutan").get("tanggal_penyerahan")),
+        "carried_out_on": iso_day(h.task("penyerahan_lanjutan").get("tanggal_penyerahan")),
     }
 
 
@@ -255,9 +245,9 @@ def _objection(case: Case, h: _History) -> dict:
     return {
         "result": result,
         "decided_at": decided_at,
-        "decided_on": _day(decision.get("tanggal_keputusan") or settled.get("tanggal")),
+        "decided_on": iso_day(decision.get("tanggal_keputusan") or settled.get("tanggal")),
         "decided_by": h.actors.get("putuskan_keberatan"),
-        "notice_sent_on": _day(response.get("tanggal_dikirim")),
+        "notice_sent_on": iso_day(response.get("tanggal_dikirim")),
         "notice_via": response.get("dikirim_melalui"),
         "reason": decision.get("alasan_tertulis"),
         "grounds": letters((case.details or {}).get("alasan")),
@@ -284,7 +274,7 @@ def _dispute(case: Case, h: _History) -> dict:
         "court": court,
         "court_result": court_result,
         "cassation": "kasasi_diajukan" in h.messages,
-        "carried_out_on": _day(h.task("pelaksanaan_putusan").get("tanggal_pelaksanaan")),
+        "carried_out_on": iso_day(h.task("pelaksanaan_putusan").get("tanggal_pelaksanaan")),
     }
 
 
@@ -311,7 +301,7 @@ def _complaint(case: Case, h: _History) -> dict:
     facts = {
         "result": result,
         "decided_at": case.closed_at,
-        "resolved_on": _day(h.task("pemberitahuan_hasil").get("tanggal")) if case.closed_at is not None else None,
+        "resolved_on": iso_day(h.task("pemberitahuan_hasil").get("tanggal")) if case.closed_at is not None else None,
         "problem_code": classification.get("kode_masalah"),
         "category": classification.get("kategori") or (case.details or {}).get("kategori_usulan"),
         "oversight": classification.get("berkadar_pengawasan"),

@@ -28,6 +28,7 @@ from sqlalchemy.orm import Session
 
 from engine import access, clock
 from engine.audit import EventLog
+from engine.calendar import iso_day
 from engine.errors import Invalid
 from engine.messages import msg
 from engine.models import FEE_CODES, Case, FeeNotice, FeePayment, FeeRate, HumanTask, User
@@ -92,7 +93,7 @@ def add_rate(session: Session, rt, user: User, data: dict) -> FeeRate:
         fields["legal_basis"] = [msg("required")]
     elif len(basis) > 2000:
         fields["legal_basis"] = [msg("too_long")]
-    since = _date(data.get("effective_from"))
+    since = iso_day(data.get("effective_from"))
     today = office_today(rt)
     if since is None:
         fields["effective_from"] = [msg("date_required")]
@@ -167,7 +168,7 @@ def check(session: Session, rt, task: HumanTask, data: dict) -> dict:
     payment ``rincian_biaya`` for its receipt). Other tasks' data is returned as it came.
     """
     if task.bpmn_id == NOTICE_TASK:
-        on = _date(data.get("tanggal_pemberitahuan"))
+        on = iso_day(data.get("tanggal_pemberitahuan"))
         if on is None:
             return data  # the form's own validation already refused it
         assessment = assess(session, data, on)
@@ -184,7 +185,7 @@ def check(session: Session, rt, task: HumanTask, data: dict) -> dict:
             raise Invalid("fee_nothing_to_pay", fields={"jumlah_dibayar": [msg("fee_nothing_to_pay")]})
         if _decimal(data.get("jumlah_dibayar")) != notice.total:
             fields["jumlah_dibayar"] = [msg("fee_must_equal_notice", total=_rupiah(notice.total))]
-        paid_on = _date(data.get("tanggal_pembayaran"))
+        paid_on = iso_day(data.get("tanggal_pembayaran"))
         today = office_today(rt)
         if paid_on is None or paid_on < notice.notice_date or paid_on > today:
             fields["tanggal_pembayaran"] = [msg("date_between_notice_and_today", first=notice.notice_date)]
@@ -266,13 +267,6 @@ def _decimal(value) -> Decimal | None:
     try:
         return Decimal(str(value))
     except InvalidOperation:
-        return None
-
-
-def _date(value) -> date | None:
-    try:
-        return date.fromisoformat(value) if isinstance(value, str) else None
-    except ValueError:
         return None
 
 

@@ -19,12 +19,13 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import datetime
 
 from sqlalchemy import Select, func, select
 from sqlalchemy.orm import Session, aliased
 
 from engine import access, kinds
+from engine.calendar import iso_day
 from engine.letters.context import signatory
 from engine.models import Case, CaseFacts, Party, User
 from engine.runtime import Runtime
@@ -210,14 +211,6 @@ def _disputes(session: Session, ids: list[int]) -> dict[int, list[str]]:
     return found
 
 
-def _date(value: str | None) -> date | None:
-    """A day kept as ISO text in a case's details, as a date (the register writes days one way)."""
-    try:
-        return date.fromisoformat(value) if value else None
-    except ValueError:
-        return None
-
-
 def _split(value: str | None) -> list[str]:
     return [v for v in (value or "").split(",") if v]
 
@@ -266,7 +259,7 @@ def _row(case: Case, facts: CaseFacts, parent_ticket, parent_details: dict, name
         row.update(
             commission=details.get("ki"),
             commission_register=details.get("nomor_register"),
-            filed_at_commission=_date(details.get("diajukan_ke_ki")),
+            filed_at_commission=iso_day(details.get("diajukan_ke_ki")),
             parent_ticket=details.get("perkara") or parent_ticket,
             mediation=facts.mediation,
             adjudication=facts.adjudication,

@@ -20,7 +20,6 @@ from api.extensions import db
 from api.reports.labels import REQUEST_CHOICES
 from api.web import schema_form
 from api.web.blueprint import bp
-from api.web.i18n import current_language, translated
 from api.web.portal.filing import dressed
 from api.web.session import officer
 from engine import access, intake
@@ -116,10 +115,7 @@ def desk_request():
 
 
 def _page(schema: dict, values, errors: dict | None, status: int = 200):
-    fields = schema_form.build_fields(schema, current_language(), values)
-    general = []
-    if errors:
-        general = schema_form.attach_errors(fields, {k: [translated(m) for m in v] for k, v in errors.items()})
+    fields, general = schema_form.form_fields(schema, values, errors)
     return render_template(
         "desk_request.html", fields=fields, general=general, has_errors=bool(errors), multipart=True
     ), status

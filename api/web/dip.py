@@ -22,7 +22,7 @@ from api.extensions import db
 from api.views.dip import template_response
 from api.web import schema_form
 from api.web.blueprint import bp
-from api.web.i18n import current_language, translated
+from api.web.i18n import translated
 from api.web.layout import NAV, NavItem
 from api.web.portal.catalogue import CATEGORY_LABELS, PAGE_TITLES
 from api.web.session import officer
@@ -95,10 +95,7 @@ def _asks_confirmation(error: Invalid) -> bool:
 
 
 def _form_page(template: str, schema: dict, values, errors=None, status: int = 200, **context):
-    fields = schema_form.build_fields(schema, current_language(), values)
-    general = []
-    if errors:
-        general = schema_form.attach_errors(fields, {k: [translated(m) for m in v] for k, v in errors.items()})
+    fields, general = schema_form.form_fields(schema, values, errors)
     return render_template(template, fields=fields, general=general, has_errors=bool(errors), **context), status
 
 

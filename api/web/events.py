@@ -189,7 +189,7 @@ def _form_page(form: str, case: Case | None, action: str, back: str, values: Mul
     """event.html with ``form``'s fields, their values and errors; ``case`` None for a summons, which makes one."""
     rt, locale = runtime(), current_language()
     schema = rt.forms.schema(form)
-    fields, general = _fields(schema, locale, values, errors)
+    fields, general = schema_form.form_fields(schema, values, errors)
     return render_template(
         "event.html",
         case=case,
@@ -200,14 +200,6 @@ def _form_page(form: str, case: Case | None, action: str, back: str, values: Mul
         action=action,
         back=back,
     )
-
-
-def _fields(schema: dict, locale: str, values: MultiDict | None, errors: dict | None):
-    fields = schema_form.build_fields(schema, locale, values)
-    general = []
-    if errors:
-        general = schema_form.attach_errors(fields, {k: [translated(m) for m in v] for k, v in errors.items()})
-    return fields, general
 
 
 def _title(schema: dict, locale: str) -> str:

@@ -33,6 +33,7 @@ from zoneinfo import ZoneInfo
 from flask_babel import gettext as _
 from werkzeug.datastructures import MultiDict
 
+from api.web.i18n import current_language, translated
 from engine import status
 from engine.files import Upload
 from engine.task_files import FILE
@@ -224,6 +225,14 @@ def _row_count(node: dict, name: str, values: MultiDict) -> int:
         if key.startswith(f"{name}.") and key.split(".")[-2].isdigit() and str(value).strip()
     }
     return min(max(max(filled, default=-1) + 2, ROWS), node.get("maxItems", ROWS))
+
+
+def form_fields(schema: dict, values, errors: dict | None, extra=()) -> tuple[list[Field], list[str]]:
+    """A page's fields in the reader's language, with the engine's refusal (``Invalid.fields``: Messages by path)
+    put beside them; returns the fields and the errors no field takes. ``extra`` fields come first."""
+    fields = [*extra, *build_fields(schema, current_language(), values)]
+    general = attach_errors(fields, {k: [translated(m) for m in v] for k, v in errors.items()}) if errors else []
+    return fields, general
 
 
 def attach_errors(fields: list[Field], errors: dict[str, list[str]]) -> list[str]:

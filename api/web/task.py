@@ -21,7 +21,7 @@ from api.web import case_messages, display, schema_form
 from api.web.blueprint import bp
 from api.web.case import WHEN_PASSED
 from api.web.facts import case_facts, labelled, requester_facts
-from api.web.i18n import current_language, translated
+from api.web.i18n import current_language
 from api.web.inbox import lane_members, refusal_message
 from api.web.session import officer
 from engine import access, chain, dip_match, inbox, instructions, kinds, queries, users, visibility
@@ -72,9 +72,7 @@ def _page(task: HumanTask, values: MultiDict | None = None, errors: dict | None 
     fields, general = [], []
     if task.form:
         schema = schema_form.with_unit_choices(rt.forms.schema(task.form), lambda: users.units(db.session))
-        fields = schema_form.build_fields(schema, locale, values)
-        if errors:
-            general = schema_form.attach_errors(fields, {k: [translated(m) for m in v] for k, v in errors.items()})
+        fields, general = schema_form.form_fields(schema, values, errors)
     return render_template(
         "task.html",
         task=task,

@@ -25,6 +25,7 @@ from datetime import date
 from sqlalchemy.orm import Session
 
 from engine import clock, exemptions, kinds
+from engine.calendar import iso_day
 from engine.errors import Invalid
 from engine.facts import EXEMPTING
 from engine.letters.context import task_data
@@ -38,13 +39,6 @@ NOT_HELD = frozenset({"tidak_dikuasai", "belum_dikuasai_didokumentasikan"})
 
 NOT_GRANTED = msg("notice_not_granted")
 REQUIRED_WHEN_GRANTED = msg("notice_required_when_granted")
-
-
-def _date(value) -> date | None:
-    try:
-        return date.fromisoformat(value) if isinstance(value, str) else None
-    except ValueError:
-        return None
 
 
 def written_notice(decision: dict, data: dict) -> dict[str, list[str]]:
@@ -74,7 +68,7 @@ def written_notice(decision: dict, data: dict) -> dict[str, list[str]]:
             fields.setdefault("penghitaman", []).append(NOT_GRANTED)
         if (data.get("biaya") or 0) > 0:
             fields.setdefault("biaya", []).append(msg("notice_no_fee_when_nothing_given"))
-    sent, delivery = _date(data.get("tanggal_pemberitahuan")), _date(data.get("jadwal_penyerahan"))
+    sent, delivery = iso_day(data.get("tanggal_pemberitahuan")), iso_day(data.get("jadwal_penyerahan"))
     if sent is not None and delivery is not None and delivery < sent:
         fields.setdefault("jadwal_penyerahan", []).append(msg("notice_delivery_before_notice"))
     return fields
@@ -94,9 +88,9 @@ DECREES = ("tetapkan_pengecualian", "tetapkan_pengecualian_pimpinan")
 
 def _not_before_decree(session: Session, case: Case, data: dict) -> dict:
     """A refusal's notice cites the decree that determined the exemption: it is not dated before that decree."""
-    sent = _date(data.get("tanggal_pemberitahuan"))
+    sent = iso_day(data.get("tanggal_pemberitahuan"))
     decree = next((d for d in (task_data(session, case, t) for t in DECREES) if d), {})
-    decreed = _date(decree.get("tanggal_penetapan"))
+    decreed = iso_day(decree.get("tanggal_penetapan"))
     if sent is not None and decreed is not None and sent < decreed:
         return {"tanggal_pemberitahuan": [msg("date_after_determination", first=decreed)]}
     return {}
@@ -173,14 +167,14 @@ def dates(session: Session, rt: Runtime, case: Case, task: str, data: dict) -> d
     fields: dict[str, list[str]] = {}
     today, received = _today(rt), _received_on(rt, case)
     for name in BEFORE_RECEIPT.get((case.kind, task), ()):
-        value = _date(data.get(name))
+        value = iso_day(data.get(name))
         if value is not None and value > received:
             fields[name] = [msg("not_after_filing")]
     for rule in DATES.get((case.kind, task), ()):
-        value = _date(data.get(rule.field))
+        value = iso_day(data.get(rule.field))
         if value is None:
             continue  # absent (the schema says whether it is required) or not a date (the schema's message)
-        after = _date(task_data(session, case, rule.after[0]).get(rule.after[1])) if rule.after else None
+        after = iso_day(task_data(session, case, rule.after[0]).get(rule.after[1])) if rule.after else None
         first, message = (after, rule.message) if after is not None and after > received else (received, None)
         if not first <= value <= today:
             fields[rule.field] = [msg(message or "date_between_receipt_and_today", first=first)]

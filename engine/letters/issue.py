@@ -20,6 +20,7 @@ from sqlalchemy.orm import Session
 
 from engine import clock, exemptions
 from engine.audit import EventLog
+from engine.calendar import iso_day
 from engine.errors import Conflict, Invalid
 from engine.letters import context, numbering
 from engine.letters.types import BY_TASK, DETERMINATION_TASKS, TYPES, Facts
@@ -146,7 +147,7 @@ def after_task(session: Session, rt: Runtime, user: User, task: HumanTask, data:
         if not trigger.when(facts):
             continue
         letter_type = TYPES[trigger.letter]
-        on = _date(data.get(trigger.date_field)) if trigger.date_field else None
+        on = iso_day(data.get(trigger.date_field)) if trigger.date_field else None
         options = {
             "letter_date": on or office_today(rt),
             "data": data,
@@ -233,13 +234,6 @@ def correct(session: Session, rt: Runtime, user: User, letter: Letter, reason: s
             **options,
         )
     return correction
-
-
-def _date(value) -> date | None:
-    try:
-        return date.fromisoformat(value) if isinstance(value, str) else None
-    except ValueError:
-        return None
 
 
 def _iso(value):

@@ -23,7 +23,7 @@ from api.extensions import db
 from api.reports.labels import REQUEST_CHOICES
 from api.web import schema_form
 from api.web.blueprint import bp
-from api.web.i18n import current_language, translated
+from api.web.i18n import current_language
 from api.web.portal import receipts, repeats
 from api.web.portal.access import NOT_FOUND, busy_message, code_fields, missing, no_store, office_tz
 from engine import complaints, intake
@@ -119,14 +119,6 @@ def dressed(schema: dict, dressing: dict, drop: tuple[str, ...] = ()) -> dict:
     return schema
 
 
-def _fields(schema: dict, values: MultiDict | None, errors: dict | None, extra=()) -> tuple[list, list]:
-    fields = [*extra, *schema_form.build_fields(schema, current_language(), values)]
-    general = []
-    if errors:
-        general = schema_form.attach_errors(fields, {k: [translated(m) for m in v] for k, v in errors.items()})
-    return fields, general
-
-
 @bp.get("/publik")
 def portal_home():
     return render_template("portal/home.html")
@@ -155,7 +147,7 @@ def portal_request():
 
 
 def _request_page(schema, values, errors, code: int = 200):
-    fields, general = _fields(schema, values, errors)
+    fields, general = schema_form.form_fields(schema, values, errors)
     return render_template(
         "portal/request.html",
         fields=fields,
@@ -206,7 +198,7 @@ OBJECTION_GROUNDS = frozenset("abcdefg")  # UU 14/2008 Pasal 35(1) huruf a-g
 
 
 def _objection_page(schema, form, errors, code: int = 200, access=None):
-    fields, general = _fields(schema, form, errors, extra=access or code_fields(form))
+    fields, general = schema_form.form_fields(schema, form, errors, extra=access or code_fields(form))
     return render_template(
         "portal/objection.html",
         access=fields[:2],
@@ -246,7 +238,7 @@ def portal_complaint():
 
 
 def _complaint_page(schema, values, errors, code: int = 200):
-    fields, general = _fields(schema, values, errors)
+    fields, general = schema_form.form_fields(schema, values, errors)
     by_name = {f.name: f for f in fields}
     return render_template(
         "portal/complaint.html",
