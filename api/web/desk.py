@@ -20,9 +20,10 @@ from api.extensions import db
 from api.reports.labels import REQUEST_CHOICES
 from api.web import schema_form
 from api.web.blueprint import bp
+from api.web.portal import repeats
 from api.web.portal.filing import dressed
 from api.web.session import officer
-from engine import access, intake
+from engine import access, casework, intake
 from engine.errors import Forbidden, Invalid
 from engine.files import Upload
 from engine.messages import msg
@@ -37,6 +38,7 @@ DESK_CHANNELS = {
 
 
 CHOICES = ("requester_type", "obtain_method", "delivery_method")
+DESK_FORM = "loket-permohonan"  # the desk form's kind for its submission keys (not the portal's request form)
 
 
 def desk_schema(rt) -> dict:
@@ -85,6 +87,8 @@ def desk_request():
     schema = desk_schema(rt)
     if request.method == "GET":
         return _page(schema, None, None)
+    if (earlier := repeats.filed_case(DESK_FORM, request.form)) is not None:
+        return _recorded_already(user, earlier)
     data = schema_form.parse(schema, request.form, rt.calendars["strict"].tz)
     channel, received = data.pop("channel", None), data.pop("received_at", None)
     try:
@@ -101,6 +105,9 @@ def desk_request():
     except Invalid as error:
         db.session.rollback()
         return _page(schema, request.form, error.fields, 422)
+    if not repeats.record(DESK_FORM, request.form, result.case):
+        db.session.rollback()  # the same form, sent twice at once, recorded its request first
+        return _recorded_already(user, repeats.filed_case(DESK_FORM, request.form))
     commit(result.case)
     flash(
         _(
@@ -114,8 +121,30 @@ def desk_request():
     return redirect(url_for("web.case", ticket=result.case.ticket), 303)
 
 
+def _recorded_already(user, case):
+    """The form sent again (a second click, a lost answer): nothing new is recorded. The access code shown with
+    the first answer may never have reached the desk, so the case gets a new one, shown now (the history records
+    the reissue); the old one stops working."""
+    code = casework.reissue_access_code(db.session, case, user.username, repeats.REISSUE_REASON)
+    db.session.commit()
+    flash(
+        _(
+            "This request was already recorded as %(ticket)s. Its new access code is %(code)s: give it to the "
+            "requester with the receipt; a code shown before no longer works.",
+            ticket=case.ticket,
+            code=code,
+        ),
+        "success",
+    )
+    return redirect(url_for("web.case", ticket=case.ticket), 303)
+
+
 def _page(schema: dict, values, errors: dict | None, status: int = 200):
     fields, general = schema_form.form_fields(schema, values, errors)
     return render_template(
-        "desk_request.html", fields=fields, general=general, has_errors=bool(errors), multipart=True
+        "desk_request.html",
+        fields=fields,
+        general=general,
+        has_errors=bool(errors),
+        submission_key=repeats.key_for(values),  # a second click files nothing twice (api.web.portal.repeats)
     ), status

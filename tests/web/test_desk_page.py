@@ -72,3 +72,25 @@ def test_only_the_request_desk_records_a_request_there(browser, username):
     page = browser(username)
     assert page.get("/loket/permohonan").status_code == 403
     assert "/loket/permohonan" not in text(page.get("/kotak-masuk"))
+
+
+def test_the_desk_form_sent_twice_records_one_request_and_gives_a_new_code(browser, client, login):
+    """A second click (or an answer lost on the way) recorded the same walk-in request twice."""
+    desk = browser("petugas")
+    page = text(desk.get("/loket/permohonan"))
+    key = re.search(r'name="submission_key" value="([^"]+)"', page)[1]
+    form = _form(channel="langsung", submission_key=key)
+    open_before = len(client.get(f"{API}/tasks?scope=group", headers=login("petugas")).json["items"])
+    first = desk.post("/loket/permohonan", form)
+    assert first.status_code == 303
+    ticket = first.headers["Location"].rsplit("/", 1)[-1]
+    shown = re.search(r"kode akses (\S+) kepada pemohon", text(desk.get(f"/kasus/{ticket}")))[1]
+    again = desk.post("/loket/permohonan", form)
+    assert again.headers["Location"].endswith(f"/kasus/{ticket}")  # the same case, nothing new recorded
+    told = text(desk.get(f"/kasus/{ticket}"))
+    assert f"Permohonan ini sudah tercatat sebagai {ticket}" in told
+    new_code = re.search(r"Kode akses barunya (\S+):", told)[1]
+    open_after = len(client.get(f"{API}/tasks?scope=group", headers=login("petugas")).json["items"])
+    assert open_after == open_before + 1  # one request's first task, not two
+    assert client.post(f"{API}/status", json={"ticket": ticket, "access_code": shown}).status_code == 404
+    assert client.post(f"{API}/status", json={"ticket": ticket, "access_code": new_code}).status_code == 200

@@ -40,7 +40,8 @@ because showing it again is the point. At most ``REPEATS_KEPT`` filings, each dr
 shown) or when the visitor closes their case on this device. Closing also drops the server's record of
 the filings the cookie still holds, so a form sent again from a shared computer files anew instead of
 taking the case's code; a filing the cookie has already dropped keeps its record for the rest of its
-day. See tests/web/test_portal_resubmit.py.
+day. See tests/web/test_portal_resubmit.py. The front desk's request form (api.web.desk) uses the server's record
+alone: the officer gets a new code for the case the first sending recorded.
 """
 
 from __future__ import annotations
