@@ -14,7 +14,7 @@ from engine.models import PartyToken
 from tests.api.test_complaint_documents import Team
 from tests.conftest import REPORTER_NAME, complaint_payload
 from tests.web.pages import text
-from tests.workflows.test_pengaduan_paths import CATAT
+from tests.workflows.test_pengaduan_paths import CATAT, LAYAK
 
 API = "/api/v1"
 
@@ -118,12 +118,13 @@ def test_each_row_has_the_subject_stage_receipt_and_the_requester_for_those_who_
     assert row["due_at"]
 
 
-def test_a_new_complaint_without_a_deadline_is_sorted_by_its_receipt_not_sunk_to_the_bottom(client, login):
-    team = Team(client, login, mode="rahasia")
-    team.complete("catat_pengaduan", CATAT)  # verification next: due in 3 working days
-    fresh = Team(client, login, mode="anonim")  # just received, no deadline yet
+def test_a_task_without_a_deadline_is_sorted_by_its_receipt_not_sunk_to_the_bottom(client, login):
+    waiting = Team(client, login, mode="rahasia")
+    waiting.complete("catat_pengaduan", CATAT)
+    waiting.complete("verifikasi", LAYAK)  # classification next: no clock of its own
+    fresh = Team(client, login, mode="anonim")  # just received: the review's 3 working days run from now
     items = listing(client, login, who="tim")["items"]
-    assert [t["ticket"] for t in items] == [fresh.ticket, team.ticket]
+    assert [t["ticket"] for t in items] == [waiting.ticket, fresh.ticket]
     assert items[0]["due_at"] is None
     assert items[1]["due_at"] is not None
     assert items[0]["requester_name"] is None

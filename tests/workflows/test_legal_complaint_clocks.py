@@ -156,3 +156,17 @@ def test_the_reporter_is_told_why_and_where_to_go_next(office, clock, outcome, s
     assert "Ombudsman Republik Indonesia" in message.body
     assert "SP4N-LAPOR!" in message.body
     assert "complaint_outcome" in told
+
+
+def test_the_three_working_day_review_clock_runs_from_receipt_before_the_complaint_is_recorded(office, clock):
+    """SP4N-LAPOR! counts the review's 3 working days from receipt (§7.2 stage 3), so V3 is open, shown and
+    reminded from the complaint's first moment. Filed Mon 11 Jan 2027 10:00 WIB: due Thu 14 Jan, 16:00 WIB.
+    A complaint still unrecorded when it lapses is overdue; before this, V3 only opened once recorded."""
+    ticket, _ = office.complaint()
+    assert office.open_tasks(ticket) == ["catat_pengaduan"]
+    [v3] = _rows(office, ticket, "V3")
+    assert (v3.due_at, v3.calendar, v3.public) == (wib("2027-01-14", 16), "strict", False)
+    clock.move_to(v3.due_at + timedelta(minutes=1))
+    office.run(ticket)
+    assert office.case(ticket).overdue is True
+    assert office.open_tasks(ticket) == ["catat_pengaduan"]
