@@ -370,6 +370,61 @@ def page(session: Session, rt: Runtime, user: User, filters: Filters) -> Page:
     return Page(items, cursor, filters, {row.lane for row in rows if row.lane}, found)
 
 
+CLOSED_SHOWN = 20  # closed cases a search lists under the inbox's tasks, newest first
+
+
+@dataclass
+class Closed:
+    """The closed cases a search matches (``closed_cases``): at most ``CLOSED_SHOWN``, and whether more do."""
+
+    items: list[dict]
+    more: bool
+
+
+def closed_cases(
+    session: Session, rt: Runtime, user: User, filters: Filters, found: inbox_search.Found | None
+) -> Closed:
+    """The closed cases ``user`` may open that a search matches, newest received first: the inbox lists open
+    tasks, so a case already finished (a caller asking about last month's request) is found here. The same
+    matches as the page's (``found``), the same access rule as the case page (``access.cases_visible_to``),
+    and the filters that apply to a case (process, unit). Only a narrow search is listed: thousands of matches
+    would be read to sort them, and the officer narrows the words instead (``more``)."""
+    if found is None or not found.narrow or not found.ids:
+        return Closed([], bool(found is not None and not found.narrow))
+    readable, named = subject_kinds(rt.forms, user), identity_kinds(user)
+    subject = when((Case.kind.in_(readable), Case.subject), else_=literal(None)) if readable else literal(None)
+    columns = (Case.ticket, Case.kind, Case.status, subject.label("subject"), Case.received_at, Case.closed_at)
+    sealed = (
+        (Party.key_id, Party.ciphertext)
+        if named
+        else (literal(None).label("key_id"), literal(None).label("ciphertext"))
+    )
+    ids = bindparam("closed_case_ids", list(found.ids), expanding=True)
+    query = access.cases_visible_to(user, select(*columns, *sealed)).where(
+        Case.id.in_(ids), Case.closed_at.is_not(None)
+    )
+    if named:
+        query = query.outerjoin(Party, and_(Party.id == Case.requester_party_id, Case.kind.in_(named)))
+    if filters.process:
+        query = query.where(Case.kind == filters.process)
+    if filters.unit:
+        query = query.where(Case.unit_id == filters.unit)
+    rows = session.execute(query.order_by(Case.received_at.desc(), Case.id.desc()).limit(CLOSED_SHOWN + 1)).all()
+    items = [
+        {
+            "ticket": row.ticket,
+            "kind": row.kind,
+            "status": row.status,
+            "subject": row.subject,
+            "received_at": row.received_at,
+            "closed_at": row.closed_at,
+            "requester_name": None if row.ciphertext is None else rt.vault.open(row.key_id, row.ciphertext).get("name"),
+        }
+        for row in rows[:CLOSED_SHOWN]
+    ]
+    return Closed(items, len(rows) > CLOSED_SHOWN)
+
+
 def _days_left(rt: Runtime, dues: set) -> dict:
     """Working days left for each due instant of the page, counted once per due day."""
     cal = rt.calendars["strict"]

@@ -64,9 +64,16 @@ def inbox():
     rows = [_row(rt, item, user, members) for item in page.items]
     scopes = {key: label for key, label in SCOPES.items() if key != "all" or access.is_superior(user)}
     chosen = {key: str(value) for key, value in filters.params().items()}
+    closed = None
+    if filters.q and not filters.cursor:  # the search's finished cases, once, under its first page of tasks
+        closed = inbox_list.closed_cases(db.session, rt, user, filters, page.found)
+        for item in closed.items:
+            item["process_label"] = display.process_label(item["kind"], current_language())
+            item["stage_label"] = display.stage_label(item["status"], current_language())
     return render_template(
         "inbox.html",
         rows=rows,
+        closed=closed,
         total=inbox_list.total(db.session, rt, user, filters, page),
         scope=filters.scope,
         scopes=scopes,

@@ -168,3 +168,30 @@ def test_a_filter_the_list_does_not_offer_is_named_as_the_page_names_it(browser)
     assert "salah satu dari" not in page
     page = text(b.get(b.get("/kotak-masuk?q=" + "x" * 600).location))
     assert "Pencarian: paling banyak 100 karakter." in page
+
+
+def _withdrawn(desk, client, **payload):
+    receipt = desk.submit(**payload)
+    r = client.post("/api/v1/requests/withdraw", json={**{k: receipt[k] for k in ("ticket", "access_code")}})
+    assert r.status_code == 200, r.json
+    return receipt
+
+
+def test_a_search_finds_finished_cases_too_with_their_requester_for_the_desk_only(desk, client, browser):
+    """A caller asks about last month's request: it has no open task, so the inbox's task rows cannot show it.
+    The search lists the finished cases it matches under the tasks, for those who may open them."""
+    done = _withdrawn(desk, client, name="Rudi Hartono", nik="3171234567890002", information="Anggaran rehabilitasi")
+    open_ = desk.submit(name="Rudi Hartono", nik="3171234567890003", information="Daftar madrasah penerima")
+    page = text(browser("petugas").get("/kotak-masuk?q=rudi+hartono"))
+    tasks, finished = page.split("Kasus selesai yang cocok dengan “rudi hartono”")
+    assert open_["ticket"] in tasks and done["ticket"] not in tasks
+    assert f'href="/kasus/{done["ticket"]}"' in finished and open_["ticket"] not in finished
+    assert "Rudi Hartono" in finished and "Anggaran rehabilitasi" in finished
+    assert "Dicabut" in finished  # its stage when it closed
+    page = text(browser("petugas").get(f"/kotak-masuk?q={done['ticket']}"))
+    assert "Tidak ada tugas di sini." in page and f'href="/kasus/{done["ticket"]}"' in page
+    assert "Tidak ada kasus selesai yang cocok." in text(browser("petugas").get("/kotak-masuk?q=zzzz"))
+    assert "Kasus selesai" not in text(browser("petugas").get("/kotak-masuk"))  # no search, no such list
+    # The complaint team may not open a request: its search lists none of them, finished or not.
+    page = text(browser("tim").get(f"/kotak-masuk?q={done['ticket']}"))
+    assert f'href="/kasus/{done["ticket"]}"' not in page and "Tidak ada kasus selesai yang cocok." in page
