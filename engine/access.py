@@ -404,10 +404,16 @@ def require_narrative_writer(user: User) -> None:
         raise Forbidden("narrative_writers_only")
 
 
+# Who reads the dashboard of the PPID's processes: the report readers, and the head of the agency, who answers
+# for the PPID and sees its cases (never an identity: the dashboard holds figures and tickets only).
+DASHBOARD_READERS = REPORT_READERS | {HEAD}
+
+
 def dashboard_kinds(user: User) -> tuple[str, ...]:
-    """The processes a user's dashboard shows: the PPID's to its staff, complaints to the complaint team."""
+    """The processes a user's dashboard shows: the PPID's to its staff and the head, complaints to the
+    complaint team."""
     shown = []
-    if _groups(user) & REPORT_READERS:
+    if _groups(user) & DASHBOARD_READERS:
         shown += [k for k in ALL_KINDS if k != COMPLAINT]
     if _groups(user) & COMPLAINT_REPORT_READERS:
         shown.append(COMPLAINT)

@@ -38,7 +38,7 @@ NAV: list[NavItem] = [
     NavItem("web.absences", _l("Leave"), LANE_GROUPS),
     NavItem("web.audit", _l("Auditor console"), frozenset({"auditor"})),
     # After the first page of each group (an officer lands on the first item: session.landing).
-    NavItem("web.dashboard_page", _l("Dashboard"), access.REPORT_READERS | access.COMPLAINT_REPORT_READERS),
+    NavItem("web.dashboard_page", _l("Dashboard"), access.DASHBOARD_READERS | access.COMPLAINT_REPORT_READERS),
     NavItem("web.reports_home", _l("Registers and reports"), access.REPORT_READERS | access.COMPLAINT_REPORT_READERS),
 ]
 

@@ -179,6 +179,24 @@ def test_the_dashboard_counts_exactly_the_open_cases_the_registers_list(app, off
             assert any(board.open_total(k) for k in shown.kinds), username
 
 
+def test_the_head_of_the_agency_reads_the_ppid_dashboard_and_not_the_complaints(app, office_cases):
+    """The head answers for the PPID and sees its cases (not the requesters): the dashboard is in their menu and
+    shows the PPID's processes in figures; complaints stay with the complaint team."""
+    head = Browser(app.test_client())
+    assert head.login("kepala").status_code == 302
+    home = head.client.get("/kotak-masuk").get_data(as_text=True)
+    assert 'href="/dasbor"' in home
+    response = head.client.get("/dasbor?from=2027-01-01&to=2027-12-31")
+    assert response.status_code == 200
+    page = response.get_data(as_text=True)
+    assert "Permohonan Informasi Publik" in page and '<svg class="chart"' in page
+    assert 'value="pengaduan"' not in page
+    assert head.client.get("/dasbor?process=pengaduan").status_code == 422
+    with app.app_context():
+        user = db.session.scalar(select(User).where(User.username == "kepala"))
+        assert kinds.COMPLAINT not in access.dashboard_kinds(user)
+
+
 @pytest.fixture
 def office_cases(desk, client):
     """Requests at several stages and two complaints, received in January 2027."""
