@@ -189,7 +189,8 @@ def test_the_head_of_the_agency_reads_the_ppid_dashboard_and_not_the_complaints(
     response = head.client.get("/dasbor?from=2027-01-01&to=2027-12-31")
     assert response.status_code == 200
     page = response.get_data(as_text=True)
-    assert "Permohonan Informasi Publik" in page and '<svg class="chart"' in page
+    assert "Permohonan Informasi Publik" in page
+    assert '<svg class="chart"' in page
     assert 'value="pengaduan"' not in page
     assert head.client.get("/dasbor?process=pengaduan").status_code == 422
     with app.app_context():
