@@ -400,7 +400,7 @@ class Deadline(Schema):
 
 class Clock(Deadline):
     opened_by = fields.String(
-        metadata={"description": "requester's windows: notice, information, lapse, response, discovery"}
+        metadata={"description": "requester's windows: notice, information, lapse, delivery_lapse, response, discovery"}
     )
     holder = fields.String(
         metadata={"description": "agency: a deadline the office must meet; requester: a filing window"}

@@ -32,6 +32,10 @@ GROUNDS = ("a", "b", "c", "d", "e", "f", "g")
 AMICABLE_GROUNDS = frozenset("bcdefg")
 # Grounds whose objection window opens when T10/T17 lapses rather than with the notice (§4.2).
 LAPSE_GROUNDS = frozenset("cg")
+# Ground g (information given later than the law allows) is also found when the information was not handed over by
+# its own deadline (SERAH) after a notice that came in time: its window then runs from that lapse (Pasal 36(1): 30
+# working days "after the ground is found"), as the requester's status page promises.
+LATE_DELIVERY_GROUND = "g"
 # Grounds about the information itself (not what was asked for; not given): their window runs from the day the
 # information reached the requester when that is after the notice (legal-process.md §4.2: "the written notice
 # or information was received"; the window is the requester's, so the later start counts).
@@ -62,7 +66,7 @@ class Window:
     working_days: int
     due_at: datetime
     provenance: dict
-    opened_by: str  # what opened it: notice, lapse, response, discovery
+    opened_by: str  # what opened it: notice, lapse, delivery_lapse, information, response, discovery
     start_known: bool = True  # False: the requester's receipt is not recorded; this is the earliest end
 
     @property
@@ -180,7 +184,9 @@ def objection_window(
 
     Grounds c and g run from the lapse of T10/T17 when there was one; the others from the written
     notice (a lapse without a notice opens them too), d and e from the information's hand-over when it
-    came later; ground b from the discovery date the requester states. The window is the requester's, so
+    came later; ground b from the discovery date the requester states. Ground g, and the window the
+    requester is shown (no ground), run from the lapse of the hand-over's deadline (SERAH) when that is
+    later: the information was given late, or not at all. The window is the requester's, so
     on the lenient calendar a lapse opens it at the lenient lapse of the agency's deadline: the reading
     that ends latest. ``public``: as the requester is shown it, where a lapse counts only once it is late
     on every reading.
@@ -191,6 +197,17 @@ def objection_window(
             return None
         start = _received_on(rt, discovered_on.isoformat())
         return _window(rt, "O30", basis, calendar, start, OBJECTION_DAYS, "discovery")
+    window = _answer_window(rt, session, request, ground, calendar, public)
+    if ground in (LATE_DELIVERY_GROUND, None):  # a hand-over that came too late, or never: the later start counts
+        late_at = _lapse_start(_lapse(rt, session, request, ("SERAH",)), calendar, public)
+        if late_at is not None and (window is None or late_at > window.start_at):
+            return _window(rt, "O30", basis, calendar, late_at, OBJECTION_DAYS, "delivery_lapse")
+    return window
+
+
+def _answer_window(rt: Runtime, session: Session, request: Case, ground, calendar: str, public: bool):
+    """``objection_window`` as the notice, its lapse or the information's hand-over opened it."""
+    basis = "UU 14/2008 Pasal 36(1)"
     notice_at, known = _received_notice(rt, session, request, status.NOTICE_STATUSES)
     lapse_at = _lapse_start(_lapse(rt, session, request, ("T10", "T17")), calendar, public)
     if lapse_at is not None and (ground in LAPSE_GROUNDS or notice_at is None):
@@ -240,6 +257,9 @@ def timeliness(
 ) -> dict:
     """Is an objection filed at ``received_at`` on time? Never a refusal: a flag for the superior (§4.2).
 
+    Judged by the day it was filed, as ``admissibility`` judges D14: the window counts working days, and one
+    filed online in the evening of its last day (UU ITE Pasal 8: received when it enters the system) is in it.
+
     Per ground, on both calendars: on time (strict), on time only if cuti bersama are not working
     days (lenient; the difference goes to a human), late, premature (no notice and no lapse has opened
     its window yet: ground c filed the day after the request), or not computable (ground b without a
@@ -247,6 +267,8 @@ def timeliness(
     of the notice, is not recorded). The filing is on time when any ground is.
     """
     per_ground = {}
+    tz = rt.calendars["strict"].tz
+    filed_on = received_at.astimezone(tz).date()  # a window of days: its last day is whole, evening included
     for ground in grounds:
         lenient = objection_window(rt, session, request, ground, discovered_on, "lenient")
         strict = objection_window(rt, session, request, ground, discovered_on, "strict")
@@ -254,9 +276,9 @@ def timeliness(
             verdict, due = "tidak_dapat_dihitung", None
         elif lenient is None:  # neither a notice nor a lapse has opened it: filed before there was a ground
             verdict, due = "prematur", None
-        elif received_at <= strict.due_at:
+        elif filed_on <= strict.due_at.astimezone(tz).date():
             verdict, due = "tepat_waktu", lenient.due_at
-        elif received_at <= lenient.due_at:
+        elif filed_on <= lenient.due_at.astimezone(tz).date():
             verdict, due = "tepat_waktu_kalender_longgar", lenient.due_at
         elif not lenient.start_known:  # past the earliest possible end, but not provably late
             verdict, due = "tidak_dapat_dihitung", lenient.due_at

@@ -194,7 +194,7 @@ def test_objection_late_on_the_strict_calendar_only_is_on_time_and_flagged_for_a
         strict = chain.objection_window(office.rt, s, case, "a", calendar="strict")
         lenient = chain.objection_window(office.rt, s, case, "a", calendar="lenient")
     assert lenient.due_at > strict.due_at  # cuti bersama 24 Dec 2026 counts only on the strict calendar
-    clock.move_to(strict.due_at + timedelta(hours=1))
+    clock.move_to(strict.due_at + timedelta(days=1))  # the day after the strict window's last day (a whole day)
     objection = office.objection(request, ["a"])
     timing = office.case(objection).details["ketepatan_waktu"]
     assert (timing["verdict"], timing["late"]) == ("tepat_waktu_kalender_longgar", False)

@@ -9,6 +9,7 @@ ground a is settled or mediated for its b-g part.
 """
 
 from datetime import UTC, date, datetime
+from zoneinfo import ZoneInfo
 
 import pytest
 import time_machine
@@ -21,6 +22,7 @@ from tests.helpers import NOTICE, STEP, decision
 from tests.workflows.test_sengketa_paths import BERKAS, MANDAT, SURAT_KUASA
 
 RECEIVED = datetime(2026, 12, 2, 3, 0, tzinfo=UTC)  # Wed 2 Dec 2026, 10:00 WIB
+WIB = ZoneInfo("Asia/Jakarta")
 BY_POST = {**NOTICE["ditolak_dikecualikan"], "tanggal_pemberitahuan": "2026-12-03", "dikirim_melalui": "pos"}
 
 
@@ -264,3 +266,58 @@ def test_a_dispute_citing_ground_a_and_c_is_mediated_for_c_and_adjudicated_for_a
         )
         assert office.case(ticket).status == "ajudikasi"
         assert office.open_tasks(ticket) == ["bukti_ajudikasi"]
+
+
+def test_ground_g_runs_from_the_lapse_of_the_hand_over_deadline_when_the_information_never_came(office):
+    """Granted on Mon 5 Apr 2027 with a notice the same day (T10 met), free soft copy: the hand-over (SERAH) is
+    due Mon 19 Apr and never happens. Ground g (information given later than the law allows) is found then, and
+    the requester has 30 working days from that lapse (Pasal 36(1)), as their status page promised; the window
+    from the notice (ending late May) would have closed while the office was still late."""
+    with time_machine.travel(datetime(2027, 4, 5, 3, 0, tzinfo=UTC), tick=True) as clock:
+        ticket = office.submit()
+        for step in ("periksa_kelengkapan", "registrasi", "proses_permohonan", "tentukan_langkah"):
+            office.complete(ticket, step)
+        office.complete(ticket, "putuskan", decision("dikabulkan_seluruhnya"))
+        office.complete(ticket, "pemberitahuan_tertulis")
+        serah = office.deadline(ticket, "SERAH")
+        assert serah.due_at.astimezone(WIB).date() == date(2027, 4, 19)
+        notice = _window(office, ticket)  # ground a: from the notice
+        clock.move_to(datetime(2027, 4, 21, 3, 0, tzinfo=UTC))  # past both readings of SERAH's lapse
+        office.run(ticket)
+        assert office.deadline(ticket, "SERAH").status == "missed"
+        with office.sessions() as s:
+            request = s.scalar(select(Case).where(Case.ticket == ticket))
+            late = chain.objection_window(office.rt, s, request, "g", None, "lenient")
+            shown = queries.public_status(s, request, "id", office.rt)["windows"]
+        assert (late.opened_by, late.start_at > notice.start_at, late.due_at > notice.due_at) == (
+            "delivery_lapse",
+            True,
+            True,
+        )
+        assert [(w["name"], w["due_at"], w["open"]) for w in shown] == [("O30", late.due_at, True)]
+        clock.move_to(notice.due_at + (late.due_at - notice.due_at) / 2)  # after the notice's window, in this one
+        objection = office.objection(ticket, ["g"])
+        assert office.case(objection).details["ketepatan_waktu"]["grounds"]["g"]["verdict"] == "tepat_waktu"
+
+
+def test_an_objection_filed_online_in_the_evening_of_its_last_day_is_in_time(office):
+    """O30 counts working days: its last day is whole. Refused on Wed 2 Dec 2026 by e-mail (received that day,
+    UU ITE Pasal 8); an objection filed online at 20:00 WIB on the window's last day entered the system that day,
+    as D14's filings are judged by their date too."""
+    with time_machine.travel(RECEIVED, tick=True) as clock:
+        _evening_of_the_last_day(office, clock)
+
+
+def _evening_of_the_last_day(office, clock):
+    ticket = office.submit()
+    for step in ("periksa_kelengkapan", "registrasi", "proses_permohonan", "tentukan_langkah"):
+        office.complete(ticket, step)
+    office.complete(ticket, "putuskan", decision("ditolak_dikecualikan"))
+    office.complete(ticket, "uji_konsekuensi")
+    office.complete(ticket, "tetapkan_pengecualian")
+    by_email = {**NOTICE["ditolak_dikecualikan"], "tanggal_pemberitahuan": "2026-12-02", "dikirim_melalui": "email"}
+    office.complete(ticket, "pemberitahuan_tertulis", by_email)
+    strict = _window(office, ticket, "strict")
+    clock.move_to(strict.due_at.astimezone(WIB).replace(hour=20))
+    objection = office.objection(ticket, ["a"])
+    assert office.case(objection).details["ketepatan_waktu"]["verdict"] == "tepat_waktu"
