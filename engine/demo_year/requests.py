@@ -412,6 +412,7 @@ def _dispute_story(rng, office: Office, objection: Story, answered: datetime) ->
             "sikap": "mengajukan_keberatan",
             "alasan_sikap": "Informasi dikecualikan",
             "pengadilan": "PTUN Jakarta",
+            "tanggal_pengajuan_keberatan": day(33),
         }
         steps.append((t(33, 10), lambda: office.complete(story.ticket, "sikap_atas_putusan", sikap)))
         court_decision = {

@@ -39,7 +39,12 @@ def _to_judgment(office, clock, **received):  # noqa: F811 - the clock fixture
     office.complete(
         ticket,
         "sikap_atas_putusan",
-        {"sikap": "mengajukan_keberatan", "alasan_sikap": "Informasi dikecualikan", "pengadilan": "PTUN Jakarta"},
+        {
+            "sikap": "mengajukan_keberatan",
+            "alasan_sikap": "Informasi dikecualikan",
+            "pengadilan": "PTUN Jakarta",
+            "tanggal_pengajuan_keberatan": "2027-03-15",
+        },
     )
     clock.move_to(wib("2027-05-05"))
     judgment = {"tanggal": "2027-05-03", "pengadilan": "PTUN Jakarta", "nomor_perkara": "12/G/KI/2027/PTUN.JKT"}
@@ -109,6 +114,25 @@ def test_kasasi_lodged_on_the_last_day_and_recorded_the_next_morning_is_in_time(
     assert office.case(ticket).status == "kasasi"
     k14 = office.deadline(ticket, "K14")
     assert (k14.status, k14.met_on) == ("met", date(2027, 5, 19))
+
+
+def test_a_court_objection_lodged_on_p14_s_last_day_and_recorded_the_next_morning_is_in_time(office, clock):  # noqa: F811
+    """P14 (UU 14/2008 Pasal 48(1)) is met by the day the objection was lodged with the court's registry, as K14
+    is by the cassation's: the officer records it the next morning, after the strict end, and it is in time."""
+    ticket = _decided(office, clock, "dikabulkan_seluruhnya")
+    p14 = office.deadline(ticket, "P14")
+    last_day = p14.due_at.astimezone(WIB).date()
+    clock.move_to(datetime.combine(last_day + timedelta(days=1), datetime.min.time(), WIB) + timedelta(hours=9))
+    office.run(ticket)
+    assert office.deadlines(ticket)["P14"] == "missed"  # escalated at its strict end, as it should
+    challenge = {"sikap": "mengajukan_keberatan", "alasan_sikap": "Dikecualikan", "pengadilan": "PTUN Jakarta"}
+    with pytest.raises(Invalid) as undated:
+        office.complete(ticket, "sikap_atas_putusan", challenge)
+    assert "tanggal_pengajuan_keberatan" in undated.value.fields
+    office.complete(ticket, "sikap_atas_putusan", {**challenge, "tanggal_pengajuan_keberatan": last_day.isoformat()})
+    assert office.case(ticket).status == "keberatan_pengadilan"
+    p14 = office.deadline(ticket, "P14")
+    assert (p14.status, p14.met_on) == ("met", last_day)
 
 
 def test_the_applicants_kasasi_window_closes_nothing_and_is_confirmed_after_its_lenient_end(office, clock):  # noqa: F811

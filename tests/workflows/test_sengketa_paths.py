@@ -407,12 +407,17 @@ def test_agency_challenges_in_court_then_cassation_gives_the_final_decision(offi
     ticket = _decided(office, clock, "dikabulkan_seluruhnya")
     with pytest.raises(Invalid) as refused:
         office.complete(ticket, "sikap_atas_putusan", {"sikap": "mengajukan_keberatan", "alasan_sikap": "Dikecualikan"})
-    assert "pengadilan" in refused.value.fields
+    assert {"pengadilan", "tanggal_pengajuan_keberatan"} <= set(refused.value.fields)
     clock.move_to(wib("2027-03-15"))
     office.complete(
         ticket,
         "sikap_atas_putusan",
-        {"sikap": "mengajukan_keberatan", "alasan_sikap": "Informasi dikecualikan", "pengadilan": "PTUN Jakarta"},
+        {
+            "sikap": "mengajukan_keberatan",
+            "alasan_sikap": "Informasi dikecualikan",
+            "pengadilan": "PTUN Jakarta",
+            "tanggal_pengajuan_keberatan": "2027-03-15",
+        },
     )
     assert office.case(ticket).status == "keberatan_pengadilan"
     assert office.deadlines(ticket) == {"K100": "met", "P14": "met"}
@@ -457,7 +462,15 @@ def test_the_agencys_p14_lapse_escalates_and_challenging_after_it_is_refused(off
     assert office.deadlines(ticket)["P14"] == "missed"  # the agency's own decision: escalated, not just lapsed
     assert "deadline_overdue" in _overdue_notices(office, ticket)
     assert office.case(ticket).status == "putusan_ajudikasi"  # nothing is final by itself
-    challenge = {"sikap": "mengajukan_keberatan", "alasan_sikap": "Terlambat", "pengadilan": "PTUN Jakarta"}
+    day_after = office.deadline(ticket, "P14").due_at + timedelta(days=1)
+    clock.move_to(day_after)
+    late = day_after.astimezone(WIB).date().isoformat()  # lodged the day after its end
+    challenge = {
+        "sikap": "mengajukan_keberatan",
+        "alasan_sikap": "Terlambat",
+        "pengadilan": "PTUN Jakarta",
+        "tanggal_pengajuan_keberatan": late,
+    }
     with pytest.raises(Invalid) as refused:
         office.complete(ticket, "sikap_atas_putusan", challenge)
     assert refused.value.message == msg("deadline_passed", deadline="P14")
