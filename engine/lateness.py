@@ -72,9 +72,10 @@ def late_for_requester(rt: Runtime, deadline: Deadline, at: datetime | None = No
 
 
 def late_deadline(rt: Runtime, case: Case) -> Deadline | None:
-    """The case's public deadline the requester may be told is late, if any."""
+    """The case's public deadline the requester may be told is late, if any. A closed case is judged when it
+    closed: a request withdrawn before the lenient due instant left the office nothing to be late on."""
     for deadline in case.deadlines:
-        if deadline.public and late_for_requester(rt, deadline):
+        if deadline.public and late_for_requester(rt, deadline, case.closed_at):
             return deadline
     return None
 
@@ -151,14 +152,19 @@ def apologize_when_due(session: Session, rt: Runtime, case: Case, reminder: Remi
     """The apology reminder fired: tell the requester only if the deadline is late on every reading now.
 
     An override entered meanwhile may have moved the lenient due instant later: then the apology is
-    planned again for it; a notice dispatched in time meanwhile means no apology at all.
+    planned again for it; a notice dispatched in time meanwhile, or the request withdrawn before the lenient
+    due instant, means no apology at all.
     """
     deadline = reminder.deadline
-    # It fires at the lenient due instant: judge the moment just after it, even if the job ran a little early.
-    if late_for_requester(rt, deadline, max(clock.now(), reminder.fire_at + timedelta(seconds=1))):
+    # It fires at the lenient due instant: judge the moment just after it, even if the job ran a little early;
+    # a case closed meanwhile (withdrawn) as it stood when it closed.
+    at = max(clock.now(), reminder.fire_at + timedelta(seconds=1))
+    if case.closed_at is not None:
+        at = min(at, case.closed_at)
+    if late_for_requester(rt, deadline, at):
         cause = f"{deadline.name}:{deadline.task_guid}"
         outbox.to_requester(case, "overdue_apology", cause, {**apology_context(rt, deadline), "portal_hint": hint})
-    elif deadline.met_on is None and deadline.status == "missed":
+    elif deadline.met_on is None and deadline.status == "missed" and case.closed_at is None:
         plan_apology(session, deadline, lenient_due(rt, deadline))
 
 

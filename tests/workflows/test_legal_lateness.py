@@ -13,7 +13,7 @@ import pytest
 import time_machine
 from sqlalchemy import select
 
-from engine import facts, kinds, lateness, notices, queries, registers, reminders, reports
+from engine import casework, facts, kinds, lateness, notices, queries, registers, reminders, reports
 from engine.errors import Invalid
 from engine.models import Case, CaseEvent, CaseFacts, Notification, Reminder
 from tests.helpers import STEP, decision
@@ -95,6 +95,23 @@ def test_apology_waits_for_the_lenient_count_receipt_17_march_2026_strict_1_apri
     shown = _public(office, ticket, "en")
     assert shown["overdue"] is True
     assert shown["status_label"].endswith("Overdue")
+
+
+def test_a_request_withdrawn_before_the_lenient_end_is_never_apologized_for_nor_called_late(office, clock):
+    """Withdrawn Mon 6 Apr 2026: after the strict T10 (1 Apr), before the lenient one (8 Apr). The office's duty
+    ended with the request; nothing the requester sees may say it was late, then or later."""
+    ticket = office.submit()
+    office.complete(ticket, "periksa_kelengkapan")
+    clock.move_to(STRICT_T10 + timedelta(hours=1))
+    office.run(ticket)
+    clock.move_to(datetime(2026, 4, 6, 3, 0, tzinfo=UTC))
+    with office.sessions.begin() as s:
+        casework.withdraw_request(s, office.rt, s.scalar(select(Case).where(Case.ticket == ticket)), "Tidak perlu")
+    assert office.case(ticket).status == "dicabut"
+    clock.move_to(LENIENT_T10 + timedelta(minutes=1))
+    _send_due_reminders(office)
+    assert _notices(office, ticket, "overdue_apology") == []
+    assert _public(office, ticket)["overdue"] is False
 
 
 def test_a_notice_dispatched_between_the_strict_and_the_lenient_end_is_never_called_late(office, clock):
