@@ -28,6 +28,8 @@ from engine.runtime import Runtime
 from engine.status import CLOSED, OBJECTION_OUTCOMES, OUTCOMES, STATUSES
 
 # Timers whose deadline disappears while the case ends in one of these were cancelled, not met.
+# Stages that end every clock without meeting it. A timer's own property ``cancelled_in`` names more stages that
+# end it so (a complaint's handling clocks when it waits for the reporter's evidence: the file is incomplete).
 CANCELLING_STATUSES = frozenset(
     {"dicabut", "ditutup_tidak_lengkap", "putusan_sela", "sengketa_dicabut", "sengketa_gugur"}
 )
@@ -157,7 +159,7 @@ def _sync_deadlines(rt, session, case, wf, tasks, log, completed_before, changes
             row.status = "missed" if row.kind == "agency" else "lapsed"
         elif task is not None and properties(task.task_spec).get("superseded_by") in started:
             row.status = "superseded"
-        elif case.status in CANCELLING_STATUSES:
+        elif case.status in CANCELLING_STATUSES or (task is not None and case.status in _cancelled_in(task)):
             row.status = "cancelled"
         else:
             row.status = "met"
@@ -165,6 +167,10 @@ def _sync_deadlines(rt, session, case, wf, tasks, log, completed_before, changes
         changes.closed.append(row)
         log.append(case, f"deadline_{row.status}", "system", {"deadline": row.name, "due_at": row.due_at.isoformat()})
     return list(rows.values())
+
+
+def _cancelled_in(task) -> set[str]:
+    return {name.strip() for name in properties(task.task_spec).get("cancelled_in", "").split(",") if name.strip()}
 
 
 def _new_deadline(rt, session, case, task) -> Deadline:

@@ -14,7 +14,7 @@ import time_machine
 from sqlalchemy import select
 
 from engine import queries
-from engine.models import Case, CaseMessage, Deadline, Notification
+from engine.models import Case, CaseFacts, CaseMessage, Deadline, Notification
 from tests.workflows.test_pengaduan_paths import (
     CATAT,
     KE_ITJEN,
@@ -108,8 +108,17 @@ def test_the_reporters_window_is_thirty_days_on_the_lenient_reading_ending_on_a_
     office.complete(ticket, "minta_bukti", {"pertanyaan": QUESTION})
     [bukti] = _rows(office, ticket, "BUKTI")
     assert (bukti.due_at, bukti.calendar, bukti.working_days) == (wib("2027-03-16", 16), "lenient", 30)
-    # The file is incomplete: the handling and its clocks end; the reporter's window alone runs.
-    assert "pending" not in {office.deadlines(ticket)[n] for n in ("SLA", "S60")}
+    # The file is incomplete: the handling and its clocks end. S60 running is neither met nor missed (nothing was
+    # settled: the reports' "within 60 days" must not count it); the 14 working days had lapsed on 1 Feb and stay
+    # missed. The reporter's window alone runs.
+    assert (office.deadlines(ticket)["S60"], office.deadlines(ticket)["SLA"]) == ("cancelled", "missed")
+    clock.move_to(bukti.due_at + timedelta(days=1))
+    office.run(ticket)
+    office.message(ticket, "bukti_tidak_dikirim", {"tanggal": "2027-03-17"}, "tim")
+    assert office.case(ticket).status == "dianggap_dicabut"
+    with office.sessions() as s:
+        row = s.get(CaseFacts, s.scalar(select(Case.id).where(Case.ticket == ticket)))
+        assert (row.result, row.statutory) == ("dianggap_dicabut", None)
 
 
 def test_a_complaint_through_sp4n_lapor_gives_the_reporter_ten_working_days_on_the_lenient_reading(office, clock):
