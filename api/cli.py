@@ -188,10 +188,12 @@ def db():
 @db.command("upgrade")
 @pass_context
 def db_upgrade(kawal):
-    """Create or upgrade the schema to the newest migration; derive the case facts again when a migration
-    changed what they hold (engine.facts.DERIVED_SINCE)."""
+    """Create or upgrade the schema to the newest migration; derive the case facts again where a migration
+    changed what they hold (engine.facts.DERIVED_SINCE); end the exemption entries that an objection granted
+    before Kawal ended them overturned (engine.exemptions.end_overturned). Safe to run again at any time."""
     from sqlalchemy.exc import ArgumentError, OperationalError
 
+    from engine import exemptions
     from engine.db import upgrade
     from engine.facts import DERIVED_SINCE, rebuild
 
@@ -201,15 +203,53 @@ def db_upgrade(kawal):
         raise click.ClickException(f"KAWAL_DATABASE_URL is not a database URL: {exc}") from None
     except OperationalError as exc:
         raise click.ClickException(f"cannot open the database (KAWAL_DATABASE_URL): {exc.orig}") from None
-    if DERIVED_SINCE in applied and "0001" not in applied:  # a new database has no cases to derive
+    if "0001" not in applied:  # a new database has no cases to derive or mend
         with kawal.session() as session:
-            done = rebuild(session, kawal.runtime(session))
+            rt = kawal.runtime(session)
+            # Rows derived before DERIVED_SINCE changed what they hold, each batch committed: a run interrupted
+            # here leaves the rest for the next one.
+            done = rebuild(session, rt, stale_only=True, commit=True)
+            if done:
+                click.echo(f"facts of {done} cases derived again (migration {DERIVED_SINCE} changed what they hold)")
+            ended = exemptions.end_overturned(session, rt)
             session.commit()
-        click.echo(f"facts of {done} cases derived again (migration {DERIVED_SINCE} changed what they hold)")
+            if ended:
+                click.echo(f"{ended} exemption entries ended: an objection granted in full overturned their refusal")
     if applied:  # a new database says it got its schema; an upgrade names what it applied
         first, last = min(applied), max(applied)
         click.echo(f"migrations {first} to {last} applied" if first != last else f"migration {last} applied")
     click.echo("database is up to date")
+
+
+@db.command("backup")
+@click.argument("path", type=click.Path(dir_okay=False, writable=True))
+@pass_context
+def db_backup(kawal, path):
+    """Copy the SQLite database to PATH, consistently while Kawal runs (SQLite's backup, WAL included).
+
+    A plain copy of the file misses what is still in its write-ahead log. PostgreSQL: use pg_dump (README,
+    "Backups")."""
+    import sqlite3
+    from pathlib import Path
+
+    from sqlalchemy.engine import make_url
+
+    url = make_url(kawal.settings.database_url)
+    if url.get_backend_name() != "sqlite" or not url.database or url.database == ":memory:":
+        raise click.ClickException("kawal db backup copies a SQLite database file; for PostgreSQL use pg_dump")
+    source, target = Path(url.database), Path(path)
+    if not source.is_file():
+        raise click.ClickException(f"no database file at {source} (KAWAL_DATABASE_URL)")
+    if target.exists():
+        raise click.ClickException(f"{target} exists already: choose a new file")
+    live, copy = sqlite3.connect(f"file:{source}?mode=ro", uri=True), sqlite3.connect(target)
+    try:
+        live.backup(copy)
+    finally:
+        copy.close()
+        live.close()
+    size = target.stat().st_size
+    click.echo(f"database copied to {target} ({size} bytes); keep the files folder and the keys with it")
 
 
 @main.group()

@@ -15,6 +15,7 @@ from __future__ import annotations
 import csv
 import io
 from datetime import date
+from typing import TYPE_CHECKING
 
 import xlsxwriter
 from sqlalchemy import select
@@ -25,7 +26,10 @@ from engine.audit import EventLog
 from engine.calendar import iso_day
 from engine.errors import Invalid
 from engine.messages import msg
-from engine.models import Case, Exemption, Letter
+from engine.models import Case, CaseEvent, Exemption, Letter
+
+if TYPE_CHECKING:
+    from engine.runtime import Runtime
 
 REFERENCE = "exemption"  # the value of "x-references" that names an entry (the decision's pengecualian_terdaftar)
 CITE_FIELD = "pengecualian_terdaftar"
@@ -67,6 +71,31 @@ def end_for_objection(session: Session, request: Case, objection: Case, actor: s
         event = {"exemption": entry.id, "objection": objection.ticket, "on": on.isoformat()}
         EventLog(session).append(request, "exemption_ended", actor, event)
         ended.append(entry)
+    return ended
+
+
+def end_overturned(session: Session, rt: Runtime) -> int:
+    """End the entries still standing whose refusal an objection granted in full on ground a overturned: those
+    recorded before the register ended them (migration 0023) or an objection granted while the upgrade ran. Each
+    ends on the day the request learned of the grant (its ``linked_case_outcome`` event), with its event, as
+    ``end_for_objection`` ends them now. Idempotent: an entry ended already is left as it is."""
+    tz = rt.calendars["strict"].tz
+    standing = select(Exemption.case_id).where(Exemption.ended_on.is_(None)).distinct()
+    granted = (
+        select(CaseEvent)
+        .where(CaseEvent.case_id.in_(standing), CaseEvent.type == "linked_case_outcome")
+        .order_by(CaseEvent.case_id, CaseEvent.seq)
+    )
+    ended = 0
+    for event in session.scalars(granted).all():
+        if event.data.get("message") != "keberatan_dikabulkan":
+            continue
+        objection = session.scalar(select(Case).where(Case.ticket == event.data.get("ticket")))
+        if objection is None:
+            continue
+        request = session.get(Case, event.case_id)
+        on = event.at.astimezone(tz).date()
+        ended += len(end_for_objection(session, request, objection, "system", on))
     return ended
 
 

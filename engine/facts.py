@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
-from sqlalchemy import bindparam, func, select
+from sqlalchemy import bindparam, func, literal, select
 from sqlalchemy.orm import Session
 from sqlalchemy.orm.util import identity_key
 
@@ -27,8 +27,9 @@ from engine.runtime import Runtime
 
 # The events a case's facts are read from.
 EVENT_TYPES = ("status_changed", "task_completed", "message_received")
-# The last migration that changed what the facts hold: `kawal db upgrade` derives every case's facts again
-# when it applies it (api.cli), as `kawal reports rebuild` does.
+# The last migration that changed what the facts hold. Each row records the derivation it follows (``derived``):
+# `kawal db upgrade` derives again every row that follows an older one (api.cli), batch by batch, so an upgrade
+# interrupted meanwhile resumes where it stopped; `kawal reports rebuild` derives them all.
 DERIVED_SINCE = "0024"
 # How each kind of case ends, as CaseFacts.result names it.
 RESULTS = {
@@ -328,6 +329,7 @@ def refresh(session: Session, rt: Runtime, case: Case) -> None:
         for key, value in derive(session, rt, case).items():
             setattr(row, key, value)
         row.refreshed_at = clock.now()
+        row.derived = DERIVED_SINCE
         return
     values = derive(session, rt, case, unit_in_sql=True)
     with session.no_autoflush:  # the case's row exists already; the run's change is flushed after this
@@ -343,6 +345,7 @@ def _upsert(insert):
     unit = select(Unit.code).where(Unit.id == bindparam("unit_id")).scalar_subquery()
     values["unit_code"] = func.coalesce(bindparam("unit_code", type_=table.c.unit_code.type), unit)
     values["refreshed_at"] = bindparam("now", type_=table.c.refreshed_at.type)
+    values["derived"] = literal(DERIVED_SINCE)
     upsert = insert(table).values(values)
     return upsert.on_conflict_do_update(
         index_elements=["case_id"],
@@ -350,12 +353,20 @@ def _upsert(insert):
     )
 
 
-def rebuild(session: Session, rt: Runtime, batch: int = 500) -> int:
-    """Derive every case's facts again (after an upgrade, or to check the running ones); returns the count."""
+def rebuild(session: Session, rt: Runtime, batch: int = 500, *, stale_only: bool = False, commit: bool = False) -> int:
+    """Derive every case's facts again (after an upgrade, or to check the running ones); returns the count.
+
+    ``stale_only``: only the cases whose row follows an older derivation, or has none. ``commit``: each batch in
+    its own transaction, so a long rebuild holds no row for long and one interrupted keeps what it finished.
+    """
     done = 0
     last = 0
     while True:
-        cases = session.scalars(select(Case).where(Case.id > last).order_by(Case.id).limit(batch)).all()
+        query = select(Case).where(Case.id > last).order_by(Case.id).limit(batch)
+        if stale_only:
+            current = select(CaseFacts.case_id).where(CaseFacts.case_id == Case.id, CaseFacts.derived == DERIVED_SINCE)
+            query = query.where(~current.exists())
+        cases = session.scalars(query).all()
         if not cases:
             return done
         for case in cases:
@@ -363,3 +374,5 @@ def rebuild(session: Session, rt: Runtime, batch: int = 500) -> int:
         last = cases[-1].id
         done += len(cases)
         session.flush()
+        if commit:
+            session.commit()

@@ -955,6 +955,8 @@ class CaseFacts(Base):
     sla_days: Mapped[int | None]  # complaint: the resolution tier it was given (working days)
     statutory: Mapped[str | None] = mapped_column(String(10))  # complaint: its S60 clock met | missed (else None)
     refreshed_at: Mapped[datetime]
+    # The derivation the row follows (engine.facts.DERIVED_SINCE); older or none: `kawal db upgrade` derives it again.
+    derived: Mapped[str | None] = mapped_column(String(8))
     __table_args__ = (
         Index("ix_case_facts_kind_received_at", "kind", "received_at"),
         Index("ix_case_facts_kind_closed_month", "kind", "closed_month"),

@@ -172,6 +172,45 @@ def test_audit_verify_catches_a_history_cut_short(kawal, db_url):
     assert f"case {ticket}, event {last}" in result.output
 
 
+def test_an_upgrade_interrupted_while_deriving_the_facts_resumes_on_the_next_run(kawal, db_url, monkeypatch):
+    """Facts derived before the derivation changed are derived again by `kawal db upgrade`. Interrupted there (a
+    Ctrl-C, a lost connection), the next run does not say "up to date" over stale registers: it derives what
+    is left, and once all is done, nothing more."""
+    from engine import facts
+
+    kawal("demo")
+    engine = make_engine(db_url)
+    with engine.begin() as conn:
+        total = conn.execute(text("SELECT count(*) FROM case_facts")).scalar()
+        conn.execute(text("UPDATE case_facts SET derived = NULL, decided_on = NULL"))  # as before the upgrade
+    refresh = facts.refresh
+    calls = []
+
+    def interrupted(session, rt, case):
+        calls.append(case.id)
+        if len(calls) == 3:
+            raise KeyboardInterrupt
+        refresh(session, rt, case)
+
+    monkeypatch.setattr(facts, "refresh", interrupted)
+    stopped = kawal("db", "upgrade")
+    assert (stopped.exit_code, stopped.output.strip()) == (1, "Aborted!")
+    monkeypatch.setattr(facts, "refresh", refresh)
+    resumed = kawal("db", "upgrade")
+    assert f"facts of {total} cases derived again" in resumed.output
+    with engine.connect() as conn:
+        assert (
+            conn.execute(
+                text("SELECT count(*) FROM case_facts WHERE derived = :v"), {"v": facts.DERIVED_SINCE}
+            ).scalar()
+            == total
+        )
+    engine.dispose()
+    done = kawal("db", "upgrade")
+    assert "derived again" not in done.output
+    assert "up to date" in done.output
+
+
 def test_search_reindex_rebuilds_the_blind_index_and_says_how_many(kawal):
     kawal("db", "upgrade")
     result = kawal("search", "reindex")
@@ -321,3 +360,25 @@ def test_db_upgrade_says_what_it_applied_to_a_new_database(tmp_path, monkeypatch
     assert "migrations 0001 to " in first.output
     again = CliRunner().invoke(main, ["db", "upgrade"])
     assert "applied" not in again.output
+
+
+def test_db_backup_copies_a_running_sqlite_database_with_what_its_log_holds(kawal, db_url, tmp_path):
+    """A plain copy of a WAL database misses the log's latest writes; the backup has them and verifies."""
+    if not db_url.startswith("sqlite"):
+        assert "pg_dump" in kawal("db", "backup", str(tmp_path / "x.db")).output
+        return
+    kawal("demo")
+    engine = make_engine(db_url)
+    with engine.connect() as live:  # a reader holding the log open, as a running server does
+        live.execute(text("SELECT 1 FROM case_event LIMIT 1")).all()
+        with make_engine(db_url).begin() as conn:
+            events = conn.execute(text("SELECT count(*) FROM case_event")).scalar()
+        copy = tmp_path / "kawal-copy.db"
+        result = kawal("db", "backup", str(copy))
+    engine.dispose()
+    assert result.exit_code == 0, result.output
+    assert f"database copied to {copy}" in result.output
+    with make_engine(f"sqlite:///{copy}").connect() as conn:
+        assert conn.execute(text("SELECT count(*) FROM case_event")).scalar() == events
+    again = kawal("db", "backup", str(copy))
+    assert (again.exit_code, "exists already" in again.output) == (1, True)

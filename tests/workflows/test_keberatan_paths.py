@@ -351,3 +351,40 @@ def test_the_objection_register_names_the_superior_s_position_and_dates_the_deci
         decider = s.scalar(select(User.display_name).where(User.username == "atasan"))
     assert (row["decided_by"], row["decided_by_position"]) == (decider, "Atasan PPID")
     assert row["decided_at"] == date(2026, 12, 2)  # the decision's own date (_decide dates it the day of receipt)
+
+
+def test_an_upgrade_ends_the_entries_an_objection_overturned_before_the_register_ended_them(
+    office, clock, settings, monkeypatch
+):
+    """An office upgraded from a Kawal older than migration 0023 kept an entry "in force" (and citable) after an
+    objection on ground a was granted in full. `kawal db upgrade` ends it as the grant would have: on the day the
+    request learned of it, with its event; the chains stay whole, and a second run changes nothing."""
+    from click.testing import CliRunner
+
+    from api.cli import main
+    from engine import exemptions, run
+    from engine.models import Exemption
+
+    request = _decided(office)
+    objection = office.objection(request, ["a"])
+    _to_superior(office, objection)
+    monkeypatch.setattr(run.exemptions, "end_for_objection", lambda *a, **k: [])  # the Kawal before 0023
+    _decide(office, objection, "keberatan_dikabulkan_seluruhnya")
+    monkeypatch.undo()
+    with office.sessions() as s:
+        (entry,) = s.scalars(select(Exemption)).all()
+        assert entry.ended_on is None
+    monkeypatch.setenv("KAWAL_DATABASE_URL", settings.database_url)
+    monkeypatch.setenv("KAWAL_ENV", "test")
+    first = CliRunner().invoke(main, ["db", "upgrade"], catch_exceptions=False)
+    assert "1 exemption entries ended" in first.output
+    with office.sessions() as s:
+        (entry,) = s.scalars(select(Exemption)).all()
+        assert entry.ended_on == clock_today(office)
+        assert objection in entry.ended_reason
+        assert exemptions.in_force(entry, clock_today(office)) is False
+        types = s.scalars(select(CaseEvent.type).join(Case).where(Case.ticket == request)).all()
+    assert types.count("exemption_ended") == 1
+    again = CliRunner().invoke(main, ["db", "upgrade"], catch_exceptions=False)
+    assert "exemption" not in again.output
+    office.verify()
