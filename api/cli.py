@@ -474,20 +474,94 @@ def audit():
 
 
 @audit.command("verify")
+@click.option(
+    "--anchor",
+    "anchors",
+    multiple=True,
+    type=click.Path(exists=True, dir_okay=False),
+    help="an anchor file (kawal audit anchor): its events must still be in their chains; repeat for several",
+)
+@click.option(
+    "--file",
+    "export",
+    type=click.Path(exists=True, dir_okay=False),
+    help="check this exported history (JSON lines) instead of the database",
+)
 @pass_context
-def audit_verify(kawal):
-    """Recompute every case's hash chain; exit 1 naming the first broken case and event."""
-    from engine.audit import verify_all
+def audit_verify(kawal, anchors, export):
+    """Recompute every case's hash chain, check each case's record against its history and every register's
+    tickets, and each anchor given; exit 1 naming what is broken. With --file, check an exported history on
+    its own (no database needed), against the anchors given."""
+    from engine import anchors as anchoring
+    from engine import kinds
+    from engine.audit import verify_all, verify_rows
 
-    with kawal.session() as session:
-        breaks = verify_all(session)
+    read = []
+    for path in anchors:
+        try:
+            with open(path, "rb") as lines:
+                read.append(anchoring.read(lines))
+        except anchoring.AnchorInvalid as exc:
+            raise click.ClickException(f"the anchor file {path} is not to be trusted: {exc}") from None
+    if export:
+        breaks = list(verify_rows(_export_rows(export)))
+        for anchor in read:
+            found, older = anchoring.check_rows(_export_rows(export), anchor)
+            breaks += found
+            if older:
+                click.echo(
+                    f"note: {export} holds no event after the anchor of {anchor.made_at}: an export older than an"
+                    " anchor ends before it by right, so only rewritten events were looked for; use an older anchor"
+                )
+        what = f"every chain in {export} is intact"
+    else:
+        with kawal.session() as session:
+            breaks = verify_all(session, kinds.register_series(kawal.settings))
+            for anchor in read:
+                breaks += anchoring.check(session, anchor)
+        what = "every hash chain is intact"
     if breaks:
-        first = breaks[0]
-        raise click.ClickException(
-            f"chain broken: case {first.ticket}, event {first.seq}: {first.reason}"
-            + (f" (and {len(breaks) - 1} more case(s))" if len(breaks) > 1 else "")
-        )
-    click.echo("every hash chain is intact")
+        shown = "\n".join(f"  case {b.ticket}, event {b.seq}: {b.reason}" for b in breaks[:20])
+        more = f"\n  and {len(breaks) - 20} more" if len(breaks) > 20 else ""
+        raise click.ClickException(f"{len(breaks)} break(s) found:\n{shown}{more}")
+    for anchor in read:
+        click.echo(f"every event of the anchor of {anchor.made_at} (digest {anchor.digest[:16]}...) is in place")
+    click.echo(what)
+
+
+def _export_rows(path: str):
+    """The rows of an exported history (JSON lines), as engine.audit.verify_rows reads them."""
+    import json
+
+    with open(path, encoding="utf-8") as lines:
+        for number, line in enumerate(lines, 1):
+            if line.strip():
+                try:
+                    yield json.loads(line)
+                except ValueError:
+                    raise click.ClickException(f"{path}, line {number}: not JSON (an export in JSON lines?)") from None
+
+
+@audit.command("anchor")
+@click.argument("path", type=click.Path(dir_okay=False, writable=True))
+@pass_context
+def audit_anchor(kawal, path):
+    """Write every case's chain head and every register's counter to PATH, with its digest.
+
+    Keep the file where this server's administrators cannot change it (the auditor, the inspectorate), and
+    the digest on paper: `kawal audit verify --anchor PATH` later shows any history cut, rewritten or removed
+    before it, even by someone who can write to the database."""
+    from engine import anchors as anchoring
+    from engine import kinds
+
+    target = Path(path)
+    if target.exists():
+        raise click.ClickException(f"{target} exists already: choose a new file")
+    with kawal.session() as session, target.open("wb") as out:
+        kawal.require_schema(session)
+        cases, digest = anchoring.write(session, out, kawal.settings.agency_name, kinds.register_series(kawal.settings))
+    click.echo(f"anchor of {cases} cases written to {target}")
+    click.echo(f"its digest: {digest}")
 
 
 def _lower_session_group(nice: int) -> None:

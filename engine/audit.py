@@ -15,7 +15,7 @@ from sqlalchemy import Select, event, func, insert, select
 from sqlalchemy.orm import Session
 
 from engine import clock
-from engine.models import Case, CaseEvent
+from engine.models import Case, CaseEvent, TicketCounter
 from engine.transaction_info import per_transaction
 
 GENESIS = "0" * 64
@@ -212,9 +212,15 @@ class Verification:
 
 
 def verify_chains(
-    session: Session, start: datetime | None = None, end: datetime | None = None, process: str | None = None
+    session: Session,
+    start: datetime | None = None,
+    end: datetime | None = None,
+    process: str | None = None,
+    series: Iterable[str] = (),
 ) -> Verification:
-    """Check the chains of the selected cases, and each chain's end against the head kept on its case.
+    """Check the chains of the selected cases, each chain's end against the head kept on its case, each case's
+    record against its history (``_record_breaks``), and that no ticket of the registers ``series`` is missing
+    (``ticket_gaps``).
 
     Rows are checked as they stream, so memory holds one (seq, hash) per case, not the history.
     """
@@ -229,8 +235,86 @@ def verify_chains(
 
     breaks = list(verify_rows(counted(iter_export(session, start, end, process))))
     breaks += _head_breaks(session, cases, {b.ticket for b in breaks})
+    breaks += _record_breaks(session, cases, {b.ticket for b in breaks})
+    breaks += ticket_gaps(session, series)
     checked = session.scalar(select(func.count()).select_from(cases.order_by(None).subquery()))
     return Verification(checked_cases=checked or 0, checked_events=events, breaks=breaks)
+
+
+# The history's events that say what the case row holds: its receipt (the first event), its stage, its closing.
+RECORD_EVENTS = ("status_changed", "case_closed", "case_reopened")
+
+
+def _record_breaks(session: Session, cases: Select, broken: set[str]) -> Iterator[Break]:
+    """A case row changed in the database without its history: the chain still verifies, but its receipt, stage
+    or closing no longer match what the history says (the first event's ``received_at``, the last stage reached,
+    the last closing or reopening). Streams only those events, in case order."""
+    ids = cases.order_by(None).with_only_columns(Case.id)
+    rows = session.execute(
+        select(
+            Case.id,
+            Case.ticket,
+            Case.status,
+            Case.received_at,
+            Case.closed_at,
+            CaseEvent.seq,
+            CaseEvent.type,
+            CaseEvent.data,
+        )
+        .join(CaseEvent, CaseEvent.case_id == Case.id)
+        .where(Case.id.in_(ids), (CaseEvent.seq == 1) | CaseEvent.type.in_(RECORD_EVENTS))
+        .order_by(Case.id, CaseEvent.seq)
+        .execution_options(stream_results=True, yield_per=EXPORT_BATCH)
+    )
+    current = None
+    told: dict = {}
+    for case_id, ticket, status, received_at, closed_at, seq, type_, data in rows:
+        if case_id != current:
+            if current is not None:
+                yield from _record_break(told, broken)
+            current, told = case_id, {"row": (ticket, status, received_at, closed_at), "closed": False}
+        if seq == 1 and data.get("received_at"):
+            told["received_at"] = data["received_at"]
+        if type_ == "status_changed":
+            told["status"] = data.get("status")
+        elif type_ in ("case_closed", "case_reopened"):
+            told["closed"] = type_ == "case_closed"
+    if current is not None:
+        yield from _record_break(told, broken)
+
+
+def _record_break(told: dict, broken: set[str]) -> Iterator[Break]:
+    ticket, status, received_at, closed_at = told["row"]
+    if ticket in broken:
+        return
+    said, reached = told.get("received_at"), told.get("status")
+    if said is not None and datetime.fromisoformat(said) != received_at:
+        yield Break(ticket, 1, f"the case's receipt ({_iso(received_at)}) is not its history's ({said})")
+    elif reached is not None and reached != status:
+        yield Break(ticket, 0, f"the case's stage ({status}) is not the last its history reached ({reached})")
+    elif told["closed"] and closed_at is None:
+        yield Break(ticket, 0, "the case is open but its history closed it")
+    elif not told["closed"] and closed_at is not None:
+        yield Break(ticket, 0, "the case is closed but its history leaves it open")
+
+
+def ticket_gaps(session: Session, series: Iterable[str], shown: int = 10) -> list[Break]:
+    """Tickets a register's counter has issued that no case holds: a case deleted from the database (each number
+    is given out in the transaction that writes its case, and a rolled-back one gives it back: engine.tickets).
+    At most ``shown`` per series and year, the last saying how many more."""
+    gaps: list[Break] = []
+    for prefix in dict.fromkeys(series):
+        counters = session.execute(select(TicketCounter.year, TicketCounter.last).where(TicketCounter.prefix == prefix))
+        for year, last in counters:
+            head = f"{prefix}-{year}-"
+            held = session.scalars(select(Case.ticket).where(Case.ticket >= head, Case.ticket < head + "\uffff"))
+            numbers = {int(t[len(head) :]) for t in held if t[len(head) :].isdigit()}
+            missing = [n for n in range(1, last + 1) if n not in numbers]
+            for n in missing[:shown]:
+                gaps.append(Break(f"{head}{n:06d}", 0, "no case holds this ticket, though its register issued it"))
+            if len(missing) > shown:
+                gaps.append(Break(f"{head}*", 0, f"{len(missing) - shown} more tickets of this register are missing"))
+    return gaps
 
 
 def _head_breaks(session: Session, cases: Select, broken: set[str]) -> Iterator[Break]:
@@ -251,6 +335,7 @@ def _head_breaks(session: Session, cases: Select, broken: set[str]) -> Iterator[
             yield Break(ticket, min(last_seq, head_seq) + 1, reason)
 
 
-def verify_all(session: Session) -> list[Break]:
-    """Every chain, and every chain's end against the head kept on its case (a cut-off tail shows)."""
-    return verify_chains(session).breaks
+def verify_all(session: Session, series: Iterable[str] = ()) -> list[Break]:
+    """Every chain, every chain's end against the head kept on its case (a cut-off tail shows), every case's
+    record against its history, and every ticket of the registers ``series``."""
+    return verify_chains(session, series=series).breaks

@@ -25,6 +25,11 @@ def series(kind: str, settings: Settings) -> str:
     return settings.ticket_prefix if kind == REQUEST else SERIES[kind]
 
 
+def register_series(settings: Settings, process: str | None = None) -> list[str]:
+    """The prefixes of the registers a check covers: every process's, or ``process``'s alone."""
+    return [series(kind, settings) for kind in ALL if process in (None, kind)]
+
+
 def of_ticket(ticket: str) -> str:
     """The kind a register number's prefix names; any prefix not of a series above is a request's."""
     prefix = ticket.split("-", 1)[0]

@@ -382,3 +382,106 @@ def test_db_backup_copies_a_running_sqlite_database_with_what_its_log_holds(kawa
         assert conn.execute(text("SELECT count(*) FROM case_event")).scalar() == events
     again = kawal("db", "backup", str(copy))
     assert (again.exit_code, "exists already" in again.output) == (1, True)
+
+
+def _cut_last_event(conn, ticket):
+    """What one who can write to the database does to hide a case's last step: delete it, wind the head back."""
+    case_id, seq, prev = conn.execute(
+        text(
+            'SELECT c.id, c.event_seq, e.prev_hash FROM "case" c JOIN case_event e ON e.case_id = c.id'
+            " AND e.seq = c.event_seq WHERE c.ticket = :t"
+        ),
+        {"t": ticket},
+    ).one()
+    conn.execute(text("DELETE FROM case_event WHERE case_id = :c AND seq = :s"), {"c": case_id, "s": seq})
+    rewound = {"s": seq - 1, "h": prev, "c": case_id}
+    conn.execute(text('UPDATE "case" SET event_seq = :s, event_hash = :h WHERE id = :c'), rewound)
+    return seq
+
+
+def test_a_history_cut_and_resealed_in_the_database_passes_the_chains_but_not_an_anchor(kawal, db_url, tmp_path):
+    """The chain's head lives on the case row: one who can write to the database can cut a chain's tail and wind
+    the head back, and the chains still verify. An anchor written before, kept outside, shows it."""
+    kawal("demo")
+    anchor = tmp_path / "anchor.jsonl"
+    made = kawal("audit", "anchor", str(anchor))
+    assert made.exit_code == 0, made.output
+    digest = made.output.split("its digest: ")[1].strip()
+    assert len(digest) == 64
+    ok = kawal("audit", "verify", "--anchor", str(anchor))
+    assert (ok.exit_code, "is in place" in ok.output) == (0, True)
+    engine = make_engine(db_url)
+    with engine.begin() as conn:
+        ticket = conn.execute(text('SELECT ticket FROM "case" WHERE event_seq > 2 ORDER BY id LIMIT 1')).scalar()
+        seq = _cut_last_event(conn, ticket)
+    engine.dispose()
+    assert kawal("audit", "verify").exit_code == 0  # resealed: inside the database nothing shows
+    caught = kawal("audit", "verify", "--anchor", str(anchor))
+    assert caught.exit_code == 1
+    assert f"case {ticket}, event {seq}: the history was cut" in caught.output
+    anchor.write_text(anchor.read_text().replace(ticket, ticket[:-1] + "9", 1))  # the anchor itself edited
+    forged = kawal("audit", "verify", "--anchor", str(anchor))
+    assert forged.exit_code == 1
+    assert "is not to be trusted: its digest does not match its lines" in forged.output
+
+
+CASES = 'SELECT id, ticket FROM "case"'
+# What holds a case's rows besides the case itself (deleted with it by one who hides a case).
+CASE_TABLES = (
+    "case_event",
+    "case_facts",
+    "deadline",
+    "reminder",
+    "notification",
+    "human_task",
+    "workflow_state",
+    "letter",
+)
+
+
+def test_a_deleted_case_or_a_case_row_changed_without_its_history_is_found(kawal, db_url):
+    kawal("demo")
+    engine = make_engine(db_url)
+    with engine.begin() as conn:
+        first, second = conn.execute(text(CASES + " WHERE ticket LIKE 'PPID-%' ORDER BY id LIMIT 2")).all()
+        for table in CASE_TABLES:
+            conn.execute(text(f"DELETE FROM {table} WHERE case_id = :c"), {"c": first.id})  # noqa: S608 - names above
+        conn.execute(text('DELETE FROM "case" WHERE id = :c'), {"c": first.id})
+        conn.execute(text("UPDATE \"case\" SET status = 'selesai' WHERE id = :c"), {"c": second.id})
+    engine.dispose()
+    result = kawal("audit", "verify")
+    assert result.exit_code == 1
+    assert f"case {first.ticket}, event 0: no case holds this ticket, though its register issued it" in result.output
+    changed = f"case {second.ticket}, event 0: the case's stage (selesai) is not the last its history reached"
+    assert changed in result.output
+
+
+def test_an_exported_history_is_checked_on_its_own_and_against_an_anchor(kawal, db_url, tmp_path):
+    from sqlalchemy import select
+
+    from engine.audit import EventLog, iter_export
+    from engine.db import session_factory
+    from engine.models import Case
+
+    kawal("demo")
+    anchor = tmp_path / "anchor.jsonl"
+    kawal("audit", "anchor", str(anchor))
+    engine = make_engine(db_url)
+    with session_factory(engine)() as session:
+        later = session.scalars(select(Case).order_by(Case.id.desc())).first()
+        EventLog(session).append(later, "case_note_added", "ppid", {})  # the office works on after the anchor
+        session.commit()
+        later_ticket = later.ticket
+        rows = list(iter_export(session))
+    engine.dispose()
+    exported = tmp_path / "riwayat.jsonl"
+    exported.write_text("".join(json.dumps(r) + "\n" for r in rows))
+    ok = kawal("audit", "verify", "--file", str(exported), "--anchor", str(anchor))
+    assert ok.exit_code == 0, ok.output
+    assert f"every chain in {exported} is intact" in ok.output
+    last = next(r for r in reversed(rows) if r["ticket"] != later_ticket)  # a case not touched since the anchor
+    exported.write_text("".join(json.dumps(r) + "\n" for r in rows if r is not last))  # its last event dropped
+    assert kawal("audit", "verify", "--file", str(exported)).exit_code == 0  # a chain cut at its end still chains
+    cut = kawal("audit", "verify", "--file", str(exported), "--anchor", str(anchor))
+    assert cut.exit_code == 1
+    assert f"case {last['ticket']}, event {last['seq']}: the history was cut" in cut.output

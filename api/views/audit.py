@@ -5,7 +5,7 @@ from api.boundary import runtime
 from api.exports import export_response, readable_for
 from api.extensions import db
 from api.schemas import AuditQuery, AuditVerify
-from engine import access
+from engine import access, kinds
 from engine.audit import iter_export, verify_chains
 
 blp = Blueprint("audit", __name__, description="Tamper-evident history exports for auditors")
@@ -44,7 +44,9 @@ def verify(query):
     The summary an auditor console shows: how much was checked, and the first break of each case.
     """
     access.require_auditor(current_user())
-    result = verify_chains(db.session, query.get("from_"), query.get("to"), query.get("process"))
+    process = query.get("process")
+    series = kinds.register_series(runtime().settings, process)
+    result = verify_chains(db.session, query.get("from_"), query.get("to"), process, series)
     return {
         "checked_cases": result.checked_cases,
         "checked_events": result.checked_events,

@@ -53,6 +53,27 @@ REASONS = [
         re.compile(r"the history ends at event (\d+) but the case's head is event (\d+)"),
         _l("the history ends at event %(expected)s but the case's head is event %(found)s"),
     ),
+    (
+        re.compile(r"the case's receipt \((?P<row>[^)]*)\) is not its history's \((?P<history>[^)]*)\)"),
+        _l("the case's receipt (%(row)s) is not its history's (%(history)s)"),
+    ),
+    (
+        re.compile(r"the case's stage \((?P<row>\w+)\) is not the last its history reached \((?P<history>\w+)\)"),
+        _l("the case's stage (%(row)s) is not the last its history reached (%(history)s)"),
+    ),
+    (re.compile(r"the case is open but its history closed it"), _l("the case is open but its history closed it")),
+    (
+        re.compile(r"the case is closed but its history leaves it open"),
+        _l("the case is closed but its history leaves it open"),
+    ),
+    (
+        re.compile(r"no case holds this ticket, though its register issued it"),
+        _l("no case holds this ticket, though its register issued it"),
+    ),
+    (
+        re.compile(r"(?P<n>\d+) more tickets of this register are missing"),
+        _l("%(n)s more tickets of this register are missing"),
+    ),
 ]
 
 
@@ -107,7 +128,8 @@ def audit():
     choice = read_choice(request.args)
     result = None
     if request.args.get("periksa") and not choice.errors:
-        result = verify_chains(db.session, choice.start, choice.end, choice.process)
+        series = kinds.register_series(runtime().settings, choice.process)
+        result = verify_chains(db.session, choice.start, choice.end, choice.process, series)
     return _page(choice, result)
 
 
@@ -148,8 +170,8 @@ def reason_text(reason: str) -> str:
     for pattern, message in REASONS:
         found = pattern.fullmatch(reason)
         if found:
-            numbers = dict(zip(("expected", "found"), found.groups(), strict=False))
-            return str(message) % numbers if numbers else str(message)
+            values = found.groupdict() or dict(zip(("expected", "found"), found.groups(), strict=False))
+            return str(message) % values if values else str(message)
     return reason
 
 
