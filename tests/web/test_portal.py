@@ -6,7 +6,7 @@ ticket; an anonymous report keeps no identity; every form needs its CSRF token.
 
 import io
 import re
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 
 import pytest
 import time_machine
@@ -330,12 +330,37 @@ def test_a_refused_attachment_is_shown_beside_the_file_field_and_nothing_is_sent
     assert "Foto terlampir.</textarea>" in text(r)
 
 
+def test_a_message_typed_while_the_page_s_time_ran_out_is_kept_through_the_code(browser, client, login):
+    """WCAG 2.2.1: the verified page lasts 15 minutes without activity; a reporter slow to write (a screen reader,
+    a switch) lost the message when it ran out. It now comes back in the form after the code, unsent."""
+    b = browser()
+    ticket, code = receipt_of(b, "/publik/pengaduan", complaint_form("rahasia"))
+    open_case(b, ticket, code)
+    with time_machine.travel(RECEIVED + timedelta(minutes=16), tick=True):
+        r = b.post("/publik/pengaduan/pesan", {"body": "Kuitansi <asli> ada pada saya.", "kasus": ticket})
+        assert r.status_code == 200
+        page = text(r)
+        assert "Pesan Anda tetap tersimpan" in page
+        assert f'value="{ticket}"' in page  # the ticket typed already
+        again = b.post(
+            "/publik/status", {"ticket": ticket, "access_code": code, "kept_body": "Kuitansi <asli> ada pada saya."}
+        )
+    assert again.status_code == 200
+    assert (
+        'name="body" rows="5" maxlength="4000" aria-required="true">Kuitansi &lt;asli&gt; ada pada saya.</textarea>'
+        in text(again)
+    )
+    sent = client.get(f"/api/v1/complaints/{ticket}/messages", headers=login("tim")).json["items"]
+    assert [m for m in sent if m["direction"] == "from_reporter"] == []  # kept, not sent behind their back
+
+
 def test_answering_needs_a_case_opened_with_its_code_on_this_browser(browser):
     b = browser()
     ticket, code = receipt_of(b, "/publik/pengaduan", complaint_form("anonim"))
     r = b.post("/publik/pengaduan/pesan", {"body": "Halo"})
-    assert r.status_code == 303
-    assert r.headers["Location"].endswith("/publik/status")
+    assert r.status_code == 200  # the code's form, the message kept in it; nothing sent
+    assert "masukkan kembali nomor tiket dan kode akses. Pesan Anda tetap tersimpan" in text(r)
+    assert '<input type="hidden" name="kept_body" value="Halo">' in text(r)
     assert b.get("/publik/pengaduan/lampiran/1").status_code == 303
     stranger = browser()
     stranger.get("/publik/status")

@@ -56,17 +56,29 @@ def portal_status():
             return _lookup_page(request.args.get("kasus", ""), None, 200)
         return _status_page(case)
     ticket = request.form.get("ticket", "")
+    kept = _kept_reply(request.form)
     if empty := missing(request.form):
-        return _lookup_page(ticket, None, 422, empty)
+        return _lookup_page(ticket, None, 422, empty, kept)
     try:
         case = public.case_by_code(ticket, request.form.get("access_code", ""))
     except TooMany as refused:
-        return _lookup_page(ticket, busy_message(refused), 429)
+        return _lookup_page(ticket, busy_message(refused), 429, kept=kept)
     except NotFound:
-        return _lookup_page(ticket, NOT_FOUND, 404)
+        return _lookup_page(ticket, NOT_FOUND, 404, kept=kept)
     remember(case)
     db.session.commit()
+    if kept and case.kind == kinds.COMPLAINT:  # the message typed before the time ran out, back in its form
+        return _status_page(case, reply_values=MultiDict(kept))
     return _status_page(case)
+
+
+# A message to the complaint team typed while the page's time ran out is carried through the code's form, so
+# nothing typed is lost (WCAG 2.2.1): it comes back in the reply form, to be sent (its files attached again).
+KEPT_REPLY = ("body", "reply_to")
+
+
+def _kept_reply(form) -> dict[str, str]:
+    return {key: form[f"kept_{key}"] for key in KEPT_REPLY if form.get(f"kept_{key}")}
 
 
 @bp.get("/publik/surat/<id:letter_id>")
@@ -115,7 +127,7 @@ def portal_forget():
     return redirect(url_for("web.portal_status"), 303)
 
 
-def _lookup_page(ticket: str, error, code: int, empty: dict | None = None):
+def _lookup_page(ticket: str, error, code: int, empty: dict | None = None, kept: dict | None = None):
     fields = code_fields(MultiDict({"ticket": ticket}), keep_code=False)
     fields[0].label = _("Ticket number")
     fields[0].hint = _("As printed on your receipt, for example PPID-2026-000123 or ADU-2026-000045.")
@@ -124,7 +136,8 @@ def _lookup_page(ticket: str, error, code: int, empty: dict | None = None):
     for f in fields:
         f.errors.extend((empty or {}).get(f.name, []))
     empty_fields = [f for f in fields if f.errors] if empty else []
-    return no_store(render_template("portal/lookup.html", fields=fields, error=error, empty=empty_fields), code)
+    page = render_template("portal/lookup.html", fields=fields, error=error, empty=empty_fields, kept=kept or {})
+    return no_store(page, code)
 
 
 def _status_page(
@@ -188,9 +201,10 @@ def _complaint_or_expired() -> Case | None:
 
 @bp.post("/publik/pengaduan/pesan")
 def portal_complaint_reply():
-    case = _complaint_or_expired()
-    if case is None:
-        return redirect(url_for("web.portal_status"), 303)
+    case = verified_case()
+    if case is None or case.kind != kinds.COMPLAINT:  # the time ran out: the code again, the message kept
+        kept = {key: request.form[key] for key in KEPT_REPLY if request.form.get(key)}
+        return _lookup_page(request.form.get("kasus", ""), None, 200, kept=kept)
     rt = runtime()
     uploads = [Upload.from_storage(f) for f in request.files.getlist("attachments") if f.filename]
     try:
