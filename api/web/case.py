@@ -176,8 +176,9 @@ ACTORS = {"system": _l("Kawal (automatic)"), "pemohon": _l("Requester"), "pelapo
 
 @bp.get("/kasus/<ticket>")
 @login_required
-def case(ticket: str, reporter: dict | None = None):
-    """The page; ``reporter``: a complaint's reporter identity just read (``case_messages.case_identity``)."""
+def case(ticket: str, reporter: dict | None = None, refused: dict | None = None):
+    """The page; ``reporter``: a complaint's reporter identity just read (``case_messages.case_identity``);
+    ``refused``: a form of the page sent back (``case_messages``): which (``form``), why, and what was typed."""
     user, rt, locale = officer(), runtime(), current_language()
     found = access.require_staff_case(db.session, user, ticket)
     history_shown = access.can_read_history(user, found)
@@ -208,9 +209,10 @@ def case(ticket: str, reporter: dict | None = None):
         "identity": case_messages.identity_panel(user, found) if found.kind == kinds.COMPLAINT else None,
         "reporter": requester_facts(rt, reporter, locale) if reporter else [],
         "notes": workbench.notes_section(user, found),  # internal notes: never to the requester
+        "refused": refused or {},
     }
     noted(user, found, "case")
-    return make_response(render_template("case.html", **page))
+    return make_response(render_template("case.html", **page), 422 if refused else 200)
 
 
 @bp.get("/kasus/<ticket>/diagram.bpmn")

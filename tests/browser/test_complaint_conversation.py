@@ -32,6 +32,13 @@ def test_the_team_reads_the_reporters_message_and_attachment_and_replies_on_the_
         keep_screenshot(page, "case-complaint-conversation-id")
         assert_accessible(page, "the case page of a complaint with its conversation")
 
+        page.get_by_label("Tulis kepada pelapor").fill("   ")  # nothing to send: refused beside the field, in view
+        page.get_by_role("button", name="Kirim kepada pelapor").click()
+        expect(page.locator(".error-summary")).to_be_focused()
+        expect(page.locator("#reply-body")).to_have_attribute("aria-invalid", "true")
+        expect(page.locator("#reply-body-error")).to_be_visible()
+        assert page.title().startswith("Galat:")
+        keep_screenshot(page, "case-reply-refused")
         page.get_by_label("Tulis kepada pelapor").fill("Terima kasih. Mohon sebutkan juga nama petugas yang meminta.")
         page.get_by_role("button", name="Kirim kepada pelapor").click()
         expect(page.locator(".flash-success")).to_be_visible()

@@ -258,3 +258,18 @@ def test_the_page_speaks_english_when_chosen(desk, browser):
     assert "<h3>Current tasks</h3>" in page
     assert "UU 14/2008 Article 22(7)" in page  # the deadline's legal basis, stored as "UU 14/2008 Pasal 22(7)"
     assert "Pasal" not in page
+
+
+def test_a_refused_reveal_request_keeps_its_reason_beside_the_field_and_in_the_summary(browser, client, login):
+    """The reason was thrown away and the refusal flashed at the top of a long page, naming no field."""
+    team = Team(client, login, mode="whistleblower")
+    manager = browser("wbs")
+    assert 'id="reveal-reason"' in text(manager.get(f"/kasus/{team.ticket}"))
+    r = manager.post(f"/kasus/{team.ticket}/buka-identitas", {"reason": "perlu cek"})
+    assert r.status_code == 422
+    page = text(r)
+    assert "<title>Galat:" in page
+    assert 'class="error-summary"' in page
+    assert '<a href="#reveal-reason">' in page
+    assert 'aria-invalid="true" aria-describedby="reveal-reason-error">perlu cek</textarea>' in page
+    assert 'id="reveal-reason-error"' in page
