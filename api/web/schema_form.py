@@ -101,19 +101,26 @@ def _widget(node: dict) -> str:
     fmt = node.get("format")
     if fmt in ("date", "email"):
         return fmt
+    if node.get(AUTOCOMPLETE) == "tel":
+        return "tel"
     if fmt == "date-time":
         return "datetime"
     return "textarea" if node.get("maxLength", 0) > LONG_TEXT else "text"
 
 
+# A field holding the visitor's own details names its purpose (WCAG 1.3.5), as HTML's autocomplete tokens do:
+# "name", "street-address", "email", "tel", "organization-title"; a browser then offers to fill it in.
+AUTOCOMPLETE = "x-autocomplete"
+
+
 def _attrs(node: dict, widget: str) -> dict:
-    attrs = {}
+    attrs = {"autocomplete": node[AUTOCOMPLETE]} if node.get(AUTOCOMPLETE) else {}
     if widget == "file":
         spec = node[FILE]
         attrs["accept"] = ",".join(spec.get("types") or ("application/pdf", "image/png", "image/jpeg"))
         if spec.get("maxFiles", 2) > 1:
             attrs["multiple"] = "multiple"
-    if widget in ("text", "textarea", "email") and "maxLength" in node:
+    if widget in ("text", "textarea", "email", "tel") and "maxLength" in node:
         attrs["maxlength"] = node["maxLength"]
     if widget == "number":
         attrs["step"] = "1" if node.get("type") == "integer" else "any"

@@ -11,6 +11,14 @@ def test_choosing_anonymous_hides_the_reporters_name(new_page):
     page = new_page(**NARROW)
     page.goto("/publik/pengaduan")
     name = page.locator(".identity input[name$='name']").first
+    # Each way of protecting one's identity is named by its title alone and described by its explanation: the
+    # explanation is not read twice (as part of the name and again as the description).
+    secret = page.locator("input[name=mode][value=rahasia]")
+    title = page.locator(f"#{secret.get_attribute('aria-labelledby')}").inner_text()
+    expect(secret).to_have_accessible_name(title)
+    more = page.locator(f"#{secret.get_attribute('aria-describedby')}").inner_text()
+    expect(secret).to_have_accessible_description(more)
+    assert more not in title
     page.locator("input[name=mode][value=rahasia]").check()
     expect(name).to_be_visible()
     page.locator("input[name=mode][value=anonim]").check()

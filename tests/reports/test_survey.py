@@ -91,6 +91,9 @@ def test_the_survey_is_answered_once_on_the_portal_and_keeps_no_link_to_the_case
     incomplete = portal.client.post("/publik/survei", data={"csrf_token": token, "persyaratan": "4"})
     assert incomplete.status_code == 422
     assert incomplete.get_data(as_text=True).count('class="field-error"') == 8
+    # Each unanswered question's error is its fieldset's description, read out with it.
+    assert incomplete.get_data(as_text=True).count('aria-describedby="q-') == 8
+    assert 'id="q-waktu-error"' in incomplete.get_data(as_text=True)
     answers = {
         "csrf_token": token,
         **{e: str(n) for e, n in zip(survey.ELEMENTS, (4, 3, 4, 4, 3, 4, 4, 2, 3), strict=True)},

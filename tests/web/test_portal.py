@@ -112,6 +112,12 @@ def test_an_invalid_request_shows_each_error_beside_its_field_keeps_the_values_a
         page,
     )
     assert "isi salah satu: e-mail atau telepon" in page  # the identity needs a way to reach the requester
+    # The group's own error is its description, and its summary link lands on its first field, not on the
+    # fieldset (which takes no focus).
+    assert re.search(
+        r'<fieldset class="field-group has-error" id="f-requester" aria-describedby="[^"]*f-requester-error"', page
+    )
+    assert re.search(r'<a href="#f-requester-name">Identitas pemohon: [^<]*isi salah satu', page)
     assert 'value="Penelitian kebijakan pendidikan"' in page or ">Penelitian kebijakan pendidikan</textarea>" in page
     assert "Jl. Merdeka 1, Jakarta Pusat" in page  # values kept
 
@@ -468,3 +474,12 @@ def test_withdrawing_without_ticking_the_box_says_so_beside_it_and_keeps_the_rea
     assert re.search(r'<p class="field-error" id="withdraw-confirm-error">.*?Centang kotak', page, re.S)
     assert 'aria-describedby="withdraw-confirm-error"' in page
     assert ">Sudah tidak diperlukan</textarea>" in page
+
+
+@pytest.mark.parametrize(("path", "group"), [("/publik/permohonan", "requester"), ("/publik/pengaduan", "pelapor")])
+def test_the_visitors_own_details_name_their_purpose_for_the_browser_to_fill(browser, path, group):
+    """WCAG 1.3.5: the fields of one's own name, address, e-mail, phone and occupation say what they hold."""
+    page = text(browser().get(path))
+    for name, token in (("name", "name"), ("address", "street-address"), ("email", "email"), ("phone", "tel")):
+        assert re.search(rf'id="f-{group}-{name}" name="{group}.{name}"[^>]*autocomplete="{token}"', page), name
+    assert re.search(rf'<input type="tel" value="" id="f-{group}-phone"', page)
