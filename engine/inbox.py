@@ -102,7 +102,11 @@ def complete_task(
     if not isinstance(data, dict):
         raise Invalid("data_not_object", fields={"data": [msg("object_expected")]})
     schema = rt.forms.schema(task.form) if task.form else {}
-    incoming = task_files.Incoming.check(schema, data, uploads or {}, rt.settings.max_attachment_bytes)
+    try:
+        incoming = task_files.Incoming.check(schema, data, uploads or {}, rt.settings.max_attachment_bytes)
+    except Invalid as refused:  # the form's other errors too, in the same answer: not one round per kind
+        sent = {name: list(range(1, len(items) + 1)) for name, items in (uploads or {}).items() if items}
+        raise _with_form_errors(rt, task.form, {**data, **sent}, refused) from None
     if task.form:
         rt.forms.validate(task.form, {**data, **incoming.placeholders()})
         dip_match.check_citations(session, schema, data)  # e.g. the decision's DIP item
@@ -143,6 +147,19 @@ def complete_task(
     letters.after_task(session, rt, user, task, data)  # numbered and frozen now; their PDFs after the commit
     _tell_reporter(session, rt, user, case, properties(spiff_task.task_spec), data)
     return run.result
+
+
+def _with_form_errors(rt: Runtime, form: str | None, data: dict, refused: Invalid) -> Invalid:
+    """The files' refusal, with what the form's schema says of the rest (a file field sent counts as filled)."""
+    if not form:
+        return refused
+    try:
+        rt.forms.validate(form, data)
+    except Invalid as invalid:
+        files_told = {path.split(".")[0] for path in refused.fields}  # their own words, not the schema's
+        others = {path: messages for path, messages in invalid.fields.items() if path.split(".")[0] not in files_told}
+        return Invalid(refused.message, fields={**others, **refused.fields})
+    return refused
 
 
 def _tell_reporter(session, rt, user, case, props, data) -> None:

@@ -29,6 +29,7 @@ CHANNELS = ("langsung", "web", "email", "pos", "telepon")
 # How far back a front-desk officer may record a paper request's real receipt (a typo guard).
 OLDEST_RECORDED_RECEIPT = timedelta(days=366)
 PAPER_SCAN = "pindaian_permohonan"  # the field of a paper request's scanned pages (PDF, PNG or JPEG)
+REQUEST_FORM = "permohonan.json"  # the request's form: the portal's, the desk's, the API's
 REQUEST_DETAILS = ("requester_type", "information", "purpose", "obtain_method", "delivery_method")
 LOCALES = ("id", "en")
 
@@ -71,7 +72,7 @@ def submit_request(
     now = clock.now()
     if scans and user is None:
         raise Invalid("invalid_data", fields={PAPER_SCAN: [msg("officers_only")]})
-    channel, received_at = check_filing(rt, "permohonan.json", payload, user, channel, received_at)
+    channel, received_at = check_filing(rt, REQUEST_FORM, payload, user, channel, received_at)
     rule = files.Rule(field=PAPER_SCAN, max_bytes=rt.settings.max_attachment_bytes)
     paper = task_files.Incoming({PAPER_SCAN: rule}, {PAPER_SCAN: files.check_rule(scans or [], rule)})
 

@@ -92,8 +92,13 @@ def desk_request():
     data = schema_form.parse(schema, request.form, rt.calendars["strict"].tz)
     channel, received = data.pop("channel", None), data.pop("received_at", None)
     try:
-        if channel is None:
-            raise Invalid("invalid_data", fields={"channel": [msg("required")]})
+        if channel is None:  # said with the form's other errors, in one answer
+            missing = {"channel": [msg("required")]}
+            try:
+                rt.forms.validate(intake.REQUEST_FORM, data)
+            except Invalid as more:
+                missing.update(more.fields)
+            raise Invalid("invalid_data", fields=missing)
         when = datetime.fromisoformat(received) if received else None
         scans = [Upload.from_storage(f) for f in request.files.getlist(intake.PAPER_SCAN) if f.filename]
         result = intake.submit_request(

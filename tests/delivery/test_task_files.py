@@ -137,6 +137,26 @@ def test_a_file_whose_content_is_not_an_allowed_type_is_refused_and_nothing_chan
     assert "penyerahan_informasi" in desk.open_tasks(ticket)
 
 
+def test_a_refused_file_and_the_form_s_missing_fields_are_told_in_one_answer(client, login, desk, unchanged, settings):
+    """The unit's answer with a non-PDF and nothing filled in: the file's error came first, then, once fixed,
+    the missing fields, one round after the other."""
+    ticket = desk.submit()["ticket"]
+    for step in ("periksa_kelengkapan", "registrasi"):
+        desk.complete(ticket, step)
+    desk.complete(ticket, "proses_permohonan", STEP["proses_permohonan_unit"])
+    with unchanged():
+        r = _complete_with_files(
+            client, login, desk, ticket, "tanggapan_unit", {}, username="unit", berkas_temuan=[("x.pdf", b"MZ exe")]
+        )
+    assert r.status_code == 422
+    errors = r.json["errors"]
+    assert errors["berkas_temuan.0"] == ["hanya PDF, PNG atau JPEG"]
+    missing = {name for name, messages in errors.items() if "wajib diisi" in messages}
+    assert {name for name in STEP["tanggapan_unit"] if name in missing}  # the form's own required fields too
+    assert "berkas_temuan" not in missing  # a file was sent: refused for what it is, not said to be missing
+    assert _stored(settings.files_dir) == []
+
+
 def test_an_empty_file_is_refused(client, login, desk, at_delivery, unchanged):
     ticket = at_delivery()["ticket"]
     with unchanged():

@@ -64,6 +64,7 @@ def test_a_desk_form_with_errors_keeps_what_was_typed_and_records_nothing(browse
     assert response.status_code == 422
     page = text(response)
     assert 'id="f-channel-error"' in page
+    assert 'id="f-information-error"' in page  # the form's other errors in the same answer, not a round later
     assert 'value="Ani Wijaya"' in page
 
 
