@@ -37,6 +37,14 @@ def test_an_officer_opens_the_case_and_sees_its_timeline_and_the_marked_diagram(
     diagram.get_by_role("button", name=re.compile("^Perbesar|^Zoom in")).click()
     page.locator(".diagram-canvas").focus()
     expect(page.locator(".diagram-canvas")).to_be_focused()
+    # The next tab stop is past the drawing: no unnamed stop on the viewer's own picture (the lists say it all).
+    expect(diagram).to_have_attribute("data-ready", "true")
+    page.keyboard.press("Tab")
+    assert page.evaluate("document.activeElement.closest('.diagram-canvas svg') === null")
+    expect(diagram.locator(".diagram-canvas svg").first).to_have_attribute("aria-hidden", "true")
+    powered = diagram.locator(".bjs-powered-by")
+    if powered.count():
+        expect(powered).to_have_accessible_name("Digambar dengan bpmn.io (membuka jendela baru)")
     assert not errors, f"the case page's scripts failed: {errors}"
 
 

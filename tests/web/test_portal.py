@@ -460,6 +460,8 @@ def test_an_empty_ticket_or_code_is_required_beside_its_field_not_a_case_not_fou
         assert "wajib diisi" in errors.get(name, ""), (name, errors)
     assert "Kami tidak menemukan kasus" not in page
     assert "kode akses baru sedang dikirim" not in page
+    assert "<title>Galat:" in page
+    assert 'class="error-summary"' in page  # each page with the summary forms.js puts the focus on
 
 
 def test_withdrawing_without_ticking_the_box_says_so_beside_it_and_keeps_the_reason(browser, unchanged):
@@ -474,6 +476,7 @@ def test_withdrawing_without_ticking_the_box_says_so_beside_it_and_keeps_the_rea
     assert re.search(r'<p class="field-error" id="withdraw-confirm-error">.*?Centang kotak', page, re.S)
     assert 'aria-describedby="withdraw-confirm-error"' in page
     assert ">Sudah tidak diperlukan</textarea>" in page
+    assert "<title>Galat:" in page
 
 
 @pytest.mark.parametrize(("path", "group"), [("/publik/permohonan", "requester"), ("/publik/pengaduan", "pelapor")])

@@ -139,6 +139,23 @@
     });
   }
 
+  // The drawing is a picture of what the lists below say: no tab stop or name of its own for it (the labelled
+  // group holds the keys), and the viewer's own controls in the page's language.
+  function quietViewer() {
+    canvasNode.querySelectorAll("svg").forEach(function (svg) {
+      svg.setAttribute("tabindex", "-1");
+      svg.setAttribute("aria-hidden", "true");
+    });
+    canvasNode.querySelectorAll(".bjs-powered-by").forEach(function (link) {
+      link.setAttribute("title", box.getAttribute("data-powered"));
+      link.setAttribute("aria-label", box.getAttribute("data-powered"));
+    });
+    canvasNode.querySelectorAll(".bjs-drilldown").forEach(function (button) {
+      button.setAttribute("title", box.getAttribute("data-drilldown"));
+      button.setAttribute("aria-label", box.getAttribute("data-drilldown"));
+    });
+  }
+
   box.hidden = false; // the viewer measures its container: it must be displayed before drawing
   try {
     viewer = new window.BpmnJS({ container: canvasNode });
@@ -188,6 +205,7 @@
         diagramButtons(diagrams);
       }
       enablePanning();
+      quietViewer();
       box.setAttribute("data-ready", "true");
     })
     .catch(failed);
