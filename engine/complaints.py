@@ -110,6 +110,7 @@ def submit_complaint(
             "sla_berkadar_hari": settings.complaint_oversight_sla_days,
             "sla_tidak_berkadar_hari": settings.complaint_sla_days,
             "batas_bukti_hari": settings.evidence_window_days,
+            "sla_dari": settings.complaint_sla_from,
         },
     )
     return Submitted(case, code)

@@ -19,6 +19,9 @@ FORMS_DIR = ROOT / "forms"
 SECOND_FACTOR_GROUPS = ("pengelola_wbs", "admin")
 LETTER_NUMBER_PATTERN = "B-{seq}/{office}/{series}/{month_roman}/{year}"
 SIGNATORY_LANES = ("ppid", "atasan_ppid", "pimpinan", "petugas_layanan", "tim_pengaduan")
+# Where a complaint's resolution clock (SLA) starts: its receipt (the earliest reading, the agency's deadline:
+# legal-process.md §2.2) or its classification (the tier is known then). KAWAL_COMPLAINT_SLA_FROM.
+COMPLAINT_SLA_STARTS = ("penerimaan", "klasifikasi")
 EXEMPTION_LANES = ("atasan_ppid", "pimpinan")  # those who can open sealed identities or grant themselves any role
 
 
@@ -68,6 +71,7 @@ class Settings:
     complaint_verification_days: int = 3  # KAWAL_COMPLAINT_VERIFICATION_DAYS (SP4N-LAPOR!: 3)
     complaint_sla_days: int = 14  # KAWAL_COMPLAINT_SLA_DAYS: not oversight-relevant
     complaint_oversight_sla_days: int = 60  # KAWAL_COMPLAINT_OVERSIGHT_SLA_DAYS: oversight-relevant
+    complaint_sla_from: str = "penerimaan"  # KAWAL_COMPLAINT_SLA_FROM: penerimaan | klasifikasi
     evidence_window_days: int = 10  # KAWAL_EVIDENCE_WINDOW_DAYS: the reporter's time to answer
     files_dir: Path = Path("kawal-files")  # KAWAL_FILES_DIR: attachments, encrypted, outside the database
     max_attachment_bytes: int = 10 * 1024 * 1024  # KAWAL_MAX_ATTACHMENT_BYTES (per file; 5 files a message)
@@ -369,6 +373,9 @@ def _letter_settings(env) -> dict:
             if len(parts) != 3 or not parts[0] or not parts[1]:
                 raise ConfigError(f"KAWAL_SIGNATORY_{lane.upper()} must be 'Name; Position; NIP'")
             signatories[lane] = tuple(parts)
+    sla_from = env.get("KAWAL_COMPLAINT_SLA_FROM", "penerimaan")
+    if sla_from not in COMPLAINT_SLA_STARTS:
+        raise ConfigError(f"KAWAL_COMPLAINT_SLA_FROM must be one of {', '.join(COMPLAINT_SLA_STARTS)}")
     lane = env.get("KAWAL_EXEMPTION_LANE", "atasan_ppid")
     if lane not in EXEMPTION_LANES:
         raise ConfigError(f"KAWAL_EXEMPTION_LANE must be one of {', '.join(EXEMPTION_LANES)}")
@@ -400,6 +407,7 @@ def _letter_settings(env) -> dict:
         "letter_templates_dir": _optional_path(env, "KAWAL_LETTER_TEMPLATES_DIR"),
         "signatories": signatories,
         "exemption_lane": lane,
+        "complaint_sla_from": sla_from,
         "signing_key": key,
         "signing_cert": cert,
         "signing_passphrase": env.get("KAWAL_LETTER_SIGNING_PASSPHRASE") or None,

@@ -53,17 +53,17 @@ def _classified(office, clock, classification, **complaint):
 
 def test_the_statutory_sixty_days_are_tracked_and_the_oversight_tier_is_cut_to_end_with_them(office, clock):
     """Filed Mon 11 Jan 2027: S60 = 11 Jan + 60 days = Fri 12 Mar 2027 (a cuti bersama, a working day on the
-    strict reading), 16:00 WIB. Classified oversight-relevant on Tue 12 Jan: 60 working days would run to
-    8 Apr; the working days from 12 Jan to 12 Mar are 40 (13-15 Jan 3, 18-22 8, 25-29 13, 1-5 Feb 18, 8-12
-    23, 15-19 28, 22-26 33, 1-5 Mar 38, 9 Mar 39, 12 Mar 40; Nyepi 8 Mar and Idul Fitri 10-11 Mar skipped),
-    so the tier ends the same day as the law's limit, never after it."""
+    strict reading), 16:00 WIB. Classified oversight-relevant on Tue 12 Jan; the tier runs from the receipt:
+    60 working days would run to 9 Apr; the working days from 11 Jan to 12 Mar are 41 (12-15 Jan 4, 18-22 9,
+    25-29 14, 1-5 Feb 19, 8-12 24, 15-19 29, 22-26 34, 1-5 Mar 39, 9 Mar 40, 12 Mar 41; Nyepi 8 Mar and Idul
+    Fitri 10-11 Mar skipped), so the tier ends the same day as the law's limit, never after it."""
     ticket, _ = _classified(office, clock, KE_ITJEN)
     [s60] = _rows(office, ticket, "S60")
     assert (s60.due_at, s60.calendar, s60.kind, s60.public) == (wib("2027-03-12", 16), "strict", "agency", True)
     assert s60.provenance["unit"] == "calendar_days"
     assert s60.legal_basis == "UU 25/2009 Pasal 50; Perpres 76/2013 (60 hari sejak berkas lengkap)"
     [sla] = _rows(office, ticket, "SLA")
-    assert (sla.working_days, sla.due_at) == (40, s60.due_at)
+    assert (sla.working_days, sla.due_at) == (41, s60.due_at)
     with office.sessions() as s:
         rows = {r["name"]: r for r in queries.explained_deadlines(s.scalar(select(Case).where(Case.ticket == ticket)))}
     assert "60 hari kalender" in rows["S60"]["explanation_id"]

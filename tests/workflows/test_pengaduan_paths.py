@@ -404,23 +404,32 @@ def test_verification_not_done_in_three_working_days_flags_the_case_overdue(offi
 
 
 @pytest.mark.parametrize(
-    ("classification", "days"), [(KE_UNIT, 14), (KE_ITJEN, 40)], ids=["tidak_berkadar_14", "berkadar_60_cut_to_40"]
+    ("classification", "days", "settings_overrides", "start"),
+    [
+        (KE_UNIT, 14, {}, RECEIVED),
+        (KE_ITJEN, 41, {}, RECEIVED),
+        (KE_UNIT, 14, {"KAWAL_COMPLAINT_SLA_FROM": "klasifikasi"}, wib("2027-01-12")),
+        (KE_ITJEN, 40, {"KAWAL_COMPLAINT_SLA_FROM": "klasifikasi"}, wib("2027-01-12")),
+    ],
+    ids=["tidak_berkadar_14", "berkadar_60_cut_to_41", "from_classification_14", "from_classification_cut_to_40"],
 )
 def test_resolution_period_is_fourteen_working_days_or_sixty_cut_to_the_statutory_sixty_days(
-    office, clock, classification, days
+    office, clock, classification, days, start
 ):
-    """Filed Mon 11 Jan 2027; S60 (UU 25/2009 Pasal 50) ends 60 days later, Fri 12 Mar 2027. Classified Tue
-    12 Jan: 14 working days fit; 60 do not: the working days from 12 Jan to 12 Mar on the strict reading are
-    13-15 Jan (3), 18-22 (8), 25-29 (13), 1-5 Feb (18), 8-12 (23), 15-19 (28), 22-26 (33), 1-5 Mar (38),
-    Mon 8 Nyepi, Tue 9 (39), 10-11 Idul Fitri, Fri 12 (40): the oversight tier is cut to 40."""
+    """Filed Mon 11 Jan 2027 10:00 WIB; S60 (UU 25/2009 Pasal 50) ends 60 days later, Fri 12 Mar 2027; classified
+    Tue 12 Jan. The period is the agency's deadline: it runs from the receipt (the earliest reading, §2.2), or,
+    configured so, from the classification. 14 working days fit either way; 60 do not: the working days from
+    11 Jan to 12 Mar on the strict reading are 12-15 Jan (4), 18-22 (9), 25-29 (14), 1-5 Feb (19), 8-12 (24),
+    15-19 (29), 22-26 (34), 1-5 Mar (39), Mon 8 Nyepi, Tue 9 (40), 10-11 Idul Fitri, Fri 12 (41): the oversight
+    tier is cut to 41 (from the classification on 12 Jan: 40)."""
     ticket, _ = _verified(office)
     clock.move_to(wib("2027-01-12"))
     office.complete(ticket, "klasifikasi", classification)
     (sla,) = _deadlines(office, ticket, "SLA")
     assert (sla.status, sla.working_days, sla.public, sla.calendar) == ("pending", days, True, "strict")
     assert sla.legal_basis == "Standar layanan pengaduan (14/60 hari kerja), tidak melebihi 60 hari UU 25/2009 Pasal 50"
-    assert abs(sla.start_at - wib("2027-01-12")) < timedelta(minutes=1)  # counted from the classification
-    assert sla.due_at == _due(office, wib("2027-01-12"), days)
+    assert abs(sla.start_at - start) < timedelta(minutes=1)
+    assert sla.due_at == _due(office, start, days)
     assert office.case(ticket).due_at == sla.due_at
     assert set(_reminders(office, sla)) >= {("T-3", "group"), ("T-1", "assignee,group"), ("T0", "assignee,superior")}
 
@@ -529,3 +538,13 @@ def test_time_to_resolve_a_complaint_counts_to_its_outcome_notice_as_dated_not_a
         assert facts.derive(s, office.rt, case)["closed_days"] == told
         [row] = registers.rows(s, office.rt, office.user(s, "wbs"), registers.Filter(kinds.COMPLAINT))
         assert (row["closed_days"], row["within_sla"]) == (told, True)
+
+
+def test_the_start_of_a_complaints_resolution_period_is_one_of_two_named_choices():
+    from engine.config import ConfigError, load_settings
+
+    assert load_settings({}).complaint_sla_from == "penerimaan"
+    assert load_settings({"KAWAL_COMPLAINT_SLA_FROM": "klasifikasi"}).complaint_sla_from == "klasifikasi"
+    with pytest.raises(ConfigError) as refused:
+        load_settings({"KAWAL_COMPLAINT_SLA_FROM": "verifikasi"})
+    assert "KAWAL_COMPLAINT_SLA_FROM must be one of penerimaan, klasifikasi" in str(refused.value)
