@@ -62,7 +62,20 @@ def complete(task_id: int):
         flash(refusal_message(error), "error")
         return redirect(url_for("web.task", task_id=task_id))
     flash(_("Task completed. Case %(ticket)s is now at: %(stage)s.", ticket=case.ticket, stage=stage), "success")
+    following = _next_for(user, case)
+    if following is not None:  # the case's next step is the officer's own: straight to it, not back to the inbox
+        title = display.task_title(rt, following, current_language())
+        flash(_("Its next task is yours: %(title)s.", title=title), "info")
+        return redirect(url_for("web.task", task_id=following.id))
     return redirect(url_for("web.inbox"))
+
+
+def _next_for(user, case: Case) -> HumanTask | None:
+    """The case's first open task the officer may work and nobody else holds, if any."""
+    open_tasks = db.session.scalars(
+        select(HumanTask).where(HumanTask.case_id == case.id, HumanTask.state == "open").order_by(HumanTask.id)
+    )
+    return next((t for t in open_tasks if access.can_work_task(user, t) and t.assignee_id in (None, user.id)), None)
 
 
 def _page(task: HumanTask, values: MultiDict | None = None, errors: dict | None = None):

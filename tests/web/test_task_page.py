@@ -74,12 +74,25 @@ def test_a_valid_submission_completes_the_task_and_the_case_moves_on(desk, brows
     receipt, task, b, _r = _open(desk, browser)
     r = b.post(f"/tugas/{task['id']}", {"lengkap": "true", "kekurangan": ""})
     assert r.status_code == 302
-    assert r.location == "/kotak-masuk"
-    page = text(b.get(r.location))
-    assert f"Tugas selesai. Kasus {receipt['ticket']} sekarang pada tahap:" in page
     tasks = desk.open_tasks(receipt["ticket"])
     assert "periksa_kelengkapan" not in tasks
     assert "registrasi" in tasks
+    assert r.location == f"/tugas/{tasks['registrasi']['id']}"  # the desk's own next step: straight to it
+    page = text(b.get(r.location))
+    assert f"Tugas selesai. Kasus {receipt['ticket']} sekarang pada tahap:" in page
+    assert "Tugas berikutnya untuk kasus ini bagian Anda: Registrasi" in page
+
+
+def test_after_a_task_whose_next_step_is_another_group_s_the_officer_is_back_in_the_inbox(desk, browser):
+    receipt, task, b, _r = _open(desk, browser)
+    b.post(f"/tugas/{task['id']}", {"lengkap": "true", "kekurangan": ""})
+    registration = desk.open_tasks(receipt["ticket"])["registrasi"]
+    b.get(f"/tugas/{registration['id']}")
+    r = b.post(
+        f"/tugas/{registration['id']}",
+        {"tanda_bukti_dikirim": "true", "cara_kirim_tanda_bukti": "email"},
+    )
+    assert (r.status_code, r.location) == (302, "/kotak-masuk")  # the PPID's step next, not the desk's
 
 
 def test_a_task_claimed_by_another_officer_cannot_be_completed_here(desk, browser):
