@@ -21,6 +21,8 @@ REQUEST_STAFF = frozenset({"petugas_layanan", "ppid", "atasan_ppid"})
 # (KAWAL_EXEMPTION_LANE=pimpinan): sees the PPID cases and what they recorded, not the requester's identity.
 HEAD = "pimpinan"
 PPID_READERS = REQUEST_STAFF | {"admin", HEAD}
+# A unit asked to answer (a request's information, a complaint's clarification): sees only what is referred to it.
+UNIT_LANE = "unit_pengolah"
 # The complaint team and the WBS managers: the complaints of their unit (legal-process.md §7.3).
 COMPLAINT_TEAM = frozenset({"tim_pengaduan", "pengelola_wbs"})
 # The complaint documents a unit sees (engine.documents): what was referred to it, the clarification

@@ -24,7 +24,7 @@ from engine.ids import in_range
 from engine.intake import Submitted, actor_name, check_filing, new_case, start_case, with_locale
 from engine.messages import msg
 from engine.models import Attachment, Case, CaseMessage, Deadline, Party, RevealRequest, User
-from engine.outbox import Outbox, deadline_context, members
+from engine.outbox import Outbox, deadline_context, lane_members
 from engine.run import CaseRun
 from engine.runtime import Runtime
 from engine.users import default_unit
@@ -274,7 +274,7 @@ def reporter_message(
         if run.waiting_for("bukti_pelapor") is not None:
             run.send_message("bukti_pelapor", {"message_id": message.id, "attachments": len(files)})
     outbox = Outbox(session, rt.settings.notify_channels)
-    team = members(session, ["tim_pengaduan"])
+    team = lane_members(session, case, "tim_pengaduan")  # the case's own unit's team only
     # The team's message names the complaint's most pressing clock (its template needs the key, set or None).
     pending = [d for d in case.deadlines if d.status == "pending" and d.kind == "agency"]
     due = min(pending, key=lambda d: d.due_at) if pending else None

@@ -10,7 +10,7 @@ from sqlalchemy.orm import Session
 
 from engine import dip_match, lateness, reminders, status
 from engine.models import Case, Reminder
-from engine.outbox import Outbox, audience_users, deadline_context, members
+from engine.outbox import Outbox, audience_users, deadline_context, lane_members
 from engine.runtime import Runtime
 from engine.sync import Changes
 
@@ -86,7 +86,8 @@ def announce(session: Session, rt: Runtime, case: Case, changes: Changes) -> Non
         # A task that a lapse created is the escalation to the superior; any other is news for its group.
         event = "escalation" if missed and task.lane in ESCALATION_LANES else "task_new_group"
         context = {**(deadline_context(cal, missed[-1]) if event == "escalation" else told), "task_title": task.title}
-        outbox.to_users(case, event, f"task:{task.task_guid}", members(session, [task.lane]), context)
+        told_users = lane_members(session, case, task.lane, task.unit_id)
+        outbox.to_users(case, event, f"task:{task.task_guid}", told_users, context)
     outbox.write()
 
 
@@ -100,13 +101,15 @@ def remind(session: Session, rt: Runtime, reminder: Reminder) -> list[int]:
     }
     outbox = Outbox(session, rt.settings.notify_channels)
     cause = f"reminder{reminder.id}"
+    told: set[int] = set()  # an officer in two audiences (the assignee of their own group's task) is told once
     for audience in reminder.audience.split(","):
         if audience == lateness.APOLOGY_AUDIENCE:
             lateness.apologize_when_due(session, rt, case, reminder, outbox, PORTAL_HINT)
         elif audience == "requester":  # a window that is the requester's own, e.g. a reporter's evidence
             outbox.to_requester(case, "reporter_reminder", cause, {**context, "portal_hint": COMPLAINT_HINT})
         else:
-            users = audience_users(session, case, audience)
+            users = [u for u in audience_users(session, case, audience) if u not in told]
+            told.update(users)
             outbox.to_users(case, "deadline_reminder", f"{cause}:{audience}", users, context)
     return outbox.write()
 

@@ -15,6 +15,7 @@ from sqlalchemy.orm import Session
 from engine import access, clock, stand_ins
 from engine.calendar import WorkingCalendar
 from engine.db import per_dialect
+from engine.kinds import COMPLAINT
 from engine.models import Case, Deadline, Group, HumanTask, Membership, Notification, User
 
 CHANNELS = ("log", "smtp", "webhook")
@@ -133,14 +134,40 @@ _MEMBERS = (
 )
 
 
-def members(session: Session, groups) -> list[int]:
-    """Ids of the active officers in these groups (ids only: no officer rows are loaded)."""
+_MEMBERS_OF_UNIT = _MEMBERS.where(_USER.c.unit_id == bindparam("unit_id"))
+
+
+def members(session: Session, groups, unit_id: int | None = None) -> list[int]:
+    """Ids of the active officers in these groups, of one unit when ``unit_id`` is given (ids only: no officer
+    rows are loaded)."""
     groups = [g for g in groups if g]
     if not groups:
         return []
     with session.no_autoflush:  # reads users and groups only, which this change does not touch
-        ids = list(session.scalars(_MEMBERS, {"groups": groups}))
+        if unit_id is None:
+            ids = list(session.scalars(_MEMBERS, {"groups": groups}))
+        else:
+            ids = list(session.scalars(_MEMBERS_OF_UNIT, {"groups": groups, "unit_id": unit_id}))
     return stand_ins.recipients(session, ids)  # an officer on leave: their substitute instead
+
+
+def lane_members(session: Session, case: Case, lane: str | None, task_unit_id: int | None = None) -> list[int]:
+    """The officers of ``lane`` who may see ``case`` (access.cases_visible_to), told of it and nobody else: a
+    unit's officers of their own unit's task only, a complaint team of its own unit's complaints; the PPID desk
+    sees every request of the office."""
+    if lane == access.UNIT_LANE:
+        return members(session, [lane], task_unit_id or case.unit_id)
+    if case.kind == COMPLAINT:
+        return members(session, [lane], case.unit_id) if lane in access.COMPLAINT_TEAM else []
+    return members(session, [lane])
+
+
+def superior_lane(case: Case, lane: str) -> str | None:
+    """Who answers for a lane's late task: a complaint's referred unit answers to the complaint team that referred
+    it, never to the PPID (who may not see complaints); otherwise ``access.SUPERIOR_OF``."""
+    if case.kind == COMPLAINT and lane == access.UNIT_LANE:
+        return "tim_pengaduan"
+    return access.SUPERIOR_OF.get(lane)
 
 
 def audience_users(session: Session, case: Case, audience: str) -> list[int]:
@@ -149,7 +176,8 @@ def audience_users(session: Session, case: Case, audience: str) -> list[int]:
     if audience == "assignee":
         return stand_ins.recipients(session, [t.assignee_id for t in open_tasks])
     if audience == "group":
-        return members(session, {t.lane for t in open_tasks})
+        return sorted({u for t in open_tasks for u in lane_members(session, case, t.lane, t.unit_id)})
     if audience == "superior":
-        return members(session, {access.SUPERIOR_OF.get(t.lane) for t in open_tasks})
+        lanes = {superior_lane(case, t.lane) for t in open_tasks}
+        return sorted({u for lane in lanes for u in lane_members(session, case, lane)})
     return []
