@@ -115,7 +115,10 @@ class Window(Schema):
     name = fields.String()
     legal_basis = fields.String()
     due_at = OfficeDateTime()
-    open = fields.Boolean()
+    open = fields.Boolean(metadata={"description": "true until the end of its last day (a filing's day counts)"})
+    opened_by = fields.String(
+        metadata={"description": "notice, lapse, information, response, or delivery_lapse: ground g's own window"}
+    )
     explanation = fields.String()
     how = fields.String()
 

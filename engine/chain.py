@@ -10,7 +10,7 @@ lapse of A30 opens the 14-working-day dispute window (Pasal 37(2)).
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import UTC, date, datetime, tzinfo
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -68,10 +68,12 @@ class Window:
     provenance: dict
     opened_by: str  # what opened it: notice, lapse, delivery_lapse, information, response, discovery
     start_known: bool = True  # False: the requester's receipt is not recorded; this is the earliest end
+    tz: tzinfo = UTC  # the office's: the window's last day is whole in it
 
     @property
     def open(self) -> bool:
-        return clock.now() <= self.due_at
+        """Until the end of its last day, evening included: a filing is judged by the day it was made."""
+        return clock.now().astimezone(self.tz).date() <= self.due_at.astimezone(self.tz).date()
 
     def to_dict(self) -> dict:
         return {
@@ -147,7 +149,8 @@ def _lapse_start(lapse, calendar: str, public: bool) -> datetime | None:
 def _window(rt: Runtime, name, basis, calendar, start: datetime, days: int, opened_by: str, known=True) -> Window:
     due = rt.calendars[calendar].add_working_days(start, days)
     provenance = due.to_dict() if known else {**due.to_dict(), "start_estimated": True}
-    return Window(name, basis, calendar, start, days, due.due_at, provenance, opened_by, known)
+    tz = rt.calendars[calendar].tz
+    return Window(name, basis, calendar, start, days, due.due_at, provenance, opened_by, known, tz)
 
 
 def _received_notice(rt: Runtime, session: Session, case: Case, statuses) -> tuple[datetime | None, bool]:
@@ -184,9 +187,9 @@ def objection_window(
 
     Grounds c and g run from the lapse of T10/T17 when there was one; the others from the written
     notice (a lapse without a notice opens them too), d and e from the information's hand-over when it
-    came later; ground b from the discovery date the requester states. Ground g, and the window the
-    requester is shown (no ground), run from the lapse of the hand-over's deadline (SERAH) when that is
-    later: the information was given late, or not at all. The window is the requester's, so
+    came later; ground b from the discovery date the requester states. Ground g runs from the lapse of the
+    hand-over's deadline (SERAH) when that is later: the information was given late, or not at all
+    (``objection_windows`` shows both). The window is the requester's, so
     on the lenient calendar a lapse opens it at the lenient lapse of the agency's deadline: the reading
     that ends latest. ``public``: as the requester is shown it, where a lapse counts only once it is late
     on every reading.
@@ -198,11 +201,25 @@ def objection_window(
         start = _received_on(rt, discovered_on.isoformat())
         return _window(rt, "O30", basis, calendar, start, OBJECTION_DAYS, "discovery")
     window = _answer_window(rt, session, request, ground, calendar, public)
-    if ground in (LATE_DELIVERY_GROUND, None):  # a hand-over that came too late, or never: the later start counts
-        late_at = _lapse_start(_lapse(rt, session, request, ("SERAH",)), calendar, public)
-        if late_at is not None and (window is None or late_at > window.start_at):
-            return _window(rt, "O30", basis, calendar, late_at, OBJECTION_DAYS, "delivery_lapse")
+    if ground == LATE_DELIVERY_GROUND:
+        return _late_delivery_window(rt, session, request, calendar, public, window) or window
     return window
+
+
+def objection_windows(rt: Runtime, session: Session, request: Case, calendar: str = "lenient", public: bool = False):
+    """The windows a requester is shown: the one every ground opened by the answer has, and, when the hand-over
+    lapsed later, ground g's own (information given late), which is not the other grounds' (legal-process §4.2)."""
+    window = objection_window(rt, session, request, None, None, calendar, public)
+    late = _late_delivery_window(rt, session, request, calendar, public, window)
+    return [w for w in (window, late) if w is not None]
+
+
+def _late_delivery_window(rt: Runtime, session: Session, request: Case, calendar: str, public: bool, answer):
+    """Ground g's window from the lapse of the hand-over's deadline (SERAH), when that starts after ``answer``."""
+    late_at = _lapse_start(_lapse(rt, session, request, ("SERAH",)), calendar, public)
+    if late_at is None or (answer is not None and late_at <= answer.start_at):
+        return None
+    return _window(rt, "O30", "UU 14/2008 Pasal 36(1)", calendar, late_at, OBJECTION_DAYS, "delivery_lapse")
 
 
 def _answer_window(rt: Runtime, session: Session, request: Case, ground, calendar: str, public: bool):
@@ -411,13 +428,12 @@ def deadline_view(d: Deadline) -> dict:
 def clocks(rt: Runtime, session: Session, case: Case) -> list[dict]:
     """A case's legal clocks for the chain view: its deadlines, then the requester's windows it opened."""
     out = [{**deadline_view(d), "holder": "agency"} for d in case.deadlines]
-    window = None
+    windows = []
     if case.kind == REQUEST:
-        window = objection_window(rt, session, case)
+        windows = objection_windows(rt, session, case)
     elif case.kind == OBJECTION:
-        window = dispute_window(rt, session, case)
-    if window is not None:
-        out.append({**window.to_dict(), "holder": "requester"})
+        windows = [w for w in (dispute_window(rt, session, case),) if w is not None]
+    out += [{**window.to_dict(), "holder": "requester"} for window in windows]
     return out
 
 

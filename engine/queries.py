@@ -342,12 +342,11 @@ def _windows(rt: Runtime, session: Session, case: Case, locale: str, words: bool
     """The requester's own filing window that this case opened: objection (a request) or dispute (an objection)."""
     i = 1 if locale == "en" else 0
     if case.kind == kinds.REQUEST:
-        window, how = chain.objection_window(rt, session, case, public=True), chain.HOW_TO_OBJECT[i]
+        windows, how = chain.objection_windows(rt, session, case, public=True), chain.HOW_TO_OBJECT[i]
     elif case.kind == kinds.OBJECTION:
-        window, how = chain.dispute_window(rt, session, case, public=True), chain.HOW_TO_DISPUTE[i]
+        found = chain.dispute_window(rt, session, case, public=True)
+        windows, how = [found] if found is not None else [], chain.HOW_TO_DISPUTE[i]
     else:
-        return []
-    if window is None:
         return []
     return [
         {
@@ -355,11 +354,13 @@ def _windows(rt: Runtime, session: Session, case: Case, locale: str, words: bool
             "legal_basis": window.legal_basis,
             "due_at": window.due_at,
             "open": window.open,
+            "opened_by": window.opened_by,
             "explanation": explain(
                 window.provenance, locale, "requester", holiday_years.confirmed_years(session), words
             ),
             "how": how,
         }
+        for window in windows
     ]
 
 

@@ -294,10 +294,15 @@ def test_ground_g_runs_from_the_lapse_of_the_hand_over_deadline_when_the_informa
             True,
             True,
         )
-        assert [(w["name"], w["due_at"], w["open"]) for w in shown] == [("O30", late.due_at, True)]
+        # Both are shown, each for what it is: the answer's window for every ground, ground g's own after it.
+        assert [(w["opened_by"], w["due_at"]) for w in shown] == [
+            ("notice", notice.due_at),
+            ("delivery_lapse", late.due_at),
+        ]
         clock.move_to(notice.due_at + (late.due_at - notice.due_at) / 2)  # after the notice's window, in this one
-        objection = office.objection(ticket, ["g"])
-        assert office.case(objection).details["ketepatan_waktu"]["grounds"]["g"]["verdict"] == "tepat_waktu"
+        objection = office.objection(ticket, ["g", "e"])
+        verdicts = office.case(objection).details["ketepatan_waktu"]["grounds"]
+        assert (verdicts["g"]["verdict"], verdicts["e"]["verdict"]) == ("tepat_waktu", "terlambat")
 
 
 def test_an_objection_filed_online_in_the_evening_of_its_last_day_is_in_time(office):
@@ -317,7 +322,11 @@ def _evening_of_the_last_day(office, clock):
     office.complete(ticket, "tetapkan_pengecualian")
     by_email = {**NOTICE["ditolak_dikecualikan"], "tanggal_pemberitahuan": "2026-12-02", "dikirim_melalui": "email"}
     office.complete(ticket, "pemberitahuan_tertulis", by_email)
-    strict = _window(office, ticket, "strict")
+    strict, lenient = _window(office, ticket, "strict"), _window(office, ticket)
     clock.move_to(strict.due_at.astimezone(WIB).replace(hour=20))
     objection = office.objection(ticket, ["a"])
     assert office.case(objection).details["ketepatan_waktu"]["verdict"] == "tepat_waktu"
+    clock.move_to(lenient.due_at.astimezone(WIB).replace(hour=20))  # the last day's evening: still open, says so
+    with office.sessions() as s:
+        shown = queries.public_status(s, s.scalar(select(Case).where(Case.ticket == ticket)), "id", office.rt)
+    assert [w["open"] for w in shown["windows"]] == [True]
