@@ -179,7 +179,7 @@ def _check_deadline_guard(session, rt, case, spiff_task, data) -> None:
     what counts, not the moment of the click: the deadline ends at the close of its due day.
     """
     props = properties(spiff_task.task_spec)
-    sent = lateness.check_dispatch_date(rt, case, props, data)
+    sent = lateness.check_dispatch_date(rt, case, props, data, spiff_task.data)
     deadline_name = props.get("mustCompleteBefore")
     if not deadline_name:
         return

@@ -26,7 +26,7 @@ from sqlalchemy.orm import Session
 
 from engine import clock
 from engine.audit import EventLog
-from engine.calendar import LENIENT, DueDate
+from engine.calendar import LENIENT, DueDate, iso_day
 from engine.errors import Invalid
 from engine.messages import msg
 from engine.models import Case, Deadline, Reminder
@@ -192,15 +192,21 @@ def _date_between(data: dict, field: str, first: date, today: date, what: str) -
     return value
 
 
-def check_dispatch_date(rt: Runtime, case: Case, props: dict, data: dict) -> date | None:
-    """The dispatch date a notice task is completed with: not before the receipt, not in the future;
-    and the requester's date of receipt, when given: not before the dispatch, not in the future."""
+def check_dispatch_date(rt: Runtime, case: Case, props: dict, data: dict, known: dict | None = None) -> date | None:
+    """The dispatch date a notice task is completed with: not before the receipt, nor before the day the task's
+    data names in ``dispatch_not_before`` (``known``: the task's data; e.g. the decision a court objection
+    answers, received), not in the future; and the requester's date of receipt, when given: not before the
+    dispatch, not in the future."""
     field = dispatch_field(props)
     if not field or not data.get(field):
         return None
     tz = rt.calendars["strict"].tz
     today = clock.now().astimezone(tz).date()
-    sent = _date_between(data, field, case.received_at.astimezone(tz).date(), today, "dispatch_date_invalid")
+    first = case.received_at.astimezone(tz).date()
+    earliest = iso_day((known or {}).get(props.get("dispatch_not_before", "")))
+    if earliest is not None:
+        first = max(first, earliest)
+    sent = _date_between(data, field, first, today, "dispatch_date_invalid")
     if data.get(DELIVERED_FIELD):
         _date_between(data, DELIVERED_FIELD, sent, today, "receipt_date_invalid")
     return sent
@@ -235,6 +241,9 @@ def record_dispatch(session: Session, rt: Runtime, case: Case, task, log: EventL
     field = dispatch_field(props)
     answers = [n.strip() for n in props.get("answers", "").split(",") if n.strip()]
     if not field or not answers:
+        return
+    condition = props.get("mustCompleteBeforeWhen")  # a date recorded with another choice answers nothing
+    if condition and not rt.script_engine.environment.evaluate(condition, dict(task.data)):
         return
     value = task.data.get(field)
     if not value:

@@ -129,10 +129,26 @@ def test_a_court_objection_lodged_on_p14_s_last_day_and_recorded_the_next_mornin
     with pytest.raises(Invalid) as undated:
         office.complete(ticket, "sikap_atas_putusan", challenge)
     assert "tanggal_pengajuan_keberatan" in undated.value.fields
+    before = {**challenge, "tanggal_pengajuan_keberatan": "2027-02-26"}  # before the decision was received
+    with pytest.raises(Invalid) as early:
+        office.complete(ticket, "sikap_atas_putusan", before)
+    assert "tanggal_pengajuan_keberatan" in early.value.fields
     office.complete(ticket, "sikap_atas_putusan", {**challenge, "tanggal_pengajuan_keberatan": last_day.isoformat()})
     assert office.case(ticket).status == "keberatan_pengadilan"
     p14 = office.deadline(ticket, "P14")
     assert (p14.status, p14.met_on) == ("met", last_day)
+
+
+def test_accepting_the_decision_with_a_date_filled_in_answers_no_clock(office, clock):  # noqa: F811
+    """A court-objection date left in the form while the agency accepts the decision is not a filing: P14 stays
+    as the acceptance leaves it, not met on that date."""
+    ticket = _decided(office, clock, "dikabulkan_seluruhnya")
+    p14 = office.deadline(ticket, "P14")
+    day = p14.due_at.astimezone(WIB).date().isoformat()
+    clock.move_to(p14.due_at - timedelta(hours=2))
+    accepted = {"sikap": "menerima", "alasan_sikap": "Putusan diterima", "tanggal_pengajuan_keberatan": day}
+    office.complete(ticket, "sikap_atas_putusan", accepted)
+    assert office.deadline(ticket, "P14").met_on is None
 
 
 def test_the_applicants_kasasi_window_closes_nothing_and_is_confirmed_after_its_lenient_end(office, clock):  # noqa: F811
