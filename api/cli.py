@@ -242,7 +242,10 @@ def db_backup(kawal, path):
         raise click.ClickException(f"no database file at {source} (KAWAL_DATABASE_URL)")
     if target.exists():
         raise click.ClickException(f"{target} exists already: choose a new file")
-    live, copy = sqlite3.connect(f"file:{source}?mode=ro", uri=True), sqlite3.connect(target)
+    if not target.parent.is_dir():
+        raise click.ClickException(f"no folder {target.parent} to write {target.name} in")
+    live = sqlite3.connect(source.resolve().as_uri() + "?mode=ro", uri=True)  # the path quoted: # ? % in it
+    copy = sqlite3.connect(target)
     try:
         live.backup(copy)
     finally:

@@ -9,12 +9,12 @@ import hashlib
 import json
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 
 from sqlalchemy import Select, event, func, insert, select
 from sqlalchemy.orm import Session
 
-from engine import clock
+from engine import clock, kinds
 from engine.models import Case, CaseEvent, TicketCounter
 from engine.transaction_info import per_transaction
 
@@ -245,20 +245,33 @@ def verify_chains(
 RECORD_EVENTS = ("status_changed", "case_closed", "case_reopened")
 
 
+# The first event of each kind of case (engine.intake, engine.complaints): the kind its history was filed as.
+FIRST_EVENTS = {
+    "request_submitted": kinds.REQUEST,
+    "objection_filed": kinds.OBJECTION,
+    "dispute_recorded": kinds.DISPUTE,
+    "complaint_submitted": kinds.COMPLAINT,
+}
+# How far apart a case's closing moment and its history's closing event may be: both are taken in one change.
+CLOSING_SLACK = timedelta(minutes=1)
+
+
 def _record_breaks(session: Session, cases: Select, broken: set[str]) -> Iterator[Break]:
-    """A case row changed in the database without its history: the chain still verifies, but its receipt, stage
-    or closing no longer match what the history says (the first event's ``received_at``, the last stage reached,
-    the last closing or reopening). Streams only those events, in case order."""
+    """A case row changed in the database without its history: the chain still verifies, but its kind, receipt,
+    stage or closing no longer match what the history says (the first event's kind and ``received_at``, the last
+    stage reached, the last closing or reopening and when). Streams only those events, in case order."""
     ids = cases.order_by(None).with_only_columns(Case.id)
     rows = session.execute(
         select(
             Case.id,
             Case.ticket,
+            Case.kind,
             Case.status,
             Case.received_at,
             Case.closed_at,
             CaseEvent.seq,
             CaseEvent.type,
+            CaseEvent.at,
             CaseEvent.data,
         )
         .join(CaseEvent, CaseEvent.case_id == Case.id)
@@ -268,34 +281,40 @@ def _record_breaks(session: Session, cases: Select, broken: set[str]) -> Iterato
     )
     current = None
     told: dict = {}
-    for case_id, ticket, status, received_at, closed_at, seq, type_, data in rows:
+    for case_id, ticket, kind, status, received_at, closed_at, seq, type_, at, data in rows:
         if case_id != current:
             if current is not None:
                 yield from _record_break(told, broken)
-            current, told = case_id, {"row": (ticket, status, received_at, closed_at), "closed": False}
-        if seq == 1 and data.get("received_at"):
-            told["received_at"] = data["received_at"]
+            current, told = case_id, {"row": (ticket, kind, status, received_at, closed_at), "closed_at": None}
+        if seq == 1:
+            told["kind"] = FIRST_EVENTS.get(type_)
+            if data.get("received_at"):
+                told["received_at"] = data["received_at"]
         if type_ == "status_changed":
             told["status"] = data.get("status")
         elif type_ in ("case_closed", "case_reopened"):
-            told["closed"] = type_ == "case_closed"
+            told["closed_at"] = at if type_ == "case_closed" else None
     if current is not None:
         yield from _record_break(told, broken)
 
 
 def _record_break(told: dict, broken: set[str]) -> Iterator[Break]:
-    ticket, status, received_at, closed_at = told["row"]
+    ticket, kind, status, received_at, closed_at = told["row"]
     if ticket in broken:
         return
-    said, reached = told.get("received_at"), told.get("status")
-    if said is not None and datetime.fromisoformat(said) != received_at:
+    said, reached, closing = told.get("received_at"), told.get("status"), told["closed_at"]
+    if told.get("kind") not in (None, kind):
+        yield Break(ticket, 1, f"the case's kind ({kind}) is not the one its history was filed as ({told['kind']})")
+    elif said is not None and datetime.fromisoformat(said) != received_at:
         yield Break(ticket, 1, f"the case's receipt ({_iso(received_at)}) is not its history's ({said})")
     elif reached is not None and reached != status:
         yield Break(ticket, 0, f"the case's stage ({status}) is not the last its history reached ({reached})")
-    elif told["closed"] and closed_at is None:
+    elif closing is not None and closed_at is None:
         yield Break(ticket, 0, "the case is open but its history closed it")
-    elif not told["closed"] and closed_at is not None:
+    elif closing is None and closed_at is not None:
         yield Break(ticket, 0, "the case is closed but its history leaves it open")
+    elif closing is not None and abs(closed_at - closing) > CLOSING_SLACK:
+        yield Break(ticket, 0, f"the case's closing ({_iso(closed_at)}) is not its history's ({_iso(closing)})")
 
 
 def ticket_gaps(session: Session, series: Iterable[str], shown: int = 10) -> list[Break]:

@@ -30,7 +30,7 @@ EVENT_TYPES = ("status_changed", "task_completed", "message_received")
 # The last migration that changed what the facts hold. Each row records the derivation it follows (``derived``):
 # `kawal db upgrade` derives again every row that follows an older one (api.cli), batch by batch, so an upgrade
 # interrupted meanwhile resumes where it stopped; `kawal reports rebuild` derives them all.
-DERIVED_SINCE = "0024"
+DERIVED_SINCE = "0025"
 # How each kind of case ends, as CaseFacts.result names it.
 RESULTS = {
     kinds.REQUEST: (*sorted(status.OUTCOMES), "dicabut", "ditutup_tidak_lengkap"),
@@ -299,6 +299,8 @@ def _complaint(case: Case, h: _History) -> dict:
     # (a complaint closed at verification) or was cancelled (deemed withdrawn).
     s60 = {d.status for d in case.deadlines if d.name == "S60"}
     statutory = "missed" if "missed" in s60 else "met" if "met" in s60 else None
+    if result == "dianggap_dicabut" and statutory == "met":  # settled by nobody: before 0025 an evidence request
+        statutory = None  # closed its clock as met (engine.sync, cancelled_in), and old cases keep their rows
     facts = {
         "result": result,
         "decided_at": case.closed_at,
@@ -353,7 +355,12 @@ def _upsert(insert):
     )
 
 
-def rebuild(session: Session, rt: Runtime, batch: int = 500, *, stale_only: bool = False, commit: bool = False) -> int:
+REBUILD_BATCH = 500  # cases derived (and, committing, committed) at a time
+
+
+def rebuild(
+    session: Session, rt: Runtime, batch: int | None = None, *, stale_only: bool = False, commit: bool = False
+) -> int:
     """Derive every case's facts again (after an upgrade, or to check the running ones); returns the count.
 
     ``stale_only``: only the cases whose row follows an older derivation, or has none. ``commit``: each batch in
@@ -361,6 +368,7 @@ def rebuild(session: Session, rt: Runtime, batch: int = 500, *, stale_only: bool
     """
     done = 0
     last = 0
+    batch = batch or REBUILD_BATCH
     while True:
         query = select(Case).where(Case.id > last).order_by(Case.id).limit(batch)
         if stale_only:

@@ -3,6 +3,7 @@
 import json
 import re
 from collections import Counter
+from datetime import datetime
 
 import pytest
 from click.testing import CliRunner
@@ -193,11 +194,12 @@ def test_an_upgrade_interrupted_while_deriving_the_facts_resumes_on_the_next_run
         refresh(session, rt, case)
 
     monkeypatch.setattr(facts, "refresh", interrupted)
+    monkeypatch.setattr(facts, "REBUILD_BATCH", 2)  # stopped in its second batch: the first is committed
     stopped = kawal("db", "upgrade")
     assert (stopped.exit_code, stopped.output.strip()) == (1, "Aborted!")
     monkeypatch.setattr(facts, "refresh", refresh)
     resumed = kawal("db", "upgrade")
-    assert f"facts of {total} cases derived again" in resumed.output
+    assert f"facts of {total - 2} cases derived again" in resumed.output  # what was left, not all again
     with engine.connect() as conn:
         assert (
             conn.execute(
@@ -382,6 +384,8 @@ def test_db_backup_copies_a_running_sqlite_database_with_what_its_log_holds(kawa
         assert conn.execute(text("SELECT count(*) FROM case_event")).scalar() == events
     again = kawal("db", "backup", str(copy))
     assert (again.exit_code, "exists already" in again.output) == (1, True)
+    nowhere = kawal("db", "backup", str(tmp_path / "no-such-folder" / "copy.db"))
+    assert (nowhere.exit_code, "no folder" in nowhere.output) == (1, True)
 
 
 def _cut_last_event(conn, ticket):
@@ -448,12 +452,18 @@ def test_a_deleted_case_or_a_case_row_changed_without_its_history_is_found(kawal
             conn.execute(text(f"DELETE FROM {table} WHERE case_id = :c"), {"c": first.id})  # noqa: S608 - names above
         conn.execute(text('DELETE FROM "case" WHERE id = :c'), {"c": first.id})
         conn.execute(text("UPDATE \"case\" SET status = 'selesai' WHERE id = :c"), {"c": second.id})
+        closed = conn.execute(text(CASES + " WHERE closed_at IS NOT NULL ORDER BY id LIMIT 1")).one()
+        conn.execute(  # closed a fortnight later than it was: its on-time figures change
+            text('UPDATE "case" SET closed_at = :at WHERE id = :c'),
+            {"at": datetime(2030, 1, 2, 3, 0), "c": closed.id},
+        )
     engine.dispose()
     result = kawal("audit", "verify")
     assert result.exit_code == 1
     assert f"case {first.ticket}, event 0: no case holds this ticket, though its register issued it" in result.output
     changed = f"case {second.ticket}, event 0: the case's stage (selesai) is not the last its history reached"
     assert changed in result.output
+    assert f"case {closed.ticket}, event 0: the case's closing (2030-01-02T03:00:00" in result.output
 
 
 def test_an_exported_history_is_checked_on_its_own_and_against_an_anchor(kawal, db_url, tmp_path):

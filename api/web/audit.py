@@ -61,6 +61,14 @@ REASONS = [
         re.compile(r"the case's stage \((?P<row>\w+)\) is not the last its history reached \((?P<history>\w+)\)"),
         _l("the case's stage (%(row)s) is not the last its history reached (%(history)s)"),
     ),
+    (
+        re.compile(r"the case's kind \((?P<row>\w+)\) is not the one its history was filed as \((?P<history>\w+)\)"),
+        _l("the case's kind (%(row)s) is not the one its history was filed as (%(history)s)"),
+    ),
+    (
+        re.compile(r"the case's closing \((?P<row>[^)]*)\) is not its history's \((?P<history>[^)]*)\)"),
+        _l("the case's closing (%(row)s) is not its history's (%(history)s)"),
+    ),
     (re.compile(r"the case is open but its history closed it"), _l("the case is open but its history closed it")),
     (
         re.compile(r"the case is closed but its history leaves it open"),

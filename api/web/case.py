@@ -187,6 +187,7 @@ def case(ticket: str, reporter: dict | None = None, refused: dict | None = None)
         "process_label": display.process_label(found.kind, locale),
         "stage_label": display.stage_label(found.status, locale),
         "due_state": _due_state(rt, found),
+        "due_at": office_due(found) if found.closed_at is None else found.due_at,
         "facts": case_facts(rt, found, locale, visibility.details(rt.forms, found, access.field_readers(user, found))),
         "requester": requester_facts(rt, _identity(rt, user, found), locale),
         "tasks": _open_tasks(rt, found, locale),
@@ -266,12 +267,20 @@ def case_document(ticket: str, name: str):
 # -- the parts of the page ---------------------------------------------------------------------------
 
 
+def office_due(case: Case):
+    """The due date an officer reads at the top of the case: the nearest pending deadline of the office, internal
+    ones too (a new complaint's review, V3), else the one the requester is shown (``Case.due_at``)."""
+    pending = [d.due_at for d in case.deadlines if d.status == "pending" and d.kind == "agency"]
+    return min(pending) if pending else case.due_at
+
+
 def _due_state(rt: Runtime, case: Case) -> str:
     if case.overdue:
         return display.OVERDUE
     if case.closed_at is not None:
         return display.NO_DEADLINE
-    return display.due_state(case.due_at, queries.working_days_left(rt, case.due_at))
+    due = office_due(case)
+    return display.due_state(due, queries.working_days_left(rt, due))
 
 
 def _identity(rt: Runtime, user: User, case: Case) -> dict | None:

@@ -89,11 +89,14 @@ def _charts(board, locale, typed: dict) -> dict:
     for row in (*board.due_this_week, *board.oldest_open):
         row["stage"] = display.stage_label(row["status"], locale)
     values = {"from": typed.get("from"), "to": typed.get("to"), "unit": board.view.unit}
-    open_links = [
+    reader = officer()
+    open_links = [  # to the register of those cases, for its readers (the head reads the figures, not registers)
         (
             display.process_label(kind, locale),
             board.open_total(kind),
-            url_for("web.register", slug=labels.SLUG_OF[kind], state="open", **{k: v for k, v in values.items() if v}),
+            url_for("web.register", slug=labels.SLUG_OF[kind], state="open", **{k: v for k, v in values.items() if v})
+            if access.can_read_register(reader, kind)
+            else None,
         )
         for kind in board.view.kinds
     ]

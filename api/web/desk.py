@@ -126,6 +126,15 @@ def desk_request():
     return redirect(url_for("web.case", ticket=result.case.ticket), 303)
 
 
+def _nothing_to_fill(fields) -> None:
+    """The requester's details are typed by the officer for someone else: the browser offers neither the officer's
+    own nor the last requester's (the public form's autocomplete tokens are for visitors' own details)."""
+    for f in fields:
+        if "autocomplete" in f.attrs:
+            f.attrs["autocomplete"] = "off"
+        _nothing_to_fill(f.children)
+
+
 def _recorded_already(user, case):
     """The form sent again (a second click, a lost answer): nothing new is recorded. The access code shown with
     the first answer may never have reached the desk, so the case gets a new one, shown now (the history records
@@ -146,6 +155,7 @@ def _recorded_already(user, case):
 
 def _page(schema: dict, values, errors: dict | None, status: int = 200):
     fields, general = schema_form.form_fields(schema, values, errors)
+    _nothing_to_fill(fields)
     return render_template(
         "desk_request.html",
         fields=fields,

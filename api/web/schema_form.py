@@ -57,6 +57,9 @@ class Field:
     value: object = ""  # what the input shows: a string, or a list of strings for checkboxes
     errors: list[str] = field(default_factory=list)
     children: list[Field] = field(default_factory=list)
+    # A group's own error (one of e-mail or phone) concerns some of its fields: the error summary's link lands on
+    # the first of them (a dotted name), not on the group's first field.
+    lands_on: str | None = None
 
     @property
     def id(self) -> str:
@@ -211,6 +214,8 @@ def _fields(schema: dict, prefix: str, locale: str, values: MultiDict, may_be_em
         elif widget == "fieldset":
             optional = may_be_empty or not (item.required or key in sometimes)
             item.children = _fields(node, f"{name}.", locale, values, may_be_empty=optional)
+            either = [n for rule in node.get("anyOf", []) for n in rule.get("required", [])]
+            item.lands_on = f"{name}.{either[0]}" if either else None
         elif widget == "checkboxes":
             choices = node["items"]
             item.options = [(v, _choice_label(choices, v, locale)) for v in choices["enum"]]

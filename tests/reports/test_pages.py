@@ -192,6 +192,9 @@ def test_the_head_of_the_agency_reads_the_ppid_dashboard_and_not_the_complaints(
     assert "Permohonan Informasi Publik" in page
     assert '<svg class="chart"' in page
     assert 'value="pengaduan"' not in page
+    assert "/laporan/register/" not in page  # figures, not links to registers the head may not open
+    for case_link in re.findall(r'href="(/kasus/[^"]+)"', page):
+        assert head.client.get(case_link).status_code == 200
     assert head.client.get("/dasbor?process=pengaduan").status_code == 422
     with app.app_context():
         user = db.session.scalar(select(User).where(User.username == "kepala"))

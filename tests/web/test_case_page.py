@@ -273,3 +273,13 @@ def test_a_refused_reveal_request_keeps_its_reason_beside_the_field_and_in_the_s
     assert '<a href="#reveal-reason">' in page
     assert 'aria-invalid="true" aria-describedby="reveal-reason-error">perlu cek</textarea>' in page
     assert 'id="reveal-reason-error"' in page
+
+
+def test_a_new_complaint_s_page_gives_its_review_deadline_at_the_top(browser, client, login):
+    """The 3 working days of review (V3, internal) run from receipt; the page said "no deadline" above a table
+    showing it running."""
+    team = Team(client, login, mode="rahasia")
+    page = text(browser("tim").get(f"/kasus/{team.ticket}"))
+    top = page.split('id="facts-title"', 1)[1].split("</dl>", 1)[0]
+    assert "Tanpa batas waktu" not in top
+    assert re.search(r'class="due due-(on_track|due_soon)"', top)

@@ -65,6 +65,9 @@ def test_a_desk_form_with_errors_keeps_what_was_typed_and_records_nothing(browse
     page = text(response)
     assert 'id="f-channel-error"' in page
     assert 'id="f-information-error"' in page  # the form's other errors in the same answer, not a round later
+    # Someone else's details, typed by the officer: nothing for the browser to fill in from the officer's own.
+    assert re.search(r'id="f-requester-name" name="requester.name"[^>]*autocomplete="off"', page)
+    assert 'autocomplete="name"' not in page
     assert 'value="Ani Wijaya"' in page
 
 

@@ -112,12 +112,12 @@ def test_an_invalid_request_shows_each_error_beside_its_field_keeps_the_values_a
         page,
     )
     assert "isi salah satu: e-mail atau telepon" in page  # the identity needs a way to reach the requester
-    # The group's own error is its description, and its summary link lands on its first field, not on the
+    # The group's own error is its description, and its summary link lands on a field it asks for, not on the
     # fieldset (which takes no focus).
     assert re.search(
         r'<fieldset class="field-group has-error" id="f-requester" aria-describedby="[^"]*f-requester-error"', page
     )
-    assert re.search(r'<a href="#f-requester-name">Identitas pemohon: [^<]*isi salah satu', page)
+    assert re.search(r'<a href="#f-requester-email">Identitas pemohon: [^<]*isi salah satu', page)  # what it asks for
     assert 'value="Penelitian kebijakan pendidikan"' in page or ">Penelitian kebijakan pendidikan</textarea>" in page
     assert "Jl. Merdeka 1, Jakarta Pusat" in page  # values kept
 

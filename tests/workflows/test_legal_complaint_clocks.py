@@ -13,7 +13,7 @@ import pytest
 import time_machine
 from sqlalchemy import select
 
-from engine import queries
+from engine import facts, queries
 from engine.models import Case, CaseFacts, CaseMessage, Deadline, Notification
 from tests.workflows.test_pengaduan_paths import (
     CATAT,
@@ -119,6 +119,16 @@ def test_the_reporters_window_is_thirty_days_on_the_lenient_reading_ending_on_a_
     with office.sessions() as s:
         row = s.get(CaseFacts, s.scalar(select(Case.id).where(Case.ticket == ticket)))
         assert (row.result, row.statutory) == ("dianggap_dicabut", None)
+    # A complaint from before the fix kept its S60 row "met" (and its model version): derived again, it is not
+    # counted as settled within the 60 days either.
+    with office.sessions.begin() as s:
+        case = s.scalar(select(Case).where(Case.ticket == ticket))
+        for row in case.deadlines:
+            if row.name == "S60":
+                row.status = "met"
+        facts.refresh(s, office.rt, case)
+    with office.sessions() as s:
+        assert s.get(CaseFacts, s.scalar(select(Case.id).where(Case.ticket == ticket))).statutory is None
 
 
 def test_a_complaint_through_sp4n_lapor_gives_the_reporter_ten_working_days_on_the_lenient_reading(office, clock):
