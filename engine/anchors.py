@@ -157,12 +157,14 @@ def check(session: Session, anchor: Anchor) -> list[Break]:
     return breaks
 
 
-def check_rows(rows: Iterable[dict], anchor: Anchor) -> tuple[list[Break], bool]:
+def check_rows(rows: Iterable[dict], anchor: Anchor, made_after: bool = False) -> tuple[list[Break], bool]:
     """An exported history against an anchor: each anchored event of a case the export holds is in it, unchanged.
 
     A case whose anchored event is past the export's end was cut, if the export was made after the anchor: it
-    holds an event from then on. An export older than the anchor ends before it by right; then only rewritten
-    events are told, and the second value says so (check it against an older anchor).
+    holds an event from then on, or the caller says so (``made_after``: a whole export made after the anchor,
+    in which a case of the anchor that is missing was removed). An export older than the anchor ends before it
+    by right; then only rewritten events are told, and the second value says so (check it against an older
+    anchor).
     """
     breaks, last_seq, latest = [], {}, ""
     for row in rows:
@@ -173,11 +175,16 @@ def check_rows(rows: Iterable[dict], anchor: Anchor) -> tuple[list[Break], bool]
         if want is not None and row["seq"] == want[0] and row["hash"] != want[1]:
             reason = f"the history was rewritten: event {row['seq']} is not the anchor's of {anchor.made_at}"
             breaks.append(Break(ticket, row["seq"], reason))
-    older = datetime.fromisoformat(latest) < datetime.fromisoformat(anchor.made_at) if latest else True
-    if not older:
-        for ticket, seq in last_seq.items():
-            want = anchor.heads.get(ticket)
-            if want is not None and seq < want[0]:
-                reason = f"the history was cut: the anchor of {anchor.made_at} holds event {want[0]}"
-                breaks.append(Break(ticket, seq + 1, reason))
-    return breaks, older
+    newer = bool(latest) and datetime.fromisoformat(latest) >= datetime.fromisoformat(anchor.made_at)
+    if not (newer or made_after):
+        return breaks, True
+    for ticket, seq in last_seq.items():
+        want = anchor.heads.get(ticket)
+        if want is not None and seq < want[0]:
+            reason = f"the history was cut: the anchor of {anchor.made_at} holds event {want[0]}"
+            breaks.append(Break(ticket, seq + 1, reason))
+    if made_after:
+        for ticket in sorted(set(anchor.heads) - set(last_seq)):
+            reason = f"the case is not in the export: the anchor of {anchor.made_at} holds it"
+            breaks.append(Break(ticket, anchor.heads[ticket][0], reason))
+    return breaks, False

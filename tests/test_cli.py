@@ -495,3 +495,16 @@ def test_an_exported_history_is_checked_on_its_own_and_against_an_anchor(kawal, 
     cut = kawal("audit", "verify", "--file", str(exported), "--anchor", str(anchor))
     assert cut.exit_code == 1
     assert f"case {last['ticket']}, event {last['seq']}: the history was cut" in cut.output
+    # An export with nothing after the anchor may be older than it: a cut cannot be told, and the check says so
+    # instead of "in place"; said to be a whole export made after the anchor, a cut or missing case is found.
+    before = [r for r in rows if r["ticket"] != later_ticket and r is not last]
+    exported.write_text("".join(json.dumps(r) + "\n" for r in before))
+    unsure = kawal("audit", "verify", "--file", str(exported), "--anchor", str(anchor))
+    assert unsure.exit_code == 0
+    assert "(cut or removed: not checked)" in unsure.output
+    assert "is in place" not in unsure.output
+    told = kawal("audit", "verify", "--file", str(exported), "--anchor", str(anchor), "--made-after-anchor")
+    assert told.exit_code == 1
+    assert f"case {last['ticket']}, event {last['seq']}: the history was cut" in told.output
+    assert f"case {later_ticket}, event" in told.output
+    assert "the case is not in the export" in told.output
