@@ -136,6 +136,11 @@ TEMPLATES: dict[str, str] = {
     "case_closed": "the case is already closed",
     "unit_unknown": "unknown unit",
     "unit_code_unknown": "unit %(code)s is unknown",
+    "unit_unstaffed": "nobody in that unit can answer it",
+    "unit_has_no_officer": (
+        "%(unit)s has no active officer of the unit group to answer it: choose another unit, or ask the admin to add"
+        " one"
+    ),
     # -- complaints (engine.complaints, engine.files) --------------------------------------------
     "complaint_not_found": "complaint not found",
     "complaint_archived": "the complaint is archived",

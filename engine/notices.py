@@ -83,9 +83,14 @@ def announce(session: Session, rt: Runtime, case: Case, changes: Changes) -> Non
             # The satisfaction survey (engine.survey): once per case, whichever closing status comes first.
             outbox.to_requester(case, "survey_invitation", "closed", {"deadline": None, "portal_hint": SURVEY_HINT})
     for task in changes.tasks:
-        # A task that a lapse created is the escalation to the superior; any other is news for its group.
+        # A task that a lapse created is the escalation to the superior; any other is news for its group, with the
+        # deadline the task itself is due by (a unit's clarification: the SLA, not the statutory 60 days).
         event = "escalation" if missed and task.lane in ESCALATION_LANES else "task_new_group"
-        context = {**(deadline_context(cal, missed[-1]) if event == "escalation" else told), "task_title": task.title}
+        own = next((d for d in case.deadlines if d.status == "pending" and d.due_at == task.due_at), None)
+        said = (
+            deadline_context(cal, missed[-1]) if event == "escalation" else deadline_context(cal, own) if own else told
+        )
+        context = {**said, "task_title": task.title}
         told_users = lane_members(session, case, task.lane, task.unit_id)
         outbox.to_users(case, event, f"task:{task.task_guid}", told_users, context)
     outbox.write()

@@ -24,6 +24,7 @@ from engine.audit import EventLog
 from engine.errors import Invalid
 from engine.messages import msg
 from engine.models import Case, Deadline, HumanTask, Unit
+from engine.outbox import members
 from engine.runtime import Runtime
 from engine.status import CLOSED, OBJECTION_OUTCOMES, OUTCOMES, STATUSES
 
@@ -215,6 +216,8 @@ def _referred_unit(session, task) -> int | None:
     unit = session.scalar(select(Unit).where(Unit.code == code)) if code else None
     if unit is None:
         raise Invalid("unit_unknown", fields={key: [msg("unit_code_unknown", code=repr(code))]})
+    if task.task_spec.lane and not members(session, [task.task_spec.lane], unit.id):  # nobody could answer it
+        raise Invalid("unit_unstaffed", fields={key: [msg("unit_has_no_officer", unit=unit.name)]})
     return unit.id
 
 

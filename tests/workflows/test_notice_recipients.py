@@ -51,6 +51,14 @@ def test_a_complaint_referred_to_a_unit_is_told_to_that_unit_and_its_own_team_on
     assert office.open_tasks(ticket) == ["klarifikasi_unit"]
     referred = _told(office, ticket, "task_new_group", "Klarifikasi oleh unit")
     assert referred == {"unitmad"}  # not "unit", of the regional office
+    with office.sessions() as s:  # the task's own deadline, the resolution period, not the statutory 60 days
+        said = s.scalar(
+            select(Notification.context)
+            .join(Case)
+            .where(Case.ticket == ticket, Notification.event == "task_new_group")
+            .order_by(Notification.id.desc())
+        )
+    assert said["deadline"] == "SLA"
     sla = office.deadline(ticket, "SLA")
     clock.move_to(sla.due_at + timedelta(days=1, hours=1))  # T0 and T+1 reminders go to the superior too
     office.run(ticket)

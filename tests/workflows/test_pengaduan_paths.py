@@ -15,6 +15,7 @@ from sqlalchemy import select
 from engine import casework, complaints, inbox, queries
 from engine.errors import Conflict, Invalid, NotFound
 from engine.files import FileStore, Upload
+from engine.messages import msg
 from engine.models import Case, CaseMessage, Deadline, HumanTask, Notification, Reminder, Unit
 from tests.conftest import REPORTER_NAME, REPORTER_NIK, complaint_payload
 
@@ -278,6 +279,19 @@ def test_referral_to_an_unknown_unit_is_refused(office, clock):
     assert office.open_tasks(ticket) == ["klasifikasi"]
     with pytest.raises(Invalid):  # a unit is required when the complaint is not oversight-relevant
         office.complete(ticket, "klasifikasi", {k: v for k, v in KE_UNIT.items() if k != "unit_tujuan"})
+
+
+def test_referral_to_a_unit_with_nobody_to_answer_is_refused_naming_the_unit(office, clock):
+    """A unit with no active unit officer would hold the task forever, and its notices reached nobody who could."""
+    from engine.models import Unit
+
+    with office.sessions.begin() as s:
+        s.add(Unit(code="TU", name="Bagian Tata Usaha"))
+    ticket, _ = _verified(office)
+    with pytest.raises(Invalid) as refused:
+        office.complete(ticket, "klasifikasi", {**KE_UNIT, "unit_tujuan": "TU"})
+    assert refused.value.fields["unit_tujuan"] == [msg("unit_has_no_officer", unit="Bagian Tata Usaha")]
+    assert office.open_tasks(ticket) == ["klasifikasi"]
 
 
 def test_oversight_relevant_complaint_goes_to_the_inspectorate_and_is_examined_before_follow_up(office, clock):
