@@ -229,10 +229,11 @@ def require_read_history(user: User, case: Case) -> None:
 
 
 def can_read_notes(user: User, case: Case, session: Session | None = None) -> bool:
-    """A case's internal notes (engine.notes): whoever may read the case; on a complaint, its team only
-    (a unit referred a complaint may be the party complained about). ``session``: check the case's
-    visibility too, for a user other than the one who loaded it (a mentioned colleague)."""
-    if case.kind == COMPLAINT and field_readers(user, case) is not None:
+    """A case's internal notes (engine.notes): its team only (``case_team``), never a unit it was referred to.
+    Notes are free text (a call with the requester, by name and NIK; on a complaint, about the unit complained
+    of), and a unit reads only the fields the forms mark for it. ``session``: check the case's visibility too,
+    for a user other than the one who loaded it (a mentioned colleague)."""
+    if field_readers(user, case) is not None:
         return False
     if session is not None:
         return can_view_case(session, user, case) and bool(_groups(user) & STAFF_GROUPS)

@@ -2,12 +2,13 @@
 
 A note is never shown to the requester or reporter and never goes into a letter: it lives in its own
 table (``CaseNote``), which the portal, the letters (engine.documents) and the public status never read.
-Who reads a case's notes: whoever may read the case (engine.access), except that on a complaint only
-the complaint team does, since a unit referred a complaint may be the party complained about
-(``access.can_read_notes``). Each note is an event of the case (``note_added``) holding its id, a
-sha256 of its text and its files' hashes, never the text itself: the history and its exports stay free
-of what officers write about people. An ``@username`` of an officer who may read the notes tells them
-through the outbox (``note_mention``); files share the encrypted store of the complaint attachments.
+Who reads a case's notes: the case's team (engine.access.case_team), never a unit the case was referred to:
+notes are free text, which may name the requester, and a unit reads only the fields marked for it; a unit
+referred a complaint may be the party complained about (``access.can_read_notes``). Each note is an event of
+the case (``note_added``) holding its id, a sha256 of its text and its files' hashes, never the text itself:
+the history and its exports stay free of what officers write about people. An ``@username`` of an officer who
+may read the notes tells them through the outbox (``note_mention``); files share the encrypted store of the
+complaint attachments.
 """
 
 from __future__ import annotations

@@ -12,6 +12,7 @@ from engine import absence, clock, stand_ins
 from engine.models import Absence, CaseEvent, Notification, User
 from tests.api.test_complaint_documents import TO_PENDMAD, Team
 from tests.conftest import complaint_payload
+from tests.helpers import STEP
 from tests.workflows.test_pengaduan_paths import CATAT
 
 API = "/api/v1"
@@ -96,6 +97,19 @@ def test_a_unit_referred_a_complaint_does_not_read_the_teams_notes(client, login
     r = client.get(f"{API}/cases/{team.ticket}/notes", headers=login("unitmad"))
     assert r.status_code == 403
     assert note(client, login, team.ticket, "@unitmad lihat", who="tim").status_code == 422
+
+
+def test_a_unit_referred_a_request_does_not_read_the_desks_notes(client, desk, login):
+    """The PPID's note of a call, with the requester's name and NIK, was readable by the unit asked for the
+    information, which is shown no identity (README, "Who may see what")."""
+    ticket = desk.submit()["ticket"]
+    for step in ("periksa_kelengkapan", "registrasi"):
+        desk.complete(ticket, step)
+    desk.complete(ticket, "proses_permohonan", STEP["proses_permohonan_unit"])
+    assert note(client, login, ticket, "Pemohon menelepon, NIK 3171234567895555", who="ppid").status_code == 201
+    assert client.get(f"{API}/cases/{ticket}", headers=login("unit")).status_code == 200  # the unit sees the case
+    assert client.get(f"{API}/cases/{ticket}/notes", headers=login("unit")).status_code == 403
+    assert client.get(f"{API}/cases/{ticket}/notes", headers=login("petugas")).status_code == 200
 
 
 def _claimed(desk, client, login, who="petugas"):
