@@ -43,6 +43,12 @@ ENGLISH = {
     "UU 14/2008 Pasal 50": "UU 14/2008 Article 50",
     # pengaduan.bpmn
     "SP4N-LAPOR!: verifikasi 3 hari kerja": "SP4N-LAPOR!: verification within 3 working days",
+    "Koordinasi dengan unit pengolah: batas internal (KAWAL_UNIT_RESPONSE_DAYS hari kerja)": (
+        "Coordination with the processing unit: internal limit (KAWAL_UNIT_RESPONSE_DAYS working days)"
+    ),
+    "Koordinasi dengan unit: batas internal (KAWAL_UNIT_RESPONSE_DAYS hari kerja)": (
+        "Coordination with the unit: internal limit (KAWAL_UNIT_RESPONSE_DAYS working days)"
+    ),
     "Standar layanan pengaduan (14/60 hari kerja), tidak melebihi 60 hari UU 25/2009 Pasal 50": (
         "Complaint service standard (14/60 working days), within the 60 days of UU 25/2009 Article 50"
     ),

@@ -111,6 +111,7 @@ def submit_complaint(
             "sla_tidak_berkadar_hari": settings.complaint_sla_days,
             "batas_bukti_hari": settings.evidence_window_days,
             "sla_dari": settings.complaint_sla_from,
+            "unit_hari": settings.unit_response_days,
         },
     )
     return Submitted(case, code)

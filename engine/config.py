@@ -72,6 +72,9 @@ class Settings:
     complaint_sla_days: int = 14  # KAWAL_COMPLAINT_SLA_DAYS: not oversight-relevant
     complaint_oversight_sla_days: int = 60  # KAWAL_COMPLAINT_OVERSIGHT_SLA_DAYS: oversight-relevant
     complaint_sla_from: str = "penerimaan"  # KAWAL_COMPLAINT_SLA_FROM: penerimaan | klasifikasi
+    # A unit asked for a request's information or a complaint's clarification answers within this many working days
+    # of the referral (legal-process.md §7.5: an internal coordination limit; reminded, then escalated).
+    unit_response_days: int = 5  # KAWAL_UNIT_RESPONSE_DAYS
     evidence_window_days: int = 10  # KAWAL_EVIDENCE_WINDOW_DAYS: the reporter's time to answer
     files_dir: Path = Path("kawal-files")  # KAWAL_FILES_DIR: attachments, encrypted, outside the database
     max_attachment_bytes: int = 10 * 1024 * 1024  # KAWAL_MAX_ATTACHMENT_BYTES (per file; 5 files a message)
@@ -231,6 +234,7 @@ def load_settings(environ: dict | None = None, **overrides) -> Settings:
         "complaint_sla_days": ("KAWAL_COMPLAINT_SLA_DAYS", 14),
         "complaint_oversight_sla_days": ("KAWAL_COMPLAINT_OVERSIGHT_SLA_DAYS", 60),
         "evidence_window_days": ("KAWAL_EVIDENCE_WINDOW_DAYS", 10),
+        "unit_response_days": ("KAWAL_UNIT_RESPONSE_DAYS", 5),
         "max_attachment_bytes": ("KAWAL_MAX_ATTACHMENT_BYTES", 10 * 1024 * 1024),
         "download_days": ("KAWAL_DOWNLOAD_DAYS", 30),
         "email_attachment_max_bytes": ("KAWAL_EMAIL_ATTACHMENT_MAX_BYTES", 7 * 1024 * 1024),

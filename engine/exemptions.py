@@ -15,7 +15,6 @@ from __future__ import annotations
 import csv
 import io
 from datetime import date
-from typing import TYPE_CHECKING
 
 import xlsxwriter
 from sqlalchemy import select
@@ -27,9 +26,7 @@ from engine.calendar import iso_day
 from engine.errors import Invalid
 from engine.messages import msg
 from engine.models import Case, CaseEvent, Exemption, Letter
-
-if TYPE_CHECKING:
-    from engine.runtime import Runtime
+from engine.runtime import Runtime
 
 REFERENCE = "exemption"  # the value of "x-references" that names an entry (the decision's pengecualian_terdaftar)
 CITE_FIELD = "pengecualian_terdaftar"

@@ -114,6 +114,7 @@ def submit_request(
             "ticket": ticket,
             "received_at": received_at.isoformat(),
             "batas_kelengkapan_hari": rt.settings.completion_window_days,
+            "unit_hari": rt.settings.unit_response_days,
             "hari_penyerahan": rt.settings.delivery_days,  # the delivery clock after payment (engine.fees)
             "penetap_pengecualian": rt.settings.exemption_lane,  # who determines exempt information
         },

@@ -33,6 +33,9 @@ from engine.models import Case, Deadline, Reminder
 from engine.outbox import Outbox, deadline_context
 from engine.runtime import Runtime
 
+# An office's internal coordination limits (a unit's time to answer): a lapse reminds and escalates, and never
+# keeps a case late that its legal deadlines do not.
+COORDINATION = frozenset({"UNIT"})
 APOLOGY_KIND = "LATE"  # the reminder row that sends the apology when the lenient count has lapsed too
 APOLOGY_AUDIENCE = "apology"
 # Statuses that tell of a lapse; the requester reads the stage before them until the lapse is late
@@ -282,6 +285,7 @@ def record_dispatch(session: Session, rt: Runtime, case: Case, task, log: EventL
             for reminder in deadline.reminders:
                 if reminder.kind == APOLOGY_KIND and reminder.status == "pending":
                     reminder.status = "cancelled"
-    if case.overdue and not any(d.status == "missed" and d.kind == "agency" for d in case.deadlines):
+    missed = [d for d in case.deadlines if d.status == "missed" and d.kind == "agency" and d.name not in COORDINATION]
+    if case.overdue and not missed:
         case.overdue = False
         log.append(case, "case_overdue_cleared", "system", {"reason": "answered by its recorded dispatch date"})

@@ -37,6 +37,7 @@ def deadline_context(cal: WorkingCalendar, deadline: Deadline | None) -> dict:
 
 DEADLINE_LABELS = {
     "T10": "Pemberitahuan tertulis (10 hari kerja)",
+    "UNIT": "Jawaban unit pengolah atas permintaan PPID atau tim pengaduan (batas internal)",
     "T17": "Pemberitahuan tertulis setelah perpanjangan (17 hari kerja)",
     "K_LENGKAP": "Batas waktu melengkapi permohonan",
     "A30": "Tanggapan Atasan PPID atas keberatan (30 hari kerja)",

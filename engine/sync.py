@@ -184,7 +184,8 @@ def _new_deadline(rt, session, case, task) -> Deadline:
     calendar = props.get("calendar", "strict")
     days = props.get("working_days", "0")
     days = int(days) if days.isdigit() else int(task.data[days])
-    start = rt.instant(task.data[props.get("start", "received_at")])
+    start_key = props.get("start", "received_at")  # "now": counted from the moment the clock is armed (a referral)
+    start = clock.now() if start_key == "now" else rt.instant(task.data[start_key])
     unit = props.get("unit") or task.data.get(props.get("unit_from", ""), "working_days")
     provenance = rt.calendars[calendar].count(start, days, unit).to_dict()
     if "start_known" in props and not task.data.get(props["start_known"]):

@@ -75,6 +75,7 @@ DEADLINE_LABELS = {  # engine.outbox.DEADLINE_LABELS, in both languages
     "D14": _l("The requester's window to bring a dispute (14 working days)"),
     "SERAH": _l("Handing over the information (within the notice period, or after the fee is paid)"),
     "LAKSANA": _l("Carrying out the decision or the mediation agreement"),
+    "UNIT": _l("The unit's answer to the referral (internal limit)"),
 }
 DEADLINE_STATUSES = {
     "pending": _l("Running"),
@@ -113,6 +114,10 @@ WHEN_PASSED = {
     "D14": _l("If it passes: the requester's window to bring a dispute has closed."),
     "SERAH": _l("If it passes: escalated to the PPID superior; the requester may object on ground g."),
     "LAKSANA": _l("If it passes: escalated to the PPID superior; not complying may be an offence (Article 52)."),
+    "UNIT": _l(
+        "If it passes: the unit and whoever referred it are reminded; the case is not late by it, its legal deadline"
+        " still counts."
+    ),
 }
 EVENT_LABELS = {
     "request_submitted": _l("Request received"),

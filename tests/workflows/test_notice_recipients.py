@@ -51,14 +51,14 @@ def test_a_complaint_referred_to_a_unit_is_told_to_that_unit_and_its_own_team_on
     assert office.open_tasks(ticket) == ["klarifikasi_unit"]
     referred = _told(office, ticket, "task_new_group", "Klarifikasi oleh unit")
     assert referred == {"unitmad"}  # not "unit", of the regional office
-    with office.sessions() as s:  # the task's own deadline, the resolution period, not the statutory 60 days
+    with office.sessions() as s:  # the task's own deadline, the unit's time to answer, not the statutory 60 days
         said = s.scalar(
             select(Notification.context)
             .join(Case)
             .where(Case.ticket == ticket, Notification.event == "task_new_group")
             .order_by(Notification.id.desc())
         )
-    assert said["deadline"] == "SLA"
+    assert said["deadline"] == "UNIT"
     sla = office.deadline(ticket, "SLA")
     clock.move_to(sla.due_at + timedelta(days=1, hours=1))  # T0 and T+1 reminders go to the superior too
     office.run(ticket)
@@ -98,3 +98,36 @@ def test_an_officer_who_is_the_assignee_and_of_the_group_gets_one_reminder(offic
     told = [(key.split(":")[2], key.rsplit(":", 1)[1]) for key in keys]
     assert told
     assert len(told) == len(set(told))
+
+
+def test_a_unit_asked_for_a_requests_information_has_its_own_five_working_days_then_the_ppid_is_told(office, clock):
+    """legal-process.md §7.5: a unit's time to answer is an internal limit, reminded and escalated, so a slow
+    unit shows before T10, not at it. Its lapse makes nothing late that the law does not: T10 still counts."""
+    from tests.helpers import STEP
+
+    ticket = office.submit()
+    for step in ("periksa_kelengkapan", "registrasi"):
+        office.complete(ticket, step)
+    office.complete(ticket, "proses_permohonan", STEP["proses_permohonan_unit"])
+    unit = office.deadline(ticket, "UNIT")
+    assert (unit.working_days, unit.public, unit.calendar) == (5, False, "strict")
+    assert abs(unit.start_at - clock_now()) < timedelta(minutes=1)  # from the referral, not the receipt
+    assert unit.due_at < office.deadline(ticket, "T10").due_at
+    for moment in (unit.due_at - timedelta(hours=1), unit.due_at + timedelta(days=1, hours=1)):  # T-1, T0; T+1
+        clock.move_to(moment)
+        office.run(ticket)
+        with office.sessions.begin() as s:
+            for reminder in reminders.due(s):
+                reminder.status = "sent"
+                notices.remind(s, office.rt, reminder)
+    assert office.deadlines(ticket)["UNIT"] == "missed"
+    assert office.case(ticket).overdue is False  # an internal limit: the request is not late by it
+    told = _told(office, ticket, "deadline_reminder")
+    assert {"unit", "ppid"} <= told  # the unit, then the PPID who asked
+    assert "unitmad" not in told
+
+
+def clock_now():
+    from engine import clock
+
+    return clock.now()

@@ -181,7 +181,7 @@ def test_reporter_answering_in_time_resumes_the_handling_through_follow_up_to_ar
         "pengaduan_selesai",
         "diarsipkan",
     ]
-    assert office.deadlines(ticket) == {"V3": "met", "SLA": "met", "S60": "met", "BUKTI": "met"}
+    assert office.deadlines(ticket) == {"V3": "met", "UNIT": "met", "SLA": "met", "S60": "met", "BUKTI": "met"}
     office.verify()
 
 
