@@ -572,6 +572,8 @@ def audit_anchor(kawal, path):
     target = Path(path)
     if target.exists():
         raise click.ClickException(f"{target} exists already: choose a new file")
+    if not target.parent.is_dir():
+        raise click.ClickException(f"no folder {target.parent} to write {target.name} in")
     with kawal.session() as session, target.open("wb") as out:
         kawal.require_schema(session)
         cases, digest = anchoring.write(session, out, kawal.settings.agency_name, kinds.register_series(kawal.settings))

@@ -26,7 +26,7 @@ from sqlalchemy import select, tuple_
 from sqlalchemy.orm import Session
 
 from engine import clock
-from engine.audit import EXPORT_BATCH, Break
+from engine.audit import EXPORT_BATCH, Break, unheld_tickets
 from engine.models import Case, CaseEvent, TicketCounter
 
 FORMAT = "kawal-audit-anchor/1"
@@ -149,11 +149,8 @@ def check(session: Session, anchor: Anchor) -> list[Break]:
                     Break(ticket, seq, f"the history was rewritten: event {seq} is not the anchor's of {when}")
                 )
     for prefix, year, last in anchor.series:
-        head = f"{prefix}-{year}-"
-        held = session.scalars(select(Case.ticket).where(Case.ticket >= head, Case.ticket < head + "\uffff"))
-        numbers = {int(t[len(head) :]) for t in held if t[len(head) :].isdigit()}
-        missing = [n for n in range(1, last + 1) if n not in numbers and f"{head}{n:06d}" not in anchor.heads]
-        breaks += [Break(f"{head}{n:06d}", 0, f"the case is gone: the anchor of {when} counts it") for n in missing]
+        missing = [t for t in unheld_tickets(session, prefix, year, last) if t not in anchor.heads]  # told above
+        breaks += [Break(ticket, 0, f"the case is gone: the anchor of {when} counts it") for ticket in missing]
     return breaks
 
 

@@ -325,15 +325,22 @@ def ticket_gaps(session: Session, series: Iterable[str], shown: int = 10) -> lis
     for prefix in dict.fromkeys(series):
         counters = session.execute(select(TicketCounter.year, TicketCounter.last).where(TicketCounter.prefix == prefix))
         for year, last in counters:
-            head = f"{prefix}-{year}-"
-            held = session.scalars(select(Case.ticket).where(Case.ticket >= head, Case.ticket < head + "\uffff"))
-            numbers = {int(t[len(head) :]) for t in held if t[len(head) :].isdigit()}
-            missing = [n for n in range(1, last + 1) if n not in numbers]
-            for n in missing[:shown]:
-                gaps.append(Break(f"{head}{n:06d}", 0, "no case holds this ticket, though its register issued it"))
+            missing = unheld_tickets(session, prefix, year, last)
+            for ticket in missing[:shown]:
+                gaps.append(Break(ticket, 0, "no case holds this ticket, though its register issued it"))
             if len(missing) > shown:
-                gaps.append(Break(f"{head}*", 0, f"{len(missing) - shown} more tickets of this register are missing"))
+                more = f"{len(missing) - shown} more tickets of this register are missing"
+                gaps.append(Break(f"{prefix}-{year}-*", 0, more))
     return gaps
+
+
+def unheld_tickets(session: Session, prefix: str, year: int, last: int) -> list[str]:
+    """The tickets 1 to ``last`` of a register's year that no case holds, in order (read as a range of the
+    tickets' unique index)."""
+    head = f"{prefix}-{year}-"
+    held = session.scalars(select(Case.ticket).where(Case.ticket >= head, Case.ticket < head + "\uffff"))
+    numbers = {int(t[len(head) :]) for t in held if t[len(head) :].isdigit()}
+    return [f"{head}{n:06d}" for n in range(1, last + 1) if n not in numbers]
 
 
 def _head_breaks(session: Session, cases: Select, broken: set[str]) -> Iterator[Break]:

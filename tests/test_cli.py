@@ -408,8 +408,12 @@ def test_a_history_cut_and_resealed_in_the_database_passes_the_chains_but_not_an
     the head back, and the chains still verify. An anchor written before, kept outside, shows it."""
     kawal("demo")
     anchor = tmp_path / "anchor.jsonl"
+    nowhere = kawal("audit", "anchor", str(tmp_path / "no-such-folder" / "anchor.jsonl"))
+    assert (nowhere.exit_code, "no folder" in nowhere.output) == (1, True)
     made = kawal("audit", "anchor", str(anchor))
     assert made.exit_code == 0, made.output
+    again = kawal("audit", "anchor", str(anchor))
+    assert (again.exit_code, "exists already" in again.output) == (1, True)
     digest = made.output.split("its digest: ")[1].strip()
     assert len(digest) == 64
     ok = kawal("audit", "verify", "--anchor", str(anchor))

@@ -26,13 +26,19 @@ WIB = ZoneInfo("Asia/Jakarta")
 BY_POST = {**NOTICE["ditolak_dikecualikan"], "tanggal_pemberitahuan": "2026-12-03", "dikirim_melalui": "pos"}
 
 
-def _refused_by_post(office, clock):
+def _refused(office):
+    """A request refused on an exemption, up to its written notice."""
     ticket = office.submit()
     for step in ("periksa_kelengkapan", "registrasi", "proses_permohonan", "tentukan_langkah"):
         office.complete(ticket, step)
     office.complete(ticket, "putuskan", decision("ditolak_dikecualikan"))
     office.complete(ticket, "uji_konsekuensi")
     office.complete(ticket, "tetapkan_pengecualian")
+    return ticket
+
+
+def _refused_by_post(office, clock):
+    ticket = _refused(office)
     clock.move_to(datetime(2026, 12, 3, 3, 0, tzinfo=UTC))
     office.complete(ticket, "pemberitahuan_tertulis", BY_POST)
     return ticket
@@ -314,12 +320,7 @@ def test_an_objection_filed_online_in_the_evening_of_its_last_day_is_in_time(off
 
 
 def _evening_of_the_last_day(office, clock):
-    ticket = office.submit()
-    for step in ("periksa_kelengkapan", "registrasi", "proses_permohonan", "tentukan_langkah"):
-        office.complete(ticket, step)
-    office.complete(ticket, "putuskan", decision("ditolak_dikecualikan"))
-    office.complete(ticket, "uji_konsekuensi")
-    office.complete(ticket, "tetapkan_pengecualian")
+    ticket = _refused(office)
     by_email = {**NOTICE["ditolak_dikecualikan"], "tanggal_pemberitahuan": "2026-12-02", "dikirim_melalui": "email"}
     office.complete(ticket, "pemberitahuan_tertulis", by_email)
     strict, lenient = _window(office, ticket, "strict"), _window(office, ticket)
