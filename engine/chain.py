@@ -41,6 +41,7 @@ LATE_DELIVERY_GROUND = "g"
 # or information was received"; the window is the requester's, so the later start counts).
 INFORMATION_GROUNDS = frozenset("de")
 OBJECTION_DAYS, DISPUTE_DAYS = 30, 14
+OBJECTION_BASIS = "UU 14/2008 Pasal 36(1)"
 # The stages that tell the requester the superior's answer: each opens the dispute window (Pasal 37(2)).
 RESPONSE_STATUSES = frozenset({"tanggapan_dikirim", "diselesaikan_musyawarah"})
 HOW_TO_OBJECT = (
@@ -194,7 +195,7 @@ def objection_window(
     that ends latest. ``public``: as the requester is shown it, where a lapse counts only once it is late
     on every reading.
     """
-    basis = "UU 14/2008 Pasal 36(1)"
+    basis = OBJECTION_BASIS
     if ground == "b":
         if discovered_on is None:
             return None
@@ -219,12 +220,12 @@ def _late_delivery_window(rt: Runtime, session: Session, request: Case, calendar
     late_at = _lapse_start(_lapse(rt, session, request, ("SERAH",)), calendar, public)
     if late_at is None or (answer is not None and late_at <= answer.start_at):
         return None
-    return _window(rt, "O30", "UU 14/2008 Pasal 36(1)", calendar, late_at, OBJECTION_DAYS, "delivery_lapse")
+    return _window(rt, "O30", OBJECTION_BASIS, calendar, late_at, OBJECTION_DAYS, "delivery_lapse")
 
 
 def _answer_window(rt: Runtime, session: Session, request: Case, ground, calendar: str, public: bool):
     """``objection_window`` as the notice, its lapse or the information's hand-over opened it."""
-    basis = "UU 14/2008 Pasal 36(1)"
+    basis = OBJECTION_BASIS
     notice_at, known = _received_notice(rt, session, request, status.NOTICE_STATUSES)
     lapse_at = _lapse_start(_lapse(rt, session, request, ("T10", "T17")), calendar, public)
     if lapse_at is not None and (ground in LAPSE_GROUNDS or notice_at is None):

@@ -183,8 +183,7 @@ def _check_deadline_guard(session, rt, case, spiff_task, data) -> None:
     deadline_name = props.get("mustCompleteBefore")
     if not deadline_name:
         return
-    condition = props.get("mustCompleteBeforeWhen")
-    if condition and not rt.script_engine.environment.evaluate(condition, dict(data)):
+    if not lateness.guard_applies(rt, props, data):
         return
     due = session.scalar(
         select(Deadline.due_at)

@@ -418,7 +418,7 @@ def closed_cases(
             "subject": row.subject,
             "received_at": row.received_at,
             "closed_at": row.closed_at,
-            "requester_name": None if row.ciphertext is None else rt.vault.open(row.key_id, row.ciphertext).get("name"),
+            "requester_name": _requester_name(rt, row),
         }
         for row in rows[:CLOSED_SHOWN]
     ]
@@ -438,8 +438,13 @@ def _days_left(rt: Runtime, dues: set) -> dict:
     return out
 
 
+def _requester_name(rt: Runtime, row) -> str | None:
+    """The requester's name from the row's sealed identity, for a reader of identities (else no ciphertext)."""
+    return rt.vault.open(row.key_id, row.ciphertext).get("name") if row.ciphertext is not None else None
+
+
 def _item(rt: Runtime, row, left: dict) -> dict:
-    requester = rt.vault.open(row.key_id, row.ciphertext).get("name") if row.ciphertext is not None else None
+    requester = _requester_name(rt, row)
     return {
         "id": row.id,
         "ticket": row.ticket,

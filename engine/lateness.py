@@ -178,6 +178,18 @@ def dispatch_field(props: dict) -> str | None:
     return props.get("dispatch_date")
 
 
+def listed(props: dict, key: str) -> list[str]:
+    """A BPMN property holding names separated by commas (``answers``, ``cancelled_in``)."""
+    return [name.strip() for name in props.get(key, "").split(",") if name.strip()]
+
+
+def guard_applies(rt: Runtime, props: dict, data: dict) -> bool:
+    """Does the task's ``mustCompleteBefore`` bind this completion? Only for the choice its
+    ``mustCompleteBeforeWhen`` names (challenging the decision, not accepting it), when it names one."""
+    condition = props.get("mustCompleteBeforeWhen")
+    return not condition or bool(rt.script_engine.environment.evaluate(condition, dict(data)))
+
+
 # Ways of sending by which the requester has the notice the day it is sent: in person, on the portal, or
 # by e-mail (received when it enters the recipient's system, UU ITE Pasal 8). By post or courier the
 # date of receipt is recorded when known (engine.notice_delivery).
@@ -242,11 +254,10 @@ def record_dispatch(session: Session, rt: Runtime, case: Case, task, log: EventL
     """
     props = (getattr(task.task_spec, "extensions", None) or {}).get("properties", {})
     field = dispatch_field(props)
-    answers = [n.strip() for n in props.get("answers", "").split(",") if n.strip()]
+    answers = listed(props, "answers")
     if not field or not answers:
         return
-    condition = props.get("mustCompleteBeforeWhen")  # a date recorded with another choice answers nothing
-    if condition and not rt.script_engine.environment.evaluate(condition, dict(task.data)):
+    if not guard_applies(rt, props, task.data):  # a date recorded with another choice answers nothing
         return
     value = task.data.get(field)
     if not value:

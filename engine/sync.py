@@ -171,7 +171,7 @@ def _sync_deadlines(rt, session, case, wf, tasks, log, completed_before, changes
 
 
 def _cancelled_in(task) -> set[str]:
-    return {name.strip() for name in properties(task.task_spec).get("cancelled_in", "").split(",") if name.strip()}
+    return set(lateness.listed(properties(task.task_spec), "cancelled_in"))
 
 
 def _new_deadline(rt, session, case, task) -> Deadline:
