@@ -53,22 +53,12 @@ class FormRegistry:
     def __init__(self, directory: Path):
         self.directory = directory
 
-    @lru_cache(maxsize=64)  # noqa: B019 - one registry per process; forms are files shipped with the code
     def schema(self, name: str) -> dict:
-        path = (self.directory / name).resolve()
-        if path.parent != self.directory.resolve() or not path.is_file():
-            raise LookupError(f"form {name!r} not found in {self.directory}")
-        return json.loads(path.read_text(encoding="utf-8"))
-
-    @lru_cache(maxsize=64)  # noqa: B019
-    def _validator(self, name: str) -> Draft202012Validator:
-        schema = self.schema(name)
-        Draft202012Validator.check_schema(schema)
-        return Draft202012Validator(schema, format_checker=FORMATS)
+        return _schema(self.directory, name)
 
     def errors(self, name: str, data: object) -> dict[str, list[Message]]:
         fields: dict[str, list[Message]] = {}
-        for error in _most_specific(self._validator(name).iter_errors(data)):
+        for error in _most_specific(_validator(self.directory, name).iter_errors(data)):
             for path, message in _describe(error):
                 fields.setdefault(path, []).append(message)
         return fields
@@ -78,6 +68,23 @@ class FormRegistry:
         if fields:
             raise Invalid("invalid_data", fields=fields)
         return data  # type: ignore[return-value]
+
+
+# Read and checked once per process and folder, whichever registry asks: the forms are files shipped with the code,
+# and checking a schema costs more than the validation it serves (a runtime built per test paid it each time).
+@lru_cache(maxsize=128)
+def _schema(directory: Path, name: str) -> dict:
+    path = (directory / name).resolve()
+    if path.parent != directory.resolve() or not path.is_file():
+        raise LookupError(f"form {name!r} not found in {directory}")
+    return json.loads(path.read_text(encoding="utf-8"))
+
+
+@lru_cache(maxsize=128)
+def _validator(directory: Path, name: str) -> Draft202012Validator:
+    schema = _schema(directory, name)
+    Draft202012Validator.check_schema(schema)
+    return Draft202012Validator(schema, format_checker=FORMATS)
 
 
 def _most_specific(errors):

@@ -84,6 +84,9 @@ def ids_in_state(wf: BpmnWorkflow, state: TaskState) -> set[UUID]:
     return found
 
 
+_RESTORED: dict[bytes, tuple[object, dict]] = {}  # sha-256 of a version's stored specs -> them restored (Runtime.spec)
+
+
 class Runtime:
     """One per process: holds parsed specs, calendars, the script engine and the serializer."""
 
@@ -212,16 +215,23 @@ class Runtime:
         loaded = self._specs.get(version_id)
         if loaded is None:
             version = session.get(ProcessVersion, version_id)
-            stored = json.loads(version.spec_json)
+            spec, subprocess_specs = self._restored(version.spec_json)
+            loaded = LoadedSpec(version_id, version.process_id, spec, subprocess_specs)
+            self._specs[version_id] = loaded
+        return loaded
+
+    def _restored(self, spec_json: str) -> tuple[object, dict]:
+        """The stored specs as objects, restored once per process for the same text whichever runtime asks (the
+        specs are never changed once restored: every instance of a version shares them)."""
+        key = hashlib.sha256(spec_json.encode()).digest()
+        if key not in _RESTORED:
+            stored = json.loads(spec_json)
             registry = self.serializer.registry
-            loaded = LoadedSpec(
-                version_id,
-                version.process_id,
+            _RESTORED[key] = (
                 registry.restore(stored["spec"]),
                 {k: registry.restore(v) for k, v in stored["subprocess_specs"].items()},
             )
-            self._specs[version_id] = loaded
-        return loaded
+        return _RESTORED[key]
 
     # -- instances -------------------------------------------------------------------------------
     def new_workflow(self, session: Session, version_id: int, data: dict) -> BpmnWorkflow:
