@@ -65,6 +65,20 @@ def log_in(page, username: str, password: str = PASSWORD) -> None:
     assert "/masuk" not in page.url, f"{username} could not log in: {page.locator('main').inner_text()}"
 
 
+def signed_in(page, username: str, password: str = PASSWORD) -> None:
+    """Log in with the login form's own request (its CSRF token included), without drawing the login page and
+    the page after it: for a test about another page (tests/browser/test_quality.py). ``log_in`` is the way a
+    person logs in."""
+    form = page.request.get("/masuk")
+    token = re.search(r'name="csrf_token" value="([^"]+)"', form.text())
+    assert token, "the login page has no CSRF token"
+    answer = page.request.post(
+        "/masuk", form={"csrf_token": token[1], "username": username, "password": password}, max_redirects=0
+    )
+    assert answer.status == 302, f"{username} could not log in: {answer.status}"
+    assert "/masuk" not in answer.headers.get("location", ""), f"{username} could not log in"
+
+
 def axe(page) -> list[dict]:
     """The WCAG 2.x A/AA violations axe-core finds on the page as it is now."""
     if not AXE.is_file():
