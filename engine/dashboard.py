@@ -7,7 +7,9 @@ and ``access.cases_visible_to``), so a number here equals the rows of the regist
 filters: open cases of a process received in the period, of the unit chosen.
 
 "On time" is a closed case that never went overdue: no agency deadline of it was missed (the case's
-``overdue`` flag, set when one lapses).
+``overdue`` flag, set when one lapses). An open case is due when the office's nearest pending deadline falls
+(``office_due``, what the case page's top says: a new complaint's review, V3, before the requester-facing
+``Case.due_at`` is set), and overdue only when a legal one lapsed.
 """
 
 from __future__ import annotations
@@ -19,12 +21,20 @@ from sqlalchemy import case, func, select
 from sqlalchemy.orm import Session
 
 from engine import access, clock, survey
-from engine.models import Case, CaseFacts, User
+from engine.models import Case, CaseFacts, Deadline, User
 from engine.registers import Filter, scoped
 from engine.runtime import Runtime
 
 LIST_SIZE = 10
 LATENESS = ("overdue", "due_this_week", "on_track", "no_deadline")
+# The office's nearest pending deadline of an open case, else the one the requester is shown (api.web.case.office_due).
+office_due = func.coalesce(
+    select(func.min(Deadline.due_at))
+    .where(Deadline.case_id == Case.id, Deadline.status == "pending", Deadline.kind == "agency")
+    .correlate(Case)
+    .scalar_subquery(),
+    Case.due_at,
+)
 
 
 @dataclass(frozen=True)
@@ -92,8 +102,8 @@ def dashboard(session: Session, rt: Runtime, user: User, view: View) -> Dashboar
     overdue = Case.overdue.is_(True) | (Case.due_at < now)
     lateness = case(
         (overdue, "overdue"),
-        (Case.due_at.is_(None), "no_deadline"),
-        (Case.due_at < week_end, "due_this_week"),
+        (office_due.is_(None), "no_deadline"),
+        (office_due < week_end, "due_this_week"),
         else_="on_track",
     )
     for kind in view.kinds:
@@ -102,12 +112,12 @@ def dashboard(session: Session, rt: Runtime, user: User, view: View) -> Dashboar
         late = _from(user, view, kind, lateness, func.count(), state="open").group_by(lateness)
         found = {key: int(n) for key, n in session.execute(late)}
         board.lateness[kind] = {key: found.get(key, 0) for key in LATENESS}
-    columns = (Case.ticket, Case.kind, Case.status, Case.received_at, Case.due_at)
+    columns = (Case.ticket, Case.kind, Case.status, Case.received_at, office_due.label("due_at"))
     due = [
-        _from(user, view, kind, *columns, state="open").where(Case.due_at >= now, Case.due_at < week_end)
+        _from(user, view, kind, *columns, state="open").where(office_due >= now, office_due < week_end)
         for kind in view.kinds
     ]
-    board.due_this_week = _rows(session, due, (Case.due_at, Case.ticket), cal, now)
+    board.due_this_week = _rows(session, due, (office_due, Case.ticket), cal, now)
     oldest = [_from(user, view, kind, *columns, state="open") for kind in view.kinds]
     board.oldest_open = _rows(session, oldest, (Case.received_at, Case.ticket), cal, now)
 
@@ -143,7 +153,7 @@ def _rows(session: Session, queries, order, cal, now) -> list[dict]:
     found = []
     for query in queries:
         found += session.execute(query.order_by(*order).limit(LIST_SIZE)).all()
-    key = (lambda r: (r.due_at, r.ticket)) if order[0] is Case.due_at else (lambda r: (r.received_at, r.ticket))
+    key = (lambda r: (r.due_at, r.ticket)) if order[0] is office_due else (lambda r: (r.received_at, r.ticket))
     out = []
     today = now.astimezone(cal.tz).date()
     for row in sorted(found, key=key)[:LIST_SIZE]:

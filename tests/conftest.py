@@ -62,10 +62,12 @@ def pytest_report_header(config):
 
 
 # The tests with real servers and processes (redis-server, `kawal worker`, gunicorn, SMTP, Chromium) wait more than they
-# compute, and the OpenAPI fuzzing is one long test: run first, longest first, they overlap with the rest under
-# pytest-xdist, and the run does not end on one of them. Worksteal hands each worker a run of the list and lets the
-# others take from its end, so the order here is the order they start in: the fuzzing (~100 s) waited behind the
-# browser tests and was the last test running, its two workers idle.
+# compute, and the OpenAPI fuzzing is one long test (~100 s): they start first, longest first, spread over the
+# workers, so that they overlap with the rest and the run does not end on one of them. pytest-xdist's worksteal
+# hands each worker a run of the list (the first N // workers items to the first, and so on) and lets an idle one
+# take the second half of the longest queue: so each worker's run starts with its share of these and goes on
+# with the others (``_deal``). Put all first in one list, they fell into the first worker's run, one after the
+# other, and the run ended on them.
 SLOW_FIRST = (
     "tests/security/test_openapi_fuzz.py",
     "tests/reminders/test_reminders.py::test_flushall",
@@ -82,19 +84,38 @@ def _start_order(item) -> int:
     return next((n for n, prefix in enumerate(SLOW_FIRST) if item.nodeid.startswith(prefix)), len(SLOW_FIRST))
 
 
+def _deal(items: list, workers: int) -> list:
+    """``items`` in the order worksteal's first hand-out gives each worker the slow ones first, dealt in turn."""
+    slow = [item for item in items if _start_order(item) < len(SLOW_FIRST)]
+    rest = [item for item in items if _start_order(item) == len(SLOW_FIRST)]
+    sizes, left = [], len(items)
+    for n in range(workers):  # as xdist.scheduler.worksteal splits the pending list among idle workers
+        sizes.append(left // (workers - n))
+        left -= sizes[-1]
+    runs = [slow[n::workers] for n in range(workers)]
+    dealt = []
+    for run, size in zip(runs, sizes, strict=True):
+        take = max(size - len(run), 0)
+        dealt += run + rest[:take]
+        rest = rest[take:]
+    return dealt + rest
+
+
+@pytest.hookimpl(trylast=True)  # after -k, -m and --deselect: the list dealt is the one run
 def pytest_collection_modifyitems(config, items):
-    """The slow tests first (SLOW_FIRST, in its order; otherwise as collected), and without a server (a developer's bare
-    `pytest`) the PostgreSQL variants left out, saying so.
+    """The slow tests first (SLOW_FIRST, in its order, dealt over the workers; otherwise as collected), and
+    without a server (a developer's bare `pytest`) the PostgreSQL variants left out, saying so.
 
     `make test` sets KAWAL_REQUIRE_POSTGRES=1: there a missing server fails the run instead.
     """
+    if not (PG_URL or os.environ.get("KAWAL_REQUIRE_POSTGRES") == "1"):
+        left_out = [item for item in items if item.get_closest_marker("postgres")]
+        if left_out:
+            config.hook.pytest_deselected(items=left_out)
+            items[:] = [item for item in items if not item.get_closest_marker("postgres")]
     items.sort(key=_start_order)  # stable: each package stays together
-    if PG_URL or os.environ.get("KAWAL_REQUIRE_POSTGRES") == "1":
-        return
-    left_out = [item for item in items if item.get_closest_marker("postgres")]
-    if left_out:
-        config.hook.pytest_deselected(items=left_out)
-        items[:] = [item for item in items if not item.get_closest_marker("postgres")]
+    workers = getattr(config, "workerinput", {}).get("workercount", 1)
+    items[:] = _deal(items, workers)
 
 
 @pytest.fixture(scope="session", autouse=True)

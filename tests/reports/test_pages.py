@@ -272,3 +272,19 @@ def test_a_register_workbook_names_the_register_the_agency_and_the_period_above_
     assert title.endswith(f"1 Jan {YEAR} – 31 Des {YEAR}")
     assert rows[1][0] == "Nomor register"  # the header, frozen under the title
     assert rows[2][0].startswith("PPID-")
+
+
+def test_a_new_complaint_is_due_on_the_dashboard_by_its_review_not_counted_without_a_deadline(app, office_cases):
+    """A complaint received on Monday has its review (V3, 3 working days from receipt) due on Thursday: the
+    dashboard counts it as due this week and lists it with that date, as its case page's top does."""
+    with app.app_context(), time_machine.travel(NOW, tick=True):
+        rt = app.extensions["kawal_runtime"]
+        user = db.session.scalar(select(User).where(User.username == "tim"))
+        shown = dashboard.View(("pengaduan",), datetime(2027, 1, 1, tzinfo=UTC), datetime(2028, 1, 1, tzinfo=UTC))
+        board = dashboard.dashboard(db.session, rt, user, shown)
+        assert board.lateness["pengaduan"] == {"overdue": 0, "due_this_week": 2, "on_track": 0, "no_deadline": 0}
+        listed = [row for row in board.due_this_week if row["kind"] == "pengaduan"]
+        assert len(listed) == 2
+        tz = rt.calendars["strict"].tz
+        assert {row["due_at"].astimezone(tz).date().isoformat() for row in listed} == {"2027-01-14"}
+        assert {row["working_days_left"] for row in listed} == {3}
