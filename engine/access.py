@@ -148,6 +148,11 @@ def can_work_task(user: User, task: HumanTask) -> bool:
     return task.lane in _groups(user) and (task.unit_id is None or task.unit_id == user.unit_id)
 
 
+def can_work_task_in_some_unit(user: User, task: HumanTask) -> bool:
+    """In the task's group, whatever the unit the task was referred to."""
+    return task.lane in _groups(user)
+
+
 def require_work(user: User, task: HumanTask) -> None:
     if not can_work_task(user, task):
         raise Forbidden("task_for_group", group=task.lane)

@@ -19,7 +19,7 @@ from engine.ids import in_range
 from engine.letters import completeness
 from engine.letters import issue as letters
 from engine.messages import msg
-from engine.models import Deadline, HumanTask, User
+from engine.models import Deadline, HumanTask, Unit, User
 from engine.outbox import Outbox, deadline_context
 from engine.run import CaseRun, RunResult, touch
 from engine.runtime import Runtime
@@ -61,6 +61,9 @@ def assign_task(session: Session, rt: Runtime, user: User, task_id: int, usernam
     if assignee is None:
         raise Invalid("user_unknown", fields={"username": [msg("unknown")]})
     if not access.can_work_task(assignee, task):
+        if access.can_work_task_in_some_unit(assignee, task):  # the right group, another unit: say which unit
+            unit = session.get(Unit, task.unit_id)
+            raise Invalid("user_not_in_unit", fields={"username": [msg("not_in_unit", unit=unit.code)]})
         raise Invalid("user_not_in_group", fields={"username": [msg("not_in_group", group=task.lane)]})
     task.assignee, task.claimed_at = assignee, clock.now()
     touch(task.case)

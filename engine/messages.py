@@ -127,6 +127,8 @@ TEMPLATES: dict[str, str] = {
     "user_unknown": "unknown user",
     "user_not_in_group": "user is not in the task's group",
     "not_in_group": "not in %(group)s",
+    "user_not_in_unit": "user is in another unit than the task's",
+    "not_in_unit": "not in unit %(unit)s: the task was referred to that unit",
     "deadline_passed": "the %(deadline)s deadline has passed",
     "due_before": "must be done before %(due)s",
     "case_not_waiting": "the case is not waiting for %(name)s",

@@ -246,6 +246,21 @@ def test_assigning_to_someone_who_may_not_work_the_task_is_422(desk, client, log
     assert_refused(r, 422, fields)
 
 
+def test_a_unit_task_assigned_to_an_officer_of_another_unit_is_refused_naming_the_unit(desk, client, login, unchanged):
+    """A request referred to KANWIL: its unit task goes only to KANWIL's officers; the PPID who tries another unit's
+    officer (unitmad, PENDMAD) is told the task's unit, not that the officer is outside the group they are in."""
+    ticket, _task = bring_to(desk, login, "proses_permohonan")
+    desk.complete(ticket, "proses_permohonan", STEP["proses_permohonan_unit"])
+    task = desk.task(ticket, "tanggapan_unit")
+    with unchanged():
+        r = client.post(f"{API}/tasks/{task['id']}/assign", json={"username": "unitmad"}, headers=login("ppid"))
+    assert_refused(r, 422, {"username"})
+    assert r.json["message"] == "pengguna berada di unit lain, bukan unit tugas ini"
+    assert r.json["errors"]["username"] == ["bukan anggota unit KANWIL: tugas ini dirujuk ke unit itu"]
+    r = client.post(f"{API}/tasks/{task['id']}/assign", json={"username": "unit"}, headers=login("ppid"))
+    assert r.status_code == 200, r.json
+
+
 # --- queries --------------------------------------------------------------------------------------
 
 START = "2025-03-26T10:00:00+07:00"  # a Wednesday, office hours (WIB)

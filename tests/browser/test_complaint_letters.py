@@ -80,3 +80,14 @@ def test_the_reporter_downloads_the_numbered_receipt_and_the_team_lists_the_disp
         "[X]"
     )
     keep_screenshot(team, "complaint-disposition-print-view")
+    # A screen reader moves by landmarks: the print view's letterhead, letter and verification footer are each one,
+    # and nothing is left outside them.
+    outside = team.evaluate(
+        """() => [...document.body.children]
+            .filter(el => !['HEADER', 'MAIN', 'FOOTER'].includes(el.tagName) && el.textContent.trim())
+            .map(el => `${el.tagName}: ${el.textContent.trim().slice(0, 40)}`)"""
+    )
+    assert not outside, f"the print view has content outside its landmarks: {outside}"
+    expect(team.locator("main")).to_contain_text("Lembar Disposisi Pengaduan")
+    expect(team.locator("header")).to_contain_text("Ctrl+P")
+    assert_accessible(team, "the disposition sheet's print view")
