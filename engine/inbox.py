@@ -213,18 +213,18 @@ BULK_ACTIONS = ("claim", "unclaim", "assign")
 
 def bulk_tasks(
     session: Session, rt: Runtime, user: User, action: str, task_ids: list[int], username: str | None = None
-) -> tuple[list[HumanTask], int]:
+) -> tuple[list[HumanTask], list[HumanTask]]:
     """Claim, release or assign several tasks at once: all of them, or none (each refusal named by its place).
 
     Each task is changed by its own verb (its checks, its event); the caller commits once, so a list with
-    one task claimed meanwhile by someone else changes nothing and says which one. Returns the tasks and how
-    many of them changed (releasing a task nobody holds, or claiming one's own, changes nothing).
+    one task claimed meanwhile by someone else changes nothing and says which one. Returns the tasks and those
+    of them that changed (releasing a task nobody holds, or claiming one's own, changes nothing).
     """
     if action not in BULK_ACTIONS:
         raise Invalid("invalid_data", fields={"action": [msg("one_of", choices=", ".join(BULK_ACTIONS))]})
     if action == "assign" and not username:
         raise Invalid("invalid_data", fields={"username": [msg("required")]})
-    done, refused, changed = [], {}, 0
+    done, refused, changed = [], {}, []
     for n, task_id in enumerate(dict.fromkeys(task_ids)):
         known = session.get(HumanTask, task_id) if in_range(task_id) else None  # the verb reads it from here
         before = known.assignee_id if known is not None else None
@@ -240,7 +240,8 @@ def bulk_tasks(
             continue
         done.append(task)
         after = task.assignee.id if task.assignee is not None else None  # the relationship: not flushed yet
-        changed += after != before or action == "assign"
+        if after != before or action == "assign":
+            changed.append(task)
     if refused:  # the caller rolls back the others: all or none
         raise Invalid("bulk_refused", fields=refused)
     return done, changed

@@ -56,7 +56,7 @@ def bulk(body):
     rt = runtime()
     tasks, changed = inbox.bulk_tasks(db.session, rt, current_user(), body["action"], body["ids"], body.get("username"))
     commit(*{t.case for t in tasks})
-    return {"items": [queries.task_item(rt, t) for t in tasks], "changed": changed}
+    return {"items": [queries.task_item(rt, t) for t in tasks], "changed": len(changed)}
 
 
 @blp.get("/units")

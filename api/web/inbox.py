@@ -190,10 +190,40 @@ def bulk():
         return redirect(back)
     commit(*{t.case for t in tasks})
     if changed:
-        flash(ngettext("%(num)d task changed.", "%(num)d tasks changed.", changed), "success")
+        flash(_bulk_done(action, changed), "success")
     else:
         flash(_("No task changed: each was already as chosen."), "info")
     return redirect(back)
+
+
+BULK_NAMED = 10  # tasks named in the confirmation of a change to several
+
+
+def _bulk_done(action: str, changed: list) -> str:
+    """What was done, to which tasks (each by its case's ticket and its title; the first ten, then how many more),
+    and for whom."""
+    rt, locale = runtime(), current_language()
+    n = len(changed)
+    tasks = ", ".join(f"{t.case.ticket} ({display.task_title(rt, t, locale)})" for t in changed[:BULK_NAMED])
+    if n > BULK_NAMED:
+        tasks += f", +{n - BULK_NAMED}"
+    if action == "claim":
+        return ngettext("You took %(num)d task: %(tasks)s.", "You took %(num)d tasks: %(tasks)s.", n, tasks=tasks)
+    if action == "unclaim":
+        return ngettext(
+            "You released %(num)d task to its group: %(tasks)s.",
+            "You released %(num)d tasks to their groups: %(tasks)s.",
+            n,
+            tasks=tasks,
+        )
+    assignee = changed[0].assignee
+    return ngettext(
+        "%(num)d task assigned to %(name)s: %(tasks)s.",
+        "%(num)d tasks assigned to %(name)s: %(tasks)s.",
+        n,
+        name=assignee.display_name or assignee.username,
+        tasks=tasks,
+    )
 
 
 @bp.post("/kotak-masuk/simpan")

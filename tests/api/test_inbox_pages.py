@@ -243,3 +243,25 @@ def test_bulk_assign_is_for_the_lanes_superior(client, desk, login, who):
     else:
         assert r.status_code == 200, r.json
         assert {t["assignee"] for t in listing(client, login)["items"]} == {"petugas2"}
+
+
+def test_a_change_to_several_tasks_says_what_was_done_to_which_for_whom(desk, login, browser):
+    """The inbox's confirmation said only "2 tugas diubah": it names the change, each task by ticket and title,
+    and the officer they went to."""
+    tickets = [filed(desk, login)["ticket"] for _ in range(2)]
+    ids = [str(desk.task(t, "periksa_kelengkapan")["id"]) for t in tickets]
+    listed = ", ".join(f"{t} (Periksa kelengkapan permohonan)" for t in tickets)
+    ppid = browser("ppid")
+    ppid.get("/kotak-masuk")
+    r = ppid.post("/tugas/massal", data={"action": "assign", "username": "petugas2", "task": ids})
+    assert f"2 tugas diserahkan kepada Petugas2: {listed}." in text(ppid.get(r.headers["Location"]))
+    desk2 = browser("petugas2")
+    desk2.get("/kotak-masuk")
+    r = desk2.post("/tugas/massal", data={"action": "unclaim", "task": ids[:1]})
+    assert f"Anda melepas 1 tugas ke kelompoknya: {tickets[0]} (Periksa kelengkapan permohonan)." in text(
+        desk2.get(r.headers["Location"])
+    )
+    r = desk2.post("/tugas/massal", data={"action": "claim", "task": ids})
+    assert f"Anda mengambil 1 tugas: {tickets[0]} (Periksa kelengkapan permohonan)." in text(
+        desk2.get(r.headers["Location"])
+    )

@@ -73,7 +73,7 @@ def test_the_inbox_shows_requester_and_subject_searches_and_claims_several_at_on
     page.get_by_label(f"Pilih {budi['ticket']}").check()
     page.get_by_label("Tindakan").select_option("claim")
     page.get_by_role("button", name="Terapkan").click()
-    expect(page.locator(".flash-success")).to_contain_text("2 tugas diubah.")
+    expect(page.locator(".flash-success")).to_contain_text(f"Anda mengambil 2 tugas: {budi['ticket']} (Periksa")
     expect(page.locator(".counter")).to_contain_text("Milik saya: 2")
     _check(page, "inbox-after-bulk", width)
 
