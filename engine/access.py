@@ -11,7 +11,7 @@ from engine import clock
 from engine.errors import Forbidden, NotFound
 from engine.ids import in_range
 from engine.kinds import ALL as ALL_KINDS
-from engine.kinds import COMPLAINT
+from engine.kinds import COMPLAINT, REQUEST
 from engine.letters.types import TYPES as LETTER_TYPES
 from engine.models import Case, HumanTask, User
 
@@ -58,6 +58,22 @@ def supervised_lanes(user: User) -> frozenset[str]:
         if not below:
             return frozenset(lanes)
         lanes |= below
+
+
+def kinds_visible_to(user: User) -> tuple[str, ...]:
+    """The processes whose cases ``cases_visible_to`` may show the user (a unit: the requests and complaints that
+    can be referred to it), in ``kinds.ALL``'s order: what the inbox's filters offer."""
+    groups = _groups(user)
+    if "auditor" in groups:
+        return ALL_KINDS
+    shown = set()
+    if groups & PPID_READERS:
+        shown |= {k for k in ALL_KINDS if k != COMPLAINT}
+    if groups & COMPLAINT_TEAM:
+        shown.add(COMPLAINT)
+    if "unit_pengolah" in groups:
+        shown |= {REQUEST, COMPLAINT}
+    return tuple(k for k in ALL_KINDS if k in shown)
 
 
 def cases_visible_to(user: User, query: Select | None = None) -> Select:

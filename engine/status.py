@@ -6,6 +6,8 @@ are a separate vocabulary, derived here, never stored.
 
 from dataclasses import dataclass
 
+from engine.kinds import COMPLAINT, DISPUTE, OBJECTION, REQUEST
+
 
 @dataclass(frozen=True)
 class Status:
@@ -230,6 +232,26 @@ CLOSED = frozenset(
     }
 )
 OVERDUE_LABEL = ("Melewati Batas Waktu", "Overdue")
+
+# The stages of each process, in STATUSES' order: each process's run of it starts at its first stage here.
+_FIRST_STAGE = {
+    "diterima": REQUEST,
+    "keberatan_diterima": OBJECTION,
+    "sengketa_teregistrasi": DISPUTE,
+    "pengaduan_baru": COMPLAINT,
+}
+
+
+def _stages_by_process() -> dict[str, tuple[str, ...]]:
+    found: dict[str, list[str]] = {}
+    process = REQUEST
+    for code in STATUSES:
+        process = _FIRST_STAGE.get(code, process)
+        found.setdefault(process, []).append(code)
+    return {kind: tuple(codes) for kind, codes in found.items()}
+
+
+STAGES = _stages_by_process()  # process -> its stages (the filters offer a process's own)
 
 
 def label(status: str, locale: str = "id") -> str:

@@ -8,7 +8,6 @@ back here; check boxes send several tasks to one verb at once (all or none).
 
 from __future__ import annotations
 
-from collections import Counter
 from types import SimpleNamespace
 
 from flask import abort, flash, redirect, render_template, request, url_for
@@ -25,7 +24,7 @@ from api.web.blueprint import bp
 from api.web.i18n import current_language, translated
 from api.web.session import officer
 from api.web.urls import safe_next
-from engine import access, inbox_list, kinds, saved_filters, status, users
+from engine import access, inbox_list, saved_filters, status, users
 from engine.errors import Conflict, Invalid, NotFound
 from engine.inbox import assign_task, bulk_tasks, claim_task, unclaim_task
 from engine.models import Group, HumanTask, User
@@ -78,7 +77,7 @@ def inbox():
         scope=filters.scope,
         scopes=scopes,
         chosen=chosen,
-        options=_filter_options(),
+        options=_filter_options(user, chosen.get("process", "")),
         filter_labels=FILTER_LABELS,  # the filters' names, as a refusal names them too (_filter_refusal)
         sorts=SORT_LABELS,
         next_url=url_for("web.inbox", **chosen, cursor=page.next_cursor) if page.next_cursor else None,
@@ -150,23 +149,18 @@ def lane_members(task: HumanTask) -> list[User]:
     return [u for u in candidates if access.can_work_task(u, task)]
 
 
-def _stage_process(code: str, locale: str) -> str:
-    """The process a stage belongs to, read from its code's first word (``keberatan_selesai``)."""
-    first = code.split("_", 1)[0]
-    kind = next((k for k in (kinds.OBJECTION, kinds.DISPUTE, kinds.COMPLAINT) if k.startswith(first)), kinds.REQUEST)
-    return display.process_label(kind, locale)
-
-
-def _filter_options() -> dict:
-    """The choices each filter offers: the processes Kawal runs, the stages, the office's units."""
+def _filter_options(user: User, process: str) -> dict:
+    """The choices each filter offers: the processes the officer's cases can be of, the stages of those (of the
+    process chosen, when one is), grouped by process in the order a case goes through them, the office's units."""
     locale = current_language()
-    stages = [(code, display.stage_label(code, locale)) for code in status.STATUSES]
-    named = Counter(label for _code, label in stages)
-    # A name several processes share ("Selesai") says whose stage each is.
-    stages = [(c, f"{label} ({_stage_process(c, locale)})" if named[label] > 1 else label) for c, label in stages]
+    shown = access.kinds_visible_to(user)
     return {
-        "process": [(p, display.process_label(p, locale)) for p in kinds.ALL],
-        "stage": sorted(stages, key=lambda o: o[1]),
+        "process": [(p, display.process_label(p, locale)) for p in shown],
+        "stage": [
+            (display.process_label(p, locale), [(code, display.stage_label(code, locale)) for code in status.STAGES[p]])
+            for p in shown
+            if process in ("", p)
+        ],
         "due": list(display.DUE_STATES.items()),
         "unit": [(str(u.id), u.name) for u in users.units(db.session)],
     }

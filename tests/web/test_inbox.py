@@ -147,14 +147,29 @@ def test_a_queue_of_more_than_a_thousand_says_so_and_a_small_one_is_counted_exac
     assert "50 of 1,000+ tasks shown" in text(english.get("/kotak-masuk"))
 
 
-def test_each_stage_in_the_filter_is_named_once_with_its_process_where_names_are_shared(browser):
-    """ "Selesai" was listed four times: one for each process's last stage."""
-    page = text(browser("petugas").get("/kotak-masuk"))
+def _stage_groups(page: str) -> dict[str, list[str]]:
     stage = re.search(r'<select[^>]*name="stage"[^>]*>(.*?)</select>', page, re.S)
     assert stage, "no stage filter"
-    names = re.findall(r"<option[^>]*>([^<]+)</option>", stage[1])
-    assert len(names) == len(set(names))
-    assert {"Selesai (Keberatan)", "Selesai (Permohonan Informasi Publik)"} <= set(names)
+    return {
+        label: re.findall(r"<option[^>]*>([^<]+)</option>", group)
+        for label, group in re.findall(r'<optgroup label="([^"]+)">(.*?)</optgroup>', stage[1], re.S)
+    }
+
+
+def test_the_stage_filter_offers_the_stages_of_the_officer_s_processes_each_under_its_process(browser):
+    """It listed every stage of the four processes in one alphabetical list ("Selesai" four times, the complaint's
+    stages to the PPID's desk): each process's stages now come under its name, in the order a case goes through
+    them, for the processes the officer's cases can be of, and only the chosen process's once one is chosen."""
+    desk = _stage_groups(text(browser("petugas").get("/kotak-masuk")))
+    assert list(desk) == ["Permohonan Informasi Publik", "Keberatan", "Sengketa Informasi Publik"]
+    assert desk["Keberatan"][:3] == ["Keberatan Diterima", "Keberatan Terdaftar", "Penyelesaian secara Musyawarah"]
+    assert "Mediasi" in desk["Sengketa Informasi Publik"]
+    assert all(len(names) == len(set(names)) for names in desk.values())
+    chosen = _stage_groups(text(browser("petugas").get("/kotak-masuk?process=keberatan")))
+    assert list(chosen) == ["Keberatan"]
+    team = _stage_groups(text(browser("tim").get("/kotak-masuk")))
+    assert list(team) == ["Pengaduan Masyarakat"]
+    assert team["Pengaduan Masyarakat"][0] == "Baru / Belum Diverifikasi"
 
 
 def test_a_filter_the_list_does_not_offer_is_named_as_the_page_names_it(browser):
