@@ -119,10 +119,18 @@ def visible_to(session: Session, user: User) -> list[Absence]:
     return [a for a in rows if user.id in (a.user_id, a.substitute_id) or can_mark(user, a.user)]
 
 
-def cancel_absence(session: Session, actor: User, absence_id: int) -> Absence:
+def cancellable(session: Session, actor: User, absence_id: int) -> Absence:
+    """The leave ``actor`` may cancel (whoever may record it), or NotFound."""
     absence = session.get(Absence, absence_id) if 0 < absence_id < 2**31 else None
     if absence is None or not can_mark(actor, absence.user):
         raise NotFound("absence_not_found")
+    return absence
+
+
+def cancel_absence(session: Session, actor: User, absence_id: int) -> Absence:
+    """Cancel the leave from now: new tasks and reminders go to the officer again; the tasks already handed over
+    stay with the stand-in."""
+    absence = cancellable(session, actor, absence_id)
     if absence.cancelled_at is None:
         absence.cancelled_at = clock.now()
     return absence

@@ -150,15 +150,28 @@ def mark_absence():
     return redirect(url_for("web.absences"))
 
 
+@bp.get("/cuti/<id:absence_id>/batal")
+@login_required
+def confirm_cancel_absence(absence_id: int):
+    """What cancelling the leave changes, and the button that does it: one click in the list cancelled it."""
+    try:
+        found = absence.cancellable(db.session, officer(), absence_id)
+    except NotFound:
+        abort(404)
+    if found.cancelled_at is not None:
+        return redirect(url_for("web.absences"))
+    return render_template("absence_cancel.html", a=found)
+
+
 @bp.post("/cuti/<id:absence_id>/batal")
 @login_required
 def cancel_absence(absence_id: int):
     try:
-        absence.cancel_absence(db.session, officer(), absence_id)
+        cancelled = absence.cancel_absence(db.session, officer(), absence_id)
     except NotFound:
         abort(404)
     db.session.commit()
-    flash(_("The leave was cancelled."), "success")
+    flash(_("The leave of %(name)s was cancelled.", name=cancelled.user.display_name), "success")
     return redirect(url_for("web.absences"))
 
 

@@ -151,3 +151,15 @@ def test_the_superior_records_a_leave_and_sees_the_workload(new_page, desk, widt
     assert desk.task(receipt["ticket"], "periksa_kelengkapan")["assignee"] == "petugas2"
     page.goto("/beban-kerja")
     expect(page.locator("table.workload")).to_contain_text("sedang cuti")
+    # Cancelling asks first, saying what changes and what does not; keeping it changes nothing.
+    page.goto("/cuti")
+    page.get_by_role("link", name="Batalkan cuti Petugas").click()
+    expect(page.locator("h1")).to_have_text("Batalkan cuti Petugas?")
+    expect(page.locator("main")).to_contain_text("tetap padanya")
+    _check(page, "leave-cancel", width)
+    page.get_by_role("link", name="Tetap cuti").click()
+    expect(page.locator("table.tasks tbody tr")).not_to_contain_text("dibatalkan")
+    page.get_by_role("link", name="Batalkan cuti Petugas").click()
+    page.get_by_role("button", name="Ya, batalkan cuti").click()
+    expect(page.locator(".flash-success")).to_have_text("Cuti Petugas dibatalkan.")
+    expect(page.locator("table.tasks tbody tr")).to_contain_text("dibatalkan")

@@ -71,3 +71,23 @@ def test_a_refused_leave_keeps_what_was_typed_and_says_which_field_is_wrong(brow
     assert 'value="2030-01-07"' in page
     assert '<option value="unit" selected>' in page
     assert 'name="username" value="petugas"' in page  # still the leave of the officer chosen
+
+
+def test_cancelling_a_leave_asks_first_and_only_its_recorder_may(browser, unchanged):
+    """One click in the list cancelled the leave at once, with nothing said of the tasks already handed over."""
+    b = browser("ppid")
+    b.get("/cuti?untuk=petugas")
+    r = b.post(
+        "/cuti",
+        data={"username": "petugas", "substitute": "petugas2", "first_day": "2030-01-07", "last_day": "2030-01-08"},
+    )
+    assert r.status_code == 302, text(r)
+    (link,) = re.findall(r'href="(/cuti/\d+/batal)"', text(b.get("/cuti")))
+    with unchanged():
+        page = text(b.get(link))
+    assert "Batalkan cuti Petugas?" in page
+    assert "Tugas yang sudah dialihkan kepada Petugas2 tetap padanya" in page
+    assert browser("tim").get(link).status_code == 404  # not theirs to cancel
+    r = b.post(link)
+    assert "Cuti Petugas dibatalkan." in text(b.get(r.headers["Location"]))
+    assert b.get(link).status_code == 302  # already cancelled: back to the list
