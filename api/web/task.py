@@ -78,6 +78,29 @@ def _next_for(user, case: Case) -> HumanTask | None:
     return next((t for t in open_tasks if access.can_work_task(user, t) and t.assignee_id in (None, user.id)), None)
 
 
+def _held_up(rt, task: HumanTask, locale: str) -> list[dict] | None:
+    """On an escalation, the case's other open tasks: which step is stuck, with whom or in which queue, since when
+    (the superior acts on it, and may assign it from its page); None on any other task."""
+    if not task.bpmn_id.startswith("eskalasi"):
+        return None
+    others = db.session.scalars(
+        select(HumanTask)
+        .where(HumanTask.case_id == task.case_id, HumanTask.state == "open", HumanTask.id != task.id)
+        .order_by(HumanTask.created_at, HumanTask.id)
+    )
+    return [
+        {
+            "id": t.id,
+            "title": display.task_title(rt, t, locale),
+            "holder": t.assignee.display_name if t.assignee is not None else None,
+            "group": display.group_label(t.lane),
+            "since": t.claimed_at if t.assignee is not None else t.created_at,
+            "due_at": t.due_at,
+        }
+        for t in others
+    ]
+
+
 def _page(task: HumanTask, values: MultiDict | None = None, errors: dict | None = None):
     user, rt, locale = officer(), runtime(), current_language()
     detail = queries.task_detail(db.session, rt, task, user, locale)  # only the fields the officer may see
@@ -93,6 +116,7 @@ def _page(task: HumanTask, values: MultiDict | None = None, errors: dict | None 
         process_label=display.process_label(task.process_id, locale),
         stage_label=display.stage_label(task.case.status, locale),
         instructions=instructions.for_task(db.session, rt, task)["en" if locale == "en" else "id"],
+        held_up=_held_up(rt, task, locale),
         due_state=display.due_state(detail["due_at"], detail["working_days_left"]),
         row=detail,
         deadlines=_deadlines(task.case, locale),
