@@ -10,7 +10,7 @@ import time_machine
 from playwright.sync_api import expect
 
 from tests.browser.conftest import NARROW
-from tests.browser.steps import DESKTOP, assert_accessible, keep_screenshot, log_in, look_up
+from tests.browser.steps import DESKTOP, assert_accessible, assert_fits_narrow_screen, keep_screenshot, log_in, look_up
 from tests.helpers import STEP
 
 RECEIVED = datetime(2026, 11, 2, 3, 0, tzinfo=UTC)  # Mon 2 Nov 2026, 10:00 WIB: a letter by post
@@ -50,6 +50,18 @@ def test_the_superior_sees_a_case_still_late_after_the_escalation_and_assigns_it
     with time_machine.travel(OPENED, tick=True):
         receipt = _late_request(desk, login)
         ticket = receipt["ticket"]
+        # On a phone, the escalation says where the case is held up, and leads to that task.
+        escalation = desk.task(ticket, "eskalasi_t10")
+        phone = new_page(**NARROW)
+        log_in(phone, "atasan")
+        phone.goto(f"/tugas/{escalation['id']}")
+        held_up = phone.locator("section", has=phone.get_by_role("heading", name="Di mana kasus ini tertahan"))
+        expect(held_up).to_contain_text("menunggu di antrean Petugas layanan sejak")
+        assert_fits_narrow_screen(phone, "the escalation's task page")
+        assert_accessible(phone, "the escalation's task page")
+        keep_screenshot(phone, "task-escalation-held-up")
+        held_up.get_by_role("link", name="Periksa kelengkapan permohonan").click()
+        expect(phone.get_by_role("heading", level=1)).to_contain_text("Periksa kelengkapan permohonan")
         # The superior has dealt with the escalation; the case stays late.
         desk.complete(ticket, "eskalasi_t10", STEP["eskalasi"], username="atasan")
         late_task = desk.task(ticket, "periksa_kelengkapan")  # the front desk's task is still open, still late
