@@ -288,3 +288,38 @@ def test_a_new_complaint_is_due_on_the_dashboard_by_its_review_not_counted_witho
         tz = rt.calendars["strict"].tz
         assert {row["due_at"].astimezone(tz).date().isoformat() for row in listed} == {"2027-01-14"}
         assert {row["working_days_left"] for row in listed} == {3}
+
+
+def _structure(node, found: set[str]) -> set[str]:
+    """The structure types (``/H1``, ``/Table``, ``/P`` ...) under a node of a PDF's structure tree."""
+    node = node.get_object()
+    if isinstance(node, list):
+        for kid in node:
+            _structure(kid, found)
+        return found
+    if hasattr(node, "get"):
+        if "/S" in node:
+            found.add(str(node["/S"]))
+        if "/K" in node:
+            _structure(node["/K"], found)
+    return found
+
+
+def test_the_published_pdfs_are_tagged_so_a_screen_reader_reads_headings_and_tables(app, browser):
+    """The yearly report and the public announcement are read by the public, some with a screen reader: their PDFs
+    carry a structure tree (headings, tables), say they are tagged, and give their language and title."""
+    from pypdf import PdfReader
+
+    with time_machine.travel(NOW, tick=True):
+        documents = {
+            "report": browser("ppid").client.get(f"/laporan/tahunan?periode={YEAR}&format=pdf"),
+            "announcement": browser().client.get(f"/publik/pengumuman?tahun={YEAR}&format=pdf"),
+        }
+    for name, response in documents.items():
+        assert response.status_code == 200, name
+        catalog = PdfReader(io.BytesIO(response.get_data())).trailer["/Root"]
+        assert bool(catalog["/MarkInfo"]["/Marked"]), name
+        assert catalog["/Lang"] == "id", name
+        assert bool(catalog["/ViewerPreferences"]["/DisplayDocTitle"]), name
+        kinds_found = _structure(catalog["/StructTreeRoot"], set())
+        assert {"/H1", "/Table", "/TH", "/TD"} <= kinds_found, (name, kinds_found)
