@@ -11,6 +11,12 @@ in the office's time zone (WIB, WITA or WIT). They become the API's half-open in
 [from 00:00, the day after "to" 00:00), as ``AuditQuery`` reads them: a case is exported whole when
 any of its events falls in that window.
 
+The console also makes and checks anchors (``engine.anchors``): the chains' heads written down where the
+database's administrators cannot reach them. An auditor has no shell on the server, and should not need the
+administrators, whom an anchor guards against, to make one: ``/audit/jangkar`` downloads one (its digest in
+the file's last line and in ``X-Kawal-Anchor-Digest``, to be written on paper), and ``/audit/jangkar/periksa``
+checks the database against one the auditor uploads, as ``kawal audit verify --anchor`` does.
+
 Downloads stream as attachments and carry ``X-Kawal-Events``, the number of events the export holds
 (a count query made just before streaming), so static/audit.js can show a percentage; the XLSX
 workbook also has its ``Content-Length``. Without JavaScript the link downloads as any other.
@@ -19,11 +25,12 @@ workbook also has its ``Content-Length``. Without JavaScript the link downloads 
 from __future__ import annotations
 
 import re
+import tempfile
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
-from flask import current_app, render_template, request
+from flask import current_app, render_template, request, send_file
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from flask_login import login_required
@@ -35,7 +42,7 @@ from api.web import display
 from api.web.blueprint import bp
 from api.web.i18n import current_language
 from api.web.session import officer
-from engine import access, kinds
+from engine import access, anchors, clock, kinds
 from engine.audit import Break, count_events, iter_export, verify_chains
 
 FORMATS = {
@@ -68,6 +75,22 @@ REASONS = [
     (
         re.compile(r"the case's closing \((?P<row>[^)]*)\) is not its history's \((?P<history>[^)]*)\)"),
         _l("the case's closing (%(row)s) is not its history's (%(history)s)"),
+    ),
+    (
+        re.compile(r"the case is gone: the anchor of (?P<when>\S+) holds it"),
+        _l("the case is gone: the anchor of %(when)s holds it"),
+    ),
+    (
+        re.compile(r"the case is gone: the anchor of (?P<when>\S+) counts it"),
+        _l("the case is gone: the anchor of %(when)s counts its ticket"),
+    ),
+    (
+        re.compile(r"the history was cut: the anchor of (?P<when>\S+) holds event (?P<seq>\d+)"),
+        _l("the history was cut: the anchor of %(when)s holds event %(seq)s"),
+    ),
+    (
+        re.compile(r"the history was rewritten: event (?P<seq>\d+) is not the anchor's of (?P<when>\S+)"),
+        _l("the history was rewritten: event %(seq)s is not the one in the anchor of %(when)s"),
     ),
     (re.compile(r"the case is open but its history closed it"), _l("the case is open but its history closed it")),
     (
@@ -174,16 +197,107 @@ def file_name(choice: Choice) -> str:
     return "-".join(parts) + "." + choice.values["format"]
 
 
+# engine.anchors names what is wrong with an anchor file in English; the page says it in the visitor's language.
+ANCHOR_PROBLEMS = [
+    (re.compile(r"line (\d+): lines after the digest"), _l("line %(line)s: there are lines after the digest")),
+    (re.compile(r"line (\d+): not JSON"), _l("line %(line)s: not JSON")),
+    (re.compile(r"line (\d+): not a \S+ file"), _l("line %(line)s: not an anchor file of Kawal")),
+    (
+        re.compile(r"line (\d+): neither a case's head nor a register's counter"),
+        _l("line %(line)s: neither a case's head nor a register's counter"),
+    ),
+    (
+        re.compile(r"the file ends before its digest: cut short"),
+        _l("the file ends before its digest: it was cut short"),
+    ),
+    (
+        re.compile(r"its digest does not match its lines: changed after it was written"),
+        _l("its digest does not match its lines: it was changed after it was written"),
+    ),
+]
+
+
 def reason_text(reason: str) -> str:
     for pattern, message in REASONS:
         found = pattern.fullmatch(reason)
         if found:
             values = found.groupdict() or dict(zip(("expected", "found"), found.groups(), strict=False))
+            if "when" in values:
+                values["when"] = _anchor_time(values["when"])
             return str(message) % values if values else str(message)
     return reason
 
 
-def _page(choice: Choice, result, status: int = 200):
+def _anchor_time(iso: str) -> str:
+    """An anchor's ``made_at`` as the pages write a moment: in the office's time, in the visitor's language."""
+    try:
+        return display.office_datetime(datetime.fromisoformat(iso))
+    except ValueError:
+        return iso
+
+
+def _problem_text(problem: str) -> str:
+    for pattern, message in ANCHOR_PROBLEMS:
+        found = pattern.fullmatch(problem)
+        if found:
+            return str(message) % {"line": found[1]} if found.groups() else str(message)
+    return problem
+
+
+@bp.get("/audit/jangkar")
+@login_required
+def audit_anchor():
+    """An anchor of this moment: every case's chain head and every register's counter, with their digest, as
+    ``kawal audit anchor`` writes it. Spooled to a temporary file (a province's million cases are ~100 MB)."""
+    access.require_auditor(officer())
+    settings = runtime().settings
+    out = tempfile.SpooledTemporaryFile(max_size=8 * 1024 * 1024)  # noqa: SIM115 (the response closes it once sent)
+    cases, digest = anchors.write(db.session, out, settings.agency_name, kinds.register_series(settings))
+    db.session.rollback()  # read only: nothing of it stays in the pool's transaction
+    out.seek(0)
+    made = clock.now().astimezone(ZoneInfo(current_app.config["KAWAL"].office_timezone))
+    response = send_file(
+        out,
+        mimetype="application/x-ndjson",
+        as_attachment=True,
+        download_name=f"kawal-jangkar-{made:%Y-%m-%d-%H%M}.jsonl",
+        max_age=0,
+    )
+    response.headers["X-Kawal-Anchor-Digest"] = digest
+    response.headers["X-Kawal-Cases"] = str(cases)
+    response.headers["Cache-Control"] = "no-store"
+    response.headers["X-Content-Type-Options"] = "nosniff"
+    return response
+
+
+@bp.post("/audit/jangkar/periksa")
+@login_required
+def audit_anchor_check():
+    """The database against an anchor the auditor uploads: each anchored event still in its chain, unchanged,
+    and each anchored ticket still a case. A file that is not an anchor, or was changed, is refused (422)."""
+    access.require_auditor(officer())
+    upload = request.files.get("anchor")
+    if upload is None or not upload.filename:
+        return _page(read_choice({}), None, anchor_error=_("Choose the anchor file to check against."), status=422)
+    try:
+        anchor = anchors.read(upload.stream)
+    except anchors.AnchorInvalid as exc:
+        message = _("This file cannot be trusted as an anchor: %(problem)s.", problem=_problem_text(str(exc)))
+        return _page(read_choice({}), None, anchor_error=message, status=422)
+    breaks = anchors.check(db.session, anchor)
+    db.session.rollback()
+    checked = {
+        "made_at": _anchor_time(anchor.made_at),
+        "digest": anchor.digest,
+        "agency": anchor.agency,
+        "cases": len(anchor.heads),
+        "file": upload.filename,
+        "breaks": [_break_row(b) for b in breaks],
+    }
+    return _page(read_choice({}), None, anchor_result=checked)
+
+
+def _page(choice: Choice, result, status: int = 200, anchor_result: dict | None = None, anchor_error: str = ""):
     locale = current_language()
     processes = [(p, display.process_label(p, locale)) for p in kinds.ALL]
     breaks = [_break_row(b) for b in result.breaks] if result is not None else []
@@ -198,6 +312,8 @@ def _page(choice: Choice, result, status: int = 200):
             formats={key: label for key, (label, _mimetype) in FORMATS.items()},
             result=result,
             breaks=breaks,
+            anchor_result=anchor_result,
+            anchor_error=anchor_error,
         ),
         status,
     )

@@ -7,7 +7,8 @@ import re
 
 from playwright.sync_api import expect
 
-from tests.browser.steps import log_in
+from tests.browser.conftest import NARROW
+from tests.browser.steps import assert_accessible, assert_fits_narrow_screen, keep_screenshot, log_in
 
 
 def _case_with_history(desk, login):
@@ -64,3 +65,23 @@ def test_an_officer_who_is_not_an_auditor_is_refused_the_console(page):
     response = page.goto("/audit")
     assert response.status == 403
     expect(page.locator(".error-code")).to_have_text("Galat 403")
+
+
+def test_an_auditor_downloads_an_anchor_and_checks_the_database_against_it_on_a_phone(new_page, desk, login):
+    """No shell needed: the anchor is made and checked from the console, at 360 px, axe-clean."""
+    ticket, _ = _case_with_history(desk, login)
+    page = new_page(**NARROW)
+    log_in(page, "auditor")
+    page.goto("/audit")
+    with page.expect_download() as info:
+        page.get_by_role("link", name="Unduh jangkar saat ini").click()
+    download = info.value
+    assert re.fullmatch(r"kawal-jangkar-\d{4}-\d\d-\d\d-\d{4}\.jsonl", download.suggested_filename)
+    anchor = download.path()
+    assert ticket in anchor.read_text(encoding="utf-8")
+    page.get_by_label("Berkas jangkar sebagai pembanding basis data").set_input_files(str(anchor))
+    page.get_by_role("button", name="Periksa terhadap jangkar").click()
+    expect(page.locator(".anchor-ok")).to_contain_text("setiap peristiwa pada jangkar masih ada dalam rantainya")
+    assert_fits_narrow_screen(page, "the auditor console with an anchor's check")
+    assert_accessible(page, "the auditor console with an anchor's check")
+    keep_screenshot(page, "audit-anchor-checked")

@@ -4,6 +4,7 @@ the process filter, the hash chain check and its breaks, both languages."""
 import csv
 import io
 import json
+import re
 from datetime import datetime, timedelta
 from zoneinfo import ZoneInfo
 
@@ -107,7 +108,7 @@ def test_the_console_speaks_english_by_choice(auditor):
 
 
 @pytest.mark.parametrize("username", ["ppid", "petugas", "atasan", "admin"])
-@pytest.mark.parametrize("path", ["/audit", "/audit/unduh?format=csv", "/audit?periksa=1"])
+@pytest.mark.parametrize("path", ["/audit", "/audit/unduh?format=csv", "/audit?periksa=1", "/audit/jangkar"])
 def test_other_officers_get_the_403_page(browser, username, path):
     r = browser(username).get(path)
     assert r.status_code == 403
@@ -263,3 +264,91 @@ def test_the_check_names_a_cut_off_history(two_cases, auditor, app):
     assert "verify-broken" in page
     assert f'<td data-label="Peristiwa">{last}</td>' in page
     assert f"riwayat berakhir pada peristiwa {last - 1}" in page
+
+
+# --- anchors ------------------------------------------------------------------------------------------
+
+
+def anchor_check(b, body: bytes, name: str = "kawal-jangkar.jsonl"):
+    """Upload an anchor from the console's form (opened first, as the auditor does: its CSRF token)."""
+    b.get("/audit")
+    return b.post("/audit/jangkar/periksa", {"anchor": (io.BytesIO(body), name)}, content_type="multipart/form-data")
+
+
+def cut_and_reseal(app, ticket) -> int:
+    """What one who can write to the database does to hide a case's last step: delete it and wind the case's head
+    back to the event before, so that every chain inside the database still verifies."""
+    with app.app_context():
+        case = db.session.scalar(select(Case).where(Case.ticket == ticket))
+        seq = case.event_seq
+        last = db.session.scalar(select(CaseEvent).where(CaseEvent.case_id == case.id, CaseEvent.seq == seq))
+        prev_hash = last.prev_hash
+        db.session.delete(last)
+        db.session.execute(update(Case).where(Case.id == case.id).values(event_seq=seq - 1, event_hash=prev_hash))
+        db.session.commit()
+    return seq
+
+
+def test_an_anchor_from_the_console_later_shows_a_history_cut_and_resealed_that_the_chains_miss(
+    two_cases, auditor, app
+):
+    """The auditor, who has no shell on the server, downloads an anchor, keeps it, and later checks the database
+    against it: a case's last event deleted and its head wound back passes the hash chain check, not the anchor's."""
+    request_ticket, complaint_ticket = two_cases
+    r = auditor.client.get("/audit/jangkar")
+    body = r.get_data()
+    r.close()  # as the WSGI server does once it has sent the file
+    assert r.status_code == 200
+    assert r.headers["Content-Disposition"].startswith("attachment; filename=kawal-jangkar-")
+    assert r.headers["Cache-Control"] == "no-store"
+    lines = body.decode().splitlines()
+    assert json.loads(lines[-1]) == {"digest": r.headers["X-Kawal-Anchor-Digest"]}
+    assert {json.loads(line).get("ticket") for line in lines} >= {request_ticket, complaint_ticket}
+    assert r.headers["X-Kawal-Cases"] == "2"
+
+    page = text(anchor_check(auditor, body))
+    assert '<div class="flash flash-success anchor-ok" role="status">' in page
+    assert "setiap peristiwa pada jangkar masih ada dalam rantainya" in page
+    assert "(kawal-jangkar.jsonl, 2 kasus, digest " + r.headers["X-Kawal-Anchor-Digest"][:16] in page
+
+    seq = cut_and_reseal(app, request_ticket)
+    assert "verify-ok" in text(auditor.get("/audit", query_string={"periksa": "1"}))  # the chains see nothing
+    page = text(anchor_check(auditor, body))
+    assert "<strong>RUSAK:</strong> 1 kasus pada jangkar tidak lagi seperti semula." in page
+    assert f'<td data-label="Kasus">{request_ticket}</td>' in page
+    assert f'<td data-label="Peristiwa">{seq}</td>' in page
+    assert re.search(rf"riwayat dipotong: jangkar \d+ \w+ \d{{4}}, \d\d:\d\d WIB memuat peristiwa {seq}", page)
+    assert complaint_ticket not in page.split("anchor-broken")[1].split("</table>")[0]
+    auditor.get("/bahasa/en")
+    page = text(anchor_check(auditor, body))
+    assert re.search(rf"the history was cut: the anchor of \d+ \w+ \d{{4}}, \d\d:\d\d WIB holds event {seq}", page)
+
+
+def test_an_anchor_file_that_was_edited_or_is_missing_is_refused_with_the_reason(two_cases, auditor):
+    download = auditor.client.get("/audit/jangkar")
+    body = download.get_data()
+    download.close()
+    ticket = two_cases[0]
+    forged = body.replace(ticket.encode(), ticket[:-1].encode() + b"9", 1)
+    r = anchor_check(auditor, forged)
+    assert r.status_code == 422
+    page = text(r)
+    assert "Berkas ini tidak dapat dipercaya sebagai jangkar: digest-nya tidak cocok dengan isinya" in page
+    assert 'aria-invalid="true"' in page
+    assert "anchor-ok" not in page
+    assert "anchor-broken" not in page
+    cut = anchor_check(auditor, b"\n".join(body.splitlines()[:-1]) + b"\n")
+    assert (cut.status_code, "berkas terpotong" in text(cut)) == (422, True)
+    picture = anchor_check(auditor, b"\x89PNG\r\n\x1a\n", "foto.png")
+    assert (picture.status_code, "baris 1: bukan JSON" in text(picture)) == (422, True)
+    auditor.get("/audit")
+    none = auditor.post("/audit/jangkar/periksa", {}, content_type="multipart/form-data")
+    assert (none.status_code, "Pilih berkas jangkar yang menjadi pembanding." in text(none)) == (422, True)
+
+
+@pytest.mark.parametrize("username", ["ppid", "admin"])
+def test_only_an_auditor_checks_against_an_anchor(browser, username):
+    officer = browser(username)
+    officer.get("/kotak-masuk")  # a page with a form: its CSRF token
+    r = officer.post("/audit/jangkar/periksa", {"anchor": (io.BytesIO(b"{}"), "a.jsonl")})
+    assert r.status_code == 403
