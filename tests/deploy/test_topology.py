@@ -211,3 +211,80 @@ def test_kept_alive_desks_are_spread_over_the_web_workers_not_piled_on_one(own_p
         for desk in clients:
             desk.close()
         topology.stop()
+
+
+def test_a_reload_replaces_every_web_worker_while_desks_work_and_no_case_is_hurt(own_postgres, tmp_path, request):
+    """`systemctl reload kawal-web` (SIGHUP to gunicorn's master) starts new workers and lets the old ones finish
+    their requests: desks working through it see no error answer; at most a kept-alive connection closed between
+    two requests, sent again as a browser does. Every case completes, no task twice."""
+    engine = make_engine(own_postgres)
+    request.addfinalizer(engine.dispose)
+    sessions = session_factory(engine)
+    create_officers(sessions)
+    topology = Topology(tmp_path, own_postgres, None, web_workers=2, web_threads=2).start(rq_workers=0)
+    desks_count, cases_each = 2, 2
+    steps, lock, halfway, reloaded = [0], threading.Lock(), threading.Event(), threading.Event()
+    tickets: list[str] = []
+    failures: list[str] = []
+    desks: list[DeskClient] = []
+
+    def progress():
+        with lock:
+            steps[0] += 1
+            if steps[0] >= desks_count * len(GRANT_PATH) // 2:  # in the middle of the desks' first cases
+                halfway.set()
+
+    def desk_work():
+        desk = DeskClient(topology.port).login()
+        desks.append(desk)
+        try:
+            for number in range(cases_each):
+                if number == cases_each - 1:  # the last case on the same kept-alive connection, after the reload
+                    assert reloaded.wait(120), "no reload"
+                ticket = desk.file()
+                tickets.append(ticket)
+                desk.walk(ticket, progress)
+        except BaseException as exc:  # asserted below, with every desk's story
+            failures.append(f"{type(exc).__name__}: {exc}")
+        finally:
+            desk.close()
+
+    try:
+        before = set(topology.web_worker_pids())
+        threads = [threading.Thread(target=desk_work) for _ in range(desks_count)]
+        for thread in threads:
+            thread.start()
+        assert halfway.wait(120), f"half the work was not done in 120 s: {failures}\n{topology.log_tail()}"
+        os.kill(topology.web.pid, signal.SIGHUP)  # what the unit's ExecReload sends
+
+        def replaced():
+            now = set(topology.web_worker_pids())
+            return len(now) == 2 and not now & before
+
+        wait_for(replaced, 60, 0.2, what=f"two new web workers after the reload:\n{topology.log_tail()}")
+        reloaded.set()
+        for thread in threads:
+            thread.join(120)
+        assert not any(t.is_alive() for t in threads), "a desk is still working after 120 s"
+        assert not failures, failures
+        log = topology.log_tail(chars=None)
+        assert "Handling signal: hup" in log
+        after = set(topology.web_worker_pids())
+        assert all(f"Worker {pid} accepting" in log for pid in after)  # the new workers took connections
+        monitor = DeskClient(topology.port)
+        status, body, _ = monitor.call("GET", "/api/v1/health")
+        monitor.close()
+        assert status == 200, body
+    finally:
+        topology.stop()
+
+    with sessions() as s:
+        cases = {c.ticket: c for c in s.scalars(select(Case))}
+        completed = s.execute(select(CaseEvent.data).where(CaseEvent.type == "task_completed")).scalars().all()
+    # An old worker ends its kept-alive connections as it stops (gunicorn answers "Connection: close" once it is
+    # told to stop): a request sent on one just closed is sent again, at most once per desk.
+    assert all(d.resent <= 1 for d in desks), [d.resent for d in desks]
+    assert len(tickets) == desks_count * cases_each
+    assert all(cases[t].status == "selesai" for t in tickets)
+    assert max(Counter(data["task_id"] for data in completed).values()) == 1
+    assert len(cases) <= len(tickets) + sum(d.uncertain_filings for d in desks)  # no case filed twice unasked
