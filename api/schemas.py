@@ -718,8 +718,16 @@ class RedisHealth(Schema):
     scheduled = fields.Integer(metadata={"description": "jobs waiting for their time"})
     started = fields.Integer(metadata={"description": "jobs a worker is running"})
     failed = fields.Integer(metadata={"description": "jobs in RQ's failed registry"})
-    workers = fields.Integer(metadata={"description": "live `kawal worker` processes"})
-    scheduler = fields.Boolean(metadata={"description": "a worker holds the scheduler lock"})
+    workers = fields.Integer(
+        metadata={"description": "registered `kawal worker` processes (one killed stays counted until RQ's cleanup)"}
+    )
+    scheduler = fields.Boolean(
+        metadata={"description": "a live worker holds the scheduler lock (its heartbeat at most 15 s old)"}
+    )
+    scheduler_heartbeat_age = fields.Float(
+        allow_none=True,
+        metadata={"description": "seconds since the lock holder's last heartbeat; null when no worker holds it"},
+    )
 
 
 class Health(Schema):

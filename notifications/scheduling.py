@@ -17,6 +17,8 @@ from redis import Redis
 from redis.exceptions import RedisError
 from rq import Queue, Retry, Worker
 from rq.job import Job, JobStatus
+from rq.scheduler import SCHEDULER_KEY_TEMPLATE, SCHEDULER_LOCKING_KEY_TEMPLATE
+from rq.utils import utcparse
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
@@ -27,6 +29,9 @@ from notifications.services import QUEUE
 log = logging.getLogger("kawal.scheduling")
 RETRY = Retry(max=4, interval=[10, 60, 300, 900])
 WAITING = frozenset({JobStatus.QUEUED, JobStatus.SCHEDULED, JobStatus.DEFERRED})
+# A scheduler whose last heartbeat is older than this is taken for dead (it beats each second; a loaded machine
+# with the worker at nice 10 has delayed it by a few seconds, never by this much in the tests' runs).
+SCHEDULER_STALE_SECONDS = 15
 
 
 class Scheduler:
@@ -61,17 +66,25 @@ class Scheduler:
     def health(self) -> dict:
         """What monitoring asks Redis: the queue's depth, what waits for its time, failures, live workers.
 
-        ``scheduler`` says whether a worker holds the scheduler lock: without one, jobs waiting for their
-        time are never moved to the queue (RQ hands the lock on within two minutes of its holder dying).
-        Raises ``RedisError`` when Redis does not answer.
+        ``scheduler`` says whether a live worker holds the scheduler lock: without one, jobs waiting for their
+        time are never moved to the queue (RQ hands the lock on within two minutes of its holder dying). The lock
+        alone outlives a killed holder by up to 61 s, so the holder's heartbeat (RQ's scheduler beats each second)
+        must also be recent: ``scheduler_heartbeat_age`` is its age in seconds by Redis's own clock (None without a
+        holder). Raises ``RedisError`` when Redis does not answer.
         """
         pipe = self.redis.pipeline()
         pipe.llen(self.queue.key)
         pipe.zcard(self.queue.scheduled_job_registry.key)
         pipe.zcard(self.queue.started_job_registry.key)
         pipe.zcard(self.queue.failed_job_registry.key)
-        pipe.exists(f"rq:scheduler-lock:{QUEUE}")
-        queued, scheduled, started, failed, lock = pipe.execute()
+        pipe.get(SCHEDULER_LOCKING_KEY_TEMPLATE % QUEUE)
+        pipe.time()
+        queued, scheduled, started, failed, holder, (seconds, micros) = pipe.execute()
+        age = None
+        if holder is not None:
+            beat = self.redis.hget(SCHEDULER_KEY_TEMPLATE % holder.decode(), "last_heartbeat")
+            if beat is not None:
+                age = max(0.0, seconds + micros / 1e6 - utcparse(beat.decode()).timestamp())
         workers = Worker.count(connection=self.redis, queue=self.queue)
         return {
             "queued": queued,
@@ -79,7 +92,8 @@ class Scheduler:
             "started": started,
             "failed": failed,
             "workers": workers,
-            "scheduler": bool(lock),
+            "scheduler": age is not None and age <= SCHEDULER_STALE_SECONDS,
+            "scheduler_heartbeat_age": None if age is None else round(age, 1),
         }
 
     def _schedule(self, items, only_missing: bool) -> int:

@@ -1,0 +1,39 @@
+"""Health's scheduler flag follows the scheduler's heartbeat, not RQ's lock, which outlives a killed holder."""
+
+import os
+import signal
+
+from redis import Redis
+
+from notifications import scheduling
+from notifications.scheduling import Scheduler
+from tests.reminders.conftest import wait_for
+from tests.reminders.test_worker_restart import _start
+
+
+def test_health_says_no_scheduler_soon_after_its_worker_is_killed_though_rq_s_lock_lasts_a_minute(
+    redis_server, env, tmp_path, monkeypatch
+):
+    """A worker killed outright leaves RQ's scheduler lock in Redis for up to 61 s: health said a scheduler ran
+    all that while, and monitoring stayed quiet while no job waiting for its time was moved to the queue."""
+    monkeypatch.setattr(scheduling, "SCHEDULER_STALE_SECONDS", 3)  # 15 in production: the test need not wait so
+    env = {**env, "KAWAL_REDIS_URL": redis_server.url}
+    scheduler = Scheduler(redis_server.url)
+    with open(tmp_path / "worker.log", "wb") as log:
+        proc = _start(env, f"health-{os.getpid()}", log)
+    try:
+        wait_for(lambda: scheduler.health()["scheduler"], 30, 0.2, what="the worker's scheduler beating")
+        os.killpg(proc.pid, signal.SIGKILL)  # a crash: the lock stays
+        proc.wait(10)
+        with Redis.from_url(redis_server.url) as redis:
+            assert redis.ttl("rq:scheduler-lock:kawal") > 30
+        wait_for(lambda: not scheduler.health()["scheduler"], 20, 0.2, what="the dead scheduler noticed")
+        health = scheduler.health()
+        assert health["scheduler_heartbeat_age"] >= 3
+        with Redis.from_url(redis_server.url) as redis:
+            assert redis.exists("rq:scheduler-lock:kawal")  # noticed before RQ's lock expired
+    finally:
+        if proc.poll() is None:
+            os.killpg(proc.pid, signal.SIGKILL)
+            proc.wait(10)
+        scheduler.redis.close()
