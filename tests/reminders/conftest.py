@@ -147,6 +147,10 @@ def env(db_url, mailbox, tmp_path):
         "KAWAL_SMTP_PORT": str(mailbox.port),
         "KAWAL_SMTP_FROM": "ppid@kanwil.example",
         "KAWAL_STALE_CLAIM_SECONDS": "3",
+        # The tests' workers run at the tests' own priority. Lowered (10, the default), they starved behind the
+        # parallel suite's pytest workers and Chromium: a thousand reminders took 124 s there against 19 s alone.
+        # test_worker_priority checks the default; tests/deploy runs the topology as shipped.
+        "KAWAL_WORKER_NICE": "0",
         "PYTHONPATH": str(ROOT),
     }
 
