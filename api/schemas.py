@@ -94,6 +94,20 @@ class TicketAccess(Schema):
     access_code = fields.String(required=True, load_only=True)
 
 
+class Confirmation(Schema):
+    via = fields.String(
+        required=True,
+        validate=validate.OneOf(("email", "pos", "langsung")),
+        metadata={"description": "how the requester's confirmation reached the desk (on the portal they confirm it)"},
+    )
+
+
+class Confirmed(Schema):
+    ticket = fields.String()
+    via = fields.String()
+    at = OfficeDateTime()
+
+
 class Withdraw(TicketAccess):
     reason = fields.String(validate=validate.Length(max=2000))
 
@@ -160,6 +174,12 @@ class PublicStatus(Schema):
     files = fields.List(
         fields.Nested(DeliveredFile),
         metadata={"description": "the information handed over as files, downloadable with the access code"},
+    )
+    confirmation_asked = fields.Boolean(
+        metadata={
+            "description": "a request an officer recorded from WhatsApp or social media, not yet confirmed by its "
+            "requester: POST /requests/confirm"
+        }
     )
 
 

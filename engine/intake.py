@@ -25,7 +25,10 @@ from engine.runtime import Runtime
 from engine.subjects import subject_of
 from engine.users import default_unit
 
-CHANNELS = ("langsung", "web", "email", "pos", "telepon")
+# "medsos": a request sent by WhatsApp or social media, recorded by an officer; the requester is asked to confirm it
+# through a formal channel (legal-process.md §3.1; engine.confirmations). Its clock runs from its receipt,
+# as a telephoned request's does: the law names no later start.
+CHANNELS = ("langsung", "web", "email", "pos", "telepon", "medsos")
 # How far back a front-desk officer may record a paper request's real receipt (a typo guard).
 OLDEST_RECORDED_RECEIPT = timedelta(days=366)
 PAPER_SCAN = "pindaian_permohonan"  # the field of a paper request's scanned pages (PDF, PNG or JPEG)

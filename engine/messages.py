@@ -136,6 +136,8 @@ TEMPLATES: dict[str, str] = {
     "message_system_only": "only Kawal itself sends this message",
     "message_for_group": "the %(group)s group records this message",
     "case_closed": "the case is already closed",
+    "not_awaiting_confirmation": "only a request recorded from WhatsApp or social media is confirmed by its requester",
+    "already_confirmed": "the requester has already confirmed this request",
     "unit_unknown": "unknown unit",
     "unit_code_unknown": "unit %(code)s is unknown",
     "unit_unstaffed": "nobody in that unit can answer it",

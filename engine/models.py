@@ -207,7 +207,7 @@ class Case(Base):
     workflow_state: Mapped[WorkflowState | None] = relationship(lazy="select")
     __mapper_args__ = {"version_id_col": version}  # optimistic lock: two runs of one case never interleave
     __table_args__ = (
-        CheckConstraint("channel IN ('langsung','web','email','pos','telepon','lapor')", name="channel_known"),
+        CheckConstraint("channel IN ('langsung','web','email','pos','telepon','lapor','medsos')", name="channel_known"),
         CheckConstraint("reporter_mode IN ('anonim','rahasia','whistleblower')", name="reporter_mode_known"),
         Index("ix_case_kind_status", "kind", "status"),
         Index("ix_case_requester_party_id", "requester_party_id"),  # the inbox's search by name or NIK

@@ -10,7 +10,19 @@ from datetime import date, datetime
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session, contains_eager, object_session
 
-from engine import access, chain, clock, delivery, explanation, holiday_years, kinds, lateness, status, visibility
+from engine import (
+    access,
+    chain,
+    clock,
+    confirmations,
+    delivery,
+    explanation,
+    holiday_years,
+    kinds,
+    lateness,
+    status,
+    visibility,
+)
 from engine.errors import Forbidden, Invalid
 from engine.messages import msg
 from engine.models import Case, CaseEvent, Deadline, HumanTask, Party, User
@@ -255,6 +267,8 @@ def public_status(
             if m.id != case.id
         ],
         "files": delivery.public_files(session, rt, case) if rt is not None else [],
+        # A request an officer recorded from WhatsApp or social media: the requester is asked to confirm it.
+        "confirmation_asked": confirmations.awaited(session, case),
     }
 
 

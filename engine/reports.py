@@ -33,7 +33,7 @@ from engine.models import Case, CaseFacts
 
 EXEMPTION_LETTERS = tuple("abcdefghij")  # UU 14/2008 Pasal 17
 GROUND_LETTERS = tuple("abcdefg")  # UU 14/2008 Pasal 35(1)
-REQUEST_CHANNELS = ("langsung", "web", "email", "pos", "telepon")
+REQUEST_CHANNELS = ("langsung", "web", "email", "pos", "telepon", "medsos")
 REQUESTER_TYPES = ("perorangan", "badan_hukum", "kelompok")
 EXTENSION_REASONS = ("belum_dikuasai", "belum_didokumentasikan", "belum_dapat_diputuskan_dikecualikan")
 AMAR = ("dikabulkan_seluruhnya", "dikabulkan_sebagian", "ditolak")

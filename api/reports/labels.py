@@ -98,6 +98,7 @@ CHANNELS = {
     "pos": _l("Post"),
     "telepon": _l("Telephone"),
     "lapor": _l("SP4N-LAPOR!"),
+    "medsos": _l("WhatsApp or social media"),
 }
 EXEMPTIONS = {
     "a": _l("a. obstructs law enforcement"),

@@ -10,8 +10,17 @@ from api.boundary import commit, runtime
 from api.errors import field_messages
 from api.extensions import db
 from api.language import requested
-from api.schemas import PaperRequestForm, PublicStatus, Receipt, RequestSubmit, TicketAccess, Withdraw
-from engine import casework, delivery, intake, queries
+from api.schemas import (
+    Confirmation,
+    Confirmed,
+    PaperRequestForm,
+    PublicStatus,
+    Receipt,
+    RequestSubmit,
+    TicketAccess,
+    Withdraw,
+)
+from engine import access, casework, confirmations, delivery, intake, queries
 from engine.errors import Invalid
 from engine.files import Upload
 from engine.messages import msg
@@ -125,3 +134,30 @@ def withdraw(body):
     result = casework.withdraw_request(db.session, runtime(), case, body.get("reason"))
     commit(*result.touched)
     return queries.public_status(db.session, case, requested(), runtime())
+
+
+@blp.post("/requests/confirm")
+@blp.arguments(TicketAccess)
+@blp.response(200, PublicStatus)
+def confirm(body):
+    """The requester confirms a request an officer recorded from WhatsApp or social media (``confirmation_asked``):
+    the ticket and access code are the formal channel. 409 for any other request, or when it is confirmed already."""
+    case = public.case_by_code(body["ticket"], body["access_code"])
+    confirmations.confirm(db.session, case, "pemohon", "web")
+    db.session.commit()
+    return queries.public_status(db.session, case, requested(), runtime())
+
+
+@blp.post("/cases/<string:ticket>/confirmation")
+@login_required
+@blp.arguments(Confirmation)
+@blp.response(201, Confirmed)
+def record_confirmation(body, ticket):
+    """The PPID desk records the requester's confirmation of a request recorded from WhatsApp or social media, which
+    reached it by e-mail, letter or in person. 409 for any other request, or when it is confirmed already."""
+    user = current_user()
+    case = access.require_staff_case(db.session, user, ticket)
+    access.require_front_desk(user)
+    row = confirmations.confirm(db.session, case, user.username, body["via"])
+    db.session.commit()
+    return {"ticket": case.ticket, "via": row["data"]["via"], "at": row["at"]}

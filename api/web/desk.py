@@ -34,6 +34,10 @@ DESK_CHANNELS = {
     "pos": ("Surat (pos atau kurir)", "Letter (post or courier)"),
     "email": ("E-mail", "E-mail"),
     "telepon": ("Telepon (dicatat petugas)", "Telephone (recorded by the officer)"),
+    "medsos": (
+        "WhatsApp atau media sosial (dicatat petugas; pemohon diminta mengonfirmasi)",
+        "WhatsApp or social media (recorded by the officer; the requester is asked to confirm)",
+    ),
 }
 
 

@@ -47,6 +47,7 @@ CHANNEL_LABELS = {
     "pos": _l("Post"),
     "telepon": _l("Telephone"),
     "lapor": _l("SP4N-LAPOR!"),
+    "medsos": _l("WhatsApp or social media"),
 }
 # The two readings of the working-day calendar (engine.calendar).
 CALENDAR_LABELS = {"strict": _l("earliest reading"), "lenient": _l("latest reading")}

@@ -8,6 +8,9 @@
 - The post's or courier's receipt of a letter to the requester (``/kasus/<ticket>/diterima-pemohon``): the day
   their objection or dispute window starts (``notice_delivery.record_delivery``, behind
   ``POST /api/v1/cases/{ticket}/notice-delivery``).
+- A requester's confirmation of a request recorded from WhatsApp or social media
+  (``/kasus/<ticket>/konfirmasi-pemohon``), when it reached the desk by e-mail, letter or in person
+  (``confirmations.confirm``); the requester may also confirm on the portal (api.web.portal.following).
 - A Commission summons (``/sengketa/baru``): the dispute is registered from it (``intake.record_dispute``, behind
   ``POST /api/v1/disputes``); the case page of an objection or a request offers it to the PPID desk.
 
@@ -31,7 +34,7 @@ from api.web.blueprint import bp
 from api.web.i18n import current_language, translated
 from api.web.inbox import refusal_message
 from api.web.session import officer
-from engine import access, casework, intake, kinds, lateness, notice_delivery
+from engine import access, casework, confirmations, intake, kinds, lateness, notice_delivery
 from engine.errors import Conflict, Forbidden, Invalid, NotFound
 from engine.messages import msg
 from engine.models import Case, User
@@ -76,6 +79,46 @@ def awaited_receipt(user: User, case: Case) -> dict | None:
         "via": notice.get("via"),
         "recorded_on": date.fromisoformat(recorded) if recorded else None,
     }
+
+
+def confirmation(user: User, case: Case) -> dict | None:
+    """For a request recorded from WhatsApp or social media: whether, when and how its requester confirmed it, and
+    whether this officer may record a confirmation that reached the desk (the PPID desk, while the case is open)."""
+    if case.kind != kinds.REQUEST or case.channel != "medsos":
+        return None
+    event = confirmations.event(db.session, case)
+    return {
+        "at": event.at if event else None,
+        "via": display.channel_label(event.data.get("via")) if event else None,
+        "open": case.closed_at is None,
+        "can_record": event is None and case.closed_at is None and access.is_request_staff(user),
+        "choices": [(via, display.channel_label(via)) for via in confirmations.CHANNELS if via != "web"],
+    }
+
+
+@bp.post("/kasus/<ticket>/konfirmasi-pemohon")
+@login_required
+def record_confirmation(ticket: str):
+    """The requester's confirmation received by e-mail, letter or in person, recorded by the PPID desk."""
+    user = officer()
+    case = access.require_staff_case(db.session, user, ticket)
+    back = url_for("web.case", ticket=case.ticket) + "#confirmation-title"
+    via = request.form.get("via", "")
+    try:
+        access.require_front_desk(user)
+        if via == "web":  # the portal's confirmation is the requester's own, with the code
+            raise Invalid("invalid_data", fields={"via": [msg("one_of", choices="email, pos, langsung")]})
+        confirmations.confirm(db.session, case, user.username, via)
+        db.session.commit()
+    except (Invalid, Conflict, Forbidden) as error:
+        db.session.rollback()
+        details = [translated(m) for messages in getattr(error, "fields", {}).values() for m in messages]
+        said = f"{_('The requester confirmed through')}: {' '.join(details)}" if details else translated(error.message)
+        flash(said, "error")
+        return redirect(back, 303)
+    said = _("Recorded: the requester confirmed the request through %(via)s.", via=display.channel_label(via))
+    flash(said, "success")
+    return redirect(back, 303)
 
 
 @bp.post("/kasus/<ticket>/diterima-pemohon")

@@ -37,7 +37,7 @@ from api.web.portal.access import (
 )
 from api.web.portal.letters import letters
 from api.web.portal.paths import legal_path
-from engine import casework, complaints, delivery, kinds, queries, survey
+from engine import casework, complaints, confirmations, delivery, kinds, queries, survey
 from engine.errors import Conflict, Gone, Invalid, NotFound, TooMany
 from engine.files import MAX_FILES, FileStore, Upload
 from engine.ids import parse_id
@@ -118,6 +118,25 @@ def portal_withdraw():
     return redirect(url_for("web.portal_status", kasus=case.ticket), 303)
 
 
+@bp.post("/publik/status/konfirmasi")
+def portal_confirm():
+    """The requester confirms a request an officer recorded from WhatsApp or social media: the portal, opened with
+    the ticket and its access code on this device, is the formal channel (legal-process.md §3.1)."""
+    case = verified_case(request.form.get("kasus"))
+    if case is None or case.kind != kinds.REQUEST:
+        flash(_("For your security, enter your ticket and access code again."), "info")
+        return redirect(url_for("web.portal_status"), 303)
+    try:
+        confirmations.confirm(db.session, case, "pemohon", "web")
+    except Conflict as error:
+        db.session.rollback()
+        flash(translated(error.message), "error")
+        return redirect(url_for("web.portal_status", kasus=case.ticket), 303)
+    db.session.commit()
+    flash(_("Thank you: your request is confirmed. The office goes on processing it."), "success")
+    return redirect(url_for("web.portal_status", kasus=case.ticket), 303)
+
+
 @bp.post("/publik/status/tutup")
 def portal_forget():
     forget()  # a copy of the cookie opens nothing from now on
@@ -165,6 +184,7 @@ def _status_page(
             is_complaint=is_complaint,
             can_reply=is_complaint and case.status != "diarsipkan",
             can_withdraw=case.kind == kinds.REQUEST and case.closed_at is None,
+            to_confirm=confirmations.awaited(db.session, case),
             withdraw=withdraw or {},
             reply=reply,
             max_files=MAX_FILES,
