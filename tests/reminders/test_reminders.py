@@ -67,6 +67,12 @@ def all_sent(svc, case_id=None) -> bool:
         return s.scalar(select(func.count()).select_from(Notification).where(*where)) == 0
 
 
+def usernames(svc, notifications) -> list[str]:
+    """Who the outbox rows are addressed to, by username."""
+    with svc.sessions() as s:
+        return [s.get(User, n.recipient_user_id).username for n in notifications]
+
+
 def assert_each_delivered_once(mailbox, ids):
     counts = Counter(mailbox.ids())
     assert ids, "no message was expected: the test is wrong"
@@ -82,12 +88,15 @@ def test_request_received_nine_working_days_ago_gets_its_t_minus_1_reminder_once
     t_minus_1 = rows(svc, Reminder, Reminder.case_id == case_id, Reminder.kind == "T-1")[0]
     wait_for(lambda: rows(svc, Reminder, Reminder.id == t_minus_1.id)[0].status == "sent", 60, what="T-1 sent")
     wait_for(lambda: all_sent(svc, case_id), 60, what="messages delivered")
-    ids = [
-        message_id(n.idempotency_key)
+    told = [
+        n
         for n in rows(svc, Notification, Notification.case_id == case_id)
         if f"reminder{t_minus_1.id}:" in n.idempotency_key
     ]
-    assert len(ids) == 2  # the two officers of the front-desk group
+    ids = [message_id(n.idempotency_key) for n in told]
+    # The two officers of the front-desk group, and at T-1 already the superior of the lane that holds the case's task,
+    # here the PPID over the front desk (legal-process.md §6: escalate at T-1).
+    assert sorted(usernames(svc, told)) == ["petugas", "petugas2", "ppid"]
     jobs.schedule_case(case_id)  # a duplicate schedule: nothing is sent twice
     run_kawal({**env, "KAWAL_REDIS_URL": redis_server.url}, "reconcile")
     import time as _time
@@ -284,12 +293,13 @@ def test_embedded_clock_without_redis_delivers_the_same_reminder(services_for, m
         ticking.stop()
     t_minus_1 = rows(svc, Reminder, Reminder.case_id == case_id, Reminder.kind == "T-1")[0]
     assert t_minus_1.status == "sent"
-    ids = [
-        message_id(n.idempotency_key)
+    told = [
+        n
         for n in rows(svc, Notification, Notification.case_id == case_id)
         if f"reminder{t_minus_1.id}:" in n.idempotency_key
     ]
-    assert len(ids) == 2
+    ids = [message_id(n.idempotency_key) for n in told]
+    assert sorted(usernames(svc, told)) == ["petugas", "petugas2", "ppid"]
     assert_each_delivered_once(mailbox, ids)
 
 
