@@ -15,7 +15,7 @@ VENDOR := api/web/static/vendor/bpmn-viewer.production.min.js
 .PHONY: run test lint bench bench-scale clean system-run system-test
 
 # The Debian packages Kawal needs (Pango for PDF documents, the letters' fonts; for the tests also redis-server,
-# tesseract, Chromium and PostgreSQL): installed in one apt transaction when missing and run as root, beside the
+# tesseract, Chromium, PostgreSQL and nginx): installed in one apt transaction when missing and run as root, beside the
 # venv. Otherwise `make run` warns (only PDF downloads and the letters' typeface suffer) and `make test` stops.
 system-run:
 	@scripts/system-packages.sh run

@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # The Debian packages Kawal needs from the system, installed in one apt transaction when missing.
 #   scripts/system-packages.sh run    Pango (PDF documents) and the letters' fonts: a warning each if missing
-#   scripts/system-packages.sh test   the same, and redis-server, tesseract with its Indonesian pack, Chromium
-#                                     and the PostgreSQL 15 server the tests start: an error if missing
+#   scripts/system-packages.sh test   the same, and redis-server, tesseract with its Indonesian pack, Chromium,
+#                                     the PostgreSQL 15 server and nginx the tests start: an error if missing
 #
 # As root, whatever is missing is installed with one `apt-get update` and one `apt-get install` (on a fresh
 # CI machine that is up to six packages sets, each of which used to pay its own index update and dpkg
@@ -31,6 +31,8 @@ check() {
   # scripts/postgres.sh starts a server of the run's own from these binaries.
   compgen -G "/usr/lib/postgresql/*/bin/pg_ctl" >/dev/null || command -v pg_ctl >/dev/null ||
     need "postgresql-15" "The tests start a PostgreSQL server"
+  # tests/deploy/test_nginx.py runs the shipped site (deploy/nginx) in front of gunicorn.
+  [ -x /usr/sbin/nginx ] || command -v nginx >/dev/null || need "nginx" "The proxy test runs nginx"
 }
 
 check
