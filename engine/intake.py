@@ -29,6 +29,10 @@ from engine.users import default_unit
 # through a formal channel (legal-process.md §3.1; engine.confirmations). Its clock runs from its receipt,
 # as a telephoned request's does: the law names no later start.
 CHANNELS = ("langsung", "web", "email", "pos", "telepon", "medsos")
+# An objection is filed in writing (legal-process.md §4.2; Perki 1/2021 Pasal 39(3)): on the form in person, by
+# letter, by e-mail or online. A telephone call or a WhatsApp message is not one: the desk helps the requester
+# write it instead.
+OBJECTION_CHANNELS = ("langsung", "web", "email", "pos")
 # How far back a front-desk officer may record a paper request's real receipt (a typo guard).
 OLDEST_RECORDED_RECEIPT = timedelta(days=366)
 PAPER_SCAN = "pindaian_permohonan"  # the field of a paper request's scanned pages (PDF, PNG or JPEG)
@@ -152,7 +156,8 @@ def check_filing(
     rt.forms.validate(form, payload)
     fields = {}
     if channel is not None and channel not in channels:
-        fields["channel"] = [msg("one_of", choices=", ".join(channels))]
+        written = channels == OBJECTION_CHANNELS and channel in CHANNELS  # a channel of requests, not of objections
+        fields["channel"] = [msg("objection_in_writing") if written else msg("one_of", choices=", ".join(channels))]
     if received_at is not None and (
         received_at.tzinfo is None or received_at > now or received_at < now - OLDEST_RECORDED_RECEIPT
     ):
@@ -182,7 +187,9 @@ def file_objection(
     requester follows it with the request's access code. Its timeliness is computed on both
     calendars and recorded; a late objection is registered and flagged, never refused (§4.2).
     """
-    channel, received_at = check_filing(rt, "keberatan.json", payload, user, channel, received_at)
+    channel, received_at = check_filing(
+        rt, "keberatan.json", payload, user, channel, received_at, channels=OBJECTION_CHANNELS
+    )
     if request.kind != kinds.REQUEST:
         raise Invalid("objection_needs_request", fields={"ticket": [msg("not_a_request")]})
     discovered = payload.get("tanggal_alasan_ditemukan")

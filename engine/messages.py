@@ -136,6 +136,10 @@ TEMPLATES: dict[str, str] = {
     "message_system_only": "only Kawal itself sends this message",
     "message_for_group": "the %(group)s group records this message",
     "case_closed": "the case is already closed",
+    "objection_in_writing": (
+        "an objection is filed in writing: on the form in person, by letter, by e-mail or on the portal, not by"
+        " telephone or WhatsApp; help the requester write it"
+    ),
     "not_awaiting_confirmation": "only a request recorded from WhatsApp or social media is confirmed by its requester",
     "already_confirmed": "the requester has already confirmed this request",
     "unit_unknown": "unknown unit",

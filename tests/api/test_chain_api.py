@@ -494,3 +494,22 @@ def test_a_stage_the_commission_moved_the_dispute_to_is_dated_by_its_hearing_not
     assert stages["sengketa_teregistrasi"]["on"] is None  # the summons is dated by its own receipt
     assert "6 Jan 2027: Ajudikasi" in page
     assert "8 Jan 2027" not in page.split('class="milestones"')[-1]
+
+
+@pytest.mark.parametrize("channel", ["telepon", "medsos"])
+def test_an_objection_is_filed_in_writing_not_by_telephone_or_whatsapp(desk, client, login, unchanged, channel):
+    """Perki 1/2021 Pasal 39(3) (legal-process.md §4.2): the desk recorded an objection "by telephone" as it records
+    an oral request; it is refused naming the written ways, and nothing is filed. By letter it is taken."""
+    receipt = decided(desk)
+    objection = {"ticket": receipt["ticket"], **OBJECTION}
+    with unchanged():
+        r = client.post(f"{API}/objections", json={**objection, "channel": channel}, headers=login("petugas"))
+    assert r.status_code == 422, r.json
+    assert r.json["errors"] == {
+        "channel": [
+            "keberatan diajukan secara tertulis: dengan formulir secara langsung, melalui surat, e-mail, atau portal, "
+            "bukan melalui telepon atau WhatsApp; bantu pemohon menuliskannya"
+        ]
+    }
+    r = client.post(f"{API}/objections", json={**objection, "channel": "pos"}, headers=login("petugas"))
+    assert r.status_code == 201, r.json
