@@ -29,7 +29,7 @@ from engine.models import Case, CaseFacts
 from engine.reports import percentile  # the same nearest-rank rule as the PPID report
 
 SUPPRESS_BELOW = 5
-CHANNELS = ("web", "langsung", "email", "pos", "telepon", "lapor")
+CHANNELS = ("web", "langsung", "email", "pos", "telepon", "lapor", "medsos")
 MODES = ("anonim", "rahasia", "whistleblower")
 PROBLEM_CODES = tuple(f"{n:02d}" for n in range(1, 11))
 TIERS = (2, 5, 14, 60)  # working days: light, normative, not oversight-relevant, oversight-relevant

@@ -30,7 +30,7 @@ from engine.runtime import Runtime
 from engine.users import default_unit
 
 MODES = ("anonim", "rahasia", "whistleblower")
-CHANNELS = ("web", "langsung", "pos", "email", "telepon", "lapor")
+CHANNELS = ("web", "langsung", "pos", "email", "telepon", "lapor", "medsos")  # medsos: WhatsApp or social media
 DETAILS = ("pokok_masalah", "uraian", "lokasi", "waktu_kejadian", "kategori_usulan", "nomor_lapor")
 REPORTER = "pelapor"  # how the reporter appears as an actor: never by name
 MAX_BODY = 4000

@@ -260,3 +260,13 @@ def test_the_outcome_notice_is_a_letter_of_record_with_its_hash_in_the_history(o
         ).all()
     assert verification.checked == "generated"
     assert notice.number in [e["number"] for e in issued]
+
+
+def test_a_complaint_sent_by_whatsapp_is_recorded_under_its_channel_and_its_receipt_says_so(office):
+    """Complaints come by WhatsApp too (peers.md: KPK, Kominfo): the team records one under its own channel, and the
+    numbered receipt says how it came, as for every other channel."""
+    ticket, _code = office.complaint("anonim", channel="medsos")
+    office.complete(ticket, "catat_pengaduan", CATAT)
+    render_pending(office)
+    receipt = by_kind(letters(office, ticket))["tanda_terima_pengaduan"]
+    assert "WhatsApp atau media sosial" in text_of(office, receipt)
