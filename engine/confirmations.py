@@ -8,7 +8,7 @@ names no later start. The case page asks the desk to obtain it; the status page 
 
 from __future__ import annotations
 
-from sqlalchemy import select
+from sqlalchemy import exists, select
 from sqlalchemy.orm import Session
 
 from engine import kinds
@@ -38,6 +38,25 @@ def awaited(session: Session, case: Case) -> bool:
         and case.channel == CHANNEL
         and case.closed_at is None
         and event(session, case) is None
+    )
+
+
+def awaited_among(session: Session, tickets: list[str]) -> set[str]:
+    """Which of ``tickets`` (an inbox page's) are open requests from WhatsApp or social media still unconfirmed: one
+    query, by the cases' keys."""
+    if not tickets:
+        return set()
+    confirmed = exists().where(CaseEvent.case_id == Case.id, CaseEvent.type == "request_confirmed")
+    return set(
+        session.scalars(
+            select(Case.ticket).where(
+                Case.ticket.in_(set(tickets)),
+                Case.kind == kinds.REQUEST,
+                Case.channel == CHANNEL,
+                Case.closed_at.is_(None),
+                ~confirmed,
+            )
+        )
     )
 
 

@@ -24,7 +24,7 @@ from api.web.blueprint import bp
 from api.web.i18n import current_language, translated
 from api.web.session import officer
 from api.web.urls import safe_next
-from engine import access, inbox_list, saved_filters, status, users
+from engine import access, confirmations, inbox_list, saved_filters, status, users
 from engine.errors import Conflict, Invalid, NotFound
 from engine.inbox import assign_task, bulk_tasks, claim_task, unclaim_task
 from engine.models import Group, HumanTask, User
@@ -61,6 +61,9 @@ def inbox():
         return redirect(url_for("web.inbox", scope=raw["scope"] or "group"))
     members = _members(page.lanes) if access.is_superior(user) else []
     rows = [_row(rt, item, user, members) for item in page.items]
+    unconfirmed = confirmations.awaited_among(db.session, [row["ticket"] for row in rows])
+    for row in rows:  # a request from WhatsApp or social media its requester has not confirmed yet
+        row["to_confirm"] = row["ticket"] in unconfirmed
     scopes = {key: label for key, label in SCOPES.items() if key != "all" or access.is_superior(user)}
     chosen = {key: str(value) for key, value in filters.params().items()}
     closed = None

@@ -139,3 +139,14 @@ def test_the_desk_form_records_a_request_from_whatsapp_under_its_own_channel(bro
     ticket = response.headers["Location"].rsplit("/", 1)[-1]
     assert client.get(f"/api/v1/cases/{ticket}", headers=login("ppid")).json["channel"] == "medsos"
     assert "Mintalah pemohon mengonfirmasinya melalui saluran resmi" in text(officer.get(f"/kasus/{ticket}"))
+
+
+def test_the_inbox_marks_a_request_from_whatsapp_until_its_requester_confirms_it(desk, login, browser):
+    receipt = _recorded_from_whatsapp(desk, login)
+    desk.submit()  # from the portal: never marked
+    officer = browser("petugas")
+    page = text(officer.get("/kotak-masuk"))
+    assert page.count('<small class="to-confirm">menunggu konfirmasi pemohon</small>') == 1
+    requester, _page = _open_on_portal(browser, receipt)
+    requester.post("/publik/status/konfirmasi", {"kasus": receipt["ticket"]})
+    assert "to-confirm" not in text(officer.get("/kotak-masuk"))
