@@ -11,6 +11,8 @@ def test_the_requester_confirms_a_request_from_whatsapp_on_a_phone_and_the_offic
     receipt = desk.submit(headers=login("petugas"), channel="medsos")
     officer = new_page(**DESKTOP)
     log_in(officer, "petugas")
+    row = officer.locator("table.tasks tbody tr").filter(has_text=receipt["ticket"])
+    expect(row.locator(".to-confirm")).to_have_text("menunggu konfirmasi pemohon")
     officer.goto(f"/kasus/{receipt['ticket']}")
     expect(officer.get_by_role("heading", name="Konfirmasi pemohon")).to_be_visible()
     expect(officer.get_by_label("Pemohon mengonfirmasi melalui")).to_be_visible()
