@@ -5,7 +5,6 @@ officer's search words never reach the access log; plain HTTP is sent to HTTPS; 
 
 from __future__ import annotations
 
-import datetime
 import http.client
 import json
 import shutil
@@ -14,11 +13,9 @@ import subprocess
 
 import pytest
 from cryptography import x509
-from cryptography.hazmat.primitives import hashes, serialization
-from cryptography.hazmat.primitives.asymmetric import ec
-from cryptography.x509.oid import NameOID
 
 from engine.db import make_engine, session_factory
+from tests.certificates import certificate_pem, key_pem, self_signed
 from tests.conftest import request_payload
 from tests.deploy.topology import ROOT, Topology, create_officers
 from tests.reminders.conftest import free_port, wait_for
@@ -33,24 +30,9 @@ NIK = "3171234567890001"
 
 def _certificate(folder) -> None:
     """A self-signed certificate for HOST, where certbot would have put one."""
-    key = ec.generate_private_key(ec.SECP256R1())
-    name = x509.Name([x509.NameAttribute(NameOID.COMMON_NAME, HOST)])
-    now = datetime.datetime.now(datetime.UTC)
-    cert = (
-        x509.CertificateBuilder()
-        .subject_name(name)
-        .issuer_name(name)
-        .public_key(key.public_key())
-        .serial_number(x509.random_serial_number())
-        .not_valid_before(now - datetime.timedelta(minutes=5))
-        .not_valid_after(now + datetime.timedelta(days=1))
-        .add_extension(x509.SubjectAlternativeName([x509.DNSName(HOST)]), critical=False)
-        .sign(key, hashes.SHA256())
-    )
-    (folder / "fullchain.pem").write_bytes(cert.public_bytes(serialization.Encoding.PEM))
-    (folder / "privkey.pem").write_bytes(
-        key.private_bytes(serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8, serialization.NoEncryption())
-    )
+    cert, key = self_signed(HOST, (x509.SubjectAlternativeName([x509.DNSName(HOST)]), False))
+    (folder / "fullchain.pem").write_bytes(certificate_pem(cert))
+    (folder / "privkey.pem").write_bytes(key_pem(key))
 
 
 class Nginx:

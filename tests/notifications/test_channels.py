@@ -1,7 +1,6 @@
 """Channels against real servers: aiosmtpd for SMTP (plain, STARTTLS, SMTPS) and an HTTP server for
 the webhook. Nothing here mocks the network."""
 
-import datetime
 import email
 import email.policy
 import ipaddress
@@ -16,9 +15,6 @@ import pytest
 from aiosmtpd.controller import Controller
 from aiosmtpd.smtp import AuthResult
 from cryptography import x509
-from cryptography.hazmat.primitives import hashes, serialization
-from cryptography.hazmat.primitives.asymmetric import ec
-from cryptography.x509.oid import NameOID
 
 from engine.config import ConfigError, load_settings
 from notifications.channels import (
@@ -31,6 +27,7 @@ from notifications.channels import (
     verify_signature,
 )
 from notifications.rendering import message_id, render
+from tests.certificates import certificate_pem, key_pem, self_signed
 
 ADDRESS = "pemohon.rahasia@example.org"
 PHONE = "+6281234567890"
@@ -96,27 +93,15 @@ def smtp_server():
 @pytest.fixture(scope="module")
 def tls_files(tmp_path_factory):
     """A self-signed certificate for 127.0.0.1, and a client context that trusts only it."""
-    key = ec.generate_private_key(ec.SECP256R1())
-    name = x509.Name([x509.NameAttribute(NameOID.COMMON_NAME, "kawal-test")])
-    now = datetime.datetime.now(datetime.UTC)
-    cert = (
-        x509.CertificateBuilder()
-        .subject_name(name)
-        .issuer_name(name)
-        .public_key(key.public_key())
-        .serial_number(x509.random_serial_number())
-        .not_valid_before(now - datetime.timedelta(minutes=5))
-        .not_valid_after(now + datetime.timedelta(days=1))
-        .add_extension(x509.SubjectAlternativeName([x509.IPAddress(ipaddress.ip_address("127.0.0.1"))]), False)
-        .add_extension(x509.BasicConstraints(ca=True, path_length=None), critical=True)
-        .sign(key, hashes.SHA256())
+    cert, key = self_signed(
+        "kawal-test",
+        (x509.SubjectAlternativeName([x509.IPAddress(ipaddress.ip_address("127.0.0.1"))]), False),
+        (x509.BasicConstraints(ca=True, path_length=None), True),
     )
     folder = tmp_path_factory.mktemp("tls")
-    cert_pem = cert.public_bytes(serialization.Encoding.PEM)
+    cert_pem = certificate_pem(cert)
     (folder / "cert.pem").write_bytes(cert_pem)
-    (folder / "key.pem").write_bytes(
-        key.private_bytes(serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8, serialization.NoEncryption())
-    )
+    (folder / "key.pem").write_bytes(key_pem(key))
     return folder, cert_pem.decode("ascii")
 
 

@@ -1,15 +1,13 @@
 """Letters signed with the agency's certificate (PAdES, pyHanko) when a key is configured."""
 
 import io
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, datetime
 
 import pytest
 import time_machine
 from asn1crypto import x509 as asn1_x509
 from cryptography import x509
-from cryptography.hazmat.primitives import hashes, serialization
-from cryptography.hazmat.primitives.asymmetric import ec
-from cryptography.x509.oid import NameOID
+from cryptography.hazmat.primitives import serialization
 from pyhanko.pdf_utils.reader import PdfFileReader
 from pyhanko.sign.validation import validate_pdf_signature
 from pyhanko_certvalidator import ValidationContext
@@ -19,34 +17,21 @@ from engine.config import load_settings
 from engine.files import FileStore
 from engine.letters import production
 from engine.models import Letter
+from tests.certificates import certificate_pem, key_pem, self_signed
 from tests.workflows.test_letters import render_pending
 
 
 def _certificate(tmp_path):
-    key = ec.generate_private_key(ec.SECP256R1())
-    name = x509.Name([x509.NameAttribute(NameOID.COMMON_NAME, "PPID Kantor Wilayah Contoh")])
-    now = datetime(2026, 1, 1, tzinfo=UTC)
-    cert = (
-        x509.CertificateBuilder()
-        .subject_name(name)
-        .issuer_name(name)
-        .public_key(key.public_key())
-        .serial_number(x509.random_serial_number())
-        .not_valid_before(now)
-        .not_valid_after(now + timedelta(days=3650))
-        .add_extension(x509.BasicConstraints(ca=True, path_length=None), critical=True)
-        .add_extension(x509.KeyUsage(True, True, False, False, False, True, False, False, False), critical=True)
-        .sign(key, hashes.SHA256())
+    cert, key = self_signed(
+        "PPID Kantor Wilayah Contoh",
+        (x509.BasicConstraints(ca=True, path_length=None), True),
+        (x509.KeyUsage(True, True, False, False, False, True, False, False, False), True),
+        not_before=datetime(2026, 1, 1, tzinfo=UTC),
+        days=3650,
     )
     key_path, cert_path = tmp_path / "key.pem", tmp_path / "cert.pem"
-    key_path.write_bytes(
-        key.private_bytes(
-            serialization.Encoding.PEM,
-            serialization.PrivateFormat.PKCS8,
-            serialization.BestAvailableEncryption(b"rahasia-kantor"),
-        )
-    )
-    cert_path.write_bytes(cert.public_bytes(serialization.Encoding.PEM))
+    key_path.write_bytes(key_pem(key, b"rahasia-kantor"))
+    cert_path.write_bytes(certificate_pem(cert))
     return key_path, cert_path, asn1_x509.Certificate.load(cert.public_bytes(serialization.Encoding.DER))
 
 
