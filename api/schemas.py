@@ -15,6 +15,7 @@ from api.formspec import form, with_limits
 from engine import inbox_list, kinds
 from engine.calendar import CALENDARS
 from engine.complaints import CHANNELS as COMPLAINT_CHANNELS
+from engine.confirmations import RECORDED as RECORDED_CONFIRMATIONS
 from engine.intake import CHANNELS
 from engine.queries import SCOPES
 
@@ -97,7 +98,7 @@ class TicketAccess(Schema):
 class Confirmation(Schema):
     via = fields.String(
         required=True,
-        validate=validate.OneOf(("email", "pos", "langsung")),
+        validate=validate.OneOf(RECORDED_CONFIRMATIONS),
         metadata={"description": "how the requester's confirmation reached the desk (on the portal they confirm it)"},
     )
 

@@ -19,9 +19,12 @@ from engine.models import Case, CaseEvent
 from engine.run import touch
 
 CHANNEL = "medsos"
-# How the requester confirms: the portal with the ticket and access code, or in writing or in person at the desk,
-# recorded by an officer.
-CHANNELS = ("web", "email", "pos", "langsung")
+# How the requester confirms: on the portal with the ticket and access code (their own act), or in writing or in
+# person at the desk, recorded by an officer (RECORDED).
+PORTAL = "web"
+CHANNELS = (PORTAL, "email", "pos", "langsung")
+RECORDED = tuple(via for via in CHANNELS if via != PORTAL)
+REQUESTER = "pemohon"  # the actor of the requester's own acts (engine.intake.actor_name)
 
 
 def event(session: Session, case: Case) -> CaseEvent | None:
@@ -62,14 +65,16 @@ def awaited_among(session: Session, tickets: list[str]) -> set[str]:
 
 def confirm(session: Session, case: Case, actor: str, via: str) -> dict:
     """Record that the requester confirmed a request recorded from WhatsApp or social media, and ``via`` which formal
-    channel: ``web`` (the requester on the portal, with the code) or what an officer received. Nothing of the
-    process changes: the clock ran from the receipt all along; the record shows the request is the requester's."""
+    channel: the portal (the requester, ``actor`` REQUESTER, with the code) or what an officer received (RECORDED).
+    Nothing of the process changes: the clock ran from the receipt all along; the record shows the request is the
+    requester's."""
     if case.kind != kinds.REQUEST or case.channel != CHANNEL:
         raise Conflict("not_awaiting_confirmation")
     if case.closed_at is not None:
         raise Conflict("case_closed")
-    if via not in CHANNELS:
-        raise Invalid("invalid_data", fields={"via": [msg("one_of", choices=", ".join(CHANNELS))]})
+    allowed = CHANNELS if actor == REQUESTER else RECORDED
+    if via not in allowed:
+        raise Invalid("invalid_data", fields={"via": [msg("one_of", choices=", ".join(allowed))]})
     if event(session, case) is not None:
         raise Conflict("already_confirmed")
     row = EventLog(session).append(case, "request_confirmed", actor, {"via": via})

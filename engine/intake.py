@@ -33,6 +33,7 @@ CHANNELS = ("langsung", "web", "email", "pos", "telepon", "medsos")
 # letter, by e-mail or online. A telephone call or a WhatsApp message is not one: the desk helps the requester
 # write it instead.
 OBJECTION_CHANNELS = ("langsung", "web", "email", "pos")
+OBJECTION_FILING = {"channels": OBJECTION_CHANNELS, "not_here": "objection_in_writing"}  # check_filing's arguments
 # How far back a front-desk officer may record a paper request's real receipt (a typo guard).
 OLDEST_RECORDED_RECEIPT = timedelta(days=366)
 PAPER_SCAN = "pindaian_permohonan"  # the field of a paper request's scanned pages (PDF, PNG or JPEG)
@@ -141,12 +142,15 @@ def check_filing(
     received_at: datetime | None,
     channels: tuple[str, ...] = CHANNELS,
     require=access.require_front_desk,
+    not_here: str | None = None,
 ) -> tuple[str, datetime]:
     """Checks common to every filing; only an officer (``require``) gives the channel and real receipt time.
 
     Returns the channel (``web`` unless an officer says otherwise) and the instant of receipt (now, unless
     an officer records a paper filing's real receipt). A date the filer gives (when they learned of a ground,
-    when something happened) tells of the past: none may be after the day of receipt.
+    when something happened) tells of the past: none may be after the day of receipt. ``not_here``: the message
+    for a channel of requests that this filing does not take (an objection by telephone), instead of the list
+    of those it does.
     """
     now = clock.now()
     if (channel is not None or received_at is not None) and user is None:
@@ -156,8 +160,8 @@ def check_filing(
     rt.forms.validate(form, payload)
     fields = {}
     if channel is not None and channel not in channels:
-        written = channels == OBJECTION_CHANNELS and channel in CHANNELS  # a channel of requests, not of objections
-        fields["channel"] = [msg("objection_in_writing") if written else msg("one_of", choices=", ".join(channels))]
+        known = not_here is not None and channel in CHANNELS
+        fields["channel"] = [msg(not_here) if known else msg("one_of", choices=", ".join(channels))]
     if received_at is not None and (
         received_at.tzinfo is None or received_at > now or received_at < now - OLDEST_RECORDED_RECEIPT
     ):
@@ -187,9 +191,7 @@ def file_objection(
     requester follows it with the request's access code. Its timeliness is computed on both
     calendars and recorded; a late objection is registered and flagged, never refused (§4.2).
     """
-    channel, received_at = check_filing(
-        rt, "keberatan.json", payload, user, channel, received_at, channels=OBJECTION_CHANNELS
-    )
+    channel, received_at = check_filing(rt, "keberatan.json", payload, user, channel, received_at, **OBJECTION_FILING)
     if request.kind != kinds.REQUEST:
         raise Invalid("objection_needs_request", fields={"ticket": [msg("not_a_request")]})
     discovered = payload.get("tanggal_alasan_ditemukan")

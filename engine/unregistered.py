@@ -15,7 +15,7 @@ from sqlalchemy.orm import Session
 from engine import chain, clock, kinds, tickets
 from engine.audit import EventLog
 from engine.intake import (
-    OBJECTION_CHANNELS,
+    OBJECTION_FILING,
     Submitted,
     actor_name,
     check_filing,
@@ -44,7 +44,7 @@ def file_objection_without_request(
     locale: str | None = None,
 ) -> Submitted:
     """Receive an objection on ground b with no registered request: ticket and access code (shown once)."""
-    channel, received_at = check_filing(rt, FORM, payload, user, channel, received_at, channels=OBJECTION_CHANNELS)
+    channel, received_at = check_filing(rt, FORM, payload, user, channel, received_at, **OBJECTION_FILING)
     tz = rt.calendars["strict"].tz
     discovered_on = date.fromisoformat(payload["tanggal_alasan_ditemukan"])  # not after the filing (check_filing)
     timing = chain.timeliness(rt, session, None, GROUNDS, received_at, discovered_on)

@@ -143,7 +143,7 @@ def confirm(body):
     """The requester confirms a request an officer recorded from WhatsApp or social media (``confirmation_asked``):
     the ticket and access code are the formal channel. 409 for any other request, or when it is confirmed already."""
     case = public.case_by_code(body["ticket"], body["access_code"])
-    confirmations.confirm(db.session, case, "pemohon", "web")
+    confirmations.confirm(db.session, case, confirmations.REQUESTER, confirmations.PORTAL)
     db.session.commit()
     return queries.public_status(db.session, case, requested(), runtime())
 

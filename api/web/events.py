@@ -92,7 +92,7 @@ def confirmation(user: User, case: Case) -> dict | None:
         "via": display.channel_label(event.data.get("via")) if event else None,
         "open": case.closed_at is None,
         "can_record": event is None and case.closed_at is None and access.is_request_staff(user),
-        "choices": [(via, display.channel_label(via)) for via in confirmations.CHANNELS if via != "web"],
+        "choices": [(via, display.channel_label(via)) for via in confirmations.RECORDED],
     }
 
 
@@ -106,8 +106,6 @@ def record_confirmation(ticket: str):
     via = request.form.get("via", "")
     try:
         access.require_front_desk(user)
-        if via == "web":  # the portal's confirmation is the requester's own, with the code
-            raise Invalid("invalid_data", fields={"via": [msg("one_of", choices="email, pos, langsung")]})
         confirmations.confirm(db.session, case, user.username, via)
         db.session.commit()
     except (Invalid, Conflict, Forbidden) as error:

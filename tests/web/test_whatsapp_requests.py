@@ -56,7 +56,7 @@ def test_the_desk_records_a_confirmation_that_came_by_e_mail_once_and_refuses_wh
     officer.get(f"/kasus/{ticket}")
     for via, said in (
         ("web", "Pemohon mengonfirmasi melalui: salah satu dari email, pos, langsung"),
-        ("sms", "Pemohon mengonfirmasi melalui: salah satu dari web, email, pos, langsung"),
+        ("sms", "Pemohon mengonfirmasi melalui: salah satu dari email, pos, langsung"),
     ):
         refused = officer.post(f"/kasus/{ticket}/konfirmasi-pemohon", {"via": via})
         assert refused.status_code == 303

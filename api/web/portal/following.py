@@ -127,7 +127,7 @@ def portal_confirm():
         flash(_("For your security, enter your ticket and access code again."), "info")
         return redirect(url_for("web.portal_status"), 303)
     try:
-        confirmations.confirm(db.session, case, "pemohon", "web")
+        confirmations.confirm(db.session, case, confirmations.REQUESTER, confirmations.PORTAL)
     except Conflict as error:
         db.session.rollback()
         flash(translated(error.message), "error")
