@@ -38,12 +38,16 @@ from flask_login import login_required
 from api.boundary import runtime
 from api.exports import XLSX_MIMETYPE, export_response, readable_for
 from api.extensions import db
+from api.limits import large_upload
 from api.web import display
 from api.web.blueprint import bp
 from api.web.i18n import current_language
 from api.web.session import officer
 from engine import access, anchors, clock, kinds
 from engine.audit import Break, count_events, iter_export, verify_chains
+
+# An anchor is about 100 bytes a case: a province's three million cases fit (deploy/nginx lets this path through).
+ANCHOR_MAX_BYTES = 512 * 1024 * 1024
 
 FORMATS = {
     "csv": (_l("CSV"), "text/csv"),
@@ -271,6 +275,7 @@ def audit_anchor():
 
 
 @bp.post("/audit/jangkar/periksa")
+@large_upload(ANCHOR_MAX_BYTES)
 @login_required
 def audit_anchor_check():
     """The database against an anchor the auditor uploads: each anchored event still in its chain, unchanged,

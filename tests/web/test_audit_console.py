@@ -2,6 +2,7 @@
 the process filter, the hash chain check and its breaks, both languages."""
 
 import csv
+import hashlib
 import io
 import json
 import re
@@ -352,3 +353,22 @@ def test_only_an_auditor_checks_against_an_anchor(browser, username):
     officer.get("/kotak-masuk")  # a page with a form: its CSRF token
     r = officer.post("/audit/jangkar/periksa", {"anchor": (io.BytesIO(b"{}"), "a.jsonl")})
     assert r.status_code == 403
+
+
+def test_an_anchor_larger_than_any_attachment_is_taken_on_its_own_path(monkeypatch, app, auditor):
+    """An anchor holds about 100 bytes a case: a province's is far larger than the app's body limit, which is set for
+    five attachments (51 MiB; here 200 KiB: the test client sends a body under 500 KiB from memory, not a temporary
+    file). The anchor's path takes it; every other form keeps the limit."""
+    limit = 200 * 1024
+    monkeypatch.setitem(app.config, "MAX_CONTENT_LENGTH", limit)
+    header = {"anchor": "kawal-audit-anchor/1", "made_at": "2026-12-05T09:00:00+00:00", "agency": "x" * limit}
+    line = (json.dumps(header, sort_keys=True, separators=(",", ":")) + "\n").encode()
+    body = line + (json.dumps({"digest": hashlib.sha256(line).hexdigest()}) + "\n").encode()
+    assert len(body) > limit
+    r = anchor_check(auditor, body)
+    page = text(r)
+    assert r.status_code == 200, re.findall(r"<h1>.*?</h1>|<p[^>]*>[^<]*</p>", page)[:6]
+    assert '<div class="flash flash-success anchor-ok" role="status">' in page
+    auditor.get("/audit")
+    other = auditor.post("/publik/status", {"ticket": "x" * limit, "access_code": "y"})
+    assert other.status_code == 413
