@@ -27,6 +27,11 @@ RECORDED = tuple(via for via in CHANNELS if via != PORTAL)
 REQUESTER = "pemohon"  # the actor of the requester's own acts (engine.intake.actor_name)
 
 
+def asked(case: Case) -> bool:
+    """Whether the case is a request recorded from WhatsApp or social media, whose requester is asked to confirm it."""
+    return case.kind == kinds.REQUEST and case.channel == CHANNEL
+
+
 def event(session: Session, case: Case) -> CaseEvent | None:
     """The event of the requester's confirmation of a request recorded from WhatsApp or social media, if any."""
     return session.scalar(
@@ -36,12 +41,7 @@ def event(session: Session, case: Case) -> CaseEvent | None:
 
 def awaited(session: Session, case: Case) -> bool:
     """A request recorded from WhatsApp or social media, still open, that its requester has not confirmed."""
-    return (
-        case.kind == kinds.REQUEST
-        and case.channel == CHANNEL
-        and case.closed_at is None
-        and event(session, case) is None
-    )
+    return asked(case) and case.closed_at is None and event(session, case) is None
 
 
 def awaited_among(session: Session, tickets: list[str]) -> set[str]:
@@ -68,7 +68,7 @@ def confirm(session: Session, case: Case, actor: str, via: str) -> dict:
     channel: the portal (the requester, ``actor`` REQUESTER, with the code) or what an officer received (RECORDED).
     Nothing of the process changes: the clock ran from the receipt all along; the record shows the request is the
     requester's."""
-    if case.kind != kinds.REQUEST or case.channel != CHANNEL:
+    if not asked(case):
         raise Conflict("not_awaiting_confirmation")
     if case.closed_at is not None:
         raise Conflict("case_closed")

@@ -203,11 +203,11 @@ def file_name(choice: Choice) -> str:
 
 # engine.anchors names what is wrong with an anchor file in English; the page says it in the visitor's language.
 ANCHOR_PROBLEMS = [
-    (re.compile(r"line (\d+): lines after the digest"), _l("line %(line)s: there are lines after the digest")),
-    (re.compile(r"line (\d+): not JSON"), _l("line %(line)s: not JSON")),
-    (re.compile(r"line (\d+): not a \S+ file"), _l("line %(line)s: not an anchor file of Kawal")),
+    (re.compile(r"line (?P<line>\d+): lines after the digest"), _l("line %(line)s: there are lines after the digest")),
+    (re.compile(r"line (?P<line>\d+): not JSON"), _l("line %(line)s: not JSON")),
+    (re.compile(r"line (?P<line>\d+): not a \S+ file"), _l("line %(line)s: not an anchor file of Kawal")),
     (
-        re.compile(r"line (\d+): neither a case's head nor a register's counter"),
+        re.compile(r"line (?P<line>\d+): neither a case's head nor a register's counter"),
         _l("line %(line)s: neither a case's head nor a register's counter"),
     ),
     (
@@ -222,14 +222,20 @@ ANCHOR_PROBLEMS = [
 
 
 def reason_text(reason: str) -> str:
-    for pattern, message in REASONS:
-        found = pattern.fullmatch(reason)
+    return _in_words(reason, REASONS)
+
+
+def _in_words(text: str, table: list) -> str:
+    """An English sentence of the engine (a chain's break, an anchor file's problem) in the visitor's language: the
+    first pattern of ``table`` that matches it, its values filled in (an anchor's moment in the office's time)."""
+    for pattern, message in table:
+        found = pattern.fullmatch(text)
         if found:
             values = found.groupdict() or dict(zip(("expected", "found"), found.groups(), strict=False))
             if "when" in values:
                 values["when"] = _anchor_time(values["when"])
             return str(message) % values if values else str(message)
-    return reason
+    return text
 
 
 def _anchor_time(iso: str) -> str:
@@ -238,14 +244,6 @@ def _anchor_time(iso: str) -> str:
         return display.office_datetime(datetime.fromisoformat(iso))
     except ValueError:
         return iso
-
-
-def _problem_text(problem: str) -> str:
-    for pattern, message in ANCHOR_PROBLEMS:
-        found = pattern.fullmatch(problem)
-        if found:
-            return str(message) % {"line": found[1]} if found.groups() else str(message)
-    return problem
 
 
 @bp.get("/audit/jangkar")
@@ -287,7 +285,8 @@ def audit_anchor_check():
     try:
         anchor = anchors.read(upload.stream)
     except anchors.AnchorInvalid as exc:
-        message = _("This file cannot be trusted as an anchor: %(problem)s.", problem=_problem_text(str(exc)))
+        problem = _in_words(str(exc), ANCHOR_PROBLEMS)
+        message = _("This file cannot be trusted as an anchor: %(problem)s.", problem=problem)
         return _page(read_choice({}), None, anchor_error=message, status=422)
     breaks = anchors.check(db.session, anchor)
     db.session.rollback()

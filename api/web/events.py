@@ -84,7 +84,7 @@ def awaited_receipt(user: User, case: Case) -> dict | None:
 def confirmation(user: User, case: Case) -> dict | None:
     """For a request recorded from WhatsApp or social media: whether, when and how its requester confirmed it, and
     whether this officer may record a confirmation that reached the desk (the PPID desk, while the case is open)."""
-    if case.kind != kinds.REQUEST or case.channel != "medsos":
+    if not confirmations.asked(case):
         return None
     event = confirmations.event(db.session, case)
     return {
@@ -110,9 +110,7 @@ def record_confirmation(ticket: str):
         db.session.commit()
     except (Invalid, Conflict, Forbidden) as error:
         db.session.rollback()
-        details = [translated(m) for messages in getattr(error, "fields", {}).values() for m in messages]
-        said = f"{_('The requester confirmed through')}: {' '.join(details)}" if details else translated(error.message)
-        flash(said, "error")
+        flash(_one_field_refusal(_("The requester confirmed through"), error), "error")
         return redirect(back, 303)
     said = _("Recorded: the requester confirmed the request through %(via)s.", via=display.channel_label(via))
     flash(said, "success")
@@ -136,12 +134,16 @@ def record_receipt(ticket: str):
         commit(case)
     except (Invalid, Conflict, Forbidden) as error:
         db.session.rollback()
-        details = [translated(m) for messages in getattr(error, "fields", {}).values() for m in messages]
-        said = f"{_('Date on the delivery receipt')}: {' '.join(details)}" if details else translated(error.message)
-        flash(said, "error")
+        flash(_one_field_refusal(_("Date on the delivery receipt"), error), "error")
         return redirect(back, 303)
     flash(_("Recorded: the requester received the letter on %(date)s.", date=display.office_date(day)), "success")
     return redirect(back, 303)
+
+
+def _one_field_refusal(label: str, error: Invalid | Conflict | Forbidden) -> str:
+    """A one-field form's refusal on the case page, in one line: the field's label and why, or what was refused."""
+    details = [translated(m) for messages in getattr(error, "fields", {}).values() for m in messages]
+    return f"{label}: {' '.join(details)}" if details else translated(error.message)
 
 
 @bp.get("/kasus/<ticket>/peristiwa/<name>")

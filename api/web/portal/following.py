@@ -184,7 +184,7 @@ def _status_page(
             is_complaint=is_complaint,
             can_reply=is_complaint and case.status != "diarsipkan",
             can_withdraw=case.kind == kinds.REQUEST and case.closed_at is None,
-            to_confirm=confirmations.awaited(db.session, case),
+            to_confirm=view["confirmation_asked"],
             withdraw=withdraw or {},
             reply=reply,
             max_files=MAX_FILES,
