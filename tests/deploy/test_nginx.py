@@ -127,7 +127,13 @@ def test_the_shipped_nginx_site_counts_each_client_by_the_address_it_saw_and_log
 
         response, _ = proxy.request("GET", f"/kotak-masuk?q={NIK}")
         assert response.status == 302  # to the login page, and its words are nowhere in the log
-        assert "GET /kotak-masuk HTTP/1.1" in (tmp_path / "access.log").read_text()
+        # nginx writes its log line after the answer has gone out: wait for it, do not race it.
+        wait_for(
+            lambda: "GET /kotak-masuk HTTP/1.1" in (tmp_path / "access.log").read_text(),
+            10,
+            0.05,
+            what="the inbox visit logged",
+        )
         assert NIK not in (tmp_path / "access.log").read_text()
         assert NIK not in topology.log_tail(chars=None)
 
