@@ -505,15 +505,17 @@ def audit_verify(kawal, anchors, export, made_after_anchor):
     from engine import kinds
     from engine.audit import verify_all, verify_rows
 
-    read = []
-    for path in anchors:
-        try:
-            with open(path, "rb") as lines:
-                read.append(anchoring.read(lines))
-        except anchoring.AnchorInvalid as exc:
-            raise click.ClickException(f"the anchor file {path} is not to be trusted: {exc}") from None
-    unchecked = []
-    if export:
+    def untrusted(path: str, exc: Exception) -> click.ClickException:
+        return click.ClickException(f"the anchor file {path} is not to be trusted: {exc}")
+
+    read, unchecked, uncounted, shown = [], [], 0, 20
+    if export:  # an export is checked against each anchor's heads held in memory
+        for path in anchors:
+            try:
+                with open(path, "rb") as lines:
+                    read.append(anchoring.read(lines))
+            except anchoring.AnchorInvalid as exc:
+                raise untrusted(path, exc) from None
         breaks = list(verify_rows(_export_rows(export)))
         for anchor in read:
             found, older = anchoring.check_rows(_export_rows(export), anchor, made_after_anchor)
@@ -527,15 +529,30 @@ def audit_verify(kawal, anchors, export, made_after_anchor):
                 )
         what = f"every chain in {export} is intact"
     else:
-        with kawal.session() as session:
+        for path in anchors:  # a file not to be trusted is said before the chains' long check
+            try:
+                with open(path, "rb") as lines:
+                    anchoring.validate(lines)
+            except anchoring.AnchorInvalid as exc:
+                raise untrusted(path, exc) from None
+        with kawal.session() as session:  # the database compares each anchor's heads, streamed in (flat memory)
             breaks = verify_all(session, kinds.register_series(kawal.settings))
-            for anchor in read:
-                breaks += anchoring.check(session, anchor)
+            for path in anchors:
+                try:
+                    with open(path, "rb") as lines:
+                        checked = anchoring.check(session, lines, shown=shown)
+                except anchoring.AnchorInvalid as exc:
+                    raise untrusted(path, exc) from None
+                read.append(checked.anchor)
+                breaks += checked.breaks
+                uncounted += checked.total - len(checked.breaks)
+            session.rollback()
         what = "every hash chain is intact"
     if breaks:
-        shown = "\n".join(f"  case {b.ticket}, event {b.seq}: {b.reason}" for b in breaks[:20])
-        more = f"\n  and {len(breaks) - 20} more" if len(breaks) > 20 else ""
-        raise click.ClickException(f"{len(breaks)} break(s) found:\n{shown}{more}")
+        total = len(breaks) + uncounted
+        told = "\n".join(f"  case {b.ticket}, event {b.seq}: {b.reason}" for b in breaks[:shown])
+        more = f"\n  and {total - shown} more" if total > shown else ""
+        raise click.ClickException(f"{total} break(s) found:\n{told}{more}")
     for anchor in read:
         if anchor in unchecked:
             click.echo(f"no event of the anchor of {anchor.made_at} was found changed (cut or removed: not checked)")

@@ -18,6 +18,11 @@ Measured through the Flask app in this process (the whole request without the so
 * **audit export**: ``GET /api/v1/audit/export?format=jsonl`` as an auditor, every event, read as it
   streams; events/s and the process's resident memory every 100,000 events. Target >= 50,000 events/s
   with memory flat.
+* **audit anchor**: the auditor's console, logged in through its form: ``GET /audit/jangkar`` (every case
+  with a history, one line each) and ``POST /audit/jangkar/periksa`` with that file, as an auditor checks
+  the database against last month's anchor. Seconds and the process's memory for each: a web worker is
+  killed after gunicorn's 60 s timeout (deploy/gunicorn.conf.py). ``--events-per-case 2`` gives every
+  one of a million cases a history (the anchor of a province) without twenty million events.
 """
 
 from __future__ import annotations
@@ -27,6 +32,8 @@ import hashlib
 import json
 import os
 import random
+import re
+import resource
 import sys
 import tempfile
 import time
@@ -111,7 +118,7 @@ def _chain(first, rest):
     yield from rest
 
 
-def generate(url: str, cases: int, open_tasks: int, events: int) -> dict[str, float]:
+def generate(url: str, cases: int, open_tasks: int, events: int, per_case: int) -> dict[str, float]:
     seconds = {}
     settings = load_settings({"KAWAL_DATABASE_URL": url})
     engine = make_engine(url)
@@ -120,7 +127,7 @@ def generate(url: str, cases: int, open_tasks: int, events: int) -> dict[str, fl
         for name, groups in OFFICERS.items():
             create_user(session, name, PASSWORD, groups, name.title())
         session.commit()
-    with_events = min(cases, events // EVENTS_PER_CASE)
+    with_events = min(cases, events // per_case)
     first_open, first_history = cases - open_tasks, cases - with_events
 
     t0 = time.perf_counter()
@@ -182,7 +189,7 @@ def generate(url: str, cases: int, open_tasks: int, events: int) -> dict[str, fl
     def event_rows():
         for i in range(first_history, cases):
             prev, at = GENESIS, NOW - timedelta(minutes=(cases - i) * 2)
-            for seq in range(1, EVENTS_PER_CASE + 1):
+            for seq in range(1, per_case + 1):
                 type_ = EVENT_TYPES[seq % len(EVENT_TYPES)] if seq > 1 else "request_submitted"
                 data = {"status": "diproses"} if type_ == "status_changed" else {"task": "proses_permohonan"}
                 at = at + timedelta(minutes=seq)
@@ -201,7 +208,7 @@ def generate(url: str, cases: int, open_tasks: int, events: int) -> dict[str, fl
             heads[i + 1] = prev
 
     bulk_insert(engine, CaseEvent.__table__, event_rows())
-    seconds[f"{with_events * EVENTS_PER_CASE:,} events"] = time.perf_counter() - t0
+    seconds[f"{with_events * per_case:,} events"] = time.perf_counter() - t0
 
     t0 = time.perf_counter()
     with engine.begin() as conn:  # each chain's head on its case row, as engine.audit keeps it
@@ -211,7 +218,7 @@ def generate(url: str, cases: int, open_tasks: int, events: int) -> dict[str, fl
                     'UPDATE "case" SET event_seq = h.seq, event_hash = h.hash FROM case_event h'
                     ' WHERE h.case_id = "case".id AND h.seq = :n'
                 ),
-                {"n": EVENTS_PER_CASE},
+                {"n": per_case},
             )
             conn.execute(text("SELECT setval(pg_get_serial_sequence('case', 'id'), :n)"), {"n": cases})
         else:
@@ -220,7 +227,7 @@ def generate(url: str, cases: int, open_tasks: int, events: int) -> dict[str, fl
                     'UPDATE "case" SET event_seq = :n, event_hash = (SELECT hash FROM case_event'
                     ' WHERE case_id = "case".id AND seq = :n) WHERE id > :first'
                 ),
-                {"n": EVENTS_PER_CASE, "first": first_history},
+                {"n": per_case, "first": first_history},
             )
     if engine.dialect.name == "postgresql":
         with engine.connect().execution_options(isolation_level="AUTOCOMMIT") as conn:
@@ -344,13 +351,69 @@ def measure_export(client, tokens, expected: int) -> None:
     )
 
 
+CSRF = re.compile(r'name="csrf_token" value="([^"]+)"')
+ANCHOR_HELD = "setiap peristiwa pada jangkar masih ada dalam rantainya"  # the console's verdict, in Indonesian
+
+
+def peak_rss_mib() -> float:
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+def measure_anchor(app, expected: int, tmp: Path) -> None:
+    """The auditor's console: download the anchor of now, then check the database against it (no breaks)."""
+    client = app.test_client()
+    token = CSRF.search(client.get("/masuk").get_data(as_text=True))[1]
+    r = client.post("/masuk", data={"username": "auditor", "password": PASSWORD, "csrf_token": token})
+    assert r.status_code == 302, r.status_code
+
+    before = rss_mib()
+    t0 = time.perf_counter()
+    r = client.get("/audit/jangkar", buffered=False)
+    assert r.status_code == 200, r.status_code
+    path = tmp / "kawal-jangkar.jsonl"
+    with path.open("wb") as out:
+        for chunk in r.response:
+            out.write(chunk)
+    r.close()
+    made = time.perf_counter() - t0
+    if int(r.headers["X-Kawal-Cases"]) != expected:
+        raise BenchError(f"the anchor holds {r.headers['X-Kawal-Cases']} cases, expected {expected}")
+    size = path.stat().st_size / 2**20
+    print(
+        f"  anchor download: {expected:,} cases, {size:,.1f} MiB in {made:.1f} s;"
+        f" RSS {before:.0f} MiB before, {rss_mib():.0f} after (peak so far {peak_rss_mib():.0f}); load {load()}",
+        flush=True,
+    )
+
+    token = CSRF.search(client.get("/audit").get_data(as_text=True))[1]
+    before = rss_mib()
+    t0 = time.perf_counter()
+    with path.open("rb") as upload:
+        r = client.post(
+            "/audit/jangkar/periksa",
+            data={"csrf_token": token, "anchor": (upload, path.name)},
+            content_type="multipart/form-data",
+        )
+    checked = time.perf_counter() - t0
+    page = r.get_data(as_text=True)
+    if r.status_code != 200 or ANCHOR_HELD not in page:
+        raise BenchError(f"the anchor check answered {r.status_code} without its verdict that every event holds")
+    verdict = "within" if checked < 60 else "OVER"
+    print(
+        f"  anchor check: {expected:,} cases in {checked:.1f} s ({verdict} gunicorn's 60 s timeout), every one"
+        f" held; RSS {before:.0f} MiB before, {rss_mib():.0f} after, peak {peak_rss_mib():.0f}; load {load()}",
+        flush=True,
+    )
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m bench.scale", description=__doc__.split("\n")[0])
     default_backend = "postgres" if os.environ.get(POSTGRES_ENV) else "sqlite"
     parser.add_argument("--backend", choices=("postgres", "sqlite"), default=default_backend)
     parser.add_argument("--cases", type=int, default=1_000_000)
     parser.add_argument("--open", type=int, default=100_000, help="open cases, one open task each")
-    parser.add_argument("--events", type=int, default=1_000_000, help="history events, 20 per case")
+    parser.add_argument("--events", type=int, default=1_000_000, help="history events, on the newest cases")
+    parser.add_argument("--events-per-case", type=int, default=EVENTS_PER_CASE)
     parser.add_argument("--inbox-runs", type=int, default=200)
     parser.add_argument("--status-runs", type=int, default=400)
     args = parser.parse_args(argv)
@@ -363,13 +426,15 @@ def main(argv: list[str] | None = None) -> int:
     with tempfile.TemporaryDirectory(prefix="kawal-scale-") as tmp:
         url = fresh_database(args.backend, Path(tmp), "kawal-scale.db")
         upgrade(url)
-        for what, value in generate(url, args.cases, args.open, args.events).items():
+        per_case = args.events_per_case
+        for what, value in generate(url, args.cases, args.open, args.events, per_case).items():
             print(f"  setup: {what}: {value:,.1f}" + ("" if "MiB" in what else " s"), flush=True)
         app, client, tokens = client_for(url)
-        with_events = min(args.cases, args.events // EVENTS_PER_CASE)
+        with_events = min(args.cases, args.events // per_case)
         measure_status(client, args.cases, with_events, args.status_runs)
-        measure_export(client, tokens, with_events * EVENTS_PER_CASE)
+        measure_export(client, tokens, with_events * per_case)
         measure_inbox(client, tokens, args.inbox_runs)
+        measure_anchor(app, with_events, Path(tmp))
         with app.app_context():
             from api.extensions import db
 

@@ -17,12 +17,13 @@ from __future__ import annotations
 
 import hashlib
 import json
-from collections.abc import Iterable
-from dataclasses import dataclass
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
 from datetime import datetime
+from itertools import chain
 from typing import IO
 
-from sqlalchemy import select, tuple_
+from sqlalchemy import Column, Integer, MetaData, String, Table, and_, insert, or_, select
 from sqlalchemy.orm import Session
 
 from engine import clock
@@ -77,14 +78,16 @@ class Anchor:
     made_at: str
     agency: str
     digest: str
-    heads: dict[str, tuple[int, str]]
+    cases: int
     series: list[tuple[str, int, int]]
+    heads: dict[str, tuple[int, str]] = field(default_factory=dict)  # kept by ``read``; ``check`` streams them
 
 
-def read(lines: Iterable[bytes]) -> Anchor:
-    """An anchor file, its digest checked (``AnchorInvalid`` names what is wrong)."""
+def _parse(lines: Iterable[bytes], take: Callable[[str, int, str], None]) -> Anchor:
+    """One pass over an anchor file: each case's head handed to ``take`` as it is read, the digest checked at
+    the end (``AnchorInvalid`` names what is wrong; whatever ``take`` did with the heads is then worthless)."""
     digest = hashlib.sha256()
-    header, heads, series, stated = None, {}, [], None
+    header, cases, series, stated = None, 0, [], None
     for number, raw in enumerate(lines, 1):
         if stated is not None:
             raise AnchorInvalid(f"line {number}: lines after the digest")
@@ -92,65 +95,161 @@ def read(lines: Iterable[bytes]) -> Anchor:
             value = json.loads(raw)
         except ValueError:
             raise AnchorInvalid(f"line {number}: not JSON") from None
+        if not isinstance(value, dict):
+            raise AnchorInvalid(f"line {number}: neither a case's head nor a register's counter")
         if "digest" in value:
             stated = value["digest"]
             continue
         digest.update(raw if raw.endswith(b"\n") else raw + b"\n")
         if header is None:
-            if value.get("anchor") != FORMAT:
+            if value.get("anchor") != FORMAT or not isinstance(value.get("made_at"), str):
                 raise AnchorInvalid(f"line {number}: not a {FORMAT} file")
             header = value
-        elif "ticket" in value:
-            heads[value["ticket"]] = (int(value["seq"]), value["hash"])
-        elif "series" in value:
-            series.append((value["series"], int(value["year"]), int(value["last"])))
-        else:
-            raise AnchorInvalid(f"line {number}: neither a case's head nor a register's counter")
+            continue
+        try:
+            if "ticket" in value:
+                take(str(value["ticket"]), int(value["seq"]), str(value["hash"]))
+                cases += 1
+            elif "series" in value:
+                series.append((str(value["series"]), int(value["year"]), int(value["last"])))
+            else:
+                raise KeyError("ticket")
+        except (KeyError, TypeError, ValueError):
+            raise AnchorInvalid(f"line {number}: neither a case's head nor a register's counter") from None
     if header is None or stated is None:
         raise AnchorInvalid("the file ends before its digest: cut short")
     if stated != digest.hexdigest():
         raise AnchorInvalid("its digest does not match its lines: changed after it was written")
-    return Anchor(header["made_at"], header.get("agency", ""), stated, heads, series)
+    return Anchor(header["made_at"], str(header.get("agency", "")), stated, cases, series)
 
 
-def check(session: Session, anchor: Anchor) -> list[Break]:
-    """Is every anchored event still in its chain, unchanged, and every anchored ticket still a case?
+def validate(lines: Iterable[bytes]) -> Anchor:
+    """An anchor file's digest checked, nothing of its heads kept."""
+    return _parse(lines, lambda *_head: None)
 
-    Whatever a chain holds after its anchored event is the chains' own check (engine.audit.verify_chains); a
-    register's tickets up to the anchored counter are checked there too (``ticket_gaps``), while the counter
-    is in the database: here, against the anchor's.
+
+def read(lines: Iterable[bytes]) -> Anchor:
+    """An anchor file with its heads in memory (for ``check_rows``), its digest checked."""
+    heads: dict[str, tuple[int, str]] = {}
+
+    def take(ticket: str, seq: int, hash_: str) -> None:
+        heads[ticket] = (seq, hash_)
+
+    anchor = _parse(lines, take)
+    anchor.heads = heads
+    return anchor
+
+
+# The anchor's heads, for the database to compare in one join. A temporary table belongs to its connection
+# (and on PostgreSQL to the transaction that made it): nothing of it is seen by another session or kept.
+HEADS = Table(
+    "kawal_anchor_head",
+    MetaData(),
+    Column("ticket", String(40), nullable=False),
+    Column("seq", Integer, nullable=False),
+    Column("hash", String(64), nullable=False),
+    prefixes=["TEMPORARY"],
+)
+HEAD_BATCH = 10_000
+
+
+@dataclass
+class Checked:
+    anchor: Anchor
+    breaks: list[Break]  # the first ``shown`` of them, in ticket order
+    total: int
+
+
+def check(session: Session, lines: Iterable[bytes], shown: int | None = None) -> Checked:
+    """The anchor file ``lines`` (its digest checked, ``AnchorInvalid`` otherwise) against the database: is every
+    anchored event still in its chain, unchanged, and every anchored ticket still a case?
+
+    The heads go into a temporary table as the file is read and the database compares them in one join, so
+    memory stays flat whatever the anchor's size: a province's million heads held in a dict and asked for
+    in chunks took 75 s, past gunicorn's timeout (bench/scale.py). Whatever a chain holds after its anchored
+    event is the chains' own check (engine.audit.verify_chains); a register's tickets up to the anchored
+    counter are checked there too (``ticket_gaps``), while the counter is in the database: here, against the
+    anchor's. After ``AnchorInvalid`` the caller rolls back (on PostgreSQL the transaction is spoiled).
+
+    ``shown`` keeps only the first breaks and counts the rest: a database restored from a backup older than
+    the anchor breaks every case changed since, which may be most of a million.
     """
-    breaks = []
-    when = anchor.made_at
-    tickets = sorted(anchor.heads)
-    for start in range(0, len(tickets), EXPORT_BATCH):
-        chunk = tickets[start : start + EXPORT_BATCH]
-        heads = dict(session.execute(select(Case.ticket, Case.event_seq).where(Case.ticket.in_(chunk))).all())
-        pairs = [(t, anchor.heads[t][0]) for t in chunk if t in heads]
-        hashes = (
-            dict(
-                session.execute(
-                    select(Case.ticket, CaseEvent.hash)
-                    .join(CaseEvent, CaseEvent.case_id == Case.id)
-                    .where(tuple_(Case.ticket, CaseEvent.seq).in_(pairs))
-                ).all()
+    connection = session.connection()
+    postgres = connection.dialect.name == "postgresql"
+    HEADS.drop(connection, checkfirst=True)
+    HEADS.create(connection)
+    try:
+        anchor = _load_heads(connection, lines, postgres)
+        if postgres:
+            connection.exec_driver_sql(f"ANALYZE {HEADS.name}")  # the planner's count: one join, not a loop
+        breaks, total = [], 0
+        for told in chain(_head_breaks(connection, anchor), _gone_tickets(session, connection, anchor)):
+            total += 1
+            if shown is None or total <= shown:
+                breaks.append(told)
+    except BaseException:
+        if not postgres:  # SQLite made the table outside any transaction: a rollback would not take it away
+            HEADS.drop(connection, checkfirst=True)
+        raise
+    HEADS.drop(connection)
+    return Checked(anchor, breaks, total)
+
+
+def _load_heads(connection, lines: Iterable[bytes], postgres: bool) -> Anchor:
+    if postgres:  # COPY: a million rows in seconds, where inserts in batches take a minute
+        with (
+            connection.connection.driver_connection.cursor() as cursor,
+            cursor.copy(f"COPY {HEADS.name} (ticket, seq, hash) FROM STDIN") as copy,
+        ):
+            return _parse(lines, lambda *head: copy.write_row(head))
+    batch: list[dict] = []
+
+    def take(ticket: str, seq: int, hash_: str) -> None:
+        batch.append({"ticket": ticket, "seq": seq, "hash": hash_})
+        if len(batch) == HEAD_BATCH:
+            connection.execute(insert(HEADS), batch)
+            batch.clear()
+
+    anchor = _parse(lines, take)
+    if batch:
+        connection.execute(insert(HEADS), batch)
+    return anchor
+
+
+def _head_breaks(connection, anchor: Anchor) -> Iterator[Break]:
+    case, event, when = Case.__table__, CaseEvent.__table__, anchor.made_at
+    found = connection.execute(
+        select(HEADS.c.ticket, HEADS.c.seq, case.c.id, event.c.hash)
+        .select_from(
+            HEADS.outerjoin(case, case.c.ticket == HEADS.c.ticket).outerjoin(
+                event, and_(event.c.case_id == case.c.id, event.c.seq == HEADS.c.seq)
             )
-            if pairs
-            else {}
         )
-        for ticket in chunk:
-            seq, hash_ = anchor.heads[ticket]
-            if ticket not in heads:
-                breaks.append(Break(ticket, seq, f"the case is gone: the anchor of {when} holds it"))
-            elif ticket not in hashes:
-                breaks.append(Break(ticket, seq, f"the history was cut: the anchor of {when} holds event {seq}"))
-            elif hashes[ticket] != hash_:
-                breaks.append(
-                    Break(ticket, seq, f"the history was rewritten: event {seq} is not the anchor's of {when}")
-                )
+        .where(or_(case.c.id.is_(None), event.c.hash.is_(None), event.c.hash != HEADS.c.hash))
+        .order_by(HEADS.c.ticket)
+        .execution_options(stream_results=True, yield_per=EXPORT_BATCH)
+    )
+    for ticket, seq, case_id, hash_ in found:
+        if case_id is None:
+            yield Break(ticket, seq, f"the case is gone: the anchor of {when} holds it")
+        elif hash_ is None:
+            yield Break(ticket, seq, f"the history was cut: the anchor of {when} holds event {seq}")
+        else:
+            yield Break(ticket, seq, f"the history was rewritten: event {seq} is not the anchor's of {when}")
+
+
+def _gone_tickets(session: Session, connection, anchor: Anchor) -> list[Break]:
+    """A register's tickets up to the anchored counter that no case holds and the anchor does not name (those
+    it names were told above)."""
+    breaks = []
     for prefix, year, last in anchor.series:
-        missing = [t for t in unheld_tickets(session, prefix, year, last) if t not in anchor.heads]  # told above
-        breaks += [Break(ticket, 0, f"the case is gone: the anchor of {when} counts it") for ticket in missing]
+        unheld = unheld_tickets(session, prefix, year, last)
+        named = set()
+        for start in range(0, len(unheld), EXPORT_BATCH):
+            chunk = unheld[start : start + EXPORT_BATCH]
+            named.update(connection.scalars(select(HEADS.c.ticket).where(HEADS.c.ticket.in_(chunk))))
+        reason = f"the case is gone: the anchor of {anchor.made_at} counts it"
+        breaks += [Break(ticket, 0, reason) for ticket in unheld if ticket not in named]
     return breaks
 
 

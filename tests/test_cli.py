@@ -1,5 +1,6 @@
 """The ``kawal`` command as an operator runs it (click's runner, the real database)."""
 
+import hashlib
 import json
 import re
 from collections import Counter
@@ -431,6 +432,56 @@ def test_a_history_cut_and_resealed_in_the_database_passes_the_chains_but_not_an
     forged = kawal("audit", "verify", "--anchor", str(anchor))
     assert forged.exit_code == 1
     assert "is not to be trusted: its digest does not match its lines" in forged.output
+
+
+def test_an_anchor_shows_an_event_rewritten_and_a_case_removed_and_two_anchors_are_checked_in_one_run(
+    kawal, db_url, tmp_path
+):
+    """The database compares the anchor's heads in a temporary table: each anchor given is checked in its turn,
+    on the same connection, and every kind of break it can tell is told."""
+    kawal("demo")
+    first, second = tmp_path / "first.jsonl", tmp_path / "second.jsonl"
+    assert kawal("audit", "anchor", str(first)).exit_code == 0
+    assert kawal("audit", "anchor", str(second)).exit_code == 0
+    engine = make_engine(db_url)
+    with engine.begin() as conn:
+        rewritten, removed = conn.execute(
+            text(CASES + " WHERE event_seq > 2 AND ticket LIKE 'PPID-%' ORDER BY id LIMIT 2")
+        ).all()
+        seq = conn.execute(text('SELECT event_seq FROM "case" WHERE id = :c'), {"c": rewritten.id}).scalar()
+        conn.execute(
+            text("UPDATE case_event SET hash = :h WHERE case_id = :c AND seq = :s"),
+            {"h": "0" * 64, "c": rewritten.id, "s": seq},
+        )
+        removed_seq = conn.execute(text('SELECT event_seq FROM "case" WHERE id = :c'), {"c": removed.id}).scalar()
+        for table in CASE_TABLES:
+            conn.execute(text(f"DELETE FROM {table} WHERE case_id = :c"), {"c": removed.id})  # noqa: S608 - names
+        conn.execute(text('DELETE FROM "case" WHERE id = :c'), {"c": removed.id})
+    engine.dispose()
+    caught = kawal("audit", "verify", "--anchor", str(first), "--anchor", str(second))
+    assert caught.exit_code == 1
+    for anchor in (first, second):
+        made = json.loads(anchor.read_text().splitlines()[0])["made_at"]
+        told = f"case {rewritten.ticket}, event {seq}: the history was rewritten: event {seq} is not the anchor's"
+        assert f"{told} of {made}" in caught.output
+        gone = f"case {removed.ticket}, event {removed_seq}: the case is gone: the anchor of {made} holds it"
+        assert gone in caught.output
+
+
+def test_an_anchor_whose_digest_holds_but_whose_lines_are_not_heads_is_refused(kawal, tmp_path):
+    """The digest proves only that the file is whole; a line with a case's ticket but no number is not a head."""
+    kawal("demo")
+    header = {"anchor": "kawal-audit-anchor/1", "made_at": "2026-12-05T09:00:00+00:00", "agency": "x"}
+    lines = [json.dumps(header) + "\n", json.dumps({"ticket": "PPID-2026-000001", "seq": "x", "hash": 1}) + "\n"]
+    digest = hashlib.sha256("".join(lines).encode()).hexdigest()
+    anchor = tmp_path / "anchor.jsonl"
+    anchor.write_text("".join(lines) + json.dumps({"digest": digest}) + "\n")
+    refused = kawal("audit", "verify", "--anchor", str(anchor))
+    assert refused.exit_code == 1
+    assert "is not to be trusted: line 2: neither a case's head nor a register's counter" in refused.output
+    ok_after = tmp_path / "ok.jsonl"
+    kawal("audit", "anchor", str(ok_after))
+    assert "is in place" in kawal("audit", "verify", "--anchor", str(ok_after)).output
 
 
 CASES = 'SELECT id, ticket FROM "case"'

@@ -48,6 +48,9 @@ from engine.audit import Break, count_events, iter_export, verify_chains
 
 # An anchor is about 100 bytes a case: a province's three million cases fit (deploy/nginx lets this path through).
 ANCHOR_MAX_BYTES = 512 * 1024 * 1024
+# A database restored from a backup older than the anchor breaks every case changed since: the page lists the
+# first of them and counts the rest (the CLI, `kawal audit verify --anchor`, its first twenty).
+ANCHOR_BREAKS_SHOWN = 1000
 
 FORMATS = {
     "csv": (_l("CSV"), "text/csv"),
@@ -283,22 +286,24 @@ def audit_anchor_check():
     if upload is None or not upload.filename:
         return _page(read_choice({}), None, anchor_error=_("Choose the anchor file to check against."), status=422)
     try:
-        anchor = anchors.read(upload.stream)
+        checked = anchors.check(db.session, upload.stream, shown=ANCHOR_BREAKS_SHOWN)
     except anchors.AnchorInvalid as exc:
+        db.session.rollback()
         problem = _in_words(str(exc), ANCHOR_PROBLEMS)
         message = _("This file cannot be trusted as an anchor: %(problem)s.", problem=problem)
         return _page(read_choice({}), None, anchor_error=message, status=422)
-    breaks = anchors.check(db.session, anchor)
     db.session.rollback()
-    checked = {
+    anchor = checked.anchor
+    result = {
         "made_at": _anchor_time(anchor.made_at),
         "digest": anchor.digest,
         "agency": anchor.agency,
-        "cases": len(anchor.heads),
+        "cases": anchor.cases,
         "file": upload.filename,
-        "breaks": [_break_row(b) for b in breaks],
+        "breaks": [_break_row(b) for b in checked.breaks],
+        "total": checked.total,
     }
-    return _page(read_choice({}), None, anchor_result=checked)
+    return _page(read_choice({}), None, anchor_result=result)
 
 
 def _page(choice: Choice, result, status: int = 200, anchor_result: dict | None = None, anchor_error: str = ""):

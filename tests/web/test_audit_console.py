@@ -325,6 +325,25 @@ def test_an_anchor_from_the_console_later_shows_a_history_cut_and_resealed_that_
     assert re.search(rf"the history was cut: the anchor of \d+ \w+ \d{{4}}, \d\d:\d\d WIB holds event {seq}", page)
 
 
+def test_an_anchor_broken_in_more_cases_than_the_page_lists_counts_them_all(monkeypatch, two_cases, auditor, app):
+    """A database restored from a backup older than the anchor breaks every case changed since: the page counts
+    them all and lists the first, in ticket order."""
+    from api.web import audit
+
+    download = auditor.client.get("/audit/jangkar")
+    body = download.get_data()
+    download.close()
+    for ticket in two_cases:
+        cut_and_reseal(app, ticket)
+    monkeypatch.setattr(audit, "ANCHOR_BREAKS_SHOWN", 1)
+    page = text(anchor_check(auditor, body))
+    assert "<strong>RUSAK:</strong> 2 kasus pada jangkar tidak lagi seperti semula." in page
+    listed = page.split("anchor-broken")[1].split("</table>")[0]
+    assert listed.count('<td data-label="Kasus">') == 1
+    assert min(two_cases) in listed
+    assert "Hanya 1 yang pertama dicantumkan di sini, menurut urutan tiket." in page
+
+
 def test_an_anchor_file_that_was_edited_or_is_missing_is_refused_with_the_reason(two_cases, auditor):
     download = auditor.client.get("/audit/jangkar")
     body = download.get_data()
@@ -342,6 +361,13 @@ def test_an_anchor_file_that_was_edited_or_is_missing_is_refused_with_the_reason
     assert (cut.status_code, "berkas terpotong" in text(cut)) == (422, True)
     picture = anchor_check(auditor, b"\x89PNG\r\n\x1a\n", "foto.png")
     assert (picture.status_code, "baris 1: bukan JSON" in text(picture)) == (422, True)
+    header, *_heads = body.splitlines(keepends=True)
+    no_number = header + json.dumps({"ticket": ticket, "hash": "0" * 64}).encode() + b"\n"  # whole, yet no head
+    sealed = no_number + json.dumps({"digest": hashlib.sha256(no_number).hexdigest()}).encode() + b"\n"
+    r = anchor_check(auditor, sealed)
+    assert (r.status_code, "baris 2: bukan ujung rantai kasus" in text(r)) == (422, True)
+    again = anchor_check(auditor, body)  # the refused file left nothing behind on the worker's connection
+    assert (again.status_code, "anchor-ok" in text(again)) == (200, True)
     auditor.get("/audit")
     none = auditor.post("/audit/jangkar/periksa", {}, content_type="multipart/form-data")
     assert (none.status_code, "Pilih berkas jangkar yang menjadi pembanding." in text(none)) == (422, True)
