@@ -503,7 +503,7 @@ def audit_verify(kawal, anchors, export, made_after_anchor):
     its own (no database needed), against the anchors given."""
     from engine import anchors as anchoring
     from engine import kinds
-    from engine.audit import verify_all, verify_rows
+    from engine.audit import verify_chains, verify_rows
 
     def untrusted(path: str, exc: Exception) -> click.ClickException:
         return click.ClickException(f"the anchor file {path} is not to be trusted: {exc}")
@@ -536,7 +536,8 @@ def audit_verify(kawal, anchors, export, made_after_anchor):
             except anchoring.AnchorInvalid as exc:
                 raise untrusted(path, exc) from None
         with kawal.session() as session:  # the database compares each anchor's heads, streamed in (flat memory)
-            breaks = verify_all(session, kinds.register_series(kawal.settings))
+            chains = verify_chains(session, series=kinds.register_series(kawal.settings), shown=shown)
+            breaks, uncounted = chains.breaks, chains.total - len(chains.breaks)
             for path in anchors:
                 try:
                     with open(path, "rb") as lines:

@@ -30,7 +30,11 @@ preload_app = os.environ.get("KAWAL_WEB_PRELOAD", "0") == "1"
 # nginx keeps its upstream connections open for 60 s (keepalive_timeout in deploy/nginx/kawal.conf):
 # the app must keep them at least as long, or nginx sends a request on a connection gunicorn just closed.
 keepalive = 75
-timeout = 60  # a request running longer than this (an export is streamed, so it is not) kills its worker
+# A gthread worker's main loop tells the master it lives every second while threads serve the requests, so
+# this kills a worker whose loop is stuck, not a slow request (checked: a 6 s request under timeout = 3 is
+# answered). What cuts a slow answer is nginx's proxy_read_timeout (70 s): the client gets a 504 and the
+# thread works on. No page should take that long (bench/README.md: the auditor's anchor, the chain check).
+timeout = 60
 graceful_timeout = 30  # on reload or stop, how long running requests may finish
 # A worker is replaced after this many requests (with jitter, so they do not all restart at once): a slow
 # leak in a library never grows for weeks.

@@ -166,7 +166,7 @@ def check(session: Session, lines: Iterable[bytes], shown: int | None = None) ->
 
     The heads go into a temporary table as the file is read and the database compares them in one join, so
     memory stays flat whatever the anchor's size: a province's million heads held in a dict and asked for
-    in chunks took 75 s, past gunicorn's timeout (bench/scale.py). Whatever a chain holds after its anchored
+    in chunks took 75 s, past the proxy's 70 s read timeout (bench/scale.py). Whatever a chain holds after its anchored
     event is the chains' own check (engine.audit.verify_chains); a register's tickets up to the anchored
     counter are checked there too (``ticket_gaps``), while the counter is in the database: here, against the
     anchor's. After ``AnchorInvalid`` the caller rolls back (on PostgreSQL the transaction is spoiled).

@@ -48,9 +48,9 @@ from engine.audit import Break, count_events, iter_export, verify_chains
 
 # An anchor is about 100 bytes a case: a province's three million cases fit (deploy/nginx lets this path through).
 ANCHOR_MAX_BYTES = 512 * 1024 * 1024
-# A database restored from a backup older than the anchor breaks every case changed since: the page lists the
-# first of them and counts the rest (the CLI, `kawal audit verify --anchor`, its first twenty).
-ANCHOR_BREAKS_SHOWN = 1000
+# A database restored from a backup older than an anchor breaks every case changed since, rows bulk-changed
+# break the chains of as many: a page lists the first breaks and counts the rest (the CLI its first twenty).
+BREAKS_SHOWN = 1000
 
 FORMATS = {
     "csv": (_l("CSV"), "text/csv"),
@@ -167,7 +167,7 @@ def audit():
     result = None
     if request.args.get("periksa") and not choice.errors:
         series = kinds.register_series(runtime().settings, choice.process)
-        result = verify_chains(db.session, choice.start, choice.end, choice.process, series)
+        result = verify_chains(db.session, choice.start, choice.end, choice.process, series, shown=BREAKS_SHOWN)
     return _page(choice, result)
 
 
@@ -286,7 +286,7 @@ def audit_anchor_check():
     if upload is None or not upload.filename:
         return _page(read_choice({}), None, anchor_error=_("Choose the anchor file to check against."), status=422)
     try:
-        checked = anchors.check(db.session, upload.stream, shown=ANCHOR_BREAKS_SHOWN)
+        checked = anchors.check(db.session, upload.stream, shown=BREAKS_SHOWN)
     except anchors.AnchorInvalid as exc:
         db.session.rollback()
         problem = _in_words(str(exc), ANCHOR_PROBLEMS)

@@ -92,6 +92,17 @@ def test_any_change_to_history_breaks_the_chain_at_that_event(tamper, seq):
     assert [b.seq for b in verify_rows(rows)] == [seq]
 
 
+def test_an_export_holds_each_case_together_and_a_case_split_apart_is_told():
+    """The check remembers only the case it reads (flat memory over a million cases): cases one after another
+    verify; a case whose later events were moved after another case's is told where they resume."""
+    first, second = _chain(3, "PPID-2026-000001"), _chain(2, "PPID-2026-000002")
+    assert list(verify_rows(first + second)) == []
+    split = first[:2] + second + first[2:]
+    assert [(b.ticket, b.seq, b.reason) for b in verify_rows(split)] == [
+        ("PPID-2026-000001", 3, "expected event 1, found 3")
+    ]
+
+
 def test_production_needs_secret_vault_key_and_database():
     with pytest.raises(ConfigError) as missing:
         load_settings({"KAWAL_ENV": "production"})

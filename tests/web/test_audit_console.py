@@ -267,6 +267,25 @@ def test_the_check_names_a_cut_off_history(two_cases, auditor, app):
     assert f"riwayat berakhir pada peristiwa {last - 1}" in page
 
 
+def test_a_check_broken_in_more_cases_than_the_page_lists_counts_them_all(monkeypatch, two_cases, auditor, app):
+    """Rows bulk-changed break as many chains: the page counts every broken case and lists the first."""
+    from api.web import audit
+
+    with app.app_context():
+        for ticket in two_cases:  # each case's last event removed, its head left: the chain ends early
+            case = db.session.scalar(select(Case).where(Case.ticket == ticket))
+            db.session.execute(
+                CaseEvent.__table__.delete().where(CaseEvent.case_id == case.id, CaseEvent.seq == case.event_seq)
+            )
+        db.session.commit()
+    monkeypatch.setattr(audit, "BREAKS_SHOWN", 1)
+    page = text(auditor.get("/audit", query_string={"periksa": "1"}))
+    assert "<strong>RUSAK:</strong> 2 dari 2 kasus tidak terverifikasi." in page
+    listed = page.split("verify-broken")[1].split("</table>")[0]
+    assert listed.count('<td data-label="Kasus">') == 1
+    assert "Hanya 1 yang pertama dicantumkan di sini." in page
+
+
 # --- anchors ------------------------------------------------------------------------------------------
 
 
@@ -335,7 +354,7 @@ def test_an_anchor_broken_in_more_cases_than_the_page_lists_counts_them_all(monk
     download.close()
     for ticket in two_cases:
         cut_and_reseal(app, ticket)
-    monkeypatch.setattr(audit, "ANCHOR_BREAKS_SHOWN", 1)
+    monkeypatch.setattr(audit, "BREAKS_SHOWN", 1)
     page = text(anchor_check(auditor, body))
     assert "<strong>RUSAK:</strong> 2 kasus pada jangkar tidak lagi seperti semula." in page
     listed = page.split("anchor-broken")[1].split("</table>")[0]
