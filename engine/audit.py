@@ -7,7 +7,7 @@ a case starts from 64 zeros.
 
 import hashlib
 import json
-from collections.abc import Iterable, Iterator
+from collections.abc import Generator, Iterable, Iterator
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 
@@ -105,17 +105,23 @@ class Break:
     reason: str
 
 
-def verify_rows(rows: Iterable[dict]) -> Iterator[Break]:
-    """Check exported rows (each case's events together, in seq order, as exports are written); yields the first
-    break of each case. Only the case being read is remembered, so memory stays flat over a million cases (a
-    case whose rows come back after another's starts again, and is told broken unless from its first event)."""
-    current, seq, prev, broken = None, 0, GENESIS, False
-    for row in rows:
+class ChainReader:
+    """Reads exported rows one at a time (each case's events together, in seq order, as exports are written) and
+    tells the first break of each case. Only the case being read is remembered, so memory stays flat over a
+    million cases (a case whose rows come back after another's starts again, and is told broken unless from
+    its first event)."""
+
+    def __init__(self) -> None:
+        self.ticket: str | None = None
+        self.seq, self.prev, self.broken = 0, GENESIS, False
+
+    def read(self, row: dict) -> Break | None:
         ticket = row["ticket"]
-        if ticket != current:
-            current, seq, prev, broken = ticket, 0, GENESIS, False
-        if broken:
-            continue
+        if ticket != self.ticket:
+            self.ticket, self.seq, self.prev, self.broken = ticket, 0, GENESIS, False
+        if self.broken:
+            return None
+        seq, prev = self.seq, self.prev
         reason = None
         if row["seq"] != seq + 1:
             reason = f"expected event {seq + 1}, found {row['seq']}"
@@ -126,10 +132,19 @@ def verify_rows(rows: Iterable[dict]) -> Iterator[Break]:
             if event_hash(prev, ticket, row["seq"], at, row["type"], row["actor"], row["data"]) != row["hash"]:
                 reason = "content does not match its hash"
         if reason:
-            broken = True
-            yield Break(ticket, row["seq"], reason)
-        else:
-            seq, prev = row["seq"], row["hash"]
+            self.broken = True
+            return Break(ticket, row["seq"], reason)
+        self.seq, self.prev = row["seq"], row["hash"]
+        return None
+
+
+def verify_rows(rows: Iterable[dict]) -> Iterator[Break]:
+    """Check exported rows (``ChainReader``); yields the first break of each case."""
+    reader = ChainReader()
+    for row in rows:
+        told = reader.read(row)
+        if told is not None:
+            yield told
 
 
 def count_events(
@@ -222,24 +237,42 @@ def verify_chains(
     series: Iterable[str] = (),
     shown: int | None = None,
 ) -> Verification:
+    """``checking`` run to its end (see there)."""
+    steps = checking(session, start, end, process, series, shown)
+    while True:
+        try:
+            next(steps)
+        except StopIteration as done:
+            return done.value
+
+
+PROGRESS_EVERY = 100_000
+"""Events between two reports of a check's progress (about two seconds of hashing)."""
+
+
+def checking(
+    session: Session,
+    start: datetime | None = None,
+    end: datetime | None = None,
+    process: str | None = None,
+    series: Iterable[str] = (),
+    shown: int | None = None,
+) -> Generator[int, None, Verification]:
     """Check the chains of the selected cases, each chain's end against the head kept on its case, each case's
     record against its history (``_record_breaks``), and that no ticket of the registers ``series`` is missing
     (``ticket_gaps``).
 
-    Rows are checked as they stream, so memory holds one (seq, hash) per case, not the history. ``shown`` keeps
+    Rows are checked as they stream, so memory holds the case being read, not the history. ``shown`` keeps
     only the first breaks and counts the rest: a database restored from an old backup, or rows bulk-changed,
-    may break most of a million cases (a page listing 900,000 took 1.9 GB: bench/README.md).
+    may break most of a million cases (a page listing 900,000 took 1.9 GB: bench/README.md). Yields the events
+    checked so far every ``PROGRESS_EVERY`` events and once more before each check of the cases' heads,
+    records and registers (a province's history takes minutes: the console shows how far it is); returns the
+    Verification.
     """
     cases = selected_cases(start, end, process)
     events, total = 0, 0
     kept: list[Break] = []
     broken: set[str] = set()  # a case told once, by the first check that finds it broken
-
-    def counted(rows: Iterator[dict]) -> Iterator[dict]:
-        nonlocal events
-        for row in rows:
-            events += 1
-            yield row
 
     def tell(found: Iterable[Break]) -> None:
         nonlocal total
@@ -249,8 +282,17 @@ def verify_chains(
             if shown is None or len(kept) < shown:
                 kept.append(told)
 
-    tell(verify_rows(counted(iter_export(session, start, end, process))))
+    reader = ChainReader()
+    for row in iter_export(session, start, end, process):
+        events += 1
+        told = reader.read(row)
+        if told is not None:
+            tell((told,))
+        if events % PROGRESS_EVERY == 0:
+            yield events
+    yield events
     tell(_head_breaks(session, cases, broken))
+    yield events  # the heads and the records each read every case: a million take some seconds
     tell(_record_breaks(session, cases, broken))
     tell(ticket_gaps(session, series))
     checked = session.scalar(select(func.count()).select_from(cases.order_by(None).subquery()))

@@ -30,10 +30,20 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
-from flask import current_app, render_template, request, send_file
+from flask import (
+    Response,
+    current_app,
+    get_template_attribute,
+    render_template,
+    request,
+    send_file,
+    stream_with_context,
+)
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from flask_login import login_required
+from markupsafe import Markup
+from sqlalchemy.exc import SQLAlchemyError
 
 from api.boundary import runtime
 from api.exports import XLSX_MIMETYPE, export_response, readable_for
@@ -44,7 +54,7 @@ from api.web.blueprint import bp
 from api.web.i18n import current_language
 from api.web.session import officer
 from engine import access, anchors, clock, kinds
-from engine.audit import Break, count_events, iter_export, verify_chains
+from engine.audit import Break, checking, count_events, iter_export
 
 # An anchor is about 100 bytes a case: a province's three million cases fit (deploy/nginx lets this path through).
 ANCHOR_MAX_BYTES = 512 * 1024 * 1024
@@ -158,17 +168,45 @@ def _day(raw: str, key: str, choice: Choice) -> date | None:
         return None
 
 
+CHECKING = "<!--kawal:checking-->"  # where audit.html leaves room for a check's progress and result
+
+
 @bp.get("/audit")
 @login_required
 def audit():
-    """The console; with ``periksa=1`` it also checks the hash chains of the chosen period and process."""
+    """The console; with ``periksa=1`` it also checks the hash chains of the chosen period and process.
+
+    A province's whole history takes minutes to hash (bench/README.md), and a proxy answers a page silent
+    for 70 s with a 504: the page is streamed, its top at once, then how many events are checked every
+    ``engine.audit.PROGRESS_EVERY`` (the stylesheet shows only the last), then the result and the rest."""
     access.require_auditor(officer())
     choice = read_choice(request.args)
-    result = None
-    if request.args.get("periksa") and not choice.errors:
-        series = kinds.register_series(runtime().settings, choice.process)
-        result = verify_chains(db.session, choice.start, choice.end, choice.process, series, shown=BREAKS_SHOWN)
-    return _page(choice, result)
+    if not request.args.get("periksa") or choice.errors:
+        return _page(choice)
+    series = kinds.register_series(runtime().settings, choice.process)
+    steps = checking(db.session, choice.start, choice.end, choice.process, series, shown=BREAKS_SHOWN)
+    head, tail = _page(choice, checking=True)[0].split(CHECKING, 1)
+    progress = get_template_attribute("audit_check.html", "check_progress")
+    result = get_template_attribute("audit_check.html", "check_result")
+
+    def page():
+        yield head
+        try:
+            while True:
+                yield str(progress(next(steps)))
+        except StopIteration as done:
+            verification = done.value
+            yield str(result(verification, [_break_row(b) for b in verification.breaks]))
+        except SQLAlchemyError:
+            current_app.logger.exception("the hash chain check stopped")
+            db.session.rollback()
+            stopped = _("The check stopped before its end: the database did not answer. Try again later.")
+            yield str(Markup('<div class="flash flash-error" role="alert">{}</div>').format(stopped))
+        yield tail
+
+    response = Response(stream_with_context(page()), mimetype="text/html")
+    response.headers["X-Accel-Buffering"] = "no"  # nginx passes each part on as it comes
+    return response
 
 
 @bp.get("/audit/unduh")
@@ -178,7 +216,7 @@ def audit_download():
     access.require_auditor(officer())
     choice = read_choice(request.args, with_format=True)
     if choice.errors:
-        return _page(choice, None, status=422)
+        return _page(choice, status=422)
     fmt = choice.values["format"]
     events = count_events(db.session, choice.start, choice.end, choice.process)
 
@@ -284,14 +322,14 @@ def audit_anchor_check():
     access.require_auditor(officer())
     upload = request.files.get("anchor")
     if upload is None or not upload.filename:
-        return _page(read_choice({}), None, anchor_error=_("Choose the anchor file to check against."), status=422)
+        return _page(read_choice({}), anchor_error=_("Choose the anchor file to check against."), status=422)
     try:
         checked = anchors.check(db.session, upload.stream, shown=BREAKS_SHOWN)
     except anchors.AnchorInvalid as exc:
         db.session.rollback()
         problem = _in_words(str(exc), ANCHOR_PROBLEMS)
         message = _("This file cannot be trusted as an anchor: %(problem)s.", problem=problem)
-        return _page(read_choice({}), None, anchor_error=message, status=422)
+        return _page(read_choice({}), anchor_error=message, status=422)
     db.session.rollback()
     anchor = checked.anchor
     result = {
@@ -303,13 +341,18 @@ def audit_anchor_check():
         "breaks": [_break_row(b) for b in checked.breaks],
         "total": checked.total,
     }
-    return _page(read_choice({}), None, anchor_result=result)
+    return _page(read_choice({}), anchor_result=result)
 
 
-def _page(choice: Choice, result, status: int = 200, anchor_result: dict | None = None, anchor_error: str = ""):
+def _page(
+    choice: Choice,
+    status: int = 200,
+    anchor_result: dict | None = None,
+    anchor_error: str = "",
+    checking: bool = False,
+):
     locale = current_language()
     processes = [(p, display.process_label(p, locale)) for p in kinds.ALL]
-    breaks = [_break_row(b) for b in result.breaks] if result is not None else []
     return (
         render_template(
             "audit.html",
@@ -319,8 +362,7 @@ def _page(choice: Choice, result, status: int = 200, anchor_result: dict | None 
             processes=processes,
             process_label=dict(processes).get(choice.process or ""),
             formats={key: label for key, (label, _mimetype) in FORMATS.items()},
-            result=result,
-            breaks=breaks,
+            checking=checking,
             anchor_result=anchor_result,
             anchor_error=anchor_error,
         ),

@@ -57,7 +57,11 @@ def test_an_auditor_downloads_json_lines_and_checks_the_hash_chains(page, desk, 
 
     page.locator("button[name=periksa]").click()
     expect(page.locator("#hasil-periksa .verify-ok")).to_be_visible()
+    progress = page.locator("#hasil-periksa .check-progress")  # its lines, once the verdict has come: none shows
+    assert progress.count() >= 1
+    assert not any(line.is_visible() for line in progress.all())
     expect(page.locator("#hasil-periksa .verify-broken")).to_have_count(0)
+    keep_screenshot(page, "audit-chains-checked")
 
 
 def test_an_officer_who_is_not_an_auditor_is_refused_the_console(page):

@@ -227,6 +227,28 @@ def test_the_check_says_ok_on_a_clean_database(two_cases, auditor, client, login
     assert "Periode: seluruh riwayat" in page
 
 
+def test_a_long_check_sends_the_page_at_once_then_its_progress_then_the_verdict(monkeypatch, two_cases, auditor):
+    """A province's history takes minutes to hash, and a proxy answers a page silent for 70 s with a 504: the
+    page's top goes first, a line of progress follows every PROGRESS_EVERY events, the verdict comes last."""
+    from engine import audit as engine_audit
+
+    events = int(download(auditor, "csv").headers["X-Kawal-Events"])
+    monkeypatch.setattr(engine_audit, "PROGRESS_EVERY", 2)
+    r = auditor.client.get("/audit", query_string={"periksa": "1"}, buffered=False)
+    parts = [chunk.decode() if isinstance(chunk, bytes) else chunk for chunk in r.response]
+    r.close()
+    assert r.headers["X-Accel-Buffering"] == "no"
+    assert "Periode: seluruh riwayat" in parts[0]
+    assert "verify-ok" not in parts[0]
+    told = [p for p in parts if "check-progress" in p]
+    assert [re.search(r"Memeriksa… (\d+) peristiwa sejauh ini", p)[1] for p in told] == [
+        str(n) for n in [*range(2, events + 1, 2), events, events]
+    ]
+    verdict = next(i for i, p in enumerate(parts) if "verify-ok" in p)
+    assert verdict > parts.index(told[-1])
+    assert "</html>" in parts[-1]
+
+
 def test_the_console_without_a_check_shows_no_verdict(two_cases, auditor):
     page = text(auditor.get("/audit"))
     assert "verify-ok" not in page
