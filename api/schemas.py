@@ -521,7 +521,11 @@ class AuditVerify(Schema):
     checked_cases = fields.Integer()
     checked_events = fields.Integer()
     ok = fields.Boolean(metadata={"description": "true when every checked chain verifies"})
-    breaks = fields.List(fields.Nested(AuditBreak), metadata={"description": "the first break of each broken case"})
+    breaks = fields.List(
+        fields.Nested(AuditBreak),
+        metadata={"description": "the first break of each broken case, at most the first 1,000 found"},
+    )
+    breaks_total = fields.Integer(metadata={"description": "every break found (`breaks` lists 1,000 at most)"})
 
 
 class DueQuery(Schema):

@@ -125,16 +125,17 @@ def test_verify_reports_ok_with_what_it_checked(two_cases, client, login):
     r = verify(client, login)
     assert r.status_code == 200, r.json
     events = len(csv_rows(client, login)) - 1
-    assert r.json == {"checked_cases": 2, "checked_events": events, "ok": True, "breaks": []}
+    assert r.json == {"checked_cases": 2, "checked_events": events, "ok": True, "breaks": [], "breaks_total": 0}
 
 
 def test_verify_is_narrowed_by_process_and_period(two_cases, client, login):
     complaint_events = len(csv_rows(client, login, process="pengaduan")) - 1
     r = verify(client, login, process="pengaduan")
-    assert r.json == {"checked_cases": 1, "checked_events": complaint_events, "ok": True, "breaks": []}
+    clean = {"ok": True, "breaks": [], "breaks_total": 0}
+    assert r.json == {"checked_cases": 1, "checked_events": complaint_events, **clean}
     future = (datetime.now(UTC) + timedelta(days=1)).isoformat()
     r = verify(client, login, **{"from": future})
-    assert r.json == {"checked_cases": 0, "checked_events": 0, "ok": True, "breaks": []}
+    assert r.json == {"checked_cases": 0, "checked_events": 0, "ok": True, "breaks": [], "breaks_total": 0}
 
 
 def test_verify_names_the_tampered_event(two_cases, client, login, app):
@@ -167,6 +168,22 @@ def test_verify_names_a_cut_off_history(two_cases, client, login, app):
     r = verify(client, login)
     assert r.json["ok"] is False
     assert [(b["ticket"], b["seq"]) for b in r.json["breaks"]] == [(request_ticket, last)]
+    assert r.json["breaks_total"] == 1
+
+
+def test_verify_lists_the_first_breaks_and_counts_them_all(two_cases, client, login, app, monkeypatch):
+    from api.views import audit
+
+    with app.app_context():
+        for ticket in two_cases:
+            case = db.session.scalar(select(Case).where(Case.ticket == ticket))
+            db.session.execute(
+                CaseEvent.__table__.delete().where(CaseEvent.case_id == case.id, CaseEvent.seq == case.event_seq)
+            )
+        db.session.commit()
+    monkeypatch.setattr(audit, "BREAKS_LISTED", 1)
+    r = verify(client, login)
+    assert (r.json["ok"], len(r.json["breaks"]), r.json["breaks_total"]) == (False, 1, 2)
 
 
 @pytest.mark.parametrize("group", ["petugas", "ppid", "unit", "atasan", "admin", "tim", "wbs"])
