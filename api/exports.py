@@ -23,6 +23,10 @@ from api.reports.files import safe_csv
 XLSX_MIMETYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 CHUNK = 64 * 1024
 MIMETYPES = {"jsonl": "application/x-ndjson", "csv": "text/csv"}
+XLSX_MAX_EVENTS = 500_000
+"""The most events a workbook export takes. A workbook is written whole before its first byte is sent (a zip),
+at 13,000-20,000 rows a second here (bench/README.md): 500,000 events are about half a minute of silence,
+where a proxy answers 70 s with a 504. CSV and JSON lines stream, whatever their size."""
 # The readable exports' fixed columns, (English, Bahasa Indonesia); between seq..actor and the hashes comes
 # one column per field of the events' data (``isian.<field>`` / ``data.<field>``), never a JSON column.
 HEAD = (
@@ -183,27 +187,43 @@ def _xlsx_response(rows, readable: Readable) -> Response:
     )
 
 
+SHEET_ROWS = 1_048_576
+"""Rows a sheet holds (Excel's limit). xlsxwriter ignores a cell past it without a word: a province's history
+of more events goes on in sheets ``audit 2``, ``audit 3``, .., each with the title and the header."""
+
+
 def _write_xlsx(file, rows, readable: Readable) -> None:
-    """One sheet: the agency's title, then the CSV's header (frozen) and rows; the agency on every printed page.
+    """A sheet: the agency's title, then the CSV's header (frozen) and rows; the agency on every printed page.
 
     Every value is written as what it is (text or number), never parsed: a text starting with ``=`` must
     not become a formula. A cell holds at most 32,767 characters (Excel's limit); JSON lines is the export
     to use for events larger than that.
     """
     fields = _fields(rows)
+    names = headers(fields, readable)
     workbook = xlsxwriter.Workbook(file, {"constant_memory": True, "in_memory": False})
-    sheet = workbook.add_worksheet("audit")
     bold = workbook.add_format({"bold": True})
-    sheet.set_header("&C" + readable.agency.replace("&", "&&"))
-    sheet.set_footer(PAGE_FOOTER[readable.i])
-    sheet.write_string(0, 0, TITLE[readable.i] % readable.agency, bold)
-    for col, name in enumerate(headers(fields, readable)):
-        sheet.write_string(1, col, name, bold)
-    sheet.freeze_panes(2, 0)
-    for r, row in enumerate(rows(), start=2):
+
+    def sheet_number(number: int):
+        sheet = workbook.add_worksheet("audit" if number == 1 else f"audit {number}")
+        sheet.set_header("&C" + readable.agency.replace("&", "&&"))
+        sheet.set_footer(PAGE_FOOTER[readable.i])
+        sheet.write_string(0, 0, TITLE[readable.i] % readable.agency, bold)
+        for col, name in enumerate(names):
+            sheet.write_string(1, col, name, bold)
+        sheet.freeze_panes(2, 0)
+        return sheet
+
+    number, r = 1, 2
+    sheet = sheet_number(number)
+    for row in rows():
+        if r == SHEET_ROWS:
+            number, r = number + 1, 2
+            sheet = sheet_number(number)
         for col, value in enumerate(_cells(row, fields, readable)):
             if isinstance(value, int | float):
                 sheet.write_number(r, col, value)
             else:
                 sheet.write_string(r, col, value)
+        r += 1
     workbook.close()

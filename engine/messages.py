@@ -143,6 +143,10 @@ TEMPLATES: dict[str, str] = {
     "not_awaiting_confirmation": "only a request recorded from WhatsApp or social media is confirmed by its requester",
     "already_confirmed": "the requester has already confirmed this request",
     "unit_unknown": "unknown unit",
+    "workbook_too_many_events": (
+        "%(events)s events are too many for a workbook (at most %(max)s): choose a shorter period or one process, or"
+        " download CSV or JSON lines"
+    ),
     "unit_code_unknown": "unit %(code)s is unknown",
     "unit_unstaffed": "nobody in that unit can answer it",
     "unit_has_no_officer": (

@@ -39,6 +39,7 @@ from flask import (
     send_file,
     stream_with_context,
 )
+from flask_babel import format_decimal
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from flask_login import login_required
@@ -46,8 +47,9 @@ from markupsafe import Markup
 from sqlalchemy.exc import SQLAlchemyError
 
 from api.boundary import runtime
-from api.exports import XLSX_MIMETYPE, export_response, readable_for
+from api.exports import XLSX_MAX_EVENTS, XLSX_MIMETYPE, export_response, readable_for
 from api.extensions import db
+from api.language import say
 from api.limits import large_upload
 from api.web import display
 from api.web.blueprint import bp
@@ -55,6 +57,7 @@ from api.web.i18n import current_language
 from api.web.session import officer
 from engine import access, anchors, clock, kinds
 from engine.audit import Break, checking, count_events, iter_export
+from engine.messages import msg
 
 # An anchor is about 100 bytes a case: a province's three million cases fit (deploy/nginx lets this path through).
 ANCHOR_MAX_BYTES = 512 * 1024 * 1024
@@ -219,6 +222,10 @@ def audit_download():
         return _page(choice, status=422)
     fmt = choice.values["format"]
     events = count_events(db.session, choice.start, choice.end, choice.process)
+    if fmt == "xlsx" and events > XLSX_MAX_EVENTS:
+        counts = {"events": format_decimal(events), "max": format_decimal(XLSX_MAX_EVENTS)}
+        choice.errors["format"] = say(msg("workbook_too_many_events", **counts), current_language())
+        return _page(choice, status=422)
 
     def rows():
         return iter_export(db.session, choice.start, choice.end, choice.process)

@@ -82,6 +82,42 @@ def test_xlsx_export_has_the_csv_rows_and_a_frozen_header(two_cases, client, log
     assert len(rows) >= 6
 
 
+def test_an_export_longer_than_a_sheet_goes_on_in_the_next_sheet_and_loses_no_event(
+    two_cases, client, login, monkeypatch
+):
+    """Excel holds 1,048,576 rows a sheet and xlsxwriter drops a cell past them without a word: a province's
+    history of more events goes on in "audit 2", "audit 3", each with the title and the header. Here a sheet
+    of four rows (the title, the header, two events)."""
+    from api import exports
+
+    monkeypatch.setattr(exports, "SHEET_ROWS", 4)
+    workbook = load_workbook(io.BytesIO(export(client, login, "xlsx").get_data()), read_only=True)
+    expected = csv_rows(client, login)
+    header, events = expected[0], expected[1:]
+    sheets = -(-len(events) // 2)
+    assert workbook.sheetnames == ["audit"] + [f"audit {n}" for n in range(2, sheets + 1)]
+    found = []
+    for sheet in workbook.worksheets:
+        rows = [["" if v is None else str(v) for v in row] for row in sheet.iter_rows(values_only=True)]
+        assert rows[0][0].endswith(": riwayat kasus (ekspor audit Kawal)")
+        assert rows[1] == header
+        found += rows[2:]
+    assert found == events
+
+
+def test_a_workbook_of_more_events_than_it_may_hold_is_refused_on_the_format(two_cases, client, login, monkeypatch):
+    from api.views import audit
+
+    events = len(csv_rows(client, login)) - 1
+    monkeypatch.setattr(audit, "XLSX_MAX_EVENTS", events - 1)
+    r = client.get(f"{API}/audit/export", query_string={"format": "xlsx"}, headers=login("auditor"))
+    assert r.status_code == 422
+    told = r.json["errors"]["format"][0]
+    assert told.startswith(f"{events} peristiwa terlalu banyak untuk satu buku kerja (paling banyak {events - 1})")
+    monkeypatch.setattr(audit, "XLSX_MAX_EVENTS", events)
+    assert export(client, login, "xlsx").status_code == 200
+
+
 def test_xlsx_export_keeps_identities_out(two_cases, client, login):
     cells = "\n".join("\t".join(row) for row in xlsx_rows(client, login))
     for identity in IDENTITIES:

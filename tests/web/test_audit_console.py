@@ -249,6 +249,26 @@ def test_a_long_check_sends_the_page_at_once_then_its_progress_then_the_verdict(
     assert "</html>" in parts[-1]
 
 
+def test_a_workbook_of_more_events_than_it_may_hold_is_refused_naming_the_other_formats(
+    monkeypatch, two_cases, auditor
+):
+    """A workbook is written whole before its first byte: past XLSX_MAX_EVENTS (half a minute of writing) the
+    proxy's 70 s would answer 504. The console says so on the format, with the count; CSV still downloads."""
+    from api.web import audit
+
+    events = int(download(auditor, "csv").headers["X-Kawal-Events"])
+    monkeypatch.setattr(audit, "XLSX_MAX_EVENTS", events - 1)
+    r = auditor.client.get("/audit/unduh", query_string={"format": "xlsx"})
+    assert r.status_code == 422
+    page = text(r)
+    told = f"{events} peristiwa terlalu banyak untuk satu buku kerja (paling banyak {events - 1})"
+    assert told in page
+    assert "unduh CSV atau JSON lines" in page
+    assert download(auditor, "csv").status_code == 200
+    monkeypatch.setattr(audit, "XLSX_MAX_EVENTS", events)
+    assert download(auditor, "xlsx").mimetype.endswith("spreadsheetml.sheet")
+
+
 def test_the_console_without_a_check_shows_no_verdict(two_cases, auditor):
     page = text(auditor.get("/audit"))
     assert "verify-ok" not in page
