@@ -108,10 +108,11 @@ def _parse(lines: Iterable[bytes], take: Callable[[str, int, str], None]) -> Anc
             continue
         try:
             if "ticket" in value:
-                take(str(value["ticket"]), int(value["seq"]), str(value["hash"]))
+                take(str(value["ticket"]), _bounded(value["seq"], 1, 2**31 - 1), str(value["hash"]))
                 cases += 1
-            elif "series" in value:
-                series.append((str(value["series"]), int(value["year"]), int(value["last"])))
+            elif "series" in value:  # a register's year and its six-digit counter (engine.tickets)
+                year, last = _bounded(value["year"], 1, 9999), _bounded(value["last"], 0, 999_999)
+                series.append((str(value["series"]), year, last))
             else:
                 raise KeyError("ticket")
         except (KeyError, TypeError, ValueError):
@@ -121,6 +122,13 @@ def _parse(lines: Iterable[bytes], take: Callable[[str, int, str], None]) -> Anc
     if stated != digest.hexdigest():
         raise AnchorInvalid("its digest does not match its lines: changed after it was written")
     return Anchor(header["made_at"], str(header.get("agency", "")), stated, cases, series)
+
+
+def _bounded(value, low: int, high: int) -> int:
+    """A whole number a Kawal anchor can hold: a file whose digest holds may still be made by hand."""
+    if not isinstance(value, int) or isinstance(value, bool) or not low <= value <= high:
+        raise ValueError(value)
+    return value
 
 
 def validate(lines: Iterable[bytes]) -> Anchor:
@@ -145,9 +153,9 @@ def read(lines: Iterable[bytes]) -> Anchor:
 HEADS = Table(
     "kawal_anchor_head",
     MetaData(),
-    Column("ticket", String(40), nullable=False),
+    Column("ticket", String, nullable=False),  # unbounded: a longer one in a file made by hand is a break, not an error
     Column("seq", Integer, nullable=False),
-    Column("hash", String(64), nullable=False),
+    Column("hash", String, nullable=False),
     prefixes=["TEMPORARY"],
 )
 HEAD_BATCH = 10_000
@@ -165,11 +173,12 @@ def check(session: Session, lines: Iterable[bytes], shown: int | None = None) ->
     anchored event still in its chain, unchanged, and every anchored ticket still a case?
 
     The heads go into a temporary table as the file is read and the database compares them in one join, so
-    memory stays flat whatever the anchor's size: a province's million heads held in a dict and asked for
-    in chunks took 75 s, past the proxy's 70 s read timeout (bench/scale.py). Whatever a chain holds after its anchored
-    event is the chains' own check (engine.audit.verify_chains); a register's tickets up to the anchored
-    counter are checked there too (``ticket_gaps``), while the counter is in the database: here, against the
-    anchor's. After ``AnchorInvalid`` the caller rolls back (on PostgreSQL the transaction is spoiled).
+    memory stays flat whatever the anchor's size: a province's million heads held in a dict and asked for in
+    chunks took 75 s, past the proxy's 70 s read timeout (bench/README.md). Whatever a chain holds after its
+    anchored event is the chains' own check (engine.audit.verify_chains); a register's tickets up to the
+    anchored counter are checked there too (``ticket_gaps``), while the counter is in the database: here,
+    against the anchor's. After ``AnchorInvalid`` the caller rolls back (on PostgreSQL the transaction is
+    spoiled).
 
     ``shown`` keeps only the first breaks and counts the rest: a database restored from a backup older than
     the anchor breaks every case changed since, which may be most of a million.

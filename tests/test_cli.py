@@ -468,20 +468,41 @@ def test_an_anchor_shows_an_event_rewritten_and_a_case_removed_and_two_anchors_a
         assert gone in caught.output
 
 
-def test_an_anchor_whose_digest_holds_but_whose_lines_are_not_heads_is_refused(kawal, tmp_path):
-    """The digest proves only that the file is whole; a line with a case's ticket but no number is not a head."""
-    kawal("demo")
+def _sealed_anchor(path, *lines: dict):
+    """An anchor file made by hand, its digest right: the digest proves only that the file is whole."""
     header = {"anchor": "kawal-audit-anchor/1", "made_at": "2026-12-05T09:00:00+00:00", "agency": "x"}
-    lines = [json.dumps(header) + "\n", json.dumps({"ticket": "PPID-2026-000001", "seq": "x", "hash": 1}) + "\n"]
-    digest = hashlib.sha256("".join(lines).encode()).hexdigest()
-    anchor = tmp_path / "anchor.jsonl"
-    anchor.write_text("".join(lines) + json.dumps({"digest": digest}) + "\n")
+    body = "".join(json.dumps(line) + "\n" for line in (header, *lines))
+    path.write_text(body + json.dumps({"digest": hashlib.sha256(body.encode()).hexdigest()}) + "\n")
+    return path
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        {"ticket": "PPID-2026-000001", "seq": "x", "hash": 1},
+        {"ticket": "PPID-2026-000001", "seq": 2**40, "hash": "0" * 64},
+        {"series": "PPID", "year": 2026, "last": 10**9},  # a counter no register reaches: not a range to walk
+        [1, 2],
+    ],
+)
+def test_an_anchor_whose_digest_holds_but_whose_lines_are_not_heads_is_refused(kawal, tmp_path, line):
+    kawal("demo")
+    anchor = _sealed_anchor(tmp_path / "anchor.jsonl", line)
     refused = kawal("audit", "verify", "--anchor", str(anchor))
     assert refused.exit_code == 1
     assert "is not to be trusted: line 2: neither a case's head nor a register's counter" in refused.output
     ok_after = tmp_path / "ok.jsonl"
     kawal("audit", "anchor", str(ok_after))
     assert "is in place" in kawal("audit", "verify", "--anchor", str(ok_after)).output
+
+
+def test_an_anchored_ticket_longer_than_any_case_is_a_case_gone_not_an_error(kawal, tmp_path):
+    kawal("demo")
+    ticket = "PPID-2026-" + "9" * 90
+    anchor = _sealed_anchor(tmp_path / "anchor.jsonl", {"ticket": ticket, "seq": 1, "hash": "0" * 64})
+    told = kawal("audit", "verify", "--anchor", str(anchor))
+    assert told.exit_code == 1
+    assert f"case {ticket}, event 1: the case is gone" in told.output
 
 
 CASES = 'SELECT id, ticket FROM "case"'
