@@ -265,8 +265,8 @@ def checking(
     Rows are checked as they stream, so memory holds the case being read, not the history. ``shown`` keeps
     only the first breaks and counts the rest: a database restored from an old backup, or rows bulk-changed,
     may break most of a million cases (a page listing 900,000 took 1.9 GB: bench/README.md). Yields the events
-    checked so far every ``PROGRESS_EVERY`` events and once more before each check of the cases' heads,
-    records and registers (a province's history takes minutes: the console shows how far it is); returns the
+    checked so far every ``PROGRESS_EVERY`` events, then before the check of the cases' heads and again before
+    that of their records (a province's history takes minutes: the console shows how far it is); returns the
     Verification.
     """
     cases = selected_cases(start, end, process)
