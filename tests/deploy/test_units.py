@@ -1,0 +1,93 @@
+"""The shipped systemd units (deploy/systemd) start commands that exist, and the nightly chain check does what
+the README says: it passes on a sound database and fails, naming the case, on one changed by hand.
+
+systemd itself is not on every CI image: the units are read here as systemd reads their keys (`systemd-analyze
+verify` on them was run by hand, clean), and each command is run from this checkout instead of /opt/kawal.
+"""
+
+import shlex
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from sqlalchemy import select, update
+
+from engine.models import Case, CaseEvent
+from tests.conftest import request_payload
+from tests.reminders.conftest import ROOT
+
+UNITS = ROOT / "deploy" / "systemd"
+INSTALLED = "/opt/kawal/"  # where the README's production section puts the checkout
+
+
+def read_unit(path: Path) -> dict[str, dict[str, str]]:
+    """A unit file's sections and keys (the last value of a key wins, as for ExecStart's single value)."""
+    sections: dict[str, dict[str, str]] = {}
+    current = None
+    for line in path.read_text().splitlines():
+        line = line.strip()
+        if not line or line.startswith(("#", ";")):
+            continue
+        if line.startswith("[") and line.endswith("]"):
+            current = sections.setdefault(line[1:-1], {})
+        else:
+            key, _, value = line.partition("=")
+            current[key.strip()] = value.strip()
+    return sections
+
+
+def local_command(exec_start: str) -> list[str]:
+    """A unit's ExecStart, run from this checkout: its programs from this virtualenv, its files from here."""
+    words = shlex.split(exec_start)
+    program = words[0].removeprefix(INSTALLED + ".venv/bin/")
+    assert program != words[0], f"{exec_start}: not a program of Kawal's virtualenv"
+    local = [str(Path(sys.executable).with_name(program))]
+    return local + [str(ROOT / w.removeprefix(INSTALLED)) if w.startswith(INSTALLED) else w for w in words[1:]]
+
+
+SERVICES = sorted(UNITS.glob("*.service"))
+
+
+def test_every_timer_starts_a_shipped_service():
+    timers = sorted(UNITS.glob("*.timer"))
+    assert {t.stem for t in timers} >= {"kawal-reconcile", "kawal-audit-verify"}
+    for timer in timers:
+        unit = read_unit(timer)
+        assert (UNITS / f"{timer.stem}.service").exists(), timer.name
+        assert unit["Install"]["WantedBy"] == "timers.target"
+        assert {"OnCalendar", "OnUnitActiveSec"} & set(unit["Timer"]), timer.name
+
+
+@pytest.mark.parametrize("service", SERVICES, ids=[s.name for s in SERVICES])
+def test_every_service_runs_a_command_of_this_checkout_that_exists(service):
+    unit = read_unit(service)["Service"]
+    assert unit["EnvironmentFile"] == "/etc/kawal/kawal.env"
+    command = local_command(unit["ExecStart"])
+    if Path(command[0]).name == "gunicorn":
+        assert Path(command[command.index("--config") + 1]).is_file()
+        return
+    words = [w for w in command[1:] if not w.startswith("-") and "%" not in w]
+    shown = subprocess.run([command[0], *words, "--help"], capture_output=True, text=True, timeout=60)  # noqa: S603
+    assert shown.returncode == 0, shown.stderr
+
+
+def test_the_nightly_chain_check_passes_on_a_sound_history_and_fails_naming_a_case_changed_by_hand(app, client, env):
+    command = local_command(read_unit(UNITS / "kawal-audit-verify.service")["Service"]["ExecStart"])
+    assert client.post("/api/v1/requests", json=request_payload()).status_code == 201
+    sound = subprocess.run(command, env=env, cwd=ROOT, capture_output=True, text=True, timeout=120)  # noqa: S603
+    assert sound.returncode == 0, sound.stdout + sound.stderr
+    assert "every hash chain is intact" in sound.stdout
+
+    from api.extensions import db
+
+    with app.app_context():
+        ticket = db.session.scalar(select(Case.ticket))
+        case_id = db.session.scalar(select(Case.id).where(Case.ticket == ticket))
+        db.session.execute(
+            update(CaseEvent).where(CaseEvent.case_id == case_id, CaseEvent.seq == 1).values(actor="someone-else")
+        )
+        db.session.commit()
+    broken = subprocess.run(command, env=env, cwd=ROOT, capture_output=True, text=True, timeout=120)  # noqa: S603
+    assert broken.returncode == 1  # the unit fails: systemctl --failed and the monitoring show it
+    assert f"case {ticket}, event 1: content does not match its hash" in broken.stdout + broken.stderr
