@@ -15,7 +15,7 @@ from sqlalchemy import Select, event, func, insert, select
 from sqlalchemy.orm import Session
 
 from engine import clock, kinds
-from engine.models import Case, CaseEvent, TicketCounter
+from engine.models import Case, CaseEvent, ChainCheck, TicketCounter
 from engine.transaction_info import per_transaction
 
 GENESIS = "0" * 64
@@ -424,3 +424,29 @@ def verify_all(session: Session, series: Iterable[str] = ()) -> list[Break]:
     """Every chain, every chain's end against the head kept on its case (a cut-off tail shows), every case's
     record against its history, and every ticket of the registers ``series``."""
     return verify_chains(session, series=series).breaks
+
+
+VERIFY_BY = "kawal audit verify"  # who a check made on the server is recorded as (the nightly timer's command)
+RECORDED_BREAKS = 20
+"""Breaks a recorded check keeps (its count is whole): what the console shows of a check it did not run."""
+
+
+def record(session: Session, result: Verification, by: str, scope: dict, seconds: float) -> ChainCheck:
+    """Keep a check that ran to its end (the caller commits): the nightly ``kawal audit verify`` reaches the
+    auditor, who has no shell, through the console's list of the last checks."""
+    row = ChainCheck(
+        finished_at=clock.now(),
+        seconds=round(seconds, 1),
+        by=by,
+        scope={key: value for key, value in scope.items() if value},
+        checked_cases=result.checked_cases,
+        checked_events=result.checked_events,
+        breaks_total=result.total,
+        breaks=[{"ticket": b.ticket, "seq": b.seq, "reason": b.reason} for b in result.breaks[:RECORDED_BREAKS]],
+    )
+    session.add(row)
+    return row
+
+
+def recent_checks(session: Session, count: int = 5) -> list[ChainCheck]:
+    return list(session.scalars(select(ChainCheck).order_by(ChainCheck.finished_at.desc()).limit(count)))

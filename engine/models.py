@@ -14,6 +14,7 @@ from sqlalchemy import (
     CheckConstraint,
     Date,
     DateTime,
+    Float,
     ForeignKey,
     Index,
     Integer,
@@ -323,6 +324,22 @@ class CaseEvent(Base):
     # INSERT .. RETURNING (SQLite has no implicit sentinel for an integer key: else one statement per row).
     hash: Mapped[str] = mapped_column(String(64), insert_sentinel=True)
     __table_args__ = (UniqueConstraint("case_id", "seq", name="uq_case_event_case_seq"),)
+
+
+class ChainCheck(Base):
+    """A hash chain check that ran to its end (engine.audit.record): the nightly ``kawal audit verify`` and the
+    auditor console's checks, so that an auditor without a shell sees what the night found."""
+
+    __tablename__ = "chain_check"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    finished_at: Mapped[datetime] = mapped_column(index=True)
+    seconds: Mapped[float] = mapped_column(Float)
+    by: Mapped[str] = mapped_column(String(80))  # an officer's username, or "kawal audit verify"
+    scope: Mapped[dict]  # {"from": .., "to": .., "process": ..}: empty for the whole history
+    checked_cases: Mapped[int]
+    checked_events: Mapped[int]
+    breaks_total: Mapped[int]
+    breaks: Mapped[list]  # the first breaks found: [{"ticket", "seq", "reason"}]
 
 
 class TicketCounter(Base):

@@ -28,6 +28,7 @@ import re
 import tempfile
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
+from time import monotonic as time
 from zoneinfo import ZoneInfo
 
 from flask import (
@@ -56,7 +57,7 @@ from api.web.blueprint import bp
 from api.web.i18n import current_language
 from api.web.session import officer
 from engine import access, anchors, clock, kinds
-from engine.audit import Break, checking, count_events, iter_export
+from engine.audit import VERIFY_BY, Break, checking, count_events, iter_export, recent_checks, record
 from engine.messages import msg
 
 # An anchor is about 100 bytes a case: a province's three million cases fit (deploy/nginx lets this path through).
@@ -187,6 +188,7 @@ def audit():
     if not request.args.get("periksa") or choice.errors:
         return _page(choice)
     series = kinds.register_series(runtime().settings, choice.process)
+    who, scope, started = officer().username, {key: choice.values[key] for key in ("from", "to", "process")}, time()
     steps = checking(db.session, choice.start, choice.end, choice.process, series, shown=BREAKS_SHOWN)
     head, tail = _page(choice, checking=True)[0].split(CHECKING, 1)
     progress = get_template_attribute("audit_check.html", "check_progress")
@@ -200,6 +202,8 @@ def audit():
         except StopIteration as done:
             verification = done.value
             yield str(result(verification, [_break_row(b) for b in verification.breaks]))
+            record(db.session, verification, who, scope, time() - started)  # listed on the console from now on
+            db.session.commit()
         except SQLAlchemyError:
             current_app.logger.exception("the hash chain check stopped")
             db.session.rollback()
@@ -370,11 +374,33 @@ def _page(
             process_label=dict(processes).get(choice.process or ""),
             formats={key: label for key, (label, _mimetype) in FORMATS.items()},
             checking=checking,
+            checks=[_check_row(row, dict(processes)) for row in recent_checks(db.session)],
             anchor_result=anchor_result,
             anchor_error=anchor_error,
         ),
         status,
     )
+
+
+def _check_row(row, process_labels: dict) -> dict:
+    """A recorded chain check as the console lists it: when, by whom, over what, and what it found."""
+    scope = row.scope
+    if scope.get("from") or scope.get("to"):
+        first, last = scope.get("from") or _("the beginning"), scope.get("to") or _("today")
+        period = _("%(first)s to %(last)s", first=first, last=last)
+    else:
+        period = _("the whole history")
+    if scope.get("process"):
+        period += " · " + process_labels.get(scope["process"], scope["process"])
+    return {
+        "when": display.office_datetime(row.finished_at),
+        "by": _("the server (%(command)s)", command=VERIFY_BY) if row.by == VERIFY_BY else row.by,
+        "scope": period,
+        "cases": row.checked_cases,
+        "events": row.checked_events,
+        "broken": row.breaks_total,
+        "seconds": row.seconds,
+    }
 
 
 def _break_row(b: Break) -> dict:

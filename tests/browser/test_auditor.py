@@ -89,3 +89,22 @@ def test_an_auditor_downloads_an_anchor_and_checks_the_database_against_it_on_a_
     assert_fits_narrow_screen(page, "the auditor console with an anchor's check")
     assert_accessible(page, "the auditor console with an anchor's check")
     keep_screenshot(page, "audit-anchor-checked")
+
+
+def test_the_last_chain_checks_are_listed_for_the_auditor_on_a_phone(new_page, desk, login):
+    """A check made on the console, listed after it with who ran it and what it found, at 360 px, axe-clean."""
+    _case_with_history(desk, login)
+    page = new_page(**NARROW)
+    log_in(page, "auditor")
+    page.goto("/audit")
+    expect(page.locator("#checks-title")).to_have_count(0)  # nothing checked yet
+    page.get_by_role("button", name="Periksa rantai hash").click()
+    expect(page.locator("#hasil-periksa .verify-ok")).to_be_visible()
+    page.goto("/audit")
+    checks = page.locator(".chain-checks tbody tr")
+    expect(checks).to_have_count(1)
+    expect(checks.first).to_contain_text("auditor")
+    expect(checks.first).to_contain_text("seluruh riwayat: 1 kasus")
+    assert_fits_narrow_screen(page, "the auditor console with its last checks")
+    assert_accessible(page, "the auditor console with its last checks")
+    keep_screenshot(page, "audit-last-checks")

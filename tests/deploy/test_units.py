@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 from sqlalchemy import select, update
 
-from engine.models import Case, CaseEvent
+from engine.models import Case, CaseEvent, ChainCheck
 from tests.conftest import request_payload
 from tests.reminders.conftest import ROOT
 
@@ -91,3 +91,10 @@ def test_the_nightly_chain_check_passes_on_a_sound_history_and_fails_naming_a_ca
     broken = subprocess.run(command, env=env, cwd=ROOT, capture_output=True, text=True, timeout=120)  # noqa: S603
     assert broken.returncode == 1  # the unit fails: systemctl --failed and the monitoring show it
     assert f"case {ticket}, event 1: content does not match its hash" in broken.stdout + broken.stderr
+    with app.app_context():  # and both nights are kept for the auditor's console, who reads no journal
+        nights = db.session.scalars(select(ChainCheck).order_by(ChainCheck.id)).all()
+    assert [(n.by, n.checked_cases, n.breaks_total) for n in nights] == [
+        ("kawal audit verify", 1, 0),
+        ("kawal audit verify", 1, 1),
+    ]
+    assert nights[1].breaks == [{"ticket": ticket, "seq": 1, "reason": "content does not match its hash"}]

@@ -14,6 +14,7 @@ from openpyxl import load_workbook
 from sqlalchemy import select, update
 
 from api.extensions import db
+from engine.audit import VERIFY_BY, record, verify_chains
 from engine.models import Case, CaseEvent
 from tests.conftest import complaint_payload
 from tests.web.pages import text
@@ -267,6 +268,25 @@ def test_a_workbook_of_more_events_than_it_may_hold_is_refused_naming_the_other_
     assert download(auditor, "csv").status_code == 200
     monkeypatch.setattr(audit, "XLSX_MAX_EVENTS", events)
     assert download(auditor, "xlsx").mimetype.endswith("spreadsheetml.sheet")
+
+
+def test_the_console_lists_the_last_checks_its_own_and_the_servers(two_cases, auditor, app):
+    """The nightly `kawal audit verify` writes to a journal the auditor cannot read: every check that ran to its
+    end is listed on the console, who ran it, over what, and what it found."""
+    assert "Pemeriksaan rantai terakhir" not in text(auditor.get("/audit"))
+    auditor.get("/audit", query_string={"periksa": "1", "process": "pengaduan"}).get_data()
+    with app.app_context():
+        verification = verify_chains(db.session)
+        record(db.session, verification, VERIFY_BY, {}, 12.0)
+        db.session.commit()
+    page = text(auditor.get("/audit"))
+    listed = page.split('id="checks-title"')[1].split("</table>")[0]
+    rows = listed.split("<tr")[2:]  # after the header's row
+    assert "server (kawal audit verify)" in rows[0]
+    assert "seluruh riwayat: 2 kasus" in rows[0]
+    assert ">OK</td>" in rows[0]
+    assert ">auditor<" in rows[1]
+    assert "seluruh riwayat · Pengaduan Masyarakat: 1 kasus" in rows[1]
 
 
 def test_the_console_without_a_check_shows_no_verdict(two_cases, auditor):
