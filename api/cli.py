@@ -580,27 +580,102 @@ def _export_rows(path: str):
 
 
 @audit.command("anchor")
-@click.argument("path", type=click.Path(dir_okay=False, writable=True))
+@click.argument("path", type=click.Path(dir_okay=False, writable=True), required=False)
+@click.option(
+    "--into",
+    type=click.Path(file_okay=False),
+    help="write it in this folder, named by its moment as the console names it (kawal-jangkar-YYYY-MM-DD-HHMM.jsonl)",
+)
+@click.option(
+    "--mail-digest-to",
+    "mail_to",
+    multiple=True,
+    envvar="KAWAL_ANCHOR_DIGEST_TO",
+    help="e-mail the digest to this address (the inspectorate, the auditor; repeatable; default "
+    "KAWAL_ANCHOR_DIGEST_TO, addresses separated by spaces) through the configured SMTP server",
+)
 @pass_context
-def audit_anchor(kawal, path):
+def audit_anchor(kawal, path, into, mail_to):
     """Write every case's chain head and every register's counter to PATH, with its digest.
 
-    Keep the file where this server's administrators cannot change it (the auditor, the inspectorate), and
-    the digest on paper: `kawal audit verify --anchor PATH` later shows any history cut, rewritten or removed
-    before it, even by someone who can write to the database."""
-    from engine import anchors as anchoring
-    from engine import kinds
+    Keep the file where this server's administrators cannot change it (the auditor, the inspectorate), or
+    keep its digest there: with --mail-digest-to the digest goes by e-mail to someone outside, and a file that
+    no longer matches it, or is gone, shows itself. `kawal audit verify --anchor PATH` later shows any history
+    cut, rewritten or removed before it, even by someone who can write to the database."""
+    from zoneinfo import ZoneInfo
 
-    target = Path(path)
+    from engine import anchors as anchoring
+    from engine import clock, kinds
+    from notifications.channels import ChannelError, channels_from_settings
+
+    if bool(path) == bool(into):
+        raise click.ClickException("name the anchor's file (PATH) or its folder (--into), one of the two")
+    settings = kawal.settings
+    smtp = channels_from_settings(settings).get("smtp")
+    if mail_to and smtp is None:
+        raise click.ClickException("no SMTP server is configured (KAWAL_SMTP_HOST): the digest cannot be mailed")
+    for address in mail_to:
+        if "@" not in address or any(c in address for c in "\r\n,; "):
+            raise click.ClickException(f"--mail-digest-to: {address!r} is not one e-mail address")
+    made = clock.now().astimezone(ZoneInfo(settings.office_timezone))
+    target = Path(path) if path else Path(into) / f"kawal-jangkar-{made:%Y-%m-%d-%H%M}.jsonl"
     if target.exists():
         raise click.ClickException(f"{target} exists already: choose a new file")
     if not target.parent.is_dir():
         raise click.ClickException(f"no folder {target.parent} to write {target.name} in")
     with kawal.session() as session, target.open("wb") as out:
         kawal.require_schema(session)
-        cases, digest = anchoring.write(session, out, kawal.settings.agency_name, kinds.register_series(kawal.settings))
+        cases, digest = anchoring.write(session, out, settings.agency_name, kinds.register_series(settings))
     click.echo(f"anchor of {cases} cases written to {target}")
     click.echo(f"its digest: {digest}")
+    for address in mail_to:
+        try:
+            smtp.send(_anchor_mail(settings, address, target, cases, digest, made))
+        except ChannelError as exc:
+            raise click.ClickException(
+                f"the anchor is written, but its digest was not mailed to {address}: {exc}"
+            ) from None
+        click.echo(f"its digest mailed to {address}")
+
+
+def _anchor_mail(settings, address: str, target: Path, cases: int, digest: str, made):
+    """The digest of an anchor, for someone the server's administrators cannot overrule to keep."""
+    from notifications.channels import Message
+    from notifications.rendering import message_id
+
+    when = f"{made:%Y-%m-%d %H:%M} ({settings.office_timezone})"
+    size = target.stat().st_size
+    body = "\n".join(
+        [
+            f"Jangkar audit Kawal: {settings.agency_name}",
+            "",
+            f"Dibuat: {when}",
+            f"Kasus: {cases}",
+            f"Berkas di server: {target} ({size} bita)",
+            f"Digest (SHA-256): {digest}",
+            "",
+            "Simpan surel ini. Untuk memeriksa basis data, unggah berkas jangkar itu di konsol auditor (Jangkar",
+            "audit) atau jalankan `kawal audit verify --anchor BERKAS`: digest berkas (baris terakhirnya) harus",
+            "sama dengan digest di atas. Berkas yang digest-nya lain, atau yang hilang, adalah tanda riwayat",
+            "telah diubah.",
+            "",
+            "--",
+            f"Kawal audit anchor: {settings.agency_name}. Made {when}, {cases} cases, file {target} on the server",
+            f"({size} bytes), digest {digest}. Keep this mail. To check the database, upload that file on the",
+            "auditor console or run `kawal audit verify --anchor FILE`: the file's digest (its last line) must be",
+            "the one above. A file with another digest, or a missing one, means the history was changed.",
+        ]
+    )
+    return Message(
+        channel="smtp",
+        to=address,
+        subject=f"Jangkar audit Kawal / audit anchor {made:%Y-%m-%d}: {digest[:16]}",
+        body=body,
+        message_id=message_id(f"anchor:{digest}:{address}"),
+        event="audit_anchor",
+        ticket="",
+        locale="id",
+    )
 
 
 def _lower_session_group(nice: int) -> None:

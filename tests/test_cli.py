@@ -12,6 +12,7 @@ from sqlalchemy import text
 
 from api.cli import main
 from engine.db import make_engine
+from tests.reminders.conftest import mailbox  # noqa: F401 - the SMTP sink, a fixture
 
 
 @pytest.fixture
@@ -503,6 +504,48 @@ def test_an_anchored_ticket_longer_than_any_case_is_a_case_gone_not_an_error(kaw
     told = kawal("audit", "verify", "--anchor", str(anchor))
     assert told.exit_code == 1
     assert f"case {ticket}, event 1: the case is gone" in told.output
+
+
+def test_a_monthly_anchor_goes_into_its_folder_and_its_digest_by_mail_to_someone_outside(
+    kawal,
+    tmp_path,
+    mailbox,
+    monkeypatch,  # noqa: F811 - the fixture imported above
+):
+    """kawal-audit-anchor.timer: `kawal audit anchor --into DIR`, its digest mailed to KAWAL_ANCHOR_DIGEST_TO. The
+    server's administrators can change the file, not the digest in the inspectorate's mailbox."""
+    monkeypatch.setenv("KAWAL_SMTP_HOST", "127.0.0.1")
+    monkeypatch.setenv("KAWAL_SMTP_PORT", str(mailbox.port))
+    kawal("demo")
+    neither = kawal("audit", "anchor")
+    assert (neither.exit_code, "one of the two" in neither.output) == (1, True)
+    april, may = tmp_path / "april", tmp_path / "may"
+    april.mkdir()
+    made = kawal("audit", "anchor", "--into", str(april), "--mail-digest-to", "inspektorat@itjen.example")
+    assert made.exit_code == 0, made.output
+    [written] = april.iterdir()
+    assert re.fullmatch(r"kawal-jangkar-\d{4}-\d\d-\d\d-\d{4}\.jsonl", written.name)
+    digest = json.loads(written.read_text().splitlines()[-1])["digest"]
+    [mail] = mailbox.by_event("Jangkar audit")
+    body = mail.get_payload(decode=True).decode()
+    assert mail["To"] == "inspektorat@itjen.example"
+    assert f"Digest (SHA-256): {digest}" in body
+    assert f"Berkas di server: {written}" in body
+    assert "its digest mailed to inspektorat@itjen.example" in made.output
+
+    monkeypatch.setenv("KAWAL_ANCHOR_DIGEST_TO", "inspektorat@itjen.example auditor@bpk.example")  # the unit's file
+    may.mkdir()
+    assert kawal("audit", "anchor", "--into", str(may)).exit_code == 0
+    assert sorted(m["To"] for m in mailbox.by_event("Jangkar audit")[1:]) == [
+        "auditor@bpk.example",
+        "inspektorat@itjen.example",
+    ]
+    monkeypatch.delenv("KAWAL_SMTP_HOST")  # no mail server: said before any file is written
+    june = tmp_path / "june"
+    june.mkdir()
+    refused = kawal("audit", "anchor", "--into", str(june))
+    assert (refused.exit_code, "no SMTP server is configured" in refused.output) == (1, True)
+    assert list(june.iterdir()) == []
 
 
 CASES = 'SELECT id, ticket FROM "case"'
