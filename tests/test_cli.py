@@ -509,8 +509,8 @@ def test_an_anchored_ticket_longer_than_any_case_is_a_case_gone_not_an_error(kaw
 def test_a_monthly_anchor_goes_into_its_folder_and_its_digest_by_mail_to_someone_outside(
     kawal,
     tmp_path,
-    mailbox,
-    monkeypatch,  # noqa: F811 - the fixture imported above
+    mailbox,  # noqa: F811 - the fixture imported above
+    monkeypatch,
 ):
     """kawal-audit-anchor.timer: `kawal audit anchor --into DIR`, its digest mailed to KAWAL_ANCHOR_DIGEST_TO. The
     server's administrators can change the file, not the digest in the inspectorate's mailbox."""
