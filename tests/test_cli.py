@@ -548,6 +548,23 @@ def test_a_monthly_anchor_goes_into_its_folder_and_its_digest_by_mail_to_someone
     assert list(june.iterdir()) == []
 
 
+def test_a_check_on_a_database_it_may_not_write_to_still_answers_and_says_it_was_not_recorded(kawal, monkeypatch):
+    """An auditor's read-only role, or a replica: the check stands; only its line on the console is missing."""
+    from sqlalchemy.exc import OperationalError
+
+    from engine import audit
+
+    def read_only(*_args, **_kwargs):
+        raise OperationalError("INSERT INTO chain_check", {}, Exception("attempt to write a readonly database"))
+
+    kawal("demo")
+    monkeypatch.setattr(audit, "record", read_only)
+    result = kawal("audit", "verify")
+    assert result.exit_code == 0, result.output
+    assert "note: the check was not recorded for the console (OperationalError)" in result.output
+    assert "every hash chain is intact" in result.output
+
+
 CASES = 'SELECT id, ticket FROM "case"'
 # What holds a case's rows besides the case itself (deleted with it by one who hides a case).
 CASE_TABLES = (
