@@ -601,8 +601,15 @@ def _export_rows(path: str):
     help="e-mail the digest to this address (the inspectorate, the auditor; repeatable; default "
     "KAWAL_ANCHOR_DIGEST_TO, addresses separated by spaces) through the configured SMTP server",
 )
+@click.option(
+    "--mail-language",
+    type=click.Choice(["id", "en"]),
+    default="id",
+    show_default=True,
+    help="the language of the digest's mail",
+)
 @pass_context
-def audit_anchor(kawal, path, into, mail_to):
+def audit_anchor(kawal, path, into, mail_to, mail_language):
     """Write every case's chain head and every register's counter to PATH, with its digest.
 
     Keep the file where this server's administrators cannot change it (the auditor, the inspectorate), or
@@ -637,7 +644,7 @@ def audit_anchor(kawal, path, into, mail_to):
     click.echo(f"its digest: {digest}")
     for address in mail_to:
         try:
-            smtp.send(_anchor_mail(settings, address, target, cases, digest, made))
+            smtp.send(_anchor_mail(settings, address, mail_language, target, cases, digest, made))
         except ChannelError as exc:
             raise click.ClickException(
                 f"the anchor is written, but its digest was not mailed to {address}: {exc}"
@@ -645,43 +652,29 @@ def audit_anchor(kawal, path, into, mail_to):
         click.echo(f"its digest mailed to {address}")
 
 
-def _anchor_mail(settings, address: str, target: Path, cases: int, digest: str, made):
+def _anchor_mail(settings, address: str, language: str, target: Path, cases: int, digest: str, made):
     """The digest of an anchor, for someone the server's administrators cannot overrule to keep."""
     from notifications.channels import Message
-    from notifications.rendering import message_id
+    from notifications.rendering import message_id, render_anchor_digest
 
-    when = f"{made:%Y-%m-%d %H:%M} ({settings.office_timezone})"
-    size = target.stat().st_size
-    body = "\n".join(
-        [
-            f"Jangkar audit Kawal: {settings.agency_name}",
-            "",
-            f"Dibuat: {when}",
-            f"Kasus: {cases}",
-            f"Berkas di server: {target} ({size} bita)",
-            f"Digest (SHA-256): {digest}",
-            "",
-            "Simpan surel ini. Untuk memeriksa basis data, unggah berkas jangkar itu di konsol auditor (Jangkar",
-            "audit) atau jalankan `kawal audit verify --anchor BERKAS`: digest berkas (baris terakhirnya) harus",
-            "sama dengan digest di atas. Berkas yang digest-nya lain, atau yang hilang, adalah tanda riwayat",
-            "telah diubah.",
-            "",
-            "--",
-            f"Kawal audit anchor: {settings.agency_name}. Made {when}, {cases} cases, file {target} on the server",
-            f"({size} bytes), digest {digest}. Keep this mail. To check the database, upload that file on the",
-            "auditor console or run `kawal audit verify --anchor FILE`: the file's digest (its last line) must be",
-            "the one above. A file with another digest, or a missing one, means the history was changed.",
-        ]
-    )
+    context = {
+        "agency": settings.agency_name,
+        "made_at": f"{made:%Y-%m-%d %H:%M} ({settings.office_timezone})",
+        "cases": cases,
+        "file": str(target),
+        "size": target.stat().st_size,
+        "digest": digest,
+    }
+    subject, body = render_anchor_digest(language, context)
     return Message(
         channel="smtp",
         to=address,
-        subject=f"Jangkar audit Kawal / audit anchor {made:%Y-%m-%d}: {digest[:16]}",
+        subject=subject,
         body=body,
         message_id=message_id(f"anchor:{digest}:{address}"),
         event="audit_anchor",
         ticket="",
-        locale="id",
+        locale=language,
     )
 
 

@@ -245,10 +245,20 @@ def render(event: str, locale: str, context: dict) -> tuple[str, str]:
     else:
         kind = case_kind(context.get("ticket", ""))
         derived = {"kind": kind, "noun": NOUNS[normalize_locale(locale)][kind]}
-    text = _env.get_template(template_name(event, locale)).render({**derived, **context})
+    return _subject_and_body(template_name(event, locale), {**derived, **context})
+
+
+def render_anchor_digest(locale: str, context: dict) -> tuple[str, str]:
+    """The digest of an audit anchor for someone outside the office (``kawal audit anchor --mail-digest-to``):
+    sent at once by the command, not an outbox event. Context: agency, made_at, cases, file, size, digest."""
+    return _subject_and_body(f"audit_anchor.{normalize_locale(locale)}.txt", context)
+
+
+def _subject_and_body(name: str, context: dict) -> tuple[str, str]:
+    text = _env.get_template(name).render(context)
     first, sep, rest = text.partition("\n")
     if not first.startswith("Subject: ") or not sep or not rest.startswith("\n"):
-        raise ValueError(f"template {event}.{locale}: first line must be 'Subject: ...' followed by a blank line")
+        raise ValueError(f"template {name}: first line must be 'Subject: ...' followed by a blank line")
     subject = first.removeprefix("Subject: ").strip()
     # Optional lines that were left out must not leave a gap: at most one blank line in a row.
     body = _BLANK_RUNS.sub("\n\n", rest[1:]).strip("\n").rstrip() + "\n"

@@ -529,14 +529,15 @@ def test_a_monthly_anchor_goes_into_its_folder_and_its_digest_by_mail_to_someone
     [mail] = mailbox.by_event("Jangkar audit")
     body = mail.get_payload(decode=True).decode()
     assert mail["To"] == "inspektorat@itjen.example"
-    assert f"Digest (SHA-256): {digest}" in body
-    assert f"Berkas di server: {written}" in body
+    assert f"Digest (SHA-256) : {digest}" in body
+    assert f"Berkas di server : {written}" in body
+    assert str(mail["Subject"]).endswith(f"digest {digest[:16]}")
     assert "its digest mailed to inspektorat@itjen.example" in made.output
 
     monkeypatch.setenv("KAWAL_ANCHOR_DIGEST_TO", "inspektorat@itjen.example auditor@bpk.example")  # the unit's file
     may.mkdir()
-    assert kawal("audit", "anchor", "--into", str(may)).exit_code == 0
-    assert sorted(m["To"] for m in mailbox.by_event("Jangkar audit")[1:]) == [
+    assert kawal("audit", "anchor", "--into", str(may), "--mail-language", "en").exit_code == 0
+    assert sorted(m["To"] for m in mailbox.by_event("Kawal audit anchor")) == [
         "auditor@bpk.example",
         "inspektorat@itjen.example",
     ]
