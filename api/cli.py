@@ -637,9 +637,14 @@ def audit_anchor(kawal, path, into, mail_to, mail_language):
         raise click.ClickException(f"{target} exists already: choose a new file")
     if not target.parent.is_dir():
         raise click.ClickException(f"no folder {target.parent} to write {target.name} in")
-    with kawal.session() as session, target.open("wb") as out:
-        kawal.require_schema(session)
-        cases, digest = anchoring.write(session, out, settings.agency_name, kinds.register_series(settings))
+    partial = target.with_name(target.name + ".part")  # a run stopped halfway leaves no anchor cut short
+    try:
+        with kawal.session() as session, partial.open("wb") as out:
+            kawal.require_schema(session)
+            cases, digest = anchoring.write(session, out, settings.agency_name, kinds.register_series(settings))
+        partial.replace(target)
+    finally:
+        partial.unlink(missing_ok=True)
     click.echo(f"anchor of {cases} cases written to {target}")
     click.echo(f"its digest: {digest}")
     for address in mail_to:

@@ -541,6 +541,8 @@ def test_a_monthly_anchor_goes_into_its_folder_and_its_digest_by_mail_to_someone
         "auditor@bpk.example",
         "inspektorat@itjen.example",
     ]
+    assert sorted(p.name.endswith(".jsonl") for p in [*april.iterdir(), *may.iterdir()]) == [True, True]  # no .part
+
     monkeypatch.delenv("KAWAL_SMTP_HOST")  # no mail server: said before any file is written
     june = tmp_path / "june"
     june.mkdir()
@@ -564,6 +566,21 @@ def test_a_check_on_a_database_it_may_not_write_to_still_answers_and_says_it_was
     assert result.exit_code == 0, result.output
     assert "note: the check was not recorded for the console (OperationalError)" in result.output
     assert "every hash chain is intact" in result.output
+
+
+def test_an_anchor_stopped_halfway_leaves_no_file_cut_short(kawal, tmp_path, monkeypatch):
+    """A month's anchor that a lost connection stops halfway is no anchor at all, not one that reads as cut."""
+    from engine import anchors
+
+    def halfway(session, out, agency, series):
+        out.write(b'{"anchor": "kawal-audit-anchor/1"}\n')
+        raise ConnectionResetError("the database went away")
+
+    kawal("demo")
+    monkeypatch.setattr(anchors, "write", halfway)
+    with pytest.raises(ConnectionResetError):
+        kawal("audit", "anchor", "--into", str(tmp_path))
+    assert list(tmp_path.iterdir()) == []
 
 
 CASES = 'SELECT id, ticket FROM "case"'
