@@ -19,6 +19,7 @@ from flask import Response, request, stream_with_context
 from werkzeug.wsgi import wrap_file
 
 from api.reports.files import safe_csv
+from engine.messages import Message, msg
 
 XLSX_MIMETYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 CHUNK = 64 * 1024
@@ -27,6 +28,16 @@ XLSX_MAX_EVENTS = 500_000
 """The most events a workbook export takes. A workbook is written whole before its first byte is sent (a zip),
 at 13,000-20,000 rows a second here (bench/README.md): 500,000 events are about half a minute of silence,
 where a proxy answers 70 s with a 504. CSV and JSON lines stream, whatever their size."""
+
+
+def workbook_refusal(fmt: str, events: int, number=str) -> Message | None:
+    """Why an export of ``events`` events may not be a workbook (``XLSX_MAX_EVENTS``), or None; ``number`` writes
+    the counts (a page writes them in its language, the API plainly)."""
+    if fmt != "xlsx" or events <= XLSX_MAX_EVENTS:
+        return None
+    return msg("workbook_too_many_events", events=number(events), max=number(XLSX_MAX_EVENTS))
+
+
 # The readable exports' fixed columns, (English, Bahasa Indonesia); between seq..actor and the hashes comes
 # one column per field of the events' data (``isian.<field>`` / ``data.<field>``), never a JSON column.
 HEAD = (

@@ -18,7 +18,7 @@ from __future__ import annotations
 import hashlib
 import json
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import datetime
 from itertools import chain
 from typing import IO
@@ -80,7 +80,7 @@ class Anchor:
     digest: str
     cases: int
     series: list[tuple[str, int, int]]
-    heads: dict[str, tuple[int, str]] = field(default_factory=dict)  # kept by ``read``; ``check`` streams them
+    heads: dict[str, tuple[int, str]] | None = None  # kept by ``read`` only; ``validate`` and ``check`` stream them
 
 
 def _parse(lines: Iterable[bytes], take: Callable[[str, int, str], None]) -> Anchor:
@@ -271,6 +271,8 @@ def check_rows(rows: Iterable[dict], anchor: Anchor, made_after: bool = False) -
     by right; then only rewritten events are told, and the second value says so (check it against an older
     anchor).
     """
+    if anchor.heads is None:
+        raise ValueError("check_rows needs the anchor's heads: read it with anchors.read")
     breaks, last_seq, latest = [], {}, ""
     for row in rows:
         ticket = row["ticket"]

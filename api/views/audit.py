@@ -2,13 +2,12 @@ from flask_smorest import Blueprint
 
 from api.auth import current_user, login_required
 from api.boundary import runtime
-from api.exports import XLSX_MAX_EVENTS, export_response, readable_for
+from api.exports import export_response, readable_for, workbook_refusal
 from api.extensions import db
 from api.schemas import AuditQuery, AuditVerify
 from engine import access, kinds
 from engine.audit import count_events, iter_export, verify_chains
 from engine.errors import Invalid
-from engine.messages import msg
 
 blp = Blueprint("audit", __name__, description="Tamper-evident history exports for auditors")
 BREAKS_LISTED = 1000
@@ -29,9 +28,9 @@ def export(query):
     access.require_auditor(current_user())
     if query["format"] == "xlsx":
         events = count_events(db.session, query.get("from_"), query.get("to"), query.get("process"))
-        if events > XLSX_MAX_EVENTS:
-            too_many = msg("workbook_too_many_events", events=str(events), max=str(XLSX_MAX_EVENTS))
-            raise Invalid("invalid_data", fields={"format": [too_many]})
+        refused = workbook_refusal(query["format"], events)
+        if refused:
+            raise Invalid("invalid_data", fields={"format": [refused]})
 
     def rows():
         return iter_export(db.session, query.get("from_"), query.get("to"), query.get("process"))

@@ -48,7 +48,7 @@ from markupsafe import Markup
 from sqlalchemy.exc import SQLAlchemyError
 
 from api.boundary import runtime
-from api.exports import XLSX_MAX_EVENTS, XLSX_MIMETYPE, export_response, readable_for
+from api.exports import XLSX_MIMETYPE, export_response, readable_for, workbook_refusal
 from api.extensions import db
 from api.language import say
 from api.limits import large_upload
@@ -58,7 +58,6 @@ from api.web.i18n import current_language
 from api.web.session import officer
 from engine import access, anchors, clock, kinds
 from engine.audit import VERIFY_BY, Break, checking, count_events, iter_export, recent_checks, record
-from engine.messages import msg
 
 # An anchor is about 100 bytes a case: a province's three million cases fit (deploy/nginx lets this path through).
 ANCHOR_MAX_BYTES = 512 * 1024 * 1024
@@ -188,7 +187,9 @@ def audit():
     if not request.args.get("periksa") or choice.errors:
         return _page(choice)
     series = kinds.register_series(runtime().settings, choice.process)
-    who, scope, started = officer().username, {key: choice.values[key] for key in ("from", "to", "process")}, time()
+    who = officer().username
+    scope = {key: choice.values[key] for key in ("from", "to", "process")}
+    started = time()
     steps = checking(db.session, choice.start, choice.end, choice.process, series, shown=BREAKS_SHOWN)
     head, tail = _page(choice, checking=True)[0].split(CHECKING, 1)
     progress = get_template_attribute("audit_check.html", "check_progress")
@@ -226,9 +227,9 @@ def audit_download():
         return _page(choice, status=422)
     fmt = choice.values["format"]
     events = count_events(db.session, choice.start, choice.end, choice.process)
-    if fmt == "xlsx" and events > XLSX_MAX_EVENTS:
-        counts = {"events": format_decimal(events), "max": format_decimal(XLSX_MAX_EVENTS)}
-        choice.errors["format"] = say(msg("workbook_too_many_events", **counts), current_language())
+    refused = workbook_refusal(fmt, events, format_decimal)
+    if refused:
+        choice.errors["format"] = say(refused, current_language())
         return _page(choice, status=422)
 
     def rows():

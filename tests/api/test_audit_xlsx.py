@@ -106,15 +106,15 @@ def test_an_export_longer_than_a_sheet_goes_on_in_the_next_sheet_and_loses_no_ev
 
 
 def test_a_workbook_of_more_events_than_it_may_hold_is_refused_on_the_format(two_cases, client, login, monkeypatch):
-    from api.views import audit
+    from api import exports
 
     events = len(csv_rows(client, login)) - 1
-    monkeypatch.setattr(audit, "XLSX_MAX_EVENTS", events - 1)
+    monkeypatch.setattr(exports, "XLSX_MAX_EVENTS", events - 1)
     r = client.get(f"{API}/audit/export", query_string={"format": "xlsx"}, headers=login("auditor"))
     assert r.status_code == 422
     told = r.json["errors"]["format"][0]
     assert told.startswith(f"{events} peristiwa terlalu banyak untuk satu buku kerja (paling banyak {events - 1})")
-    monkeypatch.setattr(audit, "XLSX_MAX_EVENTS", events)
+    monkeypatch.setattr(exports, "XLSX_MAX_EVENTS", events)
     assert export(client, login, "xlsx").status_code == 200
 
 

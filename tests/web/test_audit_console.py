@@ -255,10 +255,10 @@ def test_a_workbook_of_more_events_than_it_may_hold_is_refused_naming_the_other_
 ):
     """A workbook is written whole before its first byte: past XLSX_MAX_EVENTS (half a minute of writing) the
     proxy's 70 s would answer 504. The console says so on the format, with the count; CSV still downloads."""
-    from api.web import audit
+    from api import exports
 
     events = int(download(auditor, "csv").headers["X-Kawal-Events"])
-    monkeypatch.setattr(audit, "XLSX_MAX_EVENTS", events - 1)
+    monkeypatch.setattr(exports, "XLSX_MAX_EVENTS", events - 1)
     r = auditor.client.get("/audit/unduh", query_string={"format": "xlsx"})
     assert r.status_code == 422
     page = text(r)
@@ -266,7 +266,7 @@ def test_a_workbook_of_more_events_than_it_may_hold_is_refused_naming_the_other_
     assert told in page
     assert "unduh CSV atau JSON lines" in page
     assert download(auditor, "csv").status_code == 200
-    monkeypatch.setattr(audit, "XLSX_MAX_EVENTS", events)
+    monkeypatch.setattr(exports, "XLSX_MAX_EVENTS", events)
     assert download(auditor, "xlsx").mimetype.endswith("spreadsheetml.sheet")
 
 
