@@ -744,7 +744,10 @@ class RedisHealth(Schema):
     started = fields.Integer(metadata={"description": "jobs a worker is running"})
     failed = fields.Integer(metadata={"description": "jobs in RQ's failed registry"})
     workers = fields.Integer(
-        metadata={"description": "registered `kawal worker` processes (one killed stays counted until RQ's cleanup)"}
+        metadata={
+            "description": "live `kawal worker` processes: one killed outright stops counting when its heartbeat "
+            "key expires, two minutes after its last beat (longer mid-job)"
+        }
     )
     scheduler = fields.Boolean(
         metadata={"description": "a live worker holds the scheduler lock (its heartbeat at most 15 s old)"}

@@ -15,7 +15,7 @@ from datetime import datetime, timedelta
 
 from redis import Redis
 from redis.exceptions import RedisError
-from rq import Queue, Retry, Worker
+from rq import Queue, Retry, worker_registration
 from rq.job import Job, JobStatus
 from rq.scheduler import SCHEDULER_KEY_TEMPLATE, SCHEDULER_LOCKING_KEY_TEMPLATE
 from rq.utils import utcparse
@@ -85,16 +85,27 @@ class Scheduler:
             beat = self.redis.hget(SCHEDULER_KEY_TEMPLATE % holder.decode(), "last_heartbeat")
             if beat is not None:
                 age = max(0.0, seconds + micros / 1e6 - utcparse(beat.decode()).timestamp())
-        workers = Worker.count(connection=self.redis, queue=self.queue)
         return {
             "queued": queued,
             "scheduled": scheduled,
             "started": started,
             "failed": failed,
-            "workers": workers,
+            "workers": self._live_workers(),
             "scheduler": age is not None and age <= SCHEDULER_STALE_SECONDS,
             "scheduler_heartbeat_age": None if age is None else round(age, 1),
         }
+
+    def _live_workers(self) -> int:
+        """Workers of the queue whose heartbeat key still lives (it expires ``WORKER_TTL`` + 60 s after the last
+        beat). RQ's own count reads its registry, where a worker killed outright stays listed until some worker's
+        cleanup pass: monitoring counted the dead as workers."""
+        keys = list(worker_registration.get_keys(queue=self.queue, connection=self.redis))
+        if not keys:
+            return 0
+        pipe = self.redis.pipeline(transaction=False)
+        for key in keys:
+            pipe.exists(key)
+        return sum(pipe.execute())
 
     def _schedule(self, items, only_missing: bool) -> int:
         """Put ``items`` on RQ, except what Redis already holds as they need it; with ``only_missing``
