@@ -248,6 +248,9 @@ def verify_chains(
 
 PROGRESS_EVERY = 100_000
 """Events between two reports of a check's progress (about two seconds of hashing)."""
+BREAKS_LISTED = 1000
+"""Breaks the console's page and the API list of a check (every one is counted). A database restored from a
+backup older than an anchor breaks every case changed since, rows bulk-changed the chains of as many."""
 
 
 def checking(

@@ -57,13 +57,10 @@ from api.web.blueprint import bp
 from api.web.i18n import current_language
 from api.web.session import officer
 from engine import access, anchors, clock, kinds
-from engine.audit import VERIFY_BY, Break, checking, count_events, iter_export, recent_checks, record
+from engine.audit import BREAKS_LISTED, VERIFY_BY, Break, checking, count_events, iter_export, recent_checks, record
 
 # An anchor is about 100 bytes a case: a province's three million cases fit (deploy/nginx lets this path through).
 ANCHOR_MAX_BYTES = 512 * 1024 * 1024
-# A database restored from a backup older than an anchor breaks every case changed since, rows bulk-changed
-# break the chains of as many: a page lists the first breaks and counts the rest (the CLI its first twenty).
-BREAKS_SHOWN = 1000
 
 FORMATS = {
     "csv": (_l("CSV"), "text/csv"),
@@ -190,7 +187,7 @@ def audit():
     who = officer().username
     scope = {key: choice.values[key] for key in ("from", "to", "process")}
     started = time()
-    steps = checking(db.session, choice.start, choice.end, choice.process, series, shown=BREAKS_SHOWN)
+    steps = checking(db.session, choice.start, choice.end, choice.process, series, shown=BREAKS_LISTED)
     head, tail = _page(choice, checking=True)[0].split(CHECKING, 1)
     progress = get_template_attribute("audit_check.html", "check_progress")
     result = get_template_attribute("audit_check.html", "check_result")
@@ -336,7 +333,7 @@ def audit_anchor_check():
     if upload is None or not upload.filename:
         return _page(read_choice({}), anchor_error=_("Choose the anchor file to check against."), status=422)
     try:
-        checked = anchors.check(db.session, upload.stream, shown=BREAKS_SHOWN)
+        checked = anchors.check(db.session, upload.stream, shown=BREAKS_LISTED)
     except anchors.AnchorInvalid as exc:
         db.session.rollback()
         problem = _in_words(str(exc), ANCHOR_PROBLEMS)

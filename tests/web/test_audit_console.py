@@ -340,7 +340,7 @@ def test_a_check_broken_in_more_cases_than_the_page_lists_counts_them_all(monkey
                 CaseEvent.__table__.delete().where(CaseEvent.case_id == case.id, CaseEvent.seq == case.event_seq)
             )
         db.session.commit()
-    monkeypatch.setattr(audit, "BREAKS_SHOWN", 1)
+    monkeypatch.setattr(audit, "BREAKS_LISTED", 1)
     page = text(auditor.get("/audit", query_string={"periksa": "1"}))
     assert "<strong>RUSAK:</strong> 2 dari 2 kasus tidak terverifikasi." in page
     listed = page.split("verify-broken")[1].split("</table>")[0]
@@ -416,7 +416,7 @@ def test_an_anchor_broken_in_more_cases_than_the_page_lists_counts_them_all(monk
     download.close()
     for ticket in two_cases:
         cut_and_reseal(app, ticket)
-    monkeypatch.setattr(audit, "BREAKS_SHOWN", 1)
+    monkeypatch.setattr(audit, "BREAKS_LISTED", 1)
     page = text(anchor_check(auditor, body))
     assert "<strong>RUSAK:</strong> 2 kasus pada jangkar tidak lagi seperti semula." in page
     listed = page.split("anchor-broken")[1].split("</table>")[0]
