@@ -383,17 +383,13 @@ def _page(
 def _check_row(row, process_labels: dict) -> dict:
     """A recorded chain check as the console lists it: when, by whom, over what, and what it found."""
     scope = row.scope
-    if scope.get("from") or scope.get("to"):
-        first, last = scope.get("from") or _("the beginning"), scope.get("to") or _("today")
-        period = _("%(first)s to %(last)s", first=first, last=last)
-    else:
-        period = _("the whole history")
-    if scope.get("process"):
-        period += " · " + process_labels.get(scope["process"], scope["process"])
+    process = scope.get("process")
     return {
         "when": display.office_datetime(row.finished_at),
         "by": _("the server (%(command)s)", command=VERIFY_BY) if row.by == VERIFY_BY else row.by,
-        "scope": period,
+        "first": scope.get("from"),
+        "last": scope.get("to"),
+        "process": process and process_labels.get(process, process),
         "cases": row.checked_cases,
         "events": row.checked_events,
         "broken": row.breaks_total,

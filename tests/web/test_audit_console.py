@@ -287,6 +287,9 @@ def test_the_console_lists_the_last_checks_its_own_and_the_servers(two_cases, au
     assert ">OK</td>" in rows[0]
     assert ">auditor<" in rows[1]
     assert "seluruh riwayat · Pengaduan Masyarakat: 1 kasus" in rows[1]
+    auditor.get("/audit", query_string={"periksa": "1", "from": "2020-01-01"}).get_data()
+    newest = text(auditor.get("/audit")).split('id="checks-title"')[1].split("<tr")[2]
+    assert "2020-01-01 sampai hari ini: 2 kasus" in newest
 
 
 def test_the_console_without_a_check_shows_no_verdict(two_cases, auditor):
