@@ -33,6 +33,8 @@ check() {
     need "postgresql-15" "The tests start a PostgreSQL server"
   # tests/deploy/test_nginx.py runs the shipped site (deploy/nginx) in front of gunicorn.
   [ -x /usr/sbin/nginx ] || command -v nginx >/dev/null || need "nginx" "The proxy test runs nginx"
+  # tests/deploy/test_units.py has systemd read the shipped units (deploy/systemd); it starts nothing.
+  command -v systemd-analyze >/dev/null || need "systemd" "The units' test runs systemd-analyze verify"
 }
 
 check
