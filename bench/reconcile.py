@@ -54,10 +54,10 @@ from sqlalchemy import event, func, insert, select, text, update
 from sqlalchemy.engine import Engine
 
 from bench.common import POSTGRES_ENV, BenchError, fresh_database
-from engine import clock, kinds
+from engine import absence, clock, kinds
 from engine.config import Settings, load_settings
 from engine.db import make_engine, session_factory, upgrade
-from engine.models import Case, Deadline, HumanTask, Notification, Reminder
+from engine.models import Case, Deadline, DipReminder, HumanTask, Letter, Notification, Reminder
 from engine.outbox import DEADLINE_LABELS
 from engine.runtime import Runtime
 from engine.users import create_user
@@ -75,7 +75,14 @@ FUTURE_FROM = timedelta(days=1)  # the pending deadlines that are not due fall d
 FUTURE_SPAN = timedelta(days=90)  # ... over this span (well past reconcile's 15-minute lookahead)
 WAITING_RUNS = 5  # (b): runs that find every job waiting
 FLUSH_RUNS = 3  # (b): FLUSHALL, then a run that enqueues everything again
-INDEXES = {"deadline": "ix_deadline_status_due_at", "reminder": "ix_reminder_status_fire_at"}
+INDEXES = {
+    "human_task": "ix_human_task_assignee_id_state_sort_at",
+    "deadline": "ix_deadline_status_due_at",
+    "reminder": "ix_reminder_status_fire_at",
+    "dip_reminder": "ix_dip_reminder_status_fire_at",
+    "letter": "ix_letter_status_issued_at",
+    "notification": "ix_notification_status_created_at",
+}
 
 
 # -- numbers ------------------------------------------------------------------------------------
@@ -288,6 +295,7 @@ def reconcile_queries(horizon: datetime, settings: Settings):
     """The statements of notifications/reconcile.py, in its order (checked against it at run time)."""
     return {
         "release_stale_claims": lambda s: delivery.release_stale_claims(s, settings),
+        "officers on leave holding tasks": lambda s: absence.hand_over_due(s),
         "deadlines due": lambda s: s.execute(
             select(Deadline.case_id, Deadline.id, Deadline.due_at)
             .where(Deadline.status == "pending", Deadline.due_at <= horizon)
@@ -299,6 +307,15 @@ def reconcile_queries(horizon: datetime, settings: Settings):
             .where(Reminder.status == "pending", Reminder.fire_at <= horizon)
             .order_by(Reminder.fire_at)
             .limit(BATCH)
+        ).all(),
+        "DIP items due": lambda s: s.execute(
+            select(DipReminder.id, DipReminder.fire_at)
+            .where(DipReminder.status == "pending", DipReminder.fire_at <= horizon)
+            .order_by(DipReminder.fire_at)
+            .limit(BATCH)
+        ).all(),
+        "letters to render": lambda s: s.scalars(
+            select(Letter.id).where(Letter.status == "pending").order_by(Letter.issued_at).limit(BATCH)
         ).all(),
         "notifications pending": lambda s: s.scalars(
             select(Notification.id)
@@ -329,13 +346,23 @@ class Selection:
     same_sql: bool
 
 
+LABELS = {
+    "human_task": "officers on leave holding tasks",
+    "deadline": "deadlines due",
+    "reminder": "reminders due",
+    "dip_reminder": "DIP items due",
+    "letter": "letters to render",
+    "notification": "notifications pending",
+}
+
+
 def label_of(statement: str) -> str:
     s = " ".join(statement.split())
     if s.startswith("UPDATE notification"):
         return "release_stale_claims"
-    for table in ("deadline", "reminder", "notification"):
-        if f"FROM {table}" in s:
-            return {"deadline": "deadlines due", "reminder": "reminders due"}.get(table, "notifications pending")
+    for table, label in LABELS.items():
+        if f"FROM {table} " in s + " ":
+            return label
     return s[:40]
 
 
@@ -378,14 +405,14 @@ def measure_selection(url: str, runs: int, due: int) -> Selection:
     same_sql = [s for s, _ in statements] == [
         s for s, _ in copied if s.lstrip().upper().startswith(("SELECT", "UPDATE"))
     ]
-    for label in ("release_stale_claims", "deadlines due", "reminders due", "notifications pending"):
+    for label in reconcile_queries(clock.now() + LOOKAHEAD, svc.settings):
         times, rows = [], 0
         for _ in range(runs):
             with svc.sessions() as session:
                 fn = reconcile_queries(clock.now() + LOOKAHEAD, svc.settings)[label]
                 ms, result = timed_ms(lambda fn=fn, session=session: fn(session))
             times.append(ms)
-            rows = result if isinstance(result, int) else len(result)
+            rows = result if isinstance(result, int) else len(result)  # an int: a count, or hand_over_due's bool
         queries.append((label, median(times), rows))
     times = []
     for _ in range(runs):  # the same WHERE / ORDER BY / LIMIT without ORM objects: what the database costs
@@ -398,7 +425,10 @@ def measure_selection(url: str, runs: int, due: int) -> Selection:
             )
             ms, result = timed_ms(lambda stmt=stmt, session=session: session.execute(stmt).all())
         times.append(ms)
-    queries.insert(2, ("deadlines due, ids only (not reconcile's query: no ORM objects)", median(times), len(result)))
+    after = [label for label, _ms, _rows in queries].index("deadlines due") + 1
+    queries.insert(
+        after, ("deadlines due, ids only (not reconcile's query: no ORM objects)", median(times), len(result))
+    )
 
     plans = []
     for statement, parameters in statements:

@@ -172,22 +172,16 @@ def hand_over(session: Session, rt: Runtime, absence: Absence) -> list[HumanTask
 
 
 def hand_over_due(session: Session) -> bool:
-    """Whether an officer on leave now still holds an open task (what ``sweep`` would hand over)."""
+    """Whether an officer on leave now still holds an open task (what ``sweep`` would hand over).
+
+    Every reconcile asks. Written as a join, SQLite walked every open task (a province's 100,000: 4.5 ms a run);
+    the officers on leave, a handful, now lead into the (assignee, state) index: 0.24 ms (bench/README.md)."""
     now = clock.now()
-    return (
-        session.scalar(
-            select(HumanTask.id)
-            .join(Absence, Absence.user_id == HumanTask.assignee_id)
-            .where(
-                HumanTask.state == "open",
-                Absence.cancelled_at.is_(None),
-                Absence.starts_at <= now,
-                Absence.ends_at > now,
-            )
-            .limit(1)
-        )
-        is not None
+    on_leave = select(Absence.user_id).where(
+        Absence.cancelled_at.is_(None), Absence.starts_at <= now, Absence.ends_at > now
     )
+    found = select(HumanTask.id).where(HumanTask.assignee_id.in_(on_leave), HumanTask.state == "open").limit(1)
+    return session.scalar(found) is not None
 
 
 def sweep(session: Session, rt: Runtime) -> int:

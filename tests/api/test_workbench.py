@@ -216,6 +216,7 @@ def test_leave_that_begins_later_is_handed_over_by_the_reconcile_sweep(app, clie
             assert absence.sweep(db.session, app.extensions["kawal_runtime"]) == 1
             db.session.commit()
             assert absence.sweep(db.session, app.extensions["kawal_runtime"]) == 0  # safe to run twice
+            assert not absence.hand_over_due(db.session)  # the stand-in holds it now
         finally:
             clock.set_clock(None)
     assert desk.task(ticket, "periksa_kelengkapan")["assignee"] == "petugas2"
