@@ -57,12 +57,12 @@ from bench.common import POSTGRES_ENV, BenchError, fresh_database
 from engine import absence, clock, kinds
 from engine.config import Settings, load_settings
 from engine.db import make_engine, session_factory, upgrade
-from engine.models import Case, Deadline, DipReminder, HumanTask, Letter, Notification, Reminder
+from engine.models import Case, Deadline, HumanTask, Notification, Reminder
 from engine.outbox import DEADLINE_LABELS
 from engine.runtime import Runtime
 from engine.users import create_user
 from notifications import delivery, jobs
-from notifications.reconcile import BATCH, LOOKAHEAD, reconcile
+from notifications.reconcile import BATCH, LOOKAHEAD, due_queries, reconcile
 from notifications.services import Services, use
 
 HOST = "127.0.0.1"
@@ -292,37 +292,16 @@ def captured_sql(engine: Engine):
 
 
 def reconcile_queries(horizon: datetime, settings: Settings):
-    """The statements of notifications/reconcile.py, in its order (checked against it at run time)."""
+    """The statements of notifications/reconcile.py, in its order (checked against what it sends at run time)."""
+    due = due_queries(horizon)
     return {
         "release_stale_claims": lambda s: delivery.release_stale_claims(s, settings),
         "officers on leave holding tasks": lambda s: absence.hand_over_due(s),
-        "deadlines due": lambda s: s.execute(
-            select(Deadline.case_id, Deadline.id, Deadline.due_at)
-            .where(Deadline.status == "pending", Deadline.due_at <= horizon)
-            .order_by(Deadline.due_at)
-            .limit(BATCH)
-        ).all(),
-        "reminders due": lambda s: s.execute(
-            select(Reminder.id, Reminder.fire_at)
-            .where(Reminder.status == "pending", Reminder.fire_at <= horizon)
-            .order_by(Reminder.fire_at)
-            .limit(BATCH)
-        ).all(),
-        "DIP items due": lambda s: s.execute(
-            select(DipReminder.id, DipReminder.fire_at)
-            .where(DipReminder.status == "pending", DipReminder.fire_at <= horizon)
-            .order_by(DipReminder.fire_at)
-            .limit(BATCH)
-        ).all(),
-        "letters to render": lambda s: s.scalars(
-            select(Letter.id).where(Letter.status == "pending").order_by(Letter.issued_at).limit(BATCH)
-        ).all(),
-        "notifications pending": lambda s: s.scalars(
-            select(Notification.id)
-            .where(Notification.status == "pending")
-            .order_by(Notification.created_at)
-            .limit(BATCH)
-        ).all(),
+        "deadlines due": lambda s: s.execute(due["deadlines"]).all(),
+        "reminders due": lambda s: s.execute(due["reminders"]).all(),
+        "DIP items due": lambda s: s.execute(due["dip_reminders"]).all(),
+        "letters to render": lambda s: s.scalars(due["letters"]).all(),
+        "notifications pending": lambda s: s.scalars(due["notifications"]).all(),
     }
 
 

@@ -10,10 +10,10 @@ from __future__ import annotations
 
 import logging
 from dataclasses import dataclass, field
-from datetime import timedelta
+from datetime import datetime, timedelta
 
 from redis.exceptions import RedisError
-from sqlalchemy import select
+from sqlalchemy import Select, select
 
 from engine import absence, clock
 from engine.models import Deadline, DipReminder, Letter, Notification, Reminder
@@ -44,6 +44,32 @@ class Report:
         return ("Redis did not answer: ran what is due here; " + said) if self.redis_down else said
 
 
+def due_queries(horizon: datetime, batch: int = BATCH) -> dict[str, Select]:
+    """What a run reads, in its order: columns, not ORM rows, through the (status, due) indexes. The
+    deadlines, reminders and the public information list's periodic items (engine.dip_due) falling due by
+    ``horizon``; letters waiting for their PDF (engine.letters.production); messages not yet sent (read only
+    when Redis takes them: the inline run sweeps every pending one itself)."""
+    return {
+        "deadlines": select(Deadline.case_id, Deadline.id, Deadline.due_at)
+        .where(Deadline.status == "pending", Deadline.due_at <= horizon)
+        .order_by(Deadline.due_at)
+        .limit(batch),
+        "reminders": select(Reminder.id, Reminder.fire_at)
+        .where(Reminder.status == "pending", Reminder.fire_at <= horizon)
+        .order_by(Reminder.fire_at)
+        .limit(batch),
+        "dip_reminders": select(DipReminder.id, DipReminder.fire_at)
+        .where(DipReminder.status == "pending", DipReminder.fire_at <= horizon)
+        .order_by(DipReminder.fire_at)
+        .limit(batch),
+        "letters": select(Letter.id).where(Letter.status == "pending").order_by(Letter.issued_at).limit(batch),
+        "notifications": select(Notification.id)
+        .where(Notification.status == "pending")
+        .order_by(Notification.created_at)
+        .limit(batch),
+    }
+
+
 def reconcile(svc: Services, lookahead: timedelta = LOOKAHEAD, batch: int = BATCH) -> Report:
     report = Report()
     with svc.sessions() as session:
@@ -53,39 +79,15 @@ def reconcile(svc: Services, lookahead: timedelta = LOOKAHEAD, batch: int = BATC
             absence.sweep(session, svc.runtime())
             session.commit()
         horizon = clock.now() + (lookahead if svc.scheduler else timedelta(0))
-        # Columns, not ORM rows: a run reads only what it schedules, through the (status, due) indexes.
-        deadlines = session.execute(
-            select(Deadline.case_id, Deadline.id, Deadline.due_at)
-            .where(Deadline.status == "pending", Deadline.due_at <= horizon)
-            .order_by(Deadline.due_at)
-            .limit(batch)
-        ).all()
-        reminders = session.execute(
-            select(Reminder.id, Reminder.fire_at)
-            .where(Reminder.status == "pending", Reminder.fire_at <= horizon)
-            .order_by(Reminder.fire_at)
-            .limit(batch)
-        ).all()
-        # The public information list's periodic items falling due (engine.dip_due): no case, same sweep.
-        dip_reminders = session.execute(
-            select(DipReminder.id, DipReminder.fire_at)
-            .where(DipReminder.status == "pending", DipReminder.fire_at <= horizon)
-            .order_by(DipReminder.fire_at)
-            .limit(batch)
-        ).all()
-        # Letters waiting for their PDF (engine.letters.production): rendered after the commit that issued them.
-        letters = session.scalars(
-            select(Letter.id).where(Letter.status == "pending").order_by(Letter.issued_at).limit(batch)
-        ).all()
+        queries = due_queries(horizon, batch)
+        deadlines = session.execute(queries["deadlines"]).all()
+        reminders = session.execute(queries["reminders"]).all()
+        dip_reminders = session.execute(queries["dip_reminders"]).all()
+        letters = session.scalars(queries["letters"]).all()
         items = [timer_item(*d) for d in deadlines] + [reminder_item(*r) for r in reminders]
         items += [dip_reminder_item(*r) for r in dip_reminders] + [letter_item(n) for n in letters]
         if svc.scheduler is not None:
-            pending = session.scalars(
-                select(Notification.id)
-                .where(Notification.status == "pending")
-                .order_by(Notification.created_at)
-                .limit(batch)
-            ).all()
+            pending = session.scalars(queries["notifications"]).all()
             items += [notification_item(n) for n in pending]
             try:
                 report.scheduled = svc.scheduler._schedule(items, only_missing=True)
