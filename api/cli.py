@@ -629,8 +629,7 @@ def audit_anchor(kawal, path, into, mail_to, mail_language):
     if mail_to and smtp is None:
         raise click.ClickException("no SMTP server is configured (KAWAL_SMTP_HOST): the digest cannot be mailed")
     for address in mail_to:
-        if "@" not in address or any(c in address for c in "\r\n,; "):
-            raise click.ClickException(f"--mail-digest-to: {address!r} is not one e-mail address")
+        _require_one_address("--mail-digest-to", address)
     made = clock.now().astimezone(ZoneInfo(settings.office_timezone))
     target = Path(path) if path else Path(into) / f"kawal-jangkar-{made:%Y-%m-%d-%H%M}.jsonl"
     if target.exists():
@@ -655,6 +654,65 @@ def audit_anchor(kawal, path, into, mail_to, mail_language):
                 f"the anchor is written, but its digest was not mailed to {address}: {exc}"
             ) from None
         click.echo(f"its digest mailed to {address}")
+
+
+def _require_one_address(where: str, address: str) -> None:
+    if "@" not in address or any(c in address for c in "\r\n,; "):
+        raise click.ClickException(f"{where}: {address!r} is not one e-mail address")
+
+
+@main.group()
+def mail():
+    """The mail server Kawal sends through (KAWAL_SMTP_*)."""
+
+
+@mail.command("test")
+@click.argument("address")
+@click.option(
+    "--language", type=click.Choice(["id", "en"]), default="id", show_default=True, help="the test message's language"
+)
+@pass_context
+def mail_test(kawal, address, language):
+    """Send one short message to ADDRESS through the configured SMTP server and say whether the server took it.
+
+    Run it once the mail settings are in the environment file, and after changing them: a wrong host, port,
+    TLS setting or password otherwise shows first as officers' tasks and requesters' notices not arriving (each
+    an incident), or as the monthly anchor's digest not mailed. It reads no database."""
+    from zoneinfo import ZoneInfo
+
+    from engine import clock
+    from notifications.channels import ChannelError, Message, channels_from_settings
+    from notifications.rendering import message_id, render_mail_test
+
+    settings = kawal.settings
+    smtp = channels_from_settings(settings).get("smtp")
+    if smtp is None:
+        raise click.ClickException("no SMTP server is configured (KAWAL_SMTP_HOST): Kawal sends no e-mail")
+    _require_one_address("ADDRESS", address)
+    sent = clock.now().astimezone(ZoneInfo(settings.office_timezone))
+    context = {
+        "agency": settings.agency_name,
+        "public_url": settings.public_url or "-",
+        "sent_at": f"{sent:%Y-%m-%d %H:%M} ({settings.office_timezone})",
+    }
+    subject, body = render_mail_test(language, context)
+    message = Message(
+        channel="smtp",
+        to=address,
+        subject=subject,
+        body=body,
+        message_id=message_id(f"mail-test:{sent.isoformat()}:{address}"),
+        event="mail_test",
+        ticket="",
+        locale=language,
+    )
+    try:
+        smtp.send(message)
+    except ChannelError as exc:
+        raise click.ClickException(f"the mail server did not take the test message for {address}: {exc}") from None
+    click.echo(f"{smtp.host}:{smtp.port} took the test message for {address}: check that it arrives, not as spam")
+    if "smtp" not in settings.notify_channels:
+        click.echo("note: KAWAL_NOTIFY_CHANNELS does not name smtp, so tasks and notices do not go by e-mail")
 
 
 def _anchor_mail(settings, address: str, language: str, target: Path, cases: int, digest: str, made):

@@ -254,6 +254,12 @@ def render_anchor_digest(locale: str, context: dict) -> tuple[str, str]:
     return _subject_and_body(f"audit_anchor.{normalize_locale(locale)}.txt", context)
 
 
+def render_mail_test(locale: str, context: dict) -> tuple[str, str]:
+    """The message of ``kawal mail test``, sent at once through the configured SMTP server. Context: agency,
+    public_url, sent_at."""
+    return _subject_and_body(f"mail_test.{normalize_locale(locale)}.txt", context)
+
+
 def _subject_and_body(name: str, context: dict) -> tuple[str, str]:
     text = _env.get_template(name).render(context)
     first, sep, rest = text.partition("\n")

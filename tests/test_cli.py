@@ -12,7 +12,7 @@ from sqlalchemy import text
 
 from api.cli import main
 from engine.db import make_engine
-from tests.reminders.conftest import mailbox  # noqa: F401 - the SMTP sink, a fixture
+from tests.reminders.conftest import free_port, mailbox  # noqa: F401 - mailbox: the SMTP sink, a fixture
 
 
 @pytest.fixture
@@ -549,6 +549,38 @@ def test_a_monthly_anchor_goes_into_its_folder_and_its_digest_by_mail_to_someone
     refused = kawal("audit", "anchor", "--into", str(june))
     assert (refused.exit_code, "no SMTP server is configured" in refused.output) == (1, True)
     assert list(june.iterdir()) == []
+
+
+def test_kawal_mail_test_sends_through_the_configured_server_and_names_what_stops_it(
+    kawal,
+    mailbox,  # noqa: F811 - the fixture imported above
+    monkeypatch,
+):
+    """The administrator's check of the mail settings at setup, before officers' tasks and requesters' notices
+    fail one by one: the message reaches a real SMTP server, and a server that is not there is named."""
+    none = kawal("mail", "test", "admin@kanwil.example")
+    assert (none.exit_code, "no SMTP server is configured" in none.output) == (1, True)
+    monkeypatch.setenv("KAWAL_SMTP_HOST", "127.0.0.1")
+    monkeypatch.setenv("KAWAL_SMTP_PORT", str(mailbox.port))
+    monkeypatch.setenv("KAWAL_AGENCY_NAME", "Kanwil Kemenag Contoh")
+    sent = kawal("mail", "test", "admin@kanwil.example")
+    assert sent.exit_code == 0, sent.output
+    assert f"127.0.0.1:{mailbox.port} took the test message for admin@kanwil.example" in sent.output
+    assert "KAWAL_NOTIFY_CHANNELS does not name smtp" in sent.output  # the test settings log messages instead
+    [mail] = mailbox.by_event("Uji surel Kawal")
+    assert mail["To"] == "admin@kanwil.example"
+    assert str(mail["Subject"]) == "Uji surel Kawal Kanwil Kemenag Contoh"
+    assert "kawal mail test" in mail.get_payload(decode=True).decode()
+    assert kawal("mail", "test", "admin@kanwil.example", "--language", "en").exit_code == 0
+    assert len(mailbox.by_event("Kawal mail test, Kanwil Kemenag Contoh")) == 1
+    bad = kawal("mail", "test", "admin@kanwil.example, other@kanwil.example")
+    assert (bad.exit_code, "is not one e-mail address" in bad.output) == (1, True)
+
+    monkeypatch.setenv("KAWAL_SMTP_PORT", str(free_port()))  # nothing listens there
+    refused = kawal("mail", "test", "admin@kanwil.example")
+    assert refused.exit_code == 1
+    assert "the mail server did not take the test message for admin@kanwil.example: smtp 127.0.0.1:" in refused.output
+    assert len(mailbox.messages) == 2
 
 
 def test_a_check_on_a_database_it_may_not_write_to_still_answers_and_says_it_was_not_recorded(kawal, monkeypatch):
