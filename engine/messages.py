@@ -147,6 +147,10 @@ TEMPLATES: dict[str, str] = {
         "%(events)s events are too many for a workbook (at most %(max)s): choose a shorter period or one process, or"
         " download CSV or JSON lines"
     ),
+    "verify_too_many_events": (
+        "%(events)s events are more than one answer checks (at most %(max)s): choose a shorter period or one"
+        " process, or check the whole history in the auditor console or with kawal audit verify on the server"
+    ),
     "unit_code_unknown": "unit %(code)s is unknown",
     "unit_unstaffed": "nobody in that unit can answer it",
     "unit_has_no_officer": (

@@ -222,6 +222,29 @@ def test_verify_lists_the_first_breaks_and_counts_them_all(two_cases, client, lo
     assert (r.json["ok"], len(r.json["breaks"]), r.json["breaks_total"]) == (False, 1, 2)
 
 
+def test_verify_refuses_more_events_than_one_answer_checks_before_a_proxy_gives_up(
+    two_cases, client, login, monkeypatch
+):
+    """The answer comes whole at the end: a province's history would leave nginx silent past its 70 s (a 504)
+    while the thread hashed on for minutes. Refused at once, naming the ways that do check it."""
+    from api.views import audit
+
+    events = verify(client, login).json["checked_events"]
+    monkeypatch.setattr(audit, "VERIFY_MAX_EVENTS", events - 1)
+    r = client.get(f"{API}/audit/verify", headers=login("auditor"))
+    assert r.status_code == 422
+    told = r.json["errors"]["from"][0]
+    assert told.startswith(
+        f"{events} peristiwa melebihi yang diperiksa dalam satu jawaban (paling banyak {events - 1})"
+    )
+    assert "konsol auditor" in told
+    assert "kawal audit verify" in told
+    narrowed = client.get(f"{API}/audit/verify", query_string={"process": "pengaduan"}, headers=login("auditor"))
+    assert (narrowed.status_code, narrowed.json["checked_cases"]) == (200, 1)
+    monkeypatch.setattr(audit, "VERIFY_MAX_EVENTS", events)
+    assert verify(client, login).json["ok"] is True
+
+
 @pytest.mark.parametrize("group", ["petugas", "ppid", "unit", "atasan", "admin", "tim", "wbs"])
 def test_only_auditors_verify(client, login, group):
     r = verify(client, login, group)
