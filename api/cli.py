@@ -681,8 +681,8 @@ def mail_test(kawal, address, language):
     from zoneinfo import ZoneInfo
 
     from engine import clock
-    from notifications.channels import ChannelError, Message, channels_from_settings
-    from notifications.rendering import message_id, render_mail_test
+    from notifications.channels import ChannelError, channels_from_settings
+    from notifications.rendering import render_mail_test
 
     settings = kawal.settings
     smtp = channels_from_settings(settings).get("smtp")
@@ -695,17 +695,7 @@ def mail_test(kawal, address, language):
         "public_url": settings.public_url or "-",
         "sent_at": f"{sent:%Y-%m-%d %H:%M} ({settings.office_timezone})",
     }
-    subject, body = render_mail_test(language, context)
-    message = Message(
-        channel="smtp",
-        to=address,
-        subject=subject,
-        body=body,
-        message_id=message_id(f"mail-test:{sent.isoformat()}:{address}"),
-        event="mail_test",
-        ticket="",
-        locale=language,
-    )
+    message = _admin_mail(address, language, "mail_test", render_mail_test(language, context), sent.isoformat())
     try:
         smtp.send(message)
     except ChannelError as exc:
@@ -715,10 +705,27 @@ def mail_test(kawal, address, language):
         click.echo("note: KAWAL_NOTIFY_CHANNELS does not name smtp, so tasks and notices do not go by e-mail")
 
 
+def _admin_mail(address: str, language: str, event: str, rendered: tuple[str, str], key: str):
+    """A message a command sends at once through the SMTP channel (not an outbox event of a case)."""
+    from notifications.channels import Message
+    from notifications.rendering import message_id
+
+    subject, body = rendered
+    return Message(
+        channel="smtp",
+        to=address,
+        subject=subject,
+        body=body,
+        message_id=message_id(f"{event}:{key}:{address}"),
+        event=event,
+        ticket="",
+        locale=language,
+    )
+
+
 def _anchor_mail(settings, address: str, language: str, target: Path, cases: int, digest: str, made):
     """The digest of an anchor, for someone the server's administrators cannot overrule to keep."""
-    from notifications.channels import Message
-    from notifications.rendering import message_id, render_anchor_digest
+    from notifications.rendering import render_anchor_digest
 
     context = {
         "agency": settings.agency_name,
@@ -728,17 +735,7 @@ def _anchor_mail(settings, address: str, language: str, target: Path, cases: int
         "size": target.stat().st_size,
         "digest": digest,
     }
-    subject, body = render_anchor_digest(language, context)
-    return Message(
-        channel="smtp",
-        to=address,
-        subject=subject,
-        body=body,
-        message_id=message_id(f"anchor:{digest}:{address}"),
-        event="audit_anchor",
-        ticket="",
-        locale=language,
-    )
+    return _admin_mail(address, language, "audit_anchor", render_anchor_digest(language, context), digest)
 
 
 def _lower_session_group(nice: int) -> None:
