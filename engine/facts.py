@@ -79,14 +79,20 @@ class _History:
         self.tasks: dict[str, dict] = {}  # the last completion of each task
         self.actors: dict[str, str] = {}  # who completed it
         self.messages: dict[str, dict] = {}  # the last message of each name
+        self.referred_unit: str | None = None  # a complaint's unit: the classification's, or the last re-referral's
         for type_, at, actor, data in rows:
             if type_ == "status_changed":
                 self.statuses.append((data.get("status"), at))
             elif type_ == "task_completed":
                 self.tasks[data.get("task")] = data.get("data") or {}
                 self.actors[data.get("task")] = actor
+                self._referral(data.get("task"), data.get("data") or {})
             elif type_ == "message_received":
                 self.messages[data.get("message")] = data.get("data") or {}
+
+    def _referral(self, task: str, data: dict) -> None:
+        if task == "klasifikasi" or (task == "disposisi_ulang" and data.get("langkah_disposisi") == "unit_lain"):
+            self.referred_unit = data.get("unit_tujuan") or self.referred_unit
 
     def reached(self, *names: str) -> datetime | None:
         """When the case first reached one of these statuses."""
@@ -313,8 +319,8 @@ def _complaint(case: Case, h: _History) -> dict:
         "sla_days": sla,
         "statutory": statutory,
     }
-    if classification.get("unit_tujuan"):
-        facts["unit_code"] = classification["unit_tujuan"]
+    if h.referred_unit:
+        facts["unit_code"] = h.referred_unit
     return facts
 
 

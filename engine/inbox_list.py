@@ -234,6 +234,8 @@ def scoped(
         query = query.where(HumanTask.assignee_id == user.id)
     elif filters.scope == "group":
         query = query.where(HumanTask.lane.in_(user.group_codes))
+        if "unit_pengolah" in user.group_codes:  # a unit's own referrals: a complaint it answered may have been
+            query = query.where(or_(HumanTask.unit_id.is_(None), HumanTask.unit_id == user.unit_id))  # sent on
     else:
         if not access.is_superior(user):
             raise Forbidden("superiors_only")

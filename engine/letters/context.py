@@ -338,7 +338,7 @@ def complaint(
     if kind.code in ("tanda_terima_pengaduan", "lembar_disposisi", "surat_permintaan_bukti"):
         out["clock"] = _complaint_clock(rt, case)
     if kind.audience == "team":
-        out["disposition"] = _disposition(rt, classification, locale)
+        out["disposition"] = _disposition(rt, classification, locale, data if "langkah_disposisi" in data else None)
     return out
 
 
@@ -363,9 +363,11 @@ def _complaint_clock(rt: Runtime, case: Case) -> dict:
     }
 
 
-def _disposition(rt: Runtime, classification: dict, locale: str) -> dict:
+def _disposition(rt: Runtime, classification: dict, locale: str, again: dict | None = None) -> dict:
     """The classification as the disposition sheet prints it, its codes in words (the form's titles), and the
-    instructions: every choice of the form, ticked where the team chose it, with the team's note."""
+    instructions: every choice of the form, ticked where the team chose it, with the team's note. ``again``: the
+    re-referral the sheet is issued for (a unit answered that the report is not its matter): its note, not the
+    classification's, and ``again`` true for the sheet to say so."""
     properties = rt.forms.schema(CLASSIFICATION_FORM)["properties"]
     titles = "x-enum-titles-en" if locale == "en" else "x-enum-titles"
 
@@ -382,7 +384,8 @@ def _disposition(rt: Runtime, classification: dict, locale: str) -> dict:
         "instructions": [
             {"title": choices.get(titles, {}).get(value, value), "chosen": value in chosen} for value in choices["enum"]
         ],
-        "notes": classification.get("catatan_disposisi", ""),
+        "notes": (again if again is not None else classification).get("catatan_disposisi", ""),
+        "again": again is not None,
     }
 
 

@@ -293,6 +293,20 @@ TRIGGERS: tuple[Trigger, ...] = (
         "surat_permintaan_klarifikasi",
         when=lambda f: f.data.get("berkadar_pengawasan") is False,
     ),
+    # A unit answered that the report is not its matter and the team referred it to another: a new sheet and a
+    # new clarification request, addressed to the unit of the new task.
+    Trigger(
+        kinds.COMPLAINT,
+        "disposisi_ulang",
+        "lembar_disposisi",
+        when=lambda f: f.data.get("langkah_disposisi") == "unit_lain",
+    ),
+    Trigger(
+        kinds.COMPLAINT,
+        "disposisi_ulang",
+        "surat_permintaan_klarifikasi",
+        when=lambda f: f.data.get("langkah_disposisi") == "unit_lain",
+    ),
     Trigger(
         kinds.COMPLAINT,
         "rujukan_itjen",

@@ -33,3 +33,27 @@ def test_a_listed_unit_is_what_the_referral_field_takes_and_it_gets_the_clarific
     complaint.complete("klasifikasi", {**referral, "unit_tujuan": "PENDMAD"})
     assert complaint.task("klarifikasi_unit")["id"]
     assert client.get("/api/v1/tasks", headers=login("unitmad")).json["items"], "the unit got nothing"
+
+
+def test_a_unit_answering_not_its_matter_over_the_api_hands_the_clarification_to_the_unit_the_team_names(client, login):
+    complaint = ComplaintDesk(client, login)
+    complaint.complete("catat_pengaduan", CATAT)
+    complaint.complete("verifikasi", {"hasil": "layak"})
+    referral = {"kode_masalah": "02", "kategori": "beasiswa_bantuan", "berkadar_pengawasan": False}
+    complaint.complete("klasifikasi", {**referral, "unit_tujuan": "PENDMAD"})
+    complaint.complete("klarifikasi_unit", {"tanggapan": "Bukan urusan kami", "bukan_kewenangan": True}, "unitmad")
+    task = client.get(f"/api/v1/tasks/{complaint.task('disposisi_ulang')['id']}", headers=login("tim")).json
+    assert task["form_schema"]["properties"]["unit_tujuan"]["x-references"] == "unit"
+    r = client.post(
+        f"/api/v1/tasks/{task['id']}/complete",
+        json={"data": {"langkah_disposisi": "unit_lain", "unit_tujuan": "TIDAKADA"}},
+        headers=login("tim"),
+    )
+    assert r.status_code == 422, r.json
+    assert "unit_tujuan" in r.json["errors"]
+    complaint.complete("disposisi_ulang", {"langkah_disposisi": "unit_lain", "unit_tujuan": "KANWIL"})
+    open_for = {
+        who: [t["name"] for t in client.get("/api/v1/tasks", headers=login(who)).json["items"]]
+        for who in ("unit", "unitmad")
+    }
+    assert open_for == {"unit": ["klarifikasi_unit"], "unitmad": []}

@@ -189,7 +189,8 @@ OPENED = {
         "tanggapan_unit.json": {"ketersediaan", "tanggapan", "berkas_temuan"},  # the unit's own answer and files
         "pengaduan_catat_pengaduan.json": UNIT_SEES - {"unit_tujuan"},
         "pengaduan_klasifikasi.json": {"unit_tujuan"},
-        "pengaduan_klarifikasi_unit.json": {"tanggapan", "tindakan_yang_diambil"},
+        "pengaduan_disposisi_ulang.json": {"unit_tujuan"},  # a re-referral names the unit, never the team's note
+        "pengaduan_klarifikasi_unit.json": {"tanggapan", "tindakan_yang_diambil", "bukan_kewenangan"},
     },
 }
 

@@ -177,6 +177,52 @@ def test_a_unit_gets_a_numbered_clarification_request_that_never_names_the_repor
     no_identity(office, letter, text)
 
 
+def test_a_complaint_referred_again_gets_a_new_sheet_and_a_clarification_request_to_the_new_unit(office):
+    from tests.workflows.test_pengaduan_paths import NOT_OURS
+
+    ticket, code = verified(office)
+    office.complete(ticket, "klasifikasi", {**KE_UNIT, "catatan_disposisi": "Segera ditangani."})
+    office.complete(ticket, "klarifikasi_unit", NOT_OURS)
+    again = {
+        "langkah_disposisi": "unit_lain",
+        "unit_tujuan": "PENDMAD",
+        "catatan_disposisi": "Urusan beasiswa madrasah.",
+    }
+    office.complete(ticket, "disposisi_ulang", again)
+    render_pending(office)
+    issued = letters(office, ticket)
+    requests = [x for x in issued if x.kind == "surat_permintaan_klarifikasi"]
+    sheets = [x for x in issued if x.kind == "lembar_disposisi"]
+    assert [x.number for x in requests] == ["B-1/PPID/KLR/I/2027", "B-2/PPID/KLR/I/2027"]
+    assert len(sheets) == 2
+    with office.sessions() as s:
+        names = dict(s.execute(select(Unit.code, Unit.name)).all())
+    first, second = (text_of(office, x) for x in sorted(requests, key=lambda x: x.id))
+    assert f"Pimpinan {names['KANWIL']}" in first
+    assert f"Pimpinan {names['PENDMAD']}" in second
+    sheet = text_of(office, max(sheets, key=lambda x: x.id))
+    assert "Diteruskan kepada : PENDMAD" in sheet  # the unit named PENDMAD here (its code and name alike)
+    assert (
+        "Disposisi ulang : unit yang diminta klarifikasi sebelumnya menyatakan laporan ini bukan kewenangannya" in sheet
+    )
+    assert "Urusan beasiswa madrasah." in sheet
+    assert "Segera ditangani." not in sheet  # the note of this disposition, not the first one's
+    assert "Disposisi ulang" not in text_of(office, min(sheets, key=lambda x: x.id))
+    for letter in (*requests, *sheets):
+        no_identity(office, letter, text_of(office, letter), code)
+
+
+def test_the_team_assessing_a_clarification_itself_issues_no_letter(office):
+    from tests.workflows.test_pengaduan_paths import NOT_OURS
+
+    ticket, _ = verified(office)
+    office.complete(ticket, "klasifikasi", KE_UNIT)
+    office.complete(ticket, "klarifikasi_unit", NOT_OURS)
+    before = len(letters(office, ticket))
+    office.complete(ticket, "disposisi_ulang", {"langkah_disposisi": "tim_menilai"})
+    assert len(letters(office, ticket)) == before
+
+
 def test_the_evidence_request_and_the_outcome_go_to_the_reporter_as_pelapor_on_the_status_page(office):
     ticket, _ = verified(office)
     office.complete(ticket, "klasifikasi", KE_UNIT)

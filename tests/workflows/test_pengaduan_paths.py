@@ -13,10 +13,10 @@ import time_machine
 from sqlalchemy import select
 
 from engine import casework, complaints, inbox, queries
-from engine.errors import Conflict, Invalid, NotFound
+from engine.errors import Conflict, Forbidden, Invalid, NotFound
 from engine.files import FileStore, Upload
 from engine.messages import msg
-from engine.models import Case, CaseMessage, Deadline, HumanTask, Notification, Reminder, Unit
+from engine.models import Case, CaseFacts, CaseMessage, Deadline, HumanTask, Notification, Reminder, Unit
 from tests.conftest import REPORTER_NAME, REPORTER_NIK, complaint_payload
 
 # Mon 11 Jan 2027, 10:00 WIB: the complaint is filed online.
@@ -269,6 +269,94 @@ def test_complaint_without_oversight_relevance_is_referred_to_the_named_unit_onl
         state = s.scalar(select(Case).where(Case.ticket == ticket)).workflow_state.state
     assert REPORTER_NAME not in state
     assert REPORTER_NIK not in state
+    office.verify()
+
+
+NOT_OURS = {"tanggapan": "Beasiswa diurus Bidang Pendidikan Madrasah, bukan unit kami.", "bukan_kewenangan": True}
+
+
+def _unit_of(office, ticket):
+    """The code of the unit the case's open clarification task belongs to."""
+    with office.sessions() as s:
+        return s.scalar(
+            select(Unit.code)
+            .join(HumanTask, HumanTask.unit_id == Unit.id)
+            .join(Case)
+            .where(Case.ticket == ticket, HumanTask.state == "open")
+        )
+
+
+def test_a_unit_answering_not_its_matter_lets_the_team_refer_the_complaint_to_another_unit(office, clock):
+    """Referral (legal-process.md §7.2 stage 4) is to the competent unit: when the unit named answers that the report
+    is not its matter, the team names another; the new unit gets its own time to answer (an internal limit), the
+    complaint's resolution clocks run on unchanged."""
+    ticket, _ = _verified(office)
+    office.complete(ticket, "klasifikasi", KE_UNIT)  # KANWIL
+    [sla_before] = _deadlines(office, ticket, "SLA")
+    clock.move_to(wib("2027-01-13"))
+    office.complete(ticket, "klarifikasi_unit", NOT_OURS)
+    assert office.open_tasks(ticket) == ["disposisi_ulang"]
+    assert _task(office, ticket, "disposisi_ulang").lane == "tim_pengaduan"
+    with pytest.raises(Invalid) as refused:  # another unit needs its code
+        office.complete(ticket, "disposisi_ulang", {"langkah_disposisi": "unit_lain"})
+    assert "unit_tujuan" in refused.value.fields
+    with pytest.raises(Invalid):  # and a unit that exists
+        office.complete(ticket, "disposisi_ulang", {"langkah_disposisi": "unit_lain", "unit_tujuan": "TIDAKADA"})
+    assert office.open_tasks(ticket) == ["disposisi_ulang"]
+
+    clock.move_to(wib("2027-01-14"))
+    office.complete(
+        ticket,
+        "disposisi_ulang",
+        {"langkah_disposisi": "unit_lain", "unit_tujuan": "PENDMAD", "catatan_disposisi": "Urusan beasiswa madrasah"},
+    )
+    assert office.case(ticket).status == "didisposisikan_unit"
+    assert office.open_tasks(ticket) == ["klarifikasi_unit"]
+    assert _unit_of(office, ticket) == "PENDMAD"
+    with pytest.raises(Forbidden):  # the first unit still reads the case it answered; the new task is not its own
+        _complete_as(office, "unit", ticket, "klarifikasi_unit", TANGGAPAN_UNIT)
+    first, second = _deadlines(office, ticket, "UNIT")
+    assert first.status == "met"
+    assert second.status == "pending"
+    assert abs(second.start_at - wib("2027-01-14")) < timedelta(minutes=1)  # from the re-referral, not the first
+    assert second.due_at == _due(office, second.start_at, office.rt.settings.unit_response_days) > first.due_at
+    [sla_after] = _deadlines(office, ticket, "SLA")
+    assert (sla_after.id, sla_after.due_at, sla_after.status) == (sla_before.id, sla_before.due_at, "pending")
+
+    _complete_as(office, "unitmad", ticket, "klarifikasi_unit", TANGGAPAN_UNIT)
+    assert office.case(ticket).status == "dalam_klarifikasi"
+    assert office.open_tasks(ticket) == ["klarifikasi"]
+    with office.sessions() as s:
+        facts = s.get(CaseFacts, s.scalar(select(Case.id).where(Case.ticket == ticket)))
+        assert facts.unit_code == "PENDMAD"  # the registers count the complaint at the unit that answered it
+    office.verify()
+
+
+def test_the_team_may_assess_the_clarification_itself_when_the_unit_says_not_its_matter(office, clock):
+    ticket, _ = _verified(office)
+    office.complete(ticket, "klasifikasi", KE_UNIT)
+    office.complete(ticket, "klarifikasi_unit", NOT_OURS)
+    office.complete(ticket, "disposisi_ulang", {"langkah_disposisi": "tim_menilai"})
+    assert office.case(ticket).status == "dalam_klarifikasi"
+    assert office.open_tasks(ticket) == ["klarifikasi"]
+    assert len(_deadlines(office, ticket, "UNIT")) == 1
+    office.verify()
+
+
+def test_a_complaint_is_referred_again_at_most_three_times(office, clock):
+    """Each re-referral is a pass through the model's loop (spiffworkflow-notes §1.7: loops deepen the task tree);
+    after the third, whatever the unit answers goes to the team's assessment."""
+    ticket, _ = _verified(office)
+    office.complete(ticket, "klasifikasi", KE_UNIT)
+    officer = {"KANWIL": "unit", "PENDMAD": "unitmad"}
+    for code in ["PENDMAD", "KANWIL", "PENDMAD"]:
+        _complete_as(office, officer[_unit_of(office, ticket)], ticket, "klarifikasi_unit", NOT_OURS)
+        office.complete(ticket, "disposisi_ulang", {"langkah_disposisi": "unit_lain", "unit_tujuan": code})
+        assert _unit_of(office, ticket) == code
+    _complete_as(office, "unitmad", ticket, "klarifikasi_unit", NOT_OURS)
+    assert office.open_tasks(ticket) == ["klarifikasi"]
+    assert len(_deadlines(office, ticket, "UNIT")) == 4
+    office.complete(ticket, "klarifikasi", clarification("tidak_cukup_bukti"))
     office.verify()
 
 

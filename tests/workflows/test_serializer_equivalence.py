@@ -147,6 +147,12 @@ WALKS = [
         "test_resolution_period_lapse_flags_overdue_and_escalates_to_the_wbs_managers",
         {SUB, TIMER, BOUNDARY},
     ),
+    (  # a loop in the model: the same user task, with its boundary timer armed, entered four times
+        test_pengaduan_paths,
+        test_pengaduan_paths.RECEIVED,
+        "test_a_complaint_is_referred_again_at_most_three_times",
+        {SUB},
+    ),
 ]
 
 
