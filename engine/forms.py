@@ -49,6 +49,27 @@ def _email(value: object) -> bool:
     return True
 
 
+NEEDS_STEP = "x-needs-step"  # a field that only a later version of its process reads: the step that reads it
+
+
+def for_steps(schema: dict, steps) -> dict:
+    """``schema`` as a task of a case whose process version has the BPMN ``steps`` offers it: without the fields
+    marked ``x-needs-step`` with a step that version lacks (a case started before the field's step existed keeps
+    its own model, and nothing there would act on the answer). ``steps`` is called only when a field is marked."""
+    marked = {name: node.get(NEEDS_STEP) for name, node in schema.get("properties", {}).items() if NEEDS_STEP in node}
+    if not marked:
+        return schema
+    have = steps()
+    dropped = {name for name, step in marked.items() if step not in have}
+    if not dropped:
+        return schema
+    trimmed = dict(schema)
+    trimmed["properties"] = {k: v for k, v in schema["properties"].items() if k not in dropped}
+    if "required" in schema:
+        trimmed["required"] = [k for k in schema["required"] if k not in dropped]
+    return trimmed
+
+
 class FormRegistry:
     def __init__(self, directory: Path):
         self.directory = directory

@@ -104,7 +104,7 @@ def complete_task(
         raise Conflict("task_claimed", by=task.assignee.username)
     if not isinstance(data, dict):
         raise Invalid("data_not_object", fields={"data": [msg("object_expected")]})
-    schema = rt.forms.schema(task.form) if task.form else {}
+    schema = rt.task_form(session, task)  # without the fields the case's process version would not read
     try:
         incoming = task_files.Incoming.check(schema, data, uploads or {}, rt.settings.max_attachment_bytes)
     except Invalid as refused:  # the form's other errors too, in the same answer: not one round per kind
@@ -112,6 +112,8 @@ def complete_task(
         raise _with_form_errors(rt, task.form, {**data, **sent}, refused) from None
     if task.form:
         rt.forms.validate(task.form, {**data, **incoming.placeholders()})
+        if schema is not rt.forms.schema(task.form):
+            _require_offered(schema, data)
         dip_match.check_citations(session, schema, data)  # e.g. the decision's DIP item
     data = fees.check(session, rt, task, data)  # the notice's fee from the standard; a payment equal to it
     completeness.check(session, rt, task, data)  # a letter complete by law, consistent with the case's record
@@ -150,6 +152,14 @@ def complete_task(
     letters.after_task(session, rt, user, task, data)  # numbered and frozen now; their PDFs after the commit
     _tell_reporter(session, rt, user, case, properties(spiff_task.task_spec), data)
     return run.result
+
+
+def _require_offered(schema: dict, data: dict) -> None:
+    """A field the form has but the case's process version does not offer (``engine.forms.for_steps``) is refused
+    as unknown: nothing in that version would act on it."""
+    extra = sorted(set(data) - set(schema.get("properties", {})))
+    if extra:
+        raise Invalid("invalid_data", fields={name: [msg("field_unknown")] for name in extra})
 
 
 def _with_form_errors(rt: Runtime, form: str | None, data: dict, refused: Invalid) -> Invalid:

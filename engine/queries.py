@@ -115,7 +115,7 @@ def task_detail(session: Session, rt: Runtime, task: HumanTask, user: User, loca
     item = task_item(rt, task)
     item["instructions"] = task.instructions
     item["instructions_en"] = task_instructions(rt, task, "en")
-    item["form_schema"] = rt.forms.schema(task.form) if task.form else None
+    item["form_schema"] = rt.task_form(session, task) or None
     item["data"] = visibility.recorded(session, rt.forms, task.case, readers)
     item["case"] = {
         "ticket": task.case.ticket,

@@ -28,7 +28,7 @@ from engine import clock
 from engine.calendar import CALENDARS, HolidayOverride, WorkingCalendar, parse_office_schedule
 from engine.config import Settings
 from engine.errors import Conflict
-from engine.forms import FormRegistry
+from engine.forms import FormRegistry, for_steps
 from engine.instances import InstanceCache
 from engine.models import Case, HolidayOverrideRow, ProcessVersion, WorkflowState
 from engine.serialization import fast_serializer
@@ -98,6 +98,7 @@ class Runtime:
         self.instances = InstanceCache(settings.workflow_cache)
         self._specs: dict[int, LoadedSpec] = {}
         self._latest: dict[str, int] = {}
+        self._steps: dict[int, frozenset[str]] = {}
         self.set_overrides(overrides)
         self.script_engine = PythonScriptEngine(
             environment=TaskDataEnvironment(
@@ -219,6 +220,20 @@ class Runtime:
             loaded = LoadedSpec(version_id, version.process_id, spec, subprocess_specs)
             self._specs[version_id] = loaded
         return loaded
+
+    def steps(self, session: Session, version_id: int) -> frozenset[str]:
+        """The BPMN ids of every step of a process version, its subprocesses' included."""
+        if version_id not in self._steps:
+            loaded = self.spec(session, version_id)
+            specs = [loaded.spec, *loaded.subprocess_specs.values()]
+            self._steps[version_id] = frozenset(name for spec in specs for name in spec.task_specs)
+        return self._steps[version_id]
+
+    def task_form(self, session: Session, task) -> dict:
+        """The form of a task as its case's process version offers it (``engine.forms.for_steps``); {} for none."""
+        if not task.form:
+            return {}
+        return for_steps(self.forms.schema(task.form), lambda: self.steps(session, task.case.process_version_id))
 
     def _restored(self, spec_json: str) -> tuple[object, dict]:
         """The stored specs as objects, restored once per process for the same text whichever runtime asks (the

@@ -46,7 +46,7 @@ def task(task_id: int):
 def complete(task_id: int):
     user, rt = officer(), runtime()
     found = access.require_task(db.session, user, task_id)
-    schema = rt.forms.schema(found.form) if found.form else {}
+    schema = rt.task_form(db.session, found)
     data = schema_form.parse(schema, request.form, rt.calendars["strict"].tz)
     uploads = schema_form.uploads(schema, request.files)
 
@@ -107,7 +107,7 @@ def _page(task: HumanTask, values: MultiDict | None = None, errors: dict | None 
     view = queries.case_view(db.session, rt, user, task.case)  # the identity only where access allows
     fields, general = [], []
     if task.form:
-        schema = schema_form.with_unit_choices(rt.forms.schema(task.form), lambda: users.units(db.session))
+        schema = schema_form.with_unit_choices(rt.task_form(db.session, task), lambda: users.units(db.session))
         fields, general = schema_form.form_fields(schema, values, errors)
     return render_template(
         "task.html",

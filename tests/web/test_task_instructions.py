@@ -179,3 +179,23 @@ def test_the_superior_reads_an_objection_s_timeliness_in_words_on_the_task_and_t
     assert "tepat_waktu" not in page
     assert re.search(r"<dd>tepat waktu</dd>", facts), "the case's facts say it in the same words"
     assert "Timeliness of the filing: in time." in english
+
+
+def _steps(process: str) -> set[str]:
+    parser = SpiffBpmnParser(validator=VALIDATOR)
+    parser.add_bpmn_file(str(ROOT / "workflows" / f"{process}.bpmn"))
+    specs = [parser.get_spec(process), *parser.get_subprocess_specs(process).values()]
+    return {name for spec in specs for name in spec.task_specs}
+
+
+def test_a_field_offered_only_with_a_step_names_a_step_of_the_process_whose_task_asks_it():
+    """``x-needs-step`` (engine.forms.for_steps) hides a field on cases whose process version lacks the step: a
+    misspelt step would hide it on every case."""
+    marked = 0
+    steps = {process: _steps(process) for process in PROCESSES}
+    for process, _task, form, _ in TASKS:
+        for name, node in (FORMS.schema(form).get("properties", {}) if form else {}).items():
+            if "x-needs-step" in node:
+                marked += 1
+                assert node["x-needs-step"] in steps[process], f"{form}: {name} needs a step {process} lacks"
+    assert marked  # the unit's "not our matter" (pengaduan_klarifikasi_unit.json) at least

@@ -6,7 +6,10 @@ loads it again (the Office fixture); time moves with time-machine, which moves S
 clock too.
 """
 
+import dataclasses
+import shutil
 from datetime import UTC, datetime, timedelta, timezone
+from pathlib import Path
 
 import pytest
 import time_machine
@@ -17,7 +20,11 @@ from engine.errors import Conflict, Forbidden, Invalid, NotFound
 from engine.files import FileStore, Upload
 from engine.messages import msg
 from engine.models import Case, CaseFacts, CaseMessage, Deadline, HumanTask, Notification, Reminder, Unit
+from engine.runtime import Runtime
 from tests.conftest import REPORTER_NAME, REPORTER_NIK, complaint_payload
+from tests.workflows.conftest import Office
+
+FIXTURES = Path(__file__).parent / "fixtures"
 
 # Mon 11 Jan 2027, 10:00 WIB: the complaint is filed online.
 RECEIVED = datetime(2027, 1, 11, 3, 0, tzinfo=UTC)
@@ -358,6 +365,41 @@ def test_a_complaint_is_referred_again_at_most_three_times(office, clock):
     assert len(_deadlines(office, ticket, "UNIT")) == 4
     office.complete(ticket, "klarifikasi", clarification("tidak_cukup_bukti"))
     office.verify()
+
+
+def test_a_complaint_started_before_re_referral_existed_is_not_offered_the_not_our_matter_answer(
+    settings, session_factory_, tmp_path, clock
+):
+    """A case keeps the process version it started on (workflows/, ProcessVersion): on version 1 the unit's answer
+    goes straight to the team's assessment, so the unit is not asked a question nothing there would act on
+    (forms: x-needs-step)."""
+    workflows = tmp_path / "workflows"
+    shutil.copytree(settings.workflows_dir, workflows, ignore=shutil.ignore_patterns("*.py", "__pycache__"))
+    shutil.copy(FIXTURES / "pengaduan.v1.bpmn", workflows / "pengaduan.bpmn")
+    before = Office(session_factory_, Runtime(dataclasses.replace(settings, workflows_dir=workflows)))
+    old, _ = _verified(before)
+    before.complete(old, "klasifikasi", KE_UNIT)
+
+    office = Office(session_factory_, Runtime(settings))  # the new version deployed
+    new, _ = _verified(office)
+    office.complete(new, "klasifikasi", KE_UNIT)
+    with office.sessions() as s:
+        unit = office.user(s, "unit")
+        offered = {
+            ticket: queries.task_detail(
+                s, office.rt, s.get(HumanTask, _task(office, ticket, "klarifikasi_unit").id), unit
+            )["form_schema"]["properties"]
+            for ticket in (old, new)
+        }
+    assert "bukan_kewenangan" not in offered[old]
+    assert "bukan_kewenangan" in offered[new]
+    with pytest.raises(Invalid) as refused:
+        office.complete(old, "klarifikasi_unit", NOT_OURS)
+    assert refused.value.fields == {"bukan_kewenangan": [msg("field_unknown")]}
+    office.complete(old, "klarifikasi_unit", TANGGAPAN_UNIT)
+    assert office.open_tasks(old) == ["klarifikasi"]
+    office.complete(new, "klarifikasi_unit", NOT_OURS)
+    assert office.open_tasks(new) == ["disposisi_ulang"]
 
 
 def test_referral_to_an_unknown_unit_is_refused(office, clock):
