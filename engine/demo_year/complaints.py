@@ -117,6 +117,19 @@ def complaint_story(rng, office: Office, received: datetime, n: int) -> tuple[St
         steps.append((t(3, 10), lambda: office.complete(story.ticket, "rujukan_itjen", nota)))
     else:
         answer = {"tanggapan": "Sudah ditindaklanjuti", "tindakan_yang_diambil": "Teguran"}
+        if path == "unit" and n % 5 == 0:  # now and then the unit named answers that the report is not its matter
+            other = "KANWIL" if unit == "PENDMAD" else "PENDMAD"
+            not_ours = {
+                "tanggapan": f"Bukan kewenangan unit kami; mohon diteruskan ke {other}.",
+                "bukan_kewenangan": True,
+            }
+            again = {"langkah_disposisi": "unit_lain", "unit_tujuan": other, "catatan_disposisi": "Mohon klarifikasi."}
+            # at fixed times before the answer's, drawing nothing: the rest of the year stays as the seed tells it
+            steps.append(
+                (office.at(received, 3, 9), lambda: office.complete(story.ticket, "klarifikasi_unit", not_ours))
+            )
+            steps.append((office.at(received, 3, 10), lambda: office.complete(story.ticket, "disposisi_ulang", again)))
+            story.plan["unit"] = other
         steps.append((t(3, 11), lambda: office.complete(story.ticket, "klarifikasi_unit", answer)))
     summary = "Klarifikasi telah dilakukan."
     follow_up = rng.choice(("perbaikan_layanan", "perbaikan_administrasi", "hukuman_disiplin", "tidak_terbukti"))
