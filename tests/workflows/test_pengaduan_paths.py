@@ -327,6 +327,12 @@ def test_a_unit_answering_not_its_matter_lets_the_team_refer_the_complaint_to_an
     assert second.status == "pending"
     assert abs(second.start_at - wib("2027-01-14")) < timedelta(minutes=1)  # from the re-referral, not the first
     assert second.due_at == _due(office, second.start_at, office.rt.settings.unit_response_days) > first.due_at
+    with office.sessions() as s:  # the first unit is reminded no more; the new one is, on its own dates
+        statuses = {
+            d.id: sorted({r.status for r in s.scalars(select(Reminder).where(Reminder.deadline_id == d.id))})
+            for d in (first, second)
+        }
+    assert statuses == {first.id: ["cancelled"], second.id: ["pending"]}
     [sla_after] = _deadlines(office, ticket, "SLA")
     assert (sla_after.id, sla_after.due_at, sla_after.status) == (sla_before.id, sla_before.due_at, "pending")
 
