@@ -43,6 +43,9 @@ AUDIENCES: dict[str, visibility.Readers] = {
 # What a complaint letter prints of its issuing task's data: its number and date, the agency forwarded to, the
 # question or outcome written for the reporter. The disposition sheet reads the classification instead.
 COMPLAINT_PRINTED = ("tanggal", "instansi_tujuan", "pertanyaan", "ringkasan_untuk_pelapor")
+# What the team's own disposition sheet prints of a re-referral (kept with the letter, so that its translation or
+# correction says the same); never in a letter that leaves the team.
+DISPOSITION_PRINTED = ("langkah_disposisi", "catatan_disposisi")
 CLASSIFICATION_FORM = "pengaduan_klasifikasi.json"
 # UU 14/2008 Pasal 17: what each letter exempts (legal-process.md §3.6), as a refusal quotes it.
 PASAL_17 = {
@@ -310,21 +313,23 @@ def complaint(
     record: CaseRecord | None = None,
 ) -> dict:
     """A complaint letter's own part: what its audience may read of the case (engine.documents ``context``), and
-    of the issuing task's data only the fields the letter prints (``COMPLAINT_PRINTED``). Never an identity:
-    ``requester`` is always None, and the access code is nowhere here (a receipt says how to follow the case with
-    it, never what it is). The receipt and the disposition sheet also state the rules and dates that apply
-    (``_complaint_clock``); the disposition sheet its classification and instructions (``_disposition``)."""
+    of the issuing task's data only the fields the letter prints (``COMPLAINT_PRINTED``; the team's sheet also
+    ``DISPOSITION_PRINTED``). Never an identity: ``requester`` is always None, and the access code is nowhere here
+    (a receipt says how to follow the case with it, never what it is). The receipt and the disposition sheet also
+    state the rules and dates that apply (``_complaint_clock``); the disposition sheet its classification and
+    instructions (``_disposition``)."""
     tz = rt.calendars["strict"].tz
     readers = AUDIENCES[kind.audience]
     seen = documents.context(session, rt.forms, case, locale, readers)
     record = record if record is not None else CaseRecord(session, rt, case)
     classification = record.task_data("klasifikasi")
     received = case.received_at.astimezone(tz)
+    printed = COMPLAINT_PRINTED + (DISPOSITION_PRINTED if kind.audience == "team" else ())
     out = {
         "audience": kind.audience,
         "complaint": {key: value for key, value in seen.items() if key != "tasks"},
         "problem_code": classification.get("kode_masalah", "") if kind.audience == "itjen" else "",
-        "data": {key: data[key] for key in COMPLAINT_PRINTED if key in data},
+        "data": {key: data[key] for key in printed if key in data},
         "case": {
             "ticket": case.ticket,
             "kind": case.kind,

@@ -210,6 +210,20 @@ def test_a_complaint_referred_again_gets_a_new_sheet_and_a_clarification_request
     assert "Disposisi ulang" not in text_of(office, min(sheets, key=lambda x: x.id))
     for letter in (*requests, *sheets):
         no_identity(office, letter, text_of(office, letter), code)
+    with office.sessions() as s:  # the sealed request to the unit holds nothing of the team's note
+        assert (
+            "catatan_disposisi"
+            not in issue.unseal(office.rt, s.get(Letter, max(requests, key=lambda x: x.id).id))["data"]
+        )
+    with office.sessions() as s:  # in English, under the same number, the sheet says the same
+        tim = s.scalar(select(User).where(User.username == "tim"))
+        issue.translate(s, office.rt, tim, s.get(Letter, max(sheets, key=lambda x: x.id).id), "en")
+        s.commit()
+    render_pending(office)
+    [english] = [x for x in letters(office, ticket) if x.kind == "lembar_disposisi" and x.locale == "en"]
+    text = text_of(office, english)
+    assert "Referred again : the unit asked to clarify before answered that the report is not its matter" in text
+    assert "Urusan beasiswa madrasah." in text
 
 
 def test_the_team_assessing_a_clarification_itself_issues_no_letter(office):
