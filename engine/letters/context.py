@@ -18,7 +18,7 @@ from engine import access, dip_match, documents, exemptions, kinds, status, visi
 from engine.config import Settings
 from engine.explanation import ZONES
 from engine.letters.types import DETERMINATION_TASKS, TYPES, LetterType
-from engine.models import Case, CaseEvent, CaseFacts, Party
+from engine.models import Case, CaseEvent, CaseFacts, Party, Unit
 from engine.runtime import Runtime
 
 # A lane's title on the signature block when the office configured no signatory for it.
@@ -42,7 +42,9 @@ AUDIENCES: dict[str, visibility.Readers] = {
 }
 # What a complaint letter prints of its issuing task's data: its number and date, the agency forwarded to, the
 # question or outcome written for the reporter. The disposition sheet reads the classification instead.
-COMPLAINT_PRINTED = ("tanggal", "instansi_tujuan", "pertanyaan", "ringkasan_untuk_pelapor")
+# ``unit_tujuan``: the unit a referral's letters address (the classification's, or a re-referral's), kept so that
+# a copy made after the complaint went on to another unit still names the unit the original named.
+COMPLAINT_PRINTED = ("tanggal", "instansi_tujuan", "pertanyaan", "ringkasan_untuk_pelapor", "unit_tujuan")
 # What the team's own disposition sheet prints of a re-referral (kept with the letter, so that its translation or
 # correction says the same); never in a letter that leaves the team.
 DISPOSITION_PRINTED = ("langkah_disposisi", "catatan_disposisi")
@@ -325,6 +327,9 @@ def complaint(
     classification = record.task_data("klasifikasi")
     received = case.received_at.astimezone(tz)
     printed = COMPLAINT_PRINTED + (DISPOSITION_PRINTED if kind.audience == "team" else ())
+    named = session.scalar(select(Unit).where(Unit.code == data["unit_tujuan"])) if data.get("unit_tujuan") else None
+    if named is not None:  # the unit this letter's task referred it to, not the last one it went to
+        seen = {**seen, "unit_code": named.code, "unit_name": named.name}
     out = {
         "audience": kind.audience,
         "complaint": {key: value for key, value in seen.items() if key != "tasks"},

@@ -224,6 +224,16 @@ def test_a_complaint_referred_again_gets_a_new_sheet_and_a_clarification_request
     text = text_of(office, english)
     assert "Referred again : the unit asked to clarify before answered that the report is not its matter" in text
     assert "Urusan beasiswa madrasah." in text
+    with office.sessions() as s:  # the first letters, copied after the re-referral, still name the first unit
+        tim = s.scalar(select(User).where(User.username == "tim"))
+        for letter in (min(sheets, key=lambda x: x.id), min(requests, key=lambda x: x.id)):
+            issue.translate(s, office.rt, tim, s.get(Letter, letter.id), "en")
+        s.commit()
+    render_pending(office)
+    first_en = {x.kind: x for x in letters(office, ticket) if x.locale == "en" and x.number.startswith("B-1/")}
+    assert f"Referred to : {names['KANWIL']} (KANWIL)" in text_of(office, first_en["lembar_disposisi"])
+    assert names["KANWIL"] in text_of(office, first_en["surat_permintaan_klarifikasi"])
+    assert "PENDMAD" not in text_of(office, first_en["surat_permintaan_klarifikasi"])
 
 
 def test_the_team_assessing_a_clarification_itself_issues_no_letter(office):
