@@ -16,17 +16,17 @@ from SpiffWorkflow.bpmn import BpmnWorkflow
 from SpiffWorkflow.bpmn.specs.event_definitions.timer import TimerEventDefinition
 from SpiffWorkflow.exceptions import TaskNotFoundException
 from SpiffWorkflow.util.task import TaskState
-from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from engine import clock, holiday_years, lateness, stand_ins
 from engine.audit import EventLog
 from engine.errors import Invalid
 from engine.messages import msg
-from engine.models import Case, Deadline, HumanTask, Unit
+from engine.models import Case, Deadline, HumanTask
 from engine.outbox import members
 from engine.runtime import Runtime
 from engine.status import CLOSED, OBJECTION_OUTCOMES, OUTCOMES, STATUSES
+from engine.users import unit_of_code
 
 # Timers whose deadline disappears while the case ends in one of these were cancelled, not met.
 # Stages that end every clock without meeting it. A timer's own property ``cancelled_in`` names more stages that
@@ -214,7 +214,7 @@ def _referred_unit(session, task) -> int | None:
     if not key:
         return None
     code = task.data.get(key)
-    unit = session.scalar(select(Unit).where(Unit.code == code)) if code else None
+    unit = unit_of_code(session, code)
     if unit is None:
         raise Invalid("unit_unknown", fields={key: [msg("unit_code_unknown", code=repr(code))]})
     if task.task_spec.lane and not members(session, [task.task_spec.lane], unit.id):  # nobody could answer it

@@ -67,9 +67,14 @@ def units(session: Session) -> list[Unit]:
     return list(session.scalars(select(Unit).order_by(Unit.name)))
 
 
+def unit_of_code(session: Session, code: str | None) -> Unit | None:
+    """The office's unit with this code (what a referral names), or None."""
+    return session.scalar(select(Unit).where(Unit.code == code)) if code else None
+
+
 def ensure_unit(session: Session, code: str, name: str | None = None) -> Unit:
     """A unit of the office by its code (e.g. a Bidang or a Kankemenag), created on first use."""
-    unit = session.scalar(select(Unit).where(Unit.code == code))
+    unit = unit_of_code(session, code)
     if unit is None:
         unit = Unit(code=code, name=name or code)
         session.add(unit)

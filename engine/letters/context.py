@@ -18,8 +18,9 @@ from engine import access, dip_match, documents, exemptions, kinds, status, visi
 from engine.config import Settings
 from engine.explanation import ZONES
 from engine.letters.types import DETERMINATION_TASKS, TYPES, LetterType
-from engine.models import Case, CaseEvent, CaseFacts, Party, Unit
+from engine.models import Case, CaseEvent, CaseFacts, Party
 from engine.runtime import Runtime
+from engine.users import unit_of_code
 
 # A lane's title on the signature block when the office configured no signatory for it.
 DEFAULT_POSITIONS = {
@@ -327,7 +328,7 @@ def complaint(
     classification = record.task_data("klasifikasi")
     received = case.received_at.astimezone(tz)
     printed = COMPLAINT_PRINTED + (DISPOSITION_PRINTED if kind.audience == "team" else ())
-    named = session.scalar(select(Unit).where(Unit.code == data["unit_tujuan"])) if data.get("unit_tujuan") else None
+    named = unit_of_code(session, data.get("unit_tujuan"))
     if named is not None:  # the unit this letter's task referred it to, not the last one it went to
         seen = {**seen, "unit_code": named.code, "unit_name": named.name}
     out = {
