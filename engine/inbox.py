@@ -112,8 +112,7 @@ def complete_task(
         raise _with_form_errors(rt, task.form, {**data, **sent}, refused) from None
     if task.form:
         rt.forms.validate(task.form, {**data, **incoming.placeholders()})
-        if schema is not rt.forms.schema(task.form):
-            _require_offered(schema, data)
+        _require_offered(schema, data)  # the form's own fields, but one the case's version does not offer
         dip_match.check_citations(session, schema, data)  # e.g. the decision's DIP item
     data = fees.check(session, rt, task, data)  # the notice's fee from the standard; a payment equal to it
     completeness.check(session, rt, task, data)  # a letter complete by law, consistent with the case's record

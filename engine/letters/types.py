@@ -244,6 +244,11 @@ class Trigger:
     shown_after: str | None = None  # the task that sends it to the requester, when a later one
 
 
+def _to_another_unit(facts: Facts) -> bool:
+    """A re-referral (``disposisi_ulang``) that sends the complaint to another unit, not to the team's assessment."""
+    return facts.data.get("langkah_disposisi") == "unit_lain"
+
+
 TRIGGERS: tuple[Trigger, ...] = (
     Trigger(kinds.REQUEST, "registrasi", "tanda_bukti_penerimaan"),
     Trigger(
@@ -295,18 +300,8 @@ TRIGGERS: tuple[Trigger, ...] = (
     ),
     # A unit answered that the report is not its matter and the team referred it to another: a new sheet and a
     # new clarification request, addressed to the unit of the new task.
-    Trigger(
-        kinds.COMPLAINT,
-        "disposisi_ulang",
-        "lembar_disposisi",
-        when=lambda f: f.data.get("langkah_disposisi") == "unit_lain",
-    ),
-    Trigger(
-        kinds.COMPLAINT,
-        "disposisi_ulang",
-        "surat_permintaan_klarifikasi",
-        when=lambda f: f.data.get("langkah_disposisi") == "unit_lain",
-    ),
+    Trigger(kinds.COMPLAINT, "disposisi_ulang", "lembar_disposisi", when=_to_another_unit),
+    Trigger(kinds.COMPLAINT, "disposisi_ulang", "surat_permintaan_klarifikasi", when=_to_another_unit),
     Trigger(
         kinds.COMPLAINT,
         "rujukan_itjen",
