@@ -63,6 +63,26 @@ class Requester(Schema):
     occupation = fields.String()
 
 
+class RequesterCorrection(Schema):
+    """The requester's data given again in full (a field left out is removed), checked as the request form checks
+    it, with why it is corrected."""
+
+    requester = fields.Nested(Requester, required=True)
+    requester_type = fields.String(required=True)
+    reason = fields.String(
+        required=True,
+        metadata={"description": "permintaan_pemohon (the requester asked: UU 27/2022) or kesalahan_pencatatan"},
+    )
+
+
+class RequesterCorrected(Schema):
+    ticket = fields.String()
+    changed = fields.List(fields.String(), metadata={"description": "the fields that changed; empty: nothing did"})
+    cases = fields.List(fields.String(), metadata={"description": "the chain's cases that name the requester"})
+    requester = fields.Dict()
+    requester_type = fields.String()
+
+
 class RequestSubmit(Schema):
     requester = fields.Nested(Requester, required=True)
     requester_type = fields.String(required=True)

@@ -78,11 +78,7 @@ class FormRegistry:
         return _schema(self.directory, name)
 
     def errors(self, name: str, data: object) -> dict[str, list[Message]]:
-        fields: dict[str, list[Message]] = {}
-        for error in _most_specific(_validator(self.directory, name).iter_errors(data)):
-            for path, message in _describe(error):
-                fields.setdefault(path, []).append(message)
-        return fields
+        return _errors(_validator(self.directory, name), data)
 
     def validate(self, name: str, data: object) -> dict:
         fields = self.errors(name, data)
@@ -106,6 +102,19 @@ def _validator(directory: Path, name: str) -> Draft202012Validator:
     schema = _schema(directory, name)
     Draft202012Validator.check_schema(schema)
     return Draft202012Validator(schema, format_checker=FORMATS)
+
+
+def errors_in(schema: dict, data: object) -> dict[str, list[Message]]:
+    """``data`` checked against a schema built from the forms' parts (not cached: for a rare operation)."""
+    return _errors(Draft202012Validator(schema, format_checker=FORMATS), data)
+
+
+def _errors(validator: Draft202012Validator, data: object) -> dict[str, list[Message]]:
+    fields: dict[str, list[Message]] = {}
+    for error in _most_specific(validator.iter_errors(data)):
+        for path, message in _describe(error):
+            fields.setdefault(path, []).append(message)
+    return fields
 
 
 def _most_specific(errors):

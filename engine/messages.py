@@ -94,6 +94,8 @@ TEMPLATES: dict[str, str] = {
     "ppid_and_auditors_only": "PPID officers and auditors only",
     "not_allowed": "not allowed",
     "officers_record_offline": "only officers record offline requests",
+    "desk_corrects_requester": "only the PPID desk corrects a requester's data",
+    "no_requester_data": "this case has no requester's data to correct",
     "officers_only": "officers only",
     "reporters_only": "reporters only",
     "scope_unknown": "unknown scope",

@@ -50,6 +50,9 @@ template may use only these keys (``CONTEXT_KEYS``):
     mail tells the requester to download them), how many there are, and the last day (formatted) they
     download with the ticket and access code. The row also holds ``file_ids``, the attachment rows'
     ids, which the sender reads from storage (never a byte of a file in the row or a job's arguments).
+``fields``
+    ``requester_data_corrected`` (engine.requester_data): the names of the requester's fields an officer
+    corrected (``name``, ``email``, ``requester_type``...), never their values; the template words them.
 
 ``render`` adds two keys of its own from the ticket's prefix (``DERIVED_KEYS``): ``kind``
 (``permohonan``, ``keberatan``, ``sengketa`` or ``pengaduan``) and ``noun``, the kind in the
@@ -67,6 +70,7 @@ empty. Other keys in the context are ignored::
     objection_response outcome_label, portal_hint
     complaint_receipt  portal_hint
     access_code_resent access_code, portal_hint
+    requester_data_corrected fields (the names of the corrected fields), portal_hint
     information_sent   attached, file_count, download_until, portal_hint
     complaint_question portal_hint
     complaint_outcome  portal_hint
@@ -125,6 +129,7 @@ EVENTS: dict[str, str] = {
     "overdue_apology": "requester",
     "survey_invitation": "requester",
     "access_code_resent": "requester",
+    "requester_data_corrected": "requester",
     "information_sent": "requester",
     # to staff
     "task_new_group": "staff",
@@ -158,6 +163,7 @@ CONTEXT_KEYS = frozenset(
         "attached",
         "file_count",
         "download_until",
+        "fields",
     }
 )
 # Messages about a public information list item, not a case: no ticket, their own keys, all required.
@@ -183,6 +189,7 @@ REQUIRED_KEYS: dict[str, frozenset[str]] = {
     "overdue_apology": frozenset({"portal_hint"}),
     "survey_invitation": frozenset({"portal_hint"}),
     "access_code_resent": frozenset({"access_code", "portal_hint"}),
+    "requester_data_corrected": frozenset({"fields", "portal_hint"}),
     "information_sent": frozenset({"attached", "file_count", "download_until", "portal_hint"}),
     "task_new_group": frozenset({"task_title"}),
     "task_assigned": frozenset({"task_title"}),

@@ -2,10 +2,10 @@ from flask import Response
 from flask_smorest import Blueprint
 
 from api.auth import current_user, login_required
-from api.boundary import noted, runtime
+from api.boundary import commit, noted, runtime
 from api.extensions import db
-from api.schemas import CaseView, DeadlineList, EventList
-from engine import access, queries, task_files
+from api.schemas import CaseView, DeadlineList, EventList, RequesterCorrected, RequesterCorrection
+from engine import access, queries, requester_data, task_files
 
 blp = Blueprint("cases", __name__, description="Cases and their history")
 
@@ -19,6 +19,28 @@ def get_case(ticket):
     view = queries.case_view(db.session, runtime(), user, case)
     noted(user, case, "case")
     return view
+
+
+@blp.put("/cases/<string:ticket>/requester")
+@login_required
+@blp.arguments(RequesterCorrection)
+@blp.response(200, RequesterCorrected)
+def correct_requester(body, ticket):
+    """The PPID desk corrects the requester's data (UU 27/2022: the right to rectification; a typing error). The
+    whole identity is given again and checked as the request form checks it; each case of the chain records which
+    fields changed and why, never the values, and the requester is told at their new contacts. The same data sent
+    again changes nothing (``changed`` empty). 403 for anyone but the desk; 404 for a complaint."""
+    user, rt = current_user(), runtime()
+    case = access.require_staff_case(db.session, user, ticket)
+    done = requester_data.correct(db.session, rt, user, case, body)
+    commit(case)
+    return {
+        "ticket": case.ticket,
+        "changed": list(done.changed),
+        "cases": [c.ticket for c in done.cases],
+        "requester": done.identity,
+        "requester_type": done.requester_type,
+    }
 
 
 @blp.get("/cases/<string:ticket>/events")

@@ -28,7 +28,7 @@ from sqlalchemy import select
 from api.boundary import noted, runtime
 from api.extensions import db
 from api.reports.labels import CHANNELS
-from api.web import case_messages, display, events, workbench
+from api.web import case_messages, display, events, requester, workbench
 from api.web.blueprint import bp
 from api.web.facts import case_facts, labelled, requester_facts
 from api.web.i18n import current_language
@@ -153,6 +153,7 @@ EVENT_LABELS = {
     "request_withdrawn": _l("Request withdrawn"),
     "request_confirmed": _l("Request confirmed by the requester"),
     "access_code_reissued": _l("Access code reissued"),
+    "requester_data_corrected": _l("Requester's data corrected"),
     "bundle_exported": _l("Evidence bundle exported"),
     "letter_issued": _l("Letter issued"),
     "letter_rendered": _l("Letter's PDF made"),
@@ -196,6 +197,7 @@ def case(ticket: str, reporter: dict | None = None, refused: dict | None = None)
         "due_at": office_due(found) if found.closed_at is None else found.due_at,
         "facts": case_facts(rt, found, locale, visibility.details(rt.forms, found, access.field_readers(user, found))),
         "requester": requester_facts(rt, _identity(rt, user, found), locale),
+        "can_correct_requester": requester.can_correct(user, found),
         "tasks": _open_tasks(rt, found, locale),
         "awaited": events.awaited(user, found, locale),
         "summons": events.can_record_summons(user, found),
@@ -418,6 +420,9 @@ def _event_detail(kind: str, data: dict, task_title: str | None, locale: str, ti
         return data.get("message", "")
     if kind == "case_read":
         return _read_what(data.get("what", ""), locale, titles)
+    if kind == "requester_data_corrected":  # the fields' names and why, as recorded: never their values
+        why = CORRECTION_REASONS.get(data.get("reason", ""), data.get("reason", ""))
+        return f"{requester.field_names(runtime(), data.get('fields', []))} · {why}"
     return ""
 
 
@@ -426,6 +431,10 @@ def _day(value: str | None) -> str:
     return display.iso_date(value) if value else ""
 
 
+CORRECTION_REASONS = {
+    "permintaan_pemohon": _l("at the requester's request"),
+    "kesalahan_pencatatan": _l("a recording error"),
+}
 READ_WHAT = {
     "case": _l("the case page"),
     "messages": _l("the messages with the reporter"),

@@ -130,13 +130,13 @@ def desk_request():
     return redirect(url_for("web.case", ticket=result.case.ticket), 303)
 
 
-def _nothing_to_fill(fields) -> None:
+def nothing_to_fill(fields) -> None:
     """The requester's details are typed by the officer for someone else: the browser offers neither the officer's
     own nor the last requester's (the public form's autocomplete tokens are for visitors' own details)."""
     for f in fields:
         if "autocomplete" in f.attrs:
             f.attrs["autocomplete"] = "off"
-        _nothing_to_fill(f.children)
+        nothing_to_fill(f.children)
 
 
 def _recorded_already(user, case):
@@ -159,7 +159,7 @@ def _recorded_already(user, case):
 
 def _page(schema: dict, values, errors: dict | None, status: int = 200):
     fields, general = schema_form.form_fields(schema, values, errors)
-    _nothing_to_fill(fields)
+    nothing_to_fill(fields)
     return render_template(
         "desk_request.html",
         fields=fields,

@@ -32,6 +32,7 @@ def full_context(event: str, **overrides) -> dict:
         "file_count": 2,
         "download_until": "2 Januari 2027",
         "missing": "Salinan KTP pemohon",
+        "fields": ["address", "email"],
     }
     context.update(overrides)
     return context
@@ -62,6 +63,7 @@ def test_events_and_audiences():
         "overdue_apology",
         "survey_invitation",
         "access_code_resent",
+        "requester_data_corrected",
         "information_sent",
         "task_new_group",
         "task_assigned",
@@ -79,6 +81,7 @@ def test_events_and_audiences():
         "objection_response",
         "complaint_receipt",
         "access_code_resent",
+        "requester_data_corrected",
         "complaint_question",
         "complaint_outcome",
         "reporter_reminder",

@@ -1,0 +1,206 @@
+"""Correcting a requester's data (engine.requester_data): UU 27/2022's right to rectification, and the desk's typing
+errors. The new data is checked as the request form checks it, the chain's cases record which fields changed
+(never the values), the inbox finds the new name, and the next e-mail goes to the new address (a real SMTP sink)."""
+
+import json
+from datetime import UTC, datetime
+
+import pytest
+import time_machine
+from aiosmtpd.controller import Controller
+from sqlalchemy import select
+
+from api.extensions import db
+from engine import requester_data
+from engine.models import Case, CaseEvent, CaseFacts, Notification
+from tests.api.test_chain_api import objected
+from tests.api.test_inbox_search import found
+from tests.api.test_letters_api import to_notice
+from tests.conftest import complaint_payload, request_payload
+from tests.delivery.test_partial_grant_walk import _send_outbox, _text
+from tests.reminders.conftest import Mailbox, free_port
+
+API = "/api/v1"
+RECEIVED = datetime(2026, 12, 2, 3, 0, tzinfo=UTC)  # Wed 2 Dec 2026, 10:00 WIB
+NEW_ADDRESS = "ani.wijaya@contoh.example"
+
+
+@pytest.fixture(autouse=True)
+def _clock():
+    with time_machine.travel(RECEIVED, tick=True):
+        yield
+
+
+@pytest.fixture
+def mailbox():
+    box = Mailbox()
+    controller = Controller(box, hostname="127.0.0.1", port=free_port())
+    controller.start()
+    box.port = controller.port
+    yield box
+    controller.stop()
+
+
+@pytest.fixture
+def settings_overrides(mailbox):
+    return {
+        "KAWAL_NOTIFY_CHANNELS": "log,smtp",
+        "KAWAL_SMTP_HOST": "127.0.0.1",
+        "KAWAL_SMTP_PORT": str(mailbox.port),
+        "KAWAL_SMTP_FROM": "ppid@kanwil.example",
+    }
+
+
+def corrected(reason="permintaan_pemohon", requester_type="perorangan", **changes) -> dict:
+    """The requester of ``request_payload`` with ``changes`` (None: the field removed), as the desk sends it."""
+    identity = {**request_payload()["requester"], **changes}
+    return {
+        "requester": {k: v for k, v in identity.items() if v is not None},
+        "requester_type": requester_type,
+        "reason": reason,
+    }
+
+
+def put(client, login, ticket, body, who="petugas"):
+    return client.put(f"{API}/cases/{ticket}/requester", json=body, headers=login(who))
+
+
+def history(app, ticket, type_=requester_data.EVENT) -> list[CaseEvent]:
+    with app.app_context():
+        return db.session.scalars(
+            select(CaseEvent).join(Case).where(Case.ticket == ticket, CaseEvent.type == type_).order_by(CaseEvent.seq)
+        ).all()
+
+
+def test_a_corrected_e_mail_address_receives_the_notice_and_every_message_still_waiting(
+    app, client, desk, login, settings, mailbox
+):
+    receipt = desk.submit()  # its receipt e-mail is still in the outbox
+    r = put(client, login, receipt["ticket"], corrected(email=NEW_ADDRESS, address="Jl. Sudirman 5, Bandung"))
+    assert r.status_code == 200, r.json
+    assert r.json["changed"] == ["address", "email"]  # in the form's order
+    assert r.json["requester"]["email"] == NEW_ADDRESS
+    _send_outbox(app, settings, "receipt")
+    _send_outbox(app, settings, requester_data.EVENT)
+    assert [m["To"] for m in mailbox.messages] == [NEW_ADDRESS, NEW_ADDRESS]  # nothing to the old address
+    (notice,) = mailbox.by_event("diperbaiki")
+    body = _text(notice).replace("\r\n", "\n")
+    assert receipt["ticket"] in notice["Subject"]
+    assert "- alamat\n" in body
+    assert "- alamat e-mail\n" in body
+    assert "nama lengkap" not in body
+    assert "Jl. Sudirman" not in body
+    assert NEW_ADDRESS not in body
+    assert "Bila Anda tidak meminta perbaikan ini" in body
+
+
+def test_every_case_of_the_chain_records_which_fields_changed_and_why_never_the_values(app, client, desk, login):
+    receipt, objection = objected(desk, client)
+    r = put(client, login, objection["ticket"], corrected(name="Ani Wijayanti", phone=None), who="ppid")
+    assert r.status_code == 200, r.json
+    assert r.json["cases"] == [receipt["ticket"], objection["ticket"]]
+    for ticket in (receipt["ticket"], objection["ticket"]):
+        (event,) = history(app, ticket)
+        assert event.actor == "ppid"
+        assert event.data == {"fields": ["name", "phone"], "reason": "permintaan_pemohon", "on": objection["ticket"]}
+        text = json.dumps(event.data)
+        assert "Wijayanti" not in text
+        assert "812" not in text
+    assert desk.case(receipt["ticket"])["requester"]["name"] == "Ani Wijayanti"  # one person, one record
+    assert "phone" not in desk.case(objection["ticket"])["requester"]
+    exported = client.get(f"{API}/audit/export", headers=login("auditor"))
+    assert exported.status_code == 200
+    assert "Wijayanti" not in exported.get_data(as_text=True)
+
+
+def test_the_inbox_finds_the_requester_by_the_corrected_name_and_nik_and_no_longer_by_the_old(client, desk, login):
+    receipt = desk.submit(headers=login("petugas"), channel="langsung")
+    assert found(client, login, "Ani Wijaya") == {receipt["ticket"]}
+    r = put(client, login, receipt["ticket"], corrected(name="Annisa Wirahadi", nik="3171234567890009"))
+    assert r.status_code == 200, r.json
+    assert found(client, login, "Annisa Wirahadi") == {receipt["ticket"]}
+    assert found(client, login, "3171234567890009") == {receipt["ticket"]}
+    assert found(client, login, "Ani Wijaya") == set()
+    assert found(client, login, "3171234567890001") == set()
+
+
+def test_the_same_correction_sent_twice_is_recorded_once(app, client, desk, login):
+    receipt = desk.submit()
+    first = put(client, login, receipt["ticket"], corrected(occupation="Dosen"))
+    again = put(client, login, receipt["ticket"], corrected(occupation="Dosen"))
+    assert (first.json["changed"], again.json["changed"]) == (["occupation"], [])
+    assert len(history(app, receipt["ticket"])) == 1
+    with app.app_context():
+        told = db.session.scalars(select(Notification).where(Notification.event == requester_data.EVENT)).all()
+    assert sorted(n.channel for n in told) == ["log", "smtp"]  # one message, on each configured channel
+
+
+def test_a_requester_type_corrected_brings_its_own_nik_rule_and_is_counted_as_corrected(app, client, desk, login):
+    receipt = desk.submit()
+    decree = corrected(requester_type="badan_hukum", nik="AHU-0012345.AH.01.07/2020")
+    assert put(client, login, receipt["ticket"], {**decree, "requester_type": "perorangan"}).status_code == 422
+    r = put(client, login, receipt["ticket"], decree)
+    assert r.status_code == 200, r.json
+    assert r.json["changed"] == ["nik", "requester_type"]
+    assert desk.case(receipt["ticket"])["details"]["requester_type"] == "badan_hukum"
+    register = client.get(f"{API}/registers/permohonan_informasi", headers=login("ppid"))
+    assert register.status_code == 200, register.json
+    (row,) = [x for x in register.json["items"] if x["ticket"] == receipt["ticket"]]
+    assert row["requester_type"] == "badan_hukum"
+    with app.app_context():  # what the yearly report counts by requester type
+        counted = db.session.scalar(
+            select(CaseFacts.requester_type)
+            .join(Case, Case.id == CaseFacts.case_id)
+            .where(Case.ticket == receipt["ticket"])
+        )
+    assert counted == "badan_hukum"
+
+
+@pytest.mark.parametrize(
+    ("body", "fields"),
+    [
+        (corrected(email="ani@@example"), {"requester.email"}),
+        (corrected(nik="31712345678900"), {"requester.nik"}),  # an individual's NIK is 16 digits
+        (corrected(email=None, phone=None), {"requester"}),  # an e-mail or a phone
+        (corrected(reason="karena_saja"), {"reason"}),
+        (corrected(address="Jl"), {"requester.address"}),
+    ],
+)
+def test_bad_data_is_refused_with_its_field_and_changes_nothing(client, desk, login, unchanged, body, fields):
+    receipt = desk.submit()
+    with unchanged():
+        r = put(client, login, receipt["ticket"], body)
+    assert r.status_code == 422, r.json
+    assert set(r.json["errors"]) == fields, r.json
+
+
+@pytest.mark.parametrize(("who", "status"), [("unit", 404), ("auditor", 403), ("admin", 403), ("atasan", 200)])
+def test_only_the_ppid_desk_corrects_a_requester(client, desk, login, who, status):
+    receipt = desk.submit()
+    r = put(client, login, receipt["ticket"], corrected(occupation="Dosen"), who=who)
+    assert r.status_code == status, r.json
+
+
+def test_a_complaint_reporter_is_not_corrected_here(client, login, unchanged):
+    r = client.post(f"{API}/complaints", json=complaint_payload())
+    assert r.status_code == 201, r.json
+    with unchanged():
+        refused = put(client, login, r.json["ticket"], corrected(), who="tim")
+    assert refused.status_code == 404, refused.json
+    assert refused.json["reason"] == "no_requester_data"
+
+
+def test_a_letter_issued_before_keeps_the_old_address_and_its_correction_prints_the_new(client, desk, login):
+    receipt = to_notice(desk)
+    base = f"{API}/cases/{receipt['ticket']}/letters"
+    (first,) = client.get(base, headers=login("ppid")).json["items"]
+    r = put(client, login, receipt["ticket"], corrected(address="Jl. Asia Afrika 8, Bandung"))
+    assert r.status_code == 200, r.json
+    old = client.get(f"{base}/{first['id']}/print", headers=login("ppid")).get_data(as_text=True)
+    assert "Jl. Merdeka 1" in old  # a letter of record is never rewritten
+    assert "Asia Afrika" not in old
+    fixed = client.post(f"{base}/{first['id']}/correction", json={"reason": "Alamat salah"}, headers=login("ppid"))
+    assert fixed.status_code == 201, fixed.json
+    new = client.get(f"{base}/{fixed.json['id']}/print", headers=login("ppid")).get_data(as_text=True)
+    assert "Jl. Asia Afrika 8, Bandung" in new
+    assert "Jl. Merdeka 1" not in new

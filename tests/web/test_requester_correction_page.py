@@ -1,0 +1,79 @@
+"""The desk corrects a requester's data on a page (/kasus/<ticket>/data-pemohon, api.web.requester), as the API
+does (tests/api/test_requester_correction.py): the form starts from the data on file, errors come back beside
+their fields, the case page names the fields that changed and never their old values."""
+
+import html
+import re
+from datetime import UTC, datetime
+
+import pytest
+import time_machine
+
+from tests.conftest import request_payload
+from tests.web.pages import text
+
+NOW = datetime(2026, 12, 3, 3, 0, tzinfo=UTC)  # Thu 3 Dec 2026, 10:00 WIB
+
+
+@pytest.fixture(autouse=True)
+def _clock():
+    with time_machine.travel(NOW, tick=True):
+        yield
+
+
+def _form(reason="kesalahan_pencatatan", **changes) -> dict:
+    identity = {**request_payload()["requester"], **changes}
+    form = {f"requester.{k}": v for k, v in identity.items()}
+    return {**form, "requester_type": "perorangan", "reason": reason}
+
+
+def test_the_desk_corrects_an_address_from_the_case_page_and_the_timeline_names_the_field(browser, desk):
+    ticket = desk.submit()["ticket"]
+    officer = browser("petugas")
+    page = text(officer.get(f"/kasus/{ticket}"))
+    assert f"/kasus/{ticket}/data-pemohon" in page
+    form = text(officer.get(f"/kasus/{ticket}/data-pemohon"))
+    assert re.search(r'value="ani@example.org" id="f-requester-email"', form)  # starts from the data on file
+    assert re.search(r'value="Ani Wijaya" id="f-requester-name"', form)
+    response = officer.post(f"/kasus/{ticket}/data-pemohon", _form(address="Jl. Asia Afrika 8, Bandung"))
+    assert response.status_code == 303, text(response)
+    page = html.unescape(text(officer.get(f"/kasus/{ticket}")))
+    assert "Data pemohon telah diperbaiki: Alamat. Pemohon diberi tahu." in page
+    assert "Jl. Asia Afrika 8, Bandung" in page  # the requester's data as now on file
+    assert "Jl. Merdeka 1" not in page  # the old address is nowhere, not even in the timeline
+    assert re.search(r"Data pemohon diperbaiki</[^>]+>\s*<[^>]+>[^<]*Alamat · kesalahan pencatatan", page), page
+
+
+def test_the_same_form_sent_again_changes_nothing_and_says_so(browser, desk):
+    ticket = desk.submit()["ticket"]
+    officer = browser("ppid")
+    officer.get(f"/kasus/{ticket}/data-pemohon")
+    response = officer.post(f"/kasus/{ticket}/data-pemohon", _form())
+    assert response.status_code == 303
+    assert "Tidak ada yang diubah" in text(officer.get(f"/kasus/{ticket}"))
+
+
+def test_a_wrong_field_comes_back_beside_it_and_nothing_is_recorded(browser, desk, unchanged):
+    ticket = desk.submit()["ticket"]
+    officer = browser("petugas")
+    officer.get(f"/kasus/{ticket}/data-pemohon")
+    with unchanged():
+        response = officer.post(f"/kasus/{ticket}/data-pemohon", _form(email="ani@@example", nik="123"))
+    assert response.status_code == 422
+    page = text(response)
+    assert 'id="f-requester-email-error"' in page
+    assert 'id="f-requester-nik-error"' in page
+    assert 'value="ani@@example"' in page  # what was typed stays
+    assert re.search(r'id="f-requester-name" name="requester.name"[^>]*autocomplete="off"', page)
+
+
+@pytest.mark.parametrize("who", ["unit", "auditor"])
+def test_only_the_desk_is_offered_the_correction(browser, desk, login, who):
+    ticket = desk.submit()["ticket"]
+    if who == "unit":  # a unit reads a request once a task is referred to it
+        from tests.api.test_access_matrix import bring_to
+
+        ticket, _task = bring_to(desk, login, "tanggapan_unit")
+    officer = browser(who)
+    assert "/data-pemohon" not in text(officer.get(f"/kasus/{ticket}"))
+    assert officer.get(f"/kasus/{ticket}/data-pemohon").status_code == 403
