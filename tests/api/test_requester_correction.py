@@ -7,7 +7,6 @@ from datetime import UTC, datetime
 
 import pytest
 import time_machine
-from aiosmtpd.controller import Controller
 from sqlalchemy import select
 
 from api.extensions import db
@@ -17,8 +16,8 @@ from tests.api.test_chain_api import objected
 from tests.api.test_inbox_search import found
 from tests.api.test_letters_api import to_notice
 from tests.conftest import complaint_payload, request_payload
-from tests.delivery.test_partial_grant_walk import _send_outbox, _text
-from tests.reminders.conftest import Mailbox, free_port
+from tests.delivery.test_partial_grant_walk import _send_outbox, _text, settings_overrides  # noqa: F401 - SMTP on
+from tests.reminders.conftest import mailbox  # noqa: F401 - the real SMTP sink, a fixture
 
 API = "/api/v1"
 RECEIVED = datetime(2026, 12, 2, 3, 0, tzinfo=UTC)  # Wed 2 Dec 2026, 10:00 WIB
@@ -29,26 +28,6 @@ NEW_ADDRESS = "ani.wijaya@contoh.example"
 def _clock():
     with time_machine.travel(RECEIVED, tick=True):
         yield
-
-
-@pytest.fixture
-def mailbox():
-    box = Mailbox()
-    controller = Controller(box, hostname="127.0.0.1", port=free_port())
-    controller.start()
-    box.port = controller.port
-    yield box
-    controller.stop()
-
-
-@pytest.fixture
-def settings_overrides(mailbox):
-    return {
-        "KAWAL_NOTIFY_CHANNELS": "log,smtp",
-        "KAWAL_SMTP_HOST": "127.0.0.1",
-        "KAWAL_SMTP_PORT": str(mailbox.port),
-        "KAWAL_SMTP_FROM": "ppid@kanwil.example",
-    }
 
 
 def corrected(reason="permintaan_pemohon", requester_type="perorangan", **changes) -> dict:
@@ -73,7 +52,12 @@ def history(app, ticket, type_=requester_data.EVENT) -> list[CaseEvent]:
 
 
 def test_a_corrected_e_mail_address_receives_the_notice_and_every_message_still_waiting(
-    app, client, desk, login, settings, mailbox
+    app,
+    client,
+    desk,
+    login,
+    settings,
+    mailbox,  # noqa: F811 - the fixture imported above
 ):
     receipt = desk.submit()  # its receipt e-mail is still in the outbox
     r = put(client, login, receipt["ticket"], corrected(email=NEW_ADDRESS, address="Jl. Sudirman 5, Bandung"))
