@@ -31,6 +31,12 @@ def test_the_desk_corrects_a_mistyped_e_mail_address_from_the_case_page(new_page
     expect(page.locator("h1")).to_have_text("Perbaiki data pemohon")
     email = page.get_by_label(re.compile(r"^E-mail"))
     expect(email).to_have_value("ani@example.org")  # the form starts from the data on file
+    phone, name = (
+        page.get_by_label(re.compile(r"^Telepon")).bounding_box(),
+        page.get_by_label(re.compile(r"^Nama lengkap")).bounding_box(),
+    )
+    assert phone["height"] >= 44, phone  # a touch target like every field (a phone field was left unstyled)
+    assert phone["width"] == name["width"], (phone, name)
     email.fill("ani.wijaya@@contoh")
     page.get_by_role("group", name=re.compile(r"^Alasan perbaikan")).get_by_label(
         re.compile(r"^Kesalahan pencatatan")
