@@ -69,6 +69,9 @@ class RequesterCorrection(Schema):
 
     requester = fields.Nested(Requester, required=True)
     requester_type = fields.String(required=True)
+    locale = fields.String(
+        metadata={"description": "id or en: the language of their messages and letters; left out, kept"}
+    )
     reason = fields.String(
         required=True,
         metadata={"description": "permintaan_pemohon (the requester asked: UU 27/2022) or kesalahan_pencatatan"},

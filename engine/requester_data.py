@@ -8,7 +8,9 @@ request, its objection and its dispute all read the new data.
 
 - The whole identity is given again, as the request form asks for it (``forms/permohonan.json``'s ``requester``
   and ``requester_type``, checked by the same rules: an individual's NIK is 16 digits, an e-mail or a phone);
-  with one of ``REASONS``. A field left out is removed (a phone number the requester no longer has).
+  with one of ``REASONS``. A field left out is removed (a phone number the requester no longer has). The language
+  the requester is written to (``locale``: their messages and letters; a request filed at the desk starts in
+  Bahasa Indonesia) may change too; left out, it stays.
 - The party is sealed again (with the vault's current key) and its blind index rewritten, so the inbox finds
   the requester by the new name or NIK and no longer by the old one.
 - Each case of the chain that names the party records ``requester_data_corrected`` in its history: who, why, and
@@ -36,7 +38,7 @@ from engine import access, blind_index, chain, facts, kinds
 from engine.audit import EventLog
 from engine.errors import Forbidden, Invalid, NotFound
 from engine.forms import errors_in
-from engine.intake import REQUEST_FORM
+from engine.intake import LOCALES, REQUEST_FORM
 from engine.models import Case, Party, User
 from engine.notices import PORTAL_HINT
 from engine.outbox import Outbox
@@ -45,7 +47,7 @@ from engine.runtime import Runtime
 
 EVENT = "requester_data_corrected"  # the history's event and the requester's message
 REASONS = ("permintaan_pemohon", "kesalahan_pencatatan")
-KEPT = ("locale",)  # what the vault holds beside the form's fields: the language the requester is written in
+DEFAULT_LOCALE = "id"  # a requester filed at the desk is written to in Bahasa Indonesia until told otherwise
 
 
 @dataclass(frozen=True)
@@ -66,6 +68,14 @@ def form_schema(rt: Runtime) -> dict:
         "properties": {
             "requester": props["requester"],
             "requester_type": props["requester_type"],
+            "locale": {
+                "type": "string",
+                "title": "Bahasa pesan dan surat untuk pemohon",
+                "x-title-en": "Language of the requester's messages and letters",
+                "enum": list(LOCALES),
+                "x-enum-titles": {"id": "Bahasa Indonesia", "en": "English"},
+                "x-enum-titles-en": {"id": "Bahasa Indonesia", "en": "English"},
+            },
             "reason": {
                 "type": "string",
                 "title": "Alasan perbaikan",
@@ -87,10 +97,10 @@ def form_schema(rt: Runtime) -> dict:
 
 
 def current(session: Session, rt: Runtime, user: User, case: Case) -> dict:
-    """What the correction form starts from: the requester's data as the vault holds it, and their type."""
-    party = _party(session, user, case)
-    identity = {k: v for k, v in rt.vault.read(party).items() if k not in KEPT}
-    return {"requester": identity, "requester_type": case.requester_type}
+    """What the correction form starts from: the requester's data as the vault holds it, their type and language."""
+    identity = rt.vault.read(_party(session, user, case))
+    locale = identity.pop("locale", None) or DEFAULT_LOCALE
+    return {"requester": identity, "requester_type": case.requester_type, "locale": locale}
 
 
 def correct(session: Session, rt: Runtime, user: User, case: Case, payload: dict) -> Corrected:
@@ -101,11 +111,14 @@ def correct(session: Session, rt: Runtime, user: User, case: Case, payload: dict
     if fields:
         raise Invalid("invalid_data", fields=fields)
     before = rt.vault.read(party)
-    after = {**payload["requester"], **{k: before[k] for k in KEPT if k in before}}
+    was = before.get("locale") or DEFAULT_LOCALE
+    after = {**payload["requester"], "locale": payload.get("locale") or was}  # not given: the language stays
     order = list(schema["properties"]["requester"]["properties"])
     changed = [name for name in order if before.get(name) != after.get(name)]
     if payload["requester_type"] != case.requester_type:
         changed.append("requester_type")
+    if after["locale"] != was:
+        changed.append("locale")
     members = tuple(m for m in chain.members(session, case) if m.requester_party_id == party.id)
     if not changed:
         return Corrected((), members, after, case.requester_type)

@@ -62,7 +62,7 @@ def requester_correction(ticket: str):
 def _as_form(current: dict) -> MultiDict:
     """The vault's data as the form's fields (``requester.name``...)."""
     values = {f"requester.{k}": v for k, v in current["requester"].items()}
-    return MultiDict({**values, "requester_type": current["requester_type"] or ""})
+    return MultiDict({**values, "requester_type": current["requester_type"] or "", "locale": current["locale"]})
 
 
 def field_names(rt, names) -> str:

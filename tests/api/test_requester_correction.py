@@ -188,3 +188,23 @@ def test_a_letter_issued_before_keeps_the_old_address_and_its_correction_prints_
     new = client.get(f"{base}/{fixed.json['id']}/print", headers=login("ppid")).get_data(as_text=True)
     assert "Jl. Asia Afrika 8, Bandung" in new
     assert "Jl. Merdeka 1" not in new
+
+
+def test_a_requester_switched_to_english_is_told_in_english(
+    app,
+    client,
+    desk,
+    login,
+    settings,
+    mailbox,  # noqa: F811 - the fixture imported above
+):
+    receipt = desk.submit(headers=login("petugas"), channel="langsung")  # filed at the desk: Bahasa Indonesia
+    r = put(client, login, receipt["ticket"], {**corrected(), "locale": "en"})
+    assert r.status_code == 200, r.json
+    assert r.json["changed"] == ["locale"]
+    _send_outbox(app, settings, requester_data.EVENT)
+    (notice,) = mailbox.messages
+    assert notice["Subject"] == f"Your data on request {receipt['ticket']} has been corrected"
+    assert "- language of messages and letters" in _text(notice)
+    again = put(client, login, receipt["ticket"], corrected())  # the language left out: it stays English
+    assert again.json["changed"] == []
