@@ -146,10 +146,19 @@ def _retype(case: Case, requester_type: str) -> None:
         case.details = {**case.details, "requester_type": requester_type}
 
 
+def can_correct(user: User, case: Case) -> bool:
+    """The PPID desk, on a case that names a requester (a page offers the correction only then)."""
+    return _names_requester(case) and access.is_request_staff(user)
+
+
+def _names_requester(case: Case) -> bool:
+    return case.kind != kinds.COMPLAINT and case.requester_party_id is not None
+
+
 def _party(session: Session, user: User, case: Case) -> Party:
-    if case.kind == kinds.COMPLAINT or case.requester_party_id is None:
+    if not _names_requester(case):
         raise NotFound("no_requester_data")
-    if not access.is_request_staff(user):
+    if not can_correct(user, case):
         raise Forbidden("desk_corrects_requester")
     party = session.get(Party, case.requester_party_id)
     if party is None:

@@ -45,6 +45,7 @@ from engine import (
     kinds,
     progress,
     queries,
+    requester_data,
     task_files,
     visibility,
 )
@@ -197,7 +198,7 @@ def case(ticket: str, reporter: dict | None = None, refused: dict | None = None)
         "due_at": office_due(found) if found.closed_at is None else found.due_at,
         "facts": case_facts(rt, found, locale, visibility.details(rt.forms, found, access.field_readers(user, found))),
         "requester": requester_facts(rt, _identity(rt, user, found), locale),
-        "can_correct_requester": requester.can_correct(user, found),
+        "can_correct_requester": requester_data.can_correct(user, found),
         "tasks": _open_tasks(rt, found, locale),
         "awaited": events.awaited(user, found, locale),
         "summons": events.can_record_summons(user, found),

@@ -3,7 +3,7 @@
 
 The form starts from the data as the vault holds it and is checked by the request form's rules; a refusal comes
 back beside its fields (422), and a correction returns to the case page saying which fields changed. The case
-page links here for the desk only (``can_correct``).
+page links here for the desk only (``requester_data.can_correct``).
 """
 
 from __future__ import annotations
@@ -22,14 +22,9 @@ from api.web.desk import nothing_to_fill
 from api.web.i18n import current_language
 from api.web.portal.filing import dressed
 from api.web.session import officer
-from engine import access, kinds, requester_data
+from engine import access, requester_data
 from engine.errors import Forbidden, Invalid, NotFound
-from engine.models import Case, User
-
-
-def can_correct(user: User, case: Case) -> bool:
-    """Whether the case page offers ``user`` the correction: the PPID desk, on a case that names a requester."""
-    return case.kind != kinds.COMPLAINT and case.requester_party_id is not None and access.is_request_staff(user)
+from engine.models import Case
 
 
 @bp.route("/kasus/<ticket>/data-pemohon", methods=["GET", "POST"])
