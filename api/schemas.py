@@ -72,6 +72,7 @@ class RequesterCorrection(Schema):
     locale = fields.String(
         metadata={"description": "id or en: the language of their messages and letters; left out, kept"}
     )
+    request_id = fields.Integer(metadata={"description": "the requester's own request this answers (it is applied)"})
     reason = fields.String(
         required=True,
         metadata={"description": "permintaan_pemohon (the requester asked: UU 27/2022) or kesalahan_pencatatan"},
@@ -134,6 +135,42 @@ class Confirmed(Schema):
 
 class Withdraw(TicketAccess):
     reason = fields.String(validate=validate.Length(max=2000))
+
+
+class RequesterCorrectionAsked(TicketAccess):
+    """The requester's own request to correct their data: their data in full, as at filing."""
+
+    requester = fields.Nested(Requester, required=True)
+    requester_type = fields.String(required=True)
+    locale = fields.String(metadata={"description": "id or en: the language of their messages and letters"})
+
+
+class CorrectionAskReceipt(Schema):
+    ticket = fields.String()
+    asked_at = OfficeDateTime()
+    due_at = OfficeDateTime(metadata={"description": "the desk answers by then (UU 27/2022: 3 x 24 hours)"})
+
+
+class WaitingCorrection(Schema):
+    id = fields.Integer()
+    ticket = fields.String()
+    asked_at = OfficeDateTime()
+    due_at = OfficeDateTime()
+    overdue = fields.Boolean()
+    fields_ = fields.List(fields.String(), data_key="fields", metadata={"description": "the fields it would change"})
+
+
+class WaitingCorrections(Schema):
+    items = fields.List(fields.Nested(WaitingCorrection))
+
+
+class CorrectionRefusal(Schema):
+    reason = fields.String(required=True, metadata={"description": "why, in words the requester is sent"})
+
+
+class CorrectionAnswered(Schema):
+    id = fields.Integer()
+    status = fields.String()
 
 
 class Milestone(Schema):

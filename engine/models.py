@@ -342,6 +342,29 @@ class ChainCheck(Base):
     breaks: Mapped[list]  # the first breaks found: [{"ticket", "seq", "reason"}]
 
 
+class RequesterCorrection(Base):
+    """A requester's own request to correct their data (engine.requester_data.ask), filed with the case's ticket and
+    access code: the data they give, sealed by the vault (``context``), until the PPID desk applies it (through the
+    desk's correction, which may still mend it) or refuses it with a reason told to the requester. UU 27/2022 asks
+    for the correction within 3 x 24 hours (``due_at``). A later request of the same requester replaces a pending
+    one (``replaced``)."""
+
+    __tablename__ = "requester_correction"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    case_id: Mapped[int] = mapped_column(ForeignKey("case.id", ondelete="CASCADE"), index=True)
+    party_id: Mapped[int] = mapped_column(ForeignKey("party.id"))
+    context_key_id: Mapped[str] = mapped_column(String(16))
+    context: Mapped[bytes] = mapped_column(LargeBinary)
+    asked_at: Mapped[datetime]
+    due_at: Mapped[datetime]
+    status: Mapped[str] = mapped_column(String(10), default="pending")  # pending, applied, refused, replaced
+    decided_by: Mapped[str | None] = mapped_column(String(80))
+    decided_at: Mapped[datetime | None]
+    refusal: Mapped[str | None] = mapped_column(Text)  # the desk's words to the requester, never in the history
+    # The desk's list of what waits, most urgent first.
+    __table_args__ = (Index("ix_requester_correction_status_due_at", "status", "due_at"),)
+
+
 class TicketCounter(Base):
     """A yearly counter: a register's sequence per prefix, and a letter type's (prefix ``surat:<series>``)."""
 

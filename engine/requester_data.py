@@ -31,15 +31,18 @@ A complaint's reporter is not corrected here: their identity is sealed from the 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import timedelta
 
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from engine import access, blind_index, chain, facts, kinds
+from engine import access, blind_index, chain, clock, facts, kinds
 from engine.audit import EventLog
-from engine.errors import Forbidden, Invalid, NotFound
+from engine.errors import Conflict, Forbidden, Invalid, NotFound
 from engine.forms import errors_in
 from engine.intake import LOCALES, REQUEST_FORM
-from engine.models import Case, Party, User
+from engine.messages import msg
+from engine.models import Case, Party, RequesterCorrection, User
 from engine.notices import PORTAL_HINT
 from engine.outbox import Outbox
 from engine.run import touch
@@ -48,6 +51,10 @@ from engine.runtime import Runtime
 EVENT = "requester_data_corrected"  # the history's event and the requester's message
 REASONS = ("permintaan_pemohon", "kesalahan_pencatatan")
 DEFAULT_LOCALE = "id"  # a requester filed at the desk is written to in Bahasa Indonesia until told otherwise
+ASKED, REFUSED = "requester_correction_asked", "requester_correction_refused"  # the requester's own request
+ANSWER_WITHIN = timedelta(hours=3 * 24)  # UU 27/2022: the correction within 3 x 24 hours of the request
+ASSOCIATED = b"requester_correction"  # a request's sealed data opens as nothing else
+FIELDS = ("name", "nik", "address", "email", "phone", "occupation")  # forms/permohonan.json's requester, in order
 
 
 @dataclass(frozen=True)
@@ -103,22 +110,24 @@ def current(session: Session, rt: Runtime, user: User, case: Case) -> dict:
     return {"requester": identity, "requester_type": case.requester_type, "locale": locale}
 
 
-def correct(session: Session, rt: Runtime, user: User, case: Case, payload: dict) -> Corrected:
-    """Replace the requester's data with ``payload``'s; see the module's docstring. One transaction (the caller's)."""
+def correct(
+    session: Session, rt: Runtime, user: User, case: Case, payload: dict, request_id: int | None = None
+) -> Corrected:
+    """Replace the requester's data with ``payload``'s; see the module's docstring. One transaction (the caller's).
+
+    ``request_id``: the requester's own request this correction answers (``ask``), which is then applied, whatever
+    the desk changed of it."""
     party = _party(session, user, case)
     schema = form_schema(rt)
     fields = errors_in(schema, payload)
     if fields:
         raise Invalid("invalid_data", fields=fields)
+    if request_id is not None:
+        _decide(_pending(session, party, request_id), user, "applied")
     before = rt.vault.read(party)
-    was = before.get("locale") or DEFAULT_LOCALE
-    after = {**payload["requester"], "locale": payload.get("locale") or was}  # not given: the language stays
-    order = list(schema["properties"]["requester"]["properties"])
-    changed = [name for name in order if before.get(name) != after.get(name)]
-    if payload["requester_type"] != case.requester_type:
-        changed.append("requester_type")
-    if after["locale"] != was:
-        changed.append("locale")
+    changed = _changes(before, case.requester_type, payload)
+    # The language not given stays as it is.
+    after = {**payload["requester"], "locale": payload.get("locale") or before.get("locale") or DEFAULT_LOCALE}
     members = tuple(m for m in chain.members(session, case) if m.requester_party_id == party.id)
     if not changed:
         return Corrected((), members, after, case.requester_type)
@@ -148,15 +157,16 @@ def _retype(case: Case, requester_type: str) -> None:
 
 def can_correct(user: User, case: Case) -> bool:
     """The PPID desk, on a case that names a requester (a page offers the correction only then)."""
-    return _names_requester(case) and access.is_request_staff(user)
+    return names_requester(case) and access.is_request_staff(user)
 
 
-def _names_requester(case: Case) -> bool:
+def names_requester(case: Case) -> bool:
+    """A PPID case (not a complaint, whose reporter is sealed from its officers) with a requester on file."""
     return case.kind != kinds.COMPLAINT and case.requester_party_id is not None
 
 
 def _party(session: Session, user: User, case: Case) -> Party:
-    if not _names_requester(case):
+    if not names_requester(case):
         raise NotFound("no_requester_data")
     if not can_correct(user, case):
         raise Forbidden("desk_corrects_requester")
@@ -164,3 +174,126 @@ def _party(session: Session, user: User, case: Case) -> Party:
     if party is None:
         raise NotFound("no_requester_data")
     return party
+
+
+# -- the requester's own request ------------------------------------------------------------------------------
+
+
+def ask_schema(rt: Runtime) -> dict:
+    """What the requester gives: their data, type and language, as the desk's form asks for them, without a reason."""
+    schema = form_schema(rt)
+    properties = {k: v for k, v in schema["properties"].items() if k != "reason"}
+    return {**schema, "properties": properties, "required": ["requester", "requester_type"]}
+
+
+def ask(session: Session, rt: Runtime, case: Case, payload: dict) -> RequesterCorrection:
+    """The requester asks, with their ticket and access code, for their data to be corrected to ``payload``.
+
+    Checked as the desk's correction is; sealed until the desk applies or refuses it, within ``ANSWER_WITHIN``. The
+    history records the request and the names of the fields it would change, never the values. A pending request
+    of the same requester is replaced (the latest counts). Nothing is asked of a case that names no requester."""
+    if not names_requester(case):
+        raise NotFound("no_requester_data")
+    fields = errors_in(ask_schema(rt), payload)
+    if fields:
+        raise Invalid("invalid_data", fields=fields)
+    party = session.get(Party, case.requester_party_id)
+    now = clock.now()
+    for earlier in session.scalars(
+        select(RequesterCorrection).where(
+            RequesterCorrection.party_id == party.id, RequesterCorrection.status == "pending"
+        )
+    ):
+        earlier.status, earlier.decided_at = "replaced", now
+    proposed = {k: payload[k] for k in ("requester", "requester_type", "locale") if k in payload}
+    kid, blob = rt.vault.seal(proposed, associated=ASSOCIATED)
+    row = RequesterCorrection(
+        case_id=case.id, party_id=party.id, context_key_id=kid, context=blob, asked_at=now, due_at=now + ANSWER_WITHIN
+    )
+    session.add(row)
+    session.flush()
+    touch(case)
+    fields = _changes(rt.vault.read(party), case.requester_type, proposed)  # before the desk changes anything
+    EventLog(session).append(case, ASKED, "pemohon", {"request": row.id, "fields": fields, "due_at": row.due_at})
+    session.flush()
+    return row
+
+
+def proposal(rt: Runtime, row: RequesterCorrection) -> dict:
+    """What the requester asked for: ``requester``, ``requester_type`` and, when given, ``locale``."""
+    return rt.vault.open(row.context_key_id, row.context, associated=ASSOCIATED)
+
+
+def waiting(session: Session, user: User, case: Case | None = None) -> list[RequesterCorrection]:
+    """The requests the desk has still to answer, the most urgent first (of one case, or of all)."""
+    if not access.is_request_staff(user):
+        return []
+    query = select(RequesterCorrection).where(RequesterCorrection.status == "pending")
+    if case is not None:
+        query = query.where(RequesterCorrection.party_id == case.requester_party_id)
+    return list(session.scalars(query.order_by(RequesterCorrection.due_at)))
+
+
+def latest_waiting(session: Session, case: Case) -> RequesterCorrection | None:
+    """The requester's request still waiting for the desk, for their status page (at most one waits)."""
+    return session.scalar(
+        select(RequesterCorrection)
+        .where(RequesterCorrection.party_id == case.requester_party_id, RequesterCorrection.status == "pending")
+        .order_by(RequesterCorrection.id.desc())
+        .limit(1)
+    )
+
+
+def refuse(session: Session, rt: Runtime, user: User, request_id: int, reason: str) -> RequesterCorrection:
+    """The desk refuses a requester's request, saying why (the requester is told, in the desk's words)."""
+    reason = (reason or "").strip()
+    if not reason:
+        raise Invalid("invalid_data", fields={"reason": [msg("required")]})
+    row = session.get(RequesterCorrection, request_id)
+    case = session.get(Case, row.case_id) if row is not None else None
+    if case is None:
+        raise NotFound("correction_request_not_found")
+    _decide(_pending(session, _party(session, user, case), request_id), user, "refused")
+    row.refusal = reason[:2000]
+    touch(case)
+    EventLog(session).append(case, REFUSED, user.username, {"request": row.id})
+    outbox = Outbox(session, rt.settings.notify_channels)
+    context = {"deadline": None, "reason": row.refusal, "portal_hint": PORTAL_HINT}
+    outbox.to_requester(case, REFUSED, f"request{row.id}", context)
+    outbox.write()
+    session.flush()
+    return row
+
+
+def pending_request(session: Session, user: User, case: Case, request_id: int) -> RequesterCorrection:
+    """A request of the case's requester that waits for the desk (NotFound; Conflict once answered)."""
+    return _pending(session, _party(session, user, case), request_id)
+
+
+def _pending(session: Session, party: Party, request_id: int) -> RequesterCorrection:
+    row = session.get(RequesterCorrection, request_id)
+    if row is None or row.party_id != party.id:
+        raise NotFound("correction_request_not_found")
+    if row.status != "pending":
+        raise Conflict("correction_request_answered")
+    return row
+
+
+def _decide(row: RequesterCorrection, user: User, status: str) -> None:
+    row.status, row.decided_by, row.decided_at = status, user.username, clock.now()
+
+
+def _changes(identity: dict, requester_type: str | None, proposed: dict) -> list[str]:
+    """The names of the fields ``proposed`` changes of ``identity`` and ``requester_type``, in the form's order."""
+    names = [k for k in FIELDS if identity.get(k) != proposed["requester"].get(k)]
+    if proposed["requester_type"] != requester_type:
+        names.append("requester_type")
+    if proposed.get("locale") and proposed["locale"] != (identity.get("locale") or DEFAULT_LOCALE):
+        names.append("locale")
+    return names
+
+
+def asked_changes(session: Session, rt: Runtime, case: Case, row: RequesterCorrection) -> list[str]:
+    """The names of the fields a waiting request would change of the data as it now stands."""
+    identity = rt.vault.read(session.get(Party, row.party_id))
+    return _changes(identity, case.requester_type, proposal(rt, row))

@@ -31,7 +31,8 @@ template may use only these keys (``CONTEXT_KEYS``):
 ``status_label``
     The case's public status in the requester's words, e.g. ``"Diproses"``.
 ``reason``
-    The requester-safe reason for an extension; may be empty (the line is then left out).
+    The requester-safe reason for an extension; may be empty (the line is then left out). In
+    ``requester_correction_refused``, why the desk refused the requester's request to correct their data.
 ``new_due_at``
     The extended due time, formatted.
 ``outcome_label``
@@ -71,6 +72,7 @@ empty. Other keys in the context are ignored::
     complaint_receipt  portal_hint
     access_code_resent access_code, portal_hint
     requester_data_corrected fields (the names of the corrected fields), portal_hint
+    requester_correction_refused reason (the desk's words), portal_hint
     information_sent   attached, file_count, download_until, portal_hint
     complaint_question portal_hint
     complaint_outcome  portal_hint
@@ -130,6 +132,7 @@ EVENTS: dict[str, str] = {
     "survey_invitation": "requester",
     "access_code_resent": "requester",
     "requester_data_corrected": "requester",
+    "requester_correction_refused": "requester",
     "information_sent": "requester",
     # to staff
     "task_new_group": "staff",
@@ -190,6 +193,7 @@ REQUIRED_KEYS: dict[str, frozenset[str]] = {
     "survey_invitation": frozenset({"portal_hint"}),
     "access_code_resent": frozenset({"access_code", "portal_hint"}),
     "requester_data_corrected": frozenset({"fields", "portal_hint"}),
+    "requester_correction_refused": frozenset({"reason", "portal_hint"}),
     "information_sent": frozenset({"attached", "file_count", "download_until", "portal_hint"}),
     "task_new_group": frozenset({"task_title"}),
     "task_assigned": frozenset({"task_title"}),

@@ -4,8 +4,18 @@ from flask_smorest import Blueprint
 from api.auth import current_user, login_required
 from api.boundary import commit, noted, runtime
 from api.extensions import db
-from api.schemas import CaseView, DeadlineList, EventList, RequesterCorrected, RequesterCorrection
-from engine import access, queries, requester_data, task_files
+from api.schemas import (
+    CaseView,
+    CorrectionAnswered,
+    CorrectionRefusal,
+    DeadlineList,
+    EventList,
+    RequesterCorrected,
+    RequesterCorrection,
+    WaitingCorrections,
+)
+from engine import access, clock, queries, requester_data, task_files
+from engine.models import Case
 
 blp = Blueprint("cases", __name__, description="Cases and their history")
 
@@ -32,7 +42,8 @@ def correct_requester(body, ticket):
     again changes nothing (``changed`` empty). 403 for anyone but the desk; 404 for a complaint."""
     user, rt = current_user(), runtime()
     case = access.require_staff_case(db.session, user, ticket)
-    done = requester_data.correct(db.session, rt, user, case, body)
+    request_id = body.pop("request_id", None)
+    done = requester_data.correct(db.session, rt, user, case, body, request_id)
     commit(case)
     return {
         "ticket": case.ticket,
@@ -41,6 +52,42 @@ def correct_requester(body, ticket):
         "requester": done.identity,
         "requester_type": done.requester_type,
     }
+
+
+@blp.get("/requester-corrections")
+@login_required
+@blp.response(200, WaitingCorrections)
+def waiting_corrections():
+    """The requesters' own requests to correct their data that the desk has still to answer, the most urgent first
+    (each within 3 x 24 hours: UU 27/2022). Empty for anyone but the desk."""
+    user, rt = current_user(), runtime()
+    now, items = clock.now(), []
+    for row in requester_data.waiting(db.session, user):
+        case = db.session.get(Case, row.case_id)
+        items.append(
+            {
+                "id": row.id,
+                "ticket": case.ticket,
+                "asked_at": row.asked_at,
+                "due_at": row.due_at,
+                "overdue": row.due_at < now,
+                "fields_": requester_data.asked_changes(db.session, rt, case, row),
+            }
+        )
+    return {"items": items}
+
+
+@blp.post("/requester-corrections/<id:request_id>/refusal")
+@login_required
+@blp.arguments(CorrectionRefusal)
+@blp.response(200, CorrectionAnswered)
+def refuse_correction(body, request_id):
+    """The desk refuses a requester's request to correct their data; the requester is sent the reason. 409 when it
+    was answered already."""
+    user, rt = current_user(), runtime()
+    row = requester_data.refuse(db.session, rt, user, request_id, body["reason"])
+    db.session.commit()
+    return {"id": row.id, "status": row.status}
 
 
 @blp.get("/cases/<string:ticket>/events")

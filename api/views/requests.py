@@ -13,14 +13,16 @@ from api.language import requested
 from api.schemas import (
     Confirmation,
     Confirmed,
+    CorrectionAskReceipt,
     PaperRequestForm,
     PublicStatus,
     Receipt,
+    RequesterCorrectionAsked,
     RequestSubmit,
     TicketAccess,
     Withdraw,
 )
-from engine import access, casework, confirmations, delivery, intake, queries
+from engine import access, casework, confirmations, delivery, intake, queries, requester_data
 from engine.errors import Invalid
 from engine.files import Upload
 from engine.messages import msg
@@ -134,6 +136,20 @@ def withdraw(body):
     result = casework.withdraw_request(db.session, runtime(), case, body.get("reason"))
     commit(*result.touched)
     return queries.public_status(db.session, case, requested(), runtime())
+
+
+@blp.post("/requests/correction")
+@blp.arguments(RequesterCorrectionAsked)
+@blp.response(202, CorrectionAskReceipt)
+def ask_correction(body):
+    """The requester asks, with the ticket and access code, for their data to be corrected (UU 27/2022): their data
+    given in full, checked as at filing. The PPID desk answers within 3 x 24 hours: it corrects it (the requester is
+    told which fields changed) or refuses with a reason. A later request replaces one still waiting."""
+    case = public.case_by_code(body.pop("ticket"), body.pop("access_code"))
+    public.admit_filing()
+    row = requester_data.ask(db.session, runtime(), case, body)
+    db.session.commit()
+    return {"ticket": case.ticket, "asked_at": row.asked_at, "due_at": row.due_at}
 
 
 @blp.post("/requests/confirm")

@@ -155,6 +155,8 @@ EVENT_LABELS = {
     "request_confirmed": _l("Request confirmed by the requester"),
     "access_code_reissued": _l("Access code reissued"),
     "requester_data_corrected": _l("Requester's data corrected"),
+    "requester_correction_asked": _l("The requester asked to correct their data"),
+    "requester_correction_refused": _l("The requester's request to correct their data refused"),
     "bundle_exported": _l("Evidence bundle exported"),
     "letter_issued": _l("Letter issued"),
     "letter_rendered": _l("Letter's PDF made"),
@@ -199,6 +201,7 @@ def case(ticket: str, reporter: dict | None = None, refused: dict | None = None)
         "facts": case_facts(rt, found, locale, visibility.details(rt.forms, found, access.field_readers(user, found))),
         "requester": requester_facts(rt, _identity(rt, user, found), locale),
         "can_correct_requester": requester_data.can_correct(user, found),
+        "correction_waiting": requester_data.waiting(db.session, user, found),
         "tasks": _open_tasks(rt, found, locale),
         "awaited": events.awaited(user, found, locale),
         "summons": events.can_record_summons(user, found),
@@ -421,6 +424,8 @@ def _event_detail(kind: str, data: dict, task_title: str | None, locale: str, ti
         return data.get("message", "")
     if kind == "case_read":
         return _read_what(data.get("what", ""), locale, titles)
+    if kind == "requester_correction_asked":
+        return requester.field_names(runtime(), data.get("fields", []))
     if kind == "requester_data_corrected":  # the fields' names and why, as recorded: never their values
         why = CORRECTION_REASONS.get(data.get("reason", ""), data.get("reason", ""))
         return f"{requester.field_names(runtime(), data.get('fields', []))} · {why}"

@@ -19,11 +19,11 @@ from api.reports.labels import REQUEST_CHOICES
 from api.web import schema_form
 from api.web.blueprint import bp
 from api.web.desk import nothing_to_fill
-from api.web.i18n import current_language
+from api.web.i18n import current_language, translated
 from api.web.portal.filing import dressed
 from api.web.session import officer
 from engine import access, requester_data
-from engine.errors import Forbidden, Invalid, NotFound
+from engine.errors import Conflict, Forbidden, Invalid, NotFound
 from engine.models import Case
 
 
@@ -34,17 +34,24 @@ def requester_correction(ticket: str):
     case = access.require_staff_case(db.session, user, ticket)
     schema = dressed(requester_data.form_schema(rt), {"requester_type": {"choices": REQUEST_CHOICES["requester_type"]}})
     try:
+        asked = _asked(user, case, request.values.get("permintaan"))
         if request.method == "GET":
-            return _page(case, schema, _as_form(requester_data.current(db.session, rt, user, case)), None)
+            start = requester_data.proposal(rt, asked) if asked else requester_data.current(db.session, rt, user, case)
+            values = _as_form(start, "permintaan_pemohon" if asked else None)
+            return _page(case, schema, values, None, asked=asked)
         data = schema_form.parse(schema, request.form, rt.calendars["strict"].tz)
-        done = requester_data.correct(db.session, rt, user, case, data)
+        done = requester_data.correct(db.session, rt, user, case, data, asked.id if asked else None)
     except Forbidden:
         abort(403)
     except NotFound:
         abort(404)
+    except Conflict as error:
+        db.session.rollback()
+        flash(translated(error.message), "error")
+        return redirect(url_for("web.case", ticket=case.ticket), 303)
     except Invalid as error:
         db.session.rollback()
-        return _page(case, schema, request.form, error.fields, 422)
+        return _page(case, schema, request.form, error.fields, 422, asked=asked)
     commit(case)
     if done.changed:
         changed = field_names(rt, done.changed)
@@ -54,10 +61,50 @@ def requester_correction(ticket: str):
     return redirect(url_for("web.case", ticket=case.ticket), 303)
 
 
-def _as_form(current: dict) -> MultiDict:
-    """The vault's data as the form's fields (``requester.name``...)."""
-    values = {f"requester.{k}": v for k, v in current["requester"].items()}
-    return MultiDict({**values, "requester_type": current["requester_type"] or "", "locale": current["locale"]})
+@bp.post("/kasus/<ticket>/data-pemohon/permintaan/<int:request_id>/tolak")
+@login_required
+def refuse_requester_correction(ticket: str, request_id: int):
+    """The desk refuses the requester's request with a reason, which the requester is sent."""
+    user, rt = officer(), runtime()
+    case = access.require_staff_case(db.session, user, ticket)
+    try:
+        asked = requester_data.pending_request(db.session, user, case, request_id)
+        requester_data.refuse(db.session, rt, user, asked.id, request.form.get("refusal", ""))
+    except Forbidden:
+        abort(403)
+    except NotFound:
+        abort(404)
+    except Conflict as error:
+        db.session.rollback()
+        flash(translated(error.message), "error")
+        return redirect(url_for("web.case", ticket=case.ticket), 303)
+    except Invalid:
+        db.session.rollback()
+        schema = dressed(
+            requester_data.form_schema(rt), {"requester_type": {"choices": REQUEST_CHOICES["requester_type"]}}
+        )
+        values = _as_form(requester_data.proposal(rt, asked), "permintaan_pemohon")
+        refusal_error = _("Say why the request is refused: the requester is sent your words.")
+        return _page(case, schema, values, None, 422, asked=asked, refusal_error=refusal_error)
+    db.session.commit()
+    flash(_("The request is refused; the requester is sent your reason."), "success")
+    return redirect(url_for("web.case", ticket=case.ticket), 303)
+
+
+def _asked(user, case: Case, raw: str | None):
+    """The requester's waiting request the page answers (``?permintaan=<id>``), or None."""
+    if not raw:
+        return None
+    if not raw.isdigit():
+        raise NotFound("correction_request_not_found")
+    return requester_data.pending_request(db.session, user, case, int(raw))
+
+
+def _as_form(data: dict, reason: str | None = None) -> MultiDict:
+    """Data as the form's fields (``requester.name``...): the vault's, or what the requester asked for."""
+    values = {f"requester.{k}": v for k, v in data["requester"].items()}
+    values.update(requester_type=data.get("requester_type") or "", locale=data.get("locale") or "")
+    return MultiDict({**values, "reason": reason} if reason else values)
 
 
 def field_names(rt, names) -> str:
@@ -68,9 +115,8 @@ def field_names(rt, names) -> str:
     return ", ".join(labels.get(name, name) for name in names)
 
 
-def _page(case: Case, schema: dict, values, errors: dict | None, status: int = 200):
+def _page(case: Case, schema: dict, values, errors: dict | None, status: int = 200, asked=None, refusal_error=None):
     fields, general = schema_form.form_fields(schema, values, errors)
     nothing_to_fill(fields)
-    return render_template(
-        "requester_correction.html", case=case, fields=fields, general=general, has_errors=bool(errors)
-    ), status
+    page = {"case": case, "fields": fields, "general": general, "has_errors": bool(errors) or bool(refusal_error)}
+    return render_template("requester_correction.html", asked=asked, refusal_error=refusal_error, **page), status

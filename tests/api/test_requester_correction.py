@@ -3,7 +3,7 @@ errors. The new data is checked as the request form checks it, the chain's cases
 (never the values), the inbox finds the new name, and the next e-mail goes to the new address (a real SMTP sink)."""
 
 import json
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 
 import pytest
 import time_machine
@@ -208,3 +208,122 @@ def test_a_requester_switched_to_english_is_told_in_english(
     assert "- language of messages and letters" in _text(notice)
     again = put(client, login, receipt["ticket"], corrected())  # the language left out: it stays English
     assert again.json["changed"] == []
+
+
+# -- the requester's own request -------------------------------------------------------------------------------
+
+
+def ask(client, receipt, **changes):
+    body = {"ticket": receipt["ticket"], "access_code": receipt["access_code"], **corrected(**changes)}
+    body.pop("reason")
+    return client.post(f"{API}/requests/correction", json=body)
+
+
+def waiting(client, login, who="petugas"):
+    r = client.get(f"{API}/requester-corrections", headers=login(who))
+    assert r.status_code == 200, r.json
+    return r.json["items"]
+
+
+def test_the_requester_asks_with_the_code_and_the_desk_answers_within_3_x_24_hours(app, client, desk, login):
+    receipt = desk.submit()
+    r = ask(client, receipt, email=NEW_ADDRESS)
+    assert r.status_code == 202, r.json
+    asked, due = datetime.fromisoformat(r.json["asked_at"]), datetime.fromisoformat(r.json["due_at"])
+    assert due - asked == timedelta(hours=72)  # UU 27/2022: 3 x 24 hours, not working days
+    (item,) = waiting(client, login)
+    assert (item["ticket"], item["fields"], item["overdue"]) == (receipt["ticket"], ["email"], False)
+    assert (
+        desk.case(receipt["ticket"])["requester"]["email"] == "ani@example.org"
+    )  # nothing changes until the desk acts
+    (event,) = history(app, receipt["ticket"], requester_data.ASKED)
+    assert event.actor == "pemohon"
+    assert event.data["fields"] == ["email"]
+    assert NEW_ADDRESS not in json.dumps(event.data)
+
+
+def test_a_request_unanswered_after_3_x_24_hours_is_shown_overdue(client, desk, login):
+    with time_machine.travel(RECEIVED - timedelta(hours=72, minutes=1)):
+        ask(client, desk.submit(), email=NEW_ADDRESS)
+    (item,) = waiting(client, login)
+    assert item["overdue"] is True
+
+
+def test_the_desk_applies_the_request_through_its_correction_once(app, client, desk, login):
+    receipt = desk.submit()
+    ask(client, receipt, email=NEW_ADDRESS)
+    (item,) = waiting(client, login)
+    body = {**corrected(email=NEW_ADDRESS), "request_id": item["id"]}
+    r = put(client, login, receipt["ticket"], body)
+    assert r.status_code == 200, r.json
+    assert r.json["changed"] == ["email"]
+    assert waiting(client, login) == []
+    again = put(client, login, receipt["ticket"], body)
+    assert again.status_code == 409, again.json
+    assert again.json["reason"] == "correction_request_answered"
+
+
+def test_the_desk_refuses_a_request_saying_why_and_the_requester_is_sent_the_reason(
+    app, client, desk, login, unchanged
+):
+    receipt = desk.submit()
+    ask(client, receipt, name="Ani Wijaya Kusuma")
+    (item,) = waiting(client, login)
+    url = f"{API}/requester-corrections/{item['id']}/refusal"
+    with unchanged():
+        empty = client.post(url, json={"reason": "  "}, headers=login("petugas"))
+        stranger = client.post(url, json={"reason": "Bukan wewenang"}, headers=login("auditor"))
+    assert (empty.status_code, stranger.status_code) == (422, 403)
+    r = client.post(url, json={"reason": "Nama pada KTP yang dilampirkan tetap Ani Wijaya."}, headers=login("petugas"))
+    assert r.status_code == 200, r.json
+    assert r.json["status"] == "refused"
+    assert waiting(client, login) == []
+    with app.app_context():
+        told = db.session.scalars(select(Notification).where(Notification.event == requester_data.REFUSED)).all()
+    assert {n.context["reason"] for n in told} == {"Nama pada KTP yang dilampirkan tetap Ani Wijaya."}
+    assert desk.case(receipt["ticket"])["requester"]["name"] == "Ani Wijaya"
+    (event,) = history(app, receipt["ticket"], requester_data.REFUSED)
+    assert event.data == {"request": item["id"]}  # the desk's words go to the requester, not into the history
+    assert client.post(url, json={"reason": "lagi"}, headers=login("petugas")).status_code == 409
+
+
+def test_a_later_request_replaces_the_one_still_waiting(client, desk, login):
+    receipt = desk.submit()
+    ask(client, receipt, email="salah@contoh.example")
+    ask(client, receipt, email=NEW_ADDRESS, occupation="Dosen")
+    (item,) = waiting(client, login)
+    assert item["fields"] == ["email", "occupation"]
+
+
+@pytest.mark.parametrize(
+    ("change", "status"),
+    [
+        ({"access_code": "AAAA-BBBB-CCCC-DDDD-EEEE-FFFF"}, 404),
+        ({"requester": {"name": "Ani Wijaya", "nik": "123", "address": "Jl. Merdeka 1"}}, 422),
+    ],
+)
+def test_a_wrong_code_or_bad_data_asks_nothing(client, desk, login, unchanged, change, status):
+    receipt = desk.submit()
+    body = {"ticket": receipt["ticket"], "access_code": receipt["access_code"], **corrected(), **change}
+    body.pop("reason")
+    with unchanged():
+        r = client.post(f"{API}/requests/correction", json=body)
+    assert r.status_code == status, r.json
+
+
+def test_a_complaint_reporter_asks_nothing_here_and_only_the_desk_sees_the_requests(client, desk, login, unchanged):
+    filed = client.post(f"{API}/complaints", json=complaint_payload())
+    assert filed.status_code == 201, filed.json
+    with unchanged():
+        r = ask(client, {"ticket": filed.json["ticket"], "access_code": filed.json["access_code"]})
+    assert r.status_code == 404, r.json
+    ask(client, desk.submit())
+    assert len(waiting(client, login, "ppid")) == 1
+    assert waiting(client, login, "auditor") == []
+    assert waiting(client, login, "unit") == []
+
+
+def test_the_change_list_knows_every_field_of_the_request_form(app):
+    with app.app_context():
+        form = app.extensions["kawal_runtime"].forms.schema("permohonan.json")
+    assert tuple(form["properties"]["requester"]["properties"]) == requester_data.FIELDS

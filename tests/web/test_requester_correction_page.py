@@ -77,3 +77,67 @@ def test_only_the_desk_is_offered_the_correction(browser, desk, login, who):
     officer = browser(who)
     assert "/data-pemohon" not in text(officer.get(f"/kasus/{ticket}"))
     assert officer.get(f"/kasus/{ticket}/data-pemohon").status_code == 403
+
+
+# -- the requester's own request, and the desk's answer --------------------------------------------------------
+
+
+def _asked_on_the_portal(browser, receipt, **changes):
+    """The requester opens their case on the portal and asks for the correction: the portal after the redirect."""
+    visitor = browser()
+    visitor.get("/publik/status")
+    visitor.post("/publik/status", {"ticket": receipt["ticket"], "access_code": receipt["access_code"]})
+    status = text(visitor.get(f"/publik/status?kasus={receipt['ticket']}"))
+    assert "/publik/status/perbaikan-data" in status
+    form = text(visitor.get(f"/publik/status/perbaikan-data?kasus={receipt['ticket']}"))
+    assert "Jl. Merdeka" not in form
+    assert "3171234567890001" not in form
+    data = {k: v for k, v in _form(**changes).items() if k != "reason"}
+    response = visitor.post("/publik/status/perbaikan-data", {**data, "kasus": receipt["ticket"]})
+    assert response.status_code == 303, text(response)
+    return visitor
+
+
+def test_the_requester_asks_on_the_portal_and_the_desk_applies_it_from_the_inbox(browser, desk):
+    receipt = desk.submit()
+    visitor = _asked_on_the_portal(browser, receipt, email="ani.baru@contoh.example")
+    status = html.unescape(text(visitor.get(f"/publik/status?kasus={receipt['ticket']}")))
+    assert "Permintaan Anda diterima" in status
+    assert "Permintaan Anda untuk memperbaiki data diterima pada" in status
+    officer = browser("petugas")
+    inbox = text(officer.get("/kotak-masuk"))
+    assert "Pemohon yang menunggu perbaikan datanya" in inbox
+    link = re.search(rf'href="(/kasus/{receipt["ticket"]}/data-pemohon\?permintaan=\d+)"', inbox)
+    assert link, inbox
+    form = text(officer.get(link[1]))
+    assert 'value="ani.baru@contoh.example" id="f-requester-email"' in form  # what the requester asked for
+    assert re.search(r'value="permintaan_pemohon"[^>]*checked', form)
+    request_id = link[1].rsplit("=", 1)[1]
+    response = officer.post(
+        f"/kasus/{receipt['ticket']}/data-pemohon", {**_form(email="ani.baru@contoh.example"), "permintaan": request_id}
+    )
+    assert response.status_code == 303, text(response)
+    assert "Pemohon yang menunggu perbaikan datanya" not in text(officer.get("/kotak-masuk"))
+    page = html.unescape(text(officer.get(f"/kasus/{receipt['ticket']}")))
+    assert "ani.baru@contoh.example" in page
+    assert "Pemohon meminta perbaikan data" in page  # the timeline: asked, then corrected
+    assert "Data pemohon diperbaiki" in page
+    assert "Jawab permintaan" not in page
+
+
+def test_the_desk_refuses_a_request_only_with_a_reason(browser, desk, unchanged):
+    receipt = desk.submit()
+    _asked_on_the_portal(browser, receipt, name="Ani Wijaya Kusuma")
+    officer = browser("petugas")
+    link = re.search(r'href="(/kasus/[^"]+/data-pemohon\?permintaan=(\d+))"', text(officer.get("/kotak-masuk")))
+    officer.get(link[1])
+    refuse = f"/kasus/{receipt['ticket']}/data-pemohon/permintaan/{link[2]}/tolak"
+    with unchanged():
+        response = officer.post(refuse, {"refusal": ""})
+    assert response.status_code == 422
+    assert 'id="refusal-error"' in text(response)
+    response = officer.post(refuse, {"refusal": "Nama pada KTP tetap Ani Wijaya."})
+    assert response.status_code == 303
+    page = html.unescape(text(officer.get(f"/kasus/{receipt['ticket']}")))
+    assert "Permintaan perbaikan data pemohon ditolak" in page
+    assert "Nama pada KTP" not in page  # the desk's words went to the requester, not into the history

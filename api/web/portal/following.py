@@ -22,7 +22,7 @@ from api.web.blueprint import bp
 from api.web.i18n import current_language, translated
 from api.web.letters import download as letter_download
 from api.web.letters import for_status_page as letter_rows
-from api.web.portal import repeats
+from api.web.portal import correction, repeats
 from api.web.portal.access import (
     NOT_FOUND,
     VERIFIED_FOR,
@@ -37,7 +37,7 @@ from api.web.portal.access import (
 )
 from api.web.portal.letters import letters
 from api.web.portal.paths import legal_path
-from engine import casework, complaints, confirmations, delivery, kinds, queries, survey
+from engine import casework, complaints, confirmations, delivery, kinds, queries, requester_data, survey
 from engine.errors import Conflict, Gone, Invalid, NotFound, TooMany
 from engine.files import MAX_FILES, FileStore, Upload
 from engine.ids import parse_id
@@ -192,6 +192,8 @@ def _status_page(
             max_mb=max(1, rt.settings.max_attachment_bytes // (1024 * 1024)),
             verified_minutes=VERIFIED_FOR // 60,
             survey_open=survey.can_answer(db.session, rt, case),
+            your_data=requester_data.names_requester(case),
+            correction_waiting=correction.waiting(case),
         ),
         code,
     )
