@@ -9,7 +9,14 @@ import pytest
 import time_machine
 from playwright.sync_api import expect
 
-from tests.browser.steps import DESKTOP, assert_accessible, assert_fits_narrow_screen, keep_screenshot, log_in
+from tests.browser.steps import (
+    DESKTOP,
+    assert_accessible,
+    assert_fits_narrow_screen,
+    keep_screenshot,
+    log_in,
+    look_up,
+)
 from tests.helpers import Desk
 
 RECEIVED = datetime(2026, 12, 2, 3, 0, tzinfo=UTC)  # Wed 2 Dec 2026, 10:00 WIB
@@ -54,3 +61,42 @@ def test_the_desk_corrects_a_mistyped_e_mail_address_from_the_case_page(new_page
     expect(page.locator("main")).to_contain_text("ani.wijaya@contoh.example")
     expect(page.locator("main")).to_contain_text("Data pemohon diperbaiki")
     keep_screenshot(page, "case-after-requester-correction")
+
+
+@pytest.mark.parametrize("width", [360, DESKTOP["width"]])
+def test_the_requester_asks_on_the_portal_and_the_desk_answers_from_its_inbox(new_page, client, login, width):
+    receipt = Desk(client, login).submit()
+    requester = new_page(width, 800)
+    look_up(requester, receipt["ticket"], receipt["access_code"])
+    requester.get_by_role("link", name="Minta perbaikan data saya").click()
+    expect(requester.locator("h1")).to_have_text("Perbaiki data saya")
+    requester.get_by_label(re.compile(r"^Nama lengkap")).fill("Ani Wijaya")
+    requester.get_by_label(re.compile(r"^NIK")).fill("3171234567890001")
+    requester.get_by_label(re.compile(r"^Alamat")).fill("Jl. Braga 12, Bandung")
+    requester.get_by_label(re.compile(r"^E-mail")).fill("ani@example.org")
+    requester.get_by_role("group", name=re.compile(r"^Jenis pemohon")).get_by_label(re.compile(r"^Perorangan")).check()
+    assert_accessible(requester, "the requester's correction form")
+    if width == 360:
+        assert_fits_narrow_screen(requester, "the requester's correction form")
+    keep_screenshot(requester, "portal-requester-correction")
+    requester.get_by_role("button", name="Minta perbaikan").click()
+    expect(requester.locator(".flash-success")).to_contain_text("Permintaan Anda diterima")
+    expect(requester.locator("main")).to_contain_text("Permintaan Anda untuk memperbaiki data diterima pada")
+    keep_screenshot(requester, "portal-status-correction-waiting")
+
+    officer = new_page(width, 800)
+    log_in(officer, "petugas")
+    officer.goto("/kotak-masuk")
+    waiting = officer.get_by_role("region", name="Pemohon yang menunggu perbaikan datanya")
+    expect(waiting).to_contain_text(receipt["ticket"])
+    keep_screenshot(officer, "inbox-correction-waiting")
+    waiting.get_by_role("link", name=receipt["ticket"]).click()
+    expect(officer.locator("#asked-hint")).to_contain_text("Pemohon meminta perbaikan data pada")
+    expect(officer.get_by_label(re.compile(r"^Alamat"))).to_have_value("Jl. Braga 12, Bandung")
+    assert_accessible(officer, "the desk's answer to a requester's correction request")
+    if width == 360:
+        assert_fits_narrow_screen(officer, "the desk's answer to a requester's correction request")
+    keep_screenshot(officer, "requester-correction-asked")
+    officer.get_by_role("button", name="Simpan perbaikan").click()
+    expect(officer.locator(".flash-success")).to_contain_text("Data pemohon telah diperbaiki: Alamat")
+    expect(officer.locator("main")).to_contain_text("Jl. Braga 12, Bandung")
