@@ -137,7 +137,8 @@ def correct(
     for member in members:
         _retype(member, payload["requester_type"])
         touch(member)
-        log.append(member, EVENT, user.username, {"fields": changed, "reason": payload["reason"], "on": case.ticket})
+        record = {"fields": changed, "reason": payload["reason"], "on": case.ticket}
+        log.append(member, EVENT, user.username, {**record, "request": request_id} if request_id else record)
     outbox = Outbox(session, rt.settings.notify_channels)
     cause = f"correction{case.event_seq}"  # one message a correction (the case's history grew by one)
     outbox.to_requester(case, EVENT, cause, {"deadline": None, "fields": changed, "portal_hint": PORTAL_HINT})
