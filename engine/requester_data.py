@@ -24,6 +24,12 @@ request, its objection and its dispute all read the new data.
   chain, and their facts are refreshed: the registers and the yearly report count the requester as now recorded.
 - Nothing that did not change is recorded: the same form sent twice records one correction.
 
+The requester may ask for it themselves (``ask``), with their ticket and access code: they give their data in full
+(the portal never shows what is on file), sealed in a ``RequesterCorrection`` until the desk answers within
+``ANSWER_WITHIN`` (3 x 24 hours, clock time: the law counts hours, not working days). The desk applies it through
+``correct`` (``request_id``; it may mend what the requester typed) or ``refuse``s it with a reason the requester is
+sent. The inbox and the case page list what waits, overdue ones marked; no reminder is sent.
+
 A complaint's reporter is not corrected here: their identity is sealed from the officers who work the case
 (engine.complaints).
 """
