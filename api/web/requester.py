@@ -32,7 +32,7 @@ from engine.models import Case
 def requester_correction(ticket: str):
     user, rt = officer(), runtime()
     case = access.require_staff_case(db.session, user, ticket)
-    schema = dressed(requester_data.form_schema(rt), {"requester_type": {"choices": REQUEST_CHOICES["requester_type"]}})
+    schema = _schema(rt)
     try:
         asked = _asked(user, case, request.values.get("permintaan"))
         if request.method == "GET":
@@ -41,14 +41,8 @@ def requester_correction(ticket: str):
             return _page(case, schema, values, None, asked=asked)
         data = schema_form.parse(schema, request.form, rt.calendars["strict"].tz)
         done = requester_data.correct(db.session, rt, user, case, data, asked.id if asked else None)
-    except Forbidden:
-        abort(403)
-    except NotFound:
-        abort(404)
-    except Conflict as error:
-        db.session.rollback()
-        flash(translated(error.message), "error")
-        return redirect(url_for("web.case", ticket=case.ticket), 303)
+    except (Forbidden, NotFound, Conflict) as error:
+        return _refused(case, error)
     except Invalid as error:
         db.session.rollback()
         return _page(case, schema, request.form, error.fields, 422, asked=asked)
@@ -70,24 +64,32 @@ def refuse_requester_correction(ticket: str, request_id: int):
     try:
         asked = requester_data.pending_request(db.session, user, case, request_id)
         requester_data.refuse(db.session, rt, user, asked.id, request.form.get("refusal", ""))
-    except Forbidden:
-        abort(403)
-    except NotFound:
-        abort(404)
-    except Conflict as error:
-        db.session.rollback()
-        flash(translated(error.message), "error")
-        return redirect(url_for("web.case", ticket=case.ticket), 303)
+    except (Forbidden, NotFound, Conflict) as error:
+        return _refused(case, error)
     except Invalid:
         db.session.rollback()
-        schema = dressed(
-            requester_data.form_schema(rt), {"requester_type": {"choices": REQUEST_CHOICES["requester_type"]}}
-        )
+        schema = _schema(rt)
         values = _as_form(requester_data.proposal(rt, asked), "permintaan_pemohon")
         refusal_error = _("Say why the request is refused: the requester is sent your words.")
         return _page(case, schema, values, None, 422, asked=asked, refusal_error=refusal_error)
     db.session.commit()
     flash(_("The request is refused; the requester is sent your reason."), "success")
+    return redirect(url_for("web.case", ticket=case.ticket), 303)
+
+
+def _schema(rt) -> dict:
+    """The correction's form with the requester types labelled as the request form labels them."""
+    return dressed(requester_data.form_schema(rt), {"requester_type": {"choices": REQUEST_CHOICES["requester_type"]}})
+
+
+def _refused(case: Case, error):
+    """An engine refusal as the pages answer it: 403, 404, or back to the case page saying why (answered already)."""
+    if isinstance(error, Forbidden):
+        abort(403)
+    if isinstance(error, NotFound):
+        abort(404)
+    db.session.rollback()
+    flash(translated(error.message), "error")
     return redirect(url_for("web.case", ticket=case.ticket), 303)
 
 

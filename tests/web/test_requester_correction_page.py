@@ -118,6 +118,12 @@ def test_the_requester_asks_on_the_portal_and_the_desk_applies_it_from_the_inbox
     )
     assert response.status_code == 303, text(response)
     assert "Pemohon yang menunggu perbaikan datanya" not in text(officer.get("/kotak-masuk"))
+    twice = officer.post(  # a second click, or a colleague who answered it meanwhile
+        f"/kasus/{receipt['ticket']}/data-pemohon", {**_form(email="ani.baru@contoh.example"), "permintaan": request_id}
+    )
+    assert twice.status_code == 303
+    assert "permintaan perbaikan data ini sudah ditindaklanjuti" in text(officer.get(f"/kasus/{receipt['ticket']}"))
+    assert officer.get(f"/kasus/{receipt['ticket']}/data-pemohon?permintaan=999").status_code == 404
     page = html.unescape(text(officer.get(f"/kasus/{receipt['ticket']}")))
     assert "ani.baru@contoh.example" in page
     assert "Pemohon meminta perbaikan data" in page  # the timeline: asked, then corrected
