@@ -50,7 +50,7 @@ from engine.intake import LOCALES, REQUEST_FORM
 from engine.messages import msg
 from engine.models import Case, Party, RequesterCorrection, User
 from engine.notices import PORTAL_HINT
-from engine.outbox import Outbox
+from engine.outbox import Outbox, members
 from engine.run import touch
 from engine.runtime import Runtime
 
@@ -60,6 +60,7 @@ DEFAULT_LOCALE = "id"  # a requester filed at the desk is written to in Bahasa I
 ASKED, REFUSED = "requester_correction_asked", "requester_correction_refused"  # the requester's own request
 ANSWER_WITHIN = timedelta(hours=3 * 24)  # UU 27/2022: the correction within 3 x 24 hours of the request
 ASSOCIATED = b"requester_correction"  # a request's sealed data opens as nothing else
+DESK = "petugas_layanan"  # who is told of a requester's request (the inbox shows it to all of the PPID's staff)
 FIELDS = ("name", "nik", "address", "email", "phone", "occupation")  # forms/permohonan.json's requester, in order
 
 
@@ -222,8 +223,18 @@ def ask(session: Session, rt: Runtime, case: Case, payload: dict) -> RequesterCo
     touch(case)
     fields = _changes(rt.vault.read(party), case.requester_type, proposed)  # before the desk changes anything
     EventLog(session).append(case, ASKED, "pemohon", {"request": row.id, "fields": fields, "due_at": row.due_at})
+    _tell_the_desk(session, rt, case, row)
     session.flush()
     return row
+
+
+def _tell_the_desk(session: Session, rt: Runtime, case: Case, row: RequesterCorrection) -> None:
+    """A message to the PPID desk's officers (their stand-ins when on leave): what to answer, and by when."""
+    due = row.due_at.astimezone(rt.calendars["strict"].tz)
+    title = f"Permintaan perbaikan data pemohon, jawab paling lambat {due:%d-%m-%Y %H:%M} {due.tzname() or ''}"
+    outbox = Outbox(session, rt.settings.notify_channels)
+    outbox.to_users(case, ASKED, f"request{row.id}", members(session, [DESK]), {"deadline": None, "task_title": title})
+    outbox.write()
 
 
 def proposal(rt: Runtime, row: RequesterCorrection) -> dict:

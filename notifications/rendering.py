@@ -86,6 +86,7 @@ empty. Other keys in the context are ignored::
     deadline_overdue   [task_title]
     escalation         task_title
     note_mention       task_title (the case's open task, or "-"), author
+    requester_correction_asked task_title (what to answer and by when)
 
 decision_notice may also carry ``dip_title`` and ``dip_link`` (both or neither): the item of the public
 information list (DIP) the decision cites, and where the portal shows it; the notice then says so.
@@ -142,6 +143,7 @@ EVENTS: dict[str, str] = {
     "escalation": "staff",
     "reporter_message": "staff",
     "note_mention": "staff",
+    "requester_correction_asked": "staff",
 }
 
 CONTEXT_KEYS = frozenset(
@@ -201,6 +203,7 @@ REQUIRED_KEYS: dict[str, frozenset[str]] = {
     "deadline_overdue": frozenset(),
     "escalation": frozenset({"task_title"}),
     "note_mention": frozenset({"task_title", "author"}),
+    "requester_correction_asked": frozenset({"task_title"}),
 }
 _BLANK_RUNS = re.compile(r"\n[ \t]*\n(?:[ \t]*\n)+")
 

@@ -11,7 +11,7 @@ from sqlalchemy import select
 
 from api.extensions import db
 from engine import requester_data
-from engine.models import Case, CaseEvent, CaseFacts, Notification
+from engine.models import Case, CaseEvent, CaseFacts, Notification, User
 from tests.api.test_chain_api import objected
 from tests.api.test_inbox_search import found
 from tests.api.test_letters_api import to_notice
@@ -240,6 +240,13 @@ def test_the_requester_asks_with_the_code_and_the_desk_answers_within_3_x_24_hou
     assert event.actor == "pemohon"
     assert event.data["fields"] == ["email"]
     assert NEW_ADDRESS not in json.dumps(event.data)
+    with app.app_context():
+        told = db.session.scalars(select(Notification).where(Notification.event == requester_data.ASKED)).all()
+        desk_ids = set(db.session.scalars(select(User.id).where(User.username.in_(["petugas", "petugas2"]))))
+    assert {n.recipient_user_id for n in told} == desk_ids  # the PPID desk, and nobody else
+    assert {n.to_requester for n in told} == {False}
+    assert all("jawab paling lambat 05-12-2026 10:00 WIB" in n.context["task_title"] for n in told)
+    assert NEW_ADDRESS not in json.dumps([n.context for n in told])
 
 
 def test_a_request_unanswered_after_3_x_24_hours_is_shown_overdue(client, desk, login):

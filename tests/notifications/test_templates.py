@@ -72,6 +72,7 @@ def test_events_and_audiences():
         "deadline_overdue",
         "escalation",
         "note_mention",
+        "requester_correction_asked",
     }
     assert {e for e, a in EVENTS.items() if a == "requester"} == {
         "receipt",
