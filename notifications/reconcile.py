@@ -76,7 +76,7 @@ def reconcile(svc: Services, lookahead: timedelta = LOOKAHEAD, batch: int = BATC
         delivery.release_stale_claims(session, svc.settings)
         # Leave that has begun since it was marked: the officer's open tasks go to the stand-in (engine.absence).
         if absence.hand_over_due(session):  # one indexed look; the runtime is built only when needed
-            absence.sweep(session, svc.runtime())
+            absence.sweep(session, svc.runtime)
             session.commit()
         horizon = clock.now() + (lookahead if svc.scheduler else timedelta(0))
         queries = due_queries(horizon, batch)

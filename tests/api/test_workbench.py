@@ -10,6 +10,8 @@ from sqlalchemy import select
 from api.extensions import db
 from engine import absence, clock, stand_ins
 from engine.models import Absence, CaseEvent, Notification, User
+from notifications.reconcile import reconcile
+from notifications.services import Services, use
 from tests.api.test_complaint_documents import TO_PENDMAD, Team
 from tests.conftest import complaint_payload
 from tests.helpers import STEP
@@ -219,6 +221,28 @@ def test_leave_that_begins_later_is_handed_over_by_the_reconcile_sweep(app, clie
             assert not absence.hand_over_due(db.session)  # the stand-in holds it now
         finally:
             clock.set_clock(None)
+    assert desk.task(ticket, "periksa_kelengkapan")["assignee"] == "petugas2"
+
+
+def test_reconcile_itself_hands_over_the_tasks_of_an_officer_whose_leave_has_begun(app, client, desk, login, settings):
+    """Through ``notifications.reconcile`` as the clock and the scheduler run it (it once called its runtime as a
+    function: the first leave that began with a task held stopped every reconcile, timers and reminders with it)."""
+    ticket, _task_id = _claimed(desk, client, login)
+    days = {"first_day": str(today() + timedelta(days=1)), "last_day": str(today() + timedelta(days=2))}
+    r = client.post(f"{API}/absences", json={"substitute": "petugas2", **days}, headers=login("petugas"))
+    assert r.status_code == 201, r.json
+    with app.app_context():
+        starts = db.session.scalar(select(Absence)).starts_at
+    services = Services(settings)
+    use(services)
+    clock.set_clock(lambda: starts + timedelta(hours=9))
+    try:
+        report = reconcile(services)
+    finally:
+        clock.set_clock(None)
+        use(None)
+        services.sessions.kw["bind"].dispose()
+    assert report.failed == []
     assert desk.task(ticket, "periksa_kelengkapan")["assignee"] == "petugas2"
 
 
