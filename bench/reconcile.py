@@ -54,7 +54,7 @@ from sqlalchemy import event, func, insert, select, text, update
 from sqlalchemy.engine import Engine
 
 from bench.common import POSTGRES_ENV, BenchError, fresh_database
-from engine import absence, clock, kinds
+from engine import absence, clock, kinds, requester_data
 from engine.config import Settings, load_settings
 from engine.db import make_engine, session_factory, upgrade
 from engine.models import Case, Deadline, HumanTask, Notification, Reminder
@@ -77,6 +77,7 @@ WAITING_RUNS = 5  # (b): runs that find every job waiting
 FLUSH_RUNS = 3  # (b): FLUSHALL, then a run that enqueues everything again
 INDEXES = {
     "human_task": "ix_human_task_assignee_id_state_sort_at",
+    "requester_correction": "ix_requester_correction_status_due_at",
     "deadline": "ix_deadline_status_due_at",
     "reminder": "ix_reminder_status_fire_at",
     "dip_reminder": "ix_dip_reminder_status_fire_at",
@@ -297,6 +298,7 @@ def reconcile_queries(horizon: datetime, settings: Settings):
     return {
         "release_stale_claims": lambda s: delivery.release_stale_claims(s, settings),
         "officers on leave holding tasks": lambda s: absence.hand_over_due(s),
+        "requester corrections overdue": lambda s: requester_data.escalation_due(s),
         "deadlines due": lambda s: s.execute(due["deadlines"]).all(),
         "reminders due": lambda s: s.execute(due["reminders"]).all(),
         "DIP items due": lambda s: s.execute(due["dip_reminders"]).all(),
@@ -327,6 +329,7 @@ class Selection:
 
 LABELS = {
     "human_task": "officers on leave holding tasks",
+    "requester_correction": "requester corrections overdue",
     "deadline": "deadlines due",
     "reminder": "reminders due",
     "dip_reminder": "DIP items due",

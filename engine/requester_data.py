@@ -28,7 +28,8 @@ The requester may ask for it themselves (``ask``), with their ticket and access 
 (the portal never shows what is on file), sealed in a ``RequesterCorrection`` until the desk answers within
 ``ANSWER_WITHIN`` (3 x 24 hours, clock time: the law counts hours, not working days). The desk applies it through
 ``correct`` (``request_id``; it may mend what the requester typed) or ``refuse``s it with a reason the requester is
-sent. The inbox and the case page list what waits, overdue ones marked; no reminder is sent.
+sent. The desk is told when it is asked; the inbox and the case page list what waits, overdue ones marked, and
+once overdue the PPID (the desk's superior) is told, once (``escalate``, from reconcile).
 
 A complaint's reporter is not corrected here: their identity is sealed from the officers who work the case
 (engine.complaints).
@@ -58,9 +59,11 @@ EVENT = "requester_data_corrected"  # the history's event and the requester's me
 REASONS = ("permintaan_pemohon", "kesalahan_pencatatan")
 DEFAULT_LOCALE = "id"  # a requester filed at the desk is written to in Bahasa Indonesia until told otherwise
 ASKED, REFUSED = "requester_correction_asked", "requester_correction_refused"  # the requester's own request
+OVERDUE = "requester_correction_overdue"  # not answered in time: the PPID is told, once
 ANSWER_WITHIN = timedelta(hours=3 * 24)  # UU 27/2022: the correction within 3 x 24 hours of the request
 ASSOCIATED = b"requester_correction"  # a request's sealed data opens as nothing else
 DESK = "petugas_layanan"  # who is told of a requester's request (the inbox shows it to all of the PPID's staff)
+ESCALATE_TO = access.SUPERIOR_OF[DESK]  # who is told when the desk has not answered in time: the PPID
 FIELDS = ("name", "nik", "address", "email", "phone", "occupation")  # forms/permohonan.json's requester, in order
 
 
@@ -230,8 +233,7 @@ def ask(session: Session, rt: Runtime, case: Case, payload: dict) -> RequesterCo
 
 def _tell_the_desk(session: Session, rt: Runtime, case: Case, row: RequesterCorrection) -> None:
     """A message to the PPID desk's officers (their stand-ins when on leave): what to answer, and by when."""
-    due = row.due_at.astimezone(rt.calendars["strict"].tz)
-    title = f"Permintaan perbaikan data pemohon, jawab paling lambat {due:%d-%m-%Y %H:%M} {due.tzname() or ''}"
+    title = f"Permintaan perbaikan data pemohon, jawab paling lambat {_local(rt, row.due_at)}"
     outbox = Outbox(session, rt.settings.notify_channels)
     outbox.to_users(case, ASKED, f"request{row.id}", members(session, [DESK]), {"deadline": None, "task_title": title})
     outbox.write()
@@ -286,6 +288,47 @@ def refuse(session: Session, rt: Runtime, user: User, request_id: int, reason: s
 def pending_request(session: Session, user: User, case: Case, request_id: int) -> RequesterCorrection:
     """A request of the case's requester that waits for the desk (NotFound; Conflict once answered)."""
     return _pending(session, _party(session, user, case), request_id)
+
+
+def escalation_due(session: Session) -> bool:
+    """Whether a requester's request has waited past its 3 x 24 hours without the PPID being told (every reconcile
+    asks: one look through the (status, due) index)."""
+    found = select(RequesterCorrection.id).where(
+        RequesterCorrection.status == "pending",
+        RequesterCorrection.due_at <= clock.now(),
+        RequesterCorrection.escalated_at.is_(None),
+    )
+    return session.scalar(found.limit(1)) is not None
+
+
+def escalate(session: Session, rt: Runtime) -> int:
+    """Tell the PPID of each request past its time (once each), in the case's history too; returns how many."""
+    now = clock.now()
+    late = session.scalars(
+        select(RequesterCorrection).where(
+            RequesterCorrection.status == "pending",
+            RequesterCorrection.due_at <= now,
+            RequesterCorrection.escalated_at.is_(None),
+        )
+    ).all()
+    outbox, log = Outbox(session, rt.settings.notify_channels), EventLog(session)
+    told = members(session, [ESCALATE_TO])
+    for row in late:
+        case = session.get(Case, row.case_id)
+        row.escalated_at = now
+        touch(case)
+        log.append(case, OVERDUE, "system", {"request": row.id, "due_at": row.due_at})
+        title = f"Permintaan perbaikan data pemohon belum dijawab, batasnya {_local(rt, row.due_at)}"
+        outbox.to_users(case, OVERDUE, f"request{row.id}", told, {"deadline": None, "task_title": title})
+    outbox.write()
+    session.flush()
+    return len(late)
+
+
+def _local(rt: Runtime, instant) -> str:
+    """An instant as the office's staff messages write it (``05-12-2026 10:00 WIB``)."""
+    local = instant.astimezone(rt.calendars["strict"].tz)
+    return f"{local:%d-%m-%Y %H:%M} {local.tzname() or ''}".strip()
 
 
 def _pending(session: Session, party: Party, request_id: int) -> RequesterCorrection:

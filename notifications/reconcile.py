@@ -15,7 +15,7 @@ from datetime import datetime, timedelta
 from redis.exceptions import RedisError
 from sqlalchemy import Select, select
 
-from engine import absence, clock
+from engine import absence, clock, requester_data
 from engine.models import Deadline, DipReminder, Letter, Notification, Reminder
 from notifications import delivery, jobs
 from notifications.scheduling import dip_reminder_item, letter_item, notification_item, reminder_item, timer_item
@@ -77,6 +77,10 @@ def reconcile(svc: Services, lookahead: timedelta = LOOKAHEAD, batch: int = BATC
         # Leave that has begun since it was marked: the officer's open tasks go to the stand-in (engine.absence).
         if absence.hand_over_due(session):  # one indexed look; the runtime is built only when needed
             absence.sweep(session, svc.runtime)
+            session.commit()
+        # A requester's request to correct their data past its 3 x 24 hours: the PPID is told (engine.requester_data).
+        if requester_data.escalation_due(session):
+            requester_data.escalate(session, svc.runtime)
             session.commit()
         horizon = clock.now() + (lookahead if svc.scheduler else timedelta(0))
         queries = due_queries(horizon, batch)

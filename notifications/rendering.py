@@ -87,6 +87,7 @@ empty. Other keys in the context are ignored::
     escalation         task_title
     note_mention       task_title (the case's open task, or "-"), author
     requester_correction_asked task_title (what to answer and by when)
+    requester_correction_overdue task_title (what was not answered, and its limit)
 
 decision_notice may also carry ``dip_title`` and ``dip_link`` (both or neither): the item of the public
 information list (DIP) the decision cites, and where the portal shows it; the notice then says so.
@@ -144,6 +145,7 @@ EVENTS: dict[str, str] = {
     "reporter_message": "staff",
     "note_mention": "staff",
     "requester_correction_asked": "staff",
+    "requester_correction_overdue": "staff",
 }
 
 CONTEXT_KEYS = frozenset(
@@ -204,6 +206,7 @@ REQUIRED_KEYS: dict[str, frozenset[str]] = {
     "escalation": frozenset({"task_title"}),
     "note_mention": frozenset({"task_title", "author"}),
     "requester_correction_asked": frozenset({"task_title"}),
+    "requester_correction_overdue": frozenset({"task_title"}),
 }
 _BLANK_RUNS = re.compile(r"\n[ \t]*\n(?:[ \t]*\n)+")
 

@@ -157,6 +157,7 @@ EVENT_LABELS = {
     "requester_data_corrected": _l("Requester's data corrected"),
     "requester_correction_asked": _l("The requester asked to correct their data"),
     "requester_correction_refused": _l("The requester's request to correct their data refused"),
+    "requester_correction_overdue": _l("The requester's request to correct their data not answered in time"),
     "bundle_exported": _l("Evidence bundle exported"),
     "letter_issued": _l("Letter issued"),
     "letter_rendered": _l("Letter's PDF made"),

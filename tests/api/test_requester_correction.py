@@ -12,6 +12,8 @@ from sqlalchemy import select
 from api.extensions import db
 from engine import requester_data
 from engine.models import Case, CaseEvent, CaseFacts, Notification, User
+from notifications.reconcile import reconcile
+from notifications.services import Services, use
 from tests.api.test_chain_api import objected
 from tests.api.test_inbox_search import found
 from tests.api.test_letters_api import to_notice
@@ -334,3 +336,33 @@ def test_the_change_list_knows_every_field_of_the_request_form(app):
     with app.app_context():
         form = app.extensions["kawal_runtime"].forms.schema("permohonan.json")
     assert tuple(form["properties"]["requester"]["properties"]) == requester_data.FIELDS
+
+
+def _reconciled(settings) -> None:
+    """What reconcile does on its schedule (the embedded mode: no Redis)."""
+    services = Services(settings)
+    use(services)
+    try:
+        reconcile(services)
+    finally:
+        use(None)
+        if "sessions" in services.__dict__:
+            services.sessions.kw["bind"].dispose()
+
+
+def test_a_request_past_its_3_x_24_hours_is_told_to_the_ppid_once(app, client, desk, login, settings):
+    with time_machine.travel(RECEIVED - timedelta(hours=72, minutes=1)):
+        late = desk.submit()
+        ask(client, late, email=NEW_ADDRESS)
+    on_time = desk.submit()
+    ask(client, on_time, email=NEW_ADDRESS)
+    _reconciled(settings)
+    _reconciled(settings)  # a second sweep tells nobody twice
+    with app.app_context():
+        told = db.session.scalars(select(Notification).where(Notification.event == requester_data.OVERDUE)).all()
+        ppid_ids = set(db.session.scalars(select(User.id).where(User.username == "ppid")))
+    assert {n.recipient_user_id for n in told} == ppid_ids
+    assert {n.context["ticket"] for n in told} == {late["ticket"]}
+    assert len(told) == len({n.channel for n in told})  # once a channel
+    assert len(history(app, late["ticket"], requester_data.OVERDUE)) == 1
+    assert history(app, on_time["ticket"], requester_data.OVERDUE) == []

@@ -73,6 +73,7 @@ def test_events_and_audiences():
         "escalation",
         "note_mention",
         "requester_correction_asked",
+        "requester_correction_overdue",
     }
     assert {e for e, a in EVENTS.items() if a == "requester"} == {
         "receipt",

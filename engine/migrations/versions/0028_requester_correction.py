@@ -30,6 +30,7 @@ def upgrade():
         sa.Column("decided_by", sa.String(length=80), nullable=True),
         sa.Column("decided_at", UTCDateTime(timezone=True), nullable=True),
         sa.Column("refusal", sa.Text(), nullable=True),
+        sa.Column("escalated_at", UTCDateTime(timezone=True), nullable=True),
         sa.ForeignKeyConstraint(
             ["case_id"], ["case.id"], name=op.f("fk_requester_correction_case_id_case"), ondelete="CASCADE"
         ),
