@@ -87,6 +87,9 @@ def axe(page) -> list[dict]:
             "which `make test` runs",
             pytrace=False,
         )
+    # A check right after a click may find the next page's DOM before its stylesheet applied (a busy machine: the
+    # header's links then measured 17 px apart, unstyled, and target-size failed): the page's load comes first.
+    page.wait_for_load_state("load")
     if not page.evaluate("() => typeof window.axe === 'object'"):
         # Not add_script_tag: an inline <script> is refused by the pages' Content-Security-Policy (default-src
         # 'self'), which the tests keep on. Code run through the DevTools protocol is not subject to it.
