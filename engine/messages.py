@@ -100,7 +100,6 @@ TEMPLATES: dict[str, str] = {
     "correction_request_answered": "this request to correct the data has already been answered",
     "officers_only": "officers only",
     "reporters_only": "reporters only",
-    "scope_unknown": "unknown scope",
     "token_expired": "invalid or expired token",
     "token_invalid": "invalid token",
     "bearer_expected": "use Authorization: Bearer <token>",

@@ -8,7 +8,7 @@ from __future__ import annotations
 from datetime import date, datetime
 
 from sqlalchemy import func, select
-from sqlalchemy.orm import Session, contains_eager, object_session
+from sqlalchemy.orm import Session, object_session
 
 from engine import (
     access,
@@ -23,8 +23,6 @@ from engine import (
     status,
     visibility,
 )
-from engine.errors import Forbidden, Invalid
-from engine.messages import msg
 from engine.models import Case, CaseEvent, Deadline, HumanTask, Party, User
 from engine.runtime import Runtime
 
@@ -38,41 +36,6 @@ def working_days_left(rt: Runtime, due_at: datetime | None) -> int | None:
     cal = rt.calendars["strict"]
     today = clock.now().astimezone(cal.tz).date()
     return cal.working_days_between(today, due_at.astimezone(cal.tz).date())
-
-
-def list_tasks(
-    session: Session,
-    rt: Runtime,
-    user: User,
-    scope: str = "group",
-    process: str | None = None,
-    overdue: bool | None = None,
-) -> tuple[list[dict], int]:
-    if scope not in SCOPES:
-        raise Invalid("scope_unknown", fields={"scope": [msg("one_of", choices=", ".join(SCOPES))]})
-    query = select(HumanTask).join(Case).where(HumanTask.state == "open")
-    query = access.cases_visible_to(user, query)
-    if scope == "mine":
-        query = query.where(HumanTask.assignee_id == user.id)
-    elif scope == "group":
-        query = query.where(HumanTask.lane.in_(user.group_codes))
-    else:
-        if not access.is_superior(user):
-            raise Forbidden("superiors_only")
-        query = query.where(HumanTask.lane.in_(access.supervised_lanes(user)))
-    if process:
-        query = query.where(HumanTask.process_id == process)
-    if overdue is not None:
-        now = clock.now()
-        query = (
-            query.where(HumanTask.due_at < now)
-            if overdue
-            else query.where((HumanTask.due_at >= now) | HumanTask.due_at.is_(None))
-        )
-    query = query.order_by(HumanTask.due_at.is_(None), HumanTask.due_at, HumanTask.id)
-    # Each row's case comes with it (the join above): no query per task for its ticket.
-    rows = session.scalars(query.options(contains_eager(HumanTask.case))).all()
-    return [task_item(rt, t) for t in rows], len(rows)
 
 
 def task_item(rt: Runtime, task: HumanTask) -> dict:
