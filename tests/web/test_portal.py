@@ -4,6 +4,7 @@ The access code is shown once and never travels in a URL; a wrong code says noth
 ticket; an anonymous report keeps no identity; every form needs its CSRF token.
 """
 
+import html
 import io
 import re
 from datetime import UTC, datetime, timedelta
@@ -16,7 +17,7 @@ from engine import status
 from engine.scrub import without_metadata
 from tests.api.test_chain_api import decided
 from tests.conftest import REPORTER_NAME, REPORTER_NIK, complaint_payload, request_payload
-from tests.helpers import SAMPLE_PDF
+from tests.helpers import SAMPLE_PDF, STEP, dated
 from tests.web.pages import text
 
 RECEIVED = datetime(2026, 12, 2, 3, 0, tzinfo=UTC)  # Wed 2 Dec 2026, 10:00 WIB
@@ -186,6 +187,20 @@ def test_the_requester_reads_the_written_notice_addressed_to_them(browser, desk)
     # The office's running deadline is now the hand-over (SERAH): the page said the office had not answered.
     assert "Kantor sudah menjawab; ini batas waktunya untuk menyerahkan informasi." in page
     assert "Bila kantor belum menjawab sampai tanggal itu" not in page
+
+
+def test_the_requester_reads_why_their_request_was_extended(browser, desk):
+    """UU 14/2008 Pasal 22(8): the extension is told in writing, with its reasons; the status page shows it."""
+    receipt = desk.submit()
+    ticket = receipt["ticket"]
+    for step in ("periksa_kelengkapan", "registrasi", "proses_permohonan"):
+        desk.complete(ticket, step)
+    extension = dated(STEP["tentukan_langkah_perpanjang"], desk.case(ticket)["received_at"][:10])
+    desk.complete(ticket, "tentukan_langkah", extension)
+    page = html.unescape(text(open_case(browser(), ticket, receipt["access_code"])))
+    assert "diperpanjang 7 hari kerja" in page
+    assert "Informasi belum dikuasai" in page  # the reason, in words
+    assert "Data masih dihimpun unit pengolah" in page  # and its details, as the letter gives them
 
 
 # --- an objection --------------------------------------------------------------------------------
