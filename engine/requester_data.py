@@ -31,12 +31,19 @@ The requester may ask for it themselves (``ask``), with their ticket and access 
 sent. The desk is told when it is asked; the inbox and the case page list what waits, overdue ones marked, and
 once overdue the PPID (the desk's superior) is told, once (``escalate``, from reconcile).
 
+The desk also gives the requester a copy of the personal data Kawal holds of them (``copy``; UU 27/2022, the right
+of access): every record of their identity (each request stores its own; those of the same NIK are one person,
+found through the blind index), their PPID cases, the letters and messages addressed to them, and their requests
+to correct. The copy is recorded in the history, never its content.
+
 A complaint's reporter is not corrected here: their identity is sealed from the officers who work the case
 (engine.complaints).
 """
 
 from __future__ import annotations
 
+import json
+import re
 from dataclasses import dataclass
 from datetime import timedelta
 
@@ -49,7 +56,7 @@ from engine.errors import Conflict, Forbidden, Invalid, NotFound
 from engine.forms import errors_in
 from engine.intake import LOCALES, REQUEST_FORM
 from engine.messages import msg
-from engine.models import Case, Party, RequesterCorrection, User
+from engine.models import Case, Letter, Notification, Party, RequesterCorrection, User
 from engine.notices import PORTAL_HINT
 from engine.outbox import Outbox, members
 from engine.run import touch
@@ -60,6 +67,7 @@ REASONS = ("permintaan_pemohon", "kesalahan_pencatatan")
 DEFAULT_LOCALE = "id"  # a requester filed at the desk is written to in Bahasa Indonesia until told otherwise
 ASKED, REFUSED = "requester_correction_asked", "requester_correction_refused"  # the requester's own request
 OVERDUE = "requester_correction_overdue"  # not answered in time: the PPID is told, once
+COPIED = "requester_data_copied"  # the desk gave the requester a copy of their data
 ANSWER_WITHIN = timedelta(hours=3 * 24)  # UU 27/2022: the correction within 3 x 24 hours of the request
 ASSOCIATED = b"requester_correction"  # a request's sealed data opens as nothing else
 DESK = "petugas_layanan"  # who is told of a requester's request (the inbox shows it to all of the PPID's staff)
@@ -358,3 +366,96 @@ def asked_changes(session: Session, rt: Runtime, case: Case, row: RequesterCorre
     """The names of the fields a waiting request would change of the data as it now stands."""
     identity = rt.vault.read(session.get(Party, row.party_id))
     return _changes(identity, case.requester_type, proposal(rt, row))
+
+
+# -- a copy of the requester's data ------------------------------------------------------------------------------
+
+
+def copy(session: Session, rt: Runtime, user: User, case: Case) -> dict:
+    """What Kawal holds of the case's requester, for the desk to hand them (see the module's docstring)."""
+    party = _party(session, user, case)
+    parties = {party.id} | _same_person(session, rt, rt.vault.read(party))
+    cases = session.scalars(
+        select(Case)
+        .where(Case.requester_party_id.in_(parties), Case.kind != kinds.COMPLAINT)
+        .order_by(Case.received_at, Case.id)
+    ).all()
+    ids = [c.id for c in cases]
+    tickets = {c.id: c.ticket for c in cases}
+    records = []
+    for party_id in sorted(parties):
+        identity = rt.vault.read(session.get(Party, party_id))
+        named = [c.ticket for c in cases if c.requester_party_id == party_id]
+        records.append({"identity": identity, "cases": named})
+    letters = session.scalars(
+        select(Letter).where(Letter.case_id.in_(ids), Letter.to_requester.is_(True)).order_by(Letter.issued_at)
+    ).all()
+    messages = session.scalars(
+        select(Notification)
+        .where(Notification.case_id.in_(ids), Notification.to_requester.is_(True))
+        .order_by(Notification.created_at)
+    ).all()
+    asked = session.scalars(
+        select(RequesterCorrection).where(RequesterCorrection.party_id.in_(parties)).order_by(RequesterCorrection.id)
+    ).all()
+    touch(case)
+    EventLog(session).append(case, COPIED, user.username, {"cases": len(cases)})
+    session.flush()
+    return {
+        "made_at": clock.now(),
+        "made_by": user.username,
+        "basis": "UU 27/2022: hak subjek data pribadi untuk mengakses dan memperoleh salinan data pribadinya",
+        "records": records,
+        "cases": [
+            {
+                "ticket": c.ticket,
+                "kind": c.kind,
+                "requester_type": c.requester_type,
+                "channel": c.channel,
+                "received_at": c.received_at,
+                "status": c.status,
+                "closed_at": c.closed_at,
+                "details": c.details,
+            }
+            for c in cases
+        ],
+        "letters": [
+            {
+                "ticket": tickets[x.case_id],
+                "number": x.number,
+                "kind": x.kind,
+                "date": x.letter_date,
+                "locale": x.locale,
+            }
+            for x in letters
+        ],
+        "messages": [
+            {
+                "ticket": tickets[m.case_id],
+                "event": m.event,
+                "channel": m.channel,
+                "status": m.status,
+                "created_at": m.created_at,
+                "sent_at": m.sent_at,
+            }
+            for m in messages
+        ],
+        "correction_requests": [
+            {"asked_at": r.asked_at, "status": r.status, "decided_at": r.decided_at, "refusal": r.refusal}
+            for r in asked
+        ],
+    }
+
+
+def _same_person(session: Session, rt: Runtime, identity: dict) -> set[int]:
+    """The parties of other requests with the same NIK (an individual's 16 digits: the blind index holds it)."""
+    nik = re.sub(r"\D", "", str(identity.get("nik") or ""))
+    if not blind_index.NIK.fullmatch(nik):
+        return set()
+    matching = blind_index.parties_matching(blind_index.search_key(rt.settings), nik)
+    return set(session.scalars(matching)) if matching is not None else set()
+
+
+def copy_json(data: dict) -> bytes:
+    """The copy as the JSON file the requester is handed (dates and instants in ISO 8601)."""
+    return json.dumps(data, ensure_ascii=False, indent=2, default=lambda v: v.isoformat()).encode()

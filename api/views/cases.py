@@ -54,6 +54,28 @@ def correct_requester(body, ticket):
     }
 
 
+@blp.get("/cases/<string:ticket>/requester/copy")
+@login_required
+@blp.response(200, content_type="application/json")
+def copy_of_requester_data(ticket):
+    """The PPID desk downloads a copy of the personal data Kawal holds of the case's requester, to hand them (UU
+    27/2022, the right of access): every record of their identity (requests of the same NIK are the same person),
+    their PPID cases, the letters and messages addressed to them, their requests to correct. The download is
+    recorded in the case's history (not its content). 403 for anyone but the desk; 404 for a complaint."""
+    user, rt = current_user(), runtime()
+    case = access.require_staff_case(db.session, user, ticket)
+    data = requester_data.copy(db.session, rt, user, case)
+    commit(case)
+    return Response(
+        requester_data.copy_json(data),
+        mimetype="application/json",
+        headers={
+            "Content-Disposition": f'attachment; filename="data-pribadi-{case.ticket}.json"',
+            "Cache-Control": "no-store",
+        },
+    )
+
+
 @blp.get("/requester-corrections")
 @login_required
 @blp.response(200, WaitingCorrections)

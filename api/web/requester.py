@@ -8,7 +8,7 @@ page links here for the desk only (``requester_data.can_correct``).
 
 from __future__ import annotations
 
-from flask import abort, flash, redirect, render_template, request, url_for
+from flask import Response, abort, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import login_required
 from werkzeug.datastructures import MultiDict
@@ -75,6 +75,27 @@ def refuse_requester_correction(ticket: str, request_id: int):
     db.session.commit()
     flash(_("The request is refused; the requester is sent your reason."), "success")
     return redirect(url_for("web.case", ticket=case.ticket), 303)
+
+
+@bp.get("/kasus/<ticket>/data-pemohon/salinan")
+@login_required
+def requester_data_copy(ticket: str):
+    """The copy of the requester's personal data, as a JSON file for the desk to hand them."""
+    user, rt = officer(), runtime()
+    case = access.require_staff_case(db.session, user, ticket)
+    try:
+        data = requester_data.copy(db.session, rt, user, case)
+    except (Forbidden, NotFound) as error:
+        return _refused(case, error)
+    commit(case)
+    return Response(
+        requester_data.copy_json(data),
+        mimetype="application/json",
+        headers={
+            "Content-Disposition": f'attachment; filename="data-pribadi-{case.ticket}.json"',
+            "Cache-Control": "no-store",
+        },
+    )
 
 
 def _schema(rt) -> dict:

@@ -3,6 +3,7 @@ does (tests/api/test_requester_correction.py): the form starts from the data on 
 their fields, the case page names the fields that changed and never their old values."""
 
 import html
+import json
 import re
 from datetime import UTC, datetime
 
@@ -147,3 +148,15 @@ def test_the_desk_refuses_a_request_only_with_a_reason(browser, desk, unchanged)
     page = html.unescape(text(officer.get(f"/kasus/{receipt['ticket']}")))
     assert "Permintaan perbaikan data pemohon ditolak" in page
     assert "Nama pada KTP" not in page  # the desk's words went to the requester, not into the history
+
+
+def test_the_desk_downloads_a_copy_of_the_requester_s_data_from_the_case_page(browser, desk):
+    ticket = desk.submit()["ticket"]
+    officer = browser("petugas")
+    assert f"/kasus/{ticket}/data-pemohon/salinan" in text(officer.get(f"/kasus/{ticket}"))
+    response = officer.get(f"/kasus/{ticket}/data-pemohon/salinan")
+    assert response.status_code == 200
+    assert response.headers["Content-Disposition"].startswith("attachment;")
+    assert json.loads(response.get_data())["records"][0]["identity"]["name"] == "Ani Wijaya"
+    assert "Salinan data pribadi pemohon dibuat" in html.unescape(text(officer.get(f"/kasus/{ticket}")))
+    assert browser("auditor").get(f"/kasus/{ticket}/data-pemohon/salinan").status_code == 403
