@@ -32,9 +32,10 @@ sent. The desk is told when it is asked; the inbox and the case page list what w
 once overdue the PPID (the desk's superior) is told, once (``escalate``, from reconcile).
 
 The desk also gives the requester a copy of the personal data Kawal holds of them (``copy``; UU 27/2022, the right
-of access): every record of their identity (each request stores its own; those of the same NIK are one person,
-found through the blind index), their PPID cases, the letters and messages addressed to them, and their requests
-to correct. The copy is recorded in the history, never its content.
+of access): their identity as recorded with the case's chain, its cases, the letters and messages addressed to
+them, and their requests to correct. The copy is recorded in the history, never its content. Each request stores
+its own record of the requester, and the copy holds only the chain's: joining other requests by the same NIK
+(the blind index could) would hand whoever filed with someone else's NIK that person's addresses and phones.
 
 A complaint's reporter is not corrected here: their identity is sealed from the officers who work the case
 (engine.complaints).
@@ -43,7 +44,6 @@ A complaint's reporter is not corrected here: their identity is sealed from the 
 from __future__ import annotations
 
 import json
-import re
 from dataclasses import dataclass
 from datetime import timedelta
 
@@ -374,7 +374,7 @@ def asked_changes(session: Session, rt: Runtime, case: Case, row: RequesterCorre
 def copy(session: Session, rt: Runtime, user: User, case: Case) -> dict:
     """What Kawal holds of the case's requester, for the desk to hand them (see the module's docstring)."""
     party = _party(session, user, case)
-    parties = {party.id} | _same_person(session, rt, rt.vault.read(party))
+    parties = {party.id}  # the chain's record; another request's, even of the same NIK, is its own (see below)
     cases = session.scalars(
         select(Case)
         .where(Case.requester_party_id.in_(parties), Case.kind != kinds.COMPLAINT)
@@ -445,15 +445,6 @@ def copy(session: Session, rt: Runtime, user: User, case: Case) -> dict:
             for r in asked
         ],
     }
-
-
-def _same_person(session: Session, rt: Runtime, identity: dict) -> set[int]:
-    """The parties of other requests with the same NIK (an individual's 16 digits: the blind index holds it)."""
-    nik = re.sub(r"\D", "", str(identity.get("nik") or ""))
-    if not blind_index.NIK.fullmatch(nik):
-        return set()
-    matching = blind_index.parties_matching(blind_index.search_key(rt.settings), nik)
-    return set(session.scalars(matching)) if matching is not None else set()
 
 
 def copy_json(data: dict) -> bytes:

@@ -59,8 +59,8 @@ def correct_requester(body, ticket):
 @blp.response(200, content_type="application/json")
 def copy_of_requester_data(ticket):
     """The PPID desk downloads a copy of the personal data Kawal holds of the case's requester, to hand them (UU
-    27/2022, the right of access): every record of their identity (requests of the same NIK are the same person),
-    their PPID cases, the letters and messages addressed to them, their requests to correct. The download is
+    27/2022, the right of access): their identity as recorded with the case's chain, its cases, the letters and
+    messages addressed to them, their requests to correct (another request is its own record). The download is
     recorded in the case's history (not its content). 403 for anyone but the desk; 404 for a complaint."""
     user, rt = current_user(), runtime()
     case = access.require_staff_case(db.session, user, ticket)
