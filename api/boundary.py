@@ -10,7 +10,7 @@ import functools
 from collections.abc import Callable
 from typing import TypeVar
 
-from flask import current_app
+from flask import Response, current_app
 from sqlalchemy.orm.exc import StaleDataError
 
 from api.extensions import db
@@ -82,3 +82,9 @@ def noted(user, case, what: str) -> None:
     """A read of a confidential or sealed complaint is an event of the case: recorded and committed."""
     note_read(db.session, user, case, what)
     db.session.commit()
+
+
+def private_download(data: bytes, mimetype: str, name: str) -> Response:
+    """A file of personal data for the reader to save: an attachment no cache keeps."""
+    headers = {"Content-Disposition": f'attachment; filename="{name}"', "Cache-Control": "no-store"}
+    return Response(data, mimetype=mimetype, headers=headers)

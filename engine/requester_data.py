@@ -362,10 +362,28 @@ def _changes(identity: dict, requester_type: str | None, proposed: dict) -> list
     return names
 
 
-def asked_changes(session: Session, rt: Runtime, case: Case, row: RequesterCorrection) -> list[str]:
+def asked_changes(session: Session, rt: Runtime, row: RequesterCorrection) -> list[str]:
     """The names of the fields a waiting request would change of the data as it now stands."""
     identity = rt.vault.read(session.get(Party, row.party_id))
-    return _changes(identity, case.requester_type, proposal(rt, row))
+    return _changes(identity, session.get(Case, row.case_id).requester_type, proposal(rt, row))
+
+
+def listed(session: Session, rows: list[RequesterCorrection]) -> list[dict]:
+    """Waiting requests as the desk's lists show them: id, ticket, when asked, by when, and whether that passed."""
+    if not rows:
+        return []
+    tickets = dict(session.execute(select(Case.id, Case.ticket).where(Case.id.in_({r.case_id for r in rows}))).all())
+    now = clock.now()
+    return [
+        {
+            "id": r.id,
+            "ticket": tickets[r.case_id],
+            "asked_at": r.asked_at,
+            "due_at": r.due_at,
+            "overdue": r.due_at < now,
+        }
+        for r in rows
+    ]
 
 
 # -- a copy of the requester's data ------------------------------------------------------------------------------
@@ -450,3 +468,7 @@ def copy(session: Session, rt: Runtime, user: User, case: Case) -> dict:
 def copy_json(data: dict) -> bytes:
     """The copy as the JSON file the requester is handed (dates and instants in ISO 8601)."""
     return json.dumps(data, ensure_ascii=False, indent=2, default=lambda v: v.isoformat()).encode()
+
+
+def copy_file_name(case: Case) -> str:
+    return f"data-pribadi-{case.ticket}.json"

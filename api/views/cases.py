@@ -2,7 +2,7 @@ from flask import Response
 from flask_smorest import Blueprint
 
 from api.auth import current_user, login_required
-from api.boundary import commit, noted, runtime
+from api.boundary import commit, noted, private_download, runtime
 from api.extensions import db
 from api.schemas import (
     CaseView,
@@ -14,8 +14,7 @@ from api.schemas import (
     RequesterCorrection,
     WaitingCorrections,
 )
-from engine import access, clock, queries, requester_data, task_files
-from engine.models import Case
+from engine import access, queries, requester_data, task_files
 
 blp = Blueprint("cases", __name__, description="Cases and their history")
 
@@ -66,14 +65,7 @@ def copy_of_requester_data(ticket):
     case = access.require_staff_case(db.session, user, ticket)
     data = requester_data.copy(db.session, rt, user, case)
     commit(case)
-    return Response(
-        requester_data.copy_json(data),
-        mimetype="application/json",
-        headers={
-            "Content-Disposition": f'attachment; filename="data-pribadi-{case.ticket}.json"',
-            "Cache-Control": "no-store",
-        },
-    )
+    return private_download(requester_data.copy_json(data), "application/json", requester_data.copy_file_name(case))
 
 
 @blp.get("/requester-corrections")
@@ -83,19 +75,10 @@ def waiting_corrections():
     """The requesters' own requests to correct their data that the desk has still to answer, the most urgent first
     (each within 3 x 24 hours: UU 27/2022). Empty for anyone but the desk."""
     user, rt = current_user(), runtime()
-    now, items = clock.now(), []
-    for row in requester_data.waiting(db.session, user):
-        case = db.session.get(Case, row.case_id)
-        items.append(
-            {
-                "id": row.id,
-                "ticket": case.ticket,
-                "asked_at": row.asked_at,
-                "due_at": row.due_at,
-                "overdue": row.due_at < now,
-                "fields_": requester_data.asked_changes(db.session, rt, case, row),
-            }
-        )
+    rows = requester_data.waiting(db.session, user)
+    items = requester_data.listed(db.session, rows)
+    for item, row in zip(items, rows, strict=True):
+        item["fields_"] = requester_data.asked_changes(db.session, rt, row)
     return {"items": items}
 
 

@@ -24,10 +24,10 @@ from api.web.blueprint import bp
 from api.web.i18n import current_language, translated
 from api.web.session import officer
 from api.web.urls import safe_next
-from engine import access, clock, confirmations, inbox_list, requester_data, saved_filters, status, users
+from engine import access, confirmations, inbox_list, requester_data, saved_filters, status, users
 from engine.errors import Conflict, Invalid, NotFound
 from engine.inbox import assign_task, bulk_tasks, claim_task, unclaim_task
-from engine.models import Case, Group, HumanTask, User
+from engine.models import Group, HumanTask, User
 from engine.runtime import Runtime
 
 SCOPES = {"mine": _l("My tasks"), "group": _l("My groups' queue"), "all": _l("Whole unit")}
@@ -96,12 +96,7 @@ def inbox():
 def _corrections_waiting(user: User) -> list[dict]:
     """The requesters' own requests to correct their data that wait for the desk (none for anyone else): they are
     no task of a process, and their 3 x 24 hours run all the same."""
-    rows = requester_data.waiting(db.session, user)
-    if not rows:
-        return []
-    tickets = dict(db.session.execute(select(Case.id, Case.ticket).where(Case.id.in_({r.case_id for r in rows}))).all())
-    now = clock.now()
-    return [{"id": r.id, "ticket": tickets[r.case_id], "due_at": r.due_at, "late": r.due_at < now} for r in rows]
+    return requester_data.listed(db.session, requester_data.waiting(db.session, user))
 
 
 def _row(rt: Runtime, item: dict, user: User, members: list[User]) -> dict:

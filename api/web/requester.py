@@ -8,12 +8,12 @@ page links here for the desk only (``requester_data.can_correct``).
 
 from __future__ import annotations
 
-from flask import Response, abort, flash, redirect, render_template, request, url_for
+from flask import abort, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import login_required
 from werkzeug.datastructures import MultiDict
 
-from api.boundary import commit, runtime
+from api.boundary import commit, private_download, runtime
 from api.extensions import db
 from api.reports.labels import REQUEST_CHOICES
 from api.web import schema_form
@@ -88,14 +88,7 @@ def requester_data_copy(ticket: str):
     except (Forbidden, NotFound) as error:
         return _refused(case, error)
     commit(case)
-    return Response(
-        requester_data.copy_json(data),
-        mimetype="application/json",
-        headers={
-            "Content-Disposition": f'attachment; filename="data-pribadi-{case.ticket}.json"',
-            "Cache-Control": "no-store",
-        },
-    )
+    return private_download(requester_data.copy_json(data), "application/json", requester_data.copy_file_name(case))
 
 
 def _schema(rt) -> dict:
