@@ -160,3 +160,19 @@ def test_the_desk_downloads_a_copy_of_the_requester_s_data_from_the_case_page(br
     assert json.loads(response.get_data())["records"][0]["identity"]["name"] == "Ani Wijaya"
     assert "Salinan data pribadi pemohon dibuat" in html.unescape(text(officer.get(f"/kasus/{ticket}")))
     assert browser("auditor").get(f"/kasus/{ticket}/data-pemohon/salinan").status_code == 403
+
+
+def test_a_requester_s_request_with_errors_comes_back_beside_its_fields_and_asks_nothing(browser, desk, unchanged):
+    receipt = desk.submit()
+    visitor = browser()
+    visitor.get("/publik/status")
+    visitor.post("/publik/status", {"ticket": receipt["ticket"], "access_code": receipt["access_code"]})
+    visitor.get(f"/publik/status/perbaikan-data?kasus={receipt['ticket']}")
+    data = {k: v for k, v in _form(nik="123", email=None, phone=None).items() if k != "reason" and v is not None}
+    with unchanged():
+        response = visitor.post("/publik/status/perbaikan-data", {**data, "kasus": receipt["ticket"]})
+    assert response.status_code == 422
+    page = text(response)
+    assert 'id="f-requester-nik-error"' in page
+    assert "error-summary" in page
+    assert 'value="Ani Wijaya"' in page  # what was typed stays
