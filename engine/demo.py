@@ -48,6 +48,19 @@ def _request(n: int, information: str) -> dict:
     }
 
 
+def _working_days_ago(rt: Runtime, days: int):
+    """The latest instant, a whole number of days back, from which ``days`` working days have run by now.
+
+    A fixed count of calendar days is not enough: over Christmas and the new year (or Lebaran) 16 days held
+    fewer than 11 working days, and the demo's "late" request was not late.
+    """
+    now = clock.now()
+    received = now
+    while rt.calendars["strict"].add_working_days(received, days).due_at > now:
+        received -= timedelta(days=1)
+    return received
+
+
 def load_demo(session: Session, rt: Runtime) -> list[tuple[str, str, str]]:
     """Create the demo users and cases; returns (ticket, access code, what it shows) for each case."""
     for code, name in DEMO_UNITS.values():
@@ -85,7 +98,7 @@ def load_demo(session: Session, rt: Runtime) -> list[tuple[str, str, str]]:
         _request(3, "Salinan kontrak pengadaan rehabilitasi gedung 2025"),
         user=users["petugas"],
         channel="pos",
-        received_at=clock.now() - timedelta(days=16),
+        received_at=_working_days_ago(rt, 11),
     )
     cases.append((late.case.ticket, late.access_code, "terlambat: eskalasi ke atasan"))
 

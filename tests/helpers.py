@@ -1,6 +1,13 @@
 """A front desk driven through the HTTP API, for tests that walk a case step by step."""
 
+from datetime import UTC, datetime
+
 from tests.conftest import PASSWORD, request_payload
+
+# When the saved instances of tests/workflows/fixtures (and the instances the serializer tests build like them)
+# were received: 2026-12-02 10:00 WIB. Their timers are absolute dates from it, so they are run on that day;
+# run weeks later, T10 fires, the walk escalates, and a test would pass or fail by the calendar.
+SAVED_RECEIPT = datetime(2026, 12, 2, 3, 0, tzinfo=UTC)
 
 # Valid form data for each user task of permohonan_informasi.bpmn.
 STEP = {

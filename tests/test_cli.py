@@ -163,6 +163,26 @@ def test_reconcile_escalates_a_lapsed_request_once(kawal, db_url):
     assert "ran 0 timer(s)" in second.output
 
 
+@pytest.mark.parametrize("today", ["2026-12-07T09:00+07:00", "2027-01-04T09:00+07:00"])
+def test_the_demos_late_request_has_lapsed_whatever_the_day_it_is_loaded(kawal, db_url, today):
+    """The demo shows a request whose T10 has lapsed and is with the superior: 11 working days back, which over
+    the year-end holidays (2027-01-04) is more than the 16 calendar days it once took."""
+    import time_machine
+
+    with time_machine.travel(datetime.fromisoformat(today), tick=True):
+        kawal("demo")
+    engine = make_engine(db_url)
+    with engine.connect() as conn:
+        escalated = conn.execute(
+            text(
+                'SELECT c.subject FROM human_task t JOIN "case" c ON c.id = t.case_id '
+                "WHERE t.bpmn_id = 'eskalasi_t10' AND t.state = 'open'"
+            )
+        ).scalars()
+        assert list(escalated) == ["Salinan kontrak pengadaan rehabilitasi gedung 2025"]
+    engine.dispose()
+
+
 def test_audit_verify_catches_a_history_cut_short(kawal, db_url):
     kawal("demo")
     engine = make_engine(db_url)

@@ -14,6 +14,7 @@ from decimal import Decimal
 from uuid import UUID
 
 import pytest
+import time_machine
 from SpiffWorkflow.bpmn import BpmnEvent, BpmnWorkflow
 from SpiffWorkflow.spiff.parser import VALIDATOR, SpiffBpmnParser
 from SpiffWorkflow.spiff.specs.event_definitions import MessageEventDefinition
@@ -23,7 +24,7 @@ from SpiffWorkflow.util.task import TaskState
 from engine.config import load_settings
 from engine.runtime import SERIALIZER_VERSION, Runtime
 from engine.serialization import FastTaskConverter, fast_serializer, stock_registry, stock_serializer
-from tests.helpers import STEP, decision, instance_state, typed
+from tests.helpers import SAVED_RECEIPT, STEP, decision, instance_state, typed
 
 PROCESS = "permohonan_informasi"
 STOCK = stock_serializer(SERIALIZER_VERSION)
@@ -50,13 +51,19 @@ def specs():
     return parser.get_spec(PROCESS), parser.get_subprocess_specs(PROCESS)
 
 
+@pytest.fixture(autouse=True)
+def on_the_day_the_instance_was_received():
+    with time_machine.travel(SAVED_RECEIPT, tick=True):
+        yield
+
+
 @pytest.fixture
 def wf(specs):
     """An instance at the decision: two subprocesses deep, timers waiting, data from four forms."""
     rt = Runtime(load_settings({}))
     wf = BpmnWorkflow(*specs, script_engine=rt.script_engine)
     wf.get_next_task(state=TaskState.READY).set_data(
-        case_id=1, ticket="T", received_at="2026-12-02T10:00:00+07:00", batas_kelengkapan_hari=3
+        case_id=1, ticket="T", received_at=SAVED_RECEIPT.isoformat(), batas_kelengkapan_hari=3
     )
     rt.step(wf)
     for name in ("periksa_kelengkapan", "registrasi", "proses_permohonan", "tentukan_langkah"):

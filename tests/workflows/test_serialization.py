@@ -5,14 +5,21 @@ import shutil
 from pathlib import Path
 
 import pytest
+import time_machine
 from SpiffWorkflow.util.task import TaskState
 
 from engine.config import load_settings
 from engine.db import make_engine, session_factory, upgrade
 from engine.runtime import Runtime
-from tests.helpers import GRANT_PATH, STEP, decision
+from tests.helpers import GRANT_PATH, SAVED_RECEIPT, STEP, decision
 
 FIXTURES = Path(__file__).parent / "fixtures"
+
+
+@pytest.fixture(autouse=True)
+def on_the_day_the_saved_cases_were_received():
+    with time_machine.travel(SAVED_RECEIPT, tick=True):
+        yield
 
 
 def _runtime(tmp_path, workflows: Path):
@@ -35,7 +42,7 @@ def test_every_step_survives_save_and_restore_unchanged(tmp_path):
     wf = rt.new_workflow(
         session,
         version,
-        {"case_id": 1, "ticket": "T", "received_at": "2026-12-02T10:00:00+07:00", "batas_kelengkapan_hari": 3},
+        {"case_id": 1, "ticket": "T", "received_at": SAVED_RECEIPT.isoformat(), "batas_kelengkapan_hari": 3},
     )
     rt.step(wf)
     for name in GRANT_PATH:
