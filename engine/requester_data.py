@@ -67,6 +67,7 @@ REASONS = ("permintaan_pemohon", "kesalahan_pencatatan")
 DEFAULT_LOCALE = "id"  # a requester filed at the desk is written to in Bahasa Indonesia until told otherwise
 ASKED, REFUSED = "requester_correction_asked", "requester_correction_refused"  # the requester's own request
 OVERDUE = "requester_correction_overdue"  # not answered in time: the PPID is told, once
+UNCHANGED = "requester_correction_unchanged"  # applied, but the data on file was already what was asked
 COPIED = "requester_data_copied"  # the desk gave the requester a copy of their data
 ANSWER_WITHIN = timedelta(hours=3 * 24)  # UU 27/2022: the correction within 3 x 24 hours of the request
 ASSOCIATED = b"requester_correction"  # a request's sealed data opens as nothing else
@@ -148,6 +149,14 @@ def correct(
     after = {**payload["requester"], "locale": payload.get("locale") or before.get("locale") or DEFAULT_LOCALE}
     members = tuple(m for m in chain.members(session, case) if m.requester_party_id == party.id)
     if not changed:
+        if request_id is not None:  # the requester asked for what is on file already: answered all the same
+            touch(case)
+            EventLog(session).append(case, UNCHANGED, user.username, {"request": request_id})
+            outbox = Outbox(session, rt.settings.notify_channels)
+            context = {"deadline": None, "fields": [], "portal_hint": PORTAL_HINT}
+            outbox.to_requester(case, EVENT, f"request{request_id}", context)
+            outbox.write()
+            session.flush()
         return Corrected((), members, after, case.requester_type)
     party.key_id, party.ciphertext = rt.vault.seal(after)
     blind_index.index_party(session, blind_index.search_key(rt.settings), party, after)

@@ -158,6 +158,9 @@ EVENT_LABELS = {
     "requester_correction_asked": _l("The requester asked to correct their data"),
     "requester_correction_refused": _l("The requester's request to correct their data refused"),
     "requester_correction_overdue": _l("The requester's request to correct their data not answered in time"),
+    "requester_correction_unchanged": _l(
+        "The requester's request to correct their data answered: the data on file already matched it"
+    ),
     "requester_data_copied": _l("A copy of the requester's personal data made"),
     "bundle_exported": _l("Evidence bundle exported"),
     "letter_issued": _l("Letter issued"),

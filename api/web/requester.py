@@ -50,6 +50,8 @@ def requester_correction(ticket: str):
     if done.changed:
         changed = field_names(rt, done.changed)
         flash(_("The requester's data was corrected: %(fields)s. The requester is told.", fields=changed), "success")
+    elif asked:
+        flash(_("Nothing was changed: the data on file is already what the requester asked. They are told."), "success")
     else:
         flash(_("Nothing was changed: the data is as it was."), "success")
     return redirect(url_for("web.case", ticket=case.ticket), 303)

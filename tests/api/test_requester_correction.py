@@ -272,6 +272,27 @@ def test_the_desk_applies_the_request_through_its_correction_once(app, client, d
     assert again.json["reason"] == "correction_request_answered"
 
 
+def test_a_request_asking_for_what_is_on_file_already_is_answered_and_recorded_all_the_same(app, client, desk, login):
+    """The desk had corrected the address itself (the requester also phoned) before it opened the request: applying
+    it changes nothing, and still closes it in the history and tells the requester (UU 27/2022: an answer)."""
+    receipt = desk.submit()
+    ask(client, receipt, email=NEW_ADDRESS)
+    (item,) = waiting(client, login)
+    assert put(client, login, receipt["ticket"], corrected(email=NEW_ADDRESS)).json["changed"] == ["email"]
+    r = put(client, login, receipt["ticket"], {**corrected(email=NEW_ADDRESS), "request_id": item["id"]})
+    assert r.status_code == 200, r.json
+    assert r.json["changed"] == []
+    assert waiting(client, login) == []
+    (event,) = history(app, receipt["ticket"], requester_data.UNCHANGED)
+    assert (event.actor, event.data) == ("petugas", {"request": item["id"]})
+    assert len(history(app, receipt["ticket"])) == 1  # the desk's own correction; the request changed nothing more
+    with app.app_context():
+        told = db.session.scalars(
+            select(Notification).where(Notification.event == requester_data.EVENT, Notification.to_requester)
+        ).all()
+    assert {tuple(n.context["fields"]) for n in told} == {(), ("email",)}  # on each of the requester's channels
+
+
 def test_the_desk_refuses_a_request_saying_why_and_the_requester_is_sent_the_reason(
     app, client, desk, login, unchanged
 ):

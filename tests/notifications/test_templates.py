@@ -328,3 +328,22 @@ def test_the_apology_for_a_delay_speaks_of_the_case_the_reader_filed(ticket, say
     _, body = rendering.render("overdue_apology", "id", context)
     assert says in body
     assert never not in body
+
+
+@pytest.mark.parametrize(
+    ("locale", "corrected", "checked"),
+    [
+        ("id", "telah diperbaiki", "Data yang tercatat sudah sama dengan yang Anda minta"),
+        ("en", "has been corrected", "The data on file already matches what you asked for"),
+    ],
+)
+def test_a_correction_request_that_changed_nothing_is_answered_as_checked_not_as_corrected(locale, corrected, checked):
+    """UU 27/2022: the requester who asked is answered even when the data on file already said what they asked."""
+    context = full_context("requester_data_corrected", fields=[])
+    subject, body = render("requester_data_corrected", locale, context)
+    assert corrected not in subject
+    assert checked in body
+    assert "- " not in body  # no empty list of fields
+    changed_subject, changed_body = render("requester_data_corrected", locale, {**context, "fields": ["email"]})
+    assert corrected in changed_subject
+    assert checked not in changed_body

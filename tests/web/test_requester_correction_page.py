@@ -132,6 +132,22 @@ def test_the_requester_asks_on_the_portal_and_the_desk_applies_it_from_the_inbox
     assert "Jawab permintaan" not in page
 
 
+def test_a_request_for_what_is_on_file_already_is_answered_from_the_page_and_shown_in_the_timeline(browser, desk):
+    receipt = desk.submit()
+    _asked_on_the_portal(browser, receipt)  # the requester sends their data unchanged
+    officer = browser("petugas")
+    link = re.search(
+        rf'href="(/kasus/{receipt["ticket"]}/data-pemohon\?permintaan=(\d+))"', text(officer.get("/kotak-masuk"))
+    )
+    officer.get(link[1])
+    response = officer.post(f"/kasus/{receipt['ticket']}/data-pemohon", {**_form(), "permintaan": link[2]})
+    assert response.status_code == 303, text(response)
+    page = html.unescape(text(officer.get(f"/kasus/{receipt['ticket']}")))
+    assert "data yang tercatat sudah sesuai dengan permintaan pemohon. Pemohon diberi tahu." in page
+    assert "Permintaan perbaikan data pemohon dijawab: data yang tercatat sudah sesuai dengan permintaan" in page
+    assert "Pemohon yang menunggu perbaikan datanya" not in text(officer.get("/kotak-masuk"))
+
+
 def test_the_desk_refuses_a_request_only_with_a_reason(browser, desk, unchanged):
     receipt = desk.submit()
     _asked_on_the_portal(browser, receipt, name="Ani Wijaya Kusuma")
