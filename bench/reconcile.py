@@ -298,7 +298,7 @@ def reconcile_queries(horizon: datetime, settings: Settings):
     return {
         "release_stale_claims": lambda s: delivery.release_stale_claims(s, settings),
         "officers on leave holding tasks": lambda s: absence.hand_over_due(s),
-        "requester corrections overdue": lambda s: requester_data.escalation_due(s),
+        "requester corrections to remind or escalate": lambda s: requester_data.sweep_due(s),
         "deadlines due": lambda s: s.execute(due["deadlines"]).all(),
         "reminders due": lambda s: s.execute(due["reminders"]).all(),
         "DIP items due": lambda s: s.execute(due["dip_reminders"]).all(),
@@ -329,7 +329,7 @@ class Selection:
 
 LABELS = {
     "human_task": "officers on leave holding tasks",
-    "requester_correction": "requester corrections overdue",
+    "requester_correction": "requester corrections to remind or escalate",
     "deadline": "deadlines due",
     "reminder": "reminders due",
     "dip_reminder": "DIP items due",

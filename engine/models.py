@@ -362,6 +362,7 @@ class RequesterCorrection(Base):
     decided_at: Mapped[datetime | None]
     refusal: Mapped[str | None] = mapped_column(Text)  # the desk's words to the requester, never in the history
     escalated_at: Mapped[datetime | None]  # when the PPID was told it is overdue (reconcile, once)
+    reminded_at: Mapped[datetime | None]  # when the desk was reminded, in the request's last day (reconcile, once)
     # The desk's list of what waits, most urgent first.
     __table_args__ = (Index("ix_requester_correction_status_due_at", "status", "due_at"),)
 

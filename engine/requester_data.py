@@ -28,8 +28,9 @@ The requester may ask for it themselves (``ask``), with their ticket and access 
 (the portal never shows what is on file), sealed in a ``RequesterCorrection`` until the desk answers within
 ``ANSWER_WITHIN`` (3 x 24 hours, clock time: the law counts hours, not working days). The desk applies it through
 ``correct`` (``request_id``; it may mend what the requester typed) or ``refuse``s it with a reason the requester is
-sent. The desk is told when it is asked; the inbox and the case page list what waits, overdue ones marked, and
-once overdue the PPID (the desk's superior) is told, once (``escalate``, from reconcile).
+sent. The desk is told when it is asked and reminded once in its last ``REMIND_BEFORE``; the inbox and the case
+page list what waits, overdue ones marked, and once overdue the PPID (the desk's superior) is told, once (both
+``sweep``, from reconcile). A request for what is on file already is answered all the same (``UNCHANGED``).
 
 The desk also gives the requester a copy of the personal data Kawal holds of them (``copy``; UU 27/2022, the right
 of access): their identity as recorded with the case's chain, its cases, the letters and messages addressed to
@@ -47,7 +48,7 @@ import json
 from dataclasses import dataclass
 from datetime import timedelta
 
-from sqlalchemy import select
+from sqlalchemy import and_, or_, select
 from sqlalchemy.orm import Session
 
 from engine import access, blind_index, chain, clock, facts, kinds
@@ -67,6 +68,8 @@ REASONS = ("permintaan_pemohon", "kesalahan_pencatatan")
 DEFAULT_LOCALE = "id"  # a requester filed at the desk is written to in Bahasa Indonesia until told otherwise
 ASKED, REFUSED = "requester_correction_asked", "requester_correction_refused"  # the requester's own request
 OVERDUE = "requester_correction_overdue"  # not answered in time: the PPID is told, once
+REMINDER = "requester_correction_reminder"  # the desk is reminded once, ``REMIND_BEFORE`` the request's end
+REMIND_BEFORE = timedelta(hours=24)
 UNCHANGED = "requester_correction_unchanged"  # applied, but the data on file was already what was asked
 COPIED = "requester_data_copied"  # the desk gave the requester a copy of their data
 ANSWER_WITHIN = timedelta(hours=3 * 24)  # UU 27/2022: the correction within 3 x 24 hours of the request
@@ -307,39 +310,51 @@ def pending_request(session: Session, user: User, case: Case, request_id: int) -
     return _pending(session, _party(session, user, case), request_id)
 
 
-def escalation_due(session: Session) -> bool:
-    """Whether a requester's request has waited past its 3 x 24 hours without the PPID being told (every reconcile
-    asks: one look through the (status, due) index)."""
-    found = select(RequesterCorrection.id).where(
+def _needs_attention(now):
+    """Pending requests the PPID has not been told of that are past due, or due within ``REMIND_BEFORE`` and not
+    yet reminded to the desk (the (status, due) index bounds both)."""
+    return and_(
         RequesterCorrection.status == "pending",
-        RequesterCorrection.due_at <= clock.now(),
         RequesterCorrection.escalated_at.is_(None),
+        RequesterCorrection.due_at <= now + REMIND_BEFORE,
+        or_(RequesterCorrection.due_at <= now, RequesterCorrection.reminded_at.is_(None)),
     )
+
+
+def sweep_due(session: Session) -> bool:
+    """Whether a requester's request needs its reminder to the desk or its escalation to the PPID (every reconcile
+    asks: one look through the (status, due) index)."""
+    found = select(RequesterCorrection.id).where(_needs_attention(clock.now()))
     return session.scalar(found.limit(1)) is not None
 
 
-def escalate(session: Session, rt: Runtime) -> int:
-    """Tell the PPID of each request past its time (once each), in the case's history too; returns how many."""
+def sweep(session: Session, rt: Runtime) -> tuple[int, int]:
+    """Remind the desk of each request due within ``REMIND_BEFORE`` (once), and tell the PPID of each past its time
+    (once, in the case's history too); returns (reminded, escalated)."""
     now = clock.now()
-    late = session.scalars(
-        select(RequesterCorrection).where(
-            RequesterCorrection.status == "pending",
-            RequesterCorrection.due_at <= now,
-            RequesterCorrection.escalated_at.is_(None),
-        )
-    ).all()
+    rows = session.scalars(select(RequesterCorrection).where(_needs_attention(now))).all()
     outbox, log = Outbox(session, rt.settings.notify_channels), EventLog(session)
-    told = members(session, [ESCALATE_TO])
-    for row in late:
+    reminded = escalated = 0
+    desk = ppid = None
+    for row in rows:
         case = session.get(Case, row.case_id)
+        if row.due_at > now:  # the last day: the desk is reminded, the history does not change
+            desk = desk if desk is not None else members(session, [DESK])
+            row.reminded_at = now
+            title = f"Pengingat: permintaan perbaikan data pemohon, jawab paling lambat {_local(rt, row.due_at)}"
+            outbox.to_users(case, REMINDER, f"request{row.id}", desk, {"deadline": None, "task_title": title})
+            reminded += 1
+            continue
+        ppid = ppid if ppid is not None else members(session, [ESCALATE_TO])
         row.escalated_at = now
         touch(case)
         log.append(case, OVERDUE, "system", {"request": row.id, "due_at": row.due_at})
         title = f"Permintaan perbaikan data pemohon belum dijawab, batasnya {_local(rt, row.due_at)}"
-        outbox.to_users(case, OVERDUE, f"request{row.id}", told, {"deadline": None, "task_title": title})
+        outbox.to_users(case, OVERDUE, f"request{row.id}", ppid, {"deadline": None, "task_title": title})
+        escalated += 1
     outbox.write()
     session.flush()
-    return len(late)
+    return reminded, escalated
 
 
 def _local(rt: Runtime, instant) -> str:

@@ -78,9 +78,10 @@ def reconcile(svc: Services, lookahead: timedelta = LOOKAHEAD, batch: int = BATC
         if absence.hand_over_due(session):  # one indexed look; the runtime is built only when needed
             absence.sweep(session, svc.runtime)
             session.commit()
-        # A requester's request to correct their data past its 3 x 24 hours: the PPID is told (engine.requester_data).
-        if requester_data.escalation_due(session):
-            requester_data.escalate(session, svc.runtime)
+        # A requester's request to correct their data in its last day: the desk is reminded; past its 3 x 24 hours:
+        # the PPID is told (engine.requester_data).
+        if requester_data.sweep_due(session):
+            requester_data.sweep(session, svc.runtime)
             session.commit()
         horizon = clock.now() + (lookahead if svc.scheduler else timedelta(0))
         queries = due_queries(horizon, batch)

@@ -88,6 +88,7 @@ empty. Other keys in the context are ignored::
     note_mention       task_title (the case's open task, or "-"), author
     requester_correction_asked task_title (what to answer and by when)
     requester_correction_overdue task_title (what was not answered, and its limit)
+    requester_correction_reminder task_title (what to answer, and by when: its last day)
 
 decision_notice may also carry ``dip_title`` and ``dip_link`` (both or neither): the item of the public
 information list (DIP) the decision cites, and where the portal shows it; the notice then says so.
@@ -146,6 +147,7 @@ EVENTS: dict[str, str] = {
     "note_mention": "staff",
     "requester_correction_asked": "staff",
     "requester_correction_overdue": "staff",
+    "requester_correction_reminder": "staff",
 }
 
 CONTEXT_KEYS = frozenset(
@@ -207,6 +209,7 @@ REQUIRED_KEYS: dict[str, frozenset[str]] = {
     "note_mention": frozenset({"task_title", "author"}),
     "requester_correction_asked": frozenset({"task_title"}),
     "requester_correction_overdue": frozenset({"task_title"}),
+    "requester_correction_reminder": frozenset({"task_title"}),
 }
 _BLANK_RUNS = re.compile(r"\n[ \t]*\n(?:[ \t]*\n)+")
 

@@ -7,7 +7,7 @@ from datetime import UTC, datetime, timedelta
 
 import pytest
 import time_machine
-from sqlalchemy import select
+from sqlalchemy import func, select
 
 from api.extensions import db
 from engine import requester_data
@@ -387,6 +387,34 @@ def test_a_request_past_its_3_x_24_hours_is_told_to_the_ppid_once(app, client, d
     assert len(told) == len({n.channel for n in told})  # once a channel
     assert len(history(app, late["ticket"], requester_data.OVERDUE)) == 1
     assert history(app, on_time["ticket"], requester_data.OVERDUE) == []
+
+
+def test_the_desk_is_reminded_once_in_a_request_s_last_day_and_not_of_one_answered(app, client, desk, login, settings):
+    asked = RECEIVED - timedelta(hours=49)  # 23 hours left
+    with time_machine.travel(asked):
+        waiting_one, answered = desk.submit(), desk.submit()
+        ask(client, waiting_one, email=NEW_ADDRESS)
+        ask(client, answered, email=NEW_ADDRESS)
+    fresh = desk.submit()
+    ask(client, fresh, email=NEW_ADDRESS)  # 72 hours left: not yet
+    item = next(i for i in waiting(client, login) if i["ticket"] == answered["ticket"])
+    r = put(client, login, answered["ticket"], {**corrected(email=NEW_ADDRESS), "request_id": item["id"]})
+    assert r.status_code == 200, r.json
+    _reconciled(settings)
+    _reconciled(settings)  # a second sweep reminds nobody twice
+    with app.app_context():
+        told = db.session.scalars(select(Notification).where(Notification.event == requester_data.REMINDER)).all()
+        desk_ids = set(db.session.scalars(select(User.id).where(User.username.in_(["petugas", "petugas2"]))))
+    assert {n.context["ticket"] for n in told} == {waiting_one["ticket"]}
+    assert {n.recipient_user_id for n in told} == desk_ids
+    assert len(told) == len(desk_ids) * len({n.channel for n in told})  # once an officer and channel
+    assert all("jawab paling lambat 03-12-2026 09:00 WIB" in n.context["task_title"] for n in told)
+    assert history(app, waiting_one["ticket"], requester_data.OVERDUE) == []  # a reminder, not yet overdue
+    with time_machine.travel(RECEIVED + timedelta(hours=24)):  # then its time runs out: the PPID, and no new reminder
+        _reconciled(settings)
+    assert len(history(app, waiting_one["ticket"], requester_data.OVERDUE)) == 1
+    with app.app_context():
+        assert db.session.scalar(select(func.count()).where(Notification.event == requester_data.REMINDER)) == len(told)
 
 
 # -- a copy of the requester's data ----------------------------------------------------------------------------

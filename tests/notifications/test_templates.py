@@ -74,6 +74,7 @@ def test_events_and_audiences():
         "note_mention",
         "requester_correction_asked",
         "requester_correction_overdue",
+        "requester_correction_reminder",
     }
     assert {e for e, a in EVENTS.items() if a == "requester"} == {
         "receipt",
