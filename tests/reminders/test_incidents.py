@@ -31,14 +31,18 @@ def test_a_message_failing_five_times_becomes_an_incident_that_an_admin_retries(
 
     assert client.get("/api/v1/incidents", headers=login("ppid")).status_code == 403
     listed = client.get("/api/v1/incidents", headers=login("admin")).json
-    assert [i["subject"] for i in listed["items"]] == [f"notification:{row_id}"]
+    # Messages' incidents only: a case filed in December may also open one for next year's unconfirmed cuti bersama.
+    assert [i["subject"] for i in listed["items"] if not i["subject"].startswith("calendar:")] == [
+        f"notification:{row_id}"
+    ]
     retried = client.post(f"/api/v1/incidents/{incident.id}/retry", headers=login("admin"))
     assert retried.status_code == 200
     assert retried.json["resolved_by"] == "admin"
     with svc.sessions() as s:
         assert s.get(Notification, row_id).status == "pending"
     assert client.post(f"/api/v1/incidents/{incident.id}/retry", headers=login("admin")).status_code == 409
-    assert client.get("/api/v1/incidents", headers=login("admin")).json["total"] == 0
+    left = client.get("/api/v1/incidents", headers=login("admin")).json["items"]
+    assert [i["subject"] for i in left if not i["subject"].startswith("calendar:")] == []
 
 
 def test_a_message_whose_template_cannot_render_is_an_incident_at_once(services_for):
