@@ -39,6 +39,13 @@ def file_complaint(client, address="192.0.2.10"):
     return client.post(f"{API}/complaints", json=complaint_payload("anonim"), **at(address))
 
 
+def incidents_open(client, login) -> list[dict]:
+    """The open incidents but a calendar's: a case filed in December also opens one for next year's cuti bersama
+    while the installed holidays package does not list them (engine.holiday_years), which is not these tests'."""
+    items = client.get(f"{API}/incidents", headers=login("admin")).json["items"]
+    return [i for i in items if not i["subject"].startswith("calendar:")]
+
+
 @pytest.mark.parametrize("settings_overrides", [{"KAWAL_QUOTA_FILINGS_PER_HOUR": "3"}])
 def test_public_filings_from_one_address_are_limited_per_hour(client, login, clock, settings_overrides):
     """The fourth filing within the hour is 429 quota_exceeded with Retry-After, whatever kind it is; other
@@ -124,8 +131,7 @@ def test_an_upload_that_would_fill_the_disk_is_refused_with_507_and_an_incident(
         assert refused.json["message"].startswith("penyimpanan server hampir penuh")
     assert not settings.files_dir.exists() or list(settings.files_dir.iterdir()) == []
     assert send(client, ticket, code).status_code == 201
-    incidents = client.get(f"{API}/incidents", headers=login("admin")).json["items"]
-    assert [i["subject"] for i in incidents] == ["storage:files"]  # once, not once per refusal
+    assert [i["subject"] for i in incidents_open(client, login)] == ["storage:files"]  # once, not once per refusal
 
 
 @pytest.mark.parametrize(
@@ -135,10 +141,10 @@ def test_a_quota_refused_again_and_again_opens_one_incident(app, client, login, 
     assert file_complaint(client).status_code == 201
     for _ in range(2):
         assert file_complaint(client).status_code == 429
-    assert client.get(f"{API}/incidents", headers=login("admin")).json["total"] == 0
+    assert incidents_open(client, login) == []
     for _ in range(3):
         assert file_complaint(client).status_code == 429
-    items = client.get(f"{API}/incidents", headers=login("admin")).json["items"]
+    items = incidents_open(client, login)
     assert len(items) == 1
     assert items[0]["subject"].startswith("quota:filing:addr:")
     assert "192.0.2.10" not in items[0]["subject"]  # the address is kept only as a keyed hash
@@ -146,7 +152,7 @@ def test_a_quota_refused_again_and_again_opens_one_incident(app, client, login, 
         assert db.session.scalar(select(Incident.message)).startswith("filing quota refused")
     acknowledged = client.post(f"{API}/incidents/{items[0]['id']}/retry", headers=login("admin"))
     assert acknowledged.status_code == 200  # nothing to run again: the admin acknowledges it
-    assert client.get(f"{API}/incidents", headers=login("admin")).json["total"] == 0
+    assert incidents_open(client, login) == []
 
 
 @pytest.mark.parametrize("settings_overrides", [{"KAWAL_QUOTA_FILINGS_PER_HOUR": "2"}])
