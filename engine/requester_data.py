@@ -144,22 +144,18 @@ def correct(
     fields = errors_in(schema, payload)
     if fields:
         raise Invalid("invalid_data", fields=fields)
-    if request_id is not None:
-        _decide(_pending(session, party, request_id), user, "applied")
+    asked = _pending(session, party, request_id) if request_id is not None else None
+    if asked is not None:
+        _decide(asked, user, "applied")
     before = rt.vault.read(party)
     changed = _changes(before, case.requester_type, payload)
     # The language not given stays as it is.
     after = {**payload["requester"], "locale": payload.get("locale") or before.get("locale") or DEFAULT_LOCALE}
     members = tuple(m for m in chain.members(session, case) if m.requester_party_id == party.id)
     if not changed:
-        if request_id is not None:  # the requester asked for what is on file already: answered all the same
-            touch(case)
-            EventLog(session).append(case, UNCHANGED, user.username, {"request": request_id})
-            outbox = Outbox(session, rt.settings.notify_channels)
-            context = {"deadline": None, "fields": [], "portal_hint": PORTAL_HINT}
-            outbox.to_requester(case, EVENT, f"request{request_id}", context)
-            outbox.write()
-            session.flush()
+        if asked is not None:  # the requester asked for what is on file already: answered all the same
+            answered = session.get(Case, asked.case_id)
+            _answer(session, rt, answered, asked, UNCHANGED, user, EVENT, {"fields": []})
         return Corrected((), members, after, case.requester_type)
     party.key_id, party.ciphertext = rt.vault.seal(after)
     blind_index.index_party(session, blind_index.search_key(rt.settings), party, after)
@@ -246,17 +242,23 @@ def ask(session: Session, rt: Runtime, case: Case, payload: dict) -> RequesterCo
     touch(case)
     fields = _changes(rt.vault.read(party), case.requester_type, proposed)  # before the desk changes anything
     EventLog(session).append(case, ASKED, "pemohon", {"request": row.id, "fields": fields, "due_at": row.due_at})
-    _tell_the_desk(session, rt, case, row)
+    outbox = Outbox(session, rt.settings.notify_channels)
+    _tell_the_desk(outbox, rt, case, row, ASKED, members(session, [DESK]))
+    outbox.write()
     session.flush()
     return row
 
 
-def _tell_the_desk(session: Session, rt: Runtime, case: Case, row: RequesterCorrection) -> None:
-    """A message to the PPID desk's officers (their stand-ins when on leave): what to answer, and by when."""
-    title = f"Permintaan perbaikan data pemohon, jawab paling lambat {_local(rt, row.due_at)}"
-    outbox = Outbox(session, rt.settings.notify_channels)
-    outbox.to_users(case, ASKED, f"request{row.id}", members(session, [DESK]), {"deadline": None, "task_title": title})
-    outbox.write()
+DESK_TITLES = {  # the staff message's task line, by event: what to answer, and by when
+    ASKED: "Permintaan perbaikan data pemohon, jawab paling lambat {due}",
+    REMINDER: "Pengingat: permintaan perbaikan data pemohon, jawab paling lambat {due}",
+}
+
+
+def _tell_the_desk(outbox: Outbox, rt: Runtime, case: Case, row: RequesterCorrection, event: str, desk) -> None:
+    """A message to the PPID desk's officers (their stand-ins when on leave, ``members``)."""
+    title = DESK_TITLES[event].format(due=_local(rt, row.due_at))
+    outbox.to_users(case, event, f"request{row.id}", desk, {"deadline": None, "task_title": title})
 
 
 def proposal(rt: Runtime, row: RequesterCorrection) -> dict:
@@ -295,14 +297,21 @@ def refuse(session: Session, rt: Runtime, user: User, request_id: int, reason: s
         raise NotFound("correction_request_not_found")
     _decide(_pending(session, _party(session, user, case), request_id), user, "refused")
     row.refusal = reason[:2000]
+    _answer(session, rt, case, row, REFUSED, user, REFUSED, {"reason": row.refusal})
+    return row
+
+
+def _answer(
+    session: Session, rt: Runtime, case: Case, row: RequesterCorrection, event: str, user: User, message: str, extra
+) -> None:
+    """Record the desk's answer to a request in ``case``'s history (the request's id, no values) and send the
+    requester the ``message`` saying it (``extra``: what that message needs besides the portal hint)."""
     touch(case)
-    EventLog(session).append(case, REFUSED, user.username, {"request": row.id})
+    EventLog(session).append(case, event, user.username, {"request": row.id})
     outbox = Outbox(session, rt.settings.notify_channels)
-    context = {"deadline": None, "reason": row.refusal, "portal_hint": PORTAL_HINT}
-    outbox.to_requester(case, REFUSED, f"request{row.id}", context)
+    outbox.to_requester(case, message, f"request{row.id}", {"deadline": None, **extra, "portal_hint": PORTAL_HINT})
     outbox.write()
     session.flush()
-    return row
 
 
 def pending_request(session: Session, user: User, case: Case, request_id: int) -> RequesterCorrection:
@@ -333,28 +342,24 @@ def sweep(session: Session, rt: Runtime) -> tuple[int, int]:
     (once, in the case's history too); returns (reminded, escalated)."""
     now = clock.now()
     rows = session.scalars(select(RequesterCorrection).where(_needs_attention(now))).all()
+    last_day = [row for row in rows if row.due_at > now]  # reminded; the history does not change
+    late = [row for row in rows if row.due_at <= now]
     outbox, log = Outbox(session, rt.settings.notify_channels), EventLog(session)
-    reminded = escalated = 0
-    desk = ppid = None
-    for row in rows:
+    desk = members(session, [DESK]) if last_day else []
+    for row in last_day:
+        row.reminded_at = now
+        _tell_the_desk(outbox, rt, session.get(Case, row.case_id), row, REMINDER, desk)
+    ppid = members(session, [ESCALATE_TO]) if late else []
+    for row in late:
         case = session.get(Case, row.case_id)
-        if row.due_at > now:  # the last day: the desk is reminded, the history does not change
-            desk = desk if desk is not None else members(session, [DESK])
-            row.reminded_at = now
-            title = f"Pengingat: permintaan perbaikan data pemohon, jawab paling lambat {_local(rt, row.due_at)}"
-            outbox.to_users(case, REMINDER, f"request{row.id}", desk, {"deadline": None, "task_title": title})
-            reminded += 1
-            continue
-        ppid = ppid if ppid is not None else members(session, [ESCALATE_TO])
         row.escalated_at = now
         touch(case)
         log.append(case, OVERDUE, "system", {"request": row.id, "due_at": row.due_at})
         title = f"Permintaan perbaikan data pemohon belum dijawab, batasnya {_local(rt, row.due_at)}"
         outbox.to_users(case, OVERDUE, f"request{row.id}", ppid, {"deadline": None, "task_title": title})
-        escalated += 1
     outbox.write()
     session.flush()
-    return reminded, escalated
+    return len(last_day), len(late)
 
 
 def _local(rt: Runtime, instant) -> str:
