@@ -7,6 +7,7 @@ from sqlalchemy.orm import Session
 
 from engine import clock, complaints, dip_demo, inbox, intake, totp
 from engine.models import HumanTask, User
+from engine.reminders import shift_working_days
 from engine.runtime import Runtime
 from engine.users import GROUPS, create_user, ensure_unit
 
@@ -49,16 +50,13 @@ def _request(n: int, information: str) -> dict:
 
 
 def _working_days_ago(rt: Runtime, days: int):
-    """The latest instant, a whole number of days back, from which ``days`` working days have run by now.
+    """The office's opening ``days`` working days back (engine.reminders' own count of working days).
 
     A fixed count of calendar days is not enough: over Christmas and the new year (or Lebaran) 16 days held
     fewer than 11 working days, and the demo's "late" request was not late.
     """
-    now = clock.now()
-    received = now
-    while rt.calendars["strict"].add_working_days(received, days).due_at > now:
-        received -= timedelta(days=1)
-    return received
+    cal = rt.calendars["strict"]
+    return cal.opening(shift_working_days(cal, clock.now().astimezone(cal.tz).date(), -days))
 
 
 def load_demo(session: Session, rt: Runtime) -> list[tuple[str, str, str]]:
