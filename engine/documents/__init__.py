@@ -126,7 +126,7 @@ def _referred_unit(session: Session, case: Case, tasks: dict[str, dict]) -> dict
     return {"unit_code": unit.code, "unit_name": unit.name}
 
 
-def _day(value: str, locale: str) -> str:
+def form_day(value: str, locale: str) -> str:
     """A form's date as a letter writes it (``3 Nov 2026``); other text as it is."""
     if len(value) == 10 and value[4] == "-" and value[:4].isdigit():
         return day_in_words(value, "en" if locale == "en" else "id")
@@ -147,7 +147,8 @@ def context(session: Session, forms: FormRegistry, case: Case, locale: str, read
         "subject": recorded.get("pokok_masalah") or details.get("pokok_masalah", ""),
         "summary": recorded.get("uraian_ringkas", ""),
         "place": recorded.get("lokasi_kejadian", ""),
-        "when": _day(recorded.get("waktu_kejadian", ""), locale),
+        "when": form_day(recorded.get("waktu_kejadian", ""), locale),
+        "when_recorded": recorded.get("waktu_kejadian", ""),  # as the form has it: a translation words it again
         "reported_position": recorded.get("jabatan_terlapor", ""),
         "tasks": tasks,
         **_referred_unit(session, case, tasks),

@@ -50,6 +50,7 @@ COMPLAINT_PRINTED = ("tanggal", "instansi_tujuan", "pertanyaan", "ringkasan_untu
 # correction says the same); never in a letter that leaves the team.
 DISPOSITION_PRINTED = ("langkah_disposisi", "catatan_disposisi")
 CLASSIFICATION_FORM = "pengaduan_klasifikasi.json"
+DISPOSITION_CODES = ("kode_masalah", "kategori", "berkadar_pengawasan", "instruksi_disposisi")
 # UU 14/2008 Pasal 17: what each letter exempts (legal-process.md §3.6), as a refusal quotes it.
 PASAL_17 = {
     "a": ("menghambat proses penegakan hukum", "would obstruct law enforcement"),
@@ -278,7 +279,6 @@ def build(
     proxy_id = (case.details or {}).get("kuasa_party_id")
     return common | {
         "case": _case_view(case, tz),
-        "status_label": status.label(case.outcome or case.status, locale),
         "decision_label": status.label(decision["keputusan"], locale) if decision.get("keputusan") else "",
         "request": _chain_view(session, request, tz) if request is not None and request is not case else None,
         "parent": _chain_view(session, parent, tz) if parent is not None else None,
@@ -388,6 +388,8 @@ def _disposition(rt: Runtime, classification: dict, locale: str, again: dict | N
     chosen = set(classification.get("instruksi_disposisi") or ())
     choices = properties["instruksi_disposisi"]["items"]
     return {
+        # The codes as the team chose them, for a translation to word again (``translation``).
+        "chosen": {key: classification.get(key) for key in DISPOSITION_CODES if key in classification},
         "problem_code": classification.get("kode_masalah", ""),
         "problem": title("kode_masalah", classification.get("kode_masalah", "")),
         "category": title("kategori", classification.get("kategori", "")),
@@ -398,6 +400,43 @@ def _disposition(rt: Runtime, classification: dict, locale: str, again: dict | N
         "notes": (again if again is not None else classification).get("catatan_disposisi", ""),
         "again": again is not None,
     }
+
+
+def translation(rt: Runtime, original: dict, worded: dict) -> dict:
+    """A translation's context: the facts of ``original`` (the sealed context of the letter it translates) in the
+    words of ``worded`` (a context built now in the translation's language). A copy made weeks later states what
+    the letter stated: its addressee and their address before any correction, its deadlines, decision, exemption,
+    signatory and office as they were; only its own code and verification address are new. The labels in the
+    letter's language are worded again from the original's own codes (a decision, a disposition's choices, the
+    incident's date as the form recorded it)."""
+    locale = worded["letter"]["locale"]
+    out = dict(original)
+    out.pop("status_label", None)  # printed by no letter; sealed into those issued before it was dropped
+    out["type"] = worded["type"]
+    out["letter"] = original["letter"] | {key: worded["letter"][key] for key in ("locale", "code", "verify_url")}
+    for key in ("pasal17", "grounds"):  # the law's own words, the same in every letter
+        if key in worded:
+            out[key] = worded[key]
+    if "decision_label" in original:
+        outcome = (original.get("decision") or {}).get("keputusan")
+        out["decision_label"] = status.label(outcome, locale) if outcome else ""
+    if original.get("complaint") is not None:
+        complaint = dict(original["complaint"])
+        complaint["received"] = worded["complaint"]["received"]  # the day of receipt, which never changes
+        if "when_recorded" in complaint:
+            complaint["when"] = documents.form_day(complaint["when_recorded"], locale)
+        else:  # sealed before the form's value was kept: the case's value now, in the translation's words
+            complaint["when"] = worded["complaint"]["when"]
+        out["complaint"] = complaint
+    sheet = original.get("disposition")
+    if sheet is not None:
+        chosen = sheet.get("chosen")
+        out["disposition"] = (
+            _disposition(rt, chosen, locale) | {"notes": sheet["notes"], "again": sheet["again"]}
+            if chosen is not None
+            else worded["disposition"]  # sealed before the codes were kept
+        )
+    return out
 
 
 def _objection_grounds(rt: Runtime, i: int) -> dict:

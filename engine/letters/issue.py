@@ -68,10 +68,12 @@ def issue(
     corrects: Letter | None = None,
     reason: str | None = None,
     record: context.CaseRecord | None = None,
+    original: dict | None = None,
 ) -> Letter:
     """One letter of type ``kind``: its number (a translation's is its original's), its sealed content, its
     ``letter_issued`` event; pending until the render job has made its PDF. ``record``: what the case's history
-    and vault give the letters of this change, read once for all of them (``context.CaseRecord``)."""
+    and vault give the letters of this change, read once for all of them (``context.CaseRecord``). ``original``:
+    the sealed context of the letter a translation translates, whose facts it states (``context.translation``)."""
     letter_type = TYPES[kind]
     if translation_of is not None:
         number = numbering.Number(translation_of.number, translation_of.series, translation_of.year, translation_of.seq)
@@ -97,6 +99,8 @@ def issue(
         corrects=corrected,
         record=record,
     )
+    if original is not None:
+        content = context.translation(rt, original, content)
     key_id, sealed = seal(rt, code, content)
     letter = Letter(
         code=code,
@@ -174,7 +178,8 @@ def after_task(session: Session, rt: Runtime, user: User, task: HumanTask, data:
 
 
 def translate(session: Session, rt: Runtime, user: User, letter: Letter, locale: str) -> Letter:
-    """A copy of ``letter`` in ``locale`` under its number (a requester asked for English): once per language."""
+    """A copy of ``letter`` in ``locale`` under its number (a requester asked for English): once per language.
+    It states what the original stated, whatever changed in the case since (``context.translation``)."""
     if locale not in LOCALES:
         raise Invalid("letter_language_unknown", fields={"locale": [msg("one_of", choices="id, en")]})
     original = session.get(Letter, letter.translation_of_id) if letter.translation_of_id else letter
@@ -196,6 +201,7 @@ def translate(session: Session, rt: Runtime, user: User, letter: Letter, locale:
         locale=locale,
         signed_as=content["signatory"]["lane"],
         translation_of=original,
+        original=content,
     )
 
 

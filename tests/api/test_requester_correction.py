@@ -24,6 +24,7 @@ from tests.reminders.conftest import mailbox  # noqa: F401 - the real SMTP sink,
 API = "/api/v1"
 RECEIVED = datetime(2026, 12, 2, 3, 0, tzinfo=UTC)  # Wed 2 Dec 2026, 10:00 WIB
 NEW_ADDRESS = "ani.wijaya@contoh.example"
+NAME = request_payload()["requester"]["name"]
 
 
 @pytest.fixture(autouse=True)
@@ -190,6 +191,24 @@ def test_a_letter_issued_before_keeps_the_old_address_and_its_correction_prints_
     new = client.get(f"{base}/{fixed.json['id']}/print", headers=login("ppid")).get_data(as_text=True)
     assert "Jl. Asia Afrika 8, Bandung" in new
     assert "Jl. Merdeka 1" not in new
+
+
+def test_an_english_copy_made_after_a_correction_states_the_address_its_original_stated(client, desk, login):
+    receipt = to_notice(desk)
+    base = f"{API}/cases/{receipt['ticket']}/letters"
+    (first,) = client.get(base, headers=login("ppid")).json["items"]
+    r = put(client, login, receipt["ticket"], corrected(address="Jl. Asia Afrika 8, Bandung", name="Ani Wijayanti"))
+    assert r.status_code == 200, r.json
+    copy = client.post(f"{base}/{first['id']}/translation", json={"locale": "en"}, headers=login("ppid"))
+    assert copy.status_code == 201, copy.json
+    english = client.get(f"{base}/{copy.json['id']}/print", headers=login("ppid")).get_data(as_text=True)
+    original = client.get(f"{base}/{first['id']}/print", headers=login("ppid")).get_data(as_text=True)
+    assert "Receipt of Information Request" in english  # the same letter, in English words
+    for stated in ("Jl. Merdeka 1", NAME, first["number"]):  # what the original stated, as it stated it
+        assert stated in original
+        assert stated in english
+    assert "Asia Afrika" not in english
+    assert "Wijayanti" not in english
 
 
 def test_a_requester_switched_to_english_is_told_in_english(

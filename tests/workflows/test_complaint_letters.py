@@ -231,7 +231,12 @@ def test_a_complaint_referred_again_gets_a_new_sheet_and_a_clarification_request
         s.commit()
     render_pending(office)
     first_en = {x.kind: x for x in letters(office, ticket) if x.locale == "en" and x.number.startswith("B-1/")}
-    assert f"Referred to : {names['KANWIL']} (KANWIL)" in text_of(office, first_en["lembar_disposisi"])
+    first_sheet = text_of(office, first_en["lembar_disposisi"])
+    assert f"Referred to : {names['KANWIL']} (KANWIL)" in first_sheet
+    assert "02 (Public service)" in first_sheet  # the classification's codes, worded in English
+    assert "Segera ditangani." in first_sheet  # the first sheet's note, not the re-referral's
+    assert "Urusan beasiswa madrasah." not in first_sheet
+    assert "Referred again" not in first_sheet
     assert names["KANWIL"] in text_of(office, first_en["surat_permintaan_klarifikasi"])
     assert "PENDMAD" not in text_of(office, first_en["surat_permintaan_klarifikasi"])
 
