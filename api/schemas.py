@@ -251,6 +251,23 @@ class Proxy(Schema):
     nomor_surat_kuasa = fields.String(required=True)
 
 
+class ProxyCorrection(Schema):
+    """An objection's proxy given again in full (a field left out is removed), checked as the objection form checks
+    it, with why it is corrected."""
+
+    kuasa = fields.Nested(Proxy, required=True)
+    reason = fields.String(
+        required=True,
+        metadata={"description": "permintaan_kuasa (the proxy asked: UU 27/2022) or kesalahan_pencatatan"},
+    )
+
+
+class ProxyCorrected(Schema):
+    ticket = fields.String()
+    changed = fields.List(fields.String(), metadata={"description": "the fields that changed; empty: nothing did"})
+    kuasa = fields.Dict()
+
+
 class ObjectionSubmit(Schema):
     ticket = fields.String(required=True, metadata={"description": "the request's ticket"})
     access_code = fields.String(load_only=True, metadata={"description": "the request's access code (requesters)"})
@@ -521,6 +538,10 @@ class CaseView(Schema):
     deadlines = fields.List(fields.Nested(Deadline))
     open_tasks = fields.List(fields.Nested(TaskItem))
     requester = fields.Dict(allow_none=True, metadata={"description": "only for officers allowed to read identities"})
+    proxy = fields.Dict(
+        allow_none=True,
+        metadata={"description": "an objection's proxy (kuasa), only for officers allowed to read identities"},
+    )
     chain = fields.List(
         fields.Nested(ChainMember), metadata={"description": "request -> objections -> disputes, with each clock"}
     )
@@ -534,7 +555,7 @@ class CaseAfterTask(CaseView):
     """The case as a completion left it: what the officer needs next, without the chain (GET the case for it)."""
 
     class Meta:
-        exclude = ("chain", "requester")
+        exclude = ("chain", "requester", "proxy")
 
 
 class CompleteResult(Schema):

@@ -96,6 +96,8 @@ TEMPLATES: dict[str, str] = {
     "officers_record_offline": "only officers record offline requests",
     "desk_corrects_requester": "only the PPID desk corrects a requester's data",
     "no_requester_data": "this case has no requester's data to correct",
+    "desk_corrects_proxy": "only the PPID desk corrects a proxy's data",
+    "no_proxy_data": "this case was not filed by a proxy",
     "correction_request_not_found": "no such request to correct the requester's data on this case",
     "correction_request_answered": "this request to correct the data has already been answered",
     "officers_only": "officers only",

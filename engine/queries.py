@@ -20,6 +20,7 @@ from engine import (
     holiday_years,
     kinds,
     lateness,
+    proxy_data,
     status,
     visibility,
 )
@@ -133,6 +134,7 @@ def case_view(
         "deadlines": [chain.deadline_view(d) for d in deadlines],
         "open_tasks": [task_item(rt, t) for t in tasks],
         "requester": None,
+        "proxy": None,
         # Years a pending deadline reaches into whose cuti bersama nobody confirmed (engine.holiday_years).
         "calendar_unconfirmed": holiday_years.case_warnings(session, case),
     }
@@ -140,6 +142,8 @@ def case_view(
         view["chain"] = chain.chain_view(rt, session, case)
     if with_identity and access.can_read_identity(user, case) and case.requester_party_id:
         view["requester"] = rt.vault.read(session.get(Party, case.requester_party_id))
+    if with_identity:
+        view["proxy"] = proxy_data.read(session, rt, user, case)
     return view
 
 

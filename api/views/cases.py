@@ -10,11 +10,13 @@ from api.schemas import (
     CorrectionRefusal,
     DeadlineList,
     EventList,
+    ProxyCorrected,
+    ProxyCorrection,
     RequesterCorrected,
     RequesterCorrection,
     WaitingCorrections,
 )
-from engine import access, queries, requester_data, task_files
+from engine import access, proxy_data, queries, requester_data, task_files
 
 blp = Blueprint("cases", __name__, description="Cases and their history")
 
@@ -51,6 +53,23 @@ def correct_requester(body, ticket):
         "requester": done.identity,
         "requester_type": done.requester_type,
     }
+
+
+@blp.put("/cases/<string:ticket>/proxy")
+@login_required
+@blp.arguments(ProxyCorrection)
+@blp.response(200, ProxyCorrected)
+def correct_proxy(body, ticket):
+    """The PPID desk corrects the data of the proxy (kuasa) who filed the objection (UU 27/2022: the right to
+    rectification; a typing error). The whole proxy is given again and checked as the objection form checks it;
+    the case records which fields changed and why, never the values. Letters already issued keep what they
+    printed. The same data sent again changes nothing (``changed`` empty). 403 for anyone but the desk; 404 for a
+    case not filed by a proxy."""
+    user, rt = current_user(), runtime()
+    case = access.require_staff_case(db.session, user, ticket)
+    done = proxy_data.correct(db.session, rt, user, case, body)
+    commit(case)
+    return {"ticket": case.ticket, "changed": list(done.changed), "kuasa": done.proxy}
 
 
 @blp.get("/cases/<string:ticket>/requester/copy")

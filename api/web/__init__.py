@@ -8,7 +8,7 @@
 - HTML error pages outside /api/, JSON inside it as before (``errors``);
 - what every page's frame shows: navigation and the task counter (``layout``, templates/base.html);
 - the officers' pages: the front desk's record of a request that did not come online (``desk``) and its
-  correction of a requester's data (``requester``), the inbox and
+  correction of a requester's data (``requester``) and of an objection's proxy (``proxy``), the inbox and
   task actions (``inbox``), the task page (``task``), the case
   page with its diagram (``case``), the auditor console (``audit``), the public information list (``dip``),
   the registers and reports (``reports``: /laporan) and the dashboard (``dashboard``: /dasbor);
@@ -39,6 +39,7 @@ from api.web import (  # noqa: F401 - routes
     layout,
     letters,
     portal,
+    proxy,
     reports,
     requester,
     security,

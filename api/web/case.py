@@ -28,9 +28,9 @@ from sqlalchemy import select
 from api.boundary import noted, runtime
 from api.extensions import db
 from api.reports.labels import CHANNELS
-from api.web import case_messages, display, events, requester, workbench
+from api.web import case_messages, display, events, proxy, requester, workbench
 from api.web.blueprint import bp
-from api.web.facts import case_facts, labelled, requester_facts
+from api.web.facts import case_facts, labelled, proxy_facts, requester_facts
 from api.web.i18n import current_language
 from api.web.letters import for_case_page as letter_rows
 from api.web.letters import scan_form
@@ -44,6 +44,7 @@ from engine import (
     holiday_years,
     kinds,
     progress,
+    proxy_data,
     queries,
     requester_data,
     task_files,
@@ -155,6 +156,7 @@ EVENT_LABELS = {
     "request_confirmed": _l("Request confirmed by the requester"),
     "access_code_reissued": _l("Access code reissued"),
     "requester_data_corrected": _l("Requester's data corrected"),
+    "proxy_data_corrected": _l("Proxy's data corrected"),
     "requester_correction_asked": _l("The requester asked to correct their data"),
     "requester_correction_refused": _l("The requester's request to correct their data refused"),
     "requester_correction_overdue": _l("The requester's request to correct their data not answered in time"),
@@ -206,6 +208,8 @@ def case(ticket: str, reporter: dict | None = None, refused: dict | None = None)
         "facts": case_facts(rt, found, locale, visibility.details(rt.forms, found, access.field_readers(user, found))),
         "requester": requester_facts(rt, _identity(rt, user, found), locale),
         "can_correct_requester": requester_data.can_correct(user, found),
+        "proxy": proxy_facts(rt, proxy_data.read(db.session, rt, user, found), locale),
+        "can_correct_proxy": proxy_data.can_correct(user, found),
         "correction_waiting": requester_data.waiting(db.session, user, found),
         "tasks": _open_tasks(rt, found, locale),
         "awaited": events.awaited(user, found, locale),
@@ -434,6 +438,9 @@ def _event_detail(kind: str, data: dict, task_title: str | None, locale: str, ti
     if kind == "requester_data_corrected":  # the fields' names and why, as recorded: never their values
         why = CORRECTION_REASONS.get(data.get("reason", ""), data.get("reason", ""))
         return f"{requester.field_names(runtime(), data.get('fields', []))} · {why}"
+    if kind == "proxy_data_corrected":
+        why = CORRECTION_REASONS.get(data.get("reason", ""), data.get("reason", ""))
+        return f"{proxy.field_names(runtime(), data.get('fields', []))} · {why}"
     return ""
 
 
@@ -444,6 +451,7 @@ def _day(value: str | None) -> str:
 
 CORRECTION_REASONS = {
     "permintaan_pemohon": _l("at the requester's request"),
+    "permintaan_kuasa": _l("at the proxy's request"),
     "kesalahan_pencatatan": _l("a recording error"),
 }
 READ_WHAT = {

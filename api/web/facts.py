@@ -15,7 +15,7 @@ from flask_babel import ngettext
 from api.reports.labels import REQUEST_CHOICES
 from api.web import display, schema_form
 from api.web.i18n import current_language
-from engine import chain, kinds, visibility
+from engine import chain, kinds, proxy_data, visibility
 from engine.explanation import ISO_DATE_OR_INSTANT
 from engine.models import Case
 from engine.runtime import Runtime
@@ -35,7 +35,10 @@ def case_facts(rt: Runtime, case: Case, locale: str, details: dict) -> list[tupl
         (_("Received"), display.office_datetime(case.received_at)),
         (_("Channel"), display.channel_label(case.channel)),
     ]
-    return facts + labelled(schema, details, locale)
+    # A party's row in the vault (an objection's proxy, ``kuasa_party_id``) is a reference, not a fact: the proxy
+    # is shown apart, to those who may read it (``proxy_facts``).
+    shown = {key: value for key, value in details.items() if not key.endswith("_party_id")}
+    return facts + labelled(schema, shown, locale)
 
 
 def requester_facts(rt: Runtime, identity: dict | None, locale: str) -> list[tuple[str, str]]:
@@ -46,6 +49,13 @@ def requester_facts(rt: Runtime, identity: dict | None, locale: str) -> list[tup
     known = schema.get("properties", {})
     # Only what the form asks a person for: the vault also keeps settings such as the language of their mail.
     return labelled(schema, {k: v for k, v in identity.items() if k in known}, locale)
+
+
+def proxy_facts(rt: Runtime, identity: dict | None, locale: str) -> list[tuple[str, str]]:
+    """An objection's proxy (engine.proxy_data), labelled by the objection form; nothing when none or unreadable."""
+    if not identity:
+        return []
+    return labelled(rt.forms.schema(proxy_data.FORM)["properties"]["kuasa"], identity, locale)
 
 
 def intake_schema(rt: Runtime, kind: str) -> dict:

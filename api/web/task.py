@@ -20,7 +20,7 @@ from api.extensions import db
 from api.web import case_messages, display, schema_form
 from api.web.blueprint import bp
 from api.web.case import WHEN_PASSED
-from api.web.facts import case_facts, labelled, requester_facts
+from api.web.facts import case_facts, labelled, proxy_facts, requester_facts
 from api.web.i18n import current_language
 from api.web.inbox import lane_members, refusal_message
 from api.web.session import officer
@@ -122,6 +122,7 @@ def _page(task: HumanTask, values: MultiDict | None = None, errors: dict | None 
         deadlines=_deadlines(task.case, locale),
         case_facts=case_facts(rt, task.case, locale, detail["case"]["details"]),
         requester=requester_facts(rt, view["requester"], locale),
+        proxy=proxy_facts(rt, view["proxy"], locale),
         recorded=_recorded(rt, task, user, locale),
         chronology=detail["case"].get("chronology", []),
         fields=fields,

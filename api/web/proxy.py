@@ -1,0 +1,66 @@
+"""The PPID desk corrects the data of an objection's proxy (kuasa) on a page (``/kasus/<ticket>/data-kuasa``): the
+verb behind ``PUT /api/v1/cases/{ticket}/proxy`` (engine.proxy_data), on a page.
+
+The form starts from the proxy's data as the vault holds it and is checked by the objection form's rules; a refusal
+comes back beside its fields (422), and a correction returns to the case page saying which fields changed. The case
+page links here for the desk only (``proxy_data.can_correct``).
+"""
+
+from __future__ import annotations
+
+from flask import abort, flash, redirect, render_template, request, url_for
+from flask_babel import gettext as _
+from flask_login import login_required
+from werkzeug.datastructures import MultiDict
+
+from api.boundary import commit, runtime
+from api.extensions import db
+from api.web import schema_form
+from api.web.blueprint import bp
+from api.web.desk import nothing_to_fill
+from api.web.i18n import current_language
+from api.web.session import officer
+from engine import access, proxy_data
+from engine.errors import Forbidden, Invalid, NotFound
+
+
+@bp.route("/kasus/<ticket>/data-kuasa", methods=["GET", "POST"])
+@login_required
+def proxy_correction(ticket: str):
+    user, rt = officer(), runtime()
+    case = access.require_staff_case(db.session, user, ticket)
+    schema = proxy_data.form_schema(rt)
+    try:
+        if request.method == "GET":
+            start = proxy_data.current(db.session, rt, user, case)
+            values = MultiDict({f"kuasa.{k}": v for k, v in start["kuasa"].items()})
+            return _page(case, schema, values, None)
+        data = schema_form.parse(schema, request.form, rt.calendars["strict"].tz)
+        done = proxy_data.correct(db.session, rt, user, case, data)
+    except Forbidden:
+        abort(403)
+    except NotFound:
+        abort(404)
+    except Invalid as error:
+        db.session.rollback()
+        return _page(case, schema, request.form, error.fields, 422)
+    commit(case)
+    if done.changed:
+        flash(_("The proxy's data was corrected: %(fields)s.", fields=field_names(rt, done.changed)), "success")
+    else:
+        flash(_("Nothing was changed: the data is as it was."), "success")
+    return redirect(url_for("web.case", ticket=case.ticket), 303)
+
+
+def field_names(rt, names) -> str:
+    """The corrected fields (``name``, ``nomor_surat_kuasa``...) by their labels in the reader's language."""
+    fields = schema_form.build_fields(proxy_data.form_schema(rt), current_language())
+    labels = {c.name.removeprefix("kuasa."): c.label for f in fields for c in f.children}
+    return ", ".join(labels.get(name, name) for name in names)
+
+
+def _page(case, schema: dict, values, errors: dict | None, status: int = 200):
+    fields, general = schema_form.form_fields(schema, values, errors)
+    nothing_to_fill(fields)
+    page = {"case": case, "fields": fields, "general": general, "has_errors": bool(errors)}
+    return render_template("proxy_correction.html", **page), status

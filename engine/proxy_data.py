@@ -1,0 +1,132 @@
+"""An objection's proxy (kuasa): shown to the PPID desk, and corrected by it.
+
+An objection may be filed by a proxy with a special power of attorney (UU 14/2008 Pasal 35(2); the objection
+form's ``kuasa``: name, address, phone, the power of attorney's number). The proxy's data is sealed in the vault
+as a party of its own (``Case.details["kuasa_party_id"]``) and printed on the objection's letters (the receipt,
+the superior's response) and in the register of objections. The proxy is a data subject too (UU 27/2022: the
+right to rectification), and a desk officer who typed the proxy's name or the power of attorney's number wrong
+must be able to mend it before the superior's response prints it.
+
+- Those who may read a requester's identity (``access.can_read_identity``) read the proxy's with the case.
+- The PPID desk (``access.REQUEST_STAFF``) corrects it, giving the whole ``kuasa`` again as the objection form
+  asks for it and checked by its rules, with one of ``REASONS``. A field left out is removed (a phone the proxy no
+  longer has).
+- The party is sealed again (with the vault's current key). The objection records ``proxy_data_corrected`` in its
+  history: who, why, and the names of the fields that changed, never their values. Nothing that did not change is
+  recorded.
+- Letters already issued keep what they printed (a letter of record is never rewritten; its correction prints
+  the proxy as now on file) and no message is sent: Kawal writes to the requester, whom the proxy represents,
+  and the change is the proxy's.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from sqlalchemy.orm import Session
+
+from engine import access, kinds
+from engine.audit import EventLog
+from engine.errors import Forbidden, Invalid, NotFound
+from engine.forms import errors_in
+from engine.models import Case, Party, User
+from engine.run import touch
+from engine.runtime import Runtime
+
+EVENT = "proxy_data_corrected"
+FORM = "keberatan.json"  # the objection form, whose ``kuasa`` the proxy filed (an objection without a request's
+# form asks for the same fields: tests/unit/test_proxy_data.py)
+REASONS = ("permintaan_kuasa", "kesalahan_pencatatan")
+PARTY_KEY = "kuasa_party_id"
+
+
+@dataclass(frozen=True)
+class Corrected:
+    changed: tuple[str, ...]  # the fields that changed, in the form's order; empty when nothing did
+    proxy: dict
+
+
+def party_id(case: Case) -> int | None:
+    """The proxy's party, when the case was filed by one (never a complaint's: its reporter files in person)."""
+    return (case.details or {}).get(PARTY_KEY) if case.kind != kinds.COMPLAINT else None
+
+
+def read(session: Session, rt: Runtime, user: User, case: Case) -> dict | None:
+    """The proxy's data for a reader allowed to see the requester's identity; None for others or no proxy."""
+    proxy_id = party_id(case)
+    if proxy_id is None or not access.can_read_identity(user, case):
+        return None
+    party = session.get(Party, proxy_id)
+    return rt.vault.read(party) if party is not None else None
+
+
+def can_correct(user: User, case: Case) -> bool:
+    """The PPID desk, on a case filed by a proxy (a page offers the correction only then)."""
+    return party_id(case) is not None and access.is_request_staff(user)
+
+
+def form_schema(rt: Runtime) -> dict:
+    """The correction's form: the objection form's proxy, with its rules, and a reason."""
+    kuasa = rt.forms.schema(FORM)["properties"]["kuasa"]
+    return {
+        "type": "object",
+        "additionalProperties": False,
+        "properties": {
+            "kuasa": kuasa,
+            "reason": {
+                "type": "string",
+                "title": "Alasan perbaikan",
+                "x-title-en": "Why the data is corrected",
+                "enum": list(REASONS),
+                "x-enum-titles": {
+                    "permintaan_kuasa": "Atas permintaan kuasa (hak memperbaiki data pribadi, UU 27/2022)",
+                    "kesalahan_pencatatan": "Kesalahan pencatatan oleh petugas",
+                },
+                "x-enum-titles-en": {
+                    "permintaan_kuasa": "At the proxy's request (the right to correct personal data, UU 27/2022)",
+                    "kesalahan_pencatatan": "A recording error by an officer",
+                },
+            },
+        },
+        "required": ["kuasa", "reason"],
+    }
+
+
+def fields(rt: Runtime) -> tuple[str, ...]:
+    """The proxy's fields, in the form's order."""
+    return tuple(rt.forms.schema(FORM)["properties"]["kuasa"]["properties"])
+
+
+def current(session: Session, rt: Runtime, user: User, case: Case) -> dict:
+    """What the correction form starts from: the proxy's data as the vault holds it."""
+    return {"kuasa": rt.vault.read(_party(session, user, case))}
+
+
+def correct(session: Session, rt: Runtime, user: User, case: Case, payload: dict) -> Corrected:
+    """Replace the proxy's data with ``payload``'s; see the module's docstring. One transaction (the caller's)."""
+    party = _party(session, user, case)
+    errors = errors_in(form_schema(rt), payload)
+    if errors:
+        raise Invalid("invalid_data", fields=errors)
+    before = rt.vault.read(party)
+    after = dict(payload["kuasa"])
+    changed = tuple(name for name in fields(rt) if before.get(name) != after.get(name))
+    if not changed:
+        return Corrected((), before)
+    party.key_id, party.ciphertext = rt.vault.seal(after)
+    touch(case)
+    EventLog(session).append(case, EVENT, user.username, {"fields": list(changed), "reason": payload["reason"]})
+    session.flush()
+    return Corrected(changed, after)
+
+
+def _party(session: Session, user: User, case: Case) -> Party:
+    proxy_id = party_id(case)
+    if proxy_id is None:
+        raise NotFound("no_proxy_data")
+    if not access.is_request_staff(user):
+        raise Forbidden("desk_corrects_proxy")
+    party = session.get(Party, proxy_id)
+    if party is None:
+        raise NotFound("no_proxy_data")
+    return party

@@ -1,0 +1,156 @@
+"""An objection's proxy (kuasa, engine.proxy_data): read with the case by those who read identities, corrected by
+the PPID desk (UU 27/2022's right to rectification, and the desk's typing errors) as the objection form checks it;
+the case records which fields changed, never the values; letters already issued keep what they printed."""
+
+import json
+from datetime import UTC, datetime
+
+import pytest
+import time_machine
+from sqlalchemy import select
+
+from api.extensions import db
+from engine import proxy_data
+from engine.models import Case, CaseEvent
+from tests.api.test_chain_api import OBJECTION, decided
+
+API = "/api/v1"
+RECEIVED = datetime(2026, 12, 2, 3, 0, tzinfo=UTC)  # Wed 2 Dec 2026, 10:00 WIB
+PROXY = {
+    "name": "Budi Santoso, S.H.",
+    "address": "Jl. Gatot Subroto 10, Jakarta",
+    "phone": "0812 3456 7890",
+    "nomor_surat_kuasa": "SK-07/XII/2026",
+}
+
+
+@pytest.fixture(autouse=True)
+def _clock():
+    with time_machine.travel(RECEIVED, tick=True):
+        yield
+
+
+def by_proxy(desk, client) -> str:
+    """An objection filed by a proxy on the portal, with the request's code: its ticket."""
+    receipt = decided(desk)
+    body = {"ticket": receipt["ticket"], "access_code": receipt["access_code"], **OBJECTION, "kuasa": PROXY}
+    r = client.post(f"{API}/objections", json=body)
+    assert r.status_code == 201, r.json
+    return r.json["ticket"]
+
+
+def put(client, login, ticket, who="petugas", reason="kesalahan_pencatatan", **changes):
+    kuasa = {k: v for k, v in {**PROXY, **changes}.items() if v is not None}
+    return client.put(f"{API}/cases/{ticket}/proxy", json={"kuasa": kuasa, "reason": reason}, headers=login(who))
+
+
+def history(app, ticket) -> list[CaseEvent]:
+    with app.app_context():
+        return db.session.scalars(
+            select(CaseEvent)
+            .join(Case)
+            .where(Case.ticket == ticket, CaseEvent.type == proxy_data.EVENT)
+            .order_by(CaseEvent.seq)
+        ).all()
+
+
+def test_the_desk_reads_the_objection_s_proxy_with_the_case_and_an_auditor_does_not(client, desk, login):
+    ticket = by_proxy(desk, client)
+    assert client.get(f"{API}/cases/{ticket}", headers=login("petugas")).json["proxy"] == PROXY
+    assert client.get(f"{API}/cases/{ticket}", headers=login("ppid")).json["proxy"] == PROXY
+    audited = client.get(f"{API}/cases/{ticket}", headers=login("auditor"))
+    assert audited.status_code == 200
+    assert audited.json["proxy"] is None
+    assert PROXY["name"] not in audited.get_data(as_text=True)
+
+
+def test_a_corrected_proxy_records_which_fields_changed_and_why_never_the_values(app, client, desk, login):
+    ticket = by_proxy(desk, client)
+    r = put(client, login, ticket, name="Budi Santosa, S.H.", phone=None, nomor_surat_kuasa="SK-08/XII/2026")
+    assert r.status_code == 200, r.json
+    assert r.json["changed"] == ["name", "phone", "nomor_surat_kuasa"]  # in the form's order
+    assert client.get(f"{API}/cases/{ticket}", headers=login("ppid")).json["proxy"] == {
+        "name": "Budi Santosa, S.H.",
+        "address": PROXY["address"],
+        "nomor_surat_kuasa": "SK-08/XII/2026",
+    }
+    (event,) = history(app, ticket)
+    assert event.actor == "petugas"
+    assert event.data == {"fields": ["name", "phone", "nomor_surat_kuasa"], "reason": "kesalahan_pencatatan"}
+    text = json.dumps(event.data)
+    assert "Santosa" not in text
+    assert "SK-08" not in text
+    exported = client.get(f"{API}/audit/export", headers=login("auditor"))
+    assert exported.status_code == 200
+    assert "Santosa" not in exported.get_data(as_text=True)
+
+
+def test_the_same_proxy_sent_again_records_nothing(app, client, desk, login):
+    ticket = by_proxy(desk, client)
+    r = put(client, login, ticket)
+    assert r.status_code == 200, r.json
+    assert r.json["changed"] == []
+    assert history(app, ticket) == []
+
+
+@pytest.mark.parametrize(
+    ("changes", "field"),
+    [
+        ({"name": "B"}, "kuasa.name"),  # shorter than the objection form allows
+        ({"nomor_surat_kuasa": None}, "kuasa.nomor_surat_kuasa"),  # required by the objection form
+        ({"phone": "call me"}, "kuasa.phone"),
+    ],
+)
+def test_a_proxy_the_objection_form_would_refuse_is_refused_beside_its_field_and_changes_nothing(
+    client, desk, login, unchanged, changes, field
+):
+    ticket = by_proxy(desk, client)
+    with unchanged():
+        r = put(client, login, ticket, **changes)
+    assert r.status_code == 422, r.json
+    assert field in json.dumps(r.json)
+
+
+@pytest.mark.parametrize(("who", "status"), [("unit", 404), ("auditor", 403), ("admin", 403), ("atasan", 200)])
+def test_only_the_ppid_desk_corrects_a_proxy(client, desk, login, who, status):
+    ticket = by_proxy(desk, client)
+    r = put(client, login, ticket, who=who, address="Jl. Kuningan 2, Jakarta")
+    assert r.status_code == status, r.json
+
+
+def test_a_case_not_filed_by_a_proxy_has_none_to_correct(client, desk, login, unchanged):
+    ticket = by_proxy(desk, client)
+    request = client.get(f"{API}/cases/{ticket}", headers=login("ppid")).json["details"]["permohonan"]
+    with unchanged():
+        missing = put(client, login, request)  # the request was filed by the requester in person
+    assert missing.status_code == 404, missing.json
+    assert missing.json["reason"] == "no_proxy_data"
+    assert client.get(f"{API}/cases/{request}", headers=login("ppid")).json["proxy"] is None
+
+
+def test_a_reason_outside_the_list_is_refused(client, desk, login):
+    ticket = by_proxy(desk, client)
+    refused = put(client, login, ticket, reason="karena saja", name="Orang Lain")
+    assert refused.status_code == 422, refused.json
+    assert "reason" in refused.json["errors"], refused.json
+
+
+def test_the_objection_receipt_keeps_the_proxy_it_printed_and_its_correction_prints_the_new(client, desk, login):
+    ticket = by_proxy(desk, client)
+    registered = {"salinan_formulir_diserahkan": True, "cara_kirim_tanda_terima": "email"}
+    desk.complete(ticket, "registrasi_keberatan", registered)  # its receipt is issued, naming the proxy
+    base = f"{API}/cases/{ticket}/letters"
+    receipt = next(
+        x for x in client.get(base, headers=login("ppid")).json["items"] if x["kind"] == "tanda_terima_keberatan"
+    )
+    assert put(client, login, ticket, nomor_surat_kuasa="SK-08/XII/2026").status_code == 200
+    old = client.get(f"{base}/{receipt['id']}/print", headers=login("ppid")).get_data(as_text=True)
+    assert "SK-07/XII/2026" in old  # a letter of record is never rewritten
+    assert "SK-08/XII/2026" not in old
+    fixed = client.post(
+        f"{base}/{receipt['id']}/correction", json={"reason": "Nomor surat kuasa"}, headers=login("ppid")
+    )
+    assert fixed.status_code == 201, fixed.json
+    new = client.get(f"{base}/{fixed.json['id']}/print", headers=login("ppid")).get_data(as_text=True)
+    assert "SK-08/XII/2026" in new
+    assert "SK-07/XII/2026" not in new

@@ -1,0 +1,58 @@
+"""The desk corrects an objection's proxy in a real browser on a phone and on a desk: the case page shows the proxy,
+the correction form refuses a mistyped phone beside its field, then saves the corrected power of attorney number;
+the case page names the field that changed. The form passes axe-core and fits 360 px."""
+
+import re
+from datetime import UTC, datetime
+
+import pytest
+import time_machine
+from playwright.sync_api import expect
+
+from tests.api.test_proxy_correction import PROXY, by_proxy
+from tests.browser.steps import DESKTOP, assert_accessible, assert_fits_narrow_screen, keep_screenshot, log_in
+from tests.helpers import Desk
+
+RECEIVED = datetime(2026, 12, 2, 3, 0, tzinfo=UTC)  # Wed 2 Dec 2026, 10:00 WIB
+
+
+@pytest.fixture(autouse=True)
+def _clock():
+    with time_machine.travel(RECEIVED, tick=True):
+        yield
+
+
+@pytest.mark.parametrize("width", [360, DESKTOP["width"]])
+def test_the_desk_corrects_the_proxy_s_power_of_attorney_number_from_the_case_page(new_page, client, login, width):
+    ticket = by_proxy(Desk(client, login), client)
+    page = new_page(width, 800)
+    log_in(page, "petugas")
+    page.goto(f"/kasus/{ticket}")
+    expect(page.locator("#proxy-title")).to_have_text("Kuasa pemohon (dengan surat kuasa khusus)")
+    expect(page.locator("main")).to_contain_text(PROXY["nomor_surat_kuasa"])
+    page.get_by_role("link", name="Perbaiki data kuasa").click()
+    expect(page.locator("h1")).to_have_text("Perbaiki data kuasa")
+    number = page.get_by_label(re.compile(r"^Nomor surat kuasa"))
+    expect(number).to_have_value(PROXY["nomor_surat_kuasa"])  # the form starts from the data on file
+    phone = page.get_by_label(re.compile(r"^Telepon"))
+    phone.fill("nomor saya")
+    number.fill("SK-08/XII/2026")
+    page.get_by_role("group", name=re.compile(r"^Alasan perbaikan")).get_by_label(
+        re.compile(r"^Kesalahan pencatatan")
+    ).check()
+    page.get_by_role("button", name="Simpan perbaikan").click()
+    expect(page.locator("main")).to_contain_text("Formulir masih berisi kesalahan")
+    expect(phone).to_have_value("nomor saya")  # what was typed stays, beside its error
+    assert_accessible(page, "the proxy correction form with an error")
+    if width == 360:
+        assert_fits_narrow_screen(page, "the proxy correction form")
+    keep_screenshot(page, "proxy-correction-error")
+    phone.fill(PROXY["phone"])
+    page.get_by_role("button", name="Simpan perbaikan").click()
+    expect(page.locator(".flash-success")).to_contain_text("Data kuasa telah diperbaiki: Nomor surat kuasa")
+    expect(page.locator("main")).to_contain_text("SK-08/XII/2026")
+    expect(page.locator("main")).to_contain_text("Data kuasa diperbaiki")
+    assert_accessible(page, "the case page with the corrected proxy")
+    if width == 360:
+        assert_fits_narrow_screen(page, "the case page with the proxy")
+    keep_screenshot(page, "case-after-proxy-correction")

@@ -1,0 +1,92 @@
+"""The case page shows an objection's proxy to the desk, which corrects it on a page (/kasus/<ticket>/data-kuasa,
+api.web.proxy) as the API does (tests/api/test_proxy_correction.py): the form starts from the data on file, errors
+come back beside their fields, the timeline names the fields that changed and never their old values."""
+
+import html
+import re
+from datetime import UTC, datetime
+
+import pytest
+import time_machine
+
+from tests.api.test_proxy_correction import PROXY, by_proxy
+from tests.web.pages import text
+
+NOW = datetime(2026, 12, 2, 3, 0, tzinfo=UTC)  # Wed 2 Dec 2026, 10:00 WIB
+
+
+@pytest.fixture(autouse=True)
+def _clock():
+    with time_machine.travel(NOW, tick=True):
+        yield
+
+
+def _form(reason="kesalahan_pencatatan", **changes) -> dict:
+    proxy = {k: v for k, v in {**PROXY, **changes}.items() if v is not None}
+    return {**{f"kuasa.{k}": v for k, v in proxy.items()}, "reason": reason}
+
+
+def test_the_desk_reads_the_proxy_on_the_case_page_and_corrects_the_power_of_attorney_number(browser, desk, client):
+    ticket = by_proxy(desk, client)
+    officer = browser("petugas")
+    page = html.unescape(text(officer.get(f"/kasus/{ticket}")))
+    assert "Kuasa pemohon (dengan surat kuasa khusus)" in page
+    assert PROXY["name"] in page
+    assert PROXY["nomor_surat_kuasa"] in page
+    assert f"/kasus/{ticket}/data-kuasa" in page
+    assert "party id" not in page.lower()  # the vault's reference is no fact of the case
+    form = text(officer.get(f"/kasus/{ticket}/data-kuasa"))
+    assert re.search(r'value="SK-07/XII/2026" id="f-kuasa-nomor_surat_kuasa"', form), form  # the data on file
+    response = officer.post(f"/kasus/{ticket}/data-kuasa", _form(nomor_surat_kuasa="SK-08/XII/2026"))
+    assert response.status_code == 303, text(response)
+    page = html.unescape(text(officer.get(f"/kasus/{ticket}")))
+    assert "Data kuasa telah diperbaiki: Nomor surat kuasa." in page
+    assert "SK-08/XII/2026" in page
+    assert "SK-07/XII/2026" not in page  # the old number is nowhere, not even in the timeline
+    timeline = r"Data kuasa diperbaiki</[^>]+>\s*<[^>]+>[^<]*Nomor surat kuasa · kesalahan pencatatan"
+    assert re.search(timeline, page), page
+
+
+def test_the_officer_registering_the_objection_reads_the_proxy_on_the_task_page(browser, desk, client):
+    ticket = by_proxy(desk, client)
+    task = desk.task(ticket, "registrasi_keberatan")
+    page = html.unescape(text(browser("petugas").get(f"/tugas/{task['id']}")))
+    assert "Kuasa pemohon (dengan surat kuasa khusus)" in page
+    assert PROXY["nomor_surat_kuasa"] in page  # to check against the paper power of attorney
+
+
+def test_a_wrong_field_comes_back_beside_it_and_nothing_is_recorded(browser, desk, client, unchanged):
+    ticket = by_proxy(desk, client)
+    officer = browser("ppid")
+    officer.get(f"/kasus/{ticket}/data-kuasa")
+    with unchanged():
+        response = officer.post(f"/kasus/{ticket}/data-kuasa", _form(phone="call me", name="B"))
+    assert response.status_code == 422
+    page = text(response)
+    assert 'id="f-kuasa-phone-error"' in page
+    assert 'id="f-kuasa-name-error"' in page
+    assert 'value="call me"' in page  # what was typed stays
+
+
+def test_the_same_form_sent_again_changes_nothing_and_says_so(browser, desk, client):
+    ticket = by_proxy(desk, client)
+    officer = browser("petugas")
+    officer.get(f"/kasus/{ticket}/data-kuasa")
+    assert officer.post(f"/kasus/{ticket}/data-kuasa", _form()).status_code == 303
+    assert "Tidak ada yang diubah" in text(officer.get(f"/kasus/{ticket}"))
+
+
+def test_an_auditor_reads_no_proxy_and_is_offered_no_correction(browser, desk, client):
+    ticket = by_proxy(desk, client)
+    auditor = browser("auditor")
+    page = text(auditor.get(f"/kasus/{ticket}"))
+    assert PROXY["name"] not in page
+    assert "/data-kuasa" not in page
+    assert auditor.get(f"/kasus/{ticket}/data-kuasa").status_code == 403
+
+
+def test_a_request_filed_in_person_has_no_proxy_to_correct(browser, desk):
+    ticket = desk.submit()["ticket"]
+    officer = browser("petugas")
+    assert "/data-kuasa" not in text(officer.get(f"/kasus/{ticket}"))
+    assert officer.get(f"/kasus/{ticket}/data-kuasa").status_code == 404
