@@ -13,4 +13,3 @@ def _proxy_of(form: str) -> dict:
 
 def test_both_objection_forms_ask_for_the_same_proxy_as_the_correction_checks():
     assert _proxy_of("keberatan_tanpa_permohonan.json") == _proxy_of(proxy_data.FORM)
-
