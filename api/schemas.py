@@ -852,3 +852,19 @@ with_limits(RequestSubmit, form("permohonan.json"))
 with_limits(ObjectionSubmit, form("keberatan.json"))
 with_limits(ComplaintSubmit, form("pengaduan.json"))
 with_limits(DisputeRecord, form("sengketa.json"))
+
+
+class GatewayText(Schema):
+    """A text the office's SMS or WhatsApp gateway received (api.views.gateway)."""
+
+    sender = fields.String(
+        required=True,
+        data_key="from",
+        validate=validate.Length(max=64),
+        metadata={"description": "the sender's number or WhatsApp id: counted (hashed) for wrong codes, not kept"},
+    )
+    text = fields.String(required=True, validate=validate.Length(max=2000))
+
+
+class GatewayReply(Schema):
+    reply = fields.String(metadata={"description": "the text to send back to the sender"})

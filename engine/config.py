@@ -224,7 +224,7 @@ def load_settings(environ: dict | None = None, **overrides) -> Settings:
         if missing:
             raise ConfigError("production refuses to start without " + ", ".join(missing))
         _require_strong("KAWAL_SECRET_KEY", env["KAWAL_SECRET_KEY"].encode())
-        if env.get("KAWAL_WEBHOOK_URL"):
+        if env.get("KAWAL_WEBHOOK_URL") or env.get("KAWAL_WEBHOOK_SECRET"):  # it also opens the texts' way in
             _require_strong("KAWAL_WEBHOOK_SECRET", env.get("KAWAL_WEBHOOK_SECRET", "").encode())
     secret = env.get("KAWAL_SECRET_KEY") or DEV_SECRET
     numbers = {

@@ -98,6 +98,8 @@ TEMPLATES: dict[str, str] = {
     "no_requester_data": "this case has no requester's data to correct",
     "desk_corrects_proxy": "only the PPID desk corrects a proxy's data",
     "no_proxy_data": "this case was not filed by a proxy",
+    "no_gateway": "no SMS or WhatsApp gateway is configured",
+    "gateway_signature": "the signature is not the gateway's",
     "correction_request_not_found": "no such request to correct the requester's data on this case",
     "correction_request_answered": "this request to correct the data has already been answered",
     "officers_only": "officers only",

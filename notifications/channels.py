@@ -31,7 +31,9 @@ Webhook contract (for gateway implementers): a ``POST`` with a compact, key-sort
 ``Content-Type: application/json``, ``X-Kawal-Message-Id`` (the same for every retry of a message:
 use it to drop duplicates) and ``X-Kawal-Signature: sha256=<hex HMAC-SHA256(secret, raw body)>``.
 Verify the signature over the raw bytes before parsing (``verify_signature``). Any 2xx answer means
-"accepted"; anything else, including a redirect, is a failure and the message is retried.
+"accepted"; anything else, including a redirect, is a failure and the message is retried. The other way, the
+gateway posts the status questions it receives to ``POST /api/v1/gateway/texts``, signed with the same secret
+(api.views.gateway).
 """
 
 from __future__ import annotations

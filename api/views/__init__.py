@@ -21,6 +21,7 @@ def register_blueprints(api, app) -> None:
         dip,
         documents,
         fees,
+        gateway,
         health,
         incidents,
         letters,
@@ -46,6 +47,7 @@ def register_blueprints(api, app) -> None:
         letters,
         fees,
         health,
+        gateway,
         workbench,
         reports,
     )

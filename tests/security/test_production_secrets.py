@@ -72,6 +72,14 @@ def test_production_refuses_a_weak_webhook_secret_when_the_webhook_is_on(secret)
         load_settings(production(KAWAL_WEBHOOK_URL="https://sms.example/send", KAWAL_WEBHOOK_SECRET=secret))
 
 
+@pytest.mark.parametrize("secret", ["s3cret", "z" * 40])
+def test_production_refuses_a_weak_gateway_secret_even_without_the_webhook(secret):
+    """The secret alone opens the gateway's way in (status questions by text, api.views.gateway): a guessable key
+    lets anyone ask in the gateway's name, and guess codes without the per-sender count stopping them."""
+    with pytest.raises(ConfigError, match="KAWAL_WEBHOOK_SECRET"):
+        load_settings(production(KAWAL_WEBHOOK_SECRET=secret))
+
+
 def test_production_starts_with_random_secrets_and_development_keeps_its_default():
     """Strong secrets pass; development and tests still start with nothing set."""
     settings = load_settings(
