@@ -864,6 +864,10 @@ class GatewayText(Schema):
         metadata={"description": "the sender's number or WhatsApp id: counted (hashed) for wrong codes, not kept"},
     )
     text = fields.String(required=True, validate=validate.Length(max=2000))
+    at = fields.AwareDateTime(
+        required=True,
+        metadata={"description": "when the gateway posts it (RFC 3339); more than 5 minutes off is refused (a replay)"},
+    )
 
 
 class GatewayReply(Schema):

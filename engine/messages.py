@@ -100,6 +100,7 @@ TEMPLATES: dict[str, str] = {
     "no_proxy_data": "this case was not filed by a proxy",
     "no_gateway": "no SMS or WhatsApp gateway is configured",
     "gateway_signature": "the signature is not the gateway's",
+    "gateway_stale": "the gateway's time is more than 5 minutes from ours",
     "correction_request_not_found": "no such request to correct the requester's data on this case",
     "correction_request_answered": "this request to correct the data has already been answered",
     "officers_only": "officers only",

@@ -3,13 +3,16 @@ gateway (engine.text_status), and the reply for the gateway to send back.
 
 The gateway is the one that already delivers Kawal's messages (the ``webhook`` channel, notifications.channels)
 and signs what it sends with the same secret: ``X-Kawal-Signature: sha256=<hex HMAC-SHA256(secret, raw body)>``
-over a JSON body ``{"from": "<sender's number>", "text": "<what they wrote>"}``. Kawal checks the signature over
+over a JSON body ``{"from": "<sender's number>", "text": "<what they wrote>", "at": "<RFC 3339 instant>"}``
+(``at``: when it posts; more than ``FRESH`` away from Kawal's clock is refused, so that a captured question
+cannot be sent again later to read the answer). Kawal checks the signature over
 the raw bytes before reading anything, and answers ``{"reply": "<text>"}`` for the gateway to send to the
 sender. Without ``KAWAL_WEBHOOK_SECRET`` the endpoint does not exist (404). The sender's number and the text are
 neither stored nor logged: only wrong codes are counted, by the number's keyed hash (engine.codes).
 """
 
 import json
+from datetime import timedelta
 
 from flask import current_app, request
 from flask_smorest import Blueprint
@@ -18,12 +21,13 @@ from marshmallow import ValidationError
 from api.boundary import runtime
 from api.extensions import db
 from api.schemas import GatewayReply, GatewayText
-from engine import text_status
+from engine import clock, text_status
 from engine.errors import Invalid, NotFound, Unauthorized
 from notifications.channels import verify_signature
 
 blp = Blueprint("gateway", __name__, description="Status questions by SMS or WhatsApp, through the office's gateway")
 MAX_BODY = 4096  # a number and a three-word text
+FRESH = timedelta(minutes=5)  # how far the gateway's ``at`` may be from Kawal's clock
 
 
 @blp.post("/gateway/texts")
@@ -49,6 +53,8 @@ def text():
     except (ValueError, ValidationError) as error:
         fields = error.messages if isinstance(error, ValidationError) else {"_schema": ["not JSON"]}
         raise Invalid("invalid_data", fields=fields) from None
+    if abs(clock.now() - body["at"]) > FRESH:  # a signed question captured and sent again
+        raise Unauthorized("gateway_stale")
     answer = text_status.reply(db.session, runtime(), body["sender"], body["text"])
     db.session.commit()  # a wrong code's count
     return {"reply": answer}

@@ -5,7 +5,7 @@ sender; a whistleblower's report is never told by text; an unsigned text is refu
 
 import json
 import re
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 
 import pytest
 import time_machine
@@ -34,8 +34,10 @@ def _clock():
         yield
 
 
-def texted(client, text, sender="+62 877 0000 1111", secret=SECRET, body=None):
-    raw = body if body is not None else json.dumps({"from": sender, "text": text}).encode()
+def texted(client, text, sender="+62 877 0000 1111", secret=SECRET, body=None, at=None):
+    """The gateway posts ``text`` from ``sender``, signed with ``secret``, stamped ``at`` (now by default)."""
+    stamp = (at or datetime.now(UTC)).isoformat()
+    raw = body if body is not None else json.dumps({"from": sender, "text": text, "at": stamp}).encode()
     headers = {"Content-Type": "application/json", "X-Kawal-Signature": sign(secret.encode(), raw)}
     return client.post(f"{API}/gateway/texts", data=raw, headers=headers)
 
@@ -112,8 +114,19 @@ def test_an_unsigned_or_forged_text_is_refused_and_counts_nothing(app, client, d
     assert wrong_codes(app) == 0
 
 
+def test_a_signed_question_sent_again_later_is_refused(client, desk, unchanged):
+    receipt = desk.submit()
+    asked = f"STATUS {receipt['ticket']} {receipt['access_code']}"
+    with unchanged():
+        stale = texted(client, asked, at=datetime.now(UTC) - timedelta(minutes=6))
+    assert stale.status_code == 401, stale.json
+    assert stale.json["reason"] == "gateway_stale"
+    assert receipt["ticket"] not in json.dumps(stale.json)
+    assert texted(client, asked, at=datetime.now(UTC) - timedelta(minutes=4)).status_code == 200
+
+
 def test_a_signed_body_that_is_not_a_text_is_refused_beside_its_field(client):
-    r = texted(client, None, body=json.dumps({"text": "STATUS"}).encode())
+    r = texted(client, None, body=json.dumps({"text": "STATUS", "at": datetime.now(UTC).isoformat()}).encode())
     assert r.status_code == 422, r.json
     assert "from" in json.dumps(r.json)
     assert texted(client, None, body=b"not json").status_code == 400  # as every JSON body that is not JSON
