@@ -25,7 +25,7 @@ from dataclasses import dataclass
 
 from sqlalchemy.orm import Session
 
-from engine import access, kinds
+from engine import access, kinds, requester_data
 from engine.audit import EventLog
 from engine.errors import Forbidden, Invalid, NotFound
 from engine.forms import errors_in
@@ -36,7 +36,7 @@ from engine.runtime import Runtime
 EVENT = "proxy_data_corrected"
 FORM = "keberatan.json"  # the objection form, whose ``kuasa`` the proxy filed (an objection without a request's
 # form asks for the same fields: tests/unit/test_proxy_data.py)
-REASONS = ("permintaan_kuasa", "kesalahan_pencatatan")
+REASONS = ("permintaan_kuasa", requester_data.RECORDING_ERROR)
 PARTY_KEY = "kuasa_party_id"
 
 
@@ -73,20 +73,7 @@ def form_schema(rt: Runtime) -> dict:
         "additionalProperties": False,
         "properties": {
             "kuasa": kuasa,
-            "reason": {
-                "type": "string",
-                "title": "Alasan perbaikan",
-                "x-title-en": "Why the data is corrected",
-                "enum": list(REASONS),
-                "x-enum-titles": {
-                    "permintaan_kuasa": "Atas permintaan kuasa (hak memperbaiki data pribadi, UU 27/2022)",
-                    "kesalahan_pencatatan": "Kesalahan pencatatan oleh petugas",
-                },
-                "x-enum-titles-en": {
-                    "permintaan_kuasa": "At the proxy's request (the right to correct personal data, UU 27/2022)",
-                    "kesalahan_pencatatan": "A recording error by an officer",
-                },
-            },
+            "reason": requester_data.reason_property(REASONS[0], "kuasa", "the proxy's"),
         },
         "required": ["kuasa", "reason"],
     }

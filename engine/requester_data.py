@@ -64,7 +64,8 @@ from engine.run import touch
 from engine.runtime import Runtime
 
 EVENT = "requester_data_corrected"  # the history's event and the requester's message
-REASONS = ("permintaan_pemohon", "kesalahan_pencatatan")
+RECORDING_ERROR = "kesalahan_pencatatan"
+REASONS = ("permintaan_pemohon", RECORDING_ERROR)
 DEFAULT_LOCALE = "id"  # a requester filed at the desk is written to in Bahasa Indonesia until told otherwise
 ASKED, REFUSED = "requester_correction_asked", "requester_correction_refused"  # the requester's own request
 OVERDUE = "requester_correction_overdue"  # not answered in time: the PPID is told, once
@@ -105,23 +106,29 @@ def form_schema(rt: Runtime) -> dict:
                 "x-enum-titles": {"id": "Bahasa Indonesia", "en": "English"},
                 "x-enum-titles-en": {"id": "Bahasa Indonesia", "en": "English"},
             },
-            "reason": {
-                "type": "string",
-                "title": "Alasan perbaikan",
-                "x-title-en": "Why the data is corrected",
-                "enum": list(REASONS),
-                "x-enum-titles": {
-                    "permintaan_pemohon": "Atas permintaan pemohon (hak memperbaiki data pribadi, UU 27/2022)",
-                    "kesalahan_pencatatan": "Kesalahan pencatatan oleh petugas",
-                },
-                "x-enum-titles-en": {
-                    "permintaan_pemohon": "At the requester's request (the right to correct personal data, UU 27/2022)",
-                    "kesalahan_pencatatan": "A recording error by an officer",
-                },
-            },
+            "reason": reason_property(REASONS[0], "pemohon", "the requester's"),
         },
         "required": ["requester", "requester_type", "reason"],
         "allOf": base.get("allOf", []),  # the rules that tie the NIK's form to the requester type
+    }
+
+
+def reason_property(asked: str, subject: str, subject_en: str) -> dict:
+    """Why personal data is corrected: ``asked``, at the data subject's request (UU 27/2022: the right to have it
+    corrected), or an officer's recording error. ``subject``: who the data is of, in both languages."""
+    return {
+        "type": "string",
+        "title": "Alasan perbaikan",
+        "x-title-en": "Why the data is corrected",
+        "enum": [asked, RECORDING_ERROR],
+        "x-enum-titles": {
+            asked: f"Atas permintaan {subject} (hak memperbaiki data pribadi, UU 27/2022)",
+            RECORDING_ERROR: "Kesalahan pencatatan oleh petugas",
+        },
+        "x-enum-titles-en": {
+            asked: f"At {subject_en} request (the right to correct personal data, UU 27/2022)",
+            RECORDING_ERROR: "A recording error by an officer",
+        },
     }
 
 
