@@ -123,6 +123,7 @@ def assert_accessible(page, what: str) -> None:
 
 def horizontal_overflow(page) -> dict:
     """How wide the page is compared with the window, and which elements stick out (for the message)."""
+    page.wait_for_load_state("load")  # measured once the stylesheet applies (see ``axe``)
     return page.evaluate(
         """() => {
             const width = document.documentElement.clientWidth;

@@ -57,6 +57,7 @@ def test_an_officer_claims_fixes_an_invalid_form_and_brings_the_request_to_a_dec
     # Beside the field: in the same field block, named by the field, and right above it on the screen.
     expect(page.locator(".field.has-error").filter(has=missing).locator(".field-error")).to_have_count(1)
     expect(missing).to_have_attribute("aria-describedby", re.compile(r"\bf-kekurangan-error\b"))
+    page.wait_for_load_state("load")  # measured once the stylesheet applies (steps.axe)
     error_box, field_box = error.bounding_box(), missing.bounding_box()
     assert 0 <= field_box["y"] - (error_box["y"] + error_box["height"]) < 40, (error_box, field_box)
     expect(page.get_by_role("group", name=re.compile(r"Permohonan lengkap\?")).get_by_label("Tidak")).to_be_checked()

@@ -38,6 +38,9 @@ def test_the_desk_corrects_a_mistyped_e_mail_address_from_the_case_page(new_page
     expect(page.locator("h1")).to_have_text("Perbaiki data pemohon")
     email = page.get_by_label(re.compile(r"^E-mail"))
     expect(email).to_have_value("ani@example.org")  # the form starts from the data on file
+    # Measured once the page has loaded: right after the click the DOM may be there before its stylesheet (a busy
+    # machine's fresh clone measured every field at the browser's default 21 px).
+    page.wait_for_load_state("load")
     phone, name = (
         page.get_by_label(re.compile(r"^Telepon")).bounding_box(),
         page.get_by_label(re.compile(r"^Nama lengkap")).bounding_box(),
