@@ -854,6 +854,19 @@ with_limits(ComplaintSubmit, form("pengaduan.json"))
 with_limits(DisputeRecord, form("sengketa.json"))
 
 
+class ReporterContact(Schema):
+    """Where a reporter is told of their report, given again in full (a field left out is removed)."""
+
+    email = fields.String()
+    phone = fields.String()
+    locale = fields.String(metadata={"description": "id or en: the language of the messages; left out, kept"})
+
+
+class ReporterContactChanged(Schema):
+    ticket = fields.String()
+    changed = fields.List(fields.String(), metadata={"description": "the fields that changed; empty: nothing did"})
+
+
 class GatewayText(Schema):
     """A text the office's SMS or WhatsApp gateway received (api.views.gateway)."""
 

@@ -98,6 +98,7 @@ TEMPLATES: dict[str, str] = {
     "no_requester_data": "this case has no requester's data to correct",
     "desk_corrects_proxy": "only the PPID desk corrects a proxy's data",
     "no_proxy_data": "this case was not filed by a proxy",
+    "no_reporter_contact": "an anonymous report has no contact to change",
     "no_gateway": "no SMS or WhatsApp gateway is configured",
     "gateway_signature": "the signature is not the gateway's",
     "gateway_stale": "the gateway's time is more than 5 minutes from ours",

@@ -54,6 +54,7 @@ template may use only these keys (``CONTEXT_KEYS``):
 ``fields``
     ``requester_data_corrected`` (engine.requester_data): the names of the requester's fields an officer
     corrected (``name``, ``email``, ``requester_type``...), never their values; the template words them.
+    ``reporter_contact_changed`` (engine.reporter_contact): the names of the contact fields a reporter changed.
 
 ``render`` adds two keys of its own from the ticket's prefix (``DERIVED_KEYS``): ``kind``
 (``permohonan``, ``keberatan``, ``sengketa`` or ``pengaduan``) and ``noun``, the kind in the
@@ -73,6 +74,7 @@ empty. Other keys in the context are ignored::
     access_code_resent access_code, portal_hint
     requester_data_corrected fields (the names of the corrected fields), portal_hint
     requester_correction_refused reason (the desk's words), portal_hint
+    reporter_contact_changed fields (the names of the changed contact fields), portal_hint
     information_sent   attached, file_count, download_until, portal_hint
     complaint_question portal_hint
     complaint_outcome  portal_hint
@@ -136,6 +138,7 @@ EVENTS: dict[str, str] = {
     "access_code_resent": "requester",
     "requester_data_corrected": "requester",
     "requester_correction_refused": "requester",
+    "reporter_contact_changed": "requester",
     "information_sent": "requester",
     # to staff
     "task_new_group": "staff",
@@ -200,6 +203,7 @@ REQUIRED_KEYS: dict[str, frozenset[str]] = {
     "access_code_resent": frozenset({"access_code", "portal_hint"}),
     "requester_data_corrected": frozenset({"fields", "portal_hint"}),
     "requester_correction_refused": frozenset({"reason", "portal_hint"}),
+    "reporter_contact_changed": frozenset({"fields", "portal_hint"}),
     "information_sent": frozenset({"attached", "file_count", "download_until", "portal_hint"}),
     "task_new_group": frozenset({"task_title"}),
     "task_assigned": frozenset({"task_title"}),

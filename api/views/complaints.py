@@ -17,12 +17,14 @@ from api.schemas import (
     ComplaintReceipt,
     ComplaintSubmit,
     ConversationView,
+    ReporterContact,
+    ReporterContactChanged,
     RevealDecision,
     RevealList,
     RevealRequestCreate,
     RevealRequestView,
 )
-from engine import access, complaints, status
+from engine import access, complaints, reporter_contact, status
 from engine.errors import Invalid
 from engine.files import FileStore, Upload
 from engine.ids import parse_id
@@ -132,6 +134,21 @@ def _conversation(case: Case, user: User | None) -> dict:
         "next_step": status.next_step(case.status, locale),
         "items": complaints.messages_view(case, db.session, for_reporter=user is None),
     }
+
+
+@blp.put("/complaints/<string:ticket>/contact")
+@blp.arguments(ReporterContact)
+@blp.response(200, ReporterContactChanged)
+@blp.doc(parameters=[{"in": "header", "name": CODE_HEADER, "schema": {"type": "string"}, "required": True}])
+def change_contact(body, ticket):
+    """The reporter (X-Access-Code) changes where they are told of the report: e-mail, phone (a field left out is
+    removed) and the language (left out, kept). The history records which fields changed, never the values; the
+    reporter is told at the new contact. 404 for an anonymous report, which has no contact."""
+    case = public.case_by_code(ticket, request.headers.get(CODE_HEADER, ""))
+    complaints.require_complaint(case)
+    changed = reporter_contact.change(db.session, runtime(), case, body)
+    commit(case)
+    return {"ticket": case.ticket, "changed": list(changed)}
 
 
 @blp.get("/complaints/<string:ticket>/attachments/<id:attachment_id>")

@@ -157,6 +157,7 @@ EVENT_LABELS = {
     "access_code_reissued": _l("Access code reissued"),
     "requester_data_corrected": _l("Requester's data corrected"),
     "proxy_data_corrected": _l("Proxy's data corrected"),
+    "reporter_contact_changed": _l("The reporter changed their contact"),
     "requester_correction_asked": _l("The requester asked to correct their data"),
     "requester_correction_refused": _l("The requester's request to correct their data refused"),
     "requester_correction_overdue": _l("The requester's request to correct their data not answered in time"),
@@ -438,6 +439,8 @@ def _event_detail(kind: str, data: dict, task_title: str | None, locale: str, ti
     if kind == "requester_data_corrected":  # the fields' names and why, as recorded: never their values
         why = CORRECTION_REASONS.get(data.get("reason", ""), data.get("reason", ""))
         return f"{requester.field_names(runtime(), data.get('fields', []))} · {why}"
+    if kind == "reporter_contact_changed":  # the fields' names: never their values
+        return ", ".join(str(CONTACT_FIELDS.get(name, name)) for name in data.get("fields", []))
     if kind == "proxy_data_corrected":
         why = CORRECTION_REASONS.get(data.get("reason", ""), data.get("reason", ""))
         return f"{proxy.field_names(runtime(), data.get('fields', []))} · {why}"
@@ -449,6 +452,7 @@ def _day(value: str | None) -> str:
     return display.iso_date(value) if value else ""
 
 
+CONTACT_FIELDS = {"email": _l("e-mail address"), "phone": _l("phone number"), "locale": _l("language of the messages")}
 CORRECTION_REASONS = {
     "permintaan_pemohon": _l("at the requester's request"),
     "permintaan_kuasa": _l("at the proxy's request"),

@@ -18,4 +18,13 @@ download their own files, and linked cases of the same chain can be opened witho
 again. A wrong ticket or code gets one generic answer that does not say whether the ticket exists.
 """
 
-from api.web.portal import announcement, catalogue, correction, filing, following, lost_code, survey  # noqa: F401 - routes
+from api.web.portal import (  # noqa: F401 - routes
+    announcement,
+    catalogue,
+    contact,
+    correction,
+    filing,
+    following,
+    lost_code,
+    survey,
+)

@@ -37,7 +37,17 @@ from api.web.portal.access import (
 )
 from api.web.portal.letters import letters
 from api.web.portal.paths import legal_path
-from engine import casework, complaints, confirmations, delivery, kinds, queries, requester_data, survey
+from engine import (
+    casework,
+    complaints,
+    confirmations,
+    delivery,
+    kinds,
+    queries,
+    reporter_contact,
+    requester_data,
+    survey,
+)
 from engine.errors import Conflict, Gone, Invalid, NotFound, TooMany
 from engine.files import MAX_FILES, FileStore, Upload
 from engine.ids import parse_id
@@ -193,6 +203,7 @@ def _status_page(
             verified_minutes=VERIFIED_FOR // 60,
             survey_open=survey.can_answer(db.session, rt, case),
             your_data=requester_data.names_requester(case),
+            your_contact=reporter_contact.can_change(case) and case.status != "diarsipkan",
             correction_waiting=correction.waiting(case),
         ),
         code,
