@@ -102,9 +102,10 @@ def _no_nul(text: str) -> None:
         raise Refused("nul_refused")
 
 
-def large_upload(limit: int):
-    """A view that takes a larger body than the app's ``MAX_CONTENT_LENGTH`` (set for five attachments): an
-    auditor's anchor file. ``check_request`` sets the view's limit before anything reads the body."""
+def body_limit(limit: int):
+    """A view whose body may be larger than the app's ``MAX_CONTENT_LENGTH`` (set for five attachments: an
+    auditor's anchor file) or must be smaller (a gateway's text). ``check_request`` sets the view's limit before
+    anything reads the body; a longer one is answered 413."""
 
     def mark(view):
         view.max_upload = limit

@@ -20,6 +20,7 @@ from marshmallow import ValidationError
 
 from api.boundary import runtime
 from api.extensions import db
+from api.limits import body_limit
 from api.schemas import GatewayReply, GatewayText
 from engine import clock, text_status
 from engine.errors import Invalid, NotFound, Unauthorized
@@ -31,6 +32,7 @@ FRESH = timedelta(minutes=5)  # how far the gateway's ``at`` may be from Kawal's
 
 
 @blp.post("/gateway/texts")
+@body_limit(MAX_BODY)
 @blp.doc(
     requestBody={"content": {"application/json": {"schema": GatewayText}}},
     parameters=[{"in": "header", "name": "X-Kawal-Signature", "required": True, "schema": {"type": "string"}}],
@@ -43,9 +45,7 @@ def text():
     secret = current_app.config["KAWAL"].webhook_secret
     if not secret:
         raise NotFound("no_gateway")
-    if (request.content_length or 0) > MAX_BODY:  # no more than a text can be (read before any check)
-        raise Unauthorized("gateway_signature")
-    raw = request.get_data(cache=True)
+    raw = request.get_data(cache=True)  # at most MAX_BODY (``body_limit``): a longer body is answered 413
     if not verify_signature(secret.encode("utf-8"), raw, request.headers.get("X-Kawal-Signature")):
         raise Unauthorized("gateway_signature")
     try:

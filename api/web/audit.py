@@ -51,7 +51,7 @@ from api.boundary import runtime
 from api.exports import XLSX_MIMETYPE, export_response, readable_for, workbook_refusal
 from api.extensions import db
 from api.language import say
-from api.limits import large_upload
+from api.limits import body_limit
 from api.web import display
 from api.web.blueprint import bp
 from api.web.i18n import current_language
@@ -323,7 +323,7 @@ def audit_anchor():
 
 
 @bp.post("/audit/jangkar/periksa")
-@large_upload(ANCHOR_MAX_BYTES)
+@body_limit(ANCHOR_MAX_BYTES)
 @login_required
 def audit_anchor_check():
     """The database against an anchor the auditor uploads: each anchored event still in its chain, unchanged,

@@ -125,6 +125,12 @@ def test_a_signed_question_sent_again_later_is_refused(client, desk, unchanged):
     assert texted(client, asked, at=datetime.now(UTC) - timedelta(minutes=4)).status_code == 200
 
 
+def test_a_body_longer_than_a_text_is_refused_unread(client, unchanged):
+    with unchanged():
+        r = texted(client, None, body=json.dumps({"from": PHONE, "text": "x" * 5000}).encode())
+    assert r.status_code == 413
+
+
 def test_a_signed_body_that_is_not_a_text_is_refused_beside_its_field(client):
     r = texted(client, None, body=json.dumps({"text": "STATUS", "at": datetime.now(UTC).isoformat()}).encode())
     assert r.status_code == 422, r.json
