@@ -127,10 +127,20 @@ def load_demo(session: Session, rt: Runtime) -> list[tuple[str, str, str]]:
     objection = intake.file_objection(
         session,
         rt,
-        {"alasan": ["a"], "kasus_posisi": "Nama penerima beasiswa seharusnya terbuka untuk umum"},
+        {
+            "alasan": ["a"],
+            "kasus_posisi": "Nama penerima beasiswa seharusnya terbuka untuk umum",
+            "kuasa": {  # filed by a proxy: the desk reads and corrects the proxy on the case page
+                "name": "Rahmat Hidayat, S.H.",
+                "address": "Jl. Pemuda 12, Jakarta Timur",
+                "nomor_surat_kuasa": f"01/SK/{today.month}/{today.year}",
+            },
+        },
         refused.case,
     )
-    cases.append((objection.ticket, refused.access_code, "keberatan atas penolakan (kode akses permohonan)"))
+    cases.append(
+        (objection.ticket, refused.access_code, "keberatan atas penolakan, melalui kuasa (kode akses permohonan)")
+    )
     dispute = intake.record_dispute(
         session,
         rt,
