@@ -62,6 +62,9 @@ class Settings:
     smtp_ssl: bool = False  # KAWAL_SMTP_SSL=1: implicit TLS (SMTPS); not with STARTTLS
     webhook_url: str | None = None  # KAWAL_WEBHOOK_URL: an SMS/WhatsApp gateway's http(s) URL
     webhook_secret: str | None = field(default=None, repr=False)  # KAWAL_WEBHOOK_SECRET: HMAC key (UTF-8)
+    # KAWAL_TEXT_NUMBER: the office's SMS/WhatsApp number, as the portal prints it, to which the public texts
+    # "STATUS <ticket> <code>" (the gateway posts it to Kawal: api.views.gateway); shown only with the secret set.
+    text_number: str | None = None
     # A message claimed this long ago by a sender that died is sent again (notifications.delivery).
     stale_claim_seconds: int = 600  # KAWAL_STALE_CLAIM_SECONDS
     # KAWAL_WORKER_NICE: `kawal worker` lowers its own CPU priority by this much (0-19), so that when the cores are
@@ -320,6 +323,7 @@ def load_settings(environ: dict | None = None, **overrides) -> Settings:
         smtp_ssl=_flag(env, "KAWAL_SMTP_SSL"),
         webhook_url=(env.get("KAWAL_WEBHOOK_URL") or "").strip() or None,
         webhook_secret=env.get("KAWAL_WEBHOOK_SECRET") or None,
+        text_number=(env.get("KAWAL_TEXT_NUMBER") or "").strip()[:40] or None,
         **_s3_settings(env),
         **letters,
     )

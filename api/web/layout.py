@@ -70,8 +70,17 @@ def agency_name() -> str:
     return runtime().settings.agency_name
 
 
+def text_number() -> str | None:
+    """The number the public texts a status question to (``KAWAL_TEXT_NUMBER``), when the gateway that passes it
+    on is configured (``KAWAL_WEBHOOK_SECRET``): the portal's receipt and lookup pages print it."""
+    settings = runtime().settings
+    return settings.text_number if settings.webhook_secret else None
+
+
 def init_app(app) -> None:
-    app.jinja_env.globals.update(nav_items=nav_items, task_counts=task_counts, here=here, agency_name=agency_name)
+    app.jinja_env.globals.update(
+        nav_items=nav_items, task_counts=task_counts, here=here, agency_name=agency_name, text_number=text_number
+    )
     app.jinja_env.filters.update(
         office_date=display.office_date,
         office_datetime=display.office_datetime,

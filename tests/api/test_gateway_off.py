@@ -13,3 +13,7 @@ def test_without_a_gateway_secret_there_is_no_text_endpoint(client, desk, unchan
     assert r.status_code == 404, r.json
     assert r.json["reason"] == "no_gateway"
     assert receipt["ticket"] not in json.dumps(r.json)
+
+
+def test_without_a_gateway_the_portal_gives_no_number_to_text(browser):
+    assert "lewat SMS atau WhatsApp" not in browser().get("/publik/status").get_data(as_text=True)
