@@ -68,6 +68,14 @@ def test_a_requester_who_writes_in_english_is_answered_in_english(client, desk):
     assert "Details: " in reply
 
 
+def test_an_objection_is_asked_after_with_its_request_s_code(client, desk):
+    from tests.api.test_chain_api import objected
+
+    receipt, objection = objected(desk, client)
+    reply = texted(client, f"STATUS {objection['ticket']} {receipt['access_code']}").json["reply"]
+    assert reply.startswith(f"Kawal {objection['ticket']}: ")
+
+
 def test_a_wrong_code_is_answered_as_not_matching_and_counted_per_sender_until_that_sender_waits(app, client, desk):
     receipt = desk.submit()
     for _ in range(3):
