@@ -12,9 +12,10 @@ gateway that sent the text, to the number it came from; Kawal keeps neither the 
   with how long to wait, not with the status.
 - A whistleblower's report is never told by text (a phone is read by others; GlobaLeaks refuses notifications
   for the same reason): its reporter is pointed to the web page.
-- A request is answered in the language its requester chose (their messages' language); a complaint, whose
-  reporter's identity is sealed, in Bahasa Indonesia. A text that is not a status question, a wrong code and a
-  whistleblower's report are answered in both languages (whom Kawal answers is not known).
+- A case is answered in the language its requester or reporter chose for their messages (an anonymous reporter's:
+  Bahasa Indonesia); only its language is read of their identity, for them, and no officer sees it. A text that is
+  not a status question, a wrong code and a whistleblower's report are answered in both languages (whom Kawal
+  answers is not known).
 """
 
 from __future__ import annotations
@@ -86,7 +87,7 @@ def reply(session: Session, rt: Runtime, sender: str, text: str) -> str:
 
 def status_text(session: Session, rt: Runtime, case: Case, url: str) -> str:
     """``PPID-2026-000123: Diproses. Batas waktu: 16 Des 2026. <next step> Rincian: <url>``."""
-    locale = requester_locale(rt, session, case) if case.kind != kinds.COMPLAINT else "id"
+    locale = requester_locale(rt, session, case)  # their messages' language; an anonymous reporter's: Indonesian
     i = 1 if locale == "en" else 0
     shown = queries.public_status(session, case, locale, rt)
     parts = [f"Kawal {case.ticket}: {shown['status_label']}."]

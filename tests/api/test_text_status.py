@@ -105,6 +105,14 @@ def test_a_whistleblower_s_report_is_never_told_by_text(client):
     assert not re.search(r"Batas waktu|Diterima|Verifikasi", reply)
 
 
+def test_a_reporter_who_chose_english_is_answered_in_english(client):
+    filed = client.post(f"{API}/complaints", json=complaint_payload(mode="rahasia"), headers={"Accept-Language": "en"})
+    assert filed.status_code == 201, filed.json
+    reply = texted(client, f"STATUS {filed.json['ticket']} {filed.json['access_code']}").json["reply"]
+    assert reply.startswith(f"Kawal {filed.json['ticket']}: ")
+    assert "Details: " in reply
+
+
 def test_an_anonymous_complaint_is_told_its_stage(client):
     filed = client.post(f"{API}/complaints", json=complaint_payload(mode="anonim"))
     reply = texted(client, f"STATUS {filed.json['ticket']} {filed.json['access_code']}").json["reply"]
