@@ -53,6 +53,19 @@ class Submitted:
     access_code: str
 
 
+def language_property(title: str, title_en: str) -> dict:
+    """A form's choice of the language a requester or reporter is written to (``LOCALES``), titled in both."""
+    names = {"id": "Bahasa Indonesia", "en": "English"}
+    return {
+        "type": "string",
+        "title": title,
+        "x-title-en": title_en,
+        "enum": list(LOCALES),
+        "x-enum-titles": names,
+        "x-enum-titles-en": names,
+    }
+
+
 def with_locale(identity: dict, locale: str | None) -> dict:
     """The identity to seal, with the language its owner is written to in (kept in the vault with it)."""
     return {**identity, "locale": locale} if locale in LOCALES else dict(identity)

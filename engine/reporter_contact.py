@@ -28,7 +28,7 @@ from engine.complaints import FORM as COMPLAINT_FORM
 from engine.complaints import REPORTER
 from engine.errors import Invalid, NotFound
 from engine.forms import errors_in
-from engine.intake import LOCALES
+from engine.intake import language_property
 from engine.models import Case, Party
 from engine.notices import PORTAL_HINT
 from engine.outbox import Outbox
@@ -53,14 +53,7 @@ def form_schema(rt: Runtime) -> dict:
         "additionalProperties": False,
         "properties": {
             **{name: reporter[name] for name in FIELDS},
-            "locale": {
-                "type": "string",
-                "title": "Bahasa pesan",
-                "x-title-en": "Language of the messages",
-                "enum": list(LOCALES),
-                "x-enum-titles": {"id": "Bahasa Indonesia", "en": "English"},
-                "x-enum-titles-en": {"id": "Bahasa Indonesia", "en": "English"},
-            },
+            "locale": language_property("Bahasa pesan", "Language of the messages"),
         },
     }
 

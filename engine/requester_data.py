@@ -55,7 +55,7 @@ from engine import access, blind_index, chain, clock, facts, kinds
 from engine.audit import EventLog
 from engine.errors import Conflict, Forbidden, Invalid, NotFound
 from engine.forms import errors_in
-from engine.intake import LOCALES, REQUEST_FORM
+from engine.intake import REQUEST_FORM, language_property
 from engine.messages import msg
 from engine.models import Case, Letter, Notification, Party, RequesterCorrection, User
 from engine.notices import PORTAL_HINT
@@ -98,14 +98,9 @@ def form_schema(rt: Runtime) -> dict:
         "properties": {
             "requester": props["requester"],
             "requester_type": props["requester_type"],
-            "locale": {
-                "type": "string",
-                "title": "Bahasa pesan dan surat untuk pemohon",
-                "x-title-en": "Language of the requester's messages and letters",
-                "enum": list(LOCALES),
-                "x-enum-titles": {"id": "Bahasa Indonesia", "en": "English"},
-                "x-enum-titles-en": {"id": "Bahasa Indonesia", "en": "English"},
-            },
+            "locale": language_property(
+                "Bahasa pesan dan surat untuk pemohon", "Language of the requester's messages and letters"
+            ),
             "reason": reason_property(REASONS[0], "pemohon", "the requester's"),
         },
         "required": ["requester", "requester_type", "reason"],
