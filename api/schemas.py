@@ -262,6 +262,16 @@ class ProxyCorrection(Schema):
     )
 
 
+class ProxyRevocation(Schema):
+    reason = fields.String(
+        required=True,
+        metadata={
+            "description": "dicabut_pemohon (the requester revoked it), kuasa_mengundurkan_diri (the proxy "
+            "withdrew) or kuasa_berakhir (its term ended)"
+        },
+    )
+
+
 class ProxyCorrected(Schema):
     ticket = fields.String()
     changed = fields.List(fields.String(), metadata={"description": "the fields that changed; empty: nothing did"})
@@ -540,7 +550,10 @@ class CaseView(Schema):
     requester = fields.Dict(allow_none=True, metadata={"description": "only for officers allowed to read identities"})
     proxy = fields.Dict(
         allow_none=True,
-        metadata={"description": "an objection's proxy (kuasa), only for officers allowed to read identities"},
+        metadata={
+            "description": "an objection's proxy (kuasa), only for officers allowed to read identities; ``revoked``: "
+            "their power of attorney has ended"
+        },
     )
     chain = fields.List(
         fields.Nested(ChainMember), metadata={"description": "request -> objections -> disputes, with each clock"}

@@ -17,6 +17,9 @@ must be able to mend it before the superior's response prints it.
 - Letters already issued keep what they printed (a letter of record is never rewritten; its correction prints
   the proxy as now on file) and no message is sent: Kawal writes to the requester, whom the proxy represents,
   and the change is the proxy's.
+- The desk records the end of the power of attorney (``revoke``: the requester revoked it, the proxy withdrew or
+  its term ended): later letters no longer name or copy the proxy; the case page and the register still show who
+  filed the objection.
 """
 
 from __future__ import annotations
@@ -29,11 +32,15 @@ from engine import access, kinds, requester_data
 from engine.audit import EventLog
 from engine.errors import Forbidden, Invalid, NotFound
 from engine.forms import errors_in
+from engine.messages import msg
 from engine.models import Case, Party, User
 from engine.run import touch
 from engine.runtime import Runtime
 
 EVENT = "proxy_data_corrected"
+REVOKED = "proxy_revoked"  # the history's event when the power of attorney ends
+REVOKE_REASONS = ("dicabut_pemohon", "kuasa_mengundurkan_diri", "kuasa_berakhir")
+REVOKED_KEY = "kuasa_dicabut_party_id"  # where a case keeps the proxy it was filed by once the power has ended
 FORM = "keberatan.json"  # the objection form, whose ``kuasa`` the proxy filed (an objection without a request's
 # form asks for the same fields: tests/unit/test_proxy_data.py)
 REASONS = ("permintaan_kuasa", requester_data.RECORDING_ERROR)
@@ -51,9 +58,20 @@ def party_id(case: Case) -> int | None:
     return (case.details or {}).get(PARTY_KEY) if case.kind != kinds.COMPLAINT else None
 
 
+def revoked_party_id(case: Case) -> int | None:
+    """The proxy the case was filed by, once their power of attorney has ended (``revoke``)."""
+    return (case.details or {}).get(REVOKED_KEY) if case.kind != kinds.COMPLAINT else None
+
+
+def revoked(case: Case) -> bool:
+    """Whether the case was filed by a proxy whose power of attorney has since ended."""
+    return party_id(case) is None and revoked_party_id(case) is not None
+
+
 def read(session: Session, rt: Runtime, user: User, case: Case) -> dict | None:
-    """The proxy's data for a reader allowed to see the requester's identity; None for others or no proxy."""
-    proxy_id = party_id(case)
+    """The proxy's data for a reader allowed to see the requester's identity, also once their power has ended
+    (``revoked``); None for others or no proxy."""
+    proxy_id = party_id(case) or revoked_party_id(case)
     if proxy_id is None or not access.can_read_identity(user, case):
         return None
     party = session.get(Party, proxy_id)
@@ -105,6 +123,20 @@ def correct(session: Session, rt: Runtime, user: User, case: Case, payload: dict
     EventLog(session).append(case, EVENT, user.username, {"fields": list(changed), "reason": payload["reason"]})
     session.flush()
     return Corrected(changed, after)
+
+
+def revoke(session: Session, user: User, case: Case, reason: str) -> None:
+    """The proxy's power of attorney has ended (``REVOKE_REASONS``: the requester revoked it, the proxy withdrew,
+    its term ended): letters issued from now on no longer name or copy the proxy, and the desk no longer corrects
+    them. The case keeps who filed it (the register of objections still names the proxy, ``REVOKED_KEY``) and
+    letters already issued keep what they printed. One transaction (the caller's)."""
+    proxy_id = _party(session, user, case).id
+    if reason not in REVOKE_REASONS:
+        raise Invalid("invalid_data", fields={"reason": [msg("one_of", choices=", ".join(REVOKE_REASONS))]})
+    case.details = {**case.details, PARTY_KEY: None, REVOKED_KEY: proxy_id}
+    touch(case)
+    EventLog(session).append(case, REVOKED, user.username, {"reason": reason})
+    session.flush()
 
 
 def _party(session: Session, user: User, case: Case) -> Party:

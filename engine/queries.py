@@ -142,8 +142,9 @@ def case_view(
         view["chain"] = chain.chain_view(rt, session, case)
     if with_identity and access.can_read_identity(user, case) and case.requester_party_id:
         view["requester"] = rt.vault.read(session.get(Party, case.requester_party_id))
-    if with_identity:
-        view["proxy"] = proxy_data.read(session, rt, user, case)
+    proxy = proxy_data.read(session, rt, user, case) if with_identity else None
+    if proxy is not None:
+        view["proxy"] = proxy | {"revoked": proxy_data.revoked(case)}
     return view
 
 

@@ -24,7 +24,7 @@ from datetime import datetime
 from sqlalchemy import Select, func, select
 from sqlalchemy.orm import Session, aliased
 
-from engine import access, kinds
+from engine import access, kinds, proxy_data
 from engine.calendar import iso_day
 from engine.letters.context import signatory
 from engine.models import Case, CaseFacts, Party, User
@@ -298,7 +298,7 @@ def _identity(session: Session, rt: Runtime, case: Case) -> dict:
             "requester_occupation": person.get("occupation"),
             "requester_contact": contact or None,
         }
-    proxy_id = (case.details or {}).get("kuasa_party_id")
+    proxy_id = proxy_data.party_id(case) or proxy_data.revoked_party_id(case)  # who filed it, power ended or not
     if proxy_id:
         out["proxy_name"] = rt.vault.read(session.get(Party, proxy_id)).get("name")
     return out

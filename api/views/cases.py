@@ -12,6 +12,7 @@ from api.schemas import (
     EventList,
     ProxyCorrected,
     ProxyCorrection,
+    ProxyRevocation,
     RequesterCorrected,
     RequesterCorrection,
     WaitingCorrections,
@@ -70,6 +71,22 @@ def correct_proxy(body, ticket):
     done = proxy_data.correct(db.session, rt, user, case, body)
     commit(case)
     return {"ticket": case.ticket, "changed": list(done.changed), "kuasa": done.proxy}
+
+
+@blp.post("/cases/<string:ticket>/proxy/revocation")
+@login_required
+@blp.arguments(ProxyRevocation)
+@blp.response(200, CaseView)
+def revoke_proxy(body, ticket):
+    """The PPID desk records that the proxy's power of attorney has ended (the requester revoked it, the proxy
+    withdrew, its term ended): letters issued from now on no longer name or copy the proxy, who can no longer be
+    corrected; the case (and the register of objections) still shows who filed it. 404 for a case with no proxy
+    in office; 403 for anyone but the desk."""
+    user, rt = current_user(), runtime()
+    case = access.require_staff_case(db.session, user, ticket)
+    proxy_data.revoke(db.session, user, case, body["reason"])
+    commit(case)
+    return queries.case_view(db.session, rt, user, case)
 
 
 @blp.get("/cases/<string:ticket>/requester/copy")

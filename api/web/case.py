@@ -158,6 +158,7 @@ EVENT_LABELS = {
     "requester_data_corrected": _l("Requester's data corrected"),
     "proxy_data_corrected": _l("Proxy's data corrected"),
     "reporter_contact_changed": _l("The reporter changed their contact"),
+    "proxy_revoked": _l("Power of attorney ended"),
     "requester_correction_asked": _l("The requester asked to correct their data"),
     "requester_correction_refused": _l("The requester's request to correct their data refused"),
     "requester_correction_overdue": _l("The requester's request to correct their data not answered in time"),
@@ -211,6 +212,7 @@ def case(ticket: str, reporter: dict | None = None, refused: dict | None = None)
         "can_correct_requester": requester_data.can_correct(user, found),
         "proxy": proxy_facts(rt, proxy_data.read(db.session, rt, user, found), locale),
         "can_correct_proxy": proxy_data.can_correct(user, found),
+        "proxy_revoked": proxy_data.revoked(found),
         "correction_waiting": requester_data.waiting(db.session, user, found),
         "tasks": _open_tasks(rt, found, locale),
         "awaited": events.awaited(user, found, locale),
@@ -441,6 +443,8 @@ def _event_detail(kind: str, data: dict, task_title: str | None, locale: str, ti
         return f"{requester.field_names(runtime(), data.get('fields', []))} · {why}"
     if kind == "reporter_contact_changed":  # the fields' names: never their values
         return ", ".join(str(CONTACT_FIELDS.get(name, name)) for name in data.get("fields", []))
+    if kind == "proxy_revoked":
+        return str(proxy.REVOKE_REASONS.get(data.get("reason", ""), data.get("reason", "")))
     if kind == "proxy_data_corrected":
         why = CORRECTION_REASONS.get(data.get("reason", ""), data.get("reason", ""))
         return f"{proxy.field_names(runtime(), data.get('fields', []))} · {why}"

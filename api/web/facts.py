@@ -55,7 +55,8 @@ def proxy_facts(rt: Runtime, identity: dict | None, locale: str) -> list[tuple[s
     """An objection's proxy (engine.proxy_data), labelled by the objection form; nothing when none or unreadable."""
     if not identity:
         return []
-    return labelled(rt.forms.schema(proxy_data.FORM)["properties"]["kuasa"], identity, locale)
+    schema = rt.forms.schema(proxy_data.FORM)["properties"]["kuasa"]
+    return labelled(schema, {k: v for k, v in identity.items() if k in schema["properties"]}, locale)
 
 
 def intake_schema(rt: Runtime, kind: str) -> dict:

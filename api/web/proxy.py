@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from flask import abort, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
+from flask_babel import lazy_gettext as _l
 from flask_login import login_required
 from werkzeug.datastructures import MultiDict
 
@@ -52,6 +53,29 @@ def proxy_correction(ticket: str):
     return redirect(url_for("web.case", ticket=case.ticket), 303)
 
 
+@bp.post("/kasus/<ticket>/data-kuasa/cabut")
+@login_required
+def revoke_proxy(ticket: str):
+    """The desk records that the proxy's power of attorney has ended; a missing reason comes back beside it."""
+    user, rt = officer(), runtime()
+    case = access.require_staff_case(db.session, user, ticket)
+    try:
+        proxy_data.revoke(db.session, user, case, request.form.get("reason", ""))
+    except Forbidden:
+        abort(403)
+    except NotFound:
+        abort(404)
+    except Invalid:
+        db.session.rollback()
+        start = proxy_data.current(db.session, rt, user, case)
+        values = MultiDict({f"kuasa.{k}": v for k, v in start["kuasa"].items()})
+        error = _("Say why the power of attorney ended.")
+        return _page(case, proxy_data.form_schema(rt), values, None, 422, revoke_error=error)
+    commit(case)
+    flash(_("The power of attorney has ended: letters issued from now on no longer name or copy the proxy."), "success")
+    return redirect(url_for("web.case", ticket=case.ticket), 303)
+
+
 def field_names(rt, names) -> str:
     """The corrected fields (``name``, ``nomor_surat_kuasa``...) by their labels in the reader's language."""
     fields = schema_form.build_fields(proxy_data.form_schema(rt), current_language())
@@ -59,8 +83,16 @@ def field_names(rt, names) -> str:
     return ", ".join(labels.get(name, name) for name in names)
 
 
-def _page(case, schema: dict, values, errors: dict | None, status: int = 200):
+REVOKE_REASONS = {
+    "dicabut_pemohon": _l("The requester revoked it"),
+    "kuasa_mengundurkan_diri": _l("The proxy withdrew"),
+    "kuasa_berakhir": _l("Its term ended"),
+}
+
+
+def _page(case, schema: dict, values, errors: dict | None, status: int = 200, revoke_error: str | None = None):
     fields, general = schema_form.form_fields(schema, values, errors)
     nothing_to_fill(fields)
-    page = {"case": case, "fields": fields, "general": general, "has_errors": bool(errors)}
+    page = {"case": case, "fields": fields, "general": general, "has_errors": bool(errors) or bool(revoke_error)}
+    page |= {"revoke_reasons": REVOKE_REASONS, "revoke_error": revoke_error}
     return render_template("proxy_correction.html", **page), status

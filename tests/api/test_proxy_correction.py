@@ -44,20 +44,17 @@ def put(client, login, ticket, who="petugas", reason="kesalahan_pencatatan", **c
     return client.put(f"{API}/cases/{ticket}/proxy", json={"kuasa": kuasa, "reason": reason}, headers=login(who))
 
 
-def history(app, ticket) -> list[CaseEvent]:
+def history(app, ticket, type_=proxy_data.EVENT) -> list[CaseEvent]:
     with app.app_context():
         return db.session.scalars(
-            select(CaseEvent)
-            .join(Case)
-            .where(Case.ticket == ticket, CaseEvent.type == proxy_data.EVENT)
-            .order_by(CaseEvent.seq)
+            select(CaseEvent).join(Case).where(Case.ticket == ticket, CaseEvent.type == type_).order_by(CaseEvent.seq)
         ).all()
 
 
 def test_the_desk_reads_the_objection_s_proxy_with_the_case_and_an_auditor_does_not(client, desk, login):
     ticket = by_proxy(desk, client)
-    assert client.get(f"{API}/cases/{ticket}", headers=login("petugas")).json["proxy"] == PROXY
-    assert client.get(f"{API}/cases/{ticket}", headers=login("ppid")).json["proxy"] == PROXY
+    assert client.get(f"{API}/cases/{ticket}", headers=login("petugas")).json["proxy"] == PROXY | {"revoked": False}
+    assert client.get(f"{API}/cases/{ticket}", headers=login("ppid")).json["proxy"] == PROXY | {"revoked": False}
     audited = client.get(f"{API}/cases/{ticket}", headers=login("auditor"))
     assert audited.status_code == 200
     assert audited.json["proxy"] is None
@@ -73,6 +70,7 @@ def test_a_corrected_proxy_records_which_fields_changed_and_why_never_the_values
         "name": "Budi Santosa, S.H.",
         "address": PROXY["address"],
         "nomor_surat_kuasa": "SK-08/XII/2026",
+        "revoked": False,
     }
     (event,) = history(app, ticket)
     assert event.actor == "petugas"
@@ -154,3 +152,61 @@ def test_the_objection_receipt_keeps_the_proxy_it_printed_and_its_correction_pri
     new = client.get(f"{base}/{fixed.json['id']}/print", headers=login("ppid")).get_data(as_text=True)
     assert "SK-08/XII/2026" in new
     assert "SK-07/XII/2026" not in new
+
+
+# -- the end of the power of attorney ---------------------------------------------------------------------------
+
+
+def revoke(client, login, ticket, reason="dicabut_pemohon", who="petugas"):
+    return client.post(f"{API}/cases/{ticket}/proxy/revocation", json={"reason": reason}, headers=login(who))
+
+
+def test_after_the_power_ends_the_superior_s_response_neither_names_nor_copies_the_proxy(app, client, desk, login):
+    ticket = by_proxy(desk, client)
+    registered = {"salinan_formulir_diserahkan": True, "cara_kirim_tanda_terima": "email"}
+    desk.complete(ticket, "registrasi_keberatan", registered)  # the receipt names the proxy
+    r = revoke(client, login, ticket)
+    assert r.status_code == 200, r.json
+    assert r.json["proxy"] == PROXY | {"revoked": True}  # who filed it, still shown
+    events = history(app, ticket, proxy_data.REVOKED)
+    assert [(e.actor, e.data) for e in events] == [("petugas", {"reason": "dicabut_pemohon"})]
+    desk.complete(ticket, "susun_kronologi", {"kronologi": "Ditolak", "pertimbangan_ppid": "Dikecualikan"})
+    decided = "Informasi dikecualikan berdasarkan Pasal 17 huruf h; uji konsekuensi terlampir."
+    desk.complete(
+        ticket,
+        "putuskan_keberatan",
+        {"keputusan": "keberatan_ditolak", "tanggal_keputusan": "2026-12-02", "alasan_tertulis": decided},
+    )
+    base = f"{API}/cases/{ticket}/letters"
+    issued = {x["kind"]: x for x in client.get(base, headers=login("ppid")).json["items"]}
+    response = client.get(f"{base}/{issued['tanggapan_atasan']['id']}/print", headers=login("ppid"))
+    assert PROXY["name"] not in response.get_data(as_text=True)  # neither named nor copied
+    receipt = client.get(f"{base}/{issued['tanda_terima_keberatan']['id']}/print", headers=login("ppid"))
+    assert PROXY["name"] in receipt.get_data(as_text=True)  # a letter of record keeps what it printed
+
+
+def test_a_proxy_whose_power_ended_is_no_longer_corrected_nor_revoked_twice(client, desk, login, unchanged):
+    ticket = by_proxy(desk, client)
+    assert revoke(client, login, ticket, "kuasa_mengundurkan_diri").status_code == 200
+    with unchanged():
+        assert put(client, login, ticket, name="Orang Lain").status_code == 404
+        assert revoke(client, login, ticket).status_code == 404
+
+
+def test_the_register_of_objections_still_names_the_proxy_who_filed(client, desk, login):
+    ticket = by_proxy(desk, client)
+    assert revoke(client, login, ticket, "kuasa_berakhir").status_code == 200
+    register = client.get(f"{API}/registers/keberatan?format=json", headers=login("ppid"))
+    assert register.status_code == 200, register.json
+    (row,) = [x for x in register.json["items"] if x["ticket"] == ticket]
+    assert row["proxy_name"] == PROXY["name"]
+
+
+@pytest.mark.parametrize(("who", "reason", "status"), [("petugas", "bosan", 422), ("auditor", "dicabut_pemohon", 403)])
+def test_a_revocation_without_a_known_reason_or_by_another_than_the_desk_changes_nothing(
+    client, desk, login, unchanged, who, reason, status
+):
+    ticket = by_proxy(desk, client)
+    with unchanged():
+        r = revoke(client, login, ticket, reason, who)
+    assert r.status_code == status, r.json

@@ -90,3 +90,21 @@ def test_a_request_filed_in_person_has_no_proxy_to_correct(browser, desk):
     officer = browser("petugas")
     assert "/data-kuasa" not in text(officer.get(f"/kasus/{ticket}"))
     assert officer.get(f"/kasus/{ticket}/data-kuasa").status_code == 404
+
+
+def test_the_desk_records_that_the_power_of_attorney_ended_and_the_case_page_says_so(browser, desk, client):
+    ticket = by_proxy(desk, client)
+    officer = browser("petugas")
+    form = html.unescape(text(officer.get(f"/kasus/{ticket}/data-kuasa")))
+    assert "Catat bahwa kuasa berakhir" in form
+    refused = officer.post(f"/kasus/{ticket}/data-kuasa/cabut", {})
+    assert refused.status_code == 422
+    assert 'id="revoke-error"' in text(refused)
+    response = officer.post(f"/kasus/{ticket}/data-kuasa/cabut", {"reason": "dicabut_pemohon"})
+    assert response.status_code == 303, text(response)
+    page = html.unescape(text(officer.get(f"/kasus/{ticket}")))
+    assert "Kuasa telah berakhir: surat yang terbit sejak saat ini" in page  # the flash
+    assert "Kuasa pemohon (dengan surat kuasa khusus) · kuasa telah berakhir" in page
+    assert PROXY["name"] in page  # who filed the objection stays on the case
+    assert f"/kasus/{ticket}/data-kuasa" not in page  # no longer corrected
+    assert re.search(r"Kuasa berakhir</[^>]+>\s*<[^>]+>[^<]*Dicabut oleh pemohon", page), page
