@@ -14,7 +14,7 @@ from datetime import date
 from sqlalchemy import bindparam, select
 from sqlalchemy.orm import Session
 
-from engine import access, dip_match, documents, exemptions, kinds, status, visibility
+from engine import access, dip_match, documents, exemptions, kinds, proxy_data, status, visibility
 from engine.config import Settings
 from engine.explanation import ZONES
 from engine.letters.types import DETERMINATION_TASKS, TYPES, LetterType
@@ -276,7 +276,8 @@ def build(
         test = record.task_data("uji_konsekuensi")
     addressee = record.identity(case.requester_party_id) if kind.to_requester else None
     i = 1 if locale == "en" else 0
-    proxy_id = (case.details or {}).get("kuasa_party_id")
+    proxy_id = proxy_data.party_id(case)  # in office: named and copied
+    filer_id = proxy_id or proxy_data.revoked_party_id(case)  # who filed it, whose power may have ended since
     return common | {
         "case": _case_view(case, tz),
         "decision_label": status.label(decision["keputusan"], locale) if decision.get("keputusan") else "",
@@ -284,6 +285,7 @@ def build(
         "parent": _chain_view(session, parent, tz) if parent is not None else None,
         "requester": addressee,
         "proxy": record.identity(proxy_id) if kind.to_requester and proxy_id else None,
+        "filing_proxy": record.identity(filer_id) if kind.to_requester and filer_id else None,
         "data": dict(data),
         "recorded": recorded,
         "decision": decision,
