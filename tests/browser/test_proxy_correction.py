@@ -56,3 +56,14 @@ def test_the_desk_corrects_the_proxy_s_power_of_attorney_number_from_the_case_pa
     if width == 360:
         assert_fits_narrow_screen(page, "the case page with the proxy")
     keep_screenshot(page, "case-after-proxy-correction")
+    # The requester revokes the power of attorney: recorded on the same page, refused first without a reason.
+    page.get_by_role("link", name="Perbaiki data kuasa").click()
+    page.get_by_role("button", name="Catat bahwa kuasa berakhir").click()
+    expect(page.locator("#revoke-error")).to_contain_text("Sebutkan mengapa kuasa berakhir")
+    assert_accessible(page, "the proxy page with the revocation refused")
+    page.get_by_role("group", name="Alasan berakhirnya kuasa").get_by_label("Dicabut oleh pemohon").check()
+    page.get_by_role("button", name="Catat bahwa kuasa berakhir").click()
+    expect(page.locator(".flash-success")).to_contain_text("Kuasa telah berakhir")
+    expect(page.locator("#proxy-title")).to_contain_text("kuasa telah berakhir")
+    expect(page.get_by_role("link", name="Perbaiki data kuasa")).to_have_count(0)
+    keep_screenshot(page, "case-after-proxy-revoked")
