@@ -72,6 +72,10 @@ class Outbox:
         for channel in self.channels:
             self._add(case, event, channel, None, True, f"{event}:{case.id}:{cause}:requester:{channel}", context)
 
+    def to_former_contact(self, case: Case, event: str, cause: str, channel: str, context: dict) -> None:
+        """One message on ``channel`` to a requester's former address, sealed in ``context`` (former_contacts)."""
+        self._add(case, event, channel, None, True, f"{event}:{case.id}:{cause}:requester:{channel}", context)
+
     def to_users(self, case: Case, event: str, cause: str, user_ids, context: dict) -> None:
         for user_id in sorted(set(user_ids)):
             for channel in self.channels:

@@ -12,8 +12,9 @@ contact them).
   follows the report on the status page). The language, left out, stays. Checked by the complaint form's rules.
 - The party is sealed again; the case records ``reporter_contact_changed`` with the names of the fields that
   changed, never their values, as done by ``pelapor`` (the reporter, never by name).
-- The reporter is told at the new contact, with no content (as every message to a reporter): if it was not
-  them, they can see it and act. The old contact is not kept, so it is not told.
+- The reporter is told at the new contact and at the one it replaced (engine.former_contacts), with no content
+  (as every message to a reporter): a stranger who learned the code and redirected the messages is seen at the
+  old address.
 - The page never shows the contact on file: a code that leaked must not show a stranger the reporter's e-mail.
 - An anonymous report has no contact to change: its reporter gave none and follows it with the code alone.
 """
@@ -22,7 +23,7 @@ from __future__ import annotations
 
 from sqlalchemy.orm import Session
 
-from engine import kinds
+from engine import former_contacts, kinds
 from engine.audit import EventLog
 from engine.complaints import FORM as COMPLAINT_FORM
 from engine.complaints import REPORTER
@@ -81,7 +82,9 @@ def change(session: Session, rt: Runtime, case: Case, payload: dict) -> tuple[st
     EventLog(session).append(case, EVENT, REPORTER, {"fields": changed})
     outbox = Outbox(session, rt.settings.notify_channels)
     cause = f"contact{case.event_seq}"  # one message a change (the case's history grew by one)
-    outbox.to_requester(case, EVENT, cause, {"deadline": None, "fields": changed, "portal_hint": PORTAL_HINT})
+    told = {"deadline": None, "fields": changed, "portal_hint": PORTAL_HINT}
+    outbox.to_requester(case, EVENT, cause, told)
+    former_contacts.tell(outbox, rt, case, EVENT, cause, before, after, told)  # a stranger with the code is seen
     outbox.write()
     session.flush()
     return tuple(changed)

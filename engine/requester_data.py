@@ -17,7 +17,8 @@ request, its objection and its dispute all read the new data.
   the names of the fields that changed, never their old or new values (an export of the history carries no
   personal data).
 - The requester is told which data changed, at their contacts as they now stand (``requester_data_corrected``:
-  messages are addressed when they are sent). Messages still waiting to go out go to the new contacts too.
+  messages are addressed when they are sent), and once at an e-mail or phone the correction replaced
+  (engine.former_contacts). Messages still waiting to go out go to the new contacts too.
 - Letters already issued keep what they printed: a letter of record is never rewritten (a correction of the
   letter, engine.letters, prints the data as it now stands).
 - A corrected requester type is the case's (``Case.requester_type``, a request's filed details) on each case of the
@@ -51,7 +52,7 @@ from datetime import timedelta
 from sqlalchemy import and_, or_, select
 from sqlalchemy.orm import Session
 
-from engine import access, blind_index, chain, clock, facts, kinds
+from engine import access, blind_index, chain, clock, facts, former_contacts, kinds
 from engine.audit import EventLog
 from engine.errors import Conflict, Forbidden, Invalid, NotFound
 from engine.forms import errors_in
@@ -169,7 +170,9 @@ def correct(
         log.append(member, EVENT, user.username, {**record, "request": request_id} if request_id else record)
     outbox = Outbox(session, rt.settings.notify_channels)
     cause = f"correction{case.event_seq}"  # one message a correction (the case's history grew by one)
-    outbox.to_requester(case, EVENT, cause, {"deadline": None, "fields": changed, "portal_hint": PORTAL_HINT})
+    told = {"deadline": None, "fields": changed, "portal_hint": PORTAL_HINT}
+    outbox.to_requester(case, EVENT, cause, told)
+    former_contacts.tell(outbox, rt, case, EVENT, cause, before, after, told)  # and at the contact it replaced
     outbox.write()
     session.flush()
     for member in members:  # the registers and the yearly report count requesters by type

@@ -15,7 +15,7 @@ from datetime import timedelta
 from sqlalchemy import update
 from sqlalchemy.orm import Session
 
-from engine import clock, lost_codes
+from engine import clock, former_contacts, lost_codes
 from engine.config import Settings
 from engine.models import Attachment, Case, Incident, Notification, Party, User
 from engine.runtime import Runtime
@@ -40,7 +40,8 @@ def address(session: Session, rt: Runtime, row: Notification) -> tuple[str | Non
         case = session.get(Case, row.case_id)
         identity = rt.vault.read(session.get(Party, case.requester_party_id))
         wanted = {"smtp": identity.get("email"), "webhook": identity.get("phone"), "log": "requester"}
-        return wanted[row.channel], identity.get("locale") or "id"  # the language they filed in
+        former = former_contacts.recipient(rt, row.context)  # told that the contact on file replaced it
+        return former or wanted[row.channel], identity.get("locale") or "id"  # the language they filed in
     user = session.get(User, row.recipient_user_id)
     wanted = {"smtp": user.email, "webhook": None, "log": f"user:{user.username}"}
     return wanted[row.channel], user.locale or "id"
@@ -62,7 +63,7 @@ def deliver(session: Session, rt: Runtime, channels: dict, notification_id: int)
     channel = channels.get(row.channel)
     if to is None or channel is None:
         row.status = "skipped"
-        row.context = lost_codes.erase_code(row.context)
+        row.context = _erased(row.context)
         row.last_error = "no address on this channel" if to is None else f"channel {row.channel} not configured"
         session.commit()
         return "skipped"
@@ -100,9 +101,13 @@ def deliver(session: Session, rt: Runtime, channels: dict, notification_id: int)
         fail(session, row, f"{row.channel}: the message could not be built ({type(exc).__name__})", permanent=True)
         return "incident"
     row.status, row.sent_at, row.last_error = "sent", clock.now(), None
-    row.context = lost_codes.erase_code(row.context)  # a sent code is kept nowhere
+    row.context = _erased(row.context)  # a sent code, or a former address, is kept nowhere
     session.commit()
     return "sent"
+
+
+def _erased(context: dict) -> dict:
+    return former_contacts.erase(lost_codes.erase_code(context))
 
 
 def files_of(session: Session, rt: Runtime, row: Notification) -> tuple[tuple[str, str, bytes], ...]:

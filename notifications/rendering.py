@@ -55,6 +55,9 @@ template may use only these keys (``CONTEXT_KEYS``):
     ``requester_data_corrected`` (engine.requester_data): the names of the requester's fields an officer
     corrected (``name``, ``email``, ``requester_type``...), never their values; the template words them.
     ``reporter_contact_changed`` (engine.reporter_contact): the names of the contact fields a reporter changed.
+``former``
+    In ``requester_data_corrected`` and ``reporter_contact_changed``, when the message goes to the contact that was
+    replaced (engine.former_contacts: the row holds that address sealed until it is sent): the text says so.
 
 ``render`` adds two keys of its own from the ticket's prefix (``DERIVED_KEYS``): ``kind``
 (``permohonan``, ``keberatan``, ``sengketa`` or ``pengaduan``) and ``noun``, the kind in the
@@ -72,9 +75,9 @@ empty. Other keys in the context are ignored::
     objection_response outcome_label, portal_hint
     complaint_receipt  portal_hint
     access_code_resent access_code, portal_hint
-    requester_data_corrected fields (the names of the corrected fields), portal_hint
+    requester_data_corrected fields (the names of the corrected fields), portal_hint, [former]
     requester_correction_refused reason (the desk's words), portal_hint
-    reporter_contact_changed fields (the names of the changed contact fields), portal_hint
+    reporter_contact_changed fields (the names of the changed contact fields), portal_hint, [former]
     information_sent   attached, file_count, download_until, portal_hint
     complaint_question portal_hint
     complaint_outcome  portal_hint
@@ -176,6 +179,7 @@ CONTEXT_KEYS = frozenset(
         "file_count",
         "download_until",
         "fields",
+        "former",
     }
 )
 # Messages about a public information list item, not a case: no ticket, their own keys, all required.

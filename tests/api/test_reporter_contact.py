@@ -6,8 +6,11 @@ contact to change."""
 import json
 
 import pytest
+from sqlalchemy import select
 
-from engine import reporter_contact
+from api.extensions import db
+from engine import former_contacts, reporter_contact
+from engine.models import Notification
 from tests.api.test_complaints_api import code, events, file_complaint
 from tests.conftest import REPORTER_NAME
 from tests.delivery.test_partial_grant_walk import _send_outbox, _text, settings_overrides  # noqa: F401 - SMTP on
@@ -36,20 +39,31 @@ def test_a_changed_e_mail_receives_the_notice_and_the_team_s_next_question(
     r = put(client, receipt, email=NEW_EMAIL, phone="+62 811 0000 7777")
     assert r.status_code == 200, r.json
     assert r.json["changed"] == ["email"]
+    with app.app_context():  # waiting to go, the former address is in its row only sealed
+        rows = db.session.scalars(select(Notification).where(Notification.event == reporter_contact.EVENT)).all()
+        assert sum(former_contacts.SEALED in row.context for row in rows) == 1
+        assert OLD_EMAIL not in json.dumps([row.context for row in rows])
     _send_outbox(app, settings, reporter_contact.EVENT)
-    (notice,) = mailbox.by_event("diubah")
-    assert notice["To"] == NEW_EMAIL
-    body = _text(notice).replace("\r\n", "\n")
-    assert "- alamat e-mail\n" in body
-    assert NEW_EMAIL not in body  # its names, never the values
-    assert REPORTER_NAME not in body
+    notices = {m["To"]: _text(m).replace("\r\n", "\n") for m in mailbox.by_event("diubah")}
+    assert set(notices) == {NEW_EMAIL, OLD_EMAIL}  # the new contact, and the one it replaced, once each
+    for body in notices.values():
+        assert "- alamat e-mail\n" in body
+        assert NEW_EMAIL not in body  # its names, never the values
+        assert REPORTER_NAME not in body
+    assert "Pemberitahuan selanjutnya dikirim ke kontak ini." in notices[NEW_EMAIL]
+    assert "kontak Anda yang lama, yang tidak lagi menerima pemberitahuan" in notices[OLD_EMAIL]
+    assert "kembalikan kontak Anda" in notices[OLD_EMAIL]  # a stranger with the code is seen at the old address
+    with app.app_context():  # the former address was sealed for that one message, and is gone once sent
+        rows = db.session.scalars(select(Notification).where(Notification.event == reporter_contact.EVENT)).all()
+        assert all(former_contacts.SEALED not in row.context for row in rows)
+        assert OLD_EMAIL not in json.dumps([row.context for row in rows])
     asked = client.post(
         f"{API}/complaints/{receipt['ticket']}/messages", json={"body": "Mohon kirim bukti."}, headers=login("tim")
     )
     assert asked.status_code == 201, asked.json
     _send_outbox(app, settings, "complaint_question")
     assert mailbox.messages[-1]["To"] == NEW_EMAIL
-    assert [m["To"] for m in mailbox.messages].count(OLD_EMAIL) == 1  # only the receipt, before the change
+    assert [m["To"] for m in mailbox.messages].count(OLD_EMAIL) == 2  # the receipt, and the notice of the change
 
 
 def test_the_history_names_the_changed_fields_as_the_reporter_never_the_values(app, client, login):

@@ -69,16 +69,20 @@ def test_a_corrected_e_mail_address_receives_the_notice_and_every_message_still_
     assert r.json["requester"]["email"] == NEW_ADDRESS
     _send_outbox(app, settings, "receipt")
     _send_outbox(app, settings, requester_data.EVENT)
-    assert [m["To"] for m in mailbox.messages] == [NEW_ADDRESS, NEW_ADDRESS]  # nothing to the old address
-    (notice,) = mailbox.by_event("diperbaiki")
-    body = _text(notice).replace("\r\n", "\n")
-    assert receipt["ticket"] in notice["Subject"]
-    assert "- alamat\n" in body
-    assert "- alamat e-mail\n" in body
-    assert "nama lengkap" not in body
-    assert "Jl. Sudirman" not in body
-    assert NEW_ADDRESS not in body
-    assert "Bila Anda tidak meminta perbaikan ini" in body
+    sent = [m["To"] for m in mailbox.messages]
+    assert sent[:2] == [NEW_ADDRESS, NEW_ADDRESS]  # the waiting receipt and the notice: the new address
+    assert sent[2:] == ["ani@example.org"]  # and the notice once more, to the address it replaced
+    notices = {m["To"]: _text(m).replace("\r\n", "\n") for m in mailbox.by_event("diperbaiki")}
+    for body in notices.values():
+        assert "- alamat\n" in body
+        assert "- alamat e-mail\n" in body
+        assert "nama lengkap" not in body
+        assert "Jl. Sudirman" not in body
+        assert NEW_ADDRESS not in body
+        assert "Bila Anda tidak meminta perbaikan ini" in body
+    assert "kontak Anda yang lama" in notices["ani@example.org"]
+    assert "kontak Anda yang lama" not in notices[NEW_ADDRESS]
+    assert all(receipt["ticket"] in m["Subject"] for m in mailbox.by_event("diperbaiki"))
 
 
 def test_every_case_of_the_chain_records_which_fields_changed_and_why_never_the_values(app, client, desk, login):

@@ -213,6 +213,8 @@ def optional(event: str) -> set[str]:
         "decision_notice": {"dip_title", "dip_link"},
         "deadline_reminder": {"task_title"},
         "deadline_overdue": {"task_title"},
+        "requester_data_corrected": {"former"},
+        "reporter_contact_changed": {"former"},
     }.get(event, set())
 
 
