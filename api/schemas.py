@@ -262,6 +262,12 @@ class ProxyCorrection(Schema):
     )
 
 
+class ProxyAppointment(Schema):
+    """A proxy the requester appointed after filing the objection, as the objection form asks for one."""
+
+    kuasa = fields.Nested(Proxy, required=True)
+
+
 class ProxyRevocation(Schema):
     reason = fields.String(
         required=True,

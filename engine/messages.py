@@ -98,6 +98,8 @@ TEMPLATES: dict[str, str] = {
     "no_requester_data": "this case has no requester's data to correct",
     "desk_corrects_proxy": "only the PPID desk corrects a proxy's data",
     "no_proxy_data": "this case was not filed by a proxy",
+    "no_proxy_for_case": "only an objection is filed through a proxy",
+    "proxy_in_office": "the objection has a proxy in office: record the end of their power of attorney first",
     "no_reporter_contact": "an anonymous report has no contact to change",
     "no_gateway": "no SMS or WhatsApp gateway is configured",
     "gateway_signature": "the signature is not the gateway's",

@@ -17,6 +17,7 @@ must be able to mend it before the superior's response prints it.
 - Letters already issued keep what they printed (a letter of record is never rewritten; its correction prints
   the proxy as now on file) and no message is sent: Kawal writes to the requester, whom the proxy represents,
   and the change is the proxy's.
+- The desk records a proxy the requester appointed after filing (``appoint``), checked as at filing.
 - The desk records the end of the power of attorney (``revoke``: the requester revoked it, the proxy withdrew or
   its term ended): later letters no longer name or copy the proxy; the case page and the register still show who
   filed the objection.
@@ -30,7 +31,7 @@ from sqlalchemy.orm import Session
 
 from engine import access, kinds, requester_data
 from engine.audit import EventLog
-from engine.errors import Forbidden, Invalid, NotFound
+from engine.errors import Conflict, Forbidden, Invalid, NotFound
 from engine.forms import errors_in
 from engine.messages import msg
 from engine.models import Case, Party, User
@@ -39,6 +40,7 @@ from engine.runtime import Runtime
 
 EVENT = "proxy_data_corrected"
 REVOKED = "proxy_revoked"  # the history's event when the power of attorney ends
+APPOINTED = "proxy_appointed"  # the history's event when the desk records a proxy appointed after the filing
 REVOKE_REASONS = ("dicabut_pemohon", "kuasa_mengundurkan_diri", "kuasa_berakhir")
 REVOKED_KEY = "kuasa_dicabut_party_id"  # where a case keeps the proxy it was filed by once the power has ended
 FORM = "keberatan.json"  # the objection form, whose ``kuasa`` the proxy filed (an objection without a request's
@@ -123,6 +125,38 @@ def correct(session: Session, rt: Runtime, user: User, case: Case, payload: dict
     EventLog(session).append(case, EVENT, user.username, {"fields": list(changed), "reason": payload["reason"]})
     session.flush()
     return Corrected(changed, after)
+
+
+def can_appoint(user: User, case: Case) -> bool:
+    """The PPID desk, on an objection with no proxy in office (a page offers the record only then)."""
+    return case.kind == kinds.OBJECTION and party_id(case) is None and access.is_request_staff(user)
+
+
+def appoint_schema(rt: Runtime) -> dict:
+    """The objection form's proxy, with its rules: the power of attorney's number among them."""
+    kuasa = rt.forms.schema(FORM)["properties"]["kuasa"]
+    return {"type": "object", "additionalProperties": False, "properties": {"kuasa": kuasa}, "required": ["kuasa"]}
+
+
+def appoint(session: Session, rt: Runtime, user: User, case: Case, payload: dict) -> Party:
+    """Record a proxy the requester appointed after filing the objection (or after an earlier proxy's power ended),
+    with their special power of attorney: later letters name and copy them, as a proxy who filed it. The history
+    records that a proxy was appointed, never who. One transaction (the caller's)."""
+    if case.kind != kinds.OBJECTION:
+        raise NotFound("no_proxy_for_case")
+    if not access.is_request_staff(user):
+        raise Forbidden("desk_corrects_proxy")
+    if party_id(case) is not None:
+        raise Conflict("proxy_in_office")
+    errors = errors_in(appoint_schema(rt), payload)
+    if errors:
+        raise Invalid("invalid_data", fields=errors)
+    party = rt.vault.store(session, "kuasa", dict(payload["kuasa"]))
+    case.details = {**case.details, PARTY_KEY: party.id}
+    touch(case)
+    EventLog(session).append(case, APPOINTED, user.username, {})
+    session.flush()
+    return party
 
 
 def revoke(session: Session, user: User, case: Case, reason: str) -> None:

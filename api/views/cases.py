@@ -10,6 +10,7 @@ from api.schemas import (
     CorrectionRefusal,
     DeadlineList,
     EventList,
+    ProxyAppointment,
     ProxyCorrected,
     ProxyCorrection,
     ProxyRevocation,
@@ -71,6 +72,21 @@ def correct_proxy(body, ticket):
     done = proxy_data.correct(db.session, rt, user, case, body)
     commit(case)
     return {"ticket": case.ticket, "changed": list(done.changed), "kuasa": done.proxy}
+
+
+@blp.post("/cases/<string:ticket>/proxy")
+@login_required
+@blp.arguments(ProxyAppointment)
+@blp.response(201, CaseView)
+def appoint_proxy(body, ticket):
+    """The PPID desk records a proxy the requester appointed after filing the objection (or after an earlier
+    proxy's power ended), with the power of attorney's number: letters issued from now on name and copy them. 409
+    while a proxy is in office; 404 for a case other than an objection; 403 for anyone but the desk."""
+    user, rt = current_user(), runtime()
+    case = access.require_staff_case(db.session, user, ticket)
+    proxy_data.appoint(db.session, rt, user, case, body)
+    commit(case)
+    return queries.case_view(db.session, rt, user, case)
 
 
 @blp.post("/cases/<string:ticket>/proxy/revocation")

@@ -21,7 +21,7 @@ from api.web.blueprint import bp
 from api.web.desk import nothing_to_fill
 from api.web.i18n import current_language
 from api.web.session import officer
-from engine import access, proxy_data
+from engine import access, kinds, proxy_data
 from engine.errors import Forbidden, Invalid, NotFound
 
 
@@ -51,6 +51,39 @@ def proxy_correction(ticket: str):
     else:
         flash(_("Nothing was changed: the data is as it was."), "success")
     return redirect(url_for("web.case", ticket=case.ticket), 303)
+
+
+@bp.route("/kasus/<ticket>/data-kuasa/baru", methods=["GET", "POST"])
+@login_required
+def appoint_proxy(ticket: str):
+    """The desk records a proxy the requester appointed after filing the objection."""
+    user, rt = officer(), runtime()
+    case = access.require_staff_case(db.session, user, ticket)
+    if case.kind != kinds.OBJECTION:
+        abort(404)
+    if not access.is_request_staff(user):
+        abort(403)
+    if proxy_data.party_id(case) is not None:  # a proxy in office: their power must end first
+        flash(_("The objection has a proxy in office: record the end of their power of attorney first."), "error")
+        return redirect(url_for("web.case", ticket=case.ticket), 303)
+    schema = proxy_data.appoint_schema(rt)
+    if request.method == "GET":
+        return _appointment(case, schema, None, None)
+    data = schema_form.parse(schema, request.form, rt.calendars["strict"].tz)
+    try:
+        proxy_data.appoint(db.session, rt, user, case, data)
+    except Invalid as error:
+        db.session.rollback()
+        return _appointment(case, schema, request.form, error.fields, 422)
+    commit(case)
+    flash(_("The proxy is recorded: letters issued from now on name and copy them."), "success")
+    return redirect(url_for("web.case", ticket=case.ticket), 303)
+
+
+def _appointment(case, schema: dict, values, errors: dict | None, status: int = 200):
+    fields, general = schema_form.form_fields(schema, values, errors)
+    page = {"case": case, "fields": fields, "general": general, "has_errors": bool(errors)}
+    return render_template("proxy_appointment.html", **page), status
 
 
 @bp.post("/kasus/<ticket>/data-kuasa/cabut")

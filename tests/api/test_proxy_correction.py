@@ -216,3 +216,74 @@ def test_a_revocation_without_a_known_reason_or_by_another_than_the_desk_changes
     with unchanged():
         r = revoke(client, login, ticket, reason, who)
     assert r.status_code == status, r.json
+
+
+# -- a proxy appointed after the filing ------------------------------------------------------------------------
+
+LATER = {"name": "Siti Aminah, S.H.", "address": "Jl. Diponegoro 3, Bandung", "nomor_surat_kuasa": "SK-11/XII/2026"}
+
+
+def appoint(client, login, ticket, who="petugas", **changes):
+    kuasa = {k: v for k, v in {**LATER, **changes}.items() if v is not None}
+    return client.post(f"{API}/cases/{ticket}/proxy", json={"kuasa": kuasa}, headers=login(who))
+
+
+def test_a_proxy_appointed_after_the_filing_is_copied_on_the_superior_s_response(app, client, desk, login):
+    from tests.api.test_chain_api import objected
+
+    _receipt, objection = objected(desk, client)  # filed by the requester in person
+    ticket = objection["ticket"]
+    r = appoint(client, login, ticket)
+    assert r.status_code == 201, r.json
+    assert r.json["proxy"] == LATER | {"revoked": False}
+    (event,) = history(app, ticket, proxy_data.APPOINTED)
+    assert (event.actor, event.data) == ("petugas", {})  # that a proxy was appointed, never who
+    registered = {"salinan_formulir_diserahkan": True, "cara_kirim_tanda_terima": "email"}
+    desk.complete(ticket, "registrasi_keberatan", registered)
+    desk.complete(ticket, "susun_kronologi", {"kronologi": "Ditolak", "pertimbangan_ppid": "Dikecualikan"})
+    decided = "Informasi dikecualikan berdasarkan Pasal 17 huruf h; uji konsekuensi terlampir."
+    desk.complete(
+        ticket,
+        "putuskan_keberatan",
+        {"keputusan": "keberatan_ditolak", "tanggal_keputusan": "2026-12-02", "alasan_tertulis": decided},
+    )
+    base = f"{API}/cases/{ticket}/letters"
+    issued = {x["kind"]: x for x in client.get(base, headers=login("ppid")).json["items"]}
+    response = client.get(f"{base}/{issued['tanggapan_atasan']['id']}/print", headers=login("ppid"))
+    assert f"{LATER['name']}, kuasa pemohon" in response.get_data(as_text=True)  # copied to the proxy
+
+
+def test_a_new_proxy_follows_one_whose_power_ended_and_never_two_at_once(client, desk, login, unchanged):
+    ticket = by_proxy(desk, client)
+    with unchanged():
+        busy = appoint(client, login, ticket)
+    assert busy.status_code == 409, busy.json
+    assert busy.json["reason"] == "proxy_in_office"
+    assert revoke(client, login, ticket, "kuasa_mengundurkan_diri").status_code == 200
+    r = appoint(client, login, ticket)
+    assert r.status_code == 201, r.json
+    assert r.json["proxy"]["name"] == LATER["name"]
+    assert put(client, login, ticket, name="Siti Aminah, S.H., M.H.").status_code == 200  # the new one is corrected
+
+
+@pytest.mark.parametrize(
+    ("who", "changes", "status"),
+    [("petugas", {"nomor_surat_kuasa": None}, 422), ("petugas", {"name": "S"}, 422), ("auditor", {}, 403)],
+)
+def test_an_appointment_the_form_refuses_or_by_another_than_the_desk_changes_nothing(
+    client, desk, login, unchanged, who, changes, status
+):
+    from tests.api.test_chain_api import objected
+
+    _receipt, objection = objected(desk, client)
+    with unchanged():
+        r = appoint(client, login, objection["ticket"], who=who, **changes)
+    assert r.status_code == status, r.json
+
+
+def test_only_an_objection_is_given_a_proxy(client, desk, login, unchanged):
+    receipt = desk.submit()
+    with unchanged():
+        r = appoint(client, login, receipt["ticket"])
+    assert r.status_code == 404, r.json
+    assert r.json["reason"] == "no_proxy_for_case"

@@ -67,3 +67,28 @@ def test_the_desk_corrects_the_proxy_s_power_of_attorney_number_from_the_case_pa
     expect(page.locator("#proxy-title")).to_contain_text("kuasa telah berakhir")
     expect(page.get_by_role("link", name="Perbaiki data kuasa")).to_have_count(0)
     keep_screenshot(page, "case-after-proxy-revoked")
+
+
+@pytest.mark.parametrize("width", [360, DESKTOP["width"]])
+def test_the_desk_records_a_proxy_appointed_after_the_filing(new_page, client, login, width):
+    from tests.api.test_chain_api import objected
+
+    _receipt, objection = objected(Desk(client, login), client)
+    page = new_page(width, 800)
+    log_in(page, "petugas")
+    page.goto(f"/kasus/{objection['ticket']}")
+    page.get_by_role("link", name="Catat kuasa pemohon").click()
+    expect(page.locator("h1")).to_have_text("Catat kuasa pemohon")
+    page.get_by_label(re.compile(r"^Nama kuasa")).fill("Siti Aminah, S.H.")
+    page.get_by_label(re.compile(r"^Alamat kuasa")).fill("Jl. Diponegoro 3, Bandung")
+    page.get_by_role("button", name="Catat kuasa", exact=True).click()
+    expect(page.locator("main")).to_contain_text("Formulir masih berisi kesalahan")  # no power of attorney number
+    assert_accessible(page, "the proxy appointment form with an error")
+    if width == 360:
+        assert_fits_narrow_screen(page, "the proxy appointment form")
+    keep_screenshot(page, "proxy-appointment-error")
+    page.get_by_label(re.compile(r"^Nomor surat kuasa")).fill("SK-11/XII/2026")
+    page.get_by_role("button", name="Catat kuasa", exact=True).click()
+    expect(page.locator(".flash-success")).to_contain_text("Kuasa telah dicatat")
+    expect(page.locator("#proxy-title")).to_have_text("Kuasa pemohon (dengan surat kuasa khusus)")
+    expect(page.locator("main")).to_contain_text("SK-11/XII/2026")

@@ -106,5 +106,37 @@ def test_the_desk_records_that_the_power_of_attorney_ended_and_the_case_page_say
     assert "Kuasa telah berakhir: surat yang terbit sejak saat ini" in page  # the flash
     assert "Kuasa pemohon (dengan surat kuasa khusus) · kuasa telah berakhir" in page
     assert PROXY["name"] in page  # who filed the objection stays on the case
-    assert f"/kasus/{ticket}/data-kuasa" not in page  # no longer corrected
+    assert f'href="/kasus/{ticket}/data-kuasa"' not in page  # no longer corrected
+    assert f'href="/kasus/{ticket}/data-kuasa/baru"' in page  # a new proxy may be recorded
     assert re.search(r"Kuasa berakhir</[^>]+>\s*<[^>]+>[^<]*Dicabut oleh pemohon", page), page
+
+
+def test_the_desk_records_a_proxy_appointed_after_the_filing(browser, desk, client):
+    from tests.api.test_chain_api import objected
+
+    _receipt, objection = objected(desk, client)
+    ticket = objection["ticket"]
+    officer = browser("petugas")
+    page = html.unescape(text(officer.get(f"/kasus/{ticket}")))
+    assert f"/kasus/{ticket}/data-kuasa/baru" in page
+    assert "Kuasa pemohon (dengan surat kuasa khusus)" not in page  # no proxy yet
+    officer.get(f"/kasus/{ticket}/data-kuasa/baru")
+    refused = officer.post(f"/kasus/{ticket}/data-kuasa/baru", {"kuasa.name": "Siti Aminah, S.H."})
+    assert refused.status_code == 422
+    assert 'id="f-kuasa-nomor_surat_kuasa-error"' in text(refused)
+    form = {"kuasa.name": "Siti Aminah, S.H.", "kuasa.address": "Jl. Diponegoro 3", "kuasa.nomor_surat_kuasa": "SK-11"}
+    assert officer.post(f"/kasus/{ticket}/data-kuasa/baru", form).status_code == 303
+    page = html.unescape(text(officer.get(f"/kasus/{ticket}")))
+    assert "Kuasa telah dicatat" in page
+    assert "Siti Aminah, S.H." in page
+    assert f"/kasus/{ticket}/data-kuasa/baru" not in page  # one proxy at a time
+    assert re.search(r"Kuasa ditunjuk</[^>]+>", page)
+    again = officer.get(f"/kasus/{ticket}/data-kuasa/baru")
+    assert again.status_code == 303  # back to the case, which says why
+
+
+def test_a_request_offers_no_proxy_to_record(browser, desk):
+    ticket = desk.submit()["ticket"]
+    officer = browser("petugas")
+    assert "/data-kuasa/baru" not in text(officer.get(f"/kasus/{ticket}"))
+    assert officer.get(f"/kasus/{ticket}/data-kuasa/baru").status_code == 404
