@@ -138,16 +138,22 @@ def appoint_schema(rt: Runtime) -> dict:
     return {"type": "object", "additionalProperties": False, "properties": {"kuasa": kuasa}, "required": ["kuasa"]}
 
 
-def appoint(session: Session, rt: Runtime, user: User, case: Case, payload: dict) -> Party:
-    """Record a proxy the requester appointed after filing the objection (or after an earlier proxy's power ended),
-    with their special power of attorney: later letters name and copy them, as a proxy who filed it. The history
-    records that a proxy was appointed, never who. One transaction (the caller's)."""
+def require_appointable(user: User, case: Case) -> None:
+    """An objection (else NotFound), for the PPID desk (else Forbidden), with no proxy in office (else Conflict:
+    their power must end first)."""
     if case.kind != kinds.OBJECTION:
         raise NotFound("no_proxy_for_case")
     if not access.is_request_staff(user):
         raise Forbidden("desk_corrects_proxy")
     if party_id(case) is not None:
         raise Conflict("proxy_in_office")
+
+
+def appoint(session: Session, rt: Runtime, user: User, case: Case, payload: dict) -> Party:
+    """Record a proxy the requester appointed after filing the objection (or after an earlier proxy's power ended),
+    with their special power of attorney: later letters name and copy them, as a proxy who filed it. The history
+    records that a proxy was appointed, never who. One transaction (the caller's)."""
+    require_appointable(user, case)
     errors = errors_in(appoint_schema(rt), payload)
     if errors:
         raise Invalid("invalid_data", fields=errors)

@@ -19,10 +19,10 @@ from api.extensions import db
 from api.web import schema_form
 from api.web.blueprint import bp
 from api.web.desk import nothing_to_fill
-from api.web.i18n import current_language
+from api.web.i18n import current_language, translated
 from api.web.session import officer
-from engine import access, kinds, proxy_data
-from engine.errors import Forbidden, Invalid, NotFound
+from engine import access, proxy_data
+from engine.errors import Conflict, Forbidden, Invalid, NotFound
 
 
 @bp.route("/kasus/<ticket>/data-kuasa", methods=["GET", "POST"])
@@ -33,9 +33,7 @@ def proxy_correction(ticket: str):
     schema = proxy_data.form_schema(rt)
     try:
         if request.method == "GET":
-            start = proxy_data.current(db.session, rt, user, case)
-            values = MultiDict({f"kuasa.{k}": v for k, v in start["kuasa"].items()})
-            return _page(case, schema, values, None)
+            return _page(case, schema, _on_file(rt, user, case), None)
         data = schema_form.parse(schema, request.form, rt.calendars["strict"].tz)
         done = proxy_data.correct(db.session, rt, user, case, data)
     except Forbidden:
@@ -59,12 +57,14 @@ def appoint_proxy(ticket: str):
     """The desk records a proxy the requester appointed after filing the objection."""
     user, rt = officer(), runtime()
     case = access.require_staff_case(db.session, user, ticket)
-    if case.kind != kinds.OBJECTION:
-        abort(404)
-    if not access.is_request_staff(user):
+    try:
+        proxy_data.require_appointable(user, case)
+    except Forbidden:
         abort(403)
-    if proxy_data.party_id(case) is not None:  # a proxy in office: their power must end first
-        flash(_("The objection has a proxy in office: record the end of their power of attorney first."), "error")
+    except NotFound:
+        abort(404)
+    except Conflict as error:  # a proxy in office: their power must end first
+        flash(translated(error.message), "error")
         return redirect(url_for("web.case", ticket=case.ticket), 303)
     schema = proxy_data.appoint_schema(rt)
     if request.method == "GET":
@@ -100,13 +100,16 @@ def revoke_proxy(ticket: str):
         abort(404)
     except Invalid:
         db.session.rollback()
-        start = proxy_data.current(db.session, rt, user, case)
-        values = MultiDict({f"kuasa.{k}": v for k, v in start["kuasa"].items()})
         error = _("Say why the power of attorney ended.")
-        return _page(case, proxy_data.form_schema(rt), values, None, 422, revoke_error=error)
+        return _page(case, proxy_data.form_schema(rt), _on_file(rt, user, case), None, 422, revoke_error=error)
     commit(case)
     flash(_("The power of attorney has ended: letters issued from now on no longer name or copy the proxy."), "success")
     return redirect(url_for("web.case", ticket=case.ticket), 303)
+
+
+def _on_file(rt, user, case) -> MultiDict:
+    """The proxy's data as the vault holds it, as the correction form's fields (``kuasa.name``...)."""
+    return MultiDict({f"kuasa.{k}": v for k, v in proxy_data.current(db.session, rt, user, case)["kuasa"].items()})
 
 
 def field_names(rt, names) -> str:

@@ -44,6 +44,27 @@ def put(client, login, ticket, who="petugas", reason="kesalahan_pencatatan", **c
     return client.put(f"{API}/cases/{ticket}/proxy", json={"kuasa": kuasa, "reason": reason}, headers=login(who))
 
 
+def register(desk, ticket) -> None:
+    """The desk registers the objection: its receipt is issued."""
+    desk.complete(
+        ticket, "registrasi_keberatan", {"salinan_formulir_diserahkan": True, "cara_kirim_tanda_terima": "email"}
+    )
+
+
+def to_response(client, desk, login, ticket) -> tuple[str, dict]:
+    """A registered objection through the chronology to the superior's refusal: its letters' address and the
+    letters by kind."""
+    desk.complete(ticket, "susun_kronologi", {"kronologi": "Ditolak", "pertimbangan_ppid": "Dikecualikan"})
+    decided = "Informasi dikecualikan berdasarkan Pasal 17 huruf h; uji konsekuensi terlampir."
+    desk.complete(
+        ticket,
+        "putuskan_keberatan",
+        {"keputusan": "keberatan_ditolak", "tanggal_keputusan": "2026-12-02", "alasan_tertulis": decided},
+    )
+    base = f"{API}/cases/{ticket}/letters"
+    return base, {x["kind"]: x for x in client.get(base, headers=login("ppid")).json["items"]}
+
+
 def history(app, ticket, type_=proxy_data.EVENT) -> list[CaseEvent]:
     with app.app_context():
         return db.session.scalars(
@@ -135,8 +156,7 @@ def test_a_reason_outside_the_list_is_refused(client, desk, login):
 
 def test_the_objection_receipt_keeps_the_proxy_it_printed_and_its_correction_prints_the_new(client, desk, login):
     ticket = by_proxy(desk, client)
-    registered = {"salinan_formulir_diserahkan": True, "cara_kirim_tanda_terima": "email"}
-    desk.complete(ticket, "registrasi_keberatan", registered)  # its receipt is issued, naming the proxy
+    register(desk, ticket)  # its receipt is issued, naming the proxy
     base = f"{API}/cases/{ticket}/letters"
     receipt = next(
         x for x in client.get(base, headers=login("ppid")).json["items"] if x["kind"] == "tanda_terima_keberatan"
@@ -163,22 +183,13 @@ def revoke(client, login, ticket, reason="dicabut_pemohon", who="petugas"):
 
 def test_after_the_power_ends_the_superior_s_response_neither_names_nor_copies_the_proxy(app, client, desk, login):
     ticket = by_proxy(desk, client)
-    registered = {"salinan_formulir_diserahkan": True, "cara_kirim_tanda_terima": "email"}
-    desk.complete(ticket, "registrasi_keberatan", registered)  # the receipt names the proxy
+    register(desk, ticket)  # the receipt names the proxy
     r = revoke(client, login, ticket)
     assert r.status_code == 200, r.json
     assert r.json["proxy"] == PROXY | {"revoked": True}  # who filed it, still shown
     events = history(app, ticket, proxy_data.REVOKED)
     assert [(e.actor, e.data) for e in events] == [("petugas", {"reason": "dicabut_pemohon"})]
-    desk.complete(ticket, "susun_kronologi", {"kronologi": "Ditolak", "pertimbangan_ppid": "Dikecualikan"})
-    decided = "Informasi dikecualikan berdasarkan Pasal 17 huruf h; uji konsekuensi terlampir."
-    desk.complete(
-        ticket,
-        "putuskan_keberatan",
-        {"keputusan": "keberatan_ditolak", "tanggal_keputusan": "2026-12-02", "alasan_tertulis": decided},
-    )
-    base = f"{API}/cases/{ticket}/letters"
-    issued = {x["kind"]: x for x in client.get(base, headers=login("ppid")).json["items"]}
+    base, issued = to_response(client, desk, login, ticket)
     response = client.get(f"{base}/{issued['tanggapan_atasan']['id']}/print", headers=login("ppid"))
     assert PROXY["name"] not in response.get_data(as_text=True)  # neither named nor copied
     receipt = client.get(f"{base}/{issued['tanda_terima_keberatan']['id']}/print", headers=login("ppid"))
@@ -238,17 +249,8 @@ def test_a_proxy_appointed_after_the_filing_is_copied_on_the_superior_s_response
     assert r.json["proxy"] == LATER | {"revoked": False}
     (event,) = history(app, ticket, proxy_data.APPOINTED)
     assert (event.actor, event.data) == ("petugas", {})  # that a proxy was appointed, never who
-    registered = {"salinan_formulir_diserahkan": True, "cara_kirim_tanda_terima": "email"}
-    desk.complete(ticket, "registrasi_keberatan", registered)
-    desk.complete(ticket, "susun_kronologi", {"kronologi": "Ditolak", "pertimbangan_ppid": "Dikecualikan"})
-    decided = "Informasi dikecualikan berdasarkan Pasal 17 huruf h; uji konsekuensi terlampir."
-    desk.complete(
-        ticket,
-        "putuskan_keberatan",
-        {"keputusan": "keberatan_ditolak", "tanggal_keputusan": "2026-12-02", "alasan_tertulis": decided},
-    )
-    base = f"{API}/cases/{ticket}/letters"
-    issued = {x["kind"]: x for x in client.get(base, headers=login("ppid")).json["items"]}
+    register(desk, ticket)
+    base, issued = to_response(client, desk, login, ticket)
     response = client.get(f"{base}/{issued['tanggapan_atasan']['id']}/print", headers=login("ppid"))
     assert f"{LATER['name']}, kuasa pemohon" in response.get_data(as_text=True)  # copied to the proxy
 
