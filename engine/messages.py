@@ -100,6 +100,7 @@ TEMPLATES: dict[str, str] = {
     "no_proxy_data": "this case was not filed by a proxy",
     "no_proxy_for_case": "only an objection is filed through a proxy",
     "proxy_in_office": "the objection has a proxy in office: record the end of their power of attorney first",
+    "proxy_already_revoked": "the proxy's power of attorney has already ended",
     "no_reporter_contact": "an anonymous report has no contact to change",
     "no_gateway": "no SMS or WhatsApp gateway is configured",
     "gateway_signature": "the signature is not the gateway's",

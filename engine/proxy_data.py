@@ -170,6 +170,8 @@ def revoke(session: Session, user: User, case: Case, reason: str) -> None:
     its term ended): letters issued from now on no longer name or copy the proxy, and the desk no longer corrects
     them. The case keeps who filed it (the register of objections still names the proxy, ``REVOKED_KEY``) and
     letters already issued keep what they printed. One transaction (the caller's)."""
+    if revoked(case):  # a second click, or another officer first
+        raise Conflict("proxy_already_revoked")
     proxy_id = _party(session, user, case).id
     if reason not in REVOKE_REASONS:
         raise Invalid("invalid_data", fields={"reason": [msg("one_of", choices=", ".join(REVOKE_REASONS))]})

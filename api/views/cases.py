@@ -96,8 +96,8 @@ def appoint_proxy(body, ticket):
 def revoke_proxy(body, ticket):
     """The PPID desk records that the proxy's power of attorney has ended (the requester revoked it, the proxy
     withdrew, its term ended): letters issued from now on no longer name or copy the proxy, who can no longer be
-    corrected; the case (and the register of objections) still shows who filed it. 404 for a case with no proxy
-    in office; 403 for anyone but the desk."""
+    corrected; the case (and the register of objections) still shows who filed it. 409 when it has ended already;
+    404 for a case with no proxy; 403 for anyone but the desk."""
     user, rt = current_user(), runtime()
     case = access.require_staff_case(db.session, user, ticket)
     proxy_data.revoke(db.session, user, case, body["reason"])

@@ -98,6 +98,10 @@ def revoke_proxy(ticket: str):
         abort(403)
     except NotFound:
         abort(404)
+    except Conflict as error:  # ended already: the case page says so
+        db.session.rollback()
+        flash(translated(error.message), "error")
+        return redirect(url_for("web.case", ticket=case.ticket), 303)
     except Invalid:
         db.session.rollback()
         error = _("Say why the power of attorney ended.")

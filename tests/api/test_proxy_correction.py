@@ -207,7 +207,9 @@ def test_a_proxy_whose_power_ended_is_no_longer_corrected_nor_revoked_twice(clie
     assert revoke(client, login, ticket, "kuasa_mengundurkan_diri").status_code == 200
     with unchanged():
         assert put(client, login, ticket, name="Orang Lain").status_code == 404
-        assert revoke(client, login, ticket).status_code == 404
+        again = revoke(client, login, ticket)
+    assert again.status_code == 409, again.json  # ended already: a second click says so
+    assert again.json["reason"] == "proxy_already_revoked"
 
 
 def test_the_register_of_objections_still_names_the_proxy_who_filed(client, desk, login):

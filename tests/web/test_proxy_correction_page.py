@@ -109,6 +109,9 @@ def test_the_desk_records_that_the_power_of_attorney_ended_and_the_case_page_say
     assert f'href="/kasus/{ticket}/data-kuasa"' not in page  # no longer corrected
     assert f'href="/kasus/{ticket}/data-kuasa/baru"' in page  # a new proxy may be recorded
     assert re.search(r"Kuasa berakhir</[^>]+>\s*<[^>]+>[^<]*Dicabut oleh pemohon", page), page
+    again = officer.post(f"/kasus/{ticket}/data-kuasa/cabut", {"reason": "dicabut_pemohon"})  # a second click
+    assert again.status_code == 303
+    assert "kuasa tersebut telah berakhir" in html.unescape(text(officer.get(f"/kasus/{ticket}")))
 
 
 def test_the_desk_records_a_proxy_appointed_after_the_filing(browser, desk, client):
