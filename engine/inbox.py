@@ -188,7 +188,11 @@ def _check_deadline_guard(session, rt, case, spiff_task, data) -> None:
     """A task marked ``mustCompleteBefore`` (e.g. the extension notice before T10) is refused after it.
 
     A notice task's recorded dispatch date (bounded: not before the receipt, not in the future) is
-    what counts, not the moment of the click: the deadline ends at the close of its due day.
+    what counts, not the moment of the click: the deadline ends at the close of its due day. A task
+    whose refusal would end a stage (the office's challenge of a decision in court: refused, the decision
+    becomes final) names ``mustCompleteBeforeReading: lenient`` and is refused only once the lenient count
+    has lapsed too (legal-process.md §2.2); a filing between the two readings is recorded and flagged
+    (``lateness.record_dispatch``), the court decides whether it was in time.
     """
     props = properties(spiff_task.task_spec)
     sent = lateness.check_dispatch_date(rt, case, props, data, spiff_task.data)
@@ -197,14 +201,15 @@ def _check_deadline_guard(session, rt, case, spiff_task, data) -> None:
         return
     if not lateness.guard_applies(rt, props, data):
         return
-    due = session.scalar(
-        select(Deadline.due_at)
+    deadline = session.scalar(
+        select(Deadline)
         .where(Deadline.case_id == case.id, Deadline.name == deadline_name)
         .order_by(Deadline.id.desc())
         .limit(1)
     )
-    if due is None:
+    if deadline is None:
         return
+    due = lateness.guard_due(rt, props, deadline)
     due_day = due.astimezone(rt.calendars["strict"].tz).date()
     if (sent > due_day) if sent is not None else clock.now() >= due:
         raise Invalid(

@@ -183,6 +183,15 @@ def listed(props: dict, key: str) -> list[str]:
     return [name.strip() for name in props.get(key, "").split(",") if name.strip()]
 
 
+def guard_due(rt: Runtime, props: dict, deadline: Deadline) -> datetime:
+    """The instant after which a task's ``mustCompleteBefore`` refuses it: the deadline's own (strict) end, or
+    with ``mustCompleteBeforeReading: lenient`` the end of its lenient count (a refusal that would make a
+    decision final waits until the filing is late on every reading, legal-process.md §2.2)."""
+    if props.get("mustCompleteBeforeReading") == LENIENT:
+        return lenient_due(rt, deadline)
+    return deadline.due_at
+
+
 def guard_applies(rt: Runtime, props: dict, data: dict) -> bool:
     """Does the task's ``mustCompleteBefore`` bind this completion? Only for the choice its
     ``mustCompleteBeforeWhen`` names (challenging the decision, not accepting it), when it names one."""
@@ -292,6 +301,20 @@ def record_dispatch(session: Session, rt: Runtime, case: Case, task, log: EventL
                 {"deadline": name, "dispatched_on": sent.isoformat(), "due_at": deadline.due_at.isoformat()},
             )
             _withdraw_escalation(task.workflow.top_workflow, deadline)
+        elif deadline.status == "missed" and props.get("mustCompleteBeforeReading") == LENIENT:
+            # Late on the strict count, in time on the lenient one: recorded, and flagged for the people who
+            # must answer for it (the court decides whether the filing was in time), never refused.
+            log.append(
+                case,
+                "deadline_in_time_on_lenient_reading",
+                "system",
+                {
+                    "deadline": name,
+                    "dispatched_on": sent.isoformat(),
+                    "strict_due_at": deadline.due_at.astimezone(tz).isoformat(),
+                    "due_at": lenient_due(rt, deadline).isoformat(),
+                },
+            )
         if not late_for_requester(rt, deadline):
             for reminder in deadline.reminders:
                 if reminder.kind == APOLOGY_KIND and reminder.status == "pending":

@@ -186,6 +186,10 @@ EVENT_LABELS = {
     "notice_delivered": _l("Letter received by the requester"),
     "deadline_met_by_dispatch": _l("Deadline met by the letter's date"),
     "case_overdue_cleared": _l("No longer late: answered in time by the letter's date"),
+    "deadline_in_time_on_lenient_reading": _l(
+        "Filed after the deadline's earliest reading, in time on its latest (cuti bersama not working days):"
+        " for the court to judge"
+    ),
     "exemption_determined": _l("Exemption determined"),
     "exemption_ended": _l("Exemption ended: the objection against the refusal was granted"),
     "calendar_year_unconfirmed": _l("A deadline runs into a year whose cuti bersama is not confirmed"),

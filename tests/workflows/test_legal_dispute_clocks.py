@@ -23,7 +23,8 @@ from engine.calendar import LENIENT, STRICT, WorkingCalendar
 from engine.config import load_settings
 from engine.db import make_engine, session_factory, upgrade
 from engine.errors import Conflict, Invalid
-from engine.models import Case, Notification, Reminder
+from engine.lateness import lenient_due
+from engine.models import Case, CaseEvent, Notification, Reminder
 from engine.queries import explained_deadlines
 from engine.runtime import Runtime
 from tests.workflows.test_sengketa_paths import _carried_out, _decided, clock, wib  # noqa: F401 - fixture
@@ -75,7 +76,8 @@ def test_kasasi_period_counts_calendar_days_ending_on_a_working_day_on_each_read
 def test_the_agency_decides_on_kasasi_within_14_days_of_receiving_the_judgment(office, clock):  # noqa: F811
     """Judgment of Mon 3 May 2027 received by the agency Wed 5 May: K14 = 5 May + 14 days = Wed 19 May 2027
     (Cuti Bersama Waisak, a working day on the strict reading), 16:00 WIB. Reminders T-3, T-1, T0 and T+1
-    (working days); a lapse escalates; cassation lodged after it is refused."""
+    (working days); a lapse escalates; cassation lodged after its lenient end too (Fri 21 May: 19 May is a cuti
+    bersama, 20 May Waisak) is refused."""
     ticket = _to_judgment(office, clock, tanggal_diterima="2027-05-05", tanggal_diterima_pemohon="2027-05-05")
     assert office.open_tasks(ticket) == ["sikap_kasasi"]
     k14 = office.deadline(ticket, "K14")
@@ -92,11 +94,42 @@ def test_the_agency_decides_on_kasasi_within_14_days_of_receiving_the_judgment(o
     office.run(ticket)
     assert office.deadlines(ticket)["K14"] == "missed"
     assert "deadline_overdue" in _notices(office, ticket)
-    clock.move_to(wib("2027-05-20"))
-    late = {"sikap": "mengajukan_kasasi", "alasan_sikap": "Terlambat", "tanggal_permohonan_kasasi": "2027-05-20"}
+    clock.move_to(wib("2027-05-24"))
+    late = {"sikap": "mengajukan_kasasi", "alasan_sikap": "Terlambat", "tanggal_permohonan_kasasi": "2027-05-24"}
     with pytest.raises(Invalid) as refused:
         office.complete(ticket, "sikap_kasasi", late)
     assert "K14" in str(refused.value)
+    assert office.open_tasks(ticket) == ["sikap_kasasi"]
+
+
+def test_kasasi_lodged_after_k14s_strict_end_but_within_its_lenient_end_is_recorded_and_flagged(office, clock):  # noqa: F811
+    """legal-process.md §2.2: Kawal never declares a decision final on the strict reading alone. K14 ends Wed 19
+    May 2027 on the strict reading and Fri 21 May on the lenient one (19 May a cuti bersama, 20 May Waisak): a
+    cassation lodged Thu 20 May is recorded (refused, only acceptance would be left, and the judgment final) and
+    the history flags it for the court to judge; K14 stays missed on the strict reading, its escalation stands."""
+    ticket = _to_judgment(office, clock, tanggal_diterima="2027-05-05", tanggal_diterima_pemohon="2027-05-05")
+    clock.move_to(wib("2027-05-20"))
+    office.run(ticket)
+    assert office.deadlines(ticket)["K14"] == "missed"
+    lodged = {"sikap": "mengajukan_kasasi", "alasan_sikap": "Putusan keliru", "tanggal_permohonan_kasasi": "2027-05-20"}
+    office.complete(ticket, "sikap_kasasi", lodged)
+    assert office.case(ticket).status == "kasasi"
+    k14 = office.deadline(ticket, "K14")
+    assert (k14.status, k14.met_on) == ("missed", date(2027, 5, 20))
+    with office.sessions() as s:
+        flags = [
+            e.data
+            for e in s.scalars(select(CaseEvent).join(Case).where(Case.ticket == ticket).order_by(CaseEvent.seq))
+            if e.type == "deadline_in_time_on_lenient_reading"
+        ]
+    assert flags == [
+        {
+            "deadline": "K14",
+            "dispatched_on": "2027-05-20",
+            "strict_due_at": "2027-05-19T16:00:00+07:00",
+            "due_at": "2027-05-21T16:00:00+07:00",
+        }
+    ]
 
 
 def test_kasasi_lodged_on_the_last_day_and_recorded_the_next_morning_is_in_time(office, clock):  # noqa: F811
@@ -219,3 +252,32 @@ def test_a_dispute_started_on_the_old_process_version_keeps_its_rules(tmp_path):
         rt.step(wf)
     ready = [t.task_spec.bpmn_id for t in wf.get_tasks(state=TaskState.READY, manual=True)]
     assert ready == ["bukti_ajudikasi"]
+
+
+def test_a_court_objection_lodged_between_p14s_two_readings_is_recorded_and_the_decision_is_not_final(office, clock):  # noqa: F811
+    """legal-process.md §2.2. The decision received Mon 1 Mar 2027: P14 ends Wed 24 Mar on the strict reading and
+    Wed 31 Mar on the lenient one (the cuti bersama of Idul Fitri). An objection lodged with the court on Fri 26
+    Mar goes to court (refused, only acceptance was left: the decision final on the strict reading alone); the
+    history says it was filed between the two readings; one lodged after 31 Mar is refused."""
+    ticket = _decided(office, clock, "dikabulkan_seluruhnya")
+    p14 = office.deadline(ticket, "P14")
+    assert p14.due_at.astimezone(WIB).date() == date(2027, 3, 24)
+    assert lenient_due(office.rt, p14).date() == date(2027, 3, 31)
+    clock.move_to(wib("2027-04-01"))
+    office.run(ticket)
+    challenge = {"sikap": "mengajukan_keberatan", "alasan_sikap": "Dikecualikan", "pengadilan": "PTUN Jakarta"}
+    with pytest.raises(Invalid) as refused:
+        office.complete(ticket, "sikap_atas_putusan", {**challenge, "tanggal_pengajuan_keberatan": "2027-04-01"})
+    assert "P14" in str(refused.value)
+    office.complete(ticket, "sikap_atas_putusan", {**challenge, "tanggal_pengajuan_keberatan": "2027-03-26"})
+    assert office.case(ticket).status == "keberatan_pengadilan"
+    with office.sessions() as s:
+        flagged = s.scalars(
+            select(CaseEvent.data)
+            .join(Case)
+            .where(Case.ticket == ticket, CaseEvent.type == "deadline_in_time_on_lenient_reading")
+        ).all()
+    assert [(e["deadline"], e["dispatched_on"], e["due_at"][:10]) for e in flagged] == [
+        ("P14", "2027-03-26", "2027-03-31")
+    ]
+    assert office.deadlines(ticket)["P14"] == "missed"  # the strict reading's escalation stands
