@@ -82,7 +82,8 @@ class ComplaintStats:
     total: int
     closed: int
     breakdowns: dict[str, dict[str, Cell]]  # dimension -> value -> count
-    # Of the closed: within_2 ... within_60, over_60, within_own_tier (of with_tier). The statutory 60 days
+    # Of the closed: within_2 ... within_60, over_60 (from the receipt); within_own_tier: resolved by the end of
+    # the resolution clock that ran last (engine.facts._sla), of with_tier, those whose clock ran. The statutory 60 days
     # (S60), of every complaint whose clock started: within_statutory (met), statutory_missed (lapsed).
     tiers: dict[str, int]
     not_actionable: int
@@ -135,8 +136,8 @@ def complaint_stats(
     counts += [func.coalesce(func.sum(case((CaseFacts.closed_days <= tier, 1), else_=0)), 0) for tier in TIERS]
     counts += [
         func.coalesce(func.sum(case((CaseFacts.closed_days > TIERS[-1], 1), else_=0)), 0),
-        func.coalesce(func.sum(case((CaseFacts.closed_days <= CaseFacts.sla_days, 1), else_=0)), 0),
-        func.coalesce(func.sum(case((CaseFacts.sla_days.is_not(None) & closed, 1), else_=0)), 0),
+        func.coalesce(func.sum(case((CaseFacts.sla == "met", 1), else_=0)), 0),
+        func.coalesce(func.sum(case((CaseFacts.sla.is_not(None), 1), else_=0)), 0),
         func.coalesce(func.sum(case((CaseFacts.statutory == "met", 1), else_=0)), 0),
         func.coalesce(func.sum(case((CaseFacts.statutory == "missed", 1), else_=0)), 0),
         func.coalesce(func.sum(case((CaseFacts.not_actionable.is_not(None), 1), else_=0)), 0),

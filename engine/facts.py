@@ -30,7 +30,7 @@ EVENT_TYPES = ("status_changed", "task_completed", "message_received")
 # The last migration that changed what the facts hold. Each row records the derivation it follows (``derived``):
 # `kawal db upgrade` derives again every row that follows an older one (api.cli), batch by batch, so an upgrade
 # interrupted meanwhile resumes where it stopped; `kawal reports rebuild` derives them all.
-DERIVED_SINCE = "0025"
+DERIVED_SINCE = "0030"
 # How each kind of case ends, as CaseFacts.result names it.
 RESULTS = {
     kinds.REQUEST: (*sorted(status.OUTCOMES), "dicabut", "ditutup_tidak_lengkap"),
@@ -151,6 +151,8 @@ def derive(session: Session, rt: Runtime, case: Case, *, unit_in_sql: bool = Fal
             closed_days=working_days(rt, case.received_at, end),
             closed_calendar_days=(end - received).days,
         )
+        if case.kind == kinds.COMPLAINT:
+            facts["sla"] = _sla(case, end, tz)
     if facts["decided_at"] is not None:
         # The law counts to the written notice (or response) as sent: its recorded date, not the day an
         # officer recorded it (engine.lateness counts the deadline as met by the same date); without a notice
@@ -208,6 +210,7 @@ _OPTIONAL = (
     "follow_up",
     "sla_days",
     "statutory",
+    "sla",
 )
 
 
@@ -322,6 +325,19 @@ def _complaint(case: Case, h: _History) -> dict:
     if h.referred_unit:
         facts["unit_code"] = h.referred_unit
     return facts
+
+
+def _sla(case: Case, resolved_on: date, tz) -> str | None:
+    """Was the complaint resolved (its outcome notice dated) by the end of the resolution clock that ran last?
+
+    That clock starts at the receipt, at the classification (KAWAL_COMPLAINT_SLA_FROM) or afresh when the
+    reporter's evidence arrived or the case was reopened: the time the file waited for the reporter is not
+    the office's. None when no clock ran to the end (closed at verification, deemed withdrawn).
+    """
+    clocks = [d for d in case.deadlines if d.name == "SLA" and d.status != "cancelled"]
+    if not clocks:
+        return None
+    return "met" if resolved_on <= clocks[-1].due_at.astimezone(tz).date() else "missed"
 
 
 def refresh(session: Session, rt: Runtime, case: Case) -> None:

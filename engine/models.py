@@ -996,6 +996,9 @@ class CaseFacts(Base):
     follow_up: Mapped[str | None] = mapped_column(String(40))  # complaint: tindak lanjut
     sla_days: Mapped[int | None]  # complaint: the resolution tier it was given (working days)
     statutory: Mapped[str | None] = mapped_column(String(10))  # complaint: its S60 clock met | missed (else None)
+    # complaint: resolved by the end of the resolution clock that ran last (the tier, from its own start), met |
+    # missed; None while open, or when the clock never ran or was cancelled (deemed withdrawn)
+    sla: Mapped[str | None] = mapped_column(String(10))
     refreshed_at: Mapped[datetime]
     # The derivation the row follows (engine.facts.DERIVED_SINCE); older or none: `kawal db upgrade` derives it again.
     derived: Mapped[str | None] = mapped_column(String(8))

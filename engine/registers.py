@@ -278,9 +278,7 @@ def _row(case: Case, facts: CaseFacts, parent_ticket, parent_details: dict, name
             not_actionable=facts.not_actionable,
             follow_up=facts.follow_up,
             sla_days=facts.sla_days,
-            within_sla=None
-            if facts.closed_days is None or facts.sla_days is None
-            else facts.closed_days <= facts.sla_days,
+            within_sla={"met": True, "missed": False}.get(facts.sla),
             within_statutory={"met": True, "missed": False}.get(facts.statutory),
         )
     return row

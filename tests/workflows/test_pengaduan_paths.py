@@ -690,6 +690,56 @@ def test_time_to_resolve_a_complaint_counts_to_its_outcome_notice_as_dated_not_a
         assert (row["closed_days"], row["within_sla"]) == (told, True)
 
 
+def test_a_complaint_resolved_within_its_fresh_clock_after_the_reporters_evidence_is_within_its_tier(office, clock):
+    """legal-process.md §10, §9.3: the resolution tier runs on the complete file. A complaint received in January
+    waited four weeks for the reporter's evidence (13 Jan to 10 Feb) and was resolved on 15 Feb, well within the
+    fresh 14 working days its clock restarted with: the register and the statistics count it within its tier
+    (they compared 25 working days from the receipt with 14, and counted the reporter's time against the office)."""
+    from engine import complaint_stats, kinds, registers
+    from engine.models import CaseFacts
+
+    ticket, code = office.complaint("rahasia")
+    office.complete(ticket, "catat_pengaduan", CATAT)
+    office.complete(ticket, "verifikasi", LAYAK)
+    office.complete(ticket, "klasifikasi", KE_UNIT)
+    office.complete(ticket, "klarifikasi_unit", TANGGAPAN_UNIT)
+    clock.move_to(wib("2027-01-13"))
+    office.complete(ticket, "klarifikasi", clarification("perlu_bukti_pelapor"))
+    office.complete(ticket, "minta_bukti", {"pertanyaan": QUESTION})
+    clock.move_to(wib("2027-02-10"))
+    office.reporter_reply(ticket, code, "Kuitansi terlampir.")
+    clock.move_to(wib("2027-02-15"))
+    office.complete(ticket, "klarifikasi_lanjutan", clarification("cukup_ditindaklanjuti"))
+    office.complete(ticket, "tindak_lanjut", TINDAK_LANJUT)
+    office.complete(ticket, "pemberitahuan_hasil", {**NOTICE, "tanggal": "2027-02-15"})
+    office.complete(ticket, "arsip", ARSIP)
+    with office.sessions() as s:
+        case = s.scalar(select(Case).where(Case.ticket == ticket))
+        kept = s.get(CaseFacts, case.id)
+        assert kept.closed_days > kept.sla_days == 14  # counted from the receipt, the evidence's weeks included
+        assert kept.sla == "met"
+        [row] = registers.rows(s, office.rt, office.user(s, "wbs"), registers.Filter(kinds.COMPLAINT))
+        assert row["within_sla"] is True
+        stats = complaint_stats.complaint_stats(s, wib("2027-01-01"), wib("2028-01-01"))
+        assert (stats.tiers["within_own_tier"], stats.tiers["with_tier"]) == (1, 1)
+
+
+def test_a_complaint_resolved_after_its_clock_ended_is_not_within_its_tier(office, clock):
+    """The same count read the other way: the outcome notice dated after the tier's last day is outside it."""
+    from engine.models import CaseFacts
+
+    ticket, _ = _clarifying(office)
+    office.complete(ticket, "klarifikasi", clarification("tidak_cukup_bukti"))
+    sla = office.deadline(ticket, "SLA")
+    late = (sla.due_at + timedelta(days=1)).astimezone(office.rt.calendars["strict"].tz).date()
+    clock.move_to(wib(late.isoformat()))
+    office.run(ticket)
+    office.complete(ticket, "pemberitahuan_hasil", {**NOTICE, "tanggal": late.isoformat()})
+    with office.sessions() as s:
+        case = s.scalar(select(Case).where(Case.ticket == ticket))
+        assert s.get(CaseFacts, case.id).sla == "missed"
+
+
 def test_the_start_of_a_complaints_resolution_period_is_one_of_two_named_choices():
     from engine.config import ConfigError, load_settings
 
