@@ -1,11 +1,11 @@
 """An objection's proxy (kuasa): shown to the PPID desk, and corrected by it.
 
-An objection may be filed by a proxy with a special power of attorney (UU 14/2008 Pasal 35(2); the objection
-form's ``kuasa``: name, address, phone, the power of attorney's number). The proxy's data is sealed in the vault
-as a party of its own (``Case.details["kuasa_party_id"]``) and printed on the objection's letters (the receipt,
-the superior's response) and in the register of objections. The proxy is a data subject too (UU 27/2022: the
-right to rectification), and a desk officer who typed the proxy's name or the power of attorney's number wrong
-must be able to mend it before the superior's response prints it.
+An objection may be filed by a proxy with a special power of attorney bearing meterai (Perki 1/2021 Pasal 39(4);
+the objection form's ``kuasa``: name, address, phone, the power of attorney's number). The proxy's data is sealed
+in the vault as a party of its own (``Case.details["kuasa_party_id"]``) and printed on the objection's letters
+(the receipt, the superior's response) and in the register of objections. The proxy is a data subject too
+(UU 27/2022: the right to rectification), and a desk officer who typed the proxy's name or the power of attorney's
+number wrong must be able to mend it before the superior's response prints it.
 
 - Those who may read a requester's identity (``access.can_read_identity``) read the proxy's with the case.
 - The PPID desk (``access.REQUEST_STAFF``) corrects it, giving the whole ``kuasa`` again as the objection form
