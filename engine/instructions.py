@@ -21,6 +21,7 @@ shown as written: instructions never stop a task from being shown.
 
 from __future__ import annotations
 
+import re
 from contextlib import suppress
 from datetime import datetime, tzinfo
 from uuid import UUID
@@ -64,9 +65,14 @@ def render(text: str | None, facts: dict) -> str | None:
     if not text or "{" not in text:
         return text
     try:
-        return _env.from_string(text).render(facts)
+        filled = _env.from_string(text).render(facts)
     except TemplateError:  # a syntax error, or the sandbox refusing an attribute
         return text
+    # A value that ends its own sentence ("... yang dimaksud.") before the template's full stop: one stop.
+    return _DOUBLE_STOP.sub(r"\1", filled)
+
+
+_DOUBLE_STOP = re.compile(r"(?<!\.)([.!?])\.(?=\s|$)")
 
 
 def task_facts(session: Session, rt: Runtime, task: HumanTask) -> dict:

@@ -51,6 +51,7 @@ STATUSES: dict[str, Status] = {
         "Lengkapi kekurangan permohonan Anda kepada petugas sebelum batas waktu melengkapi.",
         "Supply the missing items of your request to the officers before the completion window ends.",
     ),
+    "dilengkapi": Status("Dilengkapi", "Completed by the Requester", *_WAIT),  # to be registered by the desk
     "terdaftar": Status("Terdaftar", "Registered", *_WAIT),
     "diproses": Status("Diproses", "In Process", *_WAIT),
     "diperpanjang": Status("Diperpanjang", "Extended", *_WAIT),

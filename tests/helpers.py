@@ -89,6 +89,7 @@ DISPATCH_DATES = frozenset(
         "tanggal_penyerahan",
         "tanggal_keputusan",
         "tanggal",
+        "dilengkapi_pada",
     }
 )
 

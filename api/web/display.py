@@ -9,7 +9,7 @@ from __future__ import annotations
 from datetime import datetime
 
 from babel import dates as babel_dates
-from flask_babel import format_date, format_datetime, format_number, get_timezone
+from flask_babel import format_date, format_datetime, format_decimal, format_number, get_timezone
 from flask_babel import lazy_gettext as _l
 
 from api.web.i18n import current_language
@@ -142,3 +142,11 @@ def office_datetime(value: datetime | None) -> str:
         return "—"
     zone = babel_dates.format_datetime(value, "zzz", tzinfo=get_timezone(), locale="id")
     return f"{format_datetime(value, 'd MMM y, HH:mm')} {zone}"
+
+
+def file_size(size: int | None) -> str:
+    """A file's size as the reader writes numbers: "36,8 KB" in Indonesian, "1.2 MB" in English."""
+    size = size or 0
+    if size >= 1024 * 1024:
+        return f"{format_decimal(size / (1024 * 1024), format='#,##0.0')} MB"
+    return f"{format_decimal(max(size, 1) / 1024, format='#,##0.0')} KB"

@@ -24,7 +24,7 @@ from api.web.blueprint import bp
 from api.web.i18n import current_language, translated
 from api.web.session import officer
 from api.web.urls import safe_next
-from engine import access, confirmations, inbox_list, requester_data, saved_filters, status, users
+from engine import access, clock, confirmations, inbox_list, requester_data, saved_filters, status, users
 from engine.errors import Conflict, Invalid, NotFound
 from engine.inbox import assign_task, bulk_tasks, claim_task, unclaim_task
 from engine.models import Group, HumanTask, User
@@ -336,5 +336,7 @@ def due_words(row: dict) -> str:
     if left < 0:
         return ngettext("%(num)d working day late", "%(num)d working days late", -left)
     if left == 0:
-        return _("due today")
+        due = row.get("due_at")
+        # Past its instant on the same working day, or since the last working day (a weekend): late, not due today.
+        return _("less than a working day late") if due is not None and due < clock.now() else _("due today")
     return ngettext("%(num)d working day left", "%(num)d working days left", left)

@@ -91,4 +91,5 @@ def init_app(app) -> None:
         channel_label=display.channel_label,
         calendar_label=display.calendar_label,
         legal_basis=display.legal_basis,
+        file_size=display.file_size,
     )

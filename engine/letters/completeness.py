@@ -8,12 +8,12 @@ request, a decision citing the exemption register. ``inbox.complete_task`` calls
 schema, so the API (422) and the task page (messages beside the fields) say the same thing, and nothing
 is changed by a refused form.
 
-A letter's other dates are bounded here too (``DATES``): a decision, a settlement record, a power of
-attorney, what the agency handed the Commission or carried out, or a complaint letter is dated between the
-case's receipt and today, and an incident a complaint reports no later than its receipt; a response is sent no earlier
-than it was decided. Dispatch dates (not before the receipt, not in the future) are engine.lateness's, the
-date information is handed over (not before the written notice) engine.delivery's; the extension's "before
-T10" is the task's ``mustCompleteBefore`` guard.
+A letter's other dates are bounded here too (``DATES``): the day a request was completed, a decision, a settlement
+record, a power of attorney, what the agency handed the Commission or carried out, or a complaint letter is dated
+between the case's receipt and today, and an incident a complaint reports no later than its receipt; a response is
+sent no earlier than it was decided. Dispatch dates (not before the receipt, not in the future) are
+engine.lateness's, the date information is handed over (not before the written notice) engine.delivery's; the
+extension's "before T10" is the task's ``mustCompleteBefore`` guard.
 """
 
 from __future__ import annotations
@@ -141,6 +141,7 @@ class Dated:
 
 ON_OR_AFTER_DECISION = ("putuskan_keberatan", "tanggal_keputusan")
 DATES: dict[tuple[str, str], tuple[Dated, ...]] = {
+    (kinds.REQUEST, "terima_kelengkapan"): (Dated("dilengkapi_pada"),),
     (kinds.OBJECTION, "tawarkan_musyawarah"): (Dated("tanggal"),),
     (kinds.OBJECTION, "putuskan_keberatan"): (Dated("tanggal_keputusan"),),
     (kinds.OBJECTION, "kirim_tanggapan"): (Dated("tanggal_dikirim", ON_OR_AFTER_DECISION, "date_after_decision"),),

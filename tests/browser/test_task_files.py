@@ -12,7 +12,7 @@ import re
 
 from playwright.sync_api import expect
 
-from tests.browser.steps import assert_accessible, assert_fits_narrow_screen, log_in
+from tests.browser.steps import assert_accessible, assert_fits_narrow_screen, keep_screenshot, log_in, look_up
 from tests.delivery.conftest import PNG, pdf, walk_to_delivery
 
 LETTER = pdf("SALINAN DAFTAR PENERIMA BEASISWA 2026\nMadrasah Aliyah Negeri 1")
@@ -102,3 +102,25 @@ def test_the_delivery_task_page_with_its_file_field_fits_a_phone(narrow_page, de
     expect(narrow_page.get_by_label(re.compile(r"^Berkas informasi yang diserahkan"))).to_be_visible()
     assert_fits_narrow_screen(narrow_page, "the delivery task page at 360 px")
     assert_accessible(narrow_page, "the delivery task page at 360 px")
+
+
+def test_a_handed_over_file_s_digest_wraps_on_a_phone_on_the_case_and_status_pages(narrow_page, desk):
+    """The line "SHA-256: <64 hex digits>" did not wrap: the case page and the requester's status page were 557 px
+    wide at 360 px once a file had been handed over (a review of a day's work)."""
+    receipt = walk_to_delivery(desk)
+    ticket = receipt["ticket"]
+    _open_delivery(narrow_page, desk, ticket)
+    _fill(narrow_page, desk.case(ticket)["received_at"][:10])
+    files = narrow_page.get_by_label(re.compile(r"^Berkas informasi yang diserahkan"))
+    files.set_input_files([{"name": "daftar-penerima.pdf", "mimeType": "application/pdf", "buffer": LETTER}])
+    narrow_page.get_by_role("button", name="Selesaikan tugas").click()
+    expect(narrow_page.locator(".flash-success")).to_contain_text(f"Tugas selesai. Kasus {ticket}")
+    digest = hashlib.sha256(LETTER).hexdigest()
+    narrow_page.goto(f"/kasus/{ticket}")
+    expect(narrow_page.locator("code.digest", has_text=digest)).to_be_visible()
+    assert_fits_narrow_screen(narrow_page, "the case page with a handed-over file at 360 px")
+    keep_screenshot(narrow_page, "case-with-handed-over-file")
+    look_up(narrow_page, ticket, receipt["access_code"])
+    expect(narrow_page.locator("code.digest", has_text=digest)).to_be_visible()
+    assert_fits_narrow_screen(narrow_page, "the status page with a handed-over file at 360 px")
+    keep_screenshot(narrow_page, "status-with-handed-over-file")

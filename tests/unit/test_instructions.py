@@ -72,3 +72,13 @@ def test_an_instruction_names_the_first_hearing_in_words():
     text = "Sengketa {{ ticket }}; sidang pertama {{ sidang_pertama }}."
     facts = readable({"ticket": "SIP-2026-000001", "sidang_pertama": "2027-01-06T02:00:00+00:00"}, "id", WIB)
     assert render(text, facts) == "Sengketa SIP-2026-000001; sidang pertama 6 Jan 2027, 09:00 WIB."
+
+
+def test_a_value_that_ends_its_own_sentence_is_not_followed_by_a_second_full_stop():
+    """ "Catat kelengkapan yang diserahkan pemohon: {{ kekurangan }}." read "... yang dimaksud.." on the task page."""
+    template = "Catat kelengkapan yang diserahkan pemohon: {{ kekurangan }}."
+    assert render(template, {"kekurangan": "Salinan KTP yang dimaksud."}) == (
+        "Catat kelengkapan yang diserahkan pemohon: Salinan KTP yang dimaksud."
+    )
+    assert render(template, {"kekurangan": "Salinan KTP"}) == "Catat kelengkapan yang diserahkan pemohon: Salinan KTP."
+    assert render(template, {"kekurangan": "Tujuan? Format?"}).endswith("Tujuan? Format?")

@@ -215,3 +215,18 @@ def test_a_search_finds_finished_cases_too_with_their_requester_for_the_desk_onl
     page = text(browser("tim").get(f"/kotak-masuk?q={done['ticket']}"))
     assert f'href="/kasus/{done["ticket"]}"' not in page
     assert "Tidak ada kasus selesai yang cocok." in page
+
+
+def test_a_task_past_its_deadline_since_the_last_working_day_is_late_not_due_today(app):
+    """Due Fri 4 Dec 2026, 16:00 WIB, read on Sunday 6 Dec: no working day has passed since, but the deadline has;
+    the inbox said "jatuh tempo hari ini" beside its red "Melewati batas" badge."""
+    import time_machine
+
+    from api.web.inbox import due_words
+
+    due = datetime(2026, 12, 4, 9, 0, tzinfo=UTC)
+    with app.test_request_context(headers={"Accept-Language": "id"}):
+        with time_machine.travel(datetime(2026, 12, 6, 3, 0, tzinfo=UTC)):
+            assert due_words({"due_at": due, "working_days_left": 0}) == "terlambat kurang dari 1 hari kerja"
+        with time_machine.travel(datetime(2026, 12, 4, 2, 0, tzinfo=UTC)):  # the same Friday, 09:00 WIB
+            assert due_words({"due_at": due, "working_days_left": 0}) == "jatuh tempo hari ini"

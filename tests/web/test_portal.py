@@ -72,6 +72,22 @@ def test_an_incomplete_request_s_status_says_what_is_missing_and_until_when(brow
     page = text(open_case(browser(), receipt["ticket"], receipt["access_code"]))
     assert f"<strong>Yang perlu dilengkapi:</strong> {missing}" in page
     assert "lengkapi kekurangan permohonan Anda paling lambat 7 Des 2026, 16:00 WIB" in page  # the window, not T10
+    assert "serahkan ke meja layanan informasi" in page  # how: it named no place nor way (a review of a day's work)
+    assert f"dengan menyebut nomor tiket {receipt['ticket']}" in page
+
+
+def test_a_completed_request_s_status_no_longer_asks_for_what_was_missing(browser, desk):
+    """Recorded as completed, the request waited at "Menunggu Kelengkapan", still telling the requester to supply
+    what was missing, until the desk registered it."""
+    receipt = desk.submit()
+    desk.complete(receipt["ticket"], "periksa_kelengkapan", {"lengkap": False, "kekurangan": "Salinan KTP"})
+    desk.complete(receipt["ticket"], "terima_kelengkapan", {"dilengkapi_pada": "2026-12-02"})
+    page = text(open_case(browser(), receipt["ticket"], receipt["access_code"]))
+    assert "Dilengkapi" in page
+    assert "Menunggu tindakan petugas; tidak ada yang perlu Anda lakukan." in page
+    assert "Yang perlu dilengkapi" not in page
+    assert "Lengkapi kekurangan permohonan Anda" not in page
+    assert "2 Des 2026, 10:00 WIB: Dilengkapi" in page  # in the case's history, after its wait
 
 
 def test_a_request_filed_on_the_portal_shows_its_ticket_and_code_once(browser, desk):

@@ -75,3 +75,15 @@ def test_a_message_has_one_translation_across_the_catalogs():
             key = message.id[0] if isinstance(message.id, tuple) else message.id
             words.setdefault(key, set()).add(str(message.string))
     assert {key: found for key, found in words.items() if len(found) > 1} == {}
+
+
+def test_a_file_s_size_is_written_with_the_reader_s_decimal_mark(app):
+    """The status page showed "daftar-penerima.pdf (36.8 KB)" in Indonesian, where the pages write "80,0%"."""
+    from flask_babel import force_locale
+
+    from api.web.display import file_size
+
+    with app.test_request_context(headers={"Accept-Language": "id"}):
+        assert (file_size(37683), file_size(3 * 1024 * 1024 // 2), file_size(0)) == ("36,8 KB", "1,5 MB", "0,0 KB")
+    with app.test_request_context(), force_locale("en"):
+        assert file_size(37683) == "36.8 KB"

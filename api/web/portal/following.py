@@ -203,6 +203,7 @@ def _status_page(
             verified_minutes=VERIFIED_FOR // 60,
             survey_open=survey.can_answer(db.session, rt, case),
             your_data=requester_data.names_requester(case),
+            office=rt.settings,  # where to hand in what a request lacks
             your_contact=reporter_contact.can_change(case) and case.status != "diarsipkan",
             correction_waiting=correction.waiting(case),
         ),

@@ -28,7 +28,7 @@ def _step(label, *statuses) -> Step:
 # The stages of each kind of case, in order, each with the engine statuses (engine/status.py) it covers.
 PATHS = {
     kinds.REQUEST: (
-        _step(_l("Received"), "diterima", "menunggu_kelengkapan", "terdaftar"),
+        _step(_l("Received"), "diterima", "menunggu_kelengkapan", "dilengkapi", "terdaftar"),
         _step(_l("In process"), "diproses", "diperpanjang"),
         _step(_l("Written notice"), *status.OUTCOMES, "dibuka_kembali"),
         _step(_l("Completed"), "informasi_diserahkan", "selesai", "dicabut", "ditutup_tidak_lengkap"),
