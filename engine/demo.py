@@ -5,7 +5,7 @@ from datetime import timedelta
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from engine import clock, complaints, dip_demo, inbox, intake, totp
+from engine import clock, complaints, dip_demo, fees, inbox, intake, totp
 from engine.models import HumanTask, User
 from engine.reminders import shift_working_days
 from engine.runtime import Runtime
@@ -28,6 +28,22 @@ DEMO_USERS = {
     "wbs2": ["pengelola_wbs"],  # a sealed identity opens only with a second WBS manager's approval
     "madrasah": ["unit_pengolah"],
 }
+# How the demo's officers are named on the pages (the header, the history, "assign to"): a person, and the role.
+DEMO_NAMES = {
+    "petugas": "Ani Lestari (Petugas Layanan)",
+    "ppid": "Budi Santoso (PPID)",
+    "unit": "Citra Dewi (Unit Pengolah)",
+    "atasan": "Dedi Kurniawan (Atasan PPID)",
+    "kepala": "Eko Prasetyo (Kepala Kantor)",
+    "auditor": "Fitri Handayani (Auditor)",
+    "admin": "Gilang Ramadhan (Admin)",
+    "pengaduan": "Hana Pertiwi (Tim Pengaduan)",
+    "wbs": "Irfan Maulana (Pengelola WBS)",
+    "wbs2": "Joko Susilo (Pengelola WBS)",
+    "madrasah": "Kartika Sari (Bidang Pendidikan Madrasah)",
+}
+# The fee standard the demo starts with (an office sets its own by decree on /biaya): rupiah per item.
+DEMO_FEES = {"halaman": 500, "cd": 10_000, "dvd": 15_000, "flashdisk": 50_000, "pos": 25_000}
 # Officers outside the regional office's own unit: the unit a complaint is referred to.
 DEMO_UNITS = {"madrasah": ("PENDMAD", "Bidang Pendidikan Madrasah")}
 assert {g for groups in DEMO_USERS.values() for g in groups} == set(GROUPS)
@@ -65,10 +81,19 @@ def load_demo(session: Session, rt: Runtime) -> list[tuple[str, str, str]]:
         ensure_unit(session, code, name)
     users = {
         name: create_user(
-            session, name, DEMO_PASSWORD, groups, name.title(), DEMO_UNITS[name][0] if name in DEMO_UNITS else None
+            session, name, DEMO_PASSWORD, groups, DEMO_NAMES[name], DEMO_UNITS[name][0] if name in DEMO_UNITS else None
         )
         for name, groups in DEMO_USERS.items()
     }
+    today = clock.now().astimezone(rt.calendars["strict"].tz).date()
+    for code, amount in DEMO_FEES.items():  # a written notice of printed copies can be priced from the start
+        basis = "Contoh standar biaya untuk demo; ganti dengan keputusan kepala kantor"
+        fees.add_rate(
+            session,
+            rt,
+            users["admin"],
+            {"code": code, "amount": amount, "effective_from": today.isoformat(), "legal_basis": basis},
+        )
     # Officers who must log in with a second factor get the demo's published authenticator secret.
     for user in users.values():
         if totp.required(rt.settings, user):
@@ -116,7 +141,6 @@ def load_demo(session: Session, rt: Runtime) -> list[tuple[str, str, str]]:
     _complete(session, rt, ppid, case_id, "tentukan_langkah", {"langkah": "putuskan"})
     _complete(session, rt, ppid, case_id, "putuskan", REFUSAL)
     _complete(session, rt, ppid, case_id, "uji_konsekuensi", CONSEQUENCE_TEST)
-    today = clock.now().astimezone(rt.calendars["strict"].tz).date()
     determination = {**DETERMINATION, "tanggal_penetapan": today.isoformat()}
     determination["berlaku_sampai"] = today.replace(year=today.year + 5, day=min(today.day, 28)).isoformat()
     _complete(session, rt, users["atasan"], case_id, "tetapkan_pengecualian", determination)

@@ -139,7 +139,7 @@ def assess(session: Session, data: dict, on: date) -> Assessment:
     for code, quantity, field_name in wanted:
         rate = rates.get(code)
         if rate is None:
-            fields.setdefault(field_name, []).append(msg("fee_no_standard", date=on.isoformat()))
+            fields.setdefault(field_name, []).append(msg("fee_no_standard", date=on))
             continue
         if quantity == 0:
             continue

@@ -366,7 +366,9 @@ TEMPLATES: dict[str, str] = {
     # -- fees (engine.fees) ---------------------------------------------------------------------
     "fee_amount_range": "whole rupiah from 0 to %(max)d",
     "fee_version_exists": "this item already has a version from that date",
-    "fee_no_standard": "the fee standard prices no such item on %(date)s",
+    "fee_no_standard": (
+        "the fee standard prices no such item on %(date)s: an administrator adds it on the Fee standard page"
+    ),
     "fee_not_computable": "the fee cannot be computed from the fee standard",
     "fee_mismatch": "the fee differs from the fee standard",
     "fee_is_computed": "the fee is computed from the quantities and the fee standard: %(total)s",

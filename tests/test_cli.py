@@ -87,6 +87,20 @@ def test_demo_prints_logins_and_cases_once(kawal):
     assert "already has users" in second.output
 
 
+def test_the_demo_prices_copies_and_names_its_officers(kawal, db_url):
+    """A day's work on the demo found a paper-copy request whose written notice could not be sent (no fee standard)
+    and officers shown as "Ppid" and "Wbs2" in the header, the history and the assignee lists."""
+    assert kawal("demo").exit_code == 0
+    engine = make_engine(db_url)
+    with engine.connect() as conn:
+        priced = dict(conn.execute(text("SELECT code, amount FROM fee_rate")).all())
+        names = dict(conn.execute(text('SELECT username, display_name FROM "user"')).all())
+    engine.dispose()
+    assert priced == {"halaman": 500, "cd": 10_000, "dvd": 15_000, "flashdisk": 50_000, "pos": 25_000}
+    assert names["ppid"] == "Budi Santoso (PPID)"
+    assert all(name != username.title() for username, name in names.items())
+
+
 def test_audit_verify_passes_on_an_intact_history(kawal):
     kawal("demo")
     result = kawal("audit", "verify")

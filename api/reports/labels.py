@@ -276,7 +276,7 @@ REQUEST_CHOICES = {
         "salinan_hardcopy": _l("Get a paper copy"),
     },
     "delivery_method": {
-        "langsung": _l("I will collect it in person"),
+        "langsung": _l("Collected in person"),
         "kurir": _l("By courier"),
         "pos": _l("By post"),
         "faksimili": _l("By fax"),

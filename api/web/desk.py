@@ -158,6 +158,12 @@ def _recorded_already(user, case):
 
 
 def _page(schema: dict, values, errors: dict | None, status: int = 200):
+    chosen = [f.filename for f in request.files.getlist(intake.PAPER_SCAN) if f.filename] if errors else []
+    if chosen and intake.PAPER_SCAN not in errors:
+        # A browser never fills a file field again: without a word, the officer who mends the NIK alone records
+        # the request without its scan.
+        again = _("Choose the scan again (%(names)s): a form sent back keeps no files.", names=", ".join(chosen))
+        errors = {**errors, intake.PAPER_SCAN: [again]}
     fields, general = schema_form.form_fields(schema, values, errors)
     nothing_to_fill(fields)
     return render_template(

@@ -79,10 +79,13 @@ def refuse_requester_correction(ticket: str, request_id: int):
     return redirect(url_for("web.case", ticket=case.ticket), 303)
 
 
-@bp.get("/kasus/<ticket>/data-pemohon/salinan")
+@bp.post("/kasus/<ticket>/data-pemohon/salinan")
 @login_required
 def requester_data_copy(ticket: str):
-    """The copy of the requester's personal data, as a JSON file for the desk to hand them."""
+    """The copy of the requester's personal data, as a JSON file for the desk to hand them.
+
+    A button, not a link: making the copy is recorded in the case's history, which a link would do for anything
+    that follows or prefetches it."""
     user, rt = officer(), runtime()
     case = access.require_staff_case(db.session, user, ticket)
     try:

@@ -71,6 +71,25 @@ def test_a_desk_form_with_errors_keeps_what_was_typed_and_records_nothing(browse
     assert 'value="Ani Wijaya"' in page
 
 
+def test_a_desk_form_sent_back_asks_for_its_scan_again(browser, unchanged):
+    """A browser keeps no file in a form sent back: the page showed "No file chosen" without a word, and an officer
+    who mended the NIK alone recorded the request without its scanned letter (a review of a day's work)."""
+    desk = browser("petugas")
+    desk.get("/loket/permohonan")
+    form = _form(channel="pos", **{"requester.nik": "12345678901"})
+    with unchanged():
+        response = desk.client.post(
+            "/loket/permohonan",
+            data={**form, "csrf_token": desk.token, "pindaian_permohonan": (io.BytesIO(SAMPLE_PDF), "surat.pdf")},
+            content_type="multipart/form-data",
+        )
+    assert response.status_code == 422
+    page = text(response)
+    assert 'id="f-requester-nik-error"' in page
+    assert "Pilih lagi berkas pindaiannya (surat.pdf)" in page
+    assert 'id="f-pindaian_permohonan-error"' in page
+
+
 @pytest.mark.parametrize("username", ["auditor", "unit", "tim"])
 def test_only_the_request_desk_records_a_request_there(browser, username):
     page = browser(username)

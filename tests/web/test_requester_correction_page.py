@@ -169,13 +169,18 @@ def test_the_desk_refuses_a_request_only_with_a_reason(browser, desk, unchanged)
 def test_the_desk_downloads_a_copy_of_the_requester_s_data_from_the_case_page(browser, desk):
     ticket = desk.submit()["ticket"]
     officer = browser("petugas")
-    assert f"/kasus/{ticket}/data-pemohon/salinan" in text(officer.get(f"/kasus/{ticket}"))
-    response = officer.get(f"/kasus/{ticket}/data-pemohon/salinan")
+    assert f'<form method="post" action="/kasus/{ticket}/data-pemohon/salinan"' in text(officer.get(f"/kasus/{ticket}"))
+    # A button: opening the address (a link checker, a prefetch) makes no copy and records nothing.
+    assert officer.get(f"/kasus/{ticket}/data-pemohon/salinan").status_code == 405
+    assert "Salinan data pribadi pemohon dibuat" not in html.unescape(text(officer.get(f"/kasus/{ticket}")))
+    response = officer.post(f"/kasus/{ticket}/data-pemohon/salinan", {})
     assert response.status_code == 200
     assert response.headers["Content-Disposition"].startswith("attachment;")
     assert json.loads(response.get_data())["records"][0]["identity"]["name"] == "Ani Wijaya"
     assert "Salinan data pribadi pemohon dibuat" in html.unescape(text(officer.get(f"/kasus/{ticket}")))
-    assert browser("auditor").get(f"/kasus/{ticket}/data-pemohon/salinan").status_code == 403
+    auditor = browser("auditor")
+    auditor.get("/kotak-masuk")  # a page of the session, for its form token
+    assert auditor.post(f"/kasus/{ticket}/data-pemohon/salinan", {}).status_code == 403
 
 
 def test_a_requester_s_request_with_errors_comes_back_beside_its_fields_and_asks_nothing(browser, desk, unchanged):

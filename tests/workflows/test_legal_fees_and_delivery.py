@@ -146,7 +146,11 @@ def test_an_item_the_standard_does_not_price_on_the_notice_date_is_refused(offic
     ticket = office.submit()
     _to_notice(office, ticket, clock)
     fields = _refused(office, ticket, "pemberitahuan_tertulis", _without_typed_fee(_notice(media_salinan="dvd")))
-    assert fields == {"media_salinan": ["the fee standard prices no such item on 2026-12-08"]}
+    assert fields == {
+        "media_salinan": [
+            "the fee standard prices no such item on 2026-12-08: an administrator adds it on the Fee standard page"
+        ]
+    }
 
 
 def test_payment_must_equal_the_notified_fee_with_a_receipt_dated_between_notice_and_today(

@@ -108,6 +108,10 @@ def test_every_outcome_sends_a_written_notice_naming_each_item_of_pasal_22_7(off
     assert f"/verifikasi/{notice.code}" in text
     assert NAME in text  # addressed to the requester by name
     assert NIK not in text  # never the NIK
+    if outcome == "dikabulkan_seluruhnya":  # in words, never the form's code ("disampaikan dengan cara: email")
+        assert "cara penyampaian: melalui e-mail." in text
+    receipt = text_of(office, by_kind(letters(office, ticket))["tanda_bukti_penerimaan"])
+    assert "Cara mendapatkan salinan : melalui e-mail" in receipt
     if outcome in ("dikabulkan_seluruhnya", "dikabulkan_sebagian"):
         assert "Waktu penyerahan informasi: 30 November 2026" in text
         assert "Rp0" in text
