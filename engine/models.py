@@ -1021,6 +1021,22 @@ class ReportNarrative(Base):
     __table_args__ = (UniqueConstraint("period", "section", name="uq_report_narrative_period_section"),)
 
 
+class ReportSubmission(Base):
+    """A year's Laporan Layanan Informasi Publik: when it was handed to the PPID's superior (and its copy to the
+    Information Commission), and which reminder of its due date the PPID was last sent (engine.report_due).
+
+    One row per budget year, made by the first reminder or by the PPID's record, whichever comes first."""
+
+    __tablename__ = "report_submission"
+    year: Mapped[int] = mapped_column(primary_key=True, autoincrement=False)
+    to_superior_on: Mapped[date | None] = mapped_column(Date)  # disampaikan kepada Atasan PPID
+    to_commission_on: Mapped[date | None] = mapped_column(Date)  # tembusan kepada Komisi Informasi
+    reference: Mapped[str | None] = mapped_column(String(200))  # the covering letter's number
+    recorded_by: Mapped[str | None] = mapped_column(String(80))
+    recorded_at: Mapped[datetime | None]
+    reminded: Mapped[str | None] = mapped_column(String(10))  # the last reminder sent: T-30, T-7, T+1
+
+
 class SurveyBallot(Base):
     """That a case's survey was answered: the HMAC of the case id, nothing else (engine.survey).
 

@@ -15,7 +15,7 @@ from datetime import datetime, timedelta
 from redis.exceptions import RedisError
 from sqlalchemy import Select, select
 
-from engine import absence, clock, requester_data
+from engine import absence, clock, report_due, requester_data
 from engine.models import Deadline, DipReminder, Letter, Notification, Reminder
 from notifications import delivery, jobs
 from notifications.scheduling import dip_reminder_item, letter_item, notification_item, reminder_item, timer_item
@@ -82,6 +82,11 @@ def reconcile(svc: Services, lookahead: timedelta = LOOKAHEAD, batch: int = BATC
         # the PPID is told (engine.requester_data).
         if requester_data.sweep_due(session):
             requester_data.sweep(session, svc.runtime)
+            session.commit()
+        # The year's Laporan Layanan Informasi Publik near or past its due date (31 March) and not recorded as
+        # handed over: the PPID is reminded, and told with the superior when it is late (engine.report_due).
+        if report_due.sweep_due(session, svc.settings):
+            report_due.sweep(session, svc.runtime)
             session.commit()
         horizon = clock.now() + (lookahead if svc.scheduler else timedelta(0))
         queries = due_queries(horizon, batch)

@@ -100,7 +100,9 @@ information list (DIP) the decision cites, and where the portal shows it; the no
 
 Messages about no case (``ITEM_EVENTS``) have their own keys (``ITEM_KEYS``), no ticket and no
 deadline block: a periodic DIP item falling due (``dip_due_reminder``, to its unit) or overdue
-(``dip_overdue``, to the PPID), from ``engine.dip_due.context``.
+(``dip_overdue``, to the PPID), from ``engine.dip_due.context``; the year's Laporan Layanan Informasi Publik
+falling due (``annual_report_due``, to the PPID) or overdue (``annual_report_overdue``, to the PPID and its
+superior), from ``engine.report_due``.
 
 In extension_notice the deadline block describes the extended deadline and shows ``new_due_at``
 as its due time; ``due_at`` is not used there.
@@ -183,8 +185,20 @@ CONTEXT_KEYS = frozenset(
     }
 )
 # Messages about a public information list item, not a case: no ticket, their own keys, all required.
-ITEM_EVENTS: dict[str, str] = {"dip_due_reminder": "staff", "dip_overdue": "staff"}
-ITEM_KEYS = frozenset({"dip_item", "dip_title", "dip_unit", "rhythm_months", "due_at", "working_days_left"})
+ITEM_EVENTS: dict[str, str] = {
+    "dip_due_reminder": "staff",
+    "dip_overdue": "staff",
+    "annual_report_due": "staff",
+    "annual_report_overdue": "staff",
+}
+_DIP_KEYS = frozenset({"dip_item", "dip_title", "dip_unit", "rhythm_months", "due_at", "working_days_left"})
+_REPORT_KEYS = frozenset({"report_year", "due_on", "days_left"})  # engine.report_due
+ITEM_KEYS = {
+    "dip_due_reminder": _DIP_KEYS,
+    "dip_overdue": _DIP_KEYS,
+    "annual_report_due": _REPORT_KEYS,
+    "annual_report_overdue": _REPORT_KEYS,
+}
 # Added by ``render`` from the ticket, never stored: the case's kind and its noun in the locale.
 DERIVED_KEYS = frozenset({"kind", "noun"})
 STAFF_ONLY_KEYS = frozenset({"task_title", "author"})

@@ -18,7 +18,7 @@ from api.auth import current_user, login_required
 from api.boundary import runtime
 from api.extensions import db
 from api.reports import files
-from engine import access, complaint_stats, dashboard, kinds, narrative, registers, reports, survey
+from engine import access, complaint_stats, dashboard, kinds, narrative, registers, report_due, reports, survey
 from engine.errors import Invalid
 from engine.messages import msg
 
@@ -179,6 +179,42 @@ def write_narrative(query, body):
     saved = narrative.save(db.session, current_user(), period.key, body["sections"])
     db.session.commit()
     return {"period": period.key, "narrative": saved}
+
+
+class SubmissionBody(Schema):
+    to_superior_on = fields.Date(required=True, metadata={"description": "the day it went to the PPID's superior"})
+    to_commission_on = fields.Date(
+        allow_none=True, metadata={"description": "the day its copy went to the Information Commission"}
+    )
+    reference = fields.String(allow_none=True, metadata={"description": "the covering letter's number"})
+
+
+def _submission(year: int) -> dict:
+    shown = report_due.status(db.session, year, report_due.today(runtime()))
+    return {key: value.isoformat() if isinstance(value, date) else value for key, value in shown.items()}
+
+
+@blp.get("/reports/annual/<int:year>/submission")
+@login_required
+@blp.response(200)
+def annual_submission(year):
+    """When the year's report is due (31 March of the next year), when it went to the PPID's superior and its copy
+    to the Information Commission, and whether it is late (legal-process.md §9.2)."""
+    access.require_report_reader(current_user())
+    return _submission(year)
+
+
+@blp.put("/reports/annual/<int:year>/submission")
+@login_required
+@blp.arguments(SubmissionBody)
+@blp.response(200)
+def record_annual_submission(body, year):
+    """The PPID (or the superior) records when the year's report was handed over; recording it again corrects it.
+    Until it is recorded, the PPID is reminded 30 and 7 days before the due date and told with the superior after."""
+    data = {k: v.isoformat() if isinstance(v, date) else v for k, v in body.items()}
+    report_due.record(db.session, runtime(), current_user(), year, data)
+    db.session.commit()
+    return _submission(year)
 
 
 @blp.get("/reports/complaints")

@@ -15,18 +15,31 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
-from flask import Response, abort, current_app, flash, redirect, render_template, request, stream_with_context, url_for
+from flask import (
+    Response,
+    abort,
+    current_app,
+    flash,
+    make_response,
+    redirect,
+    render_template,
+    request,
+    stream_with_context,
+    url_for,
+)
 from flask_babel import gettext as _
 from flask_login import login_required
+from werkzeug.datastructures import MultiDict
 
 from api.boundary import runtime
 from api.extensions import db
 from api.reports import files, labels
+from api.web import schema_form
 from api.web.blueprint import bp
 from api.web.schema_form import unit_options
 from api.web.session import officer
-from engine import access, clock, complaint_stats, kinds, narrative, pdf, registers, reports, survey, users
-from engine.errors import Invalid
+from engine import access, clock, complaint_stats, kinds, narrative, pdf, registers, report_due, reports, survey, users
+from engine.errors import Forbidden, Invalid
 
 PAGE_ROWS = 100
 
@@ -203,12 +216,25 @@ def annual_report():
         writer["xlsx"] = (files.annual_xlsx, files.XLSX)
         write, mimetype = writer[fmt]
         return _download(write(rt, report, annex, ikm), mimetype, f"laporan-layanan-informasi-{period.key}.{fmt}")
-    return render_template(
+    return _annual_page(user, rt, period, report, ikm)
+
+
+def _annual_page(user, rt, period, report, ikm, values=None, errors=None, status: int = 200):
+    yearly = period.semester is None
+    due = report_due.status(db.session, period.year, report_due.today(rt)) if yearly else None
+    if values is None and due is not None and due["to_superior_on"] is not None:  # recorded: shown to be corrected
+        values = MultiDict({k: str(due[k] or "") for k in ("to_superior_on", "to_commission_on", "reference")})
+    fields, general = schema_form.form_fields(SUBMISSION_FORM, values, errors) if yearly else ([], [])
+    page = render_template(
         "reports/annual.html",
         report=report,
         period=period,
-        # legal-process.md §9.2: the year's report is due three months after the budget year ends.
-        due=date(period.year + 1, 3, 31) if period.semester is None else None,
+        # legal-process.md §9.2: the year's report is due three months after the budget year ends; the PPID records
+        # when it was handed over (engine.report_due).
+        due=due,
+        submission_fields=fields,
+        submission_errors=general,
+        submission_refused=bool(errors),
         pdf_available=pdf.available(),
         periods=periods(_today()),
         rows=files.report_rows(rt, report),
@@ -220,6 +246,60 @@ def annual_report():
         performance=labels.PERFORMANCE,
         bands=[(labels.figure_label(rt, f"time.band_{k}"), report.value(f"time.band_{k}")) for k, *_r in reports.BANDS],
     )
+    return make_response(page, status)
+
+
+# What the PPID records of the year's report once it is handed over (engine.report_due.record checks it).
+SUBMISSION_FORM = {
+    "type": "object",
+    "properties": {
+        "to_superior_on": {
+            "type": "string",
+            "format": "date",
+            "title": "Disampaikan kepada Atasan PPID pada",
+            "x-title-en": "Handed to the PPID's superior on",
+        },
+        "to_commission_on": {
+            "type": "string",
+            "format": "date",
+            "title": "Tembusan kepada Komisi Informasi pada",
+            "x-title-en": "Copy to the Information Commission on",
+        },
+        "reference": {
+            "type": "string",
+            "maxLength": report_due.REFERENCE_MAX,
+            "title": "Nomor surat pengantar",
+            "x-title-en": "Covering letter's number",
+        },
+    },
+    "required": ["to_superior_on"],
+}
+
+
+@bp.post("/laporan/tahunan/penyampaian")
+@login_required
+def annual_submission():
+    """The PPID records the day the year's report went to the superior (and its copy to the Commission)."""
+    user = officer()
+    access.require_report_reader(user)
+    period, error = _period(request.form)
+    if error or period.semester is not None:
+        flash(error or _("Choose a year: the report handed to the superior is the year's."), "error")
+        return redirect(url_for("web.annual_report"), 303)
+    rt = runtime()
+    data = schema_form.parse(SUBMISSION_FORM, request.form, rt.calendars["strict"].tz)
+    try:
+        report_due.record(db.session, rt, user, period.year, data)
+    except Forbidden:
+        abort(403)
+    except Invalid as refused:
+        db.session.rollback()
+        report = reports.annual_report(db.session, rt, period)
+        ikm = _ikm(period, tuple(k for k in kinds.ALL if k != kinds.COMPLAINT), rt)
+        return _annual_page(user, rt, period, report, ikm, request.form, refused.fields, 422)
+    db.session.commit()
+    flash(_("Recorded: the report of %(year)s was handed to the PPID's superior.", year=period.year), "success")
+    return redirect(url_for("web.annual_report", periode=period.key) + "#penyampaian", 303)
 
 
 def _ikm(period: reports.Period, kinds_: tuple[str, ...], rt) -> survey.Index:
