@@ -41,8 +41,13 @@ ORDER = {kind: n for n, (kind, *_rest) in enumerate(REMINDERS)}
 REFERENCE_MAX = 200
 
 
+YEARS = (2000, 2999)  # as engine.reports.Period reads a year
+
+
 def due_on(year: int) -> date:
     """The last day to hand over the report of budget year ``year``: 31 March of the next."""
+    if not YEARS[0] <= year <= YEARS[1]:
+        raise Invalid("invalid_data", fields={"year": [msg("year_range", first=YEARS[0], last=YEARS[1])]})
     return date(year + 1, 3, 31)
 
 
@@ -52,9 +57,9 @@ def today(rt: Runtime) -> date:
 
 def status(session: Session, year: int, on: date) -> dict:
     """The year's report as the reports page states it, on the day ``on``."""
+    due = due_on(year)
     row = session.get(ReportSubmission, year)
     handed = row.to_superior_on if row is not None else None
-    due = due_on(year)
     return {
         "year": year,
         "due_on": due,
@@ -69,6 +74,7 @@ def status(session: Session, year: int, on: date) -> dict:
 def record(session: Session, rt: Runtime, user: User, year: int, data: dict) -> ReportSubmission:
     """The PPID records when the year's report went to the superior (and its copy to the Commission)."""
     access.require_narrative_writer(user)
+    due_on(year)  # a year the reports know
     on, first = today(rt), date(year + 1, 1, 1)  # the report of a whole year: handed over once it ended
     fields: dict[str, list] = {}
     dates = {}

@@ -18,7 +18,7 @@ from engine import access, dip_match, documents, exemptions, kinds, proxy_data, 
 from engine.config import Settings
 from engine.explanation import ZONES
 from engine.letters.types import DETERMINATION_TASKS, TYPES, LetterType
-from engine.models import Case, CaseEvent, CaseFacts, Party
+from engine.models import Attachment, Case, CaseEvent, CaseFacts, Party
 from engine.runtime import Runtime
 from engine.users import unit_of_code
 
@@ -295,7 +295,22 @@ def build(
         "deadlines": _deadlines(case, tz),
         "pasal17": {letter: texts[i] for letter, texts in PASAL_17.items()},
         "grounds": _objection_grounds(rt, i),
+        "handed_over": _handed_over(session, data) if kind.code == HANDOVER else [],
     }
+
+
+HANDOVER = "berita_acara_serah_terima"
+
+
+def _handed_over(session: Session, data: dict) -> list[dict]:
+    """The files a handover gave the requester, by name and SHA-256 (what the requester can check them by)."""
+    ids = [i for i in data.get("berkas_informasi") or [] if isinstance(i, int)]
+    if not ids:
+        return []
+    rows = session.scalars(select(Attachment).where(Attachment.id.in_(ids)).order_by(Attachment.id)).all()
+    # The digest in four groups of 16: it wraps in the letter's narrow column and is read out group by group.
+    grouped = lambda digest: " ".join(digest[i : i + 16] for i in range(0, len(digest), 16))  # noqa: E731
+    return [{"name": row.file_name, "sha256": row.sha256, "sha256_grouped": grouped(row.sha256)} for row in rows]
 
 
 def _exemption(session: Session, case: Case, record: CaseRecord):

@@ -220,6 +220,15 @@ TYPES: dict[str, LetterType] = {
             True,
             "UU 14/2008 Pasal 2 ayat (3) dan Pasal 22 ayat (7) huruf g",
         ),
+        LetterType(
+            "berita_acara_serah_terima",
+            "BAST",
+            "Tanda Bukti Penyerahan Informasi Publik / Berita Acara Serah Terima",
+            "Receipt of Delivery of Public Information",
+            "petugas_layanan",
+            True,
+            "UU 14/2008 Pasal 22; Perki 1/2021 tentang Standar Layanan Informasi Publik",
+        ),
     )
 }
 
@@ -269,6 +278,22 @@ TRIGGERS: tuple[Trigger, ...] = (
     ),
     Trigger(kinds.REQUEST, "tetapkan_pengecualian", "penetapan_pengecualian", "tanggal_penetapan"),
     Trigger(kinds.REQUEST, "catat_pembayaran", "kuitansi", "tanggal_pembayaran"),  # engine.fees
+    # The handover (legal-process.md §10b): its receipt, dated the day the information went, unless the office gave
+    # the number of its own (a paper record signed at the desk).
+    Trigger(
+        kinds.REQUEST,
+        "penyerahan_informasi",
+        "berita_acara_serah_terima",
+        "tanggal_penyerahan",
+        when=lambda f: not f.data.get("nomor_berita_acara"),
+    ),
+    Trigger(
+        kinds.REQUEST,
+        "penyerahan_lanjutan",
+        "berita_acara_serah_terima",
+        "tanggal_penyerahan",
+        when=lambda f: not f.data.get("nomor_berita_acara"),
+    ),
     Trigger(kinds.REQUEST, "tetapkan_pengecualian_pimpinan", "penetapan_pengecualian", "tanggal_penetapan"),
     Trigger(kinds.OBJECTION, "registrasi_keberatan", "tanda_terima_keberatan"),
     Trigger(

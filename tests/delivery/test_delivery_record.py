@@ -121,3 +121,31 @@ def test_information_handed_over_on_paper_is_recorded_with_its_date_and_no_files
         [],
     )
     assert desk.status(receipt)["files"] == []
+    letters = client.get(f"/api/v1/cases/{receipt['ticket']}/letters", headers=login("ppid")).json["items"]
+    assert "berita_acara_serah_terima" not in {x["kind"] for x in letters}  # the office's own, numbered BA-12
+
+
+def test_the_handover_issues_its_receipt_naming_each_file_by_its_digest(app, client, login, desk, at_delivery):
+    """legal-process.md §10b: the delivery's Tanda Bukti Penyerahan / Berita Acara Serah Terima, numbered and
+    signed by both sides, listing what went out by name and SHA-256 (the requester checks the files by it)."""
+    from pypdf import PdfReader
+
+    from api.extensions import db
+    from engine.letters import production
+
+    receipt = at_delivery()
+    ticket = receipt["ticket"]
+    assert _deliver(client, login, desk, ticket, REDACTED).status_code == 200
+    letters = client.get(f"/api/v1/cases/{ticket}/letters", headers=login("ppid")).json["items"]
+    [bast] = [x for x in letters if x["kind"] == "berita_acara_serah_terima" and x["locale"] == "id"]
+    assert "/BAST/" in bast["number"]
+    digest = hashlib.sha256(REDACTED).hexdigest()
+    with app.app_context():
+        rt = app.extensions["kawal_runtime"]
+        made = production.produce(rt, production.prepare(db.session, rt, bast["id"]))
+    text = " ".join(page.extract_text() for page in PdfReader(io.BytesIO(made)).pages)
+    assert "TANDA BUKTI PENYERAHAN" in text.upper()
+    assert "daftar-penerima.pdf" in text
+    assert all(digest[i : i + 16] in text for i in range(0, 64, 16))
+    assert "Yang menerima" in text
+    assert "Yang menyerahkan" in text

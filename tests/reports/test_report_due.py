@@ -167,3 +167,14 @@ def test_the_submission_over_the_api(client, login):
         recorded = client.put(url, json=body, headers=login("ppid"))
         assert recorded.status_code == 200
         assert (recorded.json["to_superior_on"], recorded.json["late"]) == ("2027-04-03", True)  # after 31 March
+
+
+def test_a_year_the_reports_do_not_know_is_refused(client, login):
+    for year in (1999, 203693190):
+        refused = client.get(f"/api/v1/reports/annual/{year}/submission", headers=login("ppid"))
+        assert refused.status_code == 422
+        assert list(refused.json["errors"]) == ["year"]
+        body = {"to_superior_on": "2027-01-05"}
+        assert (
+            client.put(f"/api/v1/reports/annual/{year}/submission", json=body, headers=login("ppid")).status_code == 422
+        )

@@ -99,13 +99,15 @@ def test_a_completion_stays_within_its_statement_budget_whether_or_not_it_issues
     assert kinds == ["tanda_bukti_penerimaan", "pemberitahuan_tertulis"]
 
 
-def test_handing_over_without_a_file_to_scan_does_not_read_the_requesters_identity(office, at_receipt):
+def test_handing_over_without_a_file_to_scan_reads_the_requesters_identity_once_for_its_receipt(office, at_receipt):
     # The requester's own NIK, phone and e-mail are what the personal-data scan must not flag in their files
-    # (engine.task_files.requester_identity); with no file sent there is nothing to scan and nothing to read.
+    # (engine.task_files.requester_identity); with no file sent there is nothing to scan: the identity is read
+    # once, for the handover's receipt that names the requester (legal-process.md §10b).
     ticket = office.submit()
     for step in GRANT_PATH[:-1]:  # up to the hand-over
         office.complete(ticket, step, decision("dikabulkan_seluruhnya") if step == "putuskan" else None)
     with statements(office) as seen:
         office.complete(ticket, GRANT_PATH[-1])
     assert office.case(ticket).status == "selesai"
-    assert not [sql for sql in seen if " FROM party " in f" {sql} "]
+    assert sum(" FROM party " in f" {sql} " for sql in seen) == 1
+    assert contents(office, ticket)["id"]["type"]["code"] == "berita_acara_serah_terima"
