@@ -124,3 +124,24 @@ def test_a_handed_over_file_s_digest_wraps_on_a_phone_on_the_case_and_status_pag
     expect(narrow_page.locator("code.digest", has_text=digest)).to_be_visible()
     assert_fits_narrow_screen(narrow_page, "the status page with a handed-over file at 360 px")
     keep_screenshot(narrow_page, "status-with-handed-over-file")
+
+
+def test_the_handover_receipt_s_print_view_lists_the_files_by_their_digests(page, desk):
+    """legal-process.md §10b: the Berita Acara Serah Terima the handover issued, as the desk prints it to sign."""
+    receipt = walk_to_delivery(desk)
+    ticket = receipt["ticket"]
+    _open_delivery(page, desk, ticket)
+    _fill(page, desk.case(ticket)["received_at"][:10])
+    files = page.get_by_label(re.compile(r"^Berkas informasi yang diserahkan"))
+    files.set_input_files([{"name": "daftar-penerima.pdf", "mimeType": "application/pdf", "buffer": LETTER}])
+    page.get_by_role("button", name="Selesaikan tugas").click()
+    expect(page.locator(".flash-success")).to_contain_text(f"Tugas selesai. Kasus {ticket}")
+    page.goto(f"/kasus/{ticket}#letters-title")
+    row = page.locator("table.letters tr", has_text="Berita Acara Serah Terima")
+    row.get_by_role("link", name="Tampilan cetak").click()
+    main = page.locator("main")
+    expect(main).to_contain_text("daftar-penerima.pdf")
+    expect(main).to_contain_text(hashlib.sha256(LETTER).hexdigest()[:16])
+    expect(main).to_contain_text("Yang menerima")
+    assert_accessible(page, "the handover receipt's print view")
+    keep_screenshot(page, "handover-receipt-print-view")
