@@ -249,6 +249,10 @@ class Proxy(Schema):
     address = fields.String(required=True)
     phone = fields.String()
     nomor_surat_kuasa = fields.String(required=True)
+    bermeterai = fields.Boolean(
+        required=True,
+        metadata={"description": "true: the special power of attorney bears a duty stamp (Perki 1/2021 Pasal 39(4))"},
+    )
 
 
 class ProxyCorrection(Schema):

@@ -158,6 +158,7 @@ def load_demo(session: Session, rt: Runtime) -> list[tuple[str, str, str]]:
                 "name": "Rahmat Hidayat, S.H.",
                 "address": "Jl. Pemuda 12, Jakarta Timur",
                 "nomor_surat_kuasa": f"01/SK/{today.month}/{today.year}",
+                "bermeterai": True,
             },
         },
         refused.case,

@@ -113,7 +113,8 @@ def revoke_proxy(ticket: str):
 
 def _on_file(rt, user, case) -> MultiDict:
     """The proxy's data as the vault holds it, as the correction form's fields (``kuasa.name``...)."""
-    return MultiDict({f"kuasa.{k}": v for k, v in proxy_data.current(db.session, rt, user, case)["kuasa"].items()})
+    on_file = proxy_data.current(db.session, rt, user, case)["kuasa"]
+    return MultiDict({f"kuasa.{k}": {True: "true", False: "false"}.get(v, v) for k, v in on_file.items()})
 
 
 def field_names(rt, names) -> str:

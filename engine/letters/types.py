@@ -223,7 +223,7 @@ TYPES: dict[str, LetterType] = {
         LetterType(
             "berita_acara_serah_terima",
             "BAST",
-            "Tanda Bukti Penyerahan Informasi Publik / Berita Acara Serah Terima",
+            "Tanda Bukti Penyerahan Informasi Publik (Berita Acara Serah Terima)",
             "Receipt of Delivery of Public Information",
             "petugas_layanan",
             True,

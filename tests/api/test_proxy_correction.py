@@ -21,6 +21,7 @@ PROXY = {
     "address": "Jl. Gatot Subroto 10, Jakarta",
     "phone": "0812 3456 7890",
     "nomor_surat_kuasa": "SK-07/XII/2026",
+    "bermeterai": True,
 }
 
 
@@ -91,6 +92,7 @@ def test_a_corrected_proxy_records_which_fields_changed_and_why_never_the_values
         "name": "Budi Santosa, S.H.",
         "address": PROXY["address"],
         "nomor_surat_kuasa": "SK-08/XII/2026",
+        "bermeterai": True,
         "revoked": False,
     }
     (event,) = history(app, ticket)
@@ -118,6 +120,7 @@ def test_the_same_proxy_sent_again_records_nothing(app, client, desk, login):
         ({"name": "B"}, "kuasa.name"),  # shorter than the objection form allows
         ({"nomor_surat_kuasa": None}, "kuasa.nomor_surat_kuasa"),  # required by the objection form
         ({"phone": "call me"}, "kuasa.phone"),
+        ({"bermeterai": False}, "kuasa.bermeterai"),  # Perki 1/2021 Pasal 39(4): a power bearing a duty stamp
     ],
 )
 def test_a_proxy_the_objection_form_would_refuse_is_refused_beside_its_field_and_changes_nothing(
@@ -233,7 +236,12 @@ def test_a_revocation_without_a_known_reason_or_by_another_than_the_desk_changes
 
 # -- a proxy appointed after the filing ------------------------------------------------------------------------
 
-LATER = {"name": "Siti Aminah, S.H.", "address": "Jl. Diponegoro 3, Bandung", "nomor_surat_kuasa": "SK-11/XII/2026"}
+LATER = {
+    "name": "Siti Aminah, S.H.",
+    "address": "Jl. Diponegoro 3, Bandung",
+    "nomor_surat_kuasa": "SK-11/XII/2026",
+    "bermeterai": True,
+}
 
 
 def appoint(client, login, ticket, who="petugas", **changes):

@@ -34,6 +34,7 @@ def test_the_desk_corrects_the_proxy_s_power_of_attorney_number_from_the_case_pa
     expect(page.locator("h1")).to_have_text("Perbaiki data kuasa")
     number = page.get_by_label(re.compile(r"^Nomor surat kuasa"))
     expect(number).to_have_value(PROXY["nomor_surat_kuasa"])  # the form starts from the data on file
+    expect(page.get_by_label(re.compile(r"^Surat kuasa khusus itu bermeterai"))).to_be_checked()
     phone = page.get_by_label(re.compile(r"^Telepon"))
     phone.fill("nomor saya")
     number.fill("SK-08/XII/2026")
@@ -88,6 +89,10 @@ def test_the_desk_records_a_proxy_appointed_after_the_filing(new_page, client, l
         assert_fits_narrow_screen(page, "the proxy appointment form")
     keep_screenshot(page, "proxy-appointment-error")
     page.get_by_label(re.compile(r"^Nomor surat kuasa")).fill("SK-11/XII/2026")
+    page.get_by_role("button", name="Catat kuasa", exact=True).click()
+    error = page.locator("#f-kuasa-bermeterai-error")  # Perki 1/2021 Pasal 39(4): its power bears a duty stamp
+    expect(error).to_be_visible()
+    page.get_by_label(re.compile(r"^Surat kuasa khusus itu bermeterai")).check()
     page.get_by_role("button", name="Catat kuasa", exact=True).click()
     expect(page.locator(".flash-success")).to_contain_text("Kuasa telah dicatat")
     expect(page.locator("#proxy-title")).to_have_text("Kuasa pemohon (dengan surat kuasa khusus)")

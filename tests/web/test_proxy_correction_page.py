@@ -23,7 +23,7 @@ def _clock():
 
 def _form(reason="kesalahan_pencatatan", **changes) -> dict:
     proxy = {k: v for k, v in {**PROXY, **changes}.items() if v is not None}
-    return {**{f"kuasa.{k}": v for k, v in proxy.items()}, "reason": reason}
+    return {**{f"kuasa.{k}": "true" if v is True else v for k, v in proxy.items()}, "reason": reason}
 
 
 def test_the_desk_reads_the_proxy_on_the_case_page_and_corrects_the_power_of_attorney_number(browser, desk, client):
@@ -127,7 +127,12 @@ def test_the_desk_records_a_proxy_appointed_after_the_filing(browser, desk, clie
     refused = officer.post(f"/kasus/{ticket}/data-kuasa/baru", {"kuasa.name": "Siti Aminah, S.H."})
     assert refused.status_code == 422
     assert 'id="f-kuasa-nomor_surat_kuasa-error"' in text(refused)
-    form = {"kuasa.name": "Siti Aminah, S.H.", "kuasa.address": "Jl. Diponegoro 3", "kuasa.nomor_surat_kuasa": "SK-11"}
+    form = {
+        "kuasa.name": "Siti Aminah, S.H.",
+        "kuasa.address": "Jl. Diponegoro 3",
+        "kuasa.nomor_surat_kuasa": "SK-11",
+        "kuasa.bermeterai": "true",
+    }
     assert officer.post(f"/kasus/{ticket}/data-kuasa/baru", form).status_code == 303
     page = html.unescape(text(officer.get(f"/kasus/{ticket}")))
     assert "Kuasa telah dicatat" in page

@@ -469,7 +469,12 @@ def test_an_objection_through_a_representative_names_the_power_of_attorney_and_c
     from tests.workflows.test_keberatan_paths import _decide, _to_superior
 
     ticket = walk(office, "ditolak_dikecualikan")
-    proxy = {"name": "Rina Kusuma", "address": "LBH Pers, Jakarta", "nomor_surat_kuasa": "SK-07/LBH/XI/2026"}
+    proxy = {
+        "name": "Rina Kusuma",
+        "address": "LBH Pers, Jakarta",
+        "nomor_surat_kuasa": "SK-07/LBH/XI/2026",
+        "bermeterai": True,
+    }
     objection = office.objection(ticket, ["a"], kuasa=proxy)
     _to_superior(office, objection)
     _decide(office, objection, "keberatan_ditolak", alasan_tertulis="Dikecualikan: Pasal 17 huruf h, uji terlampir.")
