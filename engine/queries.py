@@ -271,9 +271,10 @@ ANSWERED = (
 
 
 def _answered_step(case: Case, locale: str) -> str | None:
-    """While a complaint still stands at "awaiting the reporter's evidence" after the reporter answered in time
-    (their window met), the next step is the team's, not "answer before the deadline"."""
-    if case.status != "menunggu_kelengkapan_pelapor":
+    """Once the reporter answered in time (their window met), the next step is the team's, not "answer before the
+    deadline": at "in clarification" again, or at "awaiting the reporter's evidence" on a case of the process
+    version before that stage followed the answer."""
+    if case.status not in ("menunggu_kelengkapan_pelapor", "dalam_klarifikasi"):
         return None
     window = [d for d in case.deadlines if d.name == "BUKTI"]
     if not window or window[-1].status != "met":

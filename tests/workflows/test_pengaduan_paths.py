@@ -161,7 +161,7 @@ def test_reporter_answering_in_time_resumes_the_handling_through_follow_up_to_ar
         ticket, code, "Kuitansi pembayaran terlampir.", files=[("kuitansi.pdf", b"%PDF-1.4 kuitansi")]
     )
     assert office.open_tasks(ticket) == ["klarifikasi_lanjutan"]
-    assert office.case(ticket).status == "menunggu_kelengkapan_pelapor"
+    assert office.case(ticket).status == "dalam_klarifikasi"  # it said it still waited for the reporter
     assert office.deadlines(ticket)["BUKTI"] == "met"
     with office.sessions() as s:  # the reporter is no longer told to answer before the deadline
         shown = queries.public_status(s, s.scalar(select(Case).where(Case.ticket == ticket)), "id", office.rt)
@@ -184,6 +184,7 @@ def test_reporter_answering_in_time_resumes_the_handling_through_follow_up_to_ar
         "didisposisikan_unit",
         "dalam_klarifikasi",
         "menunggu_kelengkapan_pelapor",
+        "dalam_klarifikasi",  # the reporter answered: no longer waiting for them (the team assesses the answer)
         "ditindaklanjuti",
         "pengaduan_selesai",
         "diarsipkan",
