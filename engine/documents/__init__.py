@@ -23,7 +23,7 @@ from engine import status, visibility
 from engine.errors import NotFound
 from engine.explanation import day_in_words
 from engine.forms import FormRegistry
-from engine.models import Case, CaseEvent, HumanTask, Unit
+from engine.models import Case, CaseEvent, HumanTask, Letter, Unit
 
 TEMPLATES = Path(__file__).parent / "templates"
 
@@ -163,5 +163,13 @@ def render(
     if doc is None or doc not in issued(session, case):
         raise NotFound("document_not_found")
     template = f"{name}.{'en' if locale == 'en' else 'id'}.txt"
-    text = _env.get_template(template).render(**context(session, forms, case, locale, readers))
+    # The number of the letter of record Kawal issued for it (engine.letters), so the text and the PDF say the same;
+    # its dates as letters write them.
+    number = session.scalar(
+        select(Letter.number).where(Letter.case_id == case.id, Letter.kind == name).order_by(Letter.id.desc()).limit(1)
+    )
+    say_day = lambda value: form_day(value or "", locale)  # noqa: E731
+    text = _env.get_template(template).render(
+        **context(session, forms, case, locale, readers), number=number or "-", day=say_day
+    )
     return doc, text.rstrip("\n") + "\n"

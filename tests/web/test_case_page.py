@@ -191,6 +191,7 @@ def test_the_complaint_team_sees_the_documents_and_never_the_reporter(complaint,
     assert letter.status_code == 200
     assert '<pre class="document-text">' in text(letter)
     assert "laporan yang kami terima" in text(letter).lower()
+    assert "Nomor: B-1/PPID/KLR/I/2027" in text(letter)  # the letter of record's number, as its PDF has it
     assert REPORTER_NAME not in text(letter)
     # every read of a confidential complaint is an event of the case
     events = client.get(f"/api/v1/cases/{complaint.ticket}/events", headers=login("tim")).json["items"]
