@@ -44,10 +44,10 @@ ENGLISH = {
     # pengaduan.bpmn
     "SP4N-LAPOR!: verifikasi 3 hari kerja": "SP4N-LAPOR!: verification within 3 working days",
     "Koordinasi dengan unit pengolah: batas internal (KAWAL_UNIT_RESPONSE_DAYS hari kerja)": (
-        "Coordination with the processing unit: internal limit (KAWAL_UNIT_RESPONSE_DAYS working days)"
+        "Coordination with the processing unit: internal limit set by the office"
     ),
     "Koordinasi dengan unit: batas internal (KAWAL_UNIT_RESPONSE_DAYS hari kerja)": (
-        "Coordination with the unit: internal limit (KAWAL_UNIT_RESPONSE_DAYS working days)"
+        "Coordination with the unit: internal limit set by the office"
     ),
     "Standar layanan pengaduan (14/60 hari kerja), tidak melebihi 60 hari UU 25/2009 Pasal 50": (
         "Complaint service standard (14/60 working days), within the 60 days of UU 25/2009 Article 50"
@@ -73,10 +73,18 @@ _WORDS = (
 )
 
 
+# The models name a setting where the office sets the limit: a reader is told so in words (the deadline's own row
+# shows its days), never the variable's name.
+SETTING = re.compile(r" \(KAWAL_[A-Z_]+ hari kerja\)")
+
+
 def legal_basis(text: str | None, locale: str) -> str:
-    """``text`` as it is for Bahasa Indonesia; in English, its written-out form or its citation words in English."""
-    if not text or locale != "en":
-        return text or ""
+    """``text`` as it is for Bahasa Indonesia (a setting's name in words); in English, its written-out form or its
+    citation words in English."""
+    if not text:
+        return ""
+    if locale != "en":
+        return SETTING.sub(" yang ditetapkan kantor", text)
     if text in ENGLISH:
         return ENGLISH[text]
     for pattern, words in _WORDS:

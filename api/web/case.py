@@ -373,6 +373,8 @@ def _timeline(case: Case, locale: str) -> list[dict]:
         task = tasks.get(data.get("task_id")) or by_spec.get(data.get("task"))
         if e["type"].startswith("letter_"):
             detail = _letter_detail(e["type"], letters.get(data.get("letter")), locale)
+        elif e["type"] == "case_read" and str(data.get("what", "")).startswith("letter:"):
+            detail = _read_letter(letters, str(data["what"]).partition(":")[2], locale)
         else:
             detail = _event_detail(
                 e["type"], data, display.task_title(rt, task, locale) if task else None, locale, titles
@@ -473,6 +475,14 @@ READ_WHAT = {
     "messages": _l("the messages with the reporter"),
     "reporter": _l("the reporter's identity"),
 }
+
+
+def _read_letter(letters: dict, letter_id: str, locale: str) -> str:
+    """A letter of record an officer opened, by its title and number (the history kept its id: "letter:9")."""
+    letter = letters.get(int(letter_id)) if letter_id.isdigit() else None
+    if letter is None:
+        return _("a letter")
+    return _("the letter: %(title)s", title=f"{LETTER_TYPES[letter.kind].title(locale)} {letter.number}")
 
 
 def _read_what(what: str, locale: str, titles: dict[str, str]) -> str:

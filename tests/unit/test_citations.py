@@ -43,3 +43,10 @@ def test_bahasa_indonesia_reads_the_basis_as_stored():
 )
 def test_a_basis_not_written_out_has_its_citation_words_in_english(stored, english):
     assert legal_basis(stored, "en") == english
+
+
+def test_a_limit_the_office_sets_is_named_in_words_never_by_its_setting():
+    """The unit's time to answer showed "(KAWAL_UNIT_RESPONSE_DAYS hari kerja)" on the officers' pages."""
+    stored = "Koordinasi dengan unit: batas internal (KAWAL_UNIT_RESPONSE_DAYS hari kerja)"
+    assert legal_basis(stored, "id") == "Koordinasi dengan unit: batas internal yang ditetapkan kantor"
+    assert "KAWAL_" not in legal_basis(stored, "en")

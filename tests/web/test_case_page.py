@@ -4,6 +4,7 @@ It shows what the REST API shows, to the same officers: the requester's identity
 may read it, a complaint to its team (never its reporter) and to a unit only once referred to it.
 """
 
+import html
 import json
 import re
 from datetime import UTC, datetime
@@ -284,3 +285,14 @@ def test_a_new_complaint_s_page_gives_its_review_deadline_at_the_top(browser, cl
     top = page.split('id="facts-title"', 1)[1].split("</dl>", 1)[0]
     assert "Tanpa batas waktu" not in top
     assert re.search(r'class="due due-(on_track|due_soon)"', top)
+
+
+def test_a_letter_an_officer_opened_is_named_in_the_history_not_by_its_row(complaint, browser, client, login):
+    """The history's line read "letter:9" for a letter of record of a confidential complaint that was opened."""
+    b = browser("tim")
+    letters = client.get(f"/api/v1/cases/{complaint.ticket}/letters", headers=login("tim")).json["items"]
+    (sheet,) = [x for x in letters if x["kind"] == "lembar_disposisi" and x["locale"] == "id"]
+    assert b.get(f"/kasus/{complaint.ticket}/surat/{sheet['id']}/cetak").status_code == 200
+    page = html.unescape(text(b.get(f"/kasus/{complaint.ticket}")))
+    assert f"surat: Lembar Disposisi Pengaduan {sheet['number']}" in page
+    assert "letter:" not in page
