@@ -9,12 +9,15 @@ from __future__ import annotations
 from datetime import datetime
 
 from babel import dates as babel_dates
+from flask import g
 from flask_babel import format_date, format_datetime, format_decimal, format_number, get_timezone
 from flask_babel import lazy_gettext as _l
+from sqlalchemy import select
 
+from api.extensions import db
 from api.web.i18n import current_language
 from engine import chain, citations, clock, inbox_list, kinds, queries, status
-from engine.models import HumanTask
+from engine.models import HumanTask, User
 from engine.runtime import Runtime
 
 # A task is "due soon" from this many working days before its due date: the first reminder of the
@@ -150,3 +153,14 @@ def file_size(size: int | None) -> str:
     if size >= 1024 * 1024:
         return f"{format_decimal(size / (1024 * 1024), format='#,##0.0')} MB"
     return f"{format_decimal(max(size, 1) / 1024, format='#,##0.0')} KB"
+
+
+def officer_name(username: str | None) -> str:
+    """An officer as the pages name them (their display name), not by their login; once per request and name."""
+    if not username:
+        return ""
+    known = g.setdefault("officer_names", {})
+    if username not in known:
+        name = db.session.scalar(select(User.display_name).where(User.username == username))
+        known[username] = name or username
+    return known[username]

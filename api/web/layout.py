@@ -92,4 +92,5 @@ def init_app(app) -> None:
         calendar_label=display.calendar_label,
         legal_basis=display.legal_basis,
         file_size=display.file_size,
+        officer_name=display.officer_name,
     )

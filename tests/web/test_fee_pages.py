@@ -34,6 +34,8 @@ def test_the_admin_adds_a_version_of_the_fee_standard_on_its_page_and_others_may
     assert "Berlaku hari ini" in page
     assert '<td>Halaman cetak</td><td class="num">1.000</td>' in page
     assert BASIS in page
+    assert "<td>Admin</td>" in page  # who set it, by their name (the test's officer is "Admin")
+    assert "<td>admin</td>" not in page  # not by the login
     # The public reads it on the portal's fee page: one table, and a page title that is words, not the table.
     public = text(browser().get("/publik/halaman/biaya"))
     assert re.search(r"<title>(.*?)</title>", public, re.S)[1] == "Standar biaya · Kawal"
