@@ -307,8 +307,9 @@ def read_attachment(store: FileStore, row: Attachment) -> bytes:
 # -- the identity: reveal requests and reads ---------------------------------------------------------
 
 
-def request_reveal(session: Session, user: User, case: Case, reason: str) -> RevealRequest:
-    """A handler asks to open a sealed (whistleblower) identity, saying why."""
+def request_reveal(session: Session, rt: Runtime, user: User, case: Case, reason: str) -> RevealRequest:
+    """A handler asks to open a sealed (whistleblower) identity, saying why; the WBS managers who may decide it
+    (every one but the one who asked) are told it waits (``reveal_requested``: the ticket, never the reason)."""
     access.require_complaint_team(user)
     if case.reporter_mode != "whistleblower":
         raise Conflict("only_whistleblower_sealed" if case.reporter_mode == "rahasia" else "anonymous_has_no_identity")
@@ -321,6 +322,11 @@ def request_reveal(session: Session, user: User, case: Case, reason: str) -> Rev
     session.add(row)
     session.flush()
     EventLog(session).append(case, "reveal_requested", user.username, {"request_id": row.id, "reason": row.reason})
+    deciders = [uid for uid in lane_members(session, case, "pengelola_wbs") if uid != user.id]
+    outbox = Outbox(session, rt.settings.notify_channels)
+    context = {"deadline": None, "task_title": "Permintaan membuka identitas pelapor", "author": user.display_name}
+    outbox.to_users(case, "reveal_requested", f"reveal{row.id}", deciders, context)
+    outbox.write()
     return row
 
 

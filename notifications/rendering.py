@@ -91,6 +91,7 @@ empty. Other keys in the context are ignored::
     deadline_overdue   [task_title]
     escalation         task_title
     note_mention       task_title (the case's open task, or "-"), author
+    reveal_requested   task_title, author (who asked to open a whistleblower's identity; never the reason)
     requester_correction_asked task_title (what to answer and by when)
     requester_correction_overdue task_title (what was not answered, and its limit)
     requester_correction_reminder task_title (what to answer, and by when: its last day)
@@ -153,6 +154,7 @@ EVENTS: dict[str, str] = {
     "escalation": "staff",
     "reporter_message": "staff",
     "note_mention": "staff",
+    "reveal_requested": "staff",
     "requester_correction_asked": "staff",
     "requester_correction_overdue": "staff",
     "requester_correction_reminder": "staff",
@@ -229,6 +231,7 @@ REQUIRED_KEYS: dict[str, frozenset[str]] = {
     "deadline_overdue": frozenset(),
     "escalation": frozenset({"task_title"}),
     "note_mention": frozenset({"task_title", "author"}),
+    "reveal_requested": frozenset({"task_title", "author"}),
     "requester_correction_asked": frozenset({"task_title"}),
     "requester_correction_overdue": frozenset({"task_title"}),
     "requester_correction_reminder": frozenset({"task_title"}),

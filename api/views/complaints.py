@@ -178,7 +178,7 @@ def request_reveal(body, ticket):
     """Ask, with a reason, to open a whistleblower's sealed identity."""
     user = current_user()
     case = _team_case(user, ticket)
-    row = complaints.request_reveal(db.session, user, case, body["reason"])
+    row = complaints.request_reveal(db.session, runtime(), user, case, body["reason"])
     db.session.commit()
     return _reveal_view(row.id, case)
 

@@ -117,7 +117,7 @@ def case_identity(ticket: str):
 def case_reveal_request(ticket: str):
     user, case = _team_case(ticket)
     try:
-        complaints.request_reveal(db.session, user, case, request.form.get("reason", ""))
+        complaints.request_reveal(db.session, runtime(), user, case, request.form.get("reason", ""))
     except (Invalid, Conflict, Forbidden) as error:
         return _sent_back(case, "reveal", error, request.form.get("reason", ""))
     db.session.commit()

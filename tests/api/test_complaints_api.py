@@ -432,3 +432,29 @@ def test_a_protected_reporter_s_file_that_cannot_be_read_is_refused_and_nothing_
     assert_refused(r, 422, {"attachments.1"})
     assert r.json["errors"]["attachments.1"][0].startswith("berkas ini tidak dapat dibaca untuk menghapus data")
     assert not settings.files_dir.exists() or not any(settings.files_dir.iterdir())
+
+
+def test_the_other_wbs_managers_are_told_a_reveal_request_waits_never_its_reason(app, client, login):
+    """A request to open a whistleblower's identity sat unseen until a second manager happened to open the case."""
+    from engine.models import User
+    from notifications.rendering import render
+
+    receipt = file_complaint(client, "whistleblower")
+    reason = "Pemeriksaan memerlukan keterangan langsung dari pelapor"
+    asked = client.post(
+        f"{API}/complaints/{receipt['ticket']}/reveal-requests", json={"reason": reason}, headers=login("wbs")
+    )
+    assert asked.status_code == 201
+    with app.app_context():
+        rows = db.session.execute(
+            select(User.username, Notification.context)
+            .join(User, User.id == Notification.recipient_user_id)
+            .where(Notification.event == "reveal_requested")
+        ).all()
+    assert sorted({name for name, _context in rows}) == ["wbs2"]  # not the one who asked, not the team
+    context = rows[0][1]
+    assert reason not in str(context)
+    subject, body = render("reveal_requested", "id", context)
+    assert receipt["ticket"] in subject
+    assert "Wbs" in body  # who asked, by name
+    assert reason not in body
