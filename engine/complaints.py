@@ -324,7 +324,8 @@ def request_reveal(session: Session, rt: Runtime, user: User, case: Case, reason
     EventLog(session).append(case, "reveal_requested", user.username, {"request_id": row.id, "reason": row.reason})
     deciders = [uid for uid in lane_members(session, case, "pengelola_wbs") if uid != user.id]
     outbox = Outbox(session, rt.settings.notify_channels)
-    context = {"deadline": None, "task_title": "Permintaan membuka identitas pelapor", "author": user.display_name}
+    current = next((t.title for t in case.tasks if t.state == "open"), "-")
+    context = {"deadline": None, "task_title": current, "author": user.display_name}
     outbox.to_users(case, "reveal_requested", f"reveal{row.id}", deciders, context)
     outbox.write()
     return row

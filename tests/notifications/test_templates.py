@@ -73,6 +73,7 @@ def test_events_and_audiences():
         "deadline_overdue",
         "escalation",
         "note_mention",
+        "reveal_requested",
         "requester_correction_asked",
         "requester_correction_overdue",
         "requester_correction_reminder",
