@@ -17,6 +17,7 @@ from sqlalchemy.orm import Session
 
 from engine import access, blind_index, chain, clock, files, kinds, task_files, tickets
 from engine.audit import EventLog
+from engine.calendar import iso_day
 from engine.errors import Invalid
 from engine.messages import msg
 from engine.models import Case, Party, User
@@ -170,8 +171,11 @@ def check_filing(
         raise Invalid("invalid_data", fields={"channel" if channel else "received_at": [msg("officers_only")]})
     if user is not None:
         require(user)
-    rt.forms.validate(form, payload)
-    fields = {}
+    fields: dict = {}
+    try:  # the form's own errors and the checks below in one answer (a date to come was said a round later)
+        rt.forms.validate(form, payload)
+    except Invalid as invalid:
+        fields.update(invalid.fields)
     if channel is not None and channel not in channels:
         known = not_here is not None and channel in CHANNELS
         fields["channel"] = [msg(not_here) if known else msg("one_of", choices=", ".join(channels))]
@@ -181,7 +185,8 @@ def check_filing(
         fields["received_at"] = [msg("past_receipt")]
     received_on = (received_at or now).astimezone(rt.calendars["strict"].tz).date()
     for name, node in rt.forms.schema(form).get("properties", {}).items():
-        if node.get("format") == "date" and payload.get(name) and date.fromisoformat(payload[name]) > received_on:
+        day = iso_day(payload.get(name)) if node.get("format") == "date" and name not in fields else None
+        if day is not None and day > received_on:
             fields[name] = [msg("not_after_filing")]
     if fields:
         raise Invalid("invalid_data", fields=fields)

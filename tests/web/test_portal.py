@@ -520,3 +520,17 @@ def test_the_visitors_own_details_name_their_purpose_for_the_browser_to_fill(bro
     for name, token in (("name", "name"), ("address", "street-address"), ("email", "email"), ("phone", "tel")):
         assert re.search(rf'id="f-{group}-{name}" name="{group}.{name}"[^>]*autocomplete="{token}"', page), name
     assert re.search(rf'<input type="tel" value="" id="f-{group}-phone"', page)
+
+
+def test_a_complaint_s_incident_date_to_come_is_refused_with_the_form_s_other_errors(browser, unchanged):
+    """The date check ran only once the rest of the form was right: a reporter mending the other fields was told
+    of the date a round later."""
+    b = browser()
+    b.get("/publik/pengaduan")
+    form = complaint_form("anonim") | {"waktu_kejadian": "2030-12-01", "pokok_masalah": ""}
+    with unchanged():
+        r = b.post("/publik/pengaduan", form)
+    assert r.status_code == 422
+    page = text(r)
+    assert 'id="f-pokok_masalah-error"' in page
+    assert 'id="f-waktu_kejadian-error"' in page
