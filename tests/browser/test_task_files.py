@@ -145,3 +145,8 @@ def test_the_handover_receipt_s_print_view_lists_the_files_by_their_digests(page
     expect(main).to_contain_text("Yang menerima")
     assert_accessible(page, "the handover receipt's print view")
     keep_screenshot(page, "handover-receipt-print-view")
+    # Read on a phone (a unit officer opens a letter there): it ran 435 px wide, its date off the right edge.
+    page.set_viewport_size({"width": 360, "height": 740})
+    page.reload()
+    assert_fits_narrow_screen(page, "the handover receipt's print view at 360 px")
+    keep_screenshot(page, "handover-receipt-print-view")
