@@ -90,6 +90,9 @@ def inbox():
         may_assign=bool(members),
         front_desk=access.is_request_staff(user),  # records a request that came in person or on paper
         corrections=_corrections_waiting(user),
+        # Only the PPID's desk reads requesters' names (a complaint's reporter never shows): for anyone else the
+        # column would hold dashes, and the search hint would promise names it cannot find.
+        shows_requesters=access.can_read_identity(user),
     )
 
 

@@ -230,3 +230,17 @@ def test_a_task_past_its_deadline_since_the_last_working_day_is_late_not_due_tod
             assert due_words({"due_at": due, "working_days_left": 0}) == "terlambat kurang dari 1 hari kerja"
         with time_machine.travel(datetime(2026, 12, 4, 2, 0, tzinfo=UTC)):  # the same Friday, 09:00 WIB
             assert due_words({"due_at": due, "working_days_left": 0}) == "jatuh tempo hari ini"
+
+
+def test_the_complaint_team_s_inbox_has_no_requester_column_it_could_never_fill(browser, client, desk):
+    """The complaint team read "Pemohon: —" on every row and a search hint promising names and NIKs: a
+    complaint's reporter is never shown with the case."""
+    from tests.conftest import complaint_payload
+
+    assert client.post("/api/v1/complaints", json=complaint_payload("rahasia")).status_code == 201
+    page = text(browser("tim").get("/kotak-masuk"))
+    assert len(_rows(page)) == 1
+    assert '<th scope="col">Pemohon</th>' not in page
+    assert "Nomor tiket atau kata dalam perihal" in page
+    desk.submit()
+    assert '<th scope="col">Pemohon</th>' in text(browser("petugas").get("/kotak-masuk"))
