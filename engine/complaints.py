@@ -155,7 +155,9 @@ def messages_view(case: Case, session: Session, for_reporter: bool) -> list[dict
 
 def _body(text: object) -> str:
     body = text.strip() if isinstance(text, str) else ""
-    if not 1 <= len(body) <= MAX_BODY:
+    if not body:  # said as such: "1 to 4000 characters" left an empty message's writer guessing
+        raise Invalid("invalid_data", fields={"body": [msg("message_required", max=MAX_BODY)]})
+    if len(body) > MAX_BODY:
         raise Invalid("invalid_data", fields={"body": [msg("length_range", min=1, max=MAX_BODY)]})
     return body
 

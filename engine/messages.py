@@ -21,6 +21,7 @@ TEMPLATES: dict[str, str] = {
     "invalid_data": "invalid data",
     "invalid": "invalid",
     "required": "is required",
+    "message_required": "write your message (at most %(max)d characters)",
     "unknown": "unknown",
     "one_of": "one of %(choices)s",
     "at_least_one_of": "at least one of %(choices)s",

@@ -370,6 +370,22 @@ def test_a_refused_attachment_is_shown_beside_the_file_field_and_nothing_is_sent
     assert "Foto terlampir.</textarea>" in text(r)
 
 
+def test_an_empty_message_with_a_file_says_to_write_it_and_to_choose_the_file_again(browser, unchanged):
+    """It said only "1 sampai 4000 karakter", and the chosen file was gone without a word."""
+    b = browser()
+    ticket, code = receipt_of(b, "/publik/pengaduan", complaint_form("rahasia"))
+    open_case(b, ticket, code)
+    with unchanged():
+        r = b.post(
+            "/publik/pengaduan/pesan",
+            {"body": "  ", "attachments": (io.BytesIO(PDF), "kuitansi.pdf")},
+            content_type="multipart/form-data",
+        )
+    assert r.status_code == 422
+    assert "tulis pesan Anda (paling banyak 4000 karakter)" in text(r)
+    assert "Pilih lagi berkas Anda (kuitansi.pdf)" in text(r)
+
+
 def test_a_message_typed_while_the_page_s_time_ran_out_is_kept_through_the_code(browser, client, login):
     """WCAG 2.2.1: the verified page lasts 15 minutes without activity; a reporter slow to write (a screen reader,
     a switch) lost the message when it ran out. It now comes back in the form after the code, unsent."""

@@ -252,7 +252,13 @@ def portal_complaint_reply():
         return _status_page(case, {"attachments": [translated(refused.message)]}, request.form, status_of(refused))
     except Invalid as error:
         db.session.rollback()
-        return _status_page(case, error.fields, request.form, 422)
+        fields = dict(error.fields)
+        if uploads and not any(path.startswith("attachments") for path in fields):
+            # A browser never fills a file field again: the reporter who mends the text alone sends no file.
+            names = ", ".join(u.name for u in uploads)
+            again = _("Choose your files again (%(names)s): a form sent back keeps no files.", names=names)
+            fields["attachments"] = [again]
+        return _status_page(case, fields, request.form, 422)
     except Conflict as error:
         db.session.rollback()
         flash(translated(error.message), "error")
