@@ -13,6 +13,7 @@ from datetime import datetime
 from babel import dates as babel_dates
 from flask_babel import format_date, format_datetime, get_locale, get_timezone
 from flask_babel import lazy_gettext as _l
+from sqlalchemy import select
 
 from engine import kinds, status
 from engine.runtime import Runtime
@@ -344,8 +345,10 @@ def value_text(rt: Runtime, column: str, value) -> str:
         return str(MEDIATION.get(value, value))
     if column == "court":
         return str(COURT.get(value, value))
-    if column == "reporter_mode":
-        return form_choice(rt, "pengaduan.json", "mode", value)
+    if column == "reporter_mode":  # its name, without the form's explanation after the colon (repeated on every row)
+        return form_choice(rt, "pengaduan.json", "mode", value).split(":")[0]
+    if column == "unit_code":
+        return _unit_name(value)
     if column == "category":
         return form_choice(rt, "pengaduan_klasifikasi.json", "kategori", value)
     if column == "problem_code":
@@ -386,3 +389,17 @@ def complaint_value(rt: Runtime, dimension: str, value: str) -> str:
     if dimension == "result":
         return str(OPEN) if value == "terbuka" else status.label(value, current_language())
     return value_text(rt, {"mode": "reporter_mode", "unit": "unit_code"}.get(dimension, dimension), value)
+
+
+def _unit_name(code: str) -> str:
+    """A unit as the pages name it ("Bidang Pendidikan Madrasah (PENDMAD)"), once per request and code."""
+    from flask import g
+
+    from api.extensions import db
+    from engine.models import Unit
+
+    known = g.setdefault("unit_names", {})
+    if code not in known:
+        name = db.session.scalar(select(Unit.name).where(Unit.code == code))
+        known[code] = code if name in (None, "", code) else f"{name} ({code})"
+    return known[code]

@@ -186,6 +186,8 @@ def test_no_complaint_reporter_appears_in_any_register_report_statistic_or_chart
     seen += [("pdf", "html", html) for html in printed]
     register = next(text for reader, path, text in seen if reader == "tim" and path.endswith("pengaduan"))
     assert all(ticket in register for ticket in tickets)  # the complaints are listed...
+    assert "Kantor Wilayah (KANWIL)" in register  # a unit by its name, beside its code
+    assert "ikuti pengaduan dengan nomor tiket" not in register  # the mode's name, not its explanation per row
     hits = [(reader, path) for reader, path, text in seen if REPORTER_NAME in text or REPORTER_NIK in text]
     assert hits == []  # ...their reporters are not
 
