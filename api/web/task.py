@@ -38,7 +38,25 @@ def task(task_id: int):
     found = access.require_task(db.session, user, task_id)
     noted(user, found.case, f"task:{found.bpmn_id}")  # a read of a confidential complaint is recorded
     cited = request.args.get("kutip", type=int)  # "cite it in the decision" beside a suggested DIP item
-    return _page(found, values=MultiDict({dip_match.REFERENCE: str(cited)}) if cited else None)
+    values = _given(found)
+    if cited:
+        values[dip_match.REFERENCE] = str(cited)
+    return _page(found, values=values or None)
+
+
+# A task's fields the filing already answered, offered as typed (the officer confirms or mends them): a complaint's
+# incident date and place, and the category the reporter suggested. Task field -> the case's detail.
+GIVEN = {
+    # Not the subject: the team writes its own summary, never the reporter's words, for the papers a unit reads.
+    ("pengaduan", "catat_pengaduan"): {"lokasi_kejadian": "lokasi", "waktu_kejadian": "waktu_kejadian"},
+    ("pengaduan", "klasifikasi"): {"kategori": "kategori_usulan"},
+}
+
+
+def _given(task: HumanTask) -> MultiDict:
+    details = task.case.details or {}
+    wanted = GIVEN.get((task.case.kind, task.bpmn_id), {})
+    return MultiDict({field: str(details[key]) for field, key in wanted.items() if details.get(key)})
 
 
 @bp.post("/tugas/<id:task_id>")

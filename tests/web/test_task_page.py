@@ -204,3 +204,18 @@ def test_the_task_that_judges_the_reporter_s_answer_shows_the_answer_and_its_fil
     assert re.search(rf'href="/kasus/{complaint.ticket}/lampiran/\d+" download>kuitansi.pdf</a>', page)
     unit_page = browser("unitmad").get(f"/tugas/{task['id']}")  # the unit never reads the conversation
     assert "Kuitansi pungutan" not in text(unit_page)
+
+
+def test_the_complaint_team_s_forms_start_from_what_the_filing_already_said(browser, client, login):
+    """The recording form asked again for the incident's date and place the reporter gave, and the classification
+    did not start from the category the reporter suggested; the team's own summary is still typed by the team."""
+    from tests.conftest import complaint_payload
+
+    assert client.post("/api/v1/complaints", json=complaint_payload("rahasia")).status_code == 201
+    team = browser("tim")
+    [task] = client.get("/api/v1/tasks", headers=login("tim")).json["items"]
+    page = text(team.get(f"/tugas/{task['id']}"))
+    assert re.search(r'id="f-lokasi_kejadian"[^>]*>Kantor Kementerian Agama Kota Contoh</textarea>', page)
+    assert re.search(r'value="2026-11-03" id="f-waktu_kejadian"', page)
+    assert not re.search(r'id="f-pokok_masalah"[^>]*>Pungutan liar', page)  # the team's own summary
+    assert 'value="Pungutan liar pada pendaftaran madrasah"' not in page
