@@ -22,6 +22,7 @@ from pathlib import Path
 from flask import Response, make_response, render_template
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
+from flask_babel import ngettext
 from flask_login import login_required
 from sqlalchemy import select
 
@@ -389,7 +390,32 @@ def _timeline(case: Case, locale: str) -> list[dict]:
                 "actor": str(ACTORS[e["actor"]]) if e["actor"] in ACTORS else names.get(e["actor"], e["actor"]),
             }
         )
+    return _grouped_reads(out)
+
+
+def _grouped_reads(rows: list[dict]) -> list[dict]:
+    """One line for a run of reads by the same officer (a page view records several: the case, its task, a
+    document), naming what was read and how often; the history itself keeps every read."""
+    out: list[dict] = []
+    for row in rows:
+        last = out[-1] if out else None
+        if row["type"] == READ and last and last["type"] == READ and last["actor"] == row["actor"]:
+            last["reads"] += 1
+            if row["detail"] and row["detail"] not in last["read"]:
+                last["read"].append(row["detail"])
+            continue
+        out.append(
+            {**row, "reads": 1, "read": [row["detail"]] if row["detail"] else []} if row["type"] == READ else row
+        )
+    for row in out:
+        if row["type"] == READ:
+            reads, row["detail"] = row.pop("reads"), "; ".join(row.pop("read"))
+            if reads > 1:
+                row["detail"] += " " + ngettext("(%(num)d read)", "(%(num)d reads)", reads)
     return out
+
+
+READ = "case_read"
 
 
 def _letter_detail(kind: str, letter: Letter | None, locale: str) -> str:

@@ -296,3 +296,24 @@ def test_a_letter_an_officer_opened_is_named_in_the_history_not_by_its_row(compl
     page = html.unescape(text(b.get(f"/kasus/{complaint.ticket}")))
     assert f"surat: Lembar Disposisi Pengaduan {sheet['number']}" in page
     assert "letter:" not in page
+
+
+def test_a_run_of_reads_by_one_officer_is_one_line_of_the_timeline_and_every_read_stays_in_the_history(
+    complaint, browser, client, login
+):
+    """Every page view of a confidential complaint records its reads: after a walk-through about 150 lines of
+    "Pengaduan rahasia dibaca" buried the steps of the case."""
+    b = browser("tim")
+
+    def read_lines():
+        page = html.unescape(text(b.get(f"/kasus/{complaint.ticket}")))
+        return re.findall(r'<tr class="event-case_read">(.*?)</tr>', page, re.S)
+
+    for _ in range(4):
+        b.get(f"/kasus/{complaint.ticket}")
+    lines = read_lines()
+    counted = re.search(r"halaman kasus[^<]*\(dibaca (\d+) kali\)", lines[-1])
+    assert counted, lines[-1]
+    assert int(counted[1]) >= 4  # the views in a row by one officer: one line, saying how many reads
+    events = client.get(f"/api/v1/cases/{complaint.ticket}/events", headers=login("tim")).json["items"]
+    assert sum(e["type"] == "case_read" and e["actor"] == "tim" for e in events) >= 4  # each kept
