@@ -208,8 +208,7 @@ def annual_report():
         flash(error or _("Choose PDF, DOCX or XLSX."), "error")
         return redirect(url_for("web.annual_report"), 303)
     rt = runtime()
-    report = reports.annual_report(db.session, rt, period)
-    ikm = _ikm(period, tuple(k for k in kinds.ALL if k != kinds.COMPLAINT), rt)
+    report, ikm = _annual_figures(rt, period)
     if fmt:
         annex = reports.annex_of(db.session, rt, period) if files.needs_annex(report, fmt) else reports.Annex([], [])
         writer = {"pdf": (files.annual_pdf, files.PDF), "docx": (files.annual_docx, files.DOCX)}
@@ -294,12 +293,18 @@ def annual_submission():
         abort(403)
     except Invalid as refused:
         db.session.rollback()
-        report = reports.annual_report(db.session, rt, period)
-        ikm = _ikm(period, tuple(k for k in kinds.ALL if k != kinds.COMPLAINT), rt)
-        return _annual_page(user, rt, period, report, ikm, request.form, refused.fields, 422)
+        return _annual_page(user, rt, period, *_annual_figures(rt, period), request.form, refused.fields, 422)
     db.session.commit()
     flash(_("Recorded: the report of %(year)s was handed to the PPID's superior.", year=period.year), "success")
     return redirect(url_for("web.annual_report", periode=period.key) + "#penyampaian", 303)
+
+
+def _annual_figures(rt, period: reports.Period) -> tuple[reports.Report, survey.Index]:
+    """The report's figures and the satisfaction index of the PPID's cases (not complaints) of the period."""
+    return reports.annual_report(db.session, rt, period), _ikm(period, PPID_KINDS, rt)
+
+
+PPID_KINDS = tuple(k for k in kinds.ALL if k != kinds.COMPLAINT)
 
 
 def _ikm(period: reports.Period, kinds_: tuple[str, ...], rt) -> survey.Index:

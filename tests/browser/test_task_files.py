@@ -104,17 +104,24 @@ def test_the_delivery_task_page_with_its_file_field_fits_a_phone(narrow_page, de
     assert_accessible(narrow_page, "the delivery task page at 360 px")
 
 
+def _handed_over(page, desk) -> dict:
+    """A request walked to its delivery, and the list of recipients handed over on the task page; its receipt."""
+    receipt = walk_to_delivery(desk)
+    ticket = receipt["ticket"]
+    _open_delivery(page, desk, ticket)
+    _fill(page, desk.case(ticket)["received_at"][:10])
+    files = page.get_by_label(re.compile(r"^Berkas informasi yang diserahkan"))
+    files.set_input_files([{"name": "daftar-penerima.pdf", "mimeType": "application/pdf", "buffer": LETTER}])
+    page.get_by_role("button", name="Selesaikan tugas").click()
+    expect(page.locator(".flash-success")).to_contain_text(f"Tugas selesai. Kasus {ticket}")
+    return receipt
+
+
 def test_a_handed_over_file_s_digest_wraps_on_a_phone_on_the_case_and_status_pages(narrow_page, desk):
     """The line "SHA-256: <64 hex digits>" did not wrap: the case page and the requester's status page were 557 px
     wide at 360 px once a file had been handed over (a review of a day's work)."""
-    receipt = walk_to_delivery(desk)
+    receipt = _handed_over(narrow_page, desk)
     ticket = receipt["ticket"]
-    _open_delivery(narrow_page, desk, ticket)
-    _fill(narrow_page, desk.case(ticket)["received_at"][:10])
-    files = narrow_page.get_by_label(re.compile(r"^Berkas informasi yang diserahkan"))
-    files.set_input_files([{"name": "daftar-penerima.pdf", "mimeType": "application/pdf", "buffer": LETTER}])
-    narrow_page.get_by_role("button", name="Selesaikan tugas").click()
-    expect(narrow_page.locator(".flash-success")).to_contain_text(f"Tugas selesai. Kasus {ticket}")
     digest = hashlib.sha256(LETTER).hexdigest()
     narrow_page.goto(f"/kasus/{ticket}")
     expect(narrow_page.locator("code.digest", has_text=digest)).to_be_visible()
@@ -128,14 +135,7 @@ def test_a_handed_over_file_s_digest_wraps_on_a_phone_on_the_case_and_status_pag
 
 def test_the_handover_receipt_s_print_view_lists_the_files_by_their_digests(page, desk):
     """legal-process.md §10b: the Berita Acara Serah Terima the handover issued, as the desk prints it to sign."""
-    receipt = walk_to_delivery(desk)
-    ticket = receipt["ticket"]
-    _open_delivery(page, desk, ticket)
-    _fill(page, desk.case(ticket)["received_at"][:10])
-    files = page.get_by_label(re.compile(r"^Berkas informasi yang diserahkan"))
-    files.set_input_files([{"name": "daftar-penerima.pdf", "mimeType": "application/pdf", "buffer": LETTER}])
-    page.get_by_role("button", name="Selesaikan tugas").click()
-    expect(page.locator(".flash-success")).to_contain_text(f"Tugas selesai. Kasus {ticket}")
+    ticket = _handed_over(page, desk)["ticket"]
     page.goto(f"/kasus/{ticket}#letters-title")
     row = page.locator("table.letters tr", has_text="Berita Acara Serah Terima")
     row.get_by_role("link", name="Tampilan cetak").click()
