@@ -12,7 +12,7 @@ from sqlalchemy import select
 from engine.models import Notification, ReportSubmission, User
 from notifications.reconcile import reconcile
 from notifications.rendering import render
-from notifications.services import Services, use
+from tests.dip.test_periodic import svc  # noqa: F401 - the reconcile's services, as the DIP's reminders use them
 from tests.web.pages import Browser, csrf_token
 
 WIB = ZoneInfo("Asia/Jakarta")
@@ -20,16 +20,6 @@ WIB = ZoneInfo("Asia/Jakarta")
 
 def wib(day: str, hour: int = 10) -> datetime:
     return datetime.fromisoformat(f"{day}T{hour:02d}:00:00+07:00")
-
-
-@pytest.fixture
-def svc(settings):
-    services = Services(settings)
-    use(services)
-    yield services
-    use(None)
-    if "sessions" in services.__dict__:
-        services.sessions.kw["bind"].dispose()
 
 
 def _told(session_factory_, event) -> list[str]:
@@ -86,7 +76,7 @@ def test_a_report_not_recorded_by_its_due_date_is_shown_late(app):
     assert 'class="notice notice-late"' in page
 
 
-def test_the_ppid_is_reminded_30_and_7_days_before_and_told_with_the_superior_after(desk, svc, session_factory_):
+def test_the_ppid_is_reminded_30_and_7_days_before_and_told_with_the_superior_after(desk, svc, session_factory_):  # noqa: F811
     with time_machine.travel(wib("2026-12-02"), tick=True):
         desk.submit()  # a case of 2026: Kawal keeps that year's register
     with time_machine.travel(wib("2027-02-28"), tick=False):
@@ -111,7 +101,7 @@ def test_the_ppid_is_reminded_30_and_7_days_before_and_told_with_the_superior_af
             assert s.get(ReportSubmission, 2026).reminded == "T+1"
 
 
-def test_a_year_recorded_as_handed_over_or_without_cases_in_kawal_is_not_reminded(desk, svc, session_factory_):
+def test_a_year_recorded_as_handed_over_or_without_cases_in_kawal_is_not_reminded(desk, svc, session_factory_):  # noqa: F811
     with time_machine.travel(wib("2027-03-01", 8), tick=False):
         reconcile(svc)  # Kawal received nothing in 2026: that year's register was kept elsewhere
         assert _told(session_factory_, "annual_report_due") == []
