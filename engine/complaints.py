@@ -335,6 +335,7 @@ def request_reveal(session: Session, rt: Runtime, user: User, case: Case, reason
 
 def decide_reveal(
     session: Session,
+    rt: Runtime,
     user: User,
     case: Case,
     request_id: int,
@@ -343,7 +344,7 @@ def decide_reveal(
     *,
     second_factor: bool = False,
 ) -> RevealRequest:
-    """A WBS manager other than the one who asked approves or refuses.
+    """A WBS manager other than the one who asked approves or refuses; the one who asked is told.
 
     Approving needs a login that passed the second factor (``second_factor``, engine.totp), whatever
     ``KAWAL_SECOND_FACTOR_GROUPS`` says: a stolen password alone never opens a sealed identity.
@@ -363,6 +364,13 @@ def decide_reveal(
     EventLog(session).append(
         case, f"reveal_{row.status}", user.username, {"request_id": row.id, "note": row.decision_note or ""}
     )
+    # The handler who asked is told the decision (``reveal_decided``), never the note: it is on the case page.
+    current = next((t.title for t in case.tasks if t.state == "open"), "-")
+    outcome = "disetujui" if approve else "ditolak"
+    context = {"deadline": None, "task_title": current, "author": user.display_name, "outcome_label": outcome}
+    outbox = Outbox(session, rt.settings.notify_channels)
+    outbox.to_users(case, "reveal_decided", f"reveal{row.id}", [row.requested_by_id], context)
+    outbox.write()
     return row
 
 

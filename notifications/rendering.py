@@ -92,6 +92,7 @@ empty. Other keys in the context are ignored::
     escalation         task_title
     note_mention       task_title (the case's open task, or "-"), author
     reveal_requested   task_title, author (who asked to open a whistleblower's identity; never the reason)
+    reveal_decided     task_title, author (the manager who decided), outcome_label (disetujui | ditolak)
     requester_correction_asked task_title (what to answer and by when)
     requester_correction_overdue task_title (what was not answered, and its limit)
     requester_correction_reminder task_title (what to answer, and by when: its last day)
@@ -155,6 +156,7 @@ EVENTS: dict[str, str] = {
     "reporter_message": "staff",
     "note_mention": "staff",
     "reveal_requested": "staff",
+    "reveal_decided": "staff",
     "requester_correction_asked": "staff",
     "requester_correction_overdue": "staff",
     "requester_correction_reminder": "staff",
@@ -232,6 +234,7 @@ REQUIRED_KEYS: dict[str, frozenset[str]] = {
     "escalation": frozenset({"task_title"}),
     "note_mention": frozenset({"task_title", "author"}),
     "reveal_requested": frozenset({"task_title", "author"}),
+    "reveal_decided": frozenset({"task_title", "author", "outcome_label"}),
     "requester_correction_asked": frozenset({"task_title"}),
     "requester_correction_overdue": frozenset({"task_title"}),
     "requester_correction_reminder": frozenset({"task_title"}),

@@ -205,6 +205,7 @@ def decide_reveal(body, ticket, request_id, decision):
     login = current_session()
     complaints.decide_reveal(
         db.session,
+        runtime(),
         user,
         case,
         request_id,

@@ -134,6 +134,7 @@ def case_reveal_decision(ticket: str, request_id: int, decision: str):
     try:
         complaints.decide_reveal(
             db.session,
+            runtime(),
             user,
             case,
             request_id,

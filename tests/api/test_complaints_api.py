@@ -458,3 +458,21 @@ def test_the_other_wbs_managers_are_told_a_reveal_request_waits_never_its_reason
     assert receipt["ticket"] in subject
     assert "Wbs" in body  # who asked, by name
     assert reason not in body
+    # The second manager refuses: the one who asked is told, not the note.
+    note = "Belum perlu membuka identitas pada tahap ini"
+    refused = client.post(
+        f"{API}/complaints/{receipt['ticket']}/reveal-requests/{asked.json['id']}/refuse",
+        json={"note": note},
+        headers=login("wbs2"),
+    )
+    assert refused.status_code == 200
+    with app.app_context():
+        told = db.session.execute(
+            select(User.username, Notification.context)
+            .join(User, User.id == Notification.recipient_user_id)
+            .where(Notification.event == "reveal_decided")
+        ).all()
+    assert [name for name, _context in told] == ["wbs"]
+    subject, body = render("reveal_decided", "id", told[0][1])
+    assert "ditolak" in subject
+    assert note not in body

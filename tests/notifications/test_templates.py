@@ -74,6 +74,7 @@ def test_events_and_audiences():
         "escalation",
         "note_mention",
         "reveal_requested",
+        "reveal_decided",
         "requester_correction_asked",
         "requester_correction_overdue",
         "requester_correction_reminder",
