@@ -87,6 +87,15 @@ class RequesterCorrected(Schema):
     requester_type = fields.String()
 
 
+class RequestProxy(Schema):
+    """A request's proxy, with a special power of attorney (legal-process.md §3.2)."""
+
+    name = fields.String(required=True)
+    address = fields.String(required=True)
+    phone = fields.String()
+    nomor_surat_kuasa = fields.String(required=True)
+
+
 class RequestSubmit(Schema):
     requester = fields.Nested(Requester, required=True)
     requester_type = fields.String(required=True)
@@ -94,6 +103,7 @@ class RequestSubmit(Schema):
     purpose = fields.String(required=True)
     obtain_method = fields.String(required=True)
     delivery_method = fields.String(required=True)
+    kuasa = fields.Nested(RequestProxy, metadata={"description": "a proxy with a special power of attorney"})
     channel = fields.String(validate=validate.OneOf(CHANNELS), metadata={"description": "officers only"})
     received_at = fields.AwareDateTime(
         metadata={"description": "officers only: real receipt time of an offline request"}
@@ -244,22 +254,26 @@ class PublicStatus(Schema):
     )
 
 
-class Proxy(Schema):
-    name = fields.String(required=True)
-    address = fields.String(required=True)
-    phone = fields.String()
-    nomor_surat_kuasa = fields.String(required=True)
-    bermeterai = fields.Boolean(
-        required=True,
-        metadata={"description": "true: the special power of attorney bears a duty stamp (Perki 1/2021 Pasal 39(4))"},
-    )
+METERAI = "true: the special power of attorney bears a duty stamp (Perki 1/2021 Pasal 39(4))"
+
+
+class Proxy(RequestProxy):
+    """An objection's proxy, whose power of attorney bears meterai."""
+
+    bermeterai = fields.Boolean(required=True, metadata={"description": METERAI})
+
+
+class CaseProxy(RequestProxy):
+    """A request's or an objection's proxy, checked by the case's form: an objection's must say ``bermeterai``."""
+
+    bermeterai = fields.Boolean(metadata={"description": f"an objection's proxy only, {METERAI}"})
 
 
 class ProxyCorrection(Schema):
-    """An objection's proxy given again in full (a field left out is removed), checked as the objection form checks
-    it, with why it is corrected."""
+    """A request's or an objection's proxy given again in full (a field left out is removed), checked as the case's
+    form checks it, with why it is corrected."""
 
-    kuasa = fields.Nested(Proxy, required=True)
+    kuasa = fields.Nested(CaseProxy, required=True)
     reason = fields.String(
         required=True,
         metadata={"description": "permintaan_kuasa (the proxy asked: UU 27/2022) or kesalahan_pencatatan"},
@@ -267,9 +281,9 @@ class ProxyCorrection(Schema):
 
 
 class ProxyAppointment(Schema):
-    """A proxy the requester appointed after filing the objection, as the objection form asks for one."""
+    """A proxy the requester appointed after filing the request or objection, as the case's form asks for one."""
 
-    kuasa = fields.Nested(Proxy, required=True)
+    kuasa = fields.Nested(CaseProxy, required=True)
 
 
 class ProxyRevocation(Schema):
@@ -561,8 +575,8 @@ class CaseView(Schema):
     proxy = fields.Dict(
         allow_none=True,
         metadata={
-            "description": "an objection's proxy (kuasa), only for officers allowed to read identities; ``revoked``: "
-            "their power of attorney has ended"
+            "description": "a request's or an objection's proxy (kuasa), only for officers allowed to read "
+            "identities; ``revoked``: their power of attorney has ended"
         },
     )
     chain = fields.List(

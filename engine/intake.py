@@ -99,6 +99,9 @@ def submit_request(
     paper = task_files.Incoming({PAPER_SCAN: rule}, {PAPER_SCAN: files.check_rule(scans or [], rule)})
 
     party = store_requester(session, rt, with_locale(payload["requester"], locale))
+    details = {k: payload[k] for k in REQUEST_DETAILS}
+    if payload.get("kuasa"):  # filed by a proxy (legal-process.md §3.2): a party of its own (engine.proxy_data)
+        details["kuasa_party_id"] = rt.vault.store(session, "kuasa", payload["kuasa"]).id
     local_year = received_at.astimezone(rt.calendars["strict"].tz).year
     ticket = tickets.next_ticket(session, kinds.series(kinds.REQUEST, rt.settings), local_year)
     code, code_hash = tickets.new_access_code()
@@ -116,7 +119,7 @@ def submit_request(
         channel=channel,
         access_code_hash=code_hash,
         received_at=received_at,
-        details={k: payload[k] for k in REQUEST_DETAILS},
+        details=details,
     )
     log = EventLog(session)
     log.append(

@@ -1,17 +1,19 @@
-"""An objection's proxy (kuasa): shown to the PPID desk, and corrected by it.
+"""A request's or an objection's proxy (kuasa): shown to the PPID desk, and corrected by it.
 
-An objection may be filed by a proxy with a special power of attorney bearing meterai (Perki 1/2021 Pasal 39(4);
-the objection form's ``kuasa``: name, address, phone, the power of attorney's number). The proxy's data is sealed
-in the vault as a party of its own (``Case.details["kuasa_party_id"]``) and printed on the objection's letters
-(the receipt, the superior's response) and in the register of objections. The proxy is a data subject too
-(UU 27/2022: the right to rectification), and a desk officer who typed the proxy's name or the power of attorney's
-number wrong must be able to mend it before the superior's response prints it.
+A request may be filed by a proxy with a special power of attorney (legal-process.md §3.2: the request form's
+``kuasa``: name, address, phone, the power of attorney's number); an objection too, whose power of attorney must bear
+meterai (Perki 1/2021 Pasal 39(4): the objection form asks it). The proxy's data is sealed in the vault as a party
+of its own (``Case.details["kuasa_party_id"]``) and printed on the case's letters (the receipt names who filed it,
+the notices and the superior's response copy the proxy, the handover record names who received it) and in the
+registers of requests and objections. The proxy is a data subject too (UU 27/2022: the right to rectification), and
+a desk officer who typed the proxy's name or the power of attorney's number wrong must be able to mend it before a
+letter prints it.
 
 - Those who may read a requester's identity (``access.can_read_identity``) read the proxy's with the case.
-- The PPID desk (``access.REQUEST_STAFF``) corrects it, giving the whole ``kuasa`` again as the objection form
-  asks for it and checked by its rules, with one of ``REASONS``. A field left out is removed (a phone the proxy no
-  longer has).
-- The party is sealed again (with the vault's current key). The objection records ``proxy_data_corrected`` in its
+- The PPID desk (``access.REQUEST_STAFF``) corrects it, giving the whole ``kuasa`` again as the case's form asks
+  for it (``FORMS``) and checked by its rules, with one of ``REASONS``. A field left out is removed (a phone the
+  proxy no longer has).
+- The party is sealed again (with the vault's current key). The case records ``proxy_data_corrected`` in its
   history: who, why, and the names of the fields that changed, never their values. Nothing that did not change is
   recorded.
 - Letters already issued keep what they printed (a letter of record is never rewritten; its correction prints
@@ -20,7 +22,9 @@ number wrong must be able to mend it before the superior's response prints it.
 - The desk records a proxy the requester appointed after filing (``appoint``), checked as at filing.
 - The desk records the end of the power of attorney (``revoke``: the requester revoked it, the proxy withdrew or
   its term ended): later letters no longer name or copy the proxy; the case page and the register still show who
-  filed the objection.
+  filed the case.
+- A proxy is the case's own: an objection to a request filed by a proxy names a proxy only if its own form does
+  (a power of attorney for a request is not one for an objection, whose must bear meterai).
 """
 
 from __future__ import annotations
@@ -43,8 +47,9 @@ REVOKED = "proxy_revoked"  # the history's event when the power of attorney ends
 APPOINTED = "proxy_appointed"  # the history's event when the desk records a proxy appointed after the filing
 REVOKE_REASONS = ("dicabut_pemohon", "kuasa_mengundurkan_diri", "kuasa_berakhir")
 REVOKED_KEY = "kuasa_dicabut_party_id"  # where a case keeps the proxy it was filed by once the power has ended
-FORM = "keberatan.json"  # the objection form, whose ``kuasa`` the proxy filed (an objection without a request's
-# form asks for the same fields: tests/unit/test_proxy_data.py)
+# The form whose ``kuasa`` a case's proxy filed, by kind (an objection without a request's form asks for the same
+# fields as the objection form: tests/unit/test_proxy_data.py).
+FORMS = {kinds.REQUEST: "permohonan.json", kinds.OBJECTION: "keberatan.json"}
 REASONS = ("permintaan_kuasa", requester_data.RECORDING_ERROR)
 PARTY_KEY = "kuasa_party_id"
 
@@ -85,9 +90,14 @@ def can_correct(user: User, case: Case) -> bool:
     return party_id(case) is not None and access.is_request_staff(user)
 
 
-def form_schema(rt: Runtime) -> dict:
-    """The correction's form: the objection form's proxy, with its rules, and a reason."""
-    kuasa = rt.forms.schema(FORM)["properties"]["kuasa"]
+def proxy_schema(rt: Runtime, kind: str) -> dict:
+    """The proxy as the form of a ``kind`` of case asks for it, with its rules."""
+    return rt.forms.schema(FORMS[kind])["properties"]["kuasa"]
+
+
+def form_schema(rt: Runtime, case: Case) -> dict:
+    """The correction's form: the proxy as the case's form asks for it, with its rules, and a reason."""
+    kuasa = proxy_schema(rt, case.kind)
     return {
         "type": "object",
         "additionalProperties": False,
@@ -99,9 +109,9 @@ def form_schema(rt: Runtime) -> dict:
     }
 
 
-def fields(rt: Runtime) -> tuple[str, ...]:
-    """The proxy's fields, in the form's order."""
-    return tuple(rt.forms.schema(FORM)["properties"]["kuasa"]["properties"])
+def fields(rt: Runtime, case: Case) -> tuple[str, ...]:
+    """The proxy's fields, in the order of the case's form."""
+    return tuple(proxy_schema(rt, case.kind)["properties"])
 
 
 def current(session: Session, rt: Runtime, user: User, case: Case) -> dict:
@@ -112,12 +122,12 @@ def current(session: Session, rt: Runtime, user: User, case: Case) -> dict:
 def correct(session: Session, rt: Runtime, user: User, case: Case, payload: dict) -> Corrected:
     """Replace the proxy's data with ``payload``'s; see the module's docstring. One transaction (the caller's)."""
     party = _party(session, user, case)
-    errors = errors_in(form_schema(rt), payload)
+    errors = errors_in(form_schema(rt, case), payload)
     if errors:
         raise Invalid("invalid_data", fields=errors)
     before = rt.vault.read(party)
     after = dict(payload["kuasa"])
-    changed = tuple(name for name in fields(rt) if before.get(name) != after.get(name))
+    changed = tuple(name for name in fields(rt, case) if before.get(name) != after.get(name))
     if not changed:
         return Corrected((), before)
     party.key_id, party.ciphertext = rt.vault.seal(after)
@@ -128,20 +138,20 @@ def correct(session: Session, rt: Runtime, user: User, case: Case, payload: dict
 
 
 def can_appoint(user: User, case: Case) -> bool:
-    """The PPID desk, on an objection with no proxy in office (a page offers the record only then)."""
-    return case.kind == kinds.OBJECTION and party_id(case) is None and access.is_request_staff(user)
+    """The PPID desk, on a request or an objection with no proxy in office (a page offers the record only then)."""
+    return case.kind in FORMS and party_id(case) is None and access.is_request_staff(user)
 
 
-def appoint_schema(rt: Runtime) -> dict:
-    """The objection form's proxy, with its rules: the power of attorney's number among them."""
-    kuasa = rt.forms.schema(FORM)["properties"]["kuasa"]
+def appoint_schema(rt: Runtime, case: Case) -> dict:
+    """The proxy as the case's form asks for it, with its rules: the power of attorney's number among them."""
+    kuasa = proxy_schema(rt, case.kind)
     return {"type": "object", "additionalProperties": False, "properties": {"kuasa": kuasa}, "required": ["kuasa"]}
 
 
 def require_appointable(user: User, case: Case) -> None:
-    """An objection (else NotFound), for the PPID desk (else Forbidden), with no proxy in office (else Conflict:
-    their power must end first)."""
-    if case.kind != kinds.OBJECTION:
+    """A request or an objection (else NotFound), for the PPID desk (else Forbidden), with no proxy in office (else
+    Conflict: their power must end first)."""
+    if case.kind not in FORMS:
         raise NotFound("no_proxy_for_case")
     if not access.is_request_staff(user):
         raise Forbidden("desk_corrects_proxy")
@@ -150,11 +160,11 @@ def require_appointable(user: User, case: Case) -> None:
 
 
 def appoint(session: Session, rt: Runtime, user: User, case: Case, payload: dict) -> Party:
-    """Record a proxy the requester appointed after filing the objection (or after an earlier proxy's power ended),
-    with their special power of attorney: later letters name and copy them, as a proxy who filed it. The history
-    records that a proxy was appointed, never who. One transaction (the caller's)."""
+    """Record a proxy the requester appointed after filing the request or objection (or after an earlier proxy's
+    power ended), with their special power of attorney: later letters name and copy them, as a proxy who filed it.
+    The history records that a proxy was appointed, never who. One transaction (the caller's)."""
     require_appointable(user, case)
-    errors = errors_in(appoint_schema(rt), payload)
+    errors = errors_in(appoint_schema(rt, case), payload)
     if errors:
         raise Invalid("invalid_data", fields=errors)
     party = rt.vault.store(session, "kuasa", dict(payload["kuasa"]))

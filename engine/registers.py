@@ -41,6 +41,7 @@ COLUMNS = {
         "received_at",
         "channel",
         *IDENTITY,
+        "proxy_name",
         "requester_type",
         "information",
         "purpose",
@@ -285,7 +286,7 @@ def _row(case: Case, facts: CaseFacts, parent_ticket, parent_details: dict, name
 
 
 def _identity(session: Session, rt: Runtime, case: Case) -> dict:
-    """The requester's name, address, occupation and contact from the vault (and an objection's proxy)."""
+    """The requester's name, address, occupation and contact from the vault (and a request's or objection's proxy)."""
     out = {}
     if case.requester_party_id:
         person = rt.vault.read(session.get(Party, case.requester_party_id))

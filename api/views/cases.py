@@ -62,8 +62,9 @@ def correct_requester(body, ticket):
 @blp.arguments(ProxyCorrection)
 @blp.response(200, ProxyCorrected)
 def correct_proxy(body, ticket):
-    """The PPID desk corrects the data of the proxy (kuasa) who filed the objection (UU 27/2022: the right to
-    rectification; a typing error). The whole proxy is given again and checked as the objection form checks it;
+    """The PPID desk corrects the data of the proxy (kuasa) who filed the request or objection (UU 27/2022: the right
+    to rectification; a typing error). The whole proxy is given again and checked as the case's form checks it (an
+    objection's says ``bermeterai``, a request's does not);
     the case records which fields changed and why, never the values. Letters already issued keep what they
     printed. The same data sent again changes nothing (``changed`` empty). 403 for anyone but the desk; 404 for a
     case not filed by a proxy."""
@@ -79,9 +80,10 @@ def correct_proxy(body, ticket):
 @blp.arguments(ProxyAppointment)
 @blp.response(201, CaseView)
 def appoint_proxy(body, ticket):
-    """The PPID desk records a proxy the requester appointed after filing the objection (or after an earlier
-    proxy's power ended), with the power of attorney's number: letters issued from now on name and copy them. 409
-    while a proxy is in office; 404 for a case other than an objection; 403 for anyone but the desk."""
+    """The PPID desk records a proxy the requester appointed after filing the request or objection (or after an
+    earlier proxy's power ended), with the power of attorney's number: letters issued from now on name and copy
+    them. 409 while a proxy is in office; 404 for a case other than a request or an objection; 403 for anyone but
+    the desk."""
     user, rt = current_user(), runtime()
     case = access.require_staff_case(db.session, user, ticket)
     proxy_data.appoint(db.session, rt, user, case, body)
@@ -96,7 +98,7 @@ def appoint_proxy(body, ticket):
 def revoke_proxy(body, ticket):
     """The PPID desk records that the proxy's power of attorney has ended (the requester revoked it, the proxy
     withdrew, its term ended): letters issued from now on no longer name or copy the proxy, who can no longer be
-    corrected; the case (and the register of objections) still shows who filed it. 409 when it has ended already;
+    corrected; the case (and its register) still shows who filed it. 409 when it has ended already;
     404 for a case with no proxy; 403 for anyone but the desk."""
     user, rt = current_user(), runtime()
     case = access.require_staff_case(db.session, user, ticket)

@@ -216,7 +216,7 @@ def case(ticket: str, reporter: dict | None = None, refused: dict | None = None)
         "facts": case_facts(rt, found, locale, visibility.details(rt.forms, found, access.field_readers(user, found))),
         "requester": requester_facts(rt, _identity(rt, user, found), locale),
         "can_correct_requester": requester_data.can_correct(user, found),
-        "proxy": proxy_facts(rt, proxy_data.read(db.session, rt, user, found), locale),
+        "proxy": proxy_facts(rt, found, proxy_data.read(db.session, rt, user, found), locale),
         "can_correct_proxy": proxy_data.can_correct(user, found),
         "proxy_revoked": proxy_data.revoked(found),
         "can_appoint_proxy": proxy_data.can_appoint(user, found),

@@ -35,8 +35,8 @@ def case_facts(rt: Runtime, case: Case, locale: str, details: dict) -> list[tupl
         (_("Received"), display.office_datetime(case.received_at)),
         (_("Channel"), display.channel_label(case.channel)),
     ]
-    # A party's row in the vault (an objection's proxy, ``kuasa_party_id``) is a reference, not a fact: the proxy
-    # is shown apart, to those who may read it (``proxy_facts``).
+    # A party's row in the vault (a request's or an objection's proxy, ``kuasa_party_id``) is a reference, not a
+    # fact: the proxy is shown apart, to those who may read it (``proxy_facts``).
     shown = {key: value for key, value in details.items() if not key.endswith("_party_id")}
     return facts + labelled(schema, shown, locale)
 
@@ -51,11 +51,11 @@ def requester_facts(rt: Runtime, identity: dict | None, locale: str) -> list[tup
     return labelled(schema, {k: v for k, v in identity.items() if k in known}, locale)
 
 
-def proxy_facts(rt: Runtime, identity: dict | None, locale: str) -> list[tuple[str, str]]:
-    """An objection's proxy (engine.proxy_data), labelled by the objection form; nothing when none or unreadable."""
+def proxy_facts(rt: Runtime, case: Case, identity: dict | None, locale: str) -> list[tuple[str, str]]:
+    """A case's proxy (engine.proxy_data), labelled by the case's form; nothing when none or unreadable."""
     if not identity:
         return []
-    schema = rt.forms.schema(proxy_data.FORM)["properties"]["kuasa"]
+    schema = proxy_data.proxy_schema(rt, case.kind)
     return labelled(schema, {k: v for k, v in identity.items() if k in schema["properties"]}, locale)
 
 

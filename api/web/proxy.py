@@ -1,7 +1,7 @@
-"""The PPID desk corrects the data of an objection's proxy (kuasa) on a page (``/kasus/<ticket>/data-kuasa``): the
-verb behind ``PUT /api/v1/cases/{ticket}/proxy`` (engine.proxy_data), on a page.
+"""The PPID desk corrects the data of a request's or an objection's proxy (kuasa) on a page
+(``/kasus/<ticket>/data-kuasa``): the verb behind ``PUT /api/v1/cases/{ticket}/proxy`` (engine.proxy_data), on a page.
 
-The form starts from the proxy's data as the vault holds it and is checked by the objection form's rules; a refusal
+The form starts from the proxy's data as the vault holds it and is checked by the rules of the case's form; a refusal
 comes back beside its fields (422), and a correction returns to the case page saying which fields changed. The case
 page links here for the desk only (``proxy_data.can_correct``).
 """
@@ -21,7 +21,7 @@ from api.web.blueprint import bp
 from api.web.desk import nothing_to_fill
 from api.web.i18n import current_language, translated
 from api.web.session import officer
-from engine import access, proxy_data
+from engine import access, kinds, proxy_data
 from engine.errors import Conflict, Forbidden, Invalid, NotFound
 
 
@@ -30,7 +30,7 @@ from engine.errors import Conflict, Forbidden, Invalid, NotFound
 def proxy_correction(ticket: str):
     user, rt = officer(), runtime()
     case = access.require_staff_case(db.session, user, ticket)
-    schema = proxy_data.form_schema(rt)
+    schema = proxy_data.form_schema(rt, case)
     try:
         if request.method == "GET":
             return _page(case, schema, _on_file(rt, user, case), None)
@@ -45,7 +45,8 @@ def proxy_correction(ticket: str):
         return _page(case, schema, request.form, error.fields, 422)
     commit(case)
     if done.changed:
-        flash(_("The proxy's data was corrected: %(fields)s.", fields=field_names(rt, done.changed)), "success")
+        changed = field_names(rt, done.changed, case.kind)
+        flash(_("The proxy's data was corrected: %(fields)s.", fields=changed), "success")
     else:
         flash(_("Nothing was changed: the data is as it was."), "success")
     return redirect(url_for("web.case", ticket=case.ticket), 303)
@@ -54,7 +55,7 @@ def proxy_correction(ticket: str):
 @bp.route("/kasus/<ticket>/data-kuasa/baru", methods=["GET", "POST"])
 @login_required
 def appoint_proxy(ticket: str):
-    """The desk records a proxy the requester appointed after filing the objection."""
+    """The desk records a proxy the requester appointed after filing the request or objection."""
     user, rt = officer(), runtime()
     case = access.require_staff_case(db.session, user, ticket)
     try:
@@ -66,7 +67,7 @@ def appoint_proxy(ticket: str):
     except Conflict as error:  # a proxy in office: their power must end first
         flash(translated(error.message), "error")
         return redirect(url_for("web.case", ticket=case.ticket), 303)
-    schema = proxy_data.appoint_schema(rt)
+    schema = proxy_data.appoint_schema(rt, case)
     if request.method == "GET":
         return _appointment(case, schema, None, None)
     data = schema_form.parse(schema, request.form, rt.calendars["strict"].tz)
@@ -105,7 +106,7 @@ def revoke_proxy(ticket: str):
     except Invalid:
         db.session.rollback()
         error = _("Say why the power of attorney ended.")
-        return _page(case, proxy_data.form_schema(rt), _on_file(rt, user, case), None, 422, revoke_error=error)
+        return _page(case, proxy_data.form_schema(rt, case), _on_file(rt, user, case), None, 422, revoke_error=error)
     commit(case)
     flash(_("The power of attorney has ended: letters issued from now on no longer name or copy the proxy."), "success")
     return redirect(url_for("web.case", ticket=case.ticket), 303)
@@ -117,9 +118,12 @@ def _on_file(rt, user, case) -> MultiDict:
     return MultiDict({f"kuasa.{k}": {True: "true", False: "false"}.get(v, v) for k, v in on_file.items()})
 
 
-def field_names(rt, names) -> str:
-    """The corrected fields (``name``, ``nomor_surat_kuasa``...) by their labels in the reader's language."""
-    fields = schema_form.build_fields(proxy_data.form_schema(rt), current_language())
+def field_names(rt, names, kind: str = kinds.OBJECTION) -> str:
+    """The corrected fields (``name``, ``nomor_surat_kuasa``...) by their labels in the reader's language, as the
+    form of a ``kind`` of case names them (the objection's, a history's default, names every field a request's
+    proxy has)."""
+    kuasa = proxy_data.proxy_schema(rt, kind)
+    fields = schema_form.build_fields({"type": "object", "properties": {"kuasa": kuasa}}, current_language())
     labels = {c.name.removeprefix("kuasa."): c.label for f in fields for c in f.children}
     return ", ".join(labels.get(name, name) for name in names)
 

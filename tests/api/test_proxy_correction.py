@@ -291,11 +291,3 @@ def test_an_appointment_the_form_refuses_or_by_another_than_the_desk_changes_not
     with unchanged():
         r = appoint(client, login, objection["ticket"], who=who, **changes)
     assert r.status_code == status, r.json
-
-
-def test_only_an_objection_is_given_a_proxy(client, desk, login, unchanged):
-    receipt = desk.submit()
-    with unchanged():
-        r = appoint(client, login, receipt["ticket"])
-    assert r.status_code == 404, r.json
-    assert r.json["reason"] == "no_proxy_for_case"

@@ -21,10 +21,12 @@ SCROLL_TOLERANCE = 2  # px: rounding of sub-pixel borders
 TICKET = re.compile(r"PPID-\d{4}-\d+")
 
 
-def submit_request_on_portal(page) -> tuple[str, str]:
-    """File the information request of tests.conftest.request_payload through the portal's form."""
-    page.goto("/publik")
-    page.locator("main a[href='/publik/permohonan']").first.click()
+def submit_request_on_portal(page, goto: bool = True) -> tuple[str, str]:
+    """File the information request of tests.conftest.request_payload through the portal's form (``goto``: from the
+    portal's home; else on the form the page shows)."""
+    if goto:
+        page.goto("/publik")
+        page.locator("main a[href='/publik/permohonan']").first.click()
     expect(page).to_have_url(re.compile(r"/publik/permohonan$"))
     page.locator("#f-requester-name").fill("Ani Wijaya")
     page.locator("#f-requester-nik").fill("3171234567890001")

@@ -7,7 +7,13 @@ from sqlalchemy import func, select
 
 from api.extensions import db
 from engine.models import Case
-from tests.browser.steps import look_up, submit_request_on_portal
+from tests.browser.steps import (
+    assert_fits_narrow_screen,
+    keep_screenshot,
+    look_up,
+    signed_in,
+    submit_request_on_portal,
+)
 from tests.helpers import decision
 
 
@@ -88,3 +94,30 @@ def test_a_request_sent_again_after_going_back_files_one_case_and_shows_the_same
     expect(secrets.nth(1)).to_have_text(code)
     with app.app_context():
         assert db.session.scalar(select(func.count()).select_from(Case)) == 1
+
+
+def test_a_proxy_files_a_request_on_a_phone_and_the_receipt_letter_names_them(
+    narrow_page, new_page, desk, client, login
+):
+    """Someone filing for the requester with a special power of attorney (legal-process.md §3.2) gives their own
+    name, address and the power of attorney's number in the form's proxy section, on a 360 px screen."""
+    page = narrow_page
+    page.goto("/publik/permohonan")
+    proxy = page.locator("#f-kuasa")
+    expect(proxy).to_contain_text("Kuasa pemohon")
+    page.locator("#f-kuasa-name").fill("Rahmat Hidayat, S.H.")
+    page.locator("#f-kuasa-address").fill("Jl. Cikini Raya 5, Jakarta Pusat")
+    page.locator("#f-kuasa-nomor_surat_kuasa").fill("SKK-19/XII/2026")
+    assert_fits_narrow_screen(page, "the request form with a proxy")
+    keep_screenshot(page, "portal-request-by-proxy")
+    ticket, _code = submit_request_on_portal(page, goto=False)
+    assert desk.case(ticket, "petugas")["proxy"]["nomor_surat_kuasa"] == "SKK-19/XII/2026"
+    desk.complete(ticket, "periksa_kelengkapan")
+    desk.complete(ticket, "registrasi")
+    letters = client.get(f"/api/v1/cases/{ticket}/letters", headers=login("ppid")).json["items"]
+    (receipt,) = [x for x in letters if x["kind"] == "tanda_bukti_penerimaan"]
+    desk_page = new_page()
+    signed_in(desk_page, "petugas")
+    desk_page.goto(f"/kasus/{ticket}/surat/{receipt['id']}/cetak")  # as the desk prints it
+    expect(desk_page.locator("main")).to_contain_text("melalui kuasanya: Rahmat Hidayat, S.H.")
+    keep_screenshot(desk_page, "letter-receipt-by-proxy")

@@ -88,7 +88,7 @@ def test_an_auditor_reads_no_proxy_and_is_offered_no_correction(browser, desk, c
 def test_a_request_filed_in_person_has_no_proxy_to_correct(browser, desk):
     ticket = desk.submit()["ticket"]
     officer = browser("petugas")
-    assert "/data-kuasa" not in text(officer.get(f"/kasus/{ticket}"))
+    assert f'href="/kasus/{ticket}/data-kuasa"' not in text(officer.get(f"/kasus/{ticket}"))
     assert officer.get(f"/kasus/{ticket}/data-kuasa").status_code == 404
 
 
@@ -143,8 +143,29 @@ def test_the_desk_records_a_proxy_appointed_after_the_filing(browser, desk, clie
     assert again.status_code == 303  # back to the case, which says why
 
 
-def test_a_request_offers_no_proxy_to_record(browser, desk):
+def test_the_desk_records_a_request_s_proxy_whose_power_needs_no_meterai(browser, desk):
     ticket = desk.submit()["ticket"]
     officer = browser("petugas")
-    assert "/data-kuasa/baru" not in text(officer.get(f"/kasus/{ticket}"))
-    assert officer.get(f"/kasus/{ticket}/data-kuasa/baru").status_code == 404
+    assert f"/kasus/{ticket}/data-kuasa/baru" in text(officer.get(f"/kasus/{ticket}"))
+    form = text(officer.get(f"/kasus/{ticket}/data-kuasa/baru"))
+    assert 'id="f-kuasa-nomor_surat_kuasa"' in form
+    assert "kuasa.bermeterai" not in form  # only an objection's power of attorney must bear meterai
+    proxy = {
+        "kuasa.name": "Rahmat Hidayat, S.H.",
+        "kuasa.address": "Jl. Cikini Raya 5",
+        "kuasa.nomor_surat_kuasa": "SKK-1",
+    }
+    assert officer.post(f"/kasus/{ticket}/data-kuasa/baru", proxy).status_code == 303
+    page = html.unescape(text(officer.get(f"/kasus/{ticket}")))
+    assert "Kuasa pemohon (dengan surat kuasa khusus)" in page
+    assert "Rahmat Hidayat, S.H." in page
+    assert f'href="/kasus/{ticket}/data-kuasa"' in page  # now corrected like an objection's
+
+
+def test_a_complaint_offers_no_proxy_to_record(browser, client):
+    from tests.conftest import complaint_payload
+
+    ticket = client.post("/api/v1/complaints", json=complaint_payload()).json["ticket"]
+    team = browser("tim")
+    assert "/data-kuasa" not in text(team.get(f"/kasus/{ticket}"))
+    assert team.get(f"/kasus/{ticket}/data-kuasa/baru").status_code in (403, 404)

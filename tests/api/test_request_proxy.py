@@ -1,0 +1,199 @@
+"""An information request filed by a proxy with a special power of attorney (legal-process.md §3.2: "Surat kuasa
+khusus (if represented)"; engine.proxy_data): the proxy is sealed in the vault, never in the case's data, its
+workflow or its history; the receipt names who filed, the notices copy the proxy; the register of requests names
+them; the desk reads, corrects, appoints and ends a request's proxy as an objection's, checked by the request
+form (no meterai: only an objection's power of attorney must bear it, Perki 1/2021 Pasal 39(4))."""
+
+from datetime import UTC, datetime
+
+import pytest
+import time_machine
+from sqlalchemy import inspect, select
+
+from api.extensions import db
+from engine import proxy_data
+from engine.models import Base, Case, CaseEvent
+from tests.conftest import complaint_payload, request_payload
+from tests.helpers import decision
+
+API = "/api/v1"
+RECEIVED = datetime(2026, 12, 2, 3, 0, tzinfo=UTC)  # Wed 2 Dec 2026, 10:00 WIB
+PROXY = {
+    "name": "Rahmat Hidayat, S.H.",
+    "address": "Jl. Cikini Raya 5, Jakarta Pusat",
+    "phone": "0813 2222 3333",
+    "nomor_surat_kuasa": "SKK-19/XII/2026",
+}
+
+
+@pytest.fixture(autouse=True)
+def _clock():
+    with time_machine.travel(RECEIVED, tick=True):
+        yield
+
+
+def by_proxy(desk, **proxy) -> dict:
+    return desk.submit(kuasa={**PROXY, **proxy})
+
+
+def letters(client, login, ticket) -> dict:
+    base = f"{API}/cases/{ticket}/letters"
+    return {x["kind"]: f"{base}/{x['id']}/print" for x in client.get(base, headers=login("ppid")).json["items"]}
+
+
+def printed(client, login, url) -> str:
+    r = client.get(url, headers=login("ppid"))
+    assert r.status_code == 200, url
+    return r.get_data(as_text=True)
+
+
+def decided(desk, ticket, outcome="ditolak_dikecualikan") -> None:
+    for step in ("periksa_kelengkapan", "registrasi", "proses_permohonan", "tentukan_langkah"):
+        desk.complete(ticket, step)
+    desk.complete(ticket, "putuskan", decision(outcome))
+    desk.complete(ticket, "uji_konsekuensi")
+    desk.complete(ticket, "tetapkan_pengecualian")
+    desk.complete(ticket, "pemberitahuan_tertulis")
+
+
+def test_a_proxy_s_request_keeps_the_proxy_in_the_vault_never_in_the_case_its_workflow_or_history(app, desk):
+    ticket = by_proxy(desk)["ticket"]
+    with app.app_context():
+        case = db.session.scalar(select(Case).where(Case.ticket == ticket))
+        assert isinstance(case.details["kuasa_party_id"], int)
+        names = set(inspect(db.engine).get_table_names())
+        for table in Base.metadata.sorted_tables:
+            if table.name not in names:
+                continue
+            for row in db.session.execute(select(table)).all():
+                text = repr(tuple(row))
+                assert PROXY["name"] not in text, table.name
+                assert PROXY["nomor_surat_kuasa"] not in text, table.name
+
+
+def test_the_desk_reads_the_request_s_proxy_with_the_case_and_a_unit_or_an_auditor_does_not(client, desk, login):
+    ticket = by_proxy(desk)["ticket"]
+    assert client.get(f"{API}/cases/{ticket}", headers=login("petugas")).json["proxy"] == PROXY | {"revoked": False}
+    for who in ("auditor", "unit"):
+        seen = client.get(f"{API}/cases/{ticket}", headers=login(who))
+        if seen.status_code == 200:
+            assert seen.json["proxy"] is None
+        assert PROXY["name"] not in seen.get_data(as_text=True)
+
+
+def test_the_receipt_names_the_proxy_who_filed_and_the_written_notice_and_refusal_copy_them(client, desk, login):
+    ticket = by_proxy(desk)["ticket"]
+    decided(desk, ticket)
+    issued = letters(client, login, ticket)
+    receipt = printed(client, login, issued["tanda_bukti_penerimaan"])
+    assert f"melalui kuasanya: {PROXY['name']}, {PROXY['address']} (surat kuasa Nomor SKK-19/XII/2026)." in receipt
+    assert "Tembusan" not in receipt  # given to whoever filed it: named, not copied
+    for kind in ("pemberitahuan_tertulis", "keputusan_penolakan"):
+        page = printed(client, login, issued[kind])
+        assert f"Tembusan: {PROXY['name']}, kuasa pemohon, {PROXY['address']}." in page, kind
+
+
+def test_a_request_filed_in_person_names_and_copies_no_proxy(client, desk, login):
+    ticket = desk.submit()["ticket"]
+    decided(desk, ticket)
+    for kind, url in letters(client, login, ticket).items():
+        page = printed(client, login, url)
+        assert "kuasa pemohon" not in page, kind
+        assert "melalui kuasanya" not in page, kind
+
+
+@pytest.mark.parametrize(
+    ("proxy", "field"),
+    [
+        ({"nomor_surat_kuasa": None}, "kuasa.nomor_surat_kuasa"),  # the power of attorney is what makes a proxy
+        ({"name": "R"}, "kuasa.name"),
+        ({"phone": "call me"}, "kuasa.phone"),
+    ],
+)
+def test_a_proxy_the_request_form_refuses_is_refused_beside_its_field_and_files_nothing(
+    client, unchanged, proxy, field
+):
+    kuasa = {k: v for k, v in {**PROXY, **proxy}.items() if v is not None}
+    with unchanged():
+        r = client.post(f"{API}/requests", json=request_payload(kuasa=kuasa))
+    assert r.status_code == 422, r.json
+    assert field in str(r.json), r.json
+
+
+def test_the_register_of_requests_names_the_proxy_to_those_who_read_identities(client, desk, login):
+    ticket = by_proxy(desk)["ticket"]
+    register = client.get(f"{API}/registers/permohonan_informasi", headers=login("ppid"))
+    assert register.status_code == 200, register.json
+    (row,) = [x for x in register.json["items"] if x["ticket"] == ticket]
+    assert row["proxy_name"] == PROXY["name"]
+    hidden = client.get(f"{API}/registers/permohonan_informasi", headers=login("auditor"))
+    assert hidden.status_code == 200, hidden.json
+    assert PROXY["name"] not in hidden.get_data(as_text=True)
+
+
+def put(client, login, ticket, **proxy):
+    kuasa = {k: v for k, v in {**PROXY, **proxy}.items() if v is not None}
+    body = {"kuasa": kuasa, "reason": "kesalahan_pencatatan"}
+    return client.put(f"{API}/cases/{ticket}/proxy", json=body, headers=login("petugas"))
+
+
+def test_the_desk_corrects_a_request_s_proxy_by_the_request_form_without_meterai(app, client, desk, login, unchanged):
+    ticket = by_proxy(desk)["ticket"]
+    with unchanged():
+        stamped = put(client, login, ticket, bermeterai=True)  # an objection's field: the request form has none
+    assert stamped.status_code == 422, stamped.json
+    r = put(client, login, ticket, nomor_surat_kuasa="SKK-20/XII/2026")
+    assert r.status_code == 200, r.json
+    assert r.json["changed"] == ["nomor_surat_kuasa"]
+    with app.app_context():
+        (event,) = db.session.scalars(
+            select(CaseEvent).join(Case).where(Case.ticket == ticket, CaseEvent.type == proxy_data.EVENT)
+        ).all()
+        assert event.data == {"fields": ["nomor_surat_kuasa"], "reason": "kesalahan_pencatatan"}
+    desk.complete(ticket, "periksa_kelengkapan")
+    desk.complete(ticket, "registrasi")
+    receipt = printed(client, login, letters(client, login, ticket)["tanda_bukti_penerimaan"])
+    assert "SKK-20/XII/2026" in receipt  # issued after the correction: the number as corrected
+
+
+def test_a_proxy_appointed_after_the_request_is_copied_and_one_whose_power_ended_is_not(client, desk, login):
+    ticket = desk.submit()["ticket"]
+    appointed = client.post(f"{API}/cases/{ticket}/proxy", json={"kuasa": PROXY}, headers=login("petugas"))
+    assert appointed.status_code == 201, appointed.json
+    assert appointed.json["proxy"] == PROXY | {"revoked": False}
+    for step in ("periksa_kelengkapan", "registrasi", "proses_permohonan", "tentukan_langkah"):
+        desk.complete(ticket, step)
+    desk.complete(ticket, "putuskan", decision("dikabulkan_seluruhnya"))
+    desk.complete(ticket, "pemberitahuan_tertulis")
+    notice = printed(client, login, letters(client, login, ticket)["pemberitahuan_tertulis"])
+    assert f"Tembusan: {PROXY['name']}, kuasa pemohon" in notice
+    body = {"reason": "dicabut_pemohon"}
+    ended = client.post(f"{API}/cases/{ticket}/proxy/revocation", json=body, headers=login("petugas"))
+    assert ended.status_code == 200, ended.json
+    desk.complete(ticket, "penyerahan_informasi")
+    handover = printed(client, login, letters(client, login, ticket)["berita_acara_serah_terima"])
+    assert PROXY["name"] not in handover  # handed over after the power ended: to the requester alone
+    register = client.get(f"{API}/registers/permohonan_informasi", headers=login("ppid")).json["items"]
+    assert [x["proxy_name"] for x in register if x["ticket"] == ticket] == [PROXY["name"]]  # who acted for the requester
+
+
+def test_the_handover_record_names_the_proxy_in_office_and_leaves_the_receiver_s_name_to_be_written(
+    client, desk, login
+):
+    ticket = by_proxy(desk)["ticket"]
+    for step in ("periksa_kelengkapan", "registrasi", "proses_permohonan", "tentukan_langkah"):
+        desk.complete(ticket, step)
+    desk.complete(ticket, "putuskan", decision("dikabulkan_seluruhnya"))
+    desk.complete(ticket, "pemberitahuan_tertulis")
+    desk.complete(ticket, "penyerahan_informasi")
+    handover = printed(client, login, letters(client, login, ticket)["berita_acara_serah_terima"])
+    assert f"melalui kuasanya: {PROXY['name']}" in handover
+    assert "Pemohon/Kuasa Pemohon" in handover
+
+
+def test_a_complaint_is_never_given_a_proxy(client, login, unchanged):
+    filed = client.post(f"{API}/complaints", json=complaint_payload())
+    assert filed.status_code == 201, filed.json
+    with unchanged():
+        r = client.post(f"{API}/cases/{filed.json['ticket']}/proxy", json={"kuasa": PROXY}, headers=login("petugas"))
+    assert r.status_code in (403, 404), r.json
