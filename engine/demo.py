@@ -102,7 +102,14 @@ def load_demo(session: Session, rt: Runtime) -> list[tuple[str, str, str]]:
     fresh = intake.submit_request(session, rt, _request(1, "Daftar penerima bantuan pendidikan tahun 2026"))
     cases.append((fresh.case.ticket, fresh.access_code, "baru diterima"))
 
-    registered = intake.submit_request(session, rt, _request(2, "Laporan realisasi anggaran satuan kerja 2025"))
+    by_proxy = {  # filed by a proxy: the receipt names them, the desk reads and corrects them on the case page
+        "name": "Dewi Lestari, S.H.",
+        "address": "Jl. Salemba Raya 28, Jakarta Pusat",
+        "nomor_surat_kuasa": f"07/SKK/{today.month}/{today.year}",
+    }
+    registered = intake.submit_request(
+        session, rt, _request(2, "Laporan realisasi anggaran satuan kerja 2025") | {"kuasa": by_proxy}
+    )
     _complete(session, rt, users["petugas"], registered.case.id, "periksa_kelengkapan", {"lengkap": True})
     _complete(
         session,
@@ -112,7 +119,7 @@ def load_demo(session: Session, rt: Runtime) -> list[tuple[str, str, str]]:
         "registrasi",
         {"tanda_bukti_dikirim": True, "cara_kirim_tanda_bukti": "email"},
     )
-    cases.append((registered.case.ticket, registered.access_code, "terdaftar, menunggu PPID"))
+    cases.append((registered.case.ticket, registered.access_code, "terdaftar, melalui kuasa; menunggu PPID"))
 
     # An offline letter received 11 working days ago: T10 has lapsed and the superior is alerted.
     late = intake.submit_request(

@@ -174,7 +174,7 @@ def test_a_proxy_appointed_after_the_request_is_copied_and_one_whose_power_ended
     handover = printed(client, login, letters(client, login, ticket)["berita_acara_serah_terima"])
     assert PROXY["name"] not in handover  # handed over after the power ended: to the requester alone
     register = client.get(f"{API}/registers/permohonan_informasi", headers=login("ppid")).json["items"]
-    assert [x["proxy_name"] for x in register if x["ticket"] == ticket] == [PROXY["name"]]  # who acted for the requester
+    assert [x["proxy_name"] for x in register if x["ticket"] == ticket] == [PROXY["name"]]  # who acted
 
 
 def test_the_handover_record_names_the_proxy_in_office_and_leaves_the_receiver_s_name_to_be_written(

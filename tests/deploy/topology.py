@@ -132,13 +132,14 @@ class Topology:
     def _answers(self) -> bool:
         if self.web.poll() is not None:
             raise AssertionError(f"gunicorn exited with {self.web.returncode}:\n{self.log_tail()}")
+        conn = http.client.HTTPConnection(HOST, self.port, timeout=10)
         try:
-            conn = http.client.HTTPConnection(HOST, self.port, timeout=10)
             conn.request("GET", "/api/v1/health")
             ok = conn.getresponse().status == 200
-            conn.close()
-        except DROPPED:
+        except DROPPED:  # not listening yet, or a worker still starting timed out (a loaded machine)
             return False
+        finally:
+            conn.close()  # also when it failed: a socket left open fails the test as a ResourceWarning
         pids = children(self.web.pid)
         log = self.log_tail(chars=None)
         # Every worker accepts (api.server.BalancedThreadWorker.run), not only the first to answer.
