@@ -160,6 +160,8 @@ def complaint_story(rng, office: Office, received: datetime, n: int) -> tuple[St
                 ),
             )
         )
+        archived = {"lokasi_arsip": "Arsip pengaduan"}  # its file archived as every complaint's; evidence still reopens
+        steps.append((t(29, 10), lambda: office.complete(story.ticket, "arsip_dicabut", archived)))
         return story, steps
     if path == "bukti_dijawab":
         steps.append(

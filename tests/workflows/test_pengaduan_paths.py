@@ -212,10 +212,11 @@ def test_evidence_window_lapse_closes_nothing_a_confirmation_deems_the_complaint
     case = office.case(ticket)
     assert (case.status, case.overdue) == ("dianggap_dicabut", False)
     assert (case.closed_at is not None, case.due_at) == (True, None)
-    assert office.open_tasks(ticket) == []
+    assert office.open_tasks(ticket) == ["arsip_dicabut"]  # its file is archived as every complaint's, no clock
     assert office.deadlines(ticket)["BUKTI"] == "lapsed"  # the reporter's window: no fault of the office
     (sla,) = _deadlines(office, ticket, "SLA")
     assert sla.status not in ("pending", "missed")  # the resolution clock stopped with the handling
+    office.complete(ticket, "arsip_dicabut", ARSIP)
 
     # Long after the first resolution period would have ended: still closed, never overdue.
     clock.move_to(sla.due_at + timedelta(days=30))
@@ -253,6 +254,25 @@ def test_evidence_window_lapse_closes_nothing_a_confirmation_deems_the_complaint
         "diarsipkan",
     ]
     assert office.case(ticket).overdue is False
+    office.verify()
+
+
+def test_evidence_that_comes_before_the_withdrawn_complaint_is_archived_reopens_it_and_the_archiving_ends(
+    office, clock
+):
+    ticket, code = _awaiting_evidence(office)
+    (bukti,) = _deadlines(office, ticket, "BUKTI")
+    clock.move_to(bukti.due_at + timedelta(minutes=1))
+    office.message(ticket, "bukti_tidak_dikirim", {"tanggal": clock_today()}, "tim")
+    assert (office.case(ticket).status, office.open_tasks(ticket)) == ("dianggap_dicabut", ["arsip_dicabut"])
+    office.reporter_reply(ticket, code, "Kuitansi terlampir.", files=[("kuitansi.pdf", b"%PDF-1.4 kuitansi")])
+    case = office.case(ticket)
+    assert (case.status, case.closed_at) == ("dibuka_kembali_pengaduan", None)
+    assert office.open_tasks(ticket) == ["klarifikasi_setelah_dibuka"]  # the archiving is no longer asked for
+    office.complete(ticket, "klarifikasi_setelah_dibuka", clarification("tidak_cukup_bukti"))
+    office.complete(ticket, "pemberitahuan_hasil", NOTICE)
+    office.complete(ticket, "arsip", ARSIP)  # archived once, at the end of the reopened handling
+    assert office.case(ticket).status == "diarsipkan"
     office.verify()
 
 
