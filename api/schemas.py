@@ -904,6 +904,33 @@ class ReporterContactChanged(Schema):
     changed = fields.List(fields.String(), metadata={"description": "the fields that changed; empty: nothing did"})
 
 
+class ReportedPerson(Schema):
+    nama = fields.String(required=True)
+    nip_nrp = fields.String()
+    jabatan = fields.String()
+    instansi = fields.String()
+    kategori_instansi = fields.String(
+        metadata={
+            "description": "kementerian_lembaga, pemerintah_daerah, satuan_pendidikan, bumn_bumd, swasta, "
+            "perorangan or lainnya"
+        }
+    )
+    alamat = fields.String()
+
+
+class ReportedPersons(Schema):
+    """The persons a complaint reports, given again in full (an empty list removes them), as the complaint team
+    records them (Permenpan PER/05/M.PAN/4/2009: name, NIP/NRP, address, position, agency, agency category)."""
+
+    terlapor = fields.List(fields.Nested(ReportedPerson), required=True, validate=validate.Length(max=10))
+
+
+class ReportedView(Schema):
+    ticket = fields.String()
+    changed = fields.Boolean(metadata={"description": "false: the same list was sent again"})
+    terlapor = fields.List(fields.Nested(ReportedPerson))
+
+
 class GatewayText(Schema):
     """A text the office's SMS or WhatsApp gateway received (api.views.gateway)."""
 

@@ -79,6 +79,7 @@ TEMPLATES: dict[str, str] = {
     "nik_person_format": "a NIK has 16 digits",
     "phone_format": "a phone number: digits, spaces, ( ) or -, 6 to 20, optionally starting with +",
     "email_format": "an e-mail address such as nama@contoh.go.id",
+    "nip_format": "a NIP or NRP: 8 to 30 digits, spaces or dots",
     # -- who may (engine.access, api.auth) -------------------------------------------------------
     "case_not_found": "case not found",
     "task_not_found": "task not found",

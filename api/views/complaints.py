@@ -17,6 +17,8 @@ from api.schemas import (
     ComplaintReceipt,
     ComplaintSubmit,
     ConversationView,
+    ReportedPersons,
+    ReportedView,
     ReporterContact,
     ReporterContactChanged,
     RevealDecision,
@@ -24,7 +26,7 @@ from api.schemas import (
     RevealRequestCreate,
     RevealRequestView,
 )
-from engine import access, complaints, reporter_contact, status
+from engine import access, complaints, reported_party, reporter_contact, status
 from engine.errors import Invalid
 from engine.files import FileStore, Upload
 from engine.ids import parse_id
@@ -232,6 +234,36 @@ def reporter(ticket):
     )
     response.headers["Cache-Control"] = "no-store"
     return response
+
+
+@blp.get("/complaints/<string:ticket>/reported")
+@login_required
+@blp.response(200, ReportedView)
+def reported(ticket):
+    """The persons the complaint reports (terlapor), for the complaint team only: an empty list when none is
+    recorded. A read of a confidential or sealed complaint is an event."""
+    user = current_user()
+    case = _team_case(user, ticket)
+    persons = reported_party.read(db.session, runtime(), user, case)
+    complaints.note_read(db.session, user, case, "terlapor")
+    db.session.commit()
+    return {"ticket": case.ticket, "changed": False, "terlapor": persons}
+
+
+@blp.put("/complaints/<string:ticket>/reported")
+@login_required
+@blp.arguments(ReportedPersons)
+@blp.response(200, ReportedView)
+def record_reported(body, ticket):
+    """The complaint team records the persons the complaint reports (legal-process.md §7.2 stage 2): the whole list
+    again, an empty one removing them. Sealed in the vault, never in the workflow or its history, which records how
+    many and which fields, not the values; no unit, auditor or reporter reads them. The same list sent again
+    changes nothing (``changed`` false). 403 for anyone but the complaint team; 404 for a case not a complaint."""
+    user = current_user()
+    case = _team_case(user, ticket)
+    done = reported_party.record(db.session, runtime(), user, case, body)
+    commit(case)
+    return {"ticket": case.ticket, "changed": done.changed, "terlapor": done.persons}
 
 
 def _team_case(user: User, ticket: str) -> Case:

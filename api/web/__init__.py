@@ -40,6 +40,7 @@ from api.web import (  # noqa: F401 - routes
     letters,
     portal,
     proxy,
+    reported,
     reports,
     requester,
     security,

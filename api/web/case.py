@@ -29,7 +29,7 @@ from sqlalchemy import select
 from api.boundary import noted, runtime
 from api.extensions import db
 from api.reports.labels import CHANNELS
-from api.web import case_messages, display, events, proxy, requester, workbench
+from api.web import case_messages, display, events, proxy, reported, requester, workbench
 from api.web.blueprint import bp
 from api.web.facts import case_facts, labelled, proxy_facts, requester_facts
 from api.web.i18n import current_language
@@ -47,6 +47,7 @@ from engine import (
     progress,
     proxy_data,
     queries,
+    reported_party,
     requester_data,
     task_files,
     visibility,
@@ -161,6 +162,7 @@ EVENT_LABELS = {
     "reporter_contact_changed": _l("The reporter changed their contact"),
     "proxy_revoked": _l("Power of attorney ended"),
     "proxy_appointed": _l("Proxy appointed"),
+    "reported_recorded": _l("Reported persons recorded"),
     "requester_correction_asked": _l("The requester asked to correct their data"),
     "requester_correction_refused": _l("The requester's request to correct their data refused"),
     "requester_correction_overdue": _l("The requester's request to correct their data not answered in time"),
@@ -240,6 +242,7 @@ def case(ticket: str, reporter: dict | None = None, refused: dict | None = None)
         "calendar_unconfirmed": holiday_years.case_warnings(db.session, found),
         "conversation": case_messages.conversation(user, found) if found.kind == kinds.COMPLAINT else None,
         "identity": case_messages.identity_panel(user, found) if found.kind == kinds.COMPLAINT else None,
+        "reported": reported.shown(rt, reported_party.read(db.session, rt, user, found), locale),
         "reporter": requester_facts(rt, reporter, locale) if reporter else [],
         "notes": workbench.notes_section(user, found),  # internal notes: never to the requester
         "refused": refused or {},
@@ -479,6 +482,8 @@ def _event_detail(kind: str, data: dict, task_title: str | None, locale: str, ti
         return ", ".join(str(CONTACT_FIELDS.get(name, name)) for name in data.get("fields", []))
     if kind == "proxy_revoked":
         return str(proxy.REVOKE_REASONS.get(data.get("reason", ""), data.get("reason", "")))
+    if kind == "reported_recorded":  # how many and which fields: never who
+        return ngettext("%(num)d person", "%(num)d persons", data.get("count", 0))
     if kind == "proxy_data_corrected":
         why = CORRECTION_REASONS.get(data.get("reason", ""), data.get("reason", ""))
         return f"{proxy.field_names(runtime(), data.get('fields', []))} · {why}"
@@ -500,6 +505,7 @@ READ_WHAT = {
     "case": _l("the case page"),
     "messages": _l("the messages with the reporter"),
     "reporter": _l("the reporter's identity"),
+    "terlapor": _l("the reported persons"),
 }
 
 

@@ -1,0 +1,71 @@
+"""The complaint team records the persons a complaint reports (terlapor) on a page (``/kasus/<ticket>/terlapor``):
+the verb behind ``PUT /api/v1/complaints/{ticket}/reported`` (engine.reported_party), on a page.
+
+The form starts from the persons on file and is checked by ``forms/pengaduan_terlapor.json``; a refusal comes back
+beside its fields (422), and a recording returns to the case page. The case page shows the persons to the complaint
+team only, and links here.
+"""
+
+from __future__ import annotations
+
+from flask import abort, flash, redirect, render_template, request, url_for
+from flask_babel import gettext as _
+from flask_login import login_required
+from werkzeug.datastructures import MultiDict
+
+from api.boundary import commit, runtime
+from api.extensions import db
+from api.web import schema_form
+from api.web.blueprint import bp
+from api.web.facts import labelled
+from api.web.session import officer
+from engine import access, complaints, reported_party
+from engine.errors import Forbidden, Invalid, NotFound
+
+
+@bp.route("/kasus/<ticket>/terlapor", methods=["GET", "POST"])
+@login_required
+def reported_persons(ticket: str):
+    user, rt = officer(), runtime()
+    case = access.require_staff_case(db.session, user, ticket)
+    schema = rt.forms.schema(reported_party.FORM)
+    try:
+        reported_party.require_team_complaint(user, case)
+        if request.method == "GET":
+            on_file = reported_party.read(db.session, rt, user, case) or []
+            complaints.note_read(db.session, user, case, "terlapor")
+            db.session.commit()
+            return _page(case, schema, _values(on_file), None)
+        data = schema_form.parse(schema, request.form, rt.calendars["strict"].tz)
+        done = reported_party.record(db.session, rt, user, case, {"terlapor": data.get("terlapor") or []})
+    except Forbidden:
+        abort(403)
+    except NotFound:
+        abort(404)
+    except Invalid as error:
+        db.session.rollback()
+        return _page(case, schema, request.form, error.fields, 422)
+    commit(case)
+    if done.changed:
+        flash(_("The reported persons are recorded: %(num)d.", num=len(done.persons)), "success")
+    else:
+        flash(_("Nothing was changed: the data is as it was."), "success")
+    return redirect(url_for("web.case", ticket=case.ticket) + "#reported-title", 303)
+
+
+def shown(rt, persons: list[dict] | None, locale: str) -> list[list[tuple[str, str]]] | None:
+    """Each reported person as label / value pairs for the case page; None for a reader who may not see them."""
+    if persons is None:
+        return None
+    person = rt.forms.schema(reported_party.FORM)["properties"]["terlapor"]["items"]
+    return [labelled(person, p, locale) for p in persons]
+
+
+def _values(persons: list[dict]) -> MultiDict:
+    return MultiDict({f"terlapor.{i}.{k}": v for i, p in enumerate(persons) for k, v in p.items()})
+
+
+def _page(case, schema: dict, values, errors: dict | None, status: int = 200):
+    fields, general = schema_form.form_fields(schema, values, errors)
+    page = {"case": case, "fields": fields, "general": general, "has_errors": bool(errors)}
+    return render_template("reported_persons.html", **page), status

@@ -1,0 +1,128 @@
+"""The persons a complaint reports (terlapor, engine.reported_party): recorded by the complaint team at the recording
+stage (legal-process.md §7.2 stage 2: name, NIP/NRP, address, position, agency, agency category), sealed in the
+vault, read by the team alone (KMA 765/2018: the reported's confidentiality and the presumption of innocence); the
+history records how many and which fields, never who."""
+
+from datetime import UTC, datetime
+
+import pytest
+import time_machine
+from sqlalchemy import inspect, select
+
+from api.extensions import db
+from engine import reported_party
+from engine.models import Base, Case, CaseEvent, Party
+from tests.api.test_complaint_documents import Team
+from tests.workflows.test_pengaduan_paths import KE_UNIT
+
+API = "/api/v1"
+RECEIVED = datetime(2027, 1, 11, 3, 0, tzinfo=UTC)  # Mon 11 Jan 2027, 10:00 WIB
+HARTO = {
+    "nama": "Suharto Wibisono",
+    "nip_nrp": "19750312 200003 1 004",
+    "jabatan": "Petugas pendaftaran",
+    "instansi": "MAN 3 Kota Contoh",
+    "kategori_instansi": "satuan_pendidikan",
+    "alamat": "Jl. Pendidikan 4, Kota Contoh",
+}
+RINA = {"nama": "Rina Marlina", "jabatan": "Bendahara penerimaan"}
+
+
+@pytest.fixture(autouse=True)
+def _clock():
+    with time_machine.travel(RECEIVED, tick=True):
+        yield
+
+
+def put(client, login, ticket, persons, who="tim"):
+    return client.put(f"{API}/complaints/{ticket}/reported", json={"terlapor": persons}, headers=login(who))
+
+
+def get(client, login, ticket, who="tim"):
+    return client.get(f"{API}/complaints/{ticket}/reported", headers=login(who))
+
+
+def recorded(app, ticket) -> list[CaseEvent]:
+    with app.app_context():
+        return db.session.scalars(
+            select(CaseEvent)
+            .join(Case)
+            .where(Case.ticket == ticket, CaseEvent.type == reported_party.EVENT)
+            .order_by(CaseEvent.seq)
+        ).all()
+
+
+def test_the_team_records_the_reported_persons_and_the_history_says_how_many_never_who(app, client, login):
+    team = Team(client, login, "rahasia")
+    assert get(client, login, team.ticket).json["terlapor"] == []
+    r = put(client, login, team.ticket, [HARTO, RINA])
+    assert r.status_code == 200, r.json
+    assert (r.json["changed"], r.json["terlapor"]) == (True, [HARTO, RINA])
+    assert get(client, login, team.ticket, "wbs").json["terlapor"] == [HARTO, RINA]  # the WBS managers too
+    (event,) = recorded(app, team.ticket)
+    assert event.actor == "tim"
+    assert event.data == {
+        "count": 2,
+        "fields": ["nama", "nip_nrp", "jabatan", "instansi", "kategori_instansi", "alamat"],
+    }
+    with app.app_context():  # sealed in the vault: no table holds a name or a NIP in the clear
+        names = set(inspect(db.engine).get_table_names())
+        for table in Base.metadata.sorted_tables:
+            if table.name in names:
+                for row in db.session.execute(select(table)).all():
+                    assert "Wibisono" not in repr(tuple(row)), table.name
+                    assert "19750312" not in repr(tuple(row)), table.name
+    exported = client.get(f"{API}/audit/export", headers=login("auditor"))
+    assert exported.status_code == 200
+    assert "Wibisono" not in exported.get_data(as_text=True)
+
+
+def test_the_same_list_sent_again_records_nothing_and_an_empty_one_removes_them(app, client, login):
+    team = Team(client, login)
+    assert put(client, login, team.ticket, [HARTO]).status_code == 200
+    again = put(client, login, team.ticket, [HARTO])
+    assert (again.status_code, again.json["changed"]) == (200, False)
+    assert len(recorded(app, team.ticket)) == 1
+    removed = put(client, login, team.ticket, [])
+    assert (removed.status_code, removed.json["changed"]) == (200, True)
+    assert get(client, login, team.ticket).json["terlapor"] == []
+    with app.app_context():  # nothing of them is kept
+        case = db.session.scalar(select(Case).where(Case.ticket == team.ticket))
+        assert case.details.get(reported_party.PARTY_KEY) is None
+        assert db.session.scalar(select(Party).where(Party.role == "terlapor")) is None
+    assert [e.data["count"] for e in recorded(app, team.ticket)] == [1, 0]
+
+
+@pytest.mark.parametrize(
+    ("person", "field"),
+    [
+        ({"jabatan": "Bendahara"}, "terlapor.0.nama"),  # a person is recorded by name
+        ({"nama": "Rina", "nip_nrp": "abc"}, "terlapor.0.nip_nrp"),
+        ({"nama": "Rina", "kategori_instansi": "partai"}, "terlapor.0.kategori_instansi"),
+    ],
+)
+def test_a_person_the_form_refuses_is_refused_beside_its_field_and_changes_nothing(
+    client, login, unchanged, person, field
+):
+    team = Team(client, login)
+    with unchanged():
+        r = put(client, login, team.ticket, [person])
+    assert r.status_code == 422, r.json
+    assert field in str(r.json), r.json
+
+
+def test_a_unit_the_complaint_is_referred_to_never_reads_the_reported_persons(client, login):
+    team = Team(client, login, "rahasia").verified()
+    team.complete("klasifikasi", KE_UNIT)  # referred to the unit, which reads the unit and position only
+    assert put(client, login, team.ticket, [HARTO]).status_code == 200
+    case = client.get(f"{API}/cases/{team.ticket}", headers=login("unit"))
+    assert case.status_code == 200, case.json
+    assert "Wibisono" not in case.get_data(as_text=True)
+    for who, status in (("unit", 403), ("auditor", 403), ("ppid", 404)):  # the unit sees the case, not them
+        assert get(client, login, team.ticket, who).status_code == status, who
+        assert put(client, login, team.ticket, [RINA], who).status_code == status, who
+
+
+def test_a_request_has_no_reported_persons(client, desk, login):
+    ticket = desk.submit()["ticket"]
+    assert get(client, login, ticket, "ppid").status_code == 404

@@ -1,0 +1,40 @@
+"""The complaint team records the persons a complaint reports in a real browser, on a phone and on a desk: the form's
+rows fit 360 px and pass axe-core, and the case page lists the person recorded."""
+
+from datetime import UTC, datetime
+
+import pytest
+import time_machine
+from playwright.sync_api import expect
+
+from tests.browser.journeys import ComplaintDesk
+from tests.browser.steps import DESKTOP, assert_accessible, assert_fits_narrow_screen, keep_screenshot, log_in
+
+RECEIVED = datetime(2027, 1, 11, 3, 0, tzinfo=UTC)  # Mon 11 Jan 2027, 10:00 WIB
+
+
+@pytest.fixture(autouse=True)
+def _clock():
+    with time_machine.travel(RECEIVED, tick=True):
+        yield
+
+
+@pytest.mark.parametrize("width", [360, DESKTOP["width"]])
+def test_the_team_records_the_reported_person_from_the_case_page(new_page, client, login, width):
+    complaint = ComplaintDesk(client, login, "rahasia")
+    page = new_page(width, 800)
+    log_in(page, "tim")
+    page.goto(f"/kasus/{complaint.ticket}")
+    page.get_by_role("link", name="Catat data terlapor").click()
+    page.locator("#f-terlapor-0-nama").fill("Suharto Wibisono")
+    page.locator("#f-terlapor-0-jabatan").fill("Petugas pendaftaran")
+    page.locator("#f-terlapor-0-kategori_instansi").select_option("satuan_pendidikan")
+    assert_fits_narrow_screen(page, "the reported persons' form")
+    assert_accessible(page, "the reported persons' form")
+    keep_screenshot(page, "reported-persons-form")
+    page.get_by_role("button", name="Catat data terlapor").click()
+    reported = page.locator("ol.reported")
+    expect(reported).to_contain_text("Suharto Wibisono")
+    expect(reported).to_contain_text("Satuan pendidikan")
+    assert_fits_narrow_screen(page, "the case page with the reported person")
+    keep_screenshot(page, "case-reported-persons")
