@@ -45,6 +45,18 @@ def package_estimates(year: int) -> tuple[tuple[date, str], ...]:
     return tuple(sorted((d, n) for d, n in found.items() if "perkiraan" in n.lower()))
 
 
+@functools.lru_cache(maxsize=64)
+def package_days_off(year: int) -> tuple[dict, ...]:
+    """``year``'s public holidays and cuti bersama as the ``holidays`` package lists them, by date: what the admin
+    checks against the SKB before confirming the year. A cuti bersama counts on the lenient calendar only
+    (legal-process.md §2.3); a date the package only estimates says so."""
+    days = {}
+    for category, kind in (("government", "cuti_bersama"), ("public", "holiday")):  # a public holiday wins
+        for day, name in holidays.country_holidays("ID", categories=(category,), language="id", years=year).items():
+            days[day] = {"date": day, "name": name, "kind": kind, "estimated": "perkiraan" in name.lower()}
+    return tuple(days[d] for d in sorted(days))
+
+
 def confirmed_years(session: Session) -> frozenset[int]:
     """The years the admin confirmed (one small query)."""
     return frozenset(session.scalars(select(HolidayYear.year)))

@@ -51,10 +51,10 @@ def add_override(body):
     user = current_user()
     access.require_admin(user)
     rt = runtime()
-    with _calendar_change(rt):
+    with calendar_change(rt):
         row = holidays.add_override(db.session, rt, actor=user.username, **body)
         moved = holidays.recompute_open_deadlines(db.session, rt, user.username, holidays.change_reason(row, "added"))
-        _commit(moved)
+        commit_moved(moved)
     return {**holidays.override_view(row), "recomputed": moved}
 
 
@@ -66,11 +66,11 @@ def remove_override(override_id):
     user = current_user()
     access.require_admin(user)
     rt = runtime()
-    with _calendar_change(rt):
+    with calendar_change(rt):
         row = holidays.remove_override(db.session, rt, override_id, user.username)
         moved = holidays.recompute_open_deadlines(db.session, rt, user.username, holidays.change_reason(row, "removed"))
         removed = holidays.override_view(row)  # read before the commit detaches the deleted row
-        _commit(moved)
+        commit_moved(moved)
     return {**removed, "recomputed": moved}
 
 
@@ -97,7 +97,7 @@ def confirm_holiday_year(body, year):
 
 
 @contextmanager
-def _calendar_change(rt):
+def calendar_change(rt):
     """The runtime's calendars follow the table before the commit; if the change fails, they go back."""
     try:
         yield
@@ -107,6 +107,7 @@ def _calendar_change(rt):
         raise
 
 
-def _commit(moved: list[dict]) -> None:
+def commit_moved(moved: list[dict]) -> None:
+    """Commit a calendar change with the cases whose deadlines it moved (their timers and reminders follow)."""
     case_ids = dict.fromkeys(m["case_id"] for m in moved)
     commit(*(db.session.get(Case, case_id) for case_id in case_ids))

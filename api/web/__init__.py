@@ -26,6 +26,7 @@ from flask import Flask
 
 from api.web import (  # noqa: F401 - routes
     audit,
+    calendar,
     case,
     case_messages,
     dashboard,

@@ -191,6 +191,7 @@ OPEN = {
     "dip-import": _as("ppid", "/dip/impor"),
     "dip-service-page": _as("ppid", "/dip/halaman/maklumat"),
     "fee-standard": _as("admin", "/biaya"),
+    "working-calendar": _as("admin", "/kalender?tahun=2027"),
     "portal-fee-page": _anonymous("/publik/halaman/biaya"),
     "csrf-error": _csrf_error,
     "reports": _as("ppid", "/laporan"),

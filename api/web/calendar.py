@@ -1,0 +1,173 @@
+"""The working calendar's page (``/kalender``): a year's holidays and cuti bersama, the admin's overrides, and the
+year's confirmation against the SKB (legal-process.md §2), the verbs behind ``/api/v1/calendar/...`` on a page.
+
+Every officer reads it (the case page sends them here when a deadline reaches into an unconfirmed year); the
+admin adds and removes overrides and confirms the year. An override moves every open deadline it touches at once
+(engine.holidays.recompute_open_deadlines, with their timers and reminders), and the page says how many moved.
+A refusal comes back beside its field (422) and changes nothing.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from flask import abort, flash, redirect, render_template, request, url_for
+from flask_babel import format_date
+from flask_babel import gettext as _
+from flask_babel import lazy_gettext as _l
+from flask_login import login_required
+
+from api.boundary import runtime
+from api.extensions import db
+from api.views.calendar import calendar_change, commit_moved
+from api.web.blueprint import bp
+from api.web.i18n import translated
+from api.web.layout import NAV, NavItem
+from api.web.session import officer
+from engine import access, fees, holiday_years, holidays
+from engine.calendar import CALENDARS
+from engine.errors import Conflict, Forbidden, Invalid, NotFound
+
+NAV.append(NavItem("web.calendar_page", _l("Working calendar"), frozenset({"admin"})))
+
+KINDS = {"holiday": _l("Public holiday: both readings"), "cuti_bersama": _l("Cuti bersama: latest reading only")}
+
+
+@bp.get("/kalender")
+@login_required
+def calendar_page():
+    user = officer()
+    _require_reader(user)
+    return _page(user, _year(request.args.get("tahun")))
+
+
+@bp.post("/kalender/penyesuaian")
+@login_required
+def calendar_add_override():
+    user = officer()
+    _require_admin(user)
+    rt, form = runtime(), request.form
+    values = {
+        "day": form.get("day", ""),
+        "is_working": form.get("is_working") == "true",
+        "reason": form.get("reason", ""),
+        "calendars": form.getlist("calendars"),
+    }
+    year = _year(values["day"][:4])
+    try:
+        with calendar_change(rt):
+            row = holidays.add_override(db.session, rt, actor=user.username, **values | {"day": _day(values["day"])})
+            moved = holidays.recompute_open_deadlines(
+                db.session, rt, user.username, holidays.change_reason(row, "added")
+            )
+            commit_moved(moved)
+    except Invalid as error:
+        errors = {name: [translated(m) for m in messages] for name, messages in error.fields.items()}
+        return _page(user, year, values=values, errors=errors, status=422)
+    flash(_moved(_("The override is saved."), moved), "success")
+    return redirect(url_for("web.calendar_page", tahun=row.day.year) + "#overrides-title", 303)
+
+
+@bp.post("/kalender/penyesuaian/<id:override_id>/hapus")
+@login_required
+def calendar_remove_override(override_id: int):
+    user = officer()
+    _require_admin(user)
+    rt = runtime()
+    try:
+        with calendar_change(rt):
+            row = holidays.remove_override(db.session, rt, override_id, user.username)
+            year = row.day.year
+            moved = holidays.recompute_open_deadlines(
+                db.session, rt, user.username, holidays.change_reason(row, "removed")
+            )
+            commit_moved(moved)
+    except NotFound:  # removed meanwhile (a second click, another admin): the page shows the table as it is
+        flash(_("That override no longer exists."), "error")
+        return redirect(url_for("web.calendar_page"), 303)
+    flash(_moved(_("The override is removed."), moved), "success")
+    return redirect(url_for("web.calendar_page", tahun=year) + "#overrides-title", 303)
+
+
+@bp.post("/kalender/<int:year>/konfirmasi")
+@login_required
+def calendar_confirm_year(year: int):
+    user = officer()
+    _require_admin(user)
+    note = request.form.get("note", "").strip() or None
+    try:
+        holiday_years.confirm_year(db.session, year, user.username, note)
+    except Conflict as error:  # confirmed meanwhile
+        db.session.rollback()
+        flash(translated(error.message), "error")
+        return redirect(url_for("web.calendar_page", tahun=year), 303)
+    except Invalid as error:
+        db.session.rollback()
+        errors = {name: [translated(m) for m in messages] for name, messages in error.fields.items()}
+        return _page(user, _year(str(year)), confirm_errors=errors, note=note or "", status=422)
+    db.session.commit()
+    flash(_("%(year)d is confirmed: its deadlines count on the days entered.", year=year), "success")
+    return redirect(url_for("web.calendar_page", tahun=year), 303)
+
+
+def _page(user, year: int, values=None, errors=None, confirm_errors=None, note="", status=200):
+    view = holiday_years.year_view(db.session, year)
+    overrides = [row for row in holidays.list_overrides(db.session) if row.day.year == year]
+    page = {
+        "year": year,
+        "view": view,
+        "days": [
+            {**d, "shown": _weekday_date(d["date"]), "kind_label": KINDS[d["kind"]]}
+            for d in holiday_years.package_days_off(year)
+        ],
+        "overrides": [{"row": row, "shown": _weekday_date(row.day)} for row in overrides],
+        "is_admin": "admin" in user.group_codes,
+        "calendars": CALENDARS,
+        "values": values or {"day": "", "is_working": False, "reason": "", "calendars": list(CALENDARS)},
+        "errors": errors or {},
+        "confirm_errors": confirm_errors or {},
+        "note": note,
+        "has_errors": bool(errors or confirm_errors),
+        "today": fees.office_today(runtime()),
+    }
+    return render_template("calendar.html", **page), status
+
+
+def _moved(done: str, moved: list[dict]) -> str:
+    cases = len({m["case_id"] for m in moved})
+    if not moved:
+        return f"{done} {_('No open deadline moved.')}"
+    return f"{done} {_('Open deadlines moved: %(num)d, in %(cases)d cases.', num=len(moved), cases=cases)}"
+
+
+def _weekday_date(day: date) -> str:
+    return format_date(day, "EEEE, d MMM y")
+
+
+def _year(text: str | None) -> int:
+    """The year asked for, else the office's current year (a year outside 2000-2100 is a typo: the current one)."""
+    if text and text.isdigit() and holiday_years.FIRST_YEAR <= int(text) <= holiday_years.LAST_YEAR:
+        return int(text)
+    return fees.office_today(runtime()).year
+
+
+def _day(text: str):
+    """A typed date, or the text itself for the override's own check to refuse beside the field."""
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        return text
+
+
+def _require_reader(user) -> None:
+    try:
+        access.require_staff(user)
+    except Forbidden:
+        abort(403)
+
+
+def _require_admin(user) -> None:
+    try:
+        access.require_admin(user)
+    except Forbidden:
+        abort(403)

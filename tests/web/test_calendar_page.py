@@ -1,0 +1,115 @@
+"""The working calendar's page (/kalender, api.web.calendar): the admin checks a year's holidays and cuti bersama
+against the SKB, enters an override that moves the open deadlines at once, removes it, and confirms a year
+(legal-process.md §2); every officer reads it; a refusal comes back beside its field and changes nothing."""
+
+import html
+from datetime import UTC, datetime
+
+import pytest
+import time_machine
+
+from tests.api.test_deadlines_and_overrides import EXTRA_DAY_OFF, T10, T10_AFTER_EXTRA_DAY_OFF, _deadlines
+from tests.web.pages import text
+
+RECEIVED = datetime(2026, 12, 2, 3, 0, tzinfo=UTC)  # Wed 2 Dec 2026, 10:00 WIB: T10 on Wed 16 Dec
+DAY_OFF = {"day": EXTRA_DAY_OFF["day"], "reason": EXTRA_DAY_OFF["reason"], "is_working": "false"}
+BOTH = {"calendars": ["strict", "lenient"]}
+
+
+@pytest.fixture(autouse=True)
+def _clock():
+    with time_machine.travel(RECEIVED, tick=True):
+        yield
+
+
+def page_of(response) -> str:
+    return html.unescape(text(response))
+
+
+def test_the_admin_reads_the_year_s_days_off_by_reading_and_what_the_package_only_estimates(browser):
+    admin = browser("admin")
+    page = page_of(admin.get("/kalender?tahun=2027"))
+    assert "Kalender kerja 2027" in page
+    assert 'href="/kalender"' in page  # in the admin's navigation
+    assert "Jumat, 5 Feb 2027" in page  # with its weekday, to check against the SKB's table
+    assert "Cuti Bersama Tahun Baru Imlek" in page
+    assert "Cuti bersama: hanya pembacaan paling akhir" in page
+    assert "Hari Raya Idul Fitri (perkiraan) · <strong>periksa tanggalnya pada SKB</strong>" in page
+
+
+def test_an_override_moves_the_open_deadlines_at_once_and_its_removal_moves_them_back(browser, desk, client, login):
+    ticket = desk.submit()["ticket"]
+    assert _deadlines(client, login, ticket)["T10"]["due_at"] == T10
+    admin = browser("admin")
+    admin.get("/kalender?tahun=2026")
+    added = admin.post("/kalender/penyesuaian", {**DAY_OFF, **BOTH})
+    assert added.status_code == 303, text(added)
+    page = page_of(admin.get(added.headers["Location"]))
+    assert "Penyesuaian telah disimpan. Batas waktu berjalan yang bergeser: 1, pada 1 kasus." in page
+    assert "Senin, 7 Des 2026" in page
+    assert EXTRA_DAY_OFF["reason"] in page
+    assert _deadlines(client, login, ticket)["T10"]["due_at"] == T10_AFTER_EXTRA_DAY_OFF
+    (override_id,) = [o["id"] for o in client.get("/api/v1/calendar/overrides", headers=login("admin")).json["items"]]
+    removed = admin.post(f"/kalender/penyesuaian/{override_id}/hapus", {})
+    assert removed.status_code == 303
+    assert "Penyesuaian telah dihapus." in page_of(admin.get(removed.headers["Location"]))
+    assert _deadlines(client, login, ticket)["T10"]["due_at"] == T10
+    again = admin.post(f"/kalender/penyesuaian/{override_id}/hapus", {})  # a second click
+    assert "Penyesuaian itu sudah tidak ada." in page_of(admin.get(again.headers["Location"]))
+
+
+@pytest.mark.parametrize(
+    ("form", "field", "message"),
+    [
+        ({**DAY_OFF, "reason": "", **BOTH}, "reason", "wajib diisi"),
+        ({**DAY_OFF, "day": "7/12/2026", **BOTH}, "day", ""),
+        ({**DAY_OFF}, "calendars", ""),
+    ],
+)
+def test_a_refused_override_comes_back_beside_its_field_and_changes_nothing(browser, unchanged, form, field, message):
+    admin = browser("admin")
+    admin.get("/kalender?tahun=2026")
+    with unchanged():
+        response = admin.post("/kalender/penyesuaian", form)
+    assert response.status_code == 422
+    page = page_of(response)
+    assert f'id="override-{field}-error"' in page
+    assert message in page
+    assert f'value="{form["reason"]}"' in page  # what was typed is kept
+
+
+def test_a_second_override_of_the_same_day_and_reading_is_refused_beside_the_date(browser, unchanged):
+    admin = browser("admin")
+    admin.get("/kalender?tahun=2026")
+    assert admin.post("/kalender/penyesuaian", {**DAY_OFF, **BOTH}).status_code == 303
+    with unchanged():
+        response = admin.post("/kalender/penyesuaian", {**DAY_OFF, "calendars": ["lenient"]})
+    assert response.status_code == 422
+    assert 'id="override-day-error"' in page_of(response)
+
+
+def test_a_year_is_confirmed_once_its_days_are_entered(browser):
+    admin = browser("admin")
+    page = page_of(admin.get("/kalender?tahun=2028"))  # the package lists no cuti bersama for 2028 yet
+    assert "Belum dikonfirmasi" in page
+    refused = admin.post("/kalender/2028/konfirmasi", {"note": "SKB 3 Menteri 2027"})
+    assert refused.status_code == 422
+    assert 'id="confirm-note-error"' in page_of(refused)
+    day_off = {"day": "2028-01-28", "reason": "Cuti bersama Tahun Baru Imlek (SKB)", "calendars": ["lenient"]}
+    assert admin.post("/kalender/penyesuaian", {**day_off, "is_working": "false"}).status_code == 303
+    confirmed = admin.post("/kalender/2028/konfirmasi", {"note": "SKB 3 Menteri 2027"})
+    assert confirmed.status_code == 303
+    page = page_of(admin.get(confirmed.headers["Location"]))
+    assert "Tahun 2028 telah dikonfirmasi" in page
+    assert "Dikonfirmasi oleh" in page
+    assert "SKB 3 Menteri 2027" in page
+
+
+def test_an_officer_reads_the_calendar_and_only_the_admin_changes_it(browser, unchanged):
+    officer = browser("ppid")
+    page = page_of(officer.get("/kalender?tahun=2026"))
+    assert "Kalender kerja 2026" in page
+    assert "Tambah penyesuaian" not in page
+    with unchanged():
+        assert officer.post("/kalender/penyesuaian", {**DAY_OFF, **BOTH}).status_code == 403
+        assert officer.post("/kalender/2028/konfirmasi", {}).status_code == 403
