@@ -88,12 +88,13 @@ class RequesterCorrected(Schema):
 
 
 class RequestProxy(Schema):
-    """A request's proxy, with a special power of attorney (legal-process.md §3.2)."""
+    """A request's proxy, with a special power of attorney (legal-process.md §3.2): its date, its number if any."""
 
     name = fields.String(required=True)
     address = fields.String(required=True)
     phone = fields.String()
-    nomor_surat_kuasa = fields.String(required=True)
+    nomor_surat_kuasa = fields.String(metadata={"description": "the power of attorney's number, if it has one"})
+    tanggal_surat_kuasa = fields.String(metadata={"description": "YYYY-MM-DD; a request's proxy only, required there"})
 
 
 class RequestSubmit(Schema):
@@ -258,8 +259,9 @@ METERAI = "true: the special power of attorney bears a duty stamp (Perki 1/2021 
 
 
 class Proxy(RequestProxy):
-    """An objection's proxy, whose power of attorney bears meterai."""
+    """An objection's proxy, whose power of attorney bears meterai and a number."""
 
+    nomor_surat_kuasa = fields.String(required=True)
     bermeterai = fields.Boolean(required=True, metadata={"description": METERAI})
 
 
@@ -585,6 +587,14 @@ class CaseView(Schema):
     calendar_unconfirmed = fields.List(
         fields.Integer(),
         metadata={"description": "years a pending deadline reaches into whose cuti bersama nobody confirmed"},
+    )
+
+
+class ProxyRevoked(CaseView):
+    access_code_sent = fields.Boolean(metadata={"description": "the new access code went to the requester's contact"})
+    access_code = fields.String(
+        allow_none=True,
+        metadata={"description": "else the new code, shown once here for the desk to hand to the requester"},
     )
 
 

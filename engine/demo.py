@@ -106,6 +106,7 @@ def load_demo(session: Session, rt: Runtime) -> list[tuple[str, str, str]]:
         "name": "Dewi Lestari, S.H.",
         "address": "Jl. Salemba Raya 28, Jakarta Pusat",
         "nomor_surat_kuasa": f"07/SKK/{today.month}/{today.year}",
+        "tanggal_surat_kuasa": today.isoformat(),
     }
     registered = intake.submit_request(
         session, rt, _request(2, "Laporan realisasi anggaran satuan kerja 2025") | {"kuasa": by_proxy}

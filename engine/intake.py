@@ -101,7 +101,9 @@ def submit_request(
     party = store_requester(session, rt, with_locale(payload["requester"], locale))
     details = {k: payload[k] for k in REQUEST_DETAILS}
     if payload.get("kuasa"):  # filed by a proxy (legal-process.md §3.2): a party of its own (engine.proxy_data)
-        details["kuasa_party_id"] = rt.vault.store(session, "kuasa", payload["kuasa"]).id
+        details["kuasa_party_id"] = details["kuasa_pengaju_party_id"] = rt.vault.store(
+            session, "kuasa", payload["kuasa"]
+        ).id
     local_year = received_at.astimezone(rt.calendars["strict"].tz).year
     ticket = tickets.next_ticket(session, kinds.series(kinds.REQUEST, rt.settings), local_year)
     code, code_hash = tickets.new_access_code()
@@ -229,6 +231,7 @@ def file_objection(
         "tujuan_penggunaan": payload.get("tujuan_penggunaan", request.details.get("purpose", "")),
         "ketepatan_waktu": timing,
         "kuasa_party_id": proxy.id if proxy else None,
+        "kuasa_pengaju_party_id": proxy.id if proxy else None,  # who filed it, kept (engine.proxy_data.FILER_KEY)
     }
     if discovered:
         details["tanggal_alasan_ditemukan"] = discovered

@@ -60,10 +60,15 @@ def send_new_code(session: Session, rt: Runtime, ticket: str | None, address: st
         return
     quotas.add(session, "code_resend", per_case)
     code = casework.reissue_access_code(session, case, "pemohon", "lost code: a new one sent to the contact on file")
+    send_code(session, rt, case, code, EVENT)
+
+
+def send_code(session: Session, rt: Runtime, case: Case, code: str, event: str) -> None:
+    """Send ``code`` to the case's requester in the message ``event``, sealed in its outbox row (``SEALED``)."""
     kid, blob = rt.vault.seal_bytes(code.encode(), ASSOCIATED)
-    outbox = Outbox(session, settings.notify_channels)
+    outbox = Outbox(session, rt.settings.notify_channels)
     context = {"deadline": None, "portal_hint": PORTAL_HINT, SEALED: [kid, base64.b64encode(blob).decode()]}
-    outbox.to_requester(case, EVENT, f"code{clock.now().timestamp():.6f}", context)
+    outbox.to_requester(case, event, f"code{clock.now().timestamp():.6f}", context)
     outbox.write()
 
 

@@ -22,7 +22,9 @@ letter prints it.
 - The desk records a proxy the requester appointed after filing (``appoint``), checked as at filing.
 - The desk records the end of the power of attorney (``revoke``: the requester revoked it, the proxy withdrew or
   its term ended): later letters no longer name or copy the proxy; the case page and the register still show who
-  filed the case.
+  filed the case. The proxy may know the access code (they filed with it, or were given it): the chain gets a new
+  one, sent to the requester's e-mail or phone (``NEW_CODE_EVENT``), or, when no channel reaches them, given to
+  the desk once to hand over; the old one stops working.
 - A proxy is the case's own: an objection to a request filed by a proxy names a proxy only if its own form does
   (a power of attorney for a request is not one for an objection, whose must bear meterai).
 """
@@ -33,7 +35,7 @@ from dataclasses import dataclass
 
 from sqlalchemy.orm import Session
 
-from engine import access, kinds, requester_data
+from engine import access, casework, kinds, lost_codes, requester_data
 from engine.audit import EventLog
 from engine.errors import Conflict, Forbidden, Invalid, NotFound
 from engine.forms import errors_in
@@ -46,12 +48,22 @@ EVENT = "proxy_data_corrected"
 REVOKED = "proxy_revoked"  # the history's event when the power of attorney ends
 APPOINTED = "proxy_appointed"  # the history's event when the desk records a proxy appointed after the filing
 REVOKE_REASONS = ("dicabut_pemohon", "kuasa_mengundurkan_diri", "kuasa_berakhir")
+NEW_CODE_EVENT = "proxy_ended_new_code"  # the requester's message with the chain's new access code
 REVOKED_KEY = "kuasa_dicabut_party_id"  # where a case keeps the proxy it was filed by once the power has ended
 # The form whose ``kuasa`` a case's proxy filed, by kind (an objection without a request's form asks for the same
 # fields as the objection form: tests/unit/test_proxy_data.py).
 FORMS = {kinds.REQUEST: "permohonan.json", kinds.OBJECTION: "keberatan.json"}
 REASONS = ("permintaan_kuasa", requester_data.RECORDING_ERROR)
 PARTY_KEY = "kuasa_party_id"
+# The proxy who filed the case, kept from the filing on whatever happens to the power of attorney (the receipt names
+# them, the register too): a later proxy, appointed and ended in turn, never takes their place.
+FILER_KEY = "kuasa_pengaju_party_id"
+
+
+@dataclass(frozen=True)
+class Revoked:
+    code_sent: bool  # the new access code went to the requester's e-mail or phone
+    code: str | None  # else the new code, for the desk to hand over (shown once)
 
 
 @dataclass(frozen=True)
@@ -68,6 +80,20 @@ def party_id(case: Case) -> int | None:
 def revoked_party_id(case: Case) -> int | None:
     """The proxy the case was filed by, once their power of attorney has ended (``revoke``)."""
     return (case.details or {}).get(REVOKED_KEY) if case.kind != kinds.COMPLAINT else None
+
+
+def filer_party_id(case: Case) -> int | None:
+    """The proxy who filed the case; None when the requester filed in person. An objection filed before the filer
+    was kept apart names the proxy it was filed by as before: the one in office or the one whose power ended."""
+    details = case.details or {}
+    if FILER_KEY in details or case.kind == kinds.REQUEST:
+        return details.get(FILER_KEY)
+    return party_id(case) or revoked_party_id(case)
+
+
+def register_party_id(case: Case) -> int | None:
+    """The proxy a register names: who filed the case, else the one acting for the requester now or last."""
+    return filer_party_id(case) or party_id(case) or revoked_party_id(case)
 
 
 def revoked(case: Case) -> bool:
@@ -95,9 +121,16 @@ def proxy_schema(rt: Runtime, kind: str) -> dict:
     return rt.forms.schema(FORMS[kind])["properties"]["kuasa"]
 
 
+def desk_schema(rt: Runtime, kind: str) -> dict:
+    """The proxy as the case's form asks for it, with its rules, titled for the desk (the filing form's title and
+    hint speak to the one filing)."""
+    kuasa = {k: v for k, v in proxy_schema(rt, kind).items() if k not in ("description", "x-description-en")}
+    return kuasa | {"title": "Data kuasa", "x-title-en": "The proxy"}
+
+
 def form_schema(rt: Runtime, case: Case) -> dict:
     """The correction's form: the proxy as the case's form asks for it, with its rules, and a reason."""
-    kuasa = proxy_schema(rt, case.kind)
+    kuasa = desk_schema(rt, case.kind)
     return {
         "type": "object",
         "additionalProperties": False,
@@ -143,8 +176,8 @@ def can_appoint(user: User, case: Case) -> bool:
 
 
 def appoint_schema(rt: Runtime, case: Case) -> dict:
-    """The proxy as the case's form asks for it, with its rules: the power of attorney's number among them."""
-    kuasa = proxy_schema(rt, case.kind)
+    """The proxy as the case's form asks for it, with its rules: the power of attorney's date or number among them."""
+    kuasa = desk_schema(rt, case.kind)
     return {"type": "object", "additionalProperties": False, "properties": {"kuasa": kuasa}, "required": ["kuasa"]}
 
 
@@ -175,7 +208,7 @@ def appoint(session: Session, rt: Runtime, user: User, case: Case, payload: dict
     return party
 
 
-def revoke(session: Session, user: User, case: Case, reason: str) -> None:
+def revoke(session: Session, rt: Runtime, user: User, case: Case, reason: str) -> Revoked:
     """The proxy's power of attorney has ended (``REVOKE_REASONS``: the requester revoked it, the proxy withdrew,
     its term ended): letters issued from now on no longer name or copy the proxy, and the desk no longer corrects
     them. The case keeps who filed it (the register of objections still names the proxy, ``REVOKED_KEY``) and
@@ -188,7 +221,14 @@ def revoke(session: Session, user: User, case: Case, reason: str) -> None:
     case.details = {**case.details, PARTY_KEY: None, REVOKED_KEY: proxy_id}
     touch(case)
     EventLog(session).append(case, REVOKED, user.username, {"reason": reason})
+    code = casework.reissue_access_code(session, case, user.username, "power of attorney ended: the proxy's code")
+    requester = session.get(Party, case.requester_party_id) if case.requester_party_id else None
+    if requester is not None and lost_codes.reachable(rt.settings.notify_channels, rt.vault.read(requester)):
+        lost_codes.send_code(session, rt, case, code, NEW_CODE_EVENT)
+        session.flush()
+        return Revoked(True, None)
     session.flush()
+    return Revoked(False, code)
 
 
 def _party(session: Session, user: User, case: Case) -> Party:

@@ -297,7 +297,7 @@ def _identity(session: Session, rt: Runtime, case: Case) -> dict:
             "requester_occupation": person.get("occupation"),
             "requester_contact": contact or None,
         }
-    proxy_id = proxy_data.party_id(case) or proxy_data.revoked_party_id(case)  # who filed it, power ended or not
+    proxy_id = proxy_data.register_party_id(case)  # who filed it, else who acts or acted for the requester
     if proxy_id:
         out["proxy_name"] = rt.vault.read(session.get(Party, proxy_id)).get("name")
     return out

@@ -62,6 +62,7 @@ def file_objection_without_request(
         "tanggal_alasan_ditemukan": discovered_on.isoformat(),
         "ketepatan_waktu": timing,
         "kuasa_party_id": proxy.id if proxy else None,
+        "kuasa_pengaju_party_id": proxy.id if proxy else None,  # who filed it, kept (engine.proxy_data.FILER_KEY)
     }
     case = new_case(
         session,

@@ -41,7 +41,8 @@ template may use only these keys (``CONTEXT_KEYS``):
     How the requester follows the case online: where to enter the ticket and access code. It
     never contains the code itself.
 ``access_code``
-    Only in ``access_code_resent`` (a requester who lost the code, engine.lost_codes): never stored
+    Only in ``access_code_resent`` (a requester who lost the code, engine.lost_codes) and ``proxy_ended_new_code``
+    (the power of attorney of the proxy who knew the code ended, engine.proxy_data): never stored
     readable; the row holds it sealed by the vault, delivery opens it for this one rendering and then
     erases it. Never in a link.
 ``author``
@@ -75,6 +76,7 @@ empty. Other keys in the context are ignored::
     objection_response outcome_label, portal_hint
     complaint_receipt  portal_hint
     access_code_resent access_code, portal_hint
+    proxy_ended_new_code access_code, portal_hint
     requester_data_corrected fields (the names of the corrected fields), portal_hint, [former]
     requester_correction_refused reason (the desk's words), portal_hint
     reporter_contact_changed fields (the names of the changed contact fields), portal_hint, [former]
@@ -143,6 +145,7 @@ EVENTS: dict[str, str] = {
     "overdue_apology": "requester",
     "survey_invitation": "requester",
     "access_code_resent": "requester",
+    "proxy_ended_new_code": "requester",
     "requester_data_corrected": "requester",
     "requester_correction_refused": "requester",
     "reporter_contact_changed": "requester",
@@ -223,6 +226,7 @@ REQUIRED_KEYS: dict[str, frozenset[str]] = {
     "overdue_apology": frozenset({"portal_hint"}),
     "survey_invitation": frozenset({"portal_hint"}),
     "access_code_resent": frozenset({"access_code", "portal_hint"}),
+    "proxy_ended_new_code": frozenset({"access_code", "portal_hint"}),
     "requester_data_corrected": frozenset({"fields", "portal_hint"}),
     "requester_correction_refused": frozenset({"reason", "portal_hint"}),
     "reporter_contact_changed": frozenset({"fields", "portal_hint"}),

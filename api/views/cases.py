@@ -14,6 +14,7 @@ from api.schemas import (
     ProxyCorrected,
     ProxyCorrection,
     ProxyRevocation,
+    ProxyRevoked,
     RequesterCorrected,
     RequesterCorrection,
     WaitingCorrections,
@@ -94,17 +95,23 @@ def appoint_proxy(body, ticket):
 @blp.post("/cases/<string:ticket>/proxy/revocation")
 @login_required
 @blp.arguments(ProxyRevocation)
-@blp.response(200, CaseView)
+@blp.response(200, ProxyRevoked)
 def revoke_proxy(body, ticket):
     """The PPID desk records that the proxy's power of attorney has ended (the requester revoked it, the proxy
     withdrew, its term ended): letters issued from now on no longer name or copy the proxy, who can no longer be
-    corrected; the case (and its register) still shows who filed it. 409 when it has ended already;
+    corrected; the case (and its register) still shows who filed it. The proxy may know the access code: the case
+    (with its chain) gets a new one, sent to the requester's e-mail or phone (``access_code_sent``), or, when no
+    channel reaches them, answered once here (``access_code``) for the desk to hand over; the old one stops
+    working. 409 when it has ended already;
     404 for a case with no proxy; 403 for anyone but the desk."""
     user, rt = current_user(), runtime()
     case = access.require_staff_case(db.session, user, ticket)
-    proxy_data.revoke(db.session, user, case, body["reason"])
+    done = proxy_data.revoke(db.session, rt, user, case, body["reason"])
     commit(case)
-    return queries.case_view(db.session, rt, user, case)
+    return queries.case_view(db.session, rt, user, case) | {
+        "access_code_sent": done.code_sent,
+        "access_code": done.code,
+    }
 
 
 @blp.get("/cases/<string:ticket>/requester/copy")

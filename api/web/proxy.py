@@ -94,7 +94,7 @@ def revoke_proxy(ticket: str):
     user, rt = officer(), runtime()
     case = access.require_staff_case(db.session, user, ticket)
     try:
-        proxy_data.revoke(db.session, user, case, request.form.get("reason", ""))
+        done = proxy_data.revoke(db.session, rt, user, case, request.form.get("reason", ""))
     except Forbidden:
         abort(403)
     except NotFound:
@@ -108,7 +108,16 @@ def revoke_proxy(ticket: str):
         error = _("Say why the power of attorney ended.")
         return _page(case, proxy_data.form_schema(rt, case), _on_file(rt, user, case), None, 422, revoke_error=error)
     commit(case)
-    flash(_("The power of attorney has ended: letters issued from now on no longer name or copy the proxy."), "success")
+    ended = _("The power of attorney has ended: letters issued from now on no longer name or copy the proxy.")
+    if done.code_sent:
+        code = _("The access code the proxy knew no longer works: a new one was sent to the requester's contact.")
+    else:
+        code = _(
+            "The access code the proxy knew no longer works. The requester's new access code is %(code)s: give it to "
+            "them in person or by letter; it is shown only now.",
+            code=done.code,
+        )
+    flash(f"{ended} {code}", "success")
     return redirect(url_for("web.case", ticket=case.ticket), 303)
 
 

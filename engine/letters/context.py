@@ -77,7 +77,7 @@ PASAL_17 = {
     ),
 }
 # What of the requester's (or their representative's) identity a letter prints: never the NIK.
-IDENTITY_KEYS = ("name", "address", "occupation", "email", "phone", "nomor_surat_kuasa")
+IDENTITY_KEYS = ("name", "address", "occupation", "email", "phone", "nomor_surat_kuasa", "tanggal_surat_kuasa")
 
 
 def verify_url(settings: Settings, code: str) -> str:
@@ -277,7 +277,7 @@ def build(
     addressee = record.identity(case.requester_party_id) if kind.to_requester else None
     i = 1 if locale == "en" else 0
     proxy_id = proxy_data.party_id(case)  # in office: named and copied
-    filer_id = proxy_id or proxy_data.revoked_party_id(case)  # who filed it, whose power may have ended since
+    filer_id = proxy_data.filer_party_id(case)  # who filed it, whose power may have ended since
     return common | {
         "case": _case_view(case, tz),
         "decision_label": status.label(decision["keputusan"], locale) if decision.get("keputusan") else "",

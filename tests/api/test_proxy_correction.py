@@ -202,7 +202,7 @@ def test_after_the_power_ends_the_superior_s_response_neither_names_nor_copies_t
     )
     assert fixed.status_code == 201, fixed.json
     corrected = client.get(f"{base}/{fixed.json['id']}/print", headers=login("ppid")).get_data(as_text=True)
-    assert f"melalui kuasanya: {PROXY['name']}" in corrected  # the receipt states who filed it, then
+    assert f"Diajukan melalui kuasa pemohon, Sdr. {PROXY['name']}" in corrected  # who filed it, then
 
 
 def test_a_proxy_whose_power_ended_is_no_longer_corrected_nor_revoked_twice(client, desk, login, unchanged):

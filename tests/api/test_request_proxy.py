@@ -4,6 +4,7 @@ workflow or its history; the receipt names who filed, the notices copy the proxy
 them; the desk reads, corrects, appoints and ends a request's proxy as an objection's, checked by the request
 form (no meterai: only an objection's power of attorney must bear it, Perki 1/2021 Pasal 39(4))."""
 
+import re
 from datetime import UTC, datetime
 
 import pytest
@@ -14,7 +15,7 @@ from api.extensions import db
 from engine import proxy_data
 from engine.models import Base, Case, CaseEvent
 from tests.conftest import complaint_payload, request_payload
-from tests.helpers import decision
+from tests.helpers import STEP, dated, decision
 
 API = "/api/v1"
 RECEIVED = datetime(2026, 12, 2, 3, 0, tzinfo=UTC)  # Wed 2 Dec 2026, 10:00 WIB
@@ -23,6 +24,7 @@ PROXY = {
     "address": "Jl. Cikini Raya 5, Jakarta Pusat",
     "phone": "0813 2222 3333",
     "nomor_surat_kuasa": "SKK-19/XII/2026",
+    "tanggal_surat_kuasa": "2026-12-01",
 }
 
 
@@ -86,11 +88,16 @@ def test_the_receipt_names_the_proxy_who_filed_and_the_written_notice_and_refusa
     decided(desk, ticket)
     issued = letters(client, login, ticket)
     receipt = printed(client, login, issued["tanda_bukti_penerimaan"])
-    assert f"melalui kuasanya: {PROXY['name']}, {PROXY['address']} (surat kuasa Nomor SKK-19/XII/2026)." in receipt
+    assert (
+        f"Diajukan melalui kuasa pemohon, Sdr. {PROXY['name']}, beralamat di {PROXY['address']}, berdasarkan Surat "
+        "Kuasa Khusus Nomor SKK-19/XII/2026 tanggal 1 Desember 2026."
+    ) in receipt
     assert "Tembusan" not in receipt  # given to whoever filed it: named, not copied
-    for kind in ("pemberitahuan_tertulis", "keputusan_penolakan"):
-        page = printed(client, login, issued[kind])
-        assert f"Tembusan: {PROXY['name']}, kuasa pemohon, {PROXY['address']}." in page, kind
+    notice = printed(client, login, issued["pemberitahuan_tertulis"])
+    assert f"Tembusan:</p>\n<ol><li>Sdr. {PROXY['name']}, kuasa pemohon.</li></ol>" in notice
+    assert PROXY["address"] not in notice  # a copy line names, it does not address
+    decree = printed(client, login, issued["keputusan_penolakan"])
+    assert f"Salinan Keputusan ini disampaikan kepada:</p>\n<ol><li>Sdr. {PROXY['name']}, kuasa pemohon." in decree
 
 
 def test_a_request_filed_in_person_names_and_copies_no_proxy(client, desk, login):
@@ -99,13 +106,13 @@ def test_a_request_filed_in_person_names_and_copies_no_proxy(client, desk, login
     for kind, url in letters(client, login, ticket).items():
         page = printed(client, login, url)
         assert "kuasa pemohon" not in page, kind
-        assert "melalui kuasanya" not in page, kind
 
 
 @pytest.mark.parametrize(
     ("proxy", "field"),
     [
-        ({"nomor_surat_kuasa": None}, "kuasa.nomor_surat_kuasa"),  # the power of attorney is what makes a proxy
+        ({"tanggal_surat_kuasa": None}, "kuasa.tanggal_surat_kuasa"),  # the power of attorney is what makes a proxy
+        ({"tanggal_surat_kuasa": "1/12/2026"}, "kuasa.tanggal_surat_kuasa"),
         ({"name": "R"}, "kuasa.name"),
         ({"phone": "call me"}, "kuasa.phone"),
     ],
@@ -166,7 +173,7 @@ def test_a_proxy_appointed_after_the_request_is_copied_and_one_whose_power_ended
     desk.complete(ticket, "putuskan", decision("dikabulkan_seluruhnya"))
     desk.complete(ticket, "pemberitahuan_tertulis")
     notice = printed(client, login, letters(client, login, ticket)["pemberitahuan_tertulis"])
-    assert f"Tembusan: {PROXY['name']}, kuasa pemohon" in notice
+    assert f"<li>Sdr. {PROXY['name']}, kuasa pemohon.</li>" in notice
     body = {"reason": "dicabut_pemohon"}
     ended = client.post(f"{API}/cases/{ticket}/proxy/revocation", json=body, headers=login("petugas"))
     assert ended.status_code == 200, ended.json
@@ -177,18 +184,22 @@ def test_a_proxy_appointed_after_the_request_is_copied_and_one_whose_power_ended
     assert [x["proxy_name"] for x in register if x["ticket"] == ticket] == [PROXY["name"]]  # who acted
 
 
-def test_the_handover_record_names_the_proxy_in_office_and_leaves_the_receiver_s_name_to_be_written(
-    client, desk, login
-):
+@pytest.mark.parametrize("receiver", ["kuasa", "pemohon", None])
+def test_the_handover_record_names_whoever_received_the_information(client, desk, login, receiver):
     ticket = by_proxy(desk)["ticket"]
     for step in ("periksa_kelengkapan", "registrasi", "proses_permohonan", "tentukan_langkah"):
         desk.complete(ticket, step)
     desk.complete(ticket, "putuskan", decision("dikabulkan_seluruhnya"))
     desk.complete(ticket, "pemberitahuan_tertulis")
-    desk.complete(ticket, "penyerahan_informasi")
+    handed = dated(STEP["penyerahan_informasi"], desk.case(ticket)["received_at"][:10])
+    desk.complete(ticket, "penyerahan_informasi", handed | ({"penerima": receiver} if receiver else {}))
     handover = printed(client, login, letters(client, login, ticket)["berita_acara_serah_terima"])
-    assert f"melalui kuasanya: {PROXY['name']}" in handover
-    assert "Pemohon/Kuasa Pemohon" in handover
+    if receiver == "kuasa":  # the proxy came for it: named with their power, and signs
+        assert f"Diterima melalui kuasa pemohon, Sdr. {PROXY['name']}" in handover
+        assert re.search(rf"Kuasa Pemohon<br[^>]*>(<br>)*<p class=\"name\">{re.escape(PROXY['name'])}</p>", handover)
+    else:  # the requester did, in person or by the channel chosen: the proxy is not named
+        assert PROXY["name"] not in handover
+        assert re.search(r"Pemohon<br[^>]*>(<br>)*<p class=\"name\">Ani Wijaya</p>", handover)
 
 
 def test_a_complaint_is_never_given_a_proxy(client, login, unchanged):
@@ -197,3 +208,37 @@ def test_a_complaint_is_never_given_a_proxy(client, login, unchanged):
     with unchanged():
         r = client.post(f"{API}/cases/{filed.json['ticket']}/proxy", json={"kuasa": PROXY}, headers=login("petugas"))
     assert r.status_code in (403, 404), r.json
+
+
+def revoke(client, login, ticket, reason="dicabut_pemohon"):
+    return client.post(f"{API}/cases/{ticket}/proxy/revocation", json={"reason": reason}, headers=login("petugas"))
+
+
+def test_when_the_power_ends_the_code_the_proxy_knew_stops_working_and_the_requester_gets_a_new_one(client, desk):
+    receipt = by_proxy(desk)  # the proxy filed on the portal: the code is theirs as much as the requester's
+    ticket, old = receipt["ticket"], receipt["access_code"]
+    assert client.post(f"{API}/status", json={"ticket": ticket, "access_code": old}).status_code == 200
+    ended = revoke(client, desk.login, ticket)
+    assert ended.status_code == 200, ended.json
+    assert client.post(f"{API}/status", json={"ticket": ticket, "access_code": old}).status_code in (403, 404)
+    if ended.json["access_code_sent"]:  # a channel reaches the requester: the message carries it, sealed
+        assert ended.json["access_code"] is None
+    else:  # none does: the desk hands it over, shown once
+        new = ended.json["access_code"]
+        assert client.post(f"{API}/status", json={"ticket": ticket, "access_code": new}).status_code == 200
+
+
+def test_the_register_keeps_naming_the_proxy_who_filed_after_a_later_proxy_came_and_went(client, desk, login):
+    ticket = by_proxy(desk)["ticket"]
+    assert revoke(client, login, ticket).status_code == 200
+    later = {"name": "Lina Herawati, S.H.", "address": "Jl. Kramat 2, Jakarta", "tanggal_surat_kuasa": "2026-12-02"}
+    appointed = client.post(f"{API}/cases/{ticket}/proxy", json={"kuasa": later}, headers=login("petugas"))
+    assert appointed.status_code == 201, appointed.json
+    assert revoke(client, login, ticket, "kuasa_berakhir").status_code == 200
+    register = client.get(f"{API}/registers/permohonan_informasi", headers=login("ppid")).json["items"]
+    assert [x["proxy_name"] for x in register if x["ticket"] == ticket] == [PROXY["name"]]
+    desk.complete(ticket, "periksa_kelengkapan")
+    desk.complete(ticket, "registrasi")
+    receipt = printed(client, login, letters(client, login, ticket)["tanda_bukti_penerimaan"])
+    assert f"Sdr. {PROXY['name']}" in receipt  # who filed it, not whoever acted last
+    assert later["name"] not in receipt

@@ -108,6 +108,7 @@ def test_a_proxy_files_a_request_on_a_phone_and_the_receipt_letter_names_them(
     page.locator("#f-kuasa-name").fill("Rahmat Hidayat, S.H.")
     page.locator("#f-kuasa-address").fill("Jl. Cikini Raya 5, Jakarta Pusat")
     page.locator("#f-kuasa-nomor_surat_kuasa").fill("SKK-19/XII/2026")
+    page.locator("#f-kuasa-tanggal_surat_kuasa").fill("2026-12-01")
     assert_fits_narrow_screen(page, "the request form with a proxy")
     keep_screenshot(page, "portal-request-by-proxy")
     ticket, _code = submit_request_on_portal(page, goto=False)
@@ -119,5 +120,5 @@ def test_a_proxy_files_a_request_on_a_phone_and_the_receipt_letter_names_them(
     desk_page = new_page()
     signed_in(desk_page, "petugas")
     desk_page.goto(f"/kasus/{ticket}/surat/{receipt['id']}/cetak")  # as the desk prints it
-    expect(desk_page.locator("main")).to_contain_text("melalui kuasanya: Rahmat Hidayat, S.H.")
+    expect(desk_page.locator("main")).to_contain_text("Diajukan melalui kuasa pemohon, Sdr. Rahmat Hidayat, S.H.")
     keep_screenshot(desk_page, "letter-receipt-by-proxy")

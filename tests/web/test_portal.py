@@ -112,29 +112,27 @@ def test_a_request_filed_on_the_portal_shows_its_ticket_and_code_once(browser, d
     assert desk.status({"ticket": ticket, "access_code": code})["status"] == "diterima"  # the code is real
 
 
-PROXY_FIELDS = ("name", "address", "phone", "nomor_surat_kuasa")
+PROXY_FIELDS = ("name", "address", "phone", "nomor_surat_kuasa", "tanggal_surat_kuasa")
 
 
 def test_a_request_is_filed_on_the_portal_by_a_proxy_or_with_the_proxy_s_fields_left_empty(browser, desk):
     """A browser sends the proxy's fields empty when nobody files for the requester: no proxy is recorded. Filled,
-    the proxy is recorded for the desk; half filled, the missing field is asked for beside it."""
+    the proxy is recorded for the desk (a private power of attorney has no number); half filled, the missing field
+    is asked for beside it."""
     b = browser()
     form = text(b.get("/publik/permohonan"))
     assert "Kuasa pemohon (jika diajukan oleh kuasa, dengan surat kuasa khusus)" in form
-    assert 'id="f-kuasa-nomor_surat_kuasa"' in form
+    assert 'id="f-kuasa-tanggal_surat_kuasa"' in form
     empty = {f"kuasa.{k}": "" for k in PROXY_FIELDS}
     alone, _code = receipt_of(b, "/publik/permohonan", request_form() | empty)
     assert desk.case(alone, "petugas")["proxy"] is None
-    proxy = {"name": "Rahmat Hidayat, S.H.", "address": "Jl. Cikini Raya 5", "phone": "", "nomor_surat_kuasa": "SKK-1"}
-    half = request_form() | {f"kuasa.{k}": v for k, v in proxy.items()} | {"kuasa.nomor_surat_kuasa": ""}
-    refused = b.post("/publik/permohonan", half)
+    proxy = {"name": "Rahmat Hidayat, S.H.", "address": "Jl. Cikini Raya 5", "tanggal_surat_kuasa": "2026-12-01"}
+    fields = {f"kuasa.{k}": v for k, v in proxy.items()} | {"kuasa.phone": "", "kuasa.nomor_surat_kuasa": ""}
+    refused = b.post("/publik/permohonan", request_form() | fields | {"kuasa.tanggal_surat_kuasa": ""})
     assert refused.status_code == 422
-    assert 'id="f-kuasa-nomor_surat_kuasa-error"' in text(refused)
-    filed, _code = receipt_of(b, "/publik/permohonan", request_form() | {f"kuasa.{k}": v for k, v in proxy.items()})
-    on_file = desk.case(filed, "petugas")["proxy"]
-    assert on_file == {"name": "Rahmat Hidayat, S.H.", "address": "Jl. Cikini Raya 5", "nomor_surat_kuasa": "SKK-1"} | {
-        "revoked": False
-    }
+    assert 'id="f-kuasa-tanggal_surat_kuasa-error"' in text(refused)
+    filed, _code = receipt_of(b, "/publik/permohonan", request_form() | fields)
+    assert desk.case(filed, "petugas")["proxy"] == proxy | {"revoked": False}
 
 
 def test_an_invalid_request_shows_each_error_beside_its_field_keeps_the_values_and_files_nothing(browser, unchanged):

@@ -153,7 +153,7 @@ def test_the_desk_records_a_request_s_proxy_whose_power_needs_no_meterai(browser
     proxy = {
         "kuasa.name": "Rahmat Hidayat, S.H.",
         "kuasa.address": "Jl. Cikini Raya 5",
-        "kuasa.nomor_surat_kuasa": "SKK-1",
+        "kuasa.tanggal_surat_kuasa": "2026-12-01",
     }
     assert officer.post(f"/kasus/{ticket}/data-kuasa/baru", proxy).status_code == 303
     page = html.unescape(text(officer.get(f"/kasus/{ticket}")))

@@ -43,7 +43,7 @@ def test_the_team_records_a_reported_person_on_a_page_and_reads_them_on_the_case
     page = html.unescape(text(officer.get(f"/kasus/{team.ticket}")))
     assert "Data terlapor telah dicatat: 1 orang." in page
     assert "Suharto Wibisono" in page
-    assert "Kategori instansi</dt><dd>Satuan pendidikan" in page  # the category in words
+    assert "Satuan pendidikan (madrasah, perguruan tinggi)" in page  # the category in words
     assert re.search(r"Data terlapor dicatat</[^>]+>\s*<[^>]+>[^<]*1 orang", page), page  # how many, never who
     again = text(officer.get(f"/kasus/{team.ticket}/terlapor"))
     assert re.search(r'value="Suharto Wibisono" id="f-terlapor-0-nama"', again), again  # the data on file

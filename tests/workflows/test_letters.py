@@ -481,7 +481,8 @@ def test_an_objection_through_a_representative_names_the_power_of_attorney_and_c
     render_pending(office)
     issued = by_kind(letters(office, objection))
     receipt = " ".join(text_of(office, issued["tanda_terima_keberatan"]).split())
-    assert "melalui kuasanya: Rina Kusuma, LBH Pers, Jakarta (surat kuasa Nomor SK-07/LBH/XI/2026)" in receipt
+    filed = "Diajukan melalui kuasa pemohon, Sdr. Rina Kusuma, beralamat di LBH Pers, Jakarta, berdasarkan Surat Kuasa"
+    assert f"{filed} Khusus Nomor SK-07/LBH/XI/2026." in receipt
     response = " ".join(text_of(office, issued["tanggapan_atasan"]).split())
     assert "Tembusan: 1. Rina Kusuma, kuasa pemohon, LBH Pers, Jakarta; 2. Pejabat Pengelola Informasi" in response
 
