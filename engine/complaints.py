@@ -16,7 +16,7 @@ from datetime import datetime
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from engine import access, clock, kinds, scrub, tickets
+from engine import access, clock, kinds, reported_party, scrub, tickets
 from engine.audit import EventLog
 from engine.errors import Conflict, Forbidden, Invalid, NotFound
 from engine.files import FileStore, Upload, check, keep
@@ -225,6 +225,7 @@ def officer_message(session: Session, rt: Runtime, user: User, case: Case, body:
     access.require_complaint_team(user)
     if case.closed_at is not None and case.status == "diarsipkan":
         raise Conflict("complaint_archived")
+    reported_party.require_unnamed_text(session, rt, case, "body", body or "")
     return tell_reporter(session, rt, case, user.username, body, "question")
 
 

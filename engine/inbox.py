@@ -11,7 +11,7 @@ from __future__ import annotations
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from engine import access, clock, delivery, dip_match, fees, files, lateness, task_files
+from engine import access, clock, delivery, dip_match, fees, files, lateness, reported_party, task_files
 from engine.audit import EventLog
 from engine.complaints import tell_reporter, tell_reporter_closure
 from engine.errors import Conflict, Invalid, KawalError
@@ -117,6 +117,7 @@ def complete_task(
     data = fees.check(session, rt, task, data)  # the notice's fee from the standard; a payment equal to it
     completeness.check(session, rt, task, data)  # a letter complete by law, consistent with the case's record
     case = task.case
+    reported_party.require_unnamed(session, rt, case, schema, data)  # what leaves the team names no reported person
     if incoming.scanned:
         if incoming.holds_scanned_files():  # the requester's own data is read only when there is a file to scan
             incoming.scan(task_files.requester_identity(session, rt, case))

@@ -80,6 +80,8 @@ TEMPLATES: dict[str, str] = {
     "phone_format": "a phone number: digits, spaces, ( ) or -, 6 to 20, optionally starting with +",
     "email_format": "an e-mail address such as nama@contoh.go.id",
     "nip_format": "a NIP or NRP: 8 to 30 digits, spaces or dots",
+    "names_reported_person": "names a reported person on file: a unit and the reporter read of them by position "
+    "only; their identity stays with the complaint team",
     # -- who may (engine.access, api.auth) -------------------------------------------------------
     "case_not_found": "case not found",
     "task_not_found": "task not found",

@@ -11,12 +11,16 @@ the workflow, its history or an export.
   checked by ``FORM``; an empty list removes them. The history records ``reported_recorded`` with how many persons
   are recorded and which fields of the form hold a value, never the values. Nothing that did not change is
   recorded.
-- The team reads them with the case (``read``); a unit the complaint is referred to, an auditor, the reporter and
-  the public never do. A read of a confidential or sealed complaint is an event, as every other read of it.
+- The team reads them on their own page (``read``; the case page counts them), every read an event whatever the
+  reporter's mode; a unit the complaint is referred to, an auditor, the reporter and the public never do.
+- Once they are on file, what the team writes for a unit or for the reporter (a form field marked visible to
+  them, a message to the reporter) is refused when it names one of them, by full name or NIP/NRP
+  (``require_unnamed``): the unit and the reporter read of the reported by position only.
 """
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from sqlalchemy.orm import Session
@@ -25,6 +29,7 @@ from engine import access, kinds
 from engine.audit import EventLog
 from engine.errors import Invalid, NotFound
 from engine.forms import errors_in
+from engine.messages import msg
 from engine.models import Case, Party, User
 from engine.run import touch
 from engine.runtime import Runtime
@@ -32,6 +37,8 @@ from engine.runtime import Runtime
 FORM = "pengaduan_terlapor.json"
 PARTY_KEY = "terlapor_party_id"
 EVENT = "reported_recorded"
+REMOVED = "reported_removed"  # the history's event when the team empties the list
+OUTSIDE = frozenset({"unit_pengolah", "pemohon"})  # the readers outside the team a form field may be marked for
 
 
 @dataclass(frozen=True)
@@ -59,6 +66,17 @@ def read(session: Session, rt: Runtime, user: User, case: Case) -> list[dict] | 
     return list(rt.vault.read(party).get("terlapor", [])) if party is not None else []
 
 
+def count(session: Session, rt: Runtime, user: User, case: Case) -> int | None:
+    """How many persons are on file, for the complaint team (the case page); None for anyone else."""
+    persons = read(session, rt, user, case)
+    return None if persons is None else len(persons)
+
+
+def note_read(session: Session, user: User, case: Case) -> None:
+    """The team opened the reported persons: an event of the case whatever the reporter's mode."""
+    EventLog(session).append(case, "case_read", user.username, {"what": "terlapor"})
+
+
 def record(session: Session, rt: Runtime, user: User, case: Case, payload: dict) -> Recorded:
     """Replace the reported persons with ``payload``'s (``{"terlapor": [...]}``); see the module's docstring.
     One transaction (the caller's)."""
@@ -66,7 +84,11 @@ def record(session: Session, rt: Runtime, user: User, case: Case, payload: dict)
     errors = errors_in(rt.forms.schema(FORM), payload)
     if errors:
         raise Invalid("invalid_data", fields=errors)
-    persons = [dict(person) for person in payload.get("terlapor") or []]
+    persons = []
+    for person in payload.get("terlapor") or []:  # the same person typed twice is recorded once
+        kept = {k: v.strip() if isinstance(v, str) else v for k, v in person.items()}
+        if kept not in persons:
+            persons.append(kept)
     party = _party(session, case)
     before = list(rt.vault.read(party).get("terlapor", [])) if party is not None else []
     if persons == before:
@@ -81,9 +103,64 @@ def record(session: Session, rt: Runtime, user: User, case: Case, payload: dict)
         party.key_id, party.ciphertext = rt.vault.seal({"terlapor": persons})
     touch(case)
     fields = [name for name in _fields(rt) if any(person.get(name) for person in persons)]
-    EventLog(session).append(case, EVENT, user.username, {"count": len(persons), "fields": fields})
+    if persons:
+        EventLog(session).append(case, EVENT, user.username, {"count": len(persons), "fields": fields})
+    else:
+        EventLog(session).append(case, REMOVED, user.username, {"count": len(before)})
     session.flush()
     return Recorded(True, persons)
+
+
+def mentions(persons: list[dict], text: str) -> bool:
+    """Whether ``text`` names one of ``persons``: their full name (any case, any spacing) or their NIP/NRP (its
+    digits, however they are grouped)."""
+    folded = " ".join(text.casefold().split())
+    digits = re.sub(r"\D", "", text)
+    for person in persons:
+        name = " ".join(str(person.get("nama", "")).casefold().split())
+        if len(name) >= 3 and re.search(rf"(?<!\w){re.escape(name)}(?!\w)", folded):
+            return True
+        number = re.sub(r"\D", "", str(person.get("nip_nrp", "")))
+        if len(number) >= 8 and number in digits:
+            return True
+    return False
+
+
+def require_unnamed(session: Session, rt: Runtime, case: Case, schema: dict, data: dict) -> None:
+    """Refuse, beside each, the fields of a task's ``data`` a unit or the reporter reads (``x-visible-to``) that name a
+    reported person on file (``mentions``). Nothing to check on a complaint without any, or on another case."""
+    persons = _persons(session, rt, case)
+    if not persons:
+        return
+    fields = {}
+    for name, node in (schema.get("properties") or {}).items():
+        read_outside = isinstance(node, dict) and OUTSIDE & set(node.get("x-visible-to", ()))
+        if read_outside and name in data and any(mentions(persons, text) for text in _texts(data[name])):
+            fields[name] = [msg("names_reported_person")]
+    if fields:
+        raise Invalid("names_reported_person", fields=fields)
+
+
+def require_unnamed_text(session: Session, rt: Runtime, case: Case, field: str, text: str) -> None:
+    """A message to the reporter: refused beside ``field`` when it names a reported person on file."""
+    persons = _persons(session, rt, case)
+    if persons and mentions(persons, text):
+        raise Invalid("names_reported_person", fields={field: [msg("names_reported_person")]})
+
+
+def _persons(session: Session, rt: Runtime, case: Case) -> list[dict]:
+    party = _party(session, case)
+    return list(rt.vault.read(party).get("terlapor", [])) if party is not None else []
+
+
+def _texts(value) -> list[str]:
+    if isinstance(value, str):
+        return [value]
+    if isinstance(value, list):
+        return [t for item in value for t in _texts(item)]
+    if isinstance(value, dict):
+        return [t for item in value.values() for t in _texts(item)]
+    return []
 
 
 def _fields(rt: Runtime) -> tuple[str, ...]:

@@ -9,7 +9,7 @@ changed is returned (``Changes``) for ``engine.notices`` to plan reminders and w
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import datetime, timedelta
 from uuid import UUID
 
 from SpiffWorkflow.bpmn import BpmnWorkflow
@@ -259,8 +259,18 @@ def _sync_tasks(session, case, tasks, log, due_at) -> list[HumanTask]:
     return created
 
 
+# A task with no deadline on a case already closed (archiving a complaint's file) is ranked as if due this long
+# after it arose: never above the work a clock runs on, though its case came in long ago.
+CLOSED_CASE_TASK_RANK = timedelta(days=30)
+
+
 def _sort_facts(row: HumanTask, case: Case) -> None:
     """The case's facts the inbox sorts and counts an open task by, copied onto it (``HumanTask.sort_at``)."""
     row.stage, row.received_at, row.case_overdue = case.status, case.received_at, bool(case.overdue)
     row.case_unit_id = case.unit_id
-    row.sort_at = row.due_at or case.received_at
+    if row.due_at is not None:
+        row.sort_at = row.due_at
+    elif case.status in CLOSED and row.created_at is not None:
+        row.sort_at = row.created_at + CLOSED_CASE_TASK_RANK
+    else:
+        row.sort_at = case.received_at

@@ -241,11 +241,11 @@ def reporter(ticket):
 @blp.response(200, ReportedView)
 def reported(ticket):
     """The persons the complaint reports (terlapor), for the complaint team only: an empty list when none is
-    recorded. A read of a confidential or sealed complaint is an event."""
+    recorded. Every read is an event of the case."""
     user = current_user()
     case = _team_case(user, ticket)
     persons = reported_party.read(db.session, runtime(), user, case)
-    complaints.note_read(db.session, user, case, "terlapor")
+    reported_party.note_read(db.session, user, case)
     db.session.commit()
     return {"ticket": case.ticket, "changed": False, "terlapor": persons}
 

@@ -29,7 +29,7 @@ from sqlalchemy import select
 from api.boundary import noted, runtime
 from api.extensions import db
 from api.reports.labels import CHANNELS
-from api.web import case_messages, display, events, proxy, reported, requester, workbench
+from api.web import case_messages, display, events, proxy, requester, workbench
 from api.web.blueprint import bp
 from api.web.facts import case_facts, labelled, proxy_facts, requester_facts
 from api.web.i18n import current_language
@@ -163,6 +163,7 @@ EVENT_LABELS = {
     "proxy_revoked": _l("Power of attorney ended"),
     "proxy_appointed": _l("Proxy appointed"),
     "reported_recorded": _l("Reported persons recorded"),
+    "reported_removed": _l("Reported persons removed"),
     "requester_correction_asked": _l("The requester asked to correct their data"),
     "requester_correction_refused": _l("The requester's request to correct their data refused"),
     "requester_correction_overdue": _l("The requester's request to correct their data not answered in time"),
@@ -242,7 +243,7 @@ def case(ticket: str, reporter: dict | None = None, refused: dict | None = None)
         "calendar_unconfirmed": holiday_years.case_warnings(db.session, found),
         "conversation": case_messages.conversation(user, found) if found.kind == kinds.COMPLAINT else None,
         "identity": case_messages.identity_panel(user, found) if found.kind == kinds.COMPLAINT else None,
-        "reported": reported.shown(rt, reported_party.read(db.session, rt, user, found), locale),
+        "reported": reported_party.count(db.session, rt, user, found),
         "reporter": requester_facts(rt, reporter, locale) if reporter else [],
         "notes": workbench.notes_section(user, found),  # internal notes: never to the requester
         "refused": refused or {},
@@ -388,7 +389,7 @@ def _timeline(case: Case, locale: str) -> list[dict]:
                 "seq": e["seq"],
                 "at": e["at"],
                 "type": e["type"],
-                "label": str(EVENT_LABELS.get(e["type"], e["type"].replace("_", " ").capitalize())),
+                "label": _event_label(case, e["type"], data.get("what")),
                 "detail": detail,
                 "actor": str(ACTORS[e["actor"]]) if e["actor"] in ACTORS else names.get(e["actor"], e["actor"]),
             }
@@ -434,6 +435,16 @@ def _letter_detail(kind: str, letter: Letter | None, locale: str) -> str:
     if letter.status == "failed":
         return f"{line} · " + _("the PDF could not be made: an admin is handling it")
     return f"{line} · " + _("PDF being prepared")
+
+
+def _event_label(case: Case, kind: str, what: object = None) -> str:
+    """An event of the history by its name; on a complaint, a message recorded is the team's (the reporter sent no
+    evidence), not the Commission's or a court's."""
+    if kind == "message_received" and case.kind == kinds.COMPLAINT:
+        return _("Event recorded by the team")
+    if kind == READ and what == "terlapor":  # read whatever the reporter's mode: the reported persons are confidential
+        return _("Reported persons read")
+    return str(EVENT_LABELS.get(kind, kind.replace("_", " ").capitalize()))
 
 
 def _event_detail(kind: str, data: dict, task_title: str | None, locale: str, titles: dict[str, str]) -> str:
@@ -482,7 +493,7 @@ def _event_detail(kind: str, data: dict, task_title: str | None, locale: str, ti
         return ", ".join(str(CONTACT_FIELDS.get(name, name)) for name in data.get("fields", []))
     if kind == "proxy_revoked":
         return str(proxy.REVOKE_REASONS.get(data.get("reason", ""), data.get("reason", "")))
-    if kind == "reported_recorded":  # how many and which fields: never who
+    if kind in ("reported_recorded", "reported_removed"):  # how many: never who
         return ngettext("%(num)d person", "%(num)d persons", data.get("count", 0))
     if kind == "proxy_data_corrected":
         why = CORRECTION_REASONS.get(data.get("reason", ""), data.get("reason", ""))

@@ -1,9 +1,9 @@
 """The complaint team records the persons a complaint reports (terlapor) on a page (``/kasus/<ticket>/terlapor``):
 the verb behind ``PUT /api/v1/complaints/{ticket}/reported`` (engine.reported_party), on a page.
 
-The form starts from the persons on file and is checked by ``forms/pengaduan_terlapor.json``; a refusal comes back
-beside its fields (422), and a recording returns to the case page. The case page shows the persons to the complaint
-team only, and links here.
+The form starts from the persons on file (opening it is a read, recorded in the case's history) and is checked by
+``forms/pengaduan_terlapor.json``; a refusal comes back beside its fields (422), and a recording returns to the case
+page, which tells the complaint team only how many are on file, and links here.
 """
 
 from __future__ import annotations
@@ -17,9 +17,8 @@ from api.boundary import commit, runtime
 from api.extensions import db
 from api.web import schema_form
 from api.web.blueprint import bp
-from api.web.facts import labelled
 from api.web.session import officer
-from engine import access, complaints, reported_party
+from engine import access, reported_party
 from engine.errors import Forbidden, Invalid, NotFound
 
 
@@ -33,7 +32,7 @@ def reported_persons(ticket: str):
         reported_party.require_team_complaint(user, case)
         if request.method == "GET":
             on_file = reported_party.read(db.session, rt, user, case) or []
-            complaints.note_read(db.session, user, case, "terlapor")
+            reported_party.note_read(db.session, user, case)
             db.session.commit()
             return _page(case, schema, _values(on_file), None)
         data = schema_form.parse(schema, request.form, rt.calendars["strict"].tz)
@@ -46,19 +45,13 @@ def reported_persons(ticket: str):
         db.session.rollback()
         return _page(case, schema, request.form, error.fields, 422)
     commit(case)
-    if done.changed:
+    if done.changed and not done.persons:
+        flash(_("The reported persons are removed."), "success")
+    elif done.changed:
         flash(_("The reported persons are recorded: %(num)d.", num=len(done.persons)), "success")
     else:
         flash(_("Nothing was changed: the data is as it was."), "success")
     return redirect(url_for("web.case", ticket=case.ticket) + "#reported-title", 303)
-
-
-def shown(rt, persons: list[dict] | None, locale: str) -> list[list[tuple[str, str]]] | None:
-    """Each reported person as label / value pairs for the case page; None for a reader who may not see them."""
-    if persons is None:
-        return None
-    person = rt.forms.schema(reported_party.FORM)["properties"]["terlapor"]["items"]
-    return [labelled(person, p, locale) for p in persons]
 
 
 def _values(persons: list[dict]) -> MultiDict:

@@ -24,7 +24,7 @@ from api.web.facts import case_facts, labelled, proxy_facts, requester_facts
 from api.web.i18n import current_language
 from api.web.inbox import lane_members, refusal_message
 from api.web.session import officer
-from engine import access, chain, dip_match, inbox, instructions, kinds, queries, users, visibility
+from engine import access, chain, dip_match, inbox, instructions, kinds, queries, reported_party, users, visibility
 from engine.errors import Conflict, Invalid
 from engine.messages import Message
 from engine.models import Case, CaseEvent, HumanTask
@@ -141,6 +141,7 @@ def _page(task: HumanTask, values: MultiDict | None = None, errors: dict | None 
         case_facts=case_facts(rt, task.case, locale, detail["case"]["details"]),
         requester=requester_facts(rt, view["requester"], locale),
         proxy=proxy_facts(rt, task.case, view["proxy"], locale),
+        reported=reported_party.count(db.session, rt, user, task.case),  # the complaint team's: how many on file
         recorded=_recorded(rt, task, user, locale),
         chronology=detail["case"].get("chronology", []),
         fields=fields,

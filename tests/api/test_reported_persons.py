@@ -90,7 +90,10 @@ def test_the_same_list_sent_again_records_nothing_and_an_empty_one_removes_them(
         case = db.session.scalar(select(Case).where(Case.ticket == team.ticket))
         assert case.details.get(reported_party.PARTY_KEY) is None
         assert db.session.scalar(select(Party).where(Party.role == "terlapor")) is None
-    assert [e.data["count"] for e in recorded(app, team.ticket)] == [1, 0]
+    assert [e.data["count"] for e in recorded(app, team.ticket)] == [1]
+    with app.app_context():
+        (gone,) = db.session.scalars(select(CaseEvent).where(CaseEvent.type == reported_party.REMOVED)).all()
+        assert gone.data == {"count": 1}
 
 
 @pytest.mark.parametrize(
@@ -126,3 +129,48 @@ def test_a_unit_the_complaint_is_referred_to_never_reads_the_reported_persons(cl
 def test_a_request_has_no_reported_persons(client, desk, login):
     ticket = desk.submit()["ticket"]
     assert get(client, login, ticket, "ppid").status_code == 404
+
+
+@pytest.mark.parametrize(
+    "uraian",
+    [
+        "Sdr. SUHARTO  WIBISONO meminta uang pendaftaran di luar ketentuan.",  # any case, any spacing
+        "Petugas dengan NIP 197503122000031004 meminta uang pendaftaran.",  # the NIP however it is grouped
+    ],
+)
+def test_what_the_unit_reads_may_not_name_a_reported_person_on_file(client, login, unchanged, uraian):
+    from tests.workflows.test_pengaduan_paths import CATAT
+
+    team = Team(client, login, "rahasia")
+    assert put(client, login, team.ticket, [HARTO]).status_code == 200
+    case = client.get(f"{API}/cases/{team.ticket}", headers=login("tim")).json
+    (task,) = [t for t in case["open_tasks"] if t["name"] == "catat_pengaduan"]
+    complete = f"{API}/tasks/{task['id']}/complete"
+    with unchanged():
+        named = client.post(complete, json={"data": {**CATAT, "uraian_ringkas": uraian}}, headers=login("tim"))
+    assert named.status_code == 422, named.json
+    assert "uraian_ringkas" in str(named.json["errors"]), named.json
+    by_position = {**CATAT, "uraian_ringkas": "Petugas pendaftaran meminta uang di luar ketentuan."}
+    assert client.post(complete, json={"data": by_position}, headers=login("tim")).status_code == 200
+
+
+def test_a_message_to_the_reporter_may_not_name_a_reported_person_on_file(client, login, unchanged):
+    team = Team(client, login, "rahasia")
+    assert put(client, login, team.ticket, [HARTO]).status_code == 200
+    with unchanged():
+        r = client.post(
+            f"{API}/complaints/{team.ticket}/messages",
+            json={"body": "Apakah Suharto Wibisono yang meminta uang itu?"},
+            headers=login("tim"),
+        )
+    assert r.status_code == 422, r.json
+
+
+def test_every_opening_of_the_reported_persons_is_recorded_whatever_the_reporter_s_mode(app, client, login):
+    team = Team(client, login, "anonim")
+    assert get(client, login, team.ticket).status_code == 200
+    with app.app_context():
+        reads = db.session.scalars(
+            select(CaseEvent).join(Case).where(Case.ticket == team.ticket, CaseEvent.type == "case_read")
+        ).all()
+        assert [(e.actor, e.data) for e in reads] == [("tim", {"what": "terlapor"})]
