@@ -118,6 +118,11 @@ def _reminders(office, deadline):
         return [(r.kind, r.audience) for r in s.scalars(select(Reminder).where(Reminder.deadline_id == deadline.id))]
 
 
+def _utc(instant: datetime) -> datetime:
+    """An instant as stored (SQLite keeps it naive, in UTC) compared as an aware one."""
+    return instant if instant.tzinfo else instant.replace(tzinfo=UTC)
+
+
 def _task(office, ticket, name):
     with office.sessions() as s:
         return s.scalar(select(HumanTask).join(Case).where(Case.ticket == ticket, HumanTask.bpmn_id == name))
@@ -265,6 +270,9 @@ def test_evidence_that_comes_before_the_withdrawn_complaint_is_archived_reopens_
     clock.move_to(bukti.due_at + timedelta(minutes=1))
     office.message(ticket, "bukti_tidak_dikirim", {"tanggal": clock_today()}, "tim")
     assert (office.case(ticket).status, office.open_tasks(ticket)) == ("dianggap_dicabut", ["arsip_dicabut"])
+    archiving = _task(office, ticket, "arsip_dicabut")  # no clock, on a closed case: ranked after clocked work
+    assert archiving.due_at is None
+    assert _utc(archiving.sort_at) == _utc(archiving.created_at) + timedelta(days=30)
     office.reporter_reply(ticket, code, "Kuitansi terlampir.", files=[("kuitansi.pdf", b"%PDF-1.4 kuitansi")])
     case = office.case(ticket)
     assert (case.status, case.closed_at) == ("dibuka_kembali_pengaduan", None)
