@@ -190,6 +190,14 @@ STATUSES: dict[str, Status] = {
         "Pengaduan dapat dibuka kembali jika Anda mengirimkan bukti yang diminta.",
         "The complaint reopens if you send the evidence asked for.",
     ),
+    # Its file archived (the task arsip_dicabut): still reopened by the evidence asked for (§7.4).
+    "dianggap_dicabut_diarsipkan": Status(
+        "Dianggap Dicabut, Diarsipkan",
+        "Deemed Withdrawn, Archived",
+        "Berkas pengaduan telah diarsipkan. Pengaduan tetap dapat dibuka kembali jika Anda mengirimkan bukti yang "
+        "diminta.",
+        "The complaint's file is archived. The complaint still reopens if you send the evidence asked for.",
+    ),
     "dibuka_kembali_pengaduan": Status("Dibuka Kembali", "Reopened", *_WAIT),
     "dalam_pemeriksaan": Status("Dalam Pemeriksaan", "Under Examination", *_WAIT),
     "ditindaklanjuti": Status("Ditindaklanjuti", "Followed Up", *_WAIT),
@@ -228,6 +236,7 @@ CLOSED = frozenset(
         "tidak_dapat_ditindaklanjuti",
         "diteruskan_instansi_lain",
         "dianggap_dicabut",
+        "dianggap_dicabut_diarsipkan",
         "pengaduan_selesai",
         "diarsipkan",
     }

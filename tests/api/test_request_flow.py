@@ -280,11 +280,13 @@ def test_a_tasks_instructions_name_its_case_and_its_completion_window_in_both_la
     detail = client.get(f"/api/v1/tasks/{task['id']}", headers=login("petugas")).json
     assert detail["instructions"] == (
         f"Periksa kelengkapan permohonan {receipt['ticket']}. Jika belum lengkap, sebutkan kekurangannya; "
-        "pemohon diberi 3 hari kerja untuk melengkapi."
+        "pemohon diberi 3 hari kerja untuk melengkapi. Bila permohonan diajukan melalui kuasa (data kuasa tampil pada "
+        "halaman ini), periksa juga surat kuasa khusus dan salinan KTP pemohon."
     )
     assert detail["instructions_en"] == (
         f"Check that request {receipt['ticket']} is complete. If it is not, state what is missing; "
-        "the requester is given 3 working days to complete it."
+        "the requester is given 3 working days to complete it. When a proxy filed it (the proxy is shown on this "
+        "page), check the special power of attorney and the copy of the requester's ID card too."
     )
 
 

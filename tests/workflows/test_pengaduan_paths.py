@@ -227,7 +227,7 @@ def test_evidence_window_lapse_closes_nothing_a_confirmation_deems_the_complaint
     clock.move_to(sla.due_at + timedelta(days=30))
     office.run(ticket)
     case = office.case(ticket)
-    assert (case.status, case.overdue, office.open_tasks(ticket)) == ("dianggap_dicabut", False, [])
+    assert (case.status, case.overdue, office.open_tasks(ticket)) == ("dianggap_dicabut_diarsipkan", False, [])
     assert not {event for event, _ in _notices(office, ticket)} & {"deadline_overdue", "escalation", "overdue_apology"}
 
     reopened_at = datetime.now(UTC)
@@ -254,6 +254,7 @@ def test_evidence_window_lapse_closes_nothing_a_confirmation_deems_the_complaint
         "dalam_klarifikasi",
         "menunggu_kelengkapan_pelapor",
         "dianggap_dicabut",
+        "dianggap_dicabut_diarsipkan",  # its file archived, still reopened by the evidence
         "dibuka_kembali_pengaduan",
         "pengaduan_selesai",
         "diarsipkan",

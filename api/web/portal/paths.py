@@ -89,6 +89,7 @@ PATHS = {
             "tidak_dapat_ditindaklanjuti",
             "diteruskan_instansi_lain",
             "dianggap_dicabut",
+            "dianggap_dicabut_diarsipkan",
         ),
     ),
 }
