@@ -94,7 +94,9 @@ class RequestProxy(Schema):
     address = fields.String(required=True)
     phone = fields.String()
     nomor_surat_kuasa = fields.String(metadata={"description": "the power of attorney's number, if it has one"})
-    tanggal_surat_kuasa = fields.String(metadata={"description": "YYYY-MM-DD; a request's proxy only, required there"})
+    tanggal_surat_kuasa = fields.String(
+        required=True, metadata={"description": "the power of attorney's date, YYYY-MM-DD"}
+    )
 
 
 class RequestSubmit(Schema):
@@ -259,9 +261,8 @@ METERAI = "true: the special power of attorney bears a duty stamp (Perki 1/2021 
 
 
 class Proxy(RequestProxy):
-    """An objection's proxy, whose power of attorney bears meterai and a number."""
+    """An objection's proxy, whose power of attorney bears meterai."""
 
-    nomor_surat_kuasa = fields.String(required=True)
     bermeterai = fields.Boolean(required=True, metadata={"description": METERAI})
 
 

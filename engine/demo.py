@@ -166,6 +166,7 @@ def load_demo(session: Session, rt: Runtime) -> list[tuple[str, str, str]]:
                 "name": "Rahmat Hidayat, S.H.",
                 "address": "Jl. Pemuda 12, Jakarta Timur",
                 "nomor_surat_kuasa": f"01/SK/{today.month}/{today.year}",
+                "tanggal_surat_kuasa": today.isoformat(),
                 "bermeterai": True,
             },
         },

@@ -125,7 +125,12 @@ def desk_schema(rt: Runtime, kind: str) -> dict:
     """The proxy as the case's form asks for it, with its rules, titled for the desk (the filing form's title and
     hint speak to the one filing)."""
     kuasa = {k: v for k, v in proxy_schema(rt, kind).items() if k not in ("description", "x-description-en")}
-    return kuasa | {"title": "Data kuasa", "x-title-en": "The proxy"}
+    number = kuasa["properties"]["nomor_surat_kuasa"] | {
+        "title": "Nomor surat kuasa",
+        "x-title-en": "Power of attorney no.",
+    }
+    fields = kuasa["properties"] | {"nomor_surat_kuasa": number}  # the desk reads the form's "(if any)" as a field
+    return kuasa | {"title": "Data kuasa", "x-title-en": "The proxy", "properties": fields}
 
 
 def form_schema(rt: Runtime, case: Case) -> dict:

@@ -131,7 +131,7 @@ def field_names(rt, names, kind: str = kinds.OBJECTION) -> str:
     """The corrected fields (``name``, ``nomor_surat_kuasa``...) by their labels in the reader's language, as the
     form of a ``kind`` of case names them (the objection's, a history's default, names every field a request's
     proxy has)."""
-    kuasa = proxy_data.proxy_schema(rt, kind)
+    kuasa = proxy_data.desk_schema(rt, kind)
     fields = schema_form.build_fields({"type": "object", "properties": {"kuasa": kuasa}}, current_language())
     labels = {c.name.removeprefix("kuasa."): c.label for f in fields for c in f.children}
     return ", ".join(labels.get(name, name) for name in names)

@@ -32,6 +32,7 @@ PROXY = {
     "address": "Jl. Diponegoro 7, Bandung",
     "phone": "+62 811 2222 3333",
     "nomor_surat_kuasa": "SK-07/XII/2026",
+    "tanggal_surat_kuasa": "2026-11-30",
     "bermeterai": True,
 }
 REQUESTER = request_payload()["requester"]

@@ -21,6 +21,7 @@ PROXY = {
     "address": "Jl. Gatot Subroto 10, Jakarta",
     "phone": "0812 3456 7890",
     "nomor_surat_kuasa": "SK-07/XII/2026",
+    "tanggal_surat_kuasa": "2026-11-30",
     "bermeterai": True,
 }
 
@@ -92,6 +93,7 @@ def test_a_corrected_proxy_records_which_fields_changed_and_why_never_the_values
         "name": "Budi Santosa, S.H.",
         "address": PROXY["address"],
         "nomor_surat_kuasa": "SK-08/XII/2026",
+        "tanggal_surat_kuasa": "2026-11-30",
         "bermeterai": True,
         "revoked": False,
     }
@@ -118,7 +120,7 @@ def test_the_same_proxy_sent_again_records_nothing(app, client, desk, login):
     ("changes", "field"),
     [
         ({"name": "B"}, "kuasa.name"),  # shorter than the objection form allows
-        ({"nomor_surat_kuasa": None}, "kuasa.nomor_surat_kuasa"),  # required by the objection form
+        ({"tanggal_surat_kuasa": None}, "kuasa.tanggal_surat_kuasa"),  # required by the objection form
         ({"phone": "call me"}, "kuasa.phone"),
         ({"bermeterai": False}, "kuasa.bermeterai"),  # Perki 1/2021 Pasal 39(4): a power bearing a duty stamp
     ],
@@ -240,6 +242,7 @@ LATER = {
     "name": "Siti Aminah, S.H.",
     "address": "Jl. Diponegoro 3, Bandung",
     "nomor_surat_kuasa": "SK-11/XII/2026",
+    "tanggal_surat_kuasa": "2026-11-30",
     "bermeterai": True,
 }
 
@@ -280,7 +283,7 @@ def test_a_new_proxy_follows_one_whose_power_ended_and_never_two_at_once(client,
 
 @pytest.mark.parametrize(
     ("who", "changes", "status"),
-    [("petugas", {"nomor_surat_kuasa": None}, 422), ("petugas", {"name": "S"}, 422), ("auditor", {}, 403)],
+    [("petugas", {"tanggal_surat_kuasa": None}, 422), ("petugas", {"name": "S"}, 422), ("auditor", {}, 403)],
 )
 def test_an_appointment_the_form_refuses_or_by_another_than_the_desk_changes_nothing(
     client, desk, login, unchanged, who, changes, status

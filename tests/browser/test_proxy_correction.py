@@ -83,12 +83,13 @@ def test_the_desk_records_a_proxy_appointed_after_the_filing(new_page, client, l
     page.get_by_label(re.compile(r"^Nama kuasa")).fill("Siti Aminah, S.H.")
     page.get_by_label(re.compile(r"^Alamat kuasa")).fill("Jl. Diponegoro 3, Bandung")
     page.get_by_role("button", name="Catat kuasa", exact=True).click()
-    expect(page.locator("main")).to_contain_text("Formulir masih berisi kesalahan")  # no power of attorney number
+    expect(page.locator("main")).to_contain_text("Formulir masih berisi kesalahan")  # no power of attorney date
     assert_accessible(page, "the proxy appointment form with an error")
     if width == 360:
         assert_fits_narrow_screen(page, "the proxy appointment form")
     keep_screenshot(page, "proxy-appointment-error")
     page.get_by_label(re.compile(r"^Nomor surat kuasa")).fill("SK-11/XII/2026")
+    page.get_by_label(re.compile(r"^Tanggal surat kuasa")).fill("2026-11-30")
     page.get_by_role("button", name="Catat kuasa", exact=True).click()
     error = page.locator("#f-kuasa-bermeterai-error")  # Perki 1/2021 Pasal 39(4): its power bears a duty stamp
     expect(error).to_be_visible()

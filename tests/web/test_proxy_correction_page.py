@@ -126,11 +126,12 @@ def test_the_desk_records_a_proxy_appointed_after_the_filing(browser, desk, clie
     officer.get(f"/kasus/{ticket}/data-kuasa/baru")
     refused = officer.post(f"/kasus/{ticket}/data-kuasa/baru", {"kuasa.name": "Siti Aminah, S.H."})
     assert refused.status_code == 422
-    assert 'id="f-kuasa-nomor_surat_kuasa-error"' in text(refused)
+    assert 'id="f-kuasa-tanggal_surat_kuasa-error"' in text(refused)
     form = {
         "kuasa.name": "Siti Aminah, S.H.",
         "kuasa.address": "Jl. Diponegoro 3",
         "kuasa.nomor_surat_kuasa": "SK-11",
+        "kuasa.tanggal_surat_kuasa": "2026-11-30",
         "kuasa.bermeterai": "true",
     }
     assert officer.post(f"/kasus/{ticket}/data-kuasa/baru", form).status_code == 303

@@ -473,6 +473,7 @@ def test_an_objection_through_a_representative_names_the_power_of_attorney_and_c
         "name": "Rina Kusuma",
         "address": "LBH Pers, Jakarta",
         "nomor_surat_kuasa": "SK-07/LBH/XI/2026",
+        "tanggal_surat_kuasa": "2026-11-30",
         "bermeterai": True,
     }
     objection = office.objection(ticket, ["a"], kuasa=proxy)
@@ -482,7 +483,7 @@ def test_an_objection_through_a_representative_names_the_power_of_attorney_and_c
     issued = by_kind(letters(office, objection))
     receipt = " ".join(text_of(office, issued["tanda_terima_keberatan"]).split())
     filed = "Diajukan melalui kuasa pemohon, Sdr. Rina Kusuma, beralamat di LBH Pers, Jakarta, berdasarkan Surat Kuasa"
-    assert f"{filed} Khusus Nomor SK-07/LBH/XI/2026." in receipt
+    assert f"{filed} Khusus Nomor SK-07/LBH/XI/2026 tanggal 30 November 2026." in receipt
     response = " ".join(text_of(office, issued["tanggapan_atasan"]).split())
     assert "Tembusan: 1. Rina Kusuma, kuasa pemohon, LBH Pers, Jakarta; 2. Pejabat Pengelola Informasi" in response
 
