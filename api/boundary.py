@@ -8,6 +8,7 @@ module so that neither front end imports the other.
 
 import functools
 from collections.abc import Callable
+from contextlib import contextmanager
 from typing import TypeVar
 
 from flask import Response, current_app
@@ -15,6 +16,7 @@ from sqlalchemy.orm.exc import StaleDataError
 
 from api.extensions import db
 from engine.complaints import note_read
+from engine.models import Case
 from engine.runtime import Runtime
 
 T = TypeVar("T")
@@ -88,3 +90,21 @@ def private_download(data: bytes, mimetype: str, name: str) -> Response:
     """A file of personal data for the reader to save: an attachment no cache keeps."""
     headers = {"Content-Disposition": f'attachment; filename="{name}"', "Cache-Control": "no-store"}
     return Response(data, mimetype=mimetype, headers=headers)
+
+
+@contextmanager
+def calendar_change(rt):
+    """An admin's holiday override (the API's and the working calendar page's): the runtime's calendars follow the
+    table before the commit; if the change fails, they go back."""
+    try:
+        yield
+    except Exception:
+        db.session.rollback()
+        rt.load_overrides(db.session)
+        raise
+
+
+def commit_moved(moved: list[dict]) -> None:
+    """Commit a calendar change with the cases whose deadlines it moved (their timers and reminders follow)."""
+    case_ids = dict.fromkeys(m["case_id"] for m in moved)
+    commit(*(db.session.get(Case, case_id) for case_id in case_ids))

@@ -162,6 +162,11 @@ def _official_days_off(calendar: str, year: int) -> MappingProxyType[date, Skipp
     return MappingProxyType(days)
 
 
+def official_days_off(calendar: str, year: int) -> MappingProxyType[date, SkippedDay]:
+    """The holidays (and, on the lenient calendar, cuti bersama) of one year by date, as the calendar skips them."""
+    return _official_days_off(_check_calendar(calendar), year)
+
+
 @functools.lru_cache(maxsize=64)
 def _official_names(category: str, year: int, language: str) -> MappingProxyType[date, str]:
     """The names of one category's days off in one year, in ``language`` (``id`` or ``en_US``)."""

@@ -24,6 +24,7 @@ from sqlalchemy.orm import Session
 
 from engine import clock
 from engine.audit import EventLog
+from engine.calendar import LENIENT, official_days_off
 from engine.errors import Conflict, Invalid
 from engine.messages import msg
 from engine.models import Case, Deadline, HolidayOverrideRow, HolidayYear, Incident
@@ -45,16 +46,15 @@ def package_estimates(year: int) -> tuple[tuple[date, str], ...]:
     return tuple(sorted((d, n) for d, n in found.items() if "perkiraan" in n.lower()))
 
 
-@functools.lru_cache(maxsize=64)
-def package_days_off(year: int) -> tuple[dict, ...]:
+def package_days_off(year: int) -> list[dict]:
     """``year``'s public holidays and cuti bersama as the ``holidays`` package lists them, by date: what the admin
-    checks against the SKB before confirming the year. A cuti bersama counts on the lenient calendar only
-    (legal-process.md §2.3); a date the package only estimates says so."""
-    days = {}
-    for category, kind in (("government", "cuti_bersama"), ("public", "holiday")):  # a public holiday wins
-        for day, name in holidays.country_holidays("ID", categories=(category,), language="id", years=year).items():
-            days[day] = {"date": day, "name": name, "kind": kind, "estimated": "perkiraan" in name.lower()}
-    return tuple(days[d] for d in sorted(days))
+    checks against the SKB before confirming the year. The lenient calendar's table holds both (a cuti bersama counts
+    there only, legal-process.md §2.3); a date the package only estimates says so."""
+    days = official_days_off(LENIENT, year)
+    return [
+        {"date": d, "name": days[d].reason, "kind": days[d].kind, "estimated": "perkiraan" in days[d].reason.lower()}
+        for d in sorted(days)
+    ]
 
 
 def confirmed_years(session: Session) -> frozenset[int]:

@@ -60,10 +60,7 @@ def can_record(user: User, case: Case) -> bool:
 
 def read(session: Session, rt: Runtime, user: User, case: Case) -> list[dict] | None:
     """The reported persons for the complaint team (an empty list when none is recorded); None for anyone else."""
-    if not can_record(user, case):
-        return None
-    party = _party(session, case)
-    return list(rt.vault.read(party).get("terlapor", [])) if party is not None else []
+    return _persons(session, rt, case) if can_record(user, case) else None
 
 
 def count(session: Session, rt: Runtime, user: User, case: Case) -> int | None:
@@ -90,7 +87,7 @@ def record(session: Session, rt: Runtime, user: User, case: Case, payload: dict)
         if kept not in persons:
             persons.append(kept)
     party = _party(session, case)
-    before = list(rt.vault.read(party).get("terlapor", [])) if party is not None else []
+    before = _persons(session, rt, case, party)
     if persons == before:
         return Recorded(False, before)
     if not persons:  # none reported after all (a misreading): nothing of them is kept
@@ -148,8 +145,9 @@ def require_unnamed_text(session: Session, rt: Runtime, case: Case, field: str, 
         raise Invalid("names_reported_person", fields={field: [msg("names_reported_person")]})
 
 
-def _persons(session: Session, rt: Runtime, case: Case) -> list[dict]:
-    party = _party(session, case)
+def _persons(session: Session, rt: Runtime, case: Case, party: Party | None = None) -> list[dict]:
+    """The persons on file (none for a case without any), from ``party`` when the caller holds it already."""
+    party = party if party is not None else _party(session, case)
     return list(rt.vault.read(party).get("terlapor", [])) if party is not None else []
 
 

@@ -1,9 +1,7 @@
-from contextlib import contextmanager
-
 from flask_smorest import Blueprint
 
 from api.auth import current_user, login_required
-from api.boundary import commit, runtime
+from api.boundary import calendar_change, commit_moved, runtime
 from api.extensions import db
 from api.schemas import (
     DueQuery,
@@ -16,7 +14,6 @@ from api.schemas import (
 )
 from engine import access, holiday_years, holidays
 from engine.errors import Invalid
-from engine.models import Case
 
 blp = Blueprint("calendar", __name__, description="Working-day arithmetic, explained")
 
@@ -94,20 +91,3 @@ def confirm_holiday_year(body, year):
     holiday_years.confirm_year(db.session, year, user.username, body.get("note"))
     db.session.commit()
     return holiday_years.year_view(db.session, year)
-
-
-@contextmanager
-def calendar_change(rt):
-    """The runtime's calendars follow the table before the commit; if the change fails, they go back."""
-    try:
-        yield
-    except Exception:
-        db.session.rollback()
-        rt.load_overrides(db.session)
-        raise
-
-
-def commit_moved(moved: list[dict]) -> None:
-    """Commit a calendar change with the cases whose deadlines it moved (their timers and reminders follow)."""
-    case_ids = dict.fromkeys(m["case_id"] for m in moved)
-    commit(*(db.session.get(Case, case_id) for case_id in case_ids))

@@ -17,9 +17,8 @@ from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from flask_login import login_required
 
-from api.boundary import runtime
+from api.boundary import calendar_change, commit_moved, runtime
 from api.extensions import db
-from api.views.calendar import calendar_change, commit_moved
 from api.web.blueprint import bp
 from api.web.i18n import translated
 from api.web.layout import NAV, NavItem
