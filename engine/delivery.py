@@ -31,7 +31,7 @@ from datetime import date, datetime, timedelta
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from engine import clock, notice_delivery, redaction, task_files
+from engine import clock, notice_delivery, proxy_data, redaction, task_files
 from engine.audit import EventLog
 from engine.errors import Gone, Invalid, NotFound
 from engine.ids import in_range
@@ -44,6 +44,7 @@ from engine.outbox import Outbox
 REQUESTER = "pemohon"
 METHOD, DATE = "cara_penyerahan", "tanggal_penyerahan"
 BY_EMAIL = "email"
+RECEIVER, BY_PROXY = "penerima", "kuasa"  # who received it: the record names and has sign the proxy in office
 EMAIL_EVENT = "information_sent"
 
 
@@ -62,6 +63,8 @@ def check(session: Session, rt, case: Case, schema: dict, data: dict, incoming: 
     if not fields:
         return None
     _check_date(rt, session, case, data)
+    if data.get(RECEIVER) == BY_PROXY and proxy_data.party_id(case) is None:  # the record would name nobody
+        raise Invalid("invalid_data", fields={RECEIVER: [msg("no_proxy_in_office")]})
     plan = Plan()
     counts = {name: len(items) for name, items in incoming.checked.items()}
     for name in [*fields, redaction.originals(schema)]:

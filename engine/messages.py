@@ -105,6 +105,7 @@ TEMPLATES: dict[str, str] = {
     "no_proxy_for_case": "only a request or an objection is filed through a proxy",
     "proxy_in_office": "the case has a proxy in office: record the end of their power of attorney first",
     "proxy_already_revoked": "the proxy's power of attorney has already ended",
+    "no_proxy_in_office": "no proxy acts for the requester now: record the proxy on the case page first",
     "no_reporter_contact": "an anonymous report has no contact to change",
     "no_gateway": "no SMS or WhatsApp gateway is configured",
     "gateway_signature": "the signature is not the gateway's",

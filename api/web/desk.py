@@ -13,6 +13,7 @@ from datetime import datetime
 
 from flask import abort, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
+from flask_babel import lazy_gettext as _l
 from flask_login import login_required
 
 from api.boundary import commit, runtime
@@ -42,13 +43,19 @@ DESK_CHANNELS = {
 
 
 CHOICES = ("requester_type", "obtain_method", "delivery_method")
+# The proxy section's hint for the officer (the form's own speaks to the one filing).
+PROXY_HINT = _l(
+    "Only when a proxy files for the requester: copy their data from the special power of attorney, and check it "
+    "and the copy of the requester's ID card."
+)
 DESK_FORM = "loket-permohonan"  # the desk form's kind for its submission keys (not the portal's request form)
 
 
 def desk_schema(rt) -> dict:
     """The request form with the front desk's own fields first, its choices labelled in both languages."""
     # The choices labelled as the portal labels them, without its hints (they speak to the requester).
-    base = dressed(rt.forms.schema("permohonan.json"), {name: {"choices": REQUEST_CHOICES[name]} for name in CHOICES})
+    dressing = {name: {"choices": REQUEST_CHOICES[name]} for name in CHOICES} | {"kuasa": {"hint": PROXY_HINT}}
+    base = dressed(rt.forms.schema("permohonan.json"), dressing)
     desk = {
         "channel": {
             "type": "string",

@@ -242,3 +242,17 @@ def test_the_register_keeps_naming_the_proxy_who_filed_after_a_later_proxy_came_
     receipt = printed(client, login, letters(client, login, ticket)["tanda_bukti_penerimaan"])
     assert f"Sdr. {PROXY['name']}" in receipt  # who filed it, not whoever acted last
     assert later["name"] not in receipt
+
+
+def test_a_handover_to_a_proxy_when_none_acts_for_the_requester_is_refused_beside_the_receiver(
+    client, desk, login, unchanged
+):
+    ticket = desk.submit()["ticket"]  # filed in person: no proxy in office
+    for step in ("periksa_kelengkapan", "registrasi", "proses_permohonan", "tentukan_langkah"):
+        desk.complete(ticket, step)
+    desk.complete(ticket, "putuskan", decision("dikabulkan_seluruhnya"))
+    desk.complete(ticket, "pemberitahuan_tertulis")
+    handed = dated(STEP["penyerahan_informasi"], desk.case(ticket)["received_at"][:10]) | {"penerima": "kuasa"}
+    with unchanged():
+        refused = desk.complete(ticket, "penyerahan_informasi", handed, expect=422)
+    assert "penerima" in str(refused["errors"]), refused

@@ -4,6 +4,7 @@ Only the portal's public form existed: a walk-in request was filed as "web" by t
 and a letter that arrived days earlier (T10 counts from its receipt) could be recorded over the API alone.
 """
 
+import html
 import io
 import re
 from datetime import UTC, datetime
@@ -117,3 +118,10 @@ def test_the_desk_form_sent_twice_records_one_request_and_gives_a_new_code(brows
     assert open_after == open_before + 1  # one request's first task, not two
     assert client.post(f"{API}/status", json={"ticket": ticket, "access_code": shown}).status_code == 404
     assert client.post(f"{API}/status", json={"ticket": ticket, "access_code": new_code}).status_code == 200
+
+
+def test_the_desk_form_s_proxy_section_speaks_to_the_officer_not_to_the_one_filing(browser):
+    page = html.unescape(text(browser("petugas").get("/loket/permohonan")))
+    assert 'id="f-kuasa-tanggal_surat_kuasa"' in page
+    assert "salin datanya dari surat kuasa khusus, lalu periksa surat kuasa itu dan salinan KTP pemohon" in page
+    assert "Isi hanya jika Anda mengajukan" not in page  # the portal's words to a proxy filing online
