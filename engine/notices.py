@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from sqlalchemy.orm import Session
 
-from engine import dip_match, lateness, reminders, status
+from engine import dip_match, lateness, reminders, status, survey
 from engine.models import Case, Reminder
 from engine.outbox import Outbox, audience_users, deadline_context, lane_members
 from engine.runtime import Runtime
@@ -79,7 +79,7 @@ def announce(session: Session, rt: Runtime, case: Case, changes: Changes) -> Non
                 "outcome_label": status.label(case.outcome or ""),
             }
             outbox.to_requester(case, "objection_response", "answered", {**context, **answered})
-        if reached in status.CLOSED and case.closed_at is not None:
+        if reached in status.CLOSED and survey.invited(case):
             # The satisfaction survey (engine.survey): once per case, whichever closing status comes first.
             outbox.to_requester(case, "survey_invitation", "closed", {"deadline": None, "portal_hint": SURVEY_HINT})
     for task in changes.tasks:

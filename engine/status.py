@@ -241,6 +241,8 @@ CLOSED = frozenset(
         "diarsipkan",
     }
 )
+# Closed, yet the evidence asked for still reopens the complaint (§7.4): not finished for the reporter.
+REOPENABLE = frozenset({"dianggap_dicabut", "dianggap_dicabut_diarsipkan"})
 OVERDUE_LABEL = ("Melewati Batas Waktu", "Overdue")
 
 # The stages of each process, in STATUSES' order: each process's run of it starts at its first stage here.

@@ -34,7 +34,7 @@ from sqlalchemy import func, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
-from engine import clock
+from engine import clock, status
 from engine.errors import Conflict, Invalid
 from engine.messages import msg
 from engine.models import Case, CaseFacts, SurveyBallot, SurveyResponse
@@ -64,8 +64,9 @@ def token(rt: Runtime, case: Case) -> str:
 
 
 def invited(case: Case) -> bool:
-    """A closed case's requester or reporter is asked for their satisfaction."""
-    return case.closed_at is not None
+    """A closed case's requester or reporter is asked for their satisfaction; not a complaint deemed withdrawn,
+    which the reporter's evidence still reopens (asked when it closes for good, if it does)."""
+    return case.closed_at is not None and case.status not in status.REOPENABLE
 
 
 def answered(session: Session, rt: Runtime, case: Case) -> bool:

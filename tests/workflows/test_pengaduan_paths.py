@@ -15,7 +15,7 @@ import pytest
 import time_machine
 from sqlalchemy import select
 
-from engine import casework, complaints, inbox, queries
+from engine import casework, complaints, inbox, queries, survey
 from engine.errors import Conflict, Forbidden, Invalid, NotFound
 from engine.files import FileStore, Upload
 from engine.messages import msg
@@ -229,6 +229,10 @@ def test_evidence_window_lapse_closes_nothing_a_confirmation_deems_the_complaint
     case = office.case(ticket)
     assert (case.status, case.overdue, office.open_tasks(ticket)) == ("dianggap_dicabut_diarsipkan", False, [])
     assert not {event for event, _ in _notices(office, ticket)} & {"deadline_overdue", "escalation", "overdue_apology"}
+    # Not finished for the reporter while the evidence still reopens it: no satisfaction survey yet.
+    assert ("survey_invitation", True) not in _notices(office, ticket)
+    with office.sessions() as s:
+        assert not survey.can_answer(s, office.rt, s.scalars(select(Case).where(Case.ticket == ticket)).one())
 
     reopened_at = datetime.now(UTC)
     office.reporter_reply(
@@ -260,6 +264,8 @@ def test_evidence_window_lapse_closes_nothing_a_confirmation_deems_the_complaint
         "diarsipkan",
     ]
     assert office.case(ticket).overdue is False
+    invited = _notices(office, ticket).count(("survey_invitation", True))
+    assert invited == len(office.rt.settings.notify_channels)  # once, now that it closed for good
     office.verify()
 
 
