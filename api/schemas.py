@@ -93,6 +93,12 @@ class RequestProxy(Schema):
     name = fields.String(required=True)
     address = fields.String(required=True)
     phone = fields.String()
+    email = fields.String(
+        metadata={
+            "description": "where Kawal sends the proxy a copy of the messages about the case's"
+            " letters (the notices' copy line)"
+        }
+    )
     nomor_surat_kuasa = fields.String(metadata={"description": "the power of attorney's number, if it has one"})
     tanggal_surat_kuasa = fields.String(
         required=True, metadata={"description": "the power of attorney's date, YYYY-MM-DD"}

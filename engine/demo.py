@@ -105,6 +105,7 @@ def load_demo(session: Session, rt: Runtime) -> list[tuple[str, str, str]]:
     by_proxy = {  # filed by a proxy: the receipt names them, the desk reads and corrects them on the case page
         "name": "Dewi Lestari, S.H.",
         "address": "Jl. Salemba Raya 28, Jakarta Pusat",
+        "email": "dewi.lestari@example.org",  # sent a copy of the receipt and the notices (engine.outbox)
         "nomor_surat_kuasa": f"07/SKK/{today.month}/{today.year}",
         "tanggal_surat_kuasa": today.isoformat(),
     }

@@ -12,13 +12,21 @@ from __future__ import annotations
 from sqlalchemy import bindparam, select
 from sqlalchemy.orm import Session
 
-from engine import access, clock, stand_ins
+from engine import access, clock, proxy_party, stand_ins
 from engine.calendar import WorkingCalendar
 from engine.db import per_dialect
 from engine.kinds import COMPLAINT
 from engine.models import Case, Deadline, Group, HumanTask, Membership, Notification, User
 
 CHANNELS = ("log", "smtp", "webhook")
+# The messages about a letter the requester's proxy is copied on ("Tembusan", legal-process.md §3.2): the receipts
+# (which name who filed), the notices and the superior's response. The proxy gets them by e-mail only: the phone they
+# gave is for the desk to call.
+PROXY_COPIES = frozenset(
+    {"receipt", "objection_receipt", "extension_notice", "completion_request", "decision_notice", "objection_response"}
+)
+PROXY_CHANNELS = ("log", "smtp")
+PROXY_COPY = "proxy_party_id"  # the context's key naming the proxy a copy is for (notifications.delivery)
 
 
 def deadline_context(cal: WorkingCalendar, deadline: Deadline | None) -> dict:
@@ -71,6 +79,19 @@ class Outbox:
             return
         for channel in self.channels:
             self._add(case, event, channel, None, True, f"{event}:{case.id}:{cause}:requester:{channel}", context)
+        if event in PROXY_COPIES:
+            self._to_proxy(case, event, cause, context)
+
+    def _to_proxy(self, case: Case, event: str, cause: str, context: dict) -> None:
+        """The copy of a message about a letter for the proxy acting for the requester now (the letter's "Tembusan"),
+        by e-mail: the row names the proxy's party, whose address is read when it is sent (none: skipped)."""
+        proxy = proxy_party.party_id(case)
+        if proxy is None:
+            return
+        for channel in self.channels:
+            if channel in PROXY_CHANNELS:
+                key = f"{event}:{case.id}:{cause}:proxy{proxy}:{channel}"
+                self._add(case, event, channel, None, True, key, {**context, PROXY_COPY: proxy})
 
     def to_former_contact(self, case: Case, event: str, cause: str, channel: str, context: dict) -> None:
         """One message on ``channel`` to a requester's former address, sealed in ``context`` (former_contacts)."""

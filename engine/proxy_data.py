@@ -1,13 +1,13 @@
 """A request's or an objection's proxy (kuasa): shown to the PPID desk, and corrected by it.
 
 A request may be filed by a proxy with a special power of attorney (legal-process.md §3.2: the request form's
-``kuasa``: name, address, phone, the power of attorney's number); an objection too, whose power of attorney must bear
-meterai (Perki 1/2021 Pasal 39(4): the objection form asks it). The proxy's data is sealed in the vault as a party
-of its own (``Case.details["kuasa_party_id"]``) and printed on the case's letters (the receipt names who filed it,
-the notices and the superior's response copy the proxy, the handover record names who received it) and in the
-registers of requests and objections. The proxy is a data subject too (UU 27/2022: the right to rectification), and
-a desk officer who typed the proxy's name or the power of attorney's number wrong must be able to mend it before a
-letter prints it.
+``kuasa``: name, address, phone, e-mail, the power of attorney's number); an objection too, whose power of attorney
+must bear meterai (Perki 1/2021 Pasal 39(4): the objection form asks it). The proxy's data is sealed in the vault as
+a party of its own (``Case.details["kuasa_party_id"]``, engine.proxy_party) and printed on the case's letters (the
+receipt names who filed it, the notices and the superior's response copy the proxy, the handover record names who
+received it) and in the registers of requests and objections. The proxy is a data subject too (UU 27/2022: the right
+to rectification), and a desk officer who typed the proxy's name or the power of attorney's number wrong must be
+able to mend it before a letter prints it.
 
 - Those who may read a requester's identity (``access.can_read_identity``) read the proxy's with the case.
 - The PPID desk (``access.REQUEST_STAFF``) corrects it, giving the whole ``kuasa`` again as the case's form asks
@@ -19,6 +19,10 @@ letter prints it.
 - Letters already issued keep what they printed (a letter of record is never rewritten; its correction prints
   the proxy as now on file) and no message is sent: Kawal writes to the requester, whom the proxy represents,
   and the change is the proxy's.
+- The proxy in office is copied on the requester's messages about the letters that copy them (the receipts, the
+  notices, the superior's response: ``engine.outbox.PROXY_COPIES``), at the e-mail they gave (the form's optional
+  ``email``); without one the row is skipped and the desk posts the copy. A copy written before the power ended
+  still goes: the letter it is about copied the proxy.
 - The desk records a proxy the requester appointed after filing (``appoint``), checked as at filing.
 - The desk records the end of the power of attorney (``revoke``: the requester revoked it, the proxy withdrew or
   its term ended): later letters no longer name or copy the proxy; the case page and the register still show who
@@ -41,6 +45,7 @@ from engine.errors import Conflict, Forbidden, Invalid, NotFound
 from engine.forms import errors_in
 from engine.messages import msg
 from engine.models import Case, Party, User
+from engine.proxy_party import PARTY_KEY, party_id
 from engine.run import touch
 from engine.runtime import Runtime
 
@@ -54,7 +59,6 @@ REVOKED_KEY = "kuasa_dicabut_party_id"  # where a case keeps the proxy it was fi
 # fields as the objection form: tests/unit/test_proxy_data.py).
 FORMS = {kinds.REQUEST: "permohonan.json", kinds.OBJECTION: "keberatan.json"}
 REASONS = ("permintaan_kuasa", requester_data.RECORDING_ERROR)
-PARTY_KEY = "kuasa_party_id"
 # The proxy who filed the case, kept from the filing on whatever happens to the power of attorney (the receipt names
 # them, the register too): a later proxy, appointed and ended in turn, never takes their place.
 FILER_KEY = "kuasa_pengaju_party_id"
@@ -70,11 +74,6 @@ class Revoked:
 class Corrected:
     changed: tuple[str, ...]  # the fields that changed, in the form's order; empty when nothing did
     proxy: dict
-
-
-def party_id(case: Case) -> int | None:
-    """The proxy's party, when the case was filed by one (never a complaint's: its reporter files in person)."""
-    return (case.details or {}).get(PARTY_KEY) if case.kind != kinds.COMPLAINT else None
 
 
 def revoked_party_id(case: Case) -> int | None:

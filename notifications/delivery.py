@@ -18,6 +18,7 @@ from sqlalchemy.orm import Session
 from engine import clock, former_contacts, lost_codes
 from engine.config import Settings
 from engine.models import Attachment, Case, Incident, Notification, Party, User
+from engine.outbox import PROXY_COPY
 from engine.runtime import Runtime
 
 log = logging.getLogger("kawal.notifications")
@@ -39,6 +40,10 @@ def address(session: Session, rt: Runtime, row: Notification) -> tuple[str | Non
     if row.to_requester:
         case = session.get(Case, row.case_id)
         identity = rt.vault.read(session.get(Party, case.requester_party_id))
+        proxy = row.context.get(PROXY_COPY)
+        if proxy is not None:  # the proxy's copy (engine.outbox.PROXY_COPIES), in the requester's language
+            wanted = {"smtp": rt.vault.read(session.get(Party, proxy)).get("email"), "log": "proxy"}
+            return wanted.get(row.channel), identity.get("locale") or "id"
         wanted = {"smtp": identity.get("email"), "webhook": identity.get("phone"), "log": "requester"}
         former = former_contacts.recipient(rt, row.context)  # told that the contact on file replaced it
         return former or wanted[row.channel], identity.get("locale") or "id"  # the language they filed in

@@ -60,6 +60,10 @@ template may use only these keys (``CONTEXT_KEYS``):
     In ``requester_data_corrected`` and ``reporter_contact_changed``, when the message goes to the contact that was
     replaced (engine.former_contacts: the row holds that address sealed until it is sent): the text says so.
 
+A requester's message about a letter (``engine.outbox.PROXY_COPIES``) is copied to the proxy acting for them: that
+row's context names the proxy's party (``proxy_party_id``), and ``render`` marks its subject as a copy ("Tembusan: ")
+and opens its body with a line saying whose message it is (``PROXY_NOTE``).
+
 ``render`` adds two keys of its own from the ticket's prefix (``DERIVED_KEYS``): ``kind``
 (``permohonan``, ``keberatan``, ``sengketa`` or ``pengaduan``) and ``noun``, the kind in the
 message's locale ("request", "complaint"...), so one template speaks of the right case.
@@ -125,6 +129,7 @@ from pathlib import Path
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 
 from engine import kinds
+from engine.outbox import PROXY_COPY
 
 TEMPLATES_DIR = Path(__file__).parent / "templates"
 DEFAULT_LOCALE = "id"
@@ -189,6 +194,7 @@ CONTEXT_KEYS = frozenset(
         "download_until",
         "fields",
         "former",
+        PROXY_COPY,
     }
 )
 # Messages about a public information list item, not a case: no ticket, their own keys, all required.
@@ -297,7 +303,26 @@ def render(event: str, locale: str, context: dict) -> tuple[str, str]:
     else:
         kind = case_kind(context.get("ticket", ""))
         derived = {"kind": kind, "noun": NOUNS[normalize_locale(locale)][kind]}
-    return _subject_and_body(template_name(event, locale), {**derived, **context})
+    subject, body = _subject_and_body(template_name(event, locale), {**derived, **context})
+    if context.get(PROXY_COPY) is None:
+        return subject, body
+    prefix, note = PROXY_NOTE[normalize_locale(locale)]
+    return prefix + subject, note.format(noun=derived["noun"], ticket=context["ticket"]) + "\n\n" + body
+
+
+# The proxy's copy of a requester's message (engine.outbox.PROXY_COPIES): the subject marked, a line saying why.
+PROXY_NOTE = {
+    "id": (
+        "Tembusan: ",
+        "Anda menerima tembusan pesan ini sebagai kuasa pemohon dalam {noun} {ticket}, sebagaimana tercantum dalam"
+        " tembusan suratnya. Pesan di bawah ini ditujukan kepada pemohon.",
+    ),
+    "en": (
+        "Copy: ",
+        "You receive this copy as the requester's proxy in {noun} {ticket}, as the letter's copy line says. The message"
+        " below is addressed to the requester.",
+    ),
+}
 
 
 def render_anchor_digest(locale: str, context: dict) -> tuple[str, str]:

@@ -142,6 +142,7 @@ def _page(task: HumanTask, values: MultiDict | None = None, errors: dict | None 
         requester=requester_facts(rt, view["requester"], locale),
         proxy=proxy_facts(rt, task.case, view["proxy"], locale),
         proxy_revoked=bool(view["proxy"] and view["proxy"].get("revoked")),
+        proxy_mailed=bool(view["proxy"] and view["proxy"].get("email")),  # sent copies (engine.outbox.PROXY_COPIES)
         reported=reported_party.count(db.session, rt, user, task.case),  # the complaint team's: how many on file
         recorded=_recorded(rt, task, user, locale),
         chronology=detail["case"].get("chronology", []),

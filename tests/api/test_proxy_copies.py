@@ -1,0 +1,119 @@
+"""The proxy's copy ("Tembusan", legal-process.md §3.2; engine.outbox.PROXY_COPIES): a request filed by a proxy who
+gave an e-mail sends them a copy of the requester's messages about the letters that copy them (the receipt, the
+notices), marked as a copy, through a real SMTP sink; the address stays in the vault; without one, or once the power
+of attorney has ended, nothing goes to them."""
+
+from datetime import UTC, datetime
+
+import pytest
+import time_machine
+from sqlalchemy import inspect, select
+
+from api.extensions import db
+from engine.models import Base, Notification
+from tests.api.test_request_proxy import PROXY, decided
+from tests.conftest import request_payload
+from tests.delivery.test_partial_grant_walk import _send_outbox, _text, settings_overrides  # noqa: F401 - SMTP on
+from tests.reminders.conftest import mailbox  # noqa: F401 - the real SMTP sink, a fixture
+
+API = "/api/v1"
+RECEIVED = datetime(2026, 12, 2, 3, 0, tzinfo=UTC)  # Wed 2 Dec 2026, 10:00 WIB
+PROXY_MAIL = "rahmat.hidayat@advokat.example"
+REQUESTER_MAIL = request_payload()["requester"]["email"]
+
+
+@pytest.fixture(autouse=True)
+def _clock():
+    with time_machine.travel(RECEIVED, tick=True):
+        yield
+
+
+def _mails(sink, to: str) -> list:
+    return [m for m in sink.messages if m["To"] == to]
+
+
+def _subject(mail) -> str:
+    return " ".join(str(mail["Subject"]).split())  # unfolded
+
+
+def test_a_proxy_with_an_e_mail_gets_a_marked_copy_of_the_receipt_and_the_notice_the_requester_their_own(
+    app,
+    settings,
+    desk,
+    mailbox,  # noqa: F811 - the fixture imported above
+):
+    ticket = desk.submit(kuasa={**PROXY, "email": PROXY_MAIL})["ticket"]
+    decided(desk, ticket)  # refused: the written notice and the decree copy the proxy
+    assert set(_send_outbox(app, settings, "receipt")) == {"sent"}
+    assert set(_send_outbox(app, settings, "decision_notice")) == {"sent"}
+
+    copies = _mails(mailbox, PROXY_MAIL)
+    assert len(copies) == 2
+    assert all(_subject(m).startswith("Tembusan: ") and ticket in _subject(m) for m in copies)
+    for mail in copies:
+        body = _text(mail).replace("\r\n", "\n")
+        assert body.startswith(f"Anda menerima tembusan pesan ini sebagai kuasa pemohon dalam permohonan {ticket}")
+    own = _mails(mailbox, REQUESTER_MAIL)
+    assert len(own) == 2
+    assert not any("Tembusan" in _subject(m) or "kuasa pemohon" in _text(m) for m in own)
+    assert len({m["Message-ID"] for m in mailbox.messages}) == 4  # a copy is a message of its own
+
+    with app.app_context():  # the address is read from the vault when sent: no row holds it
+        names = set(inspect(db.engine).get_table_names())
+        for table in Base.metadata.sorted_tables:
+            if table.name in names:
+                for row in db.session.execute(select(table)).all():
+                    assert PROXY_MAIL not in repr(tuple(row)), table.name
+
+
+def test_a_proxy_who_gave_no_e_mail_is_sent_nothing_and_the_copy_is_skipped(
+    app,
+    settings,
+    desk,
+    mailbox,  # noqa: F811 - the fixture imported above
+):
+    ticket = desk.submit(kuasa=PROXY)["ticket"]
+    assert sorted(_send_outbox(app, settings, "receipt")) == ["sent", "skipped"]
+    assert [m["To"] for m in mailbox.messages] == [REQUESTER_MAIL]
+    with app.app_context():
+        skipped = db.session.scalars(select(Notification).where(Notification.status == "skipped")).one()
+        assert (skipped.last_error, skipped.context["ticket"]) == ("no address on this channel", ticket)
+
+
+def test_once_the_power_ends_later_notices_are_not_copied_but_the_copy_already_written_goes(
+    app,
+    client,
+    settings,
+    desk,
+    login,
+    mailbox,  # noqa: F811 - the fixture imported above
+):
+    ticket = desk.submit(kuasa={**PROXY, "email": PROXY_MAIL})["ticket"]
+    ended = client.post(
+        f"{API}/cases/{ticket}/proxy/revocation", json={"reason": "kuasa_mengundurkan_diri"}, headers=login("petugas")
+    )
+    assert ended.status_code == 200, ended.json
+    decided(desk, ticket)  # the notice issued after the power ended copies nobody
+    _send_outbox(app, settings, "receipt")
+    _send_outbox(app, settings, "decision_notice")
+    assert [_subject(m).split(":")[0] for m in _mails(mailbox, PROXY_MAIL)] == ["Tembusan"]  # the receipt's
+    assert len(_mails(mailbox, REQUESTER_MAIL)) == 2
+
+
+def test_a_complaint_s_or_an_officer_s_message_is_never_copied_to_a_proxy(app, desk):
+    desk.submit(kuasa={**PROXY, "email": PROXY_MAIL})
+    with app.app_context():
+        rows = db.session.scalars(select(Notification)).all()
+    copies = [n for n in rows if "proxy_party_id" in n.context]
+    assert {n.event for n in copies} == {"receipt"}
+    assert all(n.to_requester and n.recipient_user_id is None for n in copies)
+    assert {n.event for n in rows if not n.to_requester} >= {"task_new_group"}  # officers' news: never copied
+    assert not any("proxy" in n.idempotency_key for n in rows if not n.to_requester)
+
+
+@pytest.mark.parametrize("email", ["rahmat@", "rahmat@advokat.example\r\nBcc: x@y.example"])
+def test_a_proxy_e_mail_the_form_refuses_is_refused_beside_its_field_and_files_nothing(client, unchanged, email):
+    with unchanged():
+        r = client.post(f"{API}/requests", json=request_payload(kuasa={**PROXY, "email": email}))
+    assert r.status_code == 422, r.json
+    assert "kuasa.email" in r.json["errors"], r.json
