@@ -16,6 +16,13 @@ BIN=${BIN:-.venv/bin}
 
 "$BIN/ruff" check .
 
+# This machine and CI set PYTHONDONTWRITEBYTECODE: each process the run starts (the pytest workers, and every `kawal`
+# command, RQ worker, gunicorn worker and clock process the tests start, some hundreds) compiled the project's
+# modules again from source, ~0.45 s of CPU each on a fresh clone, and each pytest worker rewrote every test module
+# again. The suite is CPU-bound on two cores: the run writes the bytecode once, into the git-ignored __pycache__
+# folders, and every later process reads it.
+unset PYTHONDONTWRITEBYTECODE
+
 free_port() {
   "$BIN/python" -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'
 }
