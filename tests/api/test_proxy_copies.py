@@ -11,7 +11,11 @@ from sqlalchemy import inspect, select
 
 from api.extensions import db
 from engine.models import Base, Notification
-from tests.api.test_request_proxy import PROXY, decided
+from tests.api.test_chain_api import OBJECTION, decided
+from tests.api.test_proxy_correction import PROXY as OBJECTION_PROXY
+from tests.api.test_proxy_correction import register, to_response
+from tests.api.test_request_proxy import PROXY
+from tests.api.test_request_proxy import decided as refused
 from tests.conftest import request_payload
 from tests.delivery.test_partial_grant_walk import _send_outbox, _text, settings_overrides  # noqa: F401 - SMTP on
 from tests.reminders.conftest import mailbox  # noqa: F401 - the real SMTP sink, a fixture
@@ -43,7 +47,7 @@ def test_a_proxy_with_an_e_mail_gets_a_marked_copy_of_the_receipt_and_the_notice
     mailbox,  # noqa: F811 - the fixture imported above
 ):
     ticket = desk.submit(kuasa={**PROXY, "email": PROXY_MAIL})["ticket"]
-    decided(desk, ticket)  # refused: the written notice and the decree copy the proxy
+    refused(desk, ticket)  # the written notice and the decree copy the proxy
     assert set(_send_outbox(app, settings, "receipt")) == {"sent"}
     assert set(_send_outbox(app, settings, "decision_notice")) == {"sent"}
 
@@ -93,7 +97,7 @@ def test_once_the_power_ends_later_notices_are_not_copied_but_the_copy_already_w
         f"{API}/cases/{ticket}/proxy/revocation", json={"reason": "kuasa_mengundurkan_diri"}, headers=login("petugas")
     )
     assert ended.status_code == 200, ended.json
-    decided(desk, ticket)  # the notice issued after the power ended copies nobody
+    refused(desk, ticket)  # the notice issued after the power ended copies nobody
     _send_outbox(app, settings, "receipt")
     _send_outbox(app, settings, "decision_notice")
     assert [_subject(m).split(":")[0] for m in _mails(mailbox, PROXY_MAIL)] == ["Tembusan"]  # the receipt's
@@ -117,3 +121,27 @@ def test_a_proxy_e_mail_the_form_refuses_is_refused_beside_its_field_and_files_n
         r = client.post(f"{API}/requests", json=request_payload(kuasa={**PROXY, "email": email}))
     assert r.status_code == 422, r.json
     assert "kuasa.email" in r.json["errors"], r.json
+
+
+def test_an_objection_s_proxy_gets_a_copy_of_its_receipt_and_the_superior_s_response(
+    app,
+    client,
+    settings,
+    desk,
+    login,
+    mailbox,  # noqa: F811 - the fixture imported above
+):
+    receipt = decided(desk)  # the objected request, filed in person: its own messages copy nobody
+    body = {"ticket": receipt["ticket"], "access_code": receipt["access_code"], **OBJECTION}
+    filed = client.post(f"{API}/objections", json=body | {"kuasa": OBJECTION_PROXY | {"email": PROXY_MAIL}})
+    assert filed.status_code == 201, filed.json
+    ticket = filed.json["ticket"]
+    register(desk, ticket)
+    to_response(client, desk, login, ticket)
+    desk.complete(ticket, "kirim_tanggapan", {"tanggal_dikirim": "2026-12-02", "dikirim_melalui": "email"})
+    for event in ("receipt", "decision_notice", "objection_receipt", "objection_response"):
+        _send_outbox(app, settings, event)
+    copies = _mails(mailbox, PROXY_MAIL)
+    assert len(copies) == 2
+    assert all(_subject(m).startswith("Tembusan: ") and ticket in _subject(m) for m in copies)
+    assert all(f"kuasa pemohon dalam keberatan {ticket}" in _text(m).replace("\r\n", " ") for m in copies)
