@@ -42,8 +42,10 @@ def address(session: Session, rt: Runtime, row: Notification) -> tuple[str | Non
         identity = rt.vault.read(session.get(Party, case.requester_party_id))
         proxy = row.context.get(PROXY_COPY)
         if proxy is not None:  # the proxy's copy (engine.outbox.PROXY_COPIES), in the requester's language
-            wanted = {"smtp": rt.vault.read(session.get(Party, proxy)).get("email"), "log": "proxy"}
-            return wanted.get(row.channel), identity.get("locale") or "id"
+            email = rt.vault.read(session.get(Party, proxy)).get("email")
+            if not email or email.casefold() == (identity.get("email") or "").casefold():
+                return None, "id"  # no address, or the requester's own, which gets the message itself
+            return {"smtp": email, "log": "proxy"}.get(row.channel), identity.get("locale") or "id"
         wanted = {"smtp": identity.get("email"), "webhook": identity.get("phone"), "log": "requester"}
         former = former_contacts.recipient(rt, row.context)  # told that the contact on file replaced it
         return former or wanted[row.channel], identity.get("locale") or "id"  # the language they filed in

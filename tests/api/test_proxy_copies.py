@@ -145,3 +145,14 @@ def test_an_objection_s_proxy_gets_a_copy_of_its_receipt_and_the_superior_s_resp
     assert len(copies) == 2
     assert all(_subject(m).startswith("Tembusan: ") and ticket in _subject(m) for m in copies)
     assert all(f"kuasa pemohon dalam keberatan {ticket}" in _text(m).replace("\r\n", " ") for m in copies)
+
+
+def test_a_proxy_who_gave_the_requester_s_own_e_mail_gets_the_message_once_not_a_copy_too(
+    app,
+    settings,
+    desk,
+    mailbox,  # noqa: F811 - the fixture imported above
+):
+    desk.submit(kuasa={**PROXY, "email": REQUESTER_MAIL.upper()})
+    assert sorted(_send_outbox(app, settings, "receipt")) == ["sent", "skipped"]
+    assert [_subject(m).startswith("Tembusan") for m in mailbox.messages] == [False]

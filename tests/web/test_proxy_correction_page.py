@@ -10,6 +10,7 @@ import pytest
 import time_machine
 
 from tests.api.test_proxy_correction import PROXY, by_proxy
+from tests.api.test_request_proxy import PROXY as REQUEST_PROXY
 from tests.web.pages import text
 
 NOW = datetime(2026, 12, 2, 3, 0, tzinfo=UTC)  # Wed 2 Dec 2026, 10:00 WIB
@@ -170,3 +171,21 @@ def test_a_complaint_offers_no_proxy_to_record(browser, client):
     team = browser("tim")
     assert "/data-kuasa" not in text(team.get(f"/kasus/{ticket}"))
     assert team.get(f"/kasus/{ticket}/data-kuasa/baru").status_code in (403, 404)
+
+
+@pytest.mark.parametrize(
+    ("email", "hint"),
+    [
+        ("rahmat.hidayat@advokat.example", "Kawal mengirim tembusan pesan tentang surat itu ke e-mail kuasa"),
+        (None, "kuasa tidak memberikan e-mail dan Kawal hanya mengirim kepada pemohon: kirimkan tembusannya"),
+    ],
+    ids=["e-mail", "none"],
+)
+def test_the_task_page_says_whether_kawal_e_mails_the_proxy_their_copy(browser, desk, email, hint):
+    proxy = REQUEST_PROXY | ({"email": email} if email else {})
+    ticket = desk.submit(kuasa=proxy)["ticket"]
+    task = desk.task(ticket, "periksa_kelengkapan")
+    page = " ".join(html.unescape(text(browser("petugas").get(f"/tugas/{task['id']}"))).split())
+    assert hint in page
+    assert ("E-mail kuasa" in page) is bool(email)  # the address on file is one of the proxy's facts
+    assert email is None or email in page
