@@ -37,6 +37,7 @@ def test_the_desk_reads_the_proxy_on_the_case_page_and_corrects_the_power_of_att
     assert f"/kasus/{ticket}/data-kuasa" in page
     assert "party id" not in page.lower()  # the vault's reference is no fact of the case
     form = text(officer.get(f"/kasus/{ticket}/data-kuasa"))
+    assert "nama, alamat, telepon, e-mail, atau nomor surat kuasanya" in " ".join(form.split())  # what it corrects
     assert re.search(r'value="SK-07/XII/2026" id="f-kuasa-nomor_surat_kuasa"', form), form  # the data on file
     response = officer.post(f"/kasus/{ticket}/data-kuasa", _form(nomor_surat_kuasa="SK-08/XII/2026"))
     assert response.status_code == 303, text(response)
