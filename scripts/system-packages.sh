@@ -26,8 +26,8 @@ check() {
   # The personal-data scan reads images' text with tesseract and its Indonesian pack (engine.pii_scan).
   { command -v tesseract >/dev/null && tesseract --list-langs 2>/dev/null | grep -qx ind; } ||
     need "tesseract-ocr tesseract-ocr-ind" "The personal-data scan needs tesseract and its Indonesian pack"
-  # The browser tests drive Debian's Chromium through Playwright (never a downloaded browser).
-  [ -x /usr/bin/chromium ] || need "chromium" "The browser tests need Chromium"
+  # The browser tests drive Debian's headless Chromium through Playwright (never a downloaded browser).
+  [ -x /usr/bin/chromium-headless-shell ] || need "chromium-headless-shell" "The browser tests need headless Chromium"
   # scripts/postgres.sh starts a server of the run's own from these binaries.
   compgen -G "/usr/lib/postgresql/*/bin/pg_ctl" >/dev/null || command -v pg_ctl >/dev/null ||
     need "postgresql-15" "The tests start a PostgreSQL server"
