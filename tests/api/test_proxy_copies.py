@@ -18,7 +18,6 @@ from tests.api.test_request_proxy import PROXY
 from tests.api.test_request_proxy import decided as refused
 from tests.conftest import request_payload
 from tests.delivery.test_partial_grant_walk import _send_outbox, _text, settings_overrides  # noqa: F401 - SMTP on
-from tests.reminders.conftest import mailbox  # noqa: F401 - the real SMTP sink, a fixture
 
 API = "/api/v1"
 RECEIVED = datetime(2026, 12, 2, 3, 0, tzinfo=UTC)  # Wed 2 Dec 2026, 10:00 WIB
@@ -44,7 +43,7 @@ def test_a_proxy_with_an_e_mail_gets_a_marked_copy_of_the_receipt_and_the_notice
     app,
     settings,
     desk,
-    mailbox,  # noqa: F811 - the fixture imported above
+    mailbox,
 ):
     ticket = desk.submit(kuasa={**PROXY, "email": PROXY_MAIL})["ticket"]
     refused(desk, ticket)  # the written notice and the decree copy the proxy
@@ -74,7 +73,7 @@ def test_a_proxy_who_gave_no_e_mail_is_sent_nothing_and_the_copy_is_skipped(
     app,
     settings,
     desk,
-    mailbox,  # noqa: F811 - the fixture imported above
+    mailbox,
 ):
     ticket = desk.submit(kuasa=PROXY)["ticket"]
     assert sorted(_send_outbox(app, settings, "receipt")) == ["sent", "skipped"]
@@ -90,7 +89,7 @@ def test_once_the_power_ends_later_notices_are_not_copied_but_the_copy_already_w
     settings,
     desk,
     login,
-    mailbox,  # noqa: F811 - the fixture imported above
+    mailbox,
 ):
     ticket = desk.submit(kuasa={**PROXY, "email": PROXY_MAIL})["ticket"]
     ended = client.post(
@@ -129,7 +128,7 @@ def test_an_objection_s_proxy_gets_a_copy_of_its_receipt_and_the_superior_s_resp
     settings,
     desk,
     login,
-    mailbox,  # noqa: F811 - the fixture imported above
+    mailbox,
 ):
     receipt = decided(desk)  # the objected request, filed in person: its own messages copy nobody
     body = {"ticket": receipt["ticket"], "access_code": receipt["access_code"], **OBJECTION}
@@ -151,7 +150,7 @@ def test_a_proxy_who_gave_the_requester_s_own_e_mail_gets_the_message_once_not_a
     app,
     settings,
     desk,
-    mailbox,  # noqa: F811 - the fixture imported above
+    mailbox,
 ):
     desk.submit(kuasa={**PROXY, "email": REQUESTER_MAIL.upper()})
     assert sorted(_send_outbox(app, settings, "receipt")) == ["sent", "skipped"]

@@ -14,7 +14,6 @@ from engine.models import Notification
 from tests.api.test_complaints_api import code, events, file_complaint
 from tests.conftest import REPORTER_NAME
 from tests.delivery.test_partial_grant_walk import _send_outbox, _text, settings_overrides  # noqa: F401 - SMTP on
-from tests.reminders.conftest import mailbox  # noqa: F401 - the real SMTP sink, a fixture
 
 API = "/api/v1"
 NEW_EMAIL = "pelapor.baru@contoh.example"
@@ -31,7 +30,7 @@ def test_a_changed_e_mail_receives_the_notice_and_the_team_s_next_question(
     client,
     login,
     settings,
-    mailbox,  # noqa: F811 - the fixture imported above
+    mailbox,
 ):
     receipt = file_complaint(client, "rahasia")
     _send_outbox(app, settings, "complaint_receipt")  # the receipt went to the address given at filing
@@ -93,7 +92,7 @@ def test_a_changed_language_is_recorded_and_the_notice_is_written_in_it(
     app,
     client,
     settings,
-    mailbox,  # noqa: F811 - the fixture imported above
+    mailbox,
 ):
     receipt = file_complaint(client, "rahasia")
     r = put(client, receipt, email=OLD_EMAIL, phone="+62 811 0000 7777", locale="en")

@@ -19,7 +19,6 @@ from tests.api.test_inbox_search import found
 from tests.api.test_letters_api import to_notice
 from tests.conftest import complaint_payload, request_payload
 from tests.delivery.test_partial_grant_walk import _send_outbox, _text, settings_overrides  # noqa: F401 - SMTP on
-from tests.reminders.conftest import mailbox  # noqa: F401 - the real SMTP sink, a fixture
 
 API = "/api/v1"
 RECEIVED = datetime(2026, 12, 2, 3, 0, tzinfo=UTC)  # Wed 2 Dec 2026, 10:00 WIB
@@ -60,7 +59,7 @@ def test_a_corrected_e_mail_address_receives_the_notice_and_every_message_still_
     desk,
     login,
     settings,
-    mailbox,  # noqa: F811 - the fixture imported above
+    mailbox,
 ):
     receipt = desk.submit()  # its receipt e-mail is still in the outbox
     r = put(client, login, receipt["ticket"], corrected(email=NEW_ADDRESS, address="Jl. Sudirman 5, Bandung"))
@@ -221,7 +220,7 @@ def test_a_requester_switched_to_english_is_told_in_english(
     desk,
     login,
     settings,
-    mailbox,  # noqa: F811 - the fixture imported above
+    mailbox,
 ):
     receipt = desk.submit(headers=login("petugas"), channel="langsung")  # filed at the desk: Bahasa Indonesia
     r = put(client, login, receipt["ticket"], {**corrected(), "locale": "en"})

@@ -16,10 +16,8 @@ import string
 import zipfile
 
 import pytest
-from aiosmtpd.controller import Controller
 
 from tests.delivery.conftest import handover, multipart, notify_and_pay, pdf, walk_to_delivery, walk_to_notice
-from tests.reminders.conftest import Mailbox, free_port
 
 PLANTED = "3273015208900002"  # a woman's NIK (day 52 = 12 + 40), Kota Bandung: a third person's
 ORIGINAL = pdf(
@@ -39,16 +37,6 @@ RECORD = [  # two redactions on page 2 of the first file handed over, made from 
     {"berkas": 1, "asli": 1, "pasal": "h", "halaman": 2},
     {"berkas": 1, "asli": 1, "pasal": "h", "halaman": 2},
 ]
-
-
-@pytest.fixture
-def mailbox():
-    box = Mailbox()
-    controller = Controller(box, hostname="127.0.0.1", port=free_port())
-    controller.start()
-    box.port = controller.port
-    yield box
-    controller.stop()
 
 
 @pytest.fixture

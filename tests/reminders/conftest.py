@@ -4,16 +4,12 @@ server (aiosmtpd) that records what it receives, and officers with e-mail addres
 import os
 import shutil
 import signal
-import socket
 import subprocess
 import sys
-import threading
 import time
-from email import message_from_bytes
 from pathlib import Path
 
 import pytest
-from aiosmtpd.controller import Controller
 from redis import Redis
 from sqlalchemy import select
 
@@ -21,15 +17,10 @@ from engine.config import load_settings
 from engine.models import User
 from notifications.services import Services, use
 from tests.conftest import STAFF
+from tests.smtp import Mailbox, free_port, smtp_server  # noqa: F401 - Mailbox, free_port: imported from here too
 
 ROOT = Path(__file__).resolve().parents[2]
 KAWAL = str(Path(sys.executable).with_name("kawal"))
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
 
 
 def wait_for(predicate, timeout=30.0, interval=0.1, what="condition"):
@@ -92,47 +83,12 @@ def redis_server(tmp_path):
     server.stop()
 
 
-class Mailbox:
-    """Collects every message the SMTP server accepts; ``hold`` makes the next RCPT wait (to kill a sender)."""
-
-    def __init__(self):
-        self.messages, self.lock = [], threading.Lock()
-        self.hold = threading.Event()
-        self.held = threading.Event()
-
-    async def handle_RCPT(self, server, session, envelope, address, rcpt_options):  # noqa: N802 - aiosmtpd hook
-        if self.hold.is_set():
-            self.held.set()
-            while self.hold.is_set():
-                import asyncio
-
-                await asyncio.sleep(0.05)
-        envelope.rcpt_tos.append(address)
-        return "250 OK"
-
-    async def handle_DATA(self, server, session, envelope):  # noqa: N802 - aiosmtpd hook
-        with self.lock:
-            self.messages.append(message_from_bytes(envelope.content))
-        return "250 Message accepted"
-
-    def by_event(self, subject_part: str = "") -> list:
-        with self.lock:
-            return [m for m in self.messages if subject_part in str(m["Subject"])]
-
-    def ids(self) -> list[str]:
-        with self.lock:
-            return [m["Message-ID"] for m in self.messages]
-
-
 @pytest.fixture
 def mailbox():
-    box = Mailbox()
-    controller = Controller(box, hostname="127.0.0.1", port=free_port())
-    controller.start()
-    box.port = controller.port
-    yield box
-    box.hold.clear()
-    controller.stop()
+    """A server of the test's own: the test's `kawal` processes send to it, and none of them outlives the test
+    to send into the next one's (the in-process tests share one per worker: ``mailbox`` in tests/conftest.py)."""
+    with smtp_server() as box:
+        yield box
 
 
 @pytest.fixture
