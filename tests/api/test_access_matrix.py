@@ -28,6 +28,7 @@ from api.auth import SALT
 from api.extensions import db
 from engine.models import User
 from tests.conftest import PASSWORD, request_payload
+from tests.conftest import sqlite_db_url as db_url  # noqa: F401 - SQLite alone (see tests/conftest.py)
 from tests.helpers import STEP
 
 API = "/api/v1"

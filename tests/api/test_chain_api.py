@@ -13,6 +13,7 @@ import time_machine
 from engine import clock
 from tests.api.test_bad_input import assert_refused
 from tests.conftest import PASSWORD, complaint_payload
+from tests.conftest import sqlite_db_url as db_url  # noqa: F401 - SQLite alone (see tests/conftest.py)
 from tests.helpers import decision
 
 API = "/api/v1"

@@ -16,6 +16,7 @@ from api.extensions import db
 from engine.models import Unit
 from tests.api.test_bad_input import assert_refused
 from tests.conftest import REPORTER_NAME, REPORTER_NIK, complaint_payload
+from tests.conftest import sqlite_db_url as db_url  # noqa: F401 - SQLite alone (see tests/conftest.py)
 from tests.helpers import WHO
 from tests.workflows.test_pengaduan_paths import CATAT, KE_ITJEN, KE_UNIT, NOTICE, QUESTION
 

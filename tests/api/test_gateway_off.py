@@ -4,6 +4,7 @@ nothing (api.views.gateway; tests/api/test_text_status.py has it configured)."""
 import json
 
 from tests.api.test_text_status import texted
+from tests.conftest import sqlite_db_url as db_url  # noqa: F401 - SQLite alone (see tests/conftest.py)
 
 
 def test_without_a_gateway_secret_there_is_no_text_endpoint(client, desk, unchanged):

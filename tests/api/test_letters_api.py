@@ -14,6 +14,7 @@ import time_machine
 from sqlalchemy import select
 
 from tests.conftest import request_payload
+from tests.conftest import sqlite_db_url as db_url  # noqa: F401 - SQLite alone (see tests/conftest.py)
 from tests.helpers import NOTICE, decision
 
 API = "/api/v1"

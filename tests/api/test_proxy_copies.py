@@ -17,6 +17,7 @@ from tests.api.test_proxy_correction import register, to_response
 from tests.api.test_request_proxy import PROXY
 from tests.api.test_request_proxy import decided as refused
 from tests.conftest import request_payload
+from tests.conftest import sqlite_db_url as db_url  # noqa: F401 - SQLite alone (see tests/conftest.py)
 from tests.delivery.test_partial_grant_walk import _send_outbox, _text, settings_overrides  # noqa: F401 - SMTP on
 
 API = "/api/v1"

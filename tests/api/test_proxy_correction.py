@@ -13,6 +13,7 @@ from api.extensions import db
 from engine import proxy_data
 from engine.models import Case, CaseEvent
 from tests.api.test_chain_api import OBJECTION, decided
+from tests.conftest import sqlite_db_url as db_url  # noqa: F401 - SQLite alone (see tests/conftest.py)
 
 API = "/api/v1"
 RECEIVED = datetime(2026, 12, 2, 3, 0, tzinfo=UTC)  # Wed 2 Dec 2026, 10:00 WIB

@@ -13,6 +13,7 @@ from api.extensions import db
 from engine import reported_party
 from engine.models import Base, Case, CaseEvent, Party
 from tests.api.test_complaint_documents import Team
+from tests.conftest import sqlite_db_url as db_url  # noqa: F401 - SQLite alone (see tests/conftest.py)
 from tests.workflows.test_pengaduan_paths import KE_UNIT
 
 API = "/api/v1"

@@ -13,6 +13,7 @@ from engine import former_contacts, reporter_contact
 from engine.models import Notification
 from tests.api.test_complaints_api import code, events, file_complaint
 from tests.conftest import REPORTER_NAME
+from tests.conftest import sqlite_db_url as db_url  # noqa: F401 - SQLite alone (see tests/conftest.py)
 from tests.delivery.test_partial_grant_walk import _send_outbox, _text, settings_overrides  # noqa: F401 - SMTP on
 
 API = "/api/v1"

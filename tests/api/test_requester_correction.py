@@ -18,6 +18,7 @@ from tests.api.test_chain_api import objected
 from tests.api.test_inbox_search import found
 from tests.api.test_letters_api import to_notice
 from tests.conftest import complaint_payload, request_payload
+from tests.conftest import sqlite_db_url as db_url  # noqa: F401 - SQLite alone (see tests/conftest.py)
 from tests.delivery.test_partial_grant_walk import _send_outbox, _text, settings_overrides  # noqa: F401 - SMTP on
 
 API = "/api/v1"

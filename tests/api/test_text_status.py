@@ -16,6 +16,7 @@ from engine import text_status
 from engine.models import Tally
 from notifications.channels import sign
 from tests.conftest import complaint_payload
+from tests.conftest import sqlite_db_url as db_url  # noqa: F401 - SQLite alone (see tests/conftest.py)
 
 API = "/api/v1"
 RECEIVED = datetime(2026, 12, 2, 3, 0, tzinfo=UTC)  # Wed 2 Dec 2026, 10:00 WIB

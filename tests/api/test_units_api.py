@@ -2,6 +2,7 @@
 ``"x-references": "unit"`` (the unit a complaint is referred to, forms/pengaduan_klasifikasi.json)."""
 
 from tests.browser.journeys import ComplaintDesk
+from tests.conftest import sqlite_db_url as db_url  # noqa: F401 - SQLite alone (see tests/conftest.py)
 from tests.workflows.test_pengaduan_paths import CATAT
 
 

@@ -12,6 +12,7 @@ from datetime import UTC, datetime, timedelta
 
 import time_machine
 
+from tests.conftest import sqlite_db_url as db_url  # noqa: F401 - SQLite alone (see tests/conftest.py)
 from tests.delivery.conftest import DELIVERY, handover, multipart, pdf
 
 REDACTED = pdf("DAFTAR PENERIMA BEASISWA 2026", "1. Siti Aminah, MAN 1, NIK [DIHITAMKAN]", "Halaman 3")

@@ -7,6 +7,7 @@ from __future__ import annotations
 import hashlib
 
 from engine import clock
+from tests.conftest import sqlite_db_url as db_url  # noqa: F401 - SQLite alone (see tests/conftest.py)
 from tests.delivery.conftest import DELIVERY, multipart, pdf
 from tests.helpers import decision
 

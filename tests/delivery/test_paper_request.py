@@ -8,6 +8,7 @@ import json
 
 from engine.models import Attachment, CaseEvent
 from tests.conftest import request_payload
+from tests.conftest import sqlite_db_url as db_url  # noqa: F401 - SQLite alone (see tests/conftest.py)
 from tests.delivery.conftest import PNG, pdf
 
 SCAN = pdf("Formulir permohonan informasi publik (ditulis tangan, dipindai)")

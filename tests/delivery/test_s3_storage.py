@@ -23,6 +23,7 @@ from engine.files import FileStore
 from engine.storage import S3Storage, for_settings
 from engine.vault import Vault
 from tests.api.test_letters_api import render_letters
+from tests.conftest import sqlite_db_url as db_url  # noqa: F401 - SQLite alone (see tests/conftest.py)
 from tests.delivery.conftest import handover, multipart, pdf, walk_to_delivery
 from tests.reminders.conftest import free_port
 

@@ -8,6 +8,7 @@ import hashlib
 import json
 
 from engine.models import Attachment, CaseEvent
+from tests.conftest import sqlite_db_url as db_url  # noqa: F401 - SQLite alone (see tests/conftest.py)
 from tests.delivery.conftest import DELIVERY, handover, multipart, pdf, walk_to_delivery
 
 PLANTED = "3273015208900002"  # a woman's NIK (day 52 = 12 + 40), Kota Bandung: not the requester's

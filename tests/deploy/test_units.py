@@ -16,6 +16,7 @@ from sqlalchemy import select, update
 
 from engine.models import Case, CaseEvent, ChainCheck
 from tests.conftest import request_payload
+from tests.conftest import sqlite_db_url as db_url  # noqa: F401 - SQLite alone (see tests/conftest.py)
 from tests.reminders.conftest import ROOT
 
 UNITS = ROOT / "deploy" / "systemd"

@@ -2,6 +2,7 @@
 
 import io
 
+from tests.conftest import sqlite_db_url as db_url  # noqa: F401 - SQLite alone (see tests/conftest.py)
 from tests.dip.conftest import item_data
 from tests.dip.test_import_export import office_list, workbook
 

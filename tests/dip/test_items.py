@@ -6,6 +6,7 @@ from sqlalchemy import select
 from engine import dip
 from engine.errors import Conflict, Forbidden, Invalid
 from engine.models import DipItem, DipItemVersion
+from tests.conftest import sqlite_db_url as db_url  # noqa: F401 - SQLite alone (see tests/conftest.py)
 from tests.dip.conftest import item_data
 
 

@@ -12,6 +12,7 @@ from engine import dip, dip_due
 from engine.models import DipItem, DipReminder, Notification, User
 from notifications.reconcile import reconcile
 from notifications.services import Services, use
+from tests.conftest import sqlite_db_url as db_url  # noqa: F401 - SQLite alone (see tests/conftest.py)
 from tests.dip.conftest import item_data
 
 WIB = ZoneInfo("Asia/Jakarta")

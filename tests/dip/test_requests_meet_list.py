@@ -5,6 +5,7 @@ from sqlalchemy import select
 
 from api.extensions import db
 from engine.models import Notification
+from tests.conftest import sqlite_db_url as db_url  # noqa: F401 - SQLite alone (see tests/conftest.py)
 from tests.dip.conftest import item_data
 from tests.helpers import decision
 

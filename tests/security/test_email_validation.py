@@ -7,6 +7,7 @@ the notice sent to it) passed. Every intake form with an e-mail field now refuse
 import pytest
 
 from tests.conftest import complaint_payload, request_payload
+from tests.conftest import sqlite_db_url as db_url  # noqa: F401 - SQLite alone (see tests/conftest.py)
 
 API = "/api/v1"
 BAD = [

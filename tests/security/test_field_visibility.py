@@ -17,6 +17,7 @@ from engine.forms import FormRegistry
 from engine.models import Case
 from tests.api.test_complaint_documents import TO_PENDMAD, Team
 from tests.conftest import complaint_payload
+from tests.conftest import sqlite_db_url as db_url  # noqa: F401 - SQLite alone (see tests/conftest.py)
 from tests.helpers import STEP
 from tests.workflows.test_pengaduan_paths import CATAT
 

@@ -6,6 +6,7 @@ import os
 import pytest
 
 from engine.config import load_settings
+from tests.conftest import sqlite_db_url as db_url  # noqa: F401 - SQLite alone (see tests/conftest.py)
 
 API = "/api/v1"
 

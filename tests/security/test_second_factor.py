@@ -18,6 +18,7 @@ from engine import totp
 from engine.config import load_settings
 from engine.models import RecoveryCode, User
 from tests.conftest import PASSWORD, complaint_payload
+from tests.conftest import sqlite_db_url as db_url  # noqa: F401 - SQLite alone (see tests/conftest.py)
 from tests.web.pages import Browser, text
 
 API = "/api/v1"

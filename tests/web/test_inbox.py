@@ -4,6 +4,7 @@ import re
 from datetime import UTC, datetime, timedelta
 
 from tests.api.test_inbox_search import more_open_tasks
+from tests.conftest import db_url  # noqa: F401 - both databases again (tests/web/conftest.py takes SQLite alone)
 from tests.web.pages import text
 
 

@@ -5,6 +5,7 @@ import re
 
 import pytest
 
+from tests.conftest import db_url  # noqa: F401 - both databases again (tests/web/conftest.py takes SQLite alone)
 from tests.web.pages import text
 
 PAGES = [

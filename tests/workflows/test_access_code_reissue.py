@@ -15,6 +15,7 @@ from engine import casework, complaints, intake, submissions
 from engine.errors import NotFound
 from engine.models import Case, CaseEvent, Submission
 from tests.conftest import complaint_payload, request_payload
+from tests.conftest import sqlite_db_url as db_url  # noqa: F401 - SQLite alone (see tests/conftest.py)
 
 RECEIVED = datetime(2026, 12, 2, 3, 0, tzinfo=UTC)  # Wed 2 Dec 2026, 10:00 WIB
 KEY_HASH = "a" * 64  # a submission key's HMAC, as the portal computes it

@@ -20,6 +20,7 @@ from engine.letters import issue, records
 from engine.letters.render import long_date
 from engine.models import Case, CaseEvent, Deadline, Letter, Unit, User
 from tests.conftest import REPORTER_NAME, REPORTER_NIK
+from tests.conftest import sqlite_db_url as db_url  # noqa: F401 - SQLite alone (see tests/conftest.py)
 from tests.workflows.test_letters import by_kind, letters, render_pending, text_of
 from tests.workflows.test_pengaduan_paths import CATAT, KE_ITJEN, KE_UNIT, LAYAK, NOTICE, QUESTION, TANGGAPAN_UNIT
 

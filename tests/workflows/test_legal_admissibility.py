@@ -17,6 +17,7 @@ from sqlalchemy import select
 
 from engine import bundle, instructions, queries
 from engine.models import Case, HumanTask
+from tests.conftest import sqlite_db_url as db_url  # noqa: F401 - SQLite alone (see tests/conftest.py)
 from tests.workflows.test_keberatan_paths import _decided, _to_superior
 
 RECEIVED = datetime(2026, 12, 2, 3, 0, tzinfo=UTC)  # Wed 2 Dec 2026, 10:00 WIB

@@ -15,6 +15,7 @@ from sqlalchemy import select
 
 from engine import facts, queries
 from engine.models import Case, CaseFacts, CaseMessage, Deadline, Notification
+from tests.conftest import sqlite_db_url as db_url  # noqa: F401 - SQLite alone (see tests/conftest.py)
 from tests.workflows.test_pengaduan_paths import (
     CATAT,
     KE_ITJEN,

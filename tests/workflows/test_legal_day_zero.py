@@ -16,6 +16,7 @@ from engine import queries
 from engine.calendar import LENIENT, STRICT, OfficeHours, WorkingCalendar, parse_office_schedule
 from engine.config import ConfigError, load_settings
 from engine.explanation import explain
+from tests.conftest import sqlite_db_url as db_url  # noqa: F401 - SQLite alone (see tests/conftest.py)
 
 WIB = ZoneInfo("Asia/Jakarta")
 

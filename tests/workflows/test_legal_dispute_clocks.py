@@ -27,6 +27,7 @@ from engine.lateness import lenient_due
 from engine.models import Case, CaseEvent, Notification, Reminder
 from engine.queries import explained_deadlines
 from engine.runtime import Runtime
+from tests.conftest import sqlite_db_url as db_url  # noqa: F401 - SQLite alone (see tests/conftest.py)
 from tests.workflows.test_sengketa_paths import _carried_out, _decided, clock, wib  # noqa: F401 - fixture
 
 WIB = ZoneInfo("Asia/Jakarta")

@@ -19,6 +19,7 @@ from sqlalchemy import select
 from engine.errors import Invalid
 from engine.letters import production
 from engine.models import Case, CaseEvent, FeeNotice, FeePayment, FeeRate, Letter, Reminder
+from tests.conftest import sqlite_db_url as db_url  # noqa: F401 - SQLite alone (see tests/conftest.py)
 from tests.helpers import STEP, decision
 
 # Mon 7 Dec 2026, 10:00 WIB. T10 (strict): Tue 8 (1), Wed 9 (2), Thu 10 (3), Fri 11 (4), Mon 14 (5), Tue 15 (6),

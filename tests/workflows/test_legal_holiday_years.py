@@ -19,6 +19,7 @@ from engine import holiday_years, holidays, queries
 from engine.errors import Conflict, Invalid
 from engine.models import Case, CaseEvent, Incident
 from engine.runtime import Runtime
+from tests.conftest import sqlite_db_url as db_url  # noqa: F401 - SQLite alone (see tests/conftest.py)
 
 # Mon 20 Dec 2027, 10:00 WIB.
 DECEMBER_2027 = datetime(2027, 12, 20, 3, 0, tzinfo=UTC)
@@ -118,7 +119,7 @@ def test_estimated_holiday_dates_are_shown_as_estimated_to_requesters_until_the_
 
 
 @pytest.fixture
-def kawal(db_url, monkeypatch):
+def kawal(db_url, monkeypatch):  # noqa: F811 - db_url: the fixture imported above
     monkeypatch.setenv("KAWAL_DATABASE_URL", db_url)
     monkeypatch.setenv("KAWAL_ENV", "test")
     runner = CliRunner()

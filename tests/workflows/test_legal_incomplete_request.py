@@ -15,6 +15,7 @@ from sqlalchemy import select
 from engine import queries
 from engine.models import Case, CaseEvent, Notification
 from notifications.rendering import render
+from tests.conftest import sqlite_db_url as db_url  # noqa: F401 - SQLite alone (see tests/conftest.py)
 from tests.helpers import STEP
 
 # Tue 22 Dec 2026, 10:00 WIB, before Cuti Bersama Natal (Thu 24 Dec) and Natal (Fri 25 Dec).

@@ -16,6 +16,7 @@ from sqlalchemy import select
 from engine import casework, facts, kinds, lateness, notices, queries, registers, reminders, reports
 from engine.errors import Invalid
 from engine.models import Case, CaseEvent, CaseFacts, Notification, Reminder
+from tests.conftest import sqlite_db_url as db_url  # noqa: F401 - SQLite alone (see tests/conftest.py)
 from tests.helpers import STEP, decision
 
 # Tue 17 Mar 2026, 10:00 WIB, the week of Nyepi (Thu 19 Mar) and Idul Fitri (Sat 21 - Sun 22 Mar).

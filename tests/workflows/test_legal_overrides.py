@@ -10,6 +10,7 @@ from zoneinfo import ZoneInfo
 from engine.calendar import CALENDARS
 from engine.models import HolidayOverrideRow
 from engine.runtime import Runtime
+from tests.conftest import sqlite_db_url as db_url  # noqa: F401 - SQLite alone (see tests/conftest.py)
 
 WIB = ZoneInfo("Asia/Jakarta")
 

@@ -18,6 +18,7 @@ from sqlalchemy import select
 from engine import chain, notice_delivery, queries
 from engine.errors import Conflict, Invalid
 from engine.models import Case, User
+from tests.conftest import sqlite_db_url as db_url  # noqa: F401 - SQLite alone (see tests/conftest.py)
 from tests.helpers import NOTICE, STEP, decision
 from tests.workflows.test_sengketa_paths import BERKAS, MANDAT, SURAT_KUASA
 

@@ -10,6 +10,7 @@ import pytest
 import time_machine
 
 from engine.errors import Invalid
+from tests.conftest import sqlite_db_url as db_url  # noqa: F401 - SQLite alone (see tests/conftest.py)
 from tests.helpers import NOTICE as NOTICES
 from tests.helpers import STEP, decision
 from tests.workflows.test_pengaduan_paths import CATAT, KE_ITJEN, LAYAK, NOTICE

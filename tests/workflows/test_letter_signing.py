@@ -18,6 +18,7 @@ from engine.files import FileStore
 from engine.letters import production
 from engine.models import Letter
 from tests.certificates import certificate_pem, key_pem, self_signed
+from tests.conftest import sqlite_db_url as db_url  # noqa: F401 - SQLite alone (see tests/conftest.py)
 from tests.workflows.test_letters import render_pending
 
 
@@ -41,7 +42,7 @@ def signing(tmp_path):
 
 
 @pytest.fixture
-def settings(db_url, tmp_path, signing):
+def settings(db_url, tmp_path, signing):  # noqa: F811 - db_url: the fixture imported above
     key, cert, _ = signing
     return load_settings(
         {

@@ -14,6 +14,7 @@ from sqlalchemy import select
 
 from engine import notices, reminders
 from engine.models import Case, HumanTask, Notification, User
+from tests.conftest import sqlite_db_url as db_url  # noqa: F401 - SQLite alone (see tests/conftest.py)
 from tests.workflows.test_pengaduan_paths import CATAT, LAYAK, RECEIVED
 
 TO_MADRASAH = {
