@@ -23,6 +23,7 @@ PostgreSQL twins ran the same Python again over the same rows: on the project's 
 of the workers' time a run (2026-12-06), a fifth of `make test`.
 """
 
+import gc
 import os
 import shutil
 from contextlib import contextmanager
@@ -58,6 +59,13 @@ STAFF = {
 }
 # Officers outside the office's main unit (KANWIL): a complaint referred to their unit reaches them only.
 UNIT_OF = {"unitmad": "PENDMAD"}
+
+
+def pytest_configure(config):
+    """Python's cycle collector runs a young collection every 20,000 allocations instead of 700: the tests
+    allocate in bursts (a case's task tree, a session's rows) that mostly live until the test ends. Measured over
+    tests/workflows in one process: 4.8 s of 60 s in the collector before, 1.6 s after, for 9 MB more at most."""
+    gc.set_threshold(20_000, 20, 10)
 
 
 def pytest_sessionstart(session):
