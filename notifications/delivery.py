@@ -35,16 +35,35 @@ def claim(session: Session, notification_id: int) -> bool:
     return claimed == 1
 
 
+NO_ADDRESS = "no address on this channel"
+OWN_ADDRESS = "the proxy's address is the requester's own, which gets the message itself"
+
+
+class Unsent(Exception):  # noqa: N818 - a reason, not an error
+    """The row is not to be sent, for the reason given (kept as its ``last_error``)."""
+
+
+def _skip(session: Session, row: Notification, reason: str) -> str:
+    row.status = "skipped"
+    row.context = _erased(row.context)
+    row.last_error = reason
+    session.commit()
+    return "skipped"
+
+
 def address(session: Session, rt: Runtime, row: Notification) -> tuple[str | None, str]:
-    """The recipient's address on the row's channel, and their locale; ``None`` when they have none."""
+    """The recipient's address on the row's channel, and their locale; ``None`` when they have none. Raises
+    ``Unsent`` for a proxy's copy to the requester's own address."""
     if row.to_requester:
         case = session.get(Case, row.case_id)
         identity = rt.vault.read(session.get(Party, case.requester_party_id))
         proxy = row.context.get(PROXY_COPY)
         if proxy is not None:  # the proxy's copy (engine.outbox.PROXY_COPIES), in the requester's language
             email = rt.vault.read(session.get(Party, proxy)).get("email")
-            if not email or email.casefold() == (identity.get("email") or "").casefold():
-                return None, "id"  # no address, or the requester's own, which gets the message itself
+            if email and email.casefold() == (identity.get("email") or "").casefold():
+                raise Unsent(OWN_ADDRESS)
+            if not email:
+                return None, "id"
             return {"smtp": email, "log": "proxy"}.get(row.channel), identity.get("locale") or "id"
         wanted = {"smtp": identity.get("email"), "webhook": identity.get("phone"), "log": "requester"}
         former = former_contacts.recipient(rt, row.context)  # told that the contact on file replaced it
@@ -64,16 +83,14 @@ def deliver(session: Session, rt: Runtime, channels: dict, notification_id: int)
     row = session.get(Notification, notification_id)
     try:
         to, locale = address(session, rt, row)
+    except Unsent as unsent:
+        return _skip(session, row, str(unsent))
     except Exception as exc:  # the recipient's record cannot be read: retrying cannot help
         fail(session, row, f"address: {type(exc).__name__}", permanent=True)
         return "incident"
     channel = channels.get(row.channel)
     if to is None or channel is None:
-        row.status = "skipped"
-        row.context = _erased(row.context)
-        row.last_error = "no address on this channel" if to is None else f"channel {row.channel} not configured"
-        session.commit()
-        return "skipped"
+        return _skip(session, row, NO_ADDRESS if to is None else f"channel {row.channel} not configured")
     try:
         subject, body = render(row.event, locale, lost_codes.open_code(rt, row.context))
     except Exception as exc:  # a template or its context is wrong: retrying cannot help

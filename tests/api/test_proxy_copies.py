@@ -156,3 +156,6 @@ def test_a_proxy_who_gave_the_requester_s_own_e_mail_gets_the_message_once_not_a
     desk.submit(kuasa={**PROXY, "email": REQUESTER_MAIL.upper()})
     assert sorted(_send_outbox(app, settings, "receipt")) == ["sent", "skipped"]
     assert [_subject(m).startswith("Tembusan") for m in mailbox.messages] == [False]
+    with app.app_context():
+        skipped = db.session.scalars(select(Notification).where(Notification.status == "skipped")).one()
+        assert skipped.last_error == "the proxy's address is the requester's own, which gets the message itself"
