@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from flask import abort, flash, redirect, render_template, request, url_for
+from flask import flash, redirect, render_template, request, url_for
 from flask_babel import format_date
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
@@ -25,7 +25,7 @@ from api.web.layout import NAV, NavItem
 from api.web.session import officer
 from engine import access, fees, holiday_years, holidays
 from engine.calendar import CALENDARS
-from engine.errors import Conflict, Forbidden, Invalid, NotFound
+from engine.errors import Conflict, Invalid, NotFound
 
 NAV.append(NavItem("web.calendar_page", _l("Working calendar"), frozenset({"admin"})))
 
@@ -159,14 +159,8 @@ def _day(text: str):
 
 
 def _require_reader(user) -> None:
-    try:
-        access.require_staff(user)
-    except Forbidden:
-        abort(403)
+    access.require_staff(user)
 
 
 def _require_admin(user) -> None:
-    try:
-        access.require_admin(user)
-    except Forbidden:
-        abort(403)
+    access.require_admin(user)

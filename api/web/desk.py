@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from flask import abort, flash, redirect, render_template, request, url_for
+from flask import flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from flask_login import login_required
@@ -25,7 +25,7 @@ from api.web.portal import repeats
 from api.web.portal.filing import dressed
 from api.web.session import officer
 from engine import access, casework, intake
-from engine.errors import Forbidden, Invalid
+from engine.errors import Invalid
 from engine.files import Upload
 from engine.messages import msg
 
@@ -91,10 +91,7 @@ def desk_schema(rt) -> dict:
 @login_required
 def desk_request():
     user, rt = officer(), runtime()
-    try:
-        access.require_front_desk(user)
-    except Forbidden:
-        abort(403)
+    access.require_front_desk(user)
     schema = desk_schema(rt)
     if request.method == "GET":
         return _page(schema, None, None)

@@ -25,7 +25,7 @@ from api.web.i18n import current_language, translated
 from api.web.session import officer
 from api.web.urls import safe_next
 from engine import access, clock, confirmations, inbox_list, requester_data, saved_filters, status, users
-from engine.errors import Conflict, Invalid, NotFound
+from engine.errors import Conflict, Invalid
 from engine.inbox import assign_task, bulk_tasks, claim_task, unclaim_task
 from engine.models import Group, HumanTask, User
 from engine.runtime import Runtime
@@ -252,10 +252,7 @@ def save_view():
 @bp.post("/kotak-masuk/tampilan/<id:filter_id>/hapus")
 @login_required
 def delete_view(filter_id: int):
-    try:
-        saved_filters.delete_filter(db.session, officer(), filter_id)
-    except NotFound:
-        abort(404)
+    saved_filters.delete_filter(db.session, officer(), filter_id)
     db.session.commit()
     flash(_("The saved view was removed."), "success")
     return redirect(url_for("web.inbox"))

@@ -8,7 +8,7 @@ page links here for the desk only (``proxy_data.can_correct``).
 
 from __future__ import annotations
 
-from flask import abort, flash, redirect, render_template, request, url_for
+from flask import flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from flask_login import login_required
@@ -22,7 +22,7 @@ from api.web.desk import nothing_to_fill
 from api.web.i18n import current_language, translated
 from api.web.session import officer
 from engine import access, kinds, proxy_data
-from engine.errors import Conflict, Forbidden, Invalid, NotFound
+from engine.errors import Conflict, Invalid
 
 
 @bp.route("/kasus/<ticket>/data-kuasa", methods=["GET", "POST"])
@@ -36,10 +36,6 @@ def proxy_correction(ticket: str):
             return _page(case, schema, _on_file(rt, user, case), None)
         data = schema_form.parse(schema, request.form, rt.calendars["strict"].tz)
         done = proxy_data.correct(db.session, rt, user, case, data)
-    except Forbidden:
-        abort(403)
-    except NotFound:
-        abort(404)
     except Invalid as error:
         db.session.rollback()
         return _page(case, schema, request.form, error.fields, 422)
@@ -60,10 +56,6 @@ def appoint_proxy(ticket: str):
     case = access.require_staff_case(db.session, user, ticket)
     try:
         proxy_data.require_appointable(user, case)
-    except Forbidden:
-        abort(403)
-    except NotFound:
-        abort(404)
     except Conflict as error:  # a proxy in office: their power must end first
         flash(translated(error.message), "error")
         return redirect(url_for("web.case", ticket=case.ticket), 303)
@@ -95,10 +87,6 @@ def revoke_proxy(ticket: str):
     case = access.require_staff_case(db.session, user, ticket)
     try:
         done = proxy_data.revoke(db.session, rt, user, case, request.form.get("reason", ""))
-    except Forbidden:
-        abort(403)
-    except NotFound:
-        abort(404)
     except Conflict as error:  # ended already: the case page says so
         db.session.rollback()
         flash(translated(error.message), "error")

@@ -8,7 +8,7 @@ page, which tells the complaint team only how many are on file, and links here.
 
 from __future__ import annotations
 
-from flask import abort, flash, redirect, render_template, request, url_for
+from flask import flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import login_required
 from werkzeug.datastructures import MultiDict
@@ -19,7 +19,7 @@ from api.web import schema_form
 from api.web.blueprint import bp
 from api.web.session import officer
 from engine import access, reported_party
-from engine.errors import Forbidden, Invalid, NotFound
+from engine.errors import Invalid
 
 
 @bp.route("/kasus/<ticket>/terlapor", methods=["GET", "POST"])
@@ -37,10 +37,6 @@ def reported_persons(ticket: str):
             return _page(case, schema, _values(on_file), None)
         data = schema_form.parse(schema, request.form, rt.calendars["strict"].tz)
         done = reported_party.record(db.session, rt, user, case, {"terlapor": data.get("terlapor") or []})
-    except Forbidden:
-        abort(403)
-    except NotFound:
-        abort(404)
     except Invalid as error:
         db.session.rollback()
         return _page(case, schema, request.form, error.fields, 422)

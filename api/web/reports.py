@@ -39,7 +39,7 @@ from api.web.blueprint import bp
 from api.web.schema_form import unit_options
 from api.web.session import officer
 from engine import access, clock, complaint_stats, kinds, narrative, pdf, registers, report_due, reports, survey, users
-from engine.errors import Forbidden, Invalid
+from engine.errors import Invalid
 
 PAGE_ROWS = 100
 
@@ -289,8 +289,6 @@ def annual_submission():
     data = schema_form.parse(SUBMISSION_FORM, request.form, rt.calendars["strict"].tz)
     try:
         report_due.record(db.session, rt, user, period.year, data)
-    except Forbidden:
-        abort(403)
     except Invalid as refused:
         db.session.rollback()
         return _annual_page(user, rt, period, *_annual_figures(rt, period), request.form, refused.fields, 422)

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from flask import Response, abort, flash, redirect, render_template, request, url_for
+from flask import Response, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import login_required
 from sqlalchemy import select
@@ -21,7 +21,7 @@ from api.web.i18n import translated
 from api.web.inbox import refusal_message
 from api.web.session import officer
 from engine import absence, access, notes
-from engine.errors import Conflict, Forbidden, Invalid, NotFound
+from engine.errors import Conflict, Invalid
 from engine.files import FileStore, Upload
 from engine.messages import msg
 from engine.models import Case, User
@@ -62,10 +62,7 @@ def add_note(ticket: str):
 def note_attachment(ticket: str, attachment_id: int):
     user = officer()
     case = access.require_staff_case(db.session, user, ticket)
-    try:
-        row = notes.note_attachment(db.session, user, case, attachment_id)
-    except NotFound:
-        abort(404)
+    row = notes.note_attachment(db.session, user, case, attachment_id)
     return Response(
         _store().get(row.storage_key, row.key_id),
         mimetype=row.media_type,
@@ -82,10 +79,7 @@ def note_attachment(ticket: str, attachment_id: int):
 def workload():
     """Per officer of the lanes the superior oversees: tasks held, overdue, leave."""
     user = officer()
-    try:
-        rows = absence.workload(db.session, runtime(), user)
-    except Forbidden:
-        abort(403)
+    rows = absence.workload(db.session, runtime(), user)
     return render_template("workload.html", rows=rows)
 
 
@@ -143,8 +137,6 @@ def mark_absence():
         db.session.rollback()
         flash(refusal_message(error), "error")
         return redirect(url_for("web.absences", untuk=form.get("username") or None))
-    except Forbidden:
-        abort(403)
     commit(*{t.case for t in handed})
     flash(_("Leave recorded: %(substitute)s stands in.", substitute=row.substitute.display_name), "success")
     return redirect(url_for("web.absences"))
@@ -154,10 +146,7 @@ def mark_absence():
 @login_required
 def confirm_cancel_absence(absence_id: int):
     """What cancelling the leave changes, and the button that does it: one click in the list cancelled it."""
-    try:
-        found = absence.cancellable(db.session, officer(), absence_id)
-    except NotFound:
-        abort(404)
+    found = absence.cancellable(db.session, officer(), absence_id)
     if found.cancelled_at is not None:
         return redirect(url_for("web.absences"))
     return render_template("absence_cancel.html", a=found)
@@ -166,10 +155,7 @@ def confirm_cancel_absence(absence_id: int):
 @bp.post("/cuti/<id:absence_id>/batal")
 @login_required
 def cancel_absence(absence_id: int):
-    try:
-        cancelled = absence.cancel_absence(db.session, officer(), absence_id)
-    except NotFound:
-        abort(404)
+    cancelled = absence.cancel_absence(db.session, officer(), absence_id)
     db.session.commit()
     flash(_("The leave of %(name)s was cancelled.", name=cancelled.user.display_name), "success")
     return redirect(url_for("web.absences"))
