@@ -228,6 +228,7 @@ def assert_field_reached_with_visible_focus(page, selector: str, what: str) -> N
 
 SCREENSHOTS = Path(__file__).resolve().parents[2] / "test-artifacts" / "pages"
 DESKTOP = {"width": 1366, "height": 768}
+PHONE = {"width": 360, "height": 800}
 
 
 def keep_screenshot(page, name: str) -> Path:
@@ -237,3 +238,19 @@ def keep_screenshot(page, name: str) -> Path:
     path = SCREENSHOTS / f"{name}-{page.viewport_size['width']}.png"
     page.screenshot(path=str(path), full_page=True)
     return path
+
+
+def at_both_widths(page, what: str, shot: str | None = None) -> None:
+    """A checkpoint of a journey walked on a phone (``PHONE``, 360 px): the page as it stands is checked by
+    axe-core and for sideways scrolling at 360 px and again at a desk's 1366 px, and photographed at both
+    (``shot``: ``keep_screenshot``'s name); the page is left at 360 px for the journey to go on.
+
+    One walk at 360 px, where a control a phone cannot reach fails it, with both widths checked where it stops,
+    replaced a walk at each width: the same pages, each walk ~5 s of the suite twice."""
+    for size in (PHONE, DESKTOP):
+        page.set_viewport_size(size)
+        assert_accessible(page, f"{what} at {size['width']} px")
+        assert_fits_narrow_screen(page, f"{what} at {size['width']} px")
+        if shot:
+            keep_screenshot(page, shot)
+    page.set_viewport_size(PHONE)

@@ -6,7 +6,7 @@ import pytest
 import time_machine
 from playwright.sync_api import expect
 
-from tests.browser.steps import DESKTOP, assert_fits_narrow_screen, keep_screenshot, log_in
+from tests.browser.steps import PHONE, at_both_widths, log_in
 
 RECEIVED = datetime(2026, 12, 2, 3, 0, tzinfo=UTC)  # Wed 2 Dec 2026, 10:00 WIB
 
@@ -17,9 +17,8 @@ def _clock():
         yield
 
 
-@pytest.mark.parametrize("width", [360, DESKTOP["width"]])
-def test_the_admin_enters_an_office_closure_and_the_overrides_list_it(new_page, width):
-    page = new_page(width, 800)
+def test_the_admin_enters_an_office_closure_and_the_overrides_list_it(new_page):
+    page = new_page(**PHONE)
     log_in(page, "admin")
     page.get_by_role("link", name="Kalender kerja").click()
     expect(page.get_by_role("heading", level=1)).to_have_text("Kalender kerja 2026")
@@ -28,5 +27,4 @@ def test_the_admin_enters_an_office_closure_and_the_overrides_list_it(new_page, 
     page.get_by_role("button", name="Simpan penyesuaian").click()
     expect(page.locator(".flash")).to_contain_text("Penyesuaian telah disimpan.")
     expect(page.locator("#overrides-title + .table-scroll")).to_contain_text("Kantor tutup: renovasi gedung")
-    assert_fits_narrow_screen(page, "the working calendar")
-    keep_screenshot(page, "working-calendar")
+    at_both_widths(page, "the working calendar", "working-calendar")

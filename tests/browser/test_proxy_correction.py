@@ -10,7 +10,12 @@ import time_machine
 from playwright.sync_api import expect
 
 from tests.api.test_proxy_correction import PROXY, by_proxy
-from tests.browser.steps import DESKTOP, assert_accessible, assert_fits_narrow_screen, keep_screenshot, log_in
+from tests.browser.steps import (
+    PHONE,
+    at_both_widths,
+    keep_screenshot,
+    log_in,
+)
 from tests.helpers import Desk
 
 RECEIVED = datetime(2026, 12, 2, 3, 0, tzinfo=UTC)  # Wed 2 Dec 2026, 10:00 WIB
@@ -22,10 +27,9 @@ def _clock():
         yield
 
 
-@pytest.mark.parametrize("width", [360, DESKTOP["width"]])
-def test_the_desk_corrects_the_proxy_s_power_of_attorney_number_from_the_case_page(new_page, client, login, width):
+def test_the_desk_corrects_the_proxy_s_power_of_attorney_number_from_the_case_page(new_page, client, login):
     ticket = by_proxy(Desk(client, login), client)
-    page = new_page(width, 800)
+    page = new_page(**PHONE)
     log_in(page, "petugas")
     page.goto(f"/kasus/{ticket}")
     expect(page.locator("#proxy-title")).to_have_text("Kuasa pemohon (dengan surat kuasa khusus)")
@@ -44,24 +48,18 @@ def test_the_desk_corrects_the_proxy_s_power_of_attorney_number_from_the_case_pa
     page.get_by_role("button", name="Simpan perbaikan").click()
     expect(page.locator("main")).to_contain_text("Formulir masih berisi kesalahan")
     expect(phone).to_have_value("nomor saya")  # what was typed stays, beside its error
-    assert_accessible(page, "the proxy correction form with an error")
-    if width == 360:
-        assert_fits_narrow_screen(page, "the proxy correction form")
-    keep_screenshot(page, "proxy-correction-error")
+    at_both_widths(page, "the proxy correction form with an error", "proxy-correction-error")
     phone.fill(PROXY["phone"])
     page.get_by_role("button", name="Simpan perbaikan").click()
     expect(page.locator(".flash-success")).to_contain_text("Data kuasa telah diperbaiki: Nomor surat kuasa")
     expect(page.locator("main")).to_contain_text("SK-08/XII/2026")
     expect(page.locator("main")).to_contain_text("Data kuasa diperbaiki")
-    assert_accessible(page, "the case page with the corrected proxy")
-    if width == 360:
-        assert_fits_narrow_screen(page, "the case page with the proxy")
-    keep_screenshot(page, "case-after-proxy-correction")
+    at_both_widths(page, "the case page with the corrected proxy", "case-after-proxy-correction")
     # The requester revokes the power of attorney: recorded on the same page, refused first without a reason.
     page.get_by_role("link", name="Perbaiki data kuasa").click()
     page.get_by_role("button", name="Catat bahwa kuasa berakhir").click()
     expect(page.locator("#revoke-error")).to_contain_text("Sebutkan mengapa kuasa berakhir")
-    assert_accessible(page, "the proxy page with the revocation refused")
+    at_both_widths(page, "the proxy page with the revocation refused")
     page.get_by_role("group", name="Alasan berakhirnya kuasa").get_by_label("Dicabut oleh pemohon").check()
     page.get_by_role("button", name="Catat bahwa kuasa berakhir").click()
     expect(page.locator(".flash-success")).to_contain_text("Kuasa telah berakhir")
@@ -70,12 +68,11 @@ def test_the_desk_corrects_the_proxy_s_power_of_attorney_number_from_the_case_pa
     keep_screenshot(page, "case-after-proxy-revoked")
 
 
-@pytest.mark.parametrize("width", [360, DESKTOP["width"]])
-def test_the_desk_records_a_proxy_appointed_after_the_filing(new_page, client, login, width):
+def test_the_desk_records_a_proxy_appointed_after_the_filing(new_page, client, login):
     from tests.api.test_chain_api import objected
 
     _receipt, objection = objected(Desk(client, login), client)
-    page = new_page(width, 800)
+    page = new_page(**PHONE)
     log_in(page, "petugas")
     page.goto(f"/kasus/{objection['ticket']}")
     page.get_by_role("link", name="Catat kuasa pemohon").click()
@@ -84,10 +81,7 @@ def test_the_desk_records_a_proxy_appointed_after_the_filing(new_page, client, l
     page.get_by_label(re.compile(r"^Alamat kuasa")).fill("Jl. Diponegoro 3, Bandung")
     page.get_by_role("button", name="Catat kuasa", exact=True).click()
     expect(page.locator("main")).to_contain_text("Formulir masih berisi kesalahan")  # no power of attorney date
-    assert_accessible(page, "the proxy appointment form with an error")
-    if width == 360:
-        assert_fits_narrow_screen(page, "the proxy appointment form")
-    keep_screenshot(page, "proxy-appointment-error")
+    at_both_widths(page, "the proxy appointment form with an error", "proxy-appointment-error")
     page.get_by_label(re.compile(r"^Nomor surat kuasa")).fill("SK-11/XII/2026")
     page.get_by_label(re.compile(r"^Tanggal surat kuasa")).fill("2026-11-30")
     page.get_by_role("button", name="Catat kuasa", exact=True).click()

@@ -1,10 +1,9 @@
 """A register in the browser: the legal register's twenty-odd columns scroll inside their region, and the
 register number stays at the region's left edge while they do (which row is which is never lost)."""
 
-import pytest
 from playwright.sync_api import expect
 
-from tests.browser.steps import DESKTOP, assert_accessible, assert_fits_narrow_screen, keep_screenshot, log_in
+from tests.browser.steps import DESKTOP, PHONE, at_both_widths, keep_screenshot, log_in
 
 
 def test_the_register_number_stays_in_view_while_the_register_s_columns_scroll_past(new_page, desk):
@@ -25,11 +24,10 @@ def test_the_register_number_stays_in_view_while_the_register_s_columns_scroll_p
     keep_screenshot(page, "register-scrolled")
 
 
-@pytest.mark.parametrize("width", [360, 1366])
-def test_the_ppid_records_the_years_report_handed_over_on_its_page(new_page, width):
+def test_the_ppid_records_the_years_report_handed_over_on_its_page(new_page):
     """legal-process.md §9.2: the report of 2025 was due by 31 March 2026; the page says it is late until the PPID
     records the day it went to the superior, with its copy to the Commission and the covering letter's number."""
-    page = new_page(width, 800)
+    page = new_page(**PHONE)
     log_in(page, "ppid")
     page.goto("/laporan/tahunan?periode=2025")
     section = page.locator("#penyampaian")
@@ -45,6 +43,4 @@ def test_the_ppid_records_the_years_report_handed_over_on_its_page(new_page, wid
     )
     expect(section.get_by_label("Disampaikan kepada Atasan PPID pada")).to_have_value("2026-04-10")  # to correct
     expect(section).to_contain_text("Untuk memperbaiki catatan ini")
-    assert_fits_narrow_screen(page, f"the annual report's page at {width} px")
-    assert_accessible(page, "the annual report's page after the handing over was recorded")
-    keep_screenshot(page, "annual-report-handed-over")
+    at_both_widths(page, "the annual report's page after the handing over was recorded", "annual-report-handed-over")

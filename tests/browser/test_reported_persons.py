@@ -8,7 +8,13 @@ import time_machine
 from playwright.sync_api import expect
 
 from tests.browser.journeys import ComplaintDesk
-from tests.browser.steps import DESKTOP, assert_accessible, assert_fits_narrow_screen, keep_screenshot, log_in
+from tests.browser.steps import (
+    PHONE,
+    assert_fits_narrow_screen,
+    at_both_widths,
+    keep_screenshot,
+    log_in,
+)
 
 RECEIVED = datetime(2027, 1, 11, 3, 0, tzinfo=UTC)  # Mon 11 Jan 2027, 10:00 WIB
 
@@ -19,19 +25,16 @@ def _clock():
         yield
 
 
-@pytest.mark.parametrize("width", [360, DESKTOP["width"]])
-def test_the_team_records_the_reported_person_from_the_case_page(new_page, client, login, width):
+def test_the_team_records_the_reported_person_from_the_case_page(new_page, client, login):
     complaint = ComplaintDesk(client, login, "rahasia")
-    page = new_page(width, 800)
+    page = new_page(**PHONE)
     log_in(page, "tim")
     page.goto(f"/kasus/{complaint.ticket}")
     page.get_by_role("link", name="Catat data terlapor").click()
     page.locator("#f-terlapor-0-nama").fill("Suharto Wibisono")
     page.locator("#f-terlapor-0-jabatan").fill("Petugas pendaftaran")
     page.locator("#f-terlapor-0-kategori_instansi").select_option("satuan_pendidikan")
-    assert_fits_narrow_screen(page, "the reported persons' form")
-    assert_accessible(page, "the reported persons' form")
-    keep_screenshot(page, "reported-persons-form")
+    at_both_widths(page, "the reported persons' form", "reported-persons-form")
     page.get_by_role("button", name="Catat data terlapor").click()
     expect(page.locator("p.reported")).to_contain_text("1 orang tercatat.")
     page.get_by_role("link", name="Lihat atau ubah data terlapor").click()

@@ -4,17 +4,20 @@ status page says so. The form passes axe-core and fits 360 px."""
 
 import re
 
-import pytest
 from playwright.sync_api import expect
 
 from tests.api.test_complaints_api import file_complaint
-from tests.browser.steps import DESKTOP, assert_accessible, assert_fits_narrow_screen, keep_screenshot, look_up
+from tests.browser.steps import (
+    PHONE,
+    at_both_widths,
+    keep_screenshot,
+    look_up,
+)
 
 
-@pytest.mark.parametrize("width", [360, DESKTOP["width"]])
-def test_a_whistleblower_changes_their_e_mail_from_the_status_page(new_page, client, width):
+def test_a_whistleblower_changes_their_e_mail_from_the_status_page(new_page, client):
     receipt = file_complaint(client, "whistleblower")
-    page = new_page(width, 800)
+    page = new_page(**PHONE)
     look_up(page, receipt["ticket"], receipt["access_code"])
     expect(page.locator("#your-contact-title")).to_have_text("Kontak Anda")
     page.get_by_role("link", name="Ubah kontak saya").click()
@@ -25,13 +28,10 @@ def test_a_whistleblower_changes_their_e_mail_from_the_status_page(new_page, cli
     page.get_by_role("button", name="Simpan kontak saya").click()
     expect(page.locator("main")).to_contain_text("Formulir masih berisi kesalahan")
     expect(email).to_have_value("pelapor.baru@@contoh")  # what was typed stays, beside its error
-    assert_accessible(page, "the reporter's contact form with an error")
-    if width == 360:
-        assert_fits_narrow_screen(page, "the reporter's contact form")
-    keep_screenshot(page, "reporter-contact-error")
+    at_both_widths(page, "the reporter's contact form with an error", "reporter-contact-error")
     email.fill("pelapor.baru@contoh.example")
     page.get_by_role("button", name="Simpan kontak saya").click()
     expect(page.locator(".flash-success")).to_contain_text("Kontak Anda telah diubah")
     expect(page.locator("main")).not_to_contain_text("pelapor.baru@contoh.example")
-    assert_accessible(page, "the status page after the contact changed")
+    at_both_widths(page, "the status page after the contact changed")
     keep_screenshot(page, "status-after-reporter-contact")

@@ -10,9 +10,8 @@ import time_machine
 from playwright.sync_api import expect
 
 from tests.browser.steps import (
-    DESKTOP,
-    assert_accessible,
-    assert_fits_narrow_screen,
+    PHONE,
+    at_both_widths,
     keep_screenshot,
     log_in,
     look_up,
@@ -28,10 +27,9 @@ def _clock():
         yield
 
 
-@pytest.mark.parametrize("width", [360, DESKTOP["width"]])
-def test_the_desk_corrects_a_mistyped_e_mail_address_from_the_case_page(new_page, client, login, width):
+def test_the_desk_corrects_a_mistyped_e_mail_address_from_the_case_page(new_page, client, login):
     ticket = Desk(client, login).submit()["ticket"]
-    page = new_page(width, 800)
+    page = new_page(**PHONE)
     log_in(page, "petugas")
     page.goto(f"/kasus/{ticket}")
     page.get_by_role("link", name="Perbaiki data pemohon").click()
@@ -54,10 +52,7 @@ def test_the_desk_corrects_a_mistyped_e_mail_address_from_the_case_page(new_page
     page.get_by_role("button", name="Simpan perbaikan").click()
     expect(page.locator("main")).to_contain_text("Formulir masih berisi kesalahan")
     expect(email).to_have_value("ani.wijaya@@contoh")  # what was typed stays, beside its error
-    assert_accessible(page, "the requester correction form with an error")
-    if width == 360:
-        assert_fits_narrow_screen(page, "the requester correction form")
-    keep_screenshot(page, "requester-correction-error")
+    at_both_widths(page, "the requester correction form with an error", "requester-correction-error")
     email.fill("ani.wijaya@contoh.example")
     page.get_by_role("button", name="Simpan perbaikan").click()
     expect(page.locator(".flash-success")).to_contain_text("Data pemohon telah diperbaiki: E-mail")
@@ -66,10 +61,9 @@ def test_the_desk_corrects_a_mistyped_e_mail_address_from_the_case_page(new_page
     keep_screenshot(page, "case-after-requester-correction")
 
 
-@pytest.mark.parametrize("width", [360, DESKTOP["width"]])
-def test_the_requester_asks_on_the_portal_and_the_desk_answers_from_its_inbox(new_page, client, login, width):
+def test_the_requester_asks_on_the_portal_and_the_desk_answers_from_its_inbox(new_page, client, login):
     receipt = Desk(client, login).submit()
-    requester = new_page(width, 800)
+    requester = new_page(**PHONE)
     look_up(requester, receipt["ticket"], receipt["access_code"])
     requester.get_by_role("link", name="Minta perbaikan data saya").click()
     expect(requester.locator("h1")).to_have_text("Perbaiki data saya")
@@ -78,16 +72,13 @@ def test_the_requester_asks_on_the_portal_and_the_desk_answers_from_its_inbox(ne
     requester.get_by_label(re.compile(r"^Alamat")).fill("Jl. Braga 12, Bandung")
     requester.get_by_label(re.compile(r"^E-mail")).fill("ani@example.org")
     requester.get_by_role("group", name=re.compile(r"^Jenis pemohon")).get_by_label(re.compile(r"^Perorangan")).check()
-    assert_accessible(requester, "the requester's correction form")
-    if width == 360:
-        assert_fits_narrow_screen(requester, "the requester's correction form")
-    keep_screenshot(requester, "portal-requester-correction")
+    at_both_widths(requester, "the requester's correction form", "portal-requester-correction")
     requester.get_by_role("button", name="Minta perbaikan").click()
     expect(requester.locator(".flash-success")).to_contain_text("Permintaan Anda diterima")
     expect(requester.locator("main")).to_contain_text("Permintaan Anda untuk memperbaiki data diterima pada")
     keep_screenshot(requester, "portal-status-correction-waiting")
 
-    officer = new_page(width, 800)
+    officer = new_page(**PHONE)
     log_in(officer, "petugas")
     officer.goto("/kotak-masuk")
     waiting = officer.get_by_role("region", name="Pemohon yang menunggu perbaikan datanya")
@@ -96,10 +87,7 @@ def test_the_requester_asks_on_the_portal_and_the_desk_answers_from_its_inbox(ne
     waiting.get_by_role("link", name=receipt["ticket"]).click()
     expect(officer.locator("#asked-hint")).to_contain_text("Pemohon meminta perbaikan data pada")
     expect(officer.get_by_label(re.compile(r"^Alamat"))).to_have_value("Jl. Braga 12, Bandung")
-    assert_accessible(officer, "the desk's answer to a requester's correction request")
-    if width == 360:
-        assert_fits_narrow_screen(officer, "the desk's answer to a requester's correction request")
-    keep_screenshot(officer, "requester-correction-asked")
+    at_both_widths(officer, "the desk's answer to a requester's correction request", "requester-correction-asked")
     officer.get_by_role("button", name="Simpan perbaikan").click()
     expect(officer.locator(".flash-success")).to_contain_text("Data pemohon telah diperbaiki: Alamat")
     expect(officer.locator("main")).to_contain_text("Jl. Braga 12, Bandung")
