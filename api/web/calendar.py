@@ -36,7 +36,7 @@ KINDS = {"holiday": _l("Public holiday: both readings"), "cuti_bersama": _l("Cut
 @login_required
 def calendar_page():
     user = officer()
-    _require_reader(user)
+    access.require_staff(user)
     return _page(user, _year(request.args.get("tahun")))
 
 
@@ -44,7 +44,7 @@ def calendar_page():
 @login_required
 def calendar_add_override():
     user = officer()
-    _require_admin(user)
+    access.require_admin(user)
     rt, form = runtime(), request.form
     values = {
         "day": form.get("day", ""),
@@ -71,7 +71,7 @@ def calendar_add_override():
 @login_required
 def calendar_remove_override(override_id: int):
     user = officer()
-    _require_admin(user)
+    access.require_admin(user)
     rt = runtime()
     try:
         with calendar_change(rt):
@@ -92,7 +92,7 @@ def calendar_remove_override(override_id: int):
 @login_required
 def calendar_confirm_year(year: int):
     user = officer()
-    _require_admin(user)
+    access.require_admin(user)
     note = request.form.get("note", "").strip() or None
     try:
         holiday_years.confirm_year(db.session, year, user.username, note)
@@ -156,11 +156,3 @@ def _day(text: str):
         return date.fromisoformat(text)
     except ValueError:
         return text
-
-
-def _require_reader(user) -> None:
-    access.require_staff(user)
-
-
-def _require_admin(user) -> None:
-    access.require_admin(user)
