@@ -1,6 +1,6 @@
-"""The desk corrects an objection's proxy in a real browser on a phone and on a desk: the case page shows the proxy,
-the correction form refuses a mistyped phone beside its field, then saves the corrected power of attorney number;
-the case page names the field that changed. The form passes axe-core and fits 360 px."""
+"""The desk corrects an objection's proxy on a phone in a real browser (its pages checked at a desk's width too): the
+case page shows the proxy, the correction form refuses a mistyped phone beside its field, then saves the corrected
+power of attorney number; the case page names the field that changed. The form passes axe-core and fits 360 px."""
 
 import re
 from datetime import UTC, datetime

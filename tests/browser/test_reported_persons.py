@@ -1,5 +1,5 @@
-"""The complaint team records the persons a complaint reports in a real browser, on a phone and on a desk: the form's
-rows fit 360 px and pass axe-core, and the case page lists the person recorded."""
+"""The complaint team records the persons a complaint reports on a phone in a real browser (its pages checked at a
+desk's width too): the form's rows fit 360 px and pass axe-core, and the case page lists the person recorded."""
 
 from datetime import UTC, datetime
 

@@ -1,6 +1,6 @@
-"""A whistleblower changes the e-mail address they are told at, in a real browser on a phone and on a desk: from the
-complaint's status page to an empty contact form, a mistyped address refused beside its field, then saved; the
-status page says so. The form passes axe-core and fits 360 px."""
+"""A whistleblower changes the e-mail address they are told at, on a phone in a real browser (its pages checked at a
+desk's width too): from the complaint's status page to an empty contact form, a mistyped address refused beside its
+field, then saved; the status page says so. The form passes axe-core and fits 360 px."""
 
 import re
 

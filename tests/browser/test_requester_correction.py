@@ -1,6 +1,6 @@
-"""The desk corrects a requester's e-mail address in a real browser on a phone and on a desk: from the case page to
-the correction form, a mistyped address refused beside its field, then saved; the case page names the field that
-changed. The form passes axe-core and fits 360 px."""
+"""The desk corrects a requester's e-mail address on a phone in a real browser (its pages checked at a desk's width
+too): from the case page to the correction form, a mistyped address refused beside its field, then saved; the case
+page names the field that changed. The form passes axe-core and fits 360 px."""
 
 import re
 from datetime import UTC, datetime
