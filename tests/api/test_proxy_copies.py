@@ -32,6 +32,12 @@ def _clock():
         yield
 
 
+def _skipped(app) -> Notification:
+    """The one row the outbox skipped."""
+    with app.app_context():
+        return db.session.scalars(select(Notification).where(Notification.status == "skipped")).one()
+
+
 def _mails(sink, to: str) -> list:
     return [m for m in sink.messages if m["To"] == to]
 
@@ -79,9 +85,8 @@ def test_a_proxy_who_gave_no_e_mail_is_sent_nothing_and_the_copy_is_skipped(
     ticket = desk.submit(kuasa=PROXY)["ticket"]
     assert sorted(_send_outbox(app, settings, "receipt")) == ["sent", "skipped"]
     assert [m["To"] for m in mailbox.messages] == [REQUESTER_MAIL]
-    with app.app_context():
-        skipped = db.session.scalars(select(Notification).where(Notification.status == "skipped")).one()
-        assert (skipped.last_error, skipped.context["ticket"]) == ("no address on this channel", ticket)
+    skipped = _skipped(app)
+    assert (skipped.last_error, skipped.context["ticket"]) == ("no address on this channel", ticket)
 
 
 def test_once_the_power_ends_later_notices_are_not_copied_but_the_copy_already_written_goes(
@@ -156,6 +161,4 @@ def test_a_proxy_who_gave_the_requester_s_own_e_mail_gets_the_message_once_not_a
     desk.submit(kuasa={**PROXY, "email": REQUESTER_MAIL.upper()})
     assert sorted(_send_outbox(app, settings, "receipt")) == ["sent", "skipped"]
     assert [_subject(m).startswith("Tembusan") for m in mailbox.messages] == [False]
-    with app.app_context():
-        skipped = db.session.scalars(select(Notification).where(Notification.status == "skipped")).one()
-        assert skipped.last_error == "the proxy's address is the requester's own, which gets the message itself"
+    assert _skipped(app).last_error == "the proxy's address is the requester's own, which gets the message itself"

@@ -6,7 +6,6 @@ import email.policy
 import ipaddress
 import json
 import logging
-import socket
 import ssl
 import threading
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
@@ -28,6 +27,7 @@ from notifications.channels import (
 )
 from notifications.rendering import message_id, render
 from tests.certificates import certificate_pem, key_pem, self_signed
+from tests.smtp import free_port
 
 ADDRESS = "pemohon.rahasia@example.org"
 PHONE = "+6281234567890"
@@ -50,13 +50,6 @@ def make_message(channel="smtp", to=ADDRESS, subject=SUBJECT, body=BODY) -> Mess
         ticket="PPID/2026/000123",
         locale="id",
     )
-
-
-def free_port() -> int:
-    """A port nothing listens on (bound once by us and released)."""
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
 
 
 # --- SMTP -----------------------------------------------------------------------------------------
