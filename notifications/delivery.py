@@ -60,10 +60,10 @@ def address(session: Session, rt: Runtime, row: Notification) -> tuple[str | Non
         proxy = row.context.get(PROXY_COPY)
         if proxy is not None:  # the proxy's copy (engine.outbox.PROXY_COPIES), in the requester's language
             email = rt.vault.read(session.get(Party, proxy)).get("email")
-            if email and email.casefold() == (identity.get("email") or "").casefold():
-                raise Unsent(OWN_ADDRESS)
             if not email:
                 return None, "id"
+            if email.casefold() == (identity.get("email") or "").casefold():
+                raise Unsent(OWN_ADDRESS)
             return {"smtp": email, "log": "proxy"}.get(row.channel), identity.get("locale") or "id"
         wanted = {"smtp": identity.get("email"), "webhook": identity.get("phone"), "log": "requester"}
         former = former_contacts.recipient(rt, row.context)  # told that the contact on file replaced it
