@@ -191,10 +191,11 @@ def db():
 def db_upgrade(kawal):
     """Create or upgrade the schema to the newest migration; derive the case facts again where a migration
     changed what they hold (engine.facts.DERIVED_SINCE); end the exemption entries that an objection granted
-    before Kawal ended them overturned (engine.exemptions.end_overturned). Safe to run again at any time."""
+    before Kawal ended them overturned (engine.exemptions.end_overturned); index the proxies linked to their cases
+    before proxies were indexed (engine.blind_index.index_unindexed_proxies). Safe to run again at any time."""
     from sqlalchemy.exc import ArgumentError, OperationalError
 
-    from engine import exemptions
+    from engine import blind_index, exemptions
     from engine.db import upgrade
     from engine.facts import DERIVED_SINCE, rebuild
 
@@ -213,9 +214,12 @@ def db_upgrade(kawal):
             if done:
                 click.echo(f"facts of {done} cases derived again (migration {DERIVED_SINCE} changed what they hold)")
             ended = exemptions.end_overturned(session, rt)
+            proxies = blind_index.index_unindexed_proxies(session, blind_index.search_key(kawal.settings), rt.vault)
             session.commit()
             if ended:
                 click.echo(f"{ended} exemption entries ended: an objection granted in full overturned their refusal")
+            if proxies:
+                click.echo(f"{proxies} proxies indexed: the inbox finds their cases by their names too")
     if applied:  # a new database says it got its schema; an upgrade names what it applied
         first, last = min(applied), max(applied)
         click.echo(f"migrations {first} to {last} applied" if first != last else f"migration {last} applied")
@@ -849,20 +853,20 @@ def reconcile(kawal):
 
 @main.group()
 def search():
-    """The inbox's blind index of requesters' names and NIKs (engine.blind_index)."""
+    """The inbox's blind index of requesters' and proxies' names and requesters' NIKs (engine.blind_index)."""
 
 
 @search.command("reindex")
 @pass_context
 def search_reindex(kawal):
-    """Rebuild the keyed hashes of every PPID requester from the vault (after KAWAL_SEARCH_KEY changes)."""
+    """Rebuild the keyed hashes of every PPID requester and proxy from the vault (after KAWAL_SEARCH_KEY changes)."""
     from engine import blind_index
 
     rt = kawal.runtime()
     with kawal.session() as session, session.begin():
         kawal.require_schema(session)
         count = blind_index.reindex(session, blind_index.search_key(kawal.settings), rt.vault)
-    click.echo(f"{count} requester(s) indexed")
+    click.echo(f"{count} requester(s) and proxies indexed")
 
 
 @main.group()

@@ -397,7 +397,10 @@ class TaskQuery(Schema):
     q = fields.String(
         validate=validate.Length(max=inbox_list.MAX_QUERY),
         metadata={
-            "description": "a ticket, the requester's NIK or name (identity readers only), or words of the subject"
+            "description": (
+                "a ticket, the requester's NIK or name or a proxy's name (identity readers only),"
+                " or words of the subject"
+            )
         },
     )
     cursor = fields.String(

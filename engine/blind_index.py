@@ -1,7 +1,8 @@
 """Finding a requester by name or NIK without decrypting the vault: a blind index of keyed hashes.
 
 The vault (engine.vault) seals each identity with AES-GCM under a random nonce, so equal names give
-different ciphertexts and a database query cannot compare them. Beside each PPID requester's party we
+different ciphertexts and a database query cannot compare them. Beside each PPID requester's party, and each
+proxy's (engine.proxy_party: the inbox finds the cases a proxy filed or acted in by the proxy's name), we
 keep a few tokens: HMAC-SHA256 of ``nik:<16 digits>`` and of ``name:<word>`` for each word of the name
 (case, accents and punctuation folded), under the search key, cut to 128 bits (``PartyToken``). A search
 computes the same tokens from what the officer typed and looks them up by index.
@@ -23,12 +24,12 @@ import hmac
 import re
 import unicodedata
 
-from sqlalchemy import and_, delete, exists, func, select
+from sqlalchemy import and_, delete, exists, func, or_, select
 from sqlalchemy.orm import Session
 
 from engine import kinds
 from engine.config import Settings
-from engine.models import Case, Party, PartyToken
+from engine.models import Case, CaseProxy, Party, PartyToken
 from engine.vault import Vault
 
 TOKEN_HEX = 32  # 128 bits: collisions stay negligible, and the column says nothing more than that
@@ -102,15 +103,31 @@ def party_matches(key: bytes, query: str, party_id):
 
 
 def reindex(session: Session, key: bytes, vault: Vault) -> int:
-    """Rebuild every PPID requester's tokens from the vault (after a change of key); returns how many parties."""
+    """Rebuild the tokens of every PPID requester and every proxy from the vault (after a change of key, or an
+    upgrade that indexes more parties); returns how many parties."""
     session.execute(delete(PartyToken))
+    requesters = select(Case.requester_party_id).where(Case.kind != kinds.COMPLAINT)
     parties = session.scalars(
-        select(Party).where(
-            Party.id.in_(select(Case.requester_party_id).where(Case.kind != kinds.COMPLAINT)),
-        )
+        select(Party).where(or_(Party.id.in_(requesters), Party.id.in_(select(CaseProxy.party_id)))).order_by(Party.id)
     )
     count = 0
     for party in parties:
         index_party(session, key, party, vault.read(party))
         count += 1
+    return count
+
+
+def index_unindexed_proxies(session: Session, key: bytes, vault: Vault) -> int:
+    """Index the proxies that have no tokens yet: those linked to their cases by migration 0032, before Kawal
+    indexed proxies (``kawal db upgrade`` runs this; a proxy whose name has no word to index is read again each
+    time, and still has none). Returns how many were indexed."""
+    unindexed = select(Party).where(
+        Party.id.in_(select(CaseProxy.party_id)), ~exists().where(PartyToken.party_id == Party.id)
+    )
+    count = 0
+    for party in session.scalars(unindexed.order_by(Party.id)).all():
+        identity = vault.read(party)
+        if tokens_of(key, identity):
+            index_party(session, key, party, identity, new=True)
+            count += 1
     return count

@@ -3,9 +3,10 @@
 Each kind of match is looked up through its own index, never by reading every case:
 
 - a ticket: its prefix, as a range on the unique index of ``case.ticket``;
-- a NIK or every word of a requester's name: the blind index of keyed hashes (engine.blind_index), searched
-  only for a reader of identities and never on a complaint (whose reporter is not indexed). Names are kept
-  out of the word index below: that one is plain words, readable by whoever reads the database;
+- a NIK or every word of a requester's name, or of the name of a proxy the case has had (who filed it, one
+  appointed later, one whose power ended: ``CaseProxy``): the blind index of keyed hashes (engine.blind_index),
+  searched only for a reader of identities and never on a complaint (whose reporter is not indexed). Names are
+  kept out of the word index below: that one is plain words, readable by whoever reads the database;
 - words of the case's subject: the word index over ``case.subject``. SQLite: the FTS5 table ``case_words``
   (external content over ``case``, case and accents folded), which triggers on ``case`` keep in step;
   PostgreSQL: a GIN index on ``to_tsvector('simple', subject)``, which the database itself keeps. Either way
@@ -26,11 +27,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from sqlalchemy import ColumnElement, and_, column, func, literal_column, or_, select, table, union_all
+from sqlalchemy import ColumnElement, and_, column, exists, func, literal_column, or_, select, table, union_all
 from sqlalchemy.orm import Session
 
 from engine import blind_index, kinds
-from engine.models import Case
+from engine.models import Case, CaseProxy
 
 # The word index's own objects, which no model describes: the FTS5 table and its shadow tables (SQLite), the
 # expression index (PostgreSQL). Alembic's comparison leaves them out (engine.search.include_name).
@@ -96,10 +97,12 @@ def find(session: Session, q: str, *, named: frozenset[str], readable: frozenset
         fetch.append(prefix)
         test.append(prefix)
     parties = blind_index.parties_matching(key, q) if named else None
-    if parties is not None:  # only PPID requesters are indexed (engine.blind_index): never a complaint
+    if parties is not None:  # only PPID requesters and proxies are indexed (engine.blind_index): never a complaint
         fetch.append(and_(Case.requester_party_id.in_(parties), Case.kind != kinds.COMPLAINT))
+        fetch.append(Case.id.in_(select(CaseProxy.case_id).where(CaseProxy.party_id.in_(parties))))
         has = blind_index.party_matches(key, q, Case.requester_party_id)
-        test.append(and_(has, Case.kind != kinds.COMPLAINT))
+        by_proxy = exists().where(CaseProxy.case_id == Case.id, blind_index.party_matches(key, q, CaseProxy.party_id))
+        test.append(and_(or_(has, by_proxy), Case.kind != kinds.COMPLAINT))
     words = subject_words(q)
     shaped = ticket or blind_index.NIK.fullmatch(re.sub(r"[\s.-]", "", q))
     if readable and words and not shaped:  # a ticket or a NIK is not looked for in the subjects' words

@@ -15,7 +15,7 @@ from datetime import date, datetime, timedelta
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from engine import access, blind_index, chain, clock, files, kinds, task_files, tickets
+from engine import access, blind_index, chain, clock, files, kinds, proxy_party, task_files, tickets
 from engine.audit import EventLog
 from engine.calendar import iso_day
 from engine.errors import Invalid
@@ -100,10 +100,10 @@ def submit_request(
 
     party = store_requester(session, rt, with_locale(payload["requester"], locale))
     details = {k: payload[k] for k in REQUEST_DETAILS}
-    if payload.get("kuasa"):  # filed by a proxy (legal-process.md §3.2): a party of its own (engine.proxy_data)
-        details["kuasa_party_id"] = details["kuasa_pengaju_party_id"] = rt.vault.store(
-            session, "kuasa", payload["kuasa"]
-        ).id
+    # Filed by a proxy (legal-process.md §3.2): a party of its own (engine.proxy_data).
+    proxy = proxy_party.store(session, rt, payload["kuasa"]) if payload.get("kuasa") else None
+    if proxy is not None:
+        details["kuasa_party_id"] = details["kuasa_pengaju_party_id"] = proxy.id
     local_year = received_at.astimezone(rt.calendars["strict"].tz).year
     ticket = tickets.next_ticket(session, kinds.series(kinds.REQUEST, rt.settings), local_year)
     code, code_hash = tickets.new_access_code()
@@ -123,6 +123,7 @@ def submit_request(
         received_at=received_at,
         details=details,
     )
+    proxy_party.link(session, case, proxy)
     log = EventLog(session)
     log.append(
         case,
@@ -221,7 +222,7 @@ def file_objection(
     discovered_on = date.fromisoformat(discovered) if discovered else None
     timing = chain.timeliness(rt, session, request, payload["alasan"], received_at, discovered_on)
     now = clock.now()
-    proxy = rt.vault.store(session, "kuasa", payload["kuasa"]) if payload.get("kuasa") else None
+    proxy = proxy_party.store(session, rt, payload["kuasa"]) if payload.get("kuasa") else None
     year = received_at.astimezone(rt.calendars["strict"].tz).year
     ticket = tickets.next_ticket(session, kinds.series(kinds.OBJECTION, rt.settings), year)
     details = {
@@ -236,6 +237,7 @@ def file_objection(
     if discovered:
         details["tanggal_alasan_ditemukan"] = discovered
     case = _linked_case(session, rt, request, kinds.OBJECTION, ticket, channel, received_at, details, now)
+    proxy_party.link(session, case, proxy)
     log = EventLog(session)
     log.append(
         case,

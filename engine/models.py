@@ -777,8 +777,8 @@ class PartyToken(Base):
     word of their name, so the inbox finds a case by name or NIK without decrypting every party.
 
     A token is HMAC-SHA256 under the search key, cut to 128 bits; it names no one by itself, and without the
-    key a guessed name or NIK cannot be checked against it. Only requesters of PPID cases are indexed:
-    a complaint's reporter is never found by name.
+    key a guessed name or NIK cannot be checked against it. Only requesters of PPID cases and their proxies
+    (``CaseProxy``) are indexed: a complaint's reporter is never found by name.
     """
 
     __tablename__ = "party_token"
@@ -786,6 +786,17 @@ class PartyToken(Base):
     token: Mapped[str] = mapped_column(String(32), primary_key=True)
     # By token with the party: a search reads the parties of a name word from the index alone.
     __table_args__ = (Index("ix_party_token_token_party_id", "token", "party_id"),)
+
+
+class CaseProxy(Base):
+    """Every proxy (kuasa) a request or an objection has had: who filed it, one appointed later, one whose power
+    has ended (engine.proxy_party). The case's details say which is which; this link lets the inbox find a case by
+    a proxy's name through the blind index, as it finds one by its requester's (a lawyer files for many clients).
+    """
+
+    __tablename__ = "case_proxy"
+    case_id: Mapped[int] = mapped_column(ForeignKey("case.id", ondelete="CASCADE"), primary_key=True)
+    party_id: Mapped[int] = mapped_column(ForeignKey("party.id", ondelete="CASCADE"), primary_key=True, index=True)
 
 
 class SavedFilter(Base):

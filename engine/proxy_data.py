@@ -13,9 +13,10 @@ able to mend it before a letter prints it.
 - The PPID desk (``access.REQUEST_STAFF``) corrects it, giving the whole ``kuasa`` again as the case's form asks
   for it (``FORMS``) and checked by its rules, with one of ``REASONS``. A field left out is removed (a phone the
   proxy no longer has).
-- The party is sealed again (with the vault's current key). The case records ``proxy_data_corrected`` in its
-  history: who, why, and the names of the fields that changed, never their values. Nothing that did not change is
-  recorded.
+- The party is sealed again (with the vault's current key) and its blind index rewritten: the inbox finds the case
+  by the proxy's name as now corrected (every proxy a case has had, ended ones too, is found by name:
+  engine.proxy_party). The case records ``proxy_data_corrected`` in its history: who, why, and the names of the
+  fields that changed, never their values. Nothing that did not change is recorded.
 - Letters already issued keep what they printed (a letter of record is never rewritten; its correction prints
   the proxy as now on file) and no message is sent: Kawal writes to the requester, whom the proxy represents,
   and the change is the proxy's.
@@ -39,7 +40,7 @@ from dataclasses import dataclass
 
 from sqlalchemy.orm import Session
 
-from engine import access, casework, kinds, lost_codes, requester_data
+from engine import access, blind_index, casework, kinds, lost_codes, proxy_party, requester_data
 from engine.audit import EventLog
 from engine.errors import Conflict, Forbidden, Invalid, NotFound
 from engine.forms import errors_in
@@ -168,6 +169,7 @@ def correct(session: Session, rt: Runtime, user: User, case: Case, payload: dict
     if not changed:
         return Corrected((), before)
     party.key_id, party.ciphertext = rt.vault.seal(after)
+    blind_index.index_party(session, blind_index.search_key(rt.settings), party, after)  # found by the new name
     touch(case)
     EventLog(session).append(case, EVENT, user.username, {"fields": list(changed), "reason": payload["reason"]})
     session.flush()
@@ -204,7 +206,8 @@ def appoint(session: Session, rt: Runtime, user: User, case: Case, payload: dict
     errors = errors_in(appoint_schema(rt, case), payload)
     if errors:
         raise Invalid("invalid_data", fields=errors)
-    party = rt.vault.store(session, "kuasa", dict(payload["kuasa"]))
+    party = proxy_party.store(session, rt, dict(payload["kuasa"]))
+    proxy_party.link(session, case, party)
     case.details = {**case.details, PARTY_KEY: party.id}
     touch(case)
     EventLog(session).append(case, APPOINTED, user.username, {})

@@ -12,7 +12,7 @@ from datetime import date, datetime
 
 from sqlalchemy.orm import Session
 
-from engine import chain, clock, kinds, tickets
+from engine import chain, clock, kinds, proxy_party, tickets
 from engine.audit import EventLog
 from engine.intake import (
     OBJECTION_FILING,
@@ -50,7 +50,7 @@ def file_objection_without_request(
     timing = chain.timeliness(rt, session, None, GROUNDS, received_at, discovered_on)
     now = clock.now()
     party = store_requester(session, rt, with_locale(payload["pemohon"], locale))
-    proxy = rt.vault.store(session, "kuasa", payload["kuasa"]) if payload.get("kuasa") else None
+    proxy = proxy_party.store(session, rt, payload["kuasa"]) if payload.get("kuasa") else None
     ticket = tickets.next_ticket(session, kinds.series(kinds.OBJECTION, rt.settings), received_at.astimezone(tz).year)
     code, code_hash = tickets.new_access_code()
     details = {
@@ -79,6 +79,7 @@ def file_objection_without_request(
         received_at=received_at,
         details=details,
     )
+    proxy_party.link(session, case, proxy)
     log = EventLog(session)
     log.append(
         case,

@@ -253,7 +253,7 @@ def test_search_reindex_rebuilds_the_blind_index_and_says_how_many(kawal):
     kawal("db", "upgrade")
     result = kawal("search", "reindex")
     assert result.exit_code == 0, result.output
-    assert result.output.strip() == "0 requester(s) indexed"
+    assert result.output.strip() == "0 requester(s) and proxies indexed"
 
 
 @pytest.mark.parametrize(

@@ -3,11 +3,15 @@ name is searched only by a reader who may see names, and counts stop at a thousa
 
 from datetime import UTC, datetime
 
-from sqlalchemy import insert, select, text, update
+from alembic import command
+from click.testing import CliRunner
+from sqlalchemy import delete, insert, select, text, update
 
+from api.cli import main
 from api.extensions import db
 from engine import inbox_list, inbox_search
-from engine.models import Case, HumanTask, Unit, User
+from engine.db import alembic_config
+from engine.models import Case, CaseProxy, HumanTask, PartyToken, Unit, User
 from tests.api.test_access_matrix import bring_to
 from tests.api.test_complaint_documents import Team
 from tests.api.test_inbox_pages import filed, listing, statements
@@ -138,3 +142,87 @@ def test_the_complaint_teams_counts_follow_the_unit_of_the_case_without_joining_
     assert not any('JOIN "case"' in s or "JOIN case" in s for s in sent)
     assert [t["ticket"] for t in listing(client, login, who="tim")["items"]] == [team.ticket]
     assert listing(client, login, who="tim2")["items"] == []  # the list's own rule says the same
+
+
+# -- a proxy's name (engine.proxy_party): a lawyer or a relative files for someone, and is who the desk remembers --
+PROXY = {
+    "name": "Rahmat Hidayat, S.H.",
+    "address": "Jl. Cikini Raya 5, Jakarta Pusat",
+    "phone": "0813 2222 3333",
+    "nomor_surat_kuasa": "SKK-19/XII/2026",
+    "tanggal_surat_kuasa": "2026-12-01",
+}
+LATER = {**PROXY, "name": "Siti Aminah, S.H.", "nomor_surat_kuasa": "SKK-20/XII/2026"}
+
+
+def appoint(client, login, ticket, proxy):
+    r = client.post(f"{API}/cases/{ticket}/proxy", json={"kuasa": proxy}, headers=login("petugas"))
+    assert r.status_code == 201, r.json
+
+
+def revoke(client, login, ticket):
+    body = {"reason": "kuasa_mengundurkan_diri"}
+    r = client.post(f"{API}/cases/{ticket}/proxy/revocation", json=body, headers=login("petugas"))
+    assert r.status_code == 200, r.json
+
+
+def test_a_case_is_found_by_the_name_of_the_proxy_who_filed_it(client, desk, login):
+    by_proxy = filed(desk, login, kuasa=PROXY)["ticket"]  # requester Ani Wijaya, filed by her proxy
+    in_person = filed(desk, login, name="Rudi Hartono", nik="3171234567890002")["ticket"]
+    assert found(client, login, "Rahmat Hidayat") == {by_proxy}
+    assert found(client, login, "HIDAYAT") == {by_proxy}  # any word of it, case folded
+    assert found(client, login, "Wijaya") == {by_proxy}  # the requester's name still finds it
+    assert found(client, login, "Rahmat Hartono") == set()  # every word, of one person: not one of each
+    assert found(client, login, "Hartono") == {in_person}
+    assert found(client, login, "cikini") == set()  # the proxy's address is not searched, nor in the word index
+
+
+def test_a_proxy_s_name_is_searched_only_by_a_reader_who_may_see_names(client, desk, login):
+    ticket, _task = bring_to(desk, login, "tanggapan_unit")  # the unit sees the case, never who filed it
+    appoint(client, login, ticket, PROXY)
+    assert found(client, login, "Rahmat Hidayat", who="unit") == set()
+    assert found(client, login, ticket, who="unit") == {ticket}
+    supervised = listing(client, login, who="ppid", scope="all", q="Rahmat Hidayat")["items"]
+    assert [t["ticket"] for t in supervised] == [ticket]
+
+
+def test_every_proxy_a_case_has_had_finds_it_and_a_corrected_name_replaces_the_mistyped_one(client, desk, login):
+    ticket = filed(desk, login, kuasa={**PROXY, "name": "Rahmad Hidayat, S.H."})["ticket"]  # typed wrong at the desk
+    body = {"kuasa": PROXY, "reason": "kesalahan_pencatatan"}
+    assert client.put(f"{API}/cases/{ticket}/proxy", json=body, headers=login("petugas")).status_code == 200
+    assert found(client, login, "Rahmad") == set()
+    assert found(client, login, "Rahmat Hidayat") == {ticket}
+    revoke(client, login, ticket)
+    appoint(client, login, ticket, LATER)
+    assert found(client, login, "Siti Aminah") == {ticket}  # the proxy acting now
+    assert found(client, login, "Rahmat Hidayat") == {ticket}  # and the one who filed it, whose power ended
+
+
+def test_many_cases_of_one_proxy_are_found_walking_the_inbox_in_order(client, desk, login, monkeypatch):
+    monkeypatch.setattr(inbox_search, "NARROW", 1)  # two matching cases are "many"
+    tickets = [filed(desk, login, days, kuasa=PROXY)["ticket"] for days in (14, 7)]
+    filed(desk, login, 21, name="Rudi Hartono", nik="3171234567890002")
+    page = listing(client, login, q="Rahmat Hidayat")
+    assert [t["ticket"] for t in page["items"]] == tickets  # most urgent first, each tested as the inbox is walked
+    assert listing(client, login, q="Rahmat Hartono")["items"] == []
+
+
+def test_cases_filed_by_proxies_before_the_upgrade_are_found_by_their_names_after_it(app, client, desk, login, db_url):
+    """Migration 0032 links each case to the proxies its details name; ``kawal db upgrade`` then indexes their
+    names, which a migration cannot (it has no search key)."""
+    ticket = filed(desk, login, kuasa=PROXY)["ticket"]
+    revoke(client, login, ticket)
+    appoint(client, login, ticket, LATER)
+    with app.app_context():  # as before the upgrade: no proxy was indexed, and there was no link to drop
+        db.session.execute(delete(PartyToken).where(PartyToken.party_id.in_(select(CaseProxy.party_id))))
+        db.session.commit()
+    assert found(client, login, "Rahmat Hidayat") == found(client, login, "Siti Aminah") == set()
+    command.downgrade(alembic_config(db_url), "0031")
+    runner = CliRunner(env={"KAWAL_ENV": "test", "KAWAL_DATABASE_URL": db_url})
+    result = runner.invoke(main, ["db", "upgrade"], catch_exceptions=False)
+    assert result.exit_code == 0, result.output
+    assert "migration 0032 applied" in result.output
+    assert "2 proxies indexed" in result.output
+    assert found(client, login, "Rahmat Hidayat") == found(client, login, "Siti Aminah") == {ticket}
+    again = runner.invoke(main, ["db", "upgrade"], catch_exceptions=False)
+    assert "proxies indexed" not in again.output  # nothing left to index
