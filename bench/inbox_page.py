@@ -5,7 +5,8 @@
 Per backend, on a fresh database with the migrations: ``--tasks`` open cases, each with one open task,
 bulk inserted with SQLAlchemy Core as the app would have left them: four in five information requests
 (lanes petugas_layanan, ppid, unit_pengolah; each requester's identity sealed by the vault and indexed
-by the blind index as intake does), one in five complaints (tim_pengaduan; a fifth of them new, with no
+by the blind index as intake does, and one request in ``PROXY_EVERY`` filed by a proxy, indexed and linked too:
+a name search looks among both), one in five complaints (tim_pengaduan; a fifth of them new, with no
 deadline yet); receipts over the last 60 days, due dates from 15 days ago to 20 days ahead. The subjects'
 word index is filled by the migration's triggers (SQLite) or index (PostgreSQL) as the rows go in.
 PostgreSQL is then ``VACUUM ANALYZE``d (Kawal never runs ANALYZE on SQLite, nor does this bench).
@@ -45,13 +46,25 @@ from bench.common import POSTGRES_ENV, BenchError, fresh_database
 from engine import blind_index, inbox_list
 from engine.config import load_settings
 from engine.db import make_engine, session_factory, upgrade
-from engine.models import Case, Group, HumanTask, Membership, Party, PartyToken, ProcessVersion, Unit, User
+from engine.models import (
+    Case,
+    CaseProxy,
+    Group,
+    HumanTask,
+    Membership,
+    Party,
+    PartyToken,
+    ProcessVersion,
+    Unit,
+    User,
+)
 from engine.runtime import Runtime
 
 TARGET_P95_MS = 20.0
 NOW = datetime.now(UTC)
 FIRST = ["Ani", "Budi", "Citra", "Dewi", "Eko", "Fajar", "Gita", "Hadi", "Indah", "Joko", "Kartika", "Lestari"]
 LAST = ["Wijaya", "Santoso", "Hartono", "Siregar", "Nasution", "Saputra", "Rahman", "Hidayat", "Kurniawan"]
+PROXY_EVERY = 20  # one request in twenty filed by a proxy (a lawyer, a relative)
 ASKED = [
     "Daftar penerima beasiswa madrasah tahun 2026",
     "Rencana umum pengadaan barang dan jasa",
@@ -104,7 +117,7 @@ def load(url: str, tasks: int, settings, batch: int = 5000) -> float:
     done = 0
     while done < tasks:
         n = min(batch, tasks - done)
-        parties, cases, rows, tokens = [], [], [], []
+        parties, cases, rows, tokens, proxies = [], [], [], [], []
         for i in range(done, done + n):
             complaint = i % 5 == 4
             received = NOW - timedelta(minutes=rng.randrange(60 * 24 * 60))
@@ -120,6 +133,14 @@ def load(url: str, tasks: int, settings, batch: int = 5000) -> float:
                 party = {"id": i + 1, "role": "requester", "key_id": kid, "ciphertext": blob, "created_at": NOW}
                 parties.append(party)
                 tokens += [{"party_id": i + 1, "token": t} for t in blind_index.tokens_of(key, identity)]
+                if i % PROXY_EVERY == 0:  # filed by a proxy: sealed, indexed and linked as engine.proxy_party does
+                    proxy = {"name": f"{rng.choice(FIRST)} {rng.choice(LAST)}, S.H."}
+                    kid, blob = rt_vault.seal(proxy)
+                    parties.append(
+                        {"id": tasks + i + 1, "role": "kuasa", "key_id": kid, "ciphertext": blob, "created_at": NOW}
+                    )
+                    tokens += [{"party_id": tasks + i + 1, "token": t} for t in blind_index.tokens_of(key, proxy)]
+                    proxies.append({"case_id": i + 1, "party_id": tasks + i + 1})
             ticket = f"{'ADU' if complaint else 'PPID'}-2026-{i + 1:06d}"
             cases.append(
                 {
@@ -170,6 +191,8 @@ def load(url: str, tasks: int, settings, batch: int = 5000) -> float:
                 conn.execute(insert(PartyToken), tokens)
             conn.execute(insert(Case), cases)
             conn.execute(insert(HumanTask), rows)
+            if proxies:
+                conn.execute(insert(CaseProxy), proxies)
         done += n
     if engine.dialect.name == "postgresql":
         with engine.begin() as conn:  # the rows were given their ids: the sequences follow

@@ -5,15 +5,11 @@ a proxy's party is stored: sealed in the vault, blind-indexed by name (engine.bl
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 from sqlalchemy.orm import Session
 
 from engine import blind_index, kinds
 from engine.models import Case, CaseProxy, Party
-
-if TYPE_CHECKING:
-    from engine.runtime import Runtime
+from engine.runtime import Runtime
 
 PARTY_KEY = "kuasa_party_id"
 ROLE = "kuasa"
