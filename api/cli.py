@@ -275,6 +275,7 @@ def users():
 @pass_context
 def users_create(kawal, username, groups, display_name, unit, email, password_stdin):
     """Create an officer in one or more groups."""
+    from engine import accounts
     from engine.errors import Invalid
     from engine.models import Unit
     from engine.users import create_user
@@ -287,9 +288,10 @@ def users_create(kawal, username, groups, display_name, unit, email, password_st
         # A unit is created on first use: say so, or a mistyped code would quietly become a unit of the office.
         new_unit = unit is not None and session.scalar(select(Unit.id).where(Unit.code == unit)) is None
         try:
-            create_user(session, username, password, list(groups), display_name, unit, email)
+            user = create_user(session, username, password, list(groups), display_name, unit, email)
         except Invalid as exc:
             raise refusal(exc) from None
+        accounts.created(session, accounts.CLI, user)
     if new_unit:
         click.echo(f"unit {unit} did not exist: created, named {unit!r} (check the code if you meant another)")
     click.echo(f"user {username} created in {', '.join(groups)}")
@@ -304,18 +306,29 @@ def _officer(session, username):
     return user
 
 
+def _account_change(kawal, username, verb):
+    """Run ``verb(session, user)`` of engine.accounts as the CLI in one transaction; a refusal in English."""
+    from engine.errors import KawalError
+
+    with kawal.session() as session, session.begin():
+        try:
+            return verb(session, _officer(session, username))
+        except KawalError as exc:
+            raise refusal(exc) from None
+
+
 @users.command("deactivate")
 @click.argument("username")
 @pass_context
 def users_deactivate(kawal, username):
-    """Stop an officer from logging in and end every session and token they have open."""
-    from engine import sessions
+    """Stop an officer from logging in, end every session and token they have open, and send the tasks they had
+    claimed back to their queues."""
+    from engine import accounts
 
-    with kawal.session() as session, session.begin():
-        user = _officer(session, username)
-        user.active = False
-        ended = sessions.end_all(session, user)
-    click.echo(f"user {username} deactivated; {ended} session(s) ended")
+    done = _account_change(kawal, username, lambda s, u: accounts.deactivate(s, accounts.CLI, u))
+    click.echo(
+        f"user {username} deactivated; {done.sessions} session(s) ended; {done.released} claimed task(s) released"
+    )
 
 
 @users.command("set-email")
@@ -324,12 +337,12 @@ def users_deactivate(kawal, username):
 @pass_context
 def users_set_email(kawal, username, email):
     """Where an officer's new tasks and reminders go by e-mail ("" removes it: their mail is then skipped)."""
+    from engine import accounts
     from engine.users import EMAIL
 
     if email and not EMAIL.fullmatch(email):
         raise click.ClickException(f"{email!r} is not an e-mail address")
-    with kawal.session() as session, session.begin():
-        _officer(session, username).email = email or None
+    _account_change(kawal, username, lambda s, u: accounts.change(s, accounts.CLI, u, {"email": email}))
     click.echo(f"user {username}: e-mail {email or 'removed'}")
 
 
@@ -338,8 +351,9 @@ def users_set_email(kawal, username, email):
 @pass_context
 def users_activate(kawal, username):
     """Let a deactivated officer log in again."""
-    with kawal.session() as session, session.begin():
-        _officer(session, username).active = True
+    from engine import accounts
+
+    _account_change(kawal, username, lambda s, u: accounts.activate(s, accounts.CLI, u))
     click.echo(f"user {username} activated")
 
 
@@ -349,21 +363,13 @@ def users_activate(kawal, username):
 @pass_context
 def users_reset_password(kawal, username, password_stdin):
     """Set a new password and end every session and token opened with the old one."""
-    from engine import sessions
-    from engine.errors import Invalid
-    from engine.users import set_password
+    from engine import accounts
 
     if password_stdin:
         password = sys.stdin.readline().rstrip("\n")
     else:
         password = click.prompt("New password", hide_input=True, confirmation_prompt=True)
-    with kawal.session() as session, session.begin():
-        user = _officer(session, username)
-        try:
-            set_password(session, user, password)
-        except Invalid as exc:
-            raise refusal(exc) from None
-        ended = sessions.end_all(session, user)
+    ended = _account_change(kawal, username, lambda s, u: accounts.set_password(s, accounts.CLI, u, password))
     click.echo(f"password of {username} reset; {ended} session(s) ended")
 
 
@@ -372,10 +378,9 @@ def users_reset_password(kawal, username, password_stdin):
 @pass_context
 def users_end_sessions(kawal, username):
     """End every page session and API token of an officer (a lost laptop, a copied cookie)."""
-    from engine import sessions
+    from engine import accounts
 
-    with kawal.session() as session, session.begin():
-        ended = sessions.end_all(session, _officer(session, username))
+    ended = _account_change(kawal, username, lambda s, u: accounts.end_sessions(s, accounts.CLI, u))
     click.echo(f"{ended} session(s) of {username} ended")
 
 
@@ -384,12 +389,9 @@ def users_end_sessions(kawal, username):
 @pass_context
 def users_reset_second_factor(kawal, username):
     """Remove an officer's second factor (a lost phone) and end their sessions; they set it up again at login."""
-    from engine import sessions, totp
+    from engine import accounts
 
-    with kawal.session() as session, session.begin():
-        user = _officer(session, username)
-        totp.reset(session, user)
-        ended = sessions.end_all(session, user)
+    ended = _account_change(kawal, username, lambda s, u: accounts.remove_second_factor(s, accounts.CLI, u))
     click.echo(f"second factor of {username} removed; {ended} session(s) ended")
 
 

@@ -151,6 +151,21 @@ class User(Base):
         return frozenset(held)
 
 
+class AccountEvent(Base):
+    """What an administrator did to an officer's account (engine.accounts): created it, changed its name, e-mail,
+    unit or groups, deactivated or activated it, set a new password, removed the second factor, ended its
+    sessions. ``data`` names the fields that changed and the groups added or removed, never a password, a code or
+    an address; ``actor`` is the administrator's username, or ``cli`` for the server's own ``kawal users``."""
+
+    __tablename__ = "account_event"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    user_id: Mapped[int] = mapped_column(ForeignKey("user.id", ondelete="CASCADE"), index=True)
+    at: Mapped[datetime]
+    actor: Mapped[str] = mapped_column(String(80))
+    type: Mapped[str] = mapped_column(String(40))
+    data: Mapped[dict] = mapped_column(default=dict)
+
+
 class Membership(Base):
     __tablename__ = "membership"
     user_id: Mapped[int] = mapped_column(ForeignKey("user.id", ondelete="CASCADE"), primary_key=True)

@@ -91,19 +91,7 @@ def create_user(
     unit: str | None = None,
     email: str | None = None,
 ) -> User:
-    fields = {}
-    if not username or len(username) > 80 or not username.replace(".", "").replace("_", "").isalnum():
-        fields["username"] = [msg("username_rule")]
-    if problem := password_problem(password, username):
-        fields["password"] = [problem]
-    if email is not None and not EMAIL.fullmatch(email):
-        fields["email"] = [msg("email_invalid")]
-    unknown = sorted(set(groups) - set(GROUPS))
-    if unknown or not groups:
-        fields["groups"] = [msg("groups_unknown", names=", ".join(unknown)) if unknown else msg("group_required")]
-    if session.scalar(select(User.id).where(User.username == username)) is not None:
-        fields["username"] = [msg("username_taken")]
-    if fields:
+    if fields := creation_problems(session, username, password, groups, email):
         raise Invalid("user_not_created", fields=fields)
     known = ensure_groups(session)
     user = User(
@@ -119,6 +107,23 @@ def create_user(
     session.add(user)
     session.flush()
     return user
+
+
+def creation_problems(session: Session, username: str, password: str, groups: list[str], email: str | None) -> dict:
+    """Why a new officer would be refused, by field (empty when nothing is wrong)."""
+    fields = {}
+    if not username or len(username) > 80 or not username.replace(".", "").replace("_", "").isalnum():
+        fields["username"] = [msg("username_rule")]
+    if problem := password_problem(password, username):
+        fields["password"] = [problem]
+    if email is not None and not EMAIL.fullmatch(email):
+        fields["email"] = [msg("email_invalid")]
+    unknown = sorted(set(groups) - set(GROUPS))
+    if unknown or not groups:
+        fields["groups"] = [msg("groups_unknown", names=", ".join(unknown)) if unknown else msg("group_required")]
+    if session.scalar(select(User.id).where(User.username == username)) is not None:
+        fields["username"] = [msg("username_taken")]
+    return fields
 
 
 def hash_secret(secret: str) -> str:

@@ -28,6 +28,7 @@ def register_blueprints(api, app) -> None:
         reports,
         requests,
         tasks,
+        users,
         workbench,
     )
 
@@ -50,6 +51,7 @@ def register_blueprints(api, app) -> None:
         gateway,
         workbench,
         reports,
+        users,
     )
     for module in modules:
         api.register_blueprint(module.blp, url_prefix="/api/v1")

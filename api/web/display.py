@@ -37,6 +37,7 @@ GROUP_LABELS = {
     "ppid": _l("PPID"),
     "unit_pengolah": _l("Processing unit"),
     "atasan_ppid": _l("PPID superior"),
+    "pimpinan": _l("Head of the public body"),
     "tim_pengaduan": _l("Complaint team"),
     "pengelola_wbs": _l("WBS managers"),
     "auditor": _l("Auditors"),

@@ -1,0 +1,197 @@
+"""The administrator's users pages (``/pengguna``): every officer, a new one, and one officer's account with what
+a help desk does to it (engine.accounts: the same verbs as ``/api/v1/users`` and ``kawal users``).
+
+A refusal of a form comes back beside its field (422) and changes nothing; a refused action (deactivating one's own
+account, the office's last administrator) comes back as a message on the officer's page.
+"""
+
+from __future__ import annotations
+
+from flask import flash, redirect, render_template, request, url_for
+from flask_babel import gettext as _
+from flask_babel import lazy_gettext as _l
+from flask_login import login_required
+
+from api.extensions import db
+from api.web.blueprint import bp
+from api.web.display import GROUP_LABELS
+from api.web.i18n import translated
+from api.web.layout import NAV, NavItem
+from api.web.session import officer
+from engine import access, accounts, users
+from engine.errors import Conflict, Invalid, NotFound
+
+NAV.append(NavItem("web.users_page", _l("Officers' accounts"), frozenset({"admin"})))
+
+EVENT_LABELS = {
+    "account_created": _l("Account created"),
+    "account_changed": _l("Account changed"),
+    "account_deactivated": _l("Deactivated"),
+    "account_activated": _l("Activated"),
+    "password_set": _l("New password set"),
+    "second_factor_removed": _l("Second factor removed"),
+    "sessions_ended": _l("Sessions ended"),
+}
+FIELD_LABELS = {
+    "display_name": _l("Name"),
+    "email": _l("E-mail"),
+    "unit": _l("Unit"),
+    "groups": _l("Groups"),
+}
+BLANK = {"username": "", "display_name": "", "email": "", "unit": users.DEFAULT_UNIT[0], "groups": []}
+
+
+def _admin():
+    user = officer()
+    access.require_admin(user)
+    return user
+
+
+def _form() -> dict:
+    form = request.form
+    return {
+        "username": form.get("username", ""),
+        "display_name": form.get("display_name", ""),
+        "email": form.get("email", ""),
+        "unit": form.get("unit", ""),
+        "groups": form.getlist("groups"),
+    }
+
+
+def _errors(error: Invalid) -> dict:
+    return {name: [translated(m) for m in messages] for name, messages in error.fields.items()}
+
+
+def _choices() -> dict:
+    return {"units": users.units(db.session), "groups": list(users.GROUPS), "group_labels": GROUP_LABELS}
+
+
+@bp.get("/pengguna")
+@login_required
+def users_page():
+    _admin()
+    rows = [accounts.summary(db.session, u) for u in accounts.officers(db.session)]
+    return render_template("users.html", officers=rows, group_labels=GROUP_LABELS)
+
+
+@bp.route("/pengguna/baru", methods=["GET", "POST"])
+@login_required
+def user_new():
+    admin = _admin()
+    values, errors = dict(BLANK), {}
+    if request.method == "POST":
+        values = _form()
+        try:
+            created = accounts.create(db.session, admin.username, values | {"password": request.form.get("password")})
+        except Invalid as error:
+            db.session.rollback()
+            errors = _errors(error)
+        else:
+            db.session.commit()
+            flash(_("%(name)s can log in now.", name=created.display_name), "success")
+            return redirect(url_for("web.user_page", username=created.username), 303)
+    page = render_template("user_new.html", values=values, errors=errors, **_choices())
+    return page, (422 if errors else 200)
+
+
+@bp.route("/pengguna/<username>", methods=["GET", "POST"])
+@login_required
+def user_page(username: str):
+    admin = _admin()
+    user = _officer(username)
+    errors = {}
+    values = accounts.summary(db.session, user)
+    if request.method == "POST":
+        values = {**values, **_form(), "username": user.username}
+        try:
+            changed = accounts.change(db.session, admin.username, user, {k: values[k] for k in accounts.FIELDS})
+        except Invalid as error:
+            db.session.rollback()
+            errors = _errors(error)
+        else:
+            db.session.commit()
+            flash(_("The account is saved.") if changed else _("Nothing changed."), "success" if changed else "info")
+            return redirect(url_for("web.user_page", username=user.username), 303)
+    return _account_page(admin, user, values, errors)
+
+
+@bp.post("/pengguna/<username>/kata-sandi")
+@login_required
+def user_password(username: str):
+    admin = _admin()
+    user = _officer(username)
+    try:
+        ended = accounts.set_password(db.session, admin.username, user, request.form.get("password", ""))
+    except Invalid as error:
+        db.session.rollback()
+        values = accounts.summary(db.session, user)
+        return _account_page(admin, user, values, {}, password_errors=_errors(error))
+    db.session.commit()
+    said = _("The new password is set; sessions ended: %(num)d. Give it to the officer in person.", num=ended)
+    flash(said, "success")
+    return redirect(url_for("web.user_page", username=user.username), 303)
+
+
+@bp.post("/pengguna/<username>/<any(nonaktifkan, aktifkan, 'faktor-kedua', sesi):action>")
+@login_required
+def user_action(username: str, action: str):
+    admin = _admin()
+    user = _officer(username)
+    try:
+        if action == "nonaktifkan":
+            done = accounts.deactivate(db.session, admin.username, user)
+            said = _(
+                "%(name)s can no longer log in. Sessions ended: %(sessions)d; claimed tasks sent back to their "
+                "queues: %(tasks)d.",
+                name=user.display_name,
+                sessions=done.sessions,
+                tasks=done.released,
+            )
+        elif action == "aktifkan":
+            accounts.activate(db.session, admin.username, user)
+            said = _("%(name)s can log in again.", name=user.display_name)
+        elif action == "faktor-kedua":
+            ended = accounts.remove_second_factor(db.session, admin.username, user)
+            said = _("The second factor is removed: the officer sets it up again at the next login. Sessions "
+                     "ended: %(num)d.", num=ended)  # fmt: skip
+        else:
+            ended = accounts.end_sessions(db.session, admin.username, user)
+            said = _("Sessions ended: %(num)d.", num=ended)
+    except Conflict as error:
+        db.session.rollback()
+        flash(translated(error.message), "error")
+        return redirect(url_for("web.user_page", username=user.username), 303)
+    db.session.commit()
+    flash(said, "success")
+    return redirect(url_for("web.user_page", username=user.username), 303)
+
+
+def _officer(username: str):
+    user = accounts.find(db.session, username)
+    if user is None:
+        raise NotFound("user_unknown")
+    return user
+
+
+def _account_page(admin, user, values, errors, password_errors=None):
+    history = [
+        {
+            "row": row,
+            "label": EVENT_LABELS.get(row.type, row.type),
+            "fields": [str(FIELD_LABELS.get(f, f)) for f in row.data.get("fields", [])],
+            "added": [str(GROUP_LABELS.get(g, g)) for g in row.data.get("added", [])],
+            "removed": [str(GROUP_LABELS.get(g, g)) for g in row.data.get("removed", [])],
+        }
+        for row in accounts.history(db.session, user)
+    ]
+    page = render_template(
+        "user.html",
+        values=values,
+        errors=errors,
+        password_errors=password_errors or {},
+        own=user.id == admin.id,
+        claimed=accounts.claimed(db.session, user),
+        history=history,
+        **_choices(),
+    )
+    return page, (422 if errors or password_errors else 200)

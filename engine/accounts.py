@@ -1,0 +1,247 @@
+"""Officers' accounts as an administrator keeps them: on the users page (``/pengguna``), through
+``/api/v1/users`` and with ``kawal users`` on the server.
+
+- Create an officer: username, name, e-mail (where their new tasks and reminders go), unit, groups and a first
+  password, checked as ``engine.users.create_user`` checks them. A unit is chosen among the office's units: a
+  mistyped code is refused, never made a new unit (the CLI alone creates one, and says so).
+- Change an officer's name, e-mail, unit and groups. Nothing that did not change is recorded.
+- Deactivate an officer who left or moved: they can no longer log in, every session and API token they hold
+  ends, and the tasks they had claimed go back to their queues (each case records ``task_unclaimed``, by the
+  administrator, because the officer was deactivated), so no case waits on someone who is gone. Activate them
+  again later.
+- Set a new password (a forgotten one), remove the second factor (a lost phone: they set it up again at their
+  next login), end their sessions (a lost laptop). Each of the three ends every session the officer holds.
+
+Every change is one transaction (the caller's) with its record, ``AccountEvent``: who did what to whom, the
+names of the fields that changed and the groups added or removed; never a password, a code or an address.
+An administrator does not deactivate their own account nor take away their own admin group, and the office
+always keeps one active administrator: a refusal, not a lock-out.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from engine import clock, sessions, totp, users
+from engine.audit import EventLog
+from engine.errors import Conflict, Invalid
+from engine.messages import msg
+from engine.models import AccountEvent, Group, HumanTask, Membership, Unit, User
+from engine.run import touch
+
+ADMIN = "admin"
+CLI = "cli"  # the actor of `kawal users`: whoever runs commands on the server
+NAME_MAX = 200
+FIELDS = ("display_name", "email", "unit", "groups")  # what ``change`` changes, in the form's order
+DEACTIVATED = "officer_deactivated"  # why a task went back to its queue (its case's ``task_unclaimed``)
+
+
+@dataclass(frozen=True)
+class Deactivated:
+    sessions: int  # page sessions and API tokens ended
+    released: int  # claimed tasks sent back to their queues
+
+
+def officers(session: Session) -> list[User]:
+    """Every officer, the active ones first, by username (the users page's table)."""
+    return list(session.scalars(select(User).order_by(User.active.desc(), User.username)))
+
+
+def summary(session: Session, user: User) -> dict:
+    """An officer as the users page and the API show them (never a password hash or a second-factor secret)."""
+    unit = session.get(Unit, user.unit_id) if user.unit_id else None
+    return {
+        "username": user.username,
+        "display_name": user.display_name,
+        "email": user.email,
+        "unit": unit.code if unit else None,
+        "unit_name": unit.name if unit else None,
+        "groups": sorted(user.own_group_codes),
+        "active": user.active,
+        "second_factor": totp.enrolled(user),
+        "created_at": user.created_at,
+    }
+
+
+def find(session: Session, username: str) -> User | None:
+    return session.scalar(select(User).where(User.username == username))
+
+
+def history(session: Session, user: User, limit: int = 100) -> list[AccountEvent]:
+    """What was done to the officer's account, newest first."""
+    rows = select(AccountEvent).where(AccountEvent.user_id == user.id).order_by(AccountEvent.id.desc()).limit(limit)
+    return list(session.scalars(rows))
+
+
+def claimed(session: Session, user: User) -> int:
+    """How many open tasks the officer has claimed (what a deactivation sends back to the queues)."""
+    return session.scalar(select(func.count()).where(HumanTask.assignee_id == user.id, HumanTask.state == "open"))
+
+
+def create(session: Session, actor: str, payload: dict) -> User:
+    """A new officer from ``payload`` (username, display_name, email, unit, groups, password)."""
+    username, password = (payload.get("username") or "").strip(), payload.get("password") or ""
+    name = (payload.get("display_name") or "").strip()
+    email = (payload.get("email") or "").strip() or None
+    groups = list(payload.get("groups") or [])
+    fields = users.creation_problems(session, username, password, groups, email)
+    unit = _unit(session, payload.get("unit"), fields)
+    if len(name) > NAME_MAX:
+        fields["display_name"] = [msg("max_length", max=NAME_MAX)]
+    if fields:
+        raise Invalid("user_not_created", fields=fields)
+    user = users.create_user(session, username, password, groups, name or None, None, email)
+    if unit is not None:
+        user.unit_id = unit.id
+    created(session, actor, user)
+    return user
+
+
+def created(session: Session, actor: str, user: User) -> None:
+    """Record an officer created by ``engine.users.create_user`` directly (``kawal users create``)."""
+    unit = session.get(Unit, user.unit_id) if user.unit_id else None
+    _record(session, actor, user, "account_created", {"groups": sorted(user.own_group_codes), "unit": _code(unit)})
+    session.flush()
+
+
+def change(session: Session, actor: str, user: User, payload: dict) -> tuple[str, ...]:
+    """Set the officer's name, e-mail, unit and groups to ``payload``'s (a field left out stays as it is);
+    returns the fields that changed."""
+    fields: dict[str, list] = {}
+    name = (payload.get("display_name") or "").strip() if "display_name" in payload else user.display_name
+    if not name:
+        fields["display_name"] = [msg("required")]
+    elif len(name) > NAME_MAX:
+        fields["display_name"] = [msg("max_length", max=NAME_MAX)]
+    email = ((payload.get("email") or "").strip() or None) if "email" in payload else user.email
+    if email is not None and not users.EMAIL.fullmatch(email):
+        fields["email"] = [msg("email_invalid")]
+    unit = _unit(session, payload.get("unit"), fields) if "unit" in payload else None
+    if "unit" in payload and unit is None and "unit" not in fields:
+        fields["unit"] = [msg("required")]
+    groups = set(payload.get("groups") or []) if "groups" in payload else set(user.own_group_codes)
+    if unknown := sorted(groups - set(users.GROUPS)):
+        fields["groups"] = [msg("groups_unknown", names=", ".join(unknown))]
+    elif not groups:
+        fields["groups"] = [msg("group_required")]
+    if fields:
+        raise Invalid("user_not_changed", fields=fields)
+    before = user.own_group_codes
+    added, removed = sorted(groups - before), sorted(before - groups)
+    if ADMIN in removed and user.username == actor:
+        raise Invalid("user_not_changed", fields={"groups": [msg("own_admin_group")]})
+    if ADMIN in removed and user.active:
+        _require_another_admin(session, user, "groups")
+    changed = []
+    if name != user.display_name:
+        user.display_name = name
+        changed.append("display_name")
+    if email != user.email:
+        user.email = email
+        changed.append("email")
+    if unit is not None and unit.id != user.unit_id:
+        user.unit_id = unit.id
+        changed.append("unit")
+    if added or removed:
+        known = users.ensure_groups(session)
+        user.groups = [known[code] for code in sorted(groups)]
+        changed.append("groups")
+    if changed:
+        data = {"fields": changed} | ({"added": added, "removed": removed} if added or removed else {})
+        data |= {"unit": unit.code} if "unit" in changed else {}
+        _record(session, actor, user, "account_changed", data)
+        session.flush()
+    return tuple(changed)
+
+
+def deactivate(session: Session, actor: str, user: User) -> Deactivated:
+    if not user.active:
+        raise Conflict("account_inactive")
+    if user.username == actor:
+        raise Conflict("own_account")
+    if ADMIN in user.own_group_codes:
+        _require_another_admin(session, user, None)
+    user.active = False
+    released = 0
+    log = EventLog(session)
+    tasks = select(HumanTask).where(HumanTask.assignee_id == user.id, HumanTask.state == "open").order_by(HumanTask.id)
+    for task in session.scalars(tasks).all():
+        task.assignee, task.claimed_at = None, None
+        touch(task.case)
+        data = {"task": task.bpmn_id, "task_id": task.id, "reason": DEACTIVATED}
+        log.append(task.case, "task_unclaimed", actor, data)
+        released += 1
+    ended = sessions.end_all(session, user)
+    _record(session, actor, user, "account_deactivated", {"sessions": ended, "released": released})
+    session.flush()
+    return Deactivated(ended, released)
+
+
+def activate(session: Session, actor: str, user: User) -> None:
+    if user.active:
+        raise Conflict("account_active")
+    user.active = True
+    _record(session, actor, user, "account_activated", {})
+    session.flush()
+
+
+def set_password(session: Session, actor: str, user: User, password: str) -> int:
+    """A new password chosen by the administrator; every session opened with the old one ends (how many)."""
+    users.set_password(session, user, password or "")
+    ended = sessions.end_all(session, user)
+    _record(session, actor, user, "password_set", {"sessions": ended})
+    session.flush()
+    return ended
+
+
+def remove_second_factor(session: Session, actor: str, user: User) -> int:
+    """The officer sets up a new second factor at their next login; their sessions end (how many)."""
+    totp.reset(session, user)
+    ended = sessions.end_all(session, user)
+    _record(session, actor, user, "second_factor_removed", {"sessions": ended})
+    session.flush()
+    return ended
+
+
+def end_sessions(session: Session, actor: str, user: User) -> int:
+    ended = sessions.end_all(session, user)
+    _record(session, actor, user, "sessions_ended", {"sessions": ended})
+    session.flush()
+    return ended
+
+
+def _unit(session: Session, code, fields: dict) -> Unit | None:
+    """The office's unit of ``code`` (None when none is given: the office's own for a new officer)."""
+    code = (code or "").strip() if isinstance(code, str) else code
+    if not code:
+        return None
+    unit = users.unit_of_code(session, code) if isinstance(code, str) else None
+    if unit is None:
+        fields["unit"] = [msg("unit_unknown")]
+    return unit
+
+
+def _code(unit: Unit | None) -> str:
+    return unit.code if unit is not None else users.DEFAULT_UNIT[0]
+
+
+def _require_another_admin(session: Session, user: User, field: str | None) -> None:
+    """Refuse a change that would leave the office with no active administrator (or take away one's own)."""
+    others = session.scalar(
+        select(func.count())
+        .select_from(User)
+        .join(Membership, Membership.user_id == User.id)
+        .join(Group, Group.id == Membership.group_id)
+        .where(Group.code == ADMIN, User.active.is_(True), User.id != user.id)
+    )
+    if not others:
+        if field:
+            raise Invalid("user_not_changed", fields={field: [msg("last_admin")]})
+        raise Conflict("last_admin")
+
+
+def _record(session: Session, actor: str, user: User, type_: str, data: dict) -> None:
+    session.add(AccountEvent(user_id=user.id, at=clock.now(), actor=actor, type=type_, data=data))

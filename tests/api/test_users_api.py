@@ -1,0 +1,174 @@
+"""Officers' accounts kept by an administrator (engine.accounts, /api/v1/users): a new officer logs in and works in
+their groups; a deactivated one is logged out everywhere and their claimed tasks go back to the queues; each change
+is recorded (who did what to whom, never a password); an administrator cannot lock the office out."""
+
+from click.testing import CliRunner
+from sqlalchemy import select
+
+from api.cli import main
+from api.extensions import db
+from engine import accounts
+from engine.models import Case, CaseEvent
+from tests.conftest import PASSWORD
+
+API = "/api/v1/users"
+SARI = {
+    "username": "sari.w",
+    "display_name": "Sari Wulandari, S.Kom.",
+    "email": "sari@kanwil.example",
+    "unit": "KANWIL",
+    "groups": ["petugas_layanan"],
+    "password": "lembar-kerja-2026",
+}
+
+
+def token(client, username, password=PASSWORD):
+    r = client.post("/api/v1/auth/token", json={"username": username, "password": password})
+    return r.status_code, ({"Authorization": f"Bearer {r.json['token']}"} if r.status_code == 200 else None)
+
+
+def history(client, login, username):
+    r = client.get(f"{API}/{username}", headers=login("admin"))
+    assert r.status_code == 200, r.json
+    return [(h["type"], h["actor"], h["data"]) for h in r.json["history"]]
+
+
+def test_an_admin_adds_an_officer_who_logs_in_and_works_in_their_group(client, login):
+    r = client.post(API, json=SARI, headers=login("admin"))
+    assert r.status_code == 201, r.json
+    assert r.json["username"] == "sari.w"
+    assert r.json["groups"] == ["petugas_layanan"]
+    assert (r.json["unit"], r.json["active"], r.json["second_factor"]) == ("KANWIL", True, False)
+    assert "password" not in r.json
+    assert SARI["password"] not in str(r.json)
+    status, headers = token(client, "sari.w", SARI["password"])
+    assert status == 200
+    assert client.get("/api/v1/tasks", headers=headers).status_code == 200
+    assert history(client, login, "sari.w") == [
+        ("account_created", "admin", {"groups": ["petugas_layanan"], "unit": "KANWIL"})
+    ]
+    listed = client.get(API, headers=login("admin")).json
+    assert [o["username"] for o in listed] == sorted(o["username"] for o in listed)
+    assert "sari.w" in [o["username"] for o in listed]
+
+
+def test_only_an_administrator_reads_or_keeps_accounts(client, login, unchanged):
+    assert client.get(API).status_code == 401
+    with unchanged():
+        for who in ("ppid", "atasan", "auditor"):
+            assert client.get(API, headers=login(who)).status_code == 403
+            assert client.post(API, json=SARI, headers=login(who)).status_code == 403
+            assert client.post(f"{API}/petugas/deactivation", headers=login(who)).status_code == 403
+            assert (
+                client.put(f"{API}/petugas/password", json={"password": "x" * 12}, headers=login(who)).status_code
+                == 403
+            )
+    assert client.get(f"{API}/nobody", headers=login("admin")).status_code == 404
+
+
+def test_a_new_officer_the_rules_refuse_is_refused_beside_each_field_and_nothing_is_created(client, login, unchanged):
+    body = {**SARI, "username": "ppid", "password": "password", "unit": "NOWHERE", "email": "sari@"}
+    with unchanged():
+        r = client.post(API, json=body, headers=login("admin"))
+        assert r.status_code == 422, r.json
+        assert set(r.json["errors"]) == {"username", "password", "unit", "email"}
+        assert r.json["errors"]["unit"] == ["unit tidak dikenal"]  # a typo is never made a new unit
+        unknown = client.post(API, json={**SARI, "groups": ["superuser"]}, headers=login("admin"))
+        assert unknown.status_code == 422
+        assert "groups" in str(unknown.json)
+        none = client.post(API, json={**SARI, "groups": []}, headers=login("admin"))
+        assert none.status_code == 422, none.json
+
+
+def test_a_change_of_groups_records_what_was_added_and_removed_and_nothing_else(client, login):
+    admin = login("admin")
+    body = {"display_name": "Petugas Dua", "email": "dua@kanwil.example", "unit": "KANWIL", "groups": ["ppid"]}
+    r = client.put(f"{API}/petugas2", json=body, headers=admin)
+    assert r.status_code == 200, r.json
+    assert r.json["changed"] == ["display_name", "email", "groups"]
+    assert r.json["officer"]["groups"] == ["ppid"]
+    again = client.put(f"{API}/petugas2", json=body, headers=admin)
+    assert again.json["changed"] == []
+    assert history(client, login, "petugas2") == [
+        (
+            "account_changed",
+            "admin",
+            {"fields": ["display_name", "email", "groups"], "added": ["ppid"], "removed": ["petugas_layanan"]},
+        )
+    ]  # the new values themselves (a name, an address) are not in the record
+    _status, headers = token(client, "petugas2")
+    assert client.get("/api/v1/registers/permohonan_informasi", headers=headers).status_code == 200  # the PPID's now
+
+
+def test_a_deactivated_officer_is_logged_out_and_their_claimed_task_goes_back_to_its_queue(app, client, desk, login):
+    ticket = desk.submit()["ticket"]
+    task = desk.task(ticket, "periksa_kelengkapan")
+    _status, petugas = token(client, "petugas")
+    assert client.post(f"/api/v1/tasks/{task['id']}/claim", headers=petugas).status_code == 200
+    r = client.post(f"{API}/petugas/deactivation", headers=login("admin"))
+    assert r.status_code == 200, r.json
+    assert r.json["tasks_released"] == 1
+    assert r.json["sessions_ended"] >= 1
+    assert client.get("/api/v1/tasks", headers=petugas).status_code == 401
+    assert token(client, "petugas")[0] == 401
+    assert desk.task(ticket, "periksa_kelengkapan")["assignee"] is None  # free for a colleague to take
+    with app.app_context():
+        events = db.session.scalars(
+            select(CaseEvent).join(Case).where(Case.ticket == ticket, CaseEvent.type == "task_unclaimed")
+        ).all()
+        assert [(e.actor, e.data["reason"]) for e in events] == [("admin", accounts.DEACTIVATED)]
+    twice = client.post(f"{API}/petugas/deactivation", headers=login("admin"))
+    assert twice.status_code == 409
+    assert client.post(f"{API}/petugas/activation", headers=login("admin")).status_code == 200
+    assert token(client, "petugas")[0] == 200
+    assert [t for t, _a, _d in history(client, login, "petugas")] == ["account_activated", "account_deactivated"]
+
+
+def test_an_administrator_neither_deactivates_their_own_account_nor_takes_away_their_own_admin_group(
+    client, login, unchanged
+):
+    admin = login("admin")
+    with unchanged():
+        own = client.post(f"{API}/admin/deactivation", headers=admin)
+        assert own.status_code == 409
+        assert own.json["reason"] == "own_account"
+        body = {"display_name": "Admin", "unit": "KANWIL", "groups": ["auditor"]}
+        demoted = client.put(f"{API}/admin", json=body, headers=admin)
+        assert demoted.status_code == 422
+        assert "groups" in demoted.json["errors"]
+    second = client.post(API, json={**SARI, "username": "admin2", "groups": ["admin"]}, headers=admin)
+    assert second.status_code == 201
+    by_another = client.put(f"{API}/admin", json=body, headers=login("admin2"))
+    assert by_another.status_code == 200, by_another.json
+
+
+def test_a_new_password_or_a_removed_second_factor_ends_the_officer_s_sessions_and_is_never_recorded(
+    client, login, unchanged
+):
+    _status, ppid = token(client, "ppid")
+    with unchanged():
+        weak = client.put(f"{API}/ppid/password", json={"password": "12345678"}, headers=login("admin"))
+        assert weak.status_code == 422
+        assert "password" in weak.json["errors"]
+    r = client.put(f"{API}/ppid/password", json={"password": "meja-depan-77"}, headers=login("admin"))
+    assert r.status_code == 200
+    assert r.json["sessions_ended"] >= 1
+    assert client.get("/api/v1/tasks", headers=ppid).status_code == 401
+    assert token(client, "ppid")[0] == 401
+    status, ppid = token(client, "ppid", "meja-depan-77")
+    assert status == 200
+    assert client.delete(f"{API}/ppid/second-factor", headers=login("admin")).status_code == 200
+    assert client.get("/api/v1/tasks", headers=ppid).status_code == 401
+    recorded = history(client, login, "ppid")
+    assert [t for t, _a, _d in recorded] == ["second_factor_removed", "password_set"]
+    assert "meja-depan-77" not in str(recorded)
+
+
+def test_the_server_s_kawal_users_is_recorded_and_keeps_one_active_administrator(client, login, db_url):
+    runner = CliRunner(env={"KAWAL_ENV": "test", "KAWAL_DATABASE_URL": db_url})
+    last = runner.invoke(main, ["users", "deactivate", "admin"])
+    assert last.exit_code == 1
+    assert "the office must keep one active administrator" in last.output
+    done = runner.invoke(main, ["users", "set-email", "ppid", "ppid@kanwil.example"])
+    assert done.exit_code == 0, done.output
+    assert history(client, login, "ppid") == [("account_changed", "cli", {"fields": ["email"]})]

@@ -1,0 +1,84 @@
+"""The administrator's pages of officers' accounts (/pengguna, engine.accounts): a new officer from a form that says
+what is wrong beside each field, an officer's groups changed and recorded, a password set, an officer deactivated;
+nobody else opens them, and an administrator is never offered to deactivate their own account."""
+
+import re
+
+from tests.web.pages import text
+
+NEW = {
+    "username": "sari.w",
+    "display_name": "Sari Wulandari, S.Kom.",
+    "email": "sari@kanwil.example",
+    "unit": "KANWIL",
+    "groups": ["petugas_layanan"],
+    "password": "lembar-kerja-2026",
+}
+
+
+def test_only_the_administrator_opens_the_officers_pages(browser):
+    for who in ("ppid", "auditor"):
+        b = browser(who)
+        assert b.get("/pengguna").status_code == 403
+        assert b.get("/pengguna/petugas").status_code == 403
+        assert b.post("/pengguna/petugas/nonaktifkan").status_code == 403
+    page = text(browser("admin").get("/pengguna"))
+    assert "<h1>Akun petugas</h1>" in page
+    assert re.search(r'<a href="/pengguna/ppid">[^<]+</a></td><td>ppid</td><td>PPID</td>', page)
+
+
+def test_a_new_officer_refused_beside_each_field_changes_nothing_then_is_added(browser, unchanged):
+    admin = browser("admin")
+    assert "<h1>Tambah petugas</h1>" in text(admin.get("/pengguna/baru"))
+    with unchanged():
+        refused = admin.post("/pengguna/baru", {**NEW, "username": "ppid", "password": "12345678", "groups": []})
+    assert refused.status_code == 422
+    page = text(refused)
+    assert 'class="error-summary" role="alert"' in page
+    assert '<a href="#user-username">sudah ada</a>' in page
+    assert '<a href="#user-groups">minimal satu kelompok</a>' in page
+    assert 'id="user-password-error"' in page
+    assert 'value="Sari Wulandari, S.Kom."' in page  # what was typed stays, but never the password
+    assert "12345678" not in page
+    done = admin.post("/pengguna/baru", NEW)
+    assert done.status_code == 303
+    assert done.headers["Location"].endswith("/pengguna/sari.w")
+    page = text(admin.get("/pengguna/sari.w"))
+    assert "Sari Wulandari, S.Kom. sekarang dapat masuk." in page
+    assert "<td>Akun dibuat</td><td>Admin</td>" in page
+    assert browser().login("sari.w", NEW["password"]).status_code == 302  # she logs in on the pages
+
+
+def test_groups_changed_on_the_officer_s_page_are_recorded_by_name(browser):
+    admin = browser("admin")
+    admin.get("/pengguna/petugas2")
+    form = {"display_name": "Petugas Dua", "email": "", "unit": "KANWIL", "groups": ["petugas_layanan", "ppid"]}
+    assert admin.post("/pengguna/petugas2", form).status_code == 303
+    page = text(admin.get("/pengguna/petugas2"))
+    assert "Akun disimpan." in page
+    assert "<td>Akun diubah: Nama, Kelompok. Kelompok ditambahkan: PPID</td><td>Admin</td>" in page
+    assert 'value="ppid" checked' in page
+
+
+def test_a_weak_password_is_refused_beside_its_field_and_a_deactivated_officer_is_said_so(browser, unchanged):
+    admin = browser("admin")
+    admin.get("/pengguna/unit")
+    with unchanged():
+        weak = admin.post("/pengguna/unit/kata-sandi", {"password": "password"})
+    assert weak.status_code == 422
+    assert '<a href="#user-password">terlalu mudah ditebak' in text(weak)
+    assert admin.post("/pengguna/unit/kata-sandi", {"password": "meja-depan-77"}).status_code == 303
+    assert admin.post("/pengguna/unit/nonaktifkan").status_code == 303
+    page = text(admin.get("/pengguna/unit"))
+    assert "tidak dapat masuk lagi. Sesi diakhiri: 0; tugas yang diambilnya dikembalikan ke antrean: 0." in page
+    assert "<strong>Nonaktif: tidak dapat masuk</strong>" in page
+    assert "Kata sandi baru ditetapkan</td>" in page
+    assert 'action="/pengguna/unit/aktifkan"' in page
+
+
+def test_the_administrator_s_own_page_offers_no_deactivation_and_refuses_one(browser):
+    admin = browser("admin")
+    page = text(admin.get("/pengguna/admin"))
+    assert 'action="/pengguna/admin/nonaktifkan"' not in page
+    assert admin.post("/pengguna/admin/nonaktifkan").status_code == 303
+    assert "akun Anda hanya dapat dinonaktifkan oleh administrator lain" in text(admin.get("/pengguna/admin"))
