@@ -98,6 +98,9 @@ def find(session: Session, q: str, *, named: frozenset[str], readable: frozenset
         test.append(prefix)
     parties = blind_index.parties_matching(key, q) if named else None
     if parties is not None:  # only PPID requesters and proxies are indexed (engine.blind_index): never a complaint
+        # Read once for both (a CTE used twice is materialized): the parties of a common name are thousands.
+        matching = parties.cte("matching_parties")
+        parties = select(matching.c.party_id)
         fetch.append(and_(Case.requester_party_id.in_(parties), Case.kind != kinds.COMPLAINT))
         fetch.append(Case.id.in_(select(CaseProxy.case_id).where(CaseProxy.party_id.in_(parties))))
         has = blind_index.party_matches(key, q, Case.requester_party_id)
