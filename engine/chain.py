@@ -393,6 +393,48 @@ def admissibility(rt: Runtime, session: Session, parent: Case, filed_on: date) -
     }
 
 
+# The Commission's own clocks (legal-process.md §6, "info": a lapse is no fault of the agency's and closes
+# nothing), checked on what the agency learns: K14, the Commission starts mediation or adjudication within 14
+# working days of receiving the application (UU 14/2008 Pasal 38(1)), against the summons' first hearing.
+COMMISSION_START_DAYS = 14
+COMMISSION_START_LAW = "UU 14/2008 Pasal 38(1)"
+COMMISSION_START_BASIS = f"{COMMISSION_START_LAW} (informatif)"
+COMMISSION_START_VERDICTS = {
+    "tepat_waktu": ("sidang pertama dalam 14 hari kerja", "first hearing within 14 working days"),
+    "terlambat": ("sidang pertama setelah 14 hari kerja", "first hearing after 14 working days"),
+}
+
+
+def commission_start(rt: Runtime, filed_on: str, first_hearing: str) -> dict:
+    """K14 for a summons: the last day the Commission should have started (14 working days after the application
+    reached it, on the lenient reading: the Commission's clock, read in its favour) and the first hearing's day
+    against it, with the working days it is late by. Information for the agency's file, never a refusal."""
+    cal = rt.calendars["lenient"]
+    last = rt.instant(rt.working_days_after(filed_on, COMMISSION_START_DAYS, "lenient")).astimezone(cal.tz).date()
+    hearing = rt.instant(first_hearing).astimezone(cal.tz).date()
+    late = max(0, cal.working_days_between(last, hearing))
+    return {
+        "batas_mulai": last.isoformat(),
+        "sidang_pertama": hearing.isoformat(),
+        "verdict": "terlambat" if late else "tepat_waktu",
+        "hari_kerja_terlambat": late,
+        "dasar": COMMISSION_START_BASIS,
+    }
+
+
+def commission_start_text(check: dict, locale: str = "id") -> str:
+    """``commission_start`` in one sentence, dates as a person reads them."""
+    en = locale == "en"
+    words = COMMISSION_START_VERDICTS.get(check["verdict"], (check["verdict"], check["verdict"]))[1 if en else 0]
+    last = day_in_words(check["batas_mulai"], "en" if en else "id")
+    late = check.get("hari_kerja_terlambat") or 0
+    if en:
+        delay = f", {late} working day(s) late (the Commission's delay; " if late else " ("
+        return f"{words.capitalize()}: by {last}{delay}{COMMISSION_START_LAW}, for information)"
+    delay = f", terlambat {late} hari kerja (keterlambatan Komisi Informasi; " if late else " ("
+    return f"{words.capitalize()}: paling lambat {last}{delay}{COMMISSION_START_LAW}, sebagai informasi)"
+
+
 def admissibility_text(verdicts: dict, locale: str = "id", words: bool = False) -> str:
     """The admissibility in one sentence for the evidence-file task, the case's facts and the bundle; ``words``:
     the filing date as a person reads it (``5 Des 2026``) instead of ISO 8601."""

@@ -304,6 +304,8 @@ def record_dispute(session: Session, rt: Runtime, user: User, payload: dict) -> 
         "alasan": sorted(set(grounds)),
         # D14 and a preceding objection, checked now and flagged, never refused (chain.admissibility).
         "keterterimaan": chain.admissibility(rt, session, parent, date.fromisoformat(payload["diajukan_ke_ki"])),
+        # K14: did the Commission start within 14 working days? The summons' first hearing says (information).
+        "mulai_penyelesaian": chain.commission_start(rt, payload["diajukan_ke_ki"], payload["sidang_pertama"]),
     }
     case = _linked_case(session, rt, parent, kinds.DISPUTE, ticket, "pos", received_at, details, now)
     log = EventLog(session)

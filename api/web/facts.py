@@ -74,6 +74,7 @@ DETAIL_LABELS = {
     "perkara": _l("Objection or request"),
     "ketepatan_waktu": _l("Filed in time"),
     "keterterimaan": _l("Admissibility"),
+    "mulai_penyelesaian": _l("The Commission's start"),
 }
 
 
@@ -107,7 +108,10 @@ def value_text(value, choices: dict) -> str:
     if isinstance(value, list):
         return ", ".join(value_text(v, choices) for v in value)
     # A computed check stored with the case, in words, never its codes ("verdict: tepat_waktu; late: No"):
-    # an objection's timeliness (engine.chain.timeliness), a dispute's admissibility (chain.admissibility).
+    # an objection's timeliness (engine.chain.timeliness), a dispute's admissibility (chain.admissibility) and
+    # the Commission's start (chain.commission_start).
+    if isinstance(value, dict) and "batas_mulai" in value:  # the Commission's start (chain.commission_start)
+        return chain.commission_start_text(value, current_language())
     if isinstance(value, dict) and value.get("verdict") in chain.TIMELINESS_VERDICTS:
         return chain.timeliness_text(value["verdict"], current_language())
     if isinstance(value, dict) and "jangka_waktu_d14" in value:

@@ -126,3 +126,30 @@ def test_the_verdicts_are_shown_in_the_evidence_file_task_and_put_in_the_bundle(
         "Diajukan ke Komisi Informasi pada 2026-12-31: diajukan setelah 14 hari kerja berakhir;"
         f" didahului keberatan {objection}."
     )
+
+
+@pytest.mark.parametrize(
+    ("hearing", "verdict", "late"),
+    [("2027-01-25T09:00:00+07:00", "tepat_waktu", 0), ("2027-01-27T09:00:00+07:00", "terlambat", 2)],
+)
+def test_a_commission_starting_after_14_working_days_is_recorded_from_the_summons_and_refuses_nothing(
+    office, hearing, verdict, late
+):
+    """UU 14/2008 Pasal 38(1) (legal-process.md §6, K14, a clock of the Commission's): it starts mediation or
+    adjudication within 14 working days of receiving the application. Filed Mon 4 Jan 2027, a date without an
+    hour, so the count starts the next working day; Tue 5 Jan is Isra Mikraj: 6-8 Jan (3), 11-15 (8), 18-22 (13),
+    Mon 25 Jan 2027 (14). A first hearing on 25 Jan is in time; on Wed 27 Jan it is 2 working days late. The
+    agency learns it from the summons; the dispute runs the same either way."""
+    with time_machine.travel(RECEIVED, tick=True) as clock:
+        request = _decided(office)
+        clock.move_to(datetime(2027, 1, 11, 3, 0, tzinfo=UTC))
+        dispute = office.dispute(request, ["b"], diajukan_ke_ki="2027-01-04", sidang_pertama=hearing)
+    check = office.case(dispute).details["mulai_penyelesaian"]
+    assert check == {
+        "batas_mulai": "2027-01-25",
+        "sidang_pertama": hearing[:10],
+        "verdict": verdict,
+        "hari_kerja_terlambat": late,
+        "dasar": "UU 14/2008 Pasal 38(1) (informatif)",
+    }
+    assert office.open_tasks(dispute) == ["surat_kuasa"]
