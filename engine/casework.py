@@ -53,7 +53,13 @@ def send_case_message(session: Session, rt: Runtime, user: User, case: Case, nam
         check_event_dates(rt, case, rt.forms.schema(form), payload, _last_event_day(session, case), props)
         run.send_message(name, payload)
         run.log.append(case, "message_received", user.username, {"message": name, "data": payload})
+        if name == DECISION_READ and payload.get("tanggal_diterima"):  # C3: how long the copy took (information)
+            copy = chain.decision_copy(rt, payload["tanggal_dibacakan"], payload["tanggal_diterima"])
+            case.details = {**case.details, "salinan_putusan": copy}
     return run.result
+
+
+DECISION_READ = "putusan_ajudikasi"  # the message whose copy the Commission owes within 3 working days
 
 
 # Dates an event's form gives that are still to come: a schedule, the date a mediation agreement sets.

@@ -435,6 +435,43 @@ def commission_start_text(check: dict, locale: str = "id") -> str:
     return f"{words.capitalize()}: paling lambat {last}{delay}{COMMISSION_START_LAW}, sebagai informasi)"
 
 
+# C3 (legal-process.md §6; Perki 1/2013 Pasal 59): the Commission gives the parties a copy of its adjudication
+# decision within 3 working days of reading it. The agency knows when it received its copy, not when the
+# Commission sent it: the record says how long the copy took, for information.
+DECISION_COPY_DAYS = 3
+DECISION_COPY_LAW = "Perki 1/2013 Pasal 59"
+
+
+def decision_copy(rt: Runtime, read_on: str, received_on: str) -> dict:
+    """How many working days (lenient reading) after the adjudication decision was read its copy reached the
+    agency, and the last day the Commission had to give it."""
+    cal = rt.calendars["lenient"]
+    last = rt.instant(rt.working_days_after(read_on, DECISION_COPY_DAYS, "lenient")).astimezone(cal.tz).date()
+    read, received = date.fromisoformat(read_on), date.fromisoformat(received_on)
+    return {
+        "dibacakan": read_on,
+        "diterima": received_on,
+        "hari_kerja": max(0, cal.working_days_between(read, received)),
+        "batas_salinan": last.isoformat(),
+        "dalam_batas": received <= last,
+        "dasar": f"{DECISION_COPY_LAW} (informatif)",
+    }
+
+
+def decision_copy_text(check: dict, locale: str = "id") -> str:
+    """``decision_copy`` in one sentence, dates as a person reads them."""
+    days, last = check["hari_kerja"], day_in_words(check["batas_salinan"], "en" if locale == "en" else "id")
+    if locale == "en":
+        return (
+            f"The copy of the decision reached the office {days} working day(s) after it was read; the Commission"
+            f" gives it within {DECISION_COPY_DAYS} working days, by {last} ({DECISION_COPY_LAW}, for information)"
+        )
+    return (
+        f"Salinan putusan diterima {days} hari kerja setelah dibacakan; Komisi Informasi menyampaikannya paling"
+        f" lambat {DECISION_COPY_DAYS} hari kerja, {last} ({DECISION_COPY_LAW}, sebagai informasi)"
+    )
+
+
 def admissibility_text(verdicts: dict, locale: str = "id", words: bool = False) -> str:
     """The admissibility in one sentence for the evidence-file task, the case's facts and the bundle; ``words``:
     the filing date as a person reads it (``5 Des 2026``) instead of ISO 8601."""

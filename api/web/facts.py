@@ -75,6 +75,7 @@ DETAIL_LABELS = {
     "ketepatan_waktu": _l("Filed in time"),
     "keterterimaan": _l("Admissibility"),
     "mulai_penyelesaian": _l("The Commission's start"),
+    "salinan_putusan": _l("Copy of the adjudication decision"),
 }
 
 
@@ -109,9 +110,11 @@ def value_text(value, choices: dict) -> str:
         return ", ".join(value_text(v, choices) for v in value)
     # A computed check stored with the case, in words, never its codes ("verdict: tepat_waktu; late: No"):
     # an objection's timeliness (engine.chain.timeliness), a dispute's admissibility (chain.admissibility) and
-    # the Commission's start (chain.commission_start).
+    # the Commission's start and its copy of a decision (chain.commission_start, chain.decision_copy).
     if isinstance(value, dict) and "batas_mulai" in value:  # the Commission's start (chain.commission_start)
         return chain.commission_start_text(value, current_language())
+    if isinstance(value, dict) and "batas_salinan" in value:  # its copy of a decision (chain.decision_copy)
+        return chain.decision_copy_text(value, current_language())
     if isinstance(value, dict) and value.get("verdict") in chain.TIMELINESS_VERDICTS:
         return chain.timeliness_text(value["verdict"], current_language())
     if isinstance(value, dict) and "jangka_waktu_d14" in value:

@@ -202,3 +202,18 @@ def test_a_field_offered_only_with_a_step_names_a_step_of_the_process_whose_task
                 marked += 1
                 assert node["x-needs-step"] in steps[process], f"{form}: {name} needs a step {process} lacks"
     assert marked  # the unit's "not our matter" (pengaduan_klarifikasi_unit.json) at least
+
+
+def test_the_time_the_copy_of_a_decision_took_reads_as_a_sentence_in_the_case_s_facts(app):
+    """The C3 record (engine.chain.decision_copy) is shown in words, never as its keys and codes."""
+    from api.web import facts
+    from engine import chain
+
+    copy = chain.decision_copy(app.extensions["kawal_runtime"], "2027-02-26", "2027-03-05")
+    with app.test_request_context("/"):
+        (pair,) = facts.labelled({}, {"salinan_putusan": copy}, "id")
+    assert pair == (
+        "Salinan putusan ajudikasi",
+        "Salinan putusan diterima 5 hari kerja setelah dibacakan; Komisi Informasi menyampaikannya paling lambat"
+        " 3 hari kerja, 3 Mar 2027 (Perki 1/2013 Pasal 59, sebagai informasi)",
+    )

@@ -693,3 +693,29 @@ def test_a_mediation_agreement_is_carried_out_no_earlier_than_it_was_made(office
     assert list(refused.value.fields) == ["batas_pelaksanaan"]
     office.message(ticket, "hasil_mediasi", {**agreement, "batas_pelaksanaan": "2027-02-03"})  # a date to come
     assert office.deadline(ticket, "LAKSANA").due_at == wib("2027-02-03", 16)
+
+
+@pytest.mark.parametrize(("received", "days", "within"), [("2027-03-01", 1, True), ("2027-03-05", 5, False)])
+def test_how_long_the_copy_of_the_adjudication_decision_took_is_recorded_for_information(
+    office, clock, received, days, within
+):
+    """Perki 1/2013 Pasal 59 (legal-process.md §6, C3): the Commission gives the parties a copy of its decision
+    within 3 working days of reading it. Read Fri 26 Feb 2027 (a date: the count starts the next working day):
+    Mon 1 Mar (1), Tue 2 (2), Wed 3 Mar 2027 (3). A copy received on 1 Mar came in 1 working day; on Fri 5 Mar,
+    in 5, after the Commission's 3 (when it was sent the office cannot tell: a record, never a refusal)."""
+    ticket = _heard(office, clock, mediasi=False)
+    clock.move_to(wib("2027-02-17"))
+    office.complete(ticket, "bukti_ajudikasi", BUKTI)
+    office.complete(ticket, "kesimpulan", KESIMPULAN)
+    clock.move_to(wib(received))
+    decision = {"tanggal_dibacakan": "2027-02-26", "tanggal_diterima": received, "amar": "ditolak"}
+    office.message(ticket, "putusan_ajudikasi", decision)
+    assert office.case(ticket).details["salinan_putusan"] == {
+        "dibacakan": "2027-02-26",
+        "diterima": received,
+        "hari_kerja": days,
+        "batas_salinan": "2027-03-03",
+        "dalam_batas": within,
+        "dasar": "Perki 1/2013 Pasal 59 (informatif)",
+    }
+    assert "sikap_atas_putusan" in office.open_tasks(ticket)  # the agency's own 14 working days run as before
