@@ -15,6 +15,7 @@ from engine.models import Case, CaseProxy, HumanTask, PartyToken, Unit, User
 from tests.api.test_access_matrix import bring_to
 from tests.api.test_complaint_documents import Team
 from tests.api.test_inbox_pages import filed, listing, statements
+from tests.api.test_request_proxy import PROXY  # Rahmat Hidayat, S.H.
 
 API = "/api/v1"
 
@@ -145,13 +146,6 @@ def test_the_complaint_teams_counts_follow_the_unit_of_the_case_without_joining_
 
 
 # -- a proxy's name (engine.proxy_party): a lawyer or a relative files for someone, and is who the desk remembers --
-PROXY = {
-    "name": "Rahmat Hidayat, S.H.",
-    "address": "Jl. Cikini Raya 5, Jakarta Pusat",
-    "phone": "0813 2222 3333",
-    "nomor_surat_kuasa": "SKK-19/XII/2026",
-    "tanggal_surat_kuasa": "2026-12-01",
-}
 LATER = {**PROXY, "name": "Siti Aminah, S.H.", "nomor_surat_kuasa": "SKK-20/XII/2026"}
 
 

@@ -4,16 +4,8 @@ nobody else opens them, and an administrator is never offered to deactivate thei
 
 import re
 
+from tests.api.test_users_api import SARI as NEW
 from tests.web.pages import text
-
-NEW = {
-    "username": "sari.w",
-    "display_name": "Sari Wulandari, S.Kom.",
-    "email": "sari@kanwil.example",
-    "unit": "KANWIL",
-    "groups": ["petugas_layanan"],
-    "password": "lembar-kerja-2026",
-}
 
 
 def test_only_the_administrator_opens_the_officers_pages(browser):
