@@ -1,3 +1,6 @@
+import time
+from datetime import timedelta
+
 from flask_smorest import Blueprint
 
 from api.auth import current_user, login_required
@@ -6,7 +9,7 @@ from api.exports import export_response, readable_for, workbook_refusal
 from api.extensions import db
 from api.schemas import AuditQuery, AuditVerify
 from engine import access, kinds
-from engine.audit import BREAKS_LISTED, count_events, iter_export, verify_chains
+from engine.audit import BREAKS_LISTED, count_events, iter_export, record, verify_chains
 from engine.errors import Invalid
 from engine.messages import msg
 
@@ -56,20 +59,37 @@ def verify(query):
     1,000 listed, all counted: a database restored from an old backup may break most of its cases). The answer
     comes whole when the check ends (some 40,000 events a second), so a selection of more than 1,000,000 events
     is refused (422, on ``from``) rather than left to a proxy's read timeout: check a period or one process, or
-    the whole history with the console's check (it streams) or ``kawal audit verify`` on the server.
+    the whole history with the console's check (it streams) or ``kawal audit verify`` on the server. A check that
+    ran to its end is recorded: the auditor console lists it with the others, by whom and over which office days.
     """
-    access.require_auditor(current_user())
+    user = current_user()
+    access.require_auditor(user)
     process = query.get("process")
     events = count_events(db.session, query.get("from_"), query.get("to"), process)
     if events > VERIFY_MAX_EVENTS:
         told = msg("verify_too_many_events", events=events, max=VERIFY_MAX_EVENTS)
         raise Invalid("invalid_data", fields={"from": [told]})
     series = kinds.register_series(runtime().settings, process)
+    started = time.monotonic()
     result = verify_chains(db.session, query.get("from_"), query.get("to"), process, series, shown=BREAKS_LISTED)
+    # Listed on the auditor console beside its own and the nightly checks (engine.audit.record).
+    record(db.session, result, user.username, _days(query, process), time.monotonic() - started)
+    db.session.commit()
     return {
         "checked_cases": result.checked_cases,
         "checked_events": result.checked_events,
         "ok": result.ok,
         "breaks": [{"ticket": b.ticket, "seq": b.seq, "reason": b.reason} for b in result.breaks],
         "breaks_total": result.total,
+    }
+
+
+def _days(query: dict, process: str | None) -> dict:
+    """The check's period as the console records its own: the office days of its first and last instant."""
+    tz = runtime().calendars["strict"].tz
+    first, end = query.get("from_"), query.get("to")
+    return {
+        "from": first.astimezone(tz).date().isoformat() if first else None,
+        "to": (end - timedelta(microseconds=1)).astimezone(tz).date().isoformat() if end else None,  # [from, to)
+        "process": process,
     }

@@ -3,14 +3,14 @@
 import csv
 import io
 import json
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, datetime, timedelta, timezone
 
 import pytest
 from openpyxl import load_workbook
 from sqlalchemy import select, update
 
 from api.extensions import db
-from engine.models import Case, CaseEvent
+from engine.models import Case, CaseEvent, ChainCheck
 from tests.conftest import REPORTER_NAME, REPORTER_NIK, complaint_payload
 
 API = "/api/v1"
@@ -162,6 +162,25 @@ def test_verify_reports_ok_with_what_it_checked(two_cases, client, login):
     assert r.status_code == 200, r.json
     events = len(csv_rows(client, login)) - 1
     assert r.json == {"checked_cases": 2, "checked_events": events, "ok": True, "breaks": [], "breaks_total": 0}
+
+
+def test_a_check_through_the_api_is_recorded_for_the_auditor_console_with_its_office_days(
+    two_cases, client, login, app, browser
+):
+    """The console lists the last checks, its own and the nightly server's; one made over the API is one of
+    them, its period in office days as the console's form gives them ([from, to) instants: the last day is the
+    one before ``to``)."""
+    today = datetime.now(timezone(timedelta(hours=7))).date()  # the office's (Jakarta) day the cases were filed
+    first, last = today - timedelta(days=1), today + timedelta(days=1)
+    period = {"from": f"{first}T00:00:00+07:00", "to": f"{last + timedelta(days=1)}T00:00:00+07:00"}
+    assert verify(client, login, process="pengaduan", **period).status_code == 200
+    with app.app_context():
+        (row,) = db.session.scalars(select(ChainCheck)).all()
+        scope = {"from": first.isoformat(), "to": last.isoformat(), "process": "pengaduan"}
+        assert (row.by, row.scope) == ("auditor", scope)
+        assert (row.checked_cases, row.breaks_total) == (1, 0)  # the complaint, filed today
+    console = browser("auditor").get("/audit").get_data(as_text=True)
+    assert f"{first} sampai {last}" in console
 
 
 def test_verify_is_narrowed_by_process_and_period(two_cases, client, login):
