@@ -7,8 +7,9 @@
 - Change an officer's name, e-mail, unit and groups. Nothing that did not change is recorded.
 - Deactivate an officer who left or moved: they can no longer log in, every session and API token they hold
   ends, and the tasks they had claimed go back to their queues (each case records ``task_unclaimed``, by the
-  administrator, because the officer was deactivated), so no case waits on someone who is gone. Activate them
-  again later.
+  administrator, because the officer was deactivated), so no case waits on someone who is gone. One who stands
+  in for a colleague's leave, now or to come, is refused until that leave is cancelled or recorded with another
+  substitute (its tasks would go to someone who cannot log in). Activate them again later.
 - Set a new password (a forgotten one), remove the second factor (a lost phone: they set it up again at their
   next login), end their sessions (a lost laptop). Each of the three ends every session the officer holds.
 
@@ -29,7 +30,7 @@ from engine import clock, sessions, totp, users
 from engine.audit import EventLog
 from engine.errors import Conflict, Invalid
 from engine.messages import msg
-from engine.models import AccountEvent, Group, HumanTask, Membership, Unit, User
+from engine.models import Absence, AccountEvent, Group, HumanTask, Membership, Unit, User
 from engine.run import touch
 
 ADMIN = "admin"
@@ -164,6 +165,12 @@ def deactivate(session: Session, actor: str, user: User) -> Deactivated:
         raise Conflict("own_account")
     if ADMIN in user.own_group_codes:
         _require_another_admin(session, user, None)
+    # A colleague's leave would hand its tasks to someone who cannot log in (engine.absence.hand_over).
+    leaves = select(Absence).where(
+        Absence.substitute_id == user.id, Absence.cancelled_at.is_(None), Absence.ends_at > clock.now()
+    )
+    if standing_in := session.scalars(leaves.order_by(Absence.starts_at)).all():
+        raise Conflict("substitute_on_leave", names=", ".join(leave.user.display_name for leave in standing_in))
     user.active = False
     released = 0
     log = EventLog(session)

@@ -322,6 +322,9 @@ TEMPLATES: dict[str, str] = {
     "own_account": "another administrator may deactivate your account; you may not",
     "account_inactive": "the account is deactivated already",
     "account_active": "the account is active already",
+    "substitute_on_leave": (
+        "stands in for the leave of %(names)s: cancel that leave, or record it with another substitute, first"
+    ),
     "incident_not_found": "incident %(id)s not found",
     "incident_resolved": "incident %(id)s is already resolved",
     "incident_not_retryable": "incident %(id)s (%(subject)s) cannot be retried automatically",

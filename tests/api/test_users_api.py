@@ -2,6 +2,8 @@
 their groups; a deactivated one is logged out everywhere and their claimed tasks go back to the queues; each change
 is recorded (who did what to whom, never a password); an administrator cannot lock the office out."""
 
+from datetime import UTC, datetime, timedelta
+
 from click.testing import CliRunner
 from sqlalchemy import select
 
@@ -172,3 +174,22 @@ def test_the_server_s_kawal_users_is_recorded_and_keeps_one_active_administrator
     done = runner.invoke(main, ["users", "set-email", "ppid", "ppid@kanwil.example"])
     assert done.exit_code == 0, done.output
     assert history(client, login, "ppid") == [("account_changed", "cli", {"fields": ["email"]})]
+
+
+def test_an_officer_standing_in_for_a_colleague_s_leave_is_deactivated_only_once_the_leave_is_settled(
+    client, login, unchanged
+):
+    """A leave hands the officer's tasks to the substitute when it begins (engine.absence): to someone who cannot
+    log in, they would wait unseen. The refusal names whose leave it is."""
+    tomorrow = datetime.now(UTC).date() + timedelta(days=1)
+    days = {"first_day": str(tomorrow), "last_day": str(tomorrow + timedelta(days=2))}
+    leave = client.post("/api/v1/absences", json={"substitute": "petugas2", **days}, headers=login("petugas"))
+    assert leave.status_code == 201, leave.json
+    with unchanged():
+        r = client.post(f"{API}/petugas2/deactivation", headers=login("admin"))
+    assert r.status_code == 409
+    assert r.json["reason"] == "substitute_on_leave"
+    assert "Petugas" in r.json["message"]
+    cancelled = client.delete(f"/api/v1/absences/{leave.json['id']}", headers=login("petugas"))
+    assert cancelled.status_code == 204
+    assert client.post(f"{API}/petugas2/deactivation", headers=login("admin")).status_code == 200
