@@ -4,7 +4,9 @@
 - Create an officer: username, name, e-mail (where their new tasks and reminders go), unit, groups and a first
   password, checked as ``engine.users.create_user`` checks them. A unit is chosen among the office's units: a
   mistyped code is refused, never made a new unit (the CLI alone creates one, and says so).
-- Change an officer's name, e-mail, unit and groups. Nothing that did not change is recorded.
+- Change an officer's name, e-mail, unit and groups. Nothing that did not change is recorded. The tasks they had
+  claimed and can no longer work (a group they left, a unit's task when they moved to another unit) go back to
+  their queues, as on a deactivation (below).
 - Deactivate an officer who left or moved: they can no longer log in, every session and API token they hold
   ends, and the tasks they had claimed go back to their queues (each case records ``task_unclaimed``, by the
   administrator, because the officer was deactivated), so no case waits on someone who is gone. One who stands
@@ -26,7 +28,7 @@ from dataclasses import dataclass
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from engine import clock, sessions, totp, users
+from engine import access, clock, sessions, totp, users
 from engine.audit import EventLog
 from engine.errors import Conflict, Invalid
 from engine.messages import msg
@@ -37,7 +39,9 @@ ADMIN = "admin"
 CLI = "cli"  # the actor of `kawal users`: whoever runs commands on the server
 NAME_MAX = 200
 FIELDS = ("display_name", "email", "unit", "groups")  # what ``change`` changes, in the form's order
-DEACTIVATED = "officer_deactivated"  # why a task went back to its queue (its case's ``task_unclaimed``)
+# Why a task went back to its queue (its case's ``task_unclaimed``): its officer was deactivated, or left its group
+# or unit.
+DEACTIVATED, MOVED = "officer_deactivated", "officer_moved"
 
 
 @dataclass(frozen=True)
@@ -150,9 +154,11 @@ def change(session: Session, actor: str, user: User, payload: dict) -> tuple[str
         known = users.ensure_groups(session)
         user.groups = [known[code] for code in sorted(groups)]
         changed.append("groups")
+    released = _release(session, actor, user, MOVED, every=False) if {"unit", "groups"} & set(changed) else 0
     if changed:
         data = {"fields": changed} | ({"added": added, "removed": removed} if added or removed else {})
         data |= {"unit": unit.code} if "unit" in changed else {}
+        data |= {"released": released} if released else {}
         _record(session, actor, user, "account_changed", data)
         session.flush()
     return tuple(changed)
@@ -172,15 +178,7 @@ def deactivate(session: Session, actor: str, user: User) -> Deactivated:
     if standing_in := session.scalars(leaves.order_by(Absence.starts_at)).all():
         raise Conflict("substitute_on_leave", names=", ".join(leave.user.display_name for leave in standing_in))
     user.active = False
-    released = 0
-    log = EventLog(session)
-    tasks = select(HumanTask).where(HumanTask.assignee_id == user.id, HumanTask.state == "open").order_by(HumanTask.id)
-    for task in session.scalars(tasks).all():
-        task.assignee, task.claimed_at = None, None
-        touch(task.case)
-        data = {"task": task.bpmn_id, "task_id": task.id, "reason": DEACTIVATED}
-        log.append(task.case, "task_unclaimed", actor, data)
-        released += 1
+    released = _release(session, actor, user, DEACTIVATED)
     ended = sessions.end_all(session, user)
     _record(session, actor, user, "account_deactivated", {"sessions": ended, "released": released})
     session.flush()
@@ -218,6 +216,20 @@ def end_sessions(session: Session, actor: str, user: User) -> int:
     _record(session, actor, user, "sessions_ended", {"sessions": ended})
     session.flush()
     return ended
+
+
+def _release(session: Session, actor: str, user: User, reason: str, every: bool = True) -> int:
+    """Send the open tasks the officer claimed (every one, or those they can no longer work: a group left, another
+    unit) back to their queues, each case recording ``task_unclaimed`` by ``actor`` with ``reason``; how many."""
+    tasks = select(HumanTask).where(HumanTask.assignee_id == user.id, HumanTask.state == "open")
+    held = session.scalars(tasks.order_by(HumanTask.id)).all()
+    released = [task for task in held if every or not access.can_work_task(user, task)]
+    log = EventLog(session)
+    for task in released:
+        task.assignee, task.claimed_at = None, None
+        touch(task.case)
+        log.append(task.case, "task_unclaimed", actor, {"task": task.bpmn_id, "task_id": task.id, "reason": reason})
+    return len(released)
 
 
 def _unit(session: Session, code, fields: dict) -> Unit | None:

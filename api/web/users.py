@@ -181,6 +181,7 @@ def _account_page(admin, user, values, errors, password_errors=None):
             "fields": [str(FIELD_LABELS.get(f, f)) for f in row.data.get("fields", [])],
             "added": [str(GROUP_LABELS.get(g, g)) for g in row.data.get("added", [])],
             "removed": [str(GROUP_LABELS.get(g, g)) for g in row.data.get("removed", [])],
+            "released": row.data.get("released", 0),
         }
         for row in accounts.history(db.session, user)
     ]

@@ -126,6 +126,31 @@ def test_a_deactivated_officer_is_logged_out_and_their_claimed_task_goes_back_to
     assert [t for t, _a, _d in history(client, login, "petugas")] == ["account_activated", "account_deactivated"]
 
 
+def test_an_officer_moved_out_of_a_group_gives_back_the_tasks_they_claimed_in_it_and_keeps_the_others(
+    app, client, desk, login
+):
+    first, second = (desk.submit()["ticket"] for _ in range(2))
+    _status, petugas = token(client, "petugas")
+    for ticket in (first, second):
+        task = desk.task(ticket, "periksa_kelengkapan")
+        assert client.post(f"/api/v1/tasks/{task['id']}/claim", headers=petugas).status_code == 200
+    both = {"display_name": "Petugas", "unit": "KANWIL", "groups": ["petugas_layanan", "ppid"]}
+    assert client.put(f"{API}/petugas", json=both, headers=login("admin")).json["changed"] == ["groups"]
+    assert desk.task(first, "periksa_kelengkapan")["assignee"] == "petugas"  # still theirs: still in the group
+    moved = {**both, "groups": ["ppid"]}
+    assert client.put(f"{API}/petugas", json=moved, headers=login("admin")).status_code == 200
+    assert [desk.task(t, "periksa_kelengkapan")["assignee"] for t in (first, second)] == [None, None]
+    recorded = history(client, login, "petugas")[0]
+    assert recorded == (
+        "account_changed",
+        "admin",
+        {"fields": ["groups"], "added": [], "removed": ["petugas_layanan"], "released": 2},
+    )
+    with app.app_context():
+        reasons = db.session.scalars(select(CaseEvent.data).where(CaseEvent.type == "task_unclaimed")).all()
+        assert [r["reason"] for r in reasons] == [accounts.MOVED, accounts.MOVED]
+
+
 def test_an_administrator_neither_deactivates_their_own_account_nor_takes_away_their_own_admin_group(
     client, login, unchanged
 ):

@@ -152,9 +152,14 @@ def test_a_dispute_s_admissibility_reads_as_a_sentence_with_its_date_in_words_in
     assert "2026-12-02" not in page
     assert "Filed with the Commission on 2 Dec 2026: " in english
     assert f"objection {objection['ticket']} preceded it." in english
-    # K14 (UU 14/2008 Pasal 38(1)): 14 working days from 2 Dec 2026 end on Tue 22 Dec; the first hearing is 6 Jan.
+    # K14 (UU 14/2008 Pasal 38(1)), lenient: 14 working days from Wed 2 Dec 2026 end on Tue 22 Dec. The first
+    # hearing, Wed 6 Jan 2027, is 7 working days later: 23, 28, 29, 30, 31 Dec, 4 and 6 Jan (24 Dec cuti bersama,
+    # 25 Dec, 1 Jan and 5 Jan holidays).
     assert "Mulai penyelesaian oleh Komisi Informasi" in case_page
-    assert "Sidang pertama setelah 14 hari kerja: paling lambat 22 Des 2026, terlambat" in case_page
+    assert (
+        "Sidang pertama setelah 14 hari kerja: paling lambat 22 Des 2026, terlambat 7 hari kerja (keterlambatan"
+        " Komisi Informasi; UU 14/2008 Pasal 38(1), sebagai informasi)"
+    ) in case_page
 
 
 def test_the_superior_reads_an_objection_s_timeliness_in_words_on_the_task_and_the_case_not_as_its_code(
