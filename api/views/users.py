@@ -46,7 +46,9 @@ class OfficerDetailView(OfficerView):
 
 class ChangeBody(Schema):
     display_name = fields.String(required=True)
-    email = fields.String(load_default=None, metadata={"description": "empty or null: none (their mail is skipped)"})
+    email = fields.String(
+        required=True, allow_none=True, metadata={"description": "empty or null: none (their mail is skipped)"}
+    )
     unit = fields.String(required=True, metadata={"description": "the code of one of the office's units"})
     groups = fields.List(GROUP, required=True)
 
@@ -55,6 +57,7 @@ class CreateBody(ChangeBody):
     username = fields.String(required=True)
     password = fields.String(required=True, load_only=True, metadata={"description": "the first password"})
     display_name = fields.String(load_default="")
+    email = fields.String(load_default=None, allow_none=True, metadata={"description": "where their mail goes"})
     unit = fields.String(load_default=None, metadata={"description": "a unit's code; the office's own by default"})
 
 

@@ -134,7 +134,7 @@ def test_an_officer_moved_out_of_a_group_gives_back_the_tasks_they_claimed_in_it
     for ticket in (first, second):
         task = desk.task(ticket, "periksa_kelengkapan")
         assert client.post(f"/api/v1/tasks/{task['id']}/claim", headers=petugas).status_code == 200
-    both = {"display_name": "Petugas", "unit": "KANWIL", "groups": ["petugas_layanan", "ppid"]}
+    both = {"display_name": "Petugas", "email": None, "unit": "KANWIL", "groups": ["petugas_layanan", "ppid"]}
     assert client.put(f"{API}/petugas", json=both, headers=login("admin")).json["changed"] == ["groups"]
     assert desk.task(first, "periksa_kelengkapan")["assignee"] == "petugas"  # still theirs: still in the group
     moved = {**both, "groups": ["ppid"]}
@@ -159,7 +159,7 @@ def test_an_administrator_neither_deactivates_their_own_account_nor_takes_away_t
         own = client.post(f"{API}/admin/deactivation", headers=admin)
         assert own.status_code == 409
         assert own.json["reason"] == "own_account"
-        body = {"display_name": "Admin", "unit": "KANWIL", "groups": ["auditor"]}
+        body = {"display_name": "Admin", "email": None, "unit": "KANWIL", "groups": ["auditor"]}
         demoted = client.put(f"{API}/admin", json=body, headers=admin)
         assert demoted.status_code == 422
         assert "groups" in demoted.json["errors"]
