@@ -139,7 +139,8 @@ def load(url: str, tasks: int, settings, batch: int = 5000) -> float:
                     parties.append(
                         {"id": tasks + i + 1, "role": "kuasa", "key_id": kid, "ciphertext": blob, "created_at": NOW}
                     )
-                    tokens += [{"party_id": tasks + i + 1, "token": t} for t in blind_index.tokens_of(key, proxy)]
+                    proxy_tokens = blind_index.tokens_of(key, proxy, blind_index.PROXY)
+                    tokens += [{"party_id": tasks + i + 1, "token": t} for t in proxy_tokens]
                     proxies.append({"case_id": i + 1, "party_id": tasks + i + 1})
             ticket = f"{'ADU' if complaint else 'PPID'}-2026-{i + 1:06d}"
             cases.append(

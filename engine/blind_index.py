@@ -36,6 +36,11 @@ TOKEN_HEX = 32  # 128 bits: collisions stay negligible, and the column says noth
 NIK = re.compile(r"\d{16}")
 _WORD = re.compile(r"[^\W_]+")
 MIN_WORD = 2  # single letters (initials) are not indexed: they would match half the register
+# A proxy's name words are tokens of their own, apart from requesters' (``name:`` / ``proxy-name:``): a search reads
+# each group's few tokens, never both groups' thousands of a common name word twice.
+REQUESTER, PROXY = "requester", "proxy"
+NAMES = {REQUESTER: "name:", PROXY: "proxy-name:"}
+PROXY_PARTY = "kuasa"  # the vault's role of a proxy's party (engine.proxy_party.ROLE)
 
 
 def search_key(settings: Settings) -> bytes:
@@ -54,31 +59,35 @@ def words(text: str) -> list[str]:
     return [w for w in _WORD.findall(plain.casefold()) if len(w) >= MIN_WORD]
 
 
-def tokens_of(key: bytes, identity: dict) -> set[str]:
-    found = {_token(key, "name:" + w) for w in words(identity.get("name", ""))}
+def tokens_of(key: bytes, identity: dict, role: str = REQUESTER) -> set[str]:
+    found = {_token(key, NAMES[role] + w) for w in words(identity.get("name", ""))}
     nik = re.sub(r"\D", "", str(identity.get("nik") or ""))
-    if NIK.fullmatch(nik):
+    if role == REQUESTER and NIK.fullmatch(nik):
         found.add(_token(key, "nik:" + nik))
     return found
 
 
-def index_party(session: Session, key: bytes, party: Party, identity: dict, *, new: bool = False) -> None:
-    """(Re)write the tokens of one requester's party in the caller's transaction (``new``: it has none yet)."""
+def index_party(
+    session: Session, key: bytes, party: Party, identity: dict, *, new: bool = False, role: str = REQUESTER
+) -> None:
+    """(Re)write the tokens of one requester's (or proxy's) party in the caller's transaction (``new``: it has none
+    yet)."""
     if not new:
         session.execute(delete(PartyToken).where(PartyToken.party_id == party.id))
-    session.add_all(PartyToken(party_id=party.id, token=t) for t in sorted(tokens_of(key, identity)))
+    session.add_all(PartyToken(party_id=party.id, token=t) for t in sorted(tokens_of(key, identity, role)))
 
 
-def query_tokens(key: bytes, query: str) -> tuple[str | None, list[str]]:
-    """What an officer typed, as tokens: the NIK's (16 digits) and the name words' (all must match)."""
+def query_tokens(key: bytes, query: str, role: str = REQUESTER) -> tuple[str | None, list[str]]:
+    """What an officer typed, as tokens: the NIK's (16 digits; requesters only) and the name words' (all must
+    match)."""
     digits = re.sub(r"[\s.-]", "", query)
-    nik = _token(key, "nik:" + digits) if NIK.fullmatch(digits) else None
-    return nik, sorted({_token(key, "name:" + w) for w in words(query)})
+    nik = _token(key, "nik:" + digits) if role == REQUESTER and NIK.fullmatch(digits) else None
+    return nik, sorted({_token(key, NAMES[role] + w) for w in words(query)})
 
 
-def parties_matching(key: bytes, query: str):
+def parties_matching(key: bytes, query: str, role: str = REQUESTER):
     """A subquery of the party ids whose NIK is the query, or whose name has every word of it; or None."""
-    nik, names = query_tokens(key, query)
+    nik, names = query_tokens(key, query, role)
     if nik is not None:
         return select(PartyToken.party_id).where(PartyToken.token == nik)
     if not names:
@@ -91,11 +100,11 @@ def parties_matching(key: bytes, query: str):
     )
 
 
-def party_matches(key: bytes, query: str, party_id):
+def party_matches(key: bytes, query: str, party_id, role: str = REQUESTER):
     """The match of ``parties_matching`` as a condition on a column of party ids: the party has each token (one
     indexed probe per token and row). For a query that walks rows and stops early, where collecting every
     party of a common name word first would cost more than the walk; None when the query has no token."""
-    nik, names = query_tokens(key, query)
+    nik, names = query_tokens(key, query, role)
     wanted = [nik] if nik is not None else names
     if not wanted:
         return None
@@ -112,7 +121,7 @@ def reindex(session: Session, key: bytes, vault: Vault) -> int:
     )
     count = 0
     for party in parties:
-        index_party(session, key, party, vault.read(party))
+        index_party(session, key, party, vault.read(party), role=PROXY if party.role == PROXY_PARTY else REQUESTER)
         count += 1
     return count
 
@@ -127,7 +136,7 @@ def index_unindexed_proxies(session: Session, key: bytes, vault: Vault) -> int:
     count = 0
     for party in session.scalars(unindexed.order_by(Party.id)).all():
         identity = vault.read(party)
-        if tokens_of(key, identity):
-            index_party(session, key, party, identity, new=True)
+        if tokens_of(key, identity, PROXY):
+            index_party(session, key, party, identity, new=True, role=PROXY)
             count += 1
     return count

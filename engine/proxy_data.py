@@ -169,7 +169,8 @@ def correct(session: Session, rt: Runtime, user: User, case: Case, payload: dict
     if not changed:
         return Corrected((), before)
     party.key_id, party.ciphertext = rt.vault.seal(after)
-    blind_index.index_party(session, blind_index.search_key(rt.settings), party, after)  # found by the new name
+    key = blind_index.search_key(rt.settings)
+    blind_index.index_party(session, key, party, after, role=blind_index.PROXY)  # found by the new name
     touch(case)
     EventLog(session).append(case, EVENT, user.username, {"fields": list(changed), "reason": payload["reason"]})
     session.flush()

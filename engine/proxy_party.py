@@ -12,7 +12,7 @@ from engine.models import Case, CaseProxy, Party
 from engine.runtime import Runtime
 
 PARTY_KEY = "kuasa_party_id"
-ROLE = "kuasa"
+ROLE = blind_index.PROXY_PARTY
 
 
 def party_id(case: Case) -> int | None:
@@ -23,7 +23,8 @@ def party_id(case: Case) -> int | None:
 def store(session: Session, rt: Runtime, identity: dict) -> Party:
     """A proxy's identity into the vault, with its blind index; ``link`` it to its case once the case exists."""
     party = rt.vault.store(session, ROLE, identity)
-    blind_index.index_party(session, blind_index.search_key(rt.settings), party, identity, new=True)
+    key = blind_index.search_key(rt.settings)
+    blind_index.index_party(session, key, party, identity, new=True, role=blind_index.PROXY)
     return party
 
 
