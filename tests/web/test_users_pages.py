@@ -74,3 +74,18 @@ def test_the_administrator_s_own_page_offers_no_deactivation_and_refuses_one(bro
     assert 'action="/pengguna/admin/nonaktifkan"' not in page
     assert admin.post("/pengguna/admin/nonaktifkan").status_code == 303
     assert "akun Anda hanya dapat dinonaktifkan oleh administrator lain" in text(admin.get("/pengguna/admin"))
+
+
+def test_the_help_desk_ends_an_officer_s_sessions_and_removes_their_second_factor_from_the_page(browser):
+    ppid = browser("ppid")
+    assert ppid.get("/kotak-masuk").status_code == 200
+    admin = browser("admin")
+    admin.get("/pengguna/ppid")
+    assert admin.post("/pengguna/ppid/sesi").status_code == 303
+    assert "Sesi diakhiri: 1." in text(admin.get("/pengguna/ppid"))
+    assert ppid.get("/kotak-masuk").status_code == 302  # logged out: back to the login page
+    assert admin.post("/pengguna/ppid/faktor-kedua").status_code == 303
+    page = text(admin.get("/pengguna/ppid"))
+    assert "Faktor kedua dihapus: petugas memasangnya lagi saat masuk berikutnya." in page
+    assert "<td>Faktor kedua dihapus</td><td>Admin</td>" in page
+    assert "<td>Sesi diakhiri</td><td>Admin</td>" in page
