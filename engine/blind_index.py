@@ -4,8 +4,9 @@ The vault (engine.vault) seals each identity with AES-GCM under a random nonce, 
 different ciphertexts and a database query cannot compare them. Beside each PPID requester's party, and each
 proxy's (engine.proxy_party: the inbox finds the cases a proxy filed or acted in by the proxy's name), we
 keep a few tokens: HMAC-SHA256 of ``nik:<16 digits>`` and of ``name:<word>`` for each word of the name
-(case, accents and punctuation folded), under the search key, cut to 128 bits (``PartyToken``). A search
-computes the same tokens from what the officer typed and looks them up by index.
+(a proxy's: ``proxy-name:<word>``, no NIK), case, accents and punctuation folded, under the search key, cut to
+128 bits (``PartyToken``). A search computes the same tokens from what the officer typed and looks them up by
+index, the requesters' and the proxies' apart.
 
 What this leaks, and what it does not: without the key a token cannot be tested against a guessed name
 or NIK (a plain hash of a 16-digit NIK could be brute-forced in minutes; a keyed one cannot). With read
