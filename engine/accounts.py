@@ -30,7 +30,7 @@ from sqlalchemy.orm import Session
 
 from engine import access, clock, sessions, totp, users
 from engine.audit import EventLog
-from engine.errors import Conflict, Invalid
+from engine.errors import Conflict, Invalid, NotFound
 from engine.messages import msg
 from engine.models import Absence, AccountEvent, Group, HumanTask, Membership, Unit, User
 from engine.run import touch
@@ -71,8 +71,12 @@ def summary(session: Session, user: User) -> dict:
     }
 
 
-def find(session: Session, username: str) -> User | None:
-    return session.scalar(select(User).where(User.username == username))
+def require(session: Session, username: str) -> User:
+    """The officer of ``username`` (the pages and the API: 404 for an unknown one)."""
+    user = session.scalar(select(User).where(User.username == username))
+    if user is None:
+        raise NotFound("user_unknown")
+    return user
 
 
 def history(session: Session, user: User, limit: int = 100) -> list[AccountEvent]:

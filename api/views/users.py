@@ -13,7 +13,6 @@ from marshmallow import Schema, fields, validate
 from api.auth import current_user, login_required
 from api.extensions import db
 from engine import access, accounts, users
-from engine.errors import NotFound
 from engine.models import User
 
 blp = Blueprint("users", __name__, description="Officers' accounts (administrators only)")
@@ -84,13 +83,6 @@ def _admin():
     return user
 
 
-def _officer(username: str) -> User:
-    user = accounts.find(db.session, username)
-    if user is None:
-        raise NotFound("user_unknown")
-    return user
-
-
 def _detail(user: User) -> dict:
     return {
         **accounts.summary(db.session, user),
@@ -125,7 +117,7 @@ def create_officer(body):
 def read_officer(username):
     """One officer, the tasks they hold and what was done to their account."""
     _admin()
-    return _detail(_officer(username))
+    return _detail(accounts.require(db.session, username))
 
 
 @blp.put("/users/<string:username>")
@@ -135,7 +127,7 @@ def read_officer(username):
 def change_officer(body, username):
     """Set the officer's name, e-mail, unit and groups (all given again); what changed is recorded."""
     admin = _admin()
-    user = _officer(username)
+    user = accounts.require(db.session, username)
     changed = accounts.change(db.session, admin.username, user, body)
     db.session.commit()
     return {"changed": list(changed), "officer": accounts.summary(db.session, user)}
@@ -147,7 +139,7 @@ def change_officer(body, username):
 def deactivate_officer(username):
     """The officer can no longer log in: their sessions end and their claimed tasks go back to their queues."""
     admin = _admin()
-    done = accounts.deactivate(db.session, admin.username, _officer(username))
+    done = accounts.deactivate(db.session, admin.username, accounts.require(db.session, username))
     db.session.commit()
     return {"sessions_ended": done.sessions, "tasks_released": done.released}
 
@@ -158,7 +150,7 @@ def deactivate_officer(username):
 def activate_officer(username):
     """A deactivated officer may log in again."""
     admin = _admin()
-    user = _officer(username)
+    user = accounts.require(db.session, username)
     accounts.activate(db.session, admin.username, user)
     db.session.commit()
     return accounts.summary(db.session, user)
@@ -171,7 +163,7 @@ def activate_officer(username):
 def set_password(body, username):
     """A new password (a forgotten one): every session and token opened with the old one ends."""
     admin = _admin()
-    ended = accounts.set_password(db.session, admin.username, _officer(username), body["password"])
+    ended = accounts.set_password(db.session, admin.username, accounts.require(db.session, username), body["password"])
     db.session.commit()
     return {"sessions_ended": ended}
 
@@ -182,7 +174,7 @@ def set_password(body, username):
 def remove_second_factor(username):
     """Remove the officer's second factor (a lost phone): they set it up again at their next login."""
     admin = _admin()
-    ended = accounts.remove_second_factor(db.session, admin.username, _officer(username))
+    ended = accounts.remove_second_factor(db.session, admin.username, accounts.require(db.session, username))
     db.session.commit()
     return {"sessions_ended": ended}
 
@@ -193,6 +185,6 @@ def remove_second_factor(username):
 def end_sessions(username):
     """End every page session and API token of the officer (a lost laptop, a copied cookie)."""
     admin = _admin()
-    ended = accounts.end_sessions(db.session, admin.username, _officer(username))
+    ended = accounts.end_sessions(db.session, admin.username, accounts.require(db.session, username))
     db.session.commit()
     return {"sessions_ended": ended}

@@ -19,7 +19,7 @@ from api.web.i18n import translated
 from api.web.layout import NAV, NavItem
 from api.web.session import officer
 from engine import access, accounts, users
-from engine.errors import Conflict, Invalid, NotFound
+from engine.errors import Conflict, Invalid
 
 NAV.append(NavItem("web.users_page", _l("Officers' accounts"), frozenset({"admin"})))
 
@@ -98,7 +98,7 @@ def user_new():
 @login_required
 def user_page(username: str):
     admin = _admin()
-    user = _officer(username)
+    user = accounts.require(db.session, username)
     errors = {}
     values = accounts.summary(db.session, user)
     if request.method == "POST":
@@ -119,7 +119,7 @@ def user_page(username: str):
 @login_required
 def user_password(username: str):
     admin = _admin()
-    user = _officer(username)
+    user = accounts.require(db.session, username)
     try:
         ended = accounts.set_password(db.session, admin.username, user, request.form.get("password", ""))
     except Invalid as error:
@@ -136,7 +136,7 @@ def user_password(username: str):
 @login_required
 def user_action(username: str, action: str):
     admin = _admin()
-    user = _officer(username)
+    user = accounts.require(db.session, username)
     try:
         if action == "nonaktifkan":
             done = accounts.deactivate(db.session, admin.username, user)
@@ -164,13 +164,6 @@ def user_action(username: str, action: str):
     db.session.commit()
     flash(said, "success")
     return redirect(url_for("web.user_page", username=user.username), 303)
-
-
-def _officer(username: str):
-    user = accounts.find(db.session, username)
-    if user is None:
-        raise NotFound("user_unknown")
-    return user
 
 
 def _account_page(admin, user, values, errors, password_errors=None):
