@@ -82,8 +82,9 @@ def query_tokens(key: bytes, query: str, role: str = REQUESTER) -> tuple[str | N
     """What an officer typed, as tokens: the NIK's (16 digits; requesters only) and the name words' (all must
     match)."""
     digits = re.sub(r"[\s.-]", "", query)
-    nik = _token(key, "nik:" + digits) if role == REQUESTER and NIK.fullmatch(digits) else None
-    return nik, sorted({_token(key, NAMES[role] + w) for w in words(query)})
+    if NIK.fullmatch(digits):  # a NIK is a requester's, never a word of anyone's name: a proxy has none to match
+        return (_token(key, "nik:" + digits), []) if role == REQUESTER else (None, [])
+    return None, sorted({_token(key, NAMES[role] + w) for w in words(query)})
 
 
 def parties_matching(key: bytes, query: str, role: str = REQUESTER):
