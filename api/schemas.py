@@ -767,6 +767,8 @@ class ReporterIdentity(Schema):
     name = fields.String(required=True)
     nik = fields.String()
     address = fields.String()
+    kabkota = fields.String(metadata={"description": "regency or city"})
+    provinsi = fields.String(metadata={"description": "province, by its Kemendagri code (35), or LN abroad"})
     email = fields.String()
     phone = fields.String()
     occupation = fields.String()
@@ -782,6 +784,9 @@ class ComplaintSubmit(Schema):
     lokasi = fields.String()
     waktu_kejadian = fields.String()
     kategori_usulan = fields.String()
+    kategori_pelapor = fields.String(
+        metadata={"description": "perorangan, kelompok, lembaga, badan_usaha, media, asn or instansi"}
+    )
     nomor_lapor = fields.String()
     channel = fields.String(
         validate=validate.OneOf(COMPLAINT_CHANNELS), metadata={"description": "complaint team only"}

@@ -110,9 +110,15 @@ def _ordered(found: dict[str, int], known: tuple[str, ...]) -> dict[str, Cell]:
 
 
 def complaint_stats(
-    session: Session, start: datetime, end: datetime, unit: str | None = None, categories: tuple[str, ...] = ()
+    session: Session,
+    start: datetime,
+    end: datetime,
+    unit: str | None = None,
+    categories: tuple[str, ...] = (),
+    reporter_categories: tuple[str, ...] = (),
 ) -> ComplaintStats:
-    """The complaint statistics of [start, end), counted in SQL; ``categories`` in the order to show them."""
+    """The complaint statistics of [start, end), counted in SQL; ``categories`` and ``reporter_categories`` (the
+    forms' lists) in the order to show them."""
     result = case((Case.closed_at.is_(None), "terbuka"), else_=CaseFacts.result)
     oversight = case(
         (CaseFacts.oversight.is_(True), "berkadar"), (CaseFacts.oversight.is_(False), "tidak_berkadar"), else_=None
@@ -122,6 +128,11 @@ def complaint_stats(
         "mode": _ordered(_grouped(session, Case.reporter_mode, start, end, unit), MODES),
         "problem_code": _ordered(_grouped(session, CaseFacts.problem_code, start, end, unit), PROBLEM_CODES),
         "category": _ordered(_grouped(session, CaseFacts.category, start, end, unit), categories),
+        "reporter_category": _ordered(
+            _grouped(session, CaseFacts.reporter_category, start, end, unit), reporter_categories
+        ),
+        "province": _ordered(_grouped(session, CaseFacts.location_province, start, end, unit), ()),
+        "regency": _ordered(_grouped(session, CaseFacts.location_regency, start, end, unit), ()),
         "oversight": _ordered(_grouped(session, oversight, start, end, unit), ("berkadar", "tidak_berkadar")),
         "unit": _ordered(_grouped(session, CaseFacts.unit_code, start, end, unit), ()),
         "result": _ordered(_grouped(session, result, start, end, unit), (*RESULTS[kinds.COMPLAINT], "terbuka")),

@@ -31,7 +31,7 @@ from engine.users import default_unit
 
 MODES = ("anonim", "rahasia", "whistleblower")
 CHANNELS = ("web", "langsung", "pos", "email", "telepon", "lapor", "medsos")  # medsos: WhatsApp or social media
-DETAILS = ("pokok_masalah", "uraian", "lokasi", "waktu_kejadian", "kategori_usulan", "nomor_lapor")
+DETAILS = ("pokok_masalah", "uraian", "lokasi", "waktu_kejadian", "kategori_usulan", "kategori_pelapor", "nomor_lapor")
 FORM = "pengaduan.json"  # the complaint's filing form
 REPORTER = "pelapor"  # how the reporter appears as an actor: never by name
 MAX_BODY = 4000

@@ -7,6 +7,7 @@ import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from engine import regions
 from engine.calendar import parse_office_schedule
 
 DEV_SECRET = "kawal-development-secret-not-for-production"  # noqa: S105 - development default, refused in production
@@ -43,6 +44,9 @@ class Settings:
     # (`kawal serve` sets it for the clock it starts); unset = the clock sweeps only each minute.
     clock_socket: str | None = None  # KAWAL_CLOCK_SOCKET
     office_timezone: str = "Asia/Jakarta"  # KAWAL_OFFICE_TZ: WIB, WITA (Asia/Makassar) or WIT (Asia/Jayapura)
+    # KAWAL_OFFICE_PROVINCE: the office's province, by its Kemendagri code (engine.regions, "35" Jawa Timur): the
+    # province a complaint's recording form offers for the place of the events; unset = the officer chooses.
+    office_province: str | None = None
     # KAWAL_OFFICE_HOURS: "08:00-16:00", then ";"-separated hours per weekday and dated exceptions, e.g.
     # "07:30-16:00; jumat=07:30-16:30; 2027-02-08..2027-03-09=08:00-15:00 Ramadan" (engine.calendar).
     # A deadline ends at the close of its day; a receipt after closing counts, on the lenient reading,
@@ -289,6 +293,12 @@ def load_settings(environ: dict | None = None, **overrides) -> Settings:
         parse_office_schedule(office_hours)
     except ValueError as exc:
         raise ConfigError(f"KAWAL_OFFICE_HOURS: {exc}") from None
+    office_province = (env.get("KAWAL_OFFICE_PROVINCE") or "").strip() or None
+    if office_province is not None and office_province not in regions.PROVINCES:
+        raise ConfigError(
+            f"KAWAL_OFFICE_PROVINCE must be a province's Kemendagri code (11 Aceh ... 35 Jawa Timur ... 96 Papua Barat"
+            f" Daya), not {office_province!r}"
+        )
     default_factor = "" if mode == "test" else ",".join(SECOND_FACTOR_GROUPS)
     raw_factor = env.get("KAWAL_SECOND_FACTOR_GROUPS", default_factor)
     factor_groups = tuple(g.strip() for g in raw_factor.split(",") if g.strip())
@@ -309,6 +319,7 @@ def load_settings(environ: dict | None = None, **overrides) -> Settings:
         clock_socket=env.get("KAWAL_CLOCK_SOCKET") or None,
         office_timezone=env.get("KAWAL_OFFICE_TZ", "Asia/Jakarta"),
         office_hours=office_hours,
+        office_province=office_province,
         ticket_prefix=env.get("KAWAL_TICKET_PREFIX", "PPID"),
         files_dir=Path(env.get("KAWAL_FILES_DIR") or Path.cwd() / "kawal-files"),
         **whole,

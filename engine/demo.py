@@ -206,6 +206,7 @@ def _complaints(session: Session, rt: Runtime, users: dict[str, User]) -> list[t
             "lokasi": "Madrasah Contoh, Kota Contoh",
             "waktu_kejadian": "2026-11-03",
             "kategori_usulan": "pungli",
+            "kategori_pelapor": "perorangan",
             "pelapor": {"name": "Pelapor Contoh", "nik": "3171000000009901", "email": "pelapor@example.org"},
         },
     )
@@ -232,7 +233,9 @@ def _complaints(session: Session, rt: Runtime, users: dict[str, User]) -> list[t
 COMPLAINT_RECORD = {
     "pokok_masalah": "Pungutan pada pendaftaran madrasah",
     "uraian_ringkas": "Calon siswa diminta membayar uang pendaftaran di luar ketentuan.",
-    "lokasi_kejadian": "Kota Contoh",
+    "lokasi_kejadian": "Madrasah Contoh",
+    "provinsi_kejadian": "35",
+    "kabkota_kejadian": "Kota Contoh",
     "waktu_kejadian": "2026-11-03",
     "unit_terlapor": "PENDMAD",
     "jabatan_terlapor": "Panitia pendaftaran",

@@ -19,7 +19,7 @@ from sqlalchemy import bindparam, func, literal, select
 from sqlalchemy.orm import Session
 from sqlalchemy.orm.util import identity_key
 
-from engine import audit, clock, kinds, status
+from engine import audit, clock, kinds, regions, status
 from engine.calendar import iso_day
 from engine.db import per_dialect
 from engine.models import Case, CaseEvent, CaseFacts, Unit
@@ -30,7 +30,7 @@ EVENT_TYPES = ("status_changed", "task_completed", "message_received")
 # The last migration that changed what the facts hold. Each row records the derivation it follows (``derived``):
 # `kawal db upgrade` derives again every row that follows an older one (api.cli), batch by batch, so an upgrade
 # interrupted meanwhile resumes where it stopped; `kawal reports rebuild` derives them all.
-DERIVED_SINCE = "0030"
+DERIVED_SINCE = "0034"
 # How each kind of case ends, as CaseFacts.result names it.
 RESULTS = {
     kinds.REQUEST: (*sorted(status.OUTCOMES), "dicabut", "ditutup_tidak_lengkap"),
@@ -208,6 +208,9 @@ _OPTIONAL = (
     "oversight",
     "not_actionable",
     "follow_up",
+    "location_province",
+    "location_regency",
+    "reporter_category",
     "sla_days",
     "statutory",
     "sla",
@@ -291,6 +294,7 @@ def _dispute(case: Case, h: _History) -> dict:
 def _complaint(case: Case, h: _History) -> dict:
     verification = h.task("verifikasi")
     classification = h.task("klasifikasi")
+    recorded = h.task("catat_pengaduan")
     result = h.last_of(RESULTS[kinds.COMPLAINT]) if case.closed_at is not None else None
     assessed = {h.task(name).get("hasil") for name in ASSESSMENTS}
     reason = None
@@ -319,6 +323,9 @@ def _complaint(case: Case, h: _History) -> dict:
         "oversight": classification.get("berkadar_pengawasan"),
         "not_actionable": reason,
         "follow_up": h.task("tindak_lanjut").get("tindak_lanjut"),
+        "location_province": recorded.get("provinsi_kejadian"),
+        "location_regency": regions.regency(recorded.get("kabkota_kejadian")),
+        "reporter_category": (case.details or {}).get("kategori_pelapor"),
         "sla_days": sla,
         "statutory": statutory,
     }

@@ -1020,6 +1020,11 @@ class CaseFacts(Base):
     oversight: Mapped[bool | None] = mapped_column(Boolean)  # complaint: berkadar pengawasan
     not_actionable: Mapped[str | None] = mapped_column(String(40))  # complaint: why it could not be acted on
     follow_up: Mapped[str | None] = mapped_column(String(40))  # complaint: tindak lanjut
+    # complaint: where it happened (engine.regions: a province's code or LN; the kab/kota as one name) and who
+    # reported it (the filing form's reporter category); never the reporter's own place, which is identity
+    location_province: Mapped[str | None] = mapped_column(String(3))
+    location_regency: Mapped[str | None] = mapped_column(String(100))
+    reporter_category: Mapped[str | None] = mapped_column(String(40))
     sla_days: Mapped[int | None]  # complaint: the resolution tier it was given (working days)
     statutory: Mapped[str | None] = mapped_column(String(10))  # complaint: its S60 clock met | missed (else None)
     # complaint: resolved by the end of the resolution clock that ran last (the tier, from its own start), met |

@@ -36,11 +36,9 @@ import subprocess
 from dataclasses import dataclass
 from datetime import date
 
-# Kemendagri province codes (Permendagri 72/2019 and the Papua provinces of 2022: 91-96).
-PROVINCES = frozenset(
-    {11, 12, 13, 14, 15, 16, 17, 18, 19, 21, 31, 32, 33, 34, 35, 36, 51, 52, 53}
-    | {61, 62, 63, 64, 65, 71, 72, 73, 74, 75, 76, 81, 82, 91, 92, 93, 94, 95, 96}
-)
+from engine import regions
+
+PROVINCES = frozenset(int(code) for code in regions.PROVINCES)  # Kemendagri codes in use
 MAX_REGENCY = 40  # no province has more regencies (kabupaten 01-..); cities (kota) are 71-79
 ROLE_MAILBOXES = frozenset(
     {

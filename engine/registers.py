@@ -108,7 +108,10 @@ COLUMNS = {
         "received_at",
         "channel",
         "reporter_mode",
+        "reporter_category",
         "subject",
+        "location_province",
+        "location_regency",
         "category",
         "problem_code",
         "oversight",
@@ -272,7 +275,10 @@ def _row(case: Case, facts: CaseFacts, parent_ticket, parent_details: dict, name
     else:
         row.update(
             reporter_mode=case.reporter_mode,
+            reporter_category=facts.reporter_category,
             subject=details.get("pokok_masalah"),
+            location_province=facts.location_province,
+            location_regency=facts.location_regency,
             category=facts.category,
             problem_code=facts.problem_code,
             oversight=facts.oversight,

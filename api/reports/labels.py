@@ -77,6 +77,9 @@ COLUMNS = {
     "cassation": _l("Cassation"),
     "carried_out_on": _l("Carried out"),
     "reporter_mode": _l("Reporter's protection"),
+    "reporter_category": _l("Reporter category"),
+    "location_province": _l("Province where it happened"),
+    "location_regency": _l("Regency or city where it happened"),
     "subject": _l("Complaint subject"),
     "category": _l("Category"),
     "problem_code": _l("Problem code"),
@@ -243,6 +246,9 @@ COMPLAINT_DIMENSIONS = {
     "mode": _l("By the reporter's protection"),
     "problem_code": _l("By problem code (Permenpan 5/2009)"),
     "category": _l("By category"),
+    "reporter_category": _l("By reporter category"),
+    "province": _l("By province where it happened"),
+    "regency": _l("By regency or city where it happened"),
     "oversight": _l("By oversight relevance"),
     "unit": _l("By unit"),
     "result": _l("By outcome"),
@@ -357,6 +363,10 @@ def value_text(rt: Runtime, column: str, value) -> str:
         return str(NOT_ACTIONABLE.get(value, value))
     if column == "follow_up":
         return form_choice(rt, "pengaduan_tindak_lanjut.json", "tindak_lanjut", value)
+    if column in ("province", "location_province"):
+        return form_choice(rt, "pengaduan_catat_pengaduan.json", "provinsi_kejadian", value)
+    if column == "reporter_category":
+        return form_choice(rt, "pengaduan.json", "kategori_pelapor", value)
     return str(value)
 
 

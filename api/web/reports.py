@@ -350,7 +350,8 @@ def complaint_statistics():
     start, end = period.bounds(rt.settings.office_timezone)
     unit = request.args.get("unit", "").strip() or None
     categories = tuple(rt.forms.schema("pengaduan_klasifikasi.json")["properties"]["kategori"]["enum"])
-    stats = complaint_stats.complaint_stats(db.session, start, end, unit, categories)
+    reporters = tuple(rt.forms.schema("pengaduan.json")["properties"]["kategori_pelapor"]["enum"])
+    stats = complaint_stats.complaint_stats(db.session, start, end, unit, categories, reporters)
     if fmt:
         body = files.complaint_xlsx(rt, stats, period.key)
         return _download(body, files.XLSX, f"statistik-pengaduan-{period.key}.xlsx")

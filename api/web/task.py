@@ -38,7 +38,7 @@ def task(task_id: int):
     found = access.require_task(db.session, user, task_id)
     noted(user, found.case, f"task:{found.bpmn_id}")  # a read of a confidential complaint is recorded
     cited = request.args.get("kutip", type=int)  # "cite it in the decision" beside a suggested DIP item
-    values = _given(found)
+    values = _given(found, runtime().settings.office_province)
     if cited:
         values[dip_match.REFERENCE] = str(cited)
     return _page(found, values=values or None)
@@ -53,10 +53,13 @@ GIVEN = {
 }
 
 
-def _given(task: HumanTask) -> MultiDict:
+def _given(task: HumanTask, office_province: str | None) -> MultiDict:
     details = task.case.details or {}
     wanted = GIVEN.get((task.case.kind, task.bpmn_id), {})
-    return MultiDict({field: str(details[key]) for field, key in wanted.items() if details.get(key)})
+    values = MultiDict({field: str(details[key]) for field, key in wanted.items() if details.get(key)})
+    if (task.case.kind, task.bpmn_id) == ("pengaduan", "catat_pengaduan") and office_province:
+        values["provinsi_kejadian"] = office_province  # most complaints are of the office's own province
+    return values
 
 
 @bp.post("/tugas/<id:task_id>")

@@ -29,6 +29,11 @@ CATEGORIES = (
     ("lainnya", "10"),
 )
 
+# Where the year's complaints happened (fictional places of the demo's province, Jawa Timur) and who reported them:
+# taken in turn by the complaint's number, so the year's random draws stay as they were.
+REGENCIES = ("Kota Contoh", "Kabupaten Contoh", "Kabupaten Sukamaju", "Kota Harapan", "Kabupaten Mekarsari")
+REPORTER_CATEGORIES = ("perorangan", "perorangan", "kelompok", "perorangan", "lembaga", "media", "asn")
+
 
 def complaint_story(rng, office: Office, received: datetime, n: int) -> tuple[Story, list[Step]]:
     path = weighted(rng, COMPLAINT_PATHS)
@@ -51,6 +56,7 @@ def complaint_story(rng, office: Office, received: datetime, n: int) -> tuple[St
         "pokok_masalah": f"Pengaduan tentang {category.replace('_', ' ')}",
         "uraian": "Kejadian pada bulan lalu di kantor layanan; rincian terlampir.",
         "kategori_usulan": category,
+        "kategori_pelapor": REPORTER_CATEGORIES[n % len(REPORTER_CATEGORIES)],
     }
     if mode != "anonim":
         payload["pelapor"] = {"name": f"Pelapor Tahunan {n}", "email": f"pelapor{n}@example.org"}
@@ -76,7 +82,9 @@ def complaint_story(rng, office: Office, received: datetime, n: int) -> tuple[St
     record = {
         "pokok_masalah": payload["pokok_masalah"],
         "uraian_ringkas": "Ringkasan tanpa nama orang",
-        "lokasi_kejadian": "Kota Contoh",
+        "lokasi_kejadian": "Kantor layanan",
+        "provinsi_kejadian": "35",
+        "kabkota_kejadian": REGENCIES[n % len(REGENCIES)],
         "unit_terlapor": unit or "KANWIL",
     }
     steps.append((t(1, 9), lambda: office.complete(story.ticket, "catat_pengaduan", record)))

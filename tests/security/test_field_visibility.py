@@ -31,6 +31,8 @@ UNIT_SEES = {
     "pokok_masalah",
     "uraian_ringkas",
     "lokasi_kejadian",
+    "provinsi_kejadian",  # where it happened, by place: no one's identity
+    "kabkota_kejadian",
     "waktu_kejadian",
     "unit_terlapor",
     "jabatan_terlapor",
@@ -188,7 +190,7 @@ OPENED = {
         "permohonan.json": {"information", "obtain_method"},
         "proses_permohonan.json": {"unit_tujuan", "permintaan_ke_unit"},
         "tanggapan_unit.json": {"ketersediaan", "tanggapan", "berkas_temuan"},  # the unit's own answer and files
-        "pengaduan_catat_pengaduan.json": UNIT_SEES - {"unit_tujuan"},
+        "pengaduan_catat_pengaduan.json": (UNIT_SEES - {"unit_tujuan"}) | {"negara_kejadian"},
         "pengaduan_klasifikasi.json": {"unit_tujuan"},
         "pengaduan_disposisi_ulang.json": {"unit_tujuan"},  # a re-referral names the unit, never the team's note
         "pengaduan_klarifikasi_unit.json": {"tanggapan", "tindakan_yang_diambil", "bukan_kewenangan"},

@@ -44,7 +44,9 @@ def clock():
 CATAT = {
     "pokok_masalah": "Pungutan liar pada pendaftaran madrasah",
     "uraian_ringkas": "Petugas pendaftaran meminta uang di luar ketentuan.",
-    "lokasi_kejadian": "Kota Contoh, Jawa Timur",
+    "lokasi_kejadian": "Kantor pendaftaran madrasah",
+    "provinsi_kejadian": "35",
+    "kabkota_kejadian": "kota contoh",
     "waktu_kejadian": "2026-11-03",
     "unit_terlapor": "KANWIL",
     "jabatan_terlapor": "Petugas pendaftaran",
