@@ -276,6 +276,7 @@ def users():
 def users_create(kawal, username, groups, display_name, unit, email, password_stdin):
     """Create an officer in one or more groups."""
     from engine import accounts
+    from engine import units as office_units
     from engine.errors import Invalid
     from engine.models import Unit
     from engine.users import create_user
@@ -292,6 +293,8 @@ def users_create(kawal, username, groups, display_name, unit, email, password_st
         except Invalid as exc:
             raise refusal(exc) from None
         accounts.created(session, accounts.CLI, user)
+        if new_unit:
+            office_units.created(session, office_units.CLI, session.get(Unit, user.unit_id))
     if new_unit:
         click.echo(f"unit {unit} did not exist: created, named {unit!r} (check the code if you meant another)")
     click.echo(f"user {username} created in {', '.join(groups)}")
@@ -393,6 +396,59 @@ def users_reset_second_factor(kawal, username):
 
     ended = _account_change(kawal, username, lambda s, u: accounts.remove_second_factor(s, accounts.CLI, u))
     click.echo(f"second factor of {username} removed; {ended} session(s) ended")
+
+
+@main.group()
+def units():
+    """The office's units (a Bidang, a Bagian, a Kankemenag): what referrals and officers' accounts name."""
+
+
+@units.command("list")
+@pass_context
+def units_list(kawal):
+    """Every unit by name: its code, its active officers and its open tasks."""
+    from engine import units as office_units
+
+    with kawal.session() as session:
+        for item in office_units.listing(session):
+            click.echo(
+                f"{item.unit.code}\t{item.unit.name}\t{item.officers} officer(s)\t{item.open_tasks} open task(s)"
+            )
+
+
+@units.command("add")
+@click.argument("code")
+@click.argument("name")
+@pass_context
+def units_add(kawal, code, name):
+    """Add a unit: its CODE never changes (referrals, registers and statistics name it by it); its NAME may."""
+    from engine import units as office_units
+    from engine.errors import Invalid
+
+    with kawal.session() as session, session.begin():
+        try:
+            unit = office_units.create(session, office_units.CLI, code, name)
+        except Invalid as exc:
+            raise refusal(exc) from None
+    click.echo(f"unit {unit.code} added: {unit.name}")
+
+
+@units.command("rename")
+@click.argument("code")
+@click.argument("name")
+@pass_context
+def units_rename(kawal, code, name):
+    """Correct the NAME of the unit CODE (pages and letters show it); the code stays."""
+    from engine import units as office_units
+    from engine.errors import KawalError
+
+    with kawal.session() as session, session.begin():
+        try:
+            unit = office_units.require(session, code)
+            changed = office_units.rename(session, office_units.CLI, unit, name)
+        except KawalError as exc:
+            raise refusal(exc) from None
+    click.echo(f"unit {code} renamed: {name}" if changed else f"unit {code} is named {name!r} already")
 
 
 @main.group(invoke_without_command=True)

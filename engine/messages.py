@@ -325,6 +325,12 @@ TEMPLATES: dict[str, str] = {
     "substitute_on_leave": (
         "stands in for the leave of %(names)s: cancel that leave, or record it with another substitute, first"
     ),
+    "unit_not_created": "cannot create the unit",
+    "unit_not_changed": "cannot change the unit",
+    "unit_code_rule": (
+        "letters, digits, dots, dashes and underscores, beginning with a letter or digit; at most %(max)d characters"
+    ),
+    "unit_code_taken": "already used by unit %(name)s",
     "incident_not_found": "incident %(id)s not found",
     "incident_resolved": "incident %(id)s is already resolved",
     "incident_not_retryable": "incident %(id)s (%(subject)s) cannot be retried automatically",

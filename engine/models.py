@@ -91,6 +91,19 @@ class Unit(Base):
     name: Mapped[str] = mapped_column(String(200))
 
 
+class UnitEvent(Base):
+    """What an administrator did to one of the office's units (engine.units): added it, or corrected its name
+    (``data``: the name before and after). ``actor`` is the administrator's username, or ``cli`` for ``kawal units``."""
+
+    __tablename__ = "unit_event"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    unit_id: Mapped[int] = mapped_column(ForeignKey("unit.id", ondelete="CASCADE"), index=True)
+    at: Mapped[datetime]
+    actor: Mapped[str] = mapped_column(String(80))
+    type: Mapped[str] = mapped_column(String(40))
+    data: Mapped[dict] = mapped_column(default=dict)
+
+
 class Group(Base):
     __tablename__ = "group"
     id: Mapped[int] = mapped_column(primary_key=True)

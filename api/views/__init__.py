@@ -28,6 +28,7 @@ def register_blueprints(api, app) -> None:
         reports,
         requests,
         tasks,
+        units,
         users,
         workbench,
     )
@@ -52,6 +53,7 @@ def register_blueprints(api, app) -> None:
         workbench,
         reports,
         users,
+        units,
     )
     for module in modules:
         api.register_blueprint(module.blp, url_prefix="/api/v1")

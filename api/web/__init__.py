@@ -12,7 +12,7 @@
   task actions (``inbox``), the task page (``task``), the case
   page with its diagram (``case``), the auditor console (``audit``), the public information list (``dip``),
   the registers and reports (``reports``: /laporan), the dashboard (``dashboard``: /dasbor) and the
-  administrator's officers' accounts (``users``: /pengguna);
+  administrator's officers' accounts (``users``: /pengguna) and the office's units (``units``: /unit);
 - the public portal: requests, objections, complaints, receipts and the status page (``portal``: filing,
   following, the access code, receipts, repeats, letters and the legal path), the public information list
   and the service pages (``portal.catalogue``), the yearly announcement and the satisfaction survey.
@@ -48,6 +48,7 @@ from api.web import (  # noqa: F401 - routes
     security,
     session,
     task,
+    units,
     users,
     workbench,
 )

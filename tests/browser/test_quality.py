@@ -196,6 +196,8 @@ OPEN = {
     "officers-accounts": _as("admin", "/pengguna"),
     "officer-new": _as("admin", "/pengguna/baru"),
     "officer-account": _as("admin", "/pengguna/petugas"),
+    "office-units": _as("admin", "/unit"),
+    "office-unit": _as("admin", "/unit/PENDMAD"),
     "portal-fee-page": _anonymous("/publik/halaman/biaya"),
     "csrf-error": _csrf_error,
     "reports": _as("ppid", "/laporan"),

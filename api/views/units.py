@@ -1,0 +1,92 @@
+"""The office's units, for administrators (engine.units): a new unit, one unit with its officers, open tasks and
+what was done to it, and its name corrected. Every officer reads the list (``GET /units``, api.views.tasks): the
+values a referral takes.
+"""
+
+from __future__ import annotations
+
+from flask_smorest import Blueprint
+from marshmallow import Schema, fields
+
+from api.auth import current_user, login_required
+from api.extensions import db
+from engine import access, units
+from engine.models import Unit
+
+blp = Blueprint("units", __name__, description="The office's units (changes: administrators only)")
+
+
+class UnitEventView(Schema):
+    at = fields.DateTime()
+    actor = fields.String()
+    type = fields.String(metadata={"description": "unit_created or unit_renamed"})
+    data = fields.Dict(metadata={"description": "unit_renamed: name [before, after]"})
+
+
+class UnitView(Schema):
+    code = fields.String()
+    name = fields.String()
+    officers = fields.Integer(metadata={"description": "active officers of the unit"})
+    open_tasks = fields.Integer(metadata={"description": "the unit's tasks not done yet"})
+    history = fields.List(fields.Nested(UnitEventView), metadata={"description": "newest first"})
+
+
+class UnitCreateBody(Schema):
+    code = fields.String(
+        required=True, metadata={"description": "letters, digits, '.', '_', '-'; at most 40; never changes"}
+    )
+    name = fields.String(required=True)
+
+
+class UnitRenameBody(Schema):
+    name = fields.String(required=True)
+
+
+def _admin():
+    user = current_user()
+    access.require_admin(user)
+    return user
+
+
+def _view(unit: Unit) -> dict:
+    listed = next(item for item in units.listing(db.session) if item.unit.id == unit.id)
+    return {
+        "code": unit.code,
+        "name": unit.name,
+        "officers": listed.officers,
+        "open_tasks": listed.open_tasks,
+        "history": units.history(db.session, unit),
+    }
+
+
+@blp.post("/units")
+@login_required
+@blp.arguments(UnitCreateBody)
+@blp.response(201, UnitView)
+def create_unit(body):
+    """A new unit: its code is what referrals, registers and statistics name it by, and never changes."""
+    unit = units.create(db.session, _admin().username, body["code"], body["name"])
+    db.session.commit()
+    return _view(unit)
+
+
+@blp.get("/units/<string:code>")
+@login_required
+@blp.response(200, UnitView)
+def read_unit(code):
+    """One unit, its active officers and open tasks, and what was done to it."""
+    _admin()
+    return _view(units.require(db.session, code))
+
+
+@blp.put("/units/<string:code>")
+@login_required
+@blp.arguments(UnitRenameBody)
+@blp.response(200, UnitView)
+def rename_unit(body, code):
+    """Correct the unit's name (pages and letters show it); the renaming is recorded with the name before."""
+    admin = _admin()
+    unit = units.require(db.session, code)
+    units.rename(db.session, admin.username, unit, body["name"])
+    db.session.commit()
+    return _view(unit)

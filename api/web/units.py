@@ -1,0 +1,73 @@
+"""The administrator's units page (``/unit``): the office's units with their officers and open tasks, a new
+unit, and a unit's name corrected (engine.units: the same verbs as ``/api/v1/units`` and ``kawal units``).
+
+A refusal comes back beside its field (422) and changes nothing.
+"""
+
+from __future__ import annotations
+
+from flask import flash, redirect, render_template, request, url_for
+from flask_babel import gettext as _
+from flask_babel import lazy_gettext as _l
+from flask_login import login_required
+
+from api.extensions import db
+from api.web.blueprint import bp
+from api.web.i18n import translated
+from api.web.session import officer
+from engine import access, units
+from engine.errors import Invalid
+
+EVENT_LABELS = {"unit_created": _l("Unit added"), "unit_renamed": _l("Renamed")}
+
+
+def _admin():
+    user = officer()
+    access.require_admin(user)
+    return user
+
+
+def _errors(error: Invalid) -> dict:
+    return {name: [translated(m) for m in messages] for name, messages in error.fields.items()}
+
+
+@bp.route("/unit", methods=["GET", "POST"])
+@login_required
+def units_page():
+    admin = _admin()
+    values, errors = {"code": "", "name": ""}, {}
+    if request.method == "POST":
+        values = {"code": request.form.get("code", ""), "name": request.form.get("name", "")}
+        try:
+            created = units.create(db.session, admin.username, values["code"], values["name"])
+        except Invalid as error:
+            db.session.rollback()
+            errors = _errors(error)
+        else:
+            db.session.commit()
+            flash(_("Unit %(name)s (%(code)s) is added.", name=created.name, code=created.code), "success")
+            return redirect(url_for("web.units_page"), 303)
+    page = render_template("units.html", listed=units.listing(db.session), values=values, errors=errors)
+    return page, (422 if errors else 200)
+
+
+@bp.route("/unit/<code>", methods=["GET", "POST"])
+@login_required
+def unit_page(code: str):
+    admin = _admin()
+    unit = units.require(db.session, code)
+    values, errors = {"name": unit.name}, {}
+    if request.method == "POST":
+        values = {"name": request.form.get("name", "")}
+        try:
+            changed = units.rename(db.session, admin.username, unit, values["name"])
+        except Invalid as error:
+            db.session.rollback()
+            errors = _errors(error)
+        else:
+            db.session.commit()
+            flash(_("The unit is renamed.") if changed else _("Nothing changed."), "success" if changed else "info")
+            return redirect(url_for("web.unit_page", code=unit.code), 303)
+    history = [{"row": row, "label": EVENT_LABELS.get(row.type, row.type)} for row in units.history(db.session, unit)]
+    page = render_template("unit.html", unit=unit, values=values, errors=errors, history=history)
+    return page, (422 if errors else 200)

@@ -1,0 +1,122 @@
+"""The office's units as an administrator keeps them: on the units page (``/pengguna/unit``), through
+``/api/v1/units`` and with ``kawal units`` on the server.
+
+A unit (a Bidang, a Bagian, a Kankemenag kab/kota) has a code and a name. Its code is what a referral names and
+what the registers and statistics count a complaint's unit by (``CaseFacts.unit_code``, a form's
+``"x-references": "unit"``), so it is chosen once and never changed; its name, which every page and letter
+shows, may be corrected. An officer's unit is chosen among these (engine.accounts): a mistyped code is refused,
+never made into a new unit.
+
+Each creation and renaming is one transaction (the caller's) with its record, ``UnitEvent``: who, when, and the
+name before and after.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from engine import clock, users
+from engine.errors import Invalid, NotFound
+from engine.messages import msg
+from engine.models import HumanTask, Unit, UnitEvent, User
+
+CLI = "cli"  # the actor of `kawal units`: whoever runs commands on the server
+CODE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.-]*$")  # the pattern of a form's unit field (unit_terlapor, ...)
+CODE_MAX = 40
+NAME_MAX = 200
+
+
+@dataclass(frozen=True)
+class Listed:
+    unit: Unit
+    officers: int  # active officers of the unit
+    open_tasks: int  # the unit's tasks not yet done (claimed or waiting in its queue)
+
+
+def listing(session: Session) -> list[Listed]:
+    """Every unit by name, with its active officers and open tasks counted (two grouped queries)."""
+    officers = dict(
+        session.execute(
+            select(User.unit_id, func.count())
+            .where(User.active.is_(True), User.unit_id.is_not(None))
+            .group_by(User.unit_id)
+        ).all()
+    )
+    tasks = dict(
+        session.execute(
+            select(HumanTask.unit_id, func.count())
+            .where(HumanTask.completed_at.is_(None), HumanTask.unit_id.is_not(None))
+            .group_by(HumanTask.unit_id)
+        ).all()
+    )
+    return [Listed(unit, officers.get(unit.id, 0), tasks.get(unit.id, 0)) for unit in users.units(session)]
+
+
+def require(session: Session, code: str) -> Unit:
+    unit = users.unit_of_code(session, code)
+    if unit is None:
+        raise NotFound("unit_code_unknown", code=code)
+    return unit
+
+
+def history(session: Session, unit: Unit, limit: int = 50) -> list[UnitEvent]:
+    query = select(UnitEvent).where(UnitEvent.unit_id == unit.id).order_by(UnitEvent.id.desc()).limit(limit)
+    return list(session.scalars(query))
+
+
+def create(session: Session, actor: str, code, name) -> Unit:
+    """A new unit; a code already used (in any letter case) or not of the pattern, or a name missing, is refused."""
+    code = code.strip() if isinstance(code, str) else ""
+    name = " ".join(name.split()) if isinstance(name, str) else ""
+    fields: dict[str, list] = {}
+    if not code:
+        fields["code"] = [msg("required")]
+    elif len(code) > CODE_MAX or not CODE.match(code):
+        fields["code"] = [msg("unit_code_rule", max=CODE_MAX)]
+    else:
+        taken = session.scalar(select(Unit).where(func.lower(Unit.code) == code.lower()))
+        if taken is not None:
+            fields["code"] = [msg("unit_code_taken", name=taken.name)]
+    if problem := _name_problem(name):
+        fields["name"] = [problem]
+    if fields:
+        raise Invalid("unit_not_created", fields=fields)
+    unit = Unit(code=code, name=name)
+    session.add(unit)
+    session.flush()
+    created(session, actor, unit)
+    return unit
+
+
+def created(session: Session, actor: str, unit: Unit) -> None:
+    """Record a unit made elsewhere (``kawal users create --unit`` makes one on first use)."""
+    _record(session, actor, unit, "unit_created", {"code": unit.code, "name": unit.name})
+
+
+def rename(session: Session, actor: str, unit: Unit, name) -> bool:
+    """Give the unit a new name; returns whether it changed (the same name records nothing)."""
+    name = " ".join(name.split()) if isinstance(name, str) else ""
+    if problem := _name_problem(name):
+        raise Invalid("unit_not_changed", fields={"name": [problem]})
+    if name == unit.name:
+        return False
+    _record(session, actor, unit, "unit_renamed", {"name": [unit.name, name]})
+    unit.name = name
+    session.flush()
+    return True
+
+
+def _name_problem(name: str):
+    if not name:
+        return msg("required")
+    if len(name) > NAME_MAX:
+        return msg("max_length", max=NAME_MAX)
+    return None
+
+
+def _record(session: Session, actor: str, unit: Unit, type_: str, data: dict) -> None:
+    session.add(UnitEvent(unit_id=unit.id, at=clock.now(), actor=actor, type=type_, data=data))

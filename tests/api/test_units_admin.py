@@ -1,0 +1,94 @@
+"""The office's units kept by an administrator (engine.units, /api/v1/units, `kawal units`): a new unit is what a
+referral and an officer's account then take; its code is refused when it is taken or malformed, and never changes;
+its name may be corrected; each creation and renaming is recorded, with the name before."""
+
+from click.testing import CliRunner
+
+from api.cli import main
+
+API = "/api/v1/units"
+MALANG = {"code": "KANKEMENAG-MLG", "name": "Kantor Kementerian Agama Kabupaten Malang"}
+
+
+def test_an_admin_adds_a_unit_that_referrals_and_accounts_then_take(client, login):
+    r = client.post(API, json=MALANG, headers=login("admin"))
+    assert r.status_code == 201, r.json
+    assert (r.json["code"], r.json["name"], r.json["officers"], r.json["open_tasks"]) == (*MALANG.values(), 0, 0)
+    assert [(h["type"], h["actor"], h["data"]) for h in r.json["history"]] == [("unit_created", "admin", MALANG)]
+    listed = client.get(API, headers=login("petugas")).json["items"]
+    assert MALANG in listed  # every officer reads the list a referral chooses from
+    officer = {"username": "rina", "groups": ["unit_pengolah"], "unit": "KANKEMENAG-MLG", "password": "kankemenag-2026"}
+    assert client.post("/api/v1/users", json=officer, headers=login("admin")).status_code == 201
+    assert client.get(f"{API}/KANKEMENAG-MLG", headers=login("admin")).json["officers"] == 1
+
+
+def test_a_unit_s_code_taken_or_malformed_is_refused_beside_its_field_and_nothing_changes(client, login, unchanged):
+    with unchanged():
+        for body, field, words in (
+            ({**MALANG, "code": "pendmad"}, "code", "sudah dipakai unit"),  # PENDMAD, in another letter case
+            ({**MALANG, "code": "KAN KEMENAG"}, "code", "huruf, angka"),
+            ({**MALANG, "code": "-MLG"}, "code", "huruf, angka"),
+            ({**MALANG, "code": "X" * 41}, "code", "huruf, angka"),
+            ({**MALANG, "name": "   "}, "name", "wajib diisi"),
+        ):
+            r = client.post(API, json=body, headers=login("admin"))
+            assert r.status_code == 422, body
+            assert words in " ".join(r.json["errors"][field]), r.json
+        for who in ("ppid", "tim", "auditor"):
+            assert client.post(API, json=MALANG, headers=login(who)).status_code == 403
+            assert client.put(f"{API}/PENDMAD", json={"name": "Nama lain"}, headers=login(who)).status_code == 403
+        assert client.post(API, json=MALANG).status_code == 401
+        assert client.put(f"{API}/NOPE", json={"name": "Nama"}, headers=login("admin")).status_code == 404
+
+
+def test_a_renamed_unit_keeps_its_code_and_officers_and_the_renaming_is_recorded(client, login):
+    before = client.get(f"{API}/PENDMAD", headers=login("admin")).json
+    r = client.put(
+        f"{API}/PENDMAD", json={"name": "  Bidang   Pendidikan Madrasah dan Pesantren "}, headers=login("admin")
+    )
+    assert r.status_code == 200, r.json
+    assert (r.json["code"], r.json["name"]) == ("PENDMAD", "Bidang Pendidikan Madrasah dan Pesantren")
+    assert r.json["officers"] == before["officers"] >= 1
+    assert r.json["history"][0]["data"] == {"name": [before["name"], "Bidang Pendidikan Madrasah dan Pesantren"]}
+    again = client.put(
+        f"{API}/PENDMAD", json={"name": "Bidang Pendidikan Madrasah dan Pesantren"}, headers=login("admin")
+    )
+    assert len(again.json["history"]) == len(r.json["history"])  # the same name records nothing
+    names = {u["code"]: u["name"] for u in client.get(API, headers=login("tim")).json["items"]}
+    assert names["PENDMAD"] == "Bidang Pendidikan Madrasah dan Pesantren"
+
+
+def test_the_server_adds_lists_and_renames_units_with_kawal_units(app, db_url):
+    runner = CliRunner(env={"KAWAL_ENV": "test", "KAWAL_DATABASE_URL": db_url})
+    added = runner.invoke(main, ["units", "add", "KANKEMENAG-BTU", "Kantor Kementerian Agama Kota Batu"])
+    assert added.exit_code == 0, added.output
+    assert "unit KANKEMENAG-BTU added" in added.output
+    refused = runner.invoke(main, ["units", "add", "kankemenag-btu", "Lagi"])
+    assert refused.exit_code != 0
+    assert "code: already used by unit Kantor Kementerian Agama Kota Batu" in refused.output
+    renamed = runner.invoke(main, ["units", "rename", "KANKEMENAG-BTU", "Kankemenag Kota Batu"])
+    assert "unit KANKEMENAG-BTU renamed" in renamed.output
+    unknown = runner.invoke(main, ["units", "rename", "NOPE", "X"])
+    assert unknown.exit_code != 0
+    assert "unit NOPE is unknown" in unknown.output
+    made = runner.invoke(
+        main,
+        ["users", "create", "rudi", "--group", "unit_pengolah", "--unit", "KANKEMENAG-KDR", "--password-stdin"],
+        input="kankemenag-kediri-2026\n",
+    )
+    assert "unit KANKEMENAG-KDR did not exist: created" in made.output
+    listed = runner.invoke(main, ["units", "list"]).output
+    assert "KANKEMENAG-BTU\tKankemenag Kota Batu\t0 officer(s)\t0 open task(s)" in listed
+    from api.extensions import db
+    from engine import units
+
+    with app.app_context():
+        unit = units.require(db.session, "KANKEMENAG-BTU")
+        assert [(e.type, e.actor) for e in units.history(db.session, unit)] == [
+            ("unit_renamed", "cli"),
+            ("unit_created", "cli"),
+        ]
+        made_with_officer = units.require(db.session, "KANKEMENAG-KDR")
+        assert [(e.type, e.actor, e.data) for e in units.history(db.session, made_with_officer)] == [
+            ("unit_created", "cli", {"code": "KANKEMENAG-KDR", "name": "KANKEMENAG-KDR"})
+        ]
