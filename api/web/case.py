@@ -244,7 +244,7 @@ def case(ticket: str, reporter: dict | None = None, refused: dict | None = None)
         "conversation": case_messages.conversation(user, found) if found.kind == kinds.COMPLAINT else None,
         "identity": case_messages.identity_panel(user, found) if found.kind == kinds.COMPLAINT else None,
         "reported": reported_party.count(db.session, rt, user, found),
-        "reporter": requester_facts(rt, reporter, locale) if reporter else [],
+        "reporter": requester_facts(rt, reporter, locale, kinds.COMPLAINT) if reporter else [],
         "notes": workbench.notes_section(user, found),  # internal notes: never to the requester
         "refused": refused or {},
     }

@@ -41,11 +41,18 @@ def case_facts(rt: Runtime, case: Case, locale: str, details: dict) -> list[tupl
     return facts + labelled(schema, shown, locale)
 
 
-def requester_facts(rt: Runtime, identity: dict | None, locale: str) -> list[tuple[str, str]]:
-    """The requester's identity, labelled by the request form; nothing when the caller may not read it."""
+# Where each kind's intake form keeps the person's identity: a request's requester, a complaint's reporter.
+IDENTITY_FIELD = {kinds.REQUEST: "requester", kinds.COMPLAINT: "pelapor"}
+
+
+def requester_facts(
+    rt: Runtime, identity: dict | None, locale: str, kind: str = kinds.REQUEST
+) -> list[tuple[str, str]]:
+    """The requester's (or a complaint's reporter's) identity, labelled by the form they filed; nothing when the
+    caller may not read it."""
     if not identity:
         return []
-    schema = intake_schema(rt, kinds.REQUEST).get("properties", {}).get("requester", {})
+    schema = intake_schema(rt, kind).get("properties", {}).get(IDENTITY_FIELD[kind], {})
     known = schema.get("properties", {})
     # Only what the form asks a person for: the vault also keeps settings such as the language of their mail.
     return labelled(schema, {k: v for k, v in identity.items() if k in known}, locale)

@@ -317,3 +317,21 @@ def test_a_run_of_reads_by_one_officer_is_one_line_of_the_timeline_and_every_rea
     assert int(counted[1]) >= 4  # the views in a row by one officer: one line, saying how many reads
     events = client.get(f"/api/v1/cases/{complaint.ticket}/events", headers=login("tim")).json["items"]
     assert sum(e["type"] == "case_read" and e["actor"] == "tim" for e in events) >= 4  # each kept
+
+
+def test_a_confidential_reporter_s_identity_read_on_the_case_page_names_their_kab_kota_and_province(client, browser):
+    """Permenpan 5/2009's recording of the reporter (legal-process.md §7.2): name, address, occupation, kab/kota,
+    province; labelled by the complaint form, the province by its name."""
+    from tests.conftest import complaint_payload
+
+    payload = complaint_payload("rahasia", kategori_pelapor="kelompok")
+    payload["pelapor"] = {**payload["pelapor"], "kabkota": "Kota Batu", "provinsi": "35", "occupation": "Guru"}
+    r = client.post("/api/v1/complaints", json=payload)
+    assert r.status_code == 201, r.json
+    b = browser("tim")
+    b.get(f"/kasus/{r.json['ticket']}")
+    page = text(b.post(f"/kasus/{r.json['ticket']}/identitas"))
+    assert REPORTER_NAME in page
+    for label, value in (("Kabupaten/kota", "Kota Batu"), ("Provinsi", "Jawa Timur"), ("Pekerjaan", "Guru")):
+        assert re.search(rf"<dt>{label}</dt>\s*<dd>{value}</dd>", page), label
+    assert re.search(r"<dt>Kategori pelapor</dt>\s*<dd>Kelompok masyarakat</dd>", page)
