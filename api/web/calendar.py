@@ -20,7 +20,7 @@ from flask_login import login_required
 from api.boundary import calendar_change, commit_moved, runtime
 from api.extensions import db
 from api.web.blueprint import bp
-from api.web.i18n import translated
+from api.web.i18n import field_errors, translated
 from api.web.layout import NAV, NavItem
 from api.web.session import officer
 from engine import access, fees, holiday_years, holidays
@@ -61,7 +61,7 @@ def calendar_add_override():
             )
             commit_moved(moved)
     except Invalid as error:
-        errors = {name: [translated(m) for m in messages] for name, messages in error.fields.items()}
+        errors = field_errors(error.fields)
         return _page(user, year, values=values, errors=errors, status=422)
     flash(_moved(_("The override is saved."), moved), "success")
     return redirect(url_for("web.calendar_page", tahun=row.day.year) + "#overrides-title", 303)
@@ -102,7 +102,7 @@ def calendar_confirm_year(year: int):
         return redirect(url_for("web.calendar_page", tahun=year), 303)
     except Invalid as error:
         db.session.rollback()
-        errors = {name: [translated(m) for m in messages] for name, messages in error.fields.items()}
+        errors = field_errors(error.fields)
         return _page(user, _year(str(year)), confirm_errors=errors, note=note or "", status=422)
     db.session.commit()
     flash(_("%(year)d is confirmed: its deadlines count on the days entered.", year=year), "success")

@@ -15,7 +15,7 @@ from flask_login import current_user, login_required
 from api.boundary import commit, runtime
 from api.extensions import db
 from api.web.blueprint import bp
-from api.web.i18n import translated
+from api.web.i18n import refusal_details, translated
 from api.web.session import officer
 from engine import access, complaints
 from engine.errors import Conflict, Forbidden, Invalid, NotFound
@@ -155,7 +155,7 @@ def _sent_back(case: Case, form: str, error, typed: str) -> Response:
     from api.web.case import case as case_page
 
     db.session.rollback()
-    details = [translated(m) for messages in getattr(error, "fields", {}).values() for m in messages]
+    details = refusal_details(error)
     refused = {"form": form, "message": " ".join(details) or translated(error.message), "typed": typed}
     response = case_page(case.ticket, refused=refused)
     response.headers["Cache-Control"] = "no-store"
@@ -164,6 +164,6 @@ def _sent_back(case: Case, form: str, error, typed: str) -> Response:
 
 def _refused(case: Case, error) -> Response:
     db.session.rollback()
-    details = [translated(m) for messages in getattr(error, "fields", {}).values() for m in messages]
+    details = refusal_details(error)
     flash(" ".join([translated(error.message), *details]), "error")
     return redirect(url_for("web.case", ticket=case.ticket) + "#identity-title", 303)

@@ -22,7 +22,7 @@ from api.extensions import db
 from api.views.dip import template_response
 from api.web import schema_form
 from api.web.blueprint import bp
-from api.web.i18n import translated
+from api.web.i18n import field_errors, refusal_details, translated
 from api.web.layout import NAV, NavItem
 from api.web.portal.catalogue import CATEGORY_LABELS, PAGE_TITLES
 from api.web.session import officer
@@ -193,7 +193,7 @@ def dip_file(item_id: int):
         dip.attach_file(db.session, rt, user, item_id, Upload.from_storage(upload))
     except Invalid as error:
         db.session.rollback()
-        flash(" ".join(translated(m) for ms in error.fields.values() for m in ms), "error")
+        flash(" ".join(refusal_details(error)), "error")
         return redirect(url_for("web.dip_item", item_id=item_id))
     db.session.commit()
     flash(_("The file is attached."), "success")
@@ -244,7 +244,7 @@ def dip_service_page(slug: str):
             service_pages.save(db.session, user, slug, request.form.get("body_id", ""), request.form.get("body_en", ""))
         except Invalid as error:
             db.session.rollback()
-            errors = {k: [translated(m) for m in v] for k, v in error.fields.items()}
+            errors = field_errors(error.fields)
         else:
             db.session.commit()
             flash(_("The page is published."), "success")

@@ -31,7 +31,7 @@ from api.boundary import commit, runtime
 from api.extensions import db
 from api.web import display, schema_form
 from api.web.blueprint import bp
-from api.web.i18n import current_language, translated
+from api.web.i18n import current_language, refusal_details, translated
 from api.web.inbox import refusal_message
 from api.web.session import officer
 from engine import access, casework, confirmations, intake, kinds, lateness, notice_delivery
@@ -142,7 +142,7 @@ def record_receipt(ticket: str):
 
 def _one_field_refusal(label: str, error: Invalid | Conflict | Forbidden) -> str:
     """A one-field form's refusal on the case page, in one line: the field's label and why, or what was refused."""
-    details = [translated(m) for messages in getattr(error, "fields", {}).values() for m in messages]
+    details = refusal_details(error)
     return f"{label}: {' '.join(details)}" if details else translated(error.message)
 
 

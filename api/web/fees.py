@@ -14,7 +14,7 @@ from flask_login import login_required
 from api.boundary import runtime
 from api.extensions import db
 from api.web.blueprint import bp
-from api.web.i18n import translated
+from api.web.i18n import field_errors
 from api.web.layout import NAV, NavItem
 from api.web.portal.catalogue import FEE_LABELS
 from api.web.session import officer
@@ -44,7 +44,7 @@ def fee_standard():
             fees.add_rate(db.session, rt, user, {**values, "amount": _amount(values["amount"])})
         except Invalid as error:
             db.session.rollback()
-            errors = {k: [translated(m) for m in v] for k, v in error.fields.items()}
+            errors = field_errors(error.fields)
         else:
             db.session.commit()
             flash(_("The new version of the fee standard is saved."), "success")

@@ -66,6 +66,17 @@ def translated(message) -> str:
     return say(message, current_language())
 
 
+def field_errors(fields) -> dict[str, list[str]]:
+    """A refusal's messages by field (``Invalid.fields``), in the visitor's language: what a form shows beside each
+    field and in its error summary."""
+    return {name: [translated(m) for m in messages] for name, messages in (fields or {}).items()}
+
+
+def refusal_details(error) -> list[str]:
+    """Every field message of a refusal, in the visitor's language, in order: one line of a flashed message."""
+    return [translated(m) for messages in getattr(error, "fields", {}).values() for m in messages]
+
+
 @bp.get("/bahasa/<code>")
 def switch_language(code: str):
     """Remember the chosen language and go back to the page the visitor came from.

@@ -21,7 +21,7 @@ from api.boundary import commit, runtime
 from api.extensions import db
 from api.web import display
 from api.web.blueprint import bp
-from api.web.i18n import current_language, translated
+from api.web.i18n import current_language, refusal_details, translated
 from api.web.session import officer
 from api.web.urls import safe_next
 from engine import access, clock, confirmations, inbox_list, requester_data, saved_filters, status, users
@@ -323,7 +323,7 @@ def _filter_refusal(error: Invalid) -> str:
 
 def refusal_message(error: Conflict | Invalid) -> str:
     """A refusal in one line: what was refused, then each reason ("data tidak sah: pengganti harus ...; ...")."""
-    details = [translated(m) for messages in error.fields.values() for m in messages]
+    details = refusal_details(error)
     return f"{translated(error.message)}: {'; '.join(details)}" if details else translated(error.message)
 
 

@@ -33,7 +33,7 @@ from zoneinfo import ZoneInfo
 from flask_babel import gettext as _
 from werkzeug.datastructures import MultiDict
 
-from api.web.i18n import current_language, translated
+from api.web.i18n import current_language, field_errors
 from engine import status
 from engine.files import Upload
 from engine.task_files import FILE
@@ -243,7 +243,7 @@ def form_fields(schema: dict, values, errors: dict | None, extra=()) -> tuple[li
     """A page's fields in the reader's language, with the engine's refusal (``Invalid.fields``: Messages by path)
     put beside them; returns the fields and the errors no field takes. ``extra`` fields come first."""
     fields = [*extra, *build_fields(schema, current_language(), values)]
-    general = attach_errors(fields, {k: [translated(m) for m in v] for k, v in errors.items()}) if errors else []
+    general = attach_errors(fields, field_errors(errors)) if errors else []
     return fields, general
 
 

@@ -13,7 +13,7 @@ from flask_login import login_required
 
 from api.extensions import db
 from api.web.blueprint import bp
-from api.web.i18n import translated
+from api.web.i18n import field_errors
 from api.web.session import officer
 from engine import access, units
 from engine.errors import Invalid
@@ -27,10 +27,6 @@ def _admin():
     return user
 
 
-def _errors(error: Invalid) -> dict:
-    return {name: [translated(m) for m in messages] for name, messages in error.fields.items()}
-
-
 @bp.route("/unit", methods=["GET", "POST"])
 @login_required
 def units_page():
@@ -42,7 +38,7 @@ def units_page():
             created = units.create(db.session, admin.username, values["code"], values["name"])
         except Invalid as error:
             db.session.rollback()
-            errors = _errors(error)
+            errors = field_errors(error.fields)
         else:
             db.session.commit()
             flash(_("Unit %(name)s (%(code)s) is added.", name=created.name, code=created.code), "success")
@@ -63,7 +59,7 @@ def unit_page(code: str):
             changed = units.rename(db.session, admin.username, unit, values["name"])
         except Invalid as error:
             db.session.rollback()
-            errors = _errors(error)
+            errors = field_errors(error.fields)
         else:
             db.session.commit()
             flash(_("The unit is renamed.") if changed else _("Nothing changed."), "success" if changed else "info")

@@ -15,7 +15,7 @@ from flask_login import login_required
 from api.extensions import db
 from api.web.blueprint import bp
 from api.web.display import GROUP_LABELS
-from api.web.i18n import translated
+from api.web.i18n import field_errors, translated
 from api.web.layout import NAV, NavItem
 from api.web.session import officer
 from engine import access, accounts, users
@@ -58,10 +58,6 @@ def _form() -> dict:
     }
 
 
-def _errors(error: Invalid) -> dict:
-    return {name: [translated(m) for m in messages] for name, messages in error.fields.items()}
-
-
 def _choices() -> dict:
     return {"units": users.units(db.session), "groups": list(users.GROUPS), "group_labels": GROUP_LABELS}
 
@@ -85,7 +81,7 @@ def user_new():
             created = accounts.create(db.session, admin.username, values | {"password": request.form.get("password")})
         except Invalid as error:
             db.session.rollback()
-            errors = _errors(error)
+            errors = field_errors(error.fields)
         else:
             db.session.commit()
             flash(_("%(name)s can log in now.", name=created.display_name), "success")
@@ -107,7 +103,7 @@ def user_page(username: str):
             changed = accounts.change(db.session, admin.username, user, {k: values[k] for k in accounts.FIELDS})
         except Invalid as error:
             db.session.rollback()
-            errors = _errors(error)
+            errors = field_errors(error.fields)
         else:
             db.session.commit()
             flash(_("The account is saved.") if changed else _("Nothing changed."), "success" if changed else "info")
@@ -125,7 +121,7 @@ def user_password(username: str):
     except Invalid as error:
         db.session.rollback()
         values = accounts.summary(db.session, user)
-        return _account_page(admin, user, values, {}, password_errors=_errors(error))
+        return _account_page(admin, user, values, {}, password_errors=field_errors(error.fields))
     db.session.commit()
     said = _("The new password is set; sessions ended: %(num)d. Give it to the officer in person.", num=ended)
     flash(said, "success")
