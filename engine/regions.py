@@ -13,6 +13,11 @@ from __future__ import annotations
 
 import re
 
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from engine.models import CaseFacts
+
 PROVINCES = {
     "11": "Aceh",
     "12": "Sumatera Utara",
@@ -60,6 +65,8 @@ _KINDS = (
     (re.compile(r"^kota\b\.?\s*", re.IGNORECASE), "Kota "),
 )
 MAX_REGENCY = 100
+REGENCY = "regency"  # what a form field marked ``"x-suggest": "regency"`` suggests (api.web.schema_form)
+SUGGESTED = 300  # the most recorded kab/kota a form suggests
 
 
 def regency(text: str | None) -> str | None:
@@ -80,3 +87,19 @@ def regency(text: str | None) -> str | None:
     if words.islower() or words.isupper():
         words = " ".join(word.capitalize() for word in words.split())
     return (kind + words)[:MAX_REGENCY]
+
+
+def suggestions(session: Session, kind: str) -> list[str]:
+    """The values a form's ``"x-suggest": kind`` field offers: for ``regency``, the kab/kota the office's complaints
+    were recorded in, the most frequent first (a place typed as before is counted with it); nothing for another."""
+    if kind != REGENCY:
+        return []
+    count = func.count().label("n")
+    query = (
+        select(CaseFacts.location_regency, count)
+        .where(CaseFacts.location_regency.is_not(None))
+        .group_by(CaseFacts.location_regency)
+        .order_by(count.desc(), CaseFacts.location_regency)
+        .limit(SUGGESTED)
+    )
+    return [name for name, _n in session.execute(query)]

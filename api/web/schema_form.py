@@ -6,9 +6,11 @@ so the browser and the API can never accept different data.
 
 Widgets, from the schema:
 
-- string: text input; ``maxLength`` over 200 → textarea; ``format`` date / date-time / email → the
-  matching input type; ``enum`` → radio buttons (up to 5 choices) or a select; ``"x-references": "unit"``
-  (a code of one of the office's units) → a select of the units, filled by ``with_unit_choices``;
+- string: text input (with ``"x-suggest": kind``, a list of the values already recorded to pick from, filled by
+  ``with_suggestions``: a kab/kota typed the same way each time); ``maxLength`` over 200 → textarea; ``format``
+  date / date-time / email → the matching input type; ``enum`` → radio buttons (up to 5 choices) or a select;
+  ``"x-references": "unit"`` (a code of one of the office's units) → a select of the units, filled by
+  ``with_unit_choices``;
 - boolean: yes / no radio buttons; ``const: true`` (a confirmation) → one checkbox;
 - number / integer: number input;
 - array of enum → checkboxes; array of strings → a textarea, one item per line;
@@ -42,6 +44,7 @@ LONG_TEXT = 200  # characters: above this a string gets a textarea
 ROWS = 2  # rows an array of objects shows at least: the filled ones and one empty row more
 MAX_RADIOS = 5  # choices: above this an enum gets a select
 UNIT = "unit"  # the value of "x-references" that names one of the office's units by its code
+SUGGEST, SUGGESTIONS = "x-suggest", "x-suggestions"  # what a text field suggests; the values, once filled
 _TRUE, _FALSE = "true", "false"
 
 
@@ -60,6 +63,7 @@ class Field:
     # A group's own error (one of e-mail or phone) concerns some of its fields: the error summary's link lands on
     # the first of them (a dotted name), not on the group's first field.
     lands_on: str | None = None
+    suggestions: list[str] = field(default_factory=list)  # a text input's datalist (``x-suggest``)
 
     @property
     def id(self) -> str:
@@ -125,6 +129,8 @@ def _attrs(node: dict, widget: str) -> dict:
             attrs["multiple"] = "multiple"
     if widget in ("text", "textarea", "email", "tel") and "maxLength" in node:
         attrs["maxlength"] = node["maxLength"]
+    if widget == "text" and node.get(SUGGESTIONS):
+        attrs["autocomplete"] = "off"  # the browser's own memory would cover the office's list
     if widget == "number":
         attrs["step"] = "1" if node.get("type") == "integer" else "any"
         attrs["inputmode"] = "numeric" if node.get("type") == "integer" else "decimal"
@@ -173,6 +179,19 @@ def with_unit_choices(schema: dict, load_units: Callable[[], list]) -> dict:
     for name in names:
         schema["properties"][name] = node = dict(schema["properties"][name])
         unit_choices(node, units)
+    return schema
+
+
+def with_suggestions(schema: dict, load: Callable[[str], list[str]]) -> dict:
+    """The schema with each top-level field marked ``"x-suggest": kind`` given the values ``load(kind)`` reads (only
+    when there is such a field); the schema is shared, so a copy is changed."""
+    names = [key for key, node in schema.get("properties", {}).items() if node.get(SUGGEST)]
+    if not names:
+        return schema
+    schema = {**schema, "properties": {**schema["properties"]}}
+    for name in names:
+        node = schema["properties"][name] = dict(schema["properties"][name])
+        node[SUGGESTIONS] = load(node[SUGGEST])
     return schema
 
 
@@ -225,6 +244,9 @@ def _fields(schema: dict, prefix: str, locale: str, values: MultiDict, may_be_em
             item.value = values.get(name, "")
         else:
             item.value = values.get(name, "")
+            if widget == "text" and node.get(SUGGESTIONS):
+                item.suggestions = list(node[SUGGESTIONS])
+                item.attrs["list"] = f"{item.id}-suggestions"
         out.append(item)
     return out
 

@@ -24,7 +24,19 @@ from api.web.facts import case_facts, labelled, proxy_facts, requester_facts
 from api.web.i18n import current_language
 from api.web.inbox import lane_members, refusal_message
 from api.web.session import officer
-from engine import access, chain, dip_match, inbox, instructions, kinds, queries, reported_party, users, visibility
+from engine import (
+    access,
+    chain,
+    dip_match,
+    inbox,
+    instructions,
+    kinds,
+    queries,
+    regions,
+    reported_party,
+    users,
+    visibility,
+)
 from engine.errors import Conflict, Invalid
 from engine.messages import Message
 from engine.models import Case, CaseEvent, HumanTask
@@ -129,6 +141,7 @@ def _page(task: HumanTask, values: MultiDict | None = None, errors: dict | None 
     fields, general = [], []
     if task.form:
         schema = schema_form.with_unit_choices(rt.task_form(db.session, task), lambda: users.units(db.session))
+        schema = schema_form.with_suggestions(schema, lambda kind: regions.suggestions(db.session, kind))
         fields, general = schema_form.form_fields(schema, values, errors)
     return render_template(
         "task.html",

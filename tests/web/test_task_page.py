@@ -219,3 +219,21 @@ def test_the_complaint_team_s_forms_start_from_what_the_filing_already_said(brow
     assert re.search(r'value="2026-11-03" id="f-waktu_kejadian"', page)
     assert not re.search(r'id="f-pokok_masalah"[^>]*>Pungutan liar', page)  # the team's own summary
     assert 'value="Pungutan liar pada pendaftaran madrasah"' not in page
+
+
+def test_the_recording_form_suggests_the_kab_kota_already_recorded_the_most_frequent_first(browser, client, login):
+    """A kab/kota typed as before is one place in the statistics: the form offers those recorded (a datalist)."""
+    from tests.api.test_complaint_documents import Team
+    from tests.workflows.test_pengaduan_paths import CATAT
+
+    for place in ("Kota Batu", "kab. malang", "Kabupaten Malang"):
+        Team(client, login, "rahasia").complete("catat_pengaduan", {**CATAT, "kabkota_kejadian": place})
+    fresh = Team(client, login, "rahasia")
+    case = client.get(f"/api/v1/cases/{fresh.ticket}", headers=login("tim")).json
+    (task,) = [t for t in case["open_tasks"] if t["name"] == "catat_pengaduan"]
+    page = text(browser("tim").get(f"/tugas/{task['id']}"))
+    assert re.search(r'id="f-kabkota_kejadian"[^>]* list="f-kabkota_kejadian-suggestions"', page) or re.search(
+        r'list="f-kabkota_kejadian-suggestions"[^>]*id="f-kabkota_kejadian"', page
+    )
+    datalist = re.search(r'<datalist id="f-kabkota_kejadian-suggestions">(.*?)</datalist>', page).group(1)
+    assert re.findall(r'<option value="([^"]+)">', datalist) == ["Kabupaten Malang", "Kota Batu"]
