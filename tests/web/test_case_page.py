@@ -335,3 +335,4 @@ def test_a_confidential_reporter_s_identity_read_on_the_case_page_names_their_ka
     for label, value in (("Kabupaten/kota", "Kota Batu"), ("Provinsi", "Jawa Timur"), ("Pekerjaan", "Guru")):
         assert re.search(rf"<dt>{label}</dt>\s*<dd>{value}</dd>", page), label
     assert re.search(r"<dt>Kategori pelapor</dt>\s*<dd>Kelompok masyarakat</dd>", page)
+    assert re.search(r"<dt>Kategori</dt>\s*<dd>Pungutan liar \(pungli\)</dd>", page)  # the team's name, not a code

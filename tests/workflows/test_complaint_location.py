@@ -118,3 +118,16 @@ def test_the_forms_offer_every_province_the_nik_check_knows():
     assert filing["enum"] == recording["enum"]
     assert {int(code) for code in regions.PROVINCES} == pii_scan.PROVINCES
     assert len(regions.PROVINCES) == 38
+
+
+def test_the_category_a_reporter_suggests_is_named_as_the_team_classifies_it():
+    """The officers read the suggested category by the classification form's name ("Pungutan liar (pungli)"), not
+    its code; the portal words it plainly for the public (api.web.portal.filing)."""
+    import json
+    from pathlib import Path
+
+    forms = Path(__file__).resolve().parents[2] / "forms"
+    suggested = json.loads((forms / "pengaduan.json").read_text())["properties"]["kategori_usulan"]
+    classified = json.loads((forms / "pengaduan_klasifikasi.json").read_text())["properties"]["kategori"]
+    for key in ("enum", "x-enum-titles", "x-enum-titles-en"):
+        assert suggested[key] == classified[key], key

@@ -51,6 +51,11 @@ COMPLAINT_DRESSING = {
             "if you chose anonymous, nothing you type here is kept."
         )
     },
+    "kategori_pelapor": {
+        "hint": _l(
+            "If you wish: whether you report as a person, a group, an organisation... Only counted in the statistics."
+        )
+    },
     "waktu_kejadian": {"hint": _l("If you know it.")},
     "kategori_usulan": {
         "choices": {
