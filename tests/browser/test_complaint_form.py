@@ -21,7 +21,12 @@ def test_choosing_anonymous_hides_the_reporters_name(new_page):
     assert more not in title
     page.locator("input[name=mode][value=rahasia]").check()
     expect(name).to_be_visible()
+    # Permenpan 5/2009's recording of the reporter: their kab/kota and province (by name) beside the address.
+    expect(page.get_by_label("Provinsi", exact=True)).to_be_visible()
+    page.get_by_label("Provinsi", exact=True).select_option(label="Jawa Timur")
+    keep_screenshot(page, "portal-complaint-confidential")
     page.locator("input[name=mode][value=anonim]").check()
+    expect(page.get_by_label("Provinsi", exact=True)).to_be_hidden()
     expect(name).to_be_hidden()
     keep_screenshot(page, "portal-complaint-anonymous")
 
