@@ -46,6 +46,7 @@ BATCH = 10_000
 PASSWORD = "bench-password-1"  # noqa: S105 - a throw-away officer in a throw-away database
 SHARES = ((kinds.REQUEST, 70), (kinds.COMPLAINT, 25), (kinds.OBJECTION, 4), (kinds.DISPUTE, 1))
 LETTERS = "abcdefghij"
+REPORTER_CATEGORIES = ("perorangan", "perorangan", "perorangan", "kelompok", "lembaga", "media", "asn")
 
 
 def _facts(rng: random.Random, kind: str, case_id: int, received: datetime, tz) -> dict:
@@ -86,6 +87,11 @@ def _facts(rng: random.Random, kind: str, case_id: int, received: datetime, tz) 
         "oversight": rng.random() < 0.3 if kind == kinds.COMPLAINT else None,
         "not_actionable": None,
         "follow_up": None,
+        # Where it happened and who reported it, taken in turn by the case's number (the draws above stay as they
+        # were): 38 kab/kota of one province, a few complaints abroad, seven reporter categories.
+        "location_province": ("LN" if case_id % 97 == 0 else "35") if kind == kinds.COMPLAINT else None,
+        "location_regency": f"Kabupaten Contoh {case_id % 38 + 1}" if kind == kinds.COMPLAINT else None,
+        "reporter_category": REPORTER_CATEGORIES[case_id % 7] if kind == kinds.COMPLAINT else None,
         "sla_days": 14 if kind == kinds.COMPLAINT else None,
         "statutory": rng.choice(("met", "met", "missed", None)) if kind == kinds.COMPLAINT else None,
         "refreshed_at": closed,
