@@ -413,6 +413,7 @@ def units_list(kawal):
         for item in office_units.listing(session):
             click.echo(
                 f"{item.unit.code}\t{item.unit.name}\t{item.officers} officer(s)\t{item.open_tasks} open task(s)"
+                + ("" if item.unit.active else "\tdeactivated")
             )
 
 
@@ -433,6 +434,41 @@ def units_add(kawal, code, name):
     click.echo(f"unit {unit.code} added: {unit.name}")
 
 
+def _unit_change(kawal, code, verb):
+    """Run ``verb(session, unit)`` of engine.units as the CLI in one transaction; a refusal in English."""
+    from engine import units as office_units
+    from engine.errors import KawalError
+
+    with kawal.session() as session, session.begin():
+        try:
+            return verb(session, office_units.require(session, code))
+        except KawalError as exc:
+            raise refusal(exc) from None
+
+
+@units.command("deactivate")
+@click.argument("code")
+@pass_context
+def units_deactivate(kawal, code):
+    """A unit dissolved or merged: no referral or officer's account may choose it any more (refused while an active
+    officer belongs to it or a task of it is open)."""
+    from engine import units as office_units
+
+    _unit_change(kawal, code, lambda s, u: office_units.deactivate(s, office_units.CLI, u))
+    click.echo(f"unit {code} deactivated")
+
+
+@units.command("activate")
+@click.argument("code")
+@pass_context
+def units_activate(kawal, code):
+    """A deactivated unit may be chosen again."""
+    from engine import units as office_units
+
+    _unit_change(kawal, code, lambda s, u: office_units.activate(s, office_units.CLI, u))
+    click.echo(f"unit {code} activated")
+
+
 @units.command("rename")
 @click.argument("code")
 @click.argument("name")
@@ -440,14 +476,8 @@ def units_add(kawal, code, name):
 def units_rename(kawal, code, name):
     """Correct the NAME of the unit CODE (pages and letters show it); the code stays."""
     from engine import units as office_units
-    from engine.errors import KawalError
 
-    with kawal.session() as session, session.begin():
-        try:
-            unit = office_units.require(session, code)
-            changed = office_units.rename(session, office_units.CLI, unit, name)
-        except KawalError as exc:
-            raise refusal(exc) from None
+    changed = _unit_change(kawal, code, lambda s, u: office_units.rename(s, office_units.CLI, u, name))
     click.echo(f"unit {code} renamed: {name}" if changed else f"unit {code} is named {name!r} already")
 
 

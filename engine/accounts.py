@@ -128,7 +128,7 @@ def change(session: Session, actor: str, user: User, payload: dict) -> tuple[str
     email = ((payload.get("email") or "").strip() or None) if "email" in payload else user.email
     if email is not None and not users.EMAIL.fullmatch(email):
         fields["email"] = [msg("email_invalid")]
-    unit = _unit(session, payload.get("unit"), fields) if "unit" in payload else None
+    unit = _unit(session, payload.get("unit"), fields, user.unit_id) if "unit" in payload else None
     if "unit" in payload and unit is None and "unit" not in fields:
         fields["unit"] = [msg("required")]
     groups = set(payload.get("groups") or []) if "groups" in payload else set(user.own_group_codes)
@@ -236,14 +236,17 @@ def _release(session: Session, actor: str, user: User, reason: str, every: bool 
     return len(released)
 
 
-def _unit(session: Session, code, fields: dict) -> Unit | None:
-    """The office's unit of ``code`` (None when none is given: the office's own for a new officer)."""
+def _unit(session: Session, code, fields: dict, current: int | None = None) -> Unit | None:
+    """The office's unit of ``code`` (None when none is given: the office's own for a new officer); a deactivated
+    unit is refused, but the one the officer is in already (``current``)."""
     code = (code or "").strip() if isinstance(code, str) else code
     if not code:
         return None
     unit = users.unit_of_code(session, code) if isinstance(code, str) else None
     if unit is None:
         fields["unit"] = [msg("unit_unknown")]
+    elif not unit.active and (current is None or unit.id != current):
+        fields["unit"] = [msg("unit_inactive", name=unit.name)]
     return unit
 
 

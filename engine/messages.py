@@ -331,6 +331,12 @@ TEMPLATES: dict[str, str] = {
         "letters, digits, dots, dashes and underscores, beginning with a letter or digit; at most %(max)d characters"
     ),
     "unit_code_taken": "already used by unit %(name)s",
+    "unit_inactive": "unit %(name)s is deactivated",
+    "unit_inactive_already": "the unit is deactivated already",
+    "unit_active_already": "the unit is active already",
+    "office_unit_stays": "the office's own unit cannot be deactivated",
+    "unit_has_officers": "%(num)d active officer(s) still belong to the unit: move or deactivate them first",
+    "unit_has_open_tasks": "the unit still has %(num)d open task(s): let them be done first",
     "incident_not_found": "incident %(id)s not found",
     "incident_resolved": "incident %(id)s is already resolved",
     "incident_not_retryable": "incident %(id)s (%(subject)s) cannot be retried automatically",

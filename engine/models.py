@@ -24,6 +24,7 @@ from sqlalchemy import (
     Text,
     UniqueConstraint,
     false,
+    true,
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, object_session, relationship
 from sqlalchemy.orm.exc import DetachedInstanceError
@@ -89,6 +90,9 @@ class Unit(Base):
     id: Mapped[int] = mapped_column(primary_key=True)
     code: Mapped[str] = mapped_column(String(40), unique=True)
     name: Mapped[str] = mapped_column(String(200))
+    # A unit dissolved or merged is deactivated (engine.units), never deleted: its cases and letters keep naming it,
+    # the filters and registers still list it, but no referral or officer's account may choose it.
+    active: Mapped[bool] = mapped_column(Boolean, default=True, server_default=true())
 
 
 class UnitEvent(Base):

@@ -217,6 +217,8 @@ def _referred_unit(session, task) -> int | None:
     unit = unit_of_code(session, code)
     if unit is None:
         raise Invalid("unit_unknown", fields={key: [msg("unit_code_unknown", code=repr(code))]})
+    if not unit.active:
+        raise Invalid("unit_unknown", fields={key: [msg("unit_inactive", name=unit.name)]})
     if task.task_spec.lane and not members(session, [task.task_spec.lane], unit.id):  # nobody could answer it
         raise Invalid("unit_unstaffed", fields={key: [msg("unit_has_no_officer", unit=unit.name)]})
     return unit.id

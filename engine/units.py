@@ -7,8 +7,13 @@ what the registers and statistics count a complaint's unit by (``CaseFacts.unit_
 shows, may be corrected. An officer's unit is chosen among these (engine.accounts): a mistyped code is refused,
 never made into a new unit.
 
-Each creation and renaming is one transaction (the caller's) with its record, ``UnitEvent``: who, when, and the
-name before and after.
+A unit dissolved or merged is deactivated, never deleted: its cases, letters and statistics keep naming it and the
+filters still list it, but no referral or officer's account may choose it any more. It is refused while an active
+officer still belongs to it or a task of it is open (move them, let them be done, first), and the office's own unit
+(KANWIL) stays. It may be activated again.
+
+Each creation, renaming, deactivation and activation is one transaction (the caller's) with its record,
+``UnitEvent``: who, when, and the name before and after.
 """
 
 from __future__ import annotations
@@ -20,7 +25,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from engine import clock, users
-from engine.errors import Invalid, NotFound
+from engine.errors import Conflict, Invalid, NotFound
 from engine.messages import msg
 from engine.models import HumanTask, Unit, UnitEvent, User
 
@@ -49,7 +54,7 @@ def listing(session: Session) -> list[Listed]:
     tasks = dict(
         session.execute(
             select(HumanTask.unit_id, func.count())
-            .where(HumanTask.completed_at.is_(None), HumanTask.unit_id.is_not(None))
+            .where(HumanTask.state == "open", HumanTask.unit_id.is_not(None))
             .group_by(HumanTask.unit_id)
         ).all()
     )
@@ -108,6 +113,30 @@ def rename(session: Session, actor: str, unit: Unit, name) -> bool:
     unit.name = name
     session.flush()
     return True
+
+
+def deactivate(session: Session, actor: str, unit: Unit) -> None:
+    """No referral or account may choose the unit any more; refused while it has active officers or open tasks."""
+    if not unit.active:
+        raise Conflict("unit_inactive_already")
+    if unit.code == users.DEFAULT_UNIT[0]:
+        raise Conflict("office_unit_stays")
+    listed = next(item for item in listing(session) if item.unit.id == unit.id)
+    if listed.officers:
+        raise Conflict("unit_has_officers", num=listed.officers)
+    if listed.open_tasks:
+        raise Conflict("unit_has_open_tasks", num=listed.open_tasks)
+    unit.active = False
+    _record(session, actor, unit, "unit_deactivated", {})
+    session.flush()
+
+
+def activate(session: Session, actor: str, unit: Unit) -> None:
+    if unit.active:
+        raise Conflict("unit_active_already")
+    unit.active = True
+    _record(session, actor, unit, "unit_activated", {})
+    session.flush()
 
 
 def _name_problem(name: str):

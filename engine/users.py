@@ -5,7 +5,7 @@ import re
 
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
-from sqlalchemy import select
+from sqlalchemy import or_, select
 from sqlalchemy.orm import Session
 
 from engine import clock, throttle
@@ -62,9 +62,14 @@ def default_unit(session: Session) -> Unit:
     return ensure_unit(session, *DEFAULT_UNIT)
 
 
-def units(session: Session) -> list[Unit]:
-    """The office's units, by name (what a page lists to choose from)."""
-    return list(session.scalars(select(Unit).order_by(Unit.name)))
+def units(session: Session, active_only: bool = False, keep: int | None = None) -> list[Unit]:
+    """The office's units, by name (what a page lists to choose from). ``active_only``: those a referral or an
+    officer's account may still choose (engine.units), and ``keep``, the id of a unit already chosen, though it was
+    deactivated since (so a form that shows it does not quietly change it)."""
+    query = select(Unit).order_by(Unit.name)
+    if active_only:
+        query = query.where(or_(Unit.active.is_(True), Unit.id == keep) if keep else Unit.active.is_(True))
+    return list(session.scalars(query))
 
 
 def unit_of_code(session: Session, code: str | None) -> Unit | None:

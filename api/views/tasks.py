@@ -63,9 +63,9 @@ def bulk(body):
 @login_required
 @blp.response(200, UnitList)
 def list_units():
-    """The office's units, by name: the values a task form's field marked ``"x-references": "unit"`` takes (the
-    unit a complaint is referred to), for a client that builds its own form."""
-    return {"items": users.units(db.session)}
+    """The office's active units, by name: the values a task form's field marked ``"x-references": "unit"`` takes
+    (the unit a complaint is referred to), for a client that builds its own form."""
+    return {"items": users.units(db.session, active_only=True)}
 
 
 @blp.get("/tasks/filters")

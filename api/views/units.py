@@ -1,6 +1,6 @@
 """The office's units, for administrators (engine.units): a new unit, one unit with its officers, open tasks and
-what was done to it, and its name corrected. Every officer reads the list (``GET /units``, api.views.tasks): the
-values a referral takes.
+what was done to it, its name corrected, and a unit dissolved or merged deactivated (or activated again). Every
+officer reads the list of active ones (``GET /units``, api.views.tasks): the values a referral takes.
 """
 
 from __future__ import annotations
@@ -19,13 +19,14 @@ blp = Blueprint("units", __name__, description="The office's units (changes: adm
 class UnitEventView(Schema):
     at = fields.DateTime()
     actor = fields.String()
-    type = fields.String(metadata={"description": "unit_created or unit_renamed"})
+    type = fields.String(metadata={"description": "unit_created, unit_renamed, unit_deactivated or unit_activated"})
     data = fields.Dict(metadata={"description": "unit_renamed: name [before, after]"})
 
 
 class UnitView(Schema):
     code = fields.String()
     name = fields.String()
+    active = fields.Boolean(metadata={"description": "false: no referral or account may choose it any more"})
     officers = fields.Integer(metadata={"description": "active officers of the unit"})
     open_tasks = fields.Integer(metadata={"description": "the unit's tasks not done yet"})
     history = fields.List(fields.Nested(UnitEventView), metadata={"description": "newest first"})
@@ -53,6 +54,7 @@ def _view(unit: Unit) -> dict:
     return {
         "code": unit.code,
         "name": unit.name,
+        "active": unit.active,
         "officers": listed.officers,
         "open_tasks": listed.open_tasks,
         "history": units.history(db.session, unit),
@@ -88,5 +90,30 @@ def rename_unit(body, code):
     admin = _admin()
     unit = units.require(db.session, code)
     units.rename(db.session, admin.username, unit, body["name"])
+    db.session.commit()
+    return _view(unit)
+
+
+@blp.post("/units/<string:code>/deactivation")
+@login_required
+@blp.response(200, UnitView)
+def deactivate_unit(code):
+    """A unit dissolved or merged: no referral or officer's account may choose it any more (409 while an active
+    officer belongs to it or a task of it is open; the office's own unit stays)."""
+    admin = _admin()
+    unit = units.require(db.session, code)
+    units.deactivate(db.session, admin.username, unit)
+    db.session.commit()
+    return _view(unit)
+
+
+@blp.post("/units/<string:code>/activation")
+@login_required
+@blp.response(200, UnitView)
+def activate_unit(code):
+    """A deactivated unit may be chosen again."""
+    admin = _admin()
+    unit = units.require(db.session, code)
+    units.activate(db.session, admin.username, unit)
     db.session.commit()
     return _view(unit)

@@ -140,7 +140,9 @@ def _page(task: HumanTask, values: MultiDict | None = None, errors: dict | None 
     view = queries.case_view(db.session, rt, user, task.case)  # the identity only where access allows
     fields, general = [], []
     if task.form:
-        schema = schema_form.with_unit_choices(rt.task_form(db.session, task), lambda: users.units(db.session))
+        schema = schema_form.with_unit_choices(
+            rt.task_form(db.session, task), lambda: users.units(db.session, active_only=True)
+        )
         schema = schema_form.with_suggestions(schema, lambda kind: regions.suggestions(db.session, kind))
         fields, general = schema_form.form_fields(schema, values, errors)
     return render_template(

@@ -1,7 +1,9 @@
 """The administrator's units page (``/unit``): the office's units with their officers and open tasks, a new
-unit, and a unit's name corrected (engine.units: the same verbs as ``/api/v1/units`` and ``kawal units``).
+unit, a unit's name corrected, a unit dissolved or merged deactivated or activated again (engine.units: the same
+verbs as ``/api/v1/units`` and ``kawal units``).
 
-A refusal comes back beside its field (422) and changes nothing.
+A refusal of a form comes back beside its field (422) and changes nothing; a refused deactivation (officers or
+open tasks still in the unit) comes back as a message on the unit's page.
 """
 
 from __future__ import annotations
@@ -13,12 +15,17 @@ from flask_login import login_required
 
 from api.extensions import db
 from api.web.blueprint import bp
-from api.web.i18n import field_errors
+from api.web.i18n import field_errors, translated
 from api.web.session import officer
 from engine import access, units
-from engine.errors import Invalid
+from engine.errors import Conflict, Invalid
 
-EVENT_LABELS = {"unit_created": _l("Unit added"), "unit_renamed": _l("Renamed")}
+EVENT_LABELS = {
+    "unit_created": _l("Unit added"),
+    "unit_renamed": _l("Renamed"),
+    "unit_deactivated": _l("Deactivated"),
+    "unit_activated": _l("Activated"),
+}
 
 
 def _admin():
@@ -67,3 +74,24 @@ def unit_page(code: str):
     history = [{"row": row, "label": EVENT_LABELS.get(row.type, row.type)} for row in units.history(db.session, unit)]
     page = render_template("unit.html", unit=unit, values=values, errors=errors, history=history)
     return page, (422 if errors else 200)
+
+
+@bp.post("/unit/<code>/<any(nonaktifkan, aktifkan):action>")
+@login_required
+def unit_action(code: str, action: str):
+    admin = _admin()
+    unit = units.require(db.session, code)
+    try:
+        if action == "nonaktifkan":
+            units.deactivate(db.session, admin.username, unit)
+            said = _("%(name)s can no longer be chosen for a referral or an officer's account.", name=unit.name)
+        else:
+            units.activate(db.session, admin.username, unit)
+            said = _("%(name)s can be chosen again.", name=unit.name)
+    except Conflict as error:
+        db.session.rollback()
+        flash(translated(error.message), "error")
+        return redirect(url_for("web.unit_page", code=unit.code), 303)
+    db.session.commit()
+    flash(said, "success")
+    return redirect(url_for("web.unit_page", code=unit.code), 303)

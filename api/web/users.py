@@ -58,8 +58,10 @@ def _form() -> dict:
     }
 
 
-def _choices() -> dict:
-    return {"units": users.units(db.session), "groups": list(users.GROUPS), "group_labels": GROUP_LABELS}
+def _choices(keep: int | None = None) -> dict:
+    """The units an account may choose (the active ones, and ``keep``, its own), the groups."""
+    units = users.units(db.session, active_only=True, keep=keep)
+    return {"units": units, "groups": list(users.GROUPS), "group_labels": GROUP_LABELS}
 
 
 @bp.get("/pengguna")
@@ -182,6 +184,6 @@ def _account_page(admin, user, values, errors, password_errors=None):
         own=user.id == admin.id,
         claimed=accounts.claimed(db.session, user),
         history=history,
-        **_choices(),
+        **_choices(keep=user.unit_id),
     )
     return page, (422 if errors or password_errors else 200)

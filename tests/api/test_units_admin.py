@@ -78,13 +78,23 @@ def test_the_server_adds_lists_and_renames_units_with_kawal_units(app, db_url):
     )
     assert "unit KANKEMENAG-KDR did not exist: created" in made.output
     listed = runner.invoke(main, ["units", "list"]).output
-    assert "KANKEMENAG-BTU\tKankemenag Kota Batu\t0 officer(s)\t0 open task(s)" in listed
+    assert "KANKEMENAG-BTU\tKankemenag Kota Batu\t0 officer(s)\t0 open task(s)\n" in listed
+    assert "unit KANKEMENAG-BTU deactivated" in runner.invoke(main, ["units", "deactivate", "KANKEMENAG-BTU"]).output
+    assert "KANKEMENAG-BTU\tKankemenag Kota Batu\t0 officer(s)\t0 open task(s)\tdeactivated" in (
+        runner.invoke(main, ["units", "list"]).output
+    )
+    kept = runner.invoke(main, ["units", "deactivate", "KANWIL"])
+    assert kept.exit_code != 0
+    assert "the office's own unit cannot be deactivated" in kept.output
+    assert "unit KANKEMENAG-BTU activated" in runner.invoke(main, ["units", "activate", "KANKEMENAG-BTU"]).output
     from api.extensions import db
     from engine import units
 
     with app.app_context():
         unit = units.require(db.session, "KANKEMENAG-BTU")
         assert [(e.type, e.actor) for e in units.history(db.session, unit)] == [
+            ("unit_activated", "cli"),
+            ("unit_deactivated", "cli"),
             ("unit_renamed", "cli"),
             ("unit_created", "cli"),
         ]
@@ -92,3 +102,56 @@ def test_the_server_adds_lists_and_renames_units_with_kawal_units(app, db_url):
         assert [(e.type, e.actor, e.data) for e in units.history(db.session, made_with_officer)] == [
             ("unit_created", "cli", {"code": "KANKEMENAG-KDR", "name": "KANKEMENAG-KDR"})
         ]
+
+
+def test_a_dissolved_unit_is_deactivated_once_empty_and_no_referral_or_account_may_choose_it(client, login, unchanged):
+    """A unit dissolved or merged: refused while an officer or an open task is still in it; then neither a referral
+    nor an officer's account may choose it, while its history stays; activated again, it may."""
+    from tests.browser.journeys import ComplaintDesk
+    from tests.workflows.test_pengaduan_paths import CATAT
+
+    admin = login("admin")
+    with unchanged():
+        busy = client.post(f"{API}/PENDMAD/deactivation", headers=admin)
+        assert busy.status_code == 409
+        assert (
+            busy.json["message"]
+            == "1 petugas aktif masih berada di unit ini: pindahkan atau nonaktifkan mereka lebih dahulu"
+        )
+        assert client.post(f"{API}/KANWIL/deactivation", headers=admin).status_code == 409  # the office's own unit
+        assert client.post(f"{API}/PENDMAD/deactivation", headers=login("ppid")).status_code == 403
+    assert client.post("/api/v1/users/unitmad/deactivation", headers=admin).status_code == 200
+    done = client.post(f"{API}/PENDMAD/deactivation", headers=admin)
+    assert done.status_code == 200, done.json
+    assert (done.json["active"], done.json["history"][0]["type"]) == (False, "unit_deactivated")
+    assert "PENDMAD" not in [u["code"] for u in client.get(API, headers=login("tim")).json["items"]]
+    complaint = ComplaintDesk(client, login)
+    complaint.complete("catat_pengaduan", CATAT)
+    complaint.complete("verifikasi", {"hasil": "layak"})
+    task = complaint.task("klasifikasi")
+    referral = {"kode_masalah": "02", "kategori": "pungli", "berkadar_pengawasan": False, "unit_tujuan": "PENDMAD"}
+    refused = client.post(f"/api/v1/tasks/{task['id']}/complete", json={"data": referral}, headers=login("tim"))
+    assert refused.status_code == 422
+    assert refused.json["errors"]["unit_tujuan"] == ["unit PENDMAD sudah dinonaktifkan"]
+    moved = {"display_name": "Petugas", "email": None, "unit": "PENDMAD", "groups": ["unit_pengolah"]}
+    r = client.put("/api/v1/users/unit", json=moved, headers=admin)
+    assert r.status_code == 422
+    assert r.json["errors"]["unit"] == ["unit PENDMAD sudah dinonaktifkan"]
+    again = client.post(f"{API}/PENDMAD/activation", headers=admin)
+    assert again.json["active"] is True
+    assert client.put("/api/v1/users/unit", json=moved, headers=admin).status_code == 200
+
+
+def test_a_unit_with_open_tasks_waits_for_them_before_it_is_deactivated(client, login):
+    from tests.browser.journeys import ComplaintDesk
+    from tests.workflows.test_pengaduan_paths import CATAT
+
+    complaint = ComplaintDesk(client, login)
+    complaint.complete("catat_pengaduan", CATAT)
+    complaint.complete("verifikasi", {"hasil": "layak"})
+    referral = {"kode_masalah": "02", "kategori": "pungli", "berkadar_pengawasan": False, "unit_tujuan": "PENDMAD"}
+    complaint.complete("klasifikasi", referral)
+    assert client.post("/api/v1/users/unitmad/deactivation", headers=login("admin")).status_code == 200
+    busy = client.post(f"{API}/PENDMAD/deactivation", headers=login("admin"))
+    assert busy.status_code == 409
+    assert busy.json["message"] == "unit ini masih memiliki 1 tugas terbuka: selesaikan lebih dahulu"

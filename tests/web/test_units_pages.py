@@ -47,3 +47,24 @@ def test_a_unit_renamed_on_its_page_is_recorded_with_its_name_before(browser):
     assert "Unit diganti namanya." in page
     assert f"<td>Diganti nama: {before} → Bidang Pendidikan Madrasah</td><td>Admin</td>" in page
     assert "<h1>Bidang Pendidikan Madrasah" in page
+
+
+def test_a_unit_deactivated_on_its_page_is_refused_while_staffed_then_leaves_the_referral_choices(
+    browser, client, login
+):
+    admin = browser("admin")
+    admin.get("/unit/PENDMAD")
+    refused = admin.post("/unit/PENDMAD/nonaktifkan")
+    assert refused.status_code == 303
+    page = text(admin.get("/unit/PENDMAD"))
+    assert "1 petugas aktif masih berada di unit ini" in page
+    assert client.post("/api/v1/users/unitmad/deactivation", headers=login("admin")).status_code == 200
+    assert admin.post("/unit/PENDMAD/nonaktifkan").status_code == 303
+    page = text(admin.get("/unit/PENDMAD"))
+    assert "tidak dapat lagi dipilih untuk disposisi atau akun petugas." in page
+    assert "<td>Nonaktif</td><td>Admin</td>" in page
+    assert "Aktifkan kembali unit" in page
+    listing = text(admin.get("/unit"))
+    assert re.search(r"<td>PENDMAD</td>.*?<strong>Nonaktif</strong>", listing, re.S)
+    assert 'value="PENDMAD"' not in text(admin.get("/pengguna/baru"))  # a new officer cannot be put there
+    assert 'value="PENDMAD"' in text(admin.get("/pengguna/unitmad"))  # its former officer's page still shows it
