@@ -30,3 +30,19 @@ def test_the_admin_adds_a_unit_and_corrects_another_s_name(new_page):
         "Diganti nama: Kantor Kementerian Agama Kabupaten Malang → Kankemenag Kabupaten Malang"
     )
     at_both_widths(page, "a renamed unit's page", "unit-renamed")
+
+
+def test_the_admin_deactivates_an_empty_unit_and_it_leaves_the_new_officer_form(new_page):
+    page = new_page(**PHONE)
+    log_in(page, "admin")
+    page.goto("/unit")
+    page.locator("#user-code").fill("BAGIAN-LAMA")
+    page.locator("#user-name").fill("Bagian yang dibubarkan")
+    page.get_by_role("button", name="Tambahkan unit").click()
+    page.get_by_role("link", name="Bagian yang dibubarkan").click()
+    page.get_by_role("button", name="Nonaktifkan unit").click()
+    expect(page.locator(".flash")).to_contain_text("tidak dapat lagi dipilih untuk disposisi atau akun petugas")
+    expect(page.get_by_role("button", name="Aktifkan kembali unit")).to_be_visible()
+    at_both_widths(page, "a deactivated unit's page", "unit-deactivated")
+    page.goto("/pengguna/baru")
+    expect(page.locator("#user-unit option[value=BAGIAN-LAMA]")).to_have_count(0)
