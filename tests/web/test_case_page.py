@@ -336,3 +336,28 @@ def test_a_confidential_reporter_s_identity_read_on_the_case_page_names_their_ka
         assert re.search(rf"<dt>{label}</dt>\s*<dd>{value}</dd>", page), label
     assert re.search(r"<dt>Kategori pelapor</dt>\s*<dd>Kelompok masyarakat</dd>", page)
     assert re.search(r"<dt>Kategori</dt>\s*<dd>Pungutan liar \(pungli\)</dd>", page)  # the team's name, not a code
+
+
+def test_the_complaint_register_names_where_it_happened_and_the_reporter_category_in_words(client, browser, login):
+    from tests.conftest import complaint_payload
+    from tests.workflows.test_pengaduan_paths import CATAT
+
+    r = client.post("/api/v1/complaints", json=complaint_payload("rahasia", kategori_pelapor="kelompok"))
+    ticket = r.json["ticket"]
+    case = client.get(f"/api/v1/cases/{ticket}", headers=login("tim")).json
+    (task,) = [t for t in case["open_tasks"] if t["name"] == "catat_pengaduan"]
+    done = client.post(
+        f"/api/v1/tasks/{task['id']}/complete",
+        json={"data": {**CATAT, "kabkota_kejadian": "kota batu"}},
+        headers=login("tim"),
+    )
+    assert done.status_code == 200, done.json
+    csv = browser("tim").get("/laporan/register/pengaduan", query_string={"format": "csv"}).get_data(as_text=True)
+    header, *rows = csv.splitlines()
+    assert "Provinsi kejadian" in header
+    assert "Kabupaten/kota kejadian" in header
+    assert "Kategori pelapor" in header
+    (row,) = [line for line in rows if ticket in line]
+    assert "Jawa Timur" in row
+    assert "Kota Batu" in row
+    assert "Kelompok masyarakat" in row
