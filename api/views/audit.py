@@ -2,13 +2,14 @@ import time
 from datetime import timedelta
 
 from flask_smorest import Blueprint
+from marshmallow import Schema, fields
 
 from api.auth import current_user, login_required
 from api.boundary import runtime
 from api.exports import export_response, readable_for, workbook_refusal
 from api.extensions import db
 from api.schemas import AuditQuery, AuditVerify
-from engine import access, kinds
+from engine import access, access_log, kinds
 from engine.audit import BREAKS_LISTED, count_events, iter_export, record, verify_chains
 from engine.errors import Invalid
 from engine.messages import msg
@@ -93,3 +94,22 @@ def _days(query: dict, process: str | None) -> dict:
         "to": (end - timedelta(microseconds=1)).astimezone(tz).date().isoformat() if end else None,  # [from, to)
         "process": process,
     }
+
+
+class AccessChangeView(Schema):
+    at = fields.DateTime()
+    actor = fields.String(metadata={"description": "the administrator's username, or cli"})
+    type = fields.String(metadata={"description": "account_created, account_changed, ..., unit_renamed, ..."})
+    subject_kind = fields.String(metadata={"description": "officer or unit"})
+    subject = fields.String(metadata={"description": "the officer's username or the unit's code"})
+    data = fields.Dict(metadata={"description": "the fields changed, the groups added or removed; never a value"})
+
+
+@blp.get("/audit/access")
+@login_required
+@blp.arguments(AuditQuery(only=("from_", "to")), location="query")
+@blp.response(200, AccessChangeView(many=True))
+def access_changes(query):
+    """What administrators changed in [from, to) in officers' accounts and the office's units, newest first."""
+    access.require_auditor(current_user())
+    return access_log.changes(db.session, query.get("from_"), query.get("to"))

@@ -28,6 +28,14 @@ EVENT_LABELS = {
 }
 
 
+def change_text(type_: str, data: dict) -> str:
+    """What was done to a unit, in the visitor's words: "Renamed: PENDMAD → Bidang Pendidikan Madrasah"."""
+    text = str(EVENT_LABELS.get(type_, type_))
+    if type_ == "unit_renamed" and len(data.get("name") or ()) == 2:
+        text += f": {data['name'][0]} → {data['name'][1]}"
+    return text
+
+
 def _admin():
     user = officer()
     access.require_admin(user)
@@ -71,7 +79,7 @@ def unit_page(code: str):
             db.session.commit()
             flash(_("The unit is renamed.") if changed else _("Nothing changed."), "success" if changed else "info")
             return redirect(url_for("web.unit_page", code=unit.code), 303)
-    history = [{"row": row, "label": EVENT_LABELS.get(row.type, row.type)} for row in units.history(db.session, unit)]
+    history = [{"row": row, "text": change_text(row.type, row.data or {})} for row in units.history(db.session, unit)]
     page = render_template("unit.html", unit=unit, values=values, errors=errors, history=history)
     return page, (422 if errors else 200)
 

@@ -164,17 +164,23 @@ def user_action(username: str, action: str):
     return redirect(url_for("web.user_page", username=user.username), 303)
 
 
+def change_text(type_: str, data: dict) -> str:
+    """What was done to an account, in the visitor's words: "Account changed: Groups. Groups added: PPID"."""
+    text = str(EVENT_LABELS.get(type_, type_))
+    if data.get("fields"):
+        text += ": " + ", ".join(str(FIELD_LABELS.get(f, f)) for f in data["fields"])
+    if data.get("added"):
+        text += ". " + _("Groups added:") + " " + ", ".join(str(GROUP_LABELS.get(g, g)) for g in data["added"])
+    if data.get("removed"):
+        text += ". " + _("Groups removed:") + " " + ", ".join(str(GROUP_LABELS.get(g, g)) for g in data["removed"])
+    if data.get("released"):
+        text += ". " + _("Claimed tasks sent back to their queues: %(num)d", num=data["released"])
+    return text
+
+
 def _account_page(admin, user, values, errors, password_errors=None):
     history = [
-        {
-            "row": row,
-            "label": EVENT_LABELS.get(row.type, row.type),
-            "fields": [str(FIELD_LABELS.get(f, f)) for f in row.data.get("fields", [])],
-            "added": [str(GROUP_LABELS.get(g, g)) for g in row.data.get("added", [])],
-            "removed": [str(GROUP_LABELS.get(g, g)) for g in row.data.get("removed", [])],
-            "released": row.data.get("released", 0),
-        }
-        for row in accounts.history(db.session, user)
+        {"row": row, "text": change_text(row.type, row.data or {})} for row in accounts.history(db.session, user)
     ]
     page = render_template(
         "user.html",

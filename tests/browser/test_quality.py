@@ -198,6 +198,7 @@ OPEN = {
     "officer-account": _as("admin", "/pengguna/petugas"),
     "office-units": _as("admin", "/unit"),
     "office-unit": _as("admin", "/unit/PENDMAD"),
+    "access-changes": _as("auditor", "/audit/akses"),
     "portal-fee-page": _anonymous("/publik/halaman/biaya"),
     "csrf-error": _csrf_error,
     "reports": _as("ppid", "/laporan"),

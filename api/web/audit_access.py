@@ -1,0 +1,73 @@
+"""The auditor's list of access changes (``/audit/akses``): what administrators changed in who may do what, over a
+period (engine.access_log: officers' accounts and the office's units), newest first, with the whole period as CSV.
+
+Auditors only, as the rest of the console. The case histories show what was done to each case; this shows who was
+given or denied the groups that allowed it.
+"""
+
+from __future__ import annotations
+
+from flask import render_template, request
+from flask_babel import gettext as _
+from flask_login import login_required
+
+from api.extensions import db
+from api.reports.files import csv_stream
+from api.web import display
+from api.web.audit import read_choice
+from api.web.blueprint import bp
+from api.web.reports import _download
+from api.web.session import officer
+from api.web.units import change_text as unit_change_text
+from api.web.users import change_text as account_change_text
+from engine import access, access_log
+from engine.access_log import OFFICER, Change
+
+SHOWN = 500  # changes the page lists; the CSV holds the whole period
+CLI = "cli"
+
+
+def describe(change: Change) -> str:
+    describe_kind = account_change_text if change.subject_kind == OFFICER else unit_change_text
+    return describe_kind(change.type, change.data)
+
+
+def actor_name(actor: str, subject_kind: str) -> str:
+    if actor == CLI:
+        return _("the server (kawal users)") if subject_kind == OFFICER else _("the server (kawal units)")
+    return display.officer_name(actor)
+
+
+@bp.get("/audit/akses")
+@login_required
+def audit_access():
+    access.require_auditor(officer())
+    choice = read_choice({key: request.args.get(key, "") for key in ("from", "to")})
+    fmt = request.args.get("format", "")
+    if fmt not in ("", "csv"):
+        choice.errors["format"] = _("Choose CSV.")
+    if choice.errors:
+        return _page(choice, [], 0), 422
+    if fmt:
+        found = access_log.changes(db.session, choice.start, choice.end)
+        table = [[_("When"), _("By"), _("Change"), _("Officer or unit")]]
+        table += [
+            [display.office_datetime(c.at), actor_name(c.actor, c.subject_kind), describe(c), c.subject] for c in found
+        ]
+        return _download(csv_stream(table), "text/csv", "kawal-perubahan-akses.csv")
+    found = access_log.changes(db.session, choice.start, choice.end, limit=SHOWN)
+    return _page(choice, found, access_log.count(db.session, choice.start, choice.end))
+
+
+def _page(choice, found: list[Change], total: int) -> str:
+    rows = [
+        {
+            "at": c.at,
+            "by": actor_name(c.actor, c.subject_kind),
+            "text": describe(c),
+            "subject": c.subject,
+            "officer": c.subject_kind == OFFICER,
+        }
+        for c in found
+    ]
+    return render_template("audit_access.html", values=choice.values, errors=choice.errors, rows=rows, total=total)

@@ -1,0 +1,55 @@
+"""The auditor's list of access changes (/audit/akses, engine.access_log): what administrators changed in officers'
+accounts and the office's units, newest first, over a period, with a CSV of the whole period; for auditors only."""
+
+import re
+
+from tests.web.pages import text
+
+
+def test_the_auditor_reads_who_was_given_which_group_and_which_unit_was_renamed(browser, client, login):
+    admin = login("admin")
+    changed = {"display_name": "Petugas Dua", "email": None, "unit": "KANWIL", "groups": ["petugas_layanan", "ppid"]}
+    assert client.put("/api/v1/users/petugas2", json=changed, headers=admin).status_code == 200
+    renamed = client.put("/api/v1/units/PENDMAD", json={"name": "Bidang Pendidikan Madrasah"}, headers=admin)
+    assert renamed.status_code == 200
+    auditor = browser("auditor")
+    assert 'href="/audit/akses"' in text(auditor.get("/audit"))
+    page = text(auditor.get("/audit/akses"))
+    assert "<h1>Perubahan akses</h1>" in page
+    assert "2 perubahan" in page
+    rows = re.findall(r"<tr><td>[^<]+</td><td>([^<]+)</td><td>([^<]+)</td><td>([^<]+)</td></tr>", page)
+    assert rows == [
+        ("Admin", "Diganti nama: PENDMAD → Bidang Pendidikan Madrasah", "unit PENDMAD"),
+        ("Admin", "Akun diubah: Nama, Kelompok. Kelompok ditambahkan: PPID", "petugas2"),
+    ]
+    csv = auditor.get("/audit/akses", query_string={"format": "csv"})
+    assert csv.headers["Content-Disposition"] == "attachment; filename=kawal-perubahan-akses.csv"
+    lines = csv.get_data(as_text=True).splitlines()
+    assert lines[0] == "Waktu,Oleh,Perubahan,Petugas atau unit"
+    assert len(lines) == 3
+    assert lines[2].endswith(",petugas2")
+    before = text(auditor.get("/audit/akses", query_string={"from": "2000-01-01", "to": "2000-12-31"}))
+    assert "Tidak ada perubahan dalam periode ini." in before
+
+
+def test_only_auditors_read_the_access_changes_and_a_wrong_period_is_refused(browser):
+    for who in ("admin", "ppid", "wbs"):
+        assert browser(who).get("/audit/akses").status_code == 403
+    refused = browser("auditor").get("/audit/akses", query_string={"from": "2026-12-31", "to": "2026-01-01"})
+    assert refused.status_code == 422
+    assert 'class="error-summary"' in text(refused)
+
+
+def test_the_access_changes_over_the_api_are_for_auditors(client, login):
+    admin = login("admin")
+    client.post("/api/v1/units", json={"code": "KANKEMENAG-MLG", "name": "Kankemenag Malang"}, headers=admin)
+    assert client.get("/api/v1/audit/access", headers=admin).status_code == 403
+    r = client.get("/api/v1/audit/access", headers=login("auditor"))
+    assert r.status_code == 200
+    assert [(c["type"], c["actor"], c["subject_kind"], c["subject"]) for c in r.json] == [
+        ("unit_created", "admin", "unit", "KANKEMENAG-MLG")
+    ]
+    empty = client.get(
+        "/api/v1/audit/access?from=2000-01-01T00:00:00%2B07:00&to=2000-02-01T00:00:00%2B07:00", headers=login("auditor")
+    )
+    assert empty.json == []
