@@ -1,0 +1,17 @@
+"""The auditor reads the access changes in a real browser, from the console, on a phone and on a desk."""
+
+from playwright.sync_api import expect
+
+from tests.browser.steps import PHONE, at_both_widths, log_in
+
+
+def test_the_auditor_finds_who_was_given_a_group(new_page, client, login):
+    changed = {"display_name": "Petugas Dua", "email": None, "unit": "KANWIL", "groups": ["petugas_layanan", "ppid"]}
+    assert client.put("/api/v1/users/petugas2", json=changed, headers=login("admin")).status_code == 200
+    page = new_page(**PHONE)
+    log_in(page, "auditor")
+    page.goto("/audit")
+    page.get_by_role("link", name="Perubahan akses: siapa diberi atau dicabut kelompok apa, dan unit kantor").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("Perubahan akses")
+    expect(page.locator("table.data")).to_contain_text("Kelompok ditambahkan: PPID")
+    at_both_widths(page, "the access changes", "audit-access-changes")
