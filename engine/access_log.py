@@ -5,19 +5,87 @@ units (added, renamed, deactivated: ``UnitEvent``), one list newest first, over 
 An auditor looks here for what the case histories cannot show: an officer given the WBS managers' group the week a
 whistleblower's identity was opened, then taken out of it. Never a password, a code or an address: the records
 hold the names of what changed, not the values.
+
+Each table is one hash chain, as a case's history is (engine.audit): ``hash = sha256(prev_hash + canonical JSON of
+{at, actor, type, subject, data})``, from 64 zeros, in the order of the rows' ids. ``record`` appends under a lock
+(PostgreSQL: a transaction-scoped advisory lock per chain; SQLite: the write lock its flush takes), so two
+administrators at once never fork it; ``verify`` walks both. A record changed, or removed from the middle, breaks
+the chain there. Removing the newest records leaves a shorter chain that verifies: the anchors (engine.anchors)
+do not cover these chains yet.
 """
 
 from __future__ import annotations
 
+import hashlib
+import json
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import UTC, datetime
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from engine import clock
 from engine.models import AccountEvent, Unit, UnitEvent, User
 
 OFFICER, UNIT = "officer", "unit"
+GENESIS = "0" * 64
+# Each chain: its table, the column naming its subject, and its advisory lock's key on PostgreSQL.
+CHAINS = {OFFICER: (AccountEvent, "user_id", 0x4B41574C01), UNIT: (UnitEvent, "unit_id", 0x4B41574C02)}
+
+
+def record_hash(prev_hash: str, at: datetime, actor: str, type_: str, subject: int, data: dict) -> str:
+    body = json.dumps(
+        {
+            "at": at.astimezone(UTC).isoformat(timespec="microseconds"),
+            "actor": actor,
+            "type": type_,
+            "subject": subject,
+            "data": data,
+        },
+        sort_keys=True,
+        separators=(",", ":"),
+        ensure_ascii=False,
+        default=str,
+    )
+    return hashlib.sha256((prev_hash + body).encode()).hexdigest()
+
+
+def record(session: Session, kind: str, subject: int, actor: str, type_: str, data: dict) -> None:
+    """Append a change of an officer's account (``kind`` OFFICER, ``subject`` the user's id) or a unit (UNIT) to its
+    chain, in the caller's transaction."""
+    model, column, key = CHAINS[kind]
+    session.flush()  # the change it records first: on SQLite this takes the write lock, so the head read stays it
+    if session.get_bind().dialect.name == "postgresql":
+        session.execute(select(func.pg_advisory_xact_lock(key)))
+    prev = session.scalar(select(model.hash).order_by(model.id.desc()).limit(1)) or GENESIS
+    at = clock.now()
+    row = model(at=at, actor=actor, type=type_, data=data, prev_hash=prev)
+    setattr(row, column, subject)
+    row.hash = record_hash(prev, at, actor, type_, subject, data)
+    session.add(row)
+    session.flush()
+
+
+@dataclass(frozen=True)
+class ChainState:
+    records: int
+    broken_at: int | None  # the id of the first record that does not verify
+
+
+def verify(session: Session) -> dict[str, ChainState]:
+    """Walk both chains from their first record: each must name the hash before it and hash to what it holds."""
+    states = {}
+    for kind, (model, column, _key) in CHAINS.items():
+        prev, count, broken = GENESIS, 0, None
+        query = select(model).order_by(model.id).execution_options(yield_per=1000)
+        for row in session.scalars(query):
+            count += 1
+            expected = record_hash(prev, row.at, row.actor, row.type, getattr(row, column), row.data or {})
+            if broken is None and (row.prev_hash != prev or row.hash != expected):
+                broken = row.id
+            prev = row.hash
+        states[kind] = ChainState(count, broken)
+    return states
 
 
 @dataclass(frozen=True)

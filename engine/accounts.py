@@ -28,7 +28,7 @@ from dataclasses import dataclass
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from engine import access, clock, sessions, totp, users
+from engine import access, access_log, clock, sessions, totp, users
 from engine.audit import EventLog
 from engine.errors import Conflict, Invalid, NotFound
 from engine.messages import msg
@@ -270,4 +270,4 @@ def _require_another_admin(session: Session, user: User, field: str | None) -> N
 
 
 def _record(session: Session, actor: str, user: User, type_: str, data: dict) -> None:
-    session.add(AccountEvent(user_id=user.id, at=clock.now(), actor=actor, type=type_, data=data))
+    access_log.record(session, access_log.OFFICER, user.id, actor, type_, data)

@@ -106,6 +106,8 @@ class UnitEvent(Base):
     actor: Mapped[str] = mapped_column(String(80))
     type: Mapped[str] = mapped_column(String(40))
     data: Mapped[dict] = mapped_column(default=dict)
+    prev_hash: Mapped[str] = mapped_column(String(64))  # hash-chained as account_event is
+    hash: Mapped[str] = mapped_column(String(64))
 
 
 class Group(Base):
@@ -181,6 +183,9 @@ class AccountEvent(Base):
     actor: Mapped[str] = mapped_column(String(80))
     type: Mapped[str] = mapped_column(String(40))
     data: Mapped[dict] = mapped_column(default=dict)
+    # Hash-chained, one chain for the table (engine.access_log): a record changed or removed breaks it.
+    prev_hash: Mapped[str] = mapped_column(String(64))
+    hash: Mapped[str] = mapped_column(String(64))
 
 
 class Membership(Base):

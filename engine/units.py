@@ -24,7 +24,7 @@ from dataclasses import dataclass
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from engine import clock, users
+from engine import access_log, users
 from engine.errors import Conflict, Invalid, NotFound
 from engine.messages import msg
 from engine.models import HumanTask, Unit, UnitEvent, User
@@ -148,4 +148,4 @@ def _name_problem(name: str):
 
 
 def _record(session: Session, actor: str, unit: Unit, type_: str, data: dict) -> None:
-    session.add(UnitEvent(unit_id=unit.id, at=clock.now(), actor=actor, type=type_, data=data))
+    access_log.record(session, access_log.UNIT, unit.id, actor, type_, data)

@@ -113,3 +113,22 @@ def access_changes(query):
     """What administrators changed in [from, to) in officers' accounts and the office's units, newest first."""
     access.require_auditor(current_user())
     return access_log.changes(db.session, query.get("from_"), query.get("to"))
+
+
+class AccessChainView(Schema):
+    records = fields.Integer()
+    broken_at = fields.Integer(allow_none=True, metadata={"description": "the first record that does not verify"})
+
+
+class AccessChainsView(Schema):
+    officer = fields.Nested(AccessChainView, metadata={"description": "the officers' account records"})
+    unit = fields.Nested(AccessChainView, metadata={"description": "the units' records"})
+
+
+@blp.get("/audit/access/verify")
+@login_required
+@blp.response(200, AccessChainsView)
+def access_chains():
+    """Walk the hash chains of the access changes: a record altered, or removed from the middle, breaks them."""
+    access.require_auditor(current_user())
+    return access_log.verify(db.session)

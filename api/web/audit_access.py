@@ -2,7 +2,8 @@
 period (engine.access_log: officers' accounts and the office's units), newest first, with the whole period as CSV.
 
 Auditors only, as the rest of the console. The case histories show what was done to each case; this shows who was
-given or denied the groups that allowed it.
+given or denied the groups that allowed it. The page also walks both hash chains (engine.access_log.verify) and
+says whether they hold.
 """
 
 from __future__ import annotations
@@ -70,4 +71,7 @@ def _page(choice, found: list[Change], total: int) -> str:
         }
         for c in found
     ]
-    return render_template("audit_access.html", values=choice.values, errors=choice.errors, rows=rows, total=total)
+    chains = access_log.verify(db.session)
+    return render_template(
+        "audit_access.html", values=choice.values, errors=choice.errors, rows=rows, total=total, chains=chains
+    )

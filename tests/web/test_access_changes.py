@@ -40,16 +40,20 @@ def test_only_auditors_read_the_access_changes_and_a_wrong_period_is_refused(bro
     assert 'class="error-summary"' in text(refused)
 
 
-def test_the_access_changes_over_the_api_are_for_auditors(client, login):
-    admin = login("admin")
-    client.post("/api/v1/units", json={"code": "KANKEMENAG-MLG", "name": "Kankemenag Malang"}, headers=admin)
-    assert client.get("/api/v1/audit/access", headers=admin).status_code == 403
-    r = client.get("/api/v1/audit/access", headers=login("auditor"))
-    assert r.status_code == 200
-    assert [(c["type"], c["actor"], c["subject_kind"], c["subject"]) for c in r.json] == [
-        ("unit_created", "admin", "unit", "KANKEMENAG-MLG")
-    ]
-    empty = client.get(
-        "/api/v1/audit/access?from=2000-01-01T00:00:00%2B07:00&to=2000-02-01T00:00:00%2B07:00", headers=login("auditor")
+def test_the_page_says_when_a_chain_is_broken(browser, settings):
+    from sqlalchemy import create_engine
+    from sqlalchemy import text as sql
+
+    admin = browser("admin")
+    admin.get("/unit")
+    assert admin.post("/unit", {"code": "KANKEMENAG-MLG", "name": "Kankemenag Malang"}).status_code == 303
+    assert "Rantai hash terverifikasi: 0 catatan akun dan 1 catatan unit" in text(
+        browser("auditor").get("/audit/akses")
     )
-    assert empty.json == []
+    engine = create_engine(settings.database_url)
+    with engine.begin() as conn:
+        conn.execute(sql("UPDATE unit_event SET actor = 'cli'"))
+    engine.dispose()
+    page = text(browser("auditor").get("/audit/akses"))
+    assert "<strong>RUSAK:</strong>" in page
+    assert 'class="flash flash-error" role="alert"' in page

@@ -1,0 +1,77 @@
+"""The access changes over the API and their hash chains (engine.access_log, /api/v1/audit/access): for auditors
+only; a record rewritten or removed from the middle in the database breaks its chain; records kept before the chain
+existed are chained by the upgrade. On SQLite and PostgreSQL (its advisory lock)."""
+
+
+def test_the_access_changes_over_the_api_are_for_auditors(client, login):
+    admin = login("admin")
+    client.post("/api/v1/units", json={"code": "KANKEMENAG-MLG", "name": "Kankemenag Malang"}, headers=admin)
+    assert client.get("/api/v1/audit/access", headers=admin).status_code == 403
+    r = client.get("/api/v1/audit/access", headers=login("auditor"))
+    assert r.status_code == 200
+    assert [(c["type"], c["actor"], c["subject_kind"], c["subject"]) for c in r.json] == [
+        ("unit_created", "admin", "unit", "KANKEMENAG-MLG")
+    ]
+    empty = client.get(
+        "/api/v1/audit/access?from=2000-01-01T00:00:00%2B07:00&to=2000-02-01T00:00:00%2B07:00", headers=login("auditor")
+    )
+    assert empty.json == []
+
+
+def _tamper(db_url, statement: str) -> None:
+    from sqlalchemy import create_engine
+    from sqlalchemy import text as sql
+
+    engine = create_engine(db_url)
+    with engine.begin() as conn:
+        conn.execute(sql(statement))
+    engine.dispose()
+
+
+def _three_changes(client, login):
+    admin = login("admin")
+    for name in ("Bidang Satu", "Bidang Dua"):
+        assert client.put("/api/v1/units/PENDMAD", json={"name": name}, headers=admin).status_code == 200
+    changed = {"display_name": "Petugas Dua", "email": None, "unit": "KANWIL", "groups": ["petugas_layanan", "ppid"]}
+    assert client.put("/api/v1/users/petugas2", json=changed, headers=admin).status_code == 200
+
+
+def test_the_access_changes_are_hash_chained_and_verify(client, login):
+    _three_changes(client, login)
+    r = client.get("/api/v1/audit/access/verify", headers=login("auditor"))
+    assert r.json == {"officer": {"records": 1, "broken_at": None}, "unit": {"records": 2, "broken_at": None}}
+
+
+def test_a_group_change_rewritten_in_the_database_breaks_the_account_chain(client, login, db_url):
+    """An administrator with database access who hides that they gave someone the WBS managers' group."""
+    _three_changes(client, login)
+    _tamper(db_url, """UPDATE account_event SET data = '{"fields": ["display_name"]}'""")
+    r = client.get("/api/v1/audit/access/verify", headers=login("auditor"))
+    assert r.json["officer"]["broken_at"] is not None
+    assert r.json["unit"]["broken_at"] is None
+
+
+def test_a_record_removed_from_the_middle_breaks_the_unit_chain(client, login, db_url):
+    _three_changes(client, login)
+    _tamper(db_url, "DELETE FROM unit_event WHERE id = (SELECT min(id) FROM unit_event)")
+    r = client.get("/api/v1/audit/access/verify", headers=login("auditor"))
+    assert r.json["unit"] == {"records": 1, "broken_at": r.json["unit"]["broken_at"]}
+    assert r.json["unit"]["broken_at"] is not None
+
+
+def test_records_kept_before_the_chain_are_chained_by_the_upgrade(client, login, db_url):
+    """Migration 0037 chains the account and unit records made before it, in their order, as they are written."""
+    from alembic import command
+
+    from engine.db import alembic_config
+
+    _three_changes(client, login)
+    before = client.get("/api/v1/audit/access", headers=login("auditor")).json
+    command.downgrade(alembic_config(db_url), "0036")
+    command.upgrade(alembic_config(db_url), "head")
+    r = client.get("/api/v1/audit/access/verify", headers=login("auditor"))
+    assert r.json == {"officer": {"records": 1, "broken_at": None}, "unit": {"records": 2, "broken_at": None}}
+    assert client.get("/api/v1/audit/access", headers=login("auditor")).json == before
+    _three_changes(client, login)  # and the chain goes on from them
+    r = client.get("/api/v1/audit/access/verify", headers=login("auditor"))
+    assert r.json == {"officer": {"records": 1, "broken_at": None}, "unit": {"records": 4, "broken_at": None}}
