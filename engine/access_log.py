@@ -8,10 +8,10 @@ hold the names of what changed, not the values.
 
 Each table is one hash chain, as a case's history is (engine.audit): ``hash = sha256(prev_hash + canonical JSON of
 {at, actor, type, subject, data})``, from 64 zeros, in the order of the rows' ids. ``record`` appends under a lock
-(PostgreSQL: a transaction-scoped advisory lock per chain; SQLite: the write lock its flush takes), so two
-administrators at once never fork it; ``verify`` walks both. A record changed, or removed from the middle, breaks
-the chain there. Removing the newest records leaves a shorter chain that verifies: the anchors (engine.anchors)
-do not cover these chains yet.
+(PostgreSQL: a transaction-scoped advisory lock per chain; SQLite: the database's write lock, taken by an empty
+write before the chain's head is read), so two administrators at once never fork it; ``verify`` walks both. A
+record changed, or removed from the middle, breaks the chain there. Removing the newest records leaves a shorter
+chain that verifies: the anchors (engine.anchors) do not cover these chains yet.
 """
 
 from __future__ import annotations
@@ -21,7 +21,7 @@ import json
 from dataclasses import dataclass
 from datetime import UTC, datetime
 
-from sqlalchemy import func, select
+from sqlalchemy import func, select, update
 from sqlalchemy.orm import Session
 
 from engine import clock
@@ -54,9 +54,11 @@ def record(session: Session, kind: str, subject: int, actor: str, type_: str, da
     """Append a change of an officer's account (``kind`` OFFICER, ``subject`` the user's id) or a unit (UNIT) to its
     chain, in the caller's transaction."""
     model, column, key = CHAINS[kind]
-    session.flush()  # the change it records first: on SQLite this takes the write lock, so the head read stays it
+    session.flush()  # the change it records, first
     if session.get_bind().dialect.name == "postgresql":
         session.execute(select(func.pg_advisory_xact_lock(key)))
+    else:  # SQLite: a write (of nothing) takes the database's write lock, so no one appends between read and insert
+        session.execute(update(model).where(model.id.is_(None)).values(actor=model.actor))
     prev = session.scalar(select(model.hash).order_by(model.id.desc()).limit(1)) or GENESIS
     at = clock.now()
     row = model(at=at, actor=actor, type=type_, data=data, prev_hash=prev)

@@ -75,3 +75,37 @@ def test_records_kept_before_the_chain_are_chained_by_the_upgrade(client, login,
     _three_changes(client, login)  # and the chain goes on from them
     r = client.get("/api/v1/audit/access/verify", headers=login("auditor"))
     assert r.json == {"officer": {"records": 1, "broken_at": None}, "unit": {"records": 4, "broken_at": None}}
+
+
+def test_administrators_at_once_never_fork_a_chain(app, db_url):
+    """Four administrators' sessions each append five records at the same moment: one chain of twenty."""
+    import threading
+
+    from engine import access_log
+    from engine.db import make_engine, session_factory
+    from engine.models import Unit
+
+    engine = make_engine(db_url)
+    sessions = session_factory(engine)
+    with sessions() as s:
+        unit_id = s.query(Unit.id).filter(Unit.code == "PENDMAD").scalar()
+    start, failures = threading.Barrier(4), []
+
+    def admin(n: int) -> None:
+        start.wait()
+        try:
+            for i in range(5):
+                with sessions.begin() as s:
+                    access_log.record(s, access_log.UNIT, unit_id, f"admin{n}", "unit_renamed", {"name": [str(i), "x"]})
+        except Exception as exc:  # noqa: BLE001 - reported below
+            failures.append(exc)
+
+    threads = [threading.Thread(target=admin, args=(n,)) for n in range(4)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert failures == []
+    with sessions() as s:
+        assert access_log.verify(s)[access_log.UNIT] == access_log.ChainState(20, None)
+    engine.dispose()
