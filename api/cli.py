@@ -596,9 +596,9 @@ def audit_verify(kawal, anchors, export, made_after_anchor):
     auditor's console (its list of the last checks)."""
     from sqlalchemy.exc import SQLAlchemyError
 
+    from engine import access_log, kinds
     from engine import anchors as anchoring
-    from engine import kinds
-    from engine.audit import VERIFY_BY, record, verify_chains, verify_rows
+    from engine.audit import VERIFY_BY, Break, record, verify_chains, verify_rows
 
     def untrusted(path: str, exc: Exception) -> click.ClickException:
         return click.ClickException(f"the anchor file {path} is not to be trusted: {exc}")
@@ -635,6 +635,10 @@ def audit_verify(kawal, anchors, export, made_after_anchor):
             chains = verify_chains(session, series=kinds.register_series(kawal.settings), shown=shown)
             seconds = time.monotonic() - started
             breaks, uncounted = chains.breaks, chains.total - len(chains.breaks)
+            for kind, state in access_log.verify(session).items():  # the access changes' own two chains
+                if state.broken_at is not None:
+                    reason = "the access changes' chain breaks here: a record was altered or removed"
+                    breaks.append(Break(f"access:{kind}", state.broken_at, reason))
             for path in anchors:
                 try:
                     with open(path, "rb") as lines:
@@ -651,10 +655,10 @@ def audit_verify(kawal, anchors, export, made_after_anchor):
             except SQLAlchemyError as exc:  # a read-only role or replica: the check stands, unrecorded
                 session.rollback()
                 click.echo(f"note: the check was not recorded for the console ({type(exc).__name__})")
-        what = "every hash chain is intact"
+        what = "every hash chain is intact (the cases' and the access changes')"
     if breaks:
         total = len(breaks) + uncounted
-        told = "\n".join(f"  case {b.ticket}, event {b.seq}: {b.reason}" for b in breaks[:shown])
+        told = "\n".join(f"  {_broken_where(b)}: {b.reason}" for b in breaks[:shown])
         more = f"\n  and {total - shown} more" if total > shown else ""
         raise click.ClickException(f"{total} break(s) found:\n{told}{more}")
     for anchor in read:
@@ -663,6 +667,13 @@ def audit_verify(kawal, anchors, export, made_after_anchor):
         else:
             click.echo(f"every event of the anchor of {anchor.made_at} (digest {anchor.digest[:16]}...) is in place")
     click.echo(what)
+
+
+def _broken_where(b) -> str:
+    """A break's place as ``kawal audit verify`` names it: a case's event, or an access chain's record."""
+    if b.ticket.startswith("access:"):
+        return f"access changes ({b.ticket.split(':', 1)[1]}), record {b.seq}"
+    return f"case {b.ticket}, event {b.seq}"
 
 
 def _export_rows(path: str):

@@ -11,7 +11,8 @@ Each table is one hash chain, as a case's history is (engine.audit): ``hash = sh
 (PostgreSQL: a transaction-scoped advisory lock per chain; SQLite: the database's write lock, taken by an empty
 write before the chain's head is read), so two administrators at once never fork it; ``verify`` walks both. A
 record changed, or removed from the middle, breaks the chain there. Removing the newest records leaves a shorter
-chain that verifies: the anchors (engine.anchors) do not cover these chains yet.
+chain that verifies: an anchor (engine.anchors) holds each chain's last record, so a check against one made
+before shows them gone.
 """
 
 from __future__ import annotations

@@ -9,8 +9,12 @@ administrators cannot change it (the auditor's archive, the inspectorate's mail,
 it lets anyone later check that each anchored event is still in its chain, unchanged, and that no case of those
 registers has gone: ``check`` for the database, ``check_rows`` for an exported history.
 
+The access changes (engine.access_log: officers' accounts and the units) are two chains more; an anchor holds each
+one's last record (``access``: officer or unit, ``id``, ``hash``), so cutting their newest records is seen too.
+
 The file is JSON lines: a header, one line per case (``ticket``, ``seq``, ``hash``), one per register series
-(``series``, ``year``, ``last``), and last the ``digest``: sha256 over every line before it, newline included.
+(``series``, ``year``, ``last``), one per access chain (``access``, ``id``, ``hash``), and last the ``digest``:
+sha256 over every line before it, newline included.
 """
 
 from __future__ import annotations
@@ -18,7 +22,7 @@ from __future__ import annotations
 import hashlib
 import json
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime
 from itertools import chain
 from typing import IO
@@ -26,7 +30,7 @@ from typing import IO
 from sqlalchemy import Column, Integer, MetaData, String, Table, and_, insert, or_, select
 from sqlalchemy.orm import Session
 
-from engine import clock
+from engine import access_log, clock
 from engine.audit import EXPORT_BATCH, Break, unheld_tickets
 from engine.models import Case, CaseEvent, TicketCounter
 
@@ -64,6 +68,10 @@ def write(session: Session, out: IO[bytes], agency: str, series: Iterable[str]) 
     )
     for prefix, year, last in session.execute(counters):
         put({"series": prefix, "year": year, "last": last})
+    for kind, (model, _column, _key) in access_log.CHAINS.items():
+        head = session.execute(select(model.id, model.hash).order_by(model.id.desc()).limit(1)).first()
+        if head is not None:
+            put({"access": kind, "id": head.id, "hash": head.hash})
     hex_digest = digest.hexdigest()
     out.write(_line({"digest": hex_digest}))
     return cases, hex_digest
@@ -80,6 +88,7 @@ class Anchor:
     digest: str
     cases: int
     series: list[tuple[str, int, int]]
+    access: list[tuple[str, int, str]] = field(default_factory=list)  # each access chain's anchored record
     heads: dict[str, tuple[int, str]] | None = None  # kept by ``read`` only; ``validate`` and ``check`` stream them
 
 
@@ -87,7 +96,7 @@ def _parse(lines: Iterable[bytes], take: Callable[[str, int, str], None]) -> Anc
     """One pass over an anchor file: each case's head handed to ``take`` as it is read, the digest checked at
     the end (``AnchorInvalid`` names what is wrong; whatever ``take`` did with the heads is then worthless)."""
     digest = hashlib.sha256()
-    header, cases, series, stated = None, 0, [], None
+    header, cases, series, access, stated = None, 0, [], [], None
     for number, raw in enumerate(lines, 1):
         if stated is not None:
             raise AnchorInvalid(f"line {number}: lines after the digest")
@@ -113,6 +122,10 @@ def _parse(lines: Iterable[bytes], take: Callable[[str, int, str], None]) -> Anc
             elif "series" in value:  # a register's year and its six-digit counter (engine.tickets)
                 year, last = _bounded(value["year"], 1, 9999), _bounded(value["last"], 0, 999_999)
                 series.append((str(value["series"]), year, last))
+            elif "access" in value:  # an access chain's last record (engine.access_log)
+                if value["access"] not in access_log.CHAINS:
+                    raise ValueError(value["access"])
+                access.append((value["access"], _bounded(value["id"], 1, 2**63 - 1), str(value["hash"])))
             else:
                 raise KeyError("ticket")
         except (KeyError, TypeError, ValueError):
@@ -121,7 +134,7 @@ def _parse(lines: Iterable[bytes], take: Callable[[str, int, str], None]) -> Anc
         raise AnchorInvalid("the file ends before its digest: cut short")
     if stated != digest.hexdigest():
         raise AnchorInvalid("its digest does not match its lines: changed after it was written")
-    return Anchor(header["made_at"], str(header.get("agency", "")), stated, cases, series)
+    return Anchor(header["made_at"], str(header.get("agency", "")), stated, cases, series, access)
 
 
 def _bounded(value, low: int, high: int) -> int:
@@ -192,7 +205,12 @@ def check(session: Session, lines: Iterable[bytes], shown: int | None = None) ->
         if postgres:
             connection.exec_driver_sql(f"ANALYZE {HEADS.name}")  # the planner's count: one join, not a loop
         breaks, total = [], 0
-        for told in chain(_head_breaks(connection, anchor), _gone_tickets(session, connection, anchor)):
+        found = chain(
+            _head_breaks(connection, anchor),
+            _gone_tickets(session, connection, anchor),
+            _access_breaks(session, anchor),
+        )
+        for told in found:
             total += 1
             if shown is None or total <= shown:
                 breaks.append(told)
@@ -259,6 +277,27 @@ def _gone_tickets(session: Session, connection, anchor: Anchor) -> list[Break]:
             named.update(connection.scalars(select(HEADS.c.ticket).where(HEADS.c.ticket.in_(chunk))))
         reason = f"the case is gone: the anchor of {anchor.made_at} counts it"
         breaks += [Break(ticket, 0, reason) for ticket in unheld if ticket not in named]
+    return breaks
+
+
+def _access_breaks(session: Session, anchor: Anchor) -> list[Break]:
+    """Each access chain's anchored record still there, unchanged (what follows it is the chain's own check)."""
+    breaks = []
+    for kind, record_id, hash_ in anchor.access:
+        model = access_log.CHAINS[kind][0]
+        held = session.scalar(select(model.hash).where(model.id == record_id))
+        name = f"access:{kind}"
+        if held is None:
+            breaks.append(
+                Break(
+                    name,
+                    record_id,
+                    f"the access changes were cut: the anchor of {anchor.made_at} holds record {record_id}",
+                )
+            )
+        elif held != hash_:
+            reason = f"the access changes were rewritten: record {record_id} is not the anchor's of {anchor.made_at}"
+            breaks.append(Break(name, record_id, reason))
     return breaks
 
 

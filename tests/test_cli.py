@@ -503,6 +503,32 @@ def test_an_anchor_shows_an_event_rewritten_and_a_case_removed_and_two_anchors_a
         assert gone in caught.output
 
 
+def test_the_access_changes_cut_after_an_anchor_or_rewritten_are_caught_by_kawal_audit_verify(kawal, db_url, tmp_path):
+    """The officers' accounts and the units are two hash chains more (engine.access_log): an anchor holds each one's
+    last record, so even the newest cut off is seen; a record rewritten in the middle breaks the chain itself."""
+    assert kawal("units", "add", "KANKEMENAG-MLG", "Kankemenag Malang").exit_code == 0
+    assert kawal("units", "rename", "KANKEMENAG-MLG", "Kankemenag Kabupaten Malang").exit_code == 0
+    anchor = tmp_path / "anchor.jsonl"
+    assert kawal("audit", "anchor", str(anchor)).exit_code == 0
+    assert '"access":"unit"' in anchor.read_text()
+    assert "every hash chain is intact" in kawal("audit", "verify", "--anchor", str(anchor)).output
+    engine = make_engine(db_url)
+    with engine.begin() as conn:  # the renaming hidden: the newest record deleted, the chain still whole
+        newest = conn.execute(text("SELECT max(id) FROM unit_event")).scalar()
+        conn.execute(text("DELETE FROM unit_event WHERE id = :i"), {"i": newest})
+    assert kawal("audit", "verify").exit_code == 0  # inside the database nothing shows
+    caught = kawal("audit", "verify", "--anchor", str(anchor))
+    assert caught.exit_code == 1
+    assert f"access changes (unit), record {newest}: the access changes were cut" in caught.output
+    with engine.begin() as conn:  # who added the unit, rewritten
+        conn.execute(text("UPDATE unit_event SET actor = 'admin'"))
+    engine.dispose()
+    broken = kawal("audit", "verify")
+    assert broken.exit_code == 1
+    assert "access changes (unit), record" in broken.output
+    assert "the access changes' chain breaks here" in broken.output
+
+
 def _sealed_anchor(path, *lines: dict):
     """An anchor file made by hand, its digest right: the digest proves only that the file is whole."""
     header = {"anchor": "kawal-audit-anchor/1", "made_at": "2026-12-05T09:00:00+00:00", "agency": "x"}

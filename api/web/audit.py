@@ -94,6 +94,14 @@ REASONS = [
         _l("the case's closing (%(row)s) is not its history's (%(history)s)"),
     ),
     (
+        re.compile(r"the access changes were cut: the anchor of (?P<when>\S+) holds record (?P<seq>\d+)"),
+        _l("the access changes were cut: the anchor of %(when)s holds record %(seq)s"),
+    ),
+    (
+        re.compile(r"the access changes were rewritten: record (?P<seq>\d+) is not the anchor's of (?P<when>\S+)"),
+        _l("the access changes were rewritten: record %(seq)s is not the one in the anchor of %(when)s"),
+    ),
+    (
         re.compile(r"the case is gone: the anchor of (?P<when>\S+) holds it"),
         _l("the case is gone: the anchor of %(when)s holds it"),
     ),
@@ -397,5 +405,9 @@ def _check_row(row, process_labels: dict) -> dict:
     }
 
 
+# An anchor's access chains (engine.anchors) are told where a break names a case's ticket.
+ACCESS_CHAINS = {"access:officer": _l("Access changes: accounts"), "access:unit": _l("Access changes: units")}
+
+
 def _break_row(b: Break) -> dict:
-    return {"ticket": b.ticket, "seq": b.seq, "reason": reason_text(b.reason)}
+    return {"ticket": str(ACCESS_CHAINS.get(b.ticket, b.ticket)), "seq": b.seq, "reason": reason_text(b.reason)}
