@@ -56,7 +56,7 @@ from api.web import display
 from api.web.blueprint import bp
 from api.web.i18n import current_language
 from api.web.session import officer
-from engine import access, anchors, clock, kinds
+from engine import access, access_log, anchors, clock, kinds
 from engine.audit import BREAKS_LISTED, VERIFY_BY, Break, checking, count_events, iter_export, recent_checks, record
 
 # An anchor is about 100 bytes a case: a province's three million cases fit (deploy/nginx lets this path through).
@@ -199,6 +199,7 @@ def audit():
     head, tail = _page(choice, checking=True)[0].split(CHECKING, 1)
     progress = get_template_attribute("audit_check.html", "check_progress")
     result = get_template_attribute("audit_check.html", "check_result")
+    access_result = get_template_attribute("audit_check.html", "access_chains")
 
     def page():
         yield head
@@ -208,6 +209,7 @@ def audit():
         except StopIteration as done:
             verification = done.value
             yield str(result(verification, [_break_row(b) for b in verification.breaks]))
+            yield str(access_result(access_log.verify(db.session)))  # the access changes' own two chains
             record(db.session, verification, who, scope, time() - started)  # listed on the console from now on
             db.session.commit()
         except SQLAlchemyError:
