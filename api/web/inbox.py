@@ -19,7 +19,7 @@ from sqlalchemy import select
 
 from api.boundary import commit, runtime
 from api.extensions import db
-from api.web import display
+from api.web import display, schema_form
 from api.web.blueprint import bp
 from api.web.i18n import current_language, refusal_details, translated
 from api.web.session import officer
@@ -175,7 +175,7 @@ def _filter_options(user: User, process: str) -> dict:
             if process in ("", p)
         ],
         "due": list(display.DUE_STATES.items()),
-        "unit": [(str(u.id), u.name) for u in users.units(db.session)],
+        "unit": [(str(u.id), schema_form.unit_label(u)) for u in users.units(db.session)],
     }
 
 

@@ -155,8 +155,10 @@ def unit_choices(node: dict, units) -> None:
 
 
 def unit_label(unit) -> str:
-    """A unit as an officer knows it: "name (code)", or its code alone when it has no name of its own."""
-    return unit.code if unit.name in (None, "", unit.code) else f"{unit.name} ({unit.code})"
+    """A unit as an officer knows it: "name (code)", or its code alone when it has no name of its own; a unit
+    deactivated since (engine.units), as a filter still lists it, says so."""
+    label = unit.code if unit.name in (None, "", unit.code) else f"{unit.name} ({unit.code})"
+    return label if getattr(unit, "active", True) else _("%(unit)s, deactivated", unit=label)
 
 
 def unit_options(units, chosen: str | None) -> list[tuple[str, str]]:

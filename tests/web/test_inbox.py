@@ -59,7 +59,7 @@ def test_filters_narrow_the_list_by_due_state_stage_and_process(desk, login, bro
     assert len(_rows(text(b.get("/kotak-masuk?process=permohonan_informasi")))) == 2
     page = text(b.get("/kotak-masuk?unit=1"))
     assert len(_rows(page)) == 2
-    assert '<option value="1" selected>Kantor Wilayah</option>' in page
+    assert '<option value="1" selected>Kantor Wilayah (KANWIL)</option>' in page  # as the other unit filters
 
 
 def test_claim_then_release_from_the_inbox(desk, browser):

@@ -68,3 +68,5 @@ def test_a_unit_deactivated_on_its_page_is_refused_while_staffed_then_leaves_the
     assert re.search(r"<td>PENDMAD</td>.*?<strong>Nonaktif</strong>", listing, re.S)
     assert 'value="PENDMAD"' not in text(admin.get("/pengguna/baru"))  # a new officer cannot be put there
     assert 'value="PENDMAD"' in text(admin.get("/pengguna/unitmad"))  # its former officer's page still shows it
+    # the filters still list it, saying it is deactivated
+    assert ">PENDMAD, nonaktif</option>" in text(browser("ppid").get("/laporan/register/permohonan"))
