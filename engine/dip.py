@@ -60,6 +60,8 @@ def values(session: Session, rt: Runtime, data: dict, item: DipItem | None = Non
     unit = units[data["unit"]]
     if unit is None:
         fields["unit"] = [msg("unit_code_unknown", code=repr(data["unit"]))]
+    elif not unit.active and (item is None or item.unit_id != unit.id):  # deactivated (engine.units): kept, not chosen
+        fields["unit"] = [msg("unit_inactive", name=unit.name)]
     category = data["category"]
     if data.get("rhythm_months") is not None and category != "berkala":
         fields["rhythm_months"] = [msg("periodic_only")]

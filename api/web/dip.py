@@ -71,15 +71,16 @@ def dip_admin():
 CONFIRM = "data_pribadi_diperiksa"
 
 
-def _schema(user, confirm: bool = False) -> dict:
-    """The item form with the units the officer may choose as a list of names; the confirmation that personal
-    data found in its texts may be published only when ``confirm`` (a save refused for it), as one checkbox."""
+def _schema(user, confirm: bool = False, keep: int | None = None) -> dict:
+    """The item form with the units the officer may choose as a list of names (the active ones, and ``keep``, the
+    item's own, though deactivated since); the confirmation that personal data found in its texts may be published
+    only when ``confirm`` (a save refused for it), as one checkbox."""
     schema = copy.deepcopy(runtime().forms.schema(dip.FORM))
     if confirm:
         schema["properties"][CONFIRM]["const"] = True
     else:
         del schema["properties"][CONFIRM]
-    units = users.units(db.session)
+    units = users.units(db.session, active_only=True, keep=keep)
     if not access.is_dip_keeper(user):
         units = [u for u in units if u.id == user.unit_id]
     node = schema["properties"]["unit"]
@@ -124,11 +125,11 @@ def dip_new():
 def dip_item(item_id: int):
     user, rt = officer(), runtime()
     item = dip.require_item(db.session, user, item_id)
-    schema = _schema(user) if access.can_edit_dip_item(user, item.unit_id) else None
+    schema = _schema(user, keep=item.unit_id) if access.can_edit_dip_item(user, item.unit_id) else None
     if request.method == "GET" or schema is None:
         values = MultiDict({k: str(v) for k, v in dip.form_data(item).items()})
         return _item_page(item, schema, values)
-    data = schema_form.parse(_schema(user, confirm=True), request.form, rt.calendars["strict"].tz)
+    data = schema_form.parse(_schema(user, confirm=True, keep=item.unit_id), request.form, rt.calendars["strict"].tz)
     try:
         dip.update_item(
             db.session,
@@ -141,7 +142,7 @@ def dip_item(item_id: int):
         )
     except Invalid as error:
         db.session.rollback()
-        schema = _schema(user, confirm=_asks_confirmation(error))
+        schema = _schema(user, confirm=_asks_confirmation(error), keep=item.unit_id)
         return _item_page(dip.require_item(db.session, user, item_id), schema, request.form, error.fields, 422)
     except Conflict as error:
         db.session.rollback()

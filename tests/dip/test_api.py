@@ -136,3 +136,19 @@ def test_personal_data_in_a_public_text_is_refused_unless_the_officer_confirms_i
     confirmed = create(client, login, summary=named, data_pribadi_diperiksa=True)  # e.g. the owner agreed
     assert confirmed.status_code == 201, confirmed.json
     assert "data_pribadi_diperiksa" not in confirmed.json
+
+
+def test_an_item_keeps_a_unit_deactivated_since_but_no_item_is_put_under_one(client, login):
+    """A unit merged away (engine.units) still holds its items until the keeper moves them; no new item names it."""
+    held = create(client, login, unit="PENDMAD").json
+    admin = login("admin")
+    assert client.post("/api/v1/users/unitmad/deactivation", headers=admin).status_code == 200
+    assert client.post("/api/v1/units/PENDMAD/deactivation", headers=admin).status_code == 200
+    refused = create(client, login, unit="PENDMAD")
+    assert refused.status_code == 422
+    assert refused.json["errors"]["unit"] == ["unit PENDMAD sudah dinonaktifkan"]
+    body = {"data": item_data(unit="PENDMAD", format="XLSX"), "version": held["version"]}
+    kept = client.put(f"/api/v1/dip/items/{held['id']}", json=body, headers=login("ppid"))
+    assert kept.status_code == 200, kept.json
+    moved = {"data": item_data(unit="KANWIL", format="XLSX"), "version": kept.json["version"]}
+    assert client.put(f"/api/v1/dip/items/{held['id']}", json=moved, headers=login("ppid")).status_code == 200
