@@ -287,7 +287,10 @@ def users_create(kawal, username, groups, display_name, unit, email, password_st
         password = click.prompt("Password", hide_input=True, confirmation_prompt=True)
     with kawal.session() as session, session.begin():
         # A unit is created on first use: say so, or a mistyped code would quietly become a unit of the office.
-        new_unit = unit is not None and session.scalar(select(Unit.id).where(Unit.code == unit)) is None
+        held = session.scalar(select(Unit).where(Unit.code == unit)) if unit is not None else None
+        new_unit = unit is not None and held is None
+        if held is not None and not held.active:
+            raise click.ClickException(f"unit {unit} is deactivated: activate it first (kawal units activate {unit})")
         try:
             user = create_user(session, username, password, list(groups), display_name, unit, email)
         except Invalid as exc:

@@ -86,6 +86,13 @@ def test_the_server_adds_lists_and_renames_units_with_kawal_units(app, db_url):
     kept = runner.invoke(main, ["units", "deactivate", "KANWIL"])
     assert kept.exit_code != 0
     assert "the office's own unit cannot be deactivated" in kept.output
+    into_retired = runner.invoke(
+        main,
+        ["users", "create", "budi", "--group", "unit_pengolah", "--unit", "KANKEMENAG-BTU", "--password-stdin"],
+        input="kankemenag-batu-2026\n",
+    )
+    assert into_retired.exit_code != 0
+    assert "unit KANKEMENAG-BTU is deactivated: activate it first" in into_retired.output
     assert "unit KANKEMENAG-BTU activated" in runner.invoke(main, ["units", "activate", "KANKEMENAG-BTU"]).output
     from api.extensions import db
     from engine import units
