@@ -34,9 +34,7 @@ def describe(change: Change) -> str:
 
 
 def actor_name(actor: str, subject_kind: str) -> str:
-    if actor == CLI:
-        return _("the server (kawal users)") if subject_kind == OFFICER else _("the server (kawal units)")
-    return display.officer_name(actor)
+    return display.changed_by(actor, "users" if subject_kind == OFFICER else "units")
 
 
 @bp.get("/audit/akses")

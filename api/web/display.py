@@ -156,6 +156,15 @@ def file_size(size: int | None) -> str:
     return f"{format_decimal(max(size, 1) / 1024, format='#,##0.0')} KB"
 
 
+# The server's own commands, as the pages name the one who ran them (an account's or a unit's record, ``cli``).
+SERVER_COMMANDS = {"users": _l("the server (kawal users)"), "units": _l("the server (kawal units)")}
+
+
+def changed_by(actor: str, command: str) -> str:
+    """Who made an administrative change: an officer by name, or the server's ``kawal users`` / ``kawal units``."""
+    return str(SERVER_COMMANDS[command]) if actor == "cli" else officer_name(actor)
+
+
 def officer_name(username: str | None) -> str:
     """An officer as the pages name them (their display name), not by their login; once per request and name."""
     if not username:

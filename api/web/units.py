@@ -14,6 +14,7 @@ from flask_babel import lazy_gettext as _l
 from flask_login import login_required
 
 from api.extensions import db
+from api.web import display
 from api.web.blueprint import bp
 from api.web.i18n import field_errors, translated
 from api.web.session import officer
@@ -79,7 +80,10 @@ def unit_page(code: str):
             db.session.commit()
             flash(_("The unit is renamed.") if changed else _("Nothing changed."), "success" if changed else "info")
             return redirect(url_for("web.unit_page", code=unit.code), 303)
-    history = [{"row": row, "text": change_text(row.type, row.data or {})} for row in units.history(db.session, unit)]
+    history = [
+        {"at": row.at, "text": change_text(row.type, row.data or {}), "by": display.changed_by(row.actor, "units")}
+        for row in units.history(db.session, unit)
+    ]
     page = render_template("unit.html", unit=unit, values=values, errors=errors, history=history)
     return page, (422 if errors else 200)
 

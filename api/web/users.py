@@ -13,6 +13,7 @@ from flask_babel import lazy_gettext as _l
 from flask_login import login_required
 
 from api.extensions import db
+from api.web import display
 from api.web.blueprint import bp
 from api.web.display import GROUP_LABELS
 from api.web.i18n import field_errors, translated
@@ -180,7 +181,8 @@ def change_text(type_: str, data: dict) -> str:
 
 def _account_page(admin, user, values, errors, password_errors=None):
     history = [
-        {"row": row, "text": change_text(row.type, row.data or {})} for row in accounts.history(db.session, user)
+        {"at": row.at, "text": change_text(row.type, row.data or {}), "by": display.changed_by(row.actor, "users")}
+        for row in accounts.history(db.session, user)
     ]
     page = render_template(
         "user.html",
