@@ -312,15 +312,21 @@ def _officer(session, username):
     return user
 
 
-def _account_change(kawal, username, verb):
-    """Run ``verb(session, user)`` of engine.accounts as the CLI in one transaction; a refusal in English."""
+def _change(kawal, find, verb):
+    """Run ``verb(session, find(session))`` (an engine operation on one officer or unit) as the CLI in one
+    transaction; a refusal in English."""
     from engine.errors import KawalError
 
     with kawal.session() as session, session.begin():
         try:
-            return verb(session, _officer(session, username))
+            return verb(session, find(session))
         except KawalError as exc:
             raise refusal(exc) from None
+
+
+def _account_change(kawal, username, verb):
+    """``verb(session, user)`` of engine.accounts on the officer ``username``."""
+    return _change(kawal, lambda session: _officer(session, username), verb)
 
 
 @users.command("deactivate")
@@ -438,15 +444,10 @@ def units_add(kawal, code, name):
 
 
 def _unit_change(kawal, code, verb):
-    """Run ``verb(session, unit)`` of engine.units as the CLI in one transaction; a refusal in English."""
+    """``verb(session, unit)`` of engine.units on the unit ``code`` (an unknown one refused in English)."""
     from engine import units as office_units
-    from engine.errors import KawalError
 
-    with kawal.session() as session, session.begin():
-        try:
-            return verb(session, office_units.require(session, code))
-        except KawalError as exc:
-            raise refusal(exc) from None
+    return _change(kawal, lambda session: office_units.require(session, code), verb)
 
 
 @units.command("deactivate")
