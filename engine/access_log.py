@@ -1,6 +1,8 @@
 """What administrators changed in who may do what, for auditors: the officers' accounts (created, groups and unit
-changed, deactivated, passwords set, second factors removed, sessions ended: ``AccountEvent``) and the office's
-units (added, renamed, deactivated: ``UnitEvent``), one list newest first, over a period.
+changed, deactivated, passwords set, second factors removed, sessions ended: ``AccountEvent``), the office's
+units (added, renamed, deactivated: ``UnitEvent``) and the working-day calendar that every legal deadline is counted
+on (a holiday override added or removed, a year's cuti bersama confirmed: ``CalendarEvent``), one list newest
+first, over a period.
 
 An auditor looks here for what the case histories cannot show: an officer given the WBS managers' group the week a
 whistleblower's identity was opened, then taken out of it. Never a password, a code or an address: the records
@@ -26,12 +28,16 @@ from sqlalchemy import func, select, update
 from sqlalchemy.orm import Session
 
 from engine import clock
-from engine.models import AccountEvent, Unit, UnitEvent, User
+from engine.models import AccountEvent, CalendarEvent, Unit, UnitEvent, User
 
-OFFICER, UNIT = "officer", "unit"
+OFFICER, UNIT, CALENDAR = "officer", "unit", "calendar"
 GENESIS = "0" * 64
 # Each chain: its table, the column naming its subject, and its advisory lock's key on PostgreSQL.
-CHAINS = {OFFICER: (AccountEvent, "user_id", 0x4B41574C01), UNIT: (UnitEvent, "unit_id", 0x4B41574C02)}
+CHAINS = {
+    OFFICER: (AccountEvent, "user_id", 0x4B41574C01),
+    UNIT: (UnitEvent, "unit_id", 0x4B41574C02),
+    CALENDAR: (CalendarEvent, "subject", 0x4B41574C03),
+}
 
 
 def record_hash(prev_hash: str, at: datetime, actor: str, type_: str, subject: int, data: dict) -> str:
@@ -69,6 +75,11 @@ def record(session: Session, kind: str, subject: int, actor: str, type_: str, da
     session.flush()
 
 
+def _day_or_year(row: CalendarEvent) -> str:
+    data = row.data or {}
+    return str(data.get("day") or data.get("year") or row.subject)
+
+
 @dataclass(frozen=True)
 class ChainState:
     records: int
@@ -96,8 +107,8 @@ class Change:
     at: datetime
     actor: str  # the administrator's username, or "cli"
     type: str  # account_created, account_changed, ..., unit_created, unit_renamed, ...
-    subject_kind: str  # OFFICER or UNIT
-    subject: str  # the officer's username or the unit's code
+    subject_kind: str  # OFFICER, UNIT or CALENDAR
+    subject: str  # the officer's username, the unit's code, or the calendar's day or year
     data: dict
 
 
@@ -110,9 +121,10 @@ def _window(query, column, start: datetime | None, end: datetime | None):
 
 
 def count(session: Session, start: datetime | None, end: datetime | None) -> int:
-    accounts = _window(select(func.count()).select_from(AccountEvent), AccountEvent.at, start, end)
-    units = _window(select(func.count()).select_from(UnitEvent), UnitEvent.at, start, end)
-    return int(session.scalar(accounts)) + int(session.scalar(units))
+    total = 0
+    for model, _column, _key in CHAINS.values():
+        total += int(session.scalar(_window(select(func.count()).select_from(model), model.at, start, end)))
+    return total
 
 
 def changes(session: Session, start: datetime | None, end: datetime | None, limit: int | None = None) -> list[Change]:
@@ -123,9 +135,13 @@ def changes(session: Session, start: datetime | None, end: datetime | None, limi
     units = _window(
         select(UnitEvent, Unit.code).join(Unit, Unit.id == UnitEvent.unit_id), UnitEvent.at, start, end
     ).order_by(UnitEvent.at.desc(), UnitEvent.id.desc())
+    calendar = _window(select(CalendarEvent), CalendarEvent.at, start, end).order_by(
+        CalendarEvent.at.desc(), CalendarEvent.id.desc()
+    )
     if limit is not None:
-        accounts, units = accounts.limit(limit), units.limit(limit)
+        accounts, units, calendar = accounts.limit(limit), units.limit(limit), calendar.limit(limit)
     found = [Change(e.at, e.actor, e.type, OFFICER, name, e.data or {}) for e, name in session.execute(accounts)]
     found += [Change(e.at, e.actor, e.type, UNIT, code, e.data or {}) for e, code in session.execute(units)]
+    found += [Change(e.at, e.actor, e.type, CALENDAR, _day_or_year(e), e.data or {}) for e in session.scalars(calendar)]
     found.sort(key=lambda change: change.at, reverse=True)
     return found[:limit] if limit is not None else found

@@ -22,7 +22,7 @@ import holidays
 from sqlalchemy import extract, select
 from sqlalchemy.orm import Session
 
-from engine import clock
+from engine import access_log, clock
 from engine.audit import EventLog
 from engine.calendar import LENIENT, official_days_off
 from engine.errors import Conflict, Invalid
@@ -164,6 +164,7 @@ def confirm_year(session: Session, year: int, actor: str, note: str | None = Non
     now = clock.now()
     row = HolidayYear(year=year, confirmed_at=now, confirmed_by=actor, note=(note or "").strip() or None)
     session.add(row)
+    access_log.record(session, access_log.CALENDAR, year, actor, "year_confirmed", {"year": year, "note": row.note})
     for incident in session.scalars(
         select(Incident).where(Incident.subject == f"calendar:{year}", Incident.resolved_at.is_(None))
     ):

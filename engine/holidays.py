@@ -3,8 +3,9 @@
 An override (an extra day off by Keppres, an office closure, a correction) changes the working-day
 calendars at once. Every pending deadline is then counted again from its own start; one that moves
 takes its BPMN timer, its due date, its reminders and its explanation along, and its case gets a
-``deadline_recomputed`` event. The override table belongs to no case, so the change itself is
-recorded in the row (``created_at``) and the application log, and each moved deadline's event names it.
+``deadline_recomputed`` event. The override table belongs to no case: the change itself is recorded in the
+calendar's hash chain (engine.access_log, which auditors read with the access changes) and the application log,
+and each moved deadline's event names it.
 
 Callers run ``add_override`` or ``remove_override`` and then ``recompute_open_deadlines`` in one
 transaction, and commit. The runtime's calendars follow the table before the commit, so a caller
@@ -20,7 +21,7 @@ from itertools import groupby
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from engine import clock, holiday_years, reminders
+from engine import access_log, clock, holiday_years, reminders
 from engine.calendar import CALENDARS, DueDate, WorkingCalendar
 from engine.errors import Invalid, NotFound
 from engine.ids import in_range
@@ -85,6 +86,7 @@ def add_override(
     )
     session.add(row)
     session.flush()
+    access_log.record(session, access_log.CALENDAR, row.id, actor, "override_added", _recorded(row))
     rt.load_overrides(session)
     log.info("%s by %s", change_reason(row, "added"), actor)
     return row
@@ -97,11 +99,18 @@ def remove_override(session: Session, rt: Runtime, override_id: int, actor: str)
         row = session.get(HolidayOverrideRow, override_id)
     if row is None:
         raise NotFound("override_not_found")
+    recorded = _recorded(row)
     session.delete(row)
     session.flush()
+    access_log.record(session, access_log.CALENDAR, override_id, actor, "override_removed", recorded)
     rt.load_overrides(session)
     log.info("%s by %s", change_reason(row, "removed"), actor)
     return row
+
+
+def _recorded(row: HolidayOverrideRow) -> dict:
+    """An override as the calendar's chain keeps it (its reason is the Keppres or the closure, no one's data)."""
+    return {"day": row.day.isoformat(), "is_working": row.is_working, "calendars": row.calendars, "reason": row.reason}
 
 
 def _checked(day, is_working, reason, calendars) -> tuple[str, ...]:

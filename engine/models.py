@@ -427,6 +427,22 @@ class HolidayOverrideRow(Base):
     __table_args__ = (UniqueConstraint("day", "calendars", name="uq_holiday_day_calendars"),)
 
 
+class CalendarEvent(Base):
+    """What an administrator changed in the working-day calendar (engine.holidays, engine.holiday_years): a holiday
+    override added or removed, a year's cuti bersama confirmed. ``subject``: the override's id (kept after its row is
+    removed) or the year. Hash-chained as the account and unit records are (engine.access_log)."""
+
+    __tablename__ = "calendar_event"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    subject: Mapped[int]
+    at: Mapped[datetime]
+    actor: Mapped[str] = mapped_column(String(80))
+    type: Mapped[str] = mapped_column(String(40))
+    data: Mapped[dict] = mapped_column(default=dict)
+    prev_hash: Mapped[str] = mapped_column(String(64))
+    hash: Mapped[str] = mapped_column(String(64))
+
+
 class HolidayYear(Base):
     """A year whose holidays and cuti bersama the admin confirmed against the SKB (engine.holiday_years).
 

@@ -100,8 +100,8 @@ class AccessChangeView(Schema):
     at = fields.DateTime()
     actor = fields.String(metadata={"description": "the administrator's username, or cli"})
     type = fields.String(metadata={"description": "account_created, account_changed, ..., unit_renamed, ..."})
-    subject_kind = fields.String(metadata={"description": "officer or unit"})
-    subject = fields.String(metadata={"description": "the officer's username or the unit's code"})
+    subject_kind = fields.String(metadata={"description": "officer, unit or calendar"})
+    subject = fields.String(metadata={"description": "the officer's username, the unit's code, the day or year"})
     data = fields.Dict(metadata={"description": "the fields changed, the groups added or removed; never a value"})
 
 
@@ -123,6 +123,7 @@ class AccessChainView(Schema):
 class AccessChainsView(Schema):
     officer = fields.Nested(AccessChainView, metadata={"description": "the officers' account records"})
     unit = fields.Nested(AccessChainView, metadata={"description": "the units' records"})
+    calendar = fields.Nested(AccessChainView, metadata={"description": "the working-day calendar's records"})
 
 
 @blp.get("/audit/access/verify")

@@ -209,7 +209,7 @@ def audit():
         except StopIteration as done:
             verification = done.value
             yield str(result(verification, [_break_row(b) for b in verification.breaks]))
-            yield str(access_result(access_log.verify(db.session)))  # the access changes' own two chains
+            yield str(access_result(access_log.verify(db.session)))  # the access changes' own chains
             record(db.session, verification, who, scope, time() - started)  # listed on the console from now on
             db.session.commit()
         except SQLAlchemyError:
@@ -408,7 +408,11 @@ def _check_row(row, process_labels: dict) -> dict:
 
 
 # An anchor's access chains (engine.anchors) are told where a break names a case's ticket.
-ACCESS_CHAINS = {"access:officer": _l("Access changes: accounts"), "access:unit": _l("Access changes: units")}
+ACCESS_CHAINS = {
+    "access:officer": _l("Access changes: accounts"),
+    "access:unit": _l("Access changes: units"),
+    "access:calendar": _l("Access changes: calendar"),
+}
 
 
 def _break_row(b: Break) -> dict:

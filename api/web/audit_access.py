@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from flask import render_template, request
 from flask_babel import gettext as _
+from flask_babel import lazy_gettext as _l
 from flask_login import login_required
 
 from api.extensions import db
@@ -22,19 +23,40 @@ from api.web.session import officer
 from api.web.units import change_text as unit_change_text
 from api.web.users import change_text as account_change_text
 from engine import access, access_log
-from engine.access_log import OFFICER, Change
+from engine.access_log import CALENDAR, OFFICER, UNIT, Change
 
 SHOWN = 500  # changes the page lists; the CSV holds the whole period
 CLI = "cli"
 
 
+CALENDAR_CHANGES = {
+    "override_added": _l("Calendar: day set"),
+    "override_removed": _l("Calendar: day's setting removed"),
+    "year_confirmed": _l("Calendar: year confirmed"),
+}
+CALENDARS = {"strict": _l("strict"), "lenient": _l("lenient")}
+
+
+def calendar_change_text(type_: str, data: dict) -> str:
+    """A change of the working-day calendar in the visitor's words: "Calendar: day set: 11 Mar 2027, a day off
+    (strict, lenient): Cuti bersama"."""
+    text = str(CALENDAR_CHANGES.get(type_, type_))
+    if "day" in data:
+        kind = _("a working day") if data.get("is_working") else _("a day off")
+        names = ", ".join(str(CALENDARS.get(c, c)) for c in str(data.get("calendars", "")).split(",") if c)
+        text += f": {display.iso_date(data['day'])}, {kind} ({names}): {data.get('reason', '')}"
+    elif "year" in data:
+        text += f": {data['year']}" + (f" ({data['note']})" if data.get("note") else "")
+    return text
+
+
 def describe(change: Change) -> str:
-    describe_kind = account_change_text if change.subject_kind == OFFICER else unit_change_text
-    return describe_kind(change.type, change.data)
+    describe_kind = {OFFICER: account_change_text, UNIT: unit_change_text, CALENDAR: calendar_change_text}
+    return describe_kind[change.subject_kind](change.type, change.data)
 
 
 def actor_name(actor: str, subject_kind: str) -> str:
-    return display.changed_by(actor, "users" if subject_kind == OFFICER else "units")
+    return display.changed_by(actor, {OFFICER: "users", UNIT: "units", CALENDAR: "calendar"}[subject_kind])
 
 
 @bp.get("/audit/akses")
@@ -65,7 +87,7 @@ def _page(choice, found: list[Change], total: int) -> str:
             "by": actor_name(c.actor, c.subject_kind),
             "text": describe(c),
             "subject": c.subject,
-            "officer": c.subject_kind == OFFICER,
+            "kind": c.subject_kind,
         }
         for c in found
     ]

@@ -157,7 +157,11 @@ def file_size(size: int | None) -> str:
 
 
 # The server's own commands, as the pages name the one who ran them (an account's or a unit's record, ``cli``).
-SERVER_COMMANDS = {"users": _l("the server (kawal users)"), "units": _l("the server (kawal units)")}
+SERVER_COMMANDS = {
+    "users": _l("the server (kawal users)"),
+    "units": _l("the server (kawal units)"),
+    "calendar": _l("the server (kawal calendar)"),
+}
 
 
 def changed_by(actor: str, command: str) -> str:

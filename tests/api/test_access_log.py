@@ -39,7 +39,11 @@ def _three_changes(client, login):
 def test_the_access_changes_are_hash_chained_and_verify(client, login):
     _three_changes(client, login)
     r = client.get("/api/v1/audit/access/verify", headers=login("auditor"))
-    assert r.json == {"officer": {"records": 1, "broken_at": None}, "unit": {"records": 2, "broken_at": None}}
+    assert r.json == {
+        "officer": {"records": 1, "broken_at": None},
+        "unit": {"records": 2, "broken_at": None},
+        "calendar": {"records": 0, "broken_at": None},
+    }
 
 
 def test_a_group_change_rewritten_in_the_database_breaks_the_account_chain(client, login, db_url):
@@ -70,11 +74,19 @@ def test_records_kept_before_the_chain_are_chained_by_the_upgrade(client, login,
     command.downgrade(alembic_config(db_url), "0036")
     command.upgrade(alembic_config(db_url), "head")
     r = client.get("/api/v1/audit/access/verify", headers=login("auditor"))
-    assert r.json == {"officer": {"records": 1, "broken_at": None}, "unit": {"records": 2, "broken_at": None}}
+    assert r.json == {
+        "officer": {"records": 1, "broken_at": None},
+        "unit": {"records": 2, "broken_at": None},
+        "calendar": {"records": 0, "broken_at": None},
+    }
     assert client.get("/api/v1/audit/access", headers=login("auditor")).json == before
     _three_changes(client, login)  # and the chain goes on from them
     r = client.get("/api/v1/audit/access/verify", headers=login("auditor"))
-    assert r.json == {"officer": {"records": 1, "broken_at": None}, "unit": {"records": 4, "broken_at": None}}
+    assert r.json == {
+        "officer": {"records": 1, "broken_at": None},
+        "unit": {"records": 4, "broken_at": None},
+        "calendar": {"records": 0, "broken_at": None},
+    }
 
 
 def test_administrators_at_once_never_fork_a_chain(app, db_url):
@@ -109,3 +121,46 @@ def test_administrators_at_once_never_fork_a_chain(app, db_url):
     with sessions() as s:
         assert access_log.verify(s)[access_log.UNIT] == access_log.ChainState(20, None)
     engine.dispose()
+
+
+def test_the_working_day_calendar_s_changes_are_chained_and_listed_for_the_auditor(client, login, db_url):
+    """A day off added to the calendar and removed again (which moves legal deadlines both times), and a year
+    confirmed: each recorded in the calendar's own chain, the removed day's record kept after its row is gone."""
+    admin = login("admin")
+    day_off = {"day": "2028-03-27", "reason": "Cuti bersama Nyepi (SKB 2028)", "calendars": ["lenient"]}
+    added = client.post("/api/v1/calendar/overrides", json=day_off, headers=admin)
+    assert added.status_code == 201, added.json
+    assert client.delete(f"/api/v1/calendar/overrides/{added.json['id']}", headers=admin).status_code == 200
+    client.post("/api/v1/calendar/overrides", json=day_off, headers=admin)
+    confirmed = client.post("/api/v1/calendar/years/2028/confirm", json={"note": "SKB 2028"}, headers=admin)
+    assert confirmed.status_code == 201, confirmed.json
+    changes = client.get("/api/v1/audit/access", headers=login("auditor")).json
+    calendar = [(c["type"], c["subject"], c["actor"]) for c in changes if c["subject_kind"] == "calendar"]
+    assert calendar == [
+        ("year_confirmed", "2028", "admin"),
+        ("override_added", "2028-03-27", "admin"),
+        ("override_removed", "2028-03-27", "admin"),
+        ("override_added", "2028-03-27", "admin"),
+    ]
+    chains = client.get("/api/v1/audit/access/verify", headers=login("auditor")).json
+    assert chains["calendar"] == {"records": 4, "broken_at": None}
+    _tamper(db_url, "DELETE FROM calendar_event WHERE type = 'override_removed'")  # hide that it was removed
+    assert client.get("/api/v1/audit/access/verify", headers=login("auditor")).json["calendar"]["broken_at"]
+
+
+def test_the_calendar_as_it_stands_starts_its_chain_at_the_upgrade(client, login, db_url):
+    """Migration 0038 records the overrides in the table and the years confirmed, as they were made."""
+    from alembic import command
+
+    from engine.db import alembic_config
+
+    admin = login("admin")
+    day_off = {"day": "2028-03-27", "reason": "Cuti bersama Nyepi (SKB 2028)", "calendars": ["lenient"]}
+    assert client.post("/api/v1/calendar/overrides", json=day_off, headers=admin).status_code == 201
+    assert client.post("/api/v1/calendar/years/2028/confirm", json={}, headers=admin).status_code == 201
+    command.downgrade(alembic_config(db_url), "0037")
+    command.upgrade(alembic_config(db_url), "head")
+    chains = client.get("/api/v1/audit/access/verify", headers=login("auditor")).json
+    assert chains["calendar"] == {"records": 2, "broken_at": None}
+    changes = client.get("/api/v1/audit/access", headers=login("auditor")).json
+    assert [c["type"] for c in changes if c["subject_kind"] == "calendar"] == ["year_confirmed", "override_added"]

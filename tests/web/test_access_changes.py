@@ -47,7 +47,7 @@ def test_the_page_says_when_a_chain_is_broken(browser, settings):
     admin = browser("admin")
     admin.get("/unit")
     assert admin.post("/unit", {"code": "KANKEMENAG-MLG", "name": "Kankemenag Malang"}).status_code == 303
-    assert "Rantai hash terverifikasi: 0 catatan akun dan 1 catatan unit" in text(
+    assert "Rantai hash terverifikasi: 0 catatan akun, 1 catatan unit dan 0 catatan kalender" in text(
         browser("auditor").get("/audit/akses")
     )
     engine = create_engine(settings.database_url)

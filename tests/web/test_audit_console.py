@@ -226,7 +226,9 @@ def test_the_check_says_ok_on_a_clean_database(two_cases, auditor, client, login
     assert f"Diperiksa: 2 kasus dan {events} peristiwa." in page
     assert "<table" not in page
     assert "Periode: seluruh riwayat" in page
-    assert "Rantai hash terverifikasi: 0 catatan akun dan 0 catatan unit" in page  # the access changes' chains too
+    assert (
+        "Rantai hash terverifikasi: 0 catatan akun, 0 catatan unit dan 0 catatan kalender" in page
+    )  # the access changes' chains too
 
 
 def test_a_long_check_sends_the_page_at_once_then_its_progress_then_the_verdict(monkeypatch, two_cases, auditor):
