@@ -71,7 +71,7 @@ def audit_access():
         return _page(choice, [], 0), 422
     if fmt:
         found = access_log.changes(db.session, choice.start, choice.end)
-        table = [[_("When"), _("By"), _("Change"), _("Officer or unit")]]
+        table = [[_("When"), _("By"), _("Change"), _("Officer, unit or day")]]
         table += [
             [display.office_datetime(c.at), actor_name(c.actor, c.subject_kind), describe(c), c.subject] for c in found
         ]
