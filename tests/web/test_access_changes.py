@@ -25,7 +25,7 @@ def test_the_auditor_reads_who_was_given_which_group_and_which_unit_was_renamed(
     csv = auditor.get("/audit/akses", query_string={"format": "csv"})
     assert csv.headers["Content-Disposition"] == "attachment; filename=kawal-perubahan-akses.csv"
     lines = csv.get_data(as_text=True).splitlines()
-    assert lines[0] == "Waktu,Oleh,Perubahan,Petugas, unit atau hari"
+    assert lines[0] == 'Waktu,Oleh,Perubahan,"Petugas, unit atau hari"'
     assert len(lines) == 3
     assert lines[2].endswith(",petugas2")
     before = text(auditor.get("/audit/akses", query_string={"from": "2000-01-01", "to": "2000-12-31"}))
