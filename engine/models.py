@@ -96,19 +96,25 @@ class Unit(Base):
     active: Mapped[bool] = mapped_column(Boolean, default=True, server_default=true())
 
 
-class UnitEvent(Base):
+class ChainedRecord:
+    """The columns of an administrator's record that engine.access_log hash-chains, one chain per table: when, who
+    (a username, or ``cli``), what (``type`` and ``data``), and the hashes that link it to the record before."""
+
+    at: Mapped[datetime]
+    actor: Mapped[str] = mapped_column(String(80))
+    type: Mapped[str] = mapped_column(String(40))
+    data: Mapped[dict] = mapped_column(default=dict)
+    prev_hash: Mapped[str] = mapped_column(String(64))
+    hash: Mapped[str] = mapped_column(String(64))
+
+
+class UnitEvent(ChainedRecord, Base):
     """What an administrator did to one of the office's units (engine.units): added it, or corrected its name
     (``data``: the name before and after). ``actor`` is the administrator's username, or ``cli`` for ``kawal units``."""
 
     __tablename__ = "unit_event"
     id: Mapped[int] = mapped_column(primary_key=True)
     unit_id: Mapped[int] = mapped_column(ForeignKey("unit.id", ondelete="CASCADE"), index=True)
-    at: Mapped[datetime]
-    actor: Mapped[str] = mapped_column(String(80))
-    type: Mapped[str] = mapped_column(String(40))
-    data: Mapped[dict] = mapped_column(default=dict)
-    prev_hash: Mapped[str] = mapped_column(String(64))  # hash-chained as account_event is
-    hash: Mapped[str] = mapped_column(String(64))
 
 
 class Group(Base):
@@ -171,7 +177,7 @@ class User(Base):
         return frozenset(held)
 
 
-class AccountEvent(Base):
+class AccountEvent(ChainedRecord, Base):
     """What an administrator did to an officer's account (engine.accounts): created it, changed its name, e-mail,
     unit or groups, deactivated or activated it, set a new password, removed the second factor, ended its
     sessions. ``data`` names the fields that changed and the groups added or removed, never a password, a code or
@@ -180,13 +186,6 @@ class AccountEvent(Base):
     __tablename__ = "account_event"
     id: Mapped[int] = mapped_column(primary_key=True)
     user_id: Mapped[int] = mapped_column(ForeignKey("user.id", ondelete="CASCADE"), index=True)
-    at: Mapped[datetime]
-    actor: Mapped[str] = mapped_column(String(80))
-    type: Mapped[str] = mapped_column(String(40))
-    data: Mapped[dict] = mapped_column(default=dict)
-    # Hash-chained, one chain for the table (engine.access_log): a record changed or removed breaks it.
-    prev_hash: Mapped[str] = mapped_column(String(64))
-    hash: Mapped[str] = mapped_column(String(64))
 
 
 class Membership(Base):
@@ -428,7 +427,7 @@ class HolidayOverrideRow(Base):
     __table_args__ = (UniqueConstraint("day", "calendars", name="uq_holiday_day_calendars"),)
 
 
-class CalendarEvent(Base):
+class CalendarEvent(ChainedRecord, Base):
     """What an administrator changed in the working-day calendar (engine.holidays, engine.holiday_years): a holiday
     override added or removed, a year's cuti bersama confirmed. ``subject``: the override's id (kept after its row is
     removed) or the year. Hash-chained as the account and unit records are (engine.access_log)."""
@@ -436,12 +435,6 @@ class CalendarEvent(Base):
     __tablename__ = "calendar_event"
     id: Mapped[int] = mapped_column(primary_key=True)
     subject: Mapped[int]
-    at: Mapped[datetime]
-    actor: Mapped[str] = mapped_column(String(80))
-    type: Mapped[str] = mapped_column(String(40))
-    data: Mapped[dict] = mapped_column(default=dict)
-    prev_hash: Mapped[str] = mapped_column(String(64))
-    hash: Mapped[str] = mapped_column(String(64))
 
 
 class HolidayYear(Base):
