@@ -42,23 +42,28 @@ class Listed:
     open_tasks: int  # the unit's tasks not yet done (claimed or waiting in its queue)
 
 
+def _counts(session: Session, unit: Unit | None = None) -> tuple[dict[int, int], dict[int, int]]:
+    """Active officers and open tasks by unit id (two grouped queries), of every unit or of ``unit`` alone."""
+    officers = select(User.unit_id, func.count()).where(User.active.is_(True), User.unit_id.is_not(None))
+    tasks = select(HumanTask.unit_id, func.count()).where(HumanTask.state == "open", HumanTask.unit_id.is_not(None))
+    if unit is not None:
+        officers, tasks = officers.where(User.unit_id == unit.id), tasks.where(HumanTask.unit_id == unit.id)
+    return (
+        dict(session.execute(officers.group_by(User.unit_id)).all()),
+        dict(session.execute(tasks.group_by(HumanTask.unit_id)).all()),
+    )
+
+
 def listing(session: Session) -> list[Listed]:
-    """Every unit by name, with its active officers and open tasks counted (two grouped queries)."""
-    officers = dict(
-        session.execute(
-            select(User.unit_id, func.count())
-            .where(User.active.is_(True), User.unit_id.is_not(None))
-            .group_by(User.unit_id)
-        ).all()
-    )
-    tasks = dict(
-        session.execute(
-            select(HumanTask.unit_id, func.count())
-            .where(HumanTask.state == "open", HumanTask.unit_id.is_not(None))
-            .group_by(HumanTask.unit_id)
-        ).all()
-    )
+    """Every unit by name, with its active officers and open tasks counted."""
+    officers, tasks = _counts(session)
     return [Listed(unit, officers.get(unit.id, 0), tasks.get(unit.id, 0)) for unit in users.units(session)]
+
+
+def listed(session: Session, unit: Unit) -> Listed:
+    """One unit with its active officers and open tasks counted."""
+    officers, tasks = _counts(session, unit)
+    return Listed(unit, officers.get(unit.id, 0), tasks.get(unit.id, 0))
 
 
 def require(session: Session, code: str) -> Unit:
@@ -121,11 +126,11 @@ def deactivate(session: Session, actor: str, unit: Unit) -> None:
         raise Conflict("unit_inactive_already")
     if unit.code == users.DEFAULT_UNIT[0]:
         raise Conflict("office_unit_stays")
-    listed = next(item for item in listing(session) if item.unit.id == unit.id)
-    if listed.officers:
-        raise Conflict("unit_has_officers", num=listed.officers)
-    if listed.open_tasks:
-        raise Conflict("unit_has_open_tasks", num=listed.open_tasks)
+    counted = listed(session, unit)
+    if counted.officers:
+        raise Conflict("unit_has_officers", num=counted.officers)
+    if counted.open_tasks:
+        raise Conflict("unit_has_open_tasks", num=counted.open_tasks)
     unit.active = False
     _record(session, actor, unit, "unit_deactivated", {})
     session.flush()

@@ -50,7 +50,7 @@ def _admin():
 
 
 def _view(unit: Unit) -> dict:
-    listed = next(item for item in units.listing(db.session) if item.unit.id == unit.id)
+    listed = units.listed(db.session, unit)
     return {
         "code": unit.code,
         "name": unit.name,
@@ -59,6 +59,15 @@ def _view(unit: Unit) -> dict:
         "open_tasks": listed.open_tasks,
         "history": units.history(db.session, unit),
     }
+
+
+def _changed(code: str, change) -> dict:
+    """``change(admin's username, unit)`` of engine.units on the unit ``code``, committed; the unit as it is now."""
+    admin = _admin()
+    unit = units.require(db.session, code)
+    change(admin.username, unit)
+    db.session.commit()
+    return _view(unit)
 
 
 @blp.post("/units")
@@ -87,11 +96,7 @@ def read_unit(code):
 @blp.response(200, UnitView)
 def rename_unit(body, code):
     """Correct the unit's name (pages and letters show it); the renaming is recorded with the name before."""
-    admin = _admin()
-    unit = units.require(db.session, code)
-    units.rename(db.session, admin.username, unit, body["name"])
-    db.session.commit()
-    return _view(unit)
+    return _changed(code, lambda admin, unit: units.rename(db.session, admin, unit, body["name"]))
 
 
 @blp.post("/units/<string:code>/deactivation")
@@ -100,11 +105,7 @@ def rename_unit(body, code):
 def deactivate_unit(code):
     """A unit dissolved or merged: no referral or officer's account may choose it any more (409 while an active
     officer belongs to it or a task of it is open; the office's own unit stays)."""
-    admin = _admin()
-    unit = units.require(db.session, code)
-    units.deactivate(db.session, admin.username, unit)
-    db.session.commit()
-    return _view(unit)
+    return _changed(code, lambda admin, unit: units.deactivate(db.session, admin, unit))
 
 
 @blp.post("/units/<string:code>/activation")
@@ -112,8 +113,4 @@ def deactivate_unit(code):
 @blp.response(200, UnitView)
 def activate_unit(code):
     """A deactivated unit may be chosen again."""
-    admin = _admin()
-    unit = units.require(db.session, code)
-    units.activate(db.session, admin.username, unit)
-    db.session.commit()
-    return _view(unit)
+    return _changed(code, lambda admin, unit: units.activate(db.session, admin, unit))

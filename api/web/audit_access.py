@@ -26,7 +26,6 @@ from engine import access, access_log
 from engine.access_log import CALENDAR, OFFICER, UNIT, Change
 
 SHOWN = 500  # changes the page lists; the CSV holds the whole period
-CLI = "cli"
 
 
 CALENDAR_CHANGES = {
