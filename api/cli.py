@@ -639,7 +639,8 @@ def audit_verify(kawal, anchors, export, made_after_anchor):
             chains = verify_chains(session, series=kinds.register_series(kawal.settings), shown=shown)
             seconds = time.monotonic() - started
             breaks, uncounted = chains.breaks, chains.total - len(chains.breaks)
-            for kind, state in access_log.verify(session).items():  # the access changes' own two chains
+            access_chains = access_log.verify(session)  # the access changes' own chains
+            for kind, state in access_chains.items():
                 if state.broken_at is not None:
                     reason = "the access changes' chain breaks here: a record was altered or removed"
                     breaks.append(Break(f"access:{kind}", state.broken_at, reason))
@@ -654,7 +655,7 @@ def audit_verify(kawal, anchors, export, made_after_anchor):
                 uncounted += checked.total - len(checked.breaks)
             session.rollback()
             try:  # for the auditor's console: what the night found
-                record(session, chains, VERIFY_BY, {}, seconds)
+                record(session, chains, VERIFY_BY, {}, seconds, access_chains)
                 session.commit()
             except SQLAlchemyError as exc:  # a read-only role or replica: the check stands, unrecorded
                 session.rollback()

@@ -434,9 +434,12 @@ RECORDED_BREAKS = 20
 """Breaks a recorded check keeps (its count is whole): what the console shows of a check it did not run."""
 
 
-def record(session: Session, result: Verification, by: str, scope: dict, seconds: float) -> ChainCheck:
+def record(
+    session: Session, result: Verification, by: str, scope: dict, seconds: float, access: dict | None = None
+) -> ChainCheck:
     """Keep a check that ran to its end (the caller commits): the nightly ``kawal audit verify`` reaches the
-    auditor, who has no shell, through the console's list of the last checks."""
+    auditor, who has no shell, through the console's list of the last checks. ``access`` is what
+    engine.access_log.verify found of the access changes' chains, where the check walked them too."""
     row = ChainCheck(
         finished_at=clock.now(),
         seconds=round(seconds, 1),
@@ -446,6 +449,9 @@ def record(session: Session, result: Verification, by: str, scope: dict, seconds
         checked_events=result.checked_events,
         breaks_total=result.total,
         breaks=[{"ticket": b.ticket, "seq": b.seq, "reason": b.reason} for b in result.breaks[:RECORDED_BREAKS]],
+        access=None
+        if access is None
+        else {kind: {"records": state.records, "broken_at": state.broken_at} for kind, state in access.items()},
     )
     session.add(row)
     return row

@@ -377,6 +377,9 @@ class ChainCheck(Base):
     checked_events: Mapped[int]
     breaks_total: Mapped[int]
     breaks: Mapped[list]  # the first breaks found: [{"ticket", "seq", "reason"}]
+    # The access changes' chains as the check found them, {kind: {"records", "broken_at"}} (engine.access_log):
+    # None where they were not walked (the API's check of a period walks the cases' chains only).
+    access: Mapped[dict | None]
 
 
 class RequesterCorrection(Base):

@@ -209,8 +209,10 @@ def audit():
         except StopIteration as done:
             verification = done.value
             yield str(result(verification, [_break_row(b) for b in verification.breaks]))
-            yield str(access_result(access_log.verify(db.session)))  # the access changes' own chains
-            record(db.session, verification, who, scope, time() - started)  # listed on the console from now on
+            access_chains = access_log.verify(db.session)  # the access changes' own chains
+            yield str(access_result(access_chains))
+            # Listed on the console from now on.
+            record(db.session, verification, who, scope, time() - started, access_chains)
             db.session.commit()
         except SQLAlchemyError:
             current_app.logger.exception("the hash chain check stopped")
@@ -404,15 +406,33 @@ def _check_row(row, process_labels: dict) -> dict:
         "events": row.checked_events,
         "broken": row.breaks_total,
         "seconds": row.seconds,
+        "access": _access_row(row.access),
     }
 
 
-# An anchor's access chains (engine.anchors) are told where a break names a case's ticket.
-ACCESS_CHAINS = {
-    "access:officer": _l("Access changes: accounts"),
-    "access:unit": _l("Access changes: units"),
-    "access:calendar": _l("Access changes: calendar"),
+def _access_row(access: dict | None) -> dict | None:
+    """What a recorded check found of the access changes' chains: how many records, and each chain broken with
+    where; None where the check did not walk them (the API's check of a period, or one recorded before)."""
+    if access is None:
+        return None
+    states = {kind: access.get(kind) or {"records": 0, "broken_at": None} for kind in ACCESS_LABELS}
+    return {
+        "records": sum(state["records"] for state in states.values()),
+        "broken": [
+            {"chain": str(ACCESS_LABELS[kind]), "record": state["broken_at"]}
+            for kind, state in states.items()
+            if state["broken_at"] is not None
+        ],
+    }
+
+
+ACCESS_LABELS = {  # engine.access_log.CHAINS
+    "officer": _l("Access changes: accounts"),
+    "unit": _l("Access changes: units"),
+    "calendar": _l("Access changes: calendar"),
 }
+# An anchor's access chains (engine.anchors) are told where a break names a case's ticket.
+ACCESS_CHAINS = {f"access:{kind}": label for kind, label in ACCESS_LABELS.items()}
 
 
 def _break_row(b: Break) -> dict:

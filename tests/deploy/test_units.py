@@ -118,3 +118,9 @@ def test_the_nightly_chain_check_passes_on_a_sound_history_and_fails_naming_a_ca
         ("kawal audit verify", 1, 1),
     ]
     assert nights[1].breaks == [{"ticket": ticket, "seq": 1, "reason": "content does not match its hash"}]
+    # The night walked the access changes' chains too, and says so beside the cases' (the console lists it).
+    assert {kind: state["broken_at"] for kind, state in nights[1].access.items()} == {
+        "officer": None,
+        "unit": None,
+        "calendar": None,
+    }

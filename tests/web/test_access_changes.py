@@ -57,3 +57,36 @@ def test_the_page_says_when_a_chain_is_broken(browser, settings):
     page = text(browser("auditor").get("/audit/akses"))
     assert "<strong>RUSAK:</strong>" in page
     assert 'class="flash flash-error" role="alert"' in page
+
+
+def test_the_consoles_list_of_checks_keeps_what_each_found_of_the_access_chains(browser, settings):
+    """The auditor reads the night's `kawal audit verify` on the console's list of the last checks: it walks the
+    access changes' chains too, so the list says how many of their records it checked and which chain broke
+    where, not only the cases' chains."""
+    from sqlalchemy import create_engine
+    from sqlalchemy import text as sql
+
+    admin = browser("admin")
+    admin.get("/unit")
+    assert admin.post("/unit", {"code": "KANKEMENAG-MLG", "name": "Kankemenag Malang"}).status_code == 303
+    auditor = browser("auditor")
+    auditor.get("/audit", query_string={"periksa": "1"}).get_data()
+
+    def newest_check():
+        listed = text(auditor.get("/audit")).split('id="checks-title"')[1].split("</table>")[0]
+        return listed.split("<tr")[2]
+
+    row = newest_check()
+    assert "1 catatan perubahan akses" in row
+    assert ">OK</td>" in row
+    assert "row-overdue" not in row
+    engine = create_engine(settings.database_url)
+    with engine.begin() as conn:
+        first = conn.execute(sql("SELECT min(id) FROM unit_event")).scalar_one()
+        conn.execute(sql("UPDATE unit_event SET actor = 'cli'"))
+    engine.dispose()
+    auditor.get("/audit", query_string={"periksa": "1"}).get_data()
+    row = newest_check()
+    assert "row-overdue" in row
+    assert f"<strong>RUSAK:</strong> Perubahan akses: unit, catatan {first}</td>" in row
+    assert ">OK</td>" not in row
