@@ -13,7 +13,7 @@ from engine.ids import in_range
 from engine.kinds import ALL as ALL_KINDS
 from engine.kinds import COMPLAINT, REQUEST
 from engine.letters.types import TYPES as LETTER_TYPES
-from engine.models import Case, HumanTask, User
+from engine.models import Case, HumanTask, Letter, User
 
 # Groups that handle information requests and see every PPID case of their office (never a complaint).
 REQUEST_STAFF = frozenset({"petugas_layanan", "ppid", "atasan_ppid"})
@@ -210,8 +210,23 @@ def can_read_document(user: User, name: str) -> bool:
     return name in UNIT_DOCUMENTS
 
 
-def require_read_document(user: User, name: str) -> None:
+def referred_unit_id(session: Session, case: Case) -> int | None:
+    """The unit a complaint is referred to now: its last task's that belongs to a unit (engine.sync)."""
+    query = select(HumanTask.unit_id).where(HumanTask.case_id == case.id, HumanTask.unit_id.is_not(None))
+    return session.scalar(query.order_by(HumanTask.id.desc()).limit(1))
+
+
+def can_read_case_document(session: Session, user: User, case: Case, name: str) -> bool:
+    """A complaint's document, as ``can_read_document``; a unit's only while the complaint is referred to it: the
+    document names the unit it is referred to now, so a unit it was referred to before reads the letter of record
+    it was sent (``can_read_letter``), not the request the next unit was sent."""
     if not can_read_document(user, name):
+        return False
+    return is_complaint_team(user) or "auditor" in _groups(user) or referred_unit_id(session, case) == user.unit_id
+
+
+def require_read_document(session: Session, user: User, case: Case, name: str) -> None:
+    if not can_read_case_document(session, user, case, name):
         raise Forbidden("document_not_for_unit")
 
 
@@ -306,19 +321,23 @@ def require_bundle_reader(user: User) -> None:
 STAFF_GROUPS = PPID_READERS | COMPLAINT_TEAM | {"unit_pengolah", "auditor"}
 
 
-def can_read_letter(user: User, case: Case, kind: str) -> bool:
+def can_read_letter(user: User, case: Case, letter: Letter) -> bool:
     """A letter of record (engine.letters). A PPID case's letter to the requester prints their name, address and
     contact, so it is for those who read the identity (``can_read_identity``); its other letters for its staff. A
-    complaint's letter as its document of the same name (``can_read_document``: a unit reads the clarification
-    request it was sent, nothing else); none of those prints the reporter."""
+    complaint's letter as its document of the same name (``can_read_document``): a unit reads the clarification
+    request it was sent (``Letter.unit_id``), not the one a unit the complaint went on to was sent; none of those
+    prints the reporter."""
     if case.kind == COMPLAINT:
-        return can_read_document(user, kind)
-    letter = LETTER_TYPES.get(kind)
-    return letter is None or not letter.to_requester or can_read_identity(user, case)
+        if not can_read_document(user, letter.kind):
+            return False
+        team = is_complaint_team(user) or "auditor" in _groups(user)
+        return team or letter.unit_id is None or letter.unit_id == user.unit_id
+    kind = LETTER_TYPES.get(letter.kind)
+    return kind is None or not kind.to_requester or can_read_identity(user, case)
 
 
-def require_read_letter(user: User, case: Case, kind: str) -> None:
-    if not can_read_letter(user, case, kind):
+def require_read_letter(user: User, case: Case, letter: Letter) -> None:
+    if not can_read_letter(user, case, letter):
         raise NotFound("letter_not_found")
 
 

@@ -948,6 +948,9 @@ class Letter(Base):
     storage_key: Mapped[str | None] = mapped_column(String(64))
     key_id: Mapped[str | None] = mapped_column(String(16))
     signed: Mapped[bool] = mapped_column(Boolean, default=False)
+    # The unit a complaint's letter is addressed to (the clarification request): that unit reads it, and no other
+    # unit the complaint was referred to before or after (engine.access.can_read_letter).
+    unit_id: Mapped[int | None] = mapped_column(ForeignKey("unit.id"))
     scan_sha256: Mapped[str | None] = mapped_column(String(64))
     scan_size: Mapped[int | None] = mapped_column(Integer)
     scan_media_type: Mapped[str | None] = mapped_column(String(100))

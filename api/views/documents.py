@@ -28,7 +28,7 @@ def list_documents(ticket):
     items = [
         {"name": d.name, "title": d.title_id, "title_en": d.title_en, "audience": d.audience}
         for d in documents.issued(db.session, case)
-        if access.can_read_document(user, d.name)
+        if access.can_read_case_document(db.session, user, case, d.name)
     ]
     noted(user, case, "documents")
     return {"ticket": case.ticket, "items": items}
@@ -40,7 +40,7 @@ def list_documents(ticket):
 def get_document(ticket, name):
     user = current_user()
     case = _case(user, ticket)
-    access.require_read_document(user, name)
+    access.require_read_document(db.session, user, case, name)
     locale = request.args.get("lang") or requested()
     readers = access.field_readers(user, case)
     doc, text = documents.render(db.session, runtime().forms, case, name, locale, readers)

@@ -171,7 +171,7 @@ def _staff_letter(ticket: str, letter_id: int):
     user = current_user()
     case = access.require_staff_case(db.session, user, ticket)
     letter = records.require_letter(db.session, case, letter_id)
-    access.require_read_letter(user, case, letter.kind)
+    access.require_read_letter(user, case, letter)
     return user, case, letter
 
 
@@ -182,7 +182,7 @@ def list_letters(ticket):
     """Every letter of the case, oldest first; ``pending`` ones are still being made into PDFs."""
     user = current_user()
     case = access.require_staff_case(db.session, user, ticket)
-    shown = [x for x in records.for_case(db.session, case) if access.can_read_letter(user, case, x.kind)]
+    shown = [x for x in records.for_case(db.session, case) if access.can_read_letter(user, case, x)]
     return {"ticket": case.ticket, "items": [item(x, _locale()) for x in shown]}
 
 

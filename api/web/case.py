@@ -5,7 +5,7 @@ Load -> authorize -> act (STYLE.md rule 4): ``access.require_staff_case`` answer
 officer may not see, on the page and on its diagram and documents; what each part shows follows the
 REST API's rules, from engine.access: the requester's identity only where ``can_read_identity``
 allows, a complaint's history where ``can_read_history`` does, a complaint's documents where
-``can_read_document`` does. A read of a confidential complaint is recorded (``noted``).
+``can_read_case_document`` does. A read of a confidential complaint is recorded (``noted``).
 
 The diagram is the BPMN file of the process version the case runs; the page carries the ids of the
 completed elements, the current tasks and the subprocesses they are in (from the case's workflow
@@ -292,7 +292,7 @@ def case_document(ticket: str, name: str):
     user, locale = officer(), current_language()
     found = access.require_staff_case(db.session, user, ticket)
     complaints.require_complaint(found)
-    access.require_read_document(user, name)
+    access.require_read_document(db.session, user, found, name)
     doc, text = documents.render(db.session, runtime().forms, found, name, locale, access.field_readers(user, found))
     noted(user, found, f"document:{name}")
     return render_template(
@@ -548,7 +548,7 @@ def _documents(rt: Runtime, user: User, case: Case, locale: str) -> list[dict]:
         return [
             {"name": d.name, "title": d.title_en if locale == "en" else d.title_id, "audience": d.audience}
             for d in documents.issued(db.session, case)
-            if access.can_read_document(user, d.name)
+            if access.can_read_case_document(db.session, user, case, d.name)
         ]
     return _letters(rt, case, locale, access.field_readers(user, case))
 

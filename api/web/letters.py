@@ -50,7 +50,7 @@ def rows(letters: list[Letter], locale: str) -> list[dict]:
 
 def for_case_page(user, case: Case, locale: str) -> list[dict]:
     """The case's letters this officer reads (a unit: the clarification request it was sent)."""
-    return rows([x for x in records.for_case(db.session, case) if access.can_read_letter(user, case, x.kind)], locale)
+    return rows([x for x in records.for_case(db.session, case) if access.can_read_letter(user, case, x)], locale)
 
 
 def scan_form(user, case: Case, letters: list[dict]) -> dict | None:
@@ -84,7 +84,7 @@ def case_letter(ticket: str, letter_id: int):
     user = officer()
     case = access.require_staff_case(db.session, user, ticket)
     letter = records.require_letter(db.session, case, letter_id)
-    access.require_read_letter(user, case, letter.kind)
+    access.require_read_letter(user, case, letter)
     scan = request.args.get("pindaian") == "1" and letter.scan_storage_key is not None
     if letter.status != "ready" and not scan:
         raise NotFound("letter_being_prepared")
@@ -99,7 +99,7 @@ def case_letter_print(ticket: str, letter_id: int):
     user = officer()
     case = access.require_staff_case(db.session, user, ticket)
     letter = records.require_letter(db.session, case, letter_id)
-    access.require_read_letter(user, case, letter.kind)
+    access.require_read_letter(user, case, letter)
     rt = runtime()
     page = render.html(
         rt.settings, issue.unseal(rt, letter), stylesheet_href="/api/v1/letters/letter.css", print_view=True
@@ -117,7 +117,7 @@ def case_letter_scan(ticket: str):
     back = url_for("web.case", ticket=case.ticket) + "#letters-title"
     letter_id = request.form.get("letter", "")
     letter = records.require_letter(db.session, case, int(letter_id) if letter_id.isdigit() else 0)
-    access.require_read_letter(user, case, letter.kind)
+    access.require_read_letter(user, case, letter)
     access.require_letter_writer(user, case)
     files = [f for f in request.files.getlist("file") if f.filename]
     try:

@@ -19,11 +19,11 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from engine import status, visibility
+from engine import access, status, visibility
 from engine.errors import NotFound
 from engine.explanation import day_in_words
 from engine.forms import FormRegistry
-from engine.models import Case, CaseEvent, HumanTask, Letter, Unit
+from engine.models import Case, CaseEvent, Letter, Unit
 
 TEMPLATES = Path(__file__).parent / "templates"
 
@@ -113,13 +113,8 @@ def _referred_unit(session: Session, case: Case, tasks: dict[str, dict]) -> dict
 
     Read from the inbox row rather than the classification's data, which a unit may not see.
     """
-    unit = session.scalar(
-        select(Unit)
-        .join(HumanTask, HumanTask.unit_id == Unit.id)
-        .where(HumanTask.case_id == case.id)
-        .order_by(HumanTask.id.desc())
-        .limit(1)
-    )
+    unit_id = access.referred_unit_id(session, case)
+    unit = session.get(Unit, unit_id) if unit_id is not None else None
     if unit is None:  # not referred to a unit (yet): the classification's code, where the reader sees it
         code = tasks.get("klasifikasi", {}).get("unit_tujuan") or ""
         return {"unit_code": code, "unit_name": code}

@@ -28,6 +28,7 @@ from engine.messages import msg
 from engine.models import Case, HumanTask, Letter, User
 from engine.runtime import Runtime
 from engine.tickets import CROCKFORD
+from engine.users import unit_of_code
 
 CODE_CHARS = 10  # x 5 bits = 50 bits: not guessable, short enough to type from a printout
 LOCALES = ("id", "en")
@@ -102,6 +103,7 @@ def issue(
     if original is not None:
         content = context.translation(rt, original, content)
     key_id, sealed = seal(rt, code, content)
+    addressed = _addressed_unit(session, letter_type, data or {}, translation_of or corrects)
     letter = Letter(
         code=code,
         case_id=case.id,
@@ -125,6 +127,7 @@ def issue(
         status="pending",
         attempts=0,
         signed=False,
+        unit_id=addressed,
     )
     session.add(letter)
     session.flush()
@@ -134,6 +137,17 @@ def issue(
         event["corrects"] = corrects.number
     EventLog(session).append(case, "letter_issued", actor, event)
     return letter
+
+
+def _addressed_unit(session: Session, letter_type, data: dict, original: Letter | None) -> int | None:
+    """The unit a complaint's letter to a unit addresses: its task's referral (``unit_tujuan``, a re-referral's
+    for the request a re-referral sends); a translation or a correction addresses the unit its original did."""
+    if letter_type.audience != "unit":
+        return None
+    unit = unit_of_code(session, data.get("unit_tujuan"))
+    if unit is not None:
+        return unit.id
+    return original.unit_id if original is not None else None
 
 
 def after_task(session: Session, rt: Runtime, user: User, task: HumanTask, data: dict) -> list[Letter]:

@@ -7,7 +7,7 @@ import pytest
 
 from engine import access, kinds
 from engine.errors import Forbidden
-from engine.models import Case, Group, User
+from engine.models import Case, Group, Letter, User
 
 CLARIFICATION = "surat_permintaan_klarifikasi"
 INTERNAL = "lembar_disposisi"  # the team's own disposition sheet (a letter of record), never referred to a unit
@@ -29,17 +29,27 @@ def test_a_unit_reads_only_the_clarification_request_referred_to_it():
     unit = _user("unit_pengolah")
     assert access.can_read_document(unit, CLARIFICATION)
     assert not access.can_read_document(unit, INTERNAL)
-    access.require_read_document(unit, CLARIFICATION)
-    with pytest.raises(Forbidden):
-        access.require_read_document(unit, INTERNAL)
 
 
 def test_a_unit_reads_of_a_complaints_letters_only_the_clarification_request_not_the_receipt_or_the_sheet():
     complaint, unit, team = Case(kind=kinds.COMPLAINT), _user("unit_pengolah"), _user("tim_pengaduan")
-    assert access.can_read_letter(unit, complaint, CLARIFICATION)
+    assert access.can_read_letter(unit, complaint, Letter(kind=CLARIFICATION))
     for kind in (RECEIPT, INTERNAL):
-        assert not access.can_read_letter(unit, complaint, kind)
-        assert access.can_read_letter(team, complaint, kind)
+        assert not access.can_read_letter(unit, complaint, Letter(kind=kind))
+        assert access.can_read_letter(team, complaint, Letter(kind=kind))
+
+
+def test_a_unit_reads_the_clarification_request_it_was_sent_not_the_one_sent_to_the_unit_after_it():
+    complaint, team = Case(kind=kinds.COMPLAINT), _user("tim_pengaduan")
+    first, second = _user("unit_pengolah"), _user("unit_pengolah")
+    first.unit_id, second.unit_id = 1, 2
+    to_first, to_second = Letter(kind=CLARIFICATION, unit_id=1), Letter(kind=CLARIFICATION, unit_id=2)
+    assert access.can_read_letter(first, complaint, to_first)
+    assert not access.can_read_letter(first, complaint, to_second)
+    assert access.can_read_letter(second, complaint, to_second)
+    assert not access.can_read_letter(second, complaint, to_first)
+    assert access.can_read_letter(team, complaint, to_first)
+    assert access.can_read_letter(team, complaint, to_second)
 
 
 @pytest.mark.parametrize("group", ["tim_pengaduan", "pengelola_wbs", "auditor"])
