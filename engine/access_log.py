@@ -1,8 +1,9 @@
 """What administrators changed in who may do what, for auditors: the officers' accounts (created, groups and unit
 changed, deactivated, passwords set, second factors removed, sessions ended: ``AccountEvent``), the office's
-units (added, renamed, deactivated: ``UnitEvent``) and the working-day calendar that every legal deadline is counted
-on (a holiday override added or removed, a year's cuti bersama confirmed: ``CalendarEvent``), one list newest
-first, over a period.
+units (added, renamed, deactivated: ``UnitEvent``), the working-day calendar that every legal deadline is counted
+on (a holiday override added or removed, a year's cuti bersama confirmed: ``CalendarEvent``) and the fee standard a
+requester pays copies and postage by (an item priced from a date: ``FeeEvent``), one list newest first, over a
+period.
 
 An auditor looks here for what the case histories cannot show: an officer given the WBS managers' group the week a
 whistleblower's identity was opened, then taken out of it. Never a password, a code or an address: the records
@@ -11,7 +12,7 @@ hold the names of what changed, not the values.
 Each table is one hash chain, as a case's history is (engine.audit): ``hash = sha256(prev_hash + canonical JSON of
 {at, actor, type, subject, data})``, from 64 zeros, in the order of the rows' ids. ``record`` appends under a lock
 (PostgreSQL: a transaction-scoped advisory lock per chain; SQLite: the database's write lock, taken by an empty
-write before the chain's head is read), so two administrators at once never fork it; ``verify`` walks both. A
+write before the chain's head is read), so two administrators at once never fork it; ``verify`` walks each. A
 record changed, or removed from the middle, breaks the chain there. Removing the newest records leaves a shorter
 chain that verifies: an anchor (engine.anchors) holds each chain's last record, so a check against one made
 before shows them gone.
@@ -28,15 +29,16 @@ from sqlalchemy import func, select, update
 from sqlalchemy.orm import Session
 
 from engine import clock
-from engine.models import AccountEvent, CalendarEvent, Unit, UnitEvent, User
+from engine.models import AccountEvent, CalendarEvent, FeeEvent, Unit, UnitEvent, User
 
-OFFICER, UNIT, CALENDAR = "officer", "unit", "calendar"
+OFFICER, UNIT, CALENDAR, FEE = "officer", "unit", "calendar", "fee"
 GENESIS = "0" * 64
 # Each chain: its table, the column naming its subject, and its advisory lock's key on PostgreSQL.
 CHAINS = {
     OFFICER: (AccountEvent, "user_id", 0x4B41574C01),
     UNIT: (UnitEvent, "unit_id", 0x4B41574C02),
     CALENDAR: (CalendarEvent, "subject", 0x4B41574C03),
+    FEE: (FeeEvent, "fee_rate_id", 0x4B41574C04),
 }
 
 
@@ -57,9 +59,12 @@ def record_hash(prev_hash: str, at: datetime, actor: str, type_: str, subject: i
     return hashlib.sha256((prev_hash + body).encode()).hexdigest()
 
 
-def record(session: Session, kind: str, subject: int, actor: str, type_: str, data: dict) -> None:
-    """Append a change of an officer's account (``kind`` OFFICER, ``subject`` the user's id) or a unit (UNIT) to its
-    chain, in the caller's transaction."""
+def record(
+    session: Session, kind: str, subject: int, actor: str, type_: str, data: dict, at: datetime | None = None
+) -> None:
+    """Append a change of an officer's account (``kind`` OFFICER, ``subject`` the user's id), a unit (UNIT), the
+    calendar (CALENDAR) or the fee standard (FEE) to its chain, in the caller's transaction; ``at``: the instant the
+    changed row itself states, where it states one (now otherwise)."""
     model, column, key = CHAINS[kind]
     session.flush()  # the change it records, first
     if session.get_bind().dialect.name == "postgresql":
@@ -67,7 +72,7 @@ def record(session: Session, kind: str, subject: int, actor: str, type_: str, da
     else:  # SQLite: a write (of nothing) takes the database's write lock, so no one appends between read and insert
         session.execute(update(model).where(model.id.is_(None)).values(actor=model.actor))
     prev = session.scalar(select(model.hash).order_by(model.id.desc()).limit(1)) or GENESIS
-    at = clock.now()
+    at = at or clock.now()
     row = model(at=at, actor=actor, type=type_, data=data, prev_hash=prev)
     setattr(row, column, subject)
     row.hash = record_hash(prev, at, actor, type_, subject, data)
@@ -87,7 +92,7 @@ class ChainState:
 
 
 def verify(session: Session) -> dict[str, ChainState]:
-    """Walk both chains from their first record: each must name the hash before it and hash to what it holds."""
+    """Walk each chain from their first record: each must name the hash before it and hash to what it holds."""
     states = {}
     for kind, (model, column, _key) in CHAINS.items():
         prev, count, broken = GENESIS, 0, None
@@ -107,8 +112,8 @@ class Change:
     at: datetime
     actor: str  # the administrator's username, or "cli"
     type: str  # account_created, account_changed, ..., unit_created, unit_renamed, ...
-    subject_kind: str  # OFFICER, UNIT or CALENDAR
-    subject: str  # the officer's username, the unit's code, or the calendar's day or year
+    subject_kind: str  # OFFICER, UNIT, CALENDAR or FEE
+    subject: str  # the officer's username, the unit's code, the calendar's day or year, or the fee item's code
     data: dict
 
 
@@ -138,10 +143,14 @@ def changes(session: Session, start: datetime | None, end: datetime | None, limi
     calendar = _window(select(CalendarEvent), CalendarEvent.at, start, end).order_by(
         CalendarEvent.at.desc(), CalendarEvent.id.desc()
     )
+    fees = _window(select(FeeEvent), FeeEvent.at, start, end).order_by(FeeEvent.at.desc(), FeeEvent.id.desc())
     if limit is not None:
-        accounts, units, calendar = accounts.limit(limit), units.limit(limit), calendar.limit(limit)
+        accounts, units, calendar, fees = (q.limit(limit) for q in (accounts, units, calendar, fees))
     found = [Change(e.at, e.actor, e.type, OFFICER, name, e.data or {}) for e, name in session.execute(accounts)]
     found += [Change(e.at, e.actor, e.type, UNIT, code, e.data or {}) for e, code in session.execute(units)]
     found += [Change(e.at, e.actor, e.type, CALENDAR, _day_or_year(e), e.data or {}) for e in session.scalars(calendar)]
+    found += [
+        Change(e.at, e.actor, e.type, FEE, str((e.data or {}).get("code", "")), e.data) for e in session.scalars(fees)
+    ]
     found.sort(key=lambda change: change.at, reverse=True)
     return found[:limit] if limit is not None else found

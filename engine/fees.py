@@ -26,7 +26,7 @@ from decimal import Decimal, InvalidOperation
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from engine import access, clock
+from engine import access, access_log, clock
 from engine.audit import EventLog
 from engine.calendar import iso_day
 from engine.errors import Invalid
@@ -110,6 +110,8 @@ def add_rate(session: Session, rt, user: User, data: dict) -> FeeRate:
     )
     session.add(row)
     session.flush()
+    recorded = {"code": code, "amount": amount, "effective_from": since.isoformat(), "legal_basis": basis}
+    access_log.record(session, access_log.FEE, row.id, user.username, "fee_rate_added", recorded, at=row.at)
     return row
 
 

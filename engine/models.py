@@ -440,6 +440,16 @@ class CalendarEvent(ChainedRecord, Base):
     subject: Mapped[int]
 
 
+class FeeEvent(ChainedRecord, Base):
+    """An item of the fee standard priced from a date by an administrator (engine.fees.add_rate): what a requester
+    pays for copies and postage. ``data``: the item, the price, the date and the legal basis, as the ``FeeRate`` row
+    states them. Hash-chained as the account, unit and calendar records are (engine.access_log)."""
+
+    __tablename__ = "fee_event"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    fee_rate_id: Mapped[int] = mapped_column(ForeignKey("fee_rate.id"))
+
+
 class HolidayYear(Base):
     """A year whose holidays and cuti bersama the admin confirmed against the SKB (engine.holiday_years).
 

@@ -99,9 +99,13 @@ def _days(query: dict, process: str | None) -> dict:
 class AccessChangeView(Schema):
     at = fields.DateTime()
     actor = fields.String(metadata={"description": "the administrator's username, or cli"})
-    type = fields.String(metadata={"description": "account_created, account_changed, ..., unit_renamed, ..."})
-    subject_kind = fields.String(metadata={"description": "officer, unit or calendar"})
-    subject = fields.String(metadata={"description": "the officer's username, the unit's code, the day or year"})
+    type = fields.String(
+        metadata={"description": "account_created, account_changed, ..., unit_renamed, ..., fee_rate_added"}
+    )
+    subject_kind = fields.String(metadata={"description": "officer, unit, calendar or fee"})
+    subject = fields.String(
+        metadata={"description": "the officer's username, the unit's code, the day or year, the fee item's code"}
+    )
     data = fields.Dict(metadata={"description": "the fields changed, the groups added or removed; never a value"})
 
 
@@ -110,7 +114,8 @@ class AccessChangeView(Schema):
 @blp.arguments(AuditQuery(only=("from_", "to")), location="query")
 @blp.response(200, AccessChangeView(many=True))
 def access_changes(query):
-    """What administrators changed in [from, to) in officers' accounts and the office's units, newest first."""
+    """What administrators changed in [from, to) in officers' accounts, the office's units, the working-day calendar
+    and the fee standard, newest first."""
     access.require_auditor(current_user())
     return access_log.changes(db.session, query.get("from_"), query.get("to"))
 
@@ -124,6 +129,7 @@ class AccessChainsView(Schema):
     officer = fields.Nested(AccessChainView, metadata={"description": "the officers' account records"})
     unit = fields.Nested(AccessChainView, metadata={"description": "the units' records"})
     calendar = fields.Nested(AccessChainView, metadata={"description": "the working-day calendar's records"})
+    fee = fields.Nested(AccessChainView, metadata={"description": "the fee standard's records"})
 
 
 @blp.get("/audit/access/verify")

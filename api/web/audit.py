@@ -430,6 +430,7 @@ ACCESS_LABELS = {  # engine.access_log.CHAINS
     "officer": _l("Access changes: accounts"),
     "unit": _l("Access changes: units"),
     "calendar": _l("Access changes: calendar"),
+    "fee": _l("Access changes: fee standard"),
 }
 # An anchor's access chains (engine.anchors) are told where a break names a case's ticket.
 ACCESS_CHAINS = {f"access:{kind}": label for kind, label in ACCESS_LABELS.items()}

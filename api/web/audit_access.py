@@ -1,8 +1,9 @@
 """The auditor's list of access changes (``/audit/akses``): what administrators changed in who may do what, over a
-period (engine.access_log: officers' accounts and the office's units), newest first, with the whole period as CSV.
+period (engine.access_log: officers' accounts, the office's units, the working-day calendar and the fee standard),
+newest first, with the whole period as CSV.
 
 Auditors only, as the rest of the console. The case histories show what was done to each case; this shows who was
-given or denied the groups that allowed it. The page also walks both hash chains (engine.access_log.verify) and
+given or denied the groups that allowed it. The page also walks the four hash chains (engine.access_log.verify) and
 says whether they hold.
 """
 
@@ -18,12 +19,13 @@ from api.reports.files import csv_stream
 from api.web import display
 from api.web.audit import read_choice
 from api.web.blueprint import bp
+from api.web.portal.catalogue import FEE_LABELS
 from api.web.reports import _download
 from api.web.session import officer
 from api.web.units import change_text as unit_change_text
 from api.web.users import change_text as account_change_text
 from engine import access, access_log
-from engine.access_log import CALENDAR, OFFICER, UNIT, Change
+from engine.access_log import CALENDAR, FEE, OFFICER, UNIT, Change
 
 SHOWN = 500  # changes the page lists; the CSV holds the whole period
 
@@ -49,12 +51,34 @@ def calendar_change_text(type_: str, data: dict) -> str:
     return text
 
 
+def fee_change_text(type_: str, data: dict) -> str:
+    """An item of the fee standard priced from a date: "Fee standard: Printed page, IDR 500 from 4 Jan 2027 (Keputusan
+    Kepala Kantor ...)"."""
+    if type_ != "fee_rate_added":
+        return type_
+    price = "{:,}".format(int(data.get("amount", 0))).replace(",", ".")
+    return _(
+        "Fee standard: %(item)s, IDR %(price)s from %(day)s (%(basis)s)",
+        item=FEE_LABELS.get(data.get("code"), data.get("code")),
+        price=price,
+        day=display.iso_date(data.get("effective_from", "")),
+        basis=data.get("legal_basis", ""),
+    )
+
+
 def describe(change: Change) -> str:
-    describe_kind = {OFFICER: account_change_text, UNIT: unit_change_text, CALENDAR: calendar_change_text}
+    describe_kind = {
+        OFFICER: account_change_text,
+        UNIT: unit_change_text,
+        CALENDAR: calendar_change_text,
+        FEE: fee_change_text,
+    }
     return describe_kind[change.subject_kind](change.type, change.data)
 
 
 def actor_name(actor: str, subject_kind: str) -> str:
+    if subject_kind == FEE:  # the standard is kept on its page only, by an administrator
+        return display.officer_name(actor)
     return display.changed_by(actor, {OFFICER: "users", UNIT: "units", CALENDAR: "calendar"}[subject_kind])
 
 
@@ -70,7 +94,7 @@ def audit_access():
         return _page(choice, [], 0), 422
     if fmt:
         found = access_log.changes(db.session, choice.start, choice.end)
-        table = [[_("When"), _("By"), _("Change"), _("Officer, unit or day")]]
+        table = [[_("When"), _("By"), _("Change"), _("Officer, unit, day or fee")]]
         table += [
             [display.office_datetime(c.at), actor_name(c.actor, c.subject_kind), describe(c), c.subject] for c in found
         ]

@@ -43,6 +43,7 @@ def test_the_access_changes_are_hash_chained_and_verify(client, login):
         "officer": {"records": 1, "broken_at": None},
         "unit": {"records": 2, "broken_at": None},
         "calendar": {"records": 0, "broken_at": None},
+        "fee": {"records": 0, "broken_at": None},
     }
 
 
@@ -78,6 +79,7 @@ def test_records_kept_before_the_chain_are_chained_by_the_upgrade(client, login,
         "officer": {"records": 1, "broken_at": None},
         "unit": {"records": 2, "broken_at": None},
         "calendar": {"records": 0, "broken_at": None},
+        "fee": {"records": 0, "broken_at": None},
     }
     assert client.get("/api/v1/audit/access", headers=login("auditor")).json == before
     _three_changes(client, login)  # and the chain goes on from them
@@ -86,6 +88,7 @@ def test_records_kept_before_the_chain_are_chained_by_the_upgrade(client, login,
         "officer": {"records": 1, "broken_at": None},
         "unit": {"records": 4, "broken_at": None},
         "calendar": {"records": 0, "broken_at": None},
+        "fee": {"records": 0, "broken_at": None},
     }
 
 
@@ -164,3 +167,53 @@ def test_the_calendar_as_it_stands_starts_its_chain_at_the_upgrade(client, login
     assert chains["calendar"] == {"records": 2, "broken_at": None}
     changes = client.get("/api/v1/audit/access", headers=login("auditor")).json
     assert [c["type"] for c in changes if c["subject_kind"] == "calendar"] == ["year_confirmed", "override_added"]
+
+
+def _prices(client, login) -> None:
+    """The administrator prices a printed page from a future day, then postage."""
+    admin = login("admin")
+    for code, amount in (("halaman", 500), ("pos", 25000)):
+        rate = {
+            "code": code,
+            "amount": amount,
+            "effective_from": "2099-01-04",
+            "legal_basis": "Keputusan Kepala 7/2098",
+        }
+        r = client.post("/api/v1/fee-standard", json=rate, headers=admin)
+        assert r.status_code == 201, r.json
+
+
+def test_the_fee_standard_s_prices_are_chained_and_listed_for_the_auditor(client, login, db_url):
+    """What a requester pays for copies and postage (UU 14/2008 Pasal 21) is the administrator's to set: each price
+    is recorded in the fee standard's own chain, and a price rewritten in the record breaks it."""
+    _prices(client, login)
+    changes = client.get("/api/v1/audit/access", headers=login("auditor")).json
+    fees = [(c["type"], c["subject"], c["actor"], c["data"]["amount"]) for c in changes if c["subject_kind"] == "fee"]
+    assert fees == [("fee_rate_added", "pos", "admin", 25000), ("fee_rate_added", "halaman", "admin", 500)]
+    chains = client.get("/api/v1/audit/access/verify", headers=login("auditor")).json
+    assert chains["fee"] == {"records": 2, "broken_at": None}
+    _tamper(db_url, """UPDATE fee_event SET data = '{"code": "halaman", "amount": 5000}' WHERE id = 1""")
+    assert client.get("/api/v1/audit/access/verify", headers=login("auditor")).json["fee"]["broken_at"] == 1
+
+
+def test_the_fee_standard_as_it_stands_starts_its_chain_at_the_upgrade(client, login, db_url):
+    """Migration 0042 records the prices set before it, as they were set."""
+    from alembic import command
+
+    from engine.db import alembic_config
+
+    _prices(client, login)
+    before = client.get("/api/v1/audit/access", headers=login("auditor")).json
+    command.downgrade(alembic_config(db_url), "0041")
+    command.upgrade(alembic_config(db_url), "head")
+    assert client.get("/api/v1/audit/access/verify", headers=login("auditor")).json["fee"] == {
+        "records": 2,
+        "broken_at": None,
+    }
+    assert client.get("/api/v1/audit/access", headers=login("auditor")).json == before
+    _prices_again = {"code": "cd", "amount": 10000, "effective_from": "2099-01-04", "legal_basis": "Keputusan 7/2098"}
+    assert client.post("/api/v1/fee-standard", json=_prices_again, headers=login("admin")).status_code == 201
+    assert client.get("/api/v1/audit/access/verify", headers=login("auditor")).json["fee"] == {
+        "records": 3,
+        "broken_at": None,
+    }

@@ -25,7 +25,7 @@ def test_the_auditor_reads_who_was_given_which_group_and_which_unit_was_renamed(
     csv = auditor.get("/audit/akses", query_string={"format": "csv"})
     assert csv.headers["Content-Disposition"] == "attachment; filename=kawal-perubahan-akses.csv"
     lines = csv.get_data(as_text=True).splitlines()
-    assert lines[0] == 'Waktu,Oleh,Perubahan,"Petugas, unit atau hari"'
+    assert lines[0] == 'Waktu,Oleh,Perubahan,"Petugas, unit, hari atau biaya"'
     assert len(lines) == 3
     assert lines[2].endswith(",petugas2")
     before = text(auditor.get("/audit/akses", query_string={"from": "2000-01-01", "to": "2000-12-31"}))
@@ -47,8 +47,9 @@ def test_the_page_says_when_a_chain_is_broken(browser, settings):
     admin = browser("admin")
     admin.get("/unit")
     assert admin.post("/unit", {"code": "KANKEMENAG-MLG", "name": "Kankemenag Malang"}).status_code == 303
-    assert "Rantai hash terverifikasi: 0 catatan akun, 1 catatan unit dan 0 catatan kalender" in text(
-        browser("auditor").get("/audit/akses")
+    assert (
+        "Rantai hash terverifikasi: 0 catatan akun, 1 catatan unit, 0 catatan kalender dan 0 catatan standar biaya"
+        in text(browser("auditor").get("/audit/akses"))
     )
     engine = create_engine(settings.database_url)
     with engine.begin() as conn:
@@ -90,3 +91,19 @@ def test_the_consoles_list_of_checks_keeps_what_each_found_of_the_access_chains(
     assert "row-overdue" in row
     assert f"<strong>RUSAK:</strong> Perubahan akses: unit, catatan {first}</td>" in row
     assert ">OK</td>" not in row
+
+
+def test_the_auditor_reads_a_price_of_the_fee_standard_set_by_the_administrator(browser):
+    admin = browser("admin")
+    admin.get("/biaya")
+    basis = "Keputusan Kepala Kanwil Nomor 7 Tahun 2098"
+    rate = {"code": "halaman", "amount": "1.500", "effective_from": "2099-01-05", "legal_basis": basis}
+    assert admin.post("/biaya", rate).status_code == 302
+    page = text(browser("auditor").get("/audit/akses"))
+    row = re.search(r"<tr><td>[^<]+</td><td>([^<]+)</td><td>([^<]+)</td><td>([^<]+)</td></tr>", page)
+    assert row.groups() == (
+        "Admin",
+        f"Standar biaya: Halaman cetak, Rp 1.500 mulai 5 Jan 2099 ({basis})",
+        "standar biaya",
+    )
+    assert "0 catatan kalender dan 1 catatan standar biaya" in page

@@ -227,7 +227,8 @@ def test_the_check_says_ok_on_a_clean_database(two_cases, auditor, client, login
     assert "<table" not in page
     assert "Periode: seluruh riwayat" in page
     assert (
-        "Rantai hash terverifikasi: 0 catatan akun, 0 catatan unit dan 0 catatan kalender" in page
+        "Rantai hash terverifikasi: 0 catatan akun, 0 catatan unit, 0 catatan kalender dan 0 catatan standar biaya"
+        in page
     )  # the access changes' chains too
 
 
