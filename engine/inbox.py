@@ -8,10 +8,12 @@ appends its event and leaves the commit to the caller.
 
 from __future__ import annotations
 
-from sqlalchemy import select
+from dataclasses import replace
+
+from sqlalchemy import select, update
 from sqlalchemy.orm import Session
 
-from engine import access, clock, delivery, dip_match, fees, files, lateness, reported_party, task_files
+from engine import access, clock, delivery, dip_match, fees, files, inbox_list, lateness, reported_party, task_files
 from engine.audit import EventLog
 from engine.complaints import tell_reporter, tell_reporter_closure
 from engine.errors import Conflict, Invalid, KawalError
@@ -37,6 +39,37 @@ def claim_task(session: Session, user: User, task_id: int) -> HumanTask:
         touch(task.case)
         EventLog(session).append(task.case, "task_claimed", user.username, {"task": task.bpmn_id, "task_id": task.id})
     return task
+
+
+NEXT_CANDIDATES = 20  # the most urgent untaken tasks tried in turn; past them, others took every one meanwhile
+
+
+def claim_next(session: Session, rt: Runtime, user: User, filters: inbox_list.Filters) -> HumanTask | None:
+    """The officer takes the most urgent task of their queue that no one has taken: the first of the inbox's own
+    order ("due": its due date, or its receipt), under its filters but for the search and the page. None when
+    nothing waits untaken.
+
+    The claim is one conditional write (the task still open and untaken when written), so two officers asking
+    at once never get the same task: the one who loses it gets the task after it (on PostgreSQL the second
+    write waits for the first's commit and finds the task taken; SQLite writes one after the other)."""
+    mine = replace(filters, scope="group", sort="due", q=None, cursor=None)
+    query = inbox_list.scoped(user, mine, rt, select(HumanTask.id)).where(HumanTask.assignee_id.is_(None))
+    now = clock.now()
+    for task_id in session.scalars(query.order_by(HumanTask.sort_at, HumanTask.id).limit(NEXT_CANDIDATES)).all():
+        taken = session.execute(
+            update(HumanTask)
+            .where(HumanTask.id == task_id, HumanTask.state == "open", HumanTask.assignee_id.is_(None))
+            .values(assignee_id=user.id, claimed_at=now)
+            .execution_options(synchronize_session=False)
+        )
+        if taken.rowcount == 1:
+            task = session.get(HumanTask, task_id, populate_existing=True)
+            touch(task.case)
+            EventLog(session).append(
+                task.case, "task_claimed", user.username, {"task": task.bpmn_id, "task_id": task.id}
+            )
+            return task
+    return None
 
 
 def unclaim_task(session: Session, user: User, task_id: int) -> HumanTask:

@@ -1,6 +1,6 @@
 import json
 
-from flask import request
+from flask import Response, request
 from flask_smorest import Blueprint
 
 from api.auth import current_user, login_required
@@ -111,6 +111,23 @@ def get_task(task_id):
     ]
     noted(user, task.case, f"task:{task.bpmn_id}")
     return detail
+
+
+@blp.post("/tasks/next")
+@login_required
+@blp.arguments(TaskQuery(only=("process", "stage", "due", "unit")), location="query")
+@blp.response(200, TaskItem)
+@blp.alt_response(204, description="nothing in the caller's queue waits untaken")
+def claim_next(query):
+    """Take the most urgent task of the caller's queue that no one has taken (the inbox's "due" order, under the
+    filters given): claimed for the caller, who gets it; never a task another officer took, even at the same
+    moment. 204 when nothing waits untaken."""
+    rt = runtime()
+    task = inbox.claim_next(db.session, rt, current_user(), inbox_list.parse(query))
+    if task is None:
+        return Response(status=204)
+    commit(task.case)
+    return queries.task_item(rt, task)
 
 
 @blp.post("/tasks/<id:task_id>/claim")

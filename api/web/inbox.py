@@ -26,7 +26,7 @@ from api.web.session import officer
 from api.web.urls import safe_next
 from engine import access, clock, confirmations, inbox_list, requester_data, saved_filters, status, users
 from engine.errors import Conflict, Invalid
-from engine.inbox import assign_task, bulk_tasks, claim_task, unclaim_task
+from engine.inbox import assign_task, bulk_tasks, claim_next, claim_task, unclaim_task
 from engine.models import Group, HumanTask, User
 from engine.runtime import Runtime
 
@@ -256,6 +256,29 @@ def delete_view(filter_id: int):
     db.session.commit()
     flash(_("The saved view was removed."), "success")
     return redirect(url_for("web.inbox"))
+
+
+@bp.post("/kotak-masuk/berikutnya")
+@login_required
+def take_next():
+    """The inbox's "take the next task": the most urgent task of the officer's queue no one has taken, under the
+    filters chosen (engine.inbox.claim_next), claimed and opened; back to the inbox when nothing waits."""
+    user = officer()
+    access.require_staff(user)
+    chosen = {key: request.form.get(key, "") for key in ("process", "stage", "due", "unit")}
+    try:
+        filters = inbox_list.parse(chosen)
+    except Invalid as error:
+        flash(_filter_refusal(error), "error")
+        return redirect(url_for("web.inbox"))
+    task = claim_next(db.session, runtime(), user, filters)
+    if task is None:
+        db.session.rollback()
+        flash(_("No task in your queue waits untaken."), "info")
+        return redirect(url_for("web.inbox", **{key: value for key, value in chosen.items() if value}))
+    commit(task.case)
+    flash(_("You took the task: %(ticket)s.", ticket=task.case.ticket), "success")
+    return redirect(url_for("web.task", task_id=task.id))
 
 
 @bp.post("/tugas/<id:task_id>/ambil")

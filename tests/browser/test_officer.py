@@ -4,7 +4,7 @@ import re
 
 from playwright.sync_api import expect
 
-from tests.browser.steps import log_in
+from tests.browser.steps import PHONE, at_both_widths, log_in
 
 
 def _row(page, ticket):
@@ -109,3 +109,16 @@ def test_a_wrong_password_keeps_the_officer_on_the_login_page_with_a_message(pag
     expect(page.get_by_role("alert")).to_have_text("Nama pengguna atau kata sandi salah.")
     expect(page.get_by_label("Nama pengguna")).to_have_attribute("aria-invalid", "true")
     expect(page.get_by_label("Nama pengguna")).to_have_value("petugas")
+
+
+def test_an_officer_on_a_phone_takes_the_next_task_and_lands_on_it(new_page, desk):
+    """No hunting through the list: "Ambil tugas berikutnya" takes the most urgent task no one has taken."""
+    tickets = [desk.submit()["ticket"] for _ in range(2)]
+    page = new_page(**PHONE)
+    log_in(page, "petugas")
+    at_both_widths(page, "the inbox with its take-next button", "inbox-take-next")
+    page.get_by_role("button", name="Ambil tugas berikutnya").click()
+    expect(page).to_have_url(re.compile(r"/tugas/\d+$"))
+    expect(page.locator(".flash-success")).to_have_text(f"Anda mengambil tugas: {tickets[0]}.")
+    expect(page.get_by_role("heading", level=1)).to_have_text("Periksa kelengkapan permohonan")
+    expect(page.locator(".task-facts")).to_contain_text(tickets[0])

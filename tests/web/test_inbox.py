@@ -245,3 +245,22 @@ def test_the_complaint_team_s_inbox_has_no_requester_column_it_could_never_fill(
     assert "Nomor tiket atau kata dalam perihal" in page
     desk.submit()
     assert '<th scope="col">Pemohon</th>' in text(browser("petugas").get("/kotak-masuk"))
+
+
+def test_take_the_next_task_opens_the_most_urgent_untaken_one_and_says_when_none_waits(desk, login, browser):
+    late = _late_request(desk, login)["ticket"]
+    fresh = desk.submit()["ticket"]
+    b = browser("petugas")
+    page = text(b.get("/kotak-masuk?process=permohonan_informasi"))
+    assert ">Ambil tugas berikutnya</button>" in page
+    assert '<input type="hidden" name="process" value="permohonan_informasi">' in page  # the filters chosen
+    r = b.post("/kotak-masuk/berikutnya", {"process": "permohonan_informasi"})
+    task = desk.task(late, "periksa_kelengkapan")
+    assert r.location == f"/tugas/{task['id']}"
+    assert task["assignee"] == "petugas"
+    assert f"Anda mengambil tugas: {late}." in text(b.get(r.location))
+    r = b.post("/kotak-masuk/berikutnya", {})
+    assert desk.task(fresh, "periksa_kelengkapan")["assignee"] == "petugas"
+    r = b.post("/kotak-masuk/berikutnya", {"process": "permohonan_informasi"})
+    assert r.location == "/kotak-masuk?process=permohonan_informasi"
+    assert "Tidak ada tugas di antrean Anda yang belum diambil." in text(b.get(r.location))
