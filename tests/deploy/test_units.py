@@ -123,4 +123,5 @@ def test_the_nightly_chain_check_passes_on_a_sound_history_and_fails_naming_a_ca
         "officer": None,
         "unit": None,
         "calendar": None,
+        "fee": None,
     }
