@@ -422,6 +422,16 @@ class TaskItem(Schema):
     assignee = fields.String(allow_none=True)
     due_at = OfficeDateTime(allow_none=True)
     working_days_left = fields.Integer(allow_none=True)
+    follow_up_on = fields.Date(
+        allow_none=True, metadata={"description": "the office day its holder chose to come back to it (a reminder)"}
+    )
+    follow_up_note = fields.String(allow_none=True, metadata={"description": "the holder's note to themselves"})
+    follow_up_due = fields.Boolean(metadata={"description": "true once the follow-up's day has come"})
+
+
+class FollowUpIn(Schema):
+    on = fields.Date(required=True, metadata={"description": "an office day after today, within a year"})
+    note = fields.String(load_default="", validate=validate.Length(max=200))
 
 
 class TaskRow(TaskItem):

@@ -35,7 +35,7 @@ from engine import access, blind_index, clock, inbox_search, kinds, visibility
 from engine.errors import Forbidden, Invalid
 from engine.messages import msg
 from engine.models import Case, HumanTask, Party, Unit, User
-from engine.queries import SCOPES, working_days_left
+from engine.queries import SCOPES, follow_up, working_days_left
 from engine.runtime import Runtime
 from engine.subjects import SUBJECT_FIELDS
 
@@ -315,6 +315,8 @@ ROW_COLUMNS = (
     HumanTask.stage,
     HumanTask.received_at,
     HumanTask.due_at,
+    HumanTask.follow_up_at,
+    HumanTask.follow_up_note,
     HumanTask.sort_at,
 )
 
@@ -468,6 +470,7 @@ def _item(rt: Runtime, row, left: dict) -> dict:
         "received_at": row.received_at,
         "due_at": row.due_at,
         "working_days_left": left[row.due_at],
+        **follow_up(rt, row.follow_up_at, row.follow_up_note),
     }
 
 

@@ -296,6 +296,11 @@ class HumanTask(Base):
     # joining every open task to its case (engine.inbox_list.counts). A copy, so no foreign key of its own.
     case_overdue: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
     case_unit_id: Mapped[int | None] = mapped_column(Integer)
+    # The holder's own follow-up (engine.follow_ups): the day's 08:00 to come back to it, a note to themselves, and
+    # when the reconcile sweep told it (once).
+    follow_up_at: Mapped[datetime | None]
+    follow_up_note: Mapped[str | None] = mapped_column(String(200))
+    follow_up_sent_at: Mapped[datetime | None]
     # Many-to-one by primary key: a lazy load is served from the session when the row is there already.
     case: Mapped[Case] = relationship(back_populates="tasks")
     assignee: Mapped[User | None] = relationship(foreign_keys=[assignee_id])
@@ -309,6 +314,13 @@ class HumanTask(Base):
         # The header's counts read only this index (open, overdue, mine of a queue; engine.inbox_list.counts).
         Index("ix_human_task_state_lane_counts", "state", "lane", "process_id", "due_at", "assignee_id"),
         Index("ix_human_task_state_case_overdue_lane", "state", "case_overdue", "lane"),
+        # The follow-ups not yet told, by day: every reconcile looks (engine.follow_ups.sweep_due).
+        Index(
+            "ix_human_task_follow_up_at",
+            "follow_up_at",
+            sqlite_where=text("follow_up_sent_at IS NULL AND follow_up_at IS NOT NULL"),
+            postgresql_where=text("follow_up_sent_at IS NULL AND follow_up_at IS NOT NULL"),
+        ),
     )
 
 

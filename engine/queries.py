@@ -51,6 +51,19 @@ def task_item(rt: Runtime, task: HumanTask) -> dict:
         "assignee": task.assignee.username if task.assignee else None,
         "due_at": task.due_at,
         "working_days_left": working_days_left(rt, task.due_at),
+        **follow_up(rt, task.follow_up_at, task.follow_up_note),
+    }
+
+
+def follow_up(rt: Runtime, at: datetime | None, note: str | None) -> dict:
+    """A task's follow-up as the inbox and the API give it (engine.follow_ups): the office day, the holder's note,
+    and whether the day has come."""
+    if at is None:
+        return {"follow_up_on": None, "follow_up_note": None, "follow_up_due": False}
+    return {
+        "follow_up_on": at.astimezone(rt.calendars["strict"].tz).date(),
+        "follow_up_note": note,
+        "follow_up_due": at <= clock.now(),
     }
 
 

@@ -15,7 +15,7 @@ from datetime import datetime, timedelta
 from redis.exceptions import RedisError
 from sqlalchemy import Select, select
 
-from engine import absence, clock, report_due, requester_data
+from engine import absence, clock, follow_ups, report_due, requester_data
 from engine.models import Deadline, DipReminder, Letter, Notification, Reminder
 from notifications import delivery, jobs
 from notifications.scheduling import dip_reminder_item, letter_item, notification_item, reminder_item, timer_item
@@ -82,6 +82,10 @@ def reconcile(svc: Services, lookahead: timedelta = LOOKAHEAD, batch: int = BATC
         # the PPID is told (engine.requester_data).
         if requester_data.sweep_due(session):
             requester_data.sweep(session, svc.runtime)
+            session.commit()
+        # A task's follow-up day has come (its holder's own plan, engine.follow_ups): the holder is told, once.
+        if follow_ups.sweep_due(session):
+            follow_ups.sweep(session, svc.runtime)
             session.commit()
         # The year's Laporan Layanan Informasi Publik near or past its due date (31 March) and not recorded as
         # handed over: the PPID is reminded, and told with the superior when it is late (engine.report_due).

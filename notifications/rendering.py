@@ -98,6 +98,7 @@ empty. Other keys in the context are ignored::
     escalation         task_title
     note_mention       task_title (the case's open task, or "-"), author
     reveal_requested   task_title, author (who asked to open a whistleblower's identity; never the reason)
+    task_follow_up     task_title, follow_up_on (the day its holder chose to come back to it; never their note)
     reveal_decided     task_title, author (the manager who decided), outcome_label (disetujui | ditolak)
     requester_correction_asked task_title (what to answer and by when)
     requester_correction_overdue task_title (what was not answered, and its limit)
@@ -168,6 +169,7 @@ EVENTS: dict[str, str] = {
     "requester_correction_asked": "staff",
     "requester_correction_overdue": "staff",
     "requester_correction_reminder": "staff",
+    "task_follow_up": "staff",
 }
 
 CONTEXT_KEYS = frozenset(
@@ -194,6 +196,7 @@ CONTEXT_KEYS = frozenset(
         "download_until",
         "fields",
         "former",
+        "follow_up_on",
         PROXY_COPY,
     }
 )
@@ -248,6 +251,7 @@ REQUIRED_KEYS: dict[str, frozenset[str]] = {
     "requester_correction_asked": frozenset({"task_title"}),
     "requester_correction_overdue": frozenset({"task_title"}),
     "requester_correction_reminder": frozenset({"task_title"}),
+    "task_follow_up": frozenset({"task_title", "follow_up_on"}),
 }
 _BLANK_RUNS = re.compile(r"\n[ \t]*\n(?:[ \t]*\n)+")
 

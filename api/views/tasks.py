@@ -13,6 +13,7 @@ from api.schemas import (
     CompleteResult,
     CompleteTask,
     CompleteTaskForm,
+    FollowUpIn,
     SavedFilterIn,
     SavedFilterList,
     SavedFilterOut,
@@ -23,7 +24,18 @@ from api.schemas import (
     TaskQuery,
     UnitList,
 )
-from engine import access, dip_match, inbox, inbox_list, instructions, queries, saved_filters, task_files, users
+from engine import (
+    access,
+    dip_match,
+    follow_ups,
+    inbox,
+    inbox_list,
+    instructions,
+    queries,
+    saved_filters,
+    task_files,
+    users,
+)
 from engine.errors import Invalid
 from engine.files import Upload
 from engine.messages import msg
@@ -128,6 +140,31 @@ def claim_next(query):
         return Response(status=204)
     commit(task.case)
     return queries.task_item(rt, task)
+
+
+@blp.put("/tasks/<id:task_id>/follow-up")
+@login_required
+@blp.arguments(FollowUpIn)
+@blp.response(200, TaskItem)
+def set_follow_up(body, task_id):
+    """The holder's own day to come back to the task (after today, within a year) and a note to themselves: on that
+    day's 08:00 office time they are told, once. A new day replaces the one before. Only the officer holding the
+    task (409 otherwise)."""
+    rt = runtime()
+    data = {"on": body["on"].isoformat(), "note": body.get("note", "")}
+    task = follow_ups.set_follow_up(db.session, rt, current_user(), task_id, data)
+    commit(task.case)
+    return queries.task_item(rt, task)
+
+
+@blp.delete("/tasks/<id:task_id>/follow-up")
+@login_required
+@blp.response(200, TaskItem)
+def clear_follow_up(task_id):
+    """Remove the task's follow-up (its holder only)."""
+    task = follow_ups.clear_follow_up(db.session, current_user(), task_id)
+    commit(task.case)
+    return queries.task_item(runtime(), task)
 
 
 @blp.post("/tasks/<id:task_id>/claim")

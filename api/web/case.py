@@ -133,6 +133,8 @@ EVENT_LABELS = {
     "task_created": _l("Task opened"),
     "task_claimed": _l("Task claimed"),
     "task_unclaimed": _l("Task released"),
+    "follow_up_set": _l("Follow-up day set by the task's holder"),
+    "follow_up_cleared": _l("Follow-up removed by the task's holder"),
     "task_assigned": _l("Task assigned"),
     "task_completed": _l("Task completed"),
     "files_attached": _l("Files attached"),

@@ -9,6 +9,8 @@ officer may not see; the page then shows, read-only, a task the officer may see 
 
 from __future__ import annotations
 
+from datetime import timedelta
+
 from flask import flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import login_required
@@ -21,13 +23,14 @@ from api.web import case_messages, display, schema_form
 from api.web.blueprint import bp
 from api.web.case import WHEN_PASSED
 from api.web.facts import case_facts, labelled, proxy_facts, requester_facts
-from api.web.i18n import current_language
+from api.web.i18n import current_language, field_errors
 from api.web.inbox import lane_members, refusal_message
 from api.web.session import officer
 from engine import (
     access,
     chain,
     dip_match,
+    follow_ups,
     inbox,
     instructions,
     kinds,
@@ -134,7 +137,36 @@ def _held_up(rt, task: HumanTask, locale: str) -> list[dict] | None:
     ]
 
 
-def _page(task: HumanTask, values: MultiDict | None = None, errors: dict | None = None):
+@bp.post("/tugas/<id:task_id>/tindak-lanjut")
+@login_required
+def follow_up(task_id: int):
+    """The holder's follow-up day and note (``PUT /api/v1/tasks/{id}/follow-up`` on the task page); ``hapus``
+    removes it. A wrong day comes back on the page beside its field (422)."""
+    user, rt = officer(), runtime()
+    found = access.require_task(db.session, user, task_id)
+    values = {"on": request.form.get("on", ""), "note": request.form.get("note", "")}
+    try:
+        if request.form.get("hapus"):
+            follow_ups.clear_follow_up(db.session, user, task_id)
+            done = _("The follow-up was removed.")
+        else:
+            follow_ups.set_follow_up(db.session, rt, user, task_id, values)
+            done = _("You will be reminded of this task on the day you chose.")
+    except Invalid as error:
+        db.session.rollback()
+        return _page(found, follow_up_form={"values": values, "errors": field_errors(error.fields)}), 422
+    except Conflict as error:
+        db.session.rollback()
+        flash(refusal_message(error), "error")
+        return redirect(url_for("web.task", task_id=task_id))
+    commit(found.case)
+    flash(done, "success")
+    return redirect(url_for("web.task", task_id=task_id) + "#tindak-lanjut")
+
+
+def _page(
+    task: HumanTask, values: MultiDict | None = None, errors: dict | None = None, follow_up_form: dict | None = None
+):
     user, rt, locale = officer(), runtime(), current_language()
     detail = queries.task_detail(db.session, rt, task, user, locale)  # only the fields the officer may see
     view = queries.case_view(db.session, rt, user, task.case)  # the identity only where access allows
@@ -177,6 +209,10 @@ def _page(task: HumanTask, values: MultiDict | None = None, errors: dict | None 
         # A complaint's conversation for its team: the reporter's answers and files beside the task that judges them.
         conversation=case_messages.conversation(user, task.case) if task.case.kind == kinds.COMPLAINT else None,
         cite_field=any(f.name == dip_match.REFERENCE for f in fields),
+        follow_up=queries.follow_up(rt, task.follow_up_at, task.follow_up_note),
+        holds_it=task.assignee_id == user.id and task.state == "open",
+        follow_up_form=follow_up_form or {"values": {}, "errors": {}},
+        tomorrow=follow_ups.office_today(rt) + timedelta(days=1),
     )
 
 

@@ -122,3 +122,27 @@ def test_an_officer_on_a_phone_takes_the_next_task_and_lands_on_it(new_page, des
     expect(page.locator(".flash-success")).to_have_text(f"Anda mengambil tugas: {tickets[0]}.")
     expect(page.get_by_role("heading", level=1)).to_have_text("Periksa kelengkapan permohonan")
     expect(page.locator(".task-facts")).to_contain_text(tickets[0])
+
+
+def test_an_officer_sets_a_follow_up_on_a_task_they_hold_and_the_inbox_marks_it(new_page, desk):
+    ticket = desk.submit()["ticket"]
+    page = new_page(**PHONE)
+    log_in(page, "petugas")
+    page.get_by_role("button", name="Ambil tugas berikutnya").click()
+    expect(page.get_by_role("heading", name="Tindak lanjut")).to_be_visible()
+    page.get_by_label("Hari tindak lanjut").fill("2000-01-03")  # a day gone: refused beside its field
+    page.get_by_role("button", name="Ingatkan saya").click()
+    expect(page.locator(".error-summary")).to_contain_text("Hari tindak lanjut: hari setelah hari ini")
+    tomorrow = page.get_by_label("Hari tindak lanjut").get_attribute("min")
+    page.get_by_label("Hari tindak lanjut").fill(tomorrow)
+    page.get_by_label("Catatan untuk diri sendiri").fill("Unit Humas janji kirim data; telepon kalau belum")
+    page.get_by_role("button", name="Ingatkan saya").click()
+    expect(page.locator(".flash-success")).to_have_text(
+        "Anda akan diingatkan tentang tugas ini pada hari yang Anda pilih."
+    )
+    expect(page.locator("p.follow-up")).to_contain_text("Catatan: Unit Humas janji kirim data")
+    at_both_widths(page, "the task with its follow-up", "task-follow-up")
+    page.goto("/kotak-masuk?scope=mine")
+    expect(page.locator("table.tasks tbody tr").filter(has_text=ticket).locator(".follow-up")).to_contain_text(
+        "Unit Humas janji kirim data"
+    )

@@ -33,6 +33,7 @@ def full_context(event: str, **overrides) -> dict:
         "download_until": "2 Januari 2027",
         "missing": "Salinan KTP pemohon",
         "fields": ["address", "email"],
+        "follow_up_on": "09/12/2026",
     }
     context.update(overrides)
     return context
@@ -79,6 +80,7 @@ def test_events_and_audiences():
         "requester_correction_asked",
         "requester_correction_overdue",
         "requester_correction_reminder",
+        "task_follow_up",
     }
     assert {e for e, a in EVENTS.items() if a == "requester"} == {
         "receipt",

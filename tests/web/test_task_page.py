@@ -237,3 +237,42 @@ def test_the_recording_form_suggests_the_kab_kota_already_recorded_the_most_freq
     )
     datalist = re.search(r'<datalist id="f-kabkota_kejadian-suggestions">(.*?)</datalist>', page).group(1)
     assert re.findall(r'<option value="([^"]+)">', datalist) == ["Kabupaten Malang", "Kota Batu"]
+
+
+def test_the_holder_sets_a_follow_up_on_the_task_page_the_inbox_shows_it_and_a_wrong_day_is_said_beside_it(
+    app, desk, browser, unchanged
+):
+    from datetime import timedelta
+
+    from engine import follow_ups
+
+    _receipt, task, b, r = _open(desk, browser)
+    assert 'id="tindak-lanjut"' not in text(r)  # nobody holds it: no follow-up to set
+    b.post(f"/tugas/{task['id']}/ambil", {"next": f"/tugas/{task['id']}"})
+    page = text(b.get(f"/tugas/{task['id']}"))
+    assert '<h2 id="follow-up-title">Tindak lanjut</h2>' in page
+    with app.app_context():
+        today = follow_ups.office_today(app.extensions["kawal_runtime"])
+    with unchanged():
+        wrong = b.post(f"/tugas/{task['id']}/tindak-lanjut", {"on": str(today), "note": "cek unit"})
+    assert wrong.status_code == 422
+    page = text(wrong)
+    assert '<a href="#follow-up-on">Hari tindak lanjut: hari setelah hari ini</a>' in page
+    assert 'aria-invalid="true"' in page
+    assert 'value="cek unit"' in page  # what was typed stays
+    day = today + timedelta(days=3)
+    done = b.post(f"/tugas/{task['id']}/tindak-lanjut", {"on": str(day), "note": "Unit Humas janji kirim Kamis"})
+    assert done.location == f"/tugas/{task['id']}#tindak-lanjut"
+    page = text(b.get(f"/tugas/{task['id']}"))
+    assert "Anda akan diingatkan tentang tugas ini pada hari yang Anda pilih." in page
+    assert "Catatan: Unit Humas janji kirim Kamis" in page
+    inbox = text(b.get("/kotak-masuk?scope=mine"))
+    assert re.search(
+        r'<small class="follow-up">Tindak lanjut \d+ \w+ \d{4}: Unit Humas janji kirim Kamis</small>', inbox
+    )
+    other = text(browser("petugas2").get(f"/tugas/{task['id']}"))
+    assert "Catatan: Unit Humas janji kirim Kamis" in other  # shown to the group, set by the holder alone
+    assert "Ingatkan saya" not in other
+    b.post(f"/tugas/{task['id']}/tindak-lanjut", {"hapus": "1"})
+    assert "Tindak lanjut dihapus." in text(b.get(f"/tugas/{task['id']}"))
+    assert "follow-up" not in text(b.get("/kotak-masuk?scope=mine")).split("<tbody>")[1]

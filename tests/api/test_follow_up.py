@@ -1,0 +1,118 @@
+"""An officer's own follow-up on a task they hold (engine.follow_ups, PUT|DELETE /api/v1/tasks/{id}/follow-up): a
+day after today and a note to themselves; on that day the reconcile sweep tells the holder once, and the note stays in
+Kawal (never in the message or the case's history). On SQLite and PostgreSQL."""
+
+from datetime import UTC, datetime, timedelta
+from zoneinfo import ZoneInfo
+
+from sqlalchemy import select
+
+from api.extensions import db
+from engine import clock, queries
+from engine.models import Case, CaseEvent, HumanTask, Notification, User
+from notifications.reconcile import reconcile
+from notifications.rendering import render
+from notifications.services import Services, use
+from tests.api.test_workbench import _claimed
+
+API = "/api/v1"
+WIB = ZoneInfo("Asia/Jakarta")
+NOTE = "Unit Humas janji kirim data Kamis; telepon Bu Sari 0812 0000 1111 kalau belum"
+
+
+def today():
+    return datetime.now(UTC).astimezone(WIB).date()
+
+
+def follow_up(client, login, task_id, who="petugas", **body):
+    return client.put(f"{API}/tasks/{task_id}/follow-up", json=body, headers=login(who))
+
+
+def history(app, ticket) -> list[tuple[str, dict]]:
+    with app.app_context():
+        case_id = db.session.scalar(select(Case.id).where(Case.ticket == ticket))
+        rows = db.session.execute(
+            select(CaseEvent.type, CaseEvent.data).where(CaseEvent.case_id == case_id).order_by(CaseEvent.seq)
+        )
+        return [(t, d) for t, d in rows if t.startswith("follow_up")]
+
+
+def test_the_holder_sets_a_follow_up_the_inbox_shows_it_and_the_history_keeps_the_day_not_the_note(
+    app, client, desk, login
+):
+    ticket, task_id = _claimed(desk, client, login)
+    day = today() + timedelta(days=3)
+    r = follow_up(client, login, task_id, on=str(day), note=NOTE)
+    assert r.status_code == 200, r.json
+    assert (r.json["follow_up_on"], r.json["follow_up_note"], r.json["follow_up_due"]) == (str(day), NOTE, False)
+    (row,) = client.get(f"{API}/tasks", query_string={"scope": "mine"}, headers=login("petugas")).json["items"]
+    assert (row["ticket"], row["follow_up_on"], row["follow_up_note"]) == (ticket, str(day), NOTE)
+    assert history(app, ticket) == [
+        ("follow_up_set", {"task": "periksa_kelengkapan", "task_id": task_id, "on": str(day)})
+    ]
+    later = today() + timedelta(days=5)
+    assert follow_up(client, login, task_id, on=str(later)).json["follow_up_on"] == str(later)  # a new day replaces
+    r = client.delete(f"{API}/tasks/{task_id}/follow-up", headers=login("petugas"))
+    assert (r.status_code, r.json["follow_up_on"], r.json["follow_up_note"]) == (200, None, None)
+    assert [t for t, _d in history(app, ticket)] == ["follow_up_set", "follow_up_set", "follow_up_cleared"]
+
+
+def test_a_follow_up_is_refused_to_anyone_but_the_holder_and_for_today_the_past_or_beyond_a_year(
+    client, desk, login, unchanged
+):
+    _ticket, task_id = _claimed(desk, client, login)
+    tomorrow = str(today() + timedelta(days=1))
+    with unchanged():
+        other = follow_up(client, login, task_id, who="petugas2", on=tomorrow)
+        assert other.status_code == 409
+        assert "ambil tugas ini dulu" in other.json["message"]
+        for day in (today(), today() - timedelta(days=2)):
+            r = follow_up(client, login, task_id, on=str(day))
+            assert r.status_code == 422, r.json
+            assert r.json["errors"]["on"] == ["hari setelah hari ini"]
+        far = follow_up(client, login, task_id, on=str(today() + timedelta(days=400)))
+        assert far.json["errors"]["on"] == ["paling lambat setahun dari hari ini"]
+        long = follow_up(client, login, task_id, on=tomorrow, note="x" * 201)
+        assert (long.status_code, list(long.json["errors"])) == (422, ["note"])
+        assert follow_up(client, login, task_id, on="besok").status_code == 422
+    assert follow_up(client, login, task_id, on=tomorrow).status_code == 200
+
+
+def test_on_the_day_the_holder_is_told_once_without_the_note(app, client, desk, login, settings):
+    ticket, task_id = _claimed(desk, client, login)
+    day = today() + timedelta(days=2)
+    assert follow_up(client, login, task_id, on=str(day), note=NOTE).status_code == 200
+    services = Services(settings)
+    use(services)
+
+    def told():
+        with app.app_context():
+            return db.session.execute(
+                select(User.username, Notification.context)
+                .join(User, User.id == Notification.recipient_user_id)
+                .where(Notification.event == "task_follow_up")
+            ).all()
+
+    try:
+        clock.set_clock(lambda: datetime(day.year, day.month, day.day, 7, 59, tzinfo=WIB))
+        assert reconcile(services).failed == []
+        assert told() == []  # not before the day's 08:00
+        clock.set_clock(lambda: datetime(day.year, day.month, day.day, 8, 1, tzinfo=WIB))
+        assert reconcile(services).failed == []
+        reconcile(services)  # and once only
+        with app.app_context():  # the inbox marks it from now on
+            task = db.session.get(HumanTask, task_id)
+            shown = queries.follow_up(app.extensions["kawal_runtime"], task.follow_up_at, task.follow_up_note)
+        assert (shown["follow_up_on"], shown["follow_up_due"]) == (day, True)
+    finally:
+        clock.set_clock(None)
+        use(None)
+        services.sessions.kw["bind"].dispose()
+    (sent,) = [context for username, context in told() if username == "petugas"]
+    assert len(told()) == len({(u, c["ticket"]) for u, c in told()})  # one per channel at most, to the holder alone
+    assert {username for username, _c in told()} == {"petugas"}
+    subject, body = render("task_follow_up", "id", sent)
+    assert subject == f"Tindak lanjut hari ini: Periksa kelengkapan permohonan ({ticket})"
+    assert f"{day:%d/%m/%Y}" in body
+    assert NOTE not in subject + body
+    assert "Bu Sari" not in str(sent)
