@@ -430,7 +430,7 @@ class TaskItem(Schema):
 
 
 class FollowUpIn(Schema):
-    on = fields.Date(required=True, metadata={"description": "an office day after today, within a year"})
+    on = fields.Date(required=True, metadata={"description": "a working day of the office after today, within a year"})
     note = fields.String(load_default="", validate=validate.Length(max=200))
 
 

@@ -2,16 +2,17 @@
 themselves ("the unit promised the data by Thursday; ring them if it has not come").
 
 The legal deadlines run on their own (engine.reminders); this is the officer's plan inside them, which peers keep as
-a task's follow-up date beside its due date (Camunda Tasklist, ArkCase). The officer who holds the task sets it for a
-day after today, or clears it; the inbox shows it on the task's row, marked once the day has come, and at 08:00 office
-time that day the reconcile sweep (``sweep``) sends the task's holder one message (their stand-in when on leave; the
-task's group when nobody holds it by then). The note stays in Kawal: on the task page and the inbox, never in the
-message or the case's history (an officer may write a name or a number in it), which record the day only.
+a task's follow-up date beside its due date (Camunda Tasklist, ArkCase). The officer who holds the task sets it for
+a working day of the office after today (not a weekend, holiday or cuti bersama), or clears it; the inbox shows it
+on the task's row, marked once the day has come, and when the office opens that day the reconcile sweep (``sweep``)
+sends the task's holder one message (their stand-in when on leave; the task's group when nobody holds it by then).
+The note stays in Kawal: on the task page and the inbox, never in the message or the case's history (an officer may
+write a name or a number in it), which record the day only.
 """
 
 from __future__ import annotations
 
-from datetime import date, datetime, time, timedelta
+from datetime import date, datetime, timedelta
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -28,7 +29,6 @@ from engine.runtime import Runtime
 from engine.stand_ins import recipients
 
 EVENT = "task_follow_up"  # the message on the day
-AT = time(8, 0)  # the hour of the office's day the message goes
 NOTE_MAX = 200
 FURTHEST = timedelta(days=366)  # a day beyond a year is a typo, not a plan
 
@@ -49,9 +49,11 @@ def _held(session: Session, user: User, task_id: int) -> HumanTask:
 
 
 def set_follow_up(session: Session, rt: Runtime, user: User, task_id: int, data: dict) -> HumanTask:
-    """The day (``on``, ISO) the holder comes back to the task, after today and within a year, and their ``note``
+    """The day (``on``, ISO) the holder comes back to the task, a working day of the office after today and within a
+    year, and their ``note``
     (optional, at most ``NOTE_MAX`` characters). A new day replaces the one before, and is told again."""
     task = _held(session, user, task_id)
+    office = rt.calendars["lenient"]  # the days the office is shut, cuti bersama included
     fields: dict[str, list] = {}
     day = iso_day(data.get("on"))
     today = office_today(rt)
@@ -61,13 +63,16 @@ def set_follow_up(session: Session, rt: Runtime, user: User, task_id: int, data:
         fields["on"] = [msg("follow_up_after_today")]
     elif day > today + FURTHEST:
         fields["on"] = [msg("follow_up_within_a_year")]
+    elif not office.is_working_day(day):  # a weekend, a holiday or a cuti bersama: nobody would read it that day
+        following = next(d for d in (day + timedelta(days=n) for n in range(1, 60)) if office.is_working_day(d))
+        fields["on"] = [msg("follow_up_working_day", next=following.isoformat())]
     note = data.get("note")
     note = note.strip() if isinstance(note, str) else ""
     if len(note) > NOTE_MAX:
         fields["note"] = [msg("max_length", max=NOTE_MAX)]
     if fields:
         raise Invalid("invalid_data", fields=fields)
-    task.follow_up_at = datetime.combine(day, AT, tzinfo=rt.calendars["strict"].tz)
+    task.follow_up_at = office.opening(day)
     task.follow_up_note = note or None
     task.follow_up_sent_at = None
     touch(task.case)

@@ -144,6 +144,7 @@ TEMPLATES: dict[str, str] = {
     "follow_up_needs_claim": "take the task first: a follow-up is its holder's own",
     "follow_up_after_today": "a day after today",
     "follow_up_within_a_year": "within a year from today",
+    "follow_up_working_day": "not a working day of the office: the next one is %(next)s",
     "user_unknown": "unknown user",
     "user_not_in_group": "user is not in the task's group",
     "not_in_group": "not in %(group)s",

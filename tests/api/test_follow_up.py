@@ -24,6 +24,16 @@ def today():
     return datetime.now(UTC).astimezone(WIB).date()
 
 
+def working_day(app, nth: int = 1):
+    """The ``nth`` working day of the office after today (the lenient calendar: cuti bersama off too)."""
+    office = app.extensions["kawal_runtime"].calendars["lenient"]
+    day, found = today(), 0
+    while found < nth:
+        day += timedelta(days=1)
+        found += office.is_working_day(day)
+    return day
+
+
 def follow_up(client, login, task_id, who="petugas", **body):
     return client.put(f"{API}/tasks/{task_id}/follow-up", json=body, headers=login(who))
 
@@ -41,7 +51,7 @@ def test_the_holder_sets_a_follow_up_the_inbox_shows_it_and_the_history_keeps_th
     app, client, desk, login
 ):
     ticket, task_id = _claimed(desk, client, login)
-    day = today() + timedelta(days=3)
+    day = working_day(app, 2)
     r = follow_up(client, login, task_id, on=str(day), note=NOTE)
     assert r.status_code == 200, r.json
     assert (r.json["follow_up_on"], r.json["follow_up_note"], r.json["follow_up_due"]) == (str(day), NOTE, False)
@@ -50,18 +60,19 @@ def test_the_holder_sets_a_follow_up_the_inbox_shows_it_and_the_history_keeps_th
     assert history(app, ticket) == [
         ("follow_up_set", {"task": "periksa_kelengkapan", "task_id": task_id, "on": str(day)})
     ]
-    later = today() + timedelta(days=5)
+    later = working_day(app, 4)
     assert follow_up(client, login, task_id, on=str(later)).json["follow_up_on"] == str(later)  # a new day replaces
     r = client.delete(f"{API}/tasks/{task_id}/follow-up", headers=login("petugas"))
     assert (r.status_code, r.json["follow_up_on"], r.json["follow_up_note"]) == (200, None, None)
     assert [t for t, _d in history(app, ticket)] == ["follow_up_set", "follow_up_set", "follow_up_cleared"]
 
 
-def test_a_follow_up_is_refused_to_anyone_but_the_holder_and_for_today_the_past_or_beyond_a_year(
-    client, desk, login, unchanged
+def test_a_follow_up_is_refused_to_anyone_but_the_holder_and_for_today_the_past_a_day_off_or_beyond_a_year(
+    app, client, desk, login, unchanged
 ):
     _ticket, task_id = _claimed(desk, client, login)
-    tomorrow = str(today() + timedelta(days=1))
+    tomorrow = str(working_day(app))
+    saturday = today() + timedelta(days=(5 - today().weekday()) % 7 or 7)
     with unchanged():
         other = follow_up(client, login, task_id, who="petugas2", on=tomorrow)
         assert other.status_code == 409
@@ -70,6 +81,10 @@ def test_a_follow_up_is_refused_to_anyone_but_the_holder_and_for_today_the_past_
             r = follow_up(client, login, task_id, on=str(day))
             assert r.status_code == 422, r.json
             assert r.json["errors"]["on"] == ["hari setelah hari ini"]
+        weekend = follow_up(client, login, task_id, on=str(saturday))
+        office = app.extensions["kawal_runtime"].calendars["lenient"]
+        after = next(d for d in (saturday + timedelta(days=n) for n in range(1, 30)) if office.is_working_day(d))
+        assert weekend.json["errors"]["on"] == [f"bukan hari kerja kantor: hari kerja berikutnya {after}"]
         far = follow_up(client, login, task_id, on=str(today() + timedelta(days=400)))
         assert far.json["errors"]["on"] == ["paling lambat setahun dari hari ini"]
         long = follow_up(client, login, task_id, on=tomorrow, note="x" * 201)
@@ -80,7 +95,8 @@ def test_a_follow_up_is_refused_to_anyone_but_the_holder_and_for_today_the_past_
 
 def test_on_the_day_the_holder_is_told_once_without_the_note(app, client, desk, login, settings):
     ticket, task_id = _claimed(desk, client, login)
-    day = today() + timedelta(days=2)
+    day = working_day(app)
+    opens = app.extensions["kawal_runtime"].calendars["lenient"].opening(day)  # 08:00 on the schedule of this day
     assert follow_up(client, login, task_id, on=str(day), note=NOTE).status_code == 200
     services = Services(settings)
     use(services)
@@ -94,10 +110,10 @@ def test_on_the_day_the_holder_is_told_once_without_the_note(app, client, desk, 
             ).all()
 
     try:
-        clock.set_clock(lambda: datetime(day.year, day.month, day.day, 7, 59, tzinfo=WIB))
+        clock.set_clock(lambda: opens - timedelta(minutes=1))
         assert reconcile(services).failed == []
-        assert told() == []  # not before the day's 08:00
-        clock.set_clock(lambda: datetime(day.year, day.month, day.day, 8, 1, tzinfo=WIB))
+        assert told() == []  # not before the office opens that day
+        clock.set_clock(lambda: opens + timedelta(minutes=1))
         assert reconcile(services).failed == []
         reconcile(services)  # and once only
         with app.app_context():  # the inbox marks it from now on

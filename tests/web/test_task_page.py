@@ -242,9 +242,8 @@ def test_the_recording_form_suggests_the_kab_kota_already_recorded_the_most_freq
 def test_the_holder_sets_a_follow_up_on_the_task_page_the_inbox_shows_it_and_a_wrong_day_is_said_beside_it(
     app, desk, browser, unchanged
 ):
-    from datetime import timedelta
-
     from engine import follow_ups
+    from tests.api.test_follow_up import working_day
 
     _receipt, task, b, r = _open(desk, browser)
     assert 'id="tindak-lanjut"' not in text(r)  # nobody holds it: no follow-up to set
@@ -260,7 +259,7 @@ def test_the_holder_sets_a_follow_up_on_the_task_page_the_inbox_shows_it_and_a_w
     assert '<a href="#follow-up-on">Hari tindak lanjut: hari setelah hari ini</a>' in page
     assert 'aria-invalid="true"' in page
     assert 'value="cek unit"' in page  # what was typed stays
-    day = today + timedelta(days=3)
+    day = working_day(app, 2)
     done = b.post(f"/tugas/{task['id']}/tindak-lanjut", {"on": str(day), "note": "Unit Humas janji kirim Kamis"})
     assert done.location == f"/tugas/{task['id']}#tindak-lanjut"
     page = text(b.get(f"/tugas/{task['id']}"))
