@@ -96,10 +96,6 @@ def end_overturned(session: Session, rt: Runtime) -> int:
     return ended
 
 
-def today(tz) -> date:
-    return clock.now().astimezone(tz).date()
-
-
 def record_determination(
     session: Session, case: Case, lane: str, actor: str, data: dict, recorded: dict, decree: Letter
 ) -> Exemption:

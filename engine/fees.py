@@ -94,7 +94,7 @@ def add_rate(session: Session, rt, user: User, data: dict) -> FeeRate:
     elif len(basis) > 2000:
         fields["legal_basis"] = [msg("too_long")]
     since = iso_day(data.get("effective_from"))
-    today = office_today(rt)
+    today = rt.today()
     if since is None:
         fields["effective_from"] = [msg("date_required")]
     elif since < today:
@@ -113,10 +113,6 @@ def add_rate(session: Session, rt, user: User, data: dict) -> FeeRate:
     recorded = {"code": code, "amount": amount, "effective_from": since.isoformat(), "legal_basis": basis}
     access_log.record(session, access_log.FEE, row.id, user.username, "fee_rate_added", recorded, at=row.at)
     return row
-
-
-def office_today(rt) -> date:
-    return clock.now().astimezone(rt.calendars["strict"].tz).date()
 
 
 # -- the notice --------------------------------------------------------------------------------------
@@ -188,7 +184,7 @@ def check(session: Session, rt, task: HumanTask, data: dict) -> dict:
         if _decimal(data.get("jumlah_dibayar")) != notice.total:
             fields["jumlah_dibayar"] = [msg("fee_must_equal_notice", total=_rupiah(notice.total))]
         paid_on = iso_day(data.get("tanggal_pembayaran"))
-        today = office_today(rt)
+        today = rt.today()
         if paid_on is None or paid_on < notice.notice_date or paid_on > today:
             fields["tanggal_pembayaran"] = [msg("date_between_notice_and_today", first=notice.notice_date)]
         if fields:

@@ -12,7 +12,7 @@ write a name or a number in it), which record the day only.
 
 from __future__ import annotations
 
-from datetime import date, datetime, timedelta
+from datetime import datetime, timedelta
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -33,10 +33,6 @@ NOTE_MAX = 200
 FURTHEST = timedelta(days=366)  # a day beyond a year is a typo, not a plan
 
 
-def office_today(rt: Runtime) -> date:
-    return clock.now().astimezone(rt.calendars["strict"].tz).date()
-
-
 def _held(session: Session, user: User, task_id: int) -> HumanTask:
     """The open task ``user`` holds: a follow-up is the holder's own plan (claim it first)."""
     task = access.require_task(session, user, task_id)
@@ -50,13 +46,13 @@ def _held(session: Session, user: User, task_id: int) -> HumanTask:
 
 def set_follow_up(session: Session, rt: Runtime, user: User, task_id: int, data: dict) -> HumanTask:
     """The day (``on``, ISO) the holder comes back to the task, a working day of the office after today and within a
-    year, and their ``note``
-    (optional, at most ``NOTE_MAX`` characters). A new day replaces the one before, and is told again."""
+    year, and their ``note`` (optional, at most ``NOTE_MAX`` characters). A new day replaces the one before, and is
+    told again."""
     task = _held(session, user, task_id)
     office = rt.calendars["lenient"]  # the days the office is shut, cuti bersama included
     fields: dict[str, list] = {}
     day = iso_day(data.get("on"))
-    today = office_today(rt)
+    today = rt.today()
     if day is None:
         fields["on"] = [msg("date_required")]
     elif day <= today:

@@ -51,10 +51,6 @@ def due_on(year: int) -> date:
     return date(year + 1, 3, 31)
 
 
-def today(rt: Runtime) -> date:
-    return clock.now().astimezone(rt.calendars["strict"].tz).date()
-
-
 def status(session: Session, year: int, on: date) -> dict:
     """The year's report as the reports page states it, on the day ``on``."""
     due = due_on(year)
@@ -75,7 +71,7 @@ def record(session: Session, rt: Runtime, user: User, year: int, data: dict) -> 
     """The PPID records when the year's report went to the superior (and its copy to the Commission)."""
     access.require_narrative_writer(user)
     due_on(year)  # a year the reports know
-    on, first = today(rt), date(year + 1, 1, 1)  # the report of a whole year: handed over once it ended
+    on, first = rt.today(), date(year + 1, 1, 1)  # the report of a whole year: handed over once it ended
     fields: dict[str, list] = {}
     dates = {}
     for name, required in (("to_superior_on", True), ("to_commission_on", False)):
@@ -124,7 +120,7 @@ def sweep_due(session: Session, settings: Settings) -> bool:
 
 def sweep(session: Session, rt: Runtime) -> list[int]:
     """Send the last year's due reminder (once); the outbox rows' ids."""
-    on = today(rt)
+    on = rt.today()
     found = _due_reminder(on)
     if found is None:
         return []

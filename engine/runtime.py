@@ -166,9 +166,13 @@ class Runtime:
     def now_iso() -> str:
         return clock.now().isoformat()
 
+    def today(self) -> date:
+        """The office's date now, in its time zone (a fee's standard, a letter's date, a follow-up's first day)."""
+        return clock.now().astimezone(self.calendars["strict"].tz).date()
+
     def office_today(self) -> str:
         """The office's date now (YYYY-MM-DD), for scripts that compare it with a due date's day."""
-        return clock.now().astimezone(self.calendars["strict"].tz).date().isoformat()
+        return self.today().isoformat()
 
     # -- deployment ------------------------------------------------------------------------------
     def deploy(self, session: Session) -> dict[str, ProcessVersion]:

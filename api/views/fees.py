@@ -72,7 +72,7 @@ class CaseFeeView(Schema):
 @blp.response(200, RateView(many=True))
 def standard(query):
     """The fee standard in force on a day (today by default): one version of each item priced by then."""
-    on = query["on"] or fees.office_today(runtime())
+    on = query["on"] or runtime().today()
     rows = fees.in_force(db.session, on)
     return [rows[code] for code in FEE_CODES if code in rows]
 

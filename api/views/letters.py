@@ -295,7 +295,7 @@ def list_exemptions():
     """The register of exempt information (UU 14/2008 Pasal 17-20), with whether each entry is in force."""
     access.require_staff(current_user())
     rt = runtime()
-    return {"items": exemptions.register(db.session, exemptions.today(rt.calendars["strict"].tz))}
+    return {"items": exemptions.register(db.session, rt.today())}
 
 
 @blp.get("/exemptions/export")
@@ -306,7 +306,7 @@ def export_exemptions(query):
     """The register as CSV or XLSX for the Komisi Informasi (Indonesian headers, or English with lang=en)."""
     access.require_staff(current_user())
     rt = runtime()
-    rows = exemptions.register(db.session, exemptions.today(rt.calendars["strict"].tz))
+    rows = exemptions.register(db.session, rt.today())
     if query["format"] == "xlsx":
         data = exemptions.export_xlsx(rows, query["lang"])
         mimetype = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"

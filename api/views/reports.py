@@ -190,7 +190,7 @@ class SubmissionBody(Schema):
 
 
 def _submission(year: int) -> dict:
-    shown = report_due.status(db.session, year, report_due.today(runtime()))
+    shown = report_due.status(db.session, year, runtime().today())
     return {key: value.isoformat() if isinstance(value, date) else value for key, value in shown.items()}
 
 

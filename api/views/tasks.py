@@ -147,9 +147,9 @@ def claim_next(query):
 @blp.arguments(FollowUpIn)
 @blp.response(200, TaskItem)
 def set_follow_up(body, task_id):
-    """The holder's own day to come back to the task (after today, within a year) and a note to themselves: on that
-    day's 08:00 office time they are told, once. A new day replaces the one before. Only the officer holding the
-    task (409 otherwise)."""
+    """The holder's own day to come back to the task (a working day of the office after today, within a year) and a
+    note to themselves: when the office opens that day they are told, once. A new day replaces the one before. Only
+    the officer holding the task (409 otherwise)."""
     rt = runtime()
     data = {"on": body["on"].isoformat(), "note": body.get("note", "")}
     task = follow_ups.set_follow_up(db.session, rt, current_user(), task_id, data)

@@ -23,7 +23,7 @@ from api.web.blueprint import bp
 from api.web.i18n import field_errors, translated
 from api.web.layout import NAV, NavItem
 from api.web.session import officer
-from engine import access, fees, holiday_years, holidays
+from engine import access, holiday_years, holidays
 from engine.calendar import CALENDARS
 from engine.errors import Conflict, Invalid, NotFound
 
@@ -127,7 +127,7 @@ def _page(user, year: int, values=None, errors=None, confirm_errors=None, note="
         "confirm_errors": confirm_errors or {},
         "note": note,
         "has_errors": bool(errors or confirm_errors),
-        "today": fees.office_today(runtime()),
+        "today": runtime().today(),
     }
     return render_template("calendar.html", **page), status
 
@@ -147,7 +147,7 @@ def _year(text: str | None) -> int:
     """The year asked for, else the office's current year (a year outside 2000-2100 is a typo: the current one)."""
     if text and text.isdigit() and holiday_years.FIRST_YEAR <= int(text) <= holiday_years.LAST_YEAR:
         return int(text)
-    return fees.office_today(runtime()).year
+    return runtime().today().year
 
 
 def _day(text: str):

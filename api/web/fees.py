@@ -49,7 +49,7 @@ def fee_standard():
             db.session.commit()
             flash(_("The new version of the fee standard is saved."), "success")
             return redirect(url_for("web.fee_standard"))
-    today = fees.office_today(rt)
+    today = rt.today()
     current = fees.in_force(db.session, today)
     return render_template(
         "fees.html",

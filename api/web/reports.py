@@ -220,7 +220,7 @@ def annual_report():
 
 def _annual_page(user, rt, period, report, ikm, values=None, errors=None, status: int = 200):
     yearly = period.semester is None
-    due = report_due.status(db.session, period.year, report_due.today(rt)) if yearly else None
+    due = report_due.status(db.session, period.year, rt.today()) if yearly else None
     if values is None and due is not None and due["to_superior_on"] is not None:  # recorded: shown to be corrected
         values = MultiDict({k: str(due[k] or "") for k in ("to_superior_on", "to_commission_on", "reference")})
     fields, general = schema_form.form_fields(SUBMISSION_FORM, values, errors) if yearly else ([], [])

@@ -212,7 +212,7 @@ def _page(
         follow_up=queries.follow_up(rt, task.follow_up_at, task.follow_up_note),
         holds_it=task.assignee_id == user.id and task.state == "open",
         follow_up_form=follow_up_form or {"values": {}, "errors": {}},
-        tomorrow=follow_ups.office_today(rt) + timedelta(days=1),
+        tomorrow=rt.today() + timedelta(days=1),
     )
 
 

@@ -48,10 +48,6 @@ def unseal(rt: Runtime, letter: Letter) -> dict:
     return rt.vault.open(letter.context_key_id, letter.context, associated=b"letter:" + letter.code.encode())
 
 
-def office_today(rt: Runtime) -> date:
-    return clock.now().astimezone(rt.calendars["strict"].tz).date()
-
-
 def issue(
     session: Session,
     rt: Runtime,
@@ -167,7 +163,7 @@ def after_task(session: Session, rt: Runtime, user: User, task: HumanTask, data:
         letter_type = TYPES[trigger.letter]
         on = iso_day(data.get(trigger.date_field)) if trigger.date_field else None
         options = {
-            "letter_date": on or office_today(rt),
+            "letter_date": on or rt.today(),
             "data": data,
             "task": task.bpmn_id,
             "shown_after": trigger.shown_after,
@@ -232,7 +228,7 @@ def correct(session: Session, rt: Runtime, user: User, letter: Letter, reason: s
     content = unseal(rt, letter)
     case = session.get(Case, letter.case_id)
     options = {
-        "letter_date": office_today(rt),
+        "letter_date": rt.today(),
         "data": content.get("data", {}),
         "task": letter.task,
         "shown_after": letter.shown_after,

@@ -242,7 +242,6 @@ def test_the_recording_form_suggests_the_kab_kota_already_recorded_the_most_freq
 def test_the_holder_sets_a_follow_up_on_the_task_page_the_inbox_shows_it_and_a_wrong_day_is_said_beside_it(
     app, desk, browser, unchanged
 ):
-    from engine import follow_ups
     from tests.api.test_follow_up import working_day
 
     _receipt, task, b, r = _open(desk, browser)
@@ -251,7 +250,7 @@ def test_the_holder_sets_a_follow_up_on_the_task_page_the_inbox_shows_it_and_a_w
     page = text(b.get(f"/tugas/{task['id']}"))
     assert '<h2 id="follow-up-title">Tindak lanjut</h2>' in page
     with app.app_context():
-        today = follow_ups.office_today(app.extensions["kawal_runtime"])
+        today = app.extensions["kawal_runtime"].today()
     with unchanged():
         wrong = b.post(f"/tugas/{task['id']}/tindak-lanjut", {"on": str(today), "note": "cek unit"})
     assert wrong.status_code == 422

@@ -116,7 +116,7 @@ def portal_service_page(slug: str):
         body = page.body_en if current_language() == "en" and page.body_en else page.body_id
     rates = []
     if slug == "biaya":  # the fee standard in force today, as the admin set it (engine.fees)
-        in_force = fees.in_force(db.session, fees.office_today(runtime()))
+        in_force = fees.in_force(db.session, runtime().today())
         rates = [in_force[code] for code in FEE_CODES if code in in_force]
     return render_template(
         "portal/service_page.html",
