@@ -393,6 +393,10 @@ class TaskQuery(Schema):
     )
     stage = fields.String(validate=validate.Length(max=40), metadata={"description": "the case's stage (status code)"})
     due = fields.String(validate=validate.OneOf(inbox_list.DUE_STATES))
+    follow_up = fields.String(
+        validate=validate.OneOf(inbox_list.FOLLOW_UPS),
+        metadata={"description": "due: the follow-up's day has come; set: the task has a follow-up"},
+    )
     unit = fields.Integer(validate=validate.Range(min=1, max=2**31 - 1))
     q = fields.String(
         validate=validate.Length(max=inbox_list.MAX_QUERY),

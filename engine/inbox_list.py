@@ -43,6 +43,8 @@ PAGE_SIZE = 50
 MAX_PAGE_SIZE = 200
 SORTS = ("due", "-due", "received", "-received", "status", "-status")
 DUE_STATES = ("overdue", "due_soon", "on_track", "none")
+# A task's follow-up (engine.follow_ups): its day has come, or it has one at all.
+FOLLOW_UPS = ("due", "set")
 # A task is "due soon" from this many working days before its due date (the first "-3" reminder).
 DUE_SOON_WORKING_DAYS = 3
 MAX_QUERY = 100
@@ -59,6 +61,7 @@ class Filters:
     process: str | None = None
     stage: str | None = None
     due: str | None = None
+    follow_up: str | None = None
     unit: int | None = None
     overdue: bool | None = None
     q: str | None = None
@@ -68,7 +71,7 @@ class Filters:
     def params(self) -> dict:
         """The choices as query-string values (no cursor): what a saved filter keeps."""
         out = {"scope": self.scope, "sort": self.sort}
-        for key in ("process", "stage", "due", "unit", "q"):
+        for key in ("process", "stage", "due", "follow_up", "unit", "q"):
             value = getattr(self, key)
             if value not in (None, ""):
                 out[key] = str(value)
@@ -91,6 +94,7 @@ def parse(raw: dict) -> Filters:
     f.sort = choice("sort", SORTS) or "due"
     f.process = choice("process", kinds.ALL)
     f.due = choice("due", DUE_STATES)
+    f.follow_up = choice("follow_up", FOLLOW_UPS)
     f.stage = (raw.get("stage") or "").strip()[:40] or None
     unit = str(raw.get("unit") or "").strip()
     if unit:
@@ -261,6 +265,10 @@ def scoped(
         query = query.where(HumanTask.due_at >= _due_soon_cutoff(rt))
     elif filters.due == "none":
         query = query.where(HumanTask.due_at.is_(None))
+    if filters.follow_up == "due":
+        query = query.where(HumanTask.follow_up_at <= now)
+    elif filters.follow_up == "set":
+        query = query.where(HumanTask.follow_up_at.is_not(None))
     if filters.q:
         if found is None:
             raise ValueError("a search's matches are looked up first (inbox_list.search)")

@@ -25,7 +25,7 @@ def save_filter(session: Session, user: User, name: str, params: dict) -> SavedF
         raise Invalid("invalid_data", fields={"name": [msg("length_range", min=1, max=80)]})
     if not isinstance(params, dict) or any(not isinstance(v, str | int | bool) for v in params.values()):
         raise Invalid("invalid_data", fields={"params": [msg("object_expected")]})
-    unknown = set(params) - {"scope", "sort", "process", "stage", "due", "unit", "q"}
+    unknown = set(params) - {"scope", "sort", "process", "stage", "due", "follow_up", "unit", "q"}
     if unknown:
         raise Invalid("invalid_data", fields={f"params.{k}": [msg("field_unknown")] for k in sorted(unknown)})
     checked = inbox_list.parse({k: str(v) for k, v in params.items()}).params()

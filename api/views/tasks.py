@@ -127,7 +127,7 @@ def get_task(task_id):
 
 @blp.post("/tasks/next")
 @login_required
-@blp.arguments(TaskQuery(only=("process", "stage", "due", "unit")), location="query")
+@blp.arguments(TaskQuery(only=("process", "stage", "due", "follow_up", "unit")), location="query")
 @blp.response(200, TaskItem)
 @blp.alt_response(204, description="nothing in the caller's queue waits untaken")
 def claim_next(query):

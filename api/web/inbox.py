@@ -48,7 +48,7 @@ SORT_LABELS = {
 def inbox():
     user = officer()
     access.require_staff(user)
-    keys = ("scope", "sort", "process", "stage", "due", "unit", "q", "cursor")
+    keys = ("scope", "sort", "process", "stage", "due", "follow_up", "unit", "q", "cursor")
     raw = {key: request.args.get(key, "") for key in keys}
     if raw["scope"] and raw["scope"] not in SCOPES:
         abort(404)
@@ -175,6 +175,7 @@ def _filter_options(user: User, process: str) -> dict:
             if process in ("", p)
         ],
         "due": list(display.DUE_STATES.items()),
+        "follow_up": list(FOLLOW_UP_LABELS.items()),
         "unit": [(str(u.id), schema_form.unit_label(u)) for u in users.units(db.session)],
     }
 
@@ -265,7 +266,7 @@ def take_next():
     filters chosen (engine.inbox.claim_next), claimed and opened; back to the inbox when nothing waits."""
     user = officer()
     access.require_staff(user)
-    chosen = {key: request.form.get(key, "") for key in ("process", "stage", "due", "unit")}
+    chosen = {key: request.form.get(key, "") for key in ("process", "stage", "due", "follow_up", "unit")}
     try:
         filters = inbox_list.parse(chosen)
     except Invalid as error:
@@ -321,10 +322,12 @@ def _act(operation, done_message):
     return redirect(back)
 
 
+FOLLOW_UP_LABELS = {"due": _l("Its day has come"), "set": _l("Has a follow-up")}
 FILTER_LABELS = {
     "process": _l("Process"),
     "stage": _l("Stage"),
     "due": _l("Due state"),
+    "follow_up": _l("Follow-up"),
     "unit": _l("Unit"),
     "sort": _l("Sort by"),
     "cursor": _l("Page"),

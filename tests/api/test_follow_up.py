@@ -8,7 +8,7 @@ from zoneinfo import ZoneInfo
 from sqlalchemy import select
 
 from api.extensions import db
-from engine import clock, queries
+from engine import clock, inbox_list, queries
 from engine.models import Case, CaseEvent, HumanTask, Notification, User
 from notifications.reconcile import reconcile
 from notifications.rendering import render
@@ -60,6 +60,9 @@ def test_the_holder_sets_a_follow_up_the_inbox_shows_it_and_the_history_keeps_th
     assert history(app, ticket) == [
         ("follow_up_set", {"task": "periksa_kelengkapan", "task_id": task_id, "on": str(day)})
     ]
+    listed = client.get(f"{API}/tasks", query_string={"follow_up": "set"}, headers=login("petugas")).json["items"]
+    assert [t["ticket"] for t in listed] == [ticket]
+    assert client.get(f"{API}/tasks", query_string={"follow_up": "due"}, headers=login("petugas")).json["items"] == []
     later = working_day(app, 4)
     assert follow_up(client, login, task_id, on=str(later)).json["follow_up_on"] == str(later)  # a new day replaces
     r = client.delete(f"{API}/tasks/{task_id}/follow-up", headers=login("petugas"))
@@ -116,7 +119,11 @@ def test_on_the_day_the_holder_is_told_once_without_the_note(app, client, desk, 
         clock.set_clock(lambda: opens + timedelta(minutes=1))
         assert reconcile(services).failed == []
         reconcile(services)  # and once only
-        with app.app_context():  # the inbox marks it from now on
+        with app.app_context():  # the inbox marks it from now on, and lists it under "its day has come"
+            user = db.session.scalar(select(User).where(User.username == "petugas"))
+            rt = app.extensions["kawal_runtime"]
+            came = inbox_list.page(db.session, rt, user, inbox_list.parse({"follow_up": "due"})).items
+            assert [t["id"] for t in came] == [task_id]
             task = db.session.get(HumanTask, task_id)
             shown = queries.follow_up(app.extensions["kawal_runtime"], task.follow_up_at, task.follow_up_note)
         assert (shown["follow_up_on"], shown["follow_up_due"]) == (day, True)

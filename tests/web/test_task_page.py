@@ -268,6 +268,11 @@ def test_the_holder_sets_a_follow_up_on_the_task_page_the_inbox_shows_it_and_a_w
     assert re.search(
         r'<small class="follow-up">Tindak lanjut \d+ \w+ \d{4}: Unit Humas janji kirim Kamis</small>', inbox
     )
+    assert '<select id="filter-follow_up" name="follow_up">' in inbox
+    chosen = text(b.get("/kotak-masuk?follow_up=set"))
+    assert '<option value="set" selected>Ada tindak lanjut</option>' in chosen
+    assert "Unit Humas janji kirim Kamis" in chosen
+    assert "Unit Humas janji kirim Kamis" not in text(b.get("/kotak-masuk?follow_up=due"))  # its day is to come
     other = text(browser("petugas2").get(f"/tugas/{task['id']}"))
     assert "Catatan: Unit Humas janji kirim Kamis" in other  # shown to the group, set by the holder alone
     assert "Ingatkan saya" not in other
