@@ -244,7 +244,7 @@ def test_the_holder_sets_a_follow_up_on_the_task_page_the_inbox_shows_it_and_a_w
 ):
     from tests.api.test_follow_up import working_day
 
-    _receipt, task, b, r = _open(desk, browser)
+    receipt, task, b, r = _open(desk, browser)
     assert 'id="tindak-lanjut"' not in text(r)  # nobody holds it: no follow-up to set
     b.post(f"/tugas/{task['id']}/ambil", {"next": f"/tugas/{task['id']}"})
     page = text(b.get(f"/tugas/{task['id']}"))
@@ -269,6 +269,10 @@ def test_the_holder_sets_a_follow_up_on_the_task_page_the_inbox_shows_it_and_a_w
         r'<small class="follow-up">Tindak lanjut \d+ \w+ \d{4}: Unit Humas janji kirim Kamis</small>', inbox
     )
     assert '<select id="filter-follow_up" name="follow_up">' in inbox
+    case_page = text(b.get(f"/kasus/{receipt['ticket']}"))  # the case's open tasks say it too
+    assert re.search(
+        r'<small class="follow-up">Tindak lanjut \d+ \w+ \d{4}: Unit Humas janji kirim Kamis</small>', case_page
+    )
     chosen = text(b.get("/kotak-masuk?follow_up=set"))
     assert '<option value="set" selected>Ada tindak lanjut</option>' in chosen
     assert "Unit Humas janji kirim Kamis" in chosen
