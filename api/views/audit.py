@@ -2,7 +2,7 @@ import time
 from datetime import timedelta
 
 from flask_smorest import Blueprint
-from marshmallow import Schema, fields
+from marshmallow import Schema, fields, validate
 
 from api.auth import current_user, login_required
 from api.boundary import runtime
@@ -10,7 +10,7 @@ from api.exports import export_response, readable_for, workbook_refusal
 from api.extensions import db
 from api.schemas import AuditQuery, AuditVerify
 from engine import access, access_log, kinds
-from engine.audit import BREAKS_LISTED, count_events, iter_export, record, verify_chains
+from engine.audit import BREAKS_LISTED, count_events, iter_export, recent_checks, record, verify_chains
 from engine.errors import Invalid
 from engine.messages import msg
 
@@ -83,6 +83,42 @@ def verify(query):
         "breaks": [{"ticket": b.ticket, "seq": b.seq, "reason": b.reason} for b in result.breaks],
         "breaks_total": result.total,
     }
+
+
+class ChecksQuery(Schema):
+    limit = fields.Integer(load_default=20, validate=validate.Range(min=1, max=100))
+
+
+class RecordedBreak(Schema):
+    ticket = fields.String(metadata={"description": "the case's ticket, or access:<chain> for an access chain"})
+    seq = fields.Integer()
+    reason = fields.String()
+
+
+class RecordedCheck(Schema):
+    finished_at = fields.DateTime()
+    seconds = fields.Float()
+    by = fields.String(metadata={"description": "an auditor's username, or kawal audit verify (the nightly check)"})
+    scope = fields.Dict(metadata={"description": "from, to (office days) and process; empty: the whole history"})
+    checked_cases = fields.Integer()
+    checked_events = fields.Integer()
+    breaks_total = fields.Integer()
+    breaks = fields.List(fields.Nested(RecordedBreak), metadata={"description": "the first breaks found"})
+    access = fields.Dict(
+        allow_none=True,
+        metadata={"description": "each access chain's records and first broken record; null where not walked"},
+    )
+
+
+@blp.get("/audit/checks")
+@login_required
+@blp.arguments(ChecksQuery, location="query")
+@blp.response(200, RecordedCheck(many=True))
+def checks(query):
+    """The last chain checks that ran to their end, newest first: the nightly ``kawal audit verify``, the console's
+    and this API's, what each checked and found (what a monitoring script asks each morning)."""
+    access.require_auditor(current_user())
+    return recent_checks(db.session, query["limit"])
 
 
 def _days(query: dict, process: str | None) -> dict:

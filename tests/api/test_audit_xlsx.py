@@ -183,6 +183,21 @@ def test_a_check_through_the_api_is_recorded_for_the_auditor_console_with_its_of
     assert f"{first} sampai {last}" in console
 
 
+def test_the_last_checks_are_read_over_the_api_newest_first_with_what_each_found(two_cases, client, login, browser):
+    """A monitoring script asks each morning what the night's check found, as the console shows it."""
+    assert verify(client, login, process="pengaduan").status_code == 200
+    browser("auditor").get("/audit", query_string={"periksa": "1"}).get_data()  # the console's, of everything
+    r = client.get("/api/v1/audit/checks", headers=login("auditor"))
+    assert r.status_code == 200, r.json
+    newest, older = r.json
+    assert (newest["by"], newest["scope"], newest["checked_cases"], newest["breaks_total"]) == ("auditor", {}, 2, 0)
+    assert set(newest["access"]) == {"officer", "unit", "calendar", "fee"}  # the console walks the access chains
+    assert (older["scope"], older["checked_cases"], older["access"]) == ({"process": "pengaduan"}, 1, None)
+    assert [c["by"] for c in client.get("/api/v1/audit/checks?limit=1", headers=login("auditor")).json] == ["auditor"]
+    assert client.get("/api/v1/audit/checks", headers=login("ppid")).status_code == 403
+    assert client.get("/api/v1/audit/checks?limit=0", headers=login("auditor")).status_code == 422
+
+
 def test_verify_is_narrowed_by_process_and_period(two_cases, client, login):
     complaint_events = len(csv_rows(client, login, process="pengaduan")) - 1
     r = verify(client, login, process="pengaduan")
