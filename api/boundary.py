@@ -16,6 +16,7 @@ from sqlalchemy.orm.exc import StaleDataError
 
 from api.extensions import db
 from engine.complaints import note_read
+from engine.letters import records
 from engine.models import Case
 from engine.runtime import Runtime
 
@@ -83,6 +84,12 @@ def _retried_view(view: Callable[..., T]) -> Callable[..., T]:
 def noted(user, case, what: str) -> None:
     """A read of a confidential or sealed complaint is an event of the case: recorded and committed."""
     note_read(db.session, user, case, what)
+    db.session.commit()
+
+
+def noted_letter(user, case, letter) -> None:
+    """A read of a letter, recorded and committed (engine.letters.records.note_read)."""
+    records.note_read(db.session, user, case, letter)
     db.session.commit()
 
 

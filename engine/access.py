@@ -28,6 +28,9 @@ COMPLAINT_TEAM = frozenset({"tim_pengaduan", "pengelola_wbs"})
 # The complaint documents a unit sees (engine.documents): what was referred to it, the clarification
 # request, never the team's internal papers. The complaint team and the auditors read every one.
 UNIT_DOCUMENTS = frozenset({"surat_permintaan_klarifikasi"})
+# A complaint's letters that name the reported persons (engine.reported_party): the complaint team's alone to read,
+# never a unit's, an auditor's or the reporter's.
+TEAM_ONLY_LETTERS = frozenset({"lampiran_terlapor"})
 # Who may read a requester's identity from the vault (PPID cases; a complaint's reporter: engine.complaints).
 IDENTITY_READERS = REQUEST_STAFF
 # The superior of each lane: may assign its tasks and see its whole queue.
@@ -326,8 +329,10 @@ def can_read_letter(user: User, case: Case, letter: Letter) -> bool:
     contact, so it is for those who read the identity (``can_read_identity``); its other letters for its staff. A
     complaint's letter as its document of the same name (``can_read_document``): a unit reads the clarification
     request it was sent (``Letter.unit_id``), not the one a unit the complaint went on to was sent; none of those
-    prints the reporter."""
+    prints the reporter. The annex naming the reported persons is the complaint team's alone (``TEAM_ONLY_LETTERS``)."""
     if case.kind == COMPLAINT:
+        if letter.kind in TEAM_ONLY_LETTERS:
+            return is_complaint_team(user)
         if not can_read_document(user, letter.kind):
             return False
         team = is_complaint_team(user) or "auditor" in _groups(user)

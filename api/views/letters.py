@@ -14,7 +14,7 @@ from marshmallow import Schema, fields, validate
 
 from api import public
 from api.auth import current_user, login_required
-from api.boundary import commit, noted, runtime
+from api.boundary import commit, noted_letter, runtime
 from api.extensions import db
 from api.schemas import TicketAccess
 from engine import access, exemptions
@@ -193,7 +193,7 @@ def get_letter_pdf(ticket, letter_id):
     """The letter's PDF (``?scan=1``: the signed scan of record), checked against its stored sha256."""
     user, case, letter = _staff_letter(ticket, letter_id)
     response = pdf_response(letter, scan=request.args.get("scan") == "1")
-    noted(user, case, f"letter:{letter.id}")
+    noted_letter(user, case, letter)
     return response
 
 
@@ -207,7 +207,7 @@ def print_letter(ticket, letter_id):
     page = render.html(
         rt.settings, issue.unseal(rt, letter), stylesheet_href="/api/v1/letters/letter.css", print_view=True
     )
-    noted(user, case, f"letter:{letter.id}")
+    noted_letter(user, case, letter)
     return Response(page, mimetype="text/html")
 
 

@@ -12,7 +12,7 @@ from flask import Response, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import login_required
 
-from api.boundary import commit, noted, runtime
+from api.boundary import commit, noted_letter, runtime
 from api.extensions import db
 from api.web.blueprint import bp
 from api.web.i18n import current_language, translated
@@ -88,7 +88,7 @@ def case_letter(ticket: str, letter_id: int):
     scan = request.args.get("pindaian") == "1" and letter.scan_storage_key is not None
     if letter.status != "ready" and not scan:
         raise NotFound("letter_being_prepared")
-    noted(user, case, f"letter:{letter.id}")
+    noted_letter(user, case, letter)
     return download(letter, scan)
 
 
@@ -104,7 +104,7 @@ def case_letter_print(ticket: str, letter_id: int):
     page = render.html(
         rt.settings, issue.unseal(rt, letter), stylesheet_href="/api/v1/letters/letter.css", print_view=True
     )
-    noted(user, case, f"letter:{letter.id}")
+    noted_letter(user, case, letter)
     return Response(page, mimetype="text/html", headers={"Cache-Control": "no-store"})
 
 

@@ -18,7 +18,7 @@ from engine import access, dip_match, documents, exemptions, kinds, proxy_data, 
 from engine.config import Settings
 from engine.explanation import ZONES
 from engine.letters.types import DETERMINATION_TASKS, TYPES, LetterType
-from engine.models import Attachment, Case, CaseEvent, CaseFacts, Party
+from engine.models import Attachment, Case, CaseEvent, CaseFacts, Letter, Party
 from engine.runtime import Runtime
 from engine.users import unit_of_code
 
@@ -37,6 +37,7 @@ DEFAULT_POSITIONS = {
 AUDIENCES: dict[str, visibility.Readers] = {
     "unit": frozenset({"unit_pengolah"}),
     "itjen": frozenset({"unit_pengolah"}),
+    "itjen_annex": frozenset({"unit_pengolah"}),
     "agency": frozenset({"unit_pengolah"}),
     "reporter": frozenset({access.REQUESTER}),
     "team": None,
@@ -367,7 +368,37 @@ def complaint(
         out["clock"] = _complaint_clock(rt, case)
     if kind.audience == "team":
         out["disposition"] = _disposition(rt, classification, locale, data if "langkah_disposisi" in data else None)
+    if kind.code == MEMO and (case.details or {}).get("terlapor_party_id"):
+        out["enclosures"] = 1  # the annex naming the reported persons, issued with it
+    if kind.code == ANNEX:
+        out["reported"] = _reported(session, rt, case, locale)
+        out["memo"] = data.get("nomor_nota_dinas") or _memo_number(session, case)
     return out
+
+
+ANNEX, MEMO = "lampiran_terlapor", "nota_dinas_itjen"
+REPORTED_FORM = "pengaduan_terlapor.json"  # engine.reported_party.FORM
+
+
+def _reported(session: Session, rt: Runtime, case: Case, locale: str) -> list[dict]:
+    """The persons the complaint reports, as the team recorded them (engine.reported_party), for the Inspectorate's
+    annex: each field as the form titles its values (the agency's category in words)."""
+    party_id = (case.details or {}).get("terlapor_party_id")
+    party = session.get(Party, party_id) if party_id else None
+    persons = rt.vault.read(party).get("terlapor", []) if party is not None else []
+    items = rt.forms.schema(REPORTED_FORM)["properties"]["terlapor"]["items"]["properties"]
+    titles = items["kategori_instansi"].get("x-enum-titles-en" if locale == "en" else "x-enum-titles", {})
+    shown = ("nama", "nip_nrp", "jabatan", "instansi")
+    return [
+        {**{key: person.get(key) or "" for key in shown}, "kategori": titles.get(person.get("kategori_instansi"), "")}
+        for person in persons
+    ]
+
+
+def _memo_number(session: Session, case: Case) -> str:
+    """The number of the case's latest memo to the Inspectorate General (issued just before its annex)."""
+    query = select(Letter.number).where(Letter.case_id == case.id, Letter.kind == MEMO)
+    return session.scalar(query.order_by(Letter.id.desc()).limit(1)) or ""
 
 
 def _complaint_clock(rt: Runtime, case: Case) -> dict:

@@ -154,7 +154,7 @@ def after_task(session: Session, rt: Runtime, user: User, task: HumanTask, data:
         return []
     case = task.case
     record = context.CaseRecord(session, rt, case)  # the history and the requester, read once for every letter
-    facts = Facts(data=data, recorded=record.recorded)
+    facts = Facts(data=data, recorded=record.recorded, details=case.details or {})
     english = None
     issued = []
     for trigger in triggers:

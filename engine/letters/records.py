@@ -18,7 +18,7 @@ from datetime import date, datetime
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from engine import clock
+from engine import access, clock, complaints
 from engine.audit import EventLog
 from engine.errors import Conflict, Invalid, NotFound
 from engine.files import FileStore, Upload, check
@@ -162,3 +162,13 @@ def verify(session: Session, rt: Runtime, code: str, sha256: str | None = None) 
 def verify_file(session: Session, rt: Runtime, code: str, data: bytes) -> Verification:
     """The same check for a file someone holds: its sha256 against the letter's."""
     return verify(session, rt, code, hashlib.sha256(data).hexdigest())
+
+
+def note_read(session: Session, user: User, case: Case, letter: Letter) -> None:
+    """An officer opened a letter: recorded as any read of a confidential complaint (engine.complaints.note_read);
+    the annex naming the reported persons whatever the reporter's mode, as a read of them on their own page is."""
+    what = f"letter:{letter.id}"
+    if letter.kind in access.TEAM_ONLY_LETTERS:
+        EventLog(session).append(case, "case_read", user.username, {"what": what})
+    else:
+        complaints.note_read(session, user, case, what)

@@ -182,6 +182,16 @@ TYPES: dict[str, LetterType] = {
             "itjen",
         ),
         LetterType(
+            "lampiran_terlapor",
+            "LDT",
+            "Lampiran Nota Dinas: Daftar Terlapor",
+            "Annex to the Memo: Persons Reported",
+            "pimpinan",
+            False,
+            "KMA 765/2018; Permenpan 5/2009",
+            "itjen_annex",
+        ),
+        LetterType(
             "surat_penerusan",
             "SPP",
             "Surat Penerusan Pengaduan",
@@ -241,6 +251,7 @@ class Facts:
 
     data: dict
     recorded: dict
+    details: dict = field(default_factory=dict)  # the case's own (a complaint's reported persons on file)
 
 
 @dataclass(frozen=True)
@@ -251,6 +262,9 @@ class Trigger:
     date_field: str | None = None  # the form field holding the letter's date; None: the day of completion
     when: Callable[[Facts], bool] = field(default=lambda facts: True)
     shown_after: str | None = None  # the task that sends it to the requester, when a later one
+
+
+REPORTED = "terlapor_party_id"  # engine.reported_party.PARTY_KEY: the case's reported persons, sealed in the vault
 
 
 def _to_another_unit(facts: Facts) -> bool:
@@ -333,6 +347,11 @@ TRIGGERS: tuple[Trigger, ...] = (
         "nota_dinas_itjen",
         "tanggal",
         when=lambda f: not f.data.get("nomor_nota_dinas"),
+    ),
+    # Who is reported goes to the Inspectorate General with the memo, on a sheet of its own that only the team and
+    # the Inspectorate read (engine.access.TEAM_ONLY_LETTERS): never a unit, an auditor or the reporter.
+    Trigger(
+        kinds.COMPLAINT, "rujukan_itjen", "lampiran_terlapor", "tanggal", when=lambda f: bool(f.details.get(REPORTED))
     ),
     Trigger(
         kinds.COMPLAINT, "surat_penerusan", "surat_penerusan", "tanggal", when=lambda f: not f.data.get("nomor_surat")

@@ -175,3 +175,32 @@ def test_every_opening_of_the_reported_persons_is_recorded_whatever_the_reporter
             select(CaseEvent).join(Case).where(Case.ticket == team.ticket, CaseEvent.type == "case_read")
         ).all()
         assert [(e.actor, e.data) for e in reads] == [("tim", {"what": "terlapor"})]
+
+
+def test_the_annex_naming_them_is_the_teams_alone_and_every_read_of_it_is_recorded(app, client, login, browser):
+    """The annex to the Inspectorate's memo names the reported persons (engine.letters, ``lampiran_terlapor``): the
+    team lists and prints it; an auditor, who reads the complaint's other letters, does not; and each read is in
+    the history whatever the reporter's mode, as a read of the persons on their own page is."""
+    from tests.workflows.test_pengaduan_paths import KE_ITJEN
+
+    team = Team(client, login, mode="anonim").verified()
+    assert put(client, login, team.ticket, [HARTO, RINA]).status_code == 200
+    team.complete("klasifikasi", KE_ITJEN)
+    team.complete("rujukan_itjen", {"tanggal": "2027-01-11"})
+    assert team.letters() == ["tanda_terima_pengaduan", "lembar_disposisi", "nota_dinas_itjen", "lampiran_terlapor"]
+    assert "lampiran_terlapor" not in team.letters("auditor")
+    assert "nota_dinas_itjen" in team.letters("auditor")
+    items = client.get(f"{API}/cases/{team.ticket}/letters", headers=login("tim")).json["items"]
+    annex = next(x for x in items if x["kind"] == "lampiran_terlapor")
+    assert (
+        client.get(f"{API}/cases/{team.ticket}/letters/{annex['id']}/pdf", headers=login("auditor")).status_code == 404
+    )
+    printed = browser("tim").get(f"/kasus/{team.ticket}/surat/{annex['id']}/cetak")
+    assert printed.status_code == 200
+    assert HARTO["nama"] in printed.get_data(as_text=True)
+    assert browser("auditor").get(f"/kasus/{team.ticket}/surat/{annex['id']}/cetak").status_code == 404
+    with app.app_context():
+        reads = db.session.scalars(
+            select(CaseEvent.data).join(Case).where(Case.ticket == team.ticket, CaseEvent.type == "case_read")
+        ).all()
+    assert {"what": f"letter:{annex['id']}"} in reads  # an anonymous complaint: only this read is recorded

@@ -91,3 +91,26 @@ def test_the_reporter_downloads_the_numbered_receipt_and_the_team_lists_the_disp
     expect(team.locator("main")).to_contain_text("Lembar Disposisi Pengaduan")
     expect(team.locator("header")).to_contain_text("Ctrl+P")
     assert_accessible(team, "the disposition sheet's print view")
+
+
+def test_the_team_prints_the_annex_naming_the_reported_persons_for_the_inspectorate(new_page, client, login, app):
+    """The annex to the memo (``lampiran_terlapor``) on the case page's letters, opened as a page to print."""
+    from tests.api.test_reported_persons import HARTO, RINA, put
+    from tests.workflows.test_pengaduan_paths import KE_ITJEN
+
+    complaint = ComplaintDesk(client, login, "whistleblower")
+    complaint.complete("catat_pengaduan", CATAT)
+    complaint.complete("verifikasi", {"hasil": "layak"})
+    assert put(client, login, complaint.ticket, [HARTO, RINA]).status_code == 200
+    complaint.complete("klasifikasi", KE_ITJEN)
+    complaint.complete("rujukan_itjen", {"tanggal": "2027-01-11"})
+    assert render_letters(app) == 4
+    page = new_page(DESKTOP["width"], 800)
+    log_in(page, "tim")
+    page.goto(f"/kasus/{complaint.ticket}")
+    row = page.locator("table.letters tbody tr").filter(has_text="Lampiran Nota Dinas: Daftar Terlapor")
+    expect(row).to_have_count(1)
+    row.get_by_role("link", name="Tampilan cetak").click()
+    expect(page.locator("table.items")).to_contain_text("Suharto Wibisono")
+    expect(page.locator("table.items")).to_contain_text("Rina Marlina")
+    keep_screenshot(page, "letter-annex-reported-persons")

@@ -281,6 +281,7 @@ def test_the_memo_to_the_inspectorate_is_numbered_by_kawal_unless_the_office_gav
     office.complete(ticket, "rujukan_itjen", {"tanggal": "2027-01-11"})
     render_pending(office)
     memo = by_kind(letters(office, ticket))["nota_dinas_itjen"]
+    assert re.search(r"Lampiran\s*:\s*-", text_of(office, memo))  # nobody on file: no annex
     assert (memo.number, memo.letter_date.isoformat()) == ("B-1/PPID/ND/I/2027", "2027-01-11")
     text = text_of(office, memo)
     assert "Inspektur Jenderal" in text
@@ -346,3 +347,61 @@ def test_a_complaint_sent_by_whatsapp_is_recorded_under_its_channel_and_its_rece
     render_pending(office)
     receipt = by_kind(letters(office, ticket))["tanda_terima_pengaduan"]
     assert "WhatsApp atau media sosial" in text_of(office, receipt)
+
+
+def test_the_inspectorate_gets_the_reported_persons_on_an_annex_only_the_team_reads(office):
+    """The memo says who is reported by position only (units and auditors read it); the names the Inspectorate
+    needs to examine them go on an annex of their own (KMA 765/2018: the reported's confidentiality), numbered
+    with the memo, naming it, and read by the complaint team alone."""
+    from engine import access, reported_party
+    from tests.api.test_reported_persons import HARTO, RINA
+
+    def with_persons(ticket):
+        with office.sessions() as s:
+            case = s.scalar(select(Case).where(Case.ticket == ticket))
+            tim = s.scalar(select(User).where(User.username == "tim"))
+            reported_party.record(s, office.rt, tim, case, {"terlapor": [HARTO, RINA]})
+            s.commit()
+
+    ticket, code = verified(office)
+    with_persons(ticket)
+    office.complete(ticket, "klasifikasi", KE_ITJEN)
+    office.complete(ticket, "rujukan_itjen", {"tanggal": "2027-01-11"})
+    render_pending(office)
+    issued = by_kind(letters(office, ticket))
+    memo, annex = issued["nota_dinas_itjen"], issued["lampiran_terlapor"]
+    assert (annex.number, annex.letter_date.isoformat()) == ("B-1/PPID/LDT/I/2027", "2027-01-11")
+    text = text_of(office, annex)
+    assert f"Lampiran Nota Dinas Nomor {memo.number}" in text
+    for part in (
+        "Suharto Wibisono",
+        "19750312 200003 1 004",
+        "Petugas pendaftaran",
+        "MAN 3 Kota Contoh",
+        "Rina Marlina",
+    ):
+        assert part in text
+    assert "Satuan pendidikan" in text  # the agency's category in words
+    no_identity(office, annex, text, code)  # never the reporter
+    memo_text = text_of(office, memo)
+    assert "Suharto" not in memo_text
+    assert re.search(r"Lampiran\s*:\s*1 berkas", memo_text)  # the memo says it has the annex
+    with office.sessions() as s:
+        case = s.scalar(select(Case).where(Case.ticket == ticket))
+        row = s.get(Letter, annex.id)
+        readers = {u.username: access.can_read_letter(u, case, row) for u in s.scalars(select(User))}
+    assert {name for name, reads in readers.items() if reads} == {"tim", "tim2", "wbs", "wbs2"}  # not "auditor"
+    # The office numbered its own memo: the annex names that number.
+    other, _ = verified(office)
+    with_persons(other)
+    office.complete(other, "klasifikasi", KE_ITJEN)
+    office.complete(other, "rujukan_itjen", {"nomor_nota_dinas": "ND-12/Kw.13/PS.00/01/2027", "tanggal": "2027-01-11"})
+    render_pending(office)
+    assert "Lampiran Nota Dinas Nomor ND-12/Kw.13/PS.00/01/2027" in text_of(
+        office, by_kind(letters(office, other))["lampiran_terlapor"]
+    )
+    # Nobody on file: no annex.
+    bare, _ = verified(office)
+    office.complete(bare, "klasifikasi", KE_ITJEN)
+    office.complete(bare, "rujukan_itjen", {"tanggal": "2027-01-11"})
+    assert "lampiran_terlapor" not in by_kind(letters(office, bare))
