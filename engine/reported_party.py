@@ -145,6 +145,12 @@ def require_unnamed_text(session: Session, rt: Runtime, case: Case, field: str, 
         raise Invalid("names_reported_person", fields={field: [msg("names_reported_person")]})
 
 
+def on_file(session: Session, rt: Runtime, case: Case) -> list[dict]:
+    """The persons on file, for what the team issues with them (the Inspectorate's annex, engine.letters); the
+    caller has checked who reads it."""
+    return _persons(session, rt, case)
+
+
 def _persons(session: Session, rt: Runtime, case: Case, party: Party | None = None) -> list[dict]:
     """The persons on file (none for a case without any), from ``party`` when the caller holds it already."""
     party = party if party is not None else _party(session, case)

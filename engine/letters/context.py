@@ -14,7 +14,7 @@ from datetime import date
 from sqlalchemy import bindparam, select
 from sqlalchemy.orm import Session
 
-from engine import access, dip_match, documents, exemptions, kinds, proxy_data, status, visibility
+from engine import access, dip_match, documents, exemptions, kinds, proxy_data, reported_party, status, visibility
 from engine.config import Settings
 from engine.explanation import ZONES
 from engine.letters.types import DETERMINATION_TASKS, TYPES, LetterType
@@ -368,7 +368,7 @@ def complaint(
         out["clock"] = _complaint_clock(rt, case)
     if kind.audience == "team":
         out["disposition"] = _disposition(rt, classification, locale, data if "langkah_disposisi" in data else None)
-    if kind.code == MEMO and (case.details or {}).get("terlapor_party_id"):
+    if kind.code == MEMO and (case.details or {}).get(reported_party.PARTY_KEY):
         out["enclosures"] = 1  # the annex naming the reported persons, issued with it
     if kind.code == ANNEX:
         out["reported"] = _reported(session, rt, case, locale)
@@ -377,16 +377,13 @@ def complaint(
 
 
 ANNEX, MEMO = "lampiran_terlapor", "nota_dinas_itjen"
-REPORTED_FORM = "pengaduan_terlapor.json"  # engine.reported_party.FORM
 
 
 def _reported(session: Session, rt: Runtime, case: Case, locale: str) -> list[dict]:
     """The persons the complaint reports, as the team recorded them (engine.reported_party), for the Inspectorate's
     annex: each field as the form titles its values (the agency's category in words)."""
-    party_id = (case.details or {}).get("terlapor_party_id")
-    party = session.get(Party, party_id) if party_id else None
-    persons = rt.vault.read(party).get("terlapor", []) if party is not None else []
-    items = rt.forms.schema(REPORTED_FORM)["properties"]["terlapor"]["items"]["properties"]
+    persons = reported_party.on_file(session, rt, case)
+    items = rt.forms.schema(reported_party.FORM)["properties"]["terlapor"]["items"]["properties"]
     titles = items["kategori_instansi"].get("x-enum-titles-en" if locale == "en" else "x-enum-titles", {})
     shown = ("nama", "nip_nrp", "jabatan", "instansi")
     return [
