@@ -8,7 +8,7 @@ from api.auth import current_user, login_required
 from api.boundary import runtime
 from api.exports import export_response, readable_for, workbook_refusal
 from api.extensions import db
-from api.schemas import AuditQuery, AuditVerify
+from api.schemas import AuditBreak, AuditQuery, AuditVerify
 from engine import access, access_log, kinds
 from engine.audit import BREAKS_LISTED, count_events, iter_export, recent_checks, record, verify_chains
 from engine.errors import Invalid
@@ -89,12 +89,6 @@ class ChecksQuery(Schema):
     limit = fields.Integer(load_default=20, validate=validate.Range(min=1, max=100))
 
 
-class RecordedBreak(Schema):
-    ticket = fields.String(metadata={"description": "the case's ticket, or access:<chain> for an access chain"})
-    seq = fields.Integer()
-    reason = fields.String()
-
-
 class RecordedCheck(Schema):
     finished_at = fields.DateTime()
     seconds = fields.Float()
@@ -103,7 +97,10 @@ class RecordedCheck(Schema):
     checked_cases = fields.Integer()
     checked_events = fields.Integer()
     breaks_total = fields.Integer()
-    breaks = fields.List(fields.Nested(RecordedBreak), metadata={"description": "the first breaks found"})
+    breaks = fields.List(
+        fields.Nested(AuditBreak),
+        metadata={"description": "the first breaks found (access:<chain> for an access chain)"},
+    )
     access = fields.Dict(
         allow_none=True,
         metadata={"description": "each access chain's records and first broken record; null where not walked"},
