@@ -36,9 +36,14 @@ def claim_task(session: Session, user: User, task_id: int) -> HumanTask:
         raise Conflict("task_claimed", by=task.assignee.username)
     if task.assignee_id is None:
         task.assignee, task.claimed_at = user, clock.now()
-        touch(task.case)
-        EventLog(session).append(task.case, "task_claimed", user.username, {"task": task.bpmn_id, "task_id": task.id})
+        _claimed(session, user, task)
     return task
+
+
+def _claimed(session: Session, user: User, task: HumanTask) -> None:
+    """A claim's case-side half: the case's version (concurrent work on it conflicts) and its event."""
+    touch(task.case)
+    EventLog(session).append(task.case, "task_claimed", user.username, {"task": task.bpmn_id, "task_id": task.id})
 
 
 NEXT_CANDIDATES = 20  # the most urgent untaken tasks tried in turn; past them, others took every one meanwhile
@@ -64,10 +69,7 @@ def claim_next(session: Session, rt: Runtime, user: User, filters: inbox_list.Fi
         )
         if taken.rowcount == 1:
             task = session.get(HumanTask, task_id, populate_existing=True)
-            touch(task.case)
-            EventLog(session).append(
-                task.case, "task_claimed", user.username, {"task": task.bpmn_id, "task_id": task.id}
-            )
+            _claimed(session, user, task)
             return task
     return None
 
