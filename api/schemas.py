@@ -183,6 +183,26 @@ class WaitingCorrections(Schema):
     items = fields.List(fields.Nested(WaitingCorrection))
 
 
+class OtherFiling(Schema):
+    ticket = fields.String()
+    process = fields.String(metadata={"description": "the process (kinds): a request or an objection"})
+    status = fields.String(metadata={"description": "its stage now"})
+    received_at = OfficeDateTime()
+    closed_at = OfficeDateTime(allow_none=True)
+    subject = fields.String()
+    name = fields.String(metadata={"description": "the requester's name as that filing recorded it"})
+
+
+class OtherFilings(Schema):
+    ticket = fields.String()
+    matched = fields.Boolean(metadata={"description": "false: the requester has no 16-digit NIK to match by"})
+    total = fields.Integer(metadata={"description": "how many other filings the NIK has, of those the reader reads"})
+    items = fields.List(
+        fields.Nested(OtherFiling),
+        metadata={"description": "the most recent first, at most ten; never the case's own chain"},
+    )
+
+
 class CorrectionRefusal(Schema):
     reason = fields.String(required=True, metadata={"description": "why, in words the requester is sent"})
 

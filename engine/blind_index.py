@@ -62,10 +62,14 @@ def words(text: str) -> list[str]:
 
 def tokens_of(key: bytes, identity: dict, role: str = REQUESTER) -> set[str]:
     found = {_token(key, NAMES[role] + w) for w in words(identity.get("name", ""))}
+    nik = nik_token(key, identity) if role == REQUESTER else None
+    return found | {nik} if nik else found
+
+
+def nik_token(key: bytes, identity: dict) -> str | None:
+    """The token of a requester's NIK (16 digits), or None when their identity has none (a legal entity's deed)."""
     nik = re.sub(r"\D", "", str(identity.get("nik") or ""))
-    if role == REQUESTER and NIK.fullmatch(nik):
-        found.add(_token(key, "nik:" + nik))
-    return found
+    return _token(key, "nik:" + nik) if NIK.fullmatch(nik) else None
 
 
 def index_party(

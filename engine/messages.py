@@ -100,6 +100,8 @@ TEMPLATES: dict[str, str] = {
     "officers_record_offline": "only officers record offline requests",
     "desk_corrects_requester": "only the PPID desk corrects a requester's data",
     "no_requester_data": "this case has no requester's data to correct",
+    "no_requester": "this case names no requester",
+    "desk_reads_requester": "only the PPID desk reads a requester's other filings",
     "desk_corrects_proxy": "only the PPID desk corrects a proxy's data",
     "no_proxy_data": "this case was not filed by a proxy",
     "no_proxy_for_case": "only a request or an objection is filed through a proxy",

@@ -10,6 +10,7 @@ from api.schemas import (
     CorrectionRefusal,
     DeadlineList,
     EventList,
+    OtherFilings,
     ProxyAppointment,
     ProxyCorrected,
     ProxyCorrection,
@@ -19,7 +20,7 @@ from api.schemas import (
     RequesterCorrection,
     WaitingCorrections,
 )
-from engine import access, proxy_data, queries, requester_data, task_files
+from engine import access, other_filings, proxy_data, queries, requester_data, task_files
 
 blp = Blueprint("cases", __name__, description="Cases and their history")
 
@@ -127,6 +128,31 @@ def copy_of_requester_data(ticket):
     data = requester_data.copy(db.session, rt, user, case)
     commit(case)
     return private_download(requester_data.copy_json(data), "application/json", requester_data.copy_file_name(case))
+
+
+@blp.get("/cases/<string:ticket>/other-filings")
+@login_required
+@blp.response(200, OtherFilings)
+def get_other_filings(ticket):
+    """The other requests and objections filed with the NIK of the case's requester (the case's own chain aside),
+    the most recent first, each with the name it was filed under: the desk sees whether the same person asked
+    before. 403 for anyone but the desk; 404 for a complaint."""
+    user, rt = current_user(), runtime()
+    case = access.require_staff_case(db.session, user, ticket)
+    found = other_filings.for_reader(db.session, rt, user, case)
+    items = [
+        {
+            "ticket": f.case.ticket,
+            "process": f.case.kind,
+            "status": f.case.status,
+            "received_at": f.case.received_at,
+            "closed_at": f.case.closed_at,
+            "subject": f.case.subject,
+            "name": f.name,
+        }
+        for f in found.items
+    ]
+    return {"ticket": case.ticket, "matched": found.matched, "total": found.total, "items": items}
 
 
 @blp.get("/requester-corrections")

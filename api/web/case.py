@@ -44,6 +44,7 @@ from engine import (
     documents,
     holiday_years,
     kinds,
+    other_filings,
     progress,
     proxy_data,
     queries,
@@ -212,6 +213,7 @@ def case(ticket: str, reporter: dict | None = None, refused: dict | None = None)
     user, rt, locale = officer(), runtime(), current_language()
     found = access.require_staff_case(db.session, user, ticket)
     history_shown = access.can_read_history(user, found)
+    identity = _identity(rt, user, found)
     page = {
         "case": found,
         "process_label": display.process_label(found.kind, locale),
@@ -219,7 +221,8 @@ def case(ticket: str, reporter: dict | None = None, refused: dict | None = None)
         "due_state": _due_state(rt, found),
         "due_at": office_due(found) if found.closed_at is None else found.due_at,
         "facts": case_facts(rt, found, locale, visibility.details(rt.forms, found, access.field_readers(user, found))),
-        "requester": requester_facts(rt, _identity(rt, user, found), locale),
+        "requester": requester_facts(rt, identity, locale),
+        "other_filings": _other_filings(rt, user, found, identity, locale),
         "can_correct_requester": requester_data.can_correct(user, found),
         "proxy": proxy_facts(rt, found, proxy_data.read(db.session, rt, user, found), locale),
         "can_correct_proxy": proxy_data.can_correct(user, found),
@@ -326,6 +329,26 @@ def _identity(rt: Runtime, user: User, case: Case) -> dict | None:
     if not access.can_read_identity(user, case) or not case.requester_party_id:
         return None
     return rt.vault.read(db.session.get(Party, case.requester_party_id))
+
+
+def _other_filings(rt: Runtime, user: User, case: Case, identity: dict | None, locale: str) -> dict | None:
+    """The requester's other filings by NIK (engine.other_filings), as the page lists them."""
+    found = other_filings.other_filings(db.session, rt, user, case, identity)
+    if found is None:
+        return None
+    rows = [
+        {
+            "ticket": f.case.ticket,
+            "process": display.process_label(f.case.kind, locale),
+            "received_at": f.case.received_at,
+            "subject": f.case.subject,
+            "stage": display.stage_label(f.case.status, locale),
+            "closed": f.case.closed_at is not None,
+            "name": f.name,
+        }
+        for f in found.items
+    ]
+    return {"matched": found.matched, "total": found.total, "rows": rows}
 
 
 def _open_tasks(rt: Runtime, case: Case, locale: str) -> list[dict]:

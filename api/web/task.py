@@ -34,6 +34,7 @@ from engine import (
     inbox,
     instructions,
     kinds,
+    other_filings,
     queries,
     regions,
     reported_party,
@@ -190,6 +191,7 @@ def _page(
         deadlines=_deadlines(task.case, locale),
         case_facts=case_facts(rt, task.case, locale, detail["case"]["details"]),
         requester=requester_facts(rt, view["requester"], locale),
+        other_filings=other_filings.count(db.session, rt, user, task.case, view["requester"]),
         proxy=proxy_facts(rt, task.case, view["proxy"], locale),
         proxy_revoked=bool(view["proxy"] and view["proxy"].get("revoked")),
         proxy_mailed=bool(view["proxy"] and view["proxy"].get("email")),  # sent copies (engine.outbox.PROXY_COPIES)

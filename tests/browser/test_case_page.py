@@ -6,7 +6,7 @@ import re
 from playwright.sync_api import expect
 
 from tests.browser.conftest import NARROW
-from tests.browser.steps import DESKTOP, keep_screenshot, log_in
+from tests.browser.steps import DESKTOP, at_both_widths, keep_screenshot, log_in
 from tests.helpers import decision
 
 
@@ -72,3 +72,21 @@ def test_the_deadlines_fit_a_laptop_screen_and_each_clock_s_counting_is_read_bel
         box, viewport = counted.bounding_box(), page.viewport_size
         assert box["x"] + box["width"] <= viewport["width"], f"the counting runs off a {width} px screen: {box}"
         keep_screenshot(page, "case-deadlines")
+
+
+def test_the_desk_opens_the_requesters_earlier_request_from_the_list_of_their_filings(page, desk):
+    """The list of the requester's other filings (by NIK) reads at 360 and 1366 px, passes axe, and its link opens
+    the earlier case."""
+    earlier = desk.submit(information="Daftar penerima bantuan operasional madrasah 2025")["ticket"]
+    ticket = desk.submit(name="Ani W.")["ticket"]
+    log_in(page, "petugas")
+    page.goto(f"/kasus/{ticket}")
+    listed = page.locator("table.other-filings tbody tr")
+    expect(listed).to_have_count(1)
+    expect(listed).to_contain_text("Daftar penerima bantuan operasional madrasah 2025")
+    expect(listed).to_contain_text("Ani Wijaya")
+    page.locator("#other-filings-title").scroll_into_view_if_needed()
+    at_both_widths(page, "the case page with the requester's other filings", "case-other-filings")
+    listed.get_by_role("link", name=earlier).click()
+    expect(page.get_by_role("heading", level=1)).to_contain_text(earlier)
+    expect(page.locator("table.other-filings tbody tr")).to_contain_text(ticket)

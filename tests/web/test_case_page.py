@@ -89,6 +89,29 @@ def test_the_auditor_sees_the_case_but_not_the_requesters_identity(desk, browser
     assert "3171234567890001" not in page
 
 
+def test_the_desk_sees_the_requesters_other_filings_by_nik_with_the_names_they_were_filed_under(desk, browser):
+    first = desk.submit()["ticket"]
+    again = desk.submit(name="Ani W.", information="Rekap nilai ujian madrasah 2026")["ticket"]
+    page = text(browser("petugas").get(f"/kasus/{first}"))
+    assert '<h3 id="other-filings-title">Permohonan lain dari pemohon ini</h3>' in page
+    assert "Diajukan dengan NIK yang sama, yang terbaru lebih dulu: 1 dari 1." in page
+    row = re.search(r'<table class="data other-filings">.*?</table>', page, re.S)[0]
+    assert f'<a href="/kasus/{again}">{again}</a>' in row
+    assert "Rekap nilai ujian madrasah 2026" in row
+    assert "Ani W." in row
+    assert "(berjalan)" in row
+    task = desk.task(first, "periksa_kelengkapan")  # the task page points to the list
+    link = f'<a href="/kasus/{first}#other-filings-title">Pemohon ini mengajukan 1 permohonan atau keberatan lain'
+    assert link in text(browser("petugas").get(f"/tugas/{task['id']}"))
+    alone = desk.submit(nik="3171000077778888")["ticket"]
+    page = text(browser("petugas").get(f"/kasus/{alone}"))
+    assert "Tidak ada permohonan atau keberatan lain yang diajukan dengan NIK ini." in page
+    task = desk.task(alone, "periksa_kelengkapan")
+    assert "other-filings" not in text(browser("petugas").get(f"/tugas/{task['id']}"))
+    # the auditor reads the case, not its requester: no list
+    assert "other-filings" not in text(browser("auditor").get(f"/kasus/{first}"))
+
+
 def test_a_unit_not_referred_to_gets_404_for_the_page_and_the_diagram(desk, browser):
     ticket = registered(desk)
     b = browser("unit")
