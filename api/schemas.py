@@ -988,6 +988,10 @@ class ReportedView(Schema):
     ticket = fields.String()
     changed = fields.Boolean(metadata={"description": "false: the same list was sent again"})
     terlapor = fields.List(fields.Nested(ReportedPerson))
+    annex = fields.String(
+        allow_none=True,
+        metadata={"description": "the number of the annex for the Inspectorate General this recording issued"},
+    )
 
 
 class GatewayText(Schema):

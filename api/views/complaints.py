@@ -258,12 +258,15 @@ def record_reported(body, ticket):
     """The complaint team records the persons the complaint reports (legal-process.md §7.2 stage 2): the whole list
     again, an empty one removing them. Sealed in the vault, never in the workflow or its history, which records how
     many and which fields, not the values; no unit, auditor or reporter reads them. The same list sent again
-    changes nothing (``changed`` false). 403 for anyone but the complaint team; 404 for a case not a complaint."""
+    changes nothing (``changed`` false). Recorded after the complaint was referred to the Inspectorate General, and
+    no annex issued with the memo, they get the annex naming them (``annex``: its number). 403 for anyone but the
+    complaint team; 404 for a case not a complaint."""
     user = current_user()
     case = _team_case(user, ticket)
     done = reported_party.record(db.session, runtime(), user, case, body)
     commit(case)
-    return {"ticket": case.ticket, "changed": done.changed, "terlapor": done.persons}
+    annex = done.annex.number if done.annex is not None else None
+    return {"ticket": case.ticket, "changed": done.changed, "terlapor": done.persons, "annex": annex}
 
 
 def _team_case(user: User, ticket: str) -> Case:

@@ -45,6 +45,14 @@ def reported_persons(ticket: str):
         flash(_("The reported persons are removed."), "success")
     elif done.changed:
         flash(_("The reported persons are recorded: %(num)d.", num=len(done.persons)), "success")
+        if done.annex is not None:
+            flash(
+                _(
+                    "The annex naming them for the Inspectorate General is issued: %(number)s.",
+                    number=done.annex.number,
+                ),
+                "success",
+            )
     else:
         flash(_("Nothing was changed: the data is as it was."), "success")
     return redirect(url_for("web.case", ticket=case.ticket) + "#reported-title", 303)

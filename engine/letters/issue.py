@@ -23,7 +23,7 @@ from engine.audit import EventLog
 from engine.calendar import iso_day
 from engine.errors import Conflict, Invalid
 from engine.letters import context, numbering
-from engine.letters.types import BY_TASK, DETERMINATION_TASKS, TYPES, Facts
+from engine.letters.types import BY_TASK, DETERMINATION_TASKS, REPORTED, TYPES, Facts
 from engine.messages import msg
 from engine.models import Case, HumanTask, Letter, User
 from engine.runtime import Runtime
@@ -185,6 +185,23 @@ def after_task(session: Session, rt: Runtime, user: User, task: HumanTask, data:
                 )
                 issued.append(translated)
     return issued
+
+
+def annex_recorded_later(session: Session, rt: Runtime, user: User, case: Case) -> Letter | None:
+    """The Inspectorate General's annex when the reported persons are recorded after the complaint was referred to
+    it (``rujukan_itjen`` issues the annex only for persons on file then): issued once, dated today, naming the
+    referral's memo. An annex issued already is not issued again: the team corrects it (``correct``), which prints
+    the persons as they are then."""
+    if not (case.details or {}).get(REPORTED):
+        return None
+    if session.scalar(select(Letter.id).where(Letter.case_id == case.id, Letter.kind == context.ANNEX).limit(1)):
+        return None
+    referral = context.task_data(session, case, "rujukan_itjen")
+    if not referral:  # not referred yet: the referral will issue it
+        return None
+    return issue(
+        session, rt, case, context.ANNEX, user.username, letter_date=rt.today(), data=referral, task="rujukan_itjen"
+    )
 
 
 def translate(session: Session, rt: Runtime, user: User, letter: Letter, locale: str) -> Letter:

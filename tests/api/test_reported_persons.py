@@ -204,3 +204,27 @@ def test_the_annex_naming_them_is_the_teams_alone_and_every_read_of_it_is_record
             select(CaseEvent.data).join(Case).where(Case.ticket == team.ticket, CaseEvent.type == "case_read")
         ).all()
     assert {"what": f"letter:{annex['id']}"} in reads  # an anonymous complaint: only this read is recorded
+
+
+def test_persons_recorded_after_the_referral_get_their_annex_and_the_answer_names_it(client, login, browser):
+    from tests.workflows.test_pengaduan_paths import KE_ITJEN
+
+    team = Team(client, login, mode="rahasia").verified()
+    team.complete("klasifikasi", KE_ITJEN)
+    team.complete("rujukan_itjen", {"tanggal": "2027-01-11"})
+    assert "lampiran_terlapor" not in team.letters()
+    r = put(client, login, team.ticket, [HARTO])
+    assert r.status_code == 200, r.json
+    assert r.json["annex"] is not None
+    assert team.letters()[-1] == "lampiran_terlapor"
+    assert put(client, login, team.ticket, [HARTO, RINA]).json["annex"] is None  # once: corrected, not issued again
+    # On the page the team is told which annex went.
+    other = Team(client, login, mode="rahasia").verified()
+    other.complete("klasifikasi", KE_ITJEN)
+    other.complete("rujukan_itjen", {"tanggal": "2027-01-11"})
+    page = browser("tim")
+    page.get(f"/kasus/{other.ticket}/terlapor")  # the form, with its CSRF token
+    fields = {f"terlapor.0.{key}": value for key, value in HARTO.items()}
+    assert page.post(f"/kasus/{other.ticket}/terlapor", fields).status_code == 303
+    told = page.get(f"/kasus/{other.ticket}").get_data(as_text=True)
+    assert "Lampiran yang menyebut mereka untuk Inspektorat Jenderal diterbitkan: B-" in told

@@ -405,3 +405,36 @@ def test_the_inspectorate_gets_the_reported_persons_on_an_annex_only_the_team_re
     office.complete(bare, "klasifikasi", KE_ITJEN)
     office.complete(bare, "rujukan_itjen", {"tanggal": "2027-01-11"})
     assert "lampiran_terlapor" not in by_kind(letters(office, bare))
+
+
+def test_persons_recorded_after_the_referral_get_the_inspectorates_annex_once(office):
+    """The referral issues the annex only for the persons on file then; the team often learns the names later. The
+    first recording after the referral issues it (dated that day, naming the memo); a later change does not issue
+    another (the team corrects the annex, which prints the persons as they are then)."""
+    from engine import reported_party
+    from tests.api.test_reported_persons import HARTO, RINA
+
+    def record(ticket, persons):
+        with office.sessions() as s:
+            case = s.scalar(select(Case).where(Case.ticket == ticket))
+            tim = s.scalar(select(User).where(User.username == "tim"))
+            done = reported_party.record(s, office.rt, tim, case, {"terlapor": persons})
+            s.commit()
+            return done.annex.number if done.annex is not None else None
+
+    early, _ = verified(office)
+    assert record(early, [HARTO]) is None  # not referred yet: the referral issues it
+    ticket, code = verified(office)
+    office.complete(ticket, "klasifikasi", KE_ITJEN)
+    office.complete(ticket, "rujukan_itjen", {"tanggal": "2027-01-11"})
+    assert "lampiran_terlapor" not in by_kind(letters(office, ticket))
+    number = record(ticket, [HARTO])
+    assert number is not None
+    assert record(ticket, [HARTO, RINA]) is None  # a change later: no second annex
+    render_pending(office)
+    issued = [row for row in letters(office, ticket) if row.kind == "lampiran_terlapor"]
+    assert [row.number for row in issued] == [number]
+    text = text_of(office, issued[0])
+    assert f"Lampiran Nota Dinas Nomor {by_kind(letters(office, ticket))['nota_dinas_itjen'].number}" in text
+    assert "Suharto Wibisono" in text
+    no_identity(office, issued[0], text, code)
