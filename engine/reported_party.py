@@ -29,9 +29,8 @@ from engine import access, kinds
 from engine.audit import EventLog
 from engine.errors import Invalid, NotFound
 from engine.forms import errors_in
-from engine.letters import issue as letter_issue
 from engine.messages import msg
-from engine.models import Case, Letter, Party, User
+from engine.models import Case, Party, User
 from engine.run import touch
 from engine.runtime import Runtime
 
@@ -46,7 +45,6 @@ OUTSIDE = frozenset({"unit_pengolah", "pemohon"})  # the readers outside the tea
 class Recorded:
     changed: bool
     persons: list[dict]
-    annex: Letter | None = None  # the Inspectorate General's annex, when they were recorded after the referral
 
 
 def require_team_complaint(user: User, case: Case) -> None:
@@ -102,14 +100,12 @@ def record(session: Session, rt: Runtime, user: User, case: Case, payload: dict)
         party.key_id, party.ciphertext = rt.vault.seal({"terlapor": persons})
     touch(case)
     fields = [name for name in _fields(rt) if any(person.get(name) for person in persons)]
-    annex = None
     if persons:
         EventLog(session).append(case, EVENT, user.username, {"count": len(persons), "fields": fields})
-        annex = letter_issue.annex_recorded_later(session, rt, user, case)
     else:
         EventLog(session).append(case, REMOVED, user.username, {"count": len(before)})
     session.flush()
-    return Recorded(True, persons, annex)
+    return Recorded(True, persons)
 
 
 def mentions(persons: list[dict], text: str) -> bool:

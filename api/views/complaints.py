@@ -30,6 +30,7 @@ from engine import access, complaints, reported_party, reporter_contact, status
 from engine.errors import Invalid
 from engine.files import FileStore, Upload
 from engine.ids import parse_id
+from engine.letters import issue as letter_issue
 from engine.messages import msg
 from engine.models import Case, User
 
@@ -263,10 +264,10 @@ def record_reported(body, ticket):
     complaint team; 404 for a case not a complaint."""
     user = current_user()
     case = _team_case(user, ticket)
-    done = reported_party.record(db.session, runtime(), user, case, body)
+    done, annex = letter_issue.record_reported(db.session, runtime(), user, case, body)
     commit(case)
-    annex = done.annex.number if done.annex is not None else None
-    return {"ticket": case.ticket, "changed": done.changed, "terlapor": done.persons, "annex": annex}
+    number = annex.number if annex is not None else None
+    return {"ticket": case.ticket, "changed": done.changed, "terlapor": done.persons, "annex": number}
 
 
 def _team_case(user: User, ticket: str) -> Case:

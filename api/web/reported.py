@@ -20,6 +20,7 @@ from api.web.blueprint import bp
 from api.web.session import officer
 from engine import access, reported_party
 from engine.errors import Invalid
+from engine.letters import issue as letter_issue
 
 
 @bp.route("/kasus/<ticket>/terlapor", methods=["GET", "POST"])
@@ -36,7 +37,7 @@ def reported_persons(ticket: str):
             db.session.commit()
             return _page(case, schema, _values(on_file), None)
         data = schema_form.parse(schema, request.form, rt.calendars["strict"].tz)
-        done = reported_party.record(db.session, rt, user, case, {"terlapor": data.get("terlapor") or []})
+        done, annex = letter_issue.record_reported(db.session, rt, user, case, {"terlapor": data.get("terlapor") or []})
     except Invalid as error:
         db.session.rollback()
         return _page(case, schema, request.form, error.fields, 422)
@@ -45,11 +46,11 @@ def reported_persons(ticket: str):
         flash(_("The reported persons are removed."), "success")
     elif done.changed:
         flash(_("The reported persons are recorded: %(num)d.", num=len(done.persons)), "success")
-        if done.annex is not None:
+        if annex is not None:
             flash(
                 _(
                     "The annex naming them for the Inspectorate General is issued: %(number)s.",
-                    number=done.annex.number,
+                    number=annex.number,
                 ),
                 "success",
             )

@@ -18,7 +18,7 @@ from datetime import date
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from engine import clock, exemptions
+from engine import clock, exemptions, reported_party
 from engine.audit import EventLog
 from engine.calendar import iso_day
 from engine.errors import Conflict, Invalid
@@ -187,11 +187,18 @@ def after_task(session: Session, rt: Runtime, user: User, task: HumanTask, data:
     return issued
 
 
-def annex_recorded_later(session: Session, rt: Runtime, user: User, case: Case) -> Letter | None:
-    """The Inspectorate General's annex when the reported persons are recorded after the complaint was referred to
-    it (``rujukan_itjen`` issues the annex only for persons on file then): issued once, dated today, naming the
-    referral's memo. An annex issued already is not issued again: the team corrects it (``correct``), which prints
-    the persons as they are then."""
+def record_reported(
+    session: Session, rt: Runtime, user: User, case: Case, payload: dict
+) -> tuple[reported_party.Recorded, Letter | None]:
+    """``reported_party.record``, and the Inspectorate General's annex when the persons are recorded after the
+    complaint was referred to it (``rujukan_itjen`` issues the annex only for persons on file then): issued once,
+    dated today, naming the referral's memo. An annex issued already is not issued again: the team corrects it
+    (``correct``), which prints the persons as they are then. Returns what was recorded and the annex (or None)."""
+    done = reported_party.record(session, rt, user, case, payload)
+    return done, _annex_recorded_later(session, rt, user, case) if done.changed and done.persons else None
+
+
+def _annex_recorded_later(session: Session, rt: Runtime, user: User, case: Case) -> Letter | None:
     if not (case.details or {}).get(REPORTED):
         return None
     if session.scalar(select(Letter.id).where(Letter.case_id == case.id, Letter.kind == context.ANNEX).limit(1)):

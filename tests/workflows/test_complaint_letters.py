@@ -411,16 +411,16 @@ def test_persons_recorded_after_the_referral_get_the_inspectorates_annex_once(of
     """The referral issues the annex only for the persons on file then; the team often learns the names later. The
     first recording after the referral issues it (dated that day, naming the memo); a later change does not issue
     another (the team corrects the annex, which prints the persons as they are then)."""
-    from engine import reported_party
+    from engine.letters.issue import record_reported
     from tests.api.test_reported_persons import HARTO, RINA
 
     def record(ticket, persons):
         with office.sessions() as s:
             case = s.scalar(select(Case).where(Case.ticket == ticket))
             tim = s.scalar(select(User).where(User.username == "tim"))
-            done = reported_party.record(s, office.rt, tim, case, {"terlapor": persons})
+            _, annex = record_reported(s, office.rt, tim, case, {"terlapor": persons})
             s.commit()
-            return done.annex.number if done.annex is not None else None
+            return annex.number if annex is not None else None
 
     early, _ = verified(office)
     assert record(early, [HARTO]) is None  # not referred yet: the referral issues it
