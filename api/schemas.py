@@ -203,6 +203,28 @@ class OtherFilings(Schema):
     )
 
 
+class RunningClock(Schema):
+    name = fields.String(metadata={"description": "the deadline's code (T10, K_LENGKAP, BUKTI, M14, ...)"})
+    kind = fields.String(metadata={"description": "agency (the office acts), window (another's time), info"})
+    calendar = fields.String()
+    due_at = OfficeDateTime()
+
+
+class WaitingCase(Schema):
+    ticket = fields.String()
+    process = fields.String()
+    status = fields.String()
+    subject = fields.String()
+    received_at = OfficeDateTime()
+    updated_at = OfficeDateTime(metadata={"description": "the case's last change"})
+    clocks = fields.List(fields.Nested(RunningClock), metadata={"description": "its running clocks, next due first"})
+
+
+class WaitingCases(Schema):
+    total = fields.Integer(metadata={"description": "how many open cases the reader sees wait with no open task"})
+    items = fields.List(fields.Nested(WaitingCase), metadata={"description": "the first hundred, next clock first"})
+
+
 class CorrectionRefusal(Schema):
     reason = fields.String(required=True, metadata={"description": "why, in words the requester is sent"})
 

@@ -249,6 +249,13 @@ class Case(Base):
         CheckConstraint("reporter_mode IN ('anonim','rahasia','whistleblower')", name="reporter_mode_known"),
         Index("ix_case_kind_status", "kind", "status"),
         Index("ix_case_requester_party_id", "requester_party_id"),  # the inbox's search by name or NIK
+        # The open cases alone (engine.waiting: those no officer holds a task in).
+        Index(
+            "ix_case_open_received_at",
+            "received_at",
+            sqlite_where=text("closed_at IS NULL"),
+            postgresql_where=text("closed_at IS NULL"),
+        ),
     )
 
 

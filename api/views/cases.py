@@ -18,9 +18,10 @@ from api.schemas import (
     ProxyRevoked,
     RequesterCorrected,
     RequesterCorrection,
+    WaitingCases,
     WaitingCorrections,
 )
-from engine import access, other_filings, proxy_data, queries, requester_data, task_files
+from engine import access, other_filings, proxy_data, queries, requester_data, task_files, waiting
 
 blp = Blueprint("cases", __name__, description="Cases and their history")
 
@@ -153,6 +154,31 @@ def get_other_filings(ticket):
         for f in found.items
     ]
     return {"ticket": case.ticket, "matched": found.matched, "total": found.total, "items": items}
+
+
+@blp.get("/waiting-cases")
+@login_required
+@blp.response(200, WaitingCases)
+def waiting_cases():
+    """The open cases the officer may see in which nobody holds an open task: they wait for the requester, the
+    reporter, the Information Commission or a court (engine.waiting). The first hundred, the one whose next clock
+    falls due first at the top, each with its running clocks; ``total`` counts them all."""
+    user = current_user()
+    access.require_staff(user)
+    total, found = waiting.waiting(db.session, user)
+    items = [
+        {
+            "ticket": w.case.ticket,
+            "process": w.case.kind,
+            "status": w.case.status,
+            "subject": w.case.subject,
+            "received_at": w.case.received_at,
+            "updated_at": w.case.updated_at,
+            "clocks": w.clocks,
+        }
+        for w in found
+    ]
+    return {"total": total, "items": items}
 
 
 @blp.get("/requester-corrections")

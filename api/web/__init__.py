@@ -51,6 +51,7 @@ from api.web import (  # noqa: F401 - routes
     task,
     units,
     users,
+    waiting,
     workbench,
 )
 from api.web.blueprint import bp

@@ -360,21 +360,24 @@ def _open_tasks(rt: Runtime, case: Case, locale: str) -> list[dict]:
     return [{**row, "due_state": display.due_state(row["due_at"], row["working_days_left"])} for row in rows]
 
 
-def _deadline_label(name: str) -> str:
+def clock_label(name: str) -> str:
     return str(DEADLINE_LABELS.get(name, name))
+
+
+def clock_kind_label(kind: str | None, calendar: str | None) -> str:
+    """Whose clock it is: the office's to act on, the requester's or reporter's own window, another body's."""
+    if kind == "window" and calendar == "lenient":
+        return str(CITIZEN_WINDOW)
+    return str(DEADLINE_KINDS.get(kind or "", ""))
 
 
 def _clock(row: dict, locale: str) -> dict:
     """A deadline or window as the page shows it: labelled, with how it was counted."""
     return {
         **row,
-        "label": _deadline_label(row["name"]),
+        "label": clock_label(row["name"]),
         "status_label": str(DEADLINE_STATUSES.get(row["status"], row["status"])),
-        "kind_label": str(
-            CITIZEN_WINDOW
-            if row.get("kind") == "window" and row.get("calendar") == "lenient"
-            else DEADLINE_KINDS.get(row.get("kind", ""), "")
-        ),
+        "kind_label": clock_kind_label(row.get("kind"), row.get("calendar")),
         "when_passed": str(WHEN_PASSED.get(row["name"], "")),
         "explanation": queries.explain(row["provenance"], locale, words=True) if row.get("provenance") else "",
     }
@@ -483,7 +486,7 @@ def _event_detail(kind: str, data: dict, task_title: str | None, locale: str, ti
         due = data.get("new_due_at") or data.get("due_at")
         name = data.get("deadline", "")
         when = f" · {display.office_datetime(datetime.fromisoformat(due))}" if due else ""
-        return f"{name} · {_deadline_label(name)}{when}"
+        return f"{name} · {clock_label(name)}{when}"
     if kind == "notice_dispatched":
         via = data.get("via")
         return _day(data.get("dispatched_on")) + (f" · {CHANNELS.get(via, via)}" if via else "")

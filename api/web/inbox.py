@@ -64,7 +64,7 @@ def inbox():
     unconfirmed = confirmations.awaited_among(db.session, [row["ticket"] for row in rows])
     for row in rows:  # a request from WhatsApp or social media its requester has not confirmed yet
         row["to_confirm"] = row["ticket"] in unconfirmed
-    scopes = {key: label for key, label in SCOPES.items() if key != "all" or access.is_superior(user)}
+    scopes = scopes_of(user)
     chosen = {key: str(value) for key, value in filters.params().items()}
     closed = None
     if filters.q and not filters.cursor:  # the search's finished cases, once, under its first page of tasks
@@ -94,6 +94,11 @@ def inbox():
         # column would hold dashes, and the search hint would promise names it cannot find.
         shows_requesters=access.can_read_identity(user),
     )
+
+
+def scopes_of(user: User) -> dict:
+    """The inbox's task lists the reader has: the whole unit's for a superior alone."""
+    return {key: label for key, label in SCOPES.items() if key != "all" or access.is_superior(user)}
 
 
 def _corrections_waiting(user: User) -> list[dict]:

@@ -149,3 +149,20 @@ def test_an_officer_sets_a_follow_up_on_a_task_they_hold_and_the_inbox_marks_it(
     expect(page.locator("table.tasks tbody tr").filter(has_text=ticket).locator(".follow-up")).to_contain_text(
         "Unit Humas janji kirim data"
     )
+
+
+def test_the_desk_finds_a_dispute_waiting_for_the_commission_under_the_inbox(new_page, desk, client, login):
+    """A case nobody holds a task in is in no task list: the inbox's "Menunggu pihak lain" lists it with its clocks,
+    at 360 and 1366 px, and opens it."""
+    from tests.api.test_waiting_cases import awaiting_the_commission
+
+    ticket = awaiting_the_commission(desk, client, login)
+    page = new_page(PHONE["width"], PHONE["height"])
+    log_in(page, "ppid")
+    page.get_by_role("link", name="Menunggu pihak lain").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("Kotak masuk")
+    row = page.locator("table.waiting tbody tr").filter(has_text=ticket)
+    expect(row).to_contain_text("Penyelesaian sengketa oleh Komisi Informasi")
+    at_both_widths(page, "the cases waiting on others", "inbox-waiting")
+    row.get_by_role("link", name=ticket).click()
+    expect(page.get_by_role("heading", level=1)).to_contain_text(ticket)

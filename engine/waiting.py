@@ -1,0 +1,48 @@
+"""Open cases no officer holds a task in: waiting for the requester, the reporter, the Commission or a court.
+
+The inbox lists tasks, so a case with none open is in nobody's list while it waits: a request the requester has
+to complete (its window running), a complaint whose reporter was asked for evidence, a dispute between two of the
+Commission's hearings. The desk still answers for them (a reminder, a hearing to attend, an event to record on the
+case page), and spiff-arena's users asked for the same list (spiff-arena#865, "Waiting For"). This is it: the open
+cases the reader may see (``access.cases_visible_to``) with no open task, the one whose next clock falls due first
+at the top, each with its running clocks.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from sqlalchemy import exists, func, select
+from sqlalchemy.orm import Session
+
+from engine import access
+from engine.models import Case, Deadline, HumanTask, User
+
+SHOWN = 100  # the page lists the first hundred; the count says how many wait in all
+
+
+@dataclass(frozen=True)
+class Waiting:
+    case: Case
+    clocks: list[Deadline]  # its running clocks, the next due first
+
+
+def waiting(session: Session, user: User) -> tuple[int, list[Waiting]]:
+    """How many open cases ``user`` may see wait with no open task, and the first ``SHOWN`` of them."""
+    open_task = exists().where(HumanTask.case_id == Case.id, HumanTask.state == "open")
+    query = access.cases_visible_to(user, select(Case)).where(Case.closed_at.is_(None), ~open_task)
+    total = session.scalar(select(func.count()).select_from(query.subquery()))
+    if not total:
+        return 0, []
+    next_due = (
+        select(func.min(Deadline.due_at))
+        .where(Deadline.case_id == Case.id, Deadline.status == "pending")
+        .correlate(Case)
+        .scalar_subquery()
+    )
+    cases = session.scalars(query.order_by(next_due.is_(None), next_due, Case.received_at, Case.id).limit(SHOWN)).all()
+    clocks: dict[int, list[Deadline]] = {case.id: [] for case in cases}
+    pending = select(Deadline).where(Deadline.case_id.in_(clocks), Deadline.status == "pending")
+    for deadline in session.scalars(pending.order_by(Deadline.due_at, Deadline.id)):
+        clocks[deadline.case_id].append(deadline)
+    return total, [Waiting(case, clocks[case.id]) for case in cases]
