@@ -216,7 +216,7 @@ class WaitingCase(Schema):
     status = fields.String()
     subject = fields.String()
     received_at = OfficeDateTime()
-    updated_at = OfficeDateTime(metadata={"description": "the case's last change"})
+    awaiting_since = OfficeDateTime(metadata={"description": "since when nobody in the office has had a task in it"})
     clocks = fields.List(fields.Nested(RunningClock), metadata={"description": "its running clocks, next due first"})
 
 

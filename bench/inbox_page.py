@@ -43,7 +43,7 @@ from pathlib import Path
 from sqlalchemy import event, insert, select, text
 
 from bench.common import POSTGRES_ENV, BenchError, fresh_database
-from engine import blind_index, inbox_list
+from engine import blind_index, inbox_list, waiting
 from engine.config import load_settings
 from engine.db import make_engine, session_factory, upgrade
 from engine.models import (
@@ -312,12 +312,28 @@ def counts(sessions, rt, statements) -> tuple[list[float], set[int], list]:
     return times, sent, last
 
 
+def waiting_lists(sessions, statements) -> tuple[list[float], list]:
+    """The inbox's "Menunggu pihak lain" (engine.waiting: the open cases with no open task), as the desk, the PPID
+    and the complaint team ask it: here every open case has its task, so each ask walks them all and finds none."""
+    times, last = [], []
+    for who in ["petugas", "ppid", "tim"] * 10:
+        with sessions() as session:
+            user = session.scalar(select(User).where(User.username == who))
+            user.group_codes  # noqa: B018
+            mark = statements.mark()
+            started = time.perf_counter()
+            waiting.waiting(session, user)
+            times.append((time.perf_counter() - started) * 1000)
+        last = statements.sent[mark:]
+    return times, last
+
+
 def plans(engine, sent: list) -> list[str]:
     """The query plan of each statement ``sent`` (what it reads, by which index), one line each."""
     out = []
     with engine.connect() as conn:
         for statement, parameters in sent:
-            if "human_task" not in statement and "party_token" not in statement and "case_words" not in statement:
+            if not any(t in statement for t in ("human_task", "party_token", "case_words", 'FROM "case"')):
                 continue
             if engine.dialect.name == "sqlite":
                 rows = conn.exec_driver_sql("EXPLAIN QUERY PLAN " + statement, parameters).all()
@@ -361,6 +377,7 @@ def bench_backend(backend: str, args, tmp: Path) -> dict:
     }
     result["counts"], result["count_statements"], count_sent = counts(sessions, rt, statements)
     result["searches"] = searches(sessions, rt, statements)
+    result["waiting"], waiting_sent = waiting_lists(sessions, statements)
     result["load_avg_after"] = load_average()
     if args.plans:
         shown = {}
@@ -370,6 +387,7 @@ def bench_backend(backend: str, args, tmp: Path) -> dict:
         }.items():
             shown[label] = plans(engine, ask(sessions, rt, statements, who, filters)[3])
         shown["header counts, complaint team"] = plans(engine, count_sent)
+        shown["cases waiting on others, complaint team"] = plans(engine, waiting_sent)
         for label, found in result["searches"].items():
             shown[f"search: {label}"] = plans(engine, found["sent"])
         result["plans"] = shown
@@ -423,6 +441,7 @@ def main(argv: list[str] | None = None) -> int:
             print(line("a page of 50 (one statement)", result["pages"]) + verdict(result["pages"]))
             print(line("a page and its count of N", result["with_total"]) + verdict(result["with_total"]))
             print(line("the header's counts", result["counts"]) + verdict(result["counts"]))
+            print(line("cases waiting on others (count, none found)", result["waiting"]) + verdict(result["waiting"]))
             print(
                 f"  statements: a page and its count {sorted(result['statements'])},"
                 f" the header's counts {sorted(result['count_statements'])}"

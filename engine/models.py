@@ -233,6 +233,9 @@ class Case(Base):
     received_at: Mapped[datetime]
     due_at: Mapped[datetime | None]
     closed_at: Mapped[datetime | None]
+    # Since when the open case has had no open task (engine.sync): it waits for someone outside the office
+    # (engine.waiting). None while a task is open, and once it is closed.
+    awaiting_since: Mapped[datetime | None]
     created_at: Mapped[datetime]
     updated_at: Mapped[datetime]
     version: Mapped[int] = mapped_column(Integer, nullable=False)
@@ -249,12 +252,12 @@ class Case(Base):
         CheckConstraint("reporter_mode IN ('anonim','rahasia','whistleblower')", name="reporter_mode_known"),
         Index("ix_case_kind_status", "kind", "status"),
         Index("ix_case_requester_party_id", "requester_party_id"),  # the inbox's search by name or NIK
-        # The open cases alone (engine.waiting: those no officer holds a task in).
+        # The open cases no officer holds a task in, alone (engine.waiting).
         Index(
-            "ix_case_open_received_at",
-            "received_at",
-            sqlite_where=text("closed_at IS NULL"),
-            postgresql_where=text("closed_at IS NULL"),
+            "ix_case_awaiting_since",
+            "awaiting_since",
+            sqlite_where=text("awaiting_since IS NOT NULL"),
+            postgresql_where=text("awaiting_since IS NOT NULL"),
         ),
     )
 

@@ -85,6 +85,10 @@ def sync(
     elif not closed and case.closed_at is not None:  # e.g. a request whose delivery a granted objection reopens
         case.closed_at = None
         log.append(case, "case_reopened", actor, {"status": case.status})
+    if case.closed_at is None and not any(row.state == "open" for row in case.tasks):
+        case.awaiting_since = case.awaiting_since or now  # nobody in the office has a task: engine.waiting
+    else:
+        case.awaiting_since = None
     case.updated_at = now
     return changes
 

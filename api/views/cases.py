@@ -173,7 +173,7 @@ def waiting_cases():
             "status": w.case.status,
             "subject": w.case.subject,
             "received_at": w.case.received_at,
-            "updated_at": w.case.updated_at,
+            "awaiting_since": w.case.awaiting_since,
             "clocks": w.clocks,
         }
         for w in found

@@ -29,7 +29,7 @@ def waiting_cases():
             "process": display.process_label(w.case.kind, locale),
             "stage": display.stage_label(w.case.status, locale),
             "subject": w.case.subject,
-            "changed_at": w.case.updated_at,
+            "since": w.case.awaiting_since,
             "clocks": [
                 {
                     "label": clock_label(d.name),

@@ -6,8 +6,11 @@ SQLite and PostgreSQL."""
 from datetime import UTC, datetime
 
 import time_machine
+from sqlalchemy import select
 
+from api.extensions import db
 from engine import waiting as waiting_list
+from engine.models import Case
 from tests.api.test_chain_api import disputed
 from tests.api.test_complaint_documents import Team
 from tests.workflows.test_pengaduan_paths import KE_UNIT, QUESTION, TANGGAPAN_UNIT, clarification
@@ -86,3 +89,23 @@ def test_the_page_lists_them_under_the_inbox_and_counts_beyond_the_first_hundred
     assert first in capped
     assert second not in capped
     assert "Tidak ada kasus yang menunggu pihak lain." in unit_page  # a unit sees no dispute
+
+
+def test_the_upgrade_dates_the_cases_waiting_then_by_their_last_change(app, desk, client, login, db_url):
+    """Migration 0044 on a database from before it: the open cases with no open task are listed, dated by their
+    last change; a case with a task, or closed, is not."""
+    from alembic import command
+
+    from engine.db import alembic_config
+
+    with time_machine.travel(RECEIVED, tick=True):
+        dispute = awaiting_the_commission(desk, client, login)
+        desk.submit()
+        before = waiting(client, login, "ppid")
+        command.downgrade(alembic_config(db_url), "0043")
+        command.upgrade(alembic_config(db_url), "head")
+        after = waiting(client, login, "ppid")
+    assert [i["ticket"] for i in before["items"]] == [i["ticket"] for i in after["items"]] == [dispute]
+    with app.app_context():
+        case = db.session.scalar(select(Case).where(Case.ticket == dispute))
+        assert case.awaiting_since == case.updated_at
