@@ -1,9 +1,9 @@
 """Open cases no officer holds a task in: waiting for the requester, the reporter, the Commission or a court.
 
-The inbox lists tasks, so a case with none open is in nobody's list while it waits: a request the requester has
-to complete (its window running), a complaint whose reporter was asked for evidence, a dispute between two of the
-Commission's hearings. The desk still answers for them (a reminder, a hearing to attend, an event to record on the
-case page), and spiff-arena's users asked for the same list (spiff-arena#865, "Waiting For"). This is it: the open
+The inbox lists tasks, so a case with none open is in nobody's list while it waits: a complaint whose reporter was
+asked for evidence (their window running), a dispute between two of the Commission's hearings or before a court.
+(A request the requester has to complete is not one: the desk holds the task of receiving what they bring.) The
+office still answers for them (a hearing to attend, an event to record on the case page), and spiff-arena's users asked for the same list (spiff-arena#865, "Waiting For"). This is it: the open
 cases the reader may see (``access.cases_visible_to``) with no open task, the one whose next clock falls due first
 at the top, each with its running clocks. ``engine.sync`` dates each such case (``Case.awaiting_since``, kept in
 the run's own update of the case, indexed for these cases alone), so the list never walks the open cases that
