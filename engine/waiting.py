@@ -3,11 +3,12 @@
 The inbox lists tasks, so a case with none open is in nobody's list while it waits: a complaint whose reporter was
 asked for evidence (their window running), a dispute between two of the Commission's hearings or before a court.
 (A request the requester has to complete is not one: the desk holds the task of receiving what they bring.) The
-office still answers for them (a hearing to attend, an event to record on the case page), and spiff-arena's users asked for the same list (spiff-arena#865, "Waiting For"). This is it: the open
-cases the reader may see (``access.cases_visible_to``) with no open task, the one whose next clock falls due first
-at the top, each with its running clocks. ``engine.sync`` dates each such case (``Case.awaiting_since``, kept in
-the run's own update of the case, indexed for these cases alone), so the list never walks the open cases that
-have a task: at 100,000 open tasks it reads the waiting ones only.
+office still answers for them (a hearing to attend, an event to record on the case page), and spiff-arena's users
+asked for the same list (spiff-arena#865, "Waiting For"). This is it: the open cases the reader may see
+(``access.cases_visible_to``) with no open task, the one whose next clock falls due first at the top, each with its
+running clocks. ``engine.sync`` dates each such case (``Case.awaiting_since``, kept in the run's own update of the
+case, indexed for these cases alone), so the list never walks the open cases that have a task: at 100,000 open
+tasks it reads the waiting ones only.
 """
 
 from __future__ import annotations
