@@ -387,6 +387,8 @@ TEMPLATES: dict[str, str] = {
     "date_between_receipt_and_today": "between %(first)s and today",
     "exemption_period_after_today": "the exemption period must end after today (Article 20)",
     "determination_incomplete": "incomplete determination",
+    "exemption_no_longer_holds": "this register entry no longer holds since %(since)s: the information is no longer "
+    "exempt; classify the item again and open it (PP 61/2010 Pasal 14)",
     "exemption_not_in_register": "not in the exemption register",
     "exemption_expired": "expired on %(until)s: the test must be done again",
     "exemption_ended": "ended on %(on)s, when an objection against the refusal was granted",

@@ -65,6 +65,11 @@ class DipItemView(Schema):
     file_url = fields.String(allow_none=True)
 
 
+class DipEndedView(Schema):
+    item = fields.Nested(DipItemView)
+    since = fields.Date(metadata={"description": "the first day the register entry no longer held"})
+
+
 class DipPage(Schema):
     items = fields.List(fields.Nested(DipItemView))
     more = fields.Boolean(metadata={"description": "another page follows"})
@@ -328,6 +333,17 @@ def overdue():
     """Published periodic items whose next edition is late, the longest overdue first."""
     access.require_dip_reader(current_user())
     return [item_view(i) for i in dip_due.overdue(db.session)]
+
+
+@blp.get("/dip/no-longer-exempt")
+@login_required
+@blp.response(200, DipEndedView(many=True))
+def no_longer_exempt():
+    """Items still listed as exempt whose exemption register entry no longer holds (its period is over, or an
+    objection against the refusal was granted), with the day it stopped: the PPID classifies each again and opens
+    the information (PP 61/2010 Pasal 14). The longest ago first."""
+    access.require_dip_reader(current_user())
+    return [{"item": item_view(item), "since": since} for item, since in dip.no_longer_exempt(db.session, runtime())]
 
 
 @blp.get("/dip/repeated-requests")

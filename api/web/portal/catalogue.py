@@ -86,9 +86,14 @@ def portal_catalogue():
 
 @bp.get("/publik/informasi/<id:item_id>")
 def portal_item(item_id: int):
-    item = dip.public_item(db.session, item_id)
+    item, rt = dip.public_item(db.session, item_id), runtime()
     return render_template(
-        "portal/item.html", item=item, labels=CATEGORY_LABELS, hints=CATEGORY_HINTS, tz=runtime().calendars["strict"].tz
+        "portal/item.html",
+        item=item,
+        labels=CATEGORY_LABELS,
+        hints=CATEGORY_HINTS,
+        tz=rt.calendars["strict"].tz,
+        exemption_ended=dip.exemption_ended_on(db.session, rt, item),
     )
 
 

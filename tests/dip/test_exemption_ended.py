@@ -1,0 +1,107 @@
+"""An item listed as exempt whose exemption register entry no longer holds (its period over, UU 14/2008 Pasal 20, or
+an objection against the refusal granted): the information is no longer exempt, and the PPID opens it (PP 61/2010
+Pasal 14). The officers' list names such items, the item may not be kept exempt on that entry, and the public page
+no longer says the information is withheld."""
+
+from datetime import UTC, date, datetime
+
+import pytest
+import time_machine
+
+from engine import dip
+from engine.errors import Invalid
+from engine.models import DipItem, Exemption
+from tests.conftest import sqlite_db_url as db_url  # noqa: F401 - SQLite alone (see tests/conftest.py)
+from tests.dip.conftest import item_data
+
+NOW = datetime(2027, 3, 1, 3, 0, tzinfo=UTC)  # Mon 1 Mar 2027, 10:00 WIB
+TODAY = date(2027, 3, 1)
+
+
+@pytest.fixture(autouse=True)
+def _clock():
+    with time_machine.travel(NOW, tick=True):
+        yield
+
+
+def entry(keeper, valid_until: date, ended_on: date | None = None, number: str = "SK-1/2026") -> int:
+    """An entry of the register as the head's determination leaves it (engine.exemptions.record_determination)."""
+    with keeper.sessions.begin() as session:
+        row = Exemption(
+            information="Berkas pemeriksaan disiplin pegawai",
+            exempted_parts="Seluruh berkas",
+            letters=["h"],
+            legal_basis="UU 14/2008 Pasal 17 huruf h",
+            harm_test="Membuka rahasia pribadi pegawai",
+            public_interest_test="Kepentingan publik tidak lebih besar",
+            valid_until=valid_until,
+            decree_number=number,
+            decree_date=date(2026, 1, 5),
+            decided_by="kepala",
+            decided_as="pimpinan",
+            decided_at=datetime(2026, 1, 5, 3, 0, tzinfo=UTC),
+            ended_on=ended_on,
+        )
+        session.add(row)
+        session.flush()
+        return row.id
+
+
+def exempt_item(exemption_id: int, **overrides) -> dict:
+    fields = {"category": "dikecualikan", "rhythm_months": None, "url": None, "exemption_id": exemption_id}
+    return item_data(**{"title": "Berkas pemeriksaan disiplin pegawai", **fields, **overrides})
+
+
+def test_items_resting_on_an_entry_that_no_longer_holds_are_listed_with_the_day_it_stopped(keeper):
+    holding = entry(keeper, valid_until=date(2030, 1, 5), number="SK-1/2026")
+    overturned = entry(keeper, valid_until=date(2030, 1, 5), ended_on=date(2027, 2, 10), number="SK-2/2026")
+    with time_machine.travel(datetime(2026, 6, 1, 3, 0, tzinfo=UTC)):  # when the items were listed, all held
+        expired = entry(keeper, valid_until=date(2027, 2, 28), number="SK-3/2026")
+        items = {
+            name: keeper.run("ppid", dip.create_item, exempt_item(exemption, title=f"Berkas {name}"), publish=True)
+            for name, exemption in (("holding", holding), ("overturned", overturned), ("expired", expired))
+        }
+        gone = keeper.run("ppid", dip.create_item, exempt_item(expired, title="Berkas ditarik"), publish=True)
+    keeper.run("ppid", dip.withdraw_item, gone)  # a withdrawn item is nobody's to open
+    with keeper.sessions() as s:
+        found = [(item.id, since) for item, since in dip.no_longer_exempt(s, keeper.rt)]
+        shown = {name: dip.exemption_ended_on(s, keeper.rt, s.get(DipItem, i)) for name, i in items.items()}
+    # the overturned one first (10 Feb), then the one whose period ended on 28 Feb: exempt no more from 1 Mar
+    assert found == [(items["overturned"], date(2027, 2, 10)), (items["expired"], TODAY)]
+    assert shown == {"holding": None, "overturned": date(2027, 2, 10), "expired": TODAY}
+
+
+def test_an_item_may_not_be_kept_exempt_on_an_entry_that_no_longer_holds(keeper):
+    ended = entry(keeper, valid_until=date(2030, 1, 5), ended_on=date(2027, 2, 10))
+    with pytest.raises(Invalid) as refused:
+        keeper.run("ppid", dip.create_item, exempt_item(ended))
+    (message,) = refused.value.fields["exemption_id"]
+    assert (message.code, message.params["since"]) == ("exemption_no_longer_holds", "10/02/2027")
+    # Reclassified as information available at any time, without the entry: accepted, and off the list.
+    with time_machine.travel(datetime(2027, 2, 1, 3, 0, tzinfo=UTC)):
+        item_id = keeper.run("ppid", dip.create_item, exempt_item(ended))
+    with pytest.raises(Invalid):
+        keeper.run("ppid", dip.update_item, item_id, exempt_item(ended, summary="Diperbarui"))
+    opened = item_data(rhythm_months=None, category="setiap_saat", title="Berkas pemeriksaan disiplin pegawai")
+    keeper.run("ppid", dip.update_item, item_id, opened)
+    with keeper.sessions() as s:
+        assert dip.no_longer_exempt(s, keeper.rt) == []
+
+
+def test_the_pages_and_the_api_say_the_exemption_has_ended(keeper, browser, client, login):
+    ended = entry(keeper, valid_until=date(2030, 1, 5), ended_on=date(2027, 2, 10))
+    with time_machine.travel(datetime(2027, 2, 1, 3, 0, tzinfo=UTC)):
+        item_id = keeper.run("ppid", dip.create_item, exempt_item(ended), publish=True)
+    officer = browser("ppid")
+    listed = officer.get("/dip").get_data(as_text=True)
+    assert "Tercatat dikecualikan, tetapi pengecualiannya telah berakhir" in listed
+    assert f'<a href="/dip/{item_id}">Berkas pemeriksaan disiplin pegawai</a>' in listed
+    assert "tidak lagi dikecualikan sejak 10 Feb 2027" in listed
+    page = officer.get(f"/dip/{item_id}").get_data(as_text=True)
+    assert "tidak berlaku lagi sejak 10 Feb 2027" in page
+    public = browser().get(f"/publik/informasi/{item_id}").get_data(as_text=True)
+    assert "Pengecualiannya berakhir pada 10 Feb 2027" in public
+    assert "tidak diberikan" not in public  # no longer "exempt and not given out"
+    r = client.get("/api/v1/dip/no-longer-exempt", headers=login("ppid"))
+    assert r.status_code == 200, r.json
+    assert [(x["item"]["id"], x["since"]) for x in r.json] == [(item_id, "2027-02-10")]
