@@ -63,3 +63,48 @@ def test_the_keeper_s_page_links_to_the_public_list_and_its_links_sit_in_a_row_w
     markers = links.evaluate_all("items => items.map(li => getComputedStyle(li).listStyleType)")
     assert set(markers) == {"none"}, f"the links carry list markers: {markers}"
     keep_screenshot(page, "dip-list")
+
+
+def test_an_item_whose_exemption_ended_says_so_to_the_public_and_to_the_keeper(app, page, desk):
+    """The entry an exempt item cites is ended by a granted objection: the public page no longer says the information
+    is withheld, and the keeper's list names the item to open; both read at 360 and 1366 px."""
+    from datetime import UTC, date, datetime, timedelta
+
+    from api.extensions import db
+    from engine.models import Exemption
+    from tests.browser.steps import at_both_widths
+
+    today = datetime.now(UTC).date()
+    with app.app_context():
+        entry = Exemption(
+            information="Berkas pemeriksaan disiplin pegawai",
+            exempted_parts="Seluruh berkas",
+            letters=["h"],
+            legal_basis="UU 14/2008 Pasal 17 huruf h",
+            harm_test="Membuka rahasia pribadi pegawai",
+            public_interest_test="Kepentingan publik tidak lebih besar",
+            valid_until=today + timedelta(days=365),
+            decree_number="SK-9/2026",
+            decree_date=date(2026, 1, 5),
+            decided_by="kepala",
+            decided_as="pimpinan",
+            decided_at=datetime(2026, 1, 5, 3, 0, tzinfo=UTC),
+        )
+        db.session.add(entry)
+        db.session.commit()
+        entry_id = entry.id
+    title = "Berkas pemeriksaan disiplin pegawai"
+    item_id = publish(desk, category="dikecualikan", url=None, exemption_id=entry_id, title=title)
+    with app.app_context():
+        db.session.get(Exemption, entry_id).ended_on = today  # an objection against the refusal was granted
+        db.session.commit()
+    page.set_viewport_size({"width": 360, "height": 780})
+    page.goto(f"/publik/informasi/{item_id}")
+    expect(page.locator("#exemption-ended")).to_contain_text("Pengecualiannya berakhir pada")
+    expect(page.locator("main")).not_to_contain_text("Tidak diberikan")
+    at_both_widths(page, "the public page of an item whose exemption ended", "dip-exemption-ended-public")
+    log_in(page, "ppid")
+    page.goto("/dip")
+    ended = page.locator("section[aria-labelledby=ended-title]")
+    expect(ended).to_contain_text(title)
+    at_both_widths(page, "the keeper's list naming it", "dip-exemption-ended-list")
