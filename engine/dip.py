@@ -14,10 +14,10 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
-from sqlalchemy import func, or_, select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from engine import access, clock, dip_due, files, pii_scan, search
+from engine import access, clock, dip_due, dip_exempt, files, pii_scan, search
 from engine.errors import Conflict, Invalid, NotFound
 from engine.messages import Message, msg
 from engine.models import DipItem, DipItemVersion, Exemption, Unit, User
@@ -78,7 +78,7 @@ def values(session: Session, rt: Runtime, data: dict, item: DipItem | None = Non
             fields["exemption_id"] = [msg("exemption_only_for_exempt_items")]
         elif entry is None:
             fields["exemption_id"] = [msg("exemption_not_in_register")]
-        elif (since := _ended_on(entry, rt.today())) is not None:  # the information is no longer exempt: open it
+        elif (since := dip_exempt.ended_on(entry, rt.today())) is not None:  # no longer exempt: to be opened
             fields["exemption_id"] = [msg("exemption_no_longer_holds", since=since.strftime("%d/%m/%Y"))]
     code = (data.get("code") or "").strip() or None
     if code is not None:
@@ -175,40 +175,6 @@ def update_item(
     _touch(item, user)
     _written(session, rt, item, user, action)
     return item
-
-
-def exemption_ended_on(session: Session, rt: Runtime, item: DipItem) -> date | None:
-    """The day an exempt item's register entry stopped holding (its period over, Pasal 20, or an objection granted
-    against the refusal overturned it), or None while it holds or the item cites none."""
-    if item.category != "dikecualikan" or item.exemption_id is None:
-        return None
-    entry = session.get(Exemption, item.exemption_id)
-    return _ended_on(entry, rt.today()) if entry is not None else None
-
-
-def no_longer_exempt(session: Session, rt: Runtime, limit: int = 200) -> list[tuple[DipItem, date]]:
-    """The items still listed as exempt whose register entry no longer holds, with the day it stopped, the
-    longest ago first: the PPID opens exempt information whose exemption has ended (PP 61/2010 Pasal 14) and
-    classifies the item again. A withdrawn item is not listed."""
-    today = rt.today()
-    rows = session.execute(
-        select(DipItem, Exemption)
-        .join(Exemption, DipItem.exemption_id == Exemption.id)
-        .where(
-            DipItem.category == "dikecualikan",
-            DipItem.status != "withdrawn",
-            or_(Exemption.valid_until < today, Exemption.ended_on <= today),
-        )
-        .order_by(DipItem.id)
-    ).all()
-    found = [(item, _ended_on(entry, today)) for item, entry in rows]
-    return sorted(found, key=lambda pair: (pair[1], pair[0].id))[:limit]
-
-
-def _ended_on(entry: Exemption, today: date) -> date | None:
-    """The first day ``entry`` is not in force (``exemptions.in_force``), if it is today or before."""
-    first = min(d for d in (entry.ended_on, entry.valid_until + timedelta(days=1)) if d is not None)
-    return first if first <= today else None
 
 
 def publish_item(session: Session, rt: Runtime, user: User, item_id: int, notice_days: int | None = None) -> DipItem:

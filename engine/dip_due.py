@@ -105,11 +105,11 @@ def send(
         reminder.status = "cancelled"
         return []
     audience = next(who for kind, _offset, who in POLICY if kind == reminder.kind)
-    unit_officers, ppid = _unit_officers(session, item), members(session, ["ppid"])
+    in_unit, ppid = unit_officers(session, item), members(session, ["ppid"])
     if audience == "unit":  # a unit without officers of its own: the PPID keeps its items
-        users, event = unit_officers or ppid, "dip_due_reminder"
+        users, event = in_unit or ppid, "dip_due_reminder"
     else:
-        users, event = [*ppid, *unit_officers], "dip_overdue"
+        users, event = [*ppid, *in_unit], "dip_overdue"
     outbox = Outbox(session, channels)
     outbox.to_staff(event, f"dip{item.id}:{reminder.kind}:{reminder.due_at:%Y%m%d}", users, context(cal, item))
     return outbox.write()
@@ -129,7 +129,7 @@ def context(cal: WorkingCalendar, item: DipItem) -> dict:
     }
 
 
-def _unit_officers(session: Session, item: DipItem) -> list[int]:
+def unit_officers(session: Session, item: DipItem) -> list[int]:
     unit_group = set(members(session, [UNIT_GROUP]))
     in_unit = session.scalars(select(User.id).where(User.unit_id == item.unit_id, User.active.is_(True)))
     return [user_id for user_id in in_unit if user_id in unit_group]

@@ -15,7 +15,7 @@ from datetime import datetime, timedelta
 from redis.exceptions import RedisError
 from sqlalchemy import Select, select
 
-from engine import absence, clock, follow_ups, report_due, requester_data
+from engine import absence, clock, dip_exempt, follow_ups, report_due, requester_data
 from engine.models import Deadline, DipReminder, Letter, Notification, Reminder
 from notifications import delivery, jobs
 from notifications.scheduling import dip_reminder_item, letter_item, notification_item, reminder_item, timer_item
@@ -86,6 +86,10 @@ def reconcile(svc: Services, lookahead: timedelta = LOOKAHEAD, batch: int = BATC
         # A task's follow-up day has come (its holder's own plan, engine.follow_ups): the holder is told, once.
         if follow_ups.sweep_due(session):
             follow_ups.sweep(session, svc.runtime)
+            session.commit()
+        # An item of the public information list still listed as exempt whose register entry no longer holds: the
+        # PPID and the item's unit are told once, to open it (engine.dip_exempt).
+        if dip_exempt.sweep(session, svc.runtime):
             session.commit()
         # The year's Laporan Layanan Informasi Publik near or past its due date (31 March) and not recorded as
         # handed over: the PPID is reminded, and told with the superior when it is late (engine.report_due).

@@ -109,7 +109,9 @@ information list (DIP) the decision cites, and where the portal shows it; the no
 
 Messages about no case (``ITEM_EVENTS``) have their own keys (``ITEM_KEYS``), no ticket and no
 deadline block: a periodic DIP item falling due (``dip_due_reminder``, to its unit) or overdue
-(``dip_overdue``, to the PPID), from ``engine.dip_due.context``; the year's Laporan Layanan Informasi Publik
+(``dip_overdue``, to the PPID), from ``engine.dip_due.context``; an exempt item whose exemption ended
+(``dip_exemption_ended``, to the PPID and the unit: ``dip_item``, ``dip_title``, ``dip_unit``, ``since``), from
+``engine.dip_exempt.sweep``; the year's Laporan Layanan Informasi Publik
 falling due (``annual_report_due``, to the PPID) or overdue (``annual_report_overdue``, to the PPID and its
 superior), from ``engine.report_due``.
 
@@ -204,6 +206,7 @@ CONTEXT_KEYS = frozenset(
 ITEM_EVENTS: dict[str, str] = {
     "dip_due_reminder": "staff",
     "dip_overdue": "staff",
+    "dip_exemption_ended": "staff",
     "annual_report_due": "staff",
     "annual_report_overdue": "staff",
 }
@@ -212,6 +215,7 @@ _REPORT_KEYS = frozenset({"report_year", "due_on", "days_left"})  # engine.repor
 ITEM_KEYS = {
     "dip_due_reminder": _DIP_KEYS,
     "dip_overdue": _DIP_KEYS,
+    "dip_exemption_ended": frozenset({"dip_item", "dip_title", "dip_unit", "since"}),  # engine.dip_exempt
     "annual_report_due": _REPORT_KEYS,
     "annual_report_overdue": _REPORT_KEYS,
 }

@@ -17,7 +17,7 @@ from api.auth import current_user, login_required
 from api.boundary import runtime
 from api.extensions import db
 from api.schemas import OfficeDateTime
-from engine import access, dip, dip_due, dip_io, dip_match, service_pages
+from engine import access, dip, dip_due, dip_exempt, dip_io, dip_match, service_pages
 from engine.errors import Invalid, NotFound
 from engine.files import Upload
 from engine.messages import msg
@@ -343,7 +343,8 @@ def no_longer_exempt():
     objection against the refusal was granted), with the day it stopped: the PPID classifies each again and opens
     the information (PP 61/2010 Pasal 14). The longest ago first."""
     access.require_dip_reader(current_user())
-    return [{"item": item_view(item), "since": since} for item, since in dip.no_longer_exempt(db.session, runtime())]
+    found = dip_exempt.no_longer_exempt(db.session, runtime())
+    return [{"item": item_view(item), "since": since} for item, since in found]
 
 
 @blp.get("/dip/repeated-requests")

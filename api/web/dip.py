@@ -26,7 +26,7 @@ from api.web.i18n import field_errors, refusal_details, translated
 from api.web.layout import NAV, NavItem
 from api.web.portal.catalogue import CATEGORY_LABELS, PAGE_TITLES
 from api.web.session import officer
-from engine import access, dip, dip_due, dip_io, dip_match, search, service_pages, users
+from engine import access, dip, dip_due, dip_exempt, dip_io, dip_match, search, service_pages, users
 from engine.errors import Conflict, Invalid
 from engine.files import Upload
 from engine.messages import msg
@@ -61,7 +61,7 @@ def dip_admin():
         statuses=STATUS_LABELS,
         labels=CATEGORY_LABELS,
         overdue=dip_due.overdue(db.session),
-        ended=dip.no_longer_exempt(db.session, runtime()),
+        ended=dip_exempt.no_longer_exempt(db.session, runtime()),
         repeated=dip_match.repeated_requests(db.session, limit=10) if insight else None,
         keeper=access.is_dip_keeper(user),
         can_create=user.group_codes & (access.DIP_KEEPERS | {"unit_pengolah"}),
@@ -162,7 +162,7 @@ def _item_page(item, schema, values, errors=None, status: int = 200):
         "statuses": STATUS_LABELS,
         "actions": ACTION_LABELS,
         "can_edit": schema is not None,
-        "exemption_ended": dip.exemption_ended_on(db.session, runtime(), item),
+        "exemption_ended": dip_exempt.exemption_ended_on(db.session, runtime(), item),
     }
     if schema is None:
         return render_template("dip/item.html", fields=[], general=[], has_errors=False, **context), status

@@ -8,7 +8,7 @@ from datetime import UTC, date, datetime
 import pytest
 import time_machine
 
-from engine import dip
+from engine import dip, dip_exempt
 from engine.errors import Invalid
 from engine.models import DipItem, Exemption
 from tests.conftest import sqlite_db_url as db_url  # noqa: F401 - SQLite alone (see tests/conftest.py)
@@ -64,8 +64,8 @@ def test_items_resting_on_an_entry_that_no_longer_holds_are_listed_with_the_day_
         gone = keeper.run("ppid", dip.create_item, exempt_item(expired, title="Berkas ditarik"), publish=True)
     keeper.run("ppid", dip.withdraw_item, gone)  # a withdrawn item is nobody's to open
     with keeper.sessions() as s:
-        found = [(item.id, since) for item, since in dip.no_longer_exempt(s, keeper.rt)]
-        shown = {name: dip.exemption_ended_on(s, keeper.rt, s.get(DipItem, i)) for name, i in items.items()}
+        found = [(item.id, since) for item, since in dip_exempt.no_longer_exempt(s, keeper.rt)]
+        shown = {name: dip_exempt.exemption_ended_on(s, keeper.rt, s.get(DipItem, i)) for name, i in items.items()}
     # the overturned one first (10 Feb), then the one whose period ended on 28 Feb: exempt no more from 1 Mar
     assert found == [(items["overturned"], date(2027, 2, 10)), (items["expired"], TODAY)]
     assert shown == {"holding": None, "overturned": date(2027, 2, 10), "expired": TODAY}
@@ -85,7 +85,7 @@ def test_an_item_may_not_be_kept_exempt_on_an_entry_that_no_longer_holds(keeper)
     opened = item_data(rhythm_months=None, category="setiap_saat", title="Berkas pemeriksaan disiplin pegawai")
     keeper.run("ppid", dip.update_item, item_id, opened)
     with keeper.sessions() as s:
-        assert dip.no_longer_exempt(s, keeper.rt) == []
+        assert dip_exempt.no_longer_exempt(s, keeper.rt) == []
 
 
 def test_the_pages_and_the_api_say_the_exemption_has_ended(keeper, browser, client, login):
@@ -105,3 +105,42 @@ def test_the_pages_and_the_api_say_the_exemption_has_ended(keeper, browser, clie
     r = client.get("/api/v1/dip/no-longer-exempt", headers=login("ppid"))
     assert r.status_code == 200, r.json
     assert [(x["item"]["id"], x["since"]) for x in r.json] == [(item_id, "2027-02-10")]
+
+
+def test_reconcile_tells_the_ppid_and_the_unit_once_that_an_items_exemption_ended(keeper, settings):
+    from sqlalchemy import select
+
+    from engine.models import Notification, User
+    from notifications.reconcile import reconcile
+    from notifications.rendering import render
+    from notifications.services import Services, use
+
+    ended = entry(keeper, valid_until=date(2030, 1, 5), ended_on=date(2027, 2, 10))
+    holding = entry(keeper, valid_until=date(2030, 1, 5), number="SK-2/2026")
+    with time_machine.travel(datetime(2027, 2, 1, 3, 0, tzinfo=UTC)):
+        item_id = keeper.run("ppid", dip.create_item, exempt_item(ended), publish=True)
+    keeper.run("ppid", dip.create_item, exempt_item(holding, title="Berkas lain"), publish=True)
+    services = Services(settings)
+    use(services)
+    try:
+        assert reconcile(services).failed == []
+        reconcile(services)  # once only
+    finally:
+        use(None)
+
+    with keeper.sessions() as s:
+        told = s.execute(
+            select(User.username, Notification.channel, Notification.context)
+            .join(User, User.id == Notification.recipient_user_id)
+            .where(Notification.event == "dip_exemption_ended")
+        ).all()
+    assert {username for username, _channel, _context in told} == {"ppid", "unit"}  # the PPID and the unit's officer
+    assert len(told) == len({(u, ch) for u, ch, _c in told})  # once per channel
+    context = told[0][2]
+    assert (context["dip_item"], context["since"]) == (item_id, "10/02/2027")
+    subject, body = render("dip_exemption_ended", "id", context)
+    assert subject == "Pengecualian informasi telah berakhir - Berkas pemeriksaan disiplin pegawai"
+    assert "Tidak lagi dikecualikan sejak : 10/02/2027" in body
+    assert "PP 61/2010 Pasal 14" in body
+    subject, body = render("dip_exemption_ended", "en", context)
+    assert subject == "Exemption ended - Berkas pemeriksaan disiplin pegawai"

@@ -19,7 +19,7 @@ from api.extensions import db
 from api.views.dip import export_response, file_response
 from api.web.blueprint import bp
 from api.web.i18n import current_language
-from engine import dip, fees, search, service_pages
+from engine import dip, dip_exempt, fees, search, service_pages
 from engine.errors import NotFound
 from engine.models import FEE_CODES, DipItem, Unit
 
@@ -93,7 +93,7 @@ def portal_item(item_id: int):
         labels=CATEGORY_LABELS,
         hints=CATEGORY_HINTS,
         tz=rt.calendars["strict"].tz,
-        exemption_ended=dip.exemption_ended_on(db.session, rt, item),
+        exemption_ended=dip_exempt.exemption_ended_on(db.session, rt, item),
     )
 
 

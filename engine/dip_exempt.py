@@ -1,0 +1,106 @@
+"""Exempt items whose exemption has ended: the information is no longer exempt, and the PPID opens it.
+
+An item of the public information list in the category "dikecualikan" rests on an entry of the exemption register
+(``DipItem.exemption_id``, engine.exemptions). The entry stops holding when its period is over (UU 14/2008 Pasal
+20: never permanent) or when the PPID's superior grants an objection against the refusal it rests on
+(``exemptions.end_for_objection``). From that day the information is no longer exempt, and the PPID's duty is to
+open it (PP 61/2010 Pasal 14) and classify the item again; until then the list would tell the public something the
+register no longer says.
+
+- ``no_longer_exempt``: such items (not withdrawn), with the day the entry stopped holding, for the officers' list
+  (``/dip``, ``GET /api/v1/dip/no-longer-exempt``); ``exemption_ended_on`` for one item (its pages, the public's
+  too).
+- An item may not be saved as exempt on an entry that no longer holds (engine.dip ``values``).
+- ``sweep`` (every reconcile): the PPID and the officers of the item's unit are told once per item and end,
+  recorded as a ``DipReminder`` of kind ``EXEMPT`` already sent (unique per item, kind and day; the periodic
+  reminders' sweep passes over it), so nothing is told twice, and the item itself (its version, which an officer's
+  form holds) is not touched.
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime, timedelta
+
+from sqlalchemy import or_, select
+from sqlalchemy.orm import Session
+
+from engine import clock
+from engine.calendar import WorkingCalendar
+from engine.dip_due import unit_officers
+from engine.models import DipItem, DipReminder, Exemption
+from engine.outbox import Outbox, members
+from engine.runtime import Runtime
+
+KIND = "EXEMPT"  # DipReminder.kind of the message that an item's exemption ended
+EVENT = "dip_exemption_ended"
+
+
+def ended_on(entry: Exemption, today: date) -> date | None:
+    """The first day ``entry`` is not in force (``exemptions.in_force``), if it is today or before."""
+    first = min(d for d in (entry.ended_on, entry.valid_until + timedelta(days=1)) if d is not None)
+    return first if first <= today else None
+
+
+def exemption_ended_on(session: Session, rt: Runtime, item: DipItem) -> date | None:
+    """The day an exempt item's register entry stopped holding, or None while it holds or the item cites none."""
+    if item.category != "dikecualikan" or item.exemption_id is None:
+        return None
+    entry = session.get(Exemption, item.exemption_id)
+    return ended_on(entry, rt.today()) if entry is not None else None
+
+
+def no_longer_exempt(session: Session, rt: Runtime, limit: int = 200) -> list[tuple[DipItem, date]]:
+    """The items still listed as exempt whose register entry no longer holds, with the day it stopped, the longest
+    ago first. A withdrawn item is not listed."""
+    today = rt.today()
+    rows = session.execute(
+        select(DipItem, Exemption)
+        .join(Exemption, DipItem.exemption_id == Exemption.id)
+        .where(
+            DipItem.category == "dikecualikan",
+            DipItem.status != "withdrawn",
+            or_(Exemption.valid_until < today, Exemption.ended_on <= today),
+        )
+        .order_by(DipItem.id)
+    ).all()
+    found = [(item, ended_on(entry, today)) for item, entry in rows]
+    return sorted(found, key=lambda pair: (pair[1], pair[0].id))[:limit]
+
+
+def sweep(session: Session, rt: Runtime) -> int:
+    """Tell the PPID and the item's unit, once per item and end, of each item whose exemption ended; returns how many
+    items were told of (the caller commits)."""
+    cal = rt.calendars["strict"]
+    found = no_longer_exempt(session, rt, limit=500)
+    if not found:
+        return 0
+    told = set(
+        session.execute(
+            select(DipReminder.item_id, DipReminder.due_at).where(
+                DipReminder.kind == KIND, DipReminder.item_id.in_([item.id for item, _ in found])
+            )
+        ).all()
+    )
+    outbox, now, count = Outbox(session, rt.settings.notify_channels), clock.now(), 0
+    ppid = members(session, ["ppid"])
+    for item, since in found:
+        at = _instant(cal, since)
+        if (item.id, at) in told:
+            continue
+        session.add(DipReminder(item_id=item.id, kind=KIND, due_at=at, fire_at=now, status="sent", sent_at=now))
+        context = {
+            "dip_item": item.id,
+            "dip_title": item.title,
+            "dip_unit": item.unit.name,
+            "since": f"{since:%d/%m/%Y}",
+        }
+        outbox.to_staff(EVENT, f"dip{item.id}:{KIND}:{since:%Y%m%d}", [*ppid, *unit_officers(session, item)], context)
+        count += 1
+    outbox.write()
+    session.flush()
+    return count
+
+
+def _instant(cal: WorkingCalendar, day: date) -> datetime:
+    """The day the entry stopped holding as the reminder row keeps it: its start in the office's zone."""
+    return datetime.combine(day, datetime.min.time(), tzinfo=cal.tz)
