@@ -67,6 +67,24 @@ def no_longer_exempt(session: Session, rt: Runtime, limit: int = 200) -> list[tu
     return sorted(found, key=lambda pair: (pair[1], pair[0].id))[:limit]
 
 
+def sweep_due(session: Session) -> bool:
+    """Whether an exempt item may have an ended exemption nobody was told of (every reconcile asks, before the
+    runtime is built: a day's margin stands in for the office's zone, and ``sweep`` decides)."""
+    bound = clock.now().date() + timedelta(days=1)
+    told = select(DipReminder.id).where(DipReminder.item_id == DipItem.id, DipReminder.kind == KIND)
+    query = (
+        select(DipItem.id)
+        .join(Exemption, DipItem.exemption_id == Exemption.id)
+        .where(
+            DipItem.category == "dikecualikan",
+            DipItem.status != "withdrawn",
+            or_(Exemption.valid_until < bound, Exemption.ended_on <= bound),
+            ~told.exists(),
+        )
+    )
+    return session.scalar(query.limit(1)) is not None
+
+
 def sweep(session: Session, rt: Runtime) -> int:
     """Tell the PPID and the item's unit, once per item and end, of each item whose exemption ended; returns how many
     items were told of (the caller commits)."""

@@ -89,7 +89,7 @@ def reconcile(svc: Services, lookahead: timedelta = LOOKAHEAD, batch: int = BATC
             session.commit()
         # An item of the public information list still listed as exempt whose register entry no longer holds: the
         # PPID and the item's unit are told once, to open it (engine.dip_exempt).
-        if dip_exempt.sweep(session, svc.runtime):
+        if dip_exempt.sweep_due(session) and dip_exempt.sweep(session, svc.runtime):
             session.commit()
         # The year's Laporan Layanan Informasi Publik near or past its due date (31 March) and not recorded as
         # handed over: the PPID is reminded, and told with the superior when it is late (engine.report_due).
