@@ -7,7 +7,7 @@ import re
 from playwright.sync_api import expect
 
 from tests.browser.steps import assert_fits_narrow_screen, keep_screenshot, log_in
-from tests.dip.conftest import item_data
+from tests.dip.conftest import exemption_row, item_data
 
 
 def publish(desk, **overrides) -> int:
@@ -68,7 +68,7 @@ def test_the_keeper_s_page_links_to_the_public_list_and_its_links_sit_in_a_row_w
 def test_an_item_whose_exemption_ended_says_so_to_the_public_and_to_the_keeper(app, page, desk):
     """The entry an exempt item cites is ended by a granted objection: the public page no longer says the information
     is withheld, and the keeper's list names the item to open; both read at 360 and 1366 px."""
-    from datetime import UTC, date, datetime, timedelta
+    from datetime import UTC, datetime, timedelta
 
     from api.extensions import db
     from engine.models import Exemption
@@ -76,20 +76,7 @@ def test_an_item_whose_exemption_ended_says_so_to_the_public_and_to_the_keeper(a
 
     today = datetime.now(UTC).date()
     with app.app_context():
-        entry = Exemption(
-            information="Berkas pemeriksaan disiplin pegawai",
-            exempted_parts="Seluruh berkas",
-            letters=["h"],
-            legal_basis="UU 14/2008 Pasal 17 huruf h",
-            harm_test="Membuka rahasia pribadi pegawai",
-            public_interest_test="Kepentingan publik tidak lebih besar",
-            valid_until=today + timedelta(days=365),
-            decree_number="SK-9/2026",
-            decree_date=date(2026, 1, 5),
-            decided_by="kepala",
-            decided_as="pimpinan",
-            decided_at=datetime(2026, 1, 5, 3, 0, tzinfo=UTC),
-        )
+        entry = exemption_row(today + timedelta(days=365), number="SK-9/2026")
         db.session.add(entry)
         db.session.commit()
         entry_id = entry.id

@@ -1,11 +1,12 @@
 """The public information list at engine level: a database with the STAFF officers, a runtime, units."""
 
 from dataclasses import dataclass
+from datetime import UTC, date, datetime
 
 import pytest
 from sqlalchemy import select
 
-from engine.models import User
+from engine.models import Exemption, User
 from engine.runtime import Runtime
 from engine.users import ensure_unit
 
@@ -26,6 +27,25 @@ def item_data(**overrides) -> dict:
     }
     data.update(overrides)
     return {k: v for k, v in data.items() if v is not None}
+
+
+def exemption_row(valid_until: date, ended_on: date | None = None, number: str = "SK-1/2026") -> Exemption:
+    """An entry of the exemption register as the head's determination leaves it (engine.exemptions), not yet added."""
+    return Exemption(
+        information="Berkas pemeriksaan disiplin pegawai",
+        exempted_parts="Seluruh berkas",
+        letters=["h"],
+        legal_basis="UU 14/2008 Pasal 17 huruf h",
+        harm_test="Membuka rahasia pribadi pegawai",
+        public_interest_test="Kepentingan publik tidak lebih besar",
+        valid_until=valid_until,
+        decree_number=number,
+        decree_date=date(2026, 1, 5),
+        decided_by="kepala",
+        decided_as="pimpinan",
+        decided_at=datetime(2026, 1, 5, 3, 0, tzinfo=UTC),
+        ended_on=ended_on,
+    )
 
 
 @dataclass

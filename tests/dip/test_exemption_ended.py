@@ -10,9 +10,9 @@ import time_machine
 
 from engine import dip, dip_exempt
 from engine.errors import Invalid
-from engine.models import DipItem, Exemption
+from engine.models import DipItem
 from tests.conftest import sqlite_db_url as db_url  # noqa: F401 - SQLite alone (see tests/conftest.py)
-from tests.dip.conftest import item_data
+from tests.dip.conftest import exemption_row, item_data
 
 NOW = datetime(2027, 3, 1, 3, 0, tzinfo=UTC)  # Mon 1 Mar 2027, 10:00 WIB
 TODAY = date(2027, 3, 1)
@@ -25,23 +25,8 @@ def _clock():
 
 
 def entry(keeper, valid_until: date, ended_on: date | None = None, number: str = "SK-1/2026") -> int:
-    """An entry of the register as the head's determination leaves it (engine.exemptions.record_determination)."""
     with keeper.sessions.begin() as session:
-        row = Exemption(
-            information="Berkas pemeriksaan disiplin pegawai",
-            exempted_parts="Seluruh berkas",
-            letters=["h"],
-            legal_basis="UU 14/2008 Pasal 17 huruf h",
-            harm_test="Membuka rahasia pribadi pegawai",
-            public_interest_test="Kepentingan publik tidak lebih besar",
-            valid_until=valid_until,
-            decree_number=number,
-            decree_date=date(2026, 1, 5),
-            decided_by="kepala",
-            decided_as="pimpinan",
-            decided_at=datetime(2026, 1, 5, 3, 0, tzinfo=UTC),
-            ended_on=ended_on,
-        )
+        row = exemption_row(valid_until, ended_on, number)
         session.add(row)
         session.flush()
         return row.id
