@@ -49,6 +49,17 @@ def exemption_ended_on(session: Session, rt: Runtime, item: DipItem) -> date | N
     return ended_on(entry, rt.today()) if entry is not None else None
 
 
+def ended_among(session: Session, rt: Runtime, items: list[DipItem]) -> dict[int, date]:
+    """Of ``items`` (a page of the list), the exempt ones whose entry no longer holds: item id -> the day it stopped."""
+    cited = {item.id: item.exemption_id for item in items if item.category == "dikecualikan" and item.exemption_id}
+    if not cited:
+        return {}
+    entries = {e.id: e for e in session.scalars(select(Exemption).where(Exemption.id.in_(set(cited.values()))))}
+    today = rt.today()
+    found = {item_id: ended_on(entries[entry_id], today) for item_id, entry_id in cited.items() if entry_id in entries}
+    return {item_id: since for item_id, since in found.items() if since is not None}
+
+
 def no_longer_exempt(session: Session, rt: Runtime, limit: int = 200) -> list[tuple[DipItem, date]]:
     """The items still listed as exempt whose register entry no longer holds, with the day it stopped, the longest
     ago first. A withdrawn item is not listed."""

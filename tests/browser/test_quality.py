@@ -167,6 +167,7 @@ def _csrf_error(page, _world):
 OPEN = {
     "login": _anonymous("/masuk"),
     "inbox": _as("petugas", "/kotak-masuk"),
+    "inbox-waiting": _as("ppid", "/kotak-masuk/menunggu"),
     "task": _as("petugas", lambda w: f"/tugas/{w.task_id}"),
     "task-with-errors": _task_with_errors,
     "case": _as("ppid", lambda w: f"/kasus/{w.decided}"),

@@ -84,6 +84,8 @@ def test_the_pages_and_the_api_say_the_exemption_has_ended(keeper, browser, clie
     assert "tidak lagi dikecualikan sejak 10 Feb 2027" in listed
     page = officer.get(f"/dip/{item_id}").get_data(as_text=True)
     assert "tidak berlaku lagi sejak 10 Feb 2027" in page
+    catalogue = browser().get("/publik/informasi?q=pemeriksaan").get_data(as_text=True)
+    assert "(pengecualiannya berakhir pada 10 Feb 2027)" in catalogue
     public = browser().get(f"/publik/informasi/{item_id}").get_data(as_text=True)
     assert "Pengecualiannya berakhir pada 10 Feb 2027" in public
     assert "tidak diberikan" not in public.lower()  # no longer "exempt and not given out"

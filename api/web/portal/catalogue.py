@@ -81,6 +81,7 @@ def portal_catalogue():
         previous=url_for("web.portal_catalogue", **args, halaman=page_number - 1) if page_number > 1 else None,
         following=url_for("web.portal_catalogue", **args, halaman=page_number + 1) if page.more else None,
         searched=bool(query or category or unit),
+        ended=dip_exempt.ended_among(db.session, runtime(), page.items),
     )
 
 
