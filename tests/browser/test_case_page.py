@@ -80,7 +80,10 @@ def test_the_desk_opens_the_requesters_earlier_request_from_the_list_of_their_fi
     earlier = desk.submit(information="Daftar penerima bantuan operasional madrasah 2025")["ticket"]
     ticket = desk.submit(name="Ani W.")["ticket"]
     log_in(page, "petugas")
-    page.goto(f"/kasus/{ticket}")
+    page.goto(f"/tugas/{desk.task(ticket, 'periksa_kelengkapan')['id']}")  # checking the request, the desk sees it
+    at_both_widths(page, "the task page pointing to the requester's other filings", "task-other-filings")
+    page.get_by_role("link", name=re.compile("^Pemohon ini mengajukan 1 permohonan atau keberatan lain")).click()
+    expect(page).to_have_url(re.compile(rf"/kasus/{ticket}#other-filings-title$"))
     listed = page.locator("table.other-filings tbody tr")
     expect(listed).to_have_count(1)
     expect(listed).to_contain_text("Daftar penerima bantuan operasional madrasah 2025")
