@@ -217,6 +217,10 @@ class WaitingCase(Schema):
     subject = fields.String()
     received_at = OfficeDateTime()
     awaiting_since = OfficeDateTime(metadata={"description": "since when nobody in the office has had a task in it"})
+    awaiting = fields.List(
+        fields.String(),
+        metadata={"description": "what it waits to hear from outside that the reader records (POST its message)"},
+    )
     clocks = fields.List(fields.Nested(RunningClock), metadata={"description": "its running clocks, next due first"})
 
 

@@ -236,6 +236,9 @@ class Case(Base):
     # Since when the open case has had no open task (engine.sync): it waits for someone outside the office
     # (engine.waiting). None while a task is open, and once it is closed.
     awaiting_since: Mapped[datetime | None]
+    # What the open case waits to hear from outside, that an officer records on its page (engine.sync: each waiting
+    # message event with a form, [{"name", "lane"}]); None when nothing. Read by the list of waiting cases.
+    awaiting_events: Mapped[list | None]
     created_at: Mapped[datetime]
     updated_at: Mapped[datetime]
     version: Mapped[int] = mapped_column(Integer, nullable=False)

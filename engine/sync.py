@@ -15,6 +15,7 @@ from uuid import UUID
 from SpiffWorkflow.bpmn import BpmnWorkflow
 from SpiffWorkflow.bpmn.specs.event_definitions.timer import TimerEventDefinition
 from SpiffWorkflow.exceptions import TaskNotFoundException
+from SpiffWorkflow.spiff.specs.event_definitions import MessageEventDefinition
 from SpiffWorkflow.util.task import TaskState
 from sqlalchemy.orm import Session
 
@@ -89,8 +90,24 @@ def sync(
         case.awaiting_since = case.awaiting_since or now  # nobody in the office has a task: engine.waiting
     else:
         case.awaiting_since = None
+    awaited = _awaited_events(tasks) if case.closed_at is None else None
+    if awaited != case.awaiting_events:
+        case.awaiting_events = awaited
     case.updated_at = now
     return changes
+
+
+def _awaited_events(tasks) -> list[dict] | None:
+    """The messages from outside the case waits for that an officer records (a waiting catch event with a form:
+    engine.casework.awaited_messages reads the same from the instance), by name, with the lane that records each."""
+    found: dict[str, dict] = {}
+    for task in tasks:
+        if task.state != TaskState.WAITING:
+            continue
+        definition = getattr(task.task_spec, "event_definition", None)
+        if isinstance(definition, MessageEventDefinition) and properties(task.task_spec).get("formJsonSchemaFilename"):
+            found.setdefault(definition.name, {"name": definition.name, "lane": task.task_spec.lane})
+    return list(found.values()) or None
 
 
 def _sync_milestones(case, tasks, log, actor, completed_before, changes) -> list[tuple[str, dict]]:

@@ -166,6 +166,7 @@ def waiting_cases():
     user = current_user()
     access.require_staff(user)
     total, found = waiting.waiting(db.session, user)
+    lanes = access.supervised_lanes(user)
     items = [
         {
             "ticket": w.case.ticket,
@@ -174,6 +175,7 @@ def waiting_cases():
             "subject": w.case.subject,
             "received_at": w.case.received_at,
             "awaiting_since": w.case.awaiting_since,
+            "awaiting": [e["name"] for e in w.case.awaiting_events or () if e["lane"] is None or e["lane"] in lanes],
             "clocks": w.clocks,
         }
         for w in found

@@ -10,6 +10,7 @@ from api.extensions import db
 from api.web import display
 from api.web.blueprint import bp
 from api.web.case import clock_kind_label, clock_label
+from api.web.events import message_title
 from api.web.i18n import current_language
 from api.web.inbox import scopes_of
 from api.web.session import officer
@@ -22,7 +23,7 @@ def waiting_cases():
     user, locale = officer(), current_language()
     access.require_staff(user)
     total, found = waiting.waiting(db.session, user)
-    now = clock.now()
+    now, lanes = clock.now(), access.supervised_lanes(user)
     rows = [
         {
             "ticket": w.case.ticket,
@@ -30,6 +31,12 @@ def waiting_cases():
             "stage": display.stage_label(w.case.status, locale),
             "subject": w.case.subject,
             "since": w.case.awaiting_since,
+            # What it waits to hear, each a link to its form where the reader records it (the case page's own).
+            "events": [
+                {"name": e["name"], "title": message_title(e["name"], locale)}
+                for e in w.case.awaiting_events or ()
+                if e["lane"] is None or e["lane"] in lanes
+            ],
             "clocks": [
                 {
                     "label": clock_label(d.name),

@@ -58,12 +58,16 @@ def test_cases_nobody_holds_a_task_in_are_listed_with_their_clocks_next_due_firs
     (item,) = desk_view["items"]
     assert (item["process"], item["status"]) == ("sengketa_informasi", "persiapan_termohon")
     assert [(c["name"], c["kind"]) for c in item["clocks"]] == [("K100", "info")]
+    # what it waits to hear from the Commission, which the PPID records on the case page when it comes
+    assert item["awaiting"] == ["pemeriksaan_awal", "sengketa_dicabut", "sengketa_gugur"]
     (item,) = team_view["items"]  # the complaint team: its unit's complaint, never the dispute
     assert item["ticket"] == complaint
     assert [(c["name"], c["kind"], c["calendar"]) for c in item["clocks"]] == [("BUKTI", "window", "lenient")]
+    assert item["awaiting"] == ["bukti_tidak_dikirim"]  # the team records that the reporter sent nothing
     assert with_a_task not in str(desk_view) + str(team_view)
     # the auditor reads them all: the reporter's 30 days end before the Commission's 100 working days
     assert [i["ticket"] for i in auditor_view["items"]] == [complaint, dispute]
+    assert [i["awaiting"] for i in auditor_view["items"]] == [[], []]  # an auditor records nothing
 
 
 def test_the_page_lists_them_under_the_inbox_and_counts_beyond_the_first_hundred(
@@ -85,6 +89,7 @@ def test_the_page_lists_them_under_the_inbox_and_counts_beyond_the_first_hundred
         assert f'<a href="/kasus/{ticket}">{ticket}</a>' in page
     assert "Penyelesaian sengketa oleh Komisi Informasi (100 hari kerja, informatif)" in page
     assert "Jangka waktu lembaga lain" in page  # whose clock it is
+    assert f'<a href="/kasus/{first}/peristiwa/pemeriksaan_awal">' in page  # the event's form, from the list
     assert "Yang ditampilkan 1 pertama." in capped
     assert first in capped
     assert second not in capped

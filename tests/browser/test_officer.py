@@ -166,3 +166,6 @@ def test_the_desk_finds_a_dispute_waiting_for_the_commission_under_the_inbox(new
     at_both_widths(page, "the cases waiting on others", "inbox-waiting")
     row.get_by_role("link", name=ticket).click()
     expect(page.get_by_role("heading", level=1)).to_contain_text(ticket)
+    page.go_back()  # the Commission's examination came: recorded from the list, on its own form
+    row.locator("a[href$='/peristiwa/pemeriksaan_awal']").click()
+    expect(page).to_have_url(re.compile(rf"/kasus/{ticket}/peristiwa/pemeriksaan_awal$"))
