@@ -190,12 +190,13 @@ def db():
 @pass_context
 def db_upgrade(kawal):
     """Create or upgrade the schema to the newest migration; derive the case facts again where a migration
-    changed what they hold (engine.facts.DERIVED_SINCE); end the exemption entries that an objection granted
-    before Kawal ended them overturned (engine.exemptions.end_overturned); index the proxies linked to their cases
-    before proxies were indexed (engine.blind_index.index_unindexed_proxies). Safe to run again at any time."""
+        changed what they hold (engine.facts.DERIVED_SINCE); end the exemption entries that an objection granted
+        before Kawal ended them overturned (engine.exemptions.end_overturned); index the proxies linked to their cases
+        before proxies were indexed (engine.blind_index.index_unindexed_proxies); read what the cases waiting since
+    before migration 0044 wait to hear (engine.waiting.note_awaited_events). Safe to run again at any time."""
     from sqlalchemy.exc import ArgumentError, OperationalError
 
-    from engine import blind_index, exemptions
+    from engine import blind_index, exemptions, waiting
     from engine.db import upgrade
     from engine.facts import DERIVED_SINCE, rebuild
 
@@ -215,6 +216,7 @@ def db_upgrade(kawal):
                 click.echo(f"facts of {done} cases derived again (migration {DERIVED_SINCE} changed what they hold)")
             ended = exemptions.end_overturned(session, rt)
             proxies = blind_index.index_unindexed_proxies(session, blind_index.search_key(kawal.settings), rt.vault)
+            waiting.note_awaited_events(session, rt)
             session.commit()
             if ended:
                 click.echo(f"{ended} exemption entries ended: an objection granted in full overturned their refusal")

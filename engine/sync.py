@@ -90,14 +90,14 @@ def sync(
         case.awaiting_since = case.awaiting_since or now  # nobody in the office has a task: engine.waiting
     else:
         case.awaiting_since = None
-    awaited = _awaited_events(tasks) if case.closed_at is None else None
+    awaited = awaited_events(tasks) if case.closed_at is None else None
     if awaited != case.awaiting_events:
         case.awaiting_events = awaited
     case.updated_at = now
     return changes
 
 
-def _awaited_events(tasks) -> list[dict] | None:
+def awaited_events(tasks) -> list[dict] | None:
     """The messages from outside the case waits for that an officer records (a waiting catch event with a form:
     engine.casework.awaited_messages reads the same from the instance), by name, with the lane that records each."""
     found: dict[str, dict] = {}

@@ -18,8 +18,9 @@ from dataclasses import dataclass
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session, aliased
 
-from engine import access
+from engine import access, sync
 from engine.models import Case, Deadline, User
+from engine.runtime import Runtime
 
 SHOWN = 100  # the page lists the first hundred; the count says how many wait in all
 
@@ -53,3 +54,18 @@ def waiting(session: Session, user: User) -> tuple[int, list[Waiting]]:
     for deadline in session.scalars(pending.order_by(Deadline.due_at, Deadline.id)):
         clocks[deadline.case_id].append(deadline)
     return total, [Waiting(case, clocks[case.id]) for case in cases]
+
+
+def note_awaited_events(session: Session, rt: Runtime) -> int:
+    """What the cases waiting since before ``Case.awaiting_events`` was kept (migration 0044) wait to hear, read from
+    each one's instance as its next run would write it (``kawal db upgrade``); returns how many were read. A case
+    waiting for nothing an officer records is read again by the next upgrade: there are few."""
+    unknown = select(Case).where(Case.awaiting_since.is_not(None), Case.awaiting_events.is_(None))
+    count = 0
+    for case in session.scalars(unknown).all():
+        if case.workflow_state is None:
+            continue
+        case.awaiting_events = sync.awaited_events(rt.load(session, case).get_tasks())
+        count += 1
+    session.flush()
+    return count

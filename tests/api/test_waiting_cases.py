@@ -96,11 +96,13 @@ def test_the_page_lists_them_under_the_inbox_and_counts_beyond_the_first_hundred
     assert "Tidak ada kasus yang menunggu pihak lain." in unit_page  # a unit sees no dispute
 
 
-def test_the_upgrade_dates_the_cases_waiting_then_by_their_last_change(app, desk, client, login, db_url):
+def test_the_upgrade_dates_the_cases_waiting_then_by_their_last_change(app, desk, client, login, db_url, monkeypatch):
     """Migration 0044 on a database from before it: the open cases with no open task are listed, dated by their
-    last change; a case with a task, or closed, is not."""
+    last change; a case with a task, or closed, is not. `kawal db upgrade` then reads what they wait to hear."""
     from alembic import command
+    from click.testing import CliRunner
 
+    from api.cli import main
     from engine.db import alembic_config
 
     with time_machine.travel(RECEIVED, tick=True):
@@ -110,7 +112,22 @@ def test_the_upgrade_dates_the_cases_waiting_then_by_their_last_change(app, desk
         command.downgrade(alembic_config(db_url), "0043")
         command.upgrade(alembic_config(db_url), "head")
         after = waiting(client, login, "ppid")
+        assert after["items"][0]["awaiting"] == []  # the migration cannot read the instances
+        monkeypatch.setenv("KAWAL_DATABASE_URL", db_url)
+        monkeypatch.setenv("KAWAL_ENV", "test")
+        upgraded = CliRunner().invoke(main, ["db", "upgrade"], catch_exceptions=False)
+        assert upgraded.exit_code == 0, upgraded.output
+        read = waiting(client, login, "ppid")
     assert [i["ticket"] for i in before["items"]] == [i["ticket"] for i in after["items"]] == [dispute]
+    assert (
+        read["items"][0]["awaiting"]
+        == before["items"][0]["awaiting"]
+        == [
+            "pemeriksaan_awal",
+            "sengketa_dicabut",
+            "sengketa_gugur",
+        ]
+    )
     with app.app_context():
         case = db.session.scalar(select(Case).where(Case.ticket == dispute))
         assert case.awaiting_since == case.updated_at
