@@ -29,6 +29,7 @@ SHOWN = 100  # the page lists the first hundred; the count says how many wait in
 class Waiting:
     case: Case
     clocks: list[Deadline]  # its running clocks, the next due first
+    events: list[str]  # what it waits to hear from outside that the reader records (by message name)
 
 
 def waiting(session: Session, user: User) -> tuple[int, list[Waiting]]:
@@ -53,7 +54,12 @@ def waiting(session: Session, user: User) -> tuple[int, list[Waiting]]:
     pending = select(Deadline).where(Deadline.case_id.in_(clocks), Deadline.status == "pending")
     for deadline in session.scalars(pending.order_by(Deadline.due_at, Deadline.id)):
         clocks[deadline.case_id].append(deadline)
-    return total, [Waiting(case, clocks[case.id]) for case in cases]
+    lanes = access.supervised_lanes(user)  # who records an event: casework.awaited_messages's rule
+    return total, [Waiting(case, clocks[case.id], _recorded_by(case, lanes)) for case in cases]
+
+
+def _recorded_by(case: Case, lanes: frozenset[str]) -> list[str]:
+    return [e["name"] for e in case.awaiting_events or () if e["lane"] is None or e["lane"] in lanes]
 
 
 def note_awaited_events(session: Session, rt: Runtime) -> int:

@@ -166,7 +166,6 @@ def waiting_cases():
     user = current_user()
     access.require_staff(user)
     total, found = waiting.waiting(db.session, user)
-    lanes = access.supervised_lanes(user)
     items = [
         {
             "ticket": w.case.ticket,
@@ -175,7 +174,7 @@ def waiting_cases():
             "subject": w.case.subject,
             "received_at": w.case.received_at,
             "awaiting_since": w.case.awaiting_since,
-            "awaiting": [e["name"] for e in w.case.awaiting_events or () if e["lane"] is None or e["lane"] in lanes],
+            "awaiting": w.events,
             "clocks": w.clocks,
         }
         for w in found

@@ -23,7 +23,7 @@ def waiting_cases():
     user, locale = officer(), current_language()
     access.require_staff(user)
     total, found = waiting.waiting(db.session, user)
-    now, lanes = clock.now(), access.supervised_lanes(user)
+    now = clock.now()
     rows = [
         {
             "ticket": w.case.ticket,
@@ -32,11 +32,7 @@ def waiting_cases():
             "subject": w.case.subject,
             "since": w.case.awaiting_since,
             # What it waits to hear, each a link to its form where the reader records it (the case page's own).
-            "events": [
-                {"name": e["name"], "title": message_title(e["name"], locale)}
-                for e in w.case.awaiting_events or ()
-                if e["lane"] is None or e["lane"] in lanes
-            ],
+            "events": [{"name": name, "title": message_title(name, locale)} for name in w.events],
             "clocks": [
                 {
                     "label": clock_label(d.name),
