@@ -374,6 +374,9 @@ TEMPLATES: dict[str, str] = {
     "notice_say_if_redacted": "required: say whether parts are redacted (letter e)",
     "notice_no_fee_when_nothing_given": "no fee when no information is given",
     "notice_delivery_before_notice": "not before the date of the notice",
+    "notice_delivery_after_clock": (
+        "no later than %(last)s: without a fee the information is handed over within the notice's period"
+    ),
     "date_after_decision": "between the date of the decision (%(first)s) and today",
     "date_after_determination": "between the date of the exemption decree it cites (%(first)s) and today",
     "letter_language_unknown": "unknown language",

@@ -22,6 +22,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from engine import clock, exemptions, kinds
@@ -30,7 +31,7 @@ from engine.errors import Invalid
 from engine.facts import EXEMPTING
 from engine.letters.context import task_data
 from engine.messages import msg
-from engine.models import Case, HumanTask
+from engine.models import Case, Deadline, HumanTask
 from engine.runtime import Runtime
 
 GRANTS = frozenset({"dikabulkan_seluruhnya", "dikabulkan_sebagian"})
@@ -79,7 +80,28 @@ def _check_notice(session: Session, rt: Runtime, case: Case, data: dict) -> dict
     fields = written_notice(decision, data)
     if decision.get("keputusan") in EXEMPTING:
         fields.update(_not_before_decree(session, case, data))
+    if decision.get("keputusan") in GRANTS and not (data.get("biaya") or 0) > 0:
+        fields.update(_delivery_within_clock(session, rt, case, data))
     return fields
+
+
+def _delivery_within_clock(session: Session, rt: Runtime, case: Case, data: dict) -> dict:
+    """Without a fee the information is handed over within the notice's period (or, the notice being late,
+    within KAWAL_DELIVERY_DAYS of it): the hand-over clock (SERAH) the process arms next counts so, and a
+    notice may not promise a later date (a letter admitting in writing that the office will be late).
+    With a fee the clock runs from the payment, which no notice can date."""
+    promised = iso_day(data.get("jadwal_penyerahan"))
+    if promised is None:
+        return {}
+    extended = session.scalar(select(Deadline.id).where(Deadline.case_id == case.id, Deadline.name == "T17").limit(1))
+    today = rt.office_today()
+    # As the process's script jam_tanpa_biaya computes the clock's start and length (permohonan_informasi.bpmn).
+    last = rt.working_days_after(case.received_at.isoformat(), 17 if extended else 10)[:10]
+    if today >= last:
+        last = rt.working_days_after(today, rt.settings.delivery_days)[:10]
+    if promised > date.fromisoformat(last):
+        return {"jadwal_penyerahan": [msg("notice_delivery_after_clock", last=date.fromisoformat(last))]}
+    return {}
 
 
 # The decree of exempt information a refusal or a partial grant stands behind: the superior's, or the head's own.
@@ -97,6 +119,10 @@ def _not_before_decree(session: Session, case: Case, data: dict) -> dict:
 
 
 def _check_decision(session: Session, rt: Runtime, case: Case, data: dict) -> dict:
+    """Only a refusal or a partial grant rests on Pasal 17: a full grant (or information not held) naming a
+    ground would print it on the decision the Commission reads as evidence."""
+    if data.get("keputusan") not in EXEMPTING and data.get("pasal_pengecualian"):
+        return {"pasal_pengecualian": [msg("exemption_only_for_refusal")]}
     exemptions.check_citation(session, data, _today(rt))
     return {}
 

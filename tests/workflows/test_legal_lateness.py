@@ -124,7 +124,9 @@ def test_a_notice_dispatched_between_the_strict_and_the_lenient_end_is_never_cal
     clock.move_to(datetime(2026, 4, 6, 3, 0, tzinfo=UTC))
     _to_notice(office, ticket)
     office.complete(
-        ticket, "pemberitahuan_tertulis", {**STEP["pemberitahuan_tertulis"], "tanggal_pemberitahuan": "2026-04-06"}
+        ticket,
+        "pemberitahuan_tertulis",
+        {**STEP["pemberitahuan_tertulis"], "jadwal_penyerahan": "2026-04-06", "tanggal_pemberitahuan": "2026-04-06"},
     )
     t10 = office.deadline(ticket, "T10")
     assert (t10.status, t10.met_on.isoformat()) == ("missed", "2026-04-06")  # late on the strict reading, internally
@@ -146,7 +148,9 @@ def test_a_deadline_is_met_by_the_recorded_dispatch_date_not_by_the_click(office
     _to_notice(office, ticket)
     clock.move_to(datetime(2026, 4, 2, 2, 0, tzinfo=UTC))
     office.complete(
-        ticket, "pemberitahuan_tertulis", {**STEP["pemberitahuan_tertulis"], "tanggal_pemberitahuan": "2026-04-01"}
+        ticket,
+        "pemberitahuan_tertulis",
+        {**STEP["pemberitahuan_tertulis"], "jadwal_penyerahan": "2026-04-01", "tanggal_pemberitahuan": "2026-04-01"},
     )
     t10 = office.deadline(ticket, "T10")
     assert (t10.status, t10.met_on.isoformat()) == ("met", "2026-04-01")
@@ -167,7 +171,12 @@ def test_the_register_and_the_report_count_working_days_to_the_notice_as_sent_no
     office.complete(ticket, "periksa_kelengkapan")
     _to_notice(office, ticket)
     clock.move_to(datetime(2026, 4, 2, 2, 0, tzinfo=UTC))
-    notice = {**STEP["pemberitahuan_tertulis"], "tanggal_pemberitahuan": "2026-04-01", "dikirim_melalui": "pos"}
+    notice = {
+        **STEP["pemberitahuan_tertulis"],
+        "jadwal_penyerahan": "2026-04-01",
+        "tanggal_pemberitahuan": "2026-04-01",
+        "dikirim_melalui": "pos",
+    }
     office.complete(ticket, "pemberitahuan_tertulis", notice)
     with office.sessions() as s:
         case = s.scalar(select(Case).where(Case.ticket == ticket))
@@ -190,7 +199,9 @@ def test_a_dispatch_date_before_the_receipt_or_in_the_future_is_refused(office, 
     clock.move_to(datetime(2026, 3, 18, 3, 0, tzinfo=UTC))
     with pytest.raises(Invalid) as refused:
         office.complete(
-            ticket, "pemberitahuan_tertulis", {**STEP["pemberitahuan_tertulis"], "tanggal_pemberitahuan": sent}
+            ticket,
+            "pemberitahuan_tertulis",
+            {**STEP["pemberitahuan_tertulis"], "jadwal_penyerahan": sent, "tanggal_pemberitahuan": sent},
         )
     assert "tanggal_pemberitahuan" in refused.value.fields
     assert office.open_tasks(ticket) == ["pemberitahuan_tertulis"]
@@ -307,7 +318,9 @@ def test_the_yearly_report_tells_a_request_never_answered_apart_from_one_answere
     clock.move_to(datetime(2026, 4, 2, 3, 0, tzinfo=UTC))
     _to_notice(office, late)
     office.complete(
-        late, "pemberitahuan_tertulis", {**STEP["pemberitahuan_tertulis"], "tanggal_pemberitahuan": "2026-04-02"}
+        late,
+        "pemberitahuan_tertulis",
+        {**STEP["pemberitahuan_tertulis"], "jadwal_penyerahan": "2026-04-02", "tanggal_pemberitahuan": "2026-04-02"},
     )
     with office.sessions() as s:
         report = reports.annual_report(s, office.rt, reports.Period(2026))
@@ -325,7 +338,9 @@ def test_a_notice_recorded_after_its_deadline_fired_but_sent_in_time_withdraws_t
     office.run(ticket)
     assert "eskalasi_t10" in office.open_tasks(ticket)
     office.complete(
-        ticket, "pemberitahuan_tertulis", {**STEP["pemberitahuan_tertulis"], "tanggal_pemberitahuan": "2026-04-01"}
+        ticket,
+        "pemberitahuan_tertulis",
+        {**STEP["pemberitahuan_tertulis"], "jadwal_penyerahan": "2026-04-01", "tanggal_pemberitahuan": "2026-04-01"},
     )
     assert office.open_tasks(ticket) == ["penyerahan_informasi"]
     assert office.deadline(ticket, "T10").status == "met"
@@ -347,7 +362,9 @@ def test_a_notice_sent_late_keeps_the_superior_s_escalation(office, clock):
     _to_notice(office, ticket)
     clock.move_to(datetime(2026, 4, 2, 2, 0, tzinfo=UTC))
     office.complete(
-        ticket, "pemberitahuan_tertulis", {**STEP["pemberitahuan_tertulis"], "tanggal_pemberitahuan": "2026-04-02"}
+        ticket,
+        "pemberitahuan_tertulis",
+        {**STEP["pemberitahuan_tertulis"], "jadwal_penyerahan": "2026-04-02", "tanggal_pemberitahuan": "2026-04-02"},
     )
     assert "eskalasi_t10" in office.open_tasks(ticket)
 
@@ -359,7 +376,11 @@ def test_a_decision_typed_in_after_its_notice_went_out_is_dated_no_later_than_th
     office.complete(ticket, "periksa_kelengkapan")
     clock.move_to(datetime(2026, 4, 2, 2, 0, tzinfo=UTC))
     _to_notice(office, ticket)
-    notice = {**STEP["pemberitahuan_tertulis"], "tanggal_pemberitahuan": "2026-04-01"}
+    notice = {
+        **STEP["pemberitahuan_tertulis"],
+        "jadwal_penyerahan": "2026-04-01",
+        "tanggal_pemberitahuan": "2026-04-01",
+    }
     office.complete(ticket, "pemberitahuan_tertulis", notice)
     with office.sessions() as s:
         [row] = registers.rows(s, office.rt, office.user(s, "ppid"), registers.Filter(kinds.REQUEST))

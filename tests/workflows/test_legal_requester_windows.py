@@ -111,7 +111,7 @@ def test_objecting_that_the_information_is_not_what_was_asked_runs_from_its_hand
         sent = {
             **NOTICE["dikabulkan_seluruhnya"],
             "tanggal_pemberitahuan": "2026-12-03",
-            "jadwal_penyerahan": "2027-01-14",
+            "jadwal_penyerahan": "2026-12-16",  # as promised, the hand-over's clock ends then; it came late
         }
         office.complete(ticket, "pemberitahuan_tertulis", sent)
         clock.move_to(datetime(2027, 1, 14, 3, 0, tzinfo=UTC))

@@ -149,3 +149,47 @@ def test_a_refusal_notice_is_not_dated_before_the_exemption_decree_it_cites(offi
         said = refused(office, ticket, "pemberitahuan_tertulis", notice, "tanggal_pemberitahuan")
         assert "(2026-12-04)" in said
         office.complete(ticket, "pemberitahuan_tertulis", {**notice, "tanggal_pemberitahuan": "2026-12-04"})
+
+
+@pytest.mark.parametrize("outcome", ["dikabulkan_seluruhnya", "tidak_dikuasai"])
+def test_only_a_refusal_or_a_partial_grant_names_a_pasal_17_ground(office, outcome):
+    """A full grant saved with "h. rahasia pribadi" printed the ground on the decision the Commission reads."""
+    ticket = office.submit()
+    for step in ("periksa_kelengkapan", "registrasi", "proses_permohonan", "tentukan_langkah"):
+        office.complete(ticket, step)
+    data = {**decision(outcome), "pasal_pengecualian": ["h"]}
+    assert refused(office, ticket, "putuskan", data, "pasal_pengecualian") == "only for a refusal or partial grant"
+    office.complete(ticket, "putuskan", decision(outcome))
+
+
+def _granted(office):
+    ticket = office.submit()
+    for step in ("periksa_kelengkapan", "registrasi", "proses_permohonan", "tentukan_langkah"):
+        office.complete(ticket, step)
+    office.complete(ticket, "putuskan", decision("dikabulkan_seluruhnya"))
+    return ticket
+
+
+def test_a_notice_without_a_fee_promises_the_information_within_the_notices_period(office):
+    """Received Wed 2 Dec 2026: 10 working days end on Wed 16 Dec, and the hand-over clock the process arms
+    next ends there too; a notice promising 1 June 2027 told the requester in writing the office would be late."""
+    ticket = _granted(office)
+    notice = {**STEP["pemberitahuan_tertulis"], "tanggal_pemberitahuan": "2026-12-02"}
+    said = refused(
+        office, ticket, "pemberitahuan_tertulis", {**notice, "jadwal_penyerahan": "2026-12-17"}, "jadwal_penyerahan"
+    )
+    assert said.startswith("no later than 2026-12-16")
+    office.complete(ticket, "pemberitahuan_tertulis", {**notice, "jadwal_penyerahan": "2026-12-16"})
+    assert office.deadline(ticket, "SERAH").due_at.date().isoformat() == "2026-12-16"
+
+
+def test_a_late_notice_promises_the_information_within_the_delivery_days(office):
+    """The notice sent after the period (Thu 17 Dec): the clock gives KAWAL_DELIVERY_DAYS (3) from that day."""
+    ticket = _granted(office)
+    with time_machine.travel(datetime(2026, 12, 17, 3, 0, tzinfo=UTC), tick=True):
+        notice = {**STEP["pemberitahuan_tertulis"], "tanggal_pemberitahuan": "2026-12-17"}
+        late = {**notice, "jadwal_penyerahan": "2026-12-23"}
+        assert refused(office, ticket, "pemberitahuan_tertulis", late, "jadwal_penyerahan").startswith(
+            "no later than 2026-12-22"
+        )
+        office.complete(ticket, "pemberitahuan_tertulis", {**notice, "jadwal_penyerahan": "2026-12-22"})
