@@ -190,13 +190,36 @@ def check_filing(
     ):
         fields["received_at"] = [msg("past_receipt")]
     received_on = (received_at or now).astimezone(rt.calendars["strict"].tz).date()
-    for name, node in rt.forms.schema(form).get("properties", {}).items():
-        day = iso_day(payload.get(name)) if node.get("format") == "date" and name not in fields else None
+    for name, value in _dates(rt.forms.schema(form), payload):
+        day = iso_day(value) if name not in fields else None
         if day is not None and day > received_on:
             fields[name] = [msg("not_after_filing")]
+    if (
+        payload.get("delivery_method") == "email"
+        and not _an_address(payload)
+        and not fields.keys() & {"requester", "requester.email"}
+    ):
+        fields["requester.email"] = [msg("email_for_delivery")]
     if fields:
         raise Invalid("invalid_data", fields=fields)
     return channel or "web", received_at or now
+
+
+def _dates(schema: dict, payload: object, prefix: str = ""):
+    """(field path, value) of each date field of the form, those of its sections too (a proxy's letter)."""
+    if not isinstance(payload, dict):
+        return
+    for name, node in schema.get("properties", {}).items():
+        if node.get("format") == "date":
+            yield prefix + name, payload.get(name)
+        elif node.get("type") == "object":
+            yield from _dates(node, payload.get(name), f"{prefix}{name}.")
+
+
+def _an_address(payload: dict) -> bool:
+    """An e-mail address the information can be sent to: the requester's, or their proxy's."""
+    sections = (payload.get("requester"), payload.get("kuasa"))
+    return any(isinstance(section, dict) and section.get("email") for section in sections)
 
 
 def file_objection(

@@ -374,6 +374,7 @@ TEMPLATES: dict[str, str] = {
     "notice_say_if_redacted": "required: say whether parts are redacted (letter e)",
     "notice_no_fee_when_nothing_given": "no fee when no information is given",
     "notice_delivery_before_notice": "not before the date of the notice",
+    "email_for_delivery": "required when the information is sent by e-mail",
     "notice_delivery_after_clock": (
         "no later than %(last)s: without a fee the information is handed over within the notice's period"
     ),

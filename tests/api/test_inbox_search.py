@@ -15,7 +15,10 @@ from engine.models import Case, CaseProxy, HumanTask, PartyToken, Unit, User
 from tests.api.test_access_matrix import bring_to
 from tests.api.test_complaint_documents import Team
 from tests.api.test_inbox_pages import filed, listing, statements
-from tests.api.test_request_proxy import PROXY  # Rahmat Hidayat, S.H.
+from tests.api.test_request_proxy import PROXY as DATED_PROXY
+
+# Rahmat Hidayat, S.H., his power of attorney dated before the oldest filing below (received 14 days ago).
+PROXY = {**DATED_PROXY, "tanggal_surat_kuasa": "2026-11-01"}
 
 API = "/api/v1"
 

@@ -256,3 +256,28 @@ def test_a_handover_to_a_proxy_when_none_acts_for_the_requester_is_refused_besid
     with unchanged():
         refused = desk.complete(ticket, "penyerahan_informasi", handed, expect=422)
     assert "penerima" in str(refused["errors"]), refused
+
+
+def test_a_power_of_attorney_dated_after_the_filing_is_refused_beside_its_field(client, unchanged):
+    """A special power of attorney dated 1 March 2027 on a request filed on 2 December 2026 was accepted."""
+    with unchanged():
+        r = client.post(f"{API}/requests", json=request_payload(kuasa={**PROXY, "tanggal_surat_kuasa": "2027-03-01"}))
+    assert r.status_code == 422, r.json
+    assert r.json["errors"] == {"kuasa.tanggal_surat_kuasa": ["tidak boleh sesudah tanggal pengajuan"]}
+    r = client.post(f"{API}/requests", json=request_payload(kuasa={**PROXY, "tanggal_surat_kuasa": "2026-12-02"}))
+    assert r.status_code == 201, r.json
+
+
+def test_information_sent_by_e_mail_needs_an_address_the_requester_s_or_the_proxy_s(client, unchanged):
+    """A request by telephone alone with delivery "by e-mail" was filed, and its receipt printed "e-mail: -"."""
+    phone_only = request_payload()
+    del phone_only["requester"]["email"]
+    with unchanged():
+        r = client.post(f"{API}/requests", json=phone_only)
+    assert r.status_code == 422, r.json
+    assert r.json["errors"] == {"requester.email": ["wajib bila informasi dikirim melalui e-mail"]}
+    by_post = client.post(f"{API}/requests", json={**phone_only, "delivery_method": "pos"})
+    assert by_post.status_code == 201, by_post.json
+    proxy_mails = {**PROXY, "email": "rahmat@example.org"}
+    r = client.post(f"{API}/requests", json={**phone_only, "kuasa": proxy_mails})
+    assert r.status_code == 201, r.json

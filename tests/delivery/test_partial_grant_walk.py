@@ -269,7 +269,7 @@ def test_files_cannot_be_e_mailed_to_a_requester_who_gave_no_address(client, log
     from tests.conftest import request_payload
 
     requester = {k: v for k, v in request_payload()["requester"].items() if k != "email"}
-    ticket = walk_to_delivery(desk, requester=requester)["ticket"]
+    ticket = walk_to_delivery(desk, requester=requester, delivery_method="pos")["ticket"]
     with unchanged():
         r = _deliver(client, login, desk, ticket, {"cara_penyerahan": "email"}, berkas_informasi=[("a.pdf", CRITERIA)])
     assert r.status_code == 422
