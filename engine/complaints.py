@@ -153,6 +153,28 @@ def messages_view(case: Case, session: Session, for_reporter: bool) -> list[dict
     ]
 
 
+def awaited_question(session: Session, case: Case) -> CaseMessage | None:
+    """The team's latest message to the reporter when it is a question nothing from the reporter has followed yet:
+    their next step is to answer it. Any message of theirs after it counts as the answer (it may name an older
+    question, or none); an outcome asks nothing, and an archived complaint takes no answer."""
+    if case.kind != kinds.COMPLAINT or case.status == "diarsipkan":
+        return None
+    latest = session.scalar(
+        select(CaseMessage)
+        .where(CaseMessage.case_id == case.id, CaseMessage.direction == "to_reporter")
+        .order_by(CaseMessage.id.desc())
+        .limit(1)
+    )
+    if latest is None or latest.kind != "question":
+        return None
+    answered = session.scalar(
+        select(CaseMessage.id)
+        .where(CaseMessage.case_id == case.id, CaseMessage.direction == "from_reporter", CaseMessage.id > latest.id)
+        .limit(1)
+    )
+    return None if answered is not None else latest
+
+
 def _body(text: object) -> str:
     body = text.strip() if isinstance(text, str) else ""
     if not body:  # said as such: "1 to 4000 characters" left an empty message's writer guessing

@@ -14,6 +14,7 @@ from engine import (
     access,
     chain,
     clock,
+    complaints,
     confirmations,
     delivery,
     explanation,
@@ -210,6 +211,7 @@ def public_status(
         .order_by(Deadline.status != "pending", Deadline.id.desc())
         .limit(1)
     )
+    question = complaints.awaited_question(session, case)
     label = status.label(shown, locale)
     if late is not None and case.closed_at is None:
         label += " — " + status.OVERDUE_LABEL[1 if locale == "en" else 0]
@@ -238,7 +240,11 @@ def public_status(
         "due_owner": _owner(deadline) if due_at is not None else None,
         "due_name": deadline.name if due_at is not None else None,
         "due_explanation": explanation_text,
-        "next_step": _answered_step(case, locale) or status.next_step(shown, locale),
+        "next_step": _question_step(question, shown, locale)
+        or _answered_step(case, locale)
+        or status.next_step(shown, locale),
+        # The complaint team's question the reporter has not answered yet (its message id): the page links its form.
+        "question_waiting": question.id if question is not None else None,
         # What the requester must supply while the office waits for it (the officer's words, to them alone).
         "missing": _missing(session, case) if shown == "menunggu_kelengkapan" else None,
         "windows": _windows(rt, session, case, locale, words) if rt is not None else [],
@@ -275,6 +281,25 @@ def _stages_reached(session: Session, case: Case) -> list[tuple[CaseEvent, date 
             out.append((event, told))
         last_seq = event.seq
     return out
+
+
+QUESTION = (
+    "Tim pengaduan mengajukan pertanyaan kepada Anda dan menunggu jawaban Anda. Jawablah melalui halaman pesan"
+    " pengaduan Anda.",
+    "The complaint team has asked you a question and is waiting for your answer. Answer it on your complaint's"
+    " messages page.",
+)
+# Stages whose own next step already asks the reporter for their answer and evidence (and says until when, or that it
+# reopens the complaint): an unanswered question leaves their words.
+ASKING_STAGES = frozenset({"menunggu_kelengkapan_pelapor", *status.REOPENABLE})
+
+
+def _question_step(question, shown: str, locale: str) -> str | None:
+    """A question of the complaint team the reporter has not answered (``complaints.awaited_question``) is their
+    next step: the stage alone said "waiting for the officers; nothing to do for you" while the question waited."""
+    if question is None or shown in ASKING_STAGES:
+        return None
+    return QUESTION[1 if locale == "en" else 0]
 
 
 ANSWERED = (

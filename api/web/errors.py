@@ -40,9 +40,16 @@ TITLES = {
     503: _l("This is not available on this server now"),
 }
 EXPLANATIONS = {
+    400: _l("Go back, reload the page and try again."),
     403: _l("Your groups do not allow this. Ask your superior if you think you should have access."),
     404: _l("There is no such page, or it is not visible to you. Check the address or go back to your inbox."),
+    405: _l(
+        "This address is opened by a button on a page, not by typing it or following a link. Go back to the page "
+        "and use its button."
+    ),
     409: _l("Go back, reload the page and try again."),
+    413: _l("What was sent is larger than this server accepts. Go back and send smaller files, or fewer at a time."),
+    429: _l("Wait a few minutes and try again."),
     500: _l("The error has been recorded. Try again in a moment; if it happens again, tell the administrator."),
 }
 
@@ -67,7 +74,11 @@ def _http_error(error: HTTPException):
     status = error.code or 500
     if status >= 500:
         db.session.rollback()  # Flask has logged the cause; the page says only that it happened
-    message = None if status >= 500 or status == 404 else translated(getattr(error, "message", error.description))
+    # Werkzeug's descriptions are English whatever the reader's language ("The method is not allowed for the requested
+    # URL."): the title and explanation of the status say it. Only a refusal of Kawal's own carries words to show
+    # (api.limits.Refused: a Message, said in the reader's language).
+    own = getattr(error, "message", None)
+    message = translated(own) if own is not None and status < 500 else None
     body, status = error_page(status, message)
     return keep_headers(make_response(body, status), error)
 

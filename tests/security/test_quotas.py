@@ -174,4 +174,4 @@ def test_the_portal_says_plainly_why_a_filing_is_refused(app, settings_overrides
     b.get("/publik/pengaduan")
     r = b.post("/publik/pengaduan", complaint_form("anonim"))
     assert r.status_code == 429
-    assert "Terlalu banyak percobaan dari sini" in r.get_data(as_text=True)
+    assert "terlalu banyak formulir dari sambungan ini" in r.get_data(as_text=True)  # tests/web/test_portal_quota_page

@@ -10,6 +10,8 @@ the visitor's own cookie, which a script simply drops.
 
 from __future__ import annotations
 
+from datetime import timedelta
+
 from flask import Response, session
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
@@ -18,7 +20,7 @@ from sqlalchemy import select
 from api.extensions import db
 from api.web import schema_form
 from api.web.i18n import translated
-from engine import chain, sessions
+from engine import chain, clock, sessions
 from engine.errors import TooMany
 from engine.messages import msg
 from engine.models import AuthSession, Case
@@ -107,6 +109,14 @@ def busy_message(refused: TooMany):
     """A refusal that passes with time (wrong codes, quotas), in the visitor's language, with the wait."""
     minutes = max(1, -(-refused.retry_after // 60))
     return _("Too many attempts from here. Wait %(minutes)d minutes and try again.", minutes=minutes)
+
+
+def quota_refusal(refused: TooMany, form: str) -> dict:
+    """What a filing form says when the public's quota refused it (engine.quotas): not an error of the form, whose
+    fields stay as typed, but when it can be sent again and how the office takes ``form`` (``request``,
+    ``objection``, ``complaint``, ``correction``) meanwhile (portal/_forms.html ``quota_notice``)."""
+    minutes = max(1, -(-refused.retry_after // 60))
+    return {"form": form, "minutes": minutes, "until": clock.now() + timedelta(seconds=refused.retry_after)}
 
 
 def office_tz(rt):

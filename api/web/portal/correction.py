@@ -17,7 +17,7 @@ from api.extensions import db
 from api.reports.labels import REQUEST_CHOICES
 from api.web import display, schema_form
 from api.web.blueprint import bp
-from api.web.portal.access import no_store, verified_case
+from api.web.portal.access import no_store, quota_refusal, verified_case
 from api.web.portal.filing import dressed
 from engine import requester_data
 from engine.errors import Invalid, TooMany
@@ -49,9 +49,9 @@ def portal_correction():
     except Invalid as error:
         db.session.rollback()
         return _page(case, schema, request.form, error.fields, 422)
-    except TooMany as error:
+    except TooMany as refused:  # the quota: nothing wrong with the form, kept as typed
         db.session.rollback()
-        return _page(case, schema, request.form, {"_schema": [error.message]}, 429)
+        return _page(case, schema, request.form, None, 429, quota_refusal(refused, "correction"))
     db.session.commit()
     flash(
         _(
@@ -63,6 +63,14 @@ def portal_correction():
     return redirect(url_for("web.portal_status", kasus=case.ticket), 303)
 
 
-def _page(case: Case, schema: dict, values, errors: dict | None, status: int = 200):
+def _page(case: Case, schema: dict, values, errors: dict | None, status: int = 200, refused: dict | None = None):
     fields, general = schema_form.form_fields(schema, values, errors)
-    return no_store(render_template("portal/correction.html", case=case, fields=fields, general=general), status)
+    page = render_template(
+        "portal/correction.html",
+        case=case,
+        fields=fields,
+        general=general,
+        refused=refused,
+        office=runtime().settings,
+    )
+    return no_store(page, status)

@@ -25,7 +25,7 @@ from api.web import schema_form
 from api.web.blueprint import bp
 from api.web.i18n import current_language
 from api.web.portal import receipts, repeats
-from api.web.portal.access import NOT_FOUND, busy_message, code_fields, missing, no_store, office_tz
+from api.web.portal.access import NOT_FOUND, busy_message, code_fields, missing, no_store, office_tz, quota_refusal
 from engine import complaints, intake
 from engine.errors import Invalid, NotFound, TooMany
 
@@ -143,21 +143,23 @@ def portal_request():
     try:
         public.admit_filing()
         result = intake.submit_request(db.session, rt, data, locale=current_language())
-    except TooMany as refused:
-        return _request_page(schema, request.form, {"_schema": [str(busy_message(refused))]}, status_of(refused))
+    except TooMany as refused:  # the quota: nothing wrong with the form, kept as typed
+        return _request_page(schema, request.form, None, status_of(refused), quota_refusal(refused, "request"))
     except Invalid as error:
         db.session.rollback()
         return _request_page(schema, request.form, error.fields, 422)
     return receipts.filed("permohonan", receipts.request_receipt, result.case, result.access_code)
 
 
-def _request_page(schema, values, errors, code: int = 200):
+def _request_page(schema, values, errors, code: int = 200, refused: dict | None = None):
     fields, general = schema_form.form_fields(schema, values, errors)
     return render_template(
         "portal/request.html",
         fields=fields,
         general=general,
         has_errors=errors is not None,
+        refused=refused,
+        office=runtime().settings,
         submission_key=repeats.key_for(values),
     ), code
 
@@ -187,10 +189,9 @@ def portal_objection():
         return _objection_page(schema, form, errors, 404, code_fields(form, keep_code=False))
     try:
         public.admit_filing()
-    except TooMany as refused:
-        return _objection_page(
-            schema, form, {"_schema": [str(busy_message(refused))]}, status_of(refused), ticket_fields
-        )
+    except TooMany as refused:  # the quota: nothing wrong with the form, kept as typed (its code too)
+        refusal = quota_refusal(refused, "objection")
+        return _objection_page(schema, form, None, status_of(refused), ticket_fields, refusal)
     try:
         objection = intake.file_objection(db.session, rt, data, parent)
     except Invalid as error:
@@ -202,10 +203,12 @@ def portal_objection():
 OBJECTION_GROUNDS = frozenset("abcdefg")  # UU 14/2008 Pasal 35(1) huruf a-g
 
 
-def _objection_page(schema, form, errors, code: int = 200, access=None):
+def _objection_page(schema, form, errors, code: int = 200, access=None, refused: dict | None = None):
     fields, general = schema_form.form_fields(schema, form, errors, extra=access or code_fields(form))
     return render_template(
         "portal/objection.html",
+        refused=refused,
+        office=runtime().settings,
         access=fields[:2],
         grounds=next(f for f in fields if f.name == "alasan"),
         others=[f for f in fields[2:] if f.name != "alasan"],
@@ -234,19 +237,21 @@ def portal_complaint():
     try:
         public.admit_filing()
         result = complaints.submit_complaint(db.session, rt, data, locale=current_language())
-    except TooMany as refused:
-        return _complaint_page(schema, request.form, {"_schema": [str(busy_message(refused))]}, status_of(refused))
+    except TooMany as refused:  # the quota: nothing wrong with the form, kept as typed
+        return _complaint_page(schema, request.form, None, status_of(refused), quota_refusal(refused, "complaint"))
     except Invalid as error:
         db.session.rollback()
         return _complaint_page(schema, request.form, error.fields, 422)
     return receipts.filed("pengaduan", receipts.complaint_receipt, result.case, result.access_code)
 
 
-def _complaint_page(schema, values, errors, code: int = 200):
+def _complaint_page(schema, values, errors, code: int = 200, refused: dict | None = None):
     fields, general = schema_form.form_fields(schema, values, errors)
     by_name = {f.name: f for f in fields}
     return render_template(
         "portal/complaint.html",
+        refused=refused,
+        office=runtime().settings,
         mode=by_name["mode"],
         identity=by_name["pelapor"],
         others=[f for f in fields if f.name not in ("mode", "pelapor")],

@@ -8,6 +8,7 @@ engine.visibility) are shown, and never what ``bundle.redact`` removes.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from flask_babel import gettext as _
@@ -78,14 +79,36 @@ def letters(rt, case: Case, locale: str) -> list[dict]:
             continue
         title = bundle.document_title(task, data, i)
         visible = visibility.shown(rt.forms, letter.form, data, READER)
-        facts = _labelled(rt.forms.schema(letter.form), visible, locale)
+        schema = rt.forms.schema(letter.form)
+        facts = _labelled(schema, visible, locale)
         words = {name: value for name, _label, value in facts}
+        if visible.get(EXEMPTIONS):  # said in a sentence, not as the form's list of choices
+            words[EXEMPTIONS] = _exemption_grounds(schema, visible[EXEMPTIONS], locale)
         labels = {name: label for name, label, _value in facts}
         shown = {"title": title, "at": event.at, "paragraphs": _prose(task, visible, words, labels)}
         if task == "pemberitahuan_tertulis" and cited is not None:  # "already public": the notice links the item
             shown["dip"] = {"title": cited.title, "url": dip_match.public_path(cited)}
         out.append(shown)
     return out
+
+
+EXEMPTIONS = "pasal_pengecualian"  # the refusal's UU 14/2008 Pasal 17 letters (putuskan.json)
+FORM_LETTER = re.compile(r"^[a-z]\.\s*")  # a choice's title begins with its letter: "h. rahasia pribadi"
+
+
+def _exemption_grounds(schema: dict, letters: list[str], locale: str) -> str:
+    """Pasal 17's letters each with what it exempts, as a sentence goes on after "Pasal 17": "huruf h (rahasia
+    pribadi)". The form's choices read "h. rahasia pribadi", which after "huruf" made "huruf h. rahasia pribadi"."""
+    field = next(f for f in schema_form.build_fields(schema, locale) if f.name == EXEMPTIONS)
+    titles = dict(field.options)
+    out = []
+    for letter in letters if isinstance(letters, list) else [letters]:
+        meaning = FORM_LETTER.sub("", titles.get(letter, ""))
+        if meaning:
+            out.append(_("letter %(letter)s (%(meaning)s)", letter=letter, meaning=meaning))
+        else:
+            out.append(_("letter %(letter)s", letter=letter))
+    return ", ".join(out)
 
 
 def _labelled(schema: dict, data: dict, locale: str) -> list[tuple[str, str, str]]:
@@ -104,12 +127,10 @@ def _prose(task: str, data: dict, words: dict[str, str], labels: dict[str, str])
     out = []
     if task == "putuskan":
         out.append(_("Decision on your request: %(decision)s.", decision=words.get("keputusan", "")))
-        if data.get("pasal_pengecualian"):
+        if data.get(EXEMPTIONS):
+            grounds = words[EXEMPTIONS]
             out.append(
-                _(
-                    "The information withheld is exempt under UU 14/2008 Article 17, letter %(letters)s.",
-                    letters=words["pasal_pengecualian"],
-                )
+                _("The information withheld is exempt under UU 14/2008 Article 17 %(grounds)s.", grounds=grounds)
             )
         if data.get("alasan_keputusan"):
             out.append(_("Reasons: %(reasons)s", reasons=words["alasan_keputusan"]))
