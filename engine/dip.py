@@ -18,6 +18,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from engine import access, clock, dip_due, dip_exempt, files, pii_scan, search
+from engine.calendar import iso_day
 from engine.errors import Conflict, Invalid, NotFound
 from engine.messages import Message, msg
 from engine.models import DipItem, DipItemVersion, Exemption, Unit, User
@@ -80,6 +81,9 @@ def values(session: Session, rt: Runtime, data: dict, item: DipItem | None = Non
             fields["exemption_id"] = [msg("exemption_not_in_register")]
         elif (since := dip_exempt.ended_on(entry, rt.today())) is not None:  # no longer exempt: to be opened
             fields["exemption_id"] = [msg("exemption_no_longer_holds", since=since.strftime("%d/%m/%Y"))]
+    made_on = iso_day(data.get("made_on"))
+    if made_on is not None and made_on > rt.today():  # a periodic item made "in 2027" showed its next edition in 2028
+        fields["made_on"] = [msg("made_not_in_future")]
     code = (data.get("code") or "").strip() or None
     if code is not None:
         with session.no_autoflush:  # a read of committed facts: the change being built is not one of them
@@ -224,7 +228,19 @@ def read_file(rt: Runtime, item: DipItem) -> bytes:
     return files.FileStore.of(rt.settings, rt.vault).get(item.file_storage_key, item.file_key_id)
 
 
+def unpublishable(category: str, summary: str | None, url: str | None, file_key: str | None = None) -> dict:
+    """Field messages when an item may not be published as it is: information published immediately (a warning
+    about the public's safety, on the portal's front page) says what the public must know, or links or attaches it;
+    one that said only "ask for it by request" stood there."""
+    if category == "serta_merta" and not (summary or url or file_key):
+        return {"summary": [msg("immediate_item_says_what")]}
+    return {}
+
+
 def _publish(item: DipItem, now, notice_days: int | None) -> None:
+    fields = unpublishable(item.category, item.summary, item.url, item.file_storage_key)
+    if fields:
+        raise Invalid("invalid_data", fields=fields)
     item.status, item.published_at = "published", now
     if item.category == "serta_merta":
         item.notice_until = now + timedelta(days=notice_days or NOTICE_DAYS)

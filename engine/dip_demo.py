@@ -19,6 +19,12 @@ ITEMS = (
     ("Rencana umum pengadaan barang dan jasa 2026", "setiap_saat", "KANWIL", None, "Perpres 16/2018"),
     ("Peringatan dini cuaca ekstrem bagi jemaah manasik haji", "serta_merta", "KANWIL", None, "UU 14/2008 Pasal 10"),
 )
+# What an item tells the public on its page (an immediate warning must say what to do: UU 14/2008 Pasal 10).
+SUMMARIES = {
+    "Peringatan dini cuaca ekstrem bagi jemaah manasik haji": "BMKG memperkirakan hujan lebat disertai angin kencang"
+    " di wilayah ini selama sepekan ke depan. Latihan manasik haji di lapangan terbuka ditunda; jemaah mengikuti"
+    " latihan di aula Kantor Kementerian Agama kabupaten/kota masing-masing sesuai jadwal yang diumumkan KBIHU.",
+}
 PAGES = {
     "maklumat": "Dengan ini kami menyatakan sanggup menyelenggarakan pelayanan informasi publik sesuai standar "
     "pelayanan yang telah ditetapkan, dan apabila tidak menepati janji ini kami siap menerima sanksi sesuai "
@@ -38,6 +44,8 @@ def load(session: Session, rt: Runtime, ppid: User) -> None:
     made = (clock.now() - timedelta(days=150)).astimezone(rt.calendars["strict"].tz).date()
     for title, category, unit, rhythm, basis in ITEMS:
         data = {"title": title, "category": category, "unit": unit, "legal_basis": basis, "format": "PDF"}
+        if title in SUMMARIES:
+            data["summary"] = SUMMARIES[title]
         if rhythm:
             data |= {"rhythm_months": rhythm, "made_on": made.isoformat()}
         dip.create_item(session, rt, ppid, data, publish=True)

@@ -124,7 +124,12 @@ def import_xlsx(session: Session, rt: Runtime, user: User, content: bytes) -> li
             seen_codes[code] = number
         item = existing.get(code) if code else None
         try:
-            checked.append((data, dip.values(session, rt, data, item, units), item))
+            columns = dip.values(session, rt, data, item, units)
+            file_key = item.file_storage_key if item is not None else None
+            problems = dip.unpublishable(columns["category"], columns["summary"], columns["url"], file_key)
+            if problems:  # every imported row is published
+                raise Invalid("invalid_data", fields=problems)
+            checked.append((data, columns, item))
         except Invalid as error:
             for name, messages in error.fields.items():
                 errors.setdefault(f"baris {number}.{name}", []).extend(messages)

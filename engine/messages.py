@@ -289,6 +289,10 @@ TEMPLATES: dict[str, str] = {
     "receipt_date_invalid": "invalid date of receipt",
     "notice_not_sent": "no notice has been sent yet",
     "not_after_filing": "not after the filing",
+    "made_not_in_future": "not after today: the day the information was made",
+    "immediate_item_says_what": (
+        "required to publish information published immediately: what the public must know (or a link or a file)"
+    ),
     "exemption_letters_not_decided": "letter %(letters)s was not in the PPID's decision and consequence test "
     "(%(decided)s): decide and test it first",
     "file_unreadable_for_scrub": "this file could not be read to remove its hidden data (author, camera, place); "

@@ -152,3 +152,12 @@ def test_an_item_keeps_a_unit_deactivated_since_but_no_item_is_put_under_one(cli
     assert kept.status_code == 200, kept.json
     moved = {"data": item_data(unit="KANWIL", format="XLSX"), "version": kept.json["version"]}
     assert client.put(f"/api/v1/dip/items/{held['id']}", json=moved, headers=login("ppid")).status_code == 200
+
+
+def test_a_periodic_item_s_page_gives_its_own_rhythm_not_the_six_months_beside_it(client, login):
+    """A yearly item said "sekurang-kurangnya setiap enam bulan" beside "Diumumkan setiap 12 bulan"."""
+    yearly = create(client, login, rhythm_months=12).json
+    page = client.get(f"/publik/informasi/{yearly['id']}").get_data(as_text=True)
+    assert "setiap 12 bulan" in page
+    assert "enam bulan" not in page
+    assert "mengikuti ritme yang tertera di bawah" in page

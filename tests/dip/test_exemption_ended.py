@@ -34,6 +34,7 @@ def entry(keeper, valid_until: date, ended_on: date | None = None, number: str =
 
 def exempt_item(exemption_id: int, **overrides) -> dict:
     fields = {"category": "dikecualikan", "rhythm_months": None, "url": None, "exemption_id": exemption_id}
+    fields["made_on"] = "2026-05-04"  # the file, made before it was listed (1 June)
     return item_data(**{"title": "Berkas pemeriksaan disiplin pegawai", **fields, **overrides})
 
 

@@ -46,7 +46,7 @@ def office_list(n=500, units=UNITS) -> list[dict]:
             "Ringkasan Isi Informasi": f"Ringkasan informasi {i}",
             "Kategori": kind,
             "Unit Penguasa Informasi": units[i % len(units)],
-            "Waktu Pembuatan": date(2026, 1 + i % 12, 1 + i % 28) if i % 2 else str(2020 + i % 6),
+            "Waktu Pembuatan": date(2026, 1 + i % 11, 1 + i % 28) if i % 2 else str(2020 + i % 6),  # all past
             "Jangka Waktu Penyimpanan": "5 tahun",
             "Bentuk Informasi": "Softcopy (PDF)",
             "Dasar Hukum": "UU 14/2008",
@@ -97,6 +97,7 @@ def test_one_bad_row_refuses_the_whole_file_naming_every_bad_row(keeper, unchang
     rows[15]["Ritme (bulan)"] = None  # berkala without its rhythm
     rows[20]["Kode"] = rows[19]["Kode"]
     rows[30]["Waktu Pembuatan"] = "kemarin"
+    rows[24]["Ringkasan Isi Informasi"] = rows[24]["Tautan"] = None  # serta-merta, saying nothing
     with unchanged(), pytest.raises(Invalid) as refused:
         keeper.run("ppid", dip_io.import_xlsx, workbook(rows))
     assert set(refused.value.fields) == {
@@ -104,6 +105,7 @@ def test_one_bad_row_refuses_the_whole_file_naming_every_bad_row(keeper, unchang
         "baris 11.unit",
         "baris 17.rhythm_months",
         "baris 22.code",
+        "baris 26.summary",
         "baris 32.made_on",
     }
     assert "nothing imported" in str(refused.value)

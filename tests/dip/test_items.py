@@ -1,9 +1,11 @@
 """DIP items: who keeps them, what an item must say, and that every change keeps the version before it."""
 
+from datetime import timedelta
+
 import pytest
 from sqlalchemy import select
 
-from engine import dip
+from engine import clock, dip
 from engine.errors import Conflict, Forbidden, Invalid
 from engine.models import DipItem, DipItemVersion
 from tests.conftest import sqlite_db_url as db_url  # noqa: F401 - SQLite alone (see tests/conftest.py)
@@ -115,3 +117,26 @@ def test_an_exempt_item_cites_only_an_entry_of_the_exemption_register(keeper):
     with pytest.raises(Invalid) as wrong_kind:
         keeper.run("ppid", dip.create_item, item_data(exemption_id=7))
     assert "exemption_id" in wrong_kind.value.fields
+
+
+def test_an_item_is_not_made_after_today(keeper):
+    """A periodic item "made" on 1 March 2027 was published, its next edition shown as due in 2028."""
+    tomorrow = (clock.now() + timedelta(days=2)).date().isoformat()
+    with pytest.raises(Invalid) as future:
+        keeper.run("ppid", dip.create_item, item_data(made_on=tomorrow))
+    assert [str(m) for m in future.value.fields["made_on"]] == ["not after today: the day the information was made"]
+    keeper.run("ppid", dip.create_item, item_data(made_on=clock.now().date().isoformat()))
+
+
+def test_an_immediate_item_is_published_only_when_it_says_what_the_public_must_know(keeper):
+    """The demo's warning about extreme weather stood on the portal's front page saying only "request it"."""
+    bare = item_data(category="serta_merta", rhythm_months=None, title="Peringatan banjir", summary=None, url=None)
+    with pytest.raises(Invalid) as refused:
+        keeper.run("ppid", dip.create_item, bare, publish=True)
+    assert list(refused.value.fields) == ["summary"]
+    draft = keeper.run("ppid", dip.create_item, bare)  # a draft may wait for its file
+    with pytest.raises(Invalid):
+        keeper.run("ppid", dip.publish_item, draft)
+    keeper.run(
+        "ppid", dip.create_item, {**bare, "summary": "Warga bantaran sungai mengungsi ke aula kantor."}, publish=True
+    )

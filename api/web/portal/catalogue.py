@@ -36,6 +36,9 @@ CATEGORY_HINTS = {
     "setiap_saat": _l("Available to anyone at any time, on request if it is not online (Article 11)."),
     "dikecualikan": _l("Not given out: the law exempts it (Article 17). The exemption is stated."),
 }
+# An item published on its own rhythm (a yearly report every 12 months) says so below; the category's "at least every
+# six months" beside it contradicted it.
+OWN_RHYTHM = _l("The office publishes it regularly, on the rhythm given below (UU 14/2008 Article 9).")
 PAGE_TITLES = {
     "maklumat": _l("Service charter"),
     "sop": _l("Standard operating procedure"),
@@ -93,6 +96,7 @@ def portal_item(item_id: int):
         item=item,
         labels=CATEGORY_LABELS,
         hints=CATEGORY_HINTS,
+        own_rhythm=OWN_RHYTHM,
         tz=rt.calendars["strict"].tz,
         exemption_ended=dip_exempt.exemption_ended_on(db.session, rt, item),
     )
