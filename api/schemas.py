@@ -432,13 +432,21 @@ class CaseMessage(Schema):
 class TaskQuery(Schema):
     scope = fields.String(load_default="group", validate=validate.OneOf(SCOPES))
     process = fields.String(validate=validate.OneOf(kinds.ALL))
-    overdue = fields.Boolean()
+    overdue = fields.Boolean(
+        metadata={"description": "late: its due date has passed or its case is flagged overdue (as due=overdue)"}
+    )
     sort = fields.String(
         validate=validate.OneOf(inbox_list.SORTS),
-        metadata={"description": "due (default: due date, or receipt when no deadline), received, status; -: reversed"},
+        metadata={
+            "description": "due (default: late tasks first, then by due date, no deadline last), received, status;"
+            " -: reversed"
+        },
     )
     stage = fields.String(validate=validate.Length(max=40), metadata={"description": "the case's stage (status code)"})
-    due = fields.String(validate=validate.OneOf(inbox_list.DUE_STATES))
+    due = fields.String(
+        validate=validate.OneOf(inbox_list.DUE_STATES),
+        metadata={"description": "overdue: as the header's count (a task of a case flagged overdue too)"},
+    )
     follow_up = fields.String(
         validate=validate.OneOf(inbox_list.FOLLOW_UPS),
         metadata={"description": "due: the follow-up's day has come; set: the task has a follow-up"},
@@ -490,6 +498,9 @@ class TaskRow(TaskItem):
     requester_name = fields.String(allow_none=True, metadata={"description": "identity readers only; never a reporter"})
     received_at = OfficeDateTime(allow_none=True)
     unit_name = fields.String(allow_none=True)
+    case_overdue = fields.Boolean(
+        metadata={"description": "its case is flagged overdue: the task is late whatever its own due date"}
+    )
 
 
 class TaskList(Schema):

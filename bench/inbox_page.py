@@ -59,6 +59,7 @@ from engine.models import (
     User,
 )
 from engine.runtime import Runtime
+from engine.sync import NO_DEADLINE_RANK
 
 TARGET_P95_MS = 20.0
 NOW = datetime.now(UTC)
@@ -180,7 +181,7 @@ def load(url: str, tasks: int, settings, batch: int = 5000) -> float:
                     "due_at": due,
                     "stage": stage,
                     "received_at": received,
-                    "sort_at": due or received,
+                    "sort_at": due or received + NO_DEADLINE_RANK,  # as engine.sync ranks it
                     "case_overdue": False,
                     "case_unit_id": unit_id,
                     "created_at": received,

@@ -51,8 +51,8 @@ NEXT_CANDIDATES = 20  # the most urgent untaken tasks tried in turn; past them, 
 
 def claim_next(session: Session, rt: Runtime, user: User, filters: inbox_list.Filters) -> HumanTask | None:
     """The officer takes the most urgent task of their queue that no one has taken: the first of the inbox's own
-    order ("due": its due date, or its receipt), under its filters but for the search and the page. None when
-    nothing waits untaken.
+    order ("due": the late tasks, then by due date, a task with no deadline last; ``HumanTask.sort_at``), under its
+    filters but for the search and the page. None when nothing waits untaken.
 
     The claim is one conditional write (the task still open and untaken when written), so two officers asking
     at once never get the same task: the one who loses it gets the task after it (on PostgreSQL the second
@@ -293,5 +293,5 @@ def bulk_tasks(
         if after != before or action == "assign":
             changed.append(task)
     if refused:  # the caller rolls back the others: all or none
-        raise Invalid("bulk_refused", fields=refused)
+        raise Invalid("bulk_refused" if done else "bulk_all_refused", fields=refused)
     return done, changed

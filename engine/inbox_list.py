@@ -9,8 +9,10 @@ page instead of sorting every open task. Paging is by keyset: the cursor is the 
 so a page costs the same at the end of 100,000 tasks as at the start, and a task claimed meanwhile
 neither repeats nor skips a row.
 
-Sorts: ``due`` (most urgent first: the due date, or the receipt for a task with no deadline yet, so a
-new complaint is among the others by when it came in), ``received`` and ``status``; ``-`` reverses.
+Sorts: ``due`` (most urgent first: the late tasks, then by due date, the tasks with no deadline last; the
+stored ``HumanTask.sort_at``, engine.sync), ``received`` and ``status``; ``-`` reverses.
+A task is late (the ``overdue`` due state, the header's count) when its own due date has passed or its case is
+flagged overdue, as ``access.is_late`` says: the list and the counter that links to it count the same tasks.
 Search (``q``): the ticket, the requester's NIK or every word of their name (the blind index,
 engine.blind_index: only for readers of identities and never a complaint's reporter), or words of
 the case's subject (the word index, only where the reader may see the subject field): engine.inbox_search.
@@ -252,19 +254,15 @@ def scoped(
         query = query.where(func.coalesce(HumanTask.unit_id, Case.unit_id) == filters.unit)
     now = clock.now()
     if filters.overdue is not None:
-        query = (
-            query.where(HumanTask.due_at < now)
-            if filters.overdue
-            else query.where(or_(HumanTask.due_at >= now, HumanTask.due_at.is_(None)))
-        )
+        query = query.where(late(now) if filters.overdue else on_time(now))
     if filters.due == "overdue":
-        query = query.where(HumanTask.due_at < now)
+        query = query.where(late(now))
     elif filters.due == "due_soon":
-        query = query.where(HumanTask.due_at >= now, HumanTask.due_at < _due_soon_cutoff(rt))
+        query = query.where(on_time(now), HumanTask.due_at < _due_soon_cutoff(rt))
     elif filters.due == "on_track":
-        query = query.where(HumanTask.due_at >= _due_soon_cutoff(rt))
+        query = query.where(on_time(now), HumanTask.due_at >= _due_soon_cutoff(rt))
     elif filters.due == "none":
-        query = query.where(HumanTask.due_at.is_(None))
+        query = query.where(on_time(now), HumanTask.due_at.is_(None))
     if filters.follow_up == "due":
         query = query.where(HumanTask.follow_up_at <= now)
     elif filters.follow_up == "set":
@@ -274,6 +272,21 @@ def scoped(
             raise ValueError("a search's matches are looked up first (inbox_list.search)")
         query = query.where(_matching(found))
     return query
+
+
+def late(now: datetime):
+    """An open task is late (``access.is_late``): its own due date has passed, or its case is flagged overdue (an
+    agency deadline lapsed; a task on time by its own date, or with none, answers for it all the same)."""
+    return or_(HumanTask.due_at < now, _in_late_case())
+
+
+def on_time(now: datetime):
+    """Not ``late``: due from now on, or with no deadline, in a case not flagged overdue."""
+    return and_(or_(HumanTask.due_at >= now, HumanTask.due_at.is_(None)), HumanTask.case_overdue == False)  # noqa: E712
+
+
+def _in_late_case():
+    return HumanTask.case_overdue == True  # noqa: E712 - rendered as a constant: the index's column
 
 
 MATCHED = aliased(HumanTask, name="matched")  # one alias for every search: the statement's cache key stays the same
@@ -382,12 +395,13 @@ def page(session: Session, rt: Runtime, user: User, filters: Filters) -> Page:
     return Page(items, cursor, filters, {row.lane for row in rows if row.lane}, found)
 
 
-CLOSED_SHOWN = 20  # closed cases a search lists under the inbox's tasks, newest first
+CASES_SHOWN = 20  # cases a search lists under the inbox's tasks (each list: closed, open), newest first
 
 
 @dataclass
-class Closed:
-    """The closed cases a search matches (``closed_cases``): at most ``CLOSED_SHOWN``, and whether more do."""
+class Cases:
+    """Cases a search matches that the inbox's tasks do not show (``closed_cases``, ``open_cases``): at most
+    ``CASES_SHOWN``, and whether more do."""
 
     items: list[dict]
     more: bool
@@ -395,33 +409,59 @@ class Closed:
 
 def closed_cases(
     session: Session, rt: Runtime, user: User, filters: Filters, found: inbox_search.Found | None
-) -> Closed:
+) -> Cases:
     """The closed cases ``user`` may open that a search matches, newest received first: the inbox lists open
     tasks, so a case already finished (a caller asking about last month's request) is found here. The same
     matches as the page's (``found``), the same access rule as the case page (``access.cases_visible_to``),
     and the filters that apply to a case (process, unit). Only a narrow search is listed: thousands of matches
     would be read to sort them, and the officer narrows the words instead (``more``)."""
+    return _cases(session, rt, user, filters, found, Case.closed_at.is_not(None))
+
+
+def open_cases(session: Session, rt: Runtime, user: User, filters: Filters, found: inbox_search.Found | None) -> Cases:
+    """The open cases ``user`` may open that a search matches but none of whose tasks the list shows, newest
+    received first: a request now in another group's queue (the desk, a requester on the telephone, looking for
+    the request the PPID holds), a task another scope or filter leaves out, a case waiting with no task open (for
+    the requester, a payment, another body). Listed as ``closed_cases`` lists: the same matches, access rule and
+    filters; the tasks left out are those the page's own query (``scoped``, under every filter) would list."""
     if found is None or not found.narrow or not found.ids:
-        return Closed([], bool(found is not None and not found.narrow))
+        return _cases(session, rt, user, filters, found)
+    listed = scoped(user, filters, rt, select(HumanTask.case_id).select_from(HumanTask), found=found)
+    return _cases(session, rt, user, filters, found, Case.closed_at.is_(None), Case.id.not_in(listed.correlate(None)))
+
+
+def _cases(
+    session: Session, rt: Runtime, user: User, filters: Filters, found: inbox_search.Found | None, *where
+) -> Cases:
+    """The cases of a narrow search's matches that ``user`` may open, under ``where`` and the filters that apply
+    to a case (process, unit), newest received first, at most ``CASES_SHOWN``."""
+    if found is None or not found.narrow or not found.ids:
+        return Cases([], bool(found is not None and not found.narrow))
     readable, named = subject_kinds(rt.forms, user), identity_kinds(user)
     subject = when((Case.kind.in_(readable), Case.subject), else_=literal(None)) if readable else literal(None)
-    columns = (Case.ticket, Case.kind, Case.status, subject.label("subject"), Case.received_at, Case.closed_at)
+    columns = (
+        Case.ticket,
+        Case.kind,
+        Case.status,
+        subject.label("subject"),
+        Case.received_at,
+        Case.due_at,
+        Case.closed_at,
+    )
     sealed = (
         (Party.key_id, Party.ciphertext)
         if named
         else (literal(None).label("key_id"), literal(None).label("ciphertext"))
     )
-    ids = bindparam("closed_case_ids", list(found.ids), expanding=True)
-    query = access.cases_visible_to(user, select(*columns, *sealed)).where(
-        Case.id.in_(ids), Case.closed_at.is_not(None)
-    )
+    ids = bindparam("found_case_ids", list(found.ids), expanding=True)
+    query = access.cases_visible_to(user, select(*columns, *sealed)).where(Case.id.in_(ids), *where)
     if named:
         query = query.outerjoin(Party, and_(Party.id == Case.requester_party_id, Case.kind.in_(named)))
     if filters.process:
         query = query.where(Case.kind == filters.process)
     if filters.unit:
         query = query.where(Case.unit_id == filters.unit)
-    rows = session.execute(query.order_by(Case.received_at.desc(), Case.id.desc()).limit(CLOSED_SHOWN + 1)).all()
+    rows = session.execute(query.order_by(Case.received_at.desc(), Case.id.desc()).limit(CASES_SHOWN + 1)).all()
     items = [
         {
             "ticket": row.ticket,
@@ -429,12 +469,13 @@ def closed_cases(
             "status": row.status,
             "subject": row.subject,
             "received_at": row.received_at,
+            "due_at": row.due_at,
             "closed_at": row.closed_at,
             "requester_name": _requester_name(rt, row),
         }
-        for row in rows[:CLOSED_SHOWN]
+        for row in rows[:CASES_SHOWN]
     ]
-    return Closed(items, len(rows) > CLOSED_SHOWN)
+    return Cases(items, len(rows) > CASES_SHOWN)
 
 
 def _days_left(rt: Runtime, dues: set) -> dict:
@@ -508,18 +549,19 @@ def counts(session: Session, rt: Runtime, user: User) -> dict[str, Count]:
 
 
 def overdue_tasks(user: User, rt: Runtime) -> tuple:
-    """The late open tasks ``user`` answers for, as two queries that share no task: late by their own due date,
-    and on time by it (or without one) in a case still flagged overdue (an agency deadline lapsed; the
+    """The late open tasks (``late``) ``user`` answers for, as two queries that share no task: late by their own
+    due date, and on time by it (or without one) in a case still flagged overdue (an agency deadline lapsed; the
     escalation being done does not make the case on time). A superior answers for the lanes below too
-    (``access.supervised_lanes``). Each reads an index of the tasks (the due date; the task's copy of its
-    case's flag, ``HumanTask.case_overdue``) and stops at ``COUNT_CAP``: the flag needs no join to the cases
-    (a reader whose access rule does, ``access.open_tasks_rule``, joins only the tasks counted)."""
+    (``access.supervised_lanes``). The header's count links to the same tasks: the inbox's ``due=overdue`` in
+    scope "all" for a superior, else "group" (api.web.layout). Each reads an index of the tasks (the due date;
+    the task's copy of its case's flag, ``HumanTask.case_overdue``) and stops at ``COUNT_CAP``: the flag needs no
+    join to the cases (a reader whose access rule does, ``access.open_tasks_rule``, joins only the tasks counted)."""
     filters = Filters(scope="all" if access.is_superior(user) else "group")
     now = clock.now()
     by_date = scoped(user, filters, rt, counting=True).where(HumanTask.due_at < now)
     in_late_case = (
         scoped(user, filters, rt, counting=True)
-        .where(HumanTask.case_overdue == True)  # noqa: E712 - rendered as a constant: the index's column
+        .where(_in_late_case())
         .where(or_(HumanTask.due_at >= now, HumanTask.due_at.is_(None)))
     )
     return by_date, in_late_case

@@ -352,6 +352,7 @@ TEMPLATES: dict[str, str] = {
     "incident_not_retryable": "incident %(id)s (%(subject)s) cannot be retried automatically",
     # -- the officers' workbench (engine.inbox_list, engine.saved_filters, engine.notes, engine.absence) --
     "bulk_refused": "some tasks were refused; nothing was changed",
+    "bulk_all_refused": "no task was changed; every one was refused",
     "saved_filters_full": "at most %(max)d saved views",
     "saved_filter_exists": "a view of this name exists already",
     "saved_filter_not_found": "saved view not found",

@@ -299,8 +299,8 @@ class HumanTask(Base):
     completed_by_id: Mapped[int | None] = mapped_column(ForeignKey("user.id"))
     # Copies of the case's facts the inbox sorts by, written with the row at every run (engine.sync), so a
     # page of the inbox is one indexed read of this table (engine.inbox_list): the case's stage, its
-    # receipt, and the urgency instant, the due date or, for a task with no deadline yet (a new complaint),
-    # the receipt, so it is sorted among the others by when it came in rather than sunk to the bottom.
+    # receipt, and the urgency instant (engine.sync._sort_facts): the due date, the lapse of a case flagged
+    # overdue (late tasks first), or for a task with no deadline a rank after every dated one (last).
     stage: Mapped[str | None] = mapped_column(String(40))
     received_at: Mapped[datetime | None]
     sort_at: Mapped[datetime | None]

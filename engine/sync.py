@@ -282,18 +282,32 @@ def _sync_tasks(session, case, tasks, log, due_at) -> list[HumanTask]:
     return created
 
 
-# A task with no deadline on a case already closed (archiving a complaint's file) is ranked as if due this long
-# after it arose: never above the work a clock runs on, though its case came in long ago.
-CLOSED_CASE_TASK_RANK = timedelta(days=30)
+# A task with no deadline is ranked this long after it came in: after every task a clock runs on (the inbox's "most
+# urgent first" lists it last and "take the next task" takes it last), and among those with none by when they came
+# in. A thousand years: no due date reaches it, and the year keeps four digits (SQLite compares dates as text).
+NO_DEADLINE_RANK = timedelta(days=365_250)
 
 
 def _sort_facts(row: HumanTask, case: Case) -> None:
-    """The case's facts the inbox sorts and counts an open task by, copied onto it (``HumanTask.sort_at``)."""
+    """The case's facts the inbox sorts and counts an open task by, copied onto it (``HumanTask.sort_at``).
+
+    ``sort_at`` is the instant the task is late from: its due date; in a case flagged overdue (an agency deadline
+    lapsed, ``access.is_late``) the lapse, so it is listed among the late tasks, before every task still on time;
+    with no deadline, its receipt plus ``NO_DEADLINE_RANK`` (a task on a case already closed, archiving a
+    complaint's file: from when it arose, its case came in long ago)."""
     row.stage, row.received_at, row.case_overdue = case.status, case.received_at, bool(case.overdue)
     row.case_unit_id = case.unit_id
-    if row.due_at is not None:
+    if case.overdue:
+        row.sort_at = min(d for d in (row.due_at, _late_since(case)) if d is not None)
+    elif row.due_at is not None:
         row.sort_at = row.due_at
     elif case.status in CLOSED and row.created_at is not None:
-        row.sort_at = row.created_at + CLOSED_CASE_TASK_RANK
+        row.sort_at = row.created_at + NO_DEADLINE_RANK
     else:
-        row.sort_at = case.received_at
+        row.sort_at = case.received_at + NO_DEADLINE_RANK
+
+
+def _late_since(case: Case) -> datetime:
+    """When a case flagged overdue became late: its first agency deadline missed (its receipt, if none is)."""
+    missed = [d.due_at for d in case.deadlines if d.status == "missed" and d.kind == "agency"]
+    return min(missed, default=case.received_at)

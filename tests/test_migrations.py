@@ -59,3 +59,76 @@ def test_migration_0021_indexes_existing_subjects_and_copies_their_cases_facts_o
             assert conn.execute(text("SELECT case_overdue, case_unit_id FROM human_task")).one() == (1, 7)
     finally:
         engine.dispose()
+
+
+def test_migration_0045_ranks_open_tasks_again_late_cases_first_and_no_deadline_last(tmp_path):
+    """Tasks ranked before 0045 (a task with no deadline by its case's receipt, a late case's by its own due date)
+    are ranked as engine.sync ranks them now, without waiting for their case's next run."""
+    from datetime import UTC, datetime
+
+    from engine.sync import NO_DEADLINE_RANK
+
+    url = f"sqlite:///{tmp_path / 'before-0045.db'}"
+    upgrade(url, "0044")
+    engine = make_engine(url)
+    received, missed, due = "2026-11-02 03:00:00.000000", "2026-11-16 09:00:00.000000", "2026-12-10 09:00:00.000000"
+    try:
+        with engine.begin() as conn:
+            conn.execute(
+                text(
+                    "INSERT INTO process_version (id, process_id, file_name, sha256, spec_json, deployed_at)"
+                    " VALUES (1, 'permohonan_informasi', 'p.bpmn', :sha, '{}', :at)"
+                ),
+                {"sha": "0" * 64, "at": received},
+            )
+            for case_id, overdue in ((1, 1), (2, 0), (3, 0)):
+                conn.execute(
+                    text(
+                        'INSERT INTO "case" (id, ticket, kind, process_version_id, status, overdue, confidential,'
+                        " details, channel, access_code_hash, received_at, created_at, updated_at, version,"
+                        " event_seq, event_hash) VALUES (:id, :ticket, 'permohonan_informasi', 1, 'diterima',"
+                        " :overdue, 0, '{}', 'pos', :h, :at, :at, :at, 1, 0, :h)"
+                    ),
+                    {
+                        "id": case_id,
+                        "ticket": f"PPID-2026-00000{case_id}",
+                        "overdue": overdue,
+                        "h": "0" * 64,
+                        "at": received,
+                    },
+                )
+            conn.execute(
+                text(
+                    "INSERT INTO deadline (case_id, task_guid, name, legal_basis, calendar, public, start_at,"
+                    " working_days, due_at, provenance, status, kind) VALUES (1, 'timer-1', 'T10', 'UU 14/2008',"
+                    " 'strict', 1, :at, 10, :missed, '{}', 'missed', 'agency')"
+                ),
+                {"at": received, "missed": missed},
+            )
+            for case_id, task_due in ((1, due), (2, None), (3, due)):
+                conn.execute(
+                    text(
+                        "INSERT INTO human_task (case_id, task_guid, bpmn_id, process_id, title, lane, state, due_at,"
+                        " sort_at, created_at) VALUES (:case, :guid, 'x', 'permohonan_informasi', 'X',"
+                        " 'petugas_layanan', 'open', :due, :sort, :at)"
+                    ),
+                    {
+                        "case": case_id,
+                        "guid": f"task-{case_id}",
+                        "due": task_due,
+                        "sort": task_due or received,
+                        "at": received,
+                    },
+                )
+        upgrade(url)
+        with engine.connect() as conn:
+            ranked = dict(conn.execute(text("SELECT case_id, sort_at FROM human_task")).all())
+        at = lambda s: datetime.fromisoformat(s).replace(tzinfo=UTC)  # noqa: E731
+        assert {k: at(v) for k, v in ranked.items()} == {
+            1: at(missed),  # late since its T10 lapsed: before every task on time
+            2: at(received) + NO_DEADLINE_RANK,  # no deadline: after every dated task
+            3: at(due),
+        }
+        assert sorted(ranked, key=ranked.get) == [1, 3, 2]
+    finally:
+        engine.dispose()

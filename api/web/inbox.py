@@ -66,15 +66,14 @@ def inbox():
         row["to_confirm"] = row["ticket"] in unconfirmed
     scopes = scopes_of(user)
     chosen = {key: str(value) for key, value in filters.params().items()}
-    closed = None
-    if filters.q and not filters.cursor:  # the search's finished cases, once, under its first page of tasks
-        closed = inbox_list.closed_cases(db.session, rt, user, filters, page.found)
-        for item in closed.items:
-            item["process_label"] = display.process_label(item["kind"], current_language())
-            item["stage_label"] = display.stage_label(item["status"], current_language())
+    others = closed = None
+    if filters.q and not filters.cursor:  # the search's other cases, once, under its first page of tasks
+        others = _labelled(inbox_list.open_cases(db.session, rt, user, filters, page.found))
+        closed = _labelled(inbox_list.closed_cases(db.session, rt, user, filters, page.found))
     return render_template(
         "inbox.html",
         rows=rows,
+        others=others,
         closed=closed,
         total=inbox_list.total(db.session, rt, user, filters, page),
         scope=filters.scope,
@@ -87,13 +86,35 @@ def inbox():
         first_url=url_for("web.inbox", **chosen) if filters.cursor else None,
         saved=saved_filters.of_user(db.session, user),
         bulk_members=members,
-        may_assign=bool(members),
+        bulk_actions=_bulk_actions(rows),
         front_desk=access.is_request_staff(user),  # records a request that came in person or on paper
         corrections=_corrections_waiting(user),
         # Only the PPID's desk reads requesters' names (a complaint's reporter never shows): for anyone else the
         # column would hold dashes, and the search hint would promise names it cannot find.
         shows_requesters=access.can_read_identity(user),
     )
+
+
+def _labelled(cases: inbox_list.Cases) -> inbox_list.Cases:
+    """A search's cases with their process and stage in the visitor's words."""
+    for item in cases.items:
+        item["process_label"] = display.process_label(item["kind"], current_language())
+        item["stage_label"] = display.stage_label(item["status"], current_language())
+    return cases
+
+
+BULK_LABELS = {"claim": _l("Claim"), "unclaim": _l("Release"), "assign": _l("Assign")}
+
+
+def _bulk_actions(rows: list[dict]) -> dict:
+    """The actions the check boxes offer: those the reader may take on at least one task of the page (the PPID
+    assigns the desk's tasks, not the PPID's own: engine.access.can_assign)."""
+    offered = {
+        "claim": any(row["can_claim"] for row in rows),
+        "unclaim": any(row["can_unclaim"] for row in rows),
+        "assign": any(row["members"] for row in rows),
+    }
+    return {action: label for action, label in BULK_LABELS.items() if offered[action]}
 
 
 def scopes_of(user: User) -> dict:
@@ -117,13 +138,16 @@ def _row(rt: Runtime, item: dict, user: User, members: list[User]) -> dict:
         case=SimpleNamespace(overdue=item["case_overdue"]),
     )
     can_work, can_assign = access.can_work_task(user, task), access.can_assign(user, task)
+    due_state = display.due_state(item["due_at"], item["working_days_left"])
     return {
         **item,
         "title": _title(rt, item, locale),
         "process_label": display.process_label(item["process"], locale),
         "stage_label": display.stage_label(item["stage"], locale) if item["stage"] else "—",
         "unit_name": item["unit_name"] or "—",
-        "due_state": display.due_state(item["due_at"], item["working_days_left"]),
+        # Late as the header counts it (access.is_late): by its own date, or its case's lapsed deadline.
+        "due_state": display.OVERDUE if item["case_overdue"] else due_state,
+        "late_case": item["case_overdue"] and due_state != display.OVERDUE,
         "can_claim": can_work and item["assignee_id"] is None,
         "can_unclaim": item["assignee_id"] is not None and (item["assignee_id"] == user.id or can_assign),
         "members": [m for m in members if _may_work(m, item)] if can_assign else [],
@@ -199,7 +223,7 @@ def bulk():
         tasks, changed = bulk_tasks(db.session, runtime(), officer(), action, ids, request.form.get("username") or None)
     except Invalid as error:
         db.session.rollback()
-        flash(refusal_message(error), "error")
+        flash(_bulk_refusal(error), "error")
         return redirect(back)
     commit(*{t.case for t in tasks})
     if changed:
@@ -210,6 +234,12 @@ def bulk():
 
 
 BULK_NAMED = 10  # tasks named in the confirmation of a change to several
+
+
+def _bulk_refusal(error: Invalid) -> str:
+    """What was refused and why, each reason once: ten tasks refused for one reason say it once."""
+    reasons = list(dict.fromkeys(refusal_details(error)))
+    return f"{translated(error.message)}: {'; '.join(reasons)}" if reasons else translated(error.message)
 
 
 def _bulk_done(action: str, changed: list) -> str:

@@ -153,7 +153,8 @@ def register(slug: str):
     total = registers.count(db.session, where, user)
     rows = list(registers.rows(db.session, rt, user, where, limit=PAGE_ROWS))
     table = list(files.register_table(rt, kind, rows, columns))
-    return _register_page(kind, slug, choice, table, total)
+    # Each row is a case the reader may open (registers.rows reads access.cases_visible_to): its ticket links to it.
+    return _register_page(kind, slug, choice, table, total, ticket_links=columns[0] == "ticket")
 
 
 def _columns(user, kind: str) -> tuple[str, ...]:
@@ -169,7 +170,7 @@ def office_units(chosen: str | None) -> list[tuple[str, str]]:
     return unit_options(users.units(db.session), chosen)
 
 
-def _register_page(kind, slug, choice, table, total):
+def _register_page(kind, slug, choice, table, total, ticket_links=False):
     return render_template(
         "reports/register.html",
         units=office_units(choice.values["unit"]),
@@ -183,6 +184,7 @@ def _register_page(kind, slug, choice, table, total):
         total=total,
         shown=max(0, len(table) - 1),
         complaint=kind == kinds.COMPLAINT,
+        ticket_links=ticket_links,
     )
 
 

@@ -5,6 +5,7 @@ from contextlib import contextmanager
 from datetime import UTC, datetime, timedelta
 
 import pytest
+import time_machine
 from sqlalchemy import event, select
 
 from api.extensions import db
@@ -13,6 +14,7 @@ from engine.config import load_settings
 from engine.models import PartyToken
 from tests.api.test_complaint_documents import Team
 from tests.conftest import REPORTER_NAME, complaint_payload
+from tests.helpers import STEP
 from tests.web.pages import text
 from tests.workflows.test_pengaduan_paths import CATAT, LAYAK
 
@@ -118,17 +120,58 @@ def test_each_row_has_the_subject_stage_receipt_and_the_requester_for_those_who_
     assert row["due_at"]
 
 
-def test_a_task_without_a_deadline_is_sorted_by_its_receipt_not_sunk_to_the_bottom(client, login):
+def test_most_urgent_first_lists_a_task_without_a_deadline_last_and_takes_it_last(client, login):
+    """A task with no clock (a complaint to classify, a dispute's file to prepare) was ranked by its case's receipt:
+    above the tasks due in the days after it, and "take the next task" took it first. It comes after every task
+    with a due date, in the list, page by page, and for "take the next task"; reversed, it comes first."""
     waiting = Team(client, login, mode="rahasia")
     waiting.complete("catat_pengaduan", CATAT)
     waiting.complete("verifikasi", LAYAK)  # classification next: no clock of its own
     fresh = Team(client, login, mode="anonim")  # just received: the review's 3 working days run from now
     items = listing(client, login, who="tim")["items"]
-    assert [t["ticket"] for t in items] == [waiting.ticket, fresh.ticket]
-    assert items[0]["due_at"] is None
-    assert items[1]["due_at"] is not None
+    assert [t["ticket"] for t in items] == [fresh.ticket, waiting.ticket]
+    assert items[0]["due_at"] is not None
+    assert items[1]["due_at"] is None
     assert items[0]["requester_name"] is None
     assert items[1]["requester_name"] is None
+    first = listing(client, login, who="tim", limit=1)  # the cursor crosses from the dated tasks to the others
+    second = listing(client, login, who="tim", limit=1, cursor=first["next_cursor"])
+    assert [first["items"][0]["ticket"], second["items"][0]["ticket"]] == [fresh.ticket, waiting.ticket]
+    assert second["next_cursor"] is None
+    reverse = [t["ticket"] for t in listing(client, login, who="tim", sort="-due")["items"]]
+    assert reverse == [waiting.ticket, fresh.ticket]
+    taken = client.post(f"{API}/tasks/next", headers=login("tim"))
+    assert (taken.status_code, taken.json["ticket"]) == (200, fresh.ticket)
+
+
+LETTER_RECEIVED = datetime(2026, 11, 2, 3, 0, tzinfo=UTC)  # Mon 2 Nov 2026: a letter by post, its T10 long gone
+RECORDED = datetime(2026, 12, 2, 3, 0, tzinfo=UTC)  # Wed 2 Dec 2026, 10:00 WIB: typed in a month later
+
+
+def test_a_late_case_s_task_is_late_first_in_the_list_and_in_its_overdue_filter_though_due_later(desk, login, client):
+    """A case escalated for its lapsed T10, then found incomplete: its next task is due on the requester's days, on
+    time by its own date. The header counted it late and its link ("due=overdue") listed nothing; "most urgent
+    first" put it below a request still on time but due before it. It is late, as ``access.is_late`` says."""
+    with time_machine.travel(RECORDED, tick=True):
+        late = desk.submit(headers=login("petugas"), channel="pos", received_at=LETTER_RECEIVED.isoformat())["ticket"]
+        on_time = filed(desk, login, days_ago=12)["ticket"]
+        desk.complete(late, "periksa_kelengkapan", STEP["periksa_kelengkapan_kurang"])
+        task, other = desk.task(late, "terima_kelengkapan"), desk.task(on_time, "periksa_kelengkapan")
+        assert other["due_at"] < task["due_at"]  # on time, due first: yet the late case's task is more urgent
+        assert datetime.fromisoformat(task["due_at"]) > datetime.now(UTC)
+        items = listing(client, login)["items"]
+        assert [(t["ticket"], t["case_overdue"]) for t in items] == [(late, True), (on_time, False)]
+        for overdue in ({"due": "overdue"}, {"overdue": "true"}):
+            found = listing(client, login, **overdue)
+            assert ([t["id"] for t in found["items"]], found["total"]) == ([task["id"]], 1)
+        for state in ("due_soon", "on_track", "none"):  # the four due states share no task
+            assert task["id"] not in [t["id"] for t in listing(client, login, due=state)["items"]]
+        assert [t["ticket"] for t in listing(client, login, overdue="false")["items"]] == [on_time]
+        escalation = desk.task(late, "eskalasi_t10")
+        found = listing(client, login, "atasan", scope="all", due="overdue")
+        assert sorted(t["id"] for t in found["items"]) == sorted([task["id"], escalation["id"]])
+        taken = client.post(f"{API}/tasks/next", headers=login("petugas"))
+        assert (taken.status_code, taken.json["id"]) == (200, task["id"])
 
 
 def test_search_finds_a_case_by_ticket_name_nik_or_words_of_its_subject(client, desk, login):

@@ -169,3 +169,47 @@ def test_the_desk_finds_a_dispute_waiting_for_the_commission_under_the_inbox(new
     page.go_back()  # the Commission's examination came: recorded from the list, on its own form
     row.locator("a[href$='/peristiwa/pemeriksaan_awal']").click()
     expect(page).to_have_url(re.compile(rf"/kasus/{ticket}/peristiwa/pemeriksaan_awal$"))
+
+
+def test_the_desk_on_a_phone_finds_by_its_ticket_a_request_the_ppid_holds_and_opens_it(new_page, desk):
+    """A requester telephones about a request now with the PPID: the desk's search lists it under "Kasus terbuka
+    lain yang cocok", at 360 and 1366 px, and its link opens the case."""
+    ticket = desk.submit(name="Rudi Hartono")["ticket"]
+    desk.complete(ticket, "periksa_kelengkapan")
+    desk.complete(ticket, "registrasi")
+    page = new_page(**PHONE)
+    log_in(page, "petugas")
+    page.get_by_label("Cari").fill(ticket)
+    page.get_by_role("button", name="Saring").click()
+    expect(page.locator("p.empty").first).to_have_text("Tidak ada tugas di sini.")
+    section = page.locator("section.other-cases")
+    expect(section.get_by_role("heading", level=2)).to_have_text(f"Kasus terbuka lain yang cocok dengan “{ticket}”")
+    row = section.locator("tbody tr").filter(has_text=ticket)
+    expect(row).to_contain_text("Terdaftar")
+    expect(row).to_contain_text("Rudi Hartono")
+    at_both_widths(page, "the inbox's search with another group's open case", "inbox-other-open-cases")
+    row.get_by_role("link", name=ticket).click()
+    expect(page.get_by_role("heading", level=1)).to_contain_text(ticket)
+
+
+def test_the_ppid_follows_the_overdue_counter_to_the_late_tasks_it_counts(new_page, desk, login):
+    """The header said "Lewat batas: 1" and its link listed nothing: a task of a case escalated for its lapsed
+    T10, on time by its own date, is late as its case is, and listed as such, at 360 and 1366 px; the bulk form
+    offers the PPID no action the PPID may not take."""
+    import time_machine
+
+    from tests.api.test_inbox_pages import LETTER_RECEIVED, RECORDED
+    from tests.helpers import STEP
+
+    with time_machine.travel(RECORDED, tick=True):
+        ticket = desk.submit(headers=login("petugas"), channel="pos", received_at=LETTER_RECEIVED.isoformat())["ticket"]
+        desk.complete(ticket, "periksa_kelengkapan", STEP["periksa_kelengkapan_kurang"])
+        page = new_page(**PHONE)
+        log_in(page, "ppid")
+        page.locator(".counter").get_by_role("link", name="Lewat batas: 1").click()
+        row = _row(page, ticket)
+        expect(row).to_have_count(1)
+        expect(row).to_contain_text("Melewati batas")
+        expect(row).to_contain_text("kasusnya melewati batas waktu")
+        expect(page.locator("#bulk-action option")).to_have_text(["Tugaskan"])  # the desk's task: assigned, not taken
+        at_both_widths(page, "the late tasks behind the overdue counter", "inbox-overdue")

@@ -264,3 +264,115 @@ def test_take_the_next_task_opens_the_most_urgent_untaken_one_and_says_when_none
     r = b.post("/kotak-masuk/berikutnya", {"process": "permohonan_informasi"})
     assert r.location == "/kotak-masuk?process=permohonan_informasi"
     assert "Tidak ada tugas di antrean Anda yang belum diambil." in text(b.get(r.location))
+
+
+def test_the_overdue_counter_links_to_the_tasks_it_counts_a_late_case_s_task_too(desk, login, browser):
+    """A case escalated for its lapsed T10, then found incomplete: its tasks are on time by their own dates. The
+    header said "Lewat batas: 1" (the Atasan PPID: 2) and its link listed "0 dari 0 tugas"; both count the late
+    tasks the reader answers for, and the list says why each is late."""
+    import time_machine
+
+    from tests.api.test_inbox_pages import LETTER_RECEIVED, RECORDED
+    from tests.helpers import STEP
+
+    with time_machine.travel(RECORDED, tick=True):
+        ticket = desk.submit(headers=login("petugas"), channel="pos", received_at=LETTER_RECEIVED.isoformat())["ticket"]
+        desk.complete(ticket, "periksa_kelengkapan", STEP["periksa_kelengkapan_kurang"])
+        desk.submit()  # on time: counted and listed by neither
+        for who, late in (("petugas", 1), ("ppid", 1), ("atasan", 2)):
+            b = browser(who)
+            link, counted = re.search(
+                r'<a href="([^"]*due=overdue[^"]*)"[^>]*>Lewat batas: (\d+)<', text(b.get("/kotak-masuk"))
+            ).groups()
+            rows = _rows(text(b.get(link.replace("&amp;", "&"))))
+            assert len(rows) == int(counted) == late, who
+            assert all(ticket in row and "Melewati batas" in row for row in rows), who
+        (row,) = _rows(text(browser("petugas").get("/kotak-masuk?due=overdue")))
+        assert "hari kerja lagi" in row  # on time by its own date...
+        assert "kasusnya melewati batas waktu" in row  # ...late by its case's
+
+
+def _with_the_ppid(desk, **payload) -> str:
+    """A request checked and registered at the desk: now the PPID's task, in no queue of the desk's."""
+    ticket = desk.submit(**payload)["ticket"]
+    desk.complete(ticket, "periksa_kelengkapan")
+    desk.complete(ticket, "registrasi")
+    return ticket
+
+
+def test_the_desk_s_search_finds_an_open_case_the_ppid_holds_and_never_a_case_it_may_not_open(desk, client, browser):
+    """A requester telephones the desk about a request now with the PPID: the desk's search said "Tidak ada tugas di
+    sini" and "Tidak ada kasus selesai yang cocok". The open cases the search matches that the reader may open but
+    none of whose tasks the list shows are listed under it, each a link to its case; never a case the reader may not
+    open, and never a case whose task the list shows already."""
+    from tests.conftest import complaint_payload
+
+    ticket = _with_the_ppid(desk, name="Rudi Hartono", nik="3171234567890002", information="Anggaran rehabilitasi")
+    complaint = client.post("/api/v1/complaints", json=complaint_payload("rahasia")).json["ticket"]
+    desk_ = browser("petugas")
+    for q in (ticket, "rudi hartono", "anggaran rehabilitasi"):
+        page = text(desk_.get("/kotak-masuk", query_string={"q": q}))
+        assert "Tidak ada tugas di sini." in page
+        others = page.split(f"Kasus terbuka lain yang cocok dengan “{q}”")[1].split("</section>")[0]
+        assert f'<a href="/kasus/{ticket}">{ticket}</a>' in others
+        assert "Terdaftar" in others  # its stage
+        assert "Rudi Hartono" in others
+    assert desk_.get(f"/kasus/{ticket}").status_code == 200  # the link opens
+    page = text(browser("ppid").get("/kotak-masuk", query_string={"q": ticket}))
+    assert len(_rows(page)) == 1  # the PPID's own task: listed once, as a task
+    assert "Kasus terbuka lain" not in page
+    for who, q in (("petugas", complaint), ("tim", ticket), ("unit", ticket)):  # cases they may not open
+        page = text(browser(who).get("/kotak-masuk", query_string={"q": q}))
+        assert f'href="/kasus/{q}"' not in page, who
+        assert "Kasus terbuka lain" not in page, who
+        assert browser(who).get(f"/kasus/{q}").status_code == 404, who
+    page = text(browser("tim").get("/kotak-masuk", query_string={"q": complaint}))
+    assert len(_rows(page)) == 1
+    assert "Kasus terbuka lain" not in page
+
+
+def _bulk_actions(page: str) -> list[str]:
+    found = re.search(r'<select id="bulk-action" name="action">(.*?)</select>', page, re.S)
+    return re.findall(r'<option value="(\w+)">', found[1]) if found else []
+
+
+def test_the_bulk_form_offers_only_what_the_reader_may_do_and_a_refusal_of_every_task_says_none_changed(desk, browser):
+    """The PPID was offered "Tugaskan" for the PPID's own tasks, then told "sebagian tugas ditolak" when every one
+    was refused: the form offers an action when the reader may take it on a task of the page, and a refusal of every
+    task says that none changed, and why, once."""
+    tickets = [_with_the_ppid(desk) for _ in range(2)]
+    own = [str(desk.task(t, "proses_permohonan")["id"]) for t in tickets]
+    ppid = browser("ppid")
+    page = text(ppid.get("/kotak-masuk"))
+    assert _bulk_actions(page) == ["claim"]
+    assert 'id="bulk-username"' not in page
+    r = ppid.post("/tugas/massal", data={"action": "assign", "username": "ppid", "task": own, "next": "/kotak-masuk"})
+    flashed = text(ppid.get(r.location))
+    assert "tidak ada tugas yang diubah; semuanya ditolak: hanya atasan yang dapat menugaskan<" in flashed
+    assert "sebagian tugas" not in flashed
+    assert flashed.count("hanya atasan yang dapat menugaskan") == 1
+    front = desk.task(desk.submit()["ticket"], "periksa_kelengkapan")["id"]  # the desk's: the PPID assigns it
+    assert _bulk_actions(text(ppid.get("/kotak-masuk?scope=all"))) == ["claim", "assign"]
+    r = ppid.post("/tugas/massal", data={"action": "assign", "username": "petugas", "task": [str(front), own[0]]})
+    assert "sebagian tugas ditolak; tidak ada yang diubah" in text(ppid.get(r.location))
+    ppid.post(f"/tugas/{own[0]}/ambil")
+    assert _bulk_actions(text(ppid.get("/kotak-masuk"))) == ["claim", "unclaim"]
+    assert _bulk_actions(text(browser("petugas").get("/kotak-masuk"))) == ["claim"]
+
+
+def test_a_register_s_ticket_opens_its_case_for_its_readers(desk, client, browser):
+    """The register listed the desk's requests as plain text: each ticket is now a link to its case, which every
+    reader of the register may open (its rows are the cases the reader may see)."""
+    from tests.conftest import complaint_payload
+
+    ticket = _with_the_ppid(desk)
+    complaint = client.post("/api/v1/complaints", json=complaint_payload("rahasia")).json["ticket"]
+    for who, register, listed in (
+        ("petugas", "permohonan", ticket),
+        ("auditor", "permohonan", ticket),
+        ("tim", "pengaduan", complaint),
+    ):
+        b = browser(who)
+        page = text(b.get(f"/laporan/register/{register}"))
+        assert f'<th scope="row"><a href="/kasus/{listed}">{listed}</a></th>' in page, who
+        assert b.get(f"/kasus/{listed}").status_code == 200, who

@@ -21,6 +21,7 @@ from engine.files import FileStore, Upload
 from engine.messages import msg
 from engine.models import Case, CaseFacts, CaseMessage, Deadline, HumanTask, Notification, Reminder, Unit
 from engine.runtime import Runtime
+from engine.sync import NO_DEADLINE_RANK
 from tests.conftest import REPORTER_NAME, REPORTER_NIK, complaint_payload
 from tests.workflows.conftest import Office
 
@@ -281,7 +282,7 @@ def test_evidence_that_comes_before_the_withdrawn_complaint_is_archived_reopens_
     assert (office.case(ticket).status, office.open_tasks(ticket)) == ("dianggap_dicabut", ["arsip_dicabut"])
     archiving = _task(office, ticket, "arsip_dicabut")  # no clock, on a closed case: ranked after clocked work
     assert archiving.due_at is None
-    assert _utc(archiving.sort_at) == _utc(archiving.created_at) + timedelta(days=30)
+    assert _utc(archiving.sort_at) == _utc(archiving.created_at) + NO_DEADLINE_RANK  # by when it arose
     office.reporter_reply(ticket, code, "Kuitansi terlampir.", files=[("kuitansi.pdf", b"%PDF-1.4 kuitansi")])
     case = office.case(ticket)
     assert (case.status, case.closed_at) == ("dibuka_kembali_pengaduan", None)
