@@ -43,7 +43,7 @@ from engine import (
 )
 from engine.errors import Conflict, Invalid
 from engine.messages import Message
-from engine.models import Case, CaseEvent, HumanTask
+from engine.models import Case, CaseEvent, HumanTask, User
 from engine.task_files import FILE
 
 
@@ -215,7 +215,17 @@ def _page(
         holds_it=task.assignee_id == user.id and task.state == "open",
         follow_up_form=follow_up_form or {"values": {}, "errors": {}},
         tomorrow=rt.today() + timedelta(days=1),
+        closed=_closed(task),
     )
+
+
+def _closed(task: HumanTask) -> dict | None:
+    """A task no longer open, opened from a bookmark or the browser's history: who closed it and when, instead of
+    an empty form whose buttons answer "the task is no longer open"."""
+    if task.state == "open":
+        return None
+    by = db.session.get(User, task.completed_by_id) if task.completed_by_id is not None else None
+    return {"state": task.state, "by": by.display_name if by else None, "at": task.completed_at or task.case.updated_at}
 
 
 def _with_findings(schema: dict, form: MultiDict, error: Invalid) -> MultiDict:

@@ -83,6 +83,20 @@ def test_a_valid_submission_completes_the_task_and_the_case_moves_on(desk, brows
     assert "Tugas berikutnya untuk kasus ini bagian Anda: Registrasi" in page
 
 
+def test_a_completed_task_opened_again_says_who_completed_it_and_offers_no_form(desk, browser):
+    """Opened again from the history, a done task showed an empty form, "Lepaskan" and "Selesaikan tugas", and
+    both buttons answered that the task was no longer open."""
+    receipt, task, b, _r = _open(desk, browser)
+    b.post(f"/tugas/{task['id']}", {"lengkap": "true", "kekurangan": ""})
+    page = b.get(f"/tugas/{task['id']}")
+    shown = text(page)
+    assert "Tugas sudah ditutup" in shown
+    assert re.search(r"\S+ telah menyelesaikan tugas ini pada \d", shown), shown
+    html = page.get_data(as_text=True)
+    assert 'class="task-form"' not in html and "Selesaikan tugas" not in shown and "Lepaskan" not in shown
+    assert f'href="/kasus/{receipt["ticket"]}"' in html
+
+
 def test_after_a_task_whose_next_step_is_another_group_s_the_officer_is_back_in_the_inbox(desk, browser):
     receipt, task, b, _r = _open(desk, browser)
     b.post(f"/tugas/{task['id']}", {"lengkap": "true", "kekurangan": ""})
