@@ -48,7 +48,7 @@ def case_message(ticket: str):
     try:
         complaints.officer_message(db.session, runtime(), user, case, request.form.get("body"))
     except (Invalid, Conflict) as error:
-        return _sent_back(case, "reply", error, request.form.get("body", ""))
+        return sent_back(case, "reply", error, request.form.get("body", ""))
     commit(case)
     flash(_("Your message was sent to the reporter."), "success")
     return redirect(back, 303)
@@ -119,7 +119,7 @@ def case_reveal_request(ticket: str):
     try:
         complaints.request_reveal(db.session, runtime(), user, case, request.form.get("reason", ""))
     except (Invalid, Conflict, Forbidden) as error:
-        return _sent_back(case, "reveal", error, request.form.get("reason", ""))
+        return sent_back(case, "reveal", error, request.form.get("reason", ""))
     db.session.commit()
     flash(_("Your request is recorded. Another WBS manager must approve it with their second factor."), "success")
     return redirect(url_for("web.case", ticket=case.ticket) + "#identity-title", 303)
@@ -150,13 +150,15 @@ def case_reveal_decision(ticket: str, request_id: int, decision: str):
     return redirect(url_for("web.case", ticket=case.ticket) + "#identity-title", 303)
 
 
-def _sent_back(case: Case, form: str, error, typed: str) -> Response:
-    """The case page again, the form's error beside its field and in the page's summary, what was typed kept."""
+def sent_back(case: Case, form: str, error, typed: str, files: bool = False) -> Response:
+    """The case page again, the form's error beside its field and in the page's summary, what was typed kept
+    (``files``: the form's files were sent, and must be chosen again)."""
     from api.web.case import case as case_page
 
     db.session.rollback()
     details = refusal_details(error)
-    refused = {"form": form, "message": " ".join(details) or translated(error.message), "typed": typed}
+    message = " ".join(details) or translated(error.message)
+    refused = {"form": form, "message": message, "typed": typed, "files": files}
     response = case_page(case.ticket, refused=refused)
     response.headers["Cache-Control"] = "no-store"
     return response

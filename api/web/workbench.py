@@ -16,6 +16,7 @@ from sqlalchemy import select
 
 from api.boundary import commit, runtime
 from api.extensions import db
+from api.web import case_messages
 from api.web.blueprint import bp
 from api.web.i18n import translated
 from api.web.inbox import refusal_message
@@ -48,10 +49,8 @@ def add_note(ticket: str):
     back = url_for("web.case", ticket=case.ticket) + "#notes-title"
     try:
         notes.add_note(db.session, runtime(), _store(), user, case, request.form.get("body", ""), uploads)
-    except Invalid as error:
-        db.session.rollback()
-        flash(refusal_message(error), "error")
-        return redirect(back)
+    except Invalid as error:  # the page again, the message beside the note and what was typed kept
+        return case_messages.sent_back(case, "note", error, request.form.get("body", ""), files=bool(uploads))
     commit(case)
     flash(_("The note was added."), "success")
     return redirect(back)

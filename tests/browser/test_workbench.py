@@ -102,11 +102,16 @@ def test_an_officer_writes_an_internal_note_with_a_mention_and_a_file_on_the_cas
     expect(notes.get_by_role("link", name="surat-telepon.pdf")).to_be_visible()
     at_both_widths(page, "the case-notes page", "workbench-case-notes")
 
-    # A mention of someone who may not read this case is refused, with the reason, and nothing is added.
+    # A mention of someone who may not read this case is refused, with the reason beside the note, what was typed
+    # kept, and nothing is added; the page's error summary leads to it.
     notes.get_by_label("Catatan baru").fill("@tim lihat ini")
     notes.get_by_role("button", name="Tambahkan catatan").click()
-    expect(page.locator(".flash-error")).to_contain_text("@tim bukan petugas yang boleh membaca kasus ini")
+    expect(notes.locator("#note-body-error")).to_contain_text("@tim bukan petugas yang boleh membaca kasus ini")
+    expect(notes.get_by_label("Catatan baru")).to_have_value("@tim lihat ini")
     expect(notes.locator(".note-body")).to_have_count(1)
+    page.locator(".error-summary a[href='#note-body']").click()
+    expect(notes.get_by_label("Catatan baru")).to_be_focused()
+    at_both_widths(page, "the case page with a refused note", "workbench-case-note-refused")
 
 
 def test_the_superior_records_a_leave_and_sees_the_workload(new_page, desk):

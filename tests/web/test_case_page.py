@@ -5,6 +5,7 @@ may read it, a complaint to its team (never its reporter) and to a unit only onc
 """
 
 import html
+import io
 import json
 import re
 from datetime import UTC, datetime
@@ -384,3 +385,25 @@ def test_the_complaint_register_names_where_it_happened_and_the_reporter_categor
     assert "Jawa Timur" in row
     assert "Kota Batu" in row
     assert "Kelompok masyarakat" in row
+
+
+def test_a_refused_note_comes_back_with_its_text_and_its_message_beside_it(desk, browser):
+    """A note naming an unknown colleague was thrown away: an empty box, its error at the page's top, out of view."""
+
+    ticket = desk.submit()["ticket"]
+    b = browser("ppid")
+    b.get(f"/kasus/{ticket}")
+    typed = "Mohon @petugas cek lampiran, dan @tidakada juga."
+    r = b.post(
+        f"/kasus/{ticket}/catatan",
+        {"body": typed, "attachments": (io.BytesIO(b"%PDF-1.4 x"), "memo.pdf")},
+        content_type="multipart/form-data",
+    )
+    assert r.status_code == 422
+    page = r.get_data(as_text=True)
+    error = re.search(r'<p class="field-error" id="note-body-error">(.*?)</p>', page, re.S)
+    assert error is not None, page
+    assert "@tidakada" in error[1]
+    assert "Pilih lagi berkasnya" in error[1]
+    assert f'aria-describedby="note-body-error">{html.escape(typed)}</textarea>' in page
+    assert 'href="#note-body"' in page  # the page's error summary leads to it
