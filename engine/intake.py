@@ -222,6 +222,22 @@ def _an_address(payload: dict) -> bool:
     return any(isinstance(section, dict) and section.get("email") for section in sections)
 
 
+def _not_objected_already(session: Session, request: Case, grounds: list[str]) -> None:
+    """An objection still being handled on the same ground of the same request is the one to follow: a second
+    filing (the status page's invitation, sent twice) gave the superior two registers for one objection. A ground
+    not yet raised is an objection of its own (a lapse first, a refusal notice later)."""
+    open_objections = session.scalars(
+        select(Case).where(Case.parent_id == request.id, Case.kind == kinds.OBJECTION, Case.closed_at.is_(None))
+    ).all()
+    for objection in open_objections:
+        same = sorted(set(grounds) & set((objection.details or {}).get("alasan") or ()))
+        if same:
+            raise Invalid(
+                "objection_open",
+                fields={"alasan": [msg("objection_open_on_ground", ticket=objection.ticket, grounds=", ".join(same))]},
+            )
+
+
 def file_objection(
     session: Session,
     rt: Runtime,
@@ -241,6 +257,7 @@ def file_objection(
     channel, received_at = check_filing(rt, "keberatan.json", payload, user, channel, received_at, **OBJECTION_FILING)
     if request.kind != kinds.REQUEST:
         raise Invalid("objection_needs_request", fields={"ticket": [msg("not_a_request")]})
+    _not_objected_already(session, request, payload["alasan"])
     discovered = payload.get("tanggal_alasan_ditemukan")
     discovered_on = date.fromisoformat(discovered) if discovered else None
     timing = chain.timeliness(rt, session, request, payload["alasan"], received_at, discovered_on)

@@ -132,6 +132,8 @@ TEMPLATES: dict[str, str] = {
     # -- filing (engine.intake) ------------------------------------------------------------------
     "past_receipt": "must be a past instant, at most a year ago, with a time zone",
     "objection_needs_request": "an objection concerns an information request",
+    "objection_open": "an objection on this ground is already being handled",
+    "objection_open_on_ground": "objection %(ticket)s on ground %(grounds)s is being handled: follow it with your code",
     "not_a_request": "not an information request",
     "case_unknown": "unknown case",
     "objection_or_request_ticket": "an objection or request ticket",

@@ -514,3 +514,16 @@ def test_an_objection_is_filed_in_writing_not_by_telephone_or_whatsapp(desk, cli
     }
     r = client.post(f"{API}/objections", json={**objection, "channel": "pos"}, headers=login("petugas"))
     assert r.status_code == 201, r.json
+
+
+def test_an_objection_on_a_ground_still_being_handled_is_refused_naming_the_one_to_follow(desk, client, unchanged):
+    """The status page's invitation, followed twice, registered KEB-2026-000003 beside KEB-2026-000001 on ground a."""
+    receipt, first = objected(desk, client)
+    again = {"ticket": receipt["ticket"], "access_code": receipt["access_code"], **OBJECTION}
+    with unchanged():
+        r = client.post(f"{API}/objections", json=again)
+    assert r.status_code == 422, r.json
+    said = f"keberatan {first['ticket']} atas alasan huruf a sedang ditangani"
+    assert r.json["errors"]["alasan"] == [f"{said}: ikuti perkembangannya dengan kode akses Anda"]
+    other = {**again, "alasan": ["e"], "kasus_posisi": "Biaya yang dikenakan tidak wajar"}
+    assert client.post(f"{API}/objections", json=other).status_code == 201  # a ground not yet raised

@@ -271,6 +271,26 @@ def test_an_objection_to_a_refused_request_is_filed_on_the_portal_and_followed_w
     assert "Ditolak (Informasi Dikecualikan)" in text(b.get(f"/publik/status?kasus={receipt['ticket']}"))
 
 
+def test_an_objection_filed_before_the_office_had_to_answer_says_so_on_its_receipt(browser, desk):
+    """Ground c ("not answered") minutes after the request was registered, with no word that the office still had
+    until its deadline: the objection is registered (never refused, legal-process.md §4.2), and the receipt says it."""
+    receipt = desk.submit()
+    b = browser()
+    r = b.post(
+        "/publik/keberatan",
+        {
+            "ticket": receipt["ticket"],
+            "access_code": receipt["access_code"],
+            "alasan": ["c"],
+            "kasus_posisi": "Permintaan saya tidak ditanggapi",
+        },
+    )
+    assert r.status_code == 303, text(r)
+    page = text(b.get("/publik/tanda-terima"))
+    assert "diajukan sebelum batas waktu kantor menjawab permohonan Anda: kantor masih dapat menjawabnya sampai" in page
+    assert "Keberatan tetap dicatat" in page
+
+
 def test_an_objection_with_a_wrong_code_files_nothing_and_says_only_not_found(browser, desk, unchanged):
     receipt = decided(desk)
     b = browser()

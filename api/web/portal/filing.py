@@ -268,6 +268,7 @@ def portal_receipt():
     repeats.prune()
     # Shown once: a reload finds nothing (a repeated form shows it again).
     receipt = session.pop(receipts.RECEIPT_KEY, None)
-    if receipt and receipt.get("due_at"):
-        receipt["due_at"] = datetime.fromisoformat(receipt["due_at"])
+    for name in ("due_at", "request_due_at"):
+        if receipt and receipt.get(name):
+            receipt[name] = datetime.fromisoformat(receipt[name])
     return no_store(render_template("portal/receipt.html", receipt=receipt))

@@ -74,12 +74,18 @@ def request_receipt(case: Case, code: str | None) -> dict:
 
 def objection_receipt(objection: Case, _code: None = None) -> dict:
     """An objection has no code of its own: it is followed with its request's code, which is never shown."""
+    timeliness = objection.details["ketepatan_waktu"]["verdict"]
+    request_case = db.session.get(Case, objection.parent_id) if timeliness == "prematur" else None
     return dict(
         kind=objection.kind,
         ticket=objection.ticket,
         request=objection.details["permohonan"],
         due_at=_iso(objection.due_at),
-        timeliness=objection.details["ketepatan_waktu"]["verdict"],
+        timeliness=timeliness,
+        # Filed before there was a ground (no notice, no lapse yet): until when the office may still answer in time.
+        request_due_at=_iso(request_case.due_at)
+        if request_case is not None and request_case.closed_at is None
+        else None,
     )
 
 
