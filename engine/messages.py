@@ -204,6 +204,7 @@ TEMPLATES: dict[str, str] = {
     "confirm_personal_data": "black out the personal data that is not the requester's and upload again, "
     "or confirm each finding here by its code, with the reason it may go out",
     "finding_unknown": "no finding of the files sent has this code",
+    "finding_file_not_sent": "choose the file again: a confirmation goes with the file it was found in",
     "only_for_unreadable": "only for a file whose text could not be read",
     "found_nik": "NIK %(value)s (p. %(page)d; finding %(ref)s)",
     "found_kk": "family card no. %(value)s (p. %(page)d; finding %(ref)s)",

@@ -128,10 +128,13 @@ class Incoming:
                 refs[finding_ref(self.checked[name][n], k)] = (name, n, finding)
         given: dict[str, dict[str, str]] = {}
         for confirm in set(self.scanned.values()):
+            # The form sent back after a refusal keeps its confirmations but no file (a browser keeps none): said so,
+            # rather than "no finding of the files sent has this code".
+            sent = any(self.checked.get(name) for name, c in self.scanned.items() if c == confirm)
             for i, entry in enumerate(data.get(confirm) or []):
                 target = refs.get(entry["temuan"])
                 if target is None:
-                    fields[f"{confirm}.{i}.temuan"] = [msg("finding_unknown")]
+                    fields[f"{confirm}.{i}.temuan"] = [msg("finding_unknown" if sent else "finding_file_not_sent")]
                 elif entry["alasan"] == UNREADABLE_CHECKED and target[2].kind != "unreadable":
                     fields[f"{confirm}.{i}.alasan"] = [msg("only_for_unreadable")]
                 else:

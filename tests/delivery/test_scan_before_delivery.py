@@ -82,6 +82,12 @@ def test_an_officer_confirms_each_finding_with_its_reason_and_the_history_keeps_
     assert r.json["errors"]["konfirmasi_temuan.0.temuan"] == [
         "tidak ada temuan dengan kode ini pada berkas yang dikirim"
     ]
+    # The form sent back after the refusal keeps the confirmation but no file (a browser keeps none): it says so.
+    with unchanged():
+        r = _deliver(client, login, desk, ticket, one)
+    assert r.json["errors"]["konfirmasi_temuan.0.temuan"] == [
+        "pilih lagi berkasnya: konfirmasi menyertai berkas tempat data itu ditemukan"
+    ]
     both = {
         **DELIVERY,
         "konfirmasi_temuan": [
