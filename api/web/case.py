@@ -219,6 +219,7 @@ def case(ticket: str, reporter: dict | None = None, refused: dict | None = None)
         "process_label": display.process_label(found.kind, locale),
         "stage_label": display.stage_label(found.status, locale),
         "due_state": _due_state(rt, found),
+        "late_since": _late_since(found),
         "due_at": office_due(found) if found.closed_at is None else found.due_at,
         "facts": case_facts(rt, found, locale, visibility.details(rt.forms, found, access.field_readers(user, found))),
         "requester": requester_facts(rt, identity, locale),
@@ -313,6 +314,16 @@ def office_due(case: Case):
     ones too (a new complaint's review, V3), else the one the requester is shown (``Case.due_at``)."""
     pending = [d.due_at for d in case.deadlines if d.status == "pending" and d.kind == "agency"]
     return min(pending) if pending else case.due_at
+
+
+def _late_since(case: Case) -> dict | None:
+    """The office's first missed deadline of a case flagged overdue: the badge beside the date the case runs to now
+    (the requester's time to complete, say) names the clock it missed, which that date alone did not."""
+    if not case.overdue:
+        return None
+    missed = [d for d in case.deadlines if d.status == "missed" and d.kind == "agency"]
+    first = min(missed, key=lambda d: d.due_at, default=None)
+    return {"due_at": first.due_at, "label": clock_label(first.name)} if first is not None else None
 
 
 def _due_state(rt: Runtime, case: Case) -> str:

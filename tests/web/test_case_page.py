@@ -407,3 +407,20 @@ def test_a_refused_note_comes_back_with_its_text_and_its_message_beside_it(desk,
     assert "Pilih lagi berkasnya" in error[1]
     assert f'aria-describedby="note-body-error">{html.escape(typed)}</textarea>' in page
     assert 'href="#note-body"' in page  # the page's error summary leads to it
+
+
+def test_a_late_case_names_the_deadline_it_missed_beside_the_date_it_runs_to_now(desk, login, browser):
+    """A request escalated for its lapsed T10, then found incomplete: the case facts read "Batas waktu 10 Des 2026
+    [Melewati batas]", a date to come (the requester's time to complete) called late, with no word of which clock."""
+    from tests.api.test_inbox_pages import LETTER_RECEIVED, RECORDED
+    from tests.helpers import STEP
+
+    with time_machine.travel(RECORDED, tick=True):
+        ticket = desk.submit(headers=login("petugas"), channel="pos", received_at=LETTER_RECEIVED.isoformat())["ticket"]
+        desk.complete(ticket, "periksa_kelengkapan", STEP["periksa_kelengkapan_kurang"])
+        page = browser("ppid").get(f"/kasus/{ticket}").get_data(as_text=True)
+    late = re.search(r'<small id="late-since">(.*?)</small>', page)
+    assert late is not None, page
+    assert late[1].startswith("Terlambat sejak ")
+    assert "Pemberitahuan tertulis (10 hari kerja)" in html.unescape(late[1])
+    assert 'id="late-since"' not in browser("ppid").get(f"/kasus/{desk.submit()['ticket']}").get_data(as_text=True)
