@@ -9,6 +9,7 @@ the caller, so nothing half-filed survives a failure.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
@@ -178,6 +179,7 @@ def check_filing(
     if user is not None:
         require(user)
     fields: dict = {}
+    _tidy(payload)
     try:  # the form's own errors and the checks below in one answer (a date to come was said a round later)
         rt.forms.validate(form, payload)
     except Invalid as invalid:
@@ -203,6 +205,25 @@ def check_filing(
     if fields:
         raise Invalid("invalid_data", fields=fields)
     return channel or "web", received_at or now
+
+
+PEOPLE = ("requester", "kuasa", "pelapor")  # the sections of a filing that name a person
+
+
+def _tidy(payload: object) -> None:
+    """A NIK and a phone number as people write them, read as the forms take them: "3171 2345 6789 0001" or
+    "3171.2345.6789.0001" is the NIK's 16 digits, "0812.3456.7890" a number with its groups (both were refused)."""
+    if not isinstance(payload, dict):
+        return
+    for section in (payload.get(name) for name in PEOPLE):
+        if not isinstance(section, dict):
+            continue
+        nik = section.get("nik")
+        if isinstance(nik, str) and len(digits := re.sub(r"[\s.-]", "", nik)) == 16 and digits.isdigit():
+            section["nik"] = digits
+        phone = section.get("phone")
+        if isinstance(phone, str) and "." in phone:
+            section["phone"] = phone.replace(".", " ")
 
 
 def _dates(schema: dict, payload: object, prefix: str = ""):
