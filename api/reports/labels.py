@@ -219,7 +219,7 @@ SURVEY_ELEMENTS = {
     "biaya": _l("Cost: how reasonable was the cost (the service is free; copying and delivery may cost)?"),
     "produk": _l("Product: how well did what you received match what the service standard promises?"),
     "kompetensi": _l("Competence: how competent were the officers?"),
-    "perilaku": _l("Conduct: how courteous and fair were the officers?"),
+    "perilaku": _l("Conduct: how courteous and friendly were the officers?"),
     "pengaduan": _l("Complaints: how well are complaints, suggestions and comments handled?"),
     "sarana": _l("Facilities: how good were the facilities and infrastructure?"),
 }
@@ -235,6 +235,33 @@ SURVEY_SHORT = {
     "sarana": _l("Facilities"),
 }
 SCALE = {1: _l("1 — Not suitable"), 2: _l("2 — Less suitable"), 3: _l("3 — Suitable"), 4: _l("4 — Very suitable")}
+# Each element's own four answers, as PermenPANRB 14/2017's questionnaire words them ("how fast": not "suitable").
+SURVEY_SCALES = {
+    "persyaratan": SCALE,
+    "prosedur": {1: _l("1 — Not easy"), 2: _l("2 — Less easy"), 3: _l("3 — Easy"), 4: _l("4 — Very easy")},
+    "waktu": {1: _l("1 — Not fast"), 2: _l("2 — Less fast"), 3: _l("3 — Fast"), 4: _l("4 — Very fast")},
+    "biaya": {1: _l("1 — Very expensive"), 2: _l("2 — Rather expensive"), 3: _l("3 — Cheap"), 4: _l("4 — Free")},
+    "produk": SCALE,
+    "kompetensi": {
+        1: _l("1 — Not competent"),
+        2: _l("2 — Less competent"),
+        3: _l("3 — Competent"),
+        4: _l("4 — Very competent"),
+    },
+    "perilaku": {
+        1: _l("1 — Not courteous and friendly"),
+        2: _l("2 — Less courteous and friendly"),
+        3: _l("3 — Courteous and friendly"),
+        4: _l("4 — Very courteous and friendly"),
+    },
+    "pengaduan": {
+        1: _l("1 — There is none"),
+        2: _l("2 — There is one, but it does not work"),
+        3: _l("3 — It works, not at its best"),
+        4: _l("4 — It is well managed"),
+    },
+    "sarana": {1: _l("1 — Poor"), 2: _l("2 — Fair"), 3: _l("3 — Good"), 4: _l("4 — Very good")},
+}
 PERFORMANCE = {
     "sangat_baik": _l("Very good"),
     "baik": _l("Good"),

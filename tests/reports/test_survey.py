@@ -1,6 +1,7 @@
 """The satisfaction survey (PermenPANRB 14/2017): asked after closing, answered once, anonymous to officers,
 and the index computed as the regulation computes it."""
 
+import re
 from datetime import UTC, datetime
 
 import pytest
@@ -87,6 +88,17 @@ def test_the_survey_is_answered_once_on_the_portal_and_keeps_no_link_to_the_case
     )
     form = portal.get("/publik/survei")
     assert form.status_code == 200
+    # Each question's own answers (PermenPANRB 14/2017): "how fast" was answered "Sesuai" / "Sangat sesuai".
+    shown = form.get_data(as_text=True)
+    speed = re.search(r'<fieldset[^>]*id="q-waktu".*?</fieldset>', shown, re.S)[0]
+    assert [m for m in re.findall(r'<label for="q-waktu-\d">(.*?)</label>', speed)] == [
+        "1 — Tidak cepat",
+        "2 — Kurang cepat",
+        "3 — Cepat",
+        "4 — Sangat cepat",
+    ]
+    assert "4 — Gratis" in shown
+    assert "4 — Dikelola dengan baik" in shown
     token = csrf_token(form.get_data(as_text=True))
     incomplete = portal.client.post("/publik/survei", data={"csrf_token": token, "persyaratan": "4"})
     assert incomplete.status_code == 422

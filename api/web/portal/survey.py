@@ -49,7 +49,7 @@ def portal_survey():
             "portal/survey.html",
             case=case,
             elements=[(key, labels.SURVEY_ELEMENTS[key]) for key in survey.ELEMENTS],
-            scale=labels.SCALE,
+            scales=labels.SURVEY_SCALES,
             errors=errors,
             typed=request.form,
         ),
