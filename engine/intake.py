@@ -207,7 +207,7 @@ def check_filing(
     return channel or "web", received_at or now
 
 
-PEOPLE = ("requester", "kuasa", "pelapor")  # the sections of a filing that name a person
+PEOPLE = ("requester", "pemohon", "kuasa", "pelapor")  # the sections of a filing that name a person
 
 
 def _tidy(payload: object) -> None:

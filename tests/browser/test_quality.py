@@ -177,6 +177,7 @@ OPEN = {
     "portal-request": _anonymous("/publik/permohonan"),
     "portal-request-with-errors": _portal_request_with_errors,
     "portal-objection": _anonymous("/publik/keberatan"),
+    "portal-objection-without-ticket": _anonymous("/publik/keberatan/tanpa-tiket"),
     "portal-complaint": _anonymous("/publik/pengaduan"),
     "portal-receipt": _portal_receipt,
     "portal-status-lookup": _anonymous("/publik/status"),

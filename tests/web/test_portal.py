@@ -593,3 +593,29 @@ def test_a_complaint_s_incident_date_to_come_is_refused_with_the_form_s_other_er
     page = text(r)
     assert 'id="f-pokok_masalah-error"' in page
     assert 'id="f-waktu_kejadian-error"' in page
+
+
+def test_an_objection_without_a_ticket_is_filed_on_the_portal_with_a_code_of_its_own(browser):
+    """Refused at the desk with no ticket, a requester could object on ground b only through the API."""
+    b = browser()
+    assert "Ajukan keberatan alasan huruf b tanpa tiket" in text(b.get("/publik/keberatan"))
+    page = text(b.get("/publik/keberatan/tanpa-tiket"))
+    assert "Keberatan tanpa nomor tiket" in page
+    form = {
+        "pemohon.name": "Budi Santoso",
+        "pemohon.nik": "3171234567890002",
+        "pemohon.address": "Jl. Kenanga 3, Jakarta",
+        "pemohon.email": "budi@example.org",
+        "informasi_yang_diminta": "Laporan keuangan berkala 2025",
+        "kasus_posisi": "Petugas loket menolak menerima permohonan saya tanpa alasan",
+        "tanggal_alasan_ditemukan": "2026-11-30",
+    }
+    refused = b.post("/publik/keberatan/tanpa-tiket", {**form, "kasus_posisi": ""})
+    assert refused.status_code == 422
+    assert 'value="Budi Santoso"' in text(refused)  # kept as typed
+    r = b.post("/publik/keberatan/tanpa-tiket", form)
+    assert r.status_code == 303, text(r)
+    receipt = text(b.get("/publik/tanda-terima"))
+    ticket, code = re.findall(r'<dd class="secret">([^<]+)</dd>', receipt)
+    assert ticket.startswith("KEB-")
+    assert "Keberatan Diterima" in text(open_case(b, ticket, code))

@@ -26,5 +26,6 @@ from api.web.portal import (  # noqa: F401 - routes
     filing,
     following,
     lost_code,
+    objection_unregistered,
     survey,
 )

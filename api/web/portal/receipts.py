@@ -50,7 +50,7 @@ def sent_again(kind: str, receipt_of) -> Response | None:
     if case is None:
         return None
     code = None
-    if case.kind != kinds.OBJECTION:
+    if case.kind != kinds.OBJECTION or case.parent_id is None:  # an objection with no request has its own code
         code = casework.reissue_access_code(db.session, case, _filer(case), repeats.REISSUE_REASON)
         db.session.commit()
     receipt = receipt_of(case, code)
