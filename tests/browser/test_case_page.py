@@ -7,7 +7,7 @@ from playwright.sync_api import expect
 
 from tests.browser.conftest import NARROW
 from tests.browser.steps import DESKTOP, at_both_widths, keep_screenshot, log_in
-from tests.helpers import decision
+from tests.helpers import STEP, dated, decision
 
 
 def test_an_officer_opens_the_case_and_sees_its_timeline_and_the_marked_diagram(page, desk):
@@ -48,10 +48,16 @@ def test_an_officer_opens_the_case_and_sees_its_timeline_and_the_marked_diagram(
     assert not errors, f"the case page's scripts failed: {errors}"
 
 
-def test_the_deadlines_fit_a_laptop_screen_and_each_clock_s_counting_is_read_below_them(new_page, desk):
-    """Seven columns fit 1366 px without sideways scrolling; at 360 px the table scrolls in its region, with the
-    due date and the status in view; how each clock was counted (the working days and the days not counted) is a
-    paragraph under the table, whole at 1366 and at 360 px."""
+def _across(frame, box) -> bool:
+    """Whether ``box`` lies within ``frame`` from left to right (half a pixel of rounding)."""
+    return frame["x"] <= box["x"] and box["x"] + box["width"] <= frame["x"] + frame["width"] + 0.5
+
+
+def test_the_deadlines_fit_a_laptop_screen_and_a_phone_and_each_clock_s_counting_is_read_below_them(new_page, desk):
+    """Seven columns fit 1366 px without sideways scrolling; at 360 px the table of one clock is turned on its side
+    (each heading beside its value) and does not scroll either, every heading whole in view ("Milik siapa, dan
+    bila lewat" was cut mid-word at the region's edge); how each clock was counted (the working days and the days
+    not counted) is a paragraph under the table, whole at 1366 and at 360 px."""
     ticket = desk.submit()["ticket"]
     for width, height in ((DESKTOP["width"], DESKTOP["height"]), (NARROW["width"], NARROW["height"])):
         page = new_page(width, height)
@@ -59,19 +65,76 @@ def test_the_deadlines_fit_a_laptop_screen_and_each_clock_s_counting_is_read_bel
         page.goto(f"/kasus/{ticket}")
         region = page.locator("section[aria-labelledby=deadlines-title] .table-wrap")
         expect(region.locator("th[scope=row]").filter(has_text="T10")).to_be_visible()
-        if width == DESKTOP["width"]:
-            sizes = region.evaluate("r => [r.scrollWidth, r.clientWidth]")
-            assert sizes[0] <= sizes[1], f"the deadlines table scrolls sideways at {width} px: {sizes}"
-        else:  # the rest scrolls in its region; when it is due and how it stands show without scrolling
-            shown = region.bounding_box()
-            status = region.locator("tbody tr").first.locator(".clock-status").bounding_box()
-            assert status["x"] + status["width"] <= shown["x"] + shown["width"], "the status is off the phone's screen"
+        sizes = region.evaluate("r => [r.scrollWidth, r.clientWidth]")
+        assert sizes[0] <= sizes[1], f"the deadlines table scrolls sideways at {width} px: {sizes}"
+        shown = region.bounding_box()
+        for cell in region.locator("thead th, tbody th, tbody td").all():
+            box = cell.bounding_box()
+            assert _across(shown, box), f"{cell.inner_text()!r} is not all in view at {width} px"
+        if width == NARROW["width"]:  # a heading and its value side by side, on the same line
+            due = region.locator("thead th").nth(1)
+            expect(due).to_have_text("Jatuh tempo")
+            value = region.locator("tbody td").first.bounding_box()
+            heading = due.bounding_box()
+            assert abs(heading["y"] - value["y"]) < 1, f"'Jatuh tempo' {heading} is not level with its value {value}"
+            assert heading["x"] + heading["width"] <= value["x"], f"'Jatuh tempo' {heading} is not left of {value}"
         counted = page.locator("dl.counted")
         expect(counted.locator("dt")).to_contain_text(["T10 · Pemberitahuan tertulis (10 hari kerja)"])
         expect(counted.locator("dd").first).to_contain_text("10 hari kerja dihitung sejak")
         box, viewport = counted.bounding_box(), page.viewport_size
         assert box["x"] + box["width"] <= viewport["width"], f"the counting runs off a {width} px screen: {box}"
         keep_screenshot(page, "case-deadlines")
+
+
+def test_on_a_phone_a_second_clock_shows_at_the_edge_and_the_headings_stay_as_the_clocks_scroll(new_page, desk):
+    """An extended request has two clocks: at 360 px the first reads whole beside the headings, the second starts
+    in view at the right edge (a cue that the region scrolls), and scrolled to, it reads beside the same headings."""
+    ticket = desk.submit()["ticket"]
+    for step in ("periksa_kelengkapan", "registrasi", "proses_permohonan"):
+        desk.complete(ticket, step)
+    desk.complete(
+        ticket, "tentukan_langkah", dated(STEP["tentukan_langkah_perpanjang"], desk.case(ticket)["received_at"][:10])
+    )
+    page = new_page(**NARROW)
+    log_in(page, "ppid")
+    page.goto(f"/kasus/{ticket}")
+    region = page.locator("section[aria-labelledby=deadlines-title] .table-wrap")
+    rows = region.locator("tbody tr")
+    expect(rows).to_have_count(2)
+    shown = region.bounding_box()
+    first, second = (rows.nth(n).locator("td").first.bounding_box() for n in (0, 1))
+    assert first["x"] + first["width"] <= shown["x"] + shown["width"], "the first clock is not whole in view"
+    assert second["x"] < shown["x"] + shown["width"] - 16, "nothing of the second clock shows: no cue that it scrolls"
+    keep_screenshot(page, "case-two-clocks")
+    region.evaluate("r => { r.scrollLeft = r.scrollWidth; }")
+    heading, second = region.locator("thead th").nth(1).bounding_box(), rows.nth(1).locator("td").first.bounding_box()
+    assert shown["x"] <= heading["x"] < second["x"], "the headings scrolled away with the clocks"
+    assert _across(shown, second), "the second clock does not scroll into view"
+    keep_screenshot(page, "case-two-clocks-scrolled")
+
+
+def test_on_a_phone_every_column_of_the_timeline_shows_without_scrolling_sideways(new_page, desk):
+    """At 360 px each event is an entry (what happened, when and by whom, its details) and every cell of it lies in
+    view: the details and the actor ("Keterangan", "Oleh") were off to the side of a region that scrolled unseen."""
+    ticket = desk.submit()["ticket"]
+    desk.complete(ticket, "periksa_kelengkapan")
+    page = new_page(**NARROW)
+    log_in(page, "ppid")
+    page.goto(f"/kasus/{ticket}")
+    region = page.locator("section[aria-labelledby=timeline-title] .table-wrap")
+    sizes = region.evaluate("r => [r.scrollWidth, r.clientWidth]")
+    assert sizes[0] <= sizes[1], f"the timeline scrolls sideways at 360 px: {sizes}"
+    shown = region.bounding_box()
+    done = region.locator("tbody tr").filter(has_text="Tugas diselesaikan").first
+    expect(done).to_contain_text("Periksa kelengkapan permohonan")  # the details
+    expect(done.locator("td").last).to_have_text("Petugas")  # by whom
+    for row in region.locator("tbody tr").all():
+        for cell in row.locator("th, td").all():
+            if not cell.inner_text().strip():
+                continue
+            box = cell.bounding_box()
+            assert _across(shown, box), f"{cell.inner_text()!r} is not in view at 360 px"
+    at_both_widths(page, "the case page with its timeline", "case-timeline")
 
 
 def test_the_desk_opens_the_requesters_earlier_request_from_the_list_of_their_filings(page, desk):
