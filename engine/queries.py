@@ -186,6 +186,16 @@ def explain(
     return explanation.explain(provenance, locale, holder, confirmed_years, words)
 
 
+def _shown_deadline(case: Case) -> Deadline | None:
+    """The public deadline whose date the case shows (``case.due_at``, engine.sync.due_dates): the nearest pending
+    one, else the last missed; else the last armed. Its name and explanation go with that date: a complaint's
+    resolution period ends before the statutory 60 days it runs beside, and "why this date?" explains the former."""
+    public = [d for d in case.deadlines if d.public]
+    pending = sorted((d for d in public if d.status == "pending"), key=lambda d: (d.due_at, d.id))
+    missed = sorted((d for d in public if d.status == "missed"), key=lambda d: (d.due_at, d.id))
+    return (pending[:1] or missed[-1:] or public[-1:] or [None])[0]
+
+
 def public_status(
     session: Session, case: Case, locale: str = "id", rt: Runtime | None = None, words: bool = False
 ) -> dict:
@@ -205,12 +215,7 @@ def public_status(
     if milestones:  # the first stage is the receipt: its real date, not the day an officer typed it in
         milestones[0]["at"] = case.received_at
     shown = _public_stage(session, rt, case)
-    deadline = session.scalar(
-        select(Deadline)
-        .where(Deadline.case_id == case.id, Deadline.public.is_(True))
-        .order_by(Deadline.status != "pending", Deadline.id.desc())
-        .limit(1)
-    )
+    deadline = _shown_deadline(case)
     question = complaints.awaited_question(session, case)
     label = status.label(shown, locale)
     if late is not None and case.closed_at is None:

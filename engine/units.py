@@ -32,6 +32,7 @@ from engine.models import HumanTask, Unit, UnitEvent, User
 CLI = "cli"  # the actor of `kawal units`: whoever runs commands on the server
 CODE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.-]*$")  # the pattern of a form's unit field (unit_terlapor, ...)
 CODE_MAX = 40
+REFERENCE = "unit"  # the value of a form field's "x-references" that names one of these units by its code
 NAME_MAX = 200
 
 
@@ -71,6 +72,28 @@ def require(session: Session, code: str) -> Unit:
     if unit is None:
         raise NotFound("unit_code_unknown", code=code)
     return unit
+
+
+def check_references(session: Session, schema: dict, data: dict) -> dict:
+    """``data`` with each field the form marks ``"x-references": "unit"`` (the unit a complaint is referred to, the
+    reported person's unit) naming one of the office's active units by its own code: one typed in another letter
+    case is that unit (codes are unique in any case), a code of no unit or of a deactivated one is refused. The
+    pages offer these units as a list; an API client reads them from ``GET /api/v1/units``."""
+    fields, out = {}, dict(data)
+    for name, node in schema.get("properties", {}).items():
+        code = data.get(name)
+        if node.get("x-references") != REFERENCE or not isinstance(code, str) or not code:
+            continue
+        unit = session.scalar(select(Unit).where(func.lower(Unit.code) == code.lower()))
+        if unit is None:
+            fields[name] = [msg("unit_code_unknown", code=repr(code))]
+        elif not unit.active:
+            fields[name] = [msg("unit_inactive", name=unit.name)]
+        else:
+            out[name] = unit.code
+    if fields:
+        raise Invalid("unit_unknown", fields=fields)
+    return out
 
 
 def history(session: Session, unit: Unit, limit: int = 50) -> list[UnitEvent]:

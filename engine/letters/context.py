@@ -400,17 +400,20 @@ def _memo_number(session: Session, case: Case) -> str:
 
 def _complaint_clock(rt: Runtime, case: Case) -> dict:
     """The complaint's clocks as a receipt or a disposition sheet states them (pengaduan.bpmn): verification
-    within V3 working days of receipt, resolution within 14 (or 60, oversight-relevant) working days of the
-    classification, never later than 60 days after the file is complete (UU 25/2009 Pasal 50; the receipt's
-    reading: complete on receipt), and the reporter's window when asked for evidence (30 days, or working days
-    through SP4N-LAPOR!). ``deadlines``: the case's deadline rows as they stand (V3 at receipt, SLA and S60 after
-    the classification)."""
+    within V3 working days of receipt; the service standard's resolution period, 14 (or 60, oversight-relevant)
+    working days counted from where the process starts it (``sla_from``, KAWAL_COMPLAINT_SLA_FROM: the receipt
+    or the classification); apart from it the statutory limit, 60 calendar days after the file is complete (UU
+    25/2009 Pasal 50, Perpres 76/2013; the receipt's reading: complete on receipt), which the period is cut to
+    when it would end later; and the reporter's window when asked for evidence (30 days, or working days through
+    SP4N-LAPOR!). ``deadlines``: the case's deadline rows as they stand (V3 at receipt, SLA and S60 after the
+    classification)."""
     settings, cal = rt.settings, rt.calendars["strict"]
     lapor = case.channel == "lapor"
     return {
         "verification_days": settings.complaint_verification_days,
         "sla_days": settings.complaint_sla_days,
         "oversight_sla_days": settings.complaint_oversight_sla_days,
+        "sla_from": settings.complaint_sla_from,
         "statutory_on": cal.add_calendar_days(case.received_at, 60).due_at.astimezone(cal.tz).date().isoformat(),
         "evidence_days": settings.evidence_window_days if lapor else 30,
         "evidence_working_days": lapor,

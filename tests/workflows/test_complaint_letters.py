@@ -85,13 +85,36 @@ def test_the_reporter_gets_a_numbered_receipt_with_what_happens_next_and_never_a
     assert f"paling lambat 3 hari kerja sejak diterima, yaitu tanggal {due_on(office, ticket, 'V3')}" in text
     statutory = office.rt.calendars["strict"].add_calendar_days(RECEIVED, 60).due_at
     assert long_date(statutory.astimezone(office.rt.calendars["strict"].tz).date()) in text
-    assert "14 hari kerja sejak klasifikasi (60 hari kerja bila berkadar pengawasan)" in text
+    # the service standard's two tiers, counted from the receipt as the process counts them (pengaduan.bpmn
+    # hitung_sla), and apart from them the statutory limit in calendar days
+    assert (
+        "paling lambat 14 hari kerja, atau 60 hari kerja bila berkadar pengawasan (perlu pemeriksaan oleh Inspektorat"
+        " Jenderal), dihitung sejak pengaduan diterima" in text
+    )
+    assert "Terpisah dari standar layanan itu, batas waktu menurut undang-undang" in text
+    assert "paling lambat 60 hari kalender sejak berkas lengkap (UU 25/2009 Pasal 50; Perpres 76/2013)" in text
+    assert "sejak klasifikasi" not in text
+    assert "tidak melebihi 60 hari" not in text
     assert "30 hari untuk menjawab" in text  # the evidence window outside SP4N-LAPOR!
     # how to follow the case: where, with the ticket and the code, never the code itself
     assert f"{office.rt.settings.public_url}/publik/status" in text
     assert "/verifikasi/" + receipt.code in text
     no_identity(office, receipt, text, code)
     assert requester_kinds(office, ticket) == ["tanda_terima_pengaduan"]  # on the reporter's status page
+
+
+@pytest.mark.parametrize("settings_overrides", [{"KAWAL_COMPLAINT_SLA_FROM": "klasifikasi"}])
+def test_the_receipt_says_the_resolution_period_counts_from_the_classification_where_the_office_counts_it_so(office):
+    """The receipt says where the office's clock starts (KAWAL_COMPLAINT_SLA_FROM); the statutory limit still runs
+    from the complete file, the receipt."""
+    ticket, _ = office.complaint()
+    office.complete(ticket, "catat_pengaduan", CATAT)
+    render_pending(office)
+    text = text_of(office, by_kind(letters(office, ticket))["tanda_terima_pengaduan"])
+    assert "bila berkadar pengawasan (perlu pemeriksaan oleh Inspektorat Jenderal), dihitung sejak pengaduan" in text
+    assert "dihitung sejak pengaduan diklasifikasikan" in text
+    assert "dihitung sejak pengaduan diterima" not in text
+    assert "60 hari kalender sejak berkas lengkap" in text
 
 
 @pytest.mark.parametrize("mode", ["whistleblower", "rahasia", "anonim"])

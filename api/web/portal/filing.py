@@ -57,18 +57,14 @@ COMPLAINT_DRESSING = {
         )
     },
     "waktu_kejadian": {"hint": _l("If you know it.")},
+    # The categories keep the names the forms give them (forms/pengaduan.json, the same list and names as the team's
+    # classification), so the reporter and the team speak of the same category; the hint explains the official words.
     "kategori_usulan": {
-        "choices": {
-            "pungli": _l("Illegal levies (pungli)"),
-            "beasiswa_bantuan": _l("Scholarships and aid"),
-            "kepegawaian_rekrutmen": _l("Staffing and recruitment"),
-            "perselingkuhan_nikah_siri": _l("Infidelity or unregistered marriage (nikah siri)"),
-            "penyelewengan_jabatan_anggaran": _l("Abuse of office or of the budget"),
-            "kolusi_rekanan": _l("Collusion with contractors"),
-            "sengketa_tanah_bangunan": _l("Land and building disputes"),
-            "kriminal_asusila": _l("Crime or indecency"),
-            "lainnya": _l("Something else"),
-        }
+        "hint": _l(
+            "Choose the closest one; the complaint team may change it when it reviews your complaint. Collusion with "
+            "contractors: an official colluding with a supplier of goods or services. Criminal and immoral acts by "
+            "officials: a crime or indecent conduct by a member of the office's staff."
+        )
     },
 }
 # UU 14/2008 Pasal 35(1) a-g, as a requester would say them.
