@@ -17,7 +17,7 @@ from functools import lru_cache
 from io import BytesIO
 from pathlib import Path
 
-from babel.dates import format_date
+from babel.dates import format_date, format_datetime
 from babel.messages.mofile import write_mo
 from babel.messages.pofile import read_po
 from babel.support import Translations
@@ -72,7 +72,11 @@ def say(message: Message | object, language: str) -> str:
 
 
 def _written(value, language: str):
-    """A date parameter as the page writes dates (``2 Des 2026``); any other as it is."""
+    """A date parameter as the page writes dates (``2 Des 2026``), an instant with its zone as the pages write it in
+    the zone it carries (``2 Des 2026, 16:00 WIB``, api.web.display.office_datetime); any other as it is."""
+    if isinstance(value, datetime) and value.tzinfo is not None:
+        zone = format_datetime(value, "zzz", tzinfo=value.tzinfo, locale="id")  # WIB, WITA, WIT in either language
+        return f"{format_datetime(value, 'd MMM y, HH:mm', tzinfo=value.tzinfo, locale=language)} {zone}"
     if isinstance(value, date) and not isinstance(value, datetime):
         return format_date(value, "d MMM y", locale=language)
     return value

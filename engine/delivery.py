@@ -238,7 +238,7 @@ def download(session: Session, rt, case: Case, attachment_id: int) -> tuple[Atta
         raise NotFound("file_not_found")
     until = available_until(row, rt.settings.download_days)
     if clock.now() >= until:
-        raise Gone("download_expired", date=f"{until:%Y-%m-%d}")
+        raise Gone("download_expired", date=until.astimezone(rt.calendars["strict"].tz))  # as the status page writes it
     data = task_files.read(rt, row)
     EventLog(session).append(case, "information_downloaded", REQUESTER, {"file_id": row.id, "sha256": row.sha256})
     return row, data

@@ -61,7 +61,7 @@ def set_follow_up(session: Session, rt: Runtime, user: User, task_id: int, data:
         fields["on"] = [msg("follow_up_within_a_year")]
     elif not office.is_working_day(day):  # a weekend, a holiday or a cuti bersama: nobody would read it that day
         following = next(d for d in (day + timedelta(days=n) for n in range(1, 60)) if office.is_working_day(d))
-        fields["on"] = [msg("follow_up_working_day", next=following.isoformat())]
+        fields["on"] = [msg("follow_up_working_day", next=following)]
     note = data.get("note")
     note = note.strip() if isinstance(note, str) else ""
     if len(note) > NOTE_MAX:

@@ -13,7 +13,19 @@ from dataclasses import replace
 from sqlalchemy import select, update
 from sqlalchemy.orm import Session
 
-from engine import access, clock, delivery, dip_match, fees, files, inbox_list, lateness, reported_party, task_files
+from engine import (
+    access,
+    clock,
+    delivery,
+    dip_match,
+    fees,
+    files,
+    inbox_list,
+    lateness,
+    reported_party,
+    task_files,
+    units,
+)
 from engine.audit import EventLog
 from engine.complaints import tell_reporter, tell_reporter_closure
 from engine.errors import Conflict, Invalid, KawalError
@@ -33,7 +45,7 @@ def claim_task(session: Session, user: User, task_id: int) -> HumanTask:
     access.require_work(user, task)
     _require_open(task)
     if task.assignee_id not in (None, user.id):
-        raise Conflict("task_claimed", by=task.assignee.username)
+        raise Conflict("task_claimed", by=task.assignee.display_name)  # as officers know each other
     if task.assignee_id is None:
         task.assignee, task.claimed_at = user, clock.now()
         _claimed(session, user, task)
@@ -136,7 +148,7 @@ def complete_task(
     access.require_work(user, task)
     _require_open(task)
     if task.assignee_id not in (None, user.id):
-        raise Conflict("task_claimed", by=task.assignee.username)
+        raise Conflict("task_claimed", by=task.assignee.display_name)  # as officers know each other
     if not isinstance(data, dict):
         raise Invalid("data_not_object", fields={"data": [msg("object_expected")]})
     schema = rt.task_form(session, task)  # without the fields the case's process version would not read
@@ -149,6 +161,7 @@ def complete_task(
         rt.forms.validate(task.form, {**data, **incoming.placeholders()})
         _require_offered(schema, data)  # the form's own fields, but one the case's version does not offer
         dip_match.check_citations(session, schema, data)  # e.g. the decision's DIP item
+        data = units.check_references(session, schema, data)  # e.g. the reported unit, the referral's
     data = fees.check(session, rt, task, data)  # the notice's fee from the standard; a payment equal to it
     completeness.check(session, rt, task, data)  # a letter complete by law, consistent with the case's record
     case = task.case
@@ -246,11 +259,9 @@ def _check_deadline_guard(session, rt, case, spiff_task, data) -> None:
     if deadline is None:
         return
     due = lateness.guard_due(rt, props, deadline)
-    due_day = due.astimezone(rt.calendars["strict"].tz).date()
-    if (sent > due_day) if sent is not None else clock.now() >= due:
-        raise Invalid(
-            "deadline_passed", deadline=deadline_name, fields={"_schema": [msg("due_before", due=due.isoformat())]}
-        )
+    due = due.astimezone(rt.calendars["strict"].tz)  # said as the office's clock reads it (api.language)
+    if (sent > due.date()) if sent is not None else clock.now() >= due:
+        raise Invalid("deadline_passed", deadline=deadline_name, fields={"_schema": [msg("due_before", due=due)]})
 
 
 def _require_open(task: HumanTask) -> None:

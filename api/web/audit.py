@@ -398,7 +398,7 @@ def _check_row(row, process_labels: dict) -> dict:
     process = scope.get("process")
     return {
         "when": display.office_datetime(row.finished_at),
-        "by": _("the server (%(command)s)", command=VERIFY_BY) if row.by == VERIFY_BY else row.by,
+        "by": _("the server (%(command)s)", command=VERIFY_BY) if row.by == VERIFY_BY else display.officer_name(row.by),
         "first": scope.get("from"),
         "last": scope.get("to"),
         "process": process and process_labels.get(process, process),

@@ -16,6 +16,7 @@ without JavaScript (or without the vendored viewer) sees. The timeline is oldest
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
 
@@ -31,7 +32,7 @@ from api.extensions import db
 from api.reports.labels import CHANNELS
 from api.web import case_messages, display, events, proxy, requester, workbench
 from api.web.blueprint import bp
-from api.web.facts import case_facts, labelled, proxy_facts, requester_facts
+from api.web.facts import case_facts, finding_files, labelled, proxy_facts, requester_facts
 from api.web.i18n import current_language
 from api.web.letters import for_case_page as letter_rows
 from api.web.letters import scan_form
@@ -74,7 +75,7 @@ DEADLINE_LABELS = {  # engine.outbox.DEADLINE_LABELS, in both languages
     "K14P": _l("The applicant's time to file for cassation (14 days)"),
     "S60": _l("Statutory limit for settling the complaint (60 days from the complete file)"),
     "V3": _l("Verification of the complaint (3 working days)"),
-    "SLA": _l("Settlement of the complaint"),
+    "SLA": _l("Settlement of the complaint (service standard)"),
     "BUKTI": _l("Time for the reporter to supply data or evidence"),
     "O30": _l("The requester's objection window (30 working days)"),
     "D14": _l("The requester's window to bring a dispute (14 working days)"),
@@ -203,6 +204,12 @@ EVENT_LABELS = {
     "calendar_year_confirmed": _l("The year's cuti bersama confirmed"),
 }
 ACTORS = {"system": _l("Kawal (automatic)"), "pemohon": _l("Requester"), "pelapor": _l("Reporter")}
+
+
+def actor_name(actor: str) -> str:
+    """Who recorded something, as the pages name them: Kawal itself, the requester or reporter, or an officer by
+    their display name (never their login)."""
+    return str(ACTORS[actor]) if actor in ACTORS else display.officer_name(actor)
 
 
 @bp.get("/kasus/<ticket>")
@@ -394,8 +401,22 @@ def _clock(row: dict, locale: str) -> dict:
     }
 
 
+# Where a complaint's resolution clock started (pengaduan.bpmn, sla_mulai_at): the receipt or the classification
+# (KAWAL_COMPLAINT_SLA_FROM), or afresh once the file was completed (the reporter's evidence, a reopening).
+SLA_COUNTED_FROM = {
+    "receipt": _l("Counted from the receipt"),
+    "classification": _l("Counted from the classification"),
+    "afresh": _l("Counted afresh from the reporter's evidence or the reopening"),
+}
+
+
 def _deadlines(case: Case, locale: str) -> list[dict]:
-    return [_clock(chain.deadline_view(d), locale) for d in case.deadlines]
+    rows = [_clock(chain.deadline_view(d), locale) for d in case.deadlines]
+    slas = [row for row in rows if row["name"] == "SLA"]
+    for n, row in enumerate(slas):
+        start = "receipt" if row["start_at"] == case.received_at else "afresh" if n else "classification"
+        row["counted_from"] = str(SLA_COUNTED_FROM[start])
+    return rows
 
 
 def _timeline(case: Case, locale: str) -> list[dict]:
@@ -492,7 +513,8 @@ def _event_detail(kind: str, data: dict, task_title: str | None, locale: str, ti
         return display.stage_label(data.get("status", ""), locale)
     if kind.startswith("task_"):
         title = task_title or data.get("task", "")
-        return f"{title} → {data['assignee']}" if kind == "task_assigned" and data.get("assignee") else title
+        assigned = kind == "task_assigned" and data.get("assignee")
+        return f"{title} → {display.officer_name(data['assignee'])}" if assigned else title
     if kind.startswith("deadline_"):
         due = data.get("new_due_at") or data.get("due_at")
         name = data.get("deadline", "")
@@ -589,12 +611,14 @@ def _documents(rt: Runtime, user: User, case: Case, locale: str) -> list[dict]:
             for d in documents.issued(db.session, case)
             if access.can_read_case_document(db.session, user, case, d.name)
         ]
-    return _letters(rt, case, locale, access.field_readers(user, case))
+    return _letters(rt, case, locale, access.field_readers(user, case), finding_files(rt, user, case))
 
 
-def _letters(rt: Runtime, case: Case, locale: str, readers: visibility.Readers) -> list[dict]:
+def _letters(
+    rt: Runtime, case: Case, locale: str, readers: visibility.Readers, files: Callable[[], dict[str, str]]
+) -> list[dict]:
     """The notices and decisions the evidence bundle would carry (engine.bundle's register), in order,
-    with the fields ``readers`` may see (engine.visibility)."""
+    with the fields ``readers`` may see (engine.visibility); ``files``: the files a confirmed finding names."""
     i = 1 if locale == "en" else 0
     forms = {t.id: t.form for t in case.tasks}
     out = []
@@ -614,8 +638,8 @@ def _letters(rt: Runtime, case: Case, locale: str, readers: visibility.Readers) 
             {
                 "title": title,
                 "at": event.at,
-                "actor": event.actor,
-                "fields": labelled(schema, bundle.redact(data), locale),
+                "actor": actor_name(event.actor),
+                "fields": labelled(schema, bundle.redact(data), locale, files),
             }
         )
     return out

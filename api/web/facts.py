@@ -8,16 +8,21 @@ data by the same rule (``labelled``). The templates draw the pairs with ``_macro
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from functools import cache
+
+from flask import g
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from flask_babel import ngettext
 
+from api.extensions import db
 from api.reports.labels import REQUEST_CHOICES
 from api.web import display, schema_form
 from api.web.i18n import current_language
-from engine import chain, kinds, proxy_data, visibility
+from engine import chain, kinds, proxy_data, task_files, users, visibility
 from engine.explanation import ISO_DATE_OR_INSTANT
-from engine.models import Case
+from engine.models import Case, User
 from engine.runtime import Runtime
 
 # The intake form that describes each kind of case's details (their labels and choice names).
@@ -86,10 +91,19 @@ DETAIL_LABELS = {
 }
 
 
-def labelled(schema: dict, values: dict, locale: str) -> list[tuple[str, str]]:
-    """Values as label / text pairs, in the schema's order, then anything the schema does not name."""
+def labelled(
+    schema: dict, values: dict, locale: str, files: Callable[[], dict[str, str]] | None = None
+) -> list[tuple[str, str]]:
+    """Values as label / text pairs, in the schema's order, then anything the schema does not name.
+
+    A unit's code (a field marked ``"x-references": "unit"``) reads as the unit's name; rows (an array of objects)
+    as their fields' labels and values; the confirmations of the personal-data scan by the reason chosen and, when
+    ``files`` (``finding_files``) names the file, the file and the finding's number, never the finding's code."""
+    schema = schema_form.with_unit_choices(schema, _units) if schema else schema
     fields = {f.name: f for f in schema_form.build_fields(schema, locale)} if schema else {}
     order = [k for k in fields if k in values] + [k for k in values if k not in fields]
+    nodes = schema.get("properties", {}) if schema else {}
+    confirms = _confirmation_fields(nodes)
     out = []
     for key in order:
         value = values[key]
@@ -101,12 +115,58 @@ def labelled(schema: dict, values: dict, locale: str) -> list[tuple[str, str]]:
             # The data holds the files' ids; the page's list of files names them.
             out.append((label, ngettext("%(num)d file", "%(num)d files", len(value))))
             continue
+        items = nodes.get(key, {}).get("items", {})
+        if isinstance(value, list) and items.get("properties") and all(isinstance(v, dict) for v in value):
+            confirm = key in confirms
+            rows = [_confirmation(items, row, locale, files) if confirm else _row(items, row, locale) for row in value]
+            out.append((label, "; ".join(rows)))
+            continue
         choices = {
             **(dict(known.options) if known else {}),
             **{k: str(v) for k, v in REQUEST_CHOICES.get(key, {}).items()},
         }
         out.append((label, value_text(value, choices)))
     return out
+
+
+def _units() -> list:
+    """The office's units, deactivated ones too (a value recorded before still names one), once per request."""
+    if "fact_units" not in g:
+        g.fact_units = users.units(db.session)
+    return g.fact_units
+
+
+def _row(items: dict, row: dict, locale: str) -> str:
+    """One row of an array of objects (a redaction: file, original, Article 17 letter) as its labelled values."""
+    # "Alasan: Pasal 17 huruf — huruf h: rahasia pribadi": a label with a colon of its own takes a dash instead.
+    return ", ".join(f"{label}{' —' if ':' in label else ':'} {text}" for label, text in labelled(items, row, locale))
+
+
+def _confirmation_fields(nodes: dict) -> set[str]:
+    """The fields that confirm the findings of a file field's personal-data scan (engine.task_files)."""
+    return {
+        node[task_files.FILE]["scan"].get("confirm")
+        for node in nodes.values()
+        if isinstance(node, dict) and isinstance(node.get(task_files.FILE, {}).get("scan"), dict)
+    }
+
+
+def _confirmation(items: dict, row: dict, locale: str, files: Callable[[], dict[str, str]] | None) -> str:
+    """A finding confirmed to go out: why, and which file and finding it was when the reader may know the file. The
+    finding's code (its file's sha256 prefix and number, engine.task_files.finding_ref) says nothing to a person, and
+    what was found is not kept (the file's row counts findings, never their values)."""
+    reason = ", ".join(text for _label, text in labelled(items, {"alasan": row.get("alasan")}, locale))
+    prefix, _dash, number = str(row.get("temuan", "")).rpartition("-")
+    name = files().get(prefix) if files is not None and prefix else None
+    return _("%(file)s, finding %(num)s: %(reason)s", file=name, num=number, reason=reason) if name else reason
+
+
+def finding_files(rt: Runtime, user: User, case: Case) -> Callable[[], dict[str, str]]:
+    """The case's files ``user`` may read, by the prefix a finding's code starts with (engine.task_files.finding_ref),
+    named: read once, when a confirmation of the scan is shown."""
+    return cache(
+        lambda: {row.sha256[:12]: row.file_name for row in task_files.files_of(db.session, rt.forms, user, case)}
+    )
 
 
 def value_text(value, choices: dict) -> str:

@@ -33,6 +33,7 @@ from datetime import datetime
 from zoneinfo import ZoneInfo
 
 from flask_babel import gettext as _
+from flask_babel import lazy_gettext as _l
 from werkzeug.datastructures import MultiDict
 
 from api.web.i18n import current_language, field_errors
@@ -263,12 +264,27 @@ def _row_count(node: dict, name: str, values: MultiDict) -> int:
     return min(max(max(filled, default=-1) + 2, ROWS), node.get("maxItems", ROWS))
 
 
+# A page's date-time field gives the office's local time and ``parse`` adds the office's zone (``_instant``), so the
+# engine's words for an instant, which ask an API client for a zone, would ask the officer for what the field cannot
+# take: a page says what they can act on instead (engine.messages codes -> the page's words).
+ON_A_PAGE = {
+    "iso_instant": _l("Enter a date and a time."),
+    "past_iso_instant": _l("a time already past"),
+    "past_receipt": _l("a time already past, at most a year ago"),
+}
+
+
 def form_fields(schema: dict, values, errors: dict | None, extra=()) -> tuple[list[Field], list[str]]:
     """A page's fields in the reader's language, with the engine's refusal (``Invalid.fields``: Messages by path)
     put beside them; returns the fields and the errors no field takes. ``extra`` fields come first."""
     fields = [*extra, *build_fields(schema, current_language(), values)]
-    general = attach_errors(fields, field_errors(errors)) if errors else []
+    general = attach_errors(fields, field_errors(as_on_a_page(errors))) if errors else []
     return fields, general
+
+
+def as_on_a_page(errors: dict) -> dict:
+    """A refusal's field messages with those said otherwise on a page (``ON_A_PAGE``) replaced."""
+    return {path: [ON_A_PAGE.get(getattr(m, "code", None), m) for m in messages] for path, messages in errors.items()}
 
 
 def attach_errors(fields: list[Field], errors: dict[str, list[str]]) -> list[str]:

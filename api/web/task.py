@@ -22,7 +22,7 @@ from api.extensions import db
 from api.web import case_messages, display, schema_form
 from api.web.blueprint import bp
 from api.web.case import WHEN_PASSED
-from api.web.facts import case_facts, labelled, proxy_facts, requester_facts
+from api.web.facts import case_facts, finding_files, labelled, proxy_facts, requester_facts
 from api.web.i18n import current_language, field_errors
 from api.web.inbox import lane_members, refusal_message
 from api.web.session import officer
@@ -274,7 +274,7 @@ def _recorded(rt, task: HumanTask, user, locale: str) -> list[tuple[str, str]]:
     """What earlier tasks of the case recorded, each field labelled by the form that recorded it (forms reuse
     names with other meanings: a complaint's verification ``hasil`` is not an objection's settlement result);
     a later value of the same field replaces an earlier one, as in ``engine.visibility.recorded``."""
-    readers = access.field_readers(user, task.case)
+    readers, files = access.field_readers(user, task.case), finding_files(rt, user, task.case)
     query = select(HumanTask.id, HumanTask.form).where(HumanTask.case_id == task.case_id)
     forms = dict(db.session.execute(query).all())
     pairs: dict[str, tuple[str, str]] = {}
@@ -290,7 +290,7 @@ def _recorded(rt, task: HumanTask, user, locale: str) -> list[tuple[str, str]]:
         names = [k for k in schema.get("properties", {}) if k in data] + [
             k for k in data if k not in schema.get("properties", {})
         ]
-        for name, pair in zip(names, labelled(schema, {k: data[k] for k in names}, locale), strict=False):
+        for name, pair in zip(names, labelled(schema, {k: data[k] for k in names}, locale, files), strict=False):
             pairs.pop(name, None)
             pairs[name] = pair
     return list(pairs.values())

@@ -5,6 +5,7 @@ Kawal (never in the message or the case's history). On SQLite and PostgreSQL."""
 from datetime import UTC, datetime, timedelta
 from zoneinfo import ZoneInfo
 
+from babel.dates import format_date
 from sqlalchemy import select
 
 from api.extensions import db
@@ -87,7 +88,8 @@ def test_a_follow_up_is_refused_to_anyone_but_the_holder_and_for_today_the_past_
         weekend = follow_up(client, login, task_id, on=str(saturday))
         office = app.extensions["kawal_runtime"].calendars["lenient"]
         after = next(d for d in (saturday + timedelta(days=n) for n in range(1, 30)) if office.is_working_day(d))
-        assert weekend.json["errors"]["on"] == [f"bukan hari kerja kantor: hari kerja berikutnya {after}"]
+        written = format_date(after, "d MMM y", locale="id")  # "14 Des 2026", as every page writes a day
+        assert weekend.json["errors"]["on"] == [f"bukan hari kerja kantor: hari kerja berikutnya {written}"]
         far = follow_up(client, login, task_id, on=str(today() + timedelta(days=400)))
         assert far.json["errors"]["on"] == ["paling lambat setahun dari hari ini"]
         long = follow_up(client, login, task_id, on=tomorrow, note="x" * 201)

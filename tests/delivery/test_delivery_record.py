@@ -7,6 +7,7 @@ from __future__ import annotations
 import hashlib
 import io
 import json
+import re
 import zipfile
 from datetime import UTC, datetime, timedelta
 
@@ -95,6 +96,8 @@ def test_a_download_after_the_files_expired_is_refused_and_nothing_is_recorded(
             r = _download(client, receipt, shown["id"])
     assert r.status_code == 410
     assert r.json["code"] == "expired"
+    # The day and hour it ended as the status page writes them ("6 Jan 2027, 09:30 WIB"), not an ISO date.
+    assert re.search(r"tersedia sampai \d{1,2} \w{3} \d{4}, \d{2}:\d{2} WIB;", r.json["message"]), r.json["message"]
 
 
 def test_a_wrong_access_code_or_another_cases_file_downloads_nothing(client, login, desk, at_delivery, unchanged):

@@ -205,3 +205,17 @@ def test_a_date_in_a_refusal_is_written_as_the_reader_s_language_writes_dates():
     assert say(refusal, "id") == "antara 5 Des 2026 dan hari ini"
     assert say(refusal, "en") == "between 5 Dec 2026 and today"
     assert str(refusal) == "between 2026-12-05 and today"  # the engine's own words (logs, the command line)
+
+
+def test_an_instant_in_a_refusal_is_written_as_the_pages_write_it_in_the_zone_it_carries():
+    """ "harus sebelum 2026-12-21T16:00:00+07:00" on a page that writes "21 Des 2026, 16:00 WIB" everywhere else."""
+    from datetime import datetime
+    from zoneinfo import ZoneInfo
+
+    from api.language import say
+
+    refusal = msg("due_before", due=datetime(2026, 12, 21, 16, 0, tzinfo=ZoneInfo("Asia/Jakarta")))
+    assert say(refusal, "id") == "harus sebelum 21 Des 2026, 16:00 WIB"
+    assert say(refusal, "en") == "must be done before 21 Dec 2026, 16:00 WIB"
+    late = msg("download_expired", date=datetime(2027, 1, 6, 9, 30, tzinfo=ZoneInfo("Asia/Makassar")))
+    assert say(late, "id").startswith("unduhan tersedia sampai 6 Jan 2027, 09:30 WITA")

@@ -289,7 +289,7 @@ def test_the_console_lists_the_last_checks_its_own_and_the_servers(two_cases, au
     assert "server (kawal audit verify)" in rows[0]
     assert "seluruh riwayat: 2 kasus" in rows[0]
     assert ">OK</td>" in rows[0]
-    assert ">auditor<" in rows[1]
+    assert ">Auditor<" in rows[1]  # the auditor by name (the test office names each officer by login, titled)
     assert "seluruh riwayat · Pengaduan Masyarakat: 1 kasus" in rows[1]
     auditor.get("/audit", query_string={"periksa": "1", "from": "2020-01-01"}).get_data()
     newest = text(auditor.get("/audit")).split('id="checks-title"')[1].split("<tr")[2]

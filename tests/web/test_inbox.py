@@ -87,11 +87,11 @@ def test_a_task_claimed_by_another_officer_cannot_be_claimed_and_says_by_whom(de
     second.get("/kotak-masuk")
     r = second.post(f"/tugas/{task['id']}/ambil")
     assert r.status_code == 302
-    assert "sudah diambil oleh petugas" in text(second.get(r.location))
+    assert "sudah diambil oleh Petugas" in text(second.get(r.location))  # their name, not login
     assert desk.task(receipt["ticket"], "periksa_kelengkapan")["assignee"] == "petugas"
     second.get("/bahasa/en")
     r = second.post(f"/tugas/{task['id']}/ambil")
-    assert "already claimed by petugas" in text(second.get(r.location))  # the visitor's language, not both
+    assert "already claimed by Petugas" in text(second.get(r.location))  # the visitor's language, not both
 
 
 def test_only_the_lanes_superior_is_offered_assign_and_may_assign(desk, browser):
