@@ -104,7 +104,7 @@ def test_the_last_chain_checks_are_listed_for_the_auditor_on_a_phone(new_page, d
     page.goto("/audit")
     checks = page.locator(".chain-checks tbody tr")
     expect(checks).to_have_count(1)
-    expect(checks.first).to_contain_text("auditor")
+    expect(checks.first).to_contain_text("Auditor")
     expect(checks.first).to_contain_text("seluruh riwayat: 1 kasus")
     assert_fits_narrow_screen(page, "the auditor console with its last checks")
     assert_accessible(page, "the auditor console with its last checks")

@@ -29,7 +29,7 @@ def test_an_officer_claims_fixes_an_invalid_form_and_brings_the_request_to_a_dec
     # Claims it: the page says so, the row names them, and the counter counts it as theirs.
     row.get_by_role("button", name=re.compile(r"^Ambil")).click()
     expect(page.locator(".flash-success")).to_have_text("Tugas sudah Anda ambil.")
-    expect(_row(page, ticket)).to_contain_text("petugas")
+    expect(_row(page, ticket)).to_contain_text("Petugas")
     expect(page.locator(".counter")).to_contain_text("Milik saya: 1")
 
     # Opens the task page from the inbox.
