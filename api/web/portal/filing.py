@@ -12,7 +12,7 @@ from __future__ import annotations
 import copy
 from datetime import datetime
 
-from flask import render_template, request, session
+from flask import Response, render_template, request, session
 from flask_babel import lazy_gettext as _l
 from werkzeug.datastructures import MultiDict
 
@@ -136,15 +136,27 @@ def portal_request():
     if again := receipts.sent_again("permohonan", receipts.request_receipt):
         return again
     data = schema_form.parse(schema, request.form, office_tz(rt))
+    return file_or_refuse(
+        "permohonan",
+        "request",
+        lambda: intake.submit_request(db.session, rt, data, locale=current_language()),
+        lambda *page: _request_page(schema, *page),
+    )
+
+
+def file_or_refuse(kind: str, quota_form: str, file, page) -> Response:
+    """A filing with a code of its own sent: filed (its receipt once), or its form again as typed, with the fields'
+    messages (422) or the quota's notice (429: nothing wrong with the form). ``file`` files and returns what
+    ``engine.intake`` returns; ``page(values, errors, code, refused)`` draws the form."""
     try:
         public.admit_filing()
-        result = intake.submit_request(db.session, rt, data, locale=current_language())
-    except TooMany as refused:  # the quota: nothing wrong with the form, kept as typed
-        return _request_page(schema, request.form, None, status_of(refused), quota_refusal(refused, "request"))
+        result = file()
+    except TooMany as refused:
+        return page(request.form, None, status_of(refused), quota_refusal(refused, quota_form))
     except Invalid as error:
         db.session.rollback()
-        return _request_page(schema, request.form, error.fields, 422)
-    return receipts.filed("permohonan", receipts.request_receipt, result.case, result.access_code)
+        return page(request.form, error.fields, 422)
+    return receipts.filed(kind, receipts.request_receipt, result.case, result.access_code)
 
 
 def _request_page(schema, values, errors, code: int = 200, refused: dict | None = None):

@@ -10,18 +10,15 @@ from __future__ import annotations
 from flask import render_template, request
 from flask_babel import lazy_gettext as _l
 
-from api import public
 from api.boundary import runtime
-from api.errors import status_of
 from api.extensions import db
 from api.web import schema_form
 from api.web.blueprint import bp
 from api.web.i18n import current_language
 from api.web.portal import receipts, repeats
-from api.web.portal.access import office_tz, quota_refusal
-from api.web.portal.filing import dressed
+from api.web.portal.access import office_tz
+from api.web.portal.filing import dressed, file_or_refuse
 from engine import unregistered
-from engine.errors import Invalid, TooMany
 
 FORM = "keberatan_tanpa_permohonan.json"
 KIND = "keberatan_tanpa_tiket"  # the repeats' and receipts' name of this form
@@ -43,15 +40,12 @@ def portal_objection_without_request():
         return again
     data = schema_form.parse(schema, request.form, office_tz(rt))
     data["alasan"] = ["b"]  # the only ground this form takes (its schema says so too)
-    try:
-        public.admit_filing()
-        result = unregistered.file_objection_without_request(db.session, rt, data, locale=current_language())
-    except TooMany as refused:  # the quota: nothing wrong with the form, kept as typed
-        return _page(schema, request.form, None, status_of(refused), quota_refusal(refused, "objection"))
-    except Invalid as error:
-        db.session.rollback()
-        return _page(schema, request.form, error.fields, 422)
-    return receipts.filed(KIND, receipts.request_receipt, result.case, result.access_code)
+    return file_or_refuse(
+        KIND,
+        "objection",
+        lambda: unregistered.file_objection_without_request(db.session, rt, data, locale=current_language()),
+        lambda *page: _page(schema, *page),
+    )
 
 
 def _page(schema, values, errors, code: int = 200, refused: dict | None = None):
