@@ -53,7 +53,7 @@ def _request(n: int, information: str) -> dict:
     return {
         "requester": {
             "name": f"Pemohon Contoh {n}",
-            "nik": f"31710000000000{n:02d}",
+            "nik": f"3171011208900{n:03d}",  # a possible NIK (region, birth date, serial)
             "address": "Jl. Contoh No. 1, Jakarta",
             "email": f"pemohon{n}@example.org",
         },
@@ -207,7 +207,7 @@ def _complaints(session: Session, rt: Runtime, users: dict[str, User]) -> list[t
             "waktu_kejadian": "2026-11-03",
             "kategori_usulan": "pungli",
             "kategori_pelapor": "perorangan",
-            "pelapor": {"name": "Pelapor Contoh", "nik": "3171000000009901", "email": "pelapor@example.org"},
+            "pelapor": {"name": "Pelapor Contoh", "nik": "3171011208909901", "email": "pelapor@example.org"},
         },
     )
     team, case_id = users["pengaduan"], sealed.case.id

@@ -20,7 +20,7 @@ from api.extensions import db
 from api.reports.labels import REQUEST_CHOICES
 from api.web import display, schema_form
 from api.web.i18n import current_language
-from engine import chain, kinds, proxy_data, task_files, users, visibility
+from engine import chain, kinds, pii_scan, proxy_data, task_files, users, visibility
 from engine.explanation import ISO_DATE_OR_INSTANT
 from engine.models import Case, User
 from engine.runtime import Runtime
@@ -60,7 +60,16 @@ def requester_facts(
     schema = intake_schema(rt, kind).get("properties", {}).get(IDENTITY_FIELD[kind], {})
     known = schema.get("properties", {})
     # Only what the form asks a person for: the vault also keeps settings such as the language of their mail.
-    return labelled(schema, {k: v for k, v in identity.items() if k in known}, locale)
+    facts = labelled(schema, {k: v for k, v in identity.items() if k in known}, locale)
+    nik = identity.get("nik")
+    if isinstance(nik, str) and len(nik) == 16 and nik.isdigit() and not pii_scan.is_nik(nik):
+        # The form takes any 16 digits (a NIK the office's table of regions lacks must still be filed); an impossible
+        # one (0000000000000000, a birth month 13) is for the desk to check with the filer, as its identity check.
+        facts = [(label, f"{value} ({NIK_IMPLAUSIBLE})" if value == nik else value) for label, value in facts]
+    return facts
+
+
+NIK_IMPLAUSIBLE = _l("not a possible NIK: its region or birth date does not exist; check the ID card")
 
 
 def proxy_facts(rt: Runtime, case: Case, identity: dict | None, locale: str) -> list[tuple[str, str]]:

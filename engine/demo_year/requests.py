@@ -38,7 +38,7 @@ def request_story(rng: random.Random, office: Office, received: datetime, n: int
     payload = {
         "requester": {
             "name": f"Pemohon Tahunan {n}",
-            "nik": f"3171{n:012d}",
+            "nik": f"3171{1 + (n // 9999) % 99:02d}120890{n % 9999 + 1:04d}",  # possible NIKs, one a requester
             "address": "Jl. Contoh No. 1, Jakarta",
             "email": f"pemohon{n}@example.org",
             "occupation": rng.choice(("Mahasiswa", "Wartawan", "Peneliti", "Guru", "Wiraswasta")),

@@ -425,3 +425,13 @@ def test_a_late_case_names_the_deadline_it_missed_beside_the_date_it_runs_to_now
     assert late[1].startswith("Terlambat sejak ")
     assert "Pemberitahuan tertulis (10 hari kerja)" in html.unescape(late[1])
     assert 'id="late-since"' not in browser("ppid").get(f"/kasus/{desk.submit()['ticket']}").get_data(as_text=True)
+
+
+def test_an_impossible_nik_is_flagged_for_the_desk_to_check_and_a_possible_one_is_not(desk, browser):
+    """ "0000000000000000" and a birth month 13 were filed as given: the form takes any 16 digits (a region the
+    office's table lacks must still be filed), so the desk, which checks identities, is told on the case page."""
+    impossible = desk.submit(nik="0000000000000000")["ticket"]
+    possible = desk.submit(nik="3174051208900001")["ticket"]  # Jakarta Selatan, born 12 Aug 1990
+    flag = "bukan NIK yang mungkin"
+    assert flag in text(browser("petugas").get(f"/kasus/{impossible}"))
+    assert flag not in text(browser("petugas").get(f"/kasus/{possible}"))
