@@ -160,10 +160,17 @@ def file_or_refuse(kind: str, quota_form: str, file, page) -> Response:
 
 
 def _request_page(schema, values, errors, code: int = 200, refused: dict | None = None):
+    return form_page("portal/request.html", schema, values, errors, code, refused)
+
+
+def form_page(template: str, schema, values, errors, code: int = 200, refused: dict | None = None, hidden=()):
+    """A filing form drawn from its schema: as typed (``values``), with the fields' messages (``errors``) or the
+    quota's notice (``refused``); ``hidden``: fields the page does not draw (a ground the form fixes)."""
     fields, general = schema_form.form_fields(schema, values, errors)
     return render_template(
-        "portal/request.html",
-        fields=fields,
+        template,
+        fields=[f for f in fields if f.name not in hidden],
+        all_fields=fields,
         general=general,
         has_errors=errors is not None,
         refused=refused,

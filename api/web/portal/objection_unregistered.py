@@ -7,7 +7,7 @@ a ticket and an access code of its own, shown once on the receipt. Quotas, repea
 
 from __future__ import annotations
 
-from flask import render_template, request
+from flask import request
 from flask_babel import lazy_gettext as _l
 
 from api.boundary import runtime
@@ -17,7 +17,7 @@ from api.web.blueprint import bp
 from api.web.i18n import current_language
 from api.web.portal import receipts, repeats
 from api.web.portal.access import office_tz
-from api.web.portal.filing import dressed, file_or_refuse
+from api.web.portal.filing import dressed, file_or_refuse, form_page
 from engine import unregistered
 
 FORM = "keberatan_tanpa_permohonan.json"
@@ -49,14 +49,4 @@ def portal_objection_without_request():
 
 
 def _page(schema, values, errors, code: int = 200, refused: dict | None = None):
-    fields, general = schema_form.form_fields(schema, values, errors)
-    return render_template(
-        "portal/objection_without_request.html",
-        fields=[f for f in fields if f.name != "alasan"],
-        all_fields=fields,
-        general=general,
-        has_errors=errors is not None,
-        refused=refused,
-        office=runtime().settings,
-        submission_key=repeats.key_for(values),
-    ), code
+    return form_page("portal/objection_without_request.html", schema, values, errors, code, refused, ("alasan",))
