@@ -319,7 +319,17 @@ def record_dispatch(session: Session, rt: Runtime, case: Case, task, log: EventL
             for reminder in deadline.reminders:
                 if reminder.kind == APOLOGY_KIND and reminder.status == "pending":
                     reminder.status = "cancelled"
-    missed = [d for d in case.deadlines if d.status == "missed" and d.kind == "agency" and d.name not in COORDINATION]
-    if case.overdue and not missed:
+    if case.overdue and not missed_by_office(case):
         case.overdue = False
         log.append(case, "case_overdue_cleared", "system", {"reason": "answered by its recorded dispatch date"})
+
+
+def missed_by_office(case: Case) -> list[Deadline]:
+    """The office's own deadlines the case missed, those that keep it overdue: a unit's coordination clock (UNIT),
+    internal to the office, does not."""
+    return [d for d in case.deadlines if d.status == "missed" and d.kind == "agency" and d.name not in COORDINATION]
+
+
+def late_since(case: Case) -> Deadline | None:
+    """The first of them: the deadline a case flagged overdue has been late since (None when none is missed)."""
+    return min(missed_by_office(case), key=lambda d: d.due_at, default=None)

@@ -308,6 +308,6 @@ def _sort_facts(row: HumanTask, case: Case) -> None:
 
 
 def _late_since(case: Case) -> datetime:
-    """When a case flagged overdue became late: its first agency deadline missed (its receipt, if none is)."""
-    missed = [d.due_at for d in case.deadlines if d.status == "missed" and d.kind == "agency"]
-    return min(missed, default=case.received_at)
+    """When a case flagged overdue became late (``lateness.late_since``; its receipt, if no deadline is missed)."""
+    first = lateness.late_since(case)
+    return first.due_at if first is not None else case.received_at

@@ -45,6 +45,7 @@ from engine import (
     documents,
     holiday_years,
     kinds,
+    lateness,
     other_filings,
     progress,
     proxy_data,
@@ -326,10 +327,7 @@ def office_due(case: Case):
 def _late_since(case: Case) -> dict | None:
     """The office's first missed deadline of a case flagged overdue: the badge beside the date the case runs to now
     (the requester's time to complete, say) names the clock it missed, which that date alone did not."""
-    if not case.overdue:
-        return None
-    missed = [d for d in case.deadlines if d.status == "missed" and d.kind == "agency"]
-    first = min(missed, key=lambda d: d.due_at, default=None)
+    first = lateness.late_since(case) if case.overdue else None
     return {"due_at": first.due_at, "label": clock_label(first.name)} if first is not None else None
 
 
