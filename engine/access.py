@@ -13,6 +13,7 @@ from engine.ids import in_range
 from engine.kinds import ALL as ALL_KINDS
 from engine.kinds import COMPLAINT, REQUEST
 from engine.letters.types import TYPES as LETTER_TYPES
+from engine.messages import group_term
 from engine.models import Case, HumanTask, Letter, User
 
 # Groups that handle information requests and see every PPID case of their office (never a complaint).
@@ -174,7 +175,7 @@ def can_work_task_in_some_unit(user: User, task: HumanTask) -> bool:
 
 def require_work(user: User, task: HumanTask) -> None:
     if not can_work_task(user, task):
-        raise Forbidden("task_for_group", group=task.lane)
+        raise Forbidden("task_for_group", group=group_term(task.lane))
 
 
 def can_assign(user: User, task: HumanTask) -> bool:

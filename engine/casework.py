@@ -20,7 +20,7 @@ from engine import access, chain, clock, kinds, tickets, windows
 from engine.audit import EventLog
 from engine.calendar import iso_day
 from engine.errors import Conflict, Forbidden, Invalid, NotFound
-from engine.messages import msg
+from engine.messages import group_term, msg
 from engine.models import Case, CaseEvent, User
 from engine.run import CaseRun, RunResult, touch
 from engine.runtime import Runtime
@@ -46,7 +46,7 @@ def send_case_message(session: Session, rt: Runtime, user: User, case: Case, nam
             raise Forbidden("message_system_only")
         lane = waiting.task_spec.lane
         if lane is not None and lane not in access.supervised_lanes(user):
-            raise Forbidden("message_for_group", group=lane)
+            raise Forbidden("message_for_group", group=group_term(lane))
         rt.forms.validate(form, payload)
         props = properties(waiting.task_spec)
         windows.check_confirmation_allowed(session, case, props, rt.calendars["strict"].tz)  # 409 while it runs

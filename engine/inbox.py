@@ -32,7 +32,7 @@ from engine.errors import Conflict, Invalid, KawalError
 from engine.ids import in_range
 from engine.letters import completeness
 from engine.letters import issue as letters
-from engine.messages import msg
+from engine.messages import group_term, msg
 from engine.models import Deadline, HumanTask, Unit, User
 from engine.outbox import Outbox, deadline_context
 from engine.run import CaseRun, RunResult, touch
@@ -110,8 +110,8 @@ def assign_task(session: Session, rt: Runtime, user: User, task_id: int, usernam
     if not access.can_work_task(assignee, task):
         if access.can_work_task_in_some_unit(assignee, task):  # the right group, another unit: say which unit
             unit = session.get(Unit, task.unit_id)
-            raise Invalid("user_not_in_unit", fields={"username": [msg("not_in_unit", unit=unit.code)]})
-        raise Invalid("user_not_in_group", fields={"username": [msg("not_in_group", group=task.lane)]})
+            raise Invalid("user_not_in_unit", fields={"username": [msg("not_in_unit", unit=unit.name)]})
+        raise Invalid("user_not_in_group", fields={"username": [msg("not_in_group", group=group_term(task.lane))]})
     task.assignee, task.claimed_at = assignee, clock.now()
     touch(task.case)
     due = next((d for d in task.case.deadlines if d.status == "pending"), None)

@@ -16,6 +16,32 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 
+
+class Term(str):
+    """A parameter the reader's catalog translates: English words that are a message id of the pages (a group's name
+    as officers call it), not a value to print as it is (a ticket, a unit's own name)."""
+
+
+# The groups (BPMN lanes) as the pages name them (api.web.display.GROUP_LABELS: the same message ids); a refusal
+# names a group by these words, never by its code.
+GROUP_TERMS = {
+    "petugas_layanan": "Front-desk officers",
+    "ppid": "PPID",
+    "unit_pengolah": "Processing unit",
+    "atasan_ppid": "PPID superior",
+    "pimpinan": "Head of the public body",
+    "tim_pengaduan": "Complaint team",
+    "pengelola_wbs": "WBS managers",
+    "auditor": "Auditors",
+    "admin": "Administrators",
+}
+
+
+def group_term(code: str) -> Term:
+    """A group's name for a refusal: ``group_term("ppid")``; a code Kawal does not know, as it is."""
+    return Term(GROUP_TERMS.get(code, code))
+
+
 TEMPLATES: dict[str, str] = {
     # -- general --------------------------------------------------------------------------------
     "invalid_data": "invalid data",

@@ -213,14 +213,16 @@ def test_completing_a_task_twice_is_409(desk, client, login, unchanged):
     assert r.json["code"] == "conflict"
 
 
-def test_completing_a_task_of_another_lane_is_403(desk, client, login, unchanged):
+def test_completing_a_task_of_another_lane_is_403_naming_the_group_in_the_callers_words(desk, client, login, unchanged):
     _, task = bring_to(desk, login, "periksa_kelengkapan")
+    url, body = f"{API}/tasks/{task['id']}/complete", {"data": STEP["periksa_kelengkapan"]}
     with unchanged():
-        r = client.post(
-            f"{API}/tasks/{task['id']}/complete", json={"data": STEP["periksa_kelengkapan"]}, headers=login("ppid")
-        )
+        r = client.post(url, json=body, headers=login("ppid"))
+        english = client.post(url, json=body, headers={**login("ppid"), "Accept-Language": "en"})
     assert_refused(r, 403)
     assert r.json["code"] == "forbidden"
+    assert r.json["message"] == "tugas ini untuk kelompok Petugas layanan"
+    assert english.json["message"] == "this task belongs to the Front-desk officers group"
 
 
 @pytest.mark.parametrize("action", ["claim", "complete"])
@@ -256,7 +258,7 @@ def test_a_unit_task_assigned_to_an_officer_of_another_unit_is_refused_naming_th
         r = client.post(f"{API}/tasks/{task['id']}/assign", json={"username": "unitmad"}, headers=login("ppid"))
     assert_refused(r, 422, {"username"})
     assert r.json["message"] == "pengguna berada di unit lain, bukan unit tugas ini"
-    assert r.json["errors"]["username"] == ["bukan anggota unit KANWIL: tugas ini dirujuk ke unit itu"]
+    assert r.json["errors"]["username"] == ["bukan anggota unit Kantor Wilayah: tugas ini dirujuk ke unit itu"]
     r = client.post(f"{API}/tasks/{task['id']}/assign", json={"username": "unit"}, headers=login("ppid"))
     assert r.status_code == 200, r.json
 

@@ -12,13 +12,15 @@ from pathlib import Path
 
 import pytest
 from babel.messages.pofile import read_po
+from flask_babel import force_locale
 
 import engine
 from api.errors import status_of
 from api.language import TRANSLATIONS, catalog, say
+from api.web.display import GROUP_LABELS
 from engine.errors import Conflict, Forbidden, Invalid, KawalError, NotFound, TooMany, Unauthorized
 from engine.login import EnrolmentRequired, SecondFactorRequired
-from engine.messages import TEMPLATES, Message, msg
+from engine.messages import GROUP_TERMS, TEMPLATES, Message, group_term, msg
 from engine.quotas import InsufficientStorage, QuotaExceeded
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -219,3 +221,15 @@ def test_an_instant_in_a_refusal_is_written_as_the_pages_write_it_in_the_zone_it
     assert say(refusal, "en") == "must be done before 21 Dec 2026, 16:00 WIB"
     late = msg("download_expired", date=datetime(2027, 1, 6, 9, 30, tzinfo=ZoneInfo("Asia/Makassar")))
     assert say(late, "id").startswith("unduhan tersedia sampai 6 Jan 2027, 09:30 WITA")
+
+
+def test_a_refusal_names_a_group_as_the_pages_do_never_by_its_code(app):
+    """The groups' words in a refusal (engine.messages.GROUP_TERMS) are the pages' own (GROUP_LABELS), in either
+    language: "tugas ini untuk kelompok Atasan PPID", not "atasan_ppid"."""
+    with app.test_request_context():
+        for code, label in GROUP_LABELS.items():
+            with force_locale("en"):
+                assert GROUP_TERMS[code] == str(label)
+            with force_locale("id"):
+                assert say(msg("task_for_group", group=group_term(code)), "id") == f"tugas ini untuk kelompok {label}"
+    assert set(GROUP_TERMS) == set(GROUP_LABELS)
