@@ -82,6 +82,9 @@ def record(session: Session, rt: Runtime, user: User, year: int, data: dict) -> 
         elif value is not None and not first <= value <= on:
             fields[name] = [msg("between_and_today", first=first)]
         dates[name] = value
+    handed, copied = dates["to_superior_on"], dates["to_commission_on"]
+    if handed and copied and copied < handed and not fields:  # the copy (tembusan) goes with or after the report
+        fields["to_commission_on"] = [msg("not_before_date", day=handed)]
     reference = data.get("reference")
     reference = reference.strip() if isinstance(reference, str) else None
     if reference and len(reference) > REFERENCE_MAX:

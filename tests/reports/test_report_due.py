@@ -159,6 +159,20 @@ def test_the_submission_over_the_api(client, login):
         assert (recorded.json["to_superior_on"], recorded.json["late"]) == ("2027-04-03", True)  # after 31 March
 
 
+def test_the_copy_to_the_commission_is_not_dated_before_the_report_went_to_the_superior(client, login):
+    """§9.2: the report goes to the superior with a copy (tembusan) to the Commission: with it or after it."""
+    url = "/api/v1/reports/annual/2026/submission"
+    with time_machine.travel(wib("2027-03-20"), tick=True):
+        body = {"to_superior_on": "2027-03-10", "to_commission_on": "2027-03-09"}
+        refused = client.put(url, json=body, headers={**login("ppid"), "Accept-Language": "en"})
+        assert refused.status_code == 422
+        assert refused.json["errors"] == {"to_commission_on": ["not before 10 Mar 2027"]}
+        assert client.get(url, headers=login("ppid")).json["to_superior_on"] is None  # nothing recorded
+        same_day = client.put(url, json={**body, "to_commission_on": "2027-03-10"}, headers=login("ppid"))
+        assert same_day.status_code == 200
+        assert same_day.json["to_commission_on"] == "2027-03-10"
+
+
 def test_a_year_the_reports_do_not_know_is_refused(client, login):
     for year in (1999, 203693190):
         refused = client.get(f"/api/v1/reports/annual/{year}/submission", headers=login("ppid"))
