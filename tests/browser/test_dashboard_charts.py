@@ -62,3 +62,38 @@ def test_each_dashboard_chart_label_is_written_whole_inside_its_chart_and_readab
                 assert chart["left"] - 1 <= t["left"] <= t["right"] <= chart["right"] + 1, f"{where} leaves the chart"
                 assert chart["top"] <= t["top"] <= t["bottom"] <= chart["bottom"], f"{where} leaves the chart"
                 assert 0 <= t["left"] <= t["right"] <= size["width"], f"{where} is off the screen"
+
+
+# Every word of every figure table's cells that the page drew on more than one line (a word broken inside:
+# "Diterim / a"). A word may break at its own hyphen or slash ("PPID-2026-" / "000003").
+BROKEN_WORDS = """() => {
+    const broken = [];
+    for (const cell of document.querySelectorAll('table.figures th, table.figures td')) {
+        const walker = document.createTreeWalker(cell, NodeFilter.SHOW_TEXT);
+        for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+            for (const match of node.textContent.matchAll(/[^\\s\\-\\/]+/g)) {
+                const range = document.createRange();
+                range.setStart(node, match.index);
+                range.setEnd(node, match.index + match[0].length);
+                const lines = new Set([...range.getClientRects()].map(r => Math.round(r.top)));
+                if (lines.size > 1) broken.push(match[0]);
+            }
+        }
+    }
+    return broken;
+}"""
+
+
+def test_the_dashboard_s_tables_break_lines_between_words_never_inside_one_on_a_phone(new_page, desk):
+    """At 360 px the oldest open cases' stages read "Diterima", "Keberatan Diterima", not "Diterim" / "a"."""
+    desk.submit()
+    registered = desk.submit()["ticket"]
+    desk.complete(registered, "periksa_kelengkapan")
+    desk.complete(registered, "registrasi")
+    page = new_page(**PHONE)
+    log_in(page, "ppid")
+    page.goto("/dasbor")
+    for size in (PHONE, DESKTOP):
+        page.set_viewport_size(size)
+        assert page.locator("table.figures").count() >= 4
+        assert page.evaluate(BROKEN_WORDS) == [], f"words broken inside at {size['width']} px"

@@ -67,7 +67,7 @@ def test_widgets_follow_the_schema(page):
     assert "Satu butir per baris." in fields["daftar_bukti"].hint
     fields = _by_name(schema_form.build_fields(_schema("pengaduan_klasifikasi.json"), "id"))
     assert fields["kode_masalah"].widget == "select"
-    assert ("03", "Korupsi/pungli") in fields["kode_masalah"].options
+    assert ("03", "Korupsi / pungli") in fields["kode_masalah"].options
 
 
 def test_posted_fields_become_the_schemas_types(page):
