@@ -70,6 +70,7 @@ FOLLOWS = {
     "tanggal_diterima": ("tanggal_dibacakan", "tanggal"),
     "tanggal_diterima_pemohon": ("tanggal_dibacakan", "tanggal"),
     "batas_pelaksanaan": ("tanggal",),
+    "tanggal_mediasi": ("tanggal",),  # the first mediation meeting: the first hearing's day or after (§5.2 row 5)
 }
 
 

@@ -684,6 +684,21 @@ def test_an_event_is_dated_no_earlier_than_the_event_recorded_before_it(office, 
     office.message(ticket, "hasil_mediasi", {"tanggal": "2027-01-27", "hasil": "gagal"})
 
 
+def test_the_first_mediation_meeting_is_on_the_first_hearing_s_day_or_after_it(office, clock):
+    """Perki 1/2013 Pasal 38 (§5.2 row 5): mediation is held the day of the first hearing or a later day the parties
+    agree; a meeting dated before the hearing that ordered it would start the 14-working-day mediation clock early."""
+    ticket = _prepared(office)
+    clock.move_to(wib("2027-01-20"))
+    before = _snapshot(office, ticket)
+    heard = {"tanggal": "2027-01-20", "hasil": "dilanjutkan", "mediasi": True}
+    with pytest.raises(Invalid) as refused:
+        office.message(ticket, "pemeriksaan_awal", {**heard, "tanggal_mediasi": "2027-01-19"})
+    assert refused.value.fields == {"tanggal_mediasi": [msg("not_before_date", day=datetime(2027, 1, 20).date())]}
+    assert _snapshot(office, ticket) == before
+    office.message(ticket, "pemeriksaan_awal", {**heard, "tanggal_mediasi": "2027-01-20"})
+    assert office.open_tasks(ticket) == ["mandat_mediasi"]
+
+
 def test_a_mediation_agreement_is_carried_out_no_earlier_than_it_was_made(office, clock):
     ticket = _in_mediation(office, clock)
     clock.move_to(wib("2027-01-27"))
