@@ -23,6 +23,10 @@ SIGNATORY_LANES = ("ppid", "atasan_ppid", "pimpinan", "petugas_layanan", "tim_pe
 # Where a complaint's resolution clock (SLA) starts: its receipt (the earliest reading, the agency's deadline:
 # legal-process.md §2.2) or its classification (the tier is known then). KAWAL_COMPLAINT_SLA_FROM.
 COMPLAINT_SLA_STARTS = ("penerimaan", "klasifikasi")
+# The court that hears a challenge of the Commission's decision (UU 14/2008 Pasal 47; legal-process.md §5.2 row 9):
+# the administrative court (PTUN) when the public body is a state body, as a Kanwil is; else the district court (PN).
+# KAWAL_COURT_OF_CHALLENGE.
+COURTS_OF_CHALLENGE = ("ptun", "pn")
 EXEMPTION_LANES = ("atasan_ppid", "pimpinan")  # those who can open sealed identities or grant themselves any role
 
 
@@ -79,6 +83,7 @@ class Settings:
     complaint_sla_days: int = 14  # KAWAL_COMPLAINT_SLA_DAYS: not oversight-relevant
     complaint_oversight_sla_days: int = 60  # KAWAL_COMPLAINT_OVERSIGHT_SLA_DAYS: oversight-relevant
     complaint_sla_from: str = "penerimaan"  # KAWAL_COMPLAINT_SLA_FROM: penerimaan | klasifikasi
+    court_of_challenge: str = "ptun"  # KAWAL_COURT_OF_CHALLENGE: ptun (a state public body) | pn
     # A unit asked for a request's information or a complaint's clarification answers within this many working days
     # of the referral (legal-process.md §7.5: an internal coordination limit; reminded, then escalated).
     unit_response_days: int = 5  # KAWAL_UNIT_RESPONSE_DAYS
@@ -395,6 +400,9 @@ def _letter_settings(env) -> dict:
     sla_from = env.get("KAWAL_COMPLAINT_SLA_FROM", "penerimaan")
     if sla_from not in COMPLAINT_SLA_STARTS:
         raise ConfigError(f"KAWAL_COMPLAINT_SLA_FROM must be one of {', '.join(COMPLAINT_SLA_STARTS)}")
+    court = env.get("KAWAL_COURT_OF_CHALLENGE", "ptun")
+    if court not in COURTS_OF_CHALLENGE:
+        raise ConfigError(f"KAWAL_COURT_OF_CHALLENGE must be one of {', '.join(COURTS_OF_CHALLENGE)}")
     lane = env.get("KAWAL_EXEMPTION_LANE", "atasan_ppid")
     if lane not in EXEMPTION_LANES:
         raise ConfigError(f"KAWAL_EXEMPTION_LANE must be one of {', '.join(EXEMPTION_LANES)}")
@@ -427,6 +435,7 @@ def _letter_settings(env) -> dict:
         "signatories": signatories,
         "exemption_lane": lane,
         "complaint_sla_from": sla_from,
+        "court_of_challenge": court,
         "signing_key": key,
         "signing_cert": cert,
         "signing_passphrase": env.get("KAWAL_LETTER_SIGNING_PASSPHRASE") or None,

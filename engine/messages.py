@@ -328,6 +328,10 @@ TEMPLATES: dict[str, str] = {
     "save it again (as PDF, PNG or JPEG) and send it again",
     "summons_recorded": "this summons is already recorded as dispute %(ticket)s",
     "dispute_open": "dispute %(ticket)s on this case is still open",
+    "court_of_challenge_ptun": "a state public body challenges the Commission's decision at the administrative "
+    "court (UU 14/2008 Pasal 47(1)): write the PTUN, e.g. PTUN Jakarta",
+    "court_of_challenge_pn": "a public body that is not a state body challenges the Commission's decision at the "
+    "district court (UU 14/2008 Pasal 47(2)): write the Pengadilan Negeri, e.g. PN Jakarta Pusat",
     "not_after_summons": "not after the summons was received",
     "not_before_commission_filing": "not before the filing at the Information Commission",
     "window_not_ended": "the %(name)s window has not ended yet: on the latest reading it ends on %(due)s; confirm it "

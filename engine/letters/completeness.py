@@ -18,6 +18,7 @@ extension's "before T10" is the task's ``mustCompleteBefore`` guard.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
@@ -147,11 +148,32 @@ def determination_letters(decision: dict, data: dict) -> dict[str, list[str]]:
     return {}
 
 
+# How a court's name says which court it is, and what a challenge at the other one is told.
+COURTS = {
+    "ptun": (re.compile(r"\b(PTUN|tata\s+usaha\s+negara)\b", re.IGNORECASE), "court_of_challenge_ptun"),
+    "pn": (re.compile(r"\b(PN|pengadilan\s+negeri)\b", re.IGNORECASE), "court_of_challenge_pn"),
+}
+
+
+def _check_court(session: Session, rt: Runtime, case: Case, data: dict) -> dict:
+    """The office challenges the Commission's decision at the court the law gives a body like it (UU 14/2008 Pasal
+    47, §5.2 row 9: the PTUN for a state public body, KAWAL_COURT_OF_CHALLENGE=ptun, else the district court): a
+    challenge lodged at the other court is one the office loses on jurisdiction, its 14-day window gone."""
+    court = data.get("pengadilan")
+    if data.get("sikap") != "mengajukan_keberatan" or not isinstance(court, str):
+        return {}
+    name, message = COURTS[rt.settings.court_of_challenge]
+    if not name.search(court):
+        return {"pengadilan": [msg(message)]}
+    return {}
+
+
 RULES: dict[tuple[str, str], Callable[[Session, Runtime, Case, dict], dict]] = {
     (kinds.REQUEST, "putuskan"): _check_decision,
     (kinds.REQUEST, "pemberitahuan_tertulis"): _check_notice,
     (kinds.REQUEST, "tetapkan_pengecualian"): _check_determination,
     (kinds.REQUEST, "tetapkan_pengecualian_pimpinan"): _check_determination,
+    (kinds.DISPUTE, "sikap_atas_putusan"): _check_court,
 }
 
 

@@ -404,6 +404,37 @@ def test_final_decision_dismissing_the_application_ends_without_compliance(offic
     assert office.milestones(ticket)[-2:] == ["berkekuatan_hukum_tetap", "sengketa_selesai"]
 
 
+CHALLENGE = {
+    "sikap": "mengajukan_keberatan",
+    "alasan_sikap": "Informasi dikecualikan",
+    "tanggal_pengajuan_keberatan": "2027-03-15",
+}
+
+
+@pytest.mark.parametrize(
+    ("settings_overrides", "wrong", "right"),
+    [
+        ({}, "Pengadilan Negeri Jakarta Pusat", "Pengadilan Tata Usaha Negara Jakarta"),
+        ({"KAWAL_COURT_OF_CHALLENGE": "pn"}, "PTUN Jakarta", "PN Jakarta Pusat"),
+    ],
+    ids=["state_body_ptun", "other_body_pn"],
+)
+def test_the_office_challenges_the_commission_s_decision_at_the_court_the_law_gives_its_kind_of_body(
+    office, clock, wrong, right
+):
+    """UU 14/2008 Pasal 47 (§5.2 row 9): a state public body (a Kanwil) goes to the PTUN, any other to the district
+    court; a challenge lodged at the other court is lost on jurisdiction, and the 14 days with it."""
+    ticket = _decided(office, clock, "dikabulkan_seluruhnya")
+    clock.move_to(wib("2027-03-15"))
+    with pytest.raises(Invalid) as refused:
+        office.complete(ticket, "sikap_atas_putusan", {**CHALLENGE, "pengadilan": wrong})
+    kind = office.rt.settings.court_of_challenge
+    assert refused.value.fields == {"pengadilan": [msg(f"court_of_challenge_{kind}")]}
+    assert office.open_tasks(ticket) == ["sikap_atas_putusan"]
+    office.complete(ticket, "sikap_atas_putusan", {**CHALLENGE, "pengadilan": right})
+    assert office.case(ticket).status == "keberatan_pengadilan"
+
+
 def test_agency_challenges_in_court_then_cassation_gives_the_final_decision(office, clock):
     ticket = _decided(office, clock, "dikabulkan_seluruhnya")
     with pytest.raises(Invalid) as refused:
