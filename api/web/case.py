@@ -10,27 +10,27 @@ allows, a complaint's history where ``can_read_history`` does, a complaint's doc
 The diagram is the BPMN file of the process version the case runs; the page carries the ids of the
 completed elements, the current tasks and the subprocesses they are in (from the case's workflow
 instance) for static/case-diagram.js, and the same as two lists of steps, which are all a visitor
-without JavaScript (or without the vendored viewer) sees. The timeline is oldest first.
+without JavaScript (or without the vendored viewer) sees; both name the steps in the reader's language where
+Kawal has a name for them in it (api.web.process_diagram). The timeline is oldest first.
 """
 
 from __future__ import annotations
 
-import hashlib
 from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
 
 from flask import Response, make_response, render_template
+from flask_babel import format_decimal, ngettext
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
-from flask_babel import ngettext
 from flask_login import login_required
 from sqlalchemy import select
 
 from api.boundary import noted, runtime
 from api.extensions import db
 from api.reports.labels import CHANNELS
-from api.web import case_messages, display, events, proxy, requester, workbench
+from api.web import case_messages, display, events, process_diagram, proxy, requester, workbench
 from api.web.blueprint import bp
 from api.web.facts import case_facts, finding_files, labelled, proxy_facts, requester_facts
 from api.web.i18n import current_language
@@ -47,7 +47,6 @@ from engine import (
     kinds,
     lateness,
     other_filings,
-    progress,
     proxy_data,
     queries,
     reported_party,
@@ -57,7 +56,7 @@ from engine import (
 )
 from engine.letters import records as letter_records
 from engine.letters.types import TYPES as LETTER_TYPES
-from engine.models import Case, CaseEvent, Letter, Party, ProcessVersion, User
+from engine.models import Case, CaseEvent, Letter, Party, User
 from engine.runtime import Runtime
 
 VENDOR_VIEWER = Path(__file__).parent / "static" / "vendor" / "bpmn-viewer.production.min.js"
@@ -222,6 +221,8 @@ def case(ticket: str, reporter: dict | None = None, refused: dict | None = None)
     found = access.require_staff_case(db.session, user, ticket)
     history_shown = access.can_read_history(user, found)
     identity = _identity(rt, user, found)
+    content, diagram_current = process_diagram.source(rt, found)
+    names = process_diagram.names(rt, content, found.kind, locale, clock_label)
     page = {
         "case": found,
         "process_label": display.process_label(found.kind, locale),
@@ -251,8 +252,8 @@ def case(ticket: str, reporter: dict | None = None, refused: dict | None = None)
         "scan_form": scan_form(user, found, letters),
         "files": task_files.files_of(db.session, rt.forms, user, found),
         "chain": _chain(rt, user, found, locale) if found.kind != kinds.COMPLAINT else [],
-        "progress": _progress(rt, found, locale),
-        "diagram_current": _diagram_source(rt, found)[1],
+        "progress": process_diagram.steps(rt, found, locale, names),
+        "diagram_current": diagram_current,
         "viewer_present": VENDOR_VIEWER.is_file(),
         "calendar_unconfirmed": holiday_years.case_warnings(db.session, found),
         "conversation": case_messages.conversation(user, found) if found.kind == kinds.COMPLAINT else None,
@@ -271,7 +272,7 @@ def case(ticket: str, reporter: dict | None = None, refused: dict | None = None)
 def case_diagram(ticket: str):
     """The BPMN XML of the process version the case runs (the process model: no case data in it)."""
     found = access.require_staff_case(db.session, officer(), ticket)
-    content, same_version = _diagram_source(runtime(), found)
+    content, same_version = process_diagram.source(runtime(), found)
     response = Response(content, mimetype="application/xml")
     # The file may have changed since the case started; the page says so too.
     response.headers["X-Kawal-Diagram-Version"] = "case" if same_version else "current-file"
@@ -637,10 +638,52 @@ def _letters(
                 "title": title,
                 "at": event.at,
                 "actor": actor_name(event.actor),
-                "fields": labelled(schema, bundle.redact(data), locale, files),
+                "fields": _with_fees(labelled(schema, _amounts(bundle.redact(data)), locale, files), data, locale),
             }
         )
     return out
+
+
+# The fields of the notices and their deliveries that hold an amount in rupiah (their labels say so: "(Rp)",
+# "(IDR)"), and the itemised fee the engine adds to a written notice (engine.fees.assess).
+AMOUNTS = frozenset({"biaya", "biaya_dibayar"})
+FEE_ITEMS = "rincian_biaya"
+
+
+def money(amount: int | float) -> str:
+    """An amount in rupiah as the reader's language writes it: "IDR 25,000", "Rp25.000", on one line."""
+    return _("IDR %(amount)s", amount=format_decimal(amount)).replace(" ", "\u00a0")
+
+
+def _amounts(data: dict) -> dict:
+    """``data`` with its amounts grouped as the reader's language groups digits (the label names the currency), and
+    without the itemised fee, which ``_with_fees`` spells out."""
+    shown = {k: format_decimal(v) if k in AMOUNTS and _is_number(v) else v for k, v in data.items()}
+    shown.pop(FEE_ITEMS, None)
+    return shown
+
+
+def _with_fees(fields: list[tuple[str, str]], data: dict, locale: str) -> list[tuple[str, str]]:
+    """A notice's itemised fee as a line of words ("printed page: 8 × IDR 500 = IDR 4,000"), never its rows'
+    codes and rate ids."""
+    items = [i for i in data.get(FEE_ITEMS) or [] if isinstance(i, dict)]
+    if not items:
+        return fields
+    lines = [
+        _(
+            "%(unit)s: %(quantity)s × %(price)s = %(amount)s",
+            unit=i.get("unit_en" if locale == "en" else "unit") or i.get("code", ""),
+            quantity=format_decimal(i.get("quantity", 0)),
+            price=money(i.get("unit_amount", 0)),
+            amount=money(i.get("amount", 0)),
+        )
+        for i in items
+    ]
+    return [*fields, (_("Fee, itemised"), "; ".join(lines))]
+
+
+def _is_number(value) -> bool:
+    return isinstance(value, int | float) and not isinstance(value, bool)
 
 
 def _schema(rt: Runtime, form: str | None) -> dict:
@@ -668,46 +711,3 @@ def _chain(rt: Runtime, user: User, case: Case, locale: str) -> list[dict]:
         }
         for m in members
     ]
-
-
-# -- the diagram ---------------------------------------------------------------------------------------
-
-
-def _diagram_source(rt: Runtime, case: Case) -> tuple[bytes, bool]:
-    """The BPMN file of the case's process version, and whether it is still that version's content.
-
-    A version stores its parsed spec and the file's sha256, not the XML: the file in workflows/ is
-    read, and when it has changed since (a newer version deployed) it is still the best picture.
-    """
-    version = db.session.get(ProcessVersion, case.process_version_id)
-    content = (Path(rt.settings.workflows_dir) / version.file_name).read_bytes()
-    return content, hashlib.sha256(content).hexdigest() == version.sha256
-
-
-def _progress(rt: Runtime, case: Case, locale: str) -> dict:
-    """The diagram's highlights (bpmn ids) and the same as text (engine.progress), named for the reader."""
-    titles = {t.bpmn_id: display.task_title(rt, t, locale) for t in case.tasks}
-    found = progress.progress(db.session, rt, case)
-    if found is None:  # no instance stored: what the inbox rows say
-        completed = {t.bpmn_id: titles[t.bpmn_id] for t in case.tasks if t.state != "open"}
-        current = {t.bpmn_id: titles[t.bpmn_id] for t in case.tasks if t.state == "open"}
-        for bpmn_id in current:
-            completed.pop(bpmn_id, None)
-        active = []
-    else:
-        completed = {i: _step_name(e, titles, locale) if e.step else "" for i, e in found.completed.items()}
-        current = {i: titles.get(i) or e.name or i for i, e in found.current.items()}
-        active = found.active
-    return {
-        "completed": list(completed),
-        "current": list(current),
-        "active": active,
-        "completed_steps": [name for name in completed.values() if name],
-        "current_steps": list(current.values()),
-    }
-
-
-def _step_name(element: progress.Element, titles: dict[str, str], locale: str) -> str:
-    if element.stage:
-        return _("Stage reached: %(stage)s", stage=display.stage_label(element.stage, locale))
-    return titles.get(element.bpmn_id) or element.name or element.bpmn_id

@@ -156,3 +156,44 @@ def test_the_desk_opens_the_requesters_earlier_request_from_the_list_of_their_fi
     listed.get_by_role("link", name=earlier).click()
     expect(page.get_by_role("heading", level=1)).to_contain_text(earlier)
     expect(page.locator("table.other-filings tbody tr")).to_contain_text(ticket)
+
+
+def test_the_diagram_s_wrapped_labels_read_with_their_spaces_and_an_english_page_draws_english_names(
+    page, desk, client, login
+):
+    """Read as text, the drawing gave "14 hari kerja lewat(informasi)" and "Penyerahandibuka pada permohonan" (the
+    viewer draws a wrapped label a line per tspan and drops the space it broke at), and on an English page it kept
+    "Mediasi diperpanjang (21 hari kerja)": the words keep their spaces, and an English page draws the English
+    names Kawal has (a label it has no English for, a flow's, stays as the process file writes it)."""
+    from tests.api.test_chain_api import disputed
+
+    _request, objection, dispute = disputed(desk, client, login)
+    errors = []
+    page.on("pageerror", lambda error: errors.append(str(error)))
+    log_in(page, "ppid")
+    diagram = page.locator("#case-diagram")
+
+    page.goto(f"/kasus/{objection['ticket']}")
+    expect(diagram).to_have_attribute("data-ready", "true")
+    expect(diagram).to_contain_text("Penyerahan dibuka pada permohonan")
+    page.goto(f"/kasus/{dispute['ticket']}")
+    expect(diagram).to_have_attribute("data-ready", "true")
+    drawn = diagram.inner_text()
+    assert "14 hari kerja lewat (informasi)" in drawn
+    assert "Mediasi diperpanjang (21 hari kerja)" in drawn
+    assert "lewat(informasi)" not in drawn
+    assert "(alasan b-g)" in drawn
+
+    page.goto(f"/bahasa/en?next=/kasus/{dispute['ticket']}")
+    expect(diagram).to_have_attribute("data-ready", "true")
+    drawn = diagram.inner_text()
+    assert "Extended mediation (14 + 7 working days)" in drawn  # the stage its deadline M21 bounds
+    assert "M21 · Extended mediation (14 + 7 working days)" in drawn
+    assert "Public information dispute" in drawn  # the process, on the way back from the stage shown
+    assert "Mediasi diperpanjang (21 hari kerja)" not in drawn
+    assert "M21: 14 + 7 hari kerja" not in drawn
+    assert "14 hari kerja lewat (informasi)" in drawn  # a flow's label: no English name for it
+    expect(page.locator(".steps")).to_contain_text("Dispute recorded")
+    page.locator("#diagram-title").scroll_into_view_if_needed()
+    at_both_widths(page, "an English dispute's diagram", "case-diagram-english")
+    assert not errors, f"the case page's scripts failed: {errors}"

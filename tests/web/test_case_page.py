@@ -17,6 +17,7 @@ from api.web import case as case_page
 from tests.api.test_chain_api import objected
 from tests.api.test_complaint_documents import TO_PENDMAD, Team
 from tests.conftest import REPORTER_NAME, REPORTER_NIK
+from tests.helpers import decision
 from tests.web.pages import text
 
 RECEIVED = datetime(2026, 12, 2, 3, 0, tzinfo=UTC)  # Wed 2 Dec 2026, 10:00 WIB
@@ -435,3 +436,89 @@ def test_an_impossible_nik_is_flagged_for_the_desk_to_check_and_a_possible_one_i
     flag = "bukan NIK yang mungkin"
     assert flag in text(browser("petugas").get(f"/kasus/{impossible}"))
     assert flag not in text(browser("petugas").get(f"/kasus/{possible}"))
+
+
+def _steps(page: str) -> str:
+    """The lists of current tasks and steps done under the diagram."""
+    return page[page.index('<div class="steps">') :]
+
+
+def test_an_english_page_names_the_steps_and_the_diagram_in_english_and_an_indonesian_one_as_the_process_does(
+    desk, login, browser
+):
+    """The steps done read "T10: 10 hari kerja" and "Permohonan masuk" on an English page, and the diagram kept its
+    Indonesian names: where Kawal has an English name (a task's form, a deadline, a stage, what opened the case), an
+    English page uses it, in the list and in the drawing alike; an Indonesian page keeps the process's own words."""
+    from tests.api.test_inbox_pages import LETTER_RECEIVED, RECORDED
+
+    with time_machine.travel(RECORDED, tick=True):
+        ticket = desk.submit(headers=login("petugas"), channel="pos", received_at=LETTER_RECEIVED.isoformat())["ticket"]
+        b = browser("ppid")
+        indonesian = text(b.get(f"/kasus/{ticket}"))
+        b.get("/bahasa/en")
+        english = text(b.get(f"/kasus/{ticket}"))
+    steps = _steps(english)
+    assert "<li>Request received</li>" in steps
+    assert "<li>T10 · Written notice (10 working days)</li>" in steps  # the deadline lapsed: its timer is a step
+    assert "<li>Stage reached: Received</li>" in steps
+    assert "<li>Check the request is complete" in steps  # the open task, by its form's English title
+    assert "hari kerja" not in steps
+    assert "Permohonan masuk" not in steps
+    names = highlights(english)["names"]  # the drawing is named as the lists are
+    assert names["t10"] == "T10 · Written notice (10 working days)"
+    assert names["tahap_pemberitahuan"] == "Written notice (10 working days)"  # the stage its deadline bounds
+    assert names["permohonan_informasi"] == "Public information request"
+    assert names["start"] == "Request received"
+    assert names["ms_terdaftar"] == "Registered"
+    assert names["keberatan_dikabulkan"] == "Objection granted"  # a message Kawal sends itself: no form to name it
+    assert "gw_lengkap" not in names  # a gateway has no English name: it keeps the BPMN's ("Lengkap?")
+    steps = _steps(indonesian)
+    assert "<li>Permohonan masuk</li>" in steps
+    assert "<li>T10: 10 hari kerja</li>" in steps
+    assert "<li>Tahap tercapai: Diterima</li>" in steps
+    assert highlights(indonesian)["names"] == {}  # the drawing keeps the file's names
+
+
+def test_a_written_notice_s_fee_is_written_as_the_reader_s_language_writes_money(app, client, login, desk, browser):
+    """The notice's fee read "29000" and its items "halaman; lembar halaman cetak; printed page; 8; 500; 4000; 1; ..."
+    (codes, rate ids and both languages at once) on either page: an English page writes "29,000" and "IDR 25,000",
+    an Indonesian one "29.000" and "Rp25.000", each item in words."""
+    from engine import clock
+
+    today = clock.now().astimezone(app.extensions["kawal_runtime"].calendars["strict"].tz).date().isoformat()
+    for code, amount in (("halaman", 500), ("pos", 25000)):
+        body = {"code": code, "amount": amount, "effective_from": today, "legal_basis": "Keputusan Kepala Kantor"}
+        assert client.post("/api/v1/fee-standard", json=body, headers=login("admin")).status_code == 201
+    ticket = desk.submit()["ticket"]
+    for step in ("periksa_kelengkapan", "registrasi", "proses_permohonan", "tentukan_langkah"):
+        desk.complete(ticket, step)
+    desk.complete(ticket, "putuskan", decision("dikabulkan_seluruhnya"))
+    notice = {
+        "informasi_dikuasai": True,
+        "materi_diberikan": "Daftar penerima",
+        "media_format": "Salinan cetak",
+        "jumlah_halaman": 8,
+        "dikirim_pos": True,
+        "cara_pembayaran": "Tunai di loket",
+        "jadwal_penyerahan": today,
+        "tanggal_pemberitahuan": today,
+        "dikirim_melalui": "langsung",
+    }
+    desk.complete(ticket, "pemberitahuan_tertulis", notice)
+    b = browser("ppid")
+    indonesian = text(b.get(f"/kasus/{ticket}"))
+    b.get("/bahasa/en")
+    english = text(b.get(f"/kasus/{ticket}"))
+    assert "<dd>29,000</dd>" in english  # "g. Copying/delivery fee (IDR), ...": the label names the currency
+    assert "<dt>Fee, itemised</dt>" in english
+    assert (
+        "printed page: 8 × IDR\u00a0500 = IDR\u00a04,000; postal delivery: 1 × IDR\u00a025,000 = IDR\u00a025,000"
+        in english
+    )
+    assert "25.000" not in english
+    assert "Rincian biaya" not in english
+    assert "rate_id" not in english
+    assert "<dd>29.000</dd>" in indonesian
+    assert "<dt>Rincian biaya</dt>" in indonesian
+    assert "8 lembar halaman cetak × Rp500 = Rp4.000; 1 kali pengiriman pos × Rp25.000 = Rp25.000" in indonesian
+    assert "printed page" not in indonesian

@@ -4,7 +4,9 @@
  * fetch the process's BPMN XML from the case's own URL, draw it, and mark what the page's JSON
  * (#case-diagram-data) lists: "completed", "current" and "active" (the subprocesses the current
  * task is in) bpmn ids, styled by case.css, and open the part of the diagram where the current task
- * is (a collapsed subprocess's plane, or a called process's own diagram). No inline script (the
+ * is (a collapsed subprocess's plane, or a called process's own diagram). Its "names" are the
+ * elements' names in the page's language where they differ from the file's (api.web.process_diagram):
+ * the drawing takes them, as the lists below it do. No inline script (the
  * Content-Security-Policy allows only Kawal's own files). Keyboard: the buttons zoom; with the
  * diagram focused, the arrow keys move it and + / - zoom.
  */
@@ -28,6 +30,53 @@
     if (statusNode) {
       statusNode.textContent = box.getAttribute("data-failed");
     }
+  }
+
+  // The file with its elements named as the page names them; the file itself when there is nothing to rename.
+  function named(xml) {
+    var names = marks.names || {};
+    if (!Object.keys(names).length || !window.DOMParser || !window.XMLSerializer) {
+      return xml;
+    }
+    var doc = new window.DOMParser().parseFromString(xml, "application/xml");
+    if (doc.getElementsByTagName("parsererror").length) {
+      return xml;
+    }
+    Array.prototype.forEach.call(doc.getElementsByTagName("*"), function (node) {
+      var id = node.getAttribute("id");
+      if (id && Object.prototype.hasOwnProperty.call(names, id) && node.hasAttribute("name")) {
+        node.setAttribute("name", names[id]);
+      }
+    });
+    return new window.XMLSerializer().serializeToString(doc);
+  }
+
+  // The viewer draws a label that wraps as one line of text per tspan, dropping the space it broke at: read
+  // as text (copied, or a page's text), "Penyerahan dibuka" came out "Penyerahandibuka". The space goes back
+  // at the end of a line the name broke at a space (not one cut inside a word), where it shows nothing.
+  function spaceLines() {
+    var registry = viewer.get("elementRegistry");
+    canvasNode.querySelectorAll("[data-element-id]").forEach(function (gfx) {
+      var element = registry.get(gfx.getAttribute("data-element-id"));
+      var name = element && element.businessObject && element.businessObject.name;
+      var text = gfx.querySelector(".djs-visual > text");
+      if (!name || !text) {
+        return;
+      }
+      var lines = text.querySelectorAll("tspan");
+      var at = 0;
+      for (var i = 0; i < lines.length - 1; i++) {
+        var found = name.indexOf(lines[i].textContent, at);
+        if (found < 0) {
+          return;
+        }
+        at = found + lines[i].textContent.length;
+        if (/\s/.test(name.charAt(at))) {
+          lines[i].textContent += " ";
+          at += 1;
+        }
+      }
+    });
   }
 
   function mark(canvas, registry, ids, className) {
@@ -114,6 +163,7 @@
   function open(diagram) {
     shown = diagram;
     return viewer.open(diagram).then(function () {
+      spaceLines();
       markAll();
       showCurrentPlane();
       box.querySelectorAll("[data-diagram]").forEach(function (button) {
@@ -171,7 +221,7 @@
       return response.text();
     })
     .then(function (xml) {
-      return viewer.importXML(xml);
+      return viewer.importXML(named(xml));
     })
     .then(function () {
       // Top-level diagrams only: bpmn-js adds id-less ones for the planes of collapsed subprocesses.
@@ -205,6 +255,7 @@
         diagramButtons(diagrams);
       }
       enablePanning();
+      spaceLines();
       quietViewer();
       box.setAttribute("data-ready", "true");
     })
