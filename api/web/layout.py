@@ -9,6 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from flask import current_app, g, request, url_for
+from flask_babel import format_decimal
 from flask_babel import lazy_gettext as _l
 from flask_login import current_user
 
@@ -93,4 +94,5 @@ def init_app(app) -> None:
         legal_basis=display.legal_basis,
         file_size=display.file_size,
         officer_name=display.officer_name,
+        number=format_decimal,  # 25.000 in Bahasa Indonesia, 25,000 in English
     )

@@ -40,6 +40,12 @@ def test_the_admin_adds_a_version_of_the_fee_standard_on_its_page_and_others_may
     public = text(browser().get("/publik/halaman/biaya"))
     assert re.search(r"<title>(.*?)</title>", public, re.S)[1] == "Standar biaya · Kawal"
     assert public.count('<td>Halaman cetak</td><td class="num">1.000</td>') == 1
+    # An English reader reads the amounts as English writes numbers, on both pages.
+    visitor = browser()
+    visitor.get("/bahasa/en")
+    assert '<td class="num">1,000</td>' in text(visitor.get("/publik/halaman/biaya"))
+    admin.get("/bahasa/en")
+    assert '<td class="num">1,000</td>' in text(admin.get("/biaya"))
 
 
 def test_the_officer_records_the_payment_on_the_task_page_and_a_wrong_amount_is_refused(
