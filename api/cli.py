@@ -604,7 +604,7 @@ def audit_verify(kawal, anchors, export, made_after_anchor):
 
     from engine import access_log, kinds
     from engine import anchors as anchoring
-    from engine.audit import VERIFY_BY, Break, record, verify_chains, verify_rows
+    from engine.audit import VERIFY_BY, Break, record, sound_rows, verify_chains, verify_lines
 
     def untrusted(path: str, exc: Exception) -> click.ClickException:
         return click.ClickException(f"the anchor file {path} is not to be trusted: {exc}")
@@ -617,9 +617,9 @@ def audit_verify(kawal, anchors, export, made_after_anchor):
                     read.append(anchoring.read(lines))
             except anchoring.AnchorInvalid as exc:
                 raise untrusted(path, exc) from None
-        breaks = list(verify_rows(_export_rows(export)))
+        breaks = list(verify_lines(_export_lines(export)))  # a line altered into no event is a break, told
         for anchor in read:
-            found, older = anchoring.check_rows(_export_rows(export), anchor, made_after_anchor)
+            found, older = anchoring.check_rows(sound_rows(_export_lines(export)), anchor, made_after_anchor)
             breaks += found
             if older:
                 unchecked.append(anchor)
@@ -677,23 +677,19 @@ def audit_verify(kawal, anchors, export, made_after_anchor):
 
 
 def _broken_where(b) -> str:
-    """A break's place as ``kawal audit verify`` names it: a case's event, or an access chain's record."""
+    """A break's place as ``kawal audit verify`` names it: a case's event, or an access chain's record; in an
+    exported history, with its line (alone where the line no longer tells its case)."""
     if b.ticket.startswith("access:"):
         return f"access changes ({b.ticket.split(':', 1)[1]}), record {b.seq}"
-    return f"case {b.ticket}, event {b.seq}"
+    if not b.ticket:
+        return f"line {b.line}"
+    return f"case {b.ticket}, event {b.seq}" + (f" (line {b.line})" if b.line else "")
 
 
-def _export_rows(path: str):
-    """The rows of an exported history (JSON lines), as engine.audit.verify_rows reads them."""
-    import json
-
-    with open(path, encoding="utf-8") as lines:
-        for number, line in enumerate(lines, 1):
-            if line.strip():
-                try:
-                    yield json.loads(line)
-                except ValueError:
-                    raise click.ClickException(f"{path}, line {number}: not JSON (an export in JSON lines?)") from None
+def _export_lines(path: str):
+    """The lines of an exported history (JSON lines) as bytes: engine.audit reads each, whatever it holds."""
+    with open(path, "rb") as lines:
+        yield from lines
 
 
 @audit.command("anchor")

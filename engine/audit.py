@@ -7,6 +7,7 @@ a case starts from 64 zeros.
 
 import hashlib
 import json
+import re
 from collections.abc import Generator, Iterable, Iterator
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
@@ -100,9 +101,113 @@ def export_row(ticket: str, event: CaseEvent) -> dict:
 
 @dataclass(frozen=True)
 class Break:
-    ticket: str
+    ticket: str  # empty for a line of an export whose case cannot be read
     seq: int
     reason: str
+    line: int | None = None  # the line of an exported history (``verify_lines``)
+
+
+EXPORT_FIELDS = {
+    "ticket": str,
+    "seq": int,
+    "at": str,
+    "type": str,
+    "actor": str,
+    "data": dict,
+    "prev_hash": str,
+    "hash": str,
+}
+"""An exported event's fields (``export_row``, ``iter_export``) and the JSON type of each. A line of an exported
+history that lacks one, holds another type, or has a field besides them was altered: the hash covers none of that."""
+
+# Where a line that is no longer JSON still names its case and event (one byte changed leaves them readable).
+_TICKET_IN_TEXT = re.compile(r'"ticket"\s*:\s*"([^"\\]{1,100})"')
+_SEQ_IN_TEXT = re.compile(r'"seq"\s*:\s*(\d{1,9})(?![\d.eE])')
+_KINDS = {str: "text", int: "a whole number", float: "a decimal number", list: "a list", dict: "an object"}
+
+
+@dataclass(frozen=True)
+class Unreadable:
+    """A line of an exported history that is not an event in JSON: why, and its case and event if still legible."""
+
+    reason: str
+    ticket: str | None = None
+    seq: int | None = None
+
+
+def read_line(line: bytes) -> dict | Unreadable:
+    """One line of an exported history (JSON lines) as its event, or why it cannot be one."""
+    try:
+        text = line.decode("utf-8").removeprefix("\ufeff")  # a byte-order mark an editor adds changes no event
+    except UnicodeDecodeError:
+        return _unreadable(line.decode("utf-8", "replace"), "unreadable: not UTF-8 text")
+    try:
+        row = json.loads(text)
+    except (ValueError, RecursionError):
+        return _unreadable(text, "unreadable: not JSON")
+    if not isinstance(row, dict):
+        return Unreadable(f"not an event but {_shown(row)} ({_kind(row)})")
+    return row
+
+
+def _unreadable(text: str, reason: str) -> Unreadable:
+    ticket, seq = _outermost(_TICKET_IN_TEXT, text), _outermost(_SEQ_IN_TEXT, text)
+    return Unreadable(reason, ticket and ticket[1], seq and int(seq[1]))
+
+
+def _outermost(pattern: re.Pattern, text: str) -> re.Match | None:
+    """The first match of ``pattern`` in the line's outer object, not in its data (which may name another ticket)."""
+    depth, quoted, escaped, at = 0, False, False, 0
+    for found in pattern.finditer(text):
+        for char in text[at : found.start()]:
+            if escaped:
+                escaped = False
+            elif quoted:
+                escaped, quoted = char == "\\", char != '"'
+            elif char == '"':
+                quoted = True
+            elif char in "{[":
+                depth += 1
+            elif char in "}]":
+                depth -= 1
+        at = found.start()
+        if depth == 1 and not quoted:
+            return found
+    return None
+
+
+def misshapen(row: dict, expected: int) -> str | None:
+    """What is wrong with the shape of an exported event (``EXPORT_FIELDS``, a time with its offset), or None;
+    ``expected`` is the event its case's chain expects next, which a ``seq`` of the wrong type is told against."""
+    for name, kind in EXPORT_FIELDS.items():
+        if name not in row:
+            return f'the field "{name}" is missing'
+        value = row[name]
+        if type(value) is not kind:  # not isinstance: true and false are ints to Python, not to JSON
+            if name == "seq":
+                return f"expected event {expected}, found {_shown(value)} ({_kind(value)})"
+            return f'"{name}" holds {_shown(value)} ({_kind(value)}), not {_KINDS[kind]}'
+    extra = next((name for name in row if name not in EXPORT_FIELDS), None)
+    if extra is not None:
+        return f"a field no exported event has: {_shown(extra)}"
+    try:
+        aware = datetime.fromisoformat(row["at"]).utcoffset() is not None
+    except ValueError:
+        aware = False
+    if not aware:  # a time without its offset would be read in the checking machine's zone
+        return f'"at" holds {_shown(row["at"])}, not a date and time with its offset'
+    return None
+
+
+def _kind(value) -> str:
+    if isinstance(value, bool):
+        return "true or false"
+    return "null" if value is None else _KINDS[type(value)]
+
+
+def _shown(value, most: int = 60) -> str:
+    shown = json.dumps(value, ensure_ascii=False)
+    return shown if len(shown) <= most else shown[: most - 1] + "…"
 
 
 class ChainReader:
@@ -115,7 +220,30 @@ class ChainReader:
         self.ticket: str | None = None
         self.seq, self.prev, self.broken = 0, GENESIS, False
 
-    def read(self, row: dict) -> Break | None:
+    def read_line(self, line: bytes, number: int) -> Break | None:
+        """``read`` for a line of an exported history, which may hold anything: a line that is not a whole event
+        (``read_line``, ``misshapen``) breaks the chain of its case, named where the line still tells it."""
+        row = read_line(line)
+        if isinstance(row, Unreadable):
+            return self._unsound(row.ticket, row.seq, row.reason, number)
+        ticket = row.get("ticket") if type(row.get("ticket")) is str else None
+        problem = misshapen(row, self.seq + 1 if ticket == self.ticket else 1)
+        if problem:
+            seq = row.get("seq") if type(row.get("seq")) is int else None
+            return self._unsound(ticket, seq, problem, number)
+        return self.read(row, number)
+
+    def _unsound(self, ticket: str | None, seq: int | None, reason: str, line: int) -> Break | None:
+        if ticket is None:  # whose line it was cannot be told; its case shows the gap at its next event
+            return Break("", 0, reason, line)
+        if ticket != self.ticket:
+            self.ticket, self.seq, self.prev = ticket, 0, GENESIS
+        elif self.broken:
+            return None
+        self.broken = True
+        return Break(ticket, self.seq + 1 if seq is None else seq, reason, line)
+
+    def read(self, row: dict, line: int | None = None) -> Break | None:
         ticket = row["ticket"]
         if ticket != self.ticket:
             self.ticket, self.seq, self.prev, self.broken = ticket, 0, GENESIS, False
@@ -133,7 +261,7 @@ class ChainReader:
                 reason = "content does not match its hash"
         if reason:
             self.broken = True
-            return Break(ticket, row["seq"], reason)
+            return Break(ticket, row["seq"], reason, line)
         self.seq, self.prev = row["seq"], row["hash"]
         return None
 
@@ -145,6 +273,27 @@ def verify_rows(rows: Iterable[dict]) -> Iterator[Break]:
         told = reader.read(row)
         if told is not None:
             yield told
+
+
+def verify_lines(lines: Iterable[bytes]) -> Iterator[Break]:
+    """Check an exported history as its file holds it, JSON lines (``ChainReader.read_line``): yields the first
+    break of each case, and each line that no case can be told of, with its line number."""
+    reader = ChainReader()
+    for number, line in enumerate(lines, 1):
+        if line.strip():
+            told = reader.read_line(line, number)
+            if told is not None:
+                yield told
+
+
+def sound_rows(lines: Iterable[bytes]) -> Iterator[dict]:
+    """The events of an exported history's lines that are whole events (``read_line``, ``misshapen``), for the
+    checks that read its rows (engine.anchors.check_rows); ``verify_lines`` tells the others."""
+    for line in lines:
+        if line.strip():
+            row = read_line(line)
+            if not isinstance(row, Unreadable) and misshapen(row, 1) is None:
+                yield row
 
 
 def count_events(
