@@ -30,7 +30,7 @@ EVENT_TYPES = ("status_changed", "task_completed", "message_received")
 # The last migration that changed what the facts hold. Each row records the derivation it follows (``derived``):
 # `kawal db upgrade` derives again every row that follows an older one (api.cli), batch by batch, so an upgrade
 # interrupted meanwhile resumes where it stopped; `kawal reports rebuild` derives them all.
-DERIVED_SINCE = "0034"
+DERIVED_SINCE = "0046"
 # How each kind of case ends, as CaseFacts.result names it.
 RESULTS = {
     kinds.REQUEST: (*sorted(status.OUTCOMES), "dicabut", "ditutup_tidak_lengkap"),
@@ -50,6 +50,14 @@ EXEMPTING = ("ditolak_dikecualikan", "dikabulkan_sebagian")
 # The complaint team's assessments of a clarification (each may find the evidence insufficient).
 ASSESSMENTS = ("klarifikasi", "klarifikasi_lanjutan", "klarifikasi_setelah_dibuka")
 DISPUTE_DECISIONS = ("putusan_mediasi", "putusan_ajudikasi", "putusan_sela")
+# The day each of the Commission's decisions is dated, as the officer recorded it: (message, field). A mediation
+# agreement is dated by the mediation's result, an adjudication by the day it was read in session, an interlocutory
+# decision by the preliminary hearing that gave it (legal-process.md §5.2 stages 4, 5a, 7).
+DISPUTE_DECISION_DATES = {
+    "putusan_mediasi": ("hasil_mediasi", "tanggal"),
+    "putusan_ajudikasi": ("putusan_ajudikasi", "tanggal_dibacakan"),
+    "putusan_sela": ("pemeriksaan_awal", "tanggal"),
+}
 
 
 def month(instant: datetime, rt: Runtime) -> str:
@@ -203,6 +211,7 @@ _OPTIONAL = (
     "adjudication",
     "court",
     "court_result",
+    "court_decided_on",
     "problem_code",
     "category",
     "oversight",
@@ -277,15 +286,19 @@ def _dispute(case: Case, h: _History) -> dict:
         court = "termohon"
     elif "gugatan_pemohon" in h.messages:
         court = "pemohon"
-    court_result = (h.messages.get("putusan_kasasi") or h.messages.get("putusan_pengadilan") or {}).get("amar")
+    judgment = h.messages.get("putusan_kasasi") or h.messages.get("putusan_pengadilan") or {}  # the last court's
+    decision = next((name for name, _at in h.statuses if name in DISPUTE_DECISIONS), None)
+    message, field = DISPUTE_DECISION_DATES.get(decision, (None, None))
     return {
         "result": h.last_of(RESULTS[kinds.DISPUTE]),
         "decided_at": h.reached(*DISPUTE_DECISIONS),
+        "decided_on": iso_day(h.messages.get(message, {}).get(field)),
         "grounds": letters((case.details or {}).get("alasan")),
         "mediation": mediation,
         "adjudication": h.messages.get("putusan_ajudikasi", {}).get("amar"),
         "court": court,
-        "court_result": court_result,
+        "court_result": judgment.get("amar"),
+        "court_decided_on": iso_day(judgment.get("tanggal")),
         "cassation": "kasasi_diajukan" in h.messages,
         "carried_out_on": iso_day(h.task("pelaksanaan_putusan").get("tanggal_pelaksanaan")),
     }

@@ -1063,7 +1063,8 @@ class CaseFacts(Base):
     result: Mapped[str | None] = mapped_column(String(40))  # the kind's final result (engine.facts.RESULTS)
     decided_at: Mapped[datetime | None]  # the written notice / the superior's response sent / the KI's decision
     decision_days: Mapped[int | None]  # working days from receipt to notice_sent_on, else decided_on/_at (strict)
-    # The day the decision itself is dated, where its form records one (the superior's decision, an agreement).
+    # The day the decision itself is dated, where its form records one (the superior's decision, an agreement,
+    # the Commission's decision as read).
     decided_on: Mapped[date | None] = mapped_column(Date)
     decided_by: Mapped[str | None] = mapped_column(String(80))  # the officer who decided (PPID, Atasan PPID)
     # The written notice (a request) or the superior's response (an objection) as sent: the date recorded on
@@ -1087,6 +1088,7 @@ class CaseFacts(Base):
     adjudication: Mapped[str | None] = mapped_column(String(40))  # the adjudication's amar
     court: Mapped[str | None] = mapped_column(String(20))  # who went to court: pemohon | termohon
     court_result: Mapped[str | None] = mapped_column(String(40))  # the last court decision's amar
+    court_decided_on: Mapped[date | None] = mapped_column(Date)  # the day that decision is dated
     cassation: Mapped[bool] = mapped_column(Boolean, default=False)
     problem_code: Mapped[str | None] = mapped_column(String(2))  # complaint: Permenpan 5/2009 code 01-10
     category: Mapped[str | None] = mapped_column(String(40))  # complaint: the office's trend category

@@ -5,8 +5,9 @@
   the decision and its date, the reasons and Pasal 17 letters of a refusal, working days taken, the fee;
 * the objection register (Register Keberatan, §4.3): the request it concerns, the grounds, the superior's
   decision, its date and who gave it, and what the requester did next (a dispute);
-* the dispute register: the Commission's register number, the stages reached, mediation, adjudication,
-  court and compliance;
+* the dispute register: the Commission's register number, the stages reached, mediation, adjudication, the
+  decision and the day it is dated (the agreement's, the day it was read), the court's decision as its effect on the
+  information request and its date, and compliance;
 * the complaint register: never the reporter, whatever the complaint's protection.
 
 A register lists the cases received in a period (office days, the last included), optionally only
@@ -98,6 +99,7 @@ COLUMNS = {
         "adjudication",
         "court",
         "court_result",
+        "court_decided_on",
         "cassation",
         "result",
         "decided_at",
@@ -269,6 +271,7 @@ def _row(case: Case, facts: CaseFacts, parent_ticket, parent_details: dict, name
             adjudication=facts.adjudication,
             court=facts.court,
             court_result=facts.court_result,
+            court_decided_on=facts.court_decided_on,
             cassation=facts.cassation,
             carried_out_on=facts.carried_out_on,
         )

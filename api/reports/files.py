@@ -1,11 +1,13 @@
 """The files the registers and reports download as: CSV and XLSX tables, the report as DOCX and PDF.
 
 Every file is written in the visitor's language (its headers and names through ``report_labels``).
-Cells are written as what they are, never parsed: XLSX strings stay strings (no formulas), and a CSV
-cell that a spreadsheet would read as a formula (``=``, ``+``, ``-``, ``@`` first) is prefixed with
-an apostrophe. The report's annex lists the tickets behind each figure; the PDF and DOCX carry it
-inline (figure by figure) up to ``ANNEX_INLINE`` tickets and otherwise point to the XLSX, whose annex
-sheet is always whole: one row per ticket with the figures it counts in.
+Cells are written as what they are, never parsed: XLSX strings stay strings (no formulas), a register's
+numbers are numbers and its days and instants are dates (office-local, with a date format), so a
+spreadsheet sorts and sums them; a CSV is text, and a CSV cell that a spreadsheet would read as a
+formula (``=``, ``+``, ``-``, ``@`` first) is prefixed with an apostrophe. The report's annex lists the
+tickets behind each figure; the PDF and DOCX carry it inline (figure by figure) up to ``ANNEX_INLINE``
+tickets and otherwise point to the XLSX, whose annex sheet is always whole: one row per ticket with the
+figures it counts in.
 """
 
 from __future__ import annotations
@@ -13,7 +15,7 @@ from __future__ import annotations
 import csv
 import io
 from collections.abc import Iterable
-from datetime import datetime, timedelta
+from datetime import date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
 import xlsxwriter
@@ -43,11 +45,47 @@ def safe_csv(text: str) -> str:
 # -- registers -------------------------------------------------------------------------------------------------
 
 
+# How a register's typed cells show in a workbook: days and instants as ISO dates (the same in every language), the
+# instants with the office's zone; rupiah with thousands separators.
+DAY_FORMAT = "yyyy-mm-dd"
+INSTANT_FORMAT = 'yyyy-mm-dd hh:mm "{zone}"'
+RUPIAH_FORMAT = "#,##0"
+RUPIAH = ("fee_charged", "fee_paid")
+
+
+class Cell(str):
+    """A register cell: the text a page and a CSV show, and what a workbook writes instead, when it is a number or a
+    date (``value``: a number, a day, an office-local instant without its zone) in ``number_format``."""
+
+    value: int | float | date | datetime | None
+    number_format: str | None
+
+    def __new__(cls, text: str, value=None, number_format: str | None = None):
+        cell = super().__new__(cls, text)
+        cell.value, cell.number_format = value, number_format
+        return cell
+
+
 def register_table(rt: Runtime, kind: str, rows: Iterable[dict], columns: tuple[str, ...]):
-    """Headers, then each row as text cells."""
+    """Headers, then each row as cells: text, and for a number or a date also the value a workbook writes."""
     yield [str(labels.COLUMNS[c]) for c in columns]
+    zone = ZoneInfo(rt.settings.office_timezone)
     for row in rows:
-        yield [labels.value_text(rt, c, row.get(c)) for c in columns]
+        yield [_cell(rt, zone, c, row.get(c)) for c in columns]
+
+
+def _cell(rt: Runtime, zone: ZoneInfo, column: str, value) -> Cell:
+    text = labels.value_text(rt, column, value)
+    if isinstance(value, bool) or not text:
+        return Cell(text)
+    if isinstance(value, int | float):
+        return Cell(text, value, RUPIAH_FORMAT if column in RUPIAH else None)
+    if isinstance(value, datetime):
+        local = value.astimezone(zone)
+        return Cell(text, local.replace(tzinfo=None), INSTANT_FORMAT.format(zone=labels.office_zone(value)))
+    if isinstance(value, date):
+        return Cell(text, value, DAY_FORMAT)
+    return Cell(text)
 
 
 def csv_stream(table) -> Iterable[str]:
@@ -69,19 +107,36 @@ def _workbook(file, large: bool = False):
 
 def xlsx_table(table, sheet_name: str, title: str | None = None) -> bytes:
     """The table on one sheet, its header frozen; with ``title`` (the register, the agency, the period) a first row
-    that says what the file is, and the same words on every printed page."""
+    that says what the file is, and the same words on every printed page. A ``Cell`` with a value is written as that
+    number or date; every other cell as text."""
     file = io.BytesIO()
     workbook = _workbook(file)
     sheet = workbook.add_worksheet(sheet_name[:31])
     bold = workbook.add_format({"bold": True})
+    formats: dict[str, object] = {}
+    widths: dict[int, int] = {}
     top = 0
     if title:
         sheet.write_string(0, 0, title, bold)
         sheet.set_header("&C" + title.replace("&", "&&"))
         top = 1
     for r, cells in enumerate(table):
-        for c, value in enumerate(cells):
-            sheet.write_string(top + r, c, value, bold if r == 0 else None)
+        for c, cell in enumerate(cells):
+            value = getattr(cell, "value", None) if r else None
+            if value is None:
+                sheet.write_string(top + r, c, cell, bold if r == 0 else None)
+                continue
+            shown = cell.number_format
+            if shown not in formats:
+                formats[shown] = workbook.add_format({"num_format": shown}) if shown else None
+            if isinstance(value, date):  # a datetime is a date too
+                sheet.write_datetime(top + r, c, value, formats[shown])
+                # as wide as the date it shows (its format is as long), or a spreadsheet shows "####" instead
+                widths[c] = max(widths.get(c, 0), len(shown.replace('"', "")) + 1)
+            else:
+                sheet.write_number(top + r, c, value, formats[shown])
+    for c, width in widths.items():
+        sheet.set_column(c, c, width)
     sheet.freeze_panes(top + 1, 0)
     workbook.close()
     return file.getvalue()

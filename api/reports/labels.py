@@ -73,7 +73,11 @@ COLUMNS = {
     "mediation": _l("Mediation"),
     "adjudication": _l("Adjudication"),
     "court": _l("Court challenge by"),
-    "court_result": _l("Court decision"),
+    # The court's decision as the form records it: its effect on the information request (granted or refused), not
+    # on the challenge, which was the office's or the applicant's (``court``): "Dismissed" beside a challenge by the
+    # office read as the office's challenge dismissed.
+    "court_result": _l("Court decision: effect on the information request"),
+    "court_decided_on": _l("Court decision date"),
     "cassation": _l("Cassation"),
     "carried_out_on": _l("Carried out"),
     "reporter_mode": _l("Reporter's protection"),
@@ -125,6 +129,13 @@ AMAR = {
     "dikabulkan_seluruhnya": _l("Granted in full"),
     "dikabulkan_sebagian": _l("Granted in part"),
     "ditolak": _l("Dismissed"),
+}
+# A court's decision on a challenge (and the Supreme Court's on cassation), as the forms record it: what it means for
+# the information request (pesan_putusan_pengadilan.json, pesan_putusan_kasasi.json: "effect on the request").
+COURT_AMAR = {
+    "dikabulkan_seluruhnya": _l("Information request granted in full"),
+    "dikabulkan_sebagian": _l("Information request granted in part"),
+    "ditolak": _l("Information request refused"),
 }
 MEDIATION = {"berhasil": _l("Agreement"), "gagal": _l("Failed")}
 COURT = {"pemohon": _l("The applicant"), "termohon": _l("The office")}
@@ -327,8 +338,12 @@ def office_datetime(value: datetime | None) -> str:
     """``16 Des 2026, 16:00 WIB``, in the office's zone (as api.web.display writes it)."""
     if value is None:
         return ""
-    zone = babel_dates.format_datetime(value, "zzz", tzinfo=get_timezone(), locale="id")
-    return f"{format_datetime(value, 'd MMM y, HH:mm')} {zone}"
+    return f"{format_datetime(value, 'd MMM y, HH:mm')} {office_zone(value)}"
+
+
+def office_zone(value: datetime) -> str:
+    """The office's zone at ``value`` as people name it: WIB, WITA or WIT."""
+    return babel_dates.format_datetime(value, "zzz", tzinfo=get_timezone(), locale="id")
 
 
 def form_choice(rt: Runtime, form: str, field: str, value: str) -> str:
@@ -360,7 +375,7 @@ def value_text(rt: Runtime, column: str, value) -> str:
         return office_datetime(value)
     if column == "decided_at":  # the day the decision is dated (the superior's decision, an agreement)
         return format_date(value, "d MMM y")
-    if column in ("delivered_on", "carried_out_on", "notice_sent_on", "filed_at_commission"):
+    if column in ("delivered_on", "carried_out_on", "notice_sent_on", "filed_at_commission", "court_decided_on"):
         return format_date(value, "d MMM y")  # a day, as the register writes its instants
     if column in ("channel", "notice_via"):
         return str(CHANNELS.get(value, value))
@@ -372,8 +387,10 @@ def value_text(rt: Runtime, column: str, value) -> str:
         return f"{value} ({form_choice(rt, 'keberatan.json', 'alasan', value)})"
     if column == "exemptions":
         return str(EXEMPTIONS.get(value, value))
-    if column in ("adjudication", "court_result"):
+    if column == "adjudication":
         return str(AMAR.get(value, value))
+    if column == "court_result":
+        return str(COURT_AMAR.get(value, value))
     if column == "mediation":
         return str(MEDIATION.get(value, value))
     if column == "court":
@@ -411,6 +428,8 @@ def figure_label(rt: Runtime, key: str) -> str:
         return f"{letter}. {form_choice(rt, 'keberatan.json', 'alasan', letter)}"
     if figure.startswith("extension_"):
         return str(EXTENSION_REASONS.get(figure[10:], figure))
+    if section == "court" and figure.startswith("result_"):  # as the register names it: the request's fate
+        return str(COURT_AMAR.get(figure[7:], figure))
     for prefix in ("adjudication_", "result_"):
         if figure.startswith(prefix):
             return str(AMAR.get(figure[len(prefix) :], figure))
