@@ -327,7 +327,8 @@ STAFF_GROUPS = PPID_READERS | COMPLAINT_TEAM | {"unit_pengolah", "auditor"}
 
 def can_read_letter(user: User, case: Case, letter: Letter) -> bool:
     """A letter of record (engine.letters). A PPID case's letter to the requester prints their name, address and
-    contact, so it is for those who read the identity (``can_read_identity``); its other letters for its staff. A
+    contact, and a dispute's letter names them as the Pemohon, so these are for those who read the identity
+    (``can_read_identity``); its other letters for its staff. A
     complaint's letter as its document of the same name (``can_read_document``): a unit reads the clarification
     request it was sent (``Letter.unit_id``), not the one a unit the complaint went on to was sent; none of those
     prints the reporter. The annex naming the reported persons is the complaint team's alone (``TEAM_ONLY_LETTERS``)."""
@@ -339,7 +340,7 @@ def can_read_letter(user: User, case: Case, letter: Letter) -> bool:
         team = is_complaint_team(user) or "auditor" in _groups(user)
         return team or letter.unit_id is None or letter.unit_id == user.unit_id
     kind = LETTER_TYPES.get(letter.kind)
-    return kind is None or not kind.to_requester or can_read_identity(user, case)
+    return kind is None or not kind.identifies_requester or can_read_identity(user, case)
 
 
 def require_read_letter(user: User, case: Case, letter: Letter) -> None:

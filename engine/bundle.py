@@ -203,18 +203,19 @@ def export_bundle(session: Session, rt: Runtime, case: Case, actor: str, locale:
 
 def _letters(session: Session, rt: Runtime, members: list[Case], i: int) -> dict[str, bytes]:
     """The chain's letters: an index of every one (number, date, type, sha256, verification address),
-    and the PDFs of those that name no requester (decrees, powers of attorney, the respondent's response).
+    and the PDFs of those that name no requester (the determinations of exempt information).
 
-    A letter addressed to the requester carries their name and address, which never leave the office in
-    a bundle: the index gives its sha256, so the copy the requester files with the Commission can be
-    checked against it (and at its verification address).
+    A letter addressed to the requester carries their name and address, and a dispute's letter (the power
+    of attorney, the respondent's response) names them as the Pemohon: neither leaves the office in a
+    bundle. The index gives its sha256, so the copy filed with the Commission can be checked against it
+    (and at its verification address).
     """
     store = FileStore.of(rt.settings, rt.vault)
     tickets = {m.id: m.ticket for m in members}
     rows, files = [], {}
     for letter in session.scalars(select(Letter).where(Letter.case_id.in_(tickets)).order_by(Letter.id)):
         path = None
-        if letter.status == "ready" and not letter.to_requester:
+        if letter.status == "ready" and not TYPES[letter.kind].identifies_requester:
             path = f"surat/{tickets[letter.case_id]}/{letter.number.replace('/', '-')}.{letter.locale}.pdf"
             files[path] = production.file_bytes(store, letter)
         rows.append(

@@ -135,10 +135,13 @@ class Settings:
     public_url_set: bool = False  # KAWAL_PUBLIC_URL was given: else `kawal serve` names its own address
     # KAWAL_AGENCY_NAME: the public body's name: the letterhead's first line, every page's header, every export.
     agency_name: str = "KEMENTERIAN AGAMA REPUBLIK INDONESIA"
-    office_name: str = "KANTOR WILAYAH KEMENTERIAN AGAMA"  # KAWAL_OFFICE_NAME: the issuing office
+    # KAWAL_OFFICE_NAME: the issuing office, the letterhead's second line. The office must set it to its full name,
+    # its province included ("KANTOR WILAYAH KEMENTERIAN AGAMA PROVINSI JAWA TIMUR"): this default is a placeholder
+    # that names no province on purpose, since a guessed one would put a letter in another office's name.
+    office_name: str = "KANTOR WILAYAH KEMENTERIAN AGAMA"
     office_address: str = ""  # KAWAL_OFFICE_ADDRESS: street, city, postal code
     office_contact: str = ""  # KAWAL_OFFICE_CONTACT: telephone, e-mail, website (one line)
-    office_city: str = "Jakarta"  # KAWAL_OFFICE_CITY: the place printed before a letter's date
+    office_city: str = "Jakarta"  # KAWAL_OFFICE_CITY: the place printed before a letter's date (set it with the name)
     office_logo: Path | None = None  # KAWAL_OFFICE_LOGO: a PNG, JPEG or SVG file for the letterhead
     office_code: str = "PPID"  # KAWAL_OFFICE_CODE: the office's code in letter numbers ({office})
     # KAWAL_LETTER_NUMBER_PATTERN: {seq} the letter type's yearly counter, {series} its code, {office},

@@ -17,19 +17,13 @@ from sqlalchemy.orm import Session
 from engine import access, dip_match, documents, exemptions, kinds, proxy_data, reported_party, status, visibility
 from engine.config import Settings
 from engine.explanation import ZONES
+from engine.letters.dispute import parties
+from engine.letters.signers import signatory
 from engine.letters.types import DETERMINATION_TASKS, TYPES, LetterType
 from engine.models import Attachment, Case, CaseEvent, CaseFacts, Letter, Party
 from engine.runtime import Runtime
 from engine.users import unit_of_code
 
-# A lane's title on the signature block when the office configured no signatory for it.
-DEFAULT_POSITIONS = {
-    "ppid": ("Pejabat Pengelola Informasi dan Dokumentasi", "Information and Documentation Officer"),
-    "atasan_ppid": ("Atasan PPID", "PPID Superior"),
-    "pimpinan": ("Pimpinan Badan Publik", "Head of the Public Body"),
-    "petugas_layanan": ("Petugas Pelayanan Informasi", "Information Service Officer"),
-    "tim_pengaduan": ("Ketua Tim Pengelola Pengaduan", "Head of the Complaints Team"),
-}
 # Whom a complaint's letter goes to, and the fields it may print (engine.visibility): a unit, the Inspectorate
 # General or another agency read the team's summary (what the referral gives a unit), the reporter what was
 # written for them, the team (its disposition sheet) every recorded field. No reader here sees the reporter's
@@ -83,17 +77,6 @@ IDENTITY_KEYS = ("name", "address", "occupation", "email", "phone", "nomor_surat
 
 def verify_url(settings: Settings, code: str) -> str:
     return f"{settings.public_url}/verifikasi/{code}"
-
-
-def signatory(settings: Settings, lane: str) -> dict:
-    configured = settings.signatories.get(lane)
-    if configured is None and lane == "pimpinan":  # at a Kanwil the head of the office is the Atasan PPID
-        configured = settings.signatories.get("atasan_ppid")
-    position = DEFAULT_POSITIONS.get(lane, (lane, lane))
-    if configured is None:
-        return {"lane": lane, "name": "", "position": position[0], "position_en": position[1], "nip": ""}
-    name, title, nip = configured
-    return {"lane": lane, "name": name, "position": title, "position_en": title, "nip": nip}
 
 
 def office(settings: Settings) -> dict:
@@ -239,10 +222,12 @@ def build(
     signed_as: str | None = None,
     corrects: dict | None = None,
     record: CaseRecord | None = None,
+    officer: dict | None = None,
 ) -> dict:
     """The context of a letter of type ``kind`` about ``case``: see the module's docstring.
 
     ``record``: what the case's history and vault give its letters, when the caller issues several in one change.
+    ``officer``: who signs when the office configured no signatory for the lane (``signers.signing_officer``).
     """
     settings, tz = rt.settings, rt.calendars["strict"].tz
     record = record if record is not None else CaseRecord(session, rt, case)
@@ -257,7 +242,7 @@ def build(
             "corrects": corrects,
         },
         "office": office(settings),
-        "signatory": signatory(settings, signed_as or kind.signatory),
+        "signatory": signatory(settings, signed_as or kind.signatory, officer),
     }
     if kind.audience is not None:
         return common | complaint(session, rt, case, kind, locale, data, record)
@@ -279,7 +264,7 @@ def build(
     i = 1 if locale == "en" else 0
     proxy_id = proxy_data.party_id(case)  # in office: named and copied
     filer_id = proxy_data.filer_party_id(case)  # who filed it, whose power may have ended since
-    return common | {
+    out = common | {
         "case": _case_view(case, tz),
         "decision_label": status.label(decision["keputusan"], locale) if decision.get("keputusan") else "",
         "request": _chain_view(session, request, tz) if request is not None and request is not case else None,
@@ -298,6 +283,9 @@ def build(
         "grounds": _objection_grounds(rt, i),
         "handed_over": _handed_over(session, data) if kind.code == HANDOVER else [],
     }
+    if kind.names_requester:
+        out |= parties(session, record, case, kind, data, request)
+    return out
 
 
 HANDOVER = "berita_acara_serah_terima"

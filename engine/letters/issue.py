@@ -22,7 +22,7 @@ from engine import clock, exemptions, reported_party
 from engine.audit import EventLog
 from engine.calendar import iso_day
 from engine.errors import Conflict, Invalid
-from engine.letters import context, numbering
+from engine.letters import context, numbering, signers
 from engine.letters.types import BY_TASK, DETERMINATION_TASKS, REPORTED, TYPES, Facts
 from engine.messages import msg
 from engine.models import Case, HumanTask, Letter, User
@@ -66,11 +66,13 @@ def issue(
     reason: str | None = None,
     record: context.CaseRecord | None = None,
     original: dict | None = None,
+    officer: dict | None = None,
 ) -> Letter:
     """One letter of type ``kind``: its number (a translation's is its original's), its sealed content, its
     ``letter_issued`` event; pending until the render job has made its PDF. ``record``: what the case's history
     and vault give the letters of this change, read once for all of them (``context.CaseRecord``). ``original``:
-    the sealed context of the letter a translation translates, whose facts it states (``context.translation``)."""
+    the sealed context of the letter a translation translates, whose facts it states (``context.translation``).
+    ``officer``: who signs when the office configured no signatory for the lane (``signers.signing_officer``)."""
     letter_type = TYPES[kind]
     if translation_of is not None:
         number = numbering.Number(translation_of.number, translation_of.series, translation_of.year, translation_of.seq)
@@ -95,6 +97,7 @@ def issue(
         signed_as=signed_as,
         corrects=corrected,
         record=record,
+        officer=officer,
     )
     if original is not None:
         content = context.translation(rt, original, content)
@@ -171,6 +174,8 @@ def after_task(session: Session, rt: Runtime, user: User, task: HumanTask, data:
         }
         if task.bpmn_id in DETERMINATION_TASKS:
             options["signed_as"] = task.lane
+        lane = options.get("signed_as") or letter_type.signatory
+        options["officer"] = signers.signing_officer(session, rt.settings, lane, user)  # the English copy's too
         letter = issue(session, rt, case, trigger.letter, user.username, **options)
         issued.append(letter)
         if task.bpmn_id in DETERMINATION_TASKS:
@@ -206,8 +211,17 @@ def _annex_recorded_later(session: Session, rt: Runtime, user: User, case: Case)
     referral = context.task_data(session, case, "rujukan_itjen")
     if not referral:  # not referred yet: the referral will issue it
         return None
+    officer = signers.signing_officer(session, rt.settings, TYPES[context.ANNEX].signatory, user)
     return issue(
-        session, rt, case, context.ANNEX, user.username, letter_date=rt.today(), data=referral, task="rujukan_itjen"
+        session,
+        rt,
+        case,
+        context.ANNEX,
+        user.username,
+        letter_date=rt.today(),
+        data=referral,
+        task="rujukan_itjen",
+        officer=officer,
     )
 
 
@@ -251,13 +265,17 @@ def correct(session: Session, rt: Runtime, user: User, letter: Letter, reason: s
         raise Conflict("letter_already_corrected")
     content = unseal(rt, letter)
     case = session.get(Case, letter.case_id)
+    lane = content["signatory"]["lane"]
+    # Signed by whoever signs for the lane now; else by who signed the letter it corrects.
+    signed = {key: content["signatory"].get(key, "") for key in ("name", "nip")}
     options = {
         "letter_date": rt.today(),
         "data": content.get("data", {}),
         "task": letter.task,
         "shown_after": letter.shown_after,
-        "signed_as": content["signatory"]["lane"],
+        "signed_as": lane,
         "reason": reason[:2000],
+        "officer": signers.signing_officer(session, rt.settings, lane, user) or (signed if signed["name"] else None),
     }
     correction = issue(session, rt, case, letter.kind, user.username, locale=letter.locale, corrects=letter, **options)
     # The requester who got the letter in English gets the correction in English too, under the same number.

@@ -31,9 +31,17 @@ class LetterType:
     # A complaint's letter: who it goes to (engine.letters.context AUDIENCES: the fields it may print; "team": the
     # complaint team's own paper). None for the PPID's letters, which are the team's to write.
     audience: str | None = None
+    # A dispute's letter names the requester as the Commission names the parties (Pemohon v. Termohon): their name,
+    # never their NIK or address. Read like a letter to the requester (engine.access, engine.bundle).
+    names_requester: bool = False
 
     def title(self, locale: str) -> str:
         return self.title_en if locale == "en" else self.title_id
+
+    @property
+    def identifies_requester(self) -> bool:
+        """Whether the letter prints the requester's identity (addressed to them, or naming them as a party)."""
+        return self.to_requester or self.names_requester
 
 
 TYPES: dict[str, LetterType] = {
@@ -128,15 +136,19 @@ TYPES: dict[str, LetterType] = {
             "pimpinan",
             False,
             "Perki 1/2013",
+            names_requester=True,
         ),
+        # Signed by the attorneys the power of attorney names, for the Respondent (legal-process.md §1, §5.3); by
+        # the head of the body when the case holds no power of attorney.
         LetterType(
             "tanggapan_termohon",
             "TTM",
             "Tanggapan Tertulis Termohon",
             "The Respondent's Written Response",
-            "ppid",
+            "pimpinan",
             False,
             "UU 14/2008 Pasal 45; Perki 1/2013",
+            names_requester=True,
         ),
         # A complaint's letters (legal-process.md §7.2, §10b): to a unit, the Inspectorate General or another agency
         # they speak of "the report we received" and never of the reporter; to the reporter they greet "Pelapor".

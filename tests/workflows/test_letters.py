@@ -418,7 +418,7 @@ def test_the_dispute_gets_a_numbered_power_of_attorney_unless_the_office_numbere
     assert "berwenang untuk berdamai" in power
     assert "13 Januari 2027" in power
     assert NIK not in power
-    assert NAME not in power  # the applicant is not named in the agency's own mandate
+    assert f"antara {NAME} selaku Pemohon" in power  # a special mandate names the dispute's parties
     # The respondent's response tells the chronology the preliminary examination checks (§5.3): here the request
     # got no written notice, and the objection no response.
     response = " ".join(text_of(office, issued["tanggapan_termohon"]).split())

@@ -1,0 +1,75 @@
+"""What a dispute's letters to (or for) the Commission say of the parties (Perki 1/2013; legal-process.md §1, §5.3).
+
+The Commission names the parties Pemohon and Termohon and the dispute by its register number; the power of attorney
+and the Respondent's written response do the same. The response is signed by the attorneys the power of attorney
+names and lists what it encloses.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from engine.letters.types import LetterType
+from engine.models import Case, Letter
+
+if TYPE_CHECKING:
+    from engine.letters.context import CaseRecord
+
+POWER_OF_ATTORNEY, RESPONSE = "surat_kuasa_khusus", "tanggapan_termohon"
+DETERMINATION = "penetapan_pengecualian"
+CONSEQUENCE_TEST = "uji konsekuensi"  # how an item of evidence names the consequence test record
+
+
+def parties(
+    session: Session, record: CaseRecord, case: Case, kind: LetterType, data: dict, request: Case | None
+) -> dict:
+    """What a dispute's letter to (or for) the Commission says of the parties, as the Commission names them: the
+    requester as the Pemohon, by name alone (no NIK, no address: Perki 1/2013 asks neither of the Termohon's
+    papers). The Respondent's written response also names who signs it and what goes with it: the attorneys of the
+    power of attorney (``attorneys``: its number and date, Kawal's letter or the office's own), and the enclosures the
+    header counts and the letter lists (``enclosed``: the power of attorney, each item of evidence, the consequence
+    test and the determination of exempt information when the office attaches them)."""
+    party = record.identity(case.requester_party_id) or {}
+    out: dict = {"pemohon": {"name": party.get("name", "")}}
+    if kind.code != RESPONSE:
+        return out
+    power = record.task_data("surat_kuasa")
+    attorneys = None
+    if power.get("penerima_kuasa"):
+        number, dated = power.get("nomor_surat"), power.get("tanggal")
+        if not number:  # numbered by Kawal: the latest power of attorney it issued (a correction's, if corrected)
+            issued = session.execute(
+                select(Letter.number, Letter.letter_date)
+                .where(Letter.case_id == case.id, Letter.kind == POWER_OF_ATTORNEY, Letter.translation_of_id.is_(None))
+                .order_by(Letter.id.desc())
+                .limit(1)
+            ).first()
+            if issued is not None:
+                number, dated = issued.number, issued.letter_date.isoformat()
+        attorneys = {"names": list(power["penerima_kuasa"]), "number": number or "", "date": dated or ""}
+    enclosed: list[dict] = []
+    if attorneys is not None:
+        enclosed.append({"kind": "power_of_attorney", "number": attorneys["number"], "date": attorneys["date"]})
+    enclosed += [{"kind": "evidence", "text": item} for item in data.get("daftar_bukti") or []]
+    if data.get("uji_konsekuensi_dilampirkan"):
+        if not any(CONSEQUENCE_TEST in str(item).casefold() for item in data.get("daftar_bukti") or []):
+            enclosed.append({"kind": "consequence_test"})  # not listed twice when the evidence names it already
+        decree = None
+        if request is not None:
+            decree = session.execute(
+                select(Letter.number, Letter.letter_date)
+                .where(Letter.case_id == request.id, Letter.kind == DETERMINATION, Letter.translation_of_id.is_(None))
+                .order_by(Letter.id.desc())
+                .limit(1)
+            ).first()
+        enclosed.append(
+            {
+                "kind": "determination",
+                "number": decree.number if decree is not None else "",
+                "date": decree.letter_date.isoformat() if decree is not None else "",
+            }
+        )
+    return out | {"attorneys": attorneys, "enclosed": enclosed, "enclosures": len(enclosed)}
