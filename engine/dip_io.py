@@ -30,8 +30,11 @@ file is written in the caller's one transaction: nothing is ever half-imported. 
 published at once (the office's list is already public) and each gets its version ``imported``.
 
 The downloads hold the published items (exempt ones with their exemption, never a file or a link),
-read when asked, so they are always current. The XLSX has the import's columns, so an export can be
-edited and imported again.
+read when asked, so they are always current, and name the public body whose list it is (the letterhead's
+``agency_name`` and ``office_name``: the PDF's heading and every page's foot, the workbook's properties and
+printed pages). The XLSX has the import's columns, so an export can be edited and imported again: a unit is
+written by its name, as the public knows it (the import reads a name as well as a code), and by its code only
+when its name would not name it alone (another unit has the same name, or a code spelled as it).
 """
 
 from __future__ import annotations
@@ -49,7 +52,7 @@ from sqlalchemy.orm import Session
 from engine import access, clock, dip
 from engine.errors import Invalid
 from engine.messages import Message, msg
-from engine.models import DipItem, User
+from engine.models import DipItem, Unit, User
 from engine.runtime import Runtime
 
 
@@ -247,31 +250,59 @@ def published(session: Session) -> list[DipItem]:
     return sorted(items, key=lambda i: (order[i.category], i.title.lower(), i.id))
 
 
-def export_row(item: DipItem, tz) -> list:
-    """One item as the export's cells (None: empty): the import's columns, the file's name, the last change's date."""
+def unit_names(session: Session) -> dict[int, str]:
+    """Each unit as the export writes it: its name, or its code when the name would not find it alone on import
+    (``dip.find_unit`` matches a code or a name, in any case): no name of its own, or another unit's name or code
+    spelled the same."""
+    units = session.scalars(select(Unit)).all()
+    spelled: dict[str, int] = {}
+    for unit in units:
+        for word in {_key(unit.code), _key(unit.name)} - {""}:
+            spelled[word] = spelled.get(word, 0) + 1
+    return {u.id: u.name if _key(u.name) and spelled[_key(u.name)] == 1 else u.code for u in units}
+
+
+def export_row(item: DipItem, tz, units: dict[int, str] | None = None) -> list:
+    """One item as the export's cells (None: empty): the import's columns, the file's name, the last change's date.
+    ``units`` (``unit_names``) writes the unit by its name; without it, by its code."""
     data = dip.snapshot(item)
     cells = []
     for column in COLUMNS:
         value = data.get(column.field)
         if column.field == "category":
             value = CATEGORY_LABELS[value]
+        elif column.field == "unit" and units is not None:
+            value = units.get(item.unit_id, value)
         cells.append(value)
     return [*cells, item.file_name, item.updated_at.astimezone(tz).date().isoformat()]
 
 
-def export_xlsx(session: Session, tz) -> bytes:
-    """The published list as a workbook; every text written as text, never a formula."""
+def publisher(rt: Runtime) -> str:
+    """The public body whose list it is, as the letterhead names it: the agency, then the office."""
+    return " - ".join(filter(None, (rt.settings.agency_name, rt.settings.office_name)))
+
+
+def export_xlsx(session: Session, rt: Runtime) -> bytes:
+    """The published list as a workbook; every text written as text, never a formula. The public body is named
+    in the file's properties and at the top of every printed page; the sheet itself stays the import's (one
+    header row), so the file can be imported again."""
+    tz = rt.calendars["strict"].tz
     buffer = io.BytesIO()
     workbook = xlsxwriter.Workbook(buffer, {"in_memory": True, "strings_to_formulas": False, "strings_to_urls": False})
+    body = publisher(rt)
+    workbook.set_properties({"title": f"Daftar Informasi Publik - {body}", "company": body, "author": body})
     sheet = workbook.add_worksheet("DIP")
+    sheet.set_header("&C" + f"Daftar Informasi Publik - {body}".replace("&", "&&"))
+    sheet.set_landscape()
     bold = workbook.add_format({"bold": True, "text_wrap": True})
     for col, header in enumerate([c.header for c in COLUMNS] + list(EXPORT_EXTRA)):
         sheet.write_string(0, col, header, bold)
     sheet.freeze_panes(1, 0)
     sheet.set_column(0, len(COLUMNS) + 1, 22)
     sheet.set_column(1, 2, 45)
+    units = unit_names(session)
     for r, item in enumerate(published(session), start=1):
-        for col, value in enumerate(export_row(item, tz)):
+        for col, value in enumerate(export_row(item, tz, units)):
             if value in (None, ""):
                 continue  # an empty cell, as the office left it
             if isinstance(value, int):
@@ -335,16 +366,35 @@ PDF_COLUMNS = (  # (header, share of the page's width)
 )
 
 
-def export_pdf(session: Session, tz, title: str = "Daftar Informasi Publik", compress: bool = True) -> bytes:
-    """The published list as a landscape A4 table (the core Helvetica font: text outside Latin-1 is folded)."""
+def export_pdf(session: Session, rt: Runtime, title: str = "Daftar Informasi Publik", compress: bool = True) -> bytes:
+    """The published list as a landscape A4 table (the core Helvetica font: text outside Latin-1 is folded), headed
+    by the public body whose list it is, as its letters are (the agency, then the office), which every page's foot
+    names again with the page's number."""
     from fpdf import FPDF
 
-    pdf = FPDF(orientation="L", format="A4")
+    tz = rt.calendars["strict"].tz
+    agency, office = rt.settings.agency_name, rt.settings.office_name
+    foot = _latin1(f"{title} - {publisher(rt)}")
+
+    class ListPdf(FPDF):
+        def footer(self):
+            self.set_y(-10)
+            self.set_font("Helvetica", "", 7)
+            self.cell(0, 5, foot, new_x="RIGHT", new_y="TOP")
+            self.set_x(self.l_margin)
+            self.cell(0, 5, f"Halaman {self.page_no()}/{{nb}}", align="R")
+
+    pdf = ListPdf(orientation="L", format="A4")
     pdf.set_compression(compress)
-    pdf.set_title(title)
+    pdf.set_title(f"{title} - {publisher(rt)}")
+    pdf.set_author(_latin1(publisher(rt)))
     pdf.set_creator("Kawal")
-    pdf.set_auto_page_break(auto=True, margin=12)
+    pdf.set_auto_page_break(auto=True, margin=14)
     pdf.add_page()
+    for name, size in ((agency, 11), (office, 12)):
+        if name:
+            pdf.set_font("Helvetica", "B", size)
+            pdf.cell(0, 6, _latin1(name.upper()), new_x="LMARGIN", new_y="NEXT")
     pdf.set_font("Helvetica", "B", 14)
     pdf.cell(0, 8, _latin1(title), new_x="LMARGIN", new_y="NEXT")
     pdf.set_font("Helvetica", "", 9)

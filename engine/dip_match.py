@@ -6,25 +6,28 @@
   must name a published, non-exempt item; ``inbox.complete_task`` calls it after the schema check.
 - ``cited``: the item a case's decision cited, for the written notice (the portal's letters, the e-mail).
 - ``repeated_requests``: requests asking for the same thing, grouped and counted, that no published
-  item answers: a hint that something should be published (the PPID's DIP page, the API, the dashboard).
+  item answers: a hint that something should be published (the PPID's DIP page, the API, the dashboard),
+  unless the office refused it as exempt information; such a group is a question of classification, never a
+  suggestion to publish (``Repeated.refused_exempt``).
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import date, datetime
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from engine import kinds, search
+from engine import exemptions, kinds, search
 from engine.errors import Invalid
 from engine.messages import msg
-from engine.models import Case, CaseEvent, DipItem
+from engine.models import Case, CaseEvent, DipItem, Exemption
 
 REFERENCE = "dip_item"  # the value of "x-references" that names a DIP item
 SIMILAR = 0.5  # two requests ask for the same thing when half their distinct words are shared (Jaccard)
 MIN_SHARED = 2  # ... and at least this many words
+REFUSED_EXEMPT = "ditolak_dikecualikan"  # a request's outcome: refused, the information is exempt (Pasal 17)
 
 
 def suggest(session: Session, text: str | None, limit: int = 5) -> list[DipItem]:
@@ -96,6 +99,7 @@ class Repeated:
     tickets: list[str] = field(default_factory=list)
     first_at: datetime | None = None
     last_at: datetime | None = None
+    refused_exempt: list[str] = field(default_factory=list)  # its requests whose refusal as exempt still stands
 
     @property
     def count(self) -> int:
@@ -103,42 +107,75 @@ class Repeated:
 
 
 def repeated_requests(
-    session: Session, since: datetime | None = None, min_count: int = 2, limit: int = 50
+    session: Session,
+    today: date,
+    since: datetime | None = None,
+    min_count: int = 2,
+    limit: int = 50,
+    include_refused: bool = False,
 ) -> list[Repeated]:
     """Groups of at least ``min_count`` requests asking for the same thing that no published item answers.
 
     Requests are grouped by their stemmed words (two requests are alike when at least half of their
     distinct words, and two or more, are shared); a group is left out when a published item matches
-    the words its requests share. The most asked first.
+    the words its requests share (an item listed as exempt included). The most asked first.
+
+    A group one of whose requests was refused as exempt information (UU 14/2008 Pasal 17, after the consequence
+    test), the refusal still standing on ``today`` (the office's date), is not a suggestion to publish: exempt
+    information is never published (Pasal 17; disclosing it is an offence, Pasal 54), however often it is asked
+    for and whatever other requests of the group were answered. Such a group is left out, or, with
+    ``include_refused``, returned with those requests' tickets in ``refused_exempt``: the PPID classifies the
+    information (PP 61/2010 Pasal 14), listing it as exempt with its register entry or reviewing the refusals.
+    A refusal stops standing when every register entry it made has ended (Pasal 20: its period is over, or an
+    objection overturned it: ``exemptions.in_force``); one that made no entry of its own (it cited one) stands.
     """
-    query = select(Case.ticket, Case.received_at, Case.details).where(Case.kind == kinds.REQUEST)
+    query = select(Case.id, Case.ticket, Case.received_at, Case.details, Case.outcome).where(Case.kind == kinds.REQUEST)
     if since is not None:
         query = query.where(Case.received_at >= since)
-    groups: list[tuple[set[str], Repeated]] = []
-    for ticket, received_at, details in session.execute(query.order_by(Case.received_at, Case.id)):
+    groups: list[tuple[set[str], Repeated, dict[int, str]]] = []
+    for case_id, ticket, received_at, details, outcome in session.execute(query.order_by(Case.received_at, Case.id)):
         text = (details or {}).get("information") or ""
         words = set(search.analyze(text))
         if len(words) < MIN_SHARED:
             continue
         home = next((g for g in groups if _alike(g[0], words)), None)
         if home is None:
-            home = (words, Repeated(example=text, words=sorted(words)))
+            home = (words, Repeated(example=text, words=sorted(words)), {})
             groups.append(home)
         else:
             home[1].words = sorted(set(home[1].words) & words or home[1].words)
         home[1].tickets.append(ticket)
         home[1].first_at = home[1].first_at or received_at
         home[1].last_at = received_at
+        if outcome == REFUSED_EXEMPT:
+            home[2][case_id] = ticket
+    counted = [(group, refused) for _words, group, refused in groups if group.count >= min_count]
+    standing = _refusals_standing(session, [case_id for _g, refused in counted for case_id in refused], today)
     out = []
-    for _words, group in sorted(groups, key=lambda g: -g[1].count):
-        if group.count < min_count:
-            continue
+    for group, refused in sorted(counted, key=lambda g: -g[0].count):
+        group.refused_exempt = [ticket for case_id, ticket in refused.items() if case_id in standing]
+        if group.refused_exempt and not include_refused:
+            continue  # exempt: never suggested for publication
         if search.search_items(session, stems=group.words, limit=1).items:
             continue  # the list answers it already
         out.append(group)
         if len(out) >= limit:
             break
     return out
+
+
+def _refusals_standing(session: Session, refused: list[int], today: date) -> set[int]:
+    """Of the requests ``refused`` as exempt, those whose refusal still stands on ``today``: every one, except a
+    refusal whose own register entries have all ended."""
+    entries: dict[int, list[Exemption]] = {}
+    for start in range(0, len(refused), 500):  # a bound list of ids per query, however many refusals
+        for entry in session.scalars(select(Exemption).where(Exemption.case_id.in_(refused[start : start + 500]))):
+            entries.setdefault(entry.case_id, []).append(entry)
+    return {
+        case_id
+        for case_id in refused
+        if case_id not in entries or any(exemptions.in_force(e, today) for e in entries[case_id])
+    }
 
 
 def _alike(a: set[str], b: set[str]) -> bool:

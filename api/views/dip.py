@@ -100,6 +100,10 @@ class ImportResult(Schema):
 class RepeatedQuery(Schema):
     since = fields.AwareDateTime(load_default=None)
     min_count = fields.Integer(load_default=2, validate=validate.Range(2, 1000))
+    include_refused = fields.Boolean(
+        load_default=False,
+        metadata={"description": "also the subjects refused as exempt (Pasal 17), each with those requests' tickets"},
+    )
 
 
 class RepeatedView(Schema):
@@ -109,6 +113,10 @@ class RepeatedView(Schema):
     tickets = fields.List(fields.String())
     first_at = OfficeDateTime()
     last_at = OfficeDateTime()
+    refused_exempt = fields.List(
+        fields.String(),
+        metadata={"description": "requests refused as exempt whose refusal stands: not to be published, to classify"},
+    )
 
 
 class ExportQuery(Schema):
@@ -197,11 +205,11 @@ def export(query):
 
 
 def export_response(fmt: str) -> Response:
-    tz = runtime().calendars["strict"].tz
+    rt = runtime()
     if fmt == "pdf":
-        body, mimetype = dip_io.export_pdf(db.session, tz), "application/pdf"
+        body, mimetype = dip_io.export_pdf(db.session, rt), "application/pdf"
     else:
-        body, mimetype = dip_io.export_xlsx(db.session, tz), dip_io.XLSX_MIMETYPE
+        body, mimetype = dip_io.export_xlsx(db.session, rt), dip_io.XLSX_MIMETYPE
     return Response(
         body,
         mimetype=mimetype,
@@ -352,9 +360,17 @@ def no_longer_exempt():
 @blp.arguments(RepeatedQuery, location="query")
 @blp.response(200, RepeatedView(many=True))
 def repeated(query):
-    """Requests asking for the same thing that no published item answers, most asked first: publish it?"""
+    """Requests asking for the same thing that no published item answers, most asked first: publish it? A subject
+    the office refused as exempt (Pasal 17), while the refusal stands, is never suggested: it is left out, or listed
+    with the refused requests' tickets when ``include_refused`` (engine.dip_match)."""
     access.require_request_insight(current_user())
-    return dip_match.repeated_requests(db.session, query["since"], query["min_count"])
+    return dip_match.repeated_requests(
+        db.session,
+        runtime().today(),
+        query["since"],
+        query["min_count"],
+        include_refused=query["include_refused"],
+    )
 
 
 @blp.get("/service-pages")

@@ -21,8 +21,9 @@ from api.web import charts, display
 from api.web.blueprint import bp
 from api.web.i18n import current_language
 from api.web.reports import _today, office_units, read_period
+from api.web.schema_form import unit_label
 from api.web.session import officer
-from engine import access, dashboard, dip_match, kinds
+from engine import access, dashboard, dip_match, kinds, users
 
 
 @bp.get("/dasbor")
@@ -45,7 +46,7 @@ def dashboard_page():
     board = dashboard.dashboard(db.session, rt, user, view)
     # The DIP's view of the same requests (engine.dip_match): what is asked again and is not yet published.
     insight = kinds.REQUEST in chosen and bool(user.group_codes & (access.REQUEST_STAFF | access.DIP_KEEPERS))
-    repeated = dip_match.repeated_requests(db.session, since=start, limit=5) if insight else None
+    repeated = dip_match.repeated_requests(db.session, rt.today(), since=start, limit=5) if insight else None
     return _page(board, choice, allowed, repeated)
 
 
@@ -82,10 +83,17 @@ def _charts(board, locale, typed: dict) -> dict:
         (month, closed, good, round(100 * good / closed) if closed else None)
         for month, (closed, good) in board.on_time_by_month.items()
     ]
-    units = [
-        (unit, closed, good, round(100 * good / closed) if closed else None)
-        for unit, (closed, good) in board.on_time_by_unit.items()
-    ]
+    named = unit_names()
+    units = sorted(
+        (
+            (named(unit), closed, good, round(100 * good / closed) if closed else None)
+            for unit, (closed, good) in board.on_time_by_unit.items()
+        ),
+        key=lambda row: row[0].casefold(),
+    )
+    ikm_units = sorted(
+        ((named(unit), index) for unit, index in board.ikm_by_unit.items()), key=lambda r: r[0].casefold()
+    )
     for row in (*board.due_this_week, *board.oldest_open):
         row["stage"] = display.stage_label(row["status"], locale)
     values = {"from": typed.get("from"), "to": typed.get("to"), "unit": board.view.unit}
@@ -121,6 +129,7 @@ def _charts(board, locale, typed: dict) -> dict:
             _("Horizontal bars: for each month, the percentage of the cases closed that month that were on time."),
         ),
         "units": units,
+        "ikm_units": ikm_units,
         "trend_chart": charts.columns(
             months,
             [
@@ -133,3 +142,10 @@ def _charts(board, locale, typed: dict) -> dict:
         "trend": [(m, board.received_by_month[m], board.closed_by_month[m]) for m in months],
         "performance": labels.PERFORMANCE,
     }
+
+
+def unit_names():
+    """A unit's code (as the figures are counted) as the pages name the unit: "name (code)", said deactivated when it
+    is (schema_form.unit_label); a code the office no longer holds as itself, and a case with none as not recorded."""
+    known = {u.code: unit_label(u) for u in users.units(db.session)}
+    return lambda code: str(labels.UNKNOWN) if code in (None, "", "-") else known.get(code, code)

@@ -53,6 +53,10 @@ def dip_admin():
     statuses = (status,) if status in dip.STATUSES else dip.STATUSES
     page = search.search_items(db.session, query, statuses=statuses, limit=100)
     insight = bool(user.group_codes & (access.REQUEST_STAFF | access.DIP_KEEPERS))
+    # Asked again and again: the suggestions to publish, and apart, the subjects refused as exempt (never suggested).
+    asked = (
+        dip_match.repeated_requests(db.session, runtime().today(), limit=20, include_refused=True) if insight else []
+    )
     return render_template(
         "dip/list.html",
         page=page,
@@ -62,7 +66,8 @@ def dip_admin():
         labels=CATEGORY_LABELS,
         overdue=dip_due.overdue(db.session),
         ended=dip_exempt.no_longer_exempt(db.session, runtime()),
-        repeated=dip_match.repeated_requests(db.session, limit=10) if insight else None,
+        repeated=[g for g in asked if not g.refused_exempt][:10] if insight else None,
+        refused=[g for g in asked if g.refused_exempt][:10],
         keeper=access.is_dip_keeper(user),
         can_create=user.group_codes & (access.DIP_KEEPERS | {"unit_pengolah"}),
         page_titles=PAGE_TITLES,

@@ -97,3 +97,27 @@ def test_the_dashboard_s_tables_break_lines_between_words_never_inside_one_on_a_
         page.set_viewport_size(size)
         assert page.locator("table.figures").count() >= 4
         assert page.evaluate(BROKEN_WORDS) == [], f"words broken inside at {size['width']} px"
+
+
+# How far each of the dashboard's tables reaches past the content column, and the page past the window (px).
+TABLES_PAST_EDGE = """() => {
+    const column = document.querySelector('main').getBoundingClientRect();
+    const right = column.right - parseFloat(getComputedStyle(document.querySelector('main')).paddingRight);
+    return {
+        page: document.documentElement.scrollWidth - document.documentElement.clientWidth,
+        tables: [...document.querySelectorAll('table.figures')]
+            .map(t => [t.querySelector('caption').textContent, t.getBoundingClientRect().right - right])
+            .filter(([_caption, past]) => past > 0),
+    };
+}"""
+
+
+def test_the_dashboard_is_not_one_pixel_wider_than_a_phone_in_either_language(new_page, desk):
+    """At 360 px the oldest open cases (ticket, "Registered", date and time, working days) were 345 px wide in a
+    column of 344, in English: the page scrolled sideways by a pixel. Every table now fits its column exactly."""
+    page = _dashboard(new_page, desk)
+    for language in ("en", "id"):
+        page.goto(f"/bahasa/{language}?next=/dasbor")
+        page.wait_for_load_state("load")
+        found = page.evaluate(TABLES_PAST_EDGE)
+        assert found == {"page": 0, "tables": []}, f"in {language} at 360 px"

@@ -74,7 +74,7 @@ def test_a_ppid_imports_an_xlsx_of_500_items_and_the_export_matches_them(keeper)
         assert items["DIP-0003"].exemption_note == "Pasal 17 huruf h"
         assert items["DIP-0003"].url is None
         assert items["DIP-0002"].unit.code == "HUMAS"
-        exported = load_workbook(io.BytesIO(dip_io.export_xlsx(s, keeper.rt.calendars["strict"].tz))).active
+        exported = load_workbook(io.BytesIO(dip_io.export_xlsx(s, keeper.rt))).active
         rows = list(exported.iter_rows(values_only=True))
         assert list(rows[0]) == [*HEADERS, *dip_io.EXPORT_EXTRA]
         by_code = {row[0]: row for row in rows[1:]}
@@ -83,7 +83,7 @@ def test_a_ppid_imports_an_xlsx_of_500_items_and_the_export_matches_them(keeper)
             row = dict(zip(rows[0], by_code[code], strict=True))
             assert row["Judul"] == item.title
             assert row["Kategori"] == dip_io.CATEGORY_LABELS[item.category]
-            assert row["Unit Penguasa Informasi"] == item.unit.code
+            assert row["Unit Penguasa Informasi"] == item.unit.name
             assert row["Waktu Pembuatan"] == (item.made_on.isoformat() if item.made_on else None)
             assert row["Tautan"] == item.url
             assert row["Ritme (bulan)"] == item.rhythm_months
@@ -148,7 +148,45 @@ def test_the_pdf_lists_the_published_items_and_not_the_drafts(keeper):
     keeper.run("ppid", dip.create_item, item_data(title="Laporan Keuangan Semester I"), publish=True)
     keeper.run("ppid", dip.create_item, item_data(title="Rancangan yang belum terbit"))
     with keeper.sessions() as s:
-        pdf = dip_io.export_pdf(s, keeper.rt.calendars["strict"].tz, compress=False)
+        pdf = dip_io.export_pdf(s, keeper.rt, compress=False)
     assert pdf.startswith(b"%PDF-")
     assert b"Laporan Keuangan Semester I" in pdf
     assert b"belum terbit" not in pdf
+
+
+def test_the_downloads_name_the_public_body_whose_list_it_is_and_each_unit_by_its_name(keeper, settings):
+    """The DIP is the public body's (UU 14/2008 Pasal 11): the PDF is headed by the agency and the office as its
+    letters are, and names them at every page's foot; the workbook names them in its properties and printed pages.
+    The public reads a unit's name, not its code (KANWIL, PENDMAD), and the workbook still imports again as it is."""
+    keeper.run("ppid", dip.create_item, item_data(title="Laporan Keuangan Semester I"), publish=True)
+    keeper.run("ppid", dip.create_item, item_data(title="Siaran pers", unit="HUMAS"), publish=True)
+    with keeper.sessions() as s:
+        pdf = dip_io.export_pdf(s, keeper.rt, compress=False)
+        book = load_workbook(io.BytesIO(dip_io.export_xlsx(s, keeper.rt)))
+    for name in (settings.agency_name, settings.office_name):
+        assert name.upper().encode() in pdf
+        assert name in book.properties.title
+        assert name in book.active.oddHeader.center.text
+    rows = list(book.active.iter_rows(values_only=True))
+    units = {row[1]: row[HEADERS.index("Unit Penguasa Informasi")] for row in rows[1:]}
+    assert units == {"Laporan Keuangan Semester I": "Kantor Wilayah", "Siaran pers": "Bagian Hubungan Masyarakat"}
+    assert b"KANWIL" not in pdf
+    assert b"HUMAS" not in pdf
+
+    buffer = io.BytesIO()
+    book.save(buffer)
+    keeper.run("ppid", dip_io.import_xlsx, buffer.getvalue())  # the export, imported again as it is
+    with keeper.sessions() as s:
+        again = {i.title: i.unit.code for i in s.scalars(select(DipItem).where(DipItem.status == "published"))}
+    assert again == {"Laporan Keuangan Semester I": "KANWIL", "Siaran pers": "HUMAS"}
+
+
+def test_a_unit_whose_name_another_unit_shares_is_exported_by_its_code_so_it_imports_to_the_same_unit(keeper):
+    from engine.users import ensure_unit
+
+    with keeper.sessions.begin() as s:
+        ensure_unit(s, "HUMAS-2", "Bagian Hubungan Masyarakat")  # two units named alike (a merger under way)
+    keeper.run("ppid", dip.create_item, item_data(title="Siaran pers", unit="HUMAS"), publish=True)
+    with keeper.sessions() as s:
+        rows = list(load_workbook(io.BytesIO(dip_io.export_xlsx(s, keeper.rt))).active.iter_rows(values_only=True))
+    assert rows[1][HEADERS.index("Unit Penguasa Informasi")] == "HUMAS"

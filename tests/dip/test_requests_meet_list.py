@@ -88,3 +88,57 @@ def test_repeated_requests_that_no_item_answers_are_counted_for_the_ppid(client,
     ]
     assert len(r.json[0]["tickets"]) == 3
     assert client.get("/api/v1/dip/repeated-requests", headers=login("unitmad")).status_code == 403
+
+
+SCHOLARS = "Daftar nama penerima beasiswa dan NIK-nya"
+MOSQUE = "Mohon salinan laporan keuangan masjid raya"
+
+
+def refuse_as_exempt(desk, ticket):
+    """The PPID refuses the request as exempt (Pasal 17 huruf h), after the consequence test and the determination."""
+    to_decision(desk, ticket)
+    desk.complete(ticket, "putuskan", decision("ditolak_dikecualikan"))
+    for step in ("uji_konsekuensi", "tetapkan_pengecualian", "pemberitahuan_tertulis"):
+        desk.complete(ticket, step)
+
+
+def test_a_subject_refused_as_exempt_is_never_suggested_for_publication_but_listed_as_refused(
+    app, client, login, browser, desk
+):
+    """UU 14/2008 Pasal 17: exempt information is not published. Three requests for the scholarship recipients and
+    their NIK, one refused as exempt: not a suggestion to publish (the API, /dip, the dashboard), but on /dip under
+    its own heading with the refused ticket, for the PPID to classify; asked twice, the mosque's accounts still are
+    a suggestion. Once the refusal's register entry ends (Pasal 20), the subject may be suggested again."""
+    tickets = [desk.submit(nik=f"317123456789002{n}", information=SCHOLARS)["ticket"] for n in range(3)]
+    refuse_as_exempt(desk, tickets[0])
+    for n in range(2):
+        desk.submit(nik=f"317123456789003{n}", information=MOSQUE)
+
+    suggested = client.get("/api/v1/dip/repeated-requests", headers=login("ppid")).json
+    assert [(g["example"], g["refused_exempt"]) for g in suggested] == [(MOSQUE, [])]
+    listed = client.get("/api/v1/dip/repeated-requests?include_refused=true", headers=login("ppid")).json
+    assert [(g["example"], g["count"], g["refused_exempt"]) for g in listed] == [
+        (SCHOLARS, 3, [tickets[0]]),
+        (MOSQUE, 2, []),
+    ]
+
+    page = browser("ppid").get("/dip").get_data(as_text=True)
+    suggestions, refused = page.split("Ditolak karena dikecualikan: tidak untuk diumumkan")
+    suggestions = suggestions.split("Diminta berulang kali, belum ada di daftar")[1]
+    assert MOSQUE in suggestions
+    assert SCHOLARS not in suggestions
+    assert f"“{SCHOLARS}”; ditolak karena dikecualikan: {tickets[0]}" in refused
+    dashboard = browser("ppid").get("/dasbor").get_data(as_text=True)
+    assert MOSQUE in dashboard
+    assert SCHOLARS not in dashboard
+
+    from api.extensions import db
+    from engine.models import Case, Exemption
+
+    with app.app_context():  # an objection against the refusal granted in full: its entry ended
+        refusal = db.session.scalar(select(Case.id).where(Case.ticket == tickets[0]))
+        (entry,) = db.session.scalars(select(Exemption).where(Exemption.case_id == refusal))
+        entry.ended_on = entry.decree_date
+        db.session.commit()
+    again = client.get("/api/v1/dip/repeated-requests", headers=login("ppid")).json
+    assert [(g["example"], g["refused_exempt"]) for g in again] == [(SCHOLARS, []), (MOSQUE, [])]
