@@ -271,26 +271,32 @@ def users():
 @click.argument("username")
 @click.option("--group", "groups", multiple=True, required=True, help="group code; repeat for several")
 @click.option("--name", "display_name", default=None)
-@click.option("--unit", default=None, help="the officer's unit code (default: the office, KANWIL)")
+@click.option("--unit", default=None, help="the officer's unit code, one of `kawal units list` (default: KANWIL)")
 @click.option("--email", default=None, help="where the officer's new tasks and reminders go (the smtp channel)")
 @click.option("--password-stdin", is_flag=True, help="read the password from standard input")
 @pass_context
 def users_create(kawal, username, groups, display_name, unit, email, password_stdin):
     """Create an officer in one or more groups."""
     from engine import accounts
-    from engine import units as office_units
     from engine.errors import Invalid
-    from engine.models import Unit
-    from engine.users import create_user
+    from engine.users import DEFAULT_UNIT, create_user, unit_of_code
+    from engine.users import units as office_units
 
     if password_stdin:
         password = sys.stdin.readline().rstrip("\n")
     else:
         password = click.prompt("Password", hide_input=True, confirmation_prompt=True)
     with kawal.session() as session, session.begin():
-        # A unit is created on first use: say so, or a mistyped code would quietly become a unit of the office.
-        held = session.scalar(select(Unit).where(Unit.code == unit)) if unit is not None else None
-        new_unit = unit is not None and held is None
+        # A unit is one the administrator added (a mistyped code never becomes a unit), but the office's own, which
+        # the first officer's account makes.
+        held = unit_of_code(session, unit)
+        if unit is not None and held is None and unit != DEFAULT_UNIT[0]:
+            known = ", ".join(
+                dict.fromkeys([u.code for u in office_units(session, active_only=True)] + [DEFAULT_UNIT[0]])
+            )
+            raise click.ClickException(
+                f"unit {unit} is unknown; the office's units: {known} (add a unit first: kawal units add CODE NAME)"
+            )
         if held is not None and not held.active:
             raise click.ClickException(f"unit {unit} is deactivated: activate it first (kawal units activate {unit})")
         try:
@@ -298,10 +304,6 @@ def users_create(kawal, username, groups, display_name, unit, email, password_st
         except Invalid as exc:
             raise refusal(exc) from None
         accounts.created(session, accounts.CLI, user)
-        if new_unit:
-            office_units.created(session, office_units.CLI, session.get(Unit, user.unit_id))
-    if new_unit:
-        click.echo(f"unit {unit} did not exist: created, named {unit!r} (check the code if you meant another)")
     click.echo(f"user {username} created in {', '.join(groups)}")
 
 
@@ -1028,22 +1030,39 @@ def calendar_explain(kawal, start, days, name):
     """Print a due date with the days skipped and why."""
     from datetime import datetime
 
+    from engine import holiday_years
     from engine.queries import explain
 
-    with kawal.session(schema=False) as session:  # explaining needs no database: without one, no overrides apply
-        rt = kawal.runtime(session)
     try:
         instant = datetime.fromisoformat(start)
     except ValueError as exc:
         raise click.ClickException(f"--start: {exc}") from None
     if instant.tzinfo is None:
         raise click.ClickException("--start: give its time zone, e.g. 2025-03-26T10:00+07:00")
-    try:
-        result = rt.calendars[name].add_working_days(instant, days).to_dict()
-    except (ValueError, OverflowError):
-        raise click.ClickException("--start: the due date would fall outside the calendar's years") from None
-    result.update(explanation_id=explain(result, "id"), explanation_en=explain(result, "en"))
+    with kawal.session(schema=False) as session:  # explaining needs no database: without one, no overrides apply
+        rt = kawal.runtime(session)
+        try:
+            due = rt.calendars[name].add_working_days(instant, days)
+        except (ValueError, OverflowError):
+            raise click.ClickException("--start: the due date would fall outside the calendar's years") from None
+        known = session if kawal.has_schema(session, "holiday_year") else None
+        unconfirmed = holiday_years.count_warnings(known, due)
+        confirmed = holiday_years.confirmed_years(known) if known is not None else None
+    # The key a deadline's provenance flags such a year with (engine.holiday_years.note_deadline).
+    result = due.to_dict() | ({"unconfirmed_years": unconfirmed} if unconfirmed else {})
+    result.update(
+        explanation_id=explain(result, "id", confirmed_years=confirmed),
+        explanation_en=explain(result, "en", confirmed_years=confirmed),
+    )
     click.echo(json.dumps(result, indent=2, ensure_ascii=False))
+    if unconfirmed:  # what the case page says of such a deadline
+        years = ", ".join(map(str, unconfirmed))
+        click.echo(
+            f"warning: this count reaches into {years}, whose holidays and cuti bersama nobody has confirmed yet: the"
+            " due date may move when an admin enters the SKB's days as overrides and confirms the year"
+            f" (kawal calendar confirm {unconfirmed[0]})",
+            err=True,
+        )
 
 
 @calendar.command("confirm")

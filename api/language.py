@@ -23,7 +23,7 @@ from babel.messages.pofile import read_po
 from babel.support import Translations
 from flask import request
 
-from engine.messages import Message, Term
+from engine.messages import Message, Named, Term
 
 LANGUAGES = {"id": "Bahasa Indonesia", "en": "English"}
 DEFAULT = "id"
@@ -74,9 +74,11 @@ def say(message: Message | object, language: str) -> str:
 def _written(value, language: str):
     """A date parameter as the page writes dates (``2 Des 2026``), an instant with its zone as the pages write it in
     the zone it carries (``2 Des 2026, 16:00 WIB``, api.web.display.office_datetime); a ``Term`` (a group's name)
-    translated; any other as it is."""
+    translated; a ``Named`` (a holiday's name) in its words of ``language``; any other as it is."""
     if isinstance(value, Term):
         return catalog(language).gettext(value)
+    if isinstance(value, Named):
+        return value.indonesian if language == "id" else str(value)
     if isinstance(value, datetime) and value.tzinfo is not None:
         zone = format_datetime(value, "zzz", tzinfo=value.tzinfo, locale="id")  # WIB, WITA, WIT in either language
         return f"{format_datetime(value, 'd MMM y, HH:mm', tzinfo=value.tzinfo, locale=language)} {zone}"

@@ -24,7 +24,7 @@ from sqlalchemy.orm import Session
 
 from engine import access_log, clock
 from engine.audit import EventLog
-from engine.calendar import LENIENT, official_days_off
+from engine.calendar import LENIENT, DueDate, official_days_off
 from engine.errors import Conflict, Invalid
 from engine.messages import msg
 from engine.models import Case, Deadline, HolidayOverrideRow, HolidayYear, Incident
@@ -69,6 +69,16 @@ def unconfirmed(session: Session, years) -> list[int]:
         return []
     known = confirmed_years(session)
     return [y for y in missing if y not in known]
+
+
+def count_warnings(session: Session | None, due: DueDate) -> list[int]:
+    """The unconfirmed years a count runs through, from its receipt's year to its due date's, as a deadline is flagged
+    (``note_deadline``): what ``kawal calendar explain`` warns of. ``session`` None (no database yet): only the
+    package confirms a year."""
+    years = range(due.received_at.astimezone(due.due_at.tzinfo).year, due.due_date.year + 1)
+    if session is None:
+        return [y for y in years if not package_lists_cuti_bersama(y)]
+    return unconfirmed(session, years)
 
 
 def note_deadline(session: Session, case: Case, deadline: Deadline, log: EventLog) -> list[int]:

@@ -22,10 +22,10 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from engine import access_log, clock, holiday_years, reminders
-from engine.calendar import CALENDARS, DueDate, WorkingCalendar
+from engine.calendar import CALENDARS, DueDate, WorkingCalendar, day_off_name
 from engine.errors import Invalid, NotFound
 from engine.ids import in_range
-from engine.messages import msg
+from engine.messages import Message, Named, msg
 from engine.models import Case, Deadline, HolidayOverrideRow, Reminder
 from engine.run import CaseRun, touch
 from engine.runtime import Runtime
@@ -76,6 +76,8 @@ def add_override(
                 "override_exists",
                 fields={"day": [msg("override_exists_for_day", id=same.id, day=day, calendars=same.calendars)]},
             )
+    if unchanged := _changes_nothing(rt, day, is_working, names):
+        raise Invalid("override_changes_nothing", fields={"day": [unchanged]})
     row = HolidayOverrideRow(
         day=day,
         is_working=is_working,
@@ -106,6 +108,25 @@ def remove_override(session: Session, rt: Runtime, override_id: int, actor: str)
     rt.load_overrides(session)
     log.info("%s by %s", change_reason(row, "removed"), actor)
     return row
+
+
+def _changes_nothing(rt: Runtime, day: date, is_working: bool, names: tuple[str, ...]) -> Message | None:
+    """Why an override would change none of the readings it names, or None: a day off on a day off already (a weekend,
+    a public holiday, a cuti bersama on the latest reading), a working day on a working day.
+
+    Refused rather than kept (legal-process.md §2.2: the table is for extra days off, closures and corrections): such a
+    row moves no deadline, and an explanation would name it instead of the holiday. A cuti bersama of the SKB falling
+    on a public holiday is one day off either way, and confirming the year needs only the days that change a count
+    (engine.holiday_years). An override that changes one of its readings (a day off on both readings of a cuti
+    bersama: the earliest reading changes) is kept as asked.
+    """
+    offs = [rt.calendars[name].day_off(day) for name in names]
+    if is_working and all(off is None for off in offs):
+        return msg("override_working_day_already", day=day)
+    if not is_working and all(off is not None for off in offs):
+        first = offs[0].to_dict()
+        return msg("override_day_off_already", day=day, why=Named(day_off_name(first, "en"), day_off_name(first)))
+    return None
 
 
 def _recorded(row: HolidayOverrideRow) -> dict:

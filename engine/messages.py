@@ -37,6 +37,19 @@ GROUP_TERMS = {
 }
 
 
+class Named(str):
+    """A parameter with its own words in each language, not in a catalog (a holiday's name as the holiday data gives
+    it, a weekday): the English words, which ``str()`` and the CLI show, with the Indonesian ones beside."""
+
+    def __new__(cls, english: str, indonesian: str):
+        named = super().__new__(cls, english)
+        named.indonesian = indonesian
+        return named
+
+    def __getnewargs__(self):
+        return str(self), self.indonesian
+
+
 def group_term(code: str) -> Term:
     """A group's name for a refusal: ``group_term("ppid")``; a code Kawal does not know, as it is."""
     return Term(GROUP_TERMS.get(code, code))
@@ -305,6 +318,13 @@ TEMPLATES: dict[str, str] = {
     "override_exists": "the override exists already",
     "override_exists_for_day": "override #%(id)s exists for %(day)s (%(calendars)s); remove it first",
     "override_not_found": "holiday override not found",
+    "override_changes_nothing": "the override would change nothing",
+    "override_day_off_already": (
+        "%(day)s is a day off already on the chosen readings (%(why)s): an override would change nothing"
+    ),
+    "override_working_day_already": (
+        "%(day)s is a working day already on the chosen readings: an override would change nothing"
+    ),
     # -- legal clocks: the year's days off, notices, windows (engine.holiday_years, lateness, ...) --
     "year_range": "a year from %(first)d to %(last)d",
     "year_out_of_range": "year out of range",

@@ -126,7 +126,7 @@ def create(session: Session, actor: str, code, name) -> Unit:
 
 
 def created(session: Session, actor: str, unit: Unit) -> None:
-    """Record a unit made elsewhere (``kawal users create --unit`` makes one on first use)."""
+    """Record a unit just made."""
     _record(session, actor, unit, "unit_created", {"code": unit.code, "name": unit.name})
 
 

@@ -105,7 +105,7 @@ def create_user(
         email=email,
         password_hash=_hasher.hash(password),
         active=True,
-        unit_id=(ensure_unit(session, unit) if unit else default_unit(session)).id,
+        unit_id=(ensure_unit(session, unit) if unit and unit != DEFAULT_UNIT[0] else default_unit(session)).id,
         created_at=clock.now(),
         groups=[known[g] for g in groups],
     )

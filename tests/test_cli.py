@@ -152,6 +152,29 @@ def test_calendar_explain_prints_the_worked_example(kawal):
     assert "--start" in bad.output
 
 
+def test_calendar_explain_warns_when_the_count_reaches_a_year_whose_cuti_bersama_nobody_confirmed(kawal):
+    """20 Dec 2027 + 10 working days ends in 2028, whose cuti bersama the holidays package does not list: the case page
+    flags such a deadline, `kawal calendar explain` said nothing (legal-process.md §2.3)."""
+    into_2028 = ("calendar", "explain", "--start", "2027-12-20T10:00+07:00", "--days", "10")
+    result = kawal(*into_2028)
+    assert result.exit_code == 0, result.output
+    explained = json.loads(result.stdout)
+    assert (explained["due_date"], explained["unconfirmed_years"]) == ("2028-01-03", [2028])
+    assert "warning: this count reaches into 2028, whose holidays and cuti bersama nobody has confirmed yet" in (
+        result.stderr
+    )
+    assert "kawal calendar confirm 2028" in result.stderr
+    within_2027 = kawal("calendar", "explain", "--start", "2027-12-01T10:00+07:00", "--days", "10")
+    assert "unconfirmed_years" not in json.loads(within_2027.stdout)
+    assert "warning" not in within_2027.stderr
+    skb = ("--date", "2028-01-27", "--reason", "Cuti bersama Imlek (SKB 2028)", "--calendar", "lenient")
+    assert kawal("calendar", "overrides", "add", *skb).exit_code == 0
+    assert kawal("calendar", "confirm", "2028").exit_code == 0
+    confirmed = kawal(*into_2028)
+    assert "unconfirmed_years" not in json.loads(confirmed.stdout)
+    assert "warning" not in confirmed.stderr
+
+
 def test_production_refuses_to_start_without_its_secrets(monkeypatch):
     monkeypatch.setenv("KAWAL_ENV", "production")
     monkeypatch.delenv("KAWAL_SECRET_KEY", raising=False)
@@ -331,14 +354,29 @@ def test_calendar_explain_names_a_start_it_cannot_count_from(kawal, start, said)
     assert said in result.output
 
 
-def test_users_create_says_when_its_unit_is_new(kawal):
-    """A mistyped --unit quietly became a unit the complaint referral offers."""
-    new = ("--group", "ppid", "--unit", "TYPOUNIT", "--password-stdin")
-    made = kawal("users", "create", "rina", *new, input="rahasia-sekali\n")
-    assert made.exit_code == 0
-    assert "unit TYPOUNIT did not exist: created" in made.output
-    again = kawal("users", "create", "rudi", *new, input="rahasia-sekali\n")
-    assert "did not exist" not in again.output
+def test_users_create_refuses_a_unit_the_office_does_not_have_and_names_the_known_ones(kawal, db_url):
+    """A mistyped --unit quietly became a unit of the office (which the complaint referral then offered), where the
+    API refuses it: units are added with `kawal units add`; the office's own, KANWIL, needs none."""
+    typo = kawal("users", "create", "rina", "--group", "ppid", "--unit", "PENDMADD", "--password-stdin",
+                 input="rahasia-sekali\n")  # fmt: skip
+    assert typo.exit_code == 1
+    assert "unit PENDMADD is unknown; the office's units: KANWIL (add a unit first: kawal units add" in typo.output
+    assert kawal("units", "add", "PENDMAD", "Bidang Pendidikan Madrasah").exit_code == 0
+    for name, unit in (("rina", "PENDMAD"), ("rudi", "KANWIL")):
+        made = kawal("users", "create", name, "--group", "ppid", "--unit", unit, "--password-stdin",
+                     input="rahasia-sekali\n")  # fmt: skip
+        assert made.exit_code == 0, made.output
+    again = kawal("users", "create", "rosa", "--group", "ppid", "--unit", "PENDMADD", "--password-stdin",
+                  input="rahasia-sekali\n")  # fmt: skip
+    assert "unit PENDMADD is unknown; the office's units: PENDMAD, KANWIL (" in again.output
+    engine = make_engine(db_url)
+    with engine.connect() as conn:
+        assert sorted(conn.execute(text("select code, name from unit")).all()) == [
+            ("KANWIL", "Kantor Wilayah"),
+            ("PENDMAD", "Bidang Pendidikan Madrasah"),
+        ]
+        assert conn.execute(text('select username from "user" order by username')).scalars().all() == ["rina", "rudi"]
+    engine.dispose()
 
 
 @pytest.mark.parametrize(

@@ -128,3 +128,40 @@ def test_cli_shows_a_calendar_year_within_the_calendar_s_years(kawal):
     result = kawal("calendar", "year", "2027")
     assert result.exit_code == 0, result.output
     assert '"year": 2027' in result.output
+
+
+@pytest.mark.parametrize(
+    ("args", "said"),
+    [
+        (["--date", "2026-12-25"], "--date: 2026-12-25 is a day off already on the chosen readings (Christmas Day)"),
+        (
+            ["--date", "2027-08-17", "--calendar", "strict"],
+            "--date: 2027-08-17 is a day off already on the chosen readings (Independence Day)",
+        ),
+        (["--date", "2026-12-05"], "--date: 2026-12-05 is a day off already on the chosen readings (Saturday)"),
+        (
+            ["--date", "2026-12-24", "--calendar", "lenient"],
+            "--date: 2026-12-24 is a day off already on the chosen readings (Christmas Joint Holiday)",
+        ),
+        (["--date", "2026-12-08", "--working"], "--date: 2026-12-08 is a working day already on the chosen readings"),
+    ],
+    ids=["christmas", "independence-day", "a-saturday", "a-cuti-bersama-on-the-latest-reading", "a-working-tuesday"],
+)
+def test_cli_refuses_an_override_that_changes_no_reading_and_names_what_the_day_is(kawal, args, said):
+    """A day off on 25 Dec or 17 Aug, on a Saturday, a working day on an ordinary Tuesday: accepted without a word,
+    moving nothing, and the day's explanation then named the override instead of the holiday."""
+    result = kawal("calendar", "overrides", "add", *args, "--reason", "SKB 3 Menteri")
+    assert result.exit_code == 1
+    assert said in result.output
+    assert "an override would change nothing" in result.output
+    assert kawal("calendar", "overrides", "list").output.strip() == "no holiday overrides"
+
+
+def test_cli_keeps_an_override_that_changes_one_of_its_readings(kawal):
+    """A cuti bersama (a day off on the latest reading only) made a day off on both readings changes the earliest; a
+    public holiday made a working day is a correction."""
+    both = kawal("calendar", "overrides", "add", "--date", "2026-12-24", "--reason", "Keppres: libur nasional")
+    assert both.exit_code == 0, both.output
+    working = kawal("calendar", "overrides", "add", "--date", "2026-12-25", "--reason", "Koreksi", "--working")
+    assert working.exit_code == 0, working.output
+    assert len(kawal("calendar", "overrides", "list").output.strip().splitlines()) == 2

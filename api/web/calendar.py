@@ -20,16 +20,23 @@ from flask_login import login_required
 from api.boundary import calendar_change, commit_moved, runtime
 from api.extensions import db
 from api.web.blueprint import bp
-from api.web.i18n import field_errors, translated
+from api.web.i18n import current_language, field_errors, translated
 from api.web.layout import NAV, NavItem
 from api.web.session import officer
 from engine import access, holiday_years, holidays
-from engine.calendar import CALENDARS
+from engine.calendar import CALENDARS, day_off_name
 from engine.errors import Conflict, Invalid, NotFound
 
 NAV.append(NavItem("web.calendar_page", _l("Working calendar"), frozenset({"admin"})))
 
 KINDS = {"holiday": _l("Public holiday: both readings"), "cuti_bersama": _l("Cuti bersama: latest reading only")}
+# The override form's fields as its labels name them: its error summary names the field of each message.
+FIELDS = {
+    "day": _l("Date"),
+    "is_working": _l("What the day is"),
+    "calendars": _l("On which reading"),
+    "reason": _l("Reason"),
+}
 
 
 @bp.get("/kalender")
@@ -111,12 +118,13 @@ def calendar_confirm_year(year: int):
 
 def _page(user, year: int, values=None, errors=None, confirm_errors=None, note="", status=200):
     view = holiday_years.year_view(db.session, year)
+    language = current_language()
     overrides = [row for row in holidays.list_overrides(db.session) if row.day.year == year]
     page = {
         "year": year,
         "view": view,
         "days": [
-            {**d, "shown": _weekday_date(d["date"]), "kind_label": KINDS[d["kind"]]}
+            {**d, "name": _name(d, language), "shown": _weekday_date(d["date"]), "kind_label": KINDS[d["kind"]]}
             for d in holiday_years.package_days_off(year)
         ],
         "overrides": [{"row": row, "shown": _weekday_date(row.day)} for row in overrides],
@@ -124,6 +132,7 @@ def _page(user, year: int, values=None, errors=None, confirm_errors=None, note="
         "calendars": CALENDARS,
         "values": values or {"day": "", "is_working": False, "reason": "", "calendars": list(CALENDARS)},
         "errors": errors or {},
+        "fields": FIELDS,
         "confirm_errors": confirm_errors or {},
         "note": note,
         "has_errors": bool(errors or confirm_errors),
@@ -137,6 +146,12 @@ def _moved(done: str, moved: list[dict]) -> str:
     if not moved:
         return f"{done} {_('No open deadline moved.')}"
     return f"{done} {_('Open deadlines moved: %(num)d, in %(cases)d cases.', num=len(moved), cases=cases)}"
+
+
+def _name(day: dict, language: str) -> str:
+    """A day off of the holidays package named in the reader's language (the package's Indonesian name, else its
+    English one, as ``kawal calendar explain`` names it)."""
+    return day_off_name({"date": day["date"].isoformat(), "kind": day["kind"], "reason": day["name"]}, language)
 
 
 def _weekday_date(day: date) -> str:

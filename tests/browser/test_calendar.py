@@ -1,5 +1,6 @@
 """The working calendar's page in a real browser: the admin enters a day off on a phone and the table lists it."""
 
+import re
 from datetime import UTC, datetime
 
 import pytest
@@ -28,3 +29,17 @@ def test_the_admin_enters_an_office_closure_and_the_overrides_list_it(new_page):
     expect(page.locator(".flash")).to_contain_text("Penyesuaian telah disimpan.")
     expect(page.locator("#overrides-title + .table-scroll")).to_contain_text("Kantor tutup: renovasi gedung")
     at_both_widths(page, "the working calendar", "working-calendar")
+
+
+def test_a_refused_override_s_error_summary_names_the_field_and_leads_to_it(new_page):
+    """The summary said only "wajib diisi": which field, the admin had to guess (the task pages name it)."""
+    page = new_page(**PHONE)
+    log_in(page, "admin")
+    page.goto("/kalender?tahun=2027")
+    page.locator("#override-day").fill("2027-08-16")
+    page.get_by_role("button", name="Simpan penyesuaian").click()
+    summary = page.locator(".error-summary")
+    expect(summary).to_contain_text("Alasan: wajib diisi")
+    summary.get_by_role("link", name="Alasan: wajib diisi").click()
+    expect(page).to_have_url(re.compile(r"#override-reason$"))
+    at_both_widths(page, "the working calendar's refused override", "working-calendar-refused")

@@ -113,3 +113,67 @@ def test_an_officer_reads_the_calendar_and_only_the_admin_changes_it(browser, un
     with unchanged():
         assert officer.post("/kalender/penyesuaian", {**DAY_OFF, **BOTH}).status_code == 403
         assert officer.post("/kalender/2028/konfirmasi", {}).status_code == 403
+
+
+def test_the_error_summary_names_the_field_of_each_message(browser):
+    """The summary said only "wajib diisi", not which field: the task pages' summaries name it."""
+    admin = browser("admin")
+    admin.get("/kalender?tahun=2026")
+    page = page_of(admin.post("/kalender/penyesuaian", {**DAY_OFF, "reason": "", **BOTH}))
+    assert '<a href="#override-reason">Alasan: wajib diisi</a>' in page
+    admin.get("/bahasa/en")
+    page = page_of(admin.post("/kalender/penyesuaian", {**DAY_OFF, "reason": "", "day": ""}))
+    assert '<a href="#override-reason">Reason: is required</a>' in page
+    assert '<a href="#override-day">Date: ' in page
+    assert '<a href="#override-calendars">On which reading: ' in page
+
+
+@pytest.mark.parametrize(
+    ("form", "said_id", "said_en"),
+    [
+        (
+            {"day": "2027-08-17", "is_working": "false", **BOTH},
+            "17 Agu 2027 sudah hari libur pada pembacaan yang dipilih (Hari Kemerdekaan Republik Indonesia)",
+            "17 Aug 2027 is a day off already on the chosen readings (Independence Day)",
+        ),
+        (
+            {"day": "2026-12-26", "is_working": "false", **BOTH},
+            "26 Des 2026 sudah hari libur pada pembacaan yang dipilih (Sabtu)",
+            "26 Dec 2026 is a day off already on the chosen readings (Saturday)",
+        ),
+        (
+            {"day": "2026-12-08", "is_working": "true", **BOTH},
+            "8 Des 2026 sudah hari kerja pada pembacaan yang dipilih",
+            "8 Dec 2026 is a working day already on the chosen readings",
+        ),
+    ],
+    ids=["independence-day", "a-saturday", "a-working-tuesday"],
+)
+def test_an_override_that_changes_no_reading_is_refused_beside_the_date_naming_what_the_day_is(
+    browser, unchanged, form, said_id, said_en
+):
+    """A day off on 17 Aug, on a Saturday, a working day on an ordinary Tuesday: saved without a word, moving
+    nothing."""
+    admin = browser("admin")
+    admin.get("/kalender?tahun=2026")
+    with unchanged():
+        refused = admin.post("/kalender/penyesuaian", {**form, "reason": "SKB 3 Menteri"})
+        assert refused.status_code == 422
+        assert 'id="override-day-error"' in page_of(refused)
+        assert said_id in page_of(refused)
+    admin.get("/bahasa/en")
+    with unchanged():
+        assert said_en in page_of(admin.post("/kalender/penyesuaian", {**form, "reason": "SKB 3 Menteri"}))
+
+
+def test_the_holidays_are_named_in_the_reader_s_language(browser):
+    """In English the page kept the package's Indonesian names, where `kawal calendar explain` gives English ones."""
+    admin = browser("admin")
+    admin.get("/bahasa/en")
+    page = page_of(admin.get("/kalender?tahun=2027"))
+    assert "Working calendar 2027" in page
+    assert "Lunar New Year Joint Holiday" in page
+    assert "Independence Day" in page
+    assert "Eid al-Fitr (estimated) · <strong>check its date in the SKB</strong>" in page
+    assert "Cuti Bersama Tahun Baru Imlek" not in page
+    assert "Hari Kemerdekaan" not in page
