@@ -284,7 +284,8 @@ def build(
         "handed_over": _handed_over(session, data) if kind.code == HANDOVER else [],
     }
     if kind.names_requester:
-        out |= parties(session, record, case, kind, data, request)
+        requester = record.identity(case.requester_party_id) or {}
+        out |= parties(session, case, kind, data, request, requester, record.task_data)
     return out
 
 

@@ -7,7 +7,7 @@ names and lists what it encloses.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from collections.abc import Callable
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -15,28 +15,31 @@ from sqlalchemy.orm import Session
 from engine.letters.types import LetterType
 from engine.models import Case, Letter
 
-if TYPE_CHECKING:
-    from engine.letters.context import CaseRecord
-
 POWER_OF_ATTORNEY, RESPONSE = "surat_kuasa_khusus", "tanggapan_termohon"
 DETERMINATION = "penetapan_pengecualian"
 CONSEQUENCE_TEST = "uji konsekuensi"  # how an item of evidence names the consequence test record
 
 
 def parties(
-    session: Session, record: CaseRecord, case: Case, kind: LetterType, data: dict, request: Case | None
+    session: Session,
+    case: Case,
+    kind: LetterType,
+    data: dict,
+    request: Case | None,
+    requester: dict,
+    task_data: Callable[[str], dict],
 ) -> dict:
     """What a dispute's letter to (or for) the Commission says of the parties, as the Commission names them: the
     requester as the Pemohon, by name alone (no NIK, no address: Perki 1/2013 asks neither of the Termohon's
     papers). The Respondent's written response also names who signs it and what goes with it: the attorneys of the
     power of attorney (``attorneys``: its number and date, Kawal's letter or the office's own), and the enclosures the
     header counts and the letter lists (``enclosed``: the power of attorney, each item of evidence, the consequence
-    test and the determination of exempt information when the office attaches them)."""
-    party = record.identity(case.requester_party_id) or {}
-    out: dict = {"pemohon": {"name": party.get("name", "")}}
+    test and the determination of exempt information when the office attaches them). ``requester``: the requester's
+    identity as the case's record read it; ``task_data``: the record's reader of a completed task's data."""
+    out: dict = {"pemohon": {"name": requester.get("name", "")}}
     if kind.code != RESPONSE:
         return out
-    power = record.task_data("surat_kuasa")
+    power = task_data("surat_kuasa")
     attorneys = None
     if power.get("penerima_kuasa"):
         number, dated = power.get("nomor_surat"), power.get("tanggal")
