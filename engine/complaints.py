@@ -236,10 +236,9 @@ def _pending(session: Session, case: Case, name: str) -> Deadline | None:
     )
 
 
-PORTAL_HINT = (
-    "Baca dan jawab pesan petugas di portal layanan ini, halaman Ikuti kasus saya, dengan nomor tiket dan kode"
-    " akses pengaduan Anda."
-)
+# The reporter's line on where to read and answer the team (notifications.wording.HINTS), worded by the renderer in
+# the reporter's language with the portal's link.
+PORTAL_HINT = "complaint"
 
 
 def officer_message(session: Session, rt: Runtime, user: User, case: Case, body: str) -> CaseMessage:

@@ -86,4 +86,6 @@ def erase_code(context: dict) -> dict:
     return {k: v for k, v in context.items() if k != SEALED}
 
 
-PORTAL_HINT = "Buka halaman Ikuti kasus saya di portal layanan ini dan masukkan nomor tiket dan kode akses tersebut."
+# Where to use the new code (notifications.wording.HINTS), worded by the renderer in the reader's language with the
+# portal's link; the code itself never goes into the link.
+PORTAL_HINT = "code"

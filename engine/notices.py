@@ -8,29 +8,20 @@ from __future__ import annotations
 
 from sqlalchemy.orm import Session
 
-from engine import dip_match, lateness, reminders, status, survey
+from engine import clock, dip_match, lateness, reminders, status, survey
 from engine.models import Case, Reminder
-from engine.outbox import Outbox, audience_users, deadline_context, lane_members
+from engine.outbox import Outbox, audience_users, deadline_context, instant, lane_members
 from engine.runtime import Runtime
 from engine.sync import Changes
 
-# Words for a citizen: the portal's page, never an API call (issue 11, point 4).
-PORTAL_HINT = (
-    "Ikuti perkembangan permohonan Anda di portal layanan ini, halaman Ikuti kasus saya, dengan nomor tiket dan"
-    " kode akses yang Anda terima. Kode hilang? Minta kode baru di halaman itu."
-)
-
+# Which line tells a citizen where to follow the case (notifications.wording.HINTS): the renderer words it in the
+# reader's language, with the absolute link to the portal's status page; never an API call, never the code.
+PORTAL_HINT = "status"
+SURVEY_HINT = "survey"
+COMPLAINT_HINT = "complaint"
 
 # Lanes whose task, when a lapse creates it, is an escalation to the superior.
 ESCALATION_LANES = frozenset({"atasan_ppid", "pengelola_wbs"})
-SURVEY_HINT = (
-    "Isi survei pada halaman status dengan nomor tiket dan kode akses Anda (/publik/status), atau melalui"
-    " POST /api/v1/survey."
-)
-COMPLAINT_HINT = (
-    "Ikuti pengaduan Anda dan jawab pertanyaan petugas di portal layanan ini, halaman Ikuti kasus saya, dengan"
-    " nomor tiket dan kode akses yang Anda terima."
-)
 
 
 def announce(session: Session, rt: Runtime, case: Case, changes: Changes) -> None:
@@ -51,7 +42,8 @@ def announce(session: Session, rt: Runtime, case: Case, changes: Changes) -> Non
     current = _public_deadline(case)
     told = deadline_context(cal, current) if changes.statuses or changes.tasks else {}  # what each message states
     for reached, data in changes.statuses:
-        context = {**told, "status_label": status.label(reached), "portal_hint": PORTAL_HINT}
+        # The status by its code too: the renderer words it in the reader's language (notifications.wording).
+        context = {**told, "status_label": status.label(reached), "status_code": reached, "portal_hint": PORTAL_HINT}
         if reached == "diterima":
             outbox.to_requester(case, "receipt", "received", context)
         elif reached == "diperpanjang":
@@ -66,7 +58,8 @@ def announce(session: Session, rt: Runtime, case: Case, changes: Changes) -> Non
             missing = {"missing": data.get("kekurangan") or "", "portal_hint": PORTAL_HINT}
             outbox.to_requester(case, "completion_request", "incomplete", {**context, **asked, **missing})
         elif reached in status.NOTICE_STATUSES:  # a decision, or the closure of an incomplete request
-            context = {**context, "outcome_label": status.label(reached), **dip_match.notice_context(session, data)}
+            decided = {"outcome_label": status.label(reached), "outcome_code": reached}
+            context = {**context, **decided, **dip_match.notice_context(session, data)}
             outbox.to_requester(case, "decision_notice", "decided", context)
         elif reached == "pengaduan_baru":
             outbox.to_requester(case, "complaint_receipt", "received", {**context, "portal_hint": COMPLAINT_HINT})
@@ -77,8 +70,12 @@ def announce(session: Session, rt: Runtime, case: Case, changes: Changes) -> Non
             answered = {
                 **lateness.letter_context(rt, _last(case, "A30")),
                 "outcome_label": status.label(case.outcome or ""),
+                "outcome_code": case.outcome or "",
             }
             outbox.to_requester(case, "objection_response", "answered", {**context, **answered})
+        elif reached == "dicabut":  # the requester (or whoever knows the code) withdrew it: the requester is told
+            withdrawn = {"deadline": None, "withdrawn_at": instant(clock.now().astimezone(cal.tz))}
+            outbox.to_requester(case, "request_withdrawn", "withdrawn", {**withdrawn, "portal_hint": PORTAL_HINT})
         if reached in status.CLOSED and survey.invited(case):
             # The satisfaction survey (engine.survey): once per case, whichever closing status comes first.
             outbox.to_requester(case, "survey_invitation", "closed", {"deadline": None, "portal_hint": SURVEY_HINT})

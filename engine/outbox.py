@@ -9,6 +9,8 @@ commits first (the insert waits for it, then adds nothing).
 
 from __future__ import annotations
 
+from datetime import datetime
+
 from sqlalchemy import bindparam, select
 from sqlalchemy.orm import Session
 
@@ -30,6 +32,9 @@ PROXY_COPY = "proxy_party_id"  # the context's key naming the proxy a copy is fo
 
 
 def deadline_context(cal: WorkingCalendar, deadline: Deadline | None) -> dict:
+    """A deadline as a message states it. Facts, not words: the renderer writes the name, the legal basis and the
+    due time in the reader's language (notifications.wording); the Indonesian name is kept for whoever reads the
+    row itself."""
     if deadline is None:
         return {"deadline": None}
     today = clock.now().astimezone(cal.tz).date()
@@ -38,9 +43,21 @@ def deadline_context(cal: WorkingCalendar, deadline: Deadline | None) -> dict:
         "deadline": deadline.name,
         "deadline_label": DEADLINE_LABELS.get(deadline.name, deadline.name),
         "legal_basis": deadline.legal_basis,
-        "due_at": due_local.strftime("%d-%m-%Y %H:%M ") + (due_local.tzname() or ""),
+        "due_at": instant(due_local),
         "working_days_left": cal.working_days_between(today, due_local.date()),
     }
+
+
+def instant(at: datetime) -> str:
+    """A moment as a message's row keeps it: ISO 8601 in the office's local time with its offset, to the minute
+    (``2026-12-21T16:00+07:00``), which the renderer writes out as the reader reads dates."""
+    return at.isoformat(timespec="minutes")
+
+
+def deadline_label(name: str, locale: str) -> str:
+    """A deadline's name in ``locale`` (``id`` unless ``en``); an unknown name as it is."""
+    labels = DEADLINE_LABELS_EN if locale == "en" else DEADLINE_LABELS
+    return labels.get(name, DEADLINE_LABELS.get(name, name))
 
 
 DEADLINE_LABELS = {
@@ -62,6 +79,32 @@ DEADLINE_LABELS = {
     "BUKTI": "Batas waktu melengkapi data/bukti pengaduan",
     "SERAH": "Penyerahan informasi (dalam jangka waktu pemberitahuan, atau setelah biaya dibayar)",
     "LAKSANA": "Pelaksanaan putusan atau kesepakatan mediasi",
+    "O30": "Jangka waktu pemohon mengajukan keberatan (30 hari kerja)",
+    "D14": "Jangka waktu pemohon mengajukan sengketa ke Komisi Informasi (14 hari kerja)",
+}
+# The same names in English, as the case page words them (api/web/case.py DEADLINE_LABELS): a message to a reader
+# who chose English names its deadline in English (the renderer runs outside Flask, without its catalogs).
+DEADLINE_LABELS_EN = {
+    "T10": "Written notice (10 working days)",
+    "UNIT": "The unit's answer to the PPID's or the complaint team's request (internal limit)",
+    "T17": "Written notice after the extension (17 working days)",
+    "K_LENGKAP": "Time to complete the request",
+    "A30": "The PPID superior's response to the objection (30 working days)",
+    "M14": "Mediation at the Information Commission (14 working days)",
+    "M21": "Extended mediation (14 + 7 working days)",
+    "P14": "Respondent's position: appeal to the court against the Commission's decision (14 working days)",
+    "K100": "Settlement by the Information Commission (100 working days, for information)",
+    "P14P": "The applicant's time to go to court against the Commission's decision (14 working days)",
+    "K14": "The agency's decision on cassation (14 days from receiving the judgment)",
+    "K14P": "The applicant's time to file for cassation (14 days)",
+    "S60": "Statutory limit for settling the complaint (60 days from the complete file)",
+    "V3": "Verification of the complaint (3 working days)",
+    "SLA": "Settlement of the complaint",
+    "BUKTI": "Time to supply the complaint's data or evidence",
+    "SERAH": "Handing over the information (within the notice period, or after the fee is paid)",
+    "LAKSANA": "Carrying out the decision or the mediation agreement",
+    "O30": "The requester's objection window (30 working days)",
+    "D14": "The requester's window to bring a dispute (14 working days)",
 }
 
 

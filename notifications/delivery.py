@@ -75,6 +75,7 @@ def address(session: Session, rt: Runtime, row: Notification) -> tuple[str | Non
 
 def deliver(session: Session, rt: Runtime, channels: dict, notification_id: int) -> str:
     """Send one row if it is still pending; returns what happened (sent, skipped, not-pending, failed)."""
+    from notifications import case_facts
     from notifications.channels import ChannelError, Message
     from notifications.rendering import message_id, render
 
@@ -91,13 +92,20 @@ def deliver(session: Session, rt: Runtime, channels: dict, notification_id: int)
     channel = channels.get(row.channel)
     if to is None or channel is None:
         return _skip(session, row, NO_ADDRESS if to is None else f"channel {row.channel} not configured")
+    try:  # the letters it goes with, the requester's next window: a notice is never held back for them
+        facts = case_facts.read(session, rt, row, locale)
+    except Exception as exc:
+        session.rollback()  # the claim is committed already; a failed read must not poison what is recorded next
+        log.warning("notification %s: its case's letters and window not read (%s)", row.id, type(exc).__name__)
+        facts = case_facts.Facts()
     try:
-        subject, body = render(row.event, locale, lost_codes.open_code(rt, row.context))
+        context = {**lost_codes.open_code(rt, row.context), **facts.context}
+        subject, body = render(row.event, locale, context, rt.settings.public_url, rt.settings.office_contact)
     except Exception as exc:  # a template or its context is wrong: retrying cannot help
         fail(session, row, f"render: {type(exc).__name__}: {exc}", permanent=True)
         return "incident"
     try:
-        attachments = files_of(session, rt, row)
+        attachments = files_of(session, rt, row) + facts.attachments
     except Exception as exc:  # a file cannot be read or does not match its record: a person must look
         fail(session, row, f"attachments: {type(exc).__name__}", permanent=True)
         return "incident"

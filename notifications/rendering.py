@@ -13,33 +13,37 @@ template may use only these keys (``CONTEXT_KEYS``):
 ``deadline``
     The deadline's code, e.g. ``"T10"``, or ``None`` when the message is not about a deadline.
     Templates show the deadline block (label, legal basis, due time, working days left) only
-    when it is set, so ``deadline_label``, ``legal_basis``, ``due_at`` and ``working_days_left``
-    are needed only then. The key itself must always be present (``None`` is fine).
+    when it is set, so ``legal_basis``, ``due_at`` and ``working_days_left`` are needed only then. The key
+    itself must always be present (``None`` is fine).
 ``deadline_label``
-    The deadline's human name, e.g. ``"Pemberitahuan tertulis (10 hari kerja)"``, in the
-    message's locale.
+    The deadline's human name in the reader's language, e.g. ``"Pemberitahuan tertulis (10 hari kerja)"``: derived
+    by ``render`` from the code (``engine.outbox.deadline_label``); the Indonesian name a row keeps is not read.
 ``legal_basis``
-    E.g. ``"UU 14/2008 Pasal 22(7)"``.
+    E.g. ``"UU 14/2008 Pasal 22(7)"``; an English reader reads it in English (``engine.citations``).
 ``due_at``
-    The due time, already formatted for the reader, e.g. ``"16 Desember 2026 16:00 WIB"``.
+    The due time as ``engine.outbox.instant`` keeps it, e.g. ``"2026-12-16T16:00+07:00"``; ``render`` writes it
+    out in the reader's long form, ``"16 Desember 2026 pukul 16.00 WIB"`` / ``"16 December 2026, 16:00 WIB"``, as
+    every date key (``notifications.wording.DATE_KEYS``; rows in the older ``16-12-2026 16:00 WIB`` form too).
 ``working_days_left``
     An int: positive before the due date, ``0`` on it, negative when overdue (by that many
     working days).
 ``task_title``
     The staff task's title. Staff templates only: requester templates never use it, since a
     task title may carry internal wording.
-``status_label``
-    The case's public status in the requester's words, e.g. ``"Diproses"``.
+``status_label``, ``status_code``
+    The case's public status in the requester's words, e.g. ``"Diproses"``, and its code (``engine.status``), from
+    which ``render`` words it in the reader's language.
 ``reason``
     The requester-safe reason for an extension; may be empty (the line is then left out). In
     ``requester_correction_refused``, why the desk refused the requester's request to correct their data.
 ``new_due_at``
-    The extended due time, formatted.
-``outcome_label``
-    The decision, e.g. ``"Dikabulkan Sebagian"``.
+    The extended due time, as ``due_at``.
+``outcome_label``, ``outcome_code``
+    The decision, e.g. ``"Dikabulkan Sebagian"``, and its status code, from which ``render`` words it for the reader.
 ``portal_hint``
-    How the requester follows the case online: where to enter the ticket and access code. It
-    never contains the code itself.
+    Which line tells the requester where to follow the case (``notifications.wording.HINTS``: ``status``,
+    ``complaint``, ``survey``, ``code``); ``render`` words it in the reader's language with the absolute link to
+    the portal's status page. It never contains the code itself, and a link never carries it.
 ``access_code``
     Only in ``access_code_resent`` (a requester who lost the code, engine.lost_codes) and ``proxy_ended_new_code``
     (the power of attorney of the proxy who knew the code ended, engine.proxy_data): never stored
@@ -56,6 +60,16 @@ template may use only these keys (``CONTEXT_KEYS``):
     ``requester_data_corrected`` (engine.requester_data): the names of the requester's fields an officer
     corrected (``name``, ``email``, ``requester_type``...), never their values; the template words them.
     ``reporter_contact_changed`` (engine.reporter_contact): the names of the contact fields a reporter changed.
+``letters``, ``letters_attached``
+    Added when the message is sent (``notifications.case_facts``), never stored: the letters a notice goes with
+    (each ``{"title", "number"}``, in the reader's language) and whether their PDFs are attached; else the
+    template links the status page to download them.
+``window_ends_on``, ``window_from_dispatch``
+    Added when sent (``notifications.case_facts``): the last day of the window ``decision_notice`` (objection) and
+    ``objection_response`` (dispute) open, as the status page shows it, and whether it counts from the dispatch
+    because the requester's receipt is not recorded yet.
+``withdrawn_at``
+    ``request_withdrawn``: when the request was withdrawn (as ``due_at``).
 ``former``
     In ``requester_data_corrected`` and ``reporter_contact_changed``, when the message goes to the contact that was
     replaced (engine.former_contacts: the row holds that address sealed until it is sent): the text says so.
@@ -64,9 +78,11 @@ A requester's message about a letter (``engine.outbox.PROXY_COPIES``) is copied 
 row's context names the proxy's party (``proxy_party_id``), and ``render`` marks its subject as a copy ("Tembusan: ")
 and opens its body with a line saying whose message it is (``PROXY_NOTE``).
 
-``render`` adds two keys of its own from the ticket's prefix (``DERIVED_KEYS``): ``kind``
-(``permohonan``, ``keberatan``, ``sengketa`` or ``pengaduan``) and ``noun``, the kind in the
-message's locale ("request", "complaint"...), so one template speaks of the right case.
+``render`` adds keys of its own (``DERIVED_KEYS``): from the ticket's prefix ``kind`` (``permohonan``,
+``keberatan``, ``sengketa`` or ``pengaduan``) and ``noun``, the kind in the message's locale ("request",
+"complaint"...), so one template speaks of the right case; from ``KAWAL_PUBLIC_URL`` the absolute ``status_link``
+(the portal's status page, the ticket filled in) and ``lost_code_link``; from ``KAWAL_OFFICE_CONTACT``
+``office_contact`` (may be empty).
 
 Keys each event needs besides ``ticket`` and ``deadline`` (and the deadline block when
 ``deadline`` is set), also as ``REQUIRED_KEYS``; keys in brackets are optional and their line is left out when absent or
@@ -85,6 +101,7 @@ empty. Other keys in the context are ignored::
     requester_correction_refused reason (the desk's words), portal_hint
     reporter_contact_changed fields (the names of the changed contact fields), portal_hint, [former]
     information_sent   attached, file_count, download_until, portal_hint
+    request_withdrawn  withdrawn_at, portal_hint
     complaint_question portal_hint
     complaint_outcome  portal_hint
     reporter_reminder  portal_hint
@@ -105,7 +122,9 @@ empty. Other keys in the context are ignored::
     requester_correction_reminder task_title (what to answer, and by when: its last day)
 
 decision_notice may also carry ``dip_title`` and ``dip_link`` (both or neither): the item of the public
-information list (DIP) the decision cites, and where the portal shows it; the notice then says so.
+information list (DIP) the decision cites, and where the portal shows it; the notice then says so. The notices
+(extension_notice, decision_notice, objection_receipt, objection_response) may carry ``letters`` and
+``letters_attached``, decision_notice and objection_response ``window_ends_on`` and ``window_from_dispatch``.
 
 Messages about no case (``ITEM_EVENTS``) have their own keys (``ITEM_KEYS``), no ticket and no
 deadline block: a periodic DIP item falling due (``dip_due_reminder``, to its unit) or overdue
@@ -133,6 +152,7 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined
 
 from engine import kinds
 from engine.outbox import PROXY_COPY
+from notifications import wording
 
 TEMPLATES_DIR = Path(__file__).parent / "templates"
 DEFAULT_LOCALE = "id"
@@ -158,6 +178,7 @@ EVENTS: dict[str, str] = {
     "requester_correction_refused": "requester",
     "reporter_contact_changed": "requester",
     "information_sent": "requester",
+    "request_withdrawn": "requester",
     # to staff
     "task_new_group": "staff",
     "task_assigned": "staff",
@@ -199,6 +220,13 @@ CONTEXT_KEYS = frozenset(
         "fields",
         "former",
         "follow_up_on",
+        "status_code",
+        "outcome_code",
+        "letters",
+        "letters_attached",
+        "window_ends_on",
+        "window_from_dispatch",
+        "withdrawn_at",
         PROXY_COPY,
     }
 )
@@ -220,9 +248,10 @@ ITEM_KEYS = {
     "annual_report_overdue": _REPORT_KEYS,
 }
 # Added by ``render`` from the ticket, never stored: the case's kind and its noun in the locale.
-DERIVED_KEYS = frozenset({"kind", "noun"})
+# ``deadline_label`` too, once ``deadline`` is set: named from the code in the reader's language.
+DERIVED_KEYS = frozenset({"kind", "noun", "status_link", "lost_code_link", "office_contact", "deadline_label"})
 STAFF_ONLY_KEYS = frozenset({"task_title", "author"})
-DEADLINE_KEYS = frozenset({"deadline_label", "legal_basis", "due_at", "working_days_left"})
+DEADLINE_KEYS = frozenset({"legal_basis", "due_at", "working_days_left"})
 # What each event needs besides ticket, deadline and (when deadline is set) DEADLINE_KEYS; the docstring's table.
 REQUIRED_KEYS: dict[str, frozenset[str]] = {
     "receipt": frozenset({"portal_hint"}),
@@ -244,6 +273,7 @@ REQUIRED_KEYS: dict[str, frozenset[str]] = {
     "requester_correction_refused": frozenset({"reason", "portal_hint"}),
     "reporter_contact_changed": frozenset({"fields", "portal_hint"}),
     "information_sent": frozenset({"attached", "file_count", "download_until", "portal_hint"}),
+    "request_withdrawn": frozenset({"withdrawn_at", "portal_hint"}),
     "task_new_group": frozenset({"task_title"}),
     "task_assigned": frozenset({"task_title"}),
     "deadline_reminder": frozenset(),
@@ -299,22 +329,27 @@ def case_kind(ticket: str) -> str:
     return KIND_WORDS[kinds.of_ticket(ticket)]
 
 
-def render(event: str, locale: str, context: dict) -> tuple[str, str]:
+def render(event: str, locale: str, context: dict, public_url: str = "", office_contact: str = "") -> tuple[str, str]:
     """Render ``event`` in ``locale`` (falling back to ``id``) and return ``(subject, body)``.
 
-    The case's kind (``kind``) and its noun in the locale (``noun``) come from the ticket.
-    Raises ``KeyError`` for an unknown event and ``jinja2.UndefinedError`` when the context lacks
-    a key the template uses.
+    The case's kind (``kind``) and its noun in the locale (``noun``) come from the ticket; the links to the portal
+    (``status_link``, ``lost_code_link``) from ``public_url`` (``KAWAL_PUBLIC_URL``), the office's contact line from
+    ``office_contact`` (``KAWAL_OFFICE_CONTACT``). The row's facts are written in the reader's words
+    (``notifications.wording``). Raises ``KeyError`` for an unknown event and ``jinja2.UndefinedError`` when the
+    context lacks a key the template uses.
     """
+    locale = normalize_locale(locale)
     if event in ITEM_EVENTS:
         derived = {}
     else:
         kind = case_kind(context.get("ticket", ""))
-        derived = {"kind": kind, "noun": NOUNS[normalize_locale(locale)][kind]}
-    subject, body = _subject_and_body(template_name(event, locale), {**derived, **context})
+        derived = {"kind": kind, "noun": NOUNS[locale][kind], "office_contact": (office_contact or "").strip()}
+        derived |= wording.links(public_url, context.get("ticket", ""))
+    words = wording.localized(event, locale, context, {**derived, "ticket": context.get("ticket", "")})
+    subject, body = _subject_and_body(template_name(event, locale), {**derived, **context, **words})
     if context.get(PROXY_COPY) is None:
         return subject, body
-    prefix, note = PROXY_NOTE[normalize_locale(locale)]
+    prefix, note = PROXY_NOTE[locale]
     return prefix + subject, note.format(noun=derived["noun"], ticket=context["ticket"]) + "\n\n" + body
 
 

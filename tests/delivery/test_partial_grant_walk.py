@@ -209,7 +209,7 @@ def test_large_files_are_not_attached_the_e_mail_says_where_to_download_them(
     assert [part.get_filename() for part in mail.walk() if part.get_filename()] == []
     body = _text(mail)
     assert "terlalu besar" in body
-    assert "Ikuti kasus saya" in body
+    assert f"/publik/status?kasus={ticket}" in body  # where to download them: the status page's link
 
 
 def test_the_redaction_record_must_match_the_files_and_the_determination_or_nothing_is_kept(

@@ -4,6 +4,8 @@ import jinja2
 import jinja2.meta
 import pytest
 
+from engine.citations import legal_basis
+from engine.outbox import deadline_label
 from notifications import rendering
 from notifications.rendering import EVENTS, LOCALES, message_id, render
 
@@ -18,13 +20,16 @@ def full_context(event: str, **overrides) -> dict:
         "deadline": "T10",
         "deadline_label": "Pemberitahuan tertulis (10 hari kerja)",
         "legal_basis": "UU 14/2008 Pasal 22(7)",
-        "due_at": "16 Desember 2026 16:00 WIB",
+        "due_at": "2026-12-16T16:00+07:00",
         "working_days_left": -2 if event in OVERDUE_EVENTS else 3,
         "task_title": "Periksa kelengkapan permohonan",
         "status_label": "Diproses",
         "reason": "Informasi yang diminta masih dikumpulkan dari unit pengolah.",
-        "new_due_at": "28 Desember 2026 16:00 WIB",
+        "new_due_at": "2026-12-28T16:00+07:00",
         "outcome_label": "Dikabulkan Sebagian",
+        "outcome_code": "dikabulkan_sebagian",
+        "status_code": "diproses",
+        "withdrawn_at": "2026-12-03T10:15+07:00",
         "portal_hint": "Pantau permohonan di https://ppid.example.go.id/status dengan nomor dan kode akses Anda.",
         "access_code": "ABCD-EFGH-JKLM-NPQR",
         "author": "ppid",
@@ -69,6 +74,7 @@ def test_events_and_audiences():
         "requester_correction_refused",
         "reporter_contact_changed",
         "information_sent",
+        "request_withdrawn",
         "task_new_group",
         "task_assigned",
         "deadline_reminder",
@@ -101,6 +107,7 @@ def test_events_and_audiences():
         "overdue_apology",
         "survey_invitation",
         "information_sent",
+        "request_withdrawn",
     }
     assert set(EVENTS.values()) == {"requester", "staff"}
 
@@ -114,9 +121,15 @@ def test_renders_with_ticket_deadline_basis_and_days(event, locale):
     assert not subject.startswith("Subject:")
     assert TICKET in subject
     assert TICKET in body
-    assert context["legal_basis"] in body
-    assert context["deadline_label"] in body
+    assert legal_basis(context["legal_basis"], locale) in body  # in the reader's language
+    assert deadline_label(context["deadline"], locale) in body
     assert days_phrase(locale, context["working_days_left"]) in body
+    if locale == "en":  # nothing of the row's Indonesian facts leaks into an English message
+        assert context["deadline_label"] not in body
+        assert "Pasal" not in body
+        assert "Desember" not in body
+        due = "28 December 2026" if event == "extension_notice" else "16 December 2026"  # there: the new due date
+        assert f"{due}, 16:00 WIB" in body
     assert "{{" not in body
     assert "{%" not in body
     assert body.endswith("\n")
@@ -137,7 +150,7 @@ def test_without_a_deadline_the_deadline_keys_are_not_needed(event, locale):
     context = {
         key: value
         for key, value in full_context(event, deadline=None).items()
-        if key not in {"deadline_label", "legal_basis", "due_at", "working_days_left"}
+        if key not in {"legal_basis", "due_at", "working_days_left"}
     }
     subject, body = render(event, locale, context)
     assert TICKET in subject
@@ -213,10 +226,17 @@ def test_templates_use_only_documented_keys(event, locale):
         assert "task_title" in used
 
 
+LETTER_KEYS = {"letters", "letters_attached"}  # notifications.case_facts, added when the message is sent
+WINDOW_KEYS = {"window_ends_on", "window_from_dispatch"}
+
+
 def optional(event: str) -> set[str]:
     return {
         "overdue_apology": {"status_label"},
-        "decision_notice": {"dip_title", "dip_link"},
+        "decision_notice": {"dip_title", "dip_link"} | LETTER_KEYS | WINDOW_KEYS,
+        "objection_response": LETTER_KEYS | WINDOW_KEYS,
+        "objection_receipt": LETTER_KEYS,
+        "extension_notice": LETTER_KEYS,
         "deadline_reminder": {"task_title"},
         "deadline_overdue": {"task_title"},
         "requester_data_corrected": {"former"},
@@ -229,12 +249,12 @@ def test_event_specific_facts():
     for locale in LOCALES:
         _, body = render("extension_notice", locale, context)
         assert context["reason"] in body
-        assert context["new_due_at"] in body
+        assert ("28 December 2026, 16:00 WIB" if locale == "en" else "28 Desember 2026 pukul 16.00 WIB") in body
         _, body = render("decision_notice", locale, context)
-        assert context["outcome_label"] in body
+        assert ("Granted in Part" if locale == "en" else context["outcome_label"]) in body
         assert "35" in body  # the right to object (UU 14/2008 Pasal 35-36)
         _, body = render("overdue_apology", locale, context)
-        assert context["status_label"] in body
+        assert ("In Process" if locale == "en" else context["status_label"]) in body
 
 
 @pytest.mark.parametrize(
@@ -358,3 +378,27 @@ def test_a_correction_request_that_changed_nothing_is_answered_as_checked_not_as
     changed_subject, changed_body = render("requester_data_corrected", locale, {**context, "fields": ["email"]})
     assert corrected in changed_subject
     assert checked not in changed_body
+
+
+@pytest.mark.parametrize(
+    ("locale", "due", "until", "hint"),
+    [
+        ("id", "21 Desember 2026 pukul 16.00 WIB", "6 Januari 2027", "Ikuti perkembangan permohonan Anda di "),
+        ("en", "21 December 2026, 16:00 WIB", "6 January 2027", "Follow your request at "),
+    ],
+)
+def test_a_row_written_before_the_facts_were_kept_as_codes_still_reads_in_the_reader_s_words(locale, due, until, hint):
+    """A message queued by the release before: its due time as "21-12-2026 16:00 WIB", a day as an Indonesian long
+    date, the hint as Indonesian text. It reaches its reader in one long form of dates, in their language."""
+    old = full_context(
+        "information_sent",
+        due_at="21-12-2026 16:00 WIB",
+        download_until="6 Januari 2027",
+        portal_hint="Ikuti perkembangan permohonan Anda di portal layanan ini, halaman Ikuti kasus saya.",
+    )
+    _, body = render("information_sent", locale, old, "https://ppid.example.go.id")
+    assert due in body
+    assert until in body
+    assert hint + f"https://ppid.example.go.id/publik/status?kasus={TICKET.replace('/', '%2F')}" in body
+    assert "portal layanan ini" not in body
+    assert "21-12-2026" not in body

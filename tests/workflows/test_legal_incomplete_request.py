@@ -99,7 +99,7 @@ def test_the_requester_is_told_what_is_missing_and_until_when(office, clock):
         shown = queries.public_status(s, case, "id", office.rt)
     assert ticket in subject
     assert "Salinan KTP dan tujuan penggunaan informasi" in body
-    assert "Jatuh tempo  : 29-12-2026 16:00 WIB" in body  # the requester's window, on its lenient reading
+    assert "Jatuh tempo  : 29 Desember 2026 pukul 16.00 WIB" in body  # the requester's window, on its lenient reading
     assert shown["missing"] == "Salinan KTP dan tujuan penggunaan informasi"
     assert (shown["due_name"], shown["due_owner"]) == ("K_LENGKAP", "citizen")
     assert shown["due_at"] == datetime(2026, 12, 29, 9, 0, tzinfo=UTC)

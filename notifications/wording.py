@@ -1,0 +1,154 @@
+"""A message's facts in its reader's words (``notifications.rendering.render``).
+
+An outbox row is written before anyone knows who will read it in which language (the language is read from the
+vault or the officer's record when the message is sent), so the row keeps facts: a deadline's code, its legal basis
+as Indonesian practice cites it, moments in ISO 8601, a status's code, which line tells the requester where to
+follow the case. This module writes them out for one reader:
+
+- the deadline's name (``engine.outbox.deadline_label``) and legal basis (``engine.citations.legal_basis``);
+- the dates and times, in one long form: ``21 Desember 2026 pukul 16.00 WIB`` / ``21 December 2026, 16:00 WIB``;
+- a status or decision the row names by its code (``status_code``, ``outcome_code``: ``engine.status.label``);
+- ``portal_hint``, the line on following the case, with the absolute link to the portal's status page
+  (``KAWAL_PUBLIC_URL`` + ``/publik/status``, the ticket filled in). A link never carries the access code.
+
+Rows written before these facts were kept as codes still render: a date in the old ``21-12-2026 16:00 WIB`` form or
+an Indonesian long date is read back, and a hint whose text is not one of ``HINTS`` is chosen by the message's event
+and the case's kind.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date, datetime
+from urllib.parse import quote
+
+from engine import citations, status
+from engine.letters.render import MONTHS
+from engine.outbox import deadline_label
+
+STATUS_PATH = "/publik/status"  # api.web.portal.following: opened with ?kasus=<ticket>, it asks for the code only
+LOST_CODE_PATH = "/publik/kode-hilang"  # api.web.portal.lost_code
+# The context keys that hold a date or a moment (engine.outbox.instant), written out for the reader. The staff's
+# item messages' own day keys (``follow_up_on``, ``since``, ``due_on``) keep the short form their writers give.
+DATE_KEYS = ("due_at", "new_due_at", "download_until", "withdrawn_at", "window_ends_on")
+ZONES = {"+07:00": "WIB", "+08:00": "WITA", "+09:00": "WIT"}  # as engine.explanation names the offices' zones
+
+# The line that tells a requester or reporter where to follow the case, by what the message is about. The stored
+# ``portal_hint`` names one of these (engine.notices, engine.complaints, engine.lost_codes).
+HINTS = {
+    "status": {
+        "id": "Ikuti perkembangan {noun} Anda di {link} dengan nomor {ticket} dan kode akses Anda. Kode akses hilang?"
+        " Minta kode baru di {lost}.",
+        "en": "Follow your {noun} at {link} with number {ticket} and your access code. Lost the code? Ask for a new"
+        " one at {lost}.",
+    },
+    "complaint": {
+        "id": "Baca dan jawab pesan petugas di {link} dengan nomor {ticket} dan kode akses pengaduan Anda. Kode akses"
+        " hilang? Minta kode baru di {lost}.",
+        "en": "Read and answer the officers' messages at {link} with number {ticket} and your complaint's access code."
+        " Lost the code? Ask for a new one at {lost}.",
+    },
+    "survey": {
+        "id": "Buka {link}, masukkan nomor {ticket} dan kode akses Anda, lalu pilih \u201cIsi survei kepuasan"
+        " masyarakat\u201d.",
+        "en": "Open {link}, enter number {ticket} and your access code, then choose \u201cAnswer the satisfaction"
+        " survey\u201d.",
+    },
+    "code": {
+        "id": "Buka {link} dan masukkan nomor {ticket} dengan kode akses baru di atas.",
+        "en": "Open {link} and enter number {ticket} with the new access code above.",
+    },
+}
+_CODE_EVENTS = frozenset({"access_code_resent", "proxy_ended_new_code"})
+
+_ISO = re.compile(r"\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:\d{2})?)?")
+_OLD_MOMENT = re.compile(r"(\d{2})[-/](\d{2})[-/](\d{4})(?: (\d{2}):(\d{2})(?: (\S+))?)?")
+_LONG = re.compile(r"(\d{1,2}) (\w+) (\d{4})")
+_MONTH_NUMBER = {name.lower(): i + 1 for names in MONTHS.values() for i, name in enumerate(names)}
+
+
+def links(public_url: str, ticket: str) -> dict:
+    """The portal's pages a message points to, absolute under ``public_url`` (the ticket is no secret: it is
+    in the subject; the code never goes into a link)."""
+    base = (public_url or "").rstrip("/")
+    return {
+        "status_link": f"{base}{STATUS_PATH}?kasus={quote(ticket, safe='')}" if ticket else f"{base}{STATUS_PATH}",
+        "lost_code_link": f"{base}{LOST_CODE_PATH}",
+    }
+
+
+def hint(event: str, kind: str, stored, locale: str, words: dict) -> str:
+    """The line on following the case in ``locale``: the stored hint's, else the one the event and kind call for."""
+    if stored not in HINTS:
+        if event == "survey_invitation":
+            stored = "survey"
+        elif event in _CODE_EVENTS:
+            stored = "code"
+        else:
+            stored = "complaint" if kind == "pengaduan" else "status"
+    return HINTS[stored][locale].format(
+        noun=words["noun"], link=words["status_link"], lost=words["lost_code_link"], ticket=words["ticket"]
+    )
+
+
+def when(value, locale: str) -> str:
+    """A date or a moment in the reader's long form; a value that is neither is left as it is."""
+    if isinstance(value, datetime):
+        return _moment(value.date(), value.strftime("%H:%M"), _zone(value), locale)
+    if isinstance(value, date):
+        return _day(value, locale)
+    if not isinstance(value, str) or not value:
+        return value
+    text = value.strip()
+    if _ISO.fullmatch(text):
+        at = datetime.fromisoformat(text.replace("Z", "+00:00"))
+        if len(text) == 10:
+            return _day(at.date(), locale)
+        return _moment(at.date(), at.strftime("%H:%M"), _zone(at), locale)
+    old = _OLD_MOMENT.fullmatch(text)
+    if old:
+        day, month, year, hour, minute, zone = old.groups()
+        on = date(int(year), int(month), int(day))
+        return _moment(on, f"{hour}:{minute}", zone or "", locale) if hour else _day(on, locale)
+    long = _LONG.fullmatch(text)
+    if long and long.group(2).lower() in _MONTH_NUMBER:
+        return _day(date(int(long.group(3)), _MONTH_NUMBER[long.group(2).lower()], int(long.group(1))), locale)
+    return value
+
+
+def _zone(at: datetime) -> str:
+    offset = at.strftime("%z")
+    if not offset:
+        return ""
+    return ZONES.get(f"{offset[:3]}:{offset[3:]}", at.tzname() or "")
+
+
+def _day(on: date, locale: str) -> str:
+    return f"{on.day} {MONTHS['en' if locale == 'en' else 'id'][on.month - 1]} {on.year}"
+
+
+def _moment(on: date, hhmm: str, zone: str, locale: str) -> str:
+    zone = f" {zone}" if zone else ""
+    if locale == "en":
+        return f"{_day(on, locale)}, {hhmm}{zone}"
+    return f"{_day(on, locale)} pukul {hhmm.replace(':', '.')}{zone}"
+
+
+def localized(event: str, locale: str, context: dict, words: dict) -> dict:
+    """The keys of ``context`` that read differently in ``locale``, written out; ``words`` holds the derived keys
+    (``noun``, ``kind``, the links, the ticket)."""
+    out: dict = {}
+    name = context.get("deadline")
+    if name:
+        out["deadline_label"] = deadline_label(name, locale)
+        if "legal_basis" in context:
+            out["legal_basis"] = citations.legal_basis(context["legal_basis"], locale)
+    for key in DATE_KEYS:
+        if key in context:
+            out[key] = when(context[key], locale)
+    for code_key, label_key in (("status_code", "status_label"), ("outcome_code", "outcome_label")):
+        if context.get(code_key):
+            out[label_key] = status.label(context[code_key], locale)
+    if "portal_hint" in context:
+        out["portal_hint"] = hint(event, words.get("kind", ""), context["portal_hint"], locale, words)
+    return out
