@@ -8,10 +8,11 @@ problem codes) are read from the form, and case statuses from ``engine.status``.
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import datetime, timedelta
 
 from babel import dates as babel_dates
 from flask_babel import format_date, format_datetime, get_locale, get_timezone
+from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from sqlalchemy import select
 
@@ -120,10 +121,13 @@ EXEMPTIONS = {
     "i": _l("i. confidential internal memoranda"),
     "j": _l("j. closed by law"),
 }
+# Why a request's time was extended by 7 working days (UU 14/2008 Pasal 22(8)), as the report's time section lists
+# them under the extensions: said to be the extension's reason, or "not yet held" reads as the decision of that name
+# ("outcomes.not_documented", a written notice that the information is not yet held or documented).
 EXTENSION_REASONS = {
-    "belum_dikuasai": _l("Not yet held"),
-    "belum_didokumentasikan": _l("Not yet documented"),
-    "belum_dapat_diputuskan_dikecualikan": _l("Exemption not yet decided"),
+    "belum_dikuasai": _l("Extended because: information not yet held"),
+    "belum_didokumentasikan": _l("Extended because: information not yet documented"),
+    "belum_dapat_diputuskan_dikecualikan": _l("Extended because: not yet decided whether it is exempt"),
 }
 AMAR = {
     "dikabulkan_seluruhnya": _l("Granted in full"),
@@ -328,6 +332,22 @@ REQUEST_CHOICES = {
         "email": _l("By e-mail"),
     },
 }
+
+
+def period_name(period) -> str:
+    """A report's period in words: ``2025``, ``Semester I (Januari–Juni) 2025`` (never its key, ``2025-S1``)."""
+    if period.semester is None:
+        return str(period.year)
+    if period.semester == 1:
+        return _("Semester I (January–June) %(year)d", year=period.year)
+    return _("Semester II (July–December) %(year)d", year=period.year)
+
+
+def period_dates(rt: Runtime, period) -> str:
+    """A report's period as its first and last day: ``1 Januari 2025 – 31 Desember 2025``."""
+    start, end = period.bounds(rt.settings.office_timezone)
+    first, last = start.date(), (end - timedelta(days=1)).date()
+    return f"{format_date(first, 'd MMMM y')} – {format_date(last, 'd MMMM y')}"
 
 
 def current_language() -> str:
