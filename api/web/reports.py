@@ -230,6 +230,7 @@ def _annual_page(user, rt, period, report, ikm, values=None, errors=None, status
         "reports/annual.html",
         report=report,
         period=period,
+        period_name=labels.period_name(period),  # "Semester I (Januari–Juni) 2025", never its key
         # legal-process.md §9.2: the year's report is due three months after the budget year ends; the PPID records
         # when it was handed over (engine.report_due).
         due=due,

@@ -141,6 +141,8 @@ def test_the_ppid_writes_the_narrative_of_a_period_and_it_goes_into_the_document
     ppid = Browser(app.test_client())
     assert ppid.login("ppid").status_code == 302
     page = ppid.get("/laporan/tahunan?periode=2026-S1")
+    heading = re.search(r"<h1>(.*?)</h1>", page.get_data(as_text=True), re.S)[1]
+    assert heading == "Laporan Layanan Informasi Publik Semester I (Januari–Juni) 2026"  # in words, not "2026-S1"
     text = "Dua petugas layanan informasi bersertifikat; meja layanan dengan akses kursi roda."
     saved = ppid.post(
         "/laporan/tahunan/narasi",
