@@ -257,10 +257,21 @@ class Window(Schema):
     due_at = OfficeDateTime()
     open = fields.Boolean(metadata={"description": "true until the end of its last day (a filing's day counts)"})
     opened_by = fields.String(
-        metadata={"description": "notice, lapse, information, response, or delivery_lapse: ground g's own window"}
+        metadata={
+            "description": "notice, lapse, information, response, delivery_lapse (ground g's own window), or "
+            "decision (P14P, K14P: going to court or to the Supreme Court after a dispute's decision)"
+        }
     )
     explanation = fields.String()
     how = fields.String()
+    filed = fields.List(
+        fields.String(), metadata={"description": "the disputes already brought in this window (D14), if any"}
+    )
+
+
+class FiledDispute(Schema):
+    ticket = fields.String()
+    status_label = fields.String()
 
 
 class LinkedCase(Schema):
@@ -294,7 +305,11 @@ class PublicStatus(Schema):
         metadata={"description": "while the office waits for the request to be completed: what is missing"},
     )
     windows = fields.List(
-        fields.Nested(Window), metadata={"description": "until when the requester may object or bring a dispute"}
+        fields.Nested(Window),
+        metadata={"description": "until when the requester may object, bring a dispute, or go to court after it"},
+    )
+    disputes = fields.List(
+        fields.Nested(FiledDispute), metadata={"description": "an objection's disputes before the Commission"}
     )
     linked = fields.List(fields.Nested(LinkedCase))
     files = fields.List(
@@ -621,7 +636,11 @@ class Clock(Deadline):
         metadata={"description": "requester's windows: notice, information, lapse, delivery_lapse, response, discovery"}
     )
     holder = fields.String(
-        metadata={"description": "agency: a deadline the office must meet; requester: a filing window"}
+        metadata={
+            "description": "agency: a deadline the office must meet; requester: the requester's own window (a filing "
+            "window; in a dispute P14P and K14P, the applicant's time to go to court or to the Supreme Court); "
+            "commission: the Commission's clock, for information"
+        }
     )
 
 

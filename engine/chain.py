@@ -15,7 +15,7 @@ from datetime import UTC, date, datetime, tzinfo
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from engine import clock, lateness, notice_delivery, status
+from engine import citations, clock, lateness, notice_delivery, status
 from engine.calendar import iso_day
 from engine.explanation import day_in_words
 from engine.kinds import DISPUTE, OBJECTION, REQUEST
@@ -54,6 +54,21 @@ HOW_TO_DISPUTE = (
     "Ajukan permohonan penyelesaian sengketa kepada Komisi Informasi (Perki 1/2013 Pasal 13).",
     "Apply to the Information Commission to resolve the dispute (Perki 1/2013 Article 13).",
 )
+# How the requester goes on from a decision they do not accept (``applicant_window``), by the window's name.
+HOW_TO_GO_ON = {
+    "P14P": (
+        "Ajukan keberatan secara tertulis ke pengadilan yang berwenang: Pengadilan Tata Usaha Negara, karena kantor ini"
+        " badan publik negara (UU 14/2008 Pasal 47-48).",
+        "File a written objection with the competent court: the administrative court (PTUN), as this office is a state"
+        " public body (UU 14/2008 Articles 47-48).",
+    ),
+    "K14P": (
+        "Ajukan permohonan kasasi kepada Mahkamah Agung melalui kepaniteraan pengadilan yang memutus perkara Anda"
+        " (UU 14/2008 Pasal 50).",
+        "File for cassation with the Supreme Court through the registry of the court that gave the judgment"
+        " (UU 14/2008 Article 50).",
+    ),
+}
 
 
 @dataclass(frozen=True)
@@ -270,6 +285,77 @@ def dispute_window(
     return _window(rt, "D14", basis, calendar, start, DISPUTE_DAYS, why, known or why != "response")
 
 
+# The applicant's own time to go on after a decision, while the dispute stands at it (UU 14/2008 Pasal 48(1): a
+# court challenge within 14 working days of receiving the Commission's adjudication decision; Pasal 50: cassation
+# within 14 days of receiving the court's judgment): sengketa_informasi.bpmn's P14P and K14P, counted here as the
+# model counts them (lenient, from the applicant's receipt, or until it is recorded from the day the decision was
+# read or given: the earliest possible end). Here because the model arms them only once the agency has accepted the
+# decision, and the requester's time runs from their receipt whatever the agency decides.
+# stage -> (clock, basis, days, unit, the decision's message field of the applicant's receipt, its fallback)
+APPLICANT_WINDOWS = {
+    "putusan_ajudikasi": (
+        "P14P",
+        "UU 14/2008 Pasal 48(1)",
+        14,
+        "working_days",
+        "tanggal_diterima_pemohon",
+        "tanggal_dibacakan",
+    ),
+    "putusan_pengadilan": ("K14P", "UU 14/2008 Pasal 50", 14, "calendar_days", "tanggal_diterima_pemohon", "tanggal"),
+}
+# The deadline rows of those windows: the applicant's (the requester's) own, never the office's (issue: the API gave
+# their holder as "agency", the case page "another body's clock"; the model marks them clock "info").
+APPLICANT_CLOCKS = frozenset(spec[0] for spec in APPLICANT_WINDOWS.values())
+
+
+def applicant_window(rt: Runtime, session: Session, dispute: Case) -> Window | None:
+    """Until when the requester may challenge the decision the dispute stands at; None at any other stage."""
+    spec = APPLICANT_WINDOWS.get(dispute.status) if dispute.kind == DISPUTE else None
+    if spec is None:
+        return None
+    name, basis, days, unit, received_field, fallback_field = spec
+    payload = None
+    for data in session.scalars(
+        select(CaseEvent.data)
+        .where(CaseEvent.case_id == dispute.id, CaseEvent.type == "message_received")
+        .order_by(CaseEvent.seq)
+    ):
+        if data.get("message") == dispute.status:
+            payload = data.get("data") or {}
+    day = (payload or {}).get(received_field) or (payload or {}).get(fallback_field)
+    if not isinstance(day, str):
+        return None
+    known = bool(payload.get(received_field))
+    cal = rt.calendars["lenient"]
+    start = rt.instant(day)
+    due = cal.count(start, days, unit)
+    provenance = due.to_dict() if known else {**due.to_dict(), "start_estimated": True}
+    return Window(name, basis, "lenient", start, days, due.due_at, provenance, "decision", known, cal.tz)
+
+
+def disputes_on(session: Session, objection: Case) -> list[Case]:
+    """The disputes brought on an objection: recorded against it, or against its request when the summons' check
+    found it was the objection that preceded the application (``admissibility``, kept on the dispute)."""
+    if objection.kind != OBJECTION:
+        return []
+    out = []
+    for dispute in (m for m in members(session, objection) if m.kind == DISPUTE):
+        preceded = ((dispute.details or {}).get("keterterimaan") or {}).get("keberatan_didahului") or {}
+        if dispute.parent_id == objection.id or preceded.get("keberatan") == objection.ticket:
+            out.append(dispute)
+    return out
+
+
+def holder(deadline: Deadline) -> str:
+    """Whose clock a deadline row is: ``requester`` (the applicant's windows in a dispute; a window the requester or
+    reporter acts in), ``commission`` (the Commission's or a court's clock, for information), or ``agency``."""
+    if deadline.name in APPLICANT_CLOCKS or (deadline.kind == "window" and deadline.calendar == "lenient"):
+        return "requester"
+    if deadline.kind == "info":
+        return "commission"
+    return "agency"
+
+
 def timeliness(
     rt: Runtime, session: Session, request: Case, grounds, received_at: datetime, discovered_on: date | None = None
 ) -> dict:
@@ -429,10 +515,16 @@ def commission_start_text(check: dict, locale: str = "id") -> str:
     last = day_in_words(check["batas_mulai"], "en" if en else "id")
     late = check.get("hari_kerja_terlambat") or 0
     if en:
-        delay = f", {late} working day(s) late (the Commission's delay; " if late else " ("
-        return f"{words.capitalize()}: by {last}{delay}{COMMISSION_START_LAW}, for information)"
+        law = citations.legal_basis(COMMISSION_START_LAW, "en")
+        delay = f", {_working_days_en(late)} late (the Commission's delay; " if late else " ("
+        return f"{words.capitalize()}: by {last}{delay}{law}, for information)"
     delay = f", terlambat {late} hari kerja (keterlambatan Komisi Informasi; " if late else " ("
     return f"{words.capitalize()}: paling lambat {last}{delay}{COMMISSION_START_LAW}, sebagai informasi)"
+
+
+def _working_days_en(n: int) -> str:
+    """``1 working day``, ``3 working days``: English counts its nouns (Indonesian's ``hari kerja`` does not)."""
+    return f"{n} working day" if n == 1 else f"{n} working days"
 
 
 # C3 (legal-process.md §6; Perki 1/2013 Pasal 59): the Commission gives the parties a copy of its adjudication
@@ -462,12 +554,15 @@ def decision_copy_text(check: dict, locale: str = "id") -> str:
     """``decision_copy`` in one sentence, dates as a person reads them."""
     days, last = check["hari_kerja"], day_in_words(check["batas_salinan"], "en" if locale == "en" else "id")
     if locale == "en":
+        when = f"{_working_days_en(days)} after it was read" if days else "on the day it was read"
+        law = citations.legal_basis(DECISION_COPY_LAW, "en")
         return (
-            f"The copy of the decision reached the office {days} working day(s) after it was read; the Commission"
-            f" gives it within {DECISION_COPY_DAYS} working days, by {last} ({DECISION_COPY_LAW}, for information)"
+            f"The copy of the decision reached the office {when}; the Commission gives it within"
+            f" {DECISION_COPY_DAYS} working days, by {last} ({law}, for information)"
         )
+    when = f"{days} hari kerja setelah dibacakan" if days else "pada hari putusan dibacakan"
     return (
-        f"Salinan putusan diterima {days} hari kerja setelah dibacakan; Komisi Informasi menyampaikannya paling"
+        f"Salinan putusan diterima {when}; Komisi Informasi menyampaikannya paling"
         f" lambat {DECISION_COPY_DAYS} hari kerja, {last} ({DECISION_COPY_LAW}, sebagai informasi)"
     )
 
@@ -507,7 +602,7 @@ def deadline_view(d: Deadline) -> dict:
 
 def clocks(rt: Runtime, session: Session, case: Case) -> list[dict]:
     """A case's legal clocks for the chain view: its deadlines, then the requester's windows it opened."""
-    out = [{**deadline_view(d), "holder": "agency"} for d in case.deadlines]
+    out = [{**deadline_view(d), "holder": holder(d)} for d in case.deadlines]
     windows = []
     if case.kind == REQUEST:
         windows = objection_windows(rt, session, case)

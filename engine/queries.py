@@ -123,6 +123,8 @@ def explained_deadlines(case: Case) -> list[dict]:
 
 
 def _holder(deadline: Deadline) -> str:
+    if deadline.name in chain.APPLICANT_CLOCKS:  # the applicant's own time in a dispute, not the Commission's
+        return "requester"
     return explanation.holder_of(deadline.kind, deadline.calendar)
 
 
@@ -186,11 +188,38 @@ def explain(
     return explanation.explain(provenance, locale, holder, confirmed_years, words)
 
 
+# Deadlines of the office the requester is told of though the model keeps them off the case's public date
+# (sengketa_informasi.bpmn marks no clock of a dispute public): carrying out the decision or the mediation agreement
+# (LAKSANA), which is done for the requester, by a date they must be able to hold the office to.
+TOLD_TO_REQUESTER = frozenset({"LAKSANA"})
+
+
+def _told(case: Case) -> list[Deadline]:
+    return [d for d in case.deadlines if d.public or d.name in TOLD_TO_REQUESTER]
+
+
+def _late(rt: Runtime, case: Case) -> Deadline | None:
+    """``lateness.late_deadline``, with the deadlines the requester is told of (``TOLD_TO_REQUESTER``)."""
+    found = lateness.late_deadline(rt, case)
+    if found is not None:
+        return found
+    told = [d for d in case.deadlines if not d.public and d.name in TOLD_TO_REQUESTER]
+    return next((d for d in told if lateness.late_for_requester(rt, d, case.closed_at)), None)
+
+
+def _due_at(case: Case, deadline: Deadline):
+    """The date the page shows: the case's own (a public deadline), or, for one the requester is told of, its due
+    date while it runs or has been missed."""
+    if deadline.public:
+        return case.due_at
+    return deadline.due_at if deadline.status in ("pending", "missed") else None
+
+
 def _shown_deadline(case: Case) -> Deadline | None:
     """The public deadline whose date the case shows (``case.due_at``, engine.sync.due_dates): the nearest pending
     one, else the last missed; else the last armed. Its name and explanation go with that date: a complaint's
     resolution period ends before the statutory 60 days it runs beside, and "why this date?" explains the former."""
-    public = [d for d in case.deadlines if d.public]
+    public = _told(case)
     pending = sorted((d for d in public if d.status == "pending"), key=lambda d: (d.due_at, d.id))
     missed = sorted((d for d in public if d.status == "missed"), key=lambda d: (d.due_at, d.id))
     return (pending[:1] or missed[-1:] or public[-1:] or [None])[0]
@@ -206,7 +235,7 @@ def public_status(
     lapsed on the lenient reading too; until then a deadline that lapsed on the strict reading is shown
     with its lenient due date and why.
     """
-    late = lateness.late_deadline(rt, case) if rt is not None else None
+    late = _late(rt, case) if rt is not None else None
     milestones = [
         {"name": e.data["status"], "label": status.label(e.data["status"], locale), "at": e.at, "on": day}
         for e, day in _stages_reached(session, case)
@@ -216,13 +245,17 @@ def public_status(
         milestones[0]["at"] = case.received_at
     shown = _public_stage(session, rt, case)
     deadline = _shown_deadline(case)
+    disputes = [
+        {"ticket": d.ticket, "status_label": status.label(_public_stage(session, rt, d), locale)}
+        for d in chain.disputes_on(session, case)
+    ]
     question = complaints.awaited_question(session, case)
     label = status.label(shown, locale)
     if late is not None and case.closed_at is None:
         label += " — " + status.OVERDUE_LABEL[1 if locale == "en" else 0]
     due_at, explanation_text = None, None
     if deadline is not None and case.closed_at is None:
-        due_at, provenance, holder = case.due_at, deadline.provenance, _holder(deadline)
+        due_at, provenance, holder = _due_at(case, deadline), deadline.provenance, _holder(deadline)
         if rt is not None and deadline.status == "missed" and deadline.kind == "agency":
             # Lapsed on the strict reading: the requester reads the latest reading's date and why.
             latest = lateness.lenient_reading(rt, deadline)
@@ -244,15 +277,20 @@ def public_status(
         # missing it ends something for them) or the office's; and its name, which says what a lapse does.
         "due_owner": _owner(deadline) if due_at is not None else None,
         "due_name": deadline.name if due_at is not None else None,
+        # The working days it counts (0: a date the decision or the mediation agreement set itself, not a count).
+        "due_days": deadline.working_days if due_at is not None else None,
         "due_explanation": explanation_text,
         "next_step": _question_step(question, shown, locale)
         or _answered_step(case, locale)
+        or _dispute_step(disputes, locale)
         or status.next_step(shown, locale),
+        # An objection's disputes before the Commission: the page links them instead of inviting one.
+        "disputes": disputes,
         # The complaint team's question the reporter has not answered yet (its message id): the page links its form.
         "question_waiting": question.id if question is not None else None,
         # What the requester must supply while the office waits for it (the officer's words, to them alone).
         "missing": _missing(session, case) if shown == "menunggu_kelengkapan" else None,
-        "windows": _windows(rt, session, case, locale, words) if rt is not None else [],
+        "windows": _windows(rt, session, case, locale, words, disputes) if rt is not None else [],
         "linked": [
             {"ticket": m.ticket, "kind": m.kind, "status_label": status.label(_public_stage(session, rt, m), locale)}
             for m in chain.members(session, case)
@@ -325,6 +363,21 @@ def _answered_step(case: Case, locale: str) -> str | None:
     return ANSWERED[1 if locale == "en" else 0]
 
 
+DISPUTE_FILED = (
+    "Sengketa atas keberatan ini sudah diajukan kepada Komisi Informasi: %s. Ikuti perkembangannya di halaman"
+    " sengketa tersebut.",
+    "A dispute on this objection is before the Information Commission: %s. Follow it on the dispute's own page.",
+)
+
+
+def _dispute_step(disputes: list[dict], locale: str) -> str | None:
+    """Once a dispute was brought on the objection, its next step says so (the stage alone invited one)."""
+    if not disputes:
+        return None
+    named = ", ".join(f"{d['ticket']} ({d['status_label']})" for d in disputes)
+    return DISPUTE_FILED[1 if locale == "en" else 0] % named
+
+
 def _missing(session: Session, case: Case) -> str | None:
     """The items the check of completeness found missing, as the officer wrote them for the requester, while the
     office still waits for them (its task to record what the requester supplies is open)."""
@@ -364,14 +417,24 @@ def _public_stage(session: Session, rt: Runtime | None, case: Case) -> str:
     return earlier[-1] if earlier else case.status
 
 
-def _windows(rt: Runtime, session: Session, case: Case, locale: str, words: bool = False) -> list[dict]:
-    """The requester's own filing window that this case opened: objection (a request) or dispute (an objection)."""
+def _windows(
+    rt: Runtime, session: Session, case: Case, locale: str, words: bool = False, disputes: list | None = None
+) -> list[dict]:
+    """The requester's own window that this case opened: objection (a request), dispute (an objection), or going to
+    court or the Supreme Court (a dispute at the Commission's decision or the court's judgment). ``filed``: the
+    disputes already brought in a dispute window (the page then links them instead of inviting one)."""
     i = 1 if locale == "en" else 0
+    filed = []
     if case.kind == kinds.REQUEST:
         windows, how = chain.objection_windows(rt, session, case, public=True), chain.HOW_TO_OBJECT[i]
     elif case.kind == kinds.OBJECTION:
         found = chain.dispute_window(rt, session, case, public=True)
         windows, how = [found] if found is not None else [], chain.HOW_TO_DISPUTE[i]
+        filed = [d["ticket"] for d in disputes or []]
+    elif case.kind == kinds.DISPUTE:
+        found = chain.applicant_window(rt, session, case)
+        windows = [found] if found is not None else []
+        how = chain.HOW_TO_GO_ON[found.name][i] if found is not None else ""
     else:
         return []
     return [
@@ -385,6 +448,7 @@ def _windows(rt: Runtime, session: Session, case: Case, locale: str, words: bool
                 window.provenance, locale, "requester", holiday_years.confirmed_years(session), words
             ),
             "how": how,
+            "filed": filed,
         }
         for window in windows
     ]

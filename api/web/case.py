@@ -381,9 +381,10 @@ def clock_label(name: str) -> str:
     return str(DEADLINE_LABELS.get(name, name))
 
 
-def clock_kind_label(kind: str | None, calendar: str | None) -> str:
-    """Whose clock it is: the office's to act on, the requester's or reporter's own window, another body's."""
-    if kind == "window" and calendar == "lenient":
+def clock_kind_label(kind: str | None, calendar: str | None, name: str | None = None) -> str:
+    """Whose clock it is: the office's to act on, the requester's or reporter's own window (the applicant's time
+    to go to court or to the Supreme Court among them: engine.chain.APPLICANT_CLOCKS), another body's."""
+    if (kind == "window" and calendar == "lenient") or name in chain.APPLICANT_CLOCKS:
         return str(CITIZEN_WINDOW)
     return str(DEADLINE_KINDS.get(kind or "", ""))
 
@@ -394,7 +395,7 @@ def _clock(row: dict, locale: str) -> dict:
         **row,
         "label": clock_label(row["name"]),
         "status_label": str(DEADLINE_STATUSES.get(row["status"], row["status"])),
-        "kind_label": clock_kind_label(row.get("kind"), row.get("calendar")),
+        "kind_label": clock_kind_label(row.get("kind"), row.get("calendar"), row.get("name")),
         "when_passed": str(WHEN_PASSED.get(row["name"], "")),
         "explanation": queries.explain(row["provenance"], locale, words=True) if row.get("provenance") else "",
     }

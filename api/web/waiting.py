@@ -38,7 +38,7 @@ def waiting_cases():
                     "label": clock_label(d.name),
                     "due_at": d.due_at,
                     "passed": d.due_at < now,
-                    "whose": clock_kind_label(d.kind, d.calendar),
+                    "whose": clock_kind_label(d.kind, d.calendar, d.name),
                 }
                 for d in w.clocks
             ],

@@ -517,14 +517,27 @@ def test_a_dispute_ended_by_an_interlocutory_decision_stands_at_its_end():
         ("Preliminary examination", "done"),
         ("Mediation or adjudication", "skipped"),
         ("Court", "skipped"),
+        ("Carrying out the decision", "skipped"),
         ("Completed", "current"),
     ]
 
 
 def test_a_decision_final_without_a_court_has_not_been_through_one():
-    """Compliance after the Commission's decision became final said "Court: done" though no court sat."""
+    """Compliance after the Commission's decision became final said "Court: done" though no court sat; and
+    "Completed: where you are now" before anything was carried out (an acceptance walk)."""
     reached = ("pemeriksaan_awal", "ajudikasi", "putusan_ajudikasi", "berkekuatan_hukum_tetap", "pelaksanaan_putusan")
-    assert _path("pelaksanaan_putusan", False, *reached)[3:] == [("Court", "skipped"), ("Completed", "current")]
+    assert _path("pelaksanaan_putusan", False, *reached)[3:] == [
+        ("Court", "skipped"),
+        ("Carrying out the decision", "current"),
+        ("Completed", "upcoming"),
+    ]
+    # A dismissed application is final and binding with nothing to carry out: completed, compliance not reached.
+    dismissed = ("pemeriksaan_awal", "ajudikasi", "putusan_ajudikasi", "berkekuatan_hukum_tetap", "sengketa_selesai")
+    assert _path("sengketa_selesai", True, *dismissed)[3:] == [
+        ("Court", "skipped"),
+        ("Carrying out the decision", "skipped"),
+        ("Completed", "current"),
+    ]
     assert "pengadilan" in status.next_step("putusan_ajudikasi")  # the applicant's own 14 working days to go to court
     assert "Komisi Informasi" not in status.next_step("pelaksanaan_putusan")
 

@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass
 
 from flask_babel import gettext as _
+from flask_babel import lazy_gettext as _l
 from sqlalchemy import select
 
 from api.extensions import db
@@ -176,4 +177,110 @@ def _prose(task: str, data: dict, words: dict[str, str], labels: dict[str, str])
         if data.get("rincian_alasan_perpanjangan"):
             out.append(words["rincian_alasan_perpanjangan"])
         return out
-    return [_("%(label)s: %(value)s.", label=labels[name], value=value) for name, value in words.items()]
+    if task in PLAIN:
+        return [line for line in PLAIN[task](data, words) if line]
+    # A letter without words of its own: each field as "label: value.", the value's own full stop not doubled.
+    return [
+        _("%(label)s: %(value)s.", label=labels[name], value=value.removesuffix(".")) for name, value in words.items()
+    ]
+
+
+def _sentence(text: str) -> str:
+    """Free text the officer wrote, ended as a sentence: its own full stop (or ! ?) kept, one added otherwise."""
+    text = text.strip()
+    return text if text.endswith((".", "!", "?")) else text + "."
+
+
+# The objection's receipt and the office's other letters, told to the requester in plain statements: the forms'
+# field titles are the officers' instructions ("Alasan tertulis (wajib jika ...)"), never what the requester reads.
+RECEIPT_SENT = {
+    "langsung": _l("The receipt was handed to you in person."),
+    "email": _l("The receipt was sent to you by e-mail."),
+    "pos": _l("The receipt was sent to you by post."),
+}
+HANDED_OVER = {
+    "langsung": _l("The information was handed to you in person on %(date)s."),
+    "kurir": _l("The information was sent to you by courier on %(date)s."),
+    "pos": _l("The information was sent to you by post on %(date)s."),
+    "faksimili": _l("The information was sent to you by fax on %(date)s."),
+    "email": _l("The information was sent to you by e-mail on %(date)s."),
+}
+SETTLEMENT = {
+    "sepakat": _l("You and the office reached an agreement."),
+    "tidak_sepakat": _l(
+        "You and the office did not reach an agreement; the PPID's superior decides on your objection."
+    ),
+    "tidak_bersedia": _l("The settlement talks did not take place; the PPID's superior decides on your objection."),
+}
+
+
+def _objection_receipt(data: dict, words: dict) -> list[str]:
+    out = (
+        [_("A copy of your objection form was given to you as its receipt.")]
+        if data.get("salinan_formulir_diserahkan")
+        else []
+    )
+    how = data.get("cara_kirim_tanda_terima")
+    if how:
+        out.append(
+            str(RECEIPT_SENT[how])
+            if how in RECEIPT_SENT
+            else _("Receipt sent by: %(how)s.", how=words["cara_kirim_tanda_terima"])
+        )
+    return out
+
+
+def _objection_decision(data: dict, words: dict) -> list[str]:
+    out = []
+    if data.get("keputusan"):
+        out.append(_("The PPID's superior decided on your objection: %(decision)s.", decision=words["keputusan"]))
+    if data.get("alasan_tertulis"):
+        out.append(_("Reasons: %(reasons)s", reasons=_sentence(words["alasan_tertulis"])))
+    if data.get("perintah_kepada_ppid"):
+        out.append(
+            _("The superior instructs the PPID: %(instruction)s", instruction=_sentence(words["perintah_kepada_ppid"]))
+        )
+    if data.get("tanggal_keputusan"):
+        out.append(_("Decided on %(date)s.", date=words["tanggal_keputusan"]))
+    return out
+
+
+def _settlement(data: dict, words: dict) -> list[str]:
+    out = []
+    if data.get("tanggal"):
+        out.append(_("Settlement talks on your objection were held on %(date)s.", date=words["tanggal"]))
+    if data.get("hasil"):
+        known = SETTLEMENT.get(data["hasil"])
+        out.append(str(known) if known else _("Outcome: %(outcome)s.", outcome=words["hasil"]))
+    if data.get("kesepakatan"):
+        out.append(_("What was agreed: %(terms)s", terms=_sentence(words["kesepakatan"])))
+    if data.get("informasi_diserahkan"):
+        out.append(_("It was agreed that the information is handed over to you."))
+    return out
+
+
+def _hand_over(data: dict, words: dict) -> list[str]:
+    out = []
+    how, when = data.get("cara_penyerahan"), words.get("tanggal_penyerahan")
+    if when:
+        out.append(
+            str(HANDED_OVER[how]) % {"date": when}
+            if how in HANDED_OVER
+            else _("The information was handed over to you on %(date)s.", date=when)
+        )
+    if data.get("biaya_dibayar"):
+        out.append(_("You paid Rp%(fee)s for copying or sending.", fee=words["biaya_dibayar"]))
+        if data.get("nomor_tanda_bukti_pembayaran"):
+            out.append(_("Payment receipt number: %(number)s.", number=words["nomor_tanda_bukti_pembayaran"]))
+    if data.get("nomor_berita_acara"):
+        out.append(_("The hand-over is recorded under number %(number)s.", number=words["nomor_berita_acara"]))
+    return out
+
+
+PLAIN = {
+    "registrasi_keberatan": _objection_receipt,
+    "putuskan_keberatan": _objection_decision,
+    "tawarkan_musyawarah": _settlement,
+    "penyerahan_informasi": _hand_over,
+    "penyerahan_lanjutan": _hand_over,
+}

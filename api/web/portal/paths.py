@@ -58,11 +58,14 @@ PATHS = {
             "putusan_ajudikasi",
         ),
         _step(_l("Court"), "keberatan_pengadilan", "putusan_pengadilan", "kasasi"),
-        # Final with or without a court: the decision carried out; or ended early (interlocutory, withdrawn, lapsed).
+        # The office carries out the final decision or the mediation agreement: a stage of its own, not "completed"
+        # while nothing has been carried out yet.
+        _step(_l("Carrying out the decision"), "pelaksanaan_putusan"),
+        # Final with or without a court: the decision carried out, or nothing to carry out (the application dismissed:
+        # final and binding, then completed at once); or ended early (interlocutory, withdrawn, lapsed).
         _step(
             _l("Completed"),
             "berkekuatan_hukum_tetap",
-            "pelaksanaan_putusan",
             "sengketa_selesai",
             "putusan_sela",
             "sengketa_dicabut",
