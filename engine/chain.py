@@ -433,10 +433,12 @@ ADMISSIBILITY_VERDICTS = {
 }
 
 
-def admissibility(rt: Runtime, session: Session, parent: Case, filed_on: date) -> dict:
+def admissibility(
+    rt: Runtime, session: Session, parent: Case, filed_on: date, grounds: list[str] | None = None
+) -> dict:
     """The dispute's admissibility as the agency can argue it: D14 (UU 14/2008 Pasal 37(2); Perki 1/2013
-    Pasal 13) and a preceding objection (Pasal 36-37: the dispute follows the objection). Recorded, never
-    a refusal."""
+    Pasal 13), a preceding objection (Pasal 36-37: the dispute follows the objection) and the dispute's
+    ``grounds`` that objection did not raise. Recorded, never a refusal."""
     tz = rt.calendars["strict"].tz
     objections = [m for m in members(session, parent) if m.kind == OBJECTION]
     if parent.kind == OBJECTION:
@@ -472,10 +474,15 @@ def admissibility(rt: Runtime, session: Session, parent: Case, filed_on: date) -
             "batas_longgar": lenient.due_at.isoformat() if lenient else None,
             "dibuka_oleh": lenient.opened_by if lenient else None,
         }
+    # The Commission hears the objection the superior answered (Pasal 37(1)): a ground the objection never raised is
+    # one the office can say was not objected to first.
+    raised = set((objection.details or {}).get("alasan") or ()) if objection is not None else set()
+    outside = sorted(set(grounds or ()) - raised) if raised else []
     return {
         "diajukan_ke_ki": filed_on.isoformat(),
         "jangka_waktu_d14": {**d14, "dasar": "UU 14/2008 Pasal 37(2); Perki 1/2013 Pasal 13"},
         "keberatan_didahului": preceded,
+        "alasan_di_luar_keberatan": outside,
     }
 
 
@@ -576,12 +583,17 @@ def admissibility_text(verdicts: dict, locale: str = "id", words: bool = False) 
     filed = verdicts["diajukan_ke_ki"]
     if words:
         filed = day_in_words(filed, "en" if locale == "en" else "id")
+    outside = ", ".join(verdicts.get("alasan_di_luar_keberatan") or ())  # recorded since 2026-12 (absent before)
     if locale == "en":
         objection = (
             f"objection {preceded['keberatan']} preceded it" if preceded["keberatan"] else "no objection preceded it"
         )
+        if outside:
+            objection += f"; ground {outside} was not raised in the objection"
         return f"Filed with the Commission on {filed}: {verdict}; {objection}."
     objection = f"didahului keberatan {preceded['keberatan']}" if preceded["keberatan"] else "tidak didahului keberatan"
+    if outside:
+        objection += f"; alasan huruf {outside} tidak diajukan dalam keberatan"
     return f"Diajukan ke Komisi Informasi pada {filed}: {verdict}; {objection}."
 
 

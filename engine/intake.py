@@ -363,8 +363,10 @@ def record_dispute(session: Session, rt: Runtime, user: User, payload: dict) -> 
         "diajukan_ke_ki": payload["diajukan_ke_ki"],
         "sidang_pertama": payload["sidang_pertama"],
         "alasan": sorted(set(grounds)),
-        # D14 and a preceding objection, checked now and flagged, never refused (chain.admissibility).
-        "keterterimaan": chain.admissibility(rt, session, parent, date.fromisoformat(payload["diajukan_ke_ki"])),
+        # D14, a preceding objection and grounds it did not raise, checked now and flagged, never refused.
+        "keterterimaan": chain.admissibility(
+            rt, session, parent, date.fromisoformat(payload["diajukan_ke_ki"]), sorted(set(grounds))
+        ),
         # K14: did the Commission start within 14 working days? The summons' first hearing says (information).
         "mulai_penyelesaian": chain.commission_start(rt, payload["diajukan_ke_ki"], payload["sidang_pertama"]),
     }

@@ -15,7 +15,7 @@ import pytest
 import time_machine
 from sqlalchemy import select
 
-from engine import bundle, instructions, queries
+from engine import bundle, chain, instructions, queries
 from engine.models import Case, HumanTask
 from tests.conftest import sqlite_db_url as db_url  # noqa: F401 - SQLite alone (see tests/conftest.py)
 from tests.workflows.test_keberatan_paths import _decided, _to_superior
@@ -64,6 +64,7 @@ def test_a_summons_is_checked_against_d14_from_the_superiors_response_on_both_re
         "keberatan": objection,
         "dasar": "UU 14/2008 Pasal 36-37; Perki 1/2013 Pasal 13",
     }
+    assert found["alasan_di_luar_keberatan"] == []  # the objection's own grounds
     assert office.open_tasks(dispute) == ["surat_kuasa"]  # recorded and running, never refused
 
 
@@ -126,6 +127,24 @@ def test_the_verdicts_are_shown_in_the_evidence_file_task_and_put_in_the_bundle(
         "Diajukan ke Komisi Informasi pada 2026-12-31: diajukan setelah 14 hari kerja berakhir;"
         f" didahului keberatan {objection}."
     )
+
+
+def test_a_ground_the_objection_never_raised_is_flagged_on_the_dispute_and_recorded(office):
+    """UU 14/2008 Pasal 37(1): the Commission hears what the superior answered. A summons citing ground b on an
+    objection that raised only ground a (a refusal under Pasal 17, where mediation has no place) is recorded, never
+    refused, and the office's evidence file says ground b was not objected to first."""
+    with time_machine.travel(RECEIVED, tick=True) as clock:
+        objection = _answered_objection(office, clock)  # ground a
+        clock.move_to(datetime(2027, 1, 13, 3, 0, tzinfo=UTC))
+        dispute = office.dispute(objection, grounds=["a", "b"], diajukan_ke_ki="2026-12-28")
+    found = _verdicts(office, dispute)
+    assert found["alasan_di_luar_keberatan"] == ["b"]
+    assert office.case(dispute).status == "persiapan_termohon"
+    assert chain.admissibility_text(found) == (
+        "Diajukan ke Komisi Informasi pada 2026-12-28: diajukan dalam 14 hari kerja;"
+        f" didahului keberatan {objection}; alasan huruf b tidak diajukan dalam keberatan."
+    )
+    assert chain.admissibility_text(found, "en").endswith("; ground b was not raised in the objection.")
 
 
 @pytest.mark.parametrize(
