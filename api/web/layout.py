@@ -15,6 +15,7 @@ from flask_login import current_user
 
 from api.boundary import runtime
 from api.extensions import db
+from api.language import LANGUAGES
 from api.web import display
 from api.web.urls import here
 from engine import access, inbox_list
@@ -80,7 +81,12 @@ def text_number() -> str | None:
 
 def init_app(app) -> None:
     app.jinja_env.globals.update(
-        nav_items=nav_items, task_counts=task_counts, here=here, agency_name=agency_name, text_number=text_number
+        nav_items=nav_items,
+        task_counts=task_counts,
+        here=here,
+        agency_name=agency_name,
+        text_number=text_number,
+        languages=LANGUAGES,  # each language by its own name: "Bahasa Indonesia", "English"
     )
     app.jinja_env.filters.update(
         office_date=display.office_date,

@@ -57,6 +57,25 @@ def test_the_requester_downloads_the_letters_sent_to_them_from_the_status_page(a
     assert browser().client.get(f"/publik/surat/2?kasus={receipt['ticket']}").status_code == 404  # no code given
 
 
+def test_a_letter_and_its_english_copy_each_say_their_language_on_the_status_page(app, desk, browser, client, login):
+    """The copy keeps the letter's title and number: listed twice with nothing apart, a requester cannot tell them."""
+    receipt = to_notice(desk)
+    base = f"/api/v1/cases/{receipt['ticket']}/letters"
+    (original,) = client.get(base, headers=login("ppid")).json["items"]
+    assert (
+        client.post(f"{base}/{original['id']}/translation", json={"locale": "en"}, headers=login("ppid")).status_code
+        == 201
+    )
+    render_letters(app)
+    requester = browser()
+    requester.get("/bahasa/en")
+    page = text(requester.post("/publik/status", {"ticket": receipt["ticket"], "access_code": receipt["access_code"]}))
+    listed = page.split('class="letter-files"')[1].split("</ul>")[0]
+    assert listed.count(original["number"]) == 2
+    assert "(Bahasa Indonesia)" in listed
+    assert "(English)" in listed
+
+
 def test_the_verification_page_confirms_the_pdf_and_refuses_another_file(app, desk, browser, login, client):
     receipt = to_notice(desk)
     render_letters(app)
