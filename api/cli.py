@@ -606,7 +606,8 @@ def audit_verify(kawal, anchors, export, made_after_anchor):
 
     from engine import access_log, kinds
     from engine import anchors as anchoring
-    from engine.audit import VERIFY_BY, Break, record, sound_rows, verify_chains, verify_lines
+    from engine.audit import VERIFY_BY, Break, record, verify_chains, verify_lines
+    from engine.audit_lines import sound_rows
 
     def untrusted(path: str, exc: Exception) -> click.ClickException:
         return click.ClickException(f"the anchor file {path} is not to be trusted: {exc}")
