@@ -75,15 +75,15 @@ DEADLINE_LABELS = {
     "K14P": "Jangka waktu pemohon mengajukan kasasi (14 hari)",
     "S60": "Batas waktu penyelesaian pengaduan menurut undang-undang (60 hari sejak berkas lengkap)",
     "V3": "Verifikasi pengaduan (3 hari kerja)",
-    "SLA": "Penyelesaian pengaduan",
+    "SLA": "Penyelesaian pengaduan (standar layanan)",
     "BUKTI": "Batas waktu melengkapi data/bukti pengaduan",
     "SERAH": "Penyerahan informasi (dalam jangka waktu pemberitahuan, atau setelah biaya dibayar)",
     "LAKSANA": "Pelaksanaan putusan atau kesepakatan mediasi",
     "O30": "Jangka waktu pemohon mengajukan keberatan (30 hari kerja)",
     "D14": "Jangka waktu pemohon mengajukan sengketa ke Komisi Informasi (14 hari kerja)",
 }
-# The same names in English, as the case page words them (api/web/case.py DEADLINE_LABELS): a message to a reader
-# who chose English names its deadline in English (the renderer runs outside Flask, without its catalogs).
+# The same names in English: a message to a reader who chose English names its deadline in English (the renderer
+# runs outside Flask, without its catalogs), and the pages name deadlines by these two tables (api.web.case).
 DEADLINE_LABELS_EN = {
     "T10": "Written notice (10 working days)",
     "UNIT": "The unit's answer to the PPID's or the complaint team's request (internal limit)",
@@ -99,8 +99,8 @@ DEADLINE_LABELS_EN = {
     "K14P": "The applicant's time to file for cassation (14 days)",
     "S60": "Statutory limit for settling the complaint (60 days from the complete file)",
     "V3": "Verification of the complaint (3 working days)",
-    "SLA": "Settlement of the complaint",
-    "BUKTI": "Time to supply the complaint's data or evidence",
+    "SLA": "Settlement of the complaint (service standard)",
+    "BUKTI": "Time for the reporter to supply data or evidence",
     "SERAH": "Handing over the information (within the notice period, or after the fee is paid)",
     "LAKSANA": "Carrying out the decision or the mediation agreement",
     "O30": "The requester's objection window (30 working days)",

@@ -47,6 +47,7 @@ from engine import (
     kinds,
     lateness,
     other_filings,
+    outbox,
     proxy_data,
     queries,
     reported_party,
@@ -61,28 +62,6 @@ from engine.runtime import Runtime
 
 VENDOR_VIEWER = Path(__file__).parent / "static" / "vendor" / "bpmn-viewer.production.min.js"
 
-DEADLINE_LABELS = {  # engine.outbox.DEADLINE_LABELS, in both languages
-    "T10": _l("Written notice (10 working days)"),
-    "T17": _l("Written notice after the extension (17 working days)"),
-    "K_LENGKAP": _l("Time to complete the request"),
-    "A30": _l("The PPID superior's response to the objection (30 working days)"),
-    "M14": _l("Mediation at the Information Commission (14 working days)"),
-    "M21": _l("Extended mediation (14 + 7 working days)"),
-    "P14": _l("Appeal to the court against the Commission's decision (14 working days)"),
-    "K100": _l("Settlement by the Information Commission (100 working days, for information)"),
-    "P14P": _l("The applicant's time to go to court against the Commission's decision (14 working days)"),
-    "K14": _l("The agency's decision on cassation (14 days from receiving the judgment)"),
-    "K14P": _l("The applicant's time to file for cassation (14 days)"),
-    "S60": _l("Statutory limit for settling the complaint (60 days from the complete file)"),
-    "V3": _l("Verification of the complaint (3 working days)"),
-    "SLA": _l("Settlement of the complaint (service standard)"),
-    "BUKTI": _l("Time for the reporter to supply data or evidence"),
-    "O30": _l("The requester's objection window (30 working days)"),
-    "D14": _l("The requester's window to bring a dispute (14 working days)"),
-    "SERAH": _l("Handing over the information (within the notice period, or after the fee is paid)"),
-    "LAKSANA": _l("Carrying out the decision or the mediation agreement"),
-    "UNIT": _l("The unit's answer to the referral (internal limit)"),
-}
 DEADLINE_STATUSES = {
     "pending": _l("Running"),
     "met": _l("Met"),
@@ -378,7 +357,8 @@ def _open_tasks(rt: Runtime, case: Case, locale: str) -> list[dict]:
 
 
 def clock_label(name: str) -> str:
-    return str(DEADLINE_LABELS.get(name, name))
+    """A deadline's name in the page's language, as the e-mails name it (engine.outbox.deadline_label)."""
+    return outbox.deadline_label(name, current_language())
 
 
 def clock_kind_label(kind: str | None, calendar: str | None, name: str | None = None) -> str:
