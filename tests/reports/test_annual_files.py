@@ -29,8 +29,21 @@ BLANK_NAME = "(........................................)"
 FIGURE_KEY = re.compile(r"\b(requests|outcomes|refusals|redactions|time|fees|objections|disputes|court)\.[a-z_0-9]+")
 
 
+# The files read so far in this process, by what decides their text (the office and PPID configured, the period and
+# the language): the tests read the same year's files again and again, each render about a second.
+_READ: dict[tuple, dict[str, str]] = {}
+
+
 def _files(app, period: str, language: str) -> dict[str, str]:
     """The text of the report's PDF and DOCX as the PPID downloads them from the page, spaces folded to one."""
+    settings = app.config["KAWAL"]
+    key = (settings.office_name, settings.office_city, settings.signatories.get("ppid"), period, language)
+    if key not in _READ:
+        _READ[key] = _download(app, period, language)
+    return _READ[key]
+
+
+def _download(app, period: str, language: str) -> dict[str, str]:
     texts = {}
     with time_machine.travel(NOW, tick=True):
         ppid = Browser(app.test_client())
