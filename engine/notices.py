@@ -37,15 +37,17 @@ def announce(session: Session, rt: Runtime, case: Case, changes: Changes) -> Non
             cause = f"{deadline.name}:{deadline.task_guid}"
             context = deadline_context(cal, deadline)
             outbox.to_users(case, "deadline_overdue", cause, audience_users(session, case, "group"), context)
-            # The requester hears of it only once the lenient count has lapsed too (engine.lateness).
-            lateness.after_lapse(session, rt, case, deadline, outbox, PORTAL_HINT)
     current = _public_deadline(case)
     told = deadline_context(cal, current) if changes.statuses or changes.tasks else {}  # what each message states
     for reached, data in changes.statuses:
         # The status by its code too: the renderer words it in the reader's language (notifications.wording).
         context = {**told, "status_label": status.label(reached), "status_code": reached, "portal_hint": PORTAL_HINT}
         if reached == "diterima":
-            outbox.to_requester(case, "receipt", "received", context)
+            # A paper request recorded after its notice period ended on the earliest reading: the receipt still
+            # states that period, on the latest reading, as the requester is told of it (engine.lateness).
+            lapsed = next((d for d in reversed(missed) if d.public), None) if current is None else None
+            receipt = {**context, **lateness.apology_context(rt, lapsed)} if lapsed is not None else context
+            outbox.to_requester(case, "receipt", "received", receipt)
         elif reached == "diperpanjang":
             reason = data.get("rincian_alasan_perpanjangan") or ""
             new_due = context.get("due_at", "")
@@ -79,6 +81,10 @@ def announce(session: Session, rt: Runtime, case: Case, changes: Changes) -> Non
         if reached in status.CLOSED and survey.invited(case):
             # The satisfaction survey (engine.survey): once per case, whichever closing status comes first.
             outbox.to_requester(case, "survey_invitation", "closed", {"deadline": None, "portal_hint": SURVEY_HINT})
+    # The requester hears of a lapse only once the lenient count has lapsed too (engine.lateness), and after what
+    # the change did to the case: a request recorded late is acknowledged before it is apologized for.
+    for deadline in missed:
+        lateness.after_lapse(session, rt, case, deadline, outbox, PORTAL_HINT)
     for task in changes.tasks:
         # A task that a lapse created is the escalation to the superior; any other is news for its group, with the
         # deadline the task itself is due by (a unit's clarification: the SLA, not the statutory 60 days).

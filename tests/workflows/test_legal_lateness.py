@@ -385,3 +385,21 @@ def test_a_decision_typed_in_after_its_notice_went_out_is_dated_no_later_than_th
     with office.sessions() as s:
         [row] = registers.rows(s, office.rt, office.user(s, "ppid"), registers.Filter(kinds.REQUEST))
     assert (row["decided_at"], row["notice_sent_on"]) == (date(2026, 4, 1), date(2026, 4, 1))
+
+
+def test_a_request_recorded_after_its_notice_period_is_acknowledged_with_that_period_before_the_apology(office):
+    """A paper request received Tue 17 Mar 2026 and recorded on Fri 10 Apr, after T10 lapsed on both readings (1 and
+    8 Apr): the requester's receipt comes first and states the period as the requester is told of it (the latest
+    reading, 8 Apr, 2 working days late); the apology follows it. The apology came first, the receipt without a date."""
+    with time_machine.travel(datetime(2026, 4, 10, 3, 0, tzinfo=UTC), tick=True):
+        ticket = office.submit(received_at=RECEIVED)
+    with office.sessions() as s:
+        told = s.scalars(
+            select(Notification)
+            .join(Case)
+            .where(Case.ticket == ticket, Notification.event.in_(("receipt", "overdue_apology")))
+            .order_by(Notification.id)
+        ).all()
+    assert [n.event for n in told] == ["receipt", "overdue_apology"]
+    receipt = told[0].context
+    assert (receipt["deadline"], receipt["due_at"], receipt["working_days_left"]) == ("T10", "08-04-2026 16:00 WIB", -2)
