@@ -197,8 +197,11 @@ def complete_task(
         run.log.append(case, "task_completed", user.username, {"task": task.bpmn_id, "task_id": task.id, "data": data})
         delivery.record(session, rt, run.log, case, task, schema, data, incoming.stored, user.username, handover)
         fees.record(session, run.log, case, task, data, user.username)
+        # An outcome is told before the run closes the case: the reporter reads it before the survey the closing
+        # invites them to (engine.notices); a question after it, with the reply window the run opens.
+        _tell_reporter(session, rt, user, case, properties(spiff_task.task_spec), data, ("outcome",))
     letters.after_task(session, rt, user, task, data)  # numbered and frozen now; their PDFs after the commit
-    _tell_reporter(session, rt, user, case, properties(spiff_task.task_spec), data)
+    _tell_reporter(session, rt, user, case, properties(spiff_task.task_spec), data, ("question",))
     return run.result
 
 
@@ -223,13 +226,14 @@ def _with_form_errors(rt: Runtime, form: str | None, data: dict, refused: Invali
     return refused
 
 
-def _tell_reporter(session, rt, user, case, props, data) -> None:
+def _tell_reporter(session, rt, user, case, props, data, told: tuple[str, ...]) -> None:
     """Tasks marked ``asks_reporter`` / ``tells_reporter`` send a form field to a complaint's reporter;
-    one marked ``tells_reporter_closure`` tells them why the complaint ends here and where to go next."""
+    one marked ``tells_reporter_closure`` tells them why the complaint ends here and where to go next (an outcome).
+    ``told``: which of the kinds ("question", "outcome") to send now."""
     for prop, kind in (("asks_reporter", "question"), ("tells_reporter", "outcome")):
-        if props.get(prop) and data.get(props[prop]):
+        if kind in told and props.get(prop) and data.get(props[prop]):
             tell_reporter(session, rt, case, user.username, data[props[prop]], kind)
-    if props.get("tells_reporter_closure") and data.get(props["tells_reporter_closure"]):
+    if "outcome" in told and props.get("tells_reporter_closure") and data.get(props["tells_reporter_closure"]):
         tell_reporter_closure(session, rt, case, user.username, data)
 
 

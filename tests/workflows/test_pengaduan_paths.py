@@ -133,7 +133,12 @@ def _task(office, ticket, name):
 
 def _notices(office, ticket):
     with office.sessions() as s:
-        rows = s.scalars(select(Notification).join(Case, Notification.case_id == Case.id).where(Case.ticket == ticket))
+        rows = s.scalars(
+            select(Notification)
+            .join(Case, Notification.case_id == Case.id)
+            .where(Case.ticket == ticket)
+            .order_by(Notification.id)
+        )
         return [(n.event, n.to_requester) for n in rows]
 
 
@@ -511,6 +516,9 @@ def test_insufficient_evidence_goes_straight_to_the_notice_without_follow_up(off
     office.complete(ticket, "pemberitahuan_hasil", NOTICE)
     assert office.case(ticket).status == "pengaduan_selesai"
     assert "ditindaklanjuti" not in office.milestones(ticket)
+    # The reporter reads the outcome before the survey its closing invites them to (it came after it).
+    told = [event for event, to_reporter in _notices(office, ticket) if to_reporter]
+    assert told.index("complaint_outcome") < told.index("survey_invitation")
 
 
 def test_complaint_outside_the_office_authority_is_forwarded_to_another_agency_and_archived(office, clock):
