@@ -10,14 +10,15 @@ mail servers and gateways can drop the copy.
 from __future__ import annotations
 
 import logging
+import re
 from datetime import timedelta
 
-from sqlalchemy import update
+from sqlalchemy import select, update
 from sqlalchemy.orm import Session
 
 from engine import clock, former_contacts, lost_codes
 from engine.config import Settings
-from engine.models import Attachment, Case, Incident, Notification, Party, User
+from engine.models import Attachment, Case, HumanTask, Incident, Notification, Party, User
 from engine.outbox import PROXY_COPY
 from engine.runtime import Runtime
 
@@ -36,6 +37,9 @@ def claim(session: Session, notification_id: int) -> bool:
 
 
 NO_ADDRESS = "no address on this channel"
+TASK_DONE = "the task was no longer open when this was to be sent"
+# A new task's news names its task in its key (engine.notices: the cause "task:<guid>").
+_NEW_TASK = re.compile(r":task:([0-9a-f-]{36}):")
 OWN_ADDRESS = "the proxy's address is the requester's own, which gets the message itself"
 
 
@@ -73,6 +77,15 @@ def address(session: Session, rt: Runtime, row: Notification) -> tuple[str | Non
     return wanted[row.channel], user.locale or "id"
 
 
+def _task_gone(session: Session, row: Notification) -> bool:
+    """Whether a new task's news (``task_new_group``) names a task that is no longer open."""
+    found = _NEW_TASK.search(row.idempotency_key) if row.event == "task_new_group" else None
+    if found is None:
+        return False
+    state = session.scalar(select(HumanTask.state).where(HumanTask.task_guid == found[1]).limit(1))
+    return state is not None and state != "open"
+
+
 def deliver(session: Session, rt: Runtime, channels: dict, notification_id: int) -> str:
     """Send one row if it is still pending; returns what happened (sent, skipped, not-pending, failed)."""
     from notifications import case_facts
@@ -82,6 +95,8 @@ def deliver(session: Session, rt: Runtime, channels: dict, notification_id: int)
     if not claim(session, notification_id):
         return "not-pending"
     row = session.get(Notification, notification_id)
+    if _task_gone(session, row):  # the desk took and finished it meanwhile: news of it would send them looking
+        return _skip(session, row, TASK_DONE)
     try:
         to, locale = address(session, rt, row)
     except Unsent as unsent:
