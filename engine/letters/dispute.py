@@ -44,12 +44,7 @@ def parties(
     if power.get("penerima_kuasa"):
         number, dated = power.get("nomor_surat"), power.get("tanggal")
         if not number:  # numbered by Kawal: the latest power of attorney it issued (a correction's, if corrected)
-            issued = session.execute(
-                select(Letter.number, Letter.letter_date)
-                .where(Letter.case_id == case.id, Letter.kind == POWER_OF_ATTORNEY, Letter.translation_of_id.is_(None))
-                .order_by(Letter.id.desc())
-                .limit(1)
-            ).first()
+            issued = _latest(session, case.id, POWER_OF_ATTORNEY)
             if issued is not None:
                 number, dated = issued.number, issued.letter_date.isoformat()
         attorneys = {"names": list(power["penerima_kuasa"]), "number": number or "", "date": dated or ""}
@@ -62,12 +57,7 @@ def parties(
             enclosed.append({"kind": "consequence_test"})  # not listed twice when the evidence names it already
         decree = None
         if request is not None:
-            decree = session.execute(
-                select(Letter.number, Letter.letter_date)
-                .where(Letter.case_id == request.id, Letter.kind == DETERMINATION, Letter.translation_of_id.is_(None))
-                .order_by(Letter.id.desc())
-                .limit(1)
-            ).first()
+            decree = _latest(session, request.id, DETERMINATION)
         enclosed.append(
             {
                 "kind": "determination",
@@ -76,3 +66,14 @@ def parties(
             }
         )
     return out | {"attorneys": attorneys, "enclosed": enclosed, "enclosures": len(enclosed)}
+
+
+def _latest(session: Session, case_id: int, kind: str):
+    """The number and date of the case's latest letter of ``kind`` (a correction's, if corrected), not a copy in
+    another language; None when none was issued."""
+    return session.execute(
+        select(Letter.number, Letter.letter_date)
+        .where(Letter.case_id == case_id, Letter.kind == kind, Letter.translation_of_id.is_(None))
+        .order_by(Letter.id.desc())
+        .limit(1)
+    ).first()
