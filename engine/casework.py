@@ -53,6 +53,10 @@ def send_case_message(session: Session, rt: Runtime, user: User, case: Case, nam
         check_event_dates(rt, case, rt.forms.schema(form), payload, _last_event_day(session, case), props)
         run.send_message(name, payload)
         run.log.append(case, "message_received", user.username, {"message": name, "data": payload})
+        if _mediation_not_applicable(case, payload):
+            # Mediation settles grounds b-g only (UU 14/2008 Pasal 40; §5.2 row 5): the process goes on to
+            # adjudication (mediasi_mungkin), and the history says why, so the officer is not left wondering.
+            run.log.append(case, "mediation_not_applicable", user.username, {"grounds": case.details.get("alasan")})
         if name == DECISION_READ and payload.get("tanggal_diterima"):  # C3: how long the copy took (information)
             copy = chain.decision_copy(rt, payload["tanggal_dibacakan"], payload["tanggal_diterima"])
             case.details = {**case.details, "salinan_putusan": copy}
@@ -108,6 +112,14 @@ def check_event_dates(
             fields[name] = [msg("between_and_today", first=first)]
     if fields:
         raise Invalid("invalid_data", fields=fields)
+
+
+def _mediation_not_applicable(case: Case, payload: dict) -> bool:
+    """The Commission ordered mediation in a dispute on ground a alone (a refusal under Pasal 17), which mediation
+    cannot settle: recorded as the Commission did it, and the process adjudicates."""
+    if case.kind != kinds.DISPUTE or payload.get("mediasi") is not True:
+        return False
+    return not set(case.details.get("alasan") or ()) & chain.AMICABLE_GROUNDS
 
 
 def _last_event_day(session: Session, case: Case) -> date | None:

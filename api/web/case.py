@@ -136,6 +136,10 @@ EVENT_LABELS = {
     "case_closed": _l("Case closed"),
     "case_reopened": _l("Case reopened"),
     "message_received": _l("Message from the Commission or a court"),
+    "mediation_not_applicable": _l(
+        "Mediation ordered, but the dispute rests on ground a alone, which mediation cannot settle (UU 14/2008"
+        " Article 40): adjudication follows"
+    ),
     "linked_case_outcome": _l("Outcome of a linked case"),
     "request_withdrawn": _l("Request withdrawn"),
     "request_confirmed": _l("Request confirmed by the requester"),

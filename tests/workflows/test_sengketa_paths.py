@@ -185,12 +185,26 @@ def test_interlocutory_decision_ends_the_case(office, clock):
     office.verify()
 
 
-def test_exemption_dispute_skips_mediation_even_when_the_panel_orders_it(office, clock):
+def test_exemption_dispute_skips_mediation_even_when_the_panel_orders_it_and_its_history_says_why(office, clock):
     ticket = _heard(office, clock, grounds=["a"], mediasi=True, tanggal_mediasi="2027-01-20")
     assert office.case(ticket).status == "ajudikasi"
     assert office.milestones(ticket) == [*BEFORE_THE_HEARING, "ajudikasi"]
     assert office.open_tasks(ticket) == ["bukti_ajudikasi"]
     assert office.deadlines(ticket) == {"K100": "pending"}  # no mediation clock
+    # Recorded as the Commission ordered it; the history tells the officer why no mediation follows (Pasal 40).
+    with office.sessions() as s:
+        said = s.scalars(
+            select(CaseEvent.data).join(Case).where(Case.ticket == ticket, CaseEvent.type == "mediation_not_applicable")
+        ).all()
+    assert said == [{"grounds": ["a"]}]
+
+
+def test_a_mediation_ordered_on_grounds_it_can_settle_is_not_said_to_be_inapplicable(office, clock):
+    ticket = _in_mediation(office, clock)  # ground c
+    with office.sessions() as s:
+        types = s.scalars(select(CaseEvent.type).join(Case).where(Case.ticket == ticket)).all()
+    assert "message_received" in types
+    assert "mediation_not_applicable" not in types
 
 
 def test_no_mediation_ordered_goes_to_adjudication(office, clock):
