@@ -16,9 +16,10 @@ import time_machine
 from api.web import case as case_page
 from tests.api.test_chain_api import objected
 from tests.api.test_complaint_documents import TO_PENDMAD, Team
+from tests.api.test_letters_api import to_notice
 from tests.conftest import REPORTER_NAME, REPORTER_NIK
-from tests.helpers import decision
 from tests.web.pages import text
+from tests.web.test_fee_pages import _today
 
 RECEIVED = datetime(2026, 12, 2, 3, 0, tzinfo=UTC)  # Wed 2 Dec 2026, 10:00 WIB
 COMPLAINT_RECEIVED = datetime(2027, 1, 11, 3, 0, tzinfo=UTC)  # Mon 11 Jan 2027, 10:00 WIB
@@ -483,16 +484,11 @@ def test_a_written_notice_s_fee_is_written_as_the_reader_s_language_writes_money
     """The notice's fee read "29000" and its items "halaman; lembar halaman cetak; printed page; 8; 500; 4000; 1; ..."
     (codes, rate ids and both languages at once) on either page: an English page writes "29,000" and "IDR 25,000",
     an Indonesian one "29.000" and "Rp25.000", each item in words."""
-    from engine import clock
-
-    today = clock.now().astimezone(app.extensions["kawal_runtime"].calendars["strict"].tz).date().isoformat()
+    today = _today(app)
     for code, amount in (("halaman", 500), ("pos", 25000)):
         body = {"code": code, "amount": amount, "effective_from": today, "legal_basis": "Keputusan Kepala Kantor"}
         assert client.post("/api/v1/fee-standard", json=body, headers=login("admin")).status_code == 201
-    ticket = desk.submit()["ticket"]
-    for step in ("periksa_kelengkapan", "registrasi", "proses_permohonan", "tentukan_langkah"):
-        desk.complete(ticket, step)
-    desk.complete(ticket, "putuskan", decision("dikabulkan_seluruhnya"))
+    ticket = to_notice(desk)["ticket"]  # granted in full, its written notice to write
     notice = {
         "informasi_dikuasai": True,
         "materi_diberikan": "Daftar penerima",

@@ -12,10 +12,9 @@ import time_machine
 
 from engine import intake
 from tests.conftest import request_payload
-from tests.helpers import decision
 from tests.web.pages import text
 from tests.workflows.conftest import Office
-from tests.workflows.test_keberatan_paths import REASONS
+from tests.workflows.test_keberatan_paths import REASONS, _decided, _to_superior
 from tests.workflows.test_sengketa_paths import BERKAS, BUKTI, KESIMPULAN, MANDAT, PELAKSANAAN, SURAT_KUASA, wib
 
 SUMMONED = datetime(2027, 1, 13, 3, 0, tzinfo=UTC)  # Wed 13 Jan 2027, 10:00 WIB
@@ -211,17 +210,9 @@ def _answered_objection(office, clock) -> tuple[str, str]:
     """A request refused as exempt, an objection on ground a, upheld by the superior with written reasons, its
     response sent on Mon 7 Dec 2026: the objection's ticket and the chain's code."""
     request, code = _request(office)
-    for step in ("periksa_kelengkapan", "registrasi", "proses_permohonan", "tentukan_langkah"):
-        office.complete(request, step)
-    office.complete(request, "putuskan", decision("ditolak_dikecualikan"))
-    office.complete(request, "uji_konsekuensi")
-    office.complete(request, "tetapkan_pengecualian")
-    office.complete(request, "pemberitahuan_tertulis")
+    _decided(office, ticket=request)
     objection = office.objection(request, ["a"])
-    office.complete(
-        objection, "registrasi_keberatan", {"salinan_formulir_diserahkan": True, "cara_kirim_tanda_terima": "email"}
-    )
-    office.complete(objection, "susun_kronologi", {"kronologi": "Ditolak 2 Des 2026", "pertimbangan_ppid": "Pasal 17"})
+    _to_superior(office, objection)
     data = {"keputusan": "keberatan_ditolak", "tanggal_keputusan": "2026-12-02", "alasan_tertulis": REASONS}
     office.complete(objection, "putuskan_keberatan", data)
     clock.move_to(datetime(2026, 12, 7, 3, 0, tzinfo=UTC))

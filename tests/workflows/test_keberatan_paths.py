@@ -26,8 +26,10 @@ def clock():
         yield traveller
 
 
-def _decided(office, outcome="ditolak_dikecualikan"):
-    ticket = office.submit()
+def _decided(office, outcome="ditolak_dikecualikan", ticket=None):
+    """A request decided (and its notice sent, its information handed over when granted); ``ticket``: one filed
+    already, else a new one."""
+    ticket = ticket or office.submit()
     for step in ("periksa_kelengkapan", "registrasi", "proses_permohonan", "tentukan_langkah"):
         office.complete(ticket, step)
     office.complete(ticket, "putuskan", decision(outcome))
