@@ -121,7 +121,7 @@ def sweep(session: Session, rt: Runtime) -> int:
             "dip_item": item.id,
             "dip_title": item.title,
             "dip_unit": item.unit.name,
-            "since": f"{since:%d/%m/%Y}",
+            "since": since.isoformat(),
         }
         outbox.to_staff(EVENT, f"dip{item.id}:{KIND}:{since:%Y%m%d}", [*ppid, *unit_officers(session, item)], context)
         count += 1

@@ -111,7 +111,7 @@ def sweep(session: Session, rt: Runtime) -> int:
         to = to or lane_members(session, task.case, task.lane, task.unit_id)
         day = task.follow_up_at.astimezone(cal.tz).date()
         due = next((d for d in task.case.deadlines if d.status == "pending"), None)  # as an assignment tells it
-        context = {**deadline_context(cal, due), "task_title": task.title, "follow_up_on": f"{day:%d/%m/%Y}"}
+        context = {**deadline_context(cal, due), "task_title": task.title, "follow_up_on": day.isoformat()}
         outbox.to_users(task.case, EVENT, f"task{task.id}:{day}", to, context)
         told += 1
     outbox.write()

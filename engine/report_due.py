@@ -140,7 +140,7 @@ def sweep(session: Session, rt: Runtime) -> list[int]:
         session.flush()
         return []
     due = due_on(year)
-    context = {"report_year": year, "due_on": due.strftime("%d-%m-%Y"), "days_left": (due - on).days}
+    context = {"report_year": year, "due_on": due.isoformat(), "days_left": (due - on).days}
     outbox = Outbox(session, rt.settings.notify_channels)
     outbox.to_staff(event, f"report{year}:{kind}", members(session, list(groups)), context)
     ids = outbox.write()

@@ -28,9 +28,19 @@ from engine.outbox import deadline_label
 
 STATUS_PATH = "/publik/status"  # api.web.portal.following: opened with ?kasus=<ticket>, it asks for the code only
 LOST_CODE_PATH = "/publik/kode-hilang"  # api.web.portal.lost_code
-# The context keys that hold a date or a moment (engine.outbox.instant), written out for the reader. The staff's
-# item messages' own day keys (``follow_up_on``, ``since``, ``due_on``) keep the short form their writers give.
-DATE_KEYS = ("due_at", "new_due_at", "download_until", "withdrawn_at", "window_ends_on")
+# The context keys that hold a date or a moment (engine.outbox.instant), written out for the reader: the staff's
+# item messages' days too (a follow-up's day, an exemption's end, the yearly report's due day), which rows written
+# before were kept in the short ``16/12/2026`` or ``16-12-2026`` form.
+DATE_KEYS = (
+    "due_at",
+    "new_due_at",
+    "download_until",
+    "withdrawn_at",
+    "window_ends_on",
+    "follow_up_on",
+    "since",
+    "due_on",
+)
 ZONES = {"+07:00": "WIB", "+08:00": "WITA", "+09:00": "WIT"}  # as engine.explanation names the offices' zones
 
 # The line that tells a requester or reporter where to follow the case, by what the message is about. The stored

@@ -10,6 +10,7 @@ from sqlalchemy import select
 
 from api.extensions import db
 from engine import clock, inbox_list, queries
+from engine.letters.render import MONTHS
 from engine.models import Case, CaseEvent, HumanTask, Notification, User
 from notifications.reconcile import reconcile
 from notifications.rendering import render
@@ -138,6 +139,6 @@ def test_on_the_day_the_holder_is_told_once_without_the_note(app, client, desk, 
     assert {username for username, _c in told()} == {"petugas"}
     subject, body = render("task_follow_up", "id", sent)
     assert subject == f"Tindak lanjut hari ini: Periksa kelengkapan permohonan ({ticket})"
-    assert f"{day:%d/%m/%Y}" in body
+    assert f"hari ini, {day.day} {MONTHS['id'][day.month - 1]} {day.year}," in body  # the long date mails use
     assert NOTE not in subject + body
     assert "Bu Sari" not in str(sent)

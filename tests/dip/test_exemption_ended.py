@@ -125,10 +125,11 @@ def test_reconcile_tells_the_ppid_and_the_unit_once_that_an_items_exemption_ende
     assert {username for username, _channel, _context in told} == {"ppid", "unit"}  # the PPID and the unit's officer
     assert len(told) == len({(u, ch) for u, ch, _c in told})  # once per channel
     context = told[0][2]
-    assert (context["dip_item"], context["since"]) == (item_id, "10/02/2027")
+    assert (context["dip_item"], context["since"]) == (item_id, "2027-02-10")
     subject, body = render("dip_exemption_ended", "id", context)
     assert subject == "Pengecualian informasi telah berakhir - Berkas pemeriksaan disiplin pegawai"
-    assert "Tidak lagi dikecualikan sejak : 10/02/2027" in body
+    assert "Tidak lagi dikecualikan sejak : 10 Februari 2027" in body
     assert "PP 61/2010 Pasal 14" in body
     subject, body = render("dip_exemption_ended", "en", context)
     assert subject == "Exemption ended - Berkas pemeriksaan disiplin pegawai"
+    assert "No longer exempt since : 10 February 2027" in body

@@ -96,7 +96,7 @@ def test_the_ppid_is_reminded_30_and_7_days_before_and_told_with_the_superior_af
         assert _told(session_factory_, "annual_report_overdue") == ["atasan", "ppid"]
         with session_factory_() as s:
             sent = s.scalar(select(Notification).where(Notification.event == "annual_report_overdue").limit(1))
-            assert sent.context == {"report_year": 2026, "due_on": "31-03-2027", "days_left": -1}
+            assert sent.context == {"report_year": 2026, "due_on": "2027-03-31", "days_left": -1}
             assert sent.status == "sent"  # delivered to the log channel by the same sweep
             assert s.get(ReportSubmission, 2026).reminded == "T+1"
 
@@ -125,12 +125,15 @@ def test_a_year_recorded_as_handed_over_or_without_cases_in_kawal_is_not_reminde
 
 @pytest.mark.parametrize("locale", ["id", "en"])
 def test_the_reminders_read_in_both_languages(locale):
-    subject, body = render("annual_report_due", locale, {"report_year": 2026, "due_on": "31-03-2027", "days_left": 7})
+    subject, body = render("annual_report_due", locale, {"report_year": 2026, "due_on": "2027-03-31", "days_left": 7})
     assert "2026" in subject
-    assert "31-03-2027" in body
+    assert ("31 March 2027" if locale == "en" else "31 Maret 2027") in body  # the long date every mail uses
     subject, body = render(
-        "annual_report_overdue", locale, {"report_year": 2026, "due_on": "31-03-2027", "days_left": -3}
+        "annual_report_overdue",
+        locale,
+        {"report_year": 2026, "due_on": "31-03-2027", "days_left": -3},  # an older row
     )
+    assert ("31 March 2027" if locale == "en" else "31 Maret 2027") in body
     assert "2026" in subject
     assert "Terlambat    : 3 hari" in body or "Overdue by   : 3 days" in body
 
