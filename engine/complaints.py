@@ -22,6 +22,7 @@ from engine.errors import Conflict, Forbidden, Invalid, NotFound
 from engine.files import FileStore, Upload, check, keep
 from engine.ids import in_range
 from engine.intake import Submitted, actor_name, check_filing, new_case, start_case, with_locale
+from engine.lateness import COORDINATION
 from engine.messages import msg
 from engine.models import Attachment, Case, CaseMessage, Deadline, Party, RevealRequest, User
 from engine.outbox import Outbox, deadline_context, lane_members
@@ -301,11 +302,12 @@ def reporter_message(
             run.send_message("bukti_pelapor", {"message_id": message.id, "attachments": len(files)})
     outbox = Outbox(session, rt.settings.notify_channels)
     team = lane_members(session, case, "tim_pengaduan")  # the case's own unit's team only
-    # The team's message names the complaint's most pressing clock (its template needs the key, set or None).
-    pending = [d for d in case.deadlines if d.status == "pending" and d.kind == "agency"]
+    # The team's message names the complaint's most pressing clock of its own (its template needs the key, set or
+    # None): a unit's time to answer the team (lateness.COORDINATION) is the unit's, told to the unit.
+    pending = [d for d in case.deadlines if d.status == "pending" and d.kind == "agency" and d.name not in COORDINATION]
     due = min(pending, key=lambda d: d.due_at) if pending else None
     cal = rt.calendars[due.calendar if due else "strict"]
-    context = {**deadline_context(cal, due), "task_title": "Pesan dari pelapor"}
+    context = deadline_context(cal, due)
     outbox.to_users(case, "reporter_message", f"message{message.id}", team, context)
     outbox.write()
     case.updated_at = now

@@ -105,7 +105,7 @@ empty. Other keys in the context are ignored::
     complaint_question portal_hint
     complaint_outcome  portal_hint
     reporter_reminder  portal_hint
-    reporter_message   task_title
+    reporter_message   (the complaint's most pressing clock of the team's own, or none)
     overdue_apology    portal_hint, [status_label]
     survey_invitation  portal_hint
     task_new_group     task_title
@@ -264,7 +264,7 @@ REQUIRED_KEYS: dict[str, frozenset[str]] = {
     "complaint_question": frozenset({"portal_hint"}),
     "complaint_outcome": frozenset({"portal_hint"}),
     "reporter_reminder": frozenset({"portal_hint"}),
-    "reporter_message": frozenset({"task_title"}),
+    "reporter_message": frozenset(),
     "overdue_apology": frozenset({"portal_hint"}),
     "survey_invitation": frozenset({"portal_hint"}),
     "access_code_resent": frozenset({"access_code", "portal_hint"}),

@@ -700,6 +700,28 @@ def test_the_team_is_told_of_a_reporters_message_in_a_mail_that_renders_in_both_
             assert row.context["deadline"] is None
 
 
+def test_the_teams_mail_of_a_reporters_message_names_its_own_clock_not_the_units_time_to_answer(office, clock):
+    """While a unit clarifies, its internal limit (UNIT, the sooner) is the unit's to meet: the team's mail named it
+    as the team's deadline. It names the complaint's own clock (SLA) instead, in both languages."""
+    from notifications.rendering import render
+
+    ticket, code = _verified(office)
+    office.complete(ticket, "klasifikasi", KE_UNIT)
+    assert _deadlines(office, ticket, "UNIT")[0].status == "pending"
+    office.reporter_reply(ticket, code, "Tambahan keterangan")
+    with office.sessions() as s:
+        case = s.scalar(select(Case).where(Case.ticket == ticket))
+        (row, *_) = s.scalars(
+            select(Notification).where(Notification.case_id == case.id, Notification.event == "reporter_message")
+        ).all()
+    assert row.context["deadline"] == "SLA"
+    subject, body = render(row.event, "id", row.context)
+    assert "Standar layanan pengaduan" in body
+    assert "unit pengolah" not in body
+    subject, body = render(row.event, "en", row.context)
+    assert body.count("Pesan dari pelapor") == 0  # the English mail is English
+
+
 def clock_today() -> str:
     """The office's date now (WIB), as a form writes it."""
     from engine import clock as office_clock
