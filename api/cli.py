@@ -273,9 +273,10 @@ def users():
 @click.option("--name", "display_name", default=None)
 @click.option("--unit", default=None, help="the officer's unit code, one of `kawal units list` (default: KANWIL)")
 @click.option("--email", default=None, help="where the officer's new tasks and reminders go (the smtp channel)")
+@click.option("--nip", default=None, help="the civil servant's 18-digit NIP, printed on the letters they sign")
 @click.option("--password-stdin", is_flag=True, help="read the password from standard input")
 @pass_context
-def users_create(kawal, username, groups, display_name, unit, email, password_stdin):
+def users_create(kawal, username, groups, display_name, unit, email, nip, password_stdin):
     """Create an officer in one or more groups."""
     from engine import accounts
     from engine.errors import Invalid
@@ -300,7 +301,7 @@ def users_create(kawal, username, groups, display_name, unit, email, password_st
         if held is not None and not held.active:
             raise click.ClickException(f"unit {unit} is deactivated: activate it first (kawal units activate {unit})")
         try:
-            user = create_user(session, username, password, list(groups), display_name, unit, email)
+            user = create_user(session, username, password, list(groups), display_name, unit, email, nip)
         except Invalid as exc:
             raise refusal(exc) from None
         accounts.created(session, accounts.CLI, user)
@@ -360,6 +361,19 @@ def users_set_email(kawal, username, email):
         raise click.ClickException(f"{email!r} is not an e-mail address")
     _account_change(kawal, username, lambda s, u: accounts.change(s, accounts.CLI, u, {"email": email}))
     click.echo(f"user {username}: e-mail {email or 'removed'}")
+
+
+@users.command("set-nip")
+@click.argument("username")
+@click.argument("nip")
+@pass_context
+def users_set_nip(kawal, username, nip):
+    """The officer's NIP, printed under their name on the letters they sign: 18 digits, spaces allowed between them
+    ("" removes it: an officer who is not a civil servant has none)."""
+    from engine import accounts
+
+    _account_change(kawal, username, lambda s, u: accounts.change(s, accounts.CLI, u, {"nip": nip}))
+    click.echo(f"user {username}: NIP {'set' if nip.strip() else 'removed'}")
 
 
 @users.command("activate")

@@ -1,10 +1,11 @@
 """Officers' accounts as an administrator keeps them: on the users page (``/pengguna``), through
 ``/api/v1/users`` and with ``kawal users`` on the server.
 
-- Create an officer: username, name, e-mail (where their new tasks and reminders go), unit, groups and a first
-  password, checked as ``engine.users.create_user`` checks them. A unit is chosen among the office's units: a
+- Create an officer: username, name, e-mail (where their new tasks and reminders go), NIP (printed under their name
+  on the letters they sign; none for an officer who is not a civil servant), unit, groups and a first password,
+  checked as ``engine.users.create_user`` checks them. A unit is chosen among the office's units: a
   mistyped code is refused, never made a new unit (the CLI alone creates one, and says so).
-- Change an officer's name, e-mail, unit and groups. Nothing that did not change is recorded. The tasks they had
+- Change an officer's name, e-mail, NIP, unit and groups. Nothing that did not change is recorded. The tasks they had
   claimed and can no longer work (a group they left, a unit's task when they moved to another unit) go back to
   their queues, as on a deactivation (below).
 - Deactivate an officer who left or moved: they can no longer log in, every session and API token they hold
@@ -16,7 +17,7 @@
   next login), end their sessions (a lost laptop). Each of the three ends every session the officer holds.
 
 Every change is one transaction (the caller's) with its record, ``AccountEvent``: who did what to whom, the
-names of the fields that changed and the groups added or removed; never a password, a code or an address.
+names of the fields that changed and the groups added or removed; never a password, a code, an address or a NIP.
 An administrator does not deactivate their own account nor take away their own admin group, and the office
 always keeps one active administrator: a refusal, not a lock-out.
 """
@@ -28,7 +29,7 @@ from dataclasses import dataclass
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from engine import access, access_log, clock, sessions, totp, users
+from engine import access, access_log, clock, nip, sessions, totp, users
 from engine.audit import EventLog
 from engine.errors import Conflict, Invalid, NotFound
 from engine.messages import msg
@@ -38,7 +39,7 @@ from engine.run import touch
 ADMIN = "admin"
 CLI = "cli"  # the actor of `kawal users`: whoever runs commands on the server
 NAME_MAX = 200
-FIELDS = ("display_name", "email", "unit", "groups")  # what ``change`` changes, in the form's order
+FIELDS = ("display_name", "email", "nip", "unit", "groups")  # what ``change`` changes, in the form's order
 # Why a task went back to its queue (its case's ``task_unclaimed``): its officer was deactivated, or left its group
 # or unit.
 DEACTIVATED, MOVED = "officer_deactivated", "officer_moved"
@@ -56,12 +57,14 @@ def officers(session: Session) -> list[User]:
 
 
 def summary(session: Session, user: User) -> dict:
-    """An officer as the users page and the API show them (never a password hash or a second-factor secret)."""
+    """An officer as the users page and the API show them, to administrators (never a password hash or a
+    second-factor secret)."""
     unit = session.get(Unit, user.unit_id) if user.unit_id else None
     return {
         "username": user.username,
         "display_name": user.display_name,
         "email": user.email,
+        "nip": user.nip,
         "unit": unit.code if unit else None,
         "unit_name": unit.name if unit else None,
         "groups": sorted(user.own_group_codes),
@@ -91,18 +94,19 @@ def claimed(session: Session, user: User) -> int:
 
 
 def create(session: Session, actor: str, payload: dict) -> User:
-    """A new officer from ``payload`` (username, display_name, email, unit, groups, password)."""
+    """A new officer from ``payload`` (username, display_name, email, nip, unit, groups, password)."""
     username, password = (payload.get("username") or "").strip(), payload.get("password") or ""
     name = (payload.get("display_name") or "").strip()
     email = (payload.get("email") or "").strip() or None
+    number = nip.normalized(payload.get("nip"))
     groups = list(payload.get("groups") or [])
-    fields = users.creation_problems(session, username, password, groups, email)
+    fields = users.creation_problems(session, username, password, groups, email, number)
     unit = _unit(session, payload.get("unit"), fields)
     if len(name) > NAME_MAX:
         fields["display_name"] = [msg("max_length", max=NAME_MAX)]
     if fields:
         raise Invalid("user_not_created", fields=fields)
-    user = users.create_user(session, username, password, groups, name or None, None, email)
+    user = users.create_user(session, username, password, groups, name or None, None, email, number)
     if unit is not None:
         user.unit_id = unit.id
     created(session, actor, user)
@@ -117,7 +121,7 @@ def created(session: Session, actor: str, user: User) -> None:
 
 
 def change(session: Session, actor: str, user: User, payload: dict) -> tuple[str, ...]:
-    """Set the officer's name, e-mail, unit and groups to ``payload``'s (a field left out stays as it is);
+    """Set the officer's name, e-mail, NIP, unit and groups to ``payload``'s (a field left out stays as it is);
     returns the fields that changed."""
     fields: dict[str, list] = {}
     name = (payload.get("display_name") or "").strip() if "display_name" in payload else user.display_name
@@ -128,6 +132,9 @@ def change(session: Session, actor: str, user: User, payload: dict) -> tuple[str
     email = ((payload.get("email") or "").strip() or None) if "email" in payload else user.email
     if email is not None and not users.EMAIL.fullmatch(email):
         fields["email"] = [msg("email_invalid")]
+    number = nip.normalized(payload.get("nip")) if "nip" in payload else user.nip
+    if problem := nip.problem(number):
+        fields["nip"] = [problem]
     unit = _unit(session, payload.get("unit"), fields, user.unit_id) if "unit" in payload else None
     if "unit" in payload and unit is None and "unit" not in fields:
         fields["unit"] = [msg("required")]
@@ -151,6 +158,9 @@ def change(session: Session, actor: str, user: User, payload: dict) -> tuple[str
     if email != user.email:
         user.email = email
         changed.append("email")
+    if number != user.nip:
+        user.nip = number
+        changed.append("nip")
     if unit is not None and unit.id != user.unit_id:
         user.unit_id = unit.id
         changed.append("unit")

@@ -42,6 +42,15 @@ DEMO_NAMES = {
     "wbs2": "Joko Susilo (Pengelola WBS)",
     "madrasah": "Kartika Sari (Bidang Pendidikan Madrasah)",
 }
+# The demo's civil servants' NIPs (engine.nip: birth date, appointment month, sex, serial), printed under their names
+# on the letters they sign; the others are not civil servants here. Invented: no real officer's number.
+DEMO_NIPS = {
+    "petugas": "199104142015032001",
+    "ppid": "198203152006041002",
+    "atasan": "197505102000031001",
+    "kepala": "196912201994031003",
+    "pengaduan": "198807222011012004",
+}
 # The fee standard the demo starts with (an office sets its own by decree on /biaya): rupiah per item.
 DEMO_FEES = {"halaman": 500, "cd": 10_000, "dvd": 15_000, "flashdisk": 50_000, "pos": 25_000}
 # Officers outside the regional office's own unit: the unit a complaint is referred to.
@@ -81,7 +90,13 @@ def load_demo(session: Session, rt: Runtime) -> list[tuple[str, str, str]]:
         ensure_unit(session, code, name)
     users = {
         name: create_user(
-            session, name, DEMO_PASSWORD, groups, DEMO_NAMES[name], DEMO_UNITS[name][0] if name in DEMO_UNITS else None
+            session,
+            name,
+            DEMO_PASSWORD,
+            groups,
+            DEMO_NAMES[name],
+            DEMO_UNITS[name][0] if name in DEMO_UNITS else None,
+            nip=DEMO_NIPS.get(name),
         )
         for name, groups in DEMO_USERS.items()
     }

@@ -126,10 +126,18 @@ class Group(Base):
 
 class User(Base):
     __tablename__ = "user"
+    # A NIP is its 18 digits alone (engine.nip checks the dates in them): ltrim leaves nothing of a string of
+    # ASCII digits, on SQLite and PostgreSQL alike.
+    __table_args__ = (
+        CheckConstraint("nip IS NULL OR (length(nip) = 18 AND ltrim(nip, '0123456789') = '')", name="nip_digits"),
+    )
     id: Mapped[int] = mapped_column(primary_key=True)
     username: Mapped[str] = mapped_column(String(80), unique=True)
     display_name: Mapped[str] = mapped_column(String(200))
     email: Mapped[str | None] = mapped_column(String(200))  # where staff notifications go
+    # The civil servant's number, printed under their name on the letters they sign (engine.letters.signers);
+    # none for an officer who is not a civil servant (honorer, PPNPN). Personal data: administrators see it.
+    nip: Mapped[str | None] = mapped_column(String(18))
     locale: Mapped[str] = mapped_column(String(5), default="id", server_default="id")
     password_hash: Mapped[str] = mapped_column(String(200))
     active: Mapped[bool] = mapped_column(Boolean, default=True)

@@ -12,6 +12,8 @@ from engine import clock, throttle
 from engine.errors import Invalid
 from engine.messages import Message, msg
 from engine.models import Group, Unit, User
+from engine.nip import normalized as normalized_nip
+from engine.nip import problem as nip_problem
 
 # The groups Kawal knows: lane names in the BPMN files are these codes (ARCHITECTURE.md).
 GROUPS = {
@@ -95,14 +97,18 @@ def create_user(
     display_name: str | None = None,
     unit: str | None = None,
     email: str | None = None,
+    nip: str | None = None,
 ) -> User:
-    if fields := creation_problems(session, username, password, groups, email):
+    """A new officer; ``nip``: their NIP as typed (engine.nip), or none."""
+    nip = normalized_nip(nip)
+    if fields := creation_problems(session, username, password, groups, email, nip):
         raise Invalid("user_not_created", fields=fields)
     known = ensure_groups(session)
     user = User(
         username=username,
         display_name=display_name or username,
         email=email,
+        nip=nip,
         password_hash=_hasher.hash(password),
         active=True,
         unit_id=(ensure_unit(session, unit) if unit and unit != DEFAULT_UNIT[0] else default_unit(session)).id,
@@ -114,8 +120,11 @@ def create_user(
     return user
 
 
-def creation_problems(session: Session, username: str, password: str, groups: list[str], email: str | None) -> dict:
-    """Why a new officer would be refused, by field (empty when nothing is wrong)."""
+def creation_problems(
+    session: Session, username: str, password: str, groups: list[str], email: str | None, nip: str | None = None
+) -> dict:
+    """Why a new officer would be refused, by field (empty when nothing is wrong); ``nip`` as ``engine.nip.normalized``
+    left it."""
     fields = {}
     if not username or len(username) > 80 or not username.replace(".", "").replace("_", "").isalnum():
         fields["username"] = [msg("username_rule")]
@@ -123,6 +132,8 @@ def creation_problems(session: Session, username: str, password: str, groups: li
         fields["password"] = [problem]
     if email is not None and not EMAIL.fullmatch(email):
         fields["email"] = [msg("email_invalid")]
+    if problem := nip_problem(nip):
+        fields["nip"] = [problem]
     unknown = sorted(set(groups) - set(GROUPS))
     if unknown or not groups:
         fields["groups"] = [msg("groups_unknown", names=", ".join(unknown)) if unknown else msg("group_required")]

@@ -95,9 +95,12 @@ def test_the_demo_prices_copies_and_names_its_officers(kawal, db_url):
     with engine.connect() as conn:
         priced = dict(conn.execute(text("SELECT code, amount FROM fee_rate")).all())
         names = dict(conn.execute(text('SELECT username, display_name FROM "user"')).all())
+        nips = dict(conn.execute(text('SELECT username, nip FROM "user"')).all())
     engine.dispose()
     assert priced == {"halaman": 500, "cd": 10_000, "dvd": 15_000, "flashdisk": 50_000, "pos": 25_000}
     assert names["ppid"] == "Budi Santoso (PPID)"
+    # The civil servants' letters print a NIP under their name; an officer who is none has no NIP.
+    assert (nips["ppid"], nips["atasan"], nips["auditor"]) == ("198203152006041002", "197505102000031001", None)
     assert all(name != username.title() for username, name in names.items())
 
 
@@ -792,3 +795,36 @@ def test_an_exported_history_is_checked_on_its_own_and_against_an_anchor(kawal, 
     assert f"case {last['ticket']}, event {last['seq']}: the history was cut" in told.output
     assert f"case {later_ticket}, event" in told.output
     assert "the case is not in the export" in told.output
+
+
+def test_an_officer_gets_a_nip_at_creation_and_the_server_sets_or_removes_it(kawal, db_url):
+    """Letters an officer signed printed no NIP: accounts had none. `--nip` and `set-nip` take its 18 digits, spaced as
+    it is often written; a NIP whose dates are not real is refused, naming the part, and nothing is written."""
+    from sqlalchemy import create_engine
+
+    def held(username):
+        engine = create_engine(db_url)
+        with engine.connect() as conn:
+            nip = conn.execute(text('select nip from "user" where username = :u'), {"u": username}).scalar()
+        engine.dispose()
+        return nip
+
+    made = kawal("users", "create", "sari", "--group", "ppid", "--nip", "19820315 200604 1 002", "--password-stdin",
+                 input="rahasia-sekali\n")  # fmt: skip
+    assert made.exit_code == 0, made.output
+    assert "198203152006041002" not in made.output
+    assert held("sari") == "198203152006041002"
+    wrong = kawal("users", "create", "sulis", "--group", "ppid", "--nip", "19820230200604 1 002", "--password-stdin",
+                  input="rahasia-sekali\n")  # fmt: skip
+    assert wrong.exit_code == 1
+    assert (
+        "nip: digits 1 to 8 of a NIP are the officer's birth date (year, month, day): not a real date" in wrong.output
+    )
+    short = kawal("users", "set-nip", "sari", "1982031520060410")
+    assert short.exit_code == 1
+    assert "nip: a NIP has 18 digits" in short.output
+    assert held("sari") == "198203152006041002"
+    assert kawal("users", "set-nip", "sari", "198203152006042001").output == "user sari: NIP set\n"
+    assert held("sari") == "198203152006042001"
+    assert kawal("users", "set-nip", "sari", "").output == "user sari: NIP removed\n"
+    assert held("sari") is None

@@ -1,5 +1,6 @@
 """The Alembic migrations build exactly the schema the models describe, on SQLite and PostgreSQL."""
 
+import pytest
 from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
 from sqlalchemy import text
@@ -130,5 +131,53 @@ def test_migration_0045_ranks_open_tasks_again_late_cases_first_and_no_deadline_
             3: at(due),
         }
         assert sorted(ranked, key=ranked.get) == [1, 3, 2]
+    finally:
+        engine.dispose()
+
+
+def test_migration_0047_gives_every_officer_no_nip_and_keeps_their_account_both_ways(db_url):
+    """Officers made before 0047 have no NIP until an administrator sets one; the column comes and goes in place:
+    the officers keep their groups (a rebuilt ``user`` table could take its memberships with it)."""
+    from alembic import command
+
+    from engine.db import alembic_config
+
+    engine = make_engine(db_url)
+    memberships = (
+        'SELECT u.username, g.code FROM membership m JOIN "user" u ON u.id = m.user_id'
+        ' JOIN "group" g ON g.id = m.group_id ORDER BY 1, 2'
+    )
+    try:
+        with engine.connect() as conn:
+            staff = conn.execute(text(memberships)).all()
+        assert staff
+        command.downgrade(alembic_config(db_url), "0046")
+        with engine.connect() as conn:
+            assert conn.execute(text(memberships)).all() == staff
+        upgrade(db_url)
+        with engine.connect() as conn:
+            assert conn.execute(text(memberships)).all() == staff
+            assert conn.execute(text('SELECT DISTINCT nip FROM "user"')).scalars().all() == [None]
+    finally:
+        engine.dispose()
+
+
+def test_the_database_keeps_a_nip_as_18_digits_and_nothing_else(db_url):
+    """The rule is engine.nip's; the database refuses what slips past it (a NIP with its spaces, a letter, a digit
+    short), on SQLite and PostgreSQL alike."""
+    from sqlalchemy.exc import DataError, IntegrityError
+
+    engine = make_engine(db_url)
+    set_nip = text("UPDATE \"user\" SET nip = :nip WHERE username = 'ppid'")
+    try:
+        with engine.begin() as conn:
+            conn.execute(set_nip, {"nip": "198203152006041002"})
+        for wrong in ("19820315 200604 1 0", "19820315200604100O", "19820315200604100", "1982031520060410021"):
+            with engine.begin() as conn, pytest.raises((IntegrityError, DataError)):
+                conn.execute(set_nip, {"nip": wrong})
+        with engine.connect() as conn:
+            assert (
+                conn.execute(text("SELECT nip FROM \"user\" WHERE username = 'ppid'")).scalar() == "198203152006041002"
+            )
     finally:
         engine.dispose()

@@ -1,5 +1,5 @@
 """Officers' accounts, for administrators (engine.accounts): the list, one officer and what was done to their
-account, a new officer, changes to their name, e-mail, unit and groups, and the verbs a help desk needs
+account, a new officer, changes to their name, e-mail, NIP, unit and groups, and the verbs a help desk needs
 (deactivate, activate, a new password, remove the second factor, end the sessions).
 
 Passwords go in only (``POST /users``, ``PUT /users/{username}/password``) and are never answered, nor recorded.
@@ -18,12 +18,17 @@ from engine.models import User
 blp = Blueprint("users", __name__, description="Officers' accounts (administrators only)")
 
 GROUP = fields.String(validate=validate.OneOf(sorted(users.GROUPS)))
+NIP = (
+    "the civil servant's 18 digits (spaces between them are left out), printed under their name on the letters they"
+    " sign; empty or null: none (an officer who is not a civil servant)"
+)
 
 
 class OfficerView(Schema):
     username = fields.String()
     display_name = fields.String()
     email = fields.String(allow_none=True)
+    nip = fields.String(allow_none=True, metadata={"description": "the officer's NIP (18 digits), or null"})
     unit = fields.String(metadata={"description": "the code of the officer's unit"})
     groups = fields.List(fields.String())
     active = fields.Boolean()
@@ -48,6 +53,7 @@ class ChangeBody(Schema):
     email = fields.String(
         required=True, allow_none=True, metadata={"description": "empty or null: none (their mail is skipped)"}
     )
+    nip = fields.String(allow_none=True, metadata={"description": NIP + "; left out: it stays as it is"})
     unit = fields.String(required=True, metadata={"description": "the code of one of the office's units"})
     groups = fields.List(GROUP, required=True)
 
@@ -57,6 +63,7 @@ class CreateBody(ChangeBody):
     password = fields.String(required=True, load_only=True, metadata={"description": "the first password"})
     display_name = fields.String(load_default="")
     email = fields.String(load_default=None, allow_none=True, metadata={"description": "where their mail goes"})
+    nip = fields.String(load_default=None, allow_none=True, metadata={"description": NIP})
     unit = fields.String(load_default=None, metadata={"description": "a unit's code; the office's own by default"})
 
 
@@ -125,7 +132,8 @@ def read_officer(username):
 @blp.arguments(ChangeBody)
 @blp.response(200, ChangedView)
 def change_officer(body, username):
-    """Set the officer's name, e-mail, unit and groups (all given again); what changed is recorded."""
+    """Set the officer's name, e-mail, unit and groups (all given again) and their NIP (when given); what changed is
+    recorded."""
     admin = _admin()
     user = accounts.require(db.session, username)
     changed = accounts.change(db.session, admin.username, user, body)

@@ -36,10 +36,11 @@ EVENT_LABELS = {
 FIELD_LABELS = {
     "display_name": _l("Name"),
     "email": _l("E-mail"),
+    "nip": _l("NIP"),
     "unit": _l("Unit"),
     "groups": _l("Groups"),
 }
-BLANK = {"username": "", "display_name": "", "email": "", "unit": users.DEFAULT_UNIT[0], "groups": []}
+BLANK = {"username": "", "display_name": "", "email": "", "nip": "", "unit": users.DEFAULT_UNIT[0], "groups": []}
 
 
 def _admin():
@@ -54,6 +55,7 @@ def _form() -> dict:
         "username": form.get("username", ""),
         "display_name": form.get("display_name", ""),
         "email": form.get("email", ""),
+        "nip": form.get("nip", ""),
         "unit": form.get("unit", ""),
         "groups": form.getlist("groups"),
     }

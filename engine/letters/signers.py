@@ -1,8 +1,9 @@
 """Who signs a letter: the signature block's name, position and NIP (engine.letters.context ``signatory``).
 
 The office configures a signatory per lane (KAWAL_SIGNATORY_*: "Name; Position; NIP"); without one, the officer
-who completed the task that issues the letter signs when the lane is theirs, else the lane's only active officer;
-a blank line is left for the name only when nothing says who. The head (``pimpinan``) falls back to the Atasan PPID,
+who completed the task that issues the letter signs when the lane is theirs, else the lane's only active officer,
+with the NIP their account holds (none for an officer who is not a civil servant); a blank line is left for the name
+only when nothing says who. The head (``pimpinan``) falls back to the Atasan PPID,
 who at a Kanwil is the head of the office.
 """
 
@@ -56,26 +57,27 @@ def signing_officer(session: Session, settings: Settings, lane: str, user: User 
     """Who signs for ``lane`` when the office configured no signatory for it: ``user`` (the officer who completed the
     task that issues the letter) when the lane is theirs, else the lane's only active officer; for the head, who
     may be the Atasan PPID (``_lanes``), the same asked of the Atasan PPID's lane next. None when nothing says who
-    (the letter keeps a blank line for the name), and when a signatory is configured, which wins. An officer's
-    account holds no NIP: only a configured signatory prints one."""
+    (the letter keeps a blank line for the name), and when a signatory is configured, which wins. The officer signs
+    with the NIP their account holds (``User.nip``), or none."""
     if _configured(settings, lane) is not None:
         return None
     for code in _lanes(lane):
         if user is not None and code in user.own_group_codes:
-            return as_signer(user.display_name)
-        holders = session.scalars(
-            select(User.display_name)
+            return as_signer(user.display_name, user.nip)
+        holders = session.execute(
+            select(User.display_name, User.nip)
             .join(Membership, Membership.user_id == User.id)
             .join(Group, Group.id == Membership.group_id)
             .where(Group.code == code, User.active.is_(True))
             .limit(2)
         ).all()
         if len(holders) == 1:
-            return as_signer(holders[0])
+            return as_signer(*holders[0])
     return None
 
 
-def as_signer(display_name: str | None) -> dict | None:
-    """An account as it signs: its display name without a trailing role note, no NIP; None for a name left blank."""
+def as_signer(display_name: str | None, nip: str | None = None) -> dict | None:
+    """An account as it signs: its display name without a trailing role note, and its NIP ("" for none); None for a
+    name left blank."""
     name = _ROLE_NOTE.sub("", display_name or "").strip()
-    return {"name": name, "nip": ""} if name else None
+    return {"name": name, "nip": nip or ""} if name else None

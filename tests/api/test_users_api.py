@@ -218,3 +218,67 @@ def test_an_officer_standing_in_for_a_colleague_s_leave_is_deactivated_only_once
     cancelled = client.delete(f"/api/v1/absences/{leave.json['id']}", headers=login("petugas"))
     assert cancelled.status_code == 204
     assert client.post(f"{API}/petugas2/deactivation", headers=login("admin")).status_code == 200
+
+
+NIP = "198203152006041002"  # born 15 March 1982, appointed April 2006, a man
+
+
+def test_an_officer_s_nip_is_kept_as_its_digits_shown_to_administrators_and_recorded_by_name_only(
+    client, login, caplog
+):
+    """The NIP is printed on the letters the officer signs: an administrator sets it, typed with its groups' spaces or
+    not, and clears it (an honorer has none). It is personal data: the records and the logs name the field only."""
+    admin = login("admin")
+    caplog.set_level("DEBUG")
+    made = client.post(API, json={**SARI, "nip": "19820315 200604 1 002"}, headers=admin)
+    assert made.status_code == 201, made.json
+    assert made.json["nip"] == NIP
+    assert client.get(f"{API}/sari.w", headers=admin).json["nip"] == NIP
+    assert {o["username"]: o["nip"] for o in client.get(API, headers=admin).json}["sari.w"] == NIP
+    body = {k: SARI[k] for k in ("display_name", "email", "unit", "groups")}
+    assert client.put(f"{API}/sari.w", json=body, headers=admin).json["changed"] == []  # left out: it stays
+    cleared = client.put(f"{API}/sari.w", json={**body, "nip": None}, headers=admin)
+    assert (cleared.json["changed"], cleared.json["officer"]["nip"]) == (["nip"], None)
+    again = client.put(f"{API}/sari.w", json={**body, "nip": NIP}, headers=admin)
+    assert (again.json["changed"], again.json["officer"]["nip"]) == (["nip"], NIP)
+    assert client.put(f"{API}/sari.w", json={**body, "nip": ""}, headers=admin).json["officer"]["nip"] is None
+    assert history(client, login, "sari.w") == [
+        ("account_changed", "admin", {"fields": ["nip"]}),
+        ("account_changed", "admin", {"fields": ["nip"]}),
+        ("account_changed", "admin", {"fields": ["nip"]}),
+        ("account_created", "admin", {"groups": ["petugas_layanan"], "unit": "KANWIL"}),
+    ]
+    audit = client.get("/api/v1/audit/access", headers=login("auditor"))
+    assert audit.status_code == 200
+    assert "nip" in str(audit.json)
+    assert NIP not in str(audit.json)
+    assert NIP not in caplog.text
+    assert client.get(f"{API}/sari.w", headers=login("ppid")).status_code == 403  # nobody else reads it
+
+
+def test_a_nip_not_of_18_digits_or_whose_dates_or_sex_digit_are_not_real_is_refused_beside_its_field(
+    client, login, unchanged
+):
+    admin = login("admin")
+    body = {"display_name": "Petugas Dua", "email": None, "unit": "KANWIL", "groups": ["petugas_layanan"]}
+    refused = {
+        "19820315 200604 1 00": "NIP terdiri atas 18 angka (boleh dikelompokkan dengan spasi)",
+        "19820315.200604.1.002": "NIP terdiri atas 18 angka (boleh dikelompokkan dengan spasi)",
+        "19820230 200604 1 002": (
+            "angka ke-1 sampai ke-8 NIP adalah tanggal lahir pegawai (tahun, bulan, tanggal): bukan tanggal yang valid"
+        ),
+        "19820315 200613 1 002": (
+            "angka ke-9 sampai ke-14 NIP adalah bulan pengangkatan (tahun, bulan): bukan bulan yang valid"
+        ),
+        "19820315 200604 3 002": "angka ke-15 NIP adalah jenis kelamin pegawai: 1 atau 2",
+    }
+    with unchanged():
+        for typed, said in refused.items():
+            new = client.post(API, json={**SARI, "nip": typed}, headers=admin)
+            assert (new.status_code, new.json["errors"]) == (422, {"nip": [said]}), typed
+            changed = client.put(f"{API}/petugas2", json={**body, "nip": typed}, headers=admin)
+            assert (changed.status_code, changed.json["errors"]) == (422, {"nip": [said]}), typed
+        english = client.put(
+            f"{API}/petugas2", json={**body, "nip": "19820315 200604 3 002"}, headers={**admin, "Accept-Language": "en"}
+        )
+        assert english.json["errors"] == {"nip": ["digit 15 of a NIP is the officer's sex: 1 or 2"]}

@@ -1,5 +1,5 @@
-"""The officers' accounts in a real browser: on a phone the admin adds an officer (the form first says what is
-wrong), then takes the officer's claim away by deactivating them; the pages are checked at both widths."""
+"""The officers' accounts in a real browser: on a phone the admin adds an officer with their NIP (the form first says
+what is wrong), then takes the officer's claim away by deactivating them; the pages are checked at both widths."""
 
 import re
 
@@ -18,13 +18,19 @@ def test_the_admin_adds_an_officer_then_deactivates_one_who_left(new_page):
     page.locator("#user-username").fill("sari.w")
     page.locator("#user-display_name").fill("Sari Wulandari, S.Kom.")
     page.locator("#user-password").fill("sari")
+    page.get_by_label("NIP").fill("19820315 200613 1 002")  # appointed in a 13th month
     page.get_by_role("button", name="Tambahkan petugas").click()
     expect(page.locator(".error-summary")).to_contain_text("minimal satu kelompok")
+    expect(page.locator("#user-nip-error")).to_have_text(
+        "angka ke-9 sampai ke-14 NIP adalah bulan pengangkatan (tahun, bulan): bukan bulan yang valid"
+    )
     at_both_widths(page, "the new officer form with its errors", "user-new-errors")
     page.get_by_label("Petugas layanan", exact=True).check()
+    page.get_by_label("NIP").fill("19820315 200604 1 002")
     page.locator("#user-password").fill("lembar-kerja-2026")
     page.get_by_role("button", name="Tambahkan petugas").click()
     expect(page.locator(".flash")).to_contain_text("Sari Wulandari, S.Kom. sekarang dapat masuk.")
+    expect(page.get_by_label("NIP")).to_have_value("198203152006041002")
     expect(page.locator("table.data")).to_contain_text("Akun dibuat")
     page.goto("/pengguna/petugas2")
     page.get_by_role("button", name="Nonaktifkan").click()

@@ -89,3 +89,41 @@ def test_the_help_desk_ends_an_officer_s_sessions_and_removes_their_second_facto
     assert "Faktor kedua dihapus: petugas memasangnya lagi saat masuk berikutnya." in page
     assert "<td>Faktor kedua dihapus</td><td>Admin</td>" in page
     assert "<td>Sesi diakhiri</td><td>Admin</td>" in page
+
+
+def test_an_officer_s_nip_is_set_on_their_page_refused_beside_its_field_when_not_real_and_recorded_by_name(
+    browser, unchanged
+):
+    """The NIP printed under the officer's name on the letters they sign: the administrator types it as it is written,
+    in groups; a birth date that is no date is refused beside the field, naming the part, and nothing is saved."""
+    admin = browser("admin")
+    page = text(admin.get("/pengguna/petugas2"))
+    assert '<label for="user-nip">NIP</label>' in page
+    assert "Kosongkan untuk petugas yang bukan PNS (honorer, PPNPN)." in page
+    form = {"display_name": "Petugas Dua", "email": "", "unit": "KANWIL", "groups": ["petugas_layanan"]}
+    with unchanged():
+        refused = admin.post("/pengguna/petugas2", {**form, "nip": "19820230 200604 1 002"})
+    assert refused.status_code == 422
+    page = text(refused)
+    said = "angka ke-1 sampai ke-8 NIP adalah tanggal lahir pegawai (tahun, bulan, tanggal): bukan tanggal yang valid"
+    assert f'<a href="#user-nip">{said}</a>' in page
+    assert f'<p class="field-error" id="user-nip-error">{said}</p>' in page
+    assert 'value="19820230 200604 1 002"' in page  # what was typed stays, to be corrected
+    assert admin.post("/pengguna/petugas2", {**form, "nip": "19820315 200604 1 002"}).status_code == 303
+    page = text(admin.get("/pengguna/petugas2"))
+    assert 'id="user-nip" name="nip" type="text" value="198203152006041002"' in page
+    assert "<td>Akun diubah: Nama, NIP</td><td>Admin</td>" in page
+    admin.get("/bahasa/en")
+    page = text(admin.get("/pengguna/petugas2"))
+    assert "Empty for an officer who is not a civil servant (honorer, PPNPN)." in page
+    assert admin.post("/pengguna/petugas2", {**form, "nip": ""}).status_code == 303
+    page = text(admin.get("/pengguna/petugas2"))
+    assert 'id="user-nip" name="nip" type="text" value=""' in page
+    assert "<td>Account changed: NIP</td><td>Admin</td>" in page
+
+
+def test_a_new_officer_is_added_with_their_nip(browser):
+    admin = browser("admin")
+    admin.get("/pengguna/baru")
+    assert admin.post("/pengguna/baru", {**NEW, "nip": "198203152006041002"}).status_code == 303
+    assert 'value="198203152006041002"' in text(admin.get("/pengguna/sari.w"))

@@ -2,8 +2,9 @@
 reads.
 
 A configured signatory (KAWAL_SIGNATORY_*) signs with name, position and NIP; without one, the officer who completed
-the task that issued the letter, when the lane is theirs, else the lane's only active officer; a blank line only
-when nothing says who. The letterhead prints the office as configured and never a province Kawal guessed.
+the task that issued the letter, when the lane is theirs, else the lane's only active officer, with the NIP their
+account holds (none for an officer who is not a civil servant); a blank line only when nothing says who. The
+letterhead prints the office as configured and never a province Kawal guessed.
 """
 
 import dataclasses
@@ -12,7 +13,7 @@ from datetime import UTC, datetime
 
 import pytest
 import time_machine
-from sqlalchemy import select
+from sqlalchemy import select, update
 
 from engine.config import Settings, load_settings
 from engine.letters import signers
@@ -94,7 +95,42 @@ def test_the_lane_s_only_officer_signs_a_letter_another_lane_issued_and_two_leav
 def test_a_role_note_in_the_display_name_is_left_out_of_the_signature():
     assert signers.as_signer("Budi Santoso (PPID)") == {"name": "Budi Santoso", "nip": ""}
     assert signers.as_signer("Ahmad Fauzi, S.H.") == {"name": "Ahmad Fauzi, S.H.", "nip": ""}
-    assert signers.as_signer("  ") is None
+    assert signers.as_signer("Budi Santoso (PPID)", NIP) == {"name": "Budi Santoso", "nip": NIP}
+    assert signers.as_signer("  ", NIP) is None
+
+
+NIP = "198203152006041002"
+
+
+def _set_nip(office, username: str, nip: str | None) -> str:
+    """The officer's NIP as an administrator sets it (engine.accounts); their display name."""
+    with office.sessions.begin() as s:
+        s.execute(update(User).where(User.username == username).values(nip=nip))
+        return s.scalar(select(User.display_name).where(User.username == username))
+
+
+def test_an_officer_who_signs_for_want_of_a_configured_signatory_prints_their_nip_under_their_name(office, at_receipt):
+    ppid = _set_nip(office, "ppid", NIP)
+    ticket = walk(office, "dikabulkan_seluruhnya")
+    render_pending(office)
+    text = text_of(office, by_kind(letters(office, ticket))["pemberitahuan_tertulis"])
+    signed = _signature(text, "Pejabat Pengelola Informasi dan Dokumentasi,")
+    assert re.match(rf"\s*{re.escape(ppid)}\s+NIP {NIP}", signed), signed[:80]
+    # The desk officer who signed the receipt has no NIP on their account (an honorer): no NIP line under the name.
+    receipt = text_of(office, by_kind(letters(office, ticket))["tanda_bukti_penerimaan"])
+    assert "NIP" not in _signature(receipt, "Petugas Pelayanan Informasi,")
+
+
+def test_the_lane_s_only_officer_signs_a_letter_another_lane_issued_with_their_nip(office, at_receipt):
+    """The objection receipt is the PPID's letter registered at the desk: the PPID's only officer signs it, with the
+    NIP their account holds, though the desk officer completed the task."""
+    ppid = _set_nip(office, "ppid", NIP)
+    objection = office.objection(walk(office, "ditolak_dikecualikan"), ["a"])
+    office.complete(objection, "registrasi_keberatan", REGISTERED)
+    render_pending(office)
+    text = text_of(office, by_kind(letters(office, objection))["tanda_terima_keberatan"])
+    signed = _signature(text, "Pejabat Pengelola Informasi dan Dokumentasi,")
+    assert re.match(rf"\s*{re.escape(ppid)}\s+NIP {NIP}", signed), signed[:80]
 
 
 def test_the_default_office_name_names_no_province_and_the_configured_one_heads_every_letter(
