@@ -29,14 +29,21 @@ def announce(session: Session, rt: Runtime, case: Case, changes: Changes) -> Non
     outbox = Outbox(session, rt.settings.notify_channels)
     for deadline, policy in changes.started:
         reminders.plan(session, rt.calendars[deadline.calendar], deadline, policy)
-    missed = []
+    missed = [deadline for deadline in changes.closed if deadline.status == "missed"]
+    # Who a lapse escalates to (below) reads of it in the escalation; the overdue message goes to the others.
+    escalated = {
+        user
+        for task in (changes.tasks if missed else [])
+        if task.lane in ESCALATION_LANES
+        for user in lane_members(session, case, task.lane, task.unit_id)
+    }
     for deadline in changes.closed:
         reminders.close(session, deadline)
         if deadline.status == "missed":
-            missed.append(deadline)
             cause = f"{deadline.name}:{deadline.task_guid}"
             context = deadline_context(cal, deadline)
-            outbox.to_users(case, "deadline_overdue", cause, audience_users(session, case, "group"), context)
+            group = [user for user in audience_users(session, case, "group") if user not in escalated]
+            outbox.to_users(case, "deadline_overdue", cause, group, context)
     current = _public_deadline(case)
     told = deadline_context(cal, current) if changes.statuses or changes.tasks else {}  # what each message states
     for reached, data in changes.statuses:
