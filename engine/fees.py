@@ -9,10 +9,11 @@ read back and a notice always shows the price in force on its own date.
 The written notice (task ``pemberitahuan_tertulis``) takes quantities, never an amount: ``assess``
 prices them by the standard in force on the notice date, itemised, and the notice records the total
 as ``biaya`` (a ``biaya`` the officer typed must agree with it). Soft copies (e-mail, download) carry
-no item, so they are free. When the total is above zero the process waits for the payment (task
-``catat_pembayaran``): the amount must equal the notified total exactly, with the receipt's number and a
-date not before the notice and not in the future (a fee paid typed again on the delivery form must agree
-with it). Both are frozen as rows (``FeeNotice``,
+no item, so they are free; an item the notice's copy or the requester's way of receiving it does not call for
+(printed pages for a digital copy, postage for an e-mail delivery: ``charges_not_asked``) is refused. When
+the total is above zero the process waits for the payment (task ``catat_pembayaran``): the amount must equal
+the notified total exactly, with the receipt's number and a date not before the notice and not in the future
+(a fee paid typed again on the delivery form must agree with it). Both are frozen as rows (``FeeNotice``,
 ``FeePayment``) with their events, in the transaction of the task; the payment issues the receipt
 letter (``kuitansi``, engine.letters).
 """
@@ -30,7 +31,7 @@ from engine import access, access_log, clock
 from engine.audit import EventLog
 from engine.calendar import iso_day
 from engine.errors import Invalid
-from engine.messages import msg
+from engine.messages import Named, msg
 from engine.models import FEE_CODES, Case, FeeNotice, FeePayment, FeeRate, HumanTask, User
 
 NOTICE_TASK = "pemberitahuan_tertulis"
@@ -45,6 +46,36 @@ UNITS = {
     "flashdisk": ("buah flashdisk", "flash drive"),
     "pos": ("kali pengiriman pos", "postal delivery"),
 }
+# The English letters count more than one: "12 printed pages" (Indonesian counts without a plural).
+UNITS_EN_PLURAL = {
+    "halaman": "printed pages",
+    "cd": "CDs",
+    "dvd": "DVDs",
+    "flashdisk": "flash drives",
+    "pos": "postal deliveries",
+}
+# The form of the copy a notice gives (letter f, ``bentuk_salinan``): its own, else the one the request asked for
+# (Pasal 22(2)); a request to view, read, listen to or take notes asks for none.
+ASKED_COPY = {"salinan_softcopy": "softcopy", "salinan_hardcopy": "hardcopy"}
+PRINTED = frozenset({"hardcopy", "softcopy_hardcopy"})
+DIGITAL = frozenset({"softcopy", "softcopy_hardcopy"})
+COPY_WORDS = {
+    "softcopy": Named("a digital copy", "salinan elektronik"),
+    "hardcopy": Named("a printed copy", "salinan cetak"),
+    None: Named("no copy (the requester did not ask for one)", "tanpa salinan (pemohon tidak memintanya)"),
+}
+# How the requester asked to receive the information (the request's ``delivery_method``, which the notice prints
+# beside letter f), in words for a refusal; and what can carry paper, a storage medium, or a postage charge.
+DELIVERY_WORDS = {
+    "langsung": Named("in person", "secara langsung"),
+    "kurir": Named("by courier", "melalui kurir"),
+    "pos": Named("by post", "melalui pos"),
+    "faksimili": Named("by fax", "melalui faksimili"),
+    "email": Named("by e-mail", "melalui e-mail"),
+}
+NO_PAPER = frozenset({"email"})
+NO_MEDIUM = frozenset({"email", "faksimili"})
+POSTED = frozenset({"pos", "kurir"})
 MAX_AMOUNT = 10_000_000  # rupiah per unit; a typo beyond this is refused, not published
 MAX_QUANTITY = 100_000
 
@@ -116,13 +147,48 @@ def add_rate(session: Session, rt, user: User, data: dict) -> FeeRate:
 
 
 # -- the notice --------------------------------------------------------------------------------------
-def assess(session: Session, data: dict, on: date) -> Assessment:
+def copy_given(request: dict, data: dict) -> str | None:
+    """The form of the copy a notice gives: ``softcopy``, ``hardcopy``, ``softcopy_hardcopy`` or None (no copy)."""
+    return data.get("bentuk_salinan") or ASKED_COPY.get(request.get("obtain_method"))
+
+
+def delivery_words(delivery: str | None) -> Named:
+    return DELIVERY_WORDS.get(delivery or "", Named(str(delivery), str(delivery)))
+
+
+def charges_not_asked(request: dict, data: dict) -> dict[str, list]:
+    """The notice's items against the copy it gives (letter f) and the way the requester asked to receive it
+    (``request``: the case's details): only the cost of copying and/or sending what is given (Pasal 2(3); an
+    unreasonable fee is a ground of objection, Pasal 35(1)(f)). Printed pages only for a printed copy, a storage
+    medium only for a digital one, neither by e-mail (a medium not by fax either), postage only by post or courier.
+    Field messages, {} when the items agree."""
+    fields: dict[str, list] = {}
+    form, delivery = copy_given(request, data), request.get("delivery_method")
+    pages = data.get("jumlah_halaman")
+    if isinstance(pages, int) and not isinstance(pages, bool) and pages > 0:
+        if delivery in NO_PAPER:
+            fields["jumlah_halaman"] = [msg("notice_printed_not_by_delivery", delivery=delivery_words(delivery))]
+        elif form not in PRINTED:
+            fields["jumlah_halaman"] = [msg("notice_pages_only_printed", form=COPY_WORDS[form])]
+    if data.get("media_salinan"):
+        if delivery in NO_MEDIUM:
+            fields["media_salinan"] = [msg("notice_medium_not_by_delivery", delivery=delivery_words(delivery))]
+        elif form not in DIGITAL:
+            fields["media_salinan"] = [msg("notice_medium_only_digital", form=COPY_WORDS[form])]
+    if data.get("dikirim_pos") is True and delivery not in POSTED:
+        fields["dikirim_pos"] = [msg("notice_postage_not_by_post", delivery=delivery_words(delivery))]
+    return fields
+
+
+def assess(session: Session, data: dict, on: date, request: dict | None = None) -> Assessment:
     """The notice's fee from its quantities, priced by the standard in force on ``on``; itemised.
 
-    Refused (field messages) when a quantity is not a whole number in range, or names an item the
-    standard did not price on that day.
+    Refused (field messages) when a quantity is not a whole number in range, charges what the notice does not
+    give or the requester's way of receiving it cannot carry (``charges_not_asked``, given the ``request``'s
+    details), or names an item the standard did not price on that day.
     """
-    wanted, fields = [], {}
+    refused = charges_not_asked(request, data) if request is not None else {}
+    wanted, fields = [], dict(refused)
     pages = _quantity(data, "jumlah_halaman", fields)
     if pages:
         wanted.append(("halaman", pages, "jumlah_halaman"))
@@ -132,6 +198,7 @@ def assess(session: Session, data: dict, on: date) -> Assessment:
         wanted.append((medium, 1 if count is None else count, "media_salinan"))
     if data.get("dikirim_pos") is True:
         wanted.append(("pos", 1, "dikirim_pos"))
+    wanted = [item for item in wanted if item[2] not in refused]  # what may not be charged is not priced either
     rates = in_force(session, on) if wanted else {}  # a notice of no copies and no post prices nothing
     items = []
     for code, quantity, field_name in wanted:
@@ -155,7 +222,7 @@ def assess(session: Session, data: dict, on: date) -> Assessment:
             }
         )
     if fields:
-        raise Invalid("fee_not_computable", fields=fields)
+        raise Invalid("fee_not_asked_for" if refused else "fee_not_computable", fields=fields)
     return Assessment(items, sum(item["amount"] for item in items))
 
 
@@ -169,7 +236,7 @@ def check(session: Session, rt, task: HumanTask, data: dict) -> dict:
         on = iso_day(data.get("tanggal_pemberitahuan"))
         if on is None:
             return data  # the form's own validation already refused it
-        assessment = assess(session, data, on)
+        assessment = assess(session, data, on, task.case.details or {})
         typed = data.get("biaya")
         if typed is not None and _decimal(typed) != assessment.total:
             raise Invalid("fee_mismatch", fields={"biaya": [msg("fee_is_computed", total=_rupiah(assessment.total))]})

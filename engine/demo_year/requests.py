@@ -138,6 +138,8 @@ def request_story(rng: random.Random, office: Office, received: datetime, n: int
     )
     story.plan["exemptions"] = letters
     fee = rng.choice((0, 0, 0, 5000, 12500)) if result.startswith("dikabulkan") else 0  # 10 or 25 printed pages
+    if payload["obtain_method"] != "salinan_hardcopy" or payload["delivery_method"] == "email":
+        fee = 0  # printed pages only for a printed copy, and none by e-mail (engine.fees.charges_not_asked)
     story.plan["fee"] = fee
     decision = {"keputusan": result, "alasan_keputusan": "Sesuai UU 14/2008"}
     if letters:
@@ -171,7 +173,7 @@ def request_story(rng: random.Random, office: Office, received: datetime, n: int
                     "berlaku_sampai": today.replace(year=today.year + 5, day=min(today.day, 28)).isoformat(),
                 },
             )
-        office.complete(story.ticket, "pemberitahuan_tertulis", _written_notice(office, result, fee))
+        office.complete(story.ticket, "pemberitahuan_tertulis", _written_notice(office, result, fee, payload))
         story.notice_at = office.now
         office.escalations(story.ticket)
 
@@ -203,9 +205,12 @@ def request_story(rng: random.Random, office: Office, received: datetime, n: int
     return story, steps
 
 
-def _written_notice(office: Office, result: str, fee: int) -> dict:
-    """The written notice, complete by Pasal 22(7) for its outcome (engine.letters.completeness)."""
+def _written_notice(office: Office, result: str, fee: int, payload: dict) -> dict:
+    """The written notice, complete by Pasal 22(7) for its outcome (engine.letters.completeness): a printed copy
+    asked for by e-mail is given as a digital one."""
     today = office.now.astimezone(office.cal.tz).date()
+    printed = payload["obtain_method"] == "salinan_hardcopy"
+    by_email = payload["delivery_method"] == "email"
     notice = {
         "informasi_dikuasai": result not in ("tidak_dikuasai", "belum_dikuasai_didokumentasikan"),
         "biaya": fee,  # as the standard computes it from the pages below (engine.fees)
@@ -215,10 +220,12 @@ def _written_notice(office: Office, result: str, fee: int) -> dict:
     if result.startswith("dikabulkan"):
         notice |= {
             "materi_diberikan": "Salinan dokumen yang diminta",
-            "media_format": "Salinan elektronik (PDF)",
+            "media_format": "Kertas A4" if printed and not by_email else "PDF",
             "jadwal_penyerahan": today.isoformat(),
             "penghitaman": result == "dikabulkan_sebagian",
         }
+        if printed and by_email:
+            notice["bentuk_salinan"] = "softcopy"
         if result == "dikabulkan_sebagian":
             notice["alasan_penghitaman"] = "Bagian yang dikecualikan dihitamkan"
         if fee:

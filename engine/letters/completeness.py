@@ -3,7 +3,8 @@
 The JSON Schemas in forms/ carry what depends on one form alone (a refusal's Pasal 17 letters, a fee's
 payment method, a redaction's reason, the superior's written reasons when upholding the PPID, the
 extension's reasons). What depends on another task's record lives here, in one place: the written notice
-against the decision it announces (UU 14/2008 Pasal 22(7) a-g), the head's determination against its
+against the decision it announces (UU 14/2008 Pasal 22(7) a-g) and the copy it gives against the delivery the
+request asked for (letter f; its fee's items are engine.fees'), the head's determination against its
 request, a decision citing the exemption register. ``inbox.complete_task`` calls ``check`` after the
 schema, so the API (422) and the task page (messages beside the fields) say the same thing, and nothing
 is changed by a refused form.
@@ -26,7 +27,7 @@ from datetime import date
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from engine import clock, exemptions, kinds
+from engine import clock, exemptions, fees, kinds
 from engine.calendar import iso_day
 from engine.errors import Invalid
 from engine.facts import EXEMPTING
@@ -43,8 +44,10 @@ NOT_GRANTED = msg("notice_not_granted")
 REQUIRED_WHEN_GRANTED = msg("notice_required_when_granted")
 
 
-def written_notice(decision: dict, data: dict) -> dict[str, list[str]]:
-    """Pasal 22(7) a-g against the decision: each item that applies present, none that contradicts it."""
+def written_notice(decision: dict, data: dict, request: dict | None = None) -> dict[str, list[str]]:
+    """Pasal 22(7) a-g against the decision: each item that applies present, none that contradicts it; with the
+    request's details (``case.details``), no printed copy (letter f) sent by e-mail, the way the requester asked to
+    receive it (the fee's items against the copy given: engine.fees.charges_not_asked)."""
     fields: dict[str, list[str]] = {}
     outcome = decision.get("keputusan")
     held = data.get("informasi_dikuasai")
@@ -62,8 +65,12 @@ def written_notice(decision: dict, data: dict) -> dict[str, list[str]]:
             fields["penghitaman"] = [msg("notice_redacted_is_partial")]
         if outcome == "dikabulkan_sebagian" and "penghitaman" not in data:
             fields["penghitaman"] = [msg("notice_say_if_redacted")]
+        delivery = (request or {}).get("delivery_method")
+        if request is not None and fees.copy_given(request, data) in fees.PRINTED and delivery in fees.NO_PAPER:
+            fields["bentuk_salinan"] = [msg("notice_printed_not_by_delivery", delivery=fees.delivery_words(delivery))]
     elif outcome is not None:
-        for name in ("materi_diberikan", "jadwal_penyerahan", "cara_pembayaran", "alasan_penghitaman"):
+        given = ("materi_diberikan", "jadwal_penyerahan", "cara_pembayaran", "alasan_penghitaman", "bentuk_salinan")
+        for name in given:
             if data.get(name):
                 fields.setdefault(name, []).append(NOT_GRANTED)
         if data.get("penghitaman"):
@@ -78,7 +85,7 @@ def written_notice(decision: dict, data: dict) -> dict[str, list[str]]:
 
 def _check_notice(session: Session, rt: Runtime, case: Case, data: dict) -> dict:
     decision = task_data(session, case, "putuskan")
-    fields = written_notice(decision, data)
+    fields = written_notice(decision, data, case.details or {})
     if decision.get("keputusan") in EXEMPTING:
         fields.update(_not_before_decree(session, case, data))
     if decision.get("keputusan") in GRANTS and not (data.get("biaya") or 0) > 0:

@@ -17,7 +17,9 @@ from sqlalchemy.orm import Session
 from engine import access, dip_match, documents, exemptions, kinds, proxy_data, reported_party, status, visibility
 from engine.config import Settings
 from engine.explanation import ZONES
+from engine.languages import written_in
 from engine.letters.dispute import parties
+from engine.letters.render import long_date
 from engine.letters.signers import signatory
 from engine.letters.types import DETERMINATION_TASKS, TYPES, LetterType
 from engine.models import Attachment, Case, CaseEvent, CaseFacts, Letter, Party
@@ -164,7 +166,8 @@ class CaseRecord:
         return dict(self._identities[party_id])
 
     def requester_locale(self) -> str:
-        return (self.identity(self.case.requester_party_id) or {}).get("locale") or "id"
+        """The language the requester is written to in on this case (an objection's own: engine.languages)."""
+        return written_in(self.case, self.identity(self.case.requester_party_id))
 
 
 def requester_locale(rt: Runtime, session: Session, case: Case) -> str:
@@ -198,14 +201,28 @@ def _deadlines(case: Case, tz) -> dict:
     """Each deadline's latest row: its due date and its legal basis (a notice states them)."""
     out = {}
     for d in case.deadlines:
-        out[d.name] = {
-            "due_on": d.due_at.astimezone(tz).date().isoformat(),
-            "due_at": d.due_at.astimezone(tz).strftime("%H:%M"),
-            "legal_basis": d.legal_basis,
-            "working_days": d.working_days,
-            "status": d.status,
-        }
+        out[d.name] = _deadline(d, tz)
     return out
+
+
+def _deadline(d, tz) -> dict:
+    """A deadline row as a letter states it: its day, its time and the office's zone (WIB, WITA, WIT)."""
+    due = d.due_at.astimezone(tz)
+    return {
+        "due_on": due.date().isoformat(),
+        "due_at": due.strftime("%H:%M"),
+        "zone": ZONES.get(due.isoformat()[-6:], ""),
+        "legal_basis": d.legal_basis,
+        "working_days": d.working_days,
+        "status": d.status,
+    }
+
+
+def _unit_deadline(case: Case, tz) -> dict | None:
+    """The unit's own deadline to answer a clarification request (UNIT, KAWAL_UNIT_RESPONSE_DAYS working days: an
+    internal limit of the office), the latest row: a re-referral opens a new one for the new unit."""
+    rows = [d for d in case.deadlines if d.name == "UNIT"]
+    return _deadline(max(rows, key=lambda d: (d.start_at, d.id or 0)), tz) if rows else None
 
 
 def build(
@@ -338,6 +355,8 @@ def complaint(
     named = unit_of_code(session, data.get("unit_tujuan"))
     if named is not None:  # the unit this letter's task referred it to, not the last one it went to
         seen = {**seen, "unit_code": named.code, "unit_name": named.name}
+    if "when_recorded" in seen:  # a formal letter writes the day in full ("3 November 2026")
+        seen = {**seen, "when": _long_day(seen["when_recorded"], locale)}
     out = {
         "audience": kind.audience,
         "complaint": {key: value for key, value in seen.items() if key != "tasks"},
@@ -355,6 +374,8 @@ def complaint(
     }
     if kind.code in ("tanda_terima_pengaduan", "lembar_disposisi", "surat_permintaan_bukti"):
         out["clock"] = _complaint_clock(rt, case)
+    if kind.code in ("lembar_disposisi", "surat_permintaan_klarifikasi"):
+        out["unit_deadline"] = _unit_deadline(case, tz)
     if kind.audience == "team":
         out["disposition"] = _disposition(rt, classification, locale, data if "langkah_disposisi" in data else None)
     if kind.code == MEMO and (case.details or {}).get(reported_party.PARTY_KEY):
@@ -366,6 +387,13 @@ def complaint(
 
 
 ANNEX, MEMO = "lampiran_terlapor", "nota_dinas_itjen"
+
+
+def _long_day(value: str, locale: str) -> str:
+    """A form's day as a letter's body writes it, in full (``3 November 2026``); other text as it is."""
+    if len(value or "") == 10 and value[4] == "-" and value[:4].isdigit():
+        return long_date(value, "en" if locale == "en" else "id")
+    return value or ""
 
 
 def _reported(session: Session, rt: Runtime, case: Case, locale: str) -> list[dict]:
@@ -461,7 +489,7 @@ def translation(rt: Runtime, original: dict, worded: dict) -> dict:
         complaint = dict(original["complaint"])
         complaint["received"] = worded["complaint"]["received"]  # the day of receipt, which never changes
         if "when_recorded" in complaint:
-            complaint["when"] = documents.form_day(complaint["when_recorded"], locale)
+            complaint["when"] = _long_day(complaint["when_recorded"], locale)
         else:  # sealed before the form's value was kept: the case's value now, in the translation's words
             complaint["when"] = worded["complaint"]["when"]
         out["complaint"] = complaint

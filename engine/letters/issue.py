@@ -140,8 +140,15 @@ def issue(
 
 def _addressed_unit(session: Session, letter_type, data: dict, original: Letter | None) -> int | None:
     """The unit a complaint's letter to a unit addresses: its task's referral (``unit_tujuan``, a re-referral's
-    for the request a re-referral sends); a translation or a correction addresses the unit its original did."""
-    if letter_type.audience != "unit":
+    for the request a re-referral sends); a translation or a correction addresses the unit its original did. The
+    disposition sheet too, which goes from the head to the unit it disposes to (legal-process.md §10b; that unit
+    reads it, engine.access.can_read_letter); one to the Inspectorate General addresses no unit."""
+    if letter_type.code == "lembar_disposisi":
+        if original is not None:
+            return original.unit_id
+        if data.get("berkadar_pengawasan") is True:
+            return None
+    elif letter_type.audience != "unit":
         return None
     unit = unit_of_code(session, data.get("unit_tujuan"))
     if unit is not None:

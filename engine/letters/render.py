@@ -29,10 +29,12 @@ from functools import lru_cache
 from pathlib import Path
 
 import segno
-from jinja2 import ChoiceLoader, Environment, FileSystemLoader, StrictUndefined, select_autoescape
+from jinja2 import ChoiceLoader, Environment, FileSystemLoader, StrictUndefined, pass_context, select_autoescape
 from markupsafe import Markup
 
+from engine import citations
 from engine.config import Settings
+from engine.fees import UNITS_EN_PLURAL
 from engine.letters import signing
 
 TEMPLATES = Path(__file__).parent / "templates"
@@ -107,10 +109,55 @@ def long_date(value: str | date | None, locale: str = "id") -> str:
     return f"{day.day} {MONTHS['en' if locale == 'en' else 'id'][day.month - 1]} {day.year}"
 
 
-def rupiah(value) -> str:
-    """``250000`` -> ``Rp250.000`` (Indonesian grouping)."""
-    amount = int(round(float(value or 0)))
-    return "Rp" + f"{amount:,}".replace(",", ".")
+def number(value, locale: str = "id") -> str:
+    """A whole number grouped as the letter's language groups digits: ``12000`` -> ``12.000`` (or ``12,000``)."""
+    grouped = f"{int(round(float(value or 0))):,}"
+    return grouped if locale == "en" else grouped.replace(",", ".")
+
+
+def rupiah(value, locale: str = "id") -> str:
+    """An amount of money as the letter's language writes it: ``250000`` -> ``Rp250.000``, in English
+    ``IDR 250,000`` (as the English pages write it, api.web.case.money), on one line."""
+    return f"IDR\u00a0{number(value, 'en')}" if locale == "en" else f"Rp{number(value)}"
+
+
+def fee_unit(item: dict, locale: str = "id") -> str:
+    """What an item of a notice's fee is priced per, in the letter's language: ``12 printed pages``, ``1 CD``."""
+    if locale != "en":
+        return item.get("unit", "")
+    if item.get("quantity") != 1 and item.get("code") in UNITS_EN_PLURAL:
+        return UNITS_EN_PLURAL[item["code"]]
+    return item.get("unit_en", "")
+
+
+# Where a sentence of officer- or requester-typed text may already end: the template's own mark is then not added.
+_CLOSED = (".", "!", "?", "\u2026")
+_TRAILING = re.compile(r"(?<!\.)\.$|[,;:]+$")
+
+
+def punct(value, mark: str = ".") -> str:
+    """Typed text followed by the template's punctuation ``mark``, never doubled: ``East Java.`` then ``.`` stays
+    ``East Java.``; ``all units.`` then ``,`` becomes ``all units,`` (a period before the template's comma,
+    semicolon or colon is dropped; an ellipsis is kept). ``punct("")``: the text without its closing period, for a
+    template that goes on after it with words of its own or with a comma it adds either way."""
+    text = str(value if value is not None else "").rstrip()
+    if mark == "." and text.endswith(_CLOSED):
+        out = text
+    elif text.endswith("...") or text.endswith("\u2026"):
+        out = text + mark
+    else:
+        out = _TRAILING.sub("", text) + mark
+    return Markup(out) if isinstance(value, Markup) else out  # noqa: S704 - markup in, its own escaping kept
+
+
+def _in_letter_locale(function):
+    """A filter that writes as the letter's language writes (the template's ``locale``) unless told otherwise."""
+
+    @pass_context
+    def worded(context, value, locale: str | None = None):
+        return function(value, locale or context.get("locale") or "id")
+
+    return worded
 
 
 @lru_cache(maxsize=8)
@@ -124,7 +171,10 @@ def environment(agency_dir: str | None) -> Environment:
         lstrip_blocks=True,
     )
     env.filters["long_date"] = long_date
-    env.filters["rupiah"] = rupiah
+    env.filters["rupiah"] = _in_letter_locale(rupiah)
+    env.filters["number"] = _in_letter_locale(number)
+    env.filters["fee_unit"] = _in_letter_locale(fee_unit)
+    env.filters["punct"] = punct
     return env
 
 
@@ -307,7 +357,10 @@ def pdf(settings: Settings, content: dict) -> bytes:
     document = _LetterPDF(settings, content)
     document.set_compression(True)
     document.set_title(document.fold(f"{content['type']['title']} {content['letter']['number']}"))
-    document.set_subject(document.fold(content["type"]["legal_basis"]))
+    # The Subject in the letter's language: an English copy's read "UU 14/2008 Pasal 22 ayat (8)".
+    document.set_subject(
+        document.fold(citations.legal_basis(content["type"]["legal_basis"], content["letter"]["locale"]))
+    )
     document.set_creator("Kawal")
     document.set_lang("en" if content["letter"]["locale"] == "en" else "id")
     document.set_creation_date(_issued_at(content))

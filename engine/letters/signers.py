@@ -5,6 +5,11 @@ who completed the task that issues the letter signs when the lane is theirs, els
 with the NIP their account holds (none for an officer who is not a civil servant); a blank line is left for the name
 only when nothing says who. The head (``pimpinan``) falls back to the Atasan PPID,
 who at a Kanwil is the head of the office.
+
+A letter of the head's (the complaint's disposition sheet, memo and outcome letter: legal-process.md §10b) that an
+officer of another lane issued by completing its task is never signed in a head's name they never saw: the officer
+signs it "a.n." (atas nama) the head, under their own lane's title (Tata Naskah Dinas: an officer signing on the
+head's behalf writes "a.n. <the head's position>," above their own position and name).
 """
 
 from __future__ import annotations
@@ -19,12 +24,18 @@ from engine.models import Group, Membership, User
 
 # A lane's title on the signature block when the office configured no signatory for it.
 DEFAULT_POSITIONS = {
-    "ppid": ("Pejabat Pengelola Informasi dan Dokumentasi", "Information and Documentation Officer"),
+    "ppid": ("Pejabat Pengelola Informasi dan Dokumentasi", "Information and Documentation Management Officer"),
     "atasan_ppid": ("Atasan PPID", "PPID Superior"),
     "pimpinan": ("Pimpinan Badan Publik", "Head of the Public Body"),
     "petugas_layanan": ("Petugas Pelayanan Informasi", "Information Service Officer"),
-    "tim_pengaduan": ("Ketua Tim Pengelola Pengaduan", "Head of the Complaints Team"),
+    # Any officer of the team: its chair is named so only where the office configures it (KAWAL_SIGNATORY_*).
+    "tim_pengaduan": ("Tim Pengelola Pengaduan", "Complaints Team"),
 }
+HEAD_LANES = frozenset({"pimpinan", "atasan_ppid"})
+# The lanes whose officers sign the head's letters on the head's behalf (a.n.) when they issue them: the complaint
+# team, whose tasks issue the head's complaint letters (§10b). Never a letter only the head may sign (a dispute's
+# power of attorney): those keep the head's name, or a blank line.
+ON_BEHALF_LANES = ("tim_pengaduan",)
 
 
 def _lanes(lane: str) -> tuple[str, ...]:
@@ -43,6 +54,19 @@ def signatory(settings: Settings, lane: str, officer: dict | None = None) -> dic
     position = DEFAULT_POSITIONS.get(lane, (lane, lane))
     if configured is None:
         name, nip = (officer or {}).get("name", ""), (officer or {}).get("nip", "")
+        own = (officer or {}).get("lane")
+        if own and own != lane:  # an officer of another lane signs for the head: a.n. the head, as themselves
+            own_position = DEFAULT_POSITIONS.get(own, (own, own))
+            return {
+                "lane": lane,
+                "name": name,
+                "position": own_position[0],
+                "position_en": own_position[1],
+                "nip": nip,
+                "on_behalf_of": position[0],
+                "on_behalf_of_en": position[1],
+                "signer_lane": own,
+            }
         return {"lane": lane, "name": name, "position": position[0], "position_en": position[1], "nip": nip}
     name, title, nip = configured
     return {"lane": lane, "name": name, "position": title, "position_en": title, "nip": nip}
@@ -61,6 +85,12 @@ def signing_officer(session: Session, settings: Settings, lane: str, user: User 
     with the NIP their account holds (``User.nip``), or none."""
     if _configured(settings, lane) is not None:
         return None
+    if lane in HEAD_LANES and user is not None and not HEAD_LANES & user.own_group_codes:
+        # The head never saw it: who completed the task signs on the head's behalf (``signatory``).
+        own = next((code for code in ON_BEHALF_LANES if code in user.own_group_codes), None)
+        signer = as_signer(user.display_name, user.nip)
+        if own is not None and signer is not None:
+            return signer | {"lane": own}
     for code in _lanes(lane):
         if user is not None and code in user.own_group_codes:
             return as_signer(user.display_name, user.nip)

@@ -129,14 +129,16 @@ def test_the_clarification_request_is_addressed_to_the_head_of_the_unit_by_its_n
     team = Team(client, login).verified()
     team.complete("klasifikasi", TO_PENDMAD)
     letter = team.document("surat_permintaan_klarifikasi").get_data(as_text=True)
-    assert "Kepada Yth. Pimpinan Bidang Pendidikan Madrasah\n" in letter
+    assert "Kepada Yth. Kepala Bidang Pendidikan Madrasah\n" in letter
     assert "PENDMAD" not in letter
     english = team.document("surat_permintaan_klarifikasi", lang="en").get_data(as_text=True)
     assert "To the Head of Bidang Pendidikan Madrasah\n" in english
     letters = client.get(f"{API}/cases/{team.ticket}/letters", headers=login("tim")).json["items"]
     (sheet,) = [x["id"] for x in letters if x["kind"] == "lembar_disposisi"]
     printed = client.get(f"{API}/cases/{team.ticket}/letters/{sheet}/print", headers=login("tim"))
-    assert "Bidang Pendidikan Madrasah (PENDMAD)" in printed.get_data(as_text=True)  # the team's paper keeps the code
+    sheet = printed.get_data(as_text=True)
+    assert "Bidang Pendidikan Madrasah" in sheet
+    assert "(PENDMAD)" not in sheet
 
 
 def test_the_outcome_notice_greets_the_reporter_without_a_name(client, login):
@@ -170,7 +172,8 @@ def test_a_unit_sees_a_complaint_only_once_it_is_referred_to_it_and_then_only_it
     assert team.documents("unitmad") == ["surat_permintaan_klarifikasi"]
     assert team.document("surat_permintaan_klarifikasi", who="unitmad").status_code == 200
     assert_refused(team.document("lembar_disposisi", who="unitmad"), 403)
-    assert team.letters("unitmad") == ["surat_permintaan_klarifikasi"]  # not the receipt, not the team's sheet
+    # The disposition sheet and the clarification request addressed to it (legal-process.md §10b); not the receipt.
+    assert team.letters("unitmad") == ["lembar_disposisi", "surat_permintaan_klarifikasi"]
     # It knows the case now, so the conversation and the identity are refused, not hidden.
     assert_refused(client.get(f"{API}/complaints/{team.ticket}/messages", headers=login("unitmad")), 403)
     assert_refused(client.get(f"{API}/complaints/{team.ticket}/reporter", headers=login("unitmad")), 403)
@@ -231,12 +234,12 @@ def test_a_complaints_letters_of_record_are_read_by_the_team_and_a_unit_reads_on
     ]
     assert mine["surat_permintaan_klarifikasi"]["number"].startswith("B-1/")
     unit = listed("unitmad")
-    assert list(unit) == ["surat_permintaan_klarifikasi"]
+    assert list(unit) == ["lembar_disposisi", "surat_permintaan_klarifikasi"]  # the two addressed to it
     clarification = unit["surat_permintaan_klarifikasi"]["id"]
     printed = client.get(f"{API}/cases/{team.ticket}/letters/{clarification}/print", headers=login("unitmad"))
     assert printed.status_code == 200
     page = printed.get_data(as_text=True)
-    assert "Pimpinan Bidang Pendidikan Madrasah" in page
+    assert "Kepala Bidang Pendidikan Madrasah" in page  # a unit's head: "Kepala <unit>"
     assert REPORTER_NAME not in page
     evidence = mine["surat_permintaan_bukti"]["id"]
     assert_refused(client.get(f"{API}/cases/{team.ticket}/letters/{evidence}/print", headers=login("unitmad")), 404)

@@ -46,8 +46,9 @@ def render_letters(app) -> int:
     return len(pending)
 
 
-def to_notice(desk, outcome="dikabulkan_seluruhnya"):
-    receipt = desk.submit()
+def to_notice(desk, outcome="dikabulkan_seluruhnya", **request):
+    """A request (``request``: its payload's overrides) walked to its written notice; returns the receipt."""
+    receipt = desk.submit(**request)
     ticket = receipt["ticket"]
     for step in ("periksa_kelengkapan", "registrasi", "proses_permohonan", "tentukan_langkah"):
         desk.complete(ticket, step)

@@ -59,8 +59,9 @@ PAGE_PRICE = 500  # the fee standard ``notify_and_pay`` sets: a printed page
 
 def notify_and_pay(client, login, desk, ticket: str, unchanged, pages: int = 3) -> int:
     """Issue 15, point 4 over HTTP: the admin prices a printed page; the written notice states ``pages`` printed
-    pages, priced by it; a payment that differs from the notified fee is refused with nothing changed; the
-    right one (a receipt number, paid today) issues the kuitansi and opens the delivery. Returns the fee."""
+    pages (for a request whose delivery can carry paper: not e-mail), priced by it; a payment that differs from the
+    notified fee is refused with nothing changed; the right one (a receipt number, paid today) issues the kuitansi
+    and opens the delivery. Returns the fee."""
     from engine import clock
 
     tz = client.application.extensions["kawal_runtime"].calendars["strict"].tz
@@ -69,7 +70,9 @@ def notify_and_pay(client, login, desk, ticket: str, unchanged, pages: int = 3) 
     assert client.post("/api/v1/fee-standard", json=rate, headers=login("admin")).status_code == 201
     received_on = desk.case(ticket)["received_at"][:10]
     notice = {k: v for k, v in dated(NOTICE[desk.decisions[ticket]], received_on).items() if k != "biaya"}
-    notice |= {"jumlah_halaman": pages, "cara_pembayaran": "Transfer ke rekening BLU kantor"}
+    # printed pages, for a printed copy given beside the digital one (engine.fees.charges_not_asked)
+    notice |= {"jumlah_halaman": pages, "bentuk_salinan": "softcopy_hardcopy"}
+    notice["cara_pembayaran"] = "Transfer ke rekening BLU kantor"
     desk.complete(ticket, "pemberitahuan_tertulis", notice)
     fee = client.get(f"/api/v1/cases/{ticket}/fee", headers=login("petugas")).json
     assert (fee["total"], fee["paid"]) == (pages * PAGE_PRICE, False)

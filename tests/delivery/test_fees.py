@@ -12,6 +12,9 @@ from tests.delivery.conftest import DELIVERY, multipart, pdf
 from tests.helpers import decision
 
 BASIS = "Keputusan Kepala Kantor Wilayah Nomor 12 Tahun 2026 tentang Standar Biaya Layanan Informasi Publik"
+POSTAGE_ONLY_BY_POST = (
+    "ongkos kirim hanya bila informasi dikirim melalui pos atau kurir: pemohon meminta informasi disampaikan"
+)
 DOCUMENT = pdf("DAFTAR PENERIMA BEASISWA 2026", "Halaman 2")
 
 
@@ -66,7 +69,7 @@ def test_a_fee_is_notified_paid_exactly_receipted_then_the_information_is_delive
     today = _today(client)
     assert _price(client, login, "halaman", 500, today).status_code == 201
     assert _price(client, login, "pos", 20_000, today).status_code == 201
-    receipt = desk.submit()
+    receipt = desk.submit(obtain_method="salinan_hardcopy", delivery_method="pos")  # a paper copy, by post
     ticket = receipt["ticket"]
     for step in ("periksa_kelengkapan", "registrasi", "proses_permohonan", "tentukan_langkah"):
         desk.complete(ticket, step)
@@ -74,7 +77,8 @@ def test_a_fee_is_notified_paid_exactly_receipted_then_the_information_is_delive
     notice = {
         "informasi_dikuasai": True,
         "materi_diberikan": "Daftar penerima beasiswa 2026",
-        "media_format": "Salinan cetak dan PDF",
+        "bentuk_salinan": "softcopy_hardcopy",
+        "media_format": "Kertas A4 dan PDF",
         "jumlah_halaman": 12,
         "dikirim_pos": True,
         "cara_pembayaran": "Transfer ke rekening BLU kantor",
@@ -134,3 +138,88 @@ def test_a_fee_is_notified_paid_exactly_receipted_then_the_information_is_delive
     assert desk.deadlines(ticket)["SERAH"]["status"] == "met"
     events = [e["type"] for e in client.get(f"/api/v1/cases/{ticket}/events", headers=login("ppid")).json["items"]]
     assert events.index("fee_notified") < events.index("fee_paid") < events.index("information_delivered")
+
+
+def test_a_fee_charges_only_the_copy_the_notice_gives_sent_the_way_the_requester_asked(client, login, desk, unchanged):
+    """UU 14/2008 Pasal 2(3), 22(7)(f)-(g): a request for a digital copy by e-mail was charged Rp31.000 for 12 printed
+    pages and a postal delivery, under a notice reading "Salinan cetak; delivered by e-mail". Such a notice is
+    refused, each charge and the printed copy beside the field, with nothing changed; the digital copy is free."""
+    today = _today(client)
+    for code, amount in (("halaman", 500), ("pos", 25_000), ("cd", 10_000)):
+        assert _price(client, login, code, amount, today).status_code == 201
+    ticket = desk.submit()["ticket"]  # a digital copy (salinan_softcopy), by e-mail
+    for step in ("periksa_kelengkapan", "registrasi", "proses_permohonan", "tentukan_langkah"):
+        desk.complete(ticket, step)
+    desk.complete(ticket, "putuskan", decision("dikabulkan_seluruhnya"))
+    notice = {
+        "informasi_dikuasai": True,
+        "materi_diberikan": "Daftar penerima beasiswa 2026",
+        "media_format": "PDF",
+        "jadwal_penyerahan": today,
+        "tanggal_pemberitahuan": today,
+        "dikirim_melalui": "email",
+    }
+    by_email = "cara penyampaian yang diminta pemohon"
+    with unchanged():
+        refused = desk.complete(
+            ticket,
+            "pemberitahuan_tertulis",
+            {**notice, "jumlah_halaman": 12, "dikirim_pos": True, "cara_pembayaran": "Transfer"},
+            expect=422,
+        )
+        assert refused["errors"] == {
+            "jumlah_halaman": [
+                f"salinan cetak tidak dapat dikirim melalui e-mail, {by_email}; salinan elektronik tanpa biaya"
+            ],
+            "dikirim_pos": [f"{POSTAGE_ONLY_BY_POST} melalui e-mail"],
+        }
+        printed = desk.complete(
+            ticket, "pemberitahuan_tertulis", {**notice, "bentuk_salinan": "hardcopy"}, expect=422
+        )  # "f. Salinan cetak; delivered by e-mail"
+        assert list(printed["errors"]) == ["bentuk_salinan"]
+        medium = desk.complete(
+            ticket,
+            "pemberitahuan_tertulis",
+            {**notice, "media_salinan": "cd", "cara_pembayaran": "Transfer"},
+            expect=422,
+        )
+        assert medium["errors"] == {
+            "media_salinan": [f"media penyimpanan tidak dapat dikirim melalui e-mail, {by_email}"]
+        }
+    assert sorted(desk.open_tasks(ticket)) == ["pemberitahuan_tertulis"]
+    desk.complete(ticket, "pemberitahuan_tertulis", notice)
+    fee = client.get(f"/api/v1/cases/{ticket}/fee", headers=login("petugas")).json
+    assert (fee["total"], fee["items"]) == (0, [])
+    assert "penyerahan_informasi" in desk.open_tasks(ticket)  # free: straight to the delivery
+
+
+def test_printed_pages_are_charged_only_for_a_printed_copy_the_notice_gives(client, login, desk, unchanged):
+    """A request for a digital copy collected in person: printed pages need a notice that gives a printed copy
+    (letter f); postage needs a delivery by post or courier."""
+    today = _today(client)
+    assert _price(client, login, "halaman", 500, today).status_code == 201
+    ticket = desk.submit(delivery_method="langsung")["ticket"]
+    for step in ("periksa_kelengkapan", "registrasi", "proses_permohonan", "tentukan_langkah"):
+        desk.complete(ticket, step)
+    desk.complete(ticket, "putuskan", decision("dikabulkan_seluruhnya"))
+    notice = {
+        "informasi_dikuasai": True,
+        "materi_diberikan": "Daftar penerima beasiswa 2026",
+        "media_format": "Kertas A4",
+        "jumlah_halaman": 12,
+        "cara_pembayaran": "Tunai di loket",
+        "jadwal_penyerahan": today,
+        "tanggal_pemberitahuan": today,
+        "dikirim_melalui": "langsung",
+    }
+    with unchanged():
+        refused = desk.complete(ticket, "pemberitahuan_tertulis", {**notice, "dikirim_pos": True}, expect=422)
+        assert refused["errors"] == {
+            "jumlah_halaman": [
+                "halaman cetak hanya untuk salinan cetak: pemberitahuan ini memberikan salinan elektronik (huruf f)"
+            ],
+            "dikirim_pos": [f"{POSTAGE_ONLY_BY_POST} secara langsung"],
+        }
+    desk.complete(ticket, "pemberitahuan_tertulis", {**notice, "bentuk_salinan": "hardcopy"})
+    fee = client.get(f"/api/v1/cases/{ticket}/fee", headers=login("petugas")).json
+    assert [(i["code"], i["quantity"], i["amount"]) for i in fee["items"]] == [("halaman", 12, 6_000)]

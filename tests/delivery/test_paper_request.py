@@ -63,3 +63,23 @@ def test_a_paper_request_with_bad_data_is_refused_with_field_messages(client, lo
         r = _paper(client, login("petugas"), {"requester": {}}, ("formulir.pdf", SCAN))
     assert r.status_code == 422
     assert "requester_type" in r.json["errors"]
+
+
+def test_the_desk_gives_the_language_the_requester_is_written_to_bahasa_indonesia_unless_said(client, login, unchanged):
+    """The desk could not say that a requester writes in English: their receipt came in Indonesian (a walk report).
+    The officer's own language is not the requester's: left out, it is Bahasa Indonesia."""
+    petugas = login("petugas")
+    english = _paper(client, petugas, {**request_payload(), "channel": "pos", "locale": "en"}, ("f.pdf", SCAN))
+    assert english.status_code == 201, english.json
+    in_english = {**petugas, "Accept-Language": "en"}  # an officer whose client asks for English answers
+    unsaid = client.post("/api/v1/requests", json={**request_payload(), "channel": "langsung"}, headers=in_english)
+    assert unsaid.status_code == 201, unsaid.json
+    said = {**request_payload(), "channel": "telepon", "locale": "en"}
+    assert (told := client.post("/api/v1/requests", json=said, headers=petugas)).status_code == 201, told.json
+    for receipt, locale in ((english, "en"), (unsaid, "id"), (told, "en")):
+        case = client.get(f"/api/v1/cases/{receipt.json['ticket']}", headers=login("ppid")).json
+        assert case["requester"]["locale"] == locale
+    with unchanged():
+        wrong = _paper(client, petugas, {**request_payload(), "channel": "pos", "locale": "fr"}, ("f.pdf", SCAN))
+    assert wrong.status_code == 422, wrong.json
+    assert "locale" in wrong.json["errors"]

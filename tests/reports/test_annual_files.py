@@ -95,7 +95,7 @@ def test_without_a_configured_ppid_the_report_leaves_a_blank_line_for_the_name_u
     """As a letter does: the position over a blank line; not the name of whoever holds a PPID account."""
     for language, position in (
         ("id", "Pejabat Pengelola Informasi dan Dokumentasi"),
-        ("en", "Information and Documentation Officer"),
+        ("en", "Information and Documentation Management Officer"),
     ):
         for kind, text in _files(app, str(YEAR), language).items():
             assert f"{position}, {BLANK_NAME}" in text, (language, kind)

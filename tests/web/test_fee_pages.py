@@ -54,7 +54,7 @@ def test_the_officer_records_the_payment_on_the_task_page_and_a_wrong_amount_is_
     today = _today(app)
     body = {"code": "halaman", "amount": 500, "effective_from": today, "legal_basis": BASIS}
     assert client.post("/api/v1/fee-standard", json=body, headers=login("admin")).status_code == 201
-    ticket = desk.submit()["ticket"]
+    ticket = desk.submit(obtain_method="salinan_hardcopy", delivery_method="langsung")["ticket"]  # paper, collected
     for step in ("periksa_kelengkapan", "registrasi", "proses_permohonan", "tentukan_langkah"):
         desk.complete(ticket, step)
     desk.complete(ticket, "putuskan", decision("dikabulkan_seluruhnya"))

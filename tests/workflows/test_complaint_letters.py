@@ -134,7 +134,8 @@ def test_the_disposition_sheet_is_numbered_signed_by_the_head_with_the_classific
     assert "Beasiswa dan bantuan" in text
     with office.sessions() as s:
         unit = s.scalar(select(Unit.name).where(Unit.code == "KANWIL"))
-    assert f"Diteruskan kepada : {unit} (KANWIL)" in text
+    assert f"Diteruskan kepada : {unit}" in text
+    assert "(KANWIL)" not in text  # the unit by its name, never its code
     assert f"14 hari kerja, yaitu tanggal {due_on(office, ticket, 'SLA')}" in text  # the resolution deadline
     assert due_on(office, ticket, "S60") in text  # and the statutory limit
     assert "[X] Mintakan klarifikasi kepada pihak terkait" in text
@@ -142,7 +143,9 @@ def test_the_disposition_sheet_is_numbered_signed_by_the_head_with_the_classific
     assert "[ ] Untuk diketahui" in text
     assert "Segera ditangani." in text
     assert CATAT["uraian_ringkas"] in text  # the team's summary of the report we received
-    assert "Pimpinan Badan Publik" in text  # the head disposes (legal-process.md §7: Head -> unit/Itjen/agency)
+    # The head disposes (legal-process.md §10b: Head -> unit), and the team officer who classified it signs on the
+    # head's behalf (a.n.): never the head's name, who never saw it.
+    assert "a.n. Pimpinan Badan Publik, Tim Pengelola Pengaduan," in " ".join(text.split())
     assert "Ketua Tim Pengelola Pengaduan" not in text
     no_identity(office, sheet, text, code)
     assert requester_kinds(office, ticket) == ["tanda_terima_pengaduan"]  # internal: never the reporter's
@@ -157,7 +160,7 @@ def test_an_oversight_relevant_complaint_is_disposed_to_the_inspectorate_general
     assert "Diteruskan kepada : Inspektorat Jenderal" in text
     assert f"yaitu tanggal {due_on(office, ticket, 'SLA')}" in text
     assert "[ ] Untuk ditindaklanjuti" in text  # nothing ticked: the head ticks by hand on the printout
-    assert "Catatan: Identitas pelapor" in text  # no note: a blank box to write in
+    assert "Catatan: ......" in text  # no note: lines to write on
 
 
 def test_the_receipt_and_the_disposition_sheet_read_in_english_under_the_same_numbers(office):
@@ -222,8 +225,8 @@ def test_a_complaint_referred_again_gets_a_new_sheet_and_a_clarification_request
     with office.sessions() as s:
         names = dict(s.execute(select(Unit.code, Unit.name)).all())
     first, second = (text_of(office, x) for x in sorted(requests, key=lambda x: x.id))
-    assert f"Pimpinan {names['KANWIL']}" in first
-    assert f"Pimpinan {names['PENDMAD']}" in second
+    assert f"Kepala {names['KANWIL']}" in first
+    assert f"Kepala {names['PENDMAD']}" in second
     sheet = text_of(office, max(sheets, key=lambda x: x.id))
     assert "Diteruskan kepada : PENDMAD" in sheet  # the unit named PENDMAD here (its code and name alike)
     assert (
@@ -256,7 +259,8 @@ def test_a_complaint_referred_again_gets_a_new_sheet_and_a_clarification_request
     render_pending(office)
     first_en = {x.kind: x for x in letters(office, ticket) if x.locale == "en" and x.number.startswith("B-1/")}
     first_sheet = text_of(office, first_en["lembar_disposisi"])
-    assert f"Referred to : {names['KANWIL']} (KANWIL)" in first_sheet
+    assert f"Referred to : {names['KANWIL']}" in first_sheet
+    assert "(KANWIL)" not in first_sheet
     assert "02 (Public service)" in first_sheet  # the classification's codes, worded in English
     assert "Segera ditangani." in first_sheet  # the first sheet's note, not the re-referral's
     assert "Urusan beasiswa madrasah." not in first_sheet

@@ -27,6 +27,10 @@ from tests.helpers import STEP, decision
 RECEIVED = datetime(2026, 12, 7, 3, 0, tzinfo=UTC)
 T10 = datetime(2026, 12, 21, 9, 0, tzinfo=UTC)
 BASIS = "Keputusan Kepala Kantor Wilayah Nomor 12 Tahun 2026 tentang Standar Biaya Layanan Informasi Publik"
+# What a fee is for: a printed copy the requester asked for by post (printed pages and postage charged only for what
+# the notice gives and the delivery can carry: engine.fees.charges_not_asked); with a digital copy too (a CD).
+PAPER_BY_POST = {"obtain_method": "salinan_hardcopy", "delivery_method": "pos"}
+BOTH = "softcopy_hardcopy"
 
 
 @pytest.fixture
@@ -97,12 +101,14 @@ def _refused(office, ticket, name, data) -> dict:
 def test_notice_fee_is_pages_times_rate_plus_media_plus_postage_by_the_standard_on_the_notice_date(
     office, clock, standard
 ):
-    ticket = office.submit()
+    ticket = office.submit(**PAPER_BY_POST)
     _to_notice(office, ticket, clock)
     office.complete(
         ticket,
         "pemberitahuan_tertulis",
-        _without_typed_fee(_notice(jumlah_halaman=40, media_salinan="cd", jumlah_media=2, dikirim_pos=True)),
+        _without_typed_fee(
+            _notice(jumlah_halaman=40, media_salinan="cd", jumlah_media=2, dikirim_pos=True, bentuk_salinan=BOTH)
+        ),
     )
     [notice] = _rows(office, FeeNotice, ticket)
     # 40 x Rp500 (the page rate of 1 Jan 2026, not the one from 1 Feb 2027) + 2 x Rp10.000 + Rp20.000
@@ -135,7 +141,7 @@ def test_soft_copies_are_free_and_go_straight_to_delivery_due_within_t10(office,
 def test_a_fee_typed_by_the_officer_must_equal_the_standard_else_refused_and_nothing_changes(
     office, clock, standard, unchanged
 ):
-    ticket = office.submit()
+    ticket = office.submit(**PAPER_BY_POST)
     _to_notice(office, ticket, clock)
     with unchanged():
         fields = _refused(office, ticket, "pemberitahuan_tertulis", {**_notice(jumlah_halaman=10), "biaya": 7_000})
@@ -144,7 +150,7 @@ def test_a_fee_typed_by_the_officer_must_equal_the_standard_else_refused_and_not
 
 
 def test_an_item_the_standard_does_not_price_on_the_notice_date_is_refused(office, clock, standard):
-    ticket = office.submit()
+    ticket = office.submit(delivery_method="pos")  # a digital copy, on a DVD by post
     _to_notice(office, ticket, clock)
     fields = _refused(office, ticket, "pemberitahuan_tertulis", _without_typed_fee(_notice(media_salinan="dvd")))
     assert fields == {
@@ -157,7 +163,7 @@ def test_an_item_the_standard_does_not_price_on_the_notice_date_is_refused(offic
 def test_payment_must_equal_the_notified_fee_with_a_receipt_dated_between_notice_and_today(
     office, clock, standard, unchanged
 ):
-    ticket = office.submit()
+    ticket = office.submit(**PAPER_BY_POST)
     _to_notice(office, ticket, clock)
     office.complete(ticket, "pemberitahuan_tertulis", _without_typed_fee(_notice(jumlah_halaman=30)))
     clock.move_to(datetime(2026, 12, 10, 3, 0, tzinfo=UTC))  # Thu 10 Dec 2026
@@ -192,7 +198,7 @@ def test_payment_must_equal_the_notified_fee_with_a_receipt_dated_between_notice
 
 
 def test_payment_starts_the_n_working_day_delivery_clock_from_the_payment_date(office, clock, standard):
-    ticket = office.submit()
+    ticket = office.submit(**PAPER_BY_POST)
     _to_notice(office, ticket, clock)
     office.complete(ticket, "pemberitahuan_tertulis", _without_typed_fee(_notice(jumlah_halaman=30)))
     clock.move_to(datetime(2026, 12, 28, 3, 0, tzinfo=UTC))  # Mon 28 Dec 2026, after T10: paying is the requester's

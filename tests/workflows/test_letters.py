@@ -37,6 +37,7 @@ PASAL_22_7 = (
     "g. Biaya dan cara pembayaran",
 )
 REFUSED = ("ditolak_dikecualikan", "dikabulkan_sebagian")
+NOTICE_REFUSED = {"informasi_dikuasai": True, "tanggal_pemberitahuan": "2026-11-30", "dikirim_melalui": "email"}
 
 
 @pytest.fixture
@@ -109,7 +110,8 @@ def test_every_outcome_sends_a_written_notice_naming_each_item_of_pasal_22_7(off
     assert NAME in text  # addressed to the requester by name
     assert NIK not in text  # never the NIK
     if outcome == "dikabulkan_seluruhnya":  # in words, never the form's code ("disampaikan dengan cara: email")
-        assert "cara penyampaian: melalui e-mail." in text
+        # letter f: the digital copy the request asked for, then the medium and format the PPID typed
+        assert "Salinan elektronik (softcopy): PDF; cara penyampaian: melalui e-mail." in text
     receipt = text_of(office, by_kind(letters(office, ticket))["tanda_bukti_penerimaan"])
     assert "Cara mendapatkan salinan : melalui e-mail" in receipt
     if outcome in ("dikabulkan_seluruhnya", "dikabulkan_sebagian"):
@@ -508,3 +510,125 @@ def test_the_correction_of_a_letter_sent_in_english_is_sent_in_english_too(offic
     text = " ".join(text_of(office, english).split())
     assert original.number in text  # names the letter it corrects
     assert "Alamat pemohon salah ketik" in text
+
+
+def _in_english(office, **request) -> str:
+    """A request filed in English (``request``: its payload's overrides): its letters go out in both languages."""
+    from engine import intake
+
+    with office.sessions.begin() as s:
+        return intake.submit_request(s, office.rt, request_payload(**request), locale="en").case.ticket
+
+
+def _decided(office, ticket, outcome="dikabulkan_seluruhnya", **test) -> None:
+    """From receipt to the decision (and, for a refusal, the consequence test with ``test`` and the decree)."""
+    for step in ("periksa_kelengkapan", "registrasi", "proses_permohonan", "tentukan_langkah"):
+        office.complete(ticket, step)
+    office.complete(ticket, "putuskan", decision(outcome))
+    if outcome in REFUSED:
+        office.complete(ticket, "uji_konsekuensi", {**STEP["uji_konsekuensi"], **test})
+        office.complete(ticket, "tetapkan_pengecualian", dated(STEP["tetapkan_pengecualian"], "2026-11-30"))
+
+
+def _texts(office, ticket, locale) -> dict[str, str]:
+    render_pending(office)
+    return {x.kind: text_of(office, x) for x in letters(office, ticket) if x.locale == locale}
+
+
+def test_an_english_letter_writes_money_as_english_writes_numbers_and_counts_its_items_in_the_plural(
+    office, at_receipt
+):
+    """The English notice read "Rp31.000 (12 printed page x Rp500 ...)": Indonesian digit grouping and a singular
+    count. It reads "IDR 31,000 (12 printed pages x IDR 500 = IDR 6,000; ...)", as the English pages write money;
+    the Indonesian letters keep "Rp31.000"."""
+    from datetime import date
+
+    from engine.models import FeeRate
+
+    with office.sessions.begin() as s:
+        for code, amount in (("halaman", 500), ("pos", 25_000)):
+            s.add(
+                FeeRate(
+                    code=code,
+                    amount=amount,
+                    effective_from=date(2026, 1, 1),
+                    legal_basis="SK",
+                    actor="admin",
+                    at=datetime(2026, 1, 1, tzinfo=UTC),
+                )
+            )
+    ticket = _in_english(office, obtain_method="salinan_hardcopy", delivery_method="pos")  # a paper copy, by post
+    _decided(office, ticket)
+    notice = {k: v for k, v in dated(STEP["pemberitahuan_tertulis"], "2026-11-30").items() if k != "biaya"}
+    notice |= {"media_format": "Kertas A4", "jumlah_halaman": 12, "dikirim_pos": True, "cara_pembayaran": "Tunai."}
+    office.complete(ticket, "pemberitahuan_tertulis", notice)
+    paid = {"jumlah_dibayar": 31_000, "nomor_tanda_bukti_pembayaran": "KW-7", "tanggal_pembayaran": "2026-11-30"}
+    office.complete(ticket, "catat_pembayaran", paid)
+    english, indonesian = _texts(office, ticket, "en"), _texts(office, ticket, "id")
+    written = english["pemberitahuan_tertulis"]
+    assert "Copying and/or delivery fee IDR 31,000" in written
+    assert "12 printed pages x IDR 500 = IDR 6,000; 1 postal delivery x IDR 25,000 = IDR 25,000" in written
+    assert "payment: Tunai." in written  # the officer's period, not "Tunai.."
+    assert "f. Medium and format Printed copy (hard copy): Kertas A4; delivered by post." in written
+    assert "IDR 31,000" in english["kuitansi"]
+    assert all("Rp" not in text for text in english.values())
+    notified = indonesian["pemberitahuan_tertulis"]
+    assert "Biaya penggandaan dan/atau pengiriman Rp31.000" in notified
+    assert "12 lembar halaman cetak x Rp500 = Rp6.000; 1 kali pengiriman pos x Rp25.000 = Rp25.000" in notified
+    assert "Salinan cetak (hardcopy): Kertas A4; cara penyampaian: melalui pos." in notified
+    assert "Rp31.000" in indonesian["kuitansi"]
+    assert all("IDR" not in text for text in indonesian.values())
+
+
+def test_every_english_letter_names_its_signer_in_english_and_the_ppid_as_the_law_names_the_office(office, at_receipt):
+    """The English handover record was signed "Handed over by, Petugas Pelayanan Informasi" (the Indonesian title);
+    the English letters called the PPID "Information and Documentation Officer" where the e-mails say "Information and
+    Documentation Management Officer", the name legal-process.md §8.1 gives."""
+    granted = _in_english(office)
+    _decided(office, granted)
+    office.complete(granted, "pemberitahuan_tertulis", dated(STEP["pemberitahuan_tertulis"], "2026-11-30"))
+    handed = {"biaya_dibayar": 0, "tanggal_penyerahan": "2026-11-30", "cara_penyerahan": "langsung"}
+    office.complete(granted, "penyerahan_informasi", handed)
+    refused = _in_english(office)
+    _decided(office, refused, "ditolak_dikecualikan")
+    office.complete(refused, "pemberitahuan_tertulis", dated(NOTICE_REFUSED, "2026-11-30"))
+    english = {**_texts(office, granted, "en"), **_texts(office, refused, "en")}
+    assert {
+        "tanda_bukti_penerimaan",
+        "pemberitahuan_tertulis",
+        "berita_acara_serah_terima",
+        "keputusan_penolakan",
+    } <= set(english)
+    assert "Handed over by, Information Service Officer" in english["berita_acara_serah_terima"]
+    for kind, text in english.items():
+        for indonesian in ("Petugas Pelayanan Informasi", "Pejabat Pengelola", "Atasan PPID", "Pimpinan Badan"):
+            assert indonesian not in text, (kind, indonesian)
+        assert "Information and Documentation Officer" not in text, kind
+    assert "Information and Documentation Management Officer, " in english["pemberitahuan_tertulis"]  # who signs
+    assert "Decision of the Information and Documentation Management Officer" in english["keputusan_penolakan"]
+
+
+def test_typed_text_ending_in_a_period_is_not_followed_by_the_letter_s_own_punctuation(office, at_receipt):
+    """ "all units., we inform" (the extension), "East Java.." and "advocacy.." (the refusal): the requester's and the
+    officer's sentences end in a period, and the letter put its own after them. In both languages."""
+    information = "Daftar penerima bantuan sosial di seluruh unit kerja Kanwil Jawa Timur."
+    extended = _in_english(office, information=information, purpose="Bahan advokasi.")
+    for step in ("periksa_kelengkapan", "registrasi", "proses_permohonan"):
+        office.complete(extended, step)
+    office.complete(extended, "tentukan_langkah", step="tentukan_langkah_perpanjang")
+    refused = _in_english(office, information=information, purpose="Bahan advokasi.")
+    _decided(office, refused, "ditolak_dikecualikan", dasar_hukum="UU 14/2008 Pasal 17 huruf h.")
+    office.complete(refused, "pemberitahuan_tertulis", dated(NOTICE_REFUSED, "2026-11-30"))
+    for locale in ("en", "id"):
+        texts = {**_texts(office, extended, locale), **_texts(office, refused, locale)}
+        for kind, text in texts.items():
+            assert not re.search(r"\.[.,;:]", text.replace("...", "")), (
+                locale,
+                kind,
+                re.findall(r".{30}\.[.,;:]", text),
+            )
+        assert "Kanwil Jawa Timur, " in texts["pemberitahuan_perpanjangan"]
+        assert "Kanwil Jawa Timur. " in texts["keputusan_penolakan"]
+        assert "Bahan advokasi. " in texts["keputusan_penolakan"]
+        assert "Pasal 17 huruf h. " in texts["keputusan_penolakan"]  # the legal basis the PPID typed
+    assert "Pasal 17 huruf h. " in texts["penetapan_pengecualian"]  # the decree: in Indonesian only
