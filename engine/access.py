@@ -32,6 +32,10 @@ UNIT_DOCUMENTS = frozenset({"surat_permintaan_klarifikasi"})
 # A complaint's letters that name the reported persons (engine.reported_party): the complaint team's alone to read,
 # never a unit's, an auditor's or the reporter's.
 TEAM_ONLY_LETTERS = frozenset({"lampiran_terlapor"})
+# The disposition sheet goes from the head to the unit it disposes to (legal-process.md §10b): that unit reads it
+# (``Letter.unit_id``, ``can_read_disposition``); a sheet addressed to no unit (to the Inspectorate General) is the
+# team's.
+DISPOSITION_SHEET = "lembar_disposisi"
 # Who may read a requester's identity from the vault (PPID cases; a complaint's reporter: engine.complaints).
 IDENTITY_READERS = REQUEST_STAFF
 # The superior of each lane: may assign its tasks and see its whole queue.
@@ -89,9 +93,27 @@ def cases_visible_to(user: User, query: Select | None = None) -> Select:
     in it).
     """
     query = query if query is not None else select(Case)
+    rule = _case_rule(user)
+    return query if rule is None else query.where(rule)
+
+
+def figures_visible_to(user: User, query: Select) -> Select:
+    """Scope a query the dashboard counts over (engine.dashboard): the cases ``cases_visible_to`` shows, and for the
+    head of the agency the complaints of its unit too, which it reads in figures (``COMPLAINT_FIGURE_READERS``) but
+    never opens or sees listed."""
+    rule = _case_rule(user)
+    if rule is None:
+        return query
+    if HEAD in _groups(user):
+        rule = or_(rule, (Case.kind == COMPLAINT) & (Case.unit_id == user.unit_id))
+    return query.where(rule)
+
+
+def _case_rule(user: User):
+    """The rule of ``cases_visible_to`` as a clause; None for a reader of every case."""
     groups = _groups(user)
     if "auditor" in groups:
-        return query
+        return None
     seen = []
     if groups & PPID_READERS:
         seen.append(Case.kind != COMPLAINT)
@@ -108,7 +130,7 @@ def cases_visible_to(user: User, query: Select | None = None) -> Select:
             )
             .correlate(Case)
         )
-    return query.where(or_(*seen)) if seen else query.where(False)
+    return or_(*seen) if seen else false()
 
 
 def open_tasks_rule(user: User):
@@ -229,6 +251,17 @@ def can_read_case_document(session: Session, user: User, case: Case, name: str) 
     return is_complaint_team(user) or "auditor" in _groups(user) or referred_unit_id(session, case) == user.unit_id
 
 
+def can_read_disposition(user: User, case: Case, unit_id: int | None) -> bool:
+    """A complaint's disposition to the unit ``unit_id`` (its instructions and note, engine.complaints.disposition;
+    its sheet): the complaint team and the auditors, and that unit's officers; never another unit, one the
+    complaint went to before or after it."""
+    if case.kind != COMPLAINT:
+        return False
+    if is_complaint_team(user) or "auditor" in _groups(user):
+        return True
+    return UNIT_LANE in _groups(user) and unit_id is not None and unit_id == user.unit_id
+
+
 def require_read_document(session: Session, user: User, case: Case, name: str) -> None:
     if not can_read_case_document(session, user, case, name):
         raise Forbidden("document_not_for_unit")
@@ -331,10 +364,13 @@ def can_read_letter(user: User, case: Case, letter: Letter) -> bool:
     (``can_read_identity``); its other letters for its staff. A
     complaint's letter as its document of the same name (``can_read_document``): a unit reads the clarification
     request it was sent (``Letter.unit_id``), not the one a unit the complaint went on to was sent; none of those
-    prints the reporter. The annex naming the reported persons is the complaint team's alone (``TEAM_ONLY_LETTERS``)."""
+    prints the reporter. The disposition sheet is read by the unit it is addressed to only (``DISPOSITION_SHEET``).
+    The annex naming the reported persons is the complaint team's alone (``TEAM_ONLY_LETTERS``)."""
     if case.kind == COMPLAINT:
         if letter.kind in TEAM_ONLY_LETTERS:
             return is_complaint_team(user)
+        if letter.kind == DISPOSITION_SHEET:
+            return can_read_disposition(user, case, letter.unit_id)
         if not can_read_document(user, letter.kind):
             return False
         team = is_complaint_team(user) or "auditor" in _groups(user)
@@ -420,6 +456,11 @@ def require_request_insight(user: User) -> None:
 # can_read_identity). The complaint register and statistics: the complaint team and the auditors.
 REPORT_READERS = REQUEST_STAFF | {"auditor"}
 COMPLAINT_REPORT_READERS = COMPLAINT_TEAM | {"auditor"}
+# Who reads the complaints in figures (the statistics, with small counts withheld, and the dashboard's counts): the
+# register's readers and the head of the agency, to whom the results are reported (legal-process.md §7.2 stage 7;
+# Perpres 76/2013: periodic reporting). The head reads no complaint's row: as of the PPID, figures and not registers,
+# and the complaint files stay with the complaint team (KMA 765/2018: the reported's confidentiality).
+COMPLAINT_FIGURE_READERS = COMPLAINT_REPORT_READERS | {HEAD}
 # Who writes the report's narrative sections (facilities, staff, budget, obstacles, recommendations).
 NARRATIVE_WRITERS = frozenset({"ppid", "atasan_ppid"})
 
@@ -441,7 +482,7 @@ def require_report_reader(user: User) -> None:
 
 
 def can_read_complaint_statistics(user: User) -> bool:
-    return bool(_groups(user) & COMPLAINT_REPORT_READERS)
+    return bool(_groups(user) & COMPLAINT_FIGURE_READERS)
 
 
 def require_complaint_statistics(user: User) -> None:
@@ -461,13 +502,22 @@ DASHBOARD_READERS = REPORT_READERS | {HEAD}
 
 def dashboard_kinds(user: User) -> tuple[str, ...]:
     """The processes a user's dashboard shows: the PPID's to its staff and the head, complaints to the
-    complaint team."""
+    complaint team and, in figures only (``figures_visible_to``), the head."""
     shown = []
     if _groups(user) & DASHBOARD_READERS:
         shown += [k for k in ALL_KINDS if k != COMPLAINT]
-    if _groups(user) & COMPLAINT_REPORT_READERS:
+    if _groups(user) & COMPLAINT_FIGURE_READERS:
         shown.append(COMPLAINT)
     return tuple(shown)
+
+
+def counted_only(user: User) -> frozenset[str]:
+    """The processes ``user`` reads in figures without opening their cases (``figures_visible_to``): the complaints,
+    for the head of the agency."""
+    groups = _groups(user)
+    if HEAD in groups and not groups & COMPLAINT_REPORT_READERS:
+        return frozenset({COMPLAINT})
+    return frozenset()
 
 
 def require_dashboard(user: User) -> tuple[str, ...]:

@@ -13,6 +13,12 @@ cell of a breakdown is suppressed (``Cell.suppressed``), its value withheld, and
 complaints received, closed, not actionable, each time band) when it is one of them (``shown``). A breakdown
 with one suppressed cell would give it away by subtraction from its total: the smallest other count of that
 breakdown is withheld with it (secondary suppression).
+
+Withheld from whom: from whatever carries the figures beyond the people who handle the complaints (the XLSX a
+superior or a published summary takes them from, the API another system reads), and from an officer who may
+read the statistics but not the complaints. A reader to whom the complaint register lists every complaint
+counted (``readable_in_full``: the complaint team of the office's unit, the auditors) already sees each with its
+protection, unit and outcome: a "<5" on their page would hide nothing from them, only the figure itself.
 """
 
 from __future__ import annotations
@@ -23,9 +29,9 @@ from datetime import datetime
 from sqlalchemy import case, func, select
 from sqlalchemy.orm import Session
 
-from engine import kinds
+from engine import kinds, registers
 from engine.facts import NOT_ACTIONABLE, RESULTS
-from engine.models import Case, CaseFacts
+from engine.models import Case, CaseFacts, User
 from engine.reports import percentile  # the same nearest-rank rule as the PPID report
 
 SUPPRESS_BELOW = 5
@@ -64,6 +70,15 @@ def cell(n: int, suppress: bool = True) -> Cell:
 def shown(n: int) -> int | None:
     """A headline count as it may be shown: None (withheld) from 1 to 4."""
     return None if 0 < n < SUPPRESS_BELOW else n
+
+
+def readable_in_full(
+    session: Session, user: User, start: datetime, end: datetime, unit: str | None, total: int
+) -> bool:
+    """Does the complaint register list ``user`` every one of the ``total`` complaints these statistics count (the
+    same complaints: received in [start, end), of ``unit``)? Then its counts may be shown to them exact."""
+    where = registers.Filter(kinds.COMPLAINT, start, end, unit=unit)
+    return registers.count(session, where, user) == total
 
 
 def _protect(cells: dict[str, Cell]) -> dict[str, Cell]:

@@ -24,7 +24,7 @@ from engine.ids import in_range
 from engine.intake import Submitted, actor_name, check_filing, new_case, start_case, with_locale
 from engine.lateness import COORDINATION
 from engine.messages import msg
-from engine.models import Attachment, Case, CaseMessage, Deadline, Party, RevealRequest, User
+from engine.models import Attachment, Case, CaseEvent, CaseMessage, Deadline, Letter, Party, RevealRequest, Unit, User
 from engine.outbox import Outbox, deadline_context, lane_members
 from engine.run import CaseRun
 from engine.runtime import Runtime
@@ -128,6 +128,46 @@ def note_read(session: Session, user: User, case: Case, what: str) -> None:
     """Every read of a confidential or sealed complaint by an officer is an event of the case."""
     if case.kind == kinds.COMPLAINT and case.reporter_mode in ("rahasia", "whistleblower"):
         EventLog(session).append(case, "case_read", user.username, {"what": what})
+
+
+# -- the disposition a unit reads -------------------------------------------------------------------
+
+# The tasks that dispose a complaint to a unit (pengaduan.bpmn): the classification, and a re-referral after a unit
+# answered that the report is not its matter. Each writes its own note; the instructions are the classification's.
+DISPOSING = ("klasifikasi", "disposisi_ulang")
+
+
+def disposition(session: Session, case: Case, unit: Unit) -> dict | None:
+    """The disposition addressed to ``unit`` (legal-process.md §7.2 stage 4, §10b: from the head to the unit), as
+    its disposition sheet states it: the instructions the classification ticked (their codes, in the form's order),
+    the note of the latest referral to that unit (the classification's, or a re-referral's: never the note written
+    for another unit), whether it is a re-referral, and its sheet (``Letter.unit_id``; None for one issued before
+    sheets named their unit). None when the complaint was never disposed to the unit. The caller checks who reads
+    it (``access.can_read_disposition``)."""
+    instructions: list[str] = []
+    found = None
+    events = select(CaseEvent.data).where(CaseEvent.case_id == case.id, CaseEvent.type == "task_completed")
+    for (event,) in session.execute(events.order_by(CaseEvent.seq)):
+        task, data = event.get("task"), event.get("data") or {}
+        if task not in DISPOSING:
+            continue
+        if task == "klasifikasi":
+            instructions = list(data.get("instruksi_disposisi") or [])
+            to = data.get("unit_tujuan") if data.get("berkadar_pengawasan") is False else None
+        else:
+            to = data.get("unit_tujuan") if data.get("langkah_disposisi") == "unit_lain" else None
+        if to == unit.code:
+            found = {"note": data.get("catatan_disposisi", ""), "again": task == "disposisi_ulang"}
+    if found is None:
+        return None
+    sheet = session.scalar(
+        select(Letter)
+        .where(Letter.case_id == case.id, Letter.kind == "lembar_disposisi", Letter.unit_id == unit.id)
+        .where(Letter.translation_of_id.is_(None))
+        .order_by(Letter.id.desc())
+        .limit(1)
+    )
+    return {"instructions": instructions, **found, "sheet": sheet}
 
 
 # -- the two-way follow-up -------------------------------------------------------------------------

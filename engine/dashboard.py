@@ -4,7 +4,9 @@ Open cases by stage and by lateness, the cases due this week and the oldest open
 rate by month and by unit, twelve months of cases received and closed, and the satisfaction index.
 Every count is one SQL aggregate over the same scope the registers list (``engine.registers.scoped``
 and ``access.cases_visible_to``), so a number here equals the rows of the register with the same
-filters: open cases of a process received in the period, of the unit chosen.
+filters: open cases of a process received in the period, of the unit chosen. The head of the agency
+also counts the complaints, which it reads in figures and has no register of (``access.figures_visible_to``);
+the lists that name cases (due this week, the oldest open) show only the cases the reader may open.
 
 "On time" is a closed case that never went overdue: no agency deadline of it was missed (the case's
 ``overdue`` flag, set when one lapses). An open case is due when the office's nearest pending deadline falls
@@ -77,10 +79,12 @@ def months_ending(last: datetime, tz, count: int = 12) -> list[str]:
     return out[::-1]
 
 
-def _from(user: User, view: View, kind: str, *columns, state: str | None = None):
+def _from(user: User, view: View, kind: str, *columns, state: str | None = None, listed: bool = False):
+    """A count over the cases of ``kind`` the user reads in figures (``access.figures_visible_to``); ``listed``: rows
+    that name a case (its ticket), of the cases the user may open (``access.cases_visible_to``) only."""
     query = select(*columns).select_from(Case).join(CaseFacts, CaseFacts.case_id == Case.id)
     query = scoped(query, Filter(kind, view.start, view.end, state, view.unit))
-    return access.cases_visible_to(user, query)
+    return (access.cases_visible_to if listed else access.figures_visible_to)(user, query)
 
 
 def _visible_any(user: User, view: View, *columns):
@@ -89,7 +93,7 @@ def _visible_any(user: User, view: View, *columns):
     query = query.where(CaseFacts.kind.in_(view.kinds))
     if view.unit:
         query = query.where(CaseFacts.unit_code == view.unit)
-    return access.cases_visible_to(user, query)
+    return access.figures_visible_to(user, query)
 
 
 def dashboard(session: Session, rt: Runtime, user: User, view: View) -> Dashboard:
@@ -114,11 +118,11 @@ def dashboard(session: Session, rt: Runtime, user: User, view: View) -> Dashboar
         board.lateness[kind] = {key: found.get(key, 0) for key in LATENESS}
     columns = (Case.ticket, Case.kind, Case.status, Case.received_at, office_due.label("due_at"))
     due = [
-        _from(user, view, kind, *columns, state="open").where(office_due >= now, office_due < week_end)
+        _from(user, view, kind, *columns, state="open", listed=True).where(office_due >= now, office_due < week_end)
         for kind in view.kinds
     ]
     board.due_this_week = _rows(session, due, (office_due, Case.ticket), cal, now)
-    oldest = [_from(user, view, kind, *columns, state="open") for kind in view.kinds]
+    oldest = [_from(user, view, kind, *columns, state="open", listed=True) for kind in view.kinds]
     board.oldest_open = _rows(session, oldest, (Case.received_at, Case.ticket), cal, now)
 
     on_time = func.coalesce(func.sum(case((Case.overdue.is_(False), 1), else_=0)), 0)

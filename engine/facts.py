@@ -27,10 +27,11 @@ from engine.runtime import Runtime
 
 # The events a case's facts are read from.
 EVENT_TYPES = ("status_changed", "task_completed", "message_received")
-# The last migration that changed what the facts hold. Each row records the derivation it follows (``derived``):
-# `kawal db upgrade` derives again every row that follows an older one (api.cli), batch by batch, so an upgrade
-# interrupted meanwhile resumes where it stopped; `kawal reports rebuild` derives them all.
-DERIVED_SINCE = "0046"
+# The derivation the facts follow, named by the newest migration when it last changed (a new column, or a new rule:
+# 0047 was the newest when a complaint's unit became its referral's alone). Each row records the derivation it
+# follows (``derived``): `kawal db upgrade` derives again every row that follows an older one (api.cli), batch by
+# batch, so an upgrade interrupted meanwhile resumes where it stopped; `kawal reports rebuild` derives them all.
+DERIVED_SINCE = "0047"
 # How each kind of case ends, as CaseFacts.result names it.
 RESULTS = {
     kinds.REQUEST: (*sorted(status.OUTCOMES), "dicabut", "ditutup_tidak_lengkap"),
@@ -120,7 +121,7 @@ def derive(session: Session, rt: Runtime, case: Case, *, unit_in_sql: bool = Fal
     """
     history = _History(_events(session, case))
     unit_code = None
-    if case.unit_id and not unit_in_sql:
+    if _counted_unit_id(case) and not unit_in_sql:
         with session.no_autoflush:
             unit_code = session.get(Unit, case.unit_id).code
     facts = {
@@ -360,6 +361,13 @@ def _sla(case: Case, resolved_on: date, tz) -> str | None:
     return "met" if resolved_on <= clocks[-1].due_at.astimezone(tz).date() else "missed"
 
 
+def _counted_unit_id(case: Case) -> int | None:
+    """The unit a case is counted at unless its history names another: its own; a complaint's none, for a complaint
+    is counted at the unit it is referred to (``_History.referred_unit``), never at the office that received it
+    (every complaint is the main unit's: it was listed there before anyone had classified or referred it)."""
+    return None if case.kind == kinds.COMPLAINT else case.unit_id
+
+
 def refresh(session: Session, rt: Runtime, case: Case) -> None:
     """Bring the case's facts row in line with the case (same transaction as the change).
 
@@ -377,7 +385,9 @@ def refresh(session: Session, rt: Runtime, case: Case) -> None:
         return
     values = derive(session, rt, case, unit_in_sql=True)
     with session.no_autoflush:  # the case's row exists already; the run's change is flushed after this
-        session.execute(_upsert(session), {**values, "case_id": case.id, "unit_id": case.unit_id, "now": clock.now()})
+        session.execute(
+            _upsert(session), {**values, "case_id": case.id, "unit_id": _counted_unit_id(case), "now": clock.now()}
+        )
 
 
 @per_dialect

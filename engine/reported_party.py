@@ -15,7 +15,11 @@ the workflow, its history or an export.
   reporter's mode; a unit the complaint is referred to, an auditor, the reporter and the public never do.
 - Once they are on file, what the team writes for a unit or for the reporter (a form field marked visible to
   them, a message to the reporter) is refused when it names one of them, by full name or NIP/NRP
-  (``require_unnamed``): the unit and the reporter read of the reported by position only.
+  (``require_unnamed``): the unit and the reporter read of the reported by position only. A field the team writes
+  "tanpa nama orang" (``NO_NAMES``: the summary, the position, the disposition note a unit reads) is refused by any
+  distinctive word of their name too (a first name alone; not a title, an initial or a common first element), and,
+  on a complaint that keeps its reporter confidential, when it names the reporter the same way. A refusal never
+  repeats the name.
 """
 
 from __future__ import annotations
@@ -38,7 +42,25 @@ FORM = "pengaduan_terlapor.json"
 PARTY_KEY = "terlapor_party_id"
 EVENT = "reported_recorded"
 REMOVED = "reported_removed"  # the history's event when the team empties the list
+VISIBLE_TO = "x-visible-to"
 OUTSIDE = frozenset({"unit_pengolah", "pemohon"})  # the readers outside the team a form field may be marked for
+# A field the complaint team writes without names ("tanpa nama orang"), for the papers a unit or the Inspectorate
+# reads: checked against every distinctive word of a protected person's name, not only the whole name.
+NO_NAMES = "x-no-names"
+# Words of a recorded name that name nobody on their own: titles and forms of address, and the commonest first
+# elements of Indonesian names, which stand in countless other names (and madrasahs' names). A word with a dot
+# (Drs., H., S.Pd) and one of fewer than MIN_PART letters never counts either.
+NOT_DISTINCTIVE = frozenset(
+    {
+        *("drs", "dra", "prof", "haji", "hajah", "hajjah", "kyai", "kiai", "ustadz", "ustaz", "ustadzah", "raden"),
+        *("sdr", "sdri", "saudara", "saudari", "bapak", "ibu", "pak", "tuan", "nyonya", "nona", "mas", "mbak", "gus"),
+        *("spd", "spdi", "mpd", "mpdi", "sag", "mag", "ssos", "msi", "ssi", "shi", "mhi", "sth", "skom", "amd", "phd"),
+        *("muhammad", "muhamad", "mohammad", "mohamad", "mochammad", "mochamad", "mohammed", "moh", "muh", "mohd"),
+        *("abdul", "abd", "siti", "nur", "bin", "binti"),
+    }
+)
+MIN_PART = 3
+CONFIDENTIAL_MODES = frozenset({"rahasia", "whistleblower"})  # engine.complaints.MODES that keep the reporter's name
 
 
 @dataclass(frozen=True)
@@ -108,14 +130,14 @@ def record(session: Session, rt: Runtime, user: User, case: Case, payload: dict)
     return Recorded(True, persons)
 
 
-def mentions(persons: list[dict], text: str) -> bool:
+def mentions(persons: list[dict], text: str, parts: bool = False) -> bool:
     """Whether ``text`` names one of ``persons``: their full name (any case, any spacing) or their NIP/NRP (its
-    digits, however they are grouped)."""
+    digits, however they are grouped); with ``parts``, any distinctive word of the name as a word of its own
+    (``distinctive``)."""
     folded = " ".join(text.casefold().split())
     digits = re.sub(r"\D", "", text)
     for person in persons:
-        name = " ".join(str(person.get("nama", "")).casefold().split())
-        if len(name) >= 3 and re.search(rf"(?<!\w){re.escape(name)}(?!\w)", folded):
+        if names(str(person.get("nama", "")), folded, parts):
             return True
         number = re.sub(r"\D", "", str(person.get("nip_nrp", "")))
         if len(number) >= 8 and number in digits:
@@ -123,19 +145,57 @@ def mentions(persons: list[dict], text: str) -> bool:
     return False
 
 
+def names(name: str, folded: str, parts: bool) -> bool:
+    """Whether ``folded`` (casefolded, its spaces single) holds ``name`` whole, as it was recorded or without its
+    titles, or (``parts``) one of its distinctive words, each as a word of its own."""
+    whole = " ".join(name.casefold().split())
+    bare = " ".join(distinctive(name, keep_all=True))
+    for wanted in {whole, bare} | (set(distinctive(name)) if parts else set()):
+        if len(wanted) >= MIN_PART and re.search(rf"(?<!\w){re.escape(wanted)}(?!\w)", folded):
+            return True
+    return False
+
+
+def distinctive(name: str, keep_all: bool = False) -> list[str]:
+    """The words of a person's name that name them, casefolded: before the degrees that follow a comma, without the
+    words with a dot (Drs., H., S.Pd), the short ones and the ``NOT_DISTINCTIVE`` ones (``keep_all``: with the short
+    and the common ones, for the name without its titles)."""
+    words = []
+    for word in name.split(",")[0].split():
+        if "." in word:
+            continue
+        word = word.strip("()[]'\"").casefold()
+        common = len(word) < MIN_PART or word in NOT_DISTINCTIVE
+        if word and (keep_all or not common):
+            words.append(word)
+    return words
+
+
 def require_unnamed(session: Session, rt: Runtime, case: Case, schema: dict, data: dict) -> None:
-    """Refuse, beside each, the fields of a task's ``data`` a unit or the reporter reads (``x-visible-to``) that name a
-    reported person on file (``mentions``). Nothing to check on a complaint without any, or on another case."""
-    persons = _persons(session, rt, case)
-    if not persons:
+    """Refuse, beside each, the fields of a task's ``data`` that name a protected person: a field a unit or the
+    reporter reads (``x-visible-to``) a reported person on file by full name or NIP (``mentions``); a field the team
+    writes without names (``NO_NAMES``) any distinctive part of their name too, or the reporter's name when the
+    complaint keeps it confidential (``CONFIDENTIAL_MODES``). Nothing to check on another case. The refusal says whose
+    name it is, never the name."""
+    if case.kind != kinds.COMPLAINT:
         return
+    properties = {k: v for k, v in (schema.get("properties") or {}).items() if k in data and isinstance(v, dict)}
+    checked = {k: v for k, v in properties.items() if v.get(NO_NAMES) is True or OUTSIDE & set(v.get(VISIBLE_TO, ()))}
+    if not checked:
+        return
+    persons = _persons(session, rt, case)
+    reporter = _reporter_name(session, rt, case) if any(v.get(NO_NAMES) for v in checked.values()) else ""
     fields = {}
-    for name, node in (schema.get("properties") or {}).items():
-        read_outside = isinstance(node, dict) and OUTSIDE & set(node.get("x-visible-to", ()))
-        if read_outside and name in data and any(mentions(persons, text) for text in _texts(data[name])):
+    for name, node in checked.items():
+        no_names = node.get(NO_NAMES) is True
+        texts = _texts(data[name])
+        if persons and any(mentions(persons, text, parts=no_names) for text in texts):
             fields[name] = [msg("names_reported_person")]
+        elif no_names and reporter and any(names(reporter, " ".join(t.casefold().split()), True) for t in texts):
+            fields[name] = [msg("names_reporter")]
     if fields:
-        raise Invalid("names_reported_person", fields=fields)
+        reported = any(m.code == "names_reported_person" for ms in fields.values() for m in ms)
+        raise Invalid("names_reported_person" if reported else "names_reporter", fields=fields)
 
 
 def require_unnamed_text(session: Session, rt: Runtime, case: Case, field: str, text: str) -> None:
@@ -155,6 +215,15 @@ def _persons(session: Session, rt: Runtime, case: Case, party: Party | None = No
     """The persons on file (none for a case without any), from ``party`` when the caller holds it already."""
     party = party if party is not None else _party(session, case)
     return list(rt.vault.read(party).get("terlapor", [])) if party is not None else []
+
+
+def _reporter_name(session: Session, rt: Runtime, case: Case) -> str:
+    """The reporter's name when the complaint keeps it confidential, read from the vault to check the team's writing
+    against it (no one reads it here: not an identity read); empty for an anonymous complaint."""
+    if case.reporter_mode not in CONFIDENTIAL_MODES or case.requester_party_id is None:
+        return ""
+    party = session.get(Party, case.requester_party_id)
+    return str(rt.vault.read(party).get("name") or "") if party is not None else ""
 
 
 def _texts(value) -> list[str]:

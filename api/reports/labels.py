@@ -152,6 +152,9 @@ NOT_ACTIONABLE = {
 OVERSIGHT = {"berkadar": _l("Oversight-relevant"), "tidak_berkadar": _l("Not oversight-relevant")}
 OPEN = _l("Open")
 UNKNOWN = _l("Not recorded")
+# A complaint counted at no unit: not yet classified, or sent to the Inspectorate General or another agency
+# (engine.facts: a complaint's unit is the one it was referred to, never the office that received it).
+NOT_REFERRED = _l("Not referred to a unit (yet, or at all)")
 YES, NO = _l("Yes"), _l("No")
 
 # The figures of the Laporan Layanan Informasi Publik, by ``section.figure`` (engine.reports).
@@ -459,7 +462,7 @@ def figure_label(rt: Runtime, key: str) -> str:
 def complaint_value(rt: Runtime, dimension: str, value: str) -> str:
     """A value of a complaint statistics breakdown."""
     if value == "-":
-        return str(UNKNOWN)
+        return str(NOT_REFERRED if dimension == "unit" else UNKNOWN)
     if dimension == "oversight":
         return str(OVERSIGHT.get(value, value))
     if dimension == "result":

@@ -2,6 +2,7 @@ import json
 
 from flask import Response, request
 from flask_smorest import Blueprint
+from marshmallow import Schema, fields
 
 from api.auth import current_user, login_required
 from api.boundary import commit, noted, runtime
@@ -14,6 +15,7 @@ from api.schemas import (
     CompleteTask,
     CompleteTaskForm,
     FollowUpIn,
+    OfficeDateTime,
     SavedFilterIn,
     SavedFilterList,
     SavedFilterOut,
@@ -32,6 +34,7 @@ from engine import (
     inbox_list,
     instructions,
     queries,
+    reveal_queue,
     saved_filters,
     task_files,
     users,
@@ -57,6 +60,32 @@ def list_tasks(query):
     page = inbox_list.page(db.session, rt, user, filters)
     total = inbox_list.total(db.session, rt, user, filters, page)
     return {"items": page.items, "total": total.value, "total_more": total.more, "next_cursor": page.next_cursor}
+
+
+class WaitingReveal(Schema):
+    id = fields.Integer(
+        metadata={"description": "the reveal request: decide it at /complaints/{ticket}/reveal-requests/{id}"}
+    )
+    ticket = fields.String(metadata={"description": "the complaint's ticket"})
+    requested_at = OfficeDateTime()
+    requested_by = fields.String(metadata={"description": "the officer who asked (username)"})
+
+
+class WaitingReveals(Schema):
+    items = fields.List(fields.Nested(WaitingReveal), metadata={"description": "the longest waiting first"})
+    total = fields.Integer()
+
+
+@blp.get("/tasks/reveal-requests")
+@login_required
+@blp.response(200, WaitingReveals)
+def waiting_reveals():
+    """The requests to open a whistleblower's sealed identity that wait for the caller's decision: no task of the
+    process, so not in ``GET /tasks``. A WBS manager's, of the complaints they see, asked by another officer (the
+    one who asked never decides); empty for anyone else. Never the reason (read it with the case's reveal
+    requests, ``GET /complaints/{ticket}/reveal-requests``) nor anything of the reporter."""
+    items = reveal_queue.waiting(db.session, current_user())
+    return {"items": items, "total": len(items)}
 
 
 @blp.post("/tasks/bulk")

@@ -557,8 +557,13 @@ CORRECTION_REASONS = {
     "permintaan_kuasa": _l("at the proxy's request"),
     "kesalahan_pencatatan": _l("a recording error"),
 }
+# What an officer read, by the key its read is recorded under (api.boundary.noted, engine.complaints.note_read): the
+# pages' and the API's reads alike (``events``, ``deadlines``, ``documents``: GET /api/v1/cases/<ticket>/...).
 READ_WHAT = {
     "case": _l("the case page"),
+    "events": _l("the case's history"),
+    "deadlines": _l("the list of deadlines"),
+    "documents": _l("the list of documents issued"),
     "messages": _l("the messages with the reporter"),
     "reporter": _l("the reporter's identity"),
     "terlapor": _l("the reported persons"),
@@ -584,6 +589,8 @@ def _read_what(what: str, locale: str, titles: dict[str, str]) -> str:
         return _("the document: %(title)s", title=title)
     if kind == "attachment" and name:
         return _("an attachment from the reporter (no. %(num)s)", num=name)
+    if kind == "file" and name:  # by its number: an officer's file name may say more than the history should
+        return _("a file attached to the case (no. %(num)s)", num=name)
     return str(READ_WHAT.get(what, what.replace("_", " ")))
 
 

@@ -108,7 +108,10 @@ def _charts(board, locale, typed: dict) -> dict:
         )
         for kind in board.view.kinds
     ]
+    # Processes the reader counts but may not open a case of (the head: the complaints): the lists name none of them.
+    unlisted = [display.process_label(k, locale) for k in board.view.kinds if k in access.counted_only(reader)]
     return {
+        "unlisted": unlisted,
         "open_links": open_links,
         "stage_rows": stage_rows,
         "stage_chart": charts.bars(

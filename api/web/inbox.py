@@ -3,7 +3,9 @@
 The rows are a page of ``engine.inbox_list`` (the same query, scope, sort, filters, search and keyset
 paging as ``GET /api/v1/tasks``); the page adds the words (labels, due state) and the actions the
 reader may take. The actions are the API's verbs (engine.inbox), each a small POST form that comes
-back here; check boxes send several tasks to one verb at once (all or none).
+back here; check boxes send several tasks to one verb at once (all or none). Above the tasks, what waits for the
+reader that is no task: the requesters' requests to correct their data (the desk's), the identity reveals to decide
+(a WBS manager's, engine.reveal_queue).
 """
 
 from __future__ import annotations
@@ -24,7 +26,7 @@ from api.web.blueprint import bp
 from api.web.i18n import current_language, refusal_details, translated
 from api.web.session import officer
 from api.web.urls import safe_next
-from engine import access, clock, confirmations, inbox_list, requester_data, saved_filters, status, users
+from engine import access, clock, confirmations, inbox_list, requester_data, reveal_queue, saved_filters, status, users
 from engine.errors import Conflict, Invalid
 from engine.inbox import assign_task, bulk_tasks, claim_next, claim_task, unclaim_task
 from engine.models import Group, HumanTask, User
@@ -89,6 +91,7 @@ def inbox():
         bulk_actions=_bulk_actions(rows),
         front_desk=access.is_request_staff(user),  # records a request that came in person or on paper
         corrections=_corrections_waiting(user),
+        reveals=reveal_queue.waiting(db.session, user),  # the sealed identities a WBS manager may open or keep shut
         # Only the PPID's desk reads requesters' names (a complaint's reporter never shows): for anyone else the
         # column would hold dashes, and the search hint would promise names it cannot find.
         shows_requesters=access.can_read_identity(user),

@@ -18,7 +18,7 @@ from api.extensions import db
 from api.language import LANGUAGES
 from api.web import display
 from api.web.urls import here
-from engine import access, inbox_list
+from engine import access, inbox_list, reveal_queue
 
 
 @dataclass(frozen=True)
@@ -41,7 +41,7 @@ NAV: list[NavItem] = [
     NavItem("web.audit", _l("Auditor console"), frozenset({"auditor"})),
     # After the first page of each group (an officer lands on the first item: session.landing).
     NavItem("web.dashboard_page", _l("Dashboard"), access.DASHBOARD_READERS | access.COMPLAINT_REPORT_READERS),
-    NavItem("web.reports_home", _l("Registers and reports"), access.REPORT_READERS | access.COMPLAINT_REPORT_READERS),
+    NavItem("web.reports_home", _l("Registers and reports"), access.REPORT_READERS | access.COMPLAINT_FIGURE_READERS),
 ]
 
 
@@ -57,13 +57,18 @@ def nav_items() -> list[dict]:
 
 
 def task_counts() -> dict | None:
-    """Open tasks in the officer's queue, how many are overdue and how many are theirs (once a request)."""
+    """Open tasks in the officer's queue, how many are overdue and how many are theirs (once a request); for a WBS
+    manager, also how many identity reveals wait for their decision (engine.reveal_queue; None for anyone else)."""
     if not current_user.is_authenticated or not (current_user.group_codes & LANE_GROUPS):
         return None
     if "task_counts" not in g:  # one counting statement (engine.inbox_list), however long the queue
         user = current_user.user
         counts = inbox_list.counts(db.session, runtime(), user)
-        g.task_counts = {**counts, "overdue_scope": "all" if access.is_superior(user) else "group"}
+        g.task_counts = {
+            **counts,
+            "overdue_scope": "all" if access.is_superior(user) else "group",
+            "reveals": reveal_queue.count(db.session, user),
+        }
     return g.task_counts
 
 

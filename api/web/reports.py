@@ -191,8 +191,10 @@ def _register_page(kind, slug, choice, table, total, ticket_links=False):
 # -- the annual report ------------------------------------------------------------------------------------------
 
 
-def _period(args) -> tuple[reports.Period | None, str | None]:
-    raw = args.get("periode") or str(_today().year - 1)
+def _period(args, default: int | None = None) -> tuple[reports.Period | None, str | None]:
+    """The period asked for (``periode``), else the year ``default``, else the last complete year: the one whose
+    report the PPID hands to its superior by the end of March (legal-process.md §9.2)."""
+    raw = args.get("periode") or str(default or _today().year - 1)
     try:
         return reports.Period.parse(raw), None
     except Invalid:
@@ -344,7 +346,8 @@ def annual_narrative():
 def complaint_statistics():
     user = officer()
     access.require_complaint_statistics(user)
-    period, error = _period(request.args)
+    # The team's working figures: this year's complaints, as handled so far (no yearly report is due on them).
+    period, error = _period(request.args, default=_today().year)
     fmt = request.args.get("format", "")
     if error or fmt not in ("", "xlsx"):
         flash(error or _("Choose XLSX."), "error")
@@ -355,13 +358,16 @@ def complaint_statistics():
     categories = tuple(rt.forms.schema("pengaduan_klasifikasi.json")["properties"]["kategori"]["enum"])
     reporters = tuple(rt.forms.schema("pengaduan.json")["properties"]["kategori_pelapor"]["enum"])
     stats = complaint_stats.complaint_stats(db.session, start, end, unit, categories, reporters)
-    if fmt:
-        body = files.complaint_xlsx(rt, stats, period.key)
+    if fmt:  # a file is passed on: its small counts are withheld whoever downloads it
+        body = files.complaint_xlsx(rt, stats, labels.period_name(period))
         return _download(body, files.XLSX, f"statistik-pengaduan-{period.key}.xlsx")
+    exact = complaint_stats.readable_in_full(db.session, user, start, end, unit, stats.total)
     return render_template(
         "reports/complaints.html",
         stats=stats,
         period=period,
+        period_name=labels.period_name(period),  # "Semester II (Juli–Desember) 2026", never its key
+        period_dates=labels.period_dates(rt, period),
         periods=periods(_today()),
         unit=unit or "",
         units=office_units(unit),
@@ -370,8 +376,11 @@ def complaint_statistics():
         tiers=labels.TIERS,
         ikm=_ikm(period, (kinds.COMPLAINT,), rt),
         performance=labels.PERFORMANCE,
-        shown=complaint_stats.shown,
-        count=lambda n: "<5" if complaint_stats.shown(n) is None else n,
+        # Exact for a reader the register lists every counted complaint to; else a count from 1 to 4 is withheld.
+        exact=exact,
+        known=(lambda n: n) if exact else complaint_stats.shown,
+        count=(lambda n: n) if exact else (lambda n: "<5" if complaint_stats.shown(n) is None else n),
+        cell=lambda c: c.raw if exact or not c.suppressed else "<5",
         breakdowns=[
             (dimension, [(labels.complaint_value(rt, dimension, v), c) for v, c in cells.items()])
             for dimension, cells in stats.breakdowns.items()

@@ -29,6 +29,7 @@ from api.web.session import officer
 from engine import (
     access,
     chain,
+    complaints,
     dip_match,
     follow_ups,
     inbox,
@@ -42,8 +43,9 @@ from engine import (
     visibility,
 )
 from engine.errors import Conflict, Invalid
+from engine.letters.types import TYPES as LETTER_TYPES
 from engine.messages import Message
-from engine.models import Case, CaseEvent, HumanTask, User
+from engine.models import Case, CaseEvent, HumanTask, Unit, User
 from engine.task_files import FILE
 
 
@@ -186,6 +188,7 @@ def _page(
         stage_label=display.stage_label(task.case.status, locale),
         instructions=instructions.for_task(db.session, rt, task)["en" if locale == "en" else "id"],
         held_up=_held_up(rt, task, locale),
+        disposition=_disposition(rt, task, user, locale),
         due_state=display.due_state(detail["due_at"], detail["working_days_left"]),
         row=detail,
         deadlines=_deadlines(task.case, locale),
@@ -217,6 +220,36 @@ def _page(
         tomorrow=rt.today() + timedelta(days=1),
         closed=_closed(task),
     )
+
+
+CLASSIFICATION_FORM = "pengaduan_klasifikasi.json"  # its instructions' titles
+
+
+def _disposition(rt, task: HumanTask, user, locale: str) -> dict | None:
+    """On a unit's clarification task: the disposition addressed to the task's unit (engine.complaints.disposition),
+    the instructions in words in the form's order, and its sheet when the reader may open it; for that unit and the
+    complaint team, never another unit (access.can_read_disposition). None on any other task."""
+    case = task.case
+    if case.kind != kinds.COMPLAINT or task.unit_id is None:
+        return None
+    if not access.can_read_disposition(user, case, task.unit_id):
+        return None
+    unit = db.session.get(Unit, task.unit_id)
+    found = complaints.disposition(db.session, case, unit) if unit is not None else None
+    if found is None:
+        return None
+    items = rt.forms.schema(CLASSIFICATION_FORM)["properties"]["instruksi_disposisi"]["items"]
+    titles = items.get("x-enum-titles-en" if locale == "en" else "x-enum-titles", {})
+    sheet = found["sheet"]
+    readable = sheet is not None and access.can_read_letter(user, case, sheet)
+    return {
+        "instructions": [titles.get(code, code) for code in items["enum"] if code in found["instructions"]],
+        "note": found["note"],
+        "again": found["again"],
+        "sheet": {"id": sheet.id, "title": LETTER_TYPES[sheet.kind].title(locale), "number": sheet.number}
+        if readable
+        else None,
+    }
 
 
 def _closed(task: HumanTask) -> dict | None:

@@ -29,6 +29,11 @@ CATEGORIES = (
     ("lainnya", "10"),
 )
 
+# The categories the classification treats as oversight-relevant by default (forms/pengaduan_klasifikasi.json).
+USUALLY_OVERSIGHT = frozenset(
+    {"pungli", "perselingkuhan_nikah_siri", "penyelewengan_jabatan_anggaran", "kolusi_rekanan", "kriminal_asusila"}
+)
+
 # Where the year's complaints happened (fictional places of the demo's province, Jawa Timur) and who reported them:
 # taken in turn by the complaint's number, so the year's random draws stay as they were.
 REGENCIES = ("Kota Contoh", "Kabupaten Contoh", "Kabupaten Sukamaju", "Kota Harapan", "Kabupaten Mekarsari")
@@ -117,6 +122,8 @@ def complaint_story(rng, office: Office, received: datetime, n: int) -> tuple[St
     classification = {"kode_masalah": code, "kategori": category, "berkadar_pengawasan": oversight}
     if unit:
         classification["unit_tujuan"] = unit
+    if not oversight and category in USUALLY_OVERSIGHT:  # the form asks why it departs from the default
+        classification["alasan_tidak_berkadar"] = "Cukup diklarifikasi dan diperbaiki oleh unit."
     steps.append((t(2, 14), lambda: office.complete(story.ticket, "klasifikasi", classification)))
     tier = 60 if oversight else 14
     close = rng.randint(8, 75) if oversight else rng.randint(4, 20)

@@ -308,3 +308,43 @@ def test_a_change_to_several_tasks_says_what_was_done_to_which_for_whom(desk, lo
     assert f"Anda mengambil 1 tugas: {tickets[0]} (Periksa kelengkapan permohonan)." in text(
         desk2.get(r.headers["Location"])
     )
+
+
+def test_the_reveals_waiting_for_a_wbs_manager_s_decision_are_listed_beside_the_tasks_without_their_reason(
+    client, login
+):
+    """A reveal request is no task: ``GET /tasks`` never listed it, so a WBS manager's client had no queue of the
+    sealed identities waiting for their decision. ``GET /tasks/reveal-requests`` lists those the caller may decide:
+    another officer's (the one who asked never decides), of a complaint the caller sees; the ticket, when and who
+    asked, never the reason nor anything of the reporter."""
+    ticket = Team(client, login, mode="whistleblower").ticket
+    reason = "LPSK meminta identitas pelapor untuk perlindungan saksi (surat 12/LPSK/2026)"
+    asked = client.post(f"{API}/complaints/{ticket}/reveal-requests", json={"reason": reason}, headers=login("wbs"))
+    assert asked.status_code == 201, asked.json
+    r = client.get(f"{API}/tasks/reveal-requests", headers=login("wbs2"))
+    assert r.status_code == 200, r.json
+    (item,) = r.json["items"]
+    assert (item["id"], item["ticket"], item["requested_by"]) == (asked.json["id"], ticket, "wbs")
+    assert item["requested_at"] == asked.json["requested_at"]
+    assert r.json["total"] == 1
+    assert reason not in r.get_data(as_text=True)
+    assert REPORTER_NAME not in r.get_data(as_text=True)
+    for who in ("wbs", "tim", "auditor", "ppid", "admin"):  # the one who asked, and everyone else
+        other = client.get(f"{API}/tasks/reveal-requests", headers=login(who))
+        assert (other.status_code, other.json["items"], other.json["total"]) == (200, [], 0), who
+    refused = client.post(
+        f"{API}/complaints/{ticket}/reveal-requests/{item['id']}/refuse", json={}, headers=login("wbs2")
+    )
+    assert refused.status_code == 200, refused.json
+    assert client.get(f"{API}/tasks/reveal-requests", headers=login("wbs2")).json["items"] == []
+    assert client.get(f"{API}/tasks/reveal-requests").status_code == 401
+
+
+def test_the_reveals_queue_is_in_the_openapi_contract_beside_the_task_list(client):
+    spec = client.get(f"{API}/openapi.json").json
+    listed = spec["paths"][f"{API}/tasks/reveal-requests"]["get"]
+    assert "tasks" in listed["tags"]
+    item = listed["responses"]["200"]["content"]["application/json"]["schema"]
+    assert item["$ref"].endswith("/WaitingReveals")
+    fields = spec["components"]["schemas"]["WaitingReveal"]["properties"]
+    assert set(fields) == {"id", "ticket", "requested_at", "requested_by"}

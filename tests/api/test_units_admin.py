@@ -134,7 +134,12 @@ def test_a_dissolved_unit_is_deactivated_once_empty_and_no_referral_or_account_m
     complaint.complete("catat_pengaduan", CATAT)
     complaint.complete("verifikasi", {"hasil": "layak"})
     task = complaint.task("klasifikasi")
-    referral = {"kode_masalah": "02", "kategori": "pungli", "berkadar_pengawasan": False, "unit_tujuan": "PENDMAD"}
+    referral = {
+        "kode_masalah": "02",
+        "kategori": "beasiswa_bantuan",
+        "berkadar_pengawasan": False,
+        "unit_tujuan": "PENDMAD",
+    }
     refused = client.post(f"/api/v1/tasks/{task['id']}/complete", json={"data": referral}, headers=login("tim"))
     assert refused.status_code == 422
     assert refused.json["errors"]["unit_tujuan"] == ["unit PENDMAD sudah dinonaktifkan"]
@@ -154,7 +159,12 @@ def test_a_unit_with_open_tasks_waits_for_them_before_it_is_deactivated(client, 
     complaint = ComplaintDesk(client, login)
     complaint.complete("catat_pengaduan", CATAT)
     complaint.complete("verifikasi", {"hasil": "layak"})
-    referral = {"kode_masalah": "02", "kategori": "pungli", "berkadar_pengawasan": False, "unit_tujuan": "PENDMAD"}
+    referral = {
+        "kode_masalah": "02",
+        "kategori": "beasiswa_bantuan",
+        "berkadar_pengawasan": False,
+        "unit_tujuan": "PENDMAD",
+    }
     complaint.complete("klasifikasi", referral)
     assert client.post("/api/v1/users/unitmad/deactivation", headers=login("admin")).status_code == 200
     busy = client.post(f"{API}/PENDMAD/deactivation", headers=login("admin"))

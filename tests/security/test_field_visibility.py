@@ -192,8 +192,16 @@ OPENED = {
         "tanggapan_unit.json": {"ketersediaan", "tanggapan", "berkas_temuan"},  # the unit's own answer and files
         "pengaduan_catat_pengaduan.json": (UNIT_SEES - {"unit_tujuan"}) | {"negara_kejadian"},
         "pengaduan_klasifikasi.json": {"unit_tujuan"},
-        "pengaduan_disposisi_ulang.json": {"unit_tujuan"},  # a re-referral names the unit, never the team's note
-        "pengaduan_klarifikasi_unit.json": {"tanggapan", "tindakan_yang_diambil", "bukan_kewenangan"},
+        # A referral names the unit; its instructions and note reach the unit it is addressed to alone, never another
+        # unit the complaint went to (engine.complaints.disposition), so they are not opened to every unit here.
+        "pengaduan_disposisi_ulang.json": {"unit_tujuan"},
+        # the unit's own answer and its supporting documents
+        "pengaduan_klarifikasi_unit.json": {
+            "tanggapan",
+            "tindakan_yang_diambil",
+            "bukan_kewenangan",
+            "berkas_pendukung",
+        },
     },
 }
 

@@ -10,7 +10,7 @@ from engine.errors import Forbidden
 from engine.models import Case, Group, Letter, User
 
 CLARIFICATION = "surat_permintaan_klarifikasi"
-INTERNAL = "lembar_disposisi"  # the team's own disposition sheet (a letter of record), never referred to a unit
+INTERNAL = "lembar_disposisi"  # the disposition sheet (a letter of record): no text document, its unit reads the letter
 RECEIPT = "tanda_terima_pengaduan"  # the reporter's receipt (a letter of record): the team's and the reporter's
 
 
@@ -31,12 +31,29 @@ def test_a_unit_reads_only_the_clarification_request_referred_to_it():
     assert not access.can_read_document(unit, INTERNAL)
 
 
-def test_a_unit_reads_of_a_complaints_letters_only_the_clarification_request_not_the_receipt_or_the_sheet():
+def test_a_unit_reads_the_clarification_request_not_the_receipt_nor_a_sheet_addressed_to_no_unit():
     complaint, unit, team = Case(kind=kinds.COMPLAINT), _user("unit_pengolah"), _user("tim_pengaduan")
     assert access.can_read_letter(unit, complaint, Letter(kind=CLARIFICATION))
     for kind in (RECEIPT, INTERNAL):
         assert not access.can_read_letter(unit, complaint, Letter(kind=kind))
         assert access.can_read_letter(team, complaint, Letter(kind=kind))
+
+
+def test_the_disposition_sheet_is_read_by_the_unit_it_is_addressed_to_and_no_other():
+    """legal-process.md §10b: the head's disposition sheet goes to the unit; not to a unit the complaint went to before
+    or after it, and a sheet addressed to no unit (to the Inspectorate General) is the team's."""
+    complaint, team, auditor = Case(kind=kinds.COMPLAINT), _user("tim_pengaduan"), _user("auditor")
+    first, second = _user("unit_pengolah"), _user("unit_pengolah")
+    first.unit_id, second.unit_id = 1, 2
+    to_first, to_itjen = Letter(kind=INTERNAL, unit_id=1), Letter(kind=INTERNAL)
+    assert access.can_read_letter(first, complaint, to_first)
+    assert not access.can_read_letter(second, complaint, to_first)
+    for unit in (first, second):
+        assert not access.can_read_letter(unit, complaint, to_itjen)
+    for reader in (team, auditor):
+        assert access.can_read_letter(reader, complaint, to_first)
+        assert access.can_read_letter(reader, complaint, to_itjen)
+    assert not access.can_read_letter(_user("pimpinan"), complaint, to_first)  # not through the letters
 
 
 def test_a_unit_reads_the_clarification_request_it_was_sent_not_the_one_sent_to_the_unit_after_it():

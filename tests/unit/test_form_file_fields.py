@@ -21,11 +21,12 @@ FIELDS = [
 KNOWN_TYPES = {media_type for _signature, media_type, _extension in files.SIGNATURES}
 
 
-def test_the_delivery_and_the_units_answer_take_files():
+def test_the_delivery_and_the_units_answers_take_files():
     assert {(form, name) for form, name, _node in FIELDS} == {
         ("penyerahan_informasi.json", "berkas_informasi"),
         ("penyerahan_informasi.json", "berkas_asli"),
         ("tanggapan_unit.json", "berkas_temuan"),
+        ("pengaduan_klarifikasi_unit.json", "berkas_pendukung"),  # a complaint's clarification: its documents
     }
 
 

@@ -79,7 +79,7 @@ def test_tables_have_headers_and_scroll_in_their_own_region(desk, browser):
     page = text(browser("ppid").get(f"/kasus/{registered(desk)}"))
     assert page.count('<div class="table-wrap" role="group"') == 3  # deadlines, timeline, letters
     assert '<th scope="col">Dasar hukum</th>' in page
-    assert '<th scope="row">T10' in page
+    assert '<th scope="row">Pemberitahuan tertulis (10 hari kerja) <span class="clock-code">T10</span>' in page
     for tag in re.findall(r"<script\b[^>]*>", page):  # the CSP forbids inline script
         assert " src=" in tag or 'type="application/json"' in tag, tag
 
@@ -231,7 +231,7 @@ def test_a_period_the_law_counts_in_days_is_shown_in_calendar_days_and_the_other
     """The complaint's statutory 60 days (S60, UU 25/2009 Pasal 50) run in calendar days; its tier in working
     days. The deadlines table said "Hari kerja: 60" for S60 while its explanation said 60 calendar days."""
     page = text(browser("tim").get(f"/kasus/{complaint.ticket}"))
-    rows = {name: body for name, body in re.findall(r'<th scope="row">(\w+)<span.*?</th>(.*?)</tr>', page, re.S)}
+    rows = dict(re.findall(r'<th scope="row">[^<]*<span class="clock-code">(\w+)</span></th>(.*?)</tr>', page, re.S))
     assert '<th scope="col">Jangka waktu</th>' in page
     assert "60 hari kalender" in rows["S60"]
     length = re.findall(r"<td>(.*?)</td>", rows["SLA"], re.S)[3]  # its legal basis names the statute's 60 days
@@ -243,7 +243,7 @@ def test_a_unit_reads_a_referred_complaint_without_its_history_or_the_teams_pape
     b = browser("unitmad")
     page = text(b.get(f"/kasus/{complaint.ticket}"))
     assert "Surat Permintaan Klarifikasi" in page
-    assert "Lembar Disposisi" not in page
+    assert "Lembar Disposisi Pengaduan" in page  # addressed to it: the head's disposition (legal-process.md §10b)
     assert "Tanda Terima Pengaduan" not in page
     assert "Riwayat pengaduan hanya ditampilkan kepada tim pengaduan dan auditor." in page
     assert REPORTER_NAME not in page
@@ -285,7 +285,7 @@ def test_the_page_speaks_english_when_chosen(desk, browser):
     assert "An individual" in page  # the request's choices in English, not "Perorangan"
     assert "Perorangan" not in page
     assert "<h3>Current tasks</h3>" in page
-    assert "UU 14/2008 Article 22(7)" in page  # the deadline's legal basis, stored as "UU 14/2008 Pasal 22(7)"
+    assert "Law 14/2008 Article 22(7)" in page  # the deadline's legal basis, stored as "UU 14/2008 Pasal 22(7)"
     assert "Pasal" not in page
 
 
@@ -488,7 +488,7 @@ def test_a_written_notice_s_fee_is_written_as_the_reader_s_language_writes_money
     for code, amount in (("halaman", 500), ("pos", 25000)):
         body = {"code": code, "amount": amount, "effective_from": today, "legal_basis": "Keputusan Kepala Kantor"}
         assert client.post("/api/v1/fee-standard", json=body, headers=login("admin")).status_code == 201
-    ticket = to_notice(desk)["ticket"]  # granted in full, its written notice to write
+    ticket = to_notice(desk, obtain_method="salinan_hardcopy", delivery_method="pos")["ticket"]  # paper, by post
     notice = {
         "informasi_dikuasai": True,
         "materi_diberikan": "Daftar penerima",
@@ -518,3 +518,68 @@ def test_a_written_notice_s_fee_is_written_as_the_reader_s_language_writes_money
     assert "<dt>Rincian biaya</dt>" in indonesian
     assert "8 lembar halaman cetak × Rp500 = Rp4.000; 1 kali pengiriman pos × Rp25.000 = Rp25.000" in indonesian
     assert "printed page" not in indonesian
+
+
+def _deadline_headings(page: str) -> list[str]:
+    """The row headings of the case page's deadline table, as written."""
+    table = page.split('<table class="data deadlines">', 1)[1].split("</table>", 1)[0]
+    return re.findall(r'<th scope="row">(.*?)</th>', table, re.S)
+
+
+def test_the_deadline_table_names_each_deadline_in_words_its_code_only_a_note_beside_it(complaint, browser):
+    """The complaint's deadline table was headed "V3", "UNIT", "SLA", "S60": codes an officer must learn, their names
+    in small print under them. Each is named in words (engine.outbox.deadline_label, as the e-mails name it), in the
+    page's language; the code stays as a small note, as the officers' SOP and the diagram use it."""
+    from markupsafe import escape
+
+    from engine.outbox import deadline_label
+
+    b = browser("tim")
+    for locale in ("id", "en"):
+        b.get(f"/bahasa/{locale}")
+        page = text(b.get(f"/kasus/{complaint.ticket}"))
+        headings = _deadline_headings(page)
+        codes = [re.search(r'<span class="clock-code">(\w+)</span>', h)[1] for h in headings]
+        assert {"V3", "UNIT", "SLA", "S60"} <= set(codes), headings
+        for heading, code in zip(headings, codes, strict=True):
+            assert heading == f'{escape(deadline_label(code, locale))} <span class="clock-code">{code}</span>'
+        counted = re.findall(r"<dt>(.*?)</dt>", page.split('id="counted-title"', 1)[1].split("</dl>", 1)[0], re.S)
+        assert counted == headings  # "How it was counted" names them the same way
+
+
+def test_what_an_officer_read_is_named_in_words_in_the_history_in_either_language(complaint, browser, client, login):
+    """The history's read lines said "Pengaduan rahasia dibaca — halaman kasus; deadlines; documents; events": the
+    reads the API records (its deadlines, documents and history lists) kept their English keys on both pages."""
+    for path in ("events", "deadlines", "documents"):
+        assert client.get(f"/api/v1/cases/{complaint.ticket}/{path}", headers=login("tim")).status_code == 200
+    b = browser("tim")
+    reads = {}
+    for locale in ("id", "en"):
+        b.get(f"/bahasa/{locale}")
+        page = html.unescape(text(b.get(f"/kasus/{complaint.ticket}")))
+        reads[locale] = " ".join(re.findall(r'<tr class="event-case_read">(.*?)</tr>', page, re.S))
+    for word in ("riwayat kasus", "daftar batas waktu", "daftar dokumen yang diterbitkan", "halaman kasus"):
+        assert word in reads["id"], word
+    for key in ("events", "deadlines", "documents"):
+        assert not re.search(rf"\b{key}\b", reads["id"]), key
+    for words in ("the case's history", "the list of deadlines", "the list of documents issued", "the case page"):
+        assert words in reads["en"], words
+
+
+@pytest.mark.parametrize(
+    "what",
+    ["case", "events", "deadlines", "documents", "messages", "reporter", "terlapor", "file:7", "attachment:2"],
+)
+def test_every_read_the_history_records_has_its_words(app, what):
+    """Every key a read is recorded under (api.boundary.noted, engine.complaints.note_read) reads as words in Bahasa
+    Indonesia and in English: none falls back to its key ("file:7" was shown as it is)."""
+    with app.test_request_context(headers={"Accept-Language": "id"}):
+        from flask_babel import force_locale
+
+        for locale in ("id", "en"):
+            with force_locale(locale):
+                words = case_page._read_what(what, locale, {})
+            assert words != what, locale
+            assert ":" not in words, (locale, words)
+            if locale == "id":
+                assert not re.search(r"\b(the|list|file|page)\b", words), words

@@ -44,7 +44,8 @@ def _status_page(browser, complaint) -> str:
 
 
 def _deadline_row(page: str, name: str) -> str:
-    row = re.search(rf'<tr class="deadline-[a-z]+">\s*<th scope="row">{name}<.*?</tr>', page, re.S)
+    code = rf'<th scope="row">[^<]*<span class="clock-code">{name}</span>'  # named in words, its code a note
+    row = re.search(rf'<tr class="deadline-[a-z]+">\s*{code}.*?</tr>', page, re.S)
     assert row, f"no {name} row"
     return re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", row[0]))
 
@@ -156,3 +157,60 @@ def test_the_recording_form_chooses_the_reported_unit_among_the_office_s_units(c
     done = team.post(f"/tugas/{task['id']}", recorded)
     assert done.status_code == 302, text(done)
     assert complaint.task("verifikasi")["id"]
+
+
+def test_the_escalation_form_asks_for_instructions_to_whoever_handles_the_case_not_the_ppid_alone():
+    """eskalasi.json serves the requests', objections', disputes' and complaints' escalations (its instructions per
+    task): a complaint's asked for "Instruksi kepada PPID" while its own instructions said to instruct the complaint
+    team. Its label fits every process, and its help says who that is in each."""
+    schema = json.loads(Path(FORMS_DIR, "eskalasi.json").read_text(encoding="utf-8"))
+    assert {"eskalasi_sla", "eskalasi_s60", "eskalasi_t10"} <= set(schema["x-instructions-en"])  # complaints too
+    field = schema["properties"]["instruksi_kepada_ppid"]  # the data's name stays: recorded escalations keep it
+    assert "PPID" not in field["title"]
+    assert "PPID" not in field["x-title-en"]
+    assert "tim pengaduan" in field["description"]
+    assert "PPID" in field["description"]
+
+
+def test_the_classification_chooses_the_unit_by_name_and_says_which_categories_are_usually_oversight_relevant(
+    client, login, browser
+):
+    """ "Kode unit tujuan disposisi": the officer picks a unit by its name. And nothing told the team that pungli or
+    abuse of office is oversight-relevant by default (legal-process.md §7.6): the form says so beside the choice."""
+    complaint = ComplaintDesk(client, login)
+    complaint.complete("catat_pengaduan", CATAT)
+    complaint.complete("verifikasi", {"hasil": "layak"})
+    page = re.sub(r"\s+", " ", text(browser("tim").get(f"/tugas/{complaint.task('klasifikasi')['id']}")))
+    label = re.search(r'<label for="f-unit_tujuan">(.*?)</label>', page)
+    assert label, "no label for the unit"
+    assert "Kode" not in label[1]
+    assert "Unit tujuan disposisi" in label[1]
+    hint = re.search(r'<p class="hint" id="f-berkadar_pengawasan-hint">(.*?)</p>', page)
+    assert hint, "no guidance beside the choice"
+    for words in ("pungutan liar", "penyelewengan jabatan dan anggaran", "Inspektorat Jenderal", "Lazimnya"):
+        assert words in hint[1], words
+
+
+def test_a_complaint_usually_oversight_relevant_classified_otherwise_needs_the_reason(client, login, unchanged):
+    """legal-process.md §7.6 gives "berkadar pengawasan" as the default for pungli, abuse of office and budget,
+    collusion, adultery by officials and crimes by officials (and §7.5 sends corruption, pungli and abuse of authority
+    to the Inspectorate General): a default, not a rule. The team may decide otherwise, saying why; without a reason
+    the form is refused beside the reason's field, and nothing changes."""
+    complaint = ComplaintDesk(client, login)
+    complaint.complete("catat_pengaduan", CATAT)
+    complaint.complete("verifikasi", {"hasil": "layak"})
+    task_id = complaint.task("klasifikasi")["id"]
+    usual = {"kode_masalah": "03", "kategori": "pungli", "berkadar_pengawasan": False, "unit_tujuan": "PENDMAD"}
+    url = f"/api/v1/tasks/{task_id}/complete"
+    with unchanged():
+        r = client.post(url, json={"data": usual}, headers=login("tim"))
+    assert r.status_code == 422, r.json
+    assert list(r.json["errors"]) == ["alasan_tidak_berkadar"], r.json
+    reason = "Pungutan resmi sesuai ketentuan yang belum diumumkan; cukup diperbaiki oleh unit."
+    done = client.post(url, json={"data": {**usual, "alasan_tidak_berkadar": reason}}, headers=login("tim"))
+    assert done.status_code == 200, done.json
+    # A scholarship matter is not oversight-relevant by default: no reason asked.
+    other = ComplaintDesk(client, login)
+    other.complete("catat_pengaduan", CATAT)
+    other.complete("verifikasi", {"hasil": "layak"})
+    other.complete("klasifikasi", KE_UNIT)

@@ -46,7 +46,8 @@ def _at_cassation(office, clock) -> str:
 
 def _row(page: str, name: str) -> str:
     """The deadline table's row of clock ``name``, in words."""
-    found = re.search(rf"<tr class=\"deadline-\w+\">\s*<th scope=\"row\">{name}<.*?</tr>", page, re.S)
+    code = rf'<th scope="row">[^<]*<span class="clock-code">{name}</span>'  # named in words, its code a note
+    found = re.search(rf"<tr class=\"deadline-\w+\">\s*{code}.*?</tr>", page, re.S)
     assert found, name
     return re.sub(r"\s+", " ", html.unescape(re.sub(r"<[^>]+>", " ", found[0])))
 
@@ -63,9 +64,9 @@ def test_the_english_case_page_cites_the_commission_s_clocks_in_english_and_coun
         officer.get(f"/bahasa/en?next=/kasus/{dispute}")
         english = html.unescape(text(officer.get(f"/kasus/{dispute}")))
         api = client.get(f"/api/v1/cases/{dispute}", headers=login("ppid")).json
-    assert "(UU 14/2008 Article 38(1), for information)" in english
+    assert "(Law 14/2008 Article 38(1), for information)" in english
     assert "reached the office on the day it was read" in english
-    assert "(Perki 1/2013 Article 59, for information)" in english
+    assert "(Information Commission Regulation 1/2013 Article 59, for information)" in english
     for wrong in ("Pasal 38(1), for information", "Pasal 59, for information", "day(s)"):
         assert wrong not in english, wrong
     assert not re.search(r"\b0 working day", english)
@@ -92,7 +93,7 @@ def test_the_commission_s_delay_counts_one_working_day_and_several_in_english():
     one = chain.commission_start_text({**check, "hari_kerja_terlambat": 1}, "en")
     assert one == (
         "First hearing after 14 working days: by 22 Jan 2027, 1 working day late (the Commission's delay;"
-        " UU 14/2008 Article 38(1), for information)"
+        " Law 14/2008 Article 38(1), for information)"
     )
     assert ", 3 working days late" in chain.commission_start_text({**check, "hari_kerja_terlambat": 3}, "en")
     assert ", terlambat 1 hari kerja" in chain.commission_start_text({**check, "hari_kerja_terlambat": 1}, "id")

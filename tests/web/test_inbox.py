@@ -4,7 +4,10 @@ import re
 from datetime import UTC, datetime, timedelta
 
 from tests.api.test_inbox_search import more_open_tasks
-from tests.conftest import db_url  # noqa: F401 - both databases again (tests/web/conftest.py takes SQLite alone)
+from tests.conftest import (
+    REPORTER_NAME,
+    db_url,  # noqa: F401 - both databases again (tests/web/conftest.py takes SQLite alone)
+)
 from tests.web.pages import text
 
 
@@ -378,3 +381,74 @@ def test_a_register_s_ticket_opens_its_case_for_its_readers(desk, client, browse
         page = text(b.get(f"/laporan/register/{register}"))
         assert f'<th scope="row"><a href="/kasus/{listed}">{listed}</a></th>' in page, who
         assert b.get(f"/kasus/{listed}").status_code == 200, who
+
+
+REVEAL_REASON = "Pelapor perlu dipanggil sebagai saksi dalam pemeriksaan lanjutan."
+
+
+def _reveal_asked(client, login, by="wbs") -> tuple[str, int]:
+    """A whistleblower's complaint whose sealed identity ``by`` asked to open (engine.complaints.request_reveal)."""
+    from tests.conftest import complaint_payload
+
+    ticket = client.post("/api/v1/complaints", json=complaint_payload("whistleblower")).json["ticket"]
+    r = client.post(f"/api/v1/complaints/{ticket}/reveal-requests", json={"reason": REVEAL_REASON}, headers=login(by))
+    assert r.status_code == 201, r.json
+    return ticket, r.json["id"]
+
+
+def _reveals(page: str) -> str:
+    """The inbox's section of the identity reveals waiting for the reader's decision ("" when it has none)."""
+    found = re.search(r'<section class="notice reveals" aria-labelledby="reveals-title">.*?</section>', page, re.S)
+    return found[0] if found else ""
+
+
+def test_a_wbs_manager_s_inbox_lists_the_reveals_another_manager_asked_with_a_link_to_decide_them(
+    client, login, browser
+):
+    """The inbox said "Tidak ada tugas di sini." while a reveal waited for wbs2: only the case page (and an e-mail,
+    to an officer whose address is set) said so. The second WBS manager's inbox lists it at the top, by ticket,
+    when and who asked, and links to the case page's reveal section; never the reason, never the reporter."""
+    ticket, _ = _reveal_asked(client, login, by="wbs")
+    b = browser("wbs2")
+    page = text(b.get("/kotak-masuk"))
+    section = _reveals(page)
+    assert "1 permintaan pembukaan identitas menunggu keputusan Anda" in section
+    assert f'<a href="/kasus/{ticket}#identity-title">{ticket}</a>' in section
+    assert "diajukan oleh Wbs pada " in section  # who asked, by name
+    assert page.index('id="reveals-title"') < page.index('class="tabs"')  # at the top, above the task lists
+    assert "Pembukaan identitas: 1" in page  # the header's counter, beside the tasks'
+    assert REVEAL_REASON not in page
+    assert REPORTER_NAME not in page
+    b.get("/bahasa/en")
+    english = text(b.get("/kotak-masuk"))
+    assert "1 identity reveal waits for your decision" in _reveals(english)
+    assert "asked by Wbs on " in _reveals(english)
+    assert "Identity reveals: 1" in english
+
+
+def test_the_manager_who_asked_and_nobody_outside_the_wbs_managers_is_shown_a_reveal_to_decide(client, login, browser):
+    """The one who asked may not decide (engine.complaints.decide_reveal); the complaint team, the auditor and the
+    PPID decide no reveal at all."""
+    ticket, _ = _reveal_asked(client, login, by="wbs")
+    for who in ("wbs", "tim", "auditor", "ppid", "petugas"):
+        page = text(browser(who).get("/kotak-masuk"))
+        assert _reveals(page) == "", who
+        assert f"/kasus/{ticket}#identity-title" not in page, who
+        assert "Pembukaan identitas:" not in page or who == "wbs", who  # the counter is the WBS managers' alone
+    assert "Pembukaan identitas: 0" in text(browser("wbs").get("/kotak-masuk"))
+
+
+def test_a_reveal_asked_by_a_handler_waits_for_every_wbs_manager_until_one_decides_it(client, login, browser):
+    ticket, request_id = _reveal_asked(client, login, by="tim")
+    for who in ("wbs", "wbs2"):
+        assert ticket in _reveals(text(browser(who).get("/kotak-masuk"))), who
+    r = client.post(
+        f"/api/v1/complaints/{ticket}/reveal-requests/{request_id}/refuse",
+        json={"note": "Belum perlu"},
+        headers=login("wbs2"),
+    )
+    assert r.status_code == 200, r.json
+    for who in ("wbs", "wbs2"):
+        page = text(browser(who).get("/kotak-masuk"))
+        assert _reveals(page) == "", who
+        assert "Pembukaan identitas: 0" in page, who
