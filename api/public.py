@@ -11,7 +11,7 @@ from flask import current_app
 
 from api.auth import client_address
 from api.extensions import db
-from engine import codes, quotas
+from engine import casework, codes, quotas
 from engine.errors import KawalError, NotFound, TooMany
 from engine.models import Case
 
@@ -21,12 +21,19 @@ def _settings():
 
 
 def case_by_code(ticket: str | None, code: str | None) -> Case:
-    """The case a ticket and its access code open (NotFound for a wrong pair, TooMany after many)."""
+    """The case a ticket and its access code open (NotFound for a wrong pair, TooMany after many).
+
+    The first use of a new code mailed for a lost one ends the old code (engine.lost_codes): committed here,
+    so that it holds whatever the request does next.
+    """
     try:
-        return codes.open_case(db.session, _settings(), ticket, code, client_address())
+        case = codes.open_case(db.session, _settings(), ticket, code, client_address())
     except (NotFound, TooMany):
         db.session.commit()
         raise
+    if db.session.info.pop(casework.NEW_CODE_TAKEN, False):
+        db.session.commit()
+    return case
 
 
 def admit_filing() -> None:

@@ -16,7 +16,7 @@ from engine import inbox_list, kinds
 from engine.calendar import CALENDARS
 from engine.complaints import CHANNELS as COMPLAINT_CHANNELS
 from engine.confirmations import RECORDED as RECORDED_CONFIRMATIONS
-from engine.intake import CHANNELS
+from engine.intake import CHANNELS, LOCALES
 from engine.queries import SCOPES
 
 # An instant of today's world, whose offset is the office zone's modern one (WIB has been +07:00 since 1964).
@@ -116,6 +116,13 @@ class RequestSubmit(Schema):
     channel = fields.String(validate=validate.OneOf(CHANNELS), metadata={"description": "officers only"})
     received_at = fields.AwareDateTime(
         metadata={"description": "officers only: real receipt time of an offline request"}
+    )
+    locale = fields.String(
+        validate=validate.OneOf(LOCALES),
+        metadata={
+            "description": "id or en: the language the requester's messages and letters are written in; left out, "
+            "the caller's Accept-Language for a requester filing themselves, Bahasa Indonesia for the desk"
+        },
     )
 
 

@@ -187,12 +187,40 @@ def run_case(session: Session, rt: Runtime, case: Case, actor: str = "system") -
     return run.result
 
 
+# The history's reason when a new code mailed for a lost one (engine.lost_codes) is first used and ends the old one.
+NEW_CODE_USED = "lost_code_new_code_used"
+NEW_CODE_TAKEN = "kawal_new_code_taken"  # marks the session (``Session.info``) whose lookup ended an old code
+
+
 def find_by_code(session: Session, ticket: str, code: str) -> Case:
-    """The requester's way in: ticket + access code. Unknown ticket and wrong code look the same."""
+    """The requester's way in: ticket + access code. Unknown ticket and wrong code look the same.
+
+    A new code mailed for a lost one (``pending_code_hash``) opens the case too, and its first use makes it the
+    case's code: the old one then stops working on every case of the chain it opened. The caller commits (api.public
+    does at once, whatever the request does next: ``NEW_CODE_TAKEN`` tells it). Both hashes are always compared,
+    so the time taken tells nobody whether a new code is waiting.
+    """
     case = session.scalar(select(Case).where(Case.ticket == (ticket or "").strip().upper()))
-    if not tickets.code_matches(case.access_code_hash if case else None, code or ""):
+    current = tickets.code_matches(case.access_code_hash if case else None, code or "")
+    waiting = tickets.code_matches(case.pending_code_hash if case else None, code or "")
+    if waiting:
+        _take_new_code(session, case)
+    elif not current:
         raise NotFound("wrong_ticket_or_code")
     return case
+
+
+def _take_new_code(session: Session, case: Case) -> None:
+    old_hash, new_hash = case.access_code_hash, case.pending_code_hash
+    actor = "pelapor" if case.kind == kinds.COMPLAINT else "pemohon"  # never by name (complaints.REPORTER)
+    log = EventLog(session)
+    for member in chain.members(session, case):
+        if member.access_code_hash == old_hash or member.pending_code_hash == new_hash:
+            member.access_code_hash, member.pending_code_hash = new_hash, None
+            touch(member)
+            log.append(member, "access_code_reissued", actor, {"reason": NEW_CODE_USED, "for": case.ticket})
+    session.flush()
+    session.info[NEW_CODE_TAKEN] = True  # for a caller that would not otherwise commit (api.public)
 
 
 def reissue_access_code(session: Session, case: Case, actor: str, reason: str) -> str:
@@ -208,6 +236,7 @@ def reissue_access_code(session: Session, case: Case, actor: str, reason: str) -
     for member in chain.members(session, case):
         if member.access_code_hash == old_hash:
             member.access_code_hash = code_hash
+            member.pending_code_hash = None  # a new code mailed for a lost one and not used yet: replaced too
             touch(member)
             log.append(member, "access_code_reissued", actor, {"reason": reason, "for": case.ticket})
     session.flush()

@@ -38,6 +38,22 @@ PAGES = {
     "sesuai standar biaya yang ditetapkan pimpinan badan publik.",
     "jam_layanan": "- Senin-Kamis: 08.00-16.00\n- Jumat: 08.00-16.30\n- Sabtu, Minggu dan hari libur nasional: tutup",
 }
+# The same pages in English, as an office that writes both shows them to an English reader (the portal says when a
+# page has no English version).
+PAGES_EN = {
+    "maklumat": "We hereby undertake to provide the public information service by the service standard set, and "
+    "should we not keep this promise we are ready to accept sanctions under the laws and regulations in force.\n\n"
+    "- Legal basis: Law 14/2008; Information Commission Regulation 1/2021\n"
+    "- Time limit: a written notice within 10 working days at the latest, which may be extended by 7 working days\n"
+    "- Fee: free of charge, except the cost of copying and sending",
+    "sop": "1. The requester files a request through the portal, by e-mail, by post or in person.\n"
+    "2. The officer checks that it is complete and gives a receipt with a registration number.\n"
+    "3. The PPID handles the request and gives a written notice within 10 working days at the latest.",
+    "biaya": "Access to public information is free of charge. The requester bears the cost of copying and sending, "
+    "by the fee standard the head of the public body sets.",
+    "jam_layanan": "- Monday to Thursday: 08.00-16.00\n- Friday: 08.00-16.30\n"
+    "- Saturday, Sunday and national holidays: closed",
+}
 
 
 def load(session: Session, rt: Runtime, ppid: User) -> None:
@@ -50,4 +66,4 @@ def load(session: Session, rt: Runtime, ppid: User) -> None:
             data |= {"rhythm_months": rhythm, "made_on": made.isoformat()}
         dip.create_item(session, rt, ppid, data, publish=True)
     for slug, body in PAGES.items():
-        service_pages.save(session, ppid, slug, body)
+        service_pages.save(session, ppid, slug, body, PAGES_EN[slug])

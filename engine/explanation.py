@@ -30,6 +30,9 @@ HOLDERS = {
     ),
 }
 ESTIMATED_MARK = "perkiraan"  # how the holidays package names a date it only estimates
+# The English explanation keeps the Indonesian term (the days are named so in the SKB and on the calendar page) and
+# says once what it is: every English explanation names cuti bersama in its first sentence.
+COLLECTIVE_LEAVE = "(collective leave days)"
 # Dates in words (``words=True``: the pages people read); the API and the CLI keep ISO 8601.
 MONTHS = {
     "id": ("Jan", "Feb", "Mar", "Apr", "Mei", "Jun", "Jul", "Agu", "Sep", "Okt", "Nov", "Des"),
@@ -78,8 +81,8 @@ def _reading(strict: bool, whose: str, en: bool) -> str:
             return (
                 "On the earliest reading (strict calendar) this deadline of the agency has passed; the agency"
                 " counts itself late only when it has passed on the latest reading (lenient calendar) too: cuti"
-                " bersama are not working days, and a receipt after office hours or on a day off counts from the"
-                " next working day."
+                f" bersama {COLLECTIVE_LEAVE} are not working days, and a receipt after office hours or on a day off"
+                " counts from the next working day."
             )
         return (
             "Menurut pembacaan paling awal (kalender ketat) batas waktu badan publik ini sudah lewat; badan publik"
@@ -89,8 +92,9 @@ def _reading(strict: bool, whose: str, en: bool) -> str:
         )
     if strict and en:
         return (
-            f"Counted on the earliest reading (strict calendar), because this is {whose}: cuti bersama count"
-            " as working days, and day zero is the date of receipt whatever the hour (UU ITE Article 8)."
+            f"Counted on the earliest reading (strict calendar), because this is {whose}: cuti bersama"
+            f" {COLLECTIVE_LEAVE} count as working days, and day zero is the date of receipt whatever the hour"
+            " (Law 11/2008 on Electronic Information and Transactions, Article 8)."
         )
     if strict:
         return (
@@ -99,8 +103,9 @@ def _reading(strict: bool, whose: str, en: bool) -> str:
         )
     if en:
         return (
-            f"Counted on the latest reading (lenient calendar), because this is {whose}: cuti bersama are"
-            " not working days, and a receipt after office hours or on a day off counts from the next working day."
+            f"Counted on the latest reading (lenient calendar), because this is {whose}: cuti bersama"
+            f" {COLLECTIVE_LEAVE} are not working days, and a receipt after office hours or on a day off counts"
+            " from the next working day."
         )
     return (
         f"Dihitung menurut pembacaan paling akhir (kalender longgar), karena ini {whose}: cuti bersama bukan"
@@ -192,6 +197,10 @@ def _skipped(day: dict, confirmed_years, en: bool) -> str:
         if confirmed_years is not None and year in confirmed_years:  # the admin checked it against the SKB
             reason = reason.replace(f" ({ESTIMATED_MARK})", "").replace(" (estimated)", "")
         else:
-            note = "estimated date, not yet confirmed by the SKB" if en else "tanggal perkiraan, belum dikonfirmasi SKB"
+            note = (
+                "estimated date, not yet confirmed by the joint ministerial decree (SKB)"
+                if en
+                else "tanggal perkiraan, belum dikonfirmasi SKB"
+            )
             reason = f"{reason}; {note}"
     return f"{day.get('shown', day['date'])} ({reason})"

@@ -16,7 +16,7 @@ from datetime import date, datetime, timedelta
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from engine import access, blind_index, chain, clock, files, kinds, proxy_party, task_files, tickets
+from engine import access, blind_index, chain, clock, files, kinds, languages, proxy_party, task_files, tickets
 from engine.audit import EventLog
 from engine.calendar import iso_day
 from engine.errors import Invalid
@@ -41,7 +41,7 @@ OLDEST_RECORDED_RECEIPT = timedelta(days=366)
 PAPER_SCAN = "pindaian_permohonan"  # the field of a paper request's scanned pages (PDF, PNG or JPEG)
 REQUEST_FORM = "permohonan.json"  # the request's form: the portal's, the desk's, the API's
 REQUEST_DETAILS = ("requester_type", "information", "purpose", "obtain_method", "delivery_method")
-LOCALES = ("id", "en")
+LOCALES = languages.LOCALES
 
 
 def actor_name(user: User | None) -> str:
@@ -268,12 +268,15 @@ def file_objection(
     user: User | None = None,
     channel: str | None = None,
     received_at: datetime | None = None,
+    locale: str | None = None,
 ) -> Case:
     """Receive an objection to the PPID's superior (UU 14/2008 Pasal 35-36; Perki 1/2021 Pasal 39-41).
 
     The objection is its own case with its own register number, linked to the request; the
     requester follows it with the request's access code. Its timeliness is computed on both
     calendars and recorded; a late objection is registered and flagged, never refused (§4.2).
+    ``locale``: the language the requester filed it in, when they filed it themselves; the objection is written
+    to in it (``engine.languages``), the request keeps its own.
     """
     channel, received_at = check_filing(rt, "keberatan.json", payload, user, channel, received_at, **OBJECTION_FILING)
     if request.kind != kinds.REQUEST:
@@ -294,6 +297,7 @@ def file_objection(
         "ketepatan_waktu": timing,
         "kuasa_party_id": proxy.id if proxy else None,
         "kuasa_pengaju_party_id": proxy.id if proxy else None,  # who filed it, kept (engine.proxy_data.FILER_KEY)
+        **languages.own_locale(_requester_identity(session, rt, request), locale),
     }
     if discovered:
         details["tanggal_alasan_ditemukan"] = discovered
@@ -327,6 +331,11 @@ def file_objection(
         },
     )
     return case
+
+
+def _requester_identity(session: Session, rt: Runtime, case: Case) -> dict:
+    party = session.get(Party, case.requester_party_id) if case.requester_party_id is not None else None
+    return rt.vault.read(party) if party is not None else {}
 
 
 def record_dispute(session: Session, rt: Runtime, user: User, payload: dict) -> Case:
@@ -369,6 +378,8 @@ def record_dispute(session: Session, rt: Runtime, user: User, payload: dict) -> 
         ),
         # K14: did the Commission start within 14 working days? The summons' first hearing says (information).
         "mulai_penyelesaian": chain.commission_start(rt, payload["diajukan_ke_ki"], payload["sidang_pertama"]),
+        # The requester is written to in the language of the objection the dispute is about (engine.languages).
+        **{k: v for k, v in (parent.details or {}).items() if k == languages.LOCALE},
     }
     case = _linked_case(session, rt, parent, kinds.DISPUTE, ticket, "pos", received_at, details, now)
     log = EventLog(session)
@@ -438,6 +449,7 @@ def _linked_case(session, rt, parent, kind, ticket, channel, received_at, detail
         requester_type=parent.requester_type,
         channel=channel,
         access_code_hash=parent.access_code_hash,  # the requester's one code follows the whole chain
+        pending_code_hash=parent.pending_code_hash,  # and a new one mailed for it, not used yet (engine.lost_codes)
         received_at=received_at,
         details=details,
     )

@@ -2,37 +2,57 @@
 
 The answer is the same whether or not the ticket exists, has a contact a configured channel reaches (e-mail by
 SMTP, a phone by the webhook gateway; else nothing changes), or was asked for too often: the page never tells a
-stranger anything about a ticket. Asking is counted per address (a refusal says "try later",
-like every quota) and quietly per case, since each new code ends the old one: a stranger who knows a ticket
-can make its owner look up the new code in their mail a few times a day, never more.
+stranger anything about a ticket. Tickets are sequential, so anyone may ask for any of them; what a stranger's
+request can do is bounded:
+
+- It ends nothing. The new code waits (``Case.pending_code_hash``) while the old one keeps working; the first use
+  of the new code makes it the case's code and ends the old one on every case of its chain
+  (``casework.find_by_code``). Before, each request ended the old code at once, so whoever knew a ticket shut its
+  owner out until they found the mail. A code that leaked can still be ended: its owner asks for a new one and
+  uses it. A code the office gives meanwhile (``casework.reissue_access_code``) replaces the waiting one too.
+- A ticket gets at most one new-code message per ``PER_CASE_WINDOW``, whoever asks (each one still opens the case:
+  the latest waiting code is the one that works). Asking is counted per address too (a refusal says "try later",
+  like every quota).
+- A complaint's new code goes only to a request that also names the e-mail address or phone number its reporter
+  gave (``names_contact``). A confidential or whistleblower reporter's contact is the secret their mode keeps, and
+  a message sent at a stranger's chosen moment shows it to whoever watches the mailbox's server: an office
+  address's mail server, for a reporter who gave their office e-mail (the complaint form now advises a private
+  one). Asking with the ticket alone would make that server point at the reporter; naming the contact needs
+  the very identity it would reveal. A request for information keeps its ticket alone: its requester's identity
+  is no secret of the process. Which kind a ticket is, its series says to anyone (ADU-), so asking for the
+  contact tells nothing about the case.
 
 The new code travels only in the outbox row that sends it, sealed by the vault (``SEALED``); delivery opens it
 to write the message and then erases it (``notifications.delivery``), so no table keeps a readable code and
-no link ever carries one.
+no link ever carries one. The case keeps only its hash.
 """
 
 from __future__ import annotations
 
 import base64
+import hmac
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from engine import casework, clock, quotas
+from engine import chain, clock, kinds, quotas, tickets
+from engine.casework import NEW_CODE_USED
 from engine.models import Case, Party
 from engine.outbox import Outbox
+from engine.pii_scan import normalize_phone
 from engine.runtime import Runtime
 
 EVENT = "access_code_resent"
 SEALED = "sealed_access_code"  # the context key of the sealed code: [key id, base64 blob]
 ASSOCIATED = b"access-code"  # binds the blob to its use: a sealed identity cannot be opened as a code
 PER_ADDRESS_PER_HOUR = 5  # requests from one address, whatever the tickets
-PER_CASE_PER_DAY = 3  # new codes for one case; past it the request is answered the same and does nothing
+PER_CASE_WINDOW = quotas.DAY  # one new code a case in it; past it the request is answered the same and does nothing
+USED_REASON = NEW_CODE_USED  # the history's reason when the new code is first used (access_code_reissued)
 
 
 # What each channel carries a message to. The log channel writes no message body: a new code "sent" there, or to
-# a contact no configured channel reaches (a phone without an SMS gateway), would end the old code and never
-# arrive, locking the owner out at a stranger's request.
+# a contact no configured channel reaches (a phone without an SMS gateway), would never arrive; nothing is sent
+# (the old code works on regardless, but a message that never arrives tells the requester nothing either).
 REACHES = {"smtp": "email", "webhook": "phone"}
 
 
@@ -41,8 +61,22 @@ def reachable(channels, identity: dict) -> bool:
     return any(identity.get(REACHES[channel]) for channel in channels if channel in REACHES)
 
 
-def send_new_code(session: Session, rt: Runtime, ticket: str | None, address: str | None) -> None:
-    """Count the request; for a case whose requester left an e-mail or phone, reissue its code and send it."""
+def names_contact(identity: dict, contact: str | None) -> bool:
+    """Whether ``contact`` is the e-mail address or phone number on file, as people write them (case, spaces,
+    ``0812-...`` or ``+62 812 ...``). Both are compared every time, in constant time."""
+    given = (contact or "").strip()
+    email = (identity.get("email") or "").strip().lower()
+    phone = normalize_phone(identity.get("phone") or "")
+    by_email = hmac.compare_digest(email.encode(), given.lower().encode()) and bool(email)
+    by_phone = hmac.compare_digest(phone.encode(), normalize_phone(given).encode()) and bool(phone)
+    return by_email or by_phone
+
+
+def send_new_code(
+    session: Session, rt: Runtime, ticket: str | None, address: str | None, contact: str | None = None
+) -> None:
+    """Count the request; for a case whose requester left an e-mail or phone (and, for a complaint, whose
+    ``contact`` names it), send a new code that waits for its first use. The old one keeps working until then."""
     settings = rt.settings
     key = quotas.address_key(settings, address)
     if quotas.count(session, "code_resend", key, clock.now() - quotas.HOUR) >= PER_ADDRESS_PER_HOUR:
@@ -55,11 +89,17 @@ def send_new_code(session: Session, rt: Runtime, ticket: str | None, address: st
     identity = rt.vault.read(session.get(Party, case.requester_party_id))
     if not reachable(settings.notify_channels, identity):
         return
+    if case.kind == kinds.COMPLAINT and not names_contact(identity, contact):
+        return
     per_case = f"case:{case.id}"
-    if quotas.count(session, "code_resend", per_case, clock.now() - quotas.DAY) >= PER_CASE_PER_DAY:
+    if quotas.count(session, "code_resend", per_case, clock.now() - PER_CASE_WINDOW) >= 1:
         return
     quotas.add(session, "code_resend", per_case)
-    code = casework.reissue_access_code(session, case, "pemohon", "lost code: a new one sent to the contact on file")
+    code, code_hash = tickets.new_access_code()
+    for member in chain.members(session, case):  # the cases the current code opens (an objection follows its request)
+        if member.access_code_hash == case.access_code_hash:
+            member.pending_code_hash = code_hash  # a code still waiting from before is replaced: the latest works
+    session.flush()
     send_code(session, rt, case, code, EVENT)
 
 

@@ -113,14 +113,15 @@ TEMPLATES: dict[str, str] = {
     "choose_one": "choose at least one",
     "email_or_phone": "give an e-mail address or a phone number",
     # a field's own message (the form's ``x-error``), instead of "wrong format"
-    "nik_format": "a NIK has 16 digits; for a legal entity, its decree number: 6 to 60 letters, digits, spaces, "
-    "dots, slashes or dashes",
-    "nik_person_format": "a NIK has 16 digits",
+    "nik_format": "a national identity number (NIK) has 16 digits; for a legal entity, its decree number: 6 to 60 "
+    "letters, digits, spaces, dots, slashes or dashes",
+    "nik_person_format": "a national identity number (NIK) has 16 digits",
     "phone_format": "a phone number: digits, spaces, ( ) or -, 6 to 20, optionally starting with +",
-    "email_format": "an e-mail address such as nama@contoh.go.id",
+    "email_format": "an e-mail address such as name@example.go.id",  # errors.po gives its own: nama@contoh.go.id
     "nip_format": "a NIP or NRP: 8 to 30 digits, spaces or dots",
     "names_reported_person": "names a reported person on file: a unit and the reporter read of them by position "
     "only; their identity stays with the complaint team",
+    "names_reporter": "names the reporter, whose identity is kept confidential: write it without their name",
     # -- who may (engine.access, api.auth) -------------------------------------------------------
     "case_not_found": "case not found",
     "task_not_found": "task not found",
@@ -147,6 +148,9 @@ TEMPLATES: dict[str, str] = {
     "proxy_in_office": "the case has a proxy in office: record the end of their power of attorney first",
     "proxy_already_revoked": "the proxy's power of attorney has already ended",
     "no_proxy_in_office": "no proxy acts for the requester now: record the proxy on the case page first",
+    "proxy_case_closed": "the case is closed: no proxy is recorded on it any more",
+    "proxy_case_withdrawn": "the request was withdrawn: no proxy is recorded on it any more",
+    "proxy_dated_after_recording": "not after the day the proxy was recorded (%(day)s)",
     "no_reporter_contact": "an anonymous report has no contact to change",
     "no_gateway": "no SMS or WhatsApp gateway is configured",
     "gateway_signature": "the signature is not the gateway's",
@@ -435,6 +439,18 @@ TEMPLATES: dict[str, str] = {
     "notice_redacted_is_partial": "contradicts the decision: a redacted grant is a partial grant",
     "notice_say_if_redacted": "required: say whether parts are redacted (letter e)",
     "notice_no_fee_when_nothing_given": "no fee when no information is given",
+    "notice_printed_not_by_delivery": (
+        "a printed copy cannot be sent %(delivery)s, the way the requester asked to receive the information; "
+        "a digital copy is free"
+    ),
+    "notice_medium_not_by_delivery": (
+        "a storage medium cannot be sent %(delivery)s, the way the requester asked to receive the information"
+    ),
+    "notice_postage_not_by_post": (
+        "postage only when the information is sent by post or courier: the requester asked to receive it %(delivery)s"
+    ),
+    "notice_pages_only_printed": "printed pages only for a printed copy: the notice gives %(form)s (letter f)",
+    "notice_medium_only_digital": "a storage medium only for a digital copy: the notice gives %(form)s (letter f)",
     "notice_delivery_before_notice": "not before the date of the notice",
     "email_for_delivery": "required when the information is sent by e-mail",
     "notice_delivery_after_clock": (
@@ -470,6 +486,7 @@ TEMPLATES: dict[str, str] = {
         "the fee standard prices no such item on %(date)s: an administrator adds it on the Fee standard page"
     ),
     "fee_not_computable": "the fee cannot be computed from the fee standard",
+    "fee_not_asked_for": "the fee charges for what the requester did not ask for",
     "fee_mismatch": "the fee differs from the fee standard",
     "fee_is_computed": "the fee is computed from the quantities and the fee standard: %(total)s",
     "fee_nothing_to_pay": "the written notice states no fee",

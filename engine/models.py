@@ -238,6 +238,9 @@ class Case(Base):
     subject: Mapped[str] = mapped_column(String(300), default="", server_default="")
     channel: Mapped[str] = mapped_column(String(20))
     access_code_hash: Mapped[str] = mapped_column(String(64))
+    # A new code mailed for a lost one (engine.lost_codes), waiting for its first use: until then the old code
+    # still opens the case; that use makes it the case's code and ends the old one. Never the code itself.
+    pending_code_hash: Mapped[str | None] = mapped_column(String(64))
     received_at: Mapped[datetime]
     due_at: Mapped[datetime | None]
     closed_at: Mapped[datetime | None]
@@ -835,6 +838,23 @@ class AuthSession(Base):
     )
 
 
+class PortalReceipt(Base):
+    """A portal filing's receipt, waiting to be shown (once) or shown again to a form sent twice
+    (engine.portal_receipts), for minutes.
+
+    The browser's cookie carries a random id; the row holds its SHA-256 and the receipt sealed by the vault,
+    bound to that hash: neither the cookie, which is signed, not encrypted, nor a copy of the table shows a
+    ticket, an access code or a reporter's mode. Deleted when shown, when the visitor closes their case on the
+    device, or once its time is up.
+    """
+
+    __tablename__ = "portal_receipt"
+    id_hash: Mapped[str] = mapped_column(String(64), primary_key=True)
+    key_id: Mapped[str] = mapped_column(String(16))
+    sealed: Mapped[bytes] = mapped_column(LargeBinary)
+    expires_at: Mapped[datetime] = mapped_column(index=True)  # pruning on every write stays cheap
+
+
 class Tally(Base):
     """One counted use by the public (engine.quotas, engine.codes): a filing, a message, its bytes, a wrong
     access code, a refusal. Counted in the database so every process sees the same numbers; pruned after a day.
@@ -1063,7 +1083,7 @@ class CaseFacts(Base):
     kind: Mapped[str] = mapped_column(String(40))
     received_at: Mapped[datetime]
     received_month: Mapped[str] = mapped_column(String(7))
-    unit_code: Mapped[str | None] = mapped_column(String(40))  # a complaint's referred unit, else the case's
+    unit_code: Mapped[str | None] = mapped_column(String(40))  # a complaint's referred unit (none before), else its own
     # Copied from the case (set at receipt, or in the same run): the figures then need no join.
     channel: Mapped[str] = mapped_column(String(20))
     requester_type: Mapped[str | None] = mapped_column(String(40))

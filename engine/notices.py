@@ -1,5 +1,6 @@
 """Who is told what after a run: reminders planned, and outbox rows for every notice the law or the
-office expects (receipt, extension, decision, overdue apology; new task, escalation, overdue).
+office expects (receipt, extension, decision, overdue apology; a complaint's receipt, recording and referral; new
+task, escalation, overdue).
 
 Called by ``engine.run`` after each sync, inside the same transaction, so a rolled-back change tells nobody.
 """
@@ -8,7 +9,7 @@ from __future__ import annotations
 
 from sqlalchemy.orm import Session
 
-from engine import clock, dip_match, lateness, reminders, status, survey
+from engine import clock, dip_match, lateness, proxy_party, reminders, status, survey
 from engine.models import Case, Reminder
 from engine.outbox import Outbox, audience_users, deadline_context, instant, lane_members
 from engine.runtime import Runtime
@@ -19,6 +20,11 @@ from engine.sync import Changes
 PORTAL_HINT = "status"
 SURVEY_HINT = "survey"
 COMPLAINT_HINT = "complaint"
+
+# A complaint's referral (legal-process.md §7.2 stage 4, Penyaluran/Disposisi: "tell the reporter"): to the
+# Inspectorate General, to a unit of the office, or to another agency. The reporter's mail says where in the status
+# page's words (engine.status), naming neither the unit nor the agency.
+COMPLAINT_REFERRALS = frozenset({"diteruskan_itjen", "didisposisikan_unit", "diteruskan_instansi_lain"})
 
 # Lanes whose task, when a lapse creates it, is an escalation to the superior.
 ESCALATION_LANES = frozenset({"atasan_ppid", "pengelola_wbs"})
@@ -54,6 +60,8 @@ def announce(session: Session, rt: Runtime, case: Case, changes: Changes) -> Non
             # states that period, on the latest reading, as the requester is told of it (engine.lateness).
             lapsed = next((d for d in reversed(missed) if d.public), None) if current is None else None
             receipt = {**context, **lateness.apology_context(rt, lapsed)} if lapsed is not None else context
+            if proxy_party.party_id(case) is not None:  # the receipt says the power of attorney must reach the PPID
+                receipt = {**receipt, "filed_by_proxy": True}
             outbox.to_requester(case, "receipt", "received", receipt)
         elif reached == "diperpanjang":
             reason = data.get("rincian_alasan_perpanjangan") or ""
@@ -70,8 +78,18 @@ def announce(session: Session, rt: Runtime, case: Case, changes: Changes) -> Non
             decided = {"outcome_label": status.label(reached), "outcome_code": reached}
             context = {**context, **decided, **dip_match.notice_context(session, data)}
             outbox.to_requester(case, "decision_notice", "decided", context)
-        elif reached == "pengaduan_baru":
-            outbox.to_requester(case, "complaint_receipt", "received", {**context, "portal_hint": COMPLAINT_HINT})
+        elif reached == "pengaduan_baru":  # when it came in; what comes next and the law's limit: the template
+            received = {"received_at": instant(case.received_at.astimezone(cal.tz)), "portal_hint": COMPLAINT_HINT}
+            outbox.to_requester(case, "complaint_receipt", "received", {**context, **received})
+        elif reached == "tercatat":  # recorded: its Tanda Terima is issued, and goes with the mail (case_facts)
+            outbox.to_requester(case, "complaint_recorded", "recorded", {**context, "portal_hint": COMPLAINT_HINT})
+        elif reached in COMPLAINT_REFERRALS:  # once a stage: a re-referral to another unit leaves the page as it was
+            # The date the status page shows: the nearest of the complaint's clocks (its service standard), not the
+            # statutory 60 days it runs beside (the receipt stated those).
+            shown = deadline_context(cal, _nearest_public(case))
+            referred = {**shown, "status_label": context["status_label"], "status_code": reached}
+            referred["portal_hint"] = COMPLAINT_HINT
+            outbox.to_requester(case, "complaint_referred", f"referred:{reached}", referred)
         elif reached == "keberatan_diterima":
             outbox.to_requester(case, "objection_receipt", "received", context)
         elif reached == "tanggapan_dikirim":
@@ -132,6 +150,12 @@ def remind(session: Session, rt: Runtime, reminder: Reminder) -> list[int]:
 def _last(case: Case, name: str):
     rows = [d for d in case.deadlines if d.name == name]
     return rows[-1] if rows else None
+
+
+def _nearest_public(case: Case):
+    """The pending public deadline the status page shows (engine.queries: the nearest, the first armed on a tie)."""
+    pending = [d for d in case.deadlines if d.public and d.status == "pending"]
+    return min(pending, key=lambda d: (d.due_at, d.id or 0)) if pending else None
 
 
 def _public_deadline(case: Case):

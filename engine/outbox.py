@@ -39,13 +39,37 @@ def deadline_context(cal: WorkingCalendar, deadline: Deadline | None) -> dict:
         return {"deadline": None}
     today = clock.now().astimezone(cal.tz).date()
     due_local = deadline.due_at.astimezone(cal.tz)
-    return {
+    unit = (deadline.provenance or {}).get("unit", WORKING_DAYS)
+    context = {
         "deadline": deadline.name,
         "deadline_label": DEADLINE_LABELS.get(deadline.name, deadline.name),
-        "legal_basis": deadline.legal_basis,
+        "legal_basis": legal_basis(deadline, unit),
         "due_at": instant(due_local),
         "working_days_left": cal.working_days_between(today, due_local.date()),
     }
+    if unit == CALENDAR_DAYS:  # the renderer counts what is left in days, as the law counts this period
+        context["day_unit"] = CALENDAR_DAYS
+    return context
+
+
+WORKING_DAYS, CALENDAR_DAYS = "working_days", "calendar_days"  # a deadline's unit (engine.calendar.DueDate.unit)
+# A basis that names one rule for each way its period is counted (BUKTI, pengaduan.bpmn: 30 days under UU 25/2009
+# Pasal 45, or working days through SP4N-LAPOR!, by the complaint's channel): a message states the rule that counts
+# this row's days, with the row's own number of days, never the other channel's.
+BASIS_BY_UNIT = {
+    "UU 25/2009 Pasal 45 (30 hari); SP4N-LAPOR! (10 hari kerja)": {
+        CALENDAR_DAYS: "UU 25/2009 Pasal 45 ({days} hari)",
+        WORKING_DAYS: "SP4N-LAPOR! ({days} hari kerja)",
+    },
+}
+
+
+def legal_basis(deadline: Deadline, unit: str) -> str:
+    """The deadline's legal basis as a message states it: of a basis naming a rule per unit, the rule of ``unit``."""
+    by_unit = BASIS_BY_UNIT.get(deadline.legal_basis)
+    if by_unit is None or unit not in by_unit:
+        return deadline.legal_basis
+    return by_unit[unit].format(days=deadline.working_days)
 
 
 def instant(at: datetime) -> str:

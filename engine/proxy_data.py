@@ -12,19 +12,27 @@ able to mend it before a letter prints it.
 - Those who may read a requester's identity (``access.can_read_identity``) read the proxy's with the case.
 - The PPID desk (``access.REQUEST_STAFF``) corrects it, giving the whole ``kuasa`` again as the case's form asks
   for it (``FORMS``) and checked by its rules, with one of ``REASONS``. A field left out is removed (a phone the
-  proxy no longer has).
+  proxy no longer has). The power of attorney is dated as the filing form dates it (engine.intake.check_filing):
+  not after the day the proxy came into office, the filing's receipt for the proxy who filed it, the day the desk
+  recorded them for one appointed later. A closed case's proxy is still corrected: the right to rectification
+  does not end with the case, and a letter's correction prints the proxy as now on file.
 - The party is sealed again (with the vault's current key) and its blind index rewritten: the inbox finds the case
   by the proxy's name as now corrected (every proxy a case has had, ended ones too, is found by name:
   engine.proxy_party). The case records ``proxy_data_corrected`` in its history: who, why, and the names of the
   fields that changed, never their values. Nothing that did not change is recorded.
 - Letters already issued keep what they printed (a letter of record is never rewritten; its correction prints
-  the proxy as now on file) and no message is sent: Kawal writes to the requester, whom the proxy represents,
-  and the change is the proxy's.
+  the proxy as now on file).
+- The requester, whom the proxy represents, is told which of the proxy's fields changed (``EVENT``: the names,
+  never the values; "if you did not ask for this, contact the PPID"): a correction redirects the letters' copies,
+  and who changed the address should not be the only one to know. The proxy's e-mail the correction replaced is
+  told once too (engine.former_contacts), as a requester's former contact is (engine.requester_data).
 - The proxy in office is copied on the requester's messages about the letters that copy them (the receipts, the
   notices, the superior's response: ``engine.outbox.PROXY_COPIES``), at the e-mail they gave (the form's optional
   ``email``); without one the row is skipped and the desk posts the copy. A copy written before the power ended
   still goes: the letter it is about copied the proxy.
-- The desk records a proxy the requester appointed after filing (``appoint``), checked as at filing.
+- The desk records a proxy the requester appointed after filing (``appoint``), checked as at filing, the power of
+  attorney dated no later than the day it is recorded; never on a closed or withdrawn case, on which no letter is
+  issued any more to name or copy them.
 - The desk records the end of the power of attorney (``revoke``: the requester revoked it, the proxy withdrew or
   its term ended): later letters no longer name or copy the proxy; the case page and the register still show who
   filed the case. The proxy may know the access code (they filed with it, or were given it): the chain gets a new
@@ -37,15 +45,20 @@ able to mend it before a letter prints it.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import date
 
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from engine import access, blind_index, casework, kinds, lost_codes, proxy_party, requester_data
+from engine import access, blind_index, casework, former_contacts, kinds, lost_codes, proxy_party, requester_data
 from engine.audit import EventLog
+from engine.calendar import iso_day
 from engine.errors import Conflict, Forbidden, Invalid, NotFound
 from engine.forms import errors_in
-from engine.messages import msg
-from engine.models import Case, Party, User
+from engine.messages import Message, msg
+from engine.models import Case, CaseEvent, Party, User
+from engine.notices import PORTAL_HINT
+from engine.outbox import Outbox
 from engine.proxy_party import PARTY_KEY, party_id
 from engine.run import touch
 from engine.runtime import Runtime
@@ -63,6 +76,7 @@ REASONS = ("permintaan_kuasa", requester_data.RECORDING_ERROR)
 # The proxy who filed the case, kept from the filing on whatever happens to the power of attorney (the receipt names
 # them, the register too): a later proxy, appointed and ended in turn, never takes their place.
 FILER_KEY = "kuasa_pengaju_party_id"
+WITHDRAWN = "dicabut"  # the status of a withdrawn request (engine.casework.withdraw_request)
 
 
 @dataclass(frozen=True)
@@ -161,6 +175,7 @@ def correct(session: Session, rt: Runtime, user: User, case: Case, payload: dict
     """Replace the proxy's data with ``payload``'s; see the module's docstring. One transaction (the caller's)."""
     party = _party(session, user, case)
     errors = errors_in(form_schema(rt, case), payload)
+    errors |= _dated_in_time(rt, case, payload.get("kuasa"), errors, _in_office_since(session, rt, case))
     if errors:
         raise Invalid("invalid_data", fields=errors)
     before = rt.vault.read(party)
@@ -173,13 +188,32 @@ def correct(session: Session, rt: Runtime, user: User, case: Case, payload: dict
     blind_index.index_party(session, key, party, after, role=blind_index.PROXY)  # found by the new name
     touch(case)
     EventLog(session).append(case, EVENT, user.username, {"fields": list(changed), "reason": payload["reason"]})
+    _tell(session, rt, case, changed, before, after)
     session.flush()
     return Corrected(changed, after)
 
 
+def _tell(session: Session, rt: Runtime, case: Case, changed: tuple[str, ...], before: dict, after: dict) -> None:
+    """The requester is told which of their proxy's fields changed (``EVENT``: the names, never the values), and
+    once the proxy's e-mail the correction replaced, where the letters' copies no longer go (engine.former_contacts;
+    not when it is the requester's own address, which is told already). The proxy's phone is for the desk to call:
+    no message ever went there."""
+    outbox = Outbox(session, rt.settings.notify_channels)
+    cause = f"correction{case.event_seq}"  # one message a correction (the case's history grew by one)
+    told = {"deadline": None, "fields": list(changed), "portal_hint": PORTAL_HINT}
+    outbox.to_requester(case, EVENT, cause, told)
+    former = (before.get("email") or "").strip()
+    requester = session.get(Party, case.requester_party_id) if case.requester_party_id else None
+    own = (rt.vault.read(requester).get("email") or "") if requester is not None else ""
+    if former and former.casefold() != own.casefold():
+        former_contacts.tell(outbox, rt, case, EVENT, cause, {"email": former}, {"email": after.get("email")}, told)
+    outbox.write()
+
+
 def can_appoint(user: User, case: Case) -> bool:
-    """The PPID desk, on a request or an objection with no proxy in office (a page offers the record only then)."""
-    return case.kind in FORMS and party_id(case) is None and access.is_request_staff(user)
+    """The PPID desk, on an open request or objection with no proxy in office (a page offers the record only then)."""
+    open_case = case.closed_at is None
+    return case.kind in FORMS and open_case and party_id(case) is None and access.is_request_staff(user)
 
 
 def appoint_schema(rt: Runtime, case: Case) -> dict:
@@ -189,12 +223,15 @@ def appoint_schema(rt: Runtime, case: Case) -> dict:
 
 
 def require_appointable(user: User, case: Case) -> None:
-    """A request or an objection (else NotFound), for the PPID desk (else Forbidden), with no proxy in office (else
+    """A request or an objection (else NotFound), for the PPID desk (else Forbidden), still open (else Conflict:
+    withdrawn, or closed: no letter is issued on it any more to name or copy a proxy), with no proxy in office (else
     Conflict: their power must end first)."""
     if case.kind not in FORMS:
         raise NotFound("no_proxy_for_case")
     if not access.is_request_staff(user):
         raise Forbidden("desk_corrects_proxy")
+    if case.closed_at is not None:
+        raise Conflict("proxy_case_withdrawn" if case.status == WITHDRAWN else "proxy_case_closed")
     if party_id(case) is not None:
         raise Conflict("proxy_in_office")
 
@@ -205,6 +242,9 @@ def appoint(session: Session, rt: Runtime, user: User, case: Case, payload: dict
     The history records that a proxy was appointed, never who. One transaction (the caller's)."""
     require_appointable(user, case)
     errors = errors_in(appoint_schema(rt, case), payload)
+    today = rt.today()  # the power of attorney is shown when the proxy is recorded: not dated after that day
+    recorded = (today, msg("proxy_dated_after_recording", day=today))
+    errors |= _dated_in_time(rt, case, payload.get("kuasa"), errors, recorded)
     if errors:
         raise Invalid("invalid_data", fields=errors)
     party = proxy_party.store(session, rt, dict(payload["kuasa"]))
@@ -214,6 +254,39 @@ def appoint(session: Session, rt: Runtime, user: User, case: Case, payload: dict
     EventLog(session).append(case, APPOINTED, user.username, {})
     session.flush()
     return party
+
+
+def _in_office_since(session: Session, rt: Runtime, case: Case) -> tuple[date, Message]:
+    """The day the proxy in office came into office, and the message for a power of attorney dated after it: the
+    filing's day of receipt for the proxy who filed the case (as the filing form says it), else the day the desk
+    recorded their appointment (``appoint``: the last one, as one proxy is in office at a time)."""
+    tz = rt.calendars["strict"].tz
+    if party_id(case) == filer_party_id(case):
+        return case.received_at.astimezone(tz).date(), msg("not_after_filing")
+    appointed = session.scalar(
+        select(CaseEvent.at)
+        .where(CaseEvent.case_id == case.id, CaseEvent.type == APPOINTED)
+        .order_by(CaseEvent.seq.desc())
+        .limit(1)
+    )
+    day = appointed.astimezone(tz).date() if appointed else rt.today()
+    return day, msg("proxy_dated_after_recording", day=day)
+
+
+def _dated_in_time(rt: Runtime, case: Case, kuasa, errors: dict, since: tuple[date, Message]) -> dict:
+    """The proxy's dates (the power of attorney's) checked as the filing form checks a filer's
+    (engine.intake.check_filing): none after the day the proxy came into office (``since``: that day and the
+    message that says so). A field the form refused already is not told twice."""
+    day, message = since
+    if not isinstance(kuasa, dict):
+        return {}
+    found = {}
+    for name, node in desk_schema(rt, case.kind)["properties"].items():
+        given = iso_day(kuasa.get(name)) if node.get("format") == "date" else None
+        path = f"kuasa.{name}"
+        if given is not None and given > day and path not in errors:
+            found[path] = [message]
+    return found
 
 
 def revoke(session: Session, rt: Runtime, user: User, case: Case, reason: str) -> Revoked:

@@ -225,6 +225,24 @@ def _shown_deadline(case: Case) -> Deadline | None:
     return (pending[:1] or missed[-1:] or public[-1:] or [None])[0]
 
 
+def _in_the_gap(rt: Runtime, case: Case, shown: Deadline | None) -> Deadline | None:
+    """An agency deadline lapsed on the strict reading alone, which ends on its lenient reading before the deadline
+    shown (``_shown_deadline``): the requester reads that one, at its lenient due date (README, "Late, and saying
+    so"). A complaint's service standard lapsed on Mon 28 Dec 2026 is still in time until Tue 29 Dec on the lenient
+    reading; the statutory 60 days pending beside it end in February, and the page said February."""
+    if shown is None or shown.status != "pending" or case.closed_at is not None:
+        return None
+    gap = [
+        (lateness.lenient_due(rt, d), d.id, d)
+        for d in _told(case)
+        if d.status == "missed" and d.kind == "agency" and not lateness.late_for_requester(rt, d)
+    ]
+    earliest = min(gap, default=None, key=lambda row: row[:2])
+    if earliest is None or earliest[0] >= shown.due_at:
+        return None
+    return earliest[2]
+
+
 def public_status(
     session: Session, case: Case, locale: str = "id", rt: Runtime | None = None, words: bool = False
 ) -> dict:
@@ -245,6 +263,8 @@ def public_status(
         milestones[0]["at"] = case.received_at
     shown = _public_stage(session, rt, case)
     deadline = _shown_deadline(case)
+    if rt is not None:
+        deadline = _in_the_gap(rt, case, deadline) or deadline
     disputes = [
         {"ticket": d.ticket, "status_label": status.label(_public_stage(session, rt, d), locale)}
         for d in chain.disputes_on(session, case)
@@ -280,6 +300,9 @@ def public_status(
         # The working days it counts (0: a date the decision or the mediation agreement set itself, not a count).
         "due_days": deadline.working_days if due_at is not None else None,
         "due_explanation": explanation_text,
+        # The office's own deadline running beside the requester's window shown (T10 while a request waits for its
+        # missing items: it counts from the receipt and does not start again when they come, §3.10).
+        "office_due_at": _office_beside(case, deadline) if due_at is not None else None,
         "next_step": _question_step(question, shown, locale)
         or _answered_step(case, locale)
         or _dispute_step(disputes, locale)
@@ -394,6 +417,18 @@ def _missing(session: Session, case: Case) -> str | None:
         if data.get("task") == "periksa_kelengkapan":
             return (data.get("data") or {}).get("kekurangan") or None
     return None
+
+
+def _office_beside(case: Case, shown: Deadline) -> datetime | None:
+    """When the requester's own window is the deadline shown: the due date of the office's nearest public deadline
+    still running beside it, if any."""
+    if _owner(shown) != "citizen":
+        return None
+    running = sorted(
+        (d for d in _told(case) if d.status == "pending" and d.kind == "agency"),
+        key=lambda d: (d.due_at, d.id),
+    )
+    return running[0].due_at if running else None
 
 
 def _owner(deadline: Deadline) -> str:

@@ -9,8 +9,8 @@ request, its objection and its dispute all read the new data.
 - The whole identity is given again, as the request form asks for it (``forms/permohonan.json``'s ``requester``
   and ``requester_type``, checked by the same rules: an individual's NIK is 16 digits, an e-mail or a phone);
   with one of ``REASONS``. A field left out is removed (a phone number the requester no longer has). The language
-  the requester is written to (``locale``: their messages and letters; a request filed at the desk starts in
-  Bahasa Indonesia) may change too; left out, it stays.
+  the requester is written to (``locale``: their messages and letters; a request filed at the desk starts in the
+  language its form chose, Bahasa Indonesia unless English) may change too; left out, it stays.
 - The party is sealed again (with the vault's current key) and its blind index rewritten, so the inbox finds
   the requester by the new name or NIK and no longer by the old one.
 - Each case of the chain that names the party records ``requester_data_corrected`` in its history: who, why, and
@@ -52,7 +52,7 @@ from datetime import timedelta
 from sqlalchemy import and_, or_, select
 from sqlalchemy.orm import Session
 
-from engine import access, blind_index, chain, clock, facts, former_contacts, kinds
+from engine import access, blind_index, chain, clock, facts, former_contacts, kinds, languages
 from engine.audit import EventLog
 from engine.errors import Conflict, Forbidden, Invalid, NotFound
 from engine.forms import errors_in
@@ -131,7 +131,8 @@ def reason_property(asked: str, subject: str, subject_en: str) -> dict:
 def current(session: Session, rt: Runtime, user: User, case: Case) -> dict:
     """What the correction form starts from: the requester's data as the vault holds it, their type and language."""
     identity = rt.vault.read(_party(session, user, case))
-    locale = identity.pop("locale", None) or DEFAULT_LOCALE
+    locale = languages.written_in(case, identity)  # on this case: an objection filed in English is written in it
+    identity.pop("locale", None)
     return {"requester": identity, "requester_type": case.requester_type, "locale": locale}
 
 
@@ -151,7 +152,7 @@ def correct(
     if asked is not None:
         _decide(asked, user, "applied")
     before = rt.vault.read(party)
-    changed = _changes(before, case.requester_type, payload)
+    changed = _changes(before, case.requester_type, payload, languages.written_in(case, before))
     # The language not given stays as it is.
     after = {**payload["requester"], "locale": payload.get("locale") or before.get("locale") or DEFAULT_LOCALE}
     members = tuple(m for m in chain.members(session, case) if m.requester_party_id == party.id)
@@ -165,6 +166,8 @@ def correct(
     log = EventLog(session)
     for member in members:
         _retype(member, payload["requester_type"])
+        if "locale" in changed:  # the requester's language, corrected: theirs on every case of the chain
+            member.details = {k: v for k, v in (member.details or {}).items() if k != languages.LOCALE}
         touch(member)
         record = {"fields": changed, "reason": payload["reason"], "on": case.ticket}
         log.append(member, EVENT, user.username, {**record, "request": request_id} if request_id else record)
@@ -386,12 +389,13 @@ def _decide(row: RequesterCorrection, user: User, status: str) -> None:
     row.status, row.decided_by, row.decided_at = status, user.username, clock.now()
 
 
-def _changes(identity: dict, requester_type: str | None, proposed: dict) -> list[str]:
-    """The names of the fields ``proposed`` changes of ``identity`` and ``requester_type``, in the form's order."""
+def _changes(identity: dict, requester_type: str | None, proposed: dict, locale: str | None = None) -> list[str]:
+    """The names of the fields ``proposed`` changes of ``identity`` and ``requester_type``, in the form's order
+    (``locale``: the language the requester is written to in on the case, when it is not the identity's own)."""
     names = [k for k in FIELDS if identity.get(k) != proposed["requester"].get(k)]
     if proposed["requester_type"] != requester_type:
         names.append("requester_type")
-    if proposed.get("locale") and proposed["locale"] != (identity.get("locale") or DEFAULT_LOCALE):
+    if proposed.get("locale") and proposed["locale"] != (locale or identity.get("locale") or DEFAULT_LOCALE):
         names.append("locale")
     return names
 
@@ -399,7 +403,8 @@ def _changes(identity: dict, requester_type: str | None, proposed: dict) -> list
 def asked_changes(session: Session, rt: Runtime, row: RequesterCorrection) -> list[str]:
     """The names of the fields a waiting request would change of the data as it now stands."""
     identity = rt.vault.read(session.get(Party, row.party_id))
-    return _changes(identity, session.get(Case, row.case_id).requester_type, proposal(rt, row))
+    case = session.get(Case, row.case_id)
+    return _changes(identity, case.requester_type, proposal(rt, row), languages.written_in(case, identity))
 
 
 def listed(session: Session, rows: list[RequesterCorrection]) -> list[dict]:

@@ -51,7 +51,9 @@ STATUSES: dict[str, Status] = {
         "Lengkapi kekurangan permohonan Anda kepada petugas sebelum batas waktu melengkapi.",
         "Supply the missing items of your request to the officers before the completion window ends.",
     ),
-    "dilengkapi": Status("Dilengkapi", "Completed by the Requester", *_WAIT),  # to be registered by the desk
+    # The requester supplied what was missing; to be registered by the desk. Not "Completed": that is the request's
+    # last stage ("selesai"), on the same page's path.
+    "dilengkapi": Status("Dilengkapi", "Missing Items Supplied", *_WAIT),
     "terdaftar": Status("Terdaftar", "Registered", *_WAIT),
     "diproses": Status("Diproses", "In Process", *_WAIT),
     "diperpanjang": Status("Diperpanjang", "Extended", *_WAIT),
@@ -136,7 +138,7 @@ STATUSES: dict[str, Status] = {
         "Bila tidak menerima putusan, Anda dapat mengajukan keberatan ke pengadilan dalam 14 hari kerja sejak"
         " salinan putusan Anda terima (UU 14/2008 Pasal 47-48); bila tidak, putusan menjadi berkekuatan hukum tetap.",
         "If you do not accept the decision, you may challenge it in court within 14 working days of receiving its"
-        " copy (UU 14/2008 Articles 47-48); otherwise it becomes final and binding.",
+        " copy (Law 14/2008 Articles 47-48); otherwise it becomes final and binding.",
     ),
     "keberatan_pengadilan": Status("Keberatan ke Pengadilan", "Court Challenge", *_COURT),
     "putusan_pengadilan": Status(
@@ -145,7 +147,7 @@ STATUSES: dict[str, Status] = {
         "Bila tidak menerima putusan, Anda dapat mengajukan kasasi ke Mahkamah Agung dalam 14 hari sejak putusan"
         " Anda terima (UU 14/2008 Pasal 50); bila tidak, putusan menjadi berkekuatan hukum tetap.",
         "If you do not accept the judgment, you may appeal in cassation to the Supreme Court within 14 days of"
-        " receiving it (UU 14/2008 Article 50); otherwise it becomes final and binding.",
+        " receiving it (Law 14/2008 Article 50); otherwise it becomes final and binding.",
     ),
     "kasasi": Status("Kasasi", "Cassation", *_COURT),
     "berkekuatan_hukum_tetap": Status("Berkekuatan Hukum Tetap", "Final and Binding", *_FINAL),

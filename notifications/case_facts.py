@@ -1,5 +1,6 @@
 """What a requester's message states that is read when it is sent, not when it was written: the letters it goes
-with, and the last day of the requester's next step (``notifications.delivery``).
+with, and the last day of the requester's next step (``notifications.delivery``). A reporter's messages about their
+letters (the Tanda Terima Pengaduan, the Surat Pemberitahuan Hasil) carry them the same way.
 
 A message is written inside the run of the change that causes it (``engine.notices.announce``), before that change
 issues its letters (``engine.letters.issue.after_task`` runs once the run is closed) and while the change's events
@@ -9,7 +10,15 @@ portal's status page shows (``engine.chain``, read here as the page reads it), a
 The letters (the written notice, the superior's response...) travel as PDF attachments of the e-mail when every one
 of them is rendered already (``engine.letters.production``: a job after the commit, queued before the message's) and
 fits ``KAWAL_EMAIL_ATTACHMENT_MAX_BYTES``; otherwise the message names them and links the status page, where the
-requester downloads them. A letter that cannot be read never holds a notice back: it is linked instead.
+requester downloads them. A letter that cannot be read never holds a notice back: it is linked instead. A requester
+who writes in English is sent each letter twice: the Indonesian original, which is the letter of record, and the
+English translation made for them under its number (``engine.letters.issue.after_task``); the message says which
+file is which. An Indonesian reader is sent the original alone.
+
+The written notice of a granted request states the fee for copying and/or sending and how to pay it (UU 14/2008
+Pasal 22(7) huruf g; ``engine.fees``); its mail says them too, read from the letter's own sealed content (what the
+notice's form recorded: ``biaya``, ``cara_pembayaran``), so that the mail says what the letter says and the outbox
+row keeps neither.
 """
 
 from __future__ import annotations
@@ -21,7 +30,7 @@ from sqlalchemy.orm import Session
 
 from engine import chain, kinds
 from engine.files import FileStore
-from engine.letters import production, records
+from engine.letters import issue, production, records
 from engine.letters.types import TYPES
 from engine.models import Case, Letter, Notification
 from engine.runtime import Runtime
@@ -34,10 +43,17 @@ LETTERS = {
     "decision_notice": ("pemberitahuan_tertulis", "pemberitahuan_tidak_lengkap", "keputusan_penolakan"),
     "objection_receipt": ("tanda_terima_keberatan",),
     "objection_response": ("tanggapan_atasan",),
+    # A reporter's letters (legal-process.md §10b): the receipt once the complaint is recorded, the outcome notice.
+    "complaint_recorded": ("tanda_terima_pengaduan",),
+    "complaint_outcome": ("pemberitahuan_hasil",),
 }
 # The messages that open a window of the requester's (Pasal 36(1): objection; Pasal 37(2): dispute), and so say its
 # last day.
 WINDOWS = frozenset({"decision_notice", "objection_response"})
+# The message that states the written notice's fee, and the letter it reads it from (engine.fees.NOTICE_TASK).
+FEE_EVENT, FEE_LETTER = "decision_notice", "pemberitahuan_tertulis"
+# The decisions that give information, so that a fee may be due (the notice letter's own test).
+GRANTED = frozenset({"dikabulkan_seluruhnya", "dikabulkan_sebagian"})
 
 
 @dataclass
@@ -46,24 +62,40 @@ class Facts:
     attachments: tuple[tuple[str, str, bytes], ...] = ()
 
 
+@dataclass(frozen=True)
+class Sent:
+    """One letter as the requester is sent it: the original, which is the letter of record, and the translation
+    into their language when one was made for them."""
+
+    original: Letter
+    translation: Letter | None = None
+
+    @property
+    def copies(self) -> tuple[Letter, ...]:
+        return (self.original,) if self.translation is None else (self.original, self.translation)
+
+
 def read(session: Session, rt: Runtime, row: Notification, locale: str) -> Facts:
-    """The letters and the window of a requester's message (nothing for any other)."""
+    """The letters, the window and the fee of a requester's message (nothing for any other)."""
     if not row.to_requester or row.case_id is None or (row.event not in LETTERS and row.event not in WINDOWS):
         return Facts()
     case = session.get(Case, row.case_id)
     facts = Facts(context=window(session, rt, case, row.event))
     chosen = letters(session, case, row.event, locale)
+    if row.event == FEE_EVENT:
+        facts.context |= fee(rt, chosen)
     if not chosen:
         return facts
-    facts.attachments = _files(rt, chosen) if row.channel == "smtp" else ()
-    facts.context["letters"] = [{"title": TYPES[x.kind].title(locale), "number": x.number} for x in chosen]
-    facts.context["letters_attached"] = bool(facts.attachments)
+    files = _files(rt, [copy for sent in chosen for copy in sent.copies]) if row.channel == "smtp" else {}
+    facts.attachments = tuple(files.values())
+    facts.context["letters"] = [_named(sent, locale, files) for sent in chosen]
+    facts.context["letters_attached"] = bool(files)
     return facts
 
 
-def letters(session: Session, case: Case, event: str, locale: str) -> list[Letter]:
-    """The latest letter of each kind the message goes with that the requester may read, in their language when it
-    was translated for them (else the original)."""
+def letters(session: Session, case: Case, event: str, locale: str) -> list[Sent]:
+    """The latest letter of each kind the message goes with that the requester may read, with its translation into
+    their language when one was made for them."""
     wanted = LETTERS.get(event, ())
     theirs = [x for x in records.for_requester(session, case) if x.kind in wanted]
     latest = {x.kind: x for x in theirs if x.translation_of_id is None}  # oldest first: a correction comes later
@@ -72,30 +104,64 @@ def letters(session: Session, case: Case, event: str, locale: str) -> list[Lette
         original = latest.get(kind)
         if original is None:
             continue
-        copy = next((x for x in theirs if x.translation_of_id == original.id and x.locale == locale), None)
-        chosen.append(copy or original)
+        copy = None
+        if original.locale != locale:
+            copy = next((x for x in theirs if x.translation_of_id == original.id and x.locale == locale), None)
+        chosen.append(Sent(original, copy))
     return chosen
 
 
-def _files(rt: Runtime, chosen: list[Letter]) -> tuple[tuple[str, str, bytes], ...]:
-    """Every letter's file of record, or none: a message says either "attached" or "download", never half."""
-    if any(x.status != "ready" and x.scan_storage_key is None for x in chosen):
-        return ()
+def fee(rt: Runtime, chosen: list[Sent]) -> dict:
+    """The fee the written notice states and how to pay it, as the letter of record says them (``fee_amount`` in
+    whole rupiah, ``fee_method`` as the officer wrote it): only when it grants the request and the fee is above zero,
+    as the letter prints them (``pemberitahuan_tertulis`` item g)."""
+    notice = next((sent.original for sent in chosen if sent.original.kind == FEE_LETTER), None)
+    if notice is None:
+        return {}
+    said = issue.unseal(rt, notice)
+    data = said.get("data") or {}
+    amount = int(round(float(data.get("biaya") or 0)))
+    if (said.get("decision") or {}).get("keputusan") not in GRANTED or amount <= 0:
+        return {}
+    return {"fee_amount": amount, "fee_method": (data.get("cara_pembayaran") or "").strip()}
+
+
+def _named(sent: Sent, locale: str, files: dict[int, tuple[str, str, bytes]]) -> dict:
+    """A letter as the message names it: title (in the reader's language), number, whether it comes with a
+    translation, and the names of the attached files (empty when not attached)."""
+
+    def file_name(letter: Letter | None) -> str:
+        return files[letter.id][0] if letter is not None and letter.id in files else ""
+
+    return {
+        "title": TYPES[sent.original.kind].title(locale),
+        "number": sent.original.number,
+        "translated": sent.translation is not None,
+        "original_file": file_name(sent.original),
+        "translation_file": file_name(sent.translation),
+    }
+
+
+def _files(rt: Runtime, copies: list[Letter]) -> dict[int, tuple[str, str, bytes]]:
+    """Every letter's file of record by the letter's id, or none: a message says either "attached" or "download",
+    never half."""
+    if any(x.status != "ready" and x.scan_storage_key is None for x in copies):
+        return {}
     store = FileStore.of(rt.settings, rt.vault)
-    out = []
+    out = {}
     try:
-        for letter in chosen:
+        for letter in copies:
             scan = letter.scan_storage_key is not None  # the signed scan, once uploaded, is the letter of record
             data = production.file_bytes(store, letter, scan=scan)
             media_type = letter.scan_media_type if scan else "application/pdf"
             extension = {"image/png": "png", "image/jpeg": "jpg"}.get(media_type, "pdf")
-            out.append((f"{letter.number.replace('/', '-')}.{letter.locale}.{extension}", media_type, data))
+            out[letter.id] = (f"{letter.number.replace('/', '-')}.{letter.locale}.{extension}", media_type, data)
     except Exception as exc:  # the notice goes all the same, pointing to the status page
-        log.warning("letters of case %s not attached: %s", chosen[0].case_id, type(exc).__name__)
-        return ()
-    if sum(len(data) for _name, _type, data in out) > rt.settings.email_attachment_max_bytes:
-        return ()
-    return tuple(out)
+        log.warning("letters of case %s not attached: %s", copies[0].case_id, type(exc).__name__)
+        return {}
+    if sum(len(data) for _name, _type, data in out.values()) > rt.settings.email_attachment_max_bytes:
+        return {}
+    return out
 
 
 def window(session: Session, rt: Runtime, case: Case, event: str) -> dict:

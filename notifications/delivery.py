@@ -16,9 +16,9 @@ from datetime import timedelta
 from sqlalchemy import select, update
 from sqlalchemy.orm import Session
 
-from engine import clock, former_contacts, lost_codes
+from engine import clock, former_contacts, languages, lost_codes
 from engine.config import Settings
-from engine.models import Attachment, Case, HumanTask, Incident, Notification, Party, User
+from engine.models import Attachment, Case, HumanTask, Incident, Notification, Party, RevealRequest, User
 from engine.outbox import PROXY_COPY
 from engine.runtime import Runtime
 
@@ -40,6 +40,10 @@ NO_ADDRESS = "no address on this channel"
 TASK_DONE = "the task was no longer open when this was to be sent"
 # A new task's news names its task in its key (engine.notices: the cause "task:<guid>").
 _NEW_TASK = re.compile(r":task:([0-9a-f-]{36}):")
+REVEAL_DECIDED = "the identity reveal request was decided before this was to be sent"
+# The news that a request to open a whistleblower's identity waits names the request in its key (engine.complaints:
+# the cause "reveal<id>").
+_REVEAL = re.compile(r":reveal(\d+):")
 OWN_ADDRESS = "the proxy's address is the requester's own, which gets the message itself"
 
 
@@ -68,10 +72,10 @@ def address(session: Session, rt: Runtime, row: Notification) -> tuple[str | Non
                 return None, "id"
             if email.casefold() == (identity.get("email") or "").casefold():
                 raise Unsent(OWN_ADDRESS)
-            return {"smtp": email, "log": "proxy"}.get(row.channel), identity.get("locale") or "id"
+            return {"smtp": email, "log": "proxy"}.get(row.channel), languages.written_in(case, identity)
         wanted = {"smtp": identity.get("email"), "webhook": identity.get("phone"), "log": "requester"}
         former = former_contacts.recipient(rt, row.context)  # told that the contact on file replaced it
-        return former or wanted[row.channel], identity.get("locale") or "id"  # the language they filed in
+        return former or wanted[row.channel], languages.written_in(case, identity)  # the language the case was filed in
     user = session.get(User, row.recipient_user_id)
     wanted = {"smtp": user.email, "webhook": None, "log": f"user:{user.username}"}
     return wanted[row.channel], user.locale or "id"
@@ -86,6 +90,15 @@ def _task_gone(session: Session, row: Notification) -> bool:
     return state is not None and state != "open"
 
 
+def _reveal_decided(session: Session, row: Notification) -> bool:
+    """Whether the news that a reveal request waits (``reveal_requested``) names one that is no longer pending."""
+    found = _REVEAL.search(row.idempotency_key) if row.event == "reveal_requested" else None
+    if found is None:
+        return False
+    state = session.scalar(select(RevealRequest.status).where(RevealRequest.id == int(found[1])))
+    return state is not None and state != "pending"
+
+
 def deliver(session: Session, rt: Runtime, channels: dict, notification_id: int) -> str:
     """Send one row if it is still pending; returns what happened (sent, skipped, not-pending, failed)."""
     from notifications import case_facts
@@ -97,6 +110,8 @@ def deliver(session: Session, rt: Runtime, channels: dict, notification_id: int)
     row = session.get(Notification, notification_id)
     if _task_gone(session, row):  # the desk took and finished it meanwhile: news of it would send them looking
         return _skip(session, row, TASK_DONE)
+    if _reveal_decided(session, row):  # another manager decided it meanwhile: "awaits a decision" would mislead
+        return _skip(session, row, REVEAL_DECIDED)
     try:
         to, locale = address(session, rt, row)
     except Unsent as unsent:

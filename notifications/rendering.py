@@ -27,6 +27,11 @@ template may use only these keys (``CONTEXT_KEYS``):
 ``working_days_left``
     An int: positive before the due date, ``0`` on it, negative when overdue (by that many
     working days).
+``day_unit``
+    ``calendar_days`` for a period the law counts in days, not working days (S60, a complaint's evidence window
+    outside SP4N-LAPOR!: engine.outbox.deadline_context); absent otherwise. ``render`` then adds ``days_left``, the
+    days to the due day as the message is sent (its sign as ``working_days_left``'s), which the template shows
+    instead of the working days.
 ``task_title``
     The staff task's title. Staff templates only: requester templates never use it, since a
     task title may carry internal wording.
@@ -40,6 +45,8 @@ template may use only these keys (``CONTEXT_KEYS``):
     The extended due time, as ``due_at``.
 ``outcome_label``, ``outcome_code``
     The decision, e.g. ``"Dikabulkan Sebagian"``, and its status code, from which ``render`` words it for the reader.
+    ``decision_notice`` and ``objection_response`` speak of obtaining the information only when the code grants it
+    (rows written before the code was kept say nothing of it).
 ``portal_hint``
     Which line tells the requester where to follow the case (``notifications.wording.HINTS``: ``status``,
     ``complaint``, ``survey``, ``code``); ``render`` words it in the reader's language with the absolute link to
@@ -60,19 +67,34 @@ template may use only these keys (``CONTEXT_KEYS``):
     ``requester_data_corrected`` (engine.requester_data): the names of the requester's fields an officer
     corrected (``name``, ``email``, ``requester_type``...), never their values; the template words them.
     ``reporter_contact_changed`` (engine.reporter_contact): the names of the contact fields a reporter changed.
+    ``proxy_data_corrected`` (engine.proxy_data): the names of the proxy's fields the desk corrected (``name``,
+    ``email``, ``nomor_surat_kuasa``...), never their values.
 ``letters``, ``letters_attached``
     Added when the message is sent (``notifications.case_facts``), never stored: the letters a notice goes with
-    (each ``{"title", "number"}``, in the reader's language) and whether their PDFs are attached; else the
-    template links the status page to download them.
+    and whether their PDFs are attached; else the template links the status page to download them. Each letter is
+    ``{"title", "number", "translated", "original_file", "translation_file"}``: its title in the reader's language,
+    whether it comes with the translation made for the reader (an English reader is sent the Indonesian original,
+    the letter of record, and its English translation), and the names of the attached files ("" when not attached).
+``fee_amount``, ``fee_method``
+    Added when ``decision_notice`` is sent (``notifications.case_facts``), never stored: the fee the written notice
+    of a granted request states (whole rupiah; ``render`` writes it as the reader writes money) and how to pay it, as
+    the letter says it; absent when no fee is due, and the mail then says nothing of a fee.
 ``window_ends_on``, ``window_from_dispatch``
     Added when sent (``notifications.case_facts``): the last day of the window ``decision_notice`` (objection) and
     ``objection_response`` (dispute) open, as the status page shows it, and whether it counts from the dispatch
     because the requester's receipt is not recorded yet.
+``filed_by_proxy``
+    ``receipt`` (engine.notices): true when a proxy filed the request; the receipt then says that the special power
+    of attorney must reach the PPID, and how (legal-process.md §3.2). Absent otherwise.
 ``withdrawn_at``
     ``request_withdrawn``: when the request was withdrawn (as ``due_at``).
+``received_at``
+    ``complaint_receipt`` (engine.notices): when the complaint was received (as ``due_at``); rows written before it
+    was kept leave the line out.
 ``former``
     In ``requester_data_corrected`` and ``reporter_contact_changed``, when the message goes to the contact that was
-    replaced (engine.former_contacts: the row holds that address sealed until it is sent): the text says so.
+    replaced (engine.former_contacts: the row holds that address sealed until it is sent): the text says so. In
+    ``proxy_data_corrected``, the proxy's e-mail address that was replaced: the message is addressed to the proxy.
 
 A requester's message about a letter (``engine.outbox.PROXY_COPIES``) is copied to the proxy acting for them: that
 row's context names the proxy's party (``proxy_party_id``), and ``render`` marks its subject as a copy ("Tembusan: ")
@@ -88,16 +110,19 @@ Keys each event needs besides ``ticket`` and ``deadline`` (and the deadline bloc
 ``deadline`` is set), also as ``REQUIRED_KEYS``; keys in brackets are optional and their line is left out when absent or
 empty. Other keys in the context are ignored::
 
-    receipt            portal_hint
+    receipt            portal_hint, [filed_by_proxy]
     extension_notice   reason (may be ""), new_due_at, portal_hint
     completion_request missing (what the check found missing, the officer's words), portal_hint
     decision_notice    outcome_label, portal_hint
     objection_receipt  portal_hint
     objection_response outcome_label, portal_hint
-    complaint_receipt  portal_hint
+    complaint_receipt  portal_hint, [received_at]
+    complaint_recorded portal_hint (the Tanda Terima Pengaduan: ``letters``, ``letters_attached``)
+    complaint_referred status_code (diteruskan_itjen, didisposisikan_unit, diteruskan_instansi_lain), portal_hint
     access_code_resent access_code, portal_hint
     proxy_ended_new_code access_code, portal_hint
     requester_data_corrected fields (the names of the corrected fields), portal_hint, [former]
+    proxy_data_corrected fields (the names of the proxy's corrected fields), portal_hint, [former]
     requester_correction_refused reason (the desk's words), portal_hint
     reporter_contact_changed fields (the names of the changed contact fields), portal_hint, [former]
     information_sent   attached, file_count, download_until, portal_hint
@@ -123,8 +148,10 @@ empty. Other keys in the context are ignored::
 
 decision_notice may also carry ``dip_title`` and ``dip_link`` (both or neither): the item of the public
 information list (DIP) the decision cites, and where the portal shows it; the notice then says so. The notices
-(extension_notice, decision_notice, objection_receipt, objection_response) may carry ``letters`` and
-``letters_attached``, decision_notice and objection_response ``window_ends_on`` and ``window_from_dispatch``.
+(extension_notice, decision_notice, objection_receipt, objection_response) and the reporter's letters' messages
+(complaint_recorded: the Tanda Terima Pengaduan; complaint_outcome: the Surat Pemberitahuan Hasil) may carry
+``letters`` and ``letters_attached``, decision_notice and objection_response ``window_ends_on``,
+``window_from_dispatch`` and ``outcome_code``, decision_notice ``fee_amount`` and ``fee_method``.
 
 Messages about no case (``ITEM_EVENTS``) have their own keys (``ITEM_KEYS``), no ticket and no
 deadline block: a periodic DIP item falling due (``dip_due_reminder``, to its unit) or overdue
@@ -167,6 +194,8 @@ EVENTS: dict[str, str] = {
     "objection_receipt": "requester",
     "objection_response": "requester",
     "complaint_receipt": "requester",
+    "complaint_recorded": "requester",
+    "complaint_referred": "requester",
     "complaint_question": "requester",
     "complaint_outcome": "requester",
     "reporter_reminder": "requester",
@@ -175,6 +204,7 @@ EVENTS: dict[str, str] = {
     "access_code_resent": "requester",
     "proxy_ended_new_code": "requester",
     "requester_data_corrected": "requester",
+    "proxy_data_corrected": "requester",
     "requester_correction_refused": "requester",
     "reporter_contact_changed": "requester",
     "information_sent": "requester",
@@ -226,7 +256,12 @@ CONTEXT_KEYS = frozenset(
         "letters_attached",
         "window_ends_on",
         "window_from_dispatch",
+        "fee_amount",
+        "fee_method",
         "withdrawn_at",
+        "received_at",
+        "day_unit",
+        "filed_by_proxy",
         PROXY_COPY,
     }
 )
@@ -249,7 +284,9 @@ ITEM_KEYS = {
 }
 # Added by ``render`` from the ticket, never stored: the case's kind and its noun in the locale.
 # ``deadline_label`` too, once ``deadline`` is set: named from the code in the reader's language.
-DERIVED_KEYS = frozenset({"kind", "noun", "status_link", "lost_code_link", "office_contact", "deadline_label"})
+DERIVED_KEYS = frozenset(
+    {"kind", "noun", "status_link", "lost_code_link", "office_contact", "deadline_label", "days_left"}
+)
 STAFF_ONLY_KEYS = frozenset({"task_title", "author"})
 DEADLINE_KEYS = frozenset({"legal_basis", "due_at", "working_days_left"})
 # What each event needs besides ticket, deadline and (when deadline is set) DEADLINE_KEYS; the docstring's table.
@@ -261,6 +298,8 @@ REQUIRED_KEYS: dict[str, frozenset[str]] = {
     "objection_receipt": frozenset({"portal_hint"}),
     "objection_response": frozenset({"outcome_label", "portal_hint"}),
     "complaint_receipt": frozenset({"portal_hint"}),
+    "complaint_recorded": frozenset({"portal_hint"}),
+    "complaint_referred": frozenset({"status_code", "portal_hint"}),
     "complaint_question": frozenset({"portal_hint"}),
     "complaint_outcome": frozenset({"portal_hint"}),
     "reporter_reminder": frozenset({"portal_hint"}),
@@ -270,6 +309,7 @@ REQUIRED_KEYS: dict[str, frozenset[str]] = {
     "access_code_resent": frozenset({"access_code", "portal_hint"}),
     "proxy_ended_new_code": frozenset({"access_code", "portal_hint"}),
     "requester_data_corrected": frozenset({"fields", "portal_hint"}),
+    "proxy_data_corrected": frozenset({"fields", "portal_hint"}),
     "requester_correction_refused": frozenset({"reason", "portal_hint"}),
     "reporter_contact_changed": frozenset({"fields", "portal_hint"}),
     "information_sent": frozenset({"attached", "file_count", "download_until", "portal_hint"}),

@@ -5,9 +5,13 @@ vault or the officer's record when the message is sent), so the row keeps facts:
 as Indonesian practice cites it, moments in ISO 8601, a status's code, which line tells the requester where to
 follow the case. This module writes them out for one reader:
 
-- the deadline's name (``engine.outbox.deadline_label``) and legal basis (``engine.citations.legal_basis``);
+- the deadline's name (``engine.outbox.deadline_label``) and legal basis (``engine.citations.legal_basis``; the
+  number of days a basis names, "(30 hari)", "(10 hari kerja)", in English too);
+- for a period the law counts in days (``day_unit``: ``calendar_days``, engine.outbox.deadline_context), the days
+  left to its due day as the message is sent (``days_left``: negative once it has passed), never working days;
 - the dates and times, in one long form: ``21 Desember 2026 pukul 16.00 WIB`` / ``21 December 2026, 16:00 WIB``;
 - a status or decision the row names by its code (``status_code``, ``outcome_code``: ``engine.status.label``);
+- an amount of money (``fee_amount``, whole rupiah), as the reader's language writes it: ``Rp26.000`` / ``IDR 26,000``;
 - ``portal_hint``, the line on following the case, with the absolute link to the portal's status page
   (``KAWAL_PUBLIC_URL`` + ``/publik/status``, the ticket filled in). A link never carries the access code.
 
@@ -22,9 +26,9 @@ import re
 from datetime import date, datetime
 from urllib.parse import quote
 
-from engine import citations, status
+from engine import citations, clock, status
 from engine.letters.render import MONTHS
-from engine.outbox import deadline_label
+from engine.outbox import CALENDAR_DAYS, deadline_label
 
 STATUS_PATH = "/publik/status"  # api.web.portal.following: opened with ?kasus=<ticket>, it asks for the code only
 LOST_CODE_PATH = "/publik/kode-hilang"  # api.web.portal.lost_code
@@ -32,6 +36,7 @@ LOST_CODE_PATH = "/publik/kode-hilang"  # api.web.portal.lost_code
 # item messages' days too (a follow-up's day, an exemption's end, the yearly report's due day), which rows written
 # before were kept in the short ``16/12/2026`` or ``16-12-2026`` form.
 DATE_KEYS = (
+    "received_at",
     "due_at",
     "new_due_at",
     "download_until",
@@ -144,6 +149,48 @@ def _moment(on: date, hhmm: str, zone: str, locale: str) -> str:
     return f"{_day(on, locale)} pukul {hhmm.replace(':', '.')}{zone}"
 
 
+def money(amount, locale: str) -> str:
+    """Whole rupiah as the reader's language writes money, as the staff's pages do (``api.web.case.money``):
+    ``Rp26.000`` in Indonesian (as the letters print it, ``engine.letters.render.rupiah``), ``IDR 26,000`` in
+    English."""
+    grouped = f"{int(amount):,}"
+    return f"IDR {grouped}" if locale == "en" else "Rp" + grouped.replace(",", ".")
+
+
+# The number of days a legal basis names, which engine.citations leaves in Indonesian when the basis is not one the
+# models cite as it stands (a complaint's evidence window by its channel, engine.outbox.BASIS_BY_UNIT).
+_BASIS_DAYS = (
+    (re.compile(r"\((\d+) hari kerja\)"), r"(\1 working days)"),
+    (re.compile(r"\((\d+) hari\)"), r"(\1 days)"),
+)
+
+
+def basis(text: str, locale: str) -> str:
+    """A deadline's legal basis in ``locale``."""
+    out = citations.legal_basis(text, locale)
+    if locale == "en":
+        for pattern, words in _BASIS_DAYS:
+            out = pattern.sub(words, out)
+    return out
+
+
+def days_left(due_at) -> int | None:
+    """The days from today to the due day of ``due_at`` as a row keeps it (ISO with its offset, or the older
+    ``16-12-2026 16:00 WIB``), both days in the due time's own zone; None when it cannot be read."""
+    text = due_at.strip() if isinstance(due_at, str) else ""
+    if _ISO.fullmatch(text) and len(text) > 10:
+        due = datetime.fromisoformat(text.replace("Z", "+00:00"))
+    elif (old := _OLD_MOMENT.fullmatch(text)) and old.group(4):
+        offset = next((o for o, name in ZONES.items() if name == old.group(6)), "+07:00")
+        day, month, year, hour, minute = old.group(1, 2, 3, 4, 5)
+        due = datetime.fromisoformat(f"{year}-{month}-{day}T{hour}:{minute}{offset}")
+    else:
+        return None
+    if due.tzinfo is None:
+        return None
+    return (due.date() - clock.now().astimezone(due.tzinfo).date()).days
+
+
 def localized(event: str, locale: str, context: dict, words: dict) -> dict:
     """The keys of ``context`` that read differently in ``locale``, written out; ``words`` holds the derived keys
     (``noun``, ``kind``, the links, the ticket)."""
@@ -152,13 +199,19 @@ def localized(event: str, locale: str, context: dict, words: dict) -> dict:
     if name:
         out["deadline_label"] = deadline_label(name, locale)
         if "legal_basis" in context:
-            out["legal_basis"] = citations.legal_basis(context["legal_basis"], locale)
+            out["legal_basis"] = basis(context["legal_basis"], locale)
+        if context.get("day_unit") == CALENDAR_DAYS:
+            left = days_left(context.get("due_at"))
+            if left is not None:  # else the working days the row counted, as before
+                out["days_left"] = left
     for key in DATE_KEYS:
         if key in context:
             out[key] = when(context[key], locale)
     for code_key, label_key in (("status_code", "status_label"), ("outcome_code", "outcome_label")):
         if context.get(code_key):
             out[label_key] = status.label(context[code_key], locale)
+    if context.get("fee_amount"):
+        out["fee_amount"] = money(context["fee_amount"], locale)
     if "portal_hint" in context:
         out["portal_hint"] = hint(event, words.get("kind", ""), context["portal_hint"], locale, words)
     return out

@@ -67,10 +67,12 @@ def correct_requester(body, ticket):
 def correct_proxy(body, ticket):
     """The PPID desk corrects the data of the proxy (kuasa) who filed the request or objection (UU 27/2022: the right
     to rectification; a typing error). The whole proxy is given again and checked as the case's form checks it (an
-    objection's says ``bermeterai``, a request's does not);
-    the case records which fields changed and why, never the values. Letters already issued keep what they
-    printed. The same data sent again changes nothing (``changed`` empty). 403 for anyone but the desk; 404 for a
-    case not filed by a proxy."""
+    objection's says ``bermeterai``, a request's does not), the power of attorney dated no later than the day the
+    proxy came into office (the filing's day of receipt, or the day their appointment was recorded);
+    the case records which fields changed and why, never the values, and the requester is told which fields changed
+    (``proxy_data_corrected``; the proxy's former e-mail too when it changed). Letters already issued keep what they
+    printed. A closed case's proxy is still corrected (the data subject's right). The same data sent again changes
+    nothing (``changed`` empty). 403 for anyone but the desk; 404 for a case not filed by a proxy."""
     user, rt = current_user(), runtime()
     case = access.require_staff_case(db.session, user, ticket)
     done = proxy_data.correct(db.session, rt, user, case, body)
@@ -84,9 +86,10 @@ def correct_proxy(body, ticket):
 @blp.response(201, CaseView)
 def appoint_proxy(body, ticket):
     """The PPID desk records a proxy the requester appointed after filing the request or objection (or after an
-    earlier proxy's power ended), with the power of attorney's number: letters issued from now on name and copy
-    them. 409 while a proxy is in office; 404 for a case other than a request or an objection; 403 for anyone but
-    the desk."""
+    earlier proxy's power ended), with the power of attorney's number and its date (not after today, the day it is
+    recorded): letters issued from now on name and copy them. 409 while a proxy is in office, and on a closed or
+    withdrawn case (``proxy_case_closed``, ``proxy_case_withdrawn``); 404 for a case other than a request or an
+    objection; 403 for anyone but the desk."""
     user, rt = current_user(), runtime()
     case = access.require_staff_case(db.session, user, ticket)
     proxy_data.appoint(db.session, rt, user, case, body)

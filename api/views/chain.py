@@ -31,7 +31,8 @@ blp = Blueprint("chain", __name__, description="Objections, disputes and Komisi 
 def file_objection(body):
     """File an objection: the requester with the request's ticket and access code, or the front desk.
 
-    A late objection is registered and flagged for the superior, never refused.
+    A late objection is registered and flagged for the superior, never refused. Filed by the requester, it is
+    written to in their Accept-Language (their request keeps its own); recorded by the desk, in the requester's.
     """
     user = current_user(required=False)
     ticket, code = body.pop("ticket"), body.pop("access_code", None)
@@ -42,8 +43,9 @@ def file_objection(body):
     else:
         access.require_front_desk(user)
         request = access.require_case(db.session, user, ticket)
+    locale = requested() if user is None else None  # the requester's own filing: written to in its language
     case = intake.file_objection(
-        db.session, runtime(), body, request, user=user, channel=channel, received_at=received_at
+        db.session, runtime(), body, request, user=user, channel=channel, received_at=received_at, locale=locale
     )
     commit(case, request)
     return {

@@ -28,20 +28,25 @@ from engine.files import Upload
 from engine.messages import msg
 
 blp = Blueprint("requests", __name__, description="Public intake and status of information requests")
+DESK_LOCALE = requester_data.DEFAULT_LOCALE  # a request the desk records: Bahasa Indonesia unless it says otherwise
 
 
 @blp.post("/requests")
 @blp.arguments(RequestSubmit)
 @blp.response(201, Receipt)
 def submit(body):
-    """Submit an information request. Returns the ticket and the access code (shown once)."""
+    """Submit an information request. Returns the ticket and the access code (shown once).
+
+    ``locale``: the language the requester is written to; left out, a requester filing themselves is written to in
+    their Accept-Language, one the desk records in Bahasa Indonesia (the officer's language is not theirs)."""
     user = current_user(required=False)
     if user is None:
         public.admit_filing()
     channel = body.pop("channel", None)
     received_at = body.pop("received_at", None)
+    locale = body.pop("locale", None) or (requested() if user is None else DESK_LOCALE)
     result = intake.submit_request(
-        db.session, runtime(), body, user=user, channel=channel, received_at=received_at, locale=requested()
+        db.session, runtime(), body, user=user, channel=channel, received_at=received_at, locale=locale
     )
     commit(result.case)
     case = result.case
@@ -80,6 +85,7 @@ def submit_paper(form):
         channel=body.pop("channel", None),
         received_at=body.pop("received_at", None),
         scans=scans,
+        locale=body.pop("locale", None) or DESK_LOCALE,
     )
     commit(result.case)
     case = result.case

@@ -2,9 +2,10 @@
 
 The request's own form (``forms/permohonan.json``, as the portal draws it) with what only an officer gives: the
 channel, the real time of receipt (a letter opened a day late still counts from its receipt: T10 starts then), and
-the scanned pages of a paper request. Posting it is ``intake.submit_request``, the verb behind
-``POST /api/v1/requests/paper``. The new case's page then shows the ticket and the access code once, for the
-officer to hand to the requester with the receipt.
+the scanned pages of a paper request; and the language the requester is written to (``LOCALE``: Bahasa Indonesia
+unless the officer chooses English, as a requester filing on the portal chooses it by the portal's language).
+Posting it is ``intake.submit_request``, the verb behind ``POST /api/v1/requests/paper``. The new case's page then
+shows the ticket and the access code once, for the officer to hand to the requester with the receipt.
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ from flask import flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from flask_login import login_required
+from werkzeug.datastructures import MultiDict
 
 from api.boundary import commit, runtime
 from api.extensions import db
@@ -24,7 +26,7 @@ from api.web.blueprint import bp
 from api.web.portal import repeats
 from api.web.portal.filing import dressed
 from api.web.session import officer
-from engine import access, casework, intake
+from engine import access, casework, intake, requester_data
 from engine.errors import Invalid
 from engine.files import Upload
 from engine.messages import msg
@@ -49,6 +51,7 @@ PROXY_HINT = _l(
     "and the copy of the requester's ID card."
 )
 DESK_FORM = "loket-permohonan"  # the desk form's kind for its submission keys (not the portal's request form)
+LOCALE = "locale"  # the field of the language the requester is written to
 
 
 def desk_schema(rt) -> dict:
@@ -84,7 +87,14 @@ def desk_schema(rt) -> dict:
             "x-kawal-file": {"types": ["application/pdf", "image/png", "image/jpeg"], "maxFiles": 5},
         },
     }
-    return {**base, "properties": {**desk, **base["properties"]}, "required": ["channel", *base.get("required", [])]}
+    language = intake.language_property(
+        "Bahasa pesan dan surat untuk pemohon", "Language of the requester's messages and letters"
+    )
+    # Beside the requester's data: the language they wrote in is the one they read.
+    people = {k: v for k, v in base["properties"].items() if k in ("requester", "requester_type")}
+    rest = {k: v for k, v in base["properties"].items() if k not in people}
+    properties = {**desk, **people, LOCALE: language, **rest}
+    return {**base, "properties": properties, "required": ["channel", *base.get("required", [])]}
 
 
 @bp.route("/loket/permohonan", methods=["GET", "POST"])
@@ -93,15 +103,18 @@ def desk_request():
     user, rt = officer(), runtime()
     access.require_front_desk(user)
     schema = desk_schema(rt)
-    if request.method == "GET":
-        return _page(schema, None, None)
+    if request.method == "GET":  # Bahasa Indonesia chosen, the office's language
+        return _page(schema, MultiDict({LOCALE: requester_data.DEFAULT_LOCALE}), None)
     if (earlier := repeats.filed_case(DESK_FORM, request.form)) is not None:
         return _recorded_already(user, earlier)
     data = schema_form.parse(schema, request.form, rt.calendars["strict"].tz)
     channel, received = data.pop("channel", None), data.pop("received_at", None)
+    locale = data.pop(LOCALE, None) or requester_data.DEFAULT_LOCALE
     try:
-        if channel is None:  # said with the form's other errors, in one answer
-            missing = {"channel": [msg("required")]}
+        missing = {} if channel is not None else {"channel": [msg("required")]}
+        if locale not in intake.LOCALES:
+            missing[LOCALE] = [msg("one_of", choices=", ".join(intake.LOCALES))]
+        if missing:  # said with the form's other errors, in one answer
             try:
                 rt.forms.validate(intake.REQUEST_FORM, data)
             except Invalid as more:
@@ -110,7 +123,7 @@ def desk_request():
         when = datetime.fromisoformat(received) if received else None
         scans = [Upload.from_storage(f) for f in request.files.getlist(intake.PAPER_SCAN) if f.filename]
         result = intake.submit_request(
-            db.session, rt, data, user=user, channel=channel, received_at=when, scans=scans, locale=None
+            db.session, rt, data, user=user, channel=channel, received_at=when, scans=scans, locale=locale
         )
     except ValueError:
         db.session.rollback()

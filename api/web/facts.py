@@ -22,6 +22,7 @@ from api.web import display, schema_form
 from api.web.i18n import current_language
 from engine import chain, kinds, pii_scan, proxy_data, task_files, users, visibility
 from engine.explanation import ISO_DATE_OR_INSTANT
+from engine.languages import LOCALE
 from engine.models import Case, User
 from engine.runtime import Runtime
 
@@ -41,8 +42,9 @@ def case_facts(rt: Runtime, case: Case, locale: str, details: dict) -> list[tupl
         (_("Channel"), display.channel_label(case.channel)),
     ]
     # A party's row in the vault (a request's or an objection's proxy, ``kuasa_party_id``) is a reference, not a
-    # fact: the proxy is shown apart, to those who may read it (``proxy_facts``).
-    shown = {key: value for key, value in details.items() if not key.endswith("_party_id")}
+    # fact: the proxy is shown apart, to those who may read it (``proxy_facts``). The language an objection was filed
+    # in (engine.languages) is a setting of its messages, as the requester's own is (``requester_facts``).
+    shown = {key: value for key, value in details.items() if not key.endswith("_party_id") and key != LOCALE}
     return facts + labelled(schema, shown, locale)
 
 

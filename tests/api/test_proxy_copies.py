@@ -162,3 +162,102 @@ def test_a_proxy_who_gave_the_requester_s_own_e_mail_gets_the_message_once_not_a
     assert sorted(_send_outbox(app, settings, "receipt")) == ["sent", "skipped"]
     assert [_subject(m).startswith("Tembusan") for m in mailbox.messages] == [False]
     assert _skipped(app).last_error == "the proxy's address is the requester's own, which gets the message itself"
+
+
+# -- a correction of the proxy's data --------------------------------------------------------------------------
+
+NEW_PROXY_MAIL = "rahmat.baru@advokat.example"
+
+
+def _correct(client, login, ticket, **changes):
+    kuasa = {k: v for k, v in {**PROXY, "email": PROXY_MAIL, **changes}.items() if v is not None}
+    body = {"kuasa": kuasa, "reason": "permintaan_kuasa"}
+    return client.put(f"{API}/cases/{ticket}/proxy", json=body, headers=login("petugas"))
+
+
+def test_a_proxy_correction_tells_the_requester_and_the_proxy_s_former_e_mail_which_fields_changed(
+    app,
+    client,
+    settings,
+    desk,
+    login,
+    mailbox,
+):
+    """A proxy's name and e-mail corrected at the desk told nobody: the letters' copies went to a new address without
+    a word to the requester or to the address they left (a walk report). Names of fields, never the values."""
+    from engine import former_contacts, proxy_data
+
+    ticket = desk.submit(kuasa={**PROXY, "email": PROXY_MAIL})["ticket"]
+    r = _correct(client, login, ticket, name="Rahmat Hidayat, S.H., M.H.", email=NEW_PROXY_MAIL)
+    assert r.status_code == 200, r.json
+    assert r.json["changed"] == ["name", "email"]
+    with app.app_context():  # waiting to go: the former address sealed in its one row, no value anywhere
+        rows = db.session.scalars(select(Notification).where(Notification.event == proxy_data.EVENT)).all()
+        assert sum(former_contacts.SEALED in row.context for row in rows) == 1
+        assert all(row.context["fields"] == ["name", "email"] for row in rows)
+        said = repr([row.context for row in rows])
+        assert PROXY_MAIL not in said
+        assert NEW_PROXY_MAIL not in said
+        assert "M.H." not in said
+    assert set(_send_outbox(app, settings, proxy_data.EVENT)) == {"sent"}
+    told = {m["To"]: (_subject(m), _text(m).replace("\r\n", "\n")) for m in mailbox.messages}
+    assert set(told) == {REQUESTER_MAIL, PROXY_MAIL}  # the requester, and the address the copies no longer go to
+    for subject, body in told.values():
+        assert subject == f"Data kuasa pada permohonan {ticket} telah diperbaiki"
+        assert "- nama kuasa\n" in body
+        assert "- alamat e-mail kuasa\n" in body
+        assert "alamat kuasa" not in body  # unchanged: not listed
+        assert NEW_PROXY_MAIL not in body
+        assert "M.H." not in body
+        assert "tidak meminta perbaikan ini, segera hubungi PPID." in body
+    assert "alamat e-mail yang sebelumnya tercatat untuk kuasa pemohon" in told[PROXY_MAIL][1]
+    assert "sebelumnya tercatat" not in told[REQUESTER_MAIL][1]
+    assert "Bila Anda atau kuasa Anda tidak meminta" in told[REQUESTER_MAIL][1]
+    assert told[PROXY_MAIL][1].startswith("Yth. Kuasa Pemohon,")
+
+
+def test_a_proxy_correction_is_told_in_the_requester_s_language_and_only_to_them_when_the_e_mail_stays(
+    app,
+    client,
+    settings,
+    desk,
+    login,
+    mailbox,
+):
+    from engine import proxy_data
+
+    ticket = desk.submit(headers={"Accept-Language": "en"}, kuasa={**PROXY, "email": PROXY_MAIL})["ticket"]
+    assert _correct(client, login, ticket, nomor_surat_kuasa="SKK-20/XII/2026").status_code == 200
+    _send_outbox(app, settings, proxy_data.EVENT)
+    (notice,) = mailbox.messages
+    assert notice["To"] == REQUESTER_MAIL
+    assert _subject(notice) == f"The proxy's data on request {ticket} has been corrected"
+    body = _text(notice).replace("\r\n", "\n")
+    assert "- power of attorney no.\n" in body
+    assert "SKK-20" not in body
+    assert "If you or your proxy did not ask for this correction, contact the PPID at once." in body
+
+
+def test_the_receipt_of_a_request_filed_by_a_proxy_says_to_hand_in_or_send_the_power_of_attorney(
+    app,
+    settings,
+    desk,
+    mailbox,
+):
+    """The receipt e-mail never said that the special power of attorney must reach the PPID (a walk report)."""
+    by_proxy = desk.submit(kuasa={**PROXY, "email": PROXY_MAIL})["ticket"]
+    in_person = desk.submit()["ticket"]
+    _send_outbox(app, settings, "receipt")
+    bodies = {
+        (m["To"], ticket): _text(m).replace("\r\n", "\n")
+        for m in mailbox.messages
+        for ticket in [by_proxy, in_person]
+        if ticket in _subject(m)
+    }
+    said = "Permohonan ini diajukan melalui kuasa. Bila surat kuasa khusus belum diserahkan"
+    for to in (REQUESTER_MAIL, PROXY_MAIL):  # the requester and the proxy's copy
+        body = " ".join(bodies[(to, by_proxy)].split())
+        assert said in body
+        assert "bersama salinan KTP pemohon" in body
+        assert f"kirim pindaiannya melalui e-mail atau pos dengan menyebut Nomor Pendaftaran {by_proxy}" in body
+    assert "surat kuasa" not in bodies[(REQUESTER_MAIL, in_person)]

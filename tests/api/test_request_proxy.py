@@ -138,10 +138,10 @@ def test_the_register_of_requests_names_the_proxy_to_those_who_read_identities(c
     assert PROXY["name"] not in hidden.get_data(as_text=True)
 
 
-def put(client, login, ticket, **proxy):
+def put(client, login, ticket, who="petugas", **proxy):
     kuasa = {k: v for k, v in {**PROXY, **proxy}.items() if v is not None}
     body = {"kuasa": kuasa, "reason": "kesalahan_pencatatan"}
-    return client.put(f"{API}/cases/{ticket}/proxy", json=body, headers=login("petugas"))
+    return client.put(f"{API}/cases/{ticket}/proxy", json=body, headers=login(who))
 
 
 def test_the_desk_corrects_a_request_s_proxy_by_the_request_form_without_meterai(app, client, desk, login, unchanged):
@@ -294,3 +294,75 @@ def test_a_nik_and_a_phone_written_in_groups_are_read_as_the_forms_take_them(cli
     assert (requester["nik"], requester["phone"]) == ("3171234567890009", "0812 3456 7890")
     short = request_payload(nik="3171 2345 6789")  # 12 digits stay refused
     assert client.post(f"{API}/requests", json=short).status_code == 422
+
+
+# -- the desk's proxy: dated as the filing form dates it, and only on a case still open --------------------------
+
+
+def appoint(client, login, ticket, **proxy):
+    kuasa = {k: v for k, v in {**PROXY, **proxy}.items() if v is not None}
+    return client.post(f"{API}/cases/{ticket}/proxy", json={"kuasa": kuasa}, headers=login("petugas"))
+
+
+def test_the_desk_records_no_power_of_attorney_dated_after_the_filing_or_after_the_day_it_records_the_proxy(
+    client, desk, login, unchanged
+):
+    """The public form refuses a power of attorney dated after the filing; the desk's correction and its record of
+    a proxy appointed later took one dated 2027-06-01 (a walk report)."""
+    filed = by_proxy(desk)["ticket"]  # filed on 2 December 2026 by the proxy
+    with unchanged():
+        late = put(client, login, filed, tanggal_surat_kuasa="2026-12-03")
+    assert late.status_code == 422, late.json
+    assert late.json["errors"] == {"kuasa.tanggal_surat_kuasa": ["tidak boleh sesudah tanggal pengajuan"]}
+    assert put(client, login, filed, tanggal_surat_kuasa="2026-12-02").status_code == 200  # the filing's own day
+
+    in_person = desk.submit()["ticket"]
+    with unchanged():
+        tomorrow = appoint(client, login, in_person, tanggal_surat_kuasa="2026-12-03")
+    assert tomorrow.status_code == 422, tomorrow.json
+    assert tomorrow.json["errors"] == {
+        "kuasa.tanggal_surat_kuasa": ["tidak boleh sesudah tanggal kuasa dicatat (2 Des 2026)"]
+    }
+    assert appoint(client, login, in_person, tanggal_surat_kuasa="2026-12-02").status_code == 201
+    with time_machine.travel(datetime(2026, 12, 4, 3, 0, tzinfo=UTC), tick=True):  # two days later
+        with unchanged():
+            after = put(client, login, in_person, who="petugas2", tanggal_surat_kuasa="2026-12-03")
+        assert after.status_code == 422, after.json  # the appointed proxy's power: not after the day it was recorded
+        assert after.json["errors"] == {
+            "kuasa.tanggal_surat_kuasa": ["tidak boleh sesudah tanggal kuasa dicatat (2 Des 2026)"]
+        }
+        assert put(client, login, in_person, who="petugas2", tanggal_surat_kuasa="2026-11-20").status_code == 200
+
+
+def test_no_proxy_is_recorded_on_a_withdrawn_or_closed_request_and_the_one_on_file_is_still_corrected(
+    client, desk, login, unchanged
+):
+    """A proxy was recorded on a withdrawn request (a walk report). The data of a proxy on file stays the data
+    subject's to have corrected (UU 27/2022), and a letter's correction prints it as corrected, after the close too."""
+    withdrawn = desk.submit()
+    r = client.post(
+        f"{API}/requests/withdraw", json={"ticket": withdrawn["ticket"], "access_code": withdrawn["access_code"]}
+    )
+    assert r.status_code == 200, r.json
+    with unchanged():
+        refused = appoint(client, login, withdrawn["ticket"])
+    assert refused.status_code == 409, refused.json
+    assert (refused.json["reason"], refused.json["message"]) == (
+        "proxy_case_withdrawn",
+        "permohonan sudah dicabut: tidak ada lagi kuasa yang dicatat padanya",
+    )
+    closed = desk.submit()["ticket"]
+    decided(desk, closed)
+    assert desk.case(closed)["closed_at"]  # refused, and the notice sent
+    with unchanged():
+        refused = appoint(client, login, closed)
+    assert refused.status_code == 409, refused.json
+    assert (refused.json["reason"], refused.json["message"]) == (
+        "proxy_case_closed",
+        "kasus sudah ditutup: tidak ada lagi kuasa yang dicatat padanya",
+    )
+    on_file = by_proxy(desk)["ticket"]
+    decided(desk, on_file)
+    corrected = put(client, login, on_file, name="Rahmat Hidayat, S.H., M.H.")
+    assert corrected.status_code == 200, corrected.json
+    assert corrected.json["changed"] == ["name"]

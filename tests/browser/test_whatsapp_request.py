@@ -23,6 +23,11 @@ def test_the_requester_confirms_a_request_from_whatsapp_on_a_phone_and_the_offic
     look_up(phone, receipt["ticket"], receipt["access_code"])
     section = phone.locator("section.confirm-request")
     expect(section.get_by_role("heading", name="Konfirmasi permohonan Anda")).to_be_visible()
+    # What the desk recorded, above the button, for the requester to judge (never their identity).
+    recorded = section.locator("dl.recorded-request")
+    expect(recorded).to_contain_text("Daftar penerima beasiswa tahun 2026 beserta kriteria seleksinya")
+    expect(recorded).to_contain_text("Penelitian kebijakan pendidikan")
+    expect(recorded).not_to_contain_text("Ani Wijaya")
     assert_fits_narrow_screen(phone, "the status page asking for a confirmation")
     assert_accessible(phone, "the status page asking for a confirmation")
     keep_screenshot(phone, "portal-status-confirm")

@@ -8,8 +8,9 @@ rendered; the decision and the superior's response give the last day of the requ
 one way, in the reader's language (legal-process.md §3.7, §4.2, §4.4).
 """
 
+import hashlib
 import re
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta
 
 import pytest
 import time_machine
@@ -20,7 +21,7 @@ from engine import casework, complaints, intake, lost_codes, queries, reminders
 from engine.files import FileStore
 from engine.letters import production
 from engine.letters.render import MONTHS
-from engine.models import Case, Letter, Notification, Reminder, User
+from engine.models import Case, FeeRate, Letter, Notification, Reminder, User
 from engine.notices import remind
 from notifications import delivery
 from notifications.channels import channels_from_settings
@@ -73,6 +74,7 @@ class Mail:
         part = next(p for p in message.walk() if p.get_content_type() == "text/plain")
         self.text = part.get_payload(decode=True).decode("utf-8").replace("\r\n", "\n")
         self.files = [p.get_filename() for p in message.walk() if p.get_filename()]
+        self.bytes = {p.get_filename(): p.get_payload(decode=True) for p in message.walk() if p.get_filename()}
         self.language = message["Content-Language"]
 
 
@@ -90,15 +92,17 @@ def send(app, settings, mailbox, event: str) -> list[Mail]:
     return [Mail(m) for m in mailbox.messages[before:]]
 
 
-def filed(office, locale=None) -> tuple[str, str]:
-    """A request filed online in ``locale``: its ticket and access code."""
+def filed(office, locale=None, **payload) -> tuple[str, str]:
+    """A request filed online in ``locale`` (``payload``: what it asks besides the defaults): its ticket and access
+    code."""
     with office.sessions.begin() as s:
-        sub = intake.submit_request(s, office.rt, request_payload(), locale=locale)
+        sub = intake.submit_request(s, office.rt, request_payload(**payload), locale=locale)
         return sub.case.ticket, sub.access_code
 
 
-def decided(office, ticket, outcome="ditolak_dikecualikan") -> None:
-    """Through the decision to its written notice, sent by e-mail the day the request came in."""
+def decided(office, ticket, outcome="ditolak_dikecualikan", **notice) -> None:
+    """Through the decision to its written notice, sent by e-mail the day the request came in (``notice``: what the
+    notice's form says besides the defaults, e.g. the copies that cost a fee)."""
     for step in ("periksa_kelengkapan", "registrasi", "proses_permohonan", "tentukan_langkah"):
         office.complete(ticket, step)
     office.complete(ticket, "putuskan", decision(outcome))
@@ -106,7 +110,11 @@ def decided(office, ticket, outcome="ditolak_dikecualikan") -> None:
     if outcome in ("ditolak_dikecualikan", "dikabulkan_sebagian"):
         office.complete(ticket, "uji_konsekuensi")
         office.complete(ticket, "tetapkan_pengecualian")
-    office.complete(ticket, "pemberitahuan_tertulis", {**NOTICE[outcome], "tanggal_pemberitahuan": "2026-12-02"})
+    data = {**NOTICE[outcome], "tanggal_pemberitahuan": "2026-12-02"}
+    if "jadwal_penyerahan" in data:  # the information goes the day the notice does
+        data["jadwal_penyerahan"] = "2026-12-02"
+    data = {key: value for key, value in {**data, **notice}.items() if value is not None}  # None: left out
+    office.complete(ticket, "pemberitahuan_tertulis", data)
 
 
 def render_letters(app) -> None:
@@ -136,18 +144,18 @@ def window_end(office, ticket) -> datetime:
         return window["due_at"].astimezone(office.rt.calendars["lenient"].tz)
 
 
-def answered(office, ticket) -> None:
-    """The objection registered, dismissed by the superior and its response sent by e-mail."""
+def answered(office, ticket, outcome="keberatan_ditolak") -> None:
+    """The objection registered, decided by the superior (dismissed unless ``outcome`` says otherwise) and its response
+    sent by e-mail."""
     office.complete(
         ticket, "registrasi_keberatan", {"salinan_formulir_diserahkan": True, "cara_kirim_tanda_terima": "email"}
     )
     office.complete(ticket, "susun_kronologi", {"kronologi": "Ditolak", "pertimbangan_ppid": "Dikecualikan"})
     reasons = "Informasi dikecualikan berdasarkan Pasal 17 huruf h; uji konsekuensi terlampir."
-    office.complete(
-        ticket,
-        "putuskan_keberatan",
-        {"keputusan": "keberatan_ditolak", "tanggal_keputusan": "2026-12-02", "alasan_tertulis": reasons},
-    )
+    decided = {"keputusan": outcome, "tanggal_keputusan": "2026-12-02", "alasan_tertulis": reasons}
+    if outcome != "keberatan_ditolak":
+        decided["perintah_kepada_ppid"] = "Serahkan informasi yang diminta"
+    office.complete(ticket, "putuskan_keberatan", decided)
     office.complete(ticket, "kirim_tanggapan", {"tanggal_dikirim": "2026-12-02", "dikirim_melalui": "email"})
 
 
@@ -164,7 +172,7 @@ def test_a_requester_who_filed_in_english_reads_the_receipt_and_the_decision_in_
     assert notice.subject == f"Written Notice on Request {ticket}: Rejected (Exempt)"
     assert "Decision     : Rejected (Exempt)" in notice.text
     assert "Deadline     : Written notice (10 working days)" in receipt.text
-    assert "Legal basis  : UU 14/2008 Article 22(7)" in receipt.text
+    assert "Legal basis  : Law 14/2008 Article 22(7)" in receipt.text  # engine.citations, as the English letters
     assert "Due          : 16 December 2026, 16:00 WIB" in receipt.text  # T10: 10 working days after 2 Dec
     for mail in (receipt, notice):
         assert mail.language == "en"
@@ -214,8 +222,10 @@ def test_the_written_notice_mail_attaches_its_rendered_letters_and_gives_the_las
         ).all()
     numbers = {x.kind: x.number for x in letters}
     assert set(numbers) == {"pemberitahuan_tertulis", "keputusan_penolakan", "tanda_bukti_penerimaan"}
-    assert sorted(notice.files) == sorted(
-        f"{numbers[kind].replace('/', '-')}.{locale}.pdf" for kind in ("pemberitahuan_tertulis", "keputusan_penolakan")
+    assert sorted(notice.files) == sorted(  # an English reader's: the originals and their translations
+        f"{numbers[kind].replace('/', '-')}.{language}.pdf"
+        for kind in ("pemberitahuan_tertulis", "keputusan_penolakan")
+        for language in sorted({"id", locale})
     )
     last_day = window_end(office, ticket)
     shown = long_day(last_day, locale)  # the date the status page shows, as the reader writes dates
@@ -228,6 +238,65 @@ def test_the_written_notice_mail_attaches_its_rendered_letters_and_gives_the_las
         assert f"Nomor {numbers['keputusan_penolakan']}" in notice.text
         assert "Surat tersebut terlampir pada e-mail ini" in notice.text
         assert f"setelah menerima pemberitahuan ini, yaitu sampai dengan {shown}," in notice.text
+
+
+def _letters_of(app, ticket) -> dict[tuple[str, str], Letter]:
+    """The requester's letters of a case by kind and language."""
+    with app.app_context():
+        rows = db.session.scalars(
+            select(Letter).join(Case).where(Case.ticket == ticket, Letter.to_requester.is_(True))
+        ).all()
+        db.session.expunge_all()
+    return {(x.kind, x.locale): x for x in rows}
+
+
+def test_an_english_reader_is_sent_the_indonesian_letter_of_record_and_its_english_translation_each_named(
+    app, settings, mailbox, office
+):
+    ticket, _code = filed(office, "en")
+    decided(office, ticket)
+    render_letters(app)
+    [notice] = send(app, settings, mailbox, "decision_notice")
+    letters = _letters_of(app, ticket)
+    for kind, title in (("pemberitahuan_tertulis", "Written Notice"), ("keputusan_penolakan", "Decision Rejecting")):
+        original, translation = letters[(kind, "id")], letters[(kind, "en")]
+        assert translation.translation_of_id == original.id
+        name = original.number.replace("/", "-")
+        for letter, file in ((original, f"{name}.id.pdf"), (translation, f"{name}.en.pdf")):
+            assert hashlib.sha256(notice.bytes[file]).hexdigest() == letter.sha256  # the file of record, byte for byte
+        listed = notice.text.split(f"number {original.number}\n", 1)[1]
+        assert listed.startswith(
+            f"      Indonesian original, the letter of record: {name}.id.pdf\n"
+            f"      English translation: {name}.en.pdf\n"
+        ), notice.text
+        assert title in notice.text
+    assert len(notice.files) == 4
+
+
+def test_an_indonesian_reader_is_sent_the_letters_of_record_alone(app, settings, mailbox, office):
+    ticket, _code = filed(office, "id")
+    decided(office, ticket)
+    render_letters(app)
+    [notice] = send(app, settings, mailbox, "decision_notice")
+    letters = _letters_of(app, ticket)
+    assert not any(language == "en" for _kind, language in letters)
+    assert sorted(notice.files) == sorted(
+        f"{letters[(kind, 'id')].number.replace('/', '-')}.id.pdf"
+        for kind in ("pemberitahuan_tertulis", "keputusan_penolakan")
+    )
+    assert "terjemahan" not in notice.text
+
+
+def test_an_english_reader_told_to_download_the_letters_is_told_each_comes_as_the_original_and_its_translation(
+    app, settings, mailbox, office
+):
+    ticket, _code = filed(office, "en")
+    decided(office, ticket, "tidak_dikuasai")
+    [notice] = send(app, settings, mailbox, "decision_notice")  # the render job has not run yet
+    assert notice.files == []
+    listed = re.search(r"\n  - Written Notice, number \S+(.*)\n", notice.text)
+    assert listed[1] == " (the Indonesian original, which is the letter of record, and its English translation)"
+    assert f"Download it at {status_link(ticket)}" in notice.text
 
 
 def test_a_notice_sent_before_its_letter_is_rendered_names_the_letter_and_links_where_to_download_it(
@@ -261,7 +330,8 @@ def test_the_superior_s_response_gives_the_last_day_to_go_to_the_commission_not_
                 select(Letter.kind, Letter.number).join(Case).where(Case.ticket == objection, Letter.locale == locale)
             ).all()
         )
-    assert response.files == [f"{numbers['tanggapan_atasan'].replace('/', '-')}.{locale}.pdf"]
+    name = numbers["tanggapan_atasan"].replace("/", "-")
+    assert response.files == [f"{name}.{language}.pdf" for language in sorted({"id", locale}, reverse=True)]
     assert "Sisa waktu" not in response.text
     assert "Time left" not in response.text
     if locale == "en":
@@ -416,7 +486,8 @@ def test_a_reporter_s_new_code_greets_the_reporter_is_signed_by_the_complaint_te
     clock.move_to(COMPLAINT_FILED)
     ticket, old_code = complaint(office, locale)
     with office.sessions.begin() as s:
-        lost_codes.send_new_code(s, office.rt, ticket, "198.51.100.7")
+        # A complaint's new code goes only to a request that names the reporter's contact (engine.lost_codes).
+        lost_codes.send_new_code(s, office.rt, ticket, "198.51.100.7", complaint_payload()["pelapor"]["email"])
     [mail] = send(app, settings, mailbox, "access_code_resent")
     assert mail.text.startswith(greeting)
     assert mail.text.rstrip().endswith(signed)
@@ -427,3 +498,126 @@ def test_a_reporter_s_new_code_greets_the_reporter_is_signed_by_the_complaint_te
     assert status_link(ticket) in mail.text
     new_code = re.search(r"\n  (\S+)\n", mail.text).group(1)
     assert all(new_code not in link for link in re.findall(r"https?://\S+", mail.text))
+
+
+# -- the fee a granted notice states, and what each outcome's mail says of the information (legal-process.md §3.7) --
+
+FEE_BASIS = "Keputusan Kepala Kantor Wilayah Nomor 12 Tahun 2026 tentang Standar Biaya Layanan Informasi Publik"
+PAYMENT = "Transfer ke rekening BLU Kanwil, BRI 0123-01-000123-30-1"
+# A printed copy asked for by post; the notice's copies: 12 printed pages at Rp500 and a postal delivery at Rp20.000
+# (engine.fees.assess), a fee for only the copy given, sent as asked (engine.letters.completeness.fee_items).
+BY_POST = {"obtain_method": "salinan_hardcopy", "delivery_method": "pos"}
+WITH_FEE = {"biaya": None, "jumlah_halaman": 12, "dikirim_pos": True, "cara_pembayaran": PAYMENT}
+FEE_WORDS = re.compile(r"Biaya |Cara pembayaran|pembayaran Anda|Fee |How to pay|your payment|IDR|Rp\d")
+
+
+def priced(office) -> None:
+    """The office's fee standard since January: a printed page Rp500, a postal delivery Rp20.000."""
+    with office.sessions.begin() as s:
+        for code, amount in (("halaman", 500), ("pos", 20_000)):
+            s.add(
+                FeeRate(
+                    code=code,
+                    amount=amount,
+                    effective_from=date(2026, 1, 2),
+                    legal_basis=FEE_BASIS,
+                    actor="admin",
+                    at=RECEIVED,
+                )
+            )
+
+
+@pytest.mark.parametrize(
+    ("locale", "fee", "how", "waits", "obtain"),
+    [
+        (
+            "id",
+            "  Biaya            : Rp26.000",
+            f"  Cara pembayaran  : {PAYMENT}",
+            "Informasi diserahkan setelah pembayaran Anda dicatat oleh PPID.",
+            "Rincian keputusan beserta alasannya, serta cara memperoleh informasi, tercantum dalam surat",
+        ),
+        (
+            "en",
+            "  Fee          : IDR 26,000",
+            f"  How to pay   : {PAYMENT}",
+            "The information is delivered once the PPID has recorded your payment.",
+            "The details of the decision and its reasons, and how you obtain the information, are set out in",
+        ),
+    ],
+)
+def test_a_granted_notice_with_a_fee_states_the_amount_how_to_pay_and_that_the_information_waits_for_the_payment(
+    app, settings, mailbox, office, locale, fee, how, waits, obtain
+):
+    priced(office)
+    ticket, _code = filed(office, locale, **BY_POST)
+    decided(office, ticket, "dikabulkan_seluruhnya", **WITH_FEE)
+    assert office.open_tasks(ticket) == ["catat_pembayaran"]  # the process waits for the payment
+    render_letters(app)
+    [notice] = send(app, settings, mailbox, "decision_notice")
+    assert fee in notice.text
+    assert how in notice.text  # as the written notice says it (its form's cara_pembayaran)
+    assert waits in notice.text
+    assert obtain in notice.text
+    assert notice.text.index(fee) < notice.text.index(waits)
+    with app.app_context():  # read when sent, never kept in the outbox row
+        row = db.session.scalar(select(Notification).where(Notification.event == "decision_notice"))
+        assert PAYMENT not in str(row.context)
+        assert "26000" not in str(row.context).replace("_", "")
+
+
+@pytest.mark.parametrize("locale", ["id", "en"])
+@pytest.mark.parametrize("outcome", ["dikabulkan_sebagian", "ditolak_dikecualikan"])
+def test_a_notice_without_a_fee_has_no_fee_block(app, settings, mailbox, office, locale, outcome):
+    priced(office)
+    ticket, _code = filed(office, locale)
+    decided(office, ticket, outcome)  # a soft copy by e-mail: free
+    [notice] = send(app, settings, mailbox, "decision_notice")
+    assert not FEE_WORDS.search(notice.text), FEE_WORDS.search(notice.text)
+
+
+@pytest.mark.parametrize(
+    ("locale", "says"),
+    [
+        ("id", "Rincian keputusan beserta alasannya tercantum dalam surat pemberitahuan tertulis"),
+        ("en", "The details of the decision and its reasons are set out in the written notice"),
+    ],
+)
+def test_a_refusal_s_mail_does_not_speak_of_obtaining_the_information(app, settings, mailbox, office, locale, says):
+    ticket, _code = filed(office, locale)
+    decided(office, ticket, "ditolak_dikecualikan")
+    [notice] = send(app, settings, mailbox, "decision_notice")
+    assert says in notice.text
+    assert "memperoleh informasi" not in notice.text
+    assert "obtain the information" not in notice.text
+
+
+DELIVERED = {"id": "Informasi akan diserahkan sesuai tanggapan tersebut.", "en": "The information will be delivered"}
+
+
+@pytest.mark.parametrize("locale", ["id", "en"])
+@pytest.mark.parametrize(
+    ("outcome", "delivered"),
+    [("keberatan_ditolak", False), ("keberatan_dikabulkan_seluruhnya", True), ("keberatan_dikabulkan_sebagian", True)],
+)
+def test_the_superior_s_response_speaks_of_delivering_the_information_only_when_the_objection_was_granted(
+    app, settings, mailbox, office, locale, outcome, delivered
+):
+    request, _code = filed(office, locale)
+    decided(office, request)
+    objection = office.objection(request)
+    answered(office, objection, outcome)
+    [response] = send(app, settings, mailbox, "objection_response")
+    assert (DELIVERED[locale] in response.text) is delivered, response.text
+    assert "Jika keberatan Anda dikabulkan" not in response.text
+    assert "If your objection was granted" not in response.text
+
+
+def test_the_fee_is_stated_before_the_notice_s_pdf_is_rendered_too(app, settings, mailbox, office):
+    priced(office)
+    ticket, _code = filed(office, "id", **BY_POST)
+    decided(office, ticket, "dikabulkan_seluruhnya", **WITH_FEE)
+    [notice] = send(app, settings, mailbox, "decision_notice")  # the render job has not run yet
+    assert notice.files == []
+    assert "  Biaya            : Rp26.000" in notice.text
+    assert "Unduh surat tersebut di " in notice.text

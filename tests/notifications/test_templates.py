@@ -62,6 +62,8 @@ def test_events_and_audiences():
         "objection_receipt",
         "objection_response",
         "complaint_receipt",
+        "complaint_recorded",
+        "complaint_referred",
         "complaint_question",
         "complaint_outcome",
         "reporter_reminder",
@@ -71,6 +73,7 @@ def test_events_and_audiences():
         "access_code_resent",
         "proxy_ended_new_code",
         "requester_data_corrected",
+        "proxy_data_corrected",
         "requester_correction_refused",
         "reporter_contact_changed",
         "information_sent",
@@ -96,9 +99,12 @@ def test_events_and_audiences():
         "objection_receipt",
         "objection_response",
         "complaint_receipt",
+        "complaint_recorded",
+        "complaint_referred",
         "access_code_resent",
         "proxy_ended_new_code",
         "requester_data_corrected",
+        "proxy_data_corrected",
         "requester_correction_refused",
         "reporter_contact_changed",
         "complaint_question",
@@ -233,18 +239,24 @@ def test_templates_use_only_documented_keys(event, locale):
 
 LETTER_KEYS = {"letters", "letters_attached"}  # notifications.case_facts, added when the message is sent
 WINDOW_KEYS = {"window_ends_on", "window_from_dispatch"}
+FEE_KEYS = {"fee_amount", "fee_method"}  # notifications.case_facts: the written notice's fee, when one is due
 
 
 def optional(event: str) -> set[str]:
     return {
         "overdue_apology": {"status_label"},
-        "decision_notice": {"dip_title", "dip_link"} | LETTER_KEYS | WINDOW_KEYS,
-        "objection_response": LETTER_KEYS | WINDOW_KEYS,
+        "decision_notice": {"dip_title", "dip_link", "outcome_code"} | LETTER_KEYS | WINDOW_KEYS | FEE_KEYS,
+        "objection_response": {"outcome_code"} | LETTER_KEYS | WINDOW_KEYS,
         "objection_receipt": LETTER_KEYS,
         "extension_notice": LETTER_KEYS,
         "deadline_reminder": {"task_title"},
         "deadline_overdue": {"task_title"},
         "requester_data_corrected": {"former"},
+        "proxy_data_corrected": {"former"},
+        "receipt": {"filed_by_proxy"},
+        "complaint_receipt": {"received_at"},
+        "complaint_recorded": LETTER_KEYS,
+        "complaint_outcome": LETTER_KEYS,
         "reporter_contact_changed": {"former"},
     }.get(event, set())
 
@@ -407,3 +419,77 @@ def test_a_row_written_before_the_facts_were_kept_as_codes_still_reads_in_the_re
     assert hint + f"https://ppid.example.go.id/publik/status?kasus={TICKET.replace('/', '%2F')}" in body
     assert "portal layanan ini" not in body
     assert "21-12-2026" not in body
+
+
+NOTICES = ("extension_notice", "decision_notice", "objection_receipt", "objection_response")
+
+
+def _letter(translated: bool, attached: bool) -> dict:
+    name = "B-1-PPID-PT-XII-2026"
+    return {
+        "title": "Written Notice",
+        "number": "B-1/PPID/PT/XII/2026",
+        "translated": translated,
+        "original_file": f"{name}.id.pdf" if attached else "",
+        "translation_file": f"{name}.en.pdf" if attached and translated else "",
+    }
+
+
+@pytest.mark.parametrize("event", NOTICES)
+@pytest.mark.parametrize("attached", [True, False])
+def test_every_notice_tells_an_english_reader_which_letter_is_the_original_of_record_and_which_the_translation(
+    event, attached
+):
+    context = full_context(event, letters=[_letter(True, attached)], letters_attached=attached)
+    _, body = render(event, "en", context)
+    if attached:
+        assert (
+            "  - Written Notice, number B-1/PPID/PT/XII/2026\n"
+            "      Indonesian original, the letter of record: B-1-PPID-PT-XII-2026.id.pdf\n"
+            "      English translation: B-1-PPID-PT-XII-2026.en.pdf\n"
+        ) in body
+    else:
+        assert (
+            "  - Written Notice, number B-1/PPID/PT/XII/2026 (the Indonesian original, which is the letter of record,"
+            " and its English translation)\n"
+        ) in body
+    _, alone = render(event, "en", full_context(event, letters=[_letter(False, attached)], letters_attached=attached))
+    assert "  - Written Notice, number B-1/PPID/PT/XII/2026\n\n" in alone  # no translation: nothing said of one
+    assert "translation" not in alone
+
+
+@pytest.mark.parametrize("locale", LOCALES)
+@pytest.mark.parametrize("event", ["decision_notice", "objection_response"])
+def test_a_row_written_before_the_outcome_code_was_kept_says_nothing_of_obtaining_the_information(event, locale):
+    context = {k: v for k, v in full_context(event).items() if k != "outcome_code"}
+    _, body = render(event, locale, context)
+    for never in ("obtain", "delivered", "memperoleh", "diserahkan", "Fee", "Biaya "):
+        assert never not in body
+
+
+@pytest.mark.parametrize(
+    ("locale", "granted", "refused"),
+    [
+        ("id", "Informasi akan diserahkan sesuai tanggapan tersebut.", "Jika keberatan Anda dikabulkan"),
+        ("en", "The information will be delivered as the response says.", "If your objection was granted"),
+    ],
+)
+def test_the_superior_s_response_speaks_of_delivery_only_for_a_granted_objection(locale, granted, refused):
+    for outcome, delivered in (
+        ("keberatan_dikabulkan_seluruhnya", True),
+        ("keberatan_dikabulkan_sebagian", True),
+        ("keberatan_ditolak", False),
+    ):
+        _, body = render("objection_response", locale, full_context("objection_response", outcome_code=outcome))
+        assert (granted in body) is delivered
+        assert refused not in body
+
+
+@pytest.mark.parametrize(("locale", "written"), [("id", "Rp1.250.000"), ("en", "IDR 1,250,000")])
+def test_a_fee_is_written_as_the_reader_s_language_writes_money(locale, written):
+    context = full_context("decision_notice", outcome_code="dikabulkan_seluruhnya", fee_amount=1_250_000)
+    _, body = render("decision_notice", locale, context | {"fee_method": "Tunai di loket PPID"})
+    assert written in body
+    assert "Tunai di loket PPID" in body
+    _, free = render("decision_notice", locale, context | {"fee_amount": None})  # no fee: no block
+    assert written not in free

@@ -125,3 +125,25 @@ def test_the_desk_form_s_proxy_section_speaks_to_the_officer_not_to_the_one_fili
     assert 'id="f-kuasa-tanggal_surat_kuasa"' in page
     assert "salin datanya dari surat kuasa khusus, lalu periksa surat kuasa itu dan salinan KTP pemohon" in page
     assert "Isi hanya jika Anda mengajukan" not in page  # the portal's words to a proxy filing online
+
+
+def test_the_desk_records_the_language_the_requester_is_written_to_bahasa_indonesia_unless_chosen(
+    browser, client, login, unchanged
+):
+    """A requester writing in English got the receipt "Tanda Bukti Penerimaan..." in Indonesian until a correction
+    changed the language: the desk's form had no choice of language (a walk report)."""
+    desk = browser("petugas")
+    form = html.unescape(text(desk.get("/loket/permohonan")))
+    assert "Bahasa pesan dan surat untuk pemohon" in form
+    assert re.search(r'<input type="radio"[^>]*name="locale" value="id"[^>]*checked', form), form  # the default
+    with unchanged():
+        unknown = desk.post("/loket/permohonan", _form(channel="langsung", locale="fr"))
+    assert unknown.status_code == 422
+    assert 'id="f-locale-error"' in text(unknown)
+    english = desk.post("/loket/permohonan", _form(channel="langsung", locale="en"))
+    assert english.status_code == 303, text(english)
+    indonesian = desk.post("/loket/permohonan", _form(channel="langsung", **{"requester.name": "Budi Santoso"}))
+    assert indonesian.status_code == 303, text(indonesian)
+    for response, locale in ((english, "en"), (indonesian, "id")):
+        ticket = response.headers["Location"].rsplit("/", 1)[-1]
+        assert client.get(f"{API}/cases/{ticket}", headers=login("ppid")).json["requester"]["locale"] == locale

@@ -28,6 +28,7 @@ def test_several_grounds_are_each_named_and_said_in_english_when_chosen(browser,
     b = browser()
     b.get("/bahasa/en")
     page = text(open_case(b, ticket, receipt["access_code"]))
-    assert "exempt under UU 14/2008 Article 17 letter c (defence and state security), letter h (personal secrets)." in (
-        page
+    assert (
+        "exempt under Law 14/2008 Article 17 letter c (defence and state security), letter h (personal secrets)."
+        in page
     )

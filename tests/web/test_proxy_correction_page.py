@@ -190,3 +190,31 @@ def test_the_task_page_says_whether_kawal_e_mails_the_proxy_their_copy(browser, 
     assert hint in page
     assert ("E-mail kuasa" in page) is bool(email)  # the address on file is one of the proxy's facts
     assert email is None or email in page
+
+
+def test_the_record_of_a_proxy_refuses_a_power_of_attorney_dated_tomorrow_beside_its_field(browser, desk, unchanged):
+    """The desk's form took a power of attorney dated the next day, which the public form refuses (a walk report)."""
+    ticket = desk.submit()["ticket"]
+    officer = browser("petugas")
+    officer.get(f"/kasus/{ticket}/data-kuasa/baru")
+    proxy = {"kuasa.name": "Rahmat Hidayat, S.H.", "kuasa.address": "Jl. Cikini Raya 5"}
+    with unchanged():
+        refused = officer.post(f"/kasus/{ticket}/data-kuasa/baru", proxy | {"kuasa.tanggal_surat_kuasa": "2026-12-03"})
+    assert refused.status_code == 422
+    page = html.unescape(text(refused))
+    error = (
+        r'id="f-kuasa-tanggal_surat_kuasa-error">.*?</span> tidak boleh sesudah tanggal kuasa dicatat \(2 Des 2026\)'
+    )
+    assert re.search(error, page), page
+    assert 'value="2026-12-03"' in page  # what was typed stays
+
+
+def test_a_withdrawn_request_offers_no_proxy_to_record_and_says_why(browser, desk, client):
+    receipt = desk.submit()
+    ticket = receipt["ticket"]
+    client.post("/api/v1/requests/withdraw", json={"ticket": ticket, "access_code": receipt["access_code"]})
+    officer = browser("petugas")
+    assert f"/kasus/{ticket}/data-kuasa/baru" not in text(officer.get(f"/kasus/{ticket}"))
+    typed = officer.get(f"/kasus/{ticket}/data-kuasa/baru")  # the address typed, or a page left open
+    assert typed.status_code == 303
+    assert "permohonan sudah dicabut" in html.unescape(text(officer.get(f"/kasus/{ticket}")))

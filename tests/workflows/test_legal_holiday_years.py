@@ -111,7 +111,7 @@ def test_estimated_holiday_dates_are_shown_as_estimated_to_requesters_until_the_
             "2027-03-10 (Hari Raya Idul Fitri (perkiraan); tanggal perkiraan, belum dikonfirmasi SKB)"
             in explanation("id")
         )
-        assert "estimated date, not yet confirmed by the SKB" in explanation("en")
+        assert "estimated date, not yet confirmed by the joint ministerial decree (SKB)" in explanation("en")
         with office.sessions.begin() as s:
             holiday_years.confirm_year(s, 2027, "admin", "SKB 2027")
         assert "2027-03-10 (Hari Raya Idul Fitri)" in explanation("id")

@@ -3,9 +3,11 @@
 The code is a credential: typed into a POST form, never put in a URL or a log. After a successful
 look-up a server-side session (engine.sessions) keeps the verified tickets (never the code) for
 ``VERIFIED_FOR`` seconds of inactivity; the cookie holds only its random id, so "close my case on this
-device" ends it for a copy of the cookie too. Wrong codes are counted in the database per ticket and per
-address (engine.codes, through api.public), exactly as the API counts them; before, the count lived in
-the visitor's own cookie, which a script simply drops.
+device" ends it for a copy of the cookie too. The receipt shown after filing waits on the server the same
+way (api.web.portal.receipts): the cookie, signed but readable, never holds a ticket, a code or a
+reporter's mode. Wrong codes are counted in the database per ticket and per address (engine.codes,
+through api.public), exactly as the API counts them; before, the count lived in the visitor's own
+cookie, which a script simply drops.
 """
 
 from __future__ import annotations

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from flask import abort, render_template, request, url_for
 from flask_babel import lazy_gettext as _l
+from markupsafe import Markup
 from sqlalchemy import select
 
 from api.boundary import runtime
@@ -19,7 +20,7 @@ from api.extensions import db
 from api.views.dip import export_response, file_response
 from api.web.blueprint import bp
 from api.web.i18n import current_language
-from engine import dip, dip_exempt, fees, search, service_pages
+from engine import citations, dip, dip_exempt, fees, search, service_pages
 from engine.errors import NotFound
 from engine.models import FEE_CODES, DipItem, Unit
 
@@ -31,14 +32,14 @@ CATEGORY_LABELS = {
     "dikecualikan": _l("Exempt"),
 }
 CATEGORY_HINTS = {
-    "berkala": _l("The office publishes it regularly, at least every six months (UU 14/2008 Article 9)."),
+    "berkala": _l("The office publishes it regularly, at least every six months (Law 14/2008 Article 9)."),
     "serta_merta": _l("Information that concerns the safety of the public, published at once (Article 10)."),
     "setiap_saat": _l("Available to anyone at any time, on request if it is not online (Article 11)."),
     "dikecualikan": _l("Not given out: the law exempts it (Article 17). The exemption is stated."),
 }
 # An item published on its own rhythm (a yearly report every 12 months) says so below; the category's "at least every
 # six months" beside it contradicted it.
-OWN_RHYTHM = _l("The office publishes it regularly, on the rhythm given below (UU 14/2008 Article 9).")
+OWN_RHYTHM = _l("The office publishes it regularly, on the rhythm given below (Law 14/2008 Article 9).")
 PAGE_TITLES = {
     "maklumat": _l("Service charter"),
     "sop": _l("Standard operating procedure"),
@@ -121,20 +122,25 @@ def portal_catalogue_download(fmt: str):
 def portal_service_page(slug: str):
     service_pages.require_slug(slug)
     page = service_pages.current(db.session, slug)
-    body = None
+    body, body_lang = None, None
     if page is not None:
-        body = page.body_en if current_language() == "en" and page.body_en else page.body_id
+        english = current_language() == "en" and page.body_en
+        body, body_lang = (page.body_en, "en") if english else (page.body_id, "id")
     rates = []
     if slug == "biaya":  # the fee standard in force today, as the admin set it (engine.fees)
         in_force = fees.in_force(db.session, runtime().today())
         rates = [in_force[code] for code in FEE_CODES if code in in_force]
+    cited = {row.code: english_citation(row.legal_basis) for row in rates}
     return render_template(
         "portal/service_page.html",
         slug=slug,
         title=PAGE_TITLES[slug],
         page=page,
         body=body,
+        body_lang=body_lang,
         rates=rates,
+        cited=cited,
+        indonesian_bases=current_language() != "id" and not all(cited.values()),
         fee_labels=FEE_LABELS,
     )
 
@@ -171,6 +177,20 @@ def paragraphs(text: str | None) -> list[dict]:
         else:
             blocks.append({"text": "\n".join(lines)})
     return blocks
+
+
+@bp.app_template_filter()
+def english_citation(text: str | None) -> str | None:
+    """An office's own legal basis on an English page, cited as the English letters cite laws, when it is nothing
+    but citations (engine.citations); else None, and the page shows it as written, marked as Indonesian."""
+    return citations.citation_in_english(text) if current_language() == "en" else None
+
+
+@bp.app_template_global()
+def office_words_lang() -> Markup:
+    """The ``lang`` attribute of what the office wrote in Bahasa Indonesia alone (an item's title, a fee's legal
+    basis), on a page in another language: a screen reader then reads it as Indonesian (WCAG 3.1.2)."""
+    return Markup(' lang="id"') if current_language() != "id" else Markup("")
 
 
 @bp.app_template_global()

@@ -1,10 +1,10 @@
 """Filing at the portal: an information request, an objection, a complaint, and the receipt shown once.
 
 Every filing goes through the same engine function as the REST API, so the page and the API can never
-accept different data. After filing, the ticket and the new code wait in the session only until the
-receipt page shows them once (POST -> redirect -> GET); the same form sent again files nothing
-(``repeats``, ``receipts``). Filings count against the public's quotas and access codes against the
-wrong-code limits (api.public), exactly as at the API.
+accept different data. After filing, the ticket and the new code wait on the server, sealed (the session
+cookie holds only a random id), until the receipt page shows them once (POST -> redirect -> GET); the same
+form sent again files nothing (``repeats``, ``receipts``). Filings count against the public's quotas and
+access codes against the wrong-code limits (api.public), exactly as at the API.
 """
 
 from __future__ import annotations
@@ -12,7 +12,7 @@ from __future__ import annotations
 import copy
 from datetime import datetime
 
-from flask import Response, render_template, request, session
+from flask import Response, render_template, request
 from flask_babel import lazy_gettext as _l
 from werkzeug.datastructures import MultiDict
 
@@ -51,6 +51,15 @@ COMPLAINT_DRESSING = {
             "if you chose anonymous, nothing you type here is kept."
         )
     },
+    # Where the team's messages about the report go: whoever runs an office's mail server or phone system sees
+    # who receives them (a walk: "Pegawai/ASN" offered, an office e-mail never warned against).
+    "pelapor.email": {
+        "hint": _l(
+            "Use an address only you read, not an office one: whoever runs an office's mail server can see who "
+            "receives our messages about your report."
+        )
+    },
+    "pelapor.phone": {"hint": _l("A number only you use, not an office phone or one shared with others.")},
     "kategori_pelapor": {
         "hint": _l(
             "If you wish: whether you report as a person, a group, an organisation... Only counted in the statistics."
@@ -93,7 +102,9 @@ MODES = {
         _l("Whistleblower"),
         _l(
             "Your identity is sealed. It can be opened only on a documented request with a reason, "
-            "approved by a second manager, and every opening is recorded."
+            "approved by a second manager, and every opening is recorded. Give a private e-mail address or phone "
+            "number, not your office's: whoever runs the office's mail or phone system can see who receives our "
+            "messages."
         ),
     ),
 }
@@ -208,7 +219,7 @@ def portal_objection():
         refusal = quota_refusal(refused, "objection")
         return _objection_page(schema, form, None, status_of(refused), ticket_fields, refusal)
     try:
-        objection = intake.file_objection(db.session, rt, data, parent)
+        objection = intake.file_objection(db.session, rt, data, parent, locale=current_language())
     except Invalid as error:
         db.session.rollback()
         return _objection_page(schema, form, error.fields, 422, ticket_fields)
@@ -282,8 +293,9 @@ def _complaint_page(schema, values, errors, code: int = 200, refused: dict | Non
 def portal_receipt():
     repeats.prune()
     # Shown once: a reload finds nothing (a repeated form shows it again).
-    receipt = session.pop(receipts.RECEIPT_KEY, None)
+    receipt = receipts.take()
     for name in ("due_at", "request_due_at"):
         if receipt and receipt.get(name):
             receipt[name] = datetime.fromisoformat(receipt[name])
-    return no_store(render_template("portal/receipt.html", receipt=receipt))
+    # The office's address and contact: where a proxy hands in or sends the power of attorney.
+    return no_store(render_template("portal/receipt.html", receipt=receipt, office=runtime().settings))

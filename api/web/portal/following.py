@@ -22,7 +22,7 @@ from api.web.blueprint import bp
 from api.web.i18n import current_language, translated
 from api.web.letters import download as letter_download
 from api.web.letters import for_status_page as letter_rows
-from api.web.portal import correction, repeats
+from api.web.portal import correction, repeats, summary
 from api.web.portal.access import (
     NOT_FOUND,
     VERIFIED_FOR,
@@ -35,7 +35,7 @@ from api.web.portal.access import (
     verified_case,
     verified_tickets,
 )
-from api.web.portal.letters import letters
+from api.web.portal.letters import decision, letters
 from api.web.portal.paths import legal_path
 from engine import (
     casework,
@@ -195,6 +195,11 @@ def _status_page(
             can_reply=is_complaint and case.status != "diarsipkan",
             can_withdraw=case.kind == kinds.REQUEST and case.closed_at is None,
             to_confirm=view["confirmation_asked"],
+            recorded=summary.recorded_request(rt, case, locale) if view["confirmation_asked"] else [],
+            # The notice's decision, until a granted objection reopened the request (the superior's answer stands).
+            decision=None if summary.reopened(view) else decision(rt, case, locale),
+            still_open=summary.still_open(view["windows"]),
+            hours_page=summary.hours_published() if view["missing"] else False,
             withdraw=withdraw or {},
             reply=reply,
             max_files=MAX_FILES,

@@ -17,6 +17,7 @@ from sqlalchemy import select
 
 from api.extensions import db
 from api.web import schema_form
+from api.web.case import money
 from api.web.facts import value_text
 from engine import access, bundle, dip_match, documents, kinds, visibility
 from engine.models import Case, CaseEvent
@@ -73,8 +74,11 @@ def letters(rt, case: Case, locale: str) -> list[dict]:
     i = 1 if locale == "en" else 0
     cited = dip_match.cited_by_case(db.session, case) if "pemberitahuan_tertulis" in done else None
     out = []
+    decided = None  # the decision the written notice tells (its point c)
     for event in events:
         task, data = event.data.get("task"), bundle.redact(event.data.get("data", {}))
+        if task == "putuskan":
+            decided = _decision_words(rt, data, locale)
         letter = LETTERS.get(task)
         if letter is None or not _addressed(task, data) or (letter.shown_after and letter.shown_after not in done):
             continue
@@ -87,6 +91,8 @@ def letters(rt, case: Case, locale: str) -> list[dict]:
             words[EXEMPTIONS] = _exemption_grounds(schema, visible[EXEMPTIONS], locale)
         labels = {name: label for name, label, _value in facts}
         shown = {"title": title, "at": event.at, "paragraphs": _prose(task, visible, words, labels)}
+        if task == "pemberitahuan_tertulis" and decided:  # granted or refused first, as the letter says it
+            shown["paragraphs"].insert(0, decided)
         if task == "pemberitahuan_tertulis" and cited is not None:  # "already public": the notice links the item
             shown["dip"] = {"title": cited.title, "url": dip_match.public_path(cited)}
         out.append(shown)
@@ -94,6 +100,49 @@ def letters(rt, case: Case, locale: str) -> list[dict]:
 
 
 EXEMPTIONS = "pasal_pengecualian"  # the refusal's UU 14/2008 Pasal 17 letters (putuskan.json)
+# A decision on a request as its requester reads it: the written notice's point c (UU 14/2008 Pasal 22(7)(c)),
+# granted or refused and why, in a sentence (``%(grounds)s``: Pasal 17's letters, ``_exemption_grounds``).
+DECISIONS = {
+    "dikabulkan_seluruhnya": _l("Your request was granted in full."),
+    "dikabulkan_sebagian": _l(
+        "Your request was granted in part; the rest was refused: it is exempt under Law 14/2008 Article 17 %(grounds)s."
+    ),
+    "ditolak_dikecualikan": _l(
+        "Your request was refused: the information is exempt under Law 14/2008 Article 17 %(grounds)s."
+    ),
+    "tidak_dikuasai": _l("Your request cannot be met: the office does not hold the information."),
+    "belum_dikuasai_didokumentasikan": _l(
+        "Your request cannot be met yet: the office does not hold the information yet, or has not documented it."
+    ),
+}
+
+
+def decision(rt, case: Case, locale: str) -> str | None:
+    """The decision on a request in a sentence (``DECISIONS``), once its written notice has told it; else None."""
+    if case.kind != kinds.REQUEST:
+        return None
+    rows = db.session.scalars(
+        select(CaseEvent)
+        .where(CaseEvent.case_id == case.id, CaseEvent.type == "task_completed")
+        .order_by(CaseEvent.seq)
+    ).all()
+    tasks = [(e.data.get("task"), e.data.get("data", {})) for e in rows]
+    if not any(task == "pemberitahuan_tertulis" for task, _data in tasks):
+        return None
+    decided = [data for task, data in tasks if task == "putuskan"]
+    return _decision_words(rt, bundle.redact(decided[-1]), locale) if decided else None
+
+
+def _decision_words(rt, data: dict, locale: str) -> str | None:
+    visible = visibility.shown(rt.forms, "putuskan.json", data, READER)
+    sentence = DECISIONS.get(visible.get("keputusan"))
+    if sentence is None:
+        return None
+    letters = visible.get(EXEMPTIONS)
+    grounds = _exemption_grounds(rt.forms.schema("putuskan.json"), letters, locale) if letters else ""
+    return str(sentence) % {"grounds": grounds} if "%(grounds)s" in str(sentence) else str(sentence)
+
+
 FORM_LETTER = re.compile(r"^[a-z]\.\s*")  # a choice's title begins with its letter: "h. rahasia pribadi"
 
 
@@ -131,7 +180,7 @@ def _prose(task: str, data: dict, words: dict[str, str], labels: dict[str, str])
         if data.get(EXEMPTIONS):
             grounds = words[EXEMPTIONS]
             out.append(
-                _("The information withheld is exempt under UU 14/2008 Article 17 %(grounds)s.", grounds=grounds)
+                _("The information withheld is exempt under Law 14/2008 Article 17 %(grounds)s.", grounds=grounds)
             )
         if data.get("alasan_keputusan"):
             out.append(_("Reasons: %(reasons)s", reasons=words["alasan_keputusan"]))
@@ -153,9 +202,7 @@ def _prose(task: str, data: dict, words: dict[str, str], labels: dict[str, str])
             out.append(_("Medium and format: %(format)s.", format=words["media_format"]))
         if "biaya" in data:
             fee = data.get("biaya") or 0
-            out.append(
-                _("There is no fee.") if not fee else _("Fee for copying or sending: Rp%(fee)s.", fee=words["biaya"])
-            )
+            out.append(_("There is no fee.") if not fee else _("Fee for copying or sending: %(fee)s.", fee=money(fee)))
             if fee and data.get("cara_pembayaran"):
                 out.append(_("How to pay: %(how)s", how=words["cara_pembayaran"]))
         if data.get("tanggal_pemberitahuan"):
@@ -269,7 +316,7 @@ def _hand_over(data: dict, words: dict) -> list[str]:
             else _("The information was handed over to you on %(date)s.", date=when)
         )
     if data.get("biaya_dibayar"):
-        out.append(_("You paid Rp%(fee)s for copying or sending.", fee=words["biaya_dibayar"]))
+        out.append(_("You paid %(fee)s for copying or sending.", fee=money(data["biaya_dibayar"])))
         if data.get("nomor_tanda_bukti_pembayaran"):
             out.append(_("Payment receipt number: %(number)s.", number=words["nomor_tanda_bukti_pembayaran"]))
     if data.get("nomor_berita_acara"):

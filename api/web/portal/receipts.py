@@ -1,8 +1,10 @@
-"""The portal's receipts: a filing's receipt, kept in the session until the receipt page shows it once.
+"""The portal's receipts: a filing's receipt, kept on the server until the receipt page shows it once.
 
 A filing form's POST ends here (POST -> redirect -> GET): :func:`filed` records the filing on the
 server in the case's transaction, commits, and keeps the receipt; :func:`sent_again` answers a POST
-that repeats an earlier filing (``repeats``) with that filing's receipt, filing nothing.
+that repeats an earlier filing (``repeats``) with that filing's receipt, filing nothing. The receipt
+waits sealed in a row of its own (engine.portal_receipts); the session cookie, which anyone holding the
+device can read, carries only the row's random id, and the receipt page deletes the row as it shows it.
 """
 
 from __future__ import annotations
@@ -11,14 +13,14 @@ from datetime import datetime
 
 from flask import Response, redirect, request, session, url_for
 
-from api.boundary import commit
+from api.boundary import commit, runtime
 from api.extensions import db
 from api.web.portal import repeats
-from engine import casework, complaints, intake, kinds
+from engine import casework, complaints, intake, kinds, portal_receipts, proxy_party
 from engine.errors import Conflict
 from engine.models import Case
 
-RECEIPT_KEY = "portal_receipt"  # the receipt waiting to be shown once
+RECEIPT_KEY = repeats.WAITING_KEY  # the id of the receipt waiting to be shown once
 
 
 def filed(kind: str, receipt_of, case: Case, code: str | None, *others: Case) -> Response:
@@ -64,12 +66,25 @@ def _filer(case: Case) -> str:
 
 
 def keep(**receipt) -> Response:
-    session[RECEIPT_KEY] = receipt
+    """Keep the receipt on the server until the receipt page shows it, commit, and go there."""
+    vault = runtime().vault
+    portal_receipts.drop(db.session, [session.get(RECEIPT_KEY)])  # one not shown yet is replaced
+    session[RECEIPT_KEY] = portal_receipts.keep(db.session, vault, receipt, repeats.REPEAT_WINDOW)
+    db.session.commit()
     return redirect(url_for("web.portal_receipt"), 303)
 
 
+def take() -> dict | None:
+    """The receipt waiting to be shown, deleted as it is read (a reload, or a copy of the cookie, finds nothing)."""
+    receipt = portal_receipts.take(db.session, runtime().vault, session.pop(RECEIPT_KEY, None))
+    db.session.commit()
+    return receipt
+
+
 def request_receipt(case: Case, code: str | None) -> dict:
-    return dict(kind=case.kind, ticket=case.ticket, code=code, due_at=_iso(case.due_at))
+    """``proxy``: filed by a proxy, whom the receipt tells to bring or send the power of attorney."""
+    proxy = proxy_party.party_id(case) is not None
+    return dict(kind=case.kind, ticket=case.ticket, code=code, due_at=_iso(case.due_at), proxy=proxy)
 
 
 def objection_receipt(objection: Case, _code: None = None) -> dict:
@@ -86,6 +101,7 @@ def objection_receipt(objection: Case, _code: None = None) -> dict:
         request_due_at=_iso(request_case.due_at)
         if request_case is not None and request_case.closed_at is None
         else None,
+        proxy=proxy_party.party_id(objection) is not None,  # filed by a proxy: the power of attorney, with meterai
     )
 
 

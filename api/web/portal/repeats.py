@@ -32,15 +32,18 @@ finds nothing on the complaint form.
 A POST that failed validation records nothing, so the corrected form files normally. A POST without a
 key (a page rendered before this existed) is neither checked nor recorded.
 
-The session is the signed (not encrypted) Flask cookie, like the receipt waiting to be shown. The key
-and the fields are kept there only as HMACs under the app's secret (the fields hold an identity and,
-on an objection, the request's access code); the receipt is kept as shown, with the access code,
-because showing it again is the point. At most ``REPEATS_KEPT`` filings, each dropped after
-``REPEAT_WINDOW`` seconds (the cookie is pruned whenever a portal form is opened or sent, or a receipt
-shown) or when the visitor closes their case on this device. Closing also drops the server's record of
-the filings the cookie still holds, so a form sent again from a shared computer files anew instead of
-taking the case's code; a filing the cookie has already dropped keeps its record for the rest of its
-day. See tests/web/test_portal_resubmit.py. The front desk's request form (api.web.desk) uses the server's record
+The session is the signed (not encrypted) Flask cookie: anyone holding the device can read it. It keeps the
+key and the fields only as HMACs under the app's secret (the fields hold an identity and, on an objection, the
+request's access code), and each filing's receipt only as the random id of a row on the server
+(engine.portal_receipts), where the receipt is sealed by the vault: it names the case, its access code and a
+reporter's mode, and once sat in the cookie itself, readable for 30 minutes on a shared or seized device. Showing
+it again is the point: it is kept, with the code, for ``REPEAT_WINDOW`` seconds. At most ``REPEATS_KEPT`` filings;
+each is dropped, its row with it, after ``REPEAT_WINDOW`` seconds (the cookie is pruned whenever a portal form is
+opened or sent, or a receipt shown; rows past their time are deleted whenever one is written) or when the visitor
+closes their case on this device. Closing also drops the server's record of the filings the cookie still holds,
+so a form sent again from a shared computer files anew instead of taking the case's code; a filing the cookie has
+already dropped keeps its record for the rest of its day. See tests/web/test_portal_resubmit.py and
+tests/security/test_receipt_cookie.py. The front desk's request form (api.web.desk) uses the server's record
 alone: the officer gets a new code for the case the first sending recorded.
 """
 
@@ -53,12 +56,14 @@ import time
 
 from flask import current_app, session
 
+from api.boundary import runtime
 from api.extensions import db
-from engine import submissions
+from engine import portal_receipts, submissions
 from engine.models import Case
 
 SUBMISSION_FIELD = "submission_key"  # the hidden field of the three filing forms
-FILINGS_KEY = "portal_filings"  # the session's recent filings: digests, receipt, until when
+FILINGS_KEY = "portal_filings"  # the session's recent filings: digests, their receipt's id, until when
+WAITING_KEY = "portal_receipt"  # the id of the receipt waiting to be shown once (api.web.portal.receipts)
 REPEAT_WINDOW = 30 * 60  # seconds a filing's receipt (with its access code) can be shown again
 REPEATS_KEPT = 3  # filings remembered at once: keeps the cookie small
 MAX_KEY_LENGTH = 64  # a longer posted key is not one this portal rendered
@@ -89,12 +94,13 @@ def earlier_receipt(kind: str, form) -> dict | None:
     key_digest, fields_digest = _digest(kind, "key", key), _fields_digest(kind, form)
     for filing in _recent():
         if hmac.compare_digest(filing["key"], key_digest) or hmac.compare_digest(filing["fields"], fields_digest):
-            return dict(filing["receipt"])
+            return portal_receipts.read(db.session, runtime().vault, filing["receipt"])
     return None
 
 
 def remember(kind: str, form, receipt: dict) -> None:
-    """Record a successful filing of the ``kind`` form (after its commit)."""
+    """Record a successful filing of the ``kind`` form (after its commit); its receipt is kept on the server.
+    The caller commits."""
     key = posted_key(form)
     if key is None:
         return
@@ -102,9 +108,11 @@ def remember(kind: str, form, receipt: dict) -> None:
         "key": _digest(kind, "key", key),
         "fields": _fields_digest(kind, form),
         "until": time.time() + REPEAT_WINDOW,
-        "receipt": receipt,
+        "receipt": portal_receipts.keep(db.session, runtime().vault, receipt, REPEAT_WINDOW),
     }
-    session[FILINGS_KEY] = [filing, *_recent()][:REPEATS_KEPT]
+    filings = [filing, *_recent()]
+    portal_receipts.drop(db.session, [f["receipt"] for f in filings[REPEATS_KEPT:]])
+    session[FILINGS_KEY] = filings[:REPEATS_KEPT]
 
 
 def filed_case(kind: str, form) -> Case | None:
@@ -123,8 +131,15 @@ def record(kind: str, form, case: Case) -> bool:
 
 
 def prune() -> None:
-    """Drop the filings past their window, and with them their access codes, from the cookie."""
+    """Drop the filings past their window from the cookie, and their receipts (with their codes) from the server."""
+    filings = session.get(FILINGS_KEY)
+    if not filings:
+        return
     kept = _recent()
+    if len(kept) == len(filings):
+        return
+    portal_receipts.drop(db.session, [f.get("receipt") for f in filings if f not in kept])
+    db.session.commit()
     if kept:
         session[FILINGS_KEY] = kept
     else:
@@ -133,14 +148,19 @@ def prune() -> None:
 
 def forget() -> None:
     """Forget the filings sent from this browser, on the server too: on a shared computer, the next person
-    sending one of those forms again must not get its case a new code. The caller commits."""
-    submissions.forget(db.session, [f["receipt"]["ticket"] for f in _recent()])
+    sending one of those forms again must not get its case a new code, nor see its receipt. The caller commits."""
+    vault, recent = runtime().vault, _recent()
+    receipts = [portal_receipts.read(db.session, vault, f["receipt"]) for f in recent]
+    submissions.forget(db.session, [r["ticket"] for r in receipts if r])
+    portal_receipts.drop(db.session, [f["receipt"] for f in recent] + [session.pop(WAITING_KEY, None)])
     session.pop(FILINGS_KEY, None)
 
 
 def _recent() -> list[dict]:
+    """The filings still in their window, as this version keeps them (a cookie from before held the receipt)."""
     now = time.time()
-    return [f for f in session.get(FILINGS_KEY, []) if f.get("until", 0) >= now]
+    filings = session.get(FILINGS_KEY, [])
+    return [f for f in filings if f.get("until", 0) >= now and isinstance(f.get("receipt"), str)]
 
 
 def _fields_digest(kind: str, form) -> str:

@@ -1,0 +1,45 @@
+"""What the status page tells a requester beside the stage: the request the desk recorded for them to confirm, the
+last day of the time they are still in, and where the office takes what a request lacks.
+
+The decision on a request, in a sentence, is the written notice's (``api.web.portal.letters.decision``).
+"""
+
+from __future__ import annotations
+
+from api.extensions import db
+from api.web import schema_form
+from api.web.portal.filing import REQUEST_DRESSING, dressed
+from engine import intake, service_pages
+from engine.models import Case
+
+# What a request recorded from WhatsApp or social media says, for its requester to judge before confirming it: what
+# they asked for and how they want it, never their identity (the status page never shows it).
+RECORDED = ("information", "purpose", "obtain_method", "delivery_method")
+
+
+def recorded_request(rt, case: Case, locale: str) -> list[tuple[str, str]]:
+    """(label, value) of what the desk recorded of the request, labelled and worded as the portal's request form
+    words them."""
+    schema = dressed(rt.forms.schema(intake.REQUEST_FORM), REQUEST_DRESSING)
+    fields = {f.name: f for f in schema_form.build_fields(schema, locale)}
+    out = []
+    for name in RECORDED:
+        value = (case.details or {}).get(name)
+        if value:
+            out.append((fields[name].label, dict(fields[name].options).get(value, value)))
+    return out
+
+
+def still_open(windows: list[dict]) -> dict | None:
+    """The first time still open to the requester (an objection's, a dispute's), not used yet, of the page's."""
+    return next((w for w in windows if w["open"] and not w["filed"]), None)
+
+
+def reopened(view: dict) -> bool:
+    """Whether a granted objection reopened the request (``dibuka_kembali``): its notice's refusal no longer stands."""
+    return any(m["name"] == "dibuka_kembali" for m in view["milestones"])
+
+
+def hours_published() -> bool:
+    """Whether the office has published its service hours page, which says where its desk is."""
+    return service_pages.current(db.session, "jam_layanan") is not None
