@@ -931,7 +931,9 @@ class RevealRequestCreate(Schema):
 
 
 class RevealDecision(Schema):
-    note = fields.String(validate=validate.Length(max=4000))
+    note = fields.String(
+        validate=validate.Length(max=4000), metadata={"description": "required: why it is approved or refused"}
+    )
 
 
 class RevealRequestView(Schema):
@@ -942,6 +944,7 @@ class RevealRequestView(Schema):
     status = fields.String()
     decided_by = fields.String(allow_none=True)
     decided_at = OfficeDateTime(allow_none=True)
+    decision_note = fields.String(allow_none=True, metadata={"description": "why it was approved or refused"})
 
 
 class RevealList(Schema):

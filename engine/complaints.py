@@ -291,8 +291,11 @@ def officer_message(session: Session, rt: Runtime, user: User, case: Case, body:
     return tell_reporter(session, rt, case, user.username, body, "question")
 
 
-# The reporters whose files lose their hidden data (engine.scrub): those the team must not be able to identify.
-SCRUBBED_MODES = frozenset({"anonim", "whistleblower"})
+# The reporters whose files lose their hidden data and their names (engine.scrub): every one. An anonymous or a
+# whistleblower's the team must not identify; a confidential one's identity is read only by a recorded read
+# (read_reporter), and a file's name is stored in the clear: its author, its EXIF or its name would tell whoever the
+# file reaches (and a copy of the database) who sent it.
+SCRUBBED_MODES = frozenset({"anonim", "rahasia", "whistleblower"})
 
 
 def reporter_message(
@@ -382,8 +385,10 @@ def request_reveal(session: Session, rt: Runtime, user: User, case: Case, reason
     reason = (reason or "").strip()
     if len(reason) < REASON_MIN:
         raise Invalid("reason_required", fields={"reason": [msg("min_length", min=REASON_MIN)]})
+    if len(reason) > MAX_BODY:  # refused, not cut: the managers decide on the whole reason
+        raise Invalid("invalid_data", fields={"reason": [msg("max_length", max=MAX_BODY)]})
     row = RevealRequest(
-        case_id=case.id, requested_by_id=user.id, reason=reason[:4000], requested_at=clock.now(), status="pending"
+        case_id=case.id, requested_by_id=user.id, reason=reason, requested_at=clock.now(), status="pending"
     )
     session.add(row)
     session.flush()
@@ -408,7 +413,8 @@ def decide_reveal(
     *,
     second_factor: bool = False,
 ) -> RevealRequest:
-    """A WBS manager other than the one who asked approves or refuses; the one who asked is told.
+    """A WBS manager other than the one who asked approves or refuses, saying why (``note``: required, refused
+    over ``MAX_BODY``, never cut); the one who asked is told.
 
     Approving needs a login that passed the second factor (``second_factor``, engine.totp), whatever
     ``KAWAL_SECOND_FACTOR_GROUPS`` says: a stolen password alone never opens a sealed identity.
@@ -423,12 +429,16 @@ def decide_reveal(
         raise Forbidden("reveal_needs_other_manager")
     if row.status != "pending":
         raise Conflict("reveal_already_decided", status=row.status)
+    note = (note or "").strip()
+    if not note:  # why the identity opens or stays sealed: the case page and the history keep it
+        raise Invalid("decision_note_required", fields={"note": [msg("decision_note_required")]})
+    if len(note) > MAX_BODY:  # the API's schema refuses it first; never cut here
+        raise Invalid("invalid_data", fields={"note": [msg("max_length", max=MAX_BODY)]})
     row.status = "approved" if approve else "refused"
-    row.decided_by_id, row.decided_at, row.decision_note = user.id, clock.now(), (note or "")[:4000] or None
-    EventLog(session).append(
-        case, f"reveal_{row.status}", user.username, {"request_id": row.id, "note": row.decision_note or ""}
-    )
-    # The handler who asked is told the decision (``reveal_decided``), never the note: it is on the case page.
+    row.decided_by_id, row.decided_at, row.decision_note = user.id, clock.now(), note
+    EventLog(session).append(case, f"reveal_{row.status}", user.username, {"request_id": row.id, "note": note})
+    # The handler who asked is told the decision (``reveal_decided``), never the note: it is on the case page
+    # (reveal_requests, for the complaint team).
     current = next((t.title for t in case.tasks if t.state == "open"), "-")
     outcome = "disetujui" if approve else "ditolak"
     context = {"deadline": None, "task_title": current, "author": user.display_name, "outcome_label": outcome}
@@ -472,6 +482,7 @@ def reveal_requests(session: Session, case: Case) -> list[dict]:
             "status": r.status,
             "decided_by": names.get(r.decided_by_id),
             "decided_at": r.decided_at,
+            "decision_note": r.decision_note,
         }
         for r in rows
     ]

@@ -275,6 +275,7 @@ TEMPLATES: dict[str, str] = {
     "reveal_request_not_found": "reveal request not found",
     "reveal_needs_other_manager": "another WBS manager must decide",
     "reveal_already_decided": "the request is already %(status)s",
+    "decision_note_required": "a decision note is required: why the identity opens or stays sealed",
     "identity_sealed": "the identity is sealed: ask, with a reason, for another WBS manager's approval",
     "decision_unknown": "unknown decision",
     # -- what the public may send (engine.quotas) ------------------------------------------------

@@ -2,7 +2,9 @@
 
 A photo's EXIF names the camera or phone, the place (GPS) and often the owner; a PDF's document information
 and XMP name its author and the software that made it. A whistleblower's or an anonymous reporter's file that
-keeps them tells the complaint team who sent it, whatever the sealed identity. What is removed:
+keeps them tells the complaint team who sent it, whatever the sealed identity; a confidential reporter's tells
+whoever the file reaches, without the recorded read of their identity (engine.complaints.SCRUBBED_MODES: every
+reporter). What is removed:
 
 - JPEG: the APP1-APP15 segments (EXIF, XMP, IPTC, maker notes) but the ICC colour profile (APP2 ``ICC_PROFILE``)
   and Adobe's colour transform (APP14), and the comments (COM). The image data is not touched (no re-encoding).

@@ -492,7 +492,8 @@ def _event_label(case: Case, kind: str, what: object = None) -> str:
 
 
 def _event_detail(kind: str, data: dict, task_title: str | None, locale: str, titles: dict[str, str]) -> str:
-    """One line of what an event is about; never the free text or identity an event may carry."""
+    """One line of what an event is about; never the free text or identity an event may carry, but an identity
+    reveal's reason and decision note, which every reader of the history reads anyway."""
     if kind == "status_changed":
         return display.stage_label(data.get("status", ""), locale)
     if kind.startswith("task_"):
@@ -540,6 +541,12 @@ def _event_detail(kind: str, data: dict, task_title: str | None, locale: str, ti
         return str(proxy.REVOKE_REASONS.get(data.get("reason", ""), data.get("reason", "")))
     if kind in ("reported_recorded", "reported_removed"):  # how many: never who
         return ngettext("%(num)d person", "%(num)d persons", data.get("count", 0))
+    if kind == "reveal_requested":  # shown to the history's readers, who read it already: the complaint team on
+        return _(
+            "Reason: “%(reason)s”", reason=data.get("reason", "")
+        )  # the identity panel, the auditors in the export
+    if kind in ("reveal_approved", "reveal_refused") and data.get("note"):
+        return _("Decision note: “%(note)s”", note=data["note"])
     if kind == "proxy_data_corrected":
         why = CORRECTION_REASONS.get(data.get("reason", ""), data.get("reason", ""))
         return f"{proxy.field_names(runtime(), data.get('fields', []))} · {why}"

@@ -142,7 +142,9 @@ def case_reveal_decision(ticket: str, request_id: int, decision: str):
             request.form.get("note"),
             second_factor=bool(getattr(current_user, "second_factor", False)),
         )
-    except (Invalid, Conflict, Forbidden, NotFound) as error:
+    except Invalid as error:  # the note: beside its field, what was typed kept
+        return sent_back(case, "decide", error, request.form.get("note", ""), request_id=request_id)
+    except (Conflict, Forbidden, NotFound) as error:
         return _refused(case, error)
     db.session.commit()
     done = _("The reveal request is approved.") if decision == "setujui" else _("The reveal request is refused.")
@@ -150,15 +152,15 @@ def case_reveal_decision(ticket: str, request_id: int, decision: str):
     return redirect(url_for("web.case", ticket=case.ticket) + "#identity-title", 303)
 
 
-def sent_back(case: Case, form: str, error, typed: str, files: bool = False) -> Response:
+def sent_back(case: Case, form: str, error, typed: str, files: bool = False, request_id: int | None = None) -> Response:
     """The case page again, the form's error beside its field and in the page's summary, what was typed kept
-    (``files``: the form's files were sent, and must be chosen again)."""
+    (``files``: the form's files were sent, and must be chosen again; ``request_id``: the reveal decided)."""
     from api.web.case import case as case_page
 
     db.session.rollback()
     details = refusal_details(error)
     message = " ".join(details) or translated(error.message)
-    refused = {"form": form, "message": message, "typed": typed, "files": files}
+    refused = {"form": form, "message": message, "typed": typed, "files": files, "request_id": request_id}
     response = case_page(case.ticket, refused=refused)
     response.headers["Cache-Control"] = "no-store"
     return response

@@ -124,7 +124,7 @@ def test_who_may_record_a_complaint_for_a_reporter(client, login, group, expecte
 
 
 def test_the_team_asks_and_the_reporter_reads_and_answers_with_attachments(app, client, login):
-    receipt = file_complaint(client, "rahasia")  # files kept as sent (a protected reporter's: engine.scrub)
+    receipt = file_complaint(client, "rahasia")  # its files lose their hidden data and names (engine.scrub)
     ticket = receipt["ticket"]
     asked = client.post(
         f"{API}/complaints/{ticket}/messages",
@@ -149,12 +149,13 @@ def test_the_team_asks_and_the_reporter_reads_and_answers_with_attachments(app, 
     answer = answered.json["items"][-1]
     assert (answer["direction"], answer["author"], answer["reply_to"]) == ("from_reporter", "pelapor", question["id"])
     names = [a["file_name"] for a in answer["attachments"]]
-    assert names == ["kuitansi.pdf", "foto.png"]  # no path survives
+    assert names == ["lampiran-1.pdf", "lampiran-2.png"]  # neither the path nor the device's name survives
     first = answer["attachments"][0]
     download = client.get(f"{API}/complaints/{ticket}/attachments/{first['id']}", headers=code(receipt))
     assert download.status_code == 200
-    assert download.data == PDF
-    assert download.headers["Content-Disposition"] == 'attachment; filename="kuitansi.pdf"'
+    assert download.data.startswith(b"%PDF")  # written again without its hidden data (engine.scrub)
+    assert len(download.data) == first["size"]
+    assert download.headers["Content-Disposition"] == 'attachment; filename="lampiran-1.pdf"'
     assert download.headers["X-Content-Type-Options"] == "nosniff"
     by_team = client.get(f"{API}/complaints/{ticket}/attachments/{first['id']}", headers=login("tim"))
     assert by_team.data == download.data
@@ -385,6 +386,53 @@ def test_a_wbs_manager_cannot_approve_their_own_reveal_request(client, login):
     assert_refused(client.get(f"{API}/complaints/{ticket}/reporter", headers=login("wbs")), 403)
 
 
+def test_a_reveal_reason_over_the_limit_is_refused_not_cut(app, client, login, unchanged):
+    """A 100,000-character reason got 201 and was stored cut to 4,000: the WBS managers decided on part of it."""
+    receipt = file_complaint(client, "whistleblower")
+    reason = "Pemeriksaan memerlukan keterangan langsung dari pelapor. " * 1800
+    headers = login("wbs")
+    with unchanged():
+        r = client.post(
+            f"{API}/complaints/{receipt['ticket']}/reveal-requests", json={"reason": reason}, headers=headers
+        )
+    assert_refused(r, 422, {"reason"})
+    assert r.json["errors"]["reason"] == ["paling banyak 4000 karakter"]
+    assert events(app, receipt["ticket"], "reveal_requested") == []
+
+
+def test_a_reveal_is_decided_only_with_a_note_which_the_team_then_reads(app, client, login, unchanged):
+    """A note was optional, stored and shown nowhere: the reason behind opening (or keeping sealed) a whistleblower's
+    identity was lost. Approving and refusing both need a note (refused, never cut, over 4,000 characters), and the
+    team's list of reveal requests gives it beside the reason."""
+    receipt = file_complaint(client, "whistleblower")
+    ticket = receipt["ticket"]
+    asked = client.post(
+        f"{API}/complaints/{ticket}/reveal-requests",
+        json={"reason": "Pemeriksaan memerlukan keterangan langsung dari pelapor"},
+        headers=login("wbs"),
+    )
+    url = f"{API}/complaints/{ticket}/reveal-requests/{asked.json['id']}"
+    approver = second_factor_login(app, client, "wbs2")
+    with unchanged():
+        for decision, body, headers in [
+            ("refuse", {}, login("wbs2")),
+            ("refuse", {"note": "   "}, login("wbs2")),
+            ("approve", {}, approver),
+            ("approve", {"note": "Disetujui. " * 400}, approver),
+        ]:
+            assert_refused(client.post(f"{url}/{decision}", json=body, headers=headers), 422, {"note"})
+    assert (
+        client.get(f"{API}/complaints/{ticket}/reveal-requests", headers=login("tim")).json["items"][0]["status"]
+        == "pending"
+    )
+    note = "Belum perlu: keterangan tertulis pelapor cukup"
+    decided = client.post(f"{url}/refuse", json={"note": f"  {note}  "}, headers=login("wbs2"))
+    assert decided.status_code == 200, decided.json
+    (item,) = client.get(f"{API}/complaints/{ticket}/reveal-requests", headers=login("tim")).json["items"]
+    assert (item["status"], item["decided_by"], item["decision_note"]) == ("refused", "wbs2", note)
+    assert [e["note"] for e in events(app, ticket, "reveal_refused")] == [note]
+
+
 def _answer(client, receipt, files):
     return client.post(
         f"{API}/complaints/{receipt['ticket']}/messages",
@@ -394,9 +442,10 @@ def _answer(client, receipt, files):
     )
 
 
-@pytest.mark.parametrize("mode", ["whistleblower", "anonim"])
+@pytest.mark.parametrize("mode", ["whistleblower", "anonim", "rahasia"])
 def test_a_protected_reporter_s_files_reach_the_team_without_their_hidden_data(client, login, mode):
-    """A PDF's author and a photo's EXIF named the whistleblower to the team that must not know them."""
+    """A PDF's author and a photo's EXIF named the whistleblower to the team that must not know them; a
+    confidential reporter's to whoever the file reaches without reading their sealed identity (a logged read)."""
     from tests.unit.test_scrub import NAME, _jpeg_with_exif, _pdf_with_author
 
     receipt = file_complaint(client, mode)
@@ -412,16 +461,18 @@ def test_a_protected_reporter_s_files_reach_the_team_without_their_hidden_data(c
         assert item["size"] == len(got.data)
 
 
-def test_a_confidential_reporter_s_files_are_kept_as_sent(client, login):
-    """The team knows a confidential reporter: their file, a signed PDF perhaps, is kept byte for byte."""
-    from tests.unit.test_scrub import _pdf_with_author
+def test_a_confidential_reporter_s_file_is_stored_under_a_neutral_name(app, client):
+    """The name on the reporter's device named them, and the database row kept it in plain text: a copy of the
+    database (or a backup of it) read it without the vault key."""
+    from engine.models import Attachment
 
     receipt = file_complaint(client, "rahasia")
-    original = _pdf_with_author()
-    r = _answer(client, receipt, [(original, "kuitansi.pdf")])
-    (item,) = r.json["items"][-1]["attachments"]
-    got = client.get(f"{API}/complaints/{receipt['ticket']}/attachments/{item['id']}", headers=login("tim"))
-    assert got.data == original
+    r = _answer(client, receipt, [(PDF, "Laporan_SitiWulandari_NIK3578014506900007.pdf")])
+    assert r.status_code == 201, r.json
+    with app.app_context():
+        (stored,) = db.session.scalars(select(Attachment.file_name)).all()
+    assert stored == "lampiran-1.pdf"
+    assert not {"Laporan", "SitiWulandari", "NIK3578014506900007"} & set(stored.replace(".", "_").split("_"))
 
 
 def test_a_protected_reporter_s_file_that_cannot_be_read_is_refused_and_nothing_is_stored(client, unchanged, settings):

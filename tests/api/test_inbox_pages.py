@@ -333,7 +333,9 @@ def test_the_reveals_waiting_for_a_wbs_manager_s_decision_are_listed_beside_the_
         other = client.get(f"{API}/tasks/reveal-requests", headers=login(who))
         assert (other.status_code, other.json["items"], other.json["total"]) == (200, [], 0), who
     refused = client.post(
-        f"{API}/complaints/{ticket}/reveal-requests/{item['id']}/refuse", json={}, headers=login("wbs2")
+        f"{API}/complaints/{ticket}/reveal-requests/{item['id']}/refuse",
+        json={"note": "Belum perlu"},
+        headers=login("wbs2"),
     )
     assert refused.status_code == 200, refused.json
     assert client.get(f"{API}/tasks/reveal-requests", headers=login("wbs2")).json["items"] == []

@@ -56,9 +56,15 @@ def test_a_sealed_identity_is_asked_for_approved_with_the_second_factor_and_read
         approver.goto(f"/kasus/{complaint.ticket}")
         keep_screenshot(approver, "case-reveal-pending")
         assert_accessible(approver, "the case page of a whistleblower complaint with a reveal request")
+        approver.locator("ul.reveals").get_by_role("button", name="Setujui").click()  # no note: the browser stops it
+        expect(approver.locator(".flash-success")).to_have_count(0)
+        note = "Surat LPSK 12/LPSK/2026 meminta pelapor dilindungi sebagai saksi."
+        approver.get_by_label("Catatan keputusan Anda").fill(note)
         approver.locator("ul.reveals").get_by_role("button", name="Setujui").click()
         expect(approver.locator(".flash-success")).to_be_visible()
         expect(approver.locator("ul.reveals")).to_contain_text("disetujui")
+        expect(approver.locator("ul.reveals")).to_contain_text(note)
+        expect(approver.locator("tr.event-reveal_approved")).to_contain_text(note)
 
         asker.goto(f"/kasus/{complaint.ticket}")
         asker.get_by_role("button", name=re.compile("identitas pelapor", re.I)).click()

@@ -39,6 +39,7 @@ def test_the_second_wbs_manager_finds_the_reveal_waiting_in_the_inbox_and_decide
 
         queue.get_by_role("link", name=complaint.ticket).click()
         expect(page).to_have_url(re.compile(rf"/kasus/{complaint.ticket}#identity-title$"))
+        page.get_by_label("Catatan keputusan Anda").fill("Belum perlu membuka identitas pada tahap ini.")
         page.locator("ul.reveals").get_by_role("button", name="Tolak").click()
         expect(page.locator(".flash-success")).to_be_visible()
         page.goto("/kotak-masuk")

@@ -43,7 +43,8 @@ def test_news_of_a_reveal_request_decided_before_it_was_sent_is_skipped_and_of_o
     decided, pending = _asked(office, ticket), _asked(office, ticket, "tim2")
     with office.sessions.begin() as s:  # the first manager approves at once, with the second factor
         case = s.scalar(select(Case).where(Case.ticket == ticket))
-        complaints.decide_reveal(s, office.rt, office.user(s, "wbs"), case, decided, True, second_factor=True)
+        wbs = office.user(s, "wbs")
+        complaints.decide_reveal(s, office.rt, wbs, case, decided, True, "Untuk LPSK", second_factor=True)
     stale, waiting = _news(app, decided), _news(app, pending)
     assert set(stale) == set(waiting) == {"wbs", "wbs2"}  # every manager but the one who asked (a team member)
     with app.app_context():

@@ -140,13 +140,20 @@ def test_an_identity_reveal_cannot_be_approved_without_the_second_factor(app, cl
     assert client.get(f"{API}/complaints/{ticket}/reporter", headers=login("tim")).status_code == 403
     from tests.helpers import second_factor_login
 
-    assert client.post(url, json={}, headers=second_factor_login(app, client, "wbs")).status_code == 200
+    assert (
+        client.post(url, json={"note": "Untuk LPSK"}, headers=second_factor_login(app, client, "wbs")).status_code
+        == 200
+    )
     assert client.get(f"{API}/complaints/{ticket}/reporter", headers=login("tim")).status_code == 200
 
 
 def test_refusing_a_reveal_needs_no_second_factor(client, login):
     ticket, request_id = ask_reveal(client, login)
-    r = client.post(f"{API}/complaints/{ticket}/reveal-requests/{request_id}/refuse", json={}, headers=login("wbs"))
+    r = client.post(
+        f"{API}/complaints/{ticket}/reveal-requests/{request_id}/refuse",
+        json={"note": "Belum perlu"},
+        headers=login("wbs"),
+    )
     assert r.status_code == 200
 
 

@@ -217,7 +217,7 @@ def test_the_task_that_judges_the_reporter_s_answer_shows_the_answer_and_its_fil
     page = text(browser("tim").get(f"/tugas/{task['id']}"))
     assert "Pesan dengan pelapor" in page
     assert "Kuitansi pungutan Rp500.000 terlampir." in page
-    assert re.search(rf'href="/kasus/{complaint.ticket}/lampiran/\d+" download>kuitansi.pdf</a>', page)
+    assert re.search(rf'href="/kasus/{complaint.ticket}/lampiran/\d+" download>lampiran-1.pdf</a>', page)
     unit_page = browser("unitmad").get(f"/tugas/{task['id']}")  # the unit never reads the conversation
     assert "Kuitansi pungutan" not in text(unit_page)
 

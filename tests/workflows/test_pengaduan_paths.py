@@ -23,6 +23,7 @@ from engine.models import Case, CaseFacts, CaseMessage, Deadline, HumanTask, Not
 from engine.runtime import Runtime
 from engine.sync import NO_DEADLINE_RANK
 from tests.conftest import REPORTER_NAME, REPORTER_NIK, complaint_payload
+from tests.helpers import SAMPLE_PDF, SAMPLE_PNG
 from tests.workflows.conftest import Office
 
 FIXTURES = Path(__file__).parent / "fixtures"
@@ -170,9 +171,7 @@ def test_reporter_answering_in_time_resumes_the_handling_through_follow_up_to_ar
     assert set(_reminders(office, bukti)) == {("T-2", "requester"), ("T+1", "group")}  # the reporter, then the team
 
     clock.move_to(wib("2027-01-20"))
-    office.reporter_reply(
-        ticket, code, "Kuitansi pembayaran terlampir.", files=[("kuitansi.pdf", b"%PDF-1.4 kuitansi")]
-    )
+    office.reporter_reply(ticket, code, "Kuitansi pembayaran terlampir.", files=[("kuitansi.pdf", SAMPLE_PDF)])
     assert office.open_tasks(ticket) == ["klarifikasi_lanjutan"]
     assert office.case(ticket).status == "dalam_klarifikasi"  # it said it still waited for the reporter
     assert office.deadlines(ticket)["BUKTI"] == "met"
@@ -243,9 +242,7 @@ def test_evidence_window_lapse_closes_nothing_a_confirmation_deems_the_complaint
         assert not survey.can_answer(s, office.rt, s.scalars(select(Case).where(Case.ticket == ticket)).one())
 
     reopened_at = datetime.now(UTC)
-    office.reporter_reply(
-        ticket, code, "Maaf terlambat, kuitansi terlampir.", files=[("kuitansi.jpg", b"\xff\xd8\xff\xe0 jpeg")]
-    )
+    office.reporter_reply(ticket, code, "Maaf terlambat, kuitansi terlampir.", files=[("kuitansi.png", SAMPLE_PNG)])
     case = office.case(ticket)
     assert (case.status, case.closed_at, case.overdue) == ("dibuka_kembali_pengaduan", None, False)
     assert office.open_tasks(ticket) == ["klarifikasi_setelah_dibuka"]
@@ -288,7 +285,7 @@ def test_evidence_that_comes_before_the_withdrawn_complaint_is_archived_reopens_
     archiving = _task(office, ticket, "arsip_dicabut")  # no clock, on a closed case: ranked after clocked work
     assert archiving.due_at is None
     assert _utc(archiving.sort_at) == _utc(archiving.created_at) + NO_DEADLINE_RANK  # by when it arose
-    office.reporter_reply(ticket, code, "Kuitansi terlampir.", files=[("kuitansi.pdf", b"%PDF-1.4 kuitansi")])
+    office.reporter_reply(ticket, code, "Kuitansi terlampir.", files=[("kuitansi.pdf", SAMPLE_PDF)])
     case = office.case(ticket)
     assert (case.status, case.closed_at) == ("dibuka_kembali_pengaduan", None)
     assert office.open_tasks(ticket) == ["klarifikasi_setelah_dibuka"]  # the archiving is no longer asked for
@@ -665,12 +662,12 @@ def test_a_reporters_answer_that_is_rolled_back_leaves_no_file_on_disk(office, c
     with office.sessions() as s:
         case = casework.find_by_code(s, ticket, code)
         store = FileStore(files_dir, office.rt.vault)
-        complaints.reporter_message(s, office.rt, store, case, "Bukti", [Upload("kuitansi.pdf", b"%PDF-1.4 a")])
+        complaints.reporter_message(s, office.rt, store, case, "Bukti", [Upload("kuitansi.pdf", SAMPLE_PDF)])
         assert len(stored()) == 1  # written before the commit
         s.rollback()  # the transaction fails: its message and its file both go
     assert stored() == set()
     assert office.open_tasks(ticket) == []
-    office.reporter_reply(ticket, code, "Bukti", files=[("kuitansi.pdf", b"%PDF-1.4 b")])
+    office.reporter_reply(ticket, code, "Bukti", files=[("kuitansi.pdf", SAMPLE_PDF)])
     assert len(stored()) == 1  # a committed answer keeps its file
 
 
