@@ -14,6 +14,7 @@ from uuid import UUID
 
 from SpiffWorkflow.bpmn import BpmnWorkflow
 from SpiffWorkflow.bpmn.specs.event_definitions.timer import TimerEventDefinition
+from SpiffWorkflow.bpmn.specs.mixins.events.intermediate_event import BoundaryEvent
 from SpiffWorkflow.exceptions import TaskNotFoundException
 from SpiffWorkflow.spiff.specs.event_definitions import MessageEventDefinition
 from SpiffWorkflow.util.task import TaskState
@@ -56,7 +57,8 @@ class Changes:
 def due_dates(deadlines) -> tuple[datetime | None, datetime | None]:
     """What the case shows (its public deadline) and what its open tasks show (the nearest one).
 
-    A pending deadline wins; when none is pending, the last one missed (so an overdue case says so).
+    A pending deadline wins; when none is pending, the last one missed (so an overdue case says so). A task whose own
+    deadline was missed shows that one instead (``missed_own``).
     """
     pending = sorted(d.due_at for d in deadlines if d.status == "pending" and d.kind != "info")
     missed = sorted(d.due_at for d in deadlines if d.status == "missed")
@@ -78,7 +80,7 @@ def sync(
         if task.state == TaskState.COMPLETED and task.id not in completed_before and task.task_spec.manual:
             lateness.record_dispatch(session, rt, case, task, log)
     case.due_at, task_due = due_dates(deadlines)
-    changes.tasks = _sync_tasks(session, case, tasks, log, task_due)
+    changes.tasks = _sync_tasks(session, case, tasks, log, task_due, missed_own(tasks, deadlines))
     closed = wf.is_completed() or case.status in CLOSED
     if closed and case.closed_at is None:
         case.closed_at = now
@@ -245,7 +247,44 @@ def _referred_unit(session, task) -> int | None:
     return unit.id
 
 
-def _sync_tasks(session, case, tasks, log, due_at) -> list[HumanTask]:
+def missed_own(tasks, deadlines) -> dict[str, datetime]:
+    """The open manual tasks whose own clock was missed, with its due date (the last one, if several were).
+
+    A deadline is a task's own when its timer is attached to it (``Deadline.task_guid`` is the boundary event's
+    task; the boundary's sibling under their split is the task it is attached to), or to a subprocess the task runs
+    in. The innermost of these that has a clock decides: when its clocks are all missed, the task shows the date it
+    missed while it stays open (a unit past its time to answer, UNIT, is late in its inbox), not the case's next
+    pending deadline; when one still runs (a requester's window on the task itself inside a lapsed T10), the task
+    keeps the nearest pending date. The case's own date (``case.due_at``) is unchanged.
+    """
+    by_id = {str(t.id): t for t in tasks}
+    clocks: dict = {}  # id of the task a timer is attached to -> [(status, due date)] of its running or missed clocks
+    for deadline in deadlines:
+        if deadline.status not in ("pending", "missed") or deadline.kind == "info":
+            continue
+        boundary = by_id.get(deadline.task_guid)
+        if boundary is None or boundary.parent is None:
+            continue
+        for sibling in boundary.parent.children:
+            if not isinstance(sibling.task_spec, BoundaryEvent):
+                clocks.setdefault(sibling.id, []).append((deadline.status, deadline.due_at))
+    found = {}
+    if not any(status == "missed" for own in clocks.values() for status, _due in own):
+        return found
+    for task in tasks:
+        if task.state != TaskState.READY or not task.task_spec.manual:
+            continue
+        owners, workflow = [task.id], task.workflow
+        while getattr(workflow, "parent_task_id", None) is not None:  # the subprocesses it runs in, innermost first
+            owners.append(workflow.parent_task_id)
+            workflow = workflow.parent_workflow
+        own = next((clocks[owner] for owner in owners if owner in clocks), [])
+        if own and all(status == "missed" for status, _due in own):
+            found[str(task.id)] = max(due for _status, due in own)
+    return found
+
+
+def _sync_tasks(session, case, tasks, log, due_at, missed: dict[str, datetime]) -> list[HumanTask]:
     ready = {str(t.id): t for t in tasks if t.state == TaskState.READY and t.task_spec.manual}
     created = []
     open_rows = {h.task_guid: h for h in case.tasks if h.state == "open"}
@@ -254,7 +293,7 @@ def _sync_tasks(session, case, tasks, log, due_at) -> list[HumanTask]:
             row.state = "cancelled"
             log.append(case, "task_cancelled", "system", {"task": row.bpmn_id, "task_id": row.id})
         else:
-            row.due_at = due_at
+            row.due_at = missed.get(guid, due_at)
             _sort_facts(row, case)
     for guid, task in ready.items():
         if guid in open_rows:
@@ -270,7 +309,7 @@ def _sync_tasks(session, case, tasks, log, due_at) -> list[HumanTask]:
             unit_id=_referred_unit(session, task),
             form=properties(spec).get("formJsonSchemaFilename"),
             instructions=(spec.extensions or {}).get("instructionsForEndUser"),
-            due_at=due_at,
+            due_at=missed.get(guid, due_at),
             state="open",
             created_at=clock.now(),
         )

@@ -817,3 +817,32 @@ def test_the_start_of_a_complaints_resolution_period_is_one_of_two_named_choices
     with pytest.raises(ConfigError) as refused:
         load_settings({"KAWAL_COMPLAINT_SLA_FROM": "verifikasi"})
     assert "KAWAL_COMPLAINT_SLA_FROM must be one of penerimaan, klasifikasi" in str(refused.value)
+
+
+def test_a_units_task_past_its_own_time_to_answer_shows_that_missed_date_not_the_complaints_later_one(office, clock):
+    """A unit's missed deadline is invisible where people look: once UNIT (the unit's time to answer, a timer on
+    klarifikasi_unit) lapsed, the unit's inbox showed its task due on the complaint's SLA, days ahead, "on schedule".
+    A task shows its own missed deadline while it stays open; the case keeps its public one (SLA: a coordination
+    limit never makes the complaint late, engine.lateness.COORDINATION), and the team's task after the unit's
+    answer is due on the complaint's clock, not on the unit's missed limit."""
+    from engine import inbox_list
+
+    ticket, _ = _verified(office)
+    office.complete(ticket, "klasifikasi", KE_UNIT)
+    unit, sla = office.deadline(ticket, "UNIT"), office.deadline(ticket, "SLA")
+    assert _utc(unit.due_at) < _utc(sla.due_at)
+    clock.move_to(_utc(unit.due_at) + timedelta(days=1))  # the next working day
+    office.run(ticket)
+    assert office.deadlines(ticket)["UNIT"] == "missed"
+    with office.sessions() as s:
+        [item] = inbox_list.page(s, office.rt, office.user(s, "unit"), inbox_list.parse({})).items
+        assert item["form"] == _task(office, ticket, "klarifikasi_unit").form
+        assert _utc(item["due_at"]) == _utc(unit.due_at)
+        assert item["working_days_left"] < 0  # the inbox and the task page say it is late
+        row = s.get(HumanTask, item["id"])
+        assert _utc(row.sort_at) == _utc(unit.due_at)  # listed among the late tasks
+    case = office.case(ticket)
+    assert _utc(case.due_at) == _utc(sla.due_at)  # the complaint itself is on schedule
+    assert not case.overdue
+    _complete_as(office, "unit", ticket, "klarifikasi_unit", TANGGAPAN_UNIT)
+    assert _utc(_task(office, ticket, "klarifikasi").due_at) == _utc(sla.due_at)
