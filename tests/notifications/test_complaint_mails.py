@@ -24,11 +24,10 @@ from engine.letters import issue, production
 from engine.letters.render import MONTHS
 from engine.models import Case, Letter, Notification, Reminder, Unit
 from engine.notices import remind
-from notifications import delivery
-from notifications.channels import channels_from_settings
 from notifications.rendering import render
 from tests.conftest import complaint_payload
 from tests.conftest import sqlite_db_url as db_url  # noqa: F401 - SQLite alone (see tests/conftest.py)
+from tests.notifications.test_mail_words import Mail, send
 from tests.workflows.conftest import Office
 from tests.workflows.test_pengaduan_paths import (
     CATAT,
@@ -70,32 +69,6 @@ def clock():
 @pytest.fixture
 def office(app, session_factory_, clock):
     return Office(session_factory_, app.extensions["kawal_runtime"])
-
-
-class Mail:
-    """One message as its receiver has it: subject, plain text, attachments by name."""
-
-    def __init__(self, message):
-        self.to = message["To"]
-        self.subject = " ".join(str(message["Subject"]).split())
-        part = next(p for p in message.walk() if p.get_content_type() == "text/plain")
-        self.text = part.get_payload(decode=True).decode("utf-8").replace("\r\n", "\n")
-        self.files = [p.get_filename() for p in message.walk() if p.get_filename()]
-        self.bytes = {p.get_filename(): p.get_payload(decode=True) for p in message.walk() if p.get_filename()}
-
-
-def send(app, settings, mailbox, event: str) -> list[Mail]:
-    """Run the sender for every pending e-mail of ``event``; the mails that arrived for it."""
-    before = len(mailbox.messages)
-    with app.app_context():
-        ids = db.session.scalars(
-            select(Notification.id).where(Notification.event == event, Notification.status == "pending")
-        ).all()
-        rt = app.extensions["kawal_runtime"]
-        for notification_id in ids:
-            assert delivery.deliver(db.session, rt, channels_from_settings(settings), notification_id) == "sent"
-        db.session.remove()
-    return [Mail(m) for m in mailbox.messages[before:]]
 
 
 def render_letters(app) -> None:

@@ -65,11 +65,7 @@ def letters(rt, case: Case, locale: str) -> list[dict]:
                 _doc, text = documents.render(db.session, rt.forms, case, doc.name, locale, READER)
                 out.append({"title": doc.title_en if locale == "en" else doc.title_id, "text": text})
         return out
-    events = db.session.scalars(
-        select(CaseEvent)
-        .where(CaseEvent.case_id == case.id, CaseEvent.type == "task_completed")
-        .order_by(CaseEvent.seq)
-    ).all()
+    events = _completed(case)
     done = {e.data.get("task") for e in events}
     i = 1 if locale == "en" else 0
     cited = dip_match.cited_by_case(db.session, case) if "pemberitahuan_tertulis" in done else None
@@ -99,6 +95,15 @@ def letters(rt, case: Case, locale: str) -> list[dict]:
     return out
 
 
+def _completed(case: Case) -> list[CaseEvent]:
+    """The case's completed tasks as its history holds them, in order: what its letters and decision are read from."""
+    return db.session.scalars(
+        select(CaseEvent)
+        .where(CaseEvent.case_id == case.id, CaseEvent.type == "task_completed")
+        .order_by(CaseEvent.seq)
+    ).all()
+
+
 EXEMPTIONS = "pasal_pengecualian"  # the refusal's UU 14/2008 Pasal 17 letters (putuskan.json)
 # A decision on a request as its requester reads it: the written notice's point c (UU 14/2008 Pasal 22(7)(c)),
 # granted or refused and why, in a sentence (``%(grounds)s``: Pasal 17's letters, ``_exemption_grounds``).
@@ -121,12 +126,7 @@ def decision(rt, case: Case, locale: str) -> str | None:
     """The decision on a request in a sentence (``DECISIONS``), once its written notice has told it; else None."""
     if case.kind != kinds.REQUEST:
         return None
-    rows = db.session.scalars(
-        select(CaseEvent)
-        .where(CaseEvent.case_id == case.id, CaseEvent.type == "task_completed")
-        .order_by(CaseEvent.seq)
-    ).all()
-    tasks = [(e.data.get("task"), e.data.get("data", {})) for e in rows]
+    tasks = [(e.data.get("task"), e.data.get("data", {})) for e in _completed(case)]
     if not any(task == "pemberitahuan_tertulis" for task, _data in tasks):
         return None
     decided = [data for task, data in tasks if task == "putuskan"]
