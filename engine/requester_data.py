@@ -153,8 +153,10 @@ def correct(
         _decide(asked, user, "applied")
     before = rt.vault.read(party)
     changed = _changes(before, case.requester_type, payload, languages.written_in(case, before))
-    # The language not given stays as it is.
-    after = {**payload["requester"], "locale": payload.get("locale") or before.get("locale") or DEFAULT_LOCALE}
+    # The language stays as it is unless the desk changed it: a form opened on an objection filed in another
+    # language shows the objection's (languages.written_in), which is no change of the requester's own.
+    kept = before.get("locale") or DEFAULT_LOCALE
+    after = {**payload["requester"], "locale": (payload.get("locale") or kept) if "locale" in changed else kept}
     members = tuple(m for m in chain.members(session, case) if m.requester_party_id == party.id)
     if not changed:
         if asked is not None:  # the requester asked for what is on file already: answered all the same

@@ -67,7 +67,7 @@ def file_objection_without_request(body):
     registered: a new objection with its own ticket and access code (shown once). Never refused as late."""
     user = current_user(required=False)
     channel, received_at = body.pop("channel", None), body.pop("received_at", None)
-    locale = requested()
+    locale = requested() if user is None else None  # the requester's own filing: written to in its language
     result = unregistered.file_objection_without_request(
         db.session, runtime(), body, user=user, channel=channel, received_at=received_at, locale=locale
     )

@@ -275,6 +275,8 @@ def correct(session: Session, rt: Runtime, user: User, letter: Letter, reason: s
     lane = content["signatory"]["lane"]
     # Signed by whoever signs for the lane now; else by who signed the letter it corrects.
     signed = {key: content["signatory"].get(key, "") for key in ("name", "nip")}
+    if content["signatory"].get("signer_lane"):  # signed a.n. the head: the correction is too, never in their name
+        signed["lane"] = content["signatory"]["signer_lane"]
     options = {
         "letter_date": rt.today(),
         "data": content.get("data", {}),

@@ -104,3 +104,36 @@ def test_an_objection_filed_in_the_request_s_own_language_records_none_of_its_ow
     with app.app_context():
         details = db.session.scalar(select(Case.details).where(Case.ticket == objection))
     assert "locale" not in details  # nothing to say apart from the requester's own language
+
+
+def test_a_correction_on_an_english_objection_that_leaves_the_language_as_shown_changes_no_case_s_language(
+    app, browser, desk, login, client
+):
+    """The correction form on an objection filed in English shows English (the objection's own language): sent back
+    with only the phone changed, it switched the requester's record, and so the request, to English unsaid."""
+    receipt = decided(desk)
+    objection = objected_in(browser, receipt, "en")
+    body = {**corrected(reason="kesalahan_pencatatan", phone="081299990000"), "locale": "en"}
+    r = client.put(f"{API}/cases/{objection}/requester", json=body, headers=login("petugas"))
+    assert r.status_code == 200, r.json
+    assert r.json["changed"] == ["phone"]
+    assert written_in(app, receipt["ticket"]) == "id"
+    assert written_in(app, objection) == "en"
+
+
+def test_an_objection_without_a_request_recorded_by_the_desk_is_not_written_in_the_officer_s_language(
+    app, client, login
+):
+    """The desk's own Accept-Language chose the requester's language (as it did for a request recorded at the desk):
+    recorded by an officer, the objection is written to in Indonesian; filed by the requester, in theirs."""
+    from tests.workflows.test_legal_requester_windows import OBJECTION_B
+
+    english = {"Accept-Language": "en"}
+    recorded = client.post(
+        f"{API}/objections/without-request", json=OBJECTION_B, headers={**login("petugas"), **english}
+    )
+    assert recorded.status_code == 201, recorded.json
+    assert written_in(app, recorded.json["ticket"]) == "id"
+    own = client.post(f"{API}/objections/without-request", json=OBJECTION_B, headers=english)
+    assert own.status_code == 201, own.json
+    assert written_in(app, own.json["ticket"]) == "en"

@@ -230,6 +230,15 @@ def test_a_refused_request_says_it_was_refused_on_which_ground_and_until_when_it
     assert ground in notice
 
 
+def test_a_refused_request_already_objected_to_no_longer_invites_an_objection(browser, desk, client):
+    """The requester objected (Pasal 35): the page still said they may object until the window's last day."""
+    receipt, _objection = objected(desk, client)
+    _b, page = opened(browser, receipt, "en")
+    assert "Your request was refused" in words(section(page, "stage-title"))
+    assert "you may object to it until" not in page
+    assert "what you may still do until" not in page
+
+
 def test_a_refusal_undone_by_a_granted_objection_is_no_longer_told_as_the_decision(browser, desk, client, login):
     """The superior granted the objection (Pasal 36): the request is reopened, its notice's refusal no longer stands."""
     receipt, objection = objected(desk, client)

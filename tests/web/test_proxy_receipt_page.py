@@ -43,6 +43,8 @@ def test_a_proxy_s_receipt_says_to_hand_in_or_send_the_power_of_attorney_naming_
     assert "bersama salinan KTP pemohon" in page
     assert f"atau kirim pindaiannya melalui e-mail atau pos dengan menyebut nomor tiket {ticket}" in page
     assert 'id="power-of-attorney"' in page
+    # No address or contact configured: the receipt says where to ask instead of leaving "send it" nowhere.
+    assert "Kantor belum mengumumkan alamat pos atau surelnya di situs ini" in page
 
 
 def test_a_receipt_of_a_request_filed_in_person_asks_for_no_power_of_attorney(browser):

@@ -198,7 +198,7 @@ def _status_page(
             recorded=summary.recorded_request(rt, case, locale) if view["confirmation_asked"] else [],
             # The notice's decision, until a granted objection reopened the request (the superior's answer stands).
             decision=None if summary.reopened(view) else decision(rt, case, locale),
-            still_open=summary.still_open(view["windows"]),
+            still_open=summary.still_open(view),
             hours_page=summary.hours_published() if view["missing"] else False,
             withdraw=withdraw or {},
             reply=reply,

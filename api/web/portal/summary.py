@@ -9,7 +9,7 @@ from __future__ import annotations
 from api.extensions import db
 from api.web import schema_form
 from api.web.portal.filing import REQUEST_DRESSING, dressed
-from engine import intake, service_pages
+from engine import intake, kinds, service_pages
 from engine.models import Case
 
 # What a request recorded from WhatsApp or social media says, for its requester to judge before confirming it: what
@@ -30,9 +30,12 @@ def recorded_request(rt, case: Case, locale: str) -> list[tuple[str, str]]:
     return out
 
 
-def still_open(windows: list[dict]) -> dict | None:
-    """The first time still open to the requester (an objection's, a dispute's), not used yet, of the page's."""
-    return next((w for w in windows if w["open"] and not w["filed"]), None)
+def still_open(view: dict) -> dict | None:
+    """The first time still open to the requester (an objection's, a dispute's), not used yet, of the page's: a
+    request's objection windows are used once an objection to it is filed (``linked``)."""
+    if view["kind"] == kinds.REQUEST and any(m["kind"] == kinds.OBJECTION for m in view["linked"]):
+        return None
+    return next((w for w in view["windows"] if w["open"] and not w["filed"]), None)
 
 
 def reopened(view: dict) -> bool:
