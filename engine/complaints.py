@@ -16,7 +16,7 @@ from datetime import datetime
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from engine import access, clock, kinds, reported_party, scrub, tickets
+from engine import access, clock, kinds, referral, reported_party, scrub, tickets
 from engine.audit import EventLog
 from engine.errors import Conflict, Forbidden, Invalid, NotFound
 from engine.files import FileStore, Upload, check, keep
@@ -132,9 +132,9 @@ def note_read(session: Session, user: User, case: Case, what: str) -> None:
 
 # -- the disposition a unit reads -------------------------------------------------------------------
 
-# The tasks that dispose a complaint to a unit (pengaduan.bpmn): the classification, and a re-referral after a unit
-# answered that the report is not its matter. Each writes its own note; the instructions are the classification's.
-DISPOSING = ("klasifikasi", "disposisi_ulang")
+# The tasks that dispose a complaint to a unit (engine.referral): each writes its own note; the instructions are the
+# classification's.
+DISPOSING = referral.DISPOSING
 
 
 def disposition(session: Session, case: Case, unit: Unit) -> dict | None:
@@ -153,10 +153,7 @@ def disposition(session: Session, case: Case, unit: Unit) -> dict | None:
             continue
         if task == "klasifikasi":
             instructions = list(data.get("instruksi_disposisi") or [])
-            to = data.get("unit_tujuan") if data.get("berkadar_pengawasan") is False else None
-        else:
-            to = data.get("unit_tujuan") if data.get("langkah_disposisi") == "unit_lain" else None
-        if to == unit.code:
+        if referral.referred_to(task, data) == unit.code:
             found = {"note": data.get("catatan_disposisi", ""), "again": task == "disposisi_ulang"}
     if found is None:
         return None

@@ -19,7 +19,7 @@ from sqlalchemy import bindparam, func, literal, select
 from sqlalchemy.orm import Session
 from sqlalchemy.orm.util import identity_key
 
-from engine import audit, clock, kinds, regions, status
+from engine import audit, clock, kinds, referral, regions, status
 from engine.calendar import iso_day
 from engine.db import per_dialect
 from engine.models import Case, CaseEvent, CaseFacts, Unit
@@ -28,10 +28,11 @@ from engine.runtime import Runtime
 # The events a case's facts are read from.
 EVENT_TYPES = ("status_changed", "task_completed", "message_received")
 # The derivation the facts follow, named by the newest migration when it last changed (a new column, or a new rule:
-# 0047 was the newest when a complaint's unit became its referral's alone). Each row records the derivation it
+# 0047 was the newest when a complaint's unit became its referral's alone; 0048 when an oversight-relevant
+# classification stopped counting the unit its form still named, engine.referral). Each row records the derivation it
 # follows (``derived``): `kawal db upgrade` derives again every row that follows an older one (api.cli), batch by
 # batch, so an upgrade interrupted meanwhile resumes where it stopped; `kawal reports rebuild` derives them all.
-DERIVED_SINCE = "0047"
+DERIVED_SINCE = "0048"
 # How each kind of case ends, as CaseFacts.result names it.
 RESULTS = {
     kinds.REQUEST: (*sorted(status.OUTCOMES), "dicabut", "ditutup_tidak_lengkap"),
@@ -100,8 +101,7 @@ class _History:
                 self.messages[data.get("message")] = data.get("data") or {}
 
     def _referral(self, task: str, data: dict) -> None:
-        if task == "klasifikasi" or (task == "disposisi_ulang" and data.get("langkah_disposisi") == "unit_lain"):
-            self.referred_unit = data.get("unit_tujuan") or self.referred_unit
+        self.referred_unit = referral.referred_to(task, data) or self.referred_unit
 
     def reached(self, *names: str) -> datetime | None:
         """When the case first reached one of these statuses."""
