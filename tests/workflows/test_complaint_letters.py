@@ -78,7 +78,9 @@ def test_the_reporter_gets_a_numbered_receipt_with_what_happens_next_and_never_a
     text = text_of(office, receipt)
     assert "Tanda Terima Pengaduan" in text
     assert f"Pelapor pengaduan {ticket}" in text
-    assert "11 Januari 2027 pukul 10:00 WIB" in text  # date and time of receipt, in the office's zone
+    assert (
+        "11 Januari 2027 pukul 10.00 WIB" in text
+    )  # date and time of receipt, in the office's zone, as Indonesian writes it
     assert "Portal layanan (web)" in text  # the channel
     assert CATAT["pokok_masalah"] in text
     # what happens next, with the dates that apply: verification (V3) and the statutory 60 days
@@ -295,7 +297,7 @@ def test_the_evidence_request_and_the_outcome_go_to_the_reporter_as_pelapor_on_t
     due = office.deadline(ticket, "BUKTI").due_at.astimezone(timezone(timedelta(hours=7)))
     flat = " ".join(text.split())
     assert "dalam waktu 30 hari" in flat
-    assert f"paling lambat tanggal {long_date(due.date())} pukul {due:%H:%M}" in flat
+    assert f"paling lambat tanggal {long_date(due.date())} pukul {due:%H.%M} WIB" in flat  # with the office's zone
     no_identity(office, evidence, text)
     # the receipt and the evidence request; the unit's clarification request and the team's disposition sheet
     # are not the reporter's
