@@ -480,15 +480,14 @@ def test_an_english_page_names_the_steps_and_the_diagram_in_english_and_an_indon
     assert highlights(indonesian)["names"] == {}  # the drawing keeps the file's names
 
 
-def test_a_written_notice_s_fee_is_written_as_the_reader_s_language_writes_money(app, client, login, desk, browser):
-    """The notice's fee read "29000" and its items "halaman; lembar halaman cetak; printed page; 8; 500; 4000; 1; ..."
-    (codes, rate ids and both languages at once) on either page: an English page writes "29,000" and "IDR 25,000",
-    an Indonesian one "29.000" and "Rp25.000", each item in words."""
+def paper_fee_notice(app, client, login, desk, page_rate: int) -> dict:
+    """A request for printed copies by post, granted, its written notice charging 8 pages at ``page_rate`` and one
+    postal delivery at Rp25,000 (the fee standard set first, from today); returns the receipt."""
     today = _today(app)
-    for code, amount in (("halaman", 500), ("pos", 25000)):
+    for code, amount in (("halaman", page_rate), ("pos", 25000)):
         body = {"code": code, "amount": amount, "effective_from": today, "legal_basis": "Keputusan Kepala Kantor"}
         assert client.post("/api/v1/fee-standard", json=body, headers=login("admin")).status_code == 201
-    ticket = to_notice(desk, obtain_method="salinan_hardcopy", delivery_method="pos")["ticket"]  # paper, by post
+    receipt = to_notice(desk, obtain_method="salinan_hardcopy", delivery_method="pos")  # paper, by post
     notice = {
         "informasi_dikuasai": True,
         "materi_diberikan": "Daftar penerima",
@@ -500,7 +499,15 @@ def test_a_written_notice_s_fee_is_written_as_the_reader_s_language_writes_money
         "tanggal_pemberitahuan": today,
         "dikirim_melalui": "langsung",
     }
-    desk.complete(ticket, "pemberitahuan_tertulis", notice)
+    desk.complete(receipt["ticket"], "pemberitahuan_tertulis", notice)
+    return receipt
+
+
+def test_a_written_notice_s_fee_is_written_as_the_reader_s_language_writes_money(app, client, login, desk, browser):
+    """The notice's fee read "29000" and its items "halaman; lembar halaman cetak; printed page; 8; 500; 4000; 1; ..."
+    (codes, rate ids and both languages at once) on either page: an English page writes "29,000" and "IDR 25,000",
+    an Indonesian one "29.000" and "Rp25.000", each item in words."""
+    ticket = paper_fee_notice(app, client, login, desk, page_rate=500)["ticket"]
     b = browser("ppid")
     indonesian = text(b.get(f"/kasus/{ticket}"))
     b.get("/bahasa/en")

@@ -14,8 +14,8 @@ import pytest
 import time_machine
 
 from tests.api.test_chain_api import decided, objected
-from tests.helpers import decision
 from tests.web.pages import text
+from tests.web.test_case_page import paper_fee_notice
 
 RECEIVED = datetime(2026, 12, 2, 3, 0, tzinfo=UTC)  # Wed 2 Dec 2026, 10:00 WIB
 LATE_RECEIPT = datetime(2026, 11, 2, 3, 0, tzinfo=UTC)  # a letter by post, typed in a month later: T10 lapsed
@@ -259,38 +259,12 @@ def test_a_refusal_undone_by_a_granted_objection_is_no_longer_told_as_the_decisi
 # -- G: money as the reader writes it ------------------------------------------------------------------------------
 
 
-def _fee_notice(app, client, login, desk):
-    from engine import clock
-
-    today = clock.now().astimezone(app.extensions["kawal_runtime"].calendars["strict"].tz).date().isoformat()
-    for code, amount in (("halaman", 750), ("pos", 25000)):
-        body = {"code": code, "amount": amount, "effective_from": today, "legal_basis": "Keputusan Kepala Kantor"}
-        assert client.post("/api/v1/fee-standard", json=body, headers=login("admin")).status_code == 201
-    receipt = desk.submit(obtain_method="salinan_hardcopy", delivery_method="pos")  # printed copies, by post
-    for step in ("periksa_kelengkapan", "registrasi", "proses_permohonan", "tentukan_langkah"):
-        desk.complete(receipt["ticket"], step)
-    desk.complete(receipt["ticket"], "putuskan", decision("dikabulkan_seluruhnya"))
-    notice = {
-        "informasi_dikuasai": True,
-        "materi_diberikan": "Daftar penerima",
-        "media_format": "Salinan cetak",
-        "jumlah_halaman": 8,
-        "dikirim_pos": True,
-        "cara_pembayaran": "Tunai di loket",
-        "jadwal_penyerahan": today,
-        "tanggal_pemberitahuan": today,
-        "dikirim_melalui": "langsung",
-    }
-    desk.complete(receipt["ticket"], "pemberitahuan_tertulis", notice)
-    return receipt
-
-
 @pytest.mark.parametrize(("language", "money"), [("id", "Rp31.000"), ("en", "IDR\u00a031,000")])
 def test_a_fee_on_the_status_page_is_written_as_the_reader_s_language_writes_money(
     app, client, login, browser, desk, language, money
 ):
     """ "Rp31000." read the page: no thousands separator."""
-    receipt = _fee_notice(app, client, login, desk)  # 8 pages x 750 + post 25,000
+    receipt = paper_fee_notice(app, client, login, desk, page_rate=750)  # 8 pages x 750 + post 25,000
     _b, page = opened(browser, receipt, language)
     assert money in page
     assert "31000" not in page
