@@ -16,7 +16,7 @@ from tests.api.test_complaint_documents import Team
 from tests.conftest import REPORTER_NAME, complaint_payload
 from tests.helpers import STEP
 from tests.web.pages import text
-from tests.workflows.test_pengaduan_paths import CATAT, LAYAK
+from tests.workflows.test_pengaduan_paths import CATAT
 
 API = "/api/v1"
 
@@ -121,12 +121,12 @@ def test_each_row_has_the_subject_stage_receipt_and_the_requester_for_those_who_
 
 
 def test_most_urgent_first_lists_a_task_without_a_deadline_last_and_takes_it_last(client, login):
-    """A task with no clock (a complaint to classify, a dispute's file to prepare) was ranked by its case's receipt:
-    above the tasks due in the days after it, and "take the next task" took it first. It comes after every task
-    with a due date, in the list, page by page, and for "take the next task"; reversed, it comes first."""
+    """A task with no clock (a closed complaint's file to archive) was ranked by its case's receipt: above the
+    tasks due in the days after it, and "take the next task" took it first. It comes after every task with a due
+    date, in the list, page by page, and for "take the next task"; reversed, it comes first."""
     waiting = Team(client, login, mode="rahasia")
     waiting.complete("catat_pengaduan", CATAT)
-    waiting.complete("verifikasi", LAYAK)  # classification next: no clock of its own
+    waiting.complete("verifikasi", NOT_ACTIONABLE)  # closed: its archiving next, with no clock of its own
     fresh = Team(client, login, mode="anonim")  # just received: the review's 3 working days run from now
     items = listing(client, login, who="tim")["items"]
     assert [t["ticket"] for t in items] == [fresh.ticket, waiting.ticket]
@@ -144,6 +144,11 @@ def test_most_urgent_first_lists_a_task_without_a_deadline_last_and_takes_it_las
     assert (taken.status_code, taken.json["ticket"]) == (200, fresh.ticket)
 
 
+NOT_ACTIONABLE = {
+    "hasil": "tidak_dapat_ditindaklanjuti",
+    "alasan": "Terlapor tidak jelas dan tidak dapat dikonfirmasi",
+    "alasan_untuk_pelapor": "Pihak yang dilaporkan tidak dapat kami kenali dari laporan ini.",
+}
 LETTER_RECEIVED = datetime(2026, 11, 2, 3, 0, tzinfo=UTC)  # Mon 2 Nov 2026: a letter by post, its T10 long gone
 RECORDED = datetime(2026, 12, 2, 3, 0, tzinfo=UTC)  # Wed 2 Dec 2026, 10:00 WIB: typed in a month later
 

@@ -323,7 +323,10 @@ def test_a_complaint_is_filed_in_each_mode_and_its_status_never_shows_the_report
     assert REPORTER_NAME not in text(r)
     assert REPORTER_NIK not in text(r)
     # The verification runs (V3, the team's own): it said "no deadline is running for the office".
-    assert "Tim memverifikasi pengaduan paling lambat 3 hari kerja sejak diterima" in text(r)
+    assert (
+        "Tim menelaah, memverifikasi dan mengklasifikasikan pengaduan paling lambat 3 hari kerja sejak diterima"
+        in text(r)
+    )
     assert "tidak ada batas waktu yang berjalan bagi kantor" not in text(r)
 
 

@@ -184,6 +184,28 @@ def test_the_complaint_team_refers_to_a_unit_chosen_by_name_from_the_office_s_un
     assert complaint.client.get("/api/v1/tasks", headers=login("unitmad")).json["items"], "the unit got nothing"
 
 
+def test_a_verified_complaint_s_classification_is_due_by_its_review_deadline(client, login, browser):
+    """Classifying is part of a complaint's review (V3: 3 working days from receipt, legal-process.md §7.2 stage 3).
+    Verified but not classified, its classification's page said "Tanpa batas waktu" and that it had no deadline of
+    its own, and the inbox ranked it after every task a clock runs on."""
+    from tests.browser.journeys import ComplaintDesk
+    from tests.workflows.test_pengaduan_paths import CATAT
+
+    complaint = ComplaintDesk(client, login)
+    complaint.complete("catat_pengaduan", CATAT)
+    complaint.complete("verifikasi", {"hasil": "layak"})
+    task = complaint.task("klasifikasi")
+    case = client.get(f"/api/v1/cases/{complaint.ticket}", headers=login("tim")).json
+    (v3,) = [d for d in case["deadlines"] if d["name"] == "V3"]
+    assert (v3["status"], task["due_at"]) == ("pending", v3["due_at"])
+    page = text(browser("tim").get(f"/tugas/{task['id']}"))
+    deadline = page.split('id="deadline-title"', 1)[1].split("</section>", 1)[0]
+    assert "Batas waktu tugas ini " in deadline
+    assert "Tugas ini tidak memiliki batas waktu hukum sendiri." not in deadline
+    assert "<h3>V3 · " in deadline
+    assert "Tanpa batas waktu" not in page
+
+
 def test_an_objection_task_page_in_english_tells_its_chronology_and_facts_in_english(desk, client, browser):
     """The chronology's stages and the facts the engine adds (the request, the timeliness) were in Indonesian
     on the English page."""

@@ -15,11 +15,11 @@ import pytest
 import time_machine
 from sqlalchemy import select
 
-from engine import casework, complaints, inbox, queries, survey
+from engine import casework, complaints, inbox, instructions, notices, queries, reminders, survey
 from engine.errors import Conflict, Forbidden, Invalid, NotFound
 from engine.files import FileStore, Upload
 from engine.messages import msg
-from engine.models import Case, CaseFacts, CaseMessage, Deadline, HumanTask, Notification, Reminder, Unit
+from engine.models import Case, CaseFacts, CaseMessage, Deadline, HumanTask, Notification, Reminder, Unit, User
 from engine.runtime import Runtime
 from engine.sync import NO_DEADLINE_RANK
 from tests.conftest import REPORTER_NAME, REPORTER_NIK, complaint_payload
@@ -571,7 +571,7 @@ def test_anonymous_complaint_not_actionable_is_closed_but_kept_as_information(of
     office.verify()
 
 
-def test_verification_not_done_in_three_working_days_flags_the_case_overdue(office, clock):
+def test_verification_not_done_in_three_working_days_flags_the_case_overdue_and_escalates(office, clock):
     ticket, _ = office.complaint()
     office.complete(ticket, "catat_pengaduan", CATAT)
     v3 = office.deadline(ticket, "V3")
@@ -582,18 +582,128 @@ def test_verification_not_done_in_three_working_days_flags_the_case_overdue(offi
         "SP4N-LAPOR!: verifikasi 3 hari kerja",
     )
     assert v3.due_at == _due(office, RECEIVED, 3)
-    assert set(_reminders(office, v3)) == {("T-1", "group"), ("T0", "group,superior")}
+    assert set(_reminders(office, v3)) == {("T-1", "group"), ("T0", "group,superior"), ("T+1", "superior")}
     clock.move_to(v3.due_at - timedelta(minutes=1))
     office.run(ticket)
     assert office.case(ticket).overdue is False
     clock.move_to(v3.due_at + timedelta(minutes=1))
     office.run(ticket)
     case = office.case(ticket)
-    assert (case.overdue, case.status, office.open_tasks(ticket)) == (True, "tercatat", ["verifikasi"])
+    assert (case.overdue, case.status, office.open_tasks(ticket)) == (True, "tercatat", ["eskalasi_v3", "verifikasi"])
     assert office.deadlines(ticket) == {"V3": "missed"}
     office.complete(ticket, "verifikasi", LAYAK)  # late, but the work goes on
-    assert office.open_tasks(ticket) == ["klasifikasi"]
+    assert office.open_tasks(ticket) == ["eskalasi_v3", "klasifikasi"]
     assert office.case(ticket).status == "terverifikasi"
+    office.verify()
+
+
+def _reminder_states(office, deadline):
+    with office.sessions() as s:
+        return {r.kind: r.status for r in s.scalars(select(Reminder).where(Reminder.deadline_id == deadline.id))}
+
+
+def test_the_review_clock_runs_until_the_complaint_is_classified(office, clock):
+    """Classifying the complaint (problem code, oversight-relevant or not) is part of its review (legal-process.md
+    §7.2 stage 3), which SP4N-LAPOR! gives 3 working days from receipt: V3 runs on after the verification, the
+    classification task is due by it and its reminders stay planned, and the classification meets it. Before, the
+    verification alone met V3, and a complaint verified but not classified ran on no clock: its classification
+    read "Tanpa batas waktu"."""
+    ticket, _ = _verified(office)
+    v3 = office.deadline(ticket, "V3")
+    assert (office.case(ticket).status, office.deadlines(ticket)) == ("terverifikasi", {"V3": "pending"})
+    assert _task(office, ticket, "klasifikasi").due_at == v3.due_at
+    assert _reminder_states(office, v3) == {"T-1": "pending", "T0": "pending", "T+1": "pending"}
+    with office.sessions() as s:
+        told = instructions.for_task(s, office.rt, s.get(HumanTask, _task(office, ticket, "klasifikasi").id))
+    assert f"Klasifikasikan pengaduan {ticket} paling lambat 3 hari kerja sejak diterima" in told["id"]
+    assert f"Classify complaint {ticket} no later than 3 working days after it was received" in told["en"]
+    office.complete(ticket, "klasifikasi", KE_UNIT)
+    assert office.deadlines(ticket) == {"V3": "met", "SLA": "pending", "S60": "pending", "UNIT": "pending"}
+    assert _reminder_states(office, v3) == {"T-1": "cancelled", "T0": "cancelled", "T+1": "cancelled"}
+    assert office.milestones(ticket) == [*BEFORE_HANDLING, "didisposisikan_unit"]
+    office.verify()
+
+
+def _send_due_reminders(office):
+    with office.sessions.begin() as s:
+        for reminder in reminders.due(s):
+            reminder.status = "sent"
+            notices.remind(s, office.rt, reminder)
+
+
+def _told(office, ticket, event) -> set[str]:
+    with office.sessions() as s:
+        return set(
+            s.scalars(
+                select(User.username)
+                .join(Notification, Notification.recipient_user_id == User.id)
+                .join(Case, Case.id == Notification.case_id)
+                .where(Case.ticket == ticket, Notification.event == event)
+            )
+        )
+
+
+def test_a_verified_complaint_not_classified_within_three_working_days_of_receipt_is_late_by_v3(office, clock):
+    """Received and verified on Mon 11 Jan 2027; V3 ends Thu 14 Jan, 16:00 WIB. Still not classified then, the
+    complaint is late (V3 missed, the case flagged overdue), its classification shows the date it missed, and the
+    lapse goes to the WBS managers as the resolution clocks' lapses do (eskalasi_sla, eskalasi_s60). The team and
+    the WBS managers are reminded before: the reminders were cancelled when the verification met V3."""
+    ticket, _ = _verified(office)
+    v3 = office.deadline(ticket, "V3")
+    assert v3.due_at == _due(office, RECEIVED, 3) == wib("2027-01-14", 16)
+    clock.move_to(v3.due_at - timedelta(minutes=1))  # T-1 (Wed) and T0 (Thu, at opening) are due
+    office.run(ticket)
+    _send_due_reminders(office)
+    assert (office.case(ticket).overdue, office.deadlines(ticket)) == (False, {"V3": "pending"})
+    assert {"tim", "wbs"} <= _told(office, ticket, "deadline_reminder")
+    clock.move_to(v3.due_at + timedelta(minutes=1))
+    office.run(ticket)
+    assert "wbs" in _told(office, ticket, "escalation")
+    case = office.case(ticket)
+    assert (case.overdue, case.status) == (True, "terverifikasi")
+    assert office.deadlines(ticket) == {"V3": "missed"}
+    assert office.open_tasks(ticket) == ["eskalasi_v3", "klasifikasi"]
+    assert _task(office, ticket, "klasifikasi").due_at == v3.due_at
+    escalation = _task(office, ticket, "eskalasi_v3")
+    assert (escalation.lane, escalation.form) == ("pengelola_wbs", "eskalasi.json")
+    with office.sessions() as s:
+        told = instructions.for_task(s, office.rt, s.get(HumanTask, escalation.id))
+    assert f"Pengaduan {ticket} belum ditelaah, diverifikasi dan diklasifikasikan dalam 3 hari kerja" in told["id"]
+    assert f"Complaint {ticket} has not been reviewed, verified and classified within 3 working days" in told["en"]
+    office.complete(ticket, "klasifikasi", KE_UNIT)  # late, but the work goes on
+    assert office.open_tasks(ticket) == ["eskalasi_v3", "klarifikasi_unit"]
+    assert office.deadlines(ticket) == {"V3": "missed", "SLA": "pending", "S60": "pending", "UNIT": "pending"}
+    office.complete(ticket, "eskalasi_v3", {"tindakan": "Tim pengaduan diminta mengklasifikasikan hari ini"})
+    assert office.open_tasks(ticket) == ["klarifikasi_unit"]
+    assert office.case(ticket).overdue is True  # the lapse stays on the record
+    office.verify()
+
+
+def test_a_complaint_started_before_the_classification_joined_the_review_keeps_its_process(
+    settings, session_factory_, tmp_path, clock
+):
+    """A case keeps the process version it started on (engine.runtime.deploy stores each file's content once, by
+    its sha256; a case holds its process_version_id and is always loaded with that version's spec). On version 1
+    the classification follows the review subprocess: V3 was met by the verification, and the classification runs
+    on no clock there, as it did; a complaint filed on the new version is classified under V3."""
+    workflows = tmp_path / "workflows"
+    shutil.copytree(settings.workflows_dir, workflows, ignore=shutil.ignore_patterns("*.py", "__pycache__"))
+    shutil.copy(FIXTURES / "pengaduan.v1.bpmn", workflows / "pengaduan.bpmn")
+    before = Office(session_factory_, Runtime(dataclasses.replace(settings, workflows_dir=workflows)))
+    old, _ = _verified(before)
+
+    office = Office(session_factory_, Runtime(settings))  # the new version deployed
+    new, _ = _verified(office)
+    assert (office.deadlines(old), office.deadlines(new)) == ({"V3": "met"}, {"V3": "pending"})
+    assert _task(office, old, "klasifikasi").due_at is None
+    clock.move_to(office.deadline(new, "V3").due_at + timedelta(minutes=1))
+    office.run(old)
+    office.run(new)
+    assert (office.case(old).overdue, office.case(new).overdue) == (False, True)
+    assert office.open_tasks(old) == ["klasifikasi"]
+    office.complete(old, "klasifikasi", KE_UNIT)
+    assert office.open_tasks(old) == ["klarifikasi_unit"]
+    assert office.deadlines(old) == {"V3": "met", "SLA": "pending", "S60": "pending", "UNIT": "pending"}
     office.verify()
 
 
