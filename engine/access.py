@@ -318,6 +318,17 @@ def require_read_notes(user: User, case: Case) -> None:
         raise Forbidden("not_allowed")
 
 
+def can_write_notes(user: User, case: Case) -> bool:
+    """Adding a note: a reader of the notes who works the case. An auditor only reads: a note is an event of
+    the history the auditor examines, and who audits a record does not write into it."""
+    return can_read_notes(user, case) and bool(_groups(user) & (STAFF_GROUPS - {"auditor"}))
+
+
+def require_write_notes(user: User, case: Case) -> None:
+    if not can_write_notes(user, case):
+        raise Forbidden("auditors_read_only")
+
+
 def require_complaint_team(user: User) -> None:
     if not is_complaint_team(user):
         raise Forbidden("complaint_team_only")

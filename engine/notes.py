@@ -8,7 +8,8 @@ referred a complaint may be the party complained about (``access.can_read_notes`
 the case (``note_added``) holding its id, a sha256 of its text and its files' hashes, never the text itself:
 the history and its exports stay free of what officers write about people. An ``@username`` of an officer who
 may read the notes tells them through the outbox (``note_mention``); files share the encrypted store of the
-complaint attachments.
+complaint attachments. A note on a complaint holds no one's NIK, phone number or e-mail address, the reporter's least
+of all: it is refused (engine.officer_text).
 """
 
 from __future__ import annotations
@@ -19,7 +20,7 @@ import re
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from engine import access, clock
+from engine import access, clock, officer_text
 from engine.audit import EventLog
 from engine.errors import Invalid, NotFound
 from engine.files import FileStore, Upload, check, keep
@@ -43,7 +44,7 @@ def add_note(
     session: Session, rt: Runtime, store: FileStore, user: User, case: Case, body: str, uploads: list[Upload]
 ) -> CaseNote:
     """Write an internal note (with files) on ``case``; mentioned colleagues are told. The caller commits."""
-    access.require_read_notes(user, case)
+    access.require_write_notes(user, case)
     text = (body or "").strip()
     fields: dict[str, list] = {}
     if not text:
@@ -63,6 +64,7 @@ def add_note(
         fields["body"] = fields.get("body", []) + [msg("mention_unknown", name=n) for n in unknown]
     if fields:
         raise Invalid("invalid_data", fields=fields)
+    officer_text.require_note(session, rt, case, text)  # on a complaint: no one's NIK, phone or e-mail
     checked = check(uploads, rt.settings.max_attachment_bytes)
     now = clock.now()
     note = CaseNote(case_id=case.id, author_id=user.id, body=text, mentions=names, created_at=now)

@@ -15,17 +15,19 @@ the workflow, its history or an export.
   reporter's mode; a unit the complaint is referred to, an auditor, the reporter and the public never do.
 - Once they are on file, what the team writes for a unit or for the reporter (a form field marked visible to
   them, a message to the reporter) is refused when it names one of them, by full name or NIP/NRP
-  (``require_unnamed``): the unit and the reporter read of the reported by position only. A field the team writes
-  "tanpa nama orang" (``NO_NAMES``: the summary, the position, the disposition note a unit reads) is refused by any
-  distinctive word of their name too (a first name alone; not a title, an initial or a common first element), and,
-  on a complaint that keeps its reporter confidential, when it names the reporter the same way. A refusal never
-  repeats the name.
+  (``unnamed``, which engine.officer_text runs on every completion of a complaint's task): the unit and the
+  reporter read of the reported by position only. A field the team writes "tanpa nama orang" (``NO_NAMES``: the
+  summary, the position, the disposition note a unit reads) is refused by any distinctive word of their name too (a
+  first name alone; not a title, an initial or a common first element), and, on a complaint that keeps its reporter
+  confidential, when it names the reporter the same way. A refusal never repeats the name. (A NIP/NRP on file is
+  refused in every field of a complaint's tasks and in its notes: engine.officer_text.)
 """
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import cached_property
 
 from sqlalchemy.orm import Session
 
@@ -33,7 +35,7 @@ from engine import access, kinds
 from engine.audit import EventLog
 from engine.errors import Invalid, NotFound
 from engine.forms import errors_in
-from engine.messages import msg
+from engine.messages import Message, msg
 from engine.models import Case, Party, User
 from engine.run import touch
 from engine.runtime import Runtime
@@ -60,6 +62,7 @@ NOT_DISTINCTIVE = frozenset(
     }
 )
 MIN_PART = 3
+MIN_NIP = 8  # digits of a recorded NIP/NRP below which it is no number to look for (the form asks for 8 to 30)
 CONFIDENTIAL_MODES = frozenset({"rahasia", "whistleblower"})  # engine.complaints.MODES that keep the reporter's name
 
 
@@ -135,12 +138,17 @@ def mentions(persons: list[dict], text: str, parts: bool = False) -> bool:
     digits, however they are grouped); with ``parts``, any distinctive word of the name as a word of its own
     (``distinctive``)."""
     folded = " ".join(text.casefold().split())
-    digits = re.sub(r"\D", "", text)
+    return numbered(persons, re.sub(r"\D", "", text)) or any(
+        names(str(person.get("nama", "")), folded, parts) for person in persons
+    )
+
+
+def numbered(persons: list[dict], digits: str) -> bool:
+    """Whether ``digits`` (a text's digits, all together) hold the NIP/NRP of one of ``persons``, however the text
+    grouped it."""
     for person in persons:
-        if names(str(person.get("nama", "")), folded, parts):
-            return True
         number = re.sub(r"\D", "", str(person.get("nip_nrp", "")))
-        if len(number) >= 8 and number in digits:
+        if len(number) >= MIN_NIP and number in digits:
             return True
     return False
 
@@ -171,31 +179,48 @@ def distinctive(name: str, keep_all: bool = False) -> list[str]:
     return words
 
 
-def require_unnamed(session: Session, rt: Runtime, case: Case, schema: dict, data: dict) -> None:
-    """Refuse, beside each, the fields of a task's ``data`` that name a protected person: a field a unit or the
-    reporter reads (``x-visible-to``) a reported person on file by full name or NIP (``mentions``); a field the team
-    writes without names (``NO_NAMES``) any distinctive part of their name too, or the reporter's name when the
-    complaint keeps it confidential (``CONFIDENTIAL_MODES``). Nothing to check on another case. The refusal says whose
-    name it is, never the name."""
-    if case.kind != kinds.COMPLAINT:
-        return
-    properties = {k: v for k, v in (schema.get("properties") or {}).items() if k in data and isinstance(v, dict)}
-    checked = {k: v for k, v in properties.items() if v.get(NO_NAMES) is True or OUTSIDE & set(v.get(VISIBLE_TO, ()))}
-    if not checked:
-        return
-    persons = _persons(session, rt, case)
-    reporter = _reporter_name(session, rt, case) if any(v.get(NO_NAMES) for v in checked.values()) else ""
-    fields = {}
-    for name, node in checked.items():
-        no_names = node.get(NO_NAMES) is True
-        texts = _texts(data[name])
-        if persons and any(mentions(persons, text, parts=no_names) for text in texts):
-            fields[name] = [msg("names_reported_person")]
-        elif no_names and reporter and any(names(reporter, " ".join(t.casefold().split()), True) for t in texts):
-            fields[name] = [msg("names_reporter")]
-    if fields:
-        reported = any(m.code == "names_reported_person" for ms in fields.values() for m in ms)
-        raise Invalid("names_reported_person" if reported else "names_reporter", fields=fields)
+class OnFile:
+    """A complaint's protected persons as the vault holds them, each party opened at most once and only when asked
+    for: the reported persons on file and the reporter's own identity (read here to check what the officers write
+    against it, which no one reads: not an identity read). Nothing for a case of another kind."""
+
+    def __init__(self, session: Session, rt: Runtime, case: Case):
+        self.session, self.rt, self.case = session, rt, case
+
+    @cached_property
+    def persons(self) -> list[dict]:
+        return _persons(self.session, self.rt, self.case)
+
+    @cached_property
+    def reporter(self) -> dict:
+        """The reporter's identity as given (name, NIK, phone, e-mail...); empty for an anonymous complaint."""
+        party_id = self.case.requester_party_id if self.case.kind == kinds.COMPLAINT else None
+        party = self.session.get(Party, party_id) if party_id is not None else None
+        return self.rt.vault.read(party) if party is not None else {}
+
+    @property
+    def confidential_name(self) -> str:
+        """The reporter's name when the complaint keeps it confidential (``CONFIDENTIAL_MODES``), else empty."""
+        if self.case.reporter_mode not in CONFIDENTIAL_MODES:
+            return ""
+        return str(self.reporter.get("name") or "")
+
+
+def unnamed(people: OnFile, node: dict, texts: list[str]) -> Message | None:
+    """What is said beside a task's field (its schema ``node``, its non-empty ``texts``) that names a protected
+    person, if it does: a field a unit or the reporter reads (``x-visible-to``) a reported person on file by full
+    name or NIP (``mentions``); a field the team writes without names (``NO_NAMES``) any distinctive part of their
+    name too, or the reporter's name when the complaint keeps it confidential. None for any other field. The words
+    say whose name it is, never the name."""
+    no_names = node.get(NO_NAMES) is True
+    if not (no_names or OUTSIDE & set(node.get(VISIBLE_TO, ()))):
+        return None
+    if people.persons and any(mentions(people.persons, text, parts=no_names) for text in texts):
+        return msg("names_reported_person")
+    reporter = people.confidential_name if no_names else ""
+    if reporter and any(names(reporter, " ".join(text.casefold().split()), True) for text in texts):
+        return msg("names_reporter")
+    return None
 
 
 def require_unnamed_text(session: Session, rt: Runtime, case: Case, field: str, text: str) -> None:
@@ -217,22 +242,14 @@ def _persons(session: Session, rt: Runtime, case: Case, party: Party | None = No
     return list(rt.vault.read(party).get("terlapor", [])) if party is not None else []
 
 
-def _reporter_name(session: Session, rt: Runtime, case: Case) -> str:
-    """The reporter's name when the complaint keeps it confidential, read from the vault to check the team's writing
-    against it (no one reads it here: not an identity read); empty for an anonymous complaint."""
-    if case.reporter_mode not in CONFIDENTIAL_MODES or case.requester_party_id is None:
-        return ""
-    party = session.get(Party, case.requester_party_id)
-    return str(rt.vault.read(party).get("name") or "") if party is not None else ""
-
-
-def _texts(value) -> list[str]:
+def texts(value) -> list[str]:
+    """The strings in a form field's value (a list's, an object's, at any depth)."""
     if isinstance(value, str):
         return [value]
     if isinstance(value, list):
-        return [t for item in value for t in _texts(item)]
+        return [t for item in value for t in texts(item)]
     if isinstance(value, dict):
-        return [t for item in value.values() for t in _texts(item)]
+        return [t for item in value.values() for t in texts(item)]
     return []
 
 

@@ -3,7 +3,7 @@ and of the reported, the presumption of innocence; legal-process.md §7.3 rule 3
 papers "tanpa nama orang" (the summary, the reported's position, the subject, the disposition note: ``x-no-names``)
 are refused, beside the field, when they name a reported person on file by any distinctive part of the name (a first
 name alone, whatever titles the name was recorded with) or, on a complaint that keeps its reporter confidential, the
-reporter. The refusal never repeats the name (engine.reported_party.require_unnamed)."""
+reporter. The refusal never repeats the name (engine.reported_party.unnamed, run by engine.officer_text)."""
 
 import re
 

@@ -92,6 +92,19 @@ def test_the_auditor_sees_the_case_but_not_the_requesters_identity(desk, browser
     assert "3171234567890001" not in page
 
 
+def test_the_auditor_reads_the_notes_and_is_offered_no_box_to_add_one(desk, browser):
+    ticket = registered(desk)
+    ppid = browser("ppid")
+    ppid.get(f"/kasus/{ticket}")
+    assert ppid.post(f"/kasus/{ticket}/catatan", {"body": "Cek lampiran."}).status_code == 302
+    auditor = browser("auditor")
+    page = auditor.get(f"/kasus/{ticket}").get_data(as_text=True)
+    assert "Cek lampiran." in page
+    assert "note-form" not in page
+    assert auditor.post(f"/kasus/{ticket}/catatan", {"body": "Catatan auditor: uji"}).status_code == 403
+    assert "note-form" in ppid.get(f"/kasus/{ticket}").get_data(as_text=True)
+
+
 def test_the_desk_sees_the_requesters_other_filings_by_nik_with_the_names_they_were_filed_under(desk, browser):
     first = desk.submit()["ticket"]
     again = desk.submit(name="Ani W.", information="Rekap nilai ujian madrasah 2026")["ticket"]
