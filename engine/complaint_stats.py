@@ -15,10 +15,12 @@ with one suppressed cell would give it away by subtraction from its total: the s
 breakdown is withheld with it (secondary suppression).
 
 Withheld from whom: from whatever carries the figures beyond the people who handle the complaints (the XLSX a
-superior or a published summary takes them from, the API another system reads), and from an officer who may
-read the statistics but not the complaints. A reader to whom the complaint register lists every complaint
-counted (``readable_in_full``: the complaint team of the office's unit, the auditors) already sees each with its
-protection, unit and outcome: a "<5" on their page would hide nothing from them, only the figure itself.
+superior or a published summary takes them from, the API another system reads: ``PASSED_ON``), and from an
+officer who may read the figures but not the complaints (the head of the office). A reader to whom the complaint
+register lists every complaint counted (``readable_in_full``: the complaint team of the office's unit, the
+auditors) already sees each with its protection, unit and outcome: a "<5" on their page would hide nothing from
+them, only the figure itself. ``disclosure`` decides it for a reader, and ``Disclosure`` writes a count as that
+reader is shown it, on this page and on the dashboard's complaint counts (engine.dashboard) alike.
 """
 
 from __future__ import annotations
@@ -73,12 +75,61 @@ def shown(n: int) -> int | None:
 
 
 def readable_in_full(
-    session: Session, user: User, start: datetime, end: datetime, unit: str | None, total: int
+    session: Session, user: User, start: datetime | None, end: datetime | None, unit: str | None, total: int
 ) -> bool:
     """Does the complaint register list ``user`` every one of the ``total`` complaints these statistics count (the
-    same complaints: received in [start, end), of ``unit``)? Then its counts may be shown to them exact."""
+    same complaints: received in [start, end), of ``unit``; None: since or until any time)? Then its counts may be
+    shown to them exact."""
     where = registers.Filter(kinds.COMPLAINT, start, end, unit=unit)
     return registers.count(session, where, user) == total
+
+
+WITHHELD = "<5"  # a withheld count as a page or a file writes it
+
+
+def written(value: int | None) -> int | str:
+    """A count as a page writes it: a withheld one (None) as "<5"."""
+    return WITHHELD if value is None else value
+
+
+@dataclass(frozen=True)
+class Disclosure:
+    """How complaint counts are shown to a reader: exact, or each count from 1 to 4 withheld (``shown``), with a
+    breakdown's cells as suppressed (``Cell.suppressed``: its secondary suppression too)."""
+
+    exact: bool
+
+    def known(self, n: int) -> int | None:
+        """A headline count as it may be shown: None when withheld."""
+        return n if self.exact else shown(n)
+
+    def value(self, c: Cell) -> int | None:
+        """A breakdown's cell as it may be shown: None when withheld."""
+        return c.raw if self.exact else c.value
+
+    def count(self, n: int) -> int | str:
+        return written(self.known(n))
+
+    def cell(self, c: Cell) -> int | str:
+        return written(self.value(c))
+
+
+EXACT = Disclosure(exact=True)
+PASSED_ON = Disclosure(exact=False)  # an XLSX, an API answer: withheld whoever takes the figures further
+
+
+def disclosure(
+    session: Session, user: User, start: datetime | None, end: datetime | None, unit: str | None, total: int
+) -> Disclosure:
+    """How a page shows ``user`` the counts of ``total`` complaints (received in [start, end), of ``unit``): exact
+    when the complaint register lists them every one (``readable_in_full``), else a count from 1 to 4 withheld."""
+    return EXACT if readable_in_full(session, user, start, end, unit, total) else PASSED_ON
+
+
+def breakdown(counts: dict[str, int]) -> dict[str, Cell]:
+    """Counts that add up to a total shown beside them, as cells: 1 to 4 suppressed, and one more when one alone
+    would be the total minus the others (``_protect``)."""
+    return _protect({key: cell(n) for key, n in counts.items()})
 
 
 def _protect(cells: dict[str, Cell]) -> dict[str, Cell]:

@@ -120,6 +120,10 @@ class Settings:
     # Groups whose officers log in with a TOTP second factor (engine.totp); approving an identity reveal
     # needs it whatever this says. The test environment defaults to none, so fixtures log in with a password.
     second_factor_groups: tuple[str, ...] = SECOND_FACTOR_GROUPS  # KAWAL_SECOND_FACTOR_GROUPS (comma-separated)
+    # KAWAL_REVEAL_DAYS: calendar days an approved reveal of a whistleblower's identity stays open to the officer who
+    # asked, from the decision (engine.complaints.reveal_open_until); then it is sealed again and a new request,
+    # decided again, is needed. A week: time to act on the reason given, never access for good.
+    reveal_days: int = 7
     # Wrong access codes (engine.guard): counted in the database per ticket and per address.
     code_max_failures: int = 10  # KAWAL_CODE_MAX_FAILURES: wrong codes for one ticket within the window
     code_max_failures_per_address: int = 20  # KAWAL_CODE_MAX_FAILURES_PER_ADDRESS: any tickets, one address
@@ -252,6 +256,7 @@ def load_settings(environ: dict | None = None, **overrides) -> Settings:
         "unit_response_days": ("KAWAL_UNIT_RESPONSE_DAYS", 5),
         "max_attachment_bytes": ("KAWAL_MAX_ATTACHMENT_BYTES", 10 * 1024 * 1024),
         "download_days": ("KAWAL_DOWNLOAD_DAYS", 30),
+        "reveal_days": ("KAWAL_REVEAL_DAYS", 7),
         "email_attachment_max_bytes": ("KAWAL_EMAIL_ATTACHMENT_MAX_BYTES", 7 * 1024 * 1024),
         "delivery_days": ("KAWAL_DELIVERY_DAYS", 3),
         "compliance_days": ("KAWAL_COMPLIANCE_DAYS", 14),

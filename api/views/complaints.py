@@ -192,7 +192,7 @@ def request_reveal(body, ticket):
 def list_reveals(ticket):
     user = current_user()
     case = _team_case(user, ticket)
-    return {"ticket": case.ticket, "items": complaints.reveal_requests(db.session, case)}
+    return {"ticket": case.ticket, "items": complaints.reveal_requests(db.session, runtime(), case)}
 
 
 @blp.post("/complaints/<string:ticket>/reveal-requests/<id:request_id>/<string:decision>")
@@ -224,7 +224,8 @@ def decide_reveal(body, ticket, request_id, decision):
 @login_required
 @blp.response(200)
 def reporter(ticket):
-    """The reporter's identity: confidential complaints for the team; sealed ones after an approved reveal."""
+    """The reporter's identity: confidential complaints for the team; sealed ones to the one who asked, while an
+    approved reveal is open (KAWAL_REVEAL_DAYS from its decision; then 403 ``reveal_expired``: ask again)."""
     user = current_user()
     case = _team_case(user, ticket)
     identity = complaints.read_reporter(db.session, runtime(), user, case)
@@ -278,4 +279,4 @@ def _team_case(user: User, ticket: str) -> Case:
 
 
 def _reveal_view(request_id: int, case: Case) -> dict:
-    return next(r for r in complaints.reveal_requests(db.session, case) if r["id"] == request_id)
+    return next(r for r in complaints.reveal_requests(db.session, runtime(), case) if r["id"] == request_id)

@@ -82,12 +82,14 @@ def identity_panel(user: User, case: Case) -> dict | None:
     """What the case page offers about the reporter's identity; None for officers outside the complaint team."""
     if not access.is_complaint_team(user):
         return None
-    reveals = complaints.reveal_requests(db.session, case) if case.reporter_mode == "whistleblower" else []
-    mine_approved = any(r["status"] == "approved" and r["requested_by"] == user.username for r in reveals)
+    reveals = complaints.reveal_requests(db.session, runtime(), case) if case.reporter_mode == "whistleblower" else []
+    mine_open = any(
+        r["status"] == "approved" and not r["expired"] and r["requested_by"] == user.username for r in reveals
+    )
     return {
         "mode": case.reporter_mode,
         "reveals": reveals,
-        "can_read": case.reporter_mode == "rahasia" or mine_approved,
+        "can_read": case.reporter_mode == "rahasia" or mine_open,
         "can_decide": "pengelola_wbs" in user.group_codes,
         "second_factor": bool(getattr(current_user, "second_factor", False)),
     }

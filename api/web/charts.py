@@ -9,6 +9,9 @@ percentages of the chart's width and the text keeps the stylesheet's size (13 px
 the same at 360 px as at 1366 px; a viewBox shrank it to 6.7 px text on a phone. A bar's label is
 written whole above its bar, on as many lines as it needs (``_lines``): beside the bar it was cut short
 and ran off the left edge.
+
+A value not shown (a count withheld, engine.complaint_stats) is drawn as no bar or column at all: a bar's
+text ("<5") stands where the bar would start, and a column is left out of its month.
 """
 
 from __future__ import annotations
@@ -37,9 +40,10 @@ def _frame(height: int, title: str, description: str, body: str) -> Markup:
     )
 
 
-def bars(items: list[tuple[str, int]], title: str, description: str) -> Markup:
-    """Horizontal bars, one per (label, value): the label above its bar, the value at the bar's end."""
-    top = max((v for _l, v in items), default=0) or 1
+def bars(items: list[tuple[str, int | str]], title: str, description: str) -> Markup:
+    """Horizontal bars, one per (label, value): the label above its bar, the value at the bar's end; a value that
+    is text (a withheld count's "<5") is written where the bar would start, with no bar."""
+    top = max((v for _l, v in items if not isinstance(v, str)), default=0) or 1
     parts = []
     y = 0
     for label, value in items:
@@ -48,21 +52,25 @@ def bars(items: list[tuple[str, int]], title: str, description: str) -> Markup:
         spans = "".join(f'<tspan x="1" y="{y + LINE * k + 12}">{escape(line)}</tspan>' for k, line in enumerate(lines))
         parts.append(f'<text class="chart-label">{spans}</text>')
         y += LINE * len(lines) + 3
-        share = ROOM * value / top
-        parts.append(
-            f'<rect x="0" y="{y}" width="{share:.1f}%" height="{BAR}" fill="{COLOURS[0]}"></rect>'
-            f'<text x="{share:.1f}%" dx="6" y="{y + BAR - 3}" class="chart-value">{value}</text>'
-        )
+        if isinstance(value, str):
+            parts.append(f'<text x="0" y="{y + BAR - 3}" class="chart-value">{escape(value)}</text>')
+        else:
+            share = ROOM * value / top
+            parts.append(
+                f'<rect x="0" y="{y}" width="{share:.1f}%" height="{BAR}" fill="{COLOURS[0]}"></rect>'
+                f'<text x="{share:.1f}%" dx="6" y="{y + BAR - 3}" class="chart-value">{value}</text>'
+            )
         y += BAR + GAP
     return _frame(max(y, 1), title, description, "".join(parts))
 
 
-def columns(months: list[str], series: list[tuple[str, list[int]]], title: str, description: str) -> Markup:
-    """Grouped columns per month (up to two series), with a legend naming each series in words.
+def columns(months: list[str], series: list[tuple[str, list[int | None]]], title: str, description: str) -> Markup:
+    """Grouped columns per month (up to two series), with a legend naming each series in words; a value None (a
+    withheld count) has no column.
 
     The tallest column's value is written above the plot at the left, level with the column's top."""
     height, base, ceiling = 260, 210, 24
-    top = max((v for _name, values in series for v in values), default=0) or 1
+    top = max((v for _name, values in series for v in values if v is not None), default=0) or 1
     slot = 100 / max(1, len(months))  # % of the width per month
     width = slot * 0.8 / max(1, len(series))
     parts = [
@@ -73,6 +81,8 @@ def columns(months: list[str], series: list[tuple[str, list[int]]], title: str, 
     for m, month in enumerate(months):
         x0 = m * slot + slot * 0.1
         for s, (_name, values) in enumerate(series):
+            if values[m] is None:
+                continue
             h = round((base - ceiling) * values[m] / top)
             parts.append(
                 f'<rect x="{x0 + s * width:.2f}%" y="{base - h}" width="{width * 0.9:.2f}%" height="{h}" '

@@ -3,7 +3,9 @@
 Filters by period (office days, the last included; the last twelve months by default), process and
 unit. Every chart is SVG drawn here (``api.web.charts``) with a table of the same figures beside it, so
 it needs no JavaScript and reads the same to a screen reader. The counts are engine.dashboard's, which
-counts exactly what the registers list for the same filters (each open count links to its register).
+counts exactly what the registers list for the same filters (each open count links to its register). A count the
+reader is not shown (None: a complaint count from 1 to 4, engine.complaint_stats.disclosure) is written "<5", as the
+complaint statistics write it, and no bar or column is drawn to its length.
 """
 
 from __future__ import annotations
@@ -23,7 +25,7 @@ from api.web.i18n import current_language
 from api.web.reports import _today, office_units, read_period
 from api.web.schema_form import unit_label
 from api.web.session import officer
-from engine import access, dashboard, dip_match, kinds, users
+from engine import access, complaint_stats, dashboard, dip_match, kinds, users
 
 
 @bp.get("/dasbor")
@@ -60,6 +62,7 @@ def _page(board, choice, allowed, repeated=None):
         "processes": [(k, display.process_label(k, locale)) for k in allowed],
         "slugs": labels.SLUG_OF,
         "repeated": repeated,
+        "count": complaint_stats.written,  # a withheld count as "<5"
     }
     if board is not None:
         context.update(_charts(board, locale, choice.values))
@@ -69,7 +72,8 @@ def _page(board, choice, allowed, repeated=None):
 def _charts(board, locale, typed: dict) -> dict:
     stage_rows = []
     for kind in board.view.kinds:
-        for status_code, n in sorted(board.open_by_stage[kind].items(), key=lambda item: -item[1]):
+        # Withheld ones with the smallest: their order among the others would say more than "<5".
+        for status_code, n in sorted(board.open_by_stage[kind].items(), key=lambda item: -(item[1] or 0)):
             stage_rows.append((display.process_label(kind, locale), display.stage_label(status_code, locale), n))
     lateness_names = {
         "overdue": _("Overdue"),
@@ -77,18 +81,12 @@ def _charts(board, locale, typed: dict) -> dict:
         "on_track": _("On track"),
         "no_deadline": _("No deadline"),
     }
-    lateness = {key: sum(board.lateness[k][key] for k in board.view.kinds) for key in dashboard.LATENESS}
+    lateness = board.lateness_together()
     months = board.months
-    rate = [
-        (month, closed, good, round(100 * good / closed) if closed else None)
-        for month, (closed, good) in board.on_time_by_month.items()
-    ]
+    rate = [(month, closed, good, _share(closed, good)) for month, (closed, good) in board.on_time_by_month.items()]
     named = unit_names()
     units = sorted(
-        (
-            (named(unit), closed, good, round(100 * good / closed) if closed else None)
-            for unit, (closed, good) in board.on_time_by_unit.items()
-        ),
+        ((named(unit), closed, good, _share(closed, good)) for unit, (closed, good) in board.on_time_by_unit.items()),
         key=lambda row: row[0].casefold(),
     )
     ikm_units = sorted(
@@ -110,24 +108,27 @@ def _charts(board, locale, typed: dict) -> dict:
     ]
     # Processes the reader counts but may not open a case of (the head: the complaints): the lists name none of them.
     unlisted = [display.process_label(k, locale) for k in board.view.kinds if k in access.counted_only(reader)]
+    withheld = kinds.COMPLAINT in board.view.kinds and not board.complaints.exact
     return {
         "unlisted": unlisted,
+        "withheld": display.process_label(kinds.COMPLAINT, locale) if withheld else None,  # the process so counted
+        "apart": bool(board.apart),
         "open_links": open_links,
         "stage_rows": stage_rows,
         "stage_chart": charts.bars(
-            [(f"{p}: {s}", n) for p, s, n in stage_rows],
+            [(f"{p}: {s}", complaint_stats.written(n)) for p, s, n in stage_rows],
             _("Open cases by stage"),
             _("Horizontal bars: the number of open cases at each stage; the table below gives the same numbers."),
         ),
         "lateness": [(lateness_names[k], v) for k, v in lateness.items()],
         "lateness_chart": charts.bars(
-            [(str(lateness_names[k]), v) for k, v in lateness.items()],
+            [(str(lateness_names[k]), complaint_stats.written(v)) for k, v in lateness.items()],
             _("Open cases by lateness"),
             _("Horizontal bars: open cases overdue, due this week, on track and without a deadline."),
         ),
         "rate": rate,
         "rate_chart": charts.bars(
-            [(m, p or 0) for m, _c, _g, p in rate],
+            [(m, p if p is not None else 0 if closed == 0 else "—") for m, closed, _g, p in rate],
             _("Share closed on time by month (%)"),
             _("Horizontal bars: for each month, the percentage of the cases closed that month that were on time."),
         ),
@@ -145,6 +146,11 @@ def _charts(board, locale, typed: dict) -> dict:
         "trend": [(m, board.received_by_month[m], board.closed_by_month[m]) for m in months],
         "performance": labels.PERFORMANCE,
     }
+
+
+def _share(closed: int | None, good: int | None) -> int | None:
+    """The percentage on time, when both counts are shown."""
+    return round(100 * good / closed) if closed and good is not None else None
 
 
 def unit_names():

@@ -361,7 +361,7 @@ def complaint_statistics():
     if fmt:  # a file is passed on: its small counts are withheld whoever downloads it
         body = files.complaint_xlsx(rt, stats, labels.period_name(period))
         return _download(body, files.XLSX, f"statistik-pengaduan-{period.key}.xlsx")
-    exact = complaint_stats.readable_in_full(db.session, user, start, end, unit, stats.total)
+    shown = complaint_stats.disclosure(db.session, user, start, end, unit, stats.total)
     return render_template(
         "reports/complaints.html",
         stats=stats,
@@ -377,10 +377,10 @@ def complaint_statistics():
         ikm=_ikm(period, (kinds.COMPLAINT,), rt),
         performance=labels.PERFORMANCE,
         # Exact for a reader the register lists every counted complaint to; else a count from 1 to 4 is withheld.
-        exact=exact,
-        known=(lambda n: n) if exact else complaint_stats.shown,
-        count=(lambda n: n) if exact else (lambda n: "<5" if complaint_stats.shown(n) is None else n),
-        cell=lambda c: c.raw if exact or not c.suppressed else "<5",
+        exact=shown.exact,
+        known=shown.known,
+        count=shown.count,
+        cell=shown.cell,
         breakdowns=[
             (dimension, [(labels.complaint_value(rt, dimension, v), c) for v, c in cells.items()])
             for dimension, cells in stats.breakdowns.items()

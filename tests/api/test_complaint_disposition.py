@@ -102,3 +102,44 @@ def test_after_a_re_referral_each_unit_reads_only_the_note_addressed_to_it(clien
     assert AGAIN["catatan_disposisi"] in now
     assert "Mintakan klarifikasi kepada pihak terkait" in now  # the classification's instructions still stand
     assert INSTRUCTIONS["catatan_disposisi"] not in now  # the note written for the first unit is not its
+
+
+def test_the_upgrade_addresses_each_disposition_sheet_issued_without_a_unit_to_the_unit_it_disposed_to(
+    app, client, login, db_url
+):
+    """Sheets issued before they recorded their unit (``Letter.unit_id`` null) could be opened by no unit, the one
+    they dispose to included. Migration 0049 finds the unit as a sheet is addressed now (engine.referral.referred_to
+    on the data of the task that issued it, as of that issue; a copy, its original's); a sheet to the Inspectorate
+    General keeps none. Run again, it changes nothing."""
+    from alembic import command
+    from sqlalchemy import text as sql
+
+    from api.extensions import db
+    from engine.db import alembic_config
+
+    complaint, _first, _second = referred_on(client, login)
+    ticket = complaint.ticket
+    first, second = sheets(client, login, ticket, "tim")
+    english = client.post(
+        f"{API}/cases/{ticket}/letters/{first['id']}/translation", json={"locale": "en"}, headers=login("tim")
+    )
+    assert english.status_code == 201, english.json
+    itjen = classified(client, login, {"kode_masalah": "03", "kategori": "pungli", "berkadar_pengawasan": True})
+    units = "SELECT l.id, u.code FROM letter l LEFT JOIN unit u ON u.id = l.unit_id WHERE l.kind = 'lembar_disposisi'"
+    with app.app_context():
+        addressed = dict(db.session.execute(sql(units)).all())
+        assert addressed[first["id"]] == "PENDMAD"
+        assert addressed[second["id"]] == "KANWIL"
+        assert addressed[english.json["id"]] == "PENDMAD"
+        assert list(addressed.values()).count(None) == 1  # the Inspectorate General's
+        db.session.execute(sql("UPDATE letter SET unit_id = NULL WHERE kind = 'lembar_disposisi'"))
+        db.session.commit()
+    assert sheets(client, login, ticket, "unitmad") == []  # before the upgrade: not even its own
+    for _run in range(2):
+        command.downgrade(alembic_config(db_url), "0048")
+        command.upgrade(alembic_config(db_url), "head")
+        with app.app_context():
+            assert dict(db.session.execute(sql(units)).all()) == addressed
+    assert [x["id"] for x in sheets(client, login, ticket, "unitmad")] == [first["id"], english.json["id"]]
+    assert [x["id"] for x in sheets(client, login, ticket, "unit")] == [second["id"]]
+    assert client.get(f"{API}/cases/{itjen.ticket}/letters", headers=login("unitmad")).status_code == 404
