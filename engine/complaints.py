@@ -11,7 +11,7 @@ questions and answers them with attachments.
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import datetime, timedelta
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -23,9 +23,10 @@ from engine.files import FileStore, Upload, check, keep
 from engine.ids import in_range
 from engine.intake import Submitted, actor_name, check_filing, new_case, start_case, with_locale
 from engine.lateness import COORDINATION
-from engine.messages import msg
+from engine.messages import Term, msg
 from engine.models import Attachment, Case, CaseEvent, CaseMessage, Deadline, Letter, Party, RevealRequest, Unit, User
-from engine.outbox import Outbox, deadline_context, lane_members
+from engine.outbox import LETTER_KINDS, Outbox, deadline_context, lane_members
+from engine.reveal_notice import tell_reporter_revealed
 from engine.run import CaseRun
 from engine.runtime import Runtime
 from engine.users import default_unit
@@ -228,12 +229,10 @@ NEXT_STEPS = (
     "Bila Anda tidak puas, Anda dapat menyampaikan pengaduan kepada Ombudsman Republik Indonesia (UU 25/2009"
     " Pasal 46; ombudsman.go.id) atau melalui SP4N-LAPOR! (lapor.go.id)."
 )
+# A complaint the review forwards to another agency is told when its forwarding letter is recorded, not here: only
+# then was it forwarded (engine.forwarding).
 CLOSURES = {
     "tidak_dapat_ditindaklanjuti": "Pengaduan Anda tidak dapat kami tindak lanjuti. Alasannya: {reason}",
-    "diteruskan_instansi_lain": (
-        "Pengaduan Anda di luar kewenangan kantor ini dan kami teruskan kepada {agency}, tanpa identitas Anda."
-        " Alasannya: {reason}"
-    ),
 }
 
 
@@ -242,24 +241,40 @@ def tell_reporter_closure(session: Session, rt: Runtime, case: Case, author: str
     template = CLOSURES.get(data.get("hasil", ""))
     if template is None:
         return None
-    text = template.format(reason=data["alasan_untuk_pelapor"].strip(), agency=data.get("instansi_tujuan", ""))
+    text = template.format(reason=data["alasan_untuk_pelapor"].strip())
     return tell_reporter(session, rt, case, author, f"{text}\n\n{NEXT_STEPS}", "outcome")
 
 
-def tell_reporter(session: Session, rt: Runtime, case: Case, author: str, body: str, kind: str) -> CaseMessage:
-    """A question or the outcome for the reporter: on their messages page, and a notice if they can be reached."""
+def tell_reporter(
+    session: Session,
+    rt: Runtime,
+    case: Case,
+    author: str,
+    body: str,
+    kind: str,
+    *,
+    mail: bool = True,
+    letter_kinds: tuple[str, ...] = (),
+) -> CaseMessage:
+    """A question or the outcome for the reporter: on their messages page, and a notice if they can be reached
+    (``mail``: False when another message of the same change tells them); the notice goes with the letters of
+    ``letter_kinds`` the task that asks issued them (notifications.case_facts)."""
     message = CaseMessage(
         case_id=case.id, direction="to_reporter", kind=kind, body=_body(body), author=author, created_at=clock.now()
     )
     session.add(message)
     session.flush()
     EventLog(session).append(case, f"reporter_{kind}_sent", author, {"message_id": message.id, "chars": len(body)})
+    if not mail:
+        return message
     outbox = Outbox(session, rt.settings.notify_channels)
     event = "complaint_outcome" if kind == "outcome" else "complaint_question"
     # A question carries the reply window it opened (BUKTI), so the reporter knows until when to answer.
     window = _pending(session, case, "BUKTI") if kind == "question" else None
     cal = rt.calendars[window.calendar if window is not None else "strict"]  # the reporter's window: lenient
     context = {**deadline_context(cal, window), "portal_hint": PORTAL_HINT}
+    if letter_kinds:
+        context[LETTER_KINDS] = list(letter_kinds)
     outbox.to_requester(case, event, f"message{message.id}", context)
     outbox.write()
     return message
@@ -425,7 +440,8 @@ def decide_reveal(
     if row.requested_by_id == user.id:
         raise Forbidden("reveal_needs_other_manager")
     if row.status != "pending":
-        raise Conflict("reveal_already_decided", status=row.status)
+        # the decision in the reader's words: the case page's "approved"/"refused" (never the stored code)
+        raise Conflict("reveal_already_decided", status=Term(row.status))
     note = (note or "").strip()
     if not note:  # why the identity opens or stays sealed: the case page and the history keep it
         raise Invalid("decision_note_required", fields={"note": [msg("decision_note_required")]})
@@ -452,34 +468,59 @@ def read_reporter(session: Session, rt: Runtime, user: User, case: Case) -> dict
         raise Conflict("anonymous_has_no_identity")
     grant = None
     if case.reporter_mode == "whistleblower":
-        grant = session.scalar(
-            select(RevealRequest).where(
-                RevealRequest.case_id == case.id,
-                RevealRequest.requested_by_id == user.id,
-                RevealRequest.status == "approved",
-            )
-        )
-        if grant is None:
-            raise Forbidden("identity_sealed")
+        grant = _open_grant(session, rt, user, case)
     EventLog(session).append(
         case, "identity_read", user.username, {"mode": case.reporter_mode, "request_id": grant.id if grant else None}
     )
+    if grant is not None:  # the reporter learns that it was opened (engine.reveal_notice), once per approved reveal
+        tell_reporter_revealed(session, rt, case, grant)
     return rt.vault.read(session.get(Party, case.requester_party_id))
 
 
-def reveal_requests(session: Session, case: Case) -> list[dict]:
+def reveal_open_until(rt: Runtime, row: RevealRequest) -> datetime | None:
+    """When an approved reveal seals the identity again for the officer who asked: ``KAWAL_REVEAL_DAYS`` after its
+    decision (a reason answers a need of the time, not access for good); None for a request not approved."""
+    if row.status != "approved" or row.decided_at is None:
+        return None
+    return row.decided_at + timedelta(days=rt.settings.reveal_days)
+
+
+def _open_grant(session: Session, rt: Runtime, user: User, case: Case) -> RevealRequest:
+    """The approved reveal under which ``user`` reads the sealed identity now: their latest approved one still open.
+    Refused as sealed without one, saying until when the latest was open when it has ended (ask again)."""
+    approved = select(RevealRequest).where(
+        RevealRequest.case_id == case.id, RevealRequest.requested_by_id == user.id, RevealRequest.status == "approved"
+    )
+    latest = session.scalar(approved.order_by(RevealRequest.decided_at.desc(), RevealRequest.id.desc()).limit(1))
+    if latest is None:
+        raise Forbidden("identity_sealed")
+    until = reveal_open_until(rt, latest)
+    if clock.now() >= until:
+        raise Forbidden("reveal_expired", until=until.astimezone(rt.calendars["strict"].tz))
+    return latest
+
+
+def reveal_requests(session: Session, rt: Runtime, case: Case) -> list[dict]:
+    """The case's reveal requests; an approved one says until when it is open to the one who asked (``open_until``)
+    and whether that time has passed (``expired``)."""
     rows = session.scalars(select(RevealRequest).where(RevealRequest.case_id == case.id).order_by(RevealRequest.id))
     names = {u.id: u.username for u in session.scalars(select(User))}
-    return [
-        {
-            "id": r.id,
-            "requested_by": names.get(r.requested_by_id),
-            "reason": r.reason,
-            "requested_at": r.requested_at,
-            "status": r.status,
-            "decided_by": names.get(r.decided_by_id),
-            "decided_at": r.decided_at,
-            "decision_note": r.decision_note,
-        }
-        for r in rows
-    ]
+    now = clock.now()
+    out = []
+    for r in rows:
+        until = reveal_open_until(rt, r)
+        out.append(
+            {
+                "id": r.id,
+                "requested_by": names.get(r.requested_by_id),
+                "reason": r.reason,
+                "requested_at": r.requested_at,
+                "status": r.status,
+                "decided_by": names.get(r.decided_by_id),
+                "decided_at": r.decided_at,
+                "decision_note": r.decision_note,
+                "open_until": until,
+                "expired": until is not None and now >= until,
+            }
+        )
+    return out

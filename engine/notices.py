@@ -11,7 +11,7 @@ from sqlalchemy.orm import Session
 
 from engine import clock, dip_match, lateness, proxy_party, reminders, status, survey
 from engine.models import Case, Reminder
-from engine.outbox import Outbox, audience_users, deadline_context, instant, lane_members
+from engine.outbox import Outbox, audience_users, deadline_context, instant, lane_members, stated
 from engine.runtime import Runtime
 from engine.sync import Changes
 
@@ -23,8 +23,16 @@ COMPLAINT_HINT = "complaint"
 
 # A complaint's referral (legal-process.md §7.2 stage 4, Penyaluran/Disposisi: "tell the reporter"): to the
 # Inspectorate General, to a unit of the office, or to another agency. The reporter's mail says where in the status
-# page's words (engine.status), naming neither the unit nor the agency.
+# page's words (engine.status), naming no unit (another agency is named: the reporter may follow it up there).
 COMPLAINT_REFERRALS = frozenset({"diteruskan_itjen", "didisposisikan_unit", "diteruskan_instansi_lain"})
+# Forwarding to another agency is told once, when the forwarding letter is recorded (surat_penerusan; the review that
+# decided it tells nothing, engine.complaints.CLOSURES): only then was it forwarded. Its mail names the agency and the
+# letter's date, and its number: the office's own, or (engine.letters) the one Kawal gives it, read when the mail is
+# sent (notifications.case_facts); never the letter itself, which is the agency's.
+FORWARDED = "diteruskan_instansi_lain"
+# The WBS managers hear of a whistleblower's report as it comes in (KMA 765/2018: the WBS is theirs to oversee), not
+# only the team that records it: its ticket, mode and time of receipt and the case's page, never who or what.
+WBS_NEWS, WBS_LANE = "whistleblower_report_received", "pengelola_wbs"
 
 # Lanes whose task, when a lapse creates it, is an escalation to the superior.
 ESCALATION_LANES = frozenset({"atasan_ppid", "pengelola_wbs"})
@@ -37,17 +45,17 @@ def announce(session: Session, rt: Runtime, case: Case, changes: Changes) -> Non
         reminders.plan(session, rt.calendars[deadline.calendar], deadline, policy)
     missed = [deadline for deadline in changes.closed if deadline.status == "missed"]
     # Who a lapse escalates to (below) reads of it in the escalation; the overdue message goes to the others.
-    escalated = {
-        user
+    escalating = {
+        task.task_guid: lane_members(session, case, task.lane, task.unit_id)
         for task in (changes.tasks if missed else [])
         if task.lane in ESCALATION_LANES
-        for user in lane_members(session, case, task.lane, task.unit_id)
     }
+    escalated = {user for users in escalating.values() for user in users}
     for deadline in changes.closed:
         reminders.close(session, deadline)
         if deadline.status == "missed":
             cause = f"{deadline.name}:{deadline.task_guid}"
-            context = deadline_context(cal, deadline)
+            context = stated(rt.calendars, deadline)  # its own reading: a reporter's window is lenient
             group = [user for user in audience_users(session, case, "group") if user not in escalated]
             outbox.to_users(case, "deadline_overdue", cause, group, context)
     current = _public_deadline(case)
@@ -81,6 +89,10 @@ def announce(session: Session, rt: Runtime, case: Case, changes: Changes) -> Non
         elif reached == "pengaduan_baru":  # when it came in; what comes next and the law's limit: the template
             received = {"received_at": instant(case.received_at.astimezone(cal.tz)), "portal_hint": COMPLAINT_HINT}
             outbox.to_requester(case, "complaint_receipt", "received", {**context, **received})
+            if case.reporter_mode == "whistleblower":
+                managers = lane_members(session, case, WBS_LANE)
+                news = {**_team_clock(rt, case), "mode": case.reporter_mode, "received_at": received["received_at"]}
+                outbox.to_users(case, WBS_NEWS, "received", managers, news)
         elif reached == "tercatat":  # recorded: its Tanda Terima is issued, and goes with the mail (case_facts)
             outbox.to_requester(case, "complaint_recorded", "recorded", {**context, "portal_hint": COMPLAINT_HINT})
         elif reached in COMPLAINT_REFERRALS:  # once a stage: a re-referral to another unit leaves the page as it was
@@ -89,6 +101,10 @@ def announce(session: Session, rt: Runtime, case: Case, changes: Changes) -> Non
             shown = deadline_context(cal, _nearest_public(case))
             referred = {**shown, "status_label": context["status_label"], "status_code": reached}
             referred["portal_hint"] = COMPLAINT_HINT
+            if reached == FORWARDED:  # the letter's own facts (its number, when Kawal gave it, read when sent)
+                forwarded = {"agency": data.get("instansi_tujuan"), "letter_date": data.get("tanggal")}
+                forwarded["letter_number"] = data.get("nomor_surat")
+                referred |= {key: value for key, value in forwarded.items() if value}
             outbox.to_requester(case, "complaint_referred", f"referred:{reached}", referred)
         elif reached == "keberatan_diterima":
             outbox.to_requester(case, "objection_receipt", "received", context)
@@ -115,11 +131,13 @@ def announce(session: Session, rt: Runtime, case: Case, changes: Changes) -> Non
         # deadline the task itself is due by (a unit's clarification: the SLA, not the statutory 60 days).
         event = "escalation" if missed and task.lane in ESCALATION_LANES else "task_new_group"
         own = next((d for d in case.deadlines if d.status == "pending" and d.due_at == task.due_at), None)
-        said = (
-            deadline_context(cal, missed[-1]) if event == "escalation" else deadline_context(cal, own) if own else told
-        )
+        # Each on its own reading (a staff mail counts a period as the requester's does: days when the law counts days).
+        said = stated(rt.calendars, missed[-1]) if event == "escalation" else stated(rt.calendars, own) if own else told
         context = {**said, "task_title": task.title}
-        told_users = lane_members(session, case, task.lane, task.unit_id)
+        if event == "escalation":
+            told_users = escalating[task.task_guid]
+        else:
+            told_users = lane_members(session, case, task.lane, task.unit_id)
         outbox.to_users(case, event, f"task:{task.task_guid}", told_users, context)
     outbox.write()
 
@@ -145,6 +163,12 @@ def remind(session: Session, rt: Runtime, reminder: Reminder) -> list[int]:
             told.update(users)
             outbox.to_users(case, "deadline_reminder", f"{cause}:{audience}", users, context)
     return outbox.write()
+
+
+def _team_clock(rt: Runtime, case: Case) -> dict:
+    """The complaint team's most pressing clock of its own (a new complaint's review, V3), as a staff mail states it."""
+    pending = [d for d in case.deadlines if d.status == "pending" and d.kind == "agency"]
+    return stated(rt.calendars, min(pending, key=lambda d: d.due_at) if pending else None)
 
 
 def _last(case: Case, name: str):

@@ -15,6 +15,12 @@ who writes in English is sent each letter twice: the Indonesian original, which 
 English translation made for them under its number (``engine.letters.issue.after_task``); the message says which
 file is which. An Indonesian reader is sent the original alone.
 
+A question a task asks the reporter goes with the letters that task issued them (the evidence request's Surat
+Permintaan Kelengkapan Data/Bukti): its row names their kinds (``LETTER_KINDS``), so that a later question of the
+team's, outside any task, goes without them. A complaint forwarded to another agency is told with the number of the
+forwarding letter, which Kawal gives it after the message is written (unless the office gave its own); the letter
+itself is the agency's and never goes to the reporter.
+
 The written notice of a granted request states the fee for copying and/or sending and how to pay it (UU 14/2008
 Pasal 22(7) huruf g; ``engine.fees``); its mail says them too, read from the letter's own sealed content (what the
 notice's form recorded: ``biaya``, ``cara_pembayaran``), so that the mail says what the letter says and the outbox
@@ -24,15 +30,19 @@ row keeps neither.
 from __future__ import annotations
 
 import logging
+import re
 from dataclasses import dataclass, field
 
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from engine import chain, kinds
+from engine import chain, kinds, queries
 from engine.files import FileStore
 from engine.letters import issue, production, records
+from engine.letters.completeness import GRANTS
 from engine.letters.types import TYPES
-from engine.models import Case, Letter, Notification
+from engine.models import Case, HumanTask, Letter, Notification
+from engine.outbox import LETTER_KINDS
 from engine.runtime import Runtime
 
 log = logging.getLogger("kawal.notifications")
@@ -47,13 +57,15 @@ LETTERS = {
     "complaint_recorded": ("tanda_terima_pengaduan",),
     "complaint_outcome": ("pemberitahuan_hasil",),
 }
+# The message that says a complaint was forwarded to another agency, and the letter that forwarded it.
+FORWARDED_EVENT, FORWARDED_STATUS = "complaint_referred", "diteruskan_instansi_lain"
+FORWARDING_LETTER = "surat_penerusan"
 # The messages that open a window of the requester's (Pasal 36(1): objection; Pasal 37(2): dispute), and so say its
 # last day.
 WINDOWS = frozenset({"decision_notice", "objection_response"})
-# The message that states the written notice's fee, and the letter it reads it from (engine.fees.NOTICE_TASK).
+# The message that states the written notice's fee, and the letter it reads it from (engine.fees.NOTICE_TASK); a fee
+# may be due only when the decision gives information (completeness.GRANTS, the notice letter's own test).
 FEE_EVENT, FEE_LETTER = "decision_notice", "pemberitahuan_tertulis"
-# The decisions that give information, so that a fee may be due (the notice letter's own test).
-GRANTED = frozenset({"dikabulkan_seluruhnya", "dikabulkan_sebagian"})
 
 
 @dataclass
@@ -76,12 +88,20 @@ class Sent:
 
 
 def read(session: Session, rt: Runtime, row: Notification, locale: str) -> Facts:
-    """The letters, the window and the fee of a requester's message (nothing for any other)."""
-    if not row.to_requester or row.case_id is None or (row.event not in LETTERS and row.event not in WINDOWS):
+    """The letters, the window and the fee of a requester's message; the task's name in an officer's language."""
+    if not row.to_requester and row.case_id is not None:
+        return Facts(context=task_title(session, rt, row, locale))
+    if not row.to_requester or row.case_id is None:
+        return Facts()
+    wanted = (*LETTERS.get(row.event, ()), *row.context.get(LETTER_KINDS, ()))
+    forwarded = row.event == FORWARDED_EVENT and row.context.get("status_code") == FORWARDED_STATUS
+    if not wanted and row.event not in WINDOWS and not forwarded:
         return Facts()
     case = session.get(Case, row.case_id)
     facts = Facts(context=window(session, rt, case, row.event))
-    chosen = letters(session, case, row.event, locale)
+    if forwarded and not row.context.get("letter_number"):
+        facts.context |= forwarding_number(session, case)
+    chosen = letters(session, case, wanted, locale)
     if row.event == FEE_EVENT:
         facts.context |= fee(rt, chosen)
     if not chosen:
@@ -93,10 +113,27 @@ def read(session: Session, rt: Runtime, row: Notification, locale: str) -> Facts
     return facts
 
 
-def letters(session: Session, case: Case, event: str, locale: str) -> list[Sent]:
-    """The latest letter of each kind the message goes with that the requester may read, with its translation into
-    their language when one was made for them."""
-    wanted = LETTERS.get(event, ())
+# A new task's news names its task in its key (engine.notices: the cause "task:<guid>").
+_TASK_KEY = re.compile(r":task:([0-9a-f-]{36}):")
+
+
+def task_title(session: Session, rt: Runtime, row: Notification, locale: str) -> dict:
+    """An officer's message names its task (``task_title``, the BPMN's name the row keeps) as the pages do in the
+    reader's language (engine.queries.task_title: its form's English title): the task its key names, else the case's
+    latest task of that name. Nothing for a reader of Bahasa Indonesia, or a message about no task of the case."""
+    title = row.context.get("task_title")
+    if locale != "en" or not title:
+        return {}
+    named = _TASK_KEY.search(row.idempotency_key or "")
+    which = HumanTask.task_guid == named[1] if named is not None else HumanTask.title == title
+    query = select(HumanTask).where(HumanTask.case_id == row.case_id, which)
+    task = session.scalar(query.order_by(HumanTask.id.desc()).limit(1))
+    return {"task_title": queries.task_title(rt, task, locale)} if task is not None else {}
+
+
+def letters(session: Session, case: Case, wanted: tuple[str, ...], locale: str) -> list[Sent]:
+    """The latest letter of each kind in ``wanted`` (the kinds the message goes with) that the requester may read,
+    with its translation into their language when one was made for them."""
     theirs = [x for x in records.for_requester(session, case) if x.kind in wanted]
     latest = {x.kind: x for x in theirs if x.translation_of_id is None}  # oldest first: a correction comes later
     chosen = []
@@ -111,6 +148,17 @@ def letters(session: Session, case: Case, event: str, locale: str) -> list[Sent]
     return chosen
 
 
+def forwarding_number(session: Session, case: Case) -> dict:
+    """The number Kawal gave the latest forwarding letter of the complaint (none: nothing)."""
+    number = session.scalar(
+        select(Letter.number)
+        .where(Letter.case_id == case.id, Letter.kind == FORWARDING_LETTER, Letter.translation_of_id.is_(None))
+        .order_by(Letter.id.desc())
+        .limit(1)
+    )
+    return {"letter_number": number} if number else {}
+
+
 def fee(rt: Runtime, chosen: list[Sent]) -> dict:
     """The fee the written notice states and how to pay it, as the letter of record says them (``fee_amount`` in
     whole rupiah, ``fee_method`` as the officer wrote it): only when it grants the request and the fee is above zero,
@@ -121,7 +169,7 @@ def fee(rt: Runtime, chosen: list[Sent]) -> dict:
     said = issue.unseal(rt, notice)
     data = said.get("data") or {}
     amount = int(round(float(data.get("biaya") or 0)))
-    if (said.get("decision") or {}).get("keputusan") not in GRANTED or amount <= 0:
+    if (said.get("decision") or {}).get("keputusan") not in GRANTS or amount <= 0:
         return {}
     return {"fee_amount": amount, "fee_method": (data.get("cara_pembayaran") or "").strip()}
 

@@ -22,7 +22,7 @@ from engine import complaints, queries, reminders
 from engine.files import FileStore
 from engine.letters import issue, production
 from engine.letters.render import MONTHS
-from engine.models import Case, Letter, Notification, Reminder, Unit
+from engine.models import Case, CaseMessage, Letter, Notification, Reminder, Unit
 from engine.notices import remind
 from notifications.rendering import render
 from tests.conftest import complaint_payload
@@ -233,46 +233,81 @@ def test_a_referral_is_told_to_the_reporter_with_the_complaint_s_limit_and_never
         assert "Identitas Anda tidak disertakan" in mail.text
 
 
+FORWARDED = {
+    "hasil": "diteruskan_instansi_lain",
+    "alasan": "Sengketa tanah antarwarga",
+    "alasan_untuk_pelapor": "Sengketa tanah antarwarga menjadi kewenangan Kantor Pertanahan.",
+    "instansi_tujuan": "Kantor Pertanahan",
+}
+OWN_NUMBER = "B-31/Kw.13/HM.01/01/2027"
+
+
+def messages_to_reporter(office, ticket) -> list[str]:
+    with office.sessions() as s:
+        return s.scalars(
+            select(CaseMessage.body)
+            .join(Case)
+            .where(Case.ticket == ticket, CaseMessage.direction == "to_reporter")
+            .order_by(CaseMessage.id)
+        ).all()
+
+
+@pytest.mark.parametrize("numbered_by", ["office", "kawal"])
 @pytest.mark.parametrize(
-    ("locale", "says", "where"),
+    ("locale", "says", "why"),
     [
         (
             "id",
-            "di luar kewenangan kantor ini dan telah diteruskan kepada instansi lain yang berwenang",
-            "Instansi tujuan dan alasannya ada di halaman pesan pengaduan Anda",
+            "Pengaduan Anda dengan nomor {ticket} di luar kewenangan kantor ini dan telah kami teruskan kepada"
+            " Kantor Pertanahan Kota Contoh dengan surat penerusan Nomor {number} tanggal 12 Januari 2027.",
+            "Alasannya dapat dibaca pada halaman pesan pengaduan Anda",
         ),
         (
             "en",
-            "is outside this office's authority and has been forwarded to the competent agency",
-            "The agency it went to and why are on your complaint's messages page",
+            "Your complaint {ticket} is outside this office's authority and we have forwarded it to Kantor Pertanahan"
+            " Kota Contoh with the forwarding letter number {number} of 12 January 2027.",
+            "The reason is given on your complaint's messages page",
         ),
     ],
 )
-def test_a_complaint_forwarded_to_another_agency_is_told_as_the_status_page_tells_it_with_the_outside_routes(
-    app, settings, mailbox, office, locale, says, where
+def test_a_complaint_forwarded_to_another_agency_is_told_once_when_its_letter_is_recorded_with_the_agency_and_letter(
+    app, settings, mailbox, office, clock, locale, says, why, numbered_by
 ):
+    """Stage 4 (Penyaluran, legal-process.md §7.2: "tell the reporter"): the review decides the complaint goes to
+    another agency; it is forwarded only when the forwarding letter is recorded. One mail then, naming the agency,
+    the letter's number and date (the office's own number, or the one Kawal gave it), never the letter itself (it is
+    the agency's); nothing at the review."""
     ticket = filed(office, locale)
     office.complete(ticket, "catat_pengaduan", CATAT)
-    forwarded = {
-        "hasil": "diteruskan_instansi_lain",
-        "alasan": "Sengketa tanah antarwarga",
-        "alasan_untuk_pelapor": "Sengketa tanah antarwarga menjadi kewenangan Kantor Pertanahan.",
-        "instansi_tujuan": "Kantor Pertanahan Kota Contoh",
-    }
-    office.complete(ticket, "verifikasi", forwarded)
-    assert "complaint_referred" not in written(office, ticket)  # not before the forwarding letter is sent
-    office.complete(
-        ticket,
-        "surat_penerusan",
-        {"nomor_surat": "B-31/Kw.13/HM.01/01/2027", "tanggal": "2027-01-11", "instansi_tujuan": "Kantor Pertanahan"},
-    )
+    office.complete(ticket, "verifikasi", FORWARDED)
+    assert written(office, ticket) == ["complaint_receipt", "complaint_recorded"]  # nothing yet: not forwarded yet
+    assert messages_to_reporter(office, ticket) == []
+    clock.move_to(wib("2027-01-12"))
+    letter = {"tanggal": "2027-01-12", "instansi_tujuan": "Kantor Pertanahan Kota Contoh"}
+    if numbered_by == "office":
+        letter["nomor_surat"] = OWN_NUMBER
+    office.complete(ticket, "surat_penerusan", letter)
+    told = written(office, ticket)
+    assert told.count("complaint_referred") == 1
+    assert "complaint_outcome" not in told
+    number = OWN_NUMBER if numbered_by == "office" else letter_of(app, ticket, "surat_penerusan").number
     [mail] = send(app, settings, mailbox, "complaint_referred")
-    assert says in mail.text
-    assert where in mail.text
-    assert "Kantor Pertanahan" not in mail.text  # named on the messages page, as the status page says
-    assert "B-31/Kw.13" not in mail.text  # the forwarding letter is the agency's, not the reporter's
+    assert send(app, settings, mailbox, "complaint_outcome") == []
+    assert says.format(ticket=ticket, number=number) in " ".join(mail.text.split())
+    assert why in mail.text
+    assert mail.files == []  # the forwarding letter is the agency's
     assert "ombudsman.go.id" in mail.text
     assert "lapor.go.id" in mail.text
+    assert FORWARDED["alasan_untuk_pelapor"] not in mail.text  # the officer's words: on the messages page only
+    if locale == "en":
+        assert not INDONESIAN.search(mail.subject + mail.text), INDONESIAN.search(mail.text)
+    [page] = messages_to_reporter(office, ticket)  # the messages page says it once, with the reason
+    assert page.startswith(
+        "Pengaduan Anda di luar kewenangan kantor ini dan telah kami teruskan kepada Kantor Pertanahan Kota Contoh"
+        f" dengan surat Nomor {number} tanggal 12 Januari 2027, tanpa identitas Anda. Alasannya: "
+        + FORWARDED["alasan_untuk_pelapor"]
+    )
+    assert "Ombudsman Republik Indonesia" in page
 
 
 def test_a_re_referral_to_another_unit_reads_on_the_status_page_as_before_and_is_not_told_again(office):
@@ -442,6 +477,58 @@ def test_the_reporter_s_reminder_counts_the_thirty_day_window_in_days(app, setti
     assert "Dasar hukum  : UU 25/2009 Pasal 45 (30 hari)\n" in reminder.text
     assert f"Sisa waktu   : {days} hari\n" in reminder.text
     assert "hari kerja" not in _evidence_lines(reminder)
+
+
+@pytest.mark.parametrize(
+    ("locale", "named", "attached"),
+    [
+        (
+            "id",
+            "  - Surat Permintaan Kelengkapan Data/Bukti Nomor {number}\n",
+            "Surat tersebut terlampir pada e-mail ini",
+        ),
+        (
+            "en",
+            "  - Request for Supporting Evidence, number {number} (in Indonesian)\n",
+            "It is attached to this e-mail",
+        ),
+    ],
+)
+def test_the_evidence_request_mail_attaches_the_office_s_surat_permintaan_kelengkapan_data_bukti(
+    app, settings, mailbox, office, locale, named, attached
+):
+    """§7.4: the office sends the reporter a Surat Permintaan Kelengkapan Data/Bukti; the evidence request's mail goes
+    with it as the receipt's and the outcome's go with theirs: the letter of record attached once rendered."""
+    ticket = filed(office, locale)
+    _asked_for_evidence(office, ticket)
+    render_letters(app)
+    [asked] = send(app, settings, mailbox, "complaint_question")
+    request = letter_of(app, ticket, "surat_permintaan_bukti")
+    assert named.format(number=request.number) in asked.text
+    assert attached in asked.text
+    assert asked.files == [file_name(request)]
+    assert hashlib.sha256(asked.bytes[file_name(request)]).hexdigest() == request.sha256  # the letter of record
+    if locale == "en":
+        assert not INDONESIAN.search(asked.subject + asked.text), INDONESIAN.search(asked.text)
+
+
+def test_a_follow_up_question_after_the_evidence_request_goes_without_its_letter(app, settings, mailbox, office):
+    """The letter is the evidence request's: a later question of the team's (outside any task) is not sent with it,
+    nor is a mail sent before the letter is rendered without saying where to download it."""
+    ticket = filed(office, "id")
+    _asked_for_evidence(office, ticket)
+    [asked] = send(app, settings, mailbox, "complaint_question")  # the render job has not run yet
+    request = letter_of(app, ticket, "surat_permintaan_bukti")
+    assert asked.files == []
+    assert f"  - Surat Permintaan Kelengkapan Data/Bukti Nomor {request.number}\n" in asked.text
+    assert f"Unduh surat tersebut di {PUBLIC}/publik/status?kasus={ticket}" in asked.text
+    render_letters(app)
+    with office.sessions.begin() as s:
+        case = s.scalar(select(Case).where(Case.ticket == ticket))
+        complaints.officer_message(s, office.rt, office.user(s, "tim"), case, "Kapan tepatnya uang itu diminta?")
+    [follow_up] = send(app, settings, mailbox, "complaint_question")
+    assert follow_up.files == []
+    assert "Surat Permintaan Kelengkapan" not in follow_up.text
 
 
 # -- 5: the apology for a late complaint names the routes outside the office -----------------------------------------

@@ -39,6 +39,13 @@ def full_context(event: str, **overrides) -> dict:
         "missing": "Salinan KTP pemohon",
         "fields": ["address", "email"],
         "follow_up_on": "09/12/2026",
+        "mode": "whistleblower",
+        "received_at": "2026-12-02T10:00+07:00",
+        "revealed_on": "2026-12-03",
+        "absent_name": "Budi Santoso",
+        "leave_last_day": "2026-12-11",
+        "to_queue": False,
+        "leave_cancelled": False,
     }
     context.update(overrides)
     return context
@@ -66,6 +73,7 @@ def test_events_and_audiences():
         "complaint_referred",
         "complaint_question",
         "complaint_outcome",
+        "identity_revealed",
         "reporter_reminder",
         "reporter_message",
         "overdue_apology",
@@ -80,12 +88,15 @@ def test_events_and_audiences():
         "request_withdrawn",
         "task_new_group",
         "task_assigned",
+        "task_handed_over",
+        "task_returned",
         "deadline_reminder",
         "deadline_overdue",
         "escalation",
         "note_mention",
         "reveal_requested",
         "reveal_decided",
+        "whistleblower_report_received",
         "requester_correction_asked",
         "requester_correction_overdue",
         "requester_correction_reminder",
@@ -109,6 +120,7 @@ def test_events_and_audiences():
         "reporter_contact_changed",
         "complaint_question",
         "complaint_outcome",
+        "identity_revealed",
         "reporter_reminder",
         "overdue_apology",
         "survey_invitation",
@@ -219,7 +231,8 @@ def test_requester_templates_never_show_the_task_title(event, locale):
 
 # Staff messages about no task: a reporter's message reaches the team whatever its task (it named one in Indonesian,
 # "Pesan dari pelapor", in the English mail too).
-ABOUT_NO_TASK = {"reporter_message"}
+# A whistleblower's report announced to the WBS managers is news of its arrival, not of a task.
+ABOUT_NO_TASK = {"reporter_message", "whistleblower_report_received"}
 
 
 @pytest.mark.parametrize(("event", "locale"), ALL)
@@ -257,6 +270,8 @@ def optional(event: str) -> set[str]:
         "complaint_receipt": {"received_at"},
         "complaint_recorded": LETTER_KEYS,
         "complaint_outcome": LETTER_KEYS,
+        "complaint_question": LETTER_KEYS,  # the evidence request's letter (notifications.case_facts)
+        "complaint_referred": {"agency", "letter_number", "letter_date"},  # forwarded to another agency
         "reporter_contact_changed": {"former"},
     }.get(event, set())
 

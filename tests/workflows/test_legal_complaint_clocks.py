@@ -146,26 +146,36 @@ def test_a_complaint_through_sp4n_lapor_gives_the_reporter_ten_working_days_on_t
 
 
 @pytest.mark.parametrize(
-    ("outcome", "sent"),
+    ("outcome", "sent", "mail"),
     [
         (
             {"hasil": "tidak_dapat_ditindaklanjuti", "alasan": "Di luar kewenangan"},
             "Pengaduan Anda tidak dapat kami tindak lanjuti. Alasannya: Perkara ini sedang diperiksa pengadilan.",
+            "complaint_outcome",
         ),
-        (
+        (  # told when the forwarding letter is recorded (engine.forwarding); its one mail is the referral's
             {"hasil": "diteruskan_instansi_lain", "alasan": "Sengketa tanah", "instansi_tujuan": "Kantor Pertanahan"},
-            "Pengaduan Anda di luar kewenangan kantor ini dan kami teruskan kepada Kantor Pertanahan, tanpa identitas"
-            " Anda. Alasannya: Perkara ini sedang diperiksa pengadilan.",
+            "Pengaduan Anda di luar kewenangan kantor ini dan telah kami teruskan kepada Kantor Pertanahan dengan surat"
+            " Nomor B-31/Kw.13/HM.01/01/2027 tanggal 11 Januari 2027, tanpa identitas Anda. Alasannya: Perkara ini"
+            " sedang diperiksa pengadilan.",
+            "complaint_referred",
         ),
     ],
     ids=["not_actionable", "forwarded"],
 )
-def test_the_reporter_is_told_why_and_where_to_go_next(office, clock, outcome, sent):
+def test_the_reporter_is_told_why_and_where_to_go_next(office, clock, outcome, sent, mail):
     ticket, _ = office.complaint()
     office.complete(ticket, "catat_pengaduan", CATAT)
     office.complete(
         ticket, "verifikasi", {**outcome, "alasan_untuk_pelapor": "Perkara ini sedang diperiksa pengadilan."}
     )
+    if outcome["hasil"] == "diteruskan_instansi_lain":
+        letter = {
+            "nomor_surat": "B-31/Kw.13/HM.01/01/2027",
+            "tanggal": "2027-01-11",
+            "instansi_tujuan": "Kantor Pertanahan",
+        }
+        office.complete(ticket, "surat_penerusan", letter)
     with office.sessions() as s:
         [message] = s.scalars(select(CaseMessage).join(Case).where(Case.ticket == ticket)).all()
         told = s.scalars(
@@ -175,13 +185,15 @@ def test_the_reporter_is_told_why_and_where_to_go_next(office, clock, outcome, s
     assert message.body.startswith(sent)
     assert "Ombudsman Republik Indonesia" in message.body
     assert "SP4N-LAPOR!" in message.body
-    assert "complaint_outcome" in told
+    assert told.count(mail) == 1
+    assert ({"complaint_outcome", "complaint_referred"} - {mail}).isdisjoint(told)  # one mail, not two
 
 
 def test_the_three_working_day_review_clock_runs_from_receipt_before_the_complaint_is_recorded(office, clock):
     """SP4N-LAPOR! counts the review's 3 working days from receipt (§7.2 stage 3), so V3 is open, shown and
     reminded from the complaint's first moment. Filed Mon 11 Jan 2027 10:00 WIB: due Thu 14 Jan, 16:00 WIB.
-    A complaint still unrecorded when it lapses is overdue; before this, V3 only opened once recorded."""
+    A complaint still unrecorded when it lapses is overdue, and the lapse goes to the WBS managers; before this, V3
+    only opened once recorded."""
     ticket, _ = office.complaint()
     assert office.open_tasks(ticket) == ["catat_pengaduan"]
     [v3] = _rows(office, ticket, "V3")
@@ -189,4 +201,4 @@ def test_the_three_working_day_review_clock_runs_from_receipt_before_the_complai
     clock.move_to(v3.due_at + timedelta(minutes=1))
     office.run(ticket)
     assert office.case(ticket).overdue is True
-    assert office.open_tasks(ticket) == ["catat_pengaduan"]
+    assert office.open_tasks(ticket) == ["catat_pengaduan", "eskalasi_v3"]
