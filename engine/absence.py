@@ -8,8 +8,15 @@ For the period (the office's midnight before the first day to the one after the 
 - a new task of a lane whose every officer is away goes straight to a substitute (engine.stand_ins);
 - reminders and notices for the officer go to the substitute (engine.stand_ins, read by the outbox).
 
-An officer marks their own leave with a colleague who already holds their lanes; a superior of their
-lanes (or an admin) may name any colleague of the same unit, who then holds those lanes for the period.
+When the leave ends (or is cancelled) the tasks the stand-in still holds under it go back to the officer, each with
+its event, and the stand-in is told (engine.leave_returns); a task of the officer's lanes that she took herself and
+may no longer work goes back to the lane's queue.
+
+An officer marks their own leave with a colleague who already works in all their lanes. A superior of their lanes (or
+an admin) may name another colleague of the same unit only by granting them, explicitly, the lanes they lack for the
+period (``grant_lanes``): the designation of a pelaksana harian is the superior's; the grant, and its withdrawal when
+the leave is cancelled, are access changes and go into the auditors' access log (engine.access_log) with the
+stand-in as their subject.
 """
 
 from __future__ import annotations
@@ -19,12 +26,13 @@ from datetime import date, datetime, time, timedelta
 from sqlalchemy import case, func, select
 from sqlalchemy.orm import Session
 
-from engine import access, clock, stand_ins
+from engine import access, access_log, clock, leave_returns, stand_ins
 from engine.audit import EventLog
 from engine.errors import Conflict, Forbidden, Invalid, NotFound
+from engine.leave_returns import leave_context
 from engine.messages import msg
-from engine.models import DELEGABLE_GROUPS, Absence, Group, HumanTask, Membership, User
-from engine.outbox import Outbox, deadline_context
+from engine.models import DELEGABLE_GROUPS, Absence, AccountEvent, Group, HumanTask, Membership, User
+from engine.outbox import Outbox
 from engine.run import touch
 from engine.runtime import Runtime
 from engine.users import GROUPS
@@ -39,8 +47,13 @@ def is_active(absence: Absence, now: datetime) -> bool:
 
 def can_stand_in_for_self(officer: User, stand_in: User) -> bool:
     """Whether ``stand_in`` already works in every lane of ``officer``: who an officer may name for their own
-    leave (a superior who records it may name anyone of the unit)."""
-    return (officer.own_group_codes & DELEGABLE) <= stand_in.own_group_codes
+    leave (a superior who records it may grant another colleague the lanes they lack)."""
+    return not lanes_to_grant(officer, stand_in)
+
+
+def lanes_to_grant(officer: User, stand_in: User) -> list[str]:
+    """The lanes of ``officer`` that ``stand_in`` does not work in: what standing in would grant them."""
+    return sorted((officer.own_group_codes & DELEGABLE) - stand_in.own_group_codes)
 
 
 def can_mark(actor: User, officer: User) -> bool:
@@ -58,11 +71,21 @@ def _active_user(session: Session, username: str, field: str) -> User:
 
 
 def mark_absence(
-    session: Session, rt: Runtime, actor: User, username: str, substitute: str, first_day: date, last_day: date
+    session: Session,
+    rt: Runtime,
+    actor: User,
+    username: str,
+    substitute: str,
+    first_day: date,
+    last_day: date,
+    grant_lanes: bool = False,
 ) -> tuple[Absence, list[HumanTask]]:
     """Record ``username``'s leave from ``first_day`` to ``last_day`` with ``substitute`` standing in.
 
-    Returns the leave and the tasks handed over now (when it has begun), whose cases the caller commits.
+    A stand-in who does not work in every lane of the officer is refused unless ``grant_lanes``, which only a
+    superior (or an admin) recording another's leave may give: the lanes are then theirs for the period, and the
+    grant is in the access log. Returns the leave and the tasks handed over now (when it has begun), whose cases
+    the caller commits.
     """
     officer = _active_user(session, username, "username")
     if not can_mark(actor, officer):
@@ -71,13 +94,16 @@ def mark_absence(
     cal = rt.calendars["strict"]
     today = clock.now().astimezone(cal.tz).date()
     fields: dict[str, list] = {}
+    missing = lanes_to_grant(officer, stand_in)
+    named = ", ".join(GROUPS.get(g, g) for g in missing)
     if stand_in.id == officer.id:
         fields["substitute"] = [msg("substitute_not_self")]
     elif stand_in.unit_id != officer.unit_id:
         fields["substitute"] = [msg("substitute_same_unit")]
-    elif actor.id == officer.id and not can_stand_in_for_self(officer, stand_in):
-        missing = sorted((officer.own_group_codes & DELEGABLE) - stand_in.own_group_codes)
-        fields["substitute"] = [msg("substitute_needs_groups", groups=", ".join(GROUPS.get(g, g) for g in missing))]
+    elif missing and actor.id == officer.id:
+        fields["substitute"] = [msg("substitute_needs_groups", groups=named)]
+    elif missing and not grant_lanes:
+        fields["substitute"] = [msg("substitute_needs_grant", name=stand_in.display_name, groups=named)]
     if last_day < first_day:
         fields["last_day"] = [msg("not_before_first_day")]
     elif last_day < today:
@@ -107,16 +133,74 @@ def mark_absence(
     )
     session.add(absence)
     session.flush()
+    if missing:
+        _log_lanes(session, actor, absence, "leave_lanes_granted", missing)
     stand_ins.forget_away(session)
     handed = hand_over(session, rt, absence) if is_active(absence, clock.now()) else []
     return absence, handed
+
+
+def _log_lanes(session: Session, actor: User, absence: Absence, type_: str, lanes: list[str]) -> None:
+    """A leave's lanes granted to (or withdrawn from) its stand-in, in the access log with them as its subject."""
+    data = {
+        "lanes": lanes,
+        "for": absence.user.username,
+        "first_day": absence.first_day.isoformat(),
+        "last_day": absence.last_day.isoformat(),
+        "absence_id": absence.id,
+    }
+    access_log.record(session, access_log.OFFICER, absence.substitute_id, actor.username, type_, data)
+
+
+def granted_lanes(session: Session, absence: Absence) -> list[str]:
+    """The lanes the leave granted its stand-in, as the access log recorded them (none: they worked in all)."""
+    rows = session.scalars(
+        select(AccountEvent.data).where(
+            AccountEvent.user_id == absence.substitute_id, AccountEvent.type == "leave_lanes_granted"
+        )
+    )
+    return next((list(data["lanes"]) for data in rows if (data or {}).get("absence_id") == absence.id), [])
 
 
 def visible_to(session: Session, user: User) -> list[Absence]:
     """Leave ``user`` may see: their own, where they stand in, and (a superior, an admin) every officer's."""
     query = select(Absence).where(Absence.ends_at > clock.now() - timedelta(days=90)).order_by(Absence.starts_at)
     rows = session.scalars(query)
+    if "auditor" in user.own_group_codes:  # every leave: who held whose lanes, and when
+        return list(rows)
     return [a for a in rows if user.id in (a.user_id, a.substitute_id) or can_mark(user, a.user)]
+
+
+def leave_now(session: Session, user_id: int) -> Absence | None:
+    """The officer's leave under way now, if any."""
+    if not stand_ins.current(session, [user_id]):
+        return None
+    now = clock.now()
+    return session.scalar(
+        select(Absence)
+        .where(
+            Absence.user_id == user_id,
+            Absence.cancelled_at.is_(None),
+            Absence.starts_at <= now,
+            Absence.ends_at > now,
+        )
+        .order_by(Absence.id)
+        .limit(1)
+    )
+
+
+def under_way(session: Session) -> list[Absence]:
+    """The leaves under way now (none on the usual day: one look per transaction, engine.stand_ins)."""
+    if not stand_ins.anyone_away(session):
+        return []
+    now = clock.now()
+    query = select(Absence).where(Absence.cancelled_at.is_(None), Absence.starts_at <= now, Absence.ends_at > now)
+    return list(session.scalars(query.order_by(Absence.starts_at, Absence.id)))
+
+
+def under_way_for(session: Session, user: User) -> list[Absence]:
+    """The leaves under way now in which ``user`` is the officer away or the stand-in (what their inbox says)."""
+    return [a for a in under_way(session) if user.id in (a.user_id, a.substitute_id)]
 
 
 def cancellable(session: Session, actor: User, absence_id: int) -> Absence:
@@ -127,13 +211,19 @@ def cancellable(session: Session, actor: User, absence_id: int) -> Absence:
     return absence
 
 
-def cancel_absence(session: Session, actor: User, absence_id: int) -> Absence:
-    """Cancel the leave from now: new tasks and reminders go to the officer again; the tasks already handed over
-    stay with the stand-in."""
+def cancel_absence(session: Session, rt: Runtime, actor: User, absence_id: int) -> tuple[Absence, list[HumanTask]]:
+    """Cancel the leave from now: new tasks and reminders go to the officer again, the lanes it granted the stand-in
+    are withdrawn (access log), and the tasks she still holds under it go back (engine.leave_returns), in this
+    transaction. Returns the leave and the tasks given back, whose cases the caller commits."""
     absence = cancellable(session, actor, absence_id)
-    if absence.cancelled_at is None:
-        absence.cancelled_at = clock.now()
-    return absence
+    if absence.cancelled_at is not None:
+        return absence, []
+    absence.cancelled_at = clock.now()
+    session.flush()
+    stand_ins.forget_away(session)
+    if granted := granted_lanes(session, absence):
+        _log_lanes(session, actor, absence, "leave_lanes_withdrawn", granted)
+    return absence, leave_returns.give_back(session, rt, absence, actor.username)
 
 
 def hand_over(session: Session, rt: Runtime, absence: Absence) -> list[HumanTask]:
@@ -150,10 +240,9 @@ def hand_over(session: Session, rt: Runtime, absence: Absence) -> list[HumanTask
     for task in tasks:
         task.assignee_id, task.claimed_at = absence.substitute_id, now
         touch(task.case)
-        due = next((d for d in task.case.deadlines if d.status == "pending"), None)
-        context = {**deadline_context(rt.calendars["strict"], due), "task_title": task.title}
+        context = leave_context(rt, absence, task)
         outbox.to_users(
-            task.case, "task_assigned", f"absence{absence.id}:task{task.id}", [absence.substitute_id], context
+            task.case, "task_handed_over", f"absence{absence.id}:task{task.id}", [absence.substitute_id], context
         )
         EventLog(session).append(
             task.case,

@@ -1,5 +1,6 @@
 """What administrators changed in who may do what, for auditors: the officers' accounts (created, groups and unit
-changed, deactivated, passwords set, second factors removed, sessions ended: ``AccountEvent``), the office's
+changed, deactivated, passwords set, second factors removed, sessions ended: ``AccountEvent``; there too the lanes a
+superior grants a stand-in for a colleague's leave and their withdrawal, engine.absence), the office's
 units (added, renamed, deactivated: ``UnitEvent``), the working-day calendar that every legal deadline is counted
 on (a holiday override added or removed, a year's cuti bersama confirmed: ``CalendarEvent``) and the fee standard a
 requester pays copies and postage by (an item priced from a date: ``FeeEvent``), one list newest first, over a

@@ -14,15 +14,18 @@ from sqlalchemy import select, update
 from sqlalchemy.orm import Session
 
 from engine import (
+    absence,
     access,
     clock,
     delivery,
     dip_match,
     fees,
     files,
+    forwarding,
     inbox_list,
     lateness,
-    reported_party,
+    leave_returns,
+    officer_text,
     task_files,
     units,
 )
@@ -34,7 +37,7 @@ from engine.letters import completeness
 from engine.letters import issue as letters
 from engine.messages import group_term, msg
 from engine.models import Deadline, HumanTask, Unit, User
-from engine.outbox import Outbox, deadline_context
+from engine.outbox import Outbox
 from engine.run import CaseRun, RunResult, touch
 from engine.runtime import Runtime
 from engine.sync import properties
@@ -87,8 +90,11 @@ def claim_next(session: Session, rt: Runtime, user: User, filters: inbox_list.Fi
 
 
 def unclaim_task(session: Session, user: User, task_id: int) -> HumanTask:
+    """Release a task to its lane's queue: its holder always may (a stand-in after the leave holds a task of a lane no
+    longer hers), a superior anyone's, another officer of the lane none held."""
     task = access.require_task(session, user, task_id)
-    if not access.can_assign(user, task):  # a superior may release anyone's claim
+    holder = task.assignee_id is not None and task.assignee_id == user.id
+    if not holder and not access.can_assign(user, task):  # a superior may release anyone's claim
         access.require_work(user, task)
     _require_open(task)
     if task.assignee_id is not None and task.assignee_id != user.id and not access.can_assign(user, task):
@@ -112,20 +118,24 @@ def assign_task(session: Session, rt: Runtime, user: User, task_id: int, usernam
             unit = session.get(Unit, task.unit_id)
             raise Invalid("user_not_in_unit", fields={"username": [msg("not_in_unit", unit=unit.name)]})
         raise Invalid("user_not_in_group", fields={"username": [msg("not_in_group", group=group_term(task.lane))]})
+    leave = absence.leave_now(session, assignee.id)
+    chosen, assignee = assignee, leave.substitute if leave is not None else assignee
+    if leave is not None and not access.can_work_task(assignee, task):
+        refused = msg("officer_on_leave_stand_in_cannot", name=chosen.display_name, stand_in=assignee.display_name)
+        raise Invalid("user_not_in_group", fields={"username": [refused]})
     task.assignee, task.claimed_at = assignee, clock.now()
     touch(task.case)
-    due = next((d for d in task.case.deadlines if d.status == "pending"), None)
-    context = {**deadline_context(rt.calendars["strict"], due), "task_title": task.title}
     cause = f"task{task.id}:{assignee.id}:{task.claimed_at.timestamp():.0f}"
     outbox = Outbox(session, rt.settings.notify_channels)
-    outbox.to_users(task.case, "task_assigned", cause, [assignee.id], context)
+    data = {"task": task.bpmn_id, "task_id": task.id, "assignee": assignee.username}
+    if leave is None:
+        outbox.to_users(task.case, "task_assigned", cause, [assignee.id], leave_returns.task_context(rt, task))
+    else:  # the officer is away: his stand-in holds it under the leave, which gives it back to him when it ends
+        context = leave_returns.leave_context(rt, leave, task)
+        outbox.to_users(task.case, "task_handed_over", cause, [assignee.id], context)
+        data |= {"for": chosen.username, "absence_id": leave.id}
     outbox.write()
-    EventLog(session).append(
-        task.case,
-        "task_assigned",
-        user.username,
-        {"task": task.bpmn_id, "task_id": task.id, "assignee": assignee.username},
-    )
+    EventLog(session).append(task.case, "task_assigned", user.username, data)
     return task
 
 
@@ -165,7 +175,7 @@ def complete_task(
     data = fees.check(session, rt, task, data)  # the notice's fee from the standard; a payment equal to it
     completeness.check(session, rt, task, data)  # a letter complete by law, consistent with the case's record
     case = task.case
-    reported_party.require_unnamed(session, rt, case, schema, data)  # what leaves the team names no reported person
+    officer_text.require_task(session, rt, case, schema, data)  # no protected person's name, no one's number
     if incoming.scanned:
         if incoming.holds_scanned_files():  # the requester's own data is read only when there is a file to scan
             incoming.scan(task_files.requester_identity(session, rt, case))
@@ -200,8 +210,10 @@ def complete_task(
         # An outcome is told before the run closes the case: the reporter reads it before the survey the closing
         # invites them to (engine.notices); a question after it, with the reply window the run opens.
         _tell_reporter(session, rt, user, case, properties(spiff_task.task_spec), data, ("outcome",))
-    letters.after_task(session, rt, user, task, data)  # numbered and frozen now; their PDFs after the commit
-    _tell_reporter(session, rt, user, case, properties(spiff_task.task_spec), data, ("question",))
+    issued = letters.after_task(session, rt, user, task, data)  # numbered and frozen now; their PDFs after the commit
+    if task.bpmn_id == forwarding.TASK:  # forwarded now, with the letter's number: the reporter's page says so
+        forwarding.tell_reporter_forwarded(session, rt, case, user.username, data, issued)
+    _tell_reporter(session, rt, user, case, properties(spiff_task.task_spec), data, ("question",), issued)
     return run.result
 
 
@@ -226,13 +238,16 @@ def _with_form_errors(rt: Runtime, form: str | None, data: dict, refused: Invali
     return refused
 
 
-def _tell_reporter(session, rt, user, case, props, data, told: tuple[str, ...]) -> None:
+def _tell_reporter(session, rt, user, case, props, data, told: tuple[str, ...], issued=()) -> None:
     """Tasks marked ``asks_reporter`` / ``tells_reporter`` send a form field to a complaint's reporter;
     one marked ``tells_reporter_closure`` tells them why the complaint ends here and where to go next (an outcome).
-    ``told``: which of the kinds ("question", "outcome") to send now."""
+    ``told``: which of the kinds ("question", "outcome") to send now. A question goes with the letters the task
+    issued the reporter (``issued``: the evidence request's Surat Permintaan Kelengkapan Data/Bukti)."""
+    theirs = tuple(x.kind for x in issued if x.to_requester and x.translation_of_id is None)
     for prop, kind in (("asks_reporter", "question"), ("tells_reporter", "outcome")):
         if kind in told and props.get(prop) and data.get(props[prop]):
-            tell_reporter(session, rt, case, user.username, data[props[prop]], kind)
+            with_letters = theirs if kind == "question" else ()
+            tell_reporter(session, rt, case, user.username, data[props[prop]], kind, letter_kinds=with_letters)
     if "outcome" in told and props.get("tells_reporter_closure") and data.get(props["tells_reporter_closure"]):
         tell_reporter_closure(session, rt, case, user.username, data)
 

@@ -534,16 +534,17 @@ def _count(n: int) -> Count:
 
 def counts(session: Session, rt: Runtime, user: User) -> dict[str, Count]:
     """The header's numbers in one statement, each counted up to ``COUNT_CAP``: the open tasks of the officer's
-    queue, those of them that are theirs, and the late tasks they answer for (``overdue_tasks``)."""
+    queue, the tasks that are theirs (what "My tasks" lists, scope ``mine``: also one held outside their lanes, a
+    leave's stand-in's after it, which the queue's count left out), and the late tasks they answer for
+    (``overdue_tasks``)."""
     queue = scoped(user, Filters(scope="group"), rt, counting=True)
+    mine = scoped(user, Filters(scope="mine"), rt, counting=True)
     late_by_date, late_case = overdue_tasks(user, rt)
 
     def upto(query):
         return select(func.count()).select_from(query.limit(COUNT_CAP + 1).subquery()).scalar_subquery()
 
-    statement = select(
-        upto(queue), upto(queue.where(HumanTask.assignee_id == user.id)), upto(late_by_date), upto(late_case)
-    )
+    statement = select(upto(queue), upto(mine), upto(late_by_date), upto(late_case))
     total, mine, by_date, by_case = session.execute(statement).one()
     return {"open": _count(total), "overdue": _count(by_date + by_case), "mine": _count(mine)}
 

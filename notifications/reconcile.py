@@ -15,7 +15,7 @@ from datetime import datetime, timedelta
 from redis.exceptions import RedisError
 from sqlalchemy import Select, select
 
-from engine import absence, clock, dip_exempt, follow_ups, report_due, requester_data
+from engine import absence, clock, dip_exempt, follow_ups, leave_returns, report_due, requester_data
 from engine.models import Deadline, DipReminder, Letter, Notification, Reminder
 from notifications import delivery, jobs
 from notifications.scheduling import dip_reminder_item, letter_item, notification_item, reminder_item, timer_item
@@ -74,6 +74,11 @@ def reconcile(svc: Services, lookahead: timedelta = LOOKAHEAD, batch: int = BATC
     report = Report()
     with svc.sessions() as session:
         delivery.release_stale_claims(session, svc.settings)
+        # Leave that is over (ended, or cancelled): what its stand-in still holds under it goes back, first, so that an
+        # officer whose next leave begins has it handed on below (engine.leave_returns).
+        if leave_returns.returns_due(session):
+            leave_returns.sweep(session, svc.runtime)
+            session.commit()
         # Leave that has begun since it was marked: the officer's open tasks go to the stand-in (engine.absence).
         if absence.hand_over_due(session):  # one indexed look; the runtime is built only when needed
             absence.sweep(session, svc.runtime)

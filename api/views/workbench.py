@@ -44,6 +44,13 @@ class AbsenceIn(Schema):
     substitute = fields.String(required=True, validate=validate.Length(min=1, max=80))
     first_day = fields.Date(required=True)
     last_day = fields.Date(required=True)
+    grant_lanes = fields.Boolean(
+        load_default=False,
+        metadata={
+            "description": "a superior naming a stand-in who does not work in every lane of the officer grants them"
+            " those lanes for the period (recorded in the access log, /audit/access); refused without it"
+        },
+    )
 
 
 class AbsenceOut(Schema):
@@ -54,6 +61,10 @@ class AbsenceOut(Schema):
     last_day = fields.Date()
     created_by = fields.String()
     cancelled = fields.Function(lambda a: a.cancelled_at is not None)
+    granted_lanes = fields.Function(
+        lambda a: absence.granted_lanes(db.session, a),
+        metadata={"description": "the lanes the leave granted the stand-in for the period (access log)"},
+    )
 
 
 class AbsenceList(Schema):
@@ -144,7 +155,8 @@ def get_note_attachment(ticket, attachment_id):
 @login_required
 @blp.response(200, AbsenceList)
 def list_absences():
-    """Leave the caller may see: their own, where they stand in, and that of the officers they oversee."""
+    """Leave the caller may see: their own, where they stand in, and that of the officers they oversee (an auditor:
+    every leave)."""
     return {"items": absence.visible_to(db.session, current_user())}
 
 
@@ -163,6 +175,7 @@ def mark_absence(body):
         body["substitute"],
         body["first_day"],
         body["last_day"],
+        body["grant_lanes"],
     )
     commit(*{t.case for t in handed})
     return row
@@ -172,8 +185,10 @@ def mark_absence(body):
 @login_required
 @blp.response(204)
 def cancel_absence(absence_id):
-    absence.cancel_absence(db.session, current_user(), absence_id)
-    db.session.commit()
+    """Cancel the leave from now: the tasks the stand-in still holds under it go back to the officer (or to the
+    lane's queue), and the lanes it granted them are withdrawn."""
+    _row, returned = absence.cancel_absence(db.session, runtime(), current_user(), absence_id)
+    commit(*{t.case for t in returned})
 
 
 @blp.get("/workload")

@@ -26,7 +26,18 @@ from api.web.blueprint import bp
 from api.web.i18n import current_language, refusal_details, translated
 from api.web.session import officer
 from api.web.urls import safe_next
-from engine import access, clock, confirmations, inbox_list, requester_data, reveal_queue, saved_filters, status, users
+from engine import (
+    absence,
+    access,
+    clock,
+    confirmations,
+    inbox_list,
+    requester_data,
+    reveal_queue,
+    saved_filters,
+    status,
+    users,
+)
 from engine.errors import Conflict, Invalid
 from engine.inbox import assign_task, bulk_tasks, claim_next, claim_task, unclaim_task
 from engine.models import Group, HumanTask, User
@@ -68,6 +79,16 @@ def inbox():
         row["to_confirm"] = row["ticket"] in unconfirmed
     scopes = scopes_of(user)
     chosen = {key: str(value) for key, value in filters.params().items()}
+    covering = _covering()
+    for row in rows:  # held by a stand-in, in a lane of the colleague on leave she stands in for
+        row["standing_in_for"] = next(
+            (
+                a.user.display_name
+                for a in covering.get(row["assignee_id"], ())
+                if row["lane"] in a.user.own_group_codes
+            ),
+            None,
+        )
     others = closed = None
     if filters.q and not filters.cursor:  # the search's other cases, once, under its first page of tasks
         others = _labelled(inbox_list.open_cases(db.session, rt, user, filters, page.found))
@@ -87,6 +108,8 @@ def inbox():
         next_url=url_for("web.inbox", **chosen, cursor=page.next_cursor) if page.next_cursor else None,
         first_url=url_for("web.inbox", **chosen) if filters.cursor else None,
         saved=saved_filters.of_user(db.session, user),
+        active_filters=sum(1 for key in FILTER_KEYS if chosen.get(key)),  # what the folded filters' line says
+        leaves=absence.under_way_for(db.session, user),  # the reader's own leave, or one they stand in for
         bulk_members=members,
         bulk_actions=_bulk_actions(rows),
         front_desk=access.is_request_staff(user),  # records a request that came in person or on paper
@@ -104,6 +127,18 @@ def _labelled(cases: inbox_list.Cases) -> inbox_list.Cases:
         item["process_label"] = display.process_label(item["kind"], current_language())
         item["stage_label"] = display.stage_label(item["status"], current_language())
     return cases
+
+
+# The filters the folded form holds (the search too): its line says how many are set. The order is no filter.
+FILTER_KEYS = ("q", "process", "stage", "due", "follow_up", "unit")
+
+
+def _covering() -> dict[int, list]:
+    """The leaves under way, by their stand-in's id (none on the usual day: one look, engine.stand_ins)."""
+    covering: dict[int, list] = {}
+    for leave in absence.under_way(db.session):
+        covering.setdefault(leave.substitute_id, []).append(leave)
+    return covering
 
 
 BULK_LABELS = {"claim": _l("Claim"), "unclaim": _l("Release"), "assign": _l("Assign")}
@@ -336,14 +371,23 @@ def unclaim(task_id: int):
 @login_required
 def assign(task_id: int):
     username = request.form.get("username", "")
-    return _act(
-        lambda user: assign_task(db.session, runtime(), user, task_id, username),
-        _l("The task was assigned."),
-    )
+
+    def done(task: HumanTask) -> str:
+        if task.assignee is not None and task.assignee.username != username:  # the officer chosen is on leave
+            away = db.session.scalar(select(User.display_name).where(User.username == username)) or username
+            return _(
+                "%(name)s is on leave: the task went to their stand-in, %(stand_in)s.",
+                name=away,
+                stand_in=task.assignee.display_name,
+            )
+        return _("The task was assigned.")
+
+    return _act(lambda user: assign_task(db.session, runtime(), user, task_id, username), done)
 
 
 def _act(operation, done_message):
-    """Run one task operation, commit, and go back with a message.
+    """Run one task operation, commit, and go back with a message (``done_message``: its words, or a function of
+    the task that says them).
 
     A conflict or a wrong choice is something the officer can fix, so it comes back as a message;
     a task that is not visible (404) or not theirs to act on (403) is an error page.
@@ -355,8 +399,9 @@ def _act(operation, done_message):
         db.session.rollback()
         flash(refusal_message(error), "error")
         return redirect(back)
+    said = done_message(task) if callable(done_message) else str(done_message)
     commit(task.case)
-    flash(str(done_message), "success")
+    flash(said, "success")
     return redirect(back)
 
 

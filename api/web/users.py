@@ -32,6 +32,9 @@ EVENT_LABELS = {
     "password_set": _l("New password set"),
     "second_factor_removed": _l("Second factor removed"),
     "sessions_ended": _l("Sessions ended"),
+    # A colleague's leave (engine.absence): the stand-in given the lanes they lacked for it, and its cancellation.
+    "leave_lanes_granted": _l("Lanes granted to stand in for a colleague's leave"),
+    "leave_lanes_withdrawn": _l("Leave cancelled: the lanes granted for it withdrawn"),
 }
 FIELD_LABELS = {
     "display_name": _l("Name"),
@@ -178,6 +181,14 @@ def change_text(type_: str, data: dict) -> str:
         text += ". " + _("Groups removed:") + " " + ", ".join(str(GROUP_LABELS.get(g, g)) for g in data["removed"])
     if data.get("released"):
         text += ". " + _("Claimed tasks sent back to their queues: %(num)d", num=data["released"])
+    if data.get("lanes"):  # a leave's grant: which lanes, for whose leave, from when to when
+        text += ": " + ", ".join(str(GROUP_LABELS.get(g, g)) for g in data["lanes"])
+        text += ". " + _(
+            "For the leave of %(name)s, %(first)s – %(last)s",
+            name=display.officer_name(data.get("for")),
+            first=display.iso_date(data.get("first_day", "")),
+            last=display.iso_date(data.get("last_day", "")),
+        )
     return text
 
 

@@ -11,6 +11,7 @@ from datetime import date
 
 from flask import Response, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
+from flask_babel import ngettext
 from flask_login import login_required
 from sqlalchemy import select
 
@@ -37,7 +38,7 @@ def notes_section(user: User, case: Case) -> dict | None:
     """What the case page's notes section shows, or None for a reader of no notes."""
     if not access.can_read_notes(user, case):
         return None
-    return {"items": notes.notes_of(db.session, user, case)}
+    return {"items": notes.notes_of(db.session, user, case), "can_write": access.can_write_notes(user, case)}
 
 
 @bp.post("/kasus/<ticket>/catatan")
@@ -98,17 +99,23 @@ def _absences_page(user, chosen_name: str | None, values=None, errors: dict | No
     )
     officers = [u for u in colleagues if absence.can_mark(user, u)]
     # First whose leave (a superior may record anyone's of their lanes), then who may stand in for them: for
-    # one's own leave a colleague who already works in one's lanes, for another's anyone of the unit with a lane.
+    # one's own leave a colleague who already works in one's lanes; for another's, those first, then anyone of the
+    # unit with a lane, whom the superior names only by granting them the lanes they lack (engine.absence).
     chosen = next((u for u in officers if u.username == chosen_name), user)
     substitutes = [u for u in colleagues if u.own_group_codes & absence.DELEGABLE and u.id != chosen.id]
     if chosen.id == user.id:
         substitutes = [u for u in substitutes if absence.can_stand_in_for_self(user, u)]
+    lacking = {u.username: absence.lanes_to_grant(chosen, u) for u in substitutes}
+    substitutes.sort(key=lambda u: bool(lacking[u.username]))  # who works in the lanes already, first
+    rows = absence.visible_to(db.session, user)
     return render_template(
         "absences.html",
-        rows=absence.visible_to(db.session, user),
+        rows=rows,
+        granted={a.id: absence.granted_lanes(db.session, a) for a in rows},
         officers=officers,
         chosen=chosen,
         substitutes=substitutes,
+        lacking=lacking,
         chosen_groups=sorted(chosen.own_group_codes & absence.DELEGABLE),
         me=user,
         can_cancel=lambda a: absence.can_mark(user, a.user),
@@ -125,7 +132,14 @@ def mark_absence():
     try:
         first, last = _day(form.get("first_day"), "first_day"), _day(form.get("last_day"), "last_day")
         row, handed = absence.mark_absence(
-            db.session, runtime(), user, form.get("username") or user.username, form.get("substitute", ""), first, last
+            db.session,
+            runtime(),
+            user,
+            form.get("username") or user.username,
+            form.get("substitute", ""),
+            first,
+            last,
+            grant_lanes=form.get("grant_lanes") == "1",
         )
     except Invalid as error:
         db.session.rollback()
@@ -148,15 +162,23 @@ def confirm_cancel_absence(absence_id: int):
     found = absence.cancellable(db.session, officer(), absence_id)
     if found.cancelled_at is not None:
         return redirect(url_for("web.absences"))
-    return render_template("absence_cancel.html", a=found)
+    return render_template("absence_cancel.html", a=found, granted=absence.granted_lanes(db.session, found))
 
 
 @bp.post("/cuti/<id:absence_id>/batal")
 @login_required
 def cancel_absence(absence_id: int):
-    cancelled = absence.cancel_absence(db.session, officer(), absence_id)
-    db.session.commit()
-    flash(_("The leave of %(name)s was cancelled.", name=cancelled.user.display_name), "success")
+    cancelled, returned = absence.cancel_absence(db.session, runtime(), officer(), absence_id)
+    commit(*{t.case for t in returned})
+    said = _("The leave of %(name)s was cancelled.", name=cancelled.user.display_name)
+    if returned:
+        said += " " + ngettext(
+            "%(num)d task %(stand_in)s still held went back.",
+            "%(num)d tasks %(stand_in)s still held went back.",
+            len(returned),
+            stand_in=cancelled.substitute.display_name,
+        )
+    flash(said, "success")
     return redirect(url_for("web.absences"))
 
 

@@ -131,7 +131,8 @@ def test_a_leave_recorded_by_another_process_gives_the_stand_in_the_lane_from_th
     with app.app_context():  # the superior records the PPID's leave in another process
         superior = db.session.query(User).filter_by(username="atasan").one()
         today = datetime.now(app.extensions["kawal_runtime"].calendars["strict"].tz).date()
-        absence.mark_absence(db.session, Runtime(app.config["KAWAL"]), superior, "ppid", "petugas2", today, today)
+        rt = Runtime(app.config["KAWAL"])
+        absence.mark_absence(db.session, rt, superior, "ppid", "petugas2", today, today, grant_lanes=True)
         db.session.commit()
         db.session.remove()
     assert "proses_permohonan" in lane_tasks()

@@ -53,6 +53,18 @@ def test_an_internal_note_is_read_by_the_officers_and_never_by_the_requester(app
     assert "salinan dalam bentuk PDF" not in audit.get_data(as_text=True)
 
 
+def test_an_auditor_reads_the_notes_but_adds_none_to_the_history_being_audited(app, client, desk, login):
+    receipt = desk.submit()
+    assert note(client, login, receipt["ticket"], NOTE).status_code == 201
+    items = client.get(f"{API}/cases/{receipt['ticket']}/notes", headers=login("auditor")).json["items"]
+    assert [n["body"] for n in items] == [NOTE]
+    r = note(client, login, receipt["ticket"], "Catatan auditor: uji", who="auditor")
+    assert r.status_code == 403
+    with app.app_context():
+        assert db.session.scalars(select(CaseEvent.actor).where(CaseEvent.type == "note_added")).all() == ["petugas"]
+    assert len(client.get(f"{API}/cases/{receipt['ticket']}/notes", headers=login("ppid")).json["items"]) == 1
+
+
 def test_a_mention_tells_the_colleague_through_the_outbox_and_an_unknown_one_is_refused(app, client, desk, login):
     receipt = desk.submit()
     assert note(client, login, receipt["ticket"], NOTE).status_code == 201
@@ -139,7 +151,9 @@ def test_leave_hands_the_officers_tasks_to_the_substitute_and_reminders_follow(a
         ids = dict(db.session.execute(select(User.username, User.id)).all())
         (handed,) = db.session.scalars(select(CaseEvent).where(CaseEvent.type == "task_handed_over"))
         assert (handed.data["from"], handed.data["assignee"]) == ("petugas", "petugas2")
-        told = db.session.scalars(select(Notification.recipient_user_id).where(Notification.event == "task_assigned"))
+        told = db.session.scalars(
+            select(Notification.recipient_user_id).where(Notification.event == "task_handed_over")
+        )
         assert list(told) == [ids["petugas2"]]
         # Reminders for the absent officer, or for their group, reach the substitute instead.
         assert stand_ins.recipients(db.session, [ids["petugas"], ids["ppid"]]) == [ids["petugas2"], ids["ppid"]]
@@ -167,7 +181,9 @@ def test_an_officer_marks_their_own_leave_only_with_a_colleague_of_their_lanes(c
 def test_a_stand_in_named_by_the_superior_holds_the_lanes_and_gets_the_lanes_new_tasks(app, client, desk, login):
     days = {"first_day": str(today()), "last_day": str(today() + timedelta(days=2))}
     r = client.post(
-        f"{API}/absences", json={"username": "ppid", "substitute": "petugas2", **days}, headers=login("atasan")
+        f"{API}/absences",
+        json={"username": "ppid", "substitute": "petugas2", "grant_lanes": True, **days},
+        headers=login("atasan"),
     )
     assert r.status_code == 201, r.json
     receipt = desk.submit()

@@ -179,6 +179,7 @@ def test_the_desk_on_a_phone_finds_by_its_ticket_a_request_the_ppid_holds_and_op
     desk.complete(ticket, "registrasi")
     page = new_page(**PHONE)
     log_in(page, "petugas")
+    page.locator("details.filter-fold > summary").click()  # folded on a phone, so the first task is in view
     page.get_by_label("Cari").fill(ticket)
     page.get_by_role("button", name="Saring").click()
     expect(page.locator("p.empty").first).to_have_text("Tidak ada tugas di sini.")

@@ -74,7 +74,8 @@ def test_a_refused_leave_keeps_what_was_typed_and_says_which_field_is_wrong(brow
 
 
 def test_cancelling_a_leave_asks_first_and_only_its_recorder_may(browser, unchanged):
-    """One click in the list cancelled the leave at once, with nothing said of the tasks already handed over."""
+    """One click in the list cancelled the leave at once, with nothing said of the tasks already handed over (then
+    the page said they stayed with the stand-in: they go back to the officer)."""
     b = browser("ppid")
     b.get("/cuti?untuk=petugas")
     r = b.post(
@@ -86,7 +87,7 @@ def test_cancelling_a_leave_asks_first_and_only_its_recorder_may(browser, unchan
     with unchanged():
         page = text(b.get(link))
     assert "Batalkan cuti Petugas?" in page
-    assert "Tugas yang sudah dialihkan kepada Petugas2 tetap padanya" in page
+    assert "Tugas yang dialihkan kepada Petugas2 untuk cuti ini dan masih dipegangnya kembali kepada Petugas" in page
     assert browser("tim").get(link).status_code == 404  # not theirs to cancel
     r = b.post(link)
     assert "Cuti Petugas dibatalkan." in text(b.get(r.headers["Location"]))

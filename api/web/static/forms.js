@@ -6,3 +6,14 @@ document.addEventListener("DOMContentLoaded", function () {
     summary.focus();
   }
 });
+
+/* The inbox's filters and its actions on the ticked tasks are folded into a line each on a narrow screen, so that the
+   first task is in view (the page works so without JavaScript too); a wide screen has room for them: open. */
+document.addEventListener("DOMContentLoaded", function () {
+  if (!window.matchMedia("(min-width: 48rem)").matches) {
+    return;
+  }
+  document.querySelectorAll("details.filter-fold, details.bulk-fold").forEach(function (fold) {
+    fold.open = true;
+  });
+});
