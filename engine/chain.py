@@ -169,25 +169,32 @@ def _window(rt: Runtime, name, basis, calendar, start: datetime, days: int, open
     return Window(name, basis, calendar, start, days, due.due_at, provenance, opened_by, known, tz)
 
 
-def _received_notice(rt: Runtime, session: Session, case: Case, statuses) -> tuple[datetime | None, bool]:
-    """When the requester received the case's notice (Pasal 36(1), 37(2)), and whether that is known.
+def _received_notice(
+    rt: Runtime, session: Session, case: Case, statuses, calendar: str = "lenient"
+) -> tuple[datetime | None, bool]:
+    """When the requester received the case's notice (Pasal 36(1), 37(2)) on ``calendar``'s reading, and whether that
+    is known.
 
     The recorded date of receipt when there is one; else the dispatch date, the earliest possible one
     (its window is shown with its earliest possible end); cases from before dispatch dates were recorded
-    count from the stage the notice reached.
+    count from the stage the notice reached. On the latest reading, a letter Kawal itself delivered (by its e-mail
+    or its portal) was received no earlier than Kawal delivered it, whatever earlier day the desk recorded
+    (engine.notice_delivery); the earliest reading keeps the day recorded.
     """
     notice = notice_delivery.last_notice(session, case)
     if notice is not None:
-        if notice.get("delivered_on"):
-            return _received_on(rt, notice["delivered_on"]), True
-        return _received_on(rt, notice["dispatched_on"]), False
+        known = bool(notice.get("delivered_on"))
+        received = _received_on(rt, notice.get("delivered_on") or notice["dispatched_on"])
+        by_kawal = notice_delivery.delivered_by_kawal(session, case, notice) if calendar == "lenient" else None
+        if by_kawal is not None and by_kawal > received:
+            return by_kawal, True
+        return received, known
     return _first_status_at(session, case, statuses), True
 
 
 def _received_on(rt: Runtime, day: str) -> datetime:
-    """A receipt known only by its date, on the latest reading: at the close of that day's office hours,
-    so the lenient calendar counts it from the next working day (the strict one from that date)."""
-    return rt.calendars["lenient"].closing(date.fromisoformat(day))
+    """A receipt known only by its date, on the latest reading (``Runtime.received``)."""
+    return rt.received(day)
 
 
 def objection_window(
@@ -241,7 +248,7 @@ def _late_delivery_window(rt: Runtime, session: Session, request: Case, calendar
 def _answer_window(rt: Runtime, session: Session, request: Case, ground, calendar: str, public: bool):
     """``objection_window`` as the notice, its lapse or the information's hand-over opened it."""
     basis = OBJECTION_BASIS
-    notice_at, known = _received_notice(rt, session, request, status.NOTICE_STATUSES)
+    notice_at, known = _received_notice(rt, session, request, status.NOTICE_STATUSES, calendar)
     lapse_at = _lapse_start(_lapse(rt, session, request, ("T10", "T17")), calendar, public)
     if lapse_at is not None and (ground in LAPSE_GROUNDS or notice_at is None):
         return _window(rt, "O30", basis, calendar, lapse_at, OBJECTION_DAYS, "lapse")
@@ -276,7 +283,7 @@ def dispute_window(
     requester's favour.
     """
     basis = "UU 14/2008 Pasal 37(2); Perki 1/2013 Pasal 13"
-    response_at, known = _received_notice(rt, session, objection, RESPONSE_STATUSES)
+    response_at, known = _received_notice(rt, session, objection, RESPONSE_STATUSES, calendar)
     lapse_at = _lapse_start(_lapse(rt, session, objection, ("A30",)), calendar, public)
     starts = [(at, why) for at, why in ((response_at, "response"), (lapse_at, "lapse")) if at is not None]
     if not starts:
@@ -327,10 +334,22 @@ def applicant_window(rt: Runtime, session: Session, dispute: Case) -> Window | N
         return None
     known = bool(payload.get(received_field))
     cal = rt.calendars["lenient"]
-    start = rt.instant(day)
+    start = rt.received(day)  # a receipt known by its day: on the latest reading, as the model counts it
     due = cal.count(start, days, unit)
     provenance = due.to_dict() if known else {**due.to_dict(), "start_estimated": True}
     return Window(name, basis, "lenient", start, days, due.due_at, provenance, "decision", known, cal.tz)
+
+
+def unarmed_windows(rt: Runtime, session: Session, case: Case) -> list[Window]:
+    """The requester's windows a case's own deadline rows do not show yet: a dispute's applicant window while the
+    office still decides on the decision (the model arms P14P, K14P only once the office has accepted it; the
+    applicant's time runs from their receipt whatever the office decides: the officer reads it beside P14, K14)."""
+    if case.kind != DISPUTE:
+        return []
+    window = applicant_window(rt, session, case)
+    if window is None or any(d.name == window.name for d in case.deadlines):
+        return []
+    return [window]
 
 
 def disputes_on(session: Session, objection: Case) -> list[Case]:
@@ -398,8 +417,10 @@ def timeliness(
 TIMELINESS_VERDICTS = {
     "tepat_waktu": ("tepat waktu", "in time"),
     "tepat_waktu_kalender_longgar": (
-        "tepat waktu hanya menurut pembacaan paling akhir (cuti bersama tidak dihitung sebagai hari kerja)",
-        "in time only on the latest reading (cuti bersama not counted as working days)",
+        "tepat waktu hanya menurut pembacaan paling akhir (cuti bersama tidak dihitung sebagai hari kerja, dan"
+        " pemberitahuan dihitung diterima paling akhir: di luar jam kerja, atau saat Kawal mengirimkannya)",
+        "in time only on the latest reading (cuti bersama not counted as working days, and the notice counted as"
+        " received at the latest: after office hours, or when Kawal sent it)",
     ),
     "terlambat": ("terlambat (dicatat, tidak ditolak)", "late (registered, not refused)"),
     "tidak_dapat_dihitung": ("belum dapat dihitung", "cannot be computed yet"),
@@ -421,8 +442,10 @@ def timeliness_text(verdict: str, locale: str = "id") -> str:
 ADMISSIBILITY_VERDICTS = {
     "tepat_waktu": ("diajukan dalam 14 hari kerja", "filed within 14 working days"),
     "tepat_waktu_kalender_longgar": (
-        "diajukan dalam 14 hari kerja hanya menurut pembacaan paling akhir (cuti bersama bukan hari kerja)",
-        "filed within 14 working days only on the latest reading (cuti bersama not working days)",
+        "diajukan dalam 14 hari kerja hanya menurut pembacaan paling akhir (cuti bersama bukan hari kerja, dan"
+        " tanggapan dihitung diterima paling akhir: di luar jam kerja, atau saat Kawal mengirimkannya)",
+        "filed within 14 working days only on the latest reading (cuti bersama not working days, and the response"
+        " counted as received at the latest: after office hours, or when Kawal sent it)",
     ),
     "terlambat": ("diajukan setelah 14 hari kerja berakhir", "filed after the 14 working days ended"),
     "prematur": (
@@ -620,6 +643,8 @@ def clocks(rt: Runtime, session: Session, case: Case) -> list[dict]:
         windows = objection_windows(rt, session, case)
     elif case.kind == OBJECTION:
         windows = [w for w in (dispute_window(rt, session, case),) if w is not None]
+    else:
+        windows = unarmed_windows(rt, session, case)
     out += [{**window.to_dict(), "holder": "requester"} for window in windows]
     return out
 

@@ -33,9 +33,10 @@ from engine.models import Case, Deadline, Reminder
 from engine.outbox import Outbox, deadline_context
 from engine.runtime import Runtime
 
-# An office's internal coordination limits (a unit's time to answer): a lapse reminds and escalates, and never
-# keeps a case late that its legal deadlines do not.
-COORDINATION = frozenset({"UNIT"})
+# An office's internal limits (a unit's time to answer; a dispute's preparation before the first hearing,
+# sengketa_informasi.bpmn's PERSIAPAN): a lapse reminds and escalates, and never keeps a case late that its legal
+# deadlines do not; it shows late on the tasks it bounds, not on the case's later ones (engine.sync.due_dates).
+COORDINATION = frozenset({"UNIT", "PERSIAPAN"})
 APOLOGY_KIND = "LATE"  # the reminder row that sends the apology when the lenient count has lapsed too
 APOLOGY_AUDIENCE = "apology"
 # Statuses that tell of a lapse; the requester reads the stage before them until the lapse is late

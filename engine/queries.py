@@ -25,6 +25,7 @@ from engine import (
     status,
     visibility,
 )
+from engine.calendar import iso_day
 from engine.models import Case, CaseEvent, Deadline, HumanTask, Party, User
 from engine.runtime import Runtime
 
@@ -66,6 +67,17 @@ def follow_up(rt: Runtime, at: datetime | None, note: str | None) -> dict:
         "follow_up_note": note,
         "follow_up_due": at <= clock.now(),
     }
+
+
+def task_title(rt: Runtime, task: HumanTask, locale: str) -> str:
+    """The task's name in ``locale``: the BPMN's Bahasa Indonesia, or its form's English title (``x-title-en``),
+    as the pages (api.web.display) and the officers' mails (notifications.case_facts) name it."""
+    if locale == "en" and task.form:
+        try:
+            return rt.forms.schema(task.form).get("x-title-en") or task.title
+        except LookupError:
+            return task.title
+    return task.title
 
 
 def task_instructions(rt: Runtime, task: HumanTask, locale: str) -> str | None:
@@ -254,13 +266,7 @@ def public_status(
     with its lenient due date and why.
     """
     late = _late(rt, case) if rt is not None else None
-    milestones = [
-        {"name": e.data["status"], "label": status.label(e.data["status"], locale), "at": e.at, "on": day}
-        for e, day in _stages_reached(session, case)
-        if late is not None or e.data["status"] not in lateness.LAPSE_STATUSES
-    ]
-    if milestones:  # the first stage is the receipt: its real date, not the day an officer typed it in
-        milestones[0]["at"] = case.received_at
+    milestones = _milestones(session, rt, case, locale, late is not None)
     shown = _public_stage(session, rt, case)
     deadline = _shown_deadline(case)
     if rt is not None:
@@ -325,28 +331,99 @@ def public_status(
     }
 
 
-def _stages_reached(session: Session, case: Case) -> list[tuple[CaseEvent, date | None]]:
-    """The case's stage changes in order, each with the day it happened when an event from outside moved it.
+def _milestones(session: Session, rt: Runtime | None, case: Case, locale: str, late: bool) -> list[dict]:
+    """The stages the requester reads the case went through, in date order, each on the day it was reached
+    (``_stages_reached``) and with what the public decision or filing that moved it said (``_said``). A stage that
+    tells of a lapse only once the office is late on every reading (``late``)."""
+    tz = rt.calendars["strict"].tz if rt is not None else None
+    out = [
+        {
+            "name": event.data["status"],
+            "label": status.label(event.data["status"], locale),
+            "at": event.at,
+            "on": day,
+            "detail": _said(rt, event.data["status"], message, locale),
+        }
+        for event, day, message in _stages_reached(session, case, tz)
+        if late or event.data["status"] not in lateness.LAPSE_STATUSES
+    ]
+    if out:  # the first stage is the receipt: its real date, not the day an officer typed it in
+        out[0]["at"] = case.received_at
+    # The earliest first; the stages of one day as they were reached (a stable sort).
+    return sorted(out, key=lambda m: m["on"] or m["at"].astimezone(tz).date())
+
+
+def _stages_reached(session: Session, case: Case, tz=None) -> list[tuple[CaseEvent, date | None, dict | None]]:
+    """The case's stage changes in order, each with the day it was reached when that is not the day it was recorded,
+    and the Commission's or a court's message that moved it, if any.
 
     An officer records the Commission's or a court's event some days after it (a hearing on Monday typed in on
     Wednesday): the stage it moved the case to was reached on the day the event gives, not on the day of typing.
-    Such a stage change is written in the same run, right after the event (consecutive sequence numbers).
+    Such a stage change is written in the same run, right after the event (consecutive sequence numbers). A stage an
+    officer's task moved is dated by the day the task recorded (the status change's ``on``: the model's milestone
+    names its field, ``reached_on``). A stage reached in the same run right after another shares that one's day: a
+    dispute's preparation begins the day the summons was received (the receipt: ``Case.received_at``), its
+    adjudication the day its mediation failed.
     """
     rows = session.scalars(
         select(CaseEvent)
         .where(CaseEvent.case_id == case.id, CaseEvent.type.in_(("status_changed", "message_received")))
         .order_by(CaseEvent.seq)
     )
-    out, told, last_seq = [], None, None
+    out, told, message, carried, last_seq = [], None, None, None, None
     for event in rows:
         if event.type == "message_received":
-            told = chain.event_day(event.data)
+            told, message, carried = chain.event_day(event.data), event.data, None
         elif last_seq is None or event.seq != last_seq + 1:
-            told = None  # moved by a task, a timer or a filing: dated when it was recorded
+            told, message, carried = None, None, None  # moved by a task, a timer or a filing: dated when recorded
         if event.type == "status_changed":
-            out.append((event, told))
+            # A lapse is reached when its clock ran out, whatever stage was reached in the same run before it.
+            lapse = event.data["status"] in lateness.LAPSE_STATUSES and message is None
+            day = told or iso_day(event.data.get("on")) or (None if lapse else carried)
+            out.append((event, day, message))
+            # The next stage of this run shares its day; the first stage's is the receipt's.
+            carried = day or (case.received_at.astimezone(tz).date() if len(out) == 1 else None)
         last_seq = event.seq
     return out
+
+
+# What the requester reads of the public decision or filing that moved a dispute's stage (legal-process.md §5.2 rows
+# 7 and 9: an adjudication decision is read in a public session and published, a court's judgment is public): the
+# decision's operative part in the words of its message's form, and who went to court. Never the decision's summary,
+# the office's reasons, or anything of a mediation, which is closed.
+DECISIONS = {"putusan_ajudikasi": "putusan_ajudikasi", "putusan_pengadilan": "putusan_pengadilan"}
+CASSATION = ("berkekuatan_hukum_tetap", "putusan_kasasi")  # the Supreme Court's decision makes the judgment final
+CASSATION_DECISION = ("putusan kasasi: %s", "cassation decision: %s")
+FILINGS = {"keberatan_pengadilan": "gugatan_pemohon", "kasasi": "kasasi_diajukan"}  # the applicant's own filing
+FILED_BY = {
+    "pemohon": ("diajukan oleh Anda, Pemohon", "filed by you, the applicant"),
+    "termohon": ("diajukan oleh kantor ini, Termohon", "filed by the office, the respondent"),
+}
+
+
+def _said(rt: Runtime | None, stage: str, message: dict | None, locale: str) -> str | None:
+    """What moved a dispute to ``stage``, in words the requester may read (``DECISIONS``, ``FILINGS``), or None."""
+    i = 1 if locale == "en" else 0
+    told = (message or {}).get("message")
+    payload = (message or {}).get("data") or {}
+    if told is not None and DECISIONS.get(stage) == told:
+        return _enum_title(rt, told, "amar", payload.get("amar"), locale)
+    if (stage, told) == CASSATION:
+        return CASSATION_DECISION[i] % _enum_title(rt, told, "amar", payload.get("amar"), locale)
+    if stage in FILINGS:  # the applicant's message, or the office's own task (no message)
+        party = (payload.get("pihak") or "pemohon") if told == FILINGS[stage] else "termohon"
+        return FILED_BY.get(party, FILED_BY["pemohon"])[i]
+    return None
+
+
+def _enum_title(rt: Runtime | None, message: str, field: str, value, locale: str) -> str:
+    """A message's choice as its form names it in ``locale`` (``x-enum-titles``); the code when unknown."""
+    try:
+        node = rt.forms.schema(f"pesan_{message}.json")["properties"][field] if rt is not None else {}
+    except (LookupError, KeyError):
+        node = {}
+    titles = node.get("x-enum-titles-en" if locale == "en" else "x-enum-titles") or {}
+    return titles.get(value, str(value))
 
 
 QUESTION = (

@@ -25,7 +25,7 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from engine import clock
-from engine.calendar import CALENDARS, HolidayOverride, WorkingCalendar, parse_office_schedule
+from engine.calendar import CALENDARS, LENIENT, HolidayOverride, WorkingCalendar, parse_office_schedule
 from engine.config import Settings
 from engine.errors import Conflict
 from engine.forms import FormRegistry, for_steps
@@ -106,6 +106,7 @@ class Runtime:
                     "working_days_after": self.working_days_after,
                     "calendar_days_after": self.calendar_days_after,
                     "working_days_until": self.working_days_until,
+                    "receipt_at": self.receipt_at,
                     "now_iso": self.now_iso,
                     "office_today": self.office_today,
                 }
@@ -161,6 +162,22 @@ class Runtime:
         if len(value) == 10:
             return self.calendars["strict"].opening(date.fromisoformat(value))
         return datetime.fromisoformat(value)
+
+    def received(self, value: str) -> datetime:
+        """When a requester (an applicant) received something that starts a window of theirs: an ISO datetime as
+        recorded, or an ISO date, a receipt whose hour nobody recorded, on the reading that ends latest
+        (legal-process.md §2.2): at the close of that day's office hours, so that the lenient calendar counts it from
+        the next working day (the strict one from that date, whatever the hour). The one rule for every such
+        receipt: a notice, the superior's response, the information handed over (engine.chain), the Commission's
+        decision and the court's judgment (sengketa_informasi.bpmn, through ``receipt_at``)."""
+        if len(value) == 10:
+            return self.calendars[LENIENT].closing(date.fromisoformat(value))
+        return datetime.fromisoformat(value)
+
+    def receipt_at(self, value: str) -> str:
+        """``received`` for BPMN scripts: the instant as an offset-aware ISO string, which a timer's ``timeDate``
+        (``working_days_after``) and its deadline row (``start``) then both read as it is."""
+        return self.received(value).isoformat()
 
     @staticmethod
     def now_iso() -> str:

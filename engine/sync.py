@@ -22,6 +22,7 @@ from sqlalchemy.orm import Session
 
 from engine import clock, holiday_years, lateness, stand_ins
 from engine.audit import EventLog
+from engine.calendar import iso_day
 from engine.errors import Invalid
 from engine.messages import msg
 from engine.models import Case, Deadline, HumanTask
@@ -57,11 +58,12 @@ class Changes:
 def due_dates(deadlines) -> tuple[datetime | None, datetime | None]:
     """What the case shows (its public deadline) and what its open tasks show (the nearest one).
 
-    A pending deadline wins; when none is pending, the last one missed (so an overdue case says so). A task whose own
+    A pending deadline wins; when none is pending, the last one missed (so an overdue case says so), but not an
+    internal limit's (``lateness.COORDINATION``: its lapse is late on the tasks it bounds alone). A task whose own
     deadline was missed shows that one instead (``missed_own``).
     """
     pending = sorted(d.due_at for d in deadlines if d.status == "pending" and d.kind != "info")
-    missed = sorted(d.due_at for d in deadlines if d.status == "missed")
+    missed = sorted(d.due_at for d in deadlines if d.status == "missed" and d.name not in lateness.COORDINATION)
     public_pending = sorted(d.due_at for d in deadlines if d.status == "pending" and d.public)
     public_missed = sorted(d.due_at for d in deadlines if d.status == "missed" and d.public)
     return (public_pending or public_missed[-1:] or [None])[0], (pending or missed[-1:] or [None])[0]
@@ -126,12 +128,12 @@ def _sync_milestones(case, tasks, log, actor, completed_before, changes) -> list
             if status in OUTCOMES or status in OBJECTION_OUTCOMES:
                 case.outcome = status
             statuses.append((status, task.data))
-            log.append(
-                case,
-                "status_changed",
-                actor,
-                {"status": status, "milestone": task.task_spec.bpmn_id, "name": task.task_spec.bpmn_name},
-            )
+            changed = {"status": status, "milestone": task.task_spec.bpmn_id, "name": task.task_spec.bpmn_name}
+            # The day the stage was reached, when a task recorded it (property ``reached_on``: the data field).
+            reached_on = iso_day(task.data.get(props.get("reached_on", "")))
+            if reached_on is not None:
+                changed["on"] = reached_on.isoformat()
+            log.append(case, "status_changed", actor, changed)
         if props.get("parent_message"):
             changes.to_parent.append((props["parent_message"], dict(task.data)))
         if props.get("flag") == "overdue" and not case.overdue:

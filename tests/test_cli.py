@@ -198,8 +198,9 @@ def test_reconcile_escalates_a_lapsed_request_once(kawal, db_url):
         first = kawal("reconcile")
         second = kawal("reconcile")
     assert first.exit_code == 0
-    assert "ran 4 timer(s)" in first.output  # T10 of two open requests, the referred complaint's SLA, the
-    # anonymous complaint's review (V3: from its receipt, though it is not recorded yet)
+    assert "ran 5 timer(s)" in first.output  # T10 of two open requests, the referred complaint's SLA, the
+    # anonymous complaint's review (V3: from its receipt, though it is not recorded yet), the dispute's preparation
+    # (PERSIAPAN: the power of attorney not issued by the working day before the first hearing)
     assert "ran 0 timer(s)" in second.output
 
 

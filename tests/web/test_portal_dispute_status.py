@@ -151,8 +151,9 @@ def test_a_date_the_agreement_sets_is_the_office_s_deadline_and_its_lapse_is_tol
 def test_after_the_commission_s_decision_the_page_gives_the_last_day_to_go_to_court(browser, office, client):
     """UU 14/2008 Pasal 48(1): 14 working days from receiving the decision. The requester's receipt is not recorded,
     so the page counts from the day it was read, Fri 26 Feb 2027 (the earliest possible end), on the latest
-    reading: 1-5 Mar (5); Mon 8 Nyepi, Tue 9 cuti bersama, Wed 10 and Thu 11 Idul Fitri, Fri 12 and Mon 15 cuti
-    bersama; 16-19 (9), 22-24 (12); Thu 25 cuti bersama, Fri 26 Good Friday; 29 (13), Tue 30 Mar 2027 (14). The
+    reading: a day without its hour counts from the next working day, Mon 1 Mar; 2-5 Mar (4); Mon 8 Nyepi, Tue 9
+    cuti bersama, Wed 10 and Thu 11 Idul Fitri, Fri 12 and Mon 15 cuti bersama; 16-19 (8), 22-24 (11); Thu 25 cuti
+    bersama, Fri 26 Good Friday; 29, 30 (13), Wed 31 Mar 2027 (14). The
     page said "14 hari kerja" and no date. It is the date the office's own record of the applicant's time (P14P)
     gives once the office has accepted the decision: the model arms it only then."""
     with time_machine.travel(SUMMONED, tick=True) as clock:
@@ -163,14 +164,14 @@ def test_after_the_commission_s_decision_the_page_gives_the_last_day_to_go_to_co
         office.complete(dispute, "sikap_atas_putusan", ACCEPTED)
         p14p = office.deadline(dispute, "P14P")
     assert "Waktu untuk mengajukan keberatan atas putusan ke pengadilan (UU 14/2008 Pasal 48(1))" in page
-    assert "Anda dapat mengajukannya sampai 30 Mar 2027." in page
+    assert "Anda dapat mengajukannya sampai 31 Mar 2027." in page
     assert "Pengadilan Tata Usaha Negara" in page
     assert "ini akhir paling cepat" in page  # counted from the earliest possible receipt
     assert "Time to challenge the decision in court (Law 14/2008 Article 48(1))" in english
-    assert "You may file until 30 Mar 2027." in english
-    assert p14p.due_at == wib("2027-03-30", 16)
+    assert "You may file until 31 Mar 2027." in english
+    assert p14p.due_at == wib("2027-03-31", 16)
     (window,) = api["windows"]
-    assert (window["name"], window["opened_by"], window["due_at"][:10]) == ("P14P", "decision", "2027-03-30")
+    assert (window["name"], window["opened_by"], window["due_at"][:10]) == ("P14P", "decision", "2027-03-31")
 
 
 def test_after_the_court_s_judgment_the_page_gives_the_last_day_to_file_for_cassation(browser, office):

@@ -217,14 +217,15 @@ def test_the_applicants_cassation_is_recorded_while_the_agency_still_deliberates
 
 def test_an_applicants_window_without_a_recorded_receipt_shows_its_earliest_possible_end(office, clock):  # noqa: F811
     """No receipt by the applicant recorded: K14P counts from the judgment's date, Mon 3 May 2027 (the
-    earliest the applicant can have it): +14 = Mon 17 May 2027, Idul Adha (as the package estimates it);
-    18 and 19 May are cuti bersama, 20 May Waisak: on the lenient reading the window ends on the working day
-    after, Fri 21 May 2027, 16:00 WIB; and the explanation says it is the earliest possible end."""
+    earliest the applicant can have it), a day without its hour, so from the next working day on the lenient reading,
+    Tue 4 May: +14 = Tue 18 May 2027, a cuti bersama; 19 May a cuti bersama, 20 May Waisak: on the lenient reading
+    the window ends on the working day after, Fri 21 May 2027, 16:00 WIB; and the explanation says it is the earliest
+    possible end."""
     ticket = _to_judgment(office, clock)
     office.complete(ticket, "sikap_kasasi", {"sikap": "menerima", "alasan_sikap": "Putusan menguatkan Termohon"})
     k14p = office.deadline(ticket, "K14P")
     assert k14p.due_at == datetime(2027, 5, 21, 9, 0, tzinfo=UTC)
-    assert k14p.provenance["counted_from"] == "2027-05-03"
+    assert k14p.provenance["counted_from"] == "2027-05-04"
     assert k14p.provenance["start_estimated"] is True
     with office.sessions() as s:
         rows = {r["name"]: r for r in explained_deadlines(s.scalar(select(Case).where(Case.ticket == ticket)))}

@@ -181,7 +181,7 @@ def test_interlocutory_decision_ends_the_case(office, clock):
     assert case.closed_at is not None
     assert office.milestones(ticket) == [*BEFORE_THE_HEARING, "putusan_sela"]
     assert office.open_tasks(ticket) == []
-    assert office.deadlines(ticket) == {"K100": "cancelled"}
+    assert office.deadlines(ticket) == {"PERSIAPAN": "met", "K100": "cancelled"}
     office.verify()
 
 
@@ -190,7 +190,7 @@ def test_exemption_dispute_skips_mediation_even_when_the_panel_orders_it_and_its
     assert office.case(ticket).status == "ajudikasi"
     assert office.milestones(ticket) == [*BEFORE_THE_HEARING, "ajudikasi"]
     assert office.open_tasks(ticket) == ["bukti_ajudikasi"]
-    assert office.deadlines(ticket) == {"K100": "pending"}  # no mediation clock
+    assert office.deadlines(ticket) == {"PERSIAPAN": "met", "K100": "pending"}  # no mediation clock
     # Recorded as the Commission ordered it; the history tells the officer why no mediation follows (Pasal 40).
     with office.sessions() as s:
         said = s.scalars(
@@ -240,7 +240,7 @@ def test_mediation_agreement_is_a_final_decision_the_agency_carries_out(office, 
     )
     assert office.case(ticket).status == "pelaksanaan_putusan"
     assert office.open_tasks(ticket) == ["pelaksanaan_putusan"]
-    assert office.deadlines(ticket) == {"K100": "met", "M14": "met", "LAKSANA": "pending"}
+    assert office.deadlines(ticket) == {"PERSIAPAN": "met", "K100": "met", "M14": "met", "LAKSANA": "pending"}
     # The agreement names no date: KAWAL_COMPLIANCE_DAYS (14) working days from its own date, Wed 27 Jan 2027.
     laksana = office.deadline(ticket, "LAKSANA")
     assert (laksana.working_days, laksana.provenance["counted_from"]) == (14, "2027-01-27")
@@ -265,7 +265,7 @@ def test_mediation_is_extended_once_by_seven_working_days_then_fails_into_adjudi
     clock.move_to(wib("2027-02-05"))
     office.message(ticket, "mediasi_diperpanjang", {"tanggal": "2027-02-05", "alasan": "Para pihak sepakat"})
     assert office.case(ticket).status == "mediasi_diperpanjang"
-    assert office.deadlines(ticket) == {"K100": "pending", "M14": "superseded", "M21": "pending"}
+    assert office.deadlines(ticket) == {"PERSIAPAN": "met", "K100": "pending", "M14": "superseded", "M21": "pending"}
     # 14 + 7 = 21 working days from 20 Jan on the lenient reading: 10 Feb (14), 11, 12, 15, 16, 17, 18 (20),
     # Fri 19 Feb 2027 (21).
     assert office.deadline(ticket, "M21").due_at == datetime(2027, 2, 19, 9, 0, tzinfo=UTC)
@@ -277,7 +277,7 @@ def test_mediation_is_extended_once_by_seven_working_days_then_fails_into_adjudi
     )
     assert office.case(ticket).status == "ajudikasi"
     assert office.open_tasks(ticket) == ["bukti_ajudikasi"]
-    assert office.deadlines(ticket) == {"K100": "pending", "M14": "superseded", "M21": "met"}
+    assert office.deadlines(ticket) == {"PERSIAPAN": "met", "K100": "pending", "M14": "superseded", "M21": "met"}
     assert office.milestones(ticket) == [
         *BEFORE_THE_HEARING,
         "mediasi",
@@ -310,7 +310,7 @@ def test_mediation_lapse_closes_nothing_the_stage_moves_on_a_confirmation_after_
     clock.move_to(due + timedelta(minutes=1))
     office.run(ticket)
     assert office.case(ticket).status == "mediasi"  # nothing closed by itself
-    assert office.deadlines(ticket) == {"K100": "pending", "M14": "lapsed"}  # no fault, shown
+    assert office.deadlines(ticket) == {"PERSIAPAN": "met", "K100": "pending", "M14": "lapsed"}  # no fault, shown
     assert _overdue_notices(office, ticket) == []
     with office.sessions() as s:
         after = s.scalars(
@@ -334,7 +334,7 @@ def test_extended_mediation_lapse_closes_nothing_either(office, clock):
     clock.move_to(office.deadline(ticket, "M21").due_at + timedelta(minutes=1))
     office.run(ticket)
     assert office.case(ticket).status == "mediasi_diperpanjang"
-    assert office.deadlines(ticket) == {"K100": "pending", "M14": "superseded", "M21": "lapsed"}
+    assert office.deadlines(ticket) == {"PERSIAPAN": "met", "K100": "pending", "M14": "superseded", "M21": "lapsed"}
     clock.move_to(wib("2027-02-22"))
     office.message(ticket, "hasil_mediasi", {"tanggal": "2027-02-22", "hasil": "gagal"})
     assert office.case(ticket).status == "ajudikasi"
@@ -346,9 +346,10 @@ def test_accepted_decision_becomes_final_only_after_the_applicants_lenient_windo
     P14, the agency's own decision (strict): 14 working days from 1 Mar skipping Nyepi (8 Mar) and
     Idul Fitri (10-11 Mar), the cuti bersama counting: 2-5 (4), 9 (5), 12 (6), 15-19 (11), 22-24 Mar (14):
     Wed 24 Mar 2027, 16:00 WIB.
-    P14P, the applicant's window (lenient): 8, 9 (cuti bersama), 10, 11, 12 and 15 (cuti bersama), 25 (cuti
-    bersama) and 26 Mar (Wafat Yesus Kristus) do not count: 2-5 (4), 16-19 (8), 22-24 (11), 29, 30, 31 Mar
-    (14): Wed 31 Mar 2027, 16:00 WIB. Until then the decision is not final, whatever the strict count says.
+    P14P, the applicant's window (lenient): their receipt is known by its day alone, so it counts from the next
+    working day, Tue 2 Mar (legal-process.md §2.2); 8, 9 (cuti bersama), 10, 11, 12 and 15 (cuti bersama), 25 (cuti
+    bersama) and 26 Mar (Wafat Yesus Kristus) do not count: 3-5 (3), 16-19 (7), 22-24 (10), 29, 30, 31 Mar (13),
+    1 Apr (14): Thu 1 Apr 2027, 16:00 WIB. Until then the decision is not final, whatever the strict count says.
     """
     ticket = _decided(office, clock, "dikabulkan_sebagian", tanggal_diterima_pemohon="2027-03-01")
     assert office.case(ticket).status == "putusan_ajudikasi"
@@ -368,8 +369,8 @@ def test_accepted_decision_becomes_final_only_after_the_applicants_lenient_windo
     office.complete(ticket, "sikap_atas_putusan", {"sikap": "menerima", "alasan_sikap": "Putusan sesuai telaah hukum"})
     assert office.open_tasks(ticket) == []  # the applicant may still go to court
     p14p = office.deadline(ticket, "P14P")
-    assert (p14p.due_at, p14p.calendar, p14p.kind) == (datetime(2027, 3, 31, 9, 0, tzinfo=UTC), "lenient", "info")
-    assert office.deadlines(ticket) == {"K100": "met", "P14": "met", "P14P": "pending"}
+    assert (p14p.due_at, p14p.calendar, p14p.kind) == (datetime(2027, 4, 1, 9, 0, tzinfo=UTC), "lenient", "info")
+    assert office.deadlines(ticket) == {"PERSIAPAN": "met", "K100": "met", "P14": "met", "P14P": "pending"}
     clock.move_to(datetime(2027, 3, 25, 3, 0, tzinfo=UTC))  # after the strict count, before the applicant's end
     office.run(ticket)
     assert office.case(ticket).status == "putusan_ajudikasi"  # not "final" on 24 Mar
@@ -379,18 +380,18 @@ def test_accepted_decision_becomes_final_only_after_the_applicants_lenient_windo
         office.message(ticket, "berkekuatan_hukum_tetap", {"tanggal": "2027-03-25"})
     assert early.value.reason == "window_not_ended"
     assert say(early.value.message, "id").startswith("jangka waktu P14P belum berakhir: menurut pembacaan paling akhir")
-    assert "berakhir pada 31 Mar 2027" in say(early.value.message, "id")  # the office's date, not a UTC instant
+    assert "berakhir pada 1 Apr 2027" in say(early.value.message, "id")  # the office's date, not a UTC instant
     clock.move_to(p14p.due_at + timedelta(minutes=1))
     office.run(ticket)
     assert office.case(ticket).status == "putusan_ajudikasi"  # the lapse closes nothing by itself
     assert office.deadlines(ticket)["P14P"] == "lapsed"
     assert _overdue_notices(office, ticket) == []
-    clock.move_to(wib("2027-04-01"))
-    office.message(ticket, "tidak_ada_upaya_hukum", {"tanggal_pemeriksaan": "2027-04-01", "keterangan": "PTUN: nihil"})
+    clock.move_to(wib("2027-04-02"))
+    office.message(ticket, "tidak_ada_upaya_hukum", {"tanggal_pemeriksaan": "2027-04-02", "keterangan": "PTUN: nihil"})
     assert office.case(ticket).status == "pelaksanaan_putusan"
     assert office.open_tasks(ticket) == ["pelaksanaan_putusan"]
-    # Not overdue from its first day: 14 working days from the day it became final (Thu 1 Apr 2027).
-    assert _due_at(office, ticket, "pelaksanaan_putusan") == datetime(2027, 4, 21, 9, 0, tzinfo=UTC)
+    # Not overdue from its first day: 14 working days from the day it became final (Fri 2 Apr 2027).
+    assert _due_at(office, ticket, "pelaksanaan_putusan") == datetime(2027, 4, 22, 9, 0, tzinfo=UTC)
     office.complete(ticket, "pelaksanaan_putusan", _carried_out())
     case = office.case(ticket)
     assert (case.status, case.closed_at is not None) == ("sengketa_selesai", True)
@@ -466,7 +467,7 @@ def test_agency_challenges_in_court_then_cassation_gives_the_final_decision(offi
         },
     )
     assert office.case(ticket).status == "keberatan_pengadilan"
-    assert office.deadlines(ticket) == {"K100": "met", "P14": "met"}
+    assert office.deadlines(ticket) == {"PERSIAPAN": "met", "K100": "met", "P14": "met"}
     clock.move_to(wib("2027-05-03"))
     _court(office, ticket, "ditolak")
     assert office.case(ticket).status == "putusan_pengadilan"
@@ -535,7 +536,7 @@ def test_applicant_may_challenge_in_court_after_the_agency_accepted(office, cloc
         {"tanggal": "2027-03-16", "pengadilan": "PTUN Jakarta", "nomor_perkara": "13/G/KI/2027/PTUN.JKT"},
     )
     assert office.case(ticket).status == "keberatan_pengadilan"
-    assert office.deadlines(ticket) == {"K100": "met", "P14": "met", "P14P": "met"}
+    assert office.deadlines(ticket) == {"PERSIAPAN": "met", "K100": "met", "P14": "met", "P14P": "met"}
     clock.move_to(office.deadline(ticket, "P14").due_at + timedelta(days=1))
     office.run(ticket)  # P14 is gone: the case waits for the court
     assert office.case(ticket).status == "keberatan_pengadilan"
@@ -568,7 +569,7 @@ def test_withdrawal_before_the_decision_closes_the_case_and_cancels_its_clocks(o
     case = office.case(ticket)
     assert (case.status, case.closed_at is not None) == ("sengketa_dicabut", True)
     assert office.open_tasks(ticket) == []
-    assert office.deadlines(ticket) == {"K100": "cancelled", "M14": "cancelled"}
+    assert office.deadlines(ticket) == {"PERSIAPAN": "met", "K100": "cancelled", "M14": "cancelled"}
     assert office.milestones(ticket)[-1] == "sengketa_dicabut"
     office.verify()
 
@@ -580,7 +581,8 @@ def test_application_lapses_when_the_applicant_stays_away(office, clock):
     case = office.case(ticket)
     assert (case.status, case.closed_at is not None) == ("sengketa_gugur", True)
     assert office.open_tasks(ticket) == []  # the power of attorney is no longer needed
-    assert office.deadlines(ticket) == {"K100": "cancelled"}
+    # Not prepared by the working day before the first hearing (20 Jan): the preparation's limit was missed.
+    assert office.deadlines(ticket) == {"PERSIAPAN": "missed", "K100": "cancelled"}
 
 
 def test_withdrawal_after_the_decision_is_refused(office, clock):
