@@ -10,11 +10,13 @@ import sys
 import threading
 import time
 from contextlib import contextmanager
+from datetime import date, datetime, timedelta
 from pathlib import Path
 
 import click
 from sqlalchemy import inspect, select
 
+from engine import kinds
 from engine.config import ConfigError, load_settings
 
 
@@ -365,13 +367,20 @@ def users_set_email(kawal, username, email):
 
 @users.command("set-nip")
 @click.argument("username")
-@click.argument("nip")
+@click.argument("nip", required=False)
 @pass_context
 def users_set_nip(kawal, username, nip):
     """The officer's NIP, printed under their name on the letters they sign: 18 digits, spaces allowed between them
-    ("" removes it: an officer who is not a civil servant has none)."""
+    ("" removes it: an officer who is not a civil servant has none).
+
+    Without NIP the command asks for it (preferred: a NIP typed on the command line stays in the shell's history),
+    or reads it from standard input (echo ... | kawal users set-nip NAME); the argument still works for scripts."""
     from engine import accounts
 
+    if nip is None:
+        with kawal.session() as session:
+            _officer(session, username)  # a name mistyped is said before the NIP is typed
+        nip = click.prompt(f"NIP of {username} (18 digits)", prompt_suffix=": ")
     _account_change(kawal, username, lambda s, u: accounts.change(s, accounts.CLI, u, {"nip": nip}))
     click.echo(f"user {username}: NIP {'set' if nip.strip() else 'removed'}")
 
@@ -610,12 +619,13 @@ def audit():
     help="with --file: it is a whole export (no period, no process) made after each anchor given, so a case of the "
     "anchor that is missing or ends early was removed or cut",
 )
+@click.argument("file", required=False, type=click.Path(exists=True, dir_okay=False))
 @pass_context
-def audit_verify(kawal, anchors, export, made_after_anchor):
+def audit_verify(kawal, anchors, export, made_after_anchor, file):
     """Recompute every case's hash chain, check each case's record against its history and every register's
-    tickets, and each anchor given; exit 1 naming what is broken. With --file, check an exported history on
-    its own (no database needed), against the anchors given. A check of the database is recorded for the
-    auditor's console (its list of the last checks)."""
+    tickets, and each anchor given; exit 1 naming what is broken. With FILE (or --file), check an exported
+    history (JSON lines: kawal audit export, the API's, the console's) on its own (no database needed), against
+    the anchors given. A check of the database is recorded for the auditor's console (its list of the last checks)."""
     from sqlalchemy.exc import SQLAlchemyError
 
     from engine import access_log, kinds
@@ -625,6 +635,12 @@ def audit_verify(kawal, anchors, export, made_after_anchor):
 
     def untrusted(path: str, exc: Exception) -> click.ClickException:
         return click.ClickException(f"the anchor file {path} is not to be trusted: {exc}")
+
+    if file and export and file != export:
+        raise click.ClickException("name the exported history once: FILE or --file")
+    export = export or file
+    if export:
+        _require_json_lines(export)
 
     read, unchecked, uncounted, shown = [], [], 0, 20
     if export:  # an export is checked against each anchor's heads held in memory
@@ -693,6 +709,19 @@ def audit_verify(kawal, anchors, export, made_after_anchor):
     click.echo(what)
 
 
+def _require_json_lines(path: str) -> None:
+    """Refuse a readable export (CSV) given to a check: its cells are not the events as hashed."""
+    from api.exports import HEAD
+
+    with open(path, "rb") as lines:
+        first = lines.readline()
+    if first.split(b",", 1)[0].decode("utf-8", "replace") in HEAD[0]:  # "instansi" or "agency": its first column
+        raise click.ClickException(
+            f"{path} is a CSV export, for reading: check the JSON lines export of the same history"
+            " (kawal audit export --format jsonl)"
+        )
+
+
 def _broken_where(b) -> str:
     """A break's place as ``kawal audit verify`` names it: a case's event, or an access chain's record; in an
     exported history, with its line (alone where the line no longer tells its case)."""
@@ -707,6 +736,84 @@ def _export_lines(path: str):
     """The lines of an exported history (JSON lines) as bytes: engine.audit reads each, whatever it holds."""
     with open(path, "rb") as lines:
         yield from lines
+
+
+@audit.command("export")
+@click.option("--case", "ticket", default=None, help="one case's history, by its ticket")
+@click.option("--from", "first", default=None, help="the period's first office day, YYYY-MM-DD")
+@click.option("--to", "last", default=None, help="the period's last office day, YYYY-MM-DD (included)")
+@click.option("--process", type=click.Choice(kinds.ALL), default=None, help="only the cases of this process")
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["jsonl", "csv"]),
+    default="jsonl",
+    show_default=True,
+    help="jsonl: the canonical history, which kawal audit verify checks; csv: for reading",
+)
+@click.option(
+    "--lang", type=click.Choice(["id", "en"]), default="id", show_default=True, help="the CSV's headers and words"
+)
+@click.option("--output", required=True, type=click.Path(), help="the file to write (replaced if it exists)")
+@pass_context
+def audit_export(kawal, ticket, first, last, process, fmt, lang, output):
+    """Write the tamper-evident history to a file, exactly as the API's export (GET /api/v1/audit/export) and the
+    auditor's console write it: every event of each case with an event in the period (whole cases, so each chain
+    checks from its first event), streamed as it is read. The period is office days, the last one included."""
+    from zoneinfo import ZoneInfo
+
+    from api.exports import export_text, readable_for
+    from engine.audit import iter_export
+    from engine.models import Case
+
+    zone = ZoneInfo(kawal.settings.office_timezone)
+    start, end = _office_day("--from", first, zone), _office_day("--to", last, zone)
+    if start and end and end < start:
+        raise click.ClickException(f"--to: {last} is before --from ({first})")
+    end = end + timedelta(days=1) if end else None  # [first 00:00, the day after the last 00:00), as the console
+    target = Path(output)
+    if target.is_dir():
+        raise click.ClickException(f"cannot write {target}: it is a folder")
+    if not target.parent.is_dir():
+        raise click.ClickException(f"cannot write {target}: no folder {target.parent}")
+    partial = target.with_name(target.name + ".part")  # a run stopped halfway leaves no export cut short
+    with kawal.session() as session:
+        if ticket:
+            ticket = ticket.strip().upper()
+            if session.scalar(select(Case.id).where(Case.ticket == ticket)) is None:
+                raise click.ClickException(f"no case with ticket {ticket}")
+        written = {"events": 0, "cases": 0}
+
+        def rows():  # read afresh for each pass (a CSV reads twice: its columns, then its rows); the last counts
+            written.update(events=0, cases=0)
+            case = None
+            for row in iter_export(session, start, end, process, ticket):
+                written["events"] += 1
+                if row["ticket"] != case:  # the cases come one after another, each whole
+                    written["cases"], case = written["cases"] + 1, row["ticket"]
+                yield row
+
+        try:
+            with partial.open("w", encoding="utf-8", newline="") as out:
+                for piece in export_text(rows, fmt, readable_for(kawal.settings, lang)):
+                    out.write(piece)
+            partial.replace(target)
+        except OSError as exc:
+            raise click.ClickException(f"cannot write {target}: {exc.strerror or exc}") from None
+        finally:
+            partial.unlink(missing_ok=True)
+    click.echo(f"{written['events']} event(s) of {written['cases']} case(s) written to {target}")
+
+
+def _office_day(option: str, value: str | None, zone) -> datetime | None:
+    """An office day of the command line (YYYY-MM-DD) as its first instant in the office's zone; None when not given."""
+    if value is None:
+        return None
+    try:
+        day = date.fromisoformat(value.strip())
+    except ValueError:
+        raise click.ClickException(f"{option}: {value} is not a date: write it as YYYY-MM-DD (an office day)") from None
+    return datetime.combine(day, datetime.min.time(), tzinfo=zone)
 
 
 @audit.command("anchor")
@@ -1043,8 +1150,6 @@ def calendar():
 @pass_context
 def calendar_explain(kawal, start, days, name):
     """Print a due date with the days skipped and why."""
-    from datetime import datetime
-
     from engine import holiday_years
     from engine.queries import explain
 

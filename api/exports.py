@@ -1,8 +1,10 @@
 """The audit export's body in each format (JSON lines, CSV, XLSX); the API and the auditor console send it.
 
 JSON lines is the canonical history, for machines and the hash check. CSV and XLSX are for an auditor to
-read: Bahasa Indonesia headers (English on request), one column per field, instants in office time, the
-agency's name in every row and, in the workbook, on its title and every printed page. JSON lines and CSV
+read: Bahasa Indonesia headers (English on request), each event in words beside its name (``uraian_peristiwa``, as
+the case page names it, in the export's language), one column per field, instants in office time, the agency's name
+in every row and, in the workbook, on its title and every printed page. The hashes are the history's own: the rows'
+words are not hashed, and the JSON lines export is what a chain check reads. JSON lines and CSV
 stream as the rows are read; XLSX, a zip, is written to a temporary file first and sent with its length.
 """
 
@@ -10,6 +12,7 @@ import csv
 import io
 import json
 import tempfile
+from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import datetime
 from zoneinfo import ZoneInfo
@@ -18,7 +21,9 @@ import xlsxwriter
 from flask import Response, request, stream_with_context
 from werkzeug.wsgi import wrap_file
 
+from api.language import catalog
 from api.reports.files import safe_csv
+from api.reports.history import COMPLAINT_FIRST, event_label
 from engine.messages import Message, msg
 
 XLSX_MIMETYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
@@ -38,8 +43,9 @@ def workbook_refusal(fmt: str, events: int, number=str) -> Message | None:
     return msg("workbook_too_many_events", events=number(events), max=number(XLSX_MAX_EVENTS))
 
 
-# The readable exports' fixed columns, (English, Bahasa Indonesia); between seq..actor and the hashes comes
-# one column per field of the events' data (``isian.<field>`` / ``data.<field>``), never a JSON column.
+# The readable exports' fixed columns, (English, Bahasa Indonesia); between seq..words and the hashes comes
+# one column per field of the events' data (``isian.<field>`` / ``data.<field>``), never a JSON column. ``type`` is
+# the event's name, for machines; ``words`` the event as the case page names it, in the export's language.
 HEAD = (
     ("agency", "instansi"),
     ("ticket", "tiket"),
@@ -47,6 +53,7 @@ HEAD = (
     ("at", "waktu"),
     ("type", "peristiwa"),
     ("actor", "pelaku"),
+    ("event_in_words", "uraian_peristiwa"),
 )
 TAIL = (("prev_hash", "hash_sebelumnya"), ("hash", "hash"))
 FIELD_PREFIX = ("data.", "isian.")
@@ -84,11 +91,17 @@ def export_response(rows, fmt: str, readable: Readable | None = None) -> Respons
     readable = readable or Readable()
     if fmt == "xlsx":
         return _xlsx_response(rows, readable)
+    return Response(stream_with_context(export_text(rows, fmt, readable)), mimetype=MIMETYPES[fmt])
+
+
+def export_text(rows, fmt: str, readable: Readable | None = None) -> Iterator[str]:
+    """The JSON lines or CSV export as pieces of text, streamed as ``rows`` are read: the body the API sends, and
+    what ``kawal audit export`` writes to its file (no request needed)."""
+    readable = readable or Readable()
     if fmt == "csv":
-        return Response(stream_with_context(_csv(rows, readable)), mimetype=MIMETYPES["csv"])
+        return _csv(rows, readable)
     encode = json.JSONEncoder(ensure_ascii=False, sort_keys=True).encode  # one encoder, not one per event
-    lines = (encode(row) + "\n" for row in rows())
-    return Response(stream_with_context(_chunks(lines)), mimetype=MIMETYPES["jsonl"])
+    return _chunks(encode(row) + "\n" for row in rows())
 
 
 def _chunks(texts):
@@ -155,20 +168,43 @@ def _office_time(text: str, readable: Readable) -> str:
     return instant.astimezone(readable.zone).isoformat() if instant.tzinfo else text
 
 
-def _cells(row: dict, fields: list[str], readable: Readable) -> list:
+class EventWords:
+    """Each exported event in words (api.reports.history), in the export's language, with no request needed.
+
+    A complaint's read is named by the reporter's mode, which its first event keeps: the rows come case by case from
+    each case's first event (engine.audit.iter_export), so the words remember only the case being read."""
+
+    def __init__(self, language: str):
+        self.gettext = catalog(language).gettext
+        self.ticket: str | None = None
+        self.mode: str | None = None
+        self.complaint = False
+
+    def __call__(self, row: dict) -> str:
+        data = row["data"] if isinstance(row["data"], dict) else {}
+        if row["ticket"] != self.ticket:
+            self.ticket, self.complaint = row["ticket"], row["type"] == COMPLAINT_FIRST
+            self.mode = data.get("mode") if self.complaint else None
+        return self.gettext(event_label(row["type"], data.get("what"), complaint=self.complaint, mode=self.mode))
+
+
+def _cells(row: dict, fields: list[str], readable: Readable, words: EventWords) -> list:
     data = flatten(row["data"])
-    head = [readable.agency, row["ticket"], row["seq"], _office_time(row["at"], readable), row["type"], row["actor"]]
+    at = _office_time(row["at"], readable)
+    head = [readable.agency, row["ticket"], row["seq"], at, row["type"], row["actor"], words(row)]
     return head + [_value(data.get(f), readable) for f in fields] + [row["prev_hash"], row["hash"]]
 
 
 def _csv(rows, readable: Readable):
     fields = _fields(rows)
+    words = EventWords(readable.language)
     buffer = io.StringIO()
     writer = csv.writer(buffer)
     writer.writerow(headers(fields, readable))
     for row in rows():
         # A requester's or reporter's own words are in the events: a cell they begin with "=" is text, not a formula.
-        writer.writerow([safe_csv(cell) if isinstance(cell, str) else cell for cell in _cells(row, fields, readable)])
+        cells = _cells(row, fields, readable, words)
+        writer.writerow([safe_csv(cell) if isinstance(cell, str) else cell for cell in cells])
         if buffer.tell() >= CHUNK:  # one write to the client per piece of about CHUNK characters
             yield buffer.getvalue()
             buffer.seek(0)
@@ -212,6 +248,7 @@ def _write_xlsx(file, rows, readable: Readable) -> None:
     """
     fields = _fields(rows)
     names = headers(fields, readable)
+    words = EventWords(readable.language)
     workbook = xlsxwriter.Workbook(file, {"constant_memory": True, "in_memory": False})
     bold = workbook.add_format({"bold": True})
 
@@ -231,7 +268,7 @@ def _write_xlsx(file, rows, readable: Readable) -> None:
         if r == SHEET_ROWS:
             number, r = number + 1, 2
             sheet = sheet_number(number)
-        for col, value in enumerate(_cells(row, fields, readable)):
+        for col, value in enumerate(_cells(row, fields, readable, words)):
             if isinstance(value, int | float):
                 sheet.write_number(r, col, value)
             else:

@@ -7,6 +7,7 @@ a case starts from 64 zeros.
 
 import hashlib
 import json
+import re
 from collections.abc import Generator, Iterable, Iterator
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
@@ -184,22 +185,31 @@ def verify_lines(lines: Iterable[bytes]) -> Iterator[Break]:
 
 
 def count_events(
-    session: Session, start: datetime | None = None, end: datetime | None = None, process: str | None = None
+    session: Session,
+    start: datetime | None = None,
+    end: datetime | None = None,
+    process: str | None = None,
+    ticket: str | None = None,
 ) -> int:
-    """How many events an export of [start, end) and ``process`` holds: every event of each selected case."""
-    cases = selected_cases(start, end, process).order_by(None).with_only_columns(Case.id)
+    """How many events an export of [start, end), ``process`` and ``ticket`` holds: every event of each selected
+    case."""
+    cases = selected_cases(start, end, process, ticket).order_by(None).with_only_columns(Case.id)
     return session.scalar(select(func.count()).select_from(CaseEvent).where(CaseEvent.case_id.in_(cases))) or 0
 
 
-def selected_cases(start: datetime | None = None, end: datetime | None = None, process: str | None = None) -> Select:
+def selected_cases(
+    start: datetime | None = None, end: datetime | None = None, process: str | None = None, ticket: str | None = None
+) -> Select:
     """The cases an export or a check covers: (id, ticket) in id order.
 
     A case is selected whole when any of its events falls in [start, end), so each exported chain can
-    be verified from its first event; ``process`` narrows to one process key (``Case.kind``).
+    be verified from its first event; ``process`` narrows to one process key (``Case.kind``), ``ticket`` to one case.
     """
     cases = select(Case.id, Case.ticket).order_by(Case.id)
     if process:
         cases = cases.where(Case.kind == process)
+    if ticket:
+        cases = cases.where(Case.ticket == ticket)
     if start or end:
         window = select(CaseEvent.case_id)
         if start:
@@ -210,19 +220,38 @@ def selected_cases(start: datetime | None = None, end: datetime | None = None, p
     return cases
 
 
+def case_ticket(typed: str, series: Iterable[str]) -> str | None:
+    """``typed`` as the ticket a register of ``series`` issues (``PPID-2026-000123``: its letters, the year, six
+    digits: engine.tickets), read as a person types it (any case, spaces around); None when it is none: an export or
+    a check of "one case" that cannot name one is refused, never widened to every case."""
+    ticket = typed.strip().upper()
+    prefix, year, number = (ticket.rsplit("-", 2) + ["", ""])[:3]
+    if prefix not in set(series) or not _DIGITS.fullmatch(year) or not _NUMBER.fullmatch(number):
+        return None
+    return ticket
+
+
+_DIGITS = re.compile(r"[0-9]{4}")
+_NUMBER = re.compile(r"[0-9]{6,9}")
+
+
 EXPORT_BATCH = 2000
 """Rows fetched at a time while an export streams (a server-side cursor on PostgreSQL): memory stays flat."""
 
 
 def iter_export(
-    session: Session, start: datetime | None = None, end: datetime | None = None, process: str | None = None
+    session: Session,
+    start: datetime | None = None,
+    end: datetime | None = None,
+    process: str | None = None,
+    ticket: str | None = None,
 ) -> Iterator[dict]:
     """Every event of the selected cases (``selected_cases``), case by case in order, streamed in batches.
 
     The source of audit exports: one query over the events joined to their case, in (case, seq)
     order through the chain's unique index, read ``EXPORT_BATCH`` rows at a time as plain columns.
     """
-    cases = selected_cases(start, end, process).order_by(None).subquery()
+    cases = selected_cases(start, end, process, ticket).order_by(None).subquery()
     rows = session.execute(
         select(
             cases.c.ticket,
@@ -272,9 +301,10 @@ def verify_chains(
     process: str | None = None,
     series: Iterable[str] = (),
     shown: int | None = None,
+    ticket: str | None = None,
 ) -> Verification:
     """``checking`` run to its end (see there)."""
-    steps = checking(session, start, end, process, series, shown)
+    steps = checking(session, start, end, process, series, shown, ticket)
     while True:
         try:
             next(steps)
@@ -296,10 +326,11 @@ def checking(
     process: str | None = None,
     series: Iterable[str] = (),
     shown: int | None = None,
+    ticket: str | None = None,
 ) -> Generator[int, None, Verification]:
-    """Check the chains of the selected cases, each chain's end against the head kept on its case, each case's
-    record against its history (``_record_breaks``), and that no ticket of the registers ``series`` is missing
-    (``ticket_gaps``).
+    """Check the chains of the selected cases (``selected_cases``: a period, a process, or one case by its
+    ``ticket``), each chain's end against the head kept on its case, each case's record against its history
+    (``_record_breaks``), and that no ticket of the registers ``series`` is missing (``ticket_gaps``).
 
     Rows are checked as they stream, so memory holds the case being read, not the history. ``shown`` keeps
     only the first breaks and counts the rest: a database restored from an old backup, or rows bulk-changed,
@@ -308,7 +339,7 @@ def checking(
     that of their records (a province's history takes minutes: the console shows how far it is); returns the
     Verification.
     """
-    cases = selected_cases(start, end, process)
+    cases = selected_cases(start, end, process, ticket)
     events, total = 0, 0
     kept: list[Break] = []
     broken: set[str] = set()  # a case told once, by the first check that finds it broken
@@ -322,7 +353,7 @@ def checking(
                 kept.append(told)
 
     reader = ChainReader()
-    for row in iter_export(session, start, end, process):
+    for row in iter_export(session, start, end, process, ticket):
         events += 1
         told = reader.read(row)
         if told is not None:

@@ -2,59 +2,90 @@ import time
 from datetime import timedelta
 
 from flask_smorest import Blueprint
-from marshmallow import Schema, fields, validate
+from marshmallow import RAISE, Schema, fields, validate
+from sqlalchemy import select
 
 from api.auth import current_user, login_required
 from api.boundary import runtime
 from api.exports import export_response, readable_for, workbook_refusal
 from api.extensions import db
 from api.schemas import AuditBreak, AuditQuery, AuditVerify
-from engine import access, access_log, kinds
-from engine.audit import BREAKS_LISTED, count_events, iter_export, recent_checks, record, verify_chains
-from engine.errors import Invalid
+from engine import access, access_log, clock, kinds
+from engine.audit import BREAKS_LISTED, case_ticket, count_events, iter_export, recent_checks, record, verify_chains
+from engine.errors import Invalid, NotFound
 from engine.messages import msg
+from engine.models import Case, User
 
 blp = Blueprint("audit", __name__, description="Tamper-evident history exports for auditors")
 # Events one answer of /audit/verify hashes (~40,000 a second: some 25 s). Its answer comes whole at the end,
 # and a proxy gives up on a silent request after 70 s (deploy/nginx) while the thread hashes on for minutes;
 # the console's check streams and the CLI has no proxy.
 VERIFY_MAX_EVENTS = 1_000_000
+# The audit API's questions refuse a query parameter they do not know (422, naming it), as a body's unknown field is
+# refused: an auditor's "ticket=" or "proses=" silently ignored would answer about every case instead.
+STRICT = {"location": "query", "unknown": RAISE}
 
 
 @blp.get("/audit/export")
 @login_required
-@blp.arguments(AuditQuery, location="query")
+@blp.arguments(AuditQuery, **STRICT)
 @blp.response(200, content_type="application/x-ndjson")
 def export(query):
-    """Every event of every case touched in [from, to), as JSON lines, CSV or XLSX, with its hashes.
+    """Every event of every case touched in [from, to), or of one case (``ticket``), as JSON lines, CSV or XLSX,
+    with its hashes.
 
-    JSON lines is the canonical history (check it with ``kawal audit verify``); CSV and XLSX are for reading:
-    one column per field, instants in office time, the agency named, headers in Bahasa Indonesia or, with
-    ``lang=en``, English. ``process`` narrows the export to one process. JSON lines and CSV stream as they
-    are read; XLSX, a zip, is written to a temporary file first and then sent in chunks with its length.
+    JSON lines is the canonical history (check it with ``kawal audit verify`` or, without Kawal,
+    scripts/verify_audit_export.py: README "Audit: verifying an export"); CSV and XLSX are readable copies: one
+    column per field, instants in office time, the agency named, headers in Bahasa Indonesia or, with ``lang=en``,
+    English. ``process`` narrows the export to one process, ``ticket`` to one case, whole, as ``kawal audit export
+    --case`` (a ticket no case holds: 404; a text that is no ticket: 422). A query parameter not listed here is
+    refused (422), never ignored. JSON lines and CSV stream as they are read; XLSX, a zip, is written to a
+    temporary file first and then sent in chunks with its length.
     """
-    access.require_auditor(current_user())
+    user = current_user()
+    access.require_auditor(user)
+    ticket = one_case(user, query)
     if query["format"] == "xlsx":
-        events = count_events(db.session, query.get("from_"), query.get("to"), query.get("process"))
+        events = count_events(db.session, query.get("from_"), query.get("to"), query.get("process"), ticket)
         refused = workbook_refusal(query["format"], events)
         if refused:
             raise Invalid("invalid_data", fields={"format": [refused]})
 
     def rows():
-        return iter_export(db.session, query.get("from_"), query.get("to"), query.get("process"))
+        return iter_export(db.session, query.get("from_"), query.get("to"), query.get("process"), ticket)
 
     readable = readable_for(runtime().settings, query.get("lang", "id"))
     response = export_response(rows, query["format"], readable)
-    response.headers["Content-Disposition"] = f"attachment; filename=kawal-audit.{query['format']}"
+    name = f"kawal-audit-{ticket}" if ticket else "kawal-audit"
+    response.headers["Content-Disposition"] = f"attachment; filename={name}.{query['format']}"
     return response
+
+
+def one_case(user: User, query: dict) -> str | None:
+    """The case ``ticket`` names, as its register wrote it; None without one. A text that is no ticket is 422, a
+    ticket of no case 404, both on ``ticket``: an export or check of one case is never widened to all of them."""
+    typed = query.get("ticket")
+    if typed is None:
+        return None
+    settings = runtime().settings
+    series = kinds.register_series(settings)
+    ticket = case_ticket(typed, series)
+    if ticket is None:
+        example = f"{settings.ticket_prefix}-{clock.now().year}-000123"
+        told = msg("ticket_format", example=example, series=", ".join(series))
+        raise Invalid("invalid_data", fields={"ticket": [told]})
+    if db.session.scalar(access.cases_visible_to(user, select(Case.id)).where(Case.ticket == ticket)) is None:
+        raise NotFound("case_not_found", fields={"ticket": [msg("case_not_found")]})
+    return ticket
 
 
 @blp.get("/audit/verify")
 @login_required
-@blp.arguments(AuditQuery(exclude=("format", "lang")), location="query")
+@blp.arguments(AuditQuery(exclude=("format", "lang")), **STRICT)
 @blp.response(200, AuditVerify)
 def verify(query):
-    """Recompute the hash chains of every case touched in [from, to) (optionally one process).
+    """Recompute the hash chains of every case touched in [from, to) (optionally one process), or of one case
+    (``ticket``, as the export reads it: the registers' tickets are then not counted).
 
     The summary an auditor console shows: how much was checked, and the first break of each case (the first
     1,000 listed, all counted: a database restored from an old backup may break most of its cases). The answer
@@ -65,16 +96,18 @@ def verify(query):
     """
     user = current_user()
     access.require_auditor(user)
-    process = query.get("process")
-    events = count_events(db.session, query.get("from_"), query.get("to"), process)
+    process, ticket = query.get("process"), one_case(user, query)
+    events = count_events(db.session, query.get("from_"), query.get("to"), process, ticket)
     if events > VERIFY_MAX_EVENTS:
         told = msg("verify_too_many_events", events=events, max=VERIFY_MAX_EVENTS)
         raise Invalid("invalid_data", fields={"from": [told]})
-    series = kinds.register_series(runtime().settings, process)
+    series = [] if ticket else kinds.register_series(runtime().settings, process)  # one case: no register's gaps
     started = time.monotonic()
-    result = verify_chains(db.session, query.get("from_"), query.get("to"), process, series, shown=BREAKS_LISTED)
+    result = verify_chains(
+        db.session, query.get("from_"), query.get("to"), process, series, shown=BREAKS_LISTED, ticket=ticket
+    )
     # Listed on the auditor console beside its own and the nightly checks (engine.audit.record).
-    record(db.session, result, user.username, _days(query, process), time.monotonic() - started)
+    record(db.session, result, user.username, {**_days(query, process), "ticket": ticket}, time.monotonic() - started)
     db.session.commit()
     return {
         "checked_cases": result.checked_cases,
@@ -93,7 +126,9 @@ class RecordedCheck(Schema):
     finished_at = fields.DateTime()
     seconds = fields.Float()
     by = fields.String(metadata={"description": "an auditor's username, or kawal audit verify (the nightly check)"})
-    scope = fields.Dict(metadata={"description": "from, to (office days) and process; empty: the whole history"})
+    scope = fields.Dict(
+        metadata={"description": "from, to (office days), process and ticket (one case); empty: the whole history"}
+    )
     checked_cases = fields.Integer()
     checked_events = fields.Integer()
     breaks_total = fields.Integer()
@@ -144,7 +179,7 @@ class AccessChangeView(Schema):
 
 @blp.get("/audit/access")
 @login_required
-@blp.arguments(AuditQuery(only=("from_", "to")), location="query")
+@blp.arguments(AuditQuery(only=("from_", "to")), **STRICT)
 @blp.response(200, AccessChangeView(many=True))
 def access_changes(query):
     """What administrators changed in [from, to) in officers' accounts, the office's units, the working-day calendar

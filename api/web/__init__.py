@@ -10,7 +10,8 @@
 - the officers' pages: the front desk's record of a request that did not come online (``desk``) and its
   correction of a requester's data (``requester``) and of an objection's proxy (``proxy``), the inbox and
   task actions (``inbox``), the task page (``task``), the case page with its diagram (``case``), the auditor
-  console (``audit``) and its list of access changes (``audit_access``: /audit/akses), the public information
+  console (``audit``), its list of access changes (``audit_access``: /audit/akses) and its case search
+  (``audit_cases``: /audit/kasus), the public information
   list (``dip``), the registers and reports (``reports``: /laporan), the dashboard (``dashboard``: /dasbor) and the
   administrator's officers' accounts (``users``: /pengguna) and the office's units (``units``: /unit);
 - the public portal: requests, objections, complaints, receipts and the status page (``portal``: filing,
@@ -28,6 +29,7 @@ from flask import Flask
 from api.web import (  # noqa: F401 - routes
     audit,
     audit_access,
+    audit_cases,
     calendar,
     case,
     case_messages,

@@ -9,7 +9,9 @@ it runs the same source (``engine.audit.iter_export``) through the API's own wri
 The form speaks in office dates: "from" is the first day and "to" the last day of the period, both
 in the office's time zone (WIB, WITA or WIT). They become the API's half-open instants
 [from 00:00, the day after "to" 00:00), as ``AuditQuery`` reads them: a case is exported whole when
-any of its events falls in that window.
+any of its events falls in that window. "ticket" chooses one case, whole, as the API's ``ticket`` and ``kawal audit
+export --case``; a ticket no case holds is said on its field, never read as "every case" (the case page links here
+with it, api.web.audit_cases lists cases to choose from).
 
 The console also makes and checks anchors (``engine.anchors``): the chains' heads written down where the
 database's administrators cannot reach them. An auditor has no shell on the server, and should not need the
@@ -45,6 +47,7 @@ from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from flask_login import login_required
 from markupsafe import Markup
+from sqlalchemy import select
 from sqlalchemy.exc import SQLAlchemyError
 
 from api.boundary import runtime
@@ -57,7 +60,18 @@ from api.web.blueprint import bp
 from api.web.i18n import current_language
 from api.web.session import officer
 from engine import access, access_log, anchors, clock, kinds
-from engine.audit import BREAKS_LISTED, VERIFY_BY, Break, checking, count_events, iter_export, recent_checks, record
+from engine.audit import (
+    BREAKS_LISTED,
+    VERIFY_BY,
+    Break,
+    case_ticket,
+    checking,
+    count_events,
+    iter_export,
+    recent_checks,
+    record,
+)
+from engine.models import Case
 
 # An anchor is about 100 bytes a case: a province's three million cases fit (deploy/nginx lets this path through).
 ANCHOR_MAX_BYTES = 512 * 1024 * 1024
@@ -141,12 +155,13 @@ class Choice:
     start: datetime | None = None
     end: datetime | None = None
     process: str | None = None
+    ticket: str | None = None  # one case, as its register wrote it
     errors: dict[str, str] = field(default_factory=dict)
 
 
 def read_choice(args, *, with_format: bool = False) -> Choice:
-    """The period and process of the form; ``with_format`` for a download, which needs its format too."""
-    values = {key: args.get(key, "").strip() for key in ("from", "to", "process", "format")}
+    """The period, process and case of the form; ``with_format`` for a download, which needs its format too."""
+    values = {key: args.get(key, "").strip() for key in ("from", "to", "process", "ticket", "format")}
     choice = Choice(values=values)
     zone = ZoneInfo(current_app.config["KAWAL"].office_timezone)
     first = _day(values["from"], "from", choice)
@@ -161,9 +176,29 @@ def read_choice(args, *, with_format: bool = False) -> Choice:
     if values["process"] and values["process"] not in kinds.ALL:
         choice.errors["process"] = _("Choose one of the processes in the list.")
     choice.process = values["process"] or None
+    if values["ticket"]:
+        _one_case(values["ticket"], choice)
     if with_format and values["format"] not in FORMATS:
         choice.errors["format"] = _("Choose CSV, JSON lines or XLSX.")
     return choice
+
+
+def _one_case(typed: str, choice: Choice) -> None:
+    """The case the form names (``engine.audit.case_ticket``: as a person types it), or why it names none."""
+    settings = runtime().settings
+    series = kinds.register_series(settings)
+    ticket = case_ticket(typed, series)
+    if ticket is None:
+        example = f"{settings.ticket_prefix}-{clock.now().year}-000123"
+        choice.errors["ticket"] = _(
+            "Write a ticket like %(example)s: its register's letters (%(series)s), the year and its number.",
+            example=example,
+            series=", ".join(series),
+        )
+    elif db.session.scalar(access.cases_visible_to(officer(), select(Case.id)).where(Case.ticket == ticket)) is None:
+        choice.errors["ticket"] = _("No case has the ticket %(ticket)s.", ticket=ticket)
+    else:
+        choice.ticket = choice.values["ticket"] = ticket
 
 
 def _day(raw: str, key: str, choice: Choice) -> date | None:
@@ -191,11 +226,14 @@ def audit():
     choice = read_choice(request.args)
     if not request.args.get("periksa") or choice.errors:
         return _page(choice)
-    series = kinds.register_series(runtime().settings, choice.process)
+    # One case: its chain, head and record; the registers' gaps are about every case.
+    series = [] if choice.ticket else kinds.register_series(runtime().settings, choice.process)
     who = officer().username
-    scope = {key: choice.values[key] for key in ("from", "to", "process")}
+    scope = {key: choice.values[key] for key in ("from", "to", "process", "ticket")}
     started = time()
-    steps = checking(db.session, choice.start, choice.end, choice.process, series, shown=BREAKS_LISTED)
+    steps = checking(
+        db.session, choice.start, choice.end, choice.process, series, shown=BREAKS_LISTED, ticket=choice.ticket
+    )
     head, tail = _page(choice, checking=True)[0].split(CHECKING, 1)
     progress = get_template_attribute("audit_check.html", "check_progress")
     result = get_template_attribute("audit_check.html", "check_result")
@@ -235,14 +273,14 @@ def audit_download():
     if choice.errors:
         return _page(choice, status=422)
     fmt = choice.values["format"]
-    events = count_events(db.session, choice.start, choice.end, choice.process)
+    events = count_events(db.session, choice.start, choice.end, choice.process, choice.ticket)
     refused = workbook_refusal(fmt, events, format_decimal)
     if refused:
         choice.errors["format"] = say(refused, current_language())
         return _page(choice, status=422)
 
     def rows():
-        return iter_export(db.session, choice.start, choice.end, choice.process)
+        return iter_export(db.session, choice.start, choice.end, choice.process, choice.ticket)
 
     readable = readable_for(runtime().settings, current_language())
     response = export_response(rows, fmt, readable)  # XLSX is written to a temporary file first: it has its length
@@ -254,8 +292,10 @@ def audit_download():
 
 
 def file_name(choice: Choice) -> str:
-    """``kawal-audit[-<process>][-<first day>_<last day>].<format>``: what an auditor files it under."""
+    """``kawal-audit[-<ticket>][-<process>][-<first day>_<last day>].<format>``: what an auditor files it under."""
     parts = ["kawal-audit"]
+    if choice.ticket:
+        parts.append(choice.ticket)
     if choice.process:
         parts.append(choice.process)
     if choice.values["from"] or choice.values["to"]:
@@ -402,6 +442,7 @@ def _check_row(row, process_labels: dict) -> dict:
         "first": scope.get("from"),
         "last": scope.get("to"),
         "process": process and process_labels.get(process, process),
+        "ticket": scope.get("ticket"),
         "cases": row.checked_cases,
         "events": row.checked_events,
         "broken": row.breaks_total,

@@ -39,6 +39,7 @@ NAV: list[NavItem] = [
     NavItem("web.workload", _l("Workload"), frozenset(access.SUPERIOR_OF.values())),
     NavItem("web.absences", _l("Leave"), LANE_GROUPS),
     NavItem("web.audit", _l("Auditor console"), frozenset({"auditor"})),
+    NavItem("web.audit_cases", _l("Find a case"), frozenset({"auditor"})),  # the auditor has no inbox to search
     # After the first page of each group (an officer lands on the first item: session.landing).
     NavItem("web.dashboard_page", _l("Dashboard"), access.DASHBOARD_READERS | access.COMPLAINT_REPORT_READERS),
     NavItem("web.reports_home", _l("Registers and reports"), access.REPORT_READERS | access.COMPLAINT_FIGURE_READERS),
@@ -54,6 +55,15 @@ def nav_items() -> list[dict]:
         for item in NAV
         if item.endpoint in current_app.view_functions and item.shown_to(groups)
     ]
+
+
+def case_home() -> dict:
+    """Where a case page's breadcrumb leads back to: the inbox of an officer who works tasks, the case search of an
+    auditor, who has no inbox (api.web.audit_cases)."""
+    groups = current_user.group_codes if current_user.is_authenticated else frozenset()
+    if "auditor" in groups and not groups & LANE_GROUPS:
+        return {"url": url_for("web.audit_cases"), "label": _l("Find a case")}
+    return {"url": url_for("web.inbox"), "label": _l("Inbox")}
 
 
 def task_counts() -> dict | None:
@@ -88,6 +98,7 @@ def init_app(app) -> None:
     app.jinja_env.globals.update(
         nav_items=nav_items,
         task_counts=task_counts,
+        case_home=case_home,
         here=here,
         agency_name=agency_name,
         text_number=text_number,

@@ -15,7 +15,7 @@ from tests.conftest import REPORTER_NAME, REPORTER_NIK, complaint_payload
 
 API = "/api/v1"
 # The readable exports' fixed columns (issue 11 point 11); one ``isian.<field>`` column per field between them.
-HEAD = ["instansi", "tiket", "urutan", "waktu", "peristiwa", "pelaku"]
+HEAD = ["instansi", "tiket", "urutan", "waktu", "peristiwa", "pelaku", "uraian_peristiwa"]
 TAIL = ["hash_sebelumnya", "hash"]
 COLUMNS = HEAD + TAIL  # an export with no event has no field column
 IDENTITIES = ("Ani Wijaya", "3171234567890001", REPORTER_NAME, REPORTER_NIK)
@@ -74,9 +74,9 @@ def test_xlsx_export_has_the_csv_rows_and_a_frozen_header(two_cases, client, log
     assert workbook.active.freeze_panes == "A3"
 
     rows = xlsx_rows(client, login)
-    assert rows[0][:6] == HEAD
+    assert rows[0][: len(HEAD)] == HEAD
     assert rows[0][-2:] == TAIL
-    assert all(h.startswith("isian.") for h in rows[0][6:-2])  # one column per field, no JSON column
+    assert all(h.startswith("isian.") for h in rows[0][len(HEAD) : -2])  # one column per field, no JSON column
     assert rows == csv_rows(client, login)
     assert tickets(rows) == set(two_cases)
     assert len(rows) >= 6
@@ -293,9 +293,9 @@ def test_verify_needs_a_login(client):
 def test_verify_is_in_the_openapi_contract(client):
     spec = client.get(f"{API}/openapi.json").json
     params = {p["name"] for p in spec["paths"][f"{API}/audit/verify"]["get"]["parameters"]}
-    assert params == {"from", "to", "process"}
+    assert params == {"from", "to", "process", "ticket"}
     export_params = {p["name"] for p in spec["paths"][f"{API}/audit/export"]["get"]["parameters"]}
-    assert {"process", "format"} <= export_params
+    assert {"process", "ticket", "format"} <= export_params
 
 
 # --- CSV --------------------------------------------------------------------------------------------

@@ -79,3 +79,36 @@ def test_every_page_header_names_the_agency(app, checked):
     officer.login("petugas")
     assert AGENCY in text(officer.get("/kotak-masuk"))
     assert AGENCY in text(Browser(app.test_client()).get("/publik"))
+
+
+def test_the_readable_exports_say_each_event_in_words_beside_its_name_and_the_chains_still_verify(
+    client, login, checked
+):
+    """The CSV wrote only the event's name ("task_completed"): an auditor read code. Beside it now, the event in
+    words as the case page names it, in the export's language; the name stays for machines, and the hashes are
+    the history's own: the JSON lines export still verifies, event for event the CSV's."""
+    import json
+
+    from engine.audit import verify_lines
+    from tests.conftest import complaint_payload
+
+    sealed = client.post(f"{API}/complaints", json=complaint_payload("whistleblower"))
+    assert sealed.status_code == 201, sealed.json
+    assert client.get(f"{API}/cases/{sealed.json['ticket']}", headers=login("tim")).status_code == 200  # a read
+    rows = list(csv.DictReader(io.StringIO(_export(client, login, "csv").decode())))
+    assert list(rows[0])[5:7] == ["pelaku", "uraian_peristiwa"]
+    words = {(r["peristiwa"], r["uraian_peristiwa"]) for r in rows}
+    assert {("request_submitted", "Permohonan diterima"), ("task_completed", "Tugas diselesaikan")} <= words
+    read = [
+        r["uraian_peristiwa"] for r in rows if r["tiket"] == sealed.json["ticket"] and r["peristiwa"] == "case_read"
+    ]
+    assert read
+    assert set(read) == {"Pengaduan whistleblower dibaca"}  # the complaint read, by its reporter's mode
+    english = list(csv.DictReader(io.StringIO(_export(client, login, "csv", lang="en").decode())))
+    assert list(english[0])[5:7] == ["actor", "event_in_words"]
+    assert {(r["type"], r["event_in_words"]) for r in english} >= {("task_completed", "Task completed")}
+    sheet = load_workbook(io.BytesIO(_export(client, login, "xlsx"))).active
+    assert [c.value for c in sheet[2]][5:7] == ["pelaku", "uraian_peristiwa"]
+    lines = _export(client, login, "jsonl").splitlines(keepends=True)
+    assert list(verify_lines(lines)) == []
+    assert [r["hash"] for r in rows] == [json.loads(line)["hash"] for line in lines]

@@ -1,4 +1,5 @@
-"""Every kind of event Kawal writes into a case's history has a name on the case page (api.web.case).
+"""Every kind of event Kawal writes into a case's history has a name on the case page and in the audit exports
+(api.reports.history).
 
 An event without one showed its code ("Notice dispatched", in English on the Indonesian page). The kinds
 are read from the code that writes them: each ``.append(case, "<kind>", ...)`` of an EventLog.
@@ -7,7 +8,7 @@ are read from the code that writes them: each ``.append(case, "<kind>", ...)`` o
 import ast
 from pathlib import Path
 
-from api.web.case import EVENT_LABELS
+from api.reports.history import EVENT_LABELS
 
 ROOT = Path(__file__).resolve().parents[2]
 

@@ -181,7 +181,9 @@ def test_the_period_is_office_days_with_the_last_day_included(two_cases, auditor
     # A period that ended yesterday holds none of today's cases: the header line only.
     yesterday = (start - timedelta(days=1)).date().isoformat()
     r = download(auditor, "csv", to=yesterday)
-    assert r.get_data().decode().splitlines() == ["instansi,tiket,urutan,waktu,peristiwa,pelaku,hash_sebelumnya,hash"]
+    assert r.get_data().decode().splitlines() == [
+        "instansi,tiket,urutan,waktu,peristiwa,pelaku,uraian_peristiwa,hash_sebelumnya,hash"
+    ]
     assert r.headers["X-Kawal-Events"] == "0"
     r = download(auditor, "jsonl", **{"from": (start + timedelta(days=1)).date().isoformat()})
     assert r.get_data() == b""

@@ -13,7 +13,7 @@ from engine.models import User
 def _source_messages() -> set:
     """Every message id in the web code and templates, extracted as `pybabel extract -F babel.cfg` does."""
     method_map = [("api/web/**.py", "python"), ("api/reports/**.py", "python"), ("api/web/templates/**.html", "jinja2")]
-    keywords = {"_": None, "gettext": None, "ngettext": (1, 2), "_l": None, "lazy_gettext": None}
+    keywords = {"_": None, "gettext": None, "ngettext": (1, 2), "_l": None, "lazy_gettext": None, "N_": None}
     found = set()
     for _file, _line, message, _comments, _context in extract_from_dir(
         str(ROOT), method_map=method_map, keywords=keywords

@@ -1,0 +1,107 @@
+"""The auditor's export of one case (``GET /api/v1/audit/export?ticket=``): the same filter as ``kawal audit export
+--case``. A ticket no case holds is 404 and a text that is no ticket 422, never the whole history; a query parameter
+the audit API does not know is refused (422, naming it), as an unknown field of a body is, never ignored. The chain
+check (``GET /api/v1/audit/verify``) takes the same ticket."""
+
+import json
+
+import pytest
+
+from engine import clock
+from engine.audit import verify_lines
+from tests.conftest import complaint_payload
+
+API = "/api/v1"
+
+
+@pytest.fixture
+def two_cases(desk, client):
+    """An information request one step in and a confidential complaint: (request ticket, complaint ticket)."""
+    request = desk.submit()
+    desk.complete(request["ticket"], "periksa_kelengkapan")
+    r = client.post(f"{API}/complaints", json=complaint_payload("rahasia"))
+    assert r.status_code == 201, r.json
+    return request["ticket"], r.json["ticket"]
+
+
+def export(client, login, **query):
+    r = client.get(f"{API}/audit/export", query_string=query, headers=login("auditor"))
+    body = r.get_data()
+    r.close()
+    return r, body
+
+
+def test_the_export_of_one_ticket_holds_that_case_whole_and_verifies(client, login, two_cases):
+    request, complaint = two_cases
+    whole = export(client, login)[1].splitlines(keepends=True)
+    for ticket in (request, complaint):
+        r, body = export(client, login, ticket=ticket)
+        assert r.status_code == 200, body
+        lines = body.splitlines(keepends=True)
+        assert lines == [line for line in whole if json.loads(line)["ticket"] == ticket]  # the lines of that case
+        assert [json.loads(line)["seq"] for line in lines] == list(range(1, len(lines) + 1))  # from its first event
+        assert list(verify_lines(lines)) == []
+        assert f"kawal-audit-{ticket}.jsonl" in r.headers["Content-Disposition"]
+    # Typed as a person types it: lower case, spaces around.
+    assert export(client, login, ticket=f"  {request.lower()} ")[1] == export(client, login, ticket=request)[1]
+    r, body = export(client, login, ticket=complaint, format="csv")
+    assert r.status_code == 200
+    assert {row.split(",")[1] for row in body.decode().splitlines()[1:]} == {complaint}
+
+
+def test_a_ticket_no_case_holds_is_404_never_the_whole_history(client, login, two_cases):
+    for lang, said in [("id", "kasus tidak ditemukan"), ("en", "case not found")]:
+        r = client.get(
+            f"{API}/audit/export",
+            query_string={"ticket": "PPID-2026-999999"},
+            headers={**login("auditor"), "Accept-Language": lang},
+        )
+        assert r.status_code == 404, r.get_data(as_text=True)
+        assert (r.json["reason"], r.json["message"]) == ("case_not_found", said)
+        assert r.json["errors"] == {"ticket": [said]}
+
+
+@pytest.mark.parametrize("typed", ["SIP-2026-000001; DROP", "satu kasus", "PPID-26-1", "x" * 200])
+def test_a_text_that_is_no_ticket_is_refused_on_ticket(client, login, two_cases, typed):
+    r = client.get(f"{API}/audit/export", query_string={"ticket": typed}, headers=login("auditor"))
+    assert r.status_code == 422, r.get_data(as_text=True)
+    assert r.json["reason"] == "invalid_data"
+    example = f"PPID-{clock.now().year}-000123"
+    assert r.json["errors"] == {
+        "ticket": [f"nomor tiket seperti {example}: huruf registernya (PPID, KEB, SIP, ADU), tahun dan nomornya"]
+    }
+
+
+def test_an_unknown_query_parameter_is_refused_naming_it_not_ignored(client, login, two_cases):
+    request, _complaint = two_cases
+    r = client.get(
+        f"{API}/audit/export",
+        query_string={"case": request, "formaat": "csv"},
+        headers={**login("auditor"), "Accept-Language": "en"},
+    )
+    assert r.status_code == 422, r.get_data(as_text=True)
+    assert r.json["reason"] == "invalid_data"
+    assert r.json["errors"] == {"case": ["unknown field"], "formaat": ["unknown field"]}
+    id_ = client.get(f"{API}/audit/export", query_string={"tiket": request}, headers=login("auditor"))
+    assert (id_.status_code, id_.json["errors"]) == (422, {"tiket": ["isian tidak dikenal"]})
+    for path in ("/audit/verify", "/audit/access"):  # the audit API's other questions: the same rule
+        r = client.get(f"{API}{path}", query_string={"tiket": request}, headers=login("auditor"))
+        assert (r.status_code, r.json["errors"]) == (422, {"tiket": ["isian tidak dikenal"]}), path
+
+
+def test_the_chain_check_of_one_ticket_checks_that_case_alone(client, login, two_cases):
+    request, _complaint = two_cases
+    r = client.get(f"{API}/audit/verify", query_string={"ticket": request}, headers=login("auditor"))
+    assert r.status_code == 200, r.json
+    events = len(export(client, login, ticket=request)[1].splitlines())
+    assert (r.json["checked_cases"], r.json["checked_events"], r.json["ok"]) == (1, events, True)
+    missing = client.get(f"{API}/audit/verify", query_string={"ticket": "KEB-2026-000404"}, headers=login("auditor"))
+    assert (missing.status_code, missing.json["reason"]) == (404, "case_not_found")
+    checks = client.get(f"{API}/audit/checks", headers=login("auditor")).json
+    assert checks[0]["scope"] == {"ticket": request}  # the console lists it as the check of that case
+
+
+def test_only_auditors_export_a_case(client, login, two_cases):
+    request, _complaint = two_cases
+    r = client.get(f"{API}/audit/export", query_string={"ticket": request}, headers=login("ppid"))
+    assert r.status_code == 403

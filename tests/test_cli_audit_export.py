@@ -1,0 +1,135 @@
+"""``kawal audit export``: the tamper-evident history written to a file on the server, exactly as the API's export
+(GET /api/v1/audit/export) writes it, for one case or a period; ``kawal audit verify FILE`` checks what it wrote.
+A date, a ticket or a file the command cannot use is named, with an exit code other than 0, and leaves no file."""
+
+import json
+from datetime import datetime, timedelta
+from zoneinfo import ZoneInfo
+
+import pytest
+from click.testing import CliRunner
+
+from api.cli import main
+from engine import clock
+from tests.conftest import complaint_payload
+
+API = "/api/v1"
+OFFICE = ZoneInfo("Asia/Jakarta")
+
+
+@pytest.fixture
+def kawal(db_url, monkeypatch):
+    monkeypatch.setenv("KAWAL_DATABASE_URL", db_url)
+    monkeypatch.setenv("KAWAL_ENV", "test")
+    runner = CliRunner()
+
+    def run(*args, input=None):
+        return runner.invoke(main, list(args), input=input, catch_exceptions=False)
+
+    return run
+
+
+@pytest.fixture
+def history(desk, client):
+    """An information request one step in and a whistleblower's complaint: their tickets."""
+    request = desk.submit()
+    desk.complete(request["ticket"], "periksa_kelengkapan")
+    r = client.post(f"{API}/complaints", json=complaint_payload("whistleblower"))
+    assert r.status_code == 201, r.json
+    return request["ticket"], r.json["ticket"]
+
+
+def api_export(client, login, **query) -> bytes:
+    r = client.get(f"{API}/audit/export", query_string=query, headers=login("auditor"))
+    assert r.status_code == 200, r.get_data(as_text=True)
+    body = r.get_data()
+    r.close()
+    return body
+
+
+def test_the_cli_export_is_the_api_export_byte_for_byte_in_each_format(kawal, history, client, login, tmp_path):
+    for args, query in [
+        ((), {}),
+        (("--format", "jsonl"), {"format": "jsonl"}),
+        (("--format", "csv"), {"format": "csv"}),
+        (("--format", "csv", "--lang", "en"), {"format": "csv", "lang": "en"}),
+    ]:
+        out = tmp_path / "riwayat.out"
+        done = kawal("audit", "export", *args, "--output", str(out))
+        assert done.exit_code == 0, done.output
+        assert out.read_bytes() == api_export(client, login, **query), args
+    lines = out.read_bytes()  # the CSV in English: the event in words beside its name
+    assert b"event_in_words" in lines.splitlines()[0]
+
+
+def test_a_period_is_office_days_the_last_included_as_the_console_reads_it(kawal, history, client, login, tmp_path):
+    day = clock.now().astimezone(OFFICE).date()
+    start = datetime.combine(day, datetime.min.time(), tzinfo=OFFICE)
+    window = {"from": start.isoformat(), "to": (start + timedelta(days=1)).isoformat()}
+    out = tmp_path / "hari-ini.jsonl"
+    done = kawal("audit", "export", "--from", day.isoformat(), "--to", day.isoformat(), "--output", str(out))
+    assert done.exit_code == 0, done.output
+    assert out.read_bytes() == api_export(client, login, **window)
+    assert {json.loads(line)["ticket"] for line in out.read_text().splitlines()} == set(history)
+    yesterday = (day - timedelta(days=1)).isoformat()
+    assert kawal("audit", "export", "--to", yesterday, "--output", str(out)).exit_code == 0
+    assert out.read_bytes() == b""  # nothing happened before today
+
+
+def test_one_case_s_history_is_the_api_export_s_lines_of_that_case_and_verifies(
+    kawal, history, client, login, tmp_path
+):
+    request, complaint = history
+    out = tmp_path / "satu-kasus.jsonl"
+    done = kawal("audit", "export", "--case", complaint.lower(), "--output", str(out))
+    assert done.exit_code == 0, done.output
+    whole = api_export(client, login).splitlines(keepends=True)
+    assert out.read_bytes().splitlines(keepends=True) == [x for x in whole if json.loads(x)["ticket"] == complaint]
+    assert f"{len(out.read_bytes().splitlines())} event(s) of 1 case(s) written to {out}" in done.output
+    checked = kawal("audit", "verify", str(out))  # the file as a plain argument, as --file
+    assert checked.exit_code == 0, checked.output
+    assert f"every chain in {out} is intact" in checked.output
+    rows = out.read_text().splitlines()
+    first = json.loads(rows[0])
+    rows[0] = json.dumps({**first, "actor": "someone-else"}, ensure_ascii=False, sort_keys=True)
+    out.write_text("\n".join(rows) + "\n")
+    broken = kawal("audit", "verify", str(out))
+    assert broken.exit_code == 1
+    assert f"case {complaint}, event 1 (line 1): content does not match its hash" in broken.output
+    csv_out = tmp_path / "satu-kasus.csv"
+    assert kawal("audit", "export", "--case", request, "--format", "csv", "--output", str(csv_out)).exit_code == 0
+    assert {line.split(",")[1] for line in csv_out.read_text().splitlines()[1:]} == {request}
+    told = kawal("audit", "verify", str(csv_out))
+    assert told.exit_code != 0
+    assert "is a CSV export, for reading: check the JSON lines export" in told.output
+
+
+@pytest.mark.parametrize(
+    ("args", "said"),
+    [
+        (("--from", "2026-13-01"), "--from: 2026-13-01 is not a date: write it as YYYY-MM-DD (an office day)"),
+        (("--to", "kemarin"), "--to: kemarin is not a date: write it as YYYY-MM-DD (an office day)"),
+        (("--from", "2026-12-02", "--to", "2026-12-01"), "--to: 2026-12-01 is before --from (2026-12-02)"),
+        (("--case", "PPID-2026-999999"), "no case with ticket PPID-2026-999999"),
+    ],
+)
+def test_a_date_or_a_ticket_the_export_cannot_use_is_named_and_writes_nothing(kawal, history, tmp_path, args, said):
+    out = tmp_path / "riwayat.jsonl"
+    done = kawal("audit", "export", *args, "--output", str(out))
+    assert done.exit_code != 0
+    assert said in done.output
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_a_file_the_export_cannot_write_is_named(kawal, history, tmp_path):
+    missing = tmp_path / "tidak-ada" / "riwayat.jsonl"
+    done = kawal("audit", "export", "--output", str(missing))
+    assert done.exit_code != 0
+    assert f"cannot write {missing}: no folder {missing.parent}" in done.output
+    folder = tmp_path / "folder"
+    folder.mkdir()
+    done = kawal("audit", "export", "--output", str(folder))
+    assert done.exit_code != 0
+    assert f"cannot write {folder}: it is a folder" in done.output
+    assert list(folder.iterdir()) == []
+    assert "--output" in kawal("audit", "export").output  # required: a missing file is said, not a traceback
