@@ -23,7 +23,8 @@ from babel.messages.pofile import read_po
 from babel.support import Translations
 from flask import request
 
-from engine.messages import Message, Named, Term
+from engine.letters.render import rupiah
+from engine.messages import Message, Money, Named, Term
 
 LANGUAGES = {"id": "Bahasa Indonesia", "en": "English"}
 DEFAULT = "id"
@@ -74,7 +75,10 @@ def say(message: Message | object, language: str) -> str:
 def _written(value, language: str):
     """A date parameter as the page writes dates (``2 Des 2026``), an instant with its zone as the pages write it in
     the zone it carries (``2 Des 2026, 16:00 WIB``, api.web.display.office_datetime); a ``Term`` (a group's name)
-    translated; a ``Named`` (a holiday's name) in its words of ``language``; any other as it is."""
+    translated; a ``Named`` (a holiday's name) in its words of ``language``; ``Money`` as the letters of ``language``
+    write it (``Rp26.000``, ``IDR 26,000``); any other as it is."""
+    if isinstance(value, Money):  # a plain space in English, as a message writes it (notifications.wording)
+        return rupiah(value, language, space=" ")
     if isinstance(value, Term):
         return catalog(language).gettext(value)
     if isinstance(value, Named):

@@ -253,7 +253,15 @@ class Milestone(Schema):
         allow_none=True,
         metadata={
             "description": "The day the stage was reached, when an event from the Commission or a court "
-            "moved the case (recorded later, it gives its own day); null otherwise"
+            "moved the case (recorded later, it gives its own day), the task that moved it recorded its day, or it "
+            "was reached with the stage before it; null otherwise"
+        },
+    )
+    detail = fields.String(
+        allow_none=True,
+        metadata={
+            "description": "What the public decision or filing that moved a dispute to the stage said: the "
+            "Commission's or the court's decision, who went to court or filed for cassation; null otherwise"
         },
     )
 
@@ -738,6 +746,12 @@ class AuditQuery(Schema):
     process = fields.String(
         validate=validate.OneOf(kinds.ALL), metadata={"description": "only the cases of this process (default: all)"}
     )
+    ticket = fields.String(
+        metadata={
+            "description": "only this case, whole (PPID-2026-000123; as kawal audit export --case): 404 when no case"
+            " holds it, 422 when it is no ticket"
+        }
+    )
     format = fields.String(load_default="jsonl", validate=validate.OneOf(["jsonl", "csv", "xlsx"]))
     lang = fields.String(
         load_default="id",
@@ -945,6 +959,11 @@ class RevealRequestView(Schema):
     decided_by = fields.String(allow_none=True)
     decided_at = OfficeDateTime(allow_none=True)
     decision_note = fields.String(allow_none=True, metadata={"description": "why it was approved or refused"})
+    open_until = OfficeDateTime(
+        allow_none=True,
+        metadata={"description": "approved: when the identity seals again for the one who asked (KAWAL_REVEAL_DAYS)"},
+    )
+    expired = fields.Boolean(metadata={"description": "approved and that time has passed: a new request is needed"})
 
 
 class RevealList(Schema):

@@ -6,7 +6,8 @@ the letters, the API and the exports keep. An English page shows it in English, 
 English letters do ("Law 14/2008 Article 22(7)", "Information Commission Regulation 1/2021"): the
 citations of the models are written out below (``tests/unit/test_citations.py`` fails while one is
 missing), and any other text (a letter type's basis, the PDF's Subject) has its laws named and its
-"Pasal", "ayat", "huruf" and "dan" put into English.
+"Pasal", "ayat", "huruf" and "dan" put into English. A message states a basis that names one rule per channel by
+the rule that counts its own days (``BASIS_BY_UNIT``), its days in the reader's language too (``message_basis``).
 """
 
 from __future__ import annotations
@@ -44,6 +45,9 @@ ENGLISH = {
     "UU 14/2008 Pasal 48(1)": "Law 14/2008 Article 48(1)",
     "UU 14/2008 Pasal 50 (jangka waktu pemohon)": "Law 14/2008 Article 50 (the applicant's time)",
     "UU 14/2008 Pasal 50": "Law 14/2008 Article 50",
+    "Batas internal: hari kerja sebelum sidang pertama (Perki 1/2013 Pasal 31)": (
+        "Internal limit: the working day before the first hearing (Information Commission Regulation 1/2013 Article 31)"
+    ),
     # pengaduan.bpmn
     "SP4N-LAPOR!: verifikasi 3 hari kerja": "SP4N-LAPOR!: verification within 3 working days",
     "Koordinasi dengan unit pengolah: batas internal (KAWAL_UNIT_RESPONSE_DAYS hari kerja)": (
@@ -118,6 +122,33 @@ def legal_basis(text: str | None, locale: str) -> str:
     for pattern, words in _WORDS:
         text = pattern.sub(words, text)
     return text
+
+
+# A basis that names one rule for each way its period is counted (BUKTI, pengaduan.bpmn: 30 days under UU 25/2009
+# Pasal 45, or working days through SP4N-LAPOR!, by the complaint's channel), by the deadline's unit
+# (engine.calendar.DueDate.unit): a message states the rule that counts its row's days, with the row's own number of
+# days, never the other channel's (engine.outbox.legal_basis).
+BASIS_BY_UNIT = {
+    "UU 25/2009 Pasal 45 (30 hari); SP4N-LAPOR! (10 hari kerja)": {
+        "calendar_days": "UU 25/2009 Pasal 45 ({days} hari)",
+        "working_days": "SP4N-LAPOR! ({days} hari kerja)",
+    },
+}
+# The number of days such a rule names, which ``ENGLISH`` cannot list (the row's own days), in English.
+_DAYS = (
+    (re.compile(r"\((\d+) hari kerja\)"), r"(\1 working days)"),
+    (re.compile(r"\((\d+) hari\)"), r"(\1 days)"),
+)
+
+
+def message_basis(text: str | None, locale: str) -> str:
+    """A deadline's legal basis as a message states it (engine.outbox.legal_basis: of ``BASIS_BY_UNIT``, the rule of
+    the row's unit) in ``locale``: ``legal_basis``, and in English the number of days it names too."""
+    out = legal_basis(text, locale)
+    if locale == "en":
+        for pattern, words in _DAYS:
+            out = pattern.sub(words, out)
+    return out
 
 
 # What an English citation is made of, once its laws and words are in English: anything else in an office's own text

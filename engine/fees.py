@@ -31,7 +31,7 @@ from engine import access, access_log, clock
 from engine.audit import EventLog
 from engine.calendar import iso_day
 from engine.errors import Invalid
-from engine.messages import Named, msg
+from engine.messages import Money, Named, msg
 from engine.models import FEE_CODES, Case, FeeNotice, FeePayment, FeeRate, HumanTask, User
 
 NOTICE_TASK = "pemberitahuan_tertulis"
@@ -239,7 +239,7 @@ def check(session: Session, rt, task: HumanTask, data: dict) -> dict:
         assessment = assess(session, data, on, task.case.details or {})
         typed = data.get("biaya")
         if typed is not None and _decimal(typed) != assessment.total:
-            raise Invalid("fee_mismatch", fields={"biaya": [msg("fee_is_computed", total=_rupiah(assessment.total))]})
+            raise Invalid("fee_mismatch", fields={"biaya": [msg("fee_is_computed", total=Money(assessment.total))]})
         if assessment.total > 0 and not (data.get("cara_pembayaran") or "").strip():
             raise Invalid("invalid_data", fields={"cara_pembayaran": [msg("required")]})
         return {**data, "biaya": assessment.total, "rincian_biaya": assessment.items}
@@ -249,7 +249,7 @@ def check(session: Session, rt, task: HumanTask, data: dict) -> dict:
         if notice is None or notice.total <= 0:
             raise Invalid("fee_nothing_to_pay", fields={"jumlah_dibayar": [msg("fee_nothing_to_pay")]})
         if _decimal(data.get("jumlah_dibayar")) != notice.total:
-            fields["jumlah_dibayar"] = [msg("fee_must_equal_notice", total=_rupiah(notice.total))]
+            fields["jumlah_dibayar"] = [msg("fee_must_equal_notice", total=Money(notice.total))]
         paid_on = iso_day(data.get("tanggal_pembayaran"))
         today = rt.today()
         if paid_on is None or paid_on < notice.notice_date or paid_on > today:
@@ -267,7 +267,7 @@ def check(session: Session, rt, task: HumanTask, data: dict) -> dict:
         paid = payment(session, task.case)
         amount = paid.amount if paid is not None else 0
         if _decimal(data["biaya_dibayar"]) != amount:
-            recorded = msg("fee_paid_is_recorded", total=_rupiah(amount))
+            recorded = msg("fee_paid_is_recorded", total=Money(amount))
             raise Invalid("fee_mismatch", fields={"biaya_dibayar": [recorded]})
     return data
 
@@ -333,7 +333,3 @@ def _decimal(value) -> Decimal | None:
         return Decimal(str(value))
     except InvalidOperation:
         return None
-
-
-def _rupiah(amount: int) -> str:
-    return "Rp" + f"{amount:,}".replace(",", ".")

@@ -50,6 +50,14 @@ class Named(str):
         return str(self), self.indonesian
 
 
+class Money(int):
+    """A parameter that is an amount of whole rupiah: each edge writes it as the reader's language writes money, as
+    the letters do (api.language: ``Rp26.000``, ``IDR 26,000``); ``str()``, for the CLI and the logs, in English."""
+
+    def __str__(self) -> str:
+        return f"IDR {int(self):,}"
+
+
 def group_term(code: str) -> Term:
     """A group's name for a refusal: ``group_term("ppid")``; a code Kawal does not know, as it is."""
     return Term(GROUP_TERMS.get(code, code))
@@ -76,6 +84,7 @@ TEMPLATES: dict[str, str] = {
     "date_required": "a date (YYYY-MM-DD) is required",
     "date_out_of_range": "date out of range",
     "id_range": "a whole number from 1 to %(max)d",
+    "ticket_format": "a ticket like %(example)s: its register's letters (%(series)s), the year and its number",
     "number_too_large": "number too large",
     "number_at_most": "number too large (at most %(max)d)",
     "not_a_json_number": "%(name)s is not a JSON number",
@@ -122,6 +131,13 @@ TEMPLATES: dict[str, str] = {
     "names_reported_person": "names a reported person on file: a unit and the reporter read of them by position "
     "only; their identity stays with the complaint team",
     "names_reporter": "names the reporter, whose identity is kept confidential: write it without their name",
+    # what officers write on a complaint (engine.officer_text): the kind of data, never the value nor whose it is
+    "holds_personal_data": "holds personal data (%(what)s), which a complaint's forms and notes never carry: the "
+    "reporter's identity and contact are kept encrypted (\"The reporter's identity\" on the case page), the "
+    'reported persons\' on their own page ("The reported persons"); refer to anyone else by their role',
+    "not_a_nik": "a 16-digit number that is not a NIK (an account, a billing or transaction code): say what it is "
+    "just before the number",
+    "personal_data_in": "personal data (%(what)s) in: %(where)s",
     # -- who may (engine.access, api.auth) -------------------------------------------------------
     "case_not_found": "case not found",
     "task_not_found": "task not found",
@@ -134,6 +150,7 @@ TEMPLATES: dict[str, str] = {
     "complaint_team_only": "the complaint team only",
     "wbs_managers_only": "WBS managers only",
     "auditors_only": "auditors only",
+    "auditors_read_only": "auditors read a case's notes and history; they do not add to them",
     "admins_only": "administrators only",
     "ppid_and_auditors_only": "PPID officers and auditors only",
     "not_allowed": "not allowed",
@@ -277,6 +294,8 @@ TEMPLATES: dict[str, str] = {
     "reveal_already_decided": "the request is already %(status)s",
     "decision_note_required": "a decision note is required: why the identity opens or stays sealed",
     "identity_sealed": "the identity is sealed: ask, with a reason, for another WBS manager's approval",
+    "reveal_expired": "the approved reveal was open to you until %(until)s and the identity is sealed again: ask "
+    "again, with a reason, for another WBS manager's approval",
     "decision_unknown": "unknown decision",
     # -- what the public may send (engine.quotas) ------------------------------------------------
     "too_many_filings": "too many filings from this address; try later",
@@ -426,6 +445,13 @@ TEMPLATES: dict[str, str] = {
     "substitute_not_self": "choose a colleague, not the officer on leave",
     "substitute_same_unit": "the substitute must be of the same unit",
     "substitute_needs_groups": "the substitute must already work in %(groups)s; ask your superior to name another",
+    "substitute_needs_grant": (
+        "%(name)s does not work in %(groups)s: grant them these lanes for the leave (it is recorded in the access log),"
+        " or choose a colleague who does"
+    ),
+    "officer_on_leave_stand_in_cannot": (
+        "%(name)s is on leave; their stand-in %(stand_in)s may not work this task: assign it to someone else"
+    ),
     "substitute_away": "the substitute is on leave in that period too",
     "not_before_first_day": "not before the first day",
     "not_in_past": "not in the past",

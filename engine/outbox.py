@@ -14,7 +14,7 @@ from datetime import datetime
 from sqlalchemy import bindparam, select
 from sqlalchemy.orm import Session
 
-from engine import access, clock, proxy_party, stand_ins
+from engine import access, citations, clock, proxy_party, stand_ins
 from engine.calendar import WorkingCalendar
 from engine.db import per_dialect
 from engine.kinds import COMPLAINT
@@ -29,6 +29,9 @@ PROXY_COPIES = frozenset(
 )
 PROXY_CHANNELS = ("log", "smtp")
 PROXY_COPY = "proxy_party_id"  # the context's key naming the proxy a copy is for (notifications.delivery)
+# The context's key naming the kinds of letter a message goes with besides its event's own (a question a task asks
+# goes with the letters that task issued the reporter: notifications.case_facts); never rendered.
+LETTER_KINDS = "letter_kinds"
 
 
 def deadline_context(cal: WorkingCalendar, deadline: Deadline | None) -> dict:
@@ -52,21 +55,19 @@ def deadline_context(cal: WorkingCalendar, deadline: Deadline | None) -> dict:
     return context
 
 
+def stated(calendars, deadline: Deadline | None) -> dict:
+    """``deadline_context`` on the deadline's own calendar (``calendars``: the runtime's, by name): a reporter's
+    window is counted on the lenient reading it runs on, the office's own clocks on the strict one."""
+    return deadline_context(calendars[deadline.calendar], deadline) if deadline is not None else {"deadline": None}
+
+
 WORKING_DAYS, CALENDAR_DAYS = "working_days", "calendar_days"  # a deadline's unit (engine.calendar.DueDate.unit)
-# A basis that names one rule for each way its period is counted (BUKTI, pengaduan.bpmn: 30 days under UU 25/2009
-# Pasal 45, or working days through SP4N-LAPOR!, by the complaint's channel): a message states the rule that counts
-# this row's days, with the row's own number of days, never the other channel's.
-BASIS_BY_UNIT = {
-    "UU 25/2009 Pasal 45 (30 hari); SP4N-LAPOR! (10 hari kerja)": {
-        CALENDAR_DAYS: "UU 25/2009 Pasal 45 ({days} hari)",
-        WORKING_DAYS: "SP4N-LAPOR! ({days} hari kerja)",
-    },
-}
 
 
 def legal_basis(deadline: Deadline, unit: str) -> str:
-    """The deadline's legal basis as a message states it: of a basis naming a rule per unit, the rule of ``unit``."""
-    by_unit = BASIS_BY_UNIT.get(deadline.legal_basis)
+    """The deadline's legal basis as a message states it: of a basis naming a rule per unit
+    (``citations.BASIS_BY_UNIT``), the rule of ``unit``."""
+    by_unit = citations.BASIS_BY_UNIT.get(deadline.legal_basis)
     if by_unit is None or unit not in by_unit:
         return deadline.legal_basis
     return by_unit[unit].format(days=deadline.working_days)
@@ -98,13 +99,14 @@ DEADLINE_LABELS = {
     "K14": "Sikap Termohon atas putusan pengadilan: kasasi (14 hari sejak putusan diterima)",
     "K14P": "Jangka waktu pemohon mengajukan kasasi (14 hari)",
     "S60": "Batas waktu penyelesaian pengaduan menurut undang-undang (60 hari sejak berkas lengkap)",
-    "V3": "Verifikasi pengaduan (3 hari kerja)",
+    "V3": "Penelaahan, verifikasi dan klasifikasi pengaduan (3 hari kerja)",
     "SLA": "Penyelesaian pengaduan (standar layanan)",
     "BUKTI": "Batas waktu melengkapi data/bukti pengaduan",
     "SERAH": "Penyerahan informasi (dalam jangka waktu pemberitahuan, atau setelah biaya dibayar)",
     "LAKSANA": "Pelaksanaan putusan atau kesepakatan mediasi",
     "O30": "Jangka waktu pemohon mengajukan keberatan (30 hari kerja)",
     "D14": "Jangka waktu pemohon mengajukan sengketa ke Komisi Informasi (14 hari kerja)",
+    "PERSIAPAN": "Persiapan Termohon sebelum sidang pertama: surat kuasa dan berkas (batas internal)",
 }
 # The same names in English: a message to a reader who chose English names its deadline in English (the renderer
 # runs outside Flask, without its catalogs), and the pages name deadlines by these two tables (api.web.case).
@@ -122,13 +124,14 @@ DEADLINE_LABELS_EN = {
     "K14": "The agency's decision on cassation (14 days from receiving the judgment)",
     "K14P": "The applicant's time to file for cassation (14 days)",
     "S60": "Statutory limit for settling the complaint (60 days from the complete file)",
-    "V3": "Verification of the complaint (3 working days)",
+    "V3": "Review, verification and classification of the complaint (3 working days)",
     "SLA": "Settlement of the complaint (service standard)",
     "BUKTI": "Time for the reporter to supply data or evidence",
     "SERAH": "Handing over the information (within the notice period, or after the fee is paid)",
     "LAKSANA": "Carrying out the decision or the mediation agreement",
     "O30": "The requester's objection window (30 working days)",
     "D14": "The requester's window to bring a dispute (14 working days)",
+    "PERSIAPAN": "The respondent's preparation before the first hearing: power of attorney and file (internal limit)",
 }
 
 
@@ -141,10 +144,14 @@ class Outbox:
         self.created: list[int] = []
         self._wanted: dict[str, dict] = {}
 
-    def to_requester(self, case: Case, event: str, cause: str, context: dict) -> None:
+    def to_requester(self, case: Case, event: str, cause: str, context: dict, only: tuple[str, ...] = ()) -> None:
+        """``only``: the channels this message may take (e.g. ``PROXY_CHANNELS``: e-mail, never a text message);
+        every configured one when empty."""
         if case.requester_party_id is None:
             return
         for channel in self.channels:
+            if only and channel not in only:
+                continue
             self._add(case, event, channel, None, True, f"{event}:{case.id}:{cause}:requester:{channel}", context)
         if event in PROXY_COPIES:
             self._to_proxy(case, event, cause, context)
@@ -269,6 +276,10 @@ def audience_users(session: Session, case: Case, audience: str) -> list[int]:
     if audience == "assignee":
         return stand_ins.recipients(session, [t.assignee_id for t in open_tasks])
     if audience == "group":
+        if not open_tasks and case.kind == COMPLAINT:
+            # A complaint waiting for its reporter has no open task: its group is the team that asked (BUKTI's
+            # "+1:group", pengaduan.bpmn: the team is reminded to confirm that no evidence came).
+            return lane_members(session, case, "tim_pengaduan")
         return sorted({u for t in open_tasks for u in lane_members(session, case, t.lane, t.unit_id)})
     if audience == "superior":
         lanes = {superior_lane(case, t.lane) for t in open_tasks}

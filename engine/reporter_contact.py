@@ -23,7 +23,7 @@ from __future__ import annotations
 
 from sqlalchemy.orm import Session
 
-from engine import former_contacts, kinds
+from engine import former_contacts, kinds, languages
 from engine.audit import EventLog
 from engine.complaints import FORM as COMPLAINT_FORM
 from engine.complaints import REPORTER
@@ -38,7 +38,6 @@ from engine.runtime import Runtime
 
 EVENT = "reporter_contact_changed"  # the history's event and the reporter's message
 FIELDS = ("email", "phone")
-DEFAULT_LOCALE = "id"
 
 
 def can_change(case: Case) -> bool:
@@ -71,9 +70,9 @@ def change(session: Session, rt: Runtime, case: Case, payload: dict) -> tuple[st
     before = rt.vault.read(party)
     after = {key: value for key, value in before.items() if key not in FIELDS}
     after |= {name: payload[name] for name in FIELDS if payload.get(name)}
-    after["locale"] = payload.get("locale") or before.get("locale") or DEFAULT_LOCALE
+    after["locale"] = payload.get("locale") or before.get("locale") or languages.DEFAULT
     changed = [name for name in FIELDS if before.get(name) != after.get(name)]
-    if after["locale"] != (before.get("locale") or DEFAULT_LOCALE):
+    if after["locale"] != (before.get("locale") or languages.DEFAULT):
         changed.append("locale")
     if not changed:
         return ()

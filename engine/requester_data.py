@@ -67,7 +67,6 @@ from engine.runtime import Runtime
 EVENT = "requester_data_corrected"  # the history's event and the requester's message
 RECORDING_ERROR = "kesalahan_pencatatan"
 REASONS = ("permintaan_pemohon", RECORDING_ERROR)
-DEFAULT_LOCALE = "id"  # a requester filed at the desk is written to in Bahasa Indonesia until told otherwise
 ASKED, REFUSED = "requester_correction_asked", "requester_correction_refused"  # the requester's own request
 OVERDUE = "requester_correction_overdue"  # not answered in time: the PPID is told, once
 REMINDER = "requester_correction_reminder"  # the desk is reminded once, ``REMIND_BEFORE`` the request's end
@@ -155,7 +154,7 @@ def correct(
     changed = _changes(before, case.requester_type, payload, languages.written_in(case, before))
     # The language stays as it is unless the desk changed it: a form opened on an objection filed in another
     # language shows the objection's (languages.written_in), which is no change of the requester's own.
-    kept = before.get("locale") or DEFAULT_LOCALE
+    kept = before.get("locale") or languages.DEFAULT
     after = {**payload["requester"], "locale": (payload.get("locale") or kept) if "locale" in changed else kept}
     members = tuple(m for m in chain.members(session, case) if m.requester_party_id == party.id)
     if not changed:
@@ -397,7 +396,7 @@ def _changes(identity: dict, requester_type: str | None, proposed: dict, locale:
     names = [k for k in FIELDS if identity.get(k) != proposed["requester"].get(k)]
     if proposed["requester_type"] != requester_type:
         names.append("requester_type")
-    if proposed.get("locale") and proposed["locale"] != (locale or identity.get("locale") or DEFAULT_LOCALE):
+    if proposed.get("locale") and proposed["locale"] != (locale or identity.get("locale") or languages.DEFAULT):
         names.append("locale")
     return names
 

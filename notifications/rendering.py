@@ -34,7 +34,8 @@ template may use only these keys (``CONTEXT_KEYS``):
     instead of the working days.
 ``task_title``
     The staff task's title. Staff templates only: requester templates never use it, since a
-    task title may carry internal wording.
+    task title may carry internal wording. The row keeps the BPMN's name; an officer who reads English is sent the
+    task's English name, as the pages name it, read when the message is sent (``notifications.case_facts``).
 ``status_label``, ``status_code``
     The case's public status in the requester's words, e.g. ``"Diproses"``, and its code (``engine.status``), from
     which ``render`` words it in the reader's language.
@@ -58,6 +59,12 @@ template may use only these keys (``CONTEXT_KEYS``):
     erases it. Never in a link.
 ``author``
     The username of the officer who wrote an internal note (``note_mention``); staff only.
+``absent_name``, ``leave_last_day``
+    ``task_handed_over`` and ``task_returned`` (engine.leave_returns), to a stand-in: the name of the colleague on
+    leave whose task it is (staff only) and the last day of the leave (as ``due_at``'s day).
+``to_queue``, ``leave_cancelled``
+    ``task_returned``: whether the task went back to the lane's queue rather than to the colleague, and whether
+    the leave was cancelled rather than ended.
 ``attached``, ``file_count``, ``download_until``
     ``information_sent`` (engine.delivery): whether the delivered files travel as attachments (else the
     mail tells the requester to download them), how many there are, and the last day (formatted) they
@@ -90,7 +97,16 @@ template may use only these keys (``CONTEXT_KEYS``):
     ``request_withdrawn``: when the request was withdrawn (as ``due_at``).
 ``received_at``
     ``complaint_receipt`` (engine.notices): when the complaint was received (as ``due_at``); rows written before it
-    was kept leave the line out.
+    was kept leave the line out. ``whistleblower_report_received`` too.
+``agency``, ``letter_number``, ``letter_date``
+    ``complaint_referred`` of a complaint forwarded to another agency (``status_code`` ``diteruskan_instansi_lain``,
+    engine.notices): the agency it went to and the forwarding letter's number and date (as ``due_at``'s day), which
+    the forwarding task recorded; the number Kawal gave the letter is added when the mail is sent
+    (``notifications.case_facts``). Each line is left out when its key is absent (rows written before).
+``mode``
+    ``whistleblower_report_received``: the complaint's reporting mode (``whistleblower``), which the template words.
+``revealed_on``
+    ``identity_revealed`` (engine.reveal_notice): the day a whistleblower's identity was made known to an officer.
 ``former``
     In ``requester_data_corrected`` and ``reporter_contact_changed``, when the message goes to the contact that was
     replaced (engine.former_contacts: the row holds that address sealed until it is sent): the text says so. In
@@ -103,7 +119,8 @@ and opens its body with a line saying whose message it is (``PROXY_NOTE``).
 ``render`` adds keys of its own (``DERIVED_KEYS``): from the ticket's prefix ``kind`` (``permohonan``,
 ``keberatan``, ``sengketa`` or ``pengaduan``) and ``noun``, the kind in the message's locale ("request",
 "complaint"...), so one template speaks of the right case; from ``KAWAL_PUBLIC_URL`` the absolute ``status_link``
-(the portal's status page, the ticket filled in) and ``lost_code_link``; from ``KAWAL_OFFICE_CONTACT``
+(the portal's status page, the ticket filled in), ``lost_code_link`` and ``case_link`` (the officers' page of the
+case: staff mails only); from ``KAWAL_OFFICE_CONTACT``
 ``office_contact`` (may be empty).
 
 Keys each event needs besides ``ticket`` and ``deadline`` (and the deadline block when
@@ -118,7 +135,9 @@ empty. Other keys in the context are ignored::
     objection_response outcome_label, portal_hint
     complaint_receipt  portal_hint, [received_at]
     complaint_recorded portal_hint (the Tanda Terima Pengaduan: ``letters``, ``letters_attached``)
-    complaint_referred status_code (diteruskan_itjen, didisposisikan_unit, diteruskan_instansi_lain), portal_hint
+    complaint_referred status_code (diteruskan_itjen, didisposisikan_unit, diteruskan_instansi_lain), portal_hint,
+                       [agency], [letter_number], [letter_date]
+    identity_revealed  revealed_on, portal_hint (a whistleblower: their identity was made known; never by whom)
     access_code_resent access_code, portal_hint
     proxy_ended_new_code access_code, portal_hint
     requester_data_corrected fields (the names of the corrected fields), portal_hint, [former]
@@ -135,6 +154,9 @@ empty. Other keys in the context are ignored::
     survey_invitation  portal_hint
     task_new_group     task_title
     task_assigned      task_title
+    task_handed_over   task_title, absent_name, leave_last_day (a stand-in: whose work it is, until when)
+    task_returned      task_title, absent_name, leave_last_day, to_queue, leave_cancelled (to the stand-in: the
+                       leave is over)
     deadline_reminder  [task_title]
     deadline_overdue   [task_title]
     escalation         task_title
@@ -142,6 +164,7 @@ empty. Other keys in the context are ignored::
     reveal_requested   task_title, author (who asked to open a whistleblower's identity; never the reason)
     task_follow_up     task_title, follow_up_on (the day its holder chose to come back to it; never their note)
     reveal_decided     task_title, author (the manager who decided), outcome_label (disetujui | ditolak)
+    whistleblower_report_received mode, received_at (to the WBS managers: never who reported, nor what)
     requester_correction_asked task_title (what to answer and by when)
     requester_correction_overdue task_title (what was not answered, and its limit)
     requester_correction_reminder task_title (what to answer, and by when: its last day)
@@ -149,7 +172,8 @@ empty. Other keys in the context are ignored::
 decision_notice may also carry ``dip_title`` and ``dip_link`` (both or neither): the item of the public
 information list (DIP) the decision cites, and where the portal shows it; the notice then says so. The notices
 (extension_notice, decision_notice, objection_receipt, objection_response) and the reporter's letters' messages
-(complaint_recorded: the Tanda Terima Pengaduan; complaint_outcome: the Surat Pemberitahuan Hasil) may carry
+(complaint_recorded: the Tanda Terima Pengaduan; complaint_outcome: the Surat Pemberitahuan Hasil; complaint_question:
+the evidence request's Surat Permintaan Kelengkapan Data/Bukti) may carry
 ``letters`` and ``letters_attached``, decision_notice and objection_response ``window_ends_on``,
 ``window_from_dispatch`` and ``outcome_code``, decision_notice ``fee_amount`` and ``fee_method``.
 
@@ -198,6 +222,7 @@ EVENTS: dict[str, str] = {
     "complaint_referred": "requester",
     "complaint_question": "requester",
     "complaint_outcome": "requester",
+    "identity_revealed": "requester",
     "reporter_reminder": "requester",
     "overdue_apology": "requester",
     "survey_invitation": "requester",
@@ -212,6 +237,8 @@ EVENTS: dict[str, str] = {
     # to staff
     "task_new_group": "staff",
     "task_assigned": "staff",
+    "task_handed_over": "staff",
+    "task_returned": "staff",
     "deadline_reminder": "staff",
     "deadline_overdue": "staff",
     "escalation": "staff",
@@ -219,6 +246,7 @@ EVENTS: dict[str, str] = {
     "note_mention": "staff",
     "reveal_requested": "staff",
     "reveal_decided": "staff",
+    "whistleblower_report_received": "staff",
     "requester_correction_asked": "staff",
     "requester_correction_overdue": "staff",
     "requester_correction_reminder": "staff",
@@ -262,6 +290,15 @@ CONTEXT_KEYS = frozenset(
         "received_at",
         "day_unit",
         "filed_by_proxy",
+        "agency",
+        "letter_number",
+        "letter_date",
+        "mode",
+        "revealed_on",
+        "absent_name",
+        "leave_last_day",
+        "to_queue",
+        "leave_cancelled",
         PROXY_COPY,
     }
 )
@@ -285,9 +322,9 @@ ITEM_KEYS = {
 # Added by ``render`` from the ticket, never stored: the case's kind and its noun in the locale.
 # ``deadline_label`` too, once ``deadline`` is set: named from the code in the reader's language.
 DERIVED_KEYS = frozenset(
-    {"kind", "noun", "status_link", "lost_code_link", "office_contact", "deadline_label", "days_left"}
+    {"kind", "noun", "status_link", "lost_code_link", "case_link", "office_contact", "deadline_label", "days_left"}
 )
-STAFF_ONLY_KEYS = frozenset({"task_title", "author"})
+STAFF_ONLY_KEYS = frozenset({"task_title", "author", "absent_name"})
 DEADLINE_KEYS = frozenset({"legal_basis", "due_at", "working_days_left"})
 # What each event needs besides ticket, deadline and (when deadline is set) DEADLINE_KEYS; the docstring's table.
 REQUIRED_KEYS: dict[str, frozenset[str]] = {
@@ -302,6 +339,7 @@ REQUIRED_KEYS: dict[str, frozenset[str]] = {
     "complaint_referred": frozenset({"status_code", "portal_hint"}),
     "complaint_question": frozenset({"portal_hint"}),
     "complaint_outcome": frozenset({"portal_hint"}),
+    "identity_revealed": frozenset({"revealed_on", "portal_hint"}),
     "reporter_reminder": frozenset({"portal_hint"}),
     "reporter_message": frozenset(),
     "overdue_apology": frozenset({"portal_hint"}),
@@ -316,12 +354,15 @@ REQUIRED_KEYS: dict[str, frozenset[str]] = {
     "request_withdrawn": frozenset({"withdrawn_at", "portal_hint"}),
     "task_new_group": frozenset({"task_title"}),
     "task_assigned": frozenset({"task_title"}),
+    "task_handed_over": frozenset({"task_title", "absent_name", "leave_last_day"}),
+    "task_returned": frozenset({"task_title", "absent_name", "leave_last_day", "to_queue", "leave_cancelled"}),
     "deadline_reminder": frozenset(),
     "deadline_overdue": frozenset(),
     "escalation": frozenset({"task_title"}),
     "note_mention": frozenset({"task_title", "author"}),
     "reveal_requested": frozenset({"task_title", "author"}),
     "reveal_decided": frozenset({"task_title", "author", "outcome_label"}),
+    "whistleblower_report_received": frozenset({"mode", "received_at"}),
     "requester_correction_asked": frozenset({"task_title"}),
     "requester_correction_overdue": frozenset({"task_title"}),
     "requester_correction_reminder": frozenset({"task_title"}),

@@ -5,13 +5,14 @@ vault or the officer's record when the message is sent), so the row keeps facts:
 as Indonesian practice cites it, moments in ISO 8601, a status's code, which line tells the requester where to
 follow the case. This module writes them out for one reader:
 
-- the deadline's name (``engine.outbox.deadline_label``) and legal basis (``engine.citations.legal_basis``; the
+- the deadline's name (``engine.outbox.deadline_label``) and legal basis (``engine.citations.message_basis``; the
   number of days a basis names, "(30 hari)", "(10 hari kerja)", in English too);
 - for a period the law counts in days (``day_unit``: ``calendar_days``, engine.outbox.deadline_context), the days
   left to its due day as the message is sent (``days_left``: negative once it has passed), never working days;
 - the dates and times, in one long form: ``21 Desember 2026 pukul 16.00 WIB`` / ``21 December 2026, 16:00 WIB``;
 - a status or decision the row names by its code (``status_code``, ``outcome_code``: ``engine.status.label``);
-- an amount of money (``fee_amount``, whole rupiah), as the reader's language writes it: ``Rp26.000`` / ``IDR 26,000``;
+- an amount of money (``fee_amount``, whole rupiah), as the reader's language writes it, as the letters do
+  (``engine.letters.render.rupiah``): ``Rp26.000`` / ``IDR 26,000``;
 - ``portal_hint``, the line on following the case, with the absolute link to the portal's status page
   (``KAWAL_PUBLIC_URL`` + ``/publik/status``, the ticket filled in). A link never carries the access code.
 
@@ -27,11 +28,12 @@ from datetime import date, datetime
 from urllib.parse import quote
 
 from engine import citations, clock, status
-from engine.letters.render import MONTHS
+from engine.letters.render import MONTHS, rupiah
 from engine.outbox import CALENDAR_DAYS, deadline_label
 
 STATUS_PATH = "/publik/status"  # api.web.portal.following: opened with ?kasus=<ticket>, it asks for the code only
 LOST_CODE_PATH = "/publik/kode-hilang"  # api.web.portal.lost_code
+CASE_PATH = "/kasus/"  # api.web.case.case: the officers' page of a case (a staff mail's link; they log in first)
 # The context keys that hold a date or a moment (engine.outbox.instant), written out for the reader: the staff's
 # item messages' days too (a follow-up's day, an exemption's end, the yearly report's due day), which rows written
 # before were kept in the short ``16/12/2026`` or ``16-12-2026`` form.
@@ -45,6 +47,9 @@ DATE_KEYS = (
     "follow_up_on",
     "since",
     "due_on",
+    "letter_date",
+    "revealed_on",
+    "leave_last_day",
 )
 ZONES = {"+07:00": "WIB", "+08:00": "WITA", "+09:00": "WIT"}  # as engine.explanation names the offices' zones
 
@@ -84,11 +89,12 @@ _MONTH_NUMBER = {name.lower(): i + 1 for names in MONTHS.values() for i, name in
 
 def links(public_url: str, ticket: str) -> dict:
     """The portal's pages a message points to, absolute under ``public_url`` (the ticket is no secret: it is
-    in the subject; the code never goes into a link)."""
+    in the subject; the code never goes into a link), and the officers' page of the case (``case_link``)."""
     base = (public_url or "").rstrip("/")
     return {
         "status_link": f"{base}{STATUS_PATH}?kasus={quote(ticket, safe='')}" if ticket else f"{base}{STATUS_PATH}",
         "lost_code_link": f"{base}{LOST_CODE_PATH}",
+        "case_link": f"{base}{CASE_PATH}{quote(ticket, safe='')}",
     }
 
 
@@ -149,31 +155,6 @@ def _moment(on: date, hhmm: str, zone: str, locale: str) -> str:
     return f"{_day(on, locale)} pukul {hhmm.replace(':', '.')}{zone}"
 
 
-def money(amount, locale: str) -> str:
-    """Whole rupiah as the reader's language writes money, as the staff's pages do (``api.web.case.money``):
-    ``Rp26.000`` in Indonesian (as the letters print it, ``engine.letters.render.rupiah``), ``IDR 26,000`` in
-    English."""
-    grouped = f"{int(amount):,}"
-    return f"IDR {grouped}" if locale == "en" else "Rp" + grouped.replace(",", ".")
-
-
-# The number of days a legal basis names, which engine.citations leaves in Indonesian when the basis is not one the
-# models cite as it stands (a complaint's evidence window by its channel, engine.outbox.BASIS_BY_UNIT).
-_BASIS_DAYS = (
-    (re.compile(r"\((\d+) hari kerja\)"), r"(\1 working days)"),
-    (re.compile(r"\((\d+) hari\)"), r"(\1 days)"),
-)
-
-
-def basis(text: str, locale: str) -> str:
-    """A deadline's legal basis in ``locale``."""
-    out = citations.legal_basis(text, locale)
-    if locale == "en":
-        for pattern, words in _BASIS_DAYS:
-            out = pattern.sub(words, out)
-    return out
-
-
 def days_left(due_at) -> int | None:
     """The days from today to the due day of ``due_at`` as a row keeps it (ISO with its offset, or the older
     ``16-12-2026 16:00 WIB``), both days in the due time's own zone; None when it cannot be read."""
@@ -199,7 +180,7 @@ def localized(event: str, locale: str, context: dict, words: dict) -> dict:
     if name:
         out["deadline_label"] = deadline_label(name, locale)
         if "legal_basis" in context:
-            out["legal_basis"] = basis(context["legal_basis"], locale)
+            out["legal_basis"] = citations.message_basis(context["legal_basis"], locale)
         if context.get("day_unit") == CALENDAR_DAYS:
             left = days_left(context.get("due_at"))
             if left is not None:  # else the working days the row counted, as before
@@ -211,7 +192,7 @@ def localized(event: str, locale: str, context: dict, words: dict) -> dict:
         if context.get(code_key):
             out[label_key] = status.label(context[code_key], locale)
     if context.get("fee_amount"):
-        out["fee_amount"] = money(context["fee_amount"], locale)
+        out["fee_amount"] = rupiah(context["fee_amount"], locale, space=" ")
     if "portal_hint" in context:
         out["portal_hint"] = hint(event, words.get("kind", ""), context["portal_hint"], locale, words)
     return out

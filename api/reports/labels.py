@@ -100,9 +100,11 @@ COLUMNS = {
     "within_statutory": _l("Within the statutory 60 days"),
 }
 
+# How a case reached the office (engine.models.Case.channel): the one list of their names, for the registers, the
+# reports and the pages alike (api.web.display.CHANNEL_LABELS).
 CHANNELS = {
     "langsung": _l("In person"),
-    "web": _l("Web"),
+    "web": _l("Web portal"),
     "email": _l("E-mail"),
     "pos": _l("Post"),
     "telepon": _l("Telephone"),

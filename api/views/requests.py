@@ -22,13 +22,13 @@ from api.schemas import (
     TicketAccess,
     Withdraw,
 )
-from engine import access, casework, confirmations, delivery, intake, queries, requester_data
+from engine import access, casework, confirmations, delivery, intake, languages, queries, requester_data
 from engine.errors import Invalid
 from engine.files import Upload
 from engine.messages import msg
 
 blp = Blueprint("requests", __name__, description="Public intake and status of information requests")
-DESK_LOCALE = requester_data.DEFAULT_LOCALE  # a request the desk records: Bahasa Indonesia unless it says otherwise
+DESK_LOCALE = languages.DEFAULT  # a request the desk records: Bahasa Indonesia unless it says otherwise
 
 
 @blp.post("/requests")

@@ -29,6 +29,7 @@ from sqlalchemy import select
 
 from api.boundary import noted, runtime
 from api.extensions import db
+from api.reports.history import READ, event_label
 from api.reports.labels import CHANNELS
 from api.web import case_messages, display, events, process_diagram, proxy, requester, workbench
 from api.web.blueprint import bp
@@ -57,7 +58,7 @@ from engine import (
 )
 from engine.letters import records as letter_records
 from engine.letters.types import TYPES as LETTER_TYPES
-from engine.models import Case, CaseEvent, Letter, Party, User
+from engine.models import Case, CaseEvent, Deadline, Letter, Party, User
 from engine.runtime import Runtime
 
 VENDOR_VIEWER = Path(__file__).parent / "static" / "vendor" / "bpmn-viewer.production.min.js"
@@ -103,88 +104,10 @@ WHEN_PASSED = {
         "If it passes: the unit and whoever referred it are reminded; the case is not late by it, its legal deadline"
         " still counts."
     ),
-}
-EVENT_LABELS = {
-    "request_submitted": _l("Request received"),
-    "complaint_submitted": _l("Complaint received"),
-    "objection_filed": _l("Objection filed"),
-    "objection_filed_late": _l("Objection filed late"),
-    "dispute_recorded": _l("Dispute recorded"),
-    "status_changed": _l("Stage reached"),
-    "task_created": _l("Task opened"),
-    "task_claimed": _l("Task claimed"),
-    "task_unclaimed": _l("Task released"),
-    "follow_up_set": _l("Follow-up day set by the task's holder"),
-    "follow_up_cleared": _l("Follow-up removed by the task's holder"),
-    "task_assigned": _l("Task assigned"),
-    "task_completed": _l("Task completed"),
-    "files_attached": _l("Files attached"),
-    "personal_data_confirmed": _l("Personal data in the files confirmed by the officer"),
-    "information_delivered": _l("Information handed over"),
-    "fee_notified": _l("Fee stated in the written notice"),
-    "fee_paid": _l("Fee paid"),
-    "information_downloaded": _l("Information downloaded by the requester"),
-    "task_cancelled": _l("Task cancelled"),
-    "deadline_started": _l("Deadline started"),
-    "deadline_recomputed": _l("Deadline recomputed"),
-    "deadline_met": _l("Deadline met"),
-    "deadline_missed": _l("Deadline missed"),
-    "deadline_lapsed": _l("Deadline lapsed"),
-    "deadline_superseded": _l("Deadline superseded"),
-    "deadline_cancelled": _l("Deadline cancelled"),
-    "case_overdue": _l("Case overdue"),
-    "case_closed": _l("Case closed"),
-    "case_reopened": _l("Case reopened"),
-    "message_received": _l("Message from the Commission or a court"),
-    "mediation_not_applicable": _l(
-        "Mediation ordered, but the dispute rests on ground a alone, which mediation cannot settle (UU 14/2008"
-        " Article 40): adjudication follows"
+    "PERSIAPAN": _l(
+        "If it passes: the first hearing may come before the power of attorney or the file is ready; the Commission"
+        " may examine and decide without the office (Information Commission Regulation 1/2013 Article 31)."
     ),
-    "linked_case_outcome": _l("Outcome of a linked case"),
-    "request_withdrawn": _l("Request withdrawn"),
-    "request_confirmed": _l("Request confirmed by the requester"),
-    "access_code_reissued": _l("Access code reissued"),
-    "requester_data_corrected": _l("Requester's data corrected"),
-    "proxy_data_corrected": _l("Proxy's data corrected"),
-    "reporter_contact_changed": _l("The reporter changed their contact"),
-    "proxy_revoked": _l("Power of attorney ended"),
-    "proxy_appointed": _l("Proxy appointed"),
-    "reported_recorded": _l("Reported persons recorded"),
-    "reported_removed": _l("Reported persons removed"),
-    "requester_correction_asked": _l("The requester asked to correct their data"),
-    "requester_correction_refused": _l("The requester's request to correct their data refused"),
-    "requester_correction_overdue": _l("The requester's request to correct their data not answered in time"),
-    "requester_correction_unchanged": _l(
-        "The requester's request to correct their data answered: the data on file already matched it"
-    ),
-    "requester_data_copied": _l("A copy of the requester's personal data made"),
-    "bundle_exported": _l("Evidence bundle exported"),
-    "letter_issued": _l("Letter issued"),
-    "letter_rendered": _l("Letter's PDF made"),
-    "letter_scan_recorded": _l("Signed scan of a letter recorded"),
-    "case_read": _l("Confidential complaint read"),
-    "identity_read": _l("Reporter's identity read"),
-    "reveal_requested": _l("Identity reveal requested"),
-    "reveal_approved": _l("Identity reveal approved"),
-    "reveal_refused": _l("Identity reveal refused"),
-    "reporter_question_sent": _l("Question sent to the reporter"),
-    "reporter_outcome_sent": _l("Outcome sent to the reporter"),
-    "reporter_message_sent": _l("Message sent to the reporter"),
-    "reporter_message_received": _l("Message from the reporter"),
-    "note_added": _l("Internal note"),
-    "task_handed_over": _l("Task handed to a stand-in"),
-    "notice_dispatched": _l("Letter to the requester sent"),
-    "notice_delivered": _l("Letter received by the requester"),
-    "deadline_met_by_dispatch": _l("Deadline met by the letter's date"),
-    "case_overdue_cleared": _l("No longer late: answered in time by the letter's date"),
-    "deadline_in_time_on_lenient_reading": _l(
-        "Filed after the deadline's earliest reading, in time on its latest (cuti bersama not working days):"
-        " for the court to judge"
-    ),
-    "exemption_determined": _l("Exemption determined"),
-    "exemption_ended": _l("Exemption ended: the objection against the refusal was granted"),
-    "calendar_year_unconfirmed": _l("A deadline runs into a year whose cuti bersama is not confirmed"),
-    "calendar_year_confirmed": _l("The year's cuti bersama confirmed"),
 }
 ACTORS = {"system": _l("Kawal (automatic)"), "pemohon": _l("Requester"), "pelapor": _l("Reporter")}
 
@@ -212,7 +135,8 @@ def case(ticket: str, reporter: dict | None = None, refused: dict | None = None)
         "stage_label": display.stage_label(found.status, locale),
         "due_state": _due_state(rt, found),
         "late_since": _late_since(found),
-        "due_at": office_due(found) if found.closed_at is None else found.due_at,
+        "due_at": shown_due(found)[0] if found.closed_at is None else found.due_at,
+        "due_clock": _due_clock(found) if found.closed_at is None else None,
         "facts": case_facts(rt, found, locale, visibility.details(rt.forms, found, access.field_readers(user, found))),
         "requester": requester_facts(rt, identity, locale),
         "other_filings": _other_filings(rt, user, found, identity, locale),
@@ -227,7 +151,7 @@ def case(ticket: str, reporter: dict | None = None, refused: dict | None = None)
         "summons": events.can_record_summons(user, found),
         "awaited_receipt": events.awaited_receipt(user, found),
         "confirmation": events.confirmation(user, found),
-        "deadlines": _deadlines(found, locale),
+        "deadlines": _deadlines(rt, found, locale),
         "history_shown": history_shown,
         "timeline": _timeline(found, locale) if history_shown else [],
         "documents": _documents(rt, user, found, locale),
@@ -301,11 +225,36 @@ def case_document(ticket: str, name: str):
 # -- the parts of the page ---------------------------------------------------------------------------
 
 
-def office_due(case: Case):
-    """The due date an officer reads at the top of the case: the nearest pending deadline of the office, internal
-    ones too (a new complaint's review, V3), else the one the requester is shown (``Case.due_at``)."""
-    pending = [d.due_at for d in case.deadlines if d.status == "pending" and d.kind == "agency"]
-    return min(pending) if pending else case.due_at
+def shown_due(case: Case) -> tuple[datetime | None, Deadline | None]:
+    """The date the top of the case shows, and the clock it is (None: the date the requester is shown).
+
+    The nearest pending deadline of the office, internal ones too (a new complaint's review, V3), else the one the
+    requester is shown (``Case.due_at``): engine.dashboard counts open cases by these two. A case with neither (a
+    dispute: the model marks none of its clocks public) shows the date its open tasks are due by (a task whose own
+    clock was missed shows that one: the respondent's preparation past the first hearing), else the nearest running
+    clock of another holder (the Commission's mediation, the applicant's time to go to court): a dispute whose
+    clocks run never reads "no deadline".
+    """
+    pending = sorted((d for d in case.deadlines if d.status == "pending"), key=lambda d: (d.due_at, d.id or 0))
+    own = [d for d in pending if d.kind == "agency"]
+    if own:
+        return own[0].due_at, own[0]
+    if case.due_at is not None:
+        return case.due_at, None
+    tasks_due = min((t.due_at for t in case.tasks if t.state == "open" and t.due_at is not None), default=None)
+    if tasks_due is not None:
+        clock_of = [d for d in case.deadlines if d.status in ("missed", "pending") and d.due_at == tasks_due]
+        return tasks_due, clock_of[-1] if clock_of else None
+    return (pending[0].due_at, pending[0]) if pending else (None, None)
+
+
+def _due_clock(case: Case) -> str | None:
+    """The clock the date at the top of the case belongs to, named, with whose it is."""
+    _due, deadline = shown_due(case)
+    if deadline is None:
+        return None
+    whose = clock_kind_label(deadline.kind, deadline.calendar, deadline.name)
+    return f"{clock_label(deadline.name)} ({deadline.name}) · {whose}"
 
 
 def _late_since(case: Case) -> dict | None:
@@ -320,7 +269,7 @@ def _due_state(rt: Runtime, case: Case) -> str:
         return display.OVERDUE
     if case.closed_at is not None:
         return display.NO_DEADLINE
-    due = office_due(case)
+    due, _clock_shown = shown_due(case)
     return display.due_state(due, queries.working_days_left(rt, due))
 
 
@@ -394,8 +343,12 @@ SLA_COUNTED_FROM = {
 }
 
 
-def _deadlines(case: Case, locale: str) -> list[dict]:
+def _deadlines(rt: Runtime, case: Case, locale: str) -> list[dict]:
+    """The case's deadline rows, and the requester's windows it has no row for yet (a dispute's applicant window
+    while the office decides on the decision: engine.chain.unarmed_windows)."""
     rows = [_clock(chain.deadline_view(d), locale) for d in case.deadlines]
+    windows = chain.unarmed_windows(rt, db.session, case)
+    rows += [_clock({**w.to_dict(), "unit": w.provenance.get("unit", "working_days")}, locale) for w in windows]
     slas = [row for row in rows if row["name"] == "SLA"]
     for n, row in enumerate(slas):
         start = "receipt" if row["start_at"] == case.received_at else "afresh" if n else "classification"
@@ -463,9 +416,6 @@ def _grouped_reads(rows: list[dict]) -> list[dict]:
     return out
 
 
-READ = "case_read"
-
-
 def _letter_detail(kind: str, letter: Letter | None, locale: str) -> str:
     """A letter's line: its title and number, and for its issue whether its PDF is ready now (read from the
     letter record; the PDF's own event, ``letter_rendered``, follows in the history once it is made)."""
@@ -482,13 +432,8 @@ def _letter_detail(kind: str, letter: Letter | None, locale: str) -> str:
 
 
 def _event_label(case: Case, kind: str, what: object = None) -> str:
-    """An event of the history by its name; on a complaint, a message recorded is the team's (the reporter sent no
-    evidence), not the Commission's or a court's."""
-    if kind == "message_received" and case.kind == kinds.COMPLAINT:
-        return _("Event recorded by the team")
-    if kind == READ and what == "terlapor":  # read whatever the reporter's mode: the reported persons are confidential
-        return _("Reported persons read")
-    return str(EVENT_LABELS.get(kind, kind.replace("_", " ").capitalize()))
+    """An event of the history by its name (api.reports.history, as the auditor's exports name it)."""
+    return _(event_label(kind, what, complaint=case.kind == kinds.COMPLAINT, mode=case.reporter_mode))
 
 
 def _event_detail(kind: str, data: dict, task_title: str | None, locale: str, titles: dict[str, str]) -> str:
@@ -498,7 +443,7 @@ def _event_detail(kind: str, data: dict, task_title: str | None, locale: str, ti
         return display.stage_label(data.get("status", ""), locale)
     if kind.startswith("task_"):
         title = task_title or data.get("task", "")
-        assigned = kind == "task_assigned" and data.get("assignee")
+        assigned = kind in ("task_assigned", "task_handed_over", "task_returned") and data.get("assignee")
         return f"{title} → {display.officer_name(data['assignee'])}" if assigned else title
     if kind.startswith("deadline_"):
         due = data.get("new_due_at") or data.get("due_at")

@@ -26,7 +26,7 @@ from api.web.blueprint import bp
 from api.web.portal import repeats
 from api.web.portal.filing import dressed
 from api.web.session import officer
-from engine import access, casework, intake, requester_data
+from engine import access, casework, intake, languages
 from engine.errors import Invalid
 from engine.files import Upload
 from engine.messages import msg
@@ -104,12 +104,12 @@ def desk_request():
     access.require_front_desk(user)
     schema = desk_schema(rt)
     if request.method == "GET":  # Bahasa Indonesia chosen, the office's language
-        return _page(schema, MultiDict({LOCALE: requester_data.DEFAULT_LOCALE}), None)
+        return _page(schema, MultiDict({LOCALE: languages.DEFAULT}), None)
     if (earlier := repeats.filed_case(DESK_FORM, request.form)) is not None:
         return _recorded_already(user, earlier)
     data = schema_form.parse(schema, request.form, rt.calendars["strict"].tz)
     channel, received = data.pop("channel", None), data.pop("received_at", None)
-    locale = data.pop(LOCALE, None) or requester_data.DEFAULT_LOCALE
+    locale = data.pop(LOCALE, None) or languages.DEFAULT
     try:
         missing = {} if channel is not None else {"channel": [msg("required")]}
         if locale not in intake.LOCALES:

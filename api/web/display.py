@@ -15,6 +15,7 @@ from flask_babel import lazy_gettext as _l
 from sqlalchemy import select
 
 from api.extensions import db
+from api.reports.labels import CHANNELS
 from api.web.i18n import current_language
 from engine import chain, citations, clock, inbox_list, kinds, queries, status
 from engine.models import HumanTask, User
@@ -43,16 +44,8 @@ GROUP_LABELS = {
     "auditor": _l("Auditors"),
     "admin": _l("Administrators"),
 }
-# How a case reached the office (engine.models.Case.channel).
-CHANNEL_LABELS = {
-    "langsung": _l("In person"),
-    "web": _l("Web portal"),
-    "email": _l("E-mail"),
-    "pos": _l("Post"),
-    "telepon": _l("Telephone"),
-    "lapor": _l("SP4N-LAPOR!"),
-    "medsos": _l("WhatsApp or social media"),
-}
+# How a case reached the office (engine.models.Case.channel), named as the registers name it.
+CHANNEL_LABELS = CHANNELS
 # The two readings of the working-day calendar (engine.calendar).
 CALENDAR_LABELS = {"strict": _l("earliest reading"), "lenient": _l("latest reading")}
 # The complaint process is not part of the request chain, so engine.chain has no label for it.
@@ -107,12 +100,7 @@ def stage_label(code: str, locale: str) -> str:
 
 def task_title(rt: Runtime, task: HumanTask, locale: str) -> str:
     """The task's name in the visitor's language: the BPMN name, or its form's English title."""
-    if locale == "en" and task.form:
-        try:
-            return rt.forms.schema(task.form).get("x-title-en") or task.title
-        except LookupError:
-            return task.title
-    return task.title
+    return queries.task_title(rt, task, locale)
 
 
 def task_instructions(rt: Runtime, task: HumanTask, locale: str) -> str | None:

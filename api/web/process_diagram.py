@@ -30,7 +30,7 @@ from engine.runtime import Runtime
 
 BPMN = "{http://www.omg.org/spec/BPMN/20100524/MODEL}"
 SPIFF = "{http://spiffworkflow.org/bpmn/schema/1.0/core}"
-# What opened a case of each kind, named as the timeline names that event (api.web.case.EVENT_LABELS): the
+# What opened a case of each kind, named as the timeline names that event (api.reports.history.EVENT_LABELS): the
 # start event of the kind's process.
 OPENED = {
     kinds.REQUEST: _l("Request received"),

@@ -36,6 +36,8 @@ from engine.messages import msg
 from engine.models import Case, Deadline, HumanTask
 from engine.runtime import Runtime
 
+# The decisions that give information: only a written notice of one says what is given and may state a fee (which
+# the decision notice's mail then says too, notifications.case_facts).
 GRANTS = frozenset({"dikabulkan_seluruhnya", "dikabulkan_sebagian"})
 HELD = GRANTS | {"ditolak_dikecualikan"}  # only what the body holds can be given or refused as exempt
 NOT_HELD = frozenset({"tidak_dikuasai", "belum_dikuasai_didokumentasikan"})

@@ -115,10 +115,11 @@ def number(value, locale: str = "id") -> str:
     return grouped if locale == "en" else grouped.replace(",", ".")
 
 
-def rupiah(value, locale: str = "id") -> str:
-    """An amount of money as the letter's language writes it: ``250000`` -> ``Rp250.000``, in English
-    ``IDR 250,000`` (as the English pages write it, api.web.case.money), on one line."""
-    return f"IDR\u00a0{number(value, 'en')}" if locale == "en" else f"Rp{number(value)}"
+def rupiah(value, locale: str = "id", space: str = "\u00a0") -> str:
+    """An amount of money as the reader's language writes it: ``250000`` -> ``Rp250.000``, in English
+    ``IDR 250,000`` (as the English pages write it, api.web.case.money). ``space`` parts the currency from the amount
+    in English: a no-break space keeps a letter's on one line; a message (notifications.wording) writes a plain one."""
+    return f"IDR{space}{number(value, 'en')}" if locale == "en" else f"Rp{number(value)}"
 
 
 def fee_unit(item: dict, locale: str = "id") -> str:

@@ -109,7 +109,10 @@ def test_the_annex_names_each_figure_in_words_with_its_count_never_by_its_key(ye
     section's title, the title that tells one "Dikabulkan seluruhnya" from another."""
     web = sum(1 for story in year.told(kinds.REQUEST) if story.channel == "web")
     assert web
-    for language, section, channel in (("id", "Permohonan diterima", "Web"), ("en", "Requests received", "Web")):
+    for language, section, channel in (
+        ("id", "Permohonan diterima", "Portal web"),
+        ("en", "Requests received", "Web portal"),
+    ):
         for kind, text in _files(app, str(YEAR), language).items():
             where = (language, kind)
             assert FIGURE_KEY.findall(text) == [], where

@@ -145,7 +145,7 @@ def test_a_fee_typed_by_the_officer_must_equal_the_standard_else_refused_and_not
     _to_notice(office, ticket, clock)
     with unchanged():
         fields = _refused(office, ticket, "pemberitahuan_tertulis", {**_notice(jumlah_halaman=10), "biaya": 7_000})
-    assert fields == {"biaya": ["the fee is computed from the quantities and the fee standard: Rp5.000"]}
+    assert fields == {"biaya": ["the fee is computed from the quantities and the fee standard: IDR 5,000"]}
     assert office.open_tasks(ticket) == ["pemberitahuan_tertulis"]
 
 
@@ -174,7 +174,7 @@ def test_payment_must_equal_the_notified_fee_with_a_receipt_dated_between_notice
     }
     with unchanged():
         assert _refused(office, ticket, "catat_pembayaran", {**payment, "jumlah_dibayar": 14_999}) == {
-            "jumlah_dibayar": ["must equal the fee stated in the written notice: Rp15.000"]
+            "jumlah_dibayar": ["must equal the fee stated in the written notice: IDR 15,000"]
         }
         for day in ("2026-12-07", "2026-12-11"):  # before the notice; tomorrow
             assert _refused(office, ticket, "catat_pembayaran", {**payment, "tanggal_pembayaran": day}) == {
