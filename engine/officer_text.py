@@ -11,25 +11,33 @@ written (``require_task`` on every completion of a complaint's task, ``require_n
 - Names (task fields): a field a unit or the reporter reads names no reported person on file, a field written
   "tanpa nama orang" (``x-no-names``) not even by a distinctive word of a name, nor the reporter of a confidential
   complaint (``reported_party.unnamed``: its rules and words). Not in notes: the team handles those persons.
-- Personal data (every string of a complaint task's data and every note, whatever the reporter's mode):
-  - the reporter's own recorded NIK, phone and e-mail, however written: their digits for a number (a phone's
-    +62 / 62 / 0 aside, and its spaces, dots and dashes), an e-mail address in any case;
-  - a reported person's recorded NIP/NRP, however grouped (said as naming them: ``names_reported_person``);
-  - any NIK, family card number, mobile number or personal e-mail address ``engine.pii_scan`` finds by its strict
-    rules (``REFUSED``; not an NPWP: a contractor's is a company's).
+- Personal data (every free-text string of a complaint task's data, and every note, whatever the reporter's mode),
+  by rules on the typed text alone, the same for everyone (nothing is read from the vault for them):
+  - a run of 16 digits, together or grouped by spaces, dots or dashes, whatever its structure (``SIXTEEN``): a NIK,
+    or a family card number after a "KK" label; not when a label just before names it as something else, by
+    engine.pii_scan's rule (a bank or virtual account, a billing code, an NPWP: a contractor's is a company's);
+  - a run of 18 digits grouped the same way (``EIGHTEEN``): a NIP, whatever the label;
+  - an Indonesian phone number, mobile or landline (``PHONE``: 0, 62 or +62, then 8 to 12 digits with spaces,
+    dots, dashes or an area code in brackets; not a date, an amount or what follows "Rp");
+  - whatever engine.pii_scan finds by its strict rules (``REFUSED``), and any e-mail address but the role mailboxes
+    it exempts (``info@``, ``ppid@``: an office's).
+  Broader than pii_scan's rules (which scan files, where a flag the officer learns to ignore is worse than none),
+  so that whatever number the reporter or a reported person could have given is refused without knowing whose it
+  is: a rule that read the reporter's own data would tell whoever typed a number that it is the reporter's (or a
+  reported person's) by refusing it where another of the same shape passes.
   Refused, not flagged for a confirmation as a file's findings are (engine.task_files): a file is kept sealed and
   the history holds its hash, while a field's text is the history itself, kept for good, in the auditors' export,
   and, where a form marks it, read by the unit, which may be the office complained of. Nothing on a complaint's
   forms needs anyone's number or address: the reporter's is in the vault, the reported persons' on their page, and
   anyone else is named by their role. A note is refused alike though only its hash is in the history: the whole
-  team and the auditors read it (a sealed reporter's identity only two WBS managers may open), and a note that
-  could hold any number but the reporter's would tell whoever typed one that it is the reporter's.
-- The refusal names the field and the kind of data, never the value nor whose it is: the reporter's phone and any
-  other mobile number are refused in the same words, so that no refusal confirms a guess at who reported.
-- No field of a complaint's task forms is meant to hold such data (the reporter changes their own contact,
-  engine.reporter_contact; the team records the reported on their page): none is exempt.
-- The vault is opened only for a string that could hold a number or an address (a digit, an ``@``), each party
-  once a call.
+  team and the auditors read it.
+- The refusal names the field and the kind of data, never the value nor whose it is.
+- No free-text field of a complaint's task forms is meant to hold such data (the reporter changes their own contact,
+  engine.reporter_contact; the team records the reported on their page): none is exempt. A field the form schema
+  fixes (a date, a date-time, a choice, a number: checked by the form before this) is not scanned.
+- The name checks alone read the vault (``reported_party.unnamed``: only for a field a unit or the reporter reads,
+  or one written without names); they see a field's text without the numbers refused above, so that a NIP is
+  refused in the same words whoever's it is.
 """
 
 from __future__ import annotations
@@ -44,19 +52,35 @@ from engine.messages import Message, Named, msg
 from engine.models import Case
 from engine.runtime import Runtime
 
-REFUSED = ("nik", "kk", "telepon", "email")  # pii_scan's kinds, in the order a refusal names them
-# The kinds as a refusal names them. The reporter's own phone may be a landline, which pii_scan does not look for:
-# "phone number" for every phone, so the words never tell the reporter's apart.
+REFUSED = ("nik", "kk", "nip", "telepon", "email")  # the kinds, in the order a refusal names them
+# The kinds as a refusal names them: "phone number" for every phone, mobile or landline.
 WHAT = {
     "nik": Named(pii_scan.LABELS["nik"][1], pii_scan.LABELS["nik"][0]),
     "kk": Named(pii_scan.LABELS["kk"][1], pii_scan.LABELS["kk"][0]),
+    "nip": Named("NIP", "NIP"),
     "telepon": Named("phone number", "nomor telepon"),
     "email": Named(pii_scan.LABELS["email"][1], pii_scan.LABELS["email"][0]),
 }
 NOTE = "body"  # a note's one field (engine.notes)
 NOTE_TITLE = Named("the note", "catatan")
-MIN_DIGITS = 8  # a recorded number with fewer digits than this (a typo, a fragment) is not looked for
+FIXED_TYPES = frozenset({"number", "integer", "boolean"})
+FIXED_FORMATS = frozenset({"date", "date-time"})
 _MAY_HOLD = re.compile(r"[\d@]")  # no digit and no "@": no number and no address to look for
+_SEP = r"[ .\-]"
+
+
+def _run(digits: int) -> re.Pattern:
+    """A run of exactly ``digits`` digits, together or grouped by single spaces, dots or dashes, taken whole."""
+    return re.compile(rf"(?<!\d)(?<!\d{_SEP})\d(?:{_SEP}?\d){{{digits - 1}}}(?!{_SEP}?\d)")
+
+
+SIXTEEN, EIGHTEEN = _run(16), _run(18)
+# 0, 62 or +62 (a landline's area code may stand in brackets), then 8 to 12 digits; a number that starts with 0 after
+# the 0 is no Indonesian phone (00: abroad). The run is taken whole.
+PHONE = re.compile(
+    r"(?<![\d+])(?<!\d[ .\-])\(?(?:\+62|62|0)\)?[ .\-]?\(?[1-9](?:(?:[ .\-]|\)[ ]?)?\d){7,11}(?![ .\-]?\d)"
+)
+_DATE = re.compile(r"\(?0\d[.\-]\d\d[.\-](?:19|20)\d\d(?!\d)")  # 05-01-2027 10.00 is a day and an hour
 
 
 def require_task(session: Session, rt: Runtime, case: Case, schema: dict, data: dict) -> None:
@@ -65,18 +89,17 @@ def require_task(session: Session, rt: Runtime, case: Case, schema: dict, data: 
     if case.kind != kinds.COMPLAINT:
         return
     nodes = schema.get("properties") or {}
-    people = reported_party.OnFile(session, rt, case)
+    people = reported_party.OnFile(session, rt, case)  # read only by the name checks, only when they need it
     fields: dict[str, list[Message]] = {}
     titles, found = [], set()
     for name, value in data.items():
         node = nodes.get(name) if isinstance(nodes.get(name), dict) else {}
-        texts = [t for t in reported_party.texts(value) if t.strip()]
+        texts = [t for t in _free_texts(node, value) if t.strip()]
         if not texts:
             continue
-        said = [m for m in (reported_party.unnamed(people, node, texts),) if m is not None]
-        kinds_found, nip = _found(people, texts)
-        if nip and not said:
-            said.append(msg("names_reported_person"))
+        scanned = [_scan(t) for t in texts]
+        kinds_found = {kind for kinds_in, _rest in scanned for kind in kinds_in}
+        said = [m for m in (reported_party.unnamed(people, node, [rest for _k, rest in scanned]),) if m is not None]
         if kinds_found:
             said += _personal(kinds_found)
             titles.append(Named(str(node.get("x-title-en") or node.get("title") or name), node.get("title") or name))
@@ -88,38 +111,70 @@ def require_task(session: Session, rt: Runtime, case: Case, schema: dict, data: 
 
 
 def require_note(session: Session, rt: Runtime, case: Case, text: str) -> None:
-    """Refuse a note on a complaint that holds personal data (the module's docstring); any note on another case."""
+    """Refuse a note on a complaint that holds personal data (the module's docstring); any note on another case.
+    By the text alone: ``session`` and ``rt`` are not read."""
     if case.kind != kinds.COMPLAINT or not text.strip():
         return
-    kinds_found, nip = _found(reported_party.OnFile(session, rt, case), [text])
-    said = ([msg("names_reported_person")] if nip else []) + (_personal(kinds_found) if kinds_found else [])
-    if said:
-        raise _refusal({NOTE: said}, [NOTE_TITLE] if kinds_found else [], kinds_found)
+    kinds_found, _rest = _scan(text)
+    if kinds_found:
+        raise _refusal({NOTE: _personal(kinds_found)}, [NOTE_TITLE], kinds_found)
 
 
-def _found(people: reported_party.OnFile, texts: list[str]) -> tuple[set[str], bool]:
-    """The kinds of personal data in ``texts`` (``REFUSED``: pii_scan's findings and the reporter's own data), and
-    whether they hold a reported person's NIP/NRP. The vault is read only for a text that could hold one."""
-    texts = [t for t in texts if _MAY_HOLD.search(t)]
-    if not texts:
-        return set(), False
-    found = {f.kind for f in pii_scan.scan_text(texts) if f.kind in REFUSED}
-    digits = [re.sub(r"\D", "", t) for t in texts]
-    found |= _reporters(people.reporter, texts, digits)
-    return found, any(reported_party.numbered(people.persons, d) for d in digits)
+def _free_texts(node: dict, value) -> list[str]:
+    """The strings of a field's ``value`` (at any depth) that are free text: not those its schema ``node`` fixes as a
+    date, a date-time, a choice or a number (the form has checked them)."""
+    if isinstance(value, str):
+        fixed = "enum" in node or "const" in node or node.get("format") in FIXED_FORMATS
+        return [] if fixed or node.get("type") in FIXED_TYPES else [value]
+    if isinstance(value, list):
+        items = node.get("items") if isinstance(node.get("items"), dict) else {}
+        return [t for item in value for t in _free_texts(items, item)]
+    if isinstance(value, dict):
+        inner = node.get("properties") if isinstance(node.get("properties"), dict) else {}
+        return [t for key, item in value.items() for t in _free_texts(_node(inner, key), item)]
+    return []
 
 
-def _reporters(identity: dict, texts: list[str], digits: list[str]) -> set[str]:
-    """Which of the reporter's own NIK, phone and e-mail the texts hold, however written."""
-    wanted = {"nik": re.sub(r"\D", "", str(identity.get("nik") or ""))}
-    phone = pii_scan.normalize_phone(str(identity.get("phone") or ""))
-    wanted["telepon"] = phone.removeprefix("62")  # what follows +62, 62 or 0 (the same number each way)
-    found = {kind for kind, number in wanted.items() if len(number) >= MIN_DIGITS and any(number in d for d in digits)}
-    email = str(identity.get("email") or "").strip().casefold()
-    address = re.compile(rf"(?<![\w.+-]){re.escape(email)}(?![\w-]|\.\w)") if "@" in email else None
-    if address is not None and any(address.search(t.casefold()) for t in texts):
-        found.add("email")
-    return found
+def _node(properties: dict, key: str) -> dict:
+    node = properties.get(key)
+    return node if isinstance(node, dict) else {}
+
+
+def _scan(text: str) -> tuple[set[str], str]:
+    """The kinds of personal data in ``text`` (``REFUSED``), by the text alone, and the text without the numbers
+    found (what the name checks see)."""
+    if not _MAY_HOLD.search(text):
+        return set(), text
+    found = {f.kind for f in pii_scan.scan_text([text]) if f.kind in REFUSED}  # e-mail addresses, among others
+    spans: list[tuple[int, int]] = []
+    for match in SIXTEEN.finditer(text):
+        kind = _sixteen(text[max(0, match.start() - pii_scan._CONTEXT_CHARS) : match.start()])
+        if kind:
+            found.add(kind)
+            spans.append(match.span())
+    for match in EIGHTEEN.finditer(text):
+        found.add("nip")
+        spans.append(match.span())
+    for match in PHONE.finditer(text):
+        number = match.group().lstrip("(")
+        if _DATE.match(match.group()) or pii_scan._AMOUNT.fullmatch(number):
+            continue
+        if pii_scan._MONEY_CONTEXT.search(text[max(0, match.start() - 6) : match.start()]):
+            continue
+        found.add("telepon")
+        spans.append(match.span())
+    for start, end in sorted(spans, reverse=True):
+        text = text[:start] + " " + text[end:]
+    return found, text
+
+
+def _sixteen(before: str) -> str | None:
+    """What a 16-digit run is by the label just before it (engine.pii_scan's rule, whatever its digits): a family
+    card number after "KK", nothing to refuse after a label naming something else (an account, an NPWP), else a
+    NIK."""
+    if pii_scan._NPWP_CONTEXT.search(before) or pii_scan._OTHER_CONTEXT.search(before):
+        return None
+    return "kk" if pii_scan._KK_CONTEXT.search(before) else "nik"
 
 
 def _personal(found: set[str]) -> list[Message]:

@@ -19,8 +19,9 @@ the workflow, its history or an export.
   reporter read of the reported by position only. A field the team writes "tanpa nama orang" (``NO_NAMES``: the
   summary, the position, the disposition note a unit reads) is refused by any distinctive word of their name too (a
   first name alone; not a title, an initial or a common first element), and, on a complaint that keeps its reporter
-  confidential, when it names the reporter the same way. A refusal never repeats the name. (A NIP/NRP on file is
-  refused in every field of a complaint's tasks and in its notes: engine.officer_text.)
+  confidential, when it names the reporter the same way. A refusal never repeats the name. (Any 18-digit number,
+  whoever's NIP it is, is refused in every free-text field of a complaint's tasks and in its notes by
+  engine.officer_text, which looks at the text alone.)
 """
 
 from __future__ import annotations
@@ -181,8 +182,9 @@ def distinctive(name: str, keep_all: bool = False) -> list[str]:
 
 class OnFile:
     """A complaint's protected persons as the vault holds them, each party opened at most once and only when asked
-    for: the reported persons on file and the reporter's own identity (read here to check what the officers write
-    against it, which no one reads: not an identity read). Nothing for a case of another kind."""
+    for: the reported persons on file and the reporter's own identity (read only for a confidential reporter's name,
+    to check what the team writes without names; no one reads it: not an identity read). Nothing for a case of
+    another kind."""
 
     def __init__(self, session: Session, rt: Runtime, case: Case):
         self.session, self.rt, self.case = session, rt, case

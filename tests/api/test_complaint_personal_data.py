@@ -1,11 +1,12 @@
 """What officers type on a complaint carries no one's NIK, phone number or e-mail (legal-process.md §7.3: the reporter's
 identity kept in the vault; ARCHITECTURE.md: no personal data in task data). A complaint's task fields go into the
 workflow's data the unit reads and into the case's history, which nothing takes back and the auditors export; its
-notes are read by the whole team and the auditors. So a task form's text or a note on a complaint that holds the
-reporter's own recorded NIK, phone or e-mail (however written), a reported person's recorded NIP, or any NIK, mobile
-number or personal e-mail address engine.pii_scan finds is refused beside its field, naming the kind of data and
-never the value nor whose it is, and nothing is saved (engine.officer_text). An information request is not a
-complaint: its desk writes down the requester's contact where it needs to."""
+notes are read by the whole team and the auditors. So a task form's text or a note on a complaint that holds a
+16-digit number (unless a label names it as an account or the like), an 18-digit number (a NIP), a phone number
+(mobile or landline) or a personal e-mail address, whoever's it is (the reporter's, a reported person's, anyone's),
+is refused beside its field, naming the kind of data and never the value nor whose it is, and nothing is saved
+(engine.officer_text). An information request is not a complaint: its desk writes down the requester's contact where
+it needs to."""
 
 import re
 
@@ -125,7 +126,12 @@ def test_a_reported_person_s_nip_is_refused_even_in_a_field_only_the_team_reads(
     task_id = open_task(client, login, ticket, "klarifikasi")
     with unchanged():
         r = send(client, login, task_id, summary)
-    assert "terlapor" in refused_beside(r, "ringkasan", "19800315", "198003152005011002")
+    # Refused as a NIP, in the words any 18-digit number gets: a refusal naming the reported person would tell
+    # whoever typed it that it is theirs (engine.officer_text refuses by the typed text alone).
+    said = refused_beside(r, "ringkasan", "19800315", "198003152005011002")
+    assert "NIP" in said
+    other = {**summary, "ringkasan": "Saksi (NIP 19751120 200003 2 004) melihatnya."}
+    assert refused_beside(send(client, login, task_id, other), "ringkasan", "197511202000032004") == said
     summary["ringkasan"] = "Terlapor mengakui perbuatannya."
     assert complete(client, login, ticket, "klarifikasi", summary).status_code == 200
 
@@ -140,8 +146,14 @@ def test_any_mobile_number_or_personal_e_mail_is_refused_in_the_same_words_as_th
         words[typed] = refused_beside(r, "lokasi_kejadian", typed)
     assert words["0812-3456-7890"] == words["0813 9999 1234"]
     assert words["saksi.guru@gmail.com"] == words[EMAIL.lower()]
-    office = {**CATAT, "lokasi_kejadian": "Kantor (pengaduan@kemenag.go.id, telepon (0341) 551234)"}
-    assert complete(client, login, ticket, "catat_pengaduan", office).status_code == 200  # an office's, not a person's
+    # A landline is refused too, whoever's it is: the reporter may have given one, and a refusal for theirs alone
+    # would say it is theirs (engine.officer_text). A role mailbox passes for everyone: an office's, not a person's.
+    landline = {**CATAT, "lokasi_kejadian": "Kantor, telepon (0341) 551234"}
+    with unchanged():
+        r = send(client, login, task_id, landline)
+    assert refused_beside(r, "lokasi_kejadian", "551234") == words["0812-3456-7890"]
+    office = {**CATAT, "lokasi_kejadian": "Kantor (pengaduan@kemenag.go.id)"}
+    assert complete(client, login, ticket, "catat_pengaduan", office).status_code == 200
 
 
 def test_a_note_on_a_complaint_with_the_reporter_s_e_mail_is_refused_and_not_kept(app, client, login, unchanged):
