@@ -13,10 +13,12 @@ its event, and the stand-in is told (engine.leave_returns); a task of the office
 may no longer work goes back to the lane's queue.
 
 An officer marks their own leave with a colleague who already works in all their lanes. A superior of their lanes (or
-an admin) may name another colleague of the same unit only by granting them, explicitly, the lanes they lack for the
-period (``grant_lanes``): the designation of a pelaksana harian is the superior's; the grant, and its withdrawal when
-the leave is cancelled, are access changes and go into the auditors' access log (engine.access_log) with the
-stand-in as their subject.
+an admin) records it too, and may name another colleague of the same unit only by granting them, explicitly, the lanes
+they lack for the period (``grant_lanes``): the designation of a pelaksana harian is the superior's, so each lane is
+granted by its own superior only, never by an admin as such, never to oneself, and only to an officer who works in a
+lane of their own (engine.access.grant_refusal). The grant, and its withdrawal when the leave is cancelled or ends
+(the reconcile sweep, engine.leave_returns), are access changes and go into the auditors' access log
+(engine.access_log) with the stand-in as their subject.
 """
 
 from __future__ import annotations
@@ -26,12 +28,12 @@ from datetime import date, datetime, time, timedelta
 from sqlalchemy import case, func, select
 from sqlalchemy.orm import Session
 
-from engine import access, access_log, clock, leave_returns, stand_ins
+from engine import access, clock, leave_returns, stand_ins
 from engine.audit import EventLog
 from engine.errors import Conflict, Forbidden, Invalid, NotFound
 from engine.leave_returns import leave_context
 from engine.messages import msg
-from engine.models import DELEGABLE_GROUPS, Absence, AccountEvent, Group, HumanTask, Membership, User
+from engine.models import DELEGABLE_GROUPS, Absence, Group, HumanTask, Membership, User
 from engine.outbox import Outbox
 from engine.run import touch
 from engine.runtime import Runtime
@@ -104,6 +106,17 @@ def mark_absence(
         fields["substitute"] = [msg("substitute_needs_groups", groups=named)]
     elif missing and not grant_lanes:
         fields["substitute"] = [msg("substitute_needs_grant", name=stand_in.display_name, groups=named)]
+    elif refused := access.grant_refusal(actor, officer, stand_in, missing):
+        code, lanes = refused
+        superiors = sorted({access.SUPERIOR_OF[lane] for lane in lanes if lane in access.SUPERIOR_OF})
+        fields["substitute"] = [
+            msg(
+                code,
+                name=stand_in.display_name,
+                groups=", ".join(GROUPS.get(g, g) for g in lanes),
+                superiors=", ".join(GROUPS.get(g, g) for g in superiors),
+            )
+        ]
     if last_day < first_day:
         fields["last_day"] = [msg("not_before_first_day")]
     elif last_day < today:
@@ -134,32 +147,13 @@ def mark_absence(
     session.add(absence)
     session.flush()
     if missing:
-        _log_lanes(session, actor, absence, "leave_lanes_granted", missing)
+        leave_returns.log_lanes(session, actor.username, absence, "leave_lanes_granted", missing)
     stand_ins.forget_away(session)
     handed = hand_over(session, rt, absence) if is_active(absence, clock.now()) else []
     return absence, handed
 
 
-def _log_lanes(session: Session, actor: User, absence: Absence, type_: str, lanes: list[str]) -> None:
-    """A leave's lanes granted to (or withdrawn from) its stand-in, in the access log with them as its subject."""
-    data = {
-        "lanes": lanes,
-        "for": absence.user.username,
-        "first_day": absence.first_day.isoformat(),
-        "last_day": absence.last_day.isoformat(),
-        "absence_id": absence.id,
-    }
-    access_log.record(session, access_log.OFFICER, absence.substitute_id, actor.username, type_, data)
-
-
-def granted_lanes(session: Session, absence: Absence) -> list[str]:
-    """The lanes the leave granted its stand-in, as the access log recorded them (none: they worked in all)."""
-    rows = session.scalars(
-        select(AccountEvent.data).where(
-            AccountEvent.user_id == absence.substitute_id, AccountEvent.type == "leave_lanes_granted"
-        )
-    )
-    return next((list(data["lanes"]) for data in rows if (data or {}).get("absence_id") == absence.id), [])
+granted_lanes = leave_returns.granted_lanes  # the lanes the leave granted its stand-in, as the access log says
 
 
 def visible_to(session: Session, user: User) -> list[Absence]:
@@ -222,7 +216,7 @@ def cancel_absence(session: Session, rt: Runtime, actor: User, absence_id: int) 
     session.flush()
     stand_ins.forget_away(session)
     if granted := granted_lanes(session, absence):
-        _log_lanes(session, actor, absence, "leave_lanes_withdrawn", granted)
+        leave_returns.log_lanes(session, actor.username, absence, "leave_lanes_withdrawn", granted)
     return absence, leave_returns.give_back(session, rt, absence, actor.username)
 
 

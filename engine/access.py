@@ -14,7 +14,7 @@ from engine.kinds import ALL as ALL_KINDS
 from engine.kinds import COMPLAINT, REQUEST
 from engine.letters.types import TYPES as LETTER_TYPES
 from engine.messages import group_term
-from engine.models import Case, HumanTask, Letter, User
+from engine.models import DELEGABLE_GROUPS, Case, HumanTask, Letter, User
 
 # Groups that handle information requests and see every PPID case of their office (never a complaint).
 REQUEST_STAFF = frozenset({"petugas_layanan", "ppid", "atasan_ppid"})
@@ -216,6 +216,28 @@ def is_late(task: HumanTask) -> bool:
 def require_assign(user: User, task: HumanTask) -> None:
     if not can_assign(user, task):
         raise Forbidden("superiors_assign")
+
+
+def grant_refusal(actor: User, officer: User, stand_in: User, lanes: list[str]) -> tuple[str, list[str]] | None:
+    """Why ``actor``, recording ``officer``'s leave, may not grant ``stand_in`` the officer's ``lanes`` for it (the
+    refusal's code and the lanes it names); None when they may (or nothing is granted). Holding a lane is reading
+    what it reads (a complaint's reporter, a requester's identity), so: the stand-in must be an officer who works in
+    a lane of their own (never an auditor's or an admin's account alone); nobody grants lanes to themselves; and
+    each lane is granted only by its superior (``SUPERIOR_OF``, by their own groups, never ones they hold as a
+    stand-in): the superior of one of the officer's lanes grants none of the others, and an administrator as such
+    grants none, the complaint team's least of all."""
+    if not lanes:
+        return None
+    if not stand_in.own_group_codes & DELEGABLE_GROUPS:
+        return "substitute_no_work_lane", lanes
+    if actor.id == stand_in.id:
+        return "grant_to_self", lanes
+    beyond = [lane for lane in lanes if SUPERIOR_OF.get(lane) not in actor.own_group_codes]
+    return ("grant_not_superior", beyond) if beyond else None
+
+
+def can_grant_lanes(actor: User, officer: User, stand_in: User, lanes: list[str]) -> bool:
+    return grant_refusal(actor, officer, stand_in, lanes) is None
 
 
 def can_read_identity(user: User, case: Case | None = None) -> bool:

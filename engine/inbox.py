@@ -120,6 +120,9 @@ def assign_task(session: Session, rt: Runtime, user: User, task_id: int, usernam
         raise Invalid("user_not_in_group", fields={"username": [msg("not_in_group", group=group_term(task.lane))]})
     leave = absence.leave_now(session, assignee.id)
     chosen, assignee = assignee, leave.substitute if leave is not None else assignee
+    if leave is not None and not assignee.active:  # never given to an account that cannot sign in: it stays queued
+        refused = msg("officer_on_leave_stand_in_inactive", name=chosen.display_name, stand_in=assignee.display_name)
+        raise Invalid("invalid_data", fields={"username": [refused]})
     if leave is not None and not access.can_work_task(assignee, task):
         refused = msg("officer_on_leave_stand_in_cannot", name=chosen.display_name, stand_in=assignee.display_name)
         raise Invalid("user_not_in_group", fields={"username": [refused]})

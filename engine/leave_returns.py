@@ -11,7 +11,9 @@ leave, or ``system`` when it ended), and the stand-in is told (``task_returned``
 
 A cancellation gives the tasks back in its own transaction (engine.absence.cancel_absence); a leave that ends by its
 date is found by the reconcile sweep (``returns_due``, ``sweep``), which looks at the leaves over in the last
-``RETURN_WINDOW``: safe to run twice, since a task given back is no longer the stand-in's.
+``RETURN_WINDOW``: safe to run twice, since a task given back is no longer the stand-in's. The sweep also records, in
+the auditors' access log, the withdrawal of the lanes such a leave granted its stand-in (``leave_lanes_withdrawn``,
+as a cancellation does), once: the leave's id in the log says it is done.
 
 The facts a stand-in's messages state are written here too: the task's deadline (``task_deadline``: a task handed
 over already late states the deadline it missed, not nothing) and whose work it is until when (``leave_context``).
@@ -24,9 +26,9 @@ from datetime import timedelta
 from sqlalchemy import and_, exists, func, or_, select
 from sqlalchemy.orm import Session
 
-from engine import access, clock, stand_ins
+from engine import access, access_log, clock, stand_ins
 from engine.audit import EventLog
-from engine.models import Absence, CaseEvent, Deadline, Group, HumanTask, Membership
+from engine.models import Absence, AccountEvent, CaseEvent, Deadline, Group, HumanTask, Membership
 from engine.outbox import Outbox, deadline_context
 from engine.run import touch
 from engine.runtime import Runtime
@@ -103,14 +105,67 @@ def _returnable(now):
     )
 
 
+def log_lanes(session: Session, actor: str, absence: Absence, type_: str, lanes: list[str], at=None, **extra) -> None:
+    """A leave's lanes granted to (or withdrawn from) its stand-in, in the access log with them as its subject;
+    ``at``: when it took effect, if not now (the leave's end)."""
+    data = {
+        "lanes": lanes,
+        "for": absence.user.username,
+        "first_day": absence.first_day.isoformat(),
+        "last_day": absence.last_day.isoformat(),
+        "absence_id": absence.id,
+        **extra,
+    }
+    access_log.record(session, access_log.OFFICER, absence.substitute_id, actor, type_, data, at=at)
+
+
+def granted_lanes(session: Session, absence: Absence) -> list[str]:
+    """The lanes the leave granted its stand-in, as the access log recorded them (none: they worked in all)."""
+    rows = session.scalars(
+        select(AccountEvent.data).where(
+            AccountEvent.user_id == absence.substitute_id, AccountEvent.type == "leave_lanes_granted"
+        )
+    )
+    return next((list(data["lanes"]) for data in rows if (data or {}).get("absence_id") == absence.id), [])
+
+
+def _logged(type_: str):
+    """The access log holds ``type_`` for the leave (engine.absence: its stand-in the subject, its id in the data)."""
+    return exists().where(
+        AccountEvent.user_id == Absence.substitute_id,
+        AccountEvent.type == type_,
+        AccountEvent.data["absence_id"].as_integer() == Absence.id,
+    )
+
+
+def _withdrawals(now):
+    """The leaves ended by their date (in the last ``RETURN_WINDOW``) that granted their stand-in lanes, whose
+    withdrawal the access log does not hold yet (a cancellation records its own)."""
+    return select(Absence).where(
+        Absence.cancelled_at.is_(None),
+        Absence.ends_at <= now,
+        Absence.ends_at > now - RETURN_WINDOW,
+        _logged("leave_lanes_granted"),
+        ~_logged("leave_lanes_withdrawn"),
+    )
+
+
 def returns_due(session: Session) -> bool:
-    """Whether a leave that is over left a task with its stand-in that goes back (what ``sweep`` would give back).
-    Every reconcile asks: the leaves over lately are a handful, their stand-ins' open tasks few."""
-    return session.execute(_returnable(clock.now()).limit(1)).first() is not None
+    """Whether a leave that is over left a task with its stand-in that goes back, or its lanes' withdrawal to record
+    (what ``sweep`` would do). Every reconcile asks: the leaves over lately are a handful, their stand-ins' open
+    tasks few."""
+    now = clock.now()
+    if session.execute(_returnable(now).limit(1)).first() is not None:
+        return True
+    return session.execute(_withdrawals(now).with_only_columns(Absence.id).limit(1)).first() is not None
 
 
 def sweep(session: Session, rt: Runtime) -> list:
-    """Give back the tasks of every leave over (``returns_due``); returns them. Safe to run twice."""
+    """Record the withdrawal of the lanes each leave ended granted, then give back the tasks of every leave over
+    (``returns_due``); returns the tasks. Safe to run twice."""
+    for ended in session.scalars(_withdrawals(clock.now()).order_by(Absence.id)).all():
+        lanes = granted_lanes(session, ended)
+        log_lanes(session, "system", ended, "leave_lanes_withdrawn", lanes, at=ended.ends_at, ended=True)
     leaves = sorted({leave_id for leave_id, _task, _handed in session.execute(_returnable(clock.now()))})
     returned = []
     for leave_id in leaves:

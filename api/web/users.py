@@ -36,6 +36,8 @@ EVENT_LABELS = {
     "leave_lanes_granted": _l("Lanes granted to stand in for a colleague's leave"),
     "leave_lanes_withdrawn": _l("Leave cancelled: the lanes granted for it withdrawn"),
 }
+# The withdrawal the reconcile sweep records when the leave ends by its date (engine.leave_returns: ``ended``).
+LEAVE_ENDED = _l("Leave over: the lanes granted for it withdrawn")
 FIELD_LABELS = {
     "display_name": _l("Name"),
     "email": _l("E-mail"),
@@ -172,7 +174,7 @@ def user_action(username: str, action: str):
 
 def change_text(type_: str, data: dict) -> str:
     """What was done to an account, in the visitor's words: "Account changed: Groups. Groups added: PPID"."""
-    text = str(EVENT_LABELS.get(type_, type_))
+    text = str(LEAVE_ENDED if data.get("ended") else EVENT_LABELS.get(type_, type_))
     if data.get("fields"):
         text += ": " + ", ".join(str(FIELD_LABELS.get(f, f)) for f in data["fields"])
     if data.get("added"):

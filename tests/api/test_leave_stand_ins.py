@@ -9,17 +9,27 @@ always release a task she holds; the header counts what "My tasks" lists.
 from datetime import UTC, datetime, timedelta
 from zoneinfo import ZoneInfo
 
+import pytest
+import time_machine
 from sqlalchemy import select
 
 from api.extensions import db
 from engine import clock, inbox_list, leave_returns
-from engine.models import Absence, CaseEvent, HumanTask, Notification, User
+from engine.models import Absence, AccountEvent, CaseEvent, Group, HumanTask, Membership, Notification, User
 from notifications.reconcile import reconcile
 from notifications.rendering import render
 from notifications.services import Services, use
 
 API = "/api/v1"
 WIB = ZoneInfo("Asia/Jakarta")
+# A working Monday, mid-morning in WIB: the leave's days never cross the office's midnight or fall on a holiday.
+FIXED = datetime(2027, 1, 11, 3, 0, tzinfo=UTC)
+
+
+@pytest.fixture(autouse=True)
+def _pinned():
+    with time_machine.travel(FIXED, tick=True):
+        yield
 
 
 def today():
@@ -37,16 +47,16 @@ def _at_ppid(desk, client, login, claim=True, **payload):
     return receipt["ticket"], task["id"]
 
 
-def _leave(client, login, first=None, last=None, substitute="petugas2", **extra):
+def _leave(client, login, first=None, last=None, substitute="petugas2", username="ppid", headers=None, **extra):
     first = first or today()
     body = {
-        "username": "ppid",
+        "username": username,
         "substitute": substitute,
         "first_day": str(first),
         "last_day": str(last or first + timedelta(days=2)),
         **extra,
     }
-    return client.post(f"{API}/absences", json=body, headers=login("atasan"))
+    return client.post(f"{API}/absences", json=body, headers=headers or login("atasan"))
 
 
 def _granted(client, login, **kwargs):
@@ -285,3 +295,103 @@ def test_the_auditor_reads_every_leave(client, login):
     _granted(client, login)
     items = client.get(f"{API}/absences", headers=login("auditor")).json["items"]
     assert [(a["username"], a["substitute"], a["granted_lanes"]) for a in items] == [("ppid", "petugas2", ["ppid"])]
+
+
+# -- Who may grant a leave's lanes: the superior of each lane, to a colleague who works in a lane of their own --------
+
+
+def _refused(r, *words):
+    assert r.status_code == 422, r.json
+    said = " ".join(r.json["errors"]["substitute"])
+    for word in words:
+        assert word in said
+    return said
+
+
+def _nothing_granted(app):
+    with app.app_context():
+        assert db.session.scalar(select(Absence)) is None
+        assert db.session.scalars(select(AccountEvent.type)).all() == []
+
+
+def test_an_admin_cannot_name_themselves_stand_in_for_the_complaint_team_and_take_its_lane(app, client, login):
+    """Walk: the admin marked ``tim``'s leave with himself standing in, granted Tim Pengaduan, then read a
+    confidential reporter's identity."""
+    r = _leave(client, login, substitute="admin", grant_lanes=True, username="tim", headers=login("admin"))
+    _refused(r, "Tim Pengelola Pengaduan")
+    _nothing_granted(app)
+    with app.app_context():
+        admin = db.session.scalar(select(User).where(User.username == "admin"))
+        assert "tim_pengaduan" not in admin.group_codes
+
+
+def test_a_stand_in_without_a_work_lane_of_their_own_is_never_granted_one(app, client, login):
+    """Walk: the Atasan PPID made the auditor a stand-in with the PPID lane granted."""
+    for who in ("auditor", "admin"):
+        _refused(_leave(client, login, substitute=who, grant_lanes=True), "PPID")
+    _nothing_granted(app)
+
+
+def test_a_superior_cannot_grant_the_lanes_to_themselves(app, client, login):
+    _refused(_leave(client, login, substitute="atasan", grant_lanes=True), "PPID")
+    _nothing_granted(app)
+
+
+def test_the_superior_of_one_of_the_officers_lanes_cannot_grant_the_others(app, client, login):
+    """The PPID who is also of the complaint team: his superior as PPID is not the complaint team's."""
+    with app.app_context():
+        ppid = db.session.scalar(select(User).where(User.username == "ppid"))
+        team = db.session.scalar(select(Group).where(Group.code == "tim_pengaduan"))
+        db.session.add(Membership(user_id=ppid.id, group_id=team.id))
+        db.session.commit()
+    said = _refused(_leave(client, login, grant_lanes=True), "Tim Pengelola Pengaduan")
+    assert "PPID" not in said.replace("Atasan PPID", "")  # only the lane he may not grant is named
+    _nothing_granted(app)
+
+
+def test_an_admin_alone_grants_no_lane_least_of_all_the_complaint_teams(app, client, login):
+    admin = login("admin")
+    _refused(_leave(client, login, username="tim", grant_lanes=True, headers=admin), "Tim Pengelola Pengaduan")
+    _refused(_leave(client, login, grant_lanes=True, headers=admin), "PPID")
+    _nothing_granted(app)
+    # Without a grant the admin still records a leave whose stand-in already works in the lanes.
+    r = _leave(client, login, username="tim", substitute="tim2", headers=admin)
+    assert r.status_code == 201, r.json
+    assert r.json["granted_lanes"] == []
+
+
+# -- The lanes go when the leave ends, in the access log too ---------------------------------------------------------
+
+
+def test_a_leave_that_ends_records_the_withdrawal_of_its_lanes_once(app, client, login, settings):
+    """Only a cancellation recorded it: the auditors read the grant of a leave that ended, and never its end."""
+    leave = _granted(client, login, last=today())
+    with app.app_context():
+        ends_at = db.session.get(Absence, leave["id"]).ends_at
+    _reconcile_at(settings, ends_at + timedelta(hours=9))
+    _reconcile_at(settings, ends_at + timedelta(hours=10))  # safe to run twice
+    changes = client.get(f"{API}/audit/access", headers=login("auditor")).json
+    assert [c["type"] for c in changes].count("leave_lanes_withdrawn") == 1
+    (withdrawn,) = (c for c in changes if c["type"] == "leave_lanes_withdrawn")
+    assert (withdrawn["actor"], withdrawn["subject"], withdrawn["data"]["lanes"]) == ("system", "petugas2", ["ppid"])
+    assert withdrawn["data"]["absence_id"] == leave["id"]
+    assert withdrawn["data"]["ended"] is True
+    verified = client.get(f"{API}/audit/access/verify", headers=login("auditor")).json
+    assert verified["officer"] == {"records": 2, "broken_at": None}
+
+
+# -- Assigning to an officer on leave whose stand-in can no longer work ----------------------------------------------
+
+
+def test_a_task_assigned_to_an_officer_on_leave_whose_stand_in_is_deactivated_stays_in_the_queue(
+    app, client, desk, login
+):
+    ticket, task_id = _at_ppid(desk, client, login, claim=False)
+    _granted(client, login)
+    with app.app_context():
+        db.session.scalar(select(User).where(User.username == "petugas2")).active = False
+        db.session.commit()
+    r = client.post(f"{API}/tasks/{task_id}/assign", json={"username": "ppid"}, headers=login("atasan"))
+    assert r.status_code == 422, r.json
+    assert "Petugas2" in " ".join(r.json["errors"]["username"])
+    assert desk.task(ticket, "proses_permohonan")["assignee"] is None

@@ -7,9 +7,23 @@ import re
 from datetime import UTC, datetime, timedelta
 from zoneinfo import ZoneInfo
 
+import pytest
+import time_machine
+
+from api.extensions import db
+from engine.models import Absence
+from tests.api.test_leave_stand_ins import _reconcile_at
 from tests.web.pages import text
 
 API = "/api/v1"
+# A working Monday, mid-morning in WIB: the leave's days never cross the office's midnight or fall on a holiday.
+FIXED = datetime(2027, 1, 11, 3, 0, tzinfo=UTC)
+
+
+@pytest.fixture(autouse=True)
+def _pinned():
+    with time_machine.travel(FIXED, tick=True):
+        yield
 
 
 def _today():
@@ -111,3 +125,19 @@ def test_the_inbox_filters_fold_into_one_line_that_says_how_many_are_active(desk
     fold = re.search(r'<details class="filter-fold">\s*<summary>(.*?)</summary>', filtered, re.S)
     assert "(2 aktif)" in fold[1]
     assert '<option value="overdue" selected>' in filtered  # folded, not gone
+
+
+def test_the_auditor_reads_that_the_lanes_went_when_the_leave_ended(app, browser, client, login, settings):
+    """A leave that ended wrote no withdrawal: the reconcile sweep records it, as its end, not a cancellation."""
+    r = client.post(
+        f"{API}/absences",
+        json={"username": "ppid", "substitute": "petugas2", "grant_lanes": True, **_days(0, 0)},
+        headers=login("atasan"),
+    )
+    assert r.status_code == 201, r.json
+    with app.app_context():
+        ends_at = db.session.get(Absence, r.json["id"]).ends_at
+    _reconcile_at(settings, ends_at + timedelta(hours=9))
+    page = text(browser("auditor").get("/audit/akses"))
+    assert "Cuti berakhir: kelompok yang diberikan untuknya dicabut: PPID." in page
+    assert "Cuti dibatalkan" not in page
