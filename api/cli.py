@@ -4,6 +4,7 @@ import dataclasses
 import json
 import logging
 import os
+import shlex
 import signal
 import socket
 import sys
@@ -715,7 +716,8 @@ def _require_json_lines(path: str) -> None:
 
     with open(path, "rb") as lines:
         first = lines.readline()
-    if first.split(b",", 1)[0].decode("utf-8", "replace") in HEAD[0]:  # "instansi" or "agency": its first column
+    cell = first.split(b",", 1)[0].decode("utf-8", "replace").removeprefix("\ufeff")  # Excel's "CSV UTF-8": a BOM
+    if cell in HEAD[0]:  # "instansi" or "agency": its first column
         raise click.ClickException(
             f"{path} is a CSV export, for reading: check the JSON lines export of the same history"
             " (kawal audit export --format jsonl)"
@@ -739,7 +741,9 @@ def _export_lines(path: str):
 
 
 @audit.command("export")
-@click.option("--case", "ticket", default=None, help="one case's history, by its ticket")
+@click.option(
+    "--case", "ticket", default=None, help="one case's history, whole, by its ticket (not with --from, --to, --process)"
+)
 @click.option("--from", "first", default=None, help="the period's first office day, YYYY-MM-DD")
 @click.option("--to", "last", default=None, help="the period's last office day, YYYY-MM-DD (included)")
 @click.option("--process", type=click.Choice(kinds.ALL), default=None, help="only the cases of this process")
@@ -763,8 +767,8 @@ def audit_export(kawal, ticket, first, last, process, fmt, lang, output):
     from zoneinfo import ZoneInfo
 
     from api.exports import export_text, readable_for
-    from engine.audit import iter_export
-    from engine.models import Case
+    from engine.audit import iter_export, one_case
+    from engine.errors import Invalid, NotFound
 
     zone = ZoneInfo(kawal.settings.office_timezone)
     start, end = _office_day("--from", first, zone), _office_day("--to", last, zone)
@@ -778,10 +782,12 @@ def audit_export(kawal, ticket, first, last, process, fmt, lang, output):
         raise click.ClickException(f"cannot write {target}: no folder {target.parent}")
     partial = target.with_name(target.name + ".part")  # a run stopped halfway leaves no export cut short
     with kawal.session() as session:
-        if ticket:
-            ticket = ticket.strip().upper()
-            if session.scalar(select(Case.id).where(Case.ticket == ticket)) is None:
-                raise click.ClickException(f"no case with ticket {ticket}")
+        typed = ticket
+        try:  # an empty --case (an unset $TICKET) is refused, never the whole history: as the API and the console
+            ticket = one_case(session, None, typed, kawal.settings, start=start, end=end, process=process)
+        except (Invalid, NotFound) as refused:
+            told = "; ".join(map(str, refused.fields["ticket"]))
+            raise click.ClickException(f"--case {shlex.quote(typed)}: {told}") from None
         written = {"events": 0, "cases": 0}
 
         def rows():  # read afresh for each pass (a CSV reads twice: its columns, then its rows); the last counts

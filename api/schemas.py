@@ -749,7 +749,7 @@ class AuditQuery(Schema):
     ticket = fields.String(
         metadata={
             "description": "only this case, whole (PPID-2026-000123; as kawal audit export --case): 404 when no case"
-            " holds it, 422 when it is no ticket"
+            " holds it, 422 when it is no ticket or comes with a period or a process"
         }
     )
     format = fields.String(load_default="jsonl", validate=validate.OneOf(["jsonl", "csv", "xlsx"]))

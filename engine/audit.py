@@ -15,9 +15,11 @@ from datetime import UTC, datetime, timedelta
 from sqlalchemy import Select, event, func, insert, select
 from sqlalchemy.orm import Session
 
-from engine import clock, kinds
+from engine import access, clock, kinds
 from engine.audit_lines import Unreadable, misshapen, read_line
-from engine.models import Case, CaseEvent, ChainCheck, TicketCounter
+from engine.errors import Invalid, NotFound
+from engine.messages import msg
+from engine.models import Case, CaseEvent, ChainCheck, TicketCounter, User
 from engine.transaction_info import per_transaction
 
 GENESIS = "0" * 64
@@ -228,6 +230,40 @@ def case_ticket(typed: str, series: Iterable[str]) -> str | None:
     prefix, year, number = (ticket.rsplit("-", 2) + ["", ""])[:3]
     if prefix not in set(series) or not _DIGITS.fullmatch(year) or not _NUMBER.fullmatch(number):
         return None
+    return ticket
+
+
+def one_case(
+    session: Session,
+    user: User | None,
+    typed: str | None,
+    settings,
+    *,
+    start: datetime | None = None,
+    end: datetime | None = None,
+    process: str | None = None,
+) -> str | None:
+    """The case an export or a check names (``typed``, read by ``case_ticket``), as its register wrote it; None when
+    none is named (``typed`` None). The API, the auditor's console and ``kawal audit export --case`` ask here.
+
+    Refused on ``ticket``, never widened to every case nor narrowed to nothing: a text that is no ticket (an empty
+    one too: an unset ``$TICKET``) is ``Invalid`` (ticket_format); a ticket beside a period or a process is
+    ``Invalid`` (case_taken_whole: a case is taken whole, and a period or a process it is not in would leave an empty
+    export said as "0 events checked"); a ticket no case ``user`` may see holds is ``NotFound`` (case_not_found,
+    the API's 404). ``user`` None: the server's command line, which sees every case."""
+    if typed is None:
+        return None
+    series = kinds.register_series(settings)
+    ticket = case_ticket(typed, series)
+    if ticket is None:
+        example = f"{settings.ticket_prefix}-{clock.now().year}-000123"
+        told = msg("ticket_format", example=example, series=", ".join(series))
+        raise Invalid("invalid_data", fields={"ticket": [told]})
+    if start is not None or end is not None or process:
+        raise Invalid("invalid_data", fields={"ticket": [msg("case_taken_whole")]})
+    cases = select(Case.id).where(Case.ticket == ticket)
+    if session.scalar(cases if user is None else access.cases_visible_to(user, cases)) is None:
+        raise NotFound("case_not_found", fields={"ticket": [msg("case_not_found")]})
     return ticket
 
 

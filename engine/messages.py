@@ -85,6 +85,7 @@ TEMPLATES: dict[str, str] = {
     "date_out_of_range": "date out of range",
     "id_range": "a whole number from 1 to %(max)d",
     "ticket_format": "a ticket like %(example)s: its register's letters (%(series)s), the year and its number",
+    "case_taken_whole": "one case is exported and checked whole: leave the period and the process empty",
     "number_too_large": "number too large",
     "number_at_most": "number too large (at most %(max)d)",
     "not_a_json_number": "%(name)s is not a JSON number",
@@ -449,8 +450,19 @@ TEMPLATES: dict[str, str] = {
         "%(name)s does not work in %(groups)s: grant them these lanes for the leave (it is recorded in the access log),"
         " or choose a colleague who does"
     ),
+    "substitute_no_work_lane": (
+        "%(name)s works in no lane of their own and may not be granted %(groups)s: choose an officer who handles tasks"
+    ),
+    "grant_to_self": "you may not grant yourself %(groups)s: another superior of these lanes names you stand-in",
+    "grant_not_superior": (
+        "only their superior (%(superiors)s) grants %(groups)s to a stand-in: ask them to record this leave, or choose"
+        " a colleague who already works there"
+    ),
     "officer_on_leave_stand_in_cannot": (
         "%(name)s is on leave; their stand-in %(stand_in)s may not work this task: assign it to someone else"
+    ),
+    "officer_on_leave_stand_in_inactive": (
+        "%(name)s is on leave and the account of their stand-in %(stand_in)s is deactivated: assign it to someone else"
     ),
     "substitute_away": "the substitute is on leave in that period too",
     "not_before_first_day": "not before the first day",

@@ -110,14 +110,24 @@ def test_one_case_s_history_is_the_api_export_s_lines_of_that_case_and_verifies(
         (("--from", "2026-13-01"), "--from: 2026-13-01 is not a date: write it as YYYY-MM-DD (an office day)"),
         (("--to", "kemarin"), "--to: kemarin is not a date: write it as YYYY-MM-DD (an office day)"),
         (("--from", "2026-12-02", "--to", "2026-12-01"), "--to: 2026-12-01 is before --from (2026-12-02)"),
-        (("--case", "PPID-2026-999999"), "no case with ticket PPID-2026-999999"),
+        (("--case", "PPID-2026-999999"), "--case PPID-2026-999999: case not found"),
+        # An unset $TICKET in a script: refused, never the whole history.
+        (("--case", ""), "--case '': a ticket like PPID-"),
+        (("--case", "  "), "--case '  ': a ticket like PPID-"),
+        # One case is taken whole: a period or a process beside it would leave part of it, or nothing, out.
+        (
+            ("--case", "{request}", "--from", "2026-01-01"),
+            "--case {request}: one case is exported and checked whole: leave the period and the process empty",
+        ),
+        (("--case", "{request}", "--process", "keberatan"), "exported and checked whole"),
     ],
 )
 def test_a_date_or_a_ticket_the_export_cannot_use_is_named_and_writes_nothing(kawal, history, tmp_path, args, said):
+    request, _complaint = history
     out = tmp_path / "riwayat.jsonl"
-    done = kawal("audit", "export", *args, "--output", str(out))
+    done = kawal("audit", "export", *(a.format(request=request) for a in args), "--output", str(out))
     assert done.exit_code != 0
-    assert said in done.output
+    assert said.format(request=request) in done.output
     assert list(tmp_path.iterdir()) == []
 
 
@@ -133,3 +143,13 @@ def test_a_file_the_export_cannot_write_is_named(kawal, history, tmp_path):
     assert f"cannot write {folder}: it is a folder" in done.output
     assert list(folder.iterdir()) == []
     assert "--output" in kawal("audit", "export").output  # required: a missing file is said, not a traceback
+
+
+def test_a_csv_saved_again_by_a_spreadsheet_with_a_bom_is_still_refused_as_a_csv(kawal, history, tmp_path):
+    csv_out = tmp_path / "riwayat.csv"
+    assert kawal("audit", "export", "--format", "csv", "--output", str(csv_out)).exit_code == 0
+    excel = tmp_path / "riwayat-excel.csv"  # Excel's "CSV UTF-8" writes a byte order mark first
+    excel.write_bytes("\ufeff".encode() + csv_out.read_bytes())
+    told = kawal("audit", "verify", str(excel))
+    assert told.exit_code != 0
+    assert f"{excel} is a CSV export, for reading: check the JSON lines export" in told.output

@@ -3,18 +3,17 @@ from datetime import timedelta
 
 from flask_smorest import Blueprint
 from marshmallow import RAISE, Schema, fields, validate
-from sqlalchemy import select
 
 from api.auth import current_user, login_required
 from api.boundary import runtime
 from api.exports import export_response, readable_for, workbook_refusal
 from api.extensions import db
 from api.schemas import AuditBreak, AuditQuery, AuditVerify
-from engine import access, access_log, clock, kinds
-from engine.audit import BREAKS_LISTED, case_ticket, count_events, iter_export, recent_checks, record, verify_chains
-from engine.errors import Invalid, NotFound
+from engine import access, access_log, kinds
+from engine.audit import BREAKS_LISTED, count_events, iter_export, one_case, recent_checks, record, verify_chains
+from engine.errors import Invalid
 from engine.messages import msg
-from engine.models import Case, User
+from engine.models import User
 
 blp = Blueprint("audit", __name__, description="Tamper-evident history exports for auditors")
 # Events one answer of /audit/verify hashes (~40,000 a second: some 25 s). Its answer comes whole at the end,
@@ -38,13 +37,14 @@ def export(query):
     scripts/verify_audit_export.py: README "Audit: verifying an export"); CSV and XLSX are readable copies: one
     column per field, instants in office time, the agency named, headers in Bahasa Indonesia or, with ``lang=en``,
     English. ``process`` narrows the export to one process, ``ticket`` to one case, whole, as ``kawal audit export
-    --case`` (a ticket no case holds: 404; a text that is no ticket: 422). A query parameter not listed here is
+    --case`` (a ticket no case holds: 404; a text that is no ticket, or a ticket beside ``from``, ``to`` or
+    ``process``: 422, on ``ticket``). A query parameter not listed here is
     refused (422), never ignored. JSON lines and CSV stream as they are read; XLSX, a zip, is written to a
     temporary file first and then sent in chunks with its length.
     """
     user = current_user()
     access.require_auditor(user)
-    ticket = one_case(user, query)
+    ticket = _case_of(user, query)
     if query["format"] == "xlsx":
         events = count_events(db.session, query.get("from_"), query.get("to"), query.get("process"), ticket)
         refused = workbook_refusal(query["format"], events)
@@ -61,22 +61,18 @@ def export(query):
     return response
 
 
-def one_case(user: User, query: dict) -> str | None:
-    """The case ``ticket`` names, as its register wrote it; None without one. A text that is no ticket is 422, a
-    ticket of no case 404, both on ``ticket``: an export or check of one case is never widened to all of them."""
-    typed = query.get("ticket")
-    if typed is None:
-        return None
-    settings = runtime().settings
-    series = kinds.register_series(settings)
-    ticket = case_ticket(typed, series)
-    if ticket is None:
-        example = f"{settings.ticket_prefix}-{clock.now().year}-000123"
-        told = msg("ticket_format", example=example, series=", ".join(series))
-        raise Invalid("invalid_data", fields={"ticket": [told]})
-    if db.session.scalar(access.cases_visible_to(user, select(Case.id)).where(Case.ticket == ticket)) is None:
-        raise NotFound("case_not_found", fields={"ticket": [msg("case_not_found")]})
-    return ticket
+def _case_of(user: User, query: dict) -> str | None:
+    """The case ``ticket`` names, or None (``engine.audit.one_case``: a text that is no ticket, or a ticket beside a
+    period or a process, 422; a ticket of no case 404; all on ``ticket``: one case is never widened to all of them)."""
+    return one_case(
+        db.session,
+        user,
+        query.get("ticket"),
+        runtime().settings,
+        start=query.get("from_"),
+        end=query.get("to"),
+        process=query.get("process"),
+    )
 
 
 @blp.get("/audit/verify")
@@ -96,7 +92,7 @@ def verify(query):
     """
     user = current_user()
     access.require_auditor(user)
-    process, ticket = query.get("process"), one_case(user, query)
+    process, ticket = query.get("process"), _case_of(user, query)
     events = count_events(db.session, query.get("from_"), query.get("to"), process, ticket)
     if events > VERIFY_MAX_EVENTS:
         told = msg("verify_too_many_events", events=events, max=VERIFY_MAX_EVENTS)

@@ -10,8 +10,9 @@ The form speaks in office dates: "from" is the first day and "to" the last day o
 in the office's time zone (WIB, WITA or WIT). They become the API's half-open instants
 [from 00:00, the day after "to" 00:00), as ``AuditQuery`` reads them: a case is exported whole when
 any of its events falls in that window. "ticket" chooses one case, whole, as the API's ``ticket`` and ``kawal audit
-export --case``; a ticket no case holds is said on its field, never read as "every case" (the case page links here
-with it, api.web.audit_cases lists cases to choose from).
+export --case`` (``engine.audit.one_case``, the check all three share); a ticket no case holds, or one beside a
+period or a process, is said on its field, never read as "every case" nor as none (the case page links here with it,
+api.web.audit_cases lists cases to choose from).
 
 The console also makes and checks anchors (``engine.anchors``): the chains' heads written down where the
 database's administrators cannot reach them. An auditor has no shell on the server, and should not need the
@@ -47,7 +48,6 @@ from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from flask_login import login_required
 from markupsafe import Markup
-from sqlalchemy import select
 from sqlalchemy.exc import SQLAlchemyError
 
 from api.boundary import runtime
@@ -57,21 +57,21 @@ from api.language import say
 from api.limits import body_limit
 from api.web import display
 from api.web.blueprint import bp
-from api.web.i18n import current_language
+from api.web.i18n import current_language, translated
 from api.web.session import officer
 from engine import access, access_log, anchors, clock, kinds
 from engine.audit import (
     BREAKS_LISTED,
     VERIFY_BY,
     Break,
-    case_ticket,
     checking,
     count_events,
     iter_export,
+    one_case,
     recent_checks,
     record,
 )
-from engine.models import Case
+from engine.errors import Invalid, NotFound
 
 # An anchor is about 100 bytes a case: a province's three million cases fit (deploy/nginx lets this path through).
 ANCHOR_MAX_BYTES = 512 * 1024 * 1024
@@ -176,29 +176,22 @@ def read_choice(args, *, with_format: bool = False) -> Choice:
     if values["process"] and values["process"] not in kinds.ALL:
         choice.errors["process"] = _("Choose one of the processes in the list.")
     choice.process = values["process"] or None
-    if values["ticket"]:
-        _one_case(values["ticket"], choice)
+    if values["ticket"]:  # a blank field: every case of the period and process
+        try:
+            choice.ticket = choice.values["ticket"] = one_case(
+                db.session,
+                officer(),
+                values["ticket"],
+                runtime().settings,
+                start=choice.start,
+                end=choice.end,
+                process=choice.process,
+            )
+        except (Invalid, NotFound) as refused:
+            choice.errors["ticket"] = "; ".join(map(translated, refused.fields["ticket"]))
     if with_format and values["format"] not in FORMATS:
         choice.errors["format"] = _("Choose CSV, JSON lines or XLSX.")
     return choice
-
-
-def _one_case(typed: str, choice: Choice) -> None:
-    """The case the form names (``engine.audit.case_ticket``: as a person types it), or why it names none."""
-    settings = runtime().settings
-    series = kinds.register_series(settings)
-    ticket = case_ticket(typed, series)
-    if ticket is None:
-        example = f"{settings.ticket_prefix}-{clock.now().year}-000123"
-        choice.errors["ticket"] = _(
-            "Write a ticket like %(example)s: its register's letters (%(series)s), the year and its number.",
-            example=example,
-            series=", ".join(series),
-        )
-    elif db.session.scalar(access.cases_visible_to(officer(), select(Case.id)).where(Case.ticket == ticket)) is None:
-        choice.errors["ticket"] = _("No case has the ticket %(ticket)s.", ticket=ticket)
-    else:
-        choice.ticket = choice.values["ticket"] = ticket
 
 
 def _day(raw: str, key: str, choice: Choice) -> date | None:

@@ -1,5 +1,6 @@
 """The auditor's export of one case (``GET /api/v1/audit/export?ticket=``): the same filter as ``kawal audit export
---case``. A ticket no case holds is 404 and a text that is no ticket 422, never the whole history; a query parameter
+--case``. A ticket no case holds is 404 and a text that is no ticket (an empty one too) or a ticket beside a period or
+a process 422, never the whole history nor an empty one; a query parameter
 the audit API does not know is refused (422, naming it), as an unknown field of a body is, never ignored. The chain
 check (``GET /api/v1/audit/verify``) takes the same ticket."""
 
@@ -70,6 +71,31 @@ def test_a_text_that_is_no_ticket_is_refused_on_ticket(client, login, two_cases,
     assert r.json["errors"] == {
         "ticket": [f"nomor tiket seperti {example}: huruf registernya (PPID, KEB, SIP, ADU), tahun dan nomornya"]
     }
+
+
+def test_a_ticket_with_a_period_or_a_process_is_refused_on_ticket_a_case_is_taken_whole(client, login, two_cases):
+    request, _complaint = two_cases  # an information request: not an objection
+    today = clock.now().isoformat()
+    for path in ("/audit/export", "/audit/verify"):
+        for beside in ({"from": today}, {"to": today}, {"process": "keberatan"}, {"process": "permohonan_informasi"}):
+            r = client.get(
+                f"{API}{path}",
+                query_string={"ticket": request, **beside},
+                headers={**login("auditor"), "Accept-Language": "en"},
+            )
+            assert r.status_code == 422, (path, beside, r.get_data(as_text=True))
+            assert r.json["reason"] == "invalid_data"
+            told = "one case is exported and checked whole: leave the period and the process empty"
+            assert r.json["errors"] == {"ticket": [told]}, (path, beside)
+    r = client.get(f"{API}/audit/export", query_string={"ticket": request, "from": today}, headers=login("auditor"))
+    assert r.json["errors"] == {"ticket": ["satu kasus diekspor dan diperiksa utuh: kosongkan periode dan prosesnya"]}
+
+
+def test_an_empty_ticket_is_refused_never_the_whole_history(client, login, two_cases):
+    for path in ("/audit/export", "/audit/verify"):
+        r = client.get(f"{API}{path}", query_string={"ticket": ""}, headers=login("auditor"))
+        assert r.status_code == 422, r.get_data(as_text=True)
+        assert list(r.json["errors"]) == ["ticket"]
 
 
 def test_an_unknown_query_parameter_is_refused_naming_it_not_ignored(client, login, two_cases):

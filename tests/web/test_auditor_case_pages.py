@@ -47,15 +47,21 @@ def test_the_console_exports_one_case_by_its_ticket_as_the_api_does(desk, audito
 @pytest.mark.parametrize(
     ("typed", "said"),
     [
-        ("PPID-2026-999999", "Tidak ada kasus dengan nomor tiket PPID-2026-999999."),
-        ("kasus saya", "Tulis nomor tiket seperti PPID-"),
+        # The API's words (engine.audit.one_case): one check for the API, the console and the CLI.
+        ({"ticket": "PPID-2026-999999"}, "kasus tidak ditemukan"),
+        ({"ticket": "kasus saya"}, "nomor tiket seperti PPID-"),
+        # One case is taken whole: a period or a process beside it is refused, never an empty export.
+        ({"ticket": "{request}", "from": "2026-01-01"}, "satu kasus diekspor dan diperiksa utuh"),
+        ({"ticket": "{request}", "to": "2030-12-31"}, "satu kasus diekspor dan diperiksa utuh"),
+        ({"ticket": "{request}", "process": "keberatan"}, "satu kasus diekspor dan diperiksa utuh"),
     ],
 )
 def test_a_ticket_the_console_cannot_use_is_said_on_its_field_never_the_whole_history(desk, auditor, typed, said):
-    desk.submit()
+    request = desk.submit()["ticket"]
+    typed = {key: value.format(request=request) for key, value in typed.items()}
     # The download comes back as the form (422), the check as the form unchecked (as a wrong date: 200).
     for path, query, status in [("/audit/unduh", {"format": "jsonl"}, 422), ("/audit", {"periksa": "1"}, 200)]:
-        r = auditor.get(path, query_string={"ticket": typed, **query})
+        r = auditor.get(path, query_string={**typed, **query})
         assert r.status_code == status, path
         page = text(r)
         assert said in page
