@@ -14,7 +14,9 @@ import re
 from datetime import timedelta
 
 from sqlalchemy import select, update
+from sqlalchemy.exc import IntegrityError, OperationalError
 from sqlalchemy.orm import Session
+from sqlalchemy.orm.exc import StaleDataError
 
 from engine import clock, former_contacts, languages, lost_codes
 from engine.config import Settings
@@ -165,7 +167,28 @@ def deliver(session: Session, rt: Runtime, channels: dict, notification_id: int)
     row.status, row.sent_at, row.last_error = "sent", clock.now(), None
     row.context = _erased(row.context)  # a sent code, or a former address, is kept nowhere
     session.commit()
+    _fix_mailed_moment(session, row.id)
     return "sent"
+
+
+FIX_TRIES = 3
+
+
+def _fix_mailed_moment(session: Session, notification_id: int) -> None:
+    """The sent mail that carries a requester's window-opening letter fixes its moment in the case's history
+    (``engine.notice_delivery.record_mailed``), in its own transaction after the sending is recorded: a change to the
+    case meanwhile (an officer's) is read again and tried again; a moment never fixed leaves the window counted from
+    the desk's record, which is what the requester was told while the mail was on its way."""
+    from engine.notice_delivery import record_mailed
+
+    for _ in range(FIX_TRIES):
+        try:
+            record_mailed(session, session.get(Notification, notification_id))
+            session.commit()
+            return
+        except (StaleDataError, IntegrityError, OperationalError):
+            session.rollback()
+    log.warning("notification %s: the moment its letter was mailed was not recorded", notification_id)
 
 
 def _erased(context: dict) -> dict:

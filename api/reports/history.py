@@ -86,6 +86,7 @@ EVENT_LABELS = {
     "task_returned": N_("Task given back at the end of a leave"),
     "notice_dispatched": N_("Letter to the requester sent"),
     "notice_delivered": N_("Letter received by the requester"),
+    "notice_mailed": N_("Letter e-mailed to the requester by Kawal"),
     "deadline_met_by_dispatch": N_("Deadline met by the letter's date"),
     "case_overdue_cleared": N_("No longer late: answered in time by the letter's date"),
     "deadline_in_time_on_lenient_reading": N_(

@@ -455,6 +455,8 @@ def _event_detail(kind: str, data: dict, task_title: str | None, locale: str, ti
         return _day(data.get("dispatched_on")) + (f" · {CHANNELS.get(via, via)}" if via else "")
     if kind == "notice_delivered":
         return _day(data.get("delivered_on"))
+    if kind == "notice_mailed":  # the moment Kawal's mail went, from which the requester's window runs
+        return display.office_datetime(datetime.fromisoformat(data["mailed_at"]))
     if kind == "exemption_determined":
         return data.get("decree_number", "")
     if kind.startswith("calendar_year_"):
