@@ -11,7 +11,7 @@ from sqlalchemy.orm import Session
 
 from engine import clock, dip_match, lateness, proxy_party, reminders, status, survey
 from engine.models import Case, Reminder
-from engine.outbox import Outbox, audience_users, deadline_context, instant, lane_members, stated
+from engine.outbox import Outbox, audience_users, deadline_context, instant, lane_members, own_deadline, stated
 from engine.runtime import Runtime
 from engine.sync import Changes
 
@@ -91,7 +91,11 @@ def announce(session: Session, rt: Runtime, case: Case, changes: Changes) -> Non
             outbox.to_requester(case, "complaint_receipt", "received", {**context, **received})
             if case.reporter_mode == "whistleblower":
                 managers = lane_members(session, case, WBS_LANE)
-                news = {**_team_clock(rt, case), "mode": case.reporter_mode, "received_at": received["received_at"]}
+                news = {
+                    **lateness.team_clock(rt, case),
+                    "mode": case.reporter_mode,
+                    "received_at": received["received_at"],
+                }
                 outbox.to_users(case, WBS_NEWS, "received", managers, news)
         elif reached == "tercatat":  # recorded: its Tanda Terima is issued, and goes with the mail (case_facts)
             outbox.to_requester(case, "complaint_recorded", "recorded", {**context, "portal_hint": COMPLAINT_HINT})
@@ -130,7 +134,7 @@ def announce(session: Session, rt: Runtime, case: Case, changes: Changes) -> Non
         # A task that a lapse created is the escalation to the superior; any other is news for its group, with the
         # deadline the task itself is due by (a unit's clarification: the SLA, not the statutory 60 days).
         event = "escalation" if missed and task.lane in ESCALATION_LANES else "task_new_group"
-        own = next((d for d in case.deadlines if d.status == "pending" and d.due_at == task.due_at), None)
+        own = own_deadline(task, case.deadlines)  # as a leave's mails state it too (engine.leave_returns)
         # Each on its own reading (a staff mail counts a period as the requester's does: days when the law counts days).
         said = stated(rt.calendars, missed[-1]) if event == "escalation" else stated(rt.calendars, own) if own else told
         context = {**said, "task_title": task.title}
@@ -143,8 +147,20 @@ def announce(session: Session, rt: Runtime, case: Case, changes: Changes) -> Non
 
 
 def remind(session: Session, rt: Runtime, reminder: Reminder) -> list[int]:
-    """Turn a due reminder into outbox rows for its audience (idempotent by the reminder's id); their ids."""
+    """Turn a due reminder into outbox rows for its audience (idempotent by the reminder's id); their ids.
+
+    A catch-up (no sweep ran while several points of the deadline came: the server was down, Redis lost its
+    schedule, the case was recorded late) tells each reader the most pressing word once, as of now: a point before
+    the due instant of a deadline that has passed gives way to its lapse (the overdue notice, the escalation); an
+    officer or requester whom a later point, due too, tells is left out of this one. A reminder left with nobody
+    to tell is recorded as superseded (cancelled, ``reminders.SUPERSEDED``), not sent. The apology is never
+    superseded, nor does it supersede anything.
+    """
     case = session.get(Case, reminder.case_id)
+    now = clock.now()
+    if reminders.superseded_by_lapse(reminder, now):
+        return _superseded(reminder)
+    later = {a for other in reminders.later_due(reminder, now) for a in other.audience.split(",")}
     # Counted on the deadline's own reading: a reporter's window is lenient.
     context = {
         **deadline_context(rt.calendars[reminder.deadline.calendar], reminder.deadline),
@@ -152,23 +168,34 @@ def remind(session: Session, rt: Runtime, reminder: Reminder) -> list[int]:
     }
     outbox = Outbox(session, rt.settings.notify_channels)
     cause = f"reminder{reminder.id}"
-    told: set[int] = set()  # an officer in two audiences (the assignee of their own group's task) is told once
+    # Whom a later point tells, and an officer in two audiences (the assignee of their own group's task): told once.
+    told = {u for a in later & reminders.OFFICERS for u in audience_users(session, case, a)}
+    reached = passed_over = 0
     for audience in reminder.audience.split(","):
         if audience == lateness.APOLOGY_AUDIENCE:
             lateness.apologize_when_due(session, rt, case, reminder, outbox, PORTAL_HINT)
+            reached += 1  # the apology decides for itself whether it is due
         elif audience == "requester":  # a window that is the requester's own, e.g. a reporter's evidence
+            if "requester" in later:
+                passed_over += 1
+                continue
             outbox.to_requester(case, "reporter_reminder", cause, {**context, "portal_hint": COMPLAINT_HINT})
+            reached += 1
         else:
-            users = [u for u in audience_users(session, case, audience) if u not in told]
+            audience_ids = audience_users(session, case, audience)
+            users = [u for u in audience_ids if u not in told]
+            passed_over += len(audience_ids) - len(users)
+            reached += len(users)
             told.update(users)
             outbox.to_users(case, "deadline_reminder", f"{cause}:{audience}", users, context)
+    if passed_over and not reached:
+        return _superseded(reminder)
     return outbox.write()
 
 
-def _team_clock(rt: Runtime, case: Case) -> dict:
-    """The complaint team's most pressing clock of its own (a new complaint's review, V3), as a staff mail states it."""
-    pending = [d for d in case.deadlines if d.status == "pending" and d.kind == "agency"]
-    return stated(rt.calendars, min(pending, key=lambda d: d.due_at) if pending else None)
+def _superseded(reminder: Reminder) -> list[int]:
+    reminder.status, reminder.sent_at, reminder.last_error = "cancelled", None, reminders.SUPERSEDED
+    return []
 
 
 def _last(case: Case, name: str):

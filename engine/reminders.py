@@ -3,11 +3,14 @@
 The property reads ``-3:group; -1:assignee,group; 0:assignee,superior; +1:superior,requester``:
 an offset in working days from the due date, then who is told. A reminder fires at office opening
 on its day (the due date itself for ``0``), so "due in one working day" arrives the morning before.
-Rows are unique per (deadline, kind, instant): planning twice creates nothing twice.
+Rows are unique per (deadline, kind, instant): planning twice creates nothing twice. When several points of a
+deadline come due together (no sweep ran for a while), only the most pressing tells each reader
+(``superseded_by_lapse``, ``later_due``; engine.notices.remind).
 """
 
 from __future__ import annotations
 
+import re
 from datetime import date, datetime, timedelta
 
 from sqlalchemy.orm import Session
@@ -17,6 +20,11 @@ from engine.calendar import WorkingCalendar
 from engine.models import Deadline, Reminder
 
 AUDIENCES = frozenset({"assignee", "group", "superior", "requester"})
+POINT = re.compile(r"T0|T[+-]\d+")  # kind(offset)
+OFFICERS = frozenset({"assignee", "group", "superior"})
+# Why a reminder was not sent (its ``last_error``, status ``cancelled``): a later point of the same deadline, or its
+# lapse, was due when it was processed and tells its readers what is true then (``superseded_by_lapse``, ``later_due``).
+SUPERSEDED = "superseded by a later reminder or the overdue notice of the same deadline, due at the same time"
 
 
 def parse_policy(text: str | None) -> list[tuple[int, tuple[str, ...]]]:
@@ -92,6 +100,41 @@ def close(session: Session, deadline: Deadline) -> int:
         reminder.status = "cancelled"
         cancelled += 1
     return cancelled
+
+
+def is_point(reminder: Reminder) -> bool:
+    """A point of the deadline's reminder policy (``T-3``, ``T0``, ``T+1``; ``plan``), not a row of its own kind
+    (the apology, engine.lateness): only points give way to one another."""
+    return POINT.fullmatch(reminder.kind) is not None
+
+
+def superseded_by_lapse(reminder: Reminder, now: datetime) -> bool:
+    """A reminder before (or on) the due instant of a deadline that has passed and is still pending: its timer has not
+    fired yet (no sweep ran, or its job comes after this one). The lapse supersedes it, as ``close`` cancels it when
+    the timer fires first: the group reads the overdue notice; the superior the escalation, and the "+1" where the
+    policy has one."""
+    deadline = reminder.deadline
+    return (
+        is_point(reminder)
+        and deadline.status == "pending"
+        and deadline.due_at < now
+        and reminder.fire_at <= deadline.due_at
+    )
+
+
+def later_due(reminder: Reminder, now: datetime) -> list[Reminder]:
+    """The reminders of the same deadline at a later point that are due too (sent already, or still to be sent):
+    whoever they tell is told the most pressing word and needs not this one as well."""
+    if not is_point(reminder):
+        return []
+    return [
+        other
+        for other in reminder.deadline.reminders
+        if other.id != reminder.id
+        and is_point(other)
+        and other.status in ("pending", "sent")
+        and reminder.fire_at < other.fire_at <= now
+    ]
 
 
 def due(session: Session, limit: int = 500) -> list[Reminder]:

@@ -90,10 +90,11 @@ def send_reminder(reminder_id: int) -> str:
             session.rollback()
             return "not-pending"
         created = notices.remind(session, svc.runtime, reminder)
+        superseded = reminder.status == "cancelled"  # a later point or the lapse, due too, tells its readers
         session.commit()
     if svc.scheduler is not None:  # only this reminder's messages: the case's other items have their own jobs
         svc.scheduler.schedule_notifications(created)
-    return "sent"
+    return "superseded" if superseded else "sent"
 
 
 @_final_failure("dip_reminder")
