@@ -29,13 +29,10 @@ from sqlalchemy import case, func, select
 from sqlalchemy.orm import Session
 
 from engine import access, clock, leave_returns, stand_ins
-from engine.audit import EventLog
 from engine.errors import Conflict, Forbidden, Invalid, NotFound
-from engine.leave_returns import leave_context
 from engine.messages import msg
 from engine.models import DELEGABLE_GROUPS, Absence, Group, HumanTask, Membership, User
 from engine.outbox import Outbox
-from engine.run import touch
 from engine.runtime import Runtime
 from engine.users import GROUPS
 
@@ -154,6 +151,7 @@ def mark_absence(
 
 
 granted_lanes = leave_returns.granted_lanes  # the lanes the leave granted its stand-in, as the access log says
+granted_lanes_of = leave_returns.granted_lanes_of  # the same of several leaves, in one read
 
 
 def visible_to(session: Session, user: User) -> list[Absence]:
@@ -230,26 +228,8 @@ def hand_over(session: Session, rt: Runtime, absence: Absence) -> list[HumanTask
         )
     )
     outbox = Outbox(session, rt.settings.notify_channels)
-    now = clock.now()
     for task in tasks:
-        task.assignee_id, task.claimed_at = absence.substitute_id, now
-        touch(task.case)
-        context = leave_context(rt, absence, task)
-        outbox.to_users(
-            task.case, "task_handed_over", f"absence{absence.id}:task{task.id}", [absence.substitute_id], context
-        )
-        EventLog(session).append(
-            task.case,
-            "task_handed_over",
-            "system",
-            {
-                "task": task.bpmn_id,
-                "task_id": task.id,
-                "from": absence.user.username,
-                "assignee": absence.substitute.username,
-                "absence_id": absence.id,
-            },
-        )
+        leave_returns.hand(session, outbox, rt, absence, task)
     outbox.write()
     return tasks
 

@@ -61,6 +61,15 @@ def stated(calendars, deadline: Deadline | None) -> dict:
     return deadline_context(calendars[deadline.calendar], deadline) if deadline is not None else {"deadline": None}
 
 
+def own_deadline(task: HumanTask, deadlines, statuses=("pending",)) -> Deadline | None:
+    """The deadline ``task`` itself is due by: of its case's ``deadlines``, one in ``statuses`` due when the task
+    is (the last armed), or None (a task due by no clock of its own). A staff mail about a task states it."""
+    if task.due_at is None:
+        return None
+    rows = [d for d in deadlines if d.status in statuses and d.due_at == task.due_at]
+    return rows[-1] if rows else None
+
+
 WORKING_DAYS, CALENDAR_DAYS = "working_days", "calendar_days"  # a deadline's unit (engine.calendar.DueDate.unit)
 
 
@@ -99,7 +108,9 @@ DEADLINE_LABELS = {
     "K14": "Sikap Termohon atas putusan pengadilan: kasasi (14 hari sejak putusan diterima)",
     "K14P": "Jangka waktu pemohon mengajukan kasasi (14 hari)",
     "S60": "Batas waktu penyelesaian pengaduan menurut undang-undang (60 hari sejak berkas lengkap)",
-    "V3": "Penelaahan, verifikasi dan klasifikasi pengaduan (3 hari kerja)",
+    # Neutral on the classification (stage 3, Penelaahan/Verifikasi): a case started before it joined the review
+    # keeps its process version, where V3 ends with the verification (engine.complaints.review_classifies).
+    "V3": "Penelaahan dan verifikasi pengaduan (3 hari kerja)",
     "SLA": "Penyelesaian pengaduan (standar layanan)",
     "BUKTI": "Batas waktu melengkapi data/bukti pengaduan",
     "SERAH": "Penyerahan informasi (dalam jangka waktu pemberitahuan, atau setelah biaya dibayar)",
@@ -124,7 +135,7 @@ DEADLINE_LABELS_EN = {
     "K14": "The agency's decision on cassation (14 days from receiving the judgment)",
     "K14P": "The applicant's time to file for cassation (14 days)",
     "S60": "Statutory limit for settling the complaint (60 days from the complete file)",
-    "V3": "Review, verification and classification of the complaint (3 working days)",
+    "V3": "Review and verification of the complaint (3 working days)",
     "SLA": "Settlement of the complaint (service standard)",
     "BUKTI": "Time for the reporter to supply data or evidence",
     "SERAH": "Handing over the information (within the notice period, or after the fee is paid)",

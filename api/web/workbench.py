@@ -106,16 +106,19 @@ def _absences_page(user, chosen_name: str | None, values=None, errors: dict | No
     if chosen.id == user.id:
         substitutes = [u for u in substitutes if absence.can_stand_in_for_self(user, u)]
     lacking = {u.username: absence.lanes_to_grant(chosen, u) for u in substitutes}
+    # Offered only what would be accepted: a stand-in who lacks lanes when the reader may grant them those
+    # (engine.access.grant_refusal: each lane's own superior, never to oneself), and then the tick box.
+    substitutes = [u for u in substitutes if access.can_grant_lanes(user, chosen, u, lacking[u.username])]
     substitutes.sort(key=lambda u: bool(lacking[u.username]))  # who works in the lanes already, first
     rows = absence.visible_to(db.session, user)
     return render_template(
         "absences.html",
         rows=rows,
-        granted={a.id: absence.granted_lanes(db.session, a) for a in rows},
+        granted=absence.granted_lanes_of(db.session, rows),  # one read of the access log for the page
         officers=officers,
         chosen=chosen,
         substitutes=substitutes,
-        lacking=lacking,
+        lacking={u.username: lacking[u.username] for u in substitutes},
         chosen_groups=sorted(chosen.own_group_codes & absence.DELEGABLE),
         me=user,
         can_cancel=lambda a: absence.can_mark(user, a.user),

@@ -7,6 +7,7 @@ always release a task she holds; the header counts what "My tasks" lists.
 """
 
 from datetime import UTC, datetime, timedelta
+from types import SimpleNamespace
 from zoneinfo import ZoneInfo
 
 import pytest
@@ -14,7 +15,8 @@ import time_machine
 from sqlalchemy import select
 
 from api.extensions import db
-from engine import clock, inbox_list, leave_returns
+from engine import absence, clock, inbox_list, leave_returns
+from engine.calendar import CALENDARS, HolidayOverride, WorkingCalendar
 from engine.models import Absence, AccountEvent, CaseEvent, Group, HumanTask, Membership, Notification, User
 from notifications.reconcile import reconcile
 from notifications.rendering import render
@@ -395,3 +397,85 @@ def test_a_task_assigned_to_an_officer_on_leave_whose_stand_in_is_deactivated_st
     assert r.status_code == 422, r.json
     assert "Petugas2" in " ".join(r.json["errors"]["username"])
     assert desk.task(ticket, "proses_permohonan")["assignee"] is None
+
+
+# -- Review: the mails count on the deadline's own calendar; a return to an officer away again; an idle sweep -------
+
+
+def test_a_leave_mail_counts_the_tasks_deadline_on_its_own_calendar(app, client, desk, login):
+    """Other staff mails state each deadline on its own reading (engine.outbox.stated): a leave's mails counted every
+    deadline on the strict calendar."""
+    _ticket, task_id = _at_ppid(desk, client, login)
+    tomorrow = today() + timedelta(days=1)
+    only_lenient = HolidayOverride(tomorrow, False, "lenient only", ("lenient",))
+    rt = SimpleNamespace(calendars={name: WorkingCalendar(name, overrides=[only_lenient]) for name in CALENDARS})
+    with app.app_context():
+        task = db.session.get(HumanTask, task_id)
+        own = leave_returns.task_deadline(task)
+        own.calendar = "lenient"
+        lenient = rt.calendars["lenient"].working_days_between(today(), own.due_at.astimezone(WIB).date())
+        strict = rt.calendars["strict"].working_days_between(today(), own.due_at.astimezone(WIB).date())
+        assert lenient != strict
+        assert leave_returns.task_context(rt, task)["working_days_left"] == lenient
+
+
+def test_a_task_given_back_to_an_officer_on_another_leave_goes_to_that_leaves_stand_in(
+    app, client, desk, login, settings
+):
+    """Two leaves in a row with different stand-ins: when the first ends, the task it handed over went back to the
+    officer, who is away again, and waited there for the next sweep."""
+    ticket, task_id = _at_ppid(desk, client, login)
+    first = _granted(client, login, last=today())
+    second = _granted(client, login, substitute="petugas", first=today() + timedelta(days=1))
+    with app.app_context():
+        ends_at = db.session.get(Absence, first["id"]).ends_at
+        clock.set_clock(lambda: ends_at + timedelta(hours=9))
+        try:
+            returned = leave_returns.give_back(
+                db.session, app.extensions["kawal_runtime"], db.session.get(Absence, first["id"]), "system"
+            )
+            assert [t.id for t in returned] == [task_id]
+            assert db.session.get(HumanTask, task_id).assignee.username == "petugas"
+            db.session.commit()
+            handed = db.session.scalars(
+                select(CaseEvent.data).where(CaseEvent.type == "task_handed_over").order_by(CaseEvent.id)
+            ).all()
+            assert (handed[-1]["from"], handed[-1]["assignee"]) == ("ppid", "petugas")
+            assert handed[-1]["absence_id"] == second["id"]
+            assert [name for name, _ in _told("task_handed_over")] == ["petugas2", "petugas"]
+            assert [name for name, _ in _told("task_returned")] == ["petugas2"]
+            # Held under the second leave now: its cancellation gives the task back to him.
+            superior = db.session.scalar(select(User).where(User.username == "atasan"))
+            absence.cancel_absence(db.session, app.extensions["kawal_runtime"], superior, second["id"])
+            db.session.commit()
+        finally:
+            clock.set_clock(None)
+    assert desk.task(ticket, "proses_permohonan")["assignee"] == "ppid"
+
+
+def test_a_task_the_sweep_leaves_with_a_stand_in_who_holds_its_lane_under_another_leave_is_not_due(
+    app, client, desk, login, settings
+):
+    """``returns_due`` stayed true for 30 days for a task give_back deliberately skips: every reconcile swept."""
+    _ticket, task_id = _at_ppid(desk, client, login, claim=False)
+    with app.app_context():  # the desk officer works the PPID's lane too: his leave grants it to his stand-in
+        petugas = db.session.scalar(select(User).where(User.username == "petugas"))
+        lane = db.session.scalar(select(Group).where(Group.code == "ppid"))
+        db.session.add(Membership(user_id=petugas.id, group_id=lane.id))
+        db.session.commit()
+    first = _granted(client, login, last=today())
+    _granted(client, login, username="petugas", last=today() + timedelta(days=5))
+    with app.app_context():  # she took the PPID's task from the queue herself
+        task = db.session.get(HumanTask, task_id)
+        task.assignee_id = db.session.scalar(select(User.id).where(User.username == "petugas2"))
+        task.claimed_at = datetime.now(UTC)
+        db.session.commit()
+        ends_at = db.session.get(Absence, first["id"]).ends_at
+    _reconcile_at(settings, ends_at + timedelta(hours=9))
+    with app.app_context():
+        assert db.session.get(HumanTask, task_id).assignee.username == "petugas2"  # hers still, under the other
+        clock.set_clock(lambda: ends_at + timedelta(hours=10))
+        try:
+            assert not leave_returns.returns_due(db.session)
+        finally:
+            clock.set_clock(None)

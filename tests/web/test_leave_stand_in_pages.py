@@ -141,3 +141,30 @@ def test_the_auditor_reads_that_the_lanes_went_when_the_leave_ended(app, browser
     page = text(browser("auditor").get("/audit/akses"))
     assert "Cuti berakhir: kelompok yang diberikan untuknya dicabut: PPID." in page
     assert "Cuti dibatalkan" not in page
+
+
+def test_the_inbox_says_standing_in_only_of_the_tasks_held_for_the_officer_away(desk, browser, client, login):
+    """The label was inferred from lanes: every task of a lane the stand-in already worked read as held for him."""
+    handed = desk.task(desk.submit()["ticket"], "periksa_kelengkapan")
+    own = desk.task(desk.submit()["ticket"], "periksa_kelengkapan")
+    assert client.post(f"{API}/tasks/{handed['id']}/claim", headers=login("petugas")).status_code == 200
+    assert client.post(f"{API}/tasks/{own['id']}/claim", headers=login("petugas2")).status_code == 200
+    r = client.post(f"{API}/absences", json={"substitute": "petugas2", **_days(0, 2)}, headers=login("petugas"))
+    assert r.status_code == 201, r.json
+    page = text(browser("petugas2").get("/kotak-masuk?scope=mine"))
+    labels = re.findall(r"<small>menggantikan ([^<]+)</small>", page)
+    assert labels == ["Petugas"]
+
+
+def test_the_leave_page_offers_no_grant_to_whoever_may_not_grant_the_lanes(browser):
+    """An admin records a PPID's leave, but grants no lane (engine.access.grant_refusal): the tick box and the
+    stand-ins it would need were offered, and refused when sent."""
+    page = text(browser("admin").get("/cuti?untuk=ppid"))
+    assert "Tidak ada rekan lain di unit ini yang dapat menggantikan Ppid." in page  # everyone lacks the lane
+    assert 'name="grant_lanes"' not in page
+    assert "tidak di PPID" not in page
+    own = text(browser("atasan").get("/cuti?untuk=ppid"))
+    assert 'name="grant_lanes"' in own
+    offered = re.search(r'<select id="absence-substitute".*?</select>', own, re.S)[0]
+    assert '<option value="petugas2">' in offered
+    assert '<option value="atasan"' not in offered  # the superior grants no lane to himself
