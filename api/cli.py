@@ -763,11 +763,14 @@ def _export_lines(path: str):
 def audit_export(kawal, ticket, first, last, process, fmt, lang, output):
     """Write the tamper-evident history to a file, exactly as the API's export (GET /api/v1/audit/export) and the
     auditor's console write it: every event of each case with an event in the period (whole cases, so each chain
-    checks from its first event), streamed as it is read. The period is office days, the last one included."""
+    checks from its first event), streamed as it is read. The period is office days, the last one included. The
+    export is recorded for the auditor's console (its list of the last exports), as "kawal audit export"."""
     from zoneinfo import ZoneInfo
 
+    from sqlalchemy.exc import SQLAlchemyError
+
     from api.exports import export_text, readable_for
-    from engine.audit import iter_export, one_case
+    from engine.audit import EXPORT_BY, iter_export, one_case, record_read
     from engine.errors import Invalid, NotFound
 
     zone = ZoneInfo(kawal.settings.office_timezone)
@@ -808,6 +811,14 @@ def audit_export(kawal, ticket, first, last, process, fmt, lang, output):
             raise click.ClickException(f"cannot write {target}: {exc.strerror or exc}") from None
         finally:
             partial.unlink(missing_ok=True)
+        session.rollback()
+        try:  # who read what, for the auditor's console (its list of the last exports)
+            scope = {"from": first, "to": last, "process": process, "ticket": ticket}
+            record_read(session, EXPORT_BY, "export", "cli", scope, fmt)
+            session.commit()
+        except SQLAlchemyError as exc:  # a read-only role or replica: the export stands, unrecorded
+            session.rollback()
+            click.echo(f"note: the export was not recorded for the console ({type(exc).__name__})")
     click.echo(f"{written['events']} event(s) of {written['cases']} case(s) written to {target}")
 
 

@@ -19,7 +19,7 @@ from engine import access, clock, kinds
 from engine.audit_lines import Unreadable, misshapen, read_line
 from engine.errors import Invalid, NotFound
 from engine.messages import msg
-from engine.models import Case, CaseEvent, ChainCheck, TicketCounter, User
+from engine.models import AuditRead, Case, CaseEvent, ChainCheck, TicketCounter, User
 from engine.transaction_info import per_transaction
 
 GENESIS = "0" * 64
@@ -562,3 +562,29 @@ def record(
 
 def recent_checks(session: Session, count: int = 5) -> list[ChainCheck]:
     return list(session.scalars(select(ChainCheck).order_by(ChainCheck.finished_at.desc()).limit(count)))
+
+
+EXPORT_BY = "kawal audit export"  # who an export written on the server is recorded as (no officer logs in there)
+
+
+def record_read(
+    session: Session, by: str, action: str, channel: str, scope: dict | None = None, fmt: str | None = None
+) -> AuditRead:
+    """Keep an auditor's read of the history (the caller commits): an ``export`` of a period, a process or a case
+    (``scope``: "from" and "to" as office days, "process", "ticket"; the values chosen only), an ``anchor``
+    downloaded or an ``anchor_check``, from the ``api``, the ``console`` or the ``cli``. Who read what, as the
+    access changes keep who changed what: the console lists them beside the checks. Never personal data."""
+    row = AuditRead(
+        at=clock.now(),
+        by=by,
+        action=action,
+        channel=channel,
+        scope={key: str(value) for key, value in (scope or {}).items() if value},
+        format=fmt,
+    )
+    session.add(row)
+    return row
+
+
+def recent_reads(session: Session, count: int = 10) -> list[AuditRead]:
+    return list(session.scalars(select(AuditRead).order_by(AuditRead.at.desc(), AuditRead.id.desc()).limit(count)))

@@ -418,14 +418,26 @@ def closed_cases(
     return _cases(session, rt, user, filters, found, Case.closed_at.is_not(None))
 
 
-def open_cases(session: Session, rt: Runtime, user: User, filters: Filters, found: inbox_search.Found | None) -> Cases:
+def open_cases(
+    session: Session,
+    rt: Runtime,
+    user: User,
+    filters: Filters,
+    found: inbox_search.Found | None,
+    *,
+    exclude_listed: bool = True,
+) -> Cases:
     """The open cases ``user`` may open that a search matches but none of whose tasks the list shows, newest
     received first: a request now in another group's queue (the desk, a requester on the telephone, looking for
     the request the PPID holds), a task another scope or filter leaves out, a case waiting with no task open (for
     the requester, a payment, another body). Listed as ``closed_cases`` lists: the same matches, access rule and
-    filters; the tasks left out are those the page's own query (``scoped``, under every filter) would list."""
+    filters; the tasks left out are those the page's own query (``scoped``, under every filter) would list.
+    ``exclude_listed=False``: every open case matched, for a page that lists no task beside them (the auditor's
+    case search, api.web.audit_cases)."""
     if found is None or not found.narrow or not found.ids:
         return _cases(session, rt, user, filters, found)
+    if not exclude_listed:
+        return _cases(session, rt, user, filters, found, Case.closed_at.is_(None))
     listed = scoped(user, filters, rt, select(HumanTask.case_id).select_from(HumanTask), found=found)
     return _cases(session, rt, user, filters, found, Case.closed_at.is_(None), Case.id.not_in(listed.correlate(None)))
 

@@ -418,6 +418,22 @@ class ChainCheck(Base):
     access: Mapped[dict | None]
 
 
+class AuditRead(Base):
+    """An auditor's read of the history (engine.audit.record_read): an export (the API's, the console's, ``kawal
+    audit export``), an anchor downloaded from the console or checked there. Who read what is kept as what was
+    changed is (separation of duties): the console lists them beside the chain checks. Never personal data: the
+    scope is the period, the process and the ticket chosen."""
+
+    __tablename__ = "audit_read"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    at: Mapped[datetime] = mapped_column(index=True)
+    by: Mapped[str] = mapped_column(String(80))  # an officer's username, or "kawal audit export" (the server)
+    action: Mapped[str] = mapped_column(String(20))  # export, anchor (downloaded), anchor_check
+    channel: Mapped[str] = mapped_column(String(10))  # api, console, cli
+    scope: Mapped[dict]  # {"from", "to", "process", "ticket"}: the values chosen only; empty for the whole history
+    format: Mapped[str | None] = mapped_column(String(10))  # jsonl, csv, xlsx; None for an anchor
+
+
 class RequesterCorrection(Base):
     """A requester's own request to correct their data (engine.requester_data.ask), filed with the case's ticket and
     access code: the data they give, sealed by the vault (``context``), until the PPID desk applies it (through the

@@ -153,3 +153,22 @@ def test_a_csv_saved_again_by_a_spreadsheet_with_a_bom_is_still_refused_as_a_csv
     told = kawal("audit", "verify", str(excel))
     assert told.exit_code != 0
     assert f"{excel} is a CSV export, for reading: check the JSON lines export" in told.output
+
+
+def test_an_export_on_the_server_is_recorded_for_the_auditor_s_console(kawal, history, app, tmp_path):
+    """Who read what (engine.audit.record_read): an export written on the server is listed on the console as the
+    command's, with its case or period and its format."""
+    from api.extensions import db
+    from engine.audit import EXPORT_BY, recent_reads
+
+    request, _complaint = history
+    assert kawal("audit", "export", "--case", request, "--output", str(tmp_path / "a.jsonl")).exit_code == 0
+    done = kawal("audit", "export", "--from", "2026-01-01", "--format", "csv", "--output", str(tmp_path / "b.csv"))
+    assert done.exit_code == 0, done.output
+    assert kawal("audit", "export", "--case", "", "--output", str(tmp_path / "c.jsonl")).exit_code != 0
+    with app.app_context():
+        reads = [(r.by, r.action, r.channel, r.scope, r.format) for r in recent_reads(db.session)]
+    assert reads == [
+        (EXPORT_BY, "export", "cli", {"from": "2026-01-01"}, "csv"),
+        (EXPORT_BY, "export", "cli", {"ticket": request}, "jsonl"),
+    ]

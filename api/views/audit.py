@@ -10,7 +10,16 @@ from api.exports import export_response, readable_for, workbook_refusal
 from api.extensions import db
 from api.schemas import AuditBreak, AuditQuery, AuditVerify
 from engine import access, access_log, kinds
-from engine.audit import BREAKS_LISTED, count_events, iter_export, one_case, recent_checks, record, verify_chains
+from engine.audit import (
+    BREAKS_LISTED,
+    count_events,
+    iter_export,
+    one_case,
+    recent_checks,
+    record,
+    record_read,
+    verify_chains,
+)
 from engine.errors import Invalid
 from engine.messages import msg
 from engine.models import User
@@ -40,7 +49,8 @@ def export(query):
     --case`` (a ticket no case holds: 404; a text that is no ticket, or a ticket beside ``from``, ``to`` or
     ``process``: 422, on ``ticket``). A query parameter not listed here is
     refused (422), never ignored. JSON lines and CSV stream as they are read; XLSX, a zip, is written to a
-    temporary file first and then sent in chunks with its length.
+    temporary file first and then sent in chunks with its length. Each export is recorded (who, when, the period,
+    process or case, the format): the auditor console lists it.
     """
     user = current_user()
     access.require_auditor(user)
@@ -50,6 +60,10 @@ def export(query):
         refused = workbook_refusal(query["format"], events)
         if refused:
             raise Invalid("invalid_data", fields={"format": [refused]})
+    # Who read what (engine.audit.record_read): the auditor console lists it beside the checks.
+    scope = {**_days(query, query.get("process")), "ticket": ticket}
+    record_read(db.session, user.username, "export", "api", scope, query["format"])
+    db.session.commit()
 
     def rows():
         return iter_export(db.session, query.get("from_"), query.get("to"), query.get("process"), ticket)

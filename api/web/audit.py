@@ -62,6 +62,7 @@ from api.web.session import officer
 from engine import access, access_log, anchors, clock, kinds
 from engine.audit import (
     BREAKS_LISTED,
+    EXPORT_BY,
     VERIFY_BY,
     Break,
     checking,
@@ -69,7 +70,9 @@ from engine.audit import (
     iter_export,
     one_case,
     recent_checks,
+    recent_reads,
     record,
+    record_read,
 )
 from engine.errors import Invalid, NotFound
 
@@ -271,6 +274,9 @@ def audit_download():
     if refused:
         choice.errors["format"] = say(refused, current_language())
         return _page(choice, status=422)
+    scope = {key: choice.values[key] for key in ("from", "to", "process", "ticket")}
+    record_read(db.session, officer().username, "export", "console", scope, fmt)  # who read what: listed below
+    db.session.commit()
 
     def rows():
         return iter_export(db.session, choice.start, choice.end, choice.process, choice.ticket)
@@ -351,6 +357,8 @@ def audit_anchor():
     out = tempfile.SpooledTemporaryFile(max_size=8 * 1024 * 1024)  # noqa: SIM115 (the response closes it once sent)
     cases, digest = anchors.write(db.session, out, settings.agency_name, kinds.register_series(settings))
     db.session.rollback()  # read only: nothing of it stays in the pool's transaction
+    record_read(db.session, officer().username, "anchor", "console")
+    db.session.commit()
     out.seek(0)
     made = clock.now().astimezone(ZoneInfo(current_app.config["KAWAL"].office_timezone))
     response = send_file(
@@ -385,6 +393,8 @@ def audit_anchor_check():
         message = _("This file cannot be trusted as an anchor: %(problem)s.", problem=problem)
         return _page(read_choice({}), anchor_error=message, status=422)
     db.session.rollback()
+    record_read(db.session, officer().username, "anchor_check", "console")
+    db.session.commit()
     anchor = checked.anchor
     result = {
         "made_at": _anchor_time(anchor.made_at),
@@ -418,6 +428,7 @@ def _page(
             formats={key: label for key, (label, _mimetype) in FORMATS.items()},
             checking=checking,
             checks=[_check_row(row, dict(processes)) for row in recent_checks(db.session)],
+            reads=[_read_row(row, dict(processes)) for row in recent_reads(db.session)],
             anchor_result=anchor_result,
             anchor_error=anchor_error,
         ),
@@ -441,6 +452,32 @@ def _check_row(row, process_labels: dict) -> dict:
         "broken": row.breaks_total,
         "seconds": row.seconds,
         "access": _access_row(row.access),
+    }
+
+
+READ_ACTIONS = {  # engine.audit.record_read
+    "export": _l("Export"),
+    "anchor": _l("Anchor downloaded"),
+    "anchor_check": _l("Checked against an anchor"),
+}
+READ_CHANNELS = {"api": _l("API"), "console": _l("Console"), "cli": _l("Server")}
+
+
+def _read_row(row, process_labels: dict) -> dict:
+    """A recorded read of the history as the console lists it: when, by whom, what, over what, in which format."""
+    scope = row.scope
+    process = scope.get("process")
+    return {
+        "when": display.office_datetime(row.at),
+        "by": _("the server (%(command)s)", command=row.by) if row.by == EXPORT_BY else display.officer_name(row.by),
+        "export": row.action == "export",  # an anchor is of every case
+        "action": READ_ACTIONS.get(row.action, row.action),
+        "channel": READ_CHANNELS.get(row.channel, row.channel),
+        "first": scope.get("from"),
+        "last": scope.get("to"),
+        "process": process and process_labels.get(process, process),
+        "ticket": scope.get("ticket"),
+        "format": FORMATS[row.format][0] if row.format in FORMATS else row.format,
     }
 
 

@@ -34,17 +34,18 @@ def audit_cases():
     typed = {key: request.args.get(key, "").strip() for key in ("q", "process")}
     processes = [(kind, display.process_label(kind, locale)) for kind in kinds.ALL]
     page = {"typed": typed, "processes": processes, "errors": {}, "opened": None, "closed": None}
+    page["needs_words"] = bool(typed["process"] and not typed["q"])  # a process alone finds nothing: say so
     try:
-        # "mine": the cases an open task of the auditor's own holds are left out of the open ones (inbox_list's
-        # ``open_cases`` lists the cases the inbox page does not): an auditor holds none, so none is left out.
-        filters = inbox_list.parse({**typed, "scope": "mine"})
+        filters = inbox_list.parse(typed)
     except Invalid as error:
         page["errors"] = {key: "; ".join(map(translated, messages)) for key, messages in error.fields.items()}
         return render_template("audit_cases.html", **page), 422
     rt = runtime()
     found = inbox_list.search(db.session, rt, user, filters)
     if found is not None:
-        page["opened"] = _labelled(inbox_list.open_cases(db.session, rt, user, filters, found), locale)
+        # No task is listed here: every open case matched is (the inbox leaves out those its tasks show).
+        opened = inbox_list.open_cases(db.session, rt, user, filters, found, exclude_listed=False)
+        page["opened"] = _labelled(opened, locale)
         page["closed"] = _labelled(inbox_list.closed_cases(db.session, rt, user, filters, found), locale)
     return render_template("audit_cases.html", **page)
 

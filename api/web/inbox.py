@@ -32,6 +32,7 @@ from engine import (
     clock,
     confirmations,
     inbox_list,
+    leave_returns,
     requester_data,
     reveal_queue,
     saved_filters,
@@ -40,7 +41,7 @@ from engine import (
 )
 from engine.errors import Conflict, Invalid
 from engine.inbox import assign_task, bulk_tasks, claim_next, claim_task, unclaim_task
-from engine.models import Group, HumanTask, User
+from engine.models import DELEGABLE_GROUPS, Group, HumanTask, User
 from engine.runtime import Runtime
 
 SCOPES = {"mine": _l("My tasks"), "group": _l("My groups' queue"), "all": _l("Whole unit")}
@@ -61,6 +62,10 @@ SORT_LABELS = {
 def inbox():
     user = officer()
     access.require_staff(user)
+    if "auditor" in user.group_codes and not user.group_codes & DELEGABLE_GROUPS:
+        # An auditor works no task (no claiming, assigning, saved views): their case search, the same words.
+        wanted = {key: request.args[key] for key in ("q", "process") if request.args.get(key)}
+        return redirect(url_for("web.audit_cases", **wanted))
     keys = ("scope", "sort", "process", "stage", "due", "follow_up", "unit", "q", "cursor")
     raw = {key: request.args.get(key, "") for key in keys}
     if raw["scope"] and raw["scope"] not in SCOPES:
@@ -79,16 +84,9 @@ def inbox():
         row["to_confirm"] = row["ticket"] in unconfirmed
     scopes = scopes_of(user)
     chosen = {key: str(value) for key, value in filters.params().items()}
-    covering = _covering()
-    for row in rows:  # held by a stand-in, in a lane of the colleague on leave she stands in for
-        row["standing_in_for"] = next(
-            (
-                a.user.display_name
-                for a in covering.get(row["assignee_id"], ())
-                if row["lane"] in a.user.own_group_codes
-            ),
-            None,
-        )
+    held = leave_returns.held_under(db.session, [row["id"] for row in rows])
+    for row in rows:  # held by a stand-in for the colleague on leave, as the leave's end gives it back
+        row["standing_in_for"] = held[row["id"]].display_name if row["id"] in held else None
     others = closed = None
     if filters.q and not filters.cursor:  # the search's other cases, once, under its first page of tasks
         others = _labelled(inbox_list.open_cases(db.session, rt, user, filters, page.found))
@@ -131,14 +129,6 @@ def _labelled(cases: inbox_list.Cases) -> inbox_list.Cases:
 
 # The filters the folded form holds (the search too): its line says how many are set. The order is no filter.
 FILTER_KEYS = ("q", "process", "stage", "due", "follow_up", "unit")
-
-
-def _covering() -> dict[int, list]:
-    """The leaves under way, by their stand-in's id (none on the usual day: one look, engine.stand_ins)."""
-    covering: dict[int, list] = {}
-    for leave in absence.under_way(db.session):
-        covering.setdefault(leave.substitute_id, []).append(leave)
-    return covering
 
 
 BULK_LABELS = {"claim": _l("Claim"), "unclaim": _l("Release"), "assign": _l("Assign")}

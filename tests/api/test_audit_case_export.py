@@ -131,3 +131,20 @@ def test_only_auditors_export_a_case(client, login, two_cases):
     request, _complaint = two_cases
     r = client.get(f"{API}/audit/export", query_string={"ticket": request}, headers=login("ppid"))
     assert r.status_code == 403
+
+
+def test_each_export_is_recorded_who_when_what_and_the_format_never_personal_data(client, login, two_cases, app):
+    """Who read what (engine.audit.record_read): the auditor console lists the API's exports beside its own."""
+    from api.extensions import db
+    from engine.audit import recent_reads
+
+    request, _complaint = two_cases
+    export(client, login, ticket=request, format="csv")
+    export(client, login, process="pengaduan", **{"from": "2026-01-01T00:00:00+07:00"})
+    assert export(client, login, ticket="PPID-2026-999999")[0].status_code == 404  # refused: nothing read
+    with app.app_context():
+        reads = [(r.by, r.action, r.channel, r.scope, r.format) for r in recent_reads(db.session)]
+    assert reads == [
+        ("auditor", "export", "api", {"from": "2026-01-01", "process": "pengaduan"}, "jsonl"),
+        ("auditor", "export", "api", {"ticket": request}, "csv"),
+    ]

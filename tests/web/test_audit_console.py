@@ -226,7 +226,7 @@ def test_the_check_says_ok_on_a_clean_database(two_cases, auditor, client, login
     assert '<div class="flash flash-success verify-ok">' in page
     assert "<strong>OK:</strong> semua rantai hash terverifikasi." in page
     assert f"Diperiksa: 2 kasus dan {events} peristiwa." in page
-    assert "<table" not in page
+    assert "<table" not in page.split('<section class="audit-reads"')[0]  # no break listed (the export is, below)
     assert "Periode: seluruh riwayat" in page
     assert (
         "Rantai hash terverifikasi: 0 catatan akun, 0 catatan unit, 0 catatan kalender dan 0 catatan standar biaya"
@@ -488,3 +488,35 @@ def test_an_anchor_larger_than_any_attachment_is_taken_on_its_own_path(monkeypat
     auditor.get("/audit")
     other = auditor.post("/publik/status", {"ticket": "x" * limit, "access_code": "y"})
     assert other.status_code == 413
+
+
+def test_the_console_lists_who_took_the_history_out_exports_and_anchors_by_every_way(
+    two_cases, auditor, client, login, app
+):
+    """Separation of duties: who read what is kept as who changed what. Every export (the console's, the API's,
+    ``kawal audit export``'s, engine.audit.record_read) and every anchor downloaded or checked on the console is
+    listed: who, when, the period, process or case, the format; never a requester's or a reporter's data."""
+    request, _complaint = two_cases
+    assert "Ekspor dan jangkar terakhir" not in text(auditor.get("/audit"))
+    download(auditor, "csv", ticket=request)
+    api_export(client, login, "jsonl", process="pengaduan", **{"from": "2020-01-01T00:00:00+07:00"})
+    r = auditor.client.get("/audit/jangkar")
+    anchor = r.get_data()
+    r.close()
+    anchor_check(auditor, anchor)
+    page = text(auditor.get("/audit"))
+    listed = page.split('id="reads-title"')[1].split("</table>")[0]
+    rows = listed.split("<tr")[2:]  # after the header's row, newest first
+    assert len(rows) == 4
+    assert "Diperiksa terhadap jangkar · Konsol" in rows[0]
+    assert "Semua kasus" in rows[0]
+    assert "Jangkar diunduh · Konsol" in rows[1]
+    assert "Ekspor (JSON lines) · API" in rows[2]
+    assert "2020-01-01 sampai hari ini · Pengaduan Masyarakat" in rows[2]
+    assert "Ekspor (CSV) · Konsol" in rows[3]
+    assert f"Kasus {request}" in rows[3]
+    assert all(">Auditor<" in row for row in rows)
+    auditor.get("/bahasa/en")
+    english = text(auditor.get("/audit"))
+    assert "Last exports and anchors" in english
+    assert "Export (CSV) · Console" in english

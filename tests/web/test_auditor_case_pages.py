@@ -122,8 +122,21 @@ def test_the_case_search_finds_open_and_finished_cases_by_ticket_and_subject_rea
     assert "<h1>Cari kasus</h1>" in empty
     assert 'role="search"' in empty
     found = text(auditor.get("/audit/kasus", query_string={"q": "jembatan"}))
-    assert f'<a href="/kasus/{request["ticket"]}">' in found
-    assert f'<a href="/kasus/{withdrawn["ticket"]}">' in found  # finished: listed with the open ones
+    opened, closed = section(found, "other-cases"), section(found, "closed-cases")
+    assert "Kasus berjalan yang cocok dengan “jembatan”" in opened
+    assert "Kasus selesai yang cocok dengan “jembatan”" in closed
+    assert f'<a href="/kasus/{request["ticket"]}">' in opened  # open: in the open cases only
+    assert request["ticket"] not in closed
+    assert f'<a href="/kasus/{withdrawn["ticket"]}">' in closed  # finished (withdrawn): in the finished ones only
+    assert withdrawn["ticket"] not in opened
+    auditor.get("/bahasa/en")  # the visitor's choice of language (a cookie), as the header's switch makes it
+    english = text(auditor.get("/audit/kasus", query_string={"q": "jembatan"}))
+    assert '<html lang="en"' in english
+    assert "<h1>Find a case</h1>" in english
+    assert "Open cases matching “jembatan”" in section(english, "other-cases")
+    assert withdrawn["ticket"] in section(english, "closed-cases")
+    assert "Kasus selesai" not in english
+    assert "Cari kasus" not in english
     assert complaint not in found
     by_ticket = text(auditor.get("/audit/kasus", query_string={"q": complaint.lower()}))
     assert f'<a href="/kasus/{complaint}">' in by_ticket
@@ -132,6 +145,35 @@ def test_the_case_search_finds_open_and_finished_cases_by_ticket_and_subject_rea
         assert officers_only not in found + by_ticket
     assert found.count('method="post"') == 1  # the header's log-out: the search changes nothing
     assert "Ani Wijaya" not in found  # a requester's identity is the desk's, not the auditor's
+
+
+def section(page: str, css_class: str) -> str:
+    """The part of ``page`` inside its ``<section class="css_class">``."""
+    start = page.index(f'<section class="{css_class}"')
+    return page[start : page.index("</section>", start)]
+
+
+def test_a_process_alone_lists_nothing_and_asks_for_words(desk, auditor):
+    desk.submit(information="Anggaran perbaikan jembatan gantung 2026")
+    page = text(auditor.get("/audit/kasus", query_string={"q": "", "process": "permohonan_informasi"}))
+    assert "Ketik nomor tiket atau kata-kata perihal" in page
+    assert "<section" not in page.split("<main", 1)[-1]  # no list of cases, not even an empty one
+    assert "Ketik nomor tiket" not in text(auditor.get("/audit/kasus"))  # the empty form asks nothing yet
+    auditor.get("/bahasa/en")
+    english = text(auditor.get("/audit/kasus", query_string={"process": "permohonan_informasi"}))
+    assert "Type a ticket or words of the subject" in english
+
+
+def test_the_inbox_sends_an_auditor_to_their_case_search_never_officers_controls(desk, auditor, browser):
+    ticket = desk.submit(information="Anggaran perbaikan jembatan gantung 2026")["ticket"]
+    r = auditor.get("/kotak-masuk", query_string={"q": ticket, "process": "permohonan_informasi", "scope": "mine"})
+    assert r.status_code == 302
+    assert r.headers["Location"] == f"/audit/kasus?q={ticket}&process=permohonan_informasi"
+    page = text(auditor.get("/kotak-masuk", follow_redirects=True))
+    assert "<h1>Cari kasus</h1>" in page
+    for officers_only in ("Ambil tugas berikutnya", "Simpan tampilan", "Tugas saya"):
+        assert officers_only not in page
+    assert browser("ppid").get("/kotak-masuk").status_code == 200  # an officer keeps the inbox
 
 
 def test_the_case_search_is_the_auditor_s(browser):
