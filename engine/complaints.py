@@ -16,13 +16,12 @@ from datetime import datetime, timedelta
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from engine import access, clock, kinds, referral, reported_party, scrub, tickets
+from engine import access, clock, kinds, lateness, referral, reported_party, scrub, tickets
 from engine.audit import EventLog
 from engine.errors import Conflict, Forbidden, Invalid, NotFound
 from engine.files import FileStore, Upload, check, keep
 from engine.ids import in_range
 from engine.intake import Submitted, actor_name, check_filing, new_case, start_case, with_locale
-from engine.lateness import COORDINATION
 from engine.messages import Term, msg
 from engine.models import Attachment, Case, CaseEvent, CaseMessage, Deadline, Letter, Party, RevealRequest, Unit, User
 from engine.outbox import LETTER_KINDS, Outbox, deadline_context, lane_members
@@ -166,6 +165,19 @@ def disposition(session: Session, case: Case, unit: Unit) -> dict | None:
         .limit(1)
     )
     return {"instructions": instructions, **found, "sheet": sheet}
+
+
+# The review's subprocess, bound by V3 (pengaduan.bpmn); since the classification joined it, V3 runs until a verified
+# complaint is classified. A case started before keeps its process version, where V3 ends with the verification.
+REVIEW, CLASSIFICATION = "verifikasi_pengaduan", "klasifikasi"
+
+
+def review_classifies(session: Session, rt: Runtime, case: Case) -> bool:
+    """Whether the complaint's own process version classifies it within the review, under V3 (what its reporter and
+    its team are told the 3 working days cover)."""
+    loaded = rt.spec(session, case.process_version_id)
+    review = loaded.subprocess_specs.get(REVIEW)
+    return review is not None and CLASSIFICATION in review.task_specs
 
 
 # -- the two-way follow-up -------------------------------------------------------------------------
@@ -357,13 +369,7 @@ def reporter_message(
             run.send_message("bukti_pelapor", {"message_id": message.id, "attachments": len(files)})
     outbox = Outbox(session, rt.settings.notify_channels)
     team = lane_members(session, case, "tim_pengaduan")  # the case's own unit's team only
-    # The team's message names the complaint's most pressing clock of its own (its template needs the key, set or
-    # None): a unit's time to answer the team (lateness.COORDINATION) is the unit's, told to the unit.
-    pending = [d for d in case.deadlines if d.status == "pending" and d.kind == "agency" and d.name not in COORDINATION]
-    due = min(pending, key=lambda d: d.due_at) if pending else None
-    cal = rt.calendars[due.calendar if due else "strict"]
-    context = deadline_context(cal, due)
-    outbox.to_users(case, "reporter_message", f"message{message.id}", team, context)
+    outbox.to_users(case, "reporter_message", f"message{message.id}", team, lateness.team_clock(rt, case))
     outbox.write()
     case.updated_at = now
     session.flush()
@@ -485,19 +491,34 @@ def reveal_open_until(rt: Runtime, row: RevealRequest) -> datetime | None:
     return row.decided_at + timedelta(days=rt.settings.reveal_days)
 
 
-def _open_grant(session: Session, rt: Runtime, user: User, case: Case) -> RevealRequest:
-    """The approved reveal under which ``user`` reads the sealed identity now: their latest approved one still open.
-    Refused as sealed without one, saying until when the latest was open when it has ended (ask again)."""
+def open_grant(session: Session, rt: Runtime, user: User, case: Case) -> RevealRequest | None:
+    """The approved reveal under which ``user`` may read the sealed identity now: their latest approved one, while
+    it is open (``reveal_open_until``); None without one, or when it has ended (ask again). A refused or pending
+    request after it changes nothing; an older approval never outlives the latest. The one rule for reading
+    (``read_reporter``) and for offering to read (the case page's identity panel)."""
+    latest = _latest_approved(session, user, case)
+    if latest is None or clock.now() >= reveal_open_until(rt, latest):
+        return None
+    return latest
+
+
+def _latest_approved(session: Session, user: User, case: Case) -> RevealRequest | None:
     approved = select(RevealRequest).where(
         RevealRequest.case_id == case.id, RevealRequest.requested_by_id == user.id, RevealRequest.status == "approved"
     )
-    latest = session.scalar(approved.order_by(RevealRequest.decided_at.desc(), RevealRequest.id.desc()).limit(1))
+    return session.scalar(approved.order_by(RevealRequest.decided_at.desc(), RevealRequest.id.desc()).limit(1))
+
+
+def _open_grant(session: Session, rt: Runtime, user: User, case: Case) -> RevealRequest:
+    """``open_grant``, or refused as sealed, saying until when the latest was open when it has ended."""
+    grant = open_grant(session, rt, user, case)
+    if grant is not None:
+        return grant
+    latest = _latest_approved(session, user, case)
     if latest is None:
         raise Forbidden("identity_sealed")
     until = reveal_open_until(rt, latest)
-    if clock.now() >= until:
-        raise Forbidden("reveal_expired", until=until.astimezone(rt.calendars["strict"].tz))
-    return latest
+    raise Forbidden("reveal_expired", until=until.astimezone(rt.calendars["strict"].tz))
 
 
 def reveal_requests(session: Session, rt: Runtime, case: Case) -> list[dict]:

@@ -17,7 +17,7 @@ from datetime import datetime, timedelta
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from engine import access, clock
+from engine import access, clock, officer_text
 from engine.audit import EventLog
 from engine.calendar import iso_day
 from engine.errors import Conflict, Invalid
@@ -68,6 +68,8 @@ def set_follow_up(session: Session, rt: Runtime, user: User, task_id: int, data:
         fields["note"] = [msg("max_length", max=NOTE_MAX)]
     if fields:
         raise Invalid("invalid_data", fields=fields)
+    # On a complaint, read by whoever works the task (a unit among them): no one's NIK, phone or e-mail.
+    officer_text.require_note(session, rt, task.case, note, officer_text.FOLLOW_UP, officer_text.FOLLOW_UP_TITLE)
     task.follow_up_at = office.opening(day)
     task.follow_up_note = note or None
     task.follow_up_sent_at = None

@@ -212,11 +212,12 @@ def complete_task(
         fees.record(session, run.log, case, task, data, user.username)
         # An outcome is told before the run closes the case: the reporter reads it before the survey the closing
         # invites them to (engine.notices); a question after it, with the reply window the run opens.
-        _tell_reporter(session, rt, user, case, properties(spiff_task.task_spec), data, ("outcome",))
+        props = properties(spiff_task.task_spec)
+        _tell_reporter(session, rt, user, case, props, data, ("outcome",))
     issued = letters.after_task(session, rt, user, task, data)  # numbered and frozen now; their PDFs after the commit
-    if task.bpmn_id == forwarding.TASK:  # forwarded now, with the letter's number: the reporter's page says so
+    if _forwards(props, task):  # forwarded now, with the letter's number: the reporter's page says so
         forwarding.tell_reporter_forwarded(session, rt, case, user.username, data, issued)
-    _tell_reporter(session, rt, user, case, properties(spiff_task.task_spec), data, ("question",), issued)
+    _tell_reporter(session, rt, user, case, props, data, ("question",), issued)
     return run.result
 
 
@@ -253,6 +254,13 @@ def _tell_reporter(session, rt, user, case, props, data, told: tuple[str, ...], 
             tell_reporter(session, rt, case, user.username, data[props[prop]], kind, letter_kinds=with_letters)
     if "outcome" in told and props.get("tells_reporter_closure") and data.get(props["tells_reporter_closure"]):
         tell_reporter_closure(session, rt, case, user.username, data)
+
+
+def _forwards(props: dict, task: HumanTask) -> bool:
+    """Whether the task records the forwarding of a complaint to another agency, which its reporter is told then: the
+    model says so (``tells_reporter_forwarded``, pengaduan.bpmn); a case on a process version deployed before the
+    property keeps it, and its forwarding task is known by its id (engine.forwarding.TASK)."""
+    return bool(props.get("tells_reporter_forwarded")) or task.bpmn_id == forwarding.TASK
 
 
 def _check_deadline_guard(session, rt, case, spiff_task, data) -> None:

@@ -30,7 +30,7 @@ from engine.calendar import LENIENT, DueDate, iso_day
 from engine.errors import Invalid
 from engine.messages import msg
 from engine.models import Case, Deadline, Reminder
-from engine.outbox import Outbox, deadline_context
+from engine.outbox import Outbox, deadline_context, stated
 from engine.runtime import Runtime
 
 # An office's internal limits (a unit's time to answer; a dispute's preparation before the first hearing,
@@ -329,6 +329,15 @@ def missed_by_office(case: Case) -> list[Deadline]:
     """The office's own deadlines the case missed, those that keep it overdue: a unit's coordination clock (UNIT),
     internal to the office, does not."""
     return [d for d in case.deadlines if d.status == "missed" and d.kind == "agency" and d.name not in COORDINATION]
+
+
+def team_clock(rt: Runtime, case: Case) -> dict:
+    """The office's most pressing pending clock of its own, as a staff mail states it (on the deadline's own
+    calendar; ``{"deadline": None}`` without one, a template needs the key): a complaint team's new complaint's
+    review (V3) or the handling's SLA. An internal limit (COORDINATION: a unit's time to answer) is not one: it never
+    makes the case late, and it is the unit's, told to the unit."""
+    pending = [d for d in case.deadlines if d.status == "pending" and d.kind == "agency" and d.name not in COORDINATION]
+    return stated(rt.calendars, min(pending, key=lambda d: d.due_at) if pending else None)
 
 
 def late_since(case: Case) -> Deadline | None:

@@ -6,7 +6,8 @@ it reports by their own sealed page (engine.reported_party). What an officer typ
 a task's fields into the workflow's data, which the unit reads where a form marks a field for it (``x-visible-to``),
 and into the case's hash-chained history (``task_completed``), which nothing takes back and which the auditors
 export; a note to every officer of the complaint team and to the auditors. So, in one pass before anything is
-written (``require_task`` on every completion of a complaint's task, ``require_note`` on every note on a complaint):
+written (``require_task`` on every completion of a complaint's task, ``require_note`` on every note on a complaint
+and every follow-up note on its tasks, engine.follow_ups: read by whoever works the task, a unit among them):
 
 - Names (task fields): a field a unit or the reporter reads names no reported person on file, a field written
   "tanpa nama orang" (``x-no-names``) not even by a distinctive word of a name, nor the reporter of a confidential
@@ -63,6 +64,7 @@ WHAT = {
 }
 NOTE = "body"  # a note's one field (engine.notes)
 NOTE_TITLE = Named("the note", "catatan")
+FOLLOW_UP, FOLLOW_UP_TITLE = "note", Named("the follow-up note", "catatan tindak lanjut")  # engine.follow_ups
 FIXED_TYPES = frozenset({"number", "integer", "boolean"})
 FIXED_FORMATS = frozenset({"date", "date-time"})
 _MAY_HOLD = re.compile(r"[\d@]")  # no digit and no "@": no number and no address to look for
@@ -110,14 +112,17 @@ def require_task(session: Session, rt: Runtime, case: Case, schema: dict, data: 
         raise _refusal(fields, titles, found)
 
 
-def require_note(session: Session, rt: Runtime, case: Case, text: str) -> None:
+def require_note(
+    session: Session, rt: Runtime, case: Case, text: str, field: str = NOTE, title: Named = NOTE_TITLE
+) -> None:
     """Refuse a note on a complaint that holds personal data (the module's docstring); any note on another case.
-    By the text alone: ``session`` and ``rt`` are not read."""
+    ``field`` and ``title``: the note's field and its name in the refusal (a follow-up's: ``FOLLOW_UP``). By the text
+    alone: ``session`` and ``rt`` are not read."""
     if case.kind != kinds.COMPLAINT or not text.strip():
         return
     kinds_found, _rest = _scan(text)
     if kinds_found:
-        raise _refusal({NOTE: _personal(kinds_found)}, [NOTE_TITLE], kinds_found)
+        raise _refusal({field: _personal(kinds_found)}, [title], kinds_found)
 
 
 def _free_texts(node: dict, value) -> list[str]:

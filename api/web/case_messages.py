@@ -82,10 +82,9 @@ def identity_panel(user: User, case: Case) -> dict | None:
     """What the case page offers about the reporter's identity; None for officers outside the complaint team."""
     if not access.is_complaint_team(user):
         return None
-    reveals = complaints.reveal_requests(db.session, runtime(), case) if case.reporter_mode == "whistleblower" else []
-    mine_open = any(
-        r["status"] == "approved" and not r["expired"] and r["requested_by"] == user.username for r in reveals
-    )
+    rt = runtime()
+    reveals = complaints.reveal_requests(db.session, rt, case) if case.reporter_mode == "whistleblower" else []
+    mine_open = case.reporter_mode == "whistleblower" and complaints.open_grant(db.session, rt, user, case) is not None
     return {
         "mode": case.reporter_mode,
         "reveals": reveals,

@@ -142,3 +142,26 @@ def test_on_the_day_the_holder_is_told_once_without_the_note(app, client, desk, 
     assert f"hari ini, {day.day} {MONTHS['id'][day.month - 1]} {day.year}," in body  # the long date mails use
     assert NOTE not in subject + body
     assert "Bu Sari" not in str(sent)
+
+
+def test_a_follow_up_note_on_a_complaint_holds_no_ones_number_as_every_note_on_it(app, client, desk, login, unchanged):
+    """A follow-up note on a complaint's task is read by whoever works the task (a unit among them) on its page and
+    in the inbox: the personal-data guard of the complaint's notes and forms (engine.officer_text) refuses a NIK,
+    a phone number or an e-mail in it, naming the field and the kind, never the value. A note on a request's task is
+    the officer's own, as before (above: a phone number in it)."""
+    from tests.conftest import complaint_payload
+
+    ticket = client.post(f"{API}/complaints", json=complaint_payload("rahasia")).json["ticket"]
+    task = desk.open_tasks(ticket, "tim")["catat_pengaduan"]
+    assert client.post(f"{API}/tasks/{task['id']}/claim", headers=login("tim")).status_code == 200
+    day = str(working_day(app, 2))
+    with unchanged():
+        r = follow_up(client, login, task["id"], who="tim", on=day, note=NOTE)
+    assert r.status_code == 422, r.json
+    assert list(r.json["errors"]) == ["note"]
+    assert "nomor telepon" in " ".join(r.json["errors"]["note"])
+    assert "catatan tindak lanjut" in r.json["message"]
+    assert "0812" not in str(r.json)
+    r = follow_up(client, login, task["id"], who="tim", on=day, note="Unit Humas janji kirim data Kamis")
+    assert r.status_code == 200, r.json
+    assert r.json["follow_up_note"] == "Unit Humas janji kirim data Kamis"

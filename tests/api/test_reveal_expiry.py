@@ -100,3 +100,35 @@ def test_how_long_an_approved_reveal_stays_open_is_the_office_s_setting(app, cli
         assert listed(client, ticket)[request_id]["open_until"] == "2026-12-03T10:00:00+07:00"
     with time_machine.travel(DECIDED + timedelta(days=1), tick=False):
         assert client.get(f"{API}/complaints/{ticket}/reporter", headers=token(client, "tim")).status_code == 403
+
+
+def test_the_page_offers_the_identity_exactly_when_the_api_opens_it_whatever_came_after_the_approval(
+    app, client, browser
+):
+    """One rule (engine.complaints.open_grant) for reading the sealed identity and for offering to read it: the
+    officer's latest approved reveal while it is open. A newer request refused, or one still waiting, neither
+    closes an approval still open nor opens one that has ended."""
+    with time_machine.travel(DECIDED, tick=False):
+        ticket = client.post(f"{API}/complaints", json=complaint_payload("whistleblower")).json["ticket"]
+        first = approved(app, client, ticket)
+    with time_machine.travel(DECIDED + timedelta(days=1), tick=False):
+        newer = client.post(
+            f"{API}/complaints/{ticket}/reveal-requests", json={"reason": REASON}, headers=token(client, "tim")
+        ).json["id"]
+        r = client.post(
+            f"{API}/complaints/{ticket}/reveal-requests/{newer}/refuse",
+            json={"note": "Belum ada keperluan baru sejak persetujuan sebelumnya"},
+            headers=token(client, "wbs2"),
+        )
+        assert r.status_code == 200, r.json
+        page = text(browser("tim").get(f"/kasus/{ticket}"))
+        assert f'action="/kasus/{ticket}/identitas"' in page  # the older approval is still open
+        opened = client.get(f"{API}/complaints/{ticket}/reporter", headers=token(client, "tim"))
+        assert opened.json["reporter"]["name"] == REPORTER_NAME
+        assert listed(client, ticket)[first]["expired"] is False
+    with time_machine.travel(DECIDED + timedelta(days=7), tick=False):
+        client.post(f"{API}/complaints/{ticket}/reveal-requests", json={"reason": REASON}, headers=token(client, "tim"))
+        page = text(browser("tim").get(f"/kasus/{ticket}"))
+        assert f'action="/kasus/{ticket}/identitas"' not in page  # ended, and the new request still waits
+        sealed = client.get(f"{API}/complaints/{ticket}/reporter", headers=token(client, "tim"))
+        assert sealed.json["reason"] == "reveal_expired"

@@ -15,7 +15,7 @@ import pytest
 import time_machine
 from sqlalchemy import select
 
-from engine import casework, complaints, inbox, instructions, notices, queries, reminders, survey
+from engine import casework, complaints, inbox, instructions, notices, outbox, queries, reminders, survey
 from engine.errors import Conflict, Forbidden, Invalid, NotFound
 from engine.files import FileStore, Upload
 from engine.messages import msg
@@ -696,6 +696,15 @@ def test_a_complaint_started_before_the_classification_joined_the_review_keeps_i
     new, _ = _verified(office)
     assert (office.deadlines(old), office.deadlines(new)) == ({"V3": "met"}, {"V3": "pending"})
     assert _task(office, old, "klasifikasi").due_at is None
+    # What the reporter's page says the 3 days cover is read from the case's own version; the clock's name is neutral.
+    with office.sessions() as s:
+        covers = {
+            t: complaints.review_classifies(s, office.rt, s.scalar(select(Case).where(Case.ticket == t)))
+            for t in (old, new)
+        }
+    assert covers == {old: False, new: True}
+    assert "klasifikasi" not in outbox.deadline_label("V3", "id")
+    assert "classification" not in outbox.deadline_label("V3", "en")
     clock.move_to(office.deadline(new, "V3").due_at + timedelta(minutes=1))
     office.run(old)
     office.run(new)
@@ -829,6 +838,23 @@ def test_the_teams_mail_of_a_reporters_message_names_its_own_clock_not_the_units
     assert body.count("Pesan dari pelapor") == 0  # the English mail is English
 
 
+def test_the_teams_own_clock_is_one_rule_for_every_staff_mail_and_never_a_units_internal_limit(office, clock):
+    """The team's most pressing clock (engine.lateness.team_clock) is what both a reporter's message and a
+    whistleblower's new report tell staff (engine.notices): the nearest pending clock that would make the case late.
+    A unit's time to answer (UNIT, lateness.COORDINATION) is the sooner here but never makes the case late: not it."""
+    from engine import lateness
+
+    ticket, _ = _verified(office, mode="whistleblower")
+    office.complete(ticket, "klasifikasi", KE_UNIT)
+    with office.sessions() as s:
+        case = s.scalar(select(Case).where(Case.ticket == ticket))
+        pending = {d.name: d.due_at for d in case.deadlines if d.status == "pending"}
+        told = lateness.team_clock(office.rt, case)
+    assert pending["UNIT"] < pending["SLA"]
+    assert told["deadline"] == "SLA"
+    assert told["due_at"].startswith(pending["SLA"].astimezone(office.rt.calendars["strict"].tz).date().isoformat())
+
+
 def clock_today() -> str:
     """The office's date now (WIB), as a form writes it."""
     from engine import clock as office_clock
@@ -956,3 +982,44 @@ def test_a_units_task_past_its_own_time_to_answer_shows_that_missed_date_not_the
     assert not case.overdue
     _complete_as(office, "unit", ticket, "klarifikasi_unit", TANGGAPAN_UNIT)
     assert _utc(_task(office, ticket, "klarifikasi").due_at) == _utc(sla.due_at)
+
+
+def test_the_model_says_where_a_forwarded_complaint_is_told_and_a_case_on_the_version_before_is_told_there_too(
+    settings, session_factory_, tmp_path, clock
+):
+    """pengaduan.bpmn marks the task that tells the reporter of the forwarding (``tells_reporter_forwarded`` on
+    surat_penerusan); the review keeps ``tells_reporter_closure`` for a complaint it closes here. A case started on a
+    version before the mark keeps it, and is told at its forwarding letter alike: once, never at the review."""
+    workflows = tmp_path / "workflows"
+    shutil.copytree(settings.workflows_dir, workflows, ignore=shutil.ignore_patterns("*.py", "__pycache__"))
+    shutil.copy(FIXTURES / "pengaduan.v1.bpmn", workflows / "pengaduan.bpmn")
+    before = Office(session_factory_, Runtime(dataclasses.replace(settings, workflows_dir=workflows)))
+    old, _ = before.complaint()
+    office = Office(session_factory_, Runtime(settings))
+    new, _ = office.complaint()
+    with office.sessions() as s:
+        case = s.scalar(select(Case).where(Case.ticket == new))
+        spec = office.rt.spec(s, case.process_version_id)
+        specs = {name: t for sp in (spec.spec, *spec.subprocess_specs.values()) for name, t in sp.task_specs.items()}
+    from engine.sync import properties
+
+    assert properties(specs["surat_penerusan"]).get("tells_reporter_forwarded")
+    assert properties(specs["verifikasi"]).get("tells_reporter_closure") == "alasan_untuk_pelapor"
+    forwarded = {
+        "hasil": "diteruskan_instansi_lain",
+        "alasan": "Sengketa tanah antarwarga",
+        "alasan_untuk_pelapor": "Sengketa tanah antarwarga menjadi kewenangan Kantor Pertanahan.",
+        "instansi_tujuan": "Kantor Pertanahan Kota Contoh",
+    }
+    letter = {
+        "nomor_surat": "B-31/Kw.13/HM.01/01/2027",
+        "tanggal": "2027-01-11",
+        "instansi_tujuan": "Kantor Pertanahan",
+    }
+    for ticket in (old, new):
+        office.complete(ticket, "catat_pengaduan", CATAT)
+        office.complete(ticket, "verifikasi", forwarded)
+        assert [m for m in _messages(office, ticket) if m[1] == "outcome"] == [], ticket
+        office.complete(ticket, "surat_penerusan", letter)
+        (told,) = [m for m in _messages(office, ticket) if m[1] == "outcome"]
+        assert "B-31/Kw.13/HM.01/01/2027" in told[2], ticket
