@@ -342,9 +342,9 @@ def _milestones(session: Session, rt: Runtime | None, case: Case, locale: str, l
             "label": status.label(event.data["status"], locale),
             "at": event.at,
             "on": day,
-            "detail": _said(rt, event.data["status"], message, locale),
+            "detail": _said(event.data["status"], message, task),
         }
-        for event, day, message in _stages_reached(session, case, tz)
+        for event, day, message, task in _stages_reached(session, case, tz)
         if late or event.data["status"] not in lateness.LAPSE_STATUSES
     ]
     if out:  # the first stage is the receipt: its real date, not the day an officer typed it in
@@ -353,9 +353,12 @@ def _milestones(session: Session, rt: Runtime | None, case: Case, locale: str, l
     return sorted(out, key=lambda m: m["on"] or m["at"].astimezone(tz).date())
 
 
-def _stages_reached(session: Session, case: Case, tz=None) -> list[tuple[CaseEvent, date | None, dict | None]]:
+def _stages_reached(
+    session: Session, case: Case, tz=None
+) -> list[tuple[CaseEvent, date | None, dict | None, str | None]]:
     """The case's stage changes in order, each with the day it was reached when that is not the day it was recorded,
-    and the Commission's or a court's message that moved it, if any.
+    the Commission's or a court's message that moved it, if any, and the office's own task that moved it, if any (its
+    completion written in the same run, right before the stage change).
 
     An officer records the Commission's or a court's event some days after it (a hearing on Monday typed in on
     Wednesday): the stage it moved the case to was reached on the day the event gives, not on the day of typing.
@@ -367,20 +370,25 @@ def _stages_reached(session: Session, case: Case, tz=None) -> list[tuple[CaseEve
     """
     rows = session.scalars(
         select(CaseEvent)
-        .where(CaseEvent.case_id == case.id, CaseEvent.type.in_(("status_changed", "message_received")))
+        .where(
+            CaseEvent.case_id == case.id,
+            CaseEvent.type.in_(("status_changed", "message_received", "task_completed")),
+        )
         .order_by(CaseEvent.seq)
     )
-    out, told, message, carried, last_seq = [], None, None, None, None
+    out, told, message, task, carried, last_seq = [], None, None, None, None, None
     for event in rows:
         if event.type == "message_received":
-            told, message, carried = chain.event_day(event.data), event.data, None
+            told, message, task, carried = chain.event_day(event.data), event.data, None, None
+        elif event.type == "task_completed":
+            told, message, task, carried = None, None, event.data.get("task"), None  # dated when recorded
         elif last_seq is None or event.seq != last_seq + 1:
-            told, message, carried = None, None, None  # moved by a task, a timer or a filing: dated when recorded
+            told, message, task, carried = None, None, None, None  # moved by a timer or a filing: dated when recorded
         if event.type == "status_changed":
             # A lapse is reached when its clock ran out, whatever stage was reached in the same run before it.
             lapse = event.data["status"] in lateness.LAPSE_STATUSES and message is None
             day = told or iso_day(event.data.get("on")) or (None if lapse else carried)
-            out.append((event, day, message))
+            out.append((event, day, message, task))
             # The next stage of this run shares its day; the first stage's is the receipt's.
             carried = day or (case.received_at.astimezone(tz).date() if len(out) == 1 else None)
         last_seq = event.seq
@@ -388,42 +396,34 @@ def _stages_reached(session: Session, case: Case, tz=None) -> list[tuple[CaseEve
 
 
 # What the requester reads of the public decision or filing that moved a dispute's stage (legal-process.md §5.2 rows
-# 7 and 9: an adjudication decision is read in a public session and published, a court's judgment is public): the
-# decision's operative part in the words of its message's form, and who went to court. Never the decision's summary,
-# the office's reasons, or anything of a mediation, which is closed.
+# 7 and 9: an adjudication decision is read in a public session and published, a court's judgment is public), as
+# codes the pages word (a milestone's ``detail``): the decision's operative part (``amar``, a choice of its message's
+# form, ``form``), and who went to court or filed for cassation (``filed_by``: pemohon, termohon). Never the
+# decision's summary, the office's reasons, or anything of a mediation, which is closed.
 DECISIONS = {"putusan_ajudikasi": "putusan_ajudikasi", "putusan_pengadilan": "putusan_pengadilan"}
 CASSATION = ("berkekuatan_hukum_tetap", "putusan_kasasi")  # the Supreme Court's decision makes the judgment final
-CASSATION_DECISION = ("putusan kasasi: %s", "cassation decision: %s")
-FILINGS = {"keberatan_pengadilan": "gugatan_pemohon", "kasasi": "kasasi_diajukan"}  # the applicant's own filing
-FILED_BY = {
-    "pemohon": ("diajukan oleh Anda, Pemohon", "filed by you, the applicant"),
-    "termohon": ("diajukan oleh kantor ini, Termohon", "filed by the office, the respondent"),
-}
+FILINGS = {"keberatan_pengadilan": "gugatan_pemohon", "kasasi": "kasasi_diajukan"}  # a party's filing, by message
+PARTIES = ("pemohon", "termohon")
 
 
-def _said(rt: Runtime | None, stage: str, message: dict | None, locale: str) -> str | None:
-    """What moved a dispute to ``stage``, in words the requester may read (``DECISIONS``, ``FILINGS``), or None."""
-    i = 1 if locale == "en" else 0
+def _said(stage: str, message: dict | None, task: str | None) -> dict | None:
+    """What moved a dispute to ``stage`` (``DECISIONS``, ``FILINGS``), as codes, or None: a decision recorded
+    without its operative part says nothing; the office is said to have filed only when its own task moved the
+    stage (``task``), or the filing's message says so."""
     told = (message or {}).get("message")
     payload = (message or {}).get("data") or {}
-    if told is not None and DECISIONS.get(stage) == told:
-        return _enum_title(rt, told, "amar", payload.get("amar"), locale)
-    if (stage, told) == CASSATION:
-        return CASSATION_DECISION[i] % _enum_title(rt, told, "amar", payload.get("amar"), locale)
-    if stage in FILINGS:  # the applicant's message, or the office's own task (no message)
-        party = (payload.get("pihak") or "pemohon") if told == FILINGS[stage] else "termohon"
-        return FILED_BY.get(party, FILED_BY["pemohon"])[i]
+    if told is not None and (DECISIONS.get(stage) == told or (stage, told) == CASSATION):
+        amar = payload.get("amar")
+        if not amar:
+            return None
+        return {"decision": amar, "form": told, "cassation": (stage, told) == CASSATION}
+    if stage in FILINGS:
+        if told == FILINGS[stage]:  # the filing's message says who filed (the applicant unless it says otherwise)
+            party = payload.get("pihak") or "pemohon"
+            return {"filed_by": party} if party in PARTIES else None
+        if task is not None:  # the office's own task: its decision to go to court or to file for cassation
+            return {"filed_by": "termohon"}
     return None
-
-
-def _enum_title(rt: Runtime | None, message: str, field: str, value, locale: str) -> str:
-    """A message's choice as its form names it in ``locale`` (``x-enum-titles``); the code when unknown."""
-    try:
-        node = rt.forms.schema(f"pesan_{message}.json")["properties"][field] if rt is not None else {}
-    except (LookupError, KeyError):
-        node = {}
-    titles = node.get("x-enum-titles-en" if locale == "en" else "x-enum-titles") or {}
-    return titles.get(value, str(value))
 
 
 QUESTION = (

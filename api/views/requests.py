@@ -22,6 +22,7 @@ from api.schemas import (
     TicketAccess,
     Withdraw,
 )
+from api.web.portal import milestone_words
 from engine import access, casework, confirmations, delivery, intake, languages, queries, requester_data
 from engine.errors import Invalid
 from engine.files import Upload
@@ -130,7 +131,7 @@ def status(body):
     Wrong codes are counted per ticket and per address; too many answer 429 with Retry-After.
     """
     case = public.case_by_code(body["ticket"], body["access_code"])
-    return queries.public_status(db.session, case, requested(), runtime())
+    return _public_status(case)
 
 
 @blp.post("/requests/withdraw")
@@ -141,7 +142,7 @@ def withdraw(body):
     case = public.case_by_code(body["ticket"], body["access_code"])
     result = casework.withdraw_request(db.session, runtime(), case, body.get("reason"))
     commit(*result.touched)
-    return queries.public_status(db.session, case, requested(), runtime())
+    return _public_status(case)
 
 
 @blp.post("/requests/correction")
@@ -167,7 +168,7 @@ def confirm(body):
     case = public.case_by_code(body["ticket"], body["access_code"])
     confirmations.confirm(db.session, case, confirmations.REQUESTER, confirmations.PORTAL)
     db.session.commit()
-    return queries.public_status(db.session, case, requested(), runtime())
+    return _public_status(case)
 
 
 @blp.post("/cases/<string:ticket>/confirmation")
@@ -183,3 +184,9 @@ def record_confirmation(body, ticket):
     row = confirmations.confirm(db.session, case, user.username, body["via"])
     db.session.commit()
     return {"ticket": case.ticket, "via": row["data"]["via"], "at": row["at"]}
+
+
+def _public_status(case):
+    """The case as its requester follows it, the milestones' details in the caller's words."""
+    rt, locale = runtime(), requested()
+    return milestone_words.worded(rt, queries.public_status(db.session, case, locale, rt), locale)

@@ -14,6 +14,8 @@ from datetime import UTC, date, datetime
 import pytest
 import time_machine
 
+from api.web.portal import milestone_words
+from engine import queries
 from tests.web.test_portal_dispute_status import _page, _request
 from tests.workflows.conftest import Office
 from tests.workflows.test_sengketa_paths import BERKAS, BUKTI, KESIMPULAN, MANDAT, SURAT_KUASA, wib
@@ -103,7 +105,7 @@ def test_a_disputes_history_is_in_date_order_each_stage_on_its_day_and_says_the_
         assert "Pertimbangan internal" not in line[1]  # nor the office's reasons
 
 
-def test_the_applicants_own_court_challenge_is_said_to_be_theirs(browser, office):
+def test_the_applicants_own_court_challenge_is_said_to_be_theirs(browser, office, client):
     with time_machine.travel(SUMMONED, tick=True) as clock:
         request, code = _request(office)
         dispute = office.dispute(office.objection(request, ["c"]))
@@ -121,6 +123,35 @@ def test_the_applicants_own_court_challenge_is_said_to_be_theirs(browser, office
         challenge = {"tanggal": "2027-03-08", "pengadilan": "PTUN Jakarta", "nomor_perkara": "12/G/KI/2027/PTUN.JKT"}
         office.message(dispute, "gugatan_pemohon", challenge)
         english = _history(_page(browser, dispute, code, "en"))
+        api = client.post("/api/v1/status", json={"ticket": dispute, "access_code": code}).json
     said = dict((what, day) for day, what in english)
     assert said["Adjudication Decision — Dismissed"] == "26 Feb 2027"
     assert said["Court Challenge — filed by you, the applicant"] == "8 Mar 2027"
+    # The JSON API words the same in its caller's language (Bahasa Indonesia unless English is asked for).
+    details = {m["name"]: m["detail"] for m in api["milestones"]}
+    assert details["putusan_ajudikasi"] == "Ditolak"
+    assert details["keberatan_pengadilan"] == "diajukan oleh Anda, Pemohon"
+
+
+def test_a_decision_recorded_without_its_operative_part_says_nothing_of_it(app):
+    """An old decision recorded without ``amar`` read "Adjudication Decision — None" on the requester's page."""
+    decided = {"message": "putusan_ajudikasi", "data": {"tanggal_dibacakan": "2027-02-26"}}
+    assert queries._said("putusan_ajudikasi", decided, None) is None
+    cassation = {"message": "putusan_kasasi", "data": {"amar": "ditolak"}}
+    detail = queries._said("berkekuatan_hukum_tetap", cassation, None)
+    rt = app.extensions["kawal_runtime"]
+    assert milestone_words.said(rt, detail, "en") == "cassation decision: Dismissed"
+    assert milestone_words.said(rt, detail, "id") == "putusan kasasi: Ditolak"
+    assert milestone_words.said(rt, None, "en") is None
+
+
+def test_the_office_is_said_to_have_gone_to_court_only_when_its_own_task_took_it_there():
+    """Not inferred from "no applicant's message": a stage a timer or an officer's confirmation moved says nothing
+    of who filed; the office's own decision (its task) or the filing's message says who did."""
+    assert queries._said("keberatan_pengadilan", None, None) is None
+    assert queries._said("keberatan_pengadilan", {"message": "putusan_ajudikasi", "data": {}}, None) is None
+    assert queries._said("keberatan_pengadilan", None, "sikap_atas_putusan") == {"filed_by": "termohon"}
+    assert queries._said("kasasi", None, "sikap_kasasi") == {"filed_by": "termohon"}
+    filed = {"message": "kasasi_diajukan", "data": {"pihak": "termohon"}}
+    assert queries._said("kasasi", filed, None) == {"filed_by": "termohon"}
+    assert queries._said("kasasi", {"message": "kasasi_diajukan", "data": {}}, None) == {"filed_by": "pemohon"}

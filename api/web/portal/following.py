@@ -22,7 +22,7 @@ from api.web.blueprint import bp
 from api.web.i18n import current_language, translated
 from api.web.letters import download as letter_download
 from api.web.letters import for_status_page as letter_rows
-from api.web.portal import correction, repeats, summary
+from api.web.portal import correction, milestone_words, repeats, summary
 from api.web.portal.access import (
     NOT_FOUND,
     VERIFIED_FOR,
@@ -173,7 +173,7 @@ def _status_page(
     case: Case, reply_errors: dict | None = None, reply_values=None, code: int = 200, withdraw: dict | None = None
 ):
     rt, locale = runtime(), current_language()
-    view = queries.public_status(db.session, case, locale, rt, words=True)
+    view = milestone_words.worded(rt, queries.public_status(db.session, case, locale, rt, words=True), locale)
     is_complaint = case.kind == kinds.COMPLAINT
     conversation = complaints.messages_view(case, db.session, for_reporter=True) if is_complaint else []
     verified = verified_tickets()
@@ -192,6 +192,7 @@ def _status_page(
             conversation=conversation,
             questions=[m for m in conversation if m["direction"] == "to_reporter"],
             is_complaint=is_complaint,
+            review_classifies=is_complaint and complaints.review_classifies(db.session, rt, case),
             can_reply=is_complaint and case.status != "diarsipkan",
             can_withdraw=case.kind == kinds.REQUEST and case.closed_at is None,
             to_confirm=view["confirmation_asked"],
