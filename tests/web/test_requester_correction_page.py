@@ -179,7 +179,7 @@ def test_the_desk_downloads_a_copy_of_the_requester_s_data_from_the_case_page(br
     assert json.loads(response.get_data())["records"][0]["identity"]["name"] == "Ani Wijaya"
     assert "Salinan data pribadi pemohon dibuat" in html.unescape(text(officer.get(f"/kasus/{ticket}")))
     auditor = browser("auditor")
-    auditor.get("/kotak-masuk")  # a page of the session, for its form token
+    auditor.get("/audit")  # a page of the session, for its form token (the inbox sends an auditor to the search)
     assert auditor.post(f"/kasus/{ticket}/data-pemohon/salinan", {}).status_code == 403
 
 

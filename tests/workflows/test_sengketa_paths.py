@@ -15,7 +15,7 @@ from api.language import say
 from engine.errors import Conflict, Forbidden, Invalid, NotFound
 from engine.lateness import lenient_due
 from engine.messages import msg
-from engine.models import Case, CaseEvent, Deadline, HumanTask, Notification, Reminder
+from engine.models import Case, CaseEvent, HumanTask, Notification, Reminder
 
 # Wed 13 Jan 2027, 10:00 WIB: the summons arrives; the KI received the application on Mon 4 Jan 2027.
 SUMMONED = datetime(2027, 1, 13, 3, 0, tzinfo=UTC)
@@ -583,37 +583,6 @@ def test_application_lapses_when_the_applicant_stays_away(office, clock):
     assert office.open_tasks(ticket) == []  # the power of attorney is no longer needed
     # Not prepared by the working day before the first hearing (20 Jan): the preparation's limit was missed.
     assert office.deadlines(ticket) == {"PERSIAPAN": "missed", "K100": "cancelled"}
-
-
-def test_a_preparation_finished_late_lapses_once_and_is_told_once(office, clock):
-    """PERSIAPAN bounds the preparation as a whole (the power of attorney, then the file): the power of attorney
-    issued after the limit lapsed opens the file task already late, not a second lapse nor a second overdue mail."""
-    ticket = _dispute(office)
-    clock.move_to(wib("2027-01-20", 8))  # the limit was Tue 19 Jan, the working day before the first hearing
-    office.run(ticket)
-    office.complete(ticket, "surat_kuasa", {**SURAT_KUASA, "tanggal": "2027-01-20"})
-    office.run(ticket)
-    with office.sessions() as s:
-        lapses = s.scalars(
-            select(Deadline.status).join(Case).where(Case.ticket == ticket, Deadline.name == "PERSIAPAN")
-        ).all()
-        told = s.scalars(
-            select(func.count())
-            .select_from(Notification)
-            .join(Case)
-            .where(Case.ticket == ticket, Notification.event == "deadline_overdue")
-        ).one()
-        recipients = s.scalar(
-            select(func.count(func.distinct(Notification.recipient_user_id)))
-            .join(Case)
-            .where(Case.ticket == ticket, Notification.event == "deadline_overdue")
-        )
-    assert lapses == ["missed"]
-    assert told == recipients >= 1  # one overdue mail to each person told
-    assert office.open_tasks(ticket) == ["siapkan_berkas"]
-    office.complete(ticket, "siapkan_berkas", BERKAS)
-    assert office.deadlines(ticket)["PERSIAPAN"] == "missed"
-    office.verify()
 
 
 def test_withdrawal_after_the_decision_is_refused(office, clock):
