@@ -151,16 +151,16 @@ def remind(session: Session, rt: Runtime, reminder: Reminder) -> list[int]:
 
     A catch-up (no sweep ran while several points of the deadline came: the server was down, Redis lost its
     schedule, the case was recorded late) tells each reader the most pressing word once, as of now: a point before
-    the due instant of a deadline that has passed gives way to its lapse (the overdue notice, the escalation); an
-    officer or requester whom a later point, due too, tells is left out of this one. A reminder left with nobody
+    the due instant of a deadline that has passed gives way to its lapse for whom the lapse tells (the overdue notice
+    to the group, a "+1" point to whom it names: ``reminders.lapse_audiences``); an officer or requester whom a later
+    point, due too, tells is left out of this one. A reminder left with nobody
     to tell is recorded as superseded (cancelled, ``reminders.SUPERSEDED``), not sent. The apology is never
     superseded, nor does it supersede anything.
     """
     case = session.get(Case, reminder.case_id)
     now = clock.now()
-    if reminders.superseded_by_lapse(reminder, now):
-        return _superseded(reminder)
     later = {a for other in reminders.later_due(reminder, now) for a in other.audience.split(",")}
+    later |= reminders.lapse_audiences(reminder, now)  # whom the deadline's lapse, already due, tells
     # Counted on the deadline's own reading: a reporter's window is lenient.
     context = {
         **deadline_context(rt.calendars[reminder.deadline.calendar], reminder.deadline),

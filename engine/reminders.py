@@ -5,7 +5,7 @@ an offset in working days from the due date, then who is told. A reminder fires 
 on its day (the due date itself for ``0``), so "due in one working day" arrives the morning before.
 Rows are unique per (deadline, kind, instant): planning twice creates nothing twice. When several points of a
 deadline come due together (no sweep ran for a while), only the most pressing tells each reader
-(``superseded_by_lapse``, ``later_due``; engine.notices.remind).
+(``lapse_audiences``, ``later_due``; engine.notices.remind).
 """
 
 from __future__ import annotations
@@ -23,7 +23,7 @@ AUDIENCES = frozenset({"assignee", "group", "superior", "requester"})
 POINT = re.compile(r"T0|T[+-]\d+")  # kind(offset)
 OFFICERS = frozenset({"assignee", "group", "superior"})
 # Why a reminder was not sent (its ``last_error``, status ``cancelled``): a later point of the same deadline, or its
-# lapse, was due when it was processed and tells its readers what is true then (``superseded_by_lapse``, ``later_due``).
+# lapse, was due when it was processed and tells its readers what is true then (``lapse_audiences``, ``later_due``).
 SUPERSEDED = "superseded by a later reminder or the overdue notice of the same deadline, due at the same time"
 
 
@@ -108,18 +108,26 @@ def is_point(reminder: Reminder) -> bool:
     return POINT.fullmatch(reminder.kind) is not None
 
 
-def superseded_by_lapse(reminder: Reminder, now: datetime) -> bool:
-    """A reminder before (or on) the due instant of a deadline that has passed and is still pending: its timer has not
-    fired yet (no sweep ran, or its job comes after this one). The lapse supersedes it, as ``close`` cancels it when
-    the timer fires first: the group reads the overdue notice; the superior the escalation, and the "+1" where the
-    policy has one."""
+def lapse_audiences(reminder: Reminder, now: datetime) -> set[str]:
+    """Whom the lapse of the reminder's deadline tells, when that deadline has passed and is still pending (its timer
+    has not fired yet: no sweep ran, or its job comes after this one) and the reminder is a point before or on its due
+    instant; else nobody. Only those the lapse really reaches: an agency deadline's overdue notice goes to the group
+    (and so the assignee); a point of the policy after the due instant ("+1"), pending or sent, to whom it names. A
+    superior whom no "+1" names, or a requester of a window (its lapse sends nothing), is not covered: the reminder
+    still goes to them, as of now."""
     deadline = reminder.deadline
-    return (
+    if not (
         is_point(reminder)
         and deadline.status == "pending"
         and deadline.due_at < now
         and reminder.fire_at <= deadline.due_at
-    )
+    ):
+        return set()
+    covered = {"group", "assignee"} if deadline.kind == "agency" else set()
+    for other in deadline.reminders:
+        if is_point(other) and other.status in ("pending", "sent") and other.fire_at > deadline.due_at:
+            covered.update(other.audience.split(","))
+    return covered
 
 
 def later_due(reminder: Reminder, now: datetime) -> list[Reminder]:
