@@ -302,6 +302,10 @@ def give_back(session: Session, rt: Runtime, absence: Absence, actor: str) -> li
         onward = again if back_to is not None and again is not None else None
         if onward is not None and not (onward.substitute.active and access.can_work_task(onward.substitute, task)):
             back_to = onward = None  # his stand-in now cannot work it: the lane's queue
+        if onward is not None and onward.substitute_id == stand_in.id:  # she holds it on, under his next leave
+            hand(session, outbox, rt, onward, task)  # one event naming that leave, one mail: no return that never was
+            returned.append(task)
+            continue
         task.assignee, task.claimed_at = back_to, (now if back_to is not None else None)
         touch(task.case)
         log.append(

@@ -453,6 +453,35 @@ def test_a_task_given_back_to_an_officer_on_another_leave_goes_to_that_leaves_st
     assert desk.task(ticket, "proses_permohonan")["assignee"] == "ppid"
 
 
+def test_a_stand_in_of_two_leaves_in_a_row_holds_the_task_on_with_one_mail_and_no_return_that_never_was(
+    app, client, desk, login, settings
+):
+    """The same stand-in for both leaves: she was told the task came back to him and, at once, that she holds it
+    for him, and the history recorded a return to an officer who was away."""
+    ticket, task_id = _at_ppid(desk, client, login)
+    first = _granted(client, login, last=today())
+    second = _granted(client, login, first=today() + timedelta(days=1))
+    with app.app_context():
+        ends_at = db.session.get(Absence, first["id"]).ends_at
+        clock.set_clock(lambda: ends_at + timedelta(hours=9))
+        try:
+            leave_returns.give_back(
+                db.session, app.extensions["kawal_runtime"], db.session.get(Absence, first["id"]), "system"
+            )
+            db.session.commit()
+            assert db.session.get(HumanTask, task_id).assignee.username == "petugas2"
+            returns = db.session.scalars(select(CaseEvent.data).where(CaseEvent.type == "task_returned")).all()
+            assert returns == []
+            handed = db.session.scalars(
+                select(CaseEvent.data).where(CaseEvent.type == "task_handed_over").order_by(CaseEvent.id)
+            ).all()
+            assert handed[-1]["absence_id"] == second["id"]
+            assert _told("task_returned") == []
+            assert [name for name, _ in _told("task_handed_over")] == ["petugas2", "petugas2"]
+        finally:
+            clock.set_clock(None)
+
+
 def test_a_task_the_sweep_leaves_with_a_stand_in_who_holds_its_lane_under_another_leave_is_not_due(
     app, client, desk, login, settings
 ):
