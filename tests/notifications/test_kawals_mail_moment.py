@@ -19,6 +19,7 @@ from engine.models import Case, CaseEvent, Notification
 from notifications import delivery
 from notifications.channels import ChannelError, channels_from_settings
 from tests.helpers import NOTICE, decision
+from tests.notifications.staff import smtp_settings
 from tests.notifications.test_mail_words import filed, long_day, send, window_end
 from tests.smtp import free_port
 from tests.workflows.conftest import Office
@@ -33,13 +34,7 @@ WIB = timedelta(hours=7)
 
 @pytest.fixture
 def settings_overrides(mailbox):
-    return {
-        "KAWAL_NOTIFY_CHANNELS": "smtp",
-        "KAWAL_SMTP_HOST": "127.0.0.1",
-        "KAWAL_SMTP_PORT": str(mailbox.port),
-        "KAWAL_SMTP_FROM": "ppid@kanwil.example",
-        "KAWAL_PUBLIC_URL": "https://ppid.kanwil.example",
-    }
+    return smtp_settings(mailbox)
 
 
 @pytest.fixture

@@ -12,10 +12,11 @@ import time_machine
 from sqlalchemy import select
 
 from engine import reminders
-from engine.models import Reminder, User
+from engine.models import Reminder
 from engine.notices import remind
 from notifications.rendering import EVENTS, render
 from tests.conftest import sqlite_db_url as db_url  # noqa: F401 - SQLite alone (see tests/conftest.py)
+from tests.notifications.staff import officers_have_mail, smtp_settings
 from tests.notifications.test_complaint_mails import _asked_for_evidence, _verified, filed, local
 from tests.notifications.test_mail_words import send
 from tests.workflows.conftest import Office
@@ -30,13 +31,7 @@ LEAVE = {"absent_name": "Petugas Cuti", "leave_last_day": "2027-03-12", "to_queu
 
 @pytest.fixture
 def settings_overrides(mailbox):
-    return {
-        "KAWAL_NOTIFY_CHANNELS": "smtp",
-        "KAWAL_SMTP_HOST": "127.0.0.1",
-        "KAWAL_SMTP_PORT": str(mailbox.port),
-        "KAWAL_SMTP_FROM": "pengaduan@kanwil.example",
-        "KAWAL_PUBLIC_URL": "https://ppid.kanwil.example",
-    }
+    return smtp_settings(mailbox, sender="pengaduan@kanwil.example")
 
 
 @pytest.fixture
@@ -48,13 +43,6 @@ def clock():
 @pytest.fixture
 def office(app, session_factory_, clock):
     return Office(session_factory_, app.extensions["kawal_runtime"])
-
-
-def officers_have_mail(office, english=()) -> None:
-    with office.sessions.begin() as s:
-        for user in s.scalars(select(User)):
-            user.email = user.email or f"{user.username}@kanwil.example"
-            user.locale = "en" if user.username in english else "id"
 
 
 def deadline_lines(text: str) -> str:

@@ -10,10 +10,11 @@ from sqlalchemy import select
 
 from api.extensions import db
 from engine import inbox
-from engine.models import HumanTask, Notification, User
+from engine.models import HumanTask, Notification
 from notifications import delivery
 from notifications.channels import channels_from_settings
 from tests.conftest import sqlite_db_url as db_url  # noqa: F401 - SQLite alone (see tests/conftest.py)
+from tests.notifications.staff import officers_have_mail, smtp_settings
 from tests.notifications.test_mail_words import Mail, filed
 from tests.workflows.conftest import Office
 
@@ -22,13 +23,7 @@ RECEIVED = datetime(2026, 12, 2, 3, 0, tzinfo=UTC)  # Wed 2 Dec 2026, 10:00 WIB
 
 @pytest.fixture
 def settings_overrides(mailbox):
-    return {
-        "KAWAL_NOTIFY_CHANNELS": "smtp",
-        "KAWAL_SMTP_HOST": "127.0.0.1",
-        "KAWAL_SMTP_PORT": str(mailbox.port),
-        "KAWAL_SMTP_FROM": "ppid@kanwil.example",
-        "KAWAL_PUBLIC_URL": "https://ppid.kanwil.example",
-    }
+    return smtp_settings(mailbox)
 
 
 @pytest.fixture
@@ -40,14 +35,6 @@ def clock():
 @pytest.fixture
 def office(app, session_factory_, clock):
     return Office(session_factory_, app.extensions["kawal_runtime"])
-
-
-def officers_have_mail(office, english=()) -> None:
-    """Every officer has an address; those named in ``english`` read English."""
-    with office.sessions.begin() as s:
-        for user in s.scalars(select(User)):
-            user.email = user.email or f"{user.username}@kanwil.example"
-            user.locale = "en" if user.username in english else "id"
 
 
 def _sent(app, settings, mailbox, event: str) -> list[Mail]:
