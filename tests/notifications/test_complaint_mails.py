@@ -27,6 +27,7 @@ from engine.notices import remind
 from notifications.rendering import render
 from tests.conftest import complaint_payload
 from tests.conftest import sqlite_db_url as db_url  # noqa: F401 - SQLite alone (see tests/conftest.py)
+from tests.notifications.staff import smtp_settings
 from tests.notifications.test_mail_words import Mail, send
 from tests.workflows.conftest import Office
 from tests.workflows.test_pengaduan_paths import (
@@ -51,13 +52,7 @@ INDONESIAN = re.compile(r"Pasal|hari kerja|\bhari\b|Batas waktu|Jatuh tempo|Janu
 
 @pytest.fixture
 def settings_overrides(mailbox):
-    return {
-        "KAWAL_NOTIFY_CHANNELS": "smtp",
-        "KAWAL_SMTP_HOST": "127.0.0.1",
-        "KAWAL_SMTP_PORT": str(mailbox.port),
-        "KAWAL_SMTP_FROM": "pengaduan@kanwil.example",
-        "KAWAL_PUBLIC_URL": PUBLIC,
-    }
+    return smtp_settings(mailbox, sender="pengaduan@kanwil.example")
 
 
 @pytest.fixture

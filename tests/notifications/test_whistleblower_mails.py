@@ -22,6 +22,7 @@ from notifications import delivery
 from notifications.channels import channels_from_settings
 from tests.conftest import REPORTER_NAME, REPORTER_NIK, complaint_payload
 from tests.conftest import sqlite_db_url as db_url  # noqa: F401 - SQLite alone (see tests/conftest.py)
+from tests.notifications.staff import smtp_settings
 from tests.notifications.test_mail_words import Mail
 from tests.workflows.conftest import Office
 
@@ -34,13 +35,10 @@ REASON = "Pemeriksaan memerlukan keterangan langsung dari pelapor"
 @pytest.fixture
 def settings_overrides(mailbox):
     return {
+        **smtp_settings(mailbox, sender="pengaduan@kanwil.example"),
         "KAWAL_NOTIFY_CHANNELS": "smtp,webhook",
         "KAWAL_WEBHOOK_URL": "http://127.0.0.1:9/gateway",  # never reached by these tests' mails
         "KAWAL_WEBHOOK_SECRET": "rahasia-gateway",
-        "KAWAL_SMTP_HOST": "127.0.0.1",
-        "KAWAL_SMTP_PORT": str(mailbox.port),
-        "KAWAL_SMTP_FROM": "pengaduan@kanwil.example",
-        "KAWAL_PUBLIC_URL": PUBLIC,
     }
 
 
