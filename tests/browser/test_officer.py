@@ -214,3 +214,20 @@ def test_the_ppid_follows_the_overdue_counter_to_the_late_tasks_it_counts(new_pa
         expect(row).to_contain_text("kasusnya melewati batas waktu")
         expect(page.locator("#bulk-action option")).to_have_text(["Tugaskan"])  # the desk's task: assigned, not taken
         at_both_widths(page, "the late tasks behind the overdue counter", "inbox-overdue")
+
+
+def test_on_a_phone_the_header_leaves_the_page_heading_in_the_first_half_of_the_screen(narrow_page):
+    """The PPID's header carries the most: six links, three counters, the name. At 360 px it took 335 px of an 800 px
+    screen, and every page's own heading began below it; the page, not the frame, is what the officer came for."""
+    log_in(narrow_page, "ppid")
+    for path, heading in (("/kotak-masuk", "Kotak masuk"), ("/dasbor", "Dasbor")):
+        narrow_page.goto(path)
+        narrow_page.wait_for_load_state("load")  # measured once the stylesheet applies
+        expect(narrow_page.get_by_role("heading", level=1)).to_have_text(heading)
+        header = narrow_page.locator(".site-header").bounding_box()
+        title = narrow_page.get_by_role("heading", level=1).bounding_box()
+        assert header["height"] <= 240, (path, header)
+        assert title["y"] + title["height"] <= 400, (path, title)
+        # Every link of the header is still a thumb's target (WCAG 2.5.8: 24 px).
+        for link in narrow_page.locator(".site-header .main-nav a").all():
+            assert link.bounding_box()["height"] >= 24, (path, link.inner_text())
