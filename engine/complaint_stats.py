@@ -110,8 +110,11 @@ class Disclosure:
     def count(self, n: int) -> int | str:
         return written(self.known(n))
 
-    def cell(self, c: Cell) -> int | str:
-        return written(self.value(c))
+    def cell(self, c: Cell) -> int | None:
+        """A breakdown's cell as a page writes it: None when withheld, which the page writes as a word, never "<5":
+        the smallest other count withheld beside a count from 1 to 4 (``_protect``) may be 5 or more, and a mark of
+        its own would tell which of the two is the small one."""
+        return self.value(c)
 
 
 EXACT = Disclosure(exact=True)

@@ -428,11 +428,12 @@ def announcement_csv(rt: Runtime, announcement: dict) -> Iterable[str]:
 
 
 def complaint_rows(rt: Runtime, stats) -> list[tuple[str, str, str]]:
-    """(dimension title, value name, count as shown: "<5" when suppressed)."""
+    """(dimension title, value name, count as shown: "withheld" when suppressed, as the page writes it: a count
+    withheld to protect a count from 1 to 4 may be 5 or more, engine.complaint_stats.Disclosure.cell)."""
     rows = []
     for dimension, cells in stats.breakdowns.items():
         for value, cell in cells.items():
-            shown = "<5" if cell.suppressed else str(cell.raw)
+            shown = str(_("withheld")) if cell.suppressed else str(cell.raw)
             name = labels.complaint_value(rt, dimension, value)
             rows.append((str(labels.COMPLAINT_DIMENSIONS[dimension]), name, shown))
     return rows
@@ -467,5 +468,13 @@ def complaint_xlsx(rt: Runtime, stats, period: str) -> bytes:
         sheet.write_string(r, 2, shown)
         r += 1
     sheet.write_string(r + 1, 0, _("Counts from 1 to 4 are shown as <5: they could point to a person."))
+    sheet.write_string(
+        r + 2,
+        0,
+        _(
+            'In a breakdown such a count is written "withheld", and so is the smallest other count where the total'
+            " would give the small one away: a withheld count may be 5 or more."
+        ),
+    )
     workbook.close()
     return file.getvalue()

@@ -31,7 +31,8 @@ def test_the_head_reads_the_complaint_statistics_small_counts_withheld(client, l
     assert response.status_code == 200
     page = text(response)
     assert figure(page, "Pengaduan diterima") == "&lt;5"  # the head cannot open them: 1 to 4 is withheld
-    assert breakdown(page, "Menurut perlindungan identitas pelapor")["Pelapor pelanggaran (whistleblower)"] == "&lt;5"
+    mode = breakdown(page, "Menurut perlindungan identitas pelapor")
+    assert mode["Pelapor pelanggaran (whistleblower)"] == "disembunyikan"
     assert REPORTER_NAME not in page
     answer = client.get(f"{API}/reports/complaints?period=2026", headers=login("kepala"))
     assert answer.status_code == 200, answer.json
@@ -137,3 +138,17 @@ def test_the_head_does_not_read_the_complaint_register(client, login, browser):
     complaints(client, "rahasia")
     assert browser("kepala").get("/laporan/register/pengaduan").status_code == 403
     assert client.get(f"{API}/registers/pengaduan", headers=login("kepala")).status_code == 403
+
+
+def test_a_count_withheld_to_protect_a_small_one_is_not_written_as_fewer_than_five(client, browser):
+    """One whistleblower report among six: its 1 is withheld, and the rahasia count beside it (5) with it, or the
+    total minus 5 would give the 1 away. The page wrote both "<5", saying a false thing of the 5; a breakdown's
+    withheld cell is now "disembunyikan", which is true of both and does not say which one is the small count."""
+    complaints(client, "whistleblower", *["rahasia"] * 5)
+    page = text(browser("kepala").get("/laporan/pengaduan?periode=2026"))
+    assert figure(page, "Pengaduan diterima") == "6"
+    mode = breakdown(page, "Menurut perlindungan identitas pelapor")
+    assert mode["Pelapor pelanggaran (whistleblower)"] == "disembunyikan"
+    assert mode["Rahasia"] == "disembunyikan"
+    assert "&lt;5" not in str(mode)
+    assert "jumlah yang disembunyikan dapat 5 atau lebih" in page
