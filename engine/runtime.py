@@ -11,20 +11,19 @@ from __future__ import annotations
 import hashlib
 import json
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from pathlib import Path
 from uuid import UUID
 
 from SpiffWorkflow.bpmn import BpmnEvent, BpmnWorkflow
 from SpiffWorkflow.bpmn.script_engine import PythonScriptEngine, TaskDataEnvironment
-from SpiffWorkflow.spiff.parser import VALIDATOR, SpiffBpmnParser
 from SpiffWorkflow.spiff.specs.event_definitions import MessageEventDefinition
 from SpiffWorkflow.util.task import TaskState
 from sqlalchemy import func, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
-from engine import clock
+from engine import clock, lanes
 from engine.calendar import CALENDARS, LENIENT, HolidayOverride, WorkingCalendar, parse_office_schedule
 from engine.config import Settings
 from engine.errors import Conflict
@@ -106,6 +105,7 @@ class Runtime:
                     "working_days_after": self.working_days_after,
                     "calendar_days_after": self.calendar_days_after,
                     "working_days_until": self.working_days_until,
+                    "working_day_before": self.working_day_before,
                     "receipt_at": self.receipt_at,
                     "now_iso": self.now_iso,
                     "office_today": self.office_today,
@@ -157,6 +157,16 @@ class Runtime:
         first, last = (self.instant(v).astimezone(cal.tz).date() for v in (start, end))
         return max(0, cal.working_days_between(first, last))
 
+    def working_day_before(self, value: str) -> str:
+        """The last day before ``value``'s date that is a working day on both calendars (ISO date): an office's
+        own limit set before a fixed event (a hearing) ends on the earliest reading (legal-process.md §2.2), and
+        counted back from the event that is the one where cuti bersama are not working days."""
+        tz = self.calendars["strict"].tz
+        day = self.instant(value).astimezone(tz).date() - timedelta(days=1)
+        while not all(cal.is_working_day(day) for cal in self.calendars.values()):
+            day -= timedelta(days=1)
+        return day.isoformat()
+
     def instant(self, value: str) -> datetime:
         """An ISO datetime, or an ISO date meaning that office day (a date on a letter or a KI decision)."""
         if len(value) == 10:
@@ -206,7 +216,7 @@ class Runtime:
         return current
 
     def _store_version(self, session: Session, path: Path, content: bytes, digest: str) -> ProcessVersion:
-        parser = SpiffBpmnParser(validator=VALIDATOR)
+        parser = lanes.parser()  # a step in the lane its own subprocess draws it in
         parser.add_bpmn_str(content, filename=path.name)
         process_id = path.stem  # convention: the file's main process has the file's name
         spec = parser.get_spec(process_id)

@@ -165,9 +165,15 @@ def test_the_diagram_s_wrapped_labels_read_with_their_spaces_and_an_english_page
     viewer draws a wrapped label a line per tspan and drops the space it broke at), and on an English page it kept
     "Mediasi diperpanjang (21 hari kerja)": the words keep their spaces, and an English page draws the English
     names Kawal has (a label it has no English for, a flow's, stays as the process file writes it)."""
+    from engine import clock
     from tests.api.test_chain_api import disputed
+    from tests.workflows.test_sengketa_paths import BERKAS, SURAT_KUASA, WIB
 
     _request, objection, dispute = disputed(desk, client, login)
+    # Prepared (the power of attorney, then the file): the dispute waits on its own plane, with mediation's flows.
+    today = clock.now().astimezone(WIB).date().isoformat()
+    desk.complete(dispute["ticket"], "surat_kuasa", {**SURAT_KUASA, "tanggal": today})
+    desk.complete(dispute["ticket"], "siapkan_berkas", BERKAS)
     errors = []
     page.on("pageerror", lambda error: errors.append(str(error)))
     log_in(page, "ppid")
@@ -192,7 +198,7 @@ def test_the_diagram_s_wrapped_labels_read_with_their_spaces_and_an_english_page
     assert "Public information dispute" in drawn  # the process, on the way back from the stage shown
     assert "Mediasi diperpanjang (21 hari kerja)" not in drawn
     assert "M21: 14 + 7 hari kerja" not in drawn
-    assert "14 hari kerja lewat (informasi)" in drawn  # a flow's label: no English name for it
+    assert "14 working days passed (for information)" in drawn  # a flow's label, in English too
     expect(page.locator(".steps")).to_contain_text("Dispute recorded")
     page.locator("#diagram-title").scroll_into_view_if_needed()
     at_both_widths(page, "an English dispute's diagram", "case-diagram-english")

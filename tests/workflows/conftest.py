@@ -16,7 +16,8 @@ from engine.files import FileStore, Upload
 from engine.models import Case, Deadline, HumanTask, User
 from engine.runtime import Runtime
 from tests.conftest import complaint_payload, request_payload
-from tests.helpers import STEP, WHO, dated, default_data
+from tests.helpers import DELIVERED, DELIVERY_TASKS, STEP, WHO, dated, default_data
+from tests.workflows.drawn_lanes import human_task_lanes
 
 
 @dataclass
@@ -88,15 +89,32 @@ class Office:
     def user(s, name):
         return s.scalar(select(User).where(User.username == name))
 
-    def complete(self, ticket, name, data=None, step=None):
+    def complete(self, ticket, name, data=None, step=None, files=None):
+        """Complete the open task ``name``; ``files``: {field: [(name, bytes)]} sent with it (a default delivery
+        sends ``DELIVERED``: engine.delivery.require_files)."""
         with self.sessions.begin() as s:
             task = self._open(s, ticket, name)
             if data is None:  # the default form data, its dispatch dates on the case's day of receipt
                 received_on = task.case.received_at.astimezone(self.rt.calendars["strict"].tz).date().isoformat()
                 data = dated(STEP[step] if step else default_data(name, self.decisions, ticket), received_on)
-            inbox.complete_task(s, self.rt, self.user(s, WHO[task.lane]), task.id, data)
+                if name in DELIVERY_TASKS and files is None:
+                    files = {"berkas_informasi": [("informasi.pdf", DELIVERED)]}
+            uploads = {field: [Upload(n, content) for n, content in items] for field, items in (files or {}).items()}
+            inbox.complete_task(s, self.rt, self.user(s, WHO[self._drawn_lane(task)]), task.id, data, uploads)
         if name == "putuskan":
             self.decisions[ticket] = data["keputusan"]
+
+    def _drawn_lane(self, task) -> str:
+        """The lane the diagram draws the task in (its process's file as this office deploys it), which the task
+        must have: its officer completes it, as an officer of that group would in the inbox. A task no longer in
+        the file (a case on an earlier version) is completed by its own lane's officer."""
+        drawn = human_task_lanes(self.rt.settings.workflows_dir / f"{task.process_id}.bpmn")
+        if task.bpmn_id not in drawn:
+            return task.lane
+        assert task.lane == drawn[task.bpmn_id], (
+            f"{task.bpmn_id} is drawn in the lane {drawn[task.bpmn_id]!r} but {task.lane!r} would work it"
+        )
+        return drawn[task.bpmn_id]
 
     def _open(self, s, ticket, name):
         task = s.scalar(
