@@ -1,10 +1,8 @@
 """The two languages Kawal speaks, their catalogs, and the engine's messages put into words.
 
 Message ids are English; ``api/translations/id`` translates them to Bahasa Indonesia and
-``api/translations/en`` is an (empty) English catalog. The ``.po`` files are the only source: they are
-compiled in memory the first time a language is used, so a fresh checkout, an installed wheel and a
-read-only container all speak both languages without a build step, and a stale ``.mo`` can never
-disagree with its ``.po``. ``pybabel compile`` still works for anyone who wants files.
+``api/translations/en`` is an (empty) English catalog, compiled in memory at first use
+(``engine.catalogs.catalog``, which engine code that words something for a reader uses too).
 
 The pages choose the language from the visitor (``api.web.i18n``); the JSON API from the caller's
 ``Accept-Language`` (``requested``), Bahasa Indonesia unless English is preferred.
@@ -13,51 +11,18 @@ The pages choose the language from the visitor (``api.web.i18n``); the JSON API 
 from __future__ import annotations
 
 from datetime import date, datetime
-from functools import lru_cache
-from io import BytesIO
-from pathlib import Path
 
 from babel.dates import format_date, format_datetime
-from babel.messages.mofile import write_mo
-from babel.messages.pofile import read_po
-from babel.support import Translations
 from flask import request
 
+from engine.catalogs import DOMAIN, TRANSLATIONS, catalog
+from engine.languages import DEFAULT
 from engine.letters.render import rupiah
 from engine.messages import Message, Money, Named, Term
 
-LANGUAGES = {"id": "Bahasa Indonesia", "en": "English"}
-DEFAULT = "id"
-TRANSLATIONS = Path(__file__).resolve().parent / "translations"
-DOMAIN = "messages"
+__all__ = ["DEFAULT", "DOMAIN", "LANGUAGES", "TRANSLATIONS", "catalog", "requested", "say", "say_fields"]
 
-
-@lru_cache(maxsize=len(LANGUAGES))
-def catalog(locale: str) -> Translations:
-    """The compiled catalog of one language, built once per process from its .po files.
-
-    ``messages.po`` holds the frame and the officer pages; each other area (the portal, the case page,
-    the auditor console, the engine's messages in ``errors.po``) keeps its own ``<area>.po`` beside it,
-    merged in here. A msgid already in an earlier file keeps that file's translation.
-    """
-    folder = TRANSLATIONS / locale / "LC_MESSAGES"
-    paths = sorted(folder.glob("*.po"), key=lambda p: (p.stem != DOMAIN, p.name))
-    if not paths:
-        return Translations()
-    messages = None
-    for path in paths:
-        with path.open("rb") as po:
-            part = read_po(po, locale=locale, domain=DOMAIN)
-        if messages is None:
-            messages = part
-            continue
-        for message in part:
-            if message.id and message.id not in messages:
-                messages[message.id] = message
-    mo = BytesIO()
-    write_mo(mo, messages)  # fuzzy entries stay untranslated, as pybabel compile would leave them
-    mo.seek(0)
-    return Translations(mo, domain=DOMAIN)
+LANGUAGES = {"id": "Bahasa Indonesia", "en": "English"}  # engine.languages.LOCALES, each by its own name
 
 
 def requested() -> str:

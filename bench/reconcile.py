@@ -58,7 +58,7 @@ from engine import absence, clock, kinds, requester_data
 from engine.config import Settings, load_settings
 from engine.db import make_engine, session_factory, upgrade
 from engine.models import Case, Deadline, HumanTask, Notification, Reminder
-from engine.outbox import DEADLINE_LABELS
+from engine.outbox import deadline_label
 from engine.runtime import Runtime
 from engine.users import create_user
 from notifications import delivery, jobs
@@ -549,7 +549,7 @@ def reminder_context(c: int) -> dict:
     return {
         "ticket": ticket(c),
         "deadline": "T10",
-        "deadline_label": DEADLINE_LABELS["T10"],
+        "deadline_label": deadline_label("T10", "id"),
         "legal_basis": LEGAL_BASIS,
         "due_at": "10-12-2026 16:00 WIB",
         "working_days_left": 1,

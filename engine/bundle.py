@@ -29,6 +29,7 @@ from sqlalchemy.orm import Session
 
 from engine import chain
 from engine.audit import EventLog, export_row
+from engine.catalogs import N_, catalog
 from engine.files import FileStore
 from engine.letters import production
 from engine.letters.context import verify_url
@@ -40,41 +41,30 @@ from engine.runtime import Runtime
 REDACTED_KEYS = frozenset({"requester", "kuasa", "nik", "name", "address", "email", "phone"})
 REDACTED = "[dirahasiakan]"
 
-# The tasks whose completion issues a document (§10b), with its name in Indonesian and English.
+# The tasks whose completion issues a document (§10b), by its title: English message ids the catalogs translate
+# (engine.catalogs; case.po).
 DOCUMENTS = {
     # Request
-    "putuskan": ("Keputusan PPID atas Permohonan Informasi", "PPID Decision on the Request"),
-    "pemberitahuan_tertulis": ("Pemberitahuan Tertulis", "Written Notice"),
-    "pemberitahuan_tidak_lengkap": (
-        "Pemberitahuan Tertulis: Permohonan Tidak Dilengkapi",
-        "Written Notice: Request Not Completed",
-    ),
-    "tentukan_langkah": ("Surat Pemberitahuan Perpanjangan Jangka Waktu", "Notice of Time Extension"),
-    "penyerahan_informasi": (
-        "Tanda Bukti Penyerahan Informasi Publik / Berita Acara Serah Terima",
-        "Information Delivery Receipt / Handover Record",
-    ),
-    "penyerahan_lanjutan": (
-        "Tanda Bukti Penyerahan Informasi Publik / Berita Acara Serah Terima (setelah keberatan)",
-        "Information Delivery Receipt / Handover Record (after the objection)",
-    ),
+    "putuskan": N_("PPID Decision on the Request"),
+    "pemberitahuan_tertulis": N_("Written Notice"),
+    "pemberitahuan_tidak_lengkap": N_("Written Notice: Request Not Completed"),
+    "tentukan_langkah": N_("Notice of Time Extension"),
+    "penyerahan_informasi": N_("Information Delivery Receipt / Handover Record"),
+    "penyerahan_lanjutan": N_("Information Delivery Receipt / Handover Record (after the objection)"),
     # Objection
-    "registrasi_keberatan": (
-        "Formulir Keberatan dengan Nomor Registrasi Keberatan (tanda terima)",
-        "Objection Form with its Registration Number (receipt)",
-    ),
-    "tawarkan_musyawarah": ("Penyelesaian secara Musyawarah", "Amicable Settlement"),
-    "putuskan_keberatan": ("Tanggapan/Keputusan Atasan PPID", "PPID Superior's Response/Decision"),
-    "kirim_tanggapan": ("Pengiriman Tanggapan Atasan PPID", "Dispatch of the PPID Superior's Response"),
+    "registrasi_keberatan": N_("Objection Form with its Registration Number (receipt)"),
+    "tawarkan_musyawarah": N_("Amicable Settlement"),
+    "putuskan_keberatan": N_("PPID Superior's Response/Decision"),
+    "kirim_tanggapan": N_("Dispatch of the PPID Superior's Response"),
     # Dispute
-    "surat_kuasa": ("Surat Kuasa Khusus", "Special Power of Attorney"),
-    "siapkan_berkas": ("Berkas Bukti dan Kronologi Termohon", "Respondent's Evidence File and Chronology"),
-    "bukti_ajudikasi": ("Alat Bukti Termohon", "Respondent's Evidence"),
-    "kesimpulan": ("Kesimpulan Termohon", "Respondent's Closing Statement"),
-    "pelaksanaan_putusan": ("Berita Acara Pelaksanaan Putusan", "Record of Compliance with the Decision"),
+    "surat_kuasa": N_("Special Power of Attorney"),
+    "siapkan_berkas": N_("Respondent's Evidence File and Chronology"),
+    "bukti_ajudikasi": N_("Respondent's Evidence"),
+    "kesimpulan": N_("Respondent's Closing Statement"),
+    "pelaksanaan_putusan": N_("Record of Compliance with the Decision"),
 }
-REJECTION = ("Surat Keputusan PPID tentang Penolakan Permohonan Informasi", "PPID Decision Rejecting the Request")
-CONSEQUENCE_TEST = ("Lembar Uji Konsekuensi", "Consequence Test Record")
+REJECTION = N_("PPID Decision Rejecting the Request")
+CONSEQUENCE_TEST = N_("Consequence Test Record")
 # Zip entries need a date; the newest event's keeps the same history giving the same bytes.
 _OLDEST_ZIP_DATE = (1980, 1, 1, 0, 0, 0)
 
@@ -149,7 +139,6 @@ def build_bundle(session: Session, rt: Runtime, case: Case, locale: str = "id") 
     The same history gives the same bytes, as long as no clock of the chain view changed state
     meanwhile (a requester's window closes with time, not with an event).
     """
-    i = 1 if locale == "en" else 0
     tz = rt.calendars["strict"].tz
     members = chain.members(session, case)
     tickets = {m.id: m.ticket for m in members}
@@ -163,14 +152,14 @@ def build_bundle(session: Session, rt: Runtime, case: Case, locale: str = "id") 
     files["kronologi.txt"] = "".join(
         f"{row['at'].astimezone(tz):%Y-%m-%d %H:%M %Z}  {row['ticket']}  {row['what']}\n" for row in rows
     ).encode()
-    files.update(_documents(events, tickets, tz, i))
+    files.update(_documents(events, tickets, tz, locale))
     for member in members:
         history = [export_row(member.ticket, e) for e in events if e.case_id == member.id]
         files[f"riwayat/{member.ticket}.jsonl"] = "".join(
             json.dumps(row, ensure_ascii=False, sort_keys=True) + "\n" for row in history
         ).encode()
     files["ringkasan.json"] = _json(chain.chain_view(rt, session, case, locale), tz)
-    files.update(_letters(session, rt, members, i))
+    files.update(_letters(session, rt, members, locale))
     for member in members:  # the agency's defences at the preliminary examination, checked at the summons
         if (member.details or {}).get("keterterimaan"):
             verdicts = member.details["keterterimaan"]
@@ -201,7 +190,7 @@ def export_bundle(session: Session, rt: Runtime, case: Case, actor: str, locale:
     return bundle
 
 
-def _letters(session: Session, rt: Runtime, members: list[Case], i: int) -> dict[str, bytes]:
+def _letters(session: Session, rt: Runtime, members: list[Case], locale: str) -> dict[str, bytes]:
     """The chain's letters: an index of every one (number, date, type, sha256, verification address),
     and the PDFs of those that name no requester (the determinations of exempt information).
 
@@ -212,6 +201,7 @@ def _letters(session: Session, rt: Runtime, members: list[Case], i: int) -> dict
     """
     store = FileStore.of(rt.settings, rt.vault)
     tickets = {m.id: m.ticket for m in members}
+    i = 1 if locale == "en" else 0  # the letter types' own titles (engine.letters.types)
     rows, files = [], {}
     for letter in session.scalars(select(Letter).where(Letter.case_id.in_(tickets)).order_by(Letter.id)):
         path = None
@@ -239,19 +229,27 @@ def _letters(session: Session, rt: Runtime, members: list[Case], i: int) -> dict
     return files
 
 
-def document_title(task: str | None, data: dict, i: int) -> str | None:
-    """The title of the notice or decision a completed task issued (``i``: 0 Indonesian, 1 English),
-    or None when the task issued none. An extension step writes only when it extends; a decision to
-    reject is its own letter. The consequence test is a record, not a letter: see CONSEQUENCE_TEST.
+def document_title(task: str | None, data: dict, locale: str = "id") -> str | None:
+    """The title of the notice or decision a completed task issued, in ``locale``, or None when the task issued
+    none. An extension step writes only when it extends; a decision to reject is its own letter. The consequence
+    test is a record, not a letter: see ``record_title``.
     """
     if task not in DOCUMENTS or (task == "tentukan_langkah" and data.get("langkah") != "perpanjang"):
         return None
     if task == "putuskan" and str(data.get("keputusan", "")).startswith("ditolak"):
-        return REJECTION[i]
-    return DOCUMENTS[task][i]
+        return catalog(locale).gettext(REJECTION)
+    return catalog(locale).gettext(DOCUMENTS[task])
 
 
-def _documents(events, tickets: dict[int, str], tz: tzinfo, i: int) -> dict[str, bytes]:
+def record_title(task: str | None, data: dict, locale: str = "id") -> str | None:
+    """What the bundle files for a completed task, in ``locale``: its document's title, or the consequence test's
+    record's (CONSEQUENCE_TEST); None when it files nothing."""
+    if task == "uji_konsekuensi":
+        return catalog(locale).gettext(CONSEQUENCE_TEST)
+    return document_title(task, data, locale)
+
+
+def _documents(events, tickets: dict[int, str], tz: tzinfo, locale: str) -> dict[str, bytes]:
     """Every notice and decision issued, numbered per case in the order they were issued."""
     out: dict[str, bytes] = {}
     numbers: dict[int, int] = {}
@@ -264,9 +262,10 @@ def _documents(events, tickets: dict[int, str], tz: tzinfo, i: int) -> dict[str,
         if task == "uji_konsekuensi":
             tests[event.case_id] = tests.get(event.case_id, 0) + 1
             suffix = "" if tests[event.case_id] == 1 else f"-{tests[event.case_id]}"
-            out[f"uji_konsekuensi/{ticket}{suffix}.json"] = _document(ticket, task, CONSEQUENCE_TEST[i], event, tz)
+            title = record_title(task, data, locale)
+            out[f"uji_konsekuensi/{ticket}{suffix}.json"] = _document(ticket, task, title, event, tz)
             continue
-        title = document_title(task, data, i)
+        title = document_title(task, data, locale)
         if title is None:
             continue
         numbers[event.case_id] = numbers.get(event.case_id, 0) + 1

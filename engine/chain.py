@@ -17,16 +17,25 @@ from sqlalchemy.orm import Session
 
 from engine import citations, clock, lateness, notice_delivery, status
 from engine.calendar import iso_day
+from engine.catalogs import N_, catalog
 from engine.explanation import day_in_words
 from engine.kinds import DISPUTE, OBJECTION, REQUEST
 from engine.models import Case, CaseEvent, Deadline
 from engine.runtime import Runtime
 
+# The chain's words are English message ids the catalogs translate (engine.catalogs; portal.po, case.po).
 KIND_LABELS = {
-    REQUEST: ("Permohonan Informasi Publik", "Public information request"),
-    OBJECTION: ("Keberatan", "Objection"),
-    DISPUTE: ("Sengketa Informasi Publik", "Public information dispute"),
+    REQUEST: N_("Public information request"),
+    OBJECTION: N_("Objection"),
+    DISPUTE: N_("Public information dispute"),
 }
+
+
+def kind_label(kind: str, locale: str = "id") -> str:
+    """A process's name in ``locale``; an unknown one as it is."""
+    return catalog(locale).gettext(KIND_LABELS[kind]) if kind in KIND_LABELS else kind
+
+
 # UU 14/2008 Pasal 35(1) a-g; b-g may be settled by agreement (Pasal 35(2)) and mediated (Pasal 40).
 GROUNDS = ("a", "b", "c", "d", "e", "f", "g")
 AMICABLE_GROUNDS = frozenset("bcdefg")
@@ -44,29 +53,20 @@ OBJECTION_DAYS, DISPUTE_DAYS = 30, 14
 OBJECTION_BASIS = "UU 14/2008 Pasal 36(1)"
 # The stages that tell the requester the superior's answer: each opens the dispute window (Pasal 37(2)).
 RESPONSE_STATUSES = frozenset({"tanggapan_dikirim", "diselesaikan_musyawarah"})
-HOW_TO_OBJECT = (
-    "Ajukan keberatan secara tertulis kepada Atasan PPID melalui petugas layanan informasi, atau daring dengan"
-    " nomor tiket dan kode akses permohonan Anda (POST /api/v1/objections).",
+HOW_TO_OBJECT = N_(
     "File a written objection with the PPID's superior through the information desk, or online with your request's"
-    " ticket and access code (POST /api/v1/objections).",
+    " ticket and access code (POST /api/v1/objections)."
 )
-HOW_TO_DISPUTE = (
-    "Ajukan permohonan penyelesaian sengketa kepada Komisi Informasi (Perki 1/2013 Pasal 13).",
-    "Apply to the Information Commission to resolve the dispute (Perki 1/2013 Article 13).",
-)
+HOW_TO_DISPUTE = N_("Apply to the Information Commission to resolve the dispute (Perki 1/2013 Article 13).")
 # How the requester goes on from a decision they do not accept (``applicant_window``), by the window's name.
 HOW_TO_GO_ON = {
-    "P14P": (
-        "Ajukan keberatan secara tertulis ke pengadilan yang berwenang: Pengadilan Tata Usaha Negara, karena kantor ini"
-        " badan publik negara (UU 14/2008 Pasal 47-48).",
+    "P14P": N_(
         "File a written objection with the competent court: the administrative court (PTUN), as this office is a state"
-        " public body (UU 14/2008 Articles 47-48).",
+        " public body (UU 14/2008 Articles 47-48)."
     ),
-    "K14P": (
-        "Ajukan permohonan kasasi kepada Mahkamah Agung melalui kepaniteraan pengadilan yang memutus perkara Anda"
-        " (UU 14/2008 Pasal 50).",
+    "K14P": N_(
         "File for cassation with the Supreme Court through the registry of the court that gave the judgment"
-        " (UU 14/2008 Article 50).",
+        " (UU 14/2008 Article 50)."
     ),
 }
 
@@ -415,44 +415,34 @@ def timeliness(
 
 # An objection's timeliness in words (Bahasa Indonesia, English), for the superior's decision task.
 TIMELINESS_VERDICTS = {
-    "tepat_waktu": ("tepat waktu", "in time"),
-    "tepat_waktu_kalender_longgar": (
-        "tepat waktu hanya menurut pembacaan paling akhir (cuti bersama tidak dihitung sebagai hari kerja, dan"
-        " pemberitahuan dihitung diterima paling akhir: di luar jam kerja, atau saat Kawal mengirimkannya)",
+    "tepat_waktu": N_("in time"),
+    "tepat_waktu_kalender_longgar": N_(
         "in time only on the latest reading (cuti bersama not counted as working days, and the notice counted as"
-        " received at the latest: after office hours, or when Kawal sent it)",
+        " received at the latest: after office hours, or when Kawal sent it)"
     ),
-    "terlambat": ("terlambat (dicatat, tidak ditolak)", "late (registered, not refused)"),
-    "tidak_dapat_dihitung": ("belum dapat dihitung", "cannot be computed yet"),
-    "prematur": (
-        "diajukan sebelum ada pemberitahuan tertulis atau berakhirnya jangka waktu permohonan (dicatat, tidak ditolak)",
-        "filed before a written notice or the end of the request's time limit (registered, not refused)",
-    ),
+    "terlambat": N_("late (registered, not refused)"),
+    "tidak_dapat_dihitung": N_("cannot be computed yet"),
+    "prematur": N_("filed before a written notice or the end of the request's time limit (registered, not refused)"),
 }
 
 
 def timeliness_text(verdict: str, locale: str = "id") -> str:
     """``timeliness``'s verdict in words; an unknown code as it is."""
-    return TIMELINESS_VERDICTS.get(verdict, (verdict, verdict))[1 if locale == "en" else 0]
+    return catalog(locale).gettext(TIMELINESS_VERDICTS[verdict]) if verdict in TIMELINESS_VERDICTS else verdict
 
 
 # The agency's cheapest defences at the preliminary examination (Perki 1/2013 Pasal 35-36, legal-process.md §5.2
 # row 4): was the application filed within D14, and did an objection precede it? Checked when a summons is
 # recorded; never a refusal (the Commission decides), a flag for the evidence file.
 ADMISSIBILITY_VERDICTS = {
-    "tepat_waktu": ("diajukan dalam 14 hari kerja", "filed within 14 working days"),
-    "tepat_waktu_kalender_longgar": (
-        "diajukan dalam 14 hari kerja hanya menurut pembacaan paling akhir (cuti bersama bukan hari kerja, dan"
-        " tanggapan dihitung diterima paling akhir: di luar jam kerja, atau saat Kawal mengirimkannya)",
+    "tepat_waktu": N_("filed within 14 working days"),
+    "tepat_waktu_kalender_longgar": N_(
         "filed within 14 working days only on the latest reading (cuti bersama not working days, and the response"
-        " counted as received at the latest: after office hours, or when Kawal sent it)",
+        " counted as received at the latest: after office hours, or when Kawal sent it)"
     ),
-    "terlambat": ("diajukan setelah 14 hari kerja berakhir", "filed after the 14 working days ended"),
-    "prematur": (
-        "diajukan sebelum tanggapan Atasan PPID atau berakhirnya 30 hari kerja",
-        "filed before the superior's response or the end of the 30 working days",
-    ),
-    "tidak_dapat_dihitung": ("tidak dapat dihitung", "cannot be computed"),
+    "terlambat": N_("filed after the 14 working days ended"),
+    "prematur": N_("filed before the superior's response or the end of the 30 working days"),
+    "tidak_dapat_dihitung": N_("cannot be computed"),
 }
 
 
@@ -516,8 +506,8 @@ COMMISSION_START_DAYS = 14
 COMMISSION_START_LAW = "UU 14/2008 Pasal 38(1)"
 COMMISSION_START_BASIS = f"{COMMISSION_START_LAW} (informatif)"
 COMMISSION_START_VERDICTS = {
-    "tepat_waktu": ("sidang pertama dalam 14 hari kerja", "first hearing within 14 working days"),
-    "terlambat": ("sidang pertama setelah 14 hari kerja", "first hearing after 14 working days"),
+    "tepat_waktu": N_("first hearing within 14 working days"),
+    "terlambat": N_("first hearing after 14 working days"),
 }
 
 
@@ -540,21 +530,26 @@ def commission_start(rt: Runtime, filed_on: str, first_hearing: str) -> dict:
 
 def commission_start_text(check: dict, locale: str = "id") -> str:
     """``commission_start`` in one sentence, dates as a person reads them."""
-    en = locale == "en"
-    words = COMMISSION_START_VERDICTS.get(check["verdict"], (check["verdict"], check["verdict"]))[1 if en else 0]
-    last = day_in_words(check["batas_mulai"], "en" if en else "id")
+    words = catalog(locale)
+    verdict = check["verdict"]
+    said = words.gettext(COMMISSION_START_VERDICTS[verdict]) if verdict in COMMISSION_START_VERDICTS else verdict
     late = check.get("hari_kerja_terlambat") or 0
-    if en:
-        law = citations.legal_basis(COMMISSION_START_LAW, "en")
-        delay = f", {_working_days_en(late)} late (the Commission's delay; " if late else " ("
-        return f"{words.capitalize()}: by {last}{delay}{law}, for information)"
-    delay = f", terlambat {late} hari kerja (keterlambatan Komisi Informasi; " if late else " ("
-    return f"{words.capitalize()}: paling lambat {last}{delay}{COMMISSION_START_LAW}, sebagai informasi)"
-
-
-def _working_days_en(n: int) -> str:
-    """``1 working day``, ``3 working days``: English counts its nouns (Indonesian's ``hari kerja`` does not)."""
-    return f"{n} working day" if n == 1 else f"{n} working days"
+    facts = {
+        "verdict": said.capitalize(),
+        "date": day_in_words(check["batas_mulai"], "en" if locale == "en" else "id"),
+        "law": citations.legal_basis(COMMISSION_START_LAW, locale),
+        "num": late,
+    }
+    if not late:
+        return words.gettext("%(verdict)s: by %(date)s (%(law)s, for information)") % facts
+    return (
+        words.ngettext(
+            "%(verdict)s: by %(date)s, %(num)d working day late (the Commission's delay; %(law)s, for information)",
+            "%(verdict)s: by %(date)s, %(num)d working days late (the Commission's delay; %(law)s, for information)",
+            late,
+        )
+        % facts
+    )
 
 
 # C3 (legal-process.md §6; Perki 1/2013 Pasal 59): the Commission gives the parties a copy of its adjudication
@@ -582,42 +577,51 @@ def decision_copy(rt: Runtime, read_on: str, received_on: str) -> dict:
 
 def decision_copy_text(check: dict, locale: str = "id") -> str:
     """``decision_copy`` in one sentence, dates as a person reads them."""
-    days, last = check["hari_kerja"], day_in_words(check["batas_salinan"], "en" if locale == "en" else "id")
-    if locale == "en":
-        when = f"{_working_days_en(days)} after it was read" if days else "on the day it was read"
-        law = citations.legal_basis(DECISION_COPY_LAW, "en")
-        return (
-            f"The copy of the decision reached the office {when}; the Commission gives it within"
-            f" {DECISION_COPY_DAYS} working days, by {last} ({law}, for information)"
-        )
-    when = f"{days} hari kerja setelah dibacakan" if days else "pada hari putusan dibacakan"
-    return (
-        f"Salinan putusan diterima {when}; Komisi Informasi menyampaikannya paling"
-        f" lambat {DECISION_COPY_DAYS} hari kerja, {last} ({DECISION_COPY_LAW}, sebagai informasi)"
+    words = catalog(locale)
+    days = check["hari_kerja"]
+    when = (
+        words.ngettext("%(num)d working day after it was read", "%(num)d working days after it was read", days)
+        % {"num": days}
+        if days
+        else words.gettext("on the day it was read")
     )
+    return words.gettext(
+        "The copy of the decision reached the office %(when)s; the Commission gives it within %(days)d working days,"
+        " by %(date)s (%(law)s, for information)"
+    ) % {
+        "when": when,
+        "days": DECISION_COPY_DAYS,
+        "date": day_in_words(check["batas_salinan"], "en" if locale == "en" else "id"),
+        "law": citations.legal_basis(DECISION_COPY_LAW, locale),
+    }
 
 
 def admissibility_text(verdicts: dict, locale: str = "id", words: bool = False) -> str:
     """The admissibility in one sentence for the evidence-file task, the case's facts and the bundle; ``words``:
     the filing date as a person reads it (``5 Des 2026``) instead of ISO 8601."""
-    i = 1 if locale == "en" else 0
+    said = catalog(locale)
     d14, preceded = verdicts["jangka_waktu_d14"], verdicts["keberatan_didahului"]
-    verdict = ADMISSIBILITY_VERDICTS.get(d14["verdict"], (d14["verdict"], d14["verdict"]))[i]
+    verdict = d14["verdict"]
+    if verdict in ADMISSIBILITY_VERDICTS:
+        verdict = said.gettext(ADMISSIBILITY_VERDICTS[verdict])
     filed = verdicts["diajukan_ke_ki"]
     if words:
         filed = day_in_words(filed, "en" if locale == "en" else "id")
+    if preceded["keberatan"]:
+        objection = said.gettext("objection %(ticket)s preceded it") % {"ticket": preceded["keberatan"]}
+    else:
+        objection = said.gettext("no objection preceded it")
     outside = ", ".join(verdicts.get("alasan_di_luar_keberatan") or ())  # recorded since 2026-12 (absent before)
-    if locale == "en":
-        objection = (
-            f"objection {preceded['keberatan']} preceded it" if preceded["keberatan"] else "no objection preceded it"
-        )
-        if outside:
-            objection += f"; ground {outside} was not raised in the objection"
-        return f"Filed with the Commission on {filed}: {verdict}; {objection}."
-    objection = f"didahului keberatan {preceded['keberatan']}" if preceded["keberatan"] else "tidak didahului keberatan"
     if outside:
-        objection += f"; alasan huruf {outside} tidak diajukan dalam keberatan"
-    return f"Diajukan ke Komisi Informasi pada {filed}: {verdict}; {objection}."
+        objection = said.gettext("%(objection)s; ground %(grounds)s was not raised in the objection") % {
+            "objection": objection,
+            "grounds": outside,
+        }
+    return said.gettext("Filed with the Commission on %(date)s: %(verdict)s; %(objection)s.") % {
+        "date": filed,
+        "verdict": verdict,
+        "objection": objection,
+    }
 
 
 def deadline_view(d: Deadline) -> dict:
@@ -651,12 +655,11 @@ def clocks(rt: Runtime, session: Session, case: Case) -> list[dict]:
 
 def chain_view(rt: Runtime, session: Session, case: Case, locale: str = "id") -> list[dict]:
     """Every case of the chain with its stage and clocks; no identity, no task data."""
-    i = 1 if locale == "en" else 0
     return [
         {
             "ticket": member.ticket,
             "kind": member.kind,
-            "kind_label": KIND_LABELS.get(member.kind, (member.kind, member.kind))[i],
+            "kind_label": kind_label(member.kind, locale),
             "parent": None if member.parent_id is None else session.get(Case, member.parent_id).ticket,
             "status": member.status,
             "status_label": status.label(member.status, locale),
@@ -673,12 +676,12 @@ def chain_view(rt: Runtime, session: Session, case: Case, locale: str = "id") ->
 
 # Events that make the chronology a Komisi Informasi reads (§5.3 "Prepare file").
 _CHRONOLOGY = {
-    "request_submitted": ("Permohonan informasi diterima", "Information request received"),
-    "objection_filed": ("Keberatan diterima", "Objection received"),
-    "dispute_recorded": ("Panggilan sidang Komisi Informasi diterima", "Information Commission summons received"),
-    "deadline_missed": ("Batas waktu terlewati", "Deadline missed"),
-    "message_received": ("Pemberitahuan dari Komisi Informasi/pengadilan", "Notice from the Commission/court"),
-    "case_closed": ("Kasus ditutup", "Case closed"),
+    "request_submitted": N_("Information request received"),
+    "objection_filed": N_("Objection received"),
+    "dispute_recorded": N_("Information Commission summons received"),
+    "deadline_missed": N_("Deadline missed"),
+    "message_received": N_("Notice from the Commission/court"),
+    "case_closed": N_("Case closed"),
 }
 
 
@@ -697,7 +700,7 @@ def event_day(event_data: dict) -> date | None:
 
 def chronology(session: Session, case: Case, locale: str = "id") -> list[dict]:
     """The dated story of the whole chain: receipts, stages reached, lapses, KI notices, closings."""
-    i = 1 if locale == "en" else 0
+    gettext = catalog(locale).gettext
     chain = members(session, case)
     tickets = {c.id: c.ticket for c in chain}
     rows = session.scalars(select(CaseEvent).where(CaseEvent.case_id.in_(tickets)).order_by(CaseEvent.id))
@@ -710,7 +713,7 @@ def chronology(session: Session, case: Case, locale: str = "id") -> list[dict]:
         if event.type == "status_changed":
             what = status.label(event.data.get("status", ""), locale)
         elif event.type in _CHRONOLOGY:
-            what = _CHRONOLOGY[event.type][i]
+            what = gettext(_CHRONOLOGY[event.type])
             if event.type == "deadline_missed":
                 what += f" ({event.data.get('deadline')})"
             if event.type == "message_received":

@@ -30,6 +30,7 @@ from sqlalchemy.orm import Session
 from engine import access, access_log, clock
 from engine.audit import EventLog
 from engine.calendar import iso_day
+from engine.catalogs import NP_, translated
 from engine.errors import Invalid
 from engine.messages import Money, Named, msg
 from engine.models import FEE_CODES, Case, FeeNotice, FeePayment, FeeRate, HumanTask, User
@@ -38,14 +39,22 @@ NOTICE_TASK = "pemberitahuan_tertulis"
 PAYMENT_TASK = "catat_pembayaran"
 DELIVERY_TASK = "penyerahan_informasi"
 MEDIA = ("cd", "dvd", "flashdisk")
-# What each item is priced per, for the pages and the letters (Bahasa Indonesia, English).
+# What each item is priced per, for the pages and the letters: English message ids the catalogs translate
+# (engine.catalogs; fees.po), in their own context: the information list's medium "CD" is "CD", a fee's "keping CD".
 UNITS = {
-    "halaman": ("lembar halaman cetak", "printed page"),
-    "cd": ("keping CD", "CD"),
-    "dvd": ("keping DVD", "DVD"),
-    "flashdisk": ("buah flashdisk", "flash drive"),
-    "pos": ("kali pengiriman pos", "postal delivery"),
+    "halaman": NP_("fee unit", "printed page"),
+    "cd": NP_("fee unit", "CD"),
+    "dvd": NP_("fee unit", "DVD"),
+    "flashdisk": NP_("fee unit", "flash drive"),
+    "pos": NP_("fee unit", "postal delivery"),
 }
+
+
+def unit_name(code: str, locale: str = "id") -> str:
+    """What a fee is priced per, counted once, in ``locale`` (``lembar halaman cetak``, ``printed page``)."""
+    return translated(UNITS[code], locale)
+
+
 # The English letters count more than one: "12 printed pages" (Indonesian counts without a plural).
 UNITS_EN_PLURAL = {
     "halaman": "printed pages",
@@ -211,8 +220,8 @@ def assess(session: Session, data: dict, on: date, request: dict | None = None) 
         items.append(
             {
                 "code": code,
-                "unit": UNITS[code][0],
-                "unit_en": UNITS[code][1],
+                "unit": unit_name(code, "id"),
+                "unit_en": unit_name(code, "en"),
                 "quantity": quantity,
                 "unit_amount": rate.amount,
                 "amount": rate.amount * quantity,

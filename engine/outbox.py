@@ -16,6 +16,7 @@ from sqlalchemy.orm import Session
 
 from engine import access, citations, clock, proxy_party, stand_ins
 from engine.calendar import WorkingCalendar
+from engine.catalogs import N_, catalog
 from engine.db import per_dialect
 from engine.kinds import COMPLAINT
 from engine.models import Case, Deadline, Group, HumanTask, Membership, Notification, User
@@ -45,7 +46,7 @@ def deadline_context(cal: WorkingCalendar, deadline: Deadline | None) -> dict:
     unit = (deadline.provenance or {}).get("unit", WORKING_DAYS)
     context = {
         "deadline": deadline.name,
-        "deadline_label": DEADLINE_LABELS.get(deadline.name, deadline.name),
+        "deadline_label": deadline_label(deadline.name, "id"),
         "legal_basis": legal_basis(deadline, unit),
         "due_at": instant(due_local),
         "working_days_left": cal.working_days_between(today, due_local.date()),
@@ -90,59 +91,37 @@ def instant(at: datetime) -> str:
 
 def deadline_label(name: str, locale: str) -> str:
     """A deadline's name in ``locale`` (``id`` unless ``en``); an unknown name as it is."""
-    labels = DEADLINE_LABELS_EN if locale == "en" else DEADLINE_LABELS
-    return labels.get(name, DEADLINE_LABELS.get(name, name))
+    return catalog(locale).gettext(DEADLINE_LABELS[name]) if name in DEADLINE_LABELS else name
 
 
+# A deadline's name: English message ids the catalogs translate (engine.catalogs; case.po), for a message to its
+# reader (notifications.wording) and the pages (api.web.case) alike.
 DEADLINE_LABELS = {
-    "T10": "Pemberitahuan tertulis (10 hari kerja)",
-    "UNIT": "Jawaban unit pengolah atas permintaan PPID atau tim pengaduan (batas internal)",
-    "T17": "Pemberitahuan tertulis setelah perpanjangan (17 hari kerja)",
-    "K_LENGKAP": "Batas waktu melengkapi permohonan",
-    "A30": "Tanggapan Atasan PPID atas keberatan (30 hari kerja)",
-    "M14": "Mediasi di Komisi Informasi (14 hari kerja)",
-    "M21": "Mediasi diperpanjang (14 + 7 hari kerja)",
-    "P14": "Sikap Termohon: keberatan ke pengadilan atas putusan Komisi Informasi (14 hari kerja)",
-    "K100": "Penyelesaian sengketa oleh Komisi Informasi (100 hari kerja, informatif)",
-    "P14P": "Jangka waktu pemohon mengajukan keberatan ke pengadilan atas putusan Komisi Informasi (14 hari kerja)",
-    "K14": "Sikap Termohon atas putusan pengadilan: kasasi (14 hari sejak putusan diterima)",
-    "K14P": "Jangka waktu pemohon mengajukan kasasi (14 hari)",
-    "S60": "Batas waktu penyelesaian pengaduan menurut undang-undang (60 hari sejak berkas lengkap)",
+    "T10": N_("Written notice (10 working days)"),
+    "UNIT": N_("The unit's answer to the PPID's or the complaint team's request (internal limit)"),
+    "T17": N_("Written notice after the extension (17 working days)"),
+    "K_LENGKAP": N_("Time to complete the request"),
+    "A30": N_("The PPID superior's response to the objection (30 working days)"),
+    "M14": N_("Mediation at the Information Commission (14 working days)"),
+    "M21": N_("Extended mediation (14 + 7 working days)"),
+    "P14": N_("Respondent's position: appeal to the court against the Commission's decision (14 working days)"),
+    "K100": N_("Settlement by the Information Commission (100 working days, for information)"),
+    "P14P": N_("The applicant's time to go to court against the Commission's decision (14 working days)"),
+    "K14": N_("The agency's decision on cassation (14 days from receiving the judgment)"),
+    "K14P": N_("The applicant's time to file for cassation (14 days)"),
+    "S60": N_("Statutory limit for settling the complaint (60 days from the complete file)"),
     # Neutral on the classification (stage 3, Penelaahan/Verifikasi): a case started before it joined the review
     # keeps its process version, where V3 ends with the verification (engine.complaints.review_classifies).
-    "V3": "Penelaahan dan verifikasi pengaduan (3 hari kerja)",
-    "SLA": "Penyelesaian pengaduan (standar layanan)",
-    "BUKTI": "Batas waktu melengkapi data/bukti pengaduan",
-    "SERAH": "Penyerahan informasi (dalam jangka waktu pemberitahuan, atau setelah biaya dibayar)",
-    "LAKSANA": "Pelaksanaan putusan atau kesepakatan mediasi",
-    "O30": "Jangka waktu pemohon mengajukan keberatan (30 hari kerja)",
-    "D14": "Jangka waktu pemohon mengajukan sengketa ke Komisi Informasi (14 hari kerja)",
-    "PERSIAPAN": "Persiapan Termohon sebelum sidang pertama: surat kuasa dan berkas (batas internal)",
-}
-# The same names in English: a message to a reader who chose English names its deadline in English (the renderer
-# runs outside Flask, without its catalogs), and the pages name deadlines by these two tables (api.web.case).
-DEADLINE_LABELS_EN = {
-    "T10": "Written notice (10 working days)",
-    "UNIT": "The unit's answer to the PPID's or the complaint team's request (internal limit)",
-    "T17": "Written notice after the extension (17 working days)",
-    "K_LENGKAP": "Time to complete the request",
-    "A30": "The PPID superior's response to the objection (30 working days)",
-    "M14": "Mediation at the Information Commission (14 working days)",
-    "M21": "Extended mediation (14 + 7 working days)",
-    "P14": "Respondent's position: appeal to the court against the Commission's decision (14 working days)",
-    "K100": "Settlement by the Information Commission (100 working days, for information)",
-    "P14P": "The applicant's time to go to court against the Commission's decision (14 working days)",
-    "K14": "The agency's decision on cassation (14 days from receiving the judgment)",
-    "K14P": "The applicant's time to file for cassation (14 days)",
-    "S60": "Statutory limit for settling the complaint (60 days from the complete file)",
-    "V3": "Review and verification of the complaint (3 working days)",
-    "SLA": "Settlement of the complaint (service standard)",
-    "BUKTI": "Time for the reporter to supply data or evidence",
-    "SERAH": "Handing over the information (within the notice period, or after the fee is paid)",
-    "LAKSANA": "Carrying out the decision or the mediation agreement",
-    "O30": "The requester's objection window (30 working days)",
-    "D14": "The requester's window to bring a dispute (14 working days)",
-    "PERSIAPAN": "The respondent's preparation before the first hearing: power of attorney and file (internal limit)",
+    "V3": N_("Review and verification of the complaint (3 working days)"),
+    "SLA": N_("Settlement of the complaint (service standard)"),
+    "BUKTI": N_("Time for the reporter to supply data or evidence"),
+    "SERAH": N_("Handing over the information (within the notice period, or after the fee is paid)"),
+    "LAKSANA": N_("Carrying out the decision or the mediation agreement"),
+    "O30": N_("The requester's objection window (30 working days)"),
+    "D14": N_("The requester's window to bring a dispute (14 working days)"),
+    "PERSIAPAN": N_(
+        "The respondent's preparation before the first hearing: power of attorney and file (internal limit)"
+    ),
 }
 
 

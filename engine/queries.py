@@ -26,6 +26,7 @@ from engine import (
     visibility,
 )
 from engine.calendar import iso_day
+from engine.catalogs import N_, catalog
 from engine.models import Case, CaseEvent, Deadline, HumanTask, Party, User
 from engine.runtime import Runtime
 
@@ -110,7 +111,7 @@ def task_detail(session: Session, rt: Runtime, task: HumanTask, user: User, loca
     item["case"] = {
         "ticket": task.case.ticket,
         "status": task.case.status,
-        "details": visibility.details(rt.forms, task.case, readers),
+        "details": complaints.details_read_by(session, rt.forms, user, task.case),
     }
     if task.case.kind != kinds.REQUEST:
         # The brief for the superior and the evidence file for the Commission start from the chain's story.
@@ -158,7 +159,7 @@ def case_view(
         "received_at": case.received_at,
         "due_at": case.due_at,
         "closed_at": case.closed_at,
-        "details": visibility.details(rt.forms, case, access.field_readers(user, case)),
+        "details": complaints.details_read_by(session, rt.forms, user, case),  # an auditor: the team's summary
         "deadlines": [chain.deadline_view(d) for d in deadlines],
         "open_tasks": [task_item(rt, t) for t in tasks],
         "requester": None,
@@ -278,7 +279,7 @@ def public_status(
     question = complaints.awaited_question(session, case)
     label = status.label(shown, locale)
     if late is not None and case.closed_at is None:
-        label += " — " + status.OVERDUE_LABEL[1 if locale == "en" else 0]
+        label += " — " + status.overdue_label(locale)
     due_at, explanation_text = None, None
     if deadline is not None and case.closed_at is None:
         due_at, provenance, holder = _due_at(case, deadline), deadline.provenance, _holder(deadline)
@@ -426,11 +427,10 @@ def _said(stage: str, message: dict | None, task: str | None) -> dict | None:
     return None
 
 
-QUESTION = (
-    "Tim pengaduan mengajukan pertanyaan kepada Anda dan menunggu jawaban Anda. Jawablah melalui halaman pesan"
-    " pengaduan Anda.",
+# The next steps said here rather than by the stage (engine.status), in the catalogs (portal.po).
+QUESTION = N_(
     "The complaint team has asked you a question and is waiting for your answer. Answer it on your complaint's"
-    " messages page.",
+    " messages page."
 )
 # Stages whose own next step already asks the reporter for their answer and evidence (and says until when, or that it
 # reopens the complaint): an unanswered question leaves their words.
@@ -442,12 +442,11 @@ def _question_step(question, shown: str, locale: str) -> str | None:
     next step: the stage alone said "waiting for the officers; nothing to do for you" while the question waited."""
     if question is None or shown in ASKING_STAGES:
         return None
-    return QUESTION[1 if locale == "en" else 0]
+    return catalog(locale).gettext(QUESTION)
 
 
-ANSWERED = (
-    "Jawaban dan bukti Anda sudah kami terima; tim pengaduan sedang menilainya. Anda akan diberi tahu hasilnya.",
-    "We have received your answer and evidence; the complaint team is assessing them. You will be told the outcome.",
+ANSWERED = N_(
+    "We have received your answer and evidence; the complaint team is assessing them. You will be told the outcome."
 )
 
 
@@ -460,13 +459,12 @@ def _answered_step(case: Case, locale: str) -> str | None:
     window = [d for d in case.deadlines if d.name == "BUKTI"]
     if not window or window[-1].status != "met":
         return None
-    return ANSWERED[1 if locale == "en" else 0]
+    return catalog(locale).gettext(ANSWERED)
 
 
-DISPUTE_FILED = (
-    "Sengketa atas keberatan ini sudah diajukan kepada Komisi Informasi: %s. Ikuti perkembangannya di halaman"
-    " sengketa tersebut.",
-    "A dispute on this objection is before the Information Commission: %s. Follow it on the dispute's own page.",
+DISPUTE_FILED = N_(
+    "A dispute on this objection is before the Information Commission: %(disputes)s. Follow it on the dispute's own"
+    " page."
 )
 
 
@@ -475,7 +473,7 @@ def _dispute_step(disputes: list[dict], locale: str) -> str | None:
     if not disputes:
         return None
     named = ", ".join(f"{d['ticket']} ({d['status_label']})" for d in disputes)
-    return DISPUTE_FILED[1 if locale == "en" else 0] % named
+    return catalog(locale).gettext(DISPUTE_FILED) % {"disputes": named}
 
 
 def _missing(session: Session, case: Case) -> str | None:
@@ -535,18 +533,18 @@ def _windows(
     """The requester's own window that this case opened: objection (a request), dispute (an objection), or going to
     court or the Supreme Court (a dispute at the Commission's decision or the court's judgment). ``filed``: the
     disputes already brought in a dispute window (the page then links them instead of inviting one)."""
-    i = 1 if locale == "en" else 0
+    gettext = catalog(locale).gettext
     filed = []
     if case.kind == kinds.REQUEST:
-        windows, how = chain.objection_windows(rt, session, case, public=True), chain.HOW_TO_OBJECT[i]
+        windows, how = chain.objection_windows(rt, session, case, public=True), gettext(chain.HOW_TO_OBJECT)
     elif case.kind == kinds.OBJECTION:
         found = chain.dispute_window(rt, session, case, public=True)
-        windows, how = [found] if found is not None else [], chain.HOW_TO_DISPUTE[i]
+        windows, how = [found] if found is not None else [], gettext(chain.HOW_TO_DISPUTE)
         filed = [d["ticket"] for d in disputes or []]
     elif case.kind == kinds.DISPUTE:
         found = chain.applicant_window(rt, session, case)
         windows = [found] if found is not None else []
-        how = chain.HOW_TO_GO_ON[found.name][i] if found is not None else ""
+        how = gettext(chain.HOW_TO_GO_ON[found.name]) if found is not None else ""
     else:
         return []
     return [

@@ -25,6 +25,7 @@ import re
 from sqlalchemy.orm import Session
 
 from engine import codes, kinds, queries
+from engine.catalogs import N_, catalog
 from engine.errors import NotFound, TooMany
 from engine.explanation import day_in_words
 from engine.letters.context import requester_locale
@@ -53,9 +54,10 @@ ON_THE_WEB = (
     "Kawal: status laporan ini hanya dapat dibaca di {url} dengan nomor tiket dan kode akses Anda. "
     "This report's status is read only at {url} with your ticket and access code."
 )
-DUE = ("Batas waktu: {day}.", "Deadline: {day}.")
-YOURS = ("Batas waktu Anda: {day}.", "Your deadline: {day}.")
-MORE = ("Rincian: {url}", "Details: {url}")
+# Once the case is opened, in its requester's language (the catalogs, portal.po).
+DUE = N_("Deadline: %(day)s.")
+YOURS = N_("Your deadline: %(day)s.")
+MORE = N_("Details: %(url)s")
 
 
 def parse(text: str) -> tuple[str, str] | None:
@@ -88,13 +90,14 @@ def reply(session: Session, rt: Runtime, sender: str, text: str) -> str:
 def status_text(session: Session, rt: Runtime, case: Case, url: str) -> str:
     """``PPID-2026-000123: Diproses. Batas waktu: 16 Des 2026. <next step> Rincian: <url>``."""
     locale = requester_locale(rt, session, case)  # their messages' language; an anonymous reporter's: Indonesian
-    i = 1 if locale == "en" else 0
+    gettext = catalog(locale).gettext
     shown = queries.public_status(session, case, locale, rt)
     parts = [f"Kawal {case.ticket}: {shown['status_label']}."]
     if shown["due_at"] is not None:
         day = day_in_words(shown["due_at"].astimezone(rt.calendars["strict"].tz).date().isoformat(), locale)
-        parts.append((YOURS if shown["due_owner"] == "citizen" else DUE)[i].format(day=day))
+        whose = YOURS if shown["due_owner"] == "citizen" else DUE
+        parts.append(gettext(whose) % {"day": day})
     if shown["next_step"]:
         parts.append(shown["next_step"])
-    parts.append(MORE[i].format(url=url))
+    parts.append(gettext(MORE) % {"url": url})
     return " ".join(parts)

@@ -202,12 +202,11 @@ from pathlib import Path
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 
 from engine import kinds
+from engine.languages import DEFAULT, LOCALES
 from engine.outbox import PROXY_COPY
 from notifications import wording
 
 TEMPLATES_DIR = Path(__file__).parent / "templates"
-DEFAULT_LOCALE = "id"
-LOCALES = ("id", "en")
 
 EVENTS: dict[str, str] = {
     # to the requester
@@ -383,7 +382,7 @@ _env = Environment(
 def normalize_locale(locale: str | None) -> str:
     """``"en-US"``, ``"en_GB"``, ``"EN"`` -> ``"en"``; anything unknown -> ``"id"``."""
     primary = (locale or "").replace("_", "-").split("-")[0].strip().lower()
-    return primary if primary in LOCALES else DEFAULT_LOCALE
+    return primary if primary in LOCALES else DEFAULT
 
 
 def template_name(event: str, locale: str) -> str:

@@ -28,6 +28,7 @@ from datetime import date, datetime
 from urllib.parse import quote
 
 from engine import citations, clock, status
+from engine.catalogs import N_, catalog
 from engine.letters.render import MONTHS, rupiah
 from engine.outbox import CALENDAR_DAYS, deadline_label
 
@@ -54,30 +55,22 @@ DATE_KEYS = (
 ZONES = {"+07:00": "WIB", "+08:00": "WITA", "+09:00": "WIT"}  # as engine.explanation names the offices' zones
 
 # The line that tells a requester or reporter where to follow the case, by what the message is about. The stored
-# ``portal_hint`` names one of these (engine.notices, engine.complaints, engine.lost_codes).
+# ``portal_hint`` names one of these (engine.notices, engine.complaints, engine.lost_codes). English message ids the
+# catalogs translate (engine.catalogs; portal.po).
 HINTS = {
-    "status": {
-        "id": "Ikuti perkembangan {noun} Anda di {link} dengan nomor {ticket} dan kode akses Anda. Kode akses hilang?"
-        " Minta kode baru di {lost}.",
-        "en": "Follow your {noun} at {link} with number {ticket} and your access code. Lost the code? Ask for a new"
-        " one at {lost}.",
-    },
-    "complaint": {
-        "id": "Baca dan jawab pesan petugas di {link} dengan nomor {ticket} dan kode akses pengaduan Anda. Kode akses"
-        " hilang? Minta kode baru di {lost}.",
-        "en": "Read and answer the officers' messages at {link} with number {ticket} and your complaint's access code."
-        " Lost the code? Ask for a new one at {lost}.",
-    },
-    "survey": {
-        "id": "Buka {link}, masukkan nomor {ticket} dan kode akses Anda, lalu pilih \u201cIsi survei kepuasan"
-        " masyarakat\u201d.",
-        "en": "Open {link}, enter number {ticket} and your access code, then choose \u201cAnswer the satisfaction"
-        " survey\u201d.",
-    },
-    "code": {
-        "id": "Buka {link} dan masukkan nomor {ticket} dengan kode akses baru di atas.",
-        "en": "Open {link} and enter number {ticket} with the new access code above.",
-    },
+    "status": N_(
+        "Follow your %(noun)s at %(link)s with number %(ticket)s and your access code. Lost the code? Ask for a new"
+        " one at %(lost)s."
+    ),
+    "complaint": N_(
+        "Read and answer the officers' messages at %(link)s with number %(ticket)s and your complaint's access code."
+        " Lost the code? Ask for a new one at %(lost)s."
+    ),
+    "survey": N_(
+        "Open %(link)s, enter number %(ticket)s and your access code, then choose \u201cAnswer the satisfaction"
+        " survey\u201d."
+    ),
+    "code": N_("Open %(link)s and enter number %(ticket)s with the new access code above."),
 }
 _CODE_EVENTS = frozenset({"access_code_resent", "proxy_ended_new_code"})
 
@@ -107,9 +100,12 @@ def hint(event: str, kind: str, stored, locale: str, words: dict) -> str:
             stored = "code"
         else:
             stored = "complaint" if kind == "pengaduan" else "status"
-    return HINTS[stored][locale].format(
-        noun=words["noun"], link=words["status_link"], lost=words["lost_code_link"], ticket=words["ticket"]
-    )
+    return catalog(locale).gettext(HINTS[stored]) % {
+        "noun": words["noun"],
+        "link": words["status_link"],
+        "lost": words["lost_code_link"],
+        "ticket": words["ticket"],
+    }
 
 
 def when(value, locale: str) -> str:

@@ -29,7 +29,7 @@ class RateView(Schema):
     legal_basis = fields.String()
 
     def _unit(self, row):
-        return fees.UNITS[row.code][0]
+        return fees.unit_name(row.code)
 
 
 class RateBody(Schema):

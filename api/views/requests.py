@@ -22,8 +22,17 @@ from api.schemas import (
     TicketAccess,
     Withdraw,
 )
-from api.web.portal import milestone_words
-from engine import access, casework, confirmations, delivery, intake, languages, queries, requester_data
+from engine import (
+    access,
+    casework,
+    confirmations,
+    delivery,
+    intake,
+    languages,
+    milestone_words,
+    queries,
+    requester_data,
+)
 from engine.errors import Invalid
 from engine.files import Upload
 from engine.messages import msg

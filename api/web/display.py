@@ -91,7 +91,7 @@ def _index(locale: str) -> int:
 def process_label(process: str, locale: str) -> str:
     if process == kinds.COMPLAINT:
         return COMPLAINT_LABEL[_index(locale)]
-    return chain.KIND_LABELS.get(process, (process, process))[_index(locale)]
+    return chain.kind_label(process, locale)
 
 
 def stage_label(code: str, locale: str) -> str:

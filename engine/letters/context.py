@@ -15,6 +15,7 @@ from sqlalchemy import bindparam, select
 from sqlalchemy.orm import Session
 
 from engine import access, dip_match, documents, exemptions, kinds, proxy_data, reported_party, status, visibility
+from engine.catalogs import N_, catalog
 from engine.config import Settings
 from engine.explanation import ZONES
 from engine.languages import written_in
@@ -48,30 +49,19 @@ COMPLAINT_PRINTED = ("tanggal", "instansi_tujuan", "pertanyaan", "ringkasan_untu
 DISPOSITION_PRINTED = ("langkah_disposisi", "catatan_disposisi")
 CLASSIFICATION_FORM = "pengaduan_klasifikasi.json"
 DISPOSITION_CODES = ("kode_masalah", "kategori", "berkadar_pengawasan", "instruksi_disposisi")
-# UU 14/2008 Pasal 17: what each letter exempts (legal-process.md §3.6), as a refusal quotes it.
+# UU 14/2008 Pasal 17: what each letter exempts (legal-process.md §3.6), as a refusal quotes it: English message ids,
+# the law's own words in letters.po (engine.catalogs).
 PASAL_17 = {
-    "a": ("menghambat proses penegakan hukum", "would obstruct law enforcement"),
-    "b": (
-        "mengganggu kepentingan perlindungan hak atas kekayaan intelektual dan persaingan usaha tidak sehat",
-        "would harm intellectual property or fair competition",
-    ),
-    "c": ("membahayakan pertahanan dan keamanan negara", "would endanger national defence and security"),
-    "d": ("mengungkapkan kekayaan alam Indonesia", "would reveal Indonesia's natural wealth"),
-    "e": ("merugikan ketahanan ekonomi nasional", "would harm national economic resilience"),
-    "f": ("merugikan kepentingan hubungan luar negeri", "would harm foreign relations"),
-    "g": (
-        "mengungkapkan isi akta otentik yang bersifat pribadi dan kemauan terakhir ataupun wasiat seseorang",
-        "would reveal the content of a personal authentic deed or a last will",
-    ),
-    "h": ("mengungkap rahasia pribadi", "would reveal personal secrets"),
-    "i": (
-        "memorandum atau surat-surat antar atau intra badan publik yang menurut sifatnya dirahasiakan",
-        "internal or inter-agency memoranda confidential by nature",
-    ),
-    "j": (
-        "informasi yang tidak boleh diungkapkan berdasarkan undang-undang",
-        "information a statute forbids disclosing",
-    ),
+    "a": N_("would obstruct law enforcement"),
+    "b": N_("would harm intellectual property or fair competition"),
+    "c": N_("would endanger national defence and security"),
+    "d": N_("would reveal Indonesia's natural wealth"),
+    "e": N_("would harm national economic resilience"),
+    "f": N_("would harm foreign relations"),
+    "g": N_("would reveal the content of a personal authentic deed or a last will"),
+    "h": N_("would reveal personal secrets"),
+    "i": N_("internal or inter-agency memoranda confidential by nature"),
+    "j": N_("information a statute forbids disclosing"),
 }
 # What of the requester's (or their representative's) identity a letter prints: never the NIK.
 IDENTITY_KEYS = ("name", "address", "occupation", "email", "phone", "nomor_surat_kuasa", "tanggal_surat_kuasa")
@@ -296,7 +286,7 @@ def build(
         "exemption": exemption,
         "dip": {"title": cited.title, "url": settings.public_url + dip_match.public_path(cited)} if cited else None,
         "deadlines": _deadlines(case, tz),
-        "pasal17": {letter: texts[i] for letter, texts in PASAL_17.items()},
+        "pasal17": {letter: catalog(locale).gettext(words) for letter, words in PASAL_17.items()},
         "grounds": _objection_grounds(rt, i),
         "handed_over": _handed_over(session, data) if kind.code == HANDOVER else [],
     }

@@ -18,7 +18,7 @@ from datetime import date
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from engine import clock, exemptions, reported_party
+from engine import clock, exemptions, languages, referral, reported_party
 from engine.audit import EventLog
 from engine.calendar import iso_day
 from engine.errors import Conflict, Invalid
@@ -31,7 +31,6 @@ from engine.tickets import CROCKFORD
 from engine.users import unit_of_code
 
 CODE_CHARS = 10  # x 5 bits = 50 bits: not guessable, short enough to type from a printout
-LOCALES = ("id", "en")
 
 
 def new_code() -> str:
@@ -59,7 +58,7 @@ def issue(
     data: dict | None = None,
     task: str | None = None,
     shown_after: str | None = None,
-    locale: str = "id",
+    locale: str = languages.DEFAULT,
     signed_as: str | None = None,
     translation_of: Letter | None = None,
     corrects: Letter | None = None,
@@ -102,7 +101,7 @@ def issue(
     if original is not None:
         content = context.translation(rt, original, content)
     key_id, sealed = seal(rt, code, content)
-    addressed = _addressed_unit(session, letter_type, data or {}, translation_of or corrects)
+    addressed = _addressed_unit(session, letter_type, task, data or {}, translation_of or corrects)
     letter = Letter(
         code=code,
         case_id=case.id,
@@ -138,17 +137,18 @@ def issue(
     return letter
 
 
-def _addressed_unit(session: Session, letter_type, data: dict, original: Letter | None) -> int | None:
+def _addressed_unit(session: Session, letter_type, task: str | None, data: dict, original: Letter | None) -> int | None:
     """The unit a complaint's letter to a unit addresses: its task's referral (``unit_tujuan``, a re-referral's
     for the request a re-referral sends); a translation or a correction addresses the unit its original did. The
-    disposition sheet too, which goes from the head to the unit it disposes to (legal-process.md §10b; that unit
-    reads it, engine.access.can_read_letter); one to the Inspectorate General addresses no unit."""
+    disposition sheet goes from the head to the unit its task disposes the complaint to (engine.referral.referred_to;
+    legal-process.md §10b; that unit reads it, engine.access.can_read_letter); one to the Inspectorate General
+    addresses no unit."""
     if letter_type.code == "lembar_disposisi":
         if original is not None:
             return original.unit_id
-        if data.get("berkadar_pengawasan") is True:
-            return None
-    elif letter_type.audience != "unit":
+        unit = unit_of_code(session, referral.referred_to(task, data))
+        return unit.id if unit is not None else None
+    if letter_type.audience != "unit":
         return None
     unit = unit_of_code(session, data.get("unit_tujuan"))
     if unit is not None:
@@ -235,8 +235,10 @@ def _annex_recorded_later(session: Session, rt: Runtime, user: User, case: Case)
 def translate(session: Session, rt: Runtime, user: User, letter: Letter, locale: str) -> Letter:
     """A copy of ``letter`` in ``locale`` under its number (a requester asked for English): once per language.
     It states what the original stated, whatever changed in the case since (``context.translation``)."""
-    if locale not in LOCALES:
-        raise Invalid("letter_language_unknown", fields={"locale": [msg("one_of", choices="id, en")]})
+    if locale not in languages.LOCALES:
+        raise Invalid(
+            "letter_language_unknown", fields={"locale": [msg("one_of", choices=", ".join(languages.LOCALES))]}
+        )
     original = session.get(Letter, letter.translation_of_id) if letter.translation_of_id else letter
     existing = session.scalar(select(Letter).where(Letter.number == original.number, Letter.locale == locale))
     if existing is not None:

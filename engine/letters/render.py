@@ -117,8 +117,9 @@ def number(value, locale: str = "id") -> str:
 
 def rupiah(value, locale: str = "id", space: str = "\u00a0") -> str:
     """An amount of money as the reader's language writes it: ``250000`` -> ``Rp250.000``, in English
-    ``IDR 250,000`` (as the English pages write it, api.web.case.money). ``space`` parts the currency from the amount
-    in English: a no-break space keeps a letter's on one line; a message (notifications.wording) writes a plain one."""
+    ``IDR 250,000``: the one writer of the letters, the pages (api.web.case.money) and the messages. ``space`` parts the
+    currency from the amount in English: a no-break space keeps a letter's or a page's on one line; a message
+    (notifications.wording, a refusal's ``Money``) writes a plain one."""
     return f"IDR{space}{number(value, 'en')}" if locale == "en" else f"Rp{number(value)}"
 
 

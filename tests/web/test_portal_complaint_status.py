@@ -124,13 +124,14 @@ def test_before_classification_the_english_page_cites_the_statutory_limit_by_the
 
 
 # The status page's English sentences cite laws as engine.citations does ("Law 14/2008 Article 22(8)", "Presidential
-# Regulation 76/2013"), never the Indonesian abbreviations, and gloss the NIK the first time.
+# Regulation 76/2013"), never the Indonesian abbreviations, and gloss the NIK the first time: "national identity
+# number (NIK)".
 STATUS_PAGE = Path(__file__).parents[2] / "api/web/templates/portal/status.html"
 INDONESIAN_CITATION = re.compile(r"\b(UU|Perpres|Perki|PP|Pasal) \d")
 
 
 def test_the_english_sentences_of_the_status_page_and_its_next_steps_cite_laws_in_english():
     sentences = re.findall(r'_\("((?:[^"\\]|\\.)*)"', STATUS_PAGE.read_text(encoding="utf-8"))
-    sentences += [s.next_en for s in status.STATUSES.values()]
+    sentences += [s.next_step for s in status.STATUSES.values()]  # the English message ids
     assert [s for s in sentences if INDONESIAN_CITATION.search(s)] == []
-    assert [s for s in sentences if "NIK" in s and "NIK (national identity number)" not in s] == []
+    assert [s for s in sentences if "NIK" in s and "national identity number (NIK)" not in s] == []

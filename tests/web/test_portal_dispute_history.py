@@ -14,8 +14,7 @@ from datetime import UTC, date, datetime
 import pytest
 import time_machine
 
-from api.web.portal import milestone_words
-from engine import queries
+from engine import milestone_words, queries
 from tests.web.test_portal_dispute_status import _page, _request
 from tests.workflows.conftest import Office
 from tests.workflows.test_sengketa_paths import BERKAS, BUKTI, KESIMPULAN, MANDAT, SURAT_KUASA, wib

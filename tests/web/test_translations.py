@@ -11,14 +11,29 @@ from engine.models import User
 
 
 def _source_messages() -> set:
-    """Every message id in the web code and templates, extracted as `pybabel extract -F babel.cfg` does."""
-    method_map = [("api/web/**.py", "python"), ("api/reports/**.py", "python"), ("api/web/templates/**.html", "jinja2")]
-    keywords = {"_": None, "gettext": None, "ngettext": (1, 2), "_l": None, "lazy_gettext": None, "N_": None}
+    """Every message id in the web code, the engine and the templates, as `pybabel extract -F babel.cfg` finds it:
+    (msgid, msgctxt), the context None but for the engine's ``NP_`` (engine.catalogs)."""
+    method_map = [
+        ("api/web/**.py", "python"),
+        ("api/reports/**.py", "python"),
+        ("engine/**.py", "python"),  # what the engine words for a reader (engine.catalogs)
+        ("notifications/**.py", "python"),  # a message's words outside its templates (notifications.wording)
+        ("api/web/templates/**.html", "jinja2"),
+    ]
+    keywords = {
+        "_": None,
+        "gettext": None,
+        "ngettext": (1, 2),
+        "_l": None,
+        "lazy_gettext": None,
+        "N_": None,
+        "NP_": ((1, "c"), 2),
+    }
     found = set()
-    for _file, _line, message, _comments, _context in extract_from_dir(
+    for _file, _line, message, _comments, context in extract_from_dir(
         str(ROOT), method_map=method_map, keywords=keywords
     ):
-        found.add(message[0] if isinstance(message, tuple) else message)
+        found.add((message[0] if isinstance(message, tuple) else message, context))
     return found
 
 
@@ -34,11 +49,11 @@ def _catalog(locale: str) -> list:
 def test_every_message_of_the_pages_is_translated_to_bahasa_indonesia():
     catalog = _catalog("id")
     translated = {
-        (m.id[0] if isinstance(m.id, tuple) else m.id)
+        (m.id[0] if isinstance(m.id, tuple) else m.id, m.context)
         for m in catalog
         if m.id and m.string and all(m.string if isinstance(m.string, tuple) else [m.string]) and not m.fuzzy
     }
-    missing = sorted(_source_messages() - translated)
+    missing = sorted(_source_messages() - translated, key=lambda m: (m[0], m[1] or ""))
     assert not missing, f"add these to api/translations (see babel.cfg): {missing}"
 
 
@@ -68,11 +83,12 @@ def test_an_officers_language_choice_is_kept_on_the_account_for_their_e_mails(ap
 
 def test_a_message_has_one_translation_across_the_catalogs():
     """The catalogs are merged, a msgid's first translation wins (api.language.catalog): a msgid with two meanings
-    showed the other's words ("Number" was "Nomor" on the report's figures, where it means "Jumlah")."""
-    words: dict[str, set[str]] = {}
+    showed the other's words ("Number" was "Nomor" on the report's figures, where it means "Jumlah"). A msgid with a
+    msgctxt (engine.catalogs.NP_) is its own message."""
+    words: dict[tuple, set[str]] = {}
     for message in _catalog("id"):
         if message.id:
-            key = message.id[0] if isinstance(message.id, tuple) else message.id
+            key = (message.id[0] if isinstance(message.id, tuple) else message.id, message.context)
             words.setdefault(key, set()).add(str(message.string))
     assert {key: found for key, found in words.items() if len(found) > 1} == {}
 

@@ -22,7 +22,7 @@ from api.web.blueprint import bp
 from api.web.i18n import current_language, translated
 from api.web.letters import download as letter_download
 from api.web.letters import for_status_page as letter_rows
-from api.web.portal import correction, milestone_words, repeats, summary
+from api.web.portal import correction, repeats, summary
 from api.web.portal.access import (
     NOT_FOUND,
     VERIFIED_FOR,
@@ -43,6 +43,7 @@ from engine import (
     confirmations,
     delivery,
     kinds,
+    milestone_words,
     queries,
     reporter_contact,
     requester_data,
@@ -175,7 +176,7 @@ def _status_page(
     rt, locale = runtime(), current_language()
     view = milestone_words.worded(rt, queries.public_status(db.session, case, locale, rt, words=True), locale)
     is_complaint = case.kind == kinds.COMPLAINT
-    conversation = complaints.messages_view(case, db.session, for_reporter=True) if is_complaint else []
+    conversation = complaints.messages_view(case, db.session, for_reporter=True, locale=locale) if is_complaint else []
     verified = verified_tickets()
     linked = [dict(item, openable=item["ticket"] in verified) for item in view["linked"]]
     reply = {"errors": _reply_errors(reply_errors or {}), "typed": reply_values or MultiDict()}

@@ -67,7 +67,6 @@ def letters(rt, case: Case, locale: str) -> list[dict]:
         return out
     events = _completed(case)
     done = {e.data.get("task") for e in events}
-    i = 1 if locale == "en" else 0
     cited = dip_match.cited_by_case(db.session, case) if "pemberitahuan_tertulis" in done else None
     out = []
     decided = None  # the decision the written notice tells (its point c)
@@ -78,7 +77,7 @@ def letters(rt, case: Case, locale: str) -> list[dict]:
         letter = LETTERS.get(task)
         if letter is None or not _addressed(task, data) or (letter.shown_after and letter.shown_after not in done):
             continue
-        title = bundle.document_title(task, data, i)
+        title = bundle.document_title(task, data, locale)
         visible = visibility.shown(rt.forms, letter.form, data, READER)
         schema = rt.forms.schema(letter.form)
         facts = _labelled(schema, visible, locale)

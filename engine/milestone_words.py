@@ -2,18 +2,14 @@
 
 engine.queries gives each milestone's ``detail`` as codes (``_said``): a decision's operative part and the form of
 the message that recorded it, or who filed. The status page and the JSON API word them here: a decision as its
-form names the choice (``x-enum-titles``, ``x-enum-titles-en``), the rest through the catalogs (portal.po).
+form names the choice (``x-enum-titles``, ``x-enum-titles-en``), the rest through the catalogs (portal.po). The page
+and the API both word them here, beside engine.queries: the API imports nothing of the pages.
 """
 
 from __future__ import annotations
 
-from api.language import catalog
+from engine.catalogs import N_, catalog
 from engine.runtime import Runtime
-
-
-def N_(message: str) -> str:  # noqa: N802 - Babel's keyword for a message id translated later
-    return message
-
 
 CASSATION = N_("cassation decision: %(decision)s")
 FILED_BY = {
