@@ -6,13 +6,15 @@ a case starts from 64 zeros.
 """
 
 import hashlib
+import hmac
 import json
 import re
 from collections.abc import Generator, Iterable, Iterator
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 
-from sqlalchemy import Select, event, func, insert, select
+from sqlalchemy import Select, and_, event, func, insert, literal, null, select
+from sqlalchemy import case as when
 from sqlalchemy.orm import Session
 
 from engine import access, clock, kinds
@@ -87,6 +89,34 @@ def _write_after_flush(session: Session, _context) -> None:
 def _write_before_commit(session: Session) -> None:
     session.flush()  # what commit would flush anyway; its after_flush writes the events
     _write(session)  # events of a case with nothing else to flush
+
+
+# A complaint's reporter's own words: the free-text fields of its filing (engine.complaints.DETAILS less the categories
+# chosen from lists). Its history keeps a commitment to them, never the words (``words_commitment``): the history is
+# exported, passed on outside Kawal and never erased, while whatever the reporter wrote there (their NIK, their phone,
+# their name, the reported person's) must stay with the complaint team (legal-process.md §7.3) and be erasable (UU
+# 27/2022). The words stay on the case row, which the chain check compares with the commitment (``_record_breaks``).
+REPORTER_WORDS = ("pokok_masalah", "uraian", "lokasi", "waktu_kejadian", "nomor_lapor")
+
+
+def words_commitment(key: bytes, details: dict) -> dict:
+    """What a history records of a complaint's reporter's words in ``details``: ``details_hmac``, HMAC-SHA256 under
+    ``key`` (engine.blind_index.details_key) of their canonical JSON; ``detail_fields``, the fields it covers; and
+    ``details_key``, which key made it (a keyed hash of a label, nothing of the key). Keyed, never a plain hash: a
+    date or a short place would be guessed from a plain one."""
+    words = {name: details[name] for name in REPORTER_WORDS if details.get(name)}
+    body = json.dumps(words, sort_keys=True, separators=(",", ":"), ensure_ascii=False, default=str)
+    return {
+        "details_hmac": hmac.new(key, body.encode(), hashlib.sha256).hexdigest(),
+        "detail_fields": sorted(words),
+        "details_key": key_id(key),
+    }
+
+
+def key_id(key: bytes) -> str:
+    """Which key made a commitment, told without it: a check under another key (the secret changed since) cannot
+    compare, and says nothing rather than a break of every complaint."""
+    return hmac.new(key, b"kawal-key-id", hashlib.sha256).hexdigest()[:16]
 
 
 def export_row(ticket: str, event: CaseEvent) -> dict:
@@ -338,9 +368,10 @@ def verify_chains(
     series: Iterable[str] = (),
     shown: int | None = None,
     ticket: str | None = None,
+    details_key: bytes | None = None,
 ) -> Verification:
     """``checking`` run to its end (see there)."""
-    steps = checking(session, start, end, process, series, shown, ticket)
+    steps = checking(session, start, end, process, series, shown, ticket, details_key)
     while True:
         try:
             next(steps)
@@ -363,10 +394,12 @@ def checking(
     series: Iterable[str] = (),
     shown: int | None = None,
     ticket: str | None = None,
+    details_key: bytes | None = None,
 ) -> Generator[int, None, Verification]:
     """Check the chains of the selected cases (``selected_cases``: a period, a process, or one case by its
     ``ticket``), each chain's end against the head kept on its case, each case's record against its history
-    (``_record_breaks``), and that no ticket of the registers ``series`` is missing (``ticket_gaps``).
+    (``_record_breaks``; with ``details_key``, engine.blind_index.details_key, a complaint's reporter's words too),
+    and that no ticket of the registers ``series`` is missing (``ticket_gaps``).
 
     Rows are checked as they stream, so memory holds the case being read, not the history. ``shown`` keeps
     only the first breaks and counts the rest: a database restored from an old backup, or rows bulk-changed,
@@ -399,7 +432,7 @@ def checking(
     yield events
     tell(_head_breaks(session, cases, broken))
     yield events  # the heads and the records each read every case: a million take some seconds
-    tell(_record_breaks(session, cases, broken))
+    tell(_record_breaks(session, cases, broken, details_key))
     tell(ticket_gaps(session, series))
     checked = session.scalar(select(func.count()).select_from(cases.order_by(None).subquery()))
     return Verification(checked_cases=checked or 0, checked_events=events, breaks=kept, total=total)
@@ -407,6 +440,10 @@ def checking(
 
 # The history's events that say what the case row holds: its receipt (the first event), its stage, its closing.
 RECORD_EVENTS = ("status_changed", "case_closed", "case_reopened")
+# The events that commit to a complaint's reporter's words (``words_commitment``), the last of which the case row's
+# words are checked against: its filing. A change of those words on the case row (a correction, an erasure) is
+# recorded by an event of its own carrying the new commitment, and its type is added here.
+WORDS_EVENTS = ("complaint_submitted",)
 
 
 # The first event of each kind of case (engine.intake, engine.complaints): the kind its history was filed as.
@@ -420,11 +457,20 @@ FIRST_EVENTS = {
 CLOSING_SLACK = timedelta(minutes=1)
 
 
-def _record_breaks(session: Session, cases: Select, broken: set[str]) -> Iterator[Break]:
+def _record_breaks(
+    session: Session, cases: Select, broken: set[str], details_key: bytes | None = None
+) -> Iterator[Break]:
     """A case row changed in the database without its history: the chain still verifies, but its kind, receipt,
     stage or closing no longer match what the history says (the first event's kind and ``received_at``, the last
-    stage reached, the last closing or reopening and when). Streams only those events, in case order."""
+    stage reached, the last closing or reopening and when), or, with ``details_key``, a complaint's reporter's words
+    no longer match the last commitment to them (``WORDS_EVENTS``; a history filed before Kawal kept commitments has
+    none, and is not compared). Streams only those events, in case order; a complaint's details ride on its first
+    event's row only."""
     ids = cases.order_by(None).with_only_columns(Case.id)
+    if details_key is None:
+        details = literal(None)
+    else:
+        details = when((and_(Case.kind == kinds.COMPLAINT, CaseEvent.seq == 1), Case.details), else_=null())
     rows = session.execute(
         select(
             Case.id,
@@ -437,36 +483,41 @@ def _record_breaks(session: Session, cases: Select, broken: set[str]) -> Iterato
             CaseEvent.type,
             CaseEvent.at,
             CaseEvent.data,
+            details,
         )
         .join(CaseEvent, CaseEvent.case_id == Case.id)
-        .where(Case.id.in_(ids), (CaseEvent.seq == 1) | CaseEvent.type.in_(RECORD_EVENTS))
+        .where(Case.id.in_(ids), (CaseEvent.seq == 1) | CaseEvent.type.in_(RECORD_EVENTS + WORDS_EVENTS))
         .order_by(Case.id, CaseEvent.seq)
         .execution_options(stream_results=True, yield_per=EXPORT_BATCH)
     )
     current = None
     told: dict = {}
-    for case_id, ticket, kind, status, received_at, closed_at, seq, type_, at, data in rows:
+    for case_id, ticket, kind, status, received_at, closed_at, seq, type_, at, data, words in rows:
         if case_id != current:
             if current is not None:
-                yield from _record_break(told, broken)
+                yield from _record_break(told, broken, details_key)
             current, told = case_id, {"row": (ticket, kind, status, received_at, closed_at), "closed_at": None}
         if seq == 1:
             told["kind"] = FIRST_EVENTS.get(type_)
             if data.get("received_at"):
                 told["received_at"] = data["received_at"]
+            told["details"] = words
+        if type_ in WORDS_EVENTS and data.get("details_hmac"):
+            told["committed"] = (seq, data)
         if type_ == "status_changed":
             told["status"] = data.get("status")
         elif type_ in ("case_closed", "case_reopened"):
             told["closed_at"] = at if type_ == "case_closed" else None
     if current is not None:
-        yield from _record_break(told, broken)
+        yield from _record_break(told, broken, details_key)
 
 
-def _record_break(told: dict, broken: set[str]) -> Iterator[Break]:
+def _record_break(told: dict, broken: set[str], details_key: bytes | None) -> Iterator[Break]:
     ticket, kind, status, received_at, closed_at = told["row"]
     if ticket in broken:
         return
     said, reached, closing = told.get("received_at"), told.get("status"), told["closed_at"]
+    committed = told.get("committed") if details_key is not None else None
     if told.get("kind") not in (None, kind):
         yield Break(ticket, 1, f"the case's kind ({kind}) is not the one its history was filed as ({told['kind']})")
     elif said is not None and datetime.fromisoformat(said) != received_at:
@@ -479,6 +530,16 @@ def _record_break(told: dict, broken: set[str]) -> Iterator[Break]:
         yield Break(ticket, 0, "the case is closed but its history leaves it open")
     elif closing is not None and abs(closed_at - closing) > CLOSING_SLACK:
         yield Break(ticket, 0, f"the case's closing ({_iso(closed_at)}) is not its history's ({_iso(closing)})")
+    elif committed is not None and _words_changed(details_key, told.get("details") or {}, committed[1]):
+        yield Break(ticket, committed[0], "the complaint's details on the case are not those its history committed to")
+
+
+def _words_changed(key: bytes, details: dict, data: dict) -> bool:
+    """The case row's reporter's words are not those ``data`` (an event of ``WORDS_EVENTS``) committed to; never
+    when the commitment was made under another key, which this check cannot compare with."""
+    if data.get("details_key") != key_id(key):
+        return False
+    return words_commitment(key, details)["details_hmac"] != data["details_hmac"]
 
 
 def ticket_gaps(session: Session, series: Iterable[str], shown: int = 10) -> list[Break]:
@@ -526,10 +587,11 @@ def _head_breaks(session: Session, cases: Select, broken: set[str]) -> Iterator[
             yield Break(ticket, min(last_seq, head_seq) + 1, reason)
 
 
-def verify_all(session: Session, series: Iterable[str] = ()) -> list[Break]:
+def verify_all(session: Session, series: Iterable[str] = (), details_key: bytes | None = None) -> list[Break]:
     """Every chain, every chain's end against the head kept on its case (a cut-off tail shows), every case's
-    record against its history, and every ticket of the registers ``series``."""
-    return verify_chains(session, series=series).breaks
+    record against its history (a complaint's reporter's words too, with ``details_key``), and every ticket of the
+    registers ``series``."""
+    return verify_chains(session, series=series, details_key=details_key).breaks
 
 
 VERIFY_BY = "kawal audit verify"  # who a check made on the server is recorded as (the nightly timer's command)

@@ -50,6 +50,14 @@ def search_key(settings: Settings) -> bytes:
     return hmac.new(settings.secret_key.encode(), b"kawal-blind-index", hashlib.sha256).digest()
 
 
+def details_key(settings: Settings) -> bytes:
+    """The key of a complaint's commitment to its reporter's words (engine.audit.words_commitment), derived from
+    ``KAWAL_SECRET_KEY`` as the search key is, for that purpose alone: the history keeps a keyed hash of what the
+    reporter typed, which no guess of a short field can be tested against without the key. A commitment made under
+    another key (the secret changed since) is not checked by the chain check; its chain still is."""
+    return hmac.new(settings.secret_key.encode(), b"kawal-complaint-details", hashlib.sha256).digest()
+
+
 def _token(key: bytes, text: str) -> str:
     return hmac.new(key, b"kawal-party:" + text.encode(), hashlib.sha256).hexdigest()[:TOKEN_HEX]
 

@@ -16,10 +16,25 @@ from datetime import datetime, timedelta
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from engine import access, clock, kinds, lateness, referral, reported_party, scrub, tickets
-from engine.audit import EventLog
+from engine import (
+    access,
+    blind_index,
+    clock,
+    kinds,
+    languages,
+    lateness,
+    referral,
+    reported_party,
+    reporter_words,
+    scrub,
+    tickets,
+    visibility,
+)
+from engine.audit import REPORTER_WORDS, EventLog, words_commitment
+from engine.config import Settings
 from engine.errors import Conflict, Forbidden, Invalid, NotFound
 from engine.files import FileStore, Upload, check, keep
+from engine.forms import FormRegistry
 from engine.ids import in_range
 from engine.intake import Submitted, actor_name, check_filing, new_case, start_case, with_locale
 from engine.messages import Term, msg
@@ -51,7 +66,9 @@ def submit_complaint(
 ) -> Submitted:
     """Receive a complaint: ticket and access code; the identity (if any) goes to the vault only.
 
-    ``locale`` is the language the reporter filed in: their messages are written in it.
+    ``locale`` is the language the reporter filed in: their messages are written in it. A named reporter's is kept
+    with their identity in the vault; an anonymous reporter's, who has none, with the complaint (engine.languages),
+    never in its history.
     """
     channel, received_at = check_filing(
         rt,
@@ -72,6 +89,7 @@ def submit_complaint(
     ticket = tickets.next_ticket(session, kinds.series(kinds.COMPLAINT, rt.settings), year)
     code, code_hash = tickets.new_access_code()
     details = {k: payload[k] for k in DETAILS if payload.get(k)}
+    written_in = languages.own_locale(None, locale) if party is None else {}
     case = new_case(
         session,
         now,
@@ -86,14 +104,19 @@ def submit_complaint(
         channel=channel,
         access_code_hash=code_hash,
         received_at=received_at,
-        details=details,
+        details={**details, **written_in},
     )
     log = EventLog(session)
     log.append(
         case,
         "complaint_submitted",
         actor_name(user) if user else REPORTER,
-        {"channel": channel, "received_at": received_at.isoformat(), "mode": mode, **details},
+        {
+            "channel": channel,
+            "received_at": received_at.isoformat(),
+            "mode": mode,
+            **filing_words(rt.settings, details),
+        },
     )
     settings = rt.settings
     start_case(
@@ -117,6 +140,45 @@ def submit_complaint(
         },
     )
     return Submitted(case, code)
+
+
+def filing_words(settings: Settings, details: dict) -> dict:
+    """What the filing event records of the complaint's ``details``: the categories chosen from lists as they are,
+    the reporter's own words (``REPORTER_WORDS``) as a keyed commitment (engine.audit.words_commitment), never as
+    text. The history is exported and never erased; the words stay on the case row, readable by the complaint team
+    and erasable, and the chain check compares them with the commitment."""
+    chosen = {name: value for name, value in details.items() if name not in REPORTER_WORDS}
+    return {**chosen, **words_commitment(blind_index.details_key(settings), details)}
+
+
+# -- the complaint's details as each reader reads them ---------------------------------------------------------------
+
+SUMMARY = "uraian_ringkas"  # the team's summary, written without anyone's name when it records the complaint
+SUMMARY_TASK = "catat_pengaduan"
+
+
+def details_read_by(session: Session, forms: FormRegistry, user: User, case: Case) -> dict:
+    """The case's details as ``user`` may read them (engine.visibility). An auditor who is not of the complaint team
+    reads a complaint's as the team summarised it (``SUMMARY``: None until the team has recorded it) beside the
+    categories chosen from lists, never the reporter's own words: whatever identifies a reporter stays with the
+    complaint team (legal-process.md §7.3 rules 1 and 3), whatever the complaint's mode."""
+    readers = access.field_readers(user, case)
+    details = visibility.details(forms, case, readers)
+    # Who reads every field of a complaint without being its team: the auditors (access.case_team). A unit reads
+    # only what the forms mark for it, none of the reporter's words.
+    if case.kind != kinds.COMPLAINT or readers is not None or access.is_complaint_team(user):
+        return details
+    kept = {name: value for name, value in details.items() if name not in REPORTER_WORDS}
+    return {**kept, SUMMARY: team_summary(session, forms, case)}
+
+
+def team_summary(session: Session, forms: FormRegistry, case: Case) -> str | None:
+    """The complaint team's summary of the complaint (``SUMMARY``, its last recording), or None before it."""
+    summary = None
+    for task, data in visibility.completed(session, forms, case, None):
+        if task == SUMMARY_TASK and data.get(SUMMARY):
+            summary = data[SUMMARY]
+    return summary
 
 
 def require_complaint(case: Case) -> None:
@@ -183,15 +245,16 @@ def review_classifies(session: Session, rt: Runtime, case: Case) -> bool:
 # -- the two-way follow-up -------------------------------------------------------------------------
 
 
-def messages_view(case: Case, session: Session, for_reporter: bool) -> list[dict]:
-    """The conversation; the reporter sees officers as "petugas", never their names."""
+def messages_view(case: Case, session: Session, for_reporter: bool, locale: str | None = None) -> list[dict]:
+    """The conversation; the reporter sees officers as "petugas", never their names. Kawal's own words are in
+    ``locale`` (engine.reporter_words), or as written in Bahasa Indonesia without one."""
     rows = session.scalars(select(CaseMessage).where(CaseMessage.case_id == case.id).order_by(CaseMessage.id))
     return [
         {
             "id": m.id,
             "direction": m.direction,
             "kind": m.kind,
-            "body": m.body,
+            "body": reporter_words.read(m.code, m.params, m.body, locale),
             "author": ("petugas" if m.direction == "to_reporter" else REPORTER) if for_reporter else m.author,
             "reply_to": m.reply_to_id,
             "created_at": m.created_at,
@@ -235,26 +298,27 @@ def _body(text: object) -> str:
     return body
 
 
-# Where a reporter may go next when this office will not handle the complaint (UU 25/2009 Pasal 40, 46:
-# the Ombudsman oversees public services; Perpres 76/2013: SP4N-LAPOR!, the national complaint system).
-NEXT_STEPS = (
-    "Bila Anda tidak puas, Anda dapat menyampaikan pengaduan kepada Ombudsman Republik Indonesia (UU 25/2009"
-    " Pasal 46; ombudsman.go.id) atau melalui SP4N-LAPOR! (lapor.go.id)."
-)
-# A complaint the review forwards to another agency is told when its forwarding letter is recorded, not here: only
-# then was it forwarded (engine.forwarding).
-CLOSURES = {
-    "tidak_dapat_ditindaklanjuti": "Pengaduan Anda tidak dapat kami tindak lanjuti. Alasannya: {reason}",
-}
+# The review's outcomes that close the complaint here, and Kawal's words for them (engine.reporter_words: why, and
+# where the reporter may go next). A complaint the review forwards to another agency is told when its forwarding
+# letter is recorded, not here: only then was it forwarded (engine.forwarding).
+CLOSURES = {"tidak_dapat_ditindaklanjuti": reporter_words.NOT_FOLLOWED_UP}
 
 
 def tell_reporter_closure(session: Session, rt: Runtime, case: Case, author: str, data: dict) -> CaseMessage | None:
     """The verification closed the complaint here: the reporter is told why, and where to go next."""
-    template = CLOSURES.get(data.get("hasil", ""))
-    if template is None:
+    code = CLOSURES.get(data.get("hasil", ""))
+    if code is None:
         return None
-    text = template.format(reason=data["alasan_untuk_pelapor"].strip())
-    return tell_reporter(session, rt, case, author, f"{text}\n\n{NEXT_STEPS}", "outcome")
+    return tell_reporter_words(session, rt, case, author, code, {"reason": data["alasan_untuk_pelapor"].strip()})
+
+
+def tell_reporter_words(
+    session: Session, rt: Runtime, case: Case, author: str, code: str, params: dict, *, mail: bool = True
+) -> CaseMessage:
+    """An outcome for the reporter in Kawal's own words (``code``, engine.reporter_words), each reader's in their
+    language; its body the words of record, in Bahasa Indonesia."""
+    body = reporter_words.worded(code, params, languages.DEFAULT)
+    return tell_reporter(session, rt, case, author, body, "outcome", mail=mail, words=(code, dict(params)))
 
 
 def tell_reporter(
@@ -267,12 +331,22 @@ def tell_reporter(
     *,
     mail: bool = True,
     letter_kinds: tuple[str, ...] = (),
+    words: tuple[str, dict] | None = None,
 ) -> CaseMessage:
     """A question or the outcome for the reporter: on their messages page, and a notice if they can be reached
     (``mail``: False when another message of the same change tells them); the notice goes with the letters of
-    ``letter_kinds`` the task that asks issued them (notifications.case_facts)."""
+    ``letter_kinds`` the task that asks issued them (notifications.case_facts). ``words``: the code and parameters of
+    Kawal's own words the body says (``tell_reporter_words``)."""
+    code, params = words or (None, None)
     message = CaseMessage(
-        case_id=case.id, direction="to_reporter", kind=kind, body=_body(body), author=author, created_at=clock.now()
+        case_id=case.id,
+        direction="to_reporter",
+        kind=kind,
+        body=_body(body),
+        code=code,
+        params=params,
+        author=author,
+        created_at=clock.now(),
     )
     session.add(message)
     session.flush()

@@ -5,7 +5,8 @@ The review decides that the complaint is outside the office's authority and name
 Only then was it forwarded, and only then is the reporter told: on their messages page, the agency, the letter's
 number and date, the review's reason for them and where else they may go (the Ombudsman, SP4N-LAPOR!); by one mail,
 the complaint's referral (engine.notices: ``complaint_referred``), which says the same but the reason, the officer's
-words being read on the messages page only. The letter itself is the agency's: it never goes to the reporter.
+words being read on the messages page only. The letter itself is the agency's: it never goes to the reporter. The
+page's message is Kawal's words (engine.reporter_words), read in the reader's language; the reason stays as typed.
 """
 
 from __future__ import annotations
@@ -13,18 +14,13 @@ from __future__ import annotations
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from engine import kinds
-from engine.complaints import NEXT_STEPS, tell_reporter
+from engine import kinds, reporter_words
+from engine.complaints import tell_reporter_words
 from engine.letters.context import task_data
-from engine.letters.render import long_date
 from engine.models import Case, CaseMessage, Letter
 from engine.runtime import Runtime
 
 TASK, REVIEW, LETTER = "surat_penerusan", "verifikasi", "surat_penerusan"
-TEXT = (
-    "Pengaduan Anda di luar kewenangan kantor ini dan telah kami teruskan kepada {agency} dengan surat Nomor {number}"
-    " tanggal {day}, tanpa identitas Anda. Alasannya: {reason}"
-)
 
 
 def tell_reporter_forwarded(
@@ -37,13 +33,13 @@ def tell_reporter_forwarded(
         return None
     review = task_data(session, case, REVIEW)
     numbered = next((x.number for x in issued if x.kind == LETTER and x.translation_of_id is None), "")
-    text = TEXT.format(
-        agency=(data.get("instansi_tujuan") or review.get("instansi_tujuan") or "").strip(),
-        number=data.get("nomor_surat") or numbered,
-        day=long_date(data.get("tanggal")),
-        reason=(review.get("alasan_untuk_pelapor") or "").strip(),
-    )
-    return tell_reporter(session, rt, case, author, f"{text}\n\n{NEXT_STEPS}", "outcome", mail=False)
+    params = {
+        "agency": (data.get("instansi_tujuan") or review.get("instansi_tujuan") or "").strip(),
+        "number": data.get("nomor_surat") or numbered,
+        "day": data.get("tanggal") or "",  # ISO: each reader's language writes it
+        "reason": (review.get("alasan_untuk_pelapor") or "").strip(),
+    }
+    return tell_reporter_words(session, rt, case, author, reporter_words.FORWARDED, params, mail=False)
 
 
 def _told(session: Session, case: Case) -> bool:

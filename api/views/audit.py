@@ -9,7 +9,7 @@ from api.boundary import runtime
 from api.exports import export_response, readable_for, workbook_refusal
 from api.extensions import db
 from api.schemas import AuditBreak, AuditQuery, AuditVerify
-from engine import access, access_log, kinds
+from engine import access, access_log, blind_index, identity_reads, kinds
 from engine.audit import (
     BREAKS_LISTED,
     count_events,
@@ -114,7 +114,14 @@ def verify(query):
     series = [] if ticket else kinds.register_series(runtime().settings, process)  # one case: no register's gaps
     started = time.monotonic()
     result = verify_chains(
-        db.session, query.get("from_"), query.get("to"), process, series, shown=BREAKS_LISTED, ticket=ticket
+        db.session,
+        query.get("from_"),
+        query.get("to"),
+        process,
+        series,
+        shown=BREAKS_LISTED,
+        ticket=ticket,
+        details_key=blind_index.details_key(runtime().settings),
     )
     # Listed on the auditor console beside its own and the nightly checks (engine.audit.record).
     record(db.session, result, user.username, {**_days(query, process), "ticket": ticket}, time.monotonic() - started)
@@ -217,3 +224,72 @@ def access_chains():
     """Walk the hash chains of the access changes: a record altered, or removed from the middle, breaks them."""
     access.require_auditor(current_user())
     return access_log.verify(db.session)
+
+
+class IdentityReadsQuery(Schema):
+    from_ = fields.AwareDateTime(data_key="from")
+    to = fields.AwareDateTime()
+    officer = fields.String(validate=validate.Length(max=80), metadata={"description": "one officer's username"})
+    ticket = fields.String(metadata={"description": "one case (PPID-2026-000123): 404 when no case holds it"})
+    page = fields.Integer(load_default=1, validate=validate.Range(min=1, max=1_000_000))
+    per_page = fields.Integer(
+        load_default=identity_reads.PAGE_SIZE, validate=validate.Range(min=1, max=identity_reads.BATCH)
+    )
+
+
+class RevealView(Schema):
+    id = fields.Integer(metadata={"description": "the reveal request's number"})
+    status = fields.String(metadata={"description": "approved (a sealed identity is read under an approval only)"})
+    requested_by = fields.String(metadata={"description": "the username of the officer who asked"})
+    requested_by_name = fields.String()
+    requested_at = fields.DateTime()
+    decided_by = fields.String(allow_none=True, metadata={"description": "the WBS manager who approved it"})
+    decided_by_name = fields.String(allow_none=True)
+    decided_at = fields.DateTime(allow_none=True)
+
+
+class IdentityReadView(Schema):
+    at = fields.DateTime()
+    officer = fields.String(metadata={"description": "the reader's username, as the case's history records it"})
+    officer_name = fields.String()
+    ticket = fields.String()
+    process = fields.String()
+    identity = fields.String(metadata={"description": "reporter, reported (the persons reported) or requester"})
+    reporter_mode = fields.String(allow_none=True, metadata={"description": "rahasia or whistleblower"})
+    authority = fields.String(
+        metadata={
+            "description": "reveal (an approved request: see reveal), complaint_team (the team's group) or"
+            " right_of_access (a copy of their data for the requester, UU 27/2022)"
+        }
+    )
+    reveal = fields.Nested(RevealView, allow_none=True)
+
+
+class IdentityReadsPage(Schema):
+    items = fields.List(fields.Nested(IdentityReadView))
+    total = fields.Integer(metadata={"description": "every read of the selection"})
+    page = fields.Integer()
+    next_page = fields.Integer(allow_none=True, metadata={"description": "null on the last page"})
+
+
+@blp.get("/audit/identity-reads")
+@login_required
+@blp.arguments(IdentityReadsQuery, **STRICT)
+@blp.response(200, IdentityReadsPage)
+def identity_reads_list(query):
+    """Every officer's read of a personal identity recorded in the cases' histories, newest first, across cases
+    (the console's "Identity reads"): a complaint's reporter (a whistleblower's under an approved reveal, named with
+    who asked and who approved), the persons a complaint reports, a copy of a requester's data made for them. The
+    kind of identity, never the identity. Filtered by [from, to), officer and ticket; paged."""
+    user = current_user()
+    access.require_auditor(user)
+    ticket = one_case(db.session, user, query.get("ticket"), runtime().settings)
+    filters = identity_reads.Filters(query.get("from_"), query.get("to"), query.get("officer"), ticket)
+    number, size = query["page"], query["per_page"]
+    total = identity_reads.count(db.session, filters)
+    return {
+        "items": identity_reads.page(db.session, filters, number, size),
+        "total": total,
+        "page": number,
+        "next_page": number + 1 if number * size < total else None,
+    }

@@ -30,6 +30,10 @@ blp = Blueprint("cases", __name__, description="Cases and their history")
 @login_required
 @blp.response(200, CaseView)
 def get_case(ticket):
+    """The case as the caller may read it: its ``details`` are the fields the forms let the caller see. An auditor
+    reads a complaint's as the complaint team summarised it, without names (``uraian_ringkas``: null until the team
+    has recorded the complaint), beside the categories chosen from lists; never the reporter's own words, which the
+    complaint team reads (legal-process.md §7.3)."""
     user = current_user()
     case = access.require_staff_case(db.session, user, ticket)
     view = queries.case_view(db.session, runtime(), user, case)

@@ -135,7 +135,7 @@ def _conversation(case: Case, user: User | None) -> dict:
         "status": case.status,
         "status_label": status.label(case.status, locale),
         "next_step": status.next_step(case.status, locale),
-        "items": complaints.messages_view(case, db.session, for_reporter=user is None),
+        "items": complaints.messages_view(case, db.session, for_reporter=user is None, locale=locale),
     }
 
 

@@ -59,7 +59,7 @@ from api.web import display
 from api.web.blueprint import bp
 from api.web.i18n import current_language, translated
 from api.web.session import officer
-from engine import access, access_log, anchors, clock, kinds
+from engine import access, access_log, anchors, blind_index, clock, kinds
 from engine.audit import (
     BREAKS_LISTED,
     EXPORT_BY,
@@ -135,6 +135,10 @@ REASONS = [
         _l("the history was rewritten: event %(seq)s is not the one in the anchor of %(when)s"),
     ),
     (re.compile(r"the case is open but its history closed it"), _l("the case is open but its history closed it")),
+    (
+        re.compile(r"the complaint's details on the case are not those its history committed to"),
+        _l("the complaint's details on the case are not those its history committed to"),
+    ),
     (
         re.compile(r"the case is closed but its history leaves it open"),
         _l("the case is closed but its history leaves it open"),
@@ -228,7 +232,14 @@ def audit():
     scope = {key: choice.values[key] for key in ("from", "to", "process", "ticket")}
     started = time()
     steps = checking(
-        db.session, choice.start, choice.end, choice.process, series, shown=BREAKS_LISTED, ticket=choice.ticket
+        db.session,
+        choice.start,
+        choice.end,
+        choice.process,
+        series,
+        shown=BREAKS_LISTED,
+        ticket=choice.ticket,
+        details_key=blind_index.details_key(runtime().settings),
     )
     head, tail = _page(choice, checking=True)[0].split(CHECKING, 1)
     progress = get_template_attribute("audit_check.html", "check_progress")

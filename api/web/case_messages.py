@@ -15,7 +15,7 @@ from flask_login import current_user, login_required
 from api.boundary import commit, runtime
 from api.extensions import db
 from api.web.blueprint import bp
-from api.web.i18n import refusal_details, translated
+from api.web.i18n import current_language, refusal_details, translated
 from api.web.session import officer
 from engine import access, complaints
 from engine.errors import Conflict, Forbidden, Invalid, NotFound
@@ -28,7 +28,8 @@ def conversation(user: User, case: Case) -> list[dict] | None:
     if not access.is_complaint_team(user):
         return None
     complaints.note_read(db.session, user, case, "messages")
-    return complaints.messages_view(case, db.session, for_reporter=False)
+    # Kawal's own words to the reporter (engine.reporter_words) in the page's language, as the reporter reads them.
+    return complaints.messages_view(case, db.session, for_reporter=False, locale=current_language())
 
 
 def _team_case(ticket: str) -> tuple[User, Case]:

