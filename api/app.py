@@ -50,9 +50,10 @@ def create_app(settings: Settings | None = None) -> Flask:
         SECRET_KEY=settings.secret_key,
         KAWAL=settings,
         SQLALCHEMY_DATABASE_URI=settings.database_url,
-        SQLALCHEMY_ENGINE_OPTIONS={"pool_recycle": 1800}
+        # A statement's error never quotes its parameters (personal data) into a log or an incident (engine.db).
+        SQLALCHEMY_ENGINE_OPTIONS={"pool_recycle": 1800, "hide_parameters": True}
         if not settings.database_url.startswith("sqlite")
-        else {"connect_args": {"timeout": 30}},
+        else {"connect_args": {"timeout": 30}, "hide_parameters": True},
         API_TITLE="Kawal",
         API_VERSION="v1",
         OPENAPI_VERSION="3.0.3",

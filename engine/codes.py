@@ -16,6 +16,15 @@ objection forms) goes through ``open_case``, with two limits within ``code_windo
 Before, the portal kept this count in the visitor's own cookie, which a script simply drops, and the
 API kept none.
 
+Why the ticket's limit does not lock: it would have to refuse the right code too, so a stranger sending ten wrong
+codes every quarter of an hour, from rotating addresses, would keep the requester out for good (and a script could
+shut every ticket of the office, which are sequential); a new code mailed for a lost one (engine.lost_codes) would be
+locked out the same way. What a rotating client gains instead is a 2^-120 chance per try.
+
+An address is counted by what one client holds (``quotas.counted_address``): an IPv6 address by its /64 network (a home
+line, a phone or a rented server has a whole /64, which counted address by address let one client rotate through
+2^64 budgets), an IPv4 address as it is (``::ffff:a.b.c.d`` too), anything else (a text's sender) as given.
+
 Failures are ``Tally`` rows (engine.quotas); the address only as a keyed hash. A wrong code raises
 ``NotFound`` after adding its row: the boundary commits before answering, so it counts.
 """

@@ -16,6 +16,9 @@ MIGRATIONS = Path(__file__).resolve().parent / "migrations"
 
 
 def make_engine(url: str, **kwargs) -> Engine:
+    # A statement's error never quotes its parameters (a requester's name, a reporter's words): its text goes into
+    # logs and an incident's last error, which an admin reads (api.app: the web app's engine does the same).
+    kwargs.setdefault("hide_parameters", True)
     if url.startswith("sqlite"):
         engine = create_engine(url, connect_args={"timeout": 30}, **kwargs)
         event.listen(engine, "connect", _sqlite_pragmas)

@@ -140,6 +140,8 @@ def announce(session: Session, rt: Runtime, case: Case, changes: Changes) -> Non
         context = {**said, "task_title": task.title}
         if event == "escalation":
             told_users = escalating[task.task_guid]
+            # The lapses it tells of: a "+1" reminder of theirs does not tell its readers again (remind).
+            context[reminders.LAPSES] = [deadline.id for deadline in missed]
         else:
             told_users = lane_members(session, case, task.lane, task.unit_id)
         outbox.to_users(case, event, f"task:{task.task_guid}", told_users, context)
@@ -153,14 +155,16 @@ def remind(session: Session, rt: Runtime, reminder: Reminder) -> list[int]:
     schedule, the case was recorded late) tells each reader the most pressing word once, as of now: a point before
     the due instant of a deadline that has passed gives way to its lapse for whom the lapse tells (the overdue notice
     to the group, a "+1" point to whom it names: ``reminders.lapse_audiences``); an officer or requester whom a later
-    point, due too, tells is left out of this one. A reminder left with nobody
-    to tell is recorded as superseded (cancelled, ``reminders.SUPERSEDED``), not sent. The apology is never
-    superseded, nor does it supersede anything.
+    point, due too, tells is left out of this one. A lapse is told once to each officer: a "+1" point leaves out
+    whoever read of it in its escalation (``reminders.told_in_escalation``). A reminder left with nobody to tell is
+    recorded as cancelled with its reason (``reminders.SUPERSEDED``, ``reminders.ESCALATED``), not sent. The apology
+    is never superseded, nor does it supersede anything.
     """
     case = session.get(Case, reminder.case_id)
     now = clock.now()
     later = {a for other in reminders.later_due(reminder, now) for a in other.audience.split(",")}
     later |= reminders.lapse_audiences(reminder, now)  # whom the deadline's lapse, already due, tells
+    escalated = reminders.told_in_escalation(session, reminder)
     # Counted on the deadline's own reading: a reporter's window is lenient.
     context = {
         **deadline_context(rt.calendars[reminder.deadline.calendar], reminder.deadline),
@@ -170,31 +174,36 @@ def remind(session: Session, rt: Runtime, reminder: Reminder) -> list[int]:
     cause = f"reminder{reminder.id}"
     # Whom a later point tells, and an officer in two audiences (the assignee of their own group's task): told once.
     told = {u for a in later & reminders.OFFICERS for u in audience_users(session, case, a)}
-    reached = passed_over = 0
+    reached, passed_over = 0, set()  # why readers were left out: SUPERSEDED, ESCALATED
     for audience in reminder.audience.split(","):
         if audience == lateness.APOLOGY_AUDIENCE:
             lateness.apologize_when_due(session, rt, case, reminder, outbox, PORTAL_HINT)
             reached += 1  # the apology decides for itself whether it is due
         elif audience == "requester":  # a window that is the requester's own, e.g. a reporter's evidence
             if "requester" in later:
-                passed_over += 1
+                passed_over.add(reminders.SUPERSEDED)
                 continue
             outbox.to_requester(case, "reporter_reminder", cause, {**context, "portal_hint": COMPLAINT_HINT})
             reached += 1
         else:
             audience_ids = audience_users(session, case, audience)
-            users = [u for u in audience_ids if u not in told]
-            passed_over += len(audience_ids) - len(users)
+            users = [u for u in audience_ids if u not in told and u not in escalated]
+            if any(u in told for u in audience_ids):
+                passed_over.add(reminders.SUPERSEDED)
+            if any(u in escalated and u not in told for u in audience_ids):
+                passed_over.add(reminders.ESCALATED)
             reached += len(users)
             told.update(users)
             outbox.to_users(case, "deadline_reminder", f"{cause}:{audience}", users, context)
     if passed_over and not reached:
-        return _superseded(reminder)
+        return _cancelled(reminder, passed_over)
     return outbox.write()
 
 
-def _superseded(reminder: Reminder) -> list[int]:
-    reminder.status, reminder.sent_at, reminder.last_error = "cancelled", None, reminders.SUPERSEDED
+def _cancelled(reminder: Reminder, reasons: set[str]) -> list[int]:
+    """The reminder told nobody: recorded as cancelled with why (in a fixed order), never dropped silently."""
+    reason = "; ".join(r for r in (reminders.SUPERSEDED, reminders.ESCALATED) if r in reasons)
+    reminder.status, reminder.sent_at, reminder.last_error = "cancelled", None, reason
     return []
 
 

@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import hashlib
 import hmac
+import ipaddress
 import math
 import shutil
 from datetime import datetime, timedelta
@@ -50,9 +51,28 @@ class InsufficientStorage(KawalError):
     code = "insufficient_storage"  # 507 (api.errors)
 
 
+IPV6_CLIENT_PREFIX = 64  # the network one IPv6 client holds (RFC 6177: a /64 at least to every subscriber)
+
+
+def counted_address(address: str | None) -> str | None:
+    """``address`` as one client's: an IPv6 address as its /64 network, an IPv4-mapped one as its IPv4 address;
+    an IPv4 address, or what is no IP address (a text's sender, none), as it is."""
+    try:
+        ip = ipaddress.ip_address((address or "").split("%")[0])  # a zone id (fe80::1%eth0) names no other client
+    except ValueError:
+        return address
+    if ip.version == 4:
+        return str(ip)
+    if ip.ipv4_mapped is not None:
+        return str(ip.ipv4_mapped)
+    return str(ipaddress.ip_network(f"{ip}/{IPV6_CLIENT_PREFIX}", strict=False))
+
+
 def address_key(settings: Settings, address: str | None) -> str:
-    """A public caller's address as counted: a keyed hash, so the table never holds the address itself."""
-    digest = hmac.new(settings.secret_key.encode(), (address or "unknown").encode(), hashlib.sha256)
+    """A public caller's address as counted: one client's (``counted_address``: every quota, the wrong codes, the
+    lost-code requests alike), as a keyed hash, so the table never holds the address itself."""
+    counted = counted_address(address)
+    digest = hmac.new(settings.secret_key.encode(), (counted or "unknown").encode(), hashlib.sha256)
     return "addr:" + digest.hexdigest()[:32]
 
 

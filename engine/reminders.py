@@ -5,7 +5,8 @@ an offset in working days from the due date, then who is told. A reminder fires 
 on its day (the due date itself for ``0``), so "due in one working day" arrives the morning before.
 Rows are unique per (deadline, kind, instant): planning twice creates nothing twice. When several points of a
 deadline come due together (no sweep ran for a while), only the most pressing tells each reader
-(``lapse_audiences``, ``later_due``; engine.notices.remind).
+(``lapse_audiences``, ``later_due``; engine.notices.remind). A lapse is told once to each officer: a "+1" point leaves
+out whoever read of it in the lapse's escalation (``told_in_escalation``).
 """
 
 from __future__ import annotations
@@ -13,11 +14,12 @@ from __future__ import annotations
 import re
 from datetime import date, datetime, timedelta
 
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from engine import clock
 from engine.calendar import WorkingCalendar
-from engine.models import Deadline, Reminder
+from engine.models import Deadline, Notification, Reminder
 
 AUDIENCES = frozenset({"assignee", "group", "superior", "requester"})
 POINT = re.compile(r"T0|T[+-]\d+")  # kind(offset)
@@ -25,6 +27,11 @@ OFFICERS = frozenset({"assignee", "group", "superior"})
 # Why a reminder was not sent (its ``last_error``, status ``cancelled``): a later point of the same deadline, or its
 # lapse, was due when it was processed and tells its readers what is true then (``lapse_audiences``, ``later_due``).
 SUPERSEDED = "superseded by a later reminder or the overdue notice of the same deadline, due at the same time"
+# Why a point after the due instant ("+1") was not sent: whom it names read of the same lapse in its escalation
+# (``told_in_escalation``; engine.notices.announce), which a lapse is told in once.
+ESCALATED = "whom it names read of this lapse in its escalation"
+# The escalation's context key naming the deadlines whose lapse it tells of (by id; engine.notices.announce).
+LAPSES = "lapses"
 
 
 def parse_policy(text: str | None) -> list[tuple[int, tuple[str, ...]]]:
@@ -128,6 +135,32 @@ def lapse_audiences(reminder: Reminder, now: datetime) -> set[str]:
         if is_point(other) and other.status in ("pending", "sent") and other.fire_at > deadline.due_at:
             covered.update(other.audience.split(","))
     return covered
+
+
+def told_in_escalation(session: Session, reminder: Reminder) -> set[int]:
+    """The officers (ids) who read of the lapse of the reminder's deadline in its escalation, when the reminder is a
+    point after the due instant ("+1"): the escalation and the "+1" tell of the same event, and each officer reads
+    of it once, in the escalation (its task is theirs to act on). Else nobody.
+
+    The escalation names the deadlines whose lapse it tells of (``LAPSES``); one written before it did (an upgrade
+    between a lapse and its "+1") is matched by the deadline's name and a time after its due instant."""
+    deadline = reminder.deadline
+    if not is_point(reminder) or reminder.fire_at <= deadline.due_at or deadline.status != "missed":
+        return set()
+    rows = session.execute(
+        select(Notification.recipient_user_id, Notification.context).where(
+            Notification.case_id == reminder.case_id,
+            Notification.event == "escalation",
+            Notification.created_at >= deadline.due_at,
+            Notification.status.notin_(("skipped", "incident")),  # an escalation that never reached them told nothing
+        )
+    )
+    told = set()
+    for user_id, context in rows:
+        lapses = (context or {}).get(LAPSES)
+        if (deadline.id in lapses) if lapses is not None else (context or {}).get("deadline") == deadline.name:
+            told.add(user_id)
+    return told
 
 
 def later_due(reminder: Reminder, now: datetime) -> list[Reminder]:

@@ -11,6 +11,15 @@ from email import message_from_bytes
 from aiosmtpd.controller import Controller
 
 
+def mailed_id(idempotency_key: str, sender: str = "ppid@kanwil.example") -> str:
+    """The Message-ID a mail of the outbox row with ``idempotency_key`` arrives with, sent from ``sender`` (the
+    tests' KAWAL_SMTP_FROM): the row's digest on the From's domain (notifications.channels.on_domain)."""
+    from notifications.channels import on_domain
+    from notifications.rendering import message_id
+
+    return on_domain(message_id(idempotency_key), sender)
+
+
 def free_port() -> int:
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))

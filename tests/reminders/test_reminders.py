@@ -18,11 +18,11 @@ from engine.models import Case, Deadline, HumanTask, Notification, Reminder, Use
 from engine.reminders import shift_working_days
 from notifications import jobs
 from notifications.reconcile import reconcile
-from notifications.rendering import message_id
 from notifications.services import QUEUE
 from tests.conftest import request_payload
 from tests.helpers import STEP, dated
 from tests.reminders.conftest import free_port, run_kawal, wait_for
+from tests.smtp import mailed_id
 
 N_ITEMS = int(__import__("os").environ.get("KAWAL_TEST_FLUSH_ITEMS", "1000"))
 ALL_DAY = {"KAWAL_OFFICE_HOURS": "00:00-23:59"}
@@ -54,7 +54,7 @@ def rows(svc, model, *where):
 
 def sent_ids(svc, case_id: int, event: str) -> list[str]:
     return [
-        message_id(n.idempotency_key)
+        mailed_id(n.idempotency_key)
         for n in rows(svc, Notification, Notification.case_id == case_id, Notification.event == event)
     ]
 
@@ -93,7 +93,7 @@ def test_request_received_nine_working_days_ago_gets_its_t_minus_1_reminder_once
         for n in rows(svc, Notification, Notification.case_id == case_id)
         if f"reminder{t_minus_1.id}:" in n.idempotency_key
     ]
-    ids = [message_id(n.idempotency_key) for n in told]
+    ids = [mailed_id(n.idempotency_key) for n in told]
     # The two officers of the front-desk group, and at T-1 already the superior of the lane that holds the case's task,
     # here the PPID over the front desk (legal-process.md §6: escalate at T-1).
     assert sorted(usernames(svc, told)) == ["petugas", "petugas2", "ppid"]
@@ -173,7 +173,7 @@ def test_flushall_with_a_thousand_scheduled_items_then_reconcile_fires_each_once
     )
     wait_for(lambda: all_sent(svc, case_id), 240, interval=1, what="their messages delivered")
     ids = [
-        message_id(n.idempotency_key)
+        mailed_id(n.idempotency_key)
         for n in rows(svc, Notification, Notification.case_id == case_id, Notification.event == "deadline_reminder")
     ]
     assert len(ids) == N_ITEMS  # one PPID officer per reminder
@@ -197,7 +197,7 @@ def test_worker_killed_mid_message_runs_it_again_and_sends_it_once(services_for,
         return all_sent(svc, case_id)
 
     wait_for(reconciled_and_sent, 90, interval=2, what="the killed message sent after reconcile")
-    ids = [message_id(n.idempotency_key) for n in rows(svc, Notification, Notification.case_id == case_id)]
+    ids = [mailed_id(n.idempotency_key) for n in rows(svc, Notification, Notification.case_id == case_id)]
     assert_each_delivered_once(mailbox, ids)
 
 
@@ -253,7 +253,7 @@ def test_two_reconciles_at_once_send_nothing_twice(services_for, mailbox, env):
     for run in runs:
         run.communicate(timeout=120)
     wait_for(lambda: all(all_sent(svc, c) for c in case_ids), 60, what="all delivered")
-    ids = [message_id(n.idempotency_key) for c in case_ids for n in rows(svc, Notification, Notification.case_id == c)]
+    ids = [mailed_id(n.idempotency_key) for c in case_ids for n in rows(svc, Notification, Notification.case_id == c)]
     assert_each_delivered_once(mailbox, ids)
     assert len(mailbox.messages) == len(ids)
 
@@ -302,7 +302,7 @@ def test_embedded_clock_without_redis_delivers_the_same_reminder(services_for, m
         for n in rows(svc, Notification, Notification.case_id == case_id)
         if f"reminder{t_minus_1.id}:" in n.idempotency_key
     ]
-    ids = [message_id(n.idempotency_key) for n in told]
+    ids = [mailed_id(n.idempotency_key) for n in told]
     assert sorted(usernames(svc, told)) == ["petugas", "petugas2", "ppid"]
     assert_each_delivered_once(mailbox, ids)
 
@@ -348,4 +348,4 @@ def test_reconcile_does_what_is_due_itself_when_redis_does_not_answer(services_f
     assert "Traceback" not in done.stderr
     [pending] = rows(svc, Notification, Notification.case_id == case_id, Notification.event == "receipt")
     assert pending.status == "sent"
-    assert_each_delivered_once(mailbox, [message_id(pending.idempotency_key)])
+    assert_each_delivered_once(mailbox, [mailed_id(pending.idempotency_key)])

@@ -66,6 +66,18 @@ def test_public_filings_from_one_address_are_limited_per_hour(client, login, clo
     assert file_complaint(client).status_code == 201
 
 
+@pytest.mark.parametrize("settings_overrides", [{"KAWAL_QUOTA_FILINGS_PER_HOUR": "2"}])
+def test_the_filings_of_one_ipv6_network_share_one_hourly_quota(client, settings_overrides):
+    """An IPv6 client holds a whole /64 (RFC 6177): counted address by address, one client filed without limit by
+    changing the last bits; it is counted as its network, as the wrong access codes are (engine.quotas)."""
+    assert file_complaint(client, "2001:db8:5:6::1").status_code == 201
+    assert file_complaint(client, "2001:db8:5:6::2").status_code == 201
+    refused = file_complaint(client, "2001:db8:5:6:abcd::3")
+    assert refused.status_code == 429
+    assert refused.json["code"] == "quota_exceeded"
+    assert file_complaint(client, "2001:db8:5:7::1").status_code == 201  # another network is another client
+
+
 @pytest.mark.parametrize("settings_overrides", [{"KAWAL_QUOTA_FILINGS_PER_HOUR": "1"}])
 def test_a_refused_filing_files_nothing(client, unchanged, settings_overrides):
     assert file_complaint(client).status_code == 201
