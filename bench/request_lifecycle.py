@@ -61,7 +61,7 @@ from engine.runtime import SERIALIZER_VERSION, LoadedSpec, Runtime
 from engine.serialization import stock_serializer
 from engine.users import create_user
 from tests.conftest import request_payload
-from tests.helpers import GRANT_DATA, GRANT_PATH, WHO, dated
+from tests.helpers import GRANT_DATA, GRANT_PATH, GRANT_REQUEST, WHO, dated
 
 ROOT = Path(__file__).resolve().parent.parent
 PROCESS = kinds.REQUEST
@@ -258,7 +258,7 @@ def login(transport) -> dict[str, str]:
 
 
 def http_case(transport, tokens: dict[str, str], rec: Recorder | None, profiler: cProfile.Profile | None = None):
-    ms, receipt = transport.call("POST", "/api/v1/requests", request_payload(), expect=201)
+    ms, receipt = transport.call("POST", "/api/v1/requests", request_payload(**GRANT_REQUEST), expect=201)
     ticket, total = receipt["ticket"], ms
     if rec:
         rec.add("start", ms)

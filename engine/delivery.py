@@ -10,6 +10,18 @@ Pasal 17 letter, page and exemption register entry (engine.redaction); the origi
 never delivered. A delivery on paper, in person or by post has no files and is recorded the same way
 with its date.
 
+Which deliveries need files (``require_files``; the handover receipt lists what went, legal-process.md §3.10
+INFORMASI_DISERAHKAN and §10b, so a delivery that carries files is refused, nothing written, until they are
+attached):
+
+- by e-mail (``email``), always: an e-mail carries files and nothing else, neither paper nor an inspection;
+- any way, when the copy the written notice gives is a digital one (letter f, ``bentuk_salinan``, else the form
+  the request asked for: ``engine.fees.copy_given`` in ``engine.fees.DIGITAL``): a soft copy handed over in person,
+  by courier or by post goes on a CD, DVD or flash drive, and those files are what the requester receives;
+- not otherwise: a printed copy in person, by courier, by post or by fax, and information shown in person to be
+  viewed, read, listened to or noted (the request's ``obtain_method``, no copy) have no file to attach (one may be,
+  a scan of what went on paper, and the receipt lists it).
+
 By e-mail: when the method is ``email`` and Kawal sends e-mail (``smtp`` among KAWAL_NOTIFY_CHANNELS), the
 completion writes one outbox row to the requester (``information_sent``) naming the files by attachment
 id; the sender reads them from storage and attaches them when together they are at most
@@ -31,10 +43,11 @@ from datetime import date, datetime, timedelta
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from engine import clock, notice_delivery, proxy_data, redaction, task_files
+from engine import clock, fees, notice_delivery, proxy_data, redaction, task_files
 from engine.audit import EventLog
 from engine.errors import Gone, Invalid, NotFound
 from engine.ids import in_range
+from engine.letters.context import task_data
 from engine.letters.render import long_date
 from engine.messages import msg
 from engine.models import Attachment, Case, Exemption, HumanTask
@@ -46,6 +59,7 @@ METHOD, DATE = "cara_penyerahan", "tanggal_penyerahan"
 BY_EMAIL = "email"
 RECEIVER, BY_PROXY = "penerima", "kuasa"  # who received it: the record names and has sign the proxy in office
 EMAIL_EVENT = "information_sent"
+NOTICE_TASK = "pemberitahuan_tertulis"  # its letter f says which copy is given (``bentuk_salinan``)
 
 
 @dataclass
@@ -67,6 +81,7 @@ def check(session: Session, rt, case: Case, schema: dict, data: dict, incoming: 
         raise Invalid("invalid_data", fields={RECEIVER: [msg("no_proxy_in_office")]})
     plan = Plan()
     counts = {name: len(items) for name, items in incoming.checked.items()}
+    require_files(session, case, fields, data, counts)
     for name in [*fields, redaction.originals(schema)]:
         for n, item in enumerate(incoming.checked.get(name, []) if name else []):
             plan.pages[(name, n)] = pages(item.media_type, item.data)
@@ -82,6 +97,20 @@ def check(session: Session, rt, case: Case, schema: dict, data: dict, incoming: 
     if plan.email and not task_files.requester_identity(session, rt, case).get("email"):
         raise Invalid("requester_has_no_email", fields={METHOD: [msg("no_email_on_file")]})
     return plan
+
+
+def require_files(session: Session, case: Case, fields: list[str], data: dict, counts: dict[str, int]) -> None:
+    """Refuse a delivery by e-mail, or of a digital copy, that attaches no file (see the module), naming the field
+    the files go in."""
+    if any(counts.get(name) for name in fields):
+        return
+    if data.get(METHOD) == BY_EMAIL:
+        said = msg("email_delivery_needs_files")
+    elif fees.copy_given(case.details or {}, task_data(session, case, NOTICE_TASK)) in fees.DIGITAL:
+        said = msg("digital_copy_needs_files")
+    else:
+        return
+    raise Invalid("delivery_needs_files", fields={fields[0]: [said]})
 
 
 def _check_date(rt, session: Session, case: Case, data: dict) -> None:

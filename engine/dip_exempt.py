@@ -2,10 +2,10 @@
 
 An item of the public information list in the category "dikecualikan" rests on an entry of the exemption register
 (``DipItem.exemption_id``, engine.exemptions). The entry stops holding when its period is over (UU 14/2008 Pasal
-20: never permanent) or when the PPID's superior grants an objection against the refusal it rests on
-(``exemptions.end_for_objection``). From that day the information is no longer exempt, and the PPID's duty is to
-open it (PP 61/2010 Pasal 14) and classify the item again; until then the list would tell the public something the
-register no longer says.
+20: never permanent) or when the refusal it rests on is overturned: an objection granted in full, or a Commission's
+or court's decision become final (``exemption_ends.end_for_objection``, ``end_for_dispute``). From that day the
+information is no longer exempt, and the PPID's duty is to open it (PP 61/2010 Pasal 14) and classify the item
+again; until then the list would tell the public something the register no longer says.
 
 - ``no_longer_exempt``: such items (not withdrawn), with the day the entry stopped holding, for the officers' list
   (``/dip``, ``GET /api/v1/dip/no-longer-exempt``); ``exemption_ended_on`` for one item (its pages, the public's

@@ -51,6 +51,7 @@ from sqlalchemy.orm import Session
 
 from engine import access, clock, dip
 from engine.errors import Invalid
+from engine.letters.render import long_date
 from engine.messages import Message, msg
 from engine.models import DipItem, Unit, User
 from engine.runtime import Runtime
@@ -398,7 +399,8 @@ def export_pdf(session: Session, rt: Runtime, title: str = "Daftar Informasi Pub
     pdf.set_font("Helvetica", "B", 14)
     pdf.cell(0, 8, _latin1(title), new_x="LMARGIN", new_y="NEXT")
     pdf.set_font("Helvetica", "", 9)
-    stamp = clock.now().astimezone(tz).strftime("%d-%m-%Y %H:%M %Z")
+    now = clock.now().astimezone(tz)  # its days as the letters write them: "7 Desember 2026", never "07-12-2026"
+    stamp = f"{long_date(now.date())}, {now.strftime('%H:%M %Z')}"
     pdf.cell(0, 6, _latin1(f"Keadaan per {stamp}. UU 14/2008 Pasal 9-11; Perki 1/2021."), new_x="LMARGIN", new_y="NEXT")
     pdf.ln(2)
     pdf.set_font("Helvetica", "", 8)
@@ -417,7 +419,7 @@ def export_pdf(session: Session, rt: Runtime, title: str = "Daftar Informasi Pub
                 summary,
                 CATEGORY_LABELS[item.category],
                 item.unit.name,
-                item.made_on.strftime("%d-%m-%Y") if item.made_on else "",
+                long_date(item.made_on),
                 item.format,
                 item.retention,
                 basis,

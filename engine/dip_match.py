@@ -19,7 +19,8 @@ from datetime import date, datetime
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from engine import exemptions, kinds, search
+from engine import exemption_ends, exemptions, kinds, search
+from engine.calendar import iso_day
 from engine.errors import Invalid
 from engine.messages import msg
 from engine.models import Case, CaseEvent, DipItem, Exemption
@@ -126,8 +127,10 @@ def repeated_requests(
     for and whatever other requests of the group were answered. Such a group is left out, or, with
     ``include_refused``, returned with those requests' tickets in ``refused_exempt``: the PPID classifies the
     information (PP 61/2010 Pasal 14), listing it as exempt with its register entry or reviewing the refusals.
-    A refusal stops standing when every register entry it made has ended (Pasal 20: its period is over, or an
-    objection overturned it: ``exemptions.in_force``); one that made no entry of its own (it cited one) stands.
+    A refusal stops standing when it was overturned (an objection or a final decision opened it: the request's
+    ``refusal_overturned`` event, engine.exemption_ends), or when every register entry it rests on has ended
+    (Pasal 20: its period is over, or the refusal that made it was overturned: ``exemptions.in_force``): the entries
+    it made, or the one its decision cites; one that rests on no entry at all stands.
     """
     query = select(Case.id, Case.ticket, Case.received_at, Case.details, Case.outcome).where(Case.kind == kinds.REQUEST)
     if since is not None:
@@ -166,15 +169,30 @@ def repeated_requests(
 
 def _refusals_standing(session: Session, refused: list[int], today: date) -> set[int]:
     """Of the requests ``refused`` as exempt, those whose refusal still stands on ``today``: every one, except a
-    refusal whose own register entries have all ended."""
+    refusal overturned by then, and one whose register entries (its own, or the one it cited) have all ended."""
     entries: dict[int, list[Exemption]] = {}
+    overturned: set[int] = set()
     for start in range(0, len(refused), 500):  # a bound list of ids per query, however many refusals
-        for entry in session.scalars(select(Exemption).where(Exemption.case_id.in_(refused[start : start + 500]))):
+        chunk = refused[start : start + 500]
+        for entry in session.scalars(select(Exemption).where(Exemption.case_id.in_(chunk))):
             entries.setdefault(entry.case_id, []).append(entry)
+        for case_id, data in session.execute(
+            select(CaseEvent.case_id, CaseEvent.data).where(
+                CaseEvent.case_id.in_(chunk), CaseEvent.type == exemption_ends.OVERTURNED
+            )
+        ):
+            if (iso_day(data.get("on")) or today) <= today:
+                overturned.add(case_id)
+    cited = exemptions.cited_by(session, refused)
+    found = {e.id: e for e in session.scalars(select(Exemption).where(Exemption.id.in_(set(cited.values()))))}
+    for case_id, entry_id in cited.items():
+        if entry_id in found:
+            entries.setdefault(case_id, []).append(found[entry_id])
     return {
         case_id
         for case_id in refused
-        if case_id not in entries or any(exemptions.in_force(e, today) for e in entries[case_id])
+        if case_id not in overturned
+        and (case_id not in entries or any(exemptions.in_force(e, today) for e in entries[case_id]))
     }
 
 

@@ -7,7 +7,8 @@ determined by the head of the agency (or the Atasan PPID, ``KAWAL_EXEMPTION_LANE
 number is the entry's decree number). The entry keeps the test as the PPID wrote it. A later request for
 the same information cites the entry (the decision's ``pengecualian_terdaftar``) instead of repeating the
 test, while it is in force; refusal letters quote it; the DIP lists it (``DipItem.exemption_id``); the
-Commission gets the register as CSV or XLSX.
+Commission gets the register as CSV or XLSX. An entry ends before its period when the refusal it rests on is
+overturned (engine.exemption_ends).
 """
 
 from __future__ import annotations
@@ -17,17 +18,18 @@ import io
 from datetime import date
 
 import xlsxwriter
-from sqlalchemy import select
+from sqlalchemy import and_, func, select
 from sqlalchemy.orm import Session
 
 from engine import clock
 from engine.audit import EventLog
 from engine.calendar import iso_day
+from engine.catalogs import N_, translated
 from engine.errors import Invalid
 from engine.messages import msg
 from engine.models import Case, CaseEvent, Exemption, Letter
-from engine.runtime import Runtime
 
+DECISION_TASK = "putuskan"  # the request's decision (forms/putuskan.json)
 REFERENCE = "exemption"  # the value of "x-references" that names an entry (the decision's pengecualian_terdaftar)
 CITE_FIELD = "pengecualian_terdaftar"
 
@@ -45,55 +47,50 @@ COLUMNS = (
     ("decree_date", "Tanggal Penetapan", "Decree date"),
     ("decided_as", "Ditetapkan oleh", "Decided by"),
     ("status", "Status", "Status"),
+    ("ended_on", "Tanggal Berakhir", "Ended on"),
+    ("ended_reason", "Alasan Berakhir", "Why it ended"),
 )
 DECIDED_AS = {"atasan_ppid": ("Atasan PPID", "PPID superior"), "pimpinan": ("Pimpinan Badan Publik", "Head of agency")}
-STATUS = {True: ("Berlaku", "In force"), False: ("Berakhir", "Expired")}
+STATUS = {True: ("Berlaku", "In force"), False: ("Berakhir", "Ended")}
+# Why an entry no longer in force ended when nothing overturned it (translated in the register's language).
+PERIOD_OVER = N_("Its period is over (Law 14/2008 Article 20)")
+STATES = ("in_force", "ended")  # the register's filter: the entries in force on the day, or those that ended
 
 
 def in_force(entry: Exemption, on: date) -> bool:
-    """Within its period (Pasal 20) and not ended by a granted objection."""
+    """Within its period (Pasal 20) and not ended by the refusal it rests on being overturned."""
     return entry.valid_until >= on and (entry.ended_on is None or entry.ended_on > on)
 
 
-def end_for_objection(session: Session, request: Case, objection: Case, actor: str, on: date) -> list[Exemption]:
-    """The PPID's superior granted an objection on ground a (the exemption) in full: the refusal the request's
-    entries rest on is overturned, so from ``on`` they no longer hold and may not be cited (each an event)."""
-    if objection.outcome != "keberatan_dikabulkan_seluruhnya" or "a" not in (objection.details.get("alasan") or ()):
-        return []
-    ended = []
-    standing = select(Exemption).where(Exemption.case_id == request.id, Exemption.ended_on.is_(None))
-    for entry in session.scalars(standing):
-        entry.ended_on = on
-        entry.ended_reason = f"Keberatan {objection.ticket} dikabulkan seluruhnya oleh Atasan PPID"
-        event = {"exemption": entry.id, "objection": objection.ticket, "on": on.isoformat()}
-        EventLog(session).append(request, "exemption_ended", actor, event)
-        ended.append(entry)
-    return ended
+def decisions(session: Session, case_ids: list[int]) -> dict[int, dict]:
+    """Of the requests ``case_ids``, each one's decision: request id -> the data its last completion of the decision
+    task (``putuskan``) recorded (``keputusan``; ``pengecualian_terdaftar`` when it cites an entry)."""
+    out: dict[int, dict] = {}
+    for start in range(0, len(case_ids), 500):  # a bound list of ids per query, however many
+        chunk = case_ids[start : start + 500]
+        last = (
+            select(CaseEvent.case_id, func.max(CaseEvent.seq).label("seq"))
+            .where(
+                CaseEvent.case_id.in_(chunk),
+                CaseEvent.type == "task_completed",
+                CaseEvent.data["task"].as_string() == DECISION_TASK,
+            )
+            .group_by(CaseEvent.case_id)
+            .subquery()
+        )
+        rows = session.execute(
+            select(CaseEvent.case_id, CaseEvent.data).join(
+                last, and_(CaseEvent.case_id == last.c.case_id, CaseEvent.seq == last.c.seq)
+            )
+        )
+        out.update((case_id, data.get("data") or {}) for case_id, data in rows)
+    return out
 
 
-def end_overturned(session: Session, rt: Runtime) -> int:
-    """End the entries still standing whose refusal an objection granted in full on ground a overturned: those
-    recorded before the register ended them (migration 0023) or an objection granted while the upgrade ran. Each
-    ends on the day the request learned of the grant (its ``linked_case_outcome`` event), with its event, as
-    ``end_for_objection`` ends them now. Idempotent: an entry ended already is left as it is."""
-    tz = rt.calendars["strict"].tz
-    standing = select(Exemption.case_id).where(Exemption.ended_on.is_(None)).distinct()
-    granted = (
-        select(CaseEvent)
-        .where(CaseEvent.case_id.in_(standing), CaseEvent.type == "linked_case_outcome")
-        .order_by(CaseEvent.case_id, CaseEvent.seq)
-    )
-    ended = 0
-    for event in session.scalars(granted).all():
-        if event.data.get("message") != "keberatan_dikabulkan":
-            continue
-        objection = session.scalar(select(Case).where(Case.ticket == event.data.get("ticket")))
-        if objection is None:
-            continue
-        request = session.get(Case, event.case_id)
-        on = event.at.astimezone(tz).date()
-        ended += len(end_for_objection(session, request, objection, "system", on))
-    return ended
+def cited_by(session: Session, case_ids: list[int]) -> dict[int, int]:
+    """Of the requests ``case_ids``, those whose decision (the last one) cites an entry: request id -> the entry."""
+    cited = ((case_id, data.get(CITE_FIELD)) for case_id, data in decisions(session, case_ids).items())
+    return {case_id: entry for case_id, entry in cited if isinstance(entry, int)}
 
 
 def record_determination(
@@ -183,18 +180,46 @@ def view(entry: Exemption, on: date) -> dict:
         "decided_at": entry.decided_at,
         "in_force": in_force(entry, on),
         "ended_on": entry.ended_on,
+        "ended_reason": entry.ended_reason,
         "note": "; ".join(filter(None, (entry.note, entry.ended_reason))) or None,
     }
 
 
-def register(session: Session, on: date) -> list[dict]:
-    return [view(e, on) for e in session.scalars(select(Exemption).order_by(Exemption.id))]
+def register(
+    session: Session, on: date, first: date | None = None, last: date | None = None, state: str | None = None
+) -> list[dict]:
+    """The register as of ``on``, oldest first; with ``first``/``last`` the entries decreed in those days (both
+    included), with ``state`` those in force on ``on`` or those that ended."""
+    query = select(Exemption)
+    if first is not None:
+        query = query.where(Exemption.decree_date >= first)
+    if last is not None:
+        query = query.where(Exemption.decree_date <= last)
+    rows = [view(e, on) for e in session.scalars(query.order_by(Exemption.id))]
+    if state in STATES:
+        rows = [row for row in rows if row["in_force"] == (state == "in_force")]
+    return rows
+
+
+def table(rows: list[dict], locale: str = "id") -> list[list]:
+    """The register as a table: its headers in ``locale`` (Indonesian unless "en"), then a row of cells per entry."""
+    i = 1 if locale == "en" else 0
+    return [[c[1 + i] for c in COLUMNS], *(_cells(row, i) for row in rows)]
 
 
 def _cells(row: dict, i: int) -> list:
+    """An entry's cells; one that ends says when and why whenever it is known, even on a day it still held (a
+    register as of an earlier day): the refusal overturned (the day and its reason, as recorded); one no longer in
+    force by its period says so (the last day it held)."""
     out = []
     for key, *_ in COLUMNS:
-        if key == "letters":
+        if key == "ended_on" and (row["ended_on"] or not row["in_force"]):
+            out.append((row["ended_on"] or row["valid_until"]).isoformat())
+        elif key == "ended_reason" and (row["ended_on"] or not row["in_force"]):
+            out.append(row["ended_reason"] or translated(PERIOD_OVER, "en" if i else "id"))
+        elif key in ("ended_on", "ended_reason"):
+            out.append("")
+        elif key == "letters":
             out.append(", ".join(row["letters"]))
         elif key == "decided_as":
             out.append(DECIDED_AS.get(row["decided_as"], (row["decided_as"],) * 2)[i])
@@ -208,13 +233,16 @@ def _cells(row: dict, i: int) -> list:
 
 
 def export_csv(rows: list[dict], locale: str = "id") -> bytes:
-    i = 1 if locale == "en" else 0
     buffer = io.StringIO()
     writer = csv.writer(buffer)
-    writer.writerow([c[1 + i] for c in COLUMNS])
-    for row in rows:
-        writer.writerow(_cells(row, i))
+    for cells in table(rows, locale):
+        writer.writerow([_safe(cell) for cell in cells])
     return buffer.getvalue().encode("utf-8-sig")  # a spreadsheet opens UTF-8 only with its mark
+
+
+def _safe(cell):
+    """A CSV cell a spreadsheet would read as a formula (``=``, ``+``, ``-``, ``@`` first) gets an apostrophe."""
+    return "'" + cell if isinstance(cell, str) and cell.startswith(("=", "+", "-", "@", "\t", "\r")) else cell
 
 
 def export_xlsx(rows: list[dict], locale: str = "id") -> bytes:
@@ -226,7 +254,7 @@ def export_xlsx(rows: list[dict], locale: str = "id") -> bytes:
     wrap = workbook.add_format({"text_wrap": True, "valign": "top"})
     for col, column in enumerate(COLUMNS):
         sheet.write_string(0, col, column[1 + i], bold)
-        sheet.set_column(col, col, 12 if column[0] in ("id", "letters", "status") else 28)
+        sheet.set_column(col, col, 12 if column[0] in ("id", "letters", "status", "ended_on") else 28)
     sheet.freeze_panes(1, 0)
     for r, row in enumerate(rows, start=1):
         for col, value in enumerate(_cells(row, i)):

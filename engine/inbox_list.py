@@ -16,6 +16,10 @@ flagged overdue, as ``access.is_late`` says: the list and the counter that links
 Search (``q``): the ticket, the requester's NIK or every word of their name (the blind index,
 engine.blind_index: only for readers of identities and never a complaint's reporter), or words of
 the case's subject (the word index, only where the reader may see the subject field): engine.inbox_search.
+A complaint's subject is the reporter's own words: the complaint team's alone to read and search by. Anyone else who
+may read a complaint's recorded subject (an auditor) reads the one the team recorded, or none before it has
+(``team_subject_readable``, engine.subjects.team_subjects), and finds the complaint by its ticket only: the word
+index holds the reporter's words.
 
 Counts ("of N", the header's open, overdue and mine) are counted up to ``COUNT_CAP`` and then stop
 (``Count``): an officer needs the exact number of a small queue and, of a large one, that it is more
@@ -39,7 +43,7 @@ from engine.messages import msg
 from engine.models import Case, HumanTask, Party, Unit, User
 from engine.queries import SCOPES, follow_up, working_days_left
 from engine.runtime import Runtime
-from engine.subjects import SUBJECT_FIELDS
+from engine.subjects import SUBJECT_FIELDS, TEAM_FIELD, subject_of, team_subjects
 
 PAGE_SIZE = 50
 MAX_PAGE_SIZE = 200
@@ -184,13 +188,15 @@ def _decode(sort: str, cursor: str, columns: list) -> list:
 
 
 def subject_kinds(forms, user: User) -> frozenset[str]:
-    """The kinds of case whose subject ``user`` may read in a list (and so search by its words)."""
+    """The kinds of case whose subject ``user`` may read in a list (and so search by its words): a complaint's, the
+    reporter's own words, for its team only (engine.complaints.details_read_by)."""
     shown = set()
     for kind, name in SUBJECT_FIELDS.items():
         probe = Case(kind=kind)
         readers = access.field_readers(user, probe)
         if readers is None:
-            shown.add(kind)
+            if kind != kinds.COMPLAINT or access.is_complaint_team(user):
+                shown.add(kind)
             continue
         try:
             schema = forms.schema(visibility.INTAKE_FORMS[kind])
@@ -308,6 +314,37 @@ def _matching(found: inbox_search.Found):
     return found.where
 
 
+TEAM_FORM = "pengaduan_catat_pengaduan.json"  # where the team records a complaint's subject (engine.subjects)
+
+
+def team_subject_readable(forms, user: User) -> bool:
+    """Whether ``user``, who is not of the complaint team, reads a complaint's subject as the team recorded it: a
+    reader of every recorded field (an auditor), or one the team's form marks that field visible to."""
+    if access.is_complaint_team(user):
+        return False
+    readers = access.field_readers(user, Case(kind=kinds.COMPLAINT))
+    if readers is None:
+        return True
+    try:
+        schema = forms.schema(TEAM_FORM)
+    except LookupError:
+        return False
+    return TEAM_FIELD in visibility.visible_names(schema, readers)
+
+
+def _with_team_subjects(session: Session, rt: Runtime, user: User, items: list[dict], rows) -> list[dict]:
+    """``items`` with each complaint's subject as the team recorded it (``rows``: theirs, with ``case_id`` and
+    ``case_kind``), for a reader who reads that one and not the reporter's (``team_subject_readable``)."""
+    wanted = [row.case_id for row in rows if row.case_kind == kinds.COMPLAINT]
+    if not wanted or kinds.COMPLAINT in subject_kinds(rt.forms, user) or not team_subject_readable(rt.forms, user):
+        return items
+    recorded = team_subjects(session, wanted)
+    for item, row in zip(items, rows, strict=True):
+        if row.case_id in recorded:
+            item["subject"] = subject_of(kinds.COMPLAINT, {SUBJECT_FIELDS[kinds.COMPLAINT]: recorded[row.case_id]})
+    return items
+
+
 def search(session: Session, rt: Runtime, user: User, filters: Filters) -> inbox_search.Found | None:
     """The cases ``filters.q`` matches for ``user`` (engine.inbox_search), or None without a query."""
     if not filters.q:
@@ -359,6 +396,8 @@ def page(session: Session, rt: Runtime, user: User, filters: Filters) -> Page:
         select(
             *ROW_COLUMNS,
             Case.ticket,
+            Case.id.label("case_id"),
+            Case.kind.label("case_kind"),
             subject.label("subject"),
             Case.unit_id.label("case_unit_id"),
             Case.overdue.label("case_overdue"),
@@ -387,7 +426,7 @@ def page(session: Session, rt: Runtime, user: User, filters: Filters) -> Page:
     more = len(rows) > filters.limit
     rows = rows[: filters.limit]
     left = _days_left(rt, {r.due_at for r in rows})
-    items = [_item(rt, row, left) for row in rows]
+    items = _with_team_subjects(session, rt, user, [_item(rt, row, left) for row in rows], rows)
     cursor = None
     if more:
         last = rows[-1]
@@ -453,7 +492,8 @@ def _cases(
     subject = when((Case.kind.in_(readable), Case.subject), else_=literal(None)) if readable else literal(None)
     columns = (
         Case.ticket,
-        Case.kind,
+        Case.id.label("case_id"),
+        Case.kind.label("case_kind"),
         Case.status,
         subject.label("subject"),
         Case.received_at,
@@ -477,7 +517,7 @@ def _cases(
     items = [
         {
             "ticket": row.ticket,
-            "kind": row.kind,
+            "kind": row.case_kind,
             "status": row.status,
             "subject": row.subject,
             "received_at": row.received_at,
@@ -487,7 +527,7 @@ def _cases(
         }
         for row in rows[:CASES_SHOWN]
     ]
-    return Cases(items, len(rows) > CASES_SHOWN)
+    return Cases(_with_team_subjects(session, rt, user, items, rows[:CASES_SHOWN]), len(rows) > CASES_SHOWN)
 
 
 def _days_left(rt: Runtime, dues: set) -> dict:

@@ -4,11 +4,13 @@
   name, address, occupation and contact, the information asked for, purpose, how to obtain and deliver,
   the decision and its date, the reasons and Pasal 17 letters of a refusal, working days taken, the fee;
 * the objection register (Register Keberatan, §4.3): the request it concerns, the grounds, the superior's
-  decision, its date and who gave it, and what the requester did next (a dispute);
+  decision, its date, who gave it and in which position (the letters' rule, engine.letters.signers), and the
+  requester's reaction to the answer (tanggapan Pemohon, ``reaction``);
 * the dispute register: the Commission's register number, the stages reached, mediation, adjudication, the
   decision and the day it is dated (the agreement's, the day it was read), the court's decision as its effect on the
   information request and its date, and compliance;
-* the complaint register: never the reporter, whatever the complaint's protection.
+* the complaint register: never the reporter, whatever the complaint's protection; the reporter's own subject line
+  for the complaint team only, the subject the team recorded for every other reader (engine.subjects).
 
 A register lists the cases received in a period (office days, the last included), optionally only
 the open or the closed ones, or one unit's. Rows carry codes and Python values; the API and the pages
@@ -30,6 +32,7 @@ from engine.calendar import iso_day
 from engine.letters.context import signatory
 from engine.models import Case, CaseFacts, Party, User
 from engine.runtime import Runtime
+from engine.subjects import team_subjects
 
 STATES = ("open", "closed")
 BATCH = 1000
@@ -83,7 +86,7 @@ COLUMNS = {
         "notice_via",
         "decision_days",
         "overdue",
-        "disputes",
+        "requester_response",
     ),
     kinds.DISPUTE: (
         "ticket",
@@ -186,18 +189,25 @@ def rows(session: Session, rt: Runtime, user: User, where: Filter, *, limit: int
     query = query.outerjoin(parent, parent.id == Case.parent_id).order_by(CaseFacts.received_at, Case.id)
     query = access.cases_visible_to(user, query)
     names = dict(session.execute(select(User.username, User.display_name)).all())
-    # The Atasan PPID's position as the office's letters sign it (KAWAL_SIGNATORY_ATASAN_PPID): §4.3 lists it.
+    # The Atasan PPID's position as the office's letters sign it (KAWAL_SIGNATORY_ATASAN_PPID, else the lane's title,
+    # engine.letters.signers): §4.3 lists it. Written in Bahasa Indonesia; the pages name it in their language.
     superior = signatory(rt.settings, "atasan_ppid")["position"] if where.kind == kinds.OBJECTION else None
+    # The reporter's own subject line is the complaint team's; anyone else reads the team's (engine.subjects).
+    own_words = where.kind != kinds.COMPLAINT or access.is_complaint_team(user)
     offset, left = 0, limit
     while left is None or left > 0:
         size = BATCH if left is None else min(BATCH, left)
         batch = session.execute(query.limit(size).offset(offset)).all()
         if not batch:
             return
-        disputes = _disputes(session, [case.id for case, *_rest in batch]) if where.kind == kinds.OBJECTION else {}
+        ids = [case.id for case, *_rest in batch]
+        disputes = _disputes(session, ids) if where.kind == kinds.OBJECTION else {}
+        subjects = {} if own_words else team_subjects(session, ids)
         for case, facts, parent_ticket, parent_details in batch:
             row = _row(case, facts, parent_ticket, parent_details or {}, names, disputes)
             row["decided_by_position"] = superior if row["decided_by"] else None
+            if not own_words:
+                row["subject"] = subjects.get(case.id)
             if with_identity:
                 row.update(_identity(session, rt, case))
             yield {column: row.get(column) for column in COLUMNS[where.kind]}
@@ -260,6 +270,7 @@ def _row(case: Case, facts: CaseFacts, parent_ticket, parent_details: dict, name
             purpose=details.get("tujuan_penggunaan"),
             late_filed=facts.late_filed,
             disputes=disputes.get(case.id, []),
+            requester_response=reaction(case, facts, disputes.get(case.id, [])),
         )
     elif case.kind == kinds.DISPUTE:
         row.update(
@@ -292,6 +303,28 @@ def _row(case: Case, facts: CaseFacts, parent_ticket, parent_details: dict, name
             within_statutory={"met": True, "missed": False}.get(facts.statutory),
         )
     return row
+
+
+# The requester's reaction to the superior's answer (tanggapan Pemohon, legal-process.md §4.3): ``reaction``'s codes.
+REACTIONS = ("dispute_filed", "settled", "none_recorded")
+
+
+def reaction(case: Case, facts: CaseFacts, disputes: list[str]) -> dict | None:
+    """What the requester did about the answer to their objection, as far as Kawal knows it.
+
+    Kawal records no reaction of the requester's own: no form asks whether they accepted the superior's answer. What
+    it does record is the dispute they bring to the Information Commission (the dispute case filed on the objection)
+    and, for an objection settled by agreement (UU 14/2008 Pasal 35(2)), the agreement they made. So the reaction is
+    derived, and says no more than that: ``dispute_filed`` with the disputes' tickets; ``settled``; else, once the
+    answer was sent or its 30 working days lapsed (or the objection was closed), ``none_recorded`` (which is not
+    "accepted": the requester may still go to the Commission, which judges timeliness itself, §4.4); None while the
+    superior has not answered yet."""
+    if disputes:
+        return {"code": "dispute_filed", "disputes": disputes}
+    if facts.result == "diselesaikan_musyawarah":
+        return {"code": "settled"}
+    answered = facts.notice_sent_on or facts.decided_at or facts.result == "keberatan_tidak_ditanggapi"
+    return {"code": "none_recorded"} if answered or case.closed_at is not None else None
 
 
 def _identity(session: Session, rt: Runtime, case: Case) -> dict:

@@ -28,6 +28,8 @@ from sqlalchemy.orm import Session, aliased
 
 from engine import clock, kinds, narrative
 from engine.errors import Invalid
+from engine.letters import context as letter_context
+from engine.letters import signers
 from engine.messages import msg
 from engine.models import Case, CaseFacts
 
@@ -107,6 +109,10 @@ class Report:
     narrative: dict[str, str]
     generated_at: datetime
     fees: dict[str, int]
+    # Whose report and who signs it, as the letters print them: the public body as the letterhead names it (the
+    # office under its agency, engine.letters.context.office), and the PPID's signature block (engine.letters.signers).
+    office: dict = field(default_factory=dict)
+    signatory: dict = field(default_factory=dict)
 
     def section(self, key: str) -> Section:
         return next(s for s in self.sections if s.key == key)
@@ -250,8 +256,9 @@ def _population(kind: str, start: datetime, end: datetime, *, tickets: bool = Fa
     return query
 
 
-def annual_report(session: Session, rt, period: Period) -> Report:
-    """Every figure of §9.2 for the cases received in ``period``, counted in SQL."""
+def annual_report(session: Session, rt, period: Period, officer=None) -> Report:
+    """Every figure of §9.2 for the cases received in ``period``, counted in SQL; signed as the letters are signed
+    (``report_signatory``)."""
     start, end = period.bounds(rt.settings.office_timezone)
     sections: dict[str, Section] = {}
     for kind, predicates in PREDICATES.items():
@@ -272,7 +279,17 @@ def annual_report(session: Session, rt, period: Period) -> Report:
         narrative=narrative.of(session, period.key),
         generated_at=clock.now(),
         fees={"charged_total": int(fees[0]), "paid_total": int(fees[1])},
+        office=letter_context.office(rt.settings),
+        signatory=report_signatory(session, rt.settings, officer),
     )
+
+
+def report_signatory(session: Session, settings, officer=None) -> dict:
+    """Who signs the report, by the letters' rule (engine.letters.signers): the PPID the office configured
+    (KAWAL_SIGNATORY_PPID), else ``officer`` (who makes the report) when a PPID, else the office's only PPID, with
+    the NIP their account holds; the PPID's position over a blank line for the name only when nothing says who."""
+    maker = officer if officer is not None and "ppid" in officer.own_group_codes else None  # never "a.n." the PPID
+    return signers.signatory(settings, "ppid", signers.signing_officer(session, settings, "ppid", maker))
 
 
 def time_to_fulfil(session: Session, start: datetime, end: datetime) -> TimeToFulfil:
@@ -396,4 +413,5 @@ def announcement(session: Session, rt, year: int) -> dict:
         "median_days": report.time_to_fulfil.median,
         "p90_days": report.time_to_fulfil.p90,
         "generated_at": report.generated_at,
+        "office": report.office,  # whose announcement: the public body as its letterhead names it
     }

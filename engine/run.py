@@ -31,7 +31,7 @@ from sqlalchemy import bindparam, inspect, select
 from sqlalchemy.orm import Session
 from sqlalchemy.orm.attributes import set_committed_value
 
-from engine import clock, exemptions, facts, notices
+from engine import clock, exemption_ends, facts, kinds, notices
 from engine.audit import EventLog
 from engine.models import Case, Deadline, HumanTask, WorkflowState
 from engine.runtime import Runtime, ids_in_state
@@ -176,8 +176,17 @@ class CaseRun:
         # The facts the registers and reports count read this run's events: the change is flushed first.
         facts.refresh(self.session, self.rt, self.case)
         self._save()
+        self._end_overturned_exemptions(changes.statuses)
         self._tell_parent(changes.to_parent)
         return self.result
+
+    def _end_overturned_exemptions(self, statuses: list[tuple[str, dict]]) -> None:
+        """A dispute whose decision became final granting the request in full overturns the refusal: the register
+        entries determined on it end (``exemption_ends.end_for_dispute``; a granted objection: ``_tell_parent``)."""
+        for status, data in statuses:
+            if status == exemption_ends.FINAL and self.case.kind == kinds.DISPUTE:
+                today = clock.now().astimezone(self.rt.calendars["strict"].tz).date()
+                exemption_ends.end_for_dispute(self.session, self.case, data, self.actor, today)
 
     def _save(self) -> None:
         self.rt.save(self.session, self.case, self.wf)
@@ -203,9 +212,9 @@ class CaseRun:
                 )
             if applied:
                 self.touched += [c for c in run.touched if c not in self.touched]
-            if message == "keberatan_dikabulkan":  # the refusal is overturned: its exemption entry no longer holds
+            if message == "keberatan_dikabulkan":  # the refusal may be overturned, and its exemption entries end
                 today = clock.now().astimezone(self.rt.calendars["strict"].tz).date()
-                exemptions.end_for_objection(self.session, parent, self.case, self.actor, today)
+                exemption_ends.end_for_objection(self.session, parent, self.case, self.actor, today)
         self.session.flush()
 
     def _task(self, task_guid: str):

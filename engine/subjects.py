@@ -3,11 +3,19 @@
 Each kind takes it from one field of its intake form (``SUBJECT_FIELDS``), so whether a reader may see
 the subject is whether they may see that field (engine.visibility): a unit referred a complaint sees its
 matter only if the complaint form marks ``pokok_masalah`` visible to it.
+
+A complaint's reporter's own subject line is the complaint team's alone (legal-process.md §7.3 rules 1 and 3, as
+engine.complaints.details_read_by reads the details): every other reader reads the subject the team recorded when it
+recorded the complaint (``team_subjects``), or none before it has.
 """
 
 from __future__ import annotations
 
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
 from engine import kinds
+from engine.models import CaseEvent
 
 SUBJECT_FIELDS = {
     kinds.REQUEST: "information",
@@ -16,6 +24,9 @@ SUBJECT_FIELDS = {
     kinds.COMPLAINT: "pokok_masalah",
 }
 MAX_LENGTH = 300  # the column's width; the full text stays in the case's details
+# Where the complaint team records a complaint's subject in its own words, without anyone's name
+# (pengaduan_catat_pengaduan.json ``pokok_masalah``, ``x-no-names``): engine.complaints.SUMMARY_TASK.
+TEAM_TASK, TEAM_FIELD = "catat_pengaduan", "pokok_masalah"
 
 
 def subject_of(kind: str, details: dict) -> str:
@@ -25,3 +36,20 @@ def subject_of(kind: str, details: dict) -> str:
         value = f"{details.get('ki', '')} {value}".strip()
     text = " ".join(str(value or "").split())
     return text if len(text) <= MAX_LENGTH else text[: MAX_LENGTH - 1] + "…"
+
+
+def team_subjects(session: Session, case_ids: list[int]) -> dict[int, str]:
+    """The subject the complaint team recorded for each of these complaints (its last recording), by case id; a
+    complaint the team has not recorded yet is absent. Read from the tasks' completions, as
+    engine.complaints.team_summary reads the team's summary."""
+    found: dict[int, str] = {}
+    if not case_ids:
+        return found
+    events = select(CaseEvent.case_id, CaseEvent.data).where(
+        CaseEvent.case_id.in_(case_ids), CaseEvent.type == "task_completed"
+    )
+    for case_id, data in session.execute(events.order_by(CaseEvent.case_id, CaseEvent.seq)):
+        subject = (data.get("data") or {}).get(TEAM_FIELD) if data.get("task") == TEAM_TASK else None
+        if subject:
+            found[case_id] = subject
+    return found

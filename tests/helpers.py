@@ -129,7 +129,16 @@ GRANT_PATH = (
     "pemberitahuan_tertulis",
     "penyerahan_informasi",
 )
-GRANT_DATA = {name: STEP[name] for name in GRANT_PATH if name in STEP} | {"putuskan": decision("dikabulkan_seluruhnya")}
+# A delivery by e-mail or of a digital copy is refused without its files (engine.delivery.require_files). The default
+# request asks for a digital copy by e-mail: the desks' and offices' default walks attach ``DELIVERED`` to it. The
+# JSON-only walkers of the grant path (tests/deploy/topology.py, bench/) file ``GRANT_REQUEST`` instead: a printed
+# copy handed over in person, which has no file.
+DELIVERY_TASKS = ("penyerahan_informasi", "penyerahan_lanjutan")
+GRANT_REQUEST = {"obtain_method": "salinan_hardcopy", "delivery_method": "langsung"}
+GRANT_DATA = {name: STEP[name] for name in GRANT_PATH if name in STEP} | {
+    "putuskan": decision("dikabulkan_seluruhnya"),
+    "penyerahan_informasi": {**STEP["penyerahan_informasi"], "cara_penyerahan": "langsung"},
+}
 
 
 def default_data(name: str, decisions: dict, ticket: str) -> dict:
@@ -159,12 +168,31 @@ class Desk:
         assert name in tasks, f"{name} is not open on {ticket}; open: {sorted(tasks)}"
         return tasks[name]
 
-    def complete(self, ticket, name, data=None, username=None, expect=200):
+    def complete(self, ticket, name, data=None, username=None, expect=200, files=None):
+        """Complete the open task ``name``; ``files``: {field: [(name, bytes)]} sent with it (a default delivery
+        sends ``DELIVERED``)."""
         task = self.task(ticket, name)
         username = username or WHO[task["lane"]]
         if data is None:
             data = dated(default_data(name, self.decisions, ticket), self.case(ticket)["received_at"][:10])
-        r = self.client.post(f"/api/v1/tasks/{task['id']}/complete", json={"data": data}, headers=self.login(username))
+            if name in DELIVERY_TASKS and files is None:
+                files = {"berkas_informasi": [("informasi.pdf", DELIVERED)]}
+        if files:
+            import io
+            import json
+
+            body = {"data": json.dumps(data)}
+            body |= {field: [(io.BytesIO(content), n) for n, content in items] for field, items in files.items()}
+            r = self.client.post(
+                f"/api/v1/tasks/{task['id']}/complete-with-files",
+                data=body,
+                content_type="multipart/form-data",
+                headers=self.login(username),
+            )
+        else:
+            r = self.client.post(
+                f"/api/v1/tasks/{task['id']}/complete", json={"data": data}, headers=self.login(username)
+            )
         assert r.status_code == expect, r.json
         if name == "putuskan" and r.status_code == 200:
             self.decisions[ticket] = data["keputusan"]
@@ -292,5 +320,21 @@ def _sample_png() -> bytes:
     return out.getvalue()
 
 
+def _delivered_pdf() -> bytes:
+    """The information a default delivery hands over: a one-page PDF whose text the personal-data scan reads and
+    finds nothing in (engine.pii_scan), the same bytes every time."""
+    from datetime import UTC, datetime
+
+    from fpdf import FPDF
+
+    doc = FPDF()
+    doc.set_creation_date(datetime(2026, 12, 1, 9, 0, tzinfo=UTC))
+    doc.set_font("helvetica", size=11)
+    doc.add_page()
+    doc.cell(0, 6, "Daftar penerima beasiswa tahun 2026 dan kriteria seleksinya")
+    return bytes(doc.output())
+
+
 SAMPLE_PDF = _sample_pdf()
+DELIVERED = _delivered_pdf()
 SAMPLE_PNG = _sample_png()

@@ -3,11 +3,12 @@
 Every file is written in the visitor's language (its headers and names through ``report_labels``).
 Cells are written as what they are, never parsed: XLSX strings stay strings (no formulas), a register's
 numbers are numbers and its days and instants are dates (office-local, with a date format), so a
-spreadsheet sorts and sums them; a CSV is text, and a CSV cell that a spreadsheet would read as a
-formula (``=``, ``+``, ``-``, ``@`` first) is prefixed with an apostrophe. The report's annex lists the
-tickets behind each figure; the PDF and DOCX carry it inline (figure by figure) up to ``ANNEX_INLINE``
-tickets and otherwise point to the XLSX, whose annex sheet is always whole: one row per ticket with the
-figures it counts in.
+spreadsheet sorts and sums them; a CSV is text, UTF-8 opened by its byte order mark (``BOM``: without it a
+spreadsheet reads the bytes in the computer's own code page, and "Pengaduan — Kantor" comes out garbled), and a
+CSV cell that a spreadsheet would read as a formula (``=``, ``+``, ``-``, ``@`` first) is prefixed with an
+apostrophe. The report's annex lists the tickets behind each figure; the PDF and DOCX carry it inline (figure by
+figure) up to ``ANNEX_INLINE`` tickets and otherwise point to the XLSX, whose annex sheet is always whole: one row
+per ticket with the figures it counts in.
 """
 
 from __future__ import annotations
@@ -34,6 +35,8 @@ from engine.runtime import Runtime
 
 ANNEX_INLINE = 2000  # tickets listed in the PDF and DOCX annex; beyond this the XLSX holds them
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+BOM = "\ufeff"  # opens every CSV download, as engine.exemptions.export_csv's: a spreadsheet then reads it as UTF-8
+PERCENT_FORMAT = "0.0%"  # a share in a workbook: a number (0.151) shown as the reader's spreadsheet writes 15.1%
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 PDF = "application/pdf"
@@ -89,7 +92,11 @@ def _cell(rt: Runtime, zone: ZoneInfo, column: str, value) -> Cell:
     return Cell(text)
 
 
-def csv_stream(table) -> Iterable[str]:
+def csv_stream(table, bom: bool = True) -> Iterable[str]:
+    """The table as CSV text, a row at a time, opened by the byte order mark (``bom=False``: a part that follows
+    another's opening)."""
+    if bom:
+        yield BOM
     buffer = io.StringIO()
     writer = csv.writer(buffer)
     for cells in table:
@@ -143,15 +150,22 @@ def xlsx_table(table, sheet_name: str, title: str | None = None) -> bytes:
     return file.getvalue()
 
 
+def public_body(rt: Runtime) -> str:
+    """Whose register it is, as the letters' letterhead names the public body (engine.letters.render): the agency,
+    then the office under it. The agency alone ("KEMENTERIAN AGAMA REPUBLIK INDONESIA") named the ministry, not the
+    Kanwil whose register it is."""
+    return ", ".join(name for name in (rt.settings.agency_name, rt.settings.office_name) if name)
+
+
 def register_title(rt: Runtime, kind: str, start: datetime | None, end: datetime | None) -> str:
-    """``Register permohonan informasi · <agency> · 1 Jan 2026 – 31 Des 2026``: the cases received from ``start``
-    and before ``end``, as the office's first and last day."""
+    """``Register Permohonan Informasi · <agency>, <office> · 1 Jan 2026 – 31 Des 2026``: the cases received from
+    ``start`` and before ``end``, as the office's first and last day."""
     if start is None and end is None:
-        return f"{labels.REGISTER_TITLES[kind]} · {rt.settings.agency_name} · {_('every case')}"
+        return f"{labels.REGISTER_TITLES[kind]} · {public_body(rt)} · {_('every case')}"
     zone = ZoneInfo(rt.settings.office_timezone)
     first = format_date(start.astimezone(zone).date(), "d MMM y") if start else "…"
     last = format_date((end - timedelta(microseconds=1)).astimezone(zone).date(), "d MMM y") if end else "…"
-    return f"{labels.REGISTER_TITLES[kind]} · {rt.settings.agency_name} · {first} – {last}"
+    return f"{labels.REGISTER_TITLES[kind]} · {public_body(rt)} · {first} – {last}"
 
 
 # -- the annual report -----------------------------------------------------------------------------------------
@@ -165,7 +179,8 @@ def share(value: int, whole: int | None) -> str:
 
 
 def report_rows(rt: Runtime, report: Report) -> list[dict]:
-    """Every figure as (section title, label, value, share of its base), in the report's order."""
+    """Every figure as (section title, label, value, share of its base as written and as a fraction, for a
+    workbook: None without a base), in the report's order."""
     rows = []
     for section in report.sections:
         for figure in section.figures:
@@ -178,6 +193,7 @@ def report_rows(rt: Runtime, report: Report) -> list[dict]:
                     "label": labels.figure_label(rt, key),
                     "value": figure.value,
                     "share": share(figure.value, base),
+                    "fraction": figure.value / base if base else None,
                 }
             )
     return rows
@@ -219,18 +235,19 @@ def _context(rt: Runtime, report: Report, annex: Annex, ikm) -> dict:
 
 def heading(rt: Runtime, report: Report) -> list[tuple[str, str]]:
     """What the report is, above its figures (legal-process.md §9.2): the public body as its letters name it
-    (the office, then its agency), the period's first and last day, and to whom the report goes."""
+    (the agency, the office under it), the period's first and last day, and to whom the report goes."""
     return [
-        (_("Public body"), f"{rt.settings.office_name}, {rt.settings.agency_name}"),
+        (_("Public body"), f"{rt.settings.agency_name}\n{rt.settings.office_name}"),  # as the letterhead: two lines
         (_("Period"), labels.period_dates(rt, report.period)),
         (_("Submitted to"), _("The PPID's superior, with a copy to the Information Commission")),
     ]
 
 
 def signature(rt: Runtime, report: Report) -> dict:
-    """Who signs the report: the PPID the office configured (KAWAL_SIGNATORY_PPID), as the letters print them, else
-    the PPID's position over a blank line for the name; the place and day it was made."""
-    signer = signers.signatory(rt.settings, "ppid")
+    """Who signs the report, by the letters' rule (engine.reports.report_signatory): the PPID the office configured
+    (KAWAL_SIGNATORY_PPID), else the PPID who made it or the office's only PPID, else the PPID's position over a
+    blank line for the name; the place and day it was made."""
+    signer = report.signatory or signers.signatory(rt.settings, "ppid")
     return {
         "place_date": f"{rt.settings.office_city}, {format_date(report.generated_at, 'd MMMM y')}",
         "position": signer["position_en" if labels.current_language() == "en" else "position"],
@@ -274,35 +291,41 @@ def annual_docx(rt: Runtime, report: Report, annex: Annex, ikm) -> bytes:
     for key in ("policy", "facilities", "staff", "budget"):
         doc.add_heading(str(labels.NARRATIVE[key]), 2)
         doc.add_paragraph(report.narrative[key] or _("(to be written)"))
-    doc.add_heading(_("B. Service details and C. Disputes"), 1)
-    current = None
-    table = None
-    for row in ctx["rows"]:
-        if row["section"] != current:
-            current = row["section"]
-            doc.add_heading(current, 2)
-            table = doc.add_table(rows=1, cols=3)
-            table.style = "Table Grid"
-            for cell, text in zip(table.rows[0].cells, (_("Figure"), _("Count"), _("Share")), strict=True):
-                cell.text = text
-        cells = table.add_row().cells
-        cells[0].text, cells[1].text, cells[2].text = row["label"], str(row["value"]), row["share"]
-    ttf = report.time_to_fulfil
-    doc.add_paragraph(
-        _(
-            "Median time to fulfil: %(median)s working days; 90th percentile: %(p90)s working days.",
-            median=_dash(ttf.median),
-            p90=_dash(ttf.p90),
-        )
-    )
-    fees = report.fees
-    doc.add_paragraph(
-        _(
-            "Fees charged: IDR %(charged)s; paid: IDR %(paid)s.",
-            charged=format_number(fees["charged_total"]),
-            paid=format_number(fees["paid_total"]),
-        )
-    )
+    rows = ctx["rows"]
+    for title, keys in (
+        (_("B. Service details"), ("requests", "outcomes", "refusals", "redactions", "time", "fees")),
+        (_("C. Dispute details"), ("objections", "disputes", "court")),
+    ):
+        doc.add_heading(title, 1)
+        for key in keys:
+            figures = [row for row in rows if row["key"].startswith(f"{key}.")]
+            if figures:
+                doc.add_heading(figures[0]["section"], 2)
+                table = doc.add_table(rows=1, cols=3)
+                table.style = "Table Grid"
+                for cell, text in zip(table.rows[0].cells, (_("Figure"), _("Count"), _("Share")), strict=True):
+                    cell.text = text
+                for row in figures:
+                    cells = table.add_row().cells
+                    cells[0].text, cells[1].text, cells[2].text = row["label"], str(row["value"]), row["share"]
+            if key == "time":
+                ttf = report.time_to_fulfil
+                doc.add_paragraph(
+                    _(
+                        "Median time to fulfil: %(median)s working days; 90th percentile: %(p90)s working days.",
+                        median=_dash(ttf.median),
+                        p90=_dash(ttf.p90),
+                    )
+                )
+            elif key == "fees":
+                fees = report.fees
+                doc.add_paragraph(
+                    _(
+                        "Fees charged: IDR %(charged)s; paid: IDR %(paid)s.",
+                        charged=format_number(fees["charged_total"]),
+                        paid=format_number(fees["paid_total"]),
+                    )
+                )
     doc.add_heading(_("D. Obstacles"), 1)
     for key in ("obstacles_internal", "obstacles_external"):
         doc.add_heading(str(labels.NARRATIVE[key]), 2)
@@ -338,6 +361,7 @@ def annual_xlsx(rt: Runtime, report: Report, annex: Annex, ikm) -> bytes:
     file = io.BytesIO()
     workbook = _workbook(file, large=True)
     bold = workbook.add_format({"bold": True})
+    percent = workbook.add_format({"num_format": PERCENT_FORMAT})
     figures = workbook.add_worksheet(_("Figures")[:31])
     for c, head in enumerate((_("Section"), _("Figure"), _("Key"), _("Count"), _("Share"))):
         figures.write_string(0, c, head, bold)
@@ -346,7 +370,8 @@ def annual_xlsx(rt: Runtime, report: Report, annex: Annex, ikm) -> bytes:
         figures.write_string(r, 1, row["label"])
         figures.write_string(r, 2, row["key"])
         figures.write_number(r, 3, row["value"])
-        figures.write_string(r, 4, row["share"])
+        if row["fraction"] is not None:  # a number a spreadsheet computes on, shown as a percentage
+            figures.write_number(r, 4, row["fraction"], percent)
     figures.freeze_panes(1, 0)
     time = workbook.add_worksheet(_("Time to fulfil")[:31])
     time.write_string(0, 0, _("Working days"), bold)
@@ -418,13 +443,15 @@ def announcement_context(rt: Runtime, announcement: dict) -> dict:
 
 
 def announcement_csv(rt: Runtime, announcement: dict) -> Iterable[str]:
+    """The announcement's figures as CSV rows, without the byte order mark: they follow its heading
+    (api.web.portal.announcement), which opens the file with it."""
     ctx = announcement_context(rt, announcement)
     table = [[_("Figure"), _("Count")]]
     table += [[str(label), str(value)] for label, value in ctx["figures"]]
     table += [[str(label), str(value)] for label, value in ctx["reasons"]]
     table += [[_("Median working days"), _dash(announcement["median_days"])]]
     table += [[_("90th percentile, working days"), _dash(announcement["p90_days"])]]
-    return csv_stream(table)
+    return csv_stream(table, bom=False)
 
 
 def complaint_rows(rt: Runtime, stats) -> list[tuple[str, str, str]]:

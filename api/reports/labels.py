@@ -17,6 +17,7 @@ from flask_babel import lazy_gettext as _l
 from sqlalchemy import select
 
 from engine import kinds, status
+from engine.letters.signers import DEFAULT_POSITIONS
 from engine.runtime import Runtime
 
 PROCESS_SLUGS = {
@@ -66,7 +67,7 @@ COLUMNS = {
     "late_filed": _l("Filed late"),
     "decided_by": _l("Decided by"),
     "decided_by_position": _l("Position of the one who decided"),
-    "disputes": _l("Dispute filed"),
+    "requester_response": _l("Requester's reaction"),
     "commission": _l("Information Commission"),
     "commission_register": _l("Commission register number"),
     "filed_at_commission": _l("Filed at the Commission"),
@@ -152,6 +153,13 @@ NOT_ACTIONABLE = {
     "dianggap_dicabut": _l("Evidence not supplied: deemed withdrawn"),
 }
 OVERSIGHT = {"berkadar": _l("Oversight-relevant"), "tidak_berkadar": _l("Not oversight-relevant")}
+# The requester's reaction to the superior's answer as the objection register derives it (engine.registers.reaction):
+# Kawal knows of a dispute brought to the Commission and of a settlement, and of nothing else the requester did.
+REACTIONS = {
+    "dispute_filed": _l("Brought a dispute: %(tickets)s"),
+    "settled": _l("Agreed to an amicable settlement"),
+    "none_recorded": _l("No reaction recorded"),
+}
 OPEN = _l("Open")
 UNKNOWN = _l("Not recorded")
 # A complaint counted at no unit: not yet classified, or sent to the Inspectorate General or another agency
@@ -163,7 +171,7 @@ YES, NO = _l("Yes"), _l("No")
 SECTIONS = {
     "requests": _l("Requests received"),
     "outcomes": _l("Decisions on the requests"),
-    "refusals": _l("Refusals by exemption (UU 14/2008 Article 17)"),
+    "refusals": _l("Refusals by exemption (Law 14/2008 Article 17)"),
     "redactions": _l("Partial grants by exemption (Article 17)"),
     "time": _l("Time to fulfil a request"),
     "fees": _l("Fees"),
@@ -291,7 +299,7 @@ PERFORMANCE = {
 COMPLAINT_DIMENSIONS = {
     "channel": _l("By channel"),
     "mode": _l("By the reporter's protection"),
-    "problem_code": _l("By problem code (Permenpan 5/2009)"),
+    "problem_code": _l("By problem code (Minister of Administrative Reform Regulation 5/2009)"),
     "category": _l("By category"),
     "reporter_category": _l("By reporter category"),
     "province": _l("By province where it happened"),
@@ -309,7 +317,7 @@ TIERS = {
     "within_60": _l("Within 60 working days (oversight-relevant)"),
     "over_60": _l("More than 60 working days"),
     "within_own_tier": _l("Within the tier each complaint was given"),
-    "within_statutory": _l("Within the statutory 60 days (S60 met, UU 25/2009 Article 50)"),
+    "within_statutory": _l("Within the statutory 60 days (S60 met, Law 25/2009 Article 50)"),
     "statutory_missed": _l("The statutory 60 days lapsed"),
 }
 
@@ -408,6 +416,11 @@ def value_text(rt: Runtime, column: str, value) -> str:
         return status.label(value, locale)
     if column in ("requester_type", "obtain_method", "delivery_method"):
         return dressing(column, value)
+    if column == "requester_response":
+        words = REACTIONS.get(value.get("code"))
+        return str(words) % {"tickets": ", ".join(value.get("disputes", []))} if words else str(value)
+    if column == "decided_by_position":
+        return position(value, locale)
     if column == "grounds":
         return f"{value} ({form_choice(rt, 'keberatan.json', 'alasan', value)})"
     if column == "exemptions":
@@ -437,6 +450,15 @@ def value_text(rt: Runtime, column: str, value) -> str:
     if column == "reporter_category":
         return form_choice(rt, "pengaduan.json", "kategori_pelapor", value)
     return str(value)
+
+
+def position(title: str, locale: str) -> str:
+    """A signatory's position as the letters print it in ``locale`` (engine.letters.signers.signatory): a lane's own
+    title in that language ("Atasan PPID", "PPID Superior"); a title the office configured, as it wrote it."""
+    for indonesian, english in DEFAULT_POSITIONS.values():
+        if title == indonesian:
+            return english if locale == "en" else indonesian
+    return title
 
 
 def figure_label(rt: Runtime, key: str) -> str:

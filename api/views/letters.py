@@ -110,7 +110,10 @@ class ExemptionView(Schema):
     decided_as = fields.String()
     in_force = fields.Boolean()
     ended_on = fields.Date(
-        allow_none=True, metadata={"description": "ended before its period: an objection against the refusal granted"}
+        allow_none=True, metadata={"description": "ended before its period: the refusal it rests on overturned"}
+    )
+    ended_reason = fields.String(
+        allow_none=True, metadata={"description": "why: the objection or dispute whose decision overturned it"}
     )
     note = fields.String(allow_none=True)
 

@@ -27,6 +27,7 @@ from flask import (
     stream_with_context,
     url_for,
 )
+from flask_babel import format_date
 from flask_babel import gettext as _
 from flask_login import login_required
 from werkzeug.datastructures import MultiDict
@@ -36,10 +37,24 @@ from api.extensions import db
 from api.reports import files, labels
 from api.web import schema_form
 from api.web.blueprint import bp
+from api.web.i18n import current_language
 from api.web.schema_form import unit_options
 from api.web.session import officer
-from engine import access, clock, complaint_stats, kinds, narrative, pdf, registers, report_due, reports, survey, users
-from engine.errors import Invalid
+from engine import (
+    access,
+    clock,
+    complaint_stats,
+    exemptions,
+    kinds,
+    narrative,
+    pdf,
+    registers,
+    report_due,
+    reports,
+    survey,
+    users,
+)
+from engine.errors import Forbidden, Invalid
 
 PAGE_ROWS = 100
 
@@ -110,11 +125,13 @@ def _download(body, mimetype: str, name: str) -> Response:
 def reports_home():
     user = officer()
     shown = [kind for kind in kinds.ALL if access.can_read_register(user, kind)]
-    if not shown and not access.dashboard_kinds(user):
+    exempt = _reads_exemptions(user)
+    if not shown and not exempt and not access.dashboard_kinds(user):
         access.require_report_reader(user)  # 403
     return render_template(
         "reports/index.html",
         registers=[(labels.SLUG_OF[k], labels.REGISTER_TITLES[k]) for k in shown],
+        exemption_register=exempt,
         annual=bool(user.group_codes & access.REPORT_READERS),
         complaints=access.can_read_complaint_statistics(user),
         dashboard=bool(access.dashboard_kinds(user)),
@@ -152,9 +169,11 @@ def register(slug: str):
         return _download(files.xlsx_table(table, str(labels.REGISTER_TITLES[kind]), title), files.XLSX, name)
     total = registers.count(db.session, where, user)
     rows = list(registers.rows(db.session, rt, user, where, limit=PAGE_ROWS))
-    table = list(files.register_table(rt, kind, rows, columns))
+    every = request.args.get("kolom") == EVERY_COLUMN
+    shown = columns if every else tuple(c for c in columns if c in PAGE_COLUMNS[kind])
+    table = list(files.register_table(rt, kind, rows, shown))
     # Each row is a case the reader may open (registers.rows reads access.cases_visible_to): its ticket links to it.
-    return _register_page(kind, slug, choice, table, total, ticket_links=columns[0] == "ticket")
+    return _register_page(kind, slug, choice, table, total, ticket_links=shown[0] == "ticket")
 
 
 def _columns(user, kind: str) -> tuple[str, ...]:
@@ -165,6 +184,75 @@ def _columns(user, kind: str) -> tuple[str, ...]:
     return columns
 
 
+# What a register's page shows unless every column is asked for (``kolom=semua``): who, what, and what became of it
+# and when, in the register's order, so that a screen of 1366 px holds a row (the superior's decision, its date and
+# the requester's reaction were beyond the edge of a table of 24 columns). A request's decision is dated by its
+# written notice, sent that day, and how late it was by the working days it took; the one who decided an objection,
+# a court challenge's party and a complaint's closing instant are in the full set. The downloads hold every column.
+EVERY_COLUMN = "semua"
+PAGE_COLUMNS = {
+    kinds.REQUEST: frozenset(
+        {
+            "ticket",
+            "received_at",
+            "requester_name",
+            "information",
+            "status",
+            "result",
+            "notice_sent_on",
+            "notice_via",
+            "decision_days",
+            "fee_charged",
+            "delivered_on",
+        }
+    ),
+    kinds.OBJECTION: frozenset(
+        {
+            "ticket",
+            "received_at",
+            "requester_name",
+            "request_ticket",
+            "grounds",
+            "status",
+            "result",
+            "decided_at",
+            "notice_sent_on",
+            "overdue",
+            "requester_response",
+        }
+    ),
+    kinds.DISPUTE: frozenset(
+        {
+            "ticket",
+            "received_at",
+            "requester_name",
+            "commission_register",
+            "status",
+            "mediation",
+            "adjudication",
+            "court_result",
+            "court_decided_on",
+            "decided_at",
+            "carried_out_on",
+        }
+    ),
+    kinds.COMPLAINT: frozenset(
+        {
+            "ticket",
+            "received_at",
+            "reporter_mode",
+            "subject",
+            "category",
+            "unit_code",
+            "status",
+            "result",
+            "closed_days",
+            "within_sla",
+        }
+    ),
+}
+
+
 def office_units(chosen: str | None) -> list[tuple[str, str]]:
     """The office's units for a filter's select (reports/_filters.html ``unit_field``)."""
     return unit_options(users.units(db.session), chosen)
@@ -173,6 +261,7 @@ def office_units(chosen: str | None) -> list[tuple[str, str]]:
 def _register_page(kind, slug, choice, table, total, ticket_links=False):
     return render_template(
         "reports/register.html",
+        every=request.args.get("kolom") == EVERY_COLUMN,
         units=office_units(choice.values["unit"]),
         kind=kind,
         slug=slug,
@@ -185,6 +274,115 @@ def _register_page(kind, slug, choice, table, total, ticket_links=False):
         shown=max(0, len(table) - 1),
         complaint=kind == kinds.COMPLAINT,
         ticket_links=ticket_links,
+    )
+
+
+# -- the register of exempt information ---------------------------------------------------------------------------
+
+
+def _reads_exemptions(user) -> bool:
+    """Who reads the register of exempt information: the officers, as ``GET /api/v1/exemptions`` lets them."""
+    try:
+        access.require_staff(user)
+    except Forbidden:
+        return False
+    return True
+
+
+# The register's days a workbook writes as dates (engine.exemptions.COLUMNS).
+EXEMPTION_DAYS = ("valid_until", "decree_date", "ended_on")
+
+
+@bp.get("/laporan/register/dikecualikan")
+@login_required
+def exemption_register():
+    """The register of exempt information (UU 14/2008 Pasal 17-20, Perki 1/2021 Pasal 49): the entries decreed in
+    the period, in force or ended (and since when and why), as the page shows them and as CSV or XLSX."""
+    user = officer()
+    access.require_staff(user)
+    choice = read_period(request.args, keys=("from", "to", "state"))
+    choice.errors.pop("state", None)
+    if choice.values["state"] and choice.values["state"] not in exemptions.STATES:
+        choice.errors["state"] = _("Choose entries in force or ended, or all.")
+    fmt = request.args.get("format", "")
+    if fmt not in ("", "csv", "xlsx"):
+        choice.errors["format"] = _("Choose CSV or XLSX.")
+    if choice.errors:
+        return _exemption_page(choice, [], 0), 422
+    rt = runtime()
+    zone = ZoneInfo(rt.settings.office_timezone)
+    first = choice.start.astimezone(zone).date() if choice.start else None
+    last = (choice.end - timedelta(days=1)).astimezone(zone).date() if choice.end else None
+    rows = exemptions.register(db.session, rt.today(), first, last, choice.values["state"] or None)
+    table = exemptions.table(rows, current_language())
+    if fmt:
+        name = f"register-dikecualikan-{choice.values['from'] or 'awal'}_{choice.values['to'] or 'kini'}.{fmt}"
+        if fmt == "csv":
+            cells = ([str(cell) for cell in line] for line in table)
+            return _download(stream_with_context(files.csv_stream(cells)), "text/csv", name)
+        keys = [column[0] for column in exemptions.COLUMNS]
+        typed = [table[0], *([_typed(k, cell) for k, cell in zip(keys, line, strict=True)] for line in table[1:])]
+        title = f"{_('Register of exempt information')} · {rt.settings.agency_name} · {_period_words(first, last)}"
+        return _download(files.xlsx_table(typed, _("Exempt information"), title), files.XLSX, name)
+    return _exemption_page(choice, _on_page(table[: PAGE_ROWS + 1]), len(rows))
+
+
+# What the page shows of an entry, whether it holds first: the tests and the legal basis (long texts) are in the
+# downloads, which hold every column.
+EXEMPTION_PAGE = (
+    "id",
+    "status",
+    "information",
+    "exempted_parts",
+    "letters",
+    "ended_on",
+    "ended_reason",
+    "valid_until",
+    "decree_number",
+    "decree_date",
+)
+
+
+def _on_page(table: list[list]) -> list[list]:
+    """The register's table cut to the page's columns, its days as the pages write them (``9 Jul 2030``)."""
+    keys = [column[0] for column in exemptions.COLUMNS]
+    at = [keys.index(key) for key in EXEMPTION_PAGE]
+    shown = [[table[0][i] for i in at]]
+    for line in table[1:]:
+        cells = [line[i] for i in at]
+        shown.append(
+            [
+                format_date(date.fromisoformat(c), "d MMM y") if key in EXEMPTION_DAYS and c else c
+                for key, c in zip(EXEMPTION_PAGE, cells, strict=True)
+            ]
+        )
+    return shown
+
+
+def _typed(key: str, cell):
+    """A cell of the register as a workbook writes it: the number a number, a day a date."""
+    if isinstance(cell, int):
+        return files.Cell(str(cell), cell)
+    if key in EXEMPTION_DAYS and cell:
+        return files.Cell(cell, date.fromisoformat(cell), files.DAY_FORMAT)
+    return files.Cell(str(cell or ""))
+
+
+def _period_words(first: date | None, last: date | None) -> str:
+    if first is None and last is None:
+        return _("every entry")
+    return f"{format_date(first, 'd MMM y') if first else '…'} – {format_date(last, 'd MMM y') if last else '…'}"
+
+
+def _exemption_page(choice, table, total):
+    return render_template(
+        "reports/exemptions.html",
+        title=_("Register of exempt information"),
+        values=choice.values,
+        errors=choice.errors,
+        table=table,
+        total=total,
+        shown=max(0, len(table) - 1),
     )
 
 
@@ -212,7 +410,7 @@ def annual_report():
         flash(error or _("Choose PDF, DOCX or XLSX."), "error")
         return redirect(url_for("web.annual_report"), 303)
     rt = runtime()
-    report, ikm = _annual_figures(rt, period)
+    report, ikm = _annual_figures(rt, period, user)
     if fmt:
         annex = reports.annex_of(db.session, rt, period) if files.needs_annex(report, fmt) else reports.Annex([], [])
         writer = {"pdf": (files.annual_pdf, files.PDF), "docx": (files.annual_docx, files.DOCX)}
@@ -302,9 +500,10 @@ def annual_submission():
     return redirect(url_for("web.annual_report", periode=period.key) + "#penyampaian", 303)
 
 
-def _annual_figures(rt, period: reports.Period) -> tuple[reports.Report, survey.Index]:
-    """The report's figures and the satisfaction index of the PPID's cases (not complaints) of the period."""
-    return reports.annual_report(db.session, rt, period), _ikm(period, PPID_KINDS, rt)
+def _annual_figures(rt, period: reports.Period, user=None) -> tuple[reports.Report, survey.Index]:
+    """The report's figures and the satisfaction index of the PPID's cases (not complaints) of the period; ``user``
+    who makes it, who signs its files when a PPID and the office configured none (engine.reports.report_signatory)."""
+    return reports.annual_report(db.session, rt, period, user), _ikm(period, PPID_KINDS, rt)
 
 
 PPID_KINDS = tuple(k for k in kinds.ALL if k != kinds.COMPLAINT)

@@ -16,6 +16,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from engine import casework, clock, inbox
+from engine.files import Upload
 from engine.models import Case, Deadline, HumanTask, User
 from engine.runtime import Runtime
 from engine.users import create_user, ensure_unit
@@ -104,7 +105,8 @@ class Office:
     def case(self, ticket: str) -> Case:
         return self.session.scalar(select(Case).where(Case.ticket == ticket))
 
-    def complete(self, ticket: str, name: str, data: dict) -> None:
+    def complete(self, ticket: str, name: str, data: dict, uploads: dict[str, list[Upload]] | None = None) -> None:
+        """Complete the open task ``name`` of ``ticket`` with ``data`` (and the files of its file fields)."""
         case = self.case(ticket)
         task = self.session.scalar(
             select(HumanTask).where(HumanTask.case_id == case.id, HumanTask.bpmn_id == name, HumanTask.state == "open")
@@ -112,7 +114,7 @@ class Office:
         if task is None:
             open_tasks = [t.bpmn_id for t in case.tasks if t.state == "open"]
             raise RuntimeError(f"{ticket}: {name} is not open (open: {open_tasks}, status {case.status})")
-        inbox.complete_task(self.session, self.rt, self.worker(task), task.id, data)
+        inbox.complete_task(self.session, self.rt, self.worker(task), task.id, data, uploads)
 
     def message(self, ticket: str, name: str, data: dict, group: str = "ppid") -> None:
         """An event from outside recorded by an officer of ``group`` (the catch event's lane)."""

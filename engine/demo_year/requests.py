@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import random
-from datetime import datetime, timedelta
+from datetime import UTC, datetime, timedelta
 
-from engine import casework, intake
+from engine import casework, exemption_ends, fees, intake
 from engine.demo_year.office import Office, Step, Story, weighted
+from engine.files import Upload
 
 PAGE_PRICE = 500  # the demo office's fee standard: a printed page (engine.demo_year.demo_fee_standard)
 
@@ -50,6 +51,7 @@ def request_story(rng: random.Random, office: Office, received: datetime, n: int
         "delivery_method": rng.choice(("email", "langsung", "pos")),
     }
     story.plan.update(result=result, requester_type=requester_type)
+    story.plan["asked"] = {key: payload[key] for key in ("obtain_method", "delivery_method", "information")}
     steps: list[Step] = []
 
     def submit():
@@ -173,7 +175,9 @@ def request_story(rng: random.Random, office: Office, received: datetime, n: int
                     "berlaku_sampai": today.replace(year=today.year + 5, day=min(today.day, 28)).isoformat(),
                 },
             )
-        office.complete(story.ticket, "pemberitahuan_tertulis", _written_notice(office, result, fee, payload))
+        notice = _written_notice(office, result, fee, payload)
+        story.plan["copy"] = fees.copy_given(payload, notice)  # what the delivery hands over (``_handover``)
+        office.complete(story.ticket, "pemberitahuan_tertulis", notice)
         story.notice_at = office.now
         office.escalations(story.ticket)
 
@@ -187,15 +191,8 @@ def request_story(rng: random.Random, office: Office, received: datetime, n: int
             if fee:  # paid items wait for the payment (engine.fees)
                 receipt = {"nomor_tanda_bukti_pembayaran": f"BKU-{n:05d}", "tanggal_pembayaran": today}
                 office.complete(story.ticket, "catat_pembayaran", {"jumlah_dibayar": fee, **receipt})
-            office.complete(
-                story.ticket,
-                "penyerahan_informasi",
-                {
-                    "biaya_dibayar": fee,
-                    "tanggal_penyerahan": office.now.astimezone(office.cal.tz).date().isoformat(),
-                    "cara_penyerahan": "email",
-                },
-            )
+            data, uploads = _handover(office, story, letters if result == "dikabulkan_sebagian" else [])
+            office.complete(story.ticket, "penyerahan_informasi", {"biaya_dibayar": fee, **data}, uploads)
 
         steps.append((delivered, deliver))
     if result in ("ditolak_dikecualikan", "dikabulkan_sebagian", "tidak_dikuasai") and rng.random() < 0.35:
@@ -203,6 +200,43 @@ def request_story(rng: random.Random, office: Office, received: datetime, n: int
         story.children.append(objection)
         steps += objection_steps
     return story, steps
+
+
+def _handover(office: Office, request: Story, redacted: list[str]) -> tuple[dict, dict[str, list[Upload]]]:
+    """The delivery form's data and files, as the written notice gave the information (engine.delivery's rule): a
+    digital copy, or anything by e-mail, goes as a file (by e-mail, or on a flash drive in person, or a CD by post);
+    a printed copy goes in person or by post with no file; information asked to be viewed is shown in person. For a
+    partial grant (``redacted``: the Pasal 17 letters determined) the file is the redacted version of its original,
+    with the redaction recorded (engine.redaction)."""
+    asked = request.plan["asked"]
+    # The copy the notice gave; a request refused at first (handed over after its objection) gives the one asked for.
+    copy = request.plan.get("copy") or fees.copy_given(asked, {})
+    way = asked["delivery_method"] if copy else "langsung"
+    data = {"tanggal_penyerahan": office.now.astimezone(office.cal.tz).date().isoformat(), "cara_penyerahan": way}
+    if way != "email" and copy not in fees.DIGITAL:
+        return data, {}
+    title = asked["information"]
+    if not redacted:
+        return data, {"berkas_informasi": [Upload("informasi.pdf", _document(title, "Salinan elektronik"))]}
+    data["penghitaman"] = [{"berkas": 1, "asli": 1, "pasal": redacted[0], "halaman": 1}]
+    return data, {
+        "berkas_informasi": [Upload("informasi-dihitamkan.pdf", _document(title, "Bagian dikecualikan: [DIHITAMKAN]"))],
+        "berkas_asli": [Upload("informasi-asli.pdf", _document(title, "Bagian yang dikecualikan (arsip internal)"))],
+    }
+
+
+def _document(*lines: str) -> bytes:
+    """A one-page PDF with ``lines`` as its text (the personal-data scan reads it and finds nothing): the same bytes
+    for the same lines."""
+    from fpdf import FPDF
+
+    doc = FPDF()
+    doc.set_creation_date(datetime(2025, 1, 2, tzinfo=UTC))
+    doc.set_font("helvetica", size=11)
+    doc.add_page()
+    for line in lines:
+        doc.cell(0, 6, line, new_x="LMARGIN", new_y="NEXT")
+    return bytes(doc.output())
 
 
 def _written_notice(office: Office, result: str, fee: int, payload: dict) -> dict:
@@ -254,7 +288,10 @@ def _objection_story(rng, office: Office, request: Story, decided: datetime, let
     )
     if result == "diselesaikan_musyawarah" and "a" in grounds:
         result = "keberatan_ditolak"  # amicable settlement is only for grounds b-g (Pasal 35(2))
-    story = Story("keberatan", filed, "web", {"grounds": grounds, "result": result})
+    # A request refused on an exemption keeps it through an agreement (settlement is for grounds b-g only, Pasal
+    # 35(2) and 40): what is handed over is the part the exemption leaves open (engine.exemption_ends).
+    plan = {"grounds": grounds, "result": result, "exempt": bool(letters), "decision": request.plan["result"]}
+    story = Story("keberatan", filed, "web", plan)
 
     def t(days: int, hour: int) -> datetime:
         return office.at(filed, days, hour, rng.randrange(60))
@@ -277,7 +314,7 @@ def _objection_story(rng, office: Office, request: Story, decided: datetime, let
         musyawarah = {"hasil": "sepakat" if settled else "tidak_sepakat"}
         if settled:
             musyawarah.update(
-                kesepakatan="Informasi diserahkan", informasi_diserahkan=True, tanggal=t(3, 10).date().isoformat()
+                kesepakatan=_HANDED_OVER[bool(letters)], informasi_diserahkan=True, tanggal=t(3, 10).date().isoformat()
             )
         steps.append((t(3, 10), lambda: office.complete(story.ticket, "tawarkan_musyawarah", musyawarah)))
         if settled:
@@ -311,13 +348,12 @@ def _objection_story(rng, office: Office, request: Story, decided: datetime, let
     return story, steps
 
 
+_HANDED_OVER = {False: "Informasi diserahkan", True: "Bagian informasi yang tidak dikecualikan diserahkan"}
+
+
 def _deliver_again(office: Office, request: Story) -> None:
-    data = {
-        "biaya_dibayar": 0,
-        "tanggal_penyerahan": office.now.astimezone(office.cal.tz).date().isoformat(),
-        "cara_penyerahan": "email",
-    }
-    office.complete(request.ticket, "penyerahan_lanjutan", data)
+    data, uploads = _handover(office, request, [])
+    office.complete(request.ticket, "penyerahan_lanjutan", {"biaya_dibayar": 0, **data}, uploads)
 
 
 def _dispute_story(rng, office: Office, objection: Story, answered: datetime) -> tuple[Story, list[Step]]:
@@ -389,10 +425,11 @@ def _dispute_story(rng, office: Office, objection: Story, answered: datetime) ->
         agreed = path == "mediation_agreed"
         story.plan["mediation"] = "berhasil" if agreed else "gagal"
         result = {"tanggal": day(15), "hasil": "berhasil" if agreed else "gagal"}
-        result.update({"kesepakatan": "Informasi diserahkan"} if agreed else {"alasan_gagal": "Tidak sepakat"})
+        agreement = _HANDED_OVER[objection.plan["exempt"]]
+        result.update({"kesepakatan": agreement} if agreed else {"alasan_gagal": "Tidak sepakat"})
         steps.append((t(15, 10), lambda: office.message(story.ticket, "hasil_mediasi", result)))
         if agreed:
-            steps.append((t(20, 10), lambda: _comply(office, story, day(20))))
+            steps.append((t(20, 10), lambda: _comply(office, story, day(20), objection.plan["exempt"])))
             return story, steps
     story.plan["adjudication"] = amar
     steps.append(
@@ -435,7 +472,8 @@ def _dispute_story(rng, office: Office, objection: Story, answered: datetime) ->
         steps.append((t(72, 10), lambda: office.complete(story.ticket, "sikap_kasasi", accepted)))
         steps.append((t(88, 10), lambda: office.message(story.ticket, "berkekuatan_hukum_tetap", {"tanggal": day(88)})))
         if court_amar != "ditolak":
-            steps.append((t(90, 10), lambda: _comply(office, story, day(90))))
+            withheld = objection.plan["exempt"] and not _opened(court_amar, grounds, objection.plan["decision"])
+            steps.append((t(90, 10), lambda: _comply(office, story, day(90), withheld)))
         return story, steps
     sikap = {"sikap": "menerima", "alasan_sikap": "Putusan sesuai telaah hukum"}
     steps.append((t(32, 10), lambda: office.complete(story.ticket, "sikap_atas_putusan", sikap)))
@@ -444,11 +482,20 @@ def _dispute_story(rng, office: Office, objection: Story, answered: datetime) ->
     checked = {"tanggal_pemeriksaan": day(50), "keterangan": "Tidak ada gugatan di PTUN"}
     steps.append((t(50, 10), lambda: office.message(story.ticket, "tidak_ada_upaya_hukum", checked)))
     if amar != "ditolak":
-        steps.append((t(52, 10), lambda: _comply(office, story, day(52))))
+        withheld = objection.plan["exempt"] and not _opened(amar, grounds, objection.plan["decision"])
+        steps.append((t(52, 10), lambda: _comply(office, story, day(52), withheld)))
     return story, steps
 
 
-def _comply(office: Office, story: Story, on: str) -> None:
-    data = {"tanggal_pelaksanaan": on, "uraian": "Informasi diserahkan kepada pemohon", "nomor_berita_acara": "BA-01"}
+def _opened(amar: str, grounds, decision: str) -> bool:
+    """Whether a final decision overturned the exemption of a request decided ``decision``
+    (engine.exemption_ends.end_for_dispute)."""
+    return amar == exemption_ends.GRANTED_IN_FULL and exemption_ends.overturns(grounds, decision)
+
+
+def _comply(office: Office, story: Story, on: str, withheld: bool = False) -> None:
+    """The decision carried out: the information handed over, only the part left open when the exemption stands."""
+    handed = _HANDED_OVER[withheld] + " kepada pemohon"
+    data = {"tanggal_pelaksanaan": on, "uraian": handed, "nomor_berita_acara": "BA-01"}
     office.complete(story.ticket, "pelaksanaan_putusan", data)
     story.plan["carried_out"] = True

@@ -5,7 +5,9 @@ A letter addressed to the requester is theirs to read once it is sent (``shown_a
 response is written when decided and sent later); every letter of a PPID case is the PPID staff's
 (engine.access). The verification answers with the number, date, type, issuing office and sha256 of
 the generated PDF (and of the scan of record, when one was uploaded), and refuses a hash that is
-neither.
+neither. A complaint's letter is confirmed as a complaint's document and no more (``COMPLAINT_DOCUMENT``):
+its type would tell whoever holds its code that a complaint named persons, went to the Inspectorate, or asked a
+unit for clarification (legal-process.md §7: the reporter's and the reported persons' confidentiality).
 """
 
 from __future__ import annotations
@@ -29,6 +31,9 @@ from engine.run import touch
 from engine.runtime import Runtime
 
 _SHA256 = re.compile(r"[0-9a-f]{64}")
+# What the public verification calls every letter of a complaint (a type with an audience, engine.letters.types):
+# its kind and its title in Bahasa Indonesia and English, the same for each.
+COMPLAINT_DOCUMENT = ("dokumen_pengaduan", "Dokumen Pengaduan", "Complaint Document")
 
 
 def for_case(session: Session, case: Case) -> list[Letter]:
@@ -138,13 +143,16 @@ def verify(session: Session, rt: Runtime, code: str, sha256: str | None = None) 
         session.scalar(select(Letter.number).where(Letter.id == letter.corrects_id)) if letter.corrects_id else None
     )
     kind = TYPES[letter.kind]
+    shown_kind, title_id, title_en = (
+        COMPLAINT_DOCUMENT if kind.audience is not None else (letter.kind, kind.title_id, kind.title_en)
+    )
     return Verification(
         code=letter.code,
         number=letter.number,
         letter_date=letter.letter_date,
-        kind=letter.kind,
-        title_id=kind.title_id,
-        title_en=kind.title_en,
+        kind=shown_kind,
+        title_id=title_id,
+        title_en=title_en,
         locale=letter.locale,
         office=rt.settings.office_name,
         agency=rt.settings.agency_name,

@@ -15,7 +15,7 @@ from api.extensions import db
 from engine import proxy_data
 from engine.models import Base, Case, CaseEvent
 from tests.conftest import complaint_payload, request_payload
-from tests.helpers import STEP, dated, decision
+from tests.helpers import DELIVERED, STEP, dated, decision
 
 API = "/api/v1"
 RECEIVED = datetime(2026, 12, 2, 3, 0, tzinfo=UTC)  # Wed 2 Dec 2026, 10:00 WIB
@@ -192,7 +192,8 @@ def test_the_handover_record_names_whoever_received_the_information(client, desk
     desk.complete(ticket, "putuskan", decision("dikabulkan_seluruhnya"))
     desk.complete(ticket, "pemberitahuan_tertulis")
     handed = dated(STEP["penyerahan_informasi"], desk.case(ticket)["received_at"][:10])
-    desk.complete(ticket, "penyerahan_informasi", handed | ({"penerima": receiver} if receiver else {}))
+    files = {"berkas_informasi": [("informasi.pdf", DELIVERED)]}  # by e-mail: with its files
+    desk.complete(ticket, "penyerahan_informasi", handed | ({"penerima": receiver} if receiver else {}), files=files)
     handover = printed(client, login, letters(client, login, ticket)["berita_acara_serah_terima"])
     if receiver == "kuasa":  # the proxy came for it: named with their power, and signs
         assert f"Diterima melalui kuasa pemohon, Sdr. {PROXY['name']}" in handover

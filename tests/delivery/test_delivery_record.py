@@ -14,7 +14,7 @@ from datetime import UTC, datetime, timedelta
 import time_machine
 
 from tests.conftest import sqlite_db_url as db_url  # noqa: F401 - SQLite alone (see tests/conftest.py)
-from tests.delivery.conftest import DELIVERY, handover, multipart, pdf
+from tests.delivery.conftest import DELIVERY, handover, multipart, pdf, walk_to_delivery
 
 REDACTED = pdf("DAFTAR PENERIMA BEASISWA 2026", "1. Siti Aminah, MAN 1, NIK [DIHITAMKAN]", "Halaman 3")
 PLANTED = pdf("DAFTAR PENERIMA BEASISWA 2026", "1. Siti Aminah, MAN 1, NIK 3273015208900002", "Halaman 3")
@@ -113,8 +113,8 @@ def test_a_wrong_access_code_or_another_cases_file_downloads_nothing(client, log
         assert _download(client, other, shown["id"]).status_code == 404
 
 
-def test_information_handed_over_on_paper_is_recorded_with_its_date_and_no_files(client, login, desk, at_delivery):
-    receipt = at_delivery()
+def test_information_handed_over_on_paper_is_recorded_with_its_date_and_no_files(client, login, desk):
+    receipt = walk_to_delivery(desk, obtain_method="salinan_hardcopy", delivery_method="langsung")  # a printed copy
     data = handover(desk, receipt["ticket"], cara_penyerahan="langsung", nomor_berita_acara="BA-12/PPID/2026")
     desk.complete(receipt["ticket"], "penyerahan_informasi", data)
     events = client.get(f"/api/v1/cases/{receipt['ticket']}/events", headers=login("ppid")).json["items"]

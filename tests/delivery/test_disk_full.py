@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from tests.conftest import sqlite_db_url as db_url  # noqa: F401 - SQLite alone (see tests/conftest.py)
-from tests.delivery.conftest import handover, multipart, pdf
+from tests.delivery.conftest import handover, multipart, pdf, walk_to_delivery
 
 
 @pytest.fixture
@@ -27,7 +27,8 @@ def test_files_are_refused_when_they_would_leave_the_disk_nearly_full(client, lo
     assert not settings.files_dir.exists() or not any(settings.files_dir.iterdir())
 
 
-def test_a_request_without_files_is_not_held_by_the_disk_guard(client, login, desk, at_delivery):
-    ticket = at_delivery()["ticket"]
+def test_a_request_without_files_is_not_held_by_the_disk_guard(client, login, desk):
+    # a printed copy handed over in person: no file (a digital copy has its files, engine.delivery.require_files)
+    ticket = walk_to_delivery(desk, obtain_method="salinan_hardcopy", delivery_method="langsung")["ticket"]
     desk.complete(ticket, "penyerahan_informasi", handover(desk, ticket, cara_penyerahan="langsung"))
     assert desk.open_tasks(ticket) == {}

@@ -49,7 +49,7 @@ def test_a_planted_nik_stops_the_delivery_until_it_is_blacked_out(
     assert r.json["reason"] == "files_hold_personal_data"
     with unchanged():
         r = _deliver(client, login, desk, ticket, DELIVERY, ("salinan.pdf", _letter(f"NIK {PLANTED}")), language="en")
-    assert r.json["errors"]["berkas_informasi.0"] == [f"NIK 3273********0002 (p. 2; finding {ref})"]
+    assert r.json["errors"]["berkas_informasi.0"] == [f"identity no. (NIK) 3273********0002 (p. 2; finding {ref})"]
     assert "konfirmasi_temuan" in r.json["errors"]
     assert PLANTED not in json.dumps(r.json)  # the answer shows the number masked
     assert not settings.files_dir.exists() or not any(settings.files_dir.iterdir())

@@ -21,7 +21,7 @@ from pathlib import Path
 from zoneinfo import ZoneInfo
 
 from tests.conftest import request_payload
-from tests.helpers import GRANT_DATA, GRANT_PATH, WHO, dated
+from tests.helpers import GRANT_DATA, GRANT_PATH, GRANT_REQUEST, WHO, dated
 from tests.reminders.conftest import RedisServer, Workers, free_port, wait_for
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -232,7 +232,7 @@ class DeskClient:
         return {t["name"]: t for t in case["open_tasks"]}
 
     def file(self) -> str:
-        status, receipt, resent = self.call("POST", "/api/v1/requests", request_payload())
+        status, receipt, resent = self.call("POST", "/api/v1/requests", request_payload(**GRANT_REQUEST))
         self.uncertain_filings += resent
         assert status == 201, receipt
         assert receipt["status"] == "diterima"

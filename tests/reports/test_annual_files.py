@@ -74,7 +74,9 @@ def test_the_report_names_the_public_body_the_period_s_first_and_last_day_and_wh
     for (language, period), (label, days, addressee) in expected.items():
         for kind, text in _files(app, period, language).items():
             where = (language, period, kind)
-            assert f"{OFFICE}, {AGENCY}" in text, where
+            # The public body as the letterhead names it: the agency, the office under it.
+            assert f"{AGENCY} {OFFICE}" in text, where
+            assert f"{OFFICE}, {AGENCY}" not in text, where
             assert label in text, where
             assert days in text, where
             assert addressee in text, where
@@ -91,16 +93,17 @@ def test_the_report_is_signed_by_the_ppid_the_office_configured(year, app):
 
 
 @SQLITE_ONLY
-def test_without_a_configured_ppid_the_report_leaves_a_blank_line_for_the_name_under_the_ppid_s_position(year, app):
-    """As a letter does: the position over a blank line; not the name of whoever holds a PPID account."""
+def test_without_a_configured_ppid_the_report_is_signed_by_the_office_s_only_ppid_as_a_letter_is(year, app):
+    """As a letter is (engine.letters.signers): the office's only PPID under the PPID's position, not a blank line
+    (tests/reports/test_paper_office.py: several PPIDs, a NIP)."""
     for language, position in (
         ("id", "Pejabat Pengelola Informasi dan Dokumentasi"),
         ("en", "Information and Documentation Management Officer"),
     ):
         for kind, text in _files(app, str(YEAR), language).items():
-            assert f"{position}, {BLANK_NAME}" in text, (language, kind)
+            assert f"{position}, Tahun_Ppid" in text, (language, kind)
+            assert BLANK_NAME not in text, (language, kind)
             assert "NIP" not in text, (language, kind)
-            assert "Tahun_Ppid" not in text, (language, kind)
 
 
 @SQLITE_ONLY

@@ -50,7 +50,7 @@ def body_text(response) -> str:
     if data[:2] == b"PK":
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
             return " ".join(archive.read(name).decode("utf-8", "replace") for name in archive.namelist())
-    return data.decode("utf-8", "replace")
+    return data.decode("utf-8-sig", "replace")  # a CSV's byte order mark, as a spreadsheet reads it
 
 
 def _decided_request(desk):

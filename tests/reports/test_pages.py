@@ -266,12 +266,14 @@ def test_shares_are_written_with_the_reader_s_decimal_mark(demo_app):
 
 
 def test_a_register_workbook_names_the_register_the_agency_and_the_period_above_its_header(demo_app):
-    """The register's XLSX started with the column headers: the agency and the period were in its file name only."""
+    """The register's XLSX started with the column headers: the agency and the period were in its file name only.
+    The office is named under its agency, as the letterhead names it: the agency alone named the ministry."""
     with time_machine.travel(NOW, tick=True):
         body = browse(demo_app, "ppid").client.get(f"/laporan/register/permohonan?{PERIOD_ARGS}&format=xlsx").data
     rows = list(load_workbook(io.BytesIO(body)).active.iter_rows(values_only=True))
     title = rows[0][0]
-    assert title.startswith("Register Permohonan Informasi Publik · KEMENTERIAN AGAMA REPUBLIK INDONESIA · ")
+    agency, office = demo_app.config["KAWAL"].agency_name, demo_app.config["KAWAL"].office_name
+    assert title.startswith(f"Register Permohonan Informasi Publik · {agency}, {office} · ")
     assert title.endswith(f"1 Jan {YEAR} – 31 Des {YEAR}")
     assert rows[1][0] == "Nomor register"  # the header, frozen under the title
     assert rows[2][0].startswith("PPID-")

@@ -370,7 +370,7 @@ def test_an_upgrade_ends_the_entries_an_objection_overturned_before_the_register
     request = _decided(office)
     objection = office.objection(request, ["a"])
     _to_superior(office, objection)
-    monkeypatch.setattr(run.exemptions, "end_for_objection", lambda *a, **k: [])  # the Kawal before 0023
+    monkeypatch.setattr(run.exemption_ends, "end_for_objection", lambda *a, **k: [])  # the Kawal before 0023
     _decide(office, objection, "keberatan_dikabulkan_seluruhnya")
     monkeypatch.undo()
     with office.sessions() as s:

@@ -20,7 +20,7 @@ from engine.errors import Invalid
 from engine.letters import production
 from engine.models import Case, CaseEvent, FeeNotice, FeePayment, FeeRate, Letter, Reminder
 from tests.conftest import sqlite_db_url as db_url  # noqa: F401 - SQLite alone (see tests/conftest.py)
-from tests.helpers import STEP, decision
+from tests.helpers import DELIVERED, STEP, decision
 
 # Mon 7 Dec 2026, 10:00 WIB. T10 (strict): Tue 8 (1), Wed 9 (2), Thu 10 (3), Fri 11 (4), Mon 14 (5), Tue 15 (6),
 # Wed 16 (7), Thu 17 (8), Fri 18 (9), Mon 21 Dec 2026 (10), closing 16:00 WIB.
@@ -224,7 +224,8 @@ def test_delivery_lapsing_flags_the_case_overdue_and_escalates_to_the_superior(o
     assert (case.overdue, office.deadlines(ticket)) == (True, {"T10": "met", "SERAH": "missed"})
     assert office.open_tasks(ticket) == ["eskalasi_serah", "penyerahan_informasi"]
     late = {**STEP["penyerahan_informasi"], "tanggal_penyerahan": "2026-12-21"}
-    office.complete(ticket, "penyerahan_informasi", late)  # late, but still handed over
+    files = {"berkas_informasi": [("informasi.pdf", DELIVERED)]}  # by e-mail: with its files
+    office.complete(ticket, "penyerahan_informasi", late, files=files)  # late, but still handed over
     assert office.case(ticket).status == "selesai"
 
 

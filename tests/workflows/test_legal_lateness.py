@@ -17,7 +17,7 @@ from engine import casework, facts, kinds, lateness, notices, queries, registers
 from engine.errors import Invalid
 from engine.models import Case, CaseEvent, CaseFacts, Notification, Reminder
 from tests.conftest import sqlite_db_url as db_url  # noqa: F401 - SQLite alone (see tests/conftest.py)
-from tests.helpers import STEP, decision
+from tests.helpers import DELIVERED, STEP, decision
 
 # Tue 17 Mar 2026, 10:00 WIB, the week of Nyepi (Thu 19 Mar) and Idul Fitri (Sat 21 - Sun 22 Mar).
 RECEIVED = datetime(2026, 3, 17, 3, 0, tzinfo=UTC)
@@ -131,7 +131,8 @@ def test_a_notice_dispatched_between_the_strict_and_the_lenient_end_is_never_cal
     t10 = office.deadline(ticket, "T10")
     assert (t10.status, t10.met_on.isoformat()) == ("missed", "2026-04-06")  # late on the strict reading, internally
     handed = {**STEP["penyerahan_informasi"], "tanggal_penyerahan": "2026-04-06"}
-    office.complete(ticket, "penyerahan_informasi", handed)  # handed over with the notice: its own clock is met
+    # handed over with the notice, by e-mail with its file: its own clock is met
+    office.complete(ticket, "penyerahan_informasi", handed, files={"berkas_informasi": [("informasi.pdf", DELIVERED)]})
     clock.move_to(LENIENT_T10 + timedelta(days=1))
     _send_due_reminders(office)
     assert _notices(office, ticket, "overdue_apology") == []
@@ -349,9 +350,8 @@ def test_a_notice_recorded_after_its_deadline_fired_but_sent_in_time_withdraws_t
             select(CaseEvent).join(Case).where(Case.ticket == ticket, CaseEvent.type == "task_cancelled")
         )
     assert withdrawn.data["task"] == "eskalasi_t10"
-    office.complete(
-        ticket, "penyerahan_informasi", {**STEP["penyerahan_informasi"], "tanggal_penyerahan": "2026-04-02"}
-    )
+    handed = {**STEP["penyerahan_informasi"], "tanggal_penyerahan": "2026-04-02"}
+    office.complete(ticket, "penyerahan_informasi", handed, files={"berkas_informasi": [("informasi.pdf", DELIVERED)]})
     assert office.case(ticket).closed_at is not None  # nothing left open keeps the case from closing
     office.verify()
 

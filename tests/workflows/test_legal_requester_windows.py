@@ -19,7 +19,7 @@ from engine import chain, notice_delivery, queries
 from engine.errors import Conflict, Invalid
 from engine.models import Case, User
 from tests.conftest import sqlite_db_url as db_url  # noqa: F401 - SQLite alone (see tests/conftest.py)
-from tests.helpers import NOTICE, STEP, decision
+from tests.helpers import DELIVERED, NOTICE, STEP, decision
 from tests.workflows.test_sengketa_paths import BERKAS, MANDAT, SURAT_KUASA
 
 RECEIVED = datetime(2026, 12, 2, 3, 0, tzinfo=UTC)  # Wed 2 Dec 2026, 10:00 WIB
@@ -115,9 +115,9 @@ def test_objecting_that_the_information_is_not_what_was_asked_runs_from_its_hand
         }
         office.complete(ticket, "pemberitahuan_tertulis", sent)
         clock.move_to(datetime(2027, 1, 14, 3, 0, tzinfo=UTC))
-        office.complete(
-            ticket, "penyerahan_informasi", {**STEP["penyerahan_informasi"], "tanggal_penyerahan": "2027-01-14"}
-        )
+        handed = {**STEP["penyerahan_informasi"], "tanggal_penyerahan": "2027-01-14"}
+        files = {"berkas_informasi": [("informasi.pdf", DELIVERED)]}  # by e-mail: with its files
+        office.complete(ticket, "penyerahan_informasi", handed, files=files)
         with office.sessions() as s:
             request = s.scalar(select(Case).where(Case.ticket == ticket))
             on_a = chain.objection_window(office.rt, s, request, "a")

@@ -16,7 +16,7 @@ from engine import intake
 from engine.letters import issue
 from engine.models import Case, Letter
 from tests.conftest import request_payload
-from tests.helpers import GRANT_PATH, decision
+from tests.helpers import GRANT_DATA, GRANT_PATH, GRANT_REQUEST, dated, decision
 
 REQUESTER = request_payload()["requester"]
 # Statements of one completion, engine level (tests/workflows/conftest.py Office.complete: finding the task and
@@ -102,12 +102,14 @@ def test_a_completion_stays_within_its_statement_budget_whether_or_not_it_issues
 def test_handing_over_without_a_file_to_scan_reads_the_requesters_identity_once_for_its_receipt(office, at_receipt):
     # The requester's own NIK, phone and e-mail are what the personal-data scan must not flag in their files
     # (engine.task_files.requester_identity); with no file sent there is nothing to scan: the identity is read
-    # once, for the handover's receipt that names the requester (legal-process.md §10b).
-    ticket = office.submit()
+    # once, for the handover's receipt that names the requester (legal-process.md §10b). A printed copy handed over in
+    # person has no file (a digital one has: engine.delivery.require_files).
+    ticket = office.submit(**GRANT_REQUEST)
     for step in GRANT_PATH[:-1]:  # up to the hand-over
         office.complete(ticket, step, decision("dikabulkan_seluruhnya") if step == "putuskan" else None)
+    received_on = office.case(ticket).received_at.astimezone(office.rt.calendars["strict"].tz).date().isoformat()
     with statements(office) as seen:
-        office.complete(ticket, GRANT_PATH[-1])
+        office.complete(ticket, GRANT_PATH[-1], dated(GRANT_DATA[GRANT_PATH[-1]], received_on))
     assert office.case(ticket).status == "selesai"
     assert sum(" FROM party " in f" {sql} " for sql in seen) == 1
     assert contents(office, ticket)["id"]["type"]["code"] == "berita_acara_serah_terima"

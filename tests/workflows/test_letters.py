@@ -584,7 +584,7 @@ def test_every_english_letter_names_its_signer_in_english_and_the_ppid_as_the_la
     """The English handover record was signed "Handed over by, Petugas Pelayanan Informasi" (the Indonesian title);
     the English letters called the PPID "Information and Documentation Officer" where the e-mails say "Information and
     Documentation Management Officer", the name legal-process.md §8.1 gives."""
-    granted = _in_english(office)
+    granted = _in_english(office, obtain_method="salinan_hardcopy", delivery_method="langsung")  # a printed copy
     _decided(office, granted)
     office.complete(granted, "pemberitahuan_tertulis", dated(STEP["pemberitahuan_tertulis"], "2026-11-30"))
     handed = {"biaya_dibayar": 0, "tanggal_penyerahan": "2026-11-30", "cara_penyerahan": "langsung"}
@@ -600,6 +600,8 @@ def test_every_english_letter_names_its_signer_in_english_and_the_ppid_as_the_la
         "keputusan_penolakan",
     } <= set(english)
     assert "Handed over by, Information Service Officer" in english["berita_acara_serah_terima"]
+    # how it went, in its own words: a printed copy in person (engine.delivery)
+    assert "A printed copy of the information was handed over in person" in english["berita_acara_serah_terima"]
     for kind, text in english.items():
         for indonesian in ("Petugas Pelayanan Informasi", "Pejabat Pengelola", "Atasan PPID", "Pimpinan Badan"):
             assert indonesian not in text, (kind, indonesian)

@@ -2,12 +2,16 @@
 
 How many requests the office received, how long each took, how many it granted and refused, and why:
 figures only, from the same count as the Laporan Layanan Informasi Publik, with no ticket and no
-identity. A download as CSV, and as PDF where the server can make PDFs (engine.pdf.available).
+identity. A download as CSV, and as PDF where the server can make PDFs (engine.pdf.available); each names
+the public body whose announcement it is, as its letters' letterhead does.
 """
 
 from __future__ import annotations
 
+from itertools import chain
+
 from flask import Response, render_template, request, stream_with_context
+from flask_babel import gettext as _
 
 from api.boundary import runtime
 from api.extensions import db
@@ -17,6 +21,7 @@ from api.web.reports import _today
 from engine import pdf, reports
 
 YEARS_SHOWN = 5
+BOM = "\ufeff"  # a CSV download's byte order mark (api.reports.files.csv_stream): once, at the file's start
 
 
 @bp.get("/publik/pengumuman")
@@ -33,7 +38,9 @@ def portal_announcement():
         if fmt == "pdf":
             response = Response(files.announcement_pdf(rt, announcement), mimetype=files.PDF)
         else:
-            response = Response(stream_with_context(files.announcement_csv(rt, announcement)), mimetype="text/csv")
+            figures = (chunk.lstrip(BOM) for chunk in files.announcement_csv(rt, announcement))  # one BOM, first
+            rows = chain(_csv_heading(announcement), figures)
+            response = Response(stream_with_context(rows), mimetype="text/csv")
         response.headers["Content-Disposition"] = f"attachment; filename={name}"
         return response
     return render_template(
@@ -42,4 +49,18 @@ def portal_announcement():
         year=year,
         pdf_available=pdf.available(),
         **files.announcement_context(rt, announcement),
+    )
+
+
+def _csv_heading(announcement: dict):
+    """Above the figures, what the file is and whose: the title, then the public body as the letters' letterhead
+    names it, the agency then the office under it, on one line as a register's title names it, then a blank line."""
+    office = announcement["office"]
+    body = ", ".join(name for name in (office["agency_name"], office["office_name"]) if name)
+    return files.csv_stream(
+        [
+            [_("Information service %(year)s in figures", year=announcement["year"]), _("Law 14/2008 Article 12")],
+            [_("Public body"), body],
+            [],
+        ]
     )
