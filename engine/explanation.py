@@ -30,9 +30,9 @@ HOLDERS = {
     ),
 }
 ESTIMATED_MARK = "perkiraan"  # how the holidays package names a date it only estimates
-# The English explanation keeps the Indonesian term (the days are named so in the SKB and on the calendar page) and
-# says once what it is: every English explanation names cuti bersama in its first sentence.
-COLLECTIVE_LEAVE = "(collective leave days)"
+# The English explanation names the days in English with the Indonesian term in brackets, as the calendar page
+# does (the SKB names them so): every English explanation names them in its first sentence.
+COLLECTIVE_LEAVE = "collective leave days (cuti bersama)"
 # Dates in words (``words=True``: the pages people read); the API and the CLI keep ISO 8601.
 MONTHS = {
     "id": ("Jan", "Feb", "Mar", "Apr", "Mei", "Jun", "Jul", "Agu", "Sep", "Okt", "Nov", "Des"),
@@ -80,8 +80,8 @@ def _reading(strict: bool, whose: str, en: bool) -> str:
         if en:
             return (
                 "On the earliest reading (strict calendar) this deadline of the agency has passed; the agency"
-                " counts itself late only when it has passed on the latest reading (lenient calendar) too: cuti"
-                f" bersama {COLLECTIVE_LEAVE} are not working days, and a receipt after office hours or on a day off"
+                " counts itself late only when it has passed on the latest reading (lenient calendar) too:"
+                f" {COLLECTIVE_LEAVE} are not working days, and a receipt after office hours or on a day off"
                 " counts from the next working day."
             )
         return (
@@ -92,7 +92,7 @@ def _reading(strict: bool, whose: str, en: bool) -> str:
         )
     if strict and en:
         return (
-            f"Counted on the earliest reading (strict calendar), because this is {whose}: cuti bersama"
+            f"Counted on the earliest reading (strict calendar), because this is {whose}:"
             f" {COLLECTIVE_LEAVE} count as working days, and day zero is the date of receipt whatever the hour"
             " (Law 11/2008 on Electronic Information and Transactions, Article 8)."
         )
@@ -103,7 +103,7 @@ def _reading(strict: bool, whose: str, en: bool) -> str:
         )
     if en:
         return (
-            f"Counted on the latest reading (lenient calendar), because this is {whose}: cuti bersama"
+            f"Counted on the latest reading (lenient calendar), because this is {whose}:"
             f" {COLLECTIVE_LEAVE} are not working days, and a receipt after office hours or on a day off counts"
             " from the next working day."
         )

@@ -47,7 +47,7 @@ EVENT_LABELS = {
     "case_reopened": N_("Case reopened"),
     "message_received": N_("Message from the Commission or a court"),
     "mediation_not_applicable": N_(
-        "Mediation ordered, but the dispute rests on ground a alone, which mediation cannot settle (UU 14/2008"
+        "Mediation ordered, but the dispute rests on ground a alone, which mediation cannot settle (Law 14/2008"
         " Article 40): adjudication follows"
     ),
     "linked_case_outcome": N_("Outcome of a linked case"),
@@ -90,13 +90,17 @@ EVENT_LABELS = {
     "deadline_met_by_dispatch": N_("Deadline met by the letter's date"),
     "case_overdue_cleared": N_("No longer late: answered in time by the letter's date"),
     "deadline_in_time_on_lenient_reading": N_(
-        "Filed after the deadline's earliest reading, in time on its latest (cuti bersama not working days):"
+        "Filed after the deadline's earliest reading, in time on its latest, where collective leave days (cuti"
+        " bersama) are not working days:"
         " for the court to judge"
     ),
     "exemption_determined": N_("Exemption determined"),
-    "exemption_ended": N_("Exemption ended: the objection against the refusal was granted"),
-    "calendar_year_unconfirmed": N_("A deadline runs into a year whose cuti bersama is not confirmed"),
-    "calendar_year_confirmed": N_("The year's cuti bersama confirmed"),
+    "exemption_ended": N_("Exemption ended: the refusal it rested on was overturned"),
+    "refusal_overturned": N_("Refusal as exempt overturned"),
+    "calendar_year_unconfirmed": N_(
+        "A deadline runs into a year whose collective leave days (cuti bersama) are not confirmed"
+    ),
+    "calendar_year_confirmed": N_("The year's collective leave days (cuti bersama) confirmed"),
 }
 # A read of a complaint, by the reporter's mode: what was read is an anonymous, a confidential or a whistleblower's
 # complaint (engine.complaints.note_read, engine.letters.records.note_read), never all of them "confidential".

@@ -71,7 +71,9 @@ def requester_facts(
     return facts
 
 
-NIK_IMPLAUSIBLE = _l("not a possible NIK: its region or birth date does not exist; check the ID card")
+NIK_IMPLAUSIBLE = _l(
+    "not a possible national identity number (NIK): its region or birth date does not exist; check the ID card"
+)
 
 
 def proxy_facts(rt: Runtime, case: Case, identity: dict | None, locale: str) -> list[tuple[str, str]]:

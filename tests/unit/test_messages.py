@@ -36,6 +36,7 @@ BILINGUAL_DATA = {
     "engine/bundle.py": None,
     "engine/dip_io.py": {"Kolom / Column", "Isi / What to write", "Dasar hukum / pengecualian"},
     "engine/holiday_years.py": {"`. / The cuti bersama of "},  # an incident's stored text, for administrators
+    "api/web/process_diagram.py": {"Ditolak / sebagian, uji baru"},  # a BPMN flow's own name, the key of its English
 }
 PLACEHOLDER = re.compile(r"%\((\w+)\)[sdr]")
 

@@ -485,7 +485,7 @@ def test_an_english_page_names_the_steps_and_the_diagram_in_english_and_an_indon
     assert names["start"] == "Request received"
     assert names["ms_terdaftar"] == "Registered"
     assert names["keberatan_dikabulkan"] == "Objection granted"  # a message Kawal sends itself: no form to name it
-    assert "gw_lengkap" not in names  # a gateway has no English name: it keeps the BPMN's ("Lengkap?")
+    assert names["gw_lengkap"] == "Complete?"  # a gateway by the English of its question (the BPMN: "Lengkap?")
     steps = _steps(indonesian)
     assert "<li>Permohonan masuk</li>" in steps
     assert "<li>T10: 10 hari kerja</li>" in steps

@@ -178,7 +178,7 @@ def test_the_english_portal_cites_laws_as_the_english_letters_do(app, browser, d
     assert "Law 14/2008 Article 22" in pages["/publik/permohonan"]
     assert "Law 14/2008 Article 9" in pages[f"/publik/informasi/{item}"]  # the category's hint
     # A term the English has no word for is glossed: the national identity number.
-    assert "NIK (national identity number)" in pages[f"/publik/status/perbaikan-data?kasus={receipt['ticket']}"]
+    assert "national identity number (NIK)" in pages[f"/publik/status/perbaikan-data?kasus={receipt['ticket']}"]
 
 
 # -- the forms' labels -----------------------------------------------------------------------------------------
