@@ -2,7 +2,12 @@
 
 The token carries the officer's id and the session's random id; the session's row must still exist,
 so a token stops working when it is revoked (``POST /auth/logout``), when the officer's sessions are
-ended (``kawal users end-sessions``, a password reset, a deactivation), or when it expires.
+ended (``kawal users end-sessions``, a password reset, a deactivation, their own change of password made
+elsewhere), or when it expires.
+
+An officer whose password an administrator set (``User.must_change_password``) gets 403
+``password_change_required`` from every endpoint but the change itself (``PUT /me/password``) and the logout,
+until they have changed it.
 """
 
 from functools import wraps
@@ -12,10 +17,13 @@ from itsdangerous import BadSignature, SignatureExpired, URLSafeTimedSerializer
 
 from api.extensions import db
 from engine import sessions
+from engine.accounts import PasswordChangeRequired
 from engine.errors import Unauthorized
 from engine.models import AuthSession, User
 
 SALT = "kawal-api-token"
+# What an officer whose password an administrator set may do before they change it (api.views.auth).
+BEFORE_PASSWORD_CHANGE = frozenset({"auth.change_own_password", "auth.logout"})
 
 
 def _serializer() -> URLSafeTimedSerializer:
@@ -55,6 +63,8 @@ def current_user(required: bool = True) -> User | None:
         row, user = _token_session(header)
         if not user.active:
             raise Unauthorized("token_invalid")
+        if user.must_change_password and request.endpoint not in BEFORE_PASSWORD_CHANGE:
+            raise PasswordChangeRequired("password_change_required")
         g.auth_session = row
     elif header:
         raise Unauthorized("bearer_expected")

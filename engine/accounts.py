@@ -16,6 +16,13 @@
 - Set a new password (a forgotten one), remove the second factor (a lost phone: they set it up again at their
   next login), end their sessions (a lost laptop). Each of the three ends every session the officer holds.
 
+A password an administrator sets (on creating the account, on a reset) is one they know: the officer must change
+it at their next login before anything else (``User.must_change_password``; the pages and the API hold them to it).
+One set at the server (``kawal users create``, ``reset-password``) is not: whoever types it at the server's prompt
+is taken to be the one who uses it (the first administrator, README's Production step 5). An officer changes their
+own password with ``change_own_password``: the current one, the new one twice; a wrong current one counts as a
+failed login (engine.throttle), and every other session and token of theirs ends.
+
 Every change is one transaction (the caller's) with its record, ``AccountEvent``: who did what to whom, the
 names of the fields that changed and the groups added or removed; never a password, a code, an address or a NIP.
 An administrator does not deactivate their own account nor take away their own admin group, and the office
@@ -29,9 +36,9 @@ from dataclasses import dataclass
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from engine import access, access_log, clock, nip, sessions, totp, users
+from engine import access, access_log, clock, nip, sessions, throttle, totp, users
 from engine.audit import EventLog
-from engine.errors import Conflict, Invalid, NotFound
+from engine.errors import Conflict, Forbidden, Invalid, NotFound
 from engine.messages import msg
 from engine.models import Absence, AccountEvent, Group, HumanTask, Membership, Unit, User
 from engine.run import touch
@@ -107,6 +114,7 @@ def create(session: Session, actor: str, payload: dict) -> User:
     if fields:
         raise Invalid("user_not_created", fields=fields)
     user = users.create_user(session, username, password, groups, name or None, None, email, number)
+    user.must_change_password = True  # the administrator typed it: the officer chooses their own at the first login
     if unit is not None:
         user.unit_id = unit.id
     created(session, actor, user)
@@ -208,10 +216,68 @@ def activate(session: Session, actor: str, user: User) -> None:
 
 
 def set_password(session: Session, actor: str, user: User, password: str) -> int:
-    """A new password chosen by the administrator; every session opened with the old one ends (how many)."""
+    """A new password chosen by the administrator, which the officer changes at their next login (not one set at the
+    server: see above); every session opened with the old one ends (how many)."""
     users.set_password(session, user, password or "")
+    user.must_change_password = actor != CLI
     ended = sessions.end_all(session, user)
     _record(session, actor, user, "password_set", {"sessions": ended})
+    session.flush()
+    return ended
+
+
+class PasswordChangeRequired(Forbidden):
+    """The officer's password was set by an administrator: they change it before anything else."""
+
+    code = "password_change_required"
+
+
+class WrongPassword(Invalid):
+    """The current password typed for a change was wrong. The failure is counted as a failed login's (the throttle
+    shared with the login): the caller commits it, then refuses."""
+
+
+def change_own_password(
+    session: Session,
+    user: User,
+    current: str | None,
+    new: str | None,
+    repeated: str | None,
+    kept_session: str | None,
+    address: str | None,
+    limits: throttle.Limits,
+) -> int:
+    """The officer's own new password (the current one, the new one twice), under the rules an administrator's meets;
+    every other session and API token of theirs ends, ``kept_session`` (the ``AuthSession.id_hash`` of the one they
+    changed it in) goes on. Returns how many ended.
+
+    Raises:
+        TooMany: the officer's failed logins and wrong current passwords (one count, engine.throttle) are too many
+            lately; asked first, so a refused attempt never reaches the password hash.
+        WrongPassword: the current password is wrong (with what else is wrong, by field); the failure is counted.
+        Invalid: the new password breaks a rule, or is not typed the same twice, or is the current one.
+    """
+    if (wait := throttle.check(session, user.username, address, limits)) and not totp.enrolled(user):
+        raise throttle.too_many(wait)  # a distributed run of guesses: as engine.users.attempt_login
+    new, repeated = new or "", repeated or ""
+    right = users.password_matches(user, current)
+    fields = {} if right else {"current_password": [msg("wrong")]}
+    if problem := users.password_problem(new, user.username):
+        fields["new_password"] = [problem]
+    elif right and new == current:
+        fields["new_password"] = [msg("password_unchanged")]
+    if repeated != new:
+        fields["new_password_repeat"] = [msg("password_repeat_differs")]
+    if not right:
+        throttle.record_failure(session, user.username, address, limits)
+        raise WrongPassword("password_not_changed", fields=fields)
+    if fields:
+        raise Invalid("password_not_changed", fields=fields)
+    users.set_password(session, user, new)
+    user.must_change_password = False
+    throttle.clear_failures(session, user.username, address)
+    ended = sessions.end_others(session, user, kept_session)
+    _record(session, user.username, user, "password_changed", {"sessions": ended})
     session.flush()
     return ended
 

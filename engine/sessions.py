@@ -4,7 +4,8 @@ A session is a row (``AuthSession``) named by the SHA-256 of a random 256-bit id
 or the API token carries the id. A request whose row is gone or expired is not logged in, so a copied
 cookie or token stops working the moment its owner logs out, closes the case on the device, or an
 administrator ends the officer's sessions (``kawal users end-sessions``, a password reset, a
-deactivation). Rows of sessions that have expired are pruned at every new login.
+deactivation), or the officer changes their own password (every session but the one they changed it in).
+Rows of sessions that have expired are pruned at every new login.
 """
 
 from __future__ import annotations
@@ -113,6 +114,20 @@ def end_row(session: Session, row: AuthSession | None) -> None:
 def end_all(session: Session, user: User) -> int:
     """End every page session and API token of an officer; returns how many were open."""
     return session.execute(delete(AuthSession).where(AuthSession.user_id == user.id)).rowcount
+
+
+def id_hash(session_id: str) -> str:
+    """The name of a session's row (``AuthSession.id_hash``) from the id its cookie carries."""
+    return _hash(session_id)
+
+
+def end_others(session: Session, user: User, kept: str | None) -> int:
+    """End every page session and API token of an officer but the one whose row is named ``kept`` (the request's
+    own: an officer who changed their password goes on where they changed it); returns how many ended."""
+    others = delete(AuthSession).where(AuthSession.user_id == user.id)
+    if kept:
+        others = others.where(AuthSession.id_hash != kept)
+    return session.execute(others).rowcount
 
 
 def count_open(session: Session, user: User) -> int:

@@ -168,11 +168,21 @@ def password_problem(password: str | None, username: str | None = None) -> Messa
 
 
 def set_password(session: Session, user: User, password: str) -> None:
-    """A new password (a reset by an administrator); the caller ends the officer's sessions too."""
+    """A new password (a reset by an administrator, the officer's own change: engine.accounts); the caller ends the
+    officer's sessions too."""
     if problem := password_problem(password, user.username):
         raise Invalid("password_not_set", fields={"password": [problem]})
     user.password_hash = _hasher.hash(password)
     session.flush()
+
+
+def password_matches(user: User, password: str | None) -> bool:
+    """Whether ``password`` is the officer's (their own change of password asks for the current one)."""
+    try:
+        _hasher.verify(user.password_hash, password or "")
+    except (VerificationError, InvalidHashError):
+        return False
+    return True
 
 
 def authenticate(session: Session, username: str, password: str) -> User | None:

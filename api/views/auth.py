@@ -1,14 +1,29 @@
 from flask import current_app
 from flask_smorest import Blueprint
+from marshmallow import Schema, fields
 
-from api.auth import client_address, current_session, issue_token, login_required
+from api.auth import client_address, current_session, current_user, issue_token, login_required
 from api.boundary import runtime
 from api.extensions import db
 from api.schemas import TokenRequest, TokenResponse
-from engine import sessions
+from engine import accounts, sessions, throttle
 from engine.login import token_login
 
-blp = Blueprint("auth", __name__, description="Officer login")
+blp = Blueprint("auth", __name__, description="Officer login, and the officer's own password")
+
+
+class OwnPasswordBody(Schema):
+    current_password = fields.String(required=True, load_only=True)
+    new_password = fields.String(
+        required=True, load_only=True, metadata={"description": "at least 8 characters, not a common one"}
+    )
+    new_password_repeat = fields.String(
+        required=True, load_only=True, metadata={"description": "the new password again"}
+    )
+
+
+class OwnPasswordChanged(Schema):
+    sessions_ended = fields.Integer(metadata={"description": "the officer's other page sessions and tokens ended"})
 
 
 @blp.post("/auth/token")
@@ -45,3 +60,37 @@ def logout():
     """Revoke the token of this request: it opens nothing from now on."""
     sessions.end_row(db.session, current_session())
     db.session.commit()
+
+
+@blp.put("/me/password")
+@login_required
+@blp.arguments(OwnPasswordBody)
+@blp.response(200, OwnPasswordChanged)
+@blp.alt_response(422, description="A field is refused: the current password is wrong, or the new one breaks a rule")
+@blp.alt_response(429, description="Too many failed logins or wrong current passwords; see Retry-After")
+def change_own_password(body):
+    """Change your own password: the current one, and the new one twice.
+
+    Every other page session and token of yours ends; this token goes on. A wrong current password counts as a
+    failed login (the same limits as ``POST /auth/token``). An officer whose password an administrator set (a new
+    account, a reset) must call this first: every other endpoint but ``POST /auth/logout`` answers 403
+    ``password_change_required`` until then.
+    """
+    user = current_user()
+    limits = throttle.Limits.of(current_app.config["KAWAL"])
+    try:
+        ended = accounts.change_own_password(
+            db.session,
+            user,
+            body["current_password"],
+            body["new_password"],
+            body["new_password_repeat"],
+            current_session().id_hash,
+            client_address(),
+            limits,
+        )
+    except accounts.WrongPassword:
+        db.session.commit()  # the failure counts although the change is refused
+        raise
+    db.session.commit()
+    return {"sessions_ended": ended}

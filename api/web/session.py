@@ -12,7 +12,8 @@ one up (``/masuk/faktor-kedua``): a QR code, then one-time recovery codes shown 
 
 The session is server-side (engine.sessions): the cookie carries a random id whose row must exist, so
 logging out ends the session for a copy of the cookie too, and ``kawal users end-sessions``, a password
-reset or a deactivation end every session of the officer.
+reset or a deactivation end every session of the officer (their own change of password, every other one).
+An officer whose password an administrator set changes it next, on their account page (api.web.account).
 """
 
 from __future__ import annotations
@@ -137,7 +138,9 @@ def _logged_in(step: Login, target: str | None):
     session.clear()
     login_user(SessionUser(step.user, session_id, step.second_factor))
     session.permanent = True  # expires after PERMANENT_SESSION_LIFETIME, not at browser close only
-    flash(_("Welcome, %(name)s.", name=step.user.display_name), "success")
+    name = step.user.display_name
+    # A name that ends with a full stop (a title: "S.Kom.") ends the sentence too: not a second one after it.
+    flash(_("Welcome, %(name)s", name=name) if name.endswith(".") else _("Welcome, %(name)s.", name=name), "success")
     return redirect(target or landing())
 
 

@@ -30,6 +30,7 @@ EVENT_LABELS = {
     "account_deactivated": _l("Deactivated"),
     "account_activated": _l("Activated"),
     "password_set": _l("New password set"),
+    "password_changed": _l("Password changed by the officer"),
     "second_factor_removed": _l("Second factor removed"),
     "sessions_ended": _l("Sessions ended"),
     # A colleague's leave (engine.absence): the stand-in given the lanes they lacked for it, and its cancellation.
@@ -133,7 +134,11 @@ def user_password(username: str):
         values = accounts.summary(db.session, user)
         return _account_page(admin, user, values, {}, password_errors=field_errors(error.fields))
     db.session.commit()
-    said = _("The new password is set; sessions ended: %(num)d. Give it to the officer in person.", num=ended)
+    said = _(
+        "The new password is set; sessions ended: %(num)d. Give it to the officer in person: they change it at their "
+        "next login.",
+        num=ended,
+    )
     flash(said, "success")
     return redirect(url_for("web.user_page", username=user.username), 303)
 

@@ -45,9 +45,17 @@ def test_an_admin_adds_an_officer_who_logs_in_and_works_in_their_group(client, l
     assert SARI["password"] not in str(r.json)
     status, headers = token(client, "sari.w", SARI["password"])
     assert status == 200
+    assert client.get("/api/v1/tasks", headers=headers).json["code"] == "password_change_required"  # hers first
+    own = {
+        "current_password": SARI["password"],
+        "new_password": "sari-sendiri-2026",
+        "new_password_repeat": "sari-sendiri-2026",
+    }
+    assert client.put("/api/v1/me/password", json=own, headers=headers).status_code == 200
     assert client.get("/api/v1/tasks", headers=headers).status_code == 200
     assert history(client, login, "sari.w") == [
-        ("account_created", "admin", {"groups": ["petugas_layanan"], "unit": "KANWIL"})
+        ("password_changed", "sari.w", {"sessions": 0}),
+        ("account_created", "admin", {"groups": ["petugas_layanan"], "unit": "KANWIL"}),
     ]
     listed = client.get(API, headers=login("admin")).json
     assert [o["username"] for o in listed] == sorted(o["username"] for o in listed)
@@ -165,6 +173,12 @@ def test_an_administrator_neither_deactivates_their_own_account_nor_takes_away_t
         assert "groups" in demoted.json["errors"]
     second = client.post(API, json={**SARI, "username": "admin2", "groups": ["admin"]}, headers=admin)
     assert second.status_code == 201
+    own = {
+        "current_password": SARI["password"],
+        "new_password": "admin-dua-2026",
+        "new_password_repeat": "admin-dua-2026",
+    }
+    assert client.put("/api/v1/me/password", json=own, headers=login("admin2")).status_code == 200  # theirs first
     by_another = client.put(f"{API}/admin", json=body, headers=login("admin2"))
     assert by_another.status_code == 200, by_another.json
 
