@@ -13,12 +13,40 @@ file stays as shipped:
 Reloading: ``systemctl reload kawal-web`` sends SIGHUP: gunicorn starts new workers on the new code and
 configuration and stops the old ones after their current requests (graceful_timeout). With
 KAWAL_WEB_PRELOAD=1 the code is the master's, so a code update needs ``systemctl restart``.
+
+A wrong setting stops gunicorn before any worker starts, in one line of the journal (``Kawal's settings are wrong:
+...``, naming it) and exit status 78 (``on_starting``).
 """
 
 import multiprocessing
 import os
+import sys
 
 from api.server import child_exit, post_worker_init, pre_fork, when_ready  # noqa: F401 - gunicorn reads hooks from this module
+
+
+def on_starting(server):
+    """Check the settings once, in the master, before any worker is forked: a bad one (a short KAWAL_SECRET_KEY, a
+    vault key that is not base64...) is one line naming the setting, and gunicorn exits with EX_CONFIG (78). Left
+    to the workers, each printed a long traceback before "Worker failed to boot", and the line was buried in the
+    journal. Each worker still reads the settings itself (create_app), from the same environment.
+
+    The check's Kawal modules (engine.config, engine.models...) are forgotten afterwards: a worker forked after
+    ``systemctl reload`` must import the updated code, not inherit the master's (api.server says the same)."""
+    loaded = set(sys.modules)
+    try:
+        from engine.config import ConfigError, load_settings
+
+        try:
+            load_settings()
+        except ConfigError as wrong:
+            server.log.error("Kawal's settings are wrong: %s", wrong)
+            raise SystemExit(os.EX_CONFIG) from None
+    finally:
+        for name in set(sys.modules) - loaded:
+            if name.partition(".")[0] in ("engine", "api", "notifications"):
+                del sys.modules[name]
+
 
 wsgi_app = "api:create_app()"
 bind = [os.environ.get("KAWAL_WEB_BIND", "127.0.0.1:8000")]

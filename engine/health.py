@@ -1,4 +1,5 @@
-"""What monitoring asks the database: is it answering, and is the due work getting done?
+"""What monitoring asks the database: is it answering, and is the due work getting done? And the one word that sums
+up the parts (``overall_status``).
 
 Each figure is read through the ``(status, due)`` index of its table, so a health check costs the
 same with a million pending deadlines as with ten. "Late" means due before now and still pending:
@@ -40,3 +41,19 @@ def database_health(session: Session) -> dict:
     late = max(figures[name]["oldest_seconds"] for name in ("timers_due", "reminders_due", "messages_pending"))
     figures["late"] = late > LATE_AFTER_SECONDS
     return figures
+
+
+def overall_status(database: dict, redis: dict | None) -> str:
+    """The status word of ``GET /api/v1/health``, the worst that holds, in this order:
+
+    ``down``: the database, or Redis when configured, does not answer (the API answers 503: out of rotation);
+    ``degraded``: Redis answers but no RQ worker is alive, or none runs RQ's scheduler, so nothing sends a message or
+    fires a timer from now on (said at once, not five minutes later when the first due item is late);
+    ``late``: due work waits past ``LATE_AFTER_SECONDS``; ``ok``. ``redis`` is None in the embedded mode, whose
+    clock needs no worker. Monitoring alerts on any word but ``ok``.
+    """
+    if not database["ok"] or (redis is not None and not redis["ok"]):
+        return "down"
+    if redis is not None and (not redis.get("workers") or not redis.get("scheduler")):
+        return "degraded"
+    return "late" if database.get("late") else "ok"

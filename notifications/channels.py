@@ -13,7 +13,8 @@ Configuration (``channels_from_settings``; read from the environment by ``engine
 ``KAWAL_SMTP_PORT``
     Its port; default 25 (465 when ``KAWAL_SMTP_SSL=1``).
 ``KAWAL_SMTP_FROM``
-    The sender address (From and envelope sender); default ``ppid@localhost``.
+    The sender address (From and envelope sender; its domain is the Message-IDs', ``on_domain``); default
+    ``ppid@localhost``.
 ``KAWAL_SMTP_USER``, ``KAWAL_SMTP_PASSWORD``
     Log in with these when the user is set.
 ``KAWAL_SMTP_STARTTLS=1``
@@ -43,6 +44,7 @@ import hmac
 import http.client
 import json
 import logging
+import re
 import smtplib
 import ssl
 import urllib.error
@@ -50,7 +52,7 @@ import urllib.parse
 import urllib.request
 from dataclasses import dataclass
 from email.message import EmailMessage
-from email.utils import formatdate
+from email.utils import formatdate, parseaddr
 from typing import Protocol
 
 from engine.config import Settings
@@ -148,7 +150,7 @@ class SmtpChannel:
         email["From"] = self.sender
         email["To"] = message.to
         email["Subject"] = message.subject
-        email["Message-ID"] = message.message_id
+        email["Message-ID"] = on_domain(message.message_id, self.sender)
         email["Date"] = formatdate(localtime=True)
         email["Auto-Submitted"] = "auto-generated"  # RFC 3834: no auto-replies to this
         # Quoted-printable keeps the message 7-bit clean for any relay, without relying on 8BITMIME.
@@ -172,10 +174,12 @@ class SmtpChannel:
                 client = smtplib.SMTP(self.host, self.port, timeout=self.timeout)
             with client:
                 if self.starttls:
-                    client.starttls(context=self.ssl_context)
+                    _step(where, STARTTLS, client.starttls, context=self.ssl_context)
                 if self.username:
-                    client.login(self.username, self.password or "")
+                    _step(where, LOGIN, client.login, self.username, self.password or "")
                 client.send_message(email, from_addr=self.sender, to_addrs=[message.to])
+        except ChannelError:
+            raise
         except smtplib.SMTPRecipientsRefused as exc:
             codes = sorted({code for code, _ in exc.recipients.values()})
             raise ChannelError(
@@ -191,6 +195,44 @@ class SmtpChannel:
             raise ChannelError(f"smtp {where}: {type(exc).__name__}") from None
         except OSError as exc:  # refused, timed out, TLS failure (ssl.SSLError is an OSError)
             raise ChannelError(f"smtp {where}: {exc.strerror or type(exc).__name__}") from None
+
+
+# The steps of the conversation before the message, as an error names them, and what it says when the server does
+# not offer the step's extension at all (smtplib raises SMTPNotSupportedError for either).
+STARTTLS, LOGIN = "TLS (STARTTLS)", "login"
+_NOT_OFFERED = {STARTTLS: "the server does not offer STARTTLS", LOGIN: "the server offers no login (AUTH)"}
+
+
+def _step(where: str, step: str, action, *args, **kwargs) -> None:
+    """Run ``action``, the step ``step`` with the server at ``where``; a failure names the step, so ``kawal mail test``
+    and an incident say which settings to look at (KAWAL_SMTP_STARTTLS, _SSL and _PORT; KAWAL_SMTP_USER and
+    _PASSWORD). Only codes and type names: the server's text may quote an address."""
+    name = f"smtp {where}: {step}"
+    try:
+        action(*args, **kwargs)
+    except smtplib.SMTPNotSupportedError:
+        raise ChannelError(f"{name}: {_NOT_OFFERED[step]}") from None
+    except smtplib.SMTPResponseException as exc:  # the password refused (535), the upgrade refused (454)
+        raise ChannelError(f"{name}: refused ({exc.smtp_code})", permanent=exc.smtp_code >= 500) from None
+    except smtplib.SMTPException as exc:  # e.g. no authentication method both sides know
+        raise ChannelError(f"{name}: {type(exc).__name__}") from None
+    except OSError as exc:  # the TLS handshake: an untrusted certificate, no common protocol
+        raise ChannelError(f"{name}: {exc.strerror or type(exc).__name__}") from None
+
+
+def on_domain(message_id: str, sender: str) -> str:
+    """``message_id`` (``<digest@kawal.local>``, notifications.rendering.message_id) on the domain of the From
+    address, which the office owns: a Message-ID on a domain nobody owns counts against a mail in spam filters. A
+    From without a domain, or with a bare host name (the default ``ppid@localhost``), keeps the id as it is. The
+    digest is the row's, so a resend still carries the same id."""
+    domain = parseaddr(sender)[1].rpartition("@")[2].strip().lower()
+    if "." not in domain or not _DOMAIN.fullmatch(domain):
+        return message_id
+    digest = message_id.strip("<>").rpartition("@")[0]
+    return f"<{digest}@{domain}>"
+
+
+_DOMAIN = re.compile(r"[a-z0-9](?:[a-z0-9.-]{0,251}[a-z0-9])?")
 
 
 class _NoRedirect(urllib.request.HTTPRedirectHandler):

@@ -1,9 +1,12 @@
 """``GET /api/v1/health``: for the monitoring and the load balancer, no login, counts only.
 
 200 with ``"status": "ok"`` when the database (and Redis, when configured) answer and no due work
-waits; 200 with ``"late"`` when they answer but timers, reminders or messages wait past their time
-(workers or the reconcile timer stopped: alert on it); 503 with ``"down"`` when a part does not answer
-(take this web process out of rotation). No personal data and no ids: figures only.
+waits; 200 with ``"degraded"`` when Redis answers but no RQ worker, or no scheduler, is alive (nothing will send
+or fire: alert on it at once); 200 with ``"late"`` when they answer but timers, reminders or messages wait past
+their time (workers or the reconcile timer stopped: alert on it); 503 with ``"down"`` when a part does not answer
+(take this web process out of rotation). "degraded" and "late" are 200: this web process serves, and a load
+balancer that read them as down would take every web process out for a fault of the workers
+(``engine.health.overall_status``). No personal data and no ids: figures only.
 """
 
 import logging
@@ -15,7 +18,7 @@ from sqlalchemy.exc import SQLAlchemyError
 
 from api.extensions import db
 from api.schemas import Health
-from engine.health import database_health
+from engine.health import database_health, overall_status
 
 blp = Blueprint("health", __name__, description="Is this deployment answering and doing its due work?")
 log = logging.getLogger("kawal.health")
@@ -42,6 +45,5 @@ def health():
         except RedisError as exc:
             log.warning("health: redis: %s", exc)
             redis = {"ok": False, "error": type(exc).__name__}
-    down = not database["ok"] or (redis is not None and not redis["ok"])
-    status = "down" if down else "late" if database.get("late") else "ok"
-    return {"status": status, "database": database, "redis": redis}, 503 if down else 200
+    status = overall_status(database, redis)
+    return {"status": status, "database": database, "redis": redis}, 503 if status == "down" else 200

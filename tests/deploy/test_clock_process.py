@@ -9,9 +9,9 @@ import pytest
 from sqlalchemy import select
 
 from engine.models import Notification
-from notifications.rendering import message_id
 from tests.conftest import request_payload
 from tests.reminders.conftest import KAWAL, ROOT, wait_for
+from tests.smtp import mailed_id
 
 
 @pytest.fixture
@@ -44,7 +44,11 @@ def test_the_clock_process_sends_the_receipt_when_the_filing_commits_not_at_its_
             from api.extensions import db
 
             receipt = db.session.scalar(select(Notification).where(Notification.event == "receipt"))
-        wait_for(lambda: message_id(receipt.idempotency_key) in mailbox.ids(), 30, what="the receipt at the sink")
+        wait_for(
+            lambda: mailed_id(receipt.idempotency_key, env["KAWAL_SMTP_FROM"]) in mailbox.ids(),
+            30,
+            what="the receipt at the sink",
+        )
     finally:
         clock.terminate()
         clock.wait(30)

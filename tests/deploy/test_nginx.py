@@ -141,7 +141,7 @@ def test_the_shipped_nginx_site_counts_each_client_by_the_address_it_saw_and_log
         assert (response.status, response.getheader("Location")) == (301, f"https://{HOST}/publik")
         response, data = proxy.request("GET", "/api/v1/health")
         assert response.status == 200, data
-        assert json.loads(data)["status"] == "ok"
+        assert json.loads(data)["status"] == "degraded"  # passed through: no RQ worker runs beside this site
     finally:
         pid = tmp_path / "nginx.pid"
         if pid.exists():

@@ -17,10 +17,10 @@ from engine.db import make_engine, session_factory
 from engine.models import Case, CaseEvent, HumanTask, Notification
 from notifications.delivery import TASK_DONE
 from notifications.reconcile import reconcile
-from notifications.rendering import message_id
 from notifications.services import Services, use
 from tests.deploy.topology import GRANT_PATH, DeskClient, Topology, create_officers, served_connections
 from tests.reminders.conftest import run_kawal, wait_for
+from tests.smtp import mailed_id
 
 pytestmark = pytest.mark.postgres
 
@@ -172,7 +172,7 @@ def test_eight_desks_lose_nothing_when_a_web_and_an_rq_worker_are_killed(own_pos
     assert {t.state for t in tasks if t.case_id not in {c.id for c in extra}} == {"completed"}
 
     # No message lost or doubled: each outbox row arrived at the sink exactly once, and nothing else did.
-    expected = Counter(message_id(n.idempotency_key) for n in rows if n.status == "sent")
+    expected = Counter(mailed_id(n.idempotency_key) for n in rows if n.status == "sent")
     arrived = Counter(mailbox.ids())
     assert len(rows) >= len(cases) * 3  # receipt, decision notice, and the officers' new-task messages
     assert arrived == expected, {
@@ -187,8 +187,10 @@ def test_eight_desks_lose_nothing_when_a_web_and_an_rq_worker_are_killed(own_pos
     assert sum(d.resent for d in desks) >= 1
     status, body, _ = health
     assert status == 200, body
-    assert body["status"] == "ok", body
     assert body["redis"]["workers"] >= 1
+    # Every message is out; a worker killed while it held RQ's scheduler leaves the scheduler's lock until it
+    # expires, and health says so ("degraded", engine.health) until the other worker takes it over.
+    assert body["status"] == "ok" or (body["status"] == "degraded" and not body["redis"]["scheduler"]), body
     assert body["database"]["messages_pending"]["count"] == 0
 
 
