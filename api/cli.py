@@ -193,13 +193,14 @@ def db():
 @pass_context
 def db_upgrade(kawal):
     """Create or upgrade the schema to the newest migration; derive the case facts again where a migration
-        changed what they hold (engine.facts.DERIVED_SINCE); end the exemption entries that an objection granted
-        before Kawal ended them overturned (engine.exemptions.end_overturned); index the proxies linked to their cases
-        before proxies were indexed (engine.blind_index.index_unindexed_proxies); read what the cases waiting since
-    before migration 0044 wait to hear (engine.waiting.note_awaited_events). Safe to run again at any time."""
+    changed what they hold (engine.facts.DERIVED_SINCE); end the exemption entries whose refusal an objection or a
+    final dispute decision overturned before Kawal ended them (engine.exemption_ends.end_overturned); index the proxies
+    linked to their cases before proxies were indexed (engine.blind_index.index_unindexed_proxies); read what the
+    cases waiting since before migration 0044 wait to hear (engine.waiting.note_awaited_events). Safe to run again
+    at any time."""
     from sqlalchemy.exc import ArgumentError, OperationalError
 
-    from engine import blind_index, exemptions, waiting
+    from engine import blind_index, exemption_ends, waiting
     from engine.db import upgrade
     from engine.facts import DERIVED_SINCE, rebuild
 
@@ -217,12 +218,12 @@ def db_upgrade(kawal):
             done = rebuild(session, rt, stale_only=True, commit=True)
             if done:
                 click.echo(f"facts of {done} cases derived again (migration {DERIVED_SINCE} changed what they hold)")
-            ended = exemptions.end_overturned(session, rt)
+            ended = exemption_ends.end_overturned(session, rt)
             proxies = blind_index.index_unindexed_proxies(session, blind_index.search_key(kawal.settings), rt.vault)
             waiting.note_awaited_events(session, rt)
             session.commit()
             if ended:
-                click.echo(f"{ended} exemption entries ended: an objection granted in full overturned their refusal")
+                click.echo(f"{ended} exemption entries ended: the refusal they rested on was overturned")
             if proxies:
                 click.echo(f"{proxies} proxies indexed: the inbox finds their cases by their names too")
     if applied:  # a new database says it got its schema; an upgrade names what it applied
@@ -629,7 +630,7 @@ def audit_verify(kawal, anchors, export, made_after_anchor, file):
     the anchors given. A check of the database is recorded for the auditor's console (its list of the last checks)."""
     from sqlalchemy.exc import SQLAlchemyError
 
-    from engine import access_log, kinds
+    from engine import access_log, blind_index, kinds
     from engine import anchors as anchoring
     from engine.audit import VERIFY_BY, Break, record, verify_chains, verify_lines
     from engine.audit_lines import sound_rows
@@ -672,7 +673,8 @@ def audit_verify(kawal, anchors, export, made_after_anchor, file):
                 raise untrusted(path, exc) from None
         with kawal.session() as session:  # the database compares each anchor's heads, streamed in (flat memory)
             started = time.monotonic()
-            chains = verify_chains(session, series=kinds.register_series(kawal.settings), shown=shown)
+            series, words_key = kinds.register_series(kawal.settings), blind_index.details_key(kawal.settings)
+            chains = verify_chains(session, series=series, shown=shown, details_key=words_key)
             seconds = time.monotonic() - started
             breaks, uncounted = chains.breaks, chains.total - len(chains.breaks)
             access_chains = access_log.verify(session)  # the access changes' own chains
@@ -1135,16 +1137,16 @@ def incidents_list(kawal):
 
 @incidents.command("retry")
 @click.argument("incident_id", type=int)
-@click.option("--by", "actor", default="admin", show_default=True)
 @pass_context
-def incidents_retry(kawal, incident_id, actor):
-    """Put an incident's message back in the outbox and close the incident."""
+def incidents_retry(kawal, incident_id):
+    """Put an incident's message back in the outbox and close the incident (recorded as closed by ``cli``)."""
+    from engine import accounts
     from engine.errors import KawalError
     from notifications.incidents import retry
 
     with kawal.session() as session:
         try:
-            case_id = retry(session, incident_id, actor)
+            case_id = retry(session, incident_id, accounts.CLI)
             session.commit()
         except KawalError as exc:
             raise click.ClickException(str(exc)) from None
@@ -1205,21 +1207,22 @@ def calendar_explain(kawal, start, days, name):
 @calendar.command("confirm")
 @click.argument("year", type=int)
 @click.option("--note", default=None, help="e.g. the SKB 3 Menteri the days were taken from")
-@click.option("--by", "actor", default="admin", show_default=True)
 @pass_context
-def calendar_confirm(kawal, year, note, actor):
-    """Confirm YEAR's holidays and cuti bersama against the SKB, after entering its days as overrides."""
+def calendar_confirm(kawal, year, note):
+    """Confirm YEAR's holidays and cuti bersama against the SKB, after entering its days as overrides (recorded as
+    confirmed by ``cli``, as `kawal users` records its changes)."""
+    from engine import accounts
     from engine.errors import KawalError
     from engine.holiday_years import confirm_year
 
     with kawal.session() as session:
         kawal.require_schema(session)
         try:
-            confirm_year(session, year, actor, note)
+            confirm_year(session, year, accounts.CLI, note)
             session.commit()
         except KawalError as exc:
             raise refusal(exc) from None
-    click.echo(f"{year} confirmed by {actor}")
+    click.echo(f"{year} confirmed by {accounts.CLI}")
 
 
 @calendar.command("year")
@@ -1262,49 +1265,65 @@ def overrides_list(kawal):
 @calendar_overrides.command("add")
 @click.option("--date", "day", required=True, type=click.DateTime(formats=["%Y-%m-%d"]), help="YYYY-MM-DD")
 @click.option("--reason", required=True, help="e.g. the Keppres, or why the office is closed")
-@click.option("--working", is_flag=True, help="a correction: the day IS a working day")
+@click.option(
+    "--kind",
+    type=click.Choice(["holiday", "cuti_bersama", "working"]),
+    help="what the day is: holiday (a national holiday, an election day or an office closure: both readings),"
+    " cuti_bersama (of the SKB: the latest reading only) or working (a correction: the office works that day)",
+)
+@click.option("--working", is_flag=True, help="the same as --kind working")
 @click.option(
     "--calendar",
     "calendars",
     multiple=True,
     type=click.Choice(["strict", "lenient"]),
-    help="repeat for both (the default)",
+    help="only to correct one reading (repeat for both): else the kind's readings; a cuti bersama is never strict",
 )
-@click.option("--by", "actor", default="admin", show_default=True)
 @pass_context
-def overrides_add(kawal, day, reason, working, calendars, actor):
-    """Add an override and recompute the open deadlines it moves."""
-    from engine.calendar import CALENDARS
-    from engine.holidays import add_override
+def overrides_add(kawal, day, reason, kind, working, calendars):
+    """Add an override and recompute the open deadlines it moves (recorded as made by ``cli``)."""
+    from engine import accounts
+    from engine.holidays import WORKING, add_override
+
+    if working and kind not in (None, WORKING):
+        raise click.ClickException(
+            f"--working contradicts --kind {kind}: a correction (the office works that day) is --kind working"
+        )
+    kind = WORKING if working else kind
+    if kind is None and not calendars:
+        kind = ""  # refused: say what the day is (a cuti bersama counts on the latest reading only)
 
     def change(session, rt):
         row = add_override(
-            session,
-            rt,
-            day=day.date(),
-            is_working=working,
-            reason=reason,
-            calendars=calendars or CALENDARS,
-            actor=actor,
+            session, rt, day=day.date(), reason=reason, kind=kind, calendars=calendars or None, actor=accounts.CLI
         )
         return row, "added"
 
-    _override_change(kawal, change, actor)
+    _override_change(kawal, change, accounts.CLI)
 
 
 @calendar_overrides.command("remove")
 @click.argument("override_id", type=int)
-@click.option("--by", "actor", default="admin", show_default=True)
 @pass_context
-def overrides_remove(kawal, override_id, actor):
-    """Remove an override; the open deadlines it had moved move back."""
+def overrides_remove(kawal, override_id):
+    """Remove an override; the open deadlines it had moved move back (recorded as removed by ``cli``)."""
+    from engine import accounts
     from engine.holidays import remove_override
 
-    _override_change(kawal, lambda session, rt: (remove_override(session, rt, override_id, actor), "removed"), actor)
+    def change(session, rt):
+        return remove_override(session, rt, override_id, accounts.CLI), "removed"
+
+    _override_change(kawal, change, accounts.CLI)
 
 
 # The engine's field names as the options of `kawal calendar overrides add` spell them.
-_OVERRIDE_OPTIONS = {"day": "--date", "reason": "--reason", "calendars": "--calendar", "is_working": "--working"}
+_OVERRIDE_OPTIONS = {
+    "day": "--date",
+    "reason": "--reason",
+    "kind": "--kind",
+    "calendars": "--calendar",
+    "is_working": "--working",
+}
 
 
 def _override_change(kawal, change, actor) -> None:

@@ -16,6 +16,7 @@ from engine import inbox_list, kinds
 from engine.calendar import CALENDARS
 from engine.complaints import CHANNELS as COMPLAINT_CHANNELS
 from engine.confirmations import RECORDED as RECORDED_CONFIRMATIONS
+from engine.holidays import KIND_READINGS
 from engine.intake import CHANNELS, LOCALES
 from engine.queries import SCOPES
 
@@ -804,9 +805,17 @@ class OverrideCreate(Schema):
         load_default=False, metadata={"description": "true: a correction, the day IS a working day"}
     )
     reason = fields.String(required=True, validate=validate.Length(min=1, max=200))
+    kind = fields.String(
+        validate=validate.OneOf(list(KIND_READINGS)),
+        metadata={
+            "description": "what the day is: holiday (a national holiday or the office closed: both readings),"
+            " cuti_bersama (a collective leave day: the latest reading only, legal-process.md §2.2) or working (a"
+            " correction: the day IS a working day); it sets is_working and, unless given, the readings"
+        },
+    )
     calendars = fields.List(
         fields.String(validate=validate.OneOf(CALENDARS)),
-        load_default=lambda: list(CALENDARS),
+        metadata={"description": "the readings the day is set on; default: the kind's, or both without a kind"},
         validate=validate.Length(min=1, error=ITEMS_AT_LEAST),
     )
 
@@ -1021,7 +1030,12 @@ class RedisHealth(Schema):
 
 
 class Health(Schema):
-    status = fields.String(metadata={"description": "ok, late (due work waits) or down (a part does not answer)"})
+    status = fields.String(
+        metadata={
+            "description": "ok; degraded (Redis answers but no worker or no scheduler is alive); late (due work"
+            " waits); or down (a part does not answer: 503)"
+        }
+    )
     database = fields.Nested(DatabaseHealth)
     redis = fields.Nested(
         RedisHealth, allow_none=True, metadata={"description": "null in the embedded mode (no KAWAL_REDIS_URL)"}

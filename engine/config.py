@@ -3,9 +3,11 @@
 import base64
 import hashlib
 import importlib.util
+import ipaddress
 import os
 from dataclasses import dataclass, field
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from engine import regions
 from engine.calendar import parse_office_schedule
@@ -243,6 +245,11 @@ def load_settings(environ: dict | None = None, **overrides) -> Settings:
         if missing:
             raise ConfigError("production refuses to start without " + ", ".join(missing))
         _require_strong("KAWAL_SECRET_KEY", env["KAWAL_SECRET_KEY"].encode())
+        if env.get("KAWAL_WEBHOOK_URL") and not env.get("KAWAL_WEBHOOK_SECRET"):
+            raise ConfigError(
+                "KAWAL_WEBHOOK_SECRET is missing: KAWAL_WEBHOOK_URL is set, and the gateway's messages are signed with"
+                f" it; use a random one of {MIN_SECRET_BYTES}+ bytes (e.g. `openssl rand -base64 48`)"
+            )
         if env.get("KAWAL_WEBHOOK_URL") or env.get("KAWAL_WEBHOOK_SECRET"):  # it also opens the texts' way in
             _require_strong("KAWAL_WEBHOOK_SECRET", env.get("KAWAL_WEBHOOK_SECRET", "").encode())
     secret = env.get("KAWAL_SECRET_KEY") or DEV_SECRET
@@ -351,8 +358,46 @@ def load_settings(environ: dict | None = None, **overrides) -> Settings:
         **_s3_settings(env),
         **letters,
     )
+    if mode == "production":  # last, so that any other wrong setting is named first, as before
+        _require_real_office(values["public_url"], values["office_name"])
     values.update(overrides)
     return Settings(**values)
+
+
+# Hosts that are no office's public address: the example file's and RFC 2606's reserved names, this machine.
+PLACEHOLDER_LABELS = frozenset({"example", "localhost"})
+PLACEHOLDER_TLDS = frozenset({"example", "invalid", "localhost", "test", "local"})
+PLACEHOLDER_MARKS = ("...", "…")  # the example file's placeholders to complete ("PROVINSI ...")
+
+
+def _require_real_office(public_url: str, office_name: str) -> None:
+    """Production refuses the example file's placeholders and this machine's own address: every letter prints the
+    public address in its QR code and verification line, and the office's name in its letterhead."""
+    parts = urlsplit(public_url)
+    host = (parts.hostname or "").lower().rstrip(".")
+    labels = host.split(".")
+    try:
+        own = ipaddress.ip_address(host)
+        local = own.is_loopback or own.is_unspecified or own.is_link_local
+    except ValueError:
+        local = False
+    if not host or local or PLACEHOLDER_LABELS & set(labels) or labels[-1] in PLACEHOLDER_TLDS:
+        raise ConfigError(
+            f"KAWAL_PUBLIC_URL: {public_url} is a placeholder or this machine's own address; set the address the"
+            " public uses (e.g. https://ppid.your-office.go.id): every letter prints it in its QR code and"
+            " verification address"
+        )
+    if parts.scheme != "https":
+        raise ConfigError(
+            f"KAWAL_PUBLIC_URL must start with https:// in production, not {public_url}: the public reaches Kawal"
+            " over HTTPS, and every letter prints the address"
+        )
+    if office_name == Settings.office_name or any(mark in office_name for mark in PLACEHOLDER_MARKS):
+        raise ConfigError(
+            f"KAWAL_OFFICE_NAME: set the office's full name, its province included (e.g. \"KANTOR WILAYAH KEMENTERIAN"
+            f" AGAMA PROVINSI JAWA TIMUR\"), not {office_name!r}: every letter's letterhead and every page's header"
+            " print it"
+        )
 
 
 def _s3_settings(env) -> dict:

@@ -36,7 +36,10 @@ PAGES = {
     "3. PPID memproses permohonan dan memberikan pemberitahuan tertulis paling lambat 10 hari kerja.",
     "biaya": "Akses informasi publik tidak dipungut biaya. Biaya penggandaan dan pengiriman ditanggung pemohon "
     "sesuai standar biaya yang ditetapkan pimpinan badan publik.",
-    "jam_layanan": "- Senin-Kamis: 08.00-16.00\n- Jumat: 08.00-16.30\n- Sabtu, Minggu dan hari libur nasional: tutup",
+    # The hours themselves come from KAWAL_OFFICE_HOURS (the portal shows them above this text, engine.service_pages):
+    # the office's words say what the setting does not.
+    "jam_layanan": "Meja layanan informasi publik berada di lantai 1 gedung kantor, dekat pintu masuk utama. "
+    "Permohonan informasi, keberatan dan pengaduan juga dapat dikirim melalui portal ini kapan saja.",
 }
 # The same pages in English, as an office that writes both shows them to an English reader (the portal says when a
 # page has no English version).
@@ -51,8 +54,8 @@ PAGES_EN = {
     "3. The PPID handles the request and gives a written notice within 10 working days at the latest.",
     "biaya": "Access to public information is free of charge. The requester bears the cost of copying and sending, "
     "by the fee standard the head of the public body sets.",
-    "jam_layanan": "- Monday to Thursday: 08.00-16.00\n- Friday: 08.00-16.30\n"
-    "- Saturday, Sunday and national holidays: closed",
+    "jam_layanan": "The public information desk is on the ground floor of the office building, by the main entrance. "
+    "Requests, objections and complaints can also be sent through this portal at any time.",
 }
 
 

@@ -22,7 +22,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from engine import access_log, clock, holiday_years, reminders
-from engine.calendar import CALENDARS, DueDate, WorkingCalendar, day_off_name
+from engine.calendar import CALENDARS, LENIENT, STRICT, DueDate, WorkingCalendar, day_off_name
 from engine.errors import Invalid, NotFound
 from engine.ids import in_range
 from engine.messages import Message, Named, msg
@@ -56,6 +56,14 @@ def change_reason(row: HolidayOverrideRow, change: str) -> str:
     return f"override #{row.id} {change}: {row.day.isoformat()} {kind} ({row.calendars}): {row.reason}"
 
 
+# What an override says the day is (the page's choice, `kawal calendar overrides add --kind`), and the readings it
+# sets unless the admin names them: the strict calendar holds holidays only (legal-process.md §2.2), so a cuti bersama
+# of the SKB is a day off on the lenient reading alone; a national holiday (a Keppres, an election day) and an office
+# closure on both; a correction (the office works that day) on both.
+HOLIDAY, CUTI_BERSAMA, WORKING = "holiday", "cuti_bersama", "working"
+KIND_READINGS = {HOLIDAY: CALENDARS, CUTI_BERSAMA: (LENIENT,), WORKING: CALENDARS}
+
+
 def add_override(
     session: Session,
     rt: Runtime,
@@ -63,12 +71,20 @@ def add_override(
     day: date,
     is_working: bool = False,
     reason: str,
-    calendars=CALENDARS,
+    calendars=None,
+    kind: str | None = None,
     actor: str,
 ) -> HolidayOverrideRow:
     """Add a row to the override table; a day has one row per calendar: a second that would also set the day on a
-    calendar a row already sets (the same, or contradicting it: a day off and a working day) is refused."""
-    names = _checked(day, is_working, reason, calendars)
+    calendar a row already sets (the same, or contradicting it: a day off and a working day) is refused.
+
+    ``kind`` (``KIND_READINGS``) says what the day is and chooses ``is_working`` and, unless given, the readings; a
+    cuti bersama named on the strict reading is refused. Without a kind (the API), ``is_working`` and ``calendars``
+    are taken as given, both readings by default; an empty kind is refused (the page's choice not made)."""
+    if kind is not None:
+        is_working = kind == WORKING
+        calendars = calendars or KIND_READINGS.get(kind, CALENDARS)
+    names = _checked(day, is_working, reason, CALENDARS if calendars is None else calendars, kind)
     stored = ",".join(names)
     for same in session.scalars(select(HolidayOverrideRow).where(HolidayOverrideRow.day == day)):
         if set(same.calendars.split(",")) & set(names):
@@ -134,12 +150,14 @@ def _recorded(row: HolidayOverrideRow) -> dict:
     return {"day": row.day.isoformat(), "is_working": row.is_working, "calendars": row.calendars, "reason": row.reason}
 
 
-def _checked(day, is_working, reason, calendars) -> tuple[str, ...]:
+def _checked(day, is_working, reason, calendars, kind=None) -> tuple[str, ...]:
     fields = {}
     if not isinstance(day, date) or isinstance(day, datetime):
         fields["day"] = [msg("date_required")]
     elif not holiday_years.FIRST_YEAR <= day.year <= holiday_years.LAST_YEAR:
         fields["day"] = [msg("year_range", first=holiday_years.FIRST_YEAR, last=holiday_years.LAST_YEAR)]
+    if kind is not None and kind not in KIND_READINGS:
+        fields["kind"] = [msg("override_kind_required")]
     if not isinstance(is_working, bool):
         fields["is_working"] = [msg("true_or_false")]
     if not isinstance(reason, str) or not reason.strip():
@@ -152,6 +170,8 @@ def _checked(day, is_working, reason, calendars) -> tuple[str, ...]:
         fields["calendars"] = [msg("calendars_unknown", names=", ".join(unknown), choices=", ".join(CALENDARS))]
     elif not names:
         fields["calendars"] = [msg("at_least_one_of", choices=", ".join(CALENDARS))]
+    elif kind == CUTI_BERSAMA and STRICT in names:
+        fields["calendars"] = [msg("cuti_bersama_latest_reading_only")]
     if fields:
         raise Invalid("invalid_data", fields=fields)
     return tuple(n for n in CALENDARS if n in names)

@@ -136,7 +136,8 @@ TEMPLATES: dict[str, str] = {
     "holds_personal_data": "holds personal data (%(what)s), which a complaint's forms and notes never carry: the "
     "reporter's identity and contact are kept encrypted (\"The reporter's identity\" on the case page), the "
     'reported persons\' on their own page ("The reported persons"); refer to anyone else by their role',
-    "not_a_nik": "a 16-digit number that is not a NIK (an account, a billing or transaction code): say what it is "
+    "not_a_nik": "a 16-digit number that is not a national identity number (NIK), e.g. an account, a billing or "
+    "transaction code: say what it is "
     "just before the number",
     "personal_data_in": "personal data (%(what)s) in: %(where)s",
     # -- who may (engine.access, api.auth) -------------------------------------------------------
@@ -267,7 +268,7 @@ TEMPLATES: dict[str, str] = {
     "finding_unknown": "no finding of the files sent has this code",
     "finding_file_not_sent": "choose the file again: a confirmation goes with the file it was found in",
     "only_for_unreadable": "only for a file whose text could not be read",
-    "found_nik": "NIK %(value)s (p. %(page)d; finding %(ref)s)",
+    "found_nik": "identity no. (NIK) %(value)s (p. %(page)d; finding %(ref)s)",
     "found_kk": "family card no. %(value)s (p. %(page)d; finding %(ref)s)",
     "found_npwp": "tax no. (NPWP) %(value)s (p. %(page)d; finding %(ref)s)",
     "found_telepon": "mobile no. %(value)s (p. %(page)d; finding %(ref)s)",
@@ -287,6 +288,11 @@ TEMPLATES: dict[str, str] = {
     "delivery_date_invalid": "invalid delivery date",
     "requester_has_no_email": "the requester gave no e-mail address",
     "no_email_on_file": "the requester gave no e-mail address: hand the information over another way",
+    "delivery_needs_files": "the information handed over has no files",
+    "email_delivery_needs_files": "a delivery by e-mail sends files: attach the files of the information handed "
+    "over (PDF, PNG or JPEG), as the receipt will list them",
+    "digital_copy_needs_files": "the written notice gives a digital copy: attach the files of the information "
+    "handed over (those on the CD, DVD or flash drive, or sent), as the receipt will list them",
     "download_expired": "the download was available until %(date)s; ask the office to send it again",
     "only_whistleblower_sealed": "only a whistleblower's identity is sealed",
     "reason_required": "a reason is required",
@@ -350,12 +356,22 @@ TEMPLATES: dict[str, str] = {
     "override_working_day_already": (
         "%(day)s is a working day already on the chosen readings: an override would change nothing"
     ),
+    "override_kind_required": (
+        "choose what the day is: a national holiday or an office closure (both readings), a collective leave day"
+        " (cuti bersama: the latest reading only) or a working day"
+    ),
+    "cuti_bersama_latest_reading_only": (
+        "a collective leave day (cuti bersama) is a day off on the latest reading only: the earliest reading (the"
+        " office's own deadlines) counts it as a working day; a national holiday or an office closure is another kind"
+        " of day"
+    ),
     # -- legal clocks: the year's days off, notices, windows (engine.holiday_years, lateness, ...) --
     "year_range": "a year from %(first)d to %(last)d",
     "year_out_of_range": "year out of range",
     "year_confirmed": "%(year)d is confirmed already",
     "year_days_missing": "the year's days off are not entered",
-    "enter_year_days_first": "enter the SKB's holidays and cuti bersama for %(year)d in the override table first",
+    "enter_year_days_first": "enter the holidays and collective leave days (cuti bersama) of the joint ministerial "
+    "decree (SKB) for %(year)d in the override table first",
     "between_and_today": "between %(first)s and today",
     "report_whole_office": "the yearly report covers the whole office; a unit's cases are in the registers",
     "not_before_date": "not before %(day)s",
@@ -374,9 +390,9 @@ TEMPLATES: dict[str, str] = {
     "summons_recorded": "this summons is already recorded as dispute %(ticket)s",
     "dispute_open": "dispute %(ticket)s on this case is still open",
     "court_of_challenge_ptun": "a state public body challenges the Commission's decision at the administrative "
-    "court (UU 14/2008 Pasal 47(1)): write the PTUN, e.g. PTUN Jakarta",
+    "court (Law 14/2008 Article 47(1)): write the PTUN, e.g. PTUN Jakarta",
     "court_of_challenge_pn": "a public body that is not a state body challenges the Commission's decision at the "
-    "district court (UU 14/2008 Pasal 47(2)): write the Pengadilan Negeri, e.g. PN Jakarta Pusat",
+    "district court (Law 14/2008 Article 47(2)): write the Pengadilan Negeri, e.g. PN Jakarta Pusat",
     "not_after_summons": "not after the summons was received",
     "not_before_commission_filing": "not before the filing at the Information Commission",
     "window_not_ended": "the %(name)s window has not ended yet: on the latest reading it ends on %(due)s; confirm it "
@@ -400,6 +416,12 @@ TEMPLATES: dict[str, str] = {
     "username_rule": "letters, digits, dots and underscores, at most 80",
     "password_common": "too easy to guess: among the most common passwords, or a repeated pattern",
     "password_has_username": "must not contain the username",
+    "password_not_changed": "cannot change your password",
+    "password_unchanged": "must differ from your current password",
+    "password_repeat_differs": "not the same as the new password",
+    "password_change_required": (
+        "change the password an administrator gave you first: PUT /api/v1/me/password, or log in at /masuk"
+    ),
     "email_invalid": "not an e-mail address",
     "username_taken": "already exists",
     "groups_unknown": "unknown group(s): %(names)s",
@@ -509,10 +531,10 @@ TEMPLATES: dict[str, str] = {
     "exemption_period_after_today": "the exemption period must end after today (Article 20)",
     "determination_incomplete": "incomplete determination",
     "exemption_no_longer_holds": "this register entry no longer holds since %(since)s: the information is no longer "
-    "exempt; classify the item again and open it (PP 61/2010 Pasal 14)",
+    "exempt; classify the item again and open it (Government Regulation 61/2010 Article 14)",
     "exemption_not_in_register": "not in the exemption register",
     "exemption_expired": "expired on %(until)s: the test must be done again",
-    "exemption_ended": "ended on %(on)s, when an objection against the refusal was granted",
+    "exemption_ended": "ended on %(on)s, when the refusal it rested on was overturned",
     "exemption_only_for_refusal": "only for a refusal or partial grant",
     "exemption_only_for_exempt_items": "only for exempt information",
     "letter_being_prepared": "the letter is being prepared",

@@ -140,6 +140,9 @@ class User(Base):
     nip: Mapped[str | None] = mapped_column(String(18))
     locale: Mapped[str] = mapped_column(String(5), default="id", server_default="id")
     password_hash: Mapped[str] = mapped_column(String(200))
+    # The password was set by an administrator (a new account, a reset: engine.accounts), who knows it: the officer
+    # changes it at their next login before anything else (api.web.account, api.auth); cleared by their own change.
+    must_change_password: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
     active: Mapped[bool] = mapped_column(Boolean, default=True)
     unit_id: Mapped[int | None] = mapped_column(ForeignKey("unit.id"))
     created_at: Mapped[datetime]
@@ -188,8 +191,9 @@ class User(Base):
 class AccountEvent(ChainedRecord, Base):
     """What an administrator did to an officer's account (engine.accounts): created it, changed its name, e-mail,
     unit or groups, deactivated or activated it, set a new password, removed the second factor, ended its
-    sessions. ``data`` names the fields that changed and the groups added or removed, never a password, a code or
-    an address; ``actor`` is the administrator's username, or ``cli`` for the server's own ``kawal users``."""
+    sessions; and an officer's change of their own password (``password_changed``, by the officer). ``data`` names
+    the fields that changed and the groups added or removed, never a password, a code or an address; ``actor`` is
+    the administrator's (or that officer's) username, or ``cli`` for the server's own ``kawal users``."""
 
     __tablename__ = "account_event"
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -624,6 +628,9 @@ class CaseMessage(Base):
 
     ``direction`` is ``to_reporter`` (a question or the outcome, written by an officer) or
     ``from_reporter``. Bodies never hold the reporter's identity unless the reporter wrote it.
+    A message Kawal words itself (engine.reporter_words) names its words (``code``) and their parameters
+    (``params``: the officer's reason among them, as typed), worded when read in the reader's language; its ``body``
+    keeps them in Bahasa Indonesia as written then. A message without a code is read as its body.
     """
 
     __tablename__ = "case_message"
@@ -632,6 +639,8 @@ class CaseMessage(Base):
     direction: Mapped[str] = mapped_column(String(20))
     kind: Mapped[str] = mapped_column(String(20), default="message")  # question, answer, outcome, message
     body: Mapped[str] = mapped_column(Text)
+    code: Mapped[str | None] = mapped_column(String(40))
+    params: Mapped[dict | None]
     author: Mapped[str] = mapped_column(String(80))  # an officer's username, or "pelapor"
     reply_to_id: Mapped[int | None] = mapped_column(ForeignKey("case_message.id"))
     created_at: Mapped[datetime]
@@ -1075,7 +1084,7 @@ class Exemption(Base):
     note: Mapped[str | None] = mapped_column(Text)
     case_id: Mapped[int | None] = mapped_column(ForeignKey("case.id", ondelete="SET NULL"), index=True)
     letter_id: Mapped[int | None] = mapped_column(ForeignKey("letter.id"))
-    # Ended before its period: an objection against the refusal was granted (engine.exemptions.end_for_objection).
+    # Ended before its period: an objection against the refusal was granted (engine.exemption_ends.end_for_objection).
     ended_on: Mapped[date | None] = mapped_column(Date)
     ended_reason: Mapped[str | None] = mapped_column(Text)
     __table_args__ = (CheckConstraint("valid_until > decree_date", name="period_after_decree"),)

@@ -5,14 +5,22 @@ procedure, completion time, fee, service guarantee, performance evaluation), the
 procedure (``sop``), the fee standard (``biaya``) and the service hours (``jam_layanan``). The PPID and
 the admin write them in Bahasa Indonesia (required) and English (optional); each save is a new
 version (``ServicePage`` is append-only), so what the public was shown on a day can always be read back.
+
+Two pages show a table of the settings beside the office's words, so that the page and the rule cannot disagree:
+the fee standard in force (engine.fees) and the office hours (``KAWAL_OFFICE_HOURS``, ``office_hours`` below),
+the same hours whose close ends every deadline and after which a filing counts from the next working day.
 """
 
 from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, time
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from engine import access, clock
+from engine.calendar import OfficeSchedule
 from engine.errors import Invalid, NotFound
 from engine.messages import msg
 from engine.models import ServicePage, User
@@ -74,3 +82,42 @@ def history(session: Session, slug: str) -> list[ServicePage]:
             select(ServicePage).where(ServicePage.slug == require_slug(slug)).order_by(ServicePage.version.desc())
         )
     )
+
+
+WORKDAYS = range(5)  # Monday to Friday (Perpres 21/2023): the weekend is closed whatever the hours say
+
+
+@dataclass(frozen=True)
+class OpenHours:
+    """Days with the same office hours: weekdays ``first``..``last`` (0 Monday), or the dates of an exception."""
+
+    first: int | date
+    last: int | date
+    opens: time
+    closes: time
+    name: str = ""  # an exception's name, as the setting gives it ("Ramadan 1448 H")
+
+
+def office_hours(schedule: OfficeSchedule, today: date) -> dict[str, list[OpenHours]]:
+    """The office hours as the service-hours page shows them: the working weekdays, those in a row with equal hours
+    together, and the dated exceptions not over by ``today`` (``KAWAL_OFFICE_HOURS``, engine.calendar)."""
+    weekdays: list[OpenHours] = []
+    by_weekday = dict(schedule.weekdays)
+    for day in WORKDAYS:
+        hours = by_weekday.get(day, schedule.default)
+        last = weekdays[-1] if weekdays else None
+        if last is not None and (last.opens, last.closes) == (hours.opens, hours.closes):
+            weekdays[-1] = OpenHours(last.first, day, hours.opens, hours.closes)
+        else:
+            weekdays.append(OpenHours(day, day, hours.opens, hours.closes))
+    exceptions = [
+        OpenHours(first, last, hours.opens, hours.closes, _named(first, last, hours.source))
+        for first, last, hours in schedule.exceptions
+        if last >= today
+    ]
+    return {"weekdays": weekdays, "exceptions": exceptions}
+
+
+def _named(first: date, last: date, source: str) -> str:
+    """An exception's own name, or "" where the setting named it by its dates only (the page shows the dates)."""
+    return "" if source in (first.isoformat(), f"{first.isoformat()}..{last.isoformat()}") else source

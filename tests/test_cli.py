@@ -425,7 +425,8 @@ def test_demo_data_is_refused_in_production(kawal, monkeypatch, args):
     monkeypatch.setenv("KAWAL_ENV", "production")
     monkeypatch.setenv("KAWAL_SECRET_KEY", base64.b64encode(os.urandom(48)).decode())
     monkeypatch.setenv("KAWAL_VAULT_KEY", base64.b64encode(os.urandom(32)).decode())
-    monkeypatch.setenv("KAWAL_PUBLIC_URL", "https://ppid.example.go.id")
+    monkeypatch.setenv("KAWAL_PUBLIC_URL", "https://ppid.kanwil-jatim.go.id")
+    monkeypatch.setenv("KAWAL_OFFICE_NAME", "KANTOR WILAYAH KEMENTERIAN AGAMA PROVINSI JAWA TIMUR")
     result = CliRunner().invoke(main, list(args))
     assert result.exit_code == 1
     assert "refused in production" in result.output

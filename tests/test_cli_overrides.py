@@ -38,7 +38,7 @@ def ticket(settings, session_factory_):
 def test_cli_adds_lists_and_removes_an_override_and_prints_the_deadlines_it_moved(kawal, ticket, session_factory_):
     with time_machine.travel(RECEIVED, tick=True):
         added = kawal(
-            "calendar", "overrides", "add", "--date", "2026-12-07", "--reason", "Libur daerah", "--by", "siti"
+            "calendar", "overrides", "add", "--date", "2026-12-07", "--reason", "Libur daerah", "--kind", "holiday"
         )
         assert added.exit_code == 0, added.output
         assert f"{ticket}\tT10\t2026-12-16 16:00 -> 2026-12-17 16:00" in added.output
@@ -52,7 +52,7 @@ def test_cli_adds_lists_and_removes_an_override_and_prints_the_deadlines_it_move
         assert '"due_date": "2026-12-17"' in explained.output
         assert "2026-12-07 (Libur daerah)" in explained.output  # the explanation a requester reads
 
-        removed = kawal("calendar", "overrides", "remove", override_id, "--by", "siti")
+        removed = kawal("calendar", "overrides", "remove", override_id)
         assert removed.exit_code == 0, removed.output
         assert f"{ticket}\tT10\t2026-12-17 16:00 -> 2026-12-16 16:00" in removed.output
         assert kawal("calendar", "overrides", "list").output.strip() == "no holiday overrides"
@@ -65,8 +65,8 @@ def test_cli_adds_lists_and_removes_an_override_and_prints_the_deadlines_it_move
             select(CaseEvent).where(CaseEvent.case_id == case.id, CaseEvent.type == "deadline_recomputed")
         ).all()
         assert [(e.actor, e.data["new_due_at"]) for e in events] == [
-            ("siti", "2026-12-17T16:00:00+07:00"),
-            ("siti", "2026-12-16T16:00:00+07:00"),
+            ("cli", "2026-12-17T16:00:00+07:00"),
+            ("cli", "2026-12-16T16:00:00+07:00"),
         ]
 
 
@@ -98,8 +98,9 @@ def test_cli_refuses_bad_overrides_naming_the_option(kawal, args, code, message)
 
 
 def test_cli_refuses_a_second_override_for_the_same_day_and_calendars(kawal):
-    assert kawal("calendar", "overrides", "add", "--date", "2026-12-07", "--reason", "Libur").exit_code == 0
-    again = kawal("calendar", "overrides", "add", "--date", "2026-12-07", "--reason", "Libur lagi")
+    holiday = ("calendar", "overrides", "add", "--date", "2026-12-07", "--kind", "holiday")
+    assert kawal(*holiday, "--reason", "Libur").exit_code == 0
+    again = kawal(*holiday, "--reason", "Libur lagi")
     assert again.exit_code == 1
     assert "--date: " in again.output
     assert len(kawal("calendar", "overrides", "list").output.strip().splitlines()) == 1
@@ -133,12 +134,18 @@ def test_cli_shows_a_calendar_year_within_the_calendar_s_years(kawal):
 @pytest.mark.parametrize(
     ("args", "said"),
     [
-        (["--date", "2026-12-25"], "--date: 2026-12-25 is a day off already on the chosen readings (Christmas Day)"),
+        (
+            ["--date", "2026-12-25", "--kind", "holiday"],
+            "--date: 2026-12-25 is a day off already on the chosen readings (Christmas Day)",
+        ),
         (
             ["--date", "2027-08-17", "--calendar", "strict"],
             "--date: 2027-08-17 is a day off already on the chosen readings (Independence Day)",
         ),
-        (["--date", "2026-12-05"], "--date: 2026-12-05 is a day off already on the chosen readings (Saturday)"),
+        (
+            ["--date", "2026-12-05", "--kind", "holiday"],
+            "--date: 2026-12-05 is a day off already on the chosen readings (Saturday)",
+        ),
         (
             ["--date", "2026-12-24", "--calendar", "lenient"],
             "--date: 2026-12-24 is a day off already on the chosen readings (Christmas Joint Holiday)",
@@ -160,7 +167,8 @@ def test_cli_refuses_an_override_that_changes_no_reading_and_names_what_the_day_
 def test_cli_keeps_an_override_that_changes_one_of_its_readings(kawal):
     """A cuti bersama (a day off on the latest reading only) made a day off on both readings changes the earliest; a
     public holiday made a working day is a correction."""
-    both = kawal("calendar", "overrides", "add", "--date", "2026-12-24", "--reason", "Keppres: libur nasional")
+    keppres = ("--reason", "Keppres: libur nasional", "--kind", "holiday")
+    both = kawal("calendar", "overrides", "add", "--date", "2026-12-24", *keppres)
     assert both.exit_code == 0, both.output
     working = kawal("calendar", "overrides", "add", "--date", "2026-12-25", "--reason", "Koreksi", "--working")
     assert working.exit_code == 0, working.output

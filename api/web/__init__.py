@@ -10,10 +10,12 @@
 - the officers' pages: the front desk's record of a request that did not come online (``desk``) and its
   correction of a requester's data (``requester``) and of an objection's proxy (``proxy``), the inbox and
   task actions (``inbox``), the task page (``task``), the case page with its diagram (``case``), the auditor
-  console (``audit``), its list of access changes (``audit_access``: /audit/akses) and its case search
-  (``audit_cases``: /audit/kasus), the public information
-  list (``dip``), the registers and reports (``reports``: /laporan), the dashboard (``dashboard``: /dasbor) and the
-  administrator's officers' accounts (``users``: /pengguna) and the office's units (``units``: /unit);
+  console (``audit``), its list of access changes (``audit_access``: /audit/akses), its case search
+  (``audit_cases``: /audit/kasus) and its list of identity reads (``audit_identity``: /audit/baca-identitas), the
+  public information list (``dip``), the registers and reports (``reports``: /laporan), the dashboard (``dashboard``:
+  /dasbor), the administrator's officers' accounts (``users``: /pengguna) and the office's units (``units``: /unit),
+  each officer's own account and password (``account``: /akun), and the administrator's incidents: work that kept
+  failing, retried (``incidents``: /insiden);
 - the public portal: requests, objections, complaints, receipts and the status page (``portal``: filing,
   following, the access code, receipts, repeats, letters and the legal path), the public information list
   and the service pages (``portal.catalogue``), the yearly announcement and the satisfaction survey.
@@ -27,9 +29,11 @@ Paths are Indonesian words, as their readers read them: /kotak-masuk, /tugas/<id
 from flask import Flask
 
 from api.web import (  # noqa: F401 - routes
+    account,
     audit,
     audit_access,
     audit_cases,
+    audit_identity,
     calendar,
     case,
     case_messages,
@@ -41,6 +45,7 @@ from api.web import (  # noqa: F401 - routes
     fees,
     i18n,
     inbox,
+    incidents,
     layout,
     letters,
     portal,

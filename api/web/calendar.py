@@ -26,16 +26,30 @@ from api.web.session import officer
 from engine import access, holiday_years, holidays
 from engine.calendar import CALENDARS, day_off_name
 from engine.errors import Conflict, Invalid, NotFound
+from engine.explanation import ESTIMATED_MARK
 
 NAV.append(NavItem("web.calendar_page", _l("Working calendar"), frozenset({"admin"})))
 
-KINDS = {"holiday": _l("Public holiday: both readings"), "cuti_bersama": _l("Cuti bersama: latest reading only")}
+KINDS = {
+    "holiday": _l("Public holiday: both readings"),
+    "cuti_bersama": _l("Collective leave day (cuti bersama): latest reading only"),
+}
 # The override form's fields as its labels name them: its error summary names the field of each message.
 FIELDS = {
     "day": _l("Date"),
-    "is_working": _l("What the day is"),
+    "kind": _l("What the day is"),
     "calendars": _l("On which reading"),
     "reason": _l("Reason"),
+}
+# The override form's kinds of day (engine.holidays.KIND_READINGS), each saying the readings it sets: none is
+# preselected, so that a cuti bersama is never entered as a holiday by a default (legal-process.md §2.2).
+OVERRIDE_KINDS = {
+    holidays.HOLIDAY: _l("A national holiday or an office closure: a day off on both readings"),
+    holidays.CUTI_BERSAMA: _l(
+        "A collective leave day (cuti bersama) of the joint ministerial decree (SKB): a day off on the latest"
+        " reading only"
+    ),
+    holidays.WORKING: _l("A working day (a correction: the office works that day): both readings"),
 }
 
 
@@ -55,9 +69,9 @@ def calendar_add_override():
     rt, form = runtime(), request.form
     values = {
         "day": form.get("day", ""),
-        "is_working": form.get("is_working") == "true",
+        "kind": form.get("kind", ""),
         "reason": form.get("reason", ""),
-        "calendars": form.getlist("calendars"),
+        "calendars": form.getlist("calendars"),  # none ticked: the kind's readings
     }
     year = _year(values["day"][:4])
     try:
@@ -120,17 +134,25 @@ def _page(user, year: int, values=None, errors=None, confirm_errors=None, note="
     view = holiday_years.year_view(db.session, year)
     language = current_language()
     overrides = [row for row in holidays.list_overrides(db.session) if row.day.year == year]
+    checked = view["confirmed_by"] is not None  # the admin checked the year's dates against the SKB
     page = {
         "year": year,
         "view": view,
         "days": [
-            {**d, "name": _name(d, language), "shown": _weekday_date(d["date"]), "kind_label": KINDS[d["kind"]]}
+            {
+                **d,
+                "name": _name(d, language, checked),
+                "estimated": d["estimated"] and not checked,
+                "shown": _weekday_date(d["date"]),
+                "kind_label": KINDS[d["kind"]],
+            }
             for d in holiday_years.package_days_off(year)
         ],
         "overrides": [{"row": row, "shown": _weekday_date(row.day)} for row in overrides],
         "is_admin": "admin" in user.group_codes,
         "calendars": CALENDARS,
-        "values": values or {"day": "", "is_working": False, "reason": "", "calendars": list(CALENDARS)},
+        "kinds": OVERRIDE_KINDS,
+        "values": values or {"day": "", "kind": "", "reason": "", "calendars": []},
         "errors": errors or {},
         "fields": FIELDS,
         "confirm_errors": confirm_errors or {},
@@ -148,10 +170,12 @@ def _moved(done: str, moved: list[dict]) -> str:
     return f"{done} {_('Open deadlines moved: %(num)d, in %(cases)d cases.', num=len(moved), cases=cases)}"
 
 
-def _name(day: dict, language: str) -> str:
+def _name(day: dict, language: str, checked: bool) -> str:
     """A day off of the holidays package named in the reader's language (the package's Indonesian name, else its
-    English one, as ``kawal calendar explain`` names it)."""
-    return day_off_name({"date": day["date"].isoformat(), "kind": day["kind"], "reason": day["name"]}, language)
+    English one, as ``kawal calendar explain`` names it); once the admin confirmed the year, without the package's
+    "estimated" mark (as engine.explanation names it then)."""
+    name = day_off_name({"date": day["date"].isoformat(), "kind": day["kind"], "reason": day["name"]}, language)
+    return name.replace(f" ({ESTIMATED_MARK})", "").replace(" (estimated)", "") if checked else name
 
 
 def _weekday_date(day: date) -> str:

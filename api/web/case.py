@@ -57,6 +57,7 @@ from engine import (
     visibility,
 )
 from engine.letters import records as letter_records
+from engine.letters.render import rupiah
 from engine.letters.types import TYPES as LETTER_TYPES
 from engine.models import Case, CaseEvent, Deadline, Letter, Party, User
 from engine.runtime import Runtime
@@ -137,7 +138,7 @@ def case(ticket: str, reporter: dict | None = None, refused: dict | None = None)
         "late_since": _late_since(found),
         "due_at": shown_due(found)[0] if found.closed_at is None else found.due_at,
         "due_clock": _due_clock(found) if found.closed_at is None else None,
-        "facts": case_facts(rt, found, locale, visibility.details(rt.forms, found, access.field_readers(user, found))),
+        "facts": _facts(rt, user, found, locale),
         "requester": requester_facts(rt, identity, locale),
         "other_filings": _other_filings(rt, user, found, identity, locale),
         "can_correct_requester": requester_data.can_correct(user, found),
@@ -172,6 +173,23 @@ def case(ticket: str, reporter: dict | None = None, refused: dict | None = None)
     }
     noted(user, found, "case")
     return make_response(render_template("case.html", **page), 422 if refused else 200)
+
+
+TEAM_SUMMARY = _l("Summary by the complaint team (no names)")
+NOT_SUMMARISED = _l(
+    "Not summarised yet by the complaint team: it writes its summary, without anyone's name, when it records the"
+    " complaint. The reporter's own words are read by the complaint team only."
+)
+
+
+def _facts(rt: Runtime, user: User, case: Case, locale: str) -> list[tuple[str, str]]:
+    """The case's facts as ``user`` may read them; an auditor reads a complaint's as the team summarised it, never
+    the reporter's own words (engine.complaints.details_read_by), and reads that it is not summarised yet before."""
+    details = complaints.details_read_by(db.session, rt.forms, user, case)
+    if case.kind != kinds.COMPLAINT or complaints.SUMMARY not in details:
+        return case_facts(rt, case, locale, details)
+    summary = details.pop(complaints.SUMMARY)
+    return case_facts(rt, case, locale, details) + [(str(TEAM_SUMMARY), summary or str(NOT_SUMMARISED))]
 
 
 @bp.get("/kasus/<ticket>/diagram.bpmn")
@@ -459,6 +477,11 @@ def _event_detail(kind: str, data: dict, task_title: str | None, locale: str, ti
         return display.office_datetime(datetime.fromisoformat(data["mailed_at"]))
     if kind == "exemption_determined":
         return data.get("decree_number", "")
+    if kind == "exemption_ended":  # the entry, and the case whose decision overturned the refusal (since when)
+        by = data.get("by") or data.get("objection")
+        return " · ".join(filter(None, (f"No. {data.get('exemption')}", by, _day(data.get("on")))))
+    if kind == "refusal_overturned":  # the case whose decision overturned it (since when)
+        return " · ".join(filter(None, (data.get("by"), _day(data.get("on")))))
     if kind.startswith("calendar_year_"):
         return str(data.get("year") or ", ".join(str(y) for y in data.get("years", [])))
     if kind == "objection_filed":
@@ -564,7 +587,6 @@ def _letters(
 ) -> list[dict]:
     """The notices and decisions the evidence bundle would carry (engine.bundle's register), in order,
     with the fields ``readers`` may see (engine.visibility); ``files``: the files a confirmed finding names."""
-    i = 1 if locale == "en" else 0
     forms = {t.id: t.form for t in case.tasks}
     out = []
     for event in db.session.scalars(
@@ -573,7 +595,7 @@ def _letters(
         .order_by(CaseEvent.seq)
     ):
         task, data = event.data.get("task"), event.data.get("data", {})
-        title = bundle.CONSEQUENCE_TEST[i] if task == "uji_konsekuensi" else bundle.document_title(task, data, i)
+        title = bundle.record_title(task, data, locale)
         if title is None:
             continue
         form = forms.get(event.data.get("task_id"))
@@ -597,8 +619,9 @@ FEE_ITEMS = "rincian_biaya"
 
 
 def money(amount: int | float) -> str:
-    """An amount in rupiah as the reader's language writes it: "IDR 25,000", "Rp25.000", on one line."""
-    return _("IDR %(amount)s", amount=format_decimal(amount)).replace(" ", "\u00a0")
+    """An amount in rupiah as the reader's language writes it: "IDR 25,000", "Rp25.000", on one line, as the letters
+    and messages write it (engine.letters.render.rupiah)."""
+    return rupiah(amount, current_language())
 
 
 def _amounts(data: dict) -> dict:

@@ -24,7 +24,7 @@ from api.web import schema_form
 from api.web.blueprint import bp
 from api.web.i18n import field_errors, refusal_details, translated
 from api.web.layout import NAV, NavItem
-from api.web.portal.catalogue import CATEGORY_LABELS, PAGE_TITLES
+from api.web.portal.catalogue import CATEGORY_LABELS, PAGE_TITLES, service_hours
 from api.web.session import officer
 from engine import access, dip, dip_due, dip_exempt, dip_io, dip_match, search, service_pages, users
 from engine.errors import Conflict, Invalid
@@ -270,6 +270,7 @@ def dip_service_page(slug: str):
         slug=slug,
         title=PAGE_TITLES[slug],
         page=page,
+        hours=service_hours() if slug == "jam_layanan" else [],  # shown above the text, from KAWAL_OFFICE_HOURS
         values=values,
         errors=errors,
         history=service_pages.history(db.session, slug),

@@ -87,6 +87,12 @@ def agency_name() -> str:
     return runtime().settings.agency_name
 
 
+def office_name() -> str:
+    """The office's own name (``KAWAL_OFFICE_NAME``, the letterhead's second line), in every page's header: one Kanwil's
+    portal is told from another's."""
+    return runtime().settings.office_name
+
+
 def text_number() -> str | None:
     """The number the public texts a status question to (``KAWAL_TEXT_NUMBER``), when the gateway that passes it
     on is configured (``KAWAL_WEBHOOK_SECRET``): the portal's receipt and lookup pages print it."""
@@ -101,6 +107,7 @@ def init_app(app) -> None:
         case_home=case_home,
         here=here,
         agency_name=agency_name,
+        office_name=office_name,
         text_number=text_number,
         languages=LANGUAGES,  # each language by its own name: "Bahasa Indonesia", "English"
     )

@@ -208,6 +208,26 @@ def test_override_on_the_lenient_calendar_only_does_not_move_a_strict_t10(app, c
     assert _reminders(app, receipt["ticket"])["pending"] == REMINDERS
 
 
+def test_a_cuti_bersama_added_by_its_kind_goes_on_the_latest_reading_only_and_moves_no_strict_t10(
+    app, client, login, receipt
+):
+    """legal-process.md §2.2: the strict reading holds holidays only. An API caller naming the day a cuti bersama
+    is not asked to know the readings; a cuti bersama named on the strict reading is refused, and nothing is added."""
+    r = _add(client, login, {**EXTRA_DAY_OFF, "kind": "cuti_bersama"})
+    assert r.status_code == 201, r.json
+    assert r.json["calendars"] == ["lenient"]
+    assert r.json["recomputed"] == []
+    assert _deadlines(client, login, receipt["ticket"])["T10"]["due_at"] == T10
+    refused = _add(
+        client, login, {**EXTRA_DAY_OFF, "day": "2026-12-11", "kind": "cuti_bersama", "calendars": ["strict"]}
+    )
+    assert refused.status_code == 422, refused.json
+    assert len(client.get("/api/v1/calendar/overrides", headers=login("admin")).json["items"]) == 1
+    unknown = _add(client, login, {**EXTRA_DAY_OFF, "day": "2026-12-11", "kind": "libur"})
+    assert unknown.status_code == 422
+    assert "kind" in str(unknown.json)
+
+
 def test_day_off_after_t10_keeps_the_deadline_but_moves_the_reminder_due_after_it(app, client, login, receipt):
     before = _reminders(app, receipt["ticket"])["ids"]
     r = _add(client, login, {"day": "2026-12-17", "reason": "Kantor tutup"})

@@ -24,6 +24,7 @@ def test_the_admin_enters_an_office_closure_and_the_overrides_list_it(new_page):
     page.get_by_role("link", name="Kalender kerja").click()
     expect(page.get_by_role("heading", level=1)).to_have_text("Kalender kerja 2026")
     page.locator("#override-day").fill("2026-12-07")
+    page.get_by_label("Hari libur nasional atau kantor tutup").check()  # no kind of day is preselected
     page.locator("#override-reason").fill("Kantor tutup: renovasi gedung")
     page.get_by_role("button", name="Simpan penyesuaian").click()
     expect(page.locator(".flash")).to_contain_text("Penyesuaian telah disimpan.")

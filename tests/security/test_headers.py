@@ -20,7 +20,8 @@ def test_production_answers_carry_hsts_and_development_ones_do_not(settings, cli
             "KAWAL_VAULT_KEY": base64.b64encode(os.urandom(32)).decode(),
             "KAWAL_DATABASE_URL": settings.database_url,
             "KAWAL_FILES_DIR": str(settings.files_dir),
-            "KAWAL_PUBLIC_URL": "https://ppid.example.go.id",
+            "KAWAL_PUBLIC_URL": "https://ppid.kanwil-jatim.go.id",
+            "KAWAL_OFFICE_NAME": "KANTOR WILAYAH KEMENTERIAN AGAMA PROVINSI JAWA TIMUR",
         }
     )
     served = another_app(production).test_client()

@@ -21,7 +21,8 @@ def production(**env):
         "KAWAL_SECRET_KEY": GOOD_SECRET,
         "KAWAL_VAULT_KEY": GOOD_KEY,
         "KAWAL_DATABASE_URL": "postgresql+psycopg://db/kawal",
-        "KAWAL_PUBLIC_URL": "https://ppid.example.go.id",
+        "KAWAL_PUBLIC_URL": "https://ppid.kanwil-jatim.go.id",
+        "KAWAL_OFFICE_NAME": "KANTOR WILAYAH KEMENTERIAN AGAMA PROVINSI JAWA TIMUR",
         **env,
     }
 
@@ -98,7 +99,7 @@ def test_production_refuses_to_start_without_the_public_address_its_letters_prin
     del env["KAWAL_PUBLIC_URL"]
     with pytest.raises(ConfigError, match="KAWAL_PUBLIC_URL"):
         load_settings(env)
-    assert load_settings(production()).public_url == "https://ppid.example.go.id"
+    assert load_settings(production()).public_url == "https://ppid.kanwil-jatim.go.id"
 
 
 def test_a_random_hex_or_base64_secret_passes():

@@ -114,7 +114,8 @@ def test_production_needs_secret_vault_key_and_database():
             "KAWAL_SECRET_KEY": base64.b64encode(os.urandom(48)).decode(),
             "KAWAL_VAULT_KEY": key,
             "KAWAL_DATABASE_URL": "postgresql+psycopg://db/kawal",
-            "KAWAL_PUBLIC_URL": "https://ppid.example.go.id",
+            "KAWAL_PUBLIC_URL": "https://ppid.kanwil-jatim.go.id",
+            "KAWAL_OFFICE_NAME": "KANTOR WILAYAH KEMENTERIAN AGAMA PROVINSI JAWA TIMUR",
         }
     )
     assert settings.production

@@ -12,7 +12,7 @@ from tests.api.test_deadlines_and_overrides import EXTRA_DAY_OFF, T10, T10_AFTER
 from tests.web.pages import text
 
 RECEIVED = datetime(2026, 12, 2, 3, 0, tzinfo=UTC)  # Wed 2 Dec 2026, 10:00 WIB: T10 on Wed 16 Dec
-DAY_OFF = {"day": EXTRA_DAY_OFF["day"], "reason": EXTRA_DAY_OFF["reason"], "is_working": "false"}
+DAY_OFF = {"day": EXTRA_DAY_OFF["day"], "reason": EXTRA_DAY_OFF["reason"], "kind": "holiday"}
 BOTH = {"calendars": ["strict", "lenient"]}
 
 
@@ -63,7 +63,7 @@ def test_an_override_moves_the_open_deadlines_at_once_and_its_removal_moves_them
     [
         ({**DAY_OFF, "reason": "", **BOTH}, "reason", "wajib diisi"),
         ({**DAY_OFF, "day": "7/12/2026", **BOTH}, "day", ""),
-        ({**DAY_OFF}, "calendars", ""),
+        ({**DAY_OFF, "kind": ""}, "kind", ""),
     ],
 )
 def test_a_refused_override_comes_back_beside_its_field_and_changes_nothing(browser, unchanged, form, field, message):
@@ -95,8 +95,8 @@ def test_a_year_is_confirmed_once_its_days_are_entered(browser):
     refused = admin.post("/kalender/2028/konfirmasi", {"note": "SKB 3 Menteri 2027"})
     assert refused.status_code == 422
     assert 'id="confirm-note-error"' in page_of(refused)
-    day_off = {"day": "2028-01-28", "reason": "Cuti bersama Tahun Baru Imlek (SKB)", "calendars": ["lenient"]}
-    assert admin.post("/kalender/penyesuaian", {**day_off, "is_working": "false"}).status_code == 303
+    day_off = {"day": "2028-01-28", "reason": "Cuti bersama Tahun Baru Imlek (SKB)", "kind": "cuti_bersama"}
+    assert admin.post("/kalender/penyesuaian", day_off).status_code == 303
     confirmed = admin.post("/kalender/2028/konfirmasi", {"note": "SKB 3 Menteri 2027"})
     assert confirmed.status_code == 303
     page = page_of(admin.get(confirmed.headers["Location"]))
@@ -122,27 +122,27 @@ def test_the_error_summary_names_the_field_of_each_message(browser):
     page = page_of(admin.post("/kalender/penyesuaian", {**DAY_OFF, "reason": "", **BOTH}))
     assert '<a href="#override-reason">Alasan: wajib diisi</a>' in page
     admin.get("/bahasa/en")
-    page = page_of(admin.post("/kalender/penyesuaian", {**DAY_OFF, "reason": "", "day": ""}))
+    page = page_of(admin.post("/kalender/penyesuaian", {**DAY_OFF, "reason": "", "day": "", "kind": ""}))
     assert '<a href="#override-reason">Reason: is required</a>' in page
     assert '<a href="#override-day">Date: ' in page
-    assert '<a href="#override-calendars">On which reading: ' in page
+    assert '<a href="#override-kind">What the day is: ' in page
 
 
 @pytest.mark.parametrize(
     ("form", "said_id", "said_en"),
     [
         (
-            {"day": "2027-08-17", "is_working": "false", **BOTH},
+            {"day": "2027-08-17", "kind": "holiday"},
             "17 Agu 2027 sudah hari libur pada pembacaan yang dipilih (Hari Kemerdekaan Republik Indonesia)",
             "17 Aug 2027 is a day off already on the chosen readings (Independence Day)",
         ),
         (
-            {"day": "2026-12-26", "is_working": "false", **BOTH},
+            {"day": "2026-12-26", "kind": "holiday"},
             "26 Des 2026 sudah hari libur pada pembacaan yang dipilih (Sabtu)",
             "26 Dec 2026 is a day off already on the chosen readings (Saturday)",
         ),
         (
-            {"day": "2026-12-08", "is_working": "true", **BOTH},
+            {"day": "2026-12-08", "kind": "working"},
             "8 Des 2026 sudah hari kerja pada pembacaan yang dipilih",
             "8 Dec 2026 is a working day already on the chosen readings",
         ),
@@ -174,6 +174,6 @@ def test_the_holidays_are_named_in_the_reader_s_language(browser):
     assert "Working calendar 2027" in page
     assert "Lunar New Year Joint Holiday" in page
     assert "Independence Day" in page
-    assert "Eid al-Fitr (estimated) · <strong>check its date in the SKB</strong>" in page
+    assert "Eid al-Fitr (estimated) · <strong>check its date in the joint ministerial decree</strong>" in page
     assert "Cuti Bersama Tahun Baru Imlek" not in page
     assert "Hari Kemerdekaan" not in page

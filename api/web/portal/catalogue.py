@@ -10,7 +10,12 @@ links to the request form with the words already in its information field (``?in
 
 from __future__ import annotations
 
+from datetime import date, datetime, time, timedelta
+
+from babel import dates as babel_dates
 from flask import abort, render_template, request, url_for
+from flask_babel import format_date
+from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from markupsafe import Markup
 from sqlalchemy import select
@@ -130,6 +135,7 @@ def portal_service_page(slug: str):
     if slug == "biaya":  # the fee standard in force today, as the admin set it (engine.fees)
         in_force = fees.in_force(db.session, runtime().today())
         rates = [in_force[code] for code in FEE_CODES if code in in_force]
+    hours = service_hours() if slug == "jam_layanan" else []  # the hours deadlines count by
     cited = {row.code: english_citation(row.legal_basis) for row in rates}
     return render_template(
         "portal/service_page.html",
@@ -139,11 +145,50 @@ def portal_service_page(slug: str):
         body=body,
         body_lang=body_lang,
         rates=rates,
+        hours=hours,
         cited=cited,
         indonesian_bases=current_language() != "id" and not all(cited.values()),
         fee_labels=FEE_LABELS,
     )
 
+
+def service_hours() -> list[str]:
+    """The office hours of the settings (``KAWAL_OFFICE_HOURS``, engine.service_pages.office_hours), one line a group
+    of weekdays or a dated exception, in the reader's language: what the service-hours page shows above the office's
+    text and its editor shows the PPID."""
+    rt = runtime()
+    cal = rt.calendars["strict"]
+    today = rt.today()
+    zone = babel_dates.format_datetime(datetime.combine(today, time(12), cal.tz), "zzz", locale="id")  # WIB
+    shown = service_pages.office_hours(cal.schedule, today)
+
+    def weekday(index: int) -> str:
+        return format_date(MONDAY + timedelta(days=index), "EEEE")
+
+    def span(first, last) -> str:
+        if first == last:
+            return format_date(first, "d MMM y") if isinstance(first, date) else weekday(first)
+        if isinstance(first, date):
+            start = (
+                str(first.day)
+                if (first.year, first.month) == (last.year, last.month)
+                else format_date(first, "d MMM y")
+            )
+            return f"{start}–{format_date(last, 'd MMM y')}"
+        return f"{weekday(first)}–{weekday(last)}"
+
+    def hours(row) -> str:
+        return f"{row.opens:%H:%M}–{row.closes:%H:%M} {zone}"
+
+    lines = [f"{span(row.first, row.last)}: {hours(row)}" for row in shown["weekdays"]]
+    lines.append(_("Saturday, Sunday and public holidays: closed"))
+    for row in shown["exceptions"]:
+        named = f"{span(row.first, row.last)} ({row.name})" if row.name else span(row.first, row.last)
+        lines.append(f"{named}: {hours(row)}")
+    return lines
+
+
+MONDAY = date(2024, 1, 1)  # any Monday: the weekdays' names in the reader's language
 
 # The fee standard's items as the portal names them (engine.fees).
 FEE_LABELS = {

@@ -1,0 +1,127 @@
+"""Production refuses the example file's placeholders: the public address every letter prints and the office's name.
+
+The tester installed Kawal by the README: deploy/kawal.env.example ships ``KAWAL_PUBLIC_URL=https://ppid.example.go.id``
+and ``KAWAL_OFFICE_NAME="KANTOR WILAYAH KEMENTERIAN AGAMA PROVINSI ..."``, so "production refuses to start without a
+public URL" never fired, and every letter's QR code and verification address pointed to example.go.id under an office
+of no province. Each is now refused at start, with one message naming the setting; development keeps its defaults.
+"""
+
+import base64
+import os
+import shlex
+from pathlib import Path
+
+import pytest
+
+from engine.config import ConfigError, load_settings
+
+EXAMPLE = Path(__file__).resolve().parents[2] / "deploy" / "kawal.env.example"
+OFFICE = "KANTOR WILAYAH KEMENTERIAN AGAMA PROVINSI JAWA TIMUR"
+PUBLIC_URL = "https://ppid.kanwil-jatim.go.id"
+
+
+def production(**env):
+    return {
+        "KAWAL_ENV": "production",
+        "KAWAL_SECRET_KEY": base64.b64encode(os.urandom(48)).decode(),
+        "KAWAL_VAULT_KEY": base64.b64encode(os.urandom(32)).decode(),
+        "KAWAL_DATABASE_URL": "postgresql+psycopg://db/kawal",
+        "KAWAL_PUBLIC_URL": PUBLIC_URL,
+        "KAWAL_OFFICE_NAME": OFFICE,
+        **env,
+    }
+
+
+def example_file() -> dict:
+    """The shipped example as systemd and the shell read it (README, Production step 5): its uncommented lines."""
+    env = {}
+    for line in EXAMPLE.read_text().splitlines():
+        if line.strip() and not line.lstrip().startswith("#"):
+            name, _, value = line.partition("=")
+            env[name] = " ".join(shlex.split(value)) if value else ""
+    return env
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "https://ppid.example.go.id",
+        "https://example.com",
+        "https://ppid.kanwil.example",
+        "http://127.0.0.1:5000",
+        "https://127.0.0.1",
+        "https://localhost:8443",
+        "https://[::1]:8000",
+        "https://0.0.0.0",
+        "https://ppid.kanwil.invalid",
+    ],
+)
+def test_production_refuses_a_placeholder_or_this_machine_as_the_public_address(url):
+    with pytest.raises(ConfigError, match=r"^KAWAL_PUBLIC_URL: .* is a placeholder or this machine's own address"):
+        load_settings(production(KAWAL_PUBLIC_URL=url))
+
+
+def test_production_refuses_a_public_address_without_https():
+    with pytest.raises(ConfigError, match=r"^KAWAL_PUBLIC_URL must start with https:// in production"):
+        load_settings(production(KAWAL_PUBLIC_URL="http://ppid.kanwil-jatim.go.id"))
+
+
+@pytest.mark.parametrize(
+    "name",
+    ["KANTOR WILAYAH KEMENTERIAN AGAMA PROVINSI ...", "KANTOR WILAYAH KEMENTERIAN AGAMA PROVINSI …", None],
+    ids=["the-example-s-placeholder", "an-ellipsis", "unset-the-default-names-no-province"],
+)
+def test_production_refuses_the_placeholder_office_name(name):
+    env = production(KAWAL_OFFICE_NAME=name)
+    if name is None:
+        del env["KAWAL_OFFICE_NAME"]
+    with pytest.raises(ConfigError, match=r"^KAWAL_OFFICE_NAME: set the office's full name"):
+        load_settings(env)
+
+
+def test_the_shipped_example_with_its_secrets_filled_in_is_refused_until_each_placeholder_is_replaced():
+    """What the README's step 4 does (the two secrets by sed), then starting: each placeholder named in turn."""
+    env = example_file() | {
+        "KAWAL_SECRET_KEY": base64.b64encode(os.urandom(48)).decode(),
+        "KAWAL_VAULT_KEY": base64.b64encode(os.urandom(32)).decode(),
+    }
+    with pytest.raises(ConfigError, match="^KAWAL_PUBLIC_URL: "):
+        load_settings(env)
+    env["KAWAL_PUBLIC_URL"] = PUBLIC_URL
+    with pytest.raises(ConfigError, match="^KAWAL_OFFICE_NAME: "):
+        load_settings(env)
+    env["KAWAL_OFFICE_NAME"] = OFFICE
+    settings = load_settings(env)
+    assert (settings.public_url, settings.office_name) == (PUBLIC_URL, OFFICE)
+
+
+def test_the_example_lists_the_letterhead_and_hours_settings_it_had_left_out():
+    text = EXAMPLE.read_text()
+    for name in (
+        "KAWAL_OFFICE_CITY",
+        "KAWAL_OFFICE_ADDRESS",
+        "KAWAL_OFFICE_CONTACT",
+        "KAWAL_OFFICE_LOGO",
+        "KAWAL_OFFICE_HOURS",
+        "KAWAL_OFFICE_CODE",
+    ):
+        assert f"#{name}=" in text, name
+    assert "KAWAL_SMTP_USER" not in example_file()  # no login shipped with an empty password
+    assert "#KAWAL_SMTP_USER=" in text
+    assert "#KAWAL_SMTP_PASSWORD=" in text
+
+
+def test_production_starts_with_a_real_address_and_name_and_development_keeps_its_defaults():
+    settings = load_settings(production())
+    assert (settings.public_url, settings.office_name) == (PUBLIC_URL, OFFICE)
+    assert load_settings(production(KAWAL_PUBLIC_URL=PUBLIC_URL + "/")).public_url == PUBLIC_URL
+    development = load_settings({"KAWAL_PUBLIC_URL": "https://ppid.example.go.id"})
+    assert development.public_url == "https://ppid.example.go.id"
+    assert load_settings({}).public_url == "http://127.0.0.1:5000"
+
+
+def test_a_webhook_without_its_secret_is_refused_as_missing_not_as_the_public_default():
+    with pytest.raises(ConfigError) as refused:
+        load_settings(production(KAWAL_WEBHOOK_URL="https://sms.kanwil-jatim.go.id/send"))
+    assert str(refused.value).startswith("KAWAL_WEBHOOK_SECRET is missing: KAWAL_WEBHOOK_URL is set")
+    assert "development default" not in str(refused.value)
