@@ -802,7 +802,7 @@ class DeadlineList(Schema):
 class OverrideCreate(Schema):
     day = fields.Date(required=True)
     is_working = fields.Boolean(
-        load_default=False, metadata={"description": "true: a correction, the day IS a working day"}
+        metadata={"description": "true: a correction, the day IS a working day (default false; leave it out with kind)"}
     )
     reason = fields.String(required=True, validate=validate.Length(min=1, max=200))
     kind = fields.String(

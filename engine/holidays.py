@@ -69,7 +69,7 @@ def add_override(
     rt: Runtime,
     *,
     day: date,
-    is_working: bool = False,
+    is_working: bool | None = None,
     reason: str,
     calendars=None,
     kind: str | None = None,
@@ -82,8 +82,12 @@ def add_override(
     cuti bersama named on the strict reading is refused. Without a kind (the API), ``is_working`` and ``calendars``
     are taken as given, both readings by default; an empty kind is refused (the page's choice not made)."""
     if kind is not None:
+        if is_working is not None and is_working != (kind == WORKING):  # said twice, two ways: which is meant?
+            raise Invalid("invalid_data", fields={"is_working": [msg("override_kind_contradicts", kind=kind)]})
         is_working = kind == WORKING
         calendars = calendars or KIND_READINGS.get(kind, CALENDARS)
+    elif is_working is None:
+        is_working = False
     names = _checked(day, is_working, reason, CALENDARS if calendars is None else calendars, kind)
     stored = ",".join(names)
     for same in session.scalars(select(HolidayOverrideRow).where(HolidayOverrideRow.day == day)):

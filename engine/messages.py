@@ -360,6 +360,9 @@ TEMPLATES: dict[str, str] = {
         "choose what the day is: a national holiday or an office closure (both readings), a collective leave day"
         " (cuti bersama: the latest reading only) or a working day"
     ),
+    "override_kind_contradicts": (
+        "the kind of day (%(kind)s) already says whether it is a working day: leave is_working out"
+    ),
     "cuti_bersama_latest_reading_only": (
         "a collective leave day (cuti bersama) is a day off on the latest reading only: the earliest reading (the"
         " office's own deadlines) counts it as a working day; a national holiday or an office closure is another kind"

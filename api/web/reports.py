@@ -322,7 +322,7 @@ def exemption_register():
             return _download(stream_with_context(files.csv_stream(cells)), "text/csv", name)
         keys = [column[0] for column in exemptions.COLUMNS]
         typed = [table[0], *([_typed(k, cell) for k, cell in zip(keys, line, strict=True)] for line in table[1:])]
-        title = f"{_('Register of exempt information')} · {rt.settings.agency_name} · {_period_words(first, last)}"
+        title = f"{_('Register of exempt information')} · {files.public_body(rt)} · {_period_words(first, last)}"
         return _download(files.xlsx_table(typed, _("Exempt information"), title), files.XLSX, name)
     return _exemption_page(choice, _on_page(table[: PAGE_ROWS + 1]), len(rows))
 

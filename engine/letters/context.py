@@ -14,7 +14,7 @@ from datetime import date
 from sqlalchemy import bindparam, select
 from sqlalchemy.orm import Session
 
-from engine import access, dip_match, documents, exemptions, kinds, proxy_data, reported_party, status, visibility
+from engine import access, dip_match, documents, exemptions, fees, kinds, proxy_data, reported_party, status, visibility
 from engine.catalogs import N_, catalog
 from engine.config import Settings
 from engine.explanation import ZONES
@@ -289,6 +289,9 @@ def build(
         "pasal17": {letter: catalog(locale).gettext(words) for letter, words in PASAL_17.items()},
         "grounds": _objection_grounds(rt, i),
         "handed_over": _handed_over(session, data) if kind.code == HANDOVER else [],
+        # The copy given, by the rule that refuses a digital one without its files (engine.delivery): the written
+        # notice's form, else the form asked for; the receipt and the refusal never read it two ways.
+        "copy_given": fees.copy_given(case.details or {}, record.task_data("pemberitahuan_tertulis")),
     }
     if kind.names_requester:
         requester = record.identity(case.requester_party_id) or {}

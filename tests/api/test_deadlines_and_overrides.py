@@ -223,6 +223,9 @@ def test_a_cuti_bersama_added_by_its_kind_goes_on_the_latest_reading_only_and_mo
     )
     assert refused.status_code == 422, refused.json
     assert len(client.get("/api/v1/calendar/overrides", headers=login("admin")).json["items"]) == 1
+    both = _add(client, login, {**EXTRA_DAY_OFF, "day": "2026-12-11", "kind": "holiday", "is_working": True})
+    assert both.status_code == 422  # a day off and a working day at once: which is meant?
+    assert "is_working" in str(both.json)
     unknown = _add(client, login, {**EXTRA_DAY_OFF, "day": "2026-12-11", "kind": "libur"})
     assert unknown.status_code == 422
     assert "kind" in str(unknown.json)

@@ -103,6 +103,8 @@ def test_the_register_downloads_as_csv_and_xlsx_in_the_page_s_language(app, brow
     assert xlsx.status_code == 200
     rows = list(load_workbook(io.BytesIO(xlsx.get_data())).active.iter_rows(values_only=True))
     assert rows[0][0].startswith("Register Informasi yang Dikecualikan · ")
+    settings = app.extensions["kawal_runtime"].settings  # whose register: the office under its agency
+    assert f" · {settings.agency_name}, {settings.office_name} · " in rows[0][0]
     assert rows[1][-3:] == ("Status", "Tanggal Berakhir", "Alasan Berakhir")
     assert "Uji Konsekuensi" in rows[1]  # every column
     assert rows[2][0] == ended.id
