@@ -400,7 +400,11 @@ class CaseEvent(Base):
     # insert_sentinel: a unique value set before the INSERT lets SQLAlchemy write a flush's new rows in one
     # INSERT .. RETURNING (SQLite has no implicit sentinel for an integer key: else one statement per row).
     hash: Mapped[str] = mapped_column(String(64), insert_sentinel=True)
-    __table_args__ = (UniqueConstraint("case_id", "seq", name="uq_case_event_case_seq"),)
+    __table_args__ = (
+        UniqueConstraint("case_id", "seq", name="uq_case_event_case_seq"),
+        # Events of some kinds across every case, newest first: the auditor's identity reads (engine.identity_reads).
+        Index("ix_case_event_type_at", "type", "at"),
+    )
 
 
 class ChainCheck(Base):
