@@ -18,6 +18,7 @@ from api.extensions import db
 from engine import access_log
 from engine.models import User
 from tests.conftest import PASSWORD
+from tests.security.test_lockout import enrolled
 from tests.web.pages import Browser
 
 API = "/api/v1"
@@ -156,3 +157,16 @@ def test_an_officer_the_server_s_command_line_created_is_not_asked_to_change_it(
     with app.app_context():
         user = db.session.scalar(select(User).where(User.username == "kepala.it"))
         assert user.must_change_password is False
+
+
+def test_an_officer_with_a_second_factor_is_throttled_on_a_wrong_current_password_too(app, client):
+    """The login lets a second factor's holder through the throttle, so a stranger's guesses from elsewhere cannot
+    lock them out; asking to change the password, the one guessing is signed in already (a session taken over, a desk
+    left open), and unthrottled they could read the password off by guessing it."""
+    headers = token(client, "petugas")
+    enrolled(app, "petugas")
+    for _ in range(5):  # KAWAL_LOGIN_MAX_FAILURES
+        assert change(client, headers, current="bukan-sandinya-1").status_code == 422
+    r = change(client, headers)
+    assert r.status_code == 429
+    assert r.json["reason"] == "too_many_logins"
