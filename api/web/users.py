@@ -12,6 +12,7 @@ from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from flask_login import login_required
 
+from api.boundary import runtime
 from api.extensions import db
 from api.web import display
 from api.web.blueprint import bp
@@ -21,6 +22,7 @@ from api.web.layout import NAV, NavItem
 from api.web.session import officer
 from engine import access, accounts, users
 from engine.errors import Conflict, Invalid
+from engine.letters import signers
 
 NAV.append(NavItem("web.users_page", _l("Officers' accounts"), frozenset({"admin"})))
 
@@ -78,7 +80,9 @@ def _choices(keep: int | None = None) -> dict:
 def users_page():
     _admin()
     rows = [accounts.summary(db.session, u) for u in accounts.officers(db.session)]
-    return render_template("users.html", officers=rows, group_labels=GROUP_LABELS)
+    # Who signs each lane's letters, as a letter issued now prints it: what the accounts and KAWAL_SIGNATORY_* decide.
+    signing = signers.overview(db.session, runtime().settings)
+    return render_template("users.html", officers=rows, group_labels=GROUP_LABELS, signing=signing)
 
 
 @bp.route("/pengguna/baru", methods=["GET", "POST"])

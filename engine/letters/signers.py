@@ -111,3 +111,39 @@ def as_signer(display_name: str | None, nip: str | None = None) -> dict | None:
     name left blank."""
     name = _ROLE_NOTE.sub("", display_name or "").strip()
     return {"name": name, "nip": nip or ""} if name else None
+
+
+def overview(session: Session, settings: Settings) -> list[dict]:
+    """Who signs each lane's letters now, as a letter issued today would print it (the administrator's page of
+    accounts): ``source`` "configured" (KAWAL_SIGNATORY_<LANE>: its name, position and NIP), "only_officer" (none
+    configured: the lane's one active officer, with the NIP the account holds), or "completing" (none configured and
+    the lane has none or several officers: whoever of the lane completes the task that issues the letter, and a blank
+    line for the name when an officer of another lane issues it)."""
+    rows = []
+    for lane in DEFAULT_POSITIONS:
+        configured = _configured(settings, lane)
+        if configured is not None:
+            name, title, nip = configured
+            rows.append(
+                {
+                    "lane": lane,
+                    "position": title,
+                    "position_en": title,
+                    "name": name,
+                    "nip": nip,
+                    "source": "configured",
+                }
+            )
+            continue
+        officer = signing_officer(session, settings, lane)
+        rows.append(
+            {
+                "lane": lane,
+                "position": DEFAULT_POSITIONS[lane][0],
+                "position_en": DEFAULT_POSITIONS[lane][1],
+                "name": (officer or {}).get("name", ""),
+                "nip": (officer or {}).get("nip", ""),
+                "source": "only_officer" if officer else "completing",
+            }
+        )
+    return rows
