@@ -414,10 +414,10 @@ def _ikm_sentence(ikm) -> str:
     if ikm is None or not ikm.responses:
         return _("No survey answers in this period.")
     return _(
-        "%(num)d answers; index %(value).2f of 4, converted %(converted).2f: grade %(grade)s (%(performance)s).",
+        "%(num)d answers; index %(value)s of 4, converted %(converted)s: grade %(grade)s (%(performance)s).",
         num=ikm.responses,
-        value=ikm.value,
-        converted=ikm.converted,
+        value=format_decimal(ikm.value, "0.00", locale=str(get_locale() or "id")),  # 3,25 in Bahasa Indonesia
+        converted=format_decimal(ikm.converted, "0.00", locale=str(get_locale() or "id")),
         grade=ikm.grade,
         performance=labels.PERFORMANCE[ikm.performance],
     )

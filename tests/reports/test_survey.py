@@ -6,9 +6,11 @@ from datetime import UTC, datetime
 
 import pytest
 import time_machine
+from flask_babel import force_locale
 from sqlalchemy import inspect, select
 
 from api.extensions import db
+from api.reports.files import _ikm_sentence
 from engine import survey
 from engine.models import Notification, SurveyBallot, SurveyResponse
 from tests.helpers import decision
@@ -161,3 +163,14 @@ def test_the_index_is_the_mean_of_each_element_weighted_one_ninth_times_25():
 )
 def test_the_grade_follows_the_regulation_s_conversion_intervals(converted, grade):
     assert survey.grade(converted)[0] == grade
+
+
+def test_the_index_is_written_with_the_page_s_decimal_comma_in_bahasa_indonesia(app):
+    """The yearly report, the dashboard and the statistics wrote "indeks 3.25" in Bahasa Indonesia, where a decimal
+    is written with a comma (3,25), as every other figure of theirs is."""
+    index = survey.Index(responses=12, means={}, value=3.25, converted=81.25, grade="B", performance="baik")
+    with app.test_request_context():
+        with force_locale("id"):
+            assert "indeks 3,25 dari 4, nilai konversi 81,25" in _ikm_sentence(index)
+        with force_locale("en"):
+            assert "index 3.25 of 4, converted 81.25" in _ikm_sentence(index)
