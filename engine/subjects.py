@@ -46,10 +46,12 @@ def team_subjects(session: Session, case_ids: list[int]) -> dict[int, str]:
     if not case_ids:
         return found
     events = select(CaseEvent.case_id, CaseEvent.data).where(
-        CaseEvent.case_id.in_(case_ids), CaseEvent.type == "task_completed"
+        CaseEvent.case_id.in_(case_ids),
+        CaseEvent.type == "task_completed",
+        CaseEvent.data["task"].as_string() == TEAM_TASK,  # the team's recordings only, as exemptions.decisions
     )
     for case_id, data in session.execute(events.order_by(CaseEvent.case_id, CaseEvent.seq)):
-        subject = (data.get("data") or {}).get(TEAM_FIELD) if data.get("task") == TEAM_TASK else None
+        subject = (data.get("data") or {}).get(TEAM_FIELD)
         if subject:
             found[case_id] = subject
     return found
