@@ -2,8 +2,8 @@
 
 The token carries the officer's id and the session's random id; the session's row must still exist,
 so a token stops working when it is revoked (``POST /auth/logout``), when the officer's sessions are
-ended (``kawal users end-sessions``, a password reset, a deactivation, their own change of password made
-elsewhere), or when it expires.
+ended (``kawal users end-sessions``, a password reset, a deactivation, their own change of password: made
+elsewhere, or with this token, which the change answers with a new one for the same session), or when it expires.
 
 An officer whose password an administrator set (``User.must_change_password``) gets 403
 ``password_change_required`` from every endpoint but the change itself (``PUT /me/password``) and the logout,
@@ -34,6 +34,11 @@ def issue_token(user: User, second_factor: bool = False) -> str:
     """A new token and its session row; the caller commits."""
     ttl = current_app.config["KAWAL"].token_ttl_seconds
     session_id = sessions.open_session(db.session, "api", ttl, user, second_factor=second_factor)
+    return token_for(user, session_id)
+
+
+def token_for(user: User, session_id: str) -> str:
+    """The token of an open API session of ``user`` (a new one, or one given a new id: engine.sessions.rotate)."""
     return _serializer().dumps({"uid": user.id, "sid": session_id})
 
 

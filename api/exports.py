@@ -3,7 +3,9 @@
 JSON lines is the canonical history, for machines and the hash check. CSV and XLSX are for an auditor to
 read: Bahasa Indonesia headers (English on request), each event in words beside its name (``uraian_peristiwa``, as
 the case page names it, in the export's language), one column per field, instants in office time, the agency's name
-in every row and, in the workbook, on its title and every printed page. The hashes are the history's own: the rows'
+in every row and, in the workbook, on its title and every printed page. The CSV opens with a byte order mark, as
+every CSV download of Kawal (api.reports.files.BOM): without it a spreadsheet reads a name's "é" or an em dash in
+the computer's own code page. The hashes are the history's own: the rows'
 words are not hashed, and the JSON lines export is what a chain check reads. JSON lines and CSV
 stream as the rows are read; XLSX, a zip, is written to a temporary file first and sent with its length.
 """
@@ -22,7 +24,7 @@ from flask import Response, request, stream_with_context
 from werkzeug.wsgi import wrap_file
 
 from api.language import catalog
-from api.reports.files import safe_csv
+from api.reports.files import BOM, safe_csv
 from api.reports.history import COMPLAINT_FIRST, event_label
 from engine.messages import Message, msg
 
@@ -199,6 +201,7 @@ def _csv(rows, readable: Readable):
     fields = _fields(rows)
     words = EventWords(readable.language)
     buffer = io.StringIO()
+    buffer.write(BOM)  # opened by the byte order mark, as every CSV download (api.reports.files.csv_stream)
     writer = csv.writer(buffer)
     writer.writerow(headers(fields, readable))
     for row in rows():

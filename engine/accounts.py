@@ -21,7 +21,8 @@ it at their next login before anything else (``User.must_change_password``; the 
 One set at the server (``kawal users create``, ``reset-password``) is not: whoever types it at the server's prompt
 is taken to be the one who uses it (the first administrator, README's Production step 5). An officer changes their
 own password with ``change_own_password``: the current one, the new one twice; a wrong current one counts as a
-failed login (engine.throttle), and every other session and token of theirs ends.
+failed login (engine.throttle), every other session and token of theirs ends, and the one they changed it in goes on
+under a new id.
 
 Every change is one transaction (the caller's) with its record, ``AccountEvent``: who did what to whom, the
 names of the fields that changed and the groups added or removed; never a password, a code, an address or a NIP.
@@ -40,7 +41,7 @@ from engine import access, access_log, clock, nip, sessions, throttle, totp, use
 from engine.audit import EventLog
 from engine.errors import Conflict, Forbidden, Invalid, NotFound
 from engine.messages import msg
-from engine.models import Absence, AccountEvent, Group, HumanTask, Membership, Unit, User
+from engine.models import Absence, AccountEvent, AuthSession, Group, HumanTask, Membership, Unit, User
 from engine.run import touch
 
 ADMIN = "admin"
@@ -237,29 +238,43 @@ class WrongPassword(Invalid):
     shared with the login): the caller commits it, then refuses."""
 
 
+@dataclass(frozen=True)
+class OwnPassword:
+    """What an officer types to change their own password (the account page's form, ``PUT /api/v1/me/password``)."""
+
+    current: str | None
+    new: str | None
+    repeated: str | None  # the new one again
+
+
+@dataclass(frozen=True)
+class PasswordChanged:
+    session_id: str  # the new id of the session the change was made in: its old id opens nothing any more
+    ended: int  # the officer's other page sessions and API tokens ended
+
+
 def change_own_password(
-    session: Session,
-    user: User,
-    current: str | None,
-    new: str | None,
-    repeated: str | None,
-    kept_session: str | None,
-    address: str | None,
-    limits: throttle.Limits,
-) -> int:
-    """The officer's own new password (the current one, the new one twice), under the rules an administrator's meets;
-    every other session and API token of theirs ends, ``kept_session`` (the ``AuthSession.id_hash`` of the one they
-    changed it in) goes on. Returns how many ended.
+    session: Session, caller: AuthSession, typed: OwnPassword, *, address: str | None, limits: throttle.Limits
+) -> PasswordChanged:
+    """The new password of the officer whose session ``caller`` is (the page session or API token the change is made
+    in), under the rules an administrator's meets. Every other session and API token of theirs ends; ``caller`` goes
+    on under a new id (engine.sessions.rotate), so that a copy of it taken before does not outlive the change.
+
+    The current password is throttled as a login is, by the same count (engine.throttle), for every officer alike:
+    the login lets a second factor's holder past the username-wide limit because the code is still asked of a
+    guesser, but a change of password asks for none, and the one guessing here is signed in already (a session
+    taken over, a desk left open).
 
     Raises:
-        TooMany: the officer's failed logins and wrong current passwords (one count, engine.throttle) are too many
-            lately; asked first, so a refused attempt never reaches the password hash.
+        TooMany: the officer's failed logins and wrong current passwords are too many lately, from the address or
+            from everywhere; asked first, so a refused attempt never reaches the password hash.
         WrongPassword: the current password is wrong (with what else is wrong, by field); the failure is counted.
         Invalid: the new password breaks a rule, or is not typed the same twice, or is the current one.
     """
-    if (wait := throttle.check(session, user.username, address, limits)) and not totp.enrolled(user):
-        raise throttle.too_many(wait)  # a distributed run of guesses: as engine.users.attempt_login
-    new, repeated = new or "", repeated or ""
+    user = session.get(User, caller.user_id)
+    if wait := throttle.check(session, user.username, address, limits):
+        raise throttle.too_many(wait)  # a distributed run of guesses: no second factor lets anyone past it here
+    current, new, repeated = typed.current, typed.new or "", typed.repeated or ""
     right = users.password_matches(user, current)
     fields = {} if right else {"current_password": [msg("wrong")]}
     if problem := users.password_problem(new, user.username):
@@ -276,10 +291,11 @@ def change_own_password(
     users.set_password(session, user, new)
     user.must_change_password = False
     throttle.clear_failures(session, user.username, address)
-    ended = sessions.end_others(session, user, kept_session)
+    ended = sessions.end_others(session, user, caller.id_hash)
+    renewed = sessions.rotate(session, caller)
     _record(session, user.username, user, "password_changed", {"sessions": ended})
     session.flush()
-    return ended
+    return PasswordChanged(renewed, ended)
 
 
 def remove_second_factor(session: Session, actor: str, user: User) -> int:

@@ -4,7 +4,8 @@ A session is a row (``AuthSession``) named by the SHA-256 of a random 256-bit id
 or the API token carries the id. A request whose row is gone or expired is not logged in, so a copied
 cookie or token stops working the moment its owner logs out, closes the case on the device, or an
 administrator ends the officer's sessions (``kawal users end-sessions``, a password reset, a
-deactivation), or the officer changes their own password (every session but the one they changed it in).
+deactivation), or the officer changes their own password (every session but the one they changed it in, which
+goes on under a new id: ``rotate``).
 Rows of sessions that have expired are pruned at every new login.
 """
 
@@ -116,18 +117,31 @@ def end_all(session: Session, user: User) -> int:
     return session.execute(delete(AuthSession).where(AuthSession.user_id == user.id)).rowcount
 
 
-def id_hash(session_id: str) -> str:
-    """The name of a session's row (``AuthSession.id_hash``) from the id its cookie carries."""
-    return _hash(session_id)
-
-
-def end_others(session: Session, user: User, kept: str | None) -> int:
+def end_others(session: Session, user: User, kept: str) -> int:
     """End every page session and API token of an officer but the one whose row is named ``kept`` (the request's
     own: an officer who changed their password goes on where they changed it); returns how many ended."""
-    others = delete(AuthSession).where(AuthSession.user_id == user.id)
-    if kept:
-        others = others.where(AuthSession.id_hash != kept)
+    others = delete(AuthSession).where(AuthSession.user_id == user.id, AuthSession.id_hash != kept)
     return session.execute(others).rowcount
+
+
+def rotate(session: Session, row: AuthSession) -> str:
+    """The same login under a new id: its kind, officer, second factor, data and end are kept, the old id opens
+    nothing from now on (a copy of the cookie or token taken before does not survive an officer's own change of
+    password). Returns the new id, shown to the caller once; the caller commits."""
+    session_id = secrets.token_urlsafe(ID_BYTES)
+    renewed = AuthSession(
+        id_hash=_hash(session_id),
+        kind=row.kind,
+        user_id=row.user_id,
+        second_factor=row.second_factor,
+        data=row.data,
+        created_at=row.created_at,
+        expires_at=row.expires_at,
+    )
+    end_row(session, row)
+    session.add(renewed)
+    session.flush()
+    return session_id
 
 
 def count_open(session: Session, user: User) -> int:

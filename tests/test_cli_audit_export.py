@@ -148,8 +148,9 @@ def test_a_file_the_export_cannot_write_is_named(kawal, history, tmp_path):
 def test_a_csv_saved_again_by_a_spreadsheet_with_a_bom_is_still_refused_as_a_csv(kawal, history, tmp_path):
     csv_out = tmp_path / "riwayat.csv"
     assert kawal("audit", "export", "--format", "csv", "--output", str(csv_out)).exit_code == 0
-    excel = tmp_path / "riwayat-excel.csv"  # Excel's "CSV UTF-8" writes a byte order mark first
-    excel.write_bytes("\ufeff".encode() + csv_out.read_bytes())
+    excel = tmp_path / "riwayat-excel.csv"  # Excel's "CSV UTF-8" keeps the export's byte order mark first
+    excel.write_bytes(csv_out.read_bytes())
+    assert excel.read_bytes().startswith("\ufeff".encode())
     told = kawal("audit", "verify", str(excel))
     assert told.exit_code != 0
     assert f"{excel} is a CSV export, for reading: check the JSON lines export" in told.output

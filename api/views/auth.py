@@ -2,7 +2,7 @@ from flask import current_app
 from flask_smorest import Blueprint
 from marshmallow import Schema, fields
 
-from api.auth import client_address, current_session, current_user, issue_token, login_required
+from api.auth import client_address, current_session, current_user, issue_token, login_required, token_for
 from api.boundary import runtime
 from api.extensions import db
 from api.schemas import TokenRequest, TokenResponse
@@ -24,6 +24,9 @@ class OwnPasswordBody(Schema):
 
 class OwnPasswordChanged(Schema):
     sessions_ended = fields.Integer(metadata={"description": "the officer's other page sessions and tokens ended"})
+    token = fields.String(
+        metadata={"description": "the bearer token to go on with: the one the change was made with opens nothing now"}
+    )
 
 
 @blp.post("/auth/token")
@@ -71,26 +74,21 @@ def logout():
 def change_own_password(body):
     """Change your own password: the current one, and the new one twice.
 
-    Every other page session and token of yours ends; this token goes on. A wrong current password counts as a
-    failed login (the same limits as ``POST /auth/token``). An officer whose password an administrator set (a new
-    account, a reset) must call this first: every other endpoint but ``POST /auth/logout`` answers 403
-    ``password_change_required`` until then.
+    Every other page session and token of yours ends; this one goes on under a new id: use the ``token`` of the
+    answer from now on (the one the change was made with opens nothing, so a copy of it taken before does not outlive
+    the change). A wrong current password counts as a failed login (the same limits as ``POST /auth/token``). An
+    officer whose password an administrator set (a new account, a reset) must call this first: every other endpoint
+    but ``POST /auth/logout`` answers 403 ``password_change_required`` until then.
     """
     user = current_user()
+    typed = accounts.OwnPassword(body["current_password"], body["new_password"], body["new_password_repeat"])
     limits = throttle.Limits.of(current_app.config["KAWAL"])
     try:
-        ended = accounts.change_own_password(
-            db.session,
-            user,
-            body["current_password"],
-            body["new_password"],
-            body["new_password_repeat"],
-            current_session().id_hash,
-            client_address(),
-            limits,
+        done = accounts.change_own_password(
+            db.session, current_session(), typed, address=client_address(), limits=limits
         )
     except accounts.WrongPassword:
         db.session.commit()  # the failure counts although the change is refused
         raise
     db.session.commit()
-    return {"sessions_ended": ended}
+    return {"sessions_ended": done.ended, "token": token_for(user, done.session_id)}

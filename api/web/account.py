@@ -1,5 +1,7 @@
 """The officer's own account page (``/akun``, linked from their name in the header): who they are to Kawal, and the
-change of their own password (engine.accounts.change_own_password, as ``PUT /api/v1/me/password``).
+change of their own password (engine.accounts.change_own_password, as ``PUT /api/v1/me/password``). The browser goes
+on logged in under a new session id (a copy of its cookie taken before opens nothing); every other session and token
+of the officer ends.
 
 An officer whose password an administrator set (a new account, a reset: ``User.must_change_password``) is sent here
 from every other page until they have changed it, and then on to the page they had asked for. The login comes first,
@@ -22,9 +24,9 @@ from api.web.blueprint import bp
 from api.web.display import GROUP_LABELS
 from api.web.i18n import field_errors
 from api.web.security import is_api_request
-from api.web.session import landing, officer
+from api.web.session import landing, officer, sign_in
 from api.web.urls import here, safe_next
-from engine import accounts, sessions, throttle, totp
+from engine import accounts, throttle, totp
 from engine.errors import Invalid, TooMany
 from engine.models import Unit
 
@@ -54,16 +56,13 @@ def account():
     if request.method == "POST":
         forced = user.must_change_password
         form = request.form
+        typed = accounts.OwnPassword(
+            form.get("current_password"), form.get("new_password"), form.get("new_password_repeat")
+        )
+        limits = throttle.Limits.of(current_app.config["KAWAL"])
         try:
-            ended = accounts.change_own_password(
-                db.session,
-                user,
-                form.get("current_password"),
-                form.get("new_password"),
-                form.get("new_password_repeat"),
-                sessions.id_hash(current_user.get_id()),
-                client_address(),
-                throttle.Limits.of(current_app.config["KAWAL"]),
+            done = accounts.change_own_password(
+                db.session, current_user.row, typed, address=client_address(), limits=limits
             )
         except accounts.WrongPassword as error:
             db.session.commit()  # the failure counts, as a failed login's
@@ -78,7 +77,10 @@ def account():
             return retry_after(response, refused)
         else:
             db.session.commit()
-            flash(_("Your password is changed. Other sessions that were open ended: %(num)d.", num=ended), "success")
+            sign_in(user, done.session_id, current_user.second_factor)
+            flash(
+                _("Your password is changed. Other sessions that were open ended: %(num)d.", num=done.ended), "success"
+            )
             return redirect(target or (landing() if forced else url_for("web.account")), 303)
     return _page(user, errors, alert, target), status
 

@@ -13,6 +13,12 @@ reminder, a letter's PDF, a case's timers) and closes the incident as done by th
 schedules the case (``api.boundary.commit``). A quota's or the disk's incident is only acknowledged; a calendar
 year's closes when the year is confirmed on the working calendar. The count of open incidents is on the
 navigation link, on every page the administrator opens.
+
+An administrator who decides not to retry (the requester's address is wrong and the PPID phoned them instead) closes
+the incident with a reason (``notifications.incidents.close``, as ``POST /api/v1/incidents/<id>/close``): a short
+text, refused beside its field when empty, too long or holding someone's address, number or NIK. The closed
+incidents are listed apart (``/insiden/ditutup``), newest closed first: who closed each, when, and how (retried,
+marked handled, the year confirmed, or closed without retrying, with its reason).
 """
 
 from __future__ import annotations
@@ -26,20 +32,31 @@ from sqlalchemy.exc import SQLAlchemyError
 
 from api.boundary import commit
 from api.extensions import db
+from api.web import display
 from api.web.blueprint import bp
-from api.web.i18n import current_language, translated
+from api.web.i18n import current_language, field_errors, translated
 from api.web.incident_words import error_words
 from api.web.layout import NAV, NavItem
 from api.web.session import officer
-from engine import access, kinds
-from engine.errors import Conflict
+from engine import access, accounts, kinds
+from engine.errors import Conflict, Invalid
 from engine.letters.context import title as letter_title
 from engine.models import Case, Incident, Letter, Notification, Reminder, User
 from engine.outbox import PROXY_COPY
-from notifications.incidents import ACKNOWLEDGED_ONLY, retry
+from notifications.incidents import (
+    ACKNOWLEDGED_ONLY,
+    CLOSES_ITSELF,
+    REASON_MAX,
+    close,
+    is_job,
+    last_error,
+    outcome,
+    retry,
+)
 
 PAGE_SIZE = 20
 OPEN = Incident.resolved_at.is_(None)
+CLOSED = Incident.resolved_at.is_not(None)
 
 
 class _NavLabel:
@@ -60,6 +77,7 @@ NAV.append(NavItem("web.incidents_page", _NavLabel(), frozenset({"admin"})))
 
 EVENTS = {  # notifications.rendering.EVENTS and ITEM_EVENTS: each message as the office calls it
     "receipt": _l("Receipt"),
+    "request_registered": _l("Registered receipt letter"),
     "extension_notice": _l("Notice of an extended deadline"),
     "completion_request": _l("Request to complete the filing"),
     "decision_notice": _l("Written notice of the decision"),
@@ -107,8 +125,20 @@ EVENTS = {  # notifications.rendering.EVENTS and ITEM_EVENTS: each message as th
 CHANNELS = {"smtp": _l("E-mail"), "webhook": _l("SMS/WhatsApp gateway"), "log": _l("Server log (no sending)")}
 
 
+OUTCOMES = {  # notifications.incidents.outcome: how a closed incident was closed
+    "retried": _l("Retried: its work went back to the sending queue"),
+    "acknowledged": _l("Marked handled"),
+    "confirmed": _l("Closed when the year was confirmed on the working calendar"),
+    "closed": _l("Closed without retrying"),
+}
+
+
 def open_count() -> int:
     return db.session.scalar(select(func.count()).select_from(Incident).where(OPEN)) or 0
+
+
+def closed_count() -> int:
+    return db.session.scalar(select(func.count()).select_from(Incident).where(CLOSED)) or 0
 
 
 @bp.get("/insiden")
@@ -116,10 +146,50 @@ def open_count() -> int:
 def incidents_page():
     """The open incidents, oldest first, ``PAGE_SIZE`` a page (``?page=``; a page that is not there is 404)."""
     access.require_admin(officer())
+    return _page(_page_number())
+
+
+@bp.get("/insiden/ditutup")
+@login_required
+def incidents_closed_page():
+    """The closed incidents, newest closed first, ``PAGE_SIZE`` a page: who closed each, when, how and why."""
+    access.require_admin(officer())
+    number = _page_number()
+    total = closed_count()
+    pages = max(1, -(-total // PAGE_SIZE))
+    if number > pages:
+        abort(404)
+    found = db.session.scalars(
+        select(Incident)
+        .where(CLOSED)
+        .order_by(Incident.resolved_at.desc(), Incident.id.desc())
+        .offset((number - 1) * PAGE_SIZE)
+        .limit(PAGE_SIZE)
+    ).all()
+    return render_template(
+        "incidents.html",
+        closed=True,
+        closing={},
+        rows=[_closed_row(incident) for incident in found],
+        total=total,
+        open_total=open_count(),
+        number=number,
+        pages=pages,
+        previous_url=url_for("web.incidents_closed_page", page=number - 1) if number > 1 else None,
+        next_url=url_for("web.incidents_closed_page", page=number + 1) if number < pages else None,
+    )
+
+
+def _page_number() -> int:
     raw = request.args.get("page", "1").strip()
     if not raw.isdigit() or not 1 <= int(raw) <= 10**6:
         abort(404)
-    number = int(raw)
+    return int(raw)
+
+
+def _page(number: int, closing: dict | None = None, status: int = 200):
+    """The open incidents' page ``number``; ``closing``: a refused closing (its incident, reason and field errors),
+    shown open beside its incident."""
     total = open_count()
     pages = max(1, -(-total // PAGE_SIZE))
     if number > pages:
@@ -127,15 +197,20 @@ def incidents_page():
     found = db.session.scalars(
         select(Incident).where(OPEN).order_by(Incident.id).offset((number - 1) * PAGE_SIZE).limit(PAGE_SIZE)
     ).all()
-    return render_template(
+    page = render_template(
         "incidents.html",
+        closed=False,
         rows=[_row(incident) for incident in found],
         total=total,
+        open_total=total,
         number=number,
         pages=pages,
         previous_url=url_for("web.incidents_page", page=number - 1) if number > 1 else None,
         next_url=url_for("web.incidents_page", page=number + 1) if number < pages else None,
+        closing=closing or {},
+        reason_max=REASON_MAX,
     )
+    return page, status
 
 
 @bp.post("/insiden/<id:incident_id>/ulangi")
@@ -161,6 +236,30 @@ def incident_retry(incident_id: int):
     return redirect(back, 303)
 
 
+@bp.post("/insiden/<id:incident_id>/tutup")
+@login_required
+def incident_close(incident_id: int):
+    """Close one incident without retrying its work, with a reason (``POST /api/v1/incidents/<id>/close``); a reason
+    refused is said beside its field, on the page the form was on, the text kept."""
+    admin = officer()
+    access.require_admin(admin)
+    db.session.get(Incident, incident_id) or abort(404)  # the id converter keeps it in range
+    reason = request.form.get("reason", "")
+    try:
+        close(db.session, incident_id, admin.username, reason)
+    except Conflict as refused:  # handled meanwhile, or a calendar year's
+        db.session.rollback()
+        flash(translated(refused.message), "error")
+        return redirect(url_for("web.incidents_page", **_page_arg()), 303)
+    except Invalid as refused:
+        db.session.rollback()
+        closing = {"id": incident_id, "reason": reason, "errors": field_errors(refused.fields).get("reason", [])}
+        return _page(_page_arg().get("page", 1), closing, 422)
+    db.session.commit()
+    flash(_("Incident %(id)d is closed without retrying; the reason is kept with it.", id=incident_id), "success")
+    return redirect(url_for("web.incidents_page", **_page_arg()), 303)
+
+
 def _page_arg() -> dict:
     """The page the form was on (after a retry the list is shorter: a page past the end is the last one)."""
     raw = request.form.get("page", "")
@@ -182,18 +281,26 @@ def _row(incident: Incident) -> dict:
         "channel": channel,
         "ticket": ticket,
         "attempts": incident.attempts,
-        "error": error_words(_last_error(kind, ref, incident), job=kind in ("case", "reminder", "letter")),
-        "action": "calendar" if kind == "calendar" else "acknowledge" if kind in ACKNOWLEDGED_ONLY else "retry",
+        "error": error_words(last_error(db.session, incident), job=is_job(incident)),
+        "action": "calendar" if kind in CLOSES_ITSELF else "acknowledge" if kind in ACKNOWLEDGED_ONLY else "retry",
     }
 
 
-def _last_error(kind: str, ref: str, incident: Incident) -> str:
-    """The message's own last error when it holds one (it is the latest try's), else the incident's."""
-    if kind == "notification" and ref.isdigit():
-        row = db.session.get(Notification, int(ref))
-        if row is not None and row.last_error:
-            return row.last_error
-    return incident.message
+def _closed_row(incident: Incident) -> dict:
+    """A closed incident: what failed and for which case, when and by whom it was closed, how, and the reason."""
+    row = _row(incident)
+    kind = incident.subject.partition(":")[0]
+    by = incident.resolved_by
+    if by == accounts.CLI:
+        by = display.changed_by(by, "calendar") if kind in CLOSES_ITSELF else _("the server (kawal incidents)")
+    else:
+        by = display.officer_name(by)
+    return row | {
+        "closed_at": incident.resolved_at,
+        "closed_by": by,
+        "outcome": str(OUTCOMES[outcome(incident)]),
+        "reason": incident.close_reason,
+    }
 
 
 def _what(kind: str, ref: str) -> tuple[str, str | None, int | None]:

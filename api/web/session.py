@@ -12,7 +12,8 @@ one up (``/masuk/faktor-kedua``): a QR code, then one-time recovery codes shown 
 
 The session is server-side (engine.sessions): the cookie carries a random id whose row must exist, so
 logging out ends the session for a copy of the cookie too, and ``kawal users end-sessions``, a password
-reset or a deactivation end every session of the officer (their own change of password, every other one).
+reset or a deactivation end every session of the officer (their own change of password ends every other one, and
+the one it was made in goes on under a new id: ``sign_in`` again, api.web.account).
 An officer whose password an administrator set changes it next, on their account page (api.web.account).
 """
 
@@ -39,7 +40,7 @@ from api.web.urls import safe_next
 from engine import sessions, totp
 from engine.errors import TooMany
 from engine.login import Login, code_step, password_step
-from engine.models import User
+from engine.models import AuthSession, User
 
 PENDING_KEY = "login_pending"  # an officer whose password was right and whose second factor is asked next
 PENDING_FOR = 5 * 60  # seconds to type the code after the password
@@ -54,10 +55,11 @@ login_manager.localize_callback = str  # flash the message in the visitor's lang
 class SessionUser(UserMixin):
     """The logged-in officer as Flask-Login sees it; ``.user`` is the engine's User row."""
 
-    def __init__(self, user: User, session_id: str, second_factor: bool = False):
+    def __init__(self, user: User, session_id: str, second_factor: bool = False, row: AuthSession | None = None):
         self.user = user
         self.session_id = session_id
         self.second_factor = second_factor
+        self.row = row  # the session's row, as the request loaded it (None right after the login)
 
     def get_id(self) -> str:
         return self.session_id
@@ -96,7 +98,7 @@ def _load_user(session_id: str) -> SessionUser | None:
     if found is None or not found[1].active:
         return None
     row, user = found
-    return SessionUser(user, session_id, row.second_factor)
+    return SessionUser(user, session_id, row.second_factor, row)
 
 
 def officer() -> User:
@@ -135,13 +137,19 @@ def _logged_in(step: Login, target: str | None):
         db.session, "web", settings.token_ttl_seconds, step.user, second_factor=step.second_factor
     )
     db.session.commit()
-    session.clear()
-    login_user(SessionUser(step.user, session_id, step.second_factor))
-    session.permanent = True  # expires after PERMANENT_SESSION_LIFETIME, not at browser close only
+    sign_in(step.user, session_id, step.second_factor)
     name = step.user.display_name
     # A name that ends with a full stop (a title: "S.Kom.") ends the sentence too: not a second one after it.
     flash(_("Welcome, %(name)s", name=name) if name.endswith(".") else _("Welcome, %(name)s.", name=name), "success")
     return redirect(target or landing())
+
+
+def sign_in(user: User, session_id: str, second_factor: bool) -> None:
+    """Carry the (committed) session ``session_id`` in a new cookie session, dropping whatever the old one held (its
+    CSRF token too): after a login, and after the officer's own change of password renewed the session's id."""
+    session.clear()
+    login_user(SessionUser(user, session_id, second_factor))
+    session.permanent = True  # expires after PERMANENT_SESSION_LIFETIME, not at browser close only
 
 
 def _pending() -> tuple[User | None, str | None]:

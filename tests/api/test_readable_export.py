@@ -35,7 +35,7 @@ def checked(desk):
 
 
 def test_the_csv_speaks_bahasa_indonesia_in_office_time_with_a_column_per_field(client, login, checked):
-    rows = list(csv.DictReader(io.StringIO(_export(client, login, "csv").decode())))
+    rows = list(csv.DictReader(io.StringIO(_export(client, login, "csv").decode("utf-8-sig"))))
     header = list(rows[0])
     assert header[:6] == ["instansi", "tiket", "urutan", "waktu", "peristiwa", "pelaku"]
     assert header[-2:] == ["hash_sebelumnya", "hash"]
@@ -52,7 +52,7 @@ def test_the_csv_speaks_bahasa_indonesia_in_office_time_with_a_column_per_field(
 
 
 def test_english_headers_on_request(client, login, checked):
-    rows = list(csv.DictReader(io.StringIO(_export(client, login, "csv", lang="en").decode())))
+    rows = list(csv.DictReader(io.StringIO(_export(client, login, "csv", lang="en").decode("utf-8-sig"))))
     assert list(rows[0])[:6] == ["agency", "ticket", "seq", "at", "type", "actor"]
     assert "data.data.lengkap" in rows[0]
     assert next(r for r in rows if r["type"] == "task_completed")["data.data.lengkap"] == "yes"
@@ -95,7 +95,7 @@ def test_the_readable_exports_say_each_event_in_words_beside_its_name_and_the_ch
     sealed = client.post(f"{API}/complaints", json=complaint_payload("whistleblower"))
     assert sealed.status_code == 201, sealed.json
     assert client.get(f"{API}/cases/{sealed.json['ticket']}", headers=login("tim")).status_code == 200  # a read
-    rows = list(csv.DictReader(io.StringIO(_export(client, login, "csv").decode())))
+    rows = list(csv.DictReader(io.StringIO(_export(client, login, "csv").decode("utf-8-sig"))))
     assert list(rows[0])[5:7] == ["pelaku", "uraian_peristiwa"]
     words = {(r["peristiwa"], r["uraian_peristiwa"]) for r in rows}
     assert {("request_submitted", "Permohonan diterima"), ("task_completed", "Tugas diselesaikan")} <= words
@@ -104,7 +104,7 @@ def test_the_readable_exports_say_each_event_in_words_beside_its_name_and_the_ch
     ]
     assert read
     assert set(read) == {"Pengaduan whistleblower dibaca"}  # the complaint read, by its reporter's mode
-    english = list(csv.DictReader(io.StringIO(_export(client, login, "csv", lang="en").decode())))
+    english = list(csv.DictReader(io.StringIO(_export(client, login, "csv", lang="en").decode("utf-8-sig"))))
     assert list(english[0])[5:7] == ["actor", "event_in_words"]
     assert {(r["type"], r["event_in_words"]) for r in english} >= {("task_completed", "Task completed")}
     sheet = load_workbook(io.BytesIO(_export(client, login, "xlsx"))).active

@@ -51,7 +51,9 @@ def test_an_admin_adds_an_officer_who_logs_in_and_works_in_their_group(client, l
         "new_password": "sari-sendiri-2026",
         "new_password_repeat": "sari-sendiri-2026",
     }
-    assert client.put("/api/v1/me/password", json=own, headers=headers).status_code == 200
+    changed = client.put("/api/v1/me/password", json=own, headers=headers)
+    assert changed.status_code == 200
+    headers = {"Authorization": f"Bearer {changed.json['token']}"}  # the session goes on under a new token
     assert client.get("/api/v1/tasks", headers=headers).status_code == 200
     assert history(client, login, "sari.w") == [
         ("password_changed", "sari.w", {"sessions": 0}),
@@ -178,8 +180,9 @@ def test_an_administrator_neither_deactivates_their_own_account_nor_takes_away_t
         "new_password": "admin-dua-2026",
         "new_password_repeat": "admin-dua-2026",
     }
-    assert client.put("/api/v1/me/password", json=own, headers=login("admin2")).status_code == 200  # theirs first
-    by_another = client.put(f"{API}/admin", json=body, headers=login("admin2"))
+    changed = client.put("/api/v1/me/password", json=own, headers=login("admin2"))  # theirs first
+    assert changed.status_code == 200
+    by_another = client.put(f"{API}/admin", json=body, headers={"Authorization": f"Bearer {changed.json['token']}"})
     assert by_another.status_code == 200, by_another.json
 
 

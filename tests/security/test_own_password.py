@@ -44,12 +44,17 @@ def change(client, headers, current=PASSWORD, new=NEW, repeat=None):
     return client.put(MINE, json=body, headers=headers)
 
 
+def renewed(r) -> dict:
+    """The headers with the token a change answered: the caller's session goes on under a new id."""
+    return {"Authorization": f"Bearer {r.json['token']}"}
+
+
 def test_an_officer_changes_their_own_password_and_logs_in_with_the_new_one_only(client):
     headers = token(client, "petugas")
     r = change(client, headers)
     assert r.status_code == 200, r.json
-    assert r.json == {"sessions_ended": 0}
-    assert client.get(f"{API}/tasks", headers=headers).status_code == 200  # this token goes on
+    assert r.json["sessions_ended"] == 0
+    assert client.get(f"{API}/tasks", headers=renewed(r)).status_code == 200  # this session goes on, renewed
     refused = client.post(f"{API}/auth/token", json={"username": "petugas", "password": PASSWORD})
     assert refused.status_code == 401
     token(client, "petugas", NEW)
@@ -62,8 +67,8 @@ def test_the_change_ends_the_officer_s_other_tokens_and_page_sessions_and_keeps_
     assert laptop.get("/kotak-masuk").status_code == 200
     colleague = token(client, "petugas2")
     r = change(client, here)
-    assert r.json == {"sessions_ended": 2}
-    assert client.get(f"{API}/tasks", headers=here).status_code == 200
+    assert r.json["sessions_ended"] == 2
+    assert client.get(f"{API}/tasks", headers=renewed(r)).status_code == 200
     assert client.get(f"{API}/tasks", headers=elsewhere).status_code == 401
     assert laptop.get("/kotak-masuk").status_code == 302  # back to the login page
     assert client.get(f"{API}/tasks", headers=colleague).status_code == 200  # nobody else's
@@ -130,8 +135,9 @@ def test_a_password_an_administrator_gave_must_be_changed_before_the_api_does_an
             "ganti dahulu kata sandi yang diberikan administrator: PUT /api/v1/me/password, atau masuk di /masuk"
         )
     assert client.post(f"{API}/auth/logout", headers=spare).status_code == 204  # logging out is allowed
-    assert change(client, sari, current=SARI["password"]).status_code == 200
-    assert client.get(f"{API}/tasks", headers=sari).status_code == 200
+    r = change(client, sari, current=SARI["password"])
+    assert r.status_code == 200
+    assert client.get(f"{API}/tasks", headers=renewed(r)).status_code == 200
     assert token(client, "sari.w", NEW)
 
 
@@ -141,8 +147,9 @@ def test_a_password_an_administrator_reset_must_be_changed_too(app, client, logi
     assert r.status_code == 200, r.json
     petugas = token(client, "petugas", "sementara-2026")
     assert client.get(f"{API}/tasks", headers=petugas).json["code"] == "password_change_required"
-    assert change(client, petugas, current="sementara-2026").status_code == 200
-    assert client.get(f"{API}/tasks", headers=petugas).status_code == 200
+    r = change(client, petugas, current="sementara-2026")
+    assert r.status_code == 200
+    assert client.get(f"{API}/tasks", headers=renewed(r)).status_code == 200
     history = [(h["type"], h["actor"]) for h in client.get(f"{API}/users/petugas", headers=admin).json["history"]]
     assert history == [("password_changed", "petugas"), ("password_set", "admin")]
 
