@@ -30,17 +30,21 @@ from sqlalchemy import func, select, update
 from sqlalchemy.orm import Session
 
 from engine import clock
-from engine.models import AccountEvent, CalendarEvent, FeeEvent, Unit, UnitEvent, User
+from engine.models import AccountEvent, CalendarEvent, ExemptionEvent, FeeEvent, Unit, UnitEvent, User
 
-OFFICER, UNIT, CALENDAR, FEE = "officer", "unit", "calendar", "fee"
+OFFICER, UNIT, CALENDAR, FEE, EXEMPTION = "officer", "unit", "calendar", "fee", "exemption"
 GENESIS = "0" * 64
-# Each chain: its table, the column naming its subject, and its advisory lock's key on PostgreSQL.
+# Each chain: its table, the column naming its subject, and its advisory lock's key on PostgreSQL. The last is not an
+# access change: the determinations the PPID records in the exemption register without a request
+# (engine.exemptions.record_direct), chained, verified and anchored as these are, listed in that register.
 CHAINS = {
     OFFICER: (AccountEvent, "user_id", 0x4B41574C01),
     UNIT: (UnitEvent, "unit_id", 0x4B41574C02),
     CALENDAR: (CalendarEvent, "subject", 0x4B41574C03),
     FEE: (FeeEvent, "fee_rate_id", 0x4B41574C04),
+    EXEMPTION: (ExemptionEvent, "exemption_id", 0x4B41574C10),
 }
+ACCESS_CHANGES = (OFFICER, UNIT, CALENDAR, FEE)  # what the auditor's list of access changes counts and shows
 
 
 def record_hash(prev_hash: str, at: datetime, actor: str, type_: str, subject: int, data: dict) -> str:
@@ -64,8 +68,8 @@ def record(
     session: Session, kind: str, subject: int, actor: str, type_: str, data: dict, at: datetime | None = None
 ) -> None:
     """Append a change of an officer's account (``kind`` OFFICER, ``subject`` the user's id), a unit (UNIT), the
-    calendar (CALENDAR) or the fee standard (FEE) to its chain, in the caller's transaction; ``at``: the instant the
-    changed row itself states, where it states one (now otherwise)."""
+    calendar (CALENDAR), the fee standard (FEE) or a directly recorded exemption (EXEMPTION) to its chain, in the
+    caller's transaction; ``at``: the instant the changed row itself states, where it states one (now otherwise)."""
     model, column, key = CHAINS[kind]
     session.flush()  # the change it records, first
     if session.get_bind().dialect.name == "postgresql":
@@ -128,7 +132,7 @@ def _window(query, column, start: datetime | None, end: datetime | None):
 
 def count(session: Session, start: datetime | None, end: datetime | None) -> int:
     total = 0
-    for model, _column, _key in CHAINS.values():
+    for model, _column, _key in (CHAINS[kind] for kind in ACCESS_CHANGES):
         total += int(session.scalar(_window(select(func.count()).select_from(model), model.at, start, end)))
     return total
 

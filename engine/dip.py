@@ -12,14 +12,15 @@ Data speaks the form's words (``title``, ``category``, ``unit`` as a unit code, 
 
 from __future__ import annotations
 
+import hashlib
 from datetime import date, timedelta
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from engine import access, clock, dip_due, dip_exempt, files, pii_scan, search
+from engine import access, clock, dip_due, dip_exempt, files, pii_scan, search, task_files
 from engine.calendar import iso_day
-from engine.errors import Conflict, Invalid, NotFound
+from engine.errors import Conflict, Forbidden, Invalid, NotFound
 from engine.messages import Message, msg
 from engine.models import DipItem, DipItemVersion, Exemption, Unit, User
 from engine.runtime import Runtime
@@ -35,6 +36,8 @@ FIELDS = (
     "category",
     "unit",
     "made_on",
+    "made_in",
+    "responsible",
     "retention",
     "format",
     "legal_basis",
@@ -45,13 +48,24 @@ FIELDS = (
 )
 TEXT_DEFAULTS = {"summary": "", "retention": "", "format": "", "legal_basis": ""}  # NOT NULL, empty when not given
 NOTICE_DAYS = 30  # a serta-merta item stays on the portal's front page this long unless told otherwise
+# The earliest day an item may say it was made: 0001-01-01 and 1800-01-01 were typos that the list showed as they came
+# (the import reads a year alone from 1900 too).
+EARLIEST_MADE_ON = date(1900, 1, 1)
 
 
-def values(session: Session, rt: Runtime, data: dict, item: DipItem | None = None, units: dict | None = None) -> dict:
+def values(
+    session: Session,
+    rt: Runtime,
+    data: dict,
+    item: DipItem | None = None,
+    units: dict | None = None,
+    user: User | None = None,
+) -> dict:
     """The form's data checked (schema, then the rules across fields and rows) as column values.
 
     Raises ``Invalid`` naming every bad field; nothing is changed. ``units`` caches the units found by
-    name or code across the rows of an import.
+    name or code across the rows of an import. With ``user``, an exempt item is refused unless the officer
+    classifies information (the DIP's keepers, ``access.is_dip_keeper``: the PPID's duty, PP 61/2010 Pasal 14).
     """
     rt.forms.validate(FORM, data)
     fields: dict[str, list[Message]] = {}
@@ -67,8 +81,12 @@ def values(session: Session, rt: Runtime, data: dict, item: DipItem | None = Non
     if data.get("rhythm_months") is not None and category != "berkala":
         fields["rhythm_months"] = [msg("periodic_only")]
     if category == "dikecualikan":
-        if not (data.get("exemption_note") or data.get("exemption_id")):
-            fields["exemption_note"] = [msg("exempt_needs_basis")]
+        if user is not None and not access.is_dip_keeper(user):
+            fields["category"] = [msg("exempt_classified_by_ppid")]
+        # Exempt only on the determination in the register, after the consequence test (UU 14/2008 Pasal 19, Perki
+        # 1/2021 Pasal 49): a note alone ("Rahasia, menurut kepala unit") told the public "exempt" on nobody's test.
+        if not data.get("exemption_id"):
+            fields["exemption_id"] = [msg("exempt_needs_determination")]
         if data.get("url"):
             fields["url"] = [msg("exempt_no_link")]
         if item is not None and item.file_storage_key:
@@ -84,6 +102,8 @@ def values(session: Session, rt: Runtime, data: dict, item: DipItem | None = Non
     made_on = iso_day(data.get("made_on"))
     if made_on is not None and made_on > rt.today():  # a periodic item made "in 2027" showed its next edition in 2028
         fields["made_on"] = [msg("made_not_in_future")]
+    elif made_on is not None and made_on < EARLIEST_MADE_ON:
+        fields["made_on"] = [msg("not_before_date", day=EARLIEST_MADE_ON.strftime("%d/%m/%Y"))]
     code = (data.get("code") or "").strip() or None
     if code is not None:
         with session.no_autoflush:  # a read of committed facts: the change being built is not one of them
@@ -100,14 +120,14 @@ def values(session: Session, rt: Runtime, data: dict, item: DipItem | None = Non
     out["code"] = code
     out["unit_id"] = unit.id
     out["made_on"] = date.fromisoformat(data["made_on"]) if data.get("made_on") else None
-    for name in ("url", "exemption_note"):
+    for name in ("url", "exemption_note", "responsible", "made_in"):
         out[name] = (out.get(name) or "").strip() or None
     return out
 
 
 # The item's texts the public list shows: a NIK, a family card or tax number, a mobile number or a person's e-mail
 # address in one is refused unless the officer confirms it may be published (the owner agreed, a rule requires it).
-PUBLIC_TEXTS = ("title", "summary", "retention", "format", "legal_basis", "exemption_note")
+PUBLIC_TEXTS = ("title", "summary", "responsible", "made_in", "retention", "format", "legal_basis", "exemption_note")
 
 
 def personal_data(data: dict) -> dict[str, list[Message]]:
@@ -134,7 +154,9 @@ def find_unit(session: Session, code_or_name: str) -> Unit | None:
 def create_item(
     session: Session, rt: Runtime, user: User, data: dict, *, publish: bool = False, action: str = "created"
 ) -> DipItem:
-    return insert_item(session, rt, user, values(session, rt, data), publish, data.get("notice_days"), action)
+    return insert_item(
+        session, rt, user, values(session, rt, data, user=user), publish, data.get("notice_days"), action
+    )
 
 
 def insert_item(
@@ -142,6 +164,8 @@ def insert_item(
 ) -> DipItem:
     """``create_item`` for columns already checked by ``values`` (an import checks every row first)."""
     access.require_dip_editor(user, columns["unit_id"])
+    if publish:
+        _require_publisher(user)
     now = clock.now()
     item = DipItem(**columns, status="draft", created_at=now, updated_at=now, updated_by=user.username)
     session.add(item)
@@ -164,20 +188,136 @@ def update_item(
 ) -> DipItem:
     """Change an item to ``data`` (every field: one left out is emptied); the old version stays in the history.
 
-    ``expected_version`` (the version the officer edited) makes a change over someone else's a conflict.
+    ``expected_version`` (the version the officer edited) makes a change over someone else's a conflict. A unit's
+    change to its published item does not go live: it is held as a revision the PPID publishes (``propose_revision``).
     """
     item = require_item(session, user, item_id)
-    access.require_dip_editor(user, item.unit_id)
+    access.require_dip_editor(user, item.unit_id, item.category)
+    if publish and item.status != "published":
+        _require_publisher(user)
     if expected_version is not None and expected_version != item.version:
         raise Conflict("dip_item_changed")
-    columns = values(session, rt, data, item)
+    columns = values(session, rt, data, item, user=user)
+    if item.status == "published" and not access.is_dip_keeper(user):
+        return propose_revision(session, user, item, data, columns)
+    return change_item(session, rt, user, item, columns, publish, data.get("notice_days"), action)
+
+
+# The form's fields a revision holds: the item's, and the confirmation that personal data found may be published.
+REVISION_FIELDS = (*FIELDS, "data_pribadi_diperiksa")
+
+
+def propose_revision(session: Session, user: User, item: DipItem, data: dict, columns: dict) -> DipItem:
+    """A unit's change to its published item, checked (``values``) and held for the PPID (the PPID answers for the list:
+    UU 14/2008 Pasal 13, PP 61/2010 Pasal 14; a unit's item went live changed with no one at the PPID knowing). The
+    public keeps reading the published item; a newer proposal replaces an earlier one. The version says who proposed.
+    """
     access.require_dip_editor(user, columns["unit_id"])  # a unit cannot hand its item to another unit
+    if all(getattr(item, name) == value for name, value in columns.items()):  # saved as published: nothing to hold
+        if item.pending_revision is not None:  # the unit took its proposal back
+            item.pending_revision = None
+            session.flush()
+        return item
+    held = {k: v for k, v in data.items() if k in REVISION_FIELDS and v not in (None, "")}
+    item.pending_revision = {"data": held, "by": user.username, "at": clock.now().isoformat()}
+    session.flush()
+    session.add(
+        DipItemVersion(
+            item_id=item.id,
+            version=item.version,
+            action="revision_proposed",
+            actor=user.username,
+            at=clock.now(),
+            data={**snapshot(item), "proposed": held},
+        )
+    )
+    return item
+
+
+def publish_revision(
+    session: Session, rt: Runtime, user: User, item_id: int, expected_version: int | None = None
+) -> DipItem:
+    """The PPID publishes the revision a unit proposed: checked again as an edit is (the register may have changed
+    since), then the item changes as the PPID's own edit would; its version names the unit's officer who proposed it
+    (``proposed_by``). The unit's confirmation that personal data found may be published is not carried over: what is
+    published now passes the scan as the PPID's own edit does, or is refused beside the field."""
+    item = require_item(session, user, item_id)
+    _require_publisher(user)
+    if item.pending_revision is None:
+        raise Conflict("dip_no_revision")
+    if expected_version is not None and expected_version != item.version:
+        raise Conflict("dip_item_changed")
+    proposed = item.pending_revision
+    data = {k: v for k, v in proposed["data"].items() if k != "data_pribadi_diperiksa"}
+    columns = values(session, rt, data, item, user=user)
+    item.pending_revision = None
+    return change_item(
+        session, rt, user, item, columns, False, None, "revision_published", {"proposed_by": proposed["by"]}
+    )
+
+
+def discard_revision(session: Session, rt: Runtime, user: User, item_id: int) -> DipItem:
+    """The PPID declines a unit's proposed revision: the item stays as published; the version keeps what was
+    proposed."""
+    item = require_item(session, user, item_id)
+    _require_publisher(user)
+    if item.pending_revision is None:
+        raise Conflict("dip_no_revision")
+    proposed = item.pending_revision
+    item.pending_revision = None
+    session.flush()
+    session.add(
+        DipItemVersion(
+            item_id=item.id,
+            version=item.version,
+            action="revision_discarded",
+            actor=user.username,
+            at=clock.now(),
+            data={**snapshot(item), "proposed": proposed["data"], "proposed_by": proposed["by"]},
+        )
+    )
+    return item
+
+
+def change_item(
+    session: Session,
+    rt: Runtime,
+    user: User,
+    item: DipItem,
+    columns: dict,
+    publish: bool,
+    notice_days: int | None,
+    action: str,
+    noted: dict | None = None,
+) -> DipItem:
+    """``update_item`` for columns already checked by ``values`` (an import checks every row first); ``noted`` is
+    added to the version's data.
+
+    A revision a unit proposed is set aside by the edit (its version keeps what was proposed): published later, the
+    unit's snapshot would have undone the PPID's edit made since."""
+    access.require_dip_editor(user, columns["unit_id"])  # a unit cannot hand its item to another unit
+    if publish and item.status != "published":
+        _require_publisher(user)
+    if item.pending_revision is not None:
+        proposed = item.pending_revision
+        item.pending_revision = None
+        session.flush()
+        session.add(
+            DipItemVersion(
+                item_id=item.id,
+                version=item.version,
+                action="revision_set_aside",
+                actor=user.username,
+                at=clock.now(),
+                data={**snapshot(item), "proposed": proposed["data"], "proposed_by": proposed["by"]},
+            )
+        )
     for name, value in columns.items():
         setattr(item, name, value)
     if publish and item.status != "published":
-        _publish(item, clock.now(), data.get("notice_days"))
+        _publish(item, clock.now(), notice_days)
     _touch(item, user)
-    _written(session, rt, item, user, action)
+    _written(session, rt, item, user, action, noted)
     return item
 
 
@@ -185,6 +325,7 @@ def publish_item(session: Session, rt: Runtime, user: User, item_id: int, notice
     """Put the item in the public catalogue; a serta-merta item also goes on the portal's front page."""
     item = require_item(session, user, item_id)
     access.require_dip_editor(user, item.unit_id)
+    _require_publisher(user)
     if item.status == "published":
         raise Conflict("dip_already_published")
     _publish(item, clock.now(), notice_days)
@@ -197,6 +338,7 @@ def withdraw_item(session: Session, rt: Runtime, user: User, item_id: int) -> Di
     """Take the item out of the public catalogue (it stays in the history, and can be published again)."""
     item = require_item(session, user, item_id)
     access.require_dip_editor(user, item.unit_id)
+    _require_publisher(user)
     if item.status != "published":
         raise Conflict("dip_not_published")
     item.status, item.notice_until = "withdrawn", None
@@ -205,16 +347,31 @@ def withdraw_item(session: Session, rt: Runtime, user: User, item_id: int) -> Di
     return item
 
 
-def attach_file(session: Session, rt: Runtime, user: User, item_id: int, upload: files.Upload) -> DipItem:
-    """Give the item its document (PDF, PNG or JPEG, checked by content), replacing any earlier one."""
+def attach_file(
+    session: Session, rt: Runtime, user: User, item_id: int, upload: files.Upload, confirmed: str | None = None
+) -> DipItem:
+    """Give the item its document (PDF, PNG or JPEG, checked by content), replacing any earlier one.
+
+    The file goes to anyone, so it is scanned for personal data as a file to a requester is (engine.pii_scan,
+    engine.task_files): while anything is found (or its text cannot be read), it is refused on the field ``file``,
+    unless ``confirmed`` is this very file's ``file_ref`` (the officer confirmed that what was found may be
+    published: the owner agreed, or a law requires it), so a confirmation never carries over to another file. A
+    published item's file is the PPID's to give (it is public at once), as a change to the item is.
+    """
     item = require_item(session, user, item_id)
-    access.require_dip_editor(user, item.unit_id)
+    access.require_dip_editor(user, item.unit_id, item.category)
+    if item.status == "published":  # the file goes to the public at once: a unit's replacement waited for no one
+        _require_publisher(user)
     if item.category == "dikecualikan":
         raise Invalid("exempt_no_file", fields={"file": [msg("exempt")]})
     try:
         (checked,) = files.check([upload], rt.settings.max_attachment_bytes)
     except Invalid as error:
         raise Invalid(error.message, fields={"file": [m for ms in error.fields.values() for m in ms]}) from None
+    ref = file_ref(checked.data)
+    found = pii_scan.scan_file(checked.media_type, checked.data)
+    if found and confirmed != ref:
+        raise Invalid("file_holds_personal_data", ref=ref, fields={"file": file_findings(found, ref)})
     store = files.FileStore.of(rt.settings, rt.vault)
     key, kid = store.put(checked.data, session)
     item.file_name, item.file_media_type, item.file_size = checked.file_name, checked.media_type, checked.size
@@ -224,21 +381,40 @@ def attach_file(session: Session, rt: Runtime, user: User, item_id: int, upload:
     return item
 
 
+def file_ref(data: bytes) -> str:
+    """What confirms a file's findings: its sha256's first 12 hex digits (as ``task_files.finding_ref`` does)."""
+    return hashlib.sha256(data).hexdigest()[:12]
+
+
+def file_findings(found: list[pii_scan.Finding], ref: str) -> list[Message]:
+    """The scan's findings as the officer reads them beside the file field, as beside a file to a requester
+    (``task_files.finding_message``: what, masked, on which page), then what to do."""
+    return [
+        *(task_files.finding_message(f, f"{ref}-{k}") for k, f in enumerate(found, start=1)),
+        msg("public_file_confirm"),
+    ]
+
+
 def read_file(rt: Runtime, item: DipItem) -> bytes:
     return files.FileStore.of(rt.settings, rt.vault).get(item.file_storage_key, item.file_key_id)
 
 
-def unpublishable(category: str, summary: str | None, url: str | None, file_key: str | None = None) -> dict:
+def unpublishable(
+    category: str, summary: str | None, url: str | None, file_key: str | None = None, exemption_id: int | None = None
+) -> dict:
     """Field messages when an item may not be published as it is: information published immediately (a warning
     about the public's safety, on the portal's front page) says what the public must know, or links or attaches it;
-    one that said only "ask for it by request" stood there."""
+    one that said only "ask for it by request" stood there. An exempt item saved on a note alone before the rule
+    (``lacking_determination``) is not published again until it cites the determination."""
     if category == "serta_merta" and not (summary or url or file_key):
         return {"summary": [msg("immediate_item_says_what")]}
+    if category == "dikecualikan" and not exemption_id:
+        return {"exemption_id": [msg("exempt_needs_determination")]}
     return {}
 
 
 def _publish(item: DipItem, now, notice_days: int | None) -> None:
-    fields = unpublishable(item.category, item.summary, item.url, item.file_storage_key)
+    fields = unpublishable(item.category, item.summary, item.url, item.file_storage_key, item.exemption_id)
     if fields:
         raise Invalid("invalid_data", fields=fields)
     item.status, item.published_at = "published", now
@@ -246,12 +422,20 @@ def _publish(item: DipItem, now, notice_days: int | None) -> None:
         item.notice_until = now + timedelta(days=notice_days or NOTICE_DAYS)
 
 
+def _require_publisher(user: User) -> None:
+    """Putting an item before the public, or taking it off: the PPID's (the DIP's keepers). A unit proposes its item
+    as a draft (``awaiting_publication``); a unit's item went public with no one at the PPID knowing."""
+    if not access.is_dip_keeper(user):
+        raise Forbidden("dip_published_by_ppid")
+
+
 def _touch(item: DipItem, user: User) -> None:
     item.updated_at, item.updated_by = clock.now(), user.username
 
 
-def _written(session: Session, rt: Runtime, item: DipItem, user: User, action: str) -> None:
-    """After every change: the search text and the next due date, one flush, the reminders, the version.
+def _written(session: Session, rt: Runtime, item: DipItem, user: User, action: str, noted: dict | None = None) -> None:
+    """After every change: the search text and the next due date, one flush, the reminders, the version (its data
+    the item's snapshot, with ``noted``).
 
     One flush per change: the version column moves once, so versions count changes.
     """
@@ -271,7 +455,7 @@ def _written(session: Session, rt: Runtime, item: DipItem, user: User, action: s
             action=action,
             actor=user.username,
             at=clock.now(),
-            data=snapshot(item),
+            data={**snapshot(item), **(noted or {})},
         )
     )
 
@@ -328,6 +512,33 @@ def versions(session: Session, item: DipItem) -> list[DipItemVersion]:
     return list(
         session.scalars(
             select(DipItemVersion).where(DipItemVersion.item_id == item.id).order_by(DipItemVersion.version.desc())
+        )
+    )
+
+
+def lacking_determination(session: Session, limit: int = 200) -> list[DipItem]:
+    """Exempt items that cite no exemption determination (saved on a note alone before an exempt item had to cite
+    the register), not withdrawn, by title: kept, not deleted, and named on the PPID's page to classify again (cite
+    the determination after the consequence test, or list the information as public)."""
+    return list(
+        session.scalars(
+            select(DipItem)
+            .where(DipItem.category == "dikecualikan", DipItem.exemption_id.is_(None), DipItem.status != "withdrawn")
+            .order_by(DipItem.title, DipItem.id)
+            .limit(limit)
+        )
+    )
+
+
+def awaiting_publication(session: Session, limit: int = 100) -> list[DipItem]:
+    """Drafts and published items with a revision proposed, newest change first: what the units propose and the PPID
+    has not published yet (the PPID publishes the list: UU 14/2008 Pasal 13, Perki 1/2021 Pasal 23)."""
+    return list(
+        session.scalars(
+            select(DipItem)
+            .where((DipItem.status == "draft") | DipItem.pending_revision.is_not(None))
+            .order_by(DipItem.updated_at.desc())
+            .limit(limit)
         )
     )
 

@@ -135,6 +135,11 @@ def unit_officers(session: Session, item: DipItem) -> list[int]:
     return [user_id for user_id in in_unit if user_id in unit_group]
 
 
+def is_overdue(item: DipItem) -> bool:
+    """Whether a published periodic item's next edition is late (as ``overdue`` lists them): its page says so."""
+    return item.status == "published" and item.next_due_at is not None and item.next_due_at < clock.now()
+
+
 def overdue(session: Session, limit: int = 200) -> list[DipItem]:
     """Published periodic items whose next edition is late, the longest overdue first: the PPID's list."""
     return list(

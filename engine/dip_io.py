@@ -14,20 +14,29 @@ Ringkasan Isi Informasi       summary
 Kategori *                    category        berkala, serta-merta, setiap saat or dikecualikan
 Unit Penguasa Informasi *     unit            the code or the name of a unit known to Kawal
 Waktu Pembuatan               made_on         a date cell, 2026-07-01, 01-07-2026 / 01/07/2026, or a year
+Tempat Pembuatan              made_in         where it was made, e.g. "Kantor Wilayah, Jakarta"
+Penanggung Jawab              responsible     who answers for making or issuing it (a post or unit)
 Jangka Waktu Penyimpanan      retention       e.g. "10 tahun"
 Bentuk Informasi              format          e.g. "PDF", "hardcopy dan softcopy"
 Dasar Hukum                   legal_basis
 Tautan                        url             http:// or https://
 Ritme (bulan)                 rhythm_months   berkala only, required there: a number of months, or
                                               bulanan, triwulanan, semesteran, tahunan
-Dasar Pengecualian            exemption_note  dikecualikan only: the Pasal 17 ground and the test
-Nomor Register Pengecualian   exemption_id    dikecualikan: the exemption register's entry (a number)
+Dasar Pengecualian            exemption_note  dikecualikan only: the Pasal 17 ground, as a note
+Nomor Register Pengecualian   exemption_id    dikecualikan, required there: the exemption register's entry
+ID Kawal                      id              the item's number in Kawal (the export writes it): the row
+                                              changes that item
 ============================  ==============  ==========================================================
+
+A row changes the item its ``ID Kawal`` names, else the item of its code, else the item with its title and unit
+(in any case and spacing); otherwise it creates one. So the downloaded list imported again changes its items (a row
+that says what its item says leaves it ``unchanged``) and adds none twice; two rows for one item are refused.
 
 (* required.) Every row is checked as the item form checks one item (``engine.dip.values``); one bad
 row refuses the whole file with every row's errors (``Invalid``, fields ``baris N.<field>``), and a good
 file is written in the caller's one transaction: nothing is ever half-imported. Imported items are
-published at once (the office's list is already public) and each gets its version ``imported``.
+published at once (the office's list is already public; only the PPID imports) and each created or changed one gets
+its version ``imported``.
 
 The downloads hold the published items (exempt ones with their exemption, never a file or a link),
 read when asked, so they are always current, and name the public body whose list it is (the letterhead's
@@ -71,6 +80,8 @@ COLUMNS = (
     Column("Kategori", "category", True),
     Column("Unit Penguasa Informasi", "unit", True),
     Column("Waktu Pembuatan", "made_on"),
+    Column("Tempat Pembuatan", "made_in"),
+    Column("Penanggung Jawab", "responsible"),
     Column("Jangka Waktu Penyimpanan", "retention"),
     Column("Bentuk Informasi", "format"),
     Column("Dasar Hukum", "legal_basis"),
@@ -79,7 +90,11 @@ COLUMNS = (
     Column("Dasar Pengecualian", "exemption_note"),
     Column("Nomor Register Pengecualian", "exemption_id"),
 )
-EXPORT_EXTRA = ("Berkas", "Diperbarui")  # the export's last columns: the file's name, the last change (office date)
+# The item's number in Kawal: the export writes it and the import matches a row on it first (then on the code, then on
+# the title and unit), so the downloaded list imported again changes its items instead of adding them twice.
+ID_COLUMN = Column("ID Kawal", "id")
+# The export's last columns: the file's name, the last change (office date), the item's number in Kawal.
+EXPORT_EXTRA = ("Berkas", "Diperbarui", ID_COLUMN.header)
 CATEGORY_WORDS = {
     "berkala": "berkala",
     "periodic": "berkala",
@@ -107,33 +122,81 @@ def _key(text) -> str:
     return re.sub(r"\s+", " ", str(text or "")).strip().lower()
 
 
-def import_xlsx(session: Session, rt: Runtime, user: User, content: bytes) -> list[DipItem]:
-    """Create (or, by code, change) one item per row; all rows or none. Returns the items written."""
+@dataclass(frozen=True)
+class Imported:
+    """What the import did with one row: the item it ``created``, ``updated`` or left ``unchanged``."""
+
+    row: int
+    item: DipItem
+    outcome: str
+
+
+def import_xlsx(session: Session, rt: Runtime, user: User, content: bytes) -> list[Imported]:
+    """Create or change one item per row; all rows or none. Returns what was done with each row.
+
+    A row names its item by ``ID Kawal`` (the export writes it), else by its code, else by its title and unit (in
+    any case and spacing): the downloaded list imported again changes its items instead of adding them twice, and a
+    row that says what its item already says leaves it as it is. Two rows for one item are refused.
+    """
     access.require_dip_keeper(user)
     rows = read_rows(content)
     errors: dict[str, list[Message | str]] = {}
-    checked: list[tuple[dict, dict, DipItem | None]] = []
+    checked: list[tuple[int, dict, DipItem | None]] = []
     seen_codes: dict[str, int] = {}
+    seen_items: dict[int, int] = {}  # item id -> the row that changes it
+    seen_new: dict[tuple[str, int], int] = {}  # (title, unit) -> the row that creates it
     units: dict = {}
-    existing = {item.code: item for item in session.scalars(select(DipItem).where(DipItem.code.is_not(None)))}
+    items = session.scalars(select(DipItem)).all()
+    by_id = {item.id: item for item in items}
+    by_code = {item.code: item for item in items if item.code}
+    by_title: dict[tuple[str, int], list[DipItem]] = {}
+    for item in items:
+        by_title.setdefault((_key(item.title), item.unit_id), []).append(item)
     for number, data, problems in rows:
         for name, message in problems:
             errors.setdefault(f"baris {number}.{name}", []).append(message)
-        code = data.get("code")
+        item_id, code = data.pop("id", None), data.get("code")
         if code and code in seen_codes:
             errors.setdefault(f"baris {number}.code", []).append(
                 msg("dip_code_repeated", code=code, row=seen_codes[code])
             )
         elif code:
             seen_codes[code] = number
-        item = existing.get(code) if code else None
+        item, named_by = None, "id"
+        if item_id is not None:
+            item = by_id.get(item_id)
+            if item is None:
+                errors.setdefault(f"baris {number}.id", []).append(msg("dip_item_not_found"))
+        elif code:
+            item, named_by = by_code.get(code), "code"
         try:
             columns = dip.values(session, rt, data, item, units)
+            if item is None and item_id is None and not code:  # the same title and unit: that item, not a second
+                same = by_title.get((_key(columns["title"]), columns["unit_id"]), [])
+                if len(same) > 1:
+                    ids = ", ".join(str(i.id) for i in same)
+                    raise Invalid("invalid_data", fields={"title": [msg("dip_title_ambiguous", items=ids)]})
+                item, named_by = (same[0], "title") if same else (None, "title")
+                if item is not None:
+                    columns["code"] = item.code  # a row without a code keeps the item's
+            if item is not None:
+                if item.id in seen_items:
+                    fields = {named_by: [msg("dip_row_same_item", row=seen_items[item.id], item=item.id)]}
+                    raise Invalid("invalid_data", fields=fields)
+                seen_items[item.id] = number
+            elif not code:
+                key = (_key(columns["title"]), columns["unit_id"])
+                if key in seen_new:
+                    fields = {"title": [msg("dip_row_same_item", row=seen_new[key], item=columns["title"])]}
+                    raise Invalid("invalid_data", fields=fields)
+                seen_new[key] = number
             file_key = item.file_storage_key if item is not None else None
-            problems = dip.unpublishable(columns["category"], columns["summary"], columns["url"], file_key)
+            problems = dip.unpublishable(
+                columns["category"], columns["summary"], columns["url"], file_key, columns["exemption_id"]
+            )
             if problems:  # every imported row is published
                 raise Invalid("invalid_data", fields=problems)
-            checked.append((data, columns, item))
+            checked.append((number, columns, item))
         except Invalid as error:
             for name, messages in error.fields.items():
                 errors.setdefault(f"baris {number}.{name}", []).extend(messages)
@@ -142,13 +205,18 @@ def import_xlsx(session: Session, rt: Runtime, user: User, content: bytes) -> li
     if errors:
         bad_rows = len({path.split(".")[0] for path in errors})
         raise Invalid("bad_rows", count=bad_rows, fields=errors)
-    written = []
-    for data, columns, item in checked:
+    done = []
+    for number, columns, item in checked:
         if item is None:
-            written.append(dip.insert_item(session, rt, user, columns, True, None, "imported"))
+            done.append(
+                Imported(number, dip.insert_item(session, rt, user, columns, True, None, "imported"), "created")
+            )
+        elif item.status == "published" and all(getattr(item, k) == v for k, v in columns.items()):
+            done.append(Imported(number, item, "unchanged"))
         else:
-            written.append(dip.update_item(session, rt, user, item.id, data, publish=True, action="imported"))
-    return written
+            item = dip.change_item(session, rt, user, item, columns, True, None, "imported")
+            done.append(Imported(number, item, "updated"))
+    return done
 
 
 def read_rows(content: bytes) -> list[tuple[int, dict, list[tuple[str, Message]]]]:
@@ -163,7 +231,8 @@ def read_rows(content: bytes) -> list[tuple[int, dict, list[tuple[str, Message]]
         sheet = workbook.worksheets[0]
         lines = sheet.iter_rows(values_only=True)
         header = next(lines, None) or ()
-        by_header = {_key(c.header): c for c in COLUMNS} | {c.field: c for c in COLUMNS}
+        known = (*COLUMNS, ID_COLUMN)
+        by_header = {_key(c.header): c for c in known} | {c.field: c for c in known}
         positions = {i: by_header[_key(h)] for i, h in enumerate(header) if _key(h) in by_header}
         missing = [c.header for c in COLUMNS if c.required and c not in positions.values()]
         if missing:
@@ -194,7 +263,7 @@ def _cell(field: str, value) -> tuple[object, Message | None]:
         return None, None
     if field == "made_on":
         return _date(value)
-    if field in ("rhythm_months", "exemption_id"):
+    if field in ("rhythm_months", "exemption_id", "id"):
         return _whole(field, value)
     text = str(value).strip()
     if field == "category":
@@ -275,7 +344,7 @@ def export_row(item: DipItem, tz, units: dict[int, str] | None = None) -> list:
         elif column.field == "unit" and units is not None:
             value = units.get(item.unit_id, value)
         cells.append(value)
-    return [*cells, item.file_name, item.updated_at.astimezone(tz).date().isoformat()]
+    return [*cells, item.file_name, item.updated_at.astimezone(tz).date().isoformat(), item.id]
 
 
 def publisher(rt: Runtime) -> str:
@@ -284,9 +353,10 @@ def publisher(rt: Runtime) -> str:
 
 
 def export_xlsx(session: Session, rt: Runtime) -> bytes:
-    """The published list as a workbook; every text written as text, never a formula. The public body is named
-    in the file's properties and at the top of every printed page; the sheet itself stays the import's (one
-    header row), so the file can be imported again."""
+    """The published list as a workbook; every text written as text, never a formula, and the days as date cells.
+    The public body is named in the file's properties, at the top of every printed page and, with the moment the
+    list stands at ("Keadaan per"), on a second sheet; the first sheet itself stays the import's (one header row),
+    so the file can be imported again."""
     tz = rt.calendars["strict"].tz
     buffer = io.BytesIO()
     workbook = xlsxwriter.Workbook(buffer, {"in_memory": True, "strings_to_formulas": False, "strings_to_urls": False})
@@ -296,7 +366,10 @@ def export_xlsx(session: Session, rt: Runtime) -> bytes:
     sheet.set_header("&C" + f"Daftar Informasi Publik - {body}".replace("&", "&&"))
     sheet.set_landscape()
     bold = workbook.add_format({"bold": True, "text_wrap": True})
-    for col, header in enumerate([c.header for c in COLUMNS] + list(EXPORT_EXTRA)):
+    day = workbook.add_format({"num_format": "dd/mm/yyyy"})
+    headers = [c.header for c in COLUMNS] + list(EXPORT_EXTRA)
+    dated = {headers.index("Waktu Pembuatan"), headers.index("Diperbarui")}
+    for col, header in enumerate(headers):
         sheet.write_string(0, col, header, bold)
     sheet.freeze_panes(1, 0)
     sheet.set_column(0, len(COLUMNS) + 1, 22)
@@ -308,8 +381,23 @@ def export_xlsx(session: Session, rt: Runtime) -> bytes:
                 continue  # an empty cell, as the office left it
             if isinstance(value, int):
                 sheet.write_number(r, col, value)
+            elif col in dated:
+                sheet.write_datetime(r, col, datetime.combine(date.fromisoformat(value), datetime.min.time()), day)
             else:
                 sheet.write_string(r, col, str(value))
+    about = workbook.add_worksheet("Keterangan")
+    about.set_column(0, 0, 24)
+    about.set_column(1, 1, 80)
+    now = clock.now().astimezone(tz)
+    for row, (label, text) in enumerate(
+        (
+            ("Daftar Informasi Publik", body),
+            ("Keadaan per", f"{long_date(now.date())}, {now.strftime('%H:%M %Z')}"),
+            ("Dasar", "UU 14/2008 Pasal 9-11; Perki 1/2021"),
+        )
+    ):
+        about.write_string(row, 0, label, bold)
+        about.write_string(row, 1, text)
     workbook.close()
     return buffer.getvalue()
 
@@ -345,26 +433,35 @@ TEMPLATE_NOTES = (
         "Kode atau nama unit yang menguasai informasi, sebagaimana terdaftar di Kawal.",
     ),
     ("Waktu Pembuatan", "Tanggal (2026-07-01 atau 01-07-2026) atau tahun. Untuk informasi berkala: edisi terakhir."),
+    ("Tempat Pembuatan", "Tempat informasi dibuat, misalnya: Kantor Wilayah, Jakarta."),
+    ("Penanggung Jawab", "Penanggung jawab pembuatan/penerbitan informasi: jabatan atau unit."),
     ("Jangka Waktu Penyimpanan", "Misalnya: 10 tahun."),
     ("Bentuk Informasi", "Misalnya: PDF, hardcopy dan softcopy."),
     ("Dasar Hukum", "Misalnya: UU 14/2008 Pasal 9 ayat (2)."),
     ("Tautan", "Alamat http:// atau https:// tempat informasi dapat diperoleh."),
     ("Ritme (bulan)", "Wajib untuk informasi berkala: jumlah bulan, atau bulanan, triwulanan, semesteran, tahunan."),
-    ("Dasar Pengecualian", "Wajib untuk informasi yang dikecualikan: huruf Pasal 17 dan hasil uji konsekuensi."),
-    ("Nomor Register Pengecualian", "Untuk informasi yang dikecualikan: nomor pada register pengecualian."),
+    ("Dasar Pengecualian", "Untuk informasi yang dikecualikan: catatan huruf Pasal 17 (boleh kosong)."),
+    (
+        "Nomor Register Pengecualian",
+        "Wajib untuk informasi yang dikecualikan: nomor penetapan pada register pengecualian "
+        "(sesudah uji konsekuensi).",
+    ),
 )
 
 
 PDF_COLUMNS = (  # (header, share of the page's width)
     ("No", 4),
-    ("Judul dan ringkasan", 32),
-    ("Kategori", 9),
-    ("Unit", 13),
-    ("Waktu pembuatan", 9),
-    ("Bentuk", 9),
-    ("Jangka simpan", 9),
-    ("Dasar hukum / pengecualian", 15),
+    ("Kode", 6),
+    ("Judul dan ringkasan", 24),
+    ("Kategori", 8),
+    ("Unit", 10),
+    ("Penanggung jawab", 10),
+    ("Waktu dan tempat pembuatan", 10),
+    ("Bentuk", 8),
+    ("Jangka simpan", 8),
+    ("Dasar hukum / pengecualian", 12),
 )
+NOT_STATED = "-"  # the PDF's cell for what an item listed before the column existed does not state
 
 
 def export_pdf(session: Session, rt: Runtime, title: str = "Daftar Informasi Publik", compress: bool = True) -> bytes:
@@ -412,14 +509,17 @@ def export_pdf(session: Session, rt: Runtime, title: str = "Daftar Informasi Pub
             row = table.row()
             basis = item.legal_basis
             if item.category == "dikecualikan":
-                basis = " ".join(filter(None, [basis, item.exemption_note]))
+                entry = f"register pengecualian no. {item.exemption_id}" if item.exemption_id else None
+                basis = " ".join(filter(None, [basis, item.exemption_note, entry]))
             summary = f"{item.title}\n{item.summary}".strip() if item.summary else item.title
             for text in (
                 str(number),
+                item.code,
                 summary,
                 CATEGORY_LABELS[item.category],
                 item.unit.name,
-                long_date(item.made_on),
+                item.responsible or NOT_STATED,
+                "\n".join(filter(None, [long_date(item.made_on), item.made_in])) or NOT_STATED,
                 item.format,
                 item.retention,
                 basis,

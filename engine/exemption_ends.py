@@ -17,7 +17,7 @@ from datetime import date
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from engine import kinds
+from engine import exemption_words, kinds
 from engine.audit import EventLog
 from engine.calendar import iso_day
 from engine.exemptions import CITE_FIELD, decisions
@@ -67,7 +67,7 @@ def end_for_objection(session: Session, request: Case, objection: Case, actor: s
     decision = decisions(session, [request.id]).get(request.id, {})
     if not overturns((objection.details or {}).get("alasan"), decision.get("keputusan")):
         return []
-    reason = f"Keberatan {objection.ticket} dikabulkan seluruhnya oleh Atasan PPID"
+    reason = (exemption_words.OBJECTION, {"objection": objection.ticket})
     return _end(session, request, decision, objection.ticket, reason, actor, on, {"objection": objection.ticket})
 
 
@@ -93,19 +93,20 @@ def end_for_dispute(session: Session, dispute: Case, data: dict, actor: str, tod
     if not overturns((dispute.details or {}).get("alasan"), decision.get("keputusan")):
         return []
     on = iso_day((data.get(FINAL) or {}).get("tanggal")) or today
-    body = _deciding_body(dispute, data)
-    reason = f"Putusan {body} atas sengketa {dispute.ticket} mengabulkan permohonan seluruhnya, berkekuatan hukum tetap"
+    body, name = _deciding_body(dispute, data)
+    reason = (exemption_words.DISPUTE, {"dispute": dispute.ticket, "body": body, "name": name})
     return _end(session, request, decision, dispute.ticket, reason, actor, on, {"dispute": dispute.ticket})
 
 
-def _deciding_body(dispute: Case, data: dict) -> str:
-    """Who gave the final word: the Supreme Court on cassation, the court on a challenge, else the Commission."""
+def _deciding_body(dispute: Case, data: dict) -> tuple[str, str | None]:
+    """Who gave the final word (exemption_words.BODIES), and its name as typed: the Supreme Court on cassation, the
+    court on a challenge (the court the message names), else the Commission (the one the dispute was filed with)."""
     if isinstance(data.get("putusan_kasasi"), dict):
-        return "Mahkamah Agung (kasasi)"
+        return exemption_words.SUPREME_COURT, None
     court = data.get("putusan_pengadilan")
     if isinstance(court, dict):
-        return court.get("pengadilan") or "pengadilan"
-    return (dispute.details or {}).get("ki") or "Komisi Informasi"
+        return exemption_words.COURT, court.get("pengadilan") or None
+    return exemption_words.COMMISSION, (dispute.details or {}).get("ki") or None
 
 
 def _request_of(session: Session, case: Case) -> Case | None:
@@ -116,11 +117,19 @@ def _request_of(session: Session, case: Case) -> Case | None:
 
 
 def _end(
-    session: Session, request: Case, decision: dict, by: str, reason: str, actor: str, on: date, extra: dict
+    session: Session,
+    request: Case,
+    decision: dict,
+    by: str,
+    reason: tuple[str, dict],
+    actor: str,
+    on: date,
+    extra: dict,
 ) -> list[Exemption]:
-    """End the request's own entries in force on ``on`` (the entry keeps why and the deciding case's ticket; the
-    request's history an event each) and record its refusal overturned: once per deciding case (``by``), however
-    often the upgrade runs."""
+    """End the request's own entries in force on ``on`` (the entry keeps why, ``reason``: a code of
+    engine.exemption_words and its parameters, naming the deciding case; the request's history an event each, with
+    the same code and parameters and their Indonesian words) and record its refusal overturned: once per deciding
+    case (``by``), however often the upgrade runs."""
     if _recorded(session, request, by):
         return []
     ended = list(
@@ -130,14 +139,16 @@ def _end(
             .order_by(Exemption.id)
         )
     )
+    code, params = reason
+    why = {"code": code, "params": params, "reason": exemption_words.worded(code, params, "id")}
     log = EventLog(session)
     for entry in ended:
         entry.ended_on = on
-        entry.ended_reason = reason
-        event = {"exemption": entry.id, "by": by, "reason": reason, "on": on.isoformat(), **extra}
+        entry.ended_reason = exemption_words.stored(code, **params)
+        event = {"exemption": entry.id, "by": by, **why, "on": on.isoformat(), **extra}
         log.append(request, "exemption_ended", actor, event)
     cited = decision.get(CITE_FIELD)
-    overturned = {"by": by, "reason": reason, "on": on.isoformat(), **extra}
+    overturned = {"by": by, **why, "on": on.isoformat(), **extra}
     if isinstance(cited, int):
         overturned["cited"] = cited  # the entry it cited stays in force: determined on another request
     log.append(request, "refusal_overturned", actor, overturned)  # OVERTURNED, literal for the labels test

@@ -21,13 +21,14 @@ import xlsxwriter
 from sqlalchemy import and_, func, select
 from sqlalchemy.orm import Session
 
-from engine import clock
+from engine import access, access_log, clock, exemption_words
 from engine.audit import EventLog
 from engine.calendar import iso_day
-from engine.catalogs import N_, translated
+from engine.catalogs import N_, catalog, translated
 from engine.errors import Invalid
+from engine.forms import errors_in
 from engine.messages import msg
-from engine.models import Case, CaseEvent, Exemption, Letter
+from engine.models import Case, CaseEvent, Exemption, Letter, User
 
 DECISION_TASK = "putuskan"  # the request's decision (forms/putuskan.json)
 REFERENCE = "exemption"  # the value of "x-references" that names an entry (the decision's pengecualian_terdaftar)
@@ -50,7 +51,11 @@ COLUMNS = (
     ("ended_on", "Tanggal Berakhir", "Ended on"),
     ("ended_reason", "Alasan Berakhir", "Why it ended"),
 )
-DECIDED_AS = {"atasan_ppid": ("Atasan PPID", "PPID superior"), "pimpinan": ("Pimpinan Badan Publik", "Head of agency")}
+DECIDED_AS = {
+    "atasan_ppid": ("Atasan PPID", "PPID superior"),
+    "pimpinan": ("Pimpinan Badan Publik", "Head of agency"),
+    "ppid": ("PPID", "PPID"),  # a determination the PPID recorded directly (record_direct)
+}
 STATUS = {True: ("Berlaku", "In force"), False: ("Berakhir", "Ended")}
 # Why an entry no longer in force ended when nothing overturned it (translated in the register's language).
 PERIOD_OVER = N_("Its period is over (Law 14/2008 Article 20)")
@@ -163,8 +168,10 @@ def for_case(session: Session, case: Case, recorded: dict) -> Exemption | None:
     return session.scalar(select(Exemption).where(Exemption.case_id == case.id).order_by(Exemption.id.desc()).limit(1))
 
 
-def view(entry: Exemption, on: date) -> dict:
-    """An entry as the register, the letters and the API show it (no personal data is in one)."""
+def view(entry: Exemption, on: date, locale: str = "id") -> dict:
+    """An entry as the register, the letters and the API show it (no personal data is in one); why it ended in
+    ``locale`` (engine.exemption_words; ``ended_record`` keeps it as stored, for a table in another language)."""
+    reason = exemption_words.read(entry.ended_reason, locale)
     return {
         "id": entry.id,
         "information": entry.information,
@@ -180,22 +187,28 @@ def view(entry: Exemption, on: date) -> dict:
         "decided_at": entry.decided_at,
         "in_force": in_force(entry, on),
         "ended_on": entry.ended_on,
-        "ended_reason": entry.ended_reason,
-        "note": "; ".join(filter(None, (entry.note, entry.ended_reason))) or None,
+        "ended_reason": reason,
+        "ended_record": entry.ended_reason,
+        "note": "; ".join(filter(None, (entry.note, reason))) or None,
     }
 
 
 def register(
-    session: Session, on: date, first: date | None = None, last: date | None = None, state: str | None = None
+    session: Session,
+    on: date,
+    first: date | None = None,
+    last: date | None = None,
+    state: str | None = None,
+    locale: str = "id",
 ) -> list[dict]:
     """The register as of ``on``, oldest first; with ``first``/``last`` the entries decreed in those days (both
-    included), with ``state`` those in force on ``on`` or those that ended."""
+    included), with ``state`` those in force on ``on`` or those that ended; each entry's words in ``locale``."""
     query = select(Exemption)
     if first is not None:
         query = query.where(Exemption.decree_date >= first)
     if last is not None:
         query = query.where(Exemption.decree_date <= last)
-    rows = [view(e, on) for e in session.scalars(query.order_by(Exemption.id))]
+    rows = [view(e, on, locale) for e in session.scalars(query.order_by(Exemption.id))]
     if state in STATES:
         rows = [row for row in rows if row["in_force"] == (state == "in_force")]
     return rows
@@ -209,14 +222,16 @@ def table(rows: list[dict], locale: str = "id") -> list[list]:
 
 def _cells(row: dict, i: int) -> list:
     """An entry's cells; one that ends says when and why whenever it is known, even on a day it still held (a
-    register as of an earlier day): the refusal overturned (the day and its reason, as recorded); one no longer in
-    force by its period says so (the last day it held)."""
+    register as of an earlier day): the refusal overturned (the day, and its reason in the table's language); one no
+    longer in force by its period says so (the last day it held)."""
+    locale = "en" if i else "id"
     out = []
     for key, *_ in COLUMNS:
         if key == "ended_on" and (row["ended_on"] or not row["in_force"]):
             out.append((row["ended_on"] or row["valid_until"]).isoformat())
         elif key == "ended_reason" and (row["ended_on"] or not row["in_force"]):
-            out.append(row["ended_reason"] or translated(PERIOD_OVER, "en" if i else "id"))
+            reason = exemption_words.read(row.get("ended_record", row["ended_reason"]), locale)
+            out.append(reason or translated(PERIOD_OVER, locale))
         elif key in ("ended_on", "ended_reason"):
             out.append("")
         elif key == "letters":
@@ -232,7 +247,15 @@ def _cells(row: dict, i: int) -> list:
     return out
 
 
+# The register's days: a workbook writes them as dates (the same in every language), the page as ``9 Jul 2030``.
+DAYS = ("valid_until", "decree_date", "ended_on")
+DAY_FORMAT = "yyyy-mm-dd"
+NARROW = ("id", "letters", "status", "ended_on")  # a workbook's narrow columns; the others hold sentences
+SHEET = N_("Exempt information")
+
+
 def export_csv(rows: list[dict], locale: str = "id") -> bytes:
+    """The register as CSV: the table of ``locale``, UTF-8 opened by its mark, no cell a spreadsheet would run."""
     buffer = io.StringIO()
     writer = csv.writer(buffer)
     for cells in table(rows, locale):
@@ -245,22 +268,133 @@ def _safe(cell):
     return "'" + cell if isinstance(cell, str) and cell.startswith(("=", "+", "-", "@", "\t", "\r")) else cell
 
 
-def export_xlsx(rows: list[dict], locale: str = "id") -> bytes:
-    i = 1 if locale == "en" else 0
+def export_xlsx(rows: list[dict], locale: str = "id", title: str | None = None) -> bytes:
+    """The register as a workbook: the table of ``locale`` on one sheet, its header frozen, the number a number and
+    the days dates; with ``title`` (the register, whose, the period) a first row that says what the file is, and
+    the same words on every printed page. Every other cell is text, never a formula, whatever it starts with."""
+    keys = [column[0] for column in COLUMNS]
     buffer = io.BytesIO()
-    workbook = xlsxwriter.Workbook(buffer, {"in_memory": True})
-    sheet = workbook.add_worksheet("Register DIK" if i == 0 else "Exempt information")
+    workbook = xlsxwriter.Workbook(buffer, {"in_memory": True, "strings_to_formulas": False, "strings_to_urls": False})
+    sheet = workbook.add_worksheet(catalog(locale).gettext(SHEET)[:31])
     bold = workbook.add_format({"bold": True, "text_wrap": True})
     wrap = workbook.add_format({"text_wrap": True, "valign": "top"})
-    for col, column in enumerate(COLUMNS):
-        sheet.write_string(0, col, column[1 + i], bold)
-        sheet.set_column(col, col, 12 if column[0] in ("id", "letters", "status", "ended_on") else 28)
-    sheet.freeze_panes(1, 0)
-    for r, row in enumerate(rows, start=1):
-        for col, value in enumerate(_cells(row, i)):
+    day = workbook.add_format({"num_format": DAY_FORMAT, "valign": "top"})
+    top = 0
+    if title:
+        sheet.write_string(0, 0, title, workbook.add_format({"bold": True}))
+        sheet.set_header("&C" + title.replace("&", "&&"))
+        top = 1
+    headers, *lines = table(rows, locale)
+    for col, key in enumerate(keys):
+        sheet.write_string(top, col, headers[col], bold)
+        sheet.set_column(col, col, 12 if key in NARROW else 28)
+    sheet.freeze_panes(top + 1, 0)
+    for r, cells in enumerate(lines, start=top + 1):
+        for col, (key, value) in enumerate(zip(keys, cells, strict=True)):
             if isinstance(value, int):
                 sheet.write_number(r, col, value)
+            elif key in DAYS and value:
+                sheet.write_datetime(r, col, date.fromisoformat(value), day)
             else:
-                sheet.write_string(r, col, str(value or ""), wrap)  # never a formula, whatever it starts with
+                sheet.write_string(r, col, str(value or ""), wrap)
     workbook.close()
     return buffer.getvalue()
+
+
+# -- a determination the PPID records without a request ------------------------------------------------------------
+# The PPID classifies information (PP 61/2010 Pasal 14) before listing it, not only when a request is refused, and an
+# office that imports its list brings decrees made before Kawal: an exempt DIP item cites an entry (engine.dip), so the
+# PPID records one directly, with the fields of the refusal path's two forms (the consequence test, then the decree)
+# and the same checks (``check_determination``).
+TEST_FORM, DECREE_FORM = "uji_konsekuensi.json", "tetapkan_pengecualian.json"
+# The earliest day a determination can bear: UU 14/2008 was enacted on 30 April 2008.
+EARLIEST_DECREE = date(2008, 4, 30)
+DIRECT_LANES = ("pimpinan", "atasan_ppid", "ppid")  # who signed the decree
+
+
+def direct_schema(forms) -> dict:
+    """The form of a determination recorded directly: the consequence test's fields and the decree's, as the refusal
+    path's forms state them, with the decree's number and who signed it (Kawal numbers none: the decree exists)."""
+    test, decree = forms.schema(TEST_FORM), forms.schema(DECREE_FORM)
+    properties = {k: v for k, v in test["properties"].items() if k != "jangka_waktu_pengecualian"}
+    properties.update({k: v for k, v in decree["properties"].items() if k != "uji_diperiksa"})
+    properties["nomor_penetapan"] = {
+        "type": "string",
+        "minLength": 1,
+        "maxLength": 120,
+        "title": "Nomor keputusan (SK) penetapan",
+        "x-title-en": "Number of the decree",
+    }
+    properties["ditetapkan_oleh"] = {
+        "type": "string",
+        "enum": list(DIRECT_LANES),
+        "title": "Ditetapkan oleh",
+        "x-title-en": "Determined by",
+        "x-enum-titles": {lane: DECIDED_AS[lane][0] for lane in DIRECT_LANES},
+        "x-enum-titles-en": {lane: DECIDED_AS[lane][1] for lane in DIRECT_LANES},
+    }
+    order = ("dokumen", "bagian_dikecualikan", "pasal_pengecualian", "dasar_hukum", "konsekuensi", "kepentingan_publik")
+    order += ("nomor_penetapan", "tanggal_penetapan", "ditetapkan_oleh", "berlaku_sampai", "catatan")
+    required = [k for k in (*test["required"], *decree["required"]) if k in properties]
+    return {
+        "$schema": decree["$schema"],
+        "title": "Penetapan informasi yang dikecualikan oleh PPID",
+        "x-title-en": "Exempt information determined by the PPID",
+        "type": "object",
+        "additionalProperties": False,
+        "properties": {k: properties[k] for k in order},
+        "required": [*required, "nomor_penetapan", "ditetapkan_oleh"],
+    }
+
+
+def record_direct(session: Session, forms, on: date, actor: User, data: dict) -> Exemption:
+    """A determination the PPID records as a register entry, without a request: refused (``Invalid``, every bad field,
+    nothing saved) unless the form is complete and ``check_determination`` holds (the decree dated from UU 14/2008 to
+    today, its period ending after today and after the decree), and its number is not an entry's already. Only the
+    DIP's keepers (the PPID) record one; the record is hash-chained (engine.access_log EXEMPTION: verified and
+    anchored with the access changes), as a request's determination is in its case's history."""
+    access.require_dip_keeper(actor)
+    fields: dict[str, list] = dict(errors_in(direct_schema(forms), data))
+    try:
+        check_determination(data, EARLIEST_DECREE, on)
+    except Invalid as error:
+        for name, messages in error.fields.items():
+            fields.setdefault(name, []).extend(messages)
+    number = (data.get("nomor_penetapan") or "").strip() if isinstance(data.get("nomor_penetapan"), str) else ""
+    if not number and "nomor_penetapan" not in fields:  # spaces alone: no number, and a second one was a 500
+        fields["nomor_penetapan"] = [msg("required")]
+    if number:
+        with session.no_autoflush:
+            taken = session.scalar(select(Exemption.id).where(Exemption.decree_number == number))
+        if taken is not None:
+            fields.setdefault("nomor_penetapan", []).append(msg("decree_number_taken", entry=taken))
+    if fields:
+        raise Invalid("determination_incomplete", fields=fields)
+    entry = Exemption(
+        information=data["dokumen"].strip(),
+        exempted_parts=data["bagian_dikecualikan"].strip(),
+        letters=sorted(set(data["pasal_pengecualian"])),
+        legal_basis=data["dasar_hukum"].strip(),
+        harm_test=data["konsekuensi"].strip(),
+        public_interest_test=data["kepentingan_publik"].strip(),
+        valid_until=date.fromisoformat(data["berlaku_sampai"]),
+        decree_number=number,
+        decree_date=date.fromisoformat(data["tanggal_penetapan"]),
+        decided_by=actor.username,
+        decided_as=data["ditetapkan_oleh"],
+        decided_at=clock.now(),
+        note=(data.get("catatan") or "").strip() or None,
+    )
+    session.add(entry)
+    session.flush()
+    recorded = {
+        "decree_number": number,
+        "decree_date": data["tanggal_penetapan"],
+        "valid_until": data["berlaku_sampai"],
+        "letters": entry.letters,
+        "decided_as": entry.decided_as,
+    }
+    access_log.record(
+        session, access_log.EXEMPTION, entry.id, actor.username, "exemption_recorded", recorded, entry.decided_at
+    )
+    return entry

@@ -215,13 +215,17 @@ class AccessChainsView(Schema):
     unit = fields.Nested(AccessChainView, metadata={"description": "the units' records"})
     calendar = fields.Nested(AccessChainView, metadata={"description": "the working-day calendar's records"})
     fee = fields.Nested(AccessChainView, metadata={"description": "the fee standard's records"})
+    exemption = fields.Nested(
+        AccessChainView, metadata={"description": "the exemption determinations the PPID recorded without a request"}
+    )
 
 
 @blp.get("/audit/access/verify")
 @login_required
 @blp.response(200, AccessChainsView)
 def access_chains():
-    """Walk the hash chains of the access changes: a record altered, or removed from the middle, breaks them."""
+    """Walk the hash chains of the access changes and of the exemption determinations the PPID recorded without a
+    request: a record altered, or removed from the middle, breaks them."""
     access.require_auditor(current_user())
     return access_log.verify(db.session)
 

@@ -17,7 +17,8 @@ from api.auth import current_user, login_required
 from api.boundary import runtime
 from api.extensions import db
 from api.schemas import OfficeDateTime
-from engine import access, dip, dip_due, dip_exempt, dip_io, dip_match, service_pages
+from api.views.letters import ExemptionView
+from engine import access, dip, dip_due, dip_exempt, dip_io, dip_match, exemptions, service_pages
 from engine.errors import Invalid, NotFound
 from engine.files import Upload
 from engine.messages import msg
@@ -48,6 +49,11 @@ class DipItemView(Schema):
     unit = fields.String()
     unit_name = fields.String()
     made_on = fields.String(allow_none=True)
+    made_in = fields.String(allow_none=True, metadata={"description": "where it was made (tempat pembuatan)"})
+    responsible = fields.String(
+        allow_none=True,
+        metadata={"description": "who answers for making or issuing it (penanggung jawab pembuatan/penerbitan)"},
+    )
     retention = fields.String()
     format = fields.String()
     legal_basis = fields.String()
@@ -61,6 +67,13 @@ class DipItemView(Schema):
     next_due_at = fields.String(allow_none=True)
     file = fields.Nested(DipFile, allow_none=True)
     version = fields.Integer()
+    pending_revision = fields.Dict(
+        allow_none=True,
+        metadata={
+            "description": "staff only: a unit's change to its published item awaiting the PPID (data, by, at); the "
+            "public reads the item as published until the PPID publishes it"
+        },
+    )
     portal_url = fields.String()
     file_url = fields.String(allow_none=True)
 
@@ -92,9 +105,16 @@ class DipVersionView(Schema):
     data = fields.Dict()
 
 
+class ImportedRow(Schema):
+    row = fields.Integer(metadata={"description": "the row's number in the sheet"})
+    item = fields.Integer()
+    outcome = fields.String(metadata={"description": "created, updated or unchanged (the row says what it says)"})
+
+
 class ImportResult(Schema):
-    imported = fields.Integer()
+    imported = fields.Integer(metadata={"description": "the rows read: created, updated or unchanged"})
     items = fields.List(fields.Integer())
+    rows = fields.List(fields.Nested(ImportedRow))
 
 
 class RepeatedQuery(Schema):
@@ -139,9 +159,10 @@ class ServicePageBody(Schema):
 PAGE_SIZE = 20
 
 
-def item_view(item) -> dict:
+def item_view(item, staff: bool = False) -> dict:
     return {
         **dip.snapshot(item),
+        "pending_revision": item.pending_revision if staff else None,
         "portal_url": dip_match.public_path(item),
         "file_url": f"/api/v1/dip/{item.id}/file" if item.file_storage_key else None,
     }
@@ -246,10 +267,10 @@ def import_items():
     upload = request.files.get("file")
     if upload is None:
         raise Invalid("file_required", fields={"file": [msg("required")]})
-    items = dip_io.import_xlsx(db.session, runtime(), current_user(), Upload.from_storage(upload).data)
-    ids = [i.id for i in items]
+    done = dip_io.import_xlsx(db.session, runtime(), current_user(), Upload.from_storage(upload).data)
+    rows = [{"row": d.row, "item": d.item.id, "outcome": d.outcome} for d in done]
     db.session.commit()
-    return {"imported": len(ids), "items": ids}
+    return {"imported": len(rows), "items": [r["item"] for r in rows], "rows": rows}
 
 
 @blp.post("/dip/items")
@@ -259,7 +280,7 @@ def import_items():
 def create(body):
     """Add an item (a unit's officers: items their unit holds)."""
     item = dip.create_item(db.session, runtime(), current_user(), body["data"], publish=body["publish"])
-    view = item_view(item)
+    view = item_view(item, staff=True)
     db.session.commit()
     return view
 
@@ -269,7 +290,7 @@ def create(body):
 @blp.response(200, DipItemView)
 def staff_item(item_id):
     """An item as staff read it (drafts and withdrawn items too)."""
-    return item_view(dip.require_item(db.session, current_user(), item_id))
+    return item_view(dip.require_item(db.session, current_user(), item_id), staff=True)
 
 
 @blp.put("/dip/items/<id:item_id>")
@@ -287,7 +308,57 @@ def update(body, item_id):
         expected_version=body["version"],
         publish=body["publish"],
     )
-    view = item_view(item)
+    view = item_view(item, staff=True)
+    db.session.commit()
+    return view
+
+
+@blp.post("/dip/items/<id:item_id>/revision/publish")
+@login_required
+@blp.response(200, DipItemView)
+def publish_revision(item_id):
+    """Publish the revision a unit proposed to its published item (the PPID): checked again as an edit is; 409
+    ``dip_no_revision`` when none awaits. ``?version=`` (the item's version read) makes a change since a 409."""
+    item = dip.publish_revision(db.session, runtime(), current_user(), item_id, request.args.get("version", type=int))
+    view = item_view(item, staff=True)
+    db.session.commit()
+    return view
+
+
+@blp.post("/dip/items/<id:item_id>/revision/discard")
+@login_required
+@blp.response(200, DipItemView)
+def discard_revision(item_id):
+    """Decline the revision a unit proposed (the PPID): the item stays as published; its history keeps the proposal."""
+    item = dip.discard_revision(db.session, runtime(), current_user(), item_id)
+    view = item_view(item, staff=True)
+    db.session.commit()
+    return view
+
+
+class DeterminationBody(Schema):
+    data = fields.Dict(
+        required=True,
+        metadata={
+            "description": "the consequence test (uji_konsekuensi.json: dokumen, bagian_dikecualikan, dasar_hukum, "
+            "konsekuensi, kepentingan_publik) and the decree (tetapkan_pengecualian.json: pasal_pengecualian, "
+            "tanggal_penetapan, berlaku_sampai, catatan), with nomor_penetapan and ditetapkan_oleh (pimpinan, "
+            "atasan_ppid or ppid)"
+        },
+    )
+
+
+@blp.post("/dip/exemptions")
+@login_required
+@blp.arguments(DeterminationBody)
+@blp.response(201, ExemptionView)
+def record_determination(body):
+    """Record an exemption determination in the register without a request (the PPID: the consequence test before
+    listing, or a decree made before Kawal), for an exempt item to cite in ``exemption_id``. The same checks as a
+    determination on a request: 422 names every bad field and saves nothing."""
+    rt = runtime()
+    entry = exemptions.record_direct(db.session, rt.forms, rt.today(), current_user(), body["data"])
+    view = exemptions.view(entry, rt.today())
     db.session.commit()
     return view
 
@@ -305,7 +376,7 @@ def item_versions(item_id):
 @blp.response(200, DipItemView)
 def publish(item_id):
     item = dip.publish_item(db.session, runtime(), current_user(), item_id, request.args.get("notice_days", type=int))
-    view = item_view(item)
+    view = item_view(item, staff=True)
     db.session.commit()
     return view
 
@@ -315,7 +386,7 @@ def publish(item_id):
 @blp.response(200, DipItemView)
 def withdraw(item_id):
     item = dip.withdraw_item(db.session, runtime(), current_user(), item_id)
-    view = item_view(item)
+    view = item_view(item, staff=True)
     db.session.commit()
     return view
 
@@ -323,13 +394,20 @@ def withdraw(item_id):
 @blp.post("/dip/items/<id:item_id>/file")
 @login_required
 @blp.response(200, DipItemView)
-@blp.doc(description="multipart/form-data with the document (PDF, PNG or JPEG) in `file`")
+@blp.doc(
+    description="multipart/form-data with the document (PDF, PNG or JPEG) in `file`. The file is scanned for personal "
+    "data (NIK, family card, tax and mobile numbers, e-mail addresses) as a file to a requester is: while anything is "
+    "found, or its text cannot be read, it is refused (422, `file_holds_personal_data`, the findings under `file`) "
+    "unless `confirmed` is the file's code (the first 12 hex digits of its SHA-256, which begin each finding's code): "
+    "the officer confirms that what was found may be published."
+)
 def upload_file(item_id):
     upload = request.files.get("file")
     if upload is None:
         raise Invalid("file_required", fields={"file": [msg("required")]})
-    item = dip.attach_file(db.session, runtime(), current_user(), item_id, Upload.from_storage(upload))
-    view = item_view(item)
+    confirmed = request.form.get("confirmed") or None
+    item = dip.attach_file(db.session, runtime(), current_user(), item_id, Upload.from_storage(upload), confirmed)
+    view = item_view(item, staff=True)
     db.session.commit()
     return view
 
@@ -340,7 +418,7 @@ def upload_file(item_id):
 def overdue():
     """Published periodic items whose next edition is late, the longest overdue first."""
     access.require_dip_reader(current_user())
-    return [item_view(i) for i in dip_due.overdue(db.session)]
+    return [item_view(i, staff=True) for i in dip_due.overdue(db.session)]
 
 
 @blp.get("/dip/no-longer-exempt")
@@ -352,7 +430,7 @@ def no_longer_exempt():
     the information (PP 61/2010 Pasal 14). The longest ago first."""
     access.require_dip_reader(current_user())
     found = dip_exempt.no_longer_exempt(db.session, runtime())
-    return [{"item": item_view(item), "since": since} for item, since in found]
+    return [{"item": item_view(item, staff=True), "since": since} for item, since in found]
 
 
 @blp.get("/dip/repeated-requests")

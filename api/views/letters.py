@@ -12,7 +12,7 @@ from flask import Response, request
 from flask_smorest import Blueprint
 from marshmallow import Schema, fields, validate
 
-from api import public
+from api import language, public
 from api.auth import current_user, login_required
 from api.boundary import commit, noted_letter, runtime
 from api.extensions import db
@@ -295,10 +295,11 @@ def verify_letter(query, code):
 @login_required
 @blp.response(200, ExemptionList)
 def list_exemptions():
-    """The register of exempt information (UU 14/2008 Pasal 17-20), with whether each entry is in force."""
+    """The register of exempt information (UU 14/2008 Pasal 17-20), with whether each entry is in force; an ended
+    entry's reason in the caller's language (``Accept-Language``)."""
     access.require_staff(current_user())
     rt = runtime()
-    return {"items": exemptions.register(db.session, rt.today())}
+    return {"items": exemptions.register(db.session, rt.today(), locale=language.requested())}
 
 
 @blp.get("/exemptions/export")
@@ -309,7 +310,7 @@ def export_exemptions(query):
     """The register as CSV or XLSX for the Komisi Informasi (Indonesian headers, or English with lang=en)."""
     access.require_staff(current_user())
     rt = runtime()
-    rows = exemptions.register(db.session, rt.today())
+    rows = exemptions.register(db.session, rt.today(), locale=query["lang"])
     if query["format"] == "xlsx":
         data = exemptions.export_xlsx(rows, query["lang"])
         mimetype = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"

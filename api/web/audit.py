@@ -513,6 +513,7 @@ ACCESS_LABELS = {  # engine.access_log.CHAINS
     "unit": _l("Access changes: units"),
     "calendar": _l("Access changes: calendar"),
     "fee": _l("Access changes: fee standard"),
+    "exemption": _l("Exemptions the PPID recorded without a request"),
 }
 # An anchor's access chains (engine.anchors) are told where a break names a case's ticket.
 ACCESS_CHAINS = {f"access:{kind}": label for kind, label in ACCESS_LABELS.items()}

@@ -10,6 +10,7 @@ the item form is ``forms/dip_item.json`` drawn by ``schema_form``, and errors co
 from __future__ import annotations
 
 import copy
+from datetime import datetime
 
 from flask import flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
@@ -22,11 +23,11 @@ from api.extensions import db
 from api.views.dip import template_response
 from api.web import schema_form
 from api.web.blueprint import bp
-from api.web.i18n import field_errors, refusal_details, translated
+from api.web.i18n import current_language, field_errors, translated
 from api.web.layout import NAV, NavItem
 from api.web.portal.catalogue import CATEGORY_LABELS, PAGE_TITLES, service_hours
 from api.web.session import officer
-from engine import access, dip, dip_due, dip_exempt, dip_io, dip_match, search, service_pages, users
+from engine import access, dip, dip_due, dip_exempt, dip_io, dip_match, exemptions, search, service_pages, users
 from engine.errors import Conflict, Invalid
 from engine.files import Upload
 from engine.messages import msg
@@ -40,6 +41,10 @@ ACTION_LABELS = {
     "published": _l("published"),
     "withdrawn": _l("withdrawn"),
     "file_added": _l("file added"),
+    "revision_proposed": _l("revision proposed"),
+    "revision_published": _l("revision published"),
+    "revision_discarded": _l("revision declined"),
+    "revision_set_aside": _l("revision set aside by the PPID's edit"),
 }
 
 
@@ -66,6 +71,10 @@ def dip_admin():
         labels=CATEGORY_LABELS,
         overdue=dip_due.overdue(db.session),
         ended=dip_exempt.no_longer_exempt(db.session, runtime()),
+        # What the PPID acts on: the items proposed and not yet published, and those listed as exempt on a note alone
+        # (saved before an exempt item had to cite the register's determination): kept, to classify again.
+        awaiting=dip.awaiting_publication(db.session) if access.is_dip_keeper(user) else [],
+        undetermined=dip.lacking_determination(db.session) if access.is_dip_keeper(user) else [],
         repeated=[g for g in asked if not g.refused_exempt][:10] if insight else None,
         refused=[g for g in asked if g.refused_exempt][:10],
         keeper=access.is_dip_keeper(user),
@@ -75,6 +84,7 @@ def dip_admin():
 
 
 CONFIRM = "data_pribadi_diperiksa"
+PREFILL = ("category", "exemption_id", "title")  # what a link may fill in the new item's form
 
 
 def _schema(user, confirm: bool = False, keep: int | None = None) -> dict:
@@ -89,6 +99,11 @@ def _schema(user, confirm: bool = False, keep: int | None = None) -> dict:
     units = users.units(db.session, active_only=True, keep=keep)
     if not access.is_dip_keeper(user):
         units = [u for u in units if u.id == user.unit_id]
+        # The PPID classifies information as exempt, on the register's determination (engine.dip): not a unit.
+        category = schema["properties"]["category"]
+        category["enum"] = [c for c in category["enum"] if c != "dikecualikan"]
+        for name in ("exemption_id", "exemption_note"):
+            del schema["properties"][name]
     node = schema["properties"]["unit"]
     schema_form.unit_choices(node, units)
     node["title"], node["x-title-en"] = "Unit yang menguasai informasi", "Unit holding the information"
@@ -111,8 +126,9 @@ def _form_page(template: str, schema: dict, values, errors=None, status: int = 2
 def dip_new():
     user, rt = officer(), runtime()
     access.require_dip_reader(user)
-    if request.method == "GET":
-        return _form_page("dip/item.html", _schema(user), None, item=None)
+    if request.method == "GET":  # a determination just recorded opens the form with the item citing it
+        prefill = MultiDict({k: v for k, v in request.args.items() if k in PREFILL and v}) or None
+        return _form_page("dip/item.html", _schema(user), prefill, item=None)
     data = schema_form.parse(_schema(user, confirm=True), request.form, rt.calendars["strict"].tz)
     try:
         item = dip.create_item(db.session, rt, user, data, publish=request.form.get("action") == "publish")
@@ -120,10 +136,17 @@ def dip_new():
         db.session.rollback()
         schema = _schema(user, confirm=_asks_confirmation(error))
         return _form_page("dip/item.html", schema, request.form, error.fields, 422, item=None)
-    item_id = item.id
+    item_id, published = item.id, item.status == "published"
     db.session.commit()
-    flash(_("Item %(num)d saved.", num=item_id), "success")
+    flash(_saved(item_id, published), "success")
     return redirect(url_for("web.dip_item", item_id=item_id))
+
+
+def _saved(item_id: int, published: bool) -> str:
+    """What a save did: a new item saved and published is public now, and the officer is told so."""
+    if published:
+        return _("Item %(num)d saved and published: the public sees it now.", num=item_id)
+    return _("Item %(num)d saved as a draft; not published yet.", num=item_id)
 
 
 @bp.route("/dip/<id:item_id>", methods=["GET", "POST"])
@@ -131,13 +154,13 @@ def dip_new():
 def dip_item(item_id: int):
     user, rt = officer(), runtime()
     item = dip.require_item(db.session, user, item_id)
-    schema = _schema(user, keep=item.unit_id) if access.can_edit_dip_item(user, item.unit_id) else None
+    editable = access.can_edit_dip_item(user, item.unit_id, item.category)
+    schema = _schema(user, keep=item.unit_id) if editable else None
     if request.method == "GET" or schema is None:
-        values = MultiDict({k: str(v) for k, v in dip.form_data(item).items()})
-        return _item_page(item, schema, values)
+        return _item_page(item, schema, _values(item, user))
     data = schema_form.parse(_schema(user, confirm=True, keep=item.unit_id), request.form, rt.calendars["strict"].tz)
     try:
-        dip.update_item(
+        changed = dip.update_item(
             db.session,
             rt,
             user,
@@ -154,20 +177,71 @@ def dip_item(item_id: int):
         db.session.rollback()
         flash(translated(error.message), "error")
         return redirect(url_for("web.dip_item", item_id=item_id))
+    published, proposed = changed.status == "published", changed.pending_revision is not None
     db.session.commit()
-    flash(_("Item %(num)d saved.", num=item_id), "success")
+    if proposed and not access.is_dip_keeper(user):
+        flash(
+            _(
+                "Your change is saved as a revision: the PPID publishes it. "
+                "Until then the public sees the item as published."
+            ),
+            "success",
+        )
+    elif published and request.form.get("action") == "publish":
+        flash(_saved(item_id, True), "success")
+    else:
+        flash(_("Item %(num)d saved.", num=item_id), "success")
     return redirect(url_for("web.dip_item", item_id=item_id))
 
 
-def _item_page(item, schema, values, errors=None, status: int = 200):
+def _values(item, user) -> MultiDict:
+    """What the item's form starts from: the item, or for a unit's officer the revision their unit proposed."""
+    data = dip.form_data(item)
+    if item.pending_revision is not None and not access.is_dip_keeper(user):
+        data = item.pending_revision["data"]
+    return MultiDict({k: str(v) for k, v in data.items() if k != CONFIRM})
+
+
+def _revision(item) -> dict | None:
+    """The revision a unit proposed, as the PPID reads it: who, when, and each field it changes (now, proposed)."""
+    if item.pending_revision is None:
+        return None
+    proposed, now = item.pending_revision["data"], dip.form_data(item)
+    schema = runtime().forms.schema(dip.FORM)["properties"]
+    english = current_language() == "en"
+
+    def shown(name, value):
+        return CATEGORY_LABELS.get(value, value) if name == "category" else value
+
+    changes = [
+        (
+            (english and schema[name].get("x-title-en")) or schema[name]["title"],
+            shown(name, now.get(name)),
+            shown(name, proposed.get(name)),
+        )
+        for name in dip.FIELDS
+        if str(now.get(name) or "") != str(proposed.get(name) or "")
+    ]
+    at = datetime.fromisoformat(item.pending_revision["at"])
+    return {"by": item.pending_revision["by"], "at": at, "changes": changes}
+
+
+def _item_page(item, schema, values, errors=None, status: int = 200, file_error: Invalid | None = None):
+    """The item's page; ``file_error``, a file refused, is said at the file's field (and, for personal data found
+    in it, with the confirmation that this very file may be published)."""
+    user = officer()
     context = {
         "item": item,
+        "keeper": access.is_dip_keeper(user),
+        "file_errors": [translated(m) for ms in file_error.fields.values() for m in ms] if file_error else [],
+        "file_ref": file_error.message.params.get("ref") if file_error else None,
         "versions": dip.versions(db.session, item),
         "labels": CATEGORY_LABELS,
         "statuses": STATUS_LABELS,
         "actions": ACTION_LABELS,
         "can_edit": schema is not None,
         "exemption_ended": dip_exempt.exemption_ended_on(db.session, runtime(), item),
+        "revision": _revision(item),
     }
     if schema is None:
         return render_template("dip/item.html", fields=[], general=[], has_errors=False, **context), status
@@ -181,13 +255,56 @@ def dip_state(item_id: int, verb: str):
     change = dip.publish_item if verb == "terbitkan" else dip.withdraw_item
     try:
         change(db.session, rt, user, item_id)
-    except Conflict as error:
+    except (Conflict, Invalid) as error:  # Invalid: e.g. an old exempt item citing no determination
         db.session.rollback()
-        flash(translated(error.message), "error")
+        details = [translated(m) for ms in getattr(error, "fields", {}).values() for m in ms]
+        flash(" ".join([translated(error.message), *details]), "error")
         return redirect(url_for("web.dip_item", item_id=item_id))
     db.session.commit()
     flash(_("The item is published.") if verb == "terbitkan" else _("The item is withdrawn."), "success")
     return redirect(url_for("web.dip_item", item_id=item_id))
+
+
+@bp.post("/dip/<id:item_id>/revisi/<any(terbitkan, tolak):verb>")
+@login_required
+def dip_revision(item_id: int, verb: str):
+    """The PPID publishes the revision a unit proposed to its published item, or declines it."""
+    user, rt = officer(), runtime()
+    try:
+        if verb == "terbitkan":
+            dip.publish_revision(db.session, rt, user, item_id, request.form.get("version", type=int))
+        else:
+            dip.discard_revision(db.session, rt, user, item_id)
+    except (Conflict, Invalid) as error:
+        db.session.rollback()
+        details = [translated(m) for ms in getattr(error, "fields", {}).values() for m in ms]
+        flash(" ".join([translated(error.message), *details]), "error")
+        return redirect(url_for("web.dip_item", item_id=item_id))
+    db.session.commit()
+    flash(_("The revision is published.") if verb == "terbitkan" else _("The revision is declined."), "success")
+    return redirect(url_for("web.dip_item", item_id=item_id))
+
+
+@bp.route("/dip/pengecualian/baru", methods=["GET", "POST"])
+@login_required
+def dip_exemption():
+    """The PPID records an exemption determination in the register without a request (the consequence test before
+    listing, or a decree made before Kawal), to cite from an exempt item (engine.exemptions.record_direct)."""
+    user, rt = officer(), runtime()
+    access.require_dip_keeper(user)
+    schema = exemptions.direct_schema(rt.forms)
+    if request.method == "GET":
+        return _form_page("dip/exemption.html", schema, None)
+    data = schema_form.parse(schema, request.form, rt.calendars["strict"].tz)
+    try:
+        entry = exemptions.record_direct(db.session, rt.forms, rt.today(), user, data)
+    except Invalid as error:
+        db.session.rollback()
+        return _form_page("dip/exemption.html", schema, request.form, error.fields, 422)
+    entry_id, information = entry.id, entry.information
+    db.session.commit()
+    flash(_("Determination recorded in the exemption register as no. %(num)d.", num=entry_id), "success")
+    return redirect(url_for("web.dip_new", category="dikecualikan", exemption_id=entry_id, title=information[:300]))
 
 
 @bp.post("/dip/<id:item_id>/berkas")
@@ -198,11 +315,14 @@ def dip_file(item_id: int):
     try:
         if upload is None or not upload.filename:
             raise Invalid("file_required", fields={"file": [msg("required")]})
-        dip.attach_file(db.session, rt, user, item_id, Upload.from_storage(upload))
+        confirmed = request.form.get("confirmed") or None
+        dip.attach_file(db.session, rt, user, item_id, Upload.from_storage(upload), confirmed)
     except Invalid as error:
         db.session.rollback()
-        flash(" ".join(refusal_details(error)), "error")
-        return redirect(url_for("web.dip_item", item_id=item_id))
+        item = dip.require_item(db.session, user, item_id)
+        editable = access.can_edit_dip_item(user, item.unit_id, item.category)
+        schema = _schema(user, keep=item.unit_id) if editable else None
+        return _item_page(item, schema, _values(item, user), status=422, file_error=error)
     db.session.commit()
     flash(_("The file is attached."), "success")
     return redirect(url_for("web.dip_item", item_id=item_id))
@@ -226,10 +346,15 @@ def dip_import():
         return render_template(
             "dip/import.html", errors=rows, message=translated(error.message), columns=dip_io.COLUMNS
         ), 422
-    count = len(items)
+    done = [(d.row, d.item.id, d.item.title, d.outcome) for d in items]
     db.session.commit()
-    flash(_("%(num)d items imported and published.", num=count), "success")
-    return redirect(url_for("web.dip_admin"))
+    tally = {outcome: sum(1 for d in done if d[3] == outcome) for outcome in ("created", "updated", "unchanged")}
+    return render_template(
+        "dip/import.html", errors=None, columns=dip_io.COLUMNS, done=done, tally=tally, outcomes=IMPORT_OUTCOMES
+    )
+
+
+IMPORT_OUTCOMES = {"created": _l("new item"), "updated": _l("changed"), "unchanged": _l("unchanged")}
 
 
 @bp.get("/dip/templat")

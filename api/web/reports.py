@@ -289,10 +289,6 @@ def _reads_exemptions(user) -> bool:
     return True
 
 
-# The register's days a workbook writes as dates (engine.exemptions.COLUMNS).
-EXEMPTION_DAYS = ("valid_until", "decree_date", "ended_on")
-
-
 @bp.get("/laporan/register/dikecualikan")
 @login_required
 def exemption_register():
@@ -313,18 +309,15 @@ def exemption_register():
     zone = ZoneInfo(rt.settings.office_timezone)
     first = choice.start.astimezone(zone).date() if choice.start else None
     last = (choice.end - timedelta(days=1)).astimezone(zone).date() if choice.end else None
-    rows = exemptions.register(db.session, rt.today(), first, last, choice.values["state"] or None)
-    table = exemptions.table(rows, current_language())
-    if fmt:
+    language = current_language()
+    rows = exemptions.register(db.session, rt.today(), first, last, choice.values["state"] or None, language)
+    if fmt:  # the files the API gives (engine.exemptions), in the page's language, the period in the workbook's title
         name = f"register-dikecualikan-{choice.values['from'] or 'awal'}_{choice.values['to'] or 'kini'}.{fmt}"
         if fmt == "csv":
-            cells = ([str(cell) for cell in line] for line in table)
-            return _download(stream_with_context(files.csv_stream(cells)), "text/csv", name)
-        keys = [column[0] for column in exemptions.COLUMNS]
-        typed = [table[0], *([_typed(k, cell) for k, cell in zip(keys, line, strict=True)] for line in table[1:])]
+            return _download(exemptions.export_csv(rows, language), "text/csv", name)
         title = f"{_('Register of exempt information')} · {files.public_body(rt)} · {_period_words(first, last)}"
-        return _download(files.xlsx_table(typed, _("Exempt information"), title), files.XLSX, name)
-    return _exemption_page(choice, _on_page(table[: PAGE_ROWS + 1]), len(rows))
+        return _download(exemptions.export_xlsx(rows, language, title), files.XLSX, name)
+    return _exemption_page(choice, _on_page(exemptions.table(rows[:PAGE_ROWS], language)), len(rows))
 
 
 # What the page shows of an entry, whether it holds first: the tests and the legal basis (long texts) are in the
@@ -352,20 +345,11 @@ def _on_page(table: list[list]) -> list[list]:
         cells = [line[i] for i in at]
         shown.append(
             [
-                format_date(date.fromisoformat(c), "d MMM y") if key in EXEMPTION_DAYS and c else c
+                format_date(date.fromisoformat(c), "d MMM y") if key in exemptions.DAYS and c else c
                 for key, c in zip(EXEMPTION_PAGE, cells, strict=True)
             ]
         )
     return shown
-
-
-def _typed(key: str, cell):
-    """A cell of the register as a workbook writes it: the number a number, a day a date."""
-    if isinstance(cell, int):
-        return files.Cell(str(cell), cell)
-    if key in EXEMPTION_DAYS and cell:
-        return files.Cell(cell, date.fromisoformat(cell), files.DAY_FORMAT)
-    return files.Cell(str(cell or ""))
 
 
 def _period_words(first: date | None, last: date | None) -> str:

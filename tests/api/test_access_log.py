@@ -44,6 +44,7 @@ def test_the_access_changes_are_hash_chained_and_verify(client, login):
         "unit": {"records": 2, "broken_at": None},
         "calendar": {"records": 0, "broken_at": None},
         "fee": {"records": 0, "broken_at": None},
+        "exemption": {"records": 0, "broken_at": None},  # the determinations the PPID recorded without a request
     }
 
 
@@ -80,6 +81,7 @@ def test_records_kept_before_the_chain_are_chained_by_the_upgrade(client, login,
         "unit": {"records": 2, "broken_at": None},
         "calendar": {"records": 0, "broken_at": None},
         "fee": {"records": 0, "broken_at": None},
+        "exemption": {"records": 0, "broken_at": None},
     }
     assert client.get("/api/v1/audit/access", headers=login("auditor")).json == before
     _three_changes(client, login)  # and the chain goes on from them
@@ -89,6 +91,7 @@ def test_records_kept_before_the_chain_are_chained_by_the_upgrade(client, login,
         "unit": {"records": 4, "broken_at": None},
         "calendar": {"records": 0, "broken_at": None},
         "fee": {"records": 0, "broken_at": None},
+        "exemption": {"records": 0, "broken_at": None},
     }
 
 

@@ -51,15 +51,16 @@ def test_not_found_asks_for_it_with_the_request_form_already_filled_in(narrow_pa
 
 
 def test_the_keeper_s_page_links_to_the_public_list_and_its_links_sit_in_a_row_without_stray_bullets(page):
-    """The public list is a link, not a path to retype; the four links (new item, import, template, download)
-    read as a row of links: a list's bullet markers beside a flex row landed glued to the end of the link before."""
+    """The public list is a link, not a path to retype; the PPID's five links (new item, import, record an exemption
+    determination, template, download) read as a row of links: a list's bullet markers beside a flex row landed
+    glued to the end of the link before."""
     log_in(page, "ppid")
     page.goto("/dip")
     page.get_by_role("link", name="/publik/informasi", exact=True).click()
     expect(page).to_have_url(re.compile(r"/publik/informasi$"))
     page.go_back()
     links = page.locator("ul.dip-actions > li")
-    expect(links).to_have_count(4)
+    expect(links).to_have_count(5)
     markers = links.evaluate_all("items => items.map(li => getComputedStyle(li).listStyleType)")
     assert set(markers) == {"none"}, f"the links carry list markers: {markers}"
     keep_screenshot(page, "dip-list")
@@ -95,3 +96,19 @@ def test_an_item_whose_exemption_ended_says_so_to_the_public_and_to_the_keeper(a
     ended = page.locator("section[aria-labelledby=ended-title]")
     expect(ended).to_contain_text(title)
     at_both_widths(page, "the keeper's list naming it", "dip-exemption-ended-list")
+
+
+def test_a_title_without_spaces_wraps_on_a_phone_instead_of_widening_the_page(narrow_page, desk):
+    """A 300-letter title typed without a space widened the phone's page to 4,125 px (the list, the item pages)."""
+    title = "Laporan" + "A" * 293
+    item_id = publish(desk, title=title, summary="B" * 600, category="berkala", rhythm_months=6, made_on="2024-01-01")
+    page = narrow_page
+    page.goto(f"/publik/informasi/{item_id}")
+    expect(page.locator("#main").get_by_text("terlambat", exact=True)).to_be_visible()  # its next edition is late
+    assert_fits_narrow_screen(page, "the public item page")
+    page.goto("/publik/informasi")
+    assert_fits_narrow_screen(page, "the public list")
+    log_in(page, "ppid")
+    for url in ("/dip", f"/dip/{item_id}"):
+        page.goto(url)
+        assert_fits_narrow_screen(page, f"the keeper's {url}")

@@ -124,4 +124,5 @@ def test_the_nightly_chain_check_passes_on_a_sound_history_and_fails_naming_a_ca
         "unit": None,
         "calendar": None,
         "fee": None,
+        "exemption": None,
     }

@@ -3,10 +3,11 @@
 import io
 
 from tests.conftest import sqlite_db_url as db_url  # noqa: F401 - SQLite alone (see tests/conftest.py)
+from tests.delivery.conftest import pdf
 from tests.dip.conftest import item_data
 from tests.dip.test_import_export import office_list, workbook
 
-PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
+PDF = pdf("Izin operasional madrasah swasta", "Daftar izin yang terbit tahun 2026")  # read by the scan: clean
 
 
 def create(client, login, user="ppid", publish=True, **overrides):
@@ -49,7 +50,7 @@ def test_bad_item_data_is_422_with_field_paths_and_nothing_changes(client, login
     with unchanged():
         r = create(client, login, category="dikecualikan", rhythm_months=None)
     assert r.status_code == 422
-    assert set(r.json["errors"]) == {"exemption_note", "url"}
+    assert set(r.json["errors"]) == {"exemption_id", "url"}
     with unchanged():
         assert create(client, login, user="unitmad", unit="KANWIL").status_code == 403
 

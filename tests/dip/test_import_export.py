@@ -1,17 +1,17 @@
 """A PPID imports the office's list from XLSX (all rows or none), and the DIP downloads match the items."""
 
 import io
-from datetime import date
+from datetime import date, timedelta
 
 import pytest
 import xlsxwriter
 from openpyxl import load_workbook
 from sqlalchemy import func, select
 
-from engine import dip, dip_io
+from engine import clock, dip, dip_io
 from engine.errors import Forbidden, Invalid
 from engine.models import DipItem, DipItemVersion
-from tests.dip.conftest import item_data
+from tests.dip.conftest import exemption_row, item_data
 
 HEADERS = [c.header for c in dip_io.COLUMNS]
 UNITS = ("KANWIL", "pendmad", "bagian hubungan masyarakat")  # codes and names, in any case
@@ -35,11 +35,12 @@ def workbook(rows, headers=HEADERS) -> bytes:
     return buffer.getvalue()
 
 
-def office_list(n=500, units=UNITS) -> list[dict]:
-    """An office's list as it keeps it: four categories, three units, dates as cells, text and years."""
+def office_list(n=500, units=UNITS, exemption_id: int | None = None) -> list[dict]:
+    """An office's list as it keeps it: four categories (the exempt rows citing ``exemption_id``, the register's
+    entry; without one, no row is exempt), three units, dates as cells, text and years."""
     rows = []
     for i in range(1, n + 1):
-        kind = ("berkala", "Serta-merta", "setiap saat", "Dikecualikan")[i % 4]
+        kind = ("berkala", "Serta-merta", "setiap saat", "Dikecualikan" if exemption_id else "setiap saat")[i % 4]
         row = {
             "Kode": f"DIP-{i:04d}",
             "Judul": f"Informasi nomor {i} tentang perizinan dan pelayanan madrasah",
@@ -55,14 +56,23 @@ def office_list(n=500, units=UNITS) -> list[dict]:
             row["Ritme (bulan)"] = ("semesteran", 12, "3 bulan")[i % 3]
         if kind == "Dikecualikan":
             row["Dasar Pengecualian"] = "Pasal 17 huruf h"
+            row["Nomor Register Pengecualian"] = exemption_id
         else:
             row["Tautan"] = f"https://ppid.example.go.id/dip/{i}"
         rows.append(row)
     return rows
 
 
+def register_entry(keeper) -> int:
+    with keeper.sessions.begin() as s:
+        row = exemption_row(clock.now().date() + timedelta(days=365))
+        s.add(row)
+        s.flush()
+        return row.id
+
+
 def test_a_ppid_imports_an_xlsx_of_500_items_and_the_export_matches_them(keeper):
-    keeper.run("ppid", dip_io.import_xlsx, workbook(office_list(500)))
+    keeper.run("ppid", dip_io.import_xlsx, workbook(office_list(500, exemption_id=register_entry(keeper))))
     with keeper.sessions() as s:
         assert s.scalar(select(func.count()).select_from(DipItem).where(DipItem.status == "published")) == 500
         assert set(s.scalars(select(DipItemVersion.action))) == {"imported"}
@@ -84,7 +94,7 @@ def test_a_ppid_imports_an_xlsx_of_500_items_and_the_export_matches_them(keeper)
             assert row["Judul"] == item.title
             assert row["Kategori"] == dip_io.CATEGORY_LABELS[item.category]
             assert row["Unit Penguasa Informasi"] == item.unit.name
-            assert row["Waktu Pembuatan"] == (item.made_on.isoformat() if item.made_on else None)
+            assert (row["Waktu Pembuatan"].date() if row["Waktu Pembuatan"] else None) == item.made_on
             assert row["Tautan"] == item.url
             assert row["Ritme (bulan)"] == item.rhythm_months
             assert row["Dasar Pengecualian"] == item.exemption_note
@@ -190,3 +200,61 @@ def test_a_unit_whose_name_another_unit_shares_is_exported_by_its_code_so_it_imp
     with keeper.sessions() as s:
         rows = list(load_workbook(io.BytesIO(dip_io.export_xlsx(s, keeper.rt))).active.iter_rows(values_only=True))
     assert rows[1][HEADERS.index("Unit Penguasa Informasi")] == "HUMAS"
+
+
+def test_the_downloaded_list_imported_again_changes_its_items_and_duplicates_none(keeper):
+    """Re-importing /publik/informasi/unduh/xlsx duplicated every item without an office code (18 -> 28 items)."""
+    keeper.run("ppid", dip.create_item, item_data(title="Laporan Keuangan Semester I"), publish=True)
+    keeper.run("ppid", dip.create_item, item_data(title="Siaran pers", unit="HUMAS"), publish=True)
+    keeper.run("ppid", dip.create_item, item_data(title="Dengan kode", code="DIP-9"), publish=True)
+    with keeper.sessions() as s:
+        book = load_workbook(io.BytesIO(dip_io.export_xlsx(s, keeper.rt)))
+    sheet = book.active
+    header = [c.value for c in sheet[1]]
+    assert "ID Kawal" in header
+    sheet.cell(row=2, column=header.index("Ringkasan Isi Informasi") + 1, value="Ringkasan diperbarui")
+    buffer = io.BytesIO()
+    book.save(buffer)
+    with keeper.sessions.begin() as s:
+        done = dip_io.import_xlsx(s, keeper.rt, keeper.user(s, "ppid"), buffer.getvalue())
+        outcomes = sorted((r.row, r.outcome) for r in done)
+    assert outcomes == [(2, "updated"), (3, "unchanged"), (4, "unchanged")]
+    with keeper.sessions() as s:
+        assert s.scalar(select(func.count()).select_from(DipItem)) == 3
+
+
+def test_a_row_without_code_or_id_that_repeats_an_items_title_and_unit_changes_that_item(keeper):
+    item_id = keeper.run("ppid", dip.create_item, item_data(title="Siaran pers", unit="HUMAS"), publish=True)
+    row = {
+        "Judul": "siaran  pers",  # the same title, spelled loosely
+        "Kategori": "setiap saat",
+        "Unit Penguasa Informasi": "Bagian Hubungan Masyarakat",
+        "Ringkasan Isi Informasi": "Siaran pers kantor",
+    }
+    with keeper.sessions.begin() as s:
+        (done,) = dip_io.import_xlsx(s, keeper.rt, keeper.user(s, "ppid"), workbook([row]))
+        assert (done.item.id, done.outcome) == (item_id, "updated")
+    with pytest.raises(Invalid) as refused:  # two rows for one item: which one holds?
+        keeper.run("ppid", dip_io.import_xlsx, workbook([row, row]))
+    assert list(refused.value.fields) == ["baris 3.title"]
+    with pytest.raises(Invalid) as refused:  # an id that names no item
+        keeper.run("ppid", dip_io.import_xlsx, workbook([{**row, "ID Kawal": 999}], [*HEADERS, "ID Kawal"]))
+    assert list(refused.value.fields) == ["baris 2.id"]
+
+
+def test_the_downloads_give_each_items_code_real_dates_and_the_day_the_list_stands(keeper, settings):
+    """The PDF left out the office's code of each item; the XLSX wrote dates as text and named no day."""
+    keeper.run("ppid", dip.create_item, item_data(title="Laporan Keuangan", code="DIP-07"), publish=True)
+    with keeper.sessions() as s:
+        pdf = dip_io.export_pdf(s, keeper.rt, compress=False)
+        book = load_workbook(io.BytesIO(dip_io.export_xlsx(s, keeper.rt)))
+    assert b"DIP-07" in pdf
+    rows = list(book["DIP"].iter_rows(values_only=True))
+    made = rows[1][HEADERS.index("Waktu Pembuatan")]
+    assert made.date() == date(2026, 7, 1)  # a date cell, not the text "2026-07-01"
+    about = [row for row in book["Keterangan"].iter_rows(values_only=True)]
+    assert about[0][1] == dip_io.publisher(keeper.rt)
+    assert about[1][0] == "Keadaan per"
+    buffer = io.BytesIO()
+    book.save(buffer)
+    keeper.run("ppid", dip_io.import_xlsx, buffer.getvalue())  # still imports as it is

@@ -9,7 +9,7 @@ from engine import clock, dip
 from engine.errors import Conflict, Forbidden, Invalid
 from engine.models import DipItem, DipItemVersion
 from tests.conftest import sqlite_db_url as db_url  # noqa: F401 - SQLite alone (see tests/conftest.py)
-from tests.dip.conftest import item_data
+from tests.dip.conftest import exemption_row, item_data
 
 
 def test_a_change_keeps_the_old_version_with_who_and_when(keeper):
@@ -54,10 +54,13 @@ def test_an_exempt_item_states_its_exemption_and_is_never_given_out(keeper):
     exempt = item_data(category="dikecualikan", rhythm_months=None, url=None, title="Berkas pemeriksaan pegawai")
     with pytest.raises(Invalid) as error:
         keeper.run("ppid", dip.create_item, {**exempt, "url": "https://example.go.id/berkas.pdf"})
-    assert set(error.value.fields) == {"exemption_note", "url"}
-    item_id = keeper.run(
-        "ppid", dip.create_item, {**exempt, "exemption_note": "Pasal 17 huruf h; uji konsekuensi 12/2026"}
-    )
+    assert set(error.value.fields) == {"exemption_id", "url"}
+    with keeper.sessions.begin() as s:
+        entry = exemption_row(clock.now().date() + timedelta(days=365))
+        s.add(entry)
+        s.flush()
+        exemption_id = entry.id
+    item_id = keeper.run("ppid", dip.create_item, {**exempt, "exemption_id": exemption_id})
     from engine.files import Upload
 
     with pytest.raises(Invalid) as refused:

@@ -63,8 +63,12 @@ def test_the_unit_is_reminded_before_and_the_ppid_told_after_a_periodic_item_fal
             assert [i.id for i in dip_due.overdue(s)] == [item_id]
             sent = s.scalar(select(Notification).where(Notification.event == "dip_overdue"))
             assert sent.status == "sent"  # delivered to the log channel by the same sweep
-        # The unit publishes the new edition: the item is fresh again, due in June.
+        # The unit proposes the new edition (a revision of its published item: engine.dip.propose_revision): the
+        # public has not got it yet, so it is still late; the PPID publishes it: fresh again, due in June.
         keeper.run("unitmad", dip.update_item, item_id, {**REPORT, "made_on": "2026-12-16"})
+        with keeper.sessions() as s:
+            assert [i.id for i in dip_due.overdue(s)] == [item_id]
+        keeper.run("ppid", dip.publish_revision, item_id)
         with keeper.sessions() as s:
             assert dip_due.overdue(s) == []
             pending = s.scalars(select(DipReminder).where(DipReminder.status == "pending")).all()

@@ -48,8 +48,8 @@ def test_the_page_says_when_a_chain_is_broken(browser, settings):
     admin.get("/unit")
     assert admin.post("/unit", {"code": "KANKEMENAG-MLG", "name": "Kankemenag Malang"}).status_code == 303
     assert (
-        "Rantai hash terverifikasi: 0 catatan akun, 1 catatan unit, 0 catatan kalender dan 0 catatan standar biaya"
-        in text(browser("auditor").get("/audit/akses"))
+        "Rantai hash terverifikasi: 0 catatan akun, 1 catatan unit, 0 catatan kalender, 0 catatan standar biaya dan 0"
+        " catatan penetapan pengecualian" in text(browser("auditor").get("/audit/akses"))
     )
     engine = create_engine(settings.database_url)
     with engine.begin() as conn:
@@ -106,4 +106,4 @@ def test_the_auditor_reads_a_price_of_the_fee_standard_set_by_the_administrator(
         f"Standar biaya: Halaman cetak, Rp 1.500 mulai 5 Jan 2099 ({basis})",
         "standar biaya",
     )
-    assert "0 catatan kalender dan 1 catatan standar biaya" in page
+    assert "0 catatan kalender, 1 catatan standar biaya dan 0 catatan penetapan pengecualian" in page

@@ -6,12 +6,13 @@ import re
 
 from openpyxl import load_workbook
 
+from tests.delivery.conftest import pdf
 from tests.dip.conftest import item_data
 from tests.dip.test_import_export import office_list, workbook
 from tests.helpers import decision
 from tests.web.pages import text
 
-PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
+PDF = pdf("Izin operasional madrasah swasta", "Daftar izin yang terbit tahun 2026")  # read by the scan: clean
 
 
 def item_form(**overrides) -> dict:
@@ -118,8 +119,11 @@ def test_the_ppid_imports_on_the_page_and_a_bad_file_names_its_rows(browser):
             "file": (io.BytesIO(workbook(office_list(12, units=("KANWIL", "PENDMAD")))), "dip.xlsx"),
         },
     )
-    assert good.status_code == 302
-    assert "12 item diimpor dan diterbitkan" in text(ppid.get("/dip"))
+    assert good.status_code == 200
+    done = text(good)
+    assert "12 baris: 12 item baru, 0 diubah, 0 tidak berubah; semuanya terbit." in done
+    row = r'<td data-label="Baris">2</td>\s*<td data-label="Item" class="dip-item-title"><a href="/dip/\d+">'
+    assert re.search(row, done)
     rows = office_list(3, units=("KANWIL",))
     rows[1]["Kategori"] = "rahasia"
     bad = ppid.client.post(
@@ -188,3 +192,71 @@ def test_personal_data_in_an_item_s_text_asks_the_officer_to_confirm_before_it_i
     assert 'type="checkbox" value="true" id="f-data_pribadi_diperiksa" name="data_pribadi_diperiksa"' in page
     confirmed = ppid.post("/dip/baru", {**item_form(summary=named), "data_pribadi_diperiksa": "true", "action": "save"})
     assert confirmed.status_code == 302, text(confirmed)
+
+
+def test_a_unit_proposes_an_item_and_the_ppid_sees_it_waiting_and_publishes_it(browser):
+    """A unit's officer listed its file as exempt, "Rahasia, menurut kepala unit", and published it straight away."""
+    unit = browser("unitmad")
+    form = text(unit.get("/dip/baru"))
+    assert 'value="dikecualikan"' not in form  # the PPID classifies
+    assert 'value="publish"' not in form  # the PPID publishes
+    refused = unit.post("/dip/baru", {**item_form(unit="PENDMAD", title="Data madrasah binaan"), "action": "publish"})
+    assert refused.status_code == 403
+    draft = new_item(unit, publish=False, unit="PENDMAD", title="Data madrasah binaan")
+    ppid = browser("ppid")
+    listing = text(ppid.get("/dip"))
+    assert 'id="awaiting-title"' in listing
+    assert f'href="/dip/{draft}">Data madrasah binaan</a>' in listing
+    page = ppid.get(f"/dip/{draft}")
+    r = ppid.post(
+        f"/dip/{draft}",
+        {**item_form(unit="PENDMAD", title="Data madrasah binaan"), "version": "1", "action": "publish"},
+    )
+    assert r.status_code == 302, text(page)
+    assert f"Item {draft} disimpan dan diterbitkan: masyarakat kini melihatnya." in text(ppid.get(f"/dip/{draft}"))
+
+
+def test_saving_and_publishing_a_new_item_says_it_is_now_public(browser):
+    ppid = browser("ppid")
+    item_id = new_item(ppid)
+    page = text(ppid.get(f"/dip/{item_id}"))
+    assert f"Item {item_id} disimpan dan diterbitkan: masyarakat kini melihatnya." in page
+    draft = new_item(ppid, publish=False, title="Rancangan")
+    assert f"Item {draft} disimpan sebagai draf; belum terbit." in text(ppid.get(f"/dip/{draft}"))
+
+
+def test_a_file_refused_is_said_at_its_field_and_personal_data_asks_for_the_officers_confirmation(browser):
+    ppid = browser("ppid")
+    item_id = new_item(ppid)
+    ppid.get(f"/dip/{item_id}")
+    bad = ppid.client.post(
+        f"/dip/{item_id}/berkas", data={"csrf_token": ppid.token, "file": (io.BytesIO(b"MZ"), "x.exe")}
+    )
+    assert bad.status_code == 422
+    page = text(bad)
+    assert 'href="#dip-file"' in page  # the summary links to the field
+    assert re.search(r'<p class="field-error" id="dip-file-error">', page)
+    assert re.search(r'<input type="file" id="dip-file"[^>]*aria-invalid="true"', page)
+    named = pdf("Daftar penerima bantuan", "Siti Aminah, NIK 3578011508900001 HP 081234567890")
+    found = ppid.client.post(
+        f"/dip/{item_id}/berkas", data={"csrf_token": ppid.token, "file": (io.BytesIO(named), "bantuan.pdf")}
+    )
+    assert found.status_code == 422
+    page = text(found)
+    assert "NIK 3578********0001" in page
+    ref = re.search(r'name="confirmed" value="([0-9a-f]{12})"', page)[1]
+    ok = ppid.client.post(
+        f"/dip/{item_id}/berkas",
+        data={"csrf_token": ppid.token, "confirmed": ref, "file": (io.BytesIO(named), "bantuan.pdf")},
+    )
+    assert ok.status_code == 302
+
+
+def test_an_overdue_periodic_item_says_late_on_the_public_page(browser):
+    """The next edition due in the past was shown as a plain date."""
+    ppid = browser("ppid")
+    item_id = new_item(ppid, made_on="2024-01-01", rhythm_months="6")
+    page = text(browser().get(f"/publik/informasi/{item_id}"))
+    assert re.search(
+        r"<dt>Edisi berikutnya jatuh tempo</dt><dd>[^<]*2024[^<]*<span class=\"due due-overdue\">terlambat</span>", page
+    )

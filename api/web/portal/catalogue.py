@@ -25,7 +25,7 @@ from api.extensions import db
 from api.views.dip import export_response, file_response
 from api.web.blueprint import bp
 from api.web.i18n import current_language
-from engine import citations, dip, dip_exempt, fees, search, service_pages
+from engine import citations, dip, dip_due, dip_exempt, fees, search, service_pages
 from engine.errors import NotFound
 from engine.models import FEE_CODES, DipItem, Unit
 
@@ -105,6 +105,7 @@ def portal_item(item_id: int):
         own_rhythm=OWN_RHYTHM,
         tz=rt.calendars["strict"].tz,
         exemption_ended=dip_exempt.exemption_ended_on(db.session, rt, item),
+        late=dip_due.is_overdue(item),  # the next edition's day has passed: said, not shown as a plain date
     )
 
 
