@@ -57,18 +57,67 @@ HOW_TO_OBJECT = N_(
     "File a written objection with the PPID's superior through the information desk, or online with your request's"
     " ticket and access code (POST /api/v1/objections)."
 )
-HOW_TO_DISPUTE = N_("Apply to the Information Commission to resolve the dispute (Perki 1/2013 Article 13).")
-# How the requester goes on from a decision they do not accept (``applicant_window``), by the window's name.
-HOW_TO_GO_ON = {
-    "P14P": N_(
+# How to bring the dispute before the Commission (legal-process.md §5.2 rows 1, 1b, 1c): within 14 working days (UU
+# 14/2008 Pasal 37(2); Perki 1/2013 Pasal 13), free (Pasal 12), with the documents of Pasal 10-11. No setting names
+# the office's Commission: a Kanwil is a vertical unit, yet some provincial Commissions hear such cases (§5.1), so the
+# requester is told the competent one.
+DISPUTE_LAW = "Perki 1/2013 Pasal 10-13"
+HOW_TO_DISPUTE = N_(
+    "Apply in writing to the Information Commission (the Central or the Provincial Information Commission, whichever"
+    " is competent for this office) to resolve the dispute, by %(date)s at the latest (%(days)d working days). It is"
+    " free of charge. Attach copies of: your request and its receipt; the PPID's answer, if any; your objection and"
+    " its receipt; the answer of the PPID's superior, if any; and your identity document (ID card or passport; for a"
+    " legal entity, its approved articles of association; for a group, its power of attorney) (%(law)s)."
+)
+HOW_TO_DISPUTE_LATE = N_(
+    "The %(days)d working days to apply to the Information Commission ended on %(date)s; the Commission itself"
+    " decides whether a later application is heard. Apply in writing to the Information Commission (the Central or"
+    " the Provincial Information Commission, whichever is competent for this office); it is free of charge. Attach"
+    " copies of: your request and its receipt; the PPID's answer, if any; your objection and its receipt; the answer"
+    " of the PPID's superior, if any; and your identity document (ID card or passport; for a legal entity, its"
+    " approved articles of association; for a group, its power of attorney) (%(law)s)."
+)
+# How the requester goes on from a decision they do not accept (``applicant_window``), by the window's name; going
+# to court, by the court the office's setting names (KAWAL_COURT_OF_CHALLENGE; UU 14/2008 Pasal 47).
+COURT_LAW = "UU 14/2008 Pasal 47-48"
+HOW_TO_GO_TO_COURT = {
+    "ptun": N_(
         "File a written objection with the competent court: the administrative court (PTUN), as this office is a state"
-        " public body (UU 14/2008 Articles 47-48)."
+        " public body (%(law)s)."
     ),
-    "K14P": N_(
-        "File for cassation with the Supreme Court through the registry of the court that gave the judgment"
-        " (UU 14/2008 Article 50)."
+    "pn": N_(
+        "File a written objection with the competent court: the district court (Pengadilan Negeri), as this office is"
+        " a public body that is not a state body (%(law)s)."
     ),
 }
+CASSATION_LAW = "UU 14/2008 Pasal 50"
+HOW_TO_GO_ON = {
+    "K14P": N_(
+        "File for cassation with the Supreme Court through the registry of the court that gave the judgment (%(law)s)."
+    ),
+}
+
+
+def how_to_dispute(window: Window, locale: str = "id") -> str:
+    """How to bring the dispute before the Commission in ``window`` (D14), its last day in words."""
+    words = catalog(locale).gettext(HOW_TO_DISPUTE if window.open else HOW_TO_DISPUTE_LATE)
+    day = window.due_at.astimezone(window.tz).date().isoformat()
+    return words % {
+        "date": day_in_words(day, "en" if locale == "en" else "id"),
+        "days": window.working_days,
+        "law": citations.legal_basis(DISPUTE_LAW, locale),
+    }
+
+
+def how_to_go_on(rt: Runtime, window: Window, locale: str = "id") -> str:
+    """How to challenge the decision of ``window`` (P14P: at the court the office's setting names; K14P)."""
+    gettext = catalog(locale).gettext
+    if window.name == "P14P":
+        court = rt.settings.court_of_challenge
+        return gettext(HOW_TO_GO_TO_COURT[court]) % {"law": citations.legal_basis(COURT_LAW, locale)}
+    if window.name in HOW_TO_GO_ON:
+        return gettext(HOW_TO_GO_ON[window.name]) % {"law": citations.legal_basis(CASSATION_LAW, locale)}
+    return ""
 
 
 @dataclass(frozen=True)
@@ -162,18 +211,24 @@ def _lapse_start(lapse, calendar: str, public: bool) -> datetime | None:
     return lenient_at if calendar == "lenient" else strict_at
 
 
-def _window(rt: Runtime, name, basis, calendar, start: datetime, days: int, opened_by: str, known=True) -> Window:
+def _window(
+    rt: Runtime, name, basis, calendar, start: datetime, days: int, opened_by: str, known=True, dated=None
+) -> Window:
+    """``dated``: the day of a receipt recorded without an hour; when ``start`` is that day read on the latest reading
+    (``_received_on``: the end of its office hours), the provenance says so (``received_on``), so that the explanation
+    never states that instant as an hour someone recorded."""
     due = rt.calendars[calendar].add_working_days(start, days)
     provenance = due.to_dict() if known else {**due.to_dict(), "start_estimated": True}
+    provenance |= _dated(rt, start, dated)
     tz = rt.calendars[calendar].tz
     return Window(name, basis, calendar, start, days, due.due_at, provenance, opened_by, known, tz)
 
 
 def _received_notice(
     rt: Runtime, session: Session, case: Case, statuses, calendar: str = "lenient"
-) -> tuple[datetime | None, bool]:
-    """When the requester received the case's notice (Pasal 36(1), 37(2)) on ``calendar``'s reading, and whether that
-    is known.
+) -> tuple[datetime | None, bool, str | None]:
+    """When the requester received the case's notice (Pasal 36(1), 37(2)) on ``calendar``'s reading, whether that
+    is known, and the day the desk recorded (without an hour), if any.
 
     The recorded date of receipt when there is one; else the dispatch date, the earliest possible one
     (its window is shown with its earliest possible end); cases from before dispatch dates were recorded
@@ -184,17 +239,28 @@ def _received_notice(
     notice = notice_delivery.last_notice(session, case)
     if notice is not None:
         known = bool(notice.get("delivered_on"))
-        received = _received_on(rt, notice.get("delivered_on") or notice["dispatched_on"])
+        day = notice.get("delivered_on") or notice["dispatched_on"]
+        received = _received_on(rt, day)
         by_kawal = notice_delivery.delivered_by_kawal(session, case, notice) if calendar == "lenient" else None
         if by_kawal is not None and by_kawal > received:
-            return by_kawal, True
-        return received, known
-    return _first_status_at(session, case, statuses), True
+            return by_kawal, True, None
+        return received, known, day
+    return _first_status_at(session, case, statuses), True, None
 
 
 def _received_on(rt: Runtime, day: str) -> datetime:
-    """A receipt known only by its date, on the latest reading (``Runtime.received``)."""
+    """A receipt known only by its date, on the latest reading (``Runtime.received``): from the end of that day.
+
+    The desk records a notice's sending or receipt as a day: that day read at its latest is the one rule, even when
+    Kawal's own mail carrying the letter left earlier that day (``notice_delivery.delivered_by_kawal`` moves the start
+    only later, never earlier): the mail already told the requester the end read so, and an end once told never moves
+    earlier (engine.notice_delivery)."""
     return rt.received(day)
+
+
+def _dated(rt: Runtime, start: datetime, day: str | None) -> dict:
+    """The provenance's ``received_on`` (engine.explanation): ``day`` when ``start`` is that day read at its latest."""
+    return {"received_on": day} if day and len(day) == 10 and start == _received_on(rt, day) else {}
 
 
 def objection_window(
@@ -222,7 +288,7 @@ def objection_window(
         if discovered_on is None:
             return None
         start = _received_on(rt, discovered_on.isoformat())
-        return _window(rt, "O30", basis, calendar, start, OBJECTION_DAYS, "discovery")
+        return _window(rt, "O30", basis, calendar, start, OBJECTION_DAYS, "discovery", dated=discovered_on.isoformat())
     window = _answer_window(rt, session, request, ground, calendar, public)
     if ground == LATE_DELIVERY_GROUND:
         return _late_delivery_window(rt, session, request, calendar, public, window) or window
@@ -248,21 +314,22 @@ def _late_delivery_window(rt: Runtime, session: Session, request: Case, calendar
 def _answer_window(rt: Runtime, session: Session, request: Case, ground, calendar: str, public: bool):
     """``objection_window`` as the notice, its lapse or the information's hand-over opened it."""
     basis = OBJECTION_BASIS
-    notice_at, known = _received_notice(rt, session, request, status.NOTICE_STATUSES, calendar)
+    notice_at, known, notice_day = _received_notice(rt, session, request, status.NOTICE_STATUSES, calendar)
     lapse_at = _lapse_start(_lapse(rt, session, request, ("T10", "T17")), calendar, public)
     if lapse_at is not None and (ground in LAPSE_GROUNDS or notice_at is None):
         return _window(rt, "O30", basis, calendar, lapse_at, OBJECTION_DAYS, "lapse")
     if ground in INFORMATION_GROUNDS and notice_at is not None:
-        delivered_at = _information_received(rt, session, request)
+        delivered_on = _information_day(session, request)
+        delivered_at = _received_on(rt, delivered_on) if delivered_on else None
         if delivered_at is not None and delivered_at > notice_at:
-            return _window(rt, "O30", basis, calendar, delivered_at, OBJECTION_DAYS, "information")
+            return _window(rt, "O30", basis, calendar, delivered_at, OBJECTION_DAYS, "information", dated=delivered_on)
     if notice_at is not None:
-        return _window(rt, "O30", basis, calendar, notice_at, OBJECTION_DAYS, "notice", known)
+        return _window(rt, "O30", basis, calendar, notice_at, OBJECTION_DAYS, "notice", known, notice_day)
     return None
 
 
-def _information_received(rt: Runtime, session: Session, case: Case) -> datetime | None:
-    """When the information last reached the requester: the date recorded with its hand-over, if any."""
+def _information_day(session: Session, case: Case) -> str | None:
+    """The day the information last reached the requester: the date recorded with its hand-over, if any."""
     day = None
     for data in session.scalars(
         select(CaseEvent.data)
@@ -270,7 +337,7 @@ def _information_received(rt: Runtime, session: Session, case: Case) -> datetime
         .order_by(CaseEvent.seq)
     ):
         day = data.get("delivered_on") or day
-    return _received_on(rt, day) if day else None
+    return day
 
 
 def dispute_window(
@@ -283,13 +350,14 @@ def dispute_window(
     requester's favour.
     """
     basis = "UU 14/2008 Pasal 37(2); Perki 1/2013 Pasal 13"
-    response_at, known = _received_notice(rt, session, objection, RESPONSE_STATUSES, calendar)
+    response_at, known, day = _received_notice(rt, session, objection, RESPONSE_STATUSES, calendar)
     lapse_at = _lapse_start(_lapse(rt, session, objection, ("A30",)), calendar, public)
     starts = [(at, why) for at, why in ((response_at, "response"), (lapse_at, "lapse")) if at is not None]
     if not starts:
         return None
     start, why = max(starts)
-    return _window(rt, "D14", basis, calendar, start, DISPUTE_DAYS, why, known or why != "response")
+    dated = day if why == "response" else None
+    return _window(rt, "D14", basis, calendar, start, DISPUTE_DAYS, why, known or why != "response", dated)
 
 
 # The applicant's own time to go on after a decision, while the dispute stands at it (UU 14/2008 Pasal 48(1): a
@@ -337,6 +405,7 @@ def applicant_window(rt: Runtime, session: Session, dispute: Case) -> Window | N
     start = rt.received(day)  # a receipt known by its day: on the latest reading, as the model counts it
     due = cal.count(start, days, unit)
     provenance = due.to_dict() if known else {**due.to_dict(), "start_estimated": True}
+    provenance |= _dated(rt, start, day)
     return Window(name, basis, "lenient", start, days, due.due_at, provenance, "decision", known, cal.tz)
 
 

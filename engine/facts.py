@@ -19,20 +19,22 @@ from sqlalchemy import bindparam, func, literal, select
 from sqlalchemy.orm import Session
 from sqlalchemy.orm.util import identity_key
 
-from engine import audit, clock, kinds, referral, regions, status
+from engine import audit, clock, kinds, objection_orders, referral, regions, status
 from engine.calendar import iso_day
 from engine.db import per_dialect
 from engine.models import Case, CaseEvent, CaseFacts, Unit
 from engine.runtime import Runtime
 
-# The events a case's facts are read from.
-EVENT_TYPES = ("status_changed", "task_completed", "message_received")
+# The events a case's facts are read from (a request's news of a granted objection: engine.objection_orders).
+EVENT_TYPES = ("status_changed", "task_completed", "message_received", objection_orders.NEWS)
 # The derivation the facts follow, named by the newest migration when it last changed (a new column, or a new rule:
 # 0047 was the newest when a complaint's unit became its referral's alone; 0048 when an oversight-relevant
-# classification stopped counting the unit its form still named, engine.referral). Each row records the derivation it
-# follows (``derived``): `kawal db upgrade` derives again every row that follows an older one (api.cli), batch by
-# batch, so an upgrade interrupted meanwhile resumes where it stopped; `kawal reports rebuild` derives them all.
-DERIVED_SINCE = "0048"
+# classification stopped counting the unit its form still named, engine.referral; 0053 when a granted objection's
+# order carried out on a request still being handled counted as carried out, engine.objection_orders). Each row
+# records the derivation it follows (``derived``): `kawal db upgrade` derives again every row that follows an older
+# one (api.cli), batch by batch, so an upgrade interrupted meanwhile resumes where it stopped; `kawal reports rebuild`
+# derives them all.
+DERIVED_SINCE = "0053"
 # How each kind of case ends, as CaseFacts.result names it.
 RESULTS = {
     kinds.REQUEST: (*sorted(status.OUTCOMES), "dicabut", "ditutup_tidak_lengkap"),
@@ -90,7 +92,9 @@ class _History:
         self.actors: dict[str, str] = {}  # who completed it
         self.messages: dict[str, dict] = {}  # the last message of each name
         self.referred_unit: str | None = None  # a complaint's unit: the classification's, or the last re-referral's
+        self.rows: list[tuple[str, dict]] = []  # every event read, as (type, data), oldest first
         for type_, at, actor, data in rows:
+            self.rows.append((type_, data or {}))
             if type_ == "status_changed":
                 self.statuses.append((data.get("status"), at))
             elif type_ == "task_completed":
@@ -253,8 +257,10 @@ def _request(case: Case, h: _History) -> dict:
         # The payment recorded before delivery (engine.fees); older cases typed it on the delivery form.
         "fee_paid": _rupiah(h.task("catat_pembayaran").get("jumlah_dibayar") or delivery.get("biaya_dibayar")),
         "delivered_on": iso_day(delivery.get("tanggal_penyerahan")),
-        # A granted (or settled) objection carried out: the information handed over when delivery reopened.
-        "carried_out_on": iso_day(h.task("penyerahan_lanjutan").get("tanggal_penyerahan")),
+        # A granted (or settled) objection carried out: the information handed over when delivery reopened, or, on a
+        # request still being handled when it was granted, delivered after it as it ordered (engine.objection_orders).
+        "carried_out_on": objection_orders.carried_out_on(h.rows)
+        or iso_day(h.task("penyerahan_lanjutan").get("tanggal_penyerahan")),
     }
 
 

@@ -25,6 +25,7 @@ from engine import (
     inbox_list,
     lateness,
     leave_returns,
+    objection_orders,
     officer_text,
     task_files,
     units,
@@ -176,6 +177,7 @@ def complete_task(
         dip_match.check_citations(session, schema, data)  # e.g. the decision's DIP item
         data = units.check_references(session, schema, data)  # e.g. the reported unit, the referral's
     data = fees.check(session, rt, task, data)  # the notice's fee from the standard; a payment equal to it
+    objection_orders.check(session, task, data)  # no decision contrary to a granted objection's order
     completeness.check(session, rt, task, data)  # a letter complete by law, consistent with the case's record
     case = task.case
     officer_text.require_task(session, rt, case, schema, data)  # no protected person's name, no one's number

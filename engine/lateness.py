@@ -20,6 +20,7 @@ from __future__ import annotations
 from datetime import date, datetime, timedelta
 from uuid import UUID
 
+from SpiffWorkflow.bpmn.specs.control import _EndJoin
 from SpiffWorkflow.exceptions import TaskNotFoundException
 from SpiffWorkflow.util.task import TaskState
 from sqlalchemy.orm import Session
@@ -237,41 +238,54 @@ def check_dispatch_date(rt: Runtime, case: Case, props: dict, data: dict, known:
     return sent
 
 
-def _withdraw_escalation(wf, deadline: Deadline) -> None:
+def _withdraw_escalation(wf, deadline: Deadline) -> bool:
     """The superior's escalation task that the deadline's lapse opened, not yet done, is withdrawn: the notice was
     in fact sent in time (recorded after the timer fired), so there is no lateness to act on. Sync closes its row
-    (``task_cancelled``); the lapse and its correction stay in the history."""
+    (``task_cancelled``); the lapse and its correction stay in the history.
+
+    A (sub)process whose other branches had all ended waits in its end join for the escalation's branch; SpiffWorkflow
+    looks at a waiting join again only when something runs, so the joins of the timer's process are looked at here,
+    and True tells the run to step the instance on (engine.run: a request then waits for an objection)."""
     try:
         timer = wf.get_task_from_id(UUID(deadline.task_guid))
     except (TaskNotFoundException, ValueError):
-        return
+        return False
     if timer is None:
-        return
+        return False
+    withdrawn = False
     branch = list(timer.children)  # the timer's branch: the lapse's milestone, then the escalation
     while branch:
         task = branch.pop()
         if task.task_spec.manual and not task.has_state(TaskState.FINISHED_MASK):
             task.cancel()
+            withdrawn = True
         else:
             branch += task.children
+    if withdrawn:  # the timer's own (sub)process's end join, if it waits: nothing else of the instance is looked at
+        for waiting in timer.workflow.get_tasks(state=TaskState.WAITING, spec_class=_EndJoin):
+            if waiting.workflow is timer.workflow and waiting.state == TaskState.WAITING:
+                waiting.task_spec._update(waiting)  # noqa: SLF001 - what SpiffWorkflow calls when a branch arrives
+    return withdrawn
 
 
-def record_dispatch(session: Session, rt: Runtime, case: Case, task, log: EventLog) -> None:
+def record_dispatch(session: Session, rt: Runtime, case: Case, task, log: EventLog) -> bool:
     """A notice task completed: the deadlines it answers are met by its recorded dispatch date.
 
     A deadline that lapsed on the strict reading while the notice was in fact dispatched by its due
     day is corrected to ``met``; the case stays overdue only if another agency deadline is missed.
+    True when an escalation was withdrawn and the instance may run on (``_withdraw_escalation``).
     """
+    freed = False
     props = (getattr(task.task_spec, "extensions", None) or {}).get("properties", {})
     field = dispatch_field(props)
     answers = listed(props, "answers")
     if not field or not answers:
-        return
+        return False
     if not guard_applies(rt, props, task.data):  # a date recorded with another choice answers nothing
-        return
+        return False
     value = task.data.get(field)
     if not value:
-        return
+        return False
     sent = date.fromisoformat(value)
     tz = rt.calendars["strict"].tz
     via = task.data.get("dikirim_melalui")
@@ -301,7 +315,7 @@ def record_dispatch(session: Session, rt: Runtime, case: Case, task, log: EventL
                 "system",
                 {"deadline": name, "dispatched_on": sent.isoformat(), "due_at": deadline.due_at.isoformat()},
             )
-            _withdraw_escalation(task.workflow.top_workflow, deadline)
+            freed = _withdraw_escalation(task.workflow.top_workflow, deadline) or freed
         elif deadline.status == "missed" and props.get("mustCompleteBeforeReading") == LENIENT:
             # Late on the strict count, in time on the lenient one: recorded, and flagged for the people who
             # must answer for it (the court decides whether the filing was in time), never refused.
@@ -323,6 +337,7 @@ def record_dispatch(session: Session, rt: Runtime, case: Case, task, log: EventL
     if case.overdue and not missed_by_office(case):
         case.overdue = False
         log.append(case, "case_overdue_cleared", "system", {"reason": "answered by its recorded dispatch date"})
+    return freed
 
 
 def missed_by_office(case: Case) -> list[Deadline]:

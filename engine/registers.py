@@ -4,11 +4,12 @@
   name, address, occupation and contact, the information asked for, purpose, how to obtain and deliver,
   the decision and its date, the reasons and Pasal 17 letters of a refusal, working days taken, the fee;
 * the objection register (Register Keberatan, §4.3): the request it concerns, the grounds, the superior's
-  decision, its date, who gave it and in which position (the letters' rule, engine.letters.signers), and the
-  requester's reaction to the answer (tanggapan Pemohon, ``reaction``);
-* the dispute register: the Commission's register number, the stages reached, mediation, adjudication, the
-  decision and the day it is dated (the agreement's, the day it was read), the court's decision as its effect on the
-  information request and its date, and compliance;
+  decision, its order to the PPID, its date, who gave it and in which position (the letters' rule,
+  engine.letters.signers), and the requester's reaction to the answer (tanggapan Pemohon, ``reaction``);
+* the dispute register: the Commission's register number, the stages reached, mediation (not applicable on ground a
+  alone), adjudication, the decision and the day it is dated (the agreement's, the day it was read), the court's
+  decision as its effect on the information request and its date, the day the decision became final, and
+  compliance;
 * the complaint register: never the reporter, whatever the complaint's protection; the reporter's own subject line
   for the complaint team only, the subject the team recorded for every other reader (engine.subjects).
 
@@ -22,17 +23,17 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import date, datetime
 
 from sqlalchemy import Select, func, select
 from sqlalchemy.orm import Session, aliased
 
-from engine import access, kinds, proxy_data
+from engine import access, chain, kinds, proxy_data
 from engine.calendar import iso_day
 from engine.letters.context import signatory
-from engine.models import Case, CaseFacts, Party, User
+from engine.models import Case, CaseEvent, CaseFacts, Party, User
 from engine.runtime import Runtime
-from engine.subjects import team_subjects
+from engine.subjects import REPORTERS, TEAMS, complaint_subject_read_by, team_subjects
 
 STATES = ("open", "closed")
 BATCH = 1000
@@ -79,6 +80,7 @@ COLUMNS = {
         "status",
         "result",
         "reason",
+        "order_to_ppid",
         "decided_at",
         "decided_by",
         "decided_by_position",
@@ -106,6 +108,7 @@ COLUMNS = {
         "cassation",
         "result",
         "decided_at",
+        "final_on",
         "carried_out_on",
     ),
     kinds.COMPLAINT: (
@@ -193,7 +196,8 @@ def rows(session: Session, rt: Runtime, user: User, where: Filter, *, limit: int
     # engine.letters.signers): §4.3 lists it. Written in Bahasa Indonesia; the pages name it in their language.
     superior = signatory(rt.settings, "atasan_ppid")["position"] if where.kind == kinds.OBJECTION else None
     # The reporter's own subject line is the complaint team's; anyone else reads the team's (engine.subjects).
-    own_words = where.kind != kinds.COMPLAINT or access.is_complaint_team(user)
+    read_by = complaint_subject_read_by(rt.forms, user) if where.kind == kinds.COMPLAINT else REPORTERS
+    own_words = read_by == REPORTERS
     offset, left = 0, limit
     while left is None or left > 0:
         size = BATCH if left is None else min(BATCH, left)
@@ -202,10 +206,16 @@ def rows(session: Session, rt: Runtime, user: User, where: Filter, *, limit: int
             return
         ids = [case.id for case, *_rest in batch]
         disputes = _disputes(session, ids) if where.kind == kinds.OBJECTION else {}
-        subjects = {} if own_words else team_subjects(session, ids)
+        orders = _orders(session, ids) if where.kind == kinds.OBJECTION else {}
+        finals = _final_days(session, ids, rt.calendars["strict"].tz) if where.kind == kinds.DISPUTE else {}
+        subjects = team_subjects(session, ids) if read_by == TEAMS else {}
         for case, facts, parent_ticket, parent_details in batch:
             row = _row(case, facts, parent_ticket, parent_details or {}, names, disputes)
             row["decided_by_position"] = superior if row["decided_by"] else None
+            row["order_to_ppid"] = orders.get(case.id)
+            if where.kind == kinds.DISPUTE:
+                agreed = facts.decided_on if facts.result == MEDIATED else None  # final at once (Pasal 39)
+                row["final_on"] = finals.get(case.id) or agreed
             if not own_words:
                 row["subject"] = subjects.get(case.id)
             if with_identity:
@@ -225,6 +235,49 @@ def _disputes(session: Session, ids: list[int]) -> dict[int, list[str]]:
     ):
         found.setdefault(parent_id, []).append(ticket)
     return found
+
+
+# The superior's decision on an objection and its order to the PPID (keberatan_putusan.json), §4.3's "Atasan PPID
+# decision": the register shows what the PPID was ordered to do, not only the outcome.
+DECISION_TASK, ORDER_FIELD = "putuskan_keberatan", "perintah_kepada_ppid"
+
+
+def _orders(session: Session, ids: list[int]) -> dict[int, str]:
+    """Each objection's order to the PPID, as the superior's latest decision gave it (none when it gave none)."""
+    found: dict[int, str | None] = {}
+    for case_id, data in session.execute(
+        select(CaseEvent.case_id, CaseEvent.data)
+        .where(CaseEvent.case_id.in_(ids), CaseEvent.type == "task_completed")
+        .order_by(CaseEvent.case_id, CaseEvent.seq)
+    ):
+        if data.get("task") == DECISION_TASK:
+            found[case_id] = (data.get("data") or {}).get(ORDER_FIELD)
+    return {case_id: order for case_id, order in found.items() if order}
+
+
+# A dispute's decision becomes final and binding (berkekuatan hukum tetap, legal-process.md §5.2 row 10) on the day
+# sengketa_informasi.bpmn takes: the Commission's certificate's date when recorded, the Supreme Court's judgment's
+# on cassation, else the day Kawal reached the stage (the 14 working days passed without a challenge, confirmed).
+# A mediation agreement is final at once (UU 14/2008 Pasal 39): the day it is dated.
+FINAL, CASSATION, MEDIATED = "berkekuatan_hukum_tetap", "putusan_kasasi", "putusan_mediasi"
+
+
+def _final_days(session: Session, ids: list[int], tz) -> dict[int, date]:
+    """The day each dispute's decision became final and binding, for those that have."""
+    words: dict[int, dict[str, dict]] = {}
+    out: dict[int, date] = {}
+    for case_id, type_, at, data in session.execute(
+        select(CaseEvent.case_id, CaseEvent.type, CaseEvent.at, CaseEvent.data)
+        .where(CaseEvent.case_id.in_(ids), CaseEvent.type.in_(("message_received", "status_changed")))
+        .order_by(CaseEvent.case_id, CaseEvent.seq)
+    ):
+        heard = words.setdefault(case_id, {})
+        if type_ == "message_received" and data.get("message") in (FINAL, CASSATION):
+            heard[data["message"]] = data.get("data") or {}
+        elif type_ == "status_changed" and data.get("status") == FINAL:
+            certified = heard.get(FINAL, heard.get(CASSATION, {})).get("tanggal")
+            out[case_id] = iso_day(certified) or iso_day(data.get("on")) or at.astimezone(tz).date()
+    return out
 
 
 def _split(value: str | None) -> list[str]:
@@ -278,7 +331,7 @@ def _row(case: Case, facts: CaseFacts, parent_ticket, parent_details: dict, name
             commission_register=details.get("nomor_register"),
             filed_at_commission=iso_day(details.get("diajukan_ke_ki")),
             parent_ticket=details.get("perkara") or parent_ticket,
-            mediation=facts.mediation,
+            mediation=facts.mediation or _mediation_not_applicable(facts),
             adjudication=facts.adjudication,
             court=facts.court,
             court_result=facts.court_result,
@@ -303,6 +356,16 @@ def _row(case: Case, facts: CaseFacts, parent_ticket, parent_details: dict, name
             within_statutory={"met": True, "missed": False}.get(facts.statutory),
         )
     return row
+
+
+def _mediation_not_applicable(facts: CaseFacts) -> str | None:
+    """``tidak_berlaku`` for a dispute on ground a alone (an exemption, Pasal 17): mediation settles grounds b-g only
+    (UU 14/2008 Pasal 40), so it was not blank for want of a record; None when its grounds are unknown."""
+    grounds = set(_split(facts.grounds))
+    return NOT_APPLICABLE if grounds and not grounds & chain.AMICABLE_GROUNDS else None
+
+
+NOT_APPLICABLE = "tidak_berlaku"
 
 
 # The requester's reaction to the superior's answer (tanggapan Pemohon, legal-process.md §4.3): ``reaction``'s codes.

@@ -31,7 +31,7 @@ from sqlalchemy import bindparam, inspect, select
 from sqlalchemy.orm import Session
 from sqlalchemy.orm.attributes import set_committed_value
 
-from engine import clock, exemption_ends, facts, kinds, notices
+from engine import clock, exemption_ends, facts, kinds, notices, objection_orders
 from engine.audit import EventLog
 from engine.models import Case, Deadline, HumanTask, WorkflowState
 from engine.runtime import Runtime, ids_in_state
@@ -172,12 +172,17 @@ class CaseRun:
         # change flushed: without autoflush the whole change is written once, in one flush, by _save.
         with self.session.no_autoflush:
             changes = sync(self.rt, self.session, self.case, self.wf, self.log, self.actor, self._completed_before)
+            if changes.run_on:  # a withdrawn escalation let a waiting join go: run on to the next wait, and sync it
+                synced = self.rt.completed_ids(self.wf)
+                self.rt.step(self.wf)
+                changes.extend(sync(self.rt, self.session, self.case, self.wf, self.log, self.actor, synced))
             notices.announce(self.session, self.rt, self.case, changes)
         # The facts the registers and reports count read this run's events: the change is flushed first.
         facts.refresh(self.session, self.rt, self.case)
         self._save()
         self._end_overturned_exemptions(changes.statuses)
         self._tell_parent(changes.to_parent)
+        self._carry_out_orders()
         return self.result
 
     def _end_overturned_exemptions(self, statuses: list[tuple[str, dict]]) -> None:
@@ -196,26 +201,52 @@ class CaseRun:
         """Milestones with ``parent_message`` (e.g. a granted objection) reach the linked parent case.
 
         A parent waiting for the message runs on (a request reopens delivery) and is touched; one that
-        is not (it is still being handled) records the news in its history, and its officers carry on.
+        is not (it is still being handled) records the news in its history, and its officers carry on bound by it:
+        the news carries a granted objection's order (engine.objection_orders), recorded as the superior's who
+        decided it, not as the officer's whose step sent the response.
         """
         if not messages or self.case.parent_id is None:
             return
         parent = self.session.get(Case, self.case.parent_id)
-        for message, _data in messages:
+        for message, data in messages:
             payload = {"ticket": self.case.ticket, "status": self.case.status}
+            order = {}
+            if message == objection_orders.MESSAGE and self.case.kind == kinds.OBJECTION:
+                order = objection_orders.details(data, (self.case.details or {}).get("alasan"), None)
+                if order:
+                    order["by"] = objection_orders.decider(self.session, self.case, order["outcome"])
             with CaseRun(self.session, self.rt, parent, self.actor) as run:
                 applied = run.waiting_for(message) is not None
                 if applied:
                     run.send_message(message, payload)
-                run.log.append(
-                    parent, "linked_case_outcome", self.actor, {**payload, "message": message, "applied": applied}
-                )
+                news = {**payload, "message": message, "applied": applied, **order}
+                run.log.append(parent, "linked_case_outcome", order.get("by") or self.actor, news)
             if applied:
                 self.touched += [c for c in run.touched if c not in self.touched]
             if message == "keberatan_dikabulkan":  # the refusal may be overturned, and its exemption entries end
                 today = clock.now().astimezone(self.rt.calendars["strict"].tz).date()
                 exemption_ends.end_for_objection(self.session, parent, self.case, self.actor, today)
         self.session.flush()
+
+    def _carry_out_orders(self) -> None:
+        """A request decided contrary to a granted objection's order before the order came (engine.objection_orders)
+        now waits for an objection: the message is delivered, so its delivery reopens, and each order is recorded
+        taken up.
+
+        Run on every close: only a request not ended for good that now waits for an objection goes on to the one
+        query of its orders (the kind and the status are the case's own row; the wait is the instance's, in memory;
+        a request closed "selesai" still waits, workflows/permohonan_informasi.bpmn)."""
+        if self.case.kind != kinds.REQUEST or self.case.status in objection_orders.ENDED:
+            return
+        waiting = self.waiting_for(objection_orders.MESSAGE) is not None
+        due = objection_orders.to_carry_out(self.session, self.case, waiting)
+        if not due:
+            return
+        with CaseRun(self.session, self.rt, self.case, "system", log=self.log) as run:
+            run.send_message(objection_orders.MESSAGE, objection_orders.message_payload(due[0]))
+            for order in due:
+                run.log.append(self.case, "linked_case_outcome", "system", objection_orders.applied_news(order))
+        self.touched += [c for c in run.touched if c not in self.touched]
 
     def _task(self, task_guid: str):
         try:

@@ -53,6 +53,16 @@ class Changes:
     tasks: list[HumanTask] = field(default_factory=list)
     # Milestones that tell the parent case something (property ``parent_message``): (message, data).
     to_parent: list[tuple[str, dict]] = field(default_factory=list)
+    # An escalation withdrawn by a notice sent in time freed a join: the instance runs on (engine.run).
+    run_on: bool = False
+
+    def extend(self, later: Changes) -> None:
+        """What a second sync of the same run found, after this one's."""
+        self.statuses += later.statuses
+        self.started += later.started
+        self.closed += later.closed
+        self.tasks += [task for task in later.tasks if task not in self.tasks]
+        self.to_parent += later.to_parent
 
 
 def due_dates(deadlines) -> tuple[datetime | None, datetime | None]:
@@ -80,7 +90,7 @@ def sync(
     deadlines = _sync_deadlines(rt, session, case, wf, tasks, log, completed_before, changes)
     for task in tasks:  # notices answer their deadlines by the dispatch date recorded on them
         if task.state == TaskState.COMPLETED and task.id not in completed_before and task.task_spec.manual:
-            lateness.record_dispatch(session, rt, case, task, log)
+            changes.run_on = lateness.record_dispatch(session, rt, case, task, log) or changes.run_on
     case.due_at, task_due = due_dates(deadlines)
     changes.tasks = _sync_tasks(session, case, tasks, log, task_due, missed_own(tasks, deadlines))
     closed = wf.is_completed() or case.status in CLOSED
@@ -213,6 +223,7 @@ def _new_deadline(rt, session, case, task) -> Deadline:
     start = clock.now() if start_key == "now" else rt.instant(task.data[start_key])
     unit = props.get("unit") or task.data.get(props.get("unit_from", ""), "working_days")
     provenance = rt.calendars[calendar].count(start, days, unit).to_dict()
+    provenance["start"] = start_key  # what day zero is the date of: its explanation names it (engine.explanation)
     if "start_known" in props and not task.data.get(props["start_known"]):
         provenance["start_estimated"] = True
     row = Deadline(

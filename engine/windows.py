@@ -15,8 +15,25 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from engine import clock
+from engine.catalogs import N_
 from engine.errors import Conflict
+from engine.messages import Term
 from engine.models import Case, Deadline
+
+# Each window a confirmation waits for, as a refusal names it (never its code): English message ids the catalogs
+# translate (errors.po), read by api.language as a ``Term``.
+WINDOW_WORDS = {
+    "M14": N_("the mediation period"),
+    "M21": N_("the extended mediation period"),
+    "P14P": N_("the applicant's time to go to court"),
+    "K14P": N_("the applicant's time to file for cassation"),
+    "BUKTI": N_("the reporter's time to supply data or evidence"),
+}
+
+
+def window_words(name: str) -> Term | str:
+    """The window ``name`` in words each reader's catalog translates; an unknown one by its name."""
+    return Term(WINDOW_WORDS[name]) if name in WINDOW_WORDS else name
 
 
 def check_confirmation_allowed(session: Session, case: Case, props: dict, tz=None) -> None:
@@ -30,6 +47,10 @@ def check_confirmation_allowed(session: Session, case: Case, props: dict, tz=Non
     )
     # Its lenient end has passed when the clock says so, even before the timer that marks it lapsed has fired.
     if row is None:
-        raise Conflict("window_not_open", name=name)
+        raise Conflict("window_not_open", name=window_words(name))
     if row.status == "pending" and row.due_at > clock.now():
-        raise Conflict("window_not_ended", name=name, due=row.due_at.astimezone(tz).date() if tz else row.due_at.date())
+        raise Conflict(
+            "window_not_ended",
+            name=window_words(name),
+            due=row.due_at.astimezone(tz).date() if tz else row.due_at.date(),
+        )

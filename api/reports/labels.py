@@ -55,6 +55,7 @@ COLUMNS = {
     "notice_via": _l("Letter sent by"),
     "exemptions": _l("Article 17 letters"),
     "reason": _l("Reasons"),
+    "order_to_ppid": _l("Superior's order to the PPID"),
     "decision_days": _l("Working days taken"),
     "extended": _l("Extended"),
     "overdue": _l("Late"),
@@ -81,6 +82,7 @@ COLUMNS = {
     "court_result": _l("Court decision: effect on the information request"),
     "court_decided_on": _l("Court decision date"),
     "cassation": _l("Cassation"),
+    "final_on": _l("Final and binding on"),
     "carried_out_on": _l("Carried out"),
     "reporter_mode": _l("Reporter's protection"),
     "reporter_category": _l("Reporter category"),
@@ -144,7 +146,8 @@ COURT_AMAR = {
     "dikabulkan_sebagian": _l("Information request granted in part"),
     "ditolak": _l("Information request refused"),
 }
-MEDIATION = {"berhasil": _l("Agreement"), "gagal": _l("Failed")}
+# ``tidak_berlaku``: a dispute on ground a alone, which mediation cannot settle (UU 14/2008 Pasal 40; engine.registers).
+MEDIATION = {"berhasil": _l("Agreement"), "gagal": _l("Failed"), "tidak_berlaku": _l("Not applicable (ground a)")}
 COURT = {"pemohon": _l("The applicant"), "termohon": _l("The office")}
 NOT_ACTIONABLE = {
     "verifikasi": _l("Not actionable at verification"),
@@ -408,7 +411,14 @@ def value_text(rt: Runtime, column: str, value) -> str:
         return office_datetime(value)
     if column == "decided_at":  # the day the decision is dated (the superior's decision, an agreement)
         return format_date(value, "d MMM y")
-    if column in ("delivered_on", "carried_out_on", "notice_sent_on", "filed_at_commission", "court_decided_on"):
+    if column in (
+        "delivered_on",
+        "carried_out_on",
+        "notice_sent_on",
+        "filed_at_commission",
+        "court_decided_on",
+        "final_on",
+    ):
         return format_date(value, "d MMM y")  # a day, as the register writes its instants
     if column in ("channel", "notice_via"):
         return str(CHANNELS.get(value, value))

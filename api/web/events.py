@@ -24,7 +24,9 @@ from datetime import date
 
 from flask import abort, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
+from flask_babel import lazy_gettext as _l
 from flask_login import login_required
+from sqlalchemy import func, select
 from werkzeug.datastructures import MultiDict
 
 from api.boundary import commit, runtime
@@ -37,7 +39,7 @@ from api.web.session import officer
 from engine import access, casework, confirmations, intake, kinds, lateness, notice_delivery
 from engine.errors import Conflict, Forbidden, Invalid, NotFound
 from engine.messages import msg
-from engine.models import Case, User
+from engine.models import Case, CaseEvent, User
 
 SUMMONS_FORM = "sengketa.json"
 
@@ -166,6 +168,7 @@ def record_event(ticket: str, name: str):
         return redirect(url_for("web.case", ticket=case.ticket))
     schema = rt.forms.schema(event.form)
     data = schema_form.parse(schema, request.form, rt.calendars["strict"].tz)
+    last_seq = db.session.scalar(select(func.max(CaseEvent.seq)).where(CaseEvent.case_id == case.id)) or 0
     try:
         result = casework.send_case_message(db.session, rt, user, case, name, data)
         commit(*result.touched)
@@ -177,7 +180,23 @@ def record_event(ticket: str, name: str):
         flash(refusal_message(error), "error")
         return redirect(url_for("web.case", ticket=case.ticket))
     flash(_("Recorded: %(event)s.", event=_title(schema, current_language())), "success")
+    if _logged_since(case, last_seq, "mediation_not_applicable"):
+        # The Commission's order is recorded as given, but the process adjudicates (engine.casework): say why.
+        flash(MEDIATION_NOT_APPLICABLE, "info")
     return redirect(url_for("web.case", ticket=case.ticket))
+
+
+MEDIATION_NOT_APPLICABLE = _l(
+    "Mediation does not apply to this dispute: it rests on ground a alone, a refusal under the exemptions of Article"
+    " 17, which mediation cannot settle (Law 14/2008 Article 40). The dispute goes on to adjudication; the next step"
+    " is on the case page."
+)
+
+
+def _logged_since(case: Case, seq: int, kind: str) -> bool:
+    """Whether the run just committed wrote an event of ``kind`` in the case's history (after ``seq``)."""
+    found = select(CaseEvent.id).where(CaseEvent.case_id == case.id, CaseEvent.seq > seq, CaseEvent.type == kind)
+    return db.session.scalar(found.limit(1)) is not None
 
 
 @bp.get("/sengketa/baru")
@@ -186,7 +205,18 @@ def summons_form():
     user = officer()
     if not access.is_request_staff(user):
         abort(403)
-    return _summons_page(MultiDict({"perkara": request.args.get("perkara", "")}))
+    named = request.args.get("perkara", "")
+    return _summons_page(MultiDict([("perkara", named), *_grounds_of(user, named)]))
+
+
+def _grounds_of(user: User, ticket: str) -> list[tuple[str, str]]:
+    """The grounds of the objection the summons names, ticked as the objection gave them (the Commission hears the
+    dispute on the objection's grounds, Perki 1/2013 Pasal 5); none for a request or a case the officer may not see.
+    The officer mends them when the application to the Commission says otherwise."""
+    case = db.session.scalar(select(Case).where(Case.ticket == ticket.strip())) if ticket.strip() else None
+    if case is None or case.kind != kinds.OBJECTION or not access.can_view_case(db.session, user, case):
+        return []
+    return [("alasan", letter) for letter in (case.details or {}).get("alasan") or ()]
 
 
 @bp.post("/sengketa/baru")

@@ -5,10 +5,16 @@ document titles (engine.bundle), UU 14/2008 Pasal 17's exemptions as a refusal q
 the deadlines' names (engine.outbox), the fee units (engine.fees) and a message's line on following the case
 (notifications.wording). Each table below was taken from the code before the change."""
 
+from datetime import UTC, datetime
+from types import SimpleNamespace
+from zoneinfo import ZoneInfo
+
 import pytest
+import time_machine
 
 from engine import bundle, chain, fees, outbox, status
 from engine.catalogs import catalog
+from engine.config import COURTS_OF_CHALLENGE
 from engine.letters import context
 from notifications import wording
 
@@ -422,11 +428,28 @@ HOW_TO = {
             "code (POST /api/v1/objections)."
         ),
     ),
+    # Which Commission, the last day, free, the documents (Perki 1/2013 Pasal 10-13); the law in the reader's legal
+    # names (a walk of the path after a refusal found one line naming "Perki" in English).
     "dispute": (
-        "Ajukan permohonan penyelesaian sengketa kepada Komisi Informasi (Perki 1/2013 Pasal 13).",
-        "Apply to the Information Commission to resolve the dispute (Perki 1/2013 Article 13).",
+        (
+            "Ajukan permohonan penyelesaian sengketa secara tertulis kepada Komisi Informasi Pusat/Provinsi sesuai "
+            "kewenangan atas kantor ini, paling lambat 30 Des 2026 (14 hari kerja). Permohonan ini tanpa biaya. "
+            "Lampirkan salinan: permohonan informasi Anda dan tanda terimanya; tanggapan PPID, bila ada; keberatan "
+            "Anda dan tanda terimanya; tanggapan Atasan PPID, bila ada; serta identitas Anda (KTP atau paspor; bagi "
+            "badan hukum, anggaran dasar yang telah disahkan; bagi kelompok orang, surat kuasa) (Perki 1/2013 Pasal "
+            "10-13)."
+        ),
+        (
+            "Apply in writing to the Information Commission (the Central or the Provincial Information Commission, "
+            "whichever is competent for this office) to resolve the dispute, by 30 Dec 2026 at the latest (14 working "
+            "days). It is free of charge. Attach copies of: your request and its receipt; the PPID's answer, if any; "
+            "your objection and its receipt; the answer of the PPID's superior, if any; and your identity document "
+            "(ID card or passport; for a legal entity, its approved articles of association; for a group, its power "
+            "of attorney) (Information Commission Regulation 1/2013 Articles 10-13)."
+        ),
     ),
-    "P14P": (
+    # Going to court by KAWAL_COURT_OF_CHALLENGE (UU 14/2008 Pasal 47): the administrative court, else the district one.
+    "P14P ptun": (
         (
             "Ajukan keberatan secara tertulis ke pengadilan yang berwenang: "
             "Pengadilan Tata Usaha Negara, karena kantor ini badan publik negara "
@@ -434,8 +457,18 @@ HOW_TO = {
         ),
         (
             "File a written objection with the competent court: the administrative "
-            "court (PTUN), as this office is a state public body (UU 14/2008 "
+            "court (PTUN), as this office is a state public body (Law 14/2008 "
             "Articles 47-48)."
+        ),
+    ),
+    "P14P pn": (
+        (
+            "Ajukan keberatan secara tertulis ke pengadilan yang berwenang: Pengadilan Negeri, karena kantor ini "
+            "badan publik selain badan publik negara (UU 14/2008 Pasal 47-48)."
+        ),
+        (
+            "File a written objection with the competent court: the district court (Pengadilan Negeri), as this "
+            "office is a public body that is not a state body (Law 14/2008 Articles 47-48)."
         ),
     ),
     "K14P": (
@@ -445,7 +478,7 @@ HOW_TO = {
         ),
         (
             "File for cassation with the Supreme Court through the registry of the "
-            "court that gave the judgment (UU 14/2008 Article 50)."
+            "court that gave the judgment (Law 14/2008 Article 50)."
         ),
     ),
 }
@@ -1042,14 +1075,30 @@ def test_an_overdue_case_s_stage_says_so_in_its_own_words_not_the_pages_overdue(
     assert tuple(status.overdue_label(locale) for locale in LOCALES) == OVERDUE
 
 
+@time_machine.travel(datetime(2026, 12, 14, 3, 0, tzinfo=UTC), tick=False)
 def test_the_chain_names_its_kinds_and_the_ways_to_go_on_as_before():
     assert {kind: tuple(chain.kind_label(kind, loc) for loc in LOCALES) for kind in KINDS} == KINDS
     said = {
         "object": tuple(_said(chain.HOW_TO_OBJECT, loc) for loc in LOCALES),
-        "dispute": tuple(_said(chain.HOW_TO_DISPUTE, loc) for loc in LOCALES),
-        **{name: tuple(_said(how, loc) for loc in LOCALES) for name, how in chain.HOW_TO_GO_ON.items()},
+        "dispute": tuple(chain.how_to_dispute(_window("D14", 14), loc) for loc in LOCALES),
+        **{
+            f"P14P {court}": tuple(chain.how_to_go_on(_office(court), _window("P14P", 14), loc) for loc in LOCALES)
+            for court in COURTS_OF_CHALLENGE
+        },
+        "K14P": tuple(chain.how_to_go_on(_office("ptun"), _window("K14P", 14), loc) for loc in LOCALES),
     }
     assert said == HOW_TO
+
+
+def _window(name: str, days: int) -> chain.Window:
+    """A requester's window that ends on Wed 30 Dec 2026, 16:00 WIB, still open (the clock stands before it)."""
+    due = datetime(2026, 12, 30, 9, 0, tzinfo=UTC)
+    return chain.Window(name, "", "lenient", due, days, due, {}, "response", True, ZoneInfo("Asia/Jakarta"))
+
+
+def _office(court: str) -> SimpleNamespace:
+    """What ``how_to_go_on`` reads of the runtime: the court of challenge the office's setting names."""
+    return SimpleNamespace(settings=SimpleNamespace(court_of_challenge=court))
 
 
 def test_an_objections_timeliness_and_the_chronology_read_as_before():

@@ -379,7 +379,9 @@ def test_accepted_decision_becomes_final_only_after_the_applicants_lenient_windo
     with pytest.raises(Conflict) as early:  # the other confirmation of finality waits for the same window
         office.message(ticket, "berkekuatan_hukum_tetap", {"tanggal": "2027-03-25"})
     assert early.value.reason == "window_not_ended"
-    assert say(early.value.message, "id").startswith("jangka waktu P14P belum berakhir: menurut pembacaan paling akhir")
+    assert say(early.value.message, "id").startswith(
+        "jangka waktu pemohon untuk mengajukan keberatan ke pengadilan belum berakhir: menurut pembacaan paling akhir"
+    )  # the window in words, never its code (P14P)
     assert "berakhir pada 1 Apr 2027" in say(early.value.message, "id")  # the office's date, not a UTC instant
     clock.move_to(p14p.due_at + timedelta(minutes=1))
     office.run(ticket)

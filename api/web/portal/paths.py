@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 from flask_babel import lazy_gettext as _l
 
-from engine import kinds, status
+from engine import kinds, lateness, status
 from engine.models import Case
 
 
@@ -98,10 +98,14 @@ PATHS = {
 }
 
 
-def legal_path(case: Case, milestones: list[dict]) -> list[dict]:
-    """Each stage as done, current, to come, or not reached (a closed case that skipped it)."""
+def legal_path(case: Case, milestones: list[dict], shown: str | None = None) -> list[dict]:
+    """Each stage as done, current, to come, or not reached (a closed case that skipped it), where the case stands as
+    the requester reads it: ``shown``, the stage the headline shows (engine.queries.public_status: a lapse stage only
+    once late on every reading), else the case's own. A stage that tells of a lapse (A30 not answered) stands at its
+    step as ``not_answered``: nothing was decided there."""
+    stage = shown or case.status
     steps = PATHS.get(case.kind, ())
-    current = next((i for i, s in enumerate(steps) if case.status in s.statuses), None)
+    current = next((i for i, s in enumerate(steps) if stage in s.statuses), None)
     if current is None:
         return []
     if case.closed_at is not None:  # a closed case stands at the end, whatever stage its last status names
@@ -110,7 +114,7 @@ def legal_path(case: Case, milestones: list[dict]) -> list[dict]:
     out = []
     for i, step in enumerate(steps):
         if i == current:
-            state = "current"
+            state = "not_answered" if stage in lateness.LAPSE_STATUSES and case.closed_at is None else "current"
         elif i > current:
             state = "upcoming"
         else:  # every case starts at its first stage, even when no milestone says so

@@ -15,6 +15,8 @@ from flask import Response, redirect, request, session, url_for
 
 from api.boundary import commit, runtime
 from api.extensions import db
+from api.web import display
+from api.web.i18n import current_language
 from api.web.portal import repeats
 from engine import casework, complaints, intake, kinds, portal_receipts, proxy_party
 from engine.errors import Conflict
@@ -78,13 +80,19 @@ def take() -> dict | None:
     """The receipt waiting to be shown, deleted as it is read (a reload, or a copy of the cookie, finds nothing)."""
     receipt = portal_receipts.take(db.session, runtime().vault, session.pop(RECEIPT_KEY, None))
     db.session.commit()
+    if receipt and receipt.get("received_at"):  # an objection's: when it was received, as the page writes instants
+        receipt["received_at"] = datetime.fromisoformat(receipt["received_at"])
     return receipt
 
 
 def request_receipt(case: Case, code: str | None) -> dict:
-    """``proxy``: filed by a proxy, whom the receipt tells to bring or send the power of attorney."""
+    """``proxy``: filed by a proxy, whom the receipt tells to bring or send the power of attorney. An objection with no
+    request to name (ground b, engine.unregistered) is received on this one, with what its form said."""
     proxy = proxy_party.party_id(case) is not None
-    return dict(kind=case.kind, ticket=case.ticket, code=code, due_at=_iso(case.due_at), proxy=proxy)
+    receipt = dict(kind=case.kind, ticket=case.ticket, code=code, due_at=_iso(case.due_at), proxy=proxy)
+    if case.kind == kinds.OBJECTION:
+        receipt |= _filed(case)
+    return receipt
 
 
 def objection_receipt(objection: Case, _code: None = None) -> dict:
@@ -102,7 +110,41 @@ def objection_receipt(objection: Case, _code: None = None) -> dict:
         if request_case is not None and request_case.closed_at is None
         else None,
         proxy=proxy_party.party_id(objection) is not None,  # filed by a proxy: the power of attorney, with meterai
+        **_filed(objection),
     )
+
+
+OBJECTION_FORM = "keberatan.json"  # the grounds' words (UU 14/2008 Pasal 35(1) a-g), as the objection form gives them
+NO_REQUEST_FORM = "keberatan_tanpa_permohonan.json"
+# The fields of the form the receipt copies, in the form's order, each under the form's own label.
+RECEIPT_LAW = "Perki 1/2021 Pasal 41 ayat (3)-(4)"  # the requester gets a copy of the registered form as receipt
+FILED_FIELDS = ("informasi_yang_diminta", "kasus_posisi", "tujuan_penggunaan", "tanggal_alasan_ditemukan")
+
+
+def _filed(objection: Case) -> dict:
+    """What the objection's form said, as its receipt copies it (Perki 1/2021 Pasal 41(3)-(4): the receipt is a copy
+    of the form): when it was received, the grounds in words and what the requester typed, each under the form's own
+    label, in the language they filed in. To the filer alone: the receipt is sealed on the server and shown once."""
+    forms, locale, details = runtime().forms, current_language(), objection.details
+    own = forms.schema(NO_REQUEST_FORM if details.get("permohonan") is None else OBJECTION_FORM)["properties"]
+    grounds = forms.schema(OBJECTION_FORM)["properties"]["alasan"]
+    titles = grounds["items"].get("x-enum-titles-en" if locale == "en" else "x-enum-titles", {})
+    rows = []
+    for name in FILED_FIELDS:
+        if name in own and details.get(name):
+            value = details[name]
+            rows.append((_label(own[name], locale), display.iso_date(value) if name.startswith("tanggal") else value))
+    return dict(
+        law=RECEIPT_LAW,  # a variable, not a constant: Jinja would fold the first reader's language into the page
+        received_at=_iso(objection.received_at),
+        grounds_label=_label(own.get("alasan", grounds), locale),
+        grounds=[f"{code}. {titles.get(code, code)}" for code in details.get("alasan", [])],
+        filed=rows,
+    )
+
+
+def _label(node: dict, locale: str) -> str:
+    return (node.get("x-title-en") if locale == "en" else None) or node.get("title", "")
 
 
 def complaint_receipt(case: Case, code: str | None) -> dict:
