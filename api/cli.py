@@ -1120,19 +1120,32 @@ def incidents():
 
 
 @incidents.command("list")
+@click.option("--closed", is_flag=True, help="the closed incidents, newest closed first: when, by whom, how and why")
 @pass_context
-def incidents_list(kawal):
-    """Open incidents, oldest first."""
+def incidents_list(kawal, closed):
+    """Open incidents, oldest first: the last error in the words of the administrators' page (/insiden), never an
+    address or a message's body."""
+    from api.web.incident_words import error_words
     from engine.models import Incident
+    from notifications.incidents import is_job, last_error, outcome
 
     with kawal.session() as session:
-        rows = session.scalars(select(Incident).where(Incident.resolved_at.is_(None)).order_by(Incident.id)).all()
+        if closed:
+            found = select(Incident).where(Incident.resolved_at.is_not(None))
+            found = found.order_by(Incident.resolved_at.desc(), Incident.id.desc())
+        else:
+            found = select(Incident).where(Incident.resolved_at.is_(None)).order_by(Incident.id)
+        rows = session.scalars(found).all()
         for row in rows:
-            click.echo(
-                f"{row.id}\t{row.subject}\t{row.attempts} attempts\t{row.created_at:%Y-%m-%d %H:%M}\t{row.message}"
-            )
+            opened = f"{row.id}\t{row.subject}\t{row.attempts} attempts\t{row.created_at:%Y-%m-%d %H:%M}"
+            if closed:
+                why = f": {row.close_reason}" if row.close_reason else ""
+                when = f"closed {row.resolved_at:%Y-%m-%d %H:%M} by {row.resolved_by}"
+                click.echo(f"{opened}\t{when}\t{outcome(row)}{why}")
+            else:
+                click.echo(f"{opened}\t{error_words(last_error(session, row), job=is_job(row))}")
         if not rows:
-            click.echo("no open incidents")
+            click.echo("no closed incidents" if closed else "no open incidents")
 
 
 @incidents.command("retry")
@@ -1155,6 +1168,26 @@ def incidents_retry(kawal, incident_id):
     if case_id is not None:
         schedule_case(case_id)
     click.echo(f"incident {incident_id} retried")
+
+
+@incidents.command("close")
+@click.argument("incident_id", type=int)
+@click.option("--reason", required=True, help="why it is closed without retrying (at most 300 characters)")
+@pass_context
+def incidents_close(kawal, incident_id, reason):
+    """Close an incident without retrying its work, saying why (recorded as closed by ``cli``, with the reason): a
+    message stays unsent. A calendar year's incident closes when the year is confirmed."""
+    from engine import accounts
+    from engine.errors import KawalError
+    from notifications.incidents import close
+
+    with kawal.session() as session:
+        try:
+            close(session, incident_id, accounts.CLI, reason)
+            session.commit()
+        except KawalError as exc:
+            raise refusal(exc, {"reason": "--reason"}) from None
+    click.echo(f"incident {incident_id} closed without retrying")
 
 
 @main.group()

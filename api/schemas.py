@@ -876,11 +876,29 @@ class IncidentItem(Schema):
     created_at = OfficeDateTime()
     resolved_at = OfficeDateTime(allow_none=True)
     resolved_by = fields.String(allow_none=True)
+    close_reason = fields.String(
+        allow_none=True, metadata={"description": "why an administrator closed it without retrying its work"}
+    )
 
 
 class IncidentList(Schema):
     items = fields.List(fields.Nested(IncidentItem))
     total = fields.Integer()
+
+
+class IncidentQuery(Schema):
+    status = fields.String(
+        load_default="open",
+        validate=validate.OneOf(["open", "closed"]),
+        metadata={"description": "open (oldest first) or closed (newest closed first)"},
+    )
+
+
+class IncidentClose(Schema):
+    reason = fields.String(
+        required=True,
+        metadata={"description": "why it is closed without retrying (at most 300 characters; no one's contact)"},
+    )
 
 
 class ReporterIdentity(Schema):

@@ -448,13 +448,18 @@ DIP_KEEPERS = frozenset({"ppid", "admin"})
 DIP_READERS = REQUEST_STAFF | {"unit_pengolah", "admin", "auditor"}
 
 
-def can_edit_dip_item(user: User, unit_id: int | None) -> bool:
+def can_edit_dip_item(user: User, unit_id: int | None, category: str | None = None) -> bool:
+    """The keepers any item; a unit's officers their unit's items, but not one listed as exempt: classifying
+    information as exempt is the PPID's (PP 61/2010 Pasal 14), on the register's determination (engine.dip)."""
     groups = _groups(user)
-    return bool(groups & DIP_KEEPERS) or ("unit_pengolah" in groups and unit_id is not None and unit_id == user.unit_id)
+    if groups & DIP_KEEPERS:
+        return True
+    own = "unit_pengolah" in groups and unit_id is not None and unit_id == user.unit_id
+    return own and category != "dikecualikan"
 
 
-def require_dip_editor(user: User, unit_id: int | None) -> None:
-    if not can_edit_dip_item(user, unit_id):
+def require_dip_editor(user: User, unit_id: int | None, category: str | None = None) -> None:
+    if not can_edit_dip_item(user, unit_id, category):
         raise Forbidden("dip_editors_only")
 
 

@@ -18,9 +18,9 @@ from sqlalchemy.orm import Session
 
 from engine import access, chain, clock, kinds, tickets, windows
 from engine.audit import EventLog
-from engine.calendar import iso_day
+from engine.calendar import day_off_name, iso_day
 from engine.errors import Conflict, Forbidden, Invalid, NotFound
-from engine.messages import group_term, msg
+from engine.messages import Message, Named, group_term, msg
 from engine.models import Case, CaseEvent, User
 from engine.run import CaseRun, RunResult, touch
 from engine.runtime import Runtime
@@ -110,8 +110,32 @@ def check_event_dates(
             fields[name] = [msg("not_before_date", day=first)]
         elif name not in SCHEDULED and not first <= value <= today:
             fields[name] = [msg("between_and_today", first=first)]
+    for name, node in schema.get("properties", {}).items():
+        day = iso_day(payload.get(name)) if node.get(HEARING_DAY) and name not in fields else None
+        if day is not None and (off := _no_hearing_on(rt, day)) is not None:
+            fields[name] = [off]
     if fields:
         raise Invalid("invalid_data", fields=fields)
+
+
+# A form's date of a Commission's hearing (the preliminary examination, a mediation meeting, the public session that
+# reads the decision): never a weekend nor a national holiday.
+HEARING_DAY = "x-hearing-day"
+
+
+def _no_hearing_on(rt: Runtime, day: date) -> Message | None:
+    """Why the Komisi Informasi held no hearing on ``day`` (a Saturday, a Sunday or a national holiday), or None.
+
+    The Commission is a state body on the five-day week (Perpres 21/2023; legal-process.md §2) and counts every step
+    of a dispute in working days (a mediation meeting within 3 WD of the adjournment, 14 WD from the first: Perki
+    1/2013 Pasal 38, 41): such a date is a typo, and the clocks counted from it would be wrong. Refused on the strict
+    reading (cuti bersama are working days there); an office's own day off in the override table is not, since an
+    office's closure does not close the Commission, and a day the table makes a working day is one."""
+    off = rt.calendars["strict"].day_off(day)
+    if off is None or off.kind not in ("weekend", "holiday"):
+        return None
+    skipped = off.to_dict()
+    return msg("hearing_not_working_day", day=day, what=Named(day_off_name(skipped, "en"), day_off_name(skipped)))
 
 
 def _mediation_not_applicable(case: Case, payload: dict) -> bool:

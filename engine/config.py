@@ -360,6 +360,7 @@ def load_settings(environ: dict | None = None, **overrides) -> Settings:
     )
     if mode == "production":  # last, so that any other wrong setting is named first, as before
         _require_real_office(values["public_url"], values["office_name"])
+        _require_real_mail(values["smtp_host"], values["smtp_from"], env.get("KAWAL_ANCHOR_DIGEST_TO") or "")
     values.update(overrides)
     return Settings(**values)
 
@@ -370,18 +371,31 @@ PLACEHOLDER_TLDS = frozenset({"example", "invalid", "localhost", "test", "local"
 PLACEHOLDER_MARKS = ("...", "…")  # the example file's placeholders to complete ("PROVINSI ...")
 
 
-def _require_real_office(public_url: str, office_name: str) -> None:
-    """Production refuses the example file's placeholders and this machine's own address: every letter prints the
-    public address in its QR code and verification line, and the office's name in its letterhead."""
-    parts = urlsplit(public_url)
-    host = (parts.hostname or "").lower().rstrip(".")
+def _placeholder_host(host: str) -> bool:
+    """A host no office has: none, the example file's (``example.go.id``), RFC 2606's, this machine."""
+    host = host.strip().lower().rstrip(".").removeprefix("[").removesuffix("]")
     labels = host.split(".")
     try:
         own = ipaddress.ip_address(host)
         local = own.is_loopback or own.is_unspecified or own.is_link_local
     except ValueError:
         local = False
-    if not host or local or PLACEHOLDER_LABELS & set(labels) or labels[-1] in PLACEHOLDER_TLDS:
+    return not host or local or bool(PLACEHOLDER_LABELS & set(labels)) or labels[-1] in PLACEHOLDER_TLDS
+
+
+def _this_machine(host: str) -> bool:
+    host = host.strip().lower().rstrip(".").removeprefix("[").removesuffix("]")
+    try:
+        return ipaddress.ip_address(host).is_loopback
+    except ValueError:
+        return host == "localhost" or host.endswith(".localhost")
+
+
+def _require_real_office(public_url: str, office_name: str) -> None:
+    """Production refuses the example file's placeholders and this machine's own address: every letter prints the
+    public address in its QR code and verification line, and the office's name in its letterhead."""
+    parts = urlsplit(public_url)
+    if _placeholder_host(parts.hostname or ""):
         raise ConfigError(
             f"KAWAL_PUBLIC_URL: {public_url} is a placeholder or this machine's own address; set the address the"
             " public uses (e.g. https://ppid.your-office.go.id): every letter prints it in its QR code and"
@@ -397,6 +411,31 @@ def _require_real_office(public_url: str, office_name: str) -> None:
             f"KAWAL_OFFICE_NAME: set the office's full name, its province included (e.g. \"KANTOR WILAYAH KEMENTERIAN"
             f" AGAMA PROVINSI JAWA TIMUR\"), not {office_name!r}: every letter's letterhead and every page's header"
             " print it"
+        )
+
+
+def _require_real_mail(smtp_host: str | None, smtp_from: str, anchor_to: str) -> None:
+    """Production refuses the example file's mail placeholders (``mail.example.go.id``, ``ppid@example.go.id``,
+    ``inspektorat@example.go.id``) and this machine's own names: a server that does not exist fails every message
+    in the outbox, a sender at example.go.id is refused or sent to spam by the receiving servers, and the audit
+    anchor's digest would go to nobody. The sender is checked when mail is on (``KAWAL_SMTP_HOST``). The server may
+    be this machine (a local relay such as Postfix on port 25), not a reserved name."""
+    if smtp_host is not None and _placeholder_host(smtp_host) and not _this_machine(smtp_host):
+        raise ConfigError(
+            f"KAWAL_SMTP_HOST: {smtp_host} is a placeholder; set the office's mail server (e.g."
+            " mail.your-office.go.id), or leave it unset to send no mail"
+        )
+    if smtp_host is not None and _placeholder_host(smtp_from.rpartition("@")[2]):
+        raise ConfigError(
+            f"KAWAL_SMTP_FROM: {smtp_from} is a placeholder or this machine's own address; set the office's own"
+            " sender (e.g. ppid@your-office.go.id): every message to requesters and officers is sent from it"
+        )
+    placeholders = [to for to in anchor_to.split() if _placeholder_host(to.rpartition("@")[2])]
+    if placeholders:
+        raise ConfigError(
+            f"KAWAL_ANCHOR_DIGEST_TO: {' '.join(placeholders)} is a placeholder or this machine's own address; set"
+            " the address of someone this server's administrators cannot overrule (e.g. the inspectorate's), or leave"
+            " it unset: the monthly audit anchor's digest goes there"
         )
 
 

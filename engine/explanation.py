@@ -39,6 +39,10 @@ MONTHS = {
     "en": ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"),
 }
 ZONES = {"+07:00": "WIB", "+08:00": "WITA", "+09:00": "WIT"}  # the offices' zones as Indonesians name them
+# What day zero is the date of, when a clock starts from something other than the case's receipt (the process's
+# ``start`` property, which engine.sync keeps in the provenance): the words of each language. A clock armed "now" is a
+# referral's (UNIT, the unit's answer, in both processes that refer): it counts from the referral, never the receipt.
+STARTS = {"now": ("tanggal dirujuk ke unit", "the date it was referred to the unit")}
 # A value kept as an ISO 8601 date or instant (what the pages write in words).
 ISO_DATE_OR_INSTANT = re.compile(r"\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:\d{2})?)?")
 
@@ -67,7 +71,9 @@ def explain(
     strict = provenance.get("calendar") == STRICT
     holder = holder or ("agency" if strict else "other")
     whose = HOLDERS.get(holder, HOLDERS["other"])[1 if en else 0]
-    parts = [_reading(strict, whose, en), _count(provenance, strict, en)]
+    start = STARTS.get(provenance.get("start", ""))
+    start = start[1 if en else 0] if start else None
+    parts = [_reading(strict, whose, en, start), _count(provenance, strict, en, start)]
     skipped = provenance.get("skipped", [])
     if skipped:
         days = ", ".join(_skipped(s, confirmed_years, en) for s in skipped)
@@ -75,7 +81,8 @@ def explain(
     return " ".join(parts)
 
 
-def _reading(strict: bool, whose: str, en: bool) -> str:
+def _reading(strict: bool, whose: str, en: bool, start: str | None = None) -> str:
+    """Which reading and why; ``start``: what day zero is the date of, when not the receipt (``STARTS``)."""
     if not strict and whose in HOLDERS["agency"]:  # the agency's deadline, past on the strict reading
         if en:
             return (
@@ -89,6 +96,16 @@ def _reading(strict: bool, whose: str, en: bool) -> str:
             " baru menyatakan diri terlambat bila batas waktu menurut pembacaan paling akhir (kalender longgar) juga"
             " lewat: cuti bersama bukan hari kerja, dan penerimaan di luar jam kerja atau pada hari libur dihitung"
             " sejak hari kerja berikutnya."
+        )
+    if strict and start is not None:
+        if en:
+            return (
+                f"Counted on the earliest reading (strict calendar), because this is {whose}:"
+                f" {COLLECTIVE_LEAVE} count as working days, and day zero is {start}, whatever the hour."
+            )
+        return (
+            f"Dihitung menurut pembacaan paling awal (kalender ketat), karena ini {whose}: cuti bersama"
+            f" dihitung sebagai hari kerja, dan hari ke-0 adalah {start}, pukul berapa pun."
         )
     if strict and en:
         return (
@@ -113,17 +130,36 @@ def _reading(strict: bool, whose: str, en: bool) -> str:
     )
 
 
-def _count(p: dict, strict: bool, en: bool) -> str:
+def _count(p: dict, strict: bool, en: bool, start: str | None = None) -> str:
     rule = p.get("day_zero_rule") or (DAY_ZERO_NEXT_WORKING_DAY if p.get("after_hours") else None)
     received = str(p.get("received_at", ""))
     received = received[:16].replace("T", " ") if received[:4].isdigit() else received
     receipt_hours = p.get("receipt_hours") or ""
-    if rule == DAY_ZERO_NEXT_WORKING_DAY:
+    # A receipt recorded as a day without an hour (``received_on``, engine.chain) is read at its latest, from the end
+    # of that day: the instant kept is that reading, not an hour anyone recorded, so it is never stated as one.
+    dated = p.get("received_on")
+    if dated:
+        received = dated
+    if rule == DAY_ZERO_NEXT_WORKING_DAY and dated and start is None:
+        why = (
+            f"moved: dated {dated} without an hour: counted from the end of that day"
+            if en
+            else f"digeser: bertanggal {dated} tanpa jam: dihitung sejak akhir hari itu"
+        )
+    elif rule == DAY_ZERO_NEXT_WORKING_DAY and start is not None:
+        why = (
+            f"moved: {start}, {received}, outside office hours ({receipt_hours}) or on a day off"
+            if en
+            else f"digeser: {start}, {received}, di luar jam kerja ({receipt_hours}) atau pada hari libur"
+        )
+    elif rule == DAY_ZERO_NEXT_WORKING_DAY:
         why = (
             f"moved: received {received}, outside office hours ({receipt_hours}) or on a day off"
             if en
             else f"digeser: diterima {received}, di luar jam kerja ({receipt_hours}) atau pada hari libur"
         )
+    elif start is not None:  # the instant the clock started (kept as ``received_at``), not the case's receipt
+        why = f"{start}, {received}"
     elif rule == DAY_ZERO_CALENDAR_DATE:
         why = f"the date of receipt, {received}" if en else f"tanggal diterima, {received}"
     else:
@@ -167,7 +203,7 @@ _ESTIMATED_START = (
 def _in_words(p: dict, language: str) -> dict:
     """The provenance's dates and instants written as a person reads them."""
     out = dict(p)
-    for key in ("counted_from", "due_at", "received_at"):
+    for key in ("counted_from", "due_at", "received_at", "received_on"):
         if out.get(key):
             out[key] = instant_in_words(str(out[key]), language)
     out["skipped"] = [{**day, "shown": day_in_words(day["date"], language)} for day in p.get("skipped", [])]

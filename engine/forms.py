@@ -12,6 +12,7 @@ from email_validator import EmailNotValidError, validate_email
 from jsonschema import Draft202012Validator, FormatChecker
 from jsonschema.exceptions import ValidationError
 
+from engine import nik
 from engine.errors import Invalid
 from engine.messages import Message
 
@@ -46,6 +47,15 @@ def _email(value: object) -> bool:
     """
     if isinstance(value, str):
         validate_email(value, check_deliverability=False)
+    return True
+
+
+@FORMATS.checks("nik", raises=nik.NotANik)
+def _nik(value: object) -> bool:
+    """A NIK that can exist (engine.nik), the one rule of every form that asks for one; a value that is not 16 digits
+    is another kind of identity number, left to the field's pattern."""
+    if isinstance(value, str) and (problem := nik.problem(value)) is not None:
+        raise nik.NotANik(problem)
     return True
 
 
@@ -135,7 +145,9 @@ def _describe(error: ValidationError):
     path = ".".join(str(p) for p in error.absolute_path)
     own = error.schema.get("x-error") if isinstance(error.schema, dict) else None  # the field's own words
     specific = own if own and error.validator in ("pattern", "format", "minLength", "maxLength") else None
-    if specific is None and error.validator in _LIMITS:  # the limit said, so the filer knows how far to go
+    if isinstance(error.cause, nik.NotANik):  # which part of the NIK cannot exist, over the field's format words
+        message = error.cause.message
+    elif specific is None and error.validator in _LIMITS:  # the limit said, so the filer knows how far to go
         message = Message(_LIMITS[error.validator], {"num": error.validator_value})
     else:
         message = Message(specific or _MESSAGES.get(error.validator, "invalid"))

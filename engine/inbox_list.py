@@ -18,7 +18,7 @@ engine.blind_index: only for readers of identities and never a complaint's repor
 the case's subject (the word index, only where the reader may see the subject field): engine.inbox_search.
 A complaint's subject is the reporter's own words: the complaint team's alone to read and search by. Anyone else who
 may read a complaint's recorded subject (an auditor) reads the one the team recorded, or none before it has
-(``team_subject_readable``, engine.subjects.team_subjects), and finds the complaint by its ticket only: the word
+(engine.subjects.complaint_subject_read_by, team_subjects), and finds the complaint by its ticket only: the word
 index holds the reporter's words.
 
 Counts ("of N", the header's open, overdue and mine) are counted up to ``COUNT_CAP`` and then stop
@@ -37,13 +37,13 @@ from sqlalchemy import and_, bindparam, false, func, literal, or_, select, tuple
 from sqlalchemy import case as when
 from sqlalchemy.orm import Session, aliased
 
-from engine import access, blind_index, clock, inbox_search, kinds, visibility
+from engine import access, blind_index, clock, inbox_search, kinds
 from engine.errors import Forbidden, Invalid
 from engine.messages import msg
 from engine.models import Case, HumanTask, Party, Unit, User
 from engine.queries import SCOPES, follow_up, working_days_left
 from engine.runtime import Runtime
-from engine.subjects import SUBJECT_FIELDS, TEAM_FIELD, subject_of, team_subjects
+from engine.subjects import SUBJECT_FIELDS, TEAMS, complaint_subject_read_by, readable_kinds, subject_of, team_subjects
 
 PAGE_SIZE = 50
 MAX_PAGE_SIZE = 200
@@ -187,26 +187,6 @@ def _decode(sort: str, cursor: str, columns: list) -> list:
         raise Invalid("invalid_data", fields={"cursor": [msg("invalid")]}) from None
 
 
-def subject_kinds(forms, user: User) -> frozenset[str]:
-    """The kinds of case whose subject ``user`` may read in a list (and so search by its words): a complaint's, the
-    reporter's own words, for its team only (engine.complaints.details_read_by)."""
-    shown = set()
-    for kind, name in SUBJECT_FIELDS.items():
-        probe = Case(kind=kind)
-        readers = access.field_readers(user, probe)
-        if readers is None:
-            if kind != kinds.COMPLAINT or access.is_complaint_team(user):
-                shown.add(kind)
-            continue
-        try:
-            schema = forms.schema(visibility.INTAKE_FORMS[kind])
-        except LookupError:
-            continue
-        if name in visibility.visible_names(schema, readers):
-            shown.add(kind)
-    return frozenset(shown)
-
-
 def identity_kinds(user: User) -> frozenset[str]:
     """The kinds of case whose requester ``user`` may read: never a complaint (engine.access)."""
     return frozenset(k for k in kinds.ALL if k != kinds.COMPLAINT) if access.can_read_identity(user) else frozenset()
@@ -314,29 +294,11 @@ def _matching(found: inbox_search.Found):
     return found.where
 
 
-TEAM_FORM = "pengaduan_catat_pengaduan.json"  # where the team records a complaint's subject (engine.subjects)
-
-
-def team_subject_readable(forms, user: User) -> bool:
-    """Whether ``user``, who is not of the complaint team, reads a complaint's subject as the team recorded it: a
-    reader of every recorded field (an auditor), or one the team's form marks that field visible to."""
-    if access.is_complaint_team(user):
-        return False
-    readers = access.field_readers(user, Case(kind=kinds.COMPLAINT))
-    if readers is None:
-        return True
-    try:
-        schema = forms.schema(TEAM_FORM)
-    except LookupError:
-        return False
-    return TEAM_FIELD in visibility.visible_names(schema, readers)
-
-
 def _with_team_subjects(session: Session, rt: Runtime, user: User, items: list[dict], rows) -> list[dict]:
     """``items`` with each complaint's subject as the team recorded it (``rows``: theirs, with ``case_id`` and
-    ``case_kind``), for a reader who reads that one and not the reporter's (``team_subject_readable``)."""
+    ``case_kind``), for a reader who reads that one and not the reporter's (engine.subjects)."""
     wanted = [row.case_id for row in rows if row.case_kind == kinds.COMPLAINT]
-    if not wanted or kinds.COMPLAINT in subject_kinds(rt.forms, user) or not team_subject_readable(rt.forms, user):
+    if not wanted or complaint_subject_read_by(rt.forms, user) != TEAMS:
         return items
     recorded = team_subjects(session, wanted)
     for item, row in zip(items, rows, strict=True):
@@ -353,7 +315,7 @@ def search(session: Session, rt: Runtime, user: User, filters: Filters) -> inbox
         session,
         filters.q,
         named=identity_kinds(user),
-        readable=subject_kinds(rt.forms, user),
+        readable=readable_kinds(rt.forms, user),
         key=blind_index.search_key(rt.settings),
     )
 
@@ -387,7 +349,7 @@ def page(session: Session, rt: Runtime, user: User, filters: Filters) -> Page:
     descending = filters.sort.startswith("-")
     assignee = ASSIGNEE
     named = identity_kinds(user)
-    readable = subject_kinds(rt.forms, user)
+    readable = readable_kinds(rt.forms, user)
     subject = when((Case.kind.in_(readable), Case.subject), else_=literal(None)) if readable else literal(None)
     query = scoped(
         user,
@@ -488,7 +450,7 @@ def _cases(
     to a case (process, unit), newest received first, at most ``CASES_SHOWN``."""
     if found is None or not found.narrow or not found.ids:
         return Cases([], bool(found is not None and not found.narrow))
-    readable, named = subject_kinds(rt.forms, user), identity_kinds(user)
+    readable, named = readable_kinds(rt.forms, user), identity_kinds(user)
     subject = when((Case.kind.in_(readable), Case.subject), else_=literal(None)) if readable else literal(None)
     columns = (
         Case.ticket,

@@ -13,7 +13,7 @@ Each kind of match is looked up through its own index, never by reading every ca
   the index changes in the transaction that writes the subject (migration 0021). Every word typed must be a word
   of the subject, whole (case and, on SQLite, accents aside): a prefix would make PostgreSQL's index scan
   every word it starts and guess its matches blind; only the kinds of case whose subject the reader may see
-  are searched by their words (engine.inbox_list.subject_kinds).
+  are searched by their words (engine.subjects.readable_kinds).
 
 How the inbox lists the matches' open tasks depends on how many cases match (``find`` reads at most
 ``NARROW`` + 1 of them): up to ``NARROW``, their ids are kept (``Found.ids``) and their tasks fetched and

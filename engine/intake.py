@@ -211,8 +211,8 @@ PEOPLE = ("requester", "pemohon", "kuasa", "pelapor")  # the sections of a filin
 
 
 def _tidy(payload: object) -> None:
-    """A NIK and a phone number as people write them, read as the forms take them: "3171 2345 6789 0001" or
-    "3171.2345.6789.0001" is the NIK's 16 digits, "0812.3456.7890" a number with its groups (both were refused)."""
+    """A NIK and a phone number as people write them, read as the forms take them: "3171 2345 0789 0001" or
+    "3171.2345.0789.0001" is the NIK's 16 digits, "0812.3456.7890" a number with its groups (both were refused)."""
     if not isinstance(payload, dict):
         return
     for section in (payload.get(name) for name in PEOPLE):

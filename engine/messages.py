@@ -126,6 +126,13 @@ TEMPLATES: dict[str, str] = {
     "nik_format": "a national identity number (NIK) has 16 digits; for a legal entity, its decree number: 6 to 60 "
     "letters, digits, spaces, dots, slashes or dashes",
     "nik_person_format": "a national identity number (NIK) has 16 digits",
+    # a NIK that cannot exist (engine.nik): the part that is wrong, never the digits
+    "nik_region": "this NIK cannot exist: its first 6 digits are the region (province, regency, district), and no "
+    "region has that code; check the number on the ID card (KTP)",
+    "nik_birth_date": "this NIK cannot exist: digits 7 to 12 are the birth date as DDMMYY (a woman's day plus 40), "
+    "and there is no such date; check the number on the ID card (KTP)",
+    "nik_serial": "this NIK cannot exist: its last 4 digits, the serial number, are never 0000; check the number on "
+    "the ID card (KTP)",
     "phone_format": "a phone number: digits, spaces, ( ) or -, 6 to 20, optionally starting with +",
     "email_format": "an e-mail address such as name@example.go.id",  # errors.po gives its own: nama@contoh.go.id
     "nip_format": "a NIP or NRP: 8 to 30 digits, spaces or dots",
@@ -318,7 +325,6 @@ TEMPLATES: dict[str, str] = {
     "ppid_and_admins_only": "the PPID and administrators only",
     "ppid_officers_only": "PPID officers only",
     "periodic_only": "only for periodic information",
-    "exempt_needs_basis": "required for exempt information",
     "exempt_no_link": "exempt information has no link",
     "remove_file_first": "remove its file first",
     "dip_code_taken": "code %(code)s already used by item %(item)s",
@@ -326,9 +332,19 @@ TEMPLATES: dict[str, str] = {
     "dip_already_published": "the item is already published",
     "dip_not_published": "the item is not published",
     "exempt_no_file": "exempt information has no file",
+    "exempt_classified_by_ppid": "only the PPID lists information as exempt, on the exemption register's determination",
+    "exempt_needs_determination": "required for exempt information: the exemption register's entry (the determination "
+    "after the consequence test); a note alone is not enough",
+    "dip_published_by_ppid": "the PPID publishes and withdraws the list's items; save it, and the PPID publishes it",
+    "dip_no_revision": "no revision of this item awaits publication",
+    "decree_number_taken": "this decree number is already in the exemption register (entry %(entry)s)",
+    "file_holds_personal_data": "the file holds personal data; nothing attached",
+    "public_file_confirm": "the public reads this file: remove what was found, or confirm that it may be published",
     "exempt": "exempt",
     "dip_item_not_found": "DIP item not found",
     "dip_code_repeated": "code %(code)s also in row %(row)s",
+    "dip_row_same_item": "row %(row)s already changes item %(item)s",
+    "dip_title_ambiguous": "items %(items)s have this title and unit: write the item's number in the column ID Kawal",
     "no_item_rows": "no item rows",
     "bad_rows": "%(count)d bad rows; nothing imported",
     "not_xlsx": "the file is not an XLSX workbook",
@@ -378,6 +394,8 @@ TEMPLATES: dict[str, str] = {
     "between_and_today": "between %(first)s and today",
     "report_whole_office": "the yearly report covers the whole office; a unit's cases are in the registers",
     "not_before_date": "not before %(day)s",
+    "hearing_not_working_day": "the Information Commission holds no hearing on %(day)s, %(what)s (not a working day): "
+    "check the date on the summons or the hearing's minutes",
     "dispatch_date_invalid": "invalid dispatch date",
     "receipt_date_invalid": "invalid date of receipt",
     "notice_not_sent": "no notice has been sent yet",
@@ -398,9 +416,9 @@ TEMPLATES: dict[str, str] = {
     "district court (Law 14/2008 Article 47(2)): write the Pengadilan Negeri, e.g. PN Jakarta Pusat",
     "not_after_summons": "not after the summons was received",
     "not_before_commission_filing": "not before the filing at the Information Commission",
-    "window_not_ended": "the %(name)s window has not ended yet: on the latest reading it ends on %(due)s; confirm it "
-    "after that day",
-    "window_not_open": "the %(name)s window has not started: nothing can end it yet",
+    "window_not_ended": "%(name)s has not ended yet: on the latest reading it ends on %(due)s; confirm it after that "
+    "day",
+    "window_not_open": "%(name)s has not started: nothing can end it yet",
     "calendars_unknown": "unknown: %(names)s; one of %(choices)s",
     # -- registers, reports, the dashboard and the survey (engine.access, reports, narrative, survey) --
     "register_not_for_group": "this register is not for your group",
@@ -457,6 +475,9 @@ TEMPLATES: dict[str, str] = {
     "incident_not_found": "incident %(id)s not found",
     "incident_resolved": "incident %(id)s is already resolved",
     "incident_not_retryable": "incident %(id)s (%(subject)s) cannot be retried automatically",
+    "incident_closes_itself": "incident %(id)s closes when its year is confirmed on the working calendar",
+    "incident_reason_personal": "holds personal data (%(what)s): say what was done without anyone's address, number "
+    "or NIK (e.g. the requester was phoned and told the decision)",
     # -- the officers' workbench (engine.inbox_list, engine.saved_filters, engine.notes, engine.absence) --
     "bulk_refused": "some tasks were refused; nothing was changed",
     "bulk_all_refused": "no task was changed; every one was refused",
@@ -558,6 +579,15 @@ TEMPLATES: dict[str, str] = {
     "fee_must_equal_notice": "must equal the fee stated in the written notice: %(total)s",
     "date_between_notice_and_today": "between the notice date (%(first)s) and today",
     "fee_paid_is_recorded": "the payment recorded for this request is %(total)s",
+    "objection_order_binds": "the decision is contrary to the order of a granted objection, which binds the PPID",
+    "objection_order_full": (
+        "objection %(objection)s was granted in full by the PPID superior, whose decision binds the PPID: the request"
+        " can only be granted in full, or the information declared not held"
+    ),
+    "objection_order_grant": (
+        "objection %(objection)s was granted by the PPID superior, or settled by agreement with the information handed"
+        " over: the request can only be granted, in full or in part, or the information declared not held"
+    ),
 }
 
 

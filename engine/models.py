@@ -615,7 +615,9 @@ class Submission(Base):
 
 
 class Incident(Base):
-    """A job that kept failing: visible to admins (API, CLI) until someone retries or resolves it."""
+    """A job that kept failing: visible to admins (API, CLI) until someone retries or resolves it.
+
+    ``close_reason``: why an administrator closed it without retrying its work (notifications.incidents.close)."""
 
     __tablename__ = "incident"
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -625,6 +627,7 @@ class Incident(Base):
     created_at: Mapped[datetime]
     resolved_at: Mapped[datetime | None]
     resolved_by: Mapped[str | None] = mapped_column(String(80))
+    close_reason: Mapped[str | None] = mapped_column(String(300))
 
 
 class CaseMessage(Base):
@@ -752,6 +755,13 @@ class DipItem(Base):
     rhythm_months: Mapped[int | None] = mapped_column(Integer)
     exemption_id: Mapped[int | None] = mapped_column(ForeignKey("exemption.id"))  # the exemption register's entry
     exemption_note: Mapped[str | None] = mapped_column(Text)
+    # Who answers for making or issuing the information, and where it was made (the list's columns "penanggung jawab
+    # pembuatan/penerbitan informasi" and "tempat pembuatan"); None on items listed before they were asked for.
+    responsible: Mapped[str | None] = mapped_column(String(200))
+    made_in: Mapped[str | None] = mapped_column(String(200))
+    # A unit's change to its published item, held for the PPID to publish (engine.dip.propose_revision): the form's
+    # data, who proposed it and when. The public sees the item as published until the PPID publishes the revision.
+    pending_revision: Mapped[dict | None] = mapped_column(JSON(none_as_null=True))
     status: Mapped[str] = mapped_column(String(20), default="draft")
     published_at: Mapped[datetime | None]
     notice_until: Mapped[datetime | None]
@@ -1088,10 +1098,21 @@ class Exemption(Base):
     note: Mapped[str | None] = mapped_column(Text)
     case_id: Mapped[int | None] = mapped_column(ForeignKey("case.id", ondelete="SET NULL"), index=True)
     letter_id: Mapped[int | None] = mapped_column(ForeignKey("letter.id"))
-    # Ended before its period: an objection against the refusal was granted (engine.exemption_ends.end_for_objection).
+    # Ended before its period: the refusal was overturned (engine.exemption_ends). ``ended_reason`` holds an
+    # engine.exemption_words record (code and parameters, read in the reader's language), or a sentence stored before.
     ended_on: Mapped[date | None] = mapped_column(Date)
     ended_reason: Mapped[str | None] = mapped_column(Text)
     __table_args__ = (CheckConstraint("valid_until > decree_date", name="period_after_decree"),)
+
+
+class ExemptionEvent(ChainedRecord, Base):
+    """A determination the PPID recorded in the exemption register without a request (engine.exemptions.record_direct:
+    decided before listing, or by a decree made before Kawal), hash-chained as the access records are
+    (``engine.access_log.record_hash``): one made through a request is in that case's history instead."""
+
+    __tablename__ = "exemption_event"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    exemption_id: Mapped[int] = mapped_column(ForeignKey("exemption.id"), index=True)
 
 
 # -- registers, reports and the satisfaction survey (engine.facts, engine.reports, engine.survey) -----------

@@ -34,6 +34,10 @@ FORWARDED = "diteruskan_instansi_lain"
 # only the team that records it: its ticket, mode and time of receipt and the case's page, never who or what.
 WBS_NEWS, WBS_LANE = "whistleblower_report_received", "pengelola_wbs"
 
+# How the registration task (forms/registrasi.json ``cara_kirim_tanda_bukti``) says the receipt was given, when it
+# went by e-mail.
+RECEIPT_BY_MAIL = "email"
+
 # Lanes whose task, when a lapse creates it, is an escalation to the superior.
 ESCALATION_LANES = frozenset({"atasan_ppid", "pengelola_wbs"})
 
@@ -71,6 +75,10 @@ def announce(session: Session, rt: Runtime, case: Case, changes: Changes) -> Non
             if proxy_party.party_id(case) is not None:  # the receipt says the power of attorney must reach the PPID
                 receipt = {**receipt, "filed_by_proxy": True}
             outbox.to_requester(case, "receipt", "received", receipt)
+        elif reached == "terdaftar" and data.get("cara_kirim_tanda_bukti") == RECEIPT_BY_MAIL:
+            # The registered receipt (Tanda Bukti Penerimaan, Pasal 22(4)-(5)) the officer gave by e-mail: the letter
+            # goes with the mail (notifications.case_facts); given another way, no mail says it was sent.
+            outbox.to_requester(case, "request_registered", "registered", context)
         elif reached == "diperpanjang":
             reason = data.get("rincian_alasan_perpanjangan") or ""
             new_due = context.get("due_at", "")

@@ -26,7 +26,15 @@ CHANNELS = ("log", "smtp", "webhook")
 # (which name who filed), the notices and the superior's response. The proxy gets them by e-mail only: the phone they
 # gave is for the desk to call.
 PROXY_COPIES = frozenset(
-    {"receipt", "objection_receipt", "extension_notice", "completion_request", "decision_notice", "objection_response"}
+    {
+        "receipt",
+        "request_registered",
+        "objection_receipt",
+        "extension_notice",
+        "completion_request",
+        "decision_notice",
+        "objection_response",
+    }
 )
 PROXY_CHANNELS = ("log", "smtp")
 PROXY_COPY = "proxy_party_id"  # the context's key naming the proxy a copy is for (notifications.delivery)

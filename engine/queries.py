@@ -539,12 +539,13 @@ def _windows(
         windows, how = chain.objection_windows(rt, session, case, public=True), gettext(chain.HOW_TO_OBJECT)
     elif case.kind == kinds.OBJECTION:
         found = chain.dispute_window(rt, session, case, public=True)
-        windows, how = [found] if found is not None else [], gettext(chain.HOW_TO_DISPUTE)
+        windows = [found] if found is not None else []
+        how = chain.how_to_dispute(found, locale) if found is not None else ""  # its last day, in words
         filed = [d["ticket"] for d in disputes or []]
     elif case.kind == kinds.DISPUTE:
         found = chain.applicant_window(rt, session, case)
         windows = [found] if found is not None else []
-        how = gettext(chain.HOW_TO_GO_ON[found.name]) if found is not None else ""
+        how = chain.how_to_go_on(rt, found, locale) if found is not None else ""  # the court the setting names
     else:
         return []
     return [

@@ -11,11 +11,13 @@ recorded the complaint (``team_subjects``), or none before it has.
 
 from __future__ import annotations
 
+from typing import Literal
+
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from engine import kinds
-from engine.models import CaseEvent
+from engine import access, kinds, visibility
+from engine.models import Case, CaseEvent, User
 
 SUBJECT_FIELDS = {
     kinds.REQUEST: "information",
@@ -27,6 +29,9 @@ MAX_LENGTH = 300  # the column's width; the full text stays in the case's detail
 # Where the complaint team records a complaint's subject in its own words, without anyone's name
 # (pengaduan_catat_pengaduan.json ``pokok_masalah``, ``x-no-names``): engine.complaints.SUMMARY_TASK.
 TEAM_TASK, TEAM_FIELD = "catat_pengaduan", "pokok_masalah"
+TEAM_FORM = "pengaduan_catat_pengaduan.json"
+# Which of a complaint's subject lines a reader reads (``complaint_subject_read_by``).
+REPORTERS, TEAMS = "reporter", "team"
 
 
 def subject_of(kind: str, details: dict) -> str:
@@ -55,3 +60,41 @@ def team_subjects(session: Session, case_ids: list[int]) -> dict[int, str]:
         if subject:
             found[case_id] = subject
     return found
+
+
+def readable_kinds(forms, user: User) -> frozenset[str]:
+    """The kinds of case whose subject ``user`` may read in a list (and so search by its words): a complaint's, the
+    reporter's own words, for its team only (engine.complaints.details_read_by)."""
+    shown = set()
+    for kind, name in SUBJECT_FIELDS.items():
+        readers = access.field_readers(user, Case(kind=kind))
+        if readers is None:
+            if kind != kinds.COMPLAINT or access.is_complaint_team(user):
+                shown.add(kind)
+            continue
+        try:
+            schema = forms.schema(visibility.INTAKE_FORMS[kind])
+        except LookupError:
+            continue
+        if name in visibility.visible_names(schema, readers):
+            shown.add(kind)
+    return frozenset(shown)
+
+
+def complaint_subject_read_by(forms, user: User) -> Literal["reporter", "team"] | None:
+    """Which subject line of a complaint ``user`` reads, wherever complaints are listed (the inbox, the search, the
+    complaint register): the reporter's own (``REPORTERS``: the complaint team), the one the team recorded
+    (``TEAMS``: a reader of every recorded field, as an auditor, or one the team's form marks that field visible to),
+    or none."""
+    if kinds.COMPLAINT in readable_kinds(forms, user):
+        return REPORTERS
+    if access.is_complaint_team(user):
+        return None
+    readers = access.field_readers(user, Case(kind=kinds.COMPLAINT))
+    if readers is None:
+        return TEAMS
+    try:
+        schema = forms.schema(TEAM_FORM)
+    except LookupError:
+        return None
+    return TEAMS if TEAM_FIELD in visibility.visible_names(schema, readers) else None

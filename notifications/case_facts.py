@@ -49,6 +49,7 @@ log = logging.getLogger("kawal.notifications")
 
 # The letters each message goes with, by the kind of letter (engine.letters.types), in the order they are named.
 LETTERS = {
+    "request_registered": ("tanda_bukti_penerimaan",),  # the registered receipt, given by e-mail
     "extension_notice": ("pemberitahuan_perpanjangan",),
     "decision_notice": ("pemberitahuan_tertulis", "pemberitahuan_tidak_lengkap", "keputusan_penolakan"),
     "objection_receipt": ("tanda_terima_keberatan",),
@@ -104,11 +105,13 @@ def read(session: Session, rt: Runtime, row: Notification, locale: str) -> Facts
     chosen = letters(session, case, wanted, locale)
     if row.event == FEE_EVENT:
         facts.context |= fee(rt, chosen)
+        if "fee_amount" not in facts.context:
+            facts.context |= free_basis(row.context)
     if not chosen:
         return facts
     files = _files(rt, [copy for sent in chosen for copy in sent.copies]) if row.channel == "smtp" else {}
     facts.attachments = tuple(files.values())
-    facts.context["letters"] = [_named(sent, locale, files) for sent in chosen]
+    facts.context["letters"] = [_named(sent, locale, files, case.outcome) for sent in chosen]
     facts.context["letters_attached"] = bool(files)
     return facts
 
@@ -174,15 +177,27 @@ def fee(rt: Runtime, chosen: list[Sent]) -> dict:
     return {"fee_amount": amount, "fee_method": (data.get("cara_pembayaran") or "").strip()}
 
 
-def _named(sent: Sent, locale: str, files: dict[int, tuple[str, str, bytes]]) -> dict:
-    """A letter as the message names it: title (in the reader's language), number, whether it comes with a
-    translation, and the names of the attached files (empty when not attached)."""
+# The delivery clock's basis (permohonan_informasi.bpmn, SERAH) names the fee rule and "after payment", whichever way
+# it was armed; a notice that states no fee arms it within the notice's own period.
+_FEE_CLAUSE = re.compile(r";\s*(?:biaya:|Perki 1/2010 Pasal 27-28).*\(setelah pembayaran\)\s*$")
+
+
+def free_basis(context: dict) -> dict:
+    """The deadline block's basis without the fee rule, when the notice states no fee (nothing when it names none)."""
+    basis = context.get("legal_basis") or ""
+    stripped = _FEE_CLAUSE.sub("", basis)
+    return {"legal_basis": stripped} if stripped != basis else {}
+
+
+def _named(sent: Sent, locale: str, files: dict[int, tuple[str, str, bytes]], outcome: str | None = None) -> dict:
+    """A letter as the message names it: title (in the reader's language, by the case's decision ``outcome``),
+    number, whether it comes with a translation, and the names of the attached files (empty when not attached)."""
 
     def file_name(letter: Letter | None) -> str:
         return files[letter.id][0] if letter is not None and letter.id in files else ""
 
     return {
-        "title": TYPES[sent.original.kind].title(locale),
+        "title": TYPES[sent.original.kind].title(locale, outcome),
         "number": sent.original.number,
         "translated": sent.translation is not None,
         "original_file": file_name(sent.original),

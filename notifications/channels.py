@@ -47,11 +47,13 @@ import logging
 import re
 import smtplib
 import ssl
+import textwrap
 import urllib.error
 import urllib.parse
 import urllib.request
 from dataclasses import dataclass
 from email.message import EmailMessage
+from email.policy import EmailPolicy
 from email.utils import formatdate, parseaddr
 from typing import Protocol
 
@@ -111,6 +113,34 @@ class LogChannel:
         )
 
 
+class _MailPolicy(EmailPolicy):
+    """The standard policy (``email.policy.default``), except that a plain (ASCII) subject too long for one line is
+    folded at its spaces from its first line: Python moves a subject that fits on a line of its own to the next one
+    (``Subject:\r\n Tembusan: ...``), which mail readers parse with a leading space."""
+
+    def fold(self, name, value):
+        return self._plain(name, value) or super().fold(name, value)
+
+    def fold_binary(self, name, value):
+        plain = self._plain(name, value)
+        return plain.encode("ascii") if plain else super().fold_binary(name, value)
+
+    def _plain(self, name: str, value) -> str | None:
+        text = str(value)
+        line = f"{name}: {text}"
+        if name.lower() != "subject" or not text.isascii() or "\n" in text or "\r" in text:
+            return None
+        if len(line) <= (self.max_line_length or len(line)):
+            return None
+        wrap = textwrap.wrap(
+            line, self.max_line_length, subsequent_indent=" ", break_long_words=False, break_on_hyphens=False
+        )
+        return self.linesep.join(wrap) + self.linesep
+
+
+MAIL_POLICY = _MailPolicy(linesep="\n")  # as email.policy.default: smtplib writes CRLF on the wire
+
+
 class SmtpChannel:
     name = "smtp"
 
@@ -146,7 +176,7 @@ class SmtpChannel:
         return self._ssl_context
 
     def build(self, message: Message) -> EmailMessage:
-        email = EmailMessage()
+        email = EmailMessage(policy=MAIL_POLICY)
         email["From"] = self.sender
         email["To"] = message.to
         email["Subject"] = message.subject
@@ -159,6 +189,8 @@ class SmtpChannel:
         for name, media_type, data in message.attachments:
             maintype, subtype = media_type.split("/", 1)
             email.add_attachment(data, maintype=maintype, subtype=subtype, filename=name)
+        if message.attachments:  # the first attachment moved the text's Content-* headers into its part
+            email["Content-Language"] = message.locale
         return email
 
     def send(self, message: Message) -> None:

@@ -128,6 +128,8 @@ Keys each event needs besides ``ticket`` and ``deadline`` (and the deadline bloc
 empty. Other keys in the context are ignored::
 
     receipt            portal_hint, [filed_by_proxy]
+    request_registered portal_hint (the registered receipt, Tanda Bukti Penerimaan, given by e-mail: ``letters``,
+                       ``letters_attached``)
     extension_notice   reason (may be ""), new_due_at, portal_hint
     completion_request missing (what the check found missing, the officer's words), portal_hint
     decision_notice    outcome_label, portal_hint
@@ -171,9 +173,9 @@ empty. Other keys in the context are ignored::
 
 decision_notice may also carry ``dip_title`` and ``dip_link`` (both or neither): the item of the public
 information list (DIP) the decision cites, and where the portal shows it; the notice then says so. The notices
-(extension_notice, decision_notice, objection_receipt, objection_response) and the reporter's letters' messages
-(complaint_recorded: the Tanda Terima Pengaduan; complaint_outcome: the Surat Pemberitahuan Hasil; complaint_question:
-the evidence request's Surat Permintaan Kelengkapan Data/Bukti) may carry
+(request_registered, extension_notice, decision_notice, objection_receipt, objection_response) and the reporter's
+letters' messages (complaint_recorded: the Tanda Terima Pengaduan; complaint_outcome: the Surat Pemberitahuan Hasil;
+complaint_question: the evidence request's Surat Permintaan Kelengkapan Data/Bukti) may carry
 ``letters`` and ``letters_attached``, decision_notice and objection_response ``window_ends_on``,
 ``window_from_dispatch`` and ``outcome_code``, decision_notice ``fee_amount`` and ``fee_method``.
 
@@ -211,6 +213,7 @@ TEMPLATES_DIR = Path(__file__).parent / "templates"
 EVENTS: dict[str, str] = {
     # to the requester
     "receipt": "requester",
+    "request_registered": "requester",
     "extension_notice": "requester",
     "completion_request": "requester",
     "decision_notice": "requester",
@@ -328,6 +331,7 @@ DEADLINE_KEYS = frozenset({"legal_basis", "due_at", "working_days_left"})
 # What each event needs besides ticket, deadline and (when deadline is set) DEADLINE_KEYS; the docstring's table.
 REQUIRED_KEYS: dict[str, frozenset[str]] = {
     "receipt": frozenset({"portal_hint"}),
+    "request_registered": frozenset({"portal_hint"}),
     "extension_notice": frozenset({"reason", "new_due_at", "portal_hint"}),
     "completion_request": frozenset({"missing", "portal_hint"}),
     "decision_notice": frozenset({"outcome_label", "portal_hint"}),

@@ -440,7 +440,7 @@ def unchanged(settings):
     engine.dispose()
 
 
-def request_payload(name="Ani Wijaya", nik="3171234567890001", **overrides):
+def request_payload(name="Ani Wijaya", nik="3171234507890001", **overrides):
     payload = {
         "requester": {
             "name": name,
@@ -460,7 +460,7 @@ def request_payload(name="Ani Wijaya", nik="3171234567890001", **overrides):
     return payload
 
 
-REPORTER_NAME, REPORTER_NIK = "Siti Pelapor Rahasia", "3171999988887777"
+REPORTER_NAME, REPORTER_NIK = "Siti Pelapor Rahasia", "3171990108887777"
 
 
 def complaint_payload(mode="rahasia", **overrides):

@@ -2,7 +2,12 @@
 
 from datetime import UTC, datetime
 
+from sqlalchemy import select
+
+from api.extensions import db
+from engine.models import User
 from tests.conftest import PASSWORD, request_payload
+from tests.workflows.drawn_lanes import human_task_lanes
 
 # When the saved instances of tests/workflows/fixtures (and the instances the serializer tests build like them)
 # were received: 2026-12-02 10:00 WIB. Their timers are absolute dates from it, so they are run on that day;
@@ -26,7 +31,7 @@ STEP = {
         "unit_tujuan": "KANWIL",  # the code of the unit asked (the "unit" login's)
         "permintaan_ke_unit": "Mohon daftar penerima beasiswa 2026",
     },
-    "tanggapan_unit": {"ketersediaan": "tersedia", "tanggapan": "Data terlampir"},
+    "tanggapan_unit": {"ketersediaan": "tersedia", "tanggapan": "Data diserahkan tercetak", "penyampaian": "tercetak"},
     "tentukan_langkah": {"langkah": "putuskan"},
     "tentukan_langkah_perpanjang": {
         "langkah": "perpanjang",
@@ -172,7 +177,10 @@ class Desk:
         """Complete the open task ``name``; ``files``: {field: [(name, bytes)]} sent with it (a default delivery
         sends ``DELIVERED``)."""
         task = self.task(ticket, name)
-        username = username or WHO[task["lane"]]
+        lane = self._drawn_lane(task)
+        username = username or WHO[lane]
+        if 200 <= expect < 300:
+            assert lane in self._groups(username), f"{username} is no officer of {name}'s lane {lane!r}"
         if data is None:
             data = dated(default_data(name, self.decisions, ticket), self.case(ticket)["received_at"][:10])
             if name in DELIVERY_TASKS and files is None:
@@ -197,6 +205,26 @@ class Desk:
         if name == "putuskan" and r.status_code == 200:
             self.decisions[ticket] = data["keputusan"]
         return r.json
+
+    def _drawn_lane(self, task: dict) -> str:
+        """The lane the diagram draws the task in, which the task must have (as tests/workflows' ``Office`` checks):
+        its officer completes it, as an officer of that group would in the inbox. A task no longer in the file (a
+        case on an earlier version) is completed by its own lane's officer."""
+        workflows = self.client.application.extensions["kawal_runtime"].settings.workflows_dir
+        drawn = human_task_lanes(workflows / f"{task['process']}.bpmn")
+        if task["name"] not in drawn:
+            return task["lane"]
+        assert task["lane"] == drawn[task["name"]], (
+            f"{task['name']} is drawn in the lane {drawn[task['name']]!r} but {task['lane']!r} would work it"
+        )
+        return drawn[task["name"]]
+
+    def _groups(self, username: str) -> frozenset[str]:
+        """The lanes ``username`` may work now: their groups and those they stand in for (``User.group_codes``)."""
+        with self.client.application.app_context():
+            user = db.session.scalar(select(User).where(User.username == username))
+            assert user is not None, f"no officer {username}"
+            return user.group_codes
 
     def status(self, receipt):
         r = self.client.post(

@@ -29,11 +29,12 @@ from sqlalchemy import select
 
 from api.boundary import noted, runtime
 from api.extensions import db
+from api.language import LANGUAGES
 from api.reports.history import READ, event_label
 from api.reports.labels import CHANNELS
-from api.web import case_messages, display, events, process_diagram, proxy, requester, workbench
+from api.web import case_messages, display, events, objection_orders, process_diagram, proxy, requester, workbench
 from api.web.blueprint import bp
-from api.web.facts import case_facts, finding_files, labelled, proxy_facts, requester_facts
+from api.web.facts import case_facts, finding_files, labelled, proxy_facts, requester_facts, unit_answers
 from api.web.i18n import current_language
 from api.web.letters import for_case_page as letter_rows
 from api.web.letters import scan_form
@@ -139,6 +140,8 @@ def case(ticket: str, reporter: dict | None = None, refused: dict | None = None)
         "due_at": shown_due(found)[0] if found.closed_at is None else found.due_at,
         "due_clock": _due_clock(found) if found.closed_at is None else None,
         "facts": _facts(rt, user, found, locale),
+        "objection_orders": objection_orders.shown(found, locale),  # a granted objection's order binding the PPID
+        "unit_answers": unit_answers(rt, user, found, locale),  # what the units referred it answered, files linked
         "requester": requester_facts(rt, identity, locale),
         "other_filings": _other_filings(rt, user, found, identity, locale),
         "can_correct_requester": requester_data.can_correct(user, found),
@@ -387,12 +390,13 @@ def _timeline(case: Case, locale: str) -> list[dict]:
     rt = runtime()
     titles = {bpmn_id: display.task_title(rt, t, locale) for bpmn_id, t in by_spec.items()}
     letters = {x.id: x for x in letter_records.for_case(db.session, case)}
+    translated = {x.translation_of_id for x in letters.values() if x.translation_of_id}  # originals with a copy
     out = []
     for e in events:
         data = e["data"]
         task = tasks.get(data.get("task_id")) or by_spec.get(data.get("task"))
         if e["type"].startswith("letter_"):
-            detail = _letter_detail(e["type"], letters.get(data.get("letter")), locale)
+            detail = _letter_detail(e["type"], letters.get(data.get("letter")), locale, translated)
         elif e["type"] == "case_read" and str(data.get("what", "")).startswith("letter:"):
             detail = _read_letter(letters, str(data["what"]).partition(":")[2], locale)
         else:
@@ -434,12 +438,17 @@ def _grouped_reads(rows: list[dict]) -> list[dict]:
     return out
 
 
-def _letter_detail(kind: str, letter: Letter | None, locale: str) -> str:
-    """A letter's line: its title and number, and for its issue whether its PDF is ready now (read from the
-    letter record; the PDF's own event, ``letter_rendered``, follows in the history once it is made)."""
+def _letter_detail(
+    kind: str, letter: Letter | None, locale: str, translated: set[int] | frozenset = frozenset()
+) -> str:
+    """A letter's line: its title and number (and its language, for either letter of a bilingual pair: ``translated``
+    holds the originals that have a copy), and for its issue whether its PDF is ready now (read from the letter
+    record; the PDF's own event, ``letter_rendered``, follows in the history once it is made)."""
     if letter is None:
         return ""
     line = f"{LETTER_TYPES[letter.kind].title(locale)} {letter.number}"
+    if letter.translation_of_id or letter.id in translated:  # a bilingual letter: each language has the same number
+        line += f" · {LANGUAGES.get(letter.locale, letter.locale)}"
     if kind != "letter_issued":
         return line
     if letter.status == "ready":
@@ -496,8 +505,8 @@ def _event_detail(kind: str, data: dict, task_title: str | None, locale: str, ti
         title = events.message_title(name, locale)
         day = chain.event_day(data)
         return f"{title} · {display.office_date(day)}" if day else title
-    if kind == "linked_case_outcome":
-        return data.get("message", "")
+    if kind == "linked_case_outcome":  # the objection, its outcome and day, and what it did on the request
+        return objection_orders.history_line(data, locale)
     if kind == "case_read":
         return _read_what(data.get("what", ""), locale, titles)
     if kind == "requester_correction_asked":

@@ -8,29 +8,41 @@ data by the same rule (``labelled``). The templates draw the pairs with ``_macro
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from functools import cache
+from functools import cached_property
 
-from flask import g
+from flask import g, url_for
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from flask_babel import ngettext
+from markupsafe import Markup
+from sqlalchemy import select
 
 from api.extensions import db
+from api.language import LANGUAGES
 from api.reports.labels import REQUEST_CHOICES
 from api.web import display, schema_form
 from api.web.i18n import current_language
-from engine import chain, kinds, pii_scan, proxy_data, task_files, users, visibility
+from engine import access, chain, kinds, pii_scan, proxy_data, task_files, users, visibility
 from engine.explanation import ISO_DATE_OR_INSTANT
-from engine.languages import LOCALE
-from engine.models import Case, User
+from engine.languages import DEFAULT, LOCALE, LOCALES
+from engine.models import Attachment, Case, CaseEvent, HumanTask, Unit, User
 from engine.runtime import Runtime
 
 # The intake form that describes each kind of case's details (their labels and choice names).
 INTAKE_FORMS = visibility.INTAKE_FORMS
 
 
-def case_facts(rt: Runtime, case: Case, locale: str, details: dict) -> list[tuple[str, str]]:
+class Facts(list):
+    """A case's facts as label / value pairs (``case_facts``): ``base``, the case's own (ticket, process, stage,
+    receipt, channel), then ``asked``, its details as the form it was filed with labels them: what the requester asked
+    for, what a complaint is about. A unit's task page shows ``asked`` before its form (templates/task.html)."""
+
+    def __init__(self, base: list[tuple[str, str]], asked: list[tuple[str, str]]):
+        super().__init__(base + asked)
+        self.base, self.asked = base, asked
+
+
+def case_facts(rt: Runtime, case: Case, locale: str, details: dict) -> Facts:
     """The case's ``details`` (as the reader may see them: engine.visibility) as label / value pairs,
     labelled by the form the case was filed with."""
     schema = intake_schema(rt, case.kind)
@@ -45,7 +57,7 @@ def case_facts(rt: Runtime, case: Case, locale: str, details: dict) -> list[tupl
     # fact: the proxy is shown apart, to those who may read it (``proxy_facts``). The language an objection was filed
     # in (engine.languages) is a setting of its messages, as the requester's own is (``requester_facts``).
     shown = {key: value for key, value in details.items() if not key.endswith("_party_id") and key != LOCALE}
-    return facts + labelled(schema, shown, locale)
+    return Facts(facts, labelled(schema, shown, locale))
 
 
 # Where each kind's intake form keeps the person's identity: a request's requester, a complaint's reporter.
@@ -65,10 +77,14 @@ def requester_facts(
     facts = labelled(schema, {k: v for k, v in identity.items() if k in known}, locale)
     nik = identity.get("nik")
     if isinstance(nik, str) and len(nik) == 16 and nik.isdigit() and not pii_scan.is_nik(nik):
-        # The form takes any 16 digits (a NIK the office's table of regions lacks must still be filed); an impossible
-        # one (0000000000000000, a birth month 13) is for the desk to check with the filer, as its identity check.
+        # The form refuses a NIK that cannot exist (engine.nik) but takes one whose region the office's table lacks
+        # (a province or regency made later); that one, or one filed before the form refused, is for the desk to
+        # check with the filer, as its identity check.
         facts = [(label, f"{value} ({NIK_IMPLAUSIBLE})" if value == nik else value) for label, value in facts]
-    return facts
+    # The language they filed in and are written to in (engine.languages; the desk may correct it): an officer who
+    # calls or writes to them knows which to use.
+    kept = identity.get("locale") if identity.get("locale") in LOCALES else DEFAULT
+    return [*facts, (_("Language"), LANGUAGES.get(kept, kept))]
 
 
 NIK_IMPLAUSIBLE = _l(
@@ -104,14 +120,13 @@ DETAIL_LABELS = {
 }
 
 
-def labelled(
-    schema: dict, values: dict, locale: str, files: Callable[[], dict[str, str]] | None = None
-) -> list[tuple[str, str]]:
+def labelled(schema: dict, values: dict, locale: str, files: CaseFiles | None = None) -> list[tuple[str, str]]:
     """Values as label / text pairs, in the schema's order, then anything the schema does not name.
 
     A unit's code (a field marked ``"x-references": "unit"``) reads as the unit's name; rows (an array of objects)
-    as their fields' labels and values; the confirmations of the personal-data scan by the reason chosen and, when
-    ``files`` (``finding_files``) names the file, the file and the finding's number, never the finding's code."""
+    as their fields' labels and values; a file field's files, given the reader's ``files`` (``finding_files``), by
+    name, each a link to download it, else by their number; the confirmations of the personal-data scan by the
+    reason chosen and, when ``files`` names the file, the file and the finding's number, never the finding's code."""
     schema = schema_form.with_unit_choices(schema, _units) if schema else schema
     fields = {f.name: f for f in schema_form.build_fields(schema, locale)} if schema else {}
     order = [k for k in fields if k in values] + [k for k in values if k not in fields]
@@ -125,8 +140,8 @@ def labelled(
         known = fields.get(key)
         label = known.label if known else str(DETAIL_LABELS.get(key, key.replace("_", " ").capitalize()))
         if known is not None and known.widget == "file" and isinstance(value, list):
-            # The data holds the files' ids; the page's list of files names them.
-            out.append((label, ngettext("%(num)d file", "%(num)d files", len(value))))
+            # The data holds the files' ids: named and linked where the reader may open them, else counted.
+            out.append((label, files.links(value) if files is not None else _file_count(len(value))))
             continue
         items = nodes.get(key, {}).get("items", {})
         if isinstance(value, list) and items.get("properties") and all(isinstance(v, dict) for v in value):
@@ -164,7 +179,7 @@ def _confirmation_fields(nodes: dict) -> set[str]:
     }
 
 
-def _confirmation(items: dict, row: dict, locale: str, files: Callable[[], dict[str, str]] | None) -> str:
+def _confirmation(items: dict, row: dict, locale: str, files: CaseFiles | None) -> str:
     """A finding confirmed to go out: why, and which file and finding it was when the reader may know the file. The
     finding's code (its file's sha256 prefix and number, engine.task_files.finding_ref) says nothing to a person, and
     what was found is not kept (the file's row counts findings, never their values)."""
@@ -174,12 +189,93 @@ def _confirmation(items: dict, row: dict, locale: str, files: Callable[[], dict[
     return _("%(file)s, finding %(num)s: %(reason)s", file=name, num=number, reason=reason) if name else reason
 
 
-def finding_files(rt: Runtime, user: User, case: Case) -> Callable[[], dict[str, str]]:
-    """The case's files ``user`` may read, by the prefix a finding's code starts with (engine.task_files.finding_ref),
-    named: read once, when a confirmation of the scan is shown."""
-    return cache(
-        lambda: {row.sha256[:12]: row.file_name for row in task_files.files_of(db.session, rt.forms, user, case)}
+class CaseFiles:
+    """The case's files ``user`` may read (engine.task_files.files_of), read once, when a page first names one: linked
+    by their ids (a file field's value) and named by the prefix a finding's code starts with (``files()``, for a
+    confirmation of the scan: engine.task_files.finding_ref)."""
+
+    def __init__(self, rt: Runtime, user: User, case: Case):
+        self._rt, self._user, self.case = rt, user, case
+
+    @cached_property
+    def rows(self) -> dict[int, Attachment]:
+        return {row.id: row for row in task_files.files_of(db.session, self._rt.forms, self._user, self.case)}
+
+    @cached_property
+    def _by_prefix(self) -> dict[str, str]:
+        return {row.sha256[:12]: row.file_name for row in self.rows.values()}
+
+    def __call__(self) -> dict[str, str]:
+        return self._by_prefix
+
+    def links(self, ids: list) -> Markup | str:
+        """A file field's files: each the reader may read by name, a link to download it (the case page's
+        ``case_file``); the others counted, never named."""
+        readable = [self.rows[i] for i in ids if isinstance(i, int) and not isinstance(i, bool) and i in self.rows]
+        if not readable:
+            return _file_count(len(ids))
+        links = [
+            Markup('<a href="{}" download>{}</a>').format(
+                url_for("web.case_file", ticket=self.case.ticket, file_id=row.id), row.file_name
+            )
+            for row in readable
+        ]
+        if len(ids) > len(readable):
+            links.append(Markup.escape(_file_count(len(ids) - len(readable))))
+        return Markup(", ").join(links)
+
+
+def finding_files(rt: Runtime, user: User, case: Case) -> CaseFiles:
+    """The case's files ``user`` may read (``CaseFiles``), for ``labelled``."""
+    return CaseFiles(rt, user, case)
+
+
+def _file_count(num: int) -> str:
+    return ngettext("%(num)d file", "%(num)d files", num)
+
+
+def unit_answers(rt: Runtime, user: User, case: Case, locale: str) -> list[dict]:
+    """What the units a case was referred to answered (their completed tasks: a request's information, a complaint's
+    clarification), oldest first: which unit, who, when, and the fields ``user`` may read (engine.visibility), files
+    linked where ``user`` may open them. The case's history, which says it too, is for the case's team only
+    (``access.can_read_history``); a unit reads its own unit's answers, never another unit's."""
+    readers = access.field_readers(user, case)
+    query = select(HumanTask).where(
+        HumanTask.case_id == case.id, HumanTask.lane == access.UNIT_LANE, HumanTask.state == "completed"
     )
+    if readers is not None:
+        query = query.where(HumanTask.unit_id == user.unit_id)
+    tasks = {task.id: task for task in db.session.scalars(query)}
+    if not tasks:
+        return []
+    files, out = finding_files(rt, user, case), []
+    for (event,) in db.session.execute(
+        select(CaseEvent.data)
+        .where(CaseEvent.case_id == case.id, CaseEvent.type == "task_completed")
+        .order_by(CaseEvent.seq)
+    ):
+        task = tasks.get(event.get("task_id"))
+        if task is None:
+            continue
+        data = visibility.shown(rt.forms, task.form, event.get("data", {}), readers)
+        unit = db.session.get(Unit, task.unit_id) if task.unit_id is not None else None
+        by = db.session.get(User, task.completed_by_id) if task.completed_by_id is not None else None
+        out.append(
+            {
+                "unit": unit.name if unit is not None else "",
+                "by": by.username if by is not None else None,
+                "at": task.completed_at,
+                "facts": labelled(_form_schema(rt, task.form), data, locale, files),
+            }
+        )
+    return out
+
+
+def _form_schema(rt: Runtime, form: str | None) -> dict:
+    try:
+        return rt.forms.schema(form) if form else {}
+    except LookupError:
+        return {}
 
 
 def value_text(value, choices: dict) -> str:

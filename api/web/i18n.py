@@ -5,17 +5,20 @@ shared with the JSON API, which chooses its language from ``Accept-Language`` in
 
 The visitor's choice lives in a cookie set by ``GET /bahasa/<code>`` (a plain link: it works without
 JavaScript and on the CSRF error page, and changing a display preference needs no CSRF token).
-Without the cookie an officer's stored ``User.locale`` decides, then Bahasa Indonesia. A file the API
+Without the cookie an officer's stored ``User.locale`` decides; on a case's own pages at the portal, the language
+the case was filed in (``default_to``: the person who filed in English and comes back with the ticket and code on
+another device reads their case in English); then Bahasa Indonesia. A file the API
 writes (a register's CSV, the yearly report) speaks the API's language: the caller's ``Accept-Language``,
 whatever cookie the same browser holds.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from functools import cached_property
 
-from flask import current_app, redirect, request, url_for
-from flask_babel import Babel, Domain, get_locale
+from flask import current_app, g, redirect, request, url_for
+from flask_babel import Babel, Domain, get_locale, refresh
 from flask_login import current_user
 
 from api.extensions import db
@@ -49,7 +52,21 @@ def select_locale() -> str:
         return chosen
     if current_user and current_user.is_authenticated and current_user.locale in LANGUAGES:
         return current_user.locale
+    page_default = g.get(PAGE_DEFAULT)
+    if page_default is not None and (spoken := page_default()) in LANGUAGES:
+        return spoken
     return DEFAULT
+
+
+PAGE_DEFAULT = "kawal_page_language"
+
+
+def default_to(language_of: Callable[[], str]) -> None:
+    """This page speaks ``language_of()`` unless the visitor chose a language (the switch's cookie): a case's own
+    page at the portal, in the language the case was filed in. ``language_of`` is called only when needed (it reads
+    the identity vault), once a request; anything already worded before keeps its language."""
+    setattr(g, PAGE_DEFAULT, language_of)
+    refresh()
 
 
 def select_timezone() -> str:

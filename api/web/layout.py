@@ -26,6 +26,7 @@ class NavItem:
     endpoint: str
     label: object  # a lazy gettext string
     groups: frozenset[str] | None = None  # None: every logged-in officer
+    trailing: bool = False  # after every other item (appended later too): a page that is nobody's first
 
     def shown_to(self, groups: frozenset[str]) -> bool:
         return self.groups is None or bool(self.groups & groups)
@@ -43,6 +44,9 @@ NAV: list[NavItem] = [
     # After the first page of each group (an officer lands on the first item: session.landing).
     NavItem("web.dashboard_page", _l("Dashboard"), access.DASHBOARD_READERS | access.COMPLAINT_REPORT_READERS),
     NavItem("web.reports_home", _l("Registers and reports"), access.REPORT_READERS | access.COMPLAINT_FIGURE_READERS),
+    # Every other officer opens one page behind it, the register of exempt information (api.web.reports: every
+    # officer reads it): a unit's officers and the administrators find it after their own pages, where they land.
+    NavItem("web.reports_home", _l("Registers and reports"), access.STAFF_GROUPS, trailing=True),
 ]
 
 
@@ -50,10 +54,16 @@ def nav_items() -> list[dict]:
     if not current_user.is_authenticated:
         return []
     groups = current_user.group_codes
+    shown = [
+        item
+        for item in sorted(NAV, key=lambda item: item.trailing)  # stable: each part keeps its order
+        if item.endpoint in current_app.view_functions and item.shown_to(groups)
+    ]
+    endpoints = [item.endpoint for item in shown]
     return [
         {"url": url_for(item.endpoint), "label": item.label, "current": request.endpoint == item.endpoint}
-        for item in NAV
-        if item.endpoint in current_app.view_functions and item.shown_to(groups)
+        for n, item in enumerate(shown)
+        if item.endpoint not in endpoints[:n]  # a page shown once, at its first place
     ]
 
 

@@ -15,7 +15,7 @@ from flask_login import login_required
 from api.boundary import commit, noted_letter, runtime
 from api.extensions import db
 from api.web.blueprint import bp
-from api.web.i18n import current_language, translated
+from api.web.i18n import current_language, default_to, translated
 from api.web.inbox import refusal_message
 from api.web.session import officer
 from engine import access
@@ -29,13 +29,14 @@ from engine.models import Case, Letter
 STATUS = {"pending": ("sedang disiapkan", "being prepared"), "failed": ("gagal dibuat", "could not be made")}
 
 
-def rows(letters: list[Letter], locale: str) -> list[dict]:
-    """The letters as a list shows them: title, number, date, language, and whether the PDF is there yet."""
+def rows(letters: list[Letter], locale: str, outcome: str | None = None) -> list[dict]:
+    """The letters as a list shows them: title (by the case's decision ``outcome``: a decree rejecting in part says
+    so), number, date, language, and whether the PDF is there yet."""
     i = 1 if locale == "en" else 0
     return [
         {
             "id": x.id,
-            "title": (TYPES[x.kind].title_id, TYPES[x.kind].title_en)[i],
+            "title": TYPES[x.kind].title(locale, outcome),
             "number": x.number,
             "date": x.letter_date,
             "locale": x.locale,
@@ -50,7 +51,8 @@ def rows(letters: list[Letter], locale: str) -> list[dict]:
 
 def for_case_page(user, case: Case, locale: str) -> list[dict]:
     """The case's letters this officer reads (a unit: the clarification request it was sent)."""
-    return rows([x for x in records.for_case(db.session, case) if access.can_read_letter(user, case, x)], locale)
+    readable = [x for x in records.for_case(db.session, case) if access.can_read_letter(user, case, x)]
+    return rows(readable, locale, case.outcome)
 
 
 def scan_form(user, case: Case, letters: list[dict]) -> dict | None:
@@ -64,7 +66,7 @@ def scan_form(user, case: Case, letters: list[dict]) -> dict | None:
 
 
 def for_status_page(case: Case, locale: str) -> list[dict]:
-    return rows(records.for_requester(db.session, case), locale)
+    return rows(records.for_requester(db.session, case), locale, case.outcome)
 
 
 def download(letter: Letter, scan: bool = False) -> Response:
@@ -138,16 +140,23 @@ def case_letter_scan(ticket: str):
 
 @bp.route("/verifikasi/<code>", methods=["GET", "POST"])
 def verify_page(code: str):
-    """Anyone checks a printout: the letter's public facts; a sha256 typed in, or a file, is compared."""
+    """Anyone checks a printout: the letter's public facts; a sha256 typed in, or a file, is compared.
+
+    The page speaks the letter's language (the QR of an English copy opens it in English on a fresh phone, as a
+    case's pages at the portal speak the language it was filed in), unless the visitor chose one (i18n.default_to).
+    """
     given, error = None, None
     if request.method == "POST" and request.files.get("file"):
         given = hashlib.sha256(request.files["file"].read()).hexdigest()
     elif request.values.get("sha256"):
         given = request.values["sha256"]
-    try:
-        shown = records.verify(db.session, runtime(), code, given)
-    except Invalid as refused:
-        shown, error = records.verify(db.session, runtime(), code), translated(refused.fields["sha256"][0])
+    shown = records.verify(db.session, runtime(), code)
+    default_to(lambda: shown.locale)
+    if given is not None:
+        try:
+            shown = records.verify(db.session, runtime(), code, given)
+        except Invalid as refused:
+            error = translated(refused.fields["sha256"][0])
     locale = current_language()
     return render_template(
         "verify.html",

@@ -19,7 +19,7 @@ from werkzeug.datastructures import MultiDict
 
 from api.boundary import commit, noted, runtime
 from api.extensions import db
-from api.web import case_messages, display, schema_form
+from api.web import case_messages, display, objection_orders, schema_form
 from api.web.blueprint import bp
 from api.web.case import WHEN_PASSED
 from api.web.facts import case_facts, finding_files, labelled, proxy_facts, requester_facts
@@ -77,7 +77,34 @@ def _given(task: HumanTask, office_province: str | None) -> MultiDict:
     values = MultiDict({field: str(details[key]) for field, key in wanted.items() if details.get(key)})
     if (task.case.kind, task.bpmn_id) == ("pengaduan", "catat_pengaduan") and office_province:
         values["provinsi_kejadian"] = office_province  # most complaints are of the office's own province
+    if (task.case.kind, task.bpmn_id) == (kinds.OBJECTION, BRIEF_TASK):
+        values[BRIEF_FIELD] = _chronology_text(task.case)
+    if (task.case.kind, task.bpmn_id) == (kinds.OBJECTION, OBJECTION_DECISION_TASK):
+        values[COMMISSION_FIELD] = COMMISSION
     return values
+
+
+# The PPID's brief for the superior (keberatan_kronologi.json) starts from the chain's chronology the page lists
+# beside it: days, tickets and stages only, no one's identity. The PPID mends it rather than typing it again.
+BRIEF_TASK, BRIEF_FIELD, BRIEF_MAX = "susun_kronologi", "kronologi", 4000
+# The Commission the superior's response names (keberatan_putusan.json): a Kanwil is a vertical unit of a central
+# ministry, so in principle the Komisi Informasi Pusat hears its disputes (legal-process.md §5.1); the superior
+# names another where a provincial Commission has taken such cases.
+OBJECTION_DECISION_TASK, COMMISSION_FIELD = "putuskan_keberatan", "komisi_informasi"
+COMMISSION = "Komisi Informasi Pusat"
+
+
+def _chronology_text(case: Case) -> str:
+    """The chain's chronology as lines ("2 Des 2026 · PMH-2026-000001: Permohonan informasi diterima"), a stage
+    repeated right after itself said once, cut at a whole line within the field's length."""
+    lines: list[str] = []
+    for row in chain.chronology(db.session, case, current_language()):
+        line = f"{display.office_date(row['at'])} · {row['ticket']}: {row['what']}"
+        if not lines or lines[-1].split(" · ", 1)[1] != line.split(" · ", 1)[1]:
+            lines.append(line)
+    while lines and len("\n".join(lines)) > BRIEF_MAX:
+        lines.pop()
+    return "\n".join(lines)
 
 
 @bp.post("/tugas/<id:task_id>")
@@ -193,6 +220,7 @@ def _page(
         row=detail,
         deadlines=_deadlines(task.case, locale),
         case_facts=case_facts(rt, task.case, locale, detail["case"]["details"]),
+        objection_orders=objection_orders.shown(task.case, locale),  # a granted objection's order binding the PPID
         requester=requester_facts(rt, view["requester"], locale),
         other_filings=other_filings.count(db.session, rt, user, task.case, view["requester"]),
         proxy=proxy_facts(rt, task.case, view["proxy"], locale),

@@ -14,7 +14,20 @@ from datetime import date
 from sqlalchemy import bindparam, select
 from sqlalchemy.orm import Session
 
-from engine import access, dip_match, documents, exemptions, fees, kinds, proxy_data, reported_party, status, visibility
+from engine import (
+    access,
+    chain,
+    dip_match,
+    documents,
+    exemptions,
+    fees,
+    kinds,
+    proxy_data,
+    regions,
+    reported_party,
+    status,
+    visibility,
+)
 from engine.catalogs import N_, catalog
 from engine.config import Settings
 from engine.explanation import ZONES
@@ -65,6 +78,7 @@ PASAL_17 = {
 }
 # What of the requester's (or their representative's) identity a letter prints: never the NIK.
 IDENTITY_KEYS = ("name", "address", "occupation", "email", "phone", "nomor_surat_kuasa", "tanggal_surat_kuasa")
+LEGAL_ENTITY = "badan_hukum"  # a requester type (forms/permohonan.json): the NIK field holds its decree's number
 
 
 def verify_url(settings: Settings, code: str) -> str:
@@ -75,10 +89,34 @@ def office(settings: Settings) -> dict:
     return {
         "agency_name": settings.agency_name,
         "office_name": settings.office_name,
+        "office_name_in_text": name_in_text(settings.office_name),
         "address": settings.office_address,
         "contact": settings.office_contact,
         "city": settings.office_city,
     }
+
+
+# Words an office's name keeps in lower case inside a sentence, and the abbreviations it keeps in capitals.
+_NAME_LOWER = frozenset({"dan", "di", "ke", "dari", "untuk", "pada", "atas", "and", "of", "the"})
+_NAME_CAPITALS = frozenset({"RI", "DKI", "DIY", "D.I.", "NTB", "NTT", "KUA", "MAN", "MTSN", "MIN", "PPID"})
+
+
+def name_in_text(name: str) -> str:
+    """The office's name as a sentence writes it: the letterhead's capitals (``KANTOR WILAYAH KEMENTERIAN AGAMA
+    PROVINSI DKI JAKARTA``, as KAWAL_OFFICE_NAME is usually configured) in title case (``Kantor Wilayah Kementerian
+    Agama Provinsi DKI Jakarta``), a province named as engine.regions spells it; a name configured with its own
+    small letters is kept as written."""
+    if not name.isupper():
+        return name
+    words = [
+        word if word in _NAME_CAPITALS else word.lower() if word.lower() in _NAME_LOWER and i else word.capitalize()
+        for i, word in enumerate(name.split())
+    ]
+    text = " ".join(words)
+    for province in regions.PROVINCES.values():
+        if text.casefold().endswith(" " + province.casefold()):
+            return text[: -len(province)] + province
+    return text
 
 
 def task_data(session: Session, case: Case, task: str) -> dict:
@@ -143,7 +181,9 @@ class CaseRecord:
         return next((dict(data) for name, data in reversed(self.tasks) if name == task), {})
 
     def identity(self, party_id: int | None) -> dict | None:
-        """What a letter prints of a party (never the NIK), with the language they write in."""
+        """What a letter prints of a party (never the NIK), with the language they write in. A requester that is a
+        legal entity (``legal_entity``) is printed with the number of its legalisation decree (``decree_number``),
+        which the request form records in the NIK's place (legal-process.md §3.2): it identifies no person."""
         if party_id is None:
             return None
         if party_id not in self._identities:
@@ -153,6 +193,8 @@ class CaseRecord:
             self._identities[party_id] = {key: identity.get(key, "") for key in IDENTITY_KEYS} | {
                 "locale": identity.get("locale", "id")
             }
+            if party_id == self.case.requester_party_id and self.case.requester_type == LEGAL_ENTITY:
+                self._identities[party_id] |= {"legal_entity": True, "decree_number": identity.get("nik", "")}
         return dict(self._identities[party_id])
 
     def requester_locale(self) -> str:
@@ -296,7 +338,27 @@ def build(
     if kind.names_requester:
         requester = record.identity(case.requester_party_id) or {}
         out |= parties(session, case, kind, data, request, requester, record.task_data)
+    if kind.code == OBJECTION_RESPONSE:
+        out |= _response_periods(rt, letter_date)
     return out
+
+
+OBJECTION_RESPONSE = "tanggapan_atasan"
+
+
+def _response_periods(rt: Runtime, letter_date: date) -> dict:
+    """What the superior's response states in days: the last day to apply to the Commission (UU 14/2008 Pasal 37(2):
+    14 working days from the requester's receipt, on the lenient calendar as engine.chain.dispute_window counts it)
+    were the letter received on its own date, which later receipt moves on; and the working days the PPID has to
+    hand over what a granted objection orders (KAWAL_DELIVERY_DAYS, the office's own standard: the law sets none,
+    legal-process.md §3.5), as the request's reopened delivery clock (SERAH) counts them from the dispatch."""
+    start = rt.received(letter_date.isoformat())
+    due = rt.calendars["lenient"].add_working_days(start, chain.DISPUTE_DAYS).due_at
+    return {
+        "dispute_by": due.astimezone(rt.calendars["lenient"].tz).date().isoformat(),
+        "dispute_days": chain.DISPUTE_DAYS,
+        "delivery_days": rt.settings.delivery_days,
+    }
 
 
 HANDOVER = "berita_acara_serah_terima"

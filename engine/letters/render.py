@@ -123,6 +123,77 @@ def rupiah(value, locale: str = "id", space: str = "\u00a0") -> str:
     return f"IDR{space}{number(value, 'en')}" if locale == "en" else f"Rp{number(value)}"
 
 
+_ID_UNITS = ("", "satu", "dua", "tiga", "empat", "lima", "enam", "tujuh", "delapan", "sembilan", "sepuluh", "sebelas")
+_EN_UNITS = [
+    "zero",
+    "one",
+    "two",
+    "three",
+    "four",
+    "five",
+    "six",
+    "seven",
+    "eight",
+    "nine",
+    "ten",
+    "eleven",
+    "twelve",
+    "thirteen",
+    "fourteen",
+    "fifteen",
+    "sixteen",
+    "seventeen",
+    "eighteen",
+    "nineteen",
+]
+_EN_TENS = ("", "", "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety")
+_SCALES = ((10**12, "triliun", "trillion"), (10**9, "miliar", "billion"), (10**6, "juta", "million"))
+
+
+def _id_words(n: int) -> str:
+    """A whole number in Indonesian words, as a receipt's "terbilang" writes it: 1500 -> ``seribu lima ratus``."""
+    if n < 12:
+        return _ID_UNITS[n]
+    if n < 20:
+        return f"{_ID_UNITS[n - 10]} belas"
+    if n < 100:
+        return f"{_ID_UNITS[n // 10]} puluh {_id_words(n % 10)}".strip()
+    if n < 200:
+        return f"seratus {_id_words(n - 100)}".strip()
+    if n < 1000:
+        return f"{_ID_UNITS[n // 100]} ratus {_id_words(n % 100)}".strip()
+    if n < 2000:
+        return f"seribu {_id_words(n - 1000)}".strip()
+    if n < 10**6:
+        return f"{_id_words(n // 1000)} ribu {_id_words(n % 1000)}".strip()
+    scale, word, _ = next(s for s in _SCALES if n >= s[0])
+    return f"{_id_words(n // scale)} {word} {_id_words(n % scale)}".strip()
+
+
+def _en_words(n: int) -> str:
+    """A whole number in English words: 1500 -> ``one thousand five hundred``."""
+    if n < 20:
+        return _EN_UNITS[n]
+    if n < 100:
+        return _EN_TENS[n // 10] + (f"-{_EN_UNITS[n % 10]}" if n % 10 else "")
+    if n < 1000:
+        rest = n % 100
+        return f"{_EN_UNITS[n // 100]} hundred" + (f" and {_en_words(rest)}" if rest else "")
+    scale, _, word = next((s for s in _SCALES if n >= s[0]), (1000, "", "thousand"))
+    rest = n % scale
+    tail = "" if not rest else f" and {_en_words(rest)}" if rest < 100 else f" {_en_words(rest)}"
+    return f"{_en_words(n // scale)} {word}{tail}"
+
+
+def amount_in_words(value, locale: str = "id") -> str:
+    """An amount of rupiah in words, as a receipt states it beside the figure ("terbilang"): ``1500`` -> ``seribu
+    lima ratus rupiah``, in English ``one thousand five hundred rupiah``."""
+    n = int(round(float(value or 0)))
+    if locale == "en":
+        return f"{_en_words(n)} rupiah"
+    return f"{_id_words(n) or 'nol'} rupiah"
+
+
 def fee_unit(item: dict, locale: str = "id") -> str:
     """What an item of a notice's fee is priced per, in the letter's language: ``12 printed pages``, ``1 CD``."""
     if locale != "en":
@@ -176,6 +247,7 @@ def environment(agency_dir: str | None) -> Environment:
     env.filters["rupiah"] = _in_letter_locale(rupiah)
     env.filters["number"] = _in_letter_locale(number)
     env.filters["fee_unit"] = _in_letter_locale(fee_unit)
+    env.filters["in_words"] = _in_letter_locale(amount_in_words)
     env.filters["punct"] = punct
     return env
 

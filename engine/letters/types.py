@@ -18,6 +18,16 @@ from dataclasses import dataclass, field
 
 from engine import kinds
 
+# A request's decision that grants it in part, and the titles of the letters that then say "in part" (the decree's
+# heading: templates/keputusan_penolakan.*.html).
+GRANTED_IN_PART = "dikabulkan_sebagian"
+IN_PART = {
+    "keputusan_penolakan": (
+        "Surat Keputusan PPID tentang Penolakan Sebagian Permohonan Informasi",
+        "PPID Decision Rejecting the Request in Part",
+    )
+}
+
 
 @dataclass(frozen=True)
 class LetterType:
@@ -35,7 +45,11 @@ class LetterType:
     # never their NIK or address. Read like a letter to the requester (engine.access, engine.bundle).
     names_requester: bool = False
 
-    def title(self, locale: str) -> str:
+    def title(self, locale: str, outcome: str | None = None) -> str:
+        """The title in ``locale``; of the refusal decree of a request granted in part (``outcome``, the case's),
+        the title the decree itself carries: it rejects the request in part."""
+        if outcome == GRANTED_IN_PART and self.code in IN_PART:
+            return IN_PART[self.code][1 if locale == "en" else 0]
         return self.title_en if locale == "en" else self.title_id
 
     @property

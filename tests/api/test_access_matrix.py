@@ -282,7 +282,7 @@ def test_only_request_staff_read_the_requester_identity(desk, client, login, gro
     assert_status(r, 200)
     if shown:
         assert r.json["requester"]["name"] == "Ani Wijaya"
-        assert r.json["requester"]["nik"] == "3171234567890001"
+        assert r.json["requester"]["nik"] == "3171234507890001"
     else:
         assert r.json["requester"] is None
         assert "Ani Wijaya" not in r.get_data(as_text=True)

@@ -243,7 +243,7 @@ def test_documents_are_redacted_by_key_at_any_depth():
     data = {
         "keputusan": "ditolak",
         "requester": {"name": "Ani Wijaya"},
-        "lampiran": [{"NIK": "3171234567890001", "email": "ani@example.org", "judul": "Salinan"}],
+        "lampiran": [{"NIK": "3171234507890001", "email": "ani@example.org", "judul": "Salinan"}],
         "pihak": {"kuasa": {"name": "Rahmat"}, "phone": "+62 811", "address": "Jl. Merdeka 1"},
     }
     assert bundle.redact(data) == {

@@ -30,7 +30,7 @@ from tests.web.pages import text
 from tests.workflows.test_pengaduan_paths import CATAT
 
 API = "/api/v1"
-NIK = "3171012345678901"  # the reporter's own, typed into the description
+NIK = "3171012301678901"  # the reporter's own, typed into the description
 PHONE = "0812-3456-7890"
 NAME = "Rina Kartikasari"
 REPORTED = "Pak Darmawan"  # the reported person, by name

@@ -172,7 +172,7 @@ def test_a_note_on_a_complaint_with_the_reporter_s_e_mail_is_refused_and_not_kep
 def test_an_information_request_s_desk_may_write_the_requester_s_contact(client, desk, login):
     receipt = desk.submit()
     ticket = receipt["ticket"]
-    written = "Pemohon: ani@example.org, +62 812 1234 5678, NIK 3171234567890001"
+    written = "Pemohon: ani@example.org, +62 812 1234 5678, NIK 3171234507890001"
     r = client.post(f"{API}/cases/{ticket}/notes", json={"body": written}, headers=login("petugas"))
     assert r.status_code == 201, r.json
     desk.complete(ticket, "periksa_kelengkapan", {**STEP["periksa_kelengkapan_kurang"], "kekurangan": written})

@@ -29,7 +29,7 @@ def found(client, login, q, who="petugas", **params):
 
 def test_a_word_of_the_subject_finds_its_case_through_the_word_index_not_a_scan(app, client, desk, login):
     beasiswa = filed(desk, login)  # "Daftar penerima beasiswa tahun 2026 beserta kriteria seleksinya"
-    gedung = filed(desk, login, name="Rudi Hartono", nik="3171234567890002", information="Rehabilitasi gedung KUA")
+    gedung = filed(desk, login, name="Rudi Hartono", nik="3171234507890002", information="Rehabilitasi gedung KUA")
     with statements(app) as sent:
         assert found(client, login, "BEASISWA") == {beasiswa["ticket"]}
     assert found(client, login, "gedung kua") == {gedung["ticket"]}  # every word, any case
@@ -63,7 +63,7 @@ def test_a_name_is_searched_only_by_a_reader_who_may_see_names(client, desk, log
     assert row["ticket"] == ticket
     assert row["requester_name"] is None
     assert found(client, login, "Ani Wijaya", who="unit") == set()
-    assert found(client, login, "3171234567890001", who="unit") == set()  # nor the NIK
+    assert found(client, login, "3171234507890001", who="unit") == set()  # nor the NIK
     assert found(client, login, ticket, who="unit") == {ticket}
     supervised = listing(client, login, who="ppid", scope="all", q="Ani Wijaya")["items"]
     assert [(t["ticket"], t["requester_name"]) for t in supervised] == [(ticket, "Ani Wijaya")]
@@ -74,7 +74,7 @@ def test_many_matches_are_found_walking_the_inbox_in_order_and_counted_by_their_
     # Received a whole week apart: each on the same weekday and hour, so their deadlines differ whatever day the
     # test runs (a receipt 1 and 2 days back from a Sunday in Jakarta starts counting on the same Monday: a tie).
     tickets = [filed(desk, login, days)["ticket"] for days in (21, 7, 14)]
-    filed(desk, login, name="Rudi Hartono", nik="3171234567890002", information="Anggaran rehabilitasi gedung")
+    filed(desk, login, name="Rudi Hartono", nik="3171234507890002", information="Anggaran rehabilitasi gedung")
     page = listing(client, login, q="beasiswa")
     assert [t["ticket"] for t in page["items"]] == [tickets[0], tickets[2], tickets[1]]  # most urgent first
     assert (page["total"], page["total_more"]) == (3, False)  # the first page holds every match: exact
@@ -165,7 +165,7 @@ def revoke(client, login, ticket):
 
 def test_a_case_is_found_by_the_name_of_the_proxy_who_filed_it(client, desk, login):
     by_proxy = filed(desk, login, kuasa=PROXY)["ticket"]  # requester Ani Wijaya, filed by her proxy
-    in_person = filed(desk, login, name="Rudi Hartono", nik="3171234567890002")["ticket"]
+    in_person = filed(desk, login, name="Rudi Hartono", nik="3171234507890002")["ticket"]
     assert found(client, login, "Rahmat Hidayat") == {by_proxy}
     assert found(client, login, "HIDAYAT") == {by_proxy}  # any word of it, case folded
     assert found(client, login, "Wijaya") == {by_proxy}  # the requester's name still finds it
@@ -198,7 +198,7 @@ def test_every_proxy_a_case_has_had_finds_it_and_a_corrected_name_replaces_the_m
 def test_many_cases_of_one_proxy_are_found_walking_the_inbox_in_order(client, desk, login, monkeypatch):
     monkeypatch.setattr(inbox_search, "NARROW", 1)  # two matching cases are "many"
     tickets = [filed(desk, login, days, kuasa=PROXY)["ticket"] for days in (14, 7)]
-    filed(desk, login, 21, name="Rudi Hartono", nik="3171234567890002")
+    filed(desk, login, 21, name="Rudi Hartono", nik="3171234507890002")
     page = listing(client, login, q="Rahmat Hidayat")
     assert [t["ticket"] for t in page["items"]] == tickets  # most urgent first, each tested as the inbox is walked
     assert listing(client, login, q="Rahmat Hartono")["items"] == []

@@ -24,7 +24,7 @@ def listed(client, login, ticket) -> list[tuple[str, str, str]]:
 def test_the_same_nik_lists_the_other_requests_and_their_objections_never_the_cases_own_chain(desk, client, login):
     first, objection = objected(desk, client)  # Ani Wijaya's request, refused, and her objection: one chain
     second = desk.submit(name="Ani W.")  # the same NIK, the name typed shorter
-    desk.submit(name="Budi Santoso", nik="3171000011112222")  # another person
+    desk.submit(name="Budi Santoso", nik="3171010111112222")  # another person
     reporter = complaint_payload("rahasia")
     reporter["pelapor"]["nik"] = NIK  # a whistleblower with the same NIK: never indexed, never listed
     assert client.post(f"{API}/complaints", json=reporter).status_code == 201
@@ -44,7 +44,7 @@ def test_the_same_nik_lists_the_other_requests_and_their_objections_never_the_ca
 
 
 def test_a_requester_alone_with_their_nik_has_none_and_one_without_a_nik_is_not_matched(desk, client, login):
-    alone = desk.submit(nik="3171000033334444")
+    alone = desk.submit(nik="3171010103334444")
     r = filings(client, login, alone["ticket"])
     assert (r.json["matched"], r.json["total"], r.json["items"]) == (True, 0, [])
     deed = "AHU-0012345.AH.01.04"  # a legal entity gives its deed's number, not a NIK
@@ -65,7 +65,7 @@ def test_the_ten_most_recent_are_listed_and_the_total_counts_them_all(desk, clie
 
 def test_a_correction_of_the_nik_moves_the_request_to_the_new_persons_filings(desk, client, login):
     first, second = desk.submit()["ticket"], desk.submit()["ticket"]
-    corrected = request_payload(nik="3171000055556666")
+    corrected = request_payload(nik="3171010105556666")
     reason = requester_data.RECORDING_ERROR
     body = {"requester": corrected["requester"], "requester_type": "perorangan", "reason": reason}
     r = client.put(f"{API}/cases/{second}/requester", json=body, headers=login("petugas"))

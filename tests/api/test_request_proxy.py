@@ -285,15 +285,15 @@ def test_information_sent_by_e_mail_needs_an_address_the_requester_s_or_the_prox
 
 
 def test_a_nik_and_a_phone_written_in_groups_are_read_as_the_forms_take_them(client, desk, login):
-    """ "3171 2345 6789 0001" and "0812.3456.7890" were refused as wrongly formed."""
-    grouped = request_payload(nik="3171 2345.6789-0009")
+    """ "3171 2345 0789 0001" and "0812.3456.7890" were refused as wrongly formed."""
+    grouped = request_payload(nik="3171 2345.0789-0009")
     grouped["requester"]["phone"] = "0812.3456.7890"
     r = client.post(f"{API}/requests", json=grouped)
     assert r.status_code == 201, r.json
     ticket = r.json["ticket"]
     requester = client.get(f"{API}/cases/{ticket}", headers=login("petugas")).json["requester"]
-    assert (requester["nik"], requester["phone"]) == ("3171234567890009", "0812 3456 7890")
-    short = request_payload(nik="3171 2345 6789")  # 12 digits stay refused
+    assert (requester["nik"], requester["phone"]) == ("3171234507890009", "0812 3456 7890")
+    short = request_payload(nik="3171 2345 0789")  # 12 digits stay refused
     assert client.post(f"{API}/requests", json=short).status_code == 422
 
 

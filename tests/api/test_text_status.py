@@ -57,7 +57,7 @@ def test_a_requester_texts_status_and_reads_the_stage_and_the_deadline_without_p
     assert reply.startswith(f"Kawal {receipt['ticket']}: ")
     assert "Batas waktu: 16 Des 2026." in reply  # 10 working days from Wed 2 Dec 2026
     assert "/publik/status" in reply
-    for private in ("Ani", "Wijaya", "3171234567890001", "Merdeka", "ani@example.org", "1234 5678"):
+    for private in ("Ani", "Wijaya", "3171234507890001", "Merdeka", "ani@example.org", "1234 5678"):
         assert private not in reply
     assert receipt["access_code"] not in reply
 

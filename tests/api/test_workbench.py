@@ -120,7 +120,7 @@ def test_a_unit_referred_a_request_does_not_read_the_desks_notes(client, desk, l
     for step in ("periksa_kelengkapan", "registrasi"):
         desk.complete(ticket, step)
     desk.complete(ticket, "proses_permohonan", STEP["proses_permohonan_unit"])
-    assert note(client, login, ticket, "Pemohon menelepon, NIK 3171234567895555", who="ppid").status_code == 201
+    assert note(client, login, ticket, "Pemohon menelepon, NIK 3171234507895555", who="ppid").status_code == 201
     assert client.get(f"{API}/cases/{ticket}", headers=login("unit")).status_code == 200  # the unit sees the case
     assert client.get(f"{API}/cases/{ticket}/notes", headers=login("unit")).status_code == 403
     assert client.get(f"{API}/cases/{ticket}/notes", headers=login("petugas")).status_code == 200

@@ -29,7 +29,7 @@ def submit_request_on_portal(page, goto: bool = True) -> tuple[str, str]:
         page.locator("main a[href='/publik/permohonan']").first.click()
     expect(page).to_have_url(re.compile(r"/publik/permohonan$"))
     page.locator("#f-requester-name").fill("Ani Wijaya")
-    page.locator("#f-requester-nik").fill("3171234567890001")
+    page.locator("#f-requester-nik").fill("3171234507890001")
     page.locator("#f-requester-address").fill("Jl. Merdeka 1, Jakarta Pusat")
     page.locator("#f-requester-email").fill("ani@example.org")
     page.locator("#f-requester-phone").fill("+62 812 1234 5678")

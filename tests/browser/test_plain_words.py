@@ -82,7 +82,7 @@ def test_a_request_journey_shows_no_machine_text_to_the_requester_or_the_officer
     officer = new_page(**DESKTOP)
     log_in(officer, "ppid")
     visit(officer, f"/kasus/{request.ticket}", "case-request", found)
-    fresh = desk.submit(name="Budi Santoso", nik="3171234567890002")
+    fresh = desk.submit(name="Budi Santoso", nik="3171234507890002")
     task = desk.task(fresh["ticket"], "periksa_kelengkapan")
     visit(officer, f"/tugas/{task['id']}", "task-request", found)
     assert not found, "machine text on the pages:\n" + "\n".join(found)

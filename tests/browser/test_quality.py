@@ -51,7 +51,7 @@ def world(desk, kept_database) -> World:
 
     def build():
         fresh = desk.submit()
-        decided = desk.submit(name="Budi Santoso", nik="3171234567890002")
+        decided = desk.submit(name="Budi Santoso", nik="3171234507890002")
         for step in ("periksa_kelengkapan", "registrasi", "proses_permohonan", "tentukan_langkah"):
             desk.complete(decided["ticket"], step)
         desk.complete(decided["ticket"], "putuskan", decision("dikabulkan_seluruhnya"))
@@ -60,7 +60,7 @@ def world(desk, kept_database) -> World:
         item = desk.client.post(
             "/api/v1/dip/items", json={"data": item_data(), "publish": True}, headers=desk.login("ppid")
         ).json
-        closed = desk.submit(name="Citra Lestari", nik="3171234567890003")
+        closed = desk.submit(name="Citra Lestari", nik="3171234507890003")
         for step in ("periksa_kelengkapan", "registrasi", "proses_permohonan", "tentukan_langkah"):
             desk.complete(closed["ticket"], step)
         desk.complete(closed["ticket"], "putuskan", decision("dikabulkan_seluruhnya"))

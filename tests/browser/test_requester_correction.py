@@ -68,7 +68,7 @@ def test_the_requester_asks_on_the_portal_and_the_desk_answers_from_its_inbox(ne
     requester.get_by_role("link", name="Minta perbaikan data saya").click()
     expect(requester.locator("h1")).to_have_text("Perbaiki data saya")
     requester.get_by_label(re.compile(r"^Nama lengkap")).fill("Ani Wijaya")
-    requester.get_by_label(re.compile(r"^NIK")).fill("3171234567890001")
+    requester.get_by_label(re.compile(r"^NIK")).fill("3171234507890001")
     requester.get_by_label(re.compile(r"^Alamat")).fill("Jl. Braga 12, Bandung")
     requester.get_by_label(re.compile(r"^E-mail")).fill("ani@example.org")
     requester.get_by_role("group", name=re.compile(r"^Jenis pemohon")).get_by_label(re.compile(r"^Perorangan")).check()

@@ -25,7 +25,7 @@ pytestmark = pytest.mark.postgres
 SITE = ROOT / "deploy" / "nginx" / "kawal.conf"
 HOST = "ppid.example.go.id"
 QUOTA = 3  # filings an hour per client address (KAWAL_QUOTA_FILINGS_PER_HOUR)
-NIK = "3171234567890001"
+NIK = "3171234507890001"
 
 
 def _certificate(folder) -> None:

@@ -1,12 +1,15 @@
 """Requests meet the list: the officer is shown items that may answer a request, a decision cites one and its
 notice carries the link, and requests asking again for what nobody published are counted."""
 
+from datetime import timedelta
+
 from sqlalchemy import select
 
 from api.extensions import db
+from engine import clock
 from engine.models import Notification
 from tests.conftest import sqlite_db_url as db_url  # noqa: F401 - SQLite alone (see tests/conftest.py)
-from tests.dip.conftest import item_data
+from tests.dip.conftest import exemption_row, item_data
 from tests.helpers import decision
 
 RECIPIENTS = "Daftar Penerima Beasiswa Madrasah Berprestasi 2026"
@@ -53,14 +56,19 @@ def test_an_officer_answers_a_request_by_citing_an_item_and_the_notice_carries_i
         assert f"sudah diumumkan dalam Daftar Informasi Publik kami: {RECIPIENTS} (/publik/informasi/" in body
 
 
-def test_a_decision_cannot_cite_a_missing_draft_or_exempt_item(client, login, desk):
+def test_a_decision_cannot_cite_a_missing_draft_or_exempt_item(client, login, desk, session_factory_):
     draft = client.post(
         "/api/v1/dip/items",
         json={"data": item_data(title="Draf", category="setiap_saat", rhythm_months=None)},
         headers=login("ppid"),
     ).json
+    with session_factory_.begin() as s:  # an exempt item cites the determination in the register
+        entry = exemption_row(clock.now().date() + timedelta(days=365))
+        s.add(entry)
+        s.flush()
+        entry_id = entry.id
     exempt = publish(
-        client, login, title="Berkas pemeriksaan", category="dikecualikan", url=None, exemption_note="Pasal 17 huruf h"
+        client, login, title="Berkas pemeriksaan", category="dikecualikan", url=None, exemption_id=entry_id
     )
     receipt = desk.submit()
     to_decision(desk, receipt["ticket"])
@@ -75,11 +83,11 @@ def test_a_decision_cannot_cite_a_missing_draft_or_exempt_item(client, login, de
 def test_repeated_requests_that_no_item_answers_are_counted_for_the_ppid(client, login, desk):
     for n in range(3):
         desk.submit(
-            nik=f"317123456789000{n}", information=f"Mohon salinan laporan keuangan masjid raya tahun {2024 + n}"
+            nik=f"317123450789000{n + 1}", information=f"Mohon salinan laporan keuangan masjid raya tahun {2024 + n}"
         )
-    desk.submit(nik="3171234567890009", information="Jadwal pelatihan penyuluh agama")
+    desk.submit(nik="3171234507890009", information="Jadwal pelatihan penyuluh agama")
     for n in range(2):
-        desk.submit(nik=f"317123456789001{n}", information="Daftar penerima beasiswa madrasah berprestasi")
+        desk.submit(nik=f"317123450789001{n}", information="Daftar penerima beasiswa madrasah berprestasi")
     publish(client, login, title=RECIPIENTS)  # the list answers those two already
     r = client.get("/api/v1/dip/repeated-requests", headers=login("ppid"))
     assert r.status_code == 200, r.json
@@ -109,10 +117,10 @@ def test_a_subject_refused_as_exempt_is_never_suggested_for_publication_but_list
     their NIK, one refused as exempt: not a suggestion to publish (the API, /dip, the dashboard), but on /dip under
     its own heading with the refused ticket, for the PPID to classify; asked twice, the mosque's accounts still are
     a suggestion. Once the refusal's register entry ends (Pasal 20), the subject may be suggested again."""
-    tickets = [desk.submit(nik=f"317123456789002{n}", information=SCHOLARS)["ticket"] for n in range(3)]
+    tickets = [desk.submit(nik=f"317123450789002{n}", information=SCHOLARS)["ticket"] for n in range(3)]
     refuse_as_exempt(desk, tickets[0])
     for n in range(2):
-        desk.submit(nik=f"317123456789003{n}", information=MOSQUE)
+        desk.submit(nik=f"317123450789003{n}", information=MOSQUE)
 
     suggested = client.get("/api/v1/dip/repeated-requests", headers=login("ppid")).json
     assert [(g["example"], g["refused_exempt"]) for g in suggested] == [(MOSQUE, [])]

@@ -63,6 +63,7 @@ ALL = [(event, locale) for event in EVENTS for locale in LOCALES]
 def test_events_and_audiences():
     assert set(EVENTS) == {
         "receipt",
+        "request_registered",
         "extension_notice",
         "completion_request",
         "decision_notice",
@@ -104,6 +105,7 @@ def test_events_and_audiences():
     }
     assert {e for e, a in EVENTS.items() if a == "requester"} == {
         "receipt",
+        "request_registered",
         "extension_notice",
         "completion_request",
         "decision_notice",
@@ -267,6 +269,7 @@ def optional(event: str) -> set[str]:
         "requester_data_corrected": {"former"},
         "proxy_data_corrected": {"former"},
         "receipt": {"filed_by_proxy"},
+        "request_registered": LETTER_KEYS,  # the registered receipt, given by e-mail (notifications.case_facts)
         "complaint_receipt": {"received_at"},
         "complaint_recorded": LETTER_KEYS,
         "complaint_outcome": LETTER_KEYS,

@@ -54,7 +54,7 @@ def body_text(response) -> str:
 
 
 def _decided_request(desk):
-    receipt = desk.submit(name=PLANTED_REQUESTER, nik="3171000011112222")
+    receipt = desk.submit(name=PLANTED_REQUESTER, nik="3171010111112222")
     ticket = receipt["ticket"]
     for step in ("periksa_kelengkapan", "registrasi", "proses_permohonan", "tentukan_langkah"):
         desk.complete(ticket, step)

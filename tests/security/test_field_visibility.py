@@ -194,7 +194,8 @@ OPENED = {
     "unit_pengolah": {
         "permohonan.json": {"information", "obtain_method"},
         "proses_permohonan.json": {"unit_tujuan", "permintaan_ke_unit"},
-        "tanggapan_unit.json": {"ketersediaan", "tanggapan", "berkas_temuan"},  # the unit's own answer and files
+        # The unit's own answer: how the information reaches the PPID, its files, who holds it when the office does not.
+        "tanggapan_unit.json": {"ketersediaan", "tanggapan", "penyampaian", "berkas_temuan", "badan_publik_penguasa"},
         "pengaduan_catat_pengaduan.json": (UNIT_SEES - {"unit_tujuan"}) | {"negara_kejadian"},
         "pengaduan_klasifikasi.json": {"unit_tujuan"},
         # A referral names the unit; its instructions and note reach the unit it is addressed to alone, never another

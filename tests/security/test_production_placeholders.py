@@ -1,9 +1,12 @@
-"""Production refuses the example file's placeholders: the public address every letter prints and the office's name.
+"""Production refuses the example file's placeholders: the public address every letter prints, the office's name,
+and the mail server, sender and audit-anchor addresses.
 
 The tester installed Kawal by the README: deploy/kawal.env.example ships ``KAWAL_PUBLIC_URL=https://ppid.example.go.id``
 and ``KAWAL_OFFICE_NAME="KANTOR WILAYAH KEMENTERIAN AGAMA PROVINSI ..."``, so "production refuses to start without a
 public URL" never fired, and every letter's QR code and verification address pointed to example.go.id under an office
 of no province. Each is now refused at start, with one message naming the setting; development keeps its defaults.
+A later walk found the example's mail settings (``mail.example.go.id``, ``ppid@example.go.id``,
+``inspektorat@example.go.id``) still accepted: refused the same way.
 """
 
 import base64
@@ -91,8 +94,53 @@ def test_the_shipped_example_with_its_secrets_filled_in_is_refused_until_each_pl
     with pytest.raises(ConfigError, match="^KAWAL_OFFICE_NAME: "):
         load_settings(env)
     env["KAWAL_OFFICE_NAME"] = OFFICE
+    with pytest.raises(ConfigError, match="^KAWAL_SMTP_HOST: mail.example.go.id is a placeholder"):
+        load_settings(env)
+    env["KAWAL_SMTP_HOST"] = "mail.kanwil-jatim.go.id"
+    with pytest.raises(ConfigError, match="^KAWAL_SMTP_FROM: ppid@example.go.id is a placeholder"):
+        load_settings(env)
+    env["KAWAL_SMTP_FROM"] = "ppid@kanwil-jatim.go.id"
+    with pytest.raises(ConfigError, match="^KAWAL_ANCHOR_DIGEST_TO: inspektorat@example.go.id is a placeholder"):
+        load_settings(env)
+    env["KAWAL_ANCHOR_DIGEST_TO"] = "inspektorat@itjen.kemenag.go.id"
     settings = load_settings(env)
     assert (settings.public_url, settings.office_name) == (PUBLIC_URL, OFFICE)
+    assert (settings.smtp_host, settings.smtp_from) == ("mail.kanwil-jatim.go.id", "ppid@kanwil-jatim.go.id")
+
+
+MAIL = {"KAWAL_SMTP_HOST": "mail.kanwil-jatim.go.id", "KAWAL_SMTP_FROM": "ppid@kanwil-jatim.go.id"}
+
+
+@pytest.mark.parametrize(
+    ("name", "value"),
+    [
+        ("KAWAL_SMTP_FROM", "ppid@example.go.id"),
+        ("KAWAL_SMTP_FROM", "ppid@localhost"),
+        ("KAWAL_SMTP_FROM", "ppid@kanwil.test"),
+        ("KAWAL_SMTP_HOST", "mail.example.go.id"),
+        ("KAWAL_SMTP_HOST", "smtp.kanwil.invalid"),
+        ("KAWAL_ANCHOR_DIGEST_TO", "inspektorat@example.go.id"),
+        ("KAWAL_ANCHOR_DIGEST_TO", "itjen@kemenag.go.id inspektorat@example.go.id"),
+    ],
+)
+def test_production_refuses_the_example_file_s_mail_addresses_naming_the_setting(name, value):
+    """The sender every message goes out from and the addresses the audit anchor's digest goes to."""
+    with pytest.raises(ConfigError, match=rf"^{name}: .* is a placeholder"):
+        load_settings(production(**MAIL | {name: value}))
+
+
+def test_production_without_a_mail_server_ignores_the_unused_default_sender():
+    """No KAWAL_SMTP_HOST: no mail is sent, so the default sender (ppid@localhost) is nobody's placeholder."""
+    assert load_settings(production()).smtp_from == "ppid@localhost"
+
+
+def test_production_accepts_an_office_s_mail_and_a_local_relay_and_development_keeps_the_examples():
+    settings = load_settings(production(**MAIL, KAWAL_ANCHOR_DIGEST_TO="itjen@kemenag.go.id bpk@bpk.go.id"))
+    assert (settings.smtp_host, settings.smtp_from) == ("mail.kanwil-jatim.go.id", "ppid@kanwil-jatim.go.id")
+    for relay in ("localhost", "127.0.0.1", "::1"):  # Postfix on this machine relays for the office
+        assert load_settings(production(**MAIL | {"KAWAL_SMTP_HOST": relay})).smtp_host == relay
+    development = load_settings({"KAWAL_SMTP_HOST": "mail.example.go.id", "KAWAL_SMTP_FROM": "ppid@example.go.id"})
+    assert development.smtp_from == "ppid@example.go.id"
 
 
 def test_the_example_lists_the_letterhead_and_hours_settings_it_had_left_out():

@@ -28,7 +28,7 @@ SHOWN = re.compile(r'<dd class="secret">([^<]+)</dd>')
 KEY = re.compile(r'name="submission_key" value="([^"]+)"')
 UNREGISTERED_OBJECTION = {
     "pemohon.name": "Budi Santoso",
-    "pemohon.nik": "3171234567890002",
+    "pemohon.nik": "3171234507890002",
     "pemohon.address": "Jl. Kenanga 3, Jakarta",
     "pemohon.email": "budi@example.org",
     "informasi_yang_diminta": "Laporan keuangan berkala 2025",

@@ -19,10 +19,10 @@ def _key():
 
 def test_vault_round_trips_identity_and_hides_it_at_rest():
     vault = Vault((_key(),))
-    kid, blob = vault.seal({"name": "Ani Wijaya", "nik": "3171234567890001"})
+    kid, blob = vault.seal({"name": "Ani Wijaya", "nik": "3171234507890001"})
     assert b"Ani" not in blob
-    assert b"3171234567890001" not in blob
-    assert vault.open(kid, blob) == {"name": "Ani Wijaya", "nik": "3171234567890001"}
+    assert b"3171234507890001" not in blob
+    assert vault.open(kid, blob) == {"name": "Ani Wijaya", "nik": "3171234507890001"}
 
 
 def test_vault_key_rotation_opens_old_data_and_seals_with_the_new_key():

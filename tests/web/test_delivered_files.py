@@ -73,7 +73,9 @@ def test_the_case_page_lists_the_files_and_an_officer_downloads_one(browser, cli
     page = officer.get(f"/kasus/{receipt['ticket']}")
     shown = text(page)
     assert "daftar.pdf" in shown
-    assert "1 berkas" in shown  # the delivery task's record names how many files went, not their ids
+    # The delivery task's record names the files that went, each linked to its download, never by their ids.
+    documents = shown.split('id="documents-title"', 1)[1].split("</section>", 1)[0]
+    assert re.search(r'<a href="/kasus/[^"]+/berkas/\d+" download>daftar\.pdf</a>', documents)
     link = re.search(r'href="(/kasus/[^"]+/berkas/\d+)"', page.get_data(as_text=True))
     got = officer.client.get(link[1])
     assert got.status_code == 200

@@ -31,7 +31,7 @@ PERSONAL = (
     "+62 811 0000 7777",
     "Jl. Rahasia",
     "Ani Wijaya",
-    "3171234567890001",
+    "3171234507890001",
     "ani@example.org",
     "+62 812 1234 5678",
     "Suharto Wibisono",

@@ -201,8 +201,8 @@ def _withdrawn(desk, client, **payload):
 def test_a_search_finds_finished_cases_too_with_their_requester_for_the_desk_only(desk, client, browser):
     """A caller asks about last month's request: it has no open task, so the inbox's task rows cannot show it.
     The search lists the finished cases it matches under the tasks, for those who may open them."""
-    done = _withdrawn(desk, client, name="Rudi Hartono", nik="3171234567890002", information="Anggaran rehabilitasi")
-    open_ = desk.submit(name="Rudi Hartono", nik="3171234567890003", information="Daftar madrasah penerima")
+    done = _withdrawn(desk, client, name="Rudi Hartono", nik="3171234507890002", information="Anggaran rehabilitasi")
+    open_ = desk.submit(name="Rudi Hartono", nik="3171234507890003", information="Daftar madrasah penerima")
     page = text(browser("petugas").get("/kotak-masuk?q=rudi+hartono"))
     tasks, finished = page.split("Kasus selesai yang cocok dengan “rudi hartono”")
     assert open_["ticket"] in tasks
@@ -312,7 +312,7 @@ def test_the_desk_s_search_finds_an_open_case_the_ppid_holds_and_never_a_case_it
     open, and never a case whose task the list shows already."""
     from tests.conftest import complaint_payload
 
-    ticket = _with_the_ppid(desk, name="Rudi Hartono", nik="3171234567890002", information="Anggaran rehabilitasi")
+    ticket = _with_the_ppid(desk, name="Rudi Hartono", nik="3171234507890002", information="Anggaran rehabilitasi")
     complaint = client.post("/api/v1/complaints", json=complaint_payload("rahasia")).json["ticket"]
     desk_ = browser("petugas")
     for q in (ticket, "rudi hartono", "anggaran rehabilitasi"):

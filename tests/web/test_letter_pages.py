@@ -72,8 +72,8 @@ def test_a_letter_and_its_english_copy_each_say_their_language_on_the_status_pag
     page = text(requester.post("/publik/status", {"ticket": receipt["ticket"], "access_code": receipt["access_code"]}))
     listed = page.split('class="letter-files"')[1].split("</ul>")[0]
     assert listed.count(original["number"]) == 2
-    assert "(Bahasa Indonesia)" in listed
-    assert "(English)" in listed
+    assert "(Indonesian original, the letter of record)" in listed
+    assert "(English translation)" in listed
 
 
 def test_the_verification_page_confirms_the_pdf_and_refuses_another_file(app, desk, browser, login, client):

@@ -90,7 +90,7 @@ def test_a_data_correction_refused_by_the_quota_says_so_and_keeps_the_data_typed
     b = browser()
     open_case(b, receipt["ticket"], receipt["access_code"])
     b.get(f"/publik/status/perbaikan-data?kasus={receipt['ticket']}")
-    identity = {"name": "Ani Wijaya Putri", "nik": "3171234567890001", "address": "Jl. Baru 2, Bandung"}
+    identity = {"name": "Ani Wijaya Putri", "nik": "3171234507890001", "address": "Jl. Baru 2, Bandung"}
     form = {f"requester.{k}": v for k, v in identity.items()} | {"requester.email": "ani@example.org"}
     r = b.post("/publik/status/perbaikan-data", {**form, "requester_type": "perorangan", "kasus": receipt["ticket"]})
     page = assert_refused_by_the_quota_not_by_the_form(r, 'value="Ani Wijaya Putri"')

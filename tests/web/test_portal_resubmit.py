@@ -229,7 +229,7 @@ def test_the_session_keeps_neither_the_key_nor_the_fields_in_clear_and_only_a_fe
     filings = stored[portal_repeats.FILINGS_KEY]
     assert len(filings) == portal_repeats.REPEATS_KEPT
     assert not any(key in repr(stored) for key in keys)
-    assert "3171234567890001" not in repr(stored)  # the requester's NIK, typed in the form
+    assert "3171234507890001" not in repr(stored)  # the requester's NIK, typed in the form
 
 
 def test_a_form_sent_again_after_its_answer_was_lost_files_one_case(app, browser, cases):
@@ -305,7 +305,7 @@ def test_the_api_takes_no_submission_key(client, browser, cases):
     send(b, "/publik/permohonan", request_form(), key)
     ticket, code = ticket_and_code(receipt(b))
     api_request = {
-        "requester": {"name": "Ani Wijaya", "nik": "3171234567890001", "address": "Jl. Merdeka 1, Jakarta"},
+        "requester": {"name": "Ani Wijaya", "nik": "3171234507890001", "address": "Jl. Merdeka 1, Jakarta"},
         "requester_type": "perorangan",
         "information": "Daftar penerima beasiswa tahun 2026",
         "purpose": "Penelitian",

@@ -121,7 +121,7 @@ def test_a_request_recorded_from_whatsapp_shows_what_was_recorded_above_the_conf
         assert said in words(recorded), words(recorded)
     assert "<button" in button
     assert "Ani Wijaya" not in confirm  # the requester's identity is not on the page: it stays off it
-    assert "3171234567890001" not in page
+    assert "3171234507890001" not in page
 
 
 # -- D: one meaning of "Completed" ---------------------------------------------------------------------------------
@@ -288,5 +288,5 @@ def test_each_letter_and_its_translation_are_links_named_with_their_language(app
     page = text(b.post("/publik/status", {"ticket": ticket, "access_code": code}))
     files = section(page, "letter-files-title")
     names = [words(name) for name in re.findall(r"<a [^>]*>(.*?)</a>", files, re.S)]
-    assert "Receipt of Information Request (English)" in names, names
-    assert "Receipt of Information Request (Bahasa Indonesia)" in names, names
+    assert "Receipt of Information Request (English translation)" in names, names
+    assert "Receipt of Information Request (Indonesian original, the letter of record)" in names, names

@@ -92,7 +92,7 @@ def _asked_on_the_portal(browser, receipt, **changes):
     assert "/publik/status/perbaikan-data" in status
     form = text(visitor.get(f"/publik/status/perbaikan-data?kasus={receipt['ticket']}"))
     assert "Jl. Merdeka" not in form
-    assert "3171234567890001" not in form
+    assert "3171234507890001" not in form
     data = {k: v for k, v in _form(**changes).items() if k != "reason"}
     response = visitor.post("/publik/status/perbaikan-data", {**data, "kasus": receipt["ticket"]})
     assert response.status_code == 303, text(response)

@@ -43,7 +43,7 @@ def test_the_auditor_never_sees_the_requesters_identity(desk, browser):
     r = browser("auditor").get(f"/tugas/{task['id']}")
     assert r.status_code == 200
     assert "Ani Wijaya" not in text(r)
-    assert "3171234567890001" not in text(r)
+    assert "3171234507890001" not in text(r)
     assert "Anda dapat membaca tugas ini tetapi tidak dapat menyelesaikannya" in text(r)
 
 

@@ -87,8 +87,8 @@ def test_the_refusal_does_not_depend_on_whose_data_it_is(office):
     ticket, _code = office.complaint("whistleblower", pelapor=reporter)
     _record(office, ticket, [HENDRA])
     pairs = [
-        (REPORTER_NIK, "3171999988887778"),
-        (f"rekening {REPORTER_NIK}", "rekening 3171999988887778"),
+        (REPORTER_NIK, "3171990108887778"),
+        (f"rekening {REPORTER_NIK}", "rekening 3171990108887778"),
         ("021 555 1234", "021 555 1235"),
         ("info@warga-desa.id", "info@warga-kota.id"),
         (HENDRA["nip_nrp"], "198003152005011003"),
@@ -109,7 +109,7 @@ def test_the_refusal_does_not_depend_on_whose_data_it_is(office):
     assert refused is not None
     assert "phone number" in refused[0]
     assert "NIP" in _answer(checks["no names"], "NIP 198003152005011003")[0]
-    assert _answer(checks["note"], "rekening 3171999988887778") is None  # named as an account, for everyone
+    assert _answer(checks["note"], "rekening 3171990108887778") is None  # named as an account, for everyone
     assert _answer(checks["note"], "info@warga-kota.id") is None  # a role mailbox: an office's
 
 

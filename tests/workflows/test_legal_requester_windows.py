@@ -163,7 +163,7 @@ def test_the_front_desk_records_a_receipt_over_the_api(client, login, desk):
 OBJECTION_B = {
     "pemohon": {
         "name": "Budi Santoso",
-        "nik": "3171234567890002",
+        "nik": "3171234507890002",
         "address": "Jl. Kenanga 3, Jakarta",
         "email": "budi@example.org",
     },

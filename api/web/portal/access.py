@@ -19,11 +19,13 @@ from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from sqlalchemy import select
 
+from api.boundary import runtime
 from api.extensions import db
 from api.web import schema_form
-from api.web.i18n import translated
+from api.web.i18n import default_to, translated
 from engine import chain, clock, sessions
 from engine.errors import TooMany
+from engine.letters.context import requester_locale
 from engine.messages import msg
 from engine.models import AuthSession, Case
 
@@ -56,10 +58,19 @@ def code_fields(form, keep_code: bool = True) -> list[schema_form.Field]:
     ]
 
 
+# What an empty code field says, as a sentence of its own: the summary links it alone, and beside the field it reads
+# on its own too ("Access code: is required" joined a label and the engine's "is required").
+EMPTY = {"ticket": _l("Enter your ticket number."), "access_code": _l("Enter your access code.")}
+
+
 def missing(form, names=("ticket", "access_code")) -> dict[str, list[str]]:
     """The code fields left empty, each said beside its field before any lookup: an empty ticket is not a case
     "not found" (nor, on the lost-code page, one a new code goes to)."""
-    return {name: [translated(msg("required"))] for name in names if not (form.get(name) or "").strip()}
+    return {
+        name: [str(EMPTY[name]) if name in EMPTY else translated(msg("required"))]
+        for name in names
+        if not (form.get(name) or "").strip()
+    }
 
 
 def remember(case: Case) -> None:
@@ -71,6 +82,7 @@ def remember(case: Case) -> None:
     sessions.end(db.session, session.get(VERIFIED_KEY))  # one verified case at a time, as before
     data = {"ticket": case.ticket, "tickets": same_code or [case.ticket]}
     session[VERIFIED_KEY] = sessions.open_session(db.session, "portal", VERIFIED_FOR, data=data)
+    in_its_language(case)
 
 
 def forget() -> None:
@@ -104,7 +116,15 @@ def verified_case(ticket: str | None = None) -> Case | None:
         row.data = {**row.data, "ticket": wanted}
         sessions.extend(row, VERIFIED_FOR)
         db.session.commit()
+        in_its_language(case)
     return case
+
+
+def in_its_language(case: Case) -> None:
+    """The case's own pages speak the language it was filed in (engine.languages.written_in: the requester's, an
+    objection's own), unless the visitor chose one: who filed in English and comes back on another device, or from
+    the link of their mail or letter, reads their case in English without looking for the switch."""
+    default_to(lambda: requester_locale(runtime(), db.session, case))
 
 
 def busy_message(refused: TooMany):

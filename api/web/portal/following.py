@@ -179,6 +179,8 @@ def _status_page(
     conversation = complaints.messages_view(case, db.session, for_reporter=True, locale=locale) if is_complaint else []
     verified = verified_tickets()
     linked = [dict(item, openable=item["ticket"] in verified) for item in view["linked"]]
+    path = legal_path(case, view["milestones"], view["status"])  # the stages alone
+    view["milestones"] = summary.with_payment(rt, case, view["milestones"])
     reply = {"errors": _reply_errors(reply_errors or {}), "typed": reply_values or MultiDict()}
     return no_store(
         render_template(
@@ -187,7 +189,7 @@ def _status_page(
             view=view,
             linked=linked,
             process_label=display.process_label(case.kind, locale),
-            path=legal_path(case, view["milestones"]),
+            path=path,  # the stage the headline shows
             letters=letters(rt, case, locale),
             letter_files=letter_rows(case, locale),
             conversation=conversation,

@@ -20,9 +20,11 @@ from api.web import schema_form
 from api.web.case import money
 from api.web.facts import value_text
 from engine import access, bundle, dip_match, documents, kinds, visibility
+from engine.letters.types import TYPES
 from engine.models import Case, CaseEvent
 
 READER = frozenset({access.REQUESTER})
+PAYMENT = "catat_pembayaran"  # the fee's payment (engine.fees): its receipt, the kuitansi letter, goes to the requester
 
 
 @dataclass(frozen=True)
@@ -44,6 +46,7 @@ LETTERS = {
         Letter("registrasi_keberatan", "keberatan_registrasi.json"),
         Letter("tawarkan_musyawarah", "keberatan_musyawarah.json"),
         Letter("putuskan_keberatan", "keberatan_putusan.json", shown_after="kirim_tanggapan"),
+        Letter(PAYMENT, "catat_pembayaran.json"),
     )
 }
 
@@ -70,14 +73,14 @@ def letters(rt, case: Case, locale: str) -> list[dict]:
     cited = dip_match.cited_by_case(db.session, case) if "pemberitahuan_tertulis" in done else None
     out = []
     decided = None  # the decision the written notice tells (its point c)
-    for event in events:
+    for i, event in enumerate(events):
         task, data = event.data.get("task"), bundle.redact(event.data.get("data", {}))
         if task == "putuskan":
             decided = _decision_words(rt, data, locale)
         letter = LETTERS.get(task)
         if letter is None or not _addressed(task, data) or (letter.shown_after and letter.shown_after not in done):
             continue
-        title = bundle.document_title(task, data, locale)
+        title = TYPES["kuitansi"].title(locale) if task == PAYMENT else bundle.document_title(task, data, locale)
         visible = visibility.shown(rt.forms, letter.form, data, READER)
         schema = rt.forms.schema(letter.form)
         facts = _labelled(schema, visible, locale)
@@ -85,6 +88,8 @@ def letters(rt, case: Case, locale: str) -> list[dict]:
         if visible.get(EXEMPTIONS):  # said in a sentence, not as the form's list of choices
             words[EXEMPTIONS] = _exemption_grounds(schema, visible[EXEMPTIONS], locale)
         labels = {name: label for name, label, _value in facts}
+        if task == "pemberitahuan_tertulis":  # its fee paid since: said so, instead of how to pay it
+            words["paid"] = _paid_after(rt, events[i + 1 :], locale)
         shown = {"title": title, "at": event.at, "paragraphs": _prose(task, visible, words, labels)}
         if task == "pemberitahuan_tertulis" and decided:  # granted or refused first, as the letter says it
             shown["paragraphs"].insert(0, decided)
@@ -92,6 +97,23 @@ def letters(rt, case: Case, locale: str) -> list[dict]:
             shown["dip"] = {"title": cited.title, "url": dip_match.public_path(cited)}
         out.append(shown)
     return out
+
+
+def _paid_after(rt, later: list[CaseEvent], locale: str) -> str | None:
+    """The payment recorded after a written notice and before the next one, in words, or None while unpaid."""
+    for event in later:
+        task = event.data.get("task")
+        if task == "pemberitahuan_tertulis":
+            return None
+        if task == PAYMENT:
+            data = visibility.shown(rt.forms, "catat_pembayaran.json", event.data.get("data", {}), READER)
+            words = {name: value for name, _label, value in _labelled(rt.forms.schema(PAYMENT + ".json"), data, locale)}
+            return _(
+                "Paid on %(date)s, receipt number %(number)s.",
+                date=words.get("tanggal_pembayaran", "—"),
+                number=words.get("nomor_tanda_bukti_pembayaran", "—"),
+            )
+    return None
 
 
 def _completed(case: Case) -> list[CaseEvent]:
@@ -182,7 +204,7 @@ def _prose(task: str, data: dict, words: dict[str, str], labels: dict[str, str])
                 _("The information withheld is exempt under Law 14/2008 Article 17 %(grounds)s.", grounds=grounds)
             )
         if data.get("alasan_keputusan"):
-            out.append(_("Reasons: %(reasons)s", reasons=words["alasan_keputusan"]))
+            out.append(_("Reasons: %(reasons)s", reasons=_sentence(words["alasan_keputusan"])))
         if data.get("badan_publik_penguasa"):
             out.append(_("The information is held by %(body)s.", body=words["badan_publik_penguasa"]))
         return out
@@ -193,17 +215,21 @@ def _prose(task: str, data: dict, words: dict[str, str], labels: dict[str, str])
             out[-1] = _("The information you asked for is not held by this office.")
             if data.get("badan_publik_penguasa"):
                 out.append(_("It is held by %(body)s.", body=words["badan_publik_penguasa"]))
+        # The officer's words inside a sentence that ends with its own full stop: theirs is not doubled.
         if data.get("materi_diberikan"):
-            out.append(_("What you are given: %(what)s.", what=words["materi_diberikan"]))
+            out.append(_("What you are given: %(what)s.", what=_clause(words["materi_diberikan"])))
         if data.get("penghitaman"):
-            out.append(_("Parts have been blacked out, because: %(why)s", why=words.get("alasan_penghitaman", "")))
+            why = _sentence(words.get("alasan_penghitaman", ""))
+            out.append(_("Parts have been blacked out, because: %(why)s", why=why))
         if data.get("media_format"):
-            out.append(_("Medium and format: %(format)s.", format=words["media_format"]))
+            out.append(_("Medium and format: %(format)s.", format=_clause(words["media_format"])))
         if "biaya" in data:
             fee = data.get("biaya") or 0
             out.append(_("There is no fee.") if not fee else _("Fee for copying or sending: %(fee)s.", fee=money(fee)))
-            if fee and data.get("cara_pembayaran"):
-                out.append(_("How to pay: %(how)s", how=words["cara_pembayaran"]))
+            if fee and words.get("paid"):  # paid since: when and under which receipt, no longer how to pay
+                out.append(words["paid"])
+            elif fee and data.get("cara_pembayaran"):
+                out.append(_("How to pay: %(how)s", how=_sentence(words["cara_pembayaran"])))
         if data.get("tanggal_pemberitahuan"):
             out.append(
                 _(
@@ -214,14 +240,18 @@ def _prose(task: str, data: dict, words: dict[str, str], labels: dict[str, str])
             )
         return [line for line in out if line]
     if task == "tentukan_langkah":
-        out.append(
-            _(
-                "The time to answer your request is extended by 7 working days, because: %(reason)s.",
-                reason=words.get("alasan_perpanjangan", ""),
+        reason = EXTENSION_REASONS.get(data.get("alasan_perpanjangan"))
+        if reason is not None:
+            out.append(
+                _("The time to answer your request is extended by 7 working days, because %(reason)s.", reason=reason)
             )
-        )
+        else:  # a reason without words of its own: its title, as the form names it
+            reason = _clause(words.get("alasan_perpanjangan", ""))
+            out.append(
+                _("The time to answer your request is extended by 7 working days, because: %(reason)s.", reason=reason)
+            )
         if data.get("rincian_alasan_perpanjangan"):
-            out.append(words["rincian_alasan_perpanjangan"])
+            out.append(_sentence(words["rincian_alasan_perpanjangan"]))
         return out
     if task in PLAIN:
         return [line for line in PLAIN[task](data, words) if line]
@@ -235,6 +265,20 @@ def _sentence(text: str) -> str:
     """Free text the officer wrote, ended as a sentence: its own full stop (or ! ?) kept, one added otherwise."""
     text = text.strip()
     return text if text.endswith((".", "!", "?")) else text + "."
+
+
+def _clause(text: str) -> str:
+    """Free text the officer wrote, inside a sentence that ends with its own full stop: theirs dropped."""
+    return text.strip().removesuffix(".").rstrip()
+
+
+# An extension's reason (tentukan_langkah.json ``alasan_perpanjangan``; legal-process.md §3.5) as a sentence goes on
+# after "because": the form's titles ("Not yet documented") read as a label, capitalised mid-sentence.
+EXTENSION_REASONS = {
+    "belum_dikuasai": _l("the office does not hold the information yet"),
+    "belum_didokumentasikan": _l("the information has not been documented yet"),
+    "belum_dapat_diputuskan_dikecualikan": _l("the office cannot decide yet whether the information is exempt"),
+}
 
 
 # The objection's receipt and the office's other letters, told to the requester in plain statements: the forms'
@@ -323,7 +367,19 @@ def _hand_over(data: dict, words: dict) -> list[str]:
     return out
 
 
+def _payment(data: dict, words: dict) -> list[str]:
+    out = []
+    if data.get("jumlah_dibayar"):
+        out.append(_("You paid %(fee)s for copying or sending.", fee=money(data["jumlah_dibayar"])))
+    if words.get("tanggal_pembayaran"):
+        out.append(_("Paid on %(date)s.", date=words["tanggal_pembayaran"]))
+    if data.get("nomor_tanda_bukti_pembayaran"):
+        out.append(_("Payment receipt number: %(number)s.", number=_clause(words["nomor_tanda_bukti_pembayaran"])))
+    return out
+
+
 PLAIN = {
+    PAYMENT: _payment,
     "registrasi_keberatan": _objection_receipt,
     "putuskan_keberatan": _objection_decision,
     "tawarkan_musyawarah": _settlement,

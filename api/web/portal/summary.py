@@ -6,10 +6,13 @@ The decision on a request, in a sentence, is the written notice's (``api.web.por
 
 from __future__ import annotations
 
+from flask_babel import gettext as _
+
 from api.extensions import db
 from api.web import schema_form
+from api.web.case import money
 from api.web.portal.filing import REQUEST_DRESSING, dressed
-from engine import intake, kinds, service_pages
+from engine import fees, intake, kinds, service_pages
 from engine.models import Case
 
 # What a request recorded from WhatsApp or social media says, for its requester to judge before confirming it: what
@@ -46,3 +49,15 @@ def reopened(view: dict) -> bool:
 def hours_published() -> bool:
     """Whether the office has published its service hours page, which says where its desk is."""
     return service_pages.current(db.session, "jam_layanan") is not None
+
+
+def with_payment(rt, case: Case, milestones: list[dict]) -> list[dict]:
+    """The milestones with the fee's payment among them, on the day it was paid (engine.fees: the process has no stage
+    for it, so the stages alone never said that the fee the notice asked for was paid)."""
+    paid = fees.payment(db.session, case) if case.kind == kinds.REQUEST else None
+    if paid is None:
+        return milestones
+    label = _("Fee paid: %(fee)s, receipt number %(number)s", fee=money(paid.amount), number=paid.receipt_number)
+    tz = rt.calendars["strict"].tz
+    shown = [*milestones, {"name": "fee_paid", "label": label, "at": paid.at, "on": paid.paid_on, "detail": None}]
+    return sorted(shown, key=lambda m: m["on"] or m["at"].astimezone(tz).date())  # stable: a day's order kept

@@ -1,0 +1,32 @@
+"""The requester's objection window counts a notice the desk dated without an hour from the end of that day, and says
+so (legal-process.md §2.2: the reading that ends latest; engine.chain ``received_on``): its explanation never states
+the close of office hours it counts from as an hour someone recorded. On both databases."""
+
+from datetime import UTC, datetime
+
+import pytest
+import time_machine
+
+from tests.api.test_chain_api import decided
+
+NOTICE_SENT = datetime(2026, 12, 7, 6, 43, tzinfo=UTC)  # Mon 7 Dec 2026, 13:43 WIB
+
+
+@pytest.fixture(autouse=True)
+def _clock():
+    with time_machine.travel(NOTICE_SENT, tick=True):
+        yield
+
+
+def test_a_notice_dated_without_an_hour_opens_the_objection_window_from_the_end_of_its_day(desk, client):
+    receipt = decided(desk)  # the notice dated the day of receipt, 7 Dec 2026, sent by e-mail at 13:43
+    english = client.post(
+        "/api/v1/status",
+        json={"ticket": receipt["ticket"], "access_code": receipt["access_code"]},
+        headers={"Accept-Language": "en"},
+    ).json
+    (window,) = english["windows"]
+    said = window["explanation"]
+    assert "day zero: moved: dated 2026-12-07 without an hour: counted from the end of that day" in said
+    assert "16:00" not in said.split("due")[0]  # no receipt hour; the due day ends at 16:00
+    assert window["due_at"].startswith("2027-01-25")  # 30 working days from Tue 8 Dec 2026, on the lenient calendar
