@@ -341,8 +341,12 @@ class Runtime:
 
     @staticmethod
     def waiting_for(wf: BpmnWorkflow, name: str):
-        """The waiting catch event (intermediate or boundary) of message ``name``, or None."""
-        for task in wf.get_tasks(state=TaskState.WAITING):
+        """The waiting catch event (intermediate or boundary) of message ``name``, or None. Read from the instance's
+        own list of its catch events (SpiffWorkflow's event manager, which delivers messages from it; filled on load
+        by engine.serialization), not by a walk of the whole task tree."""
+        for task in list(wf.event_manager.tasks.values()):
+            if task.state != TaskState.WAITING:
+                continue
             definition = getattr(task.task_spec, "event_definition", None)
             if isinstance(definition, MessageEventDefinition) and definition.name == name:
                 return task
