@@ -263,6 +263,12 @@ def discard_revision(session: Session, rt: Runtime, user: User, item_id: int) ->
     _require_publisher(user)
     if item.pending_revision is None:
         raise Conflict("dip_no_revision")
+    _set_revision_aside(session, user, item, "revision_discarded")
+    return item
+
+
+def _set_revision_aside(session: Session, user: User, item: DipItem, action: str) -> None:
+    """The unit's pending revision is no longer pending; the item's version history keeps what it proposed, and who."""
     proposed = item.pending_revision
     item.pending_revision = None
     session.flush()
@@ -270,13 +276,12 @@ def discard_revision(session: Session, rt: Runtime, user: User, item_id: int) ->
         DipItemVersion(
             item_id=item.id,
             version=item.version,
-            action="revision_discarded",
+            action=action,
             actor=user.username,
             at=clock.now(),
             data={**snapshot(item), "proposed": proposed["data"], "proposed_by": proposed["by"]},
         )
     )
-    return item
 
 
 def change_item(
@@ -299,19 +304,7 @@ def change_item(
     if publish and item.status != "published":
         _require_publisher(user)
     if item.pending_revision is not None:
-        proposed = item.pending_revision
-        item.pending_revision = None
-        session.flush()
-        session.add(
-            DipItemVersion(
-                item_id=item.id,
-                version=item.version,
-                action="revision_set_aside",
-                actor=user.username,
-                at=clock.now(),
-                data={**snapshot(item), "proposed": proposed["data"], "proposed_by": proposed["by"]},
-            )
-        )
+        _set_revision_aside(session, user, item, "revision_set_aside")
     for name, value in columns.items():
         setattr(item, name, value)
     if publish and item.status != "published":

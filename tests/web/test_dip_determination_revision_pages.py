@@ -2,12 +2,18 @@
 change to its published item as a revision the PPID publishes; the responsible and the place on the item's pages."""
 
 import re
-from datetime import date, timedelta
+from datetime import UTC, datetime, timedelta
+from zoneinfo import ZoneInfo
 
 import pytest
 
 from tests.web.pages import text
 from tests.web.test_dip_pages import item_form, new_item
+
+
+def office_today():
+    """The office's day (the default KAWAL_OFFICE_TZ), which the determination's dates are checked against."""
+    return datetime.now(UTC).astimezone(ZoneInfo("Asia/Jakarta")).date()
 
 
 def determination_form(**overrides) -> dict:
@@ -21,7 +27,7 @@ def determination_form(**overrides) -> dict:
         "nomor_penetapan": "KW.09/PPID/12/2019",
         "tanggal_penetapan": "2019-12-02",
         "ditetapkan_oleh": "pimpinan",
-        "berlaku_sampai": (date.today() + timedelta(days=5 * 365)).isoformat(),
+        "berlaku_sampai": (office_today() + timedelta(days=5 * 365)).isoformat(),
     }
     data.update(overrides)
     return data
@@ -59,7 +65,7 @@ def test_a_refused_determination_is_told_beside_its_fields_and_nothing_is_saved(
     ppid.get("/dip/pengecualian/baru")
     r = ppid.post(
         "/dip/pengecualian/baru",
-        determination_form(konsekuensi="", berlaku_sampai=date.today().isoformat()),
+        determination_form(konsekuensi="", berlaku_sampai=office_today().isoformat()),
     )
     assert r.status_code == 422
     page = text(r)
