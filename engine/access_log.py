@@ -17,12 +17,19 @@ write before the chain's head is read), so two administrators at once never fork
 record changed, or removed from the middle, breaks the chain there. Removing the newest records leaves a shorter
 chain that verifies: an anchor (engine.anchors) holds each chain's last record, so a check against one made
 before shows them gone.
+
+A fifth chain is not of access changes: the register of exempt information (EXEMPTION), one record each time an entry
+is made and the snapshot migration 0056 took of every entry made before. ``verify`` also compares each entry of the
+register with the last record of its chain (``entry_breaks``), as engine.audit compares a case row with its history:
+an entry changed in the database, or whose records were removed, is named. ``iter_records`` gives every chain whole,
+with its hashes, for the auditor's export, which scripts/verify_audit_export.py checks outside Kawal.
 """
 
 from __future__ import annotations
 
 import hashlib
 import json
+from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import UTC, datetime
 
@@ -30,13 +37,16 @@ from sqlalchemy import func, select, update
 from sqlalchemy.orm import Session
 
 from engine import clock
-from engine.models import AccountEvent, CalendarEvent, ExemptionEvent, FeeEvent, Unit, UnitEvent, User
+from engine.audit import Break
+from engine.models import AccountEvent, CalendarEvent, Exemption, ExemptionEvent, FeeEvent, Unit, UnitEvent, User
 
 OFFICER, UNIT, CALENDAR, FEE, EXEMPTION = "officer", "unit", "calendar", "fee", "exemption"
 GENESIS = "0" * 64
 # Each chain: its table, the column naming its subject, and its advisory lock's key on PostgreSQL. The last is not an
-# access change: the determinations the PPID records in the exemption register without a request
-# (engine.exemptions.record_direct), chained, verified and anchored as these are, listed in that register.
+# access change: the register of exempt information (engine.exemptions), each entry recorded when it is made (by the
+# PPID without a request, engine.exemptions.record_direct; by the head on a request, record_determination) and, for the
+# entries made before migration 0056, by that migration's snapshot; chained, verified and anchored as these are, and
+# each entry compared with its last record (``entry_breaks``).
 CHAINS = {
     OFFICER: (AccountEvent, "user_id", 0x4B41574C01),
     UNIT: (UnitEvent, "unit_id", 0x4B41574C02),
@@ -44,7 +54,30 @@ CHAINS = {
     FEE: (FeeEvent, "fee_rate_id", 0x4B41574C04),
     EXEMPTION: (ExemptionEvent, "exemption_id", 0x4B41574C10),
 }
-ACCESS_CHANGES = (OFFICER, UNIT, CALENDAR, FEE)  # what the auditor's list of access changes counts and shows
+ACCESS_CHANGES = (OFFICER, UNIT, CALENDAR, FEE)  # the access changes proper
+LISTED = (*ACCESS_CHANGES, EXEMPTION)  # what the auditor's list of access changes counts and shows
+
+# An exemption record's format. 1 (migration 0055, engine.exemptions.record_direct before 0056): the decree's number
+# and date, the period, the letters and who decided, nothing of the entry's text. 2 (``"format": 2``, from migration
+# 0056): the same and ``content``, the SHA-256 of the entry's legal content (``exemption_content``), so a change of its
+# information, parts, basis, tests or note shows; and ``case``, the request's ticket where it was made on one. Never
+# the text itself: the chain is exported and never erased, and a register's words may have to be corrected.
+EXEMPTION_FORMAT = 2
+EXEMPTION_CONTENT = (
+    "information",
+    "exempted_parts",
+    "letters",
+    "legal_basis",
+    "harm_test",
+    "public_interest_test",
+    "valid_until",
+    "decree_number",
+    "decree_date",
+    "decided_by",
+    "decided_as",
+    "note",
+)
+EXEMPTION_SHOWN = ("decree_number", "decree_date", "valid_until", "letters", "decided_as")  # held as they are
 
 
 def record_hash(prev_hash: str, at: datetime, actor: str, type_: str, subject: int, data: dict) -> str:
@@ -62,6 +95,36 @@ def record_hash(prev_hash: str, at: datetime, actor: str, type_: str, subject: i
         default=str,
     )
     return hashlib.sha256((prev_hash + body).encode()).hexdigest()
+
+
+def _canonical(value: dict) -> str:
+    return json.dumps(value, sort_keys=True, separators=(",", ":"), ensure_ascii=False, default=str)
+
+
+def exemption_content(entry: Exemption) -> str:
+    """The SHA-256 (hex) of an entry's legal content: the canonical JSON of its ``EXEMPTION_CONTENT`` fields as the
+    database holds them (days as ISO 8601, the letters as a list). Not of when it ended: that is its request's
+    history (engine.exemption_ends)."""
+    body = {name: getattr(entry, name) for name in EXEMPTION_CONTENT}
+    body["letters"] = list(body["letters"] or ())
+    return hashlib.sha256(_canonical(body).encode()).hexdigest()
+
+
+def exemption_record(entry: Exemption, ticket: str | None = None) -> dict:
+    """What the register's chain records of ``entry`` (format ``EXEMPTION_FORMAT``): its decree, period, letters and
+    who decided as the register shows them, the digest of its content, and the request's ``ticket`` it was made on."""
+    data = {
+        "format": EXEMPTION_FORMAT,
+        "decree_number": entry.decree_number,
+        "decree_date": entry.decree_date.isoformat(),
+        "valid_until": entry.valid_until.isoformat(),
+        "letters": list(entry.letters or ()),
+        "decided_as": entry.decided_as,
+        "content": exemption_content(entry),
+    }
+    if ticket:
+        data["case"] = ticket
+    return data
 
 
 def record(
@@ -91,9 +154,20 @@ def _day_or_year(row: CalendarEvent) -> str:
 
 
 @dataclass(frozen=True)
+class EntryBreak:
+    entry: int  # the exemption register's entry (its number)
+    reason: str  # in English, as engine.audit's breaks (the console translates it)
+
+
+@dataclass(frozen=True)
 class ChainState:
     records: int
     broken_at: int | None  # the id of the first record that does not verify
+    entries: tuple[EntryBreak, ...] = ()  # EXEMPTION: the register's entries that are not what their chain last holds
+
+    @property
+    def ok(self) -> bool:
+        return self.broken_at is None and not self.entries
 
 
 def verify(session: Session) -> dict[str, ChainState]:
@@ -108,8 +182,65 @@ def verify(session: Session) -> dict[str, ChainState]:
             if broken is None and (row.prev_hash != prev or row.hash != expected):
                 broken = row.id
             prev = row.hash
-        states[kind] = ChainState(count, broken)
+        states[kind] = ChainState(count, broken, tuple(entry_breaks(session)) if kind == EXEMPTION else ())
     return states
+
+
+ENTRY_MISSING = "the register's entry has no record in its hash chain"
+ENTRY_CHANGED = "the register's entry ({field}: {row}) is not what its chain last recorded ({recorded})"
+ENTRY_TEXT_CHANGED = (
+    "the register's entry is not what its chain last recorded: its information, exempted parts, basis, tests or note"
+    " changed"
+)
+
+
+def entry_breaks(session: Session) -> Iterator[EntryBreak]:
+    """Each entry of the exemption register compared with the last record of its chain, as a case row with its history
+    (engine.audit): an entry without a record (made outside Kawal, or its records removed), or one whose decree,
+    period, letters or decider (any format), or content (format 2: ``exemption_content``) is not what was recorded."""
+    last = (
+        select(ExemptionEvent.exemption_id, func.max(ExemptionEvent.id).label("id"))
+        .group_by(ExemptionEvent.exemption_id)
+        .subquery()
+    )
+    rows = session.execute(
+        select(Exemption, ExemptionEvent.data)
+        .outerjoin(last, last.c.exemption_id == Exemption.id)
+        .outerjoin(ExemptionEvent, ExemptionEvent.id == last.c.id)
+        .order_by(Exemption.id)
+        .execution_options(yield_per=1000)
+    )
+    for entry, data in rows:
+        if data is None:
+            yield EntryBreak(entry.id, ENTRY_MISSING)
+            continue
+        held = exemption_record(entry)
+        changed = next((f for f in EXEMPTION_SHOWN if f in data and data[f] != held[f]), None)
+        if changed is not None:
+            yield EntryBreak(
+                entry.id, ENTRY_CHANGED.format(field=changed, row=_said(held[changed]), recorded=_said(data[changed]))
+            )
+        elif "content" in data and data["content"] != held["content"]:
+            yield EntryBreak(entry.id, ENTRY_TEXT_CHANGED)
+
+
+def _said(value) -> str:
+    return ", ".join(value) if isinstance(value, list) else str(value)
+
+
+def breaks(states: dict[str, ChainState]) -> list:
+    """What ``verify`` found as engine.audit's breaks, as ``kawal audit verify`` lists them with the cases': a chain
+    broken at its record (``access:KIND``), an entry of the exemption register not what its chain holds
+    (``exemption:ENTRY``, event 0)."""
+    found = []
+    for kind, state in states.items():
+        if state.broken_at is not None:
+            reason = "the access changes' chain breaks here: a record was altered or removed"
+            if kind == EXEMPTION:
+                reason = "the exemption register's chain breaks here: a record was altered or removed"
+            found.append(Break(f"access:{kind}", state.broken_at, reason))
+        found += [Break(f"{EXEMPTION}:{told.entry}", 0, told.reason) for told in state.entries]
+    return found
 
 
 @dataclass(frozen=True)
@@ -117,8 +248,9 @@ class Change:
     at: datetime
     actor: str  # the administrator's username, or "cli"
     type: str  # account_created, account_changed, ..., unit_created, unit_renamed, ...
-    subject_kind: str  # OFFICER, UNIT, CALENDAR or FEE
-    subject: str  # the officer's username, the unit's code, the calendar's day or year, or the fee item's code
+    subject_kind: str  # OFFICER, UNIT, CALENDAR, FEE or EXEMPTION
+    subject: str  # the officer's username, the unit's code, the calendar's day or year, the fee item's code, or the
+    # exemption register's entry number
     data: dict
 
 
@@ -132,7 +264,7 @@ def _window(query, column, start: datetime | None, end: datetime | None):
 
 def count(session: Session, start: datetime | None, end: datetime | None) -> int:
     total = 0
-    for model, _column, _key in (CHAINS[kind] for kind in ACCESS_CHANGES):
+    for model, _column, _key in (CHAINS[kind] for kind in LISTED):
         total += int(session.scalar(_window(select(func.count()).select_from(model), model.at, start, end)))
     return total
 
@@ -149,13 +281,50 @@ def changes(session: Session, start: datetime | None, end: datetime | None, limi
         CalendarEvent.at.desc(), CalendarEvent.id.desc()
     )
     fees = _window(select(FeeEvent), FeeEvent.at, start, end).order_by(FeeEvent.at.desc(), FeeEvent.id.desc())
+    entries = _window(select(ExemptionEvent), ExemptionEvent.at, start, end).order_by(
+        ExemptionEvent.at.desc(), ExemptionEvent.id.desc()
+    )
     if limit is not None:
-        accounts, units, calendar, fees = (q.limit(limit) for q in (accounts, units, calendar, fees))
+        accounts, units, calendar, fees, entries = (q.limit(limit) for q in (accounts, units, calendar, fees, entries))
     found = [Change(e.at, e.actor, e.type, OFFICER, name, e.data or {}) for e, name in session.execute(accounts)]
     found += [Change(e.at, e.actor, e.type, UNIT, code, e.data or {}) for e, code in session.execute(units)]
     found += [Change(e.at, e.actor, e.type, CALENDAR, _day_or_year(e), e.data or {}) for e in session.scalars(calendar)]
     found += [
         Change(e.at, e.actor, e.type, FEE, str((e.data or {}).get("code", "")), e.data) for e in session.scalars(fees)
     ]
+    found += [
+        Change(e.at, e.actor, e.type, EXEMPTION, str(e.exemption_id), e.data or {}) for e in session.scalars(entries)
+    ]
     found.sort(key=lambda change: change.at, reverse=True)
     return found[:limit] if limit is not None else found
+
+
+# -- the chains as the auditor exports them (scripts/verify_audit_export.py checks them outside Kawal) ---------------
+# One JSON object a line, each chain whole from its first record in id order: ``chain`` (officer, unit, calendar, fee,
+# exemption), ``id``, ``at`` (UTC, microseconds), ``actor``, ``type``, ``subject`` (the id the record is about: the
+# officer's, the unit's, the override's or year, the fee rate's, the register's entry), ``data``, ``prev_hash`` and
+# ``hash``: hash = sha256(prev_hash + canonical JSON of {at, actor, type, subject, data}) (``record_hash``). What the
+# records hold and the auditor's list shows, no more: never a password, a code, an address or a register entry's text.
+def iter_records(session: Session, kinds: tuple[str, ...] = tuple(CHAINS)) -> Iterator[dict]:
+    """Every record of the chains ``kinds``, chain by chain, each from its first record (an export of a period would
+    not verify: each record hashes the one before)."""
+    for kind in kinds:
+        model, column, _key = CHAINS[kind]
+        for row in session.scalars(select(model).order_by(model.id).execution_options(yield_per=1000)):
+            yield {
+                "chain": kind,
+                "id": row.id,
+                "at": row.at.astimezone(UTC).isoformat(timespec="microseconds"),
+                "actor": row.actor,
+                "type": row.type,
+                "subject": getattr(row, column),
+                "data": row.data or {},
+                "prev_hash": row.prev_hash,
+                "hash": row.hash,
+            }
+
+
+def export_lines(session: Session) -> Iterator[bytes]:
+    """``iter_records`` as JSON lines (UTF-8), the file the auditor downloads."""
+    for row in iter_records(session):
+        yield (json.dumps(row, ensure_ascii=False, separators=(",", ":")) + "\n").encode()

@@ -9,9 +9,9 @@ administrators cannot change it (the auditor's archive, the inspectorate's mail,
 it lets anyone later check that each anchored event is still in its chain, unchanged, and that no case of those
 registers has gone: ``check`` for the database, ``check_rows`` for an exported history.
 
-The access changes (engine.access_log: officers' accounts, units, the calendar, fees) are four chains more; an anchor
-holds each one's last record (``access``: officer, unit, calendar or fee, ``id``, ``hash``), so cutting their newest
-records is seen too.
+The access changes (engine.access_log: officers' accounts, units, the calendar, fees) and the exemption register
+are five chains more; an anchor holds each one's last record (``access``: officer, unit, calendar, fee or exemption,
+``id``, ``hash``), so cutting their newest records is seen too.
 
 The file is JSON lines: a header, one line per case (``ticket``, ``seq``, ``hash``), one per register series
 (``series``, ``year``, ``last``), one per access chain (``access``, ``id``, ``hash``), and last the ``digest``:

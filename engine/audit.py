@@ -604,7 +604,8 @@ def record(
 ) -> ChainCheck:
     """Keep a check that ran to its end (the caller commits): the nightly ``kawal audit verify`` reaches the
     auditor, who has no shell, through the console's list of the last checks. ``access`` is what
-    engine.access_log.verify found of the access changes' chains, where the check walked them too."""
+    engine.access_log.verify found of the access changes' chains and the exemption register's, where the check walked
+    them too."""
     row = ChainCheck(
         finished_at=clock.now(),
         seconds=round(seconds, 1),
@@ -614,12 +615,20 @@ def record(
         checked_events=result.checked_events,
         breaks_total=result.total,
         breaks=[{"ticket": b.ticket, "seq": b.seq, "reason": b.reason} for b in result.breaks[:RECORDED_BREAKS]],
-        access=None
-        if access is None
-        else {kind: {"records": state.records, "broken_at": state.broken_at} for kind, state in access.items()},
+        access=None if access is None else {kind: _chain_found(state) for kind, state in access.items()},
     )
     session.add(row)
     return row
+
+
+def _chain_found(state) -> dict:
+    """What a check found of one access chain, as the console lists it; the exemption register's entries not as their
+    chain holds them (``entries``: number and reason, the first ``RECORDED_BREAKS``) only when there are some."""
+    found = {"records": state.records, "broken_at": state.broken_at}
+    if state.entries:
+        found["entries"] = [[told.entry, told.reason] for told in state.entries[:RECORDED_BREAKS]]
+        found["entries_total"] = len(state.entries)
+    return found
 
 
 def recent_checks(session: Session, count: int = 5) -> list[ChainCheck]:

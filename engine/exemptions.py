@@ -21,13 +21,13 @@ import xlsxwriter
 from sqlalchemy import and_, func, select
 from sqlalchemy.orm import Session
 
-from engine import access, access_log, clock, exemption_words
+from engine import access, access_log, clock, exemption_words, personal_kinds, pii_scan
 from engine.audit import EventLog
 from engine.calendar import iso_day
 from engine.catalogs import N_, catalog, translated
 from engine.errors import Invalid
 from engine.forms import errors_in
-from engine.messages import msg
+from engine.messages import Named, msg
 from engine.models import Case, CaseEvent, Exemption, Letter, User
 
 DECISION_TASK = "putuskan"  # the request's decision (forms/putuskan.json)
@@ -128,6 +128,9 @@ def record_determination(
         actor,
         {"exemption": entry.id, "decree_number": entry.decree_number, "valid_until": data["berlaku_sampai"]},
     )
+    # The register's own chain too (engine.access_log EXEMPTION), which every entry's row is checked against.
+    chained = access_log.exemption_record(entry, case.ticket)
+    access_log.record(session, access_log.EXEMPTION, entry.id, actor, "exemption_determined", chained, entry.decided_at)
     return entry
 
 
@@ -347,14 +350,43 @@ def direct_schema(forms) -> dict:
     }
 
 
+# The determination's free texts: the register shows them to the auditors and the Commission and the chain keeps their
+# digest for good, and an exempt item's public title is drafted from ``dokumen``. Refused when one holds anyone's NIK,
+# family card or employee number, phone number or e-mail address, as an incident's close reason is
+# (notifications.incidents.close: engine.pii_scan's rules; with the 18-digit NIP of engine.personal_kinds): a person is
+# named by their role; the decree's own number is a reference, not scanned.
+DIRECT_TEXTS = ("dokumen", "bagian_dikecualikan", "dasar_hukum", "konsekuensi", "kepentingan_publik", "catatan")
+PERSONAL = ("nik", "kk", "nip", "telepon", "email")
+
+
+def personal_data(data: dict) -> dict[str, list]:
+    """The determination's free texts holding personal data, each with the kinds found (never the value)."""
+    fields = {}
+    for name in DIRECT_TEXTS:
+        text = data.get(name)
+        if not isinstance(text, str) or not text.strip():
+            continue
+        found = {finding.kind for finding in pii_scan.scan_text([text])}
+        if personal_kinds.EIGHTEEN.search(text):
+            found.add("nip")
+        named = [personal_kinds.WHAT[kind] for kind in PERSONAL if kind in found]
+        if named:
+            what = Named(", ".join(str(n) for n in named), ", ".join(n.indonesian for n in named))
+            fields[name] = [msg("exemption_text_personal", what=what)]
+    return fields
+
+
 def record_direct(session: Session, forms, on: date, actor: User, data: dict) -> Exemption:
     """A determination the PPID records as a register entry, without a request: refused (``Invalid``, every bad field,
-    nothing saved) unless the form is complete and ``check_determination`` holds (the decree dated from UU 14/2008 to
+    nothing saved) unless the form is complete, its texts hold no one's personal data (``personal_data``), and
+    ``check_determination`` holds (the decree dated from UU 14/2008 to
     today, its period ending after today and after the decree), and its number is not an entry's already. Only the
     DIP's keepers (the PPID) record one; the record is hash-chained (engine.access_log EXEMPTION: verified and
-    anchored with the access changes), as a request's determination is in its case's history."""
+    anchored with the access changes, the entry compared with it), as a request's determination is too."""
     access.require_dip_keeper(actor)
     fields: dict[str, list] = dict(errors_in(direct_schema(forms), data))
+    for name, messages in personal_data(data).items():
+        fields.setdefault(name, []).extend(messages)
     try:
         check_determination(data, EARLIEST_DECREE, on)
     except Invalid as error:
@@ -387,13 +419,7 @@ def record_direct(session: Session, forms, on: date, actor: User, data: dict) ->
     )
     session.add(entry)
     session.flush()
-    recorded = {
-        "decree_number": number,
-        "decree_date": data["tanggal_penetapan"],
-        "valid_until": data["berlaku_sampai"],
-        "letters": entry.letters,
-        "decided_as": entry.decided_as,
-    }
+    recorded = access_log.exemption_record(entry)
     access_log.record(
         session, access_log.EXEMPTION, entry.id, actor.username, "exemption_recorded", recorded, entry.decided_at
     )

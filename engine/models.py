@@ -324,8 +324,8 @@ class HumanTask(Base):
     # joining every open task to its case (engine.inbox_list.counts). A copy, so no foreign key of its own.
     case_overdue: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
     case_unit_id: Mapped[int | None] = mapped_column(Integer)
-    # The holder's own follow-up (engine.follow_ups): the day's 08:00 to come back to it, a note to themselves, and
-    # when the reconcile sweep told it (once).
+    # The task's follow-up (engine.follow_ups): the day's 08:00 to come back to it, a note read by whoever works the
+    # task, and when the reconcile sweep told its holder (once).
     follow_up_at: Mapped[datetime | None]
     follow_up_note: Mapped[str | None] = mapped_column(String(200))
     follow_up_sent_at: Mapped[datetime | None]
@@ -1106,9 +1106,11 @@ class Exemption(Base):
 
 
 class ExemptionEvent(ChainedRecord, Base):
-    """A determination the PPID recorded in the exemption register without a request (engine.exemptions.record_direct:
-    decided before listing, or by a decree made before Kawal), hash-chained as the access records are
-    (``engine.access_log.record_hash``): one made through a request is in that case's history instead."""
+    """A record of the exemption register's hash chain (``engine.access_log.record_hash``, as the access records are):
+    a determination the PPID recorded without a request (engine.exemptions.record_direct: decided before listing, or
+    by a decree made before Kawal), one made through a request (also in that case's history), or an entry as it stood
+    when migration 0056 began the chain's content digests; ``kawal audit verify`` compares each entry with its last
+    record."""
 
     __tablename__ = "exemption_event"
     id: Mapped[int] = mapped_column(primary_key=True)

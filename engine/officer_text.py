@@ -51,32 +51,18 @@ from engine import kinds, pii_scan, reported_party
 from engine.errors import Invalid
 from engine.messages import Message, Named, msg
 from engine.models import Case
+from engine.personal_kinds import EIGHTEEN, SIXTEEN, WHAT
 from engine.runtime import Runtime
 
 REFUSED = ("nik", "kk", "nip", "telepon", "email")  # the kinds, in the order a refusal names them
-# The kinds as a refusal names them: "phone number" for every phone, mobile or landline.
-WHAT = {
-    "nik": Named(pii_scan.LABELS["nik"][1], pii_scan.LABELS["nik"][0]),
-    "kk": Named(pii_scan.LABELS["kk"][1], pii_scan.LABELS["kk"][0]),
-    "nip": Named("NIP", "NIP"),
-    "telepon": Named("phone number", "nomor telepon"),
-    "email": Named(pii_scan.LABELS["email"][1], pii_scan.LABELS["email"][0]),
-}
 NOTE = "body"  # a note's one field (engine.notes)
 NOTE_TITLE = Named("the note", "catatan")
 FOLLOW_UP, FOLLOW_UP_TITLE = "note", Named("the follow-up note", "catatan tindak lanjut")  # engine.follow_ups
 FIXED_TYPES = frozenset({"number", "integer", "boolean"})
 FIXED_FORMATS = frozenset({"date", "date-time"})
 _MAY_HOLD = re.compile(r"[\d@]")  # no digit and no "@": no number and no address to look for
-_SEP = r"[ .\-]"
 
 
-def _run(digits: int) -> re.Pattern:
-    """A run of exactly ``digits`` digits, together or grouped by single spaces, dots or dashes, taken whole."""
-    return re.compile(rf"(?<!\d)(?<!\d{_SEP})\d(?:{_SEP}?\d){{{digits - 1}}}(?!{_SEP}?\d)")
-
-
-SIXTEEN, EIGHTEEN = _run(16), _run(18)
 # 0, 62 or +62 (a landline's area code may stand in brackets), then 8 to 12 digits; a number that starts with 0 after
 # the 0 is no Indonesian phone (00: abroad). The run is taken whole.
 PHONE = re.compile(

@@ -15,7 +15,7 @@ itself never shows one. A calendar year's incident is not closed so: it closes w
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from engine import clock, officer_text, pii_scan
+from engine import clock, personal_kinds, pii_scan
 from engine.errors import Conflict, Invalid, NotFound
 from engine.ids import in_range
 from engine.letters import production
@@ -80,7 +80,7 @@ def close(session: Session, incident_id: int, actor: str, reason: str | None) ->
     if len(text) > REASON_MAX:
         raise Invalid("invalid_data", fields={"reason": [msg("max_length", max=REASON_MAX)]})
     found = {finding.kind for finding in pii_scan.scan_text([text])}
-    named = [officer_text.WHAT[kind] for kind in PERSONAL if kind in found]
+    named = [personal_kinds.WHAT[kind] for kind in PERSONAL if kind in found]
     if named:
         what = Named(", ".join(str(n) for n in named), ", ".join(n.indonesian for n in named))
         raise Invalid("invalid_data", fields={"reason": [msg("incident_reason_personal", what=what)]})

@@ -750,10 +750,10 @@ def test_a_deleted_case_or_a_case_row_changed_without_its_history_is_found(kawal
     engine.dispose()
     result = kawal("audit", "verify")
     assert result.exit_code == 1
-    assert f"case {first.ticket}, event 0: no case holds this ticket, though its register issued it" in result.output
-    changed = f"case {second.ticket}, event 0: the case's stage (selesai) is not the last its history reached"
+    assert f"case {first.ticket}: no case holds this ticket, though its register issued it" in result.output
+    changed = f"case {second.ticket}: the case's stage (selesai) is not the last its history reached"
     assert changed in result.output
-    assert f"case {closed.ticket}, event 0: the case's closing (2030-01-02T03:00:00" in result.output
+    assert f"case {closed.ticket}: the case's closing (2030-01-02T03:00:00" in result.output
 
 
 def test_an_exported_history_is_checked_on_its_own_and_against_an_anchor(kawal, db_url, tmp_path):

@@ -217,3 +217,29 @@ def test_an_anchor_shows_a_rewritten_chain_and_a_cut_case_the_chain_alone_cannot
     done = outside(export, "--anchor", bent, cwd=tmp_path)
     assert done.returncode == 2
     assert "its digest does not match its lines" in done.stderr
+
+
+def test_a_whole_export_made_after_the_anchor_misses_no_anchored_case(desk, client, login, browser, tmp_path):
+    kept, removed = desk.submit()["ticket"], desk.submit()["ticket"]
+    anchor = tmp_path / "jangkar.jsonl"
+    r = browser("auditor").get("/audit/jangkar")
+    anchor.write_bytes(r.get_data())
+    r.close()
+    whole = api_export(client, login)
+    export = tmp_path / "kawal-audit.jsonl"
+    export.write_bytes(whole)
+    done = outside(export, "--anchor", anchor, "--made-after-anchor", cwd=tmp_path)
+    assert done.returncode == 0, done.stdout + done.stderr
+    # One case's every event taken out: its chain is gone with it, only the anchor shows it.
+    lines = whole.splitlines(keepends=True)
+    export.write_bytes(b"".join(line for line in lines if json.loads(line)["ticket"] != removed))
+    done = outside(export, "--anchor", anchor, "--made-after-anchor", cwd=tmp_path)
+    assert done.returncode == 1
+    assert f"case {removed}: not in the export" in done.stdout
+    assert f"case {kept}" not in done.stdout
+    # Every case taken out (an empty file): still told, not taken for the chains' export, which holds no case.
+    export.write_bytes(b"")
+    done = outside(export, "--anchor", anchor, "--made-after-anchor", cwd=tmp_path)
+    assert done.returncode == 1
+    assert f"case {removed}: not in the export" in done.stdout
+    assert f"case {kept}: not in the export" in done.stdout

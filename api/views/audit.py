@@ -2,7 +2,7 @@ import time
 from datetime import timedelta
 
 from flask_smorest import Blueprint
-from marshmallow import RAISE, Schema, fields, validate
+from marshmallow import RAISE, Schema, fields, post_dump, validate
 
 from api.auth import current_user, login_required
 from api.boundary import runtime
@@ -187,9 +187,12 @@ class AccessChangeView(Schema):
     type = fields.String(
         metadata={"description": "account_created, account_changed, ..., unit_renamed, ..., fee_rate_added"}
     )
-    subject_kind = fields.String(metadata={"description": "officer, unit, calendar or fee"})
+    subject_kind = fields.String(metadata={"description": "officer, unit, calendar, fee or exemption"})
     subject = fields.String(
-        metadata={"description": "the officer's username, the unit's code, the day or year, the fee item's code"}
+        metadata={
+            "description": "the officer's username, the unit's code, the day or year, the fee item's code, or the"
+            " exemption register's entry number"
+        }
     )
     data = fields.Dict(metadata={"description": "the fields changed, the groups added or removed; never a value"})
 
@@ -200,14 +203,33 @@ class AccessChangeView(Schema):
 @blp.response(200, AccessChangeView(many=True))
 def access_changes(query):
     """What administrators changed in [from, to) in officers' accounts, the office's units, the working-day calendar
-    and the fee standard, newest first."""
+    and the fee standard, and the records of the exemption register (exemption_recorded, exemption_determined,
+    exemption_snapshot: its decree, period and letters, a digest of its text), newest first."""
     access.require_auditor(current_user())
     return access_log.changes(db.session, query.get("from_"), query.get("to"))
+
+
+class EntryBreakView(Schema):
+    entry = fields.Integer(metadata={"description": "the exemption register's entry number"})
+    reason = fields.String(metadata={"description": "what is not as its chain last recorded it"})
 
 
 class AccessChainView(Schema):
     records = fields.Integer()
     broken_at = fields.Integer(allow_none=True, metadata={"description": "the first record that does not verify"})
+    entries = fields.List(
+        fields.Nested(EntryBreakView),
+        metadata={
+            "description": "exemption only, and only when some are: the register's entries that are not what the last"
+            " record of their chain holds (changed in the database, or with no record)"
+        },
+    )
+
+    @post_dump
+    def _entries_when_any(self, data, **_kwargs):
+        if not data.get("entries"):
+            data.pop("entries", None)
+        return data
 
 
 class AccessChainsView(Schema):
@@ -216,7 +238,11 @@ class AccessChainsView(Schema):
     calendar = fields.Nested(AccessChainView, metadata={"description": "the working-day calendar's records"})
     fee = fields.Nested(AccessChainView, metadata={"description": "the fee standard's records"})
     exemption = fields.Nested(
-        AccessChainView, metadata={"description": "the exemption determinations the PPID recorded without a request"}
+        AccessChainView,
+        metadata={
+            "description": "the register of exempt information: each entry's records (made without a request or on"
+            " one), each entry compared with its last record"
+        },
     )
 
 
@@ -224,10 +250,39 @@ class AccessChainsView(Schema):
 @login_required
 @blp.response(200, AccessChainsView)
 def access_chains():
-    """Walk the hash chains of the access changes and of the exemption determinations the PPID recorded without a
-    request: a record altered, or removed from the middle, breaks them."""
+    """Walk the hash chains of the access changes and of the register of exempt information: a record altered, or
+    removed from the middle, breaks them; an entry of the register changed in the database, or without a record, is
+    listed under ``exemption.entries``."""
     access.require_auditor(current_user())
     return access_log.verify(db.session)
+
+
+@blp.get("/audit/access/export")
+@login_required
+@blp.response(200, content_type="application/x-ndjson")
+def access_export():
+    """Every record of the access changes' chains and of the exemption register's chain, each chain whole, with its
+    hashes, as JSON lines (one record a line: chain, id, at, actor, type, subject, data, prev_hash, hash). Check it
+    without Kawal with scripts/verify_audit_export.py, against an anchor too (its ``access`` lines). The records hold
+    the names of what changed, never a password, a code, an address or an exemption entry's text (a digest of it).
+    Recorded as a read of the history (the console lists it)."""
+    user = current_user()
+    access.require_auditor(user)
+    record_read(db.session, user.username, "export", "api", {"chains": "access"}, "jsonl")
+    db.session.commit()
+    return access_chains_response()
+
+
+def access_chains_response():
+    """The access and exemption chains' export as a streamed JSON lines attachment (the API's and the console's)."""
+    from flask import Response, stream_with_context
+
+    lines = access_log.export_lines(db.session)
+    response = Response(stream_with_context(lines), mimetype="application/x-ndjson")
+    response.headers["Content-Disposition"] = "attachment; filename=kawal-audit-rantai-akses.jsonl"
+    response.headers["Cache-Control"] = "no-store"
+    response.headers["X-Content-Type-Options"] = "nosniff"
+    return response
 
 
 class IdentityReadsQuery(Schema):

@@ -43,7 +43,7 @@ from flask import (
     send_file,
     stream_with_context,
 )
-from flask_babel import format_decimal
+from flask_babel import format_decimal, ngettext
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from flask_login import login_required
@@ -75,6 +75,7 @@ from engine.audit import (
     record_read,
 )
 from engine.errors import Invalid, NotFound
+from engine.exemptions import COLUMNS
 
 # An anchor is about 100 bytes a case: a province's three million cases fit (deploy/nginx lets this path through).
 ANCHOR_MAX_BYTES = 512 * 1024 * 1024
@@ -151,7 +152,24 @@ REASONS = [
         re.compile(r"(?P<n>\d+) more tickets of this register are missing"),
         _l("%(n)s more tickets of this register are missing"),
     ),
+    # engine.access_log.entry_breaks: an entry of the exemption register not as its chain last recorded it
+    (re.compile(re.escape(access_log.ENTRY_MISSING)), _l("the register's entry has no record in its hash chain")),
+    (
+        re.compile(
+            r"the register's entry \((?P<field>\w+): (?P<row>.*)\) is not what its chain last recorded \((?P<held>.*)\)"
+        ),
+        _l("the register's entry (%(field)s: %(row)s) is not what its chain last recorded (%(held)s)"),
+    ),
+    (
+        re.compile(re.escape(access_log.ENTRY_TEXT_CHANGED)),
+        _l(
+            "the register's entry is not what its chain last recorded: its information, exempted parts, basis, tests"
+            " or note changed"
+        ),
+    ),
 ]
+# The exemption register's columns as a break names them (engine.exemptions.COLUMNS, in the visitor's language).
+ENTRY_FIELDS = {key: (id_, en) for key, id_, en in COLUMNS}
 
 
 @dataclass
@@ -254,8 +272,8 @@ def audit():
         except StopIteration as done:
             verification = done.value
             yield str(result(verification, [_break_row(b) for b in verification.breaks]))
-            access_chains = access_log.verify(db.session)  # the access changes' own chains
-            yield str(access_result(access_chains))
+            access_chains = access_log.verify(db.session)  # the access changes' and the exemption register's chains
+            yield str(access_result(access_chains, access_findings(access_chains)))
             # Listed on the console from now on.
             record(db.session, verification, who, scope, time() - started, access_chains)
             db.session.commit()
@@ -346,6 +364,8 @@ def _in_words(text: str, table: list) -> str:
             values = found.groupdict() or dict(zip(("expected", "found"), found.groups(), strict=False))
             if "when" in values:
                 values["when"] = _anchor_time(values["when"])
+            if "field" in values and values["field"] in ENTRY_FIELDS:
+                values["field"] = ENTRY_FIELDS[values["field"]][current_language() == "en"]
             return str(message) % values if values else str(message)
     return text
 
@@ -482,6 +502,7 @@ def _read_row(row, process_labels: dict) -> dict:
         "when": display.office_datetime(row.at),
         "by": _("the server (%(command)s)", command=row.by) if row.by == EXPORT_BY else display.officer_name(row.by),
         "export": row.action == "export",  # an anchor is of every case
+        "chains": scope.get("chains") == "access",  # the access and exemption chains' export (engine.access_log)
         "action": READ_ACTIONS.get(row.action, row.action),
         "channel": READ_CHANNELS.get(row.channel, row.channel),
         "first": scope.get("from"),
@@ -498,14 +519,33 @@ def _access_row(access: dict | None) -> dict | None:
     if access is None:
         return None
     states = {kind: access.get(kind) or {"records": 0, "broken_at": None} for kind in ACCESS_LABELS}
-    return {
-        "records": sum(state["records"] for state in states.values()),
-        "broken": [
-            {"chain": str(ACCESS_LABELS[kind]), "record": state["broken_at"]}
-            for kind, state in states.items()
-            if state["broken_at"] is not None
-        ],
-    }
+    broken = [
+        _("%(chain)s, record %(record)s", chain=ACCESS_LABELS[kind], record=state["broken_at"])
+        for kind, state in states.items()
+        if state["broken_at"] is not None
+    ]
+    entries = states["exemption"].get("entries") or []
+    broken += [_entry_text(entry, reason) for entry, reason in entries]
+    more = (states["exemption"].get("entries_total") or 0) - len(entries)
+    if more > 0:
+        broken.append(ngettext("%(num)d more entry", "%(num)d more entries", more))
+    return {"records": sum(state["records"] for state in states.values()), "broken": broken}
+
+
+def _entry_text(entry: int, reason: str) -> str:
+    return _("%(register)s, entry %(entry)s: %(reason)s", register=EXEMPTION_REGISTER, entry=entry,
+             reason=reason_text(reason))  # fmt: skip
+
+
+def access_findings(chains: dict) -> list[str]:
+    """What engine.access_log.verify found wrong, each chain or entry named once (the intact ones not at all): for the
+    console's check and the access changes' page (audit_check.html ``access_chains``)."""
+    found = [
+        _("%(chain)s: record %(record)s does not verify", chain=ACCESS_LABELS[kind], record=state.broken_at)
+        for kind, state in chains.items()
+        if state.broken_at is not None
+    ]
+    return found + [_entry_text(told.entry, told.reason) for told in chains["exemption"].entries]
 
 
 ACCESS_LABELS = {  # engine.access_log.CHAINS
@@ -513,8 +553,9 @@ ACCESS_LABELS = {  # engine.access_log.CHAINS
     "unit": _l("Access changes: units"),
     "calendar": _l("Access changes: calendar"),
     "fee": _l("Access changes: fee standard"),
-    "exemption": _l("Exemptions the PPID recorded without a request"),
+    "exemption": _l("Register of exempt information"),
 }
+EXEMPTION_REGISTER = ACCESS_LABELS["exemption"]
 # An anchor's access chains (engine.anchors) are told where a break names a case's ticket.
 ACCESS_CHAINS = {f"access:{kind}": label for kind, label in ACCESS_LABELS.items()}
 

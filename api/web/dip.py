@@ -31,6 +31,7 @@ from engine import access, dip, dip_due, dip_exempt, dip_io, dip_match, exemptio
 from engine.errors import Conflict, Invalid
 from engine.files import Upload
 from engine.messages import msg
+from engine.models import Exemption
 
 NAV.append(NavItem("web.dip_admin", _l("Public information list"), frozenset(access.DIP_READERS)))
 STATUS_LABELS = {"draft": _l("Draft"), "published": _l("Published"), "withdrawn": _l("Withdrawn")}
@@ -84,7 +85,9 @@ def dip_admin():
 
 
 CONFIRM = "data_pribadi_diperiksa"
-PREFILL = ("category", "exemption_id", "title")  # what a link may fill in the new item's form
+# What a link may fill in the new item's form: never free text in a URL (it stays in the browser's history, the
+# server's and the proxy's logs); the item's title from the entry it cites is read from the register (``_prefill``).
+PREFILL = ("category", "exemption_id")
 
 
 def _schema(user, confirm: bool = False, keep: int | None = None) -> dict:
@@ -127,8 +130,7 @@ def dip_new():
     user, rt = officer(), runtime()
     access.require_dip_reader(user)
     if request.method == "GET":  # a determination just recorded opens the form with the item citing it
-        prefill = MultiDict({k: v for k, v in request.args.items() if k in PREFILL and v}) or None
-        return _form_page("dip/item.html", _schema(user), prefill, item=None)
+        return _form_page("dip/item.html", _schema(user), _prefill(user), item=None)
     data = schema_form.parse(_schema(user, confirm=True), request.form, rt.calendars["strict"].tz)
     try:
         item = dip.create_item(db.session, rt, user, data, publish=request.form.get("action") == "publish")
@@ -140,6 +142,18 @@ def dip_new():
     db.session.commit()
     flash(_saved(item_id, published), "success")
     return redirect(url_for("web.dip_item", item_id=item_id))
+
+
+def _prefill(user) -> MultiDict | None:
+    """The new item's form as a link opens it (``PREFILL``); citing an entry of the exemption register, which only the
+    PPID does, with the entry's information as the title."""
+    prefill = MultiDict({k: v for k, v in request.args.items() if k in PREFILL and v})
+    cited = request.args.get("exemption_id", type=int)
+    if cited is not None and 0 < cited < 2**31 and access.is_dip_keeper(user):
+        entry = db.session.get(Exemption, cited)
+        if entry is not None:
+            prefill["title"] = entry.information[:300]
+    return prefill or None
 
 
 def _saved(item_id: int, published: bool) -> str:
@@ -301,10 +315,10 @@ def dip_exemption():
     except Invalid as error:
         db.session.rollback()
         return _form_page("dip/exemption.html", schema, request.form, error.fields, 422)
-    entry_id, information = entry.id, entry.information
+    entry_id = entry.id
     db.session.commit()
     flash(_("Determination recorded in the exemption register as no. %(num)d.", num=entry_id), "success")
-    return redirect(url_for("web.dip_new", category="dikecualikan", exemption_id=entry_id, title=information[:300]))
+    return redirect(url_for("web.dip_new", category="dikecualikan", exemption_id=entry_id))
 
 
 @bp.post("/dip/<id:item_id>/berkas")
