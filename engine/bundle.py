@@ -33,7 +33,7 @@ from engine.catalogs import N_, catalog
 from engine.files import FileStore
 from engine.letters import production
 from engine.letters.context import verify_url
-from engine.letters.types import TYPES
+from engine.letters.types import GRANTED_IN_PART, TYPES
 from engine.models import Case, CaseEvent, Letter
 from engine.runtime import Runtime
 
@@ -64,6 +64,8 @@ DOCUMENTS = {
     "pelaksanaan_putusan": N_("Record of Compliance with the Decision"),
 }
 REJECTION = N_("PPID Decision Rejecting the Request")
+# A request granted in part: its decision rejects the rest, by a decree titled so (engine.letters.types IN_PART).
+REJECTION_IN_PART = N_("PPID Decision Rejecting the Request in Part")
 CONSEQUENCE_TEST = N_("Consequence Test Record")
 # Zip entries need a date; the newest event's keeps the same history giving the same bytes.
 _OLDEST_ZIP_DATE = (1980, 1, 1, 0, 0, 0)
@@ -147,7 +149,7 @@ def build_bundle(session: Session, rt: Runtime, case: Case, locale: str = "id") 
     ).all()
 
     files: dict[str, bytes] = {}
-    rows = chain.chronology(session, case, locale)
+    rows = chain.chronology(session, case, locale, rt.forms)
     files["kronologi.json"] = _json(rows, tz)
     files["kronologi.txt"] = "".join(
         f"{row['at'].astimezone(tz):%Y-%m-%d %H:%M %Z}  {row['ticket']}  {row['what']}\n" for row in rows
@@ -201,7 +203,7 @@ def _letters(session: Session, rt: Runtime, members: list[Case], locale: str) ->
     """
     store = FileStore.of(rt.settings, rt.vault)
     tickets = {m.id: m.ticket for m in members}
-    i = 1 if locale == "en" else 0  # the letter types' own titles (engine.letters.types)
+    outcomes = {m.id: m.outcome for m in members}  # a decree rejecting in part says so (engine.letters.types)
     rows, files = [], {}
     for letter in session.scalars(select(Letter).where(Letter.case_id.in_(tickets)).order_by(Letter.id)):
         path = None
@@ -214,7 +216,7 @@ def _letters(session: Session, rt: Runtime, members: list[Case], locale: str) ->
                 "number": letter.number,
                 "date": letter.letter_date.isoformat(),
                 "type": letter.kind,
-                "title": (TYPES[letter.kind].title_id, TYPES[letter.kind].title_en)[i],
+                "title": TYPES[letter.kind].title(locale, outcomes[letter.case_id]),
                 "locale": letter.locale,
                 "status": letter.status,
                 "sha256": letter.sha256,
@@ -231,13 +233,16 @@ def _letters(session: Session, rt: Runtime, members: list[Case], locale: str) ->
 
 def document_title(task: str | None, data: dict, locale: str = "id") -> str | None:
     """The title of the notice or decision a completed task issued, in ``locale``, or None when the task issued
-    none. An extension step writes only when it extends; a decision to reject is its own letter. The consequence
-    test is a record, not a letter: see ``record_title``.
+    none. An extension step writes only when it extends; a decision to reject (or to grant in part, rejecting the
+    rest) is its own letter, titled as its decree. The consequence test is a record, not a letter: see
+    ``record_title``.
     """
     if task not in DOCUMENTS or (task == "tentukan_langkah" and data.get("langkah") != "perpanjang"):
         return None
     if task == "putuskan" and str(data.get("keputusan", "")).startswith("ditolak"):
         return catalog(locale).gettext(REJECTION)
+    if task == "putuskan" and data.get("keputusan") == GRANTED_IN_PART:
+        return catalog(locale).gettext(REJECTION_IN_PART)
     return catalog(locale).gettext(DOCUMENTS[task])
 
 

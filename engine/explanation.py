@@ -42,7 +42,53 @@ ZONES = {"+07:00": "WIB", "+08:00": "WITA", "+09:00": "WIT"}  # the offices' zon
 # What day zero is the date of, when a clock starts from something other than the case's receipt (the process's
 # ``start`` property, which engine.sync keeps in the provenance): the words of each language. A clock armed "now" is a
 # referral's (UNIT, the unit's answer, in both processes that refer): it counts from the referral, never the receipt.
-STARTS = {"now": ("tanggal dirujuk ke unit", "the date it was referred to the unit")}
+STARTS = {
+    "now": ("tanggal dirujuk ke unit", "the date it was referred to the unit"),
+    # The hand-over clock the fee's payment arms (engine.sync PAYMENT_START), from the date paid (``start_on``).
+    "payment": ("tanggal pembayaran biaya", "the date the fee was paid"),
+    # A free hand-over's clock armed on a day (engine.sync HANDOVER_START, REOPENED_START; ``start_on``): the day the
+    # hand-over step was reached after the notice's period, or the day an objection's decision reopened it.
+    "handover": (
+        "tanggal permohonan sampai pada tahap penyerahan informasi",
+        "the date the request reached the hand-over step",
+    ),
+    "reopened": (
+        "tanggal keputusan atas keberatan membuka kembali penyerahan informasi",
+        "the date the decision on the objection reopened the hand-over",
+    ),
+}
+# The rule a clock that starts from something other than the receipt counts by, said after its count: ``{days}``, its
+# days. The law sets no time to hand over (legal-process.md §3.5); after a payment the office's standard does
+# (KAWAL_DELIVERY_DAYS), and only copying and delivery are paid for (UU 14/2008 Pasal 2(3)).
+START_RULES = {
+    "payment": (
+        "Jangka waktu ini dimulai oleh pembayaran biaya, bukan oleh penerimaan permohonan: informasi diserahkan paling"
+        " lambat {days} hari kerja setelah tanggal pembayaran, menurut standar layanan badan publik (UU 14/2008 Pasal 2"
+        " ayat (3): yang dibayar hanya biaya penggandaan dan/atau pengiriman; undang-undang tidak menetapkan jangka"
+        " waktu penyerahan).",
+        "This period starts with the payment of the fee, not with the receipt of the request: the information is"
+        " handed over within {days} working days of the payment date, by the office's service standard (Law 14/2008"
+        " Article 2(3): only copying and/or delivery is paid for; the law sets no time for handing over).",
+    ),
+    "handover": (
+        "Jangka waktu ini dimulai pada hari permohonan sampai pada tahap penyerahan, bukan pada penerimaan permohonan:"
+        " jangka waktu pemberitahuan sudah berakhir, maka informasi diserahkan tanpa biaya paling lambat {days} hari"
+        " kerja sejak hari itu, menurut standar layanan badan publik (undang-undang tidak menetapkan jangka waktu"
+        " penyerahan).",
+        "This period starts on the day the request reached the hand-over step, not with the receipt of the request:"
+        " the period for the notice had already ended, so the information is handed over free of charge within {days}"
+        " working days of that day, by the office's service standard (the law sets no time for handing over).",
+    ),
+    "reopened": (
+        "Jangka waktu ini dimulai pada hari keputusan atas keberatan membuka kembali penyerahan informasi, bukan pada"
+        " penerimaan permohonan: informasi diserahkan paling lambat {days} hari kerja sejak hari itu, menurut standar"
+        " layanan badan publik (UU 14/2008 Pasal 36; UU 14/2008 tidak menetapkan jangka waktu penyerahan setelah"
+        " keberatan dikabulkan).",
+        "This period starts on the day the decision on the objection reopened the hand-over, not with the receipt of"
+        " the request: the information is handed over within {days} working days of that day, by the office's service"
+        " standard (Law 14/2008 Article 36; Law 14/2008 sets no time for handing over after an objection is granted).",
+    ),
+}
 # A value kept as an ISO 8601 date or instant (what the pages write in words).
 ISO_DATE_OR_INSTANT = re.compile(r"\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:\d{2})?)?")
 
@@ -74,6 +120,9 @@ def explain(
     start = STARTS.get(provenance.get("start", ""))
     start = start[1 if en else 0] if start else None
     parts = [_reading(strict, whose, en, start), _count(provenance, strict, en, start)]
+    rule = START_RULES.get(provenance.get("start", ""))
+    if rule:
+        parts.append(rule[1 if en else 0].format(days=provenance.get("working_days", "")))
     skipped = provenance.get("skipped", [])
     if skipped:
         days = ", ".join(_skipped(s, confirmed_years, en) for s in skipped)
@@ -140,6 +189,8 @@ def _count(p: dict, strict: bool, en: bool, start: str | None = None) -> str:
     dated = p.get("received_on")
     if dated:
         received = dated
+    if start is not None and p.get("start_on"):  # a start dated without an hour (``STARTS``): that date alone
+        received = p["start_on"]
     if rule == DAY_ZERO_NEXT_WORKING_DAY and dated and start is None:
         why = (
             f"moved: dated {dated} without an hour: counted from the end of that day"
@@ -203,7 +254,7 @@ _ESTIMATED_START = (
 def _in_words(p: dict, language: str) -> dict:
     """The provenance's dates and instants written as a person reads them."""
     out = dict(p)
-    for key in ("counted_from", "due_at", "received_at", "received_on"):
+    for key in ("counted_from", "due_at", "received_at", "received_on", "start_on"):
         if out.get(key):
             out[key] = instant_in_words(str(out[key]), language)
     out["skipped"] = [{**day, "shown": day_in_words(day["date"], language)} for day in p.get("skipped", [])]

@@ -127,13 +127,15 @@ class ExportQuery(Schema):
     lang = fields.String(load_default="id", validate=validate.OneOf(["id", "en"]))
 
 
-def item(letter: Letter, locale: str = "id") -> dict:
-    kind = TYPES[letter.kind]
+def item(letter: Letter, locale: str = "id", outcome: str | None = None) -> dict:
+    """A letter as the API lists it; its title by its case's decision ``outcome`` (a decree rejecting in part says
+    so)."""
+    title_id, title_en = TYPES[letter.kind].titles(outcome)
     return {
         "id": letter.id,
         "kind": letter.kind,
-        "title": kind.title_id,
-        "title_en": kind.title_en,
+        "title": title_id,
+        "title_en": title_en,
         "number": letter.number,
         "date": letter.letter_date,
         "locale": letter.locale,
@@ -186,7 +188,7 @@ def list_letters(ticket):
     user = current_user()
     case = access.require_staff_case(db.session, user, ticket)
     shown = [x for x in records.for_case(db.session, case) if access.can_read_letter(user, case, x)]
-    return {"ticket": case.ticket, "items": [item(x, _locale()) for x in shown]}
+    return {"ticket": case.ticket, "items": [item(x, _locale(), case.outcome) for x in shown]}
 
 
 @blp.get("/cases/<string:ticket>/letters/<id:letter_id>/pdf")
@@ -233,7 +235,7 @@ def upload_scan(ticket, letter_id):
         raise Invalid("exactly_one_file", fields={"file": [msg("exactly_one_file")]})
     records.record_scan(db.session, runtime(), _store(), user, letter, Upload.from_storage(files[0]))
     commit(case)
-    return item(letter, _locale())
+    return item(letter, _locale(), case.outcome)
 
 
 @blp.post("/cases/<string:ticket>/letters/<id:letter_id>/correction")
@@ -246,7 +248,7 @@ def correct_letter(body, ticket, letter_id):
     access.require_letter_writer(user, case)
     new = issue.correct(db.session, runtime(), user, letter, body["reason"])
     commit(case)
-    return item(new, _locale())
+    return item(new, _locale(), case.outcome)
 
 
 @blp.post("/cases/<string:ticket>/letters/<id:letter_id>/translation")
@@ -259,7 +261,7 @@ def translate_letter(body, ticket, letter_id):
     access.require_letter_writer(user, case)
     copy = issue.translate(db.session, runtime(), user, letter, body["locale"])
     commit(case)
-    return item(copy, _locale())
+    return item(copy, _locale(), case.outcome)
 
 
 @blp.post("/status/letters")
@@ -268,7 +270,7 @@ def translate_letter(body, ticket, letter_id):
 def requester_letters(body):
     """The letters addressed to the requester that have been sent, with ticket and access code."""
     case = public.case_by_code(body["ticket"], body["access_code"])
-    items = [item(x, _locale()) for x in records.for_requester(db.session, case)]
+    items = [item(x, _locale(), case.outcome) for x in records.for_requester(db.session, case)]
     return {"ticket": case.ticket, "items": items}
 
 

@@ -396,9 +396,9 @@ def _timeline(case: Case, locale: str) -> list[dict]:
         data = e["data"]
         task = tasks.get(data.get("task_id")) or by_spec.get(data.get("task"))
         if e["type"].startswith("letter_"):
-            detail = _letter_detail(e["type"], letters.get(data.get("letter")), locale, translated)
+            detail = _letter_detail(e["type"], letters.get(data.get("letter")), locale, translated, case.outcome)
         elif e["type"] == "case_read" and str(data.get("what", "")).startswith("letter:"):
-            detail = _read_letter(letters, str(data["what"]).partition(":")[2], locale)
+            detail = _read_letter(letters, str(data["what"]).partition(":")[2], locale, case.outcome)
         else:
             detail = _event_detail(
                 e["type"], data, display.task_title(rt, task, locale) if task else None, locale, titles
@@ -439,14 +439,19 @@ def _grouped_reads(rows: list[dict]) -> list[dict]:
 
 
 def _letter_detail(
-    kind: str, letter: Letter | None, locale: str, translated: set[int] | frozenset = frozenset()
+    kind: str,
+    letter: Letter | None,
+    locale: str,
+    translated: set[int] | frozenset = frozenset(),
+    outcome: str | None = None,
 ) -> str:
     """A letter's line: its title and number (and its language, for either letter of a bilingual pair: ``translated``
     holds the originals that have a copy), and for its issue whether its PDF is ready now (read from the letter
-    record; the PDF's own event, ``letter_rendered``, follows in the history once it is made)."""
+    record; the PDF's own event, ``letter_rendered``, follows in the history once it is made). Its title by the case's
+    decision ``outcome``: a decree rejecting in part says so."""
     if letter is None:
         return ""
-    line = f"{LETTER_TYPES[letter.kind].title(locale)} {letter.number}"
+    line = f"{LETTER_TYPES[letter.kind].title(locale, outcome)} {letter.number}"
     if letter.translation_of_id or letter.id in translated:  # a bilingual letter: each language has the same number
         line += f" · {LANGUAGES.get(letter.locale, letter.locale)}"
     if kind != "letter_issued":
@@ -556,12 +561,12 @@ READ_WHAT = {
 }
 
 
-def _read_letter(letters: dict, letter_id: str, locale: str) -> str:
+def _read_letter(letters: dict, letter_id: str, locale: str, outcome: str | None = None) -> str:
     """A letter of record an officer opened, by its title and number (the history kept its id: "letter:9")."""
     letter = letters.get(int(letter_id)) if letter_id.isdigit() else None
     if letter is None:
         return _("a letter")
-    return _("the letter: %(title)s", title=f"{LETTER_TYPES[letter.kind].title(locale)} {letter.number}")
+    return _("the letter: %(title)s", title=f"{LETTER_TYPES[letter.kind].title(locale, outcome)} {letter.number}")
 
 
 def _read_what(what: str, locale: str, titles: dict[str, str]) -> str:

@@ -86,6 +86,9 @@ def verify_url(settings: Settings, code: str) -> str:
 
 
 def office(settings: Settings) -> dict:
+    """The office as every letter prints it, frozen with the letter: its letterhead, its city, and the Komisi
+    Informasi that hears its disputes (KAWAL_COMMISSION_NAME: the superior's response names it when the decision
+    recorded none; a letter issued before it was kept prints what it printed)."""
     return {
         "agency_name": settings.agency_name,
         "office_name": settings.office_name,
@@ -93,6 +96,7 @@ def office(settings: Settings) -> dict:
         "address": settings.office_address,
         "contact": settings.office_contact,
         "city": settings.office_city,
+        "commission": settings.commission_name,
     }
 
 
@@ -314,6 +318,8 @@ def build(
     proxy_id = proxy_data.party_id(case)  # in office: named and copied
     filer_id = proxy_data.filer_party_id(case)  # who filed it, whose power may have ended since
     out = common | {
+        # The decree's title as its heading reads: "in part" when the request is granted in part.
+        "type": {**common["type"], "title": kind.title(locale, decision.get("keputusan"))},
         "case": _case_view(case, tz),
         "decision_label": status.label(decision["keputusan"], locale) if decision.get("keputusan") else "",
         "request": _chain_view(session, request, tz) if request is not None and request is not case else None,

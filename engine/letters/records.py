@@ -143,8 +143,10 @@ def verify(session: Session, rt: Runtime, code: str, sha256: str | None = None) 
         session.scalar(select(Letter.number).where(Letter.id == letter.corrects_id)) if letter.corrects_id else None
     )
     kind = TYPES[letter.kind]
+    # The decree of a request granted in part reads "in part": its title by the case's decision.
+    outcome = session.scalar(select(Case.outcome).where(Case.id == letter.case_id)) if kind.titled_by_outcome else None
     shown_kind, title_id, title_en = (
-        COMPLAINT_DOCUMENT if kind.audience is not None else (letter.kind, kind.title_id, kind.title_en)
+        COMPLAINT_DOCUMENT if kind.audience is not None else (letter.kind, *kind.titles(outcome))
     )
     return Verification(
         code=letter.code,

@@ -15,6 +15,9 @@ tones, ...) and stands in when Liberation is absent. Without
 either, the core Times font is used and text outside Latin-1 is folded (dashes and quotes made plain,
 anything else as "?") with a warning in the log: ``make run`` and ``make test`` install the fonts.
 Rendering reads nothing but the letter's content and the settings, and never the network.
+
+Every letter follows one page rule (``pdf``): the signature block (place and date, position, name, NIP) is one table
+row, never split, and never stands alone on a page: when it would, the last lines it signs start that page with it.
 """
 
 from __future__ import annotations
@@ -321,6 +324,7 @@ class _LetterPDF:
                         self.add_font(SERIF, key, str(families[0][key]))
                 return super().set_font(family, style, size)
 
+        LetterPDF.HTML2FPDF_CLASS = _letter_html()
         document = LetterPDF(format="A4", unit="mm")
         if not families:
             document.face, document.fold = CORE, _latin1
@@ -331,6 +335,62 @@ class _LetterPDF:
                 document.add_font(SERIF_FALLBACK, style, str(families[1][style]))
             document.set_fallback_fonts([SERIF_FALLBACK], exact_match=False)
         return document
+
+
+# The space a table keeps above it, in mm (the signature block further down, as letter.css sets it further); none
+# below it: the next paragraph's own top margin is the space, as between two paragraphs.
+TABLE_SPACE = 2.5
+SIGNATURE_SPACE = 5.0
+
+
+@lru_cache(maxsize=1)
+def _letter_html():
+    """fpdf2's HTML reader as a letter needs it.
+
+    A table's text is set in the body's regular face, bold only in a header cell (``<th>``): fpdf2 takes a table's
+    face from the document's current one, which a bold title or heading before it had left bold (the complaint's
+    receipt and the disposition sheet printed whole tables and the signature in bold). And a table keeps its own
+    space: fpdf2 queued the empty line it puts before a table into the next paragraph, after the table, so a table
+    had no space above it and three empty lines below (the written notice's gap after the requester's rows)."""
+    from fpdf.enums import VAlign
+    from fpdf.html import HTML2FPDF
+
+    class LetterHTML(HTML2FPDF):
+        _table_space: float | None = None  # while fpdf2 opens or closes a table: the space it keeps there
+        _signature = False  # the signature block's table is open
+
+        def handle_starttag(self, tag, attrs):
+            signature = False
+            if tag == "table":
+                self.pdf.set_font(self.font_family, "", self.font_size_pt)
+                signature = bool(set((dict(attrs).get("class") or "").split()) & SIGNATURE_TABLES)
+                space = 0.0 if CONTINUED in dict(attrs) else TABLE_SPACE
+                self._table_space = SIGNATURE_SPACE if signature else space
+            try:
+                super().handle_starttag(tag, attrs)
+            finally:
+                self._table_space = None
+            if tag == "table" and self.table is not None:  # its cells' text from the top, as letter.css sets it
+                self.table._v_align = VAlign.T  # noqa: SLF001 - fpdf2's HTML reader makes the table, middle-aligned
+            self._signature = self._signature or signature
+
+        def handle_endtag(self, tag):
+            if tag == "table":
+                self._table_space = 0.0
+            try:
+                super().handle_endtag(tag)
+            finally:
+                self._table_space = None
+            if tag == "table" and self._signature:  # the signature block drawn: the page it is on
+                self._signature = False
+                self.pdf.signature_page = self.pdf.page
+
+        def _ln(self, h=None):
+            if self._table_space is None:
+                return super()._ln(h)
+            self.pdf.set_y(self.pdf.get_y() + self._table_space)  # drawn now, where the table is
+
+    return LetterHTML
 
 
 @lru_cache(maxsize=1)
@@ -427,8 +487,54 @@ def _qr_png_bytes(url: str) -> bytes:
 
 
 def pdf(settings: Settings, content: dict) -> bytes:
-    """The letter as an A4 PDF (fpdf2), signed when a key is configured."""
+    """The letter as an A4 PDF (fpdf2), signed when a key is configured.
+
+    The signature block never stands alone on a page: when the last lines it signs (``_carried``) and the block do
+    not end on the page those lines start on, the letter is laid out again with those lines starting a new page,
+    unless they and the block are longer than a page.
+
+    Whatever fails on the way, no layout's font files stay open (a worker renders letters for months)."""
+    body = _flat_cells(_MAIN.sub("", _body_of(html(settings, content, stylesheet_href="", pdf=True))))
+    parts = _carried(body)
+    document = _laid_out(settings, content, parts)
+    try:
+        if len(parts) > 1 and document.kept_pages[0] != document.kept_pages[1]:
+            again = _laid_out(settings, content, parts, break_before=True)
+            if again.kept_pages[0] == again.kept_pages[1]:
+                document, again = again, document
+            _discard(again)
+        try:
+            data = bytes(document.output())
+        except Exception as exc:  # fpdf2 raises its own errors on layout it cannot do
+            raise RenderError(f"{type(exc).__name__}: {exc}") from exc
+    except BaseException:
+        _discard(document)
+        raise
+    if settings.signing_key is not None:
+        data = signing.sign(settings, data, content)
+    return data
+
+
+def _discard(document) -> None:
+    """A layout not kept, or not written: the font files it opened closed (fpdf2 closes them only when it writes the
+    PDF, and only when that succeeds). Closing one twice does no harm."""
+    for font in document.fonts.values():
+        if hasattr(font, "close"):
+            font.close()
+
+
+def _laid_out(settings: Settings, content: dict, parts: tuple[str, ...], break_before: bool = False):
+    """The letter drawn from its body's ``parts`` (``_carried``): the second on a new page when ``break_before``.
+    ``kept_pages``: the pages the second part starts on and the signature block ends on (``_letter_html``)."""
     document = _LetterPDF(settings, content)
+    try:
+        return _draw(document, settings, content, parts, break_before)
+    except BaseException:
+        _discard(document)
+        raise
+
+
+def _draw(document, settings: Settings, content: dict, parts: tuple[str, ...], break_before: bool):
     document.set_compression(True)
     document.set_title(document.fold(f"{content['type']['title']} {content['letter']['number']}"))
     # The Subject in the letter's language: an English copy's read "UU 14/2008 Pasal 22 ayat (8)".
@@ -442,20 +548,81 @@ def pdf(settings: Settings, content: dict) -> bytes:
     document.set_auto_page_break(auto=True, margin=30)
     document.add_page()
     document.set_font(document.face, "", 11.5)
-    body = html(settings, content, stylesheet_href="", pdf=True)
-    document.write_html(
-        document.fold(_flat_cells(_body_of(body))),
-        font_family=document.face,
-        tag_styles=_tag_styles(document.face),
-        table_line_separators=True,
-    )
-    try:
-        data = bytes(document.output())
-    except Exception as exc:  # fpdf2 raises its own errors on layout it cannot do
-        raise RenderError(f"{type(exc).__name__}: {exc}") from exc
-    if settings.signing_key is not None:
-        data = signing.sign(settings, data, content)
-    return data
+    document.signature_page = 0
+    kept_from = document.page
+    for index, part in enumerate(parts):
+        if index == 1:
+            if break_before:
+                document.add_page()
+            kept_from = document.page
+        if part.strip():
+            document.write_html(
+                document.fold(part),
+                font_family=document.face,
+                tag_styles=_tag_styles(document.face),
+                table_line_separators=True,
+            )
+    document.kept_pages = (kept_from, document.signature_page or kept_from)
+    return document
+
+
+# The signature block (_base.html ``signature``: one table row, which fpdf2 never splits; or a record's two
+# signatures).
+SIGNATURE_TABLES = frozenset({"signature-frame", "signatures"})
+_SIGNATURE = re.compile(r'<table\b[^>]*\bclass="(?:signature-frame|signatures)"', re.I)
+_MAIN = re.compile(r"</?main\b[^>]*>", re.I)
+_TAG = re.compile(r"<(/?)([a-zA-Z][a-zA-Z0-9]*)\b[^>]*?(/?)>")
+_VOID = frozenset({"br", "img", "hr", "input", "col", "wbr", "meta", "link"})
+_ROW = re.compile(r"<tr\b.*?</tr\s*>", re.I | re.S)
+_CELL_OPEN = re.compile(r"<t[dh]\b[^>]*>", re.I)
+_WIDTH = re.compile(r'\swidth="[^"]*"', re.I)
+_TERM = re.compile(r"<dt\b", re.I)
+CONTINUED = "data-continued"  # a table's last row, carried: drawn right under the rows before it
+
+
+def _carried(body: str) -> tuple[str, ...]:
+    """The body in two: what comes first, and from the last lines the signature block signs to the end, which go to
+    the next page with the block when it does not fit: the last paragraph (or list) before it; of a table, its last
+    row (a table of its own that continues it, with the first row's widths); of a decree's decisions (``<dl>``), the
+    last. The body whole when it has no signature block or nothing before it."""
+    signature = _SIGNATURE.search(body)
+    if signature is None:
+        return (body,)
+    depth, start = 0, None
+    for tag in _TAG.finditer(body, 0, signature.start()):
+        name = tag.group(2).lower()
+        if name in _VOID or tag.group(3):
+            continue
+        if tag.group(1):
+            depth = max(depth - 1, 0)
+        else:
+            if depth == 0:
+                start, kind, opening = tag.start(), name, tag.group(0)
+            depth += 1
+    if start is None:
+        return (body,)
+    block = body[start : signature.start()]
+    if kind == "table":
+        rows = list(_ROW.finditer(block))
+        if len(rows) > 1:
+            last = rows[-1]
+            widths = [_WIDTH.search(cell) for cell in _CELL_OPEN.findall(rows[0].group(0))]
+            cells = iter(widths if len(widths) == len(_CELL_OPEN.findall(last.group(0))) else [])
+
+            def widened(cell: re.Match) -> str:
+                width = next(cells, None)
+                if width is None or _WIDTH.search(cell.group(0)):
+                    return cell.group(0)
+                return cell.group(0)[:-1] + width.group(0) + ">"
+
+            row = _CELL_OPEN.sub(widened, last.group(0))
+            continued = opening[:-1] + f" {CONTINUED}>"
+            return body[: start + last.start()] + "</table>", continued + row + body[start + last.end() :]
+    if kind == "dl":
+        terms = [term.start() for term in _TERM.finditer(block)]
+        if len(terms) > 1:
+            return body[: start + terms[-1]] + "</dl>", opening + body[start + terms[-1] :]
+    return body[:start], body[start:]
 
 
 def _tag_styles(family: str) -> dict:
@@ -477,13 +644,16 @@ def _issued_at(content: dict) -> datetime:
 _CELL = re.compile(r"(<t[dh][^>]*>)(.*?)(</t[dh]>)", re.S)
 _BREAK = re.compile(r"<br[^>]*>|</p>|</li>", re.I)
 _INLINE = re.compile(r"</?(?:strong|b|em|i|u|p|span|div|ol|ul|li)(?:\s[^>]*)?>", re.I)
+_SPACE = re.compile(r"[ \t\r\n\f\v]+")  # not a no-break space: "IDR\u00a0250,000" stays on one line
 
 
 def _flat_cells(page: str) -> str:
-    """fpdf2 draws a table cell's text, not markup inside it: breaks become new lines, inline tags go."""
+    """fpdf2 draws a table cell's text, not markup inside it: breaks become new lines, inline tags go, and the
+    template's own line ends are spaces, as a browser reads them (the signature's space is its three ``<br>``, not
+    more)."""
 
     def flat(match: re.Match) -> str:
-        inner = _INLINE.sub("", _BREAK.sub("\n", match.group(2)))
+        inner = _INLINE.sub("", _BREAK.sub("\n", _SPACE.sub(" ", match.group(2))))
         opening = match.group(1) if "align=" in match.group(1) else match.group(1)[:-1] + ' align="left">'
         return opening + "\n".join(line.strip() for line in inner.strip().splitlines()) + match.group(3)
 

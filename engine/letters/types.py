@@ -52,6 +52,15 @@ class LetterType:
             return IN_PART[self.code][1 if locale == "en" else 0]
         return self.title_en if locale == "en" else self.title_id
 
+    def titles(self, outcome: str | None = None) -> tuple[str, str]:
+        """The title in Bahasa Indonesia and in English, as ``title`` gives each for the case's ``outcome``."""
+        return self.title("id", outcome), self.title("en", outcome)
+
+    @property
+    def titled_by_outcome(self) -> bool:
+        """Whether the case's decision changes the title (the refusal decree of a request granted in part)."""
+        return self.code in IN_PART
+
     @property
     def identifies_requester(self) -> bool:
         """Whether the letter prints the requester's identity (addressed to them, or naming them as a party)."""
