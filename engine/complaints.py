@@ -11,6 +11,7 @@ questions and answers them with attachments.
 
 from __future__ import annotations
 
+import re
 from datetime import datetime, timedelta
 
 from sqlalchemy import select
@@ -23,8 +24,8 @@ from engine import (
     kinds,
     languages,
     lateness,
+    officer_text,
     referral,
-    reported_party,
     reporter_words,
     scrub,
     tickets,
@@ -267,10 +268,17 @@ def messages_view(case: Case, session: Session, for_reporter: bool, locale: str 
     ]
 
 
+# The team's messages to the reporter that wait for their answer: the evidence request's (``REQUEST``, a task's
+# ``asks_reporter`` field, engine.inbox) and a message an officer writes outside a task (``MESSAGE``).
+REQUEST, MESSAGE, OUTCOME = "question", "message", "outcome"
+ANSWERABLE = (REQUEST, MESSAGE)
+
+
 def awaited_question(session: Session, case: Case) -> CaseMessage | None:
-    """The team's latest message to the reporter when it is a question nothing from the reporter has followed yet:
-    their next step is to answer it. Any message of theirs after it counts as the answer (it may name an older
-    question, or none); an outcome asks nothing, and an archived complaint takes no answer."""
+    """The team's latest message to the reporter when it is an evidence request or a message (``ANSWERABLE``)
+    nothing from the reporter has followed yet: their next step is to answer it. Any message of theirs after it
+    counts as the answer (it may name an older one, or none); an outcome asks nothing, and an archived complaint
+    takes no answer."""
     if case.kind != kinds.COMPLAINT or case.status == "diarsipkan":
         return None
     latest = session.scalar(
@@ -279,7 +287,7 @@ def awaited_question(session: Session, case: Case) -> CaseMessage | None:
         .order_by(CaseMessage.id.desc())
         .limit(1)
     )
-    if latest is None or latest.kind != "question":
+    if latest is None or latest.kind not in ANSWERABLE:
         return None
     answered = session.scalar(
         select(CaseMessage.id)
@@ -333,7 +341,8 @@ def tell_reporter(
     letter_kinds: tuple[str, ...] = (),
     words: tuple[str, dict] | None = None,
 ) -> CaseMessage:
-    """A question or the outcome for the reporter: on their messages page, and a notice if they can be reached
+    """An evidence request (``kind`` ``REQUEST``), a message (``MESSAGE``) or the outcome for the reporter: on their
+    messages page, and a notice if they can be reached
     (``mail``: False when another message of the same change tells them); the notice goes with the letters of
     ``letter_kinds`` the task that asks issued them (notifications.case_facts). ``words``: the code and parameters of
     Kawal's own words the body says (``tell_reporter_words``)."""
@@ -354,11 +363,14 @@ def tell_reporter(
     if not mail:
         return message
     outbox = Outbox(session, rt.settings.notify_channels)
-    event = "complaint_outcome" if kind == "outcome" else "complaint_question"
-    # A question carries the reply window it opened (BUKTI), so the reporter knows until when to answer.
-    window = _pending(session, case, "BUKTI") if kind == "question" else None
+    event = "complaint_outcome" if kind == OUTCOME else "complaint_question"
+    # A request or a message carries the reply window that runs (BUKTI), so the reporter knows until when to answer;
+    # the mail names which it is (``asks_evidence``: a request for data or evidence, else a message from the team).
+    window = _pending(session, case, "BUKTI") if kind in ANSWERABLE else None
     cal = rt.calendars[window.calendar if window is not None else "strict"]  # the reporter's window: lenient
     context = {**deadline_context(cal, window), "portal_hint": PORTAL_HINT}
+    if kind in ANSWERABLE:
+        context["asks_evidence"] = kind == REQUEST
     if letter_kinds:
         context[LETTER_KINDS] = list(letter_kinds)
     outbox.to_requester(case, event, f"message{message.id}", context)
@@ -381,12 +393,54 @@ PORTAL_HINT = "complaint"
 
 
 def officer_message(session: Session, rt: Runtime, user: User, case: Case, body: str) -> CaseMessage:
-    """An officer of the complaint team writes to the reporter outside a task (a follow-up question)."""
+    """An officer of the complaint team writes to the reporter outside a task (a follow-up message)."""
     access.require_complaint_team(user)
     if case.closed_at is not None and case.status == "diarsipkan":
         raise Conflict("complaint_archived")
-    reported_party.require_unnamed_text(session, rt, case, "body", body or "")
-    return tell_reporter(session, rt, case, user.username, body, "question")
+    require_reporter_text(session, rt, case, body or "")
+    return tell_reporter(session, rt, case, user.username, body, MESSAGE)
+
+
+# A message to the reporter as engine.officer_text checks it: read by the reporter (``x-visible-to``), and written
+# without names (``x-no-names``) like the evidence request's question (forms/pengaduan_minta_bukti.json), which its
+# letter prints. It reaches the reporter, but also every officer of the team on the case page and the auditors in the
+# case's export: a confidential reporter's name (the reporter is "Anda"), a reported person's, anyone's NIK or phone
+# number is refused as in a disposition note, in every mode.
+MESSAGE_FIELD = "body"
+MESSAGE_SCHEMA = {
+    "properties": {
+        MESSAGE_FIELD: {
+            "type": "string",
+            "title": "Pesan kepada pelapor",
+            "x-title-en": "Message to the reporter",
+            "x-visible-to": ["pemohon"],
+            "x-no-names": True,
+        }
+    }
+}
+_ADDRESS = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
+
+
+def require_reporter_text(session: Session, rt: Runtime, case: Case, body: str) -> None:
+    """Refuse a message to the reporter that names a protected person or holds personal data (``MESSAGE_SCHEMA``);
+    the office's own telephone numbers and e-mail addresses (``KAWAL_OFFICE_CONTACT``), which the reporter may need
+    to reach the team, are no one's personal data and pass."""
+    data = {MESSAGE_FIELD: without_office_contact(rt.settings, body)}
+    officer_text.require_task(session, rt, case, MESSAGE_SCHEMA, data)
+
+
+def without_office_contact(settings: Settings, text: str) -> str:
+    """``text`` without the office's own numbers and addresses (as ``settings.office_contact`` gives them, however
+    the text groups a number's digits)."""
+    contact = settings.office_contact or ""
+    numbers = {re.sub(r"\D", "", m.group()) for m in officer_text.PHONE.finditer(contact)}
+    addresses = {a.casefold() for a in _ADDRESS.findall(contact)}
+
+    def kept(match: re.Match) -> str:
+        return " " if re.sub(r"\D", "", match.group()) in numbers else match.group()
+
+    text = officer_text.PHONE.sub(kept, text) if numbers else text
+    return _ADDRESS.sub(lambda m: " " if m.group().casefold() in addresses else m.group(), text)
 
 
 # The reporters whose files lose their hidden data and their names (engine.scrub): every one. An anonymous or a

@@ -156,13 +156,33 @@ def numbered(persons: list[dict], digits: str) -> bool:
 
 def names(name: str, folded: str, parts: bool) -> bool:
     """Whether ``folded`` (casefolded, its spaces single) holds ``name`` whole, as it was recorded or without its
-    titles, or (``parts``) one of its distinctive words, each as a word of its own."""
+    titles, or (``parts``) one of its distinctive words, each as a word of its own, or any word of it after a form
+    of address (``addressed``: "Ibu Siti" names a Siti, however common the word)."""
     whole = " ".join(name.casefold().split())
     bare = " ".join(distinctive(name, keep_all=True))
     for wanted in {whole, bare} | (set(distinctive(name)) if parts else set()):
         if len(wanted) >= MIN_PART and re.search(rf"(?<!\w){re.escape(wanted)}(?!\w)", folded):
             return True
-    return False
+    return parts and addressed(name, folded)
+
+
+# The forms of address a person's name follows ("Ibu Siti", "Sdri. Rahmawati", "Pak Abdul"): after one, a common
+# first element of a name (NOT_DISTINCTIVE) names someone as surely as a distinctive one.
+ADDRESS = (
+    *("ibu", "bu", "bapak", "pak", "sdr", "sdri", "saudara", "saudari", "tuan", "nyonya", "nona", "mas", "mbak"),
+    *("kak", "dik", "adik", "mr", "mrs", "ms", "miss", "dear", "yth"),
+)
+
+
+def addressed(name: str, folded: str) -> bool:
+    """Whether ``folded`` holds a form of address (``ADDRESS``, its dot optional) followed by a word of ``name`` of
+    ``MIN_PART`` letters or more (its titles aside)."""
+    words = [w for w in distinctive(name, keep_all=True) if len(w) >= MIN_PART and w not in ADDRESS]
+    if not words:
+        return False
+    forms = "|".join(ADDRESS)
+    said = "|".join(re.escape(w) for w in words)
+    return re.search(rf"(?<!\w)(?:{forms})\.? ?(?:{said})(?!\w)", folded) is not None
 
 
 def distinctive(name: str, keep_all: bool = False) -> list[str]:
@@ -223,13 +243,6 @@ def unnamed(people: OnFile, node: dict, texts: list[str]) -> Message | None:
     if reporter and any(names(reporter, " ".join(text.casefold().split()), True) for text in texts):
         return msg("names_reporter")
     return None
-
-
-def require_unnamed_text(session: Session, rt: Runtime, case: Case, field: str, text: str) -> None:
-    """A message to the reporter: refused beside ``field`` when it names a reported person on file."""
-    persons = _persons(session, rt, case)
-    if persons and mentions(persons, text):
-        raise Invalid("names_reported_person", fields={field: [msg("names_reported_person")]})
 
 
 def on_file(session: Session, rt: Runtime, case: Case) -> list[dict]:

@@ -93,7 +93,9 @@ COLUMNS = {
     "problem_code": _l("Problem code"),
     "oversight": _l("Oversight-relevant"),
     "unit_code": _l("Unit"),
-    "not_actionable": _l("Not actionable because"),
+    # Why a complaint was not followed up (engine.facts.NOT_ACTIONABLE): never "Not Actionable" (Tidak Dapat
+    # Ditindaklanjuti), a status of its own (legal-process.md §8.3) that only the verification's reason is.
+    "not_actionable": _l("Not followed up because"),
     "follow_up": _l("Follow-up"),
     "closed_at": _l("Closed"),
     "closed_days": _l("Working days to close"),
@@ -152,7 +154,7 @@ COURT = {"pemohon": _l("The applicant"), "termohon": _l("The office")}
 NOT_ACTIONABLE = {
     "verifikasi": _l("Not actionable at verification"),
     "instansi_lain": _l("Outside the office's authority: forwarded"),
-    "tidak_cukup_bukti": _l("Insufficient evidence"),
+    "tidak_cukup_bukti": _l("Not proven: insufficient evidence"),  # resolved (§7.4 row 2, §10: SELESAI)
     "dianggap_dicabut": _l("Evidence not supplied: deemed withdrawn"),
 }
 OVERSIGHT = {"berkadar": _l("Oversight-relevant"), "tidak_berkadar": _l("Not oversight-relevant")}
@@ -310,7 +312,7 @@ COMPLAINT_DIMENSIONS = {
     "oversight": _l("By oversight relevance"),
     "unit": _l("By unit"),
     "result": _l("By outcome"),
-    "not_actionable": _l("Not actionable, by reason"),
+    "not_actionable": _l("Not followed up, by reason"),
     "follow_up": _l("Follow-up"),
 }
 TIERS = {

@@ -161,15 +161,26 @@ def sent_back(case: Case, form: str, error, typed: str, files: bool = False, req
 
     db.session.rollback()
     details = refusal_details(error)
-    message = " ".join(details) or translated(error.message)
+    message = sentences(details) or translated(error.message)
     refused = {"form": form, "message": message, "typed": typed, "files": files, "request_id": request_id}
     response = case_page(case.ticket, refused=refused)
     response.headers["Cache-Control"] = "no-store"
     return response
 
 
+def sentences(said: list[str]) -> str:
+    """A refusal's messages (a field's each its own, engine.officer_text), each a sentence of its own: a capital, a
+    full stop ("Menyebut pelapor…: tulis tanpa namanya. Memuat data pribadi…."), never one run-on line."""
+    out = []
+    for text in (str(s).strip() for s in said):
+        if text:
+            text = text[:1].upper() + text[1:]
+            out.append(text if text.endswith((".", "?", "!", "…")) else f"{text}.")
+    return " ".join(out)
+
+
 def _refused(case: Case, error) -> Response:
     db.session.rollback()
     details = refusal_details(error)
-    flash(" ".join([translated(error.message), *details]), "error")
+    flash(sentences([translated(error.message), *details]), "error")
     return redirect(url_for("web.case", ticket=case.ticket) + "#identity-title", 303)

@@ -88,6 +88,8 @@ EVENTS = {  # notifications.rendering.EVENTS and ITEM_EVENTS: each message as th
     "complaint_referred": _l("Complaint forwarded"),
     "complaint_question": _l("Question to the reporter"),
     "complaint_outcome": _l("Outcome of the complaint"),
+    "complaint_deemed_withdrawn": _l("Complaint deemed withdrawn"),
+    "complaint_reopened": _l("Complaint reopened"),
     "identity_revealed": _l("The reporter's identity was opened"),
     "reporter_reminder": _l("Reminder to the reporter"),
     "overdue_apology": _l("Apology for a late answer"),

@@ -134,7 +134,8 @@ def test_the_team_asks_and_the_reporter_reads_and_answers_with_attachments(app, 
     assert asked.status_code == 201, asked.json
     seen = client.get(f"{API}/complaints/{ticket}/messages", headers=code(receipt)).json
     (question,) = seen["items"]
-    assert (question["direction"], question["kind"], question["author"]) == ("to_reporter", "question", "petugas")
+    # a message the team writes outside a task (engine.complaints.MESSAGE); "question" is the evidence request's
+    assert (question["direction"], question["kind"], question["author"]) == ("to_reporter", "message", "petugas")
     answered = client.post(
         f"{API}/complaints/{ticket}/messages",
         data={

@@ -576,6 +576,7 @@ DAYS_EVENTS = (
     "complaint_referred",
     "complaint_question",
     "complaint_outcome",
+    "complaint_reopened",
     "reporter_reminder",
     "overdue_apology",
 )

@@ -279,7 +279,7 @@ def test_the_planted_name_and_nik_are_found_only_where_the_law_allows(
     for record in caplog.records:
         search.look("log", record.name, record.getMessage() + repr(record.args))
 
-    (question,) = mailbox.by_event("Pertanyaan Petugas")  # the reporter learns until when to answer
+    (question,) = mailbox.by_event("Permintaan Kelengkapan Data/Bukti")  # the reporter learns until when to answer
     assert "Batas waktu melengkapi data/bukti pengaduan" in question.get_payload(decode=True).decode()
 
     mail_to_reporter = {hit for hit in search.hits if hit[0] == "mail:reporter"}

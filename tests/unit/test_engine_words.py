@@ -8,25 +8,32 @@ from engine import queries, text_status
 from engine.catalogs import catalog
 
 
-def test_a_question_the_reporter_has_not_answered_is_their_next_step_in_their_language():
-    question = SimpleNamespace(id=1)
-    assert queries._question_step(question, "dalam_klarifikasi", "id") == (
-        "Tim pengaduan mengajukan pertanyaan kepada Anda dan menunggu jawaban Anda. Jawablah melalui halaman pesan"
+def test_a_message_or_request_the_reporter_has_not_answered_is_their_next_step_in_their_language():
+    message, request = SimpleNamespace(id=1, kind="message"), SimpleNamespace(id=2, kind="question")
+    assert queries._question_step(message, "dalam_klarifikasi", "id") == (
+        "Tim pengaduan mengirim pesan kepada Anda dan menunggu jawaban Anda. Bacalah dan jawab di halaman pesan"
         " pengaduan Anda."
     )
-    assert queries._question_step(question, "dalam_klarifikasi", "en") == (
-        "The complaint team has asked you a question and is waiting for your answer. Answer it on your complaint's"
-        " messages page."
+    assert queries._question_step(message, "dalam_klarifikasi", "en") == (
+        "The complaint team has sent you a message and is waiting for your answer. Read it and answer on your"
+        " complaint's messages page."
+    )
+    assert queries._question_step(request, "dalam_klarifikasi", "id") == (
+        "Tim pengaduan meminta kelengkapan data atau bukti kepada Anda dan menunggu jawaban Anda. Jawablah di halaman"
+        " pesan pengaduan Anda."
     )
 
 
 def test_once_the_reporter_answered_in_time_the_next_step_is_the_teams_in_their_language():
     case = SimpleNamespace(status="dalam_klarifikasi", deadlines=[SimpleNamespace(name="BUKTI", status="met")])
-    assert queries._answered_step(case, "id") == (
+    assert queries._answered_step(case, "id", lambda: True) == (
         "Jawaban dan bukti Anda sudah kami terima; tim pengaduan sedang menilainya. Anda akan diberi tahu hasilnya."
     )
-    assert queries._answered_step(case, "en") == (
+    assert queries._answered_step(case, "en", lambda: True) == (
         "We have received your answer and evidence; the complaint team is assessing them. You will be told the outcome."
+    )
+    assert queries._answered_step(case, "en", lambda: False) == (  # a text without a file: an answer
+        "We have received your answer; the complaint team is assessing it. You will be told the outcome."
     )
 
 

@@ -42,7 +42,7 @@ def test_an_auditor_reads_the_team_s_subject_in_the_complaint_register_never_the
     assert row["Pokok masalah"] == TEAM_WORDS
     assert "Budi Santoso" not in auditor.get("/laporan/register/pengaduan").get_data(as_text=True)
     [row] = _register(team)
-    assert row["Pokok masalah"] == OWN_WORDS  # the complaint team keeps the reporter's own words
+    assert row["Pokok masalah"] == TEAM_WORDS  # once recorded, the team's register too names the recorded subject
 
 
 def test_an_auditor_s_case_search_shows_the_team_s_subject_and_never_finds_by_the_reporter_s_words(office, browser):

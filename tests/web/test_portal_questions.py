@@ -20,7 +20,7 @@ from tests.web.test_portal import complaint_form, open_case, receipt_of
 
 RECEIVED = datetime(2026, 12, 2, 3, 0, tzinfo=UTC)
 WAITING = "Menunggu tindakan petugas; tidak ada yang perlu Anda lakukan."
-ASKED = "Tim pengaduan mengajukan pertanyaan kepada Anda dan menunggu jawaban Anda."
+ASKED = "Tim pengaduan mengirim pesan kepada Anda dan menunggu jawaban Anda."  # a message, not always a question
 
 
 @pytest.fixture(autouse=True)
@@ -53,7 +53,7 @@ def test_a_question_of_the_team_left_unanswered_is_the_reporter_s_next_step_with
     step = next_step(page)
     assert ASKED in step
     assert WAITING not in step
-    assert '<a href="#reply-body">Jawab pertanyaan tim</a>' in step
+    assert '<a href="#reply-body">Balas pesan tim</a>' in step
     assert 'id="reply-body"' in page  # the anchor is the reply form's message field
 
 
@@ -82,8 +82,8 @@ def test_the_waiting_question_is_said_in_english_when_chosen(browser):
     ask(browser("tim"), ticket, "Di madrasah mana pungutan itu terjadi?")
     reporter.get("/bahasa/en")
     step = next_step(text(open_case(reporter, ticket, code)))
-    assert "The complaint team has asked you a question and is waiting for your answer." in step
-    assert '<a href="#reply-body">Answer the team\'s question</a>' in step
+    assert "The complaint team has sent you a message and is waiting for your answer." in step
+    assert '<a href="#reply-body">Answer the team\'s message</a>' in step
     assert "nothing to do for you" not in step
 
 
