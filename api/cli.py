@@ -18,7 +18,7 @@ import click
 from sqlalchemy import inspect, select
 
 from engine import kinds
-from engine.config import ConfigError, load_settings
+from engine.config import WEB_BIND, ConfigError, load_settings, web_bind
 
 
 class Context:
@@ -116,14 +116,38 @@ def main(ctx):
 
 
 @main.command()
-@click.option("--host", default="127.0.0.1", show_default=True)
-@click.option("--port", default=5000, show_default=True, type=int)
-@click.option("--workers", default=1, show_default=True, type=click.IntRange(1, 64), help="web processes")
-@click.option("--threads", default=8, show_default=True, type=click.IntRange(1, 256), help="threads per process")
+@click.option(
+    "--host",
+    default="127.0.0.1",
+    show_default=True,
+    help="with --production: replaces KAWAL_WEB_BIND's host (its port kept when --port is not given)",
+)
+@click.option(
+    "--port",
+    default=5000,
+    show_default=True,
+    type=int,
+    help="with --production: replaces KAWAL_WEB_BIND's port (its host kept when --host is not given)",
+)
+@click.option(
+    "--workers",
+    default=1,
+    show_default=True,
+    type=click.IntRange(1, 64),
+    help="web processes (with --production: replaces KAWAL_WEB_WORKERS)",
+)
+@click.option(
+    "--threads",
+    default=8,
+    show_default=True,
+    type=click.IntRange(1, 256),
+    help="threads per process (with --production: replaces KAWAL_WEB_THREADS)",
+)
 @click.option(
     "--production",
     is_flag=True,
-    help="run gunicorn on deploy/gunicorn.conf.py (KAWAL_WEB_* settings) instead; needs KAWAL_REDIS_URL",
+    help="run gunicorn on deploy/gunicorn.conf.py instead, on its KAWAL_WEB_* settings (KAWAL_WEB_BIND, default"
+    " 127.0.0.1:8000) unless --host, --port, --workers or --threads is given; needs KAWAL_REDIS_URL",
 )
 @click.option(
     "--config",
@@ -134,7 +158,10 @@ def main(ctx):
 )
 @pass_context
 def serve(kawal, host, port, workers, threads, production, config_file):
-    """Serve the pages and the API with gunicorn (keep-alive, threads); without Redis, the clock beside it."""
+    """Serve the pages and the API with gunicorn (keep-alive, threads); without Redis, the clock beside it.
+
+    With --production, gunicorn on the production config: an option given here wins over its KAWAL_WEB_* setting
+    (--host over KAWAL_WEB_BIND's host, --port over its port; the part not given is KAWAL_WEB_BIND's)."""
     from api import server
 
     settings = kawal.settings
@@ -149,11 +176,46 @@ def serve(kawal, host, port, workers, threads, production, config_file):
             raise click.ClickException("--production runs the timers and messages on RQ: set KAWAL_REDIS_URL")
         if not config.exists():
             raise click.ClickException(f"no gunicorn config at {config}: pass --config")
-        server.exec_production(config)
+        server.exec_production(config, _production_options(host, port, workers, threads))
     if not settings.redis_url:
         click.echo("no KAWAL_REDIS_URL: the embedded clock (kawal clock) sweeps each minute and after each change")
     click.echo(f"Kawal on http://{host}:{port}/ (pages) and http://{host}:{port}/api/v1/docs (API)")
     server.serve_embedded(settings, host, port, workers, threads)
+
+
+def _configured_bind(configured: str) -> tuple[str, int]:
+    """KAWAL_WEB_BIND's host and port (``host:port``, ``[v6]:port``, ``host``): the part ``serve --production`` keeps
+    when only --host or --port is given. A unix socket (``unix:PATH``, ``fd://N``) has neither: the defaults'."""
+    default_host, _, default_port = WEB_BIND.rpartition(":")
+    if configured.startswith(("unix:", "fd://")):
+        return default_host, int(default_port)
+    if configured.startswith("["):
+        host, _, rest = configured[1:].partition("]")
+        port = rest.removeprefix(":")
+    elif configured.count(":") == 1:
+        host, _, port = configured.partition(":")
+    else:
+        host, port = configured, ""
+    return host or default_host, int(port) if port.isdigit() else int(default_port)
+
+
+def _production_options(host: str, port: int, workers: int, threads: int) -> list[str]:
+    """gunicorn's options for what ``kawal serve --production`` was given on its command line: they win over the
+    config's KAWAL_WEB_* settings. Before, they were ignored without a word (the server bound KAWAL_WEB_BIND)."""
+    given = click.get_current_context().get_parameter_source
+    options = []
+    host_given, port_given = (given(name) is click.core.ParameterSource.COMMANDLINE for name in ("host", "port"))
+    if host_given or port_given:
+        configured_host, configured_port = _configured_bind(web_bind())
+        host = host if host_given else configured_host
+        port = port if port_given else configured_port
+        options += ["--bind", f"[{host}]:{port}" if ":" in host else f"{host}:{port}"]
+    for name, value in (("workers", workers), ("threads", threads)):
+        if given(name) is click.core.ParameterSource.COMMANDLINE:
+            options += [f"--{name}", str(value)]
+    if options:
+        click.echo(f"gunicorn {' '.join(options)} (over the KAWAL_WEB_* settings)", err=True)
+    return options
 
 
 @main.command()
@@ -192,17 +254,17 @@ def db():
 @db.command("upgrade")
 @pass_context
 def db_upgrade(kawal):
-    """Create or upgrade the schema to the newest migration; derive the case facts again where a migration
-    changed what they hold (engine.facts.DERIVED_SINCE); end the exemption entries whose refusal an objection or a
-    final dispute decision overturned before Kawal ended them (engine.exemption_ends.end_overturned); index the proxies
-    linked to their cases before proxies were indexed (engine.blind_index.index_unindexed_proxies); read what the
-    cases waiting since before migration 0044 wait to hear (engine.waiting.note_awaited_events). Safe to run again
-    at any time."""
+    """Create or upgrade the schema to the newest migration; derive the case facts again where what they hold changed
+    since they were derived (engine.facts.DERIVED_SINCE, said by engine.facts.DERIVATIONS); end the exemption entries
+    whose refusal an objection or a final dispute decision overturned before Kawal ended them
+    (engine.exemption_ends.end_overturned); index the proxies linked to their cases before proxies were indexed
+    (engine.blind_index.index_unindexed_proxies); read what the cases waiting since before migration 0044 wait to hear
+    (engine.waiting.note_awaited_events). Safe to run again at any time."""
     from sqlalchemy.exc import ArgumentError, OperationalError
 
     from engine import blind_index, exemption_ends, waiting
     from engine.db import upgrade
-    from engine.facts import DERIVED_SINCE, rebuild
+    from engine.facts import rebuild
 
     try:
         applied = upgrade(kawal.settings.database_url)
@@ -215,9 +277,10 @@ def db_upgrade(kawal):
             rt = kawal.runtime(session)
             # Rows derived before DERIVED_SINCE changed what they hold, each batch committed: a run interrupted
             # here leaves the rest for the next one.
+            changes = _derivation_changes(session)
             done = rebuild(session, rt, stale_only=True, commit=True)
             if done:
-                click.echo(f"facts of {done} cases derived again (migration {DERIVED_SINCE} changed what they hold)")
+                click.echo(f"facts of {done} cases derived again, as what they hold changed: {changes}")
             ended = exemption_ends.end_overturned(session, rt)
             proxies = blind_index.index_unindexed_proxies(session, blind_index.search_key(kawal.settings), rt.vault)
             waiting.note_awaited_events(session, rt)
@@ -226,10 +289,46 @@ def db_upgrade(kawal):
                 click.echo(f"{ended} exemption entries ended: the refusal they rested on was overturned")
             if proxies:
                 click.echo(f"{proxies} proxies indexed: the inbox finds their cases by their names too")
+            if "0056" in applied:
+                click.echo(_exemption_snapshots(session))
     if applied:  # a new database says it got its schema; an upgrade names what it applied
         first, last = min(applied), max(applied)
         click.echo(f"migrations {first} to {last} applied" if first != last else f"migration {last} applied")
     click.echo("database is up to date")
+
+
+def _derivation_changes(session) -> str:
+    """What changed in the case facts since the oldest derivation a row still follows (engine.facts.DERIVATIONS):
+    what `kawal db upgrade` says when it derives them again. Named by the change, not by DERIVED_SINCE's migration,
+    which need not have changed the facts itself (0053 only added an index: "migration 0053 changed what they hold"
+    sent an administrator looking in it for nothing)."""
+    from sqlalchemy import or_
+
+    from engine.facts import DERIVATIONS, DERIVED_SINCE
+    from engine.models import CaseFacts
+
+    stale = or_(CaseFacts.derived.is_(None), CaseFacts.derived != DERIVED_SINCE)
+    derived = session.scalars(select(CaseFacts.derived).where(stale).distinct()).all()
+    oldest = None if None in derived or not derived else min(derived)
+    said = [why for since, why in sorted(DERIVATIONS.items()) if oldest is None or since > oldest]
+    if oldest is None or oldest < min(DERIVATIONS):  # older still: the columns earlier migrations added
+        said.append(f"the columns added by migrations before {min(DERIVATIONS)} are filled")
+    return "; ".join(said)
+
+
+def _exemption_snapshots(session) -> str:
+    """What migration 0056 did: each entry of the exemption register recorded in the register's hash chain."""
+    from sqlalchemy import func, select
+
+    from engine.models import ExemptionEvent
+
+    taken = session.scalar(
+        select(func.count()).select_from(ExemptionEvent).where(ExemptionEvent.type == "exemption_snapshot")
+    )
+    return (
+        f"{taken} exemption register entries recorded in the register's hash chain as they stand (migration 0056):"
+        " kawal audit verify now compares every entry with its last record; the records before still verify"
+    )
 
 
 @db.command("backup")
@@ -632,7 +731,7 @@ def audit_verify(kawal, anchors, export, made_after_anchor, file):
 
     from engine import access_log, blind_index, kinds
     from engine import anchors as anchoring
-    from engine.audit import VERIFY_BY, Break, record, verify_chains, verify_lines
+    from engine.audit import VERIFY_BY, record, verify_chains, verify_lines
     from engine.audit_lines import sound_rows
 
     def untrusted(path: str, exc: Exception) -> click.ClickException:
@@ -677,11 +776,8 @@ def audit_verify(kawal, anchors, export, made_after_anchor, file):
             chains = verify_chains(session, series=series, shown=shown, details_key=words_key)
             seconds = time.monotonic() - started
             breaks, uncounted = chains.breaks, chains.total - len(chains.breaks)
-            access_chains = access_log.verify(session)  # the access changes' own chains
-            for kind, state in access_chains.items():
-                if state.broken_at is not None:
-                    reason = "the access changes' chain breaks here: a record was altered or removed"
-                    breaks.append(Break(f"access:{kind}", state.broken_at, reason))
+            access_chains = access_log.verify(session)  # the access changes' and the exemption register's chains
+            breaks += access_log.breaks(access_chains)  # a chain's record, or a register entry not what it holds
             for path in anchors:
                 try:
                     with open(path, "rb") as lines:
@@ -698,7 +794,7 @@ def audit_verify(kawal, anchors, export, made_after_anchor, file):
             except SQLAlchemyError as exc:  # a read-only role or replica: the check stands, unrecorded
                 session.rollback()
                 click.echo(f"note: the check was not recorded for the console ({type(exc).__name__})")
-        what = "every hash chain is intact (the cases' and the access changes')"
+        what = "every hash chain is intact (the cases', the access changes' and the exemption register's)"
     if breaks:
         total = len(breaks) + uncounted
         told = "\n".join(f"  {_broken_where(b)}: {b.reason}" for b in breaks[:shown])
@@ -729,10 +825,16 @@ def _require_json_lines(path: str) -> None:
 def _broken_where(b) -> str:
     """A break's place as ``kawal audit verify`` names it: a case's event, or an access chain's record; in an
     exported history, with its line (alone where the line no longer tells its case)."""
+    if b.ticket == "access:exemption":
+        return f"exemption register's chain, record {b.seq}"
     if b.ticket.startswith("access:"):
         return f"access changes ({b.ticket.split(':', 1)[1]}), record {b.seq}"
+    if b.ticket.startswith("exemption:"):
+        return f"exemption register, entry {b.ticket.split(':', 1)[1]}"
     if not b.ticket:
         return f"line {b.line}"
+    if not b.seq:  # the case row itself (its stage, its closing), or a ticket no case holds: no event of it
+        return f"case {b.ticket}" + (f" (line {b.line})" if b.line else "")
     return f"case {b.ticket}, event {b.seq}" + (f" (line {b.line})" if b.line else "")
 
 
@@ -1188,6 +1290,66 @@ def incidents_close(kawal, incident_id, reason):
         except KawalError as exc:
             raise refusal(exc, {"reason": "--reason"}) from None
     click.echo(f"incident {incident_id} closed without retrying")
+
+
+@main.group()
+def repair():
+    """One-off repairs of cases an earlier fault left in a state today's code never produces."""
+
+
+@repair.command("stuck-requests")
+@click.option("--apply", "apply_", is_flag=True, help="repair each listed case, each in its own transaction")
+@pass_context
+def repair_stuck_requests(kawal, apply_):
+    """Requests (and objections) left at their end join before commit 789bf38: a notice dated in time but recorded
+    after the deadline's timer fired withdrew the escalation, and the case never went on (a request never waited for
+    an objection). Lists them; --apply runs each on, recorded in its history as repaired by ``cli``. A case whose
+    repair fails is rolled back and named; the others are still repaired, and the command then exits non-zero."""
+    from engine import accounts
+    from engine import repair as repairs
+    from engine.models import Case
+    from notifications.jobs import schedule_case
+
+    failed = []
+    with kawal.session() as session:
+        rt = kawal.runtime(session)
+        found = repairs.stuck_cases(session, rt)
+        session.rollback()
+        for stuck in found:
+            click.echo(_stuck_line(stuck))
+            if not apply_:
+                continue
+            try:
+                with session.begin():  # on a fault: this case's work rolled back, the next one still repaired
+                    result = repairs.repair_stuck_case(session, rt, session.get(Case, stuck.case_id), accounts.CLI)
+            except Exception as exc:  # noqa: BLE001 - any fault of one case: said, and the others go on
+                failed.append(stuck.ticket)
+                click.echo(f"{stuck.ticket}: not repaired: {type(exc).__name__}")
+                continue
+            if result is None:  # changed since it was listed: nothing left to repair
+                click.echo("  no longer stuck: left as it is")
+                continue
+            for case in result.touched:  # after the commit: their timers and messages
+                schedule_case(case.id)
+            click.echo(f"  repaired: {stuck.ticket} runs on")
+    if not found:
+        click.echo("no stuck requests")
+    elif not apply_:
+        click.echo(f"{len(found)} stuck; run with --apply to repair them")
+    if failed:
+        raise click.ClickException(f"{len(failed)} of {len(found)} not repaired: {', '.join(failed)}; run it again")
+
+
+def _stuck_line(stuck) -> str:
+    """What is wrong with a stuck case, and what its repair does, in one line (and one per order it carries out)."""
+    withdrawn = ", ".join(f"{name} met by the notice dated {on}" for name, on in stuck.deadlines)
+    after = "the request does not wait for an objection" if stuck.kind == kinds.REQUEST else "its process never ends"
+    line = (
+        f"{stuck.ticket}\t{stuck.status}\t{', '.join(stuck.processes)} waits at its end join for an escalation"
+        f" withdrawn when {withdrawn} was recorded after its timer fired: {after}"
+    )
+    orders = "".join(f"\n  granted objection {o}: its order is carried out, the delivery reopens" for o in stuck.orders)
+    return line + orders
 
 
 @main.group()

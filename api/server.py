@@ -222,6 +222,8 @@ def _start_clock(settings: Settings, path: Path) -> tuple[subprocess.Popen, Sett
     return clock, dataclasses.replace(settings, clock_socket=path)
 
 
-def exec_production(config: Path) -> None:
-    """Replace this process with gunicorn on the production config (systemd then supervises gunicorn)."""
-    os.execv(sys.executable, [sys.executable, "-m", "gunicorn", "--config", str(config)])  # noqa: S606
+def exec_production(config: Path, options: list[str] | None = None) -> None:
+    """Replace this process with gunicorn on the production config (systemd then supervises gunicorn); ``options``
+    (``--bind``, ``--workers``, ``--threads``) come after it on gunicorn's command line, which wins over the config."""
+    command = [sys.executable, "-m", "gunicorn", "--config", str(config), *(options or [])]
+    os.execv(sys.executable, command)  # noqa: S606

@@ -15,7 +15,9 @@ configuration and stops the old ones after their current requests (graceful_time
 KAWAL_WEB_PRELOAD=1 the code is the master's, so a code update needs ``systemctl restart``.
 
 A wrong setting stops gunicorn before any worker starts, in one line of the journal (``Kawal's settings are wrong:
-...``, naming it) and exit status 78 (``on_starting``).
+...``, naming it; the example file's placeholders all at once, one line each below it) and exit status 78
+(``on_starting``). ``kawal serve --production --port P`` (and --host, --workers, --threads) passes gunicorn the
+matching option, which wins over the setting here.
 """
 
 import multiprocessing

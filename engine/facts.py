@@ -35,6 +35,15 @@ EVENT_TYPES = ("status_changed", "task_completed", "message_received", objection
 # one (api.cli), batch by batch, so an upgrade interrupted meanwhile resumes where it stopped; `kawal reports rebuild`
 # derives them all.
 DERIVED_SINCE = "0053"
+# What each of those derivations changed, as `kawal db upgrade` says it when it derives a row again (api.cli): a
+# derivation is named by the newest migration of its day, which need not have changed the facts itself (0053 only
+# added an index; the rule came with the code). A new DERIVED_SINCE gets its line here
+# (tests/test_cli_upgrade_words.py).
+DERIVATIONS = {
+    "0047": "a complaint's unit is the one it was referred to, not the one its form named",
+    "0048": "a complaint classified as relevant to oversight no longer counts for the unit its form still named",
+    "0053": "a granted objection's order carried out on a request still being handled counts as carried out",
+}
 # How each kind of case ends, as CaseFacts.result names it.
 RESULTS = {
     kinds.REQUEST: (*sorted(status.OUTCOMES), "dicabut", "ditutup_tidak_lengkap"),

@@ -262,10 +262,30 @@ def _withdraw_escalation(wf, deadline: Deadline) -> bool:
         else:
             branch += task.children
     if withdrawn:  # the timer's own (sub)process's end join, if it waits: nothing else of the instance is looked at
-        for waiting in timer.workflow.get_tasks(state=TaskState.WAITING, spec_class=_EndJoin):
-            if waiting.workflow is timer.workflow and waiting.state == TaskState.WAITING:
-                waiting.task_spec._update(waiting)  # noqa: SLF001 - what SpiffWorkflow calls when a branch arrives
+        joins = timer.workflow.get_tasks(state=TaskState.WAITING, spec_class=_EndJoin)
+        release_end_joins([waiting for waiting in joins if waiting.workflow is timer.workflow])
     return withdrawn
+
+
+def release_end_joins(joins) -> None:
+    """Let waiting end joins look again whether every branch of theirs has ended (what SpiffWorkflow does when a
+    branch arrives): one that waits for nothing any more becomes ready, and the next step of the instance runs on
+    from it. Used by ``_withdraw_escalation`` and by the repair of instances withdrawn before it did so
+    (engine.repair)."""
+    for waiting in joins:
+        if waiting.state == TaskState.WAITING:
+            waiting.task_spec._update(waiting)  # noqa: SLF001 - what SpiffWorkflow calls when a branch arrives
+
+
+def stuck_end_joins(wf) -> list:
+    """The end joins of the instance ((sub)processes included) that wait although none of their branches is left
+    to arrive: SpiffWorkflow never looks at them again, so their process never ends. A branch withdrawn outside
+    SpiffWorkflow's own run left them so (``_withdraw_escalation`` before it released them); a run never does."""
+    return [
+        task
+        for task in wf.get_tasks(state=TaskState.WAITING, spec_class=_EndJoin)
+        if task.task_spec._check_threshold_unstructured(task)  # noqa: SLF001 - the join's own test, read only
+    ]
 
 
 def record_dispatch(session: Session, rt: Runtime, case: Case, task, log: EventLog) -> bool:

@@ -31,7 +31,7 @@ from sqlalchemy import bindparam, inspect, select
 from sqlalchemy.orm import Session
 from sqlalchemy.orm.attributes import set_committed_value
 
-from engine import clock, exemption_ends, facts, kinds, notices, objection_orders
+from engine import clock, exemption_ends, facts, kinds, lateness, notices, objection_orders
 from engine.audit import EventLog
 from engine.models import Case, Deadline, HumanTask, WorkflowState
 from engine.runtime import Runtime, ids_in_state
@@ -138,6 +138,12 @@ class CaseRun:
         """Complete a READY user task with its form data."""
         task.set_data(**data)
         task.run()
+        self._work = RUN
+
+    def release_joins(self, joins) -> None:
+        """End joins left waiting for a branch withdrawn outside SpiffWorkflow's run (engine.repair) look again, as a
+        run whose notice withdraws the escalation lets them (engine.lateness): closing runs the case on from them."""
+        lateness.release_end_joins(joins)
         self._work = RUN
 
     def fire_due_timers(self) -> None:

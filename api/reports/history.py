@@ -89,6 +89,8 @@ EVENT_LABELS = {
     "notice_mailed": N_("Letter e-mailed to the requester by Kawal"),
     "deadline_met_by_dispatch": N_("Deadline met by the letter's date"),
     "case_overdue_cleared": N_("No longer late: answered in time by the letter's date"),
+    # engine.repair (kawal repair): a one-off repair run by an administrator on the server.
+    "case_repaired": N_("Repaired by an administrator: the case's process had stopped at the end of a stage"),
     "deadline_in_time_on_lenient_reading": N_(
         "Filed after the deadline's earliest reading, in time on its latest, where collective leave days (cuti"
         " bersama) are not working days:"

@@ -1,0 +1,64 @@
+"""`kawal db upgrade` says why it derived the case facts again by what changed, not by a migration that changed
+nothing in them.
+
+An administrator upgraded a database made at migration 0051 and read "facts of 16 cases derived again (migration 0053
+changed what they hold)"; migration 0053 only creates an index (ix_case_event_type_at). DERIVED_SINCE is named by the
+newest migration of its day: what changed was the code (a granted objection's order carried out on a request still
+being handled counts as carried out), and that is what the upgrade says now (engine.facts.DERIVATIONS).
+"""
+
+import pytest
+from click.testing import CliRunner
+from sqlalchemy import text
+
+from api.cli import main
+from engine import facts
+from engine.db import make_engine
+
+
+@pytest.fixture
+def db_template():
+    return "empty"  # `kawal demo` sets up its office only in a database without users
+
+
+@pytest.fixture
+def kawal(db_url, monkeypatch):
+    monkeypatch.setenv("KAWAL_DATABASE_URL", db_url)
+    monkeypatch.setenv("KAWAL_ENV", "test")
+    runner = CliRunner()
+    return lambda *args: runner.invoke(main, list(args), catch_exceptions=False)
+
+
+def _derived_as(db_url, derived):
+    engine = make_engine(db_url)
+    with engine.begin() as conn:
+        total = conn.execute(text("SELECT count(*) FROM case_facts")).scalar()
+        conn.execute(text("UPDATE case_facts SET derived = :d"), {"d": derived})
+    engine.dispose()
+    return total
+
+
+def test_upgrade_from_derivation_0048_names_the_objection_order_rule_not_migration_0053(kawal, db_url):
+    kawal("demo")
+    total = _derived_as(db_url, "0048")  # a database upgraded last at 0048..0052
+    said = kawal("db", "upgrade").output
+    assert (
+        f"facts of {total} cases derived again, as what they hold changed: a granted objection's order carried out on"
+        " a request still being handled counts as carried out\n"
+    ) in said
+    assert "migration 0053" not in said
+
+
+def test_upgrade_from_before_every_named_derivation_names_each_change(kawal, db_url):
+    kawal("demo")
+    _derived_as(db_url, None)  # derived before rows recorded their derivation (migration 0025)
+    line = next(line for line in kawal("db", "upgrade").output.splitlines() if "derived again" in line)
+    for change in facts.DERIVATIONS.values():
+        assert change in line
+    assert "the columns added by migrations before 0047 are filled" in line
+
+
+def test_the_current_derivation_says_what_it_changed():
+    """A new DERIVED_SINCE without its line here would have the upgrade derive the rows again without saying why."""
+    assert facts.DERIVED_SINCE in facts.DERIVATIONS
+    assert max(facts.DERIVATIONS) == facts.DERIVED_SINCE
