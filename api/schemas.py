@@ -512,9 +512,11 @@ class TaskItem(Schema):
     due_at = OfficeDateTime(allow_none=True)
     working_days_left = fields.Integer(allow_none=True)
     follow_up_on = fields.Date(
-        allow_none=True, metadata={"description": "the office day its holder chose to come back to it (a reminder)"}
+        allow_none=True, metadata={"description": "the day chosen to come back to it (its holder then is told)"}
     )
-    follow_up_note = fields.String(allow_none=True, metadata={"description": "the holder's note to themselves"})
+    follow_up_note = fields.String(
+        allow_none=True, metadata={"description": "the follow-up's note, read by whoever works the task"}
+    )
     follow_up_due = fields.Boolean(metadata={"description": "true once the follow-up's day has come"})
 
 

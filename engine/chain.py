@@ -58,25 +58,30 @@ HOW_TO_OBJECT = N_(
     " ticket and access code (POST /api/v1/objections)."
 )
 # How to bring the dispute before the Commission (legal-process.md §5.2 rows 1, 1b, 1c): within 14 working days (UU
-# 14/2008 Pasal 37(2); Perki 1/2013 Pasal 13), free (Pasal 12), with the documents of Pasal 10-11. No setting names
-# the office's Commission: a Kanwil is a vertical unit, yet some provincial Commissions hear such cases (§5.1), so the
-# requester is told the competent one.
+# 14/2008 Pasal 37(2); Perki 1/2013 Pasal 13), free (Pasal 12), with the documents of Pasal 10-11; to the Commission
+# the superior's response named (``commission``), its address and website when it is the office's own (§5.1:
+# KAWAL_COMMISSION_NAME, _ADDRESS, _WEBSITE).
 DISPUTE_LAW = "Perki 1/2013 Pasal 10-13"
 HOW_TO_DISPUTE = N_(
-    "Apply in writing to the Information Commission (the Central or the Provincial Information Commission, whichever"
-    " is competent for this office) to resolve the dispute, by %(date)s at the latest (%(days)d working days). It is"
-    " free of charge. Attach copies of: your request and its receipt; the PPID's answer, if any; your objection and"
-    " its receipt; the answer of the PPID's superior, if any; and your identity document (ID card or passport; for a"
-    " legal entity, its approved articles of association; for a group, its power of attorney) (%(law)s)."
+    "Apply in writing to the Information Commission competent for this office, %(commission)s, to resolve the"
+    " dispute, by %(date)s at the latest (%(days)d working days). It is free of charge. Attach copies of: your request"
+    " and its receipt; the PPID's answer, if any; your objection and its receipt; the answer of the PPID's superior,"
+    " if any; and your identity document (ID card or passport; for a legal entity, its approved articles of"
+    " association; for a group, its power of attorney) (%(law)s)."
 )
 HOW_TO_DISPUTE_LATE = N_(
     "The %(days)d working days to apply to the Information Commission ended on %(date)s; the Commission itself"
-    " decides whether a later application is heard. Apply in writing to the Information Commission (the Central or"
-    " the Provincial Information Commission, whichever is competent for this office); it is free of charge. Attach"
-    " copies of: your request and its receipt; the PPID's answer, if any; your objection and its receipt; the answer"
-    " of the PPID's superior, if any; and your identity document (ID card or passport; for a legal entity, its"
-    " approved articles of association; for a group, its power of attorney) (%(law)s)."
+    " decides whether a later application is heard. Apply in writing to the Information Commission competent for"
+    " this office, %(commission)s; it is free of charge. Attach copies of: your request and its receipt; the PPID's"
+    " answer, if any; your objection and its receipt; the answer of the PPID's superior, if any; and your identity"
+    " document (ID card or passport; for a legal entity, its approved articles of association; for a group, its power"
+    " of attorney) (%(law)s)."
 )
+COMMISSION_ADDRESS = N_("The Commission's address: %(address)s.")
+COMMISSION_WEBSITE = N_("The Commission's website: %(website)s.")
+# The superior's decision on an objection (keberatan_putusan.json), and its field naming the Commission the response
+# sends the requester to: the office's setting, prefilled (api.web.task), or another the superior named for the case.
+OBJECTION_DECISION_TASK, COMMISSION_FIELD = "putuskan_keberatan", "komisi_informasi"
 # How the requester goes on from a decision they do not accept (``applicant_window``), by the window's name; going
 # to court, by the court the office's setting names (KAWAL_COURT_OF_CHALLENGE; UU 14/2008 Pasal 47).
 COURT_LAW = "UU 14/2008 Pasal 47-48"
@@ -98,15 +103,22 @@ HOW_TO_GO_ON = {
 }
 
 
-def how_to_dispute(window: Window, locale: str = "id") -> str:
-    """How to bring the dispute before the Commission in ``window`` (D14), its last day in words."""
-    words = catalog(locale).gettext(HOW_TO_DISPUTE if window.open else HOW_TO_DISPUTE_LATE)
+def how_to_dispute(window: Window, to: Commission, locale: str = "id") -> str:
+    """How to bring the dispute before the Commission ``to`` (``commission``: the case's or the office's) in
+    ``window`` (D14), its last day in words."""
+    gettext = catalog(locale).gettext
     day = window.due_at.astimezone(window.tz).date().isoformat()
-    return words % {
+    words = gettext(HOW_TO_DISPUTE if window.open else HOW_TO_DISPUTE_LATE) % {
+        "commission": to.name,
         "date": day_in_words(day, "en" if locale == "en" else "id"),
         "days": window.working_days,
         "law": citations.legal_basis(DISPUTE_LAW, locale),
     }
+    if to.address:
+        words += " " + gettext(COMMISSION_ADDRESS) % {"address": to.address.rstrip(".")}
+    if to.website:
+        words += " " + gettext(COMMISSION_WEBSITE) % {"website": to.website}
+    return words
 
 
 def how_to_go_on(rt: Runtime, window: Window, locale: str = "id") -> str:
@@ -118,6 +130,39 @@ def how_to_go_on(rt: Runtime, window: Window, locale: str = "id") -> str:
     if window.name in HOW_TO_GO_ON:
         return gettext(HOW_TO_GO_ON[window.name]) % {"law": citations.legal_basis(CASSATION_LAW, locale)}
     return ""
+
+
+@dataclass(frozen=True)
+class Commission:
+    """The Komisi Informasi a requester goes to: its name, and its address and website when known."""
+
+    name: str
+    address: str = ""
+    website: str = ""
+
+
+def office_commission(rt: Runtime) -> Commission:
+    """The office's own Komisi Informasi, as its settings name it."""
+    settings = rt.settings
+    return Commission(settings.commission_name, settings.commission_address, settings.commission_website)
+
+
+def commission(rt: Runtime, session: Session, objection: Case) -> Commission:
+    """The Commission the requester may bring an objection's dispute to: the one its superior's response recorded (a
+    case keeps what it stored), else the office's setting; the address and website only when it is the office's."""
+    own = office_commission(rt)
+    named = ""
+    for (data,) in session.execute(
+        select(CaseEvent.data)
+        .where(CaseEvent.case_id == objection.id, CaseEvent.type == "task_completed")
+        .order_by(CaseEvent.seq.desc())
+    ):
+        if data.get("task") == OBJECTION_DECISION_TASK:
+            named = " ".join(str((data.get("data") or {}).get(COMMISSION_FIELD) or "").split())
+            break
+    if not named or named.casefold() == own.name.casefold():
+        return own
+    return Commission(named)
 
 
 @dataclass(frozen=True)
@@ -754,6 +799,13 @@ _CHRONOLOGY = {
 }
 
 
+# Events from outside that the office itself records of another's silence, named as what they are: the complaint
+# team's confirmation that the reporter sent no evidence (workflows/pengaduan.bpmn) is no notice of a Commission or a
+# court.
+_OWN_CONFIRMATIONS = {
+    "bukti_tidak_dikirim": N_("The complaint team confirmed that the reporter sent no data or evidence asked for"),
+}
+
 _TOLD_BY_FILING = frozenset({"diterima", "keberatan_diterima"})
 
 # The field of an event from outside that gives the day it happened (a hearing, a reading, a check at the court's
@@ -767,8 +819,21 @@ def event_day(event_data: dict) -> date | None:
     return iso_day(next((payload[f] for f in EVENT_DAY_FIELDS if isinstance(payload.get(f), str)), None))
 
 
-def chronology(session: Session, case: Case, locale: str = "id") -> list[dict]:
-    """The dated story of the whole chain: receipts, stages reached, lapses, KI notices, closings."""
+def _message_title(forms, name, locale: str) -> str | None:
+    """An event from outside by its form's title in ``locale``; None without the forms or such a form."""
+    if forms is None or not isinstance(name, str):
+        return None
+    try:
+        schema = forms.schema(f"pesan_{name}.json")
+    except LookupError:
+        return None
+    return (schema.get("x-title-en") if locale == "en" else None) or schema.get("title") or None
+
+
+def chronology(session: Session, case: Case, locale: str = "id", forms=None) -> list[dict]:
+    """The dated story of the whole chain: receipts, stages reached, lapses, KI notices, closings. An event from
+    outside is said by the title of its form (``forms``: the runtime's, ``forms/pesan_<name>.json``), else as a notice
+    from the Commission or the court with its name."""
     gettext = catalog(locale).gettext
     chain = members(session, case)
     tickets = {c.id: c.ticket for c in chain}
@@ -781,6 +846,10 @@ def chronology(session: Session, case: Case, locale: str = "id") -> list[dict]:
         at = datetime.fromisoformat(event.data["received_at"]) if "received_at" in event.data else event.at
         if event.type == "status_changed":
             what = status.label(event.data.get("status", ""), locale)
+        elif event.type == "message_received" and event.data.get("message") in _OWN_CONFIRMATIONS:
+            what = gettext(_OWN_CONFIRMATIONS[event.data["message"]])
+        elif event.type == "message_received" and _message_title(forms, event.data.get("message"), locale):
+            what = _message_title(forms, event.data.get("message"), locale)
         elif event.type in _CHRONOLOGY:
             what = gettext(_CHRONOLOGY[event.type])
             if event.type == "deadline_missed":

@@ -29,6 +29,13 @@ COMPLAINT_SLA_STARTS = ("penerimaan", "klasifikasi")
 # the administrative court (PTUN) when the public body is a state body, as a Kanwil is; else the district court (PN).
 # KAWAL_COURT_OF_CHALLENGE.
 COURTS_OF_CHALLENGE = ("ptun", "pn")
+# The Komisi Informasi that hears the office's disputes (UU 14/2008 Pasal 27; Perki 1/2013 on competence;
+# legal-process.md §5.1): the Central one for a central public body, and in principle for a vertical unit of a central
+# ministry such as a Kanwil; a provincial or district body's own Komisi Informasi Provinsi (or Kabupaten/Kota). Some
+# provincial Commissions hear a vertical unit's disputes too, so the office names its own. KAWAL_COMMISSION_NAME,
+# KAWAL_COMMISSION_ADDRESS, KAWAL_COMMISSION_WEBSITE.
+COMMISSION_NAME = "Komisi Informasi Pusat"
+COMMISSION_WORDS = "komisi informasi"  # what the name must start with: the Commission's own name, not "KI Jatim"
 EXEMPTION_LANES = ("atasan_ppid", "pimpinan")  # those who can open sealed identities or grant themselves any role
 
 
@@ -86,10 +93,21 @@ class Settings:
     complaint_oversight_sla_days: int = 60  # KAWAL_COMPLAINT_OVERSIGHT_SLA_DAYS: oversight-relevant
     complaint_sla_from: str = "penerimaan"  # KAWAL_COMPLAINT_SLA_FROM: penerimaan | klasifikasi
     court_of_challenge: str = "ptun"  # KAWAL_COURT_OF_CHALLENGE: ptun (a state public body) | pn
+    # KAWAL_COMMISSION_NAME: the Komisi Informasi that hears the office's disputes, by its full name: what the
+    # superior's response to an objection names unless the superior names another for that case, what the requester's
+    # mail of that response and the portal's way to the Commission name. KAWAL_COMMISSION_ADDRESS (one line) and
+    # KAWAL_COMMISSION_WEBSITE (http(s)://) are printed beside it when set.
+    commission_name: str = COMMISSION_NAME
+    commission_address: str = ""
+    commission_website: str = ""
     # A unit asked for a request's information or a complaint's clarification answers within this many working days
     # of the referral (legal-process.md §7.5: an internal coordination limit; reminded, then escalated).
     unit_response_days: int = 5  # KAWAL_UNIT_RESPONSE_DAYS
     evidence_window_days: int = 10  # KAWAL_EVIDENCE_WINDOW_DAYS: the reporter's time to answer
+    # KAWAL_KPK_REFERRAL_THRESHOLD: a complaint's examination that recorded a state loss of at least this many rupiah
+    # is followed up by referral to the KPK, or the follow-up says why not (legal-process.md §7.2 stage 7 [V2];
+    # engine.complaint_rules); 0: no reason asked.
+    kpk_referral_threshold: int = 1_000_000_000
     files_dir: Path = Path("kawal-files")  # KAWAL_FILES_DIR: attachments, encrypted, outside the database
     max_attachment_bytes: int = 10 * 1024 * 1024  # KAWAL_MAX_ATTACHMENT_BYTES (per file; 5 files a message)
     download_days: int = 30  # KAWAL_DOWNLOAD_DAYS: how long delivered files stay downloadable with the access code
@@ -232,6 +250,17 @@ def _require_strong_keys(keys: tuple[bytes, ...]) -> None:
             raise ConfigError("KAWAL_VAULT_KEY: a key is trivial (too few different bytes); use 32 random bytes")
 
 
+# KAWAL_WEB_BIND: where gunicorn listens in production (deploy/gunicorn.conf.py reads it there); `kawal serve
+# --production` keeps the part of it its --host or --port does not replace.
+WEB_BIND = "127.0.0.1:8000"
+
+
+def web_bind(environ: dict | None = None) -> str:
+    """The address production's gunicorn binds (KAWAL_WEB_BIND, else ``WEB_BIND``)."""
+    env = os.environ if environ is None else environ
+    return env.get("KAWAL_WEB_BIND") or WEB_BIND
+
+
 def load_settings(environ: dict | None = None, **overrides) -> Settings:
     """Read settings from the environment; production refuses to start without its secrets."""
     env = os.environ if environ is None else environ
@@ -289,6 +318,12 @@ def load_settings(environ: dict | None = None, **overrides) -> Settings:
             raise ConfigError(f"{name} must be a whole number") from exc
         if whole[key] < 1:
             raise ConfigError(f"{name} must be at least 1")
+    try:
+        whole["kpk_referral_threshold"] = int(env.get("KAWAL_KPK_REFERRAL_THRESHOLD", "1000000000"))
+    except ValueError as exc:
+        raise ConfigError("KAWAL_KPK_REFERRAL_THRESHOLD must be a whole number of rupiah (0: no reason asked)") from exc
+    if whole["kpk_referral_threshold"] < 0:
+        raise ConfigError("KAWAL_KPK_REFERRAL_THRESHOLD must be 0 or more")
     try:
         whole["trusted_proxies"] = int(env.get("KAWAL_TRUSTED_PROXIES", "0"))
     except ValueError as exc:
@@ -359,8 +394,16 @@ def load_settings(environ: dict | None = None, **overrides) -> Settings:
         **letters,
     )
     if mode == "production":  # last, so that any other wrong setting is named first, as before
-        _require_real_office(values["public_url"], values["office_name"])
-        _require_real_mail(values["smtp_host"], values["smtp_from"], env.get("KAWAL_ANCHOR_DIGEST_TO") or "")
+        # Every placeholder at once: named one per run, the example file took five starts to get through.
+        wrong = _office_placeholders(values["public_url"], values["office_name"])
+        wrong += _mail_placeholders(values["smtp_host"], values["smtp_from"], env.get("KAWAL_ANCHOR_DIGEST_TO") or "")
+        if len(wrong) == 1:
+            raise ConfigError(wrong[0])
+        if wrong:
+            raise ConfigError(
+                f"production refuses to start until these {len(wrong)} settings are changed in the environment"
+                " file:\n" + "\n".join(f"- {problem}" for problem in wrong)
+            )
     values.update(overrides)
     return Settings(**values)
 
@@ -391,52 +434,58 @@ def _this_machine(host: str) -> bool:
         return host == "localhost" or host.endswith(".localhost")
 
 
-def _require_real_office(public_url: str, office_name: str) -> None:
+def _office_placeholders(public_url: str, office_name: str) -> list[str]:
     """Production refuses the example file's placeholders and this machine's own address: every letter prints the
-    public address in its QR code and verification line, and the office's name in its letterhead."""
+    public address in its QR code and verification line, and the office's name in its letterhead. What is wrong, one
+    line per setting."""
+    wrong = []
     parts = urlsplit(public_url)
     if _placeholder_host(parts.hostname or ""):
-        raise ConfigError(
+        wrong.append(
             f"KAWAL_PUBLIC_URL: {public_url} is a placeholder or this machine's own address; set the address the"
             " public uses (e.g. https://ppid.your-office.go.id): every letter prints it in its QR code and"
             " verification address"
         )
-    if parts.scheme != "https":
-        raise ConfigError(
+    elif parts.scheme != "https":
+        wrong.append(
             f"KAWAL_PUBLIC_URL must start with https:// in production, not {public_url}: the public reaches Kawal"
             " over HTTPS, and every letter prints the address"
         )
     if office_name == Settings.office_name or any(mark in office_name for mark in PLACEHOLDER_MARKS):
-        raise ConfigError(
+        wrong.append(
             f"KAWAL_OFFICE_NAME: set the office's full name, its province included (e.g. \"KANTOR WILAYAH KEMENTERIAN"
             f" AGAMA PROVINSI JAWA TIMUR\"), not {office_name!r}: every letter's letterhead and every page's header"
             " print it"
         )
+    return wrong
 
 
-def _require_real_mail(smtp_host: str | None, smtp_from: str, anchor_to: str) -> None:
+def _mail_placeholders(smtp_host: str | None, smtp_from: str, anchor_to: str) -> list[str]:
     """Production refuses the example file's mail placeholders (``mail.example.go.id``, ``ppid@example.go.id``,
     ``inspektorat@example.go.id``) and this machine's own names: a server that does not exist fails every message
     in the outbox, a sender at example.go.id is refused or sent to spam by the receiving servers, and the audit
     anchor's digest would go to nobody. The sender is checked when mail is on (``KAWAL_SMTP_HOST``). The server may
-    be this machine (a local relay such as Postfix on port 25), not a reserved name."""
+    be this machine (a local relay such as Postfix on port 25), not a reserved name. What is wrong, one line per
+    setting."""
+    wrong = []
     if smtp_host is not None and _placeholder_host(smtp_host) and not _this_machine(smtp_host):
-        raise ConfigError(
+        wrong.append(
             f"KAWAL_SMTP_HOST: {smtp_host} is a placeholder; set the office's mail server (e.g."
             " mail.your-office.go.id), or leave it unset to send no mail"
         )
     if smtp_host is not None and _placeholder_host(smtp_from.rpartition("@")[2]):
-        raise ConfigError(
+        wrong.append(
             f"KAWAL_SMTP_FROM: {smtp_from} is a placeholder or this machine's own address; set the office's own"
             " sender (e.g. ppid@your-office.go.id): every message to requesters and officers is sent from it"
         )
     placeholders = [to for to in anchor_to.split() if _placeholder_host(to.rpartition("@")[2])]
     if placeholders:
-        raise ConfigError(
+        wrong.append(
             f"KAWAL_ANCHOR_DIGEST_TO: {' '.join(placeholders)} is a placeholder or this machine's own address; set"
             " the address of someone this server's administrators cannot overrule (e.g. the inspectorate's), or leave"
             " it unset: the monthly audit anchor's digest goes there"
         )
+    return wrong
 
 
 def _s3_settings(env) -> dict:
@@ -495,6 +544,7 @@ def _letter_settings(env) -> dict:
     court = env.get("KAWAL_COURT_OF_CHALLENGE", "ptun")
     if court not in COURTS_OF_CHALLENGE:
         raise ConfigError(f"KAWAL_COURT_OF_CHALLENGE must be one of {', '.join(COURTS_OF_CHALLENGE)}")
+    commission = _commission_settings(env)
     lane = env.get("KAWAL_EXEMPTION_LANE", "atasan_ppid")
     if lane not in EXEMPTION_LANES:
         raise ConfigError(f"KAWAL_EXEMPTION_LANE must be one of {', '.join(EXEMPTION_LANES)}")
@@ -528,7 +578,29 @@ def _letter_settings(env) -> dict:
         "exemption_lane": lane,
         "complaint_sla_from": sla_from,
         "court_of_challenge": court,
+        **commission,
         "signing_key": key,
         "signing_cert": cert,
         "signing_passphrase": env.get("KAWAL_LETTER_SIGNING_PASSPHRASE") or None,
     }
+
+
+def _commission_settings(env) -> dict:
+    """The Komisi Informasi of the office's disputes: its full name (``Komisi Informasi ...``), and its address and
+    website when set. Spaces are folded, as the letterhead's lines are."""
+    name = " ".join((env.get("KAWAL_COMMISSION_NAME") or COMMISSION_NAME).split())
+    named = name.casefold().startswith(COMMISSION_WORDS + " ") and not any(mark in name for mark in PLACEHOLDER_MARKS)
+    if not named or len(name) > 200:  # "Komisi Informasi" alone names none
+        raise ConfigError(
+            f"KAWAL_COMMISSION_NAME must be the full name of the Komisi Informasi that hears the office's disputes, at"
+            f' most 200 characters (e.g. "{COMMISSION_NAME}" or "Komisi Informasi Provinsi Jawa Timur"), not'
+            f" {name!r}: the superior's response to an objection and the requester's mail and status page name it"
+        )
+    address = " ".join((env.get("KAWAL_COMMISSION_ADDRESS") or "").split())
+    if len(address) > 200:
+        raise ConfigError("KAWAL_COMMISSION_ADDRESS must be one line of at most 200 characters")
+    website = (env.get("KAWAL_COMMISSION_WEBSITE") or "").strip()
+    parts = urlsplit(website) if website else None
+    if parts is not None and (parts.scheme not in ("http", "https") or not parts.hostname or " " in website):
+        raise ConfigError(f"KAWAL_COMMISSION_WEBSITE must be an http:// or https:// address, not {website!r}")
+    return {"commission_name": name, "commission_address": address, "commission_website": website}

@@ -197,7 +197,7 @@ def load_demo(session: Session, rt: Runtime) -> list[tuple[str, str, str]]:
         users["petugas"],
         {
             "perkara": objection.ticket,
-            "ki": "Komisi Informasi Pusat",
+            "ki": rt.settings.commission_name,
             "nomor_register": f"001/REG-PSI/{today.month}/{today.year}",
             "diajukan_ke_ki": today.isoformat(),
             "sidang_pertama": (clock.now() + timedelta(days=21)).isoformat(),

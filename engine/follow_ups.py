@@ -1,13 +1,15 @@
-"""An officer's own follow-up on a task they hold ("Tindak lanjut"): a day to come back to it, with a short note to
-themselves ("the unit promised the data by Thursday; ring them if it has not come").
+"""A task's follow-up ("Tindak lanjut"), set by the officer who holds it: a day to come back to it, with a short note
+("the unit promised the data by Thursday; ring them if it has not come").
 
 The legal deadlines run on their own (engine.reminders); this is the officer's plan inside them, which peers keep as
 a task's follow-up date beside its due date (Camunda Tasklist, ArkCase). The officer who holds the task sets it for
 a working day of the office after today (not a weekend, holiday or cuti bersama), or clears it; the inbox shows it
 on the task's row, marked once the day has come, and when the office opens that day the reconcile sweep (``sweep``)
 sends the task's holder one message (their stand-in when on leave; the task's group when nobody holds it by then).
-The note stays in Kawal: on the task page and the inbox, never in the message or the case's history (an officer may
-write a name or a number in it), which record the day only.
+The follow-up is the task's, not the officer's: released or assigned, the task keeps it, and whoever works the task
+reads its note (the task page's "Catatan tindak lanjut" says so; walk w4 found it worded "Catatan untuk diri sendiri"
+though the group read it). The note stays in Kawal: on the task page and the inbox, never in the message or the case's
+history (an officer may write a name or a number in it), which record the day only.
 """
 
 from __future__ import annotations
@@ -34,7 +36,7 @@ FURTHEST = timedelta(days=366)  # a day beyond a year is a typo, not a plan
 
 
 def _held(session: Session, user: User, task_id: int) -> HumanTask:
-    """The open task ``user`` holds: a follow-up is the holder's own plan (claim it first)."""
+    """The open task ``user`` holds: the holder sets or clears the task's follow-up (claim it first)."""
     task = access.require_task(session, user, task_id)
     access.require_work(user, task)
     if task.state != "open":

@@ -16,7 +16,9 @@ from sqlalchemy.orm import Session
 from engine import (
     absence,
     access,
+    chain,
     clock,
+    complaint_rules,
     delivery,
     dip_match,
     fees,
@@ -31,7 +33,7 @@ from engine import (
     units,
 )
 from engine.audit import EventLog
-from engine.complaints import tell_reporter, tell_reporter_closure
+from engine.complaints import OUTCOME, REQUEST, tell_reporter, tell_reporter_closure
 from engine.errors import Conflict, Invalid, KawalError
 from engine.ids import in_range
 from engine.letters import completeness
@@ -166,6 +168,7 @@ def complete_task(
     if not isinstance(data, dict):
         raise Invalid("data_not_object", fields={"data": [msg("object_expected")]})
     schema = rt.task_form(session, task)  # without the fields the case's process version would not read
+    data = _with_office_commission(rt, task, schema, data)
     try:
         incoming = task_files.Incoming.check(schema, data, uploads or {}, rt.settings.max_attachment_bytes)
     except Invalid as refused:  # the form's other errors too, in the same answer: not one round per kind
@@ -179,6 +182,7 @@ def complete_task(
     data = fees.check(session, rt, task, data)  # the notice's fee from the standard; a payment equal to it
     objection_orders.check(session, task, data)  # no decision contrary to a granted objection's order
     completeness.check(session, rt, task, data)  # a letter complete by law, consistent with the case's record
+    complaint_rules.check(session, rt, task, data)  # a re-referral, a follow-up, against the complaint's record
     case = task.case
     officer_text.require_task(session, rt, case, schema, data)  # no protected person's name, no one's number
     if incoming.scanned:
@@ -215,12 +219,24 @@ def complete_task(
         # An outcome is told before the run closes the case: the reporter reads it before the survey the closing
         # invites them to (engine.notices); a question after it, with the reply window the run opens.
         props = properties(spiff_task.task_spec)
-        _tell_reporter(session, rt, user, case, props, data, ("outcome",))
+        _tell_reporter(session, rt, user, case, props, data, (OUTCOME,))
     issued = letters.after_task(session, rt, user, task, data)  # numbered and frozen now; their PDFs after the commit
     if _forwards(props, task):  # forwarded now, with the letter's number: the reporter's page says so
         forwarding.tell_reporter_forwarded(session, rt, case, user.username, data, issued)
-    _tell_reporter(session, rt, user, case, props, data, ("question",), issued)
+    _tell_reporter(session, rt, user, case, props, data, (REQUEST,), issued)
     return run.result
+
+
+def _with_office_commission(rt: Runtime, task: HumanTask, schema: dict, data: dict) -> dict:
+    """The superior's decision on an objection names the Commission its response sends the requester to
+    (keberatan_putusan.json): left out or blank, the office's own (KAWAL_COMMISSION_NAME), as the web page offers it,
+    so that an API client's decision stores and its letter prints a name too; one typed is kept as typed."""
+    if task.bpmn_id != chain.OBJECTION_DECISION_TASK or chain.COMMISSION_FIELD not in schema.get("properties", {}):
+        return data
+    named = data.get(chain.COMMISSION_FIELD)
+    if named is None or (isinstance(named, str) and not named.strip()):
+        return {**data, chain.COMMISSION_FIELD: rt.settings.commission_name}
+    return data
 
 
 def _require_offered(schema: dict, data: dict) -> None:
@@ -247,14 +263,14 @@ def _with_form_errors(rt: Runtime, form: str | None, data: dict, refused: Invali
 def _tell_reporter(session, rt, user, case, props, data, told: tuple[str, ...], issued=()) -> None:
     """Tasks marked ``asks_reporter`` / ``tells_reporter`` send a form field to a complaint's reporter;
     one marked ``tells_reporter_closure`` tells them why the complaint ends here and where to go next (an outcome).
-    ``told``: which of the kinds ("question", "outcome") to send now. A question goes with the letters the task
-    issued the reporter (``issued``: the evidence request's Surat Permintaan Kelengkapan Data/Bukti)."""
+    ``told``: which of the kinds (``REQUEST``, ``OUTCOME``) to send now. A request for evidence goes with the letters
+    the task issued the reporter (``issued``: the evidence request's Surat Permintaan Kelengkapan Data/Bukti)."""
     theirs = tuple(x.kind for x in issued if x.to_requester and x.translation_of_id is None)
-    for prop, kind in (("asks_reporter", "question"), ("tells_reporter", "outcome")):
+    for prop, kind in (("asks_reporter", REQUEST), ("tells_reporter", OUTCOME)):
         if kind in told and props.get(prop) and data.get(props[prop]):
-            with_letters = theirs if kind == "question" else ()
+            with_letters = theirs if kind == REQUEST else ()
             tell_reporter(session, rt, case, user.username, data[props[prop]], kind, letter_kinds=with_letters)
-    if "outcome" in told and props.get("tells_reporter_closure") and data.get(props["tells_reporter_closure"]):
+    if OUTCOME in told and props.get("tells_reporter_closure") and data.get(props["tells_reporter_closure"]):
         tell_reporter_closure(session, rt, case, user.username, data)
 
 
@@ -311,7 +327,8 @@ def bulk_tasks(
 
     Each task is changed by its own verb (its checks, its event); the caller commits once, so a list with
     one task claimed meanwhile by someone else changes nothing and says which one. Returns the tasks and those
-    of them that changed (releasing a task nobody holds, or claiming one's own, changes nothing).
+    of them that changed (releasing a task nobody holds, claiming one's own, or assigning a task to the officer who
+    holds it already changes nothing: that last one is checked, not assigned again, so they get no second message).
     """
     if action not in BULK_ACTIONS:
         raise Invalid("invalid_data", fields={"action": [msg("one_of", choices=", ".join(BULK_ACTIONS))]})
@@ -326,6 +343,10 @@ def bulk_tasks(
                 task = claim_task(session, user, task_id)
             elif action == "unclaim":
                 task = unclaim_task(session, user, task_id)
+            elif known is not None and known.assignee is not None and known.assignee.username == username:
+                task = access.require_task(session, user, task_id)
+                access.require_assign(user, task)
+                _require_open(task)
             else:
                 task = assign_task(session, rt, user, task_id, username)
         except KawalError as error:
@@ -333,7 +354,7 @@ def bulk_tasks(
             continue
         done.append(task)
         after = task.assignee.id if task.assignee is not None else None  # the relationship: not flushed yet
-        if after != before or action == "assign":
+        if after != before:
             changed.append(task)
     if refused:  # the caller rolls back the others: all or none
         raise Invalid("bulk_refused" if done else "bulk_all_refused", fields=refused)

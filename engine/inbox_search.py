@@ -2,7 +2,9 @@
 
 Each kind of match is looked up through its own index, never by reading every case:
 
-- a ticket: its prefix, as a range on the unique index of ``case.ticket``;
+- a ticket: its prefix, as a range on the unique index of ``case.ticket``; a ticket's number as heard on the
+  telephone (``108``, ``000108``, ``2026-108``, ``PPID-2026-108``): the exact tickets it can be, one per series and
+  year whose counter has reached it (``ticket_number``), looked up on the same index;
 - a NIK or every word of a requester's name, or of the name of a proxy the case has had (who filed it, one
   appointed later, one whose power ended: ``CaseProxy``): the blind index of keyed hashes (engine.blind_index),
   searched only for a reader of identities and never on a complaint (whose reporter is not indexed). Names are
@@ -46,7 +48,7 @@ from sqlalchemy.dialects.postgresql import ARRAY
 from sqlalchemy.orm import Session
 
 from engine import blind_index, kinds
-from engine.models import Case, CaseProxy
+from engine.models import Case, CaseProxy, TicketCounter
 
 # The word index's own objects, which no model describes: the FTS5 table and its shadow tables (SQLite), the
 # expression index (PostgreSQL). Alembic's comparison leaves them out (engine.search.include_name).
@@ -61,6 +63,9 @@ TRIGGERS = ("case_words_ai", "case_words_ad", "case_words_au")
 NARROW = 2000
 MAX_WORDS = 8  # words of a subject looked for; a longer query is a sentence and its first words are enough
 TICKET = re.compile(r"[A-Z]{2,10}-\d{4}-\d{1,8}|[A-Z]{2,10}-\d{4}-?|[A-Z]{2,10}-")
+# A ticket's number, alone or after its year, or its series and year (``PPID-2026-108``): zeros before it or not.
+NUMBER = re.compile(r"(?:(?:(?P<series>[A-Z]{2,10})-)?(?P<year>\d{4})-)?0*(?P<number>[1-9]\d{0,7})")
+_SERIES = re.compile(r"[A-Z]{2,10}")  # a register's counter; a letter type's is ``surat:<series>`` (engine.tickets)
 _WORD = re.compile(r"[^\W_]+")
 
 
@@ -101,6 +106,31 @@ def subject_match(dialect: str, words: list[str]) -> ColumnElement[bool]:
     return Case.id.in_(select(words_table.c.rowid).where(literal_column("case_words").op("MATCH")(expression)))
 
 
+def ticket_number(session: Session, q: str) -> list[str]:
+    """The tickets a number typed as heard can be (``108``, ``2026 108``, ``ppid-2026-108``): for each register
+    series and year whose counter has reached the number (of the series and year typed, if any), its ticket as
+    engine.tickets writes it. A few counters are read, never the cases."""
+    typed = _number(q)
+    if typed is None:
+        return []
+    number = int(typed["number"])
+    counters = select(TicketCounter.prefix, TicketCounter.year).where(TicketCounter.last >= number)
+    if typed["year"]:
+        counters = counters.where(TicketCounter.year == int(typed["year"]))
+    if typed["series"]:
+        counters = counters.where(TicketCounter.prefix == typed["series"])
+    return sorted(
+        f"{prefix}-{year}-{number:06d}"
+        for prefix, year in session.connection().execute(counters)
+        if _SERIES.fullmatch(prefix)
+    )
+
+
+def _number(q: str) -> re.Match | None:
+    """``q`` read as a ticket's number (``NUMBER``), spaces between its parts read as hyphens."""
+    return NUMBER.fullmatch(re.sub(r"[\s-]+", "-", q.strip().upper()))
+
+
 def _one_of(dialect: str, column_, values: list[int]) -> ColumnElement[bool]:
     """``column IN values``; on PostgreSQL as ``= ANY(array)``, one parameter however many values (an IN list of
     hundreds is hundreds of parameters to bind and plan, in every statement of a page and its count)."""
@@ -119,6 +149,11 @@ def find(session: Session, q: str, *, named: frozenset[str], readable: frozenset
         prefix = and_(Case.ticket >= upper, Case.ticket < upper + "\uffff")
         fetch.append(prefix)
         test.append(prefix)
+    heard = ticket_number(session, q)
+    if heard:  # the exact tickets a number can be, on the same index
+        exact = Case.ticket.in_(heard)
+        fetch.append(exact)
+        test.append(exact)
     parties = blind_index.parties_matching(key, q) if named else None
     if parties is not None:  # only PPID requesters and proxies are indexed (engine.blind_index): never a complaint
         fetch.append(and_(Case.requester_party_id.in_(parties), Case.kind != kinds.COMPLAINT))
@@ -140,8 +175,11 @@ def find(session: Session, q: str, *, named: frozenset[str], readable: frozenset
                 has = or_(has, found)
         test.append(and_(has, Case.kind != kinds.COMPLAINT))
     words = subject_words(q)
-    shaped = ticket or blind_index.NIK.fullmatch(re.sub(r"[\s.-]", "", q))
-    if readable and words and not shaped:  # a ticket or a NIK is not looked for in the subjects' words
+    dated = bool(heard) and _number(q)["year"] is not None  # "2026-108", a ticket's
+    shaped = ticket or dated or blind_index.NIK.fullmatch(re.sub(r"[\s.-]", "", q))
+    # A ticket, a ticket's number after its year, or a NIK is not looked for in the subjects' words; a number alone
+    # is (a subject may hold "2026" or "108"), and so are words that only look like a number (no such ticket).
+    if readable and words and not shaped:
         found = subject_match(dialect, words)
         found = found if readable == frozenset(kinds.ALL) else and_(found, Case.kind.in_(readable))
         fetch.append(found)

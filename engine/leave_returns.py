@@ -1,13 +1,15 @@
 """The end of a leave (engine.absence): the tasks its stand-in still holds under it go back.
 
 While an officer is away, his open tasks are handed to the stand-in (``task_handed_over``), and a task assigned to
-him goes to her (``task_assigned`` naming him, ``for``): each event names the leave (``absence_id``). When the leave
-ends, or is cancelled, such a task that she still holds (nobody moved it since: its claim is not later than the
-event) goes back to him. A task of his lanes that she holds otherwise (the lane's new task that went to her because
-everyone in it was away, one she took from the queue) goes back to the lane's queue once she may no longer work it:
-it was never his. He gets his tasks only while he may work them (active, in their lane and unit); else they too go to
-the queue. Each task returned records ``task_returned`` in its case with the actor (the superior who cancelled the
-leave, or ``system`` when it ended), and the stand-in is told (``task_returned`` message).
+him goes to her (``task_assigned`` naming him, ``for``), as does a new task that comes back to him after a unit's
+answer (engine.stand_ins.route_back: its event names the task by its guid): each event names the leave
+(``absence_id``). When the leave ends, or is cancelled, such a task that she still holds (nobody moved it since: its
+claim is not later than the event) goes back to him. A task of his lanes that she holds otherwise (the lane's new
+task that went to her because everyone in it was away, one she took from the queue) goes back to the lane's queue
+once she may no longer work it: it was never his. He gets his tasks only while he may work them (active, in their
+lane and unit); else they too go to the queue. Each task returned records ``task_returned`` in its case with the
+actor (the superior who cancelled the leave, or ``system`` when it ended), and the stand-in is told (``task_returned``
+message).
 
 A cancellation gives the tasks back in its own transaction (engine.absence.cancel_absence); a leave that ends by its
 date is found by the reconcile sweep (``returns_due``, ``sweep``), which looks at the leaves over in the last
@@ -86,7 +88,12 @@ def _held_under(absence_until):
         exists().where(
             CaseEvent.case_id == HumanTask.case_id,
             CaseEvent.type.in_(HANDED),
-            CaseEvent.data["task_id"].as_integer() == HumanTask.id,
+            or_(
+                CaseEvent.data["task_id"].as_integer() == HumanTask.id,
+                # A new task its run gave the stand-in (engine.stand_ins.route_back) is named by its guid: its row
+                # had no id yet when the event was written.
+                CaseEvent.data["task_guid"].as_string() == HumanTask.task_guid,
+            ),
             CaseEvent.data["absence_id"].as_integer() == Absence.id,
             CaseEvent.at >= HumanTask.claimed_at,  # the claim it made, not one since
         ),

@@ -126,6 +126,8 @@ TEMPLATES: dict[str, str] = {
     "nik_format": "a national identity number (NIK) has 16 digits; for a legal entity, its decree number: 6 to 60 "
     "letters, digits, spaces, dots, slashes or dashes",
     "nik_person_format": "a national identity number (NIK) has 16 digits",
+    "nik_or_passport_format": "a national identity number (NIK) has 16 digits; a foreign national gives a passport "
+    "number: 6 to 12 letters or digits, at least one of them a digit",
     # a NIK that cannot exist (engine.nik): the part that is wrong, never the digits
     "nik_region": "this NIK cannot exist: its first 6 digits are the region (province, regency, district), and no "
     "region has that code; check the number on the ID card (KTP)",
@@ -253,6 +255,15 @@ TEMPLATES: dict[str, str] = {
     ),
     # -- complaints (engine.complaints, engine.files) --------------------------------------------
     "complaint_not_found": "complaint not found",
+    "complaint_step_refused": "the case's record does not allow this step as it is",
+    "unit_declined_referral": (
+        "%(unit)s has just answered that the complaint is not its matter: choose another unit, or let the team assess"
+        " the clarification"
+    ),
+    "kpk_reason_required": (
+        "the examination report recorded a state loss of %(loss)s, at or above %(threshold)s, which is referred to"
+        " the KPK: choose referral to the KPK, or say why the follow-up is another"
+    ),
     "complaint_archived": "the complaint is archived",
     "anonymous_without_identity": "an anonymous complaint carries no identity",
     "anonymous_has_no_identity": "an anonymous complaint has no identity",
@@ -478,6 +489,10 @@ TEMPLATES: dict[str, str] = {
     "incident_closes_itself": "incident %(id)s closes when its year is confirmed on the working calendar",
     "incident_reason_personal": "holds personal data (%(what)s): say what was done without anyone's address, number "
     "or NIK (e.g. the requester was phoned and told the decision)",
+    # a determination the PPID records in the exemption register (engine.exemptions.personal_data)
+    "exemption_text_personal": "holds personal data (%(what)s): the register is read by the auditors and the "
+    "Commission and an exempt item's public title is drafted from it; describe the information and refer to anyone "
+    "by their role, without their name, number or address",
     # -- the officers' workbench (engine.inbox_list, engine.saved_filters, engine.notes, engine.absence) --
     "bulk_refused": "some tasks were refused; nothing was changed",
     "bulk_all_refused": "no task was changed; every one was refused",

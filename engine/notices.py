@@ -1,6 +1,6 @@
 """Who is told what after a run: reminders planned, and outbox rows for every notice the law or the
-office expects (receipt, extension, decision, overdue apology; a complaint's receipt, recording and referral; new
-task, escalation, overdue).
+office expects (receipt, extension, decision, overdue apology; a complaint's receipt, recording, referral, its
+deemed withdrawal and its reopening; new task, escalation, overdue).
 
 Called by ``engine.run`` after each sync, inside the same transaction, so a rolled-back change tells nobody.
 """
@@ -25,6 +25,12 @@ COMPLAINT_HINT = "complaint"
 # Inspectorate General, to a unit of the office, or to another agency. The reporter's mail says where in the status
 # page's words (engine.status), naming no unit (another agency is named: the reporter may follow it up there).
 COMPLAINT_REFERRALS = frozenset({"diteruskan_itjen", "didisposisikan_unit", "diteruskan_instansi_lain"})
+# The reporter's evidence window lapsed and the team confirmed it (legal-process.md §7.4; UU 25/2009 Pasal 45): the
+# complaint is deemed withdrawn, and the reporter is told which period ended under which rule, and that the evidence
+# sent on the complaint's messages page reopens it, with no closing date (engine.complaints.reporter_message takes it,
+# archived or not). Late evidence reopens it: they are told it is handled again, and by when. Once each: the return
+# path runs at most once (workflows/pengaduan.bpmn).
+DEEMED_WITHDRAWN, REOPENED = "dianggap_dicabut", "dibuka_kembali_pengaduan"
 # Forwarding to another agency is told once, when the forwarding letter is recorded (surat_penerusan; the review that
 # decided it tells nothing, engine.complaints.CLOSURES): only then was it forwarded. Its mail names the agency and the
 # letter's date, and its number: the office's own, or (engine.letters) the one Kawal gives it, read when the mail is
@@ -64,6 +70,7 @@ def announce(session: Session, rt: Runtime, case: Case, changes: Changes) -> Non
             outbox.to_users(case, "deadline_overdue", cause, group, context)
     current = _public_deadline(case)
     told = deadline_context(cal, current) if changes.statuses or changes.tasks else {}  # what each message states
+    hint = {"portal_hint": COMPLAINT_HINT}
     for reached, data in changes.statuses:
         # The status by its code too: the renderer words it in the reader's language (notifications.wording).
         context = {**told, "status_label": status.label(reached), "status_code": reached, "portal_hint": PORTAL_HINT}
@@ -107,6 +114,12 @@ def announce(session: Session, rt: Runtime, case: Case, changes: Changes) -> Non
                 outbox.to_users(case, WBS_NEWS, "received", managers, news)
         elif reached == "tercatat":  # recorded: its Tanda Terima is issued, and goes with the mail (case_facts)
             outbox.to_requester(case, "complaint_recorded", "recorded", {**context, "portal_hint": COMPLAINT_HINT})
+        elif reached == DEEMED_WITHDRAWN:  # the period that ended, its rule, and how the complaint reopens
+            ended = stated(rt.calendars, _last(case, "BUKTI"))  # the reporter's window, on its own (lenient) reading
+            outbox.to_requester(case, "complaint_deemed_withdrawn", "deemed_withdrawn", {**ended, **hint})
+        elif reached == REOPENED:  # handled again: the limit the status page shows, counted from the reopening
+            shown = deadline_context(cal, _nearest_public(case))
+            outbox.to_requester(case, "complaint_reopened", "reopened", {**shown, **hint})
         elif reached in COMPLAINT_REFERRALS:  # once a stage: a re-referral to another unit leaves the page as it was
             # The date the status page shows: the nearest of the complaint's clocks (its service standard), not the
             # statutory 60 days it runs beside (the receipt stated those).
@@ -139,8 +152,9 @@ def announce(session: Session, rt: Runtime, case: Case, changes: Changes) -> Non
     for deadline in missed:
         lateness.after_lapse(session, rt, case, deadline, outbox, PORTAL_HINT)
     for task in changes.tasks:
-        # A task that a lapse created is the escalation to the superior; any other is news for its group, with the
-        # deadline the task itself is due by (a unit's clarification: the SLA, not the statutory 60 days).
+        # A task that a lapse created is the escalation to the superior; any other is news for its group (one the run
+        # gave an officer, for them alone: engine.sync), with the deadline the task itself is due by (a unit's
+        # clarification: the SLA, not the statutory 60 days).
         event = "escalation" if missed and task.lane in ESCALATION_LANES else "task_new_group"
         own = own_deadline(task, case.deadlines)  # as a leave's mails state it too (engine.leave_returns)
         # Each on its own reading (a staff mail counts a period as the requester's does: days when the law counts days).
@@ -150,6 +164,8 @@ def announce(session: Session, rt: Runtime, case: Case, changes: Changes) -> Non
             told_users = escalating[task.task_guid]
             # The lapses it tells of: a "+1" reminder of theirs does not tell its readers again (remind).
             context[reminders.LAPSES] = [deadline.id for deadline in missed]
+        elif task.assignee_id is not None:  # the run gave it to an officer (engine.sync): theirs, not the queue's
+            event, told_users = "task_assigned", [task.assignee_id]
         else:
             told_users = lane_members(session, case, task.lane, task.unit_id)
         outbox.to_users(case, event, f"task:{task.task_guid}", told_users, context)

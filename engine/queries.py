@@ -5,6 +5,7 @@ Everything here reads rows; nothing deserializes a workflow.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date, datetime
 
 from sqlalchemy import func, select
@@ -27,7 +28,7 @@ from engine import (
 )
 from engine.calendar import iso_day
 from engine.catalogs import N_, catalog
-from engine.models import Case, CaseEvent, Deadline, HumanTask, Party, User
+from engine.models import Attachment, Case, CaseEvent, CaseMessage, Deadline, HumanTask, Party, User
 from engine.runtime import Runtime
 
 SCOPES = ("mine", "group", "all")
@@ -117,7 +118,8 @@ def task_detail(session: Session, rt: Runtime, task: HumanTask, user: User, loca
         # The brief for the superior and the evidence file for the Commission start from the chain's story.
         tz = rt.calendars["strict"].tz
         item["case"]["chronology"] = [
-            {**row, "at": row["at"].astimezone(tz).isoformat()} for row in chain.chronology(session, task.case, locale)
+            {**row, "at": row["at"].astimezone(tz).isoformat()}
+            for row in chain.chronology(session, task.case, locale, rt.forms)
         ]
     return item
 
@@ -311,13 +313,16 @@ def public_status(
         # missing items: it counts from the receipt and does not start again when they come, §3.10).
         "office_due_at": _office_beside(case, deadline) if due_at is not None else None,
         "next_step": _question_step(question, shown, locale)
-        or _answered_step(case, locale)
+        or _answered_step(case, locale, lambda: _evidence_sent(session, case))
         or _dispute_step(disputes, locale)
+        or _outcome_step(session, case, shown, locale)
         or status.next_step(shown, locale),
         # An objection's disputes before the Commission: the page links them instead of inviting one.
         "disputes": disputes,
-        # The complaint team's question the reporter has not answered yet (its message id): the page links its form.
+        # The complaint team's message or request the reporter has not answered yet (its message id, and which it
+        # is): the page links its form.
         "question_waiting": question.id if question is not None else None,
+        "question_kind": question.kind if question is not None else None,
         # What the requester must supply while the office waits for it (the officer's words, to them alone).
         "missing": _missing(session, case) if shown == "menunggu_kelengkapan" else None,
         "windows": _windows(rt, session, case, locale, words, disputes) if rt is not None else [],
@@ -350,8 +355,39 @@ def _milestones(session: Session, rt: Runtime | None, case: Case, locale: str, l
     ]
     if out:  # the first stage is the receipt: its real date, not the day an officer typed it in
         out[0]["at"] = case.received_at
+    out += _identity_opened(session, case, locale)
     # The earliest first; the stages of one day as they were reached (a stable sort).
     return sorted(out, key=lambda m: m["on"] or m["at"].astimezone(tz).date())
+
+
+# A whistleblower's sealed identity made known (legal-process.md §7.3: the reporter's right to information on the
+# progress of their report), as engine.reveal_notice tells them by e-mail: to whom by role, never by name, nor why
+# (the reason is the team's and may concern others). On the portal too, so one without an e-mail address learns it.
+IDENTITY_OPENED = "identitas_dibuka"
+IDENTITY_OPENED_WORDS = N_(
+    "Your identity was made known to the complaint team's officer handling your report, after another manager of the"
+    " Whistleblowing System approved their reason, for the handling of your report only"
+)
+
+
+def _identity_opened(session: Session, case: Case, locale: str) -> list[dict]:
+    """A milestone for each approved reveal under which the identity was read (its first read: when an officer came
+    to know it), for a whistleblower's complaint; none for another."""
+    if case.kind != kinds.COMPLAINT or case.reporter_mode != "whistleblower":
+        return []
+    reads = session.scalars(
+        select(CaseEvent).where(CaseEvent.case_id == case.id, CaseEvent.type == "identity_read").order_by(CaseEvent.seq)
+    )
+    first: dict[int, CaseEvent] = {}
+    for event in reads:
+        grant = (event.data or {}).get("request_id")
+        if grant is not None and grant not in first:
+            first[grant] = event
+    words = catalog(locale).gettext(IDENTITY_OPENED_WORDS)
+    return [
+        {"name": IDENTITY_OPENED, "label": words, "at": event.at, "on": None, "detail": None}
+        for event in first.values()
+    ]
 
 
 def _stages_reached(
@@ -427,39 +463,113 @@ def _said(stage: str, message: dict | None, task: str | None) -> dict | None:
     return None
 
 
-# The next steps said here rather than by the stage (engine.status), in the catalogs (portal.po).
-QUESTION = N_(
-    "The complaint team has asked you a question and is waiting for your answer. Answer it on your complaint's"
-    " messages page."
-)
+# The next steps said here rather than by the stage (engine.status), in the catalogs (portal.po): what waits for the
+# reporter's answer, by what the team sent (engine.complaints.ANSWERABLE).
+QUESTION = {
+    complaints.REQUEST: N_(
+        "The complaint team has asked you for supporting data or evidence and is waiting for your answer. Answer it"
+        " on your complaint's messages page."
+    ),
+    complaints.MESSAGE: N_(
+        "The complaint team has sent you a message and is waiting for your answer. Read it and answer on your"
+        " complaint's messages page."
+    ),
+}
 # Stages whose own next step already asks the reporter for their answer and evidence (and says until when, or that it
 # reopens the complaint): an unanswered question leaves their words.
 ASKING_STAGES = frozenset({"menunggu_kelengkapan_pelapor", *status.REOPENABLE})
 
 
 def _question_step(question, shown: str, locale: str) -> str | None:
-    """A question of the complaint team the reporter has not answered (``complaints.awaited_question``) is their
-    next step: the stage alone said "waiting for the officers; nothing to do for you" while the question waited."""
+    """A message or an evidence request of the complaint team the reporter has not answered
+    (``complaints.awaited_question``) is their next step: the stage alone said "waiting for the officers; nothing to
+    do for you" while it waited."""
     if question is None or shown in ASKING_STAGES:
         return None
-    return catalog(locale).gettext(QUESTION)
+    return catalog(locale).gettext(QUESTION.get(question.kind, QUESTION[complaints.MESSAGE]))
 
 
-ANSWERED = N_(
+# What the reporter sent in answer to the evidence request, in their words: a text alone, or a text with files.
+ANSWERED = N_("We have received your answer; the complaint team is assessing it. You will be told the outcome.")
+ANSWERED_WITH_EVIDENCE = N_(
     "We have received your answer and evidence; the complaint team is assessing them. You will be told the outcome."
 )
 
 
-def _answered_step(case: Case, locale: str) -> str | None:
+def _answered_step(case: Case, locale: str, evidence_sent: Callable[[], bool]) -> str | None:
     """Once the reporter answered in time (their window met), the next step is the team's, not "answer before the
     deadline": at "in clarification" again, or at "awaiting the reporter's evidence" on a case of the process
-    version before that stage followed the answer."""
+    version before that stage followed the answer. It says "evidence" only when their answers since the request
+    carried a file (``evidence_sent``, asked only then: ``_evidence_sent``)."""
     if case.status not in ("menunggu_kelengkapan_pelapor", "dalam_klarifikasi"):
         return None
     window = [d for d in case.deadlines if d.name == "BUKTI"]
     if not window or window[-1].status != "met":
         return None
-    return catalog(locale).gettext(ANSWERED)
+    return catalog(locale).gettext(ANSWERED_WITH_EVIDENCE if evidence_sent() else ANSWERED)
+
+
+def _evidence_sent(session: Session, case: Case) -> bool:
+    """Whether a message of the reporter's after the team's latest evidence request carried a file."""
+    asked = session.scalar(
+        select(func.max(CaseMessage.id)).where(
+            CaseMessage.case_id == case.id,
+            CaseMessage.direction == "to_reporter",
+            CaseMessage.kind == complaints.REQUEST,
+        )
+    )
+    filed = (
+        select(Attachment.id)
+        .join(CaseMessage, Attachment.message_id == CaseMessage.id)
+        .where(CaseMessage.case_id == case.id, CaseMessage.direction == "from_reporter")
+    )
+    if asked is not None:
+        filed = filed.where(CaseMessage.id > asked)
+    return session.scalar(filed.limit(1)) is not None
+
+
+# A complaint resolved (or its file archived): the outcome letter (Surat Pemberitahuan Hasil) names where the
+# reporter may go when not satisfied, whatever the outcome (UU 25/2009 Pasal 46); the page says it too, not "None".
+# A complaint reaches "archived" by three routes (workflows/pengaduan.bpmn): after the outcome notice
+# (pemberitahuan_hasil), after "not actionable" (Flow_6) and after forwarding to another agency (Flow_8, its letter
+# surat_penerusan); only the first issues an outcome letter.
+RESOLVED_STAGES = frozenset({"pengaduan_selesai", "diarsipkan"})
+OUTCOME_NOTICE = "pemberitahuan_hasil"
+FORWARDING_LETTER = "surat_penerusan"
+OUTCOME_ROUTE = N_(
+    "If you are not satisfied with the outcome, you may take your complaint to the Ombudsman of the Republic of"
+    " Indonesia (Law 25/2009 Article 46; ombudsman.go.id) or through SP4N-LAPOR! (lapor.go.id), as the outcome letter"
+    " says."
+)
+NOT_ACTIONABLE_ROUTE = N_(
+    "Why your complaint could not be followed up is on your complaint's messages page. If you are not satisfied, you"
+    " may take your complaint to the Ombudsman of the Republic of Indonesia (Law 25/2009 Article 46; ombudsman.go.id)"
+    " or through SP4N-LAPOR! (lapor.go.id)."
+)
+FORWARDED_ROUTE = N_(
+    "Your complaint is followed up by the agency it was forwarded to; which agency, and why, is on your complaint's"
+    " messages page. You may also contact the Ombudsman of the Republic of Indonesia (ombudsman.go.id) or SP4N-LAPOR!"
+    " (lapor.go.id)."
+)
+
+
+def _outcome_step(session: Session, case: Case, shown: str, locale: str) -> str | None:
+    """Where a resolved or archived complaint's reporter may go next, by the route it took: the outcome letter's
+    words only when the outcome notice was completed (one read of its tasks, at those stages alone)."""
+    if case.kind != kinds.COMPLAINT or shown not in RESOLVED_STAGES:
+        return None
+    done = set(
+        session.scalars(
+            select(HumanTask.bpmn_id).where(
+                HumanTask.case_id == case.id,
+                HumanTask.bpmn_id.in_((OUTCOME_NOTICE, FORWARDING_LETTER)),
+                HumanTask.state == "completed",
+            )
+        )
+    )
+    if OUTCOME_NOTICE in done:
+        return catalog(locale).gettext(OUTCOME_ROUTE)
+    return catalog(locale).gettext(FORWARDED_ROUTE if FORWARDING_LETTER in done else NOT_ACTIONABLE_ROUTE)
 
 
 DISPUTE_FILED = N_(
@@ -540,7 +650,8 @@ def _windows(
     elif case.kind == kinds.OBJECTION:
         found = chain.dispute_window(rt, session, case, public=True)
         windows = [found] if found is not None else []
-        how = chain.how_to_dispute(found, locale) if found is not None else ""  # its last day, in words
+        # Its last day in words; the Commission the superior's response named, else the office's (engine.chain).
+        how = chain.how_to_dispute(found, chain.commission(rt, session, case), locale) if found is not None else ""
         filed = [d["ticket"] for d in disputes or []]
     elif case.kind == kinds.DISPUTE:
         found = chain.applicant_window(rt, session, case)

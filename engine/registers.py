@@ -33,7 +33,7 @@ from engine.calendar import iso_day
 from engine.letters.context import signatory
 from engine.models import Case, CaseEvent, CaseFacts, Party, User
 from engine.runtime import Runtime
-from engine.subjects import REPORTERS, TEAMS, complaint_subject_read_by, team_subjects
+from engine.subjects import REPORTERS, complaint_subject_read_by, team_subjects
 
 STATES = ("open", "closed")
 BATCH = 1000
@@ -183,8 +183,11 @@ def count(session: Session, where: Filter, user: User | None = None) -> int:
     return session.scalar(query) or 0
 
 
-def rows(session: Session, rt: Runtime, user: User, where: Filter, *, limit: int | None = None) -> Iterator[dict]:
-    """The register's rows, oldest receipt first, read in batches; identities only for an allowed reader."""
+def rows(
+    session: Session, rt: Runtime, user: User, where: Filter, *, limit: int | None = None, offset: int = 0
+) -> Iterator[dict]:
+    """The register's rows, oldest receipt first, read in batches; identities only for an allowed reader. ``offset``
+    rows are skipped (a page of the register after the first: api.web.reports)."""
     access.require_register(user, where.kind)
     with_identity = where.kind != kinds.COMPLAINT and access.can_read_identity(user)
     parent = aliased(Case)
@@ -198,7 +201,7 @@ def rows(session: Session, rt: Runtime, user: User, where: Filter, *, limit: int
     # The reporter's own subject line is the complaint team's; anyone else reads the team's (engine.subjects).
     read_by = complaint_subject_read_by(rt.forms, user) if where.kind == kinds.COMPLAINT else REPORTERS
     own_words = read_by == REPORTERS
-    offset, left = 0, limit
+    left = limit
     while left is None or left > 0:
         size = BATCH if left is None else min(BATCH, left)
         batch = session.execute(query.limit(size).offset(offset)).all()
@@ -208,7 +211,8 @@ def rows(session: Session, rt: Runtime, user: User, where: Filter, *, limit: int
         disputes = _disputes(session, ids) if where.kind == kinds.OBJECTION else {}
         orders = _orders(session, ids) if where.kind == kinds.OBJECTION else {}
         finals = _final_days(session, ids, rt.calendars["strict"].tz) if where.kind == kinds.DISPUTE else {}
-        subjects = team_subjects(session, ids) if read_by == TEAMS else {}
+        # The subject the team recorded (what the letters use) for whoever reads a complaint's subject at all.
+        subjects = team_subjects(session, ids) if where.kind == kinds.COMPLAINT and read_by is not None else {}
         for case, facts, parent_ticket, parent_details in batch:
             row = _row(case, facts, parent_ticket, parent_details or {}, names, disputes)
             row["decided_by_position"] = superior if row["decided_by"] else None
@@ -216,8 +220,8 @@ def rows(session: Session, rt: Runtime, user: User, where: Filter, *, limit: int
             if where.kind == kinds.DISPUTE:
                 agreed = facts.decided_on if facts.result == MEDIATED else None  # final at once (Pasal 39)
                 row["final_on"] = finals.get(case.id) or agreed
-            if not own_words:
-                row["subject"] = subjects.get(case.id)
+            if where.kind == kinds.COMPLAINT:  # the reporter's own line before it is recorded, to the team alone
+                row["subject"] = subjects.get(case.id) or (row["subject"] if own_words else None)
             if with_identity:
                 row.update(_identity(session, rt, case))
             yield {column: row.get(column) for column in COLUMNS[where.kind]}

@@ -1,5 +1,7 @@
 """Who receives an officer's messages today: the officer, or while they are on leave the colleague who
-stands in for them (engine.absence). The outbox asks here, so reminders follow the work."""
+stands in for them (engine.absence). The outbox asks here, so reminders follow the work; so do the new tasks a
+run creates (engine.sync): a lane whose every officer is away (``route_new_task``), and the task that brings a case
+back to the officer who sent it to a unit (``route_back``)."""
 
 from __future__ import annotations
 
@@ -9,7 +11,7 @@ from sqlalchemy import bindparam, func, select
 from sqlalchemy.orm import Session
 
 from engine import clock
-from engine.models import NOBODY_AWAY_UNTIL, Absence, Group, HumanTask, Membership, User
+from engine.models import DELEGABLE_GROUPS, NOBODY_AWAY_UNTIL, Absence, Group, HumanTask, Membership, User
 from engine.transaction_info import per_transaction
 
 # When the next leave begins, as ``anyone_away`` found it in the current transaction.
@@ -122,3 +124,59 @@ def _route(session: Session, task: HumanTask, now) -> None:
         return  # someone of the lane is in: the task waits in the lane's queue, which substitutes see too
     absence = away[members[0].id]
     task.assignee_id, task.claimed_at = absence.substitute_id, now
+
+
+# Whether an officer may still take a task of a lane: active and a member of it (of one unit: ``_MAY_TAKE_OF_UNIT``).
+# One look by the primary keys of the officer and of the membership; built once, as every run's reads are.
+_MAY_TAKE = (
+    select(User.username)
+    .join(Membership, Membership.user_id == User.id)
+    .join(Group, Group.id == Membership.group_id)
+    .where(User.id == bindparam("user_id"), User.active.is_(True), Group.code == bindparam("lane"))
+)
+_MAY_TAKE_OF_UNIT = _MAY_TAKE.where(User.unit_id == bindparam("unit_id"))
+
+
+def route_back(session: Session, task: HumanTask, officer_id: int, unit_id: int | None) -> dict | None:
+    """A new task that brings the case back to the officer who sent it away (engine.sync: the task after a unit's
+    answer, for whoever referred the case to the unit) goes to them, while they may still work its lane: active, a
+    member of the lane (of ``unit_id`` when the task or its case is one unit's). Returns what its ``task_assigned``
+    event records (``assignee``), or None when the task is left to its lane (``route_new_task``).
+
+    An officer on leave now: the task goes to their stand-in, as one assigned to them would (engine.inbox.assign_task:
+    the event names the officer, ``for``, and the leave, ``absence_id``), so that the leave's end gives it back to
+    them (engine.leave_returns); a stand-in who may not work it (inactive, another unit, a lane a leave does not
+    lend) leaves it to the lane. One read (``_MAY_TAKE``); one more for the leave, on a day someone is away."""
+    now = clock.now()
+    with session.no_autoflush:
+        if unit_id is None:
+            username = session.scalar(_MAY_TAKE, {"user_id": officer_id, "lane": task.lane})
+        else:
+            username = session.scalar(_MAY_TAKE_OF_UNIT, {"user_id": officer_id, "lane": task.lane, "unit_id": unit_id})
+        if username is None:
+            return None
+        leave = _leave_of(session, officer_id, now) if anyone_away(session) else None
+    if leave is None:
+        task.assignee_id, task.claimed_at = officer_id, now
+        return {"assignee": username}
+    stand_in = leave.substitute
+    lends = task.lane in DELEGABLE_GROUPS or task.lane in stand_in.own_group_codes
+    if not stand_in.active or not lends or (unit_id is not None and stand_in.unit_id != unit_id):
+        return None
+    task.assignee_id, task.claimed_at = stand_in.id, now
+    return {"assignee": stand_in.username, "for": username, "absence_id": leave.id}
+
+
+def _leave_of(session: Session, user_id: int, now) -> Absence | None:
+    """The officer's leave under way now, if any (engine.absence.leave_now, which reads this module)."""
+    return session.scalar(
+        select(Absence)
+        .where(
+            Absence.user_id == user_id,
+            Absence.cancelled_at.is_(None),
+            Absence.starts_at <= now,
+            Absence.ends_at > now,
+        )
+        .order_by(Absence.id)
+        .limit(1)
+    )

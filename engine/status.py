@@ -143,7 +143,7 @@ STATUSES: dict[str, Status] = {
     "dalam_klarifikasi": Status(N_("Under Clarification"), _WAIT),
     "menunggu_kelengkapan_pelapor": Status(
         N_("Awaiting the Reporter's Evidence"),
-        N_("Answer the officers' questions and attach evidence on your complaint's messages page before the deadline."),
+        N_("Send the data or evidence the team asked for on your complaint's messages page before the deadline."),
     ),
     "dianggap_dicabut": Status(N_("Deemed Withdrawn"), N_("The complaint reopens if you send the evidence asked for.")),
     # Its file archived (the task arsip_dicabut): still reopened by the evidence asked for (§7.4).

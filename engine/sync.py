@@ -8,6 +8,7 @@ changed is returned (``Changes``) for ``engine.notices`` to plan reminders and w
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from uuid import UUID
@@ -21,9 +22,11 @@ from SpiffWorkflow.util.task import TaskState
 from sqlalchemy.orm import Session
 
 from engine import clock, holiday_years, lateness, stand_ins
+from engine.access import UNIT_LANE
 from engine.audit import EventLog
 from engine.calendar import iso_day
 from engine.errors import Invalid
+from engine.kinds import COMPLAINT
 from engine.messages import msg
 from engine.models import Case, Deadline, HumanTask
 from engine.outbox import members
@@ -92,7 +95,7 @@ def sync(
         if task.state == TaskState.COMPLETED and task.id not in completed_before and task.task_spec.manual:
             changes.run_on = lateness.record_dispatch(session, rt, case, task, log) or changes.run_on
     case.due_at, task_due = due_dates(deadlines)
-    changes.tasks = _sync_tasks(session, case, tasks, log, task_due, missed_own(tasks, deadlines))
+    changes.tasks = _sync_tasks(session, case, tasks, log, task_due, missed_own(tasks, deadlines), completed_before)
     closed = wf.is_completed() or case.status in CLOSED
     if closed and case.closed_at is None:
         case.closed_at = now
@@ -131,6 +134,11 @@ def _sync_milestones(case, tasks, log, actor, completed_before, changes) -> list
     for task in reached:
         props = properties(task.task_spec)
         status = props.get("status") or (task.data.get(props["status_from"]) if "status_from" in props else None)
+        if status and status == case.status and completed_before:
+            # A milestone giving the stage the case is at changes no stage: logged (and told) once. keberatan.bpmn
+            # moves a failed settlement to the superior's stage at once, and the brief's milestone gives it again. A
+            # new instance (nothing completed before) still logs its first stage, which intake filed its row at.
+            status = None
         if status:
             if status not in STATUSES:
                 raise RuntimeError(f"milestone {task.task_spec.bpmn_id} gives unknown status {status!r}")
@@ -223,14 +231,17 @@ def _new_deadline(rt, session, case, task) -> Deadline:
     start = clock.now() if start_key == "now" else rt.instant(task.data[start_key])
     unit = props.get("unit") or task.data.get(props.get("unit_from", ""), "working_days")
     provenance = rt.calendars[calendar].count(start, days, unit).to_dict()
-    provenance["start"] = start_key  # what day zero is the date of: its explanation names it (engine.explanation)
+    legal_basis, started_by = _basis_and_start(props.get("legal_basis", ""), task.data, start_key, props["deadline"])
+    provenance["start"] = started_by  # what day zero is the date of: its explanation names it (engine.explanation)
+    if started_by in DATED_STARTS:  # a date without an hour: day zero is that date, not the hour the office opens
+        provenance["start_on"] = task.data[start_key][:10]
     if "start_known" in props and not task.data.get(props["start_known"]):
         provenance["start_estimated"] = True
     row = Deadline(
         case_id=case.id,
         task_guid=str(task.id),
         name=props["deadline"],
-        legal_basis=props.get("legal_basis", ""),
+        legal_basis=legal_basis,
         calendar=calendar,
         public=props.get("public") == "true",
         start_at=start,
@@ -242,6 +253,34 @@ def _new_deadline(rt, session, case, task) -> Deadline:
     )
     case.deadlines.append(row)
     return row
+
+
+# The hand-over clock (permohonan_informasi.bpmn: SERAH on ``t_serah``) cites the fee rule, "after payment", whichever
+# way the process armed it: from the fee's payment (``jam_setelah_bayar``: its start is catat_pembayaran's date of
+# payment), or within the notice's own period when nothing was charged (``jam_tanpa_biaya``). A clock armed without a
+# payment keeps the rule before the fee's (the notice's own); one the payment armed is explained from the payment
+# (engine.explanation STARTS), not as a receipt at the hour the office opens on that date.
+FEE_CLAUSE = re.compile(r";\s*(?:biaya:|Perki 1/2010 Pasal 27-28).*\(setelah pembayaran\)\s*$")
+PAID_ON = "tanggal_pembayaran"
+PAYMENT_START = "payment"
+# A free hand-over clock armed on a day, not from the request's receipt (``office_today()``): the day the hand-over
+# step was reached once the notice's own period had ended (``jam_tanpa_biaya``, under the notice's rule), or the day
+# an objection's decision reopened the hand-over (``jam_lanjutan``, under the superior's order). Explained from that
+# day and that event (engine.explanation STARTS), not as a receipt at the hour the office opens.
+HANDOVER_DEADLINE, HANDOVER_START, REOPENED_START = "SERAH", "handover", "reopened"
+DATED_STARTS = (PAYMENT_START, HANDOVER_START, REOPENED_START)
+
+
+def _basis_and_start(basis: str, data: dict, start_key: str, deadline: str = "") -> tuple[str, str]:
+    """The legal basis a clock is stored with and what its day zero is the date of (``start``), by the way it was
+    armed: see ``FEE_CLAUSE`` and ``HANDOVER_START``."""
+    value = str(data.get(start_key) or "")
+    dated = deadline == HANDOVER_DEADLINE and len(value) == 10 and value != data.get("received_at")
+    if not FEE_CLAUSE.search(basis):
+        return basis, REOPENED_START if dated else start_key
+    if data.get(PAID_ON) and data.get(start_key) == data[PAID_ON]:
+        return basis, PAYMENT_START
+    return FEE_CLAUSE.sub("", basis), HANDOVER_START if dated else start_key
 
 
 def _referred_unit(session, task) -> int | None:
@@ -297,7 +336,7 @@ def missed_own(tasks, deadlines) -> dict[str, datetime]:
     return found
 
 
-def _sync_tasks(session, case, tasks, log, due_at, missed: dict[str, datetime]) -> list[HumanTask]:
+def _sync_tasks(session, case, tasks, log, due_at, missed: dict[str, datetime], completed_before) -> list[HumanTask]:
     ready = {str(t.id): t for t in tasks if t.state == TaskState.READY and t.task_spec.manual}
     created = []
     open_rows = {h.task_guid: h for h in case.tasks if h.state == "open"}
@@ -327,11 +366,48 @@ def _sync_tasks(session, case, tasks, log, due_at, missed: dict[str, datetime]) 
             created_at=clock.now(),
         )
         _sort_facts(row, case)
+        answered = _unit_answer(task, completed_before) if row.lane not in (None, UNIT_LANE) else None
+        back = _back_to_referrer(session, case, row, answered) if answered else None
         stand_ins.route_new_task(session, row)  # a lane whose every officer is on leave: to a substitute
         case.tasks.append(row)  # flushed with the rest of the operation, in one go
         created.append(row)
         log.append(case, "task_created", "system", {"task": spec.bpmn_id, "task_guid": guid, "lane": spec.lane})
+        if back is not None:  # as an assignment by hand is recorded (engine.inbox.assign_task), by the system
+            log.append(case, "task_assigned", "system", {"task": spec.bpmn_id, "task_guid": guid, **back})
     return created
+
+
+def _unit_answer(task, completed_before) -> str | None:
+    """The unit's task (lane ``UNIT_LANE``: a request's ``tanggapan_unit``, a complaint's ``klarifikasi_unit``) that
+    the new ``task`` follows, when this run completed it: the unit's answer just came back to whoever referred the case
+    to it. Read up the task tree to the first manual task before it (gateways, events and scripts between), in the
+    same process: a task that the same run created elsewhere (an escalation its timer fired) follows no answer."""
+    parent = task.parent
+    while parent is not None:
+        spec = parent.task_spec
+        if spec.manual:
+            done_now = parent.state == TaskState.COMPLETED and parent.id not in completed_before
+            return spec.bpmn_id if done_now and spec.lane == UNIT_LANE else None
+        parent = parent.parent
+    return None
+
+
+def _back_to_referrer(session, case: Case, row: HumanTask, answered: str) -> dict | None:
+    """A task that follows a unit's answer (``answered``) goes back to the officer who referred the case: who
+    completed its last task in the new task's lane (the PPID's ``proses_permohonan`` before ``tentukan_langkah``, the
+    complaint team's ``klasifikasi`` or ``disposisi_ulang`` before ``klarifikasi``), not to the lane's queue, while
+    they may still work the lane; on leave, to their stand-in (engine.stand_ins.route_back). Returns the assignment
+    event's data, or None (the lane's queue, as any other new task). Only after a unit's answer: every other new task
+    waits in its lane's queue. The case's task rows are loaded for the run (engine.run.load_for_run): finding the
+    officer reads nothing; whether they may take it, one indexed read."""
+    done = [t for t in case.tasks if t.state == "completed" and t.lane == row.lane and t.completed_by_id]
+    done = [t for t in done if t.completed_at is not None]
+    if not done:
+        return None
+    referrer = max(done, key=lambda t: (t.completed_at, t.id or 0)).completed_by_id
+    unit_id = row.unit_id or (case.unit_id if case.kind == COMPLAINT else None)  # a complaint team: its own unit's
+    back = stand_ins.route_back(session, row, referrer, unit_id)
+    return {**back, "after": answered} if back is not None else None
 
 
 # A task with no deadline is ranked this long after it came in: after every task a clock runs on (the inbox's "most

@@ -21,6 +21,10 @@ team's, outside any task, goes without them. A complaint forwarded to another ag
 forwarding letter, which Kawal gives it after the message is written (unless the office gave its own); the letter
 itself is the agency's and never goes to the reporter.
 
+The superior's response names the Komisi Informasi the requester may bring the dispute to; its mail names the same
+one, as the status page does (``engine.chain.commission``: the one the response recorded, else the office's setting).
+So does the apology when the response is late (A30 lapsed): the dispute goes to the same Commission.
+
 The written notice of a granted request states the fee for copying and/or sending and how to pay it (UU 14/2008
 Pasal 22(7) huruf g; ``engine.fees``); its mail says them too, read from the letter's own sealed content (what the
 notice's form recorded: ``biaya``, ``cara_pembayaran``), so that the mail says what the letter says and the outbox
@@ -64,6 +68,9 @@ FORWARDING_LETTER = "surat_penerusan"
 # The messages that open a window of the requester's (Pasal 36(1): objection; Pasal 37(2): dispute), and so say its
 # last day.
 WINDOWS = frozenset({"decision_notice", "objection_response"})
+# The messages that name the Komisi Informasi the requester may go to: the superior's response to an objection, and
+# the apology when the superior's response is late (A30 lapsed; UU 14/2008 Pasal 35(1) huruf e, 37(2)).
+COMMISSION_EVENTS = frozenset({"objection_response", "overdue_apology"})
 # The message that states the written notice's fee, and the letter it reads it from (engine.fees.NOTICE_TASK); a fee
 # may be due only when the decision gives information (completeness.GRANTS, the notice letter's own test).
 FEE_EVENT, FEE_LETTER = "decision_notice", "pemberitahuan_tertulis"
@@ -96,10 +103,10 @@ def read(session: Session, rt: Runtime, row: Notification, locale: str) -> Facts
         return Facts()
     wanted = (*LETTERS.get(row.event, ()), *row.context.get(LETTER_KINDS, ()))
     forwarded = row.event == FORWARDED_EVENT and row.context.get("status_code") == FORWARDED_STATUS
-    if not wanted and row.event not in WINDOWS and not forwarded:
+    if not wanted and row.event not in WINDOWS | COMMISSION_EVENTS and not forwarded:
         return Facts()
     case = session.get(Case, row.case_id)
-    facts = Facts(context=window(session, rt, case, row.event))
+    facts = Facts(context=window(session, rt, case, row.event) | commission(session, rt, case, row.event))
     if forwarded and not row.context.get("letter_number"):
         facts.context |= forwarding_number(session, case)
     chosen = letters(session, case, wanted, locale)
@@ -225,6 +232,17 @@ def _files(rt: Runtime, copies: list[Letter]) -> dict[int, tuple[str, str, bytes
     if sum(len(data) for _name, _type, data in out.values()) > rt.settings.email_attachment_max_bytes:
         return {}
     return out
+
+
+def commission(session: Session, rt: Runtime, case: Case, event: str) -> dict:
+    """The Komisi Informasi the superior's response sends the requester to, as the status page names it
+    (``engine.chain.commission``: the one the response recorded, else the office's), with its address and website
+    when it is the office's own; for an objection's ``objection_response`` and ``overdue_apology`` only."""
+    if event not in COMMISSION_EVENTS or case.kind != kinds.OBJECTION:
+        return {}
+    found = chain.commission(rt, session, case)
+    named = {"commission": found.name, "commission_address": found.address, "commission_website": found.website}
+    return {key: value for key, value in named.items() if value}
 
 
 def window(session: Session, rt: Runtime, case: Case, event: str) -> dict:

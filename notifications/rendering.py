@@ -90,6 +90,12 @@ template may use only these keys (``CONTEXT_KEYS``):
     Added when sent (``notifications.case_facts``): the last day of the window ``decision_notice`` (objection) and
     ``objection_response`` (dispute) open, as the status page shows it, and whether it counts from the dispatch
     because the requester's receipt is not recorded yet.
+``commission``, ``commission_address``, ``commission_website``
+    Added when ``objection_response`` or an objection's ``overdue_apology`` (A30 lapsed) is sent
+    (``notifications.case_facts``): the Komisi Informasi the requester may
+    bring the dispute to, as the status page names it (the one the superior's response recorded, else the office's
+    KAWAL_COMMISSION_NAME), and its address and website when it is the office's own and they are set; a row sent
+    without them says "the Information Commission".
 ``filed_by_proxy``
     ``receipt`` (engine.notices): true when a proxy filed the request; the receipt then says that the special power
     of attorney must reach the PPID, and how (legal-process.md §3.2). Absent otherwise.
@@ -148,8 +154,10 @@ empty. Other keys in the context are ignored::
     reporter_contact_changed fields (the names of the changed contact fields), portal_hint, [former]
     information_sent   attached, file_count, download_until, portal_hint
     request_withdrawn  withdrawn_at, portal_hint
-    complaint_question portal_hint
+    complaint_question portal_hint, [asks_evidence] (true: the evidence request; false: a message from the team)
     complaint_outcome  portal_hint
+    complaint_deemed_withdrawn portal_hint (the deadline: the reporter's evidence window, BUKTI, that ended)
+    complaint_reopened portal_hint (the deadline: the one the status page shows, counted from the reopening)
     reporter_reminder  portal_hint
     reporter_message   (the complaint's most pressing clock of the team's own, or none)
     overdue_apology    portal_hint, [status_label]
@@ -177,7 +185,8 @@ information list (DIP) the decision cites, and where the portal shows it; the no
 letters' messages (complaint_recorded: the Tanda Terima Pengaduan; complaint_outcome: the Surat Pemberitahuan Hasil;
 complaint_question: the evidence request's Surat Permintaan Kelengkapan Data/Bukti) may carry
 ``letters`` and ``letters_attached``, decision_notice and objection_response ``window_ends_on``,
-``window_from_dispatch`` and ``outcome_code``, decision_notice ``fee_amount`` and ``fee_method``.
+``window_from_dispatch`` and ``outcome_code``, decision_notice ``fee_amount`` and ``fee_method``, objection_response
+and an objection's overdue_apology ``commission``, ``commission_address`` and ``commission_website``.
 
 Messages about no case (``ITEM_EVENTS``) have their own keys (``ITEM_KEYS``), no ticket and no
 deadline block: a periodic DIP item falling due (``dip_due_reminder``, to its unit) or overdue
@@ -224,6 +233,8 @@ EVENTS: dict[str, str] = {
     "complaint_referred": "requester",
     "complaint_question": "requester",
     "complaint_outcome": "requester",
+    "complaint_deemed_withdrawn": "requester",
+    "complaint_reopened": "requester",
     "identity_revealed": "requester",
     "reporter_reminder": "requester",
     "overdue_apology": "requester",
@@ -257,6 +268,7 @@ EVENTS: dict[str, str] = {
 
 CONTEXT_KEYS = frozenset(
     {
+        "asks_evidence",
         "dip_title",
         "dip_link",
         "ticket",
@@ -286,6 +298,9 @@ CONTEXT_KEYS = frozenset(
         "letters_attached",
         "window_ends_on",
         "window_from_dispatch",
+        "commission",
+        "commission_address",
+        "commission_website",
         "fee_amount",
         "fee_method",
         "withdrawn_at",
@@ -342,6 +357,8 @@ REQUIRED_KEYS: dict[str, frozenset[str]] = {
     "complaint_referred": frozenset({"status_code", "portal_hint"}),
     "complaint_question": frozenset({"portal_hint"}),
     "complaint_outcome": frozenset({"portal_hint"}),
+    "complaint_deemed_withdrawn": frozenset({"portal_hint"}),
+    "complaint_reopened": frozenset({"portal_hint"}),
     "identity_revealed": frozenset({"revealed_on", "portal_hint"}),
     "reporter_reminder": frozenset({"portal_hint"}),
     "reporter_message": frozenset(),

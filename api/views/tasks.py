@@ -176,9 +176,10 @@ def claim_next(query):
 @blp.arguments(FollowUpIn)
 @blp.response(200, TaskItem)
 def set_follow_up(body, task_id):
-    """The holder's own day to come back to the task (a working day of the office after today, within a year) and a
-    note to themselves: when the office opens that day they are told, once. A new day replaces the one before. Only
-    the officer holding the task (409 otherwise)."""
+    """The task's follow-up: a day to come back to it (a working day of the office after today, within a year) and a
+    note read by whoever works the task (it stays with the task when released or assigned): when the office opens that
+    day its holder then (its group if nobody holds it) is told, once. A new day replaces the one before. Only the
+    officer holding the task sets it (409 otherwise)."""
     rt = runtime()
     data = {"on": body["on"].isoformat(), "note": body.get("note", "")}
     task = follow_ups.set_follow_up(db.session, rt, current_user(), task_id, data)

@@ -36,7 +36,7 @@ from api.web.blueprint import bp
 from api.web.i18n import current_language, refusal_details, translated
 from api.web.inbox import refusal_message
 from api.web.session import officer
-from engine import access, casework, confirmations, intake, kinds, lateness, notice_delivery
+from engine import access, casework, chain, confirmations, intake, kinds, lateness, notice_delivery
 from engine.errors import Conflict, Forbidden, Invalid, NotFound
 from engine.messages import msg
 from engine.models import Case, CaseEvent, User
@@ -206,17 +206,35 @@ def summons_form():
     if not access.is_request_staff(user):
         abort(403)
     named = request.args.get("perkara", "")
-    return _summons_page(MultiDict([("perkara", named), *_grounds_of(user, named)]))
+    objection = _objection_named(user, named)
+    return _summons_page(MultiDict([("perkara", named), ("ki", _commission_of(objection)), *_grounds_of(objection)]))
 
 
-def _grounds_of(user: User, ticket: str) -> list[tuple[str, str]]:
+def _objection_named(user: User, ticket: str) -> Case | None:
+    """The objection the summons names, if the officer may see it; None for a request or any other case."""
+    case = db.session.scalar(select(Case).where(Case.ticket == ticket.strip())) if ticket.strip() else None
+    if case is None or case.kind != kinds.OBJECTION or not access.can_view_case(db.session, user, case):
+        return None
+    return case
+
+
+def _grounds_of(objection: Case | None) -> list[tuple[str, str]]:
     """The grounds of the objection the summons names, ticked as the objection gave them (the Commission hears the
     dispute on the objection's grounds, Perki 1/2013 Pasal 5); none for a request or a case the officer may not see.
     The officer mends them when the application to the Commission says otherwise."""
-    case = db.session.scalar(select(Case).where(Case.ticket == ticket.strip())) if ticket.strip() else None
-    if case is None or case.kind != kinds.OBJECTION or not access.can_view_case(db.session, user, case):
+    if objection is None:
         return []
-    return [("alasan", letter) for letter in (case.details or {}).get("alasan") or ()]
+    return [("alasan", letter) for letter in (objection.details or {}).get("alasan") or ()]
+
+
+def _commission_of(objection: Case | None) -> str:
+    """The Commission the summons most likely comes from: the one the objection's response sent the requester to (the
+    superior's decision recorded it), else the office's own (KAWAL_COMMISSION_NAME; legal-process.md §5.1), as for a
+    request taken straight to the Commission. The officer mends it when the summons names another."""
+    rt = runtime()
+    if objection is None:
+        return rt.settings.commission_name
+    return chain.commission(rt, db.session, objection).name
 
 
 @bp.post("/sengketa/baru")
@@ -249,7 +267,22 @@ def _awaited(user: User, case: Case, name: str, on_post: bool = False) -> casewo
 
 def _event_page(case: Case, event: casework.Awaited, values: MultiDict | None = None, errors: dict | None = None):
     action = url_for("web.record_event", ticket=case.ticket, name=event.name)
-    return _form_page(event.form, case, action, url_for("web.case", ticket=case.ticket), values, errors)
+    back = url_for("web.case", ticket=case.ticket)
+    return _form_page(event.form, case, action, back, values, errors, window_end=lapse_end(case, event.name))
+
+
+# The team's confirmation that the reporter sent no evidence (workflows/pengaduan.bpmn, allowed_after BUKTI): recording
+# it closes the complaint as Dianggap Dicabut (legal-process.md §7.4). Its page says so, and the day the reporter's
+# window ended, which is also the first day the confirmation may give (engine.casework.check_event_dates).
+LAPSE_CONFIRMATION, LAPSE_WINDOW = "bukti_tidak_dikirim", "BUKTI"
+
+
+def lapse_end(case: Case, name: str):
+    """When the reporter's evidence window ended (its latest reading) for the confirmation ``name``; else None."""
+    if name != LAPSE_CONFIRMATION:
+        return None
+    rows = [d for d in case.deadlines if d.name == LAPSE_WINDOW]
+    return rows[-1].due_at if rows else None
 
 
 def _summons_page(values: MultiDict, errors: dict | None = None):
@@ -258,8 +291,17 @@ def _summons_page(values: MultiDict, errors: dict | None = None):
     return _form_page(SUMMONS_FORM, None, url_for("web.record_summons"), back, values, errors)
 
 
-def _form_page(form: str, case: Case | None, action: str, back: str, values: MultiDict | None, errors: dict | None):
-    """event.html with ``form``'s fields, their values and errors; ``case`` None for a summons, which makes one."""
+def _form_page(
+    form: str,
+    case: Case | None,
+    action: str,
+    back: str,
+    values: MultiDict | None,
+    errors: dict | None,
+    window_end=None,
+):
+    """event.html with ``form``'s fields, their values and errors; ``case`` None for a summons, which makes one;
+    ``window_end``: the reporter's evidence window's end, for the confirmation that it lapsed (``lapse_end``)."""
     rt, locale = runtime(), current_language()
     schema = rt.forms.schema(form)
     fields, general = schema_form.form_fields(schema, values, errors)
@@ -272,6 +314,7 @@ def _form_page(form: str, case: Case | None, action: str, back: str, values: Mul
         has_errors=bool(errors),
         action=action,
         back=back,
+        window_end=window_end,
     )
 
 

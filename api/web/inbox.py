@@ -1,18 +1,20 @@
 """The officer's inbox and the task actions it offers: claim, unclaim, assign.
 
-The rows are a page of ``engine.inbox_list`` (the same query, scope, sort, filters, search and keyset
-paging as ``GET /api/v1/tasks``); the page adds the words (labels, due state) and the actions the
-reader may take. The actions are the API's verbs (engine.inbox), each a small POST form that comes
-back here; check boxes send several tasks to one verb at once (all or none). Above the tasks, what waits for the
-reader that is no task: the requesters' requests to correct their data (the desk's), the identity reveals to decide
-(a WBS manager's, engine.reveal_queue).
+The rows are a page of ``engine.inbox_list`` (the same query, scope, sort, filters, search and keyset paging as ``GET
+/api/v1/tasks``); the page adds the words (labels, due state) and the actions the reader may take. The actions are
+the API's verbs (engine.inbox), each a small POST form that comes back here; check boxes send several tasks to one
+verb at once (all or none: a refusal names each task refused and why, and the page comes back with the others still
+ticked, to apply again). Each check box says what may be done to its task and to whom it may go (static/inbox-bulk.js
+offers only what applies to every task ticked). Above the tasks, what waits for the reader that is no task: the
+requesters' requests to correct their data (the desk's), the identity reveals to decide (a WBS manager's,
+engine.reveal_queue).
 """
 
 from __future__ import annotations
 
 from types import SimpleNamespace
 
-from flask import abort, flash, redirect, render_template, request, url_for
+from flask import abort, flash, redirect, render_template, request, session, url_for
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from flask_babel import ngettext
@@ -24,6 +26,7 @@ from api.extensions import db
 from api.web import display, schema_form
 from api.web.blueprint import bp
 from api.web.i18n import current_language, refusal_details, translated
+from api.web.schema_form import as_sentence, error_line
 from api.web.session import officer
 from api.web.urls import safe_next
 from engine import (
@@ -41,8 +44,15 @@ from engine import (
 )
 from engine.errors import Conflict, Invalid
 from engine.inbox import assign_task, bulk_tasks, claim_next, claim_task, unclaim_task
+from engine.messages import Message, msg
 from engine.models import DELEGABLE_GROUPS, Group, HumanTask, User
 from engine.runtime import Runtime
+
+# Kept in the session for the page the officer comes back to, once: the name of a saved view they tried to save
+# over (the page asks whether to replace it), and the tasks, action and colleague of a change to several tasks
+# that was refused (the tasks not refused stay ticked, to apply again).
+VIEW_CLASH = "inbox_view_clash"
+BULK_KEPT = "inbox_bulk_kept"
 
 SCOPES = {"mine": _l("My tasks"), "group": _l("My groups' queue"), "all": _l("Whole unit")}
 
@@ -79,6 +89,7 @@ def inbox():
         return redirect(url_for("web.inbox", scope=raw["scope"] or "group"))
     members = _members(page.lanes) if access.is_superior(user) else []
     rows = [_row(rt, item, user, members) for item in page.items]
+    kept = session.pop(BULK_KEPT, None) or {}
     unconfirmed = confirmations.awaited_among(db.session, [row["ticket"] for row in rows])
     for row in rows:  # a request from WhatsApp or social media its requester has not confirmed yet
         row["to_confirm"] = row["ticket"] in unconfirmed
@@ -106,6 +117,8 @@ def inbox():
         next_url=url_for("web.inbox", **chosen, cursor=page.next_cursor) if page.next_cursor else None,
         first_url=url_for("web.inbox", **chosen) if filters.cursor else None,
         saved=saved_filters.of_user(db.session, user),
+        view_clash=session.pop(VIEW_CLASH, None),
+        kept={"ids": set(kept.get("ids", ())), "action": kept.get("action"), "username": kept.get("username")},
         active_filters=sum(1 for key in FILTER_KEYS if chosen.get(key)),  # what the folded filters' line says
         leaves=absence.under_way_for(db.session, user),  # the reader's own leave, or one they stand in for
         bulk_members=members,
@@ -136,13 +149,11 @@ BULK_LABELS = {"claim": _l("Claim"), "unclaim": _l("Release"), "assign": _l("Ass
 
 def _bulk_actions(rows: list[dict]) -> dict:
     """The actions the check boxes offer: those the reader may take on at least one task of the page (the PPID
-    assigns the desk's tasks, not the PPID's own: engine.access.can_assign)."""
-    offered = {
-        "claim": any(row["can_claim"] for row in rows),
-        "unclaim": any(row["can_unclaim"] for row in rows),
-        "assign": any(row["members"] for row in rows),
-    }
-    return {action: label for action, label in BULK_LABELS.items() if offered[action]}
+    assigns the desk's tasks, not the PPID's own: engine.access.can_assign), the one most of the tasks take first
+    (it is the one chosen before anything is ticked)."""
+    counts = {action: sum(1 for row in rows if action in row["bulk"]) for action in BULK_LABELS}
+    offered = sorted((action for action in BULK_LABELS if counts[action]), key=lambda action: -counts[action])
+    return {action: BULK_LABELS[action] for action in offered}
 
 
 def scopes_of(user: User) -> dict:
@@ -167,6 +178,9 @@ def _row(rt: Runtime, item: dict, user: User, members: list[User]) -> dict:
     )
     can_work, can_assign = access.can_work_task(user, task), access.can_assign(user, task)
     due_state = display.due_state(item["due_at"], item["working_days_left"])
+    can_claim = can_work and item["assignee_id"] is None
+    can_unclaim = item["assignee_id"] is not None and (item["assignee_id"] == user.id or can_assign)
+    may_have = [m for m in members if _may_work(m, item)] if can_assign else []
     return {
         **item,
         "title": _title(rt, item, locale),
@@ -176,9 +190,11 @@ def _row(rt: Runtime, item: dict, user: User, members: list[User]) -> dict:
         # Late as the header counts it (access.is_late): by its own date, or its case's lapsed deadline.
         "due_state": display.OVERDUE if item["case_overdue"] else due_state,
         "late_case": item["case_overdue"] and due_state != display.OVERDUE,
-        "can_claim": can_work and item["assignee_id"] is None,
-        "can_unclaim": item["assignee_id"] is not None and (item["assignee_id"] == user.id or can_assign),
-        "members": [m for m in members if _may_work(m, item)] if can_assign else [],
+        "can_claim": can_claim,
+        "can_unclaim": can_unclaim,
+        "members": may_have,
+        # What the check box may send it to (its data-actions): the actions of its own buttons.
+        "bulk": [a for a, may in (("claim", can_claim), ("unclaim", can_unclaim), ("assign", bool(may_have))) if may],
     }
 
 
@@ -240,18 +256,31 @@ def _filter_options(user: User, process: str) -> dict:
 @bp.post("/tugas/massal")
 @login_required
 def bulk():
-    """Several tasks at once from the inbox's check boxes: all of them, or none with each refusal said."""
+    """Several tasks at once from the inbox's check boxes: all of them, or none with each task refused named, and
+    why; the others come back ticked, with the action and the colleague chosen, to apply again."""
     back = safe_next(request.form.get("next")) or url_for("web.inbox")
     action = request.form.get("action", "")
-    ids = [int(i) for i in request.form.getlist("task") if i.isdigit() and 0 < int(i) < 2**31]
+    username = request.form.get("username") or None
+    ids = list(dict.fromkeys(int(i) for i in request.form.getlist("task") if i.isdigit() and 0 < int(i) < 2**31))
     if not ids:
         flash(_("Choose at least one task."), "error")
         return redirect(back)
+    if action == "assign" and not username:  # "Tugaskan kepada wajib dipilih.", the ticks kept
+        session[BULK_KEPT] = {"ids": ids, "action": action}
+        flash(error_line(_("Assign to"), [translated(msg("required"))], widget="select"), "error")
+        return redirect(back)
     try:
-        tasks, changed = bulk_tasks(db.session, runtime(), officer(), action, ids, request.form.get("username") or None)
+        tasks, changed = bulk_tasks(db.session, runtime(), officer(), action, ids, username)
     except Invalid as error:
         db.session.rollback()
-        flash(_bulk_refusal(error), "error")
+        refused = {ids[int(key.removeprefix("ids."))] for key in error.fields if key.startswith("ids.")}
+        if not refused:  # an action the form does not offer (an old page)
+            flash(refusal_message(error), "error")
+            return redirect(back)
+        kept = [i for i in ids if i not in refused]
+        if kept:
+            session[BULK_KEPT] = {"ids": kept, "action": action, "username": username}
+        flash(_bulk_refusal(error, ids, username, bool(kept)), "error")
         return redirect(back)
     commit(*{t.case for t in tasks})
     if changed:
@@ -264,10 +293,40 @@ def bulk():
 BULK_NAMED = 10  # tasks named in the confirmation of a change to several
 
 
-def _bulk_refusal(error: Invalid) -> str:
-    """What was refused and why, each reason once: ten tasks refused for one reason say it once."""
-    reasons = list(dict.fromkeys(refusal_details(error)))
-    return f"{translated(error.message)}: {'; '.join(reasons)}" if reasons else translated(error.message)
+def _bulk_refusal(error: Invalid, ids: list[int], username: str | None, kept: bool) -> str:
+    """That nothing changed, then each reason once with the tasks refused for it, by ticket and title ("Tidak ada
+    tugas yang diubah. ADU-2026-000002 (Catat pengaduan): sudah diambil oleh Rina. Tugas lain tetap dicentang: ...")."""
+    rt, locale = runtime(), current_language()
+    by_reason: dict[str, list[str]] = {}
+    for key, messages in error.fields.items():
+        if not key.startswith("ids."):
+            continue
+        task_id = ids[int(key.removeprefix("ids."))]
+        reason = _task_refusal(messages, username)
+        task = db.session.get(HumanTask, task_id) if messages[0].code != "task_not_found" else None
+        named = f"{task.case.ticket} ({display.task_title(rt, task, locale)})" if task else _("a task you cannot open")
+        by_reason.setdefault(reason, []).append(named)
+    parts = [_("No task was changed.")]
+    parts += [f"{', '.join(tasks)}: {reason}" for reason, tasks in by_reason.items()]
+    if kept:
+        parts.append(_("The other tasks stay ticked: apply again to change them."))
+    return " ".join(parts)
+
+
+# The precise messages that say what the colleague is not ("bukan anggota Petugas layanan"): said after their name.
+ABOUT_THE_COLLEAGUE = ("not_in_group", "not_in_unit")
+
+
+def _task_refusal(messages: list[Message], username: str | None) -> str:
+    """One task's refusal, said once (the verb's message, or its field's more precise one), ending with a full stop:
+    the colleague it was not given to named before a message about them ("Ppid bukan anggota Petugas layanan"); the
+    verb's general reason ("pengguna bukan anggota kelompok tugas") and a message that names them already, alone."""
+    reason, *precise = messages
+    said = "; ".join(translated(m) for m in precise) if precise else translated(reason)
+    if precise and precise[0].code in ABOUT_THE_COLLEAGUE and username:
+        name = db.session.scalar(select(User.display_name).where(User.username == username)) or username
+        said = _("%(name)s is %(reason)s", name=name, reason=said)
+    return said if said.endswith((".", "?", "!")) else f"{said}."
 
 
 def _bulk_done(action: str, changed: list) -> str:
@@ -300,16 +359,37 @@ def _bulk_done(action: str, changed: list) -> str:
 @bp.post("/kotak-masuk/simpan")
 @login_required
 def save_view():
-    """Keep the list's current choices under a name, shown above the list as a link."""
-    params = {k: v for k, v in request.form.items() if k in ("scope", "sort", "process", "stage", "due", "unit", "q")}
+    """Keep the list's current choices under a name, shown above the list as a link. A name in use is refused
+    unless the officer chose to replace that view (``replace``): the page says so and offers to."""
+    user = officer()
+    params = {k: v for k, v in request.form.items() if k in ("scope", "sort", *FILTER_KEYS)}
+    name, replace = request.form.get("name", ""), bool(request.form.get("replace"))
+    replaced = replace and saved_filters.named(db.session, user, name) is not None
     try:
-        row = saved_filters.save_filter(db.session, officer(), request.form.get("name", ""), params)
+        row = saved_filters.save_filter(db.session, user, name, params, replace=replace)
     except Invalid as error:
         db.session.rollback()
-        flash(refusal_message(error), "error")
+        said = error.fields.get("name", [])
+        if any(getattr(m, "code", None) == "saved_filter_exists" for m in said):
+            session[VIEW_CLASH] = " ".join(name.split())
+            flash(
+                _(
+                    "There is already a view named “%(name)s”. Choose another name, or replace that view with this "
+                    "list's choices.",
+                    name=" ".join(name.split()),
+                ),
+                "error",
+            )
+        elif any(getattr(m, "code", None) == "saved_filters_full" for m in said):  # no fault of the name
+            flash(as_sentence(translated(said[0])), "error")
+        elif said:  # "Nama tampilan wajib diisi."
+            flash(error_line(_("View name"), [translated(m) for m in said]), "error")
+        else:
+            flash(refusal_message(error), "error")
         return redirect(url_for("web.inbox", **params))
     db.session.commit()
-    flash(_("View saved: %(name)s", name=row.name), "success")
+    said = _("View replaced: %(name)s", name=row.name) if replaced else _("View saved: %(name)s", name=row.name)
+    flash(said, "success")
     return redirect(url_for("web.inbox", **row.params))
 
 

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
+from urllib.parse import urlencode
 from zoneinfo import ZoneInfo
 
 from flask import (
@@ -168,12 +169,67 @@ def register(slug: str):
         title = files.register_title(rt, kind, choice.start, choice.end)
         return _download(files.xlsx_table(table, str(labels.REGISTER_TITLES[kind]), title), files.XLSX, name)
     total = registers.count(db.session, where, user)
-    rows = list(registers.rows(db.session, rt, user, where, limit=PAGE_ROWS))
+    page = Page.of(request.args, total)
+    rows = list(registers.rows(db.session, rt, user, where, limit=PAGE_ROWS, offset=page.offset))
     every = request.args.get("kolom") == EVERY_COLUMN
     shown = columns if every else tuple(c for c in columns if c in PAGE_COLUMNS[kind])
     table = list(files.register_table(rt, kind, rows, shown))
     # Each row is a case the reader may open (registers.rows reads access.cases_visible_to): its ticket links to it.
-    return _register_page(kind, slug, choice, table, total, ticket_links=shown[0] == "ticket")
+    return _register_page(kind, slug, choice, table, total, ticket_links=shown[0] == "ticket", page=page)
+
+
+# The choices a register's page reads, kept in the links to its other pages (Page.links).
+REGISTER_FILTERS = ("from", "to", "state", "unit", "kolom")
+EXEMPTION_FILTERS = ("from", "to", "state")
+
+
+@dataclass(frozen=True)
+class Page:
+    """Which page of a register is shown (``halaman``, from 1): ``PAGE_ROWS`` rows each, oldest receipt first. A
+    number past the last page shows the last; anything else that is no page number, the first."""
+
+    number: int
+    count: int  # how many pages the register has (at least one)
+
+    @classmethod
+    def of(cls, args, total: int) -> Page:
+        count = max(1, -(-total // PAGE_ROWS))
+        raw = args.get("halaman", "")
+        number = int(raw) if raw.isdigit() and 0 < len(raw) < 7 else 1
+        return cls(min(max(number, 1), count), count)
+
+    @property
+    def offset(self) -> int:
+        return (self.number - 1) * PAGE_ROWS
+
+    def links(self, endpoint: str, keys: tuple[str, ...], **values) -> dict[str, str | None]:
+        """The links to the first, the previous and the next page, the page's other choices (its filters ``keys``)
+        kept. Nothing else asked goes into a link: a parameter named like a route's (``slug``) or like an option of
+        ``url_for`` (``_anchor``, ``_external``) is no choice of the page's."""
+        chosen = [(k, v) for k in keys if (v := request.args.get(k, "").strip())]
+        base = url_for(endpoint, **values)
+
+        def to(number: int) -> str:
+            query = urlencode([*chosen, *([("halaman", number)] if number > 1 else [])])
+            return f"{base}?{query}" if query else base
+
+        return {
+            "first": to(1) if self.number > 2 else None,
+            "previous": to(self.number - 1) if self.number > 1 else None,
+            "next": to(self.number + 1) if self.number < self.count else None,
+        }
+
+
+def _pager(page: Page, endpoint: str, keys: tuple[str, ...], **values) -> dict:
+    """What the pager shows (reports/_register.html ``register_pager``): ``Page.links``, the link to the last page
+    (the link "next" of the page before it; none where "next" already goes there) and which page of how many."""
+    before_last = Page(page.count - 1, page.count) if page.number < page.count - 1 else None
+    return {
+        **page.links(endpoint, keys, **values),
+        "last": before_last.links(endpoint, keys, **values)["next"] if before_last else None,
+        "number": page.number,
+        "count": page.count,
+    }
 
 
 def _columns(user, kind: str) -> tuple[str, ...]:
@@ -258,9 +314,12 @@ def office_units(chosen: str | None) -> list[tuple[str, str]]:
     return unit_options(users.units(db.session), chosen)
 
 
-def _register_page(kind, slug, choice, table, total, ticket_links=False):
+def _register_page(kind, slug, choice, table, total, ticket_links=False, page: Page | None = None):
+    page = page or Page(1, 1)
     return render_template(
         "reports/register.html",
+        first_row=page.offset + 1,
+        pages=_pager(page, "web.register", REGISTER_FILTERS, slug=slug),
         every=request.args.get("kolom") == EVERY_COLUMN,
         units=office_units(choice.values["unit"]),
         kind=kind,
@@ -317,7 +376,9 @@ def exemption_register():
             return _download(exemptions.export_csv(rows, language), "text/csv", name)
         title = f"{_('Register of exempt information')} · {files.public_body(rt)} · {_period_words(first, last)}"
         return _download(exemptions.export_xlsx(rows, language, title), files.XLSX, name)
-    return _exemption_page(choice, _on_page(exemptions.table(rows[:PAGE_ROWS], language)), len(rows))
+    page = Page.of(request.args, len(rows))
+    on_page = rows[page.offset : page.offset + PAGE_ROWS]
+    return _exemption_page(choice, _on_page(exemptions.table(on_page, language)), len(rows), page)
 
 
 # What the page shows of an entry, whether it holds first: the tests and the legal basis (long texts) are in the
@@ -358,9 +419,12 @@ def _period_words(first: date | None, last: date | None) -> str:
     return f"{format_date(first, 'd MMM y') if first else '…'} – {format_date(last, 'd MMM y') if last else '…'}"
 
 
-def _exemption_page(choice, table, total):
+def _exemption_page(choice, table, total, page: Page | None = None):
+    page = page or Page(1, 1)
     return render_template(
         "reports/exemptions.html",
+        first_row=page.offset + 1,
+        pages=_pager(page, "web.exemption_register", EXEMPTION_FILTERS),
         title=_("Register of exempt information"),
         values=choice.values,
         errors=choice.errors,

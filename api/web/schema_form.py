@@ -18,6 +18,10 @@ Widgets, from the schema:
   least ``ROWS``, never more than ``maxItems``); a row left empty is no item;
 - object → a fieldset of its own fields.
 
+A field an ``allOf`` rule requires (``if`` some answer, ``then`` required) is marked required once the answers shown
+meet the rule, and until then says when: the rule's ``x-when`` / ``x-when-en``, or the answer its ``if`` asks
+(``_conditions``); a field the case's record requires (``form_fields``' ``required``) is marked required.
+
 Labels are ``title`` (Bahasa Indonesia) or ``x-title-en``; choice labels ``x-enum-titles`` /
 ``x-enum-titles-en``, else the case-status vocabulary, else the code itself. A ``description`` /
 ``x-description-en`` becomes a hint. A field with ``x-kawal-file`` (engine.task_files) is a file
@@ -29,16 +33,19 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import UTC, datetime
 from zoneinfo import ZoneInfo
 
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
+from jsonschema import Draft202012Validator
 from werkzeug.datastructures import MultiDict
 
-from api.web.i18n import current_language, field_errors
+from api.web.blueprint import bp
+from api.web.i18n import current_language, translated
 from engine import status
 from engine.files import Upload
+from engine.messages import msg
 from engine.task_files import FILE
 
 LONG_TEXT = 200  # characters: above this a string gets a textarea
@@ -65,6 +72,13 @@ class Field:
     # the first of them (a dotted name), not on the group's first field.
     lands_on: str | None = None
     suggestions: list[str] = field(default_factory=list)  # a text input's datalist (``x-suggest``)
+    # Those of ``errors`` that are whole sentences naming the field ("Nama lengkap wajib diisi."): shown as they are,
+    # under the field and in the error summary, never after the label.
+    sentences: list[str] = field(default_factory=list)
+    # Required only when another answer of the form says so (an ``allOf`` rule's ``if``, not met yet): the words of
+    # the mark beside the label, "wajib bila ada bagian yang dihitamkan" (``_conditions``).
+    required_when: str | None = None
+    row: int | None = None  # in a repeated group: the number of the row the field is in, from 1
 
     @property
     def id(self) -> str:
@@ -74,6 +88,78 @@ class Field:
     def described_by(self) -> str:
         ids = ([f"{self.id}-hint"] if self.hint else []) + ([f"{self.id}-error"] if self.errors else [])
         return " ".join(ids)
+
+    @property
+    def error_text(self) -> str:
+        """The field's own errors as sentences, under it: "Format salah.", "Nama lengkap wajib diisi."."""
+        return " ".join(m if m in self.sentences else as_sentence(m) for m in self.errors)
+
+    @property
+    def summary(self) -> str:
+        """The field's line in the error summary: its sentences, then its other messages after its label and one
+        colon, ending with a full stop ("NIK: NIK terdiri atas 16 angka."); after a question, a sentence of its own
+        ("Permohonan lengkap? Jenis isian salah.")."""
+        said = [m for m in self.errors if m in self.sentences]
+        rest = [m for m in self.errors if m not in self.sentences]
+        if rest and self.is_row:  # the row itself: its number is said below, not its label "2."
+            said.append(as_sentence("; ".join(rest)))
+        elif rest and self.row is not None and not said:  # "Baris 2, NIP: ...", not "Baris 2: NIP: ..."
+            label = _("Row %(row)d, %(field)s", row=self.row, field=self.label)
+            return f"{label}: {_full_stop('; '.join(rest))}"
+        elif rest:
+            if self.label.endswith(("?", ".")):
+                said.append(f"{self.label} {as_sentence('; '.join(rest))}")
+            else:
+                said.append(f"{self.label}: {_full_stop('; '.join(rest))}")
+        line = " ".join(said)
+        # A repeated group's fields share their labels ("Nama" in each row): the summary names the row.
+        return _("Row %(row)d: %(errors)s", row=self.row, errors=line) if self.row is not None else line
+
+    @property
+    def is_row(self) -> bool:
+        """A row of a repeated group (``terlapor.1``), whose own label is its number ("2.")."""
+        return self.row is not None and self.name.rpartition(".")[2].isdigit()
+
+
+def _full_stop(text: str) -> str:
+    text = str(text).strip()
+    return text if not text or text.endswith((".", "?", "!", "…")) else f"{text}."
+
+
+@bp.app_template_filter()
+def as_sentence(text) -> str:
+    """An engine's field message ("wajib diisi", "too short") as a sentence of its own: a capital, a full stop."""
+    text = _full_stop(text)
+    return text[:1].upper() + text[1:] if text[:1].islower() else text
+
+
+REQUIRED = "required"  # engine.messages' code of a field left empty: "is required", said beside the field's name
+
+
+@bp.app_template_global()
+def error_line(label: str, messages, under: bool = False, widget: str = "text") -> str:
+    """A field's errors where they come as words (``field_errors``), not on a ``Field``: its summary line, or
+    (``under``) its words under it, as ``Field.summary`` and ``Field.error_text`` say them (the calendar's form)."""
+    f = Field(name="", label=str(label), widget=widget)
+    required = translated(msg(REQUIRED))
+    for message in messages or ():
+        said = missing(f) if message == required else message
+        f.errors.append(said)
+        if said is not message:
+            f.sentences.append(said)
+    return f.error_text if under else f.summary
+
+
+def missing(f: Field) -> str:
+    """A field left empty, in a sentence that names it: a page shows the engine's "is required" without the name
+    an API client reads beside it. A confirmation is ticked, a question answered, a choice chosen."""
+    if f.widget == "confirm":
+        return _("Tick “%(field)s”.", field=f.label)
+    if f.label.endswith("?"):
+        return _("Answer “%(field)s”.", field=f.label)
+    if f.widget in ("radios", "select", "yes_no", "checkboxes"):
+        return _("%(field)s must be chosen.", field=f.label)
+    return _("%(field)s is required.", field=f.label)
 
 
 def _text(node: dict, key: str, locale: str) -> str | None:
@@ -211,6 +297,7 @@ def _fields(schema: dict, prefix: str, locale: str, values: MultiDict, may_be_em
     # A group required in some cases (a confidential reporter's identity) keeps its fields' marks.
     required = set(schema.get("required", [])) if not may_be_empty else set()
     sometimes = {n for rule in schema.get("allOf", []) for n in rule.get("then", {}).get("required", [])}
+    conditions = _conditions(schema, prefix, locale, values) if not may_be_empty else {}
     out = []
     for key, node in schema.get("properties", {}).items():
         name = f"{prefix}{key}"
@@ -219,10 +306,12 @@ def _fields(schema: dict, prefix: str, locale: str, values: MultiDict, may_be_em
             name=name,
             label=_text(node, "title", locale) or key,
             widget="fieldset" if widget == "rows" else widget,
-            required=key in required,
+            required=key in required or conditions.get(key) is True,
             hint=_hint(node, widget, locale),
             attrs=_attrs(node, widget),
         )
+        if not item.required and key in conditions:
+            item.required_when = conditions[key]
         if widget == "rows":
             item.children = [
                 Field(
@@ -233,6 +322,9 @@ def _fields(schema: dict, prefix: str, locale: str, values: MultiDict, may_be_em
                 )
                 for i in range(_row_count(node, name, values))
             ]
+            for number, row in enumerate(item.children, start=1):
+                for f in _walk([row]):
+                    f.row = f.row or number  # a row within a row keeps its own number
         elif widget == "fieldset":
             optional = may_be_empty or not (item.required or key in sometimes)
             item.children = _fields(node, f"{name}.", locale, values, may_be_empty=optional)
@@ -252,6 +344,66 @@ def _fields(schema: dict, prefix: str, locale: str, values: MultiDict, may_be_em
                 item.attrs["list"] = f"{item.id}-suggestions"
         out.append(item)
     return out
+
+
+# A rule of a form's ``allOf`` requires its ``then`` fields when the form's answers meet its ``if``. Beside such a field
+# the page says when: the rule's own words (``x-when`` / ``x-when-en``: "ada bagian yang dihitamkan"), else the answer
+# its ``if`` asks of one field ("“Keputusan”: Keberatan ditolak").
+WHEN = "x-when"
+
+
+def _conditions(schema: dict, prefix: str, locale: str, values: MultiDict) -> dict[str, bool | str]:
+    """Each field an ``allOf`` rule of ``schema`` requires: True when the answers shown (``values``) meet the rule,
+    else the words of when it is required, the rules' joined by "or" (a rule without words is left unsaid)."""
+    rules = [r for r in schema.get("allOf", []) if "if" in r and r.get("then", {}).get("required")]
+    if not rules:
+        return {}
+    shown = _parse_object(schema, prefix, values, UTC)
+    met: set[str] = set()
+    said: dict[str, dict[str, list[str]]] = {}  # field -> the condition's field (or "" for a rule's own words) -> words
+    for rule in rules:
+        if Draft202012Validator(rule["if"]).is_valid(shown):
+            met.update(rule["then"]["required"])
+            continue
+        when = _when(rule, schema, locale)
+        for name in rule["then"]["required"] if when else ():
+            words = said.setdefault(name, {}).setdefault(when[0], [])
+            words.extend(w for w in when[1] if w not in words)
+    out: dict[str, bool | str] = dict.fromkeys(met, True)
+    for name, conditions in said.items():
+        if name not in met:
+            parts = [
+                _("“%(field)s”: %(answer)s", field=field, answer=_(" or ").join(words)) if field else words[0]
+                for field, words in conditions.items()
+            ]
+            out[name] = _("required if %(condition)s", condition=_(" or ").join(parts))
+    return out
+
+
+def _when(rule: dict, schema: dict, locale: str) -> tuple[str, list[str]] | None:
+    """A rule's condition: ("", [its own words]), or (a field's label, [the answers its ``if`` asks of that field]);
+    None when it asks of more than one field and has no words of its own."""
+    own = (rule.get(f"{WHEN}-en") if locale == "en" else None) or rule.get(WHEN)
+    if own:
+        return "", [own]
+    test = rule["if"]
+    asked = test.get("properties", {})
+    if set(test) - {"properties", "required"} or len(asked) != 1:
+        return None
+    name, wanted = next(iter(asked.items()))
+    node = choices = schema.get("properties", {}).get(name, {})
+    if "contains" in wanted:  # one of the choices ticked
+        wanted, choices = wanted["contains"], node.get("items", {})
+    answers = [wanted["const"]] if "const" in wanted else wanted.get("enum")
+    if not answers:
+        return None
+    return _text(node, "title", locale) or name, [_answer(choices, a, locale) for a in answers]
+
+
+def _answer(node: dict, value, locale: str) -> str:
+    if isinstance(value, bool):
+        return _("Yes") if value else _("No")
+    return _choice_label(node, value, locale)
 
 
 def _row_count(node: dict, name: str, values: MultiDict) -> int:
@@ -274,11 +426,29 @@ ON_A_PAGE = {
 }
 
 
-def form_fields(schema: dict, values, errors: dict | None, extra=()) -> tuple[list[Field], list[str]]:
+def form_fields(schema: dict, values, errors: dict | None, extra=(), required=()) -> tuple[list[Field], list[str]]:
     """A page's fields in the reader's language, with the engine's refusal (``Invalid.fields``: Messages by path)
-    put beside them; returns the fields and the errors no field takes. ``extra`` fields come first."""
+    put beside them; returns the fields and the errors no field takes. ``extra`` fields come first; ``required``: the
+    names of fields the case's record requires though the form alone does not (a granted request's notice)."""
     fields = [*extra, *build_fields(schema, current_language(), values)]
-    general = attach_errors(fields, field_errors(as_on_a_page(errors))) if errors else []
+    for f in _walk(fields):
+        if f.name in required:
+            f.required, f.required_when = True, None
+    if not errors:
+        return fields, []
+    by_name = {f.name: f for f in _walk(fields)}
+    general = []
+    for path, messages in as_on_a_page(errors).items():
+        target = _target(by_name, path)
+        for message in messages:
+            if target is None:
+                general.append(translated(message))
+            elif getattr(message, "code", None) == REQUIRED:
+                said = missing(target)
+                target.errors.append(said)
+                target.sentences.append(said)
+            else:
+                target.errors.append(translated(message))
     return fields, general
 
 
@@ -295,17 +465,22 @@ def attach_errors(fields: list[Field], errors: dict[str, list[str]]) -> list[str
     by_name = {f.name: f for f in _walk(fields)}
     left = []
     for path, messages in errors.items():
-        target = None
-        parts = path.split(".")
-        for end in range(len(parts), 0, -1):
-            target = by_name.get(".".join(parts[:end]))
-            if target is not None:
-                break
+        target = _target(by_name, path)
         if target is None:
             left.extend(messages)
         else:
             target.errors.extend(messages)
     return left
+
+
+def _target(by_name: dict[str, Field], path: str) -> Field | None:
+    """The deepest field an error's path falls under, if any."""
+    parts = path.split(".")
+    for end in range(len(parts), 0, -1):
+        target = by_name.get(".".join(parts[:end]))
+        if target is not None:
+            return target
+    return None
 
 
 def _walk(fields: list[Field]):

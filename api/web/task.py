@@ -22,13 +22,14 @@ from api.extensions import db
 from api.web import case_messages, display, objection_orders, schema_form
 from api.web.blueprint import bp
 from api.web.case import WHEN_PASSED
-from api.web.facts import case_facts, finding_files, labelled, proxy_facts, requester_facts
+from api.web.facts import case_facts, finding_files, labelled, proxy_facts, requester_facts, unit_answers
 from api.web.i18n import current_language, field_errors
 from api.web.inbox import lane_members, refusal_message
 from api.web.session import officer
 from engine import (
     access,
     chain,
+    complaint_rules,
     complaints,
     dip_match,
     follow_ups,
@@ -42,7 +43,10 @@ from engine import (
     users,
     visibility,
 )
+from engine.config import Settings
 from engine.errors import Conflict, Invalid
+from engine.letters import completeness
+from engine.letters.context import task_data
 from engine.letters.types import TYPES as LETTER_TYPES
 from engine.messages import Message
 from engine.models import Case, CaseEvent, HumanTask, Unit, User
@@ -56,7 +60,7 @@ def task(task_id: int):
     found = access.require_task(db.session, user, task_id)
     noted(user, found.case, f"task:{found.bpmn_id}")  # a read of a confidential complaint is recorded
     cited = request.args.get("kutip", type=int)  # "cite it in the decision" beside a suggested DIP item
-    values = _given(found, runtime().settings.office_province)
+    values = _given(found, runtime().settings)
     if cited:
         values[dip_match.REFERENCE] = str(cited)
     return _page(found, values=values or None)
@@ -71,34 +75,32 @@ GIVEN = {
 }
 
 
-def _given(task: HumanTask, office_province: str | None) -> MultiDict:
+def _given(task: HumanTask, settings: Settings) -> MultiDict:
     details = task.case.details or {}
     wanted = GIVEN.get((task.case.kind, task.bpmn_id), {})
     values = MultiDict({field: str(details[key]) for field, key in wanted.items() if details.get(key)})
-    if (task.case.kind, task.bpmn_id) == ("pengaduan", "catat_pengaduan") and office_province:
-        values["provinsi_kejadian"] = office_province  # most complaints are of the office's own province
+    if (task.case.kind, task.bpmn_id) == ("pengaduan", "catat_pengaduan") and settings.office_province:
+        values["provinsi_kejadian"] = settings.office_province  # most complaints are of the office's own province
     if (task.case.kind, task.bpmn_id) == (kinds.OBJECTION, BRIEF_TASK):
         values[BRIEF_FIELD] = _chronology_text(task.case)
-    if (task.case.kind, task.bpmn_id) == (kinds.OBJECTION, OBJECTION_DECISION_TASK):
-        values[COMMISSION_FIELD] = COMMISSION
+    if (task.case.kind, task.bpmn_id) == (kinds.OBJECTION, chain.OBJECTION_DECISION_TASK):
+        # The Commission the superior's response names (keberatan_putusan.json): the office's own, as its settings
+        # name it (KAWAL_COMMISSION_NAME: legal-process.md §5.1), offered as typed; the superior names another for a
+        # case where that one is competent, and the case keeps what it stored (engine.chain.commission).
+        values[chain.COMMISSION_FIELD] = settings.commission_name
     return values
 
 
 # The PPID's brief for the superior (keberatan_kronologi.json) starts from the chain's chronology the page lists
 # beside it: days, tickets and stages only, no one's identity. The PPID mends it rather than typing it again.
 BRIEF_TASK, BRIEF_FIELD, BRIEF_MAX = "susun_kronologi", "kronologi", 4000
-# The Commission the superior's response names (keberatan_putusan.json): a Kanwil is a vertical unit of a central
-# ministry, so in principle the Komisi Informasi Pusat hears its disputes (legal-process.md §5.1); the superior
-# names another where a provincial Commission has taken such cases.
-OBJECTION_DECISION_TASK, COMMISSION_FIELD = "putuskan_keberatan", "komisi_informasi"
-COMMISSION = "Komisi Informasi Pusat"
 
 
 def _chronology_text(case: Case) -> str:
     """The chain's chronology as lines ("2 Des 2026 · PMH-2026-000001: Permohonan informasi diterima"), a stage
     repeated right after itself said once, cut at a whole line within the field's length."""
     lines: list[str] = []
-    for row in chain.chronology(db.session, case, current_language()):
+    for row in chain.chronology(db.session, case, current_language(), runtime().forms):
         line = f"{display.office_date(row['at'])} · {row['ticket']}: {row['what']}"
         if not lines or lines[-1].split(" · ", 1)[1] != line.split(" · ", 1)[1]:
             lines.append(line)
@@ -127,13 +129,29 @@ def complete(task_id: int):
         db.session.rollback()
         flash(refusal_message(error), "error")
         return redirect(url_for("web.task", task_id=task_id))
-    flash(_("Task completed. Case %(ticket)s is now at: %(stage)s.", ticket=case.ticket, stage=stage), "success")
+    flash(_completed(found, case, stage), "success")
     following = _next_for(user, case)
     if following is not None:  # the case's next step is the officer's own: straight to it, not back to the inbox
         title = display.task_title(rt, following, current_language())
         flash(_("Its next task is yours: %(title)s.", title=title), "info")
         return redirect(url_for("web.task", task_id=following.id))
     return redirect(url_for("web.inbox"))
+
+
+def _completed(task: HumanTask, case: Case, stage: str) -> str:
+    """What completing ``task`` did to its case: its stage; a unit's "not our matter" sends a complaint back to the
+    complaint team (pengaduan.bpmn ``disposisi_ulang``), which the stage, still "referred to a unit", does not say."""
+    if task.bpmn_id == complaint_rules.UNIT_ANSWER and db.session.scalar(
+        select(HumanTask.id).where(
+            HumanTask.case_id == case.id, HumanTask.state == "open", HumanTask.bpmn_id == complaint_rules.RE_REFERRAL
+        )
+    ):
+        return _(
+            "Task completed. Case %(ticket)s goes back to the complaint team, which refers it to another unit or"
+            " assesses the clarification itself.",
+            ticket=case.ticket,
+        )
+    return _("Task completed. Case %(ticket)s is now at: %(stage)s.", ticket=case.ticket, stage=stage)
 
 
 def _next_for(user, case: Case) -> HumanTask | None:
@@ -181,7 +199,7 @@ def follow_up(task_id: int):
             done = _("The follow-up was removed.")
         else:
             follow_ups.set_follow_up(db.session, rt, user, task_id, values)
-            done = _("You will be reminded of this task on the day you chose.")
+            done = _("The follow-up was set: whoever holds the task on that day gets a message.")
     except Invalid as error:
         db.session.rollback()
         return _page(found, follow_up_form={"values": values, "errors": field_errors(error.fields)}), 422
@@ -203,10 +221,11 @@ def _page(
     fields, general = [], []
     if task.form:
         schema = schema_form.with_unit_choices(
-            rt.task_form(db.session, task), lambda: users.units(db.session, active_only=True)
+            rt.task_form(db.session, task),
+            lambda: complaint_rules.units_offered(db.session, task, users.units(db.session, active_only=True)),
         )
         schema = schema_form.with_suggestions(schema, lambda kind: regions.suggestions(db.session, kind))
-        fields, general = schema_form.form_fields(schema, values, errors)
+        fields, general = schema_form.form_fields(schema, values, errors, required=_required_by_record(task))
     return render_template(
         "task.html",
         task=task,
@@ -228,6 +247,8 @@ def _page(
         proxy_mailed=bool(view["proxy"] and view["proxy"].get("email")),  # sent copies (engine.outbox.PROXY_COPIES)
         reported=reported_party.count(db.session, rt, user, task.case),  # the complaint team's: how many on file
         recorded=_recorded(rt, task, user, locale),
+        # What the units answered, on top of the task it comes back to (not on a unit's own task: _unit_answers.html).
+        unit_answers=unit_answers(rt, user, task.case, locale) if task.lane != access.UNIT_LANE else [],
         chronology=detail["case"].get("chronology", []),
         fields=fields,
         takes_files=schema_form.has_files(fields),
@@ -248,6 +269,15 @@ def _page(
         tomorrow=rt.today() + timedelta(days=1),
         closed=_closed(task),
     )
+
+
+def _required_by_record(task: HumanTask) -> set[str]:
+    """Fields the case's record requires though the task's form alone does not, marked required on the page: a granted
+    request's written notice says what is given, in what form and when (engine.letters.completeness refuses them
+    left empty, Pasal 22 ayat 7), a partial grant whether parts are redacted."""
+    if (task.case.kind, task.bpmn_id) != (kinds.REQUEST, "pemberitahuan_tertulis"):
+        return set()
+    return set(completeness.written_notice(task_data(db.session, task.case, "putuskan"), {}))
 
 
 CLASSIFICATION_FORM = "pengaduan_klasifikasi.json"  # its instructions' titles

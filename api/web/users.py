@@ -25,6 +25,9 @@ from engine.errors import Conflict, Invalid
 from engine.letters import signers
 
 NAV.append(NavItem("web.users_page", _l("Officers' accounts"), frozenset({"admin"})))
+# The administrator records an officer's leave (engine.absence.can_mark; each lane officer's row links to it too): next
+# to the accounts, not first, where the admin lands. The lanes' officers have it in their menu already (api.web.layout).
+NAV.append(NavItem("web.absences", _l("Leave"), frozenset({"admin"})))
 
 EVENT_LABELS = {
     "account_created": _l("Account created"),

@@ -26,7 +26,14 @@ from engine import absence, access, notes
 from engine.errors import Conflict, Invalid
 from engine.files import FileStore, Upload
 from engine.messages import msg
-from engine.models import Case, User
+from engine.models import Case, Unit, User
+
+
+@bp.app_template_test("takes_leave")
+def takes_leave(groups) -> bool:
+    """Whether an officer of these groups has leave a stand-in can cover (a lane of engine.absence.DELEGABLE): the
+    users page links each such officer to the leave page."""
+    return bool(set(groups) & absence.DELEGABLE)
 
 
 def _store() -> FileStore:
@@ -89,19 +96,66 @@ def absences():
     return _absences_page(officer(), request.args.get("untuk"))
 
 
+def _whose_leave(user: User) -> list[User]:
+    """Whose leave ``user`` may record (engine.absence.can_mark): their own and, for a superior, that of their lanes'
+    officers of their unit; for an administrator, every officer of any unit who works in a lane (their own leave only
+    when they work in one: an administrator's leave hands over no task)."""
+    admin = "admin" in user.own_group_codes
+    query = select(User).where(User.active.is_(True)).order_by(User.display_name)
+    if not admin:
+        query = query.where(User.unit_id == user.unit_id)
+    return [
+        u
+        for u in db.session.scalars(query)
+        if absence.can_mark(user, u) and (not admin or u.own_group_codes & absence.DELEGABLE)
+    ]
+
+
 def _absences_page(user, chosen_name: str | None, values=None, errors: dict | None = None, status: int = 200):
-    """The leave page; after a refused form, with what was typed and each field's message beside it (422)."""
+    """The leave page; after a refused form, with what was typed and each field's message beside it (422).
+
+    First whose leave, then who may stand in. One's own leave is the page's first choice, but for an administrator who
+    works in no lane: the page then asks whose leave first (it opened on "the administrator's leave", offering lane
+    officers as the administrator's stand-ins)."""
     access.require_staff(user)
-    colleagues = list(
-        db.session.scalars(
-            select(User).where(User.active.is_(True), User.unit_id == user.unit_id).order_by(User.display_name)
-        )
+    officers = _whose_leave(user)
+    own = next((u for u in officers if u.id == user.id), None)
+    chosen = next((u for u in officers if u.username == chosen_name), own)
+    substitutes, lacking = [], {}
+    if chosen is not None:
+        substitutes, lacking = _stand_ins(user, chosen)
+    rows = absence.visible_to(db.session, user)
+    return render_template(
+        "absences.html",
+        rows=rows,
+        granted=absence.granted_lanes_of(db.session, rows),  # one read of the access log for the page
+        officers=officers,
+        unit_names=_unit_names(officers),
+        chosen=chosen,
+        substitutes=substitutes,
+        lacking=lacking,
+        chosen_groups=sorted(chosen.own_group_codes & absence.DELEGABLE) if chosen else [],
+        me=user,
+        can_cancel=lambda a: absence.can_mark(user, a.user),
+        values=values or {},
+        errors={name: " ".join(translated(m) for m in messages) for name, messages in (errors or {}).items()},
+    ), status
+
+
+def _unit_names(officers: list[User]) -> dict[int, str]:
+    """Each officer's unit by its name when they are of several units (an administrator's choice), else none."""
+    if len({u.unit_id for u in officers}) <= 1:  # one unit needs no name
+        return {}
+    return {unit_id: name for unit_id, name in db.session.execute(select(Unit.id, Unit.name))}
+
+
+def _stand_ins(user: User, chosen: User) -> tuple[list[User], dict[str, list[str]]]:
+    """Who may stand in for ``chosen``, recorded by ``user``, and the lanes each lacks: for one's own leave a colleague
+    who already works in one's lanes; for another's, those first, then anyone of the unit with a lane, whom the
+    superior names only by granting them the lanes they lack (engine.absence)."""
+    colleagues = db.session.scalars(
+        select(User).where(User.active.is_(True), User.unit_id == chosen.unit_id).order_by(User.display_name)
     )
-    officers = [u for u in colleagues if absence.can_mark(user, u)]
-    # First whose leave (a superior may record anyone's of their lanes), then who may stand in for them: for
-    # one's own leave a colleague who already works in one's lanes; for another's, those first, then anyone of the
-    # unit with a lane, whom the superior names only by granting them the lanes they lack (engine.absence).
-    chosen = next((u for u in officers if u.username == chosen_name), user)
     substitutes = [u for u in colleagues if u.own_group_codes & absence.DELEGABLE and u.id != chosen.id]
     if chosen.id == user.id:
         substitutes = [u for u in substitutes if absence.can_stand_in_for_self(user, u)]
@@ -110,21 +164,7 @@ def _absences_page(user, chosen_name: str | None, values=None, errors: dict | No
     # (engine.access.grant_refusal: each lane's own superior, never to oneself), and then the tick box.
     substitutes = [u for u in substitutes if access.can_grant_lanes(user, chosen, u, lacking[u.username])]
     substitutes.sort(key=lambda u: bool(lacking[u.username]))  # who works in the lanes already, first
-    rows = absence.visible_to(db.session, user)
-    return render_template(
-        "absences.html",
-        rows=rows,
-        granted=absence.granted_lanes_of(db.session, rows),  # one read of the access log for the page
-        officers=officers,
-        chosen=chosen,
-        substitutes=substitutes,
-        lacking={u.username: lacking[u.username] for u in substitutes},
-        chosen_groups=sorted(chosen.own_group_codes & absence.DELEGABLE),
-        me=user,
-        can_cancel=lambda a: absence.can_mark(user, a.user),
-        values=values or {},
-        errors={name: " ".join(translated(m) for m in messages) for name, messages in (errors or {}).items()},
-    ), status
+    return substitutes, {u.username: lacking[u.username] for u in substitutes}
 
 
 @bp.post("/cuti")
@@ -155,7 +195,8 @@ def mark_absence():
         return redirect(url_for("web.absences", untuk=form.get("username") or None))
     commit(*{t.case for t in handed})
     flash(_("Leave recorded: %(substitute)s stands in.", substitute=row.substitute.display_name), "success")
-    return redirect(url_for("web.absences"))
+    # Back on the officer whose leave it was (it went back to the recorder's own, "Cuti Administrator").
+    return redirect(url_for("web.absences", untuk=None if row.user_id == user.id else row.user.username))
 
 
 @bp.get("/cuti/<id:absence_id>/batal")

@@ -380,7 +380,7 @@ def _dispute_story(rng, office: Office, objection: Story, answered: datetime) ->
     def record():
         payload = {
             "perkara": objection.ticket,
-            "ki": "Komisi Informasi Pusat",
+            "ki": office.rt.settings.commission_name,
             "nomor_register": f"{rng.randrange(1, 999):03d}/REG-PSI/{summoned.month}/{summoned.year}",
             "diajukan_ke_ki": (summoned - timedelta(days=7)).date().isoformat(),
             "sidang_pertama": t(10, 9).isoformat(),

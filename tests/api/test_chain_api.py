@@ -527,3 +527,30 @@ def test_an_objection_on_a_ground_still_being_handled_is_refused_naming_the_one_
     assert r.json["errors"]["alasan"] == [f"{said}: ikuti perkembangannya dengan kode akses Anda"]
     other = {**again, "alasan": ["e"], "kasus_posisi": "Biaya yang dikenakan tidak wajar"}
     assert client.post(f"{API}/objections", json=other).status_code == 201  # a ground not yet raised
+
+
+def test_the_chronology_names_an_event_from_outside_by_its_form_not_by_its_code(desk, client, login, app):
+    """The evidence file's chronology read "Pemberitahuan dari Komisi Informasi/pengadilan: pemeriksaan_awal"."""
+    from api.boundary import runtime
+    from api.extensions import db
+    from engine import chain
+    from engine.models import Case
+    from tests.workflows.test_sengketa_paths import BERKAS, SURAT_KUASA
+
+    _, _, dispute = disputed(desk, client, login)
+    desk.complete(dispute["ticket"], "surat_kuasa", {**SURAT_KUASA, "tanggal": "2026-12-02"})
+    desk.complete(dispute["ticket"], "siapkan_berkas", BERKAS)
+    hearing = {"tanggal": "2026-12-02", "hasil": "dilanjutkan", "mediasi": False}
+    r = client.post(
+        f"{API}/cases/{dispute['ticket']}/messages/pemeriksaan_awal", json={"data": hearing}, headers=login("ppid")
+    )
+    assert r.status_code == 200, r.json
+    with app.app_context():
+        case = db.session.query(Case).filter_by(ticket=dispute["ticket"]).one()
+        said = {
+            locale: [row["what"] for row in chain.chronology(db.session, case, locale, runtime().forms)]
+            for locale in ("id", "en")
+        }
+    assert "Hasil pemeriksaan awal" in said["id"]
+    assert "Outcome of the preliminary examination" in said["en"]
+    assert not any("pemeriksaan_awal" in what for what in said["id"] + said["en"])

@@ -59,7 +59,9 @@ def test_a_unit_says_the_report_is_not_its_matter_and_the_team_refers_it_to_the_
     step.get_by_label(re.compile(r"^Disposisikan ke unit lain")).check()
     team.get_by_role("button", name="Selesaikan tugas").click()  # no unit named: refused, nothing changes
     expect(team.locator("main")).to_contain_text("Formulir masih berisi kesalahan")
-    expect(team.locator("main")).to_contain_text("Unit tujuan disposisi (wajib bila ke unit lain): wajib diisi")
+    expect(team.locator("main")).to_contain_text("Unit tujuan disposisi wajib dipilih.")
+    # Its condition met by the answer given, the unit is now marked required (forms/pengaduan_disposisi_ulang.json).
+    expect(team.locator("label[for=f-unit_tujuan]")).to_have_text("Unit tujuan disposisi (wajib)")
     expect(step.get_by_label(re.compile(r"^Disposisikan ke unit lain"))).to_be_checked()
     team.get_by_label(re.compile(r"^Unit tujuan disposisi")).select_option("KANWIL")
     team.get_by_label(re.compile(r"^Catatan disposisi")).fill("Urusan layanan kantor wilayah.")

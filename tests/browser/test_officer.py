@@ -48,7 +48,7 @@ def test_an_officer_claims_fixes_an_invalid_form_and_brings_the_request_to_a_dec
     expect(summary).to_be_visible()
     expect(summary).to_be_focused()
     expect(summary).to_contain_text("Formulir masih berisi kesalahan")
-    expect(summary.get_by_role("link", name=re.compile(r"^Kekurangan yang harus dilengkapi: "))).to_be_visible()
+    expect(summary.get_by_role("link", name="Kekurangan yang harus dilengkapi wajib diisi.")).to_be_visible()
     missing = page.get_by_label(re.compile(r"^Kekurangan yang harus dilengkapi"))
     expect(missing).to_have_attribute("aria-invalid", "true")
     error = page.locator("#f-kekurangan-error")
@@ -135,13 +135,13 @@ def test_an_officer_sets_a_follow_up_on_a_task_they_hold_and_the_inbox_marks_it(
     page.get_by_role("button", name="Ambil tugas berikutnya").click()
     expect(page.get_by_role("heading", name="Tindak lanjut")).to_be_visible()
     page.get_by_label("Hari tindak lanjut").fill("2000-01-03")  # a day gone: refused beside its field
-    page.get_by_role("button", name="Ingatkan saya").click()
+    page.get_by_role("button", name="Simpan tindak lanjut").click()
     expect(page.locator(".error-summary")).to_contain_text("Hari tindak lanjut: hari setelah hari ini")
     page.get_by_label("Hari tindak lanjut").fill(str(working_day(app)))
-    page.get_by_label("Catatan untuk diri sendiri").fill("Unit Humas janji kirim data; telepon kalau belum")
-    page.get_by_role("button", name="Ingatkan saya").click()
+    page.get_by_label("Catatan tindak lanjut").fill("Unit Humas janji kirim data; telepon kalau belum")
+    page.get_by_role("button", name="Simpan tindak lanjut").click()
     expect(page.locator(".flash-success")).to_have_text(
-        "Anda akan diingatkan tentang tugas ini pada hari yang Anda pilih."
+        "Tindak lanjut disimpan: siapa pun yang memegang tugas ini pada hari itu mendapat pesan."
     )
     expect(page.locator("p.follow-up")).to_contain_text("Catatan: Unit Humas janji kirim data")
     at_both_widths(page, "the task with its follow-up", "task-follow-up")

@@ -39,7 +39,7 @@ def test_an_officer_changes_the_password_an_administrator_gave_her_at_her_first_
     page.locator("#user-new_password_repeat").fill("rina-sendiri-2027")
     page.get_by_role("button", name="Ganti kata sandi").click()
     expect(page.locator(".error-summary")).to_contain_text("salah")
-    expect(page.locator("#user-new_password_repeat-error")).to_have_text("tidak sama dengan kata sandi baru")
+    expect(page.locator("#user-new_password_repeat-error")).to_have_text("Tidak sama dengan kata sandi baru.")
     at_both_widths(page, "the account page with its errors", "account-errors")
     page.locator("#user-current_password").fill(RINA["password"])
     page.locator("#user-new_password").fill("rina-sendiri-2026")

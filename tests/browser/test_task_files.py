@@ -54,7 +54,7 @@ def test_an_officer_attaches_the_information_on_the_delivery_task_page(page, des
     page.get_by_role("button", name="Selesaikan tugas").click()
     expect(page).to_have_title(re.compile(r"^Galat: "))
     error = page.locator("#f-berkas_informasi-error")
-    expect(error).to_contain_text("hanya PDF, PNG atau JPEG")
+    expect(error).to_contain_text("Hanya PDF, PNG atau JPEG.")
     expect(page.get_by_label(re.compile(r"^Berkas informasi yang diserahkan"))).to_have_attribute(
         "aria-invalid", "true"
     )
@@ -82,7 +82,7 @@ def test_an_officer_attaches_the_information_on_the_delivery_task_page(page, des
     code.fill("")  # the NIK is gone: nothing of that file to confirm
     page.get_by_label(re.compile(r"^Berkas informasi yang diserahkan")).set_input_files(both)
     page.get_by_role("button", name="Selesaikan tugas").click()
-    expect(page.locator("#f-berkas_informasi-error")).to_contain_text("teksnya tidak terbaca")
+    expect(page.locator("#f-berkas_informasi-error")).to_contain_text("Teksnya tidak terbaca")
     expect(code).to_have_value(f"{hashlib.sha256(PNG).hexdigest()[:12]}-1")
 
     # The officer looked at the photo: checked by eye, it goes out with the copy.

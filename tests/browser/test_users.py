@@ -22,7 +22,7 @@ def test_the_admin_adds_an_officer_then_deactivates_one_who_left(new_page):
     page.get_by_role("button", name="Tambahkan petugas").click()
     expect(page.locator(".error-summary")).to_contain_text("minimal satu kelompok")
     expect(page.locator("#user-nip-error")).to_have_text(
-        "angka ke-9 sampai ke-14 NIP adalah bulan pengangkatan (tahun, bulan): bukan bulan yang valid"
+        "Angka ke-9 sampai ke-14 NIP adalah bulan pengangkatan (tahun, bulan): bukan bulan yang valid."
     )
     at_both_widths(page, "the new officer form with its errors", "user-new-errors")
     page.get_by_label("Petugas layanan", exact=True).check()

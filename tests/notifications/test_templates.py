@@ -74,6 +74,8 @@ def test_events_and_audiences():
         "complaint_referred",
         "complaint_question",
         "complaint_outcome",
+        "complaint_deemed_withdrawn",
+        "complaint_reopened",
         "identity_revealed",
         "reporter_reminder",
         "reporter_message",
@@ -122,6 +124,8 @@ def test_events_and_audiences():
         "reporter_contact_changed",
         "complaint_question",
         "complaint_outcome",
+        "complaint_deemed_withdrawn",
+        "complaint_reopened",
         "identity_revealed",
         "reporter_reminder",
         "overdue_apology",
@@ -255,13 +259,14 @@ def test_templates_use_only_documented_keys(event, locale):
 LETTER_KEYS = {"letters", "letters_attached"}  # notifications.case_facts, added when the message is sent
 WINDOW_KEYS = {"window_ends_on", "window_from_dispatch"}
 FEE_KEYS = {"fee_amount", "fee_method"}  # notifications.case_facts: the written notice's fee, when one is due
+COMMISSION_KEYS = {"commission", "commission_address", "commission_website"}  # the Komisi Informasi (case_facts)
 
 
 def optional(event: str) -> set[str]:
     return {
-        "overdue_apology": {"status_label"},
+        "overdue_apology": {"status_label"} | COMMISSION_KEYS,  # an objection's, when A30 lapsed
         "decision_notice": {"dip_title", "dip_link", "outcome_code"} | LETTER_KEYS | WINDOW_KEYS | FEE_KEYS,
-        "objection_response": {"outcome_code"} | LETTER_KEYS | WINDOW_KEYS,
+        "objection_response": {"outcome_code"} | LETTER_KEYS | WINDOW_KEYS | COMMISSION_KEYS,
         "objection_receipt": LETTER_KEYS,
         "extension_notice": LETTER_KEYS,
         "deadline_reminder": {"task_title"},
@@ -273,7 +278,8 @@ def optional(event: str) -> set[str]:
         "complaint_receipt": {"received_at"},
         "complaint_recorded": LETTER_KEYS,
         "complaint_outcome": LETTER_KEYS,
-        "complaint_question": LETTER_KEYS,  # the evidence request's letter (notifications.case_facts)
+        # the evidence request's letter (notifications.case_facts); whether it is that request or a team's message
+        "complaint_question": LETTER_KEYS | {"asks_evidence"},
         "complaint_referred": {"agency", "letter_number", "letter_date"},  # forwarded to another agency
         "reporter_contact_changed": {"former"},
     }.get(event, set())

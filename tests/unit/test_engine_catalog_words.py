@@ -14,7 +14,7 @@ import time_machine
 
 from engine import bundle, chain, fees, outbox, status
 from engine.catalogs import catalog
-from engine.config import COURTS_OF_CHALLENGE
+from engine.config import COMMISSION_NAME, COURTS_OF_CHALLENGE
 from engine.letters import context
 from notifications import wording
 
@@ -370,8 +370,8 @@ STAGES = {
     "menunggu_kelengkapan_pelapor": (
         "Menunggu Kelengkapan dari Pelapor",
         "Awaiting the Reporter's Evidence",
-        "Jawab pertanyaan petugas dan lampirkan bukti melalui halaman pesan pengaduan Anda sebelum batas waktu.",
-        "Answer the officers' questions and attach evidence on your complaint's messages page before the deadline.",
+        "Kirim data atau bukti yang diminta tim melalui halaman pesan pengaduan Anda sebelum batas waktu.",
+        "Send the data or evidence the team asked for on your complaint's messages page before the deadline.",
     ),
     "dianggap_dicabut": (
         "Dianggap Dicabut",
@@ -428,21 +428,23 @@ HOW_TO = {
             "code (POST /api/v1/objections)."
         ),
     ),
-    # Which Commission, the last day, free, the documents (Perki 1/2013 Pasal 10-13); the law in the reader's legal
-    # names (a walk of the path after a refusal found one line naming "Perki" in English).
+    # Which Commission (by default KAWAL_COMMISSION_NAME's), the last day, free, the documents (Perki 1/2013 Pasal
+    # 10-13); the law in the reader's legal names (a walk of the path after a refusal found one line naming "Perki" in
+    # English).
     "dispute": (
         (
-            "Ajukan permohonan penyelesaian sengketa secara tertulis kepada Komisi Informasi Pusat/Provinsi sesuai "
-            "kewenangan atas kantor ini, paling lambat 30 Des 2026 (14 hari kerja). Permohonan ini tanpa biaya. "
+            "Ajukan permohonan penyelesaian sengketa secara tertulis kepada Komisi Informasi yang berwenang atas "
+            "kantor ini, yaitu Komisi Informasi Pusat, paling lambat 30 Des 2026 (14 hari kerja). Permohonan ini "
+            "tanpa biaya. "
             "Lampirkan salinan: permohonan informasi Anda dan tanda terimanya; tanggapan PPID, bila ada; keberatan "
             "Anda dan tanda terimanya; tanggapan Atasan PPID, bila ada; serta identitas Anda (KTP atau paspor; bagi "
             "badan hukum, anggaran dasar yang telah disahkan; bagi kelompok orang, surat kuasa) (Perki 1/2013 Pasal "
             "10-13)."
         ),
         (
-            "Apply in writing to the Information Commission (the Central or the Provincial Information Commission, "
-            "whichever is competent for this office) to resolve the dispute, by 30 Dec 2026 at the latest (14 working "
-            "days). It is free of charge. Attach copies of: your request and its receipt; the PPID's answer, if any; "
+            "Apply in writing to the Information Commission competent for this office, Komisi Informasi Pusat, to "
+            "resolve the dispute, by 30 Dec 2026 at the latest (14 working days). It is free of charge. Attach "
+            "copies of: your request and its receipt; the PPID's answer, if any; "
             "your objection and its receipt; the answer of the PPID's superior, if any; and your identity document "
             "(ID card or passport; for a legal entity, its approved articles of association; for a group, its power "
             "of attorney) (Information Commission Regulation 1/2013 Articles 10-13)."
@@ -1080,7 +1082,9 @@ def test_the_chain_names_its_kinds_and_the_ways_to_go_on_as_before():
     assert {kind: tuple(chain.kind_label(kind, loc) for loc in LOCALES) for kind in KINDS} == KINDS
     said = {
         "object": tuple(_said(chain.HOW_TO_OBJECT, loc) for loc in LOCALES),
-        "dispute": tuple(chain.how_to_dispute(_window("D14", 14), loc) for loc in LOCALES),
+        "dispute": tuple(
+            chain.how_to_dispute(_window("D14", 14), chain.Commission(COMMISSION_NAME), loc) for loc in LOCALES
+        ),
         **{
             f"P14P {court}": tuple(chain.how_to_go_on(_office(court), _window("P14P", 14), loc) for loc in LOCALES)
             for court in COURTS_OF_CHALLENGE

@@ -120,10 +120,10 @@ def test_the_error_summary_names_the_field_of_each_message(browser):
     admin = browser("admin")
     admin.get("/kalender?tahun=2026")
     page = page_of(admin.post("/kalender/penyesuaian", {**DAY_OFF, "reason": "", **BOTH}))
-    assert '<a href="#override-reason">Alasan: wajib diisi</a>' in page
+    assert '<a href="#override-reason">Alasan wajib diisi.</a>' in page
     admin.get("/bahasa/en")
     page = page_of(admin.post("/kalender/penyesuaian", {**DAY_OFF, "reason": "", "day": "", "kind": ""}))
-    assert '<a href="#override-reason">Reason: is required</a>' in page
+    assert '<a href="#override-reason">Reason is required.</a>' in page
     assert '<a href="#override-day">Date: ' in page
     assert '<a href="#override-kind">What the day is: ' in page
 

@@ -353,13 +353,14 @@ def test_the_bulk_form_offers_only_what_the_reader_may_do_and_a_refusal_of_every
     assert 'id="bulk-username"' not in page
     r = ppid.post("/tugas/massal", data={"action": "assign", "username": "ppid", "task": own, "next": "/kotak-masuk"})
     flashed = text(ppid.get(r.location))
-    assert "tidak ada tugas yang diubah; semuanya ditolak: hanya atasan yang dapat menugaskan<" in flashed
+    assert "Tidak ada tugas yang diubah. " in flashed
+    assert f"{tickets[1]} (Proses permohonan): hanya atasan yang dapat menugaskan.<" in flashed
     assert "sebagian tugas" not in flashed
     assert flashed.count("hanya atasan yang dapat menugaskan") == 1
     front = desk.task(desk.submit()["ticket"], "periksa_kelengkapan")["id"]  # the desk's: the PPID assigns it
     assert _bulk_actions(text(ppid.get("/kotak-masuk?scope=all"))) == ["claim", "assign"]
     r = ppid.post("/tugas/massal", data={"action": "assign", "username": "petugas", "task": [str(front), own[0]]})
-    assert "sebagian tugas ditolak; tidak ada yang diubah" in text(ppid.get(r.location))
+    assert "hanya atasan yang dapat menugaskan. Tugas lain tetap dicentang" in text(ppid.get(r.location))
     ppid.post(f"/tugas/{own[0]}/ambil")
     assert _bulk_actions(text(ppid.get("/kotak-masuk"))) == ["claim", "unclaim"]
     assert _bulk_actions(text(browser("petugas").get("/kotak-masuk"))) == ["claim"]

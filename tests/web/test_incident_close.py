@@ -53,10 +53,10 @@ def test_a_reason_that_is_empty_too_long_or_holds_someones_contact_is_refused_be
     admin = browser("admin")
     admin.get("/insiden")
     for typed, said in [
-        ("   ", "wajib diisi"),
-        ("x" * 301, "paling banyak 300 karakter"),
-        ("Alamat yang benar ani.wijaya@example.org, sudah ditelepon", "memuat data pribadi (alamat e-mail)"),
-        ("Sudah ditelepon di 0812-3456-7890", "memuat data pribadi (nomor telepon)"),
+        ("   ", "Alasan wajib diisi."),
+        ("x" * 301, "Paling banyak 300 karakter."),
+        ("Alamat yang benar ani.wijaya@example.org, sudah ditelepon", "Memuat data pribadi (alamat e-mail)"),
+        ("Sudah ditelepon di 0812-3456-7890", "Memuat data pribadi (nomor telepon)"),
     ]:
         refused = admin.post(f"/insiden/{incident_id}/tutup", {"reason": typed})
         assert refused.status_code == 422, typed

@@ -130,7 +130,7 @@ def test_the_desk_form_asks_for_a_past_time_of_receipt_without_a_time_zone(brows
     assert r.status_code == 422
     error = re.search(r'id="f-received_at-error"[^>]*>(.*?)</p>', text(r), re.S)
     assert error, "no error beside the time of receipt"
-    assert "waktu yang sudah lewat, paling lama setahun lalu" in error[1]
+    assert "Waktu yang sudah lewat, paling lama setahun lalu." in error[1]
     assert "zona waktu" not in text(r)
     # The API's caller sends the zone itself: its message still asks for one.
     body = request_payload(channel="pos", received_at=(datetime.now(UTC) + timedelta(days=2)).isoformat())
@@ -147,5 +147,5 @@ def test_the_summons_form_asks_for_a_past_time_it_was_received_without_a_time_zo
     assert r.status_code == 422
     error = re.search(r'id="f-panggilan_diterima_at-error"[^>]*>(.*?)</p>', text(r), re.S)
     assert error, "no error beside the time the summons was received"
-    assert "waktu yang sudah lewat" in error[1]
+    assert "Waktu yang sudah lewat." in error[1]
     assert "zona waktu" not in text(r)

@@ -58,8 +58,8 @@ def test_what_the_rules_refuse_is_said_beside_each_field_and_nothing_changes(bro
     assert weak.status_code == 422
     page = text(weak)
     assert 'class="error-summary" role="alert"' in page
-    assert '<a href="#user-new_password">terlalu mudah ditebak' in page
-    assert '<a href="#user-new_password_repeat">tidak sama dengan kata sandi baru</a>' in page
+    assert '<a href="#user-new_password">Kata sandi baru: terlalu mudah ditebak' in page  # after the field's name
+    assert '<a href="#user-new_password_repeat">Ulangi kata sandi baru: tidak sama dengan kata sandi baru.</a>' in page
     assert "password1" not in page  # nothing typed is shown again
     assert "<title>Galat: Akun saya · Kawal</title>" in page
 
@@ -69,7 +69,7 @@ def test_a_wrong_current_password_is_refused_then_throttled_like_a_login(browser
     for _ in range(5):
         wrong = change(b, current="bukan-sandinya-1")
         assert wrong.status_code == 422
-        assert '<p class="field-error" id="user-current_password-error">salah</p>' in text(wrong)
+        assert '<p class="field-error" id="user-current_password-error">Salah.</p>' in text(wrong)
     throttled = change(b)
     assert throttled.status_code == 429
     assert "Terlalu banyak kata sandi yang salah. Tunggu 15 menit lalu coba lagi." in text(throttled)

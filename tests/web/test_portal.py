@@ -144,20 +144,20 @@ def test_an_invalid_request_shows_each_error_beside_its_field_keeps_the_values_a
     page = text(r)
     assert r.status_code == 422
     assert 'class="error-summary" role="alert"' in page
-    assert '<a href="#f-requester-name">Nama lengkap: wajib diisi</a>' in page
+    assert '<a href="#f-requester-name">Nama lengkap wajib diisi.</a>' in page
     assert '<p class="field-error" id="f-information-error">' in page
     assert re.search(
         r'<textarea [^>]*id="f-information"[^>]*aria-invalid="true"'
         r' aria-describedby="f-information-hint f-information-error"',
         page,
     )
-    assert "isi salah satu: e-mail atau telepon" in page  # the identity needs a way to reach the requester
+    assert "isi alamat e-mail atau nomor telepon" in page  # the identity needs a way to reach the requester
     # The group's own error is its description, and its summary link lands on a field it asks for, not on the
     # fieldset (which takes no focus).
     assert re.search(
         r'<fieldset class="field-group has-error" id="f-requester" aria-describedby="[^"]*f-requester-error"', page
     )
-    assert re.search(r'<a href="#f-requester-email">Identitas pemohon: [^<]*isi salah satu', page)  # what it asks for
+    assert re.search(r'<a href="#f-requester-email">Identitas pemohon: [^<]*isi alamat e-mail', page)  # asks what
     assert 'value="Penelitian kebijakan pendidikan"' in page or ">Penelitian kebijakan pendidikan</textarea>" in page
     assert "Jl. Merdeka 1, Jakarta Pusat" in page  # values kept
 
@@ -364,8 +364,10 @@ def test_a_confidential_complaint_without_identity_shows_the_error_at_the_identi
         r = b.post("/publik/pengaduan", form)
     assert r.status_code == 422
     # Said beside the name (the identity's required field), not only once above the whole group.
-    assert '<a href="#f-pelapor-name">Nama lengkap: wajib diisi</a>' in text(r)
-    assert re.search(r'<p class="field-error" id="f-pelapor-name-error">.*?wajib diisi</p>', text(r), re.S)
+    assert '<a href="#f-pelapor-name">Nama lengkap wajib diisi.</a>' in text(r)
+    assert re.search(
+        r'<p class="field-error" id="f-pelapor-name-error">.*?Nama lengkap wajib diisi\.</p>', text(r), re.S
+    )
 
 
 def test_the_reporter_reads_a_question_and_answers_with_an_attachment(browser, client, login):
@@ -378,7 +380,7 @@ def test_the_reporter_reads_a_question_and_answers_with_an_attachment(browser, c
     )
     assert asked.status_code == 201
     page = text(open_case(b, ticket, code))
-    assert "Pertanyaan dari tim" in page
+    assert "Pesan dari tim" in page  # a message the team wrote, not the evidence request
     assert "Mohon kirim bukti kuitansi pungutan tersebut." in page
     question_id = asked.json["items"][0]["id"]
     r = b.post(
@@ -493,7 +495,7 @@ def test_the_portal_speaks_english_when_chosen(browser):
     assert '<label for="f-information">Information requested' in page
     assert "Get a digital copy" in page
     refused = text(b.post("/publik/permohonan", request_form() | {"requester.name": ""}))
-    assert ": is required</a>" in refused
+    assert "Full name is required.</a>" in refused
     assert "wajib diisi" not in refused
 
 

@@ -1,8 +1,9 @@
 """The requester's side of the path after a refusal (legal-process.md §4-§5), as a walk from the objection to the
 Commission read it: the objection's receipt shows what was filed (Perki 1/2021 Pasal 41: the receipt is a copy of the
-form); the way to the Commission names which one, the last day, that it is free and what to bring (Perki 1/2013 Pasal
-10-13); the way to court follows KAWAL_COURT_OF_CHALLENGE; the stages follow the stage the headline shows around a
-missed A30; a refusal to record finality before the applicant's time ends names that time in words."""
+form); the way to the Commission names which one (KAWAL_COMMISSION_NAME: tests/web/test_office_commission.py), the
+last day, that it is free and what to bring (Perki 1/2013 Pasal 10-13); the way to court follows
+KAWAL_COURT_OF_CHALLENGE; the stages follow the stage the headline shows around a missed A30; a refusal to record
+finality before the applicant's time ends names that time in words."""
 
 from datetime import UTC, datetime
 
@@ -123,14 +124,14 @@ def test_the_way_to_the_commission_names_which_one_the_last_day_that_it_is_free_
         english = _page(browser, objection, code, "en")
         api = client.post("/api/v1/status", json={"ticket": objection, "access_code": code}).json
     how = page.split("Caranya:")[1]
-    assert "Komisi Informasi Pusat/Provinsi sesuai kewenangan" in how  # no setting names the office's Commission
+    assert "Komisi Informasi yang berwenang atas kantor ini, yaitu Komisi Informasi Pusat," in how  # the setting's
     assert "paling lambat 30 Des 2026" in how
     assert "tanpa biaya" in how
     for document in ("tanda terimanya", "tanggapan PPID", "tanggapan Atasan PPID", "identitas"):
         assert document in how, document
     assert "Perki 1/2013 Pasal 10-13" in how
     how_en = english.split("How:")[1]
-    assert "Central or the Provincial Information Commission, whichever is competent" in how_en
+    assert "Information Commission competent for this office, Komisi Informasi Pusat," in how_en
     assert "by 30 Dec 2026" in how_en
     assert "free of charge" in how_en
     assert "Information Commission Regulation 1/2013 Articles 10-13" in how_en

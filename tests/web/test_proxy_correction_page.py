@@ -203,7 +203,7 @@ def test_the_record_of_a_proxy_refuses_a_power_of_attorney_dated_tomorrow_beside
     assert refused.status_code == 422
     page = html.unescape(text(refused))
     error = (
-        r'id="f-kuasa-tanggal_surat_kuasa-error">.*?</span> tidak boleh sesudah tanggal kuasa dicatat \(2 Des 2026\)'
+        r'id="f-kuasa-tanggal_surat_kuasa-error">.*?</span> Tidak boleh sesudah tanggal kuasa dicatat \(2 Des 2026\)\.'
     )
     assert re.search(error, page), page
     assert 'value="2026-12-03"' in page  # what was typed stays

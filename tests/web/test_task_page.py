@@ -55,7 +55,7 @@ def test_an_invalid_submission_shows_each_error_beside_its_field_and_changes_not
     assert r.status_code == 422
     assert "<title>Galat: " in page
     assert 'class="error-summary" role="alert"' in page
-    assert '<a href="#f-kekurangan">Kekurangan yang harus dilengkapi: wajib diisi</a>' in page
+    assert '<a href="#f-kekurangan">Kekurangan yang harus dilengkapi wajib diisi.</a>' in page
     assert '<p class="field-error" id="f-kekurangan-error">' in page
     assert re.search(r'<textarea [^>]*aria-invalid="true" aria-describedby="f-kekurangan-error"', page)
     assert 'value="false" checked' in page  # the choice made is kept
@@ -67,7 +67,7 @@ def test_a_value_of_the_wrong_type_is_reported_not_dropped(desk, browser, unchan
     with unchanged():
         r = b.post(f"/tugas/{task['id']}", {"lengkap": "mungkin"})
     assert r.status_code == 422
-    assert "Permohonan lengkap?: jenis isian salah" in text(r)
+    assert "Permohonan lengkap? Jenis isian salah." in text(r)
 
 
 def test_a_valid_submission_completes_the_task_and_the_case_moves_on(desk, browser):
@@ -300,7 +300,7 @@ def test_the_holder_sets_a_follow_up_on_the_task_page_the_inbox_shows_it_and_a_w
     done = b.post(f"/tugas/{task['id']}/tindak-lanjut", {"on": str(day), "note": "Unit Humas janji kirim Kamis"})
     assert done.location == f"/tugas/{task['id']}#tindak-lanjut"
     page = text(b.get(f"/tugas/{task['id']}"))
-    assert "Anda akan diingatkan tentang tugas ini pada hari yang Anda pilih." in page
+    assert "Tindak lanjut disimpan: siapa pun yang memegang tugas ini pada hari itu mendapat pesan." in page
     assert "Catatan: Unit Humas janji kirim Kamis" in page
     inbox = text(b.get("/kotak-masuk?scope=mine"))
     assert re.search(
@@ -317,7 +317,7 @@ def test_the_holder_sets_a_follow_up_on_the_task_page_the_inbox_shows_it_and_a_w
     assert "Unit Humas janji kirim Kamis" not in text(b.get("/kotak-masuk?follow_up=due"))  # its day is to come
     other = text(browser("petugas2").get(f"/tugas/{task['id']}"))
     assert "Catatan: Unit Humas janji kirim Kamis" in other  # shown to the group, set by the holder alone
-    assert "Ingatkan saya" not in other
+    assert "Simpan tindak lanjut" not in other
     b.post(f"/tugas/{task['id']}/tindak-lanjut", {"hapus": "1"})
     assert "Tindak lanjut dihapus." in text(b.get(f"/tugas/{task['id']}"))
     assert "follow-up" not in text(b.get("/kotak-masuk?scope=mine")).split("<tbody>")[1]

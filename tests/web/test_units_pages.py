@@ -26,8 +26,8 @@ def test_a_new_unit_refused_beside_its_field_changes_nothing_then_is_added(brows
     assert refused.status_code == 422
     page = text(refused)
     assert 'class="error-summary" role="alert"' in page
-    assert re.search(r'<a href="#user-code">sudah dipakai unit [^<]+</a>', page)
-    assert '<a href="#user-name">wajib diisi</a>' in page
+    assert re.search(r'<a href="#user-code">Kode: sudah dipakai unit [^<]+\.</a>', page)
+    assert '<a href="#user-name">Nama wajib diisi.</a>' in page  # a sentence naming the field
     assert 'value="pendmad"' in page  # what was typed stays
     done = admin.post("/unit", {"code": "KANKEMENAG-MLG", "name": "Kankemenag Kabupaten Malang"})
     assert done.status_code == 303

@@ -27,8 +27,8 @@ def test_a_new_officer_refused_beside_each_field_changes_nothing_then_is_added(b
     assert refused.status_code == 422
     page = text(refused)
     assert 'class="error-summary" role="alert"' in page
-    assert '<a href="#user-username">sudah ada</a>' in page
-    assert '<a href="#user-groups">minimal satu kelompok</a>' in page
+    assert '<a href="#user-username">Nama pengguna: sudah ada.</a>' in page  # each error after its field's name
+    assert '<a href="#user-groups">Kelompok: minimal satu kelompok.</a>' in page
     assert 'id="user-password-error"' in page
     assert 'value="Sari Wulandari, S.Kom."' in page  # what was typed stays, but never the password
     assert "12345678" not in page
@@ -58,7 +58,7 @@ def test_a_weak_password_is_refused_beside_its_field_and_a_deactivated_officer_i
     with unchanged():
         weak = admin.post("/pengguna/unit/kata-sandi", {"password": "password"})
     assert weak.status_code == 422
-    assert '<a href="#user-password">terlalu mudah ditebak' in text(weak)
+    assert '<a href="#user-password">Kata sandi: terlalu mudah ditebak' in text(weak)
     assert admin.post("/pengguna/unit/kata-sandi", {"password": "meja-depan-77"}).status_code == 303
     assert admin.post("/pengguna/unit/nonaktifkan").status_code == 303
     page = text(admin.get("/pengguna/unit"))
@@ -106,8 +106,8 @@ def test_an_officer_s_nip_is_set_on_their_page_refused_beside_its_field_when_not
     assert refused.status_code == 422
     page = text(refused)
     said = "angka ke-1 sampai ke-8 NIP adalah tanggal lahir pegawai (tahun, bulan, tanggal): bukan tanggal yang valid"
-    assert f'<a href="#user-nip">{said}</a>' in page
-    assert f'<p class="field-error" id="user-nip-error">{said}</p>' in page
+    assert f'<a href="#user-nip">NIP: {said}.</a>' in page
+    assert f'<p class="field-error" id="user-nip-error">A{said[1:]}.</p>' in page
     assert 'value="19820230 200604 1 002"' in page  # what was typed stays, to be corrected
     assert admin.post("/pengguna/petugas2", {**form, "nip": "19820315 200604 1 002"}).status_code == 303
     page = text(admin.get("/pengguna/petugas2"))
