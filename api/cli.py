@@ -726,7 +726,10 @@ def audit_verify(kawal, anchors, export, made_after_anchor, file):
     """Recompute every case's hash chain, check each case's record against its history and every register's
     tickets, and each anchor given; exit 1 naming what is broken. With FILE (or --file), check an exported
     history (JSON lines: kawal audit export, the API's, the console's) on its own (no database needed), against
-    the anchors given. A check of the database is recorded for the auditor's console (its list of the last checks)."""
+    the anchors given; or an export of the access changes' and the exemption register's chains (kawal audit export
+    --chains, the console's /audit/akses/rantai, GET /api/v1/audit/access/export), each chain from its first record
+    and against the anchors' chain lines. A check of the database is recorded for the auditor's console (its list of
+    the last checks)."""
     from sqlalchemy.exc import SQLAlchemyError
 
     from engine import access_log, blind_index, kinds
@@ -751,16 +754,34 @@ def audit_verify(kawal, anchors, export, made_after_anchor, file):
                     read.append(anchoring.read(lines))
             except anchoring.AnchorInvalid as exc:
                 raise untrusted(path, exc) from None
-        breaks = list(verify_lines(_export_lines(export)))  # a line altered into no event is a break, told
+        breaks = list(verify_lines(_case_lines(export)))  # a line altered into no event is a break, told
+        records = access_log.RecordReader()  # the chains' export (kawal audit export --chains, /audit/akses/rantai)
+        for number, line in enumerate(_export_lines(export), 1):
+            told = records.read_line(line, number, read)
+            if told is not None:
+                breaks.append(told)
+        holds_cases = next(sound_rows(_case_lines(export)), None) is not None
         for anchor in read:
-            found, older = anchoring.check_rows(sound_rows(_export_lines(export)), anchor, made_after_anchor)
-            breaks += found
+            older = chains_older = False
+            if holds_cases or not records.records:  # a chains' export holds no case to miss
+                found, older = anchoring.check_rows(sound_rows(_case_lines(export)), anchor, made_after_anchor)
+                breaks += found
+            if records.records:
+                found, chains_older = records.check_anchor(anchor, made_after_anchor)
+                breaks += found
             if older:
                 unchecked.append(anchor)
                 click.echo(
                     f"note: {export} holds no event after the anchor of {anchor.made_at}, so it may be older than"
                     " the anchor and end before it by right: only rewritten events were looked for, not cut or"
                     " removed cases. If it is a whole export made after the anchor, say so: --made-after-anchor"
+                )
+            if chains_older:
+                unchecked.append(anchor)
+                click.echo(
+                    f"note: {export} holds no record after the anchor of {anchor.made_at}, so it may be older than"
+                    " the anchor and end before it by right: only rewritten records were looked for, not cut"
+                    " chains. If it was made after the anchor, say so: --made-after-anchor"
                 )
         what = f"every chain in {export} is intact"
     else:
@@ -825,10 +846,11 @@ def _require_json_lines(path: str) -> None:
 def _broken_where(b) -> str:
     """A break's place as ``kawal audit verify`` names it: a case's event, or an access chain's record; in an
     exported history, with its line (alone where the line no longer tells its case)."""
+    line = f" (line {b.line})" if b.line else ""
     if b.ticket == "access:exemption":
-        return f"exemption register's chain, record {b.seq}"
+        return f"exemption register's chain, record {b.seq}{line}"
     if b.ticket.startswith("access:"):
-        return f"access changes ({b.ticket.split(':', 1)[1]}), record {b.seq}"
+        return f"access changes ({b.ticket.split(':', 1)[1]}), record {b.seq}{line}"
     if b.ticket.startswith("exemption:"):
         return f"exemption register, entry {b.ticket.split(':', 1)[1]}"
     if not b.ticket:
@@ -842,6 +864,15 @@ def _export_lines(path: str):
     """The lines of an exported history (JSON lines) as bytes: engine.audit reads each, whatever it holds."""
     with open(path, "rb") as lines:
         yield from lines
+
+
+def _case_lines(path: str):
+    """``_export_lines`` with each chain record's line blank (engine.access_log.RecordReader reads those): the cases'
+    check skips a blank line and still counts it, so every break names its line in the file."""
+    from engine import access_log
+
+    for line in _export_lines(path):
+        yield b"\n" if access_log.record_line(line) is not None else line
 
 
 @audit.command("export")
@@ -862,13 +893,22 @@ def _export_lines(path: str):
 @click.option(
     "--lang", type=click.Choice(["id", "en"]), default="id", show_default=True, help="the CSV's headers and words"
 )
+@click.option(
+    "--chains",
+    is_flag=True,
+    help="instead of the cases: the access changes' and the exemption register's chains, each whole, as JSON lines "
+    "(as /audit/akses/rantai and GET /api/v1/audit/access/export write them); not with --case, --from, --to, "
+    "--process or --format csv",
+)
 @click.option("--output", required=True, type=click.Path(), help="the file to write (replaced if it exists)")
 @pass_context
-def audit_export(kawal, ticket, first, last, process, fmt, lang, output):
+def audit_export(kawal, ticket, first, last, process, fmt, lang, chains, output):
     """Write the tamper-evident history to a file, exactly as the API's export (GET /api/v1/audit/export) and the
     auditor's console write it: every event of each case with an event in the period (whole cases, so each chain
-    checks from its first event), streamed as it is read. The period is office days, the last one included. The
-    export is recorded for the auditor's console (its list of the last exports), as "kawal audit export"."""
+    checks from its first event), streamed as it is read. The period is office days, the last one included. With
+    --chains, the access changes' and the exemption register's chains instead, whole, as the console's and the API's
+    export of them. The export is recorded for the auditor's console (its list of the last exports), as "kawal audit
+    export"."""
     from zoneinfo import ZoneInfo
 
     from sqlalchemy.exc import SQLAlchemyError
@@ -888,6 +928,17 @@ def audit_export(kawal, ticket, first, last, process, fmt, lang, output):
     if not target.parent.is_dir():
         raise click.ClickException(f"cannot write {target}: no folder {target.parent}")
     partial = target.with_name(target.name + ".part")  # a run stopped halfway leaves no export cut short
+    if chains:
+        given = [name for name, value in (("--case", ticket), ("--from", first), ("--to", last)) if value is not None]
+        given += ["--process"] if process else []
+        given += ["--format csv"] if fmt != "jsonl" else []
+        if given:
+            raise click.ClickException(
+                f"--chains writes every chain whole, as JSON lines (each record hashes the one before): not with"
+                f" {', '.join(given)}"
+            )
+        _export_chains(kawal, target, partial)
+        return
     with kawal.session() as session:
         typed = ticket
         try:  # an empty --case (an unset $TICKET) is refused, never the whole history: as the API and the console
@@ -924,6 +975,39 @@ def audit_export(kawal, ticket, first, last, process, fmt, lang, output):
             session.rollback()
             click.echo(f"note: the export was not recorded for the console ({type(exc).__name__})")
     click.echo(f"{written['events']} event(s) of {written['cases']} case(s) written to {target}")
+
+
+def _export_chains(kawal, target: Path, partial: Path) -> None:
+    """``kawal audit export --chains``: engine.access_log.export_lines into ``target`` once whole, byte for byte the
+    console's and the API's export of the chains, recorded as a read of the history as theirs are."""
+    from sqlalchemy.exc import SQLAlchemyError
+
+    from engine import access_log
+    from engine.audit import EXPORT_BY, record_read
+
+    records = 0
+    with kawal.session() as session:
+        try:
+            with partial.open("wb") as out:
+                for line in access_log.export_lines(session):
+                    out.write(line)
+                    records += 1
+            partial.replace(target)
+        except OSError as exc:
+            raise click.ClickException(f"cannot write {target}: {exc.strerror or exc}") from None
+        finally:
+            partial.unlink(missing_ok=True)
+        session.rollback()
+        try:  # who read what, for the auditor's console (its list of the last exports), as the console's download
+            record_read(session, EXPORT_BY, "export", "cli", {"chains": "access"}, "jsonl")
+            session.commit()
+        except SQLAlchemyError as exc:  # a read-only role or replica: the export stands, unrecorded
+            session.rollback()
+            click.echo(f"note: the export was not recorded for the console ({type(exc).__name__})")
+    click.echo(
+        f"{records} record(s) of the access changes' and the exemption register's chains written to {target}"
+        f" (check it: kawal audit verify {shlex.quote(str(target))})"
+    )
 
 
 def _office_day(option: str, value: str | None, zone) -> datetime | None:

@@ -218,6 +218,12 @@ class RunningClock(Schema):
     due_at = OfficeDateTime()
 
 
+class LapseToConfirm(Schema):
+    event = fields.String(metadata={"description": "the message that confirms it (bukti_tidak_dikirim)"})
+    ended_at = OfficeDateTime(metadata={"description": "when the reporter's window ended"})
+    ended_on = fields.Date(metadata={"description": "the window's last day, in the office's time zone"})
+
+
 class WaitingCase(Schema):
     ticket = fields.String()
     process = fields.String()
@@ -230,11 +236,31 @@ class WaitingCase(Schema):
         metadata={"description": "what it waits to hear from outside that the reader records (POST its message)"},
     )
     clocks = fields.List(fields.Nested(RunningClock), metadata={"description": "its running clocks, next due first"})
+    to_confirm = fields.Nested(
+        LapseToConfirm,
+        allow_none=True,
+        metadata={
+            "description": "a complaint whose reporter's evidence window (BUKTI) ended: the reader confirms that no "
+            "evidence came by posting ``event`` (it closes the complaint as Dianggap Dicabut); null otherwise"
+        },
+    )
 
 
 class WaitingCases(Schema):
     total = fields.Integer(metadata={"description": "how many open cases the reader sees wait with no open task"})
-    items = fields.List(fields.Nested(WaitingCase), metadata={"description": "the first hundred, next clock first"})
+    to_confirm = fields.Integer(
+        metadata={"description": "how many of them wait for the reader to confirm a reporter's lapsed evidence window"}
+    )
+    items = fields.List(
+        fields.Nested(WaitingCase),
+        metadata={"description": "the first hundred: those to confirm first, then the next clock first"},
+    )
+
+
+class WaitingQuery(Schema):
+    to_confirm = fields.Boolean(
+        load_default=False, metadata={"description": "true: only the cases whose lapse the reader must confirm"}
+    )
 
 
 class CorrectionRefusal(Schema):

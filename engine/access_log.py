@@ -36,9 +36,19 @@ from datetime import UTC, datetime
 from sqlalchemy import func, select, update
 from sqlalchemy.orm import Session
 
-from engine import clock
+from engine import audit_lines, clock, exemption_words
 from engine.audit import Break
-from engine.models import AccountEvent, CalendarEvent, Exemption, ExemptionEvent, FeeEvent, Unit, UnitEvent, User
+from engine.models import (
+    AccountEvent,
+    CalendarEvent,
+    CaseEvent,
+    Exemption,
+    ExemptionEvent,
+    FeeEvent,
+    Unit,
+    UnitEvent,
+    User,
+)
 
 OFFICER, UNIT, CALENDAR, FEE, EXEMPTION = "officer", "unit", "calendar", "fee", "exemption"
 GENESIS = "0" * 64
@@ -61,8 +71,13 @@ LISTED = (*ACCESS_CHANGES, EXEMPTION)  # what the auditor's list of access chang
 # and date, the period, the letters and who decided, nothing of the entry's text. 2 (``"format": 2``, from migration
 # 0056): the same and ``content``, the SHA-256 of the entry's legal content (``exemption_content``), so a change of its
 # information, parts, basis, tests or note shows; and ``case``, the request's ticket where it was made on one. Never
-# the text itself: the chain is exported and never erased, and a register's words may have to be corrected.
-EXEMPTION_FORMAT = 2
+# the text itself: the chain is exported and never erased, and a register's words may have to be corrected. 3 (from
+# this version): the same and the entry's early end (engine.exemption_ends), ``ended_on`` (ISO day, or null while it
+# holds) and ``ended_reason`` (its engine.exemption_words code and parameters: the deciding case's ticket, the body;
+# null while it holds); an entry's end appends a record (``exemption_ended``). A format 1 or 2 record says nothing of
+# an end: an entry whose last record is one (made, or ended, before format 3) has its end compared with its request's
+# history instead, where every end since migration 0023 left an ``exemption_ended`` event (``entry_breaks``).
+EXEMPTION_FORMAT = 3
 EXEMPTION_CONTENT = (
     "information",
     "exempted_parts",
@@ -78,6 +93,7 @@ EXEMPTION_CONTENT = (
     "note",
 )
 EXEMPTION_SHOWN = ("decree_number", "decree_date", "valid_until", "letters", "decided_as")  # held as they are
+EXEMPTION_END = ("ended_on", "ended_reason")  # format 3: held as they are (the reason as its code and parameters)
 
 
 def record_hash(prev_hash: str, at: datetime, actor: str, type_: str, subject: int, data: dict) -> str:
@@ -121,10 +137,25 @@ def exemption_record(entry: Exemption, ticket: str | None = None) -> dict:
         "letters": list(entry.letters or ()),
         "decided_as": entry.decided_as,
         "content": exemption_content(entry),
+        **exemption_end(entry),
     }
     if ticket:
         data["case"] = ticket
     return data
+
+
+def exemption_end(entry: Exemption) -> dict:
+    """What a format 3 record holds of an entry's early end: ``ended_on`` (ISO day) and ``ended_reason`` (the code and
+    parameters engine.exemption_words stored; a text Kawal did not word, by its SHA-256 only), each null while the
+    entry holds."""
+    reason = None
+    if entry.ended_reason is not None:
+        found = exemption_words.parsed(entry.ended_reason)
+        if found is not None:
+            reason = {"code": found[0], "params": found[1]}
+        else:
+            reason = {"text": hashlib.sha256(entry.ended_reason.encode()).hexdigest()}
+    return {"ended_on": entry.ended_on.isoformat() if entry.ended_on else None, "ended_reason": reason}
 
 
 def record(
@@ -192,17 +223,27 @@ ENTRY_TEXT_CHANGED = (
     "the register's entry is not what its chain last recorded: its information, exempted parts, basis, tests or note"
     " changed"
 )
+# An entry whose last record is older than format 3, compared with its request's history (``entry_breaks``).
+ENTRY_END_UNRECORDED = "the register's entry (ended_on: {row}) is not what its request's history recorded ({recorded})"
+NONE_SAID = "-"  # a value the row or the record does not hold (an entry in force has no end)
 
 
 def entry_breaks(session: Session) -> Iterator[EntryBreak]:
     """Each entry of the exemption register compared with the last record of its chain, as a case row with its history
     (engine.audit): an entry without a record (made outside Kawal, or its records removed), or one whose decree,
-    period, letters or decider (any format), or content (format 2: ``exemption_content``) is not what was recorded."""
+    period, letters or decider (any format), content (format 2 on: ``exemption_content``) or early end (format 3:
+    ``exemption_end``; an end written in the row without its record is told) is not what was recorded.
+
+    A format 1 or 2 record says nothing of an end: it was written before Kawal chained ends (migration 0056's snapshot
+    took each entry as it stood, its end not among what it held). Such an entry's ``ended_on`` is compared with its
+    request's history instead, hash-chained too, where every end since migration 0023 left an ``exemption_ended``
+    event: an entry ended in the database (or whose end was erased) is told, one ended before format 3 is not."""
     last = (
         select(ExemptionEvent.exemption_id, func.max(ExemptionEvent.id).label("id"))
         .group_by(ExemptionEvent.exemption_id)
         .subquery()
     )
+    history = _ended_in_histories(session)  # read first: the entries are streamed
     rows = session.execute(
         select(Exemption, ExemptionEvent.data)
         .outerjoin(last, last.c.exemption_id == Exemption.id)
@@ -215,16 +256,38 @@ def entry_breaks(session: Session) -> Iterator[EntryBreak]:
             yield EntryBreak(entry.id, ENTRY_MISSING)
             continue
         held = exemption_record(entry)
-        changed = next((f for f in EXEMPTION_SHOWN if f in data and data[f] != held[f]), None)
+        changed = next((f for f in (*EXEMPTION_SHOWN, *EXEMPTION_END) if f in data and data[f] != held[f]), None)
         if changed is not None:
             yield EntryBreak(
                 entry.id, ENTRY_CHANGED.format(field=changed, row=_said(held[changed]), recorded=_said(data[changed]))
             )
         elif "content" in data and data["content"] != held["content"]:
             yield EntryBreak(entry.id, ENTRY_TEXT_CHANGED)
+        elif "ended_on" not in data:
+            told = history.get((entry.case_id, entry.id))
+            if held["ended_on"] != told:
+                row, recorded = _said(held["ended_on"]), _said(told)
+                yield EntryBreak(entry.id, ENTRY_END_UNRECORDED.format(row=row, recorded=recorded))
+
+
+def _ended_in_histories(session: Session) -> dict[tuple[int, object], str]:
+    """The day each entry ended as its request's history recorded it (its last ``exemption_ended`` event), by the
+    request's id and the entry's."""
+    found = {}
+    events = select(CaseEvent.case_id, CaseEvent.data).where(CaseEvent.type == "exemption_ended")
+    for case_id, data in session.execute(events.order_by(CaseEvent.case_id, CaseEvent.seq)):
+        found[(case_id, (data or {}).get("exemption"))] = (data or {}).get("on")
+    return found
 
 
 def _said(value) -> str:
+    if value is None:
+        return NONE_SAID
+    if isinstance(value, dict):  # an end's reason: its code and parameters (the deciding case, the body)
+        if "text" in value:
+            return f"text {str(value['text'])[:12]}"
+        params = value.get("params") or {}
+        return " ".join([str(value.get("code")), *(str(v) for v in params.values() if v)])
     return ", ".join(value) if isinstance(value, list) else str(value)
 
 
@@ -328,3 +391,113 @@ def export_lines(session: Session) -> Iterator[bytes]:
     """``iter_records`` as JSON lines (UTF-8), the file the auditor downloads."""
     for row in iter_records(session):
         yield (json.dumps(row, ensure_ascii=False, separators=(",", ":")) + "\n").encode()
+
+
+# -- the chains' export checked by Kawal (``kawal audit verify FILE``), as scripts/verify_audit_export.py step 6 -------
+RECORD_FIELDS = {
+    "chain": str,
+    "id": int,
+    "at": str,
+    "actor": str,
+    "type": str,
+    "subject": int,
+    "data": dict,
+    "prev_hash": str,
+    "hash": str,
+}
+
+
+def record_line(line: bytes) -> dict | None:
+    """A line of an export as a chain's record (``iter_records``) when it is one, a JSON object naming its ``chain``;
+    None for any other line (a case's event, a line that is no JSON), which the cases' check reads."""
+    row = audit_lines.read_line(line)
+    return row if isinstance(row, dict) and "chain" in row else None
+
+
+class RecordReader:
+    """Reads an export's chain records line by line (``export_lines``: each chain whole and together, in id order) and
+    tells the first break of each chain, as engine.audit.ChainReader does a case's; against anchors' ``access`` lines
+    too (``check_anchor``). Only each chain's last record is remembered."""
+
+    def __init__(self) -> None:
+        self.last: dict[str, tuple[int, str]] = {}  # each chain's last record read: (id, hash)
+        self.broken: set[str] = set()
+        self.done: set[str] = set()  # chains whose records ended before another chain's began
+        self.current: str | None = None
+        self.records = 0
+        self.latest = ""  # the newest record's instant (UTC ISO), to tell an export made after an anchor
+
+    def read_line(self, line: bytes, number: int, anchors=()) -> Break | None:
+        """The line's break, if it is a chain's record (``record_line``) and the first break of its chain."""
+        record = record_line(line)
+        if record is None:
+            return None
+        self.records += 1
+        chain = str(record["chain"])
+        reason = self._misshapen(record)
+        if reason is None:
+            reason = self._unchained(record, chain, anchors)
+        if isinstance(record.get("id"), int) and isinstance(record.get("hash"), str):
+            self.last[chain] = (record["id"], record["hash"])
+        if reason is None or chain in self.broken:
+            return None
+        self.broken.add(chain)
+        return Break(f"access:{chain}", record["id"] if type(record.get("id")) is int else 0, reason, number)
+
+    @staticmethod
+    def _misshapen(record: dict) -> str | None:
+        for name, kind in RECORD_FIELDS.items():
+            if name not in record:
+                return f'the field "{name}" is missing'
+            if type(record[name]) is not kind:  # true and false are not whole numbers
+                return f'the field "{name}" is not a JSON {kind.__name__}'
+        extra = sorted(set(record) - set(RECORD_FIELDS))
+        if extra:
+            return f"a field no exported record has: {extra[0]}"
+        try:
+            at = datetime.fromisoformat(record["at"])
+        except ValueError:
+            at = None
+        if at is None or at.utcoffset() is None:
+            return f'"at" is not a date and time with its offset: {record["at"]}'
+        return None
+
+    def _unchained(self, record: dict, chain: str, anchors) -> str | None:
+        if chain != self.current:
+            if self.current is not None:
+                self.done.add(self.current)
+            self.current = chain
+            if chain in self.done:
+                return "this chain's records are not together"
+        if chain not in CHAINS:
+            return f"no chain of Kawal is called {chain}"
+        at = datetime.fromisoformat(record["at"])
+        self.latest = max(self.latest, at.astimezone(UTC).isoformat(timespec="microseconds"))
+        for anchor in anchors:
+            for kind, record_id, hash_ in anchor.access:
+                if kind == chain and record_id == record["id"] and hash_ != record["hash"]:
+                    return (
+                        f"the access changes were rewritten: record {record_id} is not the anchor's of {anchor.made_at}"
+                    )
+        prev_id, prev = self.last.get(chain, (0, GENESIS))
+        if record["id"] <= prev_id:
+            return f"expected a record after {prev_id}, found {record['id']}"
+        if record["prev_hash"] != prev:
+            return "prev_hash does not match the previous record"
+        if record_hash(prev, at, record["actor"], record["type"], record["subject"], record["data"]) != record["hash"]:
+            return "content does not match its hash"
+        return None
+
+    def check_anchor(self, anchor, made_after: bool = False) -> tuple[list[Break], bool]:
+        """After the last line: each chain of ``anchor`` that ends before its anchored record, or is missing, was cut,
+        if the export was made after the anchor (a record from then on, or ``made_after``); else nothing can be said
+        of a cut, and the second value says so (as engine.anchors.check_rows)."""
+        newer = bool(self.latest) and datetime.fromisoformat(self.latest) >= datetime.fromisoformat(anchor.made_at)
+        if not (newer or made_after):
+            return [], True
+        found = []
+        for kind, record_id, _hash in anchor.access:
+            if self.last.get(kind, (0, ""))[0] < record_id:
+                reason = f"the access changes were cut: the anchor of {anchor.made_at} holds record {record_id}"
+                found.append(Break(f"access:{kind}", record_id, reason))
+        return found, False

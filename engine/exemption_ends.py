@@ -8,6 +8,11 @@ that day, each with an ``exemption_ended`` event, and the request's history reco
 /dip box of refusals reads (engine.dip_match). An entry the refusal only cited was determined on another request:
 a decree binding every later requester, which one requester's objection does not void for everyone; it stays, and
 that other request's history is not written to.
+
+Each end is recorded in the register's hash chain too (engine.access_log EXEMPTION, an ``exemption_ended`` record of
+format 3 holding the day and the reason's code), in the same transaction: ``kawal audit verify`` compares every
+entry's ``ended_on`` and ``ended_reason`` with its last record, so an end written, changed or erased in the database
+is told.
 """
 
 from __future__ import annotations
@@ -17,7 +22,7 @@ from datetime import date
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from engine import exemption_words, kinds
+from engine import access_log, exemption_words, kinds
 from engine.audit import EventLog
 from engine.calendar import iso_day
 from engine.exemptions import CITE_FIELD, decisions
@@ -128,8 +133,8 @@ def _end(
 ) -> list[Exemption]:
     """End the request's own entries in force on ``on`` (the entry keeps why, ``reason``: a code of
     engine.exemption_words and its parameters, naming the deciding case; the request's history an event each, with
-    the same code and parameters and their Indonesian words) and record its refusal overturned: once per deciding
-    case (``by``), however often the upgrade runs."""
+    the same code and parameters and their Indonesian words; the register's chain a record each, with the end) and
+    record its refusal overturned: once per deciding case (``by``), however often the upgrade runs."""
     if _recorded(session, request, by):
         return []
     ended = list(
@@ -147,6 +152,8 @@ def _end(
         entry.ended_reason = exemption_words.stored(code, **params)
         event = {"exemption": entry.id, "by": by, **why, "on": on.isoformat(), **extra}
         log.append(request, "exemption_ended", actor, event)
+        chained = access_log.exemption_record(entry, request.ticket)  # format 3: with the end, checked against the row
+        access_log.record(session, access_log.EXEMPTION, entry.id, actor, "exemption_ended", chained)
     cited = decision.get(CITE_FIELD)
     overturned = {"by": by, **why, "on": on.isoformat(), **extra}
     if isinstance(cited, int):

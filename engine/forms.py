@@ -60,6 +60,9 @@ def _nik(value: object) -> bool:
 
 
 NEEDS_STEP = "x-needs-step"  # a field that only a later version of its process reads: the step that reads it
+# A field asked only on cases whose record holds one of some values: {"<Case.details key>": [values]}.
+CASE_WHEN = "x-case-when"
+NOT_ASKED = "x-not-asked"  # in a form trimmed by for_case: the fields its case does not ask
 
 
 def for_steps(schema: dict, steps) -> dict:
@@ -70,7 +73,41 @@ def for_steps(schema: dict, steps) -> dict:
     if not marked:
         return schema
     have = steps()
-    dropped = {name for name, step in marked.items() if step not in have}
+    return _without(schema, {name for name, step in marked.items() if step not in have})
+
+
+def for_case(schema: dict, details) -> dict:
+    """``schema`` as a task of a case whose record (``Case.details``, from ``details()``) asks it: without the fields
+    marked ``x-case-when`` (``{"alasan": ["b", "c"]}``) whose key the record holds with none of the values. A dispute
+    on ground a alone is not mediated (UU 14/2008 Pasal 40), so its power of attorney asks no authority to settle in
+    mediation: the letter leaves the answer out. A key the record lacks or leaves empty keeps the field (nothing says
+    it does not apply). ``details`` is called only when a field is marked.
+
+    The trimmed form names the fields left out (``x-not-asked``): an answer given to one anyway is left out of the
+    task's data (``answered``), neither refused (the page never asks it) nor recorded (nothing acts on it)."""
+    marked = {name: node[CASE_WHEN] for name, node in schema.get("properties", {}).items() if CASE_WHEN in node}
+    if not marked:
+        return schema
+    record = details() or {}
+    dropped = set()
+    for name, when in marked.items():
+        for key, values in when.items():
+            held = record.get(key)
+            held = set(held) if isinstance(held, list | tuple) else {held} if held else set()
+            if held and not held & set(values):
+                dropped.add(name)
+    trimmed = _without(schema, dropped)
+    return trimmed if trimmed is schema else {**trimmed, NOT_ASKED: sorted(dropped)}
+
+
+def answered(schema: dict, data: dict) -> dict:
+    """``data`` without the answers to the fields ``schema``'s case does not ask (``for_case``)."""
+    skipped = schema.get(NOT_ASKED)
+    return {k: v for k, v in data.items() if k not in skipped} if skipped else data
+
+
+def _without(schema: dict, dropped: set[str]) -> dict:
+    """``schema`` without the top-level fields ``dropped``, neither offered nor required (``schema`` if none)."""
     if not dropped:
         return schema
     trimmed = dict(schema)
@@ -90,8 +127,11 @@ class FormRegistry:
     def errors(self, name: str, data: object) -> dict[str, list[Message]]:
         return _errors(_validator(self.directory, name), data)
 
-    def validate(self, name: str, data: object) -> dict:
-        fields = self.errors(name, data)
+    def validate(self, name: str, data: object, schema: dict | None = None) -> dict:
+        """``data`` checked against the form ``name``, or against ``schema``, the form as a task of its case offers it
+        (``Runtime.task_form``: fields left out by ``for_steps``/``for_case`` neither required nor accepted)."""
+        trimmed = schema is not None and schema is not self.schema(name)
+        fields = errors_in(schema, data) if trimmed else self.errors(name, data)
         if fields:
             raise Invalid("invalid_data", fields=fields)
         return data  # type: ignore[return-value]

@@ -35,6 +35,7 @@ from engine import (
 from engine.audit import EventLog
 from engine.complaints import OUTCOME, REQUEST, tell_reporter, tell_reporter_closure
 from engine.errors import Conflict, Invalid, KawalError
+from engine.forms import answered
 from engine.ids import in_range
 from engine.letters import completeness
 from engine.letters import issue as letters
@@ -168,14 +169,15 @@ def complete_task(
     if not isinstance(data, dict):
         raise Invalid("data_not_object", fields={"data": [msg("object_expected")]})
     schema = rt.task_form(session, task)  # without the fields the case's process version would not read
+    data = answered(schema, data)  # nor those its record does not ask: an answer given anyway is left out
     data = _with_office_commission(rt, task, schema, data)
     try:
         incoming = task_files.Incoming.check(schema, data, uploads or {}, rt.settings.max_attachment_bytes)
     except Invalid as refused:  # the form's other errors too, in the same answer: not one round per kind
         sent = {name: list(range(1, len(items) + 1)) for name, items in (uploads or {}).items() if items}
-        raise _with_form_errors(rt, task.form, {**data, **sent}, refused) from None
+        raise _with_form_errors(rt, task.form, schema, {**data, **sent}, refused) from None
     if task.form:
-        rt.forms.validate(task.form, {**data, **incoming.placeholders()})
+        rt.forms.validate(task.form, {**data, **incoming.placeholders()}, schema)  # the form as the page asks it
         _require_offered(schema, data)  # the form's own fields, but one the case's version does not offer
         dip_match.check_citations(session, schema, data)  # e.g. the decision's DIP item
         data = units.check_references(session, schema, data)  # e.g. the reported unit, the referral's
@@ -247,12 +249,12 @@ def _require_offered(schema: dict, data: dict) -> None:
         raise Invalid("invalid_data", fields={name: [msg("field_unknown")] for name in extra})
 
 
-def _with_form_errors(rt: Runtime, form: str | None, data: dict, refused: Invalid) -> Invalid:
+def _with_form_errors(rt: Runtime, form: str | None, schema: dict, data: dict, refused: Invalid) -> Invalid:
     """The files' refusal, with what the form's schema says of the rest (a file field sent counts as filled)."""
     if not form:
         return refused
     try:
-        rt.forms.validate(form, data)
+        rt.forms.validate(form, data, schema)
     except Invalid as invalid:
         files_told = {path.split(".")[0] for path in refused.fields}  # their own words, not the schema's
         others = {path: messages for path, messages in invalid.fields.items() if path.split(".")[0] not in files_told}

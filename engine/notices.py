@@ -1,6 +1,6 @@
 """Who is told what after a run: reminders planned, and outbox rows for every notice the law or the
 office expects (receipt, extension, decision, overdue apology; a complaint's receipt, recording, referral, its
-deemed withdrawal and its reopening; new task, escalation, overdue).
+deemed withdrawal and its reopening; new task, escalation, overdue; a task handed to a stand-in).
 
 Called by ``engine.run`` after each sync, inside the same transaction, so a rolled-back change tells nobody.
 """
@@ -9,8 +9,8 @@ from __future__ import annotations
 
 from sqlalchemy.orm import Session
 
-from engine import clock, dip_match, lateness, proxy_party, reminders, status, survey
-from engine.models import Case, Reminder
+from engine import audit, clock, dip_match, lateness, proxy_party, reminders, status, survey
+from engine.models import Absence, Case, HumanTask, Reminder
 from engine.outbox import Outbox, audience_users, deadline_context, instant, lane_members, own_deadline, stated
 from engine.runtime import Runtime
 from engine.sync import Changes
@@ -166,10 +166,30 @@ def announce(session: Session, rt: Runtime, case: Case, changes: Changes) -> Non
             context[reminders.LAPSES] = [deadline.id for deadline in missed]
         elif task.assignee_id is not None:  # the run gave it to an officer (engine.sync): theirs, not the queue's
             event, told_users = "task_assigned", [task.assignee_id]
+            leave = _stand_in_for(session, case, task)
+            if leave is not None:  # the referrer is away: his stand-in is told whose work it is and until when
+                event, context = "task_handed_over", {**context, **_leave_facts(leave)}
         else:
             told_users = lane_members(session, case, task.lane, task.unit_id)
         outbox.to_users(case, event, f"task:{task.task_guid}", told_users, context)
     outbox.write()
+
+
+def _stand_in_for(session: Session, case: Case, task: HumanTask) -> Absence | None:
+    """The leave under which this run gave ``task`` to a stand-in: a unit's answer routed back to the officer who
+    referred the case, away now (engine.stand_ins.route_back; its ``task_assigned`` event, not written yet, names the
+    leave, ``absence_id``, as an assignment by hand to an officer on leave does, engine.inbox.assign_task)."""
+    for event in audit.pending(session, case):
+        data = event["data"]
+        if event["type"] == "task_assigned" and data.get("task_guid") == task.task_guid and data.get("absence_id"):
+            return session.get(Absence, data["absence_id"])
+    return None
+
+
+def _leave_facts(leave: Absence) -> dict:
+    """Whose work it is and until when, as ``task_handed_over`` says it (engine.leave_returns.leave_context, which
+    this module cannot import: engine.leave_returns reads engine.run, which reads this one)."""
+    return {"absent_name": leave.user.display_name, "leave_last_day": leave.last_day.isoformat()}
 
 
 def remind(session: Session, rt: Runtime, reminder: Reminder) -> list[int]:

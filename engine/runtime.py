@@ -27,7 +27,7 @@ from engine import clock, lanes
 from engine.calendar import CALENDARS, LENIENT, HolidayOverride, WorkingCalendar, parse_office_schedule
 from engine.config import Settings
 from engine.errors import Conflict
-from engine.forms import FormRegistry, for_steps
+from engine.forms import FormRegistry, for_case, for_steps
 from engine.instances import InstanceCache
 from engine.models import Case, HolidayOverrideRow, ProcessVersion, WorkflowState
 from engine.serialization import fast_serializer
@@ -261,10 +261,13 @@ class Runtime:
         return self._steps[version_id]
 
     def task_form(self, session: Session, task) -> dict:
-        """The form of a task as its case's process version offers it (``engine.forms.for_steps``); {} for none."""
+        """The form of a task as its case's process version offers it (``engine.forms.for_steps``) and its case's
+        record asks it (``engine.forms.for_case``: e.g. no authority to settle in mediation on a dispute on ground a
+        alone); {} for none. The page shows it and the completion checks against it: one schema for both."""
         if not task.form:
             return {}
-        return for_steps(self.forms.schema(task.form), lambda: self.steps(session, task.case.process_version_id))
+        schema = for_steps(self.forms.schema(task.form), lambda: self.steps(session, task.case.process_version_id))
+        return for_case(schema, lambda: task.case.details)
 
     def _restored(self, spec_json: str) -> tuple[object, dict]:
         """The stored specs as objects, restored once per process for the same text whichever runtime asks (the

@@ -66,8 +66,9 @@ LETTERS = {
 FORWARDED_EVENT, FORWARDED_STATUS = "complaint_referred", "diteruskan_instansi_lain"
 FORWARDING_LETTER = "surat_penerusan"
 # The messages that open a window of the requester's (Pasal 36(1): objection; Pasal 37(2): dispute), and so say its
-# last day.
-WINDOWS = frozenset({"decision_notice", "objection_response"})
+# last day; and the apology for an objection the superior never answered (A30 lapsed), which opens the dispute window
+# by itself (Pasal 37(2); engine.chain.dispute_window) and says until when.
+WINDOWS = frozenset({"decision_notice", "objection_response", "overdue_apology"})
 # The messages that name the Komisi Informasi the requester may go to: the superior's response to an objection, and
 # the apology when the superior's response is late (A30 lapsed; UU 14/2008 Pasal 35(1) huruf e, 37(2)).
 COMMISSION_EVENTS = frozenset({"objection_response", "overdue_apology"})
@@ -246,8 +247,9 @@ def commission(session: Session, rt: Runtime, case: Case, event: str) -> dict:
 
 
 def window(session: Session, rt: Runtime, case: Case, event: str) -> dict:
-    """The last day of the window the message opens, as the status page shows it (``engine.queries``)."""
-    if event not in WINDOWS:
+    """The last day of the window the message opens, as the status page shows it (``engine.queries``): an
+    ``overdue_apology`` an objection's only (a request's or a complaint's opens none it states)."""
+    if event not in WINDOWS or (event == "overdue_apology" and case.kind != kinds.OBJECTION):
         return {}
     if case.kind == kinds.REQUEST:
         found = chain.objection_windows(rt, session, case, public=True)

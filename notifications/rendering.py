@@ -87,9 +87,9 @@ template may use only these keys (``CONTEXT_KEYS``):
     of a granted request states (whole rupiah; ``render`` writes it as the reader writes money) and how to pay it, as
     the letter says it; absent when no fee is due, and the mail then says nothing of a fee.
 ``window_ends_on``, ``window_from_dispatch``
-    Added when sent (``notifications.case_facts``): the last day of the window ``decision_notice`` (objection) and
-    ``objection_response`` (dispute) open, as the status page shows it, and whether it counts from the dispatch
-    because the requester's receipt is not recorded yet.
+    Added when sent (``notifications.case_facts``): the last day of the window ``decision_notice`` (objection),
+    ``objection_response`` and an objection's ``overdue_apology`` (dispute) open, as the status page shows it, and
+    whether it counts from the dispatch because the requester's receipt is not recorded yet.
 ``commission``, ``commission_address``, ``commission_website``
     Added when ``objection_response`` or an objection's ``overdue_apology`` (A30 lapsed) is sent
     (``notifications.case_facts``): the Komisi Informasi the requester may
@@ -185,8 +185,9 @@ information list (DIP) the decision cites, and where the portal shows it; the no
 letters' messages (complaint_recorded: the Tanda Terima Pengaduan; complaint_outcome: the Surat Pemberitahuan Hasil;
 complaint_question: the evidence request's Surat Permintaan Kelengkapan Data/Bukti) may carry
 ``letters`` and ``letters_attached``, decision_notice and objection_response ``window_ends_on``,
-``window_from_dispatch`` and ``outcome_code``, decision_notice ``fee_amount`` and ``fee_method``, objection_response
-and an objection's overdue_apology ``commission``, ``commission_address`` and ``commission_website``.
+``window_from_dispatch`` and ``outcome_code``, an objection's overdue_apology ``window_ends_on``, decision_notice
+``fee_amount`` and ``fee_method``, objection_response and an objection's overdue_apology ``commission``,
+``commission_address`` and ``commission_website``.
 
 Messages about no case (``ITEM_EVENTS``) have their own keys (``ITEM_KEYS``), no ticket and no
 deadline block: a periodic DIP item falling due (``dip_due_reminder``, to its unit) or overdue

@@ -204,7 +204,7 @@ class AccessChangeView(Schema):
 def access_changes(query):
     """What administrators changed in [from, to) in officers' accounts, the office's units, the working-day calendar
     and the fee standard, and the records of the exemption register (exemption_recorded, exemption_determined,
-    exemption_snapshot: its decree, period and letters, a digest of its text), newest first."""
+    exemption_snapshot, exemption_ended: its decree, period, letters and end, a digest of its text), newest first."""
     access.require_auditor(current_user())
     return access_log.changes(db.session, query.get("from_"), query.get("to"))
 

@@ -20,6 +20,7 @@ from api.schemas import (
     RequesterCorrection,
     WaitingCases,
     WaitingCorrections,
+    WaitingQuery,
 )
 from engine import access, other_filings, proxy_data, queries, requester_data, task_files, waiting
 
@@ -165,14 +166,19 @@ def get_other_filings(ticket):
 
 @blp.get("/waiting-cases")
 @login_required
+@blp.arguments(WaitingQuery, location="query")
 @blp.response(200, WaitingCases)
-def waiting_cases():
+def waiting_cases(query):
     """The open cases the officer may see in which nobody holds an open task: they wait for the requester, the
-    reporter, the Information Commission or a court (engine.waiting). The first hundred, the one whose next clock
-    falls due first at the top, each with its running clocks; ``total`` counts them all."""
+    reporter, the Information Commission or a court (engine.waiting). The first hundred, each with its running clocks:
+    first the complaints whose reporter's evidence window ended and which the reader must confirm (``to_confirm``:
+    the message to post and when the window ended), then the one whose next clock falls due first; ``total`` counts
+    them all, ``to_confirm`` those to confirm. ``?to_confirm=true``: those to confirm alone."""
     user = current_user()
     access.require_staff(user)
-    total, found = waiting.waiting(db.session, user)
+    only = query["to_confirm"]
+    total, found = waiting.waiting(db.session, user, to_confirm=only)
+    zone = runtime().calendars["lenient"].tz  # the reporter's window's own reading (BUKTI)
     items = [
         {
             "ticket": w.case.ticket,
@@ -183,10 +189,18 @@ def waiting_cases():
             "awaiting_since": w.case.awaiting_since,
             "awaiting": w.events,
             "clocks": w.clocks,
+            "to_confirm": _to_confirm(w.to_confirm, zone),
         }
         for w in found
     ]
-    return {"total": total, "items": items}
+    lapsed = total if only else len(waiting.lapses(db.session, user))
+    return {"total": total, "to_confirm": lapsed, "items": items}
+
+
+def _to_confirm(lapse: waiting.ToConfirm | None, zone) -> dict | None:
+    if lapse is None:
+        return None
+    return {"event": lapse.event, "ended_at": lapse.ended_at, "ended_on": lapse.ended_at.astimezone(zone).date()}
 
 
 @blp.get("/requester-corrections")

@@ -160,6 +160,13 @@ REASONS = [
         ),
         _l("the register's entry (%(field)s: %(row)s) is not what its chain last recorded (%(held)s)"),
     ),
+    (  # an entry whose last record is older than format 3: its end compared with its request's history
+        re.compile(
+            r"the register's entry \((?P<field>\w+): (?P<row>.*)\) is not what its request's history recorded"
+            r" \((?P<held>.*)\)"
+        ),
+        _l("the register's entry (%(field)s: %(row)s) is not what its request's history recorded (%(held)s)"),
+    ),
     (
         re.compile(re.escape(access_log.ENTRY_TEXT_CHANGED)),
         _l(

@@ -76,6 +76,7 @@ EXEMPTION_CHANGES = {
     "exemption_recorded": _l("Exemption determination recorded by the PPID without a request"),
     "exemption_determined": _l("Exemption determined on a request"),
     "exemption_snapshot": _l("Register entry as it stood when Kawal began chaining every entry"),
+    "exemption_ended": _l("Register entry ended: the refusal it rested on was overturned"),
 }
 
 
@@ -95,6 +96,8 @@ def exemption_change_text(type_: str, data: dict) -> str:
         )
         if data.get("case"):
             text += f" ({data['case']})"
+        if data.get("ended_on"):  # format 3: the entry's early end (engine.exemption_ends)
+            text += "; " + _("ended on %(day)s", day=display.iso_date(data["ended_on"]))
     return text
 
 

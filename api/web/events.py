@@ -40,6 +40,7 @@ from engine import access, casework, chain, confirmations, intake, kinds, latene
 from engine.errors import Conflict, Forbidden, Invalid, NotFound
 from engine.messages import msg
 from engine.models import Case, CaseEvent, User
+from engine.waiting import LAPSE_CONFIRMATION, LAPSE_WINDOW
 
 SUMMONS_FORM = "sengketa.json"
 
@@ -274,7 +275,6 @@ def _event_page(case: Case, event: casework.Awaited, values: MultiDict | None = 
 # The team's confirmation that the reporter sent no evidence (workflows/pengaduan.bpmn, allowed_after BUKTI): recording
 # it closes the complaint as Dianggap Dicabut (legal-process.md §7.4). Its page says so, and the day the reporter's
 # window ended, which is also the first day the confirmation may give (engine.casework.check_event_dates).
-LAPSE_CONFIRMATION, LAPSE_WINDOW = "bukti_tidak_dikirim", "BUKTI"
 
 
 def lapse_end(case: Case, name: str):

@@ -2,29 +2,26 @@
 it runs, the one due first at the top. The same list as ``GET /api/v1/waiting-cases``.
 
 A complaint whose reporter let the evidence window (BUKTI) lapse waits for the team's confirmation that nothing came
-(workflows/pengaduan.bpmn: the lapse closes nothing by itself) and has no clock left: its row says the window ended
-and links the confirmation, it comes first, and the tab counts such cases on every inbox page (``lapses_to_confirm``).
+(engine.waiting reads which: ``Waiting.to_confirm``): its row says the window ended and links the confirmation, it
+comes first (among the first hundred however many wait), the tab counts such cases on every inbox page
+(``lapses_to_confirm``), and ``?perlu_konfirmasi=1`` lists them alone.
 """
 
 from __future__ import annotations
 
-from datetime import datetime
-
-from flask import render_template
+from flask import g, render_template, request
 from flask_login import current_user, login_required
-from sqlalchemy import or_, select
 
 from api.extensions import db
 from api.web import display
 from api.web.blueprint import bp
 from api.web.case import clock_kind_label, clock_label
-from api.web.events import LAPSE_CONFIRMATION, LAPSE_WINDOW, message_title
+from api.web.events import message_title
 from api.web.i18n import current_language
 from api.web.inbox import scopes_of
 from api.web.session import officer
 from engine import access, clock, waiting
 from engine.errors import Forbidden
-from engine.models import Case, Deadline, User
 
 
 @bp.get("/kotak-masuk/menunggu")
@@ -32,9 +29,9 @@ from engine.models import Case, Deadline, User
 def waiting_cases():
     user, locale = officer(), current_language()
     access.require_staff(user)
-    total, found = waiting.waiting(db.session, user)
+    only = request.args.get("perlu_konfirmasi") == "1"  # the lapses the reader must confirm, alone
+    total, found = waiting.waiting(db.session, user, to_confirm=only)
     now = clock.now()
-    lapses = _lapses(user)
     rows = [
         {
             "ticket": w.case.ticket,
@@ -53,31 +50,14 @@ def waiting_cases():
                 }
                 for d in w.clocks
             ],
-            # The reporter's evidence window ended: the team's confirmation is due (its form's link).
-            "lapse": lapses.get(w.case.id),
-            "lapse_event": LAPSE_CONFIRMATION,
+            # The reporter's evidence window ended: the team's confirmation is due (its form's link); listed first.
+            "lapse": w.to_confirm.ended_at if w.to_confirm else None,
+            "lapse_event": w.to_confirm.event if w.to_confirm else None,
         }
         for w in found
     ]
-    rows.sort(key=lambda row: row["lapse"] is None)  # those the team must confirm first, else as listed
-    return render_template("waiting.html", rows=rows, total=total, lapsed=len(lapses), scopes=scopes_of(user))
-
-
-def _lapses(user: User) -> dict[int, datetime]:
-    """The waiting complaints ``user`` may see whose reporter's evidence window has ended (lapsed, or due and not yet
-    swept) and whose confirmation ``user`` records (``engine.waiting``'s lane rule): their ids and the window's end."""
-    ended = or_(Deadline.status == "lapsed", (Deadline.status == "pending") & (Deadline.due_at <= clock.now()))
-    query = (
-        access.cases_visible_to(user, select(Case, Deadline.due_at))
-        .join(Deadline, Deadline.case_id == Case.id)
-        .where(Case.awaiting_since.is_not(None), Deadline.name == LAPSE_WINDOW, ended)
-    )
-    lanes = access.supervised_lanes(user)
-    return {
-        case.id: due_at
-        for case, due_at in db.session.execute(query).all()
-        if any(e["name"] == LAPSE_CONFIRMATION and e["lane"] in (None, *lanes) for e in case.awaiting_events or ())
-    }
+    lapsed = total if only else _lapse_count(user)
+    return render_template("waiting.html", rows=rows, total=total, lapsed=lapsed, only=only, scopes=scopes_of(user))
 
 
 @bp.app_template_global()
@@ -90,4 +70,11 @@ def lapses_to_confirm() -> int:
         access.require_staff(current_user.user)
     except Forbidden:
         return 0
-    return len(_lapses(current_user.user))
+    return _lapse_count(current_user.user)
+
+
+def _lapse_count(user) -> int:
+    """How many lapses ``user`` must confirm (engine.waiting.lapses), read once a request: the page and its tabs."""
+    if "kawal_lapses_to_confirm" not in g:
+        g.kawal_lapses_to_confirm = len(waiting.lapses(db.session, user))
+    return g.kawal_lapses_to_confirm

@@ -48,7 +48,7 @@ def test_every_entry_of_the_register_has_a_record_that_verifies(keeper, desk):
             (on_request, "exemption_determined"),
         ]
         assert events[1].data["case"].startswith("PPID-")
-        assert all(e.data["format"] == 2 and len(e.data["content"]) == 64 for e in events)
+        assert all(e.data["format"] == 3 and len(e.data["content"]) == 64 for e in events)
         assert "Berkas pemeriksaan" not in str(events[0].data)  # a digest of the text, never the text
 
 

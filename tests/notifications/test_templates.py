@@ -264,7 +264,7 @@ COMMISSION_KEYS = {"commission", "commission_address", "commission_website"}  # 
 
 def optional(event: str) -> set[str]:
     return {
-        "overdue_apology": {"status_label"} | COMMISSION_KEYS,  # an objection's, when A30 lapsed
+        "overdue_apology": {"status_label", "window_ends_on"} | COMMISSION_KEYS,  # an objection's, when A30 lapsed
         "decision_notice": {"dip_title", "dip_link", "outcome_code"} | LETTER_KEYS | WINDOW_KEYS | FEE_KEYS,
         "objection_response": {"outcome_code"} | LETTER_KEYS | WINDOW_KEYS | COMMISSION_KEYS,
         "objection_receipt": LETTER_KEYS,

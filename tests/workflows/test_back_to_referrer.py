@@ -167,7 +167,8 @@ def test_a_referrer_on_leave_has_the_task_held_by_the_stand_in_and_back_when_the
     assert _holder(office, ticket, "tentukan_langkah") == "ppid2"
     [(actor, data)] = _assignments(office, ticket)
     assert (actor, data["assignee"], data["for"], data["absence_id"]) == ("system", "ppid2", "ppid", leave_id)
-    assert _told(office, ticket, "Putuskan sekarang atau perpanjang") == {("task_assigned", "ppid2")}
+    # whose work it is and until when, as a hand-over (tests/workflows/test_back_to_referrer_stand_in_mail.py)
+    assert _told(office, ticket, "Putuskan sekarang atau perpanjang") == {("task_handed_over", "ppid2")}
     if leave_over == "cancelled":
         with office.sessions.begin() as s:
             _leave, returned = absence.cancel_absence(s, office.rt, office.user(s, "atasan"), leave_id)
