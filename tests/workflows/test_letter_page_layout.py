@@ -78,7 +78,7 @@ def _sweep(office, content: dict, last_lines: str, signed: str) -> set[int]:
     city, name = content["office"]["city"], content["signatory"]["name"] or "(...."
     asked = content["case"]["details"]["information"]
     counts = set()
-    for lines in range(0, 70, 2):
+    for lines in range(0, 70, 3):
         content["case"]["details"]["information"] = " ".join([asked] * (1 + lines * 2))
         pages = _pages(render.pdf(office.rt.settings, content))
         counts.add(len(pages))
