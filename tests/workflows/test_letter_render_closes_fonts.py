@@ -59,8 +59,6 @@ def _no_font_left_open():
 @pytest.fixture
 def refused(office, at_receipt):  # noqa: F811
     """The refused written notice (its table's last row goes over with the signature when it does not fit)."""
-    if not render.serif_families():
-        pytest.skip("the letters' fonts are not installed (make test installs them)")
     ticket = walk(office, "ditolak_dikecualikan")
     render_pending(office)
     return unseal(office.rt, by_kind(letters(office, ticket))["pemberitahuan_tertulis"])
