@@ -819,8 +819,9 @@ def event_day(event_data: dict) -> date | None:
     return iso_day(next((payload[f] for f in EVENT_DAY_FIELDS if isinstance(payload.get(f), str)), None))
 
 
-def _message_title(forms, name, locale: str) -> str | None:
-    """An event from outside by its form's title in ``locale``; None without the forms or such a form."""
+def message_title(forms, name, locale: str) -> str | None:
+    """An event from outside by its form's title in ``locale`` (``forms/pesan_<name>.json``); None without the forms
+    or such a form. The chronology and the officers' pages name it so."""
     if forms is None or not isinstance(name, str):
         return None
     try:
@@ -848,8 +849,8 @@ def chronology(session: Session, case: Case, locale: str = "id", forms=None) -> 
             what = status.label(event.data.get("status", ""), locale)
         elif event.type == "message_received" and event.data.get("message") in _OWN_CONFIRMATIONS:
             what = gettext(_OWN_CONFIRMATIONS[event.data["message"]])
-        elif event.type == "message_received" and _message_title(forms, event.data.get("message"), locale):
-            what = _message_title(forms, event.data.get("message"), locale)
+        elif event.type == "message_received" and (titled := message_title(forms, event.data.get("message"), locale)):
+            what = titled
         elif event.type in _CHRONOLOGY:
             what = gettext(_CHRONOLOGY[event.type])
             if event.type == "deadline_missed":

@@ -55,11 +55,8 @@ def awaited(user: User, case: Case, locale: str) -> list[dict]:
 
 
 def message_title(name: str, locale: str) -> str:
-    """An event from outside by the title of its form (``forms/pesan_<name>.json``), or its name."""
-    try:
-        return _title(runtime().forms.schema(f"pesan_{name}.json"), locale) or name
-    except LookupError:
-        return name
+    """An event from outside by the title of its form (``chain.message_title``), or its name."""
+    return chain.message_title(runtime().forms, name, locale) or name
 
 
 def can_record_summons(user: User, case: Case) -> bool:
