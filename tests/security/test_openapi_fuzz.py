@@ -2,7 +2,8 @@
 
 Schemathesis reads ``/api/v1/openapi.json`` from Kawal served on a real port (werkzeug, a thread) over a
 database with the demo's cases, and sends every operation cases it generates from the document, both
-valid and invalid, once anonymously and once as an officer of each group. Any 5xx, any status, content
+valid and invalid (invalid ones where the document leaves anything to get wrong: ``_nothing_to_negate``), once
+anonymously and once as an officer of each group. Any 5xx, any status, content
 type, header or body the document does not describe fails the test. The run is bounded: 4 cases per operation
 and mode (December 2026, the project's two-core machine: 5 cases took 74 s of one worker alone and 6 took 87 s; in the
 parallel suite, the cores shared, 6 took 160 s when the whole suite neared its 11 minutes, and 5 about 95 s when it
@@ -118,6 +119,7 @@ def served(tmp_path_factory, sqlite_template):
         db.session.commit()
     instance = Served(app)
     instance.cases = [(ticket, code) for ticket, code, _what in demo if code]
+    instance.spec = None  # the document as served, read once (``_nothing_to_negate``)
     yield instance
     instance.stop()
     with app.app_context():
@@ -127,6 +129,24 @@ def served(tmp_path_factory, sqlite_template):
 def _operations(served):
     schema = schemathesis.openapi.from_url(f"{served.url}/api/v1/openapi.json")
     return [result.ok() for result in schema.get_all_operations()]
+
+
+def _nothing_to_negate(served, operation) -> bool:
+    """Whether every request the operation can be sent conforms to its document: no body, no query or cookie
+    parameter, only path parameters any non-empty text fits (a ticket, a username) and optional headers any text
+    fits (X-Access-Code). Schemathesis rejects every negative case it draws for such an operation until Hypothesis
+    gives up (Unsatisfiable): ~0.55 s of CPU for each of 27 operations, a third of the fuzzing's, for no request
+    sent."""
+    if served.spec is None:
+        served.spec = served.app.test_client().get("/api/v1/openapi.json").json
+    item = served.spec["paths"][operation.path]
+    raw = item[operation.method.lower()]
+    parameters = [*item.get("parameters", []), *raw.get("parameters", [])]
+    return "requestBody" not in raw and all(
+        (p.get("in") == "path" or (p.get("in") == "header" and not p.get("required")))
+        and p.get("schema", {}).items() <= {"type": "string", "minLength": 1}.items()
+        for p in parameters
+    )
 
 
 def _real(case, served, n: int) -> None:
@@ -180,7 +200,10 @@ def test_every_operation_answers_as_its_document_says_for_every_reader(served, s
     assert len(operations) >= 35  # every /api/v1 operation of the document
     mine = operations[shard::SHARDS]
     for operation in mine:
-        for mode in (GenerationMode.POSITIVE, GenerationMode.NEGATIVE):
+        modes = [GenerationMode.POSITIVE]
+        if not _nothing_to_negate(served, operation):
+            modes.append(GenerationMode.NEGATIVE)
+        for mode in modes:
             _fuzz(operation, mode, served)
     sent = {o.label: SENT[o.label] for o in mine}
     print(  # noqa: T201 - the counts the issue asks for (shown with -s)

@@ -10,6 +10,7 @@ from pypdf import PdfReader
 
 from engine.letters import render
 from engine.letters.issue import unseal
+from tests.conftest import sqlite_db_url as db_url  # noqa: F401 - SQLite alone: the layout is fpdf2's (tests/conftest.py)
 from tests.workflows.test_letters import at_receipt, by_kind, letters, render_pending, walk  # noqa: F401
 
 PPID = "Pejabat Pengelola Informasi dan Dokumentasi"
