@@ -795,6 +795,7 @@ _CHRONOLOGY = {
     "dispute_recorded": N_("Information Commission summons received"),
     "deadline_missed": N_("Deadline missed"),
     "message_received": N_("Notice from the Commission/court"),
+    "requester_message_received": N_("Message from the requester to the desk"),
     "case_closed": N_("Case closed"),
 }
 

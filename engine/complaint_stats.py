@@ -6,7 +6,8 @@ the office's trend categories (the classification form's list, so the office con
 by oversight relevance, by unit, by outcome and follow-up; the time to close against every resolution
 tier (2, 5, 14 and 60 working days) and the tier each complaint was given, and against the statutory
 60 days (the case's own S60 clock, UU 25/2009 Pasal 50: met, or lapsed); the share not actionable, by
-reason.
+reason, and of those found not actionable at verification, by the reason the verification chose (those verified
+before it was asked: reason not recorded, ``NOT_RECORDED``).
 
 A count from 1 to 4 could point to a person (the only whistleblower report of a unit in a semester): such a
 cell of a breakdown is suppressed (``Cell.suppressed``), its value withheld, and so is a headline count (the
@@ -32,7 +33,7 @@ from sqlalchemy import case, func, select
 from sqlalchemy.orm import Session
 
 from engine import kinds, registers
-from engine.facts import NOT_ACTIONABLE, RESULTS
+from engine.facts import NOT_ACTIONABLE, NOT_ACTIONABLE_REASONS, RESULTS
 from engine.models import Case, CaseFacts, User
 from engine.reports import percentile  # the same nearest-rank rule as the PPID report
 
@@ -51,6 +52,7 @@ FOLLOW_UPS = (
     "tidak_terbukti",
 )
 UNKNOWN = "-"
+NOT_RECORDED = "tidak_dicatat"  # not actionable at verification before its form asked why (engine.facts)
 
 
 @dataclass(frozen=True)
@@ -192,6 +194,13 @@ def complaint_stats(
     oversight = case(
         (CaseFacts.oversight.is_(True), "berkadar"), (CaseFacts.oversight.is_(False), "tidak_berkadar"), else_=None
     )
+    at_verification = case(
+        (
+            CaseFacts.not_actionable == "verifikasi",
+            func.coalesce(CaseFacts.not_actionable_reason, NOT_RECORDED),
+        ),
+        else_=None,
+    )
     breakdowns = {
         "channel": _ordered(_grouped(session, Case.channel, start, end, unit), CHANNELS),
         "mode": _ordered(_grouped(session, Case.reporter_mode, start, end, unit), MODES),
@@ -206,9 +215,12 @@ def complaint_stats(
         "unit": _ordered(_grouped(session, CaseFacts.unit_code, start, end, unit), ()),
         "result": _ordered(_grouped(session, result, start, end, unit), (*RESULTS[kinds.COMPLAINT], "terbuka")),
         "not_actionable": _ordered(_grouped(session, CaseFacts.not_actionable, start, end, unit), NOT_ACTIONABLE),
+        # Of those not actionable at verification (adding up to that reason's count): the reason it chose.
+        "not_actionable_reason": _ordered(_grouped(session, at_verification, start, end, unit), NOT_ACTIONABLE_REASONS),
         "follow_up": _ordered(_grouped(session, CaseFacts.follow_up, start, end, unit), FOLLOW_UPS),
     }
     breakdowns["not_actionable"].pop(UNKNOWN, None)  # the complaints that were acted on
+    breakdowns["not_actionable_reason"].pop(UNKNOWN, None)  # those not closed at verification
     breakdowns["follow_up"].pop(UNKNOWN, None)
     breakdowns = {dimension: _protect(cells) for dimension, cells in breakdowns.items()}
     closed = CaseFacts.closed_days.is_not(None)

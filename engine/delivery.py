@@ -27,7 +27,25 @@ completion writes one outbox row to the requester (``information_sent``) naming 
 id; the sender reads them from storage and attaches them when together they are at most
 ``KAWAL_EMAIL_ATTACHMENT_MAX_BYTES``; above it the mail tells the requester to download them with the
 ticket and access code. Without the smtp channel the office e-mailed the files itself and the record
-says so. A requester who gave no e-mail address cannot be sent them that way (422).
+says so. A requester who gave no e-mail address, whose proxy in office gave one (the request form takes an e-mail
+delivery so, engine.intake, and its receipt says the copies go to the proxy's address), is sent them at the proxy's
+address: the proxy receives for the requester (legal-process.md §3.2), so the record names the proxy as the receiver
+(``penerima`` filled with ``kuasa`` when left empty; "the requester" refused), the mail is the proxy's own
+(``Outbox.to_proxy``) and ``information_delivered`` says ``emailed_to: kuasa``. When neither gave an address the
+files cannot be sent that way (422).
+
+The objection's registration (forms/keberatan_registrasi.json) gives its receipt by e-mail (engine.notices
+``RECEIPT_BY_MAIL``) only when the requester or the objection's proxy gave an e-mail address (``check_receipt``):
+else nothing could say the receipt went (``engine.notices.receipt_mailed``), and it is refused (422).
+
+Who received it for a legal entity (legal-process.md §3.2: an Indonesian legal entity requests, and receives,
+through a person): the form's ``yang_menerima`` (name, position, and whether as a member of its management, an
+employee or under a power of attorney), asked only when the requester is a legal entity (``x-case-when``) and
+required when the information is handed over in person to someone other than the proxy on record (whose own data
+the record prints). It is a person's data: sealed in the vault as a party of its own (``seal_receiver``) before
+the run, so the workflow, the history (``task_completed``), a job or an export holds only its party id
+(``RECEIVER_PARTY``); the handover record prints it ("untuk dan atas nama" the entity, engine.letters.context).
+Given while the proxy on record is said to have received it, it is refused: one receiver per record.
 
 The requester downloads the delivered files with the ticket and access code for
 ``KAWAL_DOWNLOAD_DAYS`` calendar days after the delivery; after that a download is refused (410) and
@@ -47,17 +65,19 @@ from engine import clock, fees, notice_delivery, proxy_data, redaction, task_fil
 from engine.audit import EventLog
 from engine.errors import Gone, Invalid, NotFound
 from engine.ids import in_range
-from engine.letters.context import task_data
+from engine.letters.context import RECEIVER_PARTY, task_data
 from engine.letters.render import long_date
 from engine.messages import msg
-from engine.models import Attachment, Case, Exemption, HumanTask
-from engine.notices import PORTAL_HINT
+from engine.models import Attachment, Case, Exemption, HumanTask, Party
+from engine.notices import PORTAL_HINT, RECEIPT_BY_MAIL, RECEIPT_FIELD
 from engine.outbox import Outbox
 
 REQUESTER = "pemohon"
 METHOD, DATE = "cara_penyerahan", "tanggal_penyerahan"
 BY_EMAIL = "email"
 RECEIVER, BY_PROXY = "penerima", "kuasa"  # who received it: the record names and has sign the proxy in office
+RECEIVED_FOR = "yang_menerima"  # who received it for a legal entity: sealed (``seal_receiver``), see the module
+RECEIVER_ROLE = "penerima"  # their party's role in the vault
 EMAIL_EVENT = "information_sent"
 NOTICE_TASK = "pemberitahuan_tertulis"  # its letter f says which copy is given (``bentuk_salinan``)
 
@@ -69,16 +89,27 @@ class Plan:
     pages: dict[tuple[str, int], int | None] = field(default_factory=dict)  # (field, n) -> page count
     entry: Exemption | None = None  # the exemption register entry the redactions rest on
     email: bool = False  # Kawal e-mails the files itself
+    to_proxy: bool = False  # ... to the proxy in office: the requester gave no e-mail address (see the module)
 
 
 def check(session: Session, rt, case: Case, schema: dict, data: dict, incoming: task_files.Incoming) -> Plan | None:
-    """Refuse a delivery whose date, redaction record or e-mail cannot stand; nothing is written."""
+    """Refuse a delivery whose date, redaction record or e-mail cannot stand, and an objection's receipt by e-mail
+    with no address to send it to (``check_receipt``); nothing is written. A delivery by e-mail to the proxy fills
+    ``penerima`` (``data``) with the proxy when it was left empty (see the module)."""
+    check_receipt(session, rt, case, schema, data)
     fields = delivery_fields(schema)
     if not fields:
         return None
     _check_date(rt, session, case, data)
+    to_proxy = _email_to_proxy(session, rt, case, data)
+    if to_proxy and data.get(RECEIVER) not in (None, BY_PROXY):  # the record would name who had nothing
+        raise Invalid("invalid_data", fields={RECEIVER: [msg("email_goes_to_proxy")]})
+    if to_proxy:
+        data[RECEIVER] = BY_PROXY
     if data.get(RECEIVER) == BY_PROXY and proxy_data.party_id(case) is None:  # the record would name nobody
         raise Invalid("invalid_data", fields={RECEIVER: [msg("no_proxy_in_office")]})
+    if data.get(RECEIVER) == BY_PROXY and data.get(RECEIVED_FOR):  # the record names one receiver
+        raise Invalid("invalid_data", fields={RECEIVED_FOR: [msg("receiver_is_the_proxy")]})
     plan = Plan()
     counts = {name: len(items) for name, items in incoming.checked.items()}
     require_files(session, case, fields, data, counts)
@@ -94,9 +125,46 @@ def check(session: Session, rt, case: Case, schema: dict, data: dict, incoming: 
         redaction.check(schema, data, counts, by_position, plan.entry)
     sent = any(counts.get(name) for name in fields)
     plan.email = data.get(METHOD) == BY_EMAIL and sent and "smtp" in rt.settings.notify_channels
-    if plan.email and not task_files.requester_identity(session, rt, case).get("email"):
+    plan.to_proxy = plan.email and to_proxy
+    if plan.email and not to_proxy and not task_files.requester_identity(session, rt, case).get("email"):
         raise Invalid("requester_has_no_email", fields={METHOD: [msg("no_email_on_file")]})
     return plan
+
+
+def check_receipt(session: Session, rt, case: Case, schema: dict, data: dict) -> None:
+    """Refuse an objection's receipt given by e-mail (``RECEIPT_FIELD``) when neither its requester nor its own
+    proxy in office gave an e-mail address (see the module)."""
+    if RECEIPT_FIELD not in schema.get("properties", {}) or data.get(RECEIPT_FIELD) != RECEIPT_BY_MAIL:
+        return
+    if task_files.requester_identity(session, rt, case).get("email") or _proxy_email(session, rt, case):
+        return
+    raise Invalid("receipt_has_no_address", fields={RECEIPT_FIELD: [msg("no_email_for_receipt")]})
+
+
+def _email_to_proxy(session: Session, rt, case: Case, data: dict) -> bool:
+    """Whether Kawal e-mails the information to the proxy in office: by e-mail, with mail configured, to a requester
+    who gave no e-mail address, whose proxy gave one."""
+    if data.get(METHOD) != BY_EMAIL or "smtp" not in rt.settings.notify_channels:
+        return False
+    return not task_files.requester_identity(session, rt, case).get("email") and bool(_proxy_email(session, rt, case))
+
+
+def _proxy_email(session: Session, rt, case: Case) -> str | None:
+    """The e-mail address of the proxy in office (not one whose power of attorney ended), if they gave one."""
+    proxy = proxy_data.party_id(case)
+    party = session.get(Party, proxy) if proxy is not None else None
+    return rt.vault.read(party).get("email") if party is not None else None
+
+
+def seal_receiver(session: Session, rt, data: dict) -> dict:
+    """``data`` with who received the information for a legal entity (``RECEIVED_FOR``) sealed in the vault as a
+    party of its own and named by its id (``RECEIVER_PARTY``): what the workflow and the history keep (see the
+    module). ``data`` as it is when it names nobody."""
+    receiver = data.get(RECEIVED_FOR)
+    if not isinstance(receiver, dict) or not receiver:
+        return data
+    party = rt.vault.store(session, RECEIVER_ROLE, dict(receiver))
+    return {**{k: v for k, v in data.items() if k != RECEIVED_FOR}, RECEIVER_PARTY: party.id}
 
 
 def require_files(session: Session, case: Case, fields: list[str], data: dict, counts: dict[str, int]) -> None:
@@ -197,14 +265,18 @@ def record(
             "delivered_on": data.get(DATE),
             "files": files,
             "emailed": plan.email,
+            **({"emailed_to": BY_PROXY} if plan.to_proxy else {}),
         },
     )
     if plan.email:
-        _write_email(session, rt, case, task, [by_id[f["id"]] for f in files])
+        _write_email(session, rt, case, task, [by_id[f["id"]] for f in files], plan.to_proxy)
 
 
-def _write_email(session: Session, rt, case: Case, task: HumanTask, rows: list[Attachment]) -> None:
-    """One e-mail to the requester with the delivered files (ids only in the row: the sender reads them)."""
+def _write_email(
+    session: Session, rt, case: Case, task: HumanTask, rows: list[Attachment], to_proxy: bool = False
+) -> None:
+    """One e-mail to the requester with the delivered files (ids only in the row: the sender reads them); to the
+    proxy in office instead (``to_proxy``), as their own mail saying they receive it as the proxy."""
     total = sum(row.size for row in rows)
     until = min(available_until(row, rt.settings.download_days) for row in rows)
     context = {
@@ -216,7 +288,10 @@ def _write_email(session: Session, rt, case: Case, task: HumanTask, rows: list[A
         "download_until": long_date(until.astimezone(rt.calendars["strict"].tz).date()),
     }
     outbox = Outbox(session, ("smtp",))
-    outbox.to_requester(case, EMAIL_EVENT, f"task{task.id}", context)
+    if to_proxy:
+        outbox.to_proxy(case, EMAIL_EVENT, f"task{task.id}", context)
+    else:
+        outbox.to_requester(case, EMAIL_EVENT, f"task{task.id}", context)
     outbox.write()
 
 

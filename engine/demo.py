@@ -188,8 +188,40 @@ def load_demo(session: Session, rt: Runtime) -> list[tuple[str, str, str]]:
         },
         refused.case,
     )
+    # Registered, its chronology written, upheld by the superior and the response sent: a dispute comes only after
+    # the superior's answer or its 30-day lapse (UU 14/2008 Pasal 37(2)); the walk found it recorded beside an
+    # objection still "Objection Received".
+    _complete(
+        session,
+        rt,
+        users["petugas"],
+        objection.id,
+        "registrasi_keberatan",
+        {"salinan_formulir_diserahkan": True, "cara_kirim_tanda_terima": "langsung"},
+    )
+    _complete(session, rt, ppid, objection.id, "susun_kronologi", OBJECTION_CHRONOLOGY)
+    _complete(
+        session,
+        rt,
+        users["atasan"],
+        objection.id,
+        "putuskan_keberatan",
+        {**OBJECTION_UPHELD, "tanggal_keputusan": today.isoformat()},
+    )
+    _complete(
+        session,
+        rt,
+        users["petugas"],
+        objection.id,
+        "kirim_tanggapan",
+        {"tanggal_dikirim": today.isoformat(), "dikirim_melalui": "langsung"},
+    )
     cases.append(
-        (objection.ticket, refused.access_code, "keberatan atas penolakan, melalui kuasa (kode akses permohonan)")
+        (
+            objection.ticket,
+            refused.access_code,
+            "keberatan atas penolakan, melalui kuasa: ditolak atasan PPID, tanggapan terkirim (kode akses permohonan)",
+        )
     )
     dispute = intake.record_dispute(
         session,
@@ -278,6 +310,16 @@ CONSEQUENCE_TEST = {
 # The head's determination (KAWAL_EXEMPTION_LANE: the Atasan PPID by default): dated the demo's own day,
 # in force for five years (UU 14/2008 Pasal 20).
 DETERMINATION = {"uji_diperiksa": True, "pasal_pengecualian": ["h"]}
+# The objection to the refusal: the PPID's chronology, and the superior upholding the refusal.
+OBJECTION_CHRONOLOGY = {
+    "kronologi": "Permohonan diterima dan ditolak karena memuat NIK penerima (informasi yang dikecualikan).",
+    "pertimbangan_ppid": "Daftar memuat NIK dan alamat penerima: rahasia pribadi, UU 14/2008 Pasal 17 huruf h.",
+}
+OBJECTION_UPHELD = {
+    "keputusan": "keberatan_ditolak",
+    "alasan_tertulis": "Daftar memuat NIK penerima: informasi yang dikecualikan berdasarkan Pasal 17 huruf h; "
+    "uji konsekuensi terlampir.",
+}
 # The written notice of a refusal: nothing given, no fee (engine.letters.completeness).
 NOTICE = {
     "informasi_dikuasai": True,

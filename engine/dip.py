@@ -205,6 +205,8 @@ def update_item(
 
 # The form's fields a revision holds: the item's, and the confirmation that personal data found may be published.
 REVISION_FIELDS = (*FIELDS, "data_pribadi_diperiksa")
+# The columns ``unpublishable`` reads, checked on a proposed revision as they would be published.
+PROPOSED_CHECKED = ("category", "summary", "url", "file_storage_key", "exemption_id", "responsible", "retention")
 
 
 def propose_revision(session: Session, user: User, item: DipItem, data: dict, columns: dict) -> DipItem:
@@ -218,6 +220,20 @@ def propose_revision(session: Session, user: User, item: DipItem, data: dict, co
             item.pending_revision = None
             session.flush()
         return item
+    # What the PPID would publish must be publishable as the PPID's own edit must (``change_item``): a unit cannot
+    # propose emptying who answers for the item or how long it is kept.
+    proposed = {name: columns.get(name, getattr(item, name)) for name in PROPOSED_CHECKED}
+    fields = unpublishable(
+        proposed["category"],
+        proposed["summary"],
+        proposed["url"],
+        proposed["file_storage_key"],
+        proposed["exemption_id"],
+        responsible=proposed["responsible"],
+        retention=proposed["retention"],
+    )
+    if fields:
+        raise Invalid("invalid_data", fields=fields)
     held = {k: v for k, v in data.items() if k in REVISION_FIELDS and v not in (None, "")}
     item.pending_revision = {"data": held, "by": user.username, "at": clock.now().isoformat()}
     session.flush()
@@ -309,6 +325,8 @@ def change_item(
         setattr(item, name, value)
     if publish and item.status != "published":
         _publish(item, clock.now(), notice_days)
+    elif item.status == "published":  # a published item stays publishable: an edit cannot empty what publishing needs
+        _require_publishable(item)
     _touch(item, user)
     _written(session, rt, item, user, action, noted)
     return item
@@ -393,23 +411,53 @@ def read_file(rt: Runtime, item: DipItem) -> bytes:
 
 
 def unpublishable(
-    category: str, summary: str | None, url: str | None, file_key: str | None = None, exemption_id: int | None = None
+    category: str,
+    summary: str | None,
+    url: str | None,
+    file_key: str | None = None,
+    exemption_id: int | None = None,
+    *,
+    responsible: str | None,
+    retention: str | None,
 ) -> dict:
     """Field messages when an item may not be published as it is: information published immediately (a warning
     about the public's safety, on the portal's front page) says what the public must know, or links or attaches it;
     one that said only "ask for it by request" stood there. An exempt item saved on a note alone before the rule
-    (``lacking_determination``) is not published again until it cites the determination."""
+    (``lacking_determination``) is not published again until it cites the determination. Every published item names
+    who answers for making or issuing it and how long it is kept (``PUBLISHED_NEEDS``): the public list showed "-"
+    in both columns of items the PPID had published (the list's columns, Perki 1/2021's DIP standard)."""
+    fields: dict[str, list[Message]] = {}
     if category == "serta_merta" and not (summary or url or file_key):
-        return {"summary": [msg("immediate_item_says_what")]}
+        fields["summary"] = [msg("immediate_item_says_what")]
     if category == "dikecualikan" and not exemption_id:
-        return {"exemption_id": [msg("exempt_needs_determination")]}
-    return {}
+        fields["exemption_id"] = [msg("exempt_needs_determination")]
+    given = {"responsible": responsible, "retention": retention}
+    for name, code in PUBLISHED_NEEDS.items():
+        if not (given[name] or "").strip():
+            fields[name] = [msg(code)]
+    return fields
+
+
+# What a published item must say beyond its title, category and unit, and the refusal that says why.
+PUBLISHED_NEEDS = {"responsible": "dip_publish_needs_responsible", "retention": "dip_publish_needs_retention"}
+
+
+def _require_publishable(item: DipItem) -> None:
+    fields = unpublishable(
+        item.category,
+        item.summary,
+        item.url,
+        item.file_storage_key,
+        item.exemption_id,
+        responsible=item.responsible,
+        retention=item.retention,
+    )
+    if fields:
+        raise Invalid("invalid_data", fields=fields)
 
 
 def _publish(item: DipItem, now, notice_days: int | None) -> None:
-    fields = unpublishable(item.category, item.summary, item.url, item.file_storage_key, item.exemption_id)
-    if fields:
-        raise Invalid("invalid_data", fields=fields)
+    _require_publishable(item)
     item.status, item.published_at = "published", now
     if item.category == "serta_merta":
         item.notice_until = now + timedelta(days=notice_days or NOTICE_DAYS)

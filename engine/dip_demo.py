@@ -19,6 +19,9 @@ ITEMS = (
     ("Rencana umum pengadaan barang dan jasa 2026", "setiap_saat", "KANWIL", None, "Perpres 16/2018"),
     ("Peringatan dini cuaca ekstrem bagi jemaah manasik haji", "serta_merta", "KANWIL", None, "UU 14/2008 Pasal 10"),
 )
+# Who answers for each unit's items and how long they are kept: a published item names both (engine.dip.unpublishable).
+RESPONSIBLE = {"KANWIL": "Kepala Bagian Tata Usaha", "PENDMAD": "Kepala Bidang Pendidikan Madrasah"}
+RETENTION = "10 tahun (jadwal retensi arsip)"
 # What an item tells the public on its page (an immediate warning must say what to do: UU 14/2008 Pasal 10).
 SUMMARIES = {
     "Peringatan dini cuaca ekstrem bagi jemaah manasik haji": "BMKG memperkirakan hujan lebat disertai angin kencang"
@@ -63,6 +66,7 @@ def load(session: Session, rt: Runtime, ppid: User) -> None:
     made = (clock.now() - timedelta(days=150)).astimezone(rt.calendars["strict"].tz).date()
     for title, category, unit, rhythm, basis in ITEMS:
         data = {"title": title, "category": category, "unit": unit, "legal_basis": basis, "format": "PDF"}
+        data |= {"responsible": RESPONSIBLE[unit], "retention": RETENTION}
         if title in SUMMARIES:
             data["summary"] = SUMMARIES[title]
         if rhythm:

@@ -11,6 +11,10 @@ again; until then the list would tell the public something the register no longe
   (``/dip``, ``GET /api/v1/dip/no-longer-exempt``); ``exemption_ended_on`` for one item (its pages, the public's
   too).
 - An item may not be saved as exempt on an entry that no longer holds (engine.dip ``values``).
+- ``in_force_for_public``: the register's determinations in force, as the portal's category "dikecualikan" lists
+  them beside the items the PPID listed as exempt (the category said "nothing matches" while the register held
+  thirty determinations in force): what is exempt, on which Pasal 17 ground, until when, by which decree; never the
+  exempted content, the tests or who asked.
 - ``sweep`` (every reconcile): the PPID and the officers of the item's unit are told once per item and end,
   recorded as a ``DipReminder`` of kind ``EXEMPT`` already sent (unique per item, kind and day; the periodic
   reminders' sweep passes over it), so nothing is told twice, and the item itself (its version, which an officer's
@@ -21,10 +25,10 @@ from __future__ import annotations
 
 from datetime import date, datetime, timedelta
 
-from sqlalchemy import or_, select
+from sqlalchemy import not_, select
 from sqlalchemy.orm import Session
 
-from engine import clock
+from engine import clock, exemptions, personal_kinds, pii_scan
 from engine.calendar import WorkingCalendar
 from engine.dip_due import unit_officers
 from engine.models import DipItem, DipReminder, Exemption
@@ -60,6 +64,47 @@ def ended_among(session: Session, rt: Runtime, items: list[DipItem]) -> dict[int
     return {item_id: since for item_id, since in found.items() if since is not None}
 
 
+class Listed(list):
+    """The determinations the public page lists; ``more``: others in force match too, left to the register."""
+
+    more: bool = False
+
+
+PUBLIC_LIMIT = 100  # the determinations the public page lists at most, the newest decrees
+
+
+def in_force_for_public(session: Session, today: date, words: str = "", limit: int = PUBLIC_LIMIT) -> Listed:
+    """The determinations in force on ``today`` (``exemptions.in_force_sql``), newest decree first and at most
+    ``limit`` of them (``Listed.more`` when others match: the page says the register holds more), those whose
+    information holds every one of ``words`` (a search, any case): the information as the determination names it
+    (None when it holds someone's NIK, NIP, phone number or e-mail address: the public reads the ground, the period
+    and the decree only), the Pasal 17 letters, the last day it holds and the decree's number and date."""
+    query = (
+        select(Exemption)
+        .where(exemptions.in_force_sql(today))
+        .order_by(Exemption.decree_date.desc(), Exemption.id.desc())
+    )
+    wanted = words.casefold().split()
+    out = Listed()
+    for entry in session.scalars(query):
+        if not all(word in entry.information.casefold() for word in wanted):
+            continue
+        if len(out) == limit:
+            out.more = True
+            break
+        personal = pii_scan.scan_text([entry.information]) or personal_kinds.EIGHTEEN.search(entry.information)
+        out.append(
+            {
+                "information": None if personal else entry.information,
+                "letters": list(entry.letters),
+                "valid_until": entry.valid_until,
+                "decree_number": entry.decree_number,
+                "decree_date": entry.decree_date,
+            }
+        )
+    return out
+
+
 def no_longer_exempt(session: Session, rt: Runtime, limit: int = 200) -> list[tuple[DipItem, date]]:
     """The items still listed as exempt whose register entry no longer holds, with the day it stopped, the longest
     ago first. A withdrawn item is not listed."""
@@ -70,7 +115,7 @@ def no_longer_exempt(session: Session, rt: Runtime, limit: int = 200) -> list[tu
         .where(
             DipItem.category == "dikecualikan",
             DipItem.status != "withdrawn",
-            or_(Exemption.valid_until < today, Exemption.ended_on <= today),
+            not_(exemptions.in_force_sql(today)),
         )
         .order_by(DipItem.id)
     ).all()
@@ -89,7 +134,7 @@ def sweep_due(session: Session) -> bool:
         .where(
             DipItem.category == "dikecualikan",
             DipItem.status != "withdrawn",
-            or_(Exemption.valid_until < bound, Exemption.ended_on <= bound),
+            not_(exemptions.in_force_sql(bound)),
             ~told.exists(),
         )
     )

@@ -43,7 +43,10 @@ read when asked, so they are always current, and name the public body whose list
 ``agency_name`` and ``office_name``: the PDF's heading and every page's foot, the workbook's properties and
 printed pages). The XLSX has the import's columns, so an export can be edited and imported again: a unit is
 written by its name, as the public knows it (the import reads a name as well as a code), and by its code only
-when its name would not name it alone (another unit has the same name, or a code spelled as it).
+when its name would not name it alone (another unit has the same name, or a code spelled as it). Asked in English
+(the portal's English side), the downloads write their fixed words (headers, categories, headings: message ids the
+catalogs translate) in English and say that the entries are the office's, in Indonesian; the import reads those
+headers and categories too.
 """
 
 from __future__ import annotations
@@ -53,49 +56,67 @@ import re
 import unicodedata
 from dataclasses import dataclass
 from datetime import date, datetime
+from functools import lru_cache
 
 import xlsxwriter
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from engine import access, clock, dip
+from engine import access, clock, dip, languages
+from engine.catalogs import N_, NP_, translated
 from engine.errors import Invalid
 from engine.letters.render import long_date
 from engine.messages import Message, msg
 from engine.models import DipItem, Unit, User
 from engine.runtime import Runtime
 
+# The downloads' fixed words (headers, categories, headings) are English message ids, said in the reader's language by
+# the catalogs (dip.po): in Bahasa Indonesia, the list's own, or in English for the portal's English side. The office's
+# own texts (titles, summaries, units, legal bases) stay as written, in Indonesian, and the English files say so. The
+# spreadsheet's headers are the import's format: their Indonesian (msgctxt "public information list file", a literal
+# for Babel to extract) is what an office's list is read by, and the import reads their English as well, so an English
+# download can be imported again too.
+
 
 @dataclass(frozen=True)
 class Column:
-    header: str
+    words: str | tuple[str, str]  # the header, a message id (``NP_``)
     field: str
     required: bool = False
 
+    @property
+    def header(self) -> str:
+        """The header as the import's format writes it: in Bahasa Indonesia."""
+        return translated(self.words, "id")
+
 
 COLUMNS = (
-    Column("Kode", "code"),
-    Column("Judul", "title", True),
-    Column("Ringkasan Isi Informasi", "summary"),
-    Column("Kategori", "category", True),
-    Column("Unit Penguasa Informasi", "unit", True),
-    Column("Waktu Pembuatan", "made_on"),
-    Column("Tempat Pembuatan", "made_in"),
-    Column("Penanggung Jawab", "responsible"),
-    Column("Jangka Waktu Penyimpanan", "retention"),
-    Column("Bentuk Informasi", "format"),
-    Column("Dasar Hukum", "legal_basis"),
-    Column("Tautan", "url"),
-    Column("Ritme (bulan)", "rhythm_months"),
-    Column("Dasar Pengecualian", "exemption_note"),
-    Column("Nomor Register Pengecualian", "exemption_id"),
+    Column(NP_("public information list file", "Code"), "code"),
+    Column(NP_("public information list file", "Title"), "title", True),
+    Column(NP_("public information list file", "Summary"), "summary"),
+    Column(NP_("public information list file", "Category"), "category", True),
+    Column(NP_("public information list file", "Unit holding the information"), "unit", True),
+    Column(NP_("public information list file", "Made on"), "made_on"),
+    Column(NP_("public information list file", "Made in"), "made_in"),
+    Column(NP_("public information list file", "Responsible"), "responsible"),
+    Column(NP_("public information list file", "Retention period"), "retention"),
+    Column(NP_("public information list file", "Form"), "format"),
+    Column(NP_("public information list file", "Legal basis"), "legal_basis"),
+    Column(NP_("public information list file", "Link"), "url"),
+    Column(NP_("public information list file", "Rhythm (months)"), "rhythm_months"),
+    Column(NP_("public information list file", "Ground for exemption"), "exemption_note"),
+    Column(NP_("public information list file", "Exemption register number"), "exemption_id"),
 )
 # The item's number in Kawal: the export writes it and the import matches a row on it first (then on the code, then on
 # the title and unit), so the downloaded list imported again changes its items instead of adding them twice.
-ID_COLUMN = Column("ID Kawal", "id")
+ID_COLUMN = Column(NP_("public information list file", "Kawal ID"), "id")
 # The export's last columns: the file's name, the last change (office date), the item's number in Kawal.
-EXPORT_EXTRA = ("Berkas", "Diperbarui", ID_COLUMN.header)
-CATEGORY_WORDS = {
+EXPORT_EXTRA = (
+    Column(NP_("public information list file", "File"), "file_name"),
+    Column(NP_("public information list file", "Updated"), "updated"),
+    ID_COLUMN,
+)
+CATEGORY_WORDS = {  # what an office may type besides the labels (``CATEGORY_LABELS``, in either language)
     "berkala": "berkala",
     "periodic": "berkala",
     "serta_merta": "serta_merta",
@@ -107,12 +128,41 @@ CATEGORY_WORDS = {
     "dikecualikan": "dikecualikan",
     "exempt": "dikecualikan",
 }
-CATEGORY_LABELS = {
-    "berkala": "Berkala",
-    "serta_merta": "Serta-merta",
-    "setiap_saat": "Setiap saat",
-    "dikecualikan": "Dikecualikan",
+CATEGORY_LABELS = {  # the portal's names (api.web.portal.catalogue); the files' Indonesian says "Setiap saat"
+    "berkala": N_("Published periodically"),
+    "serta_merta": N_("Published immediately"),
+    "setiap_saat": NP_("public information list file", "Available at any time"),
+    "dikecualikan": N_("Exempt"),
 }
+LIST_TITLE = N_("Public Information List")
+AS_OF = N_("As of")  # the moment the list stands at
+REGISTER_ENTRY = N_("exemption register no.")  # an exempt item's entry in the exemption register (the PDF)
+BASIS = N_("Law 14/2008 Articles 9-11; Perki 1/2021")
+LANGUAGE_NOTE = N_("The office writes the entries of this list in Indonesian only.")  # said in English files only
+
+
+def _say(words: str | tuple[str, str], locale: str) -> str:
+    """A fixed word of the downloads (a message id) in the reader's language."""
+    return translated(words, locale)
+
+
+def category_label(category: str, locale: str) -> str:
+    """The downloads' word for ``category`` in ``locale``."""
+    return translated(CATEGORY_LABELS[category], locale)
+
+
+def _word(text: str) -> str:
+    """A category as typed, folded: no case or spacing ("Serta-merta" is ``serta_merta``)."""
+    return re.sub(r"[\s-]+", "_", unicodedata.normalize("NFKD", text).lower())
+
+
+@lru_cache(maxsize=1)
+def _category_words() -> dict[str, str]:
+    """Each category by what it may be typed as: ``CATEGORY_WORDS`` and its label in each language."""
+    labels = {_word(category_label(c, locale)): c for locale in languages.LOCALES for c in CATEGORY_LABELS}
+    return labels | CATEGORY_WORDS
+
+
 RHYTHM_WORDS = {"bulanan": 1, "triwulanan": 3, "triwulan": 3, "semesteran": 6, "semester": 6, "tahunan": 12}
 MAX_ROWS = 20_000  # a bigger file is not a DIP: refuse it before reading it whole
 XLSX_MIMETYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
@@ -192,7 +242,13 @@ def import_xlsx(session: Session, rt: Runtime, user: User, content: bytes) -> li
                 seen_new[key] = number
             file_key = item.file_storage_key if item is not None else None
             problems = dip.unpublishable(
-                columns["category"], columns["summary"], columns["url"], file_key, columns["exemption_id"]
+                columns["category"],
+                columns["summary"],
+                columns["url"],
+                file_key,
+                columns["exemption_id"],
+                responsible=columns["responsible"],
+                retention=columns["retention"],
             )
             if problems:  # every imported row is published
                 raise Invalid("invalid_data", fields=problems)
@@ -232,7 +288,9 @@ def read_rows(content: bytes) -> list[tuple[int, dict, list[tuple[str, Message]]
         lines = sheet.iter_rows(values_only=True)
         header = next(lines, None) or ()
         known = (*COLUMNS, ID_COLUMN)
-        by_header = {_key(c.header): c for c in known} | {c.field: c for c in known}
+        by_header = {c.field: c for c in known}
+        for locale in languages.LOCALES:  # the Indonesian headers, and an English download imported again
+            by_header |= {_key(translated(c.words, locale)): c for c in known}
         positions = {i: by_header[_key(h)] for i, h in enumerate(header) if _key(h) in by_header}
         missing = [c.header for c in COLUMNS if c.required and c not in positions.values()]
         if missing:
@@ -267,8 +325,7 @@ def _cell(field: str, value) -> tuple[object, Message | None]:
         return _whole(field, value)
     text = str(value).strip()
     if field == "category":
-        folded = unicodedata.normalize("NFKD", text).lower()
-        word = CATEGORY_WORDS.get(re.sub(r"[\s-]+", "_", folded))
+        word = _category_words().get(_word(text))
         if word is None:
             return None, msg("category_unknown")
         return word, None
@@ -332,15 +389,16 @@ def unit_names(session: Session) -> dict[int, str]:
     return {u.id: u.name if _key(u.name) and spelled[_key(u.name)] == 1 else u.code for u in units}
 
 
-def export_row(item: DipItem, tz, units: dict[int, str] | None = None) -> list:
+def export_row(item: DipItem, tz, units: dict[int, str] | None = None, locale: str = "id") -> list:
     """One item as the export's cells (None: empty): the import's columns, the file's name, the last change's date.
-    ``units`` (``unit_names``) writes the unit by its name; without it, by its code."""
+    ``units`` (``unit_names``) writes the unit by its name; without it, by its code. ``locale`` "en": the category
+    in English."""
     data = dip.snapshot(item)
     cells = []
     for column in COLUMNS:
         value = data.get(column.field)
         if column.field == "category":
-            value = CATEGORY_LABELS[value]
+            value = category_label(value, locale)
         elif column.field == "unit" and units is not None:
             value = units.get(item.unit_id, value)
         cells.append(value)
@@ -352,31 +410,33 @@ def publisher(rt: Runtime) -> str:
     return " - ".join(filter(None, (rt.settings.agency_name, rt.settings.office_name)))
 
 
-def export_xlsx(session: Session, rt: Runtime) -> bytes:
+def export_xlsx(session: Session, rt: Runtime, locale: str = "id") -> bytes:
     """The published list as a workbook; every text written as text, never a formula, and the days as date cells.
     The public body is named in the file's properties, at the top of every printed page and, with the moment the
     list stands at ("Keadaan per"), on a second sheet; the first sheet itself stays the import's (one header row),
-    so the file can be imported again."""
+    so the file can be imported again. ``locale`` "en": its fixed words in English, the office's entries as written,
+    which the second sheet says."""
     tz = rt.calendars["strict"].tz
+    title = _say(LIST_TITLE, locale)
     buffer = io.BytesIO()
     workbook = xlsxwriter.Workbook(buffer, {"in_memory": True, "strings_to_formulas": False, "strings_to_urls": False})
     body = publisher(rt)
-    workbook.set_properties({"title": f"Daftar Informasi Publik - {body}", "company": body, "author": body})
+    workbook.set_properties({"title": f"{title} - {body}", "company": body, "author": body})
     sheet = workbook.add_worksheet("DIP")
-    sheet.set_header("&C" + f"Daftar Informasi Publik - {body}".replace("&", "&&"))
+    sheet.set_header("&C" + f"{title} - {body}".replace("&", "&&"))
     sheet.set_landscape()
     bold = workbook.add_format({"bold": True, "text_wrap": True})
     day = workbook.add_format({"num_format": "dd/mm/yyyy"})
-    headers = [c.header for c in COLUMNS] + list(EXPORT_EXTRA)
-    dated = {headers.index("Waktu Pembuatan"), headers.index("Diperbarui")}
-    for col, header in enumerate(headers):
-        sheet.write_string(0, col, header, bold)
+    columns = [*COLUMNS, *EXPORT_EXTRA]
+    dated = {n for n, c in enumerate(columns) if c.field in ("made_on", "updated")}
+    for col, column in enumerate(columns):
+        sheet.write_string(0, col, _say(column.words, locale), bold)
     sheet.freeze_panes(1, 0)
     sheet.set_column(0, len(COLUMNS) + 1, 22)
     sheet.set_column(1, 2, 45)
     units = unit_names(session)
     for r, item in enumerate(published(session), start=1):
-        for col, value in enumerate(export_row(item, tz, units)):
+        for col, value in enumerate(export_row(item, tz, units, locale)):
             if value in (None, ""):
                 continue  # an empty cell, as the office left it
             if isinstance(value, int):
@@ -385,18 +445,19 @@ def export_xlsx(session: Session, rt: Runtime) -> bytes:
                 sheet.write_datetime(r, col, datetime.combine(date.fromisoformat(value), datetime.min.time()), day)
             else:
                 sheet.write_string(r, col, str(value))
-    about = workbook.add_worksheet("Keterangan")
+    about = workbook.add_worksheet(_say(NP_("public information list file", "About"), locale))
     about.set_column(0, 0, 24)
     about.set_column(1, 1, 80)
     now = clock.now().astimezone(tz)
     for row, (label, text) in enumerate(
         (
-            ("Daftar Informasi Publik", body),
-            ("Keadaan per", f"{long_date(now.date())}, {now.strftime('%H:%M %Z')}"),
-            ("Dasar", "UU 14/2008 Pasal 9-11; Perki 1/2021"),
+            (LIST_TITLE, body),
+            (AS_OF, f"{long_date(now.date(), locale)}, {now.strftime('%H:%M %Z')}"),
+            (N_("Basis"), _say(BASIS, locale)),
+            *(((N_("Language"), _say(LANGUAGE_NOTE, locale)),) if locale == "en" else ()),
         )
     ):
-        about.write_string(row, 0, label, bold)
+        about.write_string(row, 0, _say(label, locale), bold)
         about.write_string(row, 1, text)
     workbook.close()
     return buffer.getvalue()
@@ -449,27 +510,32 @@ TEMPLATE_NOTES = (
 )
 
 
-PDF_COLUMNS = (  # (header, share of the page's width)
-    ("No", 4),
-    ("Kode", 6),
-    ("Judul dan ringkasan", 24),
-    ("Kategori", 8),
-    ("Unit", 10),
-    ("Penanggung jawab", 10),
-    ("Waktu dan tempat pembuatan", 10),
-    ("Bentuk", 8),
-    ("Jangka simpan", 8),
-    ("Dasar hukum / pengecualian", 12),
+PDF_COLUMNS = (  # (header, a message id; share of the page's width)
+    (NP_("public information list file", "No"), 4),
+    (N_("Code"), 6),
+    (N_("Title and summary"), 24),
+    (N_("Category"), 8),
+    (N_("Unit"), 10),
+    (N_("Responsible"), 10),
+    (N_("Made on and in"), 10),
+    (N_("Form"), 8),
+    (N_("Retention"), 8),
+    (N_("Legal basis and exemption"), 12),
 )
 NOT_STATED = "-"  # the PDF's cell for what an item listed before the column existed does not state
 
 
-def export_pdf(session: Session, rt: Runtime, title: str = "Daftar Informasi Publik", compress: bool = True) -> bytes:
+def export_pdf(
+    session: Session, rt: Runtime, title: str | None = None, compress: bool = True, locale: str = "id"
+) -> bytes:
     """The published list as a landscape A4 table (the core Helvetica font: text outside Latin-1 is folded), headed
     by the public body whose list it is, as its letters are (the agency, then the office), which every page's foot
-    names again with the page's number."""
+    names again with the page's number. ``locale`` "en": its fixed words in English, the office's entries as
+    written, which the heading says."""
     from fpdf import FPDF
 
+    title = title or _say(LIST_TITLE, locale)
+    page_word = _say(N_("Page"), locale)
     tz = rt.calendars["strict"].tz
     agency, office = rt.settings.agency_name, rt.settings.office_name
     foot = _latin1(f"{title} - {publisher(rt)}")
@@ -480,7 +546,7 @@ def export_pdf(session: Session, rt: Runtime, title: str = "Daftar Informasi Pub
             self.set_font("Helvetica", "", 7)
             self.cell(0, 5, foot, new_x="RIGHT", new_y="TOP")
             self.set_x(self.l_margin)
-            self.cell(0, 5, f"Halaman {self.page_no()}/{{nb}}", align="R")
+            self.cell(0, 5, f"{page_word} {self.page_no()}/{{nb}}", align="R")
 
     pdf = ListPdf(orientation="L", format="A4")
     pdf.set_compression(compress)
@@ -497,29 +563,32 @@ def export_pdf(session: Session, rt: Runtime, title: str = "Daftar Informasi Pub
     pdf.cell(0, 8, _latin1(title), new_x="LMARGIN", new_y="NEXT")
     pdf.set_font("Helvetica", "", 9)
     now = clock.now().astimezone(tz)  # its days as the letters write them: "7 Desember 2026", never "07-12-2026"
-    stamp = f"{long_date(now.date())}, {now.strftime('%H:%M %Z')}"
-    pdf.cell(0, 6, _latin1(f"Keadaan per {stamp}. UU 14/2008 Pasal 9-11; Perki 1/2021."), new_x="LMARGIN", new_y="NEXT")
+    stamp = f"{long_date(now.date(), locale)}, {now.strftime('%H:%M %Z')}"
+    basis = _say(BASIS, locale)
+    note = f" {_say(LANGUAGE_NOTE, locale)}" if locale == "en" else ""
+    line = f"{_say(AS_OF, locale)} {stamp}. {basis}.{note}"
+    pdf.cell(0, 6, _latin1(line), new_x="LMARGIN", new_y="NEXT")
     pdf.ln(2)
     pdf.set_font("Helvetica", "", 8)
     with pdf.table(col_widths=[w for _h, w in PDF_COLUMNS], text_align="LEFT", line_height=4) as table:
         head = table.row()
         for header, _w in PDF_COLUMNS:
-            head.cell(header)
+            head.cell(_say(header, locale))
         for number, item in enumerate(published(session), start=1):
             row = table.row()
             basis = item.legal_basis
             if item.category == "dikecualikan":
-                entry = f"register pengecualian no. {item.exemption_id}" if item.exemption_id else None
+                entry = f"{_say(REGISTER_ENTRY, locale)} {item.exemption_id}" if item.exemption_id else None
                 basis = " ".join(filter(None, [basis, item.exemption_note, entry]))
             summary = f"{item.title}\n{item.summary}".strip() if item.summary else item.title
             for text in (
                 str(number),
                 item.code,
                 summary,
-                CATEGORY_LABELS[item.category],
+                category_label(item.category, locale),
                 item.unit.name,
                 item.responsible or NOT_STATED,
-                "\n".join(filter(None, [long_date(item.made_on), item.made_in])) or NOT_STATED,
+                "\n".join(filter(None, [long_date(item.made_on, locale), item.made_in])) or NOT_STATED,
                 item.format,
                 item.retention,
                 basis,

@@ -18,7 +18,8 @@ import io
 from datetime import date
 
 import xlsxwriter
-from sqlalchemy import and_, func, select
+from babel import dates as babel_dates
+from sqlalchemy import ColumnElement, and_, func, or_, select
 from sqlalchemy.orm import Session
 
 from engine import access, access_log, clock, exemption_words, personal_kinds, pii_scan
@@ -27,16 +28,25 @@ from engine.calendar import iso_day
 from engine.catalogs import N_, catalog, translated
 from engine.errors import Invalid
 from engine.forms import errors_in
+from engine.letters import signers
 from engine.messages import Named, msg
 from engine.models import Case, CaseEvent, Exemption, Letter, User
+from engine.runtime import Runtime
 
 DECISION_TASK = "putuskan"  # the request's decision (forms/putuskan.json)
 REFERENCE = "exemption"  # the value of "x-references" that names an entry (the decision's pengecualian_terdaftar)
 CITE_FIELD = "pengecualian_terdaftar"
 
-# The register's columns, as the export gives them: (key, Indonesian header, English header).
+# The register's columns, as the export gives them: (key, Indonesian header, English header). ``no`` numbers the rows
+# listed 1..n, oldest first; ``id`` is the entry's own number, the one a decision cites (``pengecualian_terdaftar``),
+# which keeps its gaps (an entry of another period, or of another filter). ``request_ticket`` is the request the
+# determination was made on (none for one the PPID recorded directly); the official who made it is named with their
+# position: a public register, where an official's name and position are public (a directly recorded decree's signer
+# is not asked by its form, so only the position is known).
 COLUMNS = (
+    ("no", "No.", "No."),
     ("id", "No. Register", "Register no."),
+    ("request_ticket", "Nomor Permohonan", "Request no."),
     ("information", "Informasi yang Dikecualikan", "Exempt information"),
     ("exempted_parts", "Bagian yang Dikecualikan", "Exempted parts"),
     ("letters", "Pasal 17 UU 14/2008 (huruf)", "Article 17 (letters)"),
@@ -46,13 +56,14 @@ COLUMNS = (
     ("valid_until", "Berlaku Sampai", "In force until"),
     ("decree_number", "Nomor Penetapan", "Decree number"),
     ("decree_date", "Tanggal Penetapan", "Decree date"),
-    ("decided_as", "Ditetapkan oleh", "Decided by"),
+    ("decided_by_name", "Nama Pejabat yang Menetapkan", "Name of the determining official"),
+    ("decided_as", "Ditetapkan oleh (jabatan)", "Determined by (position)"),
     ("status", "Status", "Status"),
     ("ended_on", "Tanggal Berakhir", "Ended on"),
     ("ended_reason", "Alasan Berakhir", "Why it ended"),
 )
 DECIDED_AS = {
-    "atasan_ppid": ("Atasan PPID", "PPID superior"),
+    "atasan_ppid": ("Atasan PPID", "PPID Superior"),  # as the letters and the objection register name it
     "pimpinan": ("Pimpinan Badan Publik", "Head of agency"),
     "ppid": ("PPID", "PPID"),  # a determination the PPID recorded directly (record_direct)
 }
@@ -65,6 +76,11 @@ STATES = ("in_force", "ended")  # the register's filter: the entries in force on
 def in_force(entry: Exemption, on: date) -> bool:
     """Within its period (Pasal 20) and not ended by the refusal it rests on being overturned."""
     return entry.valid_until >= on and (entry.ended_on is None or entry.ended_on > on)
+
+
+def in_force_sql(on: date) -> ColumnElement[bool]:
+    """``in_force`` as a query's condition on ``Exemption``'s columns (its negation: the entries no longer in force)."""
+    return and_(Exemption.valid_until >= on, or_(Exemption.ended_on.is_(None), Exemption.ended_on > on))
 
 
 def decisions(session: Session, case_ids: list[int]) -> dict[int, dict]:
@@ -203,18 +219,56 @@ def register(
     last: date | None = None,
     state: str | None = None,
     locale: str = "id",
+    rt: Runtime | None = None,
 ) -> list[dict]:
     """The register as of ``on``, oldest first; with ``first``/``last`` the entries decreed in those days (both
-    included), with ``state`` those in force on ``on`` or those that ended; each entry's words in ``locale``."""
-    query = select(Exemption)
+    included), with ``state`` those in force on ``on`` or those that ended; each entry's words in ``locale``. Each row
+    also has its number in the list (``no``: 1..n), the request it was determined on and the determining official's
+    name (``COLUMNS``: the decree's signer, read from the decree as issued with ``rt``'s vault; ``official``)."""
+    query = (
+        select(Exemption, Case.ticket, User.display_name, Letter)
+        .outerjoin(Case, Case.id == Exemption.case_id)
+        .outerjoin(User, User.username == Exemption.decided_by)
+        .outerjoin(Letter, Letter.id == Exemption.letter_id)
+    )
     if first is not None:
         query = query.where(Exemption.decree_date >= first)
     if last is not None:
         query = query.where(Exemption.decree_date <= last)
-    rows = [view(e, on, locale) for e in session.scalars(query.order_by(Exemption.id))]
+    rows = []
+    for entry, ticket, name, decree in session.execute(query.order_by(Exemption.id)):
+        row = view(entry, on, locale)
+        row["request_ticket"] = ticket
+        row["decided_by_name"] = official(entry, name, _signed_by(rt, decree))
+        rows.append(row)
     if state in STATES:
         rows = [row for row in rows if row["in_force"] == (state == "in_force")]
+    for number, row in enumerate(rows, start=1):
+        row["no"] = number
     return rows
+
+
+def official(entry: Exemption, display_name: str | None, signed: str | None = None) -> str | None:
+    """The name of who determined ``entry``: the name the decree as issued is signed with (``signed``: the office's
+    configured signatory, KAWAL_SIGNATORY_<LANE>, or the officer engine.letters.signers picked), else the account
+    that completed the determination in Kawal, as a signature block names it (without its role note). None for an
+    entry the PPID recorded directly (``record_direct``): the account is the PPID's who typed it in, not the
+    decree's signer's, whom that form does not ask."""
+    if entry.letter_id is None:
+        return None
+    if signed:
+        return signed
+    signer = signers.as_signer(display_name)
+    return signer["name"] if signer else None
+
+
+def _signed_by(rt: Runtime | None, decree: Letter | None) -> str | None:
+    """The name on ``decree``'s signature block as it was issued (its sealed context, opened as
+    engine.letters.issue.unseal opens it); None without the letter or the vault, or for a blank line."""
+    if rt is None or decree is None:
+        return None
+    content = rt.vault.open(decree.context_key_id, decree.context, associated=b"letter:" + decree.code.encode())
+    return ((content.get("signatory") or {}).get("name") or "").strip() or None
 
 
 def table(rows: list[dict], locale: str = "id") -> list[list]:
@@ -230,7 +284,9 @@ def _cells(row: dict, i: int) -> list:
     locale = "en" if i else "id"
     out = []
     for key, *_ in COLUMNS:
-        if key == "ended_on" and (row["ended_on"] or not row["in_force"]):
+        if key in ("no", "request_ticket", "decided_by_name"):  # a row of ``register``'s; a bare ``view`` has none
+            out.append(row.get(key) or "")
+        elif key == "ended_on" and (row["ended_on"] or not row["in_force"]):
             out.append((row["ended_on"] or row["valid_until"]).isoformat())
         elif key == "ended_reason" and (row["ended_on"] or not row["in_force"]):
             reason = exemption_words.read(row.get("ended_record", row["ended_reason"]), locale)
@@ -253,17 +309,31 @@ def _cells(row: dict, i: int) -> list:
 # The register's days: a workbook writes them as dates (the same in every language), the page as ``9 Jul 2030``.
 DAYS = ("valid_until", "decree_date", "ended_on")
 DAY_FORMAT = "yyyy-mm-dd"
-NARROW = ("id", "letters", "status", "ended_on")  # a workbook's narrow columns; the others hold sentences
+DAY_TEXT = "d MMM y"  # as api.reports.labels writes a register's day
+# A workbook's narrow columns; the others hold sentences.
+NARROW = ("no", "id", "request_ticket", "letters", "status", "ended_on")
 SHEET = N_("Exempt information")
 
 
 def export_csv(rows: list[dict], locale: str = "id") -> bytes:
-    """The register as CSV: the table of ``locale``, UTF-8 opened by its mark, no cell a spreadsheet would run."""
+    """The register as CSV: the table of ``locale``, UTF-8 opened by its mark, no cell a spreadsheet would run; its
+    days written as the other registers' CSV write them (``12 Feb 2025``, ``12 Agu 2025``: api.reports.labels)."""
     buffer = io.StringIO()
     writer = csv.writer(buffer)
-    for cells in table(rows, locale):
-        writer.writerow([_safe(cell) for cell in cells])
+    keys = [column[0] for column in COLUMNS]
+    headers, *lines = table(rows, locale)
+    writer.writerow(headers)
+    for cells in lines:
+        written = (
+            _day_text(cell, locale) if key in DAYS and cell else cell for key, cell in zip(keys, cells, strict=True)
+        )
+        writer.writerow([_safe(cell) for cell in written])
     return buffer.getvalue().encode("utf-8-sig")  # a spreadsheet opens UTF-8 only with its mark
+
+
+def _day_text(iso: str, locale: str) -> str:
+    """A day of the table (ISO) as a register's page and CSV write it in ``locale``: ``9 Jul 2030``."""
+    return babel_dates.format_date(date.fromisoformat(iso), DAY_TEXT, locale=locale)
 
 
 def _safe(cell):

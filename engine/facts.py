@@ -8,7 +8,11 @@ rebuild``), which is also how a test proves the running facts equal a fresh deri
 
 Working days are counted on the strict calendar (the agency's own clock), from the receipt's day zero
 as the calendar reads it, to the office-local day of the later event: a written notice sent on the
-T10 due date took 10 working days.
+T10 due date took 10 working days. "Late" (``overdue``) is the requester's reading, not that clock's
+(legal-process.md §2.2): a case counts late only when one of its public deadlines lapsed on the lenient
+reading too (engine.lateness.late_deadline), as the apology to the requester says it; a lapse on the
+strict reading alone (cuti bersama counted as working days) is the office's internal flag (``Case.overdue``).
+Which reading a document used it says (api.reports.labels.READING).
 """
 
 from __future__ import annotations
@@ -19,7 +23,7 @@ from sqlalchemy import bindparam, func, literal, select
 from sqlalchemy.orm import Session
 from sqlalchemy.orm.util import identity_key
 
-from engine import audit, clock, kinds, objection_orders, referral, regions, status
+from engine import audit, clock, kinds, lateness, objection_orders, referral, regions, status
 from engine.calendar import iso_day
 from engine.db import per_dialect
 from engine.models import Case, CaseEvent, CaseFacts, Unit
@@ -30,11 +34,13 @@ EVENT_TYPES = ("status_changed", "task_completed", "message_received", objection
 # The derivation the facts follow, named by the newest migration when it last changed (a new column, or a new rule:
 # 0047 was the newest when a complaint's unit became its referral's alone; 0048 when an oversight-relevant
 # classification stopped counting the unit its form still named, engine.referral; 0053 when a granted objection's
-# order carried out on a request still being handled counted as carried out, engine.objection_orders). Each row
+# order carried out on a request still being handled counted as carried out, engine.objection_orders; 0056 when
+# "late" became late on the lenient reading too and a request closed as incomplete kept its written notice; 0057 when
+# a complaint not actionable at verification kept the reason chosen, not_actionable_reason). Each row
 # records the derivation it follows (``derived``): `kawal db upgrade` derives again every row that follows an older
 # one (api.cli), batch by batch, so an upgrade interrupted meanwhile resumes where it stopped; `kawal reports rebuild`
 # derives them all.
-DERIVED_SINCE = "0053"
+DERIVED_SINCE = "0057"
 # What each of those derivations changed, as `kawal db upgrade` says it when it derives a row again (api.cli): a
 # derivation is named by the newest migration of its day, which need not have changed the facts itself (0053 only
 # added an index; the rule came with the code). A new DERIVED_SINCE gets its line here
@@ -43,6 +49,10 @@ DERIVATIONS = {
     "0047": "a complaint's unit is the one it was referred to, not the one its form named",
     "0048": "a complaint classified as relevant to oversight no longer counts for the unit its form still named",
     "0053": "a granted objection's order carried out on a request still being handled counts as carried out",
+    "0056": "a case counts late only when its deadline lapsed on the lenient reading too (not on cuti bersama"
+    " alone), and a request closed as incomplete keeps the date and form of its written notice",
+    "0057": "a complaint not actionable at verification keeps the reason chosen (outside the office's authority,"
+    " before a court, parties unclear); one verified before the choice existed counts as reason not recorded",
 }
 # How each kind of case ends, as CaseFacts.result names it.
 RESULTS = {
@@ -58,6 +68,10 @@ RESULTS = {
 }
 # Why a complaint could not be acted on (the share "not actionable, with reasons").
 NOT_ACTIONABLE = ("verifikasi", "instansi_lain", "tidak_cukup_bukti", "dianggap_dicabut")
+# Why the verification found a complaint not actionable (its form's ``jenis_alasan``; legal-process.md §7.1, §7.4,
+# §10: outside authority, before a court, reporter and/or reported party unclear and cannot be confirmed; or another,
+# explained in its free text). A complaint verified before the form asked it has none (NOT_RECORDED in the statistics).
+NOT_ACTIONABLE_REASONS = ("di_luar_kewenangan", "perkara_pengadilan", "pihak_tidak_jelas", "lainnya")
 # A refusal or a partial grant names its Pasal 17 letters and gives written reasons.
 EXEMPTING = ("ditolak_dikecualikan", "dikabulkan_sebagian")
 # The complaint team's assessments of a clarification (each may find the evidence insufficient).
@@ -127,10 +141,11 @@ class _History:
         return self.tasks.get(name, {})
 
 
-def derive(session: Session, rt: Runtime, case: Case, *, unit_in_sql: bool = False) -> dict:
+def derive(session: Session, rt: Runtime, case: Case, *, unit_in_sql: bool = False, at: datetime | None = None) -> dict:
     """Every CaseFacts column of ``case`` (but its key and refresh time), from the case alone.
 
-    ``unit_in_sql``: leave the unit's code (None) to the statement that writes the facts (``_upsert``).
+    ``unit_in_sql``: leave the unit's code (None) to the statement that writes the facts (``_upsert``). ``at``: the
+    instant lateness is judged at (default: now; the apology's, engine.notices).
     """
     history = _History(_events(session, case))
     unit_code = None
@@ -144,7 +159,9 @@ def derive(session: Session, rt: Runtime, case: Case, *, unit_in_sql: bool = Fal
         "unit_code": unit_code,
         "channel": case.channel,
         "requester_type": case.requester_type,
-        "overdue": bool(case.overdue),
+        # Late as the requester may be told (engine.lateness): on the lenient reading too, judged when the case
+        # closed, else now; the apology's reminder derives the row again when that reading lapses (engine.notices).
+        "overdue": bool(case.overdue) and lateness.late_deadline(rt, case, at) is not None,
         **{column: None for column in _OPTIONAL},
         "extended": False,
         "late_filed": False,
@@ -175,7 +192,7 @@ def derive(session: Session, rt: Runtime, case: Case, *, unit_in_sql: bool = Fal
         )
         if case.kind == kinds.COMPLAINT:
             facts["sla"] = _sla(case, end, tz)
-    if facts["decided_at"] is not None:
+    if facts["decided_at"] is not None or facts["notice_sent_on"] is not None:
         # The law counts to the written notice (or response) as sent: its recorded date, not the day an
         # officer recorded it (engine.lateness counts the deadline as met by the same date); without a notice
         # (an objection settled by agreement), to the decision's recorded date.
@@ -230,6 +247,7 @@ _OPTIONAL = (
     "category",
     "oversight",
     "not_actionable",
+    "not_actionable_reason",
     "follow_up",
     "location_province",
     "location_regency",
@@ -252,6 +270,8 @@ def _request(case: Case, h: _History) -> dict:
     extended = h.reached("diperpanjang") is not None
     decided_at = h.reached(*status.OUTCOMES)
     notice = h.task("pemberitahuan_tertulis") if decided_at is not None else {}
+    if result == "ditutup_tidak_lengkap":  # the written notice of what was missing (Pasal 22(7)), which answers T10
+        notice = h.task("pemberitahuan_tidak_lengkap")
     return {
         "result": result,
         "decided_at": decided_at,
@@ -351,6 +371,7 @@ def _complaint(case: Case, h: _History) -> dict:
         "category": classification.get("kategori") or (case.details or {}).get("kategori_usulan"),
         "oversight": classification.get("berkadar_pengawasan"),
         "not_actionable": reason,
+        "not_actionable_reason": verification.get("jenis_alasan") if reason == "verifikasi" else None,
         "follow_up": h.task("tindak_lanjut").get("tindak_lanjut"),
         "location_province": recorded.get("provinsi_kejadian"),
         "location_regency": regions.regency(recorded.get("kabkota_kejadian")),
@@ -383,8 +404,9 @@ def _counted_unit_id(case: Case) -> int | None:
     return None if case.kind == kinds.COMPLAINT else case.unit_id
 
 
-def refresh(session: Session, rt: Runtime, case: Case) -> None:
-    """Bring the case's facts row in line with the case (same transaction as the change).
+def refresh(session: Session, rt: Runtime, case: Case, at: datetime | None = None) -> None:
+    """Bring the case's facts row in line with the case (same transaction as the change); ``at``: the instant its
+    lateness is judged at (``derive``).
 
     One upsert, not a read and a write: the row is a read model nobody holds in the session meanwhile
     (a row that is held is updated as an object, so the session never holds a stale one).
@@ -393,12 +415,12 @@ def refresh(session: Session, rt: Runtime, case: Case) -> None:
         session.flush()
     row = session.identity_map.get(identity_key(CaseFacts, case.id))
     if row is not None:
-        for key, value in derive(session, rt, case).items():
+        for key, value in derive(session, rt, case, at=at).items():
             setattr(row, key, value)
         row.refreshed_at = clock.now()
         row.derived = DERIVED_SINCE
         return
-    values = derive(session, rt, case, unit_in_sql=True)
+    values = derive(session, rt, case, unit_in_sql=True, at=at)
     with session.no_autoflush:  # the case's row exists already; the run's change is flushed after this
         session.execute(
             _upsert(session), {**values, "case_id": case.id, "unit_id": _counted_unit_id(case), "now": clock.now()}

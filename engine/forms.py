@@ -107,14 +107,28 @@ def answered(schema: dict, data: dict) -> dict:
 
 
 def _without(schema: dict, dropped: set[str]) -> dict:
-    """``schema`` without the top-level fields ``dropped``, neither offered nor required (``schema`` if none)."""
+    """``schema`` without the top-level fields ``dropped``, neither offered nor required (``schema`` if none): nor
+    by an ``allOf`` rule (``if`` some answer, ``then`` required), which keeps what else it requires."""
     if not dropped:
         return schema
     trimmed = dict(schema)
     trimmed["properties"] = {k: v for k, v in schema["properties"].items() if k not in dropped}
     if "required" in schema:
         trimmed["required"] = [k for k in schema["required"] if k not in dropped]
+    if "allOf" in schema:
+        trimmed["allOf"] = [rule for rule in (_rule_without(r, dropped) for r in schema["allOf"]) if rule is not None]
     return trimmed
+
+
+def _rule_without(rule: dict, dropped: set[str]) -> dict | None:
+    """An ``allOf`` rule without the requirement of the fields ``dropped``; None when it required nothing else."""
+    then = rule.get("then")
+    if "if" not in rule or not isinstance(then, dict) or not set(then.get("required", ())) & dropped:
+        return rule
+    left = [k for k in then["required"] if k not in dropped]
+    if not left and set(then) == {"required"}:
+        return None
+    return {**rule, "then": {**then, "required": left}}
 
 
 class FormRegistry:

@@ -76,11 +76,13 @@ def late_for_requester(rt: Runtime, deadline: Deadline, at: datetime | None = No
     return (at or clock.now()) > latest
 
 
-def late_deadline(rt: Runtime, case: Case) -> Deadline | None:
-    """The case's public deadline the requester may be told is late, if any. A closed case is judged when it
-    closed: a request withdrawn before the lenient due instant left the office nothing to be late on."""
+def late_deadline(rt: Runtime, case: Case, at: datetime | None = None) -> Deadline | None:
+    """The case's public deadline the requester may be told is late, if any, as of ``at`` (default: now; the
+    apology's instant, ``apologize_when_due``). A closed case is judged when it closed (or at ``at`` if earlier): a
+    request withdrawn before the lenient due instant left the office nothing to be late on."""
+    judged = case.closed_at if at is None else min(at, case.closed_at) if case.closed_at is not None else at
     for deadline in case.deadlines:
-        if deadline.public and late_for_requester(rt, deadline, case.closed_at):
+        if deadline.public and late_for_requester(rt, deadline, judged):
             return deadline
     return None
 
@@ -153,8 +155,11 @@ def plan_apology(session: Session, deadline: Deadline, at: datetime) -> None:
     )
 
 
-def apologize_when_due(session: Session, rt: Runtime, case: Case, reminder: Reminder, outbox: Outbox, hint: str):
-    """The apology reminder fired: tell the requester only if the deadline is late on every reading now.
+def apologize_when_due(
+    session: Session, rt: Runtime, case: Case, reminder: Reminder, outbox: Outbox, hint: str
+) -> datetime:
+    """The apology reminder fired: tell the requester only if the deadline is late on every reading now; returns
+    the instant it judged at (the case's facts are derived at it too: ``late_deadline``'s ``at``).
 
     An override entered meanwhile may have moved the lenient due instant later: then the apology is
     planned again for it; a notice dispatched in time meanwhile, or the request withdrawn before the lenient
@@ -171,6 +176,7 @@ def apologize_when_due(session: Session, rt: Runtime, case: Case, reminder: Remi
         outbox.to_requester(case, "overdue_apology", cause, {**apology_context(rt, deadline), "portal_hint": hint})
     elif deadline.met_on is None and deadline.status == "missed" and case.closed_at is None:
         plan_apology(session, deadline, lenient_due(rt, deadline))
+    return at
 
 
 # -- the dispatch date -------------------------------------------------------------------------------

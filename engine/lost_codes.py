@@ -22,6 +22,12 @@ request can do is bounded:
   is no secret of the process. Which kind a ticket is, its series says to anyone (ADU-), so asking for the
   contact tells nothing about the case.
 
+A request filed through a proxy whose requester left no contact a configured channel reaches (a phone, and no SMS
+gateway) gets its new code at the e-mail of the proxy in office (``proxy_reachable``), who acts for the requester
+under the special power of attorney and filed with the code: the message is marked as the requester's, sent to
+them as the proxy (notifications.rendering.PROXY_NOTE). Never to a proxy whose power has ended (engine.proxy_data
+gives the chain a new code then, for the same reason), nor to one the requester's own contact reaches instead.
+
 The new code travels only in the outbox row that sends it, sealed by the vault (``SEALED``); delivery opens it
 to write the message and then erases it (``notifications.delivery``), so no table keeps a readable code and
 no link ever carries one. The case keeps only its hash.
@@ -35,7 +41,7 @@ import hmac
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from engine import chain, clock, kinds, quotas, tickets
+from engine import chain, clock, kinds, proxy_party, quotas, tickets
 from engine.casework import NEW_CODE_USED
 from engine.models import Case, Party
 from engine.outbox import Outbox
@@ -87,7 +93,8 @@ def send_new_code(
     if case is None or case.requester_party_id is None:  # unknown, or an anonymous complaint
         return
     identity = rt.vault.read(session.get(Party, case.requester_party_id))
-    if not reachable(settings.notify_channels, identity):
+    to_proxy = not reachable(settings.notify_channels, identity)
+    if to_proxy and not proxy_reachable(session, rt, case):
         return
     if case.kind == kinds.COMPLAINT and not names_contact(identity, contact):
         return
@@ -100,15 +107,29 @@ def send_new_code(
         if member.access_code_hash == case.access_code_hash:
             member.pending_code_hash = code_hash  # a code still waiting from before is replaced: the latest works
     session.flush()
-    send_code(session, rt, case, code, EVENT)
+    send_code(session, rt, case, code, EVENT, to_proxy=to_proxy)
 
 
-def send_code(session: Session, rt: Runtime, case: Case, code: str, event: str) -> None:
-    """Send ``code`` to the case's requester in the message ``event``, sealed in its outbox row (``SEALED``)."""
+def proxy_reachable(session: Session, rt: Runtime, case: Case) -> bool:
+    """Whether the case has a proxy in office (not one whose power of attorney ended; never a complaint's) with an
+    e-mail, and mail is configured: the proxy's messages go by e-mail only (engine.outbox.PROXY_CHANNELS)."""
+    proxy = proxy_party.party_id(case)
+    if proxy is None or "smtp" not in rt.settings.notify_channels:
+        return False
+    return bool(rt.vault.read(session.get(Party, proxy)).get("email"))
+
+
+def send_code(session: Session, rt: Runtime, case: Case, code: str, event: str, to_proxy: bool = False) -> None:
+    """Send ``code`` to the case's requester in the message ``event``, sealed in its outbox row (``SEALED``);
+    ``to_proxy``: to the proxy in office instead, as their own mail saying it reached them as the proxy."""
     kid, blob = rt.vault.seal_bytes(code.encode(), ASSOCIATED)
     outbox = Outbox(session, rt.settings.notify_channels)
     context = {"deadline": None, "portal_hint": PORTAL_HINT, SEALED: [kid, base64.b64encode(blob).decode()]}
-    outbox.to_requester(case, event, f"code{clock.now().timestamp():.6f}", context)
+    cause = f"code{clock.now().timestamp():.6f}"
+    if to_proxy:
+        outbox.to_proxy(case, event, cause, context)
+    else:
+        outbox.to_requester(case, event, cause, context)
     outbox.write()
 
 

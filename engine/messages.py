@@ -69,6 +69,7 @@ TEMPLATES: dict[str, str] = {
     "invalid": "invalid",
     "required": "is required",
     "message_required": "write your message (at most %(max)d characters)",
+    "message_too_long": "your message has %(length)d characters: shorten it to at most %(max)d",
     "unknown": "unknown",
     "one_of": "one of %(choices)s",
     "at_least_one_of": "at least one of %(choices)s",
@@ -176,6 +177,8 @@ TEMPLATES: dict[str, str] = {
     "proxy_in_office": "the case has a proxy in office: record the end of their power of attorney first",
     "proxy_already_revoked": "the proxy's power of attorney has already ended",
     "no_proxy_in_office": "no proxy acts for the requester now: record the proxy on the case page first",
+    "receiver_is_the_proxy": "the requester's representative on record received it and the record names them: "
+    "leave who received it for the legal entity empty",
     "proxy_case_closed": "the case is closed: no proxy is recorded on it any more",
     "proxy_case_withdrawn": "the request was withdrawn: no proxy is recorded on it any more",
     "proxy_dated_after_recording": "not after the day the proxy was recorded (%(day)s)",
@@ -265,6 +268,11 @@ TEMPLATES: dict[str, str] = {
         " the KPK: choose referral to the KPK, or say why the follow-up is another"
     ),
     "complaint_archived": "the complaint is archived",
+    # -- a requester's messages to the desk (engine.requester_messages) ---------------------------------------------
+    "requester_message_closed": (
+        "this case is closed and your time to go further from it has ended: the office takes no more messages on it"
+    ),
+    "requester_message_not_here": "messages to the desk are written on the page of a request or an objection",
     "anonymous_without_identity": "an anonymous complaint carries no identity",
     "anonymous_has_no_identity": "an anonymous complaint has no identity",
     "message_unknown": "unknown message",
@@ -304,8 +312,14 @@ TEMPLATES: dict[str, str] = {
     "(letters %(letters)s)",
     "original_without_redacted": "pair this original with its redacted version in the redaction record",
     "delivery_date_invalid": "invalid delivery date",
-    "requester_has_no_email": "the requester gave no e-mail address",
-    "no_email_on_file": "the requester gave no e-mail address: hand the information over another way",
+    "requester_has_no_email": "neither the requester nor their proxy gave an e-mail address",
+    "no_email_on_file": "neither the requester nor their proxy gave an e-mail address: hand the information over "
+    "another way",
+    "email_goes_to_proxy": "the requester gave no e-mail address: the files go to their proxy's e-mail address, "
+    "so the proxy receives them",
+    "receipt_has_no_address": "no e-mail address to send the receipt to",
+    "no_email_for_receipt": "neither the requester nor the objection's proxy gave an e-mail address: give the "
+    "receipt another way",
     "delivery_needs_files": "the information handed over has no files",
     "email_delivery_needs_files": "a delivery by e-mail sends files: attach the files of the information handed "
     "over (PDF, PNG or JPEG), as the receipt will list them",
@@ -348,6 +362,10 @@ TEMPLATES: dict[str, str] = {
     "after the consequence test); a note alone is not enough",
     "dip_published_by_ppid": "the PPID publishes and withdraws the list's items; save it, and the PPID publishes it",
     "dip_no_revision": "no revision of this item awaits publication",
+    "dip_publish_needs_responsible": "required to publish: who answers for making or issuing the information (a post "
+    "or unit), a column of the public information list",
+    "dip_publish_needs_retention": "required to publish: how long the information is kept (its retention period), a "
+    "column of the public information list",
     "decree_number_taken": "this decree number is already in the exemption register (entry %(entry)s)",
     "file_holds_personal_data": "the file holds personal data; nothing attached",
     "public_file_confirm": "the public reads this file: remove what was found, or confirm that it may be published",

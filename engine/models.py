@@ -638,6 +638,8 @@ class CaseMessage(Base):
     A message Kawal words itself (engine.reporter_words) names its words (``code``) and their parameters
     (``params``: the officer's reason among them, as typed), worded when read in the reader's language; its ``body``
     keeps them in Bahasa Indonesia as written then. A message without a code is read as its body.
+    A request's or an objection's requester writes to the desk from the portal too (engine.requester_messages):
+    ``from_reporter``, ``kind`` ``requester``, ``author`` ``pemohon``.
     """
 
     __tablename__ = "case_message"
@@ -1174,6 +1176,9 @@ class CaseFacts(Base):
     category: Mapped[str | None] = mapped_column(String(40))  # complaint: the office's trend category
     oversight: Mapped[bool | None] = mapped_column(Boolean)  # complaint: berkadar pengawasan
     not_actionable: Mapped[str | None] = mapped_column(String(40))  # complaint: why it could not be acted on
+    # complaint closed at verification as not actionable: the reason the verification chose (its form's
+    # ``jenis_alasan``); None for one verified before the choice existed (counted as not recorded)
+    not_actionable_reason: Mapped[str | None] = mapped_column(String(40))
     follow_up: Mapped[str | None] = mapped_column(String(40))  # complaint: tindak lanjut
     # complaint: where it happened (engine.regions: a province's code or LN; the kab/kota as one name) and who
     # reported it (the filing form's reporter category); never the reporter's own place, which is identity

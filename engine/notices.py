@@ -1,5 +1,6 @@
 """Who is told what after a run: reminders planned, and outbox rows for every notice the law or the
-office expects (receipt, extension, decision, overdue apology; a complaint's receipt, recording, referral, its
+office expects (receipt, extension, decision, overdue apology; an objection's receipt as it comes in, and its Objection
+Receipt when the officer who registers it gives it by e-mail; a complaint's receipt, recording, referral, its
 deemed withdrawal and its reopening; new task, escalation, overdue; a task handed to a stand-in).
 
 Called by ``engine.run`` after each sync, inside the same transaction, so a rolled-back change tells nobody.
@@ -7,10 +8,11 @@ Called by ``engine.run`` after each sync, inside the same transaction, so a roll
 
 from __future__ import annotations
 
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from engine import audit, clock, dip_match, lateness, proxy_party, reminders, status, survey
-from engine.models import Absence, Case, HumanTask, Reminder
+from engine import audit, clock, dip_match, facts, lateness, proxy_party, reminders, status, survey
+from engine.models import Absence, Case, HumanTask, Notification, Reminder
 from engine.outbox import Outbox, audience_users, deadline_context, instant, lane_members, own_deadline, stated
 from engine.runtime import Runtime
 from engine.sync import Changes
@@ -40,9 +42,13 @@ FORWARDED = "diteruskan_instansi_lain"
 # only the team that records it: its ticket, mode and time of receipt and the case's page, never who or what.
 WBS_NEWS, WBS_LANE = "whistleblower_report_received", "pengelola_wbs"
 
-# How the registration task (forms/registrasi.json ``cara_kirim_tanda_bukti``) says the receipt was given, when it
-# went by e-mail.
+# How the registration task (forms/registrasi.json ``cara_kirim_tanda_bukti``; an objection's,
+# forms/keberatan_registrasi.json ``cara_kirim_tanda_terima``) says the receipt was given, when it went by e-mail.
 RECEIPT_BY_MAIL = "email"
+# The objection's field (engine.delivery.check_receipt refuses it by e-mail when no address is on file to send it to).
+RECEIPT_FIELD = "cara_kirim_tanda_terima"
+# The cause of an objection's receipt mailed at its registration (its first mail, "received", says it came in).
+REGISTERED = "registered"
 
 # Lanes whose task, when a lapse creates it, is an escalation to the superior.
 ESCALATION_LANES = frozenset({"atasan_ppid", "pengelola_wbs"})
@@ -131,8 +137,13 @@ def announce(session: Session, rt: Runtime, case: Case, changes: Changes) -> Non
                 forwarded["letter_number"] = data.get("nomor_surat")
                 referred |= {key: value for key, value in forwarded.items() if value}
             outbox.to_requester(case, "complaint_referred", f"referred:{reached}", referred)
-        elif reached == "keberatan_diterima":
+        elif reached == "keberatan_diterima":  # it came in: the officer registers it, and issues its receipt, later
             outbox.to_requester(case, "objection_receipt", "received", context)
+        elif reached == "keberatan_terdaftar" and data.get(RECEIPT_FIELD) == RECEIPT_BY_MAIL:
+            # The Objection Receipt (Tanda Terima Keberatan, Perki 1/2021 Pasal 41(3)-(4)) the officer gave by e-mail,
+            # as a request's registered receipt: the letter goes with the mail (notifications.case_facts); the portal
+            # says it was sent only once this mail was (``receipt_mailed``).
+            outbox.to_requester(case, "objection_receipt", REGISTERED, {**context, "registered": True})
         elif reached == "tanggapan_dikirim":
             # "Late" in a letter only when late on every reading (engine.lateness).
             answered = {
@@ -173,6 +184,30 @@ def announce(session: Session, rt: Runtime, case: Case, changes: Changes) -> Non
             told_users = lane_members(session, case, task.lane, task.unit_id)
         outbox.to_users(case, event, f"task:{task.task_guid}", told_users, context)
     outbox.write()
+
+
+def receipt_mailed(session: Session, case: Case) -> str | None:
+    """Whether an objection's receipt, given by e-mail at its registration, went by e-mail, as its portal page says
+    it: ``sent`` (to the requester), ``sending`` (to the requester, not yet), ``sent_to_proxy`` (the proxy's copy
+    went, the requester's own mail did not: ``Outbox.to_requester`` keys it ``...:requester:smtp``, the copy
+    ``...:proxy<party>:smtp``), or None (never written: no e-mail channel; or not sent: no address on file, an
+    incident). The page never says a mail went to the requester that went only to their proxy, or not at all."""
+    key = f"objection_receipt:{case.id}:{REGISTERED}:%"
+    rows = session.execute(
+        select(Notification.idempotency_key, Notification.status).where(
+            Notification.case_id == case.id,
+            Notification.channel == "smtp",
+            Notification.idempotency_key.like(key),
+        )
+    )
+    own, proxy = set(), set()
+    for idempotency_key, state in rows:
+        (own if idempotency_key.endswith(":requester:smtp") else proxy).add(state)
+    if "sent" in own:
+        return "sent"
+    if own & {"pending", "sending"}:
+        return "sending"
+    return "sent_to_proxy" if "sent" in proxy else None
 
 
 def _stand_in_for(session: Session, case: Case, task: HumanTask) -> Absence | None:
@@ -221,7 +256,9 @@ def remind(session: Session, rt: Runtime, reminder: Reminder) -> list[int]:
     reached, passed_over = 0, set()  # why readers were left out: SUPERSEDED, ESCALATED
     for audience in reminder.audience.split(","):
         if audience == lateness.APOLOGY_AUDIENCE:
-            lateness.apologize_when_due(session, rt, case, reminder, outbox, PORTAL_HINT)
+            judged = lateness.apologize_when_due(session, rt, case, reminder, outbox, PORTAL_HINT)
+            # Late on the lenient reading at the apology's instant: the reports count it so (engine.facts).
+            facts.refresh(session, rt, case, at=judged)
             reached += 1  # the apology decides for itself whether it is due
         elif audience == "requester":  # a window that is the requester's own, e.g. a reporter's evidence
             if "requester" in later:

@@ -38,6 +38,8 @@ PROXY_COPIES = frozenset(
 )
 PROXY_CHANNELS = ("log", "smtp")
 PROXY_COPY = "proxy_party_id"  # the context's key naming the proxy a copy is for (notifications.delivery)
+# The context's key marking a message for the proxy as their own, not a copy of the requester's (``to_proxy``).
+PROXY_OWN = "to_proxy"
 # The context's key naming the kinds of letter a message goes with besides its event's own (a question a task asks
 # goes with the letters that task issued the reporter: notifications.case_facts); never rendered.
 LETTER_KINDS = "letter_kinds"
@@ -153,6 +155,12 @@ class Outbox:
             self._add(case, event, channel, None, True, f"{event}:{case.id}:{cause}:requester:{channel}", context)
         if event in PROXY_COPIES:
             self._to_proxy(case, event, cause, context)
+
+    def to_proxy(self, case: Case, event: str, cause: str, context: dict) -> None:
+        """A message for the proxy in office alone, sent as their copy is (``_to_proxy``) but as their own mail
+        (``PROXY_OWN``: no "Copy:" and no letter's copy line, notifications.rendering): a new access code when the
+        requester left no contact a channel reaches (engine.lost_codes)."""
+        self._to_proxy(case, event, cause, {**context, PROXY_OWN: True})
 
     def _to_proxy(self, case: Case, event: str, cause: str, context: dict) -> None:
         """The copy of a message about a letter for the proxy acting for the requester now (the letter's "Tembusan"),

@@ -2,7 +2,10 @@
 
 * the request register (Register Permohonan Informasi Publik): number, date and channel, the requester's
   name, address, occupation and contact, the information asked for, purpose, how to obtain and deliver,
-  the decision and its date, the reasons and Pasal 17 letters of a refusal, working days taken, the fee;
+  the decision and its date, the reasons and Pasal 17 letters of a refusal, working days taken, the fee, and the
+  final result (``final_result``): the objections brought against the decision and the disputes on them, each with
+  what became of it, so that a refusal or a "not held" followed by a delivery date reads as what it was (the
+  information handed over after a granted objection, a settlement or the Commission's decision, §9.2 (c));
 * the objection register (Register Keberatan, §4.3): the request it concerns, the grounds, the superior's
   decision, its order to the PPID, its date, who gave it and in which position (the letters' rule,
   engine.letters.signers), and the requester's reaction to the answer (tanggapan Pemohon, ``reaction``);
@@ -54,6 +57,7 @@ COLUMNS = {
         "delivery_method",
         "status",
         "result",
+        "final_result",
         "decided_at",
         "notice_sent_on",
         "notice_via",
@@ -211,12 +215,14 @@ def rows(
         disputes = _disputes(session, ids) if where.kind == kinds.OBJECTION else {}
         orders = _orders(session, ids) if where.kind == kinds.OBJECTION else {}
         finals = _final_days(session, ids, rt.calendars["strict"].tz) if where.kind == kinds.DISPUTE else {}
+        after = followed_by(session, ids) if where.kind == kinds.REQUEST else {}
         # The subject the team recorded (what the letters use) for whoever reads a complaint's subject at all.
         subjects = team_subjects(session, ids) if where.kind == kinds.COMPLAINT and read_by is not None else {}
         for case, facts, parent_ticket, parent_details in batch:
             row = _row(case, facts, parent_ticket, parent_details or {}, names, disputes)
             row["decided_by_position"] = superior if row["decided_by"] else None
             row["order_to_ppid"] = orders.get(case.id)
+            row["final_result"] = after.get(case.id)
             if where.kind == kinds.DISPUTE:
                 agreed = facts.decided_on if facts.result == MEDIATED else None  # final at once (Pasal 39)
                 row["final_on"] = finals.get(case.id) or agreed
@@ -238,6 +244,39 @@ def _disputes(session: Session, ids: list[int]) -> dict[int, list[str]]:
         select(Case.parent_id, Case.ticket).where(Case.parent_id.in_(ids), Case.kind == kinds.DISPUTE).order_by(Case.id)
     ):
         found.setdefault(parent_id, []).append(ticket)
+    return found
+
+
+def followed_by(session: Session, ids: list[int]) -> dict[int, list[dict]]:
+    """Of the requests ``ids``, those an objection followed: request id -> its objections, each followed by the
+    disputes brought on it, in the order filed. Each says what became of it: its ``ticket`` and ``kind``, its
+    ``result`` (None while open: then its ``status``), and for a dispute the Commission's ruling (``adjudication``)
+    and the court's decision's effect on the request (``court_result``) when there were any. Nothing here judges
+    which word is final: the reader reads the last of them."""
+    objections = _children(session, ids, kinds.OBJECTION)
+    disputes = _children(session, [row["id"] for rows in objections.values() for row in rows], kinds.DISPUTE)
+    return {
+        request_id: [item for row in rows for item in (row, *disputes.get(row["id"], []))]
+        for request_id, rows in objections.items()
+    }
+
+
+def _children(session: Session, ids: list[int], kind: str) -> dict[int, list[dict]]:
+    found: dict[int, list[dict]] = {}
+    if not ids:
+        return found
+    query = (
+        select(Case.parent_id, Case.id, Case.ticket, Case.status, CaseFacts.result)
+        .add_columns(CaseFacts.adjudication, CaseFacts.court_result)
+        .outerjoin(CaseFacts, CaseFacts.case_id == Case.id)
+        .where(Case.parent_id.in_(ids), Case.kind == kind)
+        .order_by(Case.received_at, Case.id)
+    )
+    for parent_id, id_, ticket, status, result, adjudication, court_result in session.execute(query):
+        item = {"id": id_, "ticket": ticket, "kind": kind, "result": result, "status": status}
+        if kind == kinds.DISPUTE:
+            item.update(adjudication=adjudication, court_result=court_result)
+        found.setdefault(parent_id, []).append(item)
     return found
 
 
@@ -302,7 +341,7 @@ def _row(case: Case, facts: CaseFacts, parent_ticket, parent_details: dict, name
         "notice_via": facts.notice_via,
         "decision_days": facts.decision_days,
         "reason": facts.reason,
-        "overdue": case.overdue,
+        "overdue": facts.overdue,  # late on the lenient reading too (engine.facts), as the requester may be told
         "closed_at": case.closed_at,
         "closed_days": facts.closed_days,
         "closed_calendar_days": facts.closed_calendar_days,

@@ -7,7 +7,9 @@ the figure in the annex, so each number can be checked case by case. The figures
 from a histogram of working days that SQL counts too. Outcomes are as known when the report is made.
 
 Time to fulfil is working days from receipt to the written notice (strict calendar, engine.facts), in
-the bands the Commission's monitoring asks for: 0-5, 6-10, 11-17 and over 17.
+the bands the Commission's monitoring asks for: 0-5, 6-10, 11-17 and over 17. "Answered late" is late on
+the lenient reading too, as the requester may be told (engine.facts ``overdue``, legal-process.md §2.2):
+every document says so in one sentence (api.reports.labels.READING).
 
 The narrative (facilities, staff, budget, obstacles, recommendations) is written by the PPID in Kawal
 and kept per period (engine.narrative).
@@ -19,7 +21,7 @@ import math
 import operator
 import re
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import date, datetime
 from functools import reduce
 from zoneinfo import ZoneInfo
 
@@ -117,6 +119,12 @@ class Report:
     def section(self, key: str) -> Section:
         return next(s for s in self.sections if s.key == key)
 
+    @property
+    def unwritten(self) -> list[str]:
+        """The narrative's sections not yet written (legal-process.md §9.2 (a), (d), (e) are required): while any
+        is, the report is a draft, and its documents carry no signature (api.reports.files)."""
+        return [key for key in narrative.SECTIONS if not (self.narrative.get(key) or "").strip()]
+
     def value(self, key: str) -> int:
         """A figure by its full key, ``section.figure`` (e.g. ``requests.granted_full``)."""
         section, _dot, figure = key.partition(".")
@@ -188,7 +196,8 @@ def request_figures() -> list[tuple[str, str, ColumnElement, str | None]]:
 
 
 def objection_figures() -> list[tuple[str, str, ColumnElement, str | None]]:
-    granted = _result("keberatan_dikabulkan_seluruhnya", "keberatan_dikabulkan_sebagian", "diselesaikan_musyawarah")
+    granted = _result("keberatan_dikabulkan_seluruhnya", "keberatan_dikabulkan_sebagian")
+    settled = _result("diselesaikan_musyawarah")  # carried out too, but settled, not granted: a figure of its own
     rows = [("objections", "received", CaseFacts.case_id.is_not(None), None)]
     rows += [("objections", f"ground_{g}", _has(CaseFacts.grounds, g), "objections.received") for g in GROUND_LETTERS]
     rows += [
@@ -201,6 +210,7 @@ def objection_figures() -> list[tuple[str, str, ColumnElement, str | None]]:
         ("objections", "in_process", CaseFacts.result.is_(None), "objections.received"),
         ("objections", "answered_within_30", CaseFacts.decision_days <= 30, "objections.received"),
         ("objections", "carried_out", and_(granted, PARENT.carried_out_on.is_not(None)), "objections.received"),
+        ("objections", "settled_carried_out", and_(settled, PARENT.carried_out_on.is_not(None)), "objections.settled"),
     ]
     return rows
 
@@ -403,15 +413,28 @@ ANNOUNCED = (
 def announcement(session: Session, rt, year: int) -> dict:
     """What the office must announce each year (Pasal 12): requests, time taken, granted, refused and why.
 
-    Figures only: no ticket, no identity.
+    Figures only: no ticket, no identity. The reasons are the Pasal 17 letters of the refusals and of the partial
+    grants (what was withheld, §9.1 (d)); one decision may cite several. ``records_from``: the office's first request
+    in Kawal (an office that began mid-year counts from it; a year before it has no figures to announce);
+    ``running_until``: today, while the year is still running (None once it is over).
     """
     report = annual_report(session, rt, Period(year))
+    today = rt.today()
     return {
         "year": year,
         "figures": {key: report.value(key) for key in ANNOUNCED},
         "refusal_reasons": {f"pasal_17_{f.key}": f.value for f in report.section("refusals").figures},
+        "redaction_reasons": {f"pasal_17_{f.key}": f.value for f in report.section("redactions").figures},
         "median_days": report.time_to_fulfil.median,
         "p90_days": report.time_to_fulfil.p90,
         "generated_at": report.generated_at,
         "office": report.office,  # whose announcement: the public body as its letterhead names it
+        "records_from": records_from(session, rt),
+        "running_until": today if year == today.year else None,
     }
+
+
+def records_from(session: Session, rt) -> date | None:
+    """The office-local day of the first request Kawal holds (None before any): the announcement counts from it."""
+    first = session.scalar(select(func.min(CaseFacts.received_at)).where(CaseFacts.kind == kinds.REQUEST))
+    return first.astimezone(ZoneInfo(rt.settings.office_timezone)).date() if first is not None else None

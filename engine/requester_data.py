@@ -25,8 +25,10 @@ request, its objection and its dispute all read the new data.
   chain, and their facts are refreshed: the registers and the yearly report count the requester as now recorded.
 - Nothing that did not change is recorded: the same form sent twice records one correction.
 
-The requester may ask for it themselves (``ask``), with their ticket and access code: they give their data in full
-(the portal never shows what is on file), sealed in a ``RequesterCorrection`` until the desk answers within
+The requester may ask for it themselves (``ask``), with their ticket and access code: the API takes their data in
+full; the portal's form (``portal_schema``) takes only what should change, a field left blank keeping what is on
+file and an optional one removed only when ticked (``completed``; the portal never shows what is on file). What
+they ask is sealed in full in a ``RequesterCorrection`` until the desk answers within
 ``ANSWER_WITHIN`` (3 x 24 hours, clock time: the law counts hours, not working days). The desk applies it through
 ``correct`` (``request_id``; it may mend what the requester typed) or ``refuse``s it with a reason the requester is
 sent. The desk is told when it is asked and reminded once in its last ``REMIND_BEFORE``; the inbox and the case
@@ -220,6 +222,51 @@ def ask_schema(rt: Runtime) -> dict:
     schema = form_schema(rt)
     properties = {k: v for k, v in schema["properties"].items() if k != "reason"}
     return {**schema, "properties": properties, "required": ["requester", "requester_type"]}
+
+
+OPTIONAL = (
+    "email",
+    "phone",
+    "occupation",
+)  # the request form's fields a requester may have removed (one contact stays)
+CLEARED = "cleared"  # the portal form's field: the optional fields the requester ticked to remove
+
+
+def portal_schema(rt: Runtime) -> dict:
+    """The portal's correction form: ``ask_schema``'s fields, none of them required (a field left blank keeps the data
+    on file, ``completed``), and ``CLEARED``, the optional fields to remove. The data it makes is checked in full by
+    ``ask`` once completed."""
+    schema = ask_schema(rt)
+    requester = {k: v for k, v in schema["properties"]["requester"].items() if k not in ("required", "anyOf")}
+    # Each box named apart from its field ("Hapus E-mail", not a second "E-mail"), for a screen reader and a finger.
+    titles = {k: f"Hapus {requester['properties'][k]['title']}" for k in OPTIONAL}
+    titles_en = {k: f"Remove {requester['properties'][k]['x-title-en']}" for k in OPTIONAL}
+    cleared = {
+        "type": "array",
+        "title": "Hapus dari data saya",
+        "x-title-en": "Remove from my data",
+        "description": "Centang hanya yang ingin dihapus; sisakan setidaknya e-mail atau telepon.",
+        "x-description-en": "Tick only what should be removed; keep at least an e-mail address or a phone number.",
+        "items": {"type": "string", "enum": list(OPTIONAL), "x-enum-titles": titles, "x-enum-titles-en": titles_en},
+        "uniqueItems": True,
+    }
+    properties = {"requester": requester, CLEARED: cleared}
+    properties.update((k, v) for k, v in schema["properties"].items() if k != "requester")
+    return {**schema, "properties": properties, "required": []}
+
+
+def completed(session: Session, rt: Runtime, case: Case, given: dict) -> dict:
+    """The portal's form (``portal_schema``) as ``ask`` takes it: each field left blank filled from the data on file
+    (its requester type too), each optional field in ``CLEARED`` removed unless a value was typed for it. The
+    portal never shows what it filled in."""
+    if not names_requester(case):
+        raise NotFound("no_requester_data")
+    on_file = rt.vault.read(session.get(Party, case.requester_party_id))
+    gone = {k for k in given.get(CLEARED) or () if k in OPTIONAL}
+    requester = {k: on_file[k] for k in FIELDS if on_file.get(k) not in (None, "") and k not in gone}
+    requester.update(given.get("requester") or {})
+    payload = {"requester": requester, "requester_type": given.get("requester_type") or case.requester_type}
+    return {**payload, "locale": given["locale"]} if given.get("locale") else payload
 
 
 def ask(session: Session, rt: Runtime, case: Case, payload: dict) -> RequesterCorrection:

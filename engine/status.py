@@ -90,7 +90,9 @@ STATUSES: dict[str, Status] = {
     "keberatan_selesai": Status(N_("Completed"), _DISPUTE),
     # Dispute before the Komisi Informasi, agency side (§5.4, §8.2).
     "sengketa_teregistrasi": Status(N_("Dispute Registered"), _KI),
-    "persiapan_termohon": Status(N_("Respondent Preparing"), _KI),
+    # The office prepares its power of attorney and file; the applicant waits for the first hearing (the walk found
+    # "Respondent Preparing", the office's own stage, on the applicant's page).
+    "persiapan_termohon": Status(N_("Awaiting the First Hearing"), _KI),
     "pemeriksaan_awal": Status(N_("Preliminary Examination"), _KI),
     "putusan_sela": Status(N_("Interlocutory Decision"), _NONE),
     "mediasi": Status(N_("Mediation"), _KI),

@@ -56,6 +56,8 @@ LETTERS = {
     "request_registered": ("tanda_bukti_penerimaan",),  # the registered receipt, given by e-mail
     "extension_notice": ("pemberitahuan_perpanjangan",),
     "decision_notice": ("pemberitahuan_tertulis", "pemberitahuan_tidak_lengkap", "keputusan_penolakan"),
+    # The Objection Receipt: with the mail of its registration when given by e-mail (engine.notices), or with the first
+    # mail when that goes after it (the letter is issued at the registration, after the objection came in).
     "objection_receipt": ("tanda_terima_keberatan",),
     "objection_response": ("tanggapan_atasan",),
     # A reporter's letters (legal-process.md §10b): the receipt once the complaint is recorded, the outcome notice.

@@ -99,6 +99,9 @@ template may use only these keys (``CONTEXT_KEYS``):
 ``filed_by_proxy``
     ``receipt`` (engine.notices): true when a proxy filed the request; the receipt then says that the special power
     of attorney must reach the PPID, and how (legal-process.md §3.2). Absent otherwise.
+``registered``
+    ``objection_receipt`` (engine.notices): true on the mail of the objection's registration, the Objection Receipt
+    given by e-mail (its letter attached); absent on the first mail, which says the objection came in.
 ``withdrawn_at``
     ``request_withdrawn``: when the request was withdrawn (as ``due_at``).
 ``received_at``
@@ -139,7 +142,7 @@ empty. Other keys in the context are ignored::
     extension_notice   reason (may be ""), new_due_at, portal_hint
     completion_request missing (what the check found missing, the officer's words), portal_hint
     decision_notice    outcome_label, portal_hint
-    objection_receipt  portal_hint
+    objection_receipt  portal_hint, [registered] (true: the mail of its registration, the receipt given by e-mail)
     objection_response outcome_label, portal_hint
     complaint_receipt  portal_hint, [received_at]
     complaint_recorded portal_hint (the Tanda Terima Pengaduan: ``letters``, ``letters_attached``)
@@ -160,6 +163,8 @@ empty. Other keys in the context are ignored::
     complaint_reopened portal_hint (the deadline: the one the status page shows, counted from the reopening)
     reporter_reminder  portal_hint
     reporter_message   (the complaint's most pressing clock of the team's own, or none)
+    requester_message  (a request's or an objection's most pressing clock of the office's own, or none: the requester
+                       wrote to the desk on the portal, engine.requester_messages; never what they wrote)
     overdue_apology    portal_hint, [status_label]
     survey_invitation  portal_hint
     task_new_group     task_title
@@ -215,7 +220,7 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined
 
 from engine import kinds
 from engine.languages import DEFAULT, LOCALES
-from engine.outbox import PROXY_COPY
+from engine.outbox import PROXY_COPY, PROXY_OWN
 from notifications import wording
 
 TEMPLATES_DIR = Path(__file__).parent / "templates"
@@ -257,6 +262,7 @@ EVENTS: dict[str, str] = {
     "deadline_overdue": "staff",
     "escalation": "staff",
     "reporter_message": "staff",
+    "requester_message": "staff",
     "note_mention": "staff",
     "reveal_requested": "staff",
     "reveal_decided": "staff",
@@ -308,6 +314,7 @@ CONTEXT_KEYS = frozenset(
         "received_at",
         "day_unit",
         "filed_by_proxy",
+        "registered",
         "agency",
         "letter_number",
         "letter_date",
@@ -318,6 +325,7 @@ CONTEXT_KEYS = frozenset(
         "to_queue",
         "leave_cancelled",
         PROXY_COPY,
+        PROXY_OWN,
     }
 )
 # Messages about a public information list item, not a case: no ticket, their own keys, all required.
@@ -363,6 +371,7 @@ REQUIRED_KEYS: dict[str, frozenset[str]] = {
     "identity_revealed": frozenset({"revealed_on", "portal_hint"}),
     "reporter_reminder": frozenset({"portal_hint"}),
     "reporter_message": frozenset(),
+    "requester_message": frozenset(),
     "overdue_apology": frozenset({"portal_hint"}),
     "survey_invitation": frozenset({"portal_hint"}),
     "access_code_resent": frozenset({"access_code", "portal_hint"}),
@@ -451,10 +460,33 @@ def render(event: str, locale: str, context: dict, public_url: str = "", office_
     subject, body = _subject_and_body(template_name(event, locale), {**derived, **context, **words})
     if context.get(PROXY_COPY) is None:
         return subject, body
-    prefix, note = PROXY_NOTE[locale]
+    own = PROXY_OWN_NOTES.get(event, PROXY_OWN_NOTE)
+    prefix, note = own[locale] if context.get(PROXY_OWN) else PROXY_NOTE[locale]
     return prefix + subject, note.format(noun=derived["noun"], ticket=context["ticket"]) + "\n\n" + body
 
 
+# A message sent to the proxy as their own (engine.outbox.Outbox.to_proxy: a new access code): no copy's mark, a
+# line saying why it reached them.
+PROXY_OWN_NOTE = {
+    "id": ("", "Anda menerima kode akses baru ini sebagai kuasa pemohon dalam {noun} {ticket}."),
+    "en": ("", "You receive this new access code as the requester's proxy in {noun} {ticket}."),
+}
+# ... by event, when not a new access code: the information handed over by e-mail to the proxy of a requester who
+# gave no e-mail address (engine.delivery).
+PROXY_OWN_NOTES = {
+    "information_sent": {
+        "id": (
+            "",
+            "Anda menerima informasi ini sebagai kuasa pemohon dalam {noun} {ticket}, karena pemohon tidak"
+            " mencantumkan alamat e-mail. Pesan di bawah ini ditujukan kepada pemohon.",
+        ),
+        "en": (
+            "",
+            "You receive this information as the requester's proxy in {noun} {ticket}, as the requester gave no"
+            " e-mail address. The message below is addressed to the requester.",
+        ),
+    },
+}
 # The proxy's copy of a requester's message (engine.outbox.PROXY_COPIES): the subject marked, a line saying why.
 PROXY_NOTE = {
     "id": (

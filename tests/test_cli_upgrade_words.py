@@ -44,9 +44,26 @@ def test_upgrade_from_derivation_0048_names_the_objection_order_rule_not_migrati
     said = kawal("db", "upgrade").output
     assert (
         f"facts of {total} cases derived again, as what they hold changed: a granted objection's order carried out on"
-        " a request still being handled counts as carried out\n"
+        " a request still being handled counts as carried out; "
     ) in said
     assert "migration 0053" not in said
+
+
+def test_upgrade_from_derivation_0053_names_lateness_on_the_lenient_reading(kawal, db_url):
+    """Walk report, session 41: the reports counted late on the strict calendar alone (legal-process.md §2.2)."""
+    kawal("demo")
+    total = _derived_as(db_url, "0053")
+    said = kawal("db", "upgrade").output
+    changed = f"{facts.DERIVATIONS['0056']}; {facts.DERIVATIONS['0057']}"
+    assert f"facts of {total} cases derived again, as what they hold changed: {changed}\n" in said
+
+
+def test_upgrade_from_derivation_0056_names_the_reason_a_complaint_was_not_followed_up(kawal, db_url):
+    """Migration 0057: a complaint not actionable at verification keeps the reason its form now asks."""
+    kawal("demo")
+    total = _derived_as(db_url, "0056")
+    said = kawal("db", "upgrade").output
+    assert f"facts of {total} cases derived again, as what they hold changed: {facts.DERIVATIONS['0057']}\n" in said
 
 
 def test_upgrade_from_before_every_named_derivation_names_each_change(kawal, db_url):

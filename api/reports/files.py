@@ -22,9 +22,10 @@ from zoneinfo import ZoneInfo
 import xlsxwriter
 from babel.numbers import format_decimal
 from docx import Document
+from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.shared import Cm, Pt
 from flask import render_template
-from flask_babel import format_date, format_number, get_locale
+from flask_babel import format_date, format_number, get_locale, ngettext
 from flask_babel import gettext as _
 
 from api.reports import labels
@@ -113,10 +114,11 @@ def _workbook(file, large: bool = False):
     return xlsxwriter.Workbook(file, options)
 
 
-def xlsx_table(table, sheet_name: str, title: str | None = None) -> bytes:
+def xlsx_table(table, sheet_name: str, title: str | None = None, note: str | None = None) -> bytes:
     """The table on one sheet, its header frozen; with ``title`` (the register, the agency, the period) a first row
-    that says what the file is, and the same words on every printed page. A ``Cell`` with a value is written as that
-    number or date; every other cell as text."""
+    that says what the file is, and the same words on every printed page; with ``note`` (which reading of the working
+    days) a row under the table, after a blank one (too long for a printed page's footer). A ``Cell`` with a value
+    is written as that number or date; every other cell as text."""
     file = io.BytesIO()
     workbook = _workbook(file)
     sheet = workbook.add_worksheet(sheet_name[:31])
@@ -128,7 +130,8 @@ def xlsx_table(table, sheet_name: str, title: str | None = None) -> bytes:
         sheet.write_string(0, 0, title, bold)
         sheet.set_header("&C" + title.replace("&", "&&"))
         top = 1
-    for r, cells in enumerate(table):
+    r = 0
+    for r, cells in enumerate(table):  # the last row's index places the note under the table
         for c, cell in enumerate(cells):
             value = getattr(cell, "value", None) if r else None
             if value is None:
@@ -143,6 +146,8 @@ def xlsx_table(table, sheet_name: str, title: str | None = None) -> bytes:
                 widths[c] = max(widths.get(c, 0), len(shown.replace('"', "")) + 1)
             else:
                 sheet.write_number(top + r, c, value, formats[shown])
+    if note:
+        sheet.write_string(top + r + 2, 0, note)
     for c, width in widths.items():
         sheet.set_column(c, c, width)
     sheet.freeze_panes(top + 1, 0)
@@ -212,9 +217,10 @@ def needs_annex(report: Report, fmt: str) -> bool:
 def _context(rt: Runtime, report: Report, annex: Annex, ikm) -> dict:
     listed = sum(f.value for section in report.sections for f in section.figures)
     inline = annex_inline(report)
+    title = _("Public Information Service Report %(period)s", period=labels.period_name(report.period))
     return {
         "report": report,
-        "title": _("Public Information Service Report %(period)s", period=labels.period_name(report.period)),
+        "title": _("Draft: %(title)s", title=title) if report.unwritten else title,
         "heading": heading(rt, report),
         "rows": report_rows(rt, report),
         "sections": labels.SECTIONS,
@@ -230,7 +236,23 @@ def _context(rt: Runtime, report: Report, annex: Annex, ikm) -> dict:
         "performance": labels.PERFORMANCE,
         "generated": labels.office_datetime(report.generated_at),
         "signature": signature(rt, report),
+        "reading": str(labels.READING),
+        # A draft while the narrative's required sections are empty (legal-process.md §9.2 (a), (d), (e)): titled so,
+        # the sections named, and no signature under words nobody wrote.
+        "draft": bool(report.unwritten),
+        "unwritten": [str(labels.NARRATIVE[key]) for key in report.unwritten],
+        "draft_note": draft_note(report),
     }
+
+
+def draft_note(report: Report) -> str:
+    """Why the report is a draft, in one sentence ("" when it is not)."""
+    if not report.unwritten:
+        return ""
+    return _(
+        "Draft, not signed: the report is signed once these sections are written: %(sections)s.",
+        sections="; ".join(str(labels.NARRATIVE[key]) for key in report.unwritten),
+    )
 
 
 def heading(rt: Runtime, report: Report) -> list[tuple[str, str]]:
@@ -279,14 +301,24 @@ def annual_docx(rt: Runtime, report: Report, annex: Annex, ikm) -> bytes:
     """The report as an editable Word document: the office completes or rewrites the narrative there."""
     ctx = _context(rt, report, annex, ikm)
     doc = Document()
+    for section in doc.sections:  # A4 with the PDF's margins, not python-docx's US Letter
+        section.page_width, section.page_height = Cm(21), Cm(29.7)
+        section.left_margin = section.right_margin = Cm(2.5)
+        section.top_margin = section.bottom_margin = Cm(2)
     doc.styles["Normal"].font.size = Pt(10)
     doc.core_properties.title = ctx["title"]
+    doc.core_properties.author = public_body(rt)  # whose report; not the library that wrote the file
+    doc.core_properties.comments = ""
+    _docx_letterhead(doc, report.office)
     doc.add_heading(ctx["title"], 0)
     for label, value in ctx["heading"]:
         line = doc.add_paragraph()
         line.add_run(f"{label}: ").bold = True
         line.add_run(value)
     doc.add_paragraph(_("Generated by Kawal on %(when)s from the office's own records.", when=ctx["generated"]))
+    doc.add_paragraph(ctx["reading"])
+    if ctx["draft"]:
+        doc.add_paragraph().add_run(ctx["draft_note"]).bold = True
     doc.add_heading(_("A. General policy"), 1)
     for key in ("policy", "facilities", "staff", "budget"):
         doc.add_heading(str(labels.NARRATIVE[key]), 2)
@@ -336,12 +368,15 @@ def annual_docx(rt: Runtime, report: Report, annex: Annex, ikm) -> bytes:
     doc.add_paragraph(_ikm_sentence(ikm))
     signed = ctx["signature"]
     block = doc.add_paragraph()
-    block.paragraph_format.left_indent = Cm(9)  # the right half, as a letter's signature block
-    block.paragraph_format.keep_together = True
-    block.add_run(f"{signed['place_date']}\n{signed['position']},\n\n\n\n")
-    block.add_run(signed["name"]).bold = True
-    if signed["nip"]:
-        block.add_run("\n" + signed["nip"])
+    if ctx["draft"]:  # no signature under sections nobody wrote
+        block.add_run(ctx["draft_note"]).bold = True
+    else:
+        block.paragraph_format.left_indent = Cm(9)  # the right half, as a letter's signature block
+        block.paragraph_format.keep_together = True
+        block.add_run(f"{signed['place_date']}\n{signed['position']},\n\n\n\n")
+        block.add_run(signed["name"]).bold = True
+        if signed["nip"]:
+            block.add_run("\n" + signed["nip"])
     doc.add_heading(_("Annex: the tickets behind each figure"), 1)
     if ctx["annex_inline"]:
         for section, figures in ctx["annex"]:
@@ -355,6 +390,20 @@ def annual_docx(rt: Runtime, report: Report, annex: Annex, ikm) -> bytes:
     return file.getvalue()
 
 
+def _docx_letterhead(doc, office: dict) -> None:
+    """The public body above the report, as the PDF's letterhead (reports/_letterhead.html) names it."""
+    lines = [(office.get("agency_name"), 12), (office.get("office_name"), 13)]
+    lines += [(office.get("address"), 9), (office.get("contact"), 9)]
+    for text, size in lines:
+        if not text:
+            continue
+        paragraph = doc.add_paragraph()
+        paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
+        paragraph.paragraph_format.space_after = Pt(0)
+        run = paragraph.add_run(text)
+        run.bold, run.font.size = size > 10, Pt(size)
+
+
 def annual_xlsx(rt: Runtime, report: Report, annex: Annex, ikm) -> bytes:
     """Figures, time to fulfil, narrative, index, and the annex: one row per ticket with the figures it counts in."""
     ctx = _context(rt, report, Annex(annex.keys, []), ikm)
@@ -363,16 +412,24 @@ def annual_xlsx(rt: Runtime, report: Report, annex: Annex, ikm) -> bytes:
     bold = workbook.add_format({"bold": True})
     percent = workbook.add_format({"num_format": PERCENT_FORMAT})
     figures = workbook.add_worksheet(_("Figures")[:31])
+    # What the file is, above the figures as a register's title row says it: the report, the public body, the period,
+    # which reading of the working days, and whether it is a draft.
+    top = [ctx["title"], *(f"{label}: {value}".replace("\n", ", ") for label, value in ctx["heading"][:2])]
+    top += [ctx["reading"], *([ctx["draft_note"]] if ctx["draft"] else [])]
+    for r, text in enumerate(top):
+        figures.write_string(r, 0, text, bold if r == 0 else None)
+    figures.set_header("&C" + ctx["title"].replace("&", "&&"))
+    first = len(top) + 1
     for c, head in enumerate((_("Section"), _("Figure"), _("Key"), _("Count"), _("Share"))):
-        figures.write_string(0, c, head, bold)
-    for r, row in enumerate(ctx["rows"], start=1):
+        figures.write_string(first, c, head, bold)
+    for r, row in enumerate(ctx["rows"], start=first + 1):
         figures.write_string(r, 0, row["section"])
         figures.write_string(r, 1, row["label"])
         figures.write_string(r, 2, row["key"])
         figures.write_number(r, 3, row["value"])
         if row["fraction"] is not None:  # a number a spreadsheet computes on, shown as a percentage
             figures.write_number(r, 4, row["fraction"], percent)
-    figures.freeze_panes(1, 0)
+    figures.freeze_panes(first + 1, 0)
     time = workbook.add_worksheet(_("Time to fulfil")[:31])
     time.write_string(0, 0, _("Working days"), bold)
     time.write_string(0, 1, _("Requests"), bold)
@@ -434,12 +491,53 @@ def announcement_pdf(rt: Runtime, announcement: dict) -> bytes:
 def announcement_context(rt: Runtime, announcement: dict) -> dict:
     figures = [(labels.figure_label(rt, key), value) for key, value in announcement["figures"].items()]
     reasons = [(labels.EXEMPTIONS[key[-1]], value) for key, value in announcement["refusal_reasons"].items()]
+    redactions = [(labels.EXEMPTIONS[key[-1]], value) for key, value in announcement["redaction_reasons"].items()]
+    figures_of = announcement["figures"]
     return {
         "a": announcement,
         "figures": figures,
         "reasons": reasons,
+        "redactions": redactions,
+        # A decision may rest on several letters of Article 17: the reasons may add up to more than the decisions.
+        "reasons_note": ngettext(
+            "The %(num)d refusal may rest on more than one ground: its grounds may add up to more than one.",
+            "One refusal may rest on more than one ground: the grounds of the %(num)d refusals may add up to more.",
+            figures_of["outcomes.refused"],
+        ),
+        "redactions_note": ngettext(
+            "Part of the information was withheld in %(num)d request granted in part; it may rest on more than one"
+            " ground.",
+            "Part of the information was withheld in %(num)d requests granted in part; one may rest on more than one"
+            " ground.",
+            figures_of["outcomes.granted_part"],
+        ),
+        "notes": announcement_notes(announcement),
         "generated": labels.office_datetime(announcement["generated_at"]),
     }
+
+
+def announcement_notes(announcement: dict) -> list[str]:
+    """What a reader must know of the figures' days: the year still running, the office's records starting within
+    it, and which reading of the working days (legal-process.md §2.2)."""
+    notes = []
+    if announcement["running_until"] is not None:
+        notes.append(
+            _(
+                "The year %(year)s is still running: the figures count the requests received up to %(date)s.",
+                year=announcement["year"],
+                date=format_date(announcement["running_until"], "d MMMM y"),
+            )
+        )
+    first = announcement["records_from"]
+    if first is not None and first.year == announcement["year"] and (first.month, first.day) != (1, 1):
+        notes.append(
+            _(
+                "The office's records in Kawal begin on %(date)s: requests received before that day are not counted.",
+                date=format_date(first, "d MMMM y"),
+            )
+        )
+    notes.append(str(labels.READING))
+    return notes
 
 
 def announcement_csv(rt: Runtime, announcement: dict) -> Iterable[str]:
@@ -448,7 +546,8 @@ def announcement_csv(rt: Runtime, announcement: dict) -> Iterable[str]:
     ctx = announcement_context(rt, announcement)
     table = [[_("Figure"), _("Count")]]
     table += [[str(label), str(value)] for label, value in ctx["figures"]]
-    table += [[str(label), str(value)] for label, value in ctx["reasons"]]
+    table += [[_("Refused: %(reason)s", reason=str(label)), str(value)] for label, value in ctx["reasons"]]
+    table += [[_("Withheld in part: %(reason)s", reason=str(label)), str(value)] for label, value in ctx["redactions"]]
     table += [[_("Median working days"), _dash(announcement["median_days"])]]
     table += [[_("90th percentile, working days"), _dash(announcement["p90_days"])]]
     return csv_stream(table, bom=False)
@@ -466,34 +565,65 @@ def complaint_rows(rt: Runtime, stats) -> list[tuple[str, str, str]]:
     return rows
 
 
+PROTECTED_TIERS = ("within_60", "over_60")  # they add up to the complaints closed
+
+
+def complaint_tiers(stats) -> dict[str, complaint_stats.Cell]:
+    """The time-to-close rows as a file passed on writes them: each count from 1 to 4 withheld, and the two rows
+    that add up to the complaints closed (within and over 60 working days) protected as a breakdown is, so one
+    withheld is never the closed count minus the other (engine.complaint_stats.breakdown)."""
+    cells = {key: complaint_stats.cell(n) for key, n in stats.tiers.items() if key in labels.TIERS}
+    split = complaint_stats.breakdown({key: stats.tiers[key] for key in PROTECTED_TIERS})
+    return {key: split.get(key, cell) for key, cell in cells.items()}
+
+
 def complaint_xlsx(rt: Runtime, stats, period: str) -> bytes:
+    """The statistics as a file passed on (engine.complaint_stats.PASSED_ON): whose, of which period, every count a
+    number; a headline count from 1 to 4 as "<5", a breakdown's withheld cell (which may be 5 or more) as the word,
+    as the page writes them, with the note that says why."""
     file = io.BytesIO()
     workbook = _workbook(file)
     bold = workbook.add_format({"bold": True})
     sheet = workbook.add_worksheet(_("Complaints")[:31])
-    sheet.write_string(0, 0, _("Complaint statistics %(period)s", period=period), bold)
+    title = _("Complaint statistics %(period)s", period=period)
+    sheet.write_string(0, 0, title, bold)
+    sheet.set_header("&C" + title.replace("&", "&&"))
+    sheet.write_string(1, 0, _("Public body"))
+    sheet.write_string(1, 1, public_body(rt))
+    withheld = str(_("withheld"))
 
-    def count(row: int, n: int) -> None:  # a count from 1 to 4 as "<5", as the page shows it
+    def count(row: int, n: int) -> None:  # a headline count: from 1 to 4 as "<5", as the page shows it
         if complaint_stats.shown(n) is None:
-            sheet.write_string(row, 2, "<5")
+            sheet.write_string(row, 2, complaint_stats.WITHHELD)
         else:
             sheet.write_number(row, 2, n)
 
-    sheet.write_string(1, 0, _("Complaints received"))
-    count(1, stats.total)
-    sheet.write_string(2, 0, _("Closed"))
-    count(2, stats.closed)
-    r = 4
+    def cell(row: int, value: int | None) -> None:  # a breakdown's cell: a number, or the word when withheld
+        if value is None:
+            sheet.write_string(row, 2, withheld)
+        else:
+            sheet.write_number(row, 2, value)
+
+    sheet.write_string(3, 0, _("Complaints received"))
+    count(3, stats.total)
+    sheet.write_string(4, 0, _("Closed"))
+    count(4, stats.closed)
+    r = 6
+    tiers = complaint_tiers(stats)
     for key, label in labels.TIERS.items():
         sheet.write_string(r, 0, _("Time to close"))
         sheet.write_string(r, 1, str(label))
-        count(r, stats.tiers[key])
+        if key in PROTECTED_TIERS:
+            cell(r, tiers[key].value)
+        else:
+            count(r, stats.tiers[key])
         r += 1
-    for dimension, value, shown in complaint_rows(rt, stats):
-        sheet.write_string(r, 0, dimension)
-        sheet.write_string(r, 1, value)
-        sheet.write_string(r, 2, shown)
-        r += 1
+    for dimension, cells in stats.breakdowns.items():
+        for value, found in cells.items():
+            sheet.write_string(r, 0, str(labels.COMPLAINT_DIMENSIONS[dimension]))
+            sheet.write_string(r, 1, labels.complaint_value(rt, dimension, value))
+            cell(r, found.value)
+            r += 1
     sheet.write_string(r + 1, 0, _("Counts from 1 to 4 are shown as <5: they could point to a person."))
     sheet.write_string(
         r + 2,
@@ -503,5 +633,6 @@ def complaint_xlsx(rt: Runtime, stats, period: str) -> bytes:
             " would give the small one away: a withheld count may be 5 or more."
         ),
     )
+    sheet.set_column(0, 1, 28)
     workbook.close()
     return file.getvalue()

@@ -28,6 +28,13 @@ PROCESS_SLUGS = {
 }
 SLUG_OF = {kind: slug for slug, kind in PROCESS_SLUGS.items()}
 
+# Which reading of the working days a register or report used, in one sentence under its title (legal-process.md
+# §2.2): the days on the office's own (strict) calendar; "late" only once the lenient count lapsed too (engine.facts).
+READING = _l(
+    "Working days are counted on the strict calendar (national holidays only: cuti bersama count as working days);"
+    " a case counts as late only when its deadline has passed on the lenient calendar too (cuti bersama not counted)."
+)
+
 REGISTER_TITLES = {
     kinds.REQUEST: _l("Information request register"),
     kinds.OBJECTION: _l("Objection register"),
@@ -50,6 +57,8 @@ COLUMNS = {
     "delivery_method": _l("How to deliver"),
     "status": _l("Stage"),
     "result": _l("Decision"),
+    # A request's objections and the disputes on them, with what became of each (engine.registers.followed_by).
+    "final_result": _l("Final result (objection, dispute)"),
     "decided_at": _l("Decision date"),
     "notice_sent_on": _l("Letter sent on"),
     "notice_via": _l("Letter sent by"),
@@ -158,6 +167,8 @@ NOT_ACTIONABLE = {
     "dianggap_dicabut": _l("Evidence not supplied: deemed withdrawn"),
 }
 OVERSIGHT = {"berkadar": _l("Oversight-relevant"), "tidak_berkadar": _l("Not oversight-relevant")}
+# A complaint found not actionable at verification before the form asked which reason (engine.complaint_stats).
+REASON_NOT_RECORDED = _l("Reason not recorded (verified before the form asked it)")
 # The requester's reaction to the superior's answer as the objection register derives it (engine.registers.reaction):
 # Kawal knows of a dispute brought to the Commission and of a settlement, and of nothing else the requester did.
 REACTIONS = {
@@ -213,12 +224,13 @@ FIGURES = {
     "objections.late_filed": _l("Filed after the 30 working days"),
     "objections.granted_full": _l("Granted in full"),
     "objections.granted_part": _l("Granted in part"),
-    "objections.upheld": _l("Dismissed: the PPID upheld"),
+    "objections.upheld": _l("Dismissed: the PPID's decision upheld"),
     "objections.settled": _l("Settled by agreement"),
     "objections.not_answered": _l("Not answered within 30 working days"),
     "objections.in_process": _l("Still in process"),
     "objections.answered_within_30": _l("Answered within 30 working days"),
     "objections.carried_out": _l("Granted and carried out (information delivered)"),
+    "objections.settled_carried_out": _l("Settled by agreement and carried out (information delivered)"),
     "disputes.received": _l("Disputes (summons received)"),
     "disputes.mediation": _l("Mediated"),
     "disputes.mediation_agreed": _l("Mediation agreement"),
@@ -313,16 +325,19 @@ COMPLAINT_DIMENSIONS = {
     "unit": _l("By unit"),
     "result": _l("By outcome"),
     "not_actionable": _l("Not followed up, by reason"),
+    "not_actionable_reason": _l("Not actionable at verification, by the reason chosen"),
     "follow_up": _l("Follow-up"),
 }
 TIERS = {
     "within_2": _l("Within 2 working days (light)"),
     "within_5": _l("Within 5 working days (normative)"),
     "within_14": _l("Within 14 working days (not oversight-relevant)"),
-    "within_60": _l("Within 60 working days (oversight-relevant)"),
+    # Counted from the receipt, as every band is: not the oversight-relevant tier, whose own limit is the statutory 60
+    # days (calendar days, capped by the complete file: 38-44 working days), counted in the two rows below.
+    "within_60": _l("Within 60 working days of receipt"),
     "over_60": _l("More than 60 working days"),
     "within_own_tier": _l("Within the tier each complaint was given"),
-    "within_statutory": _l("Within the statutory 60 days (S60 met, Law 25/2009 Article 50)"),
+    "within_statutory": _l("Within the statutory 60 days (calendar days, Law 25/2009 Article 50)"),
     "statutory_missed": _l("The statutory 60 days lapsed"),
 }
 
@@ -406,6 +421,8 @@ def value_text(rt: Runtime, column: str, value) -> str:
         return ""
     if isinstance(value, bool):
         return str(YES if value else NO)
+    if column == "final_result":  # "KEB-2025-000001: Keberatan dikabulkan sebagian; SIP-…: Putusan ajudikasi, …"
+        return "; ".join(followed_text(item, current_language()) for item in value)
     if isinstance(value, list):
         return ", ".join(value_text(rt, column, v) for v in value)
     locale = current_language()
@@ -455,6 +472,10 @@ def value_text(rt: Runtime, column: str, value) -> str:
         return f"{value} {form_choice(rt, 'pengaduan_klasifikasi.json', 'kode_masalah', value)}"
     if column == "not_actionable":
         return str(NOT_ACTIONABLE.get(value, value))
+    if column == "not_actionable_reason":  # the verification form's choice; none before the form asked it
+        if value == "tidak_dicatat":  # engine.complaint_stats.NOT_RECORDED
+            return str(REASON_NOT_RECORDED)
+        return form_choice(rt, "pengaduan_verifikasi.json", "jenis_alasan", value)
     if column == "follow_up":
         return form_choice(rt, "pengaduan_tindak_lanjut.json", "tindak_lanjut", value)
     if column in ("province", "location_province"):
@@ -462,6 +483,17 @@ def value_text(rt: Runtime, column: str, value) -> str:
     if column == "reporter_category":
         return form_choice(rt, "pengaduan.json", "kategori_pelapor", value)
     return str(value)
+
+
+def followed_text(item: dict, locale: str) -> str:
+    """An objection or a dispute that followed a request (engine.registers.followed_by): its ticket and what became
+    of it (its stage while open); a dispute's ruling and, after it, the court's decision's effect on the request."""
+    words = [status.label(item.get("result") or item["status"], locale)]
+    if item.get("adjudication"):
+        words.append(str(AMAR.get(item["adjudication"], item["adjudication"])))
+    if item.get("court_result"):
+        words.append(str(COURT_AMAR.get(item["court_result"], item["court_result"])))
+    return f"{item['ticket']}: {', '.join(words)}"
 
 
 def position(title: str, locale: str) -> str:

@@ -225,17 +225,23 @@ def export(query):
     return export_response(query["format"])
 
 
-def export_response(fmt: str) -> Response:
+# The downloaded file's name in each language the list is exported in (engine.dip_io: the catalogs).
+EXPORT_NAMES = {"id": "daftar-informasi-publik", "en": "public-information-list"}
+
+
+def export_response(fmt: str, locale: str = "id") -> Response:
+    """The published list as ``fmt`` (xlsx or pdf), its fixed words in ``locale`` (the office's entries as written):
+    the API's in Indonesian, the portal's in the reader's language."""
     rt = runtime()
     if fmt == "pdf":
-        body, mimetype = dip_io.export_pdf(db.session, rt), "application/pdf"
+        body, mimetype = dip_io.export_pdf(db.session, rt, locale=locale), "application/pdf"
     else:
-        body, mimetype = dip_io.export_xlsx(db.session, rt), dip_io.XLSX_MIMETYPE
+        body, mimetype = dip_io.export_xlsx(db.session, rt, locale=locale), dip_io.XLSX_MIMETYPE
     return Response(
         body,
         mimetype=mimetype,
         headers={
-            "Content-Disposition": f"attachment; filename=daftar-informasi-publik.{fmt}",
+            "Content-Disposition": f"attachment; filename={EXPORT_NAMES.get(locale, EXPORT_NAMES['id'])}.{fmt}",
             "Cache-Control": "no-store",
         },
     )

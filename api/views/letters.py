@@ -97,7 +97,11 @@ class VerificationView(Schema):
 
 
 class ExemptionView(Schema):
-    id = fields.Integer()
+    no = fields.Integer(metadata={"description": "the entry's number in the list given, 1..n (the export's No.)"})
+    id = fields.Integer(metadata={"description": "the entry's own number, which a decision cites"})
+    request_ticket = fields.String(
+        allow_none=True, metadata={"description": "the request the determination was made on"}
+    )
     information = fields.String()
     exempted_parts = fields.String()
     letters = fields.List(fields.String())
@@ -108,6 +112,13 @@ class ExemptionView(Schema):
     decree_number = fields.String()
     decree_date = fields.Date()
     decided_as = fields.String()
+    decided_by_name = fields.String(
+        allow_none=True,
+        metadata={
+            "description": "the determining official's name: the decree's signer; none for an entry the PPID recorded"
+            " directly"
+        },
+    )
     in_force = fields.Boolean()
     ended_on = fields.Date(
         allow_none=True, metadata={"description": "ended before its period: the refusal it rests on overturned"}
@@ -301,7 +312,7 @@ def list_exemptions():
     entry's reason in the caller's language (``Accept-Language``)."""
     access.require_staff(current_user())
     rt = runtime()
-    return {"items": exemptions.register(db.session, rt.today(), locale=language.requested())}
+    return {"items": exemptions.register(db.session, rt.today(), locale=language.requested(), rt=rt)}
 
 
 @blp.get("/exemptions/export")
@@ -312,7 +323,7 @@ def export_exemptions(query):
     """The register as CSV or XLSX for the Komisi Informasi (Indonesian headers, or English with lang=en)."""
     access.require_staff(current_user())
     rt = runtime()
-    rows = exemptions.register(db.session, rt.today(), locale=query["lang"])
+    rows = exemptions.register(db.session, rt.today(), locale=query["lang"], rt=rt)
     if query["format"] == "xlsx":
         data = exemptions.export_xlsx(rows, query["lang"])
         mimetype = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"

@@ -54,6 +54,7 @@ from engine import (
     queries,
     reported_party,
     requester_data,
+    requester_messages,
     task_files,
     visibility,
 )
@@ -168,6 +169,11 @@ def case(ticket: str, reporter: dict | None = None, refused: dict | None = None)
         "viewer_present": VENDOR_VIEWER.is_file(),
         "calendar_unconfirmed": holiday_years.case_warnings(db.session, found),
         "conversation": case_messages.conversation(user, found) if found.kind == kinds.COMPLAINT else None,
+        # A request's or an objection's messages from its requester (engine.requester_messages): None for a reader
+        # who may not read them (a unit, an auditor: the words may hold the requester's identity).
+        "requester_messages": (
+            requester_messages.listed(db.session, found) if requester_messages.can_read(user, found) else None
+        ),
         "identity": case_messages.identity_panel(user, found) if found.kind == kinds.COMPLAINT else None,
         "reported": reported_party.count(db.session, rt, user, found),
         "reporter": requester_facts(rt, reporter, locale, kinds.COMPLAINT) if reporter else [],
@@ -505,6 +511,8 @@ def _event_detail(kind: str, data: dict, task_title: str | None, locale: str, ti
     if kind == "reporter_message_received":
         files = len(data.get("attachments", []))
         return _("%(num)d attachment(s); the message is under Messages with the reporter.", num=files)
+    if kind == "requester_message_received":  # its words are for the PPID's staff, on the page: never in the history
+        return _("The message is under Messages from the requester.")
     if kind == "message_received":  # the event by its form's title, and the day it gives
         name = data.get("message", "")
         title = events.message_title(name, locale)
@@ -615,12 +623,15 @@ def _letters(
         form = forms.get(event.data.get("task_id"))
         schema = _schema(rt, form)
         data = visibility.shown(rt.forms, form, data, readers)
+        # A party's row in the vault (the hand-over's receiver, ``yang_menerima_party_id``) is a reference, not a
+        # fact (as ``facts.case_facts`` keeps it out).
+        facts = {key: value for key, value in data.items() if not key.endswith("_party_id")}
         out.append(
             {
                 "title": title,
                 "at": event.at,
                 "actor": actor_name(event.actor),
-                "fields": _with_fees(labelled(schema, _amounts(bundle.redact(data)), locale, files), data, locale),
+                "fields": _with_fees(labelled(schema, _amounts(bundle.redact(facts)), locale, files), data, locale),
             }
         )
     return out

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import logging
 
-from flask import make_response, render_template, request
+from flask import has_request_context, make_response, render_template, request
 from flask_babel import lazy_gettext as _l
 from flask_wtf.csrf import CSRFError
 from sqlalchemy.exc import OperationalError
@@ -52,18 +52,33 @@ EXPLANATIONS = {
     429: _l("Wait a few minutes and try again."),
     500: _l("The error has been recorded. Try again in a moment; if it happens again, tell the administrator."),
 }
+# The public portal's readers have no inbox and no groups: what an officer reads there ("go back to your inbox") says
+# nothing to them. A case's pages close 15 minutes after the last visit (api.web.portal.access.VERIFIED_FOR).
+PORTAL = "/publik"
+PUBLIC_EXPLANATIONS = {
+    403: _l(
+        "This page is not open to you. If you are following your case, open it again with its ticket and access code."
+    ),
+    404: _l(
+        "There is no such page, or it is no longer open to you: a case's pages close 15 minutes after your last "
+        "visit. Check the address, or open your case again with its ticket and access code."
+    ),
+}
 
 
 def error_page(status: int, message: str | None = None, *, title=None, explanation=None, back: str | None = None):
     """Render the error page; never touches the database (it may be what just failed)."""
+    public = has_request_context() and (request.path == PORTAL or request.path.startswith(f"{PORTAL}/"))
+    explained = (public and PUBLIC_EXPLANATIONS.get(status)) or EXPLANATIONS.get(status)
     return (
         render_template(
             "error.html",
             status=status,
             title=title or TITLES.get(status, TITLES[400]),
             message=message,
-            explanation=explanation or EXPLANATIONS.get(status),
+            explanation=explanation or explained,
             back=back,
+            public=public,
             error_page=True,
         ),
         status,

@@ -110,6 +110,7 @@ EVENTS = {  # notifications.rendering.EVENTS and ITEM_EVENTS: each message as th
     "deadline_overdue": _l("Deadline passed"),
     "escalation": _l("Escalation to the superior"),
     "reporter_message": _l("New message from a reporter"),
+    "requester_message": _l("New message from a requester"),
     "note_mention": _l("Mention in an internal note"),
     "reveal_requested": _l("Identity reveal awaiting a decision"),
     "reveal_decided": _l("Identity reveal decided"),

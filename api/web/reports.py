@@ -167,13 +167,16 @@ def register(slug: str):
         if fmt == "csv":
             return _download(stream_with_context(files.csv_stream(table)), "text/csv", name)
         title = files.register_title(rt, kind, choice.start, choice.end)
-        return _download(files.xlsx_table(table, str(labels.REGISTER_TITLES[kind]), title), files.XLSX, name)
+        note = str(labels.READING) if kind in DAYS_AND_LATE else None
+        return _download(files.xlsx_table(table, str(labels.REGISTER_TITLES[kind]), title, note), files.XLSX, name)
     total = registers.count(db.session, where, user)
     page = Page.of(request.args, total)
     rows = list(registers.rows(db.session, rt, user, where, limit=PAGE_ROWS, offset=page.offset))
     every = request.args.get("kolom") == EVERY_COLUMN
     shown = columns if every else tuple(c for c in columns if c in PAGE_COLUMNS[kind])
     table = list(files.register_table(rt, kind, rows, shown))
+    if not every:
+        table = _folded(table, shown, PAGE_FOLDS.get(kind, {}))
     # Each row is a case the reader may open (registers.rows reads access.cases_visible_to): its ticket links to it.
     return _register_page(kind, slug, choice, table, total, ticket_links=shown[0] == "ticket", page=page)
 
@@ -255,6 +258,7 @@ PAGE_COLUMNS = {
             "information",
             "status",
             "result",
+            "final_result",
             "notice_sent_on",
             "notice_via",
             "decision_days",
@@ -309,6 +313,43 @@ PAGE_COLUMNS = {
 }
 
 
+# What a register's page shows in another column's cell, under its text (``column: host``), the downloads and the
+# page of every column keeping it a column of its own: a request's decision under the stage its case reached, so that
+# the page's own columns, the final result after an objection or a dispute among them, fit a screen of 1366 px
+# (twelve columns needed 1146 px of the 1120 the page gives).
+PAGE_FOLDS = {kinds.REQUEST: {"result": "status"}}
+
+
+@dataclass(frozen=True)
+class Folded:
+    """A page's cell holding a second column's under its own (reports/_register.html ``register_table``): ``text``
+    first, then ``under``, named by its header ``label`` for a screen reader (no label in a header)."""
+
+    text: str
+    under: str
+    label: str = ""
+
+    def __str__(self) -> str:
+        return self.text
+
+
+def _folded(table: list[list], columns: tuple[str, ...], folds: dict[str, str]) -> list[list]:
+    """The page's ``table`` (headers, then rows) with each folded column moved into its host's cell."""
+    moves = [(columns.index(c), columns.index(host)) for c, host in folds.items() if c in columns and host in columns]
+    if not moves or not table:
+        return table
+    gone = {guest for guest, _host in moves}
+    heads = table[0]
+    result = []
+    for number, cells in enumerate(table):
+        cells = list(cells)
+        for guest, host in moves:
+            label = "" if number == 0 else str(heads[guest])
+            cells[host] = Folded(str(cells[host]), str(cells[guest]), label)
+        result.append([cell for index, cell in enumerate(cells) if index not in gone])
+    return result
+
+
 def office_units(chosen: str | None) -> list[tuple[str, str]]:
     """The office's units for a filter's select (reports/_filters.html ``unit_field``)."""
     return unit_options(users.units(db.session), chosen)
@@ -333,7 +374,12 @@ def _register_page(kind, slug, choice, table, total, ticket_links=False, page: P
         shown=max(0, len(table) - 1),
         complaint=kind == kinds.COMPLAINT,
         ticket_links=ticket_links,
+        reading=labels.READING if kind in DAYS_AND_LATE else None,
     )
+
+
+# The registers that count working days and say "late": each says which reading it used (legal-process.md §2.2).
+DAYS_AND_LATE = (kinds.REQUEST, kinds.OBJECTION)
 
 
 # -- the register of exempt information ---------------------------------------------------------------------------
@@ -369,7 +415,7 @@ def exemption_register():
     first = choice.start.astimezone(zone).date() if choice.start else None
     last = (choice.end - timedelta(days=1)).astimezone(zone).date() if choice.end else None
     language = current_language()
-    rows = exemptions.register(db.session, rt.today(), first, last, choice.values["state"] or None, language)
+    rows = exemptions.register(db.session, rt.today(), first, last, choice.values["state"] or None, language, rt)
     if fmt:  # the files the API gives (engine.exemptions), in the page's language, the period in the workbook's title
         name = f"register-dikecualikan-{choice.values['from'] or 'awal'}_{choice.values['to'] or 'kini'}.{fmt}"
         if fmt == "csv":
@@ -384,7 +430,9 @@ def exemption_register():
 # What the page shows of an entry, whether it holds first: the tests and the legal basis (long texts) are in the
 # downloads, which hold every column.
 EXEMPTION_PAGE = (
+    "no",
     "id",
+    "request_ticket",
     "status",
     "information",
     "exempted_parts",
@@ -495,6 +543,7 @@ def _annual_page(user, rt, period, report, ikm, values=None, errors=None, status
         elements=labels.SURVEY_SHORT,
         performance=labels.PERFORMANCE,
         bands=[(labels.figure_label(rt, f"time.band_{k}"), report.value(f"time.band_{k}")) for k, *_r in reports.BANDS],
+        reading=labels.READING,  # which reading of the working days, and when "late" (legal-process.md §2.2)
     )
     return make_response(page, status)
 
@@ -619,6 +668,7 @@ def complaint_statistics():
         unit=unit or "",
         units=office_units(unit),
         rows=files.complaint_rows(rt, stats),
+        tier_cells=files.complaint_tiers(stats),
         dimensions=labels.COMPLAINT_DIMENSIONS,
         tiers=labels.TIERS,
         ikm=_ikm(period, (kinds.COMPLAINT,), rt),

@@ -136,8 +136,34 @@ def field_names(rt, names) -> str:
     return ", ".join(labels.get(name, name) for name in names)
 
 
+def compared(rt, user, case: Case, asked) -> list[dict]:
+    """The data on file beside what the requester asked for, a row a field (``label``, ``on_file``, ``asked``,
+    ``changed``): the desk checks each change against the file and the requester's documents."""
+    on_file, wanted = requester_data.current(db.session, rt, user, case), requester_data.proposal(rt, asked)
+    fields = schema_form.build_fields(requester_data.form_schema(rt), current_language())
+    labels = {c.name.removeprefix("requester."): c.label for f in fields for c in f.children}
+    labels.update({f.name: f.label for f in fields})
+    types, languages = REQUEST_CHOICES["requester_type"], {"id": "Bahasa Indonesia", "en": "English"}
+
+    def shown(data: dict, name: str) -> str:
+        if name == "requester_type":
+            return str(types.get(data.get(name), data.get(name) or ""))
+        if name == "locale":
+            return languages.get(data.get(name) or on_file["locale"], "")
+        return data["requester"].get(name) or ""
+
+    rows = []
+    for name in (*requester_data.FIELDS, "requester_type", "locale"):
+        before, after = shown(on_file, name), shown(wanted, name)
+        rows.append({"label": labels.get(name, name), "on_file": before, "asked": after, "changed": before != after})
+    return rows
+
+
 def _page(case: Case, schema: dict, values, errors: dict | None, status: int = 200, asked=None, refusal_error=None):
     fields, general = schema_form.form_fields(schema, values, errors)
     nothing_to_fill(fields)
     page = {"case": case, "fields": fields, "general": general, "has_errors": bool(errors) or bool(refusal_error)}
-    return render_template("requester_correction.html", asked=asked, refusal_error=refusal_error, **page), status
+    rows = compared(runtime(), officer(), case, asked) if asked else None
+    return render_template(
+        "requester_correction.html", asked=asked, refusal_error=refusal_error, compared=rows, **page
+    ), status

@@ -31,6 +31,7 @@ multipart body, never in the parsed data, and the page's form is then sent as mu
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
@@ -107,7 +108,7 @@ class Field:
             label = _("Row %(row)d, %(field)s", row=self.row, field=self.label)
             return f"{label}: {_full_stop('; '.join(rest))}"
         elif rest:
-            if self.label.endswith(("?", ".")):
+            if self.label.endswith("?") or (self.label.endswith(".") and not ABBREVIATED.search(self.label)):
                 said.append(f"{self.label} {as_sentence('; '.join(rest))}")
             else:
                 said.append(f"{self.label}: {_full_stop('; '.join(rest))}")
@@ -119,6 +120,11 @@ class Field:
     def is_row(self) -> bool:
         """A row of a repeated group (``terlapor.1``), whose own label is its number ("2.")."""
         return self.row is not None and self.name.rpartition(".")[2].isdigit()
+
+
+# A label ending in an abbreviation ("National ID no.", "Payment receipt no.") is a name, not a sentence: its errors
+# follow a colon as every other label's do.
+ABBREVIATED = re.compile(r"(?:^|[\s/(])(?:no|nr|nos|dll|dsb|dst|tgl|kep)\.$", re.IGNORECASE)
 
 
 def _full_stop(text: str) -> str:

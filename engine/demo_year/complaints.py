@@ -96,6 +96,7 @@ def complaint_story(rng, office: Office, received: datetime, n: int) -> tuple[St
     if path == "tidak_dapat_ditindaklanjuti":
         verdict = {
             "hasil": "tidak_dapat_ditindaklanjuti",
+            "jenis_alasan": "pihak_tidak_jelas",
             "alasan": "Terlapor dan kejadian tidak jelas",
             "alasan_untuk_pelapor": "Pihak yang dilaporkan dan kejadiannya tidak dapat kami kenali dari laporan ini.",
         }

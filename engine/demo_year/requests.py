@@ -213,6 +213,8 @@ def _handover(office: Office, request: Story, redacted: list[str]) -> tuple[dict
     copy = request.plan.get("copy") or fees.copy_given(asked, {})
     way = asked["delivery_method"] if copy else "langsung"
     data = {"tanggal_penyerahan": office.now.astimezone(office.cal.tz).date().isoformat(), "cara_penyerahan": way}
+    if way == "langsung" and request.plan.get("requester_type") == "badan_hukum":  # a person receives for it
+        data["yang_menerima"] = {"nama": "Rina Wulandari", "jabatan": "Sekretaris", "hubungan": "pengurus"}
     if way != "email" and copy not in fees.DIGITAL:
         return data, {}
     title = asked["information"]

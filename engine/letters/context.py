@@ -79,6 +79,10 @@ PASAL_17 = {
 # What of the requester's (or their representative's) identity a letter prints: never the NIK.
 IDENTITY_KEYS = ("name", "address", "occupation", "email", "phone", "nomor_surat_kuasa", "tanggal_surat_kuasa")
 LEGAL_ENTITY = "badan_hukum"  # a requester type (forms/permohonan.json): the NIK field holds its decree's number
+# Where a delivery's data names who received the information for a legal entity: their party, sealed in the vault
+# (engine.delivery.seal_receiver); the handover record prints their name, position and capacity.
+RECEIVER_PARTY = "yang_menerima_party_id"
+RECEIVER_KEYS = ("nama", "jabatan", "hubungan")
 
 
 def verify_url(settings: Settings, code: str) -> str:
@@ -200,6 +204,16 @@ class CaseRecord:
             if party_id == self.case.requester_party_id and self.case.requester_type == LEGAL_ENTITY:
                 self._identities[party_id] |= {"legal_entity": True, "decree_number": identity.get("nik", "")}
         return dict(self._identities[party_id])
+
+    def receiver(self, party_id) -> dict | None:
+        """Who received the information for a legal entity (``RECEIVER_PARTY``): name, position and capacity."""
+        if not isinstance(party_id, int):
+            return None
+        sealed = self.session.execute(_PARTY, {"party_id": party_id}).first()
+        if sealed is None:
+            return None
+        identity = self.rt.vault.open(*sealed)
+        return {key: identity.get(key, "") for key in RECEIVER_KEYS}
 
     def requester_locale(self) -> str:
         """The language the requester is written to in on this case (an objection's own: engine.languages)."""
@@ -337,6 +351,7 @@ def build(
         "pasal17": {letter: catalog(locale).gettext(words) for letter, words in PASAL_17.items()},
         "grounds": _objection_grounds(rt, i),
         "handed_over": _handed_over(session, data) if kind.code == HANDOVER else [],
+        "receiver": record.receiver(data.get(RECEIVER_PARTY)) if kind.code == HANDOVER else None,
         # The copy given, by the rule that refuses a digital one without its files (engine.delivery): the written
         # notice's form, else the form asked for; the receipt and the refusal never read it two ways.
         "copy_given": fees.copy_given(case.details or {}, record.task_data("pemberitahuan_tertulis")),

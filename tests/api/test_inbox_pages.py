@@ -146,6 +146,7 @@ def test_most_urgent_first_lists_a_task_without_a_deadline_last_and_takes_it_las
 
 NOT_ACTIONABLE = {
     "hasil": "tidak_dapat_ditindaklanjuti",
+    "jenis_alasan": "pihak_tidak_jelas",
     "alasan": "Terlapor tidak jelas dan tidak dapat dikonfirmasi",
     "alasan_untuk_pelapor": "Pihak yang dilaporkan tidak dapat kami kenali dari laporan ini.",
 }

@@ -147,7 +147,7 @@ def test_an_objection_s_proxy_gets_a_copy_of_its_receipt_and_the_superior_s_resp
     for event in ("receipt", "decision_notice", "objection_receipt", "objection_response"):
         _send_outbox(app, settings, event)
     copies = _mails(mailbox, PROXY_MAIL)
-    assert len(copies) == 2
+    assert len(copies) == 3  # it came in; registered, its receipt given by e-mail (engine.notices); the response
     assert all(_subject(m).startswith("Tembusan: ") and ticket in _subject(m) for m in copies)
     assert all(f"kuasa pemohon dalam keberatan {ticket}" in _text(m).replace("\r\n", " ") for m in copies)
 

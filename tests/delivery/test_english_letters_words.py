@@ -3,8 +3,8 @@
 - the written notice's point f says how the information reaches the requester ("PDF; collected in person", "PDF;
   delivered by post"), not "delivered collected in person";
 - a legal entity is printed with its legalisation decree's number (its form records it in the NIK's place), its
-  "occupation" labelled as what kind of body it is; its handover record (BAST) leaves a line for the name of the
-  person who received it for the entity, who signs; a person's letters stay as they were;
+  "occupation" labelled as what kind of body it is; its handover record (BAST) names the person who received it for
+  the entity, who signs (tests/delivery/test_legal_entity_receiver.py); a person's letters stay as they were;
 - the receipt for the fee (kuitansi) states the amount in words, in each copy's language ("terbilang").
 """
 
@@ -55,7 +55,7 @@ def _letters(app, ticket: str) -> dict[tuple[str, str], str]:
     return out
 
 
-def _paid_and_handed_over(client, login, desk, ticket: str) -> None:
+def _paid_and_handed_over(client, login, desk, ticket: str, **receiver) -> None:
     """The notice states three printed pages at Rp500 (a fee standard set today), paid, collected in person."""
     from engine import clock
 
@@ -70,6 +70,7 @@ def _paid_and_handed_over(client, login, desk, ticket: str) -> None:
     paid = {"jumlah_dibayar": 1500, "nomor_tanda_bukti_pembayaran": "BRI-0001", "tanggal_pembayaran": today}
     desk.complete(ticket, "catat_pembayaran", paid)
     given = {"biaya_dibayar": 1500, "tanggal_penyerahan": today, "cara_penyerahan": "langsung", "penerima": "pemohon"}
+    given |= receiver  # a legal entity's: who received it for the entity
     desk.complete(ticket, "penyerahan_informasi", handover(desk, ticket, given), files={})
 
 
@@ -98,7 +99,8 @@ def test_a_person_s_letters_say_how_it_is_delivered_and_the_fee_in_words(app, cl
 
 def test_a_legal_entity_is_named_with_its_decree_and_a_person_signs_for_it(app, client, login, desk):
     ticket = to_notice(desk, **HARD_COPY, **ENTITY)["ticket"]
-    _paid_and_handed_over(client, login, desk, ticket)
+    received_by = {"nama": "Budi Santoso", "jabatan": "Direktur", "hubungan": "pengurus"}
+    _paid_and_handed_over(client, login, desk, ticket, yang_menerima=received_by)
     letters = _letters(app, ticket)
     for (kind, locale), text in letters.items():
         if kind in ("penetapan_pengecualian",):
@@ -110,11 +112,11 @@ def test_a_legal_entity_is_named_with_its_decree_and_a_person_signs_for_it(app, 
     assert "Kind of body : Research institute" in letters[("tanda_bukti_penerimaan", "en")]
     assert "Jenis badan hukum : Research institute" in letters[("tanda_bukti_penerimaan", "id")]
     english, indonesian = letters[("berita_acara_serah_terima", "en")], letters[("berita_acara_serah_terima", "id")]
-    assert "for the requester, Yayasan Riset Terbuka" in english
-    assert "Name of the person receiving" in english
-    assert "(........................................)" in english
+    assert "for and on behalf of the requester, Yayasan Riset Terbuka" in english
+    assert "Budi Santoso Direktur" in english  # the position as recorded
+    assert "(........................................)" not in english
     assert "untuk dan atas nama Pemohon, Yayasan Riset Terbuka" in indonesian
-    assert "Nama penerima" in indonesian
+    assert "Budi Santoso Direktur" in indonesian
 
 
 def test_a_legal_entity_s_refusal_names_its_decree_and_its_kind_of_body(app, desk):

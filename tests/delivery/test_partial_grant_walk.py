@@ -275,7 +275,7 @@ def test_files_cannot_be_e_mailed_to_a_requester_who_gave_no_address(client, log
         r = _deliver(client, login, desk, ticket, {"cara_penyerahan": "email"}, berkas_informasi=[("a.pdf", CRITERIA)])
     assert r.status_code == 422
     assert r.json["errors"]["cara_penyerahan"] == [
-        "pemohon tidak mencantumkan alamat e-mail: serahkan informasi dengan cara lain"
+        "pemohon maupun kuasanya tidak mencantumkan alamat e-mail: serahkan informasi dengan cara lain"
     ]
     r = _deliver(client, login, desk, ticket, {"cara_penyerahan": "langsung"}, berkas_informasi=[("a.pdf", CRITERIA)])
     assert r.status_code == 200, r.json

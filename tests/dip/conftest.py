@@ -19,6 +19,7 @@ def item_data(**overrides) -> dict:
         "category": "berkala",
         "unit": "KANWIL",
         "made_on": "2026-07-01",
+        "responsible": "Kepala Bagian Umum",
         "retention": "10 tahun",
         "format": "PDF",
         "legal_basis": "UU 14/2008 Pasal 9 ayat (2) huruf c",

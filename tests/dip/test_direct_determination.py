@@ -62,7 +62,7 @@ def test_a_determination_recorded_by_the_ppid_is_cited_by_an_exempt_item_and_in_
         assert (event.exemption_id, event.actor, event.type) == (entry_id, "ppid", "exemption_recorded")
         assert access_log.verify(s)[access_log.EXEMPTION] == access_log.ChainState(1, None)
     table = exemptions.table([row])
-    assert table[1][table[0].index("Ditetapkan oleh")] == "Pimpinan Badan Publik"
+    assert table[1][table[0].index("Ditetapkan oleh (jabatan)")] == "Pimpinan Badan Publik"
 
 
 def test_refused_input_names_every_field_and_saves_nothing(keeper):

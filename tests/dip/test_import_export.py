@@ -48,6 +48,7 @@ def office_list(n=500, units=UNITS, exemption_id: int | None = None) -> list[dic
             "Kategori": kind,
             "Unit Penguasa Informasi": units[i % len(units)],
             "Waktu Pembuatan": date(2026, 1 + i % 11, 1 + i % 28) if i % 2 else str(2020 + i % 6),  # all past
+            "Penanggung Jawab": "Kepala Bagian Umum",
             "Jangka Waktu Penyimpanan": "5 tahun",
             "Bentuk Informasi": "Softcopy (PDF)",
             "Dasar Hukum": "UU 14/2008",
@@ -86,13 +87,13 @@ def test_a_ppid_imports_an_xlsx_of_500_items_and_the_export_matches_them(keeper)
         assert items["DIP-0002"].unit.code == "HUMAS"
         exported = load_workbook(io.BytesIO(dip_io.export_xlsx(s, keeper.rt))).active
         rows = list(exported.iter_rows(values_only=True))
-        assert list(rows[0]) == [*HEADERS, *dip_io.EXPORT_EXTRA]
+        assert list(rows[0]) == [*HEADERS, "Berkas", "Diperbarui", "ID Kawal"]
         by_code = {row[0]: row for row in rows[1:]}
         assert len(by_code) == 500
         for code, item in items.items():
             row = dict(zip(rows[0], by_code[code], strict=True))
             assert row["Judul"] == item.title
-            assert row["Kategori"] == dip_io.CATEGORY_LABELS[item.category]
+            assert row["Kategori"] == dip_io.category_label(item.category, "id")
             assert row["Unit Penguasa Informasi"] == item.unit.name
             assert (row["Waktu Pembuatan"].date() if row["Waktu Pembuatan"] else None) == item.made_on
             assert row["Tautan"] == item.url
@@ -230,6 +231,8 @@ def test_a_row_without_code_or_id_that_repeats_an_items_title_and_unit_changes_t
         "Kategori": "setiap saat",
         "Unit Penguasa Informasi": "Bagian Hubungan Masyarakat",
         "Ringkasan Isi Informasi": "Siaran pers kantor",
+        "Penanggung Jawab": "Kepala Bagian Hubungan Masyarakat",
+        "Jangka Waktu Penyimpanan": "5 tahun",
     }
     with keeper.sessions.begin() as s:
         (done,) = dip_io.import_xlsx(s, keeper.rt, keeper.user(s, "ppid"), workbook([row]))

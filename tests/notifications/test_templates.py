@@ -79,6 +79,7 @@ def test_events_and_audiences():
         "identity_revealed",
         "reporter_reminder",
         "reporter_message",
+        "requester_message",
         "overdue_apology",
         "survey_invitation",
         "access_code_resent",
@@ -236,9 +237,9 @@ def test_requester_templates_never_show_the_task_title(event, locale):
 
 
 # Staff messages about no task: a reporter's message reaches the team whatever its task (it named one in Indonesian,
-# "Pesan dari pelapor", in the English mail too).
+# "Pesan dari pelapor", in the English mail too), a requester's the desk (engine.requester_messages).
 # A whistleblower's report announced to the WBS managers is news of its arrival, not of a task.
-ABOUT_NO_TASK = {"reporter_message", "whistleblower_report_received"}
+ABOUT_NO_TASK = {"reporter_message", "requester_message", "whistleblower_report_received"}
 
 
 @pytest.mark.parametrize(("event", "locale"), ALL)
@@ -267,7 +268,7 @@ def optional(event: str) -> set[str]:
         "overdue_apology": {"status_label", "window_ends_on"} | COMMISSION_KEYS,  # an objection's, when A30 lapsed
         "decision_notice": {"dip_title", "dip_link", "outcome_code"} | LETTER_KEYS | WINDOW_KEYS | FEE_KEYS,
         "objection_response": {"outcome_code"} | LETTER_KEYS | WINDOW_KEYS | COMMISSION_KEYS,
-        "objection_receipt": LETTER_KEYS,
+        "objection_receipt": LETTER_KEYS | {"registered"},  # mailed at its registration too (engine.notices)
         "extension_notice": LETTER_KEYS,
         "deadline_reminder": {"task_title"},
         "deadline_overdue": {"task_title"},

@@ -15,6 +15,7 @@ from pypdf import PdfReader
 
 from engine import kinds
 from tests.reports.conftest import YEAR
+from tests.reports.narratives import write_narrative
 from tests.web.pages import Browser
 
 # The files do not depend on the database's kind: read on SQLite (telling the year on PostgreSQL takes a while).
@@ -45,6 +46,7 @@ def _files(app, period: str, language: str) -> dict[str, str]:
 
 def _download(app, period: str, language: str) -> dict[str, str]:
     texts = {}
+    write_narrative(app, "tahun_ppid", period)  # no draft: a draft is not signed
     with time_machine.travel(NOW, tick=True):
         ppid = Browser(app.test_client())
         assert ppid.login("tahun_ppid", "kawal-demo").status_code == 302

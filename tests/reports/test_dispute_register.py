@@ -8,6 +8,7 @@ register page in both languages, its CSV and its XLSX.
 
 import csv
 import io
+import itertools
 import re
 from datetime import UTC, datetime
 
@@ -73,11 +74,13 @@ def _csv(reader, path) -> list[dict]:
 
 
 def _xlsx(reader, path) -> list[dict]:
-    """The workbook's rows under its title and header, each as {header: openpyxl cell}."""
+    """The workbook's rows under its title and header, each as {header: openpyxl cell}, to the blank row under the
+    table (a note on the reading of the working days may follow it)."""
     sheet = load_workbook(io.BytesIO(reader.client.get(path).get_data())).active
     rows = list(sheet.iter_rows(min_row=2))
     headers = [cell.value for cell in rows[0]]
-    return [dict(zip(headers, row, strict=True)) for row in rows[1:]]
+    table = itertools.takewhile(lambda row: any(cell.value is not None for cell in row), rows[1:])
+    return [dict(zip(headers, row, strict=True)) for row in table]
 
 
 def test_the_dispute_register_dates_the_adjudication_by_the_day_it_was_read_not_the_day_it_was_recorded(

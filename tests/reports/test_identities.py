@@ -221,7 +221,12 @@ def test_complaint_statistics_withhold_small_headline_counts_and_a_breakdown_s_l
         ("catat_pengaduan", CATAT),
         (
             "verifikasi",
-            {"hasil": "tidak_dapat_ditindaklanjuti", "alasan": "Bukan wewenang", "alasan_untuk_pelapor": "-"},
+            {
+                "hasil": "tidak_dapat_ditindaklanjuti",
+                "jenis_alasan": "di_luar_kewenangan",
+                "alasan": "Bukan wewenang",
+                "alasan_untuk_pelapor": "-",
+            },
         ),
     ):
         (task,) = [t for t in client.get(f"{API}/cases/{tickets[0]}", headers=login("tim")).json["open_tasks"]]

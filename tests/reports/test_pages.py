@@ -127,7 +127,9 @@ def test_the_annual_report_s_xlsx_annex_lists_the_tickets_of_each_figure(demo_ap
     with time_machine.travel(NOW, tick=True):
         data = browse(demo_app, "ppid").client.get(f"/laporan/tahunan?periode={YEAR}&format=xlsx").get_data()
     book = load_workbook(io.BytesIO(data))
-    figures = {row[2]: row[3] for row in book.worksheets[0].iter_rows(min_row=2, values_only=True)}
+    rows = list(book.worksheets[0].iter_rows(values_only=True))
+    header = next(i for i, row in enumerate(rows) if row[2] == "Kunci")  # under the title, body, period and reading
+    figures = {row[2]: row[3] for row in rows[header + 1 :]}
     annex = {}
     for ticket, keys in book.worksheets[-1].iter_rows(min_row=2, values_only=True):
         for key in (keys or "").split("; "):

@@ -129,6 +129,7 @@ def test_the_complaint_statistics_write_a_share_in_the_reader_s_number_format(of
     ticket, _code = office.complaint()
     office.complete(ticket, "catat_pengaduan", CATAT)
     verdict = {"hasil": "tidak_dapat_ditindaklanjuti", "alasan": "Terlapor tidak jelas dan tidak dapat dikonfirmasi"}
+    verdict["jenis_alasan"] = "pihak_tidak_jelas"
     verdict["alasan_untuk_pelapor"] = "Pihak yang dilaporkan tidak dapat kami kenali dari laporan ini."
     office.complete(ticket, "verifikasi", verdict)
     team = browser("tim")
@@ -145,7 +146,7 @@ def test_the_annual_workbook_keeps_each_share_as_a_number_with_a_percent_format(
     _decided(office, "dikabulkan_seluruhnya")
     data = browser("ppid").client.get("/laporan/tahunan?periode=2026&format=xlsx").get_data()
     sheet = load_workbook(io.BytesIO(data)).worksheets[0]
-    shares = {row[2].value: row[4] for row in sheet.iter_rows(min_row=2)}
+    shares = {row[2].value: row[4] for row in sheet.iter_rows(min_row=2) if row[2].value}  # under the heading
     granted = shares["outcomes.granted_full"]
     assert (granted.data_type, granted.value, granted.number_format) == ("n", 0.5, "0.0%")
     assert shares["requests.received"].value is None  # a figure with no base has no share

@@ -203,8 +203,8 @@ STAGES = {
         "Follow the Information Commission's hearing schedule.",
     ),
     "persiapan_termohon": (
-        "Persiapan Termohon",
-        "Respondent Preparing",
+        "Menunggu Sidang Pertama",
+        "Awaiting the First Hearing",
         "Ikuti jadwal sidang Komisi Informasi.",
         "Follow the Information Commission's hearing schedule.",
     ),
@@ -514,6 +514,7 @@ CHRONOLOGY = {
     "dispute_recorded": ("Panggilan sidang Komisi Informasi diterima", "Information Commission summons received"),
     "deadline_missed": ("Batas waktu terlewati", "Deadline missed"),
     "message_received": ("Pemberitahuan dari Komisi Informasi/pengadilan", "Notice from the Commission/court"),
+    "requester_message_received": ("Pesan pemohon kepada petugas", "Message from the requester to the desk"),
     "case_closed": ("Kasus ditutup", "Case closed"),
 }
 ADMISSIBILITY = {

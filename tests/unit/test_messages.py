@@ -34,7 +34,7 @@ MESSAGE_MAKERS = REFUSALS | {"Message", "msg"}
 BILINGUAL_DATA = {
     "engine/status.py": None,
     "engine/bundle.py": None,
-    "engine/dip_io.py": {"Kolom / Column", "Isi / What to write", "Dasar hukum / pengecualian"},
+    "engine/dip_io.py": {"Kolom / Column", "Isi / What to write"},
     "engine/holiday_years.py": {"`. / The cuti bersama of "},  # an incident's stored text, for administrators
     "api/web/process_diagram.py": {"Ditolak / sebagian, uji baru"},  # a BPMN flow's own name, the key of its English
 }

@@ -6,6 +6,7 @@ the reader's language (engine.exemption_words)."""
 import io
 from datetime import date
 
+from babel.dates import format_date
 from markupsafe import escape
 from openpyxl import load_workbook
 from sqlalchemy import select
@@ -17,7 +18,9 @@ from tests.conftest import db_url  # noqa: F401 - both databases again (tests/we
 from tests.web.test_exemption_register_page import URL, refuse_as_exempt
 
 HEADERS_ID = [
+    "No.",
     "No. Register",
+    "Nomor Permohonan",
     "Informasi yang Dikecualikan",
     "Bagian yang Dikecualikan",
     "Pasal 17 UU 14/2008 (huruf)",
@@ -27,7 +30,8 @@ HEADERS_ID = [
     "Berlaku Sampai",
     "Nomor Penetapan",
     "Tanggal Penetapan",
-    "Ditetapkan oleh",
+    "Nama Pejabat yang Menetapkan",
+    "Ditetapkan oleh (jabatan)",
     "Status",
     "Tanggal Berakhir",
     "Alasan Berakhir",
@@ -58,19 +62,25 @@ def test_the_page_s_download_is_the_register_s_export_with_its_columns_and_rows(
         assert csv_file.get_data() == exemptions.export_csv(rows, "id")  # the API's file, byte for byte
     lines = csv_file.get_data().decode("utf-8-sig").splitlines()
     assert lines[0] == ",".join(HEADERS_ID)
-    day = entry.decree_date.isoformat()
+    day = format_date(entry.decree_date, "d MMM y", locale="id")  # as the other registers' CSV write a day
+    (listed,) = rows
+    assert listed["request_ticket"].startswith("PPID-")  # traced to the request it was made on
+    assert listed["decided_by_name"]  # and to the official who made it, by name
     assert lines[1] == ",".join(
         [
+            "1",
             str(entry.id),
+            listed["request_ticket"],
             entry.information,
             entry.exempted_parts,
             ", ".join(entry.letters) if len(entry.letters) == 1 else f'"{", ".join(entry.letters)}"',
             entry.legal_basis,
             entry.harm_test,
             entry.public_interest_test,
-            entry.valid_until.isoformat(),
+            format_date(entry.valid_until, "d MMM y", locale="id"),
             entry.decree_number,
             day,
+            listed["decided_by_name"],
             exemptions.DECIDED_AS[entry.decided_as][0],
             "Berakhir",
             day,
@@ -84,8 +94,8 @@ def test_the_page_s_download_is_the_register_s_export_with_its_columns_and_rows(
     assert title[0].startswith("Register Informasi yang Dikecualikan · ")
     assert list(headers) == HEADERS_ID
     assert sheet.freeze_panes == "A3"  # the headers stay in view
-    assert row[0] == entry.id  # a number
-    assert [row[7].date(), row[9].date(), row[12].date()] == [entry.valid_until, entry.decree_date, entry.decree_date]
+    assert row[:2] == (1, entry.id)  # numbers
+    assert [row[9].date(), row[11].date(), row[15].date()] == [entry.valid_until, entry.decree_date, entry.decree_date]
     assert row[-1] == f"Keberatan {OBJECTION} dikabulkan seluruhnya oleh Atasan PPID"
 
 
@@ -96,8 +106,8 @@ def test_the_api_s_workbook_writes_the_register_s_days_as_dates_as_the_page_s_do
     sheet = load_workbook(io.BytesIO(response.get_data())).active
     assert sheet.title == "Exempt information"
     headers, row = sheet.iter_rows(values_only=True)  # no title: the API's file is the whole register
-    assert headers[0] == "Register no."
-    assert (row[0], row[9].date()) == (entry.id, entry.decree_date)
+    assert headers[:3] == ("No.", "Register no.", "Request no.")
+    assert (row[1], row[11].date()) == (entry.id, entry.decree_date)
     assert row[-1] == f"Objection {OBJECTION} granted in full by the PPID's superior"
 
 
@@ -115,7 +125,7 @@ def test_why_an_entry_ended_reads_in_the_page_s_language_on_the_page_and_in_its_
     sheet = load_workbook(io.BytesIO(ppid.client.get(f"{URL}?format=xlsx").get_data())).active
     assert sheet.title == "Exempt information"
     assert [r[-1] for r in sheet.iter_rows(values_only=True)][2] == english
-    assert f'<th scope="row">{entry.id}</th><td>Ended</td>' in page
+    assert f'<th scope="row">1</th><td>{entry.id}</td><td>PPID-' in page
 
 
 def test_both_registers_pages_share_the_form_and_the_table(app, browser, desk):

@@ -11,7 +11,7 @@ from openpyxl import load_workbook
 from sqlalchemy import select
 
 from api.extensions import db
-from engine.models import Exemption
+from engine.models import Case, Exemption
 from tests.helpers import decision
 
 URL = "/laporan/register/dikecualikan"
@@ -26,6 +26,13 @@ def refuse_as_exempt(desk) -> str:
     for step in ("uji_konsekuensi", "tetapkan_pengecualian", "pemberitahuan_tertulis"):
         desk.complete(ticket, step)
     return ticket
+
+
+def tickets(app) -> list[str]:
+    """The requests the entries were determined on, in the register's order."""
+    with app.app_context():
+        query = select(Case.ticket).join(Exemption, Exemption.case_id == Case.id).order_by(Exemption.id)
+        return list(db.session.scalars(query))
 
 
 def two_entries(app, desk) -> tuple[Exemption, Exemption]:
@@ -60,9 +67,11 @@ def test_the_register_shows_each_entry_in_force_or_ended_since_when_and_why(app,
         assert f'<th scope="col">{header}</th>' in page
     assert holding.decree_number in page
     ended_on = format_date(ended.decree_date, "d MMM y", locale="id")  # "7 Des 2026", as the pages write days
-    assert f'<th scope="row">{ended.id}</th><td>Berakhir</td>' in page
+    # Rows numbered 1..n, then the entry's own number (what a decision cites) and the request it was made on.
+    first, second = tickets(app)
+    assert f'<th scope="row">2</th><td>{ended.id}</td><td>{second}</td><td>Berakhir</td>' in page
     assert f"<td>{ended_on}</td><td>{OVERTURNED}</td>" in page
-    assert f'<th scope="row">{holding.id}</th><td>Berlaku</td>' in page
+    assert f'<th scope="row">1</th><td>{holding.id}</td><td>{first}</td><td>Berlaku</td>' in page
     assert "Uji Konsekuensi" not in page  # the long texts are the downloads'
     only_ended = browser("atasan").get(f"{URL}?state=ended").get_data(as_text=True)
     assert "1 entri dalam register." in only_ended
@@ -96,7 +105,7 @@ def test_the_register_downloads_as_csv_and_xlsx_in_the_page_s_language(app, brow
     assert csv_file.mimetype == "text/csv"
     assert "attachment" in csv_file.headers["Content-Disposition"]
     lines = csv_file.get_data(as_text=True).splitlines()
-    assert lines[0].startswith("\ufeffNo. Register,Informasi yang Dikecualikan,")  # UTF-8 for a spreadsheet
+    assert lines[0].startswith("\ufeffNo.,No. Register,Nomor Permohonan,Informasi yang Dikecualikan,")  # UTF-8 mark
     assert len(lines) == 3
     assert OVERTURNED in lines[2]
     xlsx = ppid.get(f"{URL}?format=xlsx&state=ended")
@@ -107,12 +116,12 @@ def test_the_register_downloads_as_csv_and_xlsx_in_the_page_s_language(app, brow
     assert f" · {settings.agency_name}, {settings.office_name} · " in rows[0][0]
     assert rows[1][-3:] == ("Status", "Tanggal Berakhir", "Alasan Berakhir")
     assert "Uji Konsekuensi" in rows[1]  # every column
-    assert rows[2][0] == ended.id
+    assert rows[2][:2] == (1, ended.id)  # numbered in the list downloaded (the ended entries), then its own number
     assert (rows[2][-3], rows[2][-2].date()) == ("Berakhir", ended.decree_date)  # a date, not text
     assert rows[2][-1] == OVERTURNED
     ppid.get("/bahasa/en")
     english = ppid.get(f"{URL}?format=csv").get_data(as_text=True).splitlines()
-    assert english[0].startswith("\ufeffRegister no.,Exempt information,")
+    assert english[0].startswith("\ufeffNo.,Register no.,Request no.,Exempt information,")
     assert ",In force," in english[1]
     assert ppid.get(f"{URL}?format=pdf").status_code == 422
 

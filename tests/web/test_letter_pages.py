@@ -54,7 +54,9 @@ def test_the_requester_downloads_the_letters_sent_to_them_from_the_status_page(a
     pdf = requester.client.get(f"/publik/surat/2?kasus={receipt['ticket']}")
     assert pdf.status_code == 200
     assert pdf.data.startswith(b"%PDF-")
-    assert browser().client.get(f"/publik/surat/2?kasus={receipt['ticket']}").status_code == 404  # no code given
+    unopened = browser().client.get(f"/publik/surat/2?kasus={receipt['ticket']}")  # no code given here
+    assert unopened.status_code == 303
+    assert unopened.headers["Location"].endswith(f"/publik/status?kasus={receipt['ticket']}")
 
 
 def test_a_letter_and_its_english_copy_each_say_their_language_on_the_status_page(app, desk, browser, client, login):

@@ -70,7 +70,7 @@ def test_an_incomplete_request_s_status_says_what_is_missing_and_until_when(brow
     missing = "Salinan KTP dan tujuan penggunaan informasi"
     desk.complete(receipt["ticket"], "periksa_kelengkapan", {"lengkap": False, "kekurangan": missing})
     page = text(open_case(browser(), receipt["ticket"], receipt["access_code"]))
-    assert f"<strong>Yang perlu dilengkapi:</strong> {missing}" in page
+    assert f"<strong>Yang perlu dilengkapi:</strong> <span>{missing}</span>" in page
     assert "lengkapi kekurangan permohonan Anda paling lambat 7 Des 2026, 16:00 WIB" in page  # the window, not T10
     assert "serahkan ke meja layanan informasi" in page  # how: it named no place nor way (a review of a day's work)
     assert f"dengan menyebut nomor tiket {receipt['ticket']}" in page

@@ -90,7 +90,7 @@ def test_a_disputes_history_is_in_date_order_each_stage_on_its_day_and_says_the_
     days = [_day(day) for day, _what in english]
     assert days == sorted(days), english
     said = dict((what, day) for day, what in english)
-    assert said["Respondent Preparing"] == "13 Jan 2027"  # reached with the registration, not on a later day
+    assert said["Awaiting the First Hearing"] == "13 Jan 2027"  # reached with the registration, not on a later day
     assert said["Mediation"] == "20 Jan 2027"  # the day mediation began, not the day its mandate was typed in
     assert said["Mediation Failed"] == "22 Jan 2027"
     assert said["Adjudication Decision — Granted in part"] == "26 Feb 2027"

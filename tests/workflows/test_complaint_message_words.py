@@ -32,6 +32,7 @@ LETTER = {
 }
 CLOSED = {
     "hasil": "tidak_dapat_ditindaklanjuti",
+    "jenis_alasan": "pihak_tidak_jelas",
     "alasan": "Terlapor tidak jelas dan tidak dapat dikonfirmasi",
     "alasan_untuk_pelapor": "Pihak yang dilaporkan tidak dapat kami kenali dari laporan ini.",
 }

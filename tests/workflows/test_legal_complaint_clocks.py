@@ -149,7 +149,7 @@ def test_a_complaint_through_sp4n_lapor_gives_the_reporter_ten_working_days_on_t
     ("outcome", "sent", "mail"),
     [
         (
-            {"hasil": "tidak_dapat_ditindaklanjuti", "alasan": "Di luar kewenangan"},
+            {"hasil": "tidak_dapat_ditindaklanjuti", "jenis_alasan": "perkara_pengadilan", "alasan": "Di pengadilan"},
             "Pengaduan Anda tidak dapat kami tindak lanjuti. Alasannya: Perkara ini sedang diperiksa pengadilan.",
             "complaint_outcome",
         ),

@@ -308,7 +308,8 @@ def test_the_objection_window_a_t17_lapse_opens_runs_from_each_readings_lapse_le
 
 def test_the_yearly_report_tells_a_request_never_answered_apart_from_one_answered_late(office, clock):
     """legal-process.md §9.2-§9.3: response time. A request still unanswered after its T10 lapsed was counted as
-    "answered late", beside those that were."""
+    "answered late", beside those that were. Late on every reading (§2.2): past the lenient T10 too, the apology
+    sent (tests/workflows/test_legal_lateness_in_reports.py: late on the strict reading alone is not counted)."""
     unanswered = office.submit()
     late = office.submit()
     for ticket in (unanswered, late):
@@ -316,12 +317,14 @@ def test_the_yearly_report_tells_a_request_never_answered_apart_from_one_answere
     clock.move_to(STRICT_T10 + timedelta(hours=1))
     office.run(unanswered)
     office.run(late)
-    clock.move_to(datetime(2026, 4, 2, 3, 0, tzinfo=UTC))
+    clock.move_to(LENIENT_T10 + timedelta(hours=1))
+    _send_due_reminders(office)
+    clock.move_to(datetime(2026, 4, 9, 3, 0, tzinfo=UTC))
     _to_notice(office, late)
     office.complete(
         late,
         "pemberitahuan_tertulis",
-        {**STEP["pemberitahuan_tertulis"], "jadwal_penyerahan": "2026-04-02", "tanggal_pemberitahuan": "2026-04-02"},
+        {**STEP["pemberitahuan_tertulis"], "jadwal_penyerahan": "2026-04-09", "tanggal_pemberitahuan": "2026-04-09"},
     )
     with office.sessions() as s:
         report = reports.annual_report(s, office.rt, reports.Period(2026))

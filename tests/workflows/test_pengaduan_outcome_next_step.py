@@ -43,6 +43,7 @@ def not_actionable(office):
         "verifikasi",
         {
             "hasil": "tidak_dapat_ditindaklanjuti",
+            "jenis_alasan": "di_luar_kewenangan",
             "alasan": "Di luar kewenangan",
             "alasan_untuk_pelapor": "Hal yang Anda adukan bukan kewenangan kantor ini.",
         },

@@ -554,6 +554,7 @@ def test_anonymous_complaint_not_actionable_is_closed_but_kept_as_information(of
         "verifikasi",
         {
             "hasil": "tidak_dapat_ditindaklanjuti",
+            "jenis_alasan": "pihak_tidak_jelas",
             "alasan": "Terlapor tidak jelas dan tidak dapat dikonfirmasi",
             "alasan_untuk_pelapor": "Pihak yang dilaporkan tidak dapat kami kenali dari laporan ini.",
         },

@@ -1,7 +1,8 @@
 """The public portal (no login): file a request, an objection or a complaint, and follow it.
 
 Paths are Indonesian and stable: /publik, /publik/permohonan, /publik/keberatan, /publik/pengaduan,
-/publik/tanda-terima, /publik/status, /publik/pengaduan/pesan; the public information list at
+/publik/tanda-terima, /publik/status, /publik/pengaduan/pesan, /publik/status/pesan (a request's or an objection's
+message to the desk, engine.requester_messages); the public information list at
 /publik/informasi and the office's service pages at /publik/halaman/<slug> (``catalogue``).
 Every filing goes through the same engine function as the REST API (``intake.submit_request``,
 ``intake.file_objection``, ``complaints.submit_complaint``, ``complaints.reporter_message``), so the page
@@ -23,6 +24,7 @@ from api.web.portal import (  # noqa: F401 - routes
     catalogue,
     contact,
     correction,
+    desk_message,
     filing,
     following,
     lost_code,

@@ -8,6 +8,7 @@ the public body whose announcement it is, as its letters' letterhead does.
 
 from __future__ import annotations
 
+from datetime import date
 from itertools import chain
 
 from flask import Response, render_template, request, stream_with_context
@@ -27,10 +28,11 @@ BOM = "\ufeff"  # a CSV download's byte order mark (api.reports.files.csv_stream
 @bp.get("/publik/pengumuman")
 def portal_announcement():
     today = _today()
-    years = list(range(today.year, today.year - YEARS_SHOWN, -1))
-    raw = request.args.get("tahun", "")
-    year = int(raw) if raw.isdigit() and int(raw) in years else today.year - 1
     rt = runtime()
+    years = announced_years(today, reports.records_from(db.session, rt))
+    raw = request.args.get("tahun", "")
+    last = today.year - 1 if today.year - 1 in years else years[0]  # the last full year, if the records reach it
+    year = int(raw) if raw.isdigit() and int(raw) in years else last
     announcement = reports.announcement(db.session, rt, year)
     fmt = request.args.get("format", "")
     if fmt in ("pdf", "csv"):
@@ -52,6 +54,13 @@ def portal_announcement():
     )
 
 
+def announced_years(today: date, first: date | None) -> list[int]:
+    """The years an announcement is offered for, newest first: the last ``YEARS_SHOWN`` up to this one, none before the
+    office's first request in Kawal (a year before it would announce 0 requests, which its records cannot say)."""
+    earliest = max(today.year - YEARS_SHOWN + 1, first.year if first else today.year)
+    return list(range(today.year, earliest - 1, -1))
+
+
 def _csv_heading(announcement: dict):
     """Above the figures, what the file is and whose: the title, then the public body as the letters' letterhead
     names it, the agency then the office under it, on one line as a register's title names it, then a blank line."""
@@ -61,6 +70,7 @@ def _csv_heading(announcement: dict):
         [
             [_("Information service %(year)s in figures", year=announcement["year"]), _("Law 14/2008 Article 12")],
             [_("Public body"), body],
+            *([note] for note in files.announcement_notes(announcement)),
             [],
         ]
     )

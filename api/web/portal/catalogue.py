@@ -91,6 +91,10 @@ def portal_catalogue():
         following=url_for("web.portal_catalogue", **args, halaman=page_number + 1) if page.more else None,
         searched=bool(query or category or unit),
         ended=dip_exempt.ended_among(db.session, runtime(), page.items),
+        # The exempt category lists the register's determinations in force too (they name no unit).
+        determinations=dip_exempt.in_force_for_public(db.session, runtime().today(), query)
+        if category == "dikecualikan" and unit is None
+        else [],
     )
 
 
@@ -121,7 +125,8 @@ def portal_item_file(item_id: int):
 def portal_catalogue_download(fmt: str):
     if fmt not in ("xlsx", "pdf"):
         abort(404)
-    return export_response(fmt)
+    # The files' fixed words in the reader's language, the office's entries as written (engine.dip_io: the catalogs).
+    return export_response(fmt, current_language())
 
 
 @bp.get("/publik/halaman/<string:slug>")

@@ -47,6 +47,7 @@ from engine import (
     queries,
     reporter_contact,
     requester_data,
+    requester_messages,
     survey,
 )
 from engine.errors import Conflict, Gone, Invalid, NotFound, TooMany
@@ -78,13 +79,15 @@ def portal_status():
         return _lookup_page(ticket, NOT_FOUND, 404, kept=kept)
     remember(case)
     db.session.commit()
-    if kept and case.kind == kinds.COMPLAINT:  # the message typed before the time ran out, back in its form
+    if kept and (case.kind == kinds.COMPLAINT or requester_messages.takes_messages(case)):
+        # the message typed before the time ran out, back in its form (a complaint's, or "Write to the desk")
         return _status_page(case, reply_values=MultiDict(kept))
     return _status_page(case)
 
 
-# A message to the complaint team typed while the page's time ran out is carried through the code's form, so
-# nothing typed is lost (WCAG 2.2.1): it comes back in the reply form, to be sent (its files attached again).
+# A message to the complaint team (or a request's or objection's to the desk, api.web.portal.desk_message) typed
+# while the page's time ran out is carried through the code's form, so nothing typed is lost (WCAG 2.2.1): it comes
+# back in its form, to be sent (its files attached again).
 KEPT_REPLY = ("body", "reply_to")
 
 
@@ -96,8 +99,9 @@ def _kept_reply(form) -> dict[str, str]:
 def portal_letter(letter_id: int):
     """A letter sent to the requester of the case they opened with its code (the session marks it)."""
     case = verified_case(request.args.get("kasus"))
-    if case is None:
-        raise NotFound("letter_not_found")
+    if case is None:  # never opened here, or its 15 minutes ran out: the code again, as the survey asks it
+        flash(_("For your security, enter your ticket and access code again."), "info")
+        return redirect(url_for("web.portal_status", kasus=request.args.get("kasus") or None), 303)
     letter = letter_records.require_requester_letter(db.session, case, letter_id)
     if letter.status != "ready":
         raise NotFound("letter_being_prepared")
@@ -181,6 +185,10 @@ def _status_page(
     linked = [dict(item, openable=item["ticket"] in verified) for item in view["linked"]]
     path = legal_path(case, view["milestones"], view["status"])  # the stages alone
     view["milestones"] = summary.with_payment(rt, case, view["milestones"])
+    writes = requester_messages.takes_messages(case)  # a request's or an objection's "Write to the desk"
+    desk_messages = requester_messages.listed(db.session, case) if writes else []
+    view["milestones"] = summary.with_messages(rt, view["milestones"], desk_messages)
+    view["next_step"] = summary.proxy_papers(rt, case) or view["next_step"]  # what the receipt asked of a proxy
     reply = {"errors": _reply_errors(reply_errors or {}), "typed": reply_values or MultiDict()}
     return no_store(
         render_template(
@@ -198,6 +206,13 @@ def _status_page(
             review_classifies=is_complaint and complaints.review_classifies(db.session, rt, case),
             can_reply=is_complaint and case.status != "diarsipkan",
             can_withdraw=case.kind == kinds.REQUEST and case.closed_at is None,
+            writes_to_desk=writes,
+            desk_messages=desk_messages,
+            can_write=writes and requester_messages.can_write(db.session, rt, case),
+            # why not (engine.requester_messages.why_not), and the objections written to instead of a closed request
+            cannot_write=requester_messages.why_not(db.session, rt, case) if writes else None,
+            objections_filed=requester_messages.objections(db.session, case) if writes else [],
+            max_message=requester_messages.MAX_BODY,
             to_confirm=view["confirmation_asked"],
             recorded=summary.recorded_request(rt, case, locale) if view["confirmation_asked"] else [],
             # The notice's decision, until a granted objection reopened the request (the superior's answer stands).

@@ -19,7 +19,7 @@ from api.extensions import db
 from api.web import schema_form
 from api.web.case import money
 from api.web.facts import value_text
-from engine import access, bundle, dip_match, documents, kinds, visibility
+from engine import access, bundle, dip_match, documents, kinds, notices, visibility
 from engine.letters.types import TYPES
 from engine.models import Case, CaseEvent
 
@@ -90,6 +90,8 @@ def letters(rt, case: Case, locale: str) -> list[dict]:
         labels = {name: label for name, label, _value in facts}
         if task == "pemberitahuan_tertulis":  # its fee paid since: said so, instead of how to pay it
             words["paid"] = _paid_after(rt, events[i + 1 :], locale)
+        if task == "registrasi_keberatan":  # "sent by e-mail" only once Kawal's mail went (engine.notices)
+            words[MAILED] = notices.receipt_mailed(db.session, case)
         shown = {"title": title, "at": event.at, "paragraphs": _prose(task, visible, words, labels)}
         if task == "pemberitahuan_tertulis" and decided:  # granted or refused first, as the letter says it
             shown["paragraphs"].insert(0, decided)
@@ -288,6 +290,16 @@ RECEIPT_SENT = {
     "email": _l("The receipt was sent to you by e-mail."),
     "pos": _l("The receipt was sent to you by post."),
 }
+# A receipt given by e-mail is Kawal's mail (engine.notices.receipt_mailed): said as what became of it.
+MAILED = "mailed"
+RECEIPT_MAILING = {
+    "sending": _l("The receipt is being sent to you by e-mail."),
+    "sent_to_proxy": _l("The receipt was sent by e-mail to your proxy."),
+    None: _l(
+        "The receipt could not be sent to you by e-mail (no e-mail address is on file, or the mail did not go):"
+        " download it from this page."
+    ),
+}
 HANDED_OVER = {
     "langsung": _l("The information was handed to you in person on %(date)s."),
     "kurir": _l("The information was sent to you by courier on %(date)s."),
@@ -305,13 +317,16 @@ SETTLEMENT = {
 
 
 def _objection_receipt(data: dict, words: dict) -> list[str]:
+    how = data.get("cara_kirim_tanda_terima")
+    unmailed = how == "email" and words.get(MAILED) != "sent"  # not given yet, whatever the officer ticked
     out = (
         [_("A copy of your objection form was given to you as its receipt.")]
-        if data.get("salinan_formulir_diserahkan")
+        if data.get("salinan_formulir_diserahkan") and not unmailed
         else []
     )
-    how = data.get("cara_kirim_tanda_terima")
-    if how:
+    if unmailed:
+        out.append(str(RECEIPT_MAILING[words.get(MAILED)]))
+    elif how:
         out.append(
             str(RECEIPT_SENT[how])
             if how in RECEIPT_SENT

@@ -1,5 +1,6 @@
 """What the status page tells a requester beside the stage: the request the desk recorded for them to confirm, the
-last day of the time they are still in, and where the office takes what a request lacks.
+last day of the time they are still in, where the office takes what a request lacks, and the papers a request filed
+through a proxy still owes.
 
 The decision on a request, in a sentence, is the written notice's (``api.web.portal.letters.decision``).
 """
@@ -12,7 +13,7 @@ from api.extensions import db
 from api.web import schema_form
 from api.web.case import money
 from api.web.portal.filing import REQUEST_DRESSING, dressed
-from engine import fees, intake, kinds, service_pages
+from engine import fees, intake, kinds, proxy_party, service_pages
 from engine.models import Case
 
 # What a request recorded from WhatsApp or social media says, for its requester to judge before confirming it: what
@@ -61,3 +62,40 @@ def with_payment(rt, case: Case, milestones: list[dict]) -> list[dict]:
     tz = rt.calendars["strict"].tz
     shown = [*milestones, {"name": "fee_paid", "label": label, "at": paid.at, "on": paid.paid_on, "detail": None}]
     return sorted(shown, key=lambda m: m["on"] or m["at"].astimezone(tz).date())  # stable: a day's order kept
+
+
+def with_messages(rt, milestones: list[dict], messages: list[dict]) -> list[dict]:
+    """The milestones with the requester's own messages to the desk among them (engine.requester_messages), each on
+    the day it was sent and linked to its words in the page's "Messages to the desk"."""
+    if not messages:
+        return milestones
+    label = _("You wrote to the desk")
+    tz = rt.calendars["strict"].tz
+    sent = [
+        {"name": "requester_message", "label": label, "at": m["created_at"], "on": None, "detail": None, "id": m["id"]}
+        for m in messages
+    ]
+    return sorted([*milestones, *sent], key=lambda m: m["on"] or m["at"].astimezone(tz).date())
+
+
+# A request's stages before the desk has checked it is complete (periksa_kelengkapan: the power of attorney and the
+# requester's ID card with it, when a proxy filed it).
+BEFORE_THE_CHECK = ("diterima", "terdaftar")
+
+
+def proxy_papers(rt, case: Case) -> str | None:
+    """The next step of a request filed through a proxy until the desk checks it is complete: its receipt asked for the
+    special power of attorney and a copy of the requester's ID card when they were not handed in with it
+    (notifications' ``receipt``, ``filed_by_proxy``); None for any other case or stage."""
+    if case.kind != kinds.REQUEST or case.status not in BEFORE_THE_CHECK or proxy_party.party_id(case) is None:
+        return None
+    contact = (rt.settings.office_contact or "").strip()
+    where = _("give them to the PPID (%(contact)s)", contact=contact) if contact else _("give them to the PPID")
+    return _(
+        "This request was filed by a proxy. If the special power of attorney and a copy of the requester's ID card "
+        "were not handed in with it, %(where)s: show them at the information desk, or send a scan by e-mail or post "
+        "naming your ticket %(ticket)s. The desk checks them when it checks that the request is complete; without "
+        "them it asks for them.",
+        where=where,
+        ticket=case.ticket,
+    )
