@@ -36,7 +36,10 @@ files cannot be sent that way (422).
 
 The objection's registration (forms/keberatan_registrasi.json) gives its receipt by e-mail (engine.notices
 ``RECEIPT_BY_MAIL``) only when the requester or the objection's proxy gave an e-mail address (``check_receipt``):
-else nothing could say the receipt went (``engine.notices.receipt_mailed``), and it is refused (422).
+else nothing could say the receipt went (``engine.notices.receipt_mailed``), and it is refused (422). So does a
+request's own registration (forms/registrasi.json ``cara_kirim_tanda_bukti``, ``REQUEST_RECEIPT_FIELD``), whose
+registered receipt engine.notices mails when given by e-mail: only when the requester or the request's proxy gave
+an address.
 
 Who received it for a legal entity (legal-process.md §3.2: an Indonesian legal entity requests, and receives,
 through a person): the form's ``yang_menerima`` (name, position, and whether as a member of its management, an
@@ -93,7 +96,7 @@ class Plan:
 
 
 def check(session: Session, rt, case: Case, schema: dict, data: dict, incoming: task_files.Incoming) -> Plan | None:
-    """Refuse a delivery whose date, redaction record or e-mail cannot stand, and an objection's receipt by e-mail
+    """Refuse a delivery whose date, redaction record or e-mail cannot stand, and a registration's receipt by e-mail
     with no address to send it to (``check_receipt``); nothing is written. A delivery by e-mail to the proxy fills
     ``penerima`` (``data``) with the proxy when it was left empty (see the module)."""
     check_receipt(session, rt, case, schema, data)
@@ -131,14 +134,23 @@ def check(session: Session, rt, case: Case, schema: dict, data: dict, incoming: 
     return plan
 
 
+# The request's registration task's field saying how its receipt was given (engine.notices mails it by e-mail).
+REQUEST_RECEIPT_FIELD = "cara_kirim_tanda_bukti"
+# Each registration's receipt field -> the words a refusal puts beside it (engine.messages).
+RECEIPT_FIELDS = {RECEIPT_FIELD: "no_email_for_receipt", REQUEST_RECEIPT_FIELD: "no_email_for_request_receipt"}
+
+
 def check_receipt(session: Session, rt, case: Case, schema: dict, data: dict) -> None:
-    """Refuse an objection's receipt given by e-mail (``RECEIPT_FIELD``) when neither its requester nor its own
-    proxy in office gave an e-mail address (see the module)."""
-    if RECEIPT_FIELD not in schema.get("properties", {}) or data.get(RECEIPT_FIELD) != RECEIPT_BY_MAIL:
+    """Refuse a registration's receipt given by e-mail (an objection's ``RECEIPT_FIELD``, a request's
+    ``REQUEST_RECEIPT_FIELD``) when neither its requester nor its own proxy in office gave an e-mail address (see the
+    module)."""
+    fields = schema.get("properties", {})
+    field = next((f for f in RECEIPT_FIELDS if f in fields and data.get(f) == RECEIPT_BY_MAIL), None)
+    if field is None:
         return
     if task_files.requester_identity(session, rt, case).get("email") or _proxy_email(session, rt, case):
         return
-    raise Invalid("receipt_has_no_address", fields={RECEIPT_FIELD: [msg("no_email_for_receipt")]})
+    raise Invalid("receipt_has_no_address", fields={field: [msg(RECEIPT_FIELDS[field])]})
 
 
 def _email_to_proxy(session: Session, rt, case: Case, data: dict) -> bool:

@@ -273,6 +273,14 @@ TEMPLATES: dict[str, str] = {
         "this case is closed and your time to go further from it has ended: the office takes no more messages on it"
     ),
     "requester_message_not_here": "messages to the desk are written on the page of a request or an objection",
+    "reply_holds_personal_data": (
+        "holds personal data (%(what)s), which an answer to the requester never carries: the requester's own data is"
+        " on file, and the answer is kept in the case's record; refer to anyone else by their role, and give only"
+        " the office's own contact"
+    ),
+    "requester_reply_forbidden": (
+        "only the PPID's staff who read the requester's identity answer the requester's messages"
+    ),
     "anonymous_without_identity": "an anonymous complaint carries no identity",
     "anonymous_has_no_identity": "an anonymous complaint has no identity",
     "message_unknown": "unknown message",
@@ -320,6 +328,8 @@ TEMPLATES: dict[str, str] = {
     "receipt_has_no_address": "no e-mail address to send the receipt to",
     "no_email_for_receipt": "neither the requester nor the objection's proxy gave an e-mail address: give the "
     "receipt another way",
+    "no_email_for_request_receipt": "neither the requester nor their proxy gave an e-mail address: give the receipt "
+    "another way",
     "delivery_needs_files": "the information handed over has no files",
     "email_delivery_needs_files": "a delivery by e-mail sends files: attach the files of the information handed "
     "over (PDF, PNG or JPEG), as the receipt will list them",

@@ -111,6 +111,15 @@ def require_note(
         raise _refusal({field: _personal(kinds_found)}, [title], kinds_found)
 
 
+def require_text(text: str, field: str, title: Named, said: str) -> None:
+    """Refuse an officer's ``text`` to someone outside that holds personal data (the module's docstring), on a case of
+    any kind: the desk's answer to a requester (engine.requester_messages). ``field`` and ``title``: as in
+    ``require_note``; ``said``: the field's message code (its ``what``: the kinds found), for where the text goes."""
+    kinds_found, _rest = _scan(text)
+    if kinds_found:
+        raise _refusal({field: _personal(kinds_found, said)}, [title], kinds_found)
+
+
 def _free_texts(node: dict, value) -> list[str]:
     """The strings of a field's ``value`` (at any depth) that are free text: not those its schema ``node`` fixes as a
     date, a date-time, a choice or a number (the form has checked them)."""
@@ -168,8 +177,8 @@ def _sixteen(before: str) -> str | None:
     return "kk" if pii_scan._KK_CONTEXT.search(before) else "nik"
 
 
-def _personal(found: set[str]) -> list[Message]:
-    said = [msg("holds_personal_data", what=_what(found))]
+def _personal(found: set[str], code: str = "holds_personal_data") -> list[Message]:
+    said = [msg(code, what=_what(found))]
     return said + [msg("not_a_nik")] if "nik" in found else said
 
 

@@ -131,6 +131,7 @@ COLUMNS = {
         "status",
         "result",
         "not_actionable",
+        "not_actionable_reason",
         "follow_up",
         "closed_at",
         "closed_days",
@@ -393,6 +394,8 @@ def _row(case: Case, facts: CaseFacts, parent_ticket, parent_details: dict, name
             problem_code=facts.problem_code,
             oversight=facts.oversight,
             not_actionable=facts.not_actionable,
+            # the verification form's reason (its jenis_alasan); none for a complaint verified before it asked
+            not_actionable_reason=facts.not_actionable_reason,
             follow_up=facts.follow_up,
             sla_days=facts.sla_days,
             within_sla={"met": True, "missed": False}.get(facts.sla),

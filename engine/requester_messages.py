@@ -14,6 +14,13 @@ message is kept (``CaseMessage``, ``direction`` ``from_reporter``, ``kind`` ``ME
 staff who may read the requester's identity (``access.IDENTITY_READERS``), never by a unit referred the case. The
 history records the event with the message's id and length only (``RECEIVED``): the audit export, the staff mail
 (which says only that a message came) and the jobs never carry it.
+
+The same staff answer a message in Kawal (``reply``): the answer is kept with the case (``CaseMessage``,
+``direction`` ``to_reporter``, ``kind`` ``REPLY_KIND``, ``reply_to`` the message), checked as an officer's words to
+someone outside are (engine.officer_text: no one's NIK, NIP, phone number or e-mail address; the office's own contact
+passes, as in a complaint team's message), recorded in the history by its id and length (``ANSWERED``), and the
+requester is told by mail that the desk answered, as a complaint's reporter is of the team's message: the mail says
+where to read it (the portal's status page, with the ticket and the access code), never what it says.
 """
 
 from __future__ import annotations
@@ -21,12 +28,12 @@ from __future__ import annotations
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from engine import access, chain, clock, kinds, lateness
+from engine import access, chain, clock, complaints, kinds, lateness, officer_text
 from engine.audit import EventLog
-from engine.errors import Conflict, Invalid
-from engine.messages import msg
+from engine.errors import Conflict, Forbidden, Invalid, NotFound
+from engine.messages import Named, msg
 from engine.models import Case, CaseMessage, User
-from engine.outbox import Outbox, members
+from engine.outbox import Outbox, deadline_context, members
 from engine.run import touch
 from engine.runtime import Runtime
 
@@ -38,6 +45,11 @@ RECEIVED = "requester_message_received"  # the history's event
 NOTICE = "requester_message"  # the staff mail (notifications/templates/requester_message.*.txt)
 DESK = "petugas_layanan"  # the front desk: told of every message, whoever holds the case's tasks
 # Why a requester may not write now (``why_not``): the page says where to write instead, or that nothing can follow.
+REPLY_KIND = "desk_reply"  # CaseMessage.kind of the desk's answer to a requester's message (``reply``)
+ANSWERED = "requester_message_answered"  # the history's event of an answer
+REPLY_NOTICE = "desk_reply"  # the requester's mail (notifications/templates/desk_reply.*.txt)
+REPLY_TITLE = Named("the answer to the requester", "jawaban kepada pemohon")  # a refusal names the field so
+PORTAL_HINT = "status"  # the mail's line on where to read it (notifications.wording.HINTS)
 OBJECTION_FILED = "objection_filed"  # a closed request whose objection was filed: written to on its page
 ENDED = "ended"  # the route of appeal ended, or was used by a dispute
 
@@ -145,6 +157,70 @@ def sent(session: Session, case: Case) -> list[CaseMessage]:
     )
 
 
+def replies(session: Session, case: Case) -> dict[int, list[CaseMessage]]:
+    """The desk's answers on ``case`` by the message each answers, oldest first."""
+    rows = session.scalars(
+        select(CaseMessage)
+        .where(CaseMessage.case_id == case.id, CaseMessage.direction == "to_reporter", CaseMessage.kind == REPLY_KIND)
+        .order_by(CaseMessage.id)
+    )
+    answers: dict[int, list[CaseMessage]] = {}
+    for row in rows:
+        answers.setdefault(row.reply_to_id, []).append(row)
+    return answers
+
+
 def listed(session: Session, case: Case) -> list[dict]:
-    """The messages as the pages show them: id, when, and the words."""
-    return [{"id": m.id, "created_at": m.created_at, "body": m.body} for m in sent(session, case)]
+    """The messages as the pages show them: id, when, the words, and the desk's answers to each (id, when, the
+    words, and ``author``, the officer's username: the officers' page names them, the requester's never does)."""
+    answers = replies(session, case)
+    return [
+        {
+            "id": m.id,
+            "created_at": m.created_at,
+            "body": m.body,
+            "replies": [
+                {"id": r.id, "created_at": r.created_at, "body": r.body, "author": r.author}
+                for r in answers.get(m.id, [])
+            ],
+        }
+        for m in sent(session, case)
+    ]
+
+
+def can_reply(user: User, case: Case) -> bool:
+    """Whether ``user`` answers the requester's messages on ``case``: whoever reads them (``can_read``)."""
+    return can_read(user, case)
+
+
+def reply(session: Session, rt: Runtime, user: User, case: Case, message_id: object, body: object) -> CaseMessage:
+    """The desk's answer to the requester's message ``message_id`` on ``case``: kept with the case, recorded in its
+    history (id and length), and the requester told by mail where to read it. At any time: a message received is
+    answered even once the requester may write no more. The caller commits."""
+    if not can_reply(user, case):
+        raise Forbidden("requester_reply_forbidden")
+    question = session.get(CaseMessage, message_id) if isinstance(message_id, int) else None
+    if question is None or question.case_id != case.id or question.kind != MESSAGE_KIND:
+        raise NotFound("message_unknown")
+    text = _body(body)
+    outside = complaints.without_office_contact(rt.settings, text)
+    officer_text.require_text(outside, "body", REPLY_TITLE, "reply_holds_personal_data")
+    answer = CaseMessage(
+        case_id=case.id,
+        direction="to_reporter",
+        kind=REPLY_KIND,
+        body=text,
+        author=user.username,
+        reply_to_id=question.id,
+        created_at=clock.now(),
+    )
+    session.add(answer)
+    session.flush()
+    EventLog(session).append(case, ANSWERED, user.username, {"message_id": answer.id, "chars": len(text)})
+    outbox = Outbox(session, rt.settings.notify_channels)
+    context = {**deadline_context(rt.calendars["strict"], None), "portal_hint": PORTAL_HINT}
+    outbox.to_requester(case, REPLY_NOTICE, f"reply{answer.id}", context)
+    outbox.write()
+    touch(case)
+    session.flush()
+    return answer

@@ -157,6 +157,8 @@ empty. Other keys in the context are ignored::
     reporter_contact_changed fields (the names of the changed contact fields), portal_hint, [former]
     information_sent   attached, file_count, download_until, portal_hint
     request_withdrawn  withdrawn_at, portal_hint
+    desk_reply         portal_hint (the desk answered the requester's message to it, engine.requester_messages; never
+                       what it says)
     complaint_question portal_hint, [asks_evidence] (true: the evidence request; false: a message from the team)
     complaint_outcome  portal_hint
     complaint_deemed_withdrawn portal_hint (the deadline: the reporter's evidence window, BUKTI, that ended)
@@ -253,6 +255,7 @@ EVENTS: dict[str, str] = {
     "reporter_contact_changed": "requester",
     "information_sent": "requester",
     "request_withdrawn": "requester",
+    "desk_reply": "requester",
     # to staff
     "task_new_group": "staff",
     "task_assigned": "staff",
@@ -382,6 +385,7 @@ REQUIRED_KEYS: dict[str, frozenset[str]] = {
     "reporter_contact_changed": frozenset({"fields", "portal_hint"}),
     "information_sent": frozenset({"attached", "file_count", "download_until", "portal_hint"}),
     "request_withdrawn": frozenset({"withdrawn_at", "portal_hint"}),
+    "desk_reply": frozenset({"portal_hint"}),
     "task_new_group": frozenset({"task_title"}),
     "task_assigned": frozenset({"task_title"}),
     "task_handed_over": frozenset({"task_title", "absent_name", "leave_last_day"}),

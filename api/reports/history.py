@@ -82,6 +82,7 @@ EVENT_LABELS = {
     "reporter_message_sent": N_("Message sent to the reporter"),
     "reporter_message_received": N_("Message from the reporter"),
     "requester_message_received": N_("Message from the requester to the desk"),
+    "requester_message_answered": N_("The desk's answer to the requester"),
     "note_added": N_("Internal note"),
     "task_handed_over": N_("Task handed to a stand-in"),
     "task_returned": N_("Task given back at the end of a leave"),

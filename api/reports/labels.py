@@ -105,6 +105,7 @@ COLUMNS = {
     # Why a complaint was not followed up (engine.facts.NOT_ACTIONABLE): never "Not Actionable" (Tidak Dapat
     # Ditindaklanjuti), a status of its own (legal-process.md §8.3) that only the verification's reason is.
     "not_actionable": _l("Not followed up because"),
+    "not_actionable_reason": _l("Why not actionable at verification"),  # the form's jenis_alasan (none before)
     "follow_up": _l("Follow-up"),
     "closed_at": _l("Closed"),
     "closed_days": _l("Working days to close"),

@@ -39,6 +39,7 @@ from api.web import (  # noqa: F401 - routes
     case_messages,
     dashboard,
     desk,
+    desk_replies,
     dip,
     errors,
     events,

@@ -58,6 +58,7 @@ from engine import (
     task_files,
     visibility,
 )
+from engine.delivery import BY_PROXY as DELIVERED_TO_PROXY
 from engine.letters import records as letter_records
 from engine.letters.render import rupiah
 from engine.letters.types import TYPES as LETTER_TYPES
@@ -174,6 +175,7 @@ def case(ticket: str, reporter: dict | None = None, refused: dict | None = None)
         "requester_messages": (
             requester_messages.listed(db.session, found) if requester_messages.can_read(user, found) else None
         ),
+        "max_reply": requester_messages.MAX_BODY,  # the answer under each (api.web.desk_replies)
         "identity": case_messages.identity_panel(user, found) if found.kind == kinds.COMPLAINT else None,
         "reported": reported_party.count(db.session, rt, user, found),
         "reporter": requester_facts(rt, reporter, locale, kinds.COMPLAINT) if reporter else [],
@@ -493,6 +495,8 @@ def _event_detail(kind: str, data: dict, task_title: str | None, locale: str, ti
         return _day(data.get("dispatched_on")) + (f" · {CHANNELS.get(via, via)}" if via else "")
     if kind == "notice_delivered":
         return _day(data.get("delivered_on"))
+    if kind == "information_delivered" and data.get("emailed_to") == DELIVERED_TO_PROXY:  # engine.delivery: the
+        return _("sent by e-mail to the requester's proxy")  # requester gave no address, the proxy did
     if kind == "notice_mailed":  # the moment Kawal's mail went, from which the requester's window runs
         return display.office_datetime(datetime.fromisoformat(data["mailed_at"]))
     if kind == "exemption_determined":

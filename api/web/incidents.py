@@ -102,6 +102,7 @@ EVENTS = {  # notifications.rendering.EVENTS and ITEM_EVENTS: each message as th
     "reporter_contact_changed": _l("The reporter's contact changed"),
     "information_sent": _l("The information requested"),
     "request_withdrawn": _l("Withdrawal confirmed"),
+    "desk_reply": _l("The desk's answer to a requester's message"),
     "task_new_group": _l("New task for a group"),
     "task_assigned": _l("Task assigned"),
     "task_handed_over": _l("Task handed over for a leave"),

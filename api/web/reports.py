@@ -306,6 +306,7 @@ PAGE_COLUMNS = {
             "unit_code",
             "status",
             "result",
+            "not_actionable_reason",
             "closed_days",
             "within_sla",
         }
@@ -316,8 +317,9 @@ PAGE_COLUMNS = {
 # What a register's page shows in another column's cell, under its text (``column: host``), the downloads and the
 # page of every column keeping it a column of its own: a request's decision under the stage its case reached, so that
 # the page's own columns, the final result after an objection or a dispute among them, fit a screen of 1366 px
-# (twelve columns needed 1146 px of the 1120 the page gives).
-PAGE_FOLDS = {kinds.REQUEST: {"result": "status"}}
+# (twelve columns needed 1146 px of the 1120 the page gives); a complaint's reason for not being actionable at its
+# verification under its outcome.
+PAGE_FOLDS = {kinds.REQUEST: {"result": "status"}, kinds.COMPLAINT: {"not_actionable_reason": "result"}}
 
 
 @dataclass(frozen=True)
