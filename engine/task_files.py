@@ -232,6 +232,9 @@ def requester_identity(session: Session, rt, case: Case) -> dict:
     party = session.get(Party, case.requester_party_id) if case.requester_party_id else None
     if party is None:
         return {}
+    # Held for the session's life: the session's identity map holds objects weakly, and the letter the same completion
+    # issues finds the party there instead of reading it again (engine.letters.context.Context.identity).
+    session.info.setdefault("kawal_parties_read", {})[party.id] = party
     identity = rt.vault.read(party)
     return {key: identity.get(key) for key in ("nik", "phone", "email")}
 

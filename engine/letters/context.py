@@ -13,6 +13,7 @@ from datetime import date
 
 from sqlalchemy import bindparam, select
 from sqlalchemy.orm import Session
+from sqlalchemy.orm.util import identity_key
 
 from engine import (
     access,
@@ -195,8 +196,11 @@ class CaseRecord:
         if party_id is None:
             return None
         if party_id not in self._identities:
-            # The sealed identity alone, not a Party object: a party is written once, when its case is filed.
-            sealed = self.session.execute(_PARTY, {"party_id": party_id}).first()
+            # The sealed identity alone, not a Party object: a party is written once, when its case is filed. One the
+            # run has loaded already (a check of the task read the requester's e-mail) is read again from memory.
+            held = self.session.identity_map.get(identity_key(Party, party_id))
+            sealed = (held.key_id, held.ciphertext) if held is not None else None
+            sealed = sealed or self.session.execute(_PARTY, {"party_id": party_id}).first()
             identity = self.rt.vault.open(*sealed) if sealed is not None else {}
             self._identities[party_id] = {key: identity.get(key, "") for key in IDENTITY_KEYS} | {
                 "locale": identity.get("locale", "id")
