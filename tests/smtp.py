@@ -20,6 +20,17 @@ def mailed_id(idempotency_key: str, sender: str = "ppid@kanwil.example") -> str:
     return on_domain(message_id(idempotency_key), sender)
 
 
+def mail_settings(mailbox: Mailbox, channels: str = "log,smtp", **extra: str) -> dict[str, str]:
+    """The settings that send an app's mail to ``mailbox`` (from the tests' KAWAL_SMTP_FROM), with ``extra`` ones."""
+    return {
+        "KAWAL_NOTIFY_CHANNELS": channels,
+        "KAWAL_SMTP_HOST": "127.0.0.1",
+        "KAWAL_SMTP_PORT": str(mailbox.port),
+        "KAWAL_SMTP_FROM": "ppid@kanwil.example",
+        **extra,
+    }
+
+
 def free_port() -> int:
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))

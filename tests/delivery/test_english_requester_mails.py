@@ -13,6 +13,7 @@ from notifications.rendering import render
 from tests.api.test_letters_api import render_letters, to_notice
 from tests.delivery.conftest import walk_to_delivery
 from tests.delivery.test_partial_grant_walk import _send_outbox, _text
+from tests.smtp import mail_settings
 from tests.web.pages import text
 from tests.web.test_portal import open_case
 
@@ -22,12 +23,7 @@ PARTIAL_ID = "Surat Keputusan PPID tentang Penolakan Sebagian Permohonan Informa
 
 @pytest.fixture
 def settings_overrides(mailbox):
-    return {
-        "KAWAL_NOTIFY_CHANNELS": "log,smtp",
-        "KAWAL_SMTP_HOST": "127.0.0.1",
-        "KAWAL_SMTP_PORT": str(mailbox.port),
-        "KAWAL_SMTP_FROM": "ppid@kanwil.example",
-    }
+    return mail_settings(mailbox)
 
 
 @pytest.fixture(autouse=True)

@@ -13,6 +13,7 @@ from tests.api.test_chain_api import OBJECTION, decided
 from tests.api.test_letters_api import render_letters
 from tests.conftest import request_payload
 from tests.delivery.test_partial_grant_walk import _send_outbox, _text
+from tests.smtp import mail_settings
 from tests.web.pages import text
 
 EVENT = "objection_receipt"
@@ -33,12 +34,7 @@ SQLITE_ONLY = pytest.mark.parametrize("db_url", ["sqlite"], indirect=True)
 
 @pytest.fixture
 def settings_overrides(mailbox):
-    return {
-        "KAWAL_NOTIFY_CHANNELS": "log,smtp",
-        "KAWAL_SMTP_HOST": "127.0.0.1",
-        "KAWAL_SMTP_PORT": str(mailbox.port),
-        "KAWAL_SMTP_FROM": "ppid@kanwil.example",
-    }
+    return mail_settings(mailbox)
 
 
 @pytest.fixture(autouse=True)

@@ -11,18 +11,14 @@ import time_machine
 from tests.api.test_letters_api import render_letters
 from tests.delivery.test_partial_grant_walk import _send_outbox, _text
 from tests.helpers import STEP
+from tests.smtp import mail_settings
 
 EVENT = "request_registered"
 
 
 @pytest.fixture
 def settings_overrides(mailbox):
-    return {
-        "KAWAL_NOTIFY_CHANNELS": "log,smtp",
-        "KAWAL_SMTP_HOST": "127.0.0.1",
-        "KAWAL_SMTP_PORT": str(mailbox.port),
-        "KAWAL_SMTP_FROM": "ppid@kanwil.example",
-    }
+    return mail_settings(mailbox)
 
 
 @pytest.fixture(autouse=True)
