@@ -34,7 +34,15 @@ from api.reports.history import READ, event_label
 from api.reports.labels import CHANNELS
 from api.web import case_messages, display, events, objection_orders, process_diagram, proxy, requester, workbench
 from api.web.blueprint import bp
-from api.web.facts import case_facts, finding_files, labelled, proxy_facts, requester_facts, unit_answers
+from api.web.facts import (
+    case_facts,
+    finding_files,
+    is_reference,
+    labelled,
+    proxy_facts,
+    requester_facts,
+    unit_answers,
+)
 from api.web.i18n import current_language
 from api.web.letters import for_case_page as letter_rows
 from api.web.letters import scan_form
@@ -629,7 +637,7 @@ def _letters(
         data = visibility.shown(rt.forms, form, data, readers)
         # A party's row in the vault (the hand-over's receiver, ``yang_menerima_party_id``) is a reference, not a
         # fact (as ``facts.case_facts`` keeps it out).
-        facts = {key: value for key, value in data.items() if not key.endswith("_party_id")}
+        facts = {key: value for key, value in data.items() if not is_reference(key)}
         out.append(
             {
                 "title": title,

@@ -56,7 +56,7 @@ def case_facts(rt: Runtime, case: Case, locale: str, details: dict) -> Facts:
     # A party's row in the vault (a request's or an objection's proxy, ``kuasa_party_id``) is a reference, not a
     # fact: the proxy is shown apart, to those who may read it (``proxy_facts``). The language an objection was filed
     # in (engine.languages) is a setting of its messages, as the requester's own is (``requester_facts``).
-    shown = {key: value for key, value in details.items() if not key.endswith("_party_id") and key != LOCALE}
+    shown = {key: value for key, value in details.items() if not is_reference(key) and key != LOCALE}
     return Facts(facts, labelled(schema, shown, locale))
 
 
@@ -300,3 +300,9 @@ def value_text(value, choices: dict) -> str:
     if isinstance(value, str) and value not in choices and ISO_DATE_OR_INSTANT.fullmatch(value):
         return display.iso_date(value.replace("Z", "+00:00"))
     return choices.get(value, str(value))
+
+
+def is_reference(key: str) -> bool:
+    """Whether a recorded key names a party's row in the vault (``kuasa_party_id``, ``yang_menerima_party_id``): a
+    reference, never shown as a fact; the party is shown apart, to those who may read it."""
+    return key.endswith("_party_id")

@@ -4,17 +4,12 @@ address and read their chosen language."""
 from sqlalchemy import select
 
 from engine.models import User
+from tests.smtp import mail_settings
 
 
 def smtp_settings(mailbox, sender: str = "ppid@kanwil.example") -> dict[str, str]:
     """Settings that send every message by e-mail to ``mailbox`` (tests/smtp.py), from ``sender``."""
-    return {
-        "KAWAL_NOTIFY_CHANNELS": "smtp",
-        "KAWAL_SMTP_HOST": "127.0.0.1",
-        "KAWAL_SMTP_PORT": str(mailbox.port),
-        "KAWAL_SMTP_FROM": sender,
-        "KAWAL_PUBLIC_URL": "https://ppid.kanwil.example",
-    }
+    return mail_settings(mailbox, "smtp", KAWAL_SMTP_FROM=sender, KAWAL_PUBLIC_URL="https://ppid.kanwil.example")
 
 
 def officers_have_mail(office, english=()) -> None:
