@@ -10,17 +10,19 @@ it the PostgreSQL variants are deselected, saying so, unless ``KAWAL_REQUIRE_POS
 
 Which tests run on PostgreSQL: a test that takes ``db_url`` (itself, or through ``app``, ``client``, ``desk``...)
 runs on both databases, unless its module, or its package (tests/web, tests/browser), takes ``db_url`` on SQLite
-alone (``from tests.conftest import sqlite_db_url as db_url``). Both run what the database decides: what is
-stored and read back (the workflow state, the vault, the audit chain, files' records), the queries (the inbox
-and its search, registers, reports, exports, the searches for leaked names across every table), numbers and
-counters that processes share (tickets, letter numbers, throttles, quotas, sessions), locks and conflicts, the
-outbox and the reminders, what the CLI and the migrations do to a database, each process walked end to end
-(tests/workflows/test_*_paths.py), bad input and server errors (PostgreSQL refuses what SQLite stores: a string
-longer than its column, an integer beyond 64 bits) and the statement budgets. SQLite alone runs what Python
-decides over rows that either database returns alike: the law's rules and deadlines, who may see and do what,
-the checks of a form, the wording, language and layout of pages and letters, the processes' priority. Their
-PostgreSQL twins ran the same Python again over the same rows: on the project's two-core machine, about 340 s
-of the workers' time a run (2026-12-06), a fifth of `make test`.
+alone (``from tests.conftest import sqlite_db_url as db_url``) or the test is marked ``@sqlite_only``. Both run what
+the database decides: what is stored and read back (the workflow state, the vault, the audit chain, files' records),
+the queries (the inbox and its search, registers, reports, exports, the searches for leaked names across every
+table), numbers and counters that processes share (tickets, letter numbers, throttles, quotas, sessions), locks and
+conflicts, the outbox and the reminders, what the CLI and the migrations do to a database, each process walked end
+to end (tests/workflows/test_*_paths.py), bad input and server errors (PostgreSQL refuses what SQLite stores: a
+string longer than its column, an integer beyond 64 bits) and the statement budgets. SQLite alone runs what Python
+decides over rows that either database returns alike: the law's rules and deadlines, who may see and do what, the
+checks of a form, the wording, language and layout of pages and letters, the processes' priority. Their PostgreSQL
+twins ran the same Python again over the same rows: on the project's two-core machine, about 340 s of the workers'
+time a run (2026-12-06), a fifth of `make test`. Within a module that runs on both, the rule is read test by test
+(2026-12-07): the first round trip of a kind of data, each query and each counter stays on both; a second scenario
+through the same query, or a test of the wording over it, is ``@sqlite_only``.
 """
 
 import gc
@@ -41,6 +43,9 @@ from tests.databases import PostgresDatabases, SqliteDatabases
 PG_URL = os.environ.get("KAWAL_TEST_POSTGRES_URL")
 ARTIFACTS = Path(__file__).resolve().parents[1] / "test-artifacts"  # screenshots of failed browser tests
 BACKENDS = ["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)]
+# For one test of a module that runs on both: its PostgreSQL twin would only run the same Python again over rows
+# either database returns alike (see the docstring). Its comment, or its module's docstring, says why.
+sqlite_only = pytest.mark.parametrize("db_url", ["sqlite"], indirect=True)
 PASSWORD = "test-password-1"
 STAFF = {
     "petugas": ["petugas_layanan"],

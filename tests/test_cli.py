@@ -12,6 +12,7 @@ from sqlalchemy import text
 
 from api.cli import main
 from engine.db import make_engine
+from tests.conftest import sqlite_only
 from tests.reminders.conftest import free_port, mailbox  # noqa: F401 - mailbox: the SMTP sink, a fixture
 
 
@@ -32,6 +33,12 @@ def kawal(db_url, monkeypatch):
     return run
 
 
+# On PostgreSQL too, what each command does to a database: `db upgrade` (its derivation interrupted and resumed),
+# `users create` (a name taken, a unit), `units add`, `users set-nip` (set, removed), `demo`, `reconcile`'s timers,
+# `calendar overrides add` and `confirm`, `search reindex`, `db backup`'s answer there, and `audit verify` and
+# `audit anchor`: the chains' heads, the registers' tickets, the anchors' heads compared in a temporary table (a
+# refusal mid-COPY rolled back, a ticket longer than the column), the access chains. The others are @sqlite_only:
+# wording, argument and form checks, mail, files, and Python's checks over rows a kept test reads on PostgreSQL.
 def test_db_upgrade_is_safe_to_run_again(kawal):
     result = kawal("db", "upgrade")
     assert result.exit_code == 0
@@ -56,6 +63,8 @@ def test_users_create_reads_the_password_from_stdin(kawal):
     assert "username: already exists" in again.output
 
 
+# Refused before the database is written: the account's checks, in Python.
+@sqlite_only
 @pytest.mark.parametrize(
     ("args", "message"),
     [
@@ -87,6 +96,8 @@ def test_demo_prints_logins_and_cases_once(kawal):
     assert "already has users" in second.output
 
 
+# The demo's rows read back as written: test_demo_prints_logins_and_cases_once keeps the demo on PostgreSQL.
+@sqlite_only
 def test_the_demo_prices_copies_and_names_its_officers(kawal, db_url):
     """A day's work on the demo found a paper-copy request whose written notice could not be sent (no fee standard)
     and officers shown as "Ppid" and "Wbs2" in the header, the history and the assignee lists."""
@@ -104,6 +115,8 @@ def test_the_demo_prices_copies_and_names_its_officers(kawal, db_url):
     assert all(name != username.title() for username, name in names.items())
 
 
+# The demo's chains are verified whole on PostgreSQL by test_a_history_cut_and_resealed_in_the_database_....
+@sqlite_only
 def test_audit_verify_passes_on_an_intact_history(kawal):
     kawal("demo")
     result = kawal("audit", "verify")
@@ -111,6 +124,9 @@ def test_audit_verify_passes_on_an_intact_history(kawal):
     assert "intact" in result.output
 
 
+# A chain's hashes and its order are checked in Python over the rows read: the anchors' tests below read the chains
+# on PostgreSQL, test_audit_verify_catches_a_history_cut_short the heads.
+@sqlite_only
 def test_audit_verify_names_the_first_tampered_case_and_event(kawal, db_url):
     kawal("demo")
     engine = make_engine(db_url)
@@ -125,6 +141,8 @@ def test_audit_verify_names_the_first_tampered_case_and_event(kawal, db_url):
     assert f"case {ticket}, event 2" in result.output
 
 
+# As above: a gap in a chain is told by Python over the rows read.
+@sqlite_only
 def test_audit_verify_catches_a_deleted_event(kawal, db_url):
     kawal("demo")
     engine = make_engine(db_url)
@@ -140,6 +158,8 @@ def test_audit_verify_catches_a_deleted_event(kawal, db_url):
     assert f"case {ticket}, event 4" in result.output
 
 
+# The calendar's count and its wording, in Python.
+@sqlite_only
 def test_calendar_explain_prints_the_worked_example(kawal):
     result = kawal("calendar", "explain", "--start", "2025-03-26T10:00+07:00", "--days", "10")
     assert result.exit_code == 0
@@ -204,6 +224,8 @@ def test_reconcile_escalates_a_lapsed_request_once(kawal, db_url):
     assert "ran 0 timer(s)" in second.output
 
 
+# The demo's dates, computed in Python on the working-day calendar.
+@sqlite_only
 @pytest.mark.parametrize("today", ["2026-12-07T09:00+07:00", "2027-01-04T09:00+07:00"])
 def test_the_demos_late_request_has_lapsed_whatever_the_day_it_is_loaded(kawal, db_url, today):
     """The demo shows a request whose T10 has lapsed and is with the superior: 11 working days back, which over
@@ -283,6 +305,8 @@ def test_search_reindex_rebuilds_the_blind_index_and_says_how_many(kawal):
     assert result.output.strip() == "0 requester(s) and proxies indexed"
 
 
+# The settings' address: nothing of the database.
+@sqlite_only
 @pytest.mark.parametrize(
     ("args", "configured", "expected"),
     [
@@ -345,6 +369,8 @@ def test_a_database_that_cannot_be_opened_is_named_in_one_line(monkeypatch, url,
         assert result.exception is None or isinstance(result.exception, SystemExit)
 
 
+# Argument checks, refused before the database.
+@sqlite_only
 @pytest.mark.parametrize(
     ("start", "said"),
     [
@@ -383,6 +409,8 @@ def test_users_create_refuses_a_unit_the_office_does_not_have_and_names_the_know
     engine.dispose()
 
 
+# Refused before the database is written: the password's checks, in Python.
+@sqlite_only
 @pytest.mark.parametrize(
     ("password", "message"),
     [("password", "too easy to guess"), ("abababab", "too easy to guess"), ("dewi-2026-kanwil", "the username")],
@@ -395,6 +423,8 @@ def test_users_create_refuses_a_password_anyone_would_guess_first(kawal, passwor
     assert message in result.output
 
 
+# A user's column set and read back, as test_an_officer_gets_a_nip_... keeps on PostgreSQL (NULL too).
+@sqlite_only
 def test_an_officer_gets_the_address_their_mail_goes_to(kawal, db_url):
     """Officers had no e-mail address: every new-task message and staff reminder on smtp was skipped."""
     from sqlalchemy import create_engine
@@ -415,6 +445,8 @@ def test_an_officer_gets_the_address_their_mail_goes_to(kawal, db_url):
     engine.dispose()
 
 
+# Refused before the database is opened.
+@sqlite_only
 @pytest.mark.parametrize("args", [("demo",), ("demo", "year", "--cases", "1")], ids=["demo", "demo-year"])
 def test_demo_data_is_refused_in_production(kawal, monkeypatch, args):
     """`kawal demo year` on the production database made active officers with the public password kawal-demo and
@@ -580,14 +612,20 @@ def _sealed_anchor(path, *lines: dict):
     return path
 
 
+NOT_HEADS = [
+    {"ticket": "PPID-2026-000001", "seq": "x", "hash": 1},
+    {"ticket": "PPID-2026-000001", "seq": 2**40, "hash": "0" * 64},
+    {"series": "PPID", "year": 2026, "last": 10**9},  # a counter no register reaches: not a range to walk
+    [1, 2],
+]
+
+
+# On PostgreSQL the heads are copied in (COPY) as the file is read: one refusal there, its transaction rolled back
+# and the next check still run, is proven by the seq beyond the column's integer; the others are the same Python.
 @pytest.mark.parametrize(
-    "line",
-    [
-        {"ticket": "PPID-2026-000001", "seq": "x", "hash": 1},
-        {"ticket": "PPID-2026-000001", "seq": 2**40, "hash": "0" * 64},
-        {"series": "PPID", "year": 2026, "last": 10**9},  # a counter no register reaches: not a range to walk
-        [1, 2],
-    ],
+    ("db_url", "line"),
+    [*(("sqlite", line) for line in NOT_HEADS), pytest.param("postgres", NOT_HEADS[1], marks=pytest.mark.postgres)],
+    indirect=["db_url"],
 )
 def test_an_anchor_whose_digest_holds_but_whose_lines_are_not_heads_is_refused(kawal, tmp_path, line):
     kawal("demo")
@@ -609,6 +647,8 @@ def test_an_anchored_ticket_longer_than_any_case_is_a_case_gone_not_an_error(kaw
     assert f"case {ticket}, event 1: the case is gone" in told.output
 
 
+# The anchor's file, its name and its mail: the anchor's heads read on PostgreSQL are kept above.
+@sqlite_only
 def test_a_monthly_anchor_goes_into_its_folder_and_its_digest_by_mail_to_someone_outside(
     kawal,
     tmp_path,
@@ -655,6 +695,8 @@ def test_a_monthly_anchor_goes_into_its_folder_and_its_digest_by_mail_to_someone
     assert list(june.iterdir()) == []
 
 
+# Mail settings and an SMTP server: nothing of the database.
+@sqlite_only
 def test_kawal_mail_test_sends_through_the_configured_server_and_names_what_stops_it(
     kawal,
     mailbox,  # noqa: F811 - the fixture imported above
@@ -687,6 +729,8 @@ def test_kawal_mail_test_sends_through_the_configured_server_and_names_what_stop
     assert len(mailbox.messages) == 2
 
 
+# A refused write, simulated in Python.
+@sqlite_only
 def test_a_check_on_a_database_it_may_not_write_to_still_answers_and_says_it_was_not_recorded(kawal, monkeypatch):
     """An auditor's read-only role, or a replica: the check stands; only its line on the console is missing."""
     from sqlalchemy.exc import OperationalError
@@ -704,6 +748,8 @@ def test_a_check_on_a_database_it_may_not_write_to_still_answers_and_says_it_was
     assert "every hash chain is intact" in result.output
 
 
+# The file's handling, in Python.
+@sqlite_only
 def test_an_anchor_stopped_halfway_leaves_no_file_cut_short(kawal, tmp_path, monkeypatch):
     """A month's anchor that a lost connection stops halfway is no anchor at all, not one that reads as cut."""
     from engine import anchors
@@ -756,6 +802,8 @@ def test_a_deleted_case_or_a_case_row_changed_without_its_history_is_found(kawal
     assert f"case {closed.ticket}: the case's closing (2030-01-02T03:00:00" in result.output
 
 
+# A file checked in Python: the export is read on PostgreSQL in tests/test_cli_audit_export.py, the anchor above.
+@sqlite_only
 def test_an_exported_history_is_checked_on_its_own_and_against_an_anchor(kawal, db_url, tmp_path):
     from sqlalchemy import select
 

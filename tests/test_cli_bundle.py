@@ -11,6 +11,7 @@ from sqlalchemy import select
 from api.cli import main
 from engine.db import make_engine, session_factory
 from engine.models import Case, CaseEvent
+from tests.conftest import sqlite_only
 
 
 @pytest.fixture
@@ -51,6 +52,9 @@ def _exports(db_url, ticket):
         engine.dispose()
 
 
+# On PostgreSQL too: the bundle read from the demo's database and its export recorded on the case (a ticket typed in
+# lower case found). The others are @sqlite_only: where the file goes and what is said, decided in Python; each
+# builds the demo's office again, the cost of a PostgreSQL twin.
 def test_export_bundle_writes_the_zip_prints_its_sha256_and_records_the_export(kawal, ticket, tmp_path, db_url):
     target = tmp_path / "ki" / "berkas.zip"
     target.parent.mkdir()
@@ -63,6 +67,7 @@ def test_export_bundle_writes_the_zip_prints_its_sha256_and_records_the_export(k
     assert _exports(db_url, ticket) == [("cli", {"sha256": digest})]
 
 
+@sqlite_only
 def test_export_bundle_writes_to_the_current_folder_by_default(kawal, ticket, tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)
     result = kawal("export", "bundle", ticket)
@@ -71,6 +76,7 @@ def test_export_bundle_writes_to_the_current_folder_by_default(kawal, ticket, tm
     assert result.output.splitlines()[0] == f"berkas-{ticket}.zip"
 
 
+@sqlite_only
 def test_export_bundle_of_an_unknown_ticket_names_it_and_fails(kawal, ticket, tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)
     result = kawal("export", "bundle", "PPID-2026-999999")
@@ -79,6 +85,7 @@ def test_export_bundle_of_an_unknown_ticket_names_it_and_fails(kawal, ticket, tm
     assert list(tmp_path.glob("*.zip")) == []
 
 
+@sqlite_only
 def test_export_bundle_names_the_files_folder_when_a_case_s_file_is_not_in_it(kawal, ticket, tmp_path, db_url):
     """Run from another folder, KAWAL_FILES_DIR (default ./kawal-files) held none of the case's files: a traceback.
     Here a letter the database says is ready has its PDF elsewhere."""

@@ -17,7 +17,7 @@ from api.cli import main
 from engine import intake
 from engine.models import CalendarEvent, Case, CaseEvent, HolidayOverrideRow, HolidayYear, Incident
 from engine.runtime import Runtime
-from tests.conftest import request_payload
+from tests.conftest import request_payload, sqlite_only
 
 RECEIVED = datetime(2026, 12, 2, 3, 0, tzinfo=UTC)  # Wed 2 Dec 2026, 10:00 WIB: T10 on Wed 16 Dec, 16:00 WIB
 MONDAY = "2026-12-07"
@@ -47,6 +47,12 @@ def _add(kawal, *args):
         return kawal("calendar", "overrides", "add", "--date", MONDAY, "--reason", "SKB 3 Menteri", *args)
 
 
+# On PostgreSQL too: test_the_command_line_s_changes_are_recorded_as_cli (the CLI writing overrides, moving a deadline,
+# confirming a year and extending the calendar's chain). The others are @sqlite_only: which readings a kind chooses and
+# which options are refused are Python's (engine.holidays, click), over rows either database returns alike; the
+# overrides' round trip is tests/test_cli_overrides.py's on PostgreSQL, an incident retried on the command line
+# tests/test_cli_incidents.py's.
+@sqlite_only
 def test_a_cuti_bersama_goes_to_the_latest_reading_only_and_moves_no_office_deadline(kawal, ticket):
     added = _add(kawal, "--kind", "cuti_bersama")
     assert added.exit_code == 0, added.output
@@ -54,6 +60,7 @@ def test_a_cuti_bersama_goes_to_the_latest_reading_only_and_moves_no_office_dead
     assert kawal("calendar", "overrides", "list").output.strip().endswith(f"{MONDAY}\tday off\tlenient\tSKB 3 Menteri")
 
 
+@sqlite_only
 def test_a_holiday_goes_to_both_readings_and_moves_the_office_s_deadline(kawal, ticket):
     added = _add(kawal, "--kind", "holiday")
     assert added.exit_code == 0, added.output
@@ -61,6 +68,7 @@ def test_a_holiday_goes_to_both_readings_and_moves_the_office_s_deadline(kawal, 
     assert "\tday off\tstrict,lenient\t" in kawal("calendar", "overrides", "list").output
 
 
+@sqlite_only
 @pytest.mark.parametrize(
     ("args", "said"),
     [
@@ -82,6 +90,7 @@ def test_an_ambiguous_override_is_refused_with_a_message_naming_the_option(kawal
         assert s.scalars(select(HolidayOverrideRow)).all() == []
 
 
+@sqlite_only
 def test_named_readings_without_a_kind_are_kept_as_asked(kawal):
     """A deliberate --calendar (a script written before --kind) still says what it means."""
     assert _add(kawal, "--calendar", "lenient").exit_code == 0
@@ -110,6 +119,7 @@ def test_the_command_line_s_changes_are_recorded_as_cli_not_as_the_admin_account
         assert set(s.scalars(select(CalendarEvent.actor))) == {"cli"}  # the calendar's hash chain
 
 
+@sqlite_only
 def test_an_incident_retried_on_the_command_line_is_closed_by_cli(kawal, session_factory_):
     with session_factory_.begin() as s:
         s.add(Incident(subject="quota:filings", message="test", attempts=0, created_at=RECEIVED))
@@ -121,6 +131,7 @@ def test_an_incident_retried_on_the_command_line_is_closed_by_cli(kawal, session
         assert s.get(Incident, incident_id).resolved_by == "cli"
 
 
+@sqlite_only
 def test_the_by_option_is_gone_so_no_one_else_s_name_is_recorded(kawal):
     refused = _add(kawal, "--kind", "holiday", "--by", "siti")
     assert refused.exit_code != 0

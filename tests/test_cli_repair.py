@@ -12,6 +12,7 @@ from engine import lateness
 from engine import repair as repairs
 from engine.models import Case, CaseEvent
 from engine.runtime import Runtime
+from tests.conftest import sqlite_only
 from tests.workflows.conftest import Office
 from tests.workflows.test_keberatan_paths import _decide, _to_superior
 from tests.workflows.test_repair_stuck_requests import (
@@ -54,6 +55,10 @@ def stuck(office, clock, monkeypatch):  # noqa: F811
     return first, second, objection
 
 
+# On PostgreSQL too: a case's repair that fails rolled back, the next case still repaired, and the next run repairing
+# the first (the list, the repair and its record, each case in its own transaction). The list's words and a plain
+# run, the same queries and repair, are @sqlite_only: each builds two stuck requests again, the cost of a twin.
+@sqlite_only
 def test_the_list_names_each_stuck_request_and_what_is_wrong_and_changes_nothing(kawal, office, stuck):
     first, second, objection = stuck
     listed = kawal("repair", "stuck-requests")
@@ -68,6 +73,7 @@ def test_the_list_names_each_stuck_request_and_what_is_wrong_and_changes_nothing
     assert not _waits_for_an_objection(office, first)  # a list repairs nothing
 
 
+@sqlite_only
 def test_apply_repairs_each_request_once_recorded_as_the_command_s(kawal, office, stuck):
     first, second, _objection = stuck
     applied = kawal("repair", "stuck-requests", "--apply")

@@ -1,4 +1,9 @@
-"""The auditor's XLSX export, the process filter, and the chain check over HTTP (GET /audit/verify)."""
+"""The auditor's XLSX export, the process filter, and the chain check over HTTP (GET /audit/verify).
+
+On PostgreSQL too: the export as read from the database (its rows in both formats, a period after the last event, a
+process), the chain check over the rows read and narrowed by process and period, and the checks it records read back
+newest first. The rest is Python over those rows (the workbook's sheets and limits, a formula's escape, a break's
+report, who may ask, the contract): their PostgreSQL twins ran the same Python again."""
 
 import csv
 import io
@@ -12,7 +17,7 @@ from sqlalchemy import select, update
 from api.extensions import db
 from engine import complaints
 from engine.models import Case, CaseEvent, ChainCheck
-from tests.conftest import REPORTER_NAME, REPORTER_NIK, complaint_payload
+from tests.conftest import REPORTER_NAME, REPORTER_NIK, complaint_payload, sqlite_only
 
 API = "/api/v1"
 # The readable exports' fixed columns (issue 11 point 11); one ``isian.<field>`` column per field between them.
@@ -83,6 +88,7 @@ def test_xlsx_export_has_the_csv_rows_and_a_frozen_header(two_cases, client, log
     assert len(rows) >= 6
 
 
+@sqlite_only
 def test_an_export_longer_than_a_sheet_goes_on_in_the_next_sheet_and_loses_no_event(
     two_cases, client, login, monkeypatch
 ):
@@ -106,6 +112,7 @@ def test_an_export_longer_than_a_sheet_goes_on_in_the_next_sheet_and_loses_no_ev
     assert found == events
 
 
+@sqlite_only
 def test_a_workbook_of_more_events_than_it_may_hold_is_refused_on_the_format(two_cases, client, login, monkeypatch):
     from api import exports
 
@@ -119,6 +126,7 @@ def test_a_workbook_of_more_events_than_it_may_hold_is_refused_on_the_format(two
     assert export(client, login, "xlsx").status_code == 200
 
 
+@sqlite_only
 def test_xlsx_export_keeps_identities_out(two_cases, client, login):
     cells = "\n".join("\t".join(row) for row in xlsx_rows(client, login))
     for identity in IDENTITIES:
@@ -133,7 +141,16 @@ def test_xlsx_export_of_an_empty_period_is_a_header_only(two_cases, client, logi
 # --- the process filter ---------------------------------------------------------------------------
 
 
-@pytest.mark.parametrize(("process", "index"), [("permohonan_informasi", 0), ("pengaduan", 1)])
+# The process's filter in SQL, on PostgreSQL once: the other process is the same query.
+@pytest.mark.parametrize(
+    ("db_url", "process", "index"),
+    [
+        ("sqlite", "permohonan_informasi", 0),
+        ("sqlite", "pengaduan", 1),
+        pytest.param("postgres", "pengaduan", 1, marks=pytest.mark.postgres),
+    ],
+    indirect=["db_url"],
+)
 def test_process_filter_narrows_every_format(two_cases, client, login, process, index):
     expected = {two_cases[index]}
     assert tickets(csv_rows(client, login, process=process)) == expected
@@ -143,11 +160,13 @@ def test_process_filter_narrows_every_format(two_cases, client, login, process, 
     assert xlsx_rows(client, login, process=process) == csv_rows(client, login, process=process)
 
 
+@sqlite_only
 def test_process_filter_with_no_case_of_that_process_exports_nothing(two_cases, client, login):
     assert export(client, login, "jsonl", process="sengketa_informasi").get_data(as_text=True) == ""
     assert csv_rows(client, login, process="keberatan") == [COLUMNS]
 
 
+@sqlite_only
 @pytest.mark.parametrize("path", ["/audit/export", "/audit/verify"])
 def test_unknown_process_is_refused(client, login, path):
     r = client.get(f"{API}{path}", query_string={"process": "pajak"}, headers=login("auditor"))
@@ -165,6 +184,7 @@ def test_verify_reports_ok_with_what_it_checked(two_cases, client, login):
     assert r.json == {"checked_cases": 2, "checked_events": events, "ok": True, "breaks": [], "breaks_total": 0}
 
 
+@sqlite_only
 def test_a_check_through_the_api_is_recorded_for_the_auditor_console_with_its_office_days(
     two_cases, client, login, app, browser
 ):
@@ -210,6 +230,7 @@ def test_verify_is_narrowed_by_process_and_period(two_cases, client, login):
     assert r.json == {"checked_cases": 0, "checked_events": 0, "ok": True, "breaks": [], "breaks_total": 0}
 
 
+@sqlite_only
 def test_verify_names_the_tampered_event(two_cases, client, login, app):
     request_ticket, _ = two_cases
     with app.app_context():
@@ -229,6 +250,7 @@ def test_verify_names_the_tampered_event(two_cases, client, login, app):
     assert verify(client, login, process="permohonan_informasi").json["breaks"][0]["seq"] == 2
 
 
+@sqlite_only
 def test_verify_names_a_cut_off_history(two_cases, client, login, app):
     request_ticket, _ = two_cases
     with app.app_context():
@@ -243,6 +265,7 @@ def test_verify_names_a_cut_off_history(two_cases, client, login, app):
     assert r.json["breaks_total"] == 1
 
 
+@sqlite_only
 def test_verify_lists_the_first_breaks_and_counts_them_all(two_cases, client, login, app, monkeypatch):
     from api.views import audit
 
@@ -258,6 +281,7 @@ def test_verify_lists_the_first_breaks_and_counts_them_all(two_cases, client, lo
     assert (r.json["ok"], len(r.json["breaks"]), r.json["breaks_total"]) == (False, 1, 2)
 
 
+@sqlite_only
 def test_verify_refuses_more_events_than_one_answer_checks_before_a_proxy_gives_up(
     two_cases, client, login, monkeypatch
 ):
@@ -281,6 +305,7 @@ def test_verify_refuses_more_events_than_one_answer_checks_before_a_proxy_gives_
     assert verify(client, login).json["ok"] is True
 
 
+@sqlite_only
 @pytest.mark.parametrize("group", ["petugas", "ppid", "unit", "atasan", "admin", "tim", "wbs"])
 def test_only_auditors_verify(client, login, group):
     r = verify(client, login, group)
@@ -288,10 +313,12 @@ def test_only_auditors_verify(client, login, group):
     assert r.json["code"] == "forbidden"
 
 
+@sqlite_only
 def test_verify_needs_a_login(client):
     assert client.get(f"{API}/audit/verify").status_code == 401
 
 
+@sqlite_only
 def test_verify_is_in_the_openapi_contract(client):
     spec = client.get(f"{API}/openapi.json").json
     params = {p["name"] for p in spec["paths"][f"{API}/audit/verify"]["get"]["parameters"]}
@@ -303,6 +330,7 @@ def test_verify_is_in_the_openapi_contract(client):
 # --- CSV --------------------------------------------------------------------------------------------
 
 
+@sqlite_only
 def test_a_reporter_s_words_that_begin_like_a_formula_are_text_in_the_csv(client, login, monkeypatch):
     """A spreadsheet opening the auditor's CSV would run "=HYPERLINK(...)" written by a reporter as a formula. A
     complaint filed today records its reporter's words as a commitment (engine.complaints.filing_words); one filed

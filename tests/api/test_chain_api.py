@@ -64,11 +64,47 @@ def disputed(desk, client, login):
     return receipt, objection, r.json
 
 
+# The chain's three starting points are each built once per worker and copied for every later test that starts
+# there (kept_database): most of this module's tests begin from a decided, objected or disputed request.
+@pytest.fixture
+def kept_decided(desk, kept_database):
+    """``kept_decided()``: a request refused with its written notice sent: its receipt."""
+    return lambda: kept_database("chain-decided", lambda: decided(desk))
+
+
+@pytest.fixture
+def kept_objected(kept_decided, client, kept_database):
+    """``kept_objected()``: the refused request's objection, filed by the requester: (receipt, objection)."""
+
+    def build():
+        receipt = kept_decided()
+        body = {"ticket": receipt["ticket"], "access_code": receipt["access_code"], **OBJECTION}
+        r = client.post(f"{API}/objections", json=body)
+        assert r.status_code == 201, r.json
+        return receipt, r.json
+
+    return lambda: kept_database("chain-objected", build)
+
+
+@pytest.fixture
+def kept_disputed(kept_objected, client, login, kept_database):
+    """``kept_disputed()``: the objection's dispute, registered from the Commission's summons: (receipt, objection,
+    dispute)."""
+
+    def build():
+        receipt, objection = kept_objected()
+        r = client.post(f"{API}/disputes", json={"perkara": objection["ticket"], **SUMMONS}, headers=login("ppid"))
+        assert r.status_code == 201, r.json
+        return receipt, objection, r.json
+
+    return lambda: kept_database("chain-disputed", build)
+
+
 # --- objections ---------------------------------------------------------------------------------
 
 
-def test_requester_files_an_objection_with_the_request_code_and_follows_it_with_the_same_code(desk, client):
-    receipt, objection = objected(desk, client)
+def test_requester_files_an_objection_with_the_request_code_and_follows_it_with_the_same_code(kept_objected, client):
+    receipt, objection = kept_objected()
     assert objection["ticket"].startswith("KEB-")
     assert (objection["request"], objection["status"], objection["timeliness"]) == (
         receipt["ticket"],
@@ -83,8 +119,8 @@ def test_requester_files_an_objection_with_the_request_code_and_follows_it_with_
     ]
 
 
-def test_public_status_of_a_decided_request_says_until_when_and_how_to_object(desk, client):
-    receipt = decided(desk)
+def test_public_status_of_a_decided_request_says_until_when_and_how_to_object(kept_decided, desk, client):
+    receipt = kept_decided()
     status = desk.status(receipt)
     (window,) = status["windows"]
     assert (window["name"], window["open"], window["legal_basis"]) == ("O30", True, "UU 14/2008 Pasal 36(1)")
@@ -98,10 +134,10 @@ def test_public_status_of_a_decided_request_says_until_when_and_how_to_object(de
     assert "objection" in english.json["windows"][0]["how"]
 
 
-def test_a_discovery_date_or_an_incident_after_the_filing_is_refused_beside_its_field(desk, client, unchanged):
+def test_a_discovery_date_or_an_incident_after_the_filing_is_refused_beside_its_field(kept_decided, client, unchanged):
     """A date the filer gives tells of the past: ground b's discovery date in 2030 made the objection
     "tepat_waktu" with a window to 2030; a complaint's incident in 2030 was filed as given."""
-    receipt = decided(desk)
+    receipt = kept_decided()
     future = (clock.now() + timedelta(days=2)).date().isoformat()
     objection = {
         "ticket": receipt["ticket"],
@@ -122,10 +158,10 @@ def test_a_discovery_date_or_an_incident_after_the_filing_is_refused_beside_its_
     assert r.status_code == 201, r.json
 
 
-def test_an_objection_on_ground_b_states_when_the_ground_was_found(desk, client, unchanged):
+def test_an_objection_on_ground_b_states_when_the_ground_was_found(kept_decided, client, unchanged):
     """§4.2: for ground b the window runs from what the requester states; without it the superior's task said
     "timeliness cannot be counted"."""
-    receipt = decided(desk)
+    receipt = kept_decided()
     objection = {
         "ticket": receipt["ticket"],
         "access_code": receipt["access_code"],
@@ -160,8 +196,8 @@ def test_public_status_of_an_undecided_request_shows_no_objection_window_yet(des
     assert desk.status(receipt)["windows"] == []
 
 
-def test_objection_with_a_wrong_code_is_404_and_changes_nothing(desk, client, unchanged):
-    receipt = decided(desk)
+def test_objection_with_a_wrong_code_is_404_and_changes_nothing(kept_decided, client, unchanged):
+    receipt = kept_decided()
     with unchanged():
         r = client.post(f"{API}/objections", json={"ticket": receipt["ticket"], "access_code": "WRONG", **OBJECTION})
     assert_refused(r, 404)
@@ -176,8 +212,8 @@ def test_objection_with_a_wrong_code_is_404_and_changes_nothing(desk, client, un
         ({"channel": "pos"}, {"channel"}),  # only officers record a paper objection
     ],
 )
-def test_invalid_objection_is_422_with_field_paths_and_changes_nothing(desk, client, unchanged, change, fields):
-    receipt = decided(desk)
+def test_invalid_objection_is_422_with_field_paths_and_changes_nothing(kept_decided, client, unchanged, change, fields):
+    receipt = kept_decided()
     with unchanged():
         r = client.post(
             f"{API}/objections",
@@ -186,8 +222,8 @@ def test_invalid_objection_is_422_with_field_paths_and_changes_nothing(desk, cli
     assert_refused(r, 422, fields)
 
 
-def test_front_desk_records_a_paper_objection_with_its_real_receipt_time(desk, client, login):
-    receipt = decided(desk)
+def test_front_desk_records_a_paper_objection_with_its_real_receipt_time(kept_decided, desk, client, login):
+    receipt = kept_decided()
     paper = "2026-12-01T15:00:00+07:00"
     r = client.post(
         f"{API}/objections",
@@ -207,14 +243,14 @@ OBJECTION_BY_GROUP = {"petugas": 201, "ppid": 201, "atasan": 201, "unit": 403, "
 @pytest.mark.parametrize(
     ("group", "expected"), OBJECTION_BY_GROUP.items(), ids=[f"{g}-{s}" for g, s in OBJECTION_BY_GROUP.items()]
 )
-def test_who_may_record_an_objection(desk, client, login, group, expected):
-    receipt = decided(desk)
+def test_who_may_record_an_objection(kept_decided, client, login, group, expected):
+    receipt = kept_decided()
     r = client.post(f"{API}/objections", json={"ticket": receipt["ticket"], **OBJECTION}, headers=login(group))
     assert r.status_code == expected, r.json
 
 
-def test_objection_against_an_objection_is_422(desk, client, login, unchanged):
-    _, objection = objected(desk, client)
+def test_objection_against_an_objection_is_422(kept_objected, client, login, unchanged):
+    _, objection = kept_objected()
     with unchanged():
         r = client.post(
             f"{API}/objections", json={"ticket": objection["ticket"], **OBJECTION}, headers=login("petugas")
@@ -225,8 +261,8 @@ def test_objection_against_an_objection_is_422(desk, client, login, unchanged):
 # --- the chain ----------------------------------------------------------------------------------
 
 
-def test_every_member_of_the_chain_shows_the_whole_chain_and_each_clock(desk, client, login):
-    receipt, objection, dispute = disputed(desk, client, login)
+def test_every_member_of_the_chain_shows_the_whole_chain_and_each_clock(kept_disputed, desk):
+    receipt, objection, dispute = kept_disputed()
     tickets = [receipt["ticket"], objection["ticket"], dispute["ticket"]]
     for ticket in tickets:
         chain = desk.case(ticket, "atasan")["chain"]
@@ -248,8 +284,8 @@ DISPUTE_BY_GROUP = {"petugas": 201, "ppid": 201, "atasan": 201, "unit": 403, "au
 @pytest.mark.parametrize(
     ("group", "expected"), DISPUTE_BY_GROUP.items(), ids=[f"{g}-{s}" for g, s in DISPUTE_BY_GROUP.items()]
 )
-def test_who_may_record_a_summons(desk, client, login, group, expected):
-    _, objection = objected(desk, client)
+def test_who_may_record_a_summons(kept_objected, client, login, group, expected):
+    _, objection = kept_objected()
     r = client.post(f"{API}/disputes", json={"perkara": objection["ticket"], **SUMMONS}, headers=login(group))
     assert r.status_code == expected, r.json
     if expected == 201:
@@ -274,8 +310,8 @@ def test_recording_a_summons_needs_a_token(client):
         ({"alasan": ["h"]}, {"alasan.0"}),
     ],
 )
-def test_invalid_summons_is_422_and_changes_nothing(desk, client, login, unchanged, change, fields):
-    _, objection = objected(desk, client)
+def test_invalid_summons_is_422_and_changes_nothing(kept_objected, client, login, unchanged, change, fields):
+    _, objection = kept_objected()
     with unchanged():
         r = client.post(
             f"{API}/disputes", json={"perkara": objection["ticket"], **SUMMONS, **change}, headers=login("ppid")
@@ -283,8 +319,10 @@ def test_invalid_summons_is_422_and_changes_nothing(desk, client, login, unchang
     assert_refused(r, 422, fields)
 
 
-def test_a_summons_recorded_twice_is_refused_naming_the_dispute_and_changes_nothing(desk, client, login, unchanged):
-    _, objection, dispute = disputed(desk, client, login)
+def test_a_summons_recorded_twice_is_refused_naming_the_dispute_and_changes_nothing(
+    kept_disputed, client, login, unchanged
+):
+    _, objection, dispute = kept_disputed()
     with unchanged():
         same = client.post(f"{API}/disputes", json={"perkara": objection["ticket"], **SUMMONS}, headers=login("ppid"))
         other = {**SUMMONS, "nomor_register": "002/REG-PSI/XII/2026"}
@@ -297,19 +335,19 @@ def test_a_summons_recorded_twice_is_refused_naming_the_dispute_and_changes_noth
 
 
 def test_the_same_summons_recorded_against_the_request_of_a_disputed_objection_is_refused(
-    desk, client, login, unchanged
+    kept_disputed, client, login, unchanged
 ):
     """A QA walk recorded the Commission's register number a second time through the request's page: it made a
     third dispute with the same number, its own tasks, and counted in the reports."""
-    receipt, _objection, dispute = disputed(desk, client, login)
+    receipt, _objection, dispute = kept_disputed()
     with unchanged():
         r = client.post(f"{API}/disputes", json={"perkara": receipt["ticket"], **SUMMONS}, headers=login("ppid"))
     assert_refused(r, 422, {"nomor_register"})
     assert dispute["ticket"] in r.json["errors"]["nomor_register"][0]
 
 
-def test_a_dispute_withdrawn_leaves_room_for_a_new_registration_on_the_same_objection(desk, client, login):
-    _, objection, dispute = disputed(desk, client, login)
+def test_a_dispute_withdrawn_leaves_room_for_a_new_registration_on_the_same_objection(kept_disputed, client, login):
+    _, objection, dispute = kept_disputed()
     r = client.post(
         f"{API}/cases/{dispute['ticket']}/messages/sengketa_dicabut", json={"data": WITHDRAWN}, headers=login("ppid")
     )
@@ -329,8 +367,8 @@ MESSAGE_BY_GROUP = {"ppid": 200, "atasan": 200, "petugas": 403, "unit": 404, "au
 @pytest.mark.parametrize(
     ("group", "expected"), MESSAGE_BY_GROUP.items(), ids=[f"{g}-{s}" for g, s in MESSAGE_BY_GROUP.items()]
 )
-def test_who_may_record_a_commission_event(desk, client, login, group, expected):
-    _, _, dispute = disputed(desk, client, login)
+def test_who_may_record_a_commission_event(kept_disputed, client, login, group, expected):
+    _, _, dispute = kept_disputed()
     r = client.post(
         f"{API}/cases/{dispute['ticket']}/messages/sengketa_dicabut", json={"data": WITHDRAWN}, headers=login(group)
     )
@@ -339,8 +377,8 @@ def test_who_may_record_a_commission_event(desk, client, login, group, expected)
         assert (r.json["status"], r.json["closed_at"] is not None) == ("sengketa_dicabut", True)
 
 
-def test_a_message_the_case_is_not_waiting_for_is_409_and_changes_nothing(desk, client, login, unchanged):
-    _, _, dispute = disputed(desk, client, login)
+def test_a_message_the_case_is_not_waiting_for_is_409_and_changes_nothing(kept_disputed, client, login, unchanged):
+    _, _, dispute = kept_disputed()
     with unchanged():
         r = client.post(
             f"{API}/cases/{dispute['ticket']}/messages/putusan_ajudikasi",
@@ -350,8 +388,8 @@ def test_a_message_the_case_is_not_waiting_for_is_409_and_changes_nothing(desk, 
     assert_refused(r, 409)
 
 
-def test_a_message_the_case_s_process_does_not_know_is_404_and_changes_nothing(desk, client, login, unchanged):
-    _, _, dispute = disputed(desk, client, login)
+def test_a_message_the_case_s_process_does_not_know_is_404_and_changes_nothing(kept_disputed, client, login, unchanged):
+    _, _, dispute = kept_disputed()
     with unchanged():
         r = client.post(f"{API}/cases/{dispute['ticket']}/messages/tidak_ada", json={"data": {}}, headers=login("ppid"))
     assert_refused(r, 404)
@@ -359,8 +397,8 @@ def test_a_message_the_case_s_process_does_not_know_is_404_and_changes_nothing(d
     assert "tidak_ada" in r.json["message"]
 
 
-def test_an_invalid_message_payload_is_422_and_changes_nothing(desk, client, login, unchanged):
-    _, _, dispute = disputed(desk, client, login)
+def test_an_invalid_message_payload_is_422_and_changes_nothing(kept_disputed, client, login, unchanged):
+    _, _, dispute = kept_disputed()
     with unchanged():
         r = client.post(
             f"{API}/cases/{dispute['ticket']}/messages/sengketa_dicabut",
@@ -370,8 +408,8 @@ def test_an_invalid_message_payload_is_422_and_changes_nothing(desk, client, log
     assert_refused(r, 422, {"tanggal", "siapa"})
 
 
-def test_messages_kawal_sends_itself_cannot_be_posted(desk, client, login, unchanged):
-    receipt = decided(desk)
+def test_messages_kawal_sends_itself_cannot_be_posted(kept_decided, client, login, unchanged):
+    receipt = kept_decided()
     with unchanged():
         r = client.post(
             f"{API}/cases/{receipt['ticket']}/messages/keberatan_dikabulkan", json={"data": {}}, headers=login("ppid")
@@ -389,8 +427,8 @@ def test_messages_need_a_token_and_a_known_case(client, login):
     )
 
 
-def test_granted_objection_through_the_api_reopens_the_request(desk, client, login):
-    receipt, objection = objected(desk, client)
+def test_granted_objection_through_the_api_reopens_the_request(kept_objected, desk):
+    receipt, objection = kept_objected()
     ticket = objection["ticket"]
     desk.complete(
         ticket, "registrasi_keberatan", {"salinan_formulir_diserahkan": True, "cara_kirim_tanda_terima": "email"}
@@ -413,8 +451,8 @@ def test_granted_objection_through_the_api_reopens_the_request(desk, client, log
     assert status["status"] == "dibuka_kembali"
 
 
-def test_the_evidence_file_task_shows_the_chronology_of_the_whole_chain(desk, client, login):
-    receipt, objection, dispute = disputed(desk, client, login)
+def test_the_evidence_file_task_shows_the_chronology_of_the_whole_chain(kept_disputed, desk, client, login):
+    receipt, objection, dispute = kept_disputed()
     desk.complete(
         dispute["ticket"],
         "surat_kuasa",
@@ -435,8 +473,10 @@ def test_the_evidence_file_task_shows_the_chronology_of_the_whole_chain(desk, cl
     assert all(row["at"].endswith("+07:00") for row in detail["case"]["chronology"])  # office time (WIB)
 
 
-def test_upholding_the_ppid_without_written_reasons_is_422_and_the_task_stays_open(desk, client, login, unchanged):
-    _, objection = objected(desk, client)
+def test_upholding_the_ppid_without_written_reasons_is_422_and_the_task_stays_open(
+    kept_objected, desk, client, login, unchanged
+):
+    _, objection = kept_objected()
     ticket = objection["ticket"]
     desk.complete(
         ticket, "registrasi_keberatan", {"salinan_formulir_diserahkan": True, "cara_kirim_tanda_terima": "email"}
@@ -452,8 +492,8 @@ def test_upholding_the_ppid_without_written_reasons_is_422_and_the_task_stays_op
     assert_refused(r, 422, {"alasan_tertulis"})
 
 
-def test_an_objection_tasks_instructions_name_the_objection_and_its_request(desk, client, login):
-    receipt, objection = objected(desk, client)
+def test_an_objection_tasks_instructions_name_the_objection_and_its_request(kept_objected, client, login):
+    receipt, objection = kept_objected()
     case = client.get(f"{API}/cases/{objection['ticket']}", headers=login("petugas")).json
     (task,) = case["open_tasks"]
     detail = client.get(f"{API}/tasks/{task['id']}", headers=login("petugas")).json
@@ -466,12 +506,12 @@ def test_an_objection_tasks_instructions_name_the_objection_and_its_request(desk
 
 
 def test_a_stage_the_commission_moved_the_dispute_to_is_dated_by_its_hearing_not_by_its_recording(
-    desk, client, login, browser
+    kept_disputed, desk, client, browser
 ):
     """The applicant's status listed "Ajudikasi" on the day an officer typed the hearing in, not the hearing's day."""
     from tests.workflows.test_sengketa_paths import BERKAS, SURAT_KUASA
 
-    receipt, _, dispute = disputed(desk, client, login)
+    receipt, _, dispute = kept_disputed()
     desk.complete(dispute["ticket"], "surat_kuasa", {**SURAT_KUASA, "tanggal": "2026-12-02"})
     desk.complete(dispute["ticket"], "siapkan_berkas", BERKAS)
     with time_machine.travel(datetime(2027, 1, 8, 3, 0, tzinfo=UTC), tick=True):  # Fri 8 Jan: two days after
@@ -498,10 +538,12 @@ def test_a_stage_the_commission_moved_the_dispute_to_is_dated_by_its_hearing_not
 
 
 @pytest.mark.parametrize("channel", ["telepon", "medsos"])
-def test_an_objection_is_filed_in_writing_not_by_telephone_or_whatsapp(desk, client, login, unchanged, channel):
+def test_an_objection_is_filed_in_writing_not_by_telephone_or_whatsapp(
+    kept_decided, desk, client, login, unchanged, channel
+):
     """Perki 1/2021 Pasal 39(3) (legal-process.md §4.2): the desk recorded an objection "by telephone" as it records
     an oral request; it is refused naming the written ways, and nothing is filed. By letter it is taken."""
-    receipt = decided(desk)
+    receipt = kept_decided()
     objection = {"ticket": receipt["ticket"], **OBJECTION}
     with unchanged():
         r = client.post(f"{API}/objections", json={**objection, "channel": channel}, headers=login("petugas"))
@@ -516,9 +558,11 @@ def test_an_objection_is_filed_in_writing_not_by_telephone_or_whatsapp(desk, cli
     assert r.status_code == 201, r.json
 
 
-def test_an_objection_on_a_ground_still_being_handled_is_refused_naming_the_one_to_follow(desk, client, unchanged):
+def test_an_objection_on_a_ground_still_being_handled_is_refused_naming_the_one_to_follow(
+    kept_objected, client, unchanged
+):
     """The status page's invitation, followed twice, registered KEB-2026-000003 beside KEB-2026-000001 on ground a."""
-    receipt, first = objected(desk, client)
+    receipt, first = kept_objected()
     again = {"ticket": receipt["ticket"], "access_code": receipt["access_code"], **OBJECTION}
     with unchanged():
         r = client.post(f"{API}/objections", json=again)
@@ -529,7 +573,9 @@ def test_an_objection_on_a_ground_still_being_handled_is_refused_naming_the_one_
     assert client.post(f"{API}/objections", json=other).status_code == 201  # a ground not yet raised
 
 
-def test_the_chronology_names_an_event_from_outside_by_its_form_not_by_its_code(desk, client, login, app):
+def test_the_chronology_names_an_event_from_outside_by_its_form_not_by_its_code(
+    kept_disputed, desk, client, login, app
+):
     """The evidence file's chronology read "Pemberitahuan dari Komisi Informasi/pengadilan: pemeriksaan_awal"."""
     from api.boundary import runtime
     from api.extensions import db
@@ -537,7 +583,7 @@ def test_the_chronology_names_an_event_from_outside_by_its_form_not_by_its_code(
     from engine.models import Case
     from tests.workflows.test_sengketa_paths import BERKAS, SURAT_KUASA
 
-    _, _, dispute = disputed(desk, client, login)
+    _, _, dispute = kept_disputed()
     desk.complete(dispute["ticket"], "surat_kuasa", {**SURAT_KUASA, "tanggal": "2026-12-02"})
     desk.complete(dispute["ticket"], "siapkan_berkas", BERKAS)
     hearing = {"tanggal": "2026-12-02", "hasil": "dilanjutkan", "mediasi": False}

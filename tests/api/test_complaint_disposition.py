@@ -3,12 +3,16 @@ from the head to the unit): the unit reads, on its clarification task, the instr
 of the referral that sent the complaint to it, and it reads the disposition sheet addressed to it. Another unit never
 does: neither the unit that answered the report is not its matter (the next unit's note and sheet) nor the next unit
 (the first one's). The sheet prints no reporter (engine.letters), and the instructions and note are written without
-names (engine.reported_party)."""
+names (engine.reported_party).
+
+Who reads which sheet and note is decided in Python over rows either database returns alike: those tests run on SQLite
+alone. The migration that addresses the sheets issued without a unit runs on PostgreSQL too, and with it the sheets'
+units stored and read back."""
 
 import re
 
 from tests.browser.journeys import ComplaintDesk
-from tests.conftest import REPORTER_NAME
+from tests.conftest import REPORTER_NAME, sqlite_only
 from tests.web.pages import text
 from tests.workflows.test_pengaduan_paths import CATAT
 
@@ -55,6 +59,7 @@ def sheets(client, login, ticket, who) -> list[dict]:
     return [x for x in r.json["items"] if x["kind"] == SHEET]
 
 
+@sqlite_only
 def test_the_unit_disposed_to_reads_the_instructions_and_the_note_on_its_task_page(client, login, browser):
     complaint = classified(client, login)
     task = complaint.task("klarifikasi_unit")
@@ -72,6 +77,7 @@ def test_the_unit_disposed_to_reads_the_instructions_and_the_note_on_its_task_pa
     assert "Beasiswa dan bantuan" not in re.sub(r'<section aria-labelledby="disposition-title">.*?</section>', "", page)
 
 
+@sqlite_only
 def test_the_unit_disposed_to_reads_its_disposition_sheet_and_no_other_unit_does(client, login, browser):
     complaint, _first, _second = referred_on(client, login)
     ticket = complaint.ticket
@@ -92,6 +98,7 @@ def test_the_unit_disposed_to_reads_its_disposition_sheet_and_no_other_unit_does
     assert client.get(f"{API}/cases/{itjen.ticket}/letters", headers=login("unitmad")).status_code == 404
 
 
+@sqlite_only
 def test_after_a_re_referral_each_unit_reads_only_the_note_addressed_to_it(client, login, browser):
     complaint, first, second = referred_on(client, login)
     declined = re.sub(r"\s+", " ", text(browser("unitmad").get(f"/tugas/{first}")))

@@ -33,11 +33,14 @@ def _clock():
 
 
 class Team:
-    def __init__(self, client, login, mode="whistleblower"):
+    def __init__(self, client, login, mode="whistleblower", ticket=None):
+        """The complaint team on a complaint filed online in ``mode`` (or on the one filed already, ``ticket``)."""
         self.client, self.login = client, login
-        r = client.post(f"{API}/complaints", json=complaint_payload(mode))
-        assert r.status_code == 201, r.json
-        self.ticket = r.json["ticket"]
+        if ticket is None:
+            r = client.post(f"{API}/complaints", json=complaint_payload(mode))
+            assert r.status_code == 201, r.json
+            ticket = r.json["ticket"]
+        self.ticket = ticket
 
     def complete(self, name, data, username=None):
         case = self.client.get(f"{API}/cases/{self.ticket}", headers=self.login("tim")).json
@@ -66,6 +69,19 @@ class Team:
         return [x["kind"] for x in r.json["items"]]
 
 
+# Most tests start from a whistleblower's complaint recorded and verified: built once per worker and copied for every
+# later test (kept_database).
+@pytest.fixture
+def verified_team(client, login, kept_database):
+    """``verified_team()``: the team on a whistleblower's complaint, recorded and verified."""
+
+    def _verified_team():
+        ticket = kept_database("complaint_documents-verified", lambda: Team(client, login).verified().ticket)
+        return Team(client, login, ticket=ticket)
+
+    return _verified_team
+
+
 def test_each_step_issues_its_document_and_letter_in_the_register_order(client, login):
     team = Team(client, login)
     assert (team.documents(), team.letters()) == ([], [])
@@ -81,16 +97,16 @@ def test_each_step_issues_its_document_and_letter_in_the_register_order(client, 
     assert team.letters()[-1] == "surat_permintaan_bukti"
 
 
-def test_the_receipt_and_the_disposition_sheet_are_letters_with_no_text_version(client, login):
-    team = Team(client, login).verified()
+def test_the_receipt_and_the_disposition_sheet_are_letters_with_no_text_version(verified_team):
+    team = verified_team()
     team.complete("klasifikasi", TO_PENDMAD)
     assert {"tanda_terima_pengaduan", "lembar_disposisi"} <= set(team.letters())
     for old_text in ("tanda_terima", "lembar_disposisi"):
         assert_refused(team.document(old_text), 404)
 
 
-def test_a_referral_to_the_inspectorate_issues_a_memo_and_no_unit_letter(client, login):
-    team = Team(client, login).verified()
+def test_a_referral_to_the_inspectorate_issues_a_memo_and_no_unit_letter(verified_team):
+    team = verified_team()
     team.complete("klasifikasi", KE_ITJEN)
     team.complete("rujukan_itjen", {"nomor_nota_dinas": "ND-12/Kw.13/PS.00/01/2027", "tanggal": "2027-01-11"})
     assert team.documents() == ["nota_dinas_itjen"]
@@ -101,8 +117,8 @@ def test_a_referral_to_the_inspectorate_issues_a_memo_and_no_unit_letter(client,
 
 
 @pytest.mark.parametrize("lang", ["id", "en"])
-def test_documents_sent_out_speak_of_the_report_and_never_of_the_reporter(client, login, lang):
-    team = Team(client, login).verified()
+def test_documents_sent_out_speak_of_the_report_and_never_of_the_reporter(verified_team, lang):
+    team = verified_team()
     team.complete("klasifikasi", TO_PENDMAD)
     team.complete("klarifikasi_unit", {"tanggapan": "Sudah ditegur", "tindakan_yang_diambil": "Teguran"}, "unitmad")
     team.complete("klarifikasi", CLARIFIED)
@@ -153,14 +169,14 @@ def test_the_outcome_notice_greets_the_reporter_without_a_name(client, login):
     assert REPORTER_NAME not in notice
 
 
-def test_a_document_not_issued_yet_is_404(client, login):
-    team = Team(client, login).verified()
+def test_a_document_not_issued_yet_is_404(verified_team):
+    team = verified_team()
     assert_refused(team.document("pemberitahuan_hasil"), 404)
     assert_refused(team.document("no_such_paper"), 404)
 
 
-def test_a_unit_sees_a_complaint_only_once_it_is_referred_to_it_and_then_only_its_letter(client, login):
-    team = Team(client, login).verified()
+def test_a_unit_sees_a_complaint_only_once_it_is_referred_to_it_and_then_only_its_letter(verified_team, client, login):
+    team = verified_team()
     case_url = f"{API}/cases/{team.ticket}"
     assert_refused(client.get(case_url, headers=login("unitmad")), 404)  # not referred yet: it does not exist
     team.complete("klasifikasi", TO_PENDMAD)
@@ -192,8 +208,8 @@ DOCUMENTS_BY_GROUP = {
 
 
 @pytest.mark.parametrize(("group", "expected"), DOCUMENTS_BY_GROUP.items(), ids=list(DOCUMENTS_BY_GROUP))
-def test_who_reads_the_documents(client, login, group, expected):
-    team = Team(client, login).verified()
+def test_who_reads_the_documents(verified_team, client, login, group, expected):
+    team = verified_team()
     assert client.get(f"{API}/cases/{team.ticket}/documents", headers=login(group)).status_code == expected
     listed = client.get(f"{API}/cases/{team.ticket}/letters", headers=login(group))
     assert listed.status_code == expected
@@ -203,8 +219,8 @@ def test_who_reads_the_documents(client, login, group, expected):
         assert printed.status_code == 200
 
 
-def test_documents_need_a_login(client, login):
-    team = Team(client, login).verified()
+def test_documents_need_a_login(verified_team, client):
+    team = verified_team()
     assert_refused(client.get(f"{API}/cases/{team.ticket}/documents"), 401)
 
 

@@ -3,7 +3,11 @@ and of the reported, the presumption of innocence; legal-process.md §7.3 rule 3
 papers "tanpa nama orang" (the summary, the reported's position, the subject, the disposition note: ``x-no-names``)
 are refused, beside the field, when they name a reported person on file by any distinctive part of the name (a first
 name alone, whatever titles the name was recorded with) or, on a complaint that keeps its reporter confidential, the
-reporter. The refusal never repeats the name (engine.reported_party.unnamed, run by engine.officer_text)."""
+reporter. The refusal never repeats the name (engine.reported_party.unnamed, run by engine.officer_text).
+
+The names are matched in Python, before anything is written: one test runs on PostgreSQL too, for the reported person
+recorded in the vault and read back by the check (tests/api/test_reported_persons.py runs on SQLite alone); the
+others ran the same Python again there."""
 
 import re
 
@@ -11,7 +15,7 @@ import pytest
 
 from tests.api.test_complaint_disposition import TO_PENDMAD
 from tests.browser.journeys import ComplaintDesk
-from tests.conftest import REPORTER_NAME
+from tests.conftest import REPORTER_NAME, sqlite_only
 from tests.workflows.test_pengaduan_paths import CATAT
 
 API = "/api/v1"
@@ -38,6 +42,7 @@ def refused_beside(r, field, *unsaid):
         assert not re.search(rf"\b{word}\b", r.get_data(as_text=True), re.IGNORECASE), word
 
 
+@sqlite_only
 @pytest.mark.parametrize(
     "uraian",
     [
@@ -58,6 +63,7 @@ def test_the_summary_may_not_name_a_reported_person_by_any_distinctive_part_of_t
     assert "terlapor" in r.json["errors"]["uraian_ringkas"][0]
 
 
+@sqlite_only
 def test_titles_initials_and_words_inside_other_words_are_no_names(client, login):
     """The recorded name's titles (Drs., H., M.Pd.) and a name's part inside another word name nobody."""
     complaint = ComplaintDesk(client, login)
@@ -81,6 +87,7 @@ def test_the_disposition_note_the_unit_reads_may_not_name_a_reported_person(clie
     assert attempt(client, login, complaint, "klasifikasi", without).status_code == 200
 
 
+@sqlite_only
 @pytest.mark.parametrize("mode", ["rahasia", "whistleblower"])
 def test_a_confidential_reporter_is_named_in_no_summary(client, login, unchanged, mode):
     complaint = ComplaintDesk(client, login, mode)

@@ -6,7 +6,11 @@ notes are read by the whole team and the auditors. So a task form's text or a no
 (mobile or landline) or a personal e-mail address, whoever's it is (the reporter's, a reported person's, anyone's),
 is refused beside its field, naming the kind of data and never the value nor whose it is, and nothing is saved
 (engine.officer_text). An information request is not a complaint: its desk writes down the requester's contact where
-it needs to."""
+it needs to.
+
+SQLite alone: every refusal here is decided in Python before anything is written, over rows either database returns
+alike; the reporter read back from the vault is proven on PostgreSQL by tests/api/test_complaints_api.py, a note by
+tests/api/test_workbench.py."""
 
 import re
 
@@ -17,6 +21,7 @@ from api.extensions import db
 from engine.models import Case, CaseEvent, CaseNote
 from tests.api.test_complaint_disposition import TO_PENDMAD
 from tests.conftest import REPORTER_NIK, complaint_payload
+from tests.conftest import sqlite_db_url as db_url  # noqa: F401 - SQLite alone (see tests/conftest.py)
 from tests.helpers import STEP
 from tests.workflows.test_pengaduan_paths import CATAT
 

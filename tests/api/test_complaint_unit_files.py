@@ -7,6 +7,7 @@ import re
 
 from engine.models import Attachment
 from tests.api.test_complaint_disposition import classified
+from tests.conftest import sqlite_only
 from tests.delivery.conftest import multipart, pdf
 from tests.web.pages import text
 
@@ -46,6 +47,8 @@ def test_the_unit_sends_supporting_documents_with_its_clarification_and_the_team
     assert client.get(f"{API}/cases/{complaint.ticket}/files/{file_id}", headers=login("unitmad")).status_code == 200
 
 
+# A form check in Python; the test above keeps the file's record and its bytes on PostgreSQL.
+@sqlite_only
 def test_a_file_that_is_not_a_document_is_refused_beside_the_field_and_nothing_changes(client, login, unchanged):
     complaint = classified(client, login)
     task = complaint.task("klarifikasi_unit")

@@ -4,6 +4,9 @@ the office's own (KAWAL_COMMISSION_NAME); an API client that leaves the field ou
 the completion stores the office's Commission, and the response letter names it rather than "Komisi Informasi".
 
 A Commission the superior names for the case is kept as typed.
+
+On SQLite alone: the default is Python's choice at the completion, the letter's words Python's; a Commission stored in
+the case's history and read back is proved on PostgreSQL by tests/notifications/test_commission_mail.py.
 """
 
 from datetime import UTC, datetime
@@ -12,6 +15,7 @@ import pytest
 import time_machine
 
 from tests.api.test_chain_api import objected
+from tests.conftest import sqlite_db_url as db_url  # noqa: F401 - SQLite alone (see tests/conftest.py)
 from tests.helpers import Desk
 
 API = "/api/v1"

@@ -1,7 +1,12 @@
 """A disposition sheet is addressed by the one rule of which unit a complaint's task disposes it to
 (engine.referral.referred_to, the rule the case's facts and migration 0049 use too): the classification's unit when
 the complaint is not oversight-relevant, none when it goes to the Inspectorate General (whatever unit the form still
-holds), a re-referral's new unit; a copy addresses its original's unit."""
+holds), a re-referral's new unit; a copy addresses its original's unit.
+
+On SQLite alone: the addressee is Python's rule (engine.referral.referred_to); the sheets' units stored and read back
+are proved on PostgreSQL by tests/api/test_complaint_disposition.py (the migration addressing the sheets issued without
+a unit).
+"""
 
 from sqlalchemy import select
 
@@ -9,6 +14,7 @@ from api.extensions import db
 from engine.models import Case, Letter, Unit
 from engine.referral import referred_to
 from tests.api.test_complaint_disposition import AGAIN, INSTRUCTIONS, TO_PENDMAD, classified, referred_on
+from tests.conftest import sqlite_db_url as db_url  # noqa: F401 - SQLite alone (see tests/conftest.py)
 
 SHEET = "lembar_disposisi"
 

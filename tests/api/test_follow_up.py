@@ -16,6 +16,7 @@ from notifications.reconcile import reconcile
 from notifications.rendering import render
 from notifications.services import Services, use
 from tests.api.test_workbench import _claimed
+from tests.conftest import sqlite_only
 
 API = "/api/v1"
 WIB = ZoneInfo("Asia/Jakarta")
@@ -72,6 +73,8 @@ def test_the_holder_sets_a_follow_up_the_inbox_shows_it_and_the_history_keeps_th
     assert [t for t, _d in history(app, ticket)] == ["follow_up_set", "follow_up_set", "follow_up_cleared"]
 
 
+# Who may set it and which days: Python's checks before anything is written.
+@sqlite_only
 def test_a_follow_up_is_refused_to_anyone_but_the_holder_and_for_today_the_past_a_day_off_or_beyond_a_year(
     app, client, desk, login, unchanged
 ):
@@ -144,6 +147,8 @@ def test_on_the_day_the_holder_is_told_once_without_the_note(app, client, desk, 
     assert "Bu Sari" not in str(sent)
 
 
+# The personal-data guard of a note: Python's (engine.officer_text).
+@sqlite_only
 def test_a_follow_up_note_on_a_complaint_holds_no_ones_number_as_every_note_on_it(app, client, desk, login, unchanged):
     """A follow-up note on a complaint's task is read by whoever works the task (a unit among them) on its page and
     in the inbox: the personal-data guard of the complaint's notes and forms (engine.officer_text) refuses a NIK,

@@ -1,5 +1,10 @@
 """Issue 11 point 8: the inbox for volume (GET /api/v1/tasks): pages of fifty in one statement, sorts,
-search by ticket, name, NIK or subject, saved filters and bulk claim, release and assign."""
+search by ticket, name, NIK or subject, saved filters and bulk claim, release and assign.
+
+The inbox's queries run on PostgreSQL too (the statement budget, the cursor, the sorts and the filters, a task with no
+deadline last, the search, the saved filters, the bulk claim's all-or-none, the queue of reveals). A refused cursor,
+the blind index's hashes, who may assign, the count and the wording of a bulk change and the contract are Python's:
+their PostgreSQL twins ran the same Python again."""
 
 from contextlib import contextmanager
 from datetime import UTC, datetime, timedelta
@@ -13,7 +18,7 @@ from engine import blind_index
 from engine.config import load_settings
 from engine.models import PartyToken
 from tests.api.test_complaint_documents import Team
-from tests.conftest import REPORTER_NAME, complaint_payload
+from tests.conftest import REPORTER_NAME, complaint_payload, sqlite_only
 from tests.helpers import STEP
 from tests.web.pages import text
 from tests.workflows.test_pengaduan_paths import CATAT
@@ -84,6 +89,7 @@ def test_pages_of_fifty_follow_each_other_by_cursor_without_repeats_or_gaps(clie
     assert dues == sorted(dues)  # most urgent first, across the page boundary
 
 
+@sqlite_only
 def test_a_cursor_from_another_sort_or_tampered_with_is_refused(client, desk, login):
     for _ in range(3):
         filed(desk, login)
@@ -210,6 +216,7 @@ def test_a_complaint_reporter_is_never_found_by_name_or_nik_and_a_unit_searches_
     assert [t["ticket"] for t in listing(client, login, who="tim", q="pungutan liar")["items"]] == [team.ticket]
 
 
+@sqlite_only
 def test_the_blind_index_holds_keyed_hashes_never_a_name_or_nik(app, desk):
     desk.submit()
     with app.app_context():
@@ -265,6 +272,7 @@ def test_bulk_claim_takes_all_or_none_and_names_the_one_refused(client, desk, lo
     ]
 
 
+@sqlite_only
 def test_bulk_release_counts_only_the_tasks_it_changed(client, desk, login, browser):
     """Releasing a task nobody holds changes nothing: the page said "1 tugas diubah" for it."""
     ids = [desk.task(filed(desk, login)["ticket"], "periksa_kelengkapan")["id"] for _ in range(2)]
@@ -279,6 +287,7 @@ def test_bulk_release_counts_only_the_tasks_it_changed(client, desk, login, brow
     assert "tugas diubah" not in page
 
 
+@sqlite_only
 @pytest.mark.parametrize("who", ["petugas", "ppid"])
 def test_bulk_assign_is_for_the_lanes_superior(client, desk, login, who):
     ids = [desk.task(filed(desk, login)["ticket"], "periksa_kelengkapan")["id"] for _ in range(2)]
@@ -294,6 +303,7 @@ def test_bulk_assign_is_for_the_lanes_superior(client, desk, login, who):
         assert {t["assignee"] for t in listing(client, login)["items"]} == {"petugas2"}
 
 
+@sqlite_only
 def test_a_change_to_several_tasks_says_what_was_done_to_which_for_whom(desk, login, browser):
     """The inbox's confirmation said only "2 tugas diubah": it names the change, each task by ticket and title,
     and the officer they went to."""
@@ -348,6 +358,7 @@ def test_the_reveals_waiting_for_a_wbs_manager_s_decision_are_listed_beside_the_
     assert client.get(f"{API}/tasks/reveal-requests").status_code == 401
 
 
+@sqlite_only
 def test_the_reveals_queue_is_in_the_openapi_contract_beside_the_task_list(client):
     spec = client.get(f"{API}/openapi.json").json
     listed = spec["paths"][f"{API}/tasks/reveal-requests"]["get"]

@@ -4,6 +4,12 @@ The PPID (``ppid``, the lane's only officer) goes on leave; his superior (``atas
 (``petugas2``) to stand in, granting her the PPID lane for the period. His open tasks go to her. When the leave ends
 or is cancelled, the tasks she still holds under it go back to him, each with its event, and she is told; she can
 always release a task she holds; the header counts what "My tasks" lists.
+
+On PostgreSQL too: a leave cancelled and its tasks given back, the sweep that finds the leaves over (their instants
+against the clock, the access log's JSON read in SQL) run twice, the header's count beside the list's, and the access
+log of a leave's lanes with its chain. Who may stand in or grant, the mails' words and deadlines, and the further
+scenarios of the same sweep are Python over rows either database returns alike: their PostgreSQL twins ran the same
+Python again.
 """
 
 from datetime import UTC, datetime, timedelta
@@ -21,6 +27,7 @@ from engine.models import Absence, AccountEvent, CaseEvent, Group, HumanTask, Me
 from notifications.reconcile import reconcile
 from notifications.rendering import render
 from notifications.services import Services, use
+from tests.conftest import sqlite_only
 
 API = "/api/v1"
 WIB = ZoneInfo("Asia/Jakarta")
@@ -140,6 +147,7 @@ def test_when_a_leave_ends_the_reconcile_sweep_gives_the_handed_over_tasks_back_
             clock.set_clock(None)
 
 
+@sqlite_only
 def test_a_task_of_the_officers_lane_the_stand_in_took_herself_goes_back_to_the_lanes_queue(
     app, client, desk, login, settings
 ):
@@ -157,6 +165,7 @@ def test_a_task_of_the_officers_lane_the_stand_in_took_herself_goes_back_to_the_
         assert (back["from"], back["assignee"]) == ("petugas2", None)
 
 
+@sqlite_only
 def test_the_holder_of_a_task_may_always_release_it_even_outside_her_lanes(app, client, desk, login):
     """A task left with an officer who no longer works in its lane (a leave's stand-in after it): she could neither
     complete, release nor give it back (403), and the officer could not claim it (409)."""
@@ -188,6 +197,7 @@ def test_the_headers_count_of_my_tasks_counts_what_my_tasks_lists(app, client, d
 # -- C2: assigning to an officer on leave --------------------------------------------------------------------------
 
 
+@sqlite_only
 def test_a_task_assigned_to_an_officer_on_leave_goes_to_his_stand_in_and_he_is_not_mailed(app, client, desk, login):
     ticket, task_id = _at_ppid(desk, client, login, claim=False)
     _granted(client, login)
@@ -208,6 +218,7 @@ def test_a_task_assigned_to_an_officer_on_leave_goes_to_his_stand_in_and_he_is_n
 # -- C3: what the stand-in is told ---------------------------------------------------------------------------------
 
 
+@sqlite_only
 def test_the_hand_over_mail_says_whose_work_it_is_and_until_when(app, client, desk, login):
     _at_ppid(desk, client, login)
     last = today() + timedelta(days=2)
@@ -225,6 +236,7 @@ def test_the_hand_over_mail_says_whose_work_it_is_and_until_when(app, client, de
     assert "standing in for Ppid" in english
 
 
+@sqlite_only
 def test_a_task_handed_over_already_late_says_since_when_it_is_late(app, client, desk, login, settings):
     """The mail of a task one working day late had no deadline lines at all: its deadline was no longer pending."""
     received = datetime.now(UTC) - timedelta(days=30)
@@ -247,6 +259,7 @@ def test_a_task_handed_over_already_late_says_since_when_it_is_late(app, client,
 # -- C7 and A6: who may stand in, and the grant in the access log --------------------------------------------------
 
 
+@sqlite_only
 def test_a_stand_in_outside_the_officers_lanes_is_refused_unless_the_superior_grants_them(client, login):
     r = _leave(client, login)
     assert r.status_code == 422
@@ -259,6 +272,7 @@ def test_a_stand_in_outside_the_officers_lanes_is_refused_unless_the_superior_gr
     assert r.json["granted_lanes"] == ["ppid"]
 
 
+@sqlite_only
 def test_an_officer_cannot_grant_their_own_lanes_to_a_stand_in(client, login):
     days = {"first_day": str(today()), "last_day": str(today() + timedelta(days=1))}
     r = client.post(
@@ -285,6 +299,7 @@ def test_a_leave_that_grants_lanes_is_in_the_auditors_access_changes_with_its_ca
     assert verified["officer"] == {"records": 2, "broken_at": None}
 
 
+@sqlite_only
 def test_a_leave_whose_stand_in_works_in_the_lanes_already_grants_nothing_and_logs_nothing(client, login):
     days = {"first_day": str(today()), "last_day": str(today() + timedelta(days=1))}
     r = client.post(f"{API}/absences", json={"substitute": "petugas2", **days}, headers=login("petugas"))
@@ -293,6 +308,7 @@ def test_a_leave_whose_stand_in_works_in_the_lanes_already_grants_nothing_and_lo
     assert client.get(f"{API}/audit/access", headers=login("auditor")).json == []
 
 
+@sqlite_only
 def test_the_auditor_reads_every_leave(client, login):
     _granted(client, login)
     items = client.get(f"{API}/absences", headers=login("auditor")).json["items"]
@@ -316,6 +332,7 @@ def _nothing_granted(app):
         assert db.session.scalars(select(AccountEvent.type)).all() == []
 
 
+@sqlite_only
 def test_an_admin_cannot_name_themselves_stand_in_for_the_complaint_team_and_take_its_lane(app, client, login):
     """Walk: the admin marked ``tim``'s leave with himself standing in, granted Tim Pengaduan, then read a
     confidential reporter's identity."""
@@ -327,6 +344,7 @@ def test_an_admin_cannot_name_themselves_stand_in_for_the_complaint_team_and_tak
         assert "tim_pengaduan" not in admin.group_codes
 
 
+@sqlite_only
 def test_a_stand_in_without_a_work_lane_of_their_own_is_never_granted_one(app, client, login):
     """Walk: the Atasan PPID made the auditor a stand-in with the PPID lane granted."""
     for who in ("auditor", "admin"):
@@ -334,11 +352,13 @@ def test_a_stand_in_without_a_work_lane_of_their_own_is_never_granted_one(app, c
     _nothing_granted(app)
 
 
+@sqlite_only
 def test_a_superior_cannot_grant_the_lanes_to_themselves(app, client, login):
     _refused(_leave(client, login, substitute="atasan", grant_lanes=True), "PPID")
     _nothing_granted(app)
 
 
+@sqlite_only
 def test_the_superior_of_one_of_the_officers_lanes_cannot_grant_the_others(app, client, login):
     """The PPID who is also of the complaint team: his superior as PPID is not the complaint team's."""
     with app.app_context():
@@ -351,6 +371,7 @@ def test_the_superior_of_one_of_the_officers_lanes_cannot_grant_the_others(app, 
     _nothing_granted(app)
 
 
+@sqlite_only
 def test_an_admin_alone_grants_no_lane_least_of_all_the_complaint_teams(app, client, login):
     admin = login("admin")
     _refused(_leave(client, login, username="tim", grant_lanes=True, headers=admin), "Tim Pengelola Pengaduan")
@@ -385,6 +406,7 @@ def test_a_leave_that_ends_records_the_withdrawal_of_its_lanes_once(app, client,
 # -- Assigning to an officer on leave whose stand-in can no longer work ----------------------------------------------
 
 
+@sqlite_only
 def test_a_task_assigned_to_an_officer_on_leave_whose_stand_in_is_deactivated_stays_in_the_queue(
     app, client, desk, login
 ):
@@ -402,6 +424,7 @@ def test_a_task_assigned_to_an_officer_on_leave_whose_stand_in_is_deactivated_st
 # -- Review: the mails count on the deadline's own calendar; a return to an officer away again; an idle sweep -------
 
 
+@sqlite_only
 def test_a_leave_mail_counts_the_tasks_deadline_on_its_own_calendar(app, client, desk, login):
     """Other staff mails state each deadline on its own reading (engine.outbox.stated): a leave's mails counted every
     deadline on the strict calendar."""
@@ -419,6 +442,7 @@ def test_a_leave_mail_counts_the_tasks_deadline_on_its_own_calendar(app, client,
         assert leave_returns.task_context(rt, task)["working_days_left"] == lenient
 
 
+@sqlite_only
 def test_a_task_given_back_to_an_officer_on_another_leave_goes_to_that_leaves_stand_in(
     app, client, desk, login, settings
 ):
@@ -453,6 +477,7 @@ def test_a_task_given_back_to_an_officer_on_another_leave_goes_to_that_leaves_st
     assert desk.task(ticket, "proses_permohonan")["assignee"] == "ppid"
 
 
+@sqlite_only
 def test_a_stand_in_of_two_leaves_in_a_row_holds_the_task_on_with_one_mail_and_no_return_that_never_was(
     app, client, desk, login, settings
 ):
@@ -482,6 +507,7 @@ def test_a_stand_in_of_two_leaves_in_a_row_holds_the_task_on_with_one_mail_and_n
             clock.set_clock(None)
 
 
+@sqlite_only
 def test_a_task_the_sweep_leaves_with_a_stand_in_who_holds_its_lane_under_another_leave_is_not_due(
     app, client, desk, login, settings
 ):

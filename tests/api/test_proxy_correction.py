@@ -42,6 +42,14 @@ def by_proxy(desk, client) -> str:
     return r.json["ticket"]
 
 
+# Most tests start from an objection filed by a proxy: built once per worker and copied for every later test
+# (kept_database).
+@pytest.fixture
+def proxied(desk, client, kept_database):
+    """``proxied()``: an objection filed by a proxy on the portal (``by_proxy``): its ticket."""
+    return lambda: kept_database("proxy_correction-by_proxy", lambda: by_proxy(desk, client))
+
+
 def put(client, login, ticket, who="petugas", reason="kesalahan_pencatatan", **changes):
     kuasa = {k: v for k, v in {**PROXY, **changes}.items() if v is not None}
     return client.put(f"{API}/cases/{ticket}/proxy", json={"kuasa": kuasa, "reason": reason}, headers=login(who))
@@ -75,8 +83,8 @@ def history(app, ticket, type_=proxy_data.EVENT) -> list[CaseEvent]:
         ).all()
 
 
-def test_the_desk_reads_the_objection_s_proxy_with_the_case_and_an_auditor_does_not(client, desk, login):
-    ticket = by_proxy(desk, client)
+def test_the_desk_reads_the_objection_s_proxy_with_the_case_and_an_auditor_does_not(proxied, client, login):
+    ticket = proxied()
     assert client.get(f"{API}/cases/{ticket}", headers=login("petugas")).json["proxy"] == PROXY | {"revoked": False}
     assert client.get(f"{API}/cases/{ticket}", headers=login("ppid")).json["proxy"] == PROXY | {"revoked": False}
     audited = client.get(f"{API}/cases/{ticket}", headers=login("auditor"))
@@ -85,8 +93,8 @@ def test_the_desk_reads_the_objection_s_proxy_with_the_case_and_an_auditor_does_
     assert PROXY["name"] not in audited.get_data(as_text=True)
 
 
-def test_a_corrected_proxy_records_which_fields_changed_and_why_never_the_values(app, client, desk, login):
-    ticket = by_proxy(desk, client)
+def test_a_corrected_proxy_records_which_fields_changed_and_why_never_the_values(proxied, app, client, login):
+    ticket = proxied()
     r = put(client, login, ticket, name="Budi Santosa, S.H.", phone=None, nomor_surat_kuasa="SK-08/XII/2026")
     assert r.status_code == 200, r.json
     assert r.json["changed"] == ["name", "phone", "nomor_surat_kuasa"]  # in the form's order
@@ -109,8 +117,8 @@ def test_a_corrected_proxy_records_which_fields_changed_and_why_never_the_values
     assert "Santosa" not in exported.get_data(as_text=True)
 
 
-def test_the_same_proxy_sent_again_records_nothing(app, client, desk, login):
-    ticket = by_proxy(desk, client)
+def test_the_same_proxy_sent_again_records_nothing(proxied, app, client, login):
+    ticket = proxied()
     r = put(client, login, ticket)
     assert r.status_code == 200, r.json
     assert r.json["changed"] == []
@@ -127,9 +135,9 @@ def test_the_same_proxy_sent_again_records_nothing(app, client, desk, login):
     ],
 )
 def test_a_proxy_the_objection_form_would_refuse_is_refused_beside_its_field_and_changes_nothing(
-    client, desk, login, unchanged, changes, field
+    proxied, client, login, unchanged, changes, field
 ):
-    ticket = by_proxy(desk, client)
+    ticket = proxied()
     with unchanged():
         r = put(client, login, ticket, **changes)
     assert r.status_code == 422, r.json
@@ -137,14 +145,14 @@ def test_a_proxy_the_objection_form_would_refuse_is_refused_beside_its_field_and
 
 
 @pytest.mark.parametrize(("who", "status"), [("unit", 404), ("auditor", 403), ("admin", 403), ("atasan", 200)])
-def test_only_the_ppid_desk_corrects_a_proxy(client, desk, login, who, status):
-    ticket = by_proxy(desk, client)
+def test_only_the_ppid_desk_corrects_a_proxy(proxied, client, login, who, status):
+    ticket = proxied()
     r = put(client, login, ticket, who=who, address="Jl. Kuningan 2, Jakarta")
     assert r.status_code == status, r.json
 
 
-def test_a_case_not_filed_by_a_proxy_has_none_to_correct(client, desk, login, unchanged):
-    ticket = by_proxy(desk, client)
+def test_a_case_not_filed_by_a_proxy_has_none_to_correct(proxied, client, login, unchanged):
+    ticket = proxied()
     request = client.get(f"{API}/cases/{ticket}", headers=login("ppid")).json["details"]["permohonan"]
     with unchanged():
         missing = put(client, login, request)  # the request was filed by the requester in person
@@ -153,15 +161,17 @@ def test_a_case_not_filed_by_a_proxy_has_none_to_correct(client, desk, login, un
     assert client.get(f"{API}/cases/{request}", headers=login("ppid")).json["proxy"] is None
 
 
-def test_a_reason_outside_the_list_is_refused(client, desk, login):
-    ticket = by_proxy(desk, client)
+def test_a_reason_outside_the_list_is_refused(proxied, client, login):
+    ticket = proxied()
     refused = put(client, login, ticket, reason="karena saja", name="Orang Lain")
     assert refused.status_code == 422, refused.json
     assert "reason" in refused.json["errors"], refused.json
 
 
-def test_the_objection_receipt_keeps_the_proxy_it_printed_and_its_correction_prints_the_new(client, desk, login):
-    ticket = by_proxy(desk, client)
+def test_the_objection_receipt_keeps_the_proxy_it_printed_and_its_correction_prints_the_new(
+    proxied, client, desk, login
+):
+    ticket = proxied()
     register(desk, ticket)  # its receipt is issued, naming the proxy
     base = f"{API}/cases/{ticket}/letters"
     receipt = next(
@@ -187,8 +197,10 @@ def revoke(client, login, ticket, reason="dicabut_pemohon", who="petugas"):
     return client.post(f"{API}/cases/{ticket}/proxy/revocation", json={"reason": reason}, headers=login(who))
 
 
-def test_after_the_power_ends_the_superior_s_response_neither_names_nor_copies_the_proxy(app, client, desk, login):
-    ticket = by_proxy(desk, client)
+def test_after_the_power_ends_the_superior_s_response_neither_names_nor_copies_the_proxy(
+    proxied, app, client, desk, login
+):
+    ticket = proxied()
     register(desk, ticket)  # the receipt names the proxy
     r = revoke(client, login, ticket)
     assert r.status_code == 200, r.json
@@ -208,8 +220,8 @@ def test_after_the_power_ends_the_superior_s_response_neither_names_nor_copies_t
     assert f"Diajukan melalui kuasa pemohon, Sdr. {PROXY['name']}" in corrected  # who filed it, then
 
 
-def test_a_proxy_whose_power_ended_is_no_longer_corrected_nor_revoked_twice(client, desk, login, unchanged):
-    ticket = by_proxy(desk, client)
+def test_a_proxy_whose_power_ended_is_no_longer_corrected_nor_revoked_twice(proxied, client, login, unchanged):
+    ticket = proxied()
     assert revoke(client, login, ticket, "kuasa_mengundurkan_diri").status_code == 200
     with unchanged():
         assert put(client, login, ticket, name="Orang Lain").status_code == 404
@@ -218,8 +230,8 @@ def test_a_proxy_whose_power_ended_is_no_longer_corrected_nor_revoked_twice(clie
     assert again.json["reason"] == "proxy_already_revoked"
 
 
-def test_the_register_of_objections_still_names_the_proxy_who_filed(client, desk, login):
-    ticket = by_proxy(desk, client)
+def test_the_register_of_objections_still_names_the_proxy_who_filed(proxied, client, login):
+    ticket = proxied()
     assert revoke(client, login, ticket, "kuasa_berakhir").status_code == 200
     register = client.get(f"{API}/registers/keberatan?format=json", headers=login("ppid"))
     assert register.status_code == 200, register.json
@@ -229,9 +241,9 @@ def test_the_register_of_objections_still_names_the_proxy_who_filed(client, desk
 
 @pytest.mark.parametrize(("who", "reason", "status"), [("petugas", "bosan", 422), ("auditor", "dicabut_pemohon", 403)])
 def test_a_revocation_without_a_known_reason_or_by_another_than_the_desk_changes_nothing(
-    client, desk, login, unchanged, who, reason, status
+    proxied, client, login, unchanged, who, reason, status
 ):
-    ticket = by_proxy(desk, client)
+    ticket = proxied()
     with unchanged():
         r = revoke(client, login, ticket, reason, who)
     assert r.status_code == status, r.json
@@ -269,8 +281,8 @@ def test_a_proxy_appointed_after_the_filing_is_copied_on_the_superior_s_response
     assert f"{LATER['name']}, kuasa pemohon" in response.get_data(as_text=True)  # copied to the proxy
 
 
-def test_a_new_proxy_follows_one_whose_power_ended_and_never_two_at_once(client, desk, login, unchanged):
-    ticket = by_proxy(desk, client)
+def test_a_new_proxy_follows_one_whose_power_ended_and_never_two_at_once(proxied, client, login, unchanged):
+    ticket = proxied()
     with unchanged():
         busy = appoint(client, login, ticket)
     assert busy.status_code == 409, busy.json

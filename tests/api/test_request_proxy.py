@@ -2,7 +2,13 @@
 khusus (if represented)"; engine.proxy_data): the proxy is sealed in the vault, never in the case's data, its
 workflow or its history; the receipt names who filed, the notices copy the proxy; the register of requests names
 them; the desk reads, corrects, appoints and ends a request's proxy as an objection's, checked by the request
-form (no meterai: only an objection's power of attorney must bear it, Perki 1/2021 Pasal 39(4))."""
+form (no meterai: only an objection's power of attorney must bear it, Perki 1/2021 Pasal 39(4)).
+
+On PostgreSQL too: the search for the proxy's name across every table, the proxy read back from the vault with the
+case, the register that names them, and the day a proxy was recorded read back from the history (a time zone's
+instant, the office's day). The rest is Python over rows either database returns alike (the letters' wording, the
+form's and the law's checks, who is named or copied, a closed case's refusals): their PostgreSQL twins ran the same
+Python again."""
 
 import re
 from datetime import UTC, datetime
@@ -14,7 +20,7 @@ from sqlalchemy import inspect, select
 from api.extensions import db
 from engine import proxy_data
 from engine.models import Base, Case, CaseEvent
-from tests.conftest import complaint_payload, request_payload
+from tests.conftest import complaint_payload, request_payload, sqlite_only
 from tests.helpers import DELIVERED, STEP, dated, decision
 
 API = "/api/v1"
@@ -83,6 +89,7 @@ def test_the_desk_reads_the_request_s_proxy_with_the_case_and_a_unit_or_an_audit
         assert PROXY["name"] not in seen.get_data(as_text=True)
 
 
+@sqlite_only
 def test_the_receipt_names_the_proxy_who_filed_and_the_written_notice_and_refusal_copy_them(client, desk, login):
     ticket = by_proxy(desk)["ticket"]
     decided(desk, ticket)
@@ -100,6 +107,7 @@ def test_the_receipt_names_the_proxy_who_filed_and_the_written_notice_and_refusa
     assert f"Salinan Keputusan ini disampaikan kepada:</p>\n<ol><li>Sdr. {PROXY['name']}, kuasa pemohon." in decree
 
 
+@sqlite_only
 def test_a_request_filed_in_person_names_and_copies_no_proxy(client, desk, login):
     ticket = desk.submit()["ticket"]
     decided(desk, ticket)
@@ -108,6 +116,7 @@ def test_a_request_filed_in_person_names_and_copies_no_proxy(client, desk, login
         assert "kuasa pemohon" not in page, kind
 
 
+@sqlite_only
 @pytest.mark.parametrize(
     ("proxy", "field"),
     [
@@ -144,6 +153,7 @@ def put(client, login, ticket, who="petugas", **proxy):
     return client.put(f"{API}/cases/{ticket}/proxy", json=body, headers=login(who))
 
 
+@sqlite_only
 def test_the_desk_corrects_a_request_s_proxy_by_the_request_form_without_meterai(app, client, desk, login, unchanged):
     ticket = by_proxy(desk)["ticket"]
     with unchanged():
@@ -163,6 +173,7 @@ def test_the_desk_corrects_a_request_s_proxy_by_the_request_form_without_meterai
     assert "SKK-20/XII/2026" in receipt  # issued after the correction: the number as corrected
 
 
+@sqlite_only
 def test_a_proxy_appointed_after_the_request_is_copied_and_one_whose_power_ended_is_not(client, desk, login):
     ticket = desk.submit()["ticket"]
     appointed = client.post(f"{API}/cases/{ticket}/proxy", json={"kuasa": PROXY}, headers=login("petugas"))
@@ -184,6 +195,7 @@ def test_a_proxy_appointed_after_the_request_is_copied_and_one_whose_power_ended
     assert [x["proxy_name"] for x in register if x["ticket"] == ticket] == [PROXY["name"]]  # who acted
 
 
+@sqlite_only
 @pytest.mark.parametrize("receiver", ["kuasa", "pemohon", None])
 def test_the_handover_record_names_whoever_received_the_information(client, desk, login, receiver):
     ticket = by_proxy(desk)["ticket"]
@@ -203,6 +215,7 @@ def test_the_handover_record_names_whoever_received_the_information(client, desk
         assert re.search(r"Pemohon<br[^>]*>(<br>)*<p class=\"name\">Ani Wijaya</p>", handover)
 
 
+@sqlite_only
 def test_a_complaint_is_never_given_a_proxy(client, login, unchanged):
     filed = client.post(f"{API}/complaints", json=complaint_payload())
     assert filed.status_code == 201, filed.json
@@ -215,6 +228,7 @@ def revoke(client, login, ticket, reason="dicabut_pemohon"):
     return client.post(f"{API}/cases/{ticket}/proxy/revocation", json={"reason": reason}, headers=login("petugas"))
 
 
+@sqlite_only
 def test_when_the_power_ends_the_code_the_proxy_knew_stops_working_and_the_requester_gets_a_new_one(client, desk):
     receipt = by_proxy(desk)  # the proxy filed on the portal: the code is theirs as much as the requester's
     ticket, old = receipt["ticket"], receipt["access_code"]
@@ -229,6 +243,7 @@ def test_when_the_power_ends_the_code_the_proxy_knew_stops_working_and_the_reque
         assert client.post(f"{API}/status", json={"ticket": ticket, "access_code": new}).status_code == 200
 
 
+@sqlite_only
 def test_the_register_keeps_naming_the_proxy_who_filed_after_a_later_proxy_came_and_went(client, desk, login):
     ticket = by_proxy(desk)["ticket"]
     assert revoke(client, login, ticket).status_code == 200
@@ -245,6 +260,7 @@ def test_the_register_keeps_naming_the_proxy_who_filed_after_a_later_proxy_came_
     assert later["name"] not in receipt
 
 
+@sqlite_only
 def test_a_handover_to_a_proxy_when_none_acts_for_the_requester_is_refused_beside_the_receiver(
     client, desk, login, unchanged
 ):
@@ -259,6 +275,7 @@ def test_a_handover_to_a_proxy_when_none_acts_for_the_requester_is_refused_besid
     assert "penerima" in str(refused["errors"]), refused
 
 
+@sqlite_only
 def test_a_power_of_attorney_dated_after_the_filing_is_refused_beside_its_field(client, unchanged):
     """A special power of attorney dated 1 March 2027 on a request filed on 2 December 2026 was accepted."""
     with unchanged():
@@ -269,6 +286,7 @@ def test_a_power_of_attorney_dated_after_the_filing_is_refused_beside_its_field(
     assert r.status_code == 201, r.json
 
 
+@sqlite_only
 def test_information_sent_by_e_mail_needs_an_address_the_requester_s_or_the_proxy_s(client, unchanged):
     """A request by telephone alone with delivery "by e-mail" was filed, and its receipt printed "e-mail: -"."""
     phone_only = request_payload()
@@ -284,6 +302,7 @@ def test_information_sent_by_e_mail_needs_an_address_the_requester_s_or_the_prox
     assert r.status_code == 201, r.json
 
 
+@sqlite_only
 def test_a_nik_and_a_phone_written_in_groups_are_read_as_the_forms_take_them(client, desk, login):
     """ "3171 2345 0789 0001" and "0812.3456.7890" were refused as wrongly formed."""
     grouped = request_payload(nik="3171 2345.0789-0009")
@@ -335,6 +354,7 @@ def test_the_desk_records_no_power_of_attorney_dated_after_the_filing_or_after_t
         assert put(client, login, in_person, who="petugas2", tanggal_surat_kuasa="2026-11-20").status_code == 200
 
 
+@sqlite_only
 def test_no_proxy_is_recorded_on_a_withdrawn_or_closed_request_and_the_one_on_file_is_still_corrected(
     client, desk, login, unchanged
 ):

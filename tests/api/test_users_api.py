@@ -11,7 +11,7 @@ from api.cli import main
 from api.extensions import db
 from engine import accounts
 from engine.models import Case, CaseEvent
-from tests.conftest import PASSWORD
+from tests.conftest import PASSWORD, sqlite_only
 
 API = "/api/v1/users"
 SARI = {
@@ -35,6 +35,10 @@ def history(client, login, username):
     return [(h["type"], h["actor"], h["data"]) for h in r.json["history"]]
 
 
+# On PostgreSQL too: an officer added, logging in (a session row) and listed in the database's order of usernames, and
+# a deactivation ending the officer's sessions and releasing their claims. The others are @sqlite_only: who may, form
+# and NIP checks, the rules that keep the office an administrator, what a change records, Python's decision over the
+# same rows (their PostgreSQL twin ran the same Python again).
 def test_an_admin_adds_an_officer_who_logs_in_and_works_in_their_group(client, login):
     r = client.post(API, json=SARI, headers=login("admin"))
     assert r.status_code == 201, r.json
@@ -64,6 +68,7 @@ def test_an_admin_adds_an_officer_who_logs_in_and_works_in_their_group(client, l
     assert "sari.w" in [o["username"] for o in listed]
 
 
+@sqlite_only
 def test_only_an_administrator_reads_or_keeps_accounts(client, login, unchanged):
     assert client.get(API).status_code == 401
     with unchanged():
@@ -78,6 +83,7 @@ def test_only_an_administrator_reads_or_keeps_accounts(client, login, unchanged)
     assert client.get(f"{API}/nobody", headers=login("admin")).status_code == 404
 
 
+@sqlite_only
 def test_a_new_officer_the_rules_refuse_is_refused_beside_each_field_and_nothing_is_created(client, login, unchanged):
     body = {**SARI, "username": "ppid", "password": "password", "unit": "NOWHERE", "email": "sari@"}
     with unchanged():
@@ -92,6 +98,7 @@ def test_a_new_officer_the_rules_refuse_is_refused_beside_each_field_and_nothing
         assert none.status_code == 422, none.json
 
 
+@sqlite_only
 def test_a_change_of_groups_records_what_was_added_and_removed_and_nothing_else(client, login):
     admin = login("admin")
     body = {"display_name": "Petugas Dua", "email": "dua@kanwil.example", "unit": "KANWIL", "groups": ["ppid"]}
@@ -136,6 +143,7 @@ def test_a_deactivated_officer_is_logged_out_and_their_claimed_task_goes_back_to
     assert [t for t, _a, _d in history(client, login, "petugas")] == ["account_activated", "account_deactivated"]
 
 
+@sqlite_only
 def test_an_officer_moved_out_of_a_group_gives_back_the_tasks_they_claimed_in_it_and_keeps_the_others(
     app, client, desk, login
 ):
@@ -161,6 +169,7 @@ def test_an_officer_moved_out_of_a_group_gives_back_the_tasks_they_claimed_in_it
         assert [r["reason"] for r in reasons] == [accounts.MOVED, accounts.MOVED]
 
 
+@sqlite_only
 def test_an_administrator_neither_deactivates_their_own_account_nor_takes_away_their_own_admin_group(
     client, login, unchanged
 ):
@@ -186,6 +195,8 @@ def test_an_administrator_neither_deactivates_their_own_account_nor_takes_away_t
     assert by_another.status_code == 200, by_another.json
 
 
+# Sessions ended: the deactivation above proves it on PostgreSQL.
+@sqlite_only
 def test_a_new_password_or_a_removed_second_factor_ends_the_officer_s_sessions_and_is_never_recorded(
     client, login, unchanged
 ):
@@ -208,6 +219,8 @@ def test_a_new_password_or_a_removed_second_factor_ends_the_officer_s_sessions_a
     assert "meja-depan-77" not in str(recorded)
 
 
+# One row by the CLI, a rule in Python; tests/test_cli.py runs `kawal users` on PostgreSQL.
+@sqlite_only
 def test_the_server_s_kawal_users_is_recorded_and_keeps_one_active_administrator(client, login, db_url):
     runner = CliRunner(env={"KAWAL_ENV": "test", "KAWAL_DATABASE_URL": db_url})
     last = runner.invoke(main, ["users", "deactivate", "admin"])
@@ -218,6 +231,7 @@ def test_the_server_s_kawal_users_is_recorded_and_keeps_one_active_administrator
     assert history(client, login, "ppid") == [("account_changed", "cli", {"fields": ["email"]})]
 
 
+@sqlite_only
 def test_an_officer_standing_in_for_a_colleague_s_leave_is_deactivated_only_once_the_leave_is_settled(
     client, login, unchanged
 ):
@@ -240,6 +254,7 @@ def test_an_officer_standing_in_for_a_colleague_s_leave_is_deactivated_only_once
 NIP = "198203152006041002"  # born 15 March 1982, appointed April 2006, a man
 
 
+@sqlite_only
 def test_an_officer_s_nip_is_kept_as_its_digits_shown_to_administrators_and_recorded_by_name_only(
     client, login, caplog
 ):
@@ -273,6 +288,7 @@ def test_an_officer_s_nip_is_kept_as_its_digits_shown_to_administrators_and_reco
     assert client.get(f"{API}/sari.w", headers=login("ppid")).status_code == 403  # nobody else reads it
 
 
+@sqlite_only
 def test_a_nip_not_of_18_digits_or_whose_dates_or_sex_digit_are_not_real_is_refused_beside_its_field(
     client, login, unchanged
 ):

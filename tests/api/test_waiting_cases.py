@@ -1,7 +1,7 @@
 """The inbox's "Menunggu pihak lain" (engine.waiting, GET /api/v1/waiting-cases, /kotak-masuk/menunggu): the open
 cases no officer holds a task in, waiting for the reporter, the Information Commission or a court, the one whose
-next clock falls due first at the top, each with its running clocks; to each officer the cases they may see. On
-SQLite and PostgreSQL."""
+next clock falls due first at the top, each with its running clocks; to each officer the cases they may see. The list's
+query and the migration that dates the cases on SQLite and PostgreSQL; the page's wording on SQLite alone."""
 
 from datetime import UTC, datetime
 
@@ -13,6 +13,7 @@ from engine import waiting as waiting_list
 from engine.models import Case
 from tests.api.test_chain_api import disputed
 from tests.api.test_complaint_documents import Team
+from tests.conftest import sqlite_only
 from tests.workflows.test_pengaduan_paths import KE_UNIT, QUESTION, TANGGAPAN_UNIT, clarification
 from tests.workflows.test_sengketa_paths import BERKAS, SURAT_KUASA
 
@@ -70,6 +71,8 @@ def test_cases_nobody_holds_a_task_in_are_listed_with_their_clocks_next_due_firs
     assert [i["awaiting"] for i in auditor_view["items"]] == [[], []]  # an auditor records nothing
 
 
+# The page's wording and its cap, in Python: test_cases_nobody_holds_a_task_in_... keeps the list's query on PostgreSQL.
+@sqlite_only
 def test_the_page_lists_them_under_the_inbox_and_counts_beyond_the_first_hundred(
     desk, client, login, browser, monkeypatch
 ):

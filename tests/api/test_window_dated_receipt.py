@@ -1,6 +1,10 @@
 """The requester's objection window counts a notice the desk dated without an hour from the end of that day, and says
 so (legal-process.md §2.2: the reading that ends latest; engine.chain ``received_on``): its explanation never states
-the close of office hours it counts from as an hour someone recorded. On both databases."""
+the close of office hours it counts from as an hour someone recorded.
+
+On SQLite alone: the window is counted in Python from the notice's recorded date, over rows either database
+returns alike; the windows read from a case's history on PostgreSQL are
+tests/notifications/test_kawals_mail_moment.py's."""
 
 from datetime import UTC, datetime
 
@@ -8,6 +12,7 @@ import pytest
 import time_machine
 
 from tests.api.test_chain_api import decided
+from tests.conftest import sqlite_db_url as db_url  # noqa: F401 - SQLite alone (see tests/conftest.py)
 
 NOTICE_SENT = datetime(2026, 12, 7, 6, 43, tzinfo=UTC)  # Mon 7 Dec 2026, 13:43 WIB
 

@@ -1,4 +1,10 @@
-"""Issue 11 points 9 and 10: internal notes with mentions and files; leave with a substitute; workload."""
+"""Issue 11 points 9 and 10: internal notes with mentions and files; leave with a substitute; workload.
+
+On PostgreSQL too: a note and its event stored and read back, a mention's notice in the outbox, a leave's hand-over and
+the queries that compare its instants with the clock (an overlapping leave, a leave that begins later, the stand-in a
+message goes to, rolled back with its transaction), the workload's counts, the blind index rebuilt from the vault. Who
+reads the notes, a file's sealing, a stand-in's lanes and the reconcile's call are Python over rows either database
+returns alike: their PostgreSQL twins ran the same Python again."""
 
 import io
 from datetime import UTC, datetime, timedelta
@@ -13,7 +19,7 @@ from engine.models import Absence, CaseEvent, Notification, User
 from notifications.reconcile import reconcile
 from notifications.services import Services, use
 from tests.api.test_complaint_documents import TO_PENDMAD, Team
-from tests.conftest import complaint_payload
+from tests.conftest import complaint_payload, sqlite_only
 from tests.helpers import STEP
 from tests.workflows.test_pengaduan_paths import CATAT
 
@@ -53,6 +59,7 @@ def test_an_internal_note_is_read_by_the_officers_and_never_by_the_requester(app
     assert "salinan dalam bentuk PDF" not in audit.get_data(as_text=True)
 
 
+@sqlite_only
 def test_an_auditor_reads_the_notes_but_adds_none_to_the_history_being_audited(app, client, desk, login):
     receipt = desk.submit()
     assert note(client, login, receipt["ticket"], NOTE).status_code == 201
@@ -82,6 +89,7 @@ def test_a_mention_tells_the_colleague_through_the_outbox_and_an_unknown_one_is_
     assert note(client, login, receipt["ticket"], "   ").status_code == 422
 
 
+@sqlite_only
 def test_an_officers_file_on_a_complaint_is_encrypted_for_the_team_and_never_reaches_the_reporter(
     client, login, settings
 ):
@@ -102,6 +110,7 @@ def test_an_officers_file_on_a_complaint_is_encrypted_for_the_team_and_never_rea
     assert reporter.status_code == 404  # the reporter's code opens the conversation's files, not the team's
 
 
+@sqlite_only
 def test_a_unit_referred_a_complaint_does_not_read_the_teams_notes(client, login):
     team = Team(client, login)
     team.complete("catat_pengaduan", CATAT)
@@ -113,6 +122,7 @@ def test_a_unit_referred_a_complaint_does_not_read_the_teams_notes(client, login
     assert note(client, login, team.ticket, "@unitmad lihat", who="tim").status_code == 422
 
 
+@sqlite_only
 def test_a_unit_referred_a_request_does_not_read_the_desks_notes(client, desk, login):
     """The PPID's note of a call, with the requester's name and NIK, was readable by the unit asked for the
     information, which is shown no identity (README, "Who may see what")."""
@@ -178,6 +188,7 @@ def test_an_officer_marks_their_own_leave_only_with_a_colleague_of_their_lanes(c
     assert again.status_code == 409
 
 
+@sqlite_only
 def test_a_stand_in_named_by_the_superior_holds_the_lanes_and_gets_the_lanes_new_tasks(app, client, desk, login):
     days = {"first_day": str(today()), "last_day": str(today() + timedelta(days=2))}
     r = client.post(
@@ -240,6 +251,7 @@ def test_leave_that_begins_later_is_handed_over_by_the_reconcile_sweep(app, clie
     assert desk.task(ticket, "periksa_kelengkapan")["assignee"] == "petugas2"
 
 
+@sqlite_only
 def test_reconcile_itself_hands_over_the_tasks_of_an_officer_whose_leave_has_begun(app, client, desk, login, settings):
     """Through ``notifications.reconcile`` as the clock and the scheduler run it (it once called its runtime as a
     function: the first leave that began with a task held stopped every reconcile, timers and reminders with it)."""

@@ -6,6 +6,10 @@
   "occupation" labelled as what kind of body it is; its handover record (BAST) names the person who received it for
   the entity, who signs (tests/delivery/test_legal_entity_receiver.py); a person's letters stay as they were;
 - the receipt for the fee (kuitansi) states the amount in words, in each copy's language ("terbilang").
+
+On SQLite alone: a letter's words are Python's over rows either database returns alike; a legal entity's requester
+and its receiver sealed in the vault and read back are proved on PostgreSQL by
+tests/delivery/test_legal_entity_receiver.py.
 """
 
 from __future__ import annotations
@@ -20,6 +24,7 @@ from sqlalchemy import select
 
 from tests.api.test_letters_api import to_notice
 from tests.conftest import request_payload
+from tests.conftest import sqlite_db_url as db_url  # noqa: F401 - SQLite alone: a letter's words
 from tests.delivery.conftest import handover
 from tests.helpers import NOTICE, dated
 

@@ -2,7 +2,10 @@
 decision was issued some working days before the deadline (which has not ended); a notice that states no fee cites
 no fee rule "after payment" in its deadline block; the hand-over mail names the Request Registration Number as the
 other mails do; a partial grant's decree is titled as it reads, "Rejecting the Request in Part", in the mail and on
-the portal; the survey of a request is signed by the PPID, not by the complaint team. The Indonesian mails too."""
+the portal; the survey of a request is signed by the PPID, not by the complaint team. The Indonesian mails too.
+
+On SQLite alone: what a mail says is Python's over rows either database returns alike; the outbox's rows and their
+sending are proved on PostgreSQL by tests/delivery/test_partial_grant_walk.py and test_objection_receipt_mail.py."""
 
 from datetime import UTC, datetime
 
@@ -11,6 +14,7 @@ import time_machine
 
 from notifications.rendering import render
 from tests.api.test_letters_api import render_letters, to_notice
+from tests.conftest import sqlite_db_url as db_url  # noqa: F401 - SQLite alone: a mail's words
 from tests.delivery.conftest import walk_to_delivery
 from tests.delivery.test_partial_grant_walk import _send_outbox, _text
 from tests.smtp import mail_settings

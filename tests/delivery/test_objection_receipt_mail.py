@@ -121,6 +121,9 @@ def test_the_mail_sent_when_the_objection_comes_in_does_not_say_it_was_registere
     assert "setelah keberatan diregistrasi oleh petugas" in body
 
 
+# The same notification rows again, left unsent, and a requester's vault again: the first test (a receipt given by
+# e-mail) keeps them on PostgreSQL.
+@SQLITE_ONLY
 def test_a_requester_with_no_e_mail_on_file_is_not_told_the_receipt_was_e_mailed(
     app, settings, desk, client, mailbox, browser, login
 ):

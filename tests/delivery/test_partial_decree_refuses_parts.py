@@ -3,6 +3,8 @@
 Its point SECOND read "Information refused: Laporan ...; exempted parts: ...", as if the whole report were refused,
 while the request was granted in part. It now says the information is refused in part, which parts, and that the
 rest is given; a full refusal's decree reads as before. Both copies.
+
+On SQLite alone: a decree's words are Python's over rows either database returns alike.
 """
 
 from datetime import UTC, datetime
@@ -11,6 +13,7 @@ import pytest
 import time_machine
 
 from tests.api.test_letters_api import to_notice
+from tests.conftest import sqlite_db_url as db_url  # noqa: F401 - SQLite alone: a decree's words
 from tests.delivery.test_english_letters_words import _letters
 
 

@@ -1,7 +1,10 @@
 """A partial grant's decree is titled as it reads wherever it is named: "Rejecting the Request in Part" ("Penolakan
 Sebagian"), a full refusal's "Rejecting the Request" ("Penolakan"). The walk of a partial grant found the decree's
 own heading right but its verification page (its QR), the API's list of letters, its PDF's title, the case page's
-history and the evidence bundle calling it a full refusal."""
+history and the evidence bundle calling it a full refusal.
+
+On SQLite alone: a title is Python's words over rows either database returns alike; the evidence bundle and the
+letters' rows are read on PostgreSQL by tests/delivery/test_partial_grant_walk.py and tests/api/test_bundle.py."""
 
 import io
 import json
@@ -14,6 +17,7 @@ from pypdf import PdfReader
 
 from engine import bundle
 from tests.api.test_letters_api import render_letters, to_notice
+from tests.conftest import sqlite_db_url as db_url  # noqa: F401 - SQLite alone: a title's words
 from tests.web.pages import text
 
 API = "/api/v1"

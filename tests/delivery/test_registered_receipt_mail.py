@@ -1,7 +1,12 @@
 """The registered receipt (Tanda Bukti Penerimaan, UU 14/2008 Pasal 22(4)-(5)) goes to the requester by e-mail when
 the officer who registers the request says it was given by e-mail, with the letter itself: the Indonesian original,
 which is the letter of record, and the English translation for an English requester (as the objection's and the
-complaint's receipts are mailed). Given in person, by post or on the portal, no mail says it was sent."""
+complaint's receipts are mailed). Given in person, by post or on the portal, no mail says it was sent.
+
+On SQLite alone: whether a mail is written, and what it carries, are Python's over rows either database returns alike; a
+receipt mailed with its letter through the outbox is proved on PostgreSQL by
+tests/delivery/test_objection_receipt_mail.py.
+"""
 
 from datetime import UTC, datetime
 
@@ -9,6 +14,7 @@ import pytest
 import time_machine
 
 from tests.api.test_letters_api import render_letters
+from tests.conftest import sqlite_db_url as db_url  # noqa: F401 - SQLite alone (see tests/conftest.py)
 from tests.delivery.test_partial_grant_walk import _send_outbox, _text
 from tests.helpers import STEP
 from tests.smtp import mail_settings

@@ -7,7 +7,7 @@ import pytest
 import time_machine
 
 from engine.config import ConfigError, load_settings
-from tests.conftest import request_payload
+from tests.conftest import request_payload, sqlite_only
 
 API = "/api/v1"
 START = datetime(2026, 12, 2, 3, 0, tzinfo=UTC)  # a Wednesday, 10:00 WIB
@@ -32,6 +32,8 @@ def test_behind_a_trusted_proxy_each_client_has_its_own_filing_quota(client, set
     assert refused.json["code"] == "quota_exceeded"
 
 
+# Which address is read is Python's; the quota's count per client is the test above's on PostgreSQL.
+@sqlite_only
 @pytest.mark.parametrize("settings_overrides", [{"KAWAL_QUOTA_FILINGS_PER_HOUR": "1"}])
 def test_without_trusted_proxies_a_forwarded_for_header_buys_no_new_quota(client, settings_overrides):
     """Any caller can write X-Forwarded-For: unless the office says a proxy is in front, it is not read."""
@@ -45,6 +47,8 @@ def test_the_trusted_proxies_setting_must_be_a_small_whole_number(value):
         load_settings({"KAWAL_TRUSTED_PROXIES": value})
 
 
+# The same counts as the next test's, which keeps them on PostgreSQL (the waiting timers and messages).
+@sqlite_only
 def test_health_is_ok_when_nothing_due_waits(client):
     with time_machine.travel(START, tick=False):
         assert client.post(f"{API}/requests", json=request_payload()).status_code == 201
@@ -74,6 +78,8 @@ def test_health_says_late_when_timers_and_messages_wait_past_their_time(client):
 
 
 # Port 1 (tcpmux) has no listener on any machine that runs these tests: Redis is "down".
+# Redis down: Python's answer, the database's the same.
+@sqlite_only
 @pytest.mark.parametrize("settings_overrides", [{"KAWAL_REDIS_URL": "redis://127.0.0.1:1/0"}])
 def test_health_is_503_down_when_redis_does_not_answer(client, settings_overrides):
     answer = client.get(f"{API}/health")

@@ -2,13 +2,18 @@
 dispute to the Komisi Informasi (UU 14/2008 Pasal 37(2); Perki 1/2013 Pasal 13): it said "within 14 working days
 after that period ends" without the day, where the superior's response mail gives it (``window_ends_on``). It gives
 the last day as the status page shows it, in both languages. Sent through a
-real SMTP server (tests/smtp.py) by the sender the RQ job runs; on SQLite and PostgreSQL."""
+real SMTP server (tests/smtp.py) by the sender the RQ job runs.
+
+On SQLite alone: the day is Python's count over the case's history, which
+tests/notifications/test_kawals_mail_moment.py reads on PostgreSQL; the apology's Commission read back is
+tests/notifications/test_commission_mail.py's."""
 
 import pytest
 import time_machine
 
 from api.extensions import db
 from engine.models import Case, Notification
+from tests.conftest import sqlite_db_url as db_url  # noqa: F401 - SQLite alone (see tests/conftest.py)
 from tests.notifications.test_commission_apology_mail import _apology
 from tests.notifications.test_commission_mail import settings_overrides  # noqa: F401
 from tests.notifications.test_mail_words import RECEIVED, long_day, window_end

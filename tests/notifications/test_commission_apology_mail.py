@@ -5,7 +5,9 @@ and website), or the one the superior named when deciding a response that never 
 
 The apology said only "kepada Komisi Informasi", naming none, while the response's mail and the status page named the
 office's own. Sent by the sender the RQ job runs, through a real SMTP server (tests/smtp.py), read in the language the
-requester filed in; on both databases, since the Commission is read back from the case's history.
+requester filed in. On SQLite alone: the Commission read back from the case's history is proved on PostgreSQL
+by tests/notifications/test_commission_mail.py (the superior's naming one); the apology's words are Python's over
+the same rows.
 """
 
 from datetime import UTC, datetime
@@ -13,6 +15,7 @@ from datetime import UTC, datetime
 import pytest
 import time_machine
 
+from tests.conftest import sqlite_db_url as db_url  # noqa: F401 - SQLite alone (see tests/conftest.py)
 from tests.notifications.test_commission_mail import ADDRESS, JATIM, WEBSITE, settings_overrides  # noqa: F401
 from tests.notifications.test_mail_words import RECEIVED, decided, filed, send
 from tests.workflows.conftest import Office

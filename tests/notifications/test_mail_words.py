@@ -117,6 +117,27 @@ def decided(office, ticket, outcome="ditolak_dikecualikan", **notice) -> None:
     office.complete(ticket, "pemberitahuan_tertulis", data)
 
 
+# Most tests start from a request filed online and refused, its written notice given by e-mail: built once per worker
+# and language and copied for every later test (kept_database). Its mails wait in the outbox (Notification rows, in
+# the database) until a test's ``send`` delivers them.
+@pytest.fixture
+def refused(office, kept_database):
+    """``refused(locale)``: a request filed online in ``locale`` and refused as exempt with its written notice sent
+    (``filed`` and ``decided``): its ticket and access code."""
+
+    def _refused(locale):
+        def build():
+            ticket, code = filed(office, locale)
+            decided(office, ticket)
+            return ticket, code
+
+        ticket, code = kept_database(f"mail_words-refused-{locale}", build)
+        office.decisions[ticket] = "ditolak_dikecualikan"
+        return ticket, code
+
+    return _refused
+
+
 def render_letters(app) -> None:
     """What the render job does after the commit: every pending letter's PDF."""
     with app.app_context():
@@ -163,10 +184,9 @@ def answered(office, ticket, outcome="keberatan_ditolak") -> None:
 
 
 def test_a_requester_who_filed_in_english_reads_the_receipt_and_the_decision_in_english_throughout(
-    app, settings, mailbox, office
+    app, settings, mailbox, refused
 ):
-    ticket, code = filed(office, "en")
-    decided(office, ticket)
+    ticket, code = refused("en")
     [receipt] = send(app, settings, mailbox, "receipt")
     [notice] = send(app, settings, mailbox, "decision_notice")
     assert notice.subject == f"Written Notice on Request {ticket}: Rejected (Exempt)"
@@ -207,10 +227,9 @@ def test_every_mail_to_a_requester_links_the_status_page_with_its_ticket_and_nev
 
 @pytest.mark.parametrize("locale", ["id", "en"])
 def test_the_written_notice_mail_attaches_its_rendered_letters_and_gives_the_last_day_to_object(
-    app, settings, mailbox, office, locale
+    app, settings, mailbox, office, refused, locale
 ):
-    ticket, _code = filed(office, locale)
-    decided(office, ticket)
+    ticket, _code = refused(locale)
     render_letters(app)
     [notice] = send(app, settings, mailbox, "decision_notice")
     with app.app_context():
@@ -251,10 +270,9 @@ def _letters_of(app, ticket) -> dict[tuple[str, str], Letter]:
 
 
 def test_an_english_reader_is_sent_the_indonesian_letter_of_record_and_its_english_translation_each_named(
-    app, settings, mailbox, office
+    app, settings, mailbox, refused
 ):
-    ticket, _code = filed(office, "en")
-    decided(office, ticket)
+    ticket, _code = refused("en")
     render_letters(app)
     [notice] = send(app, settings, mailbox, "decision_notice")
     letters = _letters_of(app, ticket)
@@ -273,9 +291,8 @@ def test_an_english_reader_is_sent_the_indonesian_letter_of_record_and_its_engli
     assert len(notice.files) == 4
 
 
-def test_an_indonesian_reader_is_sent_the_letters_of_record_alone(app, settings, mailbox, office):
-    ticket, _code = filed(office, "id")
-    decided(office, ticket)
+def test_an_indonesian_reader_is_sent_the_letters_of_record_alone(app, settings, mailbox, refused):
+    ticket, _code = refused("id")
     render_letters(app)
     [notice] = send(app, settings, mailbox, "decision_notice")
     letters = _letters_of(app, ticket)
@@ -313,10 +330,9 @@ def test_a_notice_sent_before_its_letter_is_rendered_names_the_letter_and_links_
 
 @pytest.mark.parametrize("locale", ["id", "en"])
 def test_the_superior_s_response_gives_the_last_day_to_go_to_the_commission_not_its_own_met_deadline(
-    app, settings, mailbox, office, locale
+    app, settings, mailbox, office, refused, locale
 ):
-    request, _code = filed(office, locale)
-    decided(office, request)
+    request, _code = refused(locale)
     objection = office.objection(request)  # filed online: its receipt goes before an officer registers it
     [receipt] = send(app, settings, mailbox, "objection_receipt")
     answered(office, objection)
@@ -585,9 +601,8 @@ def test_a_notice_without_a_fee_has_no_fee_block(app, settings, mailbox, office,
         ("en", "The details of the decision and its reasons are set out in the written notice"),
     ],
 )
-def test_a_refusal_s_mail_does_not_speak_of_obtaining_the_information(app, settings, mailbox, office, locale, says):
-    ticket, _code = filed(office, locale)
-    decided(office, ticket, "ditolak_dikecualikan")
+def test_a_refusal_s_mail_does_not_speak_of_obtaining_the_information(app, settings, mailbox, refused, locale, says):
+    ticket, _code = refused(locale)  # refused as exempt ("ditolak_dikecualikan")
     [notice] = send(app, settings, mailbox, "decision_notice")
     assert says in notice.text
     assert "memperoleh informasi" not in notice.text
@@ -603,10 +618,9 @@ DELIVERED = {"id": "Informasi akan diserahkan sesuai tanggapan tersebut.", "en":
     [("keberatan_ditolak", False), ("keberatan_dikabulkan_seluruhnya", True), ("keberatan_dikabulkan_sebagian", True)],
 )
 def test_the_superior_s_response_speaks_of_delivering_the_information_only_when_the_objection_was_granted(
-    app, settings, mailbox, office, locale, outcome, delivered
+    app, settings, mailbox, office, refused, locale, outcome, delivered
 ):
-    request, _code = filed(office, locale)
-    decided(office, request)
+    request, _code = refused(locale)
     objection = office.objection(request)
     answered(office, objection, outcome)
     [response] = send(app, settings, mailbox, "objection_response")

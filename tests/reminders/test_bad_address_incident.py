@@ -5,12 +5,16 @@ in a header, the sender raised something other than a ``ChannelError``, the row 
 stale-claim sweep put it back, and it was tried again forever without an administrator hearing of it.
 Such addresses are now refused at intake (tests/security/test_email_validation.py); one already
 stored is planted here directly in the vault.
+
+On SQLite alone: what a failure to build a message becomes is Python's decision over the claimed row; the outbox's
+claims and their retries on PostgreSQL are test_reminders.py's (a worker killed mid-message).
 """
 
 from sqlalchemy import select
 
 from engine.models import Case, Incident, Notification, Party
 from notifications import delivery
+from tests.conftest import sqlite_db_url as db_url  # noqa: F401 - SQLite alone (see tests/conftest.py)
 from tests.reminders.test_reminders import submit
 
 BAD_ADDRESS = "ani@example.org\r\nBcc: everyone@example.org"

@@ -8,6 +8,10 @@ are recorded as superseded, not sent. A reminder that is the only one due is sen
 superiors are kept.
 
 Office hours are 00:00-23:59 here, as in test_reminders.py.
+
+On SQLite alone: which point gives way to which is Python's decision over a deadline's reminders (engine.notices,
+engine.reminders); their PostgreSQL twins ran it again over the same rows. The reminders and the outbox on
+PostgreSQL are test_reminders.py's, the escalation's query the "+1" reads is test_escalated_lapse.py's.
 """
 
 from collections import defaultdict
@@ -19,6 +23,7 @@ from sqlalchemy import select
 from engine.models import Deadline, Notification, Reminder, User
 from engine.reminders import SUPERSEDED
 from notifications.reconcile import reconcile
+from tests.conftest import sqlite_db_url as db_url  # noqa: F401 - SQLite alone (see tests/conftest.py)
 from tests.reminders.conftest import wait_for
 from tests.reminders.test_reminders import (
     ALL_DAY,

@@ -5,6 +5,7 @@ from sqlalchemy import select
 from engine.models import Incident, Notification
 from notifications import delivery
 from notifications.channels import ChannelError
+from tests.conftest import sqlite_only
 from tests.reminders.conftest import free_port
 from tests.reminders.test_reminders import submit
 
@@ -45,6 +46,8 @@ def test_a_message_failing_five_times_becomes_an_incident_that_an_admin_retries(
     assert [i["subject"] for i in left if not i["subject"].startswith("calendar:")] == []
 
 
+# A message that cannot be rendered: Python's decision over its row; the incident's row and its retry above.
+@sqlite_only
 def test_a_message_whose_template_cannot_render_is_an_incident_at_once(services_for):
     svc = services_for(KAWAL_NOTIFY_CHANNELS="log")
     case_id = submit(svc)

@@ -8,6 +8,7 @@ from engine import inbox
 from engine.models import CaseEvent, HumanTask, Letter, User
 from notifications import jobs
 from notifications.reconcile import reconcile
+from tests.conftest import sqlite_only
 from tests.helpers import STEP
 from tests.reminders.conftest import run_kawal, wait_for
 from tests.reminders.test_reminders import rows, submit
@@ -58,6 +59,9 @@ def test_without_redis_the_clocks_sweep_makes_the_pdf(services_for, tmp_path):
     assert len(rendered_events(svc, case_id)) == 1
 
 
+# A failed render counted, its incident and the admin's retry are Python's decisions over the letter's row; the
+# letter's claim by concurrent workers and the sweep's query of pending letters run on PostgreSQL in the tests above.
+@sqlite_only
 def test_a_letter_that_cannot_be_made_fails_opens_an_incident_and_an_admin_retries_it(
     services_for, tmp_path, monkeypatch
 ):
@@ -87,6 +91,8 @@ def test_a_letter_that_cannot_be_made_fails_opens_an_incident_and_an_admin_retri
     assert jobs.render_letter(letter.id) == "ready"
 
 
+# What is queued is Redis's and RQ's matter over the same pending rows (see the comment above).
+@sqlite_only
 def test_a_case_scheduled_after_every_commit_queues_each_due_job_once(services_for, redis_server, tmp_path):
     """The boundary schedules a case after each of its commits; while the worker is behind, its letter and
     messages are still pending then. RQ would list a queued job's id again (and run it again) if asked."""

@@ -19,7 +19,7 @@ from engine.reminders import shift_working_days
 from notifications import jobs
 from notifications.reconcile import reconcile
 from notifications.services import QUEUE
-from tests.conftest import request_payload
+from tests.conftest import request_payload, sqlite_only
 from tests.helpers import STEP, dated
 from tests.reminders.conftest import free_port, run_kawal, wait_for
 from tests.smtp import mailed_id
@@ -258,6 +258,9 @@ def test_two_reconciles_at_once_send_nothing_twice(services_for, mailbox, env):
     assert len(mailbox.messages) == len(ids)
 
 
+# Which reminders an extension cancels and plans is Python's decision over the case's deadlines (engine.reminders);
+# the reminders' and deadlines' rows, and Redis's schedule of them, run on PostgreSQL in the tests above.
+@sqlite_only
 def test_extension_cancels_t10_reminders_and_schedules_t17_ones(services_for, redis_server, env):
     svc = services_for(KAWAL_REDIS_URL=redis_server.url)
     case_id = submit(svc)
@@ -284,6 +287,9 @@ def test_extension_cancels_t10_reminders_and_schedules_t17_ones(services_for, re
     redis.close()
 
 
+# The same T-1 as the first test's, through the embedded clock's sweep: the sweep's queries and the outbox run on
+# PostgreSQL there and in test_two_reconciles_at_once_send_nothing_twice.
+@sqlite_only
 def test_embedded_clock_without_redis_delivers_the_same_reminder(services_for, mailbox):
     from notifications.clock import EmbeddedClock
 
@@ -335,6 +341,9 @@ def test_scheduling_a_case_again_queues_only_what_redis_does_not_hold_as_needed(
         assert registry.get_scheduled_time(f"reminder-{reminder.id}") == later.astimezone(UTC).replace(microsecond=0)
 
 
+# Falling back to the embedded sweep when Redis does not answer is Python's decision; that sweep, by `kawal
+# reconcile`, runs on PostgreSQL in test_two_reconciles_at_once_send_nothing_twice.
+@sqlite_only
 def test_reconcile_does_what_is_due_itself_when_redis_does_not_answer(services_for, mailbox, env):
     """With Redis down, `kawal reconcile` (the every-minute timer) failed with a traceback and delivered nothing;
     the receipt waited for Redis. The database holds everything, so reconcile does the due work itself."""

@@ -2,6 +2,10 @@
 
 The language is kept with the identity in the vault, never in the case or its messages' rows; the
 messages go through a real SMTP server the test starts.
+
+On SQLite alone: the mail's language is Python's choice over the identity read from the vault; an English requester's
+identity sealed and read back is proved on PostgreSQL by tests/workflows/test_letter_reads.py, the outbox's rows by
+tests/reminders/test_reminders.py.
 """
 
 import pytest
@@ -12,6 +16,7 @@ from engine.models import Notification
 from notifications.channels import SmtpChannel
 from notifications.delivery import deliver
 from tests.conftest import complaint_payload, request_payload
+from tests.conftest import sqlite_db_url as db_url  # noqa: F401 - SQLite alone (see tests/conftest.py)
 
 
 @pytest.fixture

@@ -1,4 +1,7 @@
-"""Health's scheduler flag follows the scheduler's heartbeat, not RQ's lock, which outlives a killed holder."""
+"""Health's scheduler flag follows the scheduler's heartbeat, not RQ's lock, which outlives a killed holder.
+
+On SQLite alone: health reads Redis (heartbeats, locks, RQ's registry), never the database, which the worker is only
+given (the outbox and reminders on PostgreSQL are test_reminders.py's)."""
 
 import os
 import signal
@@ -8,6 +11,7 @@ from rq import Queue, Worker
 
 from notifications import scheduling
 from notifications.scheduling import Scheduler
+from tests.conftest import sqlite_db_url as db_url  # noqa: F401 - SQLite alone (see tests/conftest.py)
 from tests.reminders.conftest import wait_for
 from tests.reminders.test_worker_restart import _start
 

@@ -1,4 +1,7 @@
-"""A worker restarted under its fixed name after a crash (systemd: ``--name %H-kawal-%i``, ``Restart=always``)."""
+"""A worker restarted under its fixed name after a crash (systemd: ``--name %H-kawal-%i``, ``Restart=always``).
+
+On SQLite alone: what is proved is RQ's registry in Redis; the worker's database is only where it would work (the
+outbox and reminders on PostgreSQL are test_reminders.py's)."""
 
 import os
 import signal
@@ -6,6 +9,7 @@ import subprocess
 
 from redis import Redis
 
+from tests.conftest import sqlite_db_url as db_url  # noqa: F401 - SQLite alone (see tests/conftest.py)
 from tests.reminders.conftest import KAWAL, ROOT, wait_for
 
 

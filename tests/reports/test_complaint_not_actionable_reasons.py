@@ -3,6 +3,10 @@ DITINDAKLANJUTI): the verification chooses the reason (outside the office's auth
 court; reporter and/or reported party unclear and cannot be confirmed; another, explained), its free text explains
 it, and the complaint statistics (§7.6 "% not actionable (with reason)") count the reasons on the page, in the XLSX
 and in the API. A complaint verified before the form asked counts as "reason not recorded".
+
+On PostgreSQL too: the statistics counting the reasons (a GROUP BY over the facts, NULL as "not recorded") after the
+verification's JSON is rewritten and the facts derived again. The form's checks, the rule of which verdict keeps a
+reason and the page's and XLSX's wording run on SQLite alone, over the same rows.
 """
 
 import io
@@ -19,6 +23,7 @@ from engine import complaint_stats, facts
 from engine.errors import Invalid
 from engine.models import Case, CaseEvent, CaseFacts
 from engine.runtime import Runtime
+from tests.conftest import sqlite_only
 from tests.workflows.conftest import Office
 from tests.workflows.test_pengaduan_paths import CATAT
 
@@ -73,6 +78,7 @@ def _facts(office, ticket) -> CaseFacts:
         return s.get(CaseFacts, s.scalar(select(Case.id).where(Case.ticket == ticket)))
 
 
+@sqlite_only
 def test_not_actionable_at_verification_requires_the_reason_chosen_from_the_law_s_list(office, clock):
     ticket, _code = office.complaint()
     office.complete(ticket, "catat_pengaduan", CATAT)
@@ -88,6 +94,7 @@ def test_not_actionable_at_verification_requires_the_reason_chosen_from_the_law_
     assert (kept.not_actionable, kept.not_actionable_reason) == ("verifikasi", "perkara_pengadilan")
 
 
+@sqlite_only
 def test_an_actionable_or_forwarded_complaint_asks_no_reason_and_keeps_none(office, clock):
     actionable, _code = office.complaint()
     office.complete(actionable, "catat_pengaduan", CATAT)
@@ -127,6 +134,7 @@ def test_the_statistics_count_not_actionable_complaints_by_reason_and_older_ones
     assert sum(reasons.values()) == stats.breakdowns["not_actionable"]["verifikasi"].raw == 5
 
 
+@sqlite_only
 def test_the_statistics_page_and_xlsx_name_each_reason_in_the_reader_s_language(office, clock, browser):
     for reason in ("di_luar_kewenangan",) * 6 + ("pihak_tidak_jelas",) * 5:
         _not_actionable(office, reason)

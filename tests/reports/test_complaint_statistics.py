@@ -2,6 +2,10 @@
 §7.3, §9.3): the current year first, named; exact counts on the page for a reader who can open every complaint
 counted, "<5" wherever a count from 1 to 4 leaves that circle (the XLSX, the API, an officer who cannot list
 them); a complaint's unit is the unit it was referred to, none before.
+
+On PostgreSQL too: the complaints counted by unit (a GROUP BY in which a complaint not yet referred has no unit) and
+the register filtered by unit. Which period opens, which reader reads a count exact and which withheld, is Python's
+decision over the counts: SQLite alone (tests/reports/test_year_figures.py counts a year's statistics on both).
 """
 
 import html
@@ -17,7 +21,7 @@ from sqlalchemy import select
 from api.extensions import db
 from engine.models import Unit, User
 from tests.api.test_complaint_documents import TO_PENDMAD, Team
-from tests.conftest import complaint_payload
+from tests.conftest import complaint_payload, sqlite_only
 from tests.web.pages import text
 
 API = "/api/v1"
@@ -51,6 +55,7 @@ def breakdown(page: str, caption: str) -> dict[str, str]:
     return dict(re.findall(r'<th scope="row">([^<]*)</th><td class="num">([^<]*)</td>', table))
 
 
+@sqlite_only
 def test_the_statistics_open_on_the_current_year_and_say_which_period_they_count(client, browser):
     """In December 2026 the page opened on "Statistik pengaduan 2025", every figure 0, the year's complaints
     out of sight: the default was the last complete year, which the yearly report to the superior needs and the
@@ -65,6 +70,7 @@ def test_the_statistics_open_on_the_current_year_and_say_which_period_they_count
     assert "<h1>Statistik pengaduan Semester II (Juli–Desember) 2026</h1>" in semester  # never its key, 2026-S2
 
 
+@sqlite_only
 def test_the_team_reads_exact_counts_and_every_file_or_answer_that_leaves_the_page_withholds_small_ones(
     client, login, browser
 ):
@@ -88,6 +94,7 @@ def test_the_team_reads_exact_counts_and_every_file_or_answer_that_leaves_the_pa
     assert answer["breakdowns"]["mode"]["whistleblower"] is None
 
 
+@sqlite_only
 def test_a_team_officer_who_cannot_list_the_complaints_counted_reads_small_counts_withheld(app, client, browser):
     """A complaint team account of another unit sees none of the office's complaints (engine.access): its page
     would single out the whistleblower report it cannot open, so it reads "<5"."""

@@ -4,6 +4,10 @@ hold numbers and dates a spreadsheet can sort and sum (the CSV stays text).
 
 The cases are worked at engine level (tests.workflows.conftest.Office), then read as the PPID reads them: the
 register page in both languages, its CSV and its XLSX.
+
+On PostgreSQL too: the adjudication's date, a day kept in the dispute's facts and read back into the register. The
+other tests read further days and instants of the same rows (the same round trip) and check what Python writes of
+them (the wording in both languages, a workbook's cell types): SQLite alone.
 """
 
 import csv
@@ -17,6 +21,7 @@ import time_machine
 from openpyxl import load_workbook
 
 from engine.runtime import Runtime
+from tests.conftest import sqlite_only
 from tests.helpers import NOTICE, decision
 from tests.workflows.conftest import Office
 from tests.workflows.test_sengketa_paths import BERKAS, BUKTI, KESIMPULAN, MANDAT, SURAT_KUASA, wib
@@ -98,6 +103,7 @@ def test_the_dispute_register_dates_the_adjudication_by_the_day_it_was_read_not_
     assert cells["Tanggal keputusan"].value == datetime(2027, 2, 26)  # a date, not the moment recorded
 
 
+@sqlite_only
 def test_the_dispute_register_dates_a_mediation_agreement_by_the_day_it_was_made(office, clock, browser):
     """UU 14/2008 Pasal 39: the agreement is the mediation's decision; it is dated when it was made (27 Jan), not
     when an officer recorded it two days later."""
@@ -110,6 +116,7 @@ def test_the_dispute_register_dates_a_mediation_agreement_by_the_day_it_was_made
     assert (row["Mediasi"], row["Tanggal keputusan"]) == ("Sepakat", "27 Jan 2027")
 
 
+@sqlite_only
 def test_the_dispute_register_gives_the_court_s_judgment_its_date_and_its_effect_on_the_information_request(
     office, clock, browser
 ):
@@ -158,6 +165,7 @@ def test_the_dispute_register_gives_the_court_s_judgment_its_date_and_its_effect
     ) == ("The office", "Information request refused", "3 May 2027")
 
 
+@sqlite_only
 def test_a_register_workbook_holds_numbers_as_numbers_and_dates_as_dates_and_its_csv_text(office, clock, browser):
     """A spreadsheet sorts and sums the XLSX's working days, fees and dates: they were all written as text."""
     ticket = office.submit()  # Wed 13 Jan 2027, 10:00 WIB

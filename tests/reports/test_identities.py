@@ -4,6 +4,11 @@ a complaint's reporter never.
 A requester's name and a reporter's name and NIK are planted; the cases are worked over HTTP; then every
 register, report, statistic, chart and announcement is fetched as each kind of reader would, in every
 format (page, CSV, XLSX, DOCX, the HTML a PDF is printed from, JSON), and searched.
+
+On SQLite alone: who reads a name and what a page or file prints of the rows is Python's decision over rows either
+database returns alike. The registers' and reports' queries run on PostgreSQL in tests/reports/test_year_figures.py
+(the request register's requester names among them), test_pages.py and test_complaint_statistics.py; the searches
+for a leaked name across every table in tests/reminders/test_reporter_leaks.py.
 """
 
 import io
@@ -15,6 +20,7 @@ import time_machine
 
 from api.reports import files
 from tests.conftest import REPORTER_NAME, REPORTER_NIK, complaint_payload
+from tests.conftest import sqlite_db_url as db_url  # noqa: F401 - SQLite alone (see the docstring)
 from tests.helpers import WHO, decision
 from tests.workflows.test_pengaduan_paths import ARSIP, CATAT, KE_UNIT, NOTICE, TANGGAPAN_UNIT, TINDAK_LANJUT
 

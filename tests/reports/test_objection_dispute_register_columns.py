@@ -2,10 +2,15 @@
 missing): the superior's order to the PPID in the objection register and its files; a dispute on ground a alone,
 which mediation cannot settle (UU 14/2008 Pasal 40), read "not applicable" under Mediation, not blank; and the day
 a dispute's decision became final and binding.
+
+On PostgreSQL too: the day a decision became final, read from the dispute's events (their data and the instant
+each was recorded). The superior's order (read from the objection's events as the final day is) and "not applicable"
+are Python's reading of rows either database returns alike: SQLite alone.
 """
 
 from datetime import datetime, timedelta
 
+from tests.conftest import sqlite_only
 from tests.reports.test_dispute_register import _adjudicated, _csv, _page, _xlsx, clock, office  # noqa: F401
 from tests.workflows.test_sengketa_paths import BERKAS, SURAT_KUASA, WIB, wib
 
@@ -14,6 +19,7 @@ FINAL_ON = "Berkekuatan hukum tetap pada"
 MONTHS = ["Jan", "Feb", "Mar", "Apr", "Mei", "Jun", "Jul", "Agu", "Sep", "Okt", "Nov", "Des"]
 
 
+@sqlite_only
 def test_the_objection_register_and_its_files_carry_the_superior_s_order_to_the_ppid(office, clock, browser):  # noqa: F811
     objection = office.objection(office.submit(), ["c"])
     office.complete(
@@ -40,6 +46,7 @@ def test_the_objection_register_and_its_files_carry_the_superior_s_order_to_the_
     assert line["Superior's order to the PPID"] == ORDER
 
 
+@sqlite_only
 def test_a_ground_a_dispute_reads_mediation_not_applicable_and_a_mediated_one_its_outcome(office, clock, browser):  # noqa: F811
     ticket = office.dispute(office.objection(office.submit(), ["a"]))
     office.complete(ticket, "surat_kuasa", SURAT_KUASA)

@@ -1,5 +1,11 @@
 """Every register, report, statistic, chart and announcement renders, with the demo data and a year told;
-the dashboard counts what the registers list; the PPID keeps the report's narrative per period."""
+the dashboard counts what the registers list; the PPID keeps the report's narrative per period.
+
+On PostgreSQL too: the narrative kept per period, and the dashboard's counts (open cases by stage and by lateness,
+computed in SQL against the clock). The tests over the year and the demo (``demo_app``) run on SQLite alone: they
+check what Python makes of the figures (pages, files, wording, layout), and telling the year and loading the demo on
+PostgreSQL took ~40 s of a worker's time; tests/reports/test_year_figures.py proves the same figures, the annex's
+tickets and the registers over the same year on PostgreSQL."""
 
 import io
 import re
@@ -15,6 +21,7 @@ from api.extensions import db
 from engine import access, dashboard, kinds, registers
 from engine.demo import load_demo
 from engine.models import User
+from tests.conftest import sqlite_only
 from tests.reports.conftest import YEAR
 from tests.web.pages import Browser, csrf_token
 
@@ -91,6 +98,7 @@ DOWNLOADS = {
 }
 
 
+@sqlite_only
 def test_every_register_report_and_chart_renders_with_the_demo_and_a_year(demo_app):
     app = demo_app
     with time_machine.travel(NOW, tick=True):
@@ -123,6 +131,7 @@ def test_every_register_report_and_chart_renders_with_the_demo_and_a_year(demo_a
         assert load_workbook(io.BytesIO(stats.get_data())).sheetnames
 
 
+@sqlite_only
 def test_the_annual_report_s_xlsx_annex_lists_the_tickets_of_each_figure(demo_app):
     with time_machine.travel(NOW, tick=True):
         data = browse(demo_app, "ppid").client.get(f"/laporan/tahunan?periode={YEAR}&format=xlsx").get_data()
@@ -183,6 +192,8 @@ def test_the_dashboard_counts_exactly_the_open_cases_the_registers_list(app, off
             assert any(board.open_total(k) for k in shown.kinds), username
 
 
+# Who may see what: Python's decision; test_the_dashboard_counts_exactly... keeps the dashboard's SQL on PostgreSQL.
+@sqlite_only
 def test_the_head_of_the_agency_reads_the_ppid_dashboard_and_the_complaints_in_figures_only(app, office_cases):
     """The head answers for the PPID and sees its cases (not the requesters): the dashboard is in their menu and
     shows the PPID's processes in figures; the complaints in counts only, each complaint staying with the complaint
@@ -221,6 +232,7 @@ def office_cases(desk, client):
             assert client.post("/api/v1/complaints", json=complaint_payload(mode)).status_code == 201
 
 
+@sqlite_only
 def test_the_year_s_report_says_it_is_due_three_months_after_the_year_ends(app):
     """legal-process.md §9.2: the Laporan Layanan Informasi Publik is due by 31 March of the next year."""
     ppid = Browser(app.test_client())
@@ -231,6 +243,7 @@ def test_the_year_s_report_says_it_is_due_three_months_after_the_year_ends(app):
     assert "wajib disampaikan" not in ppid.get("/laporan/tahunan?periode=2026-S1").get_data(as_text=True)
 
 
+@sqlite_only
 def test_the_periods_offered_are_named_as_people_say_them(app):
     """The list offered "2026-S1"; it says "2026, semester I (Januari-Juni)" and keeps the code as its value."""
     ppid = Browser(app.test_client())
@@ -240,6 +253,7 @@ def test_the_periods_offered_are_named_as_people_say_them(app):
     assert '<option value="2026-S2">2026, semester II (Juli-Desember)</option>' in page
 
 
+@sqlite_only
 def test_the_request_register_gives_the_written_notice_s_date_and_form(demo_app):
     """legal-process.md §3.3: the register holds "the date and form of the written notice"; its dates read as the
     page's other dates do ("5 Des 2026", not 2026-12-05)."""
@@ -255,6 +269,7 @@ def test_the_request_register_gives_the_written_notice_s_date_and_form(demo_app)
     assert not any(re.fullmatch(r"\d{4}-\d{2}-\d{2}", s.strip()) for s in sent), sent
 
 
+@sqlite_only
 def test_shares_are_written_with_the_reader_s_decimal_mark(demo_app):
     """Bahasa Indonesia writes "80,0%" (the report wrote "80.0%")."""
     with time_machine.travel(NOW, tick=True):
@@ -267,6 +282,7 @@ def test_shares_are_written_with_the_reader_s_decimal_mark(demo_app):
     assert re.search(r'<td class="num">\d+\.\d%</td>', english)
 
 
+@sqlite_only
 def test_a_register_workbook_names_the_register_the_agency_and_the_period_above_its_header(demo_app):
     """The register's XLSX started with the column headers: the agency and the period were in its file name only.
     The office is named under its agency, as the letterhead names it: the agency alone named the ministry."""
@@ -312,6 +328,7 @@ def _structure(node, found: set[str]) -> set[str]:
     return found
 
 
+@sqlite_only
 def test_the_published_pdfs_are_tagged_so_a_screen_reader_reads_headings_and_tables(app, browser):
     """The yearly report and the public announcement are read by the public, some with a screen reader: their PDFs
     carry a structure tree (headings, tables), say they are tagged, and give their language and title."""

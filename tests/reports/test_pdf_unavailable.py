@@ -5,6 +5,9 @@ once per process.
 
 The missing library is WeasyPrint's own failure on such a machine: importing it raises the OSError of cffi's
 ``dlopen`` (``cannot load library 'libpango-1.0-0'``), raised here by an import hook.
+
+On SQLite alone: what a server without Pango answers is Python's (engine.pdf), whatever the database; the yearly
+report's queries run on PostgreSQL in tests/reports/test_annual_api.py.
 """
 
 import logging
@@ -15,6 +18,7 @@ import pytest
 import time_machine
 
 from engine import pdf
+from tests.conftest import sqlite_db_url as db_url  # noqa: F401 - SQLite alone (see tests/conftest.py)
 
 API = "/api/v1"
 NO_PANGO = "cannot load library 'libpango-1.0-0': libpango-1.0-0: cannot open shared object file"

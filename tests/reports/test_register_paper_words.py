@@ -3,6 +3,11 @@ register holds the requester's reaction to the superior's answer and the positio
 reader's language; a register's workbook is titled with the office under its agency, as the letters' letterhead
 names it; shares are written in the reader's number format and kept as numbers in a workbook; every CSV download
 opens in a spreadsheet as UTF-8 (its byte order mark).
+
+On SQLite alone: each test checks what Python writes of the registers' and reports' rows (words, languages, titles,
+number formats, a file's encoding, the columns shown), rows either database returns alike. The registers and the
+report are counted on PostgreSQL in tests/reports/test_year_figures.py; the objection and dispute registers' dates
+and final days in tests/reports/test_dispute_register.py and test_objection_dispute_register_columns.py.
 """
 
 import csv
@@ -14,6 +19,7 @@ import time_machine
 from openpyxl import load_workbook
 
 from engine.runtime import Runtime
+from tests.conftest import sqlite_db_url as db_url  # noqa: F401 - SQLite alone (see the docstring)
 from tests.reports.test_dispute_register import _page
 from tests.workflows.conftest import Office
 from tests.workflows.test_keberatan_paths import _decide, _decided, _to_superior

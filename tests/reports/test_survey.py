@@ -13,6 +13,7 @@ from api.extensions import db
 from api.reports.files import _ikm_sentence
 from engine import survey
 from engine.models import Notification, SurveyBallot, SurveyResponse
+from tests.conftest import sqlite_only
 from tests.helpers import decision
 from tests.web.pages import Browser, csrf_token
 
@@ -43,6 +44,8 @@ def _answer(client, receipt, answers):
     return client.post(f"{API}/survey", json=body)
 
 
+# When the survey is offered, and its invitation: Python's over the closed case (the outbox: test_outbox.py's).
+@sqlite_only
 def test_a_closed_case_s_requester_is_invited_on_the_status_page_and_by_message(app, client, desk):
     open_receipt = desk.submit()
     receipt = _closed_request(desk)
@@ -76,6 +79,8 @@ def test_a_closed_case_s_requester_is_invited_on_the_status_page_and_by_message(
     assert _answer(client, open_receipt, ALL_FOUR).status_code == 409  # the survey opens when the case closes
 
 
+# On PostgreSQL too: the answer stored without a link to the case (the tables' columns as migrated) and a second answer
+# refused by the ballot's unique token, nothing changed.
 def test_the_survey_is_answered_once_on_the_portal_and_keeps_no_link_to_the_case(app, desk):
     receipt = _closed_request(desk)
     portal = Browser(app.test_client())
@@ -165,6 +170,7 @@ def test_the_grade_follows_the_regulation_s_conversion_intervals(converted, grad
     assert survey.grade(converted)[0] == grade
 
 
+@sqlite_only
 def test_the_index_is_written_with_the_page_s_decimal_comma_in_bahasa_indonesia(app):
     """The yearly report, the dashboard and the statistics wrote "indeks 3.25" in Bahasa Indonesia, where a decimal
     is written with a comma (3,25), as every other figure of theirs is."""

@@ -10,7 +10,7 @@ number is public, so its owner must not be locked out by strangers).
 
 import pytest
 
-from tests.conftest import complaint_payload, request_payload
+from tests.conftest import complaint_payload, request_payload, sqlite_only
 from tests.web.pages import Browser
 
 API = "/api/v1"
@@ -79,6 +79,8 @@ def test_an_address_that_sent_too_many_wrong_codes_waits_whatever_the_code(clien
     assert status(client, ticket, code, "203.0.113.9").status_code == 200
 
 
+# The same counts as the endpoints above, which keep them on PostgreSQL: here, which endpoints count (Python).
+@sqlite_only
 @pytest.mark.parametrize("endpoint", COMPLAINT_ENDPOINTS)
 def test_the_complaint_messages_endpoints_count_wrong_codes_too(client, settings, complaint_case, endpoint):
     ticket, code = complaint_case
@@ -109,6 +111,8 @@ def test_the_count_is_shared_by_every_process(settings, request_case, another_ap
     assert status(first, ticket, code, "198.51.100.8").status_code == 429
 
 
+# The same counts again, through the portal's form (Python); kept on PostgreSQL by the API's tests.
+@sqlite_only
 def test_the_portal_status_form_counts_in_the_database_not_in_the_cookie(app, settings, request_case):
     """A script that drops its cookie after every try is still counted (the old limit lived in the cookie)."""
     ticket, code = request_case

@@ -5,16 +5,32 @@ raise; an id beyond the columns' range (``reply_to: 10**30``, ``/incidents/{2**6
 database driver raise; a NUL byte in a ticket or a username made PostgreSQL's driver raise. The request
 check (api.limits) and the id rules (engine.ids) now refuse them before any view or query, on both
 databases.
+
+On PostgreSQL too: what PostgreSQL refuses and SQLite stores (a NUL byte in text; an id beyond a 32-bit column, 2^31,
+10^15). What either database's driver refuses (beyond 64 bits) and the parser's limits are refused in Python before
+any query: their PostgreSQL twin ran the same check again, so they run on SQLite alone (``backends``).
 """
 
 import pytest
 
-from tests.conftest import PASSWORD, complaint_payload, request_payload
+from tests.conftest import BACKENDS, PASSWORD, complaint_payload, request_payload, sqlite_only
 
 API = "/api/v1"
 DEEP = "[" * 1000 + "]" * 1000
 HUGE_INT = '{"ticket": "PPID-2026-000001", "access_code": ' + "9" * 5000 + "}"
-OUT_OF_RANGE_IDS = [0, 2**31, 2**63, 10**30]
+OUT_OF_RANGE_IDS = {"zero": (0,), "2^31": (2**31,), "2^63": (2**63,), "10^30": (10**30,)}
+
+
+def backends(cases: dict[str, tuple], on_postgres: set[str]) -> list:
+    """``db_url`` joined with each case's values: every case on SQLite, those named in ``on_postgres`` on PostgreSQL
+    too (ids as ``db_url``'s own: ``sqlite-<case>``, ``postgres-<case>``)."""
+    postgres = BACKENDS[1]
+    params = []
+    for name, values in cases.items():
+        params.append(pytest.param("sqlite", *values, id=f"sqlite-{name}"))
+        if name in on_postgres:
+            params.append(pytest.param(*postgres.values, *values, marks=postgres.marks, id=f"postgres-{name}"))
+    return params
 
 
 def assert_clear_4xx(response, status):
@@ -32,32 +48,24 @@ def token(client):
     return {"Authorization": f"Bearer {r.json['token']}"}
 
 
+BROKEN_BODIES = {
+    "deep-status": ("/status", DEEP, "nested too deeply"),
+    "deep-request": ("/requests", '{"requester": ' * 200 + "1" + "}" * 200, "nested too deeply"),
+    "deep-login": ("/auth/token", DEEP, "nested too deeply"),
+    "5000-digit-int": ("/status", HUGE_INT, "number too large"),
+    "4301-digit-negative": ("/complaints", '{"mode": "anonim", "x": -' + "1" * 4301 + "}", "number too large"),
+    "nan": ("/status", '{"ticket": NaN, "access_code": "x"}', "not a JSON number"),
+    "infinity": ("/status", '{"ticket": 1e999, "access_code": "x"}', "number too large"),
+    "nul-ticket": ("/status", '{"ticket": "PPID\\u0000-2026", "access_code": "x"}', "NUL"),
+    "nul-username": ("/auth/token", '{"username": "ad\\u0000min", "password": "x"}', "NUL"),
+    "nul-key": ("/auth/token", '{"us\\u0000er": "admin", "password": "x"}', "NUL"),
+}
+
+
 @pytest.mark.parametrize(
-    ("path", "raw", "words"),
-    [
-        ("/status", DEEP, "nested too deeply"),
-        ("/requests", '{"requester": ' * 200 + "1" + "}" * 200, "nested too deeply"),
-        ("/auth/token", DEEP, "nested too deeply"),
-        ("/status", HUGE_INT, "number too large"),
-        ("/complaints", '{"mode": "anonim", "x": -' + "1" * 4301 + "}", "number too large"),
-        ("/status", '{"ticket": NaN, "access_code": "x"}', "not a JSON number"),
-        ("/status", '{"ticket": 1e999, "access_code": "x"}', "number too large"),
-        ("/status", '{"ticket": "PPID\\u0000-2026", "access_code": "x"}', "NUL"),
-        ("/auth/token", '{"username": "ad\\u0000min", "password": "x"}', "NUL"),
-        ("/auth/token", '{"us\\u0000er": "admin", "password": "x"}', "NUL"),
-    ],
-    ids=[
-        "deep-status",
-        "deep-request",
-        "deep-login",
-        "5000-digit-int",
-        "4301-digit-negative",
-        "nan",
-        "infinity",
-        "nul-ticket",
-        "nul-username",
-        "nul-key",
-    ],
+    ("db_url", "path", "raw", "words"),
+    backends(BROKEN_BODIES, {"nul-ticket", "nul-username", "nul-key"}),
+    indirect=["db_url"],
 )
 def test_a_json_body_that_broke_the_parser_or_driver_is_400_with_a_reason(client, unchanged, path, raw, words):
     """The answer says which limit the body broke; no row of any table changes."""
@@ -75,7 +83,7 @@ def test_a_json_body_that_broke_the_parser_or_driver_is_400_with_a_reason(client
         "/tasks/{id}/complete",
     ],
 )
-@pytest.mark.parametrize("number", OUT_OF_RANGE_IDS, ids=["zero", "2^31", "2^63", "10^30"])
+@pytest.mark.parametrize(("db_url", "number"), backends(OUT_OF_RANGE_IDS, {"2^31"}), indirect=["db_url"])
 def test_an_id_outside_the_columns_range_in_a_path_is_404(client, token, unchanged, path, number):
     """Such an id can name no row: the route does not match, whatever the database."""
     with unchanged():
@@ -83,7 +91,7 @@ def test_an_id_outside_the_columns_range_in_a_path_is_404(client, token, unchang
     assert_clear_4xx(r, 404)
 
 
-@pytest.mark.parametrize("number", OUT_OF_RANGE_IDS, ids=["zero", "2^31", "2^63", "10^30"])
+@pytest.mark.parametrize(("db_url", "number"), backends(OUT_OF_RANGE_IDS, {"2^31"}), indirect=["db_url"])
 def test_an_id_outside_the_columns_range_on_a_page_is_404(client, number):
     """The officers' and the portal's pages use the same id rule as the API."""
     for path in (f"/tugas/{number}", f"/publik/pengaduan/lampiran/{number}"):
@@ -97,11 +105,19 @@ def complaint(client):
     return r.json["ticket"], {"X-Access-Code": r.json["access_code"]}
 
 
-@pytest.mark.parametrize(
-    ("reply_to", "status"),
-    [(10**30, 400), (2**63, 400), (2**31, 422), (10**15, 422), (0, 422), (-1, 422), ("abc", 422), (True, 422)],
-    ids=["10^30", "2^63", "2^31", "10^15", "zero", "negative", "text", "bool"],
-)
+REPLIES = {
+    "10^30": (10**30, 400),
+    "2^63": (2**63, 400),
+    "2^31": (2**31, 422),
+    "10^15": (10**15, 422),
+    "zero": (0, 422),
+    "negative": (-1, 422),
+    "text": ("abc", 422),
+    "bool": (True, 422),
+}
+
+
+@pytest.mark.parametrize(("db_url", "reply_to", "status"), backends(REPLIES, {"2^31", "10^15"}), indirect=["db_url"])
 def test_reply_to_out_of_range_is_refused_and_nothing_is_stored(client, complaint, unchanged, reply_to, status):
     """A message's ``reply_to`` is a row id: out of range is a field error (or, beyond 64 bits, a body error)."""
     ticket, code = complaint
@@ -114,6 +130,7 @@ def test_reply_to_out_of_range_is_refused_and_nothing_is_stored(client, complain
         assert set(body["errors"]) == {"reply_to"}
 
 
+@sqlite_only  # beyond 64 bits: refused by either database's driver, so SQLite proves the check comes first
 def test_reply_to_out_of_range_in_the_multipart_form_is_a_field_error(client, complaint, unchanged):
     ticket, code = complaint
     with unchanged():

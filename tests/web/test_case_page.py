@@ -40,14 +40,23 @@ def registered(desk):
     return receipt["ticket"]
 
 
+# Most tests look at a request midway: built once per worker and copied for every later test (kept_database).
+@pytest.fixture
+def registered_case(desk, kept_database):
+    """``registered_case()``: a request midway (``registered``): its ticket."""
+    return lambda: kept_database("case_page-registered", lambda: registered(desk))
+
+
 def highlights(page: str) -> dict:
     found = DATA.search(page)
     assert found, "the page carries no diagram data"
     return json.loads(found[1])
 
 
-def test_the_page_shows_the_timeline_the_deadlines_with_basis_and_explanation_and_the_open_tasks(desk, browser):
-    ticket = registered(desk)
+def test_the_page_shows_the_timeline_the_deadlines_with_basis_and_explanation_and_the_open_tasks(
+    registered_case, desk, browser
+):
+    ticket = registered_case()
     task = desk.task(ticket, "proses_permohonan")
     r = browser("ppid").get(f"/kasus/{ticket}")
     page = text(r)
@@ -75,8 +84,9 @@ def test_the_page_shows_the_timeline_the_deadlines_with_basis_and_explanation_an
     assert "Ani Wijaya" in page
 
 
-def test_tables_have_headers_and_scroll_in_their_own_region(desk, browser):
-    page = text(browser("ppid").get(f"/kasus/{registered(desk)}"))
+def test_tables_have_headers_and_scroll_in_their_own_region(registered_case, browser):
+    ticket = registered_case()  # before the login: the kept copy replaces the database
+    page = text(browser("ppid").get(f"/kasus/{ticket}"))
     assert page.count('<div class="table-wrap" role="group"') == 3  # deadlines, timeline, letters
     assert '<th scope="col">Dasar hukum</th>' in page
     assert '<th scope="row">Pemberitahuan tertulis (10 hari kerja) <span class="clock-code">T10</span>' in page
@@ -84,16 +94,16 @@ def test_tables_have_headers_and_scroll_in_their_own_region(desk, browser):
         assert " src=" in tag or 'type="application/json"' in tag, tag
 
 
-def test_the_auditor_sees_the_case_but_not_the_requesters_identity(desk, browser):
-    ticket = registered(desk)
+def test_the_auditor_sees_the_case_but_not_the_requesters_identity(registered_case, browser):
+    ticket = registered_case()
     page = text(browser("auditor").get(f"/kasus/{ticket}"))
     assert "T10" in page
     assert "Ani Wijaya" not in page
     assert "3171234507890001" not in page
 
 
-def test_the_auditor_reads_the_notes_and_is_offered_no_box_to_add_one(desk, browser):
-    ticket = registered(desk)
+def test_the_auditor_reads_the_notes_and_is_offered_no_box_to_add_one(registered_case, browser):
+    ticket = registered_case()
     ppid = browser("ppid")
     ppid.get(f"/kasus/{ticket}")
     assert ppid.post(f"/kasus/{ticket}/catatan", {"body": "Cek lampiran."}).status_code == 302
@@ -128,23 +138,23 @@ def test_the_desk_sees_the_requesters_other_filings_by_nik_with_the_names_they_w
     assert "other-filings" not in text(browser("auditor").get(f"/kasus/{first}"))
 
 
-def test_a_unit_not_referred_to_gets_404_for_the_page_and_the_diagram(desk, browser):
-    ticket = registered(desk)
+def test_a_unit_not_referred_to_gets_404_for_the_page_and_the_diagram(registered_case, browser):
+    ticket = registered_case()
     b = browser("unit")
     assert b.get(f"/kasus/{ticket}").status_code == 404
     assert b.get(f"/kasus/{ticket}/diagram.bpmn").status_code == 404
 
 
-def test_the_page_needs_a_login(desk, browser):
-    ticket = registered(desk)
+def test_the_page_needs_a_login(registered_case, browser):
+    ticket = registered_case()
     for path in (f"/kasus/{ticket}", f"/kasus/{ticket}/diagram.bpmn"):
         r = browser().get(path)
         assert r.status_code == 302
         assert r.location.startswith("/masuk")
 
 
-def test_the_diagram_is_the_bpmn_file_of_the_process_version_the_case_runs(desk, browser):
-    ticket = registered(desk)
+def test_the_diagram_is_the_bpmn_file_of_the_process_version_the_case_runs(registered_case, browser):
+    ticket = registered_case()
     r = browser("ppid").get(f"/kasus/{ticket}/diagram.bpmn")
     assert r.status_code == 200
     assert r.mimetype == "application/xml"
@@ -154,8 +164,8 @@ def test_the_diagram_is_the_bpmn_file_of_the_process_version_the_case_runs(desk,
     assert "<bpmndi:BPMNDiagram" in body
 
 
-def test_the_highlights_are_the_completed_steps_and_the_current_task_of_a_case_midway(desk, browser):
-    ticket = registered(desk)
+def test_the_highlights_are_the_completed_steps_and_the_current_task_of_a_case_midway(registered_case, browser):
+    ticket = registered_case()
     page = text(browser("ppid").get(f"/kasus/{ticket}"))
     marks = highlights(page)
     assert {"start", "periksa_kelengkapan", "registrasi", "ms_diterima", "ms_terdaftar"} <= set(marks["completed"])
@@ -169,8 +179,10 @@ def test_the_highlights_are_the_completed_steps_and_the_current_task_of_a_case_m
     assert "Tahap tercapai: Terdaftar" in steps
 
 
-def test_the_viewer_is_loaded_from_kawal_itself_and_only_when_it_is_there(desk, browser, monkeypatch, tmp_path):
-    ticket = registered(desk)
+def test_the_viewer_is_loaded_from_kawal_itself_and_only_when_it_is_there(
+    registered_case, browser, monkeypatch, tmp_path
+):
+    ticket = registered_case()
     b = browser("ppid")
     page = text(b.get(f"/kasus/{ticket}"))
     assert '<script src="/assets/vendor/bpmn-viewer.production.min.js" defer></script>' in page
@@ -204,11 +216,17 @@ def test_a_request_page_shows_its_objection_and_each_stage_clock(desk, client, b
 
 
 @pytest.fixture
-def complaint(client, login):
-    with time_machine.travel(COMPLAINT_RECEIVED, tick=True):
+def complaint(client, login, kept_database):
+    """A confidential complaint verified and referred to a unit: the team on it; built once per worker and copied
+    for every later test (kept_database)."""
+
+    def build():
         team = Team(client, login, "rahasia").verified()
         team.complete("klasifikasi", TO_PENDMAD)
-        yield team
+        return team.ticket
+
+    with time_machine.travel(COMPLAINT_RECEIVED, tick=True):
+        yield Team(client, login, ticket=kept_database("case_page-complaint", build))
 
 
 def test_the_complaint_team_sees_the_documents_and_never_the_reporter(complaint, browser, client, login):
@@ -276,12 +294,12 @@ def test_a_unit_not_referred_to_does_not_see_the_complaint(complaint, browser):
 def test_a_document_not_issued_or_of_a_request_is_404(complaint, desk, browser):
     b = browser("tim")
     assert b.get(f"/kasus/{complaint.ticket}/dokumen/pemberitahuan_hasil").status_code == 404
-    ticket = registered(desk)
+    ticket = registered(desk)  # beside the complaint: not the kept request, whose copy would replace it
     assert browser("ppid").get(f"/kasus/{ticket}/dokumen/tanda_terima").status_code == 404
 
 
-def test_the_page_speaks_english_when_chosen(desk, browser):
-    ticket = registered(desk)
+def test_the_page_speaks_english_when_chosen(registered_case, browser):
+    ticket = registered_case()
     b = browser("ppid")
     r = b.get(f"/bahasa/en?next=/kasus/{ticket}")
     assert r.status_code == 302

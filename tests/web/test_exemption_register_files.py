@@ -14,7 +14,10 @@ from sqlalchemy import select
 from api.extensions import db
 from engine import exemption_words, exemptions
 from engine.models import Exemption
-from tests.conftest import db_url  # noqa: F401 - both databases again (tests/web/conftest.py): the register's query
+from tests.conftest import (
+    db_url,  # noqa: F401 - both databases again (tests/web/conftest.py): the register's query and its export
+    sqlite_only,
+)
 from tests.web.test_exemption_register_page import URL, refuse_as_exempt
 
 HEADERS_ID = [
@@ -99,6 +102,9 @@ def test_the_page_s_download_is_the_register_s_export_with_its_columns_and_rows(
     assert row[-1] == f"Keberatan {OBJECTION} dikabulkan seluruhnya oleh Atasan PPID"
 
 
+# The others on SQLite alone: the same register's rows and days again, then its words and layout, in Python. The
+# first test keeps the register's query, its days read back and its export on PostgreSQL.
+@sqlite_only
 def test_the_api_s_workbook_writes_the_register_s_days_as_dates_as_the_page_s_does(app, desk, client, login):
     entry = ended_by_objection(app, desk)
     response = client.get("/api/v1/exemptions/export?format=xlsx&lang=en", headers=login("ppid"))
@@ -111,6 +117,7 @@ def test_the_api_s_workbook_writes_the_register_s_days_as_dates_as_the_page_s_do
     assert row[-1] == f"Objection {OBJECTION} granted in full by the PPID's superior"
 
 
+@sqlite_only
 def test_why_an_entry_ended_reads_in_the_page_s_language_on_the_page_and_in_its_files(app, browser, desk):
     entry = ended_by_objection(app, desk)
     english = f"Objection {OBJECTION} granted in full by the PPID's superior"
@@ -128,6 +135,7 @@ def test_why_an_entry_ended_reads_in_the_page_s_language_on_the_page_and_in_its_
     assert f'<th scope="row">1</th><td>{entry.id}</td><td>PPID-' in page
 
 
+@sqlite_only
 def test_both_registers_pages_share_the_form_and_the_table(app, browser, desk):
     """The process registers and the register of exempt information are one form and one table (the macros of
     reports/_register.html): the same buttons, the same scrolling table headed by its first column, and an invalid
@@ -154,6 +162,7 @@ def test_both_registers_pages_share_the_form_and_the_table(app, browser, desk):
     assert 'aria-describedby="exemptions-period-hint"' in days
 
 
+@sqlite_only
 def test_the_api_s_register_says_why_an_entry_ended_in_the_caller_s_language(app, desk, client, login):
     ended_by_objection(app, desk)
     english = f"Objection {OBJECTION} granted in full by the PPID's superior"

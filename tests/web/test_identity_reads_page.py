@@ -2,7 +2,10 @@
 engine.identity_reads): who read which reporter's, reported person's or requester's identity, when, on which case and
 under what authority (a whistleblower's reveal: its request and who approved it), across cases, newest first, paged,
 filtered by period, officer and case, with the whole selection as CSV. For auditors only, and never the identity
-itself. On both databases: the list is a query of its own over the cases' histories."""
+itself. On both databases: the list is a query of its own over the cases' histories (a JSON field picks a reported
+person's reads), its times read back in office time, filtered by period, officer and case, paged and counted. Who may
+read it, what it says of each kind of read, a refused filter and what it never shows are Python's over its rows: on
+SQLite alone."""
 
 import re
 from datetime import UTC, datetime
@@ -14,7 +17,8 @@ from tests.conftest import (
     REPORTER_NAME,
     REPORTER_NIK,
     complaint_payload,
-    db_url,  # noqa: F401 - both databases again (tests/web/conftest.py takes SQLite alone)
+    db_url,  # noqa: F401 - both databases again (tests/web/conftest.py takes SQLite alone): the list's query
+    sqlite_only,
 )
 from tests.helpers import second_factor_login
 from tests.web.pages import text
@@ -99,6 +103,8 @@ def test_a_reveal_approved_and_read_by_the_handler_is_listed_with_its_request_an
     assert REASON not in page  # the request's reason is on the case's history, not here
 
 
+# Each kind of read in words: the paged test below reads a reported person's and a reporter's on PostgreSQL.
+@sqlite_only
 def test_the_complaint_team_s_reads_of_a_confidential_reporter_and_of_the_reported_persons_are_listed(
     client, login, browser
 ):
@@ -112,6 +118,7 @@ def test_the_complaint_team_s_reads_of_a_confidential_reporter_and_of_the_report
     ]
 
 
+@sqlite_only
 def test_a_copy_of_the_requester_s_personal_data_is_listed_as_a_read_under_their_right_of_access(
     client, login, desk, browser
 ):
@@ -124,6 +131,8 @@ def test_a_copy_of_the_requester_s_personal_data_is_listed_as_a_read_under_their
     assert row["Kasus"].startswith(receipt["ticket"])
 
 
+# Who may read the list: Python.
+@sqlite_only
 @pytest.mark.parametrize("who", ["unit", "unitmad", "tim", "wbs", "ppid", "petugas", "admin", "kepala"])
 def test_only_auditors_read_the_list_of_identity_reads(client, login, browser, who):
     officer = browser(who)
@@ -173,6 +182,8 @@ def test_the_list_is_paged_and_filtered_by_period_officer_and_case(client, login
     assert len(lines) == 1 + 51
 
 
+# A refused filter and its words: Python's checks (an unknown ticket or officer is a lookup by equality).
+@sqlite_only
 @pytest.mark.parametrize(
     ("query", "field", "said"),
     [
@@ -196,6 +207,8 @@ def test_a_filter_the_list_cannot_read_is_said_and_never_read_as_every_read(brow
     assert 'id="reads-title"' not in page  # no list beside a filter it could not read
 
 
+# What the page, the CSV and the API leave out: Python over the rows the tests above read on PostgreSQL.
+@sqlite_only
 def test_nothing_personal_is_on_the_page_in_the_csv_or_in_the_api(app, client, login, desk, browser):
     ticket, _request_id = revealed(app, client, login)
     confidential = complaint(client, "rahasia")

@@ -6,7 +6,8 @@ from datetime import UTC, datetime, timedelta
 from tests.api.test_inbox_search import more_open_tasks
 from tests.conftest import (
     REPORTER_NAME,
-    db_url,  # noqa: F401 - both databases again (tests/web/conftest.py takes SQLite alone)
+    db_url,  # noqa: F401 - both databases again (tests/web/conftest.py takes SQLite alone): the queue's queries
+    sqlite_only,
 )
 from tests.web.pages import text
 
@@ -21,6 +22,8 @@ def _rows(page: str) -> list[str]:
     return re.findall(r"<tr class=\"row-[a-z_]+\">.*?</tr>", page, re.S)
 
 
+# Words: the due state's words are Python's; the queue's order, filters and counters are kept on PostgreSQL below.
+@sqlite_only
 def test_the_inbox_lists_the_case_task_with_its_due_state_in_words(desk, browser):
     receipt = desk.submit()
     page = text(browser("petugas").get("/kotak-masuk"))
@@ -65,6 +68,9 @@ def test_filters_narrow_the_list_by_due_state_stage_and_process(desk, login, bro
     assert '<option value="1" selected>Kantor Wilayah (KANWIL)</option>' in page  # as the other unit filters
 
 
+# Who may claim, assign and see what, and in which words: Python over the rows (tests/api/test_take_next.py keeps
+# claims on PostgreSQL).
+@sqlite_only
 def test_claim_then_release_from_the_inbox(desk, browser):
     receipt = desk.submit()
     task = desk.task(receipt["ticket"], "periksa_kelengkapan")
@@ -81,6 +87,7 @@ def test_claim_then_release_from_the_inbox(desk, browser):
     assert desk.task(receipt["ticket"], "periksa_kelengkapan")["assignee"] is None
 
 
+@sqlite_only
 def test_a_task_claimed_by_another_officer_cannot_be_claimed_and_says_by_whom(desk, browser):
     receipt = desk.submit()
     task = desk.task(receipt["ticket"], "periksa_kelengkapan")
@@ -97,6 +104,7 @@ def test_a_task_claimed_by_another_officer_cannot_be_claimed_and_says_by_whom(de
     assert "already claimed by Petugas" in text(second.get(r.location))  # the visitor's language, not both
 
 
+@sqlite_only
 def test_only_the_lanes_superior_is_offered_assign_and_may_assign(desk, browser):
     receipt = desk.submit()
     task = desk.task(receipt["ticket"], "periksa_kelengkapan")
@@ -119,6 +127,7 @@ def test_only_the_lanes_superior_is_offered_assign_and_may_assign(desk, browser)
     assert desk.task(receipt["ticket"], "periksa_kelengkapan")["assignee"] == "petugas2"
 
 
+@sqlite_only
 def test_my_tasks_and_the_whole_unit_are_their_own_tabs(desk, browser):
     receipt = desk.submit()
     officer = browser("petugas")
@@ -132,6 +141,7 @@ def test_my_tasks_and_the_whole_unit_are_their_own_tabs(desk, browser):
     assert receipt["ticket"] in page
 
 
+@sqlite_only
 def test_a_complaint_officer_does_not_see_ppid_tasks(desk, browser):
     receipt = desk.submit()
     page = text(browser("tim").get("/kotak-masuk"))
@@ -162,6 +172,8 @@ def _stage_groups(page: str) -> dict[str, list[str]]:
     }
 
 
+# The filters' options, a refused filter and the due words: Python; the filters' queries are kept on PostgreSQL.
+@sqlite_only
 def test_the_stage_filter_offers_the_stages_of_the_officer_s_processes_each_under_its_process(browser):
     """It listed every stage of the four processes in one alphabetical list ("Selesai" four times, the complaint's
     stages to the PPID's desk): each process's stages now come under its name, in the order a case goes through
@@ -178,6 +190,7 @@ def test_the_stage_filter_offers_the_stages_of_the_officer_s_processes_each_unde
     assert team["Pengaduan Masyarakat"][0] == "Baru / Belum Diverifikasi"
 
 
+@sqlite_only
 def test_a_filter_the_list_does_not_offer_is_named_as_the_page_names_it(browser):
     """An edited or old link: "data tidak sah salah satu dari permohonan_informasi, ..." said nothing a person
     could act on. The list comes back without it, saying which; a too long search says its limit."""
@@ -223,6 +236,8 @@ def test_a_search_finds_finished_cases_too_with_their_requester_for_the_desk_onl
     assert "Tidak ada kasus selesai yang cocok." in page
 
 
+# The law's deadline in words, computed in Python.
+@sqlite_only
 def test_a_task_past_its_deadline_since_the_last_working_day_is_late_not_due_today(app):
     """Due Fri 4 Dec 2026, 16:00 WIB, read on Sunday 6 Dec: no working day has passed since, but the deadline has;
     the inbox said "jatuh tempo hari ini" beside its red "Melewati batas" badge."""
@@ -238,6 +253,8 @@ def test_a_task_past_its_deadline_since_the_last_working_day_is_late_not_due_tod
             assert due_words({"due_at": due, "working_days_left": 0}) == "jatuh tempo hari ini"
 
 
+# Layout and who may do what: Python over the rows.
+@sqlite_only
 def test_the_complaint_team_s_inbox_has_no_requester_column_it_could_never_fill(browser, client, desk):
     """The complaint team read "Pemohon: —" on every row and a search hint promising names and NIKs: a
     complaint's reporter is never shown with the case."""
@@ -341,6 +358,7 @@ def _bulk_actions(page: str) -> list[str]:
     return re.findall(r'<option value="(\w+)">', found[1]) if found else []
 
 
+@sqlite_only
 def test_the_bulk_form_offers_only_what_the_reader_may_do_and_a_refusal_of_every_task_says_none_changed(desk, browser):
     """The PPID was offered "Tugaskan" for the PPID's own tasks, then told "sebagian tugas ditolak" when every one
     was refused: the form offers an action when the reader may take it on a task of the page, and a refusal of every
@@ -366,6 +384,8 @@ def test_the_bulk_form_offers_only_what_the_reader_may_do_and_a_refusal_of_every
     assert _bulk_actions(text(browser("petugas").get("/kotak-masuk"))) == ["claim"]
 
 
+# A register's ticket as a link: layout (the registers' queries run on PostgreSQL in tests/reports).
+@sqlite_only
 def test_a_register_s_ticket_opens_its_case_for_its_readers(desk, client, browser):
     """The register listed the desk's requests as plain text: each ticket is now a link to its case, which every
     reader of the register may open (its rows are the cases the reader may see)."""
@@ -403,6 +423,8 @@ def _reveals(page: str) -> str:
     return found[0] if found else ""
 
 
+# Whom a reveal waits for: who may decide it, in Python (the reveals' rows: tests/api/test_complaints_api.py).
+@sqlite_only
 def test_a_wbs_manager_s_inbox_lists_the_reveals_another_manager_asked_with_a_link_to_decide_them(
     client, login, browser
 ):
@@ -427,6 +449,7 @@ def test_a_wbs_manager_s_inbox_lists_the_reveals_another_manager_asked_with_a_li
     assert "Identity reveals: 1" in english
 
 
+@sqlite_only
 def test_the_manager_who_asked_and_nobody_outside_the_wbs_managers_is_shown_a_reveal_to_decide(client, login, browser):
     """The one who asked may not decide (engine.complaints.decide_reveal); the complaint team, the auditor and the
     PPID decide no reveal at all."""
@@ -439,6 +462,7 @@ def test_the_manager_who_asked_and_nobody_outside_the_wbs_managers_is_shown_a_re
     assert "Pembukaan identitas: 0" in text(browser("wbs").get("/kotak-masuk"))
 
 
+@sqlite_only
 def test_a_reveal_asked_by_a_handler_waits_for_every_wbs_manager_until_one_decides_it(client, login, browser):
     ticket, request_id = _reveal_asked(client, login, by="tim")
     for who in ("wbs", "wbs2"):

@@ -5,7 +5,9 @@ in the API (POST /api/v1/incidents/<id>/close) and on the server (kawal incident
 The reason is required, at most 300 characters, and holds no one's e-mail address, mobile number or NIK: it is
 refused beside its field, the incident left open. Once closed, the incident keeps who, when and why; its message
 stays unsent; it is listed apart (/insiden/ditutup) with how it was closed, beside the retried and the handled ones.
-A calendar year's incident closes only when the year is confirmed. The pages query on their own: both databases.
+A calendar year's incident closes only when the year is confirmed. The pages query on their own: both databases for
+the closing kept and refused a second time and the closed list's order; the reason's checks (made before anything is
+written), the calendar year's rule and the API's answers on SQLite alone.
 """
 
 import re
@@ -15,7 +17,10 @@ from sqlalchemy import select
 from api.extensions import db
 from engine import clock
 from engine.models import Incident, Notification
-from tests.conftest import db_url  # noqa: F401 - both databases again (tests/web/conftest.py)
+from tests.conftest import (
+    db_url,  # noqa: F401 - both databases again (tests/web/conftest.py): who, when and why kept, the lists' queries
+    sqlite_only,
+)
 from tests.web.pages import text
 from tests.web.test_incidents_page import _failed_five_times, settings_overrides  # noqa: F401 - the fixture
 
@@ -45,6 +50,8 @@ def _row(page: str, incident_id: int) -> str:
     return re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", found[1])).strip() if found else ""
 
 
+# A form's checks, made before anything is written.
+@sqlite_only
 def test_a_reason_that_is_empty_too_long_or_holds_someones_contact_is_refused_beside_its_field(
     app, client, login, browser
 ):
@@ -142,6 +149,8 @@ def test_the_closed_list_says_how_each_incident_was_closed_newest_first(app, bro
     assert ppid.post(f"/insiden/{storage}/tutup", {"reason": "x"}).status_code == 403
 
 
+# A rule of Python's over the incident's subject.
+@sqlite_only
 def test_a_calendar_years_incident_is_not_closed_with_a_reason_it_closes_when_the_year_is_confirmed(app, browser):
     year = _add(app, "calendar:2099", "Cuti bersama 2099 belum dikonfirmasi")
     admin = browser("admin")
@@ -156,6 +165,8 @@ def test_a_calendar_years_incident_is_not_closed_with_a_reason_it_closes_when_th
         db.session.remove()
 
 
+# The same closing, refusals and closed list again, through the API: the page's tests keep them on PostgreSQL.
+@sqlite_only
 def test_the_api_closes_an_incident_with_a_reason_and_lists_the_closed_ones(app, client, login):
     quota = _add(app, "quota:message", "message quota refused 9 times within a day")
     admin = login("admin")

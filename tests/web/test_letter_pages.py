@@ -20,8 +20,22 @@ def _clock():
         yield
 
 
-def test_the_case_page_lists_the_letters_being_prepared_then_as_pdf_and_print_view(app, desk, browser):
-    receipt = to_notice(desk)
+# Most tests start from a request granted in full, its written notice due: built once per worker and copied for every
+# later test (kept_database).
+@pytest.fixture
+def granted(desk, kept_database):
+    """``granted()``: a request walked to its written notice, granted in full (``to_notice``): its receipt."""
+
+    def _granted():
+        receipt = kept_database("letter_pages-granted", lambda: to_notice(desk))
+        desk.decisions[receipt["ticket"]] = "dikabulkan_seluruhnya"  # the notice's default form follows it
+        return receipt
+
+    return _granted
+
+
+def test_the_case_page_lists_the_letters_being_prepared_then_as_pdf_and_print_view(granted, app, desk, browser):
+    receipt = granted()
     ticket = receipt["ticket"]
     officer = browser("ppid")
     page = text(officer.get(f"/kasus/{ticket}"))
@@ -43,8 +57,8 @@ def test_the_case_page_lists_the_letters_being_prepared_then_as_pdf_and_print_vi
     assert browser("tim").client.get(f"/kasus/{ticket}/surat/1").status_code == 404
 
 
-def test_the_requester_downloads_the_letters_sent_to_them_from_the_status_page(app, desk, browser):
-    receipt = to_notice(desk)
+def test_the_requester_downloads_the_letters_sent_to_them_from_the_status_page(granted, app, desk, browser):
+    receipt = granted()
     desk.complete(receipt["ticket"], "pemberitahuan_tertulis")
     render_letters(app)
     requester = browser()
@@ -59,9 +73,9 @@ def test_the_requester_downloads_the_letters_sent_to_them_from_the_status_page(a
     assert unopened.headers["Location"].endswith(f"/publik/status?kasus={receipt['ticket']}")
 
 
-def test_a_letter_and_its_english_copy_each_say_their_language_on_the_status_page(app, desk, browser, client, login):
+def test_a_letter_and_its_english_copy_each_say_their_language_on_the_status_page(granted, app, browser, client, login):
     """The copy keeps the letter's title and number: listed twice with nothing apart, a requester cannot tell them."""
-    receipt = to_notice(desk)
+    receipt = granted()
     base = f"/api/v1/cases/{receipt['ticket']}/letters"
     (original,) = client.get(base, headers=login("ppid")).json["items"]
     assert (
@@ -78,8 +92,8 @@ def test_a_letter_and_its_english_copy_each_say_their_language_on_the_status_pag
     assert "(English translation)" in listed
 
 
-def test_the_verification_page_confirms_the_pdf_and_refuses_another_file(app, desk, browser, login, client):
-    receipt = to_notice(desk)
+def test_the_verification_page_confirms_the_pdf_and_refuses_another_file(granted, app, browser, login, client):
+    receipt = granted()
     render_letters(app)
     (letter,) = client.get(f"/api/v1/cases/{receipt['ticket']}/letters", headers=login("ppid")).json["items"]
     code = letter["verify_url"].rsplit("/", 1)[1]
@@ -117,8 +131,8 @@ def test_the_task_page_refuses_a_notice_that_contradicts_the_decision_beside_the
     assert desk.task(receipt["ticket"], "pemberitahuan_tertulis")  # still open
 
 
-def test_the_signed_scan_form_needs_its_csrf_token_a_writer_and_takes_one_scan_per_letter(app, desk, browser):
-    ticket = to_notice(desk)["ticket"]
+def test_the_signed_scan_form_needs_its_csrf_token_a_writer_and_takes_one_scan_per_letter(granted, app, desk, browser):
+    ticket = granted()["ticket"]
     render_letters(app)
     scan = b"%PDF-1.4\n% signed\n%%EOF\n"
 

@@ -43,6 +43,14 @@ def _objection(desk, client, grounds=("a",)) -> str:
     return r.json["ticket"]
 
 
+# Most tests start from an objection on ground a to a refused request: built once per worker and copied for every
+# later test (kept_database).
+@pytest.fixture
+def objected_on_a(desk, client, kept_database):
+    """``objected_on_a()``: ``_objection``'s objection on ground a: its ticket."""
+    return lambda: kept_database("objection_dispute_desk-objection_a", lambda: _objection(desk, client))
+
+
 def _dispute(b, objection, grounds=("a",)) -> str:
     b.get(f"/sengketa/baru?perkara={objection}")
     r = b.post("/sengketa/baru", data={"perkara": objection, **SUMMONS, "alasan": list(grounds)})
@@ -68,8 +76,8 @@ def _checked(page: str, name: str) -> set[str]:
     }
 
 
-def test_the_objection_s_registration_records_a_receipt_given_on_the_portal(desk, client, browser):
-    objection = _objection(desk, client)
+def test_the_objection_s_registration_records_a_receipt_given_on_the_portal(objected_on_a, desk, browser):
+    objection = objected_on_a()
     task = desk.task(objection, "registrasi_keberatan")
     page = text(browser("petugas").get(f"/tugas/{task['id']}"))
     assert [f for f in re.findall(r'<input[^>]*name="cara_kirim_tanda_terima"[^>]*>', page) if 'value="web"' in f]
@@ -80,8 +88,8 @@ def test_the_objection_s_registration_records_a_receipt_given_on_the_portal(desk
     assert "susun_kronologi" in desk.open_tasks(objection)
 
 
-def test_the_ppid_s_brief_starts_from_the_chronology_beside_it(desk, client, browser):
-    objection = _objection(desk, client)
+def test_the_ppid_s_brief_starts_from_the_chronology_beside_it(objected_on_a, desk, browser):
+    objection = objected_on_a()
     desk.complete(
         objection, "registrasi_keberatan", {"salinan_formulir_diserahkan": True, "cara_kirim_tanda_terima": "email"}
     )
@@ -99,8 +107,8 @@ def test_the_ppid_s_brief_starts_from_the_chronology_beside_it(desk, client, bro
     assert empty.group(1).strip() == ""  # the considerations stay the PPID's own
 
 
-def test_the_superior_s_decision_names_the_commission_for_the_response_letter(desk, client, browser):
-    objection = _objection(desk, client)
+def test_the_superior_s_decision_names_the_commission_for_the_response_letter(objected_on_a, desk, browser):
+    objection = objected_on_a()
     desk.complete(
         objection, "registrasi_keberatan", {"salinan_formulir_diserahkan": True, "cara_kirim_tanda_terima": "email"}
     )
@@ -120,9 +128,12 @@ def test_a_summons_from_the_objection_s_page_has_its_grounds_ticked(desk, client
     assert _checked(text(browser("unit").get(f"/sengketa/baru?perkara={objection}")), "alasan") == set()
 
 
-def test_the_power_of_attorney_of_a_ground_a_dispute_asks_no_authority_to_settle_in_mediation(desk, client, browser):
+def test_the_power_of_attorney_of_a_ground_a_dispute_asks_no_authority_to_settle_in_mediation(
+    objected_on_a, desk, browser
+):
+    objection = objected_on_a()  # before the login: the kept copy replaces the database
     b = browser("ppid")
-    dispute = _dispute(b, _objection(desk, client))
+    dispute = _dispute(b, objection)
     task = desk.task(dispute, "surat_kuasa")
     atasan = browser("atasan")
     page = text(atasan.get(f"/tugas/{task['id']}"))
@@ -143,10 +154,11 @@ def test_the_power_of_attorney_of_a_mixed_dispute_limits_the_settlement_to_groun
 
 
 def test_a_mediation_ordered_on_a_ground_a_dispute_is_recorded_and_the_officer_told_why_adjudication_follows(
-    desk, client, browser
+    objected_on_a, desk, browser
 ):
+    objection = objected_on_a()  # before the login: the kept copy replaces the database
     b = browser("ppid")
-    dispute = _dispute(b, _objection(desk, client))
+    dispute = _dispute(b, objection)
     desk.complete(dispute, "surat_kuasa", {**POWER, "wewenang_berdamai": False})
     desk.complete(dispute, "siapkan_berkas", BERKAS)
     page = _heard(b, dispute)

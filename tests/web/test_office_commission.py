@@ -46,6 +46,15 @@ def _at_the_superior(office) -> tuple[str, str, int]:
         return objection, code, office._open(s, objection, "putuskan_keberatan").id
 
 
+# Every test starts at the same instant (RECEIVED) from an objection at the superior's decision: built once per worker
+# and copied for every later test (kept_database).
+@pytest.fixture
+def at_the_superior(office, kept_database):
+    """``at_the_superior()``: ``_at_the_superior``'s objection: its ticket, the chain's code, the decision task's
+    id."""
+    return lambda: kept_database("office_commission-at_the_superior", lambda: _at_the_superior(office))
+
+
 def _commission_field(page: str) -> str:
     (field,) = re.findall(r'<input[^>]*name="komisi_informasi"[^>]*>', page)
     return field
@@ -72,9 +81,9 @@ def _sent(office, clock, objection) -> None:
     office.complete(objection, "kirim_tanggapan", {"tanggal_dikirim": "2026-12-07", "dikirim_melalui": "email"})
 
 
-def test_the_superior_s_decision_offers_the_office_s_commission_in_both_languages(browser, office):
+def test_the_superior_s_decision_offers_the_office_s_commission_in_both_languages(at_the_superior, browser):
     with time_machine.travel(RECEIVED, tick=True):
-        _objection, _code, task_id = _at_the_superior(office)
+        _objection, _code, task_id = at_the_superior()
         b = browser("atasan")
         page = text(b.get(f"/tugas/{task_id}"))
         b.get("/bahasa/en")
@@ -85,11 +94,13 @@ def test_the_superior_s_decision_offers_the_office_s_commission_in_both_language
     assert "The Information Commission the requester may bring a dispute to" in english
 
 
-def test_the_requester_s_page_names_the_office_s_commission_where_it_is_and_its_website(browser, office, client):
+def test_the_requester_s_page_names_the_office_s_commission_where_it_is_and_its_website(
+    at_the_superior, browser, office, client
+):
     """The superior kept the Commission offered: the page names it, its address and website, in both languages, and
     the status API says the same."""
     with time_machine.travel(RECEIVED, tick=True) as clock:
-        objection, code, task_id = _at_the_superior(office)
+        objection, code, task_id = at_the_superior()
         _decide_on_the_page(browser, task_id)
         _sent(office, clock, objection)
         page = _page(browser, objection, code)
@@ -109,11 +120,11 @@ def test_the_requester_s_page_names_the_office_s_commission_where_it_is_and_its_
 
 
 @pytest.mark.parametrize("lang", ["id", "en"])
-def test_a_commission_the_superior_names_for_the_case_is_the_one_its_page_names(browser, office, lang):
+def test_a_commission_the_superior_names_for_the_case_is_the_one_its_page_names(at_the_superior, browser, office, lang):
     """The superior named the Central Commission for this case: the page names it, without the address and website
     of the office's own."""
     with time_machine.travel(RECEIVED, tick=True) as clock:
-        objection, code, task_id = _at_the_superior(office)
+        objection, code, task_id = at_the_superior()
         _decide_on_the_page(browser, task_id, komisi_informasi="Komisi Informasi Pusat")
         _sent(office, clock, objection)
         page = _page(browser, objection, code, lang)
@@ -124,11 +135,13 @@ def test_a_commission_the_superior_names_for_the_case_is_the_one_its_page_names(
     assert WEBSITE not in how
 
 
-def test_a_case_decided_before_keeps_the_commission_it_stored_when_the_setting_changes(browser, office, app):
+def test_a_case_decided_before_keeps_the_commission_it_stored_when_the_setting_changes(
+    at_the_superior, browser, office, app
+):
     """A case decided while the office's setting named the Central Commission stored that name; the office then
     names its provincial Commission (this module's settings): the case's page still names what its letter named."""
     with time_machine.travel(RECEIVED, tick=True) as clock:
-        objection, code, _task_id = _at_the_superior(office)
+        objection, code, _task_id = at_the_superior()
         stored = {"keputusan": "keberatan_ditolak", "tanggal_keputusan": "2026-12-02", "alasan_tertulis": REASONS}
         office.complete(objection, "putuskan_keberatan", {**stored, "komisi_informasi": "Komisi Informasi Pusat"})
         _sent(office, clock, objection)
@@ -138,10 +151,10 @@ def test_a_case_decided_before_keeps_the_commission_it_stored_when_the_setting_c
     assert JATIM not in how
 
 
-def test_without_a_response_the_page_names_the_office_s_commission(browser, office):
+def test_without_a_response_the_page_names_the_office_s_commission(at_the_superior, browser, office):
     """A30 lapsed without the superior's response (Pasal 37(2)): no case value, so the office's Commission."""
     with time_machine.travel(RECEIVED, tick=True) as clock:
-        objection, code, _task_id = _at_the_superior(office)
+        objection, code, _task_id = at_the_superior()
         clock.move_to(datetime(2027, 1, 20, 3, 0, tzinfo=UTC))  # past A30 on every reading
         office.run(objection)
         page = _page(browser, objection, code)

@@ -1,7 +1,9 @@
 """The officers' pages say things in words, never in the codes behind them: an officer by their name (not their login),
 a unit by its name (not its code), a confirmed personal-data finding by its file and reason (not its code), a day as
 every page writes days, and a time a browser's date-time field gives without a zone by what the officer can fix.
-On SQLite and PostgreSQL."""
+
+On SQLite alone, as the package's pages are (tests/web/conftest.py): the words are Python's over rows either database
+returns alike; the inbox's queries are read on PostgreSQL by tests/web/test_inbox.py."""
 
 import hashlib
 import re
@@ -12,10 +14,7 @@ from sqlalchemy import update
 
 from api.extensions import db
 from engine.models import User
-from tests.conftest import (
-    db_url,  # noqa: F401 - both databases again (tests/web/conftest.py takes SQLite alone)
-    request_payload,
-)
+from tests.conftest import request_payload
 from tests.delivery.conftest import walk_to_delivery
 from tests.helpers import STEP, decision
 from tests.web.pages import text

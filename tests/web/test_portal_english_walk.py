@@ -37,7 +37,7 @@ def _fee_standard(app, client, login):
         assert client.post("/api/v1/fee-standard", json=body, headers=login("admin")).status_code == 201
 
 
-def walked(app, client, login, desk, browser):
+def _walk(app, client, login, desk, browser):
     """The walk's case, filed in English on the portal: (the visitor's browser, ticket, code)."""
     _fee_standard(app, client, login)
     today = _today(app)
@@ -74,6 +74,26 @@ def walked(app, client, login, desk, browser):
     return b, ticket, code
 
 
+# Most tests start from the walk's case: it is walked once per worker and copied for every later test
+# (kept_database). The visitor's browser is not in the database: each test gets its own, in English as the
+# walk left it.
+@pytest.fixture
+def walked(app, client, login, desk, browser, kept_database):
+    """``walked()``: the walk's case: (a visitor's browser in English, ticket, code)."""
+
+    def build():
+        _b, ticket, code = _walk(app, client, login, desk, browser)
+        return ticket, code
+
+    def _walked():
+        ticket, code = kept_database("portal_english_walk-walked", build)
+        b = browser()
+        b.get("/bahasa/en")
+        return b, ticket, code
+
+    return _walked
+
+
 def status_page(b, ticket, code, language="en") -> str:
     b.get(f"/bahasa/{language}")
     r = b.post("/publik/status", {"ticket": ticket, "access_code": code})
@@ -92,13 +112,13 @@ def status_page(b, ticket, code, language="en") -> str:
     ],
 )
 def test_a_notice_dated_without_an_hour_is_counted_from_the_end_of_its_day_and_no_hour_is_claimed(
-    app, client, login, desk, browser, language, dated, false_hour
+    walked, language, dated, false_hour
 ):
     """legal-process.md §2.2: the requester's window is counted on the reading that ends latest; a notice the desk
     dated without an hour is read as received at the end of that day (engine.runtime.Runtime.received), so day zero
     is the next working day. The explanation said "received 7 Dec 2026, 16:00 WIB, outside office hours" of a notice
     e-mailed at 13:43: an hour nobody recorded."""
-    b, ticket, code = walked(app, client, login, desk, browser)
+    b, ticket, code = walked()
     window = re.search(r'<div class="window">(.*?)</div>', status_page(b, ticket, code, language), re.S)[1]
     explained = words(window)
     assert dated in explained, explained
@@ -109,8 +129,8 @@ def test_a_notice_dated_without_an_hour_is_counted_from_the_end_of_its_day_and_n
 # -- 7: the letters' summaries -------------------------------------------------------------------------------------
 
 
-def test_the_notice_s_summary_ends_the_officer_s_words_with_one_full_stop(app, client, login, desk, browser):
-    b, ticket, code = walked(app, client, login, desk, browser)
+def test_the_notice_s_summary_ends_the_officer_s_words_with_one_full_stop(walked):
+    b, ticket, code = walked()
     letters = words(section(status_page(b, ticket, code), "letters-title"))
     assert "What you are given: Daftar penerima beasiswa 2026 (dengan penghitaman)." in letters
     assert ".." not in letters
@@ -123,9 +143,9 @@ def test_the_notice_s_summary_ends_the_officer_s_words_with_one_full_stop(app, c
         ("id", "diperpanjang 7 hari kerja, karena informasi belum didokumentasikan."),
     ],
 )
-def test_the_extension_s_reason_is_said_mid_sentence(app, client, login, desk, browser, language, said):
+def test_the_extension_s_reason_is_said_mid_sentence(walked, language, said):
     """UU 14/2008 Pasal 22(8): the extension is told with its reason; it read "because: Not yet documented."."""
-    b, ticket, code = walked(app, client, login, desk, browser)
+    b, ticket, code = walked()
     letters = words(section(status_page(b, ticket, code, language), "letters-title"))
     assert said in letters, letters
     assert "because: Not yet documented" not in letters
@@ -139,13 +159,13 @@ def test_the_extension_s_reason_is_said_mid_sentence(app, client, login, desk, b
     ],
 )
 def test_a_letter_s_copies_are_named_as_the_letter_of_record_and_its_translation(
-    app, client, login, desk, browser, language, original, translation
+    app, walked, language, original, translation
 ):
     """The mails name them so ("the Indonesian original, which is the letter of record, and its English
     translation"); the list said "(Bahasa Indonesia)" and "(English)" only."""
     from tests.notifications.test_mail_words import render_letters
 
-    b, ticket, code = walked(app, client, login, desk, browser)
+    b, ticket, code = walked()
     render_letters(app)
     files = section(status_page(b, ticket, code, language), "letter-files-title")
     names = [words(name) for name in re.findall(r"<a [^>]*>(.*?)</a>", files, re.S)]
@@ -164,11 +184,11 @@ def test_a_letter_s_copies_are_named_as_the_letter_of_record_and_its_translation
     ],
 )
 def test_a_paid_fee_is_shown_paid_with_its_date_and_receipt_number_and_no_longer_how_to_pay(
-    app, client, login, desk, browser, language, history, letter, how
+    app, desk, walked, language, history, letter, how
 ):
     """UU 14/2008 Pasal 22(7)(g) and legal-process.md §3.8 (payment against a receipt): once paid, the page still
     said how to pay and never that it was paid, while the receipt (KWT) was listed."""
-    b, ticket, code = walked(app, client, login, desk, browser)
+    b, ticket, code = walked()
     unpaid = status_page(b, ticket, code, language)
     assert how in words(section(unpaid, "letters-title"))
     desk.complete(ticket, "catat_pembayaran", PAYMENT | {"tanggal_pembayaran": _today(app)})

@@ -22,13 +22,21 @@ def _clock():
         yield
 
 
+# Most tests start from an objection filed by a proxy: built once per worker and copied for every later test
+# (kept_database).
+@pytest.fixture
+def proxied(desk, client, kept_database):
+    """``proxied()``: an objection filed by a proxy on the portal (``by_proxy``): its ticket."""
+    return lambda: kept_database("proxy_correction_page-by_proxy", lambda: by_proxy(desk, client))
+
+
 def _form(reason="kesalahan_pencatatan", **changes) -> dict:
     proxy = {k: v for k, v in {**PROXY, **changes}.items() if v is not None}
     return {**{f"kuasa.{k}": "true" if v is True else v for k, v in proxy.items()}, "reason": reason}
 
 
-def test_the_desk_reads_the_proxy_on_the_case_page_and_corrects_the_power_of_attorney_number(browser, desk, client):
-    ticket = by_proxy(desk, client)
+def test_the_desk_reads_the_proxy_on_the_case_page_and_corrects_the_power_of_attorney_number(proxied, browser):
+    ticket = proxied()
     officer = browser("petugas")
     page = html.unescape(text(officer.get(f"/kasus/{ticket}")))
     assert "Kuasa pemohon (dengan surat kuasa khusus)" in page
@@ -49,16 +57,16 @@ def test_the_desk_reads_the_proxy_on_the_case_page_and_corrects_the_power_of_att
     assert re.search(timeline, page), page
 
 
-def test_the_officer_registering_the_objection_reads_the_proxy_on_the_task_page(browser, desk, client):
-    ticket = by_proxy(desk, client)
+def test_the_officer_registering_the_objection_reads_the_proxy_on_the_task_page(proxied, browser, desk):
+    ticket = proxied()
     task = desk.task(ticket, "registrasi_keberatan")
     page = html.unescape(text(browser("petugas").get(f"/tugas/{task['id']}")))
     assert "Kuasa pemohon (dengan surat kuasa khusus)" in page
     assert PROXY["nomor_surat_kuasa"] in page  # to check against the paper power of attorney
 
 
-def test_a_wrong_field_comes_back_beside_it_and_nothing_is_recorded(browser, desk, client, unchanged):
-    ticket = by_proxy(desk, client)
+def test_a_wrong_field_comes_back_beside_it_and_nothing_is_recorded(proxied, browser, unchanged):
+    ticket = proxied()
     officer = browser("ppid")
     officer.get(f"/kasus/{ticket}/data-kuasa")
     with unchanged():
@@ -70,16 +78,16 @@ def test_a_wrong_field_comes_back_beside_it_and_nothing_is_recorded(browser, des
     assert 'value="call me"' in page  # what was typed stays
 
 
-def test_the_same_form_sent_again_changes_nothing_and_says_so(browser, desk, client):
-    ticket = by_proxy(desk, client)
+def test_the_same_form_sent_again_changes_nothing_and_says_so(proxied, browser):
+    ticket = proxied()
     officer = browser("petugas")
     officer.get(f"/kasus/{ticket}/data-kuasa")
     assert officer.post(f"/kasus/{ticket}/data-kuasa", _form()).status_code == 303
     assert "Tidak ada yang diubah" in text(officer.get(f"/kasus/{ticket}"))
 
 
-def test_an_auditor_reads_no_proxy_and_is_offered_no_correction(browser, desk, client):
-    ticket = by_proxy(desk, client)
+def test_an_auditor_reads_no_proxy_and_is_offered_no_correction(proxied, browser):
+    ticket = proxied()
     auditor = browser("auditor")
     page = text(auditor.get(f"/kasus/{ticket}"))
     assert PROXY["name"] not in page
@@ -94,8 +102,8 @@ def test_a_request_filed_in_person_has_no_proxy_to_correct(browser, desk):
     assert officer.get(f"/kasus/{ticket}/data-kuasa").status_code == 404
 
 
-def test_the_desk_records_that_the_power_of_attorney_ended_and_the_case_page_says_so(browser, desk, client):
-    ticket = by_proxy(desk, client)
+def test_the_desk_records_that_the_power_of_attorney_ended_and_the_case_page_says_so(proxied, browser):
+    ticket = proxied()
     officer = browser("petugas")
     form = html.unescape(text(officer.get(f"/kasus/{ticket}/data-kuasa")))
     assert "Catat bahwa kuasa berakhir" in form

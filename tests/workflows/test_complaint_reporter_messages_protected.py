@@ -7,6 +7,10 @@ Supporting Evidence letter. So a team that wrote "Ibu Siti, mohon kirim salinan 
 complaint put the sealed name before a second WBS manager who never opened it, the auditors' CSV and the letter.
 The rules of a disposition note apply: no confidential reporter's name (nor a form of address with a word of it), no
 one's NIK or phone number in any mode; the office's own contact line, which the reporter needs, is no one's data.
+
+On SQLite alone: every refusal here is Python's check of the text before anything is written, over rows either database
+returns alike; a message kept with its case and read back is proved on PostgreSQL by
+tests/workflows/test_requester_messages.py.
 """
 
 import pytest
@@ -17,6 +21,7 @@ from engine import complaints
 from engine.errors import Invalid
 from engine.models import Case, CaseMessage
 from tests.conftest import complaint_payload
+from tests.conftest import sqlite_db_url as db_url  # noqa: F401 - SQLite alone (see tests/conftest.py)
 from tests.workflows.test_pengaduan_paths import (
     CATAT,
     KE_UNIT,

@@ -4,6 +4,9 @@ The power of attorney and the Respondent's written response name the parties as 
 as the Pemohon, by name alone) and cite the Commission's register number; the office's own ticket appears only as its
 own registration number. The response is signed by the attorneys the power of attorney names, and its "Lampiran"
 line counts what it encloses, each named at its foot.
+
+On SQLite alone: the letters' words and who may read them are Python's over rows either database returns alike; an
+issued letter's numbering and round trip run on PostgreSQL in tests/workflows/test_letters.py.
 """
 
 import re
@@ -16,6 +19,7 @@ from sqlalchemy import select
 from engine import access
 from engine.models import Case, User
 from tests.conftest import request_payload
+from tests.conftest import sqlite_db_url as db_url  # noqa: F401 - SQLite alone (see tests/conftest.py)
 from tests.workflows.test_letters import by_kind, letters, render_pending, text_of, walk
 from tests.workflows.test_sengketa_paths import BERKAS, SUMMONED, SURAT_KUASA, _dispute
 

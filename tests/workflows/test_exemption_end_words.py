@@ -5,12 +5,17 @@ with an Indonesian sentence, so the English page and files of the register showe
 code and its parameters (the deciding case's ticket, who gave the final word and its name as typed) and words them
 when read: Bahasa Indonesia as before, English in English; the request's history keeps the same code and
 parameters beside the Indonesian words. An entry stored with the old sentence reads in either language too.
+
+On SQLite alone: the words are Python's (engine.exemption_words) over the stored code, which either database returns as
+written; an entry's end stored and read back (its day, reason and event) is proved on PostgreSQL by
+tests/workflows/test_exemption_overturned.py.
 """
 
 from datetime import date
 
 from engine import exemption_words, exemptions
 from engine.models import Exemption
+from tests.conftest import sqlite_db_url as db_url  # noqa: F401 - SQLite alone (see tests/conftest.py)
 from tests.workflows.test_exemption_overturned import (
     _dispute_decided,
     _ended_events,

@@ -6,6 +6,11 @@ objection granted in part, on grounds that do not contest the exemption (b, c, f
 grant), an agreement, or a decision not yet final leaves the entry in force. Only the request's own entries end: an
 entry the refusal cited (determined on another request) binds later requesters and stays; the refusal itself is
 recorded overturned on the request.
+
+On PostgreSQL too (the others, marked ``sqlite_only``, are the law's rules in Python over rows either database returns
+alike): a Commission's decision ending the entry (the end's round trip: its day, reason and event), the /dip box of
+refusals (its search and the decisions' JSON query), ``kawal db upgrade`` ending entries, and ``exemptions.cited_by``
+(the last decision's JSON query).
 """
 
 import dataclasses
@@ -20,6 +25,7 @@ from sqlalchemy import select
 from engine import exemptions
 from engine.models import Case, CaseEvent, Exemption
 from engine.runtime import Runtime
+from tests.conftest import sqlite_only
 from tests.helpers import decision
 from tests.workflows.conftest import Office
 from tests.workflows.test_sengketa_paths import BERKAS, BUKTI, KESIMPULAN, SURAT_KUASA, _carried_out, wib
@@ -89,6 +95,7 @@ def _ended_events(office, ticket, kind="exemption_ended") -> list[dict]:
         ).all()
 
 
+@sqlite_only
 @pytest.mark.parametrize(
     ("outcome", "grounds"),
     [
@@ -120,6 +127,7 @@ def test_an_objection_granted_in_full_that_overturns_the_exemption_ends_the_entr
     office.verify()
 
 
+@sqlite_only
 @pytest.mark.parametrize(
     ("outcome", "grounds", "keputusan"),
     [
@@ -146,6 +154,7 @@ def test_an_objection_that_does_not_overturn_the_exemption_leaves_the_entry_in_f
     assert _ended_events(office, request, "refusal_overturned") == []
 
 
+@sqlite_only
 def test_an_objection_granted_in_full_leaves_the_entry_the_refusal_only_cited(office, clock):
     """An entry determined on another request is a decree that binds every later requester (Pasal 17-20): one
     requester's objection overturns the refusal of that request, recorded on it, and neither voids the entry for
@@ -224,6 +233,7 @@ def test_a_commission_decision_granting_the_request_in_full_ends_the_entry_when_
     office.verify()
 
 
+@sqlite_only
 @pytest.mark.parametrize(
     ("amar", "grounds"),
     [("dikabulkan_sebagian", ("a",)), ("ditolak", ("a",)), ("dikabulkan_seluruhnya", ("f",))],
@@ -237,6 +247,7 @@ def test_a_final_decision_that_does_not_order_the_withheld_information_leaves_th
     assert _ended_events(office, request) == []
 
 
+@sqlite_only
 def test_a_court_judgment_granting_the_request_in_full_ends_the_entry_when_final(office, clock):
     """The office challenged the Commission's decision at the PTUN and lost; the judgment became final on the
     court's certificate."""
@@ -313,6 +324,8 @@ def test_an_upgrade_ends_the_entries_a_final_decision_overturned_before_kawal_en
     office.verify()
 
 
+# A case kept on its process version: tests/workflows/test_sengketa_preparation.py walks it on PostgreSQL.
+@sqlite_only
 def test_a_dispute_started_on_the_previous_version_keeps_the_day_it_was_recorded(
     settings, session_factory_, office, clock, tmp_path
 ):

@@ -6,6 +6,9 @@ state body on the five-day week (Perpres 21/2023) that counts every step in work
 The hearing dates of the dispute's forms (the preliminary examination, the first mediation meeting, the public
 session that reads the decision) are refused on those days, naming the day in the reader's language; the process
 stays where it was. A day the office's override table closes (its own closure) does not close the Commission.
+
+On SQLite alone: a hearing's day is checked in Python before anything is written; the office's overrides stored and read
+back are proved on PostgreSQL by tests/test_cli_overrides.py.
 """
 
 from datetime import date
@@ -18,6 +21,7 @@ from api.language import say
 from engine import holidays as overrides
 from engine.errors import Invalid
 from engine.models import Case
+from tests.conftest import sqlite_db_url as db_url  # noqa: F401 - SQLite alone (see tests/conftest.py)
 from tests.workflows.test_sengketa_paths import BUKTI, KESIMPULAN, SUMMONED, _prepared, wib
 
 SUNDAY = "2027-01-17"

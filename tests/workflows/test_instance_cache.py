@@ -26,6 +26,7 @@ from engine.instances import InstanceCache
 from engine.models import Case, CaseEvent, Deadline, HumanTask, WorkflowState
 from engine.run import CaseRun
 from engine.runtime import Runtime
+from tests.conftest import sqlite_only
 from tests.helpers import STEP, decision
 from tests.workflows.conftest import Office
 
@@ -198,6 +199,8 @@ def test_a_completion_that_loses_the_race_for_its_case_keeps_nothing_of_its_own(
     assert cached.rt.instances.hits == 2
 
 
+# Two sessions, each with an instance of its own: the cache's matter in memory, whatever the database.
+@sqlite_only
 def test_two_runs_of_one_case_never_hold_the_same_instance(cached):
     ticket = cached.submit()
     with cached.sessions() as first, cached.sessions() as second:

@@ -6,6 +6,10 @@ A step listed in a lane of its own (sub)process belongs to that lane, even when 
 lane of the process around it: the PPID's superior issues the power of attorney inside the dispute's preparation,
 which stands in the PPID's lane (SpiffWorkflow 3.2 handed every step of it the PPID's lane, and the superior was
 refused: engine.lanes). A step its subprocess puts in no lane belongs to the lane the subprocess stands in.
+
+On SQLite alone: a lane is read from the diagram in Python (engine.lanes); the spec stored with its version is deployed
+in every PostgreSQL test's template (tests/databases.py), and cases kept on an earlier version run on PostgreSQL in
+tests/workflows/test_sengketa_preparation.py and test_objection_settlement_stage.py.
 """
 
 import dataclasses
@@ -17,6 +21,7 @@ import pytest
 from engine import lanes
 from engine.config import load_settings
 from engine.runtime import Runtime
+from tests.conftest import sqlite_db_url as db_url  # noqa: F401 - SQLite alone (see tests/conftest.py)
 from tests.workflows.drawn_lanes import human_task_lanes
 
 WORKFLOWS = sorted(load_settings({}).workflows_dir.glob("*.bpmn"))

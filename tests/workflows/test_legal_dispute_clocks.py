@@ -54,6 +54,37 @@ def _to_judgment(office, clock, **received):  # noqa: F811 - the clock fixture
     return ticket
 
 
+# Most tests start from the Commission's decision received or from the court's judgment: each built once per worker
+# (and set of receipt dates) and copied for every later test (kept_database), the clock put back where the build
+# left it.
+@pytest.fixture
+def commission_decided(office, clock, kept_database):  # noqa: F811 - the clock fixture
+    """``commission_decided()``: the Commission's decision granting the request in full, received Mon 1 Mar 2027
+    (``_decided``): its ticket; the clock on that day."""
+
+    def _commission_decided():
+        build = lambda: _decided(office, clock, "dikabulkan_seluruhnya")  # noqa: E731
+        ticket = kept_database("legal_dispute_clocks-commission_decided", build)
+        clock.move_to(wib("2027-03-01"))
+        return ticket
+
+    return _commission_decided
+
+
+@pytest.fixture
+def judged(office, clock, kept_database):  # noqa: F811 - the clock fixture
+    """``judged(**received)``: the court's judgment of Mon 3 May 2027 on the agency's challenge (``_to_judgment``):
+    its ticket; the clock on Wed 5 May 2027."""
+
+    def _judged(**received):
+        name = "legal_dispute_clocks-judged-" + ",".join(f"{key}={value}" for key, value in sorted(received.items()))
+        ticket = kept_database(name, lambda: _to_judgment(office, clock, **received))
+        clock.move_to(wib("2027-05-05"))
+        return ticket
+
+    return _judged
+
+
 def _notices(office, ticket):
     with office.sessions() as s:
         return s.scalars(select(Notification.event).join(Case).where(Case.ticket == ticket)).all()
@@ -74,12 +105,12 @@ def test_kasasi_period_counts_calendar_days_ending_on_a_working_day_on_each_read
     assert strict.to_dict()["unit"] == "calendar_days"
 
 
-def test_the_agency_decides_on_kasasi_within_14_days_of_receiving_the_judgment(office, clock):  # noqa: F811
+def test_the_agency_decides_on_kasasi_within_14_days_of_receiving_the_judgment(office, clock, judged):  # noqa: F811
     """Judgment of Mon 3 May 2027 received by the agency Wed 5 May: K14 = 5 May + 14 days = Wed 19 May 2027
     (Cuti Bersama Waisak, a working day on the strict reading), 16:00 WIB. Reminders T-3, T-1, T0 and T+1
     (working days); a lapse escalates; cassation lodged after its lenient end too (Fri 21 May: 19 May is a cuti
     bersama, 20 May Waisak) is refused."""
-    ticket = _to_judgment(office, clock, tanggal_diterima="2027-05-05", tanggal_diterima_pemohon="2027-05-05")
+    ticket = judged(tanggal_diterima="2027-05-05", tanggal_diterima_pemohon="2027-05-05")
     assert office.open_tasks(ticket) == ["sikap_kasasi"]
     k14 = office.deadline(ticket, "K14")
     assert (k14.due_at, k14.calendar, k14.kind, k14.legal_basis) == (
@@ -103,12 +134,12 @@ def test_the_agency_decides_on_kasasi_within_14_days_of_receiving_the_judgment(o
     assert office.open_tasks(ticket) == ["sikap_kasasi"]
 
 
-def test_kasasi_lodged_after_k14s_strict_end_but_within_its_lenient_end_is_recorded_and_flagged(office, clock):  # noqa: F811
+def test_kasasi_lodged_after_k14s_strict_end_but_within_its_lenient_end_is_recorded_and_flagged(office, clock, judged):  # noqa: F811
     """legal-process.md §2.2: Kawal never declares a decision final on the strict reading alone. K14 ends Wed 19
     May 2027 on the strict reading and Fri 21 May on the lenient one (19 May a cuti bersama, 20 May Waisak): a
     cassation lodged Thu 20 May is recorded (refused, only acceptance would be left, and the judgment final) and
     the history flags it for the court to judge; K14 stays missed on the strict reading, its escalation stands."""
-    ticket = _to_judgment(office, clock, tanggal_diterima="2027-05-05", tanggal_diterima_pemohon="2027-05-05")
+    ticket = judged(tanggal_diterima="2027-05-05", tanggal_diterima_pemohon="2027-05-05")
     clock.move_to(wib("2027-05-20"))
     office.run(ticket)
     assert office.deadlines(ticket)["K14"] == "missed"
@@ -133,8 +164,8 @@ def test_kasasi_lodged_after_k14s_strict_end_but_within_its_lenient_end_is_recor
     ]
 
 
-def test_kasasi_lodged_on_the_last_day_and_recorded_the_next_morning_is_in_time(office, clock):  # noqa: F811
-    ticket = _to_judgment(office, clock, tanggal_diterima="2027-05-05")
+def test_kasasi_lodged_on_the_last_day_and_recorded_the_next_morning_is_in_time(office, clock, judged):  # noqa: F811
+    ticket = judged(tanggal_diterima="2027-05-05")
     clock.move_to(datetime(2027, 5, 20, 2, 0, tzinfo=UTC))  # Thu 20 May, 09:00 WIB: after K14's strict end
     office.complete(
         ticket,
@@ -150,10 +181,14 @@ def test_kasasi_lodged_on_the_last_day_and_recorded_the_next_morning_is_in_time(
     assert (k14.status, k14.met_on) == ("met", date(2027, 5, 19))
 
 
-def test_a_court_objection_lodged_on_p14_s_last_day_and_recorded_the_next_morning_is_in_time(office, clock):  # noqa: F811
+def test_a_court_objection_lodged_on_p14_s_last_day_and_recorded_the_next_morning_is_in_time(
+    office,
+    commission_decided,
+    clock,  # noqa: F811 - the clock fixture
+):
     """P14 (UU 14/2008 Pasal 48(1)) is met by the day the objection was lodged with the court's registry, as K14
     is by the cassation's: the officer records it the next morning, after the strict end, and it is in time."""
-    ticket = _decided(office, clock, "dikabulkan_seluruhnya")
+    ticket = commission_decided()
     p14 = office.deadline(ticket, "P14")
     last_day = p14.due_at.astimezone(WIB).date()
     clock.move_to(datetime.combine(last_day + timedelta(days=1), datetime.min.time(), WIB) + timedelta(hours=9))
@@ -173,10 +208,10 @@ def test_a_court_objection_lodged_on_p14_s_last_day_and_recorded_the_next_mornin
     assert (p14.status, p14.met_on) == ("met", last_day)
 
 
-def test_accepting_the_decision_with_a_date_filled_in_answers_no_clock(office, clock):  # noqa: F811
+def test_accepting_the_decision_with_a_date_filled_in_answers_no_clock(office, clock, commission_decided):  # noqa: F811
     """A court-objection date left in the form while the agency accepts the decision is not a filing: P14 stays
     as the acceptance leaves it, not met on that date."""
-    ticket = _decided(office, clock, "dikabulkan_seluruhnya")
+    ticket = commission_decided()
     p14 = office.deadline(ticket, "P14")
     day = p14.due_at.astimezone(WIB).date().isoformat()
     clock.move_to(p14.due_at - timedelta(hours=2))
@@ -185,10 +220,10 @@ def test_accepting_the_decision_with_a_date_filled_in_answers_no_clock(office, c
     assert office.deadline(ticket, "P14").met_on is None
 
 
-def test_the_applicants_kasasi_window_closes_nothing_and_is_confirmed_after_its_lenient_end(office, clock):  # noqa: F811
+def test_the_applicants_kasasi_window_closes_nothing_and_is_confirmed_after_its_lenient_end(office, clock, judged):  # noqa: F811
     """The applicant received the judgment Wed 5 May 2027: K14P (lenient) = 5 May + 14 = Wed 19 May, a cuti
     bersama, then Thu 20 May Waisak: Fri 21 May 2027, 16:00 WIB."""
-    ticket = _to_judgment(office, clock, tanggal_diterima="2027-05-05", tanggal_diterima_pemohon="2027-05-05")
+    ticket = judged(tanggal_diterima="2027-05-05", tanggal_diterima_pemohon="2027-05-05")
     office.complete(ticket, "sikap_kasasi", {"sikap": "menerima", "alasan_sikap": "Putusan menguatkan Termohon"})
     k14p = office.deadline(ticket, "K14P")
     assert (k14p.due_at, k14p.calendar, k14p.kind) == (datetime(2027, 5, 21, 9, 0, tzinfo=UTC), "lenient", "info")
@@ -206,8 +241,8 @@ def test_the_applicants_kasasi_window_closes_nothing_and_is_confirmed_after_its_
     assert office.case(ticket).status == "sengketa_selesai"
 
 
-def test_the_applicants_cassation_is_recorded_while_the_agency_still_deliberates(office, clock):  # noqa: F811
-    ticket = _to_judgment(office, clock)
+def test_the_applicants_cassation_is_recorded_while_the_agency_still_deliberates(office, clock, judged):  # noqa: F811
+    ticket = judged()
     clock.move_to(wib("2027-05-10"))
     payload = {"tanggal": "2027-05-10", "pihak": "pemohon", "nomor_perkara": "101 K/TUN/KI/2027"}
     office.message(ticket, "kasasi_diajukan", payload)
@@ -215,13 +250,13 @@ def test_the_applicants_cassation_is_recorded_while_the_agency_still_deliberates
     assert office.open_tasks(ticket) == []
 
 
-def test_an_applicants_window_without_a_recorded_receipt_shows_its_earliest_possible_end(office, clock):  # noqa: F811
+def test_an_applicants_window_without_a_recorded_receipt_shows_its_earliest_possible_end(office, judged):
     """No receipt by the applicant recorded: K14P counts from the judgment's date, Mon 3 May 2027 (the
     earliest the applicant can have it), a day without its hour, so from the next working day on the lenient reading,
     Tue 4 May: +14 = Tue 18 May 2027, a cuti bersama; 19 May a cuti bersama, 20 May Waisak: on the lenient reading
     the window ends on the working day after, Fri 21 May 2027, 16:00 WIB; and the explanation says it is the earliest
     possible end."""
-    ticket = _to_judgment(office, clock)
+    ticket = judged()
     office.complete(ticket, "sikap_kasasi", {"sikap": "menerima", "alasan_sikap": "Putusan menguatkan Termohon"})
     k14p = office.deadline(ticket, "K14P")
     assert k14p.due_at == datetime(2027, 5, 21, 9, 0, tzinfo=UTC)
@@ -256,12 +291,16 @@ def test_a_dispute_started_on_the_old_process_version_keeps_its_rules(tmp_path):
     assert ready == ["bukti_ajudikasi"]
 
 
-def test_a_court_objection_lodged_between_p14s_two_readings_is_recorded_and_the_decision_is_not_final(office, clock):  # noqa: F811
+def test_a_court_objection_lodged_between_p14s_two_readings_is_recorded_and_the_decision_is_not_final(
+    office,
+    commission_decided,
+    clock,  # noqa: F811 - the clock fixture
+):
     """legal-process.md §2.2. The decision received Mon 1 Mar 2027: P14 ends Wed 24 Mar on the strict reading and
     Wed 31 Mar on the lenient one (the cuti bersama of Idul Fitri). An objection lodged with the court on Fri 26
     Mar goes to court (refused, only acceptance was left: the decision final on the strict reading alone); the
     history says it was filed between the two readings; one lodged after 31 Mar is refused."""
-    ticket = _decided(office, clock, "dikabulkan_seluruhnya")
+    ticket = commission_decided()
     p14 = office.deadline(ticket, "P14")
     assert p14.due_at.astimezone(WIB).date() == date(2027, 3, 24)
     assert lenient_due(office.rt, p14).date() == date(2027, 3, 31)

@@ -5,6 +5,9 @@ A configured signatory (KAWAL_SIGNATORY_*) signs with name, position and NIP; wi
 the task that issued the letter, when the lane is theirs, else the lane's only active officer, with the NIP their
 account holds (none for an officer who is not a civil servant); a blank line only when nothing says who. The
 letterhead prints the office as configured and never a province Kawal guessed.
+
+On SQLite alone: who signs and the letter's words are Python's over rows either database returns alike; an issued
+letter's numbering and round trip run on PostgreSQL in tests/workflows/test_letters.py.
 """
 
 import dataclasses
@@ -20,6 +23,7 @@ from engine.letters import signers
 from engine.models import User
 from engine.runtime import Runtime
 from engine.users import create_user
+from tests.conftest import sqlite_db_url as db_url  # noqa: F401 - SQLite alone (see tests/conftest.py)
 from tests.workflows.conftest import Office
 from tests.workflows.test_letters import by_kind, letters, render_pending, text_of, walk
 

@@ -3,6 +3,11 @@
 Each letter is issued in the transaction of the task that issues it (numbered, content frozen) and made
 into a PDF afterwards (engine.letters.production, here run as the job runs it); the tests read the PDF
 with pypdf, as a court clerk would read the printout.
+
+On PostgreSQL too: the letters' numbering within the year (a counter the processes share), a task completed while its
+letter is rendered (the case's optimistic lock, the lost attempt rolled back) and one issued letter's round trip (its
+sealed content, its events). The others (``sqlite_only``) check what Python writes and decides over rows either
+database returns alike: the letters' wording and languages, the form's checks, what the verification page shows.
 """
 
 import io
@@ -21,7 +26,7 @@ from engine.errors import Invalid
 from engine.files import FileStore
 from engine.letters import issue, production, records, render
 from engine.models import Case, CaseEvent, Exemption, Letter
-from tests.conftest import request_payload
+from tests.conftest import request_payload, sqlite_only
 from tests.helpers import STEP, dated, decision
 
 NIK = request_payload()["requester"]["nik"]
@@ -91,6 +96,7 @@ def by_kind(items) -> dict[str, Letter]:
     return {letter.kind: letter for letter in items if letter.locale == "id"}
 
 
+@sqlite_only
 @pytest.mark.parametrize(
     "outcome", ["dikabulkan_seluruhnya", "dikabulkan_sebagian", "ditolak_dikecualikan", "tidak_dikuasai"]
 )
@@ -121,6 +127,7 @@ def test_every_outcome_sends_a_written_notice_naming_each_item_of_pasal_22_7(off
         assert "Kementerian Pendidikan Dasar dan Menengah" in text  # letter b: who holds it
 
 
+@sqlite_only
 def test_a_refusal_is_decided_by_decree_entered_in_the_register_and_quoted_by_the_refusal(office, at_receipt):
     ticket = walk(office, "ditolak_dikecualikan")
     render_pending(office)
@@ -150,6 +157,7 @@ def test_a_refusal_is_decided_by_decree_entered_in_the_register_and_quoted_by_th
     assert NIK not in refusal
 
 
+@sqlite_only
 def test_the_head_determines_only_the_pasal_17_letters_the_ppid_decided_and_tested(office, at_receipt):
     """Perki 1/2021 Pasal 49: the decree on letter c over a decision and consequence test of letter h made a decree,
     a refusal and a register entry that contradicted each other."""
@@ -171,6 +179,7 @@ def test_the_head_determines_only_the_pasal_17_letters_the_ppid_decided_and_test
         assert [entry.letters for entry in s.scalars(select(Exemption))] == [["h"]]
 
 
+@sqlite_only
 def test_a_later_request_for_the_same_information_cites_the_register_instead_of_a_new_test(office, at_receipt):
     walk(office, "ditolak_dikecualikan")
     with office.sessions() as s:
@@ -193,6 +202,7 @@ def test_letters_of_a_type_are_numbered_in_sequence_within_the_year(office, at_r
     assert numbers == ["B-1/PPID/TBP/XI/2026", "B-2/PPID/TBP/XI/2026"]
 
 
+@sqlite_only
 def test_the_receipt_states_the_register_number_and_the_t10_deadline(office, at_receipt):
     ticket = office.submit()
     office.complete(ticket, "periksa_kelengkapan")
@@ -206,6 +216,7 @@ def test_the_receipt_states_the_register_number_and_the_t10_deadline(office, at_
     assert NIK not in text
 
 
+@sqlite_only
 def test_a_name_and_a_subject_outside_latin_1_print_as_written(office, at_receipt):
     name, information = "Āisyah Nguyễn — “Ani” Wijaya", "Daftar ‘penerima’ beasiswa – Łódź Σ 2026…"
     ticket = office.submit(name=name, information=information)
@@ -226,6 +237,7 @@ def no_unicode_font(monkeypatch, tmp_path):
     render.serif_families.cache_clear()
 
 
+@sqlite_only
 def test_without_a_unicode_font_the_letter_is_still_made_in_times_with_a_warning(
     office, at_receipt, no_unicode_font, caplog
 ):
@@ -238,6 +250,7 @@ def test_without_a_unicode_font_the_letter_is_still_made_in_times_with_a_warning
     assert "apt-get install fonts-liberation" in caplog.text
 
 
+@sqlite_only
 def test_a_requester_writing_in_english_gets_an_english_copy_under_the_same_number(office, at_receipt):
     from engine import intake
 
@@ -258,6 +271,7 @@ def test_a_requester_writing_in_english_gets_an_english_copy_under_the_same_numb
     assert "How to receive copies : by e-mail" in " ".join(english.split())
 
 
+@sqlite_only
 def test_a_correction_is_a_new_letter_naming_the_one_it_corrects(office, at_receipt):
     ticket = office.submit()
     office.complete(ticket, "periksa_kelengkapan")
@@ -274,6 +288,7 @@ def test_a_correction_is_a_new_letter_naming_the_one_it_corrects(office, at_rece
     assert "Alamat pemohon salah ketik" in text
 
 
+@sqlite_only
 def test_the_verification_shows_no_personal_data_and_refuses_a_forged_hash(office, at_receipt):
     ticket = walk(office, "dikabulkan_seluruhnya")
     render_pending(office)
@@ -328,6 +343,8 @@ def test_a_task_completed_while_a_letter_is_rendered_conflicts_keeps_nothing_and
     office.verify()  # every history still chains, the letter's event in it, each to the head on its case
 
 
+# The stored letter's status and hash: test_a_letters_frozen_content_is_sealed... reads them on PostgreSQL.
+@sqlite_only
 def test_completing_a_task_only_numbers_its_letters_the_pdf_comes_after_the_commit(office, at_receipt):
     ticket = office.submit()
     office.complete(ticket, "periksa_kelengkapan")
@@ -341,6 +358,8 @@ def test_completing_a_task_only_numbers_its_letters_the_pdf_comes_after_the_comm
     assert len(receipt.sha256) == 64
 
 
+# The export's words; tests/reports/test_register_traces.py runs the register's query on PostgreSQL.
+@sqlite_only
 def test_the_exemption_register_exports_for_the_commission(office, at_receipt):
     walk(office, "ditolak_dikecualikan")
     with office.sessions() as s:
@@ -353,6 +372,7 @@ def test_the_exemption_register_exports_for_the_commission(office, at_receipt):
     assert exemptions.export_xlsx(rows, "en").startswith(b"PK")
 
 
+@sqlite_only
 def test_the_extension_notice_states_the_reason_and_the_new_deadline(office, at_receipt):
     ticket = office.submit()
     for step in ("periksa_kelengkapan", "registrasi", "proses_permohonan"):
@@ -367,6 +387,7 @@ def test_the_extension_notice_states_the_reason_and_the_new_deadline(office, at_
     assert NIK not in text
 
 
+@sqlite_only
 def test_an_objection_gets_its_receipt_and_the_superiors_response_once_it_is_sent(office, at_receipt):
     request = walk(office, "ditolak_dikecualikan")
     objection = office.objection(request, ["a"])
@@ -399,6 +420,7 @@ def test_an_objection_gets_its_receipt_and_the_superiors_response_once_it_is_sen
     assert "Atasan PPID" in response
 
 
+@sqlite_only
 def test_the_dispute_gets_a_numbered_power_of_attorney_unless_the_office_numbered_its_own(office):
     from tests.workflows.test_sengketa_paths import BERKAS, SUMMONED, SURAT_KUASA, _dispute
 
@@ -428,6 +450,7 @@ def test_the_dispute_gets_a_numbered_power_of_attorney_unless_the_office_numbere
     assert "Pemberitahuan tertulis disampaikan pada tanggal" not in response
 
 
+@sqlite_only
 def test_a_request_not_completed_in_time_is_closed_by_a_written_notice_naming_what_was_missing(office):
     with time_machine.travel(datetime(2026, 11, 30, 2, 0, tzinfo=UTC), tick=True) as traveller:
         ticket = office.submit()
@@ -444,6 +467,7 @@ def test_a_request_not_completed_in_time_is_closed_by_a_written_notice_naming_wh
     assert NIK not in text
 
 
+@sqlite_only
 def test_the_respondent_s_response_gives_the_dates_of_the_notice_and_the_superior_s_response(office, at_receipt):
     """§5.3: the chronology gives the dates the preliminary examination checks; it gave only the three receipts."""
     from tests.workflows.test_keberatan_paths import _decide, _to_superior
@@ -463,6 +487,7 @@ def test_the_respondent_s_response_gives_the_dates_of_the_notice_and_the_superio
     assert "Tanggapan tertulis Atasan PPID disampaikan pada tanggal 30 November 2026." in response
 
 
+@sqlite_only
 def test_an_objection_through_a_representative_names_the_power_of_attorney_and_copies_the_response_to_them(
     office, at_receipt
 ):
@@ -490,6 +515,7 @@ def test_an_objection_through_a_representative_names_the_power_of_attorney_and_c
     assert "Tembusan: 1. Rina Kusuma, kuasa pemohon, LBH Pers, Jakarta; 2. Pejabat Pengelola Informasi" in response
 
 
+@sqlite_only
 def test_the_correction_of_a_letter_sent_in_english_is_sent_in_english_too(office, at_receipt):
     """A correction was issued in Indonesian only, to a requester who wrote in English and got the letter so."""
     from engine import intake
@@ -535,6 +561,7 @@ def _texts(office, ticket, locale) -> dict[str, str]:
     return {x.kind: text_of(office, x) for x in letters(office, ticket) if x.locale == locale}
 
 
+@sqlite_only
 def test_an_english_letter_writes_money_as_english_writes_numbers_and_counts_its_items_in_the_plural(
     office, at_receipt
 ):
@@ -580,6 +607,7 @@ def test_an_english_letter_writes_money_as_english_writes_numbers_and_counts_its
     assert all("IDR" not in text for text in indonesian.values())
 
 
+@sqlite_only
 def test_every_english_letter_names_its_signer_in_english_and_the_ppid_as_the_law_names_the_office(office, at_receipt):
     """The English handover record was signed "Handed over by, Petugas Pelayanan Informasi" (the Indonesian title);
     the English letters called the PPID "Information and Documentation Officer" where the e-mails say "Information and
@@ -610,6 +638,7 @@ def test_every_english_letter_names_its_signer_in_english_and_the_ppid_as_the_la
     assert "Decision of the Information and Documentation Management Officer" in english["keputusan_penolakan"]
 
 
+@sqlite_only
 def test_typed_text_ending_in_a_period_is_not_followed_by_the_letter_s_own_punctuation(office, at_receipt):
     """ "all units., we inform" (the extension), "East Java.." and "advocacy.." (the refusal): the requester's and the
     officer's sentences end in a period, and the letter put its own after them. In both languages."""

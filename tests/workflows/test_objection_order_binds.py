@@ -5,6 +5,10 @@ full; on ground c alone (not answered), an answer, whatever it decides; informat
 The walk: KEB-2026-000002 (ground c, not answered in time) granted in full with "Perintah kepada PPID: segera memberikan
 salinan kontrak"; the request kept its old tasks, nothing stopped the PPID refusing it afterwards, and the yearly
 report's "granted and carried out" stayed 0.
+
+On PostgreSQL too: the order recorded on the request by the superior (found by a JSON query on the objection's history)
+and the yearly report counting the order carried out (its SQL, the request's facts). The others (``sqlite_only``) are
+the law's rules Python applies over rows either database returns alike.
 """
 
 from datetime import timedelta
@@ -16,6 +20,7 @@ from sqlalchemy import select
 from engine import casework, objection_orders, reports
 from engine.errors import Invalid
 from engine.models import Case, CaseEvent, CaseFacts
+from tests.conftest import sqlite_only
 from tests.helpers import DELIVERED, NOTICE, STEP, dated, decision
 from tests.workflows.test_keberatan_paths import REASONS, RECEIVED, clock_today
 
@@ -81,6 +86,7 @@ def _pending(office, request):
         return objection_orders.pending(s, s.scalar(select(Case).where(Case.ticket == request)))
 
 
+@sqlite_only
 @pytest.mark.parametrize("refused", ["ditolak_dikecualikan", "dikabulkan_sebagian"])
 def test_a_decision_contrary_to_an_objection_granted_in_full_is_refused_naming_the_objection(office, clock, refused):
     request, objection = _unanswered_and_granted(office, clock, grounds=NOT_ANSWERED_NOR_FULFILLED)
@@ -92,6 +98,7 @@ def test_a_decision_contrary_to_an_objection_granted_in_full_is_refused_naming_t
     assert "putuskan" in office.open_tasks(request)
 
 
+@sqlite_only
 @pytest.mark.parametrize("not_held", ["tidak_dikuasai", "belum_dikuasai_didokumentasikan"])
 def test_information_not_held_is_never_refused_by_an_order_the_office_cannot_hand_over_what_it_does_not_hold(
     office, clock, not_held
@@ -102,6 +109,7 @@ def test_information_not_held_is_never_refused_by_an_order_the_office_cannot_han
     assert "putuskan" not in office.open_tasks(request)
 
 
+@sqlite_only
 def test_an_objection_granted_on_ground_c_alone_orders_an_answer_and_a_refusal_with_reasons_is_one(office, clock):
     """Not answered in time (c): the superior orders the PPID to answer, not to give the information; the written
     notice of a refusal, with its reasons, carries the order out."""
@@ -124,6 +132,7 @@ def test_an_objection_granted_on_ground_c_alone_orders_an_answer_and_a_refusal_w
     office.verify()
 
 
+@sqlite_only
 def test_an_objection_granted_in_part_allows_a_partial_grant_but_no_refusal(office, clock):
     request, objection = _unanswered_and_granted(
         office, clock, "keberatan_dikabulkan_sebagian", grounds=NOT_ANSWERED_NOR_FULFILLED
@@ -154,6 +163,7 @@ def test_the_request_delivered_as_ordered_carries_the_objection_out_in_the_yearl
     office.verify()
 
 
+@sqlite_only
 def test_a_refusal_decided_before_the_order_came_reopens_delivery_once_its_notice_is_sent(office, clock):
     """Decided as exempt while the objection was with the superior: the refusal's notice still goes (its step was
     under way), and then the request reopens its delivery as a decided request does on a granted objection."""
@@ -191,6 +201,7 @@ def test_a_refusal_decided_before_the_order_came_reopens_delivery_once_its_notic
     office.verify()
 
 
+@sqlite_only
 def test_a_refusal_sent_in_time_after_the_t10_timer_fired_still_reopens_on_a_granted_objection(office, clock):
     """Found on the way (not this module's): the notice dated within T10 but recorded after the timer fired withdraws
     the superior's escalation; the request then never waits for an objection, and one granted later only logs."""
@@ -215,6 +226,7 @@ def test_a_refusal_sent_in_time_after_the_t10_timer_fired_still_reopens_on_a_gra
     office.verify()
 
 
+@sqlite_only
 def test_a_request_that_ended_for_good_shows_no_order(office, clock):
     request, _objection = _unanswered_and_granted(office, clock, grounds=NOT_ANSWERED_NOR_FULFILLED)
     assert _pending(office, request) != []
@@ -239,6 +251,7 @@ def test_a_second_order_of_the_same_objection_is_carried_out_by_the_reopened_del
     assert objection_orders.carried_out_on(rows).isoformat() == "2026-12-04"
 
 
+@sqlite_only
 def test_closing_a_run_of_a_case_other_than_a_request_does_not_walk_its_tree_for_orders(office, clock, monkeypatch):
     request = office.submit()
     office.complete(request, "periksa_kelengkapan")

@@ -1,12 +1,17 @@
 """The superior's response names the Komisi Informasi the requester may go to (UU 14/2008 Pasal 37(2)): the one the
 decision recorded, else the office's own (KAWAL_COMMISSION_NAME, kept in the letter's context with the office), in
 both languages; never the bare words "Komisi Informasi" while the office names its Commission. A response issued
-before the office's Commission was kept with its letters keeps the words it printed."""
+before the office's Commission was kept with its letters keeps the words it printed.
+
+On SQLite alone: the words are Python's over the letter's sealed content, whose round trip is proved on PostgreSQL by
+tests/workflows/test_letter_reads.py.
+"""
 
 import dataclasses
 
 from engine.letters import render
 from engine.letters.issue import unseal
+from tests.conftest import sqlite_db_url as db_url  # noqa: F401 - SQLite alone (see tests/conftest.py)
 from tests.workflows.test_letters import at_receipt, by_kind, letters  # noqa: F401
 from tests.workflows.test_objection_response_letter import _responded
 

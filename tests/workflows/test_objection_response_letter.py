@@ -3,6 +3,9 @@ Komisi Informasi they may go to and the calendar day the 14 working days end (UU
 and the status page count them; a granted objection's order says in how many working days the PPID hands the
 information over, and that the law itself sets no such period (legal-process.md §3.5); the copy to the PPID names the
 office as a sentence writes it, not in the letterhead's capitals.
+
+On SQLite alone: the letter's words and the window's last day are Python's over rows either database returns alike;
+an issued letter's numbering and round trip run on PostgreSQL in tests/workflows/test_letters.py.
 """
 
 import dataclasses
@@ -12,6 +15,7 @@ from sqlalchemy import select
 from engine import chain
 from engine.letters import context
 from engine.models import Case
+from tests.conftest import sqlite_db_url as db_url  # noqa: F401 - SQLite alone (see tests/conftest.py)
 from tests.workflows.test_keberatan_paths import _decided, _to_superior
 from tests.workflows.test_letters import at_receipt, by_kind, letters, render_pending, text_of  # noqa: F401
 

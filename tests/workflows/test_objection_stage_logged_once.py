@@ -2,12 +2,16 @@
 (UU 14/2008 Pasal 35(2), 36; keberatan.bpmn's ``ms_musyawarah_gagal``), and the PPID's brief that follows
 (``ms_menunggu_keputusan``) gives the same stage again: no second "stage reached" in the case's history, the
 auditor's export or the requester's progress steps, as on the path without a settlement.
+
+On SQLite alone: which stage is logged is the process's and Python's; the events stored and read back on PostgreSQL are
+tests/workflows/test_keberatan_paths.py's.
 """
 
 import pytest
 from sqlalchemy import select
 
 from engine.models import Case, CaseEvent
+from tests.conftest import sqlite_db_url as db_url  # noqa: F401 - SQLite alone (see tests/conftest.py)
 from tests.workflows.test_keberatan_paths import _decided
 from tests.workflows.test_objection_settlement_stage import BRIEF, REGISTERED, _stages, clock  # noqa: F401
 

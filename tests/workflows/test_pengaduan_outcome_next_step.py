@@ -2,13 +2,18 @@
 (pemberitahuan_hasil, the Surat Pemberitahuan Hasil), after "not actionable" (Flow_6) and after forwarding to another
 agency (Flow_8). Only the first issues an outcome letter: the portal's next step names the letter on that route alone;
 "not actionable" still names the Ombudsman and SP4N-LAPOR! (UU 25/2009 Pasal 46), the forwarded complaint is followed
-up at the other agency. In both languages."""
+up at the other agency. In both languages.
+
+On SQLite alone: the next step is Python's words over the case's status; the routes walked end to end on PostgreSQL are
+tests/workflows/test_pengaduan_paths.py's.
+"""
 
 import pytest
 from sqlalchemy import select
 
 from engine import queries
 from engine.models import Case
+from tests.conftest import sqlite_db_url as db_url  # noqa: F401 - SQLite alone (see tests/conftest.py)
 from tests.workflows.test_pengaduan_paths import (
     ARSIP,
     CATAT,

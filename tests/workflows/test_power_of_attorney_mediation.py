@@ -4,11 +4,15 @@ Mediation settles grounds b-g only; a dispute over a refusal under the exemption
 Pasal 40; legal-process.md §5, the dispute's stages) goes straight to adjudication. A walk found the power of
 attorney for a dispute on ground a still sending the attorneys to "mediasi" and giving (or withholding) authority to
 settle in it. On ground a alone it names neither; on ground a with others, mediation on the others; on grounds b-g,
-mediation as before."""
+mediation as before.
+
+On SQLite alone: the power of attorney's words are Python's over rows either database returns alike; an issued
+letter's numbering and round trip run on PostgreSQL in tests/workflows/test_letters.py."""
 
 import pytest
 import time_machine
 
+from tests.conftest import sqlite_db_url as db_url  # noqa: F401 - SQLite alone (see tests/conftest.py)
 from tests.workflows.test_letters import by_kind, letters, render_pending, text_of, walk
 from tests.workflows.test_sengketa_paths import SUMMONED, SURAT_KUASA, _dispute
 

@@ -7,6 +7,9 @@ objection (UU 14/2008 Pasal 35-36: a granted objection must still reopen its del
 here by running that old withdrawal (``_withdrawn_as_before_the_fix``), then listed, repaired once, and checked: the
 request waits for an objection as one answered after the fix does, an order granted while it was stuck is carried
 out, the history records the repair, and its chain verifies.
+
+On PostgreSQL too: a stuck request listed and repaired, its workflow state read and written back (what ``kawal repair
+stuck-requests`` does to a database). The other scenarios (``sqlite_only``) run the same queries again.
 """
 
 from datetime import timedelta
@@ -20,6 +23,7 @@ from sqlalchemy import select
 
 from engine import lateness, objection_orders, repair
 from engine.models import Case, CaseEvent
+from tests.conftest import sqlite_only
 from tests.helpers import decision
 from tests.workflows.test_keberatan_paths import RECEIVED, _decide, _decided, _to_superior
 
@@ -128,6 +132,7 @@ def test_the_repair_makes_the_request_wait_for_an_objection_once_and_records_it(
     office.verify()
 
 
+@sqlite_only
 def test_an_objection_granted_while_the_request_was_stuck_is_carried_out_by_the_repair(office, stuck):
     objection = office.objection(stuck, ["a"])
     _to_superior(office, objection)
@@ -142,12 +147,14 @@ def test_an_objection_granted_while_the_request_was_stuck_is_carried_out_by_the_
     office.verify()
 
 
+@sqlite_only
 def test_a_request_answered_in_time_after_the_fix_is_not_listed(office, clock):
     request = _refused_in_time_after_t10_fired(office, clock)
     assert _waits_for_an_objection(office, request)
     assert _listed(office) == []
 
 
+@sqlite_only
 def test_an_objection_answered_in_time_after_a30_fired_is_repaired_to_end_as_after_the_fix(office, clock, monkeypatch):
     """The superior's response answers A30 the same way (UU 14/2008 Pasal 36(2)): its process waited at its end join
     too, never ending, and ends on repair."""

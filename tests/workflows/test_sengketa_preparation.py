@@ -24,6 +24,7 @@ from engine import inbox, notices
 from engine.errors import Forbidden
 from engine.models import Case, CaseEvent, Deadline, HumanTask, Notification, Reminder
 from engine.runtime import Runtime
+from tests.conftest import sqlite_only
 from tests.workflows.conftest import Office
 from tests.workflows.test_sengketa_paths import BERKAS, SURAT_KUASA, WIB, _dispute, clock, wib  # noqa: F401 - fixture
 
@@ -110,6 +111,8 @@ def test_a_power_of_attorney_issued_after_the_limit_lapses_it_once_and_is_told_o
     office.verify()
 
 
+# Who may complete the task: Python (engine.access, engine.lanes).
+@sqlite_only
 def test_the_power_of_attorney_is_the_superiors_to_issue_inside_the_preparation(office, clock):  # noqa: F811
     ticket = _dispute(office)
     with office.sessions() as s:
@@ -121,6 +124,8 @@ def test_the_power_of_attorney_is_the_superiors_to_issue_inside_the_preparation(
     assert office.open_tasks(ticket) == ["siapkan_berkas"]
 
 
+# The limit is counted in Python (engine.calendar); its round trip and its reminders' rows are the first test's.
+@sqlite_only
 @pytest.mark.parametrize(
     ("hearing", "due"),
     [

@@ -7,6 +7,10 @@ The walks are the scenario tests themselves, run again under that Runtime: timer
 events, subprocesses, messages with payloads. At every save the same walks also check that the task
 states a run compares before and after its step (``engine.runtime.ids_in_state``, read off the task
 dictionaries) are the tasks SpiffWorkflow's own tree walk finds.
+
+On SQLite alone: the converters are compared in Python at every save, over the same JSON whatever database stores it;
+the walks themselves store and read back the workflow state on PostgreSQL in their own modules
+(tests/workflows/test_*_paths.py).
 """
 
 import json
@@ -21,6 +25,7 @@ from SpiffWorkflow.util.task import TaskState
 
 from engine.runtime import SERIALIZER_VERSION, Runtime, ids_in_state
 from engine.serialization import stock_serializer
+from tests.conftest import sqlite_db_url as db_url  # noqa: F401 - SQLite alone (see tests/conftest.py)
 from tests.helpers import instance_state
 from tests.workflows import (
     test_keberatan_paths,
