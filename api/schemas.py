@@ -291,12 +291,34 @@ class Milestone(Schema):
             "Commission's or the court's decision, who went to court or filed for cassation; null otherwise"
         },
     )
+    message_id = fields.Integer(
+        metadata={
+            "description": "requester_message (the requester wrote to the desk) and desk_reply (the desk answered "
+            "them) only: the id of that message or answer in desk_messages (an answer's in its message's replies)"
+        }
+    )
 
 
 class Window(Schema):
     name = fields.String()
     legal_basis = fields.String()
-    due_at = OfficeDateTime()
+    due_at = OfficeDateTime(
+        metadata={
+            "description": "the end on the latest reading: a filing up to its day is in time (legal-process §2.2)"
+        }
+    )
+    file_by = fields.Date(
+        metadata={
+            "description": "the day the requester is told to file by: the end on the earliest reading while it has "
+            "not passed, else due_at's day"
+        }
+    )
+    accepted_until = fields.Date(
+        allow_none=True, metadata={"description": "due_at's day when it is later than file_by; null otherwise"}
+    )
+    later = fields.String(
+        metadata={"description": "when accepted_until is set: that later end, and why, in a sentence"}
+    )
     open = fields.Boolean(metadata={"description": "true until the end of its last day (a filing's day counts)"})
     opened_by = fields.String(
         metadata={
@@ -332,6 +354,24 @@ class DeliveredFile(Schema):
     expired = fields.Boolean()
 
 
+class DeskReply(Schema):
+    """The desk's answer to a requester's message (engine.requester_messages)."""
+
+    id = fields.Integer()
+    created_at = OfficeDateTime()
+    body = fields.String()
+    author = fields.String(metadata={"description": "the officer's username (officers only)"})
+
+
+class DeskMessage(Schema):
+    """A requester's message to the desk, with the desk's answers to it."""
+
+    id = fields.Integer()
+    created_at = OfficeDateTime()
+    body = fields.String()
+    replies = fields.List(fields.Nested(DeskReply), metadata={"description": "the desk's answers, oldest first"})
+
+
 class PublicStatus(Schema):
     ticket = fields.String()
     kind = fields.String()
@@ -344,7 +384,10 @@ class PublicStatus(Schema):
     next_step = fields.String()
     missing = fields.String(
         allow_none=True,
-        metadata={"description": "while the office waits for the request to be completed: what is missing"},
+        metadata={
+            "description": "while the office waits for the request to be completed (or, the requester's window to"
+            " complete it lapsed, until its written notice closing the request is sent): what is missing"
+        },
     )
     windows = fields.List(
         fields.Nested(Window),
@@ -363,6 +406,17 @@ class PublicStatus(Schema):
             "description": "a request an officer recorded from WhatsApp or social media, not yet confirmed by its "
             "requester: POST /requests/confirm"
         }
+    )
+    desk_messages = fields.List(
+        fields.Nested(DeskMessage),
+        metadata={
+            "description": "a request's or an objection's messages from its requester to the desk, oldest first, "
+            "each with the desk's answers (never an officer's name), as the portal's status page shows them; "
+            "empty for any other case. The milestones list each message and answer on its day (message_id)"
+        },
+    )
+    can_write_to_desk = fields.Boolean(
+        metadata={"description": "whether the requester may write to the desk on the case now: POST /status/messages"}
     )
 
 
@@ -1127,12 +1181,20 @@ class ReportedPersons(Schema):
     records them (Permenpan PER/05/M.PAN/4/2009: name, NIP/NRP, address, position, agency, agency category)."""
 
     terlapor = fields.List(fields.Nested(ReportedPerson), required=True, validate=validate.Length(max=10))
+    tidak_teridentifikasi = fields.Boolean(
+        load_default=False,
+        metadata={
+            "description": "true with an empty list: no person is identified as reported (the outcome notice "
+            "waits until the persons or this are recorded)"
+        },
+    )
 
 
 class ReportedView(Schema):
     ticket = fields.String()
     changed = fields.Boolean(metadata={"description": "false: the same list was sent again"})
     terlapor = fields.List(fields.Nested(ReportedPerson))
+    tidak_teridentifikasi = fields.Boolean(metadata={"description": "the team said no person is identified"})
     annex = fields.String(
         allow_none=True,
         metadata={"description": "the number of the annex for the Inspectorate General this recording issued"},

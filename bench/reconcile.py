@@ -54,7 +54,7 @@ from sqlalchemy import event, func, insert, select, text, update
 from sqlalchemy.engine import Engine
 
 from bench.common import POSTGRES_ENV, BenchError, fresh_database
-from engine import absence, clock, kinds, requester_data
+from engine import absence, clock, correction_requests, kinds
 from engine.config import Settings, load_settings
 from engine.db import make_engine, session_factory, upgrade
 from engine.models import Case, Deadline, HumanTask, Notification, Reminder
@@ -298,7 +298,7 @@ def reconcile_queries(horizon: datetime, settings: Settings):
     return {
         "release_stale_claims": lambda s: delivery.release_stale_claims(s, settings),
         "officers on leave holding tasks": lambda s: absence.hand_over_due(s),
-        "requester corrections to remind or escalate": lambda s: requester_data.sweep_due(s),
+        "requester corrections to remind or escalate": lambda s: correction_requests.sweep_due(s),
         "deadlines due": lambda s: s.execute(due["deadlines"]).all(),
         "reminders due": lambda s: s.execute(due["reminders"]).all(),
         "DIP items due": lambda s: s.execute(due["dip_reminders"]).all(),

@@ -16,9 +16,15 @@ An officer marks their own leave with a colleague who already works in all their
 an admin) records it too, and may name another colleague of the same unit only by granting them, explicitly, the lanes
 they lack for the period (``grant_lanes``): the designation of a pelaksana harian is the superior's, so each lane is
 granted by its own superior only, never by an admin as such, never to oneself, and only to an officer who works in a
-lane of their own (engine.access.grant_refusal). The grant, and its withdrawal when the leave is cancelled or ends
-(the reconcile sweep, engine.leave_returns), are access changes and go into the auditors' access log
-(engine.access_log) with the stand-in as their subject.
+lane of their own (engine.access.grant_refusal). The Atasan PPID's lane, its own superior's, is granted by the head
+(``pimpinan``) too: the lane's only officer away, nobody else could name their stand-in. A lane nobody else in the
+office may grant (``ungranted_lanes``: no head's account) is granted by an administrator, who records a designation
+made outside Kawal. The grant, and its withdrawal when the leave is cancelled or ends (the reconcile sweep,
+engine.leave_returns), are access changes and go into the auditors' access log (engine.access_log) with the stand-in
+as their subject.
+
+An officer who stands in for a colleague in the period is refused leave of their own (``officer_stands_in``): the
+lanes they hold for the colleague would be left with nobody (a stand-in's leave lends its own lanes, not those).
 """
 
 from __future__ import annotations
@@ -56,10 +62,34 @@ def lanes_to_grant(officer: User, stand_in: User) -> list[str]:
 
 
 def can_mark(actor: User, officer: User) -> bool:
-    """The officer themselves, an admin, or a superior of one of the officer's lanes."""
+    """The officer themselves, an admin, or whoever designates a stand-in for one of the officer's lanes (its
+    superior; the head for the Atasan PPID: engine.access.GRANTED_BY)."""
     if actor.id == officer.id or "admin" in actor.own_group_codes:
         return True
-    return any(access.SUPERIOR_OF.get(lane) in actor.own_group_codes for lane in officer.own_group_codes)
+    own = actor.own_group_codes
+    return any(access.GRANTED_BY.get(lane, frozenset()) & own for lane in officer.own_group_codes)
+
+
+def ungranted_lanes(session: Session, officer: User, lanes) -> frozenset[str]:
+    """The lanes among ``lanes`` nobody but ``officer`` may grant a stand-in (engine.access.GRANTED_BY): no other
+    active officer holds a group that grants them. An administrator records such a lane's grant (the lane's only
+    Atasan PPID, with no head's account in the office)."""
+    granting = {group for lane in lanes for group in access.GRANTED_BY.get(lane, ())}
+    held = set(
+        session.scalars(
+            select(Group.code)
+            .join(Membership, Membership.group_id == Group.id)
+            .join(User, User.id == Membership.user_id)
+            .where(Group.code.in_(granting), User.active.is_(True), User.id != officer.id)
+            .distinct()
+        )
+    )
+    return frozenset(lane for lane in lanes if not access.GRANTED_BY.get(lane, frozenset()) & held)
+
+
+def _ungranted(session: Session, actor: User, officer: User, lanes: list[str]) -> frozenset[str]:
+    """``ungranted_lanes``, read only for an administrator's grant (what it changes)."""
+    return ungranted_lanes(session, officer, lanes) if "admin" in actor.own_group_codes else frozenset()
 
 
 def _active_user(session: Session, username: str, field: str) -> User:
@@ -103,9 +133,11 @@ def mark_absence(
         fields["substitute"] = [msg("substitute_needs_groups", groups=named)]
     elif missing and not grant_lanes:
         fields["substitute"] = [msg("substitute_needs_grant", name=stand_in.display_name, groups=named)]
-    elif refused := access.grant_refusal(actor, officer, stand_in, missing):
+    elif refused := access.grant_refusal(
+        actor, officer, stand_in, missing, _ungranted(session, actor, officer, missing)
+    ):
         code, lanes = refused
-        superiors = sorted({access.SUPERIOR_OF[lane] for lane in lanes if lane in access.SUPERIOR_OF})
+        superiors = sorted({group for lane in lanes for group in access.GRANTED_BY.get(lane, ())})
         fields["substitute"] = [
             msg(
                 code,
@@ -131,6 +163,21 @@ def mark_absence(
         raise Conflict("absence_overlaps")
     if session.scalar(overlapping.where(Absence.user_id == stand_in.id)):
         raise Invalid("invalid_data", fields={"substitute": [msg("substitute_away")]})
+    held_for = session.scalar(
+        select(User.display_name)
+        .join(Absence, Absence.user_id == User.id)
+        .where(
+            Absence.substitute_id == officer.id,
+            Absence.cancelled_at.is_(None),
+            Absence.starts_at < ends_at,
+            Absence.ends_at > starts_at,
+        )
+        .order_by(Absence.starts_at)
+        .limit(1)
+    )
+    if held_for is not None:  # the lanes they hold for a colleague away would have nobody
+        refused = msg("officer_stands_in", name=officer.display_name, absent=held_for)
+        raise Invalid("invalid_data", fields={"first_day": [refused]})
     absence = Absence(
         user=officer,
         substitute=stand_in,

@@ -50,6 +50,14 @@ SUPERIOR_OF = {
 }
 
 
+# Who designates a stand-in (a Plh.) from outside a lane for a leave, granting it the lane for the leave alone
+# (engine.absence): the lane's superior; for the Atasan PPID, their own lane's superior, also the head of the public
+# body, above them (legal-process.md §1: the Kakanwil), or the lane's only officer could never be stood in for.
+GRANTED_BY = {lane: frozenset({boss}) for lane, boss in SUPERIOR_OF.items()} | {
+    "atasan_ppid": frozenset({"atasan_ppid", HEAD}),
+}
+
+
 def _groups(user: User | None) -> frozenset[str]:
     return user.group_codes if user is not None else frozenset()
 
@@ -218,26 +226,36 @@ def require_assign(user: User, task: HumanTask) -> None:
         raise Forbidden("superiors_assign")
 
 
-def grant_refusal(actor: User, officer: User, stand_in: User, lanes: list[str]) -> tuple[str, list[str]] | None:
+def grant_refusal(
+    actor: User, officer: User, stand_in: User, lanes: list[str], ungranted: frozenset[str] = frozenset()
+) -> tuple[str, list[str]] | None:
     """Why ``actor``, recording ``officer``'s leave, may not grant ``stand_in`` the officer's ``lanes`` for it (the
     refusal's code and the lanes it names); None when they may (or nothing is granted). Holding a lane is reading
     what it reads (a complaint's reporter, a requester's identity), so: the stand-in must be an officer who works in
     a lane of their own (never an auditor's or an admin's account alone); nobody grants lanes to themselves; and
-    each lane is granted only by its superior (``SUPERIOR_OF``, by their own groups, never ones they hold as a
+    each lane is granted only by its superior (``GRANTED_BY``, by their own groups, never ones they hold as a
     stand-in): the superior of one of the officer's lanes grants none of the others, and an administrator as such
-    grants none, the complaint team's least of all."""
+    grants none, the complaint team's least of all, but a lane nobody else in the office may grant (``ungranted``,
+    engine.absence.ungranted_lanes: its superiors' only officer is the one going on leave, or there is none): the
+    designation is then made outside Kawal (the ministry names the Kakanwil's Plh.), and the administrator records
+    it."""
     if not lanes:
         return None
     if not stand_in.own_group_codes & DELEGABLE_GROUPS:
         return "substitute_no_work_lane", lanes
     if actor.id == stand_in.id:
         return "grant_to_self", lanes
-    beyond = [lane for lane in lanes if SUPERIOR_OF.get(lane) not in actor.own_group_codes]
+    own = actor.own_group_codes
+    beyond = [lane for lane in lanes if not GRANTED_BY.get(lane, frozenset()) & own]
+    if "admin" in own:
+        beyond = [lane for lane in beyond if lane not in ungranted]
     return ("grant_not_superior", beyond) if beyond else None
 
 
-def can_grant_lanes(actor: User, officer: User, stand_in: User, lanes: list[str]) -> bool:
-    return grant_refusal(actor, officer, stand_in, lanes) is None
+def can_grant_lanes(
+    actor: User, officer: User, stand_in: User, lanes: list[str], ungranted: frozenset[str] = frozenset()
+) -> bool:
+    return grant_refusal(actor, officer, stand_in, lanes, ungranted) is None
 
 
 def can_read_identity(user: User, case: Case | None = None) -> bool:
@@ -442,10 +460,17 @@ def require_front_desk(user: User) -> None:
 
 
 # -- The public information list (engine.dip) --------------------------------------------------------------
-# The PPID and the admin keep the whole list; a unit's officers keep the items their unit holds.
-DIP_KEEPERS = frozenset({"ppid", "admin"})
+# The PPID keeps the whole list: classifying information (exempt or public), recording the determinations, publishing
+# and withdrawing items, the import (which publishes every row, category and all) and the service pages (the service
+# charter is one of the PPID's standards): UU 14/2008 Pasal 13, PP 61/2010 Pasal 14, Perki 1/2021 Pasal 23 and 47-48.
+# A unit's officers prepare the items their unit holds. The admin, a technical role, reads the list and keeps the
+# office's settings (units, accounts, calendar, fee rates), not what the PPID decides.
+DIP_KEEPERS = frozenset({"ppid"})
 # Officers who read the list as staff (drafts, versions, the repeated requests), besides the keepers.
 DIP_READERS = REQUEST_STAFF | {"unit_pengolah", "admin", "auditor"}
+# Who reads what the office's requests ask for across cases (the repeated requests): the request staff, and the admin,
+# who reads the PPID's cases (``PPID_READERS``).
+REQUEST_INSIGHT_READERS = REQUEST_STAFF | {"admin"}
 
 
 def can_edit_dip_item(user: User, unit_id: int | None, category: str | None = None) -> bool:
@@ -468,9 +493,9 @@ def is_dip_keeper(user: User) -> bool:
 
 
 def require_dip_keeper(user: User) -> None:
-    """Importing the whole list and the office's service pages: the PPID and the admin."""
+    """Importing the whole list, recording an exemption determination, the office's service pages: the PPID."""
     if not is_dip_keeper(user):
-        raise Forbidden("ppid_and_admins_only")
+        raise Forbidden("dip_kept_by_ppid")
 
 
 def can_read_dip(user: User | None) -> bool:
@@ -484,7 +509,7 @@ def require_dip_reader(user: User) -> None:
 
 def require_request_insight(user: User) -> None:
     """What the office's requests ask for, across cases (repeated requests): the request staff and the admin."""
-    if not _groups(user) & (REQUEST_STAFF | DIP_KEEPERS):
+    if not _groups(user) & REQUEST_INSIGHT_READERS:
         raise Forbidden("ppid_officers_only")
 
 

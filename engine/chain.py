@@ -9,7 +9,7 @@ lapse of A30 opens the 14-working-day dispute window (Pasal 37(2)).
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import UTC, date, datetime, tzinfo
 
 from sqlalchemy import select
@@ -103,11 +103,45 @@ HOW_TO_GO_ON = {
 }
 
 
+# When a requester's window ends on a later day on the latest reading than on the earliest (``Window.accepted_until``):
+# the requester is told the earliest end as the date to file by (the Commission and the courts judge timeliness
+# themselves) and, in one sentence, that a filing up to the latest end is in time and why (legal-process.md §2.2), by
+# who judges the filing: the office an objection, the Commission a dispute, a court a challenge or a cassation.
+LATER_FILING = {
+    "office": N_(
+        "The office still accepts an objection filed up to %(date)s as in time: counted the way most favourable to you"
+        " (collective leave days (cuti bersama) not counted as working days, and a letter received after office hours"
+        " counted from the next working day), your time ends then."
+    ),
+    "commission": N_(
+        "Counted the way most favourable to you (collective leave days (cuti bersama) not counted as working days, and"
+        " a letter received after office hours counted from the next working day), your time ends on %(date)s, but the"
+        " Information Commission decides for itself whether an application is in time."
+    ),
+    "court": N_(
+        "Counted the way most favourable to you (collective leave days (cuti bersama) not counted as working days, and"
+        " a letter received after office hours counted from the next working day), your time ends on %(date)s, but the"
+        " court decides for itself whether a filing is in time."
+    ),
+}
+LATER_FILING_JUDGE = {"O30": "office", "D14": "commission", "P14P": "court", "K14P": "court"}
+
+
+def later_filing(window: Window, locale: str = "id") -> str:
+    """The sentence on the later end of ``window`` (``LATER_FILING``), or "" when the requester is told its last
+    day on every reading."""
+    if window.accepted_until is None:
+        return ""
+    judge = LATER_FILING_JUDGE.get(window.name, "commission")
+    day = day_in_words(window.accepted_until.isoformat(), "en" if locale == "en" else "id")
+    return catalog(locale).gettext(LATER_FILING[judge]) % {"date": day}
+
+
 def how_to_dispute(window: Window, to: Commission, locale: str = "id") -> str:
     """How to bring the dispute before the Commission ``to`` (``commission``: the case's or the office's) in
-    ``window`` (D14), its last day in words."""
+    ``window`` (D14), the day to file by in words (``Window.told_on``)."""
     gettext = catalog(locale).gettext
-    day = window.due_at.astimezone(window.tz).date().isoformat()
+    day = (window.told_on if window.open else window.due_at.astimezone(window.tz).date()).isoformat()
     words = gettext(HOW_TO_DISPUTE if window.open else HOW_TO_DISPUTE_LATE) % {
         "commission": to.name,
         "date": day_in_words(day, "en" if locale == "en" else "id"),
@@ -179,11 +213,29 @@ class Window:
     opened_by: str  # what opened it: notice, lapse, delivery_lapse, information, response, discovery
     start_known: bool = True  # False: the requester's receipt is not recorded; this is the earliest end
     tz: tzinfo = UTC  # the office's: the window's last day is whole in it
+    # The end on the earliest reading (strict calendar), when it falls on an earlier day than ``due_at`` (the latest
+    # reading's, which judges a filing): the date the requester is told to file by (``told_on``; legal-process §2.2).
+    earliest_due_at: datetime | None = None
 
     @property
     def open(self) -> bool:
         """Until the end of its last day, evening included: a filing is judged by the day it was made."""
         return clock.now().astimezone(self.tz).date() <= self.due_at.astimezone(self.tz).date()
+
+    @property
+    def told_on(self) -> date:
+        """The last day the requester is told to file by: the earliest reading's end while it has not passed (what is
+        safe before the Commission or a court, which judge timeliness themselves), else the latest reading's."""
+        today = clock.now().astimezone(self.tz).date()
+        if self.earliest_due_at is not None and today <= self.earliest_due_at.astimezone(self.tz).date():
+            return self.earliest_due_at.astimezone(self.tz).date()
+        return self.due_at.astimezone(self.tz).date()
+
+    @property
+    def accepted_until(self) -> date | None:
+        """The latest reading's last day when the earliest reading's is an earlier one, else None: a filing up to it
+        is in time (said with ``later_filing``, also once ``told_on`` has become it)."""
+        return self.due_at.astimezone(self.tz).date() if self.earliest_due_at is not None else None
 
     def to_dict(self) -> dict:
         return {
@@ -196,6 +248,7 @@ class Window:
             "status": "open" if self.open else "closed",
             "opened_by": self.opened_by,
             "start_known": self.start_known,
+            "earliest_due_at": self.earliest_due_at,
             "provenance": self.provenance,
         }
 
@@ -270,36 +323,39 @@ def _window(
 
 
 def _received_notice(
-    rt: Runtime, session: Session, case: Case, statuses, calendar: str = "lenient"
+    rt: Runtime, session: Session, case: Case, statuses, calendar: str = "lenient", told: bool = False
 ) -> tuple[datetime | None, bool, str | None]:
     """When the requester received the case's notice (Pasal 36(1), 37(2)) on ``calendar``'s reading, whether that
-    is known, and the day the desk recorded (without an hour), if any.
+    is known, and the day the desk recorded (without an hour) when the start is that day, if any.
 
-    The recorded date of receipt when there is one; else the dispatch date, the earliest possible one
-    (its window is shown with its earliest possible end); cases from before dispatch dates were recorded
-    count from the stage the notice reached. On the latest reading, a letter Kawal itself delivered (by its e-mail
-    or its portal) was received no earlier than Kawal delivered it, whatever earlier day the desk recorded
-    (engine.notice_delivery); the earliest reading keeps the day recorded.
+    A letter Kawal itself delivered (by its e-mail or its portal: engine.notice_delivery) was received at the instant
+    Kawal delivered it (UU ITE Pasal 8: when it entered the requester's system), and the readings the requester is
+    told count from that instant by their own rule (legal-process.md §2.2): the latest from that day when it came in
+    office hours on a working day, else from the next working day; the earliest (``told``: the day to file by) from
+    its date. The office's own earliest reading (``calendar`` strict, not ``told``: its argument before the
+    Commission, engine.chain ``admissibility``) keeps the day the desk recorded. A letter handed over or posted is
+    received on
+    the day the desk records, whose hour Kawal does not know: the latest reading counts it from the end of that day
+    (``_received_on``). The recorded date of receipt when there is one (a later one than Kawal's delivery: the
+    requester received it then); else the dispatch date, the earliest possible one (its window is shown with its
+    earliest possible end); cases from before dispatch dates were recorded count from the stage the notice reached.
     """
     notice = notice_delivery.last_notice(session, case)
     if notice is not None:
         known = bool(notice.get("delivered_on"))
         day = notice.get("delivered_on") or notice["dispatched_on"]
-        received = _received_on(rt, day)
-        by_kawal = notice_delivery.delivered_by_kawal(session, case, notice) if calendar == "lenient" else None
-        if by_kawal is not None and by_kawal > received:
+        by_kawal = notice_delivery.delivered_by_kawal(session, case, notice) if calendar == "lenient" or told else None
+        tz = rt.calendars[calendar].tz
+        if by_kawal is not None and by_kawal.astimezone(tz).date() >= date.fromisoformat(day):
             return by_kawal, True, None
-        return received, known, day
+        return _received_on(rt, day), known, day
     return _first_status_at(session, case, statuses), True, None
 
 
 def _received_on(rt: Runtime, day: str) -> datetime:
-    """A receipt known only by its date, on the latest reading (``Runtime.received``): from the end of that day.
-
-    The desk records a notice's sending or receipt as a day: that day read at its latest is the one rule, even when
-    Kawal's own mail carrying the letter left earlier that day (``notice_delivery.delivered_by_kawal`` moves the start
-    only later, never earlier): the mail already told the requester the end read so, and an end once told never moves
-    earlier (engine.notice_delivery)."""
+    """A receipt known only by its date, whose hour Kawal does not know (a letter posted or handed over, a decision's
+    copy, a discovery): on the latest reading (``Runtime.received``) from the end of that day, on the earliest from
+    that date."""
     return rt.received(day)
 
 
@@ -328,16 +384,43 @@ def objection_window(
     that ends latest. ``public``: as the requester is shown it, where a lapse counts only once it is late
     on every reading.
     """
+    if calendar == "lenient":  # as the requester is told it: with the earliest reading's end (``_with_earliest``)
+        return _with_earliest(
+            _objection_window(rt, session, request, ground, discovered_on, "lenient", public),
+            _objection_window(rt, session, request, ground, discovered_on, "strict", public, told=True),
+        )
+    return _objection_window(rt, session, request, ground, discovered_on, calendar, public)
+
+
+def _objection_window(rt, session, request, ground, discovered_on, calendar, public, told=False) -> Window | None:
+    """``objection_window`` on ``calendar``'s reading alone (``told``: ``_received_notice``)."""
     basis = OBJECTION_BASIS
     if ground == "b":
         if discovered_on is None:
             return None
         start = _received_on(rt, discovered_on.isoformat())
         return _window(rt, "O30", basis, calendar, start, OBJECTION_DAYS, "discovery", dated=discovered_on.isoformat())
-    window = _answer_window(rt, session, request, ground, calendar, public)
+    window = _answer_window(rt, session, request, ground, calendar, public, told)
     if ground == LATE_DELIVERY_GROUND:
         return _late_delivery_window(rt, session, request, calendar, public, window) or window
     return window
+
+
+def _with_earliest(window: Window | None, strict: Window | None) -> Window | None:
+    """A requester's ``window`` (the latest reading, which judges whether a filing is in time) with the end on the
+    earliest reading (``strict``) when that falls on an earlier day (legal-process.md §2.2: a window of the requester's
+    is counted on the reading that ends latest, and the difference is said): the requester is told the earliest end as
+    the date to file by, the Commission and the courts judging timeliness themselves, and that a filing up to the
+    latest end is in time; the explanation names both readings (provenance ``earliest_due_at``)."""
+    if window is None or strict is None:
+        return window
+    if strict.due_at.astimezone(window.tz).date() >= window.due_at.astimezone(window.tz).date():
+        return window
+    provenance = window.provenance | {
+        "earliest_due_at": strict.due_at.isoformat(),
+        "earliest_counted_from": strict.provenance.get("counted_from"),
+    }
+    return replace(window, earliest_due_at=strict.due_at, provenance=provenance)
 
 
 def objection_windows(rt: Runtime, session: Session, request: Case, calendar: str = "lenient", public: bool = False):
@@ -345,6 +428,9 @@ def objection_windows(rt: Runtime, session: Session, request: Case, calendar: st
     lapsed later, ground g's own (information given late), which is not the other grounds' (legal-process §4.2)."""
     window = objection_window(rt, session, request, None, None, calendar, public)
     late = _late_delivery_window(rt, session, request, calendar, public, window)
+    if late is not None and calendar == "lenient":
+        strict = _objection_window(rt, session, request, None, None, "strict", public, told=True)
+        late = _with_earliest(late, _late_delivery_window(rt, session, request, "strict", public, strict))
     return [w for w in (window, late) if w is not None]
 
 
@@ -356,10 +442,10 @@ def _late_delivery_window(rt: Runtime, session: Session, request: Case, calendar
     return _window(rt, "O30", OBJECTION_BASIS, calendar, late_at, OBJECTION_DAYS, "delivery_lapse")
 
 
-def _answer_window(rt: Runtime, session: Session, request: Case, ground, calendar: str, public: bool):
+def _answer_window(rt: Runtime, session: Session, request: Case, ground, calendar: str, public: bool, told=False):
     """``objection_window`` as the notice, its lapse or the information's hand-over opened it."""
     basis = OBJECTION_BASIS
-    notice_at, known, notice_day = _received_notice(rt, session, request, status.NOTICE_STATUSES, calendar)
+    notice_at, known, notice_day = _received_notice(rt, session, request, status.NOTICE_STATUSES, calendar, told)
     lapse_at = _lapse_start(_lapse(rt, session, request, ("T10", "T17")), calendar, public)
     if lapse_at is not None and (ground in LAPSE_GROUNDS or notice_at is None):
         return _window(rt, "O30", basis, calendar, lapse_at, OBJECTION_DAYS, "lapse")
@@ -394,8 +480,18 @@ def dispute_window(
     calendar, its lenient lapse); when both happened (a late response), the later start counts, in the
     requester's favour.
     """
+    if calendar == "lenient":  # as the requester is told it: with the earliest reading's end (``_with_earliest``)
+        return _with_earliest(
+            _dispute_window(rt, session, objection, "lenient", public),
+            _dispute_window(rt, session, objection, "strict", public, told=True),
+        )
+    return _dispute_window(rt, session, objection, calendar, public)
+
+
+def _dispute_window(rt: Runtime, session: Session, objection: Case, calendar: str, public: bool, told=False):
+    """``dispute_window`` on ``calendar``'s reading alone (``told``: ``_received_notice``)."""
     basis = "UU 14/2008 Pasal 37(2); Perki 1/2013 Pasal 13"
-    response_at, known, day = _received_notice(rt, session, objection, RESPONSE_STATUSES, calendar)
+    response_at, known, day = _received_notice(rt, session, objection, RESPONSE_STATUSES, calendar, told)
     lapse_at = _lapse_start(_lapse(rt, session, objection, ("A30",)), calendar, public)
     starts = [(at, why) for at, why in ((response_at, "response"), (lapse_at, "lapse")) if at is not None]
     if not starts:
@@ -451,7 +547,10 @@ def applicant_window(rt: Runtime, session: Session, dispute: Case) -> Window | N
     due = cal.count(start, days, unit)
     provenance = due.to_dict() if known else {**due.to_dict(), "start_estimated": True}
     provenance |= _dated(rt, start, day)
-    return Window(name, basis, "lenient", start, days, due.due_at, provenance, "decision", known, cal.tz)
+    window = Window(name, basis, "lenient", start, days, due.due_at, provenance, "decision", known, cal.tz)
+    earliest = rt.calendars["strict"].count(start, days, unit)  # from that date, whatever the hour
+    strict = Window(name, basis, "strict", start, days, earliest.due_at, earliest.to_dict(), "decision", known, cal.tz)
+    return _with_earliest(window, strict)
 
 
 def unarmed_windows(rt: Runtime, session: Session, case: Case) -> list[Window]:

@@ -11,6 +11,9 @@ forms' JSON Schemas; ``inbox.complete_task`` calls ``check`` after the schema, s
   description of the procedure (S26); the threshold is that of the KPK's own competence (UU 30/2002 Pasal 11 as
   amended by UU 19/2019 [GK]), which does not oblige an agency to refer to the KPK rather than to the police or the
   prosecutor. So a reason is asked, not the referral forced, and the office sets the threshold (0: not asked).
+- The outcome notice (``pemberitahuan_hasil``, stage 9: told "within the limits of confidentiality") waits until the
+  team has said who the complaint reports (engine.reported_party.said: a person on file, or none identified), so that
+  the names check of what the reporter receives (engine.reported_party.unnamed) has the names it refuses.
 """
 
 from __future__ import annotations
@@ -20,7 +23,7 @@ from collections.abc import Callable, Iterable
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from engine import kinds
+from engine import kinds, reported_party
 from engine.errors import Invalid
 from engine.letters.context import task_data
 from engine.messages import Money, msg
@@ -32,6 +35,7 @@ TO_ANOTHER_UNIT = "unit_lain"
 FOLLOW_UP, EXAMINATION = "tindak_lanjut", "pemeriksaan"
 TO_KPK = "rujukan_kpk"
 LOSS, KPK_REASON = "kerugian_negara", "alasan_bukan_kpk"
+OUTCOME, OUTCOME_TEXT = "pemberitahuan_hasil", "ringkasan_untuk_pelapor"
 
 
 def declining_unit(session: Session, case: Case) -> Unit | None:
@@ -76,9 +80,14 @@ def _follow_up(session: Session, rt: Runtime, case: Case, data: dict) -> dict:
     return {KPK_REASON: [msg("kpk_reason_required", loss=Money(int(loss)), threshold=Money(threshold))]}
 
 
+def _outcome(session: Session, rt: Runtime, case: Case, data: dict) -> dict:
+    return {} if reported_party.said(case) else {OUTCOME_TEXT: [msg("reported_not_said")]}
+
+
 RULES: dict[str, Callable[[Session, Runtime, Case, dict], dict]] = {
     RE_REFERRAL: _re_referral,
     FOLLOW_UP: _follow_up,
+    OUTCOME: _outcome,
 }
 
 

@@ -28,19 +28,22 @@ DEMO_USERS = {
     "wbs2": ["pengelola_wbs"],  # a sealed identity opens only with a second WBS manager's approval
     "madrasah": ["unit_pengolah"],
 }
-# How the demo's officers are named on the pages (the header, the history, "assign to"): a person, and the role.
+# How the demo's officers are named on the pages (the header, the history, "assign to"): a person, as an admin types
+# a colleague's name. Their role is not part of it: a display name is one string in no language, and the pages name
+# an officer's group in the reader's language beside it (api.web.display.GROUP_LABELS: "Tim pengaduan", "Complaint
+# team"); "Hana Pertiwi (Tim Pengaduan)" stayed Indonesian on every English page, and on the letters they sign.
 DEMO_NAMES = {
-    "petugas": "Ani Lestari (Petugas Layanan)",
-    "ppid": "Budi Santoso (PPID)",
-    "unit": "Citra Dewi (Unit Pengolah)",
-    "atasan": "Dedi Kurniawan (Atasan PPID)",
-    "kepala": "Eko Prasetyo (Kepala Kantor)",
-    "auditor": "Fitri Handayani (Auditor)",
-    "admin": "Gilang Ramadhan (Admin)",
-    "pengaduan": "Hana Pertiwi (Tim Pengaduan)",
-    "wbs": "Irfan Maulana (Pengelola WBS)",
-    "wbs2": "Joko Susilo (Pengelola WBS)",
-    "madrasah": "Kartika Sari (Bidang Pendidikan Madrasah)",
+    "petugas": "Ani Lestari",
+    "ppid": "Budi Santoso",
+    "unit": "Citra Dewi",
+    "atasan": "Dedi Kurniawan",
+    "kepala": "Eko Prasetyo",
+    "auditor": "Fitri Handayani",
+    "admin": "Gilang Ramadhan",
+    "pengaduan": "Hana Pertiwi",
+    "wbs": "Irfan Maulana",
+    "wbs2": "Joko Susilo",
+    "madrasah": "Kartika Sari",
 }
 # The demo's civil servants' NIPs (engine.nip: birth date, appointment month, sex, serial), printed under their names
 # on the letters they sign; the others are not civil servants here. Invented: no real officer's number.
@@ -134,7 +137,7 @@ def load_demo(session: Session, rt: Runtime) -> list[tuple[str, str, str]]:
         users["petugas"],
         registered.case.id,
         "registrasi",
-        {"tanda_bukti_dikirim": True, "cara_kirim_tanda_bukti": "email"},
+        {"cara_kirim_tanda_bukti": "email"},
     )
     cases.append((registered.case.ticket, registered.access_code, "terdaftar, melalui kuasa; menunggu PPID"))
 
@@ -159,7 +162,7 @@ def load_demo(session: Session, rt: Runtime) -> list[tuple[str, str, str]]:
         users["petugas"],
         case_id,
         "registrasi",
-        {"tanda_bukti_dikirim": True, "cara_kirim_tanda_bukti": "email"},
+        {"cara_kirim_tanda_bukti": "email"},
     )
     _complete(session, rt, ppid, case_id, "proses_permohonan", {"minta_unit": False})
     _complete(session, rt, ppid, case_id, "tentukan_langkah", {"langkah": "putuskan"})

@@ -1,7 +1,7 @@
 """The public information list (Daftar Informasi Publik, UU 14/2008 Pasal 9-11, Perki 1/2021): its verbs.
 
 An item is created, changed, published, withdrawn or given a file by one function each (STYLE.md rule 2).
-Each checks who may act (``engine.access``: the PPID and the admin keep every item, a unit its own),
+Each checks who may act (``engine.access``: the PPID keeps every item, a unit its own),
 validates the data against ``forms/dip_item.json`` and the rules the schema cannot say, changes the row,
 appends a ``DipItemVersion`` (the item as it now is, who, when, what was done) and plans the periodic
 item's reminders (``engine.dip_due``), all in the caller's transaction. None commits.
@@ -154,6 +154,8 @@ def find_unit(session: Session, code_or_name: str) -> Unit | None:
 def create_item(
     session: Session, rt: Runtime, user: User, data: dict, *, publish: bool = False, action: str = "created"
 ) -> DipItem:
+    # Who keeps no item (the admin, an auditor) is refused before the data is read: a 403, not a form's 422.
+    access.require_dip_editor(user, user.unit_id)
     return insert_item(
         session, rt, user, values(session, rt, data, user=user), publish, data.get("notice_days"), action
     )

@@ -150,6 +150,12 @@ def record_determination(
     return entry
 
 
+def record_return(session: Session, case: Case, lane: str, actor: str) -> None:
+    """The head did not determine the exemption the PPID tested and returned it to the PPID (``returned``): in the
+    case's history, beside the answer itself (its reasons are in the task's data). No decree, no register entry."""
+    EventLog(session).append(case, "exemption_returned", actor, {"lane": lane})
+
+
 def check_determination(data: dict, first: date, on: date) -> None:
     """The head's form: the decree dated between the request's receipt and today, the period after it."""
     fields: dict[str, list[str]] = {}
@@ -383,6 +389,15 @@ TEST_FORM, DECREE_FORM = "uji_konsekuensi.json", "tetapkan_pengecualian.json"
 # The earliest day a determination can bear: UU 14/2008 was enacted on 30 April 2008.
 EARLIEST_DECREE = date(2008, 4, 30)
 DIRECT_LANES = ("pimpinan", "atasan_ppid", "ppid")  # who signed the decree
+# The head's answer that does not confirm the PPID's test (the request goes back to the PPID's decision, no decree):
+# "penetapan" is then RETURNED, with the reasons in "alasan_dikembalikan" (forms/tetapkan_pengecualian.json).
+RETURN_FIELDS = ("penetapan", "alasan_dikembalikan")
+RETURNED = "dikembalikan"
+
+
+def returned(data: dict) -> bool:
+    """Whether the head's answer to ``tetapkan_pengecualian`` returns the test to the PPID instead of determining."""
+    return data.get("penetapan") == RETURNED
 
 
 def direct_schema(forms) -> dict:
@@ -390,7 +405,8 @@ def direct_schema(forms) -> dict:
     path's forms state them, with the decree's number and who signed it (Kawal numbers none: the decree exists)."""
     test, decree = forms.schema(TEST_FORM), forms.schema(DECREE_FORM)
     properties = {k: v for k, v in test["properties"].items() if k != "jangka_waktu_pengecualian"}
-    properties.update({k: v for k, v in decree["properties"].items() if k != "uji_diperiksa"})
+    # Not the head's answer on a request (uji_diperiksa, and whether the head confirms the PPID's test at all).
+    properties.update({k: v for k, v in decree["properties"].items() if k not in ("uji_diperiksa", *RETURN_FIELDS)})
     properties["nomor_penetapan"] = {
         "type": "string",
         "minLength": 1,
@@ -408,7 +424,9 @@ def direct_schema(forms) -> dict:
     }
     order = ("dokumen", "bagian_dikecualikan", "pasal_pengecualian", "dasar_hukum", "konsekuensi", "kepentingan_publik")
     order += ("nomor_penetapan", "tanggal_penetapan", "ditetapkan_oleh", "berlaku_sampai", "catatan")
-    required = [k for k in (*test["required"], *decree["required"]) if k in properties]
+    # The decree's fields are required of a determination (the decree form's rules: all but a return to the PPID).
+    determined = [name for rule in decree.get("allOf", ()) for name in rule.get("then", {}).get("required", ())]
+    required = list(dict.fromkeys(k for k in (*test["required"], *decree["required"], *determined) if k in properties))
     return {
         "$schema": decree["$schema"],
         "title": "Penetapan informasi yang dikecualikan oleh PPID",

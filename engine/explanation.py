@@ -127,7 +127,21 @@ def explain(
     if skipped:
         days = ", ".join(_skipped(s, confirmed_years, en) for s in skipped)
         parts.append(f"Days not counted: {days}." if en else f"Hari yang tidak dihitung: {days}.")
+    if provenance.get("earliest_due_at") and not strict:
+        parts.append(_EARLIEST[1 if en else 0].format(earliest=provenance["earliest_due_at"], due=provenance["due_at"]))
     return " ".join(parts)
+
+
+# A requester's window whose end on the earliest reading falls on an earlier day (engine.chain ``_with_earliest``):
+# both readings named, and the one the date to file by follows (legal-process.md §2.2).
+_EARLIEST = (
+    "Menurut pembacaan paling awal (kalender ketat: cuti bersama dihitung sebagai hari kerja, dan hari ke-0 adalah"
+    " tanggal diterima, pukul berapa pun) jangka waktu ini berakhir pada {earliest}: tanggal itulah yang disebut"
+    " sebagai batas pengajuan, agar aman; pengajuan sampai {due} tetap tepat waktu menurut pembacaan paling akhir.",
+    f"On the earliest reading (strict calendar: {COLLECTIVE_LEAVE} count as working days, and day zero is the date"
+    " of receipt whatever the hour) this period ends on {earliest}: that is the date given to file by, to be safe; a"
+    " filing up to {due} is still in time on the latest reading.",
+)
 
 
 def _reading(strict: bool, whose: str, en: bool, start: str | None = None) -> str:
@@ -254,7 +268,7 @@ _ESTIMATED_START = (
 def _in_words(p: dict, language: str) -> dict:
     """The provenance's dates and instants written as a person reads them."""
     out = dict(p)
-    for key in ("counted_from", "due_at", "received_at", "received_on", "start_on"):
+    for key in ("counted_from", "due_at", "received_at", "received_on", "start_on", "earliest_due_at"):
         if out.get(key):
             out[key] = instant_in_words(str(out[key]), language)
     out["skipped"] = [{**day, "shown": day_in_words(day["date"], language)} for day in p.get("skipped", [])]
@@ -271,7 +285,7 @@ def instant_in_words(iso: str, language: str) -> str:
     """``2026-12-17T16:00:00+07:00`` -> ``17 Des 2026, 16:00 WIB``; a bare date as ``day_in_words``."""
     if len(iso) < 16 or iso[10] not in "T ":
         return day_in_words(iso, language)
-    zone = ZONES.get(iso[19:25], "") if len(iso) >= 25 else ""
+    zone = ZONES.get(iso[-6:], "") if len(iso) >= 25 else ""  # the offset ends it, after any fraction of a second
     return f"{day_in_words(iso, language)}, {iso[11:16]}{' ' + zone if zone else ''}"
 
 

@@ -303,7 +303,9 @@ def record(session: Session, log: EventLog, case: Case, task: HumanTask, data: d
             fee_notice_id=notice.id,
             task_id=task.id,
             amount=notice.total,
-            receipt_number=data["nomor_tanda_bukti_pembayaran"].strip(),
+            # Cash at the desk (forms/catat_pembayaran.json ``cara_bayar``) has no slip of its own: the kuitansi
+            # Kawal issues is its proof, and the row keeps no number ("").
+            receipt_number=(data.get("nomor_tanda_bukti_pembayaran") or "").strip(),
             paid_on=date.fromisoformat(data["tanggal_pembayaran"]),
             actor=actor,
             at=clock.now(),

@@ -14,7 +14,7 @@ from jsonschema.exceptions import ValidationError
 
 from engine import nik
 from engine.errors import Invalid
-from engine.messages import Message
+from engine.messages import Message, msg
 
 # Each jsonschema validator's message code (engine.messages); any other validator says "invalid".
 _MESSAGES = {
@@ -63,6 +63,11 @@ NEEDS_STEP = "x-needs-step"  # a field that only a later version of its process 
 # A field asked only on cases whose record holds one of some values: {"<Case.details key>": [values]}.
 CASE_WHEN = "x-case-when"
 NOT_ASKED = "x-not-asked"  # in a form trimmed by for_case: the fields its case does not ask
+# On a field marked x-case-when: the refusal code of an answer given where its case does not ask it (an answer that
+# would say something the law rules out there, e.g. an authority to settle where nothing can be settled). Without it an
+# answer given anyway is left out. In a form trimmed by for_case: {field: code} of the fields left out that carry one.
+NOT_ASKED_ERROR = "x-not-asked-error"
+NOT_ASKED_REFUSED = "x-not-asked-refused"
 
 
 def for_steps(schema: dict, steps) -> dict:
@@ -84,7 +89,10 @@ def for_case(schema: dict, details) -> dict:
     it does not apply). ``details`` is called only when a field is marked.
 
     The trimmed form names the fields left out (``x-not-asked``): an answer given to one anyway is left out of the
-    task's data (``answered``), neither refused (the page never asks it) nor recorded (nothing acts on it)."""
+    task's data (``answered``), neither refused (the page never asks it) nor recorded (nothing acts on it); unless
+    the field names its refusal (``x-not-asked-error``): an authority to settle on a dispute on ground a alone would
+    tell the Commission the attorneys may settle what the law lets no one settle (UU 14/2008 Pasal 35(2), 40), so it
+    is refused beside the field (422), and nothing is recorded."""
     marked = {name: node[CASE_WHEN] for name, node in schema.get("properties", {}).items() if CASE_WHEN in node}
     if not marked:
         return schema
@@ -97,13 +105,25 @@ def for_case(schema: dict, details) -> dict:
             if held and not held & set(values):
                 dropped.add(name)
     trimmed = _without(schema, dropped)
-    return trimmed if trimmed is schema else {**trimmed, NOT_ASKED: sorted(dropped)}
+    if trimmed is schema:
+        return schema
+    properties = schema["properties"]
+    refused = {name: properties[name][NOT_ASKED_ERROR] for name in dropped if NOT_ASKED_ERROR in properties[name]}
+    return {**trimmed, NOT_ASKED: sorted(dropped), **({NOT_ASKED_REFUSED: refused} if refused else {})}
 
 
 def answered(schema: dict, data: dict) -> dict:
-    """``data`` without the answers to the fields ``schema``'s case does not ask (``for_case``)."""
+    """``data`` without the answers to the fields ``schema``'s case does not ask (``for_case``); an answer to one
+    that names its refusal (``x-not-asked-error``) is refused beside it, every such field at once, unless it says
+    no (``false``, ``null``): no authority to settle is what the case holds anyway."""
     skipped = schema.get(NOT_ASKED)
-    return {k: v for k, v in data.items() if k not in skipped} if skipped else data
+    if not skipped:
+        return data
+    given = {k for k, v in data.items() if v is not None and v is not False}
+    refused = {k: [msg(code)] for k, code in schema.get(NOT_ASKED_REFUSED, {}).items() if k in given}
+    if refused:
+        raise Invalid("invalid_data", fields=refused)
+    return {k: v for k, v in data.items() if k not in skipped}
 
 
 def _without(schema: dict, dropped: set[str]) -> dict:

@@ -11,7 +11,7 @@ module only finds them; it records nothing and holds no copy:
   reporter's identity is the complaint team's to read by their group (``REVEAL``, ``COMPLAINT_TEAM``).
 - ``case_read`` of ``terlapor`` (engine.reported_party.note_read): the persons a complaint reports, the complaint
   team's, whatever the reporter's mode.
-- ``requester_data_copied`` (engine.requester_data.copy): the PPID desk made the requester a copy of the personal
+- ``requester_data_copied`` (engine.requester_copy.copy): the PPID desk made the requester a copy of the personal
   data Kawal holds of them (UU 27/2022, the data subject's right of access).
 
 The PPID desk reads a requester's name and contacts on the case page as its work (the law names them to the
@@ -36,7 +36,7 @@ from engine.models import Case, CaseEvent, RevealRequest, User
 
 IDENTITY_READ = "identity_read"  # engine.complaints.read_reporter
 CASE_READ, REPORTED_WHAT = "case_read", "terlapor"  # engine.reported_party.note_read
-REQUESTER_COPIED = "requester_data_copied"  # engine.requester_data.COPIED
+REQUESTER_COPIED = "requester_data_copied"  # engine.requester_copy.COPIED
 
 REPORTER, REPORTED, REQUESTER = "reporter", "reported", "requester"  # whose identity was read
 # Under what authority: an approved reveal of a sealed identity; the complaint team's own group; the requester's

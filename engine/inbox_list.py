@@ -43,7 +43,15 @@ from engine.messages import msg
 from engine.models import Case, HumanTask, Party, Unit, User
 from engine.queries import SCOPES, follow_up, working_days_left
 from engine.runtime import Runtime
-from engine.subjects import SUBJECT_FIELDS, TEAMS, complaint_subject_read_by, readable_kinds, subject_of, team_subjects
+from engine.subjects import (
+    MAX_LENGTH,
+    SUBJECT_FIELDS,
+    TEAMS,
+    complaint_subject_read_by,
+    readable_kinds,
+    subject_of,
+    team_subjects,
+)
 
 PAGE_SIZE = 50
 MAX_PAGE_SIZE = 200
@@ -320,6 +328,64 @@ def search(session: Session, rt: Runtime, user: User, filters: Filters) -> inbox
     )
 
 
+# An objection's or a dispute's row names what the requester asked for, as its request's row does (the request's
+# subject), rather than the objection's own subject field, the requester's whole statement of their case (kasus
+# posisi), or a dispute's register number: a PPID knows a chain by the information asked. The request is the
+# objection's parent, the dispute's parent or grandparent (engine.chain); an objection with no registered request
+# (engine.unregistered) states the information asked itself. One statement still: two joins by primary key.
+ASKED_KINDS = frozenset({kinds.OBJECTION, kinds.DISPUTE})
+ASKED_FIELD = "informasi_yang_diminta"  # keberatan_tanpa_permohonan.json: what the unregistered request asked
+PARENT = aliased(Case, name="parent_case")  # one alias each for every page: the statement's cache key stays the same
+GRANDPARENT = aliased(Case, name="grandparent_case")
+
+
+def _with_request(query):
+    """``query`` (over ``Case``) joined to an objection's or a dispute's parent and a dispute's grandparent."""
+    query = query.outerjoin(PARENT, and_(Case.kind.in_(ASKED_KINDS), PARENT.id == Case.parent_id))
+    return query.outerjoin(GRANDPARENT, and_(PARENT.kind == kinds.OBJECTION, GRANDPARENT.id == PARENT.parent_id))
+
+
+def _subject(readable: frozenset[str]):
+    """The subject a row shows, where the reader may read it (``readable``): a request's and a complaint's own, an
+    objection's and a dispute's their request's (``_with_request``, joined when one of them is readable); an
+    objection with no registered request its own, which ``_asked_in`` replaces."""
+    if not readable:
+        return literal(None)
+    if not readable & ASKED_KINDS:
+        return when((Case.kind.in_(readable), Case.subject), else_=literal(None))
+    asked = func.coalesce(
+        when((GRANDPARENT.kind == kinds.REQUEST, GRANDPARENT.subject)),
+        when((PARENT.kind == kinds.REQUEST, PARENT.subject)),
+        Case.subject,
+    )
+    return when((Case.kind.in_(readable), asked), else_=literal(None))
+
+
+def _asked_in(readable: frozenset[str]):
+    """The details of an objection with no registered request (``ASKED_FIELD`` says what was asked): the row's own,
+    or its dispute's objection's; null for every other row (read whole, not by a JSON path: the same SQL on both
+    databases, and only for these rare rows)."""
+    if not readable & ASKED_KINDS:
+        return literal(None).label("asked_in")
+    unregistered = func.coalesce(
+        when((and_(Case.kind == kinds.OBJECTION, Case.parent_id.is_(None)), Case.details)),
+        when((and_(PARENT.kind == kinds.OBJECTION, PARENT.parent_id.is_(None)), PARENT.details)),
+        type_=Case.details.type,
+    )
+    return when((Case.kind.in_(readable), unregistered), else_=literal(None)).label("asked_in")
+
+
+def _row_subject(row) -> str | None:
+    """The row's subject (``_subject``), or what an objection with no registered request says was asked, on one
+    line, at most ``engine.subjects.MAX_LENGTH`` (those words are not cut when filed)."""
+    details = row.asked_in if isinstance(row.asked_in, dict) else {}
+    subject = details.get(ASKED_FIELD) or row.subject
+    if subject is None:
+        return None
+    text = " ".join(str(subject).split())
+    return text if len(text) <= MAX_LENGTH else text[: MAX_LENGTH - 1] + "…"
+
+
 ASSIGNEE = aliased(User, name="assignee")  # one alias for every page: the statement's cache key stays the same
 # The task's columns a row shows (read as plain values: no ORM objects are built for a list).
 ROW_COLUMNS = (
@@ -350,7 +416,6 @@ def page(session: Session, rt: Runtime, user: User, filters: Filters) -> Page:
     assignee = ASSIGNEE
     named = identity_kinds(user)
     readable = readable_kinds(rt.forms, user)
-    subject = when((Case.kind.in_(readable), Case.subject), else_=literal(None)) if readable else literal(None)
     query = scoped(
         user,
         filters,
@@ -360,7 +425,8 @@ def page(session: Session, rt: Runtime, user: User, filters: Filters) -> Page:
             Case.ticket,
             Case.id.label("case_id"),
             Case.kind.label("case_kind"),
-            subject.label("subject"),
+            _subject(readable).label("subject"),
+            _asked_in(readable),
             Case.unit_id.label("case_unit_id"),
             Case.overdue.label("case_overdue"),
             Party.key_id if named else literal(None).label("key_id"),
@@ -372,6 +438,8 @@ def page(session: Session, rt: Runtime, user: User, filters: Filters) -> Page:
     )
     if named:  # a reader of no identity gets no join at all (a join on false makes SQLite scan the vault)
         query = query.outerjoin(Party, and_(Party.id == Case.requester_party_id, Case.kind.in_(named)))
+    if readable & ASKED_KINDS:
+        query = _with_request(query)
     query = query.outerjoin(assignee, assignee.id == HumanTask.assignee_id).outerjoin(
         Unit, Unit.id == func.coalesce(HumanTask.unit_id, Case.unit_id)
     )
@@ -451,13 +519,13 @@ def _cases(
     if found is None or not found.narrow or not found.ids:
         return Cases([], bool(found is not None and not found.narrow))
     readable, named = readable_kinds(rt.forms, user), identity_kinds(user)
-    subject = when((Case.kind.in_(readable), Case.subject), else_=literal(None)) if readable else literal(None)
     columns = (
         Case.ticket,
         Case.id.label("case_id"),
         Case.kind.label("case_kind"),
         Case.status,
-        subject.label("subject"),
+        _subject(readable).label("subject"),
+        _asked_in(readable),
         Case.received_at,
         Case.due_at,
         Case.closed_at,
@@ -471,6 +539,8 @@ def _cases(
     query = access.cases_visible_to(user, select(*columns, *sealed)).where(Case.id.in_(ids), *where)
     if named:
         query = query.outerjoin(Party, and_(Party.id == Case.requester_party_id, Case.kind.in_(named)))
+    if readable & ASKED_KINDS:
+        query = _with_request(query)
     if filters.process:
         query = query.where(Case.kind == filters.process)
     if filters.unit:
@@ -481,7 +551,7 @@ def _cases(
             "ticket": row.ticket,
             "kind": row.case_kind,
             "status": row.status,
-            "subject": row.subject,
+            "subject": _row_subject(row),
             "received_at": row.received_at,
             "due_at": row.due_at,
             "closed_at": row.closed_at,
@@ -515,6 +585,7 @@ def _item(rt: Runtime, row, left: dict) -> dict:
     return {
         "id": row.id,
         "ticket": row.ticket,
+        "case_id": row.case_id,
         "name": row.bpmn_id,
         "title": row.title,
         "form": row.form,
@@ -528,7 +599,7 @@ def _item(rt: Runtime, row, left: dict) -> dict:
         "case_overdue": bool(row.case_overdue),
         "unit_name": row.unit_name,
         "stage": row.stage,
-        "subject": row.subject,
+        "subject": _row_subject(row),
         "requester_name": requester,
         "received_at": row.received_at,
         "due_at": row.due_at,

@@ -34,6 +34,7 @@ from sqlalchemy.orm import Session
 
 from engine import chain, queries
 from engine.explanation import ISO_DATE_OR_INSTANT, day_in_words, instant_in_words
+from engine.letters.render import number
 from engine.models import HumanTask
 from engine.runtime import Runtime
 
@@ -85,12 +86,21 @@ def task_facts(session: Session, rt: Runtime, task: HumanTask) -> dict:
     return facts
 
 
+# Facts that are amounts of rupiah (the written notice's fee): the instructions write the currency themselves
+# ("Rp{{ biaya }}", "IDR {{ biaya }}"), the amount is grouped as the letters group it (engine.letters.render.rupiah:
+# ``Rp20.000``, ``IDR 20,000``).
+MONEY = frozenset({"biaya"})
+
+
 def readable(facts: dict, language: str, zone: tzinfo) -> dict:
     """``facts`` with each ISO 8601 date or instant written in words: a date as ``5 Des 2026``, an instant in
-    ``zone`` as ``26 Des 2026, 00:13 WIB``; every other value as it is."""
+    ``zone`` as ``26 Des 2026, 00:13 WIB``; an amount of money (``MONEY``) grouped as the letters write it; every
+    other value as it is."""
     out = {}
     for key, value in facts.items():
-        if isinstance(value, str) and ISO_DATE_OR_INSTANT.fullmatch(value):
+        if key in MONEY and isinstance(value, int | float) and not isinstance(value, bool):
+            value = number(value, language)
+        elif isinstance(value, str) and ISO_DATE_OR_INSTANT.fullmatch(value):
             with suppress(ValueError):  # a string shaped like a date that is none (2026-13-45) stays as written
                 when = datetime.fromisoformat(value)
                 if len(value) == 10:

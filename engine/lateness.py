@@ -127,6 +127,17 @@ def apology_context(rt: Runtime, deadline: Deadline) -> dict:
     }
 
 
+def _apology(rt: Runtime, case: Case, deadline: Deadline, hint: str) -> dict:
+    """The apology's facts. A request whose requester did not complete it in their window (K_LENGKAP lapsed) is not
+    "still being processed": the notice the office owes, by T10 counted from the receipt all the same (§3.3, §3.10),
+    is the one closing it and stating what was missing (``not_completed``). The lateness is the office's own: the
+    window lapsing ended the requester's part, not the office's duty to answer in writing in time."""
+    context = {**apology_context(rt, deadline), "portal_hint": hint}
+    if any(d.name == "K_LENGKAP" and d.status == "lapsed" for d in case.deadlines):
+        context["not_completed"] = True
+    return context
+
+
 def after_lapse(session: Session, rt: Runtime, case: Case, deadline: Deadline, outbox: Outbox, hint: str) -> None:
     """A public agency deadline lapsed on the strict reading: apologize now if it is late on every
     reading already (a receipt recorded late), else plan the apology for the lenient due instant."""
@@ -134,7 +145,7 @@ def after_lapse(session: Session, rt: Runtime, case: Case, deadline: Deadline, o
         return
     if late_for_requester(rt, deadline):
         cause = f"{deadline.name}:{deadline.task_guid}"
-        outbox.to_requester(case, "overdue_apology", cause, {**apology_context(rt, deadline), "portal_hint": hint})
+        outbox.to_requester(case, "overdue_apology", cause, _apology(rt, case, deadline, hint))
         return
     plan_apology(session, deadline, lenient_due(rt, deadline))
 
@@ -173,7 +184,7 @@ def apologize_when_due(
         at = min(at, case.closed_at)
     if late_for_requester(rt, deadline, at):
         cause = f"{deadline.name}:{deadline.task_guid}"
-        outbox.to_requester(case, "overdue_apology", cause, {**apology_context(rt, deadline), "portal_hint": hint})
+        outbox.to_requester(case, "overdue_apology", cause, _apology(rt, case, deadline, hint))
     elif deadline.met_on is None and deadline.status == "missed" and case.closed_at is None:
         plan_apology(session, deadline, lenient_due(rt, deadline))
     return at

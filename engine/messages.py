@@ -142,6 +142,12 @@ TEMPLATES: dict[str, str] = {
     "names_reported_person": "names a reported person on file: a unit and the reporter read of them by position "
     "only; their identity stays with the complaint team",
     "names_reporter": "names the reporter, whose identity is kept confidential: write it without their name",
+    # a text that tells the reporter the outcome (engine.reported_party.addresses_someone)
+    "names_someone_to_reporter": "names someone by a form of address and a name (such as Pak or Bu and a name): "
+    "the notice to the reporter must not identify the reported person or witnesses; refer to them by their role "
+    "(the officer concerned, a witness)",
+    # the reported-persons page (engine.reported_party.record)
+    "reported_none_with_persons": "a person is recorded above: remove the rows, or leave this choice as no",
     # what officers write on a complaint (engine.officer_text): the kind of data, never the value nor whose it is
     "holds_personal_data": "holds personal data (%(what)s), which a complaint's forms and notes never carry: the "
     "reporter's identity and contact are kept encrypted (\"The reporter's identity\" on the case page), the "
@@ -259,6 +265,10 @@ TEMPLATES: dict[str, str] = {
     # -- complaints (engine.complaints, engine.files) --------------------------------------------
     "complaint_not_found": "complaint not found",
     "complaint_step_refused": "the case's record does not allow this step as it is",
+    "reported_not_said": (
+        'first say who the complaint reports, on the page "The reported persons": record them, or that no person is'
+        " identified; the notice is then checked against their names"
+    ),
     "unit_declined_referral": (
         "%(unit)s has just answered that the complaint is not its matter: choose another unit, or let the team assess"
         " the clarification"
@@ -357,7 +367,7 @@ TEMPLATES: dict[str, str] = {
     "another format, or tell the administrator",
     # -- the public information list (engine.dip, dip_io, dip_match, service_pages) --------------
     "dip_editors_only": "only the PPID or the unit holding it",
-    "ppid_and_admins_only": "the PPID and administrators only",
+    "dip_kept_by_ppid": "the PPID keeps the public information list: it classifies and publishes the information",
     "ppid_officers_only": "PPID officers only",
     "periodic_only": "only for periodic information",
     "exempt_no_link": "exempt information has no link",
@@ -445,6 +455,8 @@ TEMPLATES: dict[str, str] = {
     ),
     "exemption_letters_not_decided": "letter %(letters)s was not in the PPID's decision and consequence test "
     "(%(decided)s): decide and test it first",
+    "exemption_returned_too_often": "the exemption of this information was returned to the PPID %(times)d times "
+    "without being determined: decide without a new exemption, or cite an exemption in force in the register",
     "file_unreadable_for_scrub": "this file could not be read to remove its hidden data (author, camera, place); "
     "save it again (as PDF, PNG or JPEG) and send it again",
     "summons_recorded": "this summons is already recorded as dispute %(ticket)s",
@@ -554,6 +566,10 @@ TEMPLATES: dict[str, str] = {
         "%(name)s is on leave and the account of their stand-in %(stand_in)s is deactivated: assign it to someone else"
     ),
     "substitute_away": "the substitute is on leave in that period too",
+    "officer_stands_in": (
+        "%(name)s stands in for %(absent)s in that period: the lanes they hold would be left with nobody; give that"
+        " leave another stand-in first"
+    ),
     "not_before_first_day": "not before the first day",
     "not_in_past": "not in the past",
     "at_most_days": "at most %(max)d days",
@@ -630,6 +646,14 @@ TEMPLATES: dict[str, str] = {
     "objection_order_grant": (
         "objection %(objection)s was granted by the PPID superior, or settled by agreement with the information handed"
         " over: the request can only be granted, in full or in part, or the information declared not held"
+    ),
+    "objection_order_period": (
+        "give the period for handing the information over in its own field, not in the instruction: the response"
+        " letter and the PPID's task then state one limit"
+    ),
+    "settlement_not_on_ground_a": (
+        "not asked on this dispute: it rests on ground a alone (a refusal under the exemptions, Article 17), which is"
+        " not mediated (Law 14/2008 Article 40); settling by agreement is for grounds b-g only (Article 35(2))"
     ),
 }
 

@@ -155,9 +155,6 @@ def announce(session: Session, rt: Runtime, case: Case, changes: Changes) -> Non
         elif reached == "dicabut":  # the requester (or whoever knows the code) withdrew it: the requester is told
             withdrawn = {"deadline": None, "withdrawn_at": instant(clock.now().astimezone(cal.tz))}
             outbox.to_requester(case, "request_withdrawn", "withdrawn", {**withdrawn, "portal_hint": PORTAL_HINT})
-        if reached in status.CLOSED and survey.invited(case):
-            # The satisfaction survey (engine.survey): once per case, whichever closing status comes first.
-            outbox.to_requester(case, "survey_invitation", "closed", {"deadline": None, "portal_hint": SURVEY_HINT})
     # The requester hears of a lapse only once the lenient count has lapsed too (engine.lateness), and after what
     # the change did to the case: a request recorded late is acknowledged before it is apologized for.
     for deadline in missed:
@@ -183,6 +180,21 @@ def announce(session: Session, rt: Runtime, case: Case, changes: Changes) -> Non
         else:
             told_users = lane_members(session, case, task.lane, task.unit_id)
         outbox.to_users(case, event, f"task:{task.task_guid}", told_users, context)
+    outbox.write()
+
+
+def invite_to_survey(session: Session, rt: Runtime, case: Case, statuses: list[tuple[str, dict]]) -> None:
+    """After a run that closed ``case`` (``statuses``: the run's), and after what it told the cases it is linked to
+    (engine.run: a granted objection reopens its request's delivery): the satisfaction survey (engine.survey) for
+    each closed case of its chain once the whole chain is finished (``survey.chain_finished``), once per case,
+    whichever closing status comes first. Its mail says the case's handling is complete: never while an objection
+    on it, or the order one gave, still runs; the case whose closing finishes the chain invites those waiting."""
+    if not any(reached in status.CLOSED for reached, _data in statuses) or not survey.chain_finished(session, case):
+        return
+    outbox = Outbox(session, rt.settings.notify_channels)
+    for member in survey.chain_of(session, case):
+        if survey.invited(member):
+            outbox.to_requester(member, "survey_invitation", "closed", {"deadline": None, "portal_hint": SURVEY_HINT})
     outbox.write()
 
 

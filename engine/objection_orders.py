@@ -30,6 +30,7 @@ Not a deadline of its own: the request's clocks (T10, T17, the delivery's) run a
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from datetime import date
 
@@ -62,6 +63,19 @@ NOT_HELD = frozenset({"tidak_dikuasai", "belum_dikuasai_didokumentasikan"})
 INFORMATION_GROUNDS = frozenset("ade")
 # Not answered (c): granted on it alone, the superior ordered the PPID to answer; any decision is an answer.
 UNANSWERED_GROUND = "c"
+# The superior's own period for handing the information over (forms/keberatan_putusan.json), and its key in the
+# message's payload, which the request's reopened delivery counts by (workflows/permohonan_informasi.bpmn
+# ``jam_lanjutan``: else its ``hari_penyerahan``, the office's standard).
+DAYS_FIELD = "batas_penyerahan_hari"
+OBJECTION_DECISION_TASK = "putuskan_keberatan"
+# A limit written into the instruction itself ("paling lambat 5 hari kerja", "dalam 7 (tujuh) hari", "no later than
+# ..."): the letter would state it beside the office's, and the PPID's task be due by neither.
+PERIOD_IN_TEXT = re.compile(
+    r"\bpaling\s+lambat\b|\bselambat[- ]lambatnya\b|\b\d+\s*(?:\([^)]*\)\s*)?hari\b|\bhari\s+kerja\b"
+    r"|\bno\s+later\s+than\b|\bworking\s+days?\b|\bwithin\s+\d+\s+days?\b",
+    re.IGNORECASE,
+)
+PAYLOAD_DAYS = "hari_penyerahan"
 
 
 @dataclass(frozen=True)
@@ -76,6 +90,7 @@ class Order:
     by: str | None  # who decided (the superior), or recorded the agreement: a username
     applied: bool  # the request was waiting and reopened its delivery on it
     index: int = 0  # its place in the request's history
+    days: int | None = None  # the working days the superior gave the PPID to hand over; None: the office's standard
 
     @property
     def in_full(self) -> bool:
@@ -99,14 +114,23 @@ class Order:
 def details(data: dict, grounds, by: str | None) -> dict:
     """The order, for the request's news, from the objection's data when its milestone reached the request: a grant
     (the superior's ``keputusan``, instruction and date) or a settlement handing the information over."""
-    decision = data.get("keputusan")
+    decision, days = data.get("keputusan"), None
     if decision in (FULL, PART):
-        text, on = data.get("perintah_kepada_ppid"), data.get("tanggal_keputusan")
+        text, on, days = data.get("perintah_kepada_ppid"), data.get("tanggal_keputusan"), own_days(data)
     elif data.get("hasil") == "sepakat":
         decision, text, on = SETTLED, data.get("kesepakatan"), data.get("tanggal")
     else:
         return {}
-    return {"outcome": decision, "grounds": sorted(grounds or ()), "order": text, "on": on, "by": by}
+    found = {"outcome": decision, "grounds": sorted(grounds or ()), "order": text, "on": on, "by": by}
+    return found | ({"days": days} if days else {})
+
+
+def own_days(data: dict) -> int | None:
+    """The working days the superior's decision (``putuskan_keberatan``'s data) gave the PPID to hand the
+    information over, when it set them (``DAYS_FIELD``); None: the office's standard (KAWAL_DELIVERY_DAYS). The
+    response letter states it and the request's reopened delivery (``SERAH``) is due by it: one limit."""
+    days = data.get(DAYS_FIELD)
+    return days if isinstance(days, int) and not isinstance(days, bool) and days > 0 else None
 
 
 def decider(session: Session, objection: Case, outcome: str | None) -> str | None:
@@ -160,7 +184,13 @@ def binding(session: Session, request: Case) -> list[Order]:
 
 def check(session: Session, task: HumanTask, data: dict) -> None:
     """Before the request's decision runs: a decision contrary to an order that binds it is refused, its field
-    message naming the objection and what the order allows."""
+    message naming the objection and what the order allows. Before the superior's decision runs: an instruction
+    that states its own period (or date) to hand over is refused, the period having its own field (``DAYS_FIELD``),
+    so that the letter never states two limits, the superior's and the office's."""
+    if task.bpmn_id == OBJECTION_DECISION_TASK and task.case.kind == kinds.OBJECTION:
+        if PERIOD_IN_TEXT.search(data.get("perintah_kepada_ppid") or ""):
+            raise Invalid("invalid_data", fields={"perintah_kepada_ppid": [msg("objection_order_period")]})
+        return
     if task.bpmn_id != DECISION_TASK or task.case.kind != kinds.REQUEST:
         return
     decision = data.get("keputusan")
@@ -181,7 +211,7 @@ def to_carry_out(session: Session, request: Case, waiting: bool) -> list[Order]:
 
 def message_payload(order: Order) -> dict:
     """The message ``keberatan_dikabulkan`` delivered late for ``order``, as the objection's own would be."""
-    return {"ticket": order.objection, "status": order.outcome}
+    return {"ticket": order.objection, "status": order.outcome} | ({PAYLOAD_DAYS: order.days} if order.days else {})
 
 
 def applied_news(order: Order) -> dict:
@@ -200,12 +230,14 @@ def _order(data: dict, index: int) -> Order:
         by=data.get("by"),
         applied=bool(data.get("applied")),
         index=index,
+        days=data.get("days") or None,
     )
 
 
 def _recorded(order: Order) -> dict:
     on = order.on.isoformat() if order.on else None
-    return {"outcome": order.outcome, "grounds": list(order.grounds), "order": order.text, "on": on, "by": order.by}
+    found = {"outcome": order.outcome, "grounds": list(order.grounds), "order": order.text, "on": on, "by": order.by}
+    return found | ({"days": order.days} if order.days else {})
 
 
 def _carried(rows, order: Order) -> date | None:

@@ -11,7 +11,8 @@ and every follow-up note on its tasks, engine.follow_ups: read by whoever works 
 
 - Names (task fields): a field a unit or the reporter reads names no reported person on file, a field written
   "tanpa nama orang" (``x-no-names``) not even by a distinctive word of a name, nor the reporter of a confidential
-  complaint (``reported_party.unnamed``: its rules and words). Not in notes: the team handles those persons.
+  complaint, a field that tells the reporter the outcome no one by a form of address and a name
+  (``reported_party.unnamed``: its rules and words). Not in notes: the team handles those persons.
 - Personal data (every free-text string of a complaint task's data, and every note, whatever the reporter's mode),
   by rules on the typed text alone, the same for everyone (nothing is read from the vault for them):
   - a run of 16 digits, together or grouped by spaces, dots or dashes, whatever its structure (``SIXTEEN``): a NIK,
@@ -191,7 +192,7 @@ def _refusal(fields: dict[str, list[Message]], titles: list[Named], found: set[s
     """One refusal for every field, said as its first problem: a reported person named, the reporter named, then
     personal data, with the fields' titles."""
     codes = {m.code for said in fields.values() for m in said}
-    for code in ("names_reported_person", "names_reporter"):
+    for code in ("names_reported_person", "names_reporter", "names_someone_to_reporter"):
         if code in codes:
             return Invalid(code, fields=fields)
     where = Named(", ".join(str(t) for t in titles), ", ".join(t.indonesian for t in titles))

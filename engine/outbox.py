@@ -23,8 +23,9 @@ from engine.models import Case, Deadline, Group, HumanTask, Membership, Notifica
 
 CHANNELS = ("log", "smtp", "webhook")
 # The messages about a letter the requester's proxy is copied on ("Tembusan", legal-process.md §3.2): the receipts
-# (which name who filed), the notices and the superior's response. The proxy gets them by e-mail only: the phone they
-# gave is for the desk to call.
+# (which name who filed), the notices and the superior's response; and the apology for a late answer, which tells of
+# the right the lapse opened (an objection, a dispute) that the proxy exercises for the requester. The proxy gets them
+# by e-mail only: the phone they gave is for the desk to call.
 PROXY_COPIES = frozenset(
     {
         "receipt",
@@ -34,6 +35,7 @@ PROXY_COPIES = frozenset(
         "completion_request",
         "decision_notice",
         "objection_response",
+        "overdue_apology",
     }
 )
 PROXY_CHANNELS = ("log", "smtp")

@@ -16,6 +16,8 @@ able to mend it before a letter prints it.
   not after the day the proxy came into office, the filing's receipt for the proxy who filed it, the day the desk
   recorded them for one appointed later. A closed case's proxy is still corrected: the right to rectification
   does not end with the case, and a letter's correction prints the proxy as now on file.
+- The proxy in office may ask for their own contacts to be corrected, on the portal (engine.proxy_corrections):
+  the desk answers within 3 x 24 hours, applying it here (``request_id``) or refusing it, as a requester's request.
 - The party is sealed again (with the vault's current key) and its blind index rewritten: the inbox finds the case
   by the proxy's name as now corrected (every proxy a case has had, ended ones too, is found by name:
   engine.proxy_party). The case records ``proxy_data_corrected`` in its history: who, why, and the names of the
@@ -39,7 +41,10 @@ able to mend it before a letter prints it.
   one, sent to the requester's e-mail or phone (``NEW_CODE_EVENT``), or, when no channel reaches them, given to
   the desk once to hand over; the old one stops working.
 - A proxy is the case's own: an objection to a request filed by a proxy names a proxy only if its own form does
-  (a power of attorney for a request is not one for an objection, whose must bear meterai).
+  (a power of attorney for a request is not one for an objection, whose must bear meterai: Perki 1/2021 Pasal
+  39(4)). The objection's letters and messages then go to the requester alone; the desk's case page says why
+  (``request_proxy``) and records the proxy for the objection once shown a power of attorney for it (``appoint``,
+  the form starting from the request's proxy's name and contacts); the objection form says so to who files it.
 """
 
 from __future__ import annotations
@@ -50,7 +55,17 @@ from datetime import date
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from engine import access, blind_index, casework, former_contacts, kinds, lost_codes, proxy_party, requester_data
+from engine import (
+    access,
+    blind_index,
+    casework,
+    correction_requests,
+    former_contacts,
+    kinds,
+    lost_codes,
+    proxy_party,
+    requester_data,
+)
 from engine.audit import EventLog
 from engine.calendar import iso_day
 from engine.errors import Conflict, Forbidden, Invalid, NotFound
@@ -125,6 +140,17 @@ def read(session: Session, rt: Runtime, user: User, case: Case) -> dict | None:
     return rt.vault.read(party) if party is not None else None
 
 
+def request_proxy(session: Session, case: Case) -> int | None:
+    """The party of the proxy in office on the request an objection is to, when the objection names no proxy of its
+    own: the request's power of attorney does not act for the objection (an objection by proxy needs a special power
+    of attorney of its own, bearing meterai: Perki 1/2021 Pasal 39(4), legal-process.md §4.2), so the objection's
+    letters and messages neither name nor copy them until the desk records them for it (``appoint``). None else."""
+    if case.kind != kinds.OBJECTION or party_id(case) is not None or case.parent_id is None:
+        return None
+    request = session.get(Case, case.parent_id)
+    return party_id(request) if request is not None and request.kind == kinds.REQUEST else None
+
+
 def can_correct(user: User, case: Case) -> bool:
     """The PPID desk, on a case filed by a proxy (a page offers the correction only then)."""
     return party_id(case) is not None and access.is_request_staff(user)
@@ -171,23 +197,34 @@ def current(session: Session, rt: Runtime, user: User, case: Case) -> dict:
     return {"kuasa": rt.vault.read(_party(session, user, case))}
 
 
-def correct(session: Session, rt: Runtime, user: User, case: Case, payload: dict) -> Corrected:
-    """Replace the proxy's data with ``payload``'s; see the module's docstring. One transaction (the caller's)."""
+def correct(
+    session: Session, rt: Runtime, user: User, case: Case, payload: dict, request_id: int | None = None
+) -> Corrected:
+    """Replace the proxy's data with ``payload``'s; see the module's docstring. One transaction (the caller's).
+
+    ``request_id``: the proxy's own request this correction answers (engine.proxy_corrections), which is then
+    applied, whatever the desk changed of it."""
     party = _party(session, user, case)
     errors = errors_in(form_schema(rt, case), payload)
     errors |= _dated_in_time(rt, case, payload.get("kuasa"), errors, _in_office_since(session, rt, case))
     if errors:
         raise Invalid("invalid_data", fields=errors)
+    asked = correction_requests.pending(session, party.id, request_id) if request_id is not None else None
+    if asked is not None:
+        correction_requests.decide(asked, user, "applied")
     before = rt.vault.read(party)
     after = dict(payload["kuasa"])
     changed = tuple(name for name in fields(rt, case) if before.get(name) != after.get(name))
     if not changed:
+        if asked is not None:  # the proxy asked for what is on file already: answered all the same
+            correction_requests.answer(session, rt, case, asked, user, EVENT, {"fields": []})
         return Corrected((), before)
     party.key_id, party.ciphertext = rt.vault.seal(after)
     key = blind_index.search_key(rt.settings)
     blind_index.index_party(session, key, party, after, role=blind_index.PROXY)  # found by the new name
     touch(case)
-    EventLog(session).append(case, EVENT, user.username, {"fields": list(changed), "reason": payload["reason"]})
+    record = {"fields": list(changed), "reason": payload["reason"]}
+    EventLog(session).append(case, EVENT, user.username, {**record, "request": request_id} if request_id else record)
     _tell(session, rt, case, changed, before, after)
     session.flush()
     return Corrected(changed, after)

@@ -279,6 +279,7 @@ def public_status(
         for d in chain.disputes_on(session, case)
     ]
     question = complaints.awaited_question(session, case)
+    completion = _completion(case) if shown == "menunggu_kelengkapan" else None
     label = status.label(shown, locale)
     if late is not None and case.closed_at is None:
         label += " — " + status.overdue_label(locale)
@@ -313,6 +314,7 @@ def public_status(
         # missing items: it counts from the receipt and does not start again when they come, §3.10).
         "office_due_at": _office_beside(case, deadline) if due_at is not None else None,
         "next_step": _question_step(question, shown, locale)
+        or _completion_step(rt, completion, locale)
         or _answered_step(case, locale, lambda: _evidence_sent(session, case))
         or _dispute_step(disputes, locale)
         or _outcome_step(session, case, shown, locale)
@@ -325,6 +327,9 @@ def public_status(
         "question_kind": question.kind if question is not None else None,
         # What the requester must supply while the office waits for it (the officer's words, to them alone).
         "missing": _missing(session, case) if shown == "menunggu_kelengkapan" else None,
+        # The requester's window to supply it (K_LENGKAP, on its lenient reading) and whether it lapsed: the office
+        # then owes the written notice closing the request, by T10 (§3.10), and the requester can no longer act on it.
+        "completion": completion,
         "windows": _windows(rt, session, case, locale, words, disputes) if rt is not None else [],
         "linked": [
             {"ticket": m.ticket, "kind": m.kind, "status_label": status.label(_public_stage(session, rt, m), locale)}
@@ -586,11 +591,46 @@ def _dispute_step(disputes: list[dict], locale: str) -> str | None:
     return catalog(locale).gettext(DISPUTE_FILED) % {"disputes": named}
 
 
+# The tasks open while a request waits on what was missing: the record of what the requester supplies, and once their
+# window lapsed the written notice closing the request (permohonan_informasi.bpmn).
+AWAITING_COMPLETION = ("terima_kelengkapan", "pemberitahuan_tidak_lengkap")
+COMPLETE_BY = N_("Supply the missing items of your request to the officers by %(date)s.")
+COMPLETION_LAPSED = N_(
+    "Your time to supply the missing items ended on %(date)s without them reaching the office, so this request can no"
+    " longer be completed. The office closes it with a written notice stating what was missing. You may file a new,"
+    " complete request at any time."
+)
+
+
+def _completion(case: Case) -> dict | None:
+    """The requester's window to complete the request (the last K_LENGKAP armed): its due instant, and whether it
+    lapsed (the process cancelled the record of what they supply and waits for the closing notice)."""
+    windows = [d for d in case.deadlines if d.name == "K_LENGKAP"]
+    if not windows:
+        return None
+    window = windows[-1]
+    return {"due_at": window.due_at, "lapsed": window.status == "lapsed", "running": window.status == "pending"}
+
+
+def _completion_step(rt: Runtime | None, completion: dict | None, locale: str) -> str | None:
+    """The next step of a request waiting on what was missing, with the date of the requester's window: supply it by
+    then, or, the window lapsed, that it ended and what follows (the stage's own words said "before the completion
+    window ends", with no date, after it had ended too)."""
+    if rt is None or completion is None or not (completion["lapsed"] or completion["running"]):
+        return None  # met: the items came (a case of a version whose stage stayed "awaiting completion" then)
+    due = completion["due_at"].astimezone(rt.calendars["lenient"].tz).isoformat(timespec="seconds")
+    words = COMPLETION_LAPSED if completion["lapsed"] else COMPLETE_BY
+    return catalog(locale).gettext(words) % {
+        "date": explanation.instant_in_words(due, "en" if locale == "en" else "id")
+    }
+
+
 def _missing(session: Session, case: Case) -> str | None:
     """The items the check of completeness found missing, as the officer wrote them for the requester, while the
-    office still waits for them (its task to record what the requester supplies is open)."""
+    office still waits for them (its task to record what the requester supplies is open) or, their window lapsed,
+    for its written notice closing the request."""
     waiting = select(HumanTask.id).where(
-        HumanTask.case_id == case.id, HumanTask.bpmn_id == "terima_kelengkapan", HumanTask.state == "open"
+        HumanTask.case_id == case.id, HumanTask.bpmn_id.in_(AWAITING_COMPLETION), HumanTask.state == "open"
     )
     if session.scalar(waiting.limit(1)) is None:
         return None
@@ -664,6 +704,11 @@ def _windows(
             "name": window.name,
             "legal_basis": window.legal_basis,
             "due_at": window.due_at,
+            # The day the requester is told to file by, and the later one a filing is still in time until, if any
+            # (the earliest and the latest reading: engine.chain ``Window.told_on``, ``later_filing``).
+            "file_by": window.told_on,
+            "accepted_until": window.accepted_until,
+            "later": chain.later_filing(window, locale),
             "open": window.open,
             "opened_by": window.opened_by,
             "explanation": explain(

@@ -11,6 +11,12 @@ the workflow, its history or an export.
   checked by ``FORM``; an empty list removes them. The history records ``reported_recorded`` with how many persons
   are recorded and which fields of the form hold a value, never the values. Nothing that did not change is
   recorded.
+- Or the team says that no person is identified (``NONE``: a choice of the same form, with no row): the case keeps
+  only that it was said (``Case.details[NONE_KEY]``), the history ``reported_recorded`` with a count of 0 and
+  ``none``. A row and the choice together are refused; recording persons later withdraws the choice.
+- Before the outcome notice (``pemberitahuan_hasil``, stage 9) can be completed, the team has said who was reported
+  (``said``: a person on file, or none identified; engine.complaint_rules), so that the check below has the names it
+  refuses in the text the reporter receives.
 - The team reads them on their own page (``read``; the case page counts them), every read an event whatever the
   reporter's mode; a unit the complaint is referred to, an auditor, the reporter and the public never do.
 - Once they are on file, what the team writes for a unit or for the reporter (a form field marked visible to
@@ -22,6 +28,13 @@ the workflow, its history or an export.
   confidential, when it names the reporter the same way. A refusal never repeats the name. (Any 18-digit number,
   whoever's NIP it is, is refused in every free-text field of a complaint's tasks and in its notes by
   engine.officer_text, which looks at the text alone.)
+- Witnesses are recorded nowhere in a complaint's handling, and no list can hold every name. So a field that tells
+  the reporter the outcome (``NO_ONE``: the outcome notice, which is the mail's letter, the portal's message and the
+  signed letter alike; the review's reason for closing or forwarding) is refused when it names anyone by a form of
+  address and a capitalised name (``addresses_someone``: "Pak Joko", "Bu Ani", "Sdr. Rahmat", "Mrs Smith"), whoever
+  it is: the outcome is told within the limits of confidentiality (legal-process.md §7.2 stage 9, §7.3), so the
+  reported person and witnesses are named by their role ("petugas yang bersangkutan", "saksi"). A form of address
+  before a role (``ROLE_WORDS``: "Bapak/Ibu Pelapor", "Ibu Kota") names no one.
 """
 
 from __future__ import annotations
@@ -45,6 +58,8 @@ FORM = "pengaduan_terlapor.json"
 PARTY_KEY = "terlapor_party_id"
 EVENT = "reported_recorded"
 REMOVED = "reported_removed"  # the history's event when the team empties the list
+NONE = "tidak_teridentifikasi"  # the form's choice: no person is identified as reported
+NONE_KEY = "terlapor_tidak_teridentifikasi"  # Case.details: the team said so
 VISIBLE_TO = "x-visible-to"
 OUTSIDE = frozenset({"unit_pengolah", "pemohon"})  # the readers outside the team a form field may be marked for
 # A field the complaint team writes without names ("tanpa nama orang"), for the papers a unit or the Inspectorate
@@ -62,6 +77,8 @@ NOT_DISTINCTIVE = frozenset(
         *("abdul", "abd", "siti", "nur", "bin", "binti"),
     }
 )
+# A field that tells the reporter the outcome: it names no one by a form of address and a name (``addresses_someone``).
+NO_ONE = "x-names-no-one"
 MIN_PART = 3
 MIN_NIP = 8  # digits of a recorded NIP/NRP below which it is no number to look for (the form asks for 8 to 30)
 CONFIDENTIAL_MODES = frozenset({"rahasia", "whistleblower"})  # engine.complaints.MODES that keep the reporter's name
@@ -71,6 +88,7 @@ CONFIDENTIAL_MODES = frozenset({"rahasia", "whistleblower"})  # engine.complaint
 class Recorded:
     changed: bool
     persons: list[dict]
+    none: bool = False  # no person is identified, as the team said
 
 
 def require_team_complaint(user: User, case: Case) -> None:
@@ -95,6 +113,12 @@ def count(session: Session, rt: Runtime, user: User, case: Case) -> int | None:
     return None if persons is None else len(persons)
 
 
+def said(case: Case) -> bool:
+    """Whether the team has said who the complaint reports: a person on file, or that none is identified."""
+    details = case.details or {}
+    return bool(details.get(PARTY_KEY) or details.get(NONE_KEY))
+
+
 def note_read(session: Session, user: User, case: Case) -> None:
     """The team opened the reported persons: an event of the case whatever the reporter's mode."""
     EventLog(session).append(case, "case_read", user.username, {"what": "terlapor"})
@@ -112,13 +136,19 @@ def record(session: Session, rt: Runtime, user: User, case: Case, payload: dict)
         kept = {k: v.strip() if isinstance(v, str) else v for k, v in person.items()}
         if kept not in persons:
             persons.append(kept)
+    none = payload.get(NONE) is True
+    if none and persons:
+        raise Invalid("invalid_data", fields={NONE: [msg("reported_none_with_persons")]})
     party = _party(session, case)
     before = _persons(session, rt, case, party)
-    if persons == before:
-        return Recorded(False, before)
-    if not persons:  # none reported after all (a misreading): nothing of them is kept
-        case.details = {**case.details, PARTY_KEY: None}
-        session.delete(party)
+    was_none = bool((case.details or {}).get(NONE_KEY))
+    if persons == before and none == was_none:
+        return Recorded(False, before, none)
+    case.details = {**{k: v for k, v in case.details.items() if k != NONE_KEY}, **({NONE_KEY: True} if none else {})}
+    if not persons:  # none reported after all (a misreading), or none identified: nothing of them is kept
+        if party is not None:
+            case.details = {**case.details, PARTY_KEY: None}
+            session.delete(party)
     elif party is None:
         party = rt.vault.store(session, "terlapor", {"terlapor": persons})
         case.details = {**case.details, PARTY_KEY: party.id}
@@ -128,10 +158,12 @@ def record(session: Session, rt: Runtime, user: User, case: Case, payload: dict)
     fields = [name for name in _fields(rt) if any(person.get(name) for person in persons)]
     if persons:
         EventLog(session).append(case, EVENT, user.username, {"count": len(persons), "fields": fields})
+    elif none:
+        EventLog(session).append(case, EVENT, user.username, {"count": 0, "fields": [], "none": True})
     else:
         EventLog(session).append(case, REMOVED, user.username, {"count": len(before)})
     session.flush()
-    return Recorded(True, persons)
+    return Recorded(True, persons, none)
 
 
 def mentions(persons: list[dict], text: str, parts: bool = False) -> bool:
@@ -185,6 +217,32 @@ def addressed(name: str, folded: str) -> bool:
     return re.search(rf"(?<!\w)(?:{forms})\.? ?(?:{said})(?!\w)", folded) is not None
 
 
+# The forms of address before a name that a notice to the reporter may not use for anyone (``NO_ONE``), in both
+# languages, any case, the dot optional; and the words after one that are a role, not a name ("Bapak/Ibu Pelapor",
+# "Ibu Kota": the capital city).
+HONORIFICS = ("bapak", "bpk", "pak", "ibu", "bu", "saudara", "saudari", "sdr", "sdri", "mr", "mrs", "ms")
+ROLE_WORDS = frozenset(
+    {
+        *("pelapor", "pengadu", "terlapor", "teradu", "saksi", "petugas", "pejabat", "pegawai", "tim", "anda"),
+        *("kepala", "ketua", "pimpinan", "direktur", "rektor", "kakanwil", "kakankemenag", "menteri", "presiden"),
+        *("gubernur", "bupati", "walikota", "wali", "camat", "lurah", "kota", "guru", "dosen"),
+        *("reporter", "complainant", "officer", "witness", "head", "director", "minister", "president"),
+    }
+)
+_ADDRESSED = re.compile(rf"(?<!\w)(?:{'|'.join(HONORIFICS)})(?:\.\s*|\s+)([^\W\d_][\w'-]*)", re.IGNORECASE)
+
+
+def addresses_someone(text: str) -> bool:
+    """Whether ``text`` names anyone by a form of address (``HONORIFICS``) and a capitalised word that is not a role
+    (``ROLE_WORDS``) nor another form of address: "Pak Joko", "Bu Ani", "Sdr. Rahmat", "Mrs Smith"; not "Bapak/Ibu
+    Pelapor", "bapak dan ibu"."""
+    for match in _ADDRESSED.finditer(text):
+        word = match.group(1)
+        if word[0].isupper() and word.casefold() not in ROLE_WORDS and word.casefold() not in HONORIFICS:
+            return True
+    return False
+
+
 def distinctive(name: str, keep_all: bool = False) -> list[str]:
     """The words of a person's name that name them, casefolded: before the degrees that follow a comma, without the
     words with a dot (Drs., H., S.Pd), the short ones and the ``NOT_DISTINCTIVE`` ones (``keep_all``: with the short
@@ -232,8 +290,9 @@ def unnamed(people: OnFile, node: dict, texts: list[str]) -> Message | None:
     """What is said beside a task's field (its schema ``node``, its non-empty ``texts``) that names a protected
     person, if it does: a field a unit or the reporter reads (``x-visible-to``) a reported person on file by full
     name or NIP (``mentions``); a field the team writes without names (``NO_NAMES``) any distinctive part of their
-    name too, or the reporter's name when the complaint keeps it confidential. None for any other field. The words
-    say whose name it is, never the name."""
+    name too, or the reporter's name when the complaint keeps it confidential; a field that tells the reporter the
+    outcome (``NO_ONE``) anyone by a form of address and a name (``addresses_someone``). None for any other field.
+    The words say whose name it is, never the name."""
     no_names = node.get(NO_NAMES) is True
     if not (no_names or OUTSIDE & set(node.get(VISIBLE_TO, ()))):
         return None
@@ -242,6 +301,8 @@ def unnamed(people: OnFile, node: dict, texts: list[str]) -> Message | None:
     reporter = people.confidential_name if no_names else ""
     if reporter and any(names(reporter, " ".join(text.casefold().split()), True) for text in texts):
         return msg("names_reporter")
+    if node.get(NO_ONE) is True and any(addresses_someone(text) for text in texts):
+        return msg("names_someone_to_reporter")
     return None
 
 

@@ -20,7 +20,9 @@ The same staff answer a message in Kawal (``reply``): the answer is kept with th
 someone outside are (engine.officer_text: no one's NIK, NIP, phone number or e-mail address; the office's own contact
 passes, as in a complaint team's message), recorded in the history by its id and length (``ANSWERED``), and the
 requester is told by mail that the desk answered, as a complaint's reporter is of the team's message: the mail says
-where to read it (the portal's status page, with the ticket and the access code), never what it says.
+where to read it (the portal's status page, with the ticket and the access code), never what it says, and the
+office's legal deadline the requester still waits on, if one runs (``waited_on``). The requester's timeline, on the
+portal and by the API, lists their messages and the desk's answers among the stages (``milestones``).
 """
 
 from __future__ import annotations
@@ -30,10 +32,11 @@ from sqlalchemy.orm import Session
 
 from engine import access, chain, clock, complaints, kinds, lateness, officer_text
 from engine.audit import EventLog
+from engine.catalogs import N_, catalog
 from engine.errors import Conflict, Forbidden, Invalid, NotFound
 from engine.messages import Named, msg
-from engine.models import Case, CaseMessage, User
-from engine.outbox import Outbox, deadline_context, members
+from engine.models import Case, CaseMessage, Deadline, User
+from engine.outbox import Outbox, members
 from engine.run import touch
 from engine.runtime import Runtime
 
@@ -50,6 +53,10 @@ ANSWERED = "requester_message_answered"  # the history's event of an answer
 REPLY_NOTICE = "desk_reply"  # the requester's mail (notifications/templates/desk_reply.*.txt)
 REPLY_TITLE = Named("the answer to the requester", "jawaban kepada pemohon")  # a refusal names the field so
 PORTAL_HINT = "status"  # the mail's line on where to read it (notifications.wording.HINTS)
+# The requester's timeline (engine.queries.public_status's milestones, on the portal and by the API): each of their
+# messages and each of the desk's answers on the day it was written (``milestones``), by "the desk", never by name.
+WROTE, ANSWERED_YOU = "requester_message", "desk_reply"  # the milestones' names
+MILESTONE_WORDS = {WROTE: N_("You wrote to the desk"), ANSWERED_YOU: N_("The desk answered your message")}
 OBJECTION_FILED = "objection_filed"  # a closed request whose objection was filed: written to on its page
 ENDED = "ended"  # the route of appeal ended, or was used by a dispute
 
@@ -188,6 +195,64 @@ def listed(session: Session, case: Case) -> list[dict]:
     ]
 
 
+def for_requester(session: Session, case: Case) -> list[dict]:
+    """The messages as the requester reads them (``listed``): the desk's answers without the officer's username."""
+    return [
+        dict(m, replies=[{k: v for k, v in r.items() if k != "author"} for r in m["replies"]])
+        for m in listed(session, case)
+    ]
+
+
+def milestones(rt: Runtime, case_milestones: list[dict], messages: list[dict], locale: str) -> list[dict]:
+    """The requester's timeline (``case_milestones``: engine.queries.public_status's) with their own ``messages`` to
+    the desk (``listed``/``for_requester``) and the desk's answers to them among its entries, each on the day it was
+    written, in ``locale``; ``message_id`` names the message or answer (the portal links it). Stable: a day's order
+    is kept, a message before the answers it drew."""
+    if not messages:
+        return case_milestones
+    words = catalog(locale).gettext
+    written = []
+    for m in messages:
+        written.append(_milestone(WROTE, words(MILESTONE_WORDS[WROTE]), m))
+        written += [_milestone(ANSWERED_YOU, words(MILESTONE_WORDS[ANSWERED_YOU]), r) for r in m["replies"]]
+    tz = rt.calendars["strict"].tz
+    return sorted([*case_milestones, *written], key=lambda m: m["on"] or m["at"].astimezone(tz).date())
+
+
+def _milestone(name: str, label: str, message: dict) -> dict:
+    return {
+        "name": name,
+        "label": label,
+        "at": message["created_at"],
+        "on": None,
+        "detail": None,
+        "message_id": message["id"],
+    }
+
+
+def waited_on(rt: Runtime, case: Case) -> dict:
+    """The office's legal deadline the requester waits on, as the mail of an answer states it (``{"deadline":
+    None}`` without one: a closed case, or one whose deadlines all lapsed on every reading): the nearest of the
+    case's public deadlines of the office's own still running, as a letter to the requester states it
+    (engine.lateness.letter_context: past its earliest reading, on its latest, which the status page shows too)."""
+    running = [d for d in case.deadlines if _running(rt, d)] if case.closed_at is None else []
+    # Each by the date the mail states: a pending one's own, one lapsed on the earliest reading alone its latest.
+    nearest = min(
+        running,
+        key=lambda d: (d.due_at if d.status == "pending" else lateness.lenient_due(rt, d), d.id or 0),
+        default=None,
+    )
+    return lateness.letter_context(rt, nearest)
+
+
+def _running(rt: Runtime, deadline: Deadline) -> bool:
+    if not deadline.public or deadline.kind != "agency" or deadline.name in lateness.COORDINATION:
+        return False
+    return deadline.status == "pending" or (
+        deadline.status == "missed" and not lateness.late_for_requester(rt, deadline)
+    )
+
+
 def can_reply(user: User, case: Case) -> bool:
     """Whether ``user`` answers the requester's messages on ``case``: whoever reads them (``can_read``)."""
     return can_read(user, case)
@@ -218,7 +283,7 @@ def reply(session: Session, rt: Runtime, user: User, case: Case, message_id: obj
     session.flush()
     EventLog(session).append(case, ANSWERED, user.username, {"message_id": answer.id, "chars": len(text)})
     outbox = Outbox(session, rt.settings.notify_channels)
-    context = {**deadline_context(rt.calendars["strict"], None), "portal_hint": PORTAL_HINT}
+    context = {**waited_on(rt, case), "portal_hint": PORTAL_HINT}  # the deadline the requester waits on, if any
     outbox.to_requester(case, REPLY_NOTICE, f"reply{answer.id}", context)
     outbox.write()
     touch(case)

@@ -189,6 +189,7 @@ class CaseRun:
         self._end_overturned_exemptions(changes.statuses)
         self._tell_parent(changes.to_parent)
         self._carry_out_orders()
+        notices.invite_to_survey(self.session, self.rt, self.case, changes.statuses)  # once the chain is finished
         return self.result
 
     def _end_overturned_exemptions(self, statuses: list[tuple[str, dict]]) -> None:
@@ -221,6 +222,8 @@ class CaseRun:
                 order = objection_orders.details(data, (self.case.details or {}).get("alasan"), None)
                 if order:
                     order["by"] = objection_orders.decider(self.session, self.case, order["outcome"])
+                if order.get("days"):  # the superior's own period: the reopened delivery is due by it
+                    payload[objection_orders.PAYLOAD_DAYS] = order["days"]
             with CaseRun(self.session, self.rt, parent, self.actor) as run:
                 applied = run.waiting_for(message) is not None
                 if applied:

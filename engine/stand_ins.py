@@ -146,15 +146,17 @@ def route_back(session: Session, task: HumanTask, officer_id: int, unit_id: int 
     An officer on leave now: the task goes to their stand-in, as one assigned to them would (engine.inbox.assign_task:
     the event names the officer, ``for``, and the leave, ``absence_id``), so that the leave's end gives it back to
     them (engine.leave_returns); a stand-in who may not work it (inactive, another unit, a lane a leave does not
-    lend) leaves it to the lane. One read (``_MAY_TAKE``); one more for the leave, on a day someone is away."""
+    lend) leaves it to the lane. A referrer who worked the lane only as a stand-in, and still does (the lane's only
+    officer away): hers under that leave (``_back_to_stand_in``), not the queue's. One read (``_MAY_TAKE``); one more
+    for the leave, on a day someone is away."""
     now = clock.now()
     with session.no_autoflush:
         if unit_id is None:
             username = session.scalar(_MAY_TAKE, {"user_id": officer_id, "lane": task.lane})
         else:
             username = session.scalar(_MAY_TAKE_OF_UNIT, {"user_id": officer_id, "lane": task.lane, "unit_id": unit_id})
-        if username is None:
-            return None
+        if username is None:  # not of the lane: perhaps she holds it now as a stand-in, for its officer away
+            return _back_to_stand_in(session, task, officer_id, unit_id, now)
         leave = _leave_of(session, officer_id, now) if anyone_away(session) else None
     if leave is None:
         task.assignee_id, task.claimed_at = officer_id, now
@@ -165,6 +167,42 @@ def route_back(session: Session, task: HumanTask, officer_id: int, unit_id: int 
         return None
     task.assignee_id, task.claimed_at = stand_in.id, now
     return {"assignee": stand_in.username, "for": username, "absence_id": leave.id}
+
+
+# The leave under way of an officer of a lane that ``stand_in_id`` stands in for (``lane``), and its officer's name.
+_STANDS_IN_FOR = (
+    select(Absence.id, User.username)
+    .join(User, User.id == Absence.user_id)
+    .join(Membership, Membership.user_id == User.id)
+    .join(Group, Group.id == Membership.group_id)
+    .where(
+        Absence.substitute_id == bindparam("stand_in_id"),
+        Absence.cancelled_at.is_(None),
+        Absence.starts_at <= bindparam("now", type_=Absence.starts_at.type),
+        Absence.ends_at > bindparam("now", type_=Absence.ends_at.type),
+        Group.code == bindparam("lane"),
+    )
+    .order_by(Absence.id)
+    .limit(1)
+)
+
+
+def _back_to_stand_in(session: Session, task: HumanTask, referrer_id: int, unit_id: int | None, now) -> dict | None:
+    """The case comes back to a referrer who is not of the task's lane but held it, and holds it still, as the stand-in
+    of an officer of it on leave now (the lane's only PPID away, his stand-in referred the case to a unit): the task
+    is hers under that leave, as one routed back to the officer away would be (``route_back``), so that its end gives
+    it to him. None (the lane's queue) when she holds it under no leave under way, or may not work it (inactive,
+    another unit, a lane a leave does not lend). On the usual day nobody is away: no read."""
+    if task.lane not in DELEGABLE_GROUPS or not anyone_away(session):
+        return None
+    found = session.execute(_STANDS_IN_FOR, {"stand_in_id": referrer_id, "lane": task.lane, "now": now}).first()
+    if found is None:
+        return None
+    stand_in = session.get(User, referrer_id)
+    if not stand_in.active or (unit_id is not None and stand_in.unit_id != unit_id):
+        return None
+    task.assignee_id, task.claimed_at = stand_in.id, now
+    return {"assignee": stand_in.username, "for": found.username, "absence_id": found.id}
 
 
 def _leave_of(session: Session, user_id: int, now) -> Absence | None:

@@ -34,7 +34,7 @@ from sqlalchemy import func, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
-from engine import clock, status
+from engine import clock, objection_orders, status
 from engine.errors import Conflict, Invalid
 from engine.messages import msg
 from engine.models import Case, CaseFacts, SurveyBallot, SurveyResponse
@@ -69,17 +69,44 @@ def invited(case: Case) -> bool:
     return case.closed_at is not None and case.status not in status.REOPENABLE
 
 
+def chain_finished(session: Session, case: Case) -> bool:
+    """Whether the case and its chain (engine.chain: the request, its objections, the disputes after them) are done:
+    every case of it closed, none that its evidence still reopens, and no granted objection's order on the request
+    still to carry out (engine.objection_orders). A request handed over while an objection on it runs, an objection
+    answered while the request's reopened delivery its order opened runs, are not finished for their requester: the
+    survey (and its mail, which says the case is done) waits until the whole chain is."""
+    members = chain_of(session, case)
+    if any(m.closed_at is None or m.status in status.REOPENABLE for m in members):
+        return False
+    return not objection_orders.pending(session, members[0])
+
+
+def chain_of(session: Session, case: Case) -> list[Case]:
+    """Every case of the case's chain, the request first, as engine.chain.members reads it (which this module, below
+    engine.run, cannot import: engine.chain reaches engine.run through engine.notice_delivery)."""
+    seen = {case.id}
+    while case.parent_id is not None and case.parent_id not in seen:
+        case = session.get(Case, case.parent_id)
+        seen.add(case.id)
+    found, frontier = [case], [case.id]
+    while frontier:
+        children = session.scalars(select(Case).where(Case.parent_id.in_(frontier)).order_by(Case.id)).all()
+        found.extend(children)
+        frontier = [c.id for c in children]
+    return found
+
+
 def answered(session: Session, rt: Runtime, case: Case) -> bool:
     return session.get(SurveyBallot, token(rt, case)) is not None
 
 
 def can_answer(session: Session, rt: Runtime, case: Case) -> bool:
-    return invited(case) and not answered(session, rt, case)
+    return invited(case) and chain_finished(session, case) and not answered(session, rt, case)
 
 
 def answer(session: Session, rt: Runtime, case: Case, scores: dict) -> None:
     """Record one anonymous answer of the case's requester or reporter (once per case)."""
-    if not invited(case):
+    if not invited(case) or not chain_finished(session, case):
         raise Conflict("survey_not_open")
     values = {}
     problems = {}

@@ -262,5 +262,9 @@ def window(session: Session, rt: Runtime, case: Case, event: str) -> dict:
         opened = None
     if opened is None:
         return {}
-    last_day = opened.due_at.astimezone(opened.tz).date()
-    return {"window_ends_on": last_day.isoformat(), "window_from_dispatch": not opened.start_known}
+    # The day to file by (the earliest reading's end while it has not passed) and, when the latest reading ends later,
+    # that day: a filing up to it is in time (engine.chain ``Window.told_on``, ``accepted_until``; legal-process §2.2).
+    told = {"window_ends_on": opened.told_on.isoformat(), "window_from_dispatch": not opened.start_known}
+    if opened.accepted_until is not None and opened.told_on < opened.accepted_until:
+        told["window_accepted_until"] = opened.accepted_until.isoformat()
+    return told

@@ -15,7 +15,7 @@ from datetime import datetime, timedelta
 from redis.exceptions import RedisError
 from sqlalchemy import Select, select
 
-from engine import absence, clock, dip_exempt, follow_ups, leave_returns, report_due, requester_data
+from engine import absence, clock, correction_requests, dip_exempt, follow_ups, leave_returns, report_due
 from engine.models import Deadline, DipReminder, Letter, Notification, Reminder
 from notifications import delivery, jobs
 from notifications.scheduling import dip_reminder_item, letter_item, notification_item, reminder_item, timer_item
@@ -85,8 +85,8 @@ def reconcile(svc: Services, lookahead: timedelta = LOOKAHEAD, batch: int = BATC
             session.commit()
         # A requester's request to correct their data in its last day: the desk is reminded; past its 3 x 24 hours:
         # the PPID is told (engine.requester_data).
-        if requester_data.sweep_due(session):
-            requester_data.sweep(session, svc.runtime)
+        if correction_requests.sweep_due(session):
+            correction_requests.sweep(session, svc.runtime)
             session.commit()
         # A task's follow-up day has come (its holder's own plan, engine.follow_ups): the holder is told, once.
         if follow_ups.sweep_due(session):

@@ -86,10 +86,11 @@ template may use only these keys (``CONTEXT_KEYS``):
     Added when ``decision_notice`` is sent (``notifications.case_facts``), never stored: the fee the written notice
     of a granted request states (whole rupiah; ``render`` writes it as the reader writes money) and how to pay it, as
     the letter says it; absent when no fee is due, and the mail then says nothing of a fee.
-``window_ends_on``, ``window_from_dispatch``
-    Added when sent (``notifications.case_facts``): the last day of the window ``decision_notice`` (objection),
-    ``objection_response`` and an objection's ``overdue_apology`` (dispute) open, as the status page shows it, and
-    whether it counts from the dispatch because the requester's receipt is not recorded yet.
+``window_ends_on``, ``window_accepted_until``, ``window_from_dispatch``
+    Added when sent (``notifications.case_facts``): the day to file by in the window ``decision_notice`` (objection),
+    ``objection_response`` and an objection's ``overdue_apology`` (dispute) open, as the status page shows it (the
+    earliest reading's end); the later day a filing is still in time until when the latest reading ends later
+    (absent otherwise); and whether it counts from the dispatch because the requester's receipt is not recorded yet.
 ``commission``, ``commission_address``, ``commission_website``
     Added when ``objection_response`` or an objection's ``overdue_apology`` (A30 lapsed) is sent
     (``notifications.case_facts``): the Komisi Informasi the requester may
@@ -158,7 +159,7 @@ empty. Other keys in the context are ignored::
     information_sent   attached, file_count, download_until, portal_hint
     request_withdrawn  withdrawn_at, portal_hint
     desk_reply         portal_hint (the desk answered the requester's message to it, engine.requester_messages; never
-                       what it says)
+                       what it says; the office's legal deadline the requester waits on, if one runs)
     complaint_question portal_hint, [asks_evidence] (true: the evidence request; false: a message from the team)
     complaint_outcome  portal_hint
     complaint_deemed_withdrawn portal_hint (the deadline: the reporter's evidence window, BUKTI, that ended)
@@ -167,7 +168,8 @@ empty. Other keys in the context are ignored::
     reporter_message   (the complaint's most pressing clock of the team's own, or none)
     requester_message  (a request's or an objection's most pressing clock of the office's own, or none: the requester
                        wrote to the desk on the portal, engine.requester_messages; never what they wrote)
-    overdue_apology    portal_hint, [status_label]
+    overdue_apology    portal_hint, [status_label], [not_completed] (a request whose requester's window to complete
+                       it lapsed: the late notice is the one closing it)
     survey_invitation  portal_hint
     task_new_group     task_title
     task_assigned      task_title
@@ -307,6 +309,7 @@ CONTEXT_KEYS = frozenset(
         "letters",
         "letters_attached",
         "window_ends_on",
+        "window_accepted_until",
         "window_from_dispatch",
         "commission",
         "commission_address",
@@ -317,6 +320,7 @@ CONTEXT_KEYS = frozenset(
         "received_at",
         "day_unit",
         "filed_by_proxy",
+        "not_completed",
         "registered",
         "agency",
         "letter_number",
@@ -478,6 +482,11 @@ PROXY_OWN_NOTE = {
 # ... by event, when not a new access code: the information handed over by e-mail to the proxy of a requester who
 # gave no e-mail address (engine.delivery).
 PROXY_OWN_NOTES = {
+    # the desk refused the proxy's own request to correct their contacts (engine.correction_requests)
+    "requester_correction_refused": {
+        "id": ("", "Anda menerima pesan ini sebagai kuasa pemohon dalam {noun} {ticket}."),
+        "en": ("", "You receive this message as the requester's proxy in {noun} {ticket}."),
+    },
     "information_sent": {
         "id": (
             "",

@@ -45,6 +45,7 @@ DATE_KEYS = (
     "download_until",
     "withdrawn_at",
     "window_ends_on",
+    "window_accepted_until",
     "follow_up_on",
     "since",
     "due_on",

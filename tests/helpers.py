@@ -24,7 +24,7 @@ STEP = {
         "tanggal_pemberitahuan": "2026-12-02",
         "dikirim_melalui": "email",
     },
-    "registrasi": {"tanda_bukti_dikirim": True, "cara_kirim_tanda_bukti": "email"},
+    "registrasi": {"cara_kirim_tanda_bukti": "email"},
     "proses_permohonan": {"minta_unit": False},
     "proses_permohonan_unit": {
         "minta_unit": True,

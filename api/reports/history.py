@@ -68,6 +68,11 @@ EVENT_LABELS = {
         "The requester's request to correct their data answered: the data on file already matched it"
     ),
     "requester_data_copied": N_("A copy of the requester's personal data made"),
+    "proxy_correction_asked": N_("The proxy asked to correct their contact data"),
+    "proxy_correction_refused": N_("The proxy's request to correct their contact data refused"),
+    "proxy_correction_unchanged": N_(
+        "The proxy's request to correct their contact data answered: the data on file already matched it"
+    ),
     "bundle_exported": N_("Evidence bundle exported"),
     "letter_issued": N_("Letter issued"),
     "letter_rendered": N_("Letter's PDF made"),
@@ -99,6 +104,7 @@ EVENT_LABELS = {
         " for the court to judge"
     ),
     "exemption_determined": N_("Exemption determined"),
+    "exemption_returned": N_("Exemption not determined: returned to the PPID to decide again"),
     "exemption_ended": N_("Exemption ended: the refusal it rested on was overturned"),
     "refusal_overturned": N_("Refusal as exempt overturned"),
     "calendar_year_unconfirmed": N_(

@@ -57,7 +57,7 @@ COLUMNS = {
     "delivery_method": _l("How to deliver"),
     "status": _l("Stage"),
     "result": _l("Decision"),
-    # A request's objections and the disputes on them, with what became of each (engine.registers.followed_by).
+    # A request's objections and the disputes on them, with what became of each (engine.register_lookups.followed_by).
     "final_result": _l("Final result (objection, dispute)"),
     "decided_at": _l("Decision date"),
     "notice_sent_on": _l("Letter sent on"),
@@ -158,7 +158,8 @@ COURT_AMAR = {
     "dikabulkan_sebagian": _l("Information request granted in part"),
     "ditolak": _l("Information request refused"),
 }
-# ``tidak_berlaku``: a dispute on ground a alone, which mediation cannot settle (UU 14/2008 Pasal 40; engine.registers).
+# ``tidak_berlaku``: a dispute on ground a alone, which mediation cannot settle (UU 14/2008 Pasal 40;
+# engine.register_rows).
 MEDIATION = {"berhasil": _l("Agreement"), "gagal": _l("Failed"), "tidak_berlaku": _l("Not applicable (ground a)")}
 COURT = {"pemohon": _l("The applicant"), "termohon": _l("The office")}
 NOT_ACTIONABLE = {
@@ -170,8 +171,9 @@ NOT_ACTIONABLE = {
 OVERSIGHT = {"berkadar": _l("Oversight-relevant"), "tidak_berkadar": _l("Not oversight-relevant")}
 # A complaint found not actionable at verification before the form asked which reason (engine.complaint_stats).
 REASON_NOT_RECORDED = _l("Reason not recorded (verified before the form asked it)")
-# The requester's reaction to the superior's answer as the objection register derives it (engine.registers.reaction):
-# Kawal knows of a dispute brought to the Commission and of a settlement, and of nothing else the requester did.
+# The requester's reaction to the superior's answer as the objection register derives it
+# (engine.register_rows.reaction): Kawal knows of a dispute brought to the Commission and of a settlement, and of
+# nothing else the requester did.
 REACTIONS = {
     "dispute_filed": _l("Brought a dispute: %(tickets)s"),
     "settled": _l("Agreed to an amicable settlement"),
@@ -487,8 +489,9 @@ def value_text(rt: Runtime, column: str, value) -> str:
 
 
 def followed_text(item: dict, locale: str) -> str:
-    """An objection or a dispute that followed a request (engine.registers.followed_by): its ticket and what became
-    of it (its stage while open); a dispute's ruling and, after it, the court's decision's effect on the request."""
+    """An objection or a dispute that followed a request (engine.register_lookups.followed_by): its ticket and what
+    became of it (its stage while open); a dispute's ruling and, after it, the court's decision's effect on the
+    request."""
     words = [status.label(item.get("result") or item["status"], locale)]
     if item.get("adjudication"):
         words.append(str(AMAR.get(item["adjudication"], item["adjudication"])))

@@ -22,7 +22,18 @@ from api.schemas import (
     WaitingCorrections,
     WaitingQuery,
 )
-from engine import access, other_filings, proxy_data, queries, requester_data, task_files, waiting
+from engine import (
+    access,
+    correction_requests,
+    other_filings,
+    proxy_corrections,
+    proxy_data,
+    queries,
+    requester_copy,
+    requester_data,
+    task_files,
+    waiting,
+)
 
 blp = Blueprint("cases", __name__, description="Cases and their history")
 
@@ -134,9 +145,9 @@ def copy_of_requester_data(ticket):
     recorded in the case's history (not its content). 403 for anyone but the desk; 404 for a complaint."""
     user, rt = current_user(), runtime()
     case = access.require_staff_case(db.session, user, ticket)
-    data = requester_data.copy(db.session, rt, user, case)
+    data = requester_copy.copy(db.session, rt, user, case)
     commit(case)
-    return private_download(requester_data.copy_json(data), "application/json", requester_data.copy_file_name(case))
+    return private_download(requester_copy.copy_json(data), "application/json", requester_copy.copy_file_name(case))
 
 
 @blp.get("/cases/<string:ticket>/other-filings")
@@ -210,10 +221,11 @@ def waiting_corrections():
     """The requesters' own requests to correct their data that the desk has still to answer, the most urgent first
     (each within 3 x 24 hours: UU 27/2022). Empty for anyone but the desk."""
     user, rt = current_user(), runtime()
-    rows = requester_data.waiting(db.session, user)
-    items = requester_data.listed(db.session, rows)
+    rows = correction_requests.waiting(db.session, user)
+    items = correction_requests.listed(db.session, rows)
     for item, row in zip(items, rows, strict=True):
-        item["fields_"] = requester_data.asked_changes(db.session, rt, row)
+        asked = proxy_corrections if item["proxy"] else requester_data  # whose data the request corrects
+        item["fields_"] = asked.asked_changes(db.session, rt, row)
     return {"items": items}
 
 
@@ -225,7 +237,7 @@ def refuse_correction(body, request_id):
     """The desk refuses a requester's request to correct their data; the requester is sent the reason. 409 when it
     was answered already."""
     user, rt = current_user(), runtime()
-    row = requester_data.refuse(db.session, rt, user, request_id, body["reason"])
+    row = correction_requests.refuse(db.session, rt, user, request_id, body["reason"])
     db.session.commit()
     return {"id": row.id, "status": row.status}
 

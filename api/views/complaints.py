@@ -249,7 +249,8 @@ def reported(ticket):
     persons = reported_party.read(db.session, runtime(), user, case)
     reported_party.note_read(db.session, user, case)
     db.session.commit()
-    return {"ticket": case.ticket, "changed": False, "terlapor": persons}
+    none = bool((case.details or {}).get(reported_party.NONE_KEY))
+    return {"ticket": case.ticket, "changed": False, "terlapor": persons, "tidak_teridentifikasi": none}
 
 
 @blp.put("/complaints/<string:ticket>/reported")
@@ -258,17 +259,19 @@ def reported(ticket):
 @blp.response(200, ReportedView)
 def record_reported(body, ticket):
     """The complaint team records the persons the complaint reports (legal-process.md §7.2 stage 2): the whole list
-    again, an empty one removing them. Sealed in the vault, never in the workflow or its history, which records how
-    many and which fields, not the values; no unit, auditor or reporter reads them. The same list sent again
-    changes nothing (``changed`` false). Recorded after the complaint was referred to the Inspectorate General, and
-    no annex issued with the memo, they get the annex naming them (``annex``: its number). 403 for anyone but the
-    complaint team; 404 for a case not a complaint."""
+    again, an empty one removing them; an empty one with ``tidak_teridentifikasi`` says no person is identified
+    (the outcome notice waits until one or the other is said). Sealed in the vault, never in the workflow or its
+    history, which records how many and which fields, not the values; no unit, auditor or reporter reads them. The
+    same list sent again changes nothing (``changed`` false). Recorded after the complaint was referred to the
+    Inspectorate General, and no annex issued with the memo, they get the annex naming them (``annex``: its
+    number). 403 for anyone but the complaint team; 404 for a case not a complaint."""
     user = current_user()
     case = _team_case(user, ticket)
     done, annex = letter_issue.record_reported(db.session, runtime(), user, case, body)
     commit(case)
     number = annex.number if annex is not None else None
-    return {"ticket": case.ticket, "changed": done.changed, "terlapor": done.persons, "annex": number}
+    view = {"ticket": case.ticket, "changed": done.changed, "terlapor": done.persons, "annex": number}
+    return {**view, "tidak_teridentifikasi": done.none}
 
 
 def _team_case(user: User, ticket: str) -> Case:

@@ -14,7 +14,7 @@ from api import public
 from api.auth import current_user, login_required
 from api.boundary import commit, runtime
 from api.extensions import db
-from api.schemas import OfficeDateTime
+from api.schemas import DeskMessage
 from engine import access, requester_messages
 from engine.models import Case
 
@@ -31,20 +31,6 @@ class DeskMessageSend(Schema):
 
 class DeskReplySend(Schema):
     body = fields.String(required=True, metadata=_BODY)
-
-
-class DeskReply(Schema):
-    id = fields.Integer()
-    created_at = OfficeDateTime()
-    body = fields.String()
-    author = fields.String(metadata={"description": "the officer's username (officers only)"})
-
-
-class DeskMessage(Schema):
-    id = fields.Integer()
-    created_at = OfficeDateTime()
-    body = fields.String()
-    replies = fields.List(fields.Nested(DeskReply), metadata={"description": "the desk's answers, oldest first"})
 
 
 class DeskMessages(Schema):
@@ -85,9 +71,9 @@ def reply(body, ticket, message_id):
 
 
 def _messages(case: Case, officer: bool) -> dict:
-    items = requester_messages.listed(db.session, case)
-    if not officer:  # the requester reads "the desk", never an officer's name
-        items = [dict(m, replies=[{k: v for k, v in r.items() if k != "author"} for r in m["replies"]]) for m in items]
+    # the requester reads "the desk", never an officer's name
+    listed = requester_messages.listed if officer else requester_messages.for_requester
+    items = listed(db.session, case)
     return {
         "ticket": case.ticket,
         "can_write": requester_messages.can_write(db.session, runtime(), case),

@@ -2,7 +2,7 @@
 the repeated requests, and the office's service pages.
 
 Anyone reads the published list (``GET /dip``, ``/dip/{id}``, ``/dip/export``, ``/service-pages``);
-officers keep it with their token (the PPID and the admin every item, a unit its own: engine.access).
+officers keep it with their token (the PPID every item, a unit its own: engine.access).
 Item data is the item form's (``forms/dip_item.json``), checked by the engine, so the API and the pages
 answer 422 with the same field paths. An import refuses the whole file with every row's errors.
 """
@@ -479,7 +479,7 @@ def get_service_page(slug):
 @blp.arguments(ServicePageBody)
 @blp.response(200, ServicePageView)
 def put_service_page(body, slug):
-    """Publish a new version of a service page (the PPID and the admin); earlier versions are kept."""
+    """Publish a new version of a service page (the PPID); earlier versions are kept."""
     page = service_pages.save(db.session, current_user(), slug, body["body_id"], body["body_en"])
     db.session.commit()
     return page

@@ -32,6 +32,7 @@ from engine import (
     milestone_words,
     queries,
     requester_data,
+    requester_messages,
 )
 from engine.errors import Invalid
 from engine.files import Upload
@@ -137,6 +138,10 @@ def download_file(body, file_id):
 def status(body):
     """Follow a case with its ticket and access code (a POST, so the code never sits in a URL).
 
+    A request's or an objection's messages to the desk come with it, each with the desk's answers (never an officer's
+    name), and each message and answer is a milestone on its day, as the portal's status page shows them; the
+    requester writes with ``POST /status/messages``.
+
     Wrong codes are counted per ticket and per address; too many answer 429 with Retry-After.
     """
     case = public.case_by_code(body["ticket"], body["access_code"])
@@ -196,6 +201,14 @@ def record_confirmation(body, ticket):
 
 
 def _public_status(case):
-    """The case as its requester follows it, the milestones' details in the caller's words."""
+    """The case as its requester follows it, the milestones' details in the caller's words; a request's or an
+    objection's messages to the desk and the desk's answers, as the portal's status page shows them: with the
+    stages among the milestones, and in full (``desk_messages``)."""
     rt, locale = runtime(), requested()
-    return milestone_words.worded(rt, queries.public_status(db.session, case, locale, rt), locale)
+    view = milestone_words.worded(rt, queries.public_status(db.session, case, locale, rt), locale)
+    writes = requester_messages.takes_messages(case)
+    messages = requester_messages.for_requester(db.session, case) if writes else []
+    view["milestones"] = requester_messages.milestones(rt, view["milestones"], messages, locale)
+    view["desk_messages"] = messages
+    view["can_write_to_desk"] = writes and requester_messages.can_write(db.session, rt, case)
+    return view

@@ -36,6 +36,7 @@ from api.web import case_messages, display, events, objection_orders, process_di
 from api.web.blueprint import bp
 from api.web.facts import (
     case_facts,
+    classification_facts,
     finding_files,
     is_reference,
     labelled,
@@ -52,6 +53,7 @@ from engine import (
     bundle,
     chain,
     complaints,
+    correction_requests,
     documents,
     holiday_years,
     kinds,
@@ -90,7 +92,13 @@ DEADLINE_KINDS = {
     "window": _l("The office may act"),
     "info": _l("Another body's clock"),
 }
-# Whose clock a deadline is and what its lapse does, said beside each deadline (issue 11, point 3).
+# Whose clock a deadline is and what its lapse does, said beside each deadline (issue 11, point 3). Every complaint's
+# lapse, not a whistleblower's alone, is the complaint team's superiors' to act on: the WBS managers' group
+# (access.SUPERIOR_OF; pengaduan.bpmn's escalations), named as such, not as if the complaint were a WBS report.
+COMPLAINT_ESCALATION = _l(
+    "If it passes: escalated to the complaint team's superiors (the WBS managers' group, who oversee every complaint,"
+    " not only whistleblowers' reports)."
+)
 CITIZEN_WINDOW = _l("The requester's or reporter's own window, not the office's")
 WHEN_PASSED = {
     "T10": _l(
@@ -105,8 +113,8 @@ WHEN_PASSED = {
         "If it passes without evidence: the complaint is deemed withdrawn once the team confirms; it "
         "reopens if the evidence comes later."
     ),
-    "V3": _l("If it passes: escalated to the WBS managers."),
-    "SLA": _l("If it passes: escalated to the WBS managers."),
+    "V3": COMPLAINT_ESCALATION,
+    "SLA": COMPLAINT_ESCALATION,
     "S60": _l("If it passes: the statutory limit is exceeded; the reporter may go to the Ombudsman."),
     "O30": _l("If it passes: a late objection is still registered and considered."),
     "D14": _l("If it passes: the requester's window to bring a dispute has closed."),
@@ -159,7 +167,11 @@ def case(ticket: str, reporter: dict | None = None, refused: dict | None = None)
         "can_correct_proxy": proxy_data.can_correct(user, found),
         "proxy_revoked": proxy_data.revoked(found),
         "can_appoint_proxy": proxy_data.can_appoint(user, found),
-        "correction_waiting": requester_data.waiting(db.session, user, found),
+        # the request's proxy does not act for this objection without a power of attorney for it (Perki 1/2021 39(4))
+        "request_proxy_not_named": proxy_data.request_proxy(db.session, found) is not None,
+        "correction_waiting": correction_requests.listed(
+            db.session, correction_requests.waiting(db.session, user, found)
+        ),
         "tasks": _open_tasks(rt, found, locale),
         "awaited": events.awaited(user, found, locale),
         "summons": events.can_record_summons(user, found),
@@ -167,7 +179,8 @@ def case(ticket: str, reporter: dict | None = None, refused: dict | None = None)
         "confirmation": events.confirmation(user, found),
         "deadlines": _deadlines(rt, found, locale),
         "history_shown": history_shown,
-        "timeline": _timeline(found, locale) if history_shown else [],
+        # The requester's messages' events point to their words only for a reader of them (requester_messages).
+        "timeline": _timeline(found, locale, requester_messages.can_read(user, found)) if history_shown else [],
         "documents": _documents(rt, user, found, locale),
         "letters": (letters := letter_rows(user, found, locale)),
         "scan_form": scan_form(user, found, letters),
@@ -205,10 +218,11 @@ def _facts(rt: Runtime, user: User, case: Case, locale: str) -> list[tuple[str, 
     """The case's facts as ``user`` may read them; an auditor reads a complaint's as the team summarised it, never
     the reporter's own words (engine.complaints.details_read_by), and reads that it is not summarised yet before."""
     details = complaints.details_read_by(db.session, rt.forms, user, case)
+    classified = classification_facts(rt, user, case, locale)  # the team's, beside the reporter's suggestion
     if case.kind != kinds.COMPLAINT or complaints.SUMMARY not in details:
-        return case_facts(rt, case, locale, details)
+        return case_facts(rt, case, locale, details) + classified
     summary = details.pop(complaints.SUMMARY)
-    return case_facts(rt, case, locale, details) + [(str(TEAM_SUMMARY), summary or str(NOT_SUMMARISED))]
+    return case_facts(rt, case, locale, details) + [(str(TEAM_SUMMARY), summary or str(NOT_SUMMARISED)), *classified]
 
 
 @bp.get("/kasus/<ticket>/diagram.bpmn")
@@ -291,7 +305,7 @@ def _due_clock(case: Case) -> str | None:
     if deadline is None:
         return None
     whose = clock_kind_label(deadline.kind, deadline.calendar, deadline.name)
-    return f"{clock_label(deadline.name)} ({deadline.name}) · {whose}"
+    return f"{clock_label(deadline.name)} · {whose}"  # its code is in the deadlines' table, a note beside its name
 
 
 def _late_since(case: Case) -> dict | None:
@@ -393,8 +407,9 @@ def _deadlines(rt: Runtime, case: Case, locale: str) -> list[dict]:
     return rows
 
 
-def _timeline(case: Case, locale: str) -> list[dict]:
-    """The case's events, oldest first (the order of its hash chain), in words."""
+def _timeline(case: Case, locale: str, reads_messages: bool = False) -> list[dict]:
+    """The case's events, oldest first (the order of its hash chain), in words. ``reads_messages``: the reader reads
+    the requester's messages to the desk on the page (engine.requester_messages.can_read)."""
     events = queries.case_events(db.session, case)
     tasks = {t.id: t for t in case.tasks}
     by_spec = {t.bpmn_id: t for t in case.tasks}
@@ -415,6 +430,8 @@ def _timeline(case: Case, locale: str) -> list[dict]:
             detail = _letter_detail(e["type"], letters.get(data.get("letter")), locale, translated, case.outcome)
         elif e["type"] == "case_read" and str(data.get("what", "")).startswith("letter:"):
             detail = _read_letter(letters, str(data["what"]).partition(":")[2], locale, case.outcome)
+        elif e["type"] in DESK_MESSAGE_EVENTS:
+            detail = _desk_message_detail(e["type"], data, reads_messages)
         else:
             detail = _event_detail(
                 e["type"], data, display.task_title(rt, task, locale) if task else None, locale, titles
@@ -523,8 +540,6 @@ def _event_detail(kind: str, data: dict, task_title: str | None, locale: str, ti
     if kind == "reporter_message_received":
         files = len(data.get("attachments", []))
         return _("%(num)d attachment(s); the message is under Messages with the reporter.", num=files)
-    if kind == "requester_message_received":  # its words are for the PPID's staff, on the page: never in the history
-        return _("The message is under Messages from the requester.")
     if kind == "message_received":  # the event by its form's title, and the day it gives
         name = data.get("message", "")
         title = events.message_title(name, locale)
@@ -536,6 +551,8 @@ def _event_detail(kind: str, data: dict, task_title: str | None, locale: str, ti
         return _read_what(data.get("what", ""), locale, titles)
     if kind == "requester_correction_asked":
         return requester.field_names(runtime(), data.get("fields", []))
+    if kind == "proxy_correction_asked":  # the fields' names: never their values
+        return proxy.field_names(runtime(), data.get("fields", []))
     if kind == "requester_data_corrected":  # the fields' names and why, as recorded: never their values
         why = CORRECTION_REASONS.get(data.get("reason", ""), data.get("reason", ""))
         return f"{requester.field_names(runtime(), data.get('fields', []))} · {why}"
@@ -555,6 +572,23 @@ def _event_detail(kind: str, data: dict, task_title: str | None, locale: str, ti
         why = CORRECTION_REASONS.get(data.get("reason", ""), data.get("reason", ""))
         return f"{proxy.field_names(runtime(), data.get('fields', []))} · {why}"
     return ""
+
+
+# A requester's message to the desk and the desk's answer (engine.requester_messages): their words are for the PPID's
+# staff who read the requester's identity, on the page, never in the history, which keeps their ids and lengths only.
+DESK_MESSAGE_EVENTS = (requester_messages.RECEIVED, requester_messages.ANSWERED)
+
+
+def _desk_message_detail(kind: str, data: dict, reads_messages: bool) -> str:
+    """A requester's message's or the desk's answer's line: its length, and where its words are for a reader of
+    them; for another reader of the history (an auditor), that they are not in it."""
+    chars = data.get("chars")
+    length = ngettext("%(num)d character", "%(num)d characters", chars) + ". " if isinstance(chars, int) else ""
+    if not reads_messages:
+        return length + _("Its words are read on the case page by the PPID's staff only, not in the history.")
+    if kind == requester_messages.RECEIVED:
+        return length + _("The message is under Messages from the requester.")
+    return length + _("The answer is under Messages from the requester, below the message it answers.")
 
 
 def _day(value: str | None) -> str:
@@ -651,7 +685,7 @@ def _letters(
 
 # The fields of the notices and their deliveries that hold an amount in rupiah (their labels say so: "(Rp)",
 # "(IDR)"), and the itemised fee the engine adds to a written notice (engine.fees.assess).
-AMOUNTS = frozenset({"biaya", "biaya_dibayar"})
+AMOUNTS = frozenset({"biaya", "biaya_dibayar", "jumlah_dibayar"})
 FEE_ITEMS = "rincian_biaya"
 
 

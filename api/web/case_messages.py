@@ -14,6 +14,7 @@ from flask_login import current_user, login_required
 
 from api.boundary import commit, runtime
 from api.extensions import db
+from api.web import display
 from api.web.blueprint import bp
 from api.web.i18n import current_language, refusal_details, translated
 from api.web.session import officer
@@ -69,7 +70,7 @@ def case_attachment(ticket: str, attachment_id: int):
         data,
         mimetype=row.media_type,
         headers={
-            "Content-Disposition": f'attachment; filename="{row.file_name}"',
+            "Content-Disposition": f'attachment; filename="{display.attachment_name(row.file_name)}"',
             "X-Content-Type-Options": "nosniff",
             "Cache-Control": "no-store",
         },

@@ -47,7 +47,7 @@ def dashboard_page():
     view = dashboard.View(chosen, start, end, choice.values["unit"] or None)
     board = dashboard.dashboard(db.session, rt, user, view)
     # The DIP's view of the same requests (engine.dip_match): what is asked again and is not yet published.
-    insight = kinds.REQUEST in chosen and bool(user.group_codes & (access.REQUEST_STAFF | access.DIP_KEEPERS))
+    insight = kinds.REQUEST in chosen and bool(user.group_codes & access.REQUEST_INSIGHT_READERS)
     repeated = dip_match.repeated_requests(db.session, rt.today(), since=start, limit=5) if insight else None
     return _page(board, choice, allowed, repeated)
 

@@ -16,6 +16,7 @@ from api.extensions import db
 from api.web.blueprint import bp
 from api.web.case_messages import sent_back
 from api.web.session import officer
+from api.web.urls import safe_next
 from engine import access, requester_messages
 from engine.errors import Conflict, Invalid
 
@@ -33,4 +34,5 @@ def case_desk_reply(ticket: str, message_id: int):
         return sent_back(case, "desk_reply", error, body, request_id=message_id)
     commit(case)
     flash(_("Your answer was sent: the requester reads it on the portal and is told by e-mail."), "success")
-    return redirect(url_for("web.case", ticket=case.ticket) + f"#requester-message-{message_id}", 303)
+    back = safe_next(request.form.get("next"))  # the task page it was answered on (a refusal shows on the case page)
+    return redirect(back or url_for("web.case", ticket=case.ticket) + f"#requester-message-{message_id}", 303)

@@ -3,7 +3,7 @@ items that are late, the requests that keep asking for what is not listed, the i
 the office's service pages.
 
 Load -> authorize -> act, as everywhere: the engine's verbs (``engine.dip``, ``engine.dip_io``,
-``engine.service_pages``) check who may act (the PPID and the admin keep every item, a unit its own),
+``engine.service_pages``) check who may act (the PPID keeps every item, a unit its own),
 the item form is ``forms/dip_item.json`` drawn by ``schema_form``, and errors come back beside the fields.
 """
 
@@ -58,7 +58,7 @@ def dip_admin():
     status = request.args.get("status", "")
     statuses = (status,) if status in dip.STATUSES else dip.STATUSES
     page = search.search_items(db.session, query, statuses=statuses, limit=100)
-    insight = bool(user.group_codes & (access.REQUEST_STAFF | access.DIP_KEEPERS))
+    insight = bool(user.group_codes & access.REQUEST_INSIGHT_READERS)
     # Asked again and again: the suggestions to publish, and apart, the subjects refused as exempt (never suggested).
     asked = (
         dip_match.repeated_requests(db.session, runtime().today(), limit=20, include_refused=True) if insight else []
@@ -128,7 +128,7 @@ def _form_page(template: str, schema: dict, values, errors=None, status: int = 2
 @login_required
 def dip_new():
     user, rt = officer(), runtime()
-    access.require_dip_reader(user)
+    access.require_dip_editor(user, user.unit_id)  # the PPID, a unit's officer: not the admin, who keeps no item
     if request.method == "GET":  # a determination just recorded opens the form with the item citing it
         return _form_page("dip/item.html", _schema(user), _prefill(user), item=None)
     data = schema_form.parse(_schema(user, confirm=True), request.form, rt.calendars["strict"].tz)

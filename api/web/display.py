@@ -6,11 +6,13 @@ Nothing here is stored: a due state is derived from the stored due date each tim
 
 from __future__ import annotations
 
+import re
 from datetime import datetime
 
 from babel import dates as babel_dates
 from flask import g
 from flask_babel import format_date, format_datetime, format_decimal, format_number, get_timezone
+from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from sqlalchemy import select
 
@@ -134,6 +136,19 @@ def office_datetime(value: datetime | None) -> str:
         return "—"
     zone = babel_dates.format_datetime(value, "zzz", tzinfo=get_timezone(), locale="id")
     return f"{format_datetime(value, 'd MMM y, HH:mm')} {zone}"
+
+
+# A reporter's file is kept under a neutral name (engine.scrub: "lampiran-1.pdf", never the name it had on their
+# device); it is shown and downloaded under that name in the reader's language ("attachment-1.pdf"), kept as stored.
+NEUTRAL_FILE_NAME = re.compile(r"lampiran-(\d+)(\.[A-Za-z0-9]+)?")
+
+
+def attachment_name(name: str | None) -> str:
+    """A stored file's name as the reader reads it: a neutral one (``NEUTRAL_FILE_NAME``) in their language."""
+    neutral = NEUTRAL_FILE_NAME.fullmatch(name or "")
+    if neutral is None:
+        return name or ""
+    return _("attachment-%(num)s", num=neutral[1]) + (neutral[2] or "")
 
 
 def file_size(size: int | None) -> str:

@@ -42,9 +42,9 @@ class Facts(list):
         self.base, self.asked = base, asked
 
 
-def case_facts(rt: Runtime, case: Case, locale: str, details: dict) -> Facts:
+def case_facts(rt: Runtime, case: Case, locale: str, details: dict, classified: list | tuple = ()) -> Facts:
     """The case's ``details`` (as the reader may see them: engine.visibility) as label / value pairs,
-    labelled by the form the case was filed with."""
+    labelled by the form the case was filed with; then a complaint's ``classified`` (``classification_facts``)."""
     schema = intake_schema(rt, case.kind)
     facts = [
         (_("Ticket"), case.ticket),
@@ -57,7 +57,58 @@ def case_facts(rt: Runtime, case: Case, locale: str, details: dict) -> Facts:
     # fact: the proxy is shown apart, to those who may read it (``proxy_facts``). The language an objection was filed
     # in (engine.languages) is a setting of its messages, as the requester's own is (``requester_facts``).
     shown = {key: value for key, value in details.items() if not is_reference(key) and key != LOCALE}
-    return Facts(facts, labelled(schema, shown, locale))
+    asked = [(str(OFFICER_LABELS.get(key, label)), value) for key, (label, value) in _keyed(schema, shown, locale)]
+    return Facts(facts, [*asked, *classified])
+
+
+# A filed detail the officers read under another name than the filer's form gives it: a complaint's category is the
+# reporter's suggestion, which the team's classification may overrule (``classification_facts``).
+OFFICER_LABELS = {"kategori_usulan": _l("Category suggested by the reporter")}
+
+
+def _keyed(schema: dict, values: dict, locale: str) -> list[tuple[str, tuple[str, str]]]:
+    """``labelled``'s pairs, each beside the key it labels (a value left out when empty leaves no pair)."""
+    shown = [key for key in values if values[key] not in (None, "", [], {})]
+    pairs = labelled(schema, {key: values[key] for key in shown}, locale)
+    fields = [f.name for f in schema_form.build_fields(schema, locale)] if schema else []
+    order = [k for k in fields if k in shown] + [k for k in shown if k not in fields]
+    return list(zip(order, pairs, strict=True))
+
+
+# The complaint team's classification (pengaduan_klasifikasi.json), as the case's facts name it once made.
+CLASSIFICATION_TASK, CLASSIFICATION_FORM = "klasifikasi", "pengaduan_klasifikasi.json"
+
+
+def classification_facts(rt: Runtime, user: User, case: Case, locale: str) -> list[tuple[str, str]]:
+    """A complaint's classification by its team, its last one (a reopened complaint may be classified again): the
+    problem code, the category and whether it is oversight-relevant, as ``user`` may read them (engine.visibility);
+    nothing before it is made, or for another kind of case."""
+    if case.kind != kinds.COMPLAINT:
+        return []
+    made = {}
+    for task, data in visibility.completed(db.session, rt.forms, case, access.field_readers(user, case)):
+        if task == CLASSIFICATION_TASK:
+            made = data
+    if not made:
+        return []
+    names = {f.name: dict(f.options) for f in schema_form.build_fields(_form_schema(rt, CLASSIFICATION_FORM), locale)}
+    out = []
+    if code := made.get("kode_masalah"):
+        out.append((str(CLASSIFIED_CODE), f"{code} {names.get('kode_masalah', {}).get(code, '')}".strip()))
+    if category := made.get("kategori"):
+        out.append((str(CLASSIFIED_CATEGORY), names.get("kategori", {}).get(category, category)))
+    if isinstance(made.get("berkadar_pengawasan"), bool):
+        out.append((str(CLASSIFIED_OVERSIGHT), str(OVERSIGHT[made["berkadar_pengawasan"]])))
+    return out
+
+
+CLASSIFIED_CODE = _l("Problem code (the complaint team's classification)")
+CLASSIFIED_CATEGORY = _l("Category (the complaint team's classification)")
+CLASSIFIED_OVERSIGHT = _l("Oversight (the complaint team's classification)")
+OVERSIGHT = {
+    True: _l("Oversight-relevant: examined by the Inspectorate General (60 working days)"),
+    False: _l("Not oversight-relevant: handled by the responsible unit (14 working days)"),
+}
 
 
 # Where each kind's intake form keeps the person's identity: a request's requester, a complaint's reporter.

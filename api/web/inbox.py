@@ -6,8 +6,9 @@ the API's verbs (engine.inbox), each a small POST form that comes back here; che
 verb at once (all or none: a refusal names each task refused and why, and the page comes back with the others still
 ticked, to apply again). Each check box says what may be done to its task and to whom it may go (static/inbox-bulk.js
 offers only what applies to every task ticked). Above the tasks, what waits for the reader that is no task: the
-requesters' requests to correct their data (the desk's), the identity reveals to decide (a WBS manager's,
-engine.reveal_queue).
+requesters' requests to correct their data and their messages no one has answered yet (the desk's, the PPID's and
+its superior's: engine.inbox_messages, a mark on their case's tasks too), the identity reveals to decide (a WBS
+manager's, engine.reveal_queue).
 """
 
 from __future__ import annotations
@@ -34,9 +35,10 @@ from engine import (
     access,
     clock,
     confirmations,
+    correction_requests,
     inbox_list,
+    inbox_messages,
     leave_returns,
-    requester_data,
     reveal_queue,
     saved_filters,
     status,
@@ -98,6 +100,10 @@ def inbox():
     held = leave_returns.held_under(db.session, [row["id"] for row in rows])
     for row in rows:  # held by a stand-in for the colleague on leave, as the leave's end gives it back
         row["standing_in_for"] = held[row["id"]].display_name if row["id"] in held else None
+    unanswered = inbox_messages.cases_waiting(db.session, user, [row["case_id"] for row in rows])
+    for row in rows:  # the requester wrote to the desk on its case and no one has answered yet
+        row["messages_waiting"] = unanswered.get(row["case_id"], 0)
+    messages, more_messages = inbox_messages.waiting(db.session, user)
     others = closed = None
     if filters.q and not filters.cursor:  # the search's other cases, once, under its first page of tasks
         others = _labelled(inbox_list.open_cases(db.session, rt, user, filters, page.found))
@@ -125,6 +131,8 @@ def inbox():
         bulk_actions=_bulk_actions(rows),
         front_desk=access.is_request_staff(user),  # records a request that came in person or on paper
         corrections=_corrections_waiting(user),
+        requester_messages=messages,  # the requesters' messages no one has answered yet (engine.inbox_messages)
+        more_messages=more_messages,
         reveals=reveal_queue.waiting(db.session, user),  # the sealed identities a WBS manager may open or keep shut
         # Only the PPID's desk reads requesters' names (a complaint's reporter never shows): for anyone else the
         # column would hold dashes, and the search hint would promise names it cannot find.
@@ -164,7 +172,7 @@ def scopes_of(user: User) -> dict:
 def _corrections_waiting(user: User) -> list[dict]:
     """The requesters' own requests to correct their data that wait for the desk (none for anyone else): they are
     no task of a process, and their 3 x 24 hours run all the same."""
-    return requester_data.listed(db.session, requester_data.waiting(db.session, user))
+    return correction_requests.listed(db.session, correction_requests.waiting(db.session, user))
 
 
 def _row(rt: Runtime, item: dict, user: User, members: list[User]) -> dict:

@@ -78,7 +78,10 @@ def case_home() -> dict:
 
 def task_counts() -> dict | None:
     """Open tasks in the officer's queue, how many are overdue and how many are theirs (once a request); for a WBS
-    manager, also how many identity reveals wait for their decision (engine.reveal_queue; None for anyone else)."""
+    manager, also how many identity reveals wait for their decision (engine.reveal_queue; None for anyone else).
+    A superior's overdue count is of the whole unit's lanes they answer for (engine.inbox_list.overdue_tasks), not
+    of their own queue that "Open" counts: the header says so ("Lewat batas: 4 (seluruh unit)"), and links to that
+    list."""
     if not current_user.is_authenticated or not (current_user.group_codes & LANE_GROUPS):
         return None
     if "task_counts" not in g:  # one counting statement (engine.inbox_list), however long the queue
@@ -132,6 +135,7 @@ def init_app(app) -> None:
         calendar_label=display.calendar_label,
         legal_basis=display.legal_basis,
         file_size=display.file_size,
+        attachment_name=display.attachment_name,  # "lampiran-1.pdf" as "attachment-1.pdf" to an English reader
         officer_name=display.officer_name,
         number=format_decimal,  # 25.000 in Bahasa Indonesia, 25,000 in English
     )

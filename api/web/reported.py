@@ -1,6 +1,9 @@
 """The complaint team records the persons a complaint reports (terlapor) on a page (``/kasus/<ticket>/terlapor``):
 the verb behind ``PUT /api/v1/complaints/{ticket}/reported`` (engine.reported_party), on a page.
 
+Or the team says that no person is identified (the form's yes/no choice): the outcome notice to the reporter waits
+until one or the other is said (engine.reported_party.said).
+
 The form starts from the persons on file (opening it is a read, recorded in the case's history) and is checked by
 ``forms/pengaduan_terlapor.json``; a refusal comes back beside its fields (422), and a recording returns to the case
 page, which tells the complaint team only how many are on file, and links here.
@@ -35,14 +38,18 @@ def reported_persons(ticket: str):
             on_file = reported_party.read(db.session, rt, user, case) or []
             reported_party.note_read(db.session, user, case)
             db.session.commit()
-            return _page(case, schema, _values(on_file), None)
+            none = bool((case.details or {}).get(reported_party.NONE_KEY))
+            return _page(case, schema, _values(on_file, none), None)
         data = schema_form.parse(schema, request.form, rt.calendars["strict"].tz)
-        done, annex = letter_issue.record_reported(db.session, rt, user, case, {"terlapor": data.get("terlapor") or []})
+        payload = {"terlapor": data.get("terlapor") or [], reported_party.NONE: data.get(reported_party.NONE) is True}
+        done, annex = letter_issue.record_reported(db.session, rt, user, case, payload)
     except Invalid as error:
         db.session.rollback()
         return _page(case, schema, request.form, error.fields, 422)
     commit(case)
-    if done.changed and not done.persons:
+    if done.changed and done.none:
+        flash(_("Recorded: no person is identified as reported."), "success")
+    elif done.changed and not done.persons:
         flash(_("The reported persons are removed."), "success")
     elif done.changed:
         flash(_("The reported persons are recorded: %(num)d.", num=len(done.persons)), "success")
@@ -59,8 +66,11 @@ def reported_persons(ticket: str):
     return redirect(url_for("web.case", ticket=case.ticket) + "#reported-title", 303)
 
 
-def _values(persons: list[dict]) -> MultiDict:
-    return MultiDict({f"terlapor.{i}.{k}": v for i, p in enumerate(persons) for k, v in p.items()})
+def _values(persons: list[dict], none: bool) -> MultiDict:
+    values = MultiDict({f"terlapor.{i}.{k}": v for i, p in enumerate(persons) for k, v in p.items()})
+    if none:
+        values[reported_party.NONE] = "true"
+    return values
 
 
 def _page(case, schema: dict, values, errors: dict | None, status: int = 200):

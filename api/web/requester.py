@@ -22,7 +22,7 @@ from api.web.desk import nothing_to_fill
 from api.web.i18n import current_language, translated
 from api.web.portal.filing import dressed
 from api.web.session import officer
-from engine import access, requester_data
+from engine import access, correction_requests, requester_copy, requester_data
 from engine.errors import Conflict, Forbidden, Invalid, NotFound
 from engine.models import Case
 
@@ -36,7 +36,9 @@ def requester_correction(ticket: str):
     try:
         asked = _asked(user, case, request.values.get("permintaan"))
         if request.method == "GET":
-            start = requester_data.proposal(rt, asked) if asked else requester_data.current(db.session, rt, user, case)
+            start = (
+                correction_requests.proposal(rt, asked) if asked else requester_data.current(db.session, rt, user, case)
+            )
             values = _as_form(start, "permintaan_pemohon" if asked else None)
             return _page(case, schema, values, None, asked=asked)
         data = schema_form.parse(schema, request.form, rt.calendars["strict"].tz)
@@ -65,13 +67,13 @@ def refuse_requester_correction(ticket: str, request_id: int):
     case = access.require_staff_case(db.session, user, ticket)
     try:
         asked = requester_data.pending_request(db.session, user, case, request_id)
-        requester_data.refuse(db.session, rt, user, asked.id, request.form.get("refusal", ""))
+        correction_requests.refuse(db.session, rt, user, asked.id, request.form.get("refusal", ""))
     except (Forbidden, NotFound, Conflict) as error:
         return _refused(case, error)
     except Invalid:
         db.session.rollback()
         schema = _schema(rt)
-        values = _as_form(requester_data.proposal(rt, asked), "permintaan_pemohon")
+        values = _as_form(correction_requests.proposal(rt, asked), "permintaan_pemohon")
         refusal_error = _("Say why the request is refused: the requester is sent your words.")
         return _page(case, schema, values, None, 422, asked=asked, refusal_error=refusal_error)
     db.session.commit()
@@ -89,11 +91,11 @@ def requester_data_copy(ticket: str):
     user, rt = officer(), runtime()
     case = access.require_staff_case(db.session, user, ticket)
     try:
-        data = requester_data.copy(db.session, rt, user, case)
+        data = requester_copy.copy(db.session, rt, user, case)
     except (Forbidden, NotFound) as error:
         return _refused(case, error)
     commit(case)
-    return private_download(requester_data.copy_json(data), "application/json", requester_data.copy_file_name(case))
+    return private_download(requester_copy.copy_json(data), "application/json", requester_copy.copy_file_name(case))
 
 
 def _schema(rt) -> dict:
@@ -139,7 +141,7 @@ def field_names(rt, names) -> str:
 def compared(rt, user, case: Case, asked) -> list[dict]:
     """The data on file beside what the requester asked for, a row a field (``label``, ``on_file``, ``asked``,
     ``changed``): the desk checks each change against the file and the requester's documents."""
-    on_file, wanted = requester_data.current(db.session, rt, user, case), requester_data.proposal(rt, asked)
+    on_file, wanted = requester_data.current(db.session, rt, user, case), correction_requests.proposal(rt, asked)
     fields = schema_form.build_fields(requester_data.form_schema(rt), current_language())
     labels = {c.name.removeprefix("requester."): c.label for f in fields for c in f.children}
     labels.update({f.name: f.label for f in fields})

@@ -21,8 +21,16 @@ from api.boundary import commit, noted, runtime
 from api.extensions import db
 from api.web import case_messages, display, objection_orders, schema_form
 from api.web.blueprint import bp
-from api.web.case import WHEN_PASSED
-from api.web.facts import case_facts, finding_files, labelled, proxy_facts, requester_facts, unit_answers
+from api.web.case import WHEN_PASSED, clock_label
+from api.web.facts import (
+    case_facts,
+    classification_facts,
+    finding_files,
+    labelled,
+    proxy_facts,
+    requester_facts,
+    unit_answers,
+)
 from api.web.i18n import current_language, field_errors
 from api.web.inbox import lane_members, refusal_message
 from api.web.session import officer
@@ -34,12 +42,14 @@ from engine import (
     dip_match,
     follow_ups,
     inbox,
+    inbox_messages,
     instructions,
     kinds,
     other_filings,
     queries,
     regions,
     reported_party,
+    requester_messages,
     users,
     visibility,
 )
@@ -133,7 +143,18 @@ def complete(task_id: int):
     following = _next_for(user, case)
     if following is not None:  # the case's next step is the officer's own: straight to it, not back to the inbox
         title = display.task_title(rt, following, current_language())
-        flash(_("Its next task is yours: %(title)s.", title=title), "info")
+        if following.assignee_id == user.id:
+            flash(_("Its next task is yours: %(title)s.", title=title), "info")
+        else:  # the lane's, unclaimed: it is not taken for them, a colleague of the lane may take it first
+            group = display.group_label(following.lane)
+            flash(
+                _(
+                    "Its next task waits in your group's queue (%(group)s): %(title)s. Claim it to work on it.",
+                    group=group,
+                    title=title,
+                ),
+                "info",
+            )
         return redirect(url_for("web.task", task_id=following.id))
     return redirect(url_for("web.inbox"))
 
@@ -238,7 +259,9 @@ def _page(
         due_state=display.due_state(detail["due_at"], detail["working_days_left"]),
         row=detail,
         deadlines=_deadlines(task.case, locale),
-        case_facts=case_facts(rt, task.case, locale, detail["case"]["details"]),
+        case_facts=case_facts(
+            rt, task.case, locale, detail["case"]["details"], classification_facts(rt, user, task.case, locale)
+        ),
         objection_orders=objection_orders.shown(task.case, locale),  # a granted objection's order binding the PPID
         requester=requester_facts(rt, view["requester"], locale),
         other_filings=other_filings.count(db.session, rt, user, task.case, view["requester"]),
@@ -262,6 +285,9 @@ def _page(
         dip_suggestions=dip_match.for_case(db.session, task.case),
         # A complaint's conversation for its team: the reporter's answers and files beside the task that judges them.
         conversation=case_messages.conversation(user, task.case) if task.case.kind == kinds.COMPLAINT else None,
+        # A request's or an objection's messages from its requester no one has answered yet, for their readers.
+        open_messages=inbox_messages.open_on(db.session, user, task.case),
+        max_reply=requester_messages.MAX_BODY,
         cite_field=any(f.name == dip_match.REFERENCE for f in fields),
         follow_up=queries.follow_up(rt, task.follow_up_at, task.follow_up_note),
         holds_it=task.assignee_id == user.id and task.state == "open",
@@ -353,6 +379,7 @@ def _deadlines(case: Case, locale: str) -> list[dict]:
     return [
         {
             **chain.deadline_view(d),
+            "label": clock_label(d.name),  # named in the reader's language, its code a note beside it (case.html)
             "explanation": queries.explain(d.provenance, locale, words=True),
             "when_passed": str(WHEN_PASSED.get(d.name, "")),
         }

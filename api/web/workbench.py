@@ -116,10 +116,11 @@ def _absences_page(user, chosen_name: str | None, values=None, errors: dict | No
 
     First whose leave, then who may stand in. One's own leave is the page's first choice, but for an administrator who
     works in no lane: the page then asks whose leave first (it opened on "the administrator's leave", offering lane
-    officers as the administrator's stand-ins)."""
+    officers as the administrator's stand-ins). So for the head, who works in no lane a stand-in holds and records the
+    Atasan PPID's leave: it opened on the head's own."""
     access.require_staff(user)
     officers = _whose_leave(user)
-    own = next((u for u in officers if u.id == user.id), None)
+    own = next((u for u in officers if u.id == user.id and u.own_group_codes & absence.DELEGABLE), None)
     chosen = next((u for u in officers if u.username == chosen_name), own)
     substitutes, lacking = [], {}
     if chosen is not None:
@@ -161,8 +162,11 @@ def _stand_ins(user: User, chosen: User) -> tuple[list[User], dict[str, list[str
         substitutes = [u for u in substitutes if absence.can_stand_in_for_self(user, u)]
     lacking = {u.username: absence.lanes_to_grant(chosen, u) for u in substitutes}
     # Offered only what would be accepted: a stand-in who lacks lanes when the reader may grant them those
-    # (engine.access.grant_refusal: each lane's own superior, never to oneself), and then the tick box.
-    substitutes = [u for u in substitutes if access.can_grant_lanes(user, chosen, u, lacking[u.username])]
+    # (engine.access.grant_refusal: each lane's own superior, never to oneself; an administrator, a lane nobody
+    # else may grant), and then the tick box.
+    lanes = sorted(chosen.own_group_codes & absence.DELEGABLE)
+    ungranted = absence.ungranted_lanes(db.session, chosen, lanes) if "admin" in user.own_group_codes else frozenset()
+    substitutes = [u for u in substitutes if access.can_grant_lanes(user, chosen, u, lacking[u.username], ungranted)]
     substitutes.sort(key=lambda u: bool(lacking[u.username]))  # who works in the lanes already, first
     return substitutes, {u.username: lacking[u.username] for u in substitutes}
 

@@ -15,7 +15,7 @@ from datetime import date, datetime, time, timedelta
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from engine import casework, clock, inbox
+from engine import casework, clock, complaint_rules, inbox, reported_party
 from engine.files import Upload
 from engine.models import Case, Deadline, HumanTask, User
 from engine.runtime import Runtime
@@ -114,6 +114,9 @@ class Office:
         if task is None:
             open_tasks = [t.bpmn_id for t in case.tasks if t.state == "open"]
             raise RuntimeError(f"{ticket}: {name} is not open (open: {open_tasks}, status {case.status})")
+        if name == complaint_rules.OUTCOME and not reported_party.said(case):  # the team says who was reported first
+            none = {"terlapor": [], reported_party.NONE: True}  # the demo's stories name no one
+            reported_party.record(self.session, self.rt, self.worker(task), case, none)
         inbox.complete_task(self.session, self.rt, self.worker(task), task.id, data, uploads)
 
     def message(self, ticket: str, name: str, data: dict, group: str = "ppid") -> None:

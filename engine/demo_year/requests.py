@@ -89,9 +89,7 @@ def request_story(rng: random.Random, office: Office, received: datetime, n: int
     steps.append(
         (
             check_at + timedelta(minutes=20),
-            lambda: office.complete(
-                story.ticket, "registrasi", {"tanda_bukti_dikirim": True, "cara_kirim_tanda_bukti": "email"}
-            ),
+            lambda: office.complete(story.ticket, "registrasi", {"cara_kirim_tanda_bukti": "email"}),
         )
     )
     if result == "dicabut":
@@ -394,7 +392,8 @@ def _dispute_story(rng, office: Office, objection: Story, answered: datetime) ->
         "nomor_surat": "SK-01/PPID",
         "tanggal": day(1),
         "penerima_kuasa": ["Kepala Bagian Hukum"],
-        "wewenang_berdamai": True,
+        # asked only where mediation can settle something (grounds b-g): on ground a alone it is refused
+        **({"wewenang_berdamai": True} if set(grounds) - {"a"} else {}),
     }
     steps.append((t(1, 10), lambda: office.complete(story.ticket, "surat_kuasa", kuasa)))
     berkas = {

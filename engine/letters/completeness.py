@@ -33,7 +33,7 @@ from engine.errors import Invalid
 from engine.facts import EXEMPTING
 from engine.letters.context import task_data
 from engine.messages import msg
-from engine.models import Case, Deadline, HumanTask
+from engine.models import Case, CaseEvent, Deadline, HumanTask
 from engine.runtime import Runtime
 
 # The decisions that give information: only a written notice of one says what is given and may state a fee (which
@@ -134,10 +134,29 @@ def _check_decision(session: Session, rt: Runtime, case: Case, data: dict) -> di
     if data.get("keputusan") not in EXEMPTING and data.get("pasal_pengecualian"):
         return {"pasal_pengecualian": [msg("exemption_only_for_refusal")]}
     exemptions.check_citation(session, data, _today(rt))
+    needs_determination = data.get("keputusan") in EXEMPTING and not data.get(exemptions.CITE_FIELD)
+    if needs_determination and returns(session, case) >= RETURNS_AT_MOST:
+        return {"keputusan": [msg("exemption_returned_too_often", times=RETURNS_AT_MOST)]}
     return {}
 
 
+# The head may return the PPID's consequence test instead of determining the exemption (forms/
+# tetapkan_pengecualian.json "penetapan"): the decision opens again (permohonan_informasi.bpmn
+# catat_pengecualian_dikembalikan). After this many returns a decision that needs a new determination is refused,
+# which bounds that loop in the model (ARCHITECTURE.md: no unbounded gateway loops).
+RETURNS_AT_MOST = 3
+
+
+def returns(session: Session, case: Case) -> int:
+    """How many times the head returned the case's exemption to the PPID without determining it."""
+    completed = select(CaseEvent.data).where(CaseEvent.case_id == case.id, CaseEvent.type == "task_completed")
+    rows = session.scalars(completed)
+    return sum(1 for d in rows if d.get("task") in DECREES and exemptions.returned(d.get("data") or {}))
+
+
 def _check_determination(session: Session, rt: Runtime, case: Case, data: dict) -> dict:
+    if exemptions.returned(data):  # not determined: nothing is decreed, the PPID decides again
+        return {}
     exemptions.check_determination(data, _received_on(rt, case), _today(rt))
     return determination_letters(task_data(session, case, "putuskan"), data)
 

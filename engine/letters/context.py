@@ -373,14 +373,17 @@ OBJECTION_RESPONSE = "tanggapan_atasan"
 
 def _response_periods(rt: Runtime, letter_date: date) -> dict:
     """What the superior's response states in days: the last day to apply to the Commission (UU 14/2008 Pasal 37(2):
-    14 working days from the requester's receipt, on the lenient calendar as engine.chain.dispute_window counts it)
-    were the letter received on its own date, which later receipt moves on; and the working days the PPID has to
-    hand over what a granted objection orders (KAWAL_DELIVERY_DAYS, the office's own standard: the law sets none,
-    legal-process.md §3.5), as the request's reopened delivery clock (SERAH) counts them from the dispatch."""
-    start = rt.received(letter_date.isoformat())
-    due = rt.calendars["lenient"].add_working_days(start, chain.DISPUTE_DAYS).due_at
+    14 working days from the requester's receipt) were the letter received on its own date, which later receipt
+    moves on, on the earliest reading (strict calendar, from that date whatever the hour: the day the status page
+    and the e-mail tell the requester to file by, engine.chain ``Window.told_on``): the letter cannot know the hour
+    it will be received, and the Commission judges timeliness itself (legal-process.md §2.2); and the working days
+    the PPID has to hand over what a granted objection orders (KAWAL_DELIVERY_DAYS, the office's own standard: the
+    law sets none, legal-process.md §3.5), as the request's reopened delivery clock (SERAH) counts them from the
+    dispatch."""
+    strict = rt.calendars["strict"]
+    due = strict.add_working_days(strict.opening(letter_date), chain.DISPUTE_DAYS).due_at
     return {
-        "dispute_by": due.astimezone(rt.calendars["lenient"].tz).date().isoformat(),
+        "dispute_by": due.astimezone(strict.tz).date().isoformat(),
         "dispute_days": chain.DISPUTE_DAYS,
         "delivery_days": rt.settings.delivery_days,
     }

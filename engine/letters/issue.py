@@ -159,6 +159,8 @@ def _addressed_unit(session: Session, letter_type, task: str | None, data: dict,
 def after_task(session: Session, rt: Runtime, user: User, task: HumanTask, data: dict) -> list[Letter]:
     """The letters a just-completed task issues (with an English copy for a requester who writes in English),
     and the head's determination as an exemption register entry."""
+    if task.bpmn_id in DETERMINATION_TASKS and exemptions.returned(data):  # not determined: no decree, no entry
+        exemptions.record_return(session, task.case, task.lane, user.username)
     triggers = BY_TASK.get((task.case.kind, task.bpmn_id), ())
     if not triggers:
         return []

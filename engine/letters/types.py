@@ -307,6 +307,12 @@ def _to_another_unit(facts: Facts) -> bool:
     return facts.data.get("langkah_disposisi") == "unit_lain"
 
 
+def _determined(facts: Facts) -> bool:
+    """The head determined the exemption the PPID tested: no decree when the head returned it to the PPID
+    (``penetapan`` = ``dikembalikan``, engine.exemptions.returned; an answer without it determines)."""
+    return facts.data.get("penetapan") != "dikembalikan"
+
+
 TRIGGERS: tuple[Trigger, ...] = (
     Trigger(kinds.REQUEST, "registrasi", "tanda_bukti_penerimaan"),
     Trigger(
@@ -325,7 +331,7 @@ TRIGGERS: tuple[Trigger, ...] = (
         "tanggal_pemberitahuan",
         when=lambda f: f.recorded.get("keputusan") in REFUSALS,
     ),
-    Trigger(kinds.REQUEST, "tetapkan_pengecualian", "penetapan_pengecualian", "tanggal_penetapan"),
+    Trigger(kinds.REQUEST, "tetapkan_pengecualian", "penetapan_pengecualian", "tanggal_penetapan", when=_determined),
     Trigger(kinds.REQUEST, "catat_pembayaran", "kuitansi", "tanggal_pembayaran"),  # engine.fees
     # The handover (legal-process.md §10b): its receipt, dated the day the information went, unless the office gave
     # the number of its own (a paper record signed at the desk).
@@ -343,7 +349,9 @@ TRIGGERS: tuple[Trigger, ...] = (
         "tanggal_penyerahan",
         when=lambda f: not f.data.get("nomor_berita_acara"),
     ),
-    Trigger(kinds.REQUEST, "tetapkan_pengecualian_pimpinan", "penetapan_pengecualian", "tanggal_penetapan"),
+    Trigger(
+        kinds.REQUEST, "tetapkan_pengecualian_pimpinan", "penetapan_pengecualian", "tanggal_penetapan", when=_determined
+    ),
     Trigger(kinds.OBJECTION, "registrasi_keberatan", "tanda_terima_keberatan"),
     Trigger(
         kinds.OBJECTION,

@@ -189,10 +189,10 @@ BAD_FORMS = {
     "wrong_type": ("periksa_kelengkapan", {"data": {"lengkap": "ya"}}, {"lengkap"}),
     "missing_required": ("periksa_kelengkapan", {"data": {}}, {"lengkap"}),
     "unknown_form_field": ("periksa_kelengkapan", {"data": {"lengkap": True, "catatan": "ok"}}, {"catatan"}),
-    "receipt_not_given": (
+    "receipt_way_unknown": (
         "registrasi",
-        {"data": {"tanda_bukti_dikirim": False, "cara_kirim_tanda_bukti": "email"}},
-        {"tanda_bukti_dikirim"},
+        {"data": {"cara_kirim_tanda_bukti": "faks"}},
+        {"cara_kirim_tanda_bukti"},
     ),
     "rejection_without_exemption": (
         "putuskan",

@@ -460,7 +460,6 @@ def test_the_evidence_file_task_shows_the_chronology_of_the_whole_chain(kept_dis
             "nomor_surat": "B-12/Kw/2026",
             "tanggal": "2026-12-02",
             "penerima_kuasa": ["Kabag TU"],
-            "wewenang_berdamai": True,
         },
     )
     task = desk.task(dispute["ticket"], "siapkan_berkas")
@@ -509,10 +508,10 @@ def test_a_stage_the_commission_moved_the_dispute_to_is_dated_by_its_hearing_not
     kept_disputed, desk, client, browser
 ):
     """The applicant's status listed "Ajudikasi" on the day an officer typed the hearing in, not the hearing's day."""
-    from tests.workflows.test_sengketa_paths import BERKAS, SURAT_KUASA
+    from tests.workflows.test_sengketa_paths import BERKAS, SURAT_KUASA_GROUND_A
 
     receipt, _, dispute = kept_disputed()
-    desk.complete(dispute["ticket"], "surat_kuasa", {**SURAT_KUASA, "tanggal": "2026-12-02"})
+    desk.complete(dispute["ticket"], "surat_kuasa", {**SURAT_KUASA_GROUND_A, "tanggal": "2026-12-02"})
     desk.complete(dispute["ticket"], "siapkan_berkas", BERKAS)
     with time_machine.travel(datetime(2027, 1, 8, 3, 0, tzinfo=UTC), tick=True):  # Fri 8 Jan: two days after
         token = client.post(f"{API}/auth/token", json={"username": "ppid", "password": PASSWORD}).json["token"]
@@ -581,10 +580,10 @@ def test_the_chronology_names_an_event_from_outside_by_its_form_not_by_its_code(
     from api.extensions import db
     from engine import chain
     from engine.models import Case
-    from tests.workflows.test_sengketa_paths import BERKAS, SURAT_KUASA
+    from tests.workflows.test_sengketa_paths import BERKAS, SURAT_KUASA_GROUND_A
 
     _, _, dispute = kept_disputed()
-    desk.complete(dispute["ticket"], "surat_kuasa", {**SURAT_KUASA, "tanggal": "2026-12-02"})
+    desk.complete(dispute["ticket"], "surat_kuasa", {**SURAT_KUASA_GROUND_A, "tanggal": "2026-12-02"})
     desk.complete(dispute["ticket"], "siapkan_berkas", BERKAS)
     hearing = {"tanggal": "2026-12-02", "hasil": "dilanjutkan", "mediasi": False}
     r = client.post(

@@ -18,6 +18,7 @@ from tests.api.test_bad_input import assert_refused
 from tests.conftest import REPORTER_NAME, REPORTER_NIK, complaint_payload
 from tests.conftest import sqlite_db_url as db_url  # noqa: F401 - SQLite alone (see tests/conftest.py)
 from tests.helpers import WHO
+from tests.reported import OUTCOME, say_who_was_reported
 from tests.workflows.test_pengaduan_paths import CATAT, KE_ITJEN, KE_UNIT, NOTICE, QUESTION
 
 API = "/api/v1"
@@ -43,6 +44,8 @@ class Team:
         self.ticket = ticket
 
     def complete(self, name, data, username=None):
+        if name == OUTCOME:
+            say_who_was_reported(self.client, self.login, self.ticket)
         case = self.client.get(f"{API}/cases/{self.ticket}", headers=self.login("tim")).json
         (task,) = [t for t in case["open_tasks"] if t["name"] == name]
         r = self.client.post(

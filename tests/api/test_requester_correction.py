@@ -10,7 +10,7 @@ import time_machine
 from sqlalchemy import func, select
 
 from api.extensions import db
-from engine import requester_data
+from engine import correction_requests, requester_copy, requester_data
 from engine.models import Case, CaseEvent, CaseFacts, Notification, User
 from notifications.reconcile import reconcile
 from notifications.services import Services, use
@@ -261,12 +261,12 @@ def test_the_requester_asks_with_the_code_and_the_desk_answers_within_3_x_24_hou
     assert (
         desk.case(receipt["ticket"])["requester"]["email"] == "ani@example.org"
     )  # nothing changes until the desk acts
-    (event,) = history(app, receipt["ticket"], requester_data.ASKED)
+    (event,) = history(app, receipt["ticket"], correction_requests.ASKED)
     assert event.actor == "pemohon"
     assert event.data["fields"] == ["email"]
     assert NEW_ADDRESS not in json.dumps(event.data)
     with app.app_context():
-        told = db.session.scalars(select(Notification).where(Notification.event == requester_data.ASKED)).all()
+        told = db.session.scalars(select(Notification).where(Notification.event == correction_requests.ASKED)).all()
         desk_ids = set(db.session.scalars(select(User.id).where(User.username.in_(["petugas", "petugas2"]))))
     assert {n.recipient_user_id for n in told} == desk_ids  # the PPID desk, and nobody else
     assert {n.to_requester for n in told} == {False}
@@ -306,7 +306,7 @@ def test_a_request_asking_for_what_is_on_file_already_is_answered_and_recorded_a
     assert r.status_code == 200, r.json
     assert r.json["changed"] == []
     assert waiting(client, login) == []
-    (event,) = history(app, receipt["ticket"], requester_data.UNCHANGED)
+    (event,) = history(app, receipt["ticket"], correction_requests.UNCHANGED)
     assert (event.actor, event.data) == ("petugas", {"request": item["id"]})
     assert len(history(app, receipt["ticket"])) == 1  # the desk's own correction; the request changed nothing more
     with app.app_context():
@@ -332,10 +332,10 @@ def test_the_desk_refuses_a_request_saying_why_and_the_requester_is_sent_the_rea
     assert r.json["status"] == "refused"
     assert waiting(client, login) == []
     with app.app_context():
-        told = db.session.scalars(select(Notification).where(Notification.event == requester_data.REFUSED)).all()
+        told = db.session.scalars(select(Notification).where(Notification.event == correction_requests.REFUSED)).all()
     assert {n.context["reason"] for n in told} == {"Nama pada KTP yang dilampirkan tetap Ani Wijaya."}
     assert desk.case(receipt["ticket"])["requester"]["name"] == "Ani Wijaya"
-    (event,) = history(app, receipt["ticket"], requester_data.REFUSED)
+    (event,) = history(app, receipt["ticket"], correction_requests.REFUSED)
     assert event.data == {"request": item["id"]}  # the desk's words go to the requester, not into the history
     assert client.post(url, json={"reason": "lagi"}, headers=login("petugas")).status_code == 409
 
@@ -403,13 +403,13 @@ def test_a_request_past_its_3_x_24_hours_is_told_to_the_ppid_once(app, client, d
     _reconciled(settings)
     _reconciled(settings)  # a second sweep tells nobody twice
     with app.app_context():
-        told = db.session.scalars(select(Notification).where(Notification.event == requester_data.OVERDUE)).all()
+        told = db.session.scalars(select(Notification).where(Notification.event == correction_requests.OVERDUE)).all()
         ppid_ids = set(db.session.scalars(select(User.id).where(User.username == "ppid")))
     assert {n.recipient_user_id for n in told} == ppid_ids
     assert {n.context["ticket"] for n in told} == {late["ticket"]}
     assert len(told) == len({n.channel for n in told})  # once a channel
-    assert len(history(app, late["ticket"], requester_data.OVERDUE)) == 1
-    assert history(app, on_time["ticket"], requester_data.OVERDUE) == []
+    assert len(history(app, late["ticket"], correction_requests.OVERDUE)) == 1
+    assert history(app, on_time["ticket"], correction_requests.OVERDUE) == []
 
 
 def test_the_desk_is_reminded_once_in_a_request_s_last_day_and_not_of_one_answered(app, client, desk, login, settings):
@@ -426,18 +426,20 @@ def test_the_desk_is_reminded_once_in_a_request_s_last_day_and_not_of_one_answer
     _reconciled(settings)
     _reconciled(settings)  # a second sweep reminds nobody twice
     with app.app_context():
-        told = db.session.scalars(select(Notification).where(Notification.event == requester_data.REMINDER)).all()
+        told = db.session.scalars(select(Notification).where(Notification.event == correction_requests.REMINDER)).all()
         desk_ids = set(db.session.scalars(select(User.id).where(User.username.in_(["petugas", "petugas2"]))))
     assert {n.context["ticket"] for n in told} == {waiting_one["ticket"]}
     assert {n.recipient_user_id for n in told} == desk_ids
     assert len(told) == len(desk_ids) * len({n.channel for n in told})  # once an officer and channel
     assert all("jawab paling lambat 03-12-2026 09:00 WIB" in n.context["task_title"] for n in told)
-    assert history(app, waiting_one["ticket"], requester_data.OVERDUE) == []  # a reminder, not yet overdue
+    assert history(app, waiting_one["ticket"], correction_requests.OVERDUE) == []  # a reminder, not yet overdue
     with time_machine.travel(RECEIVED + timedelta(hours=24)):  # then its time runs out: the PPID, and no new reminder
         _reconciled(settings)
-    assert len(history(app, waiting_one["ticket"], requester_data.OVERDUE)) == 1
+    assert len(history(app, waiting_one["ticket"], correction_requests.OVERDUE)) == 1
     with app.app_context():
-        assert db.session.scalar(select(func.count()).where(Notification.event == requester_data.REMINDER)) == len(told)
+        assert db.session.scalar(select(func.count()).where(Notification.event == correction_requests.REMINDER)) == len(
+            told
+        )
 
 
 # -- a copy of the requester's data ----------------------------------------------------------------------------
@@ -460,6 +462,6 @@ def test_the_desk_hands_the_requester_a_copy_of_what_is_kept_of_them_in_the_chai
     assert {x["kind"] for x in copy["letters"]} >= {"pemberitahuan_tertulis"}  # what was written to them
     assert {m["event"] for m in copy["messages"]} >= {"receipt", "decision_notice"}
     assert [a["status"] for a in copy["correction_requests"]] == ["pending"]
-    (event,) = history(app, objection["ticket"], requester_data.COPIED)
+    (event,) = history(app, objection["ticket"], requester_copy.COPIED)
     assert event.data == {"cases": 2}  # the copy is recorded, never its content
     assert client.get(f"{API}/cases/{objection['ticket']}/requester/copy", headers=login("auditor")).status_code == 403

@@ -15,7 +15,7 @@ from tests.api.test_chain_api import disputed
 from tests.api.test_complaint_documents import Team
 from tests.conftest import sqlite_only
 from tests.workflows.test_pengaduan_paths import KE_UNIT, QUESTION, TANGGAPAN_UNIT, clarification
-from tests.workflows.test_sengketa_paths import BERKAS, SURAT_KUASA
+from tests.workflows.test_sengketa_paths import BERKAS, SURAT_KUASA_GROUND_A
 
 API = "/api/v1"
 RECEIVED = datetime(2026, 12, 2, 3, 0, tzinfo=UTC)  # Wed 2 Dec 2026, 10:00 WIB
@@ -31,7 +31,7 @@ def awaiting_the_commission(desk, client, login) -> str:
     """A dispute whose respondent's file is in: it waits for the Commission's first examination."""
     _, _, dispute = disputed(desk, client, login)
     on = desk.case(dispute["ticket"])["received_at"][:10]  # the power of attorney is signed the summons' day
-    desk.complete(dispute["ticket"], "surat_kuasa", {**SURAT_KUASA, "tanggal": on})
+    desk.complete(dispute["ticket"], "surat_kuasa", {**SURAT_KUASA_GROUND_A, "tanggal": on})
     desk.complete(dispute["ticket"], "siapkan_berkas", BERKAS)
     return dispute["ticket"]
 

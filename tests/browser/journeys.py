@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from tests.api.test_complaint_documents import CLARIFIED, TO_PENDMAD
 from tests.conftest import complaint_payload
 from tests.helpers import WHO, decision
+from tests.reported import OUTCOME, say_who_was_reported
 from tests.workflows.test_pengaduan_paths import CATAT, QUESTION
 
 DECIDED_STEPS = ("periksa_kelengkapan", "registrasi", "proses_permohonan", "tentukan_langkah")
@@ -47,6 +48,8 @@ class ComplaintDesk:
         return task
 
     def complete(self, name, data, username=None):
+        if name == OUTCOME:
+            say_who_was_reported(self.client, self.login, self.ticket)
         task = self.task(name)
         r = self.client.post(
             f"/api/v1/tasks/{task['id']}/complete",

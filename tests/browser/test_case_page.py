@@ -167,12 +167,12 @@ def test_the_diagram_s_wrapped_labels_read_with_their_spaces_and_an_english_page
     names Kawal has (a label it has no English for, a flow's, stays as the process file writes it)."""
     from engine import clock
     from tests.api.test_chain_api import disputed
-    from tests.workflows.test_sengketa_paths import BERKAS, SURAT_KUASA, WIB
+    from tests.workflows.test_sengketa_paths import BERKAS, SURAT_KUASA_GROUND_A, WIB
 
     _request, objection, dispute = disputed(desk, client, login)
     # Prepared (the power of attorney, then the file): the dispute waits on its own plane, with mediation's flows.
     today = clock.now().astimezone(WIB).date().isoformat()
-    desk.complete(dispute["ticket"], "surat_kuasa", {**SURAT_KUASA, "tanggal": today})
+    desk.complete(dispute["ticket"], "surat_kuasa", {**SURAT_KUASA_GROUND_A, "tanggal": today})  # ground a
     desk.complete(dispute["ticket"], "siapkan_berkas", BERKAS)
     errors = []
     page.on("pageerror", lambda error: errors.append(str(error)))

@@ -46,10 +46,11 @@ def test_a_dispute_at_the_commission_s_decision_gives_the_last_day_to_go_to_cour
         look_up(page, dispute, code)
         window = page.locator(".window")
         expect(window).to_contain_text("Waktu untuk mengajukan keberatan atas putusan ke pengadilan")
-        expect(window).to_contain_text("Anda dapat mengajukannya sampai 31 Mar 2027.")
+        # The earliest reading's end, the day to file by; the latest, 31 Mar, is the court's (legal-process.md §2.2).
+        expect(window).to_contain_text("Anda dapat mengajukannya sampai 23 Mar 2027.")
         at_both_widths(page, "a dispute's status at the Commission's decision", shot="portal-dispute-decision-id")
         page.goto("/bahasa/en?next=/publik/status")
-        expect(window).to_contain_text("You may file until 31 Mar 2027.")
+        expect(window).to_contain_text("You may file until 23 Mar 2027.")
         at_both_widths(page, "a dispute's status at the Commission's decision", shot="portal-dispute-decision-en")
 
 

@@ -73,12 +73,11 @@ def test_an_officer_claims_fixes_an_invalid_form_and_brings_the_request_to_a_dec
     expect(page).to_have_url(re.compile(r"/tugas/\d+$"))
     expect(page).not_to_have_url(task_url)
     expect(page.locator(".flash-success")).to_contain_text(f"Tugas selesai. Kasus {ticket} sekarang pada tahap:")
-    expect(page.locator(".flash-info")).to_contain_text("Tugas berikutnya untuk kasus ini bagian Anda: Registrasi")
+    expect(page.locator(".flash-info")).to_contain_text("di antrean kelompok Anda (Petugas layanan): Registrasi")
     expect(page.get_by_role("heading", level=1)).to_have_text(re.compile(r"^Registrasi"))
     assert "registrasi" in desk.open_tasks(ticket)
 
-    # Registration, a second form in the browser: the confirmation box and the way the receipt was given.
-    page.get_by_label(re.compile(r"^Tanda bukti penerimaan sudah diberikan")).check()
+    # Registration, a second form in the browser: the way the receipt is given (Kawal issues it on completion).
     page.get_by_role("group", name=re.compile(r"^Cara penyampaian tanda bukti")).get_by_label("E-mail").check()
     page.get_by_role("button", name="Selesaikan tugas").click()
     expect(page.locator(".flash-success")).to_contain_text(f"Tugas selesai. Kasus {ticket}")

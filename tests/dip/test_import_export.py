@@ -151,9 +151,10 @@ def test_importing_again_changes_the_items_of_the_same_code_and_keeps_their_hist
 
 
 @sqlite_only
-def test_only_the_ppid_and_the_admin_import(keeper):
-    with pytest.raises(Forbidden):
-        keeper.run("unitmad", dip_io.import_xlsx, workbook(office_list(2)))
+def test_only_the_ppid_imports_a_unit_and_the_admin_are_refused(keeper):
+    for user in ("unitmad", "admin"):
+        with pytest.raises(Forbidden):
+            keeper.run(user, dip_io.import_xlsx, workbook(office_list(2)))
 
 
 @sqlite_only

@@ -157,12 +157,13 @@ def status_link(ticket: str) -> str:
     return f"{PUBLIC}/publik/status?kasus={ticket}"
 
 
-def window_end(office, ticket) -> datetime:
-    """The last day of the requester's window as the portal's status page shows it."""
+def window_end(office, ticket) -> date:
+    """The day the requester is told to file by in their window, as the portal's status page shows it: the earliest
+    reading's end while it has not passed (legal-process.md §2.2; engine.chain ``Window.told_on``)."""
     with office.sessions() as s:
         case = s.scalar(select(Case).where(Case.ticket == ticket))
         [window] = queries.public_status(s, case, "id", office.rt)["windows"]
-        return window["due_at"].astimezone(office.rt.calendars["lenient"].tz)
+        return window["file_by"]
 
 
 def answered(office, ticket, outcome="keberatan_ditolak") -> None:

@@ -125,7 +125,11 @@ def test_a_written_notice_recorded_as_e_mailed_weeks_ago_gives_the_requester_30_
     assert window.start_at.astimezone(office.rt.calendars["lenient"].tz).date() == date(2027, 1, 11)
     assert window.open
     assert window.due_at.date() > date(2027, 2, 15)
-    assert f"that is by {long_day(window.due_at, 'en')}," in notice.text
+    # The day to file by: the earliest reading's end from Kawal's mail (Fri 5 Feb 2027 a cuti bersama counted), the
+    # latest's the office accepts as in time (legal-process.md §2.2).
+    assert window.told_on < window.due_at.date()
+    assert f"that is by {long_day(window.told_on, 'en')}," in notice.text
+    assert f"filed up to {long_day(window.due_at, 'en')} as in time" in notice.text
     assert "21 January 2027" not in notice.text
     assert _window(office, request, "strict").start_at.date() == date(2026, 12, 3)
 

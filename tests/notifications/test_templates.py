@@ -260,14 +260,16 @@ def test_templates_use_only_documented_keys(event, locale):
 
 
 LETTER_KEYS = {"letters", "letters_attached"}  # notifications.case_facts, added when the message is sent
-WINDOW_KEYS = {"window_ends_on", "window_from_dispatch"}
+WINDOW_KEYS = {"window_ends_on", "window_accepted_until", "window_from_dispatch"}  # the latter two when they apply
 FEE_KEYS = {"fee_amount", "fee_method"}  # notifications.case_facts: the written notice's fee, when one is due
 COMMISSION_KEYS = {"commission", "commission_address", "commission_website"}  # the Komisi Informasi (case_facts)
 
 
 def optional(event: str) -> set[str]:
     return {
-        "overdue_apology": {"status_label", "window_ends_on"} | COMMISSION_KEYS,  # an objection's, when A30 lapsed
+        # an objection's, when A30 lapsed; a request's whose requester did not complete it (engine.lateness)
+        "overdue_apology": {"status_label", "window_ends_on", "window_accepted_until", "not_completed"}
+        | COMMISSION_KEYS,
         "decision_notice": {"dip_title", "dip_link", "outcome_code"} | LETTER_KEYS | WINDOW_KEYS | FEE_KEYS,
         "objection_response": {"outcome_code"} | LETTER_KEYS | WINDOW_KEYS | COMMISSION_KEYS,
         "objection_receipt": LETTER_KEYS | {"registered"},  # mailed at its registration too (engine.notices)
@@ -276,6 +278,7 @@ def optional(event: str) -> set[str]:
         "deadline_overdue": {"task_title"},
         "requester_data_corrected": {"former"},
         "proxy_data_corrected": {"former"},
+        "requester_correction_refused": {"to_proxy"},  # the proxy's own request refused (engine.correction_requests)
         "receipt": {"filed_by_proxy"},
         "request_registered": LETTER_KEYS,  # the registered receipt, given by e-mail (notifications.case_facts)
         "complaint_receipt": {"received_at"},

@@ -36,6 +36,7 @@ from notifications.channels import SmtpChannel
 from notifications.delivery import deliver
 from tests.conftest import REPORTER_NAME, REPORTER_NIK, complaint_payload
 from tests.helpers import SAMPLE_PDF, WHO, second_factor_login
+from tests.reported import OUTCOME, say_who_was_reported
 from tests.workflows.test_pengaduan_paths import ARSIP, CATAT, KE_UNIT, NOTICE, QUESTION, TINDAK_LANJUT
 
 API = "/api/v1"
@@ -83,6 +84,8 @@ class Handling:
         self.task_ids: list[int] = []
 
     def complete(self, name, data, username=None):
+        if name == OUTCOME:
+            say_who_was_reported(self.client, self.login, self.ticket)
         case = self.client.get(f"{API}/cases/{self.ticket}", headers=self.login("tim")).json
         (task,) = [t for t in case["open_tasks"] if t["name"] == name]
         self.task_ids.append(task["id"])

@@ -22,6 +22,7 @@ from api.reports import files
 from tests.conftest import REPORTER_NAME, REPORTER_NIK, complaint_payload
 from tests.conftest import sqlite_db_url as db_url  # noqa: F401 - SQLite alone (see the docstring)
 from tests.helpers import WHO, decision
+from tests.reported import OUTCOME, say_who_was_reported
 from tests.workflows.test_pengaduan_paths import ARSIP, CATAT, KE_UNIT, NOTICE, TANGGAPAN_UNIT, TINDAK_LANJUT
 
 API = "/api/v1"
@@ -134,6 +135,8 @@ def _handle_complaint(client, login, mode):
     ticket = r.json["ticket"]
 
     def complete(name, data, username=None):
+        if name == OUTCOME:
+            say_who_was_reported(client, login, ticket)
         case = client.get(f"{API}/cases/{ticket}", headers=login("tim")).json
         (task,) = [t for t in case["open_tasks"] if t["name"] == name]
         done = client.post(

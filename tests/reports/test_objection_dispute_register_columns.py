@@ -12,7 +12,7 @@ from datetime import datetime, timedelta
 
 from tests.conftest import sqlite_only
 from tests.reports.test_dispute_register import _adjudicated, _csv, _page, _xlsx, clock, office  # noqa: F401
-from tests.workflows.test_sengketa_paths import BERKAS, SURAT_KUASA, WIB, wib
+from tests.workflows.test_sengketa_paths import BERKAS, SURAT_KUASA_GROUND_A, WIB, wib
 
 ORDER = "Serahkan salinan kontrak pengadaan kepada pemohon"
 FINAL_ON = "Berkekuatan hukum tetap pada"
@@ -49,7 +49,7 @@ def test_the_objection_register_and_its_files_carry_the_superior_s_order_to_the_
 @sqlite_only
 def test_a_ground_a_dispute_reads_mediation_not_applicable_and_a_mediated_one_its_outcome(office, clock, browser):  # noqa: F811
     ticket = office.dispute(office.objection(office.submit(), ["a"]))
-    office.complete(ticket, "surat_kuasa", SURAT_KUASA)
+    office.complete(ticket, "surat_kuasa", SURAT_KUASA_GROUND_A)
     office.complete(ticket, "siapkan_berkas", BERKAS)
     clock.move_to(wib("2027-01-20"))
     ordered = {"tanggal": "2027-01-20", "hasil": "dilanjutkan", "mediasi": True, "tanggal_mediasi": "2027-01-20"}

@@ -393,7 +393,7 @@ def test_a_confidential_reporter_s_identity_read_on_the_case_page_names_their_ka
     for label, value in (("Kabupaten/kota", "Kota Batu"), ("Provinsi", "Jawa Timur"), ("Pekerjaan", "Guru")):
         assert re.search(rf"<dt>{label}</dt>\s*<dd>{value}</dd>", page), label
     assert re.search(r"<dt>Kategori pelapor</dt>\s*<dd>Kelompok masyarakat</dd>", page)
-    assert re.search(r"<dt>Kategori</dt>\s*<dd>Pungutan liar \(pungli\)</dd>", page)  # the team's name, not a code
+    assert re.search(r"<dt>Kategori usulan pelapor</dt>\s*<dd>Pungutan liar \(pungli\)</dd>", page)  # the suggestion
 
 
 def test_the_complaint_register_names_where_it_happened_and_the_reporter_category_in_words(client, browser, login):

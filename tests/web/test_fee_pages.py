@@ -73,7 +73,7 @@ def test_the_officer_records_the_payment_on_the_task_page_and_a_wrong_amount_is_
     b = browser("petugas")
     page = text(b.get(f"/tugas/{task['id']}"))
     assert "<h1>Catat pembayaran biaya</h1>" in page
-    assert "tepat sebesar biaya yang diberitahukan (Rp4000)" in page
+    assert "tepat sebesar biaya yang diberitahukan (Rp4.000)" in page  # as the letters write it
     form = {"jumlah_dibayar": "3000", "nomor_tanda_bukti_pembayaran": "KW-01", "tanggal_pembayaran": today}
     with unchanged():
         refused = b.post(f"/tugas/{task['id']}", form)

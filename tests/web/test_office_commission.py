@@ -22,7 +22,7 @@ from tests.workflows.test_keberatan_paths import REASONS, _decided, _to_superior
 JATIM = "Komisi Informasi Provinsi Jawa Timur"
 ADDRESS = "Jl. Bandilan No. 4, Surabaya 60231"
 WEBSITE = "https://kip.jatimprov.go.id"
-SENT = datetime(2026, 12, 7, 3, 0, tzinfo=UTC)  # Mon 7 Dec 2026: D14 ends Wed 30 Dec 2026 on the latest reading
+SENT = datetime(2026, 12, 7, 3, 0, tzinfo=UTC)  # Mon 7 Dec 2026, 10:00 WIB: D14 to file by Mon 28 Dec 2026 (§2.2)
 
 
 @pytest.fixture
@@ -107,7 +107,7 @@ def test_the_requester_s_page_names_the_office_s_commission_where_it_is_and_its_
         english = _page(browser, objection, code, "en")
         api = client.post("/api/v1/status", json={"ticket": objection, "access_code": code}).json
     how = page.split("Caranya:")[1]
-    assert f"kepada Komisi Informasi yang berwenang atas kantor ini, yaitu {JATIM}, paling lambat 30 Des 2026" in how
+    assert f"kepada Komisi Informasi yang berwenang atas kantor ini, yaitu {JATIM}, paling lambat 28 Des 2026" in how
     assert f"Alamat Komisi Informasi tersebut: {ADDRESS}." in how
     assert f"Situs web Komisi Informasi tersebut: {WEBSITE}." in how
     assert "Pusat/Provinsi" not in how
@@ -116,7 +116,7 @@ def test_the_requester_s_page_names_the_office_s_commission_where_it_is_and_its_
     assert f"The Commission's address: {ADDRESS}." in how_en
     assert f"The Commission's website: {WEBSITE}." in how_en
     (window,) = api["windows"]
-    assert f"yaitu {JATIM}, paling lambat 30 Des 2026" in window["how"]
+    assert f"yaitu {JATIM}, paling lambat 28 Des 2026" in window["how"]
 
 
 @pytest.mark.parametrize("lang", ["id", "en"])
@@ -147,7 +147,7 @@ def test_a_case_decided_before_keeps_the_commission_it_stored_when_the_setting_c
         _sent(office, clock, objection)
         page = _page(browser, objection, code)
     how = page.split("Caranya:")[1]
-    assert "yaitu Komisi Informasi Pusat, paling lambat 30 Des 2026" in how
+    assert "yaitu Komisi Informasi Pusat, paling lambat 28 Des 2026" in how
     assert JATIM not in how
 
 

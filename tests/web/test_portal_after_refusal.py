@@ -116,7 +116,9 @@ def test_an_objection_without_a_ticket_gets_the_same_copy_of_its_form_and_its_ow
 def test_the_way_to_the_commission_names_which_one_the_last_day_that_it_is_free_and_what_to_bring(
     browser, office, client
 ):
-    """D14 from the response of Mon 7 Dec 2026 ends Wed 30 Dec 2026 on the latest reading. The page said only "Ajukan
+    """D14 from the response e-mailed on Mon 7 Dec 2026 at 10:00 WIB: the requester is told to file by Mon 28 Dec 2026,
+    the earliest reading's end (legal-process.md §2.2; the latest, Tue 29 Dec, is the Commission's to weigh; it was
+    counted from the end of 7 Dec, Wed 30 Dec, as if the hour were unknown). The page said only "Ajukan
     permohonan penyelesaian sengketa kepada Komisi Informasi (Perki 1/2013 Pasal 13)"."""
     with time_machine.travel(RECEIVED, tick=True) as clock:
         objection, code = _answered_objection(office, clock)
@@ -125,19 +127,19 @@ def test_the_way_to_the_commission_names_which_one_the_last_day_that_it_is_free_
         api = client.post("/api/v1/status", json={"ticket": objection, "access_code": code}).json
     how = page.split("Caranya:")[1]
     assert "Komisi Informasi yang berwenang atas kantor ini, yaitu Komisi Informasi Pusat," in how  # the setting's
-    assert "paling lambat 30 Des 2026" in how
+    assert "paling lambat 28 Des 2026" in how
     assert "tanpa biaya" in how
     for document in ("tanda terimanya", "tanggapan PPID", "tanggapan Atasan PPID", "identitas"):
         assert document in how, document
     assert "Perki 1/2013 Pasal 10-13" in how
     how_en = english.split("How:")[1]
     assert "Information Commission competent for this office, Komisi Informasi Pusat," in how_en
-    assert "by 30 Dec 2026" in how_en
+    assert "by 28 Dec 2026" in how_en
     assert "free of charge" in how_en
     assert "Information Commission Regulation 1/2013 Articles 10-13" in how_en
     assert "Perki" not in english
     (window,) = api["windows"]
-    assert "paling lambat 30 Des 2026" in window["how"]  # the API says the same
+    assert "paling lambat 28 Des 2026" in window["how"]  # the API says the same
 
 
 # --- finding 10: how to go to court follows the office's setting -------------------------------------------------

@@ -118,7 +118,9 @@ def test_a_proxy_is_told_how_to_have_their_own_details_corrected(browser, desk):
     visitor = _open(browser, receipt)
     page = html.unescape(text(visitor.get(f"/publik/status/perbaikan-data?kasus={receipt['ticket']}")))
     assert 'id="proxy-own-data"' in page
-    assert "Bila Anda kuasa pemohon dan data Anda sendiri keliru" in page
+    assert (
+        "Perbaiki data kontak kuasa" in page
+    )  # the proxy corrects their own contacts (tests/web/test_proxy_own_contacts.py)
     in_person = desk.submit()
     page = text(_open(browser, in_person).get(f"/publik/status/perbaikan-data?kasus={in_person['ticket']}"))
     assert 'id="proxy-own-data"' not in page

@@ -155,7 +155,9 @@ def test_after_the_commission_s_decision_the_page_gives_the_last_day_to_go_to_co
     cuti bersama, Wed 10 and Thu 11 Idul Fitri, Fri 12 and Mon 15 cuti bersama; 16-19 (8), 22-24 (11); Thu 25 cuti
     bersama, Fri 26 Good Friday; 29, 30 (13), Wed 31 Mar 2027 (14). The
     page said "14 hari kerja" and no date. It is the date the office's own record of the applicant's time (P14P)
-    gives once the office has accepted the decision: the model arms it only then."""
+    gives once the office has accepted the decision: the model arms it only then. On the earliest reading (cuti bersama
+    working days, from 26 Feb itself) it ends Tue 23 Mar 2027: the requester is told that day to file by, and that
+    the court decides on the later one (legal-process.md §2.2)."""
     with time_machine.travel(SUMMONED, tick=True) as clock:
         dispute, code = _adjudicated(office, clock)
         page = _page(browser, dispute, code)
@@ -164,11 +166,12 @@ def test_after_the_commission_s_decision_the_page_gives_the_last_day_to_go_to_co
         office.complete(dispute, "sikap_atas_putusan", ACCEPTED)
         p14p = office.deadline(dispute, "P14P")
     assert "Waktu untuk mengajukan keberatan atas putusan ke pengadilan (UU 14/2008 Pasal 48(1))" in page
-    assert "Anda dapat mengajukannya sampai 31 Mar 2027." in page
+    assert "Anda dapat mengajukannya sampai 23 Mar 2027." in page
+    assert "jangka waktu Anda berakhir pada 31 Mar 2027, tetapi pengadilan sendiri yang menilai" in page
     assert "Pengadilan Tata Usaha Negara" in page
     assert "ini akhir paling cepat" in page  # counted from the earliest possible receipt
     assert "Time to challenge the decision in court (Law 14/2008 Article 48(1))" in english
-    assert "You may file until 31 Mar 2027." in english
+    assert "You may file until 23 Mar 2027." in english
     assert p14p.due_at == wib("2027-03-31", 16)
     (window,) = api["windows"]
     assert (window["name"], window["opened_by"], window["due_at"][:10]) == ("P14P", "decision", "2027-03-31")
@@ -177,7 +180,9 @@ def test_after_the_commission_s_decision_the_page_gives_the_last_day_to_go_to_co
 def test_after_the_court_s_judgment_the_page_gives_the_last_day_to_file_for_cassation(browser, office):
     """UU 14/2008 Pasal 50: 14 days (calendar days) from receiving the judgment; the applicant received it on
     Wed 5 May 2027: Wed 19 May 2027 is cuti bersama Waisak and Thu 20 May Waisak, so on the latest reading the
-    requester's last day moves to Fri 21 May 2027, the date of the office's own record of it (K14P)."""
+    requester's last day moves to Fri 21 May 2027, the date of the office's own record of it (K14P). On the earliest
+    reading (from 5 May itself, cuti bersama a working day) it is Wed 19 May 2027: the day the requester is told to
+    file by (legal-process.md §2.2)."""
     with time_machine.travel(SUMMONED, tick=True) as clock:
         dispute, code = _adjudicated(office, clock)
         office.complete(dispute, "sikap_atas_putusan", ACCEPTED)
@@ -197,11 +202,12 @@ def test_after_the_court_s_judgment_the_page_gives_the_last_day_to_file_for_cass
         office.complete(dispute, "sikap_kasasi", ACCEPTED)
         k14p = office.deadline(dispute, "K14P")
     assert "Waktu untuk mengajukan kasasi ke Mahkamah Agung (UU 14/2008 Pasal 50)" in page
-    assert "Anda dapat mengajukannya sampai 21 Mei 2027." in page
+    assert "Anda dapat mengajukannya sampai 19 Mei 2027." in page
+    assert "jangka waktu Anda berakhir pada 21 Mei 2027, tetapi pengadilan sendiri yang menilai" in page
     assert "14 hari kalender" in page  # why this date: days, not working days
     assert "ini akhir paling cepat" not in page  # the applicant's receipt is recorded
     assert "Time to appeal in cassation to the Supreme Court (Law 14/2008 Article 50)" in english
-    assert "You may file until 21 May 2027." in english
+    assert "You may file until 19 May 2027." in english
     assert k14p.due_at == wib("2027-05-21", 16)
 
 
@@ -225,8 +231,9 @@ def _answered_objection(office, clock) -> tuple[str, str]:
 def test_once_a_dispute_is_brought_the_objection_s_page_says_so_and_links_it_instead_of_inviting_one(
     browser, office, client
 ):
-    """D14 from the response of Mon 7 Dec 2026 ends Wed 30 Dec 2026 on the latest reading; the page invited a
-    dispute "until 30 Dec 2026" while SIP-... was already listed under the linked cases."""
+    """D14 from the response e-mailed on Mon 7 Dec 2026 at 10:00 WIB: to file by Mon 28 Dec 2026 (the earliest
+    reading's end, legal-process.md §2.2); the page invited a dispute "until 30 Dec 2026" while SIP-... was already
+    listed under the linked cases."""
     with time_machine.travel(RECEIVED, tick=True) as clock:
         objection, code = _answered_objection(office, clock)
         before = _page(browser, objection, code)
@@ -237,7 +244,7 @@ def test_once_a_dispute_is_brought_the_objection_s_page_says_so_and_links_it_ins
         after = _words(raw)
         english = _page(browser, objection, code, "en")
         api = client.post("/api/v1/status", json={"ticket": objection, "access_code": code}).json
-    assert "Anda dapat mengajukannya sampai 30 Des 2026." in before  # the invitation while none is brought
+    assert "Anda dapat mengajukannya sampai 28 Des 2026." in before  # the invitation while none is brought (§2.2)
     assert "Anda dapat mengajukannya sampai" not in after
     assert "Waktu untuk mengajukan sengketa" not in after
     assert "Jika tidak puas, Anda dapat mengajukan sengketa" not in after

@@ -67,11 +67,12 @@ def test_on_ground_a_alone_the_api_offers_no_authority_to_settle_and_completes_w
     assert "siapkan_berkas" in desk.open_tasks(dispute)
 
 
-def test_on_ground_a_alone_an_authority_to_settle_sent_anyway_is_not_recorded(desk, client, browser, login):
-    """An API client that still sends the answer is not refused for it (the page never asks it), and the answer is
-    not kept: nothing acts on it, and the case's record would say the attorneys may settle where no one can."""
+def test_on_ground_a_alone_a_no_to_the_authority_to_settle_sent_anyway_is_not_recorded(desk, client, browser, login):
+    """An API client that still sends "no" is not refused for it (the page never asks it; no authority is what the
+    case holds anyway), and the answer is not kept: nothing acts on it. A "yes" is refused: see
+    tests/web/test_settlement_authority_only_where_mediation_can_settle.py."""
     dispute, _task = _power_task(desk, client, browser, ("a",))
-    desk.complete(dispute, "surat_kuasa", {**POWER, FIELD: True})
+    desk.complete(dispute, "surat_kuasa", {**POWER, FIELD: False})
     events = client.get(f"{API}/cases/{dispute}/events", headers=login("atasan")).json["items"]
     (done,) = [e for e in events if e["type"] == "task_completed" and e["data"]["task"] == "surat_kuasa"]
     assert FIELD not in done["data"]["data"]

@@ -139,7 +139,7 @@ def test_a_dispute_s_admissibility_reads_as_a_sentence_with_its_date_in_words_in
     with time_machine.travel(RECEIVED, tick=True):
         _receipt, objection, dispute = disputed(desk, client, login)
         power = {"nomor_surat": "B-12/Kw/2026", "tanggal": "2026-12-02", "penerima_kuasa": ["Kabag TU"]}
-        desk.complete(dispute["ticket"], "surat_kuasa", {**power, "wewenang_berdamai": True})
+        desk.complete(dispute["ticket"], "surat_kuasa", power)  # ground a alone: no authority to settle asked
         task = desk.task(dispute["ticket"], "siapkan_berkas")
         ppid = browser("ppid")
         page = text(ppid.get(f"/tugas/{task['id']}"))

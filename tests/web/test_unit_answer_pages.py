@@ -162,7 +162,7 @@ def test_the_unit_clock_counts_from_the_referral_not_from_the_receipt(desk, brow
     ticket = _referred(desk)
     task = desk.task(ticket, "tanggapan_unit")
     page = _words(browser("unit").get(f"/tugas/{task['id']}"))
-    unit = re.search(r"<h3>UNIT · (.*?)</div>", page)[1]
+    unit = re.search(r'<h3>[^<]*<span class="clock-code">UNIT</span> · (.*?)</div>', page)[1]
     assert "hari ke-0: tanggal dirujuk ke unit" in unit
     assert "tanggal diterima" not in unit
 

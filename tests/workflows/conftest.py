@@ -10,7 +10,7 @@ from datetime import date, datetime
 import pytest
 from sqlalchemy import select
 
-from engine import casework, clock, complaints, inbox, intake, queries
+from engine import casework, clock, complaint_rules, complaints, inbox, intake, queries, reported_party
 from engine.audit import verify_all
 from engine.files import FileStore, Upload
 from engine.models import Case, Deadline, HumanTask, User
@@ -100,6 +100,11 @@ class Office:
                 if name in DELIVERY_TASKS and files is None:
                     files = {"berkas_informasi": [("informasi.pdf", DELIVERED)]}
             uploads = {field: [Upload(n, content) for n, content in items] for field, items in (files or {}).items()}
+            if name == complaint_rules.OUTCOME and not reported_party.said(task.case):
+                # the outcome waits until the team says who was reported: a test that records no one says none is
+                # identified (tests/api/test_complaint_outcome_names_no_one.py proves the rule)
+                none = {"terlapor": [], reported_party.NONE: True}
+                reported_party.record(s, self.rt, self.user(s, "tim"), task.case, none)
             inbox.complete_task(s, self.rt, self.user(s, WHO[self._drawn_lane(task)]), task.id, data, uploads)
         if name == "putuskan":
             self.decisions[ticket] = data["keputusan"]

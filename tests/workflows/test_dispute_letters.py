@@ -87,7 +87,8 @@ def test_an_attached_consequence_test_is_counted_with_the_determination_it_rests
         request = walk(office, "ditolak_dikecualikan")  # the head's determination is a letter of the request
         objection = office.objection(request, ["a"])
         dispute = office.dispute(objection, nomor_register="002/REG-PSI/XI/2026")
-        office.complete(dispute, "surat_kuasa", KAWAL_NUMBERED | {"tanggal": "2026-11-30"})
+        on_ground_a = {k: v for k, v in KAWAL_NUMBERED.items() if k != "wewenang_berdamai"}  # not asked: not mediated
+        office.complete(dispute, "surat_kuasa", on_ground_a | {"tanggal": "2026-11-30"})
         office.complete(dispute, "siapkan_berkas", BERKAS | {"uji_konsekuensi_dilampirkan": True})
         render_pending(office)
     determination = by_kind(letters(office, request))["penetapan_pengecualian"]

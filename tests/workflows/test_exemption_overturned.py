@@ -28,7 +28,7 @@ from engine.runtime import Runtime
 from tests.conftest import sqlite_only
 from tests.helpers import decision
 from tests.workflows.conftest import Office
-from tests.workflows.test_sengketa_paths import BERKAS, BUKTI, KESIMPULAN, SURAT_KUASA, _carried_out, wib
+from tests.workflows.test_sengketa_paths import BERKAS, BUKTI, KESIMPULAN, _carried_out, power_for, wib
 
 FIXTURES = Path(__file__).parent / "fixtures"
 RECEIVED = datetime(2026, 12, 2, 3, 0, tzinfo=UTC)  # Wed 2 Dec 2026, 10:00 WIB
@@ -187,7 +187,7 @@ def _dispute_decided(office, clock, amar, grounds=("a",)):
     objection = _objection_decided(office, request, grounds, "keberatan_ditolak")
     clock.move_to(wib("2027-01-13"))
     ticket = office.dispute(objection)
-    office.complete(ticket, "surat_kuasa", SURAT_KUASA)
+    office.complete(ticket, "surat_kuasa", power_for(grounds))
     office.complete(ticket, "siapkan_berkas", BERKAS)
     clock.move_to(wib("2027-01-20"))
     office.message(ticket, "pemeriksaan_awal", {"tanggal": "2027-01-20", "hasil": "dilanjutkan", "mediasi": False})

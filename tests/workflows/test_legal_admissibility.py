@@ -42,15 +42,15 @@ def _verdicts(office, ticket):
 
 @pytest.mark.parametrize(
     ("filed", "verdict"),
-    [("2026-12-28", "tepat_waktu"), ("2026-12-30", "tepat_waktu_kalender_longgar"), ("2026-12-31", "terlambat")],
+    [("2026-12-28", "tepat_waktu"), ("2026-12-29", "tepat_waktu_kalender_longgar"), ("2026-12-30", "terlambat")],
 )
 def test_a_summons_is_checked_against_d14_from_the_superiors_response_on_both_readings(office, filed, verdict):
-    """The response went out by e-mail on Mon 7 Dec 2026, so the requester received it that day (the hour
-    is not recorded). D14, 14 working days: strict, from that date: 8-11 Dec (4), 14-18 (9), 21-24 (13;
-    Thu 24 Dec, Cuti Bersama Natal, counts), Fri 25 Natal, Mon 28 Dec 2026 (14). Lenient, from the next
-    working day (a receipt known only by its date may have come after hours), Tue 8 Dec: 9-11 (3),
-    14-18 (8), 21-23 (11), 24 Dec does not count, 28 (12), 29 (13), Wed 30 Dec 2026 (14).
-    Filed 28 Dec: in time; 30 Dec: in time only on the latest reading; 31 Dec: late. Never refused."""
+    """The response went out by Kawal's e-mail on Mon 7 Dec 2026 at 10:00 WIB, so the requester received it then
+    (UU ITE Pasal 8). D14, 14 working days: strict, from that date: 8-11 Dec (4), 14-18 (9), 21-24 (13; Thu 24 Dec,
+    Cuti Bersama Natal, counts), Fri 25 Natal, Mon 28 Dec 2026 (14). Lenient, received in office hours on a working
+    day, so that day is day zero (legal-process.md §2.2; it was counted from the end of that day, as if its hour were
+    unknown): 8-11 (4), 14-18 (9), 21-23 (12), 24 Dec does not count, 28 (13), Tue 29 Dec 2026 (14).
+    Filed 28 Dec: in time; 29 Dec: in time only on the latest reading; 30 Dec: late. Never refused."""
     with time_machine.travel(RECEIVED, tick=True) as clock:
         objection = _answered_objection(office, clock)
         clock.move_to(datetime(2027, 1, 13, 3, 0, tzinfo=UTC))
@@ -58,7 +58,7 @@ def test_a_summons_is_checked_against_d14_from_the_superiors_response_on_both_re
     found = _verdicts(office, dispute)
     assert found["jangka_waktu_d14"]["verdict"] == verdict
     assert found["jangka_waktu_d14"]["batas_ketat"].startswith("2026-12-28T16:00:00+07:00")
-    assert found["jangka_waktu_d14"]["batas_longgar"].startswith("2026-12-30T16:00:00+07:00")
+    assert found["jangka_waktu_d14"]["batas_longgar"].startswith("2026-12-29T16:00:00+07:00")
     assert found["keberatan_didahului"] == {
         "verdict": "ya",
         "keberatan": objection,

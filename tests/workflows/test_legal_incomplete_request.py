@@ -49,11 +49,12 @@ def test_the_completion_window_is_the_requesters_and_counts_on_the_lenient_readi
 
 def test_an_incomplete_request_closes_with_a_written_notice_and_opens_the_objection_window(office, clock):
     """The window lapses Tue 29 Dec 2026, 16:00 WIB: the PPID gets the notice task; nothing is closed yet.
-    The notice goes out by e-mail on Wed 30 Dec 2026: it answers T10 (strict: 23, 24, 28, 29, 30, 31 Dec,
-    4 Jan, 6, 7, 8 Jan 2027; Fri 1 Jan and Tue 5 Jan are holidays), and opens O30 from the requester's
-    receipt, that day (e-mail); known only by its date, on the lenient reading it counts from the next
-    working day, Thu 31 Dec: Mon 4 Jan (1), 6-8 Jan (4), 11-15 (9), 18-22 (14), 25-29 (19), 1-4 Feb (23),
-    Fri 5 Feb a cuti bersama, 8-12 Feb (28), Mon 15 (29), Tue 16 Feb 2027 (30), 16:00 WIB."""
+    The notice goes out by Kawal's e-mail on Wed 30 Dec 2026 at 10:00 WIB: it answers T10 (strict: 23, 24, 28, 29,
+    30, 31 Dec, 4 Jan, 6, 7, 8 Jan 2027; Fri 1 Jan and Tue 5 Jan are holidays), and opens O30 from the requester's
+    receipt, then: in office hours on a working day, so 30 Dec is day zero on the lenient reading too
+    (legal-process.md §2.2; it was counted from the end of that day, Tue 16 Feb): Thu 31 Dec (1), Mon 4 Jan (2),
+    6-8 Jan (5), 11-15 (10), 18-22 (15), 25-29 (20), 1-4 Feb (24), Fri 5 Feb a cuti bersama, 8-12 Feb (29), Mon 15
+    Feb 2027 (30), 16:00 WIB."""
     ticket = office.submit()
     office.complete(ticket, "periksa_kelengkapan", INCOMPLETE)
     clock.move_to(office.deadline(ticket, "K_LENGKAP").due_at + timedelta(minutes=1))
@@ -82,7 +83,7 @@ def test_an_incomplete_request_closes_with_a_written_notice_and_opens_the_object
     assert recorded.data["data"]["kekurangan"] == "Salinan KTP dan tujuan penggunaan informasi"
     assert "keberatan" in shown["next_step"]
     [window] = shown["windows"]
-    assert (window["name"], window["due_at"]) == ("O30", datetime(2027, 2, 16, 9, 0, tzinfo=UTC))
+    assert (window["name"], window["due_at"]) == ("O30", datetime(2027, 2, 15, 9, 0, tzinfo=UTC))
 
 
 def test_the_requester_is_told_what_is_missing_and_until_when(office, clock):

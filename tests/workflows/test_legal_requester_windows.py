@@ -97,8 +97,9 @@ def test_the_objection_window_runs_from_the_requesters_receipt_of_a_notice_sent_
 
 def test_objecting_that_the_information_is_not_what_was_asked_runs_from_its_hand_over_legal_process_4_2(office):
     """§4.2: grounds a, d, e, f run from the day "the written notice or information was received". The grant is
-    sent by e-mail on Thu 3 Dec 2026 and the information handed over on Thu 14 Jan 2027. On ground a the window
-    runs from the notice (lenient: ends Thu 21 Jan 2027); on ground d (not what was asked for) from the
+    sent by Kawal's e-mail on Thu 3 Dec 2026 at 10:00 WIB and the information handed over on Thu 14 Jan 2027. On
+    ground a the window runs from the notice (lenient: received in office hours, so 3 Dec is day zero; ends Wed 20
+    Jan 2027); on ground d (not what was asked for) from the
     hand-over: a receipt known by its date counts from Fri 15 Jan on the lenient reading; 18-22 Jan (5), 25-29
     (10), 1-4 Feb (14), Fri 5 Feb a cuti bersama, 8-12 (19), 15-19 (24), 22-26 (29), Mon 1 Mar 2027 (30),
     16:00 WIB. An objection on ground d filed Mon 1 Feb 2027 is on time; the same filing on ground a is late."""
@@ -125,7 +126,7 @@ def test_objecting_that_the_information_is_not_what_was_asked_runs_from_its_hand
             filed = datetime(2027, 2, 1, 3, 0, tzinfo=UTC)
             verdict_d = chain.timeliness(office.rt, s, request, ["d"], filed)["verdict"]
             verdict_a = chain.timeliness(office.rt, s, request, ["a"], filed)["verdict"]
-    assert (on_a.opened_by, on_a.due_at) == ("notice", datetime(2027, 1, 21, 9, 0, tzinfo=UTC))
+    assert (on_a.opened_by, on_a.due_at) == ("notice", datetime(2027, 1, 20, 9, 0, tzinfo=UTC))
     assert on_d.opened_by == "information"
     assert on_d.provenance["counted_from"] == "2027-01-15"
     assert on_d.due_at == datetime(2027, 3, 1, 9, 0, tzinfo=UTC)

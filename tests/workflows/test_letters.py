@@ -471,14 +471,14 @@ def test_a_request_not_completed_in_time_is_closed_by_a_written_notice_naming_wh
 def test_the_respondent_s_response_gives_the_dates_of_the_notice_and_the_superior_s_response(office, at_receipt):
     """§5.3: the chronology gives the dates the preliminary examination checks; it gave only the three receipts."""
     from tests.workflows.test_keberatan_paths import _decide, _to_superior
-    from tests.workflows.test_sengketa_paths import BERKAS, SURAT_KUASA
+    from tests.workflows.test_sengketa_paths import BERKAS, SURAT_KUASA_GROUND_A
 
     ticket = walk(office, "ditolak_dikecualikan")
     objection = office.objection(ticket, ["a"])
     _to_superior(office, objection)
     _decide(office, objection, "keberatan_ditolak", alasan_tertulis="Dikecualikan: Pasal 17 huruf h, uji terlampir.")
     dispute = office.dispute(objection, nomor_register="002/REG-PSI/XI/2026")
-    kawal_numbers = {k: v for k, v in SURAT_KUASA.items() if k != "nomor_surat"} | {"tanggal": "2026-11-30"}
+    kawal_numbers = {k: v for k, v in SURAT_KUASA_GROUND_A.items() if k != "nomor_surat"} | {"tanggal": "2026-11-30"}
     office.complete(dispute, "surat_kuasa", kawal_numbers)
     office.complete(dispute, "siapkan_berkas", BERKAS)
     render_pending(office)

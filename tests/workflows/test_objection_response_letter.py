@@ -45,10 +45,13 @@ def test_the_response_names_the_commission_and_the_day_the_dispute_window_ends(o
     with office.sessions() as s:
         window = chain.dispute_window(office.rt, s, s.scalar(select(Case).where(Case.ticket == objection)))
     last_day = window.due_at.astimezone(window.tz).date()
-    assert last_day.isoformat() == "2026-12-21"  # the window the e-mail and the status page give, received that day
+    # The window the e-mail and the status page give: Kawal's e-mail went at 09:00 WIB, in office hours, so 30 Nov is
+    # day zero on every reading (legal-process.md §2.2); it was counted from the end of that day (21 Dec).
+    assert last_day.isoformat() == "2026-12-18"
     text = _response(office, objection)
     assert "kepada Komisi Informasi Provinsi Jawa Timur paling lambat 14 (empat belas) hari kerja" in text
-    assert "batas tersebut jatuh pada tanggal 21 Desember 2026" in text
+    # Received on the letter's date, its hour unknown to the letter: the earliest reading's end, safe to follow.
+    assert "batas tersebut jatuh pada tanggal 18 Desember 2026 menurut perhitungan yang paling awal" in text
     assert "PPID menyerahkan informasi" not in text  # upheld: nothing to hand over
 
 
@@ -114,5 +117,5 @@ def test_a_requester_writing_in_english_reads_the_same_in_the_english_copy(offic
     assert f"no later than {days} working days after this response is sent" in text
     assert "Law 14/2008 sets no period for handing information over after an objection is upheld" in text
     assert "apply to the Komisi Informasi Pusat to settle the dispute" in text
-    assert "that period ends on 21 December 2026" in text
+    assert "that period ends on 18 December 2026 on the earliest count" in text
     assert "Management Officer of Kantor Wilayah Kementerian Agama." in text

@@ -36,9 +36,9 @@ def _power(office, grounds, refused=True, **power) -> str:
     return text_of(office, by_kind(letters(office, ticket))["surat_kuasa_khusus"])
 
 
-@pytest.mark.parametrize("may_settle", [True, False])
-def test_a_dispute_on_ground_a_alone_is_heard_in_adjudication_and_the_power_names_no_mediation(office, may_settle):
-    text = _power(office, ["a"], wewenang_berdamai=may_settle)
+@pytest.mark.parametrize("power", [{"wewenang_berdamai": False}, {"wewenang_berdamai": None}])
+def test_a_dispute_on_ground_a_alone_is_heard_in_adjudication_and_the_power_names_no_mediation(office, power):
+    text = _power(office, ["a"], **power)  # a "yes" is refused (tests/web/test_settlement_authority_only_where_...)
     assert "menghadiri persidangan pemeriksaan awal dan ajudikasi," in text
     assert "mediasi" not in text
     assert "berdamai" not in text

@@ -41,6 +41,9 @@ SURAT_KUASA = {
     "penerima_kuasa": ["Kepala Bagian Tata Usaha", "Kepala Subbagian Hukum dan KUB"],
     "wewenang_berdamai": True,
 }
+# A dispute on ground a alone is not mediated (UU 14/2008 Pasal 40): its power of attorney asks no authority to settle,
+# and refuses a "yes" (tests/web/test_settlement_authority_only_where_mediation_can_settle.py).
+SURAT_KUASA_GROUND_A = {k: v for k, v in SURAT_KUASA.items() if k != "wewenang_berdamai"}
 BERKAS = {
     "kronologi_diperiksa": True,
     "daftar_bukti": ["Register permohonan", "Pemberitahuan tertulis", "Tanggapan Atasan PPID"],
@@ -72,9 +75,14 @@ def _dispute(office, grounds=("c",)):
     return office.dispute(objection)
 
 
+def power_for(grounds) -> dict:
+    """The power of attorney a dispute on ``grounds`` is given: with the authority to settle where mediation can."""
+    return SURAT_KUASA if set(grounds) - {"a"} else SURAT_KUASA_GROUND_A
+
+
 def _prepared(office, grounds=("c",)):
     ticket = _dispute(office, grounds)
-    office.complete(ticket, "surat_kuasa", SURAT_KUASA)
+    office.complete(ticket, "surat_kuasa", power_for(grounds))
     office.complete(ticket, "siapkan_berkas", BERKAS)
     return ticket
 

@@ -5,7 +5,11 @@ The form is empty: the portal never shows the data on file (a code that leaked w
 requester's address and NIK). The requester fills in only what should change: a field left blank keeps the data on
 file, and an optional one (e-mail, phone, occupation) is removed only when ticked (engine.requester_data.completed);
 the whole is then checked as a filing is. The desk answers within
-3 x 24 hours (engine.requester_data); the status page says that a request waits, and until when.
+3 x 24 hours (engine.correction_requests); the status page says that a request waits, and until when.
+
+The proxy acting on the case (with the same ticket and access code) corrects their own contacts on the same page,
+``data=kuasa`` (engine.proxy_corrections): their e-mail, phone and address, not the requester's data, nor their name
+or the power of attorney, which the desk corrects against the document. Each page says whose data it corrects.
 """
 
 from __future__ import annotations
@@ -22,7 +26,7 @@ from api.web import display, schema_form
 from api.web.blueprint import bp
 from api.web.portal.access import no_store, quota_refusal, verified_case
 from api.web.portal.filing import dressed
-from engine import proxy_party, requester_data, requester_messages
+from engine import correction_requests, proxy_corrections, proxy_party, requester_data
 from engine.errors import Invalid, TooMany
 from engine.models import Case
 
@@ -41,7 +45,17 @@ def waiting(case: Case):
     requester (a complaint)."""
     if not requester_data.names_requester(case):
         return None
-    return requester_data.latest_waiting(db.session, case)
+    return correction_requests.latest_waiting(db.session, case.requester_party_id)
+
+
+def proxy_waiting(case: Case):
+    """The proxy's own request still waiting for the desk, or None."""
+    if not proxy_corrections.can_ask(case):
+        return None
+    return correction_requests.latest_waiting(db.session, proxy_party.party_id(case))
+
+
+PROXY = "kuasa"  # ``data=kuasa``: the proxy's own contacts
 
 
 @bp.route("/publik/status/perbaikan-data", methods=["GET", "POST"])
@@ -51,37 +65,57 @@ def portal_correction():
         flash(_("For your security, enter your ticket and access code again."), "info")
         return redirect(url_for("web.portal_status"), 303)
     rt = runtime()
+    proxy = request.values.get("data") == PROXY
+    if proxy and not proxy_corrections.can_ask(case):  # no proxy acts on the case (any more)
+        return redirect(url_for("web.portal_correction", kasus=case.ticket), 303)
+    schema = proxy_corrections.portal_schema(rt, case) if proxy else _requester_schema(rt, case)
+    if request.method == "GET":
+        return _page(case, schema, None, None, proxy=proxy)
+    data = schema_form.parse(schema, request.form, rt.calendars["strict"].tz)
+    try:
+        public.admit_filing()
+        if proxy:
+            row = proxy_corrections.ask(db.session, rt, case, proxy_corrections.completed(db.session, rt, case, data))
+        else:
+            row = requester_data.ask(db.session, rt, case, requester_data.completed(db.session, rt, case, data))
+    except Invalid as error:
+        db.session.rollback()
+        return _page(case, schema, request.form, error.fields, 422, proxy=proxy)
+    except TooMany as refused:  # the quota: nothing wrong with the form, kept as typed
+        db.session.rollback()
+        return _page(case, schema, request.form, None, 429, quota_refusal(refused, "correction"), proxy=proxy)
+    db.session.commit()
+    due = display.office_datetime(row.due_at)
+    if proxy:
+        done = _(
+            "Your request is received. The office corrects the proxy's contact data, or tells you why not, by %(due)s.",
+            due=due,
+        )
+    else:
+        done = _("Your request is received. The office corrects your data, or tells you why not, by %(due)s.", due=due)
+    flash(done, "success")
+    return redirect(url_for("web.portal_status", kasus=case.ticket), 303)
+
+
+def _requester_schema(rt, case: Case) -> dict:
     keep = _("Left unchosen, it stays as on file.")
     dressing = {
         "requester.nik": {"hint": NIK_HINTS.get(case.requester_type, NIK_HINTS[None])},
         "requester_type": {"choices": REQUEST_CHOICES["requester_type"], "hint": keep},
         "locale": {"hint": keep},
     }
-    schema = dressed(requester_data.portal_schema(rt), dressing)
-    if request.method == "GET":
-        return _page(case, schema, None, None)
-    data = schema_form.parse(schema, request.form, rt.calendars["strict"].tz)
-    try:
-        public.admit_filing()
-        row = requester_data.ask(db.session, rt, case, requester_data.completed(db.session, rt, case, data))
-    except Invalid as error:
-        db.session.rollback()
-        return _page(case, schema, request.form, error.fields, 422)
-    except TooMany as refused:  # the quota: nothing wrong with the form, kept as typed
-        db.session.rollback()
-        return _page(case, schema, request.form, None, 429, quota_refusal(refused, "correction"))
-    db.session.commit()
-    flash(
-        _(
-            "Your request is received. The office corrects your data, or tells you why not, by %(due)s.",
-            due=display.office_datetime(row.due_at),
-        ),
-        "success",
-    )
-    return redirect(url_for("web.portal_status", kasus=case.ticket), 303)
+    return dressed(requester_data.portal_schema(rt), dressing)
 
 
-def _page(case: Case, schema: dict, values, errors: dict | None, status: int = 200, refused: dict | None = None):
+def _page(
+    case: Case,
+    schema: dict,
+    values,
+    errors: dict | None,
+    status: int = 200,
+    refused: dict | None = None,
+    proxy: bool = False,
+):
     fields, general = schema_form.form_fields(schema, values, errors)
     page = render_template(
         "portal/correction.html",
@@ -89,9 +123,9 @@ def _page(case: Case, schema: dict, values, errors: dict | None, status: int = 2
         fields=fields,
         general=general,
         has_errors=bool(errors),
-        # A proxy's own details are the desk's to correct (engine.proxy_data), asked for in a message to the desk.
-        proxy_writes=proxy_party.party_id(case) is not None
-        and requester_messages.can_write(db.session, runtime(), case),
+        proxy=proxy,
+        # A proxy acts on the case: the requester's page points them to their own (and the proxy's back).
+        has_proxy=proxy_corrections.can_ask(case),
         refused=refused,
         office=runtime().settings,
     )

@@ -42,7 +42,14 @@ REQUEST_DRESSING = {
 OBJECTION_DRESSING = {
     "tujuan_penggunaan": {"hint": _l("Leave empty to keep the purpose given in your request.")},
     "tanggal_alasan_ditemukan": {"hint": _l("Only for ground b: the day you found out.")},
-    "kuasa": {"hint": _l("Only if someone files this objection for you, with a special power of attorney.")},
+    "kuasa": {
+        "hint": _l(
+            "Only if someone files this objection for you, with a special power of attorney for the objection bearing"
+            " meterai (Information Commission Regulation 1/2021 Article 39(4)). A proxy appointed for your request acts"
+            " for the objection only so: otherwise the letters and messages about the objection go to you alone, with"
+            " no copy to the proxy."
+        )
+    },
 }
 COMPLAINT_DRESSING = {
     "pelapor": {

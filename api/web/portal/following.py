@@ -44,6 +44,7 @@ from engine import (
     delivery,
     kinds,
     milestone_words,
+    proxy_corrections,
     queries,
     reporter_contact,
     requester_data,
@@ -186,8 +187,9 @@ def _status_page(
     path = legal_path(case, view["milestones"], view["status"])  # the stages alone
     view["milestones"] = summary.with_payment(rt, case, view["milestones"])
     writes = requester_messages.takes_messages(case)  # a request's or an objection's "Write to the desk"
-    desk_messages = requester_messages.listed(db.session, case) if writes else []
-    view["milestones"] = summary.with_messages(rt, view["milestones"], desk_messages)
+    desk_messages = requester_messages.for_requester(db.session, case) if writes else []
+    # their messages and the desk's answers among the stages, each linked to its words in "Messages to the desk"
+    view["milestones"] = requester_messages.milestones(rt, view["milestones"], desk_messages, locale)
     view["next_step"] = summary.proxy_papers(rt, case) or view["next_step"]  # what the receipt asked of a proxy
     reply = {"errors": _reply_errors(reply_errors or {}), "typed": reply_values or MultiDict()}
     return no_store(
@@ -230,6 +232,8 @@ def _status_page(
             office=rt.settings,  # where to hand in what a request lacks
             your_contact=reporter_contact.can_change(case) and case.status != "diarsipkan",
             correction_waiting=correction.waiting(case),
+            proxy_acts=proxy_corrections.can_ask(case),  # the proxy corrects their own contacts too
+            proxy_correction_waiting=correction.proxy_waiting(case),
         ),
         code,
     )
@@ -305,7 +309,7 @@ def portal_attachment(attachment_id: int):
         data,
         mimetype=row.media_type,
         headers={
-            "Content-Disposition": f'attachment; filename="{row.file_name}"',
+            "Content-Disposition": f'attachment; filename="{display.attachment_name(row.file_name)}"',
             "X-Content-Type-Options": "nosniff",
             "Cache-Control": "no-store",
         },

@@ -110,6 +110,8 @@ def _paid_after(rt, later: list[CaseEvent], locale: str) -> str | None:
         if task == PAYMENT:
             data = visibility.shown(rt.forms, "catat_pembayaran.json", event.data.get("data", {}), READER)
             words = {name: value for name, _label, value in _labelled(rt.forms.schema(PAYMENT + ".json"), data, locale)}
+            if not words.get("nomor_tanda_bukti_pembayaran"):  # cash at the desk: the kuitansi is its proof
+                return _("Paid on %(date)s.", date=words.get("tanggal_pembayaran", "—"))
             return _(
                 "Paid on %(date)s, receipt number %(number)s.",
                 date=words.get("tanggal_pembayaran", "—"),

@@ -64,20 +64,6 @@ def with_payment(rt, case: Case, milestones: list[dict]) -> list[dict]:
     return sorted(shown, key=lambda m: m["on"] or m["at"].astimezone(tz).date())  # stable: a day's order kept
 
 
-def with_messages(rt, milestones: list[dict], messages: list[dict]) -> list[dict]:
-    """The milestones with the requester's own messages to the desk among them (engine.requester_messages), each on
-    the day it was sent and linked to its words in the page's "Messages to the desk"."""
-    if not messages:
-        return milestones
-    label = _("You wrote to the desk")
-    tz = rt.calendars["strict"].tz
-    sent = [
-        {"name": "requester_message", "label": label, "at": m["created_at"], "on": None, "detail": None, "id": m["id"]}
-        for m in messages
-    ]
-    return sorted([*milestones, *sent], key=lambda m: m["on"] or m["at"].astimezone(tz).date())
-
-
 # A request's stages before the desk has checked it is complete (periksa_kelengkapan: the power of attorney and the
 # requester's ID card with it, when a proxy filed it).
 BEFORE_THE_CHECK = ("diterima", "terdaftar")
