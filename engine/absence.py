@@ -72,8 +72,9 @@ def can_mark(actor: User, officer: User) -> bool:
 
 def ungranted_lanes(session: Session, officer: User, lanes) -> frozenset[str]:
     """The lanes among ``lanes`` nobody but ``officer`` may grant a stand-in (engine.access.GRANTED_BY): no other
-    active officer holds a group that grants them. An administrator records such a lane's grant (the lane's only
-    Atasan PPID, with no head's account in the office)."""
+    active officer holds a group that grants them. An administrator records such a lane's grant when it is the Atasan
+    PPID's (engine.access.ADMIN_RECORDS: the lane's only officer, with no head's account in the office), never a
+    complaint-team lane."""
     granting = {group for lane in lanes for group in access.GRANTED_BY.get(lane, ())}
     held = set(
         session.scalars(

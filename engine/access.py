@@ -56,6 +56,9 @@ SUPERIOR_OF = {
 GRANTED_BY = {lane: frozenset({boss}) for lane, boss in SUPERIOR_OF.items()} | {
     "atasan_ppid": frozenset({"atasan_ppid", HEAD}),
 }
+# The lanes an administrator records a grant of when nobody else in the office may grant it (engine.absence
+# .ungranted_lanes): the Atasan PPID's, whose stand-in the ministry names outside Kawal; never a complaint-team lane.
+ADMIN_RECORDS = frozenset({"atasan_ppid"})
 
 
 def _groups(user: User | None) -> frozenset[str]:
@@ -236,9 +239,9 @@ def grant_refusal(
     each lane is granted only by its superior (``GRANTED_BY``, by their own groups, never ones they hold as a
     stand-in): the superior of one of the officer's lanes grants none of the others, and an administrator as such
     grants none, the complaint team's least of all, but a lane nobody else in the office may grant (``ungranted``,
-    engine.absence.ungranted_lanes: its superiors' only officer is the one going on leave, or there is none): the
-    designation is then made outside Kawal (the ministry names the Kakanwil's Plh.), and the administrator records
-    it."""
+    engine.absence.ungranted_lanes: its superiors' only officer is the one going on leave, or there is none) among
+    ``ADMIN_RECORDS`` (the Atasan PPID's): the designation is then made outside Kawal (the ministry names the
+    Kakanwil's Plh.), and the administrator records it."""
     if not lanes:
         return None
     if not stand_in.own_group_codes & DELEGABLE_GROUPS:
@@ -248,7 +251,7 @@ def grant_refusal(
     own = actor.own_group_codes
     beyond = [lane for lane in lanes if not GRANTED_BY.get(lane, frozenset()) & own]
     if "admin" in own:
-        beyond = [lane for lane in beyond if lane not in ungranted]
+        beyond = [lane for lane in beyond if lane not in ungranted & ADMIN_RECORDS]
     return ("grant_not_superior", beyond) if beyond else None
 
 

@@ -39,6 +39,7 @@ UNCHANGED = "requester_correction_unchanged"  # applied, but the data on file wa
 # The history's events of a proxy's request for their own contacts (the messages are the requester's events').
 PROXY_ASKED, PROXY_REFUSED = "proxy_correction_asked", "proxy_correction_refused"
 PROXY_UNCHANGED = "proxy_correction_unchanged"
+PROXY_ENDED = "proxy_correction_ended"  # closed unanswered: the proxy's power of attorney ended (``end``)
 REMIND_BEFORE = timedelta(hours=24)
 ANSWER_WITHIN = timedelta(hours=3 * 24)  # UU 27/2022: the correction within 3 x 24 hours of the request
 ASSOCIATED = b"requester_correction"  # a request's sealed data opens as nothing else
@@ -155,10 +156,28 @@ def refuse(session: Session, rt: Runtime, user: User, request_id: int, reason: s
         raise NotFound("correction_request_not_found")
     if not access.is_request_staff(user):
         raise Forbidden("desk_corrects_requester" if whose(session, row) == REQUESTER else "desk_corrects_proxy")
-    decide(pending(session, row.party_id, request_id), user, "refused")
+    pending(session, row.party_id, request_id)
+    if whose(session, row) == PROXY and row.party_id != proxy_party.party_id(case):
+        raise Conflict("proxy_request_ended")  # the refusal would go to whoever is in office now
+    decide(row, user, "refused")
     row.refusal = reason[:2000]
     answer(session, rt, case, row, user, REFUSED, {"reason": row.refusal})
     return row
+
+
+def end(session: Session, case: Case, party_id: int, actor: str) -> None:
+    """Close the requests of a proxy whose power of attorney on ``case`` has ended (engine.proxy_data.revoke, in its
+    transaction), unanswered: they no longer act on the case, so the desk no longer answers them nor is the PPID told
+    they are late. The history records each closed request's id, no values."""
+    rows = select(RequesterCorrection).where(
+        RequesterCorrection.case_id == case.id,
+        RequesterCorrection.party_id == party_id,
+        RequesterCorrection.status == "pending",
+    )
+    log, now = EventLog(session), clock.now()
+    for row in session.scalars(rows):
+        row.status, row.decided_by, row.decided_at = "ended", actor, now
+        log.append(case, PROXY_ENDED, actor, {"request": row.id})
 
 
 def answer(

@@ -194,6 +194,7 @@ TEMPLATES: dict[str, str] = {
     "gateway_stale": "the gateway's time is more than 5 minutes from ours",
     "correction_request_not_found": "no such request to correct the requester's data on this case",
     "correction_request_answered": "this request to correct the data has already been answered",
+    "proxy_request_ended": "the power of attorney of the proxy who asked has ended: their request is closed",
     "officers_only": "officers only",
     "reporters_only": "reporters only",
     "token_expired": "invalid or expired token",

@@ -69,10 +69,12 @@ UNANSWERED_GROUND = "c"
 DAYS_FIELD = "batas_penyerahan_hari"
 OBJECTION_DECISION_TASK = "putuskan_keberatan"
 # A limit written into the instruction itself ("paling lambat 5 hari kerja", "dalam 7 (tujuh) hari", "no later than
-# ..."): the letter would state it beside the office's, and the PPID's task be due by neither.
+# ..."): the letter would state it beside the office's, and the PPID's task be due by neither. A number of days
+# alone ("rekap kunjungan 7 hari pertama", "daftar hari kerja pegawai") describes the information, no limit.
 PERIOD_IN_TEXT = re.compile(
-    r"\bpaling\s+lambat\b|\bselambat[- ]lambatnya\b|\b\d+\s*(?:\([^)]*\)\s*)?hari\b|\bhari\s+kerja\b"
-    r"|\bno\s+later\s+than\b|\bworking\s+days?\b|\bwithin\s+\d+\s+days?\b",
+    r"\bpaling\s+lambat\b|\bselambat[- ]lambatnya\b"
+    r"|\bdalam\s+(?:(?:jangka\s+)?waktu\s+)?\d+\s*(?:\([^)]*\)\s*)?hari\b"
+    r"|\bno\s+later\s+than\b|\bwithin\s+\d+\s+(?:working\s+|business\s+)?days?\b",
     re.IGNORECASE,
 )
 PAYLOAD_DAYS = "hari_penyerahan"

@@ -339,6 +339,7 @@ def revoke(session: Session, rt: Runtime, user: User, case: Case, reason: str) -
     case.details = {**case.details, PARTY_KEY: None, REVOKED_KEY: proxy_id}
     touch(case)
     EventLog(session).append(case, REVOKED, user.username, {"reason": reason})
+    correction_requests.end(session, case, proxy_id, user.username)  # their waiting request: no longer theirs to ask
     code = casework.reissue_access_code(session, case, user.username, "power of attorney ended: the proxy's code")
     requester = session.get(Party, case.requester_party_id) if case.requester_party_id else None
     if requester is not None and lost_codes.reachable(rt.settings.notify_channels, rt.vault.read(requester)):

@@ -229,16 +229,34 @@ ROLE_WORDS = frozenset(
         *("reporter", "complainant", "officer", "witness", "head", "director", "minister", "president"),
     }
 )
-_ADDRESSED = re.compile(rf"(?<!\w)(?:{'|'.join(HONORIFICS)})(?:\.\s*|\s+)([^\W\d_][\w'-]*)", re.IGNORECASE)
+# The abbreviated forms, the only ones a dot may follow: after a full word ("laporan Saudara. Hasil ...", "Terima
+# kasih, Bu. Kami ...") the dot ends a sentence and the next word is no name.
+ABBREVIATED = ("bpk", "sdr", "sdri", "mr", "mrs", "ms")
+# Capitalised words that follow a form of address in a formal or title-case sentence and are no name ("Pengaduan
+# Saudara Telah Kami Terima", "Thank You, Sir"): Indonesian and English function words and a letter's usual words.
+NOT_A_NAME = frozenset(
+    {
+        *("telah", "sudah", "belum", "akan", "sedang", "yang", "dan", "atau", "serta", "kami", "kita", "saya", "ini"),
+        *("itu", "tersebut", "untuk", "atas", "dengan", "dari", "di", "ke", "pada", "dalam", "oleh", "kepada", "agar"),
+        *("bahwa", "sebagai", "juga", "tidak", "dapat", "mohon", "terima", "kasih", "sebagaimana", "selaku"),
+        *("laporan", "pengaduan", "hasil", "perihal", "yth", "the", "and", "or", "we", "our", "your", "you", "has"),
+        *("have", "had", "is", "are", "was", "were", "will", "of", "for", "to", "in", "on", "at", "with", "by"),
+        *("thank", "thanks", "regarding", "as"),
+    }
+)
+_ADDRESSED = re.compile(
+    rf"(?<!\w)(?:(?:{'|'.join(ABBREVIATED)})\.\s*|(?:{'|'.join(HONORIFICS)})\s+)([^\W\d_][\w'-]*)", re.IGNORECASE
+)
 
 
 def addresses_someone(text: str) -> bool:
     """Whether ``text`` names anyone by a form of address (``HONORIFICS``) and a capitalised word that is not a role
-    (``ROLE_WORDS``) nor another form of address: "Pak Joko", "Bu Ani", "Sdr. Rahmat", "Mrs Smith"; not "Bapak/Ibu
-    Pelapor", "bapak dan ibu"."""
+    (``ROLE_WORDS``), another form of address nor a common word (``NOT_A_NAME``), a dot only after an abbreviation
+    (``ABBREVIATED``): "Pak Joko", "Bu Ani", "Sdr. Rahmat", "Mrs Smith"; not "Bapak/Ibu Pelapor", "bapak dan ibu",
+    "laporan Saudara. Hasil ...", "Pengaduan Saudara Telah Kami Terima"."""
     for match in _ADDRESSED.finditer(text):
         word = match.group(1)
-        if word[0].isupper() and word.casefold() not in ROLE_WORDS and word.casefold() not in HONORIFICS:
+        if word[0].isupper() and word.casefold() not in ROLE_WORDS.union(HONORIFICS, NOT_A_NAME):
             return True
     return False
 

@@ -37,7 +37,7 @@ from sqlalchemy.orm import Session
 from engine import clock, objection_orders, status
 from engine.errors import Conflict, Invalid
 from engine.messages import msg
-from engine.models import Case, CaseFacts, SurveyBallot, SurveyResponse
+from engine.models import Case, CaseFacts, Notification, SurveyBallot, SurveyResponse
 from engine.runtime import Runtime
 
 # The nine elements (unsur) of PermenPANRB 14/2017, in the regulation's order.
@@ -55,6 +55,7 @@ ELEMENTS = (
 SCALE = (1, 2, 3, 4)  # tidak sesuai / kurang sesuai / sesuai / sangat sesuai
 WEIGHT = 1 / len(ELEMENTS)
 # (lowest converted index of the grade, grade, performance)
+INVITATION = "survey_invitation"  # the outbox event of the invitation (engine.notices.invite_to_survey)
 GRADES = ((88.31, "A", "sangat_baik"), (76.61, "B", "baik"), (65.00, "C", "kurang_baik"), (25.00, "D", "tidak_baik"))
 
 
@@ -100,13 +101,26 @@ def answered(session: Session, rt: Runtime, case: Case) -> bool:
     return session.get(SurveyBallot, token(rt, case)) is not None
 
 
+def invitation_sent(session: Session, case: Case) -> bool:
+    """Whether the case's requester or reporter was sent the survey (engine.notices.invite_to_survey: the outbox's
+    ``survey_invitation:{case}:closed`` message): the link they hold stays answerable though the chain opened again
+    after (an objection filed on the request once it closed)."""
+    sent = select(Notification.id).where(Notification.case_id == case.id, Notification.event == INVITATION)
+    return session.scalar(sent.limit(1)) is not None
+
+
+def is_open(session: Session, case: Case) -> bool:
+    """The survey of a case may be answered: its chain finished, or its invitation already sent."""
+    return (invited(case) and chain_finished(session, case)) or invitation_sent(session, case)
+
+
 def can_answer(session: Session, rt: Runtime, case: Case) -> bool:
-    return invited(case) and chain_finished(session, case) and not answered(session, rt, case)
+    return is_open(session, case) and not answered(session, rt, case)
 
 
 def answer(session: Session, rt: Runtime, case: Case, scores: dict) -> None:
     """Record one anonymous answer of the case's requester or reporter (once per case)."""
-    if not invited(case) or not chain_finished(session, case):
+    if not is_open(session, case):
         raise Conflict("survey_not_open")
     values = {}
     problems = {}

@@ -70,6 +70,9 @@ EVENT_LABELS = {
     "requester_data_copied": N_("A copy of the requester's personal data made"),
     "proxy_correction_asked": N_("The proxy asked to correct their contact data"),
     "proxy_correction_refused": N_("The proxy's request to correct their contact data refused"),
+    "proxy_correction_ended": N_(
+        "The proxy's request to correct their contact data closed: their power of attorney ended"
+    ),
     "proxy_correction_unchanged": N_(
         "The proxy's request to correct their contact data answered: the data on file already matched it"
     ),

@@ -18,6 +18,7 @@ from datetime import UTC, datetime
 import pytest
 import time_machine
 
+from engine.reported_party import addresses_someone
 from tests.api.test_complaint_documents import TO_PENDMAD
 from tests.browser.journeys import ComplaintDesk
 from tests.conftest import sqlite_only
@@ -113,6 +114,32 @@ def test_the_outcome_names_no_one_by_a_form_of_address(client, login, unchanged,
     with unchanged():
         said = refused_beside(notify(client, login, task_id, text), TEXT, name)
     assert "tidak boleh memuat identitas terlapor atau saksi" in said, said
+
+
+LETTERS = (  # an outcome letter's usual wording: a form of address that ends a sentence, or title case
+    "Terima kasih atas laporan Saudara. Hasil pemeriksaan menunjukkan petugas yang bersangkutan telah diberi teguran.",
+    "Terima kasih, Bu. Kami telah menindaklanjuti pengaduan ini; petugas yang bersangkutan telah diberi teguran.",
+    "Pengaduan Saudara Telah Kami Tindak Lanjuti. Petugas yang bersangkutan telah diberi teguran tertulis.",
+)
+
+
+@pytest.mark.parametrize("text", LETTERS)
+def test_a_sentence_ending_after_a_form_of_address_or_title_case_names_no_one(text):
+    assert not addresses_someone(text)
+
+
+@pytest.mark.parametrize("text", ["Pak Joko", "Bu Ani", "Sdr. Rahmat", "Sdr.Rahmat", "Mrs Smith", "Bpk. Hasan"])
+def test_a_form_of_address_and_a_name_still_names_someone(text):
+    assert addresses_someone(f"Terima kasih kepada {text} atas keterangannya.")
+
+
+@sqlite_only
+def test_the_outcome_letter_s_usual_wording_goes_to_the_reporter(client, login, at_outcome):
+    complaint = at_outcome()
+    task_id = complaint.task(OUTCOME)["id"]  # read before: reading the case is an event
+    assert reported(client, login, complaint.ticket, NONE_IDENTIFIED).status_code == 200
+    r = notify(client, login, task_id, " ".join(LETTERS))
+    assert r.status_code == 200, r.json
 
 
 @sqlite_only

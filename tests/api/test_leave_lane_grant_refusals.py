@@ -13,7 +13,10 @@ from zoneinfo import ZoneInfo
 
 import pytest
 import time_machine
+from sqlalchemy import update
 
+from api.extensions import db
+from engine.models import User
 from tests.conftest import sqlite_db_url as db_url  # noqa: F401 - SQLite alone: who may grant, and the refusals' words
 from tests.web.pages import text
 
@@ -84,3 +87,15 @@ def test_the_leave_page_offers_the_head_the_atasan_ppid_and_stand_ins_with_the_g
     r = b.post("/cuti", data={"username": "atasan", "substitute": "unit", "grant_lanes": "1", **_days()})
     assert r.status_code == 302, text(r)
     assert "Kelompok yang diberikan selama cuti: Atasan PPID" in text(b.get(r.headers["Location"]))
+
+
+def test_an_administrator_grants_no_complaint_team_lane_even_with_no_wbs_manager(app, client, login):
+    """The administrator's grant records the Atasan PPID's stand-in, named outside Kawal (engine.access
+    .ADMIN_RECORDS): with both WBS managers' accounts closed, the complaint officer's lane is no one's to grant."""
+    with app.app_context():
+        db.session.execute(update(User).where(User.username.in_(["wbs", "wbs2"])).values(active=False))
+        db.session.commit()
+    admin = login("admin")
+    said = _said(_leave(client, admin, "tim", "petugas2"))
+    assert "Tim Pengelola Pengaduan" in said, said
+    assert client.get(f"{API}/absences", headers=admin).json["items"] == []

@@ -117,6 +117,19 @@ def test_a_period_written_into_the_instruction_is_refused_beside_it(office, at_r
     assert office.open_tasks(objection) == ["putuskan_keberatan"]  # nothing decided
 
 
+@pytest.mark.parametrize(
+    "order",
+    ["Serahkan rekap kunjungan 7 hari pertama bulan Mei", "Serahkan daftar hari kerja pegawai"],
+)
+def test_days_that_describe_the_information_are_no_period_and_the_order_is_decided(office, at_receipt, order):  # noqa: F811
+    request = _decided(office, "ditolak_dikecualikan")
+    objection = office.objection(request, ["a"])
+    _to_superior(office, objection)
+    data = {"keputusan": "keberatan_dikabulkan_seluruhnya", "tanggal_keputusan": DAY, "perintah_kepada_ppid": order}
+    office.complete(objection, "putuskan_keberatan", data)
+    assert "putuskan_keberatan" not in office.open_tasks(objection)
+
+
 def _before_this_version(text: str) -> str:
     """workflows/permohonan_informasi.bpmn as it was before: the reopened delivery in the front desk's lane, due by
     the office's standard whatever the superior set."""

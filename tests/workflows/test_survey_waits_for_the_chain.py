@@ -90,3 +90,20 @@ def test_an_objection_whose_order_is_still_being_carried_out_is_asked_only_after
     assert len(told) == len(set(told))  # each case asked once
     assert _offered(office, objection)
     office.verify()
+
+
+def test_a_survey_already_sent_stays_answerable_when_an_objection_opens_the_chain_again(office, clock):  # noqa: F811
+    """The request closed with no objection: its requester was sent the survey. The objection filed after opens the
+    chain again, and the link they hold still takes their answer (once)."""
+    request = _decided(office)  # refused: closed, nothing else runs on it
+    assert _surveys(office, request) == {request: True}
+    objection = office.objection(request, ["a"])
+    assert office.case(objection).closed_at is None  # the chain is open again
+    assert _offered(office, request)
+    assert not _offered(office, objection)  # not sent yet: it waits for the chain
+    with office.sessions() as s:
+        case = s.scalar(select(Case).where(Case.ticket == request))
+        survey.answer(s, office.rt, case, dict.fromkeys(survey.ELEMENTS, 3))
+        s.commit()
+    assert not _offered(office, request)  # answered once
+    office.verify()
