@@ -37,3 +37,8 @@ def test_the_desk_is_told_either_may_have_asked_and_to_confirm_with_the_proxy(br
     assert "dengan nomor tiket dan kode akses kasus ini" in hint
     assert "pastikan kepada kuasa sebelum Anda mengubah alamat e-mailnya" in hint
     assert not hint.startswith("Kuasa meminta")  # the page cannot know the proxy asked
+    case_page = html.unescape(text(officer.get(f"/kasus/{receipt['ticket']}")))
+    waiting = case_page.split('class="notice correction-waiting">', 1)[1].split("</p>", 1)[0]
+    assert "Permintaan perbaikan data kontak kuasa masuk melalui portal" in waiting
+    assert "dengan nomor tiket dan kode akses kasus" in waiting
+    assert "Kuasa meminta" not in waiting  # nor does the case page
