@@ -8,7 +8,7 @@ page links here for the desk only (``proxy_data.can_correct``).
 
 from __future__ import annotations
 
-from flask import abort, flash, redirect, render_template, request, url_for
+from flask import flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from flask_login import login_required
@@ -20,6 +20,7 @@ from api.web import schema_form
 from api.web.blueprint import bp
 from api.web.desk import nothing_to_fill
 from api.web.i18n import current_language, translated
+from api.web.requester import refused_on_case
 from api.web.session import officer
 from engine import access, correction_requests, kinds, proxy_corrections, proxy_data, proxy_party
 from engine.errors import Conflict, Forbidden, Invalid, NotFound
@@ -40,7 +41,7 @@ def proxy_correction(ticket: str):
         data = schema_form.parse(schema, request.form, rt.calendars["strict"].tz)
         done = proxy_data.correct(db.session, rt, user, case, data, asked.id if asked else None)
     except (Forbidden, NotFound, Conflict) as error:
-        return _refused(case, error)
+        return refused_on_case(case, error)
     except Invalid as error:
         db.session.rollback()
         return _page(case, schema, request.form, error.fields, 422, asked=asked)
@@ -65,7 +66,7 @@ def refuse_proxy_correction(ticket: str, request_id: int):
         asked = _asked(user, case, str(request_id))
         correction_requests.refuse(db.session, rt, user, asked.id, request.form.get("refusal", ""))
     except (Forbidden, NotFound, Conflict) as error:
-        return _refused(case, error)
+        return refused_on_case(case, error)
     except Invalid:
         db.session.rollback()
         values = _as_form(correction_requests.proposal(rt, asked)["kuasa"], REASON)
@@ -92,17 +93,6 @@ def _asked(user, case: Case, raw: str | None):
     if proxy is None:
         raise NotFound("correction_request_not_found")
     return correction_requests.pending(db.session, proxy, int(raw))
-
-
-def _refused(case: Case, error):
-    """An engine refusal as the pages answer it: 403, 404, or back to the case page saying why (answered already)."""
-    if isinstance(error, Forbidden):
-        abort(403)
-    if isinstance(error, NotFound):
-        abort(404)
-    db.session.rollback()
-    flash(translated(error.message), "error")
-    return redirect(url_for("web.case", ticket=case.ticket), 303)
 
 
 def compared(rt, user, case: Case, asked) -> list[dict]:

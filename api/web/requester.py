@@ -44,7 +44,7 @@ def requester_correction(ticket: str):
         data = schema_form.parse(schema, request.form, rt.calendars["strict"].tz)
         done = requester_data.correct(db.session, rt, user, case, data, asked.id if asked else None)
     except (Forbidden, NotFound, Conflict) as error:
-        return _refused(case, error)
+        return refused_on_case(case, error)
     except Invalid as error:
         db.session.rollback()
         return _page(case, schema, request.form, error.fields, 422, asked=asked)
@@ -69,7 +69,7 @@ def refuse_requester_correction(ticket: str, request_id: int):
         asked = requester_data.pending_request(db.session, user, case, request_id)
         correction_requests.refuse(db.session, rt, user, asked.id, request.form.get("refusal", ""))
     except (Forbidden, NotFound, Conflict) as error:
-        return _refused(case, error)
+        return refused_on_case(case, error)
     except Invalid:
         db.session.rollback()
         schema = _schema(rt)
@@ -93,7 +93,7 @@ def requester_data_copy(ticket: str):
     try:
         data = requester_copy.copy(db.session, rt, user, case)
     except (Forbidden, NotFound) as error:
-        return _refused(case, error)
+        return refused_on_case(case, error)
     commit(case)
     return private_download(requester_copy.copy_json(data), "application/json", requester_copy.copy_file_name(case))
 
@@ -103,8 +103,9 @@ def _schema(rt) -> dict:
     return dressed(requester_data.form_schema(rt), {"requester_type": {"choices": REQUEST_CHOICES["requester_type"]}})
 
 
-def _refused(case: Case, error):
-    """An engine refusal as the pages answer it: 403, 404, or back to the case page saying why (answered already)."""
+def refused_on_case(case: Case, error):
+    """An engine refusal as the desk's correction pages answer it (the requester's here, the proxy's in api.web.proxy):
+    403, 404, or back to the case page saying why (answered already)."""
     if isinstance(error, Forbidden):
         abort(403)
     if isinstance(error, NotFound):
