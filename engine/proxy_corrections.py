@@ -25,7 +25,7 @@ from engine import correction_requests, kinds, proxy_data, proxy_party
 from engine.errors import Invalid, NotFound
 from engine.forms import errors_in
 from engine.models import Case, Party, RequesterCorrection
-from engine.requester_data import CLEARED
+from engine.requester_data import CLEARED, removal_field
 from engine.runtime import Runtime
 
 CONTACTS = ("address", "email", "phone")  # what the proxy corrects on the portal, in the form's order
@@ -42,17 +42,12 @@ def portal_schema(rt: Runtime, case: Case) -> dict:
     ``CLEARED``, the contacts to remove."""
     kuasa = proxy_data.proxy_schema(rt, case.kind)
     contacts = {k: v for k, v in kuasa["properties"].items() if k in CONTACTS}
-    titles = {k: f"Hapus {contacts[k]['title']}" for k in REMOVABLE}
-    titles_en = {k: f"Remove {contacts[k]['x-title-en']}" for k in REMOVABLE}
-    cleared = {
-        "type": "array",
-        "title": "Hapus dari data kuasa",
-        "x-title-en": "Remove from the proxy's data",
-        "description": "Centang hanya yang ingin dihapus.",
-        "x-description-en": "Tick only what should be removed.",
-        "items": {"type": "string", "enum": list(REMOVABLE), "x-enum-titles": titles, "x-enum-titles-en": titles_en},
-        "uniqueItems": True,
-    }
+    cleared = removal_field(
+        contacts,
+        REMOVABLE,
+        ("Hapus dari data kuasa", "Remove from the proxy's data"),
+        ("Centang hanya yang ingin dihapus.", "Tick only what should be removed."),
+    )
     own = {
         "type": "object",
         "title": "Data kontak kuasa",

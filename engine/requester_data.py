@@ -218,21 +218,35 @@ def portal_schema(rt: Runtime) -> dict:
     ``ask`` once completed."""
     schema = ask_schema(rt)
     requester = {k: v for k, v in schema["properties"]["requester"].items() if k not in ("required", "anyOf")}
-    # Each box named apart from its field ("Hapus E-mail", not a second "E-mail"), for a screen reader and a finger.
-    titles = {k: f"Hapus {requester['properties'][k]['title']}" for k in OPTIONAL}
-    titles_en = {k: f"Remove {requester['properties'][k]['x-title-en']}" for k in OPTIONAL}
-    cleared = {
-        "type": "array",
-        "title": "Hapus dari data saya",
-        "x-title-en": "Remove from my data",
-        "description": "Centang hanya yang ingin dihapus; sisakan setidaknya e-mail atau telepon.",
-        "x-description-en": "Tick only what should be removed; keep at least an e-mail address or a phone number.",
-        "items": {"type": "string", "enum": list(OPTIONAL), "x-enum-titles": titles, "x-enum-titles-en": titles_en},
-        "uniqueItems": True,
-    }
+    cleared = removal_field(
+        requester["properties"],
+        OPTIONAL,
+        ("Hapus dari data saya", "Remove from my data"),
+        (
+            "Centang hanya yang ingin dihapus; sisakan setidaknya e-mail atau telepon.",
+            "Tick only what should be removed; keep at least an e-mail address or a phone number.",
+        ),
+    )
     properties = {"requester": requester, CLEARED: cleared}
     properties.update((k, v) for k, v in schema["properties"].items() if k != "requester")
     return {**schema, "properties": properties, "required": []}
+
+
+def removal_field(fields: dict, removable, title: tuple[str, str], description: tuple[str, str]) -> dict:
+    """A portal correction form's ``CLEARED`` field: a tick box for each of ``removable`` (of ``fields``, a form's
+    properties), ``title`` and ``description`` in Indonesian and English. Each box is named apart from its field
+    ("Hapus E-mail", not a second "E-mail"), for a screen reader and a finger."""
+    titles = {k: f"Hapus {fields[k]['title']}" for k in removable}
+    titles_en = {k: f"Remove {fields[k]['x-title-en']}" for k in removable}
+    return {
+        "type": "array",
+        "title": title[0],
+        "x-title-en": title[1],
+        "description": description[0],
+        "x-description-en": description[1],
+        "items": {"type": "string", "enum": list(removable), "x-enum-titles": titles, "x-enum-titles-en": titles_en},
+        "uniqueItems": True,
+    }
 
 
 def completed(session: Session, rt: Runtime, case: Case, given: dict) -> dict:
