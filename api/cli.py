@@ -74,8 +74,16 @@ class Context:
             pass
 
     def require_schema(self, session) -> None:
+        """Stop, with a message, unless the database has this release's schema: none yet, or one a migration behind
+        (the code would fail on a table or column it lacks) or ahead (engine.db.schema_mismatch)."""
+        from engine.db import schema_mismatch
+
         if not self.has_schema(session):
             raise click.ClickException("the database has no schema yet: run `kawal db upgrade` first")
+        with session.get_bind().connect() as conn:  # not in the session: its caller may begin its transaction
+            mismatch = schema_mismatch(conn)
+        if mismatch:
+            raise click.ClickException(mismatch)
 
     def runtime(self, session=None, *, quiet: bool = False):
         """A runtime whose calendars carry the override table (when the database has one)."""
@@ -259,10 +267,12 @@ def db_upgrade(kawal):
     whose refusal an objection or a final dispute decision overturned before Kawal ended them
     (engine.exemption_ends.end_overturned); index the proxies linked to their cases before proxies were indexed
     (engine.blind_index.index_unindexed_proxies); read what the cases waiting since before migration 0044 wait to hear
-    (engine.waiting.note_awaited_events). Safe to run again at any time."""
+    (engine.waiting.note_awaited_events); record in the chains of engine.access_log what an older release, still
+    running after the migrations, wrote without its record (engine.chain_gaps.record_unchained: an exemption register
+    entry that has none, a calendar change, a fee price). Safe to run again at any time."""
     from sqlalchemy.exc import ArgumentError, OperationalError
 
-    from engine import blind_index, exemption_ends, waiting
+    from engine import blind_index, chain_gaps, exemption_ends, waiting
     from engine.db import upgrade
     from engine.facts import rebuild
 
@@ -281,6 +291,7 @@ def db_upgrade(kawal):
             done = rebuild(session, rt, stale_only=True, commit=True)
             if done:
                 click.echo(f"facts of {done} cases derived again, as what they hold changed: {changes}")
+            unchained = chain_gaps.record_unchained(session)  # before an end is recorded: the entry as it stood
             ended = exemption_ends.end_overturned(session, rt)
             proxies = blind_index.index_unindexed_proxies(session, blind_index.search_key(kawal.settings), rt.vault)
             waiting.note_awaited_events(session, rt)
@@ -291,6 +302,8 @@ def db_upgrade(kawal):
                 click.echo(f"{proxies} proxies indexed: the inbox finds their cases by their names too")
             if "0056" in applied:
                 click.echo(_exemption_snapshots(session))
+            for line in _unchained_words(unchained):
+                click.echo(line)
     if applied:  # a new database says it got its schema; an upgrade names what it applied
         first, last = min(applied), max(applied)
         click.echo(f"migrations {first} to {last} applied" if first != last else f"migration {last} applied")
@@ -329,6 +342,25 @@ def _exemption_snapshots(session) -> str:
         f"{taken} exemption register entries recorded in the register's hash chain as they stand (migration 0056):"
         " kawal audit verify now compares every entry with its last record; the records before still verify"
     )
+
+
+def _unchained_words(unchained) -> list[str]:
+    """What `kawal db upgrade` recorded of what an older release wrote without its chain's record
+    (engine.chain_gaps): nothing is said when there was nothing."""
+    older = "written by an older release still running after the migrations"
+    said = []
+    if unchained.exemptions:
+        said.append(
+            f"{unchained.exemptions} exemption register entries had no record in the register's hash chain ({older}):"
+            " recorded as they stand, by system; kawal audit verify compares them with it from now on"
+        )
+    if unchained.overrides:
+        said.append(f"{unchained.overrides} holiday override changes recorded in the calendar's hash chain ({older})")
+    if unchained.years:
+        said.append(f"{unchained.years} confirmed years recorded in the calendar's hash chain ({older})")
+    if unchained.fees:
+        said.append(f"{unchained.fees} fee standard prices recorded in the fee standard's hash chain ({older})")
+    return said
 
 
 @db.command("backup")
@@ -1211,6 +1243,8 @@ def worker(kawal, burst, name, fork, nice):
     settings = kawal.settings
     if not settings.redis_url:
         raise click.ClickException("KAWAL_REDIS_URL is not set: without Redis, `kawal serve` runs the embedded clock")
+    kawal.check_database()  # this release's schema, or a message (not a job failing on each table it lacks)
+    kawal.close()  # that check's connection is not kept for the worker's life
     nice = settings.worker_nice if nice is None else nice
     if nice:
         # Rendering a letter's PDF is the heaviest job (~60 ms of CPU): on a small machine, at nice 0 the worker

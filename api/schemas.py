@@ -222,6 +222,9 @@ class LapseToConfirm(Schema):
     event = fields.String(metadata={"description": "the message that confirms it (bukti_tidak_dikirim)"})
     ended_at = OfficeDateTime(metadata={"description": "when the reporter's window ended"})
     ended_on = fields.Date(metadata={"description": "the window's last day, in the office's time zone"})
+    confirm_from = fields.Date(
+        metadata={"description": "the first date the confirmation may carry: the day after the window's last day"}
+    )
 
 
 class WaitingCase(Schema):
@@ -381,6 +384,22 @@ class PublicStatus(Schema):
     milestones = fields.List(fields.Nested(Milestone))
     due_at = OfficeDateTime(allow_none=True)
     due_explanation = fields.String(allow_none=True)
+    due_latest_at = OfficeDateTime(
+        allow_none=True,
+        metadata={
+            "description": "the office's deadline shown (due_at) on the reading of the law that ends latest: the office"
+            " is late, and an objection on ground c or g, or a dispute, opens for not answering, only after it; null"
+            " for the requester's own window"
+        },
+    )
+    statutory_due_at = OfficeDateTime(
+        allow_none=True,
+        metadata={
+            "description": "an open complaint's statutory limit (60 days after the complete file, UU 25/2009 Pasal 50)"
+            " on the reading that ends latest: after it the reporter may take the complaint to the Ombudsman; null"
+            " otherwise (due_at is the office's own service standard)"
+        },
+    )
     next_step = fields.String()
     missing = fields.String(
         allow_none=True,
@@ -1099,7 +1118,12 @@ class LateWork(Schema):
 
 class DatabaseHealth(Schema):
     ok = fields.Boolean()
-    error = fields.String(metadata={"description": "why the database did not answer (only when ok is false)"})
+    error = fields.String(
+        metadata={"description": "why the database did not answer, or schema: its schema is not this release's"}
+    )
+    schema = fields.String(
+        metadata={"description": "(error schema) the migration the database is at and the one this release needs"}
+    )
     timers_due = fields.Nested(LateWork, metadata={"description": "BPMN timers due and not yet fired"})
     reminders_due = fields.Nested(LateWork, metadata={"description": "deadline reminders due and not yet sent"})
     messages_pending = fields.Nested(LateWork, metadata={"description": "outbox messages not yet sent"})
@@ -1176,11 +1200,29 @@ class ReportedPerson(Schema):
     alamat = fields.String()
 
 
+class Witness(Schema):
+    nama = fields.String(required=True)
+    nip_nrp = fields.String()
+    jabatan = fields.String()
+    instansi = fields.String()
+    alamat = fields.String()
+
+
 class ReportedPersons(Schema):
     """The persons a complaint reports, given again in full (an empty list removes them), as the complaint team
-    records them (Permenpan PER/05/M.PAN/4/2009: name, NIP/NRP, address, position, agency, agency category)."""
+    records them (Permenpan PER/05/M.PAN/4/2009: name, NIP/NRP, address, position, agency, agency category); and its
+    witnesses, protected as they are."""
 
     terlapor = fields.List(fields.Nested(ReportedPerson), required=True, validate=validate.Length(max=10))
+    saksi = fields.List(
+        fields.Nested(Witness),
+        validate=validate.Length(max=10),
+        metadata={
+            "description": "the witnesses, given again in full (an empty list removes them; left out, they are kept "
+            "as they are): sealed as the reported persons are; a text the reporter or a unit reads is refused when "
+            "it names one of them"
+        },
+    )
     tidak_teridentifikasi = fields.Boolean(
         load_default=False,
         metadata={
@@ -1195,6 +1237,7 @@ class ReportedView(Schema):
     changed = fields.Boolean(metadata={"description": "false: the same list was sent again"})
     terlapor = fields.List(fields.Nested(ReportedPerson))
     tidak_teridentifikasi = fields.Boolean(metadata={"description": "the team said no person is identified"})
+    saksi = fields.List(fields.Nested(Witness), metadata={"description": "the witnesses on file"})
     annex = fields.String(
         allow_none=True,
         metadata={"description": "the number of the annex for the Inspectorate General this recording issued"},

@@ -9,7 +9,7 @@ schedules every case the run touched; none commits.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 
 from SpiffWorkflow.spiff.specs.event_definitions import MessageEventDefinition
 from SpiffWorkflow.util.task import TaskState
@@ -90,14 +90,15 @@ def check_event_dates(
     complaint, its receipt), or the date of the event recorded before it (the law's steps come in order: no
     mediation failed before the examination that ordered it), and today; a schedule after the filing; none
     before the date it follows; and a confirmation that another party's window ended (``allowed_after``) dated
-    no earlier than that window's end (422 per field)."""
+    after that window's last day, which is still theirs until its end on the latest reading (422 per field)."""
     tz = rt.calendars["strict"].tz
     today = clock.now().astimezone(tz).date()
     filed = iso_day(case.details.get("diajukan_ke_ki")) if case.kind == kinds.DISPUTE else None
     first = max(filter(None, (filed or case.received_at.astimezone(tz).date(), last_event)))
-    window = _window_end(case, (props or {}).get("allowed_after"), tz)
-    if window is not None:
-        first = max(first, window)
+    allowed_after = (props or {}).get("allowed_after")
+    window = _window_end(case, allowed_after, tz)
+    if window is not None:  # its last day is the other party's until its end: a confirmation is dated after it
+        first = max(first, window + timedelta(days=1))
     fields: dict[str, list] = {}
     for name, node in schema.get("properties", {}).items():
         value = iso_day(payload.get(name)) if node.get("format") == "date" else None
@@ -108,6 +109,9 @@ def check_event_dates(
             fields[name] = [msg("not_before_date", day=earlier)]
         elif name in SCHEDULED and value < first:
             fields[name] = [msg("not_before_date", day=first)]
+        elif window is not None and value <= window:
+            words = windows.window_words(allowed_after)
+            fields[name] = [msg("confirmed_within_window", name=words, due=window, first=window + timedelta(days=1))]
         elif name not in SCHEDULED and not first <= value <= today:
             fields[name] = [msg("between_and_today", first=first)]
     for name, node in schema.get("properties", {}).items():

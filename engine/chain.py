@@ -565,6 +565,14 @@ def unarmed_windows(rt: Runtime, session: Session, case: Case) -> list[Window]:
     return [window]
 
 
+def objections_on(session: Session, request: Case) -> list[Case]:
+    """The objections filed on a request, in filing order (none on any other kind of case)."""
+    if request.kind != REQUEST or request.id is None:
+        return []
+    query = select(Case).where(Case.parent_id == request.id, Case.kind == OBJECTION).order_by(Case.id)
+    return list(session.scalars(query))
+
+
 def disputes_on(session: Session, objection: Case) -> list[Case]:
     """The disputes brought on an objection: recorded against it, or against its request when the summons' check
     found it was the objection that preceded the application (``admissibility``, kept on the dispute)."""

@@ -56,6 +56,9 @@ ENGLISH = {
     "Koordinasi dengan unit: batas internal (KAWAL_UNIT_RESPONSE_DAYS hari kerja)": (
         "Coordination with the unit: internal limit set by the office"
     ),
+    "Penerusan ke Inspektorat Jenderal: batas internal (KAWAL_ITJEN_REFERRAL_DAYS hari kerja)": (
+        "Referral to the Inspectorate General: internal limit set by the office"
+    ),
     "Standar layanan pengaduan: 14 hari kerja, 60 hari kerja bila berkadar pengawasan; dipotong agar tidak melewati"
     " batas 60 hari kalender UU 25/2009 Pasal 50": (
         "Complaint service standard: 14 working days, 60 working days when oversight-relevant; cut so as never to end"

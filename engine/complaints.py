@@ -138,6 +138,7 @@ def submit_complaint(
             "batas_bukti_hari": settings.evidence_window_days,
             "sla_dari": settings.complaint_sla_from,
             "unit_hari": settings.unit_response_days,
+            "rujukan_itjen_hari": settings.itjen_referral_days,  # pengaduan.bpmn ITJEN: the memo to the Inspectorate
         },
     )
     return Submitted(case, code)

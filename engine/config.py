@@ -103,6 +103,10 @@ class Settings:
     # A unit asked for a request's information or a complaint's clarification answers within this many working days
     # of the referral (legal-process.md §7.5: an internal coordination limit; reminded, then escalated).
     unit_response_days: int = 5  # KAWAL_UNIT_RESPONSE_DAYS
+    # The complaint team sends an oversight-relevant complaint to the Inspectorate General (its Nota Dinas) within this
+    # many working days of the classification (legal-process.md §7.2 stage 3: SP4N-LAPOR! forwards within 3; §7.5: an
+    # internal coordination limit; reminded, then escalated to the WBS managers).
+    itjen_referral_days: int = 3  # KAWAL_ITJEN_REFERRAL_DAYS
     evidence_window_days: int = 10  # KAWAL_EVIDENCE_WINDOW_DAYS: the reporter's time to answer
     # KAWAL_KPK_REFERRAL_THRESHOLD: a complaint's examination that recorded a state loss of at least this many rupiah
     # is followed up by referral to the KPK, or the follow-up says why not (legal-process.md §7.2 stage 7 [V2];
@@ -290,6 +294,7 @@ def load_settings(environ: dict | None = None, **overrides) -> Settings:
         "complaint_oversight_sla_days": ("KAWAL_COMPLAINT_OVERSIGHT_SLA_DAYS", 60),
         "evidence_window_days": ("KAWAL_EVIDENCE_WINDOW_DAYS", 10),
         "unit_response_days": ("KAWAL_UNIT_RESPONSE_DAYS", 5),
+        "itjen_referral_days": ("KAWAL_ITJEN_REFERRAL_DAYS", 3),
         "max_attachment_bytes": ("KAWAL_MAX_ATTACHMENT_BYTES", 10 * 1024 * 1024),
         "download_days": ("KAWAL_DOWNLOAD_DAYS", 30),
         "reveal_days": ("KAWAL_REVEAL_DAYS", 7),

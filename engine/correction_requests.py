@@ -194,7 +194,7 @@ def answer(
     context = {"deadline": None, **extra, "portal_hint": PORTAL_HINT}
     if subject == REQUESTER:
         outbox.to_requester(case, message, f"request{row.id}", context)
-    elif message == REFUSED:  # an unchanged proxy's request: their status page no longer says it waits
+    else:  # refused, or the data on file already as asked: said to the proxy, never to the requester
         outbox.to_proxy(case, message, f"request{row.id}", context)
     outbox.write()
     session.flush()

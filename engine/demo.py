@@ -200,7 +200,7 @@ def load_demo(session: Session, rt: Runtime) -> list[tuple[str, str, str]]:
         users["petugas"],
         objection.id,
         "registrasi_keberatan",
-        {"salinan_formulir_diserahkan": True, "cara_kirim_tanda_terima": "langsung"},
+        {"cara_kirim_tanda_terima": "langsung"},
     )
     _complete(session, rt, ppid, objection.id, "susun_kronologi", OBJECTION_CHRONOLOGY)
     _complete(

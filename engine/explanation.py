@@ -15,7 +15,13 @@ from __future__ import annotations
 
 import re
 
-from engine.calendar import DAY_ZERO_CALENDAR_DATE, DAY_ZERO_NEXT_WORKING_DAY, STRICT, day_off_name
+from engine.calendar import (
+    DAY_ZERO_CALENDAR_DATE,
+    DAY_ZERO_NEXT_WORKING_DAY,
+    DAY_ZERO_RECEIPT_DAY,
+    STRICT,
+    day_off_name,
+)
 
 # Whose clock it is, in the words of each language; None: said from the calendar alone.
 HOLDERS = {
@@ -44,6 +50,8 @@ ZONES = {"+07:00": "WIB", "+08:00": "WITA", "+09:00": "WIT"}  # the offices' zon
 # referral's (UNIT, the unit's answer, in both processes that refer): it counts from the referral, never the receipt.
 STARTS = {
     "now": ("tanggal dirujuk ke unit", "the date it was referred to the unit"),
+    # A complaint's referral to the Inspectorate General (pengaduan.bpmn ITJEN), from the classification deciding it.
+    "klasifikasi_at": ("tanggal pengaduan diklasifikasikan", "the date the complaint was classified"),
     # The hand-over clock the fee's payment arms (engine.sync PAYMENT_START), from the date paid (``start_on``).
     "payment": ("tanggal pembayaran biaya", "the date the fee was paid"),
     # A free hand-over's clock armed on a day (engine.sync HANDOVER_START, REOPENED_START; ``start_on``): the day the
@@ -56,6 +64,8 @@ STARTS = {
         "tanggal keputusan atas keberatan membuka kembali penyerahan informasi",
         "the date the decision on the objection reopened the hand-over",
     ),
+    # The reporter's evidence window (pengaduan.bpmn BUKTI): from the team's request for evidence, not a receipt.
+    "bukti_diminta_at": ("tanggal permintaan bukti dikirim", "the date the request for evidence was sent"),
 }
 # The rule a clock that starts from something other than the receipt counts by, said after its count: ``{days}``, its
 # days. The law sets no time to hand over (legal-process.md §3.5); after a payment the office's standard does
@@ -112,6 +122,7 @@ def explain(
     reads them (``5 Des 2026``, ``17 Des 2026, 16:00 WIB``) instead of ISO 8601.
     """
     en = locale == "en"
+    early = _before_hours(provenance)  # read from the instant kept, before it is put into words
     if words:
         provenance = _in_words(provenance, "en" if en else "id")
     strict = provenance.get("calendar") == STRICT
@@ -119,7 +130,7 @@ def explain(
     whose = HOLDERS.get(holder, HOLDERS["other"])[1 if en else 0]
     start = STARTS.get(provenance.get("start", ""))
     start = start[1 if en else 0] if start else None
-    parts = [_reading(strict, whose, en, start), _count(provenance, strict, en, start)]
+    parts = [_reading(strict, whose, en, start), _count(provenance, strict, en, start, early)]
     rule = START_RULES.get(provenance.get("start", ""))
     if rule:
         parts.append(rule[1 if en else 0].format(days=provenance.get("working_days", "")))
@@ -193,7 +204,22 @@ def _reading(strict: bool, whose: str, en: bool, start: str | None = None) -> st
     )
 
 
-def _count(p: dict, strict: bool, en: bool, start: str | None = None) -> str:
+def _before_hours(p: dict) -> bool:
+    """Was a receipt counted from its own day on the lenient reading (``DAY_ZERO_RECEIPT_DAY``) received before office
+    hours opened that day? Such a moment counts that same day (engine.calendar ``day_zero``), but not "in office
+    hours"."""
+    received, hours = str(p.get("received_at") or ""), str(p.get("receipt_hours") or "")
+    if (
+        p.get("day_zero_rule") != DAY_ZERO_RECEIPT_DAY
+        or len(received) < 16
+        or received[10] not in "T "
+        or "-" not in hours
+    ):
+        return False
+    return received[11:16] < hours.split("-", 1)[0].strip()
+
+
+def _count(p: dict, strict: bool, en: bool, start: str | None = None, early: bool = False) -> str:
     rule = p.get("day_zero_rule") or (DAY_ZERO_NEXT_WORKING_DAY if p.get("after_hours") else None)
     received = str(p.get("received_at", ""))
     received = received[:16].replace("T", " ") if received[:4].isdigit() else received
@@ -227,6 +253,12 @@ def _count(p: dict, strict: bool, en: bool, start: str | None = None) -> str:
         why = f"{start}, {received}"
     elif rule == DAY_ZERO_CALENDAR_DATE:
         why = f"the date of receipt, {received}" if en else f"tanggal diterima, {received}"
+    elif early:  # before opening: that day counts, though not "in office hours"
+        why = (
+            f"received {received}, before office hours ({receipt_hours}): counted from that day"
+            if en
+            else f"diterima {received}, sebelum jam kerja ({receipt_hours}): dihitung sejak hari itu"
+        )
     else:
         why = f"received {received} in office hours" if en else f"diterima {received} dalam jam kerja"
     why = why.replace(" ()", "")

@@ -33,7 +33,7 @@ from engine.calendar import iso_day
 from engine.catalogs import NP_, translated
 from engine.errors import Invalid
 from engine.messages import Money, Named, msg
-from engine.models import FEE_CODES, Case, FeeNotice, FeePayment, FeeRate, HumanTask, User
+from engine.models import FEE_CODES, Case, CaseEvent, FeeNotice, FeePayment, FeeRate, HumanTask, User
 
 NOTICE_TASK = "pemberitahuan_tertulis"
 PAYMENT_TASK = "catat_pembayaran"
@@ -318,6 +318,38 @@ def record(session: Session, log: EventLog, case: Case, task: HumanTask, data: d
 def notified(session: Session, case: Case) -> FeeNotice | None:
     """The fee the case's latest written notice stated."""
     return session.scalar(select(FeeNotice).where(FeeNotice.case_id == case.id).order_by(FeeNotice.id.desc()).limit(1))
+
+
+@dataclass(frozen=True)
+class Awaited:
+    """A fee the requester was told and has not paid: since when (the notice's date), how much, and the payment
+    method the notice stated, as the officer wrote it (it may name a period the office set; Kawal sets none)."""
+
+    since: date
+    total: int
+    how: str
+
+
+def awaiting(session: Session, case: Case) -> Awaited | None:
+    """The fee the case waits to be paid (its task ``catat_pembayaran`` open), None when it waits for none.
+
+    No law sets a period to pay (legal-process.md §3.8: UU 14/2008 Pasal 2(3); Perki 1/2010 Pasal 27-28 set only
+    what may be charged and how it is paid), so the pages show the day the requester was told, never a date to
+    pay by: the delivery period counts from the payment (permohonan_informasi.bpmn, ``jam_setelah_bayar``).
+    """
+    if not any(t.bpmn_id == PAYMENT_TASK and t.state == "open" for t in case.tasks):
+        return None
+    notice = notified(session, case)
+    if notice is None or notice.total <= 0:
+        return None
+    told = session.scalar(
+        select(CaseEvent.data)
+        .where(CaseEvent.case_id == case.id, CaseEvent.type == "task_completed")
+        .where(CaseEvent.data["task_id"].as_integer() == notice.task_id)
+        .limit(1)
+    )
+    how = ((told or {}).get("data") or {}).get("cara_pembayaran")
+    return Awaited(notice.notice_date, notice.total, how.strip() if isinstance(how, str) else "")
 
 
 def payment(session: Session, case: Case) -> FeePayment | None:

@@ -63,6 +63,9 @@ NEEDS_STEP = "x-needs-step"  # a field that only a later version of its process 
 # A field asked only on cases whose record holds one of some values: {"<Case.details key>": [values]}.
 CASE_WHEN = "x-case-when"
 NOT_ASKED = "x-not-asked"  # in a form trimmed by for_case: the fields its case does not ask
+# On a field, ``"x-not-asked": true``: a field no case asks any more (a retired question), kept in the form so that a
+# client still sending the old body is not refused (additionalProperties): for_case leaves it out of every task's form
+# and its answer is dropped like that of any field the case does not ask.
 # On a field marked x-case-when: the refusal code of an answer given where its case does not ask it (an answer that
 # would say something the law rules out there, e.g. an authority to settle where nothing can be settled). Without it an
 # answer given anyway is left out. In a form trimmed by for_case: {field: code} of the fields left out that carry one.
@@ -86,18 +89,20 @@ def for_case(schema: dict, details) -> dict:
     marked ``x-case-when`` (``{"alasan": ["b", "c"]}``) whose key the record holds with none of the values. A dispute
     on ground a alone is not mediated (UU 14/2008 Pasal 40), so its power of attorney asks no authority to settle in
     mediation: the letter leaves the answer out. A key the record lacks or leaves empty keeps the field (nothing says
-    it does not apply). ``details`` is called only when a field is marked.
+    it does not apply). ``details`` is called only when a field is marked. A field marked ``"x-not-asked": true`` is
+    asked on no case (a retired question whose old answer a client may still send) and is always left out.
 
     The trimmed form names the fields left out (``x-not-asked``): an answer given to one anyway is left out of the
     task's data (``answered``), neither refused (the page never asks it) nor recorded (nothing acts on it); unless
     the field names its refusal (``x-not-asked-error``): an authority to settle on a dispute on ground a alone would
     tell the Commission the attorneys may settle what the law lets no one settle (UU 14/2008 Pasal 35(2), 40), so it
     is refused beside the field (422), and nothing is recorded."""
-    marked = {name: node[CASE_WHEN] for name, node in schema.get("properties", {}).items() if CASE_WHEN in node}
-    if not marked:
+    properties = schema.get("properties", {})
+    marked = {name: node[CASE_WHEN] for name, node in properties.items() if CASE_WHEN in node}
+    dropped = {name for name, node in properties.items() if node.get(NOT_ASKED) is True}  # asked on no case
+    if not marked and not dropped:
         return schema
-    record = details() or {}
-    dropped = set()
+    record = (details() or {}) if marked else {}
     for name, when in marked.items():
         for key, values in when.items():
             held = record.get(key)
@@ -107,7 +112,6 @@ def for_case(schema: dict, details) -> dict:
     trimmed = _without(schema, dropped)
     if trimmed is schema:
         return schema
-    properties = schema["properties"]
     refused = {name: properties[name][NOT_ASKED_ERROR] for name in dropped if NOT_ASKED_ERROR in properties[name]}
     return {**trimmed, NOT_ASKED: sorted(dropped), **({NOT_ASKED_REFUSED: refused} if refused else {})}
 

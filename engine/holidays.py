@@ -108,7 +108,7 @@ def add_override(
     )
     session.add(row)
     session.flush()
-    access_log.record(session, access_log.CALENDAR, row.id, actor, "override_added", _recorded(row))
+    access_log.record(session, access_log.CALENDAR, row.id, actor, "override_added", override_record(row))
     rt.load_overrides(session)
     log.info("%s by %s", change_reason(row, "added"), actor)
     return row
@@ -121,7 +121,7 @@ def remove_override(session: Session, rt: Runtime, override_id: int, actor: str)
         row = session.get(HolidayOverrideRow, override_id)
     if row is None:
         raise NotFound("override_not_found")
-    recorded = _recorded(row)
+    recorded = override_record(row)
     session.delete(row)
     session.flush()
     access_log.record(session, access_log.CALENDAR, override_id, actor, "override_removed", recorded)
@@ -149,7 +149,7 @@ def _changes_nothing(rt: Runtime, day: date, is_working: bool, names: tuple[str,
     return None
 
 
-def _recorded(row: HolidayOverrideRow) -> dict:
+def override_record(row: HolidayOverrideRow) -> dict:
     """An override as the calendar's chain keeps it (its reason is the Keppres or the closure, no one's data)."""
     return {"day": row.day.isoformat(), "is_working": row.is_working, "calendars": row.calendars, "reason": row.reason}
 

@@ -34,10 +34,11 @@ from engine.models import Case, Deadline, Reminder
 from engine.outbox import Outbox, deadline_context, stated
 from engine.runtime import Runtime
 
-# An office's internal limits (a unit's time to answer; a dispute's preparation before the first hearing,
+# An office's internal limits (a unit's time to answer; a complaint team's time to refer a complaint to the
+# Inspectorate General, pengaduan.bpmn's ITJEN; a dispute's preparation before the first hearing,
 # sengketa_informasi.bpmn's PERSIAPAN): a lapse reminds and escalates, and never keeps a case late that its legal
 # deadlines do not; it shows late on the tasks it bounds, not on the case's later ones (engine.sync.due_dates).
-COORDINATION = frozenset({"UNIT", "PERSIAPAN"})
+COORDINATION = frozenset({"UNIT", "PERSIAPAN", "ITJEN"})
 APOLOGY_KIND = "LATE"  # the reminder row that sends the apology when the lenient count has lapsed too
 APOLOGY_AUDIENCE = "apology"
 # Statuses that tell of a lapse; the requester reads the stage before them until the lapse is late

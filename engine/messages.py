@@ -142,6 +142,8 @@ TEMPLATES: dict[str, str] = {
     "names_reported_person": "names a reported person on file: a unit and the reporter read of them by position "
     "only; their identity stays with the complaint team",
     "names_reporter": "names the reporter, whose identity is kept confidential: write it without their name",
+    "names_witness": "names a witness on file: a unit and the reporter read of them by their role only; their "
+    "identity stays with the complaint team",
     # a text that tells the reporter the outcome (engine.reported_party.addresses_someone)
     "names_someone_to_reporter": "names someone by a form of address and a name (such as Pak or Bu and a name): "
     "the notice to the reporter must not identify the reported person or witnesses; refer to them by their role "
@@ -471,6 +473,8 @@ TEMPLATES: dict[str, str] = {
     "window_not_ended": "%(name)s has not ended yet: on the latest reading it ends on %(due)s; confirm it after that "
     "day",
     "window_not_open": "%(name)s has not started: nothing can end it yet",
+    "confirmed_within_window": "%(name)s runs until %(due)s on the latest reading: a confirmation that it ended is "
+    "dated %(first)s or later",
     "calendars_unknown": "unknown: %(names)s; one of %(choices)s",
     # -- registers, reports, the dashboard and the survey (engine.access, reports, narrative, survey) --
     "register_not_for_group": "this register is not for your group",

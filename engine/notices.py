@@ -189,10 +189,13 @@ def invite_to_survey(session: Session, rt: Runtime, case: Case, statuses: list[t
     each closed case of its chain once the whole chain is finished (``survey.chain_finished``), once per case,
     whichever closing status comes first. Its mail says the case's handling is complete: never while an objection
     on it, or the order one gave, still runs; the case whose closing finishes the chain invites those waiting."""
-    if not any(reached in status.CLOSED for reached, _data in statuses) or not survey.chain_finished(session, case):
+    if not any(reached in status.CLOSED for reached, _data in statuses):
+        return
+    members = survey.finished_chain(session, case)
+    if members is None:
         return
     outbox = Outbox(session, rt.settings.notify_channels)
-    for member in survey.chain_of(session, case):
+    for member in members:
         if survey.invited(member):
             outbox.to_requester(member, "survey_invitation", "closed", {"deadline": None, "portal_hint": SURVEY_HINT})
     outbox.write()

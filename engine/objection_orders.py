@@ -34,7 +34,7 @@ import re
 from dataclasses import dataclass
 from datetime import date
 
-from sqlalchemy import select
+from sqlalchemy import bindparam, select
 from sqlalchemy.orm import Session
 
 from engine import kinds
@@ -211,6 +211,21 @@ def to_carry_out(session: Session, request: Case, waiting: bool) -> list[Order]:
     return binding(session, request)
 
 
+def carry_period(catch_task, payload: dict, standard: int) -> None:
+    """The period the request's reopened delivery is due by, into the waiting catch event's data too: the superior's
+    (``PAYLOAD_DAYS``), else the office's ``standard``. Process version 4's ``jam_lanjutan`` reads the message's
+    period, else the instance's own ``hari_penyerahan``; the versions before it read only the instance's own (the
+    office's standard at intake), so a request filed on them was due by the standard while the superior's letter
+    stated another period. The catch event's data is what the reopened delivery inherits, on every version alike; it
+    is set on the event's parent as well, whose data SpiffWorkflow merges into the event's (over it) when it fires."""
+    if catch_task is None:
+        return
+    days = payload.get(PAYLOAD_DAYS) or standard
+    for task in (catch_task, catch_task.parent):
+        if task is not None:
+            task.data[PAYLOAD_DAYS] = days
+
+
 def message_payload(order: Order) -> dict:
     """The message ``keberatan_dikabulkan`` delivered late for ``order``, as the objection's own would be."""
     return {"ticket": order.objection, "status": order.outcome} | ({PAYLOAD_DAYS: order.days} if order.days else {})
@@ -263,12 +278,21 @@ def _carried(rows, order: Order) -> date | None:
 
 
 def _history(session: Session, request: Case) -> list[tuple[str, dict]]:
+    """The request's news and completed tasks, oldest first; none when it has no news (no objection reported back):
+    most requests, whose runs then read one small row set, not every completed task's data."""
+    if session.scalar(_ANY_NEWS, {"case_id": request.id}) is None:
+        return []
     rows = session.execute(
         select(CaseEvent.type, CaseEvent.data)
         .where(CaseEvent.case_id == request.id, CaseEvent.type.in_((NEWS, "task_completed")))
         .order_by(CaseEvent.seq)
     )
     return [(type_, data or {}) for type_, data in rows]
+
+
+_ANY_NEWS = (
+    select(CaseEvent.seq).where(CaseEvent.case_id == bindparam("case_id"), CaseEvent.type == NEWS).limit(1)
+)  # built once (see engine.run)
 
 
 def _completed(session: Session, order: Order) -> Order:

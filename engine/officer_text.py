@@ -189,10 +189,10 @@ def _what(found: set[str]) -> Named:
 
 
 def _refusal(fields: dict[str, list[Message]], titles: list[Named], found: set[str]) -> Invalid:
-    """One refusal for every field, said as its first problem: a reported person named, the reporter named, then
-    personal data, with the fields' titles."""
+    """One refusal for every field, said as its first problem: a reported person named, a witness named, the
+    reporter named, then personal data, with the fields' titles."""
     codes = {m.code for said in fields.values() for m in said}
-    for code in ("names_reported_person", "names_reporter", "names_someone_to_reporter"):
+    for code in ("names_reported_person", "names_witness", "names_reporter", "names_someone_to_reporter"):
         if code in codes:
             return Invalid(code, fields=fields)
     where = Named(", ".join(str(t) for t in titles), ", ".join(t.indonesian for t in titles))

@@ -111,6 +111,7 @@ def deadline_label(name: str, locale: str) -> str:
 DEADLINE_LABELS = {
     "T10": N_("Written notice (10 working days)"),
     "UNIT": N_("The unit's answer to the PPID's or the complaint team's request (internal limit)"),
+    "ITJEN": N_("Referral of the complaint to the Inspectorate General (internal limit)"),
     "T17": N_("Written notice after the extension (17 working days)"),
     "K_LENGKAP": N_("Time to complete the request"),
     "A30": N_("The PPID superior's response to the objection (30 working days)"),

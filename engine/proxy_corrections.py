@@ -5,7 +5,8 @@ The proxy is a data subject too (UU 27/2022: the right to rectification), and fo
 access code as the requester does. Their request takes the requester's path (engine.correction_requests): sealed
 until the PPID desk answers within 3 x 24 hours, the desk told, reminded and the PPID told when it is late; the
 desk sets what is on file beside what was asked and applies it through its own correction of the proxy
-(engine.proxy_data.correct, with the request's id) or refuses it with a reason the proxy is sent at their e-mail.
+(engine.proxy_data.correct, with the request's id) or refuses it with a reason; the proxy is sent the answer at their
+e-mail either way (what changed, that nothing needed to, or why not), as the requester is sent theirs.
 The history records ``proxy_correction_asked`` with the names of the fields, never their values.
 
 - Only the contacts (``CONTACTS``): the portal form takes what should change, a field left blank keeping what is on

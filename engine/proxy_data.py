@@ -225,16 +225,26 @@ def correct(
     touch(case)
     record = {"fields": list(changed), "reason": payload["reason"]}
     EventLog(session).append(case, EVENT, user.username, {**record, "request": request_id} if request_id else record)
-    _tell(session, rt, case, changed, before, after)
+    _tell(session, rt, case, changed, before, after, request_id)
     session.flush()
     return Corrected(changed, after)
 
 
-def _tell(session: Session, rt: Runtime, case: Case, changed: tuple[str, ...], before: dict, after: dict) -> None:
+def _tell(
+    session: Session,
+    rt: Runtime,
+    case: Case,
+    changed: tuple[str, ...],
+    before: dict,
+    after: dict,
+    request_id: int | None = None,
+) -> None:
     """The requester is told which of their proxy's fields changed (``EVENT``: the names, never the values), and
     once the proxy's e-mail the correction replaced, where the letters' copies no longer go (engine.former_contacts;
     not when it is the requester's own address, which is told already). The proxy's phone is for the desk to call:
-    no message ever went there."""
+    no message ever went there. A correction that answers the request to correct the proxy's contacts
+    (``request_id``) tells the proxy in office too, at their e-mail as now on file, as a requester's own request is
+    answered to them (engine.correction_requests.answer: the same message, without fields, when nothing changed)."""
     outbox = Outbox(session, rt.settings.notify_channels)
     cause = f"correction{case.event_seq}"  # one message a correction (the case's history grew by one)
     told = {"deadline": None, "fields": list(changed), "portal_hint": PORTAL_HINT}
@@ -244,6 +254,8 @@ def _tell(session: Session, rt: Runtime, case: Case, changed: tuple[str, ...], b
     own = (rt.vault.read(requester).get("email") or "") if requester is not None else ""
     if former and former.casefold() != own.casefold():
         former_contacts.tell(outbox, rt, case, EVENT, cause, {"email": former}, {"email": after.get("email")}, told)
+    if request_id is not None:
+        outbox.to_proxy(case, EVENT, f"request{request_id}", told)
     outbox.write()
 
 

@@ -313,11 +313,17 @@ def public_status(
         # The office's own deadline running beside the requester's window shown (T10 while a request waits for its
         # missing items: it counts from the receipt and does not start again when they come, §3.10).
         "office_due_at": _office_beside(case, deadline) if due_at is not None else None,
+        # The shown office deadline on the reading that ends latest: until then the office is not late on every
+        # reading, and what its lapse opens for the requester (an objection, a dispute) waits for it (§2.2).
+        "due_latest_at": _latest(rt, deadline) if due_at is not None else None,
+        # A complaint's statutory limit (S60) on its latest reading: the reporter may take it to the Ombudsman after it.
+        "statutory_due_at": statutory["due_at"] if (statutory := statutory_limit(rt, case)) else None,
         "next_step": _question_step(question, shown, locale)
         or _completion_step(rt, completion, locale)
         or _answered_step(case, locale, lambda: _evidence_sent(session, case))
         or _dispute_step(disputes, locale)
         or _outcome_step(session, case, shown, locale)
+        or _objection_step(session, rt, case, shown, locale)
         or status.next_step(shown, locale),
         # An objection's disputes before the Commission: the page links them instead of inviting one.
         "disputes": disputes,
@@ -370,8 +376,8 @@ def _milestones(session: Session, rt: Runtime | None, case: Case, locale: str, l
 # (the reason is the team's and may concern others). On the portal too, so one without an e-mail address learns it.
 IDENTITY_OPENED = "identitas_dibuka"
 IDENTITY_OPENED_WORDS = N_(
-    "Your identity was made known to the complaint team's officer handling your report, after another manager of the"
-    " Whistleblowing System approved their reason, for the handling of your report only"
+    "Your identity was made known to the complaint team's officer who asked for it with a reason, after another"
+    " manager of the Whistleblowing System approved that reason, for the handling of your report only"
 )
 
 
@@ -591,6 +597,24 @@ def _dispute_step(disputes: list[dict], locale: str) -> str | None:
     return catalog(locale).gettext(DISPUTE_FILED) % {"disputes": named}
 
 
+OBJECTION_FILED = N_(
+    "An objection to this request has been filed: %(objections)s. Follow it on the objection's own page, with its"
+    " ticket number and access code."
+)
+
+
+def _objection_step(session: Session, rt: Runtime | None, case: Case, shown: str, locale: str) -> str | None:
+    """A request whose stage invites an objection, once one was filed on it: its next step names the objection (the
+    stage alone would invite another)."""
+    if case.kind != chain.REQUEST or not status.invites_objection(shown):
+        return None
+    objections = chain.objections_on(session, case)
+    if not objections:
+        return None
+    named = ", ".join(f"{o.ticket} ({status.label(_public_stage(session, rt, o), locale)})" for o in objections)
+    return catalog(locale).gettext(OBJECTION_FILED) % {"objections": named}
+
+
 # The tasks open while a request waits on what was missing: the record of what the requester supplies, and once their
 # window lapsed the written notice closing the request (permohonan_informasi.bpmn).
 AWAITING_COMPLETION = ("terima_kelengkapan", "pemberitahuan_tidak_lengkap")
@@ -642,6 +666,32 @@ def _missing(session: Session, case: Case) -> str | None:
         if data.get("task") == "periksa_kelengkapan":
             return (data.get("data") or {}).get("kekurangan") or None
     return None
+
+
+def _latest(rt: Runtime | None, deadline: Deadline) -> datetime | None:
+    """An office's deadline's due instant on the reading that ends latest; None for another's window."""
+    if rt is None or deadline.kind != "agency":
+        return None
+    return lateness.lenient_due(rt, deadline)
+
+
+# A complaint's statutory limit (pengaduan.bpmn S60: a decision within 60 days of the complete file, UU 25/2009 Pasal
+# 50; Perpres 76/2013), which the staff's case page ties the Ombudsman to (api.web.case WHEN_PASSED). Its service
+# standard (SLA, 14 or 60 working days) is the office's own target: its lapse escalates inside the office.
+STATUTORY_LIMIT = "S60"
+
+
+def statutory_limit(rt: Runtime | None, case: Case) -> dict | None:
+    """When the reporter of an open complaint may take it to the Ombudsman because the office is late: the statutory
+    limit on the reading that ends latest (legal-process.md §2.2: what the reporter reads of the office being late),
+    before and after it lapses on the strict one, and whether that end has passed. None when no such limit runs (a
+    request, a closed complaint, one waiting for the reporter's evidence)."""
+    if rt is None or case.kind != kinds.COMPLAINT or case.closed_at is not None:
+        return None
+    rows = [d for d in case.deadlines if d.name == STATUTORY_LIMIT]
+    if not rows or rows[-1].status not in ("pending", "missed"):
+        return None
+    return {"due_at": lateness.lenient_due(rt, rows[-1]), "passed": lateness.late_for_requester(rt, rows[-1])}
 
 
 def _office_beside(case: Case, shown: Deadline) -> datetime | None:

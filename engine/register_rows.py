@@ -91,6 +91,9 @@ def case_row(case: Case, facts: CaseFacts, parent_ticket, parent_details: dict, 
             # the verification form's reason (its jenis_alasan); none for a complaint verified before it asked
             not_actionable_reason=facts.not_actionable_reason,
             follow_up=facts.follow_up,
+            # Referred to the Inspectorate General (an oversight-relevant complaint, pengaduan.bpmn gw_berkadar: with a
+            # memo, to no unit of the office, so ``unit_code`` stays empty); the page and downloads show it as its Unit.
+            referred_to=INSPECTORATE if facts.oversight else None,
             sla_days=facts.sla_days,
             within_sla={"met": True, "missed": False}.get(facts.sla),
             within_statutory={"met": True, "missed": False}.get(facts.statutory),
@@ -106,6 +109,9 @@ def mediation_not_applicable(facts: CaseFacts) -> str | None:
 
 
 NOT_APPLICABLE = "tidak_berlaku"
+# ``referred_to`` of a complaint referred to the Inspectorate General (the register's JSON; api.reports.labels words
+# it in the Unit column of the page and the downloads).
+INSPECTORATE = "inspektorat_jenderal"
 
 
 # The requester's reaction to the superior's answer (tanggapan Pemohon, legal-process.md §4.3): ``reaction``'s codes.

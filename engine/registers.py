@@ -44,6 +44,9 @@ from engine.runtime import Runtime
 from engine.subjects import REPORTERS, complaint_subject_read_by, team_subjects
 
 STATES = ("open", "closed")
+# A value the JSON gives as a key of its own that a page and a download show in another column's cell when that one
+# is empty (api.reports.files.register_table): a complaint referred to the Inspectorate General, in its Unit.
+SHOWN_IN = {"referred_to": "unit_code"}
 BATCH = 1000
 
 # The columns of each register, in order. Identity columns are filled only for an allowed reader.
@@ -133,6 +136,7 @@ COLUMNS = {
         "problem_code",
         "oversight",
         "unit_code",
+        "referred_to",
         "status",
         "result",
         "not_actionable",

@@ -28,7 +28,15 @@ the workflow, its history or an export.
   confidential, when it names the reporter the same way. A refusal never repeats the name. (Any 18-digit number,
   whoever's NIP it is, is refused in every free-text field of a complaint's tasks and in its notes by
   engine.officer_text, which looks at the text alone.)
-- Witnesses are recorded nowhere in a complaint's handling, and no list can hold every name. So a field that tells
+- Witnesses (saksi) are protected as the reported are (legal-process.md §7.3: UU 31/2014 Pasal 10; KMA 765/2018):
+  the team records them on the same form and page (``WITNESSES``: name, NIP/NRP, position, agency, address), sealed
+  in the vault as a party of their own (``Case.details[WITNESSES_KEY]``), read by the team alone with the reported
+  persons (the same read event). The history records ``witnesses_recorded`` with how many and which fields (or
+  ``witnesses_removed``), never who. A recording that leaves ``saksi`` out (an API client of before) keeps them
+  as they are. Once on file, every check above that refuses a reported person's name refuses a witness's the same
+  way (``names_witness``); they never decide whether the outcome may go (``said``), nor go into the
+  Inspectorate's annex.
+- No list can hold every name: a witness the team did not record is named in no list. So a field that tells
   the reporter the outcome (``NO_ONE``: the outcome notice, which is the mail's letter, the portal's message and the
   signed letter alike; the review's reason for closing or forwarding) is refused when it names anyone by a form of
   address and a capitalised name (``addresses_someone``: "Pak Joko", "Bu Ani", "Sdr. Rahmat", "Mrs Smith"), whoever
@@ -40,7 +48,7 @@ the workflow, its history or an export.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cached_property
 
 from sqlalchemy.orm import Session
@@ -58,6 +66,9 @@ FORM = "pengaduan_terlapor.json"
 PARTY_KEY = "terlapor_party_id"
 EVENT = "reported_recorded"
 REMOVED = "reported_removed"  # the history's event when the team empties the list
+WITNESSES = "saksi"  # the form's list of witnesses, and their party's role in the vault
+WITNESSES_KEY = "saksi_party_id"  # Case.details: the witnesses' party
+WITNESSES_EVENT, WITNESSES_REMOVED = "witnesses_recorded", "witnesses_removed"  # the history's: how many, never who
 NONE = "tidak_teridentifikasi"  # the form's choice: no person is identified as reported
 NONE_KEY = "terlapor_tidak_teridentifikasi"  # Case.details: the team said so
 VISIBLE_TO = "x-visible-to"
@@ -86,9 +97,11 @@ CONFIDENTIAL_MODES = frozenset({"rahasia", "whistleblower"})  # engine.complaint
 
 @dataclass(frozen=True)
 class Recorded:
-    changed: bool
+    changed: bool  # the reported persons, or that none is identified
     persons: list[dict]
     none: bool = False  # no person is identified, as the team said
+    witnesses: list[dict] = field(default_factory=list)
+    witnesses_changed: bool = False
 
 
 def require_team_complaint(user: User, case: Case) -> None:
@@ -105,6 +118,11 @@ def can_record(user: User, case: Case) -> bool:
 def read(session: Session, rt: Runtime, user: User, case: Case) -> list[dict] | None:
     """The reported persons for the complaint team (an empty list when none is recorded); None for anyone else."""
     return _persons(session, rt, case) if can_record(user, case) else None
+
+
+def witnesses(session: Session, rt: Runtime, user: User, case: Case) -> list[dict] | None:
+    """The witnesses for the complaint team (an empty list when none is recorded); None for anyone else."""
+    return _witnesses(session, rt, case) if can_record(user, case) else None
 
 
 def count(session: Session, rt: Runtime, user: User, case: Case) -> int | None:
@@ -125,25 +143,22 @@ def note_read(session: Session, user: User, case: Case) -> None:
 
 
 def record(session: Session, rt: Runtime, user: User, case: Case, payload: dict) -> Recorded:
-    """Replace the reported persons with ``payload``'s (``{"terlapor": [...]}``); see the module's docstring.
-    One transaction (the caller's)."""
+    """Replace the reported persons with ``payload``'s (``{"terlapor": [...]}``), and the witnesses with its
+    ``saksi`` when it has them; see the module's docstring. One transaction (the caller's)."""
     require_team_complaint(user, case)
     errors = errors_in(rt.forms.schema(FORM), payload)
     if errors:
         raise Invalid("invalid_data", fields=errors)
-    persons = []
-    for person in payload.get("terlapor") or []:  # the same person typed twice is recorded once
-        kept = {k: v.strip() if isinstance(v, str) else v for k, v in person.items()}
-        if kept not in persons:
-            persons.append(kept)
+    persons = _distinct(payload.get("terlapor") or [])
     none = payload.get(NONE) is True
     if none and persons:
         raise Invalid("invalid_data", fields={NONE: [msg("reported_none_with_persons")]})
+    seen = _record_witnesses(session, rt, user, case, payload)
     party = _party(session, case)
     before = _persons(session, rt, case, party)
     was_none = bool((case.details or {}).get(NONE_KEY))
     if persons == before and none == was_none:
-        return Recorded(False, before, none)
+        return Recorded(False, before, none, seen.witnesses, seen.changed)
     case.details = {**{k: v for k, v in case.details.items() if k != NONE_KEY}, **({NONE_KEY: True} if none else {})}
     if not persons:  # none reported after all (a misreading), or none identified: nothing of them is kept
         if party is not None:
@@ -163,7 +178,50 @@ def record(session: Session, rt: Runtime, user: User, case: Case, payload: dict)
     else:
         EventLog(session).append(case, REMOVED, user.username, {"count": len(before)})
     session.flush()
-    return Recorded(True, persons, none)
+    return Recorded(True, persons, none, seen.witnesses, seen.changed)
+
+
+@dataclass(frozen=True)
+class _Seen:
+    changed: bool
+    witnesses: list[dict]
+
+
+def _record_witnesses(session: Session, rt: Runtime, user: User, case: Case, payload: dict) -> _Seen:
+    """Replace the witnesses with ``payload``'s ``saksi`` (sealed in their own party; an empty list removes them),
+    the history counting them; a payload without ``saksi`` leaves them as they are."""
+    party = _party(session, case, WITNESSES_KEY)
+    before = _witnesses(session, rt, case, party)
+    if WITNESSES not in payload:
+        return _Seen(False, before)
+    witnesses = _distinct(payload.get(WITNESSES) or [])
+    if witnesses == before:
+        return _Seen(False, before)
+    if not witnesses:
+        case.details = {**case.details, WITNESSES_KEY: None}
+        session.delete(party)
+        EventLog(session).append(case, WITNESSES_REMOVED, user.username, {"count": len(before)})
+    else:
+        if party is None:
+            party = rt.vault.store(session, WITNESSES, {WITNESSES: witnesses})
+            case.details = {**case.details, WITNESSES_KEY: party.id}
+        else:  # sealed again, with the vault's current key
+            party.key_id, party.ciphertext = rt.vault.seal({WITNESSES: witnesses})
+        fields = [name for name in _fields(rt, WITNESSES) if any(w.get(name) for w in witnesses)]
+        EventLog(session).append(case, WITNESSES_EVENT, user.username, {"count": len(witnesses), "fields": fields})
+    touch(case)
+    session.flush()
+    return _Seen(True, witnesses)
+
+
+def _distinct(rows: list[dict]) -> list[dict]:
+    """The rows as recorded, their texts trimmed: the same person typed twice is recorded once."""
+    out = []
+    for row in rows:
+        kept = {k: v.strip() if isinstance(v, str) else v for k, v in row.items()}
+        if kept not in out:
+            out.append(kept)
+    return out
 
 
 def mentions(persons: list[dict], text: str, parts: bool = False) -> bool:
@@ -290,6 +348,10 @@ class OnFile:
         return _persons(self.session, self.rt, self.case)
 
     @cached_property
+    def witnesses(self) -> list[dict]:
+        return _witnesses(self.session, self.rt, self.case)
+
+    @cached_property
     def reporter(self) -> dict:
         """The reporter's identity as given (name, NIK, phone, e-mail...); empty for an anonymous complaint."""
         party_id = self.case.requester_party_id if self.case.kind == kinds.COMPLAINT else None
@@ -306,16 +368,19 @@ class OnFile:
 
 def unnamed(people: OnFile, node: dict, texts: list[str]) -> Message | None:
     """What is said beside a task's field (its schema ``node``, its non-empty ``texts``) that names a protected
-    person, if it does: a field a unit or the reporter reads (``x-visible-to``) a reported person on file by full
-    name or NIP (``mentions``); a field the team writes without names (``NO_NAMES``) any distinctive part of their
-    name too, or the reporter's name when the complaint keeps it confidential; a field that tells the reporter the
-    outcome (``NO_ONE``) anyone by a form of address and a name (``addresses_someone``). None for any other field.
+    person, if it does: a field a unit or the reporter reads (``x-visible-to``) a reported person or a witness on
+    file by full name or NIP (``mentions``); a field the team writes without names (``NO_NAMES``) any distinctive
+    part of their name too, or the reporter's name when the complaint keeps it confidential; a field that tells the
+    reporter the outcome (``NO_ONE``) anyone by a form of address and a name (``addresses_someone``). None for any
+    other field.
     The words say whose name it is, never the name."""
     no_names = node.get(NO_NAMES) is True
     if not (no_names or OUTSIDE & set(node.get(VISIBLE_TO, ()))):
         return None
     if people.persons and any(mentions(people.persons, text, parts=no_names) for text in texts):
         return msg("names_reported_person")
+    if people.witnesses and any(mentions(people.witnesses, text, parts=no_names) for text in texts):
+        return msg("names_witness")
     reporter = people.confidential_name if no_names else ""
     if reporter and any(names(reporter, " ".join(text.casefold().split()), True) for text in texts):
         return msg("names_reporter")
@@ -347,10 +412,16 @@ def texts(value) -> list[str]:
     return []
 
 
-def _fields(rt: Runtime) -> tuple[str, ...]:
-    return tuple(rt.forms.schema(FORM)["properties"]["terlapor"]["items"]["properties"])
+def _witnesses(session: Session, rt: Runtime, case: Case, party: Party | None = None) -> list[dict]:
+    """The witnesses on file (none for a case without any), from ``party`` when the caller holds it already."""
+    party = party if party is not None else _party(session, case, WITNESSES_KEY)
+    return list(rt.vault.read(party).get(WITNESSES, [])) if party is not None else []
 
 
-def _party(session: Session, case: Case) -> Party | None:
-    party_id = (case.details or {}).get(PARTY_KEY) if case.kind == kinds.COMPLAINT else None
+def _fields(rt: Runtime, name: str = "terlapor") -> tuple[str, ...]:
+    return tuple(rt.forms.schema(FORM)["properties"][name]["items"]["properties"])
+
+
+def _party(session: Session, case: Case, key: str = PARTY_KEY) -> Party | None:
+    party_id = (case.details or {}).get(key) if case.kind == kinds.COMPLAINT else None
     return session.get(Party, party_id) if party_id else None

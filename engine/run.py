@@ -129,6 +129,13 @@ class CaseRun:
         self.rt.send_message(self.wf, message, payload)
         self._work = RUN
 
+    def send_order(self, payload: dict) -> None:
+        """Deliver a granted objection's news (``objection_orders.MESSAGE``) to the request waiting for it, the period
+        its reopened delivery is due by carried into the instance on every process version (``carry_period``)."""
+        waiting = self.waiting_for(objection_orders.MESSAGE)
+        objection_orders.carry_period(waiting, payload, self.rt.settings.delivery_days)
+        self.send_message(objection_orders.MESSAGE, payload)
+
     def ready_task(self, task_guid: str):
         """The READY task of this guid, or None when it has been completed, cancelled or removed meanwhile."""
         task = self._task(task_guid)
@@ -226,7 +233,9 @@ class CaseRun:
                     payload[objection_orders.PAYLOAD_DAYS] = order["days"]
             with CaseRun(self.session, self.rt, parent, self.actor) as run:
                 applied = run.waiting_for(message) is not None
-                if applied:
+                if applied and message == objection_orders.MESSAGE:
+                    run.send_order(payload)
+                elif applied:
                     run.send_message(message, payload)
                 news = {**payload, "message": message, "applied": applied, **order}
                 run.log.append(parent, "linked_case_outcome", order.get("by") or self.actor, news)
@@ -252,7 +261,7 @@ class CaseRun:
         if not due:
             return
         with CaseRun(self.session, self.rt, self.case, "system", log=self.log) as run:
-            run.send_message(objection_orders.MESSAGE, objection_orders.message_payload(due[0]))
+            run.send_order(objection_orders.message_payload(due[0]))
             for order in due:
                 run.log.append(self.case, "linked_case_outcome", "system", objection_orders.applied_news(order))
         self.touched += [c for c in run.touched if c not in self.touched]

@@ -234,6 +234,12 @@ def label(status: str, locale: str = "id") -> str:
     return translated(known.label, locale)
 
 
+def invites_objection(status: str) -> bool:
+    """Whether the stage's next step invites the requester to file an objection."""
+    known = STATUSES.get(status)
+    return known is not None and known.next_step in (_OBJECT, _RECEIVE_PART)
+
+
 def next_step(status: str, locale: str = "id") -> str:
     known = STATUSES.get(status)
     if known is None:

@@ -76,10 +76,16 @@ def chain_finished(session: Session, case: Case) -> bool:
     still to carry out (engine.objection_orders). A request handed over while an objection on it runs, an objection
     answered while the request's reopened delivery its order opened runs, are not finished for their requester: the
     survey (and its mail, which says the case is done) waits until the whole chain is."""
+    return finished_chain(session, case) is not None
+
+
+def finished_chain(session: Session, case: Case) -> list[Case] | None:
+    """The members of the case's chain (``chain_of``) when the chain is finished (``chain_finished``), else None:
+    read once for a closing run that then invites each member (engine.notices.invite_to_survey)."""
     members = chain_of(session, case)
     if any(m.closed_at is None or m.status in status.REOPENABLE for m in members):
-        return False
-    return not objection_orders.pending(session, members[0])
+        return None
+    return None if objection_orders.pending(session, members[0]) else members
 
 
 def chain_of(session: Session, case: Case) -> list[Case]:

@@ -21,7 +21,7 @@ page's ``?perlu_konfirmasi=1``, the API's ``to_confirm=true``). The page and the
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import date, datetime, timedelta, tzinfo
 
 from sqlalchemy import func, or_, select
 from sqlalchemy.orm import Session, aliased
@@ -42,6 +42,11 @@ class ToConfirm:
 
     event: str
     ended_at: datetime  # when the window ended (its latest reading: the deadline's due time)
+
+    def confirm_from(self, tz: tzinfo) -> date:
+        """The first day a confirmation may be dated: the window's last day is the reporter's until its end, so the
+        day after it (engine.casework.check_event_dates refuses an earlier one)."""
+        return self.ended_at.astimezone(tz).date() + timedelta(days=1)
 
 
 @dataclass(frozen=True)

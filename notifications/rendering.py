@@ -121,6 +121,8 @@ template may use only these keys (``CONTEXT_KEYS``):
     In ``requester_data_corrected`` and ``reporter_contact_changed``, when the message goes to the contact that was
     replaced (engine.former_contacts: the row holds that address sealed until it is sent): the text says so. In
     ``proxy_data_corrected``, the proxy's e-mail address that was replaced: the message is addressed to the proxy.
+    ``proxy_data_corrected`` sent to the proxy in office (``to_proxy``, engine.outbox.Outbox.to_proxy) answers the
+    request to correct their contacts: what changed, or, without ``fields``, that nothing needed to.
 
 A requester's message about a letter (``engine.outbox.PROXY_COPIES``) is copied to the proxy acting for them: that
 row's context names the proxy's party (``proxy_party_id``), and ``render`` marks its subject as a copy ("Tembusan: ")
@@ -355,7 +357,10 @@ ITEM_KEYS = {
 # Added by ``render`` from the ticket, never stored: the case's kind and its noun in the locale.
 # ``deadline_label`` too, once ``deadline`` is set: named from the code in the reader's language.
 DERIVED_KEYS = frozenset(
-    {"kind", "noun", "status_link", "lost_code_link", "case_link", "office_contact", "deadline_label", "days_left"}
+    {
+        *("kind", "noun", "status_link", "lost_code_link", "case_link", "office_contact", "deadline_label"),
+        *("days_left", "deadline_holder"),  # whose time the deadline is (notifications.wording.REQUESTER_WINDOWS)
+    }
 )
 STAFF_ONLY_KEYS = frozenset({"task_title", "author", "absent_name"})
 DEADLINE_KEYS = frozenset({"legal_basis", "due_at", "working_days_left"})
@@ -484,6 +489,11 @@ PROXY_OWN_NOTE = {
 PROXY_OWN_NOTES = {
     # the desk refused the proxy's own request to correct their contacts (engine.correction_requests)
     "requester_correction_refused": {
+        "id": ("", "Anda menerima pesan ini sebagai kuasa pemohon dalam {noun} {ticket}."),
+        "en": ("", "You receive this message as the requester's proxy in {noun} {ticket}."),
+    },
+    # ... applied it, or found the data on file already as asked (engine.proxy_data.correct)
+    "proxy_data_corrected": {
         "id": ("", "Anda menerima pesan ini sebagai kuasa pemohon dalam {noun} {ticket}."),
         "en": ("", "You receive this message as the requester's proxy in {noun} {ticket}."),
     },

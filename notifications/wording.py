@@ -7,6 +7,9 @@ follow the case. This module writes them out for one reader:
 
 - the deadline's name (``engine.outbox.deadline_label``) and legal basis (``engine.citations.message_basis``; the
   number of days a basis names, "(30 hari)", "(10 hari kerja)", in English too);
+- whose time the deadline is (``deadline_holder``): ``requester`` for a window that is the requester's or the
+  reporter's own (``REQUESTER_WINDOWS``), which a staff mail tells as their time ending, never as the office late;
+  ``agency`` otherwise;
 - for a period the law counts in days (``day_unit``: ``calendar_days``, engine.outbox.deadline_context), the days
   left to its due day as the message is sent (``days_left``: negative once it has passed), never working days;
 - the dates and times, in one long form: ``21 Desember 2026 pukul 16.00 WIB`` / ``21 December 2026, 16:00 WIB``;
@@ -53,7 +56,12 @@ DATE_KEYS = (
     "revealed_on",
     "leave_last_day",
 )
-ZONES = {"+07:00": "WIB", "+08:00": "WITA", "+09:00": "WIT"}  # as engine.explanation names the offices' zones
+ZONES = {"+07:00": "WIB", "+08:00": "WITA", "+09:00": "WIT"}
+# The windows that are the requester's or the reporter's own, by their code (a row keeps the code alone): those the
+# models mark clock "window" on the lenient calendar (a complaint's evidence window, BUKTI; a request's time to
+# complete it, K_LENGKAP) and an applicant's windows in a dispute (engine.chain.APPLICANT_CLOCKS): engine.chain.holder
+# gives them as "requester" (tests/notifications/test_requester_window_staff_mail.py reads the models).
+REQUESTER_WINDOWS = frozenset({"BUKTI", "K_LENGKAP", "P14P", "K14P"})  # as engine.explanation names the offices' zones
 
 # The line that tells a requester or reporter where to follow the case, by what the message is about. The stored
 # ``portal_hint`` names one of these (engine.notices, engine.complaints, engine.lost_codes). English message ids the
@@ -176,6 +184,7 @@ def localized(event: str, locale: str, context: dict, words: dict) -> dict:
     name = context.get("deadline")
     if name:
         out["deadline_label"] = deadline_label(name, locale)
+        out["deadline_holder"] = "requester" if name in REQUESTER_WINDOWS else "agency"
         if "legal_basis" in context:
             out["legal_basis"] = citations.message_basis(context["legal_basis"], locale)
         if context.get("day_unit") == CALENDAR_DAYS:

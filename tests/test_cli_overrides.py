@@ -66,7 +66,9 @@ def test_cli_adds_lists_and_removes_an_override_and_prints_the_deadlines_it_move
         assert case.due_at == s.scalar(select(Deadline.due_at).where(Deadline.case_id == case.id))
         assert case.due_at == datetime(2026, 12, 16, 9, 0, tzinfo=UTC)
         events = s.scalars(
-            select(CaseEvent).where(CaseEvent.case_id == case.id, CaseEvent.type == "deadline_recomputed")
+            select(CaseEvent)
+            .where(CaseEvent.case_id == case.id, CaseEvent.type == "deadline_recomputed")
+            .order_by(CaseEvent.seq)
         ).all()
         assert [(e.actor, e.data["new_due_at"]) for e in events] == [
             ("cli", "2026-12-17T16:00:00+07:00"),

@@ -29,7 +29,7 @@ from flask_babel import format_date, format_number, get_locale, ngettext
 from flask_babel import gettext as _
 
 from api.reports import labels
-from engine import complaint_stats, pdf
+from engine import complaint_stats, pdf, registers
 from engine.letters import signers
 from engine.reports import SEPARATOR, Annex, Report
 from engine.runtime import Runtime
@@ -72,11 +72,19 @@ class Cell(str):
 
 
 def register_table(rt: Runtime, kind: str, rows: Iterable[dict], columns: tuple[str, ...]):
-    """Headers, then each row as cells: text, and for a number or a date also the value a workbook writes."""
+    """Headers, then each row as cells: text, and for a number or a date also the value a workbook writes. A value
+    the JSON keeps apart (``registers.SHOWN_IN``: a complaint referred to the Inspectorate General) is shown in its
+    host column's cell when that one is empty, never as a column of its own."""
+    apart = {c: host for c, host in registers.SHOWN_IN.items() if c in columns and host in columns}
+    columns = tuple(c for c in columns if c not in registers.SHOWN_IN)
     yield [str(labels.COLUMNS[c]) for c in columns]
     zone = ZoneInfo(rt.settings.office_timezone)
     for row in rows:
-        yield [_cell(rt, zone, c, row.get(c)) for c in columns]
+        cells = {c: _cell(rt, zone, c, row.get(c)) for c in columns}
+        for c, host in apart.items():
+            if not cells[host] and row.get(c):
+                cells[host] = _cell(rt, zone, c, row[c])
+        yield [cells[c] for c in columns]
 
 
 def _cell(rt: Runtime, zone: ZoneInfo, column: str, value) -> Cell:

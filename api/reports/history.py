@@ -61,6 +61,8 @@ EVENT_LABELS = {
     "proxy_appointed": N_("Proxy appointed"),
     "reported_recorded": N_("Reported persons recorded"),
     "reported_removed": N_("Reported persons removed"),
+    "witnesses_recorded": N_("Witnesses recorded"),  # engine.reported_party: how many, never who
+    "witnesses_removed": N_("Witnesses removed"),
     "requester_correction_asked": N_("The requester asked to correct their data"),
     "requester_correction_refused": N_("The requester's request to correct their data refused"),
     "requester_correction_overdue": N_("The requester's request to correct their data not answered in time"),
@@ -68,13 +70,15 @@ EVENT_LABELS = {
         "The requester's request to correct their data answered: the data on file already matched it"
     ),
     "requester_data_copied": N_("A copy of the requester's personal data made"),
-    "proxy_correction_asked": N_("The proxy asked to correct their contact data"),
-    "proxy_correction_refused": N_("The proxy's request to correct their contact data refused"),
+    # Asked on the portal with the case's ticket and access code, which the requester and the proxy share: never
+    # said to be the proxy's own asking.
+    "proxy_correction_asked": N_("A request to correct the proxy's contact data came through the portal"),
+    "proxy_correction_refused": N_("The request to correct the proxy's contact data refused"),
     "proxy_correction_ended": N_(
-        "The proxy's request to correct their contact data closed: their power of attorney ended"
+        "The request to correct the proxy's contact data closed: the proxy's power of attorney ended"
     ),
     "proxy_correction_unchanged": N_(
-        "The proxy's request to correct their contact data answered: the data on file already matched it"
+        "The request to correct the proxy's contact data answered: the data on file already matched it"
     ),
     "bundle_exported": N_("Evidence bundle exported"),
     "letter_issued": N_("Letter issued"),

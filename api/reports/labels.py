@@ -16,7 +16,7 @@ from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from sqlalchemy import select
 
-from engine import kinds, status
+from engine import kinds, register_rows, status
 from engine.letters.signers import DEFAULT_POSITIONS
 from engine.runtime import Runtime
 
@@ -184,6 +184,7 @@ UNKNOWN = _l("Not recorded")
 # A complaint counted at no unit: not yet classified, or sent to the Inspectorate General or another agency
 # (engine.facts: a complaint's unit is the one it was referred to, never the office that received it).
 NOT_REFERRED = _l("Not referred to a unit (yet, or at all)")
+INSPECTORATE_GENERAL = _l("Inspectorate General")  # a complaint register row's referred_to (engine.register_rows)
 YES, NO = _l("Yes"), _l("No")
 
 # The figures of the Laporan Layanan Informasi Publik, by ``section.figure`` (engine.reports).
@@ -469,6 +470,8 @@ def value_text(rt: Runtime, column: str, value) -> str:
         return form_choice(rt, "pengaduan.json", "mode", value).split(":")[0]
     if column == "unit_code":
         return _unit_name(value)
+    if column == "referred_to":
+        return str(INSPECTORATE_GENERAL) if value == register_rows.INSPECTORATE else str(value)
     if column == "category":
         return form_choice(rt, "pengaduan_klasifikasi.json", "kategori", value)
     if column == "problem_code":

@@ -211,7 +211,8 @@ def waiting_cases(query):
 def _to_confirm(lapse: waiting.ToConfirm | None, zone) -> dict | None:
     if lapse is None:
         return None
-    return {"event": lapse.event, "ended_at": lapse.ended_at, "ended_on": lapse.ended_at.astimezone(zone).date()}
+    ended_on, first = lapse.ended_at.astimezone(zone).date(), lapse.confirm_from(zone)
+    return {"event": lapse.event, "ended_at": lapse.ended_at, "ended_on": ended_on, "confirm_from": first}
 
 
 @blp.get("/requester-corrections")

@@ -182,7 +182,7 @@ def request_reveal(body, ticket):
     user = current_user()
     case = _team_case(user, ticket)
     row = complaints.request_reveal(db.session, runtime(), user, case, body["reason"])
-    db.session.commit()
+    commit(case)  # the deciders' message on its way now, not at the next reconcile
     return _reveal_view(row.id, case)
 
 
@@ -216,7 +216,7 @@ def decide_reveal(body, ticket, request_id, decision):
         body.get("note"),
         second_factor=bool(login and login.second_factor),
     )
-    db.session.commit()
+    commit(case)  # the asker's message on its way now, not at the next reconcile
     return _reveal_view(request_id, case)
 
 
@@ -242,15 +242,17 @@ def reporter(ticket):
 @login_required
 @blp.response(200, ReportedView)
 def reported(ticket):
-    """The persons the complaint reports (terlapor), for the complaint team only: an empty list when none is
-    recorded. Every read is an event of the case."""
-    user = current_user()
+    """The persons the complaint reports (terlapor) and its witnesses (saksi), for the complaint team only: empty
+    lists when none is recorded. Every read is an event of the case."""
+    user, rt = current_user(), runtime()
     case = _team_case(user, ticket)
-    persons = reported_party.read(db.session, runtime(), user, case)
+    persons = reported_party.read(db.session, rt, user, case)
+    witnesses = reported_party.witnesses(db.session, rt, user, case)
     reported_party.note_read(db.session, user, case)
     db.session.commit()
     none = bool((case.details or {}).get(reported_party.NONE_KEY))
-    return {"ticket": case.ticket, "changed": False, "terlapor": persons, "tidak_teridentifikasi": none}
+    view = {"ticket": case.ticket, "changed": False, "terlapor": persons, "tidak_teridentifikasi": none}
+    return {**view, "saksi": witnesses}
 
 
 @blp.put("/complaints/<string:ticket>/reported")
@@ -260,9 +262,11 @@ def reported(ticket):
 def record_reported(body, ticket):
     """The complaint team records the persons the complaint reports (legal-process.md §7.2 stage 2): the whole list
     again, an empty one removing them; an empty one with ``tidak_teridentifikasi`` says no person is identified
-    (the outcome notice waits until one or the other is said). Sealed in the vault, never in the workflow or its
-    history, which records how many and which fields, not the values; no unit, auditor or reporter reads them. The
-    same list sent again changes nothing (``changed`` false). Recorded after the complaint was referred to the
+    (the outcome notice waits until one or the other is said). ``saksi``: the witnesses, again in full, left out to
+    keep them as they are; a text the reporter or a unit reads is then refused when it names one of them, as when it
+    names a reported person. Sealed in the vault, never in the workflow or its history, which records how many and
+    which fields, not the values; no unit, auditor or reporter reads them. The same lists sent again change nothing
+    (``changed`` false). Recorded after the complaint was referred to the
     Inspectorate General, and no annex issued with the memo, they get the annex naming them (``annex``: its
     number). 403 for anyone but the complaint team; 404 for a case not a complaint."""
     user = current_user()
@@ -270,8 +274,9 @@ def record_reported(body, ticket):
     done, annex = letter_issue.record_reported(db.session, runtime(), user, case, body)
     commit(case)
     number = annex.number if annex is not None else None
-    view = {"ticket": case.ticket, "changed": done.changed, "terlapor": done.persons, "annex": number}
-    return {**view, "tidak_teridentifikasi": done.none}
+    changed = done.changed or done.witnesses_changed
+    view = {"ticket": case.ticket, "changed": changed, "terlapor": done.persons, "annex": number}
+    return {**view, "tidak_teridentifikasi": done.none, "saksi": done.witnesses}
 
 
 def _team_case(user: User, ticket: str) -> Case:

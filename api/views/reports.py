@@ -90,7 +90,13 @@ def _file(body, mimetype: str, name: str) -> Response:
 @blp.arguments(RegisterQuery, location="query")
 @blp.response(200)
 def register(query, kind):
-    """A register's rows for the cases received in [from, to); the requester's identity only for PPID staff."""
+    """A register's rows for the cases received in [from, to); the requester's identity only for PPID staff.
+
+    JSON: ``{"total", "items"}``, each item keyed by the register's columns (engine.registers.COLUMNS) with codes,
+    not words. ``unit_code`` is the office's unit a case was disposed to (what ``unit=`` filters), empty for none; a
+    complaint's ``referred_to`` is ``"inspektorat_jenderal"`` when it was referred to the Inspectorate General (an
+    oversight-relevant complaint, sent with a memo to no unit of the office), else null. The page, CSV and XLSX
+    show that referral in the Unit column ("Inspektorat Jenderal"), never as a column of its own."""
     if kind not in kinds.ALL:
         raise Invalid("unknown_register", fields={"kind": [msg("one_of", choices=", ".join(kinds.ALL))]})
     user = current_user()

@@ -55,6 +55,7 @@ from engine import (
     complaints,
     correction_requests,
     documents,
+    fees,
     holiday_years,
     kinds,
     lateness,
@@ -124,12 +125,23 @@ WHEN_PASSED = {
         "If it passes: the unit and whoever referred it are reminded; the case is not late by it, its legal deadline"
         " still counts."
     ),
+    "ITJEN": _l(
+        "If it passes: the complaint team, then the WBS managers, are reminded; the case is not late by it, its legal"
+        " deadline still counts."
+    ),
     "PERSIAPAN": _l(
         "If it passes: the first hearing may come before the power of attorney or the file is ready; the Commission"
         " may examine and decide without the office (Information Commission Regulation 1/2013 Article 31)."
     ),
 }
-ACTORS = {"system": _l("Kawal (automatic)"), "pemohon": _l("Requester"), "pelapor": _l("Reporter")}
+ACTORS = {
+    "system": _l("Kawal (automatic)"),
+    "pemohon": _l("Requester"),
+    "pelapor": _l("Reporter"),
+    # A request to correct the proxy's contacts (engine.correction_requests.PROXY): either the requester or the proxy
+    # may have filed it, with the case's ticket and access code they share.
+    "kuasa": _l("Portal (the case's ticket and access code)"),
+}
 
 
 def actor_name(actor: str) -> str:
@@ -157,6 +169,8 @@ def case(ticket: str, reporter: dict | None = None, refused: dict | None = None)
         "late_since": _late_since(found),
         "due_at": shown_due(found)[0] if found.closed_at is None else found.due_at,
         "due_clock": _due_clock(found) if found.closed_at is None else None,
+        "awaiting_fee": awaiting_fee(found),  # told a fee, not paid yet: since when (no law sets a date to pay by)
+        "payment_task": fees.PAYMENT_TASK,  # the open task beside which the page says since when
         "facts": _facts(rt, user, found, locale),
         "objection_orders": objection_orders.shown(found, locale),  # a granted objection's order binding the PPID
         "unit_answers": unit_answers(rt, user, found, locale),  # what the units referred it answered, files linked
@@ -297,6 +311,16 @@ def shown_due(case: Case) -> tuple[datetime | None, Deadline | None]:
         clock_of = [d for d in case.deadlines if d.status in ("missed", "pending") and d.due_at == tasks_due]
         return tasks_due, clock_of[-1] if clock_of else None
     return (pending[0].due_at, pending[0]) if pending else (None, None)
+
+
+def awaiting_fee(case: Case) -> dict | None:
+    """The fee the case waits to be paid, as the pages say it: since the day the requester was told (the written
+    notice's date), the amount, and the payment method the notice stated; never a date to pay by, which no law sets
+    (engine.fees.awaiting). None when the case waits for no payment."""
+    found = fees.awaiting(db.session, case)
+    if found is None:
+        return None
+    return {"since": display.office_day(found.since), "total": money(found.total), "how": found.how}
 
 
 def _due_clock(case: Case) -> str | None:
@@ -560,7 +584,7 @@ def _event_detail(kind: str, data: dict, task_title: str | None, locale: str, ti
         return ", ".join(str(CONTACT_FIELDS.get(name, name)) for name in data.get("fields", []))
     if kind == "proxy_revoked":
         return str(proxy.REVOKE_REASONS.get(data.get("reason", ""), data.get("reason", "")))
-    if kind in ("reported_recorded", "reported_removed"):  # how many: never who
+    if kind in ("reported_recorded", "reported_removed", "witnesses_recorded", "witnesses_removed"):  # never who
         return ngettext("%(num)d person", "%(num)d persons", data.get("count", 0))
     if kind == "reveal_requested":  # shown to the history's readers, who read it already: the complaint team on
         return _(
@@ -677,7 +701,7 @@ def _letters(
                 "title": title,
                 "at": event.at,
                 "actor": actor_name(event.actor),
-                "fields": _with_fees(labelled(schema, _amounts(bundle.redact(facts)), locale, files), data, locale),
+                "fields": with_fees(labelled(schema, shown_amounts(bundle.redact(facts)), locale, files), data, locale),
             }
         )
     return out
@@ -695,15 +719,15 @@ def money(amount: int | float) -> str:
     return rupiah(amount, current_language())
 
 
-def _amounts(data: dict) -> dict:
+def shown_amounts(data: dict) -> dict:
     """``data`` with its amounts grouped as the reader's language groups digits (the label names the currency), and
-    without the itemised fee, which ``_with_fees`` spells out."""
+    without the itemised fee, which ``with_fees`` spells out."""
     shown = {k: format_decimal(v) if k in AMOUNTS and _is_number(v) else v for k, v in data.items()}
     shown.pop(FEE_ITEMS, None)
     return shown
 
 
-def _with_fees(fields: list[tuple[str, str]], data: dict, locale: str) -> list[tuple[str, str]]:
+def with_fees(fields: list[tuple[str, str]], data: dict, locale: str) -> list[tuple[str, str]]:
     """A notice's itemised fee as a line of words ("printed page: 8 × IDR 500 = IDR 4,000"), never its rows'
     codes and rate ids."""
     items = [i for i in data.get(FEE_ITEMS) or [] if isinstance(i, dict)]

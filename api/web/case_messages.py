@@ -123,7 +123,7 @@ def case_reveal_request(ticket: str):
         complaints.request_reveal(db.session, runtime(), user, case, request.form.get("reason", ""))
     except (Invalid, Conflict, Forbidden) as error:
         return sent_back(case, "reveal", error, request.form.get("reason", ""))
-    db.session.commit()
+    commit(case)  # the deciders' message on its way now, not at the next reconcile
     flash(_("Your request is recorded. Another WBS manager must approve it with their second factor."), "success")
     return redirect(url_for("web.case", ticket=case.ticket) + "#identity-title", 303)
 
@@ -149,7 +149,7 @@ def case_reveal_decision(ticket: str, request_id: int, decision: str):
         return sent_back(case, "decide", error, request.form.get("note", ""), request_id=request_id)
     except (Conflict, Forbidden, NotFound) as error:
         return _refused(case, error)
-    db.session.commit()
+    commit(case)  # the asker's message on its way now, not at the next reconcile
     done = _("The reveal request is approved.") if decision == "setujui" else _("The reveal request is refused.")
     flash(done, "success")
     return redirect(url_for("web.case", ticket=case.ticket) + "#identity-title", 303)

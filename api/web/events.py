@@ -20,7 +20,7 @@ recorded before the window it confirms has ended, as a message on the case page.
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
 
 from flask import abort, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
@@ -270,8 +270,8 @@ def _event_page(case: Case, event: casework.Awaited, values: MultiDict | None = 
 
 
 # The team's confirmation that the reporter sent no evidence (workflows/pengaduan.bpmn, allowed_after BUKTI): recording
-# it closes the complaint as Dianggap Dicabut (legal-process.md §7.4). Its page says so, and the day the reporter's
-# window ended, which is also the first day the confirmation may give (engine.casework.check_event_dates).
+# it closes the complaint as Dianggap Dicabut (legal-process.md §7.4). Its page says so, the day the reporter's
+# window ended and the day after it, the first the confirmation may give (engine.casework.check_event_dates).
 
 
 def lapse_end(case: Case, name: str):
@@ -302,6 +302,8 @@ def _form_page(
     rt, locale = runtime(), current_language()
     schema = rt.forms.schema(form)
     fields, general = schema_form.form_fields(schema, values, errors)
+    # The first day the confirmation may give: the window's last day is still the reporter's until its end.
+    first = window_end.astimezone(rt.calendars["strict"].tz).date() + timedelta(days=1) if window_end else None
     return render_template(
         "event.html",
         case=case,
@@ -312,6 +314,7 @@ def _form_page(
         action=action,
         back=back,
         window_end=window_end,
+        window_first=first,
     )
 
 

@@ -50,7 +50,7 @@ def proxy_correction(ticket: str):
         changed = field_names(rt, done.changed, case.kind)
         flash(_("The proxy's data was corrected: %(fields)s.", fields=changed), "success")
     elif asked:
-        flash(_("Nothing was changed: the data on file is already what the proxy asked."), "success")
+        flash(_("Nothing was changed: the data on file is already what was asked for."), "success")
     else:
         flash(_("Nothing was changed: the data is as it was."), "success")
     return redirect(url_for("web.case", ticket=case.ticket), 303)

@@ -1,5 +1,7 @@
-"""The complaint team records the persons a complaint reports (terlapor) on a page (``/kasus/<ticket>/terlapor``):
-the verb behind ``PUT /api/v1/complaints/{ticket}/reported`` (engine.reported_party), on a page.
+"""The complaint team records the persons a complaint reports (terlapor) and its witnesses (saksi) on a page
+(``/kasus/<ticket>/terlapor``): the verb behind ``PUT /api/v1/complaints/{ticket}/reported`` (engine.reported_party),
+on a page. The witnesses are protected as the reported are: a text the reporter or a unit reads is refused when it
+names one of them.
 
 Or the team says that no person is identified (the form's yes/no choice): the outcome notice to the reporter waits
 until one or the other is said (engine.reported_party.said).
@@ -36,12 +38,14 @@ def reported_persons(ticket: str):
         reported_party.require_team_complaint(user, case)
         if request.method == "GET":
             on_file = reported_party.read(db.session, rt, user, case) or []
+            witnesses = reported_party.witnesses(db.session, rt, user, case) or []
             reported_party.note_read(db.session, user, case)
             db.session.commit()
             none = bool((case.details or {}).get(reported_party.NONE_KEY))
-            return _page(case, schema, _values(on_file, none), None)
+            return _page(case, schema, _values(on_file, none, witnesses), None)
         data = schema_form.parse(schema, request.form, rt.calendars["strict"].tz)
         payload = {"terlapor": data.get("terlapor") or [], reported_party.NONE: data.get(reported_party.NONE) is True}
+        payload[reported_party.WITNESSES] = data.get(reported_party.WITNESSES) or []
         done, annex = letter_issue.record_reported(db.session, rt, user, case, payload)
     except Invalid as error:
         db.session.rollback()
@@ -61,13 +65,18 @@ def reported_persons(ticket: str):
                 ),
                 "success",
             )
-    else:
+    if done.witnesses_changed and done.witnesses:
+        flash(_("The witnesses are recorded: %(num)d.", num=len(done.witnesses)), "success")
+    elif done.witnesses_changed:
+        flash(_("The witnesses are removed."), "success")
+    if not (done.changed or done.witnesses_changed):
         flash(_("Nothing was changed: the data is as it was."), "success")
     return redirect(url_for("web.case", ticket=case.ticket) + "#reported-title", 303)
 
 
-def _values(persons: list[dict], none: bool) -> MultiDict:
+def _values(persons: list[dict], none: bool, witnesses: list[dict]) -> MultiDict:
     values = MultiDict({f"terlapor.{i}.{k}": v for i, p in enumerate(persons) for k, v in p.items()})
+    values.update({f"{reported_party.WITNESSES}.{i}.{k}": v for i, w in enumerate(witnesses) for k, v in w.items()})
     if none:
         values[reported_party.NONE] = "true"
     return values

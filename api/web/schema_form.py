@@ -19,8 +19,9 @@ Widgets, from the schema:
 - object → a fieldset of its own fields.
 
 A field an ``allOf`` rule requires (``if`` some answer, ``then`` required) is marked required once the answers shown
-meet the rule, and until then says when: the rule's ``x-when`` / ``x-when-en``, or the answer its ``if`` asks
-(``_conditions``); a field the case's record requires (``form_fields``' ``required``) is marked required.
+meet the rule (a rule the empty form meets, once a question it asks is answered: ``_met``), and until then says
+when: the rule's ``x-when`` / ``x-when-en``, or the answer its ``if`` asks (``_conditions``); a field the case's
+record requires (``form_fields``' ``required``) is marked required.
 
 Labels are ``title`` (Bahasa Indonesia) or ``x-title-en``; choice labels ``x-enum-titles`` /
 ``x-enum-titles-en``, else the case-status vocabulary, else the code itself. A ``description`` /
@@ -368,7 +369,7 @@ def _conditions(schema: dict, prefix: str, locale: str, values: MultiDict) -> di
     met: set[str] = set()
     said: dict[str, dict[str, list[str]]] = {}  # field -> the condition's field (or "" for a rule's own words) -> words
     for rule in rules:
-        if Draft202012Validator(rule["if"]).is_valid(shown):
+        if _met(rule["if"], shown):
             met.update(rule["then"]["required"])
             continue
         when = _when(rule, schema, locale)
@@ -384,6 +385,29 @@ def _conditions(schema: dict, prefix: str, locale: str, values: MultiDict) -> di
             ]
             out[name] = _("required if %(condition)s", condition=_(" or ").join(parts))
     return out
+
+
+def _met(test: dict, shown: dict) -> bool:
+    """Whether the answers shown meet a rule's ``if``. A rule the empty form meets reads a question left unanswered
+    as one answer (a determination, for an API client of before that sends no choice: forms/tetapkan_pengecualian.json);
+    the page asks that question, so the rule is met there only once one of the questions it asks is answered."""
+    check = Draft202012Validator(test)
+    if not check.is_valid(shown):
+        return False
+    return not check.is_valid({}) or any(shown.get(name) not in (None, "", []) for name in _asked(test))
+
+
+def _asked(test) -> set[str]:
+    """The top-level answers a rule's ``if`` asks of: its ``properties`` and ``required``, also within ``not``..."""
+    if not isinstance(test, dict):
+        return set()
+    names = set(test.get("properties", {})) | set(test.get("required", ()))
+    for key in ("not", "if", "then", "else"):
+        names |= _asked(test.get(key))
+    for key in ("allOf", "anyOf", "oneOf"):
+        for part in test.get(key, ()):
+            names |= _asked(part)
+    return names
 
 
 def _when(rule: dict, schema: dict, locale: str) -> tuple[str, list[str]] | None:

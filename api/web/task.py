@@ -21,7 +21,7 @@ from api.boundary import commit, noted, runtime
 from api.extensions import db
 from api.web import case_messages, display, objection_orders, schema_form
 from api.web.blueprint import bp
-from api.web.case import WHEN_PASSED, clock_label
+from api.web.case import FEE_ITEMS, WHEN_PASSED, awaiting_fee, clock_label, shown_amounts, with_fees
 from api.web.facts import (
     case_facts,
     classification_facts,
@@ -40,6 +40,7 @@ from engine import (
     complaint_rules,
     complaints,
     dip_match,
+    fees,
     follow_ups,
     inbox,
     inbox_messages,
@@ -259,6 +260,8 @@ def _page(
         due_state=display.due_state(detail["due_at"], detail["working_days_left"]),
         row=detail,
         deadlines=_deadlines(task.case, locale),
+        # The fee the requester was told and has not paid: since when, never a date to pay by (engine.fees.awaiting).
+        awaiting_fee=awaiting_fee(task.case) if task.bpmn_id == fees.PAYMENT_TASK else None,
         case_facts=case_facts(
             rt, task.case, locale, detail["case"]["details"], classification_facts(rt, user, task.case, locale)
         ),
@@ -404,6 +407,9 @@ def _recorded(rt, task: HumanTask, user, locale: str) -> list[tuple[str, str]]:
         form = forms.get(event.get("task_id"))
         data = visibility.shown(rt.forms, form, event.get("data", {}), readers)
         data = {k: v for k, v in data.items() if v not in (None, "", [], {})}  # as ``labelled`` leaves them out
+        # A notice's itemised fee in words, as the case page writes it, never its rows' codes and rate ids.
+        fee_line = dict(with_fees([], data, locale))
+        data = shown_amounts(data)
         schema = _schema(rt, form)
         names = [k for k in schema.get("properties", {}) if k in data] + [
             k for k in data if k not in schema.get("properties", {})
@@ -411,6 +417,9 @@ def _recorded(rt, task: HumanTask, user, locale: str) -> list[tuple[str, str]]:
         for name, pair in zip(names, labelled(schema, {k: data[k] for k in names}, locale, files), strict=False):
             pairs.pop(name, None)
             pairs[name] = pair
+        for label, line in fee_line.items():
+            pairs.pop(FEE_ITEMS, None)
+            pairs[FEE_ITEMS] = (label, line)
     return list(pairs.values())
 
 

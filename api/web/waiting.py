@@ -12,6 +12,7 @@ from __future__ import annotations
 from flask import g, render_template, request
 from flask_login import current_user, login_required
 
+from api.boundary import runtime
 from api.extensions import db
 from api.web import display
 from api.web.blueprint import bp
@@ -31,7 +32,7 @@ def waiting_cases():
     access.require_staff(user)
     only = request.args.get("perlu_konfirmasi") == "1"  # the lapses the reader must confirm, alone
     total, found = waiting.waiting(db.session, user, to_confirm=only)
-    now = clock.now()
+    now, zone = clock.now(), runtime().calendars["lenient"].tz  # the reporter's window's own reading (BUKTI)
     rows = [
         {
             "ticket": w.case.ticket,
@@ -53,6 +54,8 @@ def waiting_cases():
             # The reporter's evidence window ended: the team's confirmation is due (its form's link); listed first.
             "lapse": w.to_confirm.ended_at if w.to_confirm else None,
             "lapse_event": w.to_confirm.event if w.to_confirm else None,
+            # Its last day is still the reporter's: the confirmation is dated from the next day (check_event_dates).
+            "lapse_from": w.to_confirm.confirm_from(zone) if w.to_confirm else None,
         }
         for w in found
     ]

@@ -303,7 +303,7 @@ def _objection_story(rng, office: Office, request: Story, decided: datetime, let
         story.ticket = intake.file_objection(office.session, office.rt, data, office.case(request.ticket)).ticket
 
     steps.append((filed, file))
-    registration = {"salinan_formulir_diserahkan": True, "cara_kirim_tanda_terima": "email"}
+    registration = {"cara_kirim_tanda_terima": "email"}
     steps.append(
         (filed + timedelta(hours=1), lambda: office.complete(story.ticket, "registrasi_keberatan", registration))
     )

@@ -21,8 +21,9 @@ from sqlalchemy.orm import Session
 
 from engine import access, status, visibility
 from engine.errors import NotFound
-from engine.explanation import day_in_words
+from engine.explanation import ZONES, day_in_words
 from engine.forms import FormRegistry
+from engine.letters.render import long_date
 from engine.models import Case, CaseEvent, Letter, Unit
 
 TEMPLATES = Path(__file__).parent / "templates"
@@ -121,6 +122,24 @@ def _referred_unit(session: Session, case: Case, tasks: dict[str, dict]) -> dict
     return {"unit_code": unit.code, "unit_name": unit.name}
 
 
+def evidence_due(case: Case, locale: str) -> dict | None:
+    """The reporter's window to send the evidence asked for (BUKTI, its latest row: the reading that ends latest), as
+    the request for evidence states it, in the words of its PDF (engine/letters/templates/surat_permintaan_bukti):
+    its days and whether they are working days (SP4N-LAPOR!), its day, hour and zone; None before one is asked."""
+    rows = [d for d in case.deadlines if d.name == "BUKTI"]
+    due = str((rows[-1].provenance or {}).get("due_at") or "") if rows else ""
+    if len(due) < 16:  # the office's local instant, with its offset, as the count kept it
+        return None
+    en = locale == "en"
+    hour = due[11:16] if en else due[11:16].replace(":", ".")
+    return {
+        "days": rows[-1].working_days,
+        "working_days": rows[-1].provenance.get("unit") != "calendar_days",
+        "on": long_date(due[:10], "en" if en else "id"),
+        "at": f"{hour} {ZONES.get(due[-6:], '')}".strip(),
+    }
+
+
 def form_day(value: str, locale: str) -> str:
     """A form's date as a letter writes it (``3 Nov 2026``); other text as it is."""
     if len(value) == 10 and value[4] == "-" and value[:4].isdigit():
@@ -165,6 +184,9 @@ def render(
     )
     say_day = lambda value: form_day(value or "", locale)  # noqa: E731
     text = _env.get_template(template).render(
-        **context(session, forms, case, locale, readers), number=number or "-", day=say_day
+        **context(session, forms, case, locale, readers),
+        number=number or "-",
+        day=say_day,
+        evidence_due=evidence_due(case, locale),
     )
     return doc, text.rstrip("\n") + "\n"

@@ -359,6 +359,7 @@ def build(
         # The copy given, by the rule that refuses a digital one without its files (engine.delivery): the written
         # notice's form, else the form asked for; the receipt and the refusal never read it two ways.
         "copy_given": fees.copy_given(case.details or {}, record.task_data("pemberitahuan_tertulis")),
+        "copies": _copies(session, record, data, corrects) if kind.code == HANDOVER else None,
     }
     if kind.names_requester:
         requester = record.identity(case.requester_party_id) or {}
@@ -401,6 +402,53 @@ def _handed_over(session: Session, data: dict) -> list[dict]:
     # The digest in four groups of 16: it wraps in the letter's narrow column and is read out group by group.
     grouped = lambda digest: " ".join(digest[i : i + 16] for i in range(0, len(digest), 16))  # noqa: E731
     return [{"name": row.file_name, "sha256": row.sha256, "sha256_grouped": grouped(row.sha256)} for row in rows]
+
+
+def _issuing_task(session: Session, record: CaseRecord, corrects: dict | None) -> str | None:
+    """The task whose completion issues the letter being built: for a correction, the corrected letter's own (the
+    case may have completed a later handover since, ``penyerahan_lanjutan``); else the completion just recorded,
+    the case's last (``issue.after_task`` issues right after it, the history read after the run was flushed)."""
+    if corrects is not None:
+        return session.scalar(
+            select(Letter.task).where(Letter.case_id == record.case.id, Letter.number == corrects["number"]).limit(1)
+        )
+    return record.tasks[-1][0] if record.tasks else None
+
+
+def _copies(session: Session, record: CaseRecord, data: dict, corrects: dict | None) -> dict | None:
+    """What the first handover gave on paper or on a storage medium, as the officer recorded it in the written
+    notice (the delivery form records no paper: its date, way, receiver and files): the material (letter d), its
+    medium and format (letter f), and the printed pages and media (letter g's quantities, which the fee was paid
+    for), each ``{"code", "quantity", "unit", "unit_en"}`` as a fee's items are written (render.fee_unit). What the
+    way cannot carry (paper by e-mail, a medium by e-mail or fax: engine.fees.charges_not_asked) is not listed.
+
+    None for a later handover (the letter's own task, ``_issuing_task``, is ``penyerahan_lanjutan``: what the
+    superior's response ordered, which the notice does not describe) and for a case whose notice gave nothing (no
+    material). A correction lists what the letter it corrects listed, whatever the case completed since.
+    """
+    if _issuing_task(session, record, corrects) != fees.DELIVERY_TASK:
+        return None
+    notice = record.task_data(fees.NOTICE_TASK)
+    material = (notice.get("materi_diberikan") or "").strip()
+    if not material:
+        return None
+    copy, way = fees.copy_given(record.case.details or {}, notice), data.get("cara_penyerahan")
+    items = []
+    pages = notice.get("jumlah_halaman")
+    if copy in fees.PRINTED and way not in fees.NO_PAPER and isinstance(pages, int) and pages > 0:
+        items.append(("halaman", pages))
+    medium = notice.get("media_salinan")
+    if copy in fees.DIGITAL and way not in fees.NO_MEDIUM and medium in fees.MEDIA:
+        items.append((medium, notice.get("jumlah_media") or 1))
+    return {
+        "material": material,
+        "media_format": (notice.get("media_format") or "").strip(),
+        "printed": copy in fees.PRINTED and way not in fees.NO_PAPER,
+        "items": [
+            {"code": code, "quantity": n, "unit": fees.unit_name(code, "id"), "unit_en": fees.unit_name(code, "en")}
+            for code, n in items
+        ],
+    }
 
 
 def _exemption(session: Session, case: Case, record: CaseRecord):

@@ -64,9 +64,7 @@ def chain(office):
     office.complete(request, "tetapkan_pengecualian")
     office.complete(request, "pemberitahuan_tertulis")
     objection = office.objection(request, ["a"], kuasa=PROXY)
-    office.complete(
-        objection, "registrasi_keberatan", {"salinan_formulir_diserahkan": True, "cara_kirim_tanda_terima": "email"}
-    )
+    office.complete(objection, "registrasi_keberatan", {"cara_kirim_tanda_terima": "email"})
     office.complete(
         objection,
         "susun_kronologi",

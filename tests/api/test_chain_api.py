@@ -430,9 +430,7 @@ def test_messages_need_a_token_and_a_known_case(client, login):
 def test_granted_objection_through_the_api_reopens_the_request(kept_objected, desk):
     receipt, objection = kept_objected()
     ticket = objection["ticket"]
-    desk.complete(
-        ticket, "registrasi_keberatan", {"salinan_formulir_diserahkan": True, "cara_kirim_tanda_terima": "email"}
-    )
+    desk.complete(ticket, "registrasi_keberatan", {"cara_kirim_tanda_terima": "email"})
     desk.complete(ticket, "susun_kronologi", {"kronologi": "Ditolak 2 Des 2026", "pertimbangan_ppid": "Dikecualikan"})
     desk.complete(
         ticket,
@@ -477,9 +475,7 @@ def test_upholding_the_ppid_without_written_reasons_is_422_and_the_task_stays_op
 ):
     _, objection = kept_objected()
     ticket = objection["ticket"]
-    desk.complete(
-        ticket, "registrasi_keberatan", {"salinan_formulir_diserahkan": True, "cara_kirim_tanda_terima": "email"}
-    )
+    desk.complete(ticket, "registrasi_keberatan", {"cara_kirim_tanda_terima": "email"})
     desk.complete(ticket, "susun_kronologi", {"kronologi": "Ditolak 2 Des 2026", "pertimbangan_ppid": "Dikecualikan"})
     task = desk.task(ticket, "putuskan_keberatan")
     with unchanged():

@@ -40,9 +40,7 @@ def _decided(desk: Desk, client, **commission) -> str:
     ticket."""
     _receipt, objection = objected(desk, client)
     ticket = objection["ticket"]
-    desk.complete(
-        ticket, "registrasi_keberatan", {"salinan_formulir_diserahkan": True, "cara_kirim_tanda_terima": "email"}
-    )
+    desk.complete(ticket, "registrasi_keberatan", {"cara_kirim_tanda_terima": "email"})
     desk.complete(ticket, "susun_kronologi", {"kronologi": "Ditolak 2 Des 2026", "pertimbangan_ppid": "Dikecualikan"})
     decision = {"keputusan": "keberatan_ditolak", "alasan_tertulis": REASONS, "tanggal_keputusan": "2026-12-02"}
     desk.complete(ticket, "putuskan_keberatan", {**decision, **commission}, username="atasan")

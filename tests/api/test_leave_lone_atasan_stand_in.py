@@ -47,9 +47,7 @@ def awaiting_decision(desk, client, kept_database):
     def build():
         _receipt, objection = objected(desk, client)
         ticket = objection["ticket"]
-        desk.complete(
-            ticket, "registrasi_keberatan", {"salinan_formulir_diserahkan": True, "cara_kirim_tanda_terima": "email"}
-        )
+        desk.complete(ticket, "registrasi_keberatan", {"cara_kirim_tanda_terima": "email"})
         desk.complete(ticket, "susun_kronologi", KRONOLOGI)
         return ticket
 

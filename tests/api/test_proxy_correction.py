@@ -57,9 +57,7 @@ def put(client, login, ticket, who="petugas", reason="kesalahan_pencatatan", **c
 
 def register(desk, ticket) -> None:
     """The desk registers the objection: its receipt is issued."""
-    desk.complete(
-        ticket, "registrasi_keberatan", {"salinan_formulir_diserahkan": True, "cara_kirim_tanda_terima": "email"}
-    )
+    desk.complete(ticket, "registrasi_keberatan", {"cara_kirim_tanda_terima": "email"})
 
 
 def to_response(client, desk, login, ticket) -> tuple[str, dict]:

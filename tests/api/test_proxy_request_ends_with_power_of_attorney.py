@@ -59,7 +59,7 @@ def test_the_end_of_the_power_of_attorney_closes_the_proxy_s_waiting_request(app
     officer = browser("petugas")
     assert f"data-kuasa?permintaan={request_id}" not in text(officer.get("/kotak-masuk"))
     history = html.unescape(text(officer.get(f"/kasus/{ticket}")))
-    assert "Permintaan kuasa memperbaiki data kontaknya ditutup: kuasanya telah berakhir" in history
+    assert "Permintaan perbaikan data kontak kuasa ditutup: kuasanya telah berakhir" in history
     with time_machine.travel(NOW + timedelta(days=4), tick=False), app.app_context():
         assert correction_requests.sweep(db.session, runtime()) == (0, 0)  # the PPID is not told it is late
         db.session.commit()

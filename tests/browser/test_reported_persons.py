@@ -35,7 +35,7 @@ def test_the_team_records_the_reported_person_from_the_case_page(new_page, clien
     page.locator("#f-terlapor-0-jabatan").fill("Petugas pendaftaran")
     page.locator("#f-terlapor-0-kategori_instansi").select_option("satuan_pendidikan")
     at_both_widths(page, "the reported persons' form", "reported-persons-form")
-    page.get_by_role("button", name="Catat data terlapor").click()
+    page.get_by_role("button", name="Simpan", exact=True).click()  # the reported persons and witnesses alike
     expect(page.locator("p.reported")).to_contain_text("1 orang tercatat.")
     page.get_by_role("link", name="Lihat atau ubah data terlapor").click()
     expect(page.locator("#f-terlapor-0-nama")).to_have_value("Suharto Wibisono")

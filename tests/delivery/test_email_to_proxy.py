@@ -138,7 +138,7 @@ def test_an_objection_receipt_by_e_mail_is_refused_when_neither_the_requester_no
     app, client, desk, mailbox, settings, unchanged
 ):
     objection = _objection(client, desk)
-    registered = {"salinan_formulir_diserahkan": True, "cara_kirim_tanda_terima": "email"}
+    registered = {"cara_kirim_tanda_terima": "email"}
     with unchanged():
         r = desk.complete(objection, "registrasi_keberatan", registered, expect=422)
     assert r["reason"] == "receipt_has_no_address"
@@ -156,8 +156,6 @@ def test_an_objection_receipt_by_e_mail_goes_when_only_the_objection_s_proxy_gav
     app, client, desk, mailbox, settings
 ):
     objection = _objection(client, desk, email=PROXY_MAIL)
-    desk.complete(
-        objection, "registrasi_keberatan", {"salinan_formulir_diserahkan": True, "cara_kirim_tanda_terima": "email"}
-    )
+    desk.complete(objection, "registrasi_keberatan", {"cara_kirim_tanda_terima": "email"})
     _send_outbox(app, settings, "objection_receipt")
     assert {m["To"] for m in _mails(mailbox, objection)} == {PROXY_MAIL}

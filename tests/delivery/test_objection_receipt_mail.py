@@ -68,9 +68,7 @@ def _decided_with(desk, **request) -> dict:
 
 
 def _registered(app, desk, objection: str, how: str) -> None:
-    desk.complete(
-        objection, "registrasi_keberatan", {"salinan_formulir_diserahkan": True, "cara_kirim_tanda_terima": how}
-    )
+    desk.complete(objection, "registrasi_keberatan", {"cara_kirim_tanda_terima": how})
     render_letters(app)
 
 

@@ -53,7 +53,7 @@ def _deemed_withdrawn(office, clock, ticket):
     """Asked for evidence, the reporter's window lapsed, and the team confirmed that nothing came: the BUKTI row."""
     _asked_for_evidence(office, ticket)
     bukti = office.deadline(ticket, "BUKTI")
-    clock.move_to(bukti.due_at + timedelta(hours=1))
+    clock.move_to(bukti.due_at + timedelta(hours=17))  # the next morning: dated after the window's last day
     office.run(ticket)
     office.message(ticket, "bukti_tidak_dikirim", {"tanggal": clock_today()}, "tim")
     assert office.case(ticket).status == "dianggap_dicabut"

@@ -192,8 +192,8 @@ def _verified(office, ticket):
     [
         ("id", {**KE_UNIT, "unit_tujuan": "PENDMAD"}, "telah didisposisikan kepada unit kerja yang bertanggung jawab"),
         ("en", {**KE_UNIT, "unit_tujuan": "PENDMAD"}, "has been referred to the responsible unit"),
-        ("id", KE_ITJEN, "telah diteruskan kepada Inspektorat Jenderal"),
-        ("en", KE_ITJEN, "has been referred to the Inspectorate General (Inspektorat Jenderal)"),
+        ("id", KE_ITJEN, "akan diteruskan kepada Inspektorat Jenderal"),
+        ("en", KE_ITJEN, "will be referred to the Inspectorate General (Inspektorat Jenderal)"),
     ],
     ids=["unit-id", "unit-en", "itjen-id", "itjen-en"],
 )

@@ -169,9 +169,7 @@ def window_end(office, ticket) -> date:
 def answered(office, ticket, outcome="keberatan_ditolak") -> None:
     """The objection registered, decided by the superior (dismissed unless ``outcome`` says otherwise) and its response
     sent by e-mail."""
-    office.complete(
-        ticket, "registrasi_keberatan", {"salinan_formulir_diserahkan": True, "cara_kirim_tanda_terima": "email"}
-    )
+    office.complete(ticket, "registrasi_keberatan", {"cara_kirim_tanda_terima": "email"})
     office.complete(ticket, "susun_kronologi", {"kronologi": "Ditolak", "pertimbangan_ppid": "Dikecualikan"})
     reasons = "Informasi dikecualikan berdasarkan Pasal 17 huruf h; uji konsekuensi terlampir."
     decided = {"keputusan": outcome, "tanggal_keputusan": "2026-12-02", "alasan_tertulis": reasons}

@@ -75,9 +75,7 @@ def test_a_response_recorded_as_e_mailed_weeks_ago_gives_the_requester_14_workin
     request, _code = filed(office, locale)
     decided(office, request)
     objection = office.objection(request)
-    office.complete(
-        objection, "registrasi_keberatan", {"salinan_formulir_diserahkan": True, "cara_kirim_tanda_terima": "email"}
-    )
+    office.complete(objection, "registrasi_keberatan", {"cara_kirim_tanda_terima": "email"})
     office.complete(objection, "susun_kronologi", {"kronologi": "Ditolak", "pertimbangan_ppid": "Dikecualikan"})
     reasons = "Informasi dikecualikan berdasarkan Pasal 17 huruf h; uji konsekuensi terlampir."
     upheld = {"keputusan": "keberatan_ditolak", "tanggal_keputusan": "2026-12-02", "alasan_tertulis": reasons}
@@ -140,9 +138,7 @@ def test_a_response_handed_over_in_person_runs_from_the_day_recorded(app, settin
     request, _code = filed(office)
     decided(office, request)
     objection = office.objection(request)
-    office.complete(
-        objection, "registrasi_keberatan", {"salinan_formulir_diserahkan": True, "cara_kirim_tanda_terima": "email"}
-    )
+    office.complete(objection, "registrasi_keberatan", {"cara_kirim_tanda_terima": "email"})
     office.complete(objection, "susun_kronologi", {"kronologi": "Ditolak", "pertimbangan_ppid": "Dikecualikan"})
     upheld = {
         "keputusan": "keberatan_ditolak",

@@ -107,8 +107,8 @@ def test_a_period_counted_in_working_days_is_still_written_in_working_days_to_st
     assert "Sisa waktu   : 2 hari kerja\n" in body
 
 
-@pytest.mark.parametrize(
-    ("locale", "late"), [("id", "Terlambat    : {days} hari\n"), ("en", "Overdue by   : {days} day")]
+@pytest.mark.parametrize(  # the reporter's window ended: never the office late (test_requester_window_staff_mail.py)
+    ("locale", "late"), [("id", "Berakhir     : {days} hari yang lalu\n"), ("en", "Ended        : {days} day")]
 )
 def test_the_team_s_reminder_after_the_reporter_s_thirty_day_window_counts_it_in_days(
     app, settings, mailbox, office, clock, locale, late

@@ -277,7 +277,7 @@ def optional(event: str) -> set[str]:
         "deadline_reminder": {"task_title"},
         "deadline_overdue": {"task_title"},
         "requester_data_corrected": {"former"},
-        "proxy_data_corrected": {"former"},
+        "proxy_data_corrected": {"former", "to_proxy"},  # to_proxy: the answer to the proxy's own request
         "requester_correction_refused": {"to_proxy"},  # the proxy's own request refused (engine.correction_requests)
         "receipt": {"filed_by_proxy"},
         "request_registered": LETTER_KEYS,  # the registered receipt, given by e-mail (notifications.case_facts)

@@ -130,9 +130,7 @@ def _answered(office, clock, at: datetime) -> str:
     request = _notice_e_mailed(office, clock)
     clock.move_to(datetime(2026, 12, 31, 3, 0, tzinfo=UTC))
     objection = office.objection(request, ["a"])
-    office.complete(
-        objection, "registrasi_keberatan", {"salinan_formulir_diserahkan": True, "cara_kirim_tanda_terima": "email"}
-    )
+    office.complete(objection, "registrasi_keberatan", {"cara_kirim_tanda_terima": "email"})
     office.complete(objection, "susun_kronologi", {"kronologi": "Dikabulkan sebagian", "pertimbangan_ppid": "NIK"})
     clock.move_to(at)
     day = (at + WIB).date().isoformat()

@@ -22,9 +22,7 @@ MONTHS = ["Jan", "Feb", "Mar", "Apr", "Mei", "Jun", "Jul", "Agu", "Sep", "Okt", 
 @sqlite_only
 def test_the_objection_register_and_its_files_carry_the_superior_s_order_to_the_ppid(office, clock, browser):  # noqa: F811
     objection = office.objection(office.submit(), ["c"])
-    office.complete(
-        objection, "registrasi_keberatan", {"salinan_formulir_diserahkan": True, "cara_kirim_tanda_terima": "email"}
-    )
+    office.complete(objection, "registrasi_keberatan", {"cara_kirim_tanda_terima": "email"})
     office.complete(objection, "tawarkan_musyawarah", {"hasil": "tidak_bersedia"})
     office.complete(objection, "susun_kronologi", {"kronologi": "Belum dijawab", "pertimbangan_ppid": "Terlambat"})
     today = "2027-01-13"  # decided the day it came in (the clock's)

@@ -965,6 +965,10 @@ DEADLINES = {
         "Jawaban unit pengolah atas permintaan PPID atau tim pengaduan (batas internal)",
         "The unit's answer to the PPID's or the complaint team's request (internal limit)",
     ),
+    "ITJEN": (
+        "Penerusan pengaduan ke Inspektorat Jenderal (batas internal)",
+        "Referral of the complaint to the Inspectorate General (internal limit)",
+    ),
     "T17": (
         "Pemberitahuan tertulis setelah perpanjangan (17 hari kerja)",
         "Written notice after the extension (17 working days)",

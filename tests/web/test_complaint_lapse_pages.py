@@ -66,7 +66,8 @@ def lapsed(office, clock) -> tuple[str, str, datetime]:
     office.complete(ticket, "klarifikasi", clarification("perlu_bukti_pelapor"))
     office.complete(ticket, "minta_bukti", {"pertanyaan": QUESTION})
     bukti = office.deadline(ticket, "BUKTI")
-    clock.move_to(bukti.due_at + timedelta(hours=1))
+    # The next morning, 09:00 WIB: the confirmation is dated after the window's last day (the reporter's until 16:00).
+    clock.move_to(bukti.due_at + timedelta(hours=17))
     office.run(ticket)
     assert office.deadlines(ticket)["BUKTI"] == "lapsed"
     return ticket, code, bukti.due_at
@@ -86,7 +87,8 @@ def test_the_lapse_confirmation_page_says_recording_closes_the_complaint_as_deem
     assert "berlanjut setelah peristiwa ini dicatat" not in page
     assert f"Waktu pelapor untuk melengkapi data/bukti yang diminta berakhir pada {short_day(ended)}." in page
     assert "Dengan mencatatnya, pengaduan ditutup sebagai Dianggap Dicabut" in page
-    assert f"Tanggal konfirmasi: {short_day(ended)} atau sesudahnya, paling lambat hari ini." in page
+    first = short_day(ended + timedelta(days=1))  # the day after the window's last day
+    assert f"Tanggal konfirmasi: {first} atau sesudahnya, paling lambat hari ini." in page
     team.get("/bahasa/en")
     page = text(team.get(f"/kasus/{ticket}/peristiwa/{EVENT}"))
     assert "moves on once it is recorded" not in page

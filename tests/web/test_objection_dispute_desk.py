@@ -82,17 +82,13 @@ def test_the_objection_s_registration_records_a_receipt_given_on_the_portal(obje
     page = text(browser("petugas").get(f"/tugas/{task['id']}"))
     assert [f for f in re.findall(r'<input[^>]*name="cara_kirim_tanda_terima"[^>]*>', page) if 'value="web"' in f]
     assert "Portal web" in page
-    desk.complete(
-        objection, "registrasi_keberatan", {"salinan_formulir_diserahkan": True, "cara_kirim_tanda_terima": "web"}
-    )
+    desk.complete(objection, "registrasi_keberatan", {"cara_kirim_tanda_terima": "web"})
     assert "susun_kronologi" in desk.open_tasks(objection)
 
 
 def test_the_ppid_s_brief_starts_from_the_chronology_beside_it(objected_on_a, desk, browser):
     objection = objected_on_a()
-    desk.complete(
-        objection, "registrasi_keberatan", {"salinan_formulir_diserahkan": True, "cara_kirim_tanda_terima": "email"}
-    )
+    desk.complete(objection, "registrasi_keberatan", {"cara_kirim_tanda_terima": "email"})
     task = desk.task(objection, "susun_kronologi")
     page = text(browser("ppid").get(f"/tugas/{task['id']}"))
     box = re.search(r'<textarea[^>]*name="kronologi"[^>]*>(.*?)</textarea>', page, re.S)
@@ -109,9 +105,7 @@ def test_the_ppid_s_brief_starts_from_the_chronology_beside_it(objected_on_a, de
 
 def test_the_superior_s_decision_names_the_commission_for_the_response_letter(objected_on_a, desk, browser):
     objection = objected_on_a()
-    desk.complete(
-        objection, "registrasi_keberatan", {"salinan_formulir_diserahkan": True, "cara_kirim_tanda_terima": "email"}
-    )
+    desk.complete(objection, "registrasi_keberatan", {"cara_kirim_tanda_terima": "email"})
     desk.complete(objection, "susun_kronologi", {"kronologi": "Ditolak", "pertimbangan_ppid": "Dikecualikan"})
     task = desk.task(objection, "putuskan_keberatan")
     page = text(browser("atasan").get(f"/tugas/{task['id']}"))

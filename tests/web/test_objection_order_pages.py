@@ -36,9 +36,7 @@ def _granted_while_open(desk, login, client, grounds=("c", "e")):
     )
     assert r.status_code == 201, r.json
     objection = r.json["ticket"]
-    desk.complete(
-        objection, "registrasi_keberatan", {"salinan_formulir_diserahkan": True, "cara_kirim_tanda_terima": "email"}
-    )
+    desk.complete(objection, "registrasi_keberatan", {"cara_kirim_tanda_terima": "email"})
     desk.complete(objection, "tawarkan_musyawarah", {"hasil": "tidak_bersedia"})
     desk.complete(objection, "susun_kronologi", {"kronologi": "Belum dijawab", "pertimbangan_ppid": "Terlambat"})
     granted = {
@@ -104,9 +102,7 @@ def test_each_language_of_a_bilingual_letter_is_named_in_the_history(app, desk, 
     with time_machine.travel(OPENED, tick=True):
         receipt = decided(desk)
         objection = objected_in(browser, receipt, "en")
-        desk.complete(
-            objection, "registrasi_keberatan", {"salinan_formulir_diserahkan": True, "cara_kirim_tanda_terima": "email"}
-        )
+        desk.complete(objection, "registrasi_keberatan", {"cara_kirim_tanda_terima": "email"})
         page = text(browser("ppid").get(f"/kasus/{objection}"))
     issued = [line for line in page.splitlines() if "Tanda Terima Keberatan" in line and " · " in line]
     assert any("· Bahasa Indonesia" in line for line in issued), issued

@@ -40,7 +40,7 @@ def test_the_portal_says_when_a_whistleblower_s_identity_was_made_known_and_to_w
             complaints.read_reporter(s, office.rt, office.user(s, "tim"), case)
     history = _history(text(reporter.get("/publik/status")))
     said = (
-        "Identitas Anda dibuka untuk petugas tim pengaduan yang menangani laporan Anda, setelah alasannya disetujui"
+        "Identitas Anda dibuka untuk petugas tim pengaduan yang memintanya dengan alasan, setelah alasannya disetujui"
         " pengelola Whistleblowing System yang lain"
     )
     assert history.count(said) == 1
@@ -49,4 +49,4 @@ def test_the_portal_says_when_a_whistleblower_s_identity_was_made_known_and_to_w
     assert "tim (" not in history
     reporter.get("/bahasa/en")
     english = _history(text(reporter.get("/publik/status")))
-    assert "Your identity was made known to the complaint team's officer handling your report" in english
+    assert "Your identity was made known to the complaint team's officer who asked for it with a reason" in english

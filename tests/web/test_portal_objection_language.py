@@ -76,9 +76,7 @@ def test_an_objection_filed_in_english_is_written_to_in_english_and_its_request_
     assert mail.language == "en"
     assert "Yth." not in mail.text
     assert "Pemohon" not in mail.subject
-    desk.complete(
-        objection, "registrasi_keberatan", {"salinan_formulir_diserahkan": True, "cara_kirim_tanda_terima": "email"}
-    )
+    desk.complete(objection, "registrasi_keberatan", {"cara_kirim_tanda_terima": "email"})
     assert letter_languages(app, objection, "tanda_terima_keberatan") == {"id", "en"}  # the original and its copy
     assert written_in(app, objection) == "en"
     assert written_in(app, receipt["ticket"]) == "id"  # the request's own language was not changed

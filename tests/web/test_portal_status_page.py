@@ -243,9 +243,7 @@ def test_a_refusal_undone_by_a_granted_objection_is_no_longer_told_as_the_decisi
     """The superior granted the objection (Pasal 36): the request is reopened, its notice's refusal no longer stands."""
     receipt, objection = objected(desk, client)
     ticket = objection["ticket"]
-    desk.complete(
-        ticket, "registrasi_keberatan", {"salinan_formulir_diserahkan": True, "cara_kirim_tanda_terima": "email"}
-    )
+    desk.complete(ticket, "registrasi_keberatan", {"cara_kirim_tanda_terima": "email"})
     desk.complete(ticket, "susun_kronologi", {"kronologi": "Ditolak 2 Des 2026", "pertimbangan_ppid": "Dikecualikan"})
     granted = {"keputusan": "keberatan_dikabulkan_seluruhnya", "perintah_kepada_ppid": "Serahkan daftar penerima"}
     desk.complete(ticket, "putuskan_keberatan", {**granted, "tanggal_keputusan": "2026-12-02"})

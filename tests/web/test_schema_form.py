@@ -60,8 +60,8 @@ def test_widgets_follow_the_schema(page):
     assert fields["pasal_pengecualian"].widget == "checkboxes"
     assert fields["keputusan"].widget == "radios"
     assert ("ditolak_dikecualikan", "Rejected (Exempt)") in fields["keputusan"].options  # the status vocabulary
-    fields = _by_name(schema_form.build_fields(_schema("keberatan_registrasi.json"), "id"))
-    assert fields["salinan_formulir_diserahkan"].widget == "confirm"
+    fields = _by_name(schema_form.build_fields(_schema("tetapkan_pengecualian.json"), "id"))
+    assert fields["uji_diperiksa"].widget == "confirm"
     fields = _by_name(schema_form.build_fields(_schema("sengketa_berkas.json"), "id"))
     assert fields["daftar_bukti"].widget == "lines"
     assert "Satu butir per baris." in fields["daftar_bukti"].hint

@@ -52,9 +52,7 @@ def _objection(desk, client) -> tuple[str, str]:
 
 def _decided(desk, objection: str, **commission) -> None:
     """The superior's decision through the API, with ``commission`` the only Commission field sent."""
-    desk.complete(
-        objection, "registrasi_keberatan", {"salinan_formulir_diserahkan": True, "cara_kirim_tanda_terima": "email"}
-    )
+    desk.complete(objection, "registrasi_keberatan", {"cara_kirim_tanda_terima": "email"})
     desk.complete(objection, "susun_kronologi", {"kronologi": "Ditolak", "pertimbangan_ppid": "Dikecualikan"})
     decision = {"keputusan": "keberatan_ditolak", "alasan_tertulis": REASONS, "tanggal_keputusan": "2026-12-02"}
     desk.complete(objection, "putuskan_keberatan", {**decision, **commission}, username="atasan")

@@ -172,9 +172,7 @@ def test_the_superior_reads_an_objection_s_timeliness_in_words_on_the_task_and_t
     with time_machine.travel(RECEIVED, tick=True):
         _receipt, objection = objected(desk, client)
         ticket = objection["ticket"]
-        desk.complete(
-            ticket, "registrasi_keberatan", {"salinan_formulir_diserahkan": True, "cara_kirim_tanda_terima": "email"}
-        )
+        desk.complete(ticket, "registrasi_keberatan", {"cara_kirim_tanda_terima": "email"})
         chronology = {"kronologi": "Ditolak 2 Des 2026", "pertimbangan_ppid": "Dikecualikan"}
         desk.complete(ticket, "susun_kronologi", chronology)
         task = desk.task(ticket, "putuskan_keberatan")

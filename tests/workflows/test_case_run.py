@@ -55,9 +55,7 @@ def _refused_request(office) -> str:
 
 
 def _registered(office, objection):
-    office.complete(
-        objection, "registrasi_keberatan", {"salinan_formulir_diserahkan": True, "cara_kirim_tanda_terima": "email"}
-    )
+    office.complete(objection, "registrasi_keberatan", {"cara_kirim_tanda_terima": "email"})
 
 
 def test_the_response_to_a_granted_objection_touches_the_request_it_reopens(office, clock):

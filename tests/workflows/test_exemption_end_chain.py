@@ -75,11 +75,11 @@ def test_an_objection_granted_in_full_records_the_end_in_the_register_s_chain(of
 @sqlite_only
 def test_a_final_decision_records_the_end_in_the_register_s_chain(office, clock):
     _request, dispute = _dispute_decided(office, clock, "dikabulkan_seluruhnya")
-    _final(office, clock, dispute, certified="2027-04-01")
+    _final(office, clock, dispute, certified="2027-04-02")
     with office.sessions() as s:
         (entry,) = s.scalars(select(Exemption)).all()
     ended = records(office, entry.id)[-1]
-    assert (ended.type, ended.data["ended_on"]) == ("exemption_ended", "2027-04-01")
+    assert (ended.type, ended.data["ended_on"]) == ("exemption_ended", "2027-04-02")
     assert ended.data["ended_reason"]["code"] == "dispute_final"
     assert ended.data["ended_reason"]["params"]["dispute"] == dispute
     assert entry_told(office) == []

@@ -74,9 +74,9 @@ def test_a_final_court_judgment_that_ends_an_entry_names_the_court_as_typed_in_e
     office.message(ticket, "putusan_pengadilan", {**judgment, "amar": "dikabulkan_seluruhnya"})
     office.complete(ticket, "sikap_kasasi", {"sikap": "menerima", "alasan_sikap": "Putusan diterima"})
     clock.move_to(wib("2027-05-24"))
-    office.message(ticket, "berkekuatan_hukum_tetap", {"tanggal": "2027-05-21"})
+    office.message(ticket, "berkekuatan_hukum_tetap", {"tanggal": "2027-05-24"})
     (entry,) = _entries(office)
-    assert entry.ended_on == date(2027, 5, 21)
+    assert entry.ended_on == date(2027, 5, 24)
     params = {"dispute": ticket, "body": exemption_words.COURT, "name": "PTUN Jakarta"}
     assert exemption_words.parsed(entry.ended_reason) == (exemption_words.DISPUTE, params)
     assert exemption_words.read(entry.ended_reason, "id") == (

@@ -58,7 +58,7 @@ def _refused(office, outcome="ditolak_dikecualikan", **decided):
 
 def _objection_decided(office, request, grounds, keputusan):
     objection = office.objection(request, list(grounds))
-    registration = {"salinan_formulir_diserahkan": True, "cara_kirim_tanda_terima": "email"}
+    registration = {"cara_kirim_tanda_terima": "email"}
     office.complete(objection, "registrasi_keberatan", registration)
     if set(grounds) - {"a"}:  # grounds b-g are offered an amicable settlement first (Pasal 35(2))
         office.complete(objection, "tawarkan_musyawarah", {"hasil": "tidak_sepakat"})
@@ -200,7 +200,7 @@ def _dispute_decided(office, clock, amar, grounds=("a",)):
     return request, ticket
 
 
-def _final(office, clock, ticket, certified="2027-04-01"):
+def _final(office, clock, ticket, certified="2027-04-02"):
     """The agency accepts; after the applicant's window the Commission certifies the decision final, and the
     certificate reaches the office days later (recorded on 5 April 2027)."""
     office.complete(ticket, "sikap_atas_putusan", {"sikap": "menerima", "alasan_sikap": "Putusan sesuai telaah"})
@@ -217,17 +217,17 @@ def test_a_commission_decision_granting_the_request_in_full_ends_the_entry_when_
     request, ticket = _dispute_decided(office, clock, "dikabulkan_seluruhnya")
     (entry,) = _entries(office)
     assert entry.ended_on is None  # read, but not final: the office may still go to court
-    _final(office, clock, ticket, certified="2027-04-01")  # recorded on 5 April
+    _final(office, clock, ticket, certified="2027-04-02")  # recorded on 5 April
     assert office.case(ticket).status == "pelaksanaan_putusan"
     (entry,) = _entries(office)
-    assert entry.ended_on == date(2027, 4, 1)
+    assert entry.ended_on == date(2027, 4, 2)
     assert ticket in entry.ended_reason
     assert "Komisi Informasi" in entry.ended_reason
     assert not exemptions.in_force(entry, _today(office))
     (event,) = _ended_events(office, request)
-    assert (event["by"], event["on"]) == (ticket, "2027-04-01")
+    assert (event["by"], event["on"]) == (ticket, "2027-04-02")
     laksana = office.deadline(ticket, "LAKSANA")
-    assert laksana.start_at.astimezone(office.rt.calendars["strict"].tz).date() == date(2027, 4, 1)
+    assert laksana.start_at.astimezone(office.rt.calendars["strict"].tz).date() == date(2027, 4, 2)
     office.complete(ticket, "pelaksanaan_putusan", _carried_out())  # complying changes nothing more
     assert len(_ended_events(office, request)) == 1
     office.verify()
@@ -267,9 +267,9 @@ def test_a_court_judgment_granting_the_request_in_full_ends_the_entry_when_final
     assert _entries(office)[0].ended_on is None
     office.complete(ticket, "sikap_kasasi", {"sikap": "menerima", "alasan_sikap": "Putusan diterima"})
     clock.move_to(wib("2027-05-24"))
-    office.message(ticket, "berkekuatan_hukum_tetap", {"tanggal": "2027-05-21"})  # the court's certificate
+    office.message(ticket, "berkekuatan_hukum_tetap", {"tanggal": "2027-05-24"})  # the court's certificate
     (entry,) = _entries(office)
-    assert entry.ended_on == date(2027, 5, 21)
+    assert entry.ended_on == date(2027, 5, 24)
     assert "PTUN Jakarta" in entry.ended_reason
     assert ticket in entry.ended_reason
     assert [e["by"] for e in _ended_events(office, request)] == [ticket]
@@ -308,7 +308,7 @@ def test_an_upgrade_ends_the_entries_a_final_decision_overturned_before_kawal_en
 
     request, ticket = _dispute_decided(office, clock, "dikabulkan_seluruhnya")
     monkeypatch.setattr(run.exemption_ends, "end_for_dispute", lambda *a, **k: [])  # the Kawal before
-    _final(office, clock, ticket, certified="2027-04-01")
+    _final(office, clock, ticket, certified="2027-04-02")
     monkeypatch.undo()
     assert _entries(office)[0].ended_on is None
     monkeypatch.setenv("KAWAL_DATABASE_URL", settings.database_url)
@@ -316,7 +316,7 @@ def test_an_upgrade_ends_the_entries_a_final_decision_overturned_before_kawal_en
     first = CliRunner().invoke(main, ["db", "upgrade"], catch_exceptions=False)
     assert "1 exemption entries ended" in first.output
     (entry,) = _entries(office)
-    assert entry.ended_on == date(2027, 4, 1)
+    assert entry.ended_on == date(2027, 4, 2)
     assert ticket in entry.ended_reason
     assert [e["by"] for e in _ended_events(office, request)] == [ticket]
     again = CliRunner().invoke(main, ["db", "upgrade"], catch_exceptions=False)
@@ -338,10 +338,10 @@ def test_a_dispute_started_on_the_previous_version_keeps_the_day_it_was_recorded
     before = Office(session_factory_, Runtime(dataclasses.replace(settings, workflows_dir=workflows)))
     tz = office.rt.calendars["strict"].tz
     tickets = []
-    for deployed, final_on in ((before, "2027-04-05"), (office, "2027-04-01")):
+    for deployed, final_on in ((before, "2027-04-05"), (office, "2027-04-02")):
         clock.move_to(RECEIVED)
         request, ticket = _dispute_decided(deployed, clock, "dikabulkan_seluruhnya")
-        _final(office, clock, ticket, certified="2027-04-01")  # recorded on 5 April
+        _final(office, clock, ticket, certified="2027-04-02")  # recorded on 5 April
         assert office.deadline(ticket, "LAKSANA").start_at.astimezone(tz).date().isoformat() == final_on
         assert [e["on"] for e in _ended_events(office, request)] == [final_on]
         tickets.append(ticket)

@@ -100,7 +100,7 @@ def _walk(office, traveller) -> list[dict]:
     for name in ("uji_konsekuensi", "tetapkan_pengecualian", "pemberitahuan_tertulis"):
         step(request, name, None)
     objection = office.objection(request, ["a"])
-    step(objection, "registrasi_keberatan", {"salinan_formulir_diserahkan": True, "cara_kirim_tanda_terima": "email"})
+    step(objection, "registrasi_keberatan", {"cara_kirim_tanda_terima": "email"})
     step(objection, "susun_kronologi", {"kronologi": "Ditolak", "pertimbangan_ppid": "Dikecualikan"})
     step(objection, "putuskan_keberatan", GRANTED)
     step(objection, "kirim_tanggapan", SENT)  # the request runs on too: a second run in the same transaction

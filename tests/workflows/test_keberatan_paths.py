@@ -43,9 +43,7 @@ def _decided(office, outcome="ditolak_dikecualikan", ticket=None):
 
 
 def _to_superior(office, objection):
-    office.complete(
-        objection, "registrasi_keberatan", {"salinan_formulir_diserahkan": True, "cara_kirim_tanda_terima": "email"}
-    )
+    office.complete(objection, "registrasi_keberatan", {"cara_kirim_tanda_terima": "email"})
     office.complete(
         objection,
         "susun_kronologi",
@@ -143,9 +141,7 @@ def test_granted_objection_reopens_delivery_on_the_request(office, clock):
 def test_amicable_settlement_is_offered_only_for_grounds_b_to_g_and_can_hand_the_information_over(office, clock):
     request = _decided(office, "dikabulkan_sebagian")
     objection = office.objection(request, ["d", "e"])
-    office.complete(
-        objection, "registrasi_keberatan", {"salinan_formulir_diserahkan": True, "cara_kirim_tanda_terima": "langsung"}
-    )
+    office.complete(objection, "registrasi_keberatan", {"cara_kirim_tanda_terima": "langsung"})
     assert office.open_tasks(objection) == ["tawarkan_musyawarah"]
     office.complete(
         objection,
@@ -166,9 +162,7 @@ def test_amicable_settlement_is_offered_only_for_grounds_b_to_g_and_can_hand_the
 def test_failed_amicable_settlement_goes_to_the_superior(office, clock):
     request = _decided(office, "dikabulkan_sebagian")
     objection = office.objection(request, ["f"])
-    office.complete(
-        objection, "registrasi_keberatan", {"salinan_formulir_diserahkan": True, "cara_kirim_tanda_terima": "pos"}
-    )
+    office.complete(objection, "registrasi_keberatan", {"cara_kirim_tanda_terima": "pos"})
     office.complete(objection, "tawarkan_musyawarah", {"hasil": "tidak_sepakat"})
     assert office.open_tasks(objection) == ["susun_kronologi"]
 
@@ -249,9 +243,7 @@ def test_granted_objection_on_a_request_still_in_process_is_recorded_on_it_and_i
     clock.move_to(office.deadline(request, "T10").due_at + timedelta(hours=1))
     office.run(request)  # T10 lapsed without a notice: ground c
     objection = office.objection(request, ["c"])
-    office.complete(
-        objection, "registrasi_keberatan", {"salinan_formulir_diserahkan": True, "cara_kirim_tanda_terima": "email"}
-    )
+    office.complete(objection, "registrasi_keberatan", {"cara_kirim_tanda_terima": "email"})
     office.complete(objection, "tawarkan_musyawarah", {"hasil": "tidak_bersedia"})
     office.complete(objection, "susun_kronologi", {"kronologi": "Belum dijawab", "pertimbangan_ppid": "Terlambat"})
     _decide(office, objection, "keberatan_dikabulkan_seluruhnya")
@@ -319,9 +311,7 @@ def test_an_objection_settled_by_agreement_counts_its_days_to_the_agreement_as_d
 
     request = _decided(office, "dikabulkan_sebagian")
     objection = office.objection(request, ["d"])
-    office.complete(
-        objection, "registrasi_keberatan", {"salinan_formulir_diserahkan": True, "cara_kirim_tanda_terima": "langsung"}
-    )
+    office.complete(objection, "registrasi_keberatan", {"cara_kirim_tanda_terima": "langsung"})
     clock.move_to(datetime(2026, 12, 10, 3, 0, tzinfo=UTC))
     agreed = {"hasil": "sepakat", "kesepakatan": "Data diserahkan", "informasi_diserahkan": True}
     agreed["tanggal"] = "2026-12-02"

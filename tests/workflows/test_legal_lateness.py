@@ -259,9 +259,7 @@ def test_a_response_sent_after_the_strict_a30_but_within_the_lenient_one_is_not_
         office.complete(request, "tetapkan_pengecualian")
         office.complete(request, "pemberitahuan_tertulis")
         objection = office.objection(request, ["a"])
-        office.complete(
-            objection, "registrasi_keberatan", {"salinan_formulir_diserahkan": True, "cara_kirim_tanda_terima": "email"}
-        )
+        office.complete(objection, "registrasi_keberatan", {"cara_kirim_tanda_terima": "email"})
         office.complete(objection, "susun_kronologi", {"kronologi": "Ditolak", "pertimbangan_ppid": "Dikecualikan"})
         clock.move_to(datetime(2027, 1, 19, 2, 0, tzinfo=UTC))
         office.run(objection)  # the strict A30 has lapsed: escalation, internally

@@ -226,9 +226,7 @@ def test_an_objection_citing_ground_a_and_c_is_settled_for_c_and_decided_for_a(o
     with time_machine.travel(RECEIVED, tick=True):
         request = office.submit()
         objection = office.objection(request, ["a", "c"])
-        office.complete(
-            objection, "registrasi_keberatan", {"salinan_formulir_diserahkan": True, "cara_kirim_tanda_terima": "email"}
-        )
+        office.complete(objection, "registrasi_keberatan", {"cara_kirim_tanda_terima": "email"})
         assert office.open_tasks(objection) == ["tawarkan_musyawarah"]  # the b-g part may be settled
         office.complete(
             objection,

@@ -42,9 +42,7 @@ def _to_superior(office):
     office.complete(request, "putuskan", decision("tidak_dikuasai"))
     office.complete(request, "pemberitahuan_tertulis")
     objection = office.objection(request, ["a"])
-    office.complete(
-        objection, "registrasi_keberatan", {"salinan_formulir_diserahkan": True, "cara_kirim_tanda_terima": "email"}
-    )
+    office.complete(objection, "registrasi_keberatan", {"cara_kirim_tanda_terima": "email"})
     office.complete(objection, "susun_kronologi", {"kronologi": "Ditolak", "pertimbangan_ppid": "Tidak dikuasai"})
     return objection
 
@@ -77,9 +75,7 @@ def test_an_amicable_settlement_is_not_recorded_for_a_future_day(office):
     office.complete(request, "tetapkan_pengecualian")
     office.complete(request, "pemberitahuan_tertulis")
     objection = office.objection(request, ["d"])
-    office.complete(
-        objection, "registrasi_keberatan", {"salinan_formulir_diserahkan": True, "cara_kirim_tanda_terima": "email"}
-    )
+    office.complete(objection, "registrasi_keberatan", {"cara_kirim_tanda_terima": "email"})
     settled = {"hasil": "sepakat", "kesepakatan": "Diserahkan", "informasi_diserahkan": True, "tanggal": TOMORROW}
     assert refused(office, objection, "tawarkan_musyawarah", settled, "tanggal") == "between 2026-12-02 and today"
 

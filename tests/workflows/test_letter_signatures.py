@@ -28,7 +28,7 @@ from tests.workflows.conftest import Office
 from tests.workflows.test_letters import by_kind, letters, render_pending, text_of, walk
 
 BLANK = "(....."
-REGISTERED = {"salinan_formulir_diserahkan": True, "cara_kirim_tanda_terima": "email"}  # the objection's registration
+REGISTERED = {"cara_kirim_tanda_terima": "email"}  # the objection's registration
 
 
 @pytest.fixture

@@ -391,9 +391,7 @@ def test_the_extension_notice_states_the_reason_and_the_new_deadline(office, at_
 def test_an_objection_gets_its_receipt_and_the_superiors_response_once_it_is_sent(office, at_receipt):
     request = walk(office, "ditolak_dikecualikan")
     objection = office.objection(request, ["a"])
-    office.complete(
-        objection, "registrasi_keberatan", {"salinan_formulir_diserahkan": True, "cara_kirim_tanda_terima": "email"}
-    )
+    office.complete(objection, "registrasi_keberatan", {"cara_kirim_tanda_terima": "email"})
     office.complete(objection, "susun_kronologi", {"kronologi": "Ditolak", "pertimbangan_ppid": "Dikecualikan"})
     reasons = "Informasi dikecualikan berdasarkan Pasal 17 huruf h; uji konsekuensi terlampir."
     office.complete(
@@ -596,7 +594,7 @@ def test_an_english_letter_writes_money_as_english_writes_numbers_and_counts_its
     assert "Copying and/or delivery fee IDR 31,000" in written
     assert "12 printed pages x IDR 500 = IDR 6,000; 1 postal delivery x IDR 25,000 = IDR 25,000" in written
     assert "payment: Tunai." in written  # the officer's period, not "Tunai.."
-    assert "f. Medium and format Printed copy (hard copy): Kertas A4; delivered by post." in written
+    assert "f. Medium and format: Printed copy (hard copy): Kertas A4; delivered by post." in written
     assert "IDR 31,000" in english["kuitansi"]
     assert all("Rp" not in text for text in english.values())
     notified = indonesian["pemberitahuan_tertulis"]

@@ -41,9 +41,7 @@ def _unanswered_and_granted(office, clock, keputusan="keberatan_dikabulkan_selur
     clock.move_to(office.deadline(request, "T10").due_at + timedelta(hours=1))
     office.run(request)
     objection = office.objection(request, list(grounds))
-    office.complete(
-        objection, "registrasi_keberatan", {"salinan_formulir_diserahkan": True, "cara_kirim_tanda_terima": "email"}
-    )
+    office.complete(objection, "registrasi_keberatan", {"cara_kirim_tanda_terima": "email"})
     if "musyawarah" in str(office.open_tasks(objection)):
         office.complete(objection, "tawarkan_musyawarah", {"hasil": "tidak_bersedia"})
     office.complete(objection, "susun_kronologi", {"kronologi": "Belum dijawab", "pertimbangan_ppid": "Terlambat"})
@@ -173,9 +171,7 @@ def test_a_refusal_decided_before_the_order_came_reopens_delivery_once_its_notic
     objection = office.objection(request, list(NOT_ANSWERED_NOR_FULFILLED))
     _to_decision(office, request)
     office.complete(request, "putuskan", decision("ditolak_dikecualikan"))
-    office.complete(
-        objection, "registrasi_keberatan", {"salinan_formulir_diserahkan": True, "cara_kirim_tanda_terima": "email"}
-    )
+    office.complete(objection, "registrasi_keberatan", {"cara_kirim_tanda_terima": "email"})
     if "tawarkan_musyawarah" in office.open_tasks(objection):
         office.complete(objection, "tawarkan_musyawarah", {"hasil": "tidak_bersedia"})
     office.complete(objection, "susun_kronologi", {"kronologi": "Belum dijawab", "pertimbangan_ppid": "Terlambat"})
@@ -260,9 +256,7 @@ def test_closing_a_run_of_a_case_other_than_a_request_does_not_walk_its_tree_for
     walked = []
     waiting_for = office.rt.waiting_for
     monkeypatch.setattr(office.rt, "waiting_for", lambda wf, name: walked.append(name) or waiting_for(wf, name))
-    office.complete(
-        objection, "registrasi_keberatan", {"salinan_formulir_diserahkan": True, "cara_kirim_tanda_terima": "email"}
-    )
+    office.complete(objection, "registrasi_keberatan", {"cara_kirim_tanda_terima": "email"})
     assert walked == []
     office.complete(request, "proses_permohonan")  # a request's run still looks
     assert walked == [objection_orders.MESSAGE]

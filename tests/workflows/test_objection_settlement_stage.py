@@ -21,7 +21,7 @@ from tests.workflows.test_keberatan_paths import _decided
 
 FIXTURES = Path(__file__).parent / "fixtures"
 RECEIVED = datetime(2026, 12, 2, 3, 0, tzinfo=UTC)  # Wed 2 Dec 2026, 10:00 WIB
-REGISTERED = {"salinan_formulir_diserahkan": True, "cara_kirim_tanda_terima": "langsung"}
+REGISTERED = {"cara_kirim_tanda_terima": "langsung"}
 BRIEF = {"kronologi": "Permohonan dijawab 2 Des 2026", "pertimbangan_ppid": "Biaya sesuai standar"}
 
 

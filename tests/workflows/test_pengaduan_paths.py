@@ -219,7 +219,8 @@ def test_evidence_window_lapse_closes_nothing_a_confirmation_deems_the_complaint
     office.run(ticket)
     assert office.case(ticket).status == "menunggu_kelengkapan_pelapor"  # the reporter's lapse closes nothing
     assert office.deadlines(ticket)["BUKTI"] == "lapsed"
-    confirmed_on = clock_today()  # the confirmation's date: the day it is recorded, after the lapse
+    clock.move_to(bukti.due_at + timedelta(hours=17))  # the next morning: the window's last day was the reporter's
+    confirmed_on = clock_today()  # the confirmation's date: the day it is recorded, after the window's last day
     office.message(ticket, "bukti_tidak_dikirim", {"tanggal": confirmed_on}, "tim")
     case = office.case(ticket)
     assert (case.status, case.overdue) == ("dianggap_dicabut", False)
@@ -279,7 +280,7 @@ def test_evidence_that_comes_before_the_withdrawn_complaint_is_archived_reopens_
 ):
     ticket, code = _awaiting_evidence(office)
     (bukti,) = _deadlines(office, ticket, "BUKTI")
-    clock.move_to(bukti.due_at + timedelta(minutes=1))
+    clock.move_to(bukti.due_at + timedelta(hours=17))  # the next morning, after the window's last day
     office.message(ticket, "bukti_tidak_dikirim", {"tanggal": clock_today()}, "tim")
     assert (office.case(ticket).status, office.open_tasks(ticket)) == ("dianggap_dicabut", ["arsip_dicabut"])
     archiving = _task(office, ticket, "arsip_dicabut")  # no clock, on a closed case: ranked after clocked work

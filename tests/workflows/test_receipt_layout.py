@@ -56,7 +56,7 @@ def test_each_receipt_s_facts_are_followed_by_no_more_space_than_the_kuitansi_s_
     office.complete(ticket, "catat_pembayaran", paid)
     refused = walk(office, "ditolak_dikecualikan")
     objection = office.objection(refused, ["a"])
-    registered = {"salinan_formulir_diserahkan": True, "cara_kirim_tanda_terima": "email"}
+    registered = {"cara_kirim_tanda_terima": "email"}
     office.complete(objection, "registrasi_keberatan", registered)  # its receipt, the registered form's copy
     render_pending(office)
 

@@ -14,7 +14,7 @@ from sqlalchemy import func, select
 from api.language import say
 from engine.errors import Conflict, Forbidden, Invalid, NotFound
 from engine.lateness import lenient_due
-from engine.messages import msg
+from engine.messages import Term, msg
 from engine.models import Case, CaseEvent, HumanTask, Notification, Reminder
 
 # Wed 13 Jan 2027, 10:00 WIB: the summons arrives; the KI received the application on Mon 4 Jan 2027.
@@ -729,7 +729,11 @@ def test_finality_is_dated_no_earlier_than_the_applicant_s_window_ended_and_even
     clock.move_to(end + timedelta(days=1))
     with pytest.raises(Invalid) as refused:
         office.message(ticket, "berkekuatan_hukum_tetap", {"tanggal": "2027-03-02"})  # the day after the decision
-    assert refused.value.fields == {"tanggal": [msg("between_and_today", first=end.astimezone(WIB).date())]}
+    last = end.astimezone(WIB).date()  # the applicant's until its end: finality is dated after it
+    window = Term("the applicant's time to go to court")
+    assert refused.value.fields == {
+        "tanggal": [msg("confirmed_within_window", name=window, due=last, first=last + timedelta(days=1))]
+    }
 
 
 def test_an_event_is_dated_no_earlier_than_the_event_recorded_before_it(office, clock):

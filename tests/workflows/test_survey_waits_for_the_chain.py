@@ -58,9 +58,7 @@ def test_a_request_handed_over_while_an_objection_on_it_runs_is_asked_only_when_
     assert office.case(request).status == "selesai"
     assert _surveys(office, request, objection) == {request: False, objection: False}
     assert not _offered(office, request)
-    office.complete(
-        objection, "registrasi_keberatan", {"salinan_formulir_diserahkan": True, "cara_kirim_tanda_terima": "email"}
-    )
+    office.complete(objection, "registrasi_keberatan", {"cara_kirim_tanda_terima": "email"})
     office.complete(objection, "tawarkan_musyawarah", {"hasil": "tidak_bersedia"})
     office.complete(objection, "susun_kronologi", {"kronologi": "Dijawab terlambat", "pertimbangan_ppid": "Terlambat"})
     _decide(office, objection, "keberatan_ditolak")  # answered: the chain is finished

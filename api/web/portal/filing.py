@@ -108,10 +108,13 @@ MODES = {
     "whistleblower": (
         _l("Whistleblower"),
         _l(
-            "Your identity is sealed. It can be opened only on a documented request with a reason, "
-            "approved by a second manager, and every opening is recorded. Give a private e-mail address or phone "
-            "number, not your office's: whoever runs the office's mail or phone system can see who receives our "
-            "messages."
+            "Your identity is sealed. It is opened only to the officer who asks for it in writing with a reason, "
+            "once a manager of the Whistleblowing System other than that officer approves; every reading is "
+            "recorded. If that happens, you are told the day, on your complaint's page and by "
+            "e-mail if you gave an address. The law protects a reporter who acts in good faith from prosecution or "
+            "a suit over the report (Law 31/2014 Article 10), and the Witness and Victim Protection Agency (LPSK) "
+            "can protect you. Give a private e-mail address or phone number, not your office's: whoever runs the "
+            "office's mail or phone system can see who receives our messages."
         ),
     ),
 }

@@ -206,6 +206,7 @@ def _status_page(
             questions=[m for m in conversation if m["direction"] == "to_reporter"],
             is_complaint=is_complaint,
             review_classifies=is_complaint and complaints.review_classifies(db.session, rt, case),
+            statutory=queries.statutory_limit(rt, case),  # when the reporter may go to the Ombudsman (its lenient end)
             can_reply=is_complaint and case.status != "diarsipkan",
             can_withdraw=case.kind == kinds.REQUEST and case.closed_at is None,
             writes_to_desk=writes,

@@ -320,12 +320,9 @@ SETTLEMENT = {
 
 def _objection_receipt(data: dict, words: dict) -> list[str]:
     how = data.get("cara_kirim_tanda_terima")
-    unmailed = how == "email" and words.get(MAILED) != "sent"  # not given yet, whatever the officer ticked
-    out = (
-        [_("A copy of your objection form was given to you as its receipt.")]
-        if data.get("salinan_formulir_diserahkan") and not unmailed
-        else []
-    )
+    unmailed = how == "email" and words.get(MAILED) != "sent"  # not given yet
+    # The registration issues the receipt, the copy of the form (the officer no longer ticks that it was given).
+    out = [_("A copy of your objection form was given to you as its receipt.")] if how and not unmailed else []
     if unmailed:
         out.append(str(RECEIPT_MAILING[words.get(MAILED)]))
     elif how:
