@@ -185,6 +185,8 @@ def serve(kawal, host, port, workers, threads, production, config_file):
         if not config.exists():
             raise click.ClickException(f"no gunicorn config at {config}: pass --config")
         server.exec_production(config, _production_options(host, port, workers, threads))
+    kawal.check_database()  # this release's schema, or a message (not the embedded clock failing each minute)
+    kawal.close()  # that check's connection is not kept for the server's life
     if not settings.redis_url:
         click.echo("no KAWAL_REDIS_URL: the embedded clock (kawal clock) sweeps each minute and after each change")
     click.echo(f"Kawal on http://{host}:{port}/ (pages) and http://{host}:{port}/api/v1/docs (API)")
@@ -242,6 +244,8 @@ def clock(kawal, interval, parent, socket_path, public_url):
         settings = dataclasses.replace(settings, public_url=public_url)
     if settings.redis_url:
         raise click.ClickException("KAWAL_REDIS_URL is set: `kawal worker` and `kawal reconcile` do this work")
+    kawal.check_database()  # this release's schema, or a message (not a sweep failing on each table it lacks)
+    kawal.close()
     svc = Services(settings)
     use(svc)
     stop = threading.Event()
@@ -267,9 +271,9 @@ def db_upgrade(kawal):
     whose refusal an objection or a final dispute decision overturned before Kawal ended them
     (engine.exemption_ends.end_overturned); index the proxies linked to their cases before proxies were indexed
     (engine.blind_index.index_unindexed_proxies); read what the cases waiting since before migration 0044 wait to hear
-    (engine.waiting.note_awaited_events); record in the chains of engine.access_log what an older release, still
-    running after the migrations, wrote without its record (engine.chain_gaps.record_unchained: an exemption register
-    entry that has none, a calendar change, a fee price). Safe to run again at any time."""
+    (engine.waiting.note_awaited_events); count what has no record in its chain of engine.access_log (an exemption
+    register entry, a calendar change, a fee price: engine.chain_gaps), said in one line: `kawal repair chain-gaps`
+    lists them and records them with --apply, once checked. Safe to run again at any time."""
     from sqlalchemy.exc import ArgumentError, OperationalError
 
     from engine import blind_index, chain_gaps, exemption_ends, waiting
@@ -291,7 +295,7 @@ def db_upgrade(kawal):
             done = rebuild(session, rt, stale_only=True, commit=True)
             if done:
                 click.echo(f"facts of {done} cases derived again, as what they hold changed: {changes}")
-            unchained = chain_gaps.record_unchained(session)  # before an end is recorded: the entry as it stood
+            unchained = chain_gaps.count(chain_gaps.gaps(session))  # counted, never recorded: an auditor's signal
             ended = exemption_ends.end_overturned(session, rt)
             proxies = blind_index.index_unindexed_proxies(session, blind_index.search_key(kawal.settings), rt.vault)
             waiting.note_awaited_events(session, rt)
@@ -302,8 +306,8 @@ def db_upgrade(kawal):
                 click.echo(f"{proxies} proxies indexed: the inbox finds their cases by their names too")
             if "0056" in applied:
                 click.echo(_exemption_snapshots(session))
-            for line in _unchained_words(unchained):
-                click.echo(line)
+            if unchained.total:
+                click.echo(_unchained_words(unchained))
     if applied:  # a new database says it got its schema; an upgrade names what it applied
         first, last = min(applied), max(applied)
         click.echo(f"migrations {first} to {last} applied" if first != last else f"migration {last} applied")
@@ -344,23 +348,26 @@ def _exemption_snapshots(session) -> str:
     )
 
 
-def _unchained_words(unchained) -> list[str]:
-    """What `kawal db upgrade` recorded of what an older release wrote without its chain's record
-    (engine.chain_gaps): nothing is said when there was nothing."""
-    older = "written by an older release still running after the migrations"
-    said = []
-    if unchained.exemptions:
-        said.append(
-            f"{unchained.exemptions} exemption register entries had no record in the register's hash chain ({older}):"
-            " recorded as they stand, by system; kawal audit verify compares them with it from now on"
+def _unchained_words(unchained) -> str:
+    """What `kawal db upgrade` says of the rows without their chain's record (engine.chain_gaps), in one line: it
+    records none of them. An older release still running after the migrations writes such rows, but so does SQL by
+    hand, and a deleted record leaves the same gap: the administrator checks them before they are recorded."""
+    parts = [
+        f"{n} {what}"
+        for n, what in (
+            (unchained.exemptions, "exemption register entries"),
+            (unchained.overrides, "holiday override changes"),
+            (unchained.years, "confirmed years"),
+            (unchained.fees, "fee standard prices"),
         )
-    if unchained.overrides:
-        said.append(f"{unchained.overrides} holiday override changes recorded in the calendar's hash chain ({older})")
-    if unchained.years:
-        said.append(f"{unchained.years} confirmed years recorded in the calendar's hash chain ({older})")
-    if unchained.fees:
-        said.append(f"{unchained.fees} fee standard prices recorded in the fee standard's hash chain ({older})")
-    return said
+        if n
+    ]
+    return (
+        f"{unchained.total} changes have no record in their hash chain ({', '.join(parts)}): written by an older"
+        " release still running after the migrations, by hand, or their record deleted; `kawal audit verify` reports"
+        " them. Check them (`kawal repair chain-gaps` lists them), then record them with"
+        " `kawal repair chain-gaps --apply`"
+    )
 
 
 @db.command("backup")
@@ -1412,7 +1419,38 @@ def incidents_close(kawal, incident_id, reason):
 
 @main.group()
 def repair():
-    """One-off repairs of cases an earlier fault left in a state today's code never produces."""
+    """One-off repairs of what an earlier fault left in a state today's code never produces."""
+
+
+@repair.command("chain-gaps")
+@click.option("--apply", "apply_", is_flag=True, help="record each listed row in its chain, marked as found unchained")
+@pass_context
+def repair_chain_gaps(kawal, apply_):
+    """Rows without their record in a hash chain of the audit (engine.chain_gaps: an exemption register entry, a
+    calendar change, a fee price), which `kawal db upgrade` counts: an older release still running after the
+    migrations wrote them, or SQL by hand did, or their record was deleted. Lists them; check each (the backup, the
+    old release's logs), then --apply records them, by ``system``, now, marked as found without a record (the
+    auditor's list says who made each and when is unknown). `kawal audit verify` passes again after it."""
+    from engine import chain_gaps
+
+    with kawal.session() as session:
+        found = chain_gaps.gaps(session)
+        found_on = kawal.runtime(session, quiet=True).office_today()
+        session.rollback()
+        for gap in found:
+            click.echo(gap.text)
+        if not found:
+            click.echo("no rows without their record in a hash chain")
+            return
+        if not apply_:
+            click.echo(f"{len(found)} without their record; check them, then run with --apply to record them")
+            return
+        with session.begin():
+            recorded = chain_gaps.record_unchained(session, found_on)
+        click.echo(
+            f"{len(recorded)} recorded by system on {found_on}, marked as found without a record (who made them and"
+            " when is unknown)"
+        )
 
 
 @repair.command("stuck-requests")

@@ -49,7 +49,7 @@ def send_case_message(session: Session, rt: Runtime, user: User, case: Case, nam
             raise Forbidden("message_for_group", group=group_term(lane))
         rt.forms.validate(form, payload)
         props = properties(waiting.task_spec)
-        windows.check_confirmation_allowed(session, case, props, rt.calendars["strict"].tz)  # 409 while it runs
+        windows.check_confirmation_allowed(session, rt, case, props)  # 409 until the day after its last day
         check_event_dates(rt, case, rt.forms.schema(form), payload, _last_event_day(session, case), props)
         run.send_message(name, payload)
         run.log.append(case, "message_received", user.username, {"message": name, "data": payload})
@@ -90,15 +90,18 @@ def check_event_dates(
     complaint, its receipt), or the date of the event recorded before it (the law's steps come in order: no
     mediation failed before the examination that ordered it), and today; a schedule after the filing; none
     before the date it follows; and a confirmation that another party's window ended (``allowed_after``) dated
-    after that window's last day, which is still theirs until its end on the latest reading (422 per field)."""
+    after that window's last day, which is still theirs until its end on the latest reading; the Commission's or
+    a court's own date of finality (``window_reading`` "strict") after its last day on the strict reading, the
+    earliest, as a body that counts so may certify it (engine.windows; 422 per field)."""
     tz = rt.calendars["strict"].tz
     today = clock.now().astimezone(tz).date()
     filed = iso_day(case.details.get("diajukan_ke_ki")) if case.kind == kinds.DISPUTE else None
     first = max(filter(None, (filed or case.received_at.astimezone(tz).date(), last_event)))
     allowed_after = (props or {}).get("allowed_after")
-    window = _window_end(case, allowed_after, tz)
-    if window is not None:  # its last day is the other party's until its end: a confirmation is dated after it
-        first = max(first, window + timedelta(days=1))
+    after = _confirm_from(rt, case, allowed_after, (props or {}).get("window_reading"))
+    window = after - timedelta(days=1) if after is not None else None  # the window's last day
+    if after is not None:  # its last day is the other party's until its end: a confirmation is dated after it
+        first = max(first, after)
     fields: dict[str, list] = {}
     for name, node in schema.get("properties", {}).items():
         value = iso_day(payload.get(name)) if node.get("format") == "date" else None
@@ -111,7 +114,7 @@ def check_event_dates(
             fields[name] = [msg("not_before_date", day=first)]
         elif window is not None and value <= window:
             words = windows.window_words(allowed_after)
-            fields[name] = [msg("confirmed_within_window", name=words, due=window, first=window + timedelta(days=1))]
+            fields[name] = [msg("confirmed_within_window", name=words, due=window, first=after)]
         elif name not in SCHEDULED and not first <= value <= today:
             fields[name] = [msg("between_and_today", first=first)]
     for name, node in schema.get("properties", {}).items():
@@ -161,12 +164,13 @@ def _last_event_day(session: Session, case: Case) -> date | None:
     return max((d for d in days if d is not None), default=None)
 
 
-def _window_end(case: Case, name: str | None, tz) -> date | None:
-    """The office day the named window ends on (its latest reading), for a confirmation that it ended."""
-    if not name:
+def _confirm_from(rt: Runtime, case: Case, name: str | None, reading: str | None) -> date | None:
+    """The first day a confirmation that the named window ended may be dated (engine.windows.confirm_from): after
+    its last day on its latest reading, or on the strict one when ``reading`` says so."""
+    rows = [d for d in case.deadlines if d.name == name] if name else []
+    if not rows:
         return None
-    rows = [d for d in case.deadlines if d.name == name]
-    return rows[-1].due_at.astimezone(tz).date() if rows else None
+    return windows.confirm_from(windows.ends_at(rt, rows[-1], reading), windows.office_zone(rt))
 
 
 @dataclass(frozen=True)

@@ -1,26 +1,29 @@
-"""What an older release wrote without its record in the chains of engine.access_log, recorded by `kawal db upgrade`
-each time it runs (``record_unchained``): a release that keeps running beside the new schema (a web process not yet
-stopped when the migrations ran) writes rows the new code would have chained.
+"""Rows of the chained tables that have no record in their chain of engine.access_log: counted by `kawal db upgrade`
+each time it runs (``gaps``), listed by `kawal repair chain-gaps` and recorded by it with --apply
+(``record_unchained``), once the administrator has checked them.
 
-The migrations that began each chain recorded what stood then, once (0038 the calendar's overrides and confirmed
-years, 0042 the fee standard's prices, 0056 every entry of the exemption register); what an older web process wrote
-after them was never recorded. For the register this breaks ``kawal audit verify`` for good (an entry without a
-record, engine.access_log ENTRY_MISSING); for the calendar and the fee standard it leaves a change out of the
-auditor's list. Each run records, in the chain's order and under its lock, what has no record yet, as those
-migrations did:
+A release that keeps running beside the new schema (a web process not yet stopped when the migrations ran) writes
+rows the new code would have chained; so does SQL written by hand, and a deleted record leaves the same gap. The
+last two are what ``kawal audit verify`` exists to raise, so nothing is recorded without an administrator asking:
+recording a gap makes the chain whole again, and the gap is no longer seen. The migrations that began each chain
+recorded what stood then, once (0038 the calendar's overrides and confirmed years, 0042 the fee standard's prices,
+0056 every entry of the exemption register). A gap is:
 
-- an entry of the exemption register with no record: an ``exemption_snapshot`` of it as it stands, by ``system``
-  (the current record format, its end included, engine.access_log.exemption_record);
-- a holiday override whose row has no ``override_added`` record as it stands: that record, as the row says it was
-  made (its ``created_at`` and ``created_by``); an override recorded as added whose row is gone (removed by the older
-  release): ``override_removed`` by ``system``, now (who removed it and when is not known);
+- an entry of the exemption register with no record (``kawal audit verify`` fails on it, engine.access_log
+  ENTRY_MISSING): recorded as an ``exemption_snapshot`` of it as it stands (the current record format, its end
+  included, engine.access_log.exemption_record);
+- a holiday override whose row has no ``override_added`` record as it stands: that record; an override recorded as
+  added whose row is gone: ``override_removed``;
 - a confirmed year with no ``year_confirmed`` record, and a price of the fee standard with no ``fee_rate_added``
-  record: that record, as the row says it was made.
+  record: that record.
 
-Nothing is recorded twice: a second run finds nothing. The officers' accounts and the units are not here: migrations
-0033 and 0035 recorded nothing of what stood then, so an account or a unit without records is every one made before
-them, and their rows keep no trace of the change an older release made (groups, password, deactivation), nothing to
-record; ``kawal audit verify`` compares neither with its chain.
+Each is recorded by ``system``, at the time it is recorded, its data marked ``found_unchained: true`` with the
+office's date ``found_on``: never as made by the row's ``created_by`` at its ``created_at`` (a row written past the
+chain may say anything), and the auditor's list words it "found without a record; recorded by the system on <date>;
+who made it and when is unknown". Nothing is recorded twice: a second run finds nothing. The officers' accounts and
+the units are not here: migrations 0033 and 0035 recorded nothing of what stood then, so an account or a unit
+without records is every one made before them, and their rows keep no trace of the change an older release made
+(groups, password, deactivation), nothing to record; ``kawal audit verify`` compares neither with its chain.
 """
 
 from __future__ import annotations
@@ -44,12 +47,23 @@ from engine.models import (
 )
 
 SYSTEM = "system"  # the actor of what Kawal records itself (migration 0056's snapshot)
+FOUND = "found_unchained"  # the data marker of a record written for a row found without one
+MARKERS = (FOUND, "found_on")  # not part of what the record says of the row (compared without them)
+
+
+@dataclass(frozen=True)
+class Gap:
+    kind: str  # engine.access_log's chain
+    subject: int
+    type: str  # the record it lacks
+    data: dict  # what the row says (the marker is added when it is recorded)
+    text: str  # the line `kawal repair chain-gaps` lists, in English
 
 
 @dataclass(frozen=True)
 class Recorded:
-    exemptions: int = 0  # register entries recorded as they stand
-    overrides: int = 0  # holiday overrides recorded as added or removed
+    exemptions: int = 0  # register entries without a record
+    overrides: int = 0  # holiday overrides without their added or removed record
     years: int = 0  # confirmed years
     fees: int = 0  # prices of the fee standard
 
@@ -68,30 +82,57 @@ def _lock(session: Session, kind: str) -> None:
         session.execute(update(model).where(model.id.is_(None)).values(actor=model.actor))
 
 
-def record_unchained(session: Session) -> Recorded:
-    """Record in its chain each row an older release wrote without one (the module's docstring), in the caller's
-    transaction; returns how many of each."""
-    return Recorded(_exemptions(session), *_calendar(session), _fees(session))
+def gaps(session: Session) -> list[Gap]:
+    """Each row without its record in its chain (the module's docstring), read only: what `kawal db upgrade` counts
+    and `kawal repair chain-gaps` lists."""
+    return _exemptions(session) + _calendar(session) + _fees(session)
 
 
-def _exemptions(session: Session) -> int:
-    _lock(session, access_log.EXEMPTION)
+def count(found: list[Gap]) -> Recorded:
+    overrides = sum(g.kind == access_log.CALENDAR and g.type != "year_confirmed" for g in found)
+    years = sum(g.type == "year_confirmed" for g in found)
+    exemptions = sum(g.kind == access_log.EXEMPTION for g in found)
+    return Recorded(exemptions, overrides, years, sum(g.kind == access_log.FEE for g in found))
+
+
+def record_unchained(session: Session, found_on: str) -> list[Gap]:
+    """Record in its chain each row found without one, in the caller's transaction, under each chain's lock: by
+    ``system``, now, marked ``found_unchained`` with the office's date ``found_on`` (YYYY-MM-DD). The record never
+    says who made the change or when: a row written past the chain (an older release, or SQL by hand) says it
+    itself, and that is what an auditor must not take on trust. Returns what it recorded."""
+    for kind in (access_log.EXEMPTION, access_log.CALENDAR, access_log.FEE):
+        _lock(session, kind)
+    found = gaps(session)
+    for gap in found:
+        data = {**gap.data, FOUND: True, "found_on": found_on}
+        access_log.record(session, gap.kind, gap.subject, SYSTEM, gap.type, data)
+    return found
+
+
+def _unmarked(data: dict | None) -> dict:
+    return {k: v for k, v in (data or {}).items() if k not in MARKERS}
+
+
+def _exemptions(session: Session) -> list[Gap]:
     unchained = (
         select(Exemption, Case.ticket)
         .outerjoin(Case, Case.id == Exemption.case_id)
         .where(~exists().where(ExemptionEvent.exemption_id == Exemption.id))
         .order_by(Exemption.id)
     )
-    done = 0
-    for entry, ticket in session.execute(unchained).all():
-        data = access_log.exemption_record(entry, ticket)
-        access_log.record(session, access_log.EXEMPTION, entry.id, SYSTEM, "exemption_snapshot", data)
-        done += 1
-    return done
+    return [
+        Gap(
+            access_log.EXEMPTION,
+            entry.id,
+            "exemption_snapshot",
+            access_log.exemption_record(entry, ticket),
+            f"exemption register, entry {entry.id}: decree {entry.decree_number}, no record in its hash chain",
+        )
+        for entry, ticket in session.execute(unchained).all()
+    ]
 
 
-def _calendar(session: Session) -> tuple[int, int]:
-    _lock(session, access_log.CALENDAR)
+def _calendar(session: Session) -> list[Gap]:
     overrides, years = {}, set()
     for event in session.scalars(select(CalendarEvent).order_by(CalendarEvent.id)):
         if event.type in ("override_added", "override_removed"):
@@ -99,43 +140,63 @@ def _calendar(session: Session) -> tuple[int, int]:
         elif event.type == "year_confirmed":
             years.add(event.subject)
     rows = session.scalars(select(HolidayOverrideRow).order_by(HolidayOverrideRow.id)).all()
-    added = [
-        (row.created_at, row.created_by or "-", "override_added", row.id, override_record(row))
+    found = [
+        Gap(
+            access_log.CALENDAR,
+            row.id,
+            "override_added",
+            override_record(row),
+            f"calendar, day {row.day.isoformat()}: set (is_working={row.is_working}, {row.reason}) without its record",
+        )
         for row in rows
-        if (last := overrides.get(row.id)) is None or last.type != "override_added" or last.data != override_record(row)
+        if (last := overrides.get(row.id)) is None
+        or last.type != "override_added"
+        or _unmarked(last.data) != override_record(row)
     ]
     standing = {row.id for row in rows}
-    removed = [
-        (None, SYSTEM, "override_removed", subject, last.data)  # at: now
+    found += [
+        Gap(
+            access_log.CALENDAR,
+            subject,
+            "override_removed",
+            _unmarked(last.data),
+            f"calendar, day {(last.data or {}).get('day')}: its setting is gone without a record of its removal",
+        )
         for subject, last in sorted(overrides.items())
         if last.type == "override_added" and subject not in standing
     ]
-    confirmed = [
-        (row.confirmed_at, row.confirmed_by, "year_confirmed", row.year, {"year": row.year, "note": row.note})
+    found += [
+        Gap(
+            access_log.CALENDAR,
+            row.year,
+            "year_confirmed",
+            {"year": row.year, "note": row.note},
+            f"calendar, year {row.year}: confirmed without its record",
+        )
         for row in session.scalars(select(HolidayYear).order_by(HolidayYear.year))
         if row.year not in years
     ]
-    made = sorted(added + confirmed, key=lambda m: (m[0], m[3]))  # as migration 0038: in the order they were made
-    for at, actor, type_, subject, data in made + removed:
-        access_log.record(session, access_log.CALENDAR, subject, actor, type_, data, at=at)
-    return len(added) + len(removed), len(confirmed)
+    return found
 
 
-def _fees(session: Session) -> int:
-    _lock(session, access_log.FEE)
+def _fees(session: Session) -> list[Gap]:
     unchained = (
         select(FeeRate)
         .where(~exists().where(FeeEvent.fee_rate_id == FeeRate.id, FeeEvent.type == "fee_rate_added"))
         .order_by(FeeRate.id)
     )
-    done = 0
-    for row in session.scalars(unchained).all():
-        data = {
-            "code": row.code,
-            "amount": row.amount,
-            "effective_from": row.effective_from.isoformat(),
-            "legal_basis": row.legal_basis,
-        }
-        access_log.record(session, access_log.FEE, row.id, row.actor, "fee_rate_added", data, at=row.at)
-        done += 1
-    return done
+    return [
+        Gap(
+            access_log.FEE,
+            row.id,
+            "fee_rate_added",
+            {
+                "code": row.code,
+                "amount": row.amount,
+                "effective_from": row.effective_from.isoformat(),
+                "legal_basis": row.legal_basis,
+            },
+            f"fee standard: {row.code} at {row.amount} from {row.effective_from.isoformat()} without its record",
+        )
+        for row in session.scalars(unchained).all()
+    ]

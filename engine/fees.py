@@ -21,7 +21,7 @@ letter (``kuitansi``, engine.letters).
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime
 from decimal import Decimal, InvalidOperation
 
 from sqlalchemy import func, select
@@ -145,13 +145,18 @@ def add_rate(session: Session, rt, user: User, data: dict) -> FeeRate:
         fields["effective_from"] = [msg("fee_version_exists")]
     if fields:
         raise Invalid("invalid_data", fields=fields)
-    row = FeeRate(
-        code=code, amount=amount, effective_from=since, legal_basis=basis, actor=user.username, at=clock.now()
-    )
+    return record_rate(session, code, amount, since, basis, user.username, clock.now())
+
+
+def record_rate(session: Session, code: str, amount: int, since: date, basis: str, actor: str, at: datetime) -> FeeRate:
+    """The price row and its ``fee_rate_added`` record in the fee standard's hash chain (engine.access_log), in the
+    caller's transaction: ``add_rate`` once it checked the administrator's form, and the demo's own standard
+    (engine.demo_year), so that no price stands without its record (engine.chain_gaps)."""
+    row = FeeRate(code=code, amount=amount, effective_from=since, legal_basis=basis, actor=actor, at=at)
     session.add(row)
     session.flush()
     recorded = {"code": code, "amount": amount, "effective_from": since.isoformat(), "legal_basis": basis}
-    access_log.record(session, access_log.FEE, row.id, user.username, "fee_rate_added", recorded, at=row.at)
+    access_log.record(session, access_log.FEE, row.id, actor, "fee_rate_added", recorded, at=row.at)
     return row
 
 

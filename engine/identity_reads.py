@@ -9,8 +9,9 @@ module only finds them; it records nothing and holds no copy:
   team. A whistleblower's (sealed) identity only under an approved reveal: the event names its request
   (``request_id``), whose ``RevealRequest`` row says who asked, who approved and when. A confidential (rahasia)
   reporter's identity is the complaint team's to read by their group (``REVEAL``, ``COMPLAINT_TEAM``).
-- ``case_read`` of ``terlapor`` (engine.reported_party.note_read): the persons a complaint reports, the complaint
-  team's, whatever the reporter's mode.
+- ``case_read`` of ``terlapor`` (engine.reported_party.note_read): the persons a complaint reports and its
+  witnesses (``REPORTED_AND_WITNESSES``; a read recorded before witnesses were kept, without ``saksi``, the
+  reported persons alone: ``REPORTED``), the complaint team's, whatever the reporter's mode.
 - ``requester_data_copied`` (engine.requester_copy.copy): the PPID desk made the requester a copy of the personal
   data Kawal holds of them (UU 27/2022, the data subject's right of access).
 
@@ -39,6 +40,7 @@ CASE_READ, REPORTED_WHAT = "case_read", "terlapor"  # engine.reported_party.note
 REQUESTER_COPIED = "requester_data_copied"  # engine.requester_copy.COPIED
 
 REPORTER, REPORTED, REQUESTER = "reporter", "reported", "requester"  # whose identity was read
+REPORTED_AND_WITNESSES = "reported_and_witnesses"  # a read of the reported persons with the witnesses
 # Under what authority: an approved reveal of a sealed identity; the complaint team's own group; the requester's
 # right to a copy of their data.
 REVEAL, COMPLAINT_TEAM, RIGHT_OF_ACCESS = "reveal", "complaint_team", "right_of_access"
@@ -79,7 +81,7 @@ class IdentityRead:
     officer_name: str  # their display name now (the username where no account holds it)
     ticket: str
     process: str  # engine.kinds
-    identity: str  # REPORTER, REPORTED or REQUESTER
+    identity: str  # REPORTER, REPORTED, REPORTED_AND_WITNESSES or REQUESTER
     reporter_mode: str | None  # a reporter's read: rahasia or whistleblower (the event's, else the case's)
     authority: str  # REVEAL, COMPLAINT_TEAM or RIGHT_OF_ACCESS
     reveal: Reveal | None
@@ -178,8 +180,9 @@ def _read(row, reveals: dict[int, Reveal]) -> IdentityRead:
         authority = REVEAL if reveal is not None else COMPLAINT_TEAM
     elif row.type == REQUESTER_COPIED:
         identity, mode, authority = REQUESTER, None, RIGHT_OF_ACCESS
-    else:
-        identity, mode, authority = REPORTED, None, COMPLAINT_TEAM
+    else:  # engine.reported_party.note_read: with the witnesses once they were kept
+        identity = REPORTED_AND_WITNESSES if data.get("saksi") is True else REPORTED
+        mode, authority = None, COMPLAINT_TEAM
     return IdentityRead(
         event_id=row.id,
         at=row.at,

@@ -470,8 +470,8 @@ TEMPLATES: dict[str, str] = {
     "district court (Law 14/2008 Article 47(2)): write the Pengadilan Negeri, e.g. PN Jakarta Pusat",
     "not_after_summons": "not after the summons was received",
     "not_before_commission_filing": "not before the filing at the Information Commission",
-    "window_not_ended": "%(name)s has not ended yet: on the latest reading it ends on %(due)s; confirm it after that "
-    "day",
+    "window_not_ended": "%(name)s has not ended yet: on the latest reading its last day is %(due)s; confirm it from "
+    "%(first)s",
     "window_not_open": "%(name)s has not started: nothing can end it yet",
     "confirmed_within_window": "%(name)s runs until %(due)s on the latest reading: a confirmation that it ended is "
     "dated %(first)s or later",

@@ -28,7 +28,8 @@ the workflow, its history or an export.
   confidential, when it names the reporter the same way. A refusal never repeats the name. (Any 18-digit number,
   whoever's NIP it is, is refused in every free-text field of a complaint's tasks and in its notes by
   engine.officer_text, which looks at the text alone.)
-- Witnesses (saksi) are protected as the reported are (legal-process.md §7.3: UU 31/2014 Pasal 10; KMA 765/2018):
+- Witnesses (saksi) are protected as the reported are (legal-process.md §7.3: a witness's identity kept secret is
+  among the rights of UU 31/2014 Pasal 5, Pasal 10 being immunity from prosecution; KMA 765/2018):
   the team records them on the same form and page (``WITNESSES``: name, NIP/NRP, position, agency, address), sealed
   in the vault as a party of their own (``Case.details[WITNESSES_KEY]``), read by the team alone with the reported
   persons (the same read event). The history records ``witnesses_recorded`` with how many and which fields (or
@@ -137,9 +138,14 @@ def said(case: Case) -> bool:
     return bool(details.get(PARTY_KEY) or details.get(NONE_KEY))
 
 
+# A read records the witnesses beside the reported persons (``WITH_WITNESSES``): one page and one API answer show
+# both. A read recorded before witnesses were kept has ``what`` alone and still says "the reported persons".
+WITH_WITNESSES = "saksi"
+
+
 def note_read(session: Session, user: User, case: Case) -> None:
-    """The team opened the reported persons: an event of the case whatever the reporter's mode."""
-    EventLog(session).append(case, "case_read", user.username, {"what": "terlapor"})
+    """The team opened the reported persons and the witnesses: an event of the case whatever the reporter's mode."""
+    EventLog(session).append(case, "case_read", user.username, {"what": "terlapor", WITH_WITNESSES: True})
 
 
 def record(session: Session, rt: Runtime, user: User, case: Case, payload: dict) -> Recorded:

@@ -21,12 +21,12 @@ page's ``?perlu_konfirmasi=1``, the API's ``to_confirm=true``). The page and the
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date, datetime, timedelta, tzinfo
+from datetime import date, datetime
 
 from sqlalchemy import func, or_, select
 from sqlalchemy.orm import Session, aliased
 
-from engine import access, clock, sync
+from engine import access, clock, sync, windows
 from engine.models import Case, Deadline, User
 from engine.runtime import Runtime
 
@@ -43,10 +43,10 @@ class ToConfirm:
     event: str
     ended_at: datetime  # when the window ended (its latest reading: the deadline's due time)
 
-    def confirm_from(self, tz: tzinfo) -> date:
-        """The first day a confirmation may be dated: the window's last day is the reporter's until its end, so the
-        day after it (engine.casework.check_event_dates refuses an earlier one)."""
-        return self.ended_at.astimezone(tz).date() + timedelta(days=1)
+    def confirm_from(self, rt: Runtime) -> date:
+        """The first day a confirmation may be recorded and dated: the window's last day is the reporter's until its
+        end, so the day after it, in the office's time zone (engine.windows.confirm_from)."""
+        return windows.confirm_from(self.ended_at, windows.office_zone(rt))
 
 
 @dataclass(frozen=True)

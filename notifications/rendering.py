@@ -360,6 +360,8 @@ DERIVED_KEYS = frozenset(
     {
         *("kind", "noun", "status_link", "lost_code_link", "case_link", "office_contact", "deadline_label"),
         *("days_left", "deadline_holder"),  # whose time the deadline is (notifications.wording.REQUESTER_WINDOWS)
+        "internal_limit",  # an office's internal limit (engine.lateness.COORDINATION): never the case's lateness
+        "confirm_from",  # the first day an officer may confirm a window ended (engine.windows.confirm_from)
     }
 )
 STAFF_ONLY_KEYS = frozenset({"task_title", "author", "absent_name"})

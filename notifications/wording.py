@@ -9,7 +9,11 @@ follow the case. This module writes them out for one reader:
   number of days a basis names, "(30 hari)", "(10 hari kerja)", in English too);
 - whose time the deadline is (``deadline_holder``): ``requester`` for a window that is the requester's or the
   reporter's own (``REQUESTER_WINDOWS``), which a staff mail tells as their time ending, never as the office late;
-  ``agency`` otherwise;
+  ``agency`` otherwise; ``internal_limit`` for an office's internal limit (``engine.lateness.COORDINATION``: a
+  unit's answer, the referral to the Inspectorate General, a dispute's preparation), which a staff mail never tells
+  as the case's lateness or a legal obligation missed; for a window an officer confirms ended
+  (``engine.windows.WINDOW_WORDS``), ``confirm_from``: the first day the confirmation may be recorded and dated
+  (``engine.windows.confirm_from``);
 - for a period the law counts in days (``day_unit``: ``calendar_days``, engine.outbox.deadline_context), the days
   left to its due day as the message is sent (``days_left``: negative once it has passed), never working days;
 - the dates and times, in one long form: ``21 Desember 2026 pukul 16.00 WIB`` / ``21 December 2026, 16:00 WIB``;
@@ -30,8 +34,9 @@ import re
 from datetime import date, datetime
 from urllib.parse import quote
 
-from engine import citations, clock, status
+from engine import citations, clock, status, windows
 from engine.catalogs import N_, catalog
+from engine.lateness import COORDINATION
 from engine.letters.render import MONTHS, rupiah
 from engine.outbox import CALENDAR_DAYS, deadline_label
 
@@ -56,12 +61,12 @@ DATE_KEYS = (
     "revealed_on",
     "leave_last_day",
 )
-ZONES = {"+07:00": "WIB", "+08:00": "WITA", "+09:00": "WIT"}
+ZONES = {"+07:00": "WIB", "+08:00": "WITA", "+09:00": "WIT"}  # as engine.explanation names the offices' zones
 # The windows that are the requester's or the reporter's own, by their code (a row keeps the code alone): those the
 # models mark clock "window" on the lenient calendar (a complaint's evidence window, BUKTI; a request's time to
 # complete it, K_LENGKAP) and an applicant's windows in a dispute (engine.chain.APPLICANT_CLOCKS): engine.chain.holder
 # gives them as "requester" (tests/notifications/test_requester_window_staff_mail.py reads the models).
-REQUESTER_WINDOWS = frozenset({"BUKTI", "K_LENGKAP", "P14P", "K14P"})  # as engine.explanation names the offices' zones
+REQUESTER_WINDOWS = frozenset({"BUKTI", "K_LENGKAP", "P14P", "K14P"})
 
 # The line that tells a requester or reporter where to follow the case, by what the message is about. The stored
 # ``portal_hint`` names one of these (engine.notices, engine.complaints, engine.lost_codes). English message ids the
@@ -163,6 +168,14 @@ def _moment(on: date, hhmm: str, zone: str, locale: str) -> str:
 def days_left(due_at) -> int | None:
     """The days from today to the due day of ``due_at`` as a row keeps it (ISO with its offset, or the older
     ``16-12-2026 16:00 WIB``), both days in the due time's own zone; None when it cannot be read."""
+    due = _due_moment(due_at)
+    if due is None:
+        return None
+    return (due.date() - clock.now().astimezone(due.tzinfo).date()).days
+
+
+def _due_moment(due_at) -> datetime | None:
+    """``due_at`` as a row keeps it, read back with its zone; None when it cannot be read."""
     text = due_at.strip() if isinstance(due_at, str) else ""
     if _ISO.fullmatch(text) and len(text) > 10:
         due = datetime.fromisoformat(text.replace("Z", "+00:00"))
@@ -172,9 +185,7 @@ def days_left(due_at) -> int | None:
         due = datetime.fromisoformat(f"{year}-{month}-{day}T{hour}:{minute}{offset}")
     else:
         return None
-    if due.tzinfo is None:
-        return None
-    return (due.date() - clock.now().astimezone(due.tzinfo).date()).days
+    return due if due.tzinfo is not None else None
 
 
 def localized(event: str, locale: str, context: dict, words: dict) -> dict:
@@ -185,6 +196,10 @@ def localized(event: str, locale: str, context: dict, words: dict) -> dict:
     if name:
         out["deadline_label"] = deadline_label(name, locale)
         out["deadline_holder"] = "requester" if name in REQUESTER_WINDOWS else "agency"
+        out["internal_limit"] = name in COORDINATION  # an office's internal limit: never the case's lateness
+        due = _due_moment(context.get("due_at")) if name in windows.WINDOW_WORDS else None
+        if due is not None:  # a window an officer confirms ended: from the day after its last day (the row's zone)
+            out["confirm_from"] = _day(windows.confirm_from(due, due.tzinfo), locale)
         if "legal_basis" in context:
             out["legal_basis"] = citations.message_basis(context["legal_basis"], locale)
         if context.get("day_unit") == CALENDAR_DAYS:

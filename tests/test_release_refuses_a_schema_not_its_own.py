@@ -61,6 +61,21 @@ def test_commands_on_a_database_not_yet_upgraded_say_to_run_db_upgrade(kawal, at
     assert (worker.exit_code, said in worker.output) == (1, True)
 
 
+def test_the_clock_and_serve_s_embedded_clock_refuse_a_schema_not_their_own(kawal, at_revision, monkeypatch):
+    """`kawal clock` (and `kawal serve`, which starts it beside the pages) swept on an older schema each minute,
+    failing on each table it lacked; `kawal worker` already said the schema first."""
+    from api import server
+
+    at_revision("0031")
+    said = f"the database is at migration 0031, this release needs {head_revision()}: run kawal db upgrade"
+    clock = kawal("clock", "--interval", "0.1", "--parent", "1")  # before: one sweep, then gone (no parent 1)
+    assert (clock.exit_code, said in clock.output) == (1, True), clock.output
+    served = []
+    monkeypatch.setattr(server, "serve_embedded", lambda *args: served.append(args))
+    serve = kawal("serve", "--port", "5999")
+    assert (serve.exit_code, said in serve.output, served) == (1, True, []), serve.output
+
+
 def test_health_answers_503_naming_the_schema_behind_or_ahead(client, at_revision):
     assert client.get("/api/v1/health").json["database"]["ok"] is True
     at_revision("0031")

@@ -313,7 +313,12 @@ class IdentityReadView(Schema):
     officer_name = fields.String()
     ticket = fields.String()
     process = fields.String()
-    identity = fields.String(metadata={"description": "reporter, reported (the persons reported) or requester"})
+    identity = fields.String(
+        metadata={
+            "description": "reporter, reported (the persons reported: a read recorded before witnesses were kept),"
+            " reported_and_witnesses (the persons reported and the witnesses) or requester"
+        }
+    )
     reporter_mode = fields.String(allow_none=True, metadata={"description": "rahasia or whistleblower"})
     authority = fields.String(
         metadata={

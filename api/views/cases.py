@@ -33,6 +33,7 @@ from engine import (
     requester_data,
     task_files,
     waiting,
+    windows,
 )
 
 blp = Blueprint("cases", __name__, description="Cases and their history")
@@ -189,7 +190,7 @@ def waiting_cases(query):
     access.require_staff(user)
     only = query["to_confirm"]
     total, found = waiting.waiting(db.session, user, to_confirm=only)
-    zone = runtime().calendars["lenient"].tz  # the reporter's window's own reading (BUKTI)
+    rt = runtime()
     items = [
         {
             "ticket": w.case.ticket,
@@ -200,7 +201,7 @@ def waiting_cases(query):
             "awaiting_since": w.case.awaiting_since,
             "awaiting": w.events,
             "clocks": w.clocks,
-            "to_confirm": _to_confirm(w.to_confirm, zone),
+            "to_confirm": _to_confirm(w.to_confirm, rt),
         }
         for w in found
     ]
@@ -208,10 +209,11 @@ def waiting_cases(query):
     return {"total": total, "to_confirm": lapsed, "items": items}
 
 
-def _to_confirm(lapse: waiting.ToConfirm | None, zone) -> dict | None:
+def _to_confirm(lapse: waiting.ToConfirm | None, rt) -> dict | None:
     if lapse is None:
         return None
-    ended_on, first = lapse.ended_at.astimezone(zone).date(), lapse.confirm_from(zone)
+    ended_on = lapse.ended_at.astimezone(windows.office_zone(rt)).date()  # the office's day, as confirm_from reads it
+    first = lapse.confirm_from(rt)
     return {"event": lapse.event, "ended_at": lapse.ended_at, "ended_on": ended_on, "confirm_from": first}
 
 

@@ -31,6 +31,7 @@ from api.web.users import change_text as account_change_text
 from engine import access, access_log
 from engine.access_log import CALENDAR, EXEMPTION, FEE, OFFICER, UNIT, Change
 from engine.audit import record_read
+from engine.chain_gaps import FOUND as FOUND_UNCHAINED
 from engine.exemptions import DECIDED_AS
 
 SHOWN = 500  # changes the page lists; the CSV holds the whole period
@@ -109,10 +110,18 @@ def describe(change: Change) -> str:
         FEE: fee_change_text,
         EXEMPTION: exemption_change_text,
     }
-    return describe_kind[change.subject_kind](change.type, change.data)
+    text = describe_kind[change.subject_kind](change.type, change.data)
+    if change.data.get(FOUND_UNCHAINED):  # engine.chain_gaps: the row was found without its record
+        text += "; " + _(
+            "found without a record; recorded by the system on %(day)s; who made it and when is unknown",
+            day=display.iso_date(change.data.get("found_on", "")),
+        )
+    return text
 
 
-def actor_name(actor: str, subject_kind: str) -> str:
+def actor_name(actor: str, subject_kind: str, data: dict | None = None) -> str:
+    if (data or {}).get(FOUND_UNCHAINED):  # recorded by `kawal repair chain-gaps`, not by whoever made it
+        return _("the system")
     if subject_kind in (FEE, EXEMPTION):  # the standard, the register: on their pages only, never by the server
         return display.officer_name(actor) if actor != "system" else _("the upgrade (kawal db upgrade)")
     return display.changed_by(actor, {OFFICER: "users", UNIT: "units", CALENDAR: "calendar"}[subject_kind])
@@ -132,7 +141,7 @@ def audit_access():
         found = access_log.changes(db.session, choice.start, choice.end)
         table = [[_("When"), _("By"), _("Change"), _("Officer, unit, day or fee")]]
         table += [
-            [display.office_datetime(c.at), actor_name(c.actor, c.subject_kind), describe(c), subject_text(c)]
+            [display.office_datetime(c.at), actor_name(c.actor, c.subject_kind, c.data), describe(c), subject_text(c)]
             for c in found
         ]
         return _download(csv_stream(table), "text/csv", "kawal-perubahan-akses.csv")
@@ -144,7 +153,7 @@ def _page(choice, found: list[Change], total: int) -> str:
     rows = [
         {
             "at": c.at,
-            "by": actor_name(c.actor, c.subject_kind),
+            "by": actor_name(c.actor, c.subject_kind, c.data),
             "text": describe(c),
             "subject": c.subject,
             "kind": c.subject_kind,

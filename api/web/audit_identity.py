@@ -29,6 +29,7 @@ from engine.errors import Invalid, NotFound
 from engine.identity_reads import (
     COMPLAINT_TEAM,
     REPORTED,
+    REPORTED_AND_WITNESSES,
     REPORTER,
     REQUESTER,
     REVEAL,
@@ -40,6 +41,7 @@ from engine.identity_reads import (
 IDENTITIES = {
     REPORTER: _l("Reporter"),
     REPORTED: _l("Reported persons"),
+    REPORTED_AND_WITNESSES: _l("Reported persons and witnesses"),
     REQUESTER: _l("Requester (a copy of their data for them)"),
 }
 REPORTER_MODES = {"rahasia": _l("Reporter (confidential)"), "whistleblower": _l("Reporter (whistleblower)")}

@@ -571,8 +571,11 @@ def _event_detail(kind: str, data: dict, task_title: str | None, locale: str, ti
         return f"{title} · {display.office_date(day)}" if day else title
     if kind == "linked_case_outcome":  # the objection, its outcome and day, and what it did on the request
         return objection_orders.history_line(data, locale)
-    if kind == "case_read":
-        return _read_what(data.get("what", ""), locale, titles)
+    if kind == "case_read":  # the reported persons with the witnesses since they are kept (engine.reported_party)
+        what = data.get("what", "")
+        return _read_what(
+            "terlapor+saksi" if what == "terlapor" and data.get("saksi") is True else what, locale, titles
+        )
     if kind == "requester_correction_asked":
         return requester.field_names(runtime(), data.get("fields", []))
     if kind == "proxy_correction_asked":  # the fields' names: never their values
@@ -635,7 +638,8 @@ READ_WHAT = {
     "documents": _l("the list of documents issued"),
     "messages": _l("the messages with the reporter"),
     "reporter": _l("the reporter's identity"),
-    "terlapor": _l("the reported persons"),
+    "terlapor": _l("the reported persons"),  # a read recorded before witnesses were kept
+    "terlapor+saksi": _l("the reported persons and witnesses"),
 }
 
 

@@ -20,7 +20,7 @@ recorded before the window it confirms has ended, as a message on the case page.
 
 from __future__ import annotations
 
-from datetime import date, timedelta
+from datetime import date
 
 from flask import abort, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
@@ -36,7 +36,7 @@ from api.web.blueprint import bp
 from api.web.i18n import current_language, refusal_details, translated
 from api.web.inbox import refusal_message
 from api.web.session import officer
-from engine import access, casework, chain, confirmations, intake, kinds, lateness, notice_delivery
+from engine import access, casework, chain, confirmations, intake, kinds, lateness, notice_delivery, windows
 from engine.errors import Conflict, Forbidden, Invalid, NotFound
 from engine.messages import msg
 from engine.models import Case, CaseEvent, User
@@ -303,7 +303,7 @@ def _form_page(
     schema = rt.forms.schema(form)
     fields, general = schema_form.form_fields(schema, values, errors)
     # The first day the confirmation may give: the window's last day is still the reporter's until its end.
-    first = window_end.astimezone(rt.calendars["strict"].tz).date() + timedelta(days=1) if window_end else None
+    first = windows.confirm_from(window_end, windows.office_zone(rt)) if window_end else None
     return render_template(
         "event.html",
         case=case,

@@ -32,7 +32,7 @@ def waiting_cases():
     access.require_staff(user)
     only = request.args.get("perlu_konfirmasi") == "1"  # the lapses the reader must confirm, alone
     total, found = waiting.waiting(db.session, user, to_confirm=only)
-    now, zone = clock.now(), runtime().calendars["lenient"].tz  # the reporter's window's own reading (BUKTI)
+    now, rt = clock.now(), runtime()
     rows = [
         {
             "ticket": w.case.ticket,
@@ -55,7 +55,7 @@ def waiting_cases():
             "lapse": w.to_confirm.ended_at if w.to_confirm else None,
             "lapse_event": w.to_confirm.event if w.to_confirm else None,
             # Its last day is still the reporter's: the confirmation is dated from the next day (check_event_dates).
-            "lapse_from": w.to_confirm.confirm_from(zone) if w.to_confirm else None,
+            "lapse_from": w.to_confirm.confirm_from(rt) if w.to_confirm else None,
         }
         for w in found
     ]

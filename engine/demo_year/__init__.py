@@ -27,7 +27,6 @@ from engine import fees
 from engine.demo_year.complaints import complaint_story
 from engine.demo_year.office import Office, Story, receipt, travel
 from engine.demo_year.requests import PAGE_PRICE, request_story
-from engine.models import FeeRate
 from engine.runtime import Runtime
 
 __all__ = ["Story", "all_stories", "generate_year", "travel"]
@@ -82,17 +81,15 @@ def demo_fee_standard(session: Session, year: int) -> None:
     """A printed page at Rp500 from 1 January of the year, unless the office already priced it by then."""
     since = date(year, 1, 1)
     if not fees.in_force(session, since).get("halaman"):
-        session.add(
-            FeeRate(
-                code="halaman",
-                amount=PAGE_PRICE,
-                effective_from=since,
-                legal_basis="Keputusan Kepala Kantor Wilayah tentang Standar Biaya Layanan Informasi Publik (contoh)",
-                actor="demo",
-                at=datetime.combine(since, time(), tzinfo=UTC),
-            )
+        fees.record_rate(  # with its record in the fee standard's chain: a demo database has no gap (engine.chain_gaps)
+            session,
+            "halaman",
+            PAGE_PRICE,
+            since,
+            "Keputusan Kepala Kantor Wilayah tentang Standar Biaya Layanan Informasi Publik (contoh)",
+            "demo",
+            datetime.combine(since, time(), tzinfo=UTC),
         )
-        session.flush()
 
 
 def all_stories(stories: list[Story]) -> Iterator[Story]:

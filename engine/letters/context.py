@@ -294,11 +294,14 @@ def build(
     corrects: dict | None = None,
     record: CaseRecord | None = None,
     officer: dict | None = None,
+    task: str | None = None,
 ) -> dict:
     """The context of a letter of type ``kind`` about ``case``: see the module's docstring.
 
     ``record``: what the case's history and vault give its letters, when the caller issues several in one change.
     ``officer``: who signs when the office configured no signatory for the lane (``signers.signing_officer``).
+    ``task``: the task whose completion issues it (engine.letters.issue.issue's ``task``; a correction's is read
+    from the letter it corrects).
     """
     settings, tz = rt.settings, rt.calendars["strict"].tz
     record = record if record is not None else CaseRecord(session, rt, case)
@@ -359,7 +362,7 @@ def build(
         # The copy given, by the rule that refuses a digital one without its files (engine.delivery): the written
         # notice's form, else the form asked for; the receipt and the refusal never read it two ways.
         "copy_given": fees.copy_given(case.details or {}, record.task_data("pemberitahuan_tertulis")),
-        "copies": _copies(session, record, data, corrects) if kind.code == HANDOVER else None,
+        "copies": _copies(session, record, data, corrects, task) if kind.code == HANDOVER else None,
     }
     if kind.names_requester:
         requester = record.identity(case.requester_party_id) or {}
@@ -404,18 +407,18 @@ def _handed_over(session: Session, data: dict) -> list[dict]:
     return [{"name": row.file_name, "sha256": row.sha256, "sha256_grouped": grouped(row.sha256)} for row in rows]
 
 
-def _issuing_task(session: Session, record: CaseRecord, corrects: dict | None) -> str | None:
+def _issuing_task(session: Session, record: CaseRecord, corrects: dict | None, task: str | None) -> str | None:
     """The task whose completion issues the letter being built: for a correction, the corrected letter's own (the
-    case may have completed a later handover since, ``penyerahan_lanjutan``); else the completion just recorded,
-    the case's last (``issue.after_task`` issues right after it, the history read after the run was flushed)."""
+    case may have completed a later handover since, ``penyerahan_lanjutan``); else the one its issuer names
+    (engine.letters.issue.issue's ``task``), never guessed from the case's history."""
     if corrects is not None:
         return session.scalar(
             select(Letter.task).where(Letter.case_id == record.case.id, Letter.number == corrects["number"]).limit(1)
         )
-    return record.tasks[-1][0] if record.tasks else None
+    return task
 
 
-def _copies(session: Session, record: CaseRecord, data: dict, corrects: dict | None) -> dict | None:
+def _copies(session: Session, record: CaseRecord, data: dict, corrects: dict | None, task: str | None) -> dict | None:
     """What the first handover gave on paper or on a storage medium, as the officer recorded it in the written
     notice (the delivery form records no paper: its date, way, receiver and files): the material (letter d), its
     medium and format (letter f), and the printed pages and media (letter g's quantities, which the fee was paid
@@ -426,7 +429,7 @@ def _copies(session: Session, record: CaseRecord, data: dict, corrects: dict | N
     superior's response ordered, which the notice does not describe) and for a case whose notice gave nothing (no
     material). A correction lists what the letter it corrects listed, whatever the case completed since.
     """
-    if _issuing_task(session, record, corrects) != fees.DELIVERY_TASK:
+    if _issuing_task(session, record, corrects, task) != fees.DELIVERY_TASK:
         return None
     notice = record.task_data(fees.NOTICE_TASK)
     material = (notice.get("materi_diberikan") or "").strip()

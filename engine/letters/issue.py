@@ -97,6 +97,7 @@ def issue(
         corrects=corrected,
         record=record,
         officer=officer,
+        task=task,
     )
     if original is not None:
         content = context.translation(rt, original, content)

@@ -1,6 +1,6 @@
 """A complaint's witnesses (saksi) are protected as its reported persons are (legal-process.md §7.1: KMA 765/2018, the
 confidentiality of reporter and reported; §7.2 stage 9: the outcome is told "within the limits of confidentiality";
-§7.3: witnesses are protected, UU 31/2014 Pasal 10; engine.reported_party).
+§7.3: a witness's identity kept secret, UU 31/2014 Pasal 5; engine.reported_party).
 
 The walker's finding: the outcome "Rina Wulandari sebagai saksi membenarkan ..." went to the reporter in the outcome
 letter, the portal's message and the mail, as nothing recorded who the witnesses were. Now the complaint team records

@@ -174,7 +174,7 @@ def test_every_opening_of_the_reported_persons_is_recorded_whatever_the_reporter
         reads = db.session.scalars(
             select(CaseEvent).join(Case).where(Case.ticket == team.ticket, CaseEvent.type == "case_read")
         ).all()
-        assert [(e.actor, e.data) for e in reads] == [("tim", {"what": "terlapor"})]
+        assert [(e.actor, e.data) for e in reads] == [("tim", {"what": "terlapor", "saksi": True})]
 
 
 def test_the_annex_naming_them_is_the_teams_alone_and_every_read_of_it_is_recorded(app, client, login, browser):

@@ -106,8 +106,8 @@ def test_the_page_lists_a_lapse_first_beyond_the_rows_shown_and_alone_at_perlu_k
     assert "Yang ditampilkan 1 pertama." in page
     assert '<a href="/kotak-masuk/menunggu?perlu_konfirmasi=1">Tampilkan yang perlu konfirmasi saja</a>' in page
     only = text(team.get("/kotak-masuk/menunggu?perlu_konfirmasi=1"))
-    assert "1 kasus menunggu konfirmasi tim bahwa batas waktu pengiriman bukti oleh pelapor telah berakhir." in only
-    assert f"Batas waktu pengiriman bukti oleh pelapor berakhir {short_day(ended)} — konfirmasikan" in only
+    assert "1 kasus menunggu konfirmasi tim bahwa jangka waktu pengiriman bukti oleh pelapor telah berakhir." in only
+    assert f"Jangka waktu pengiriman bukti oleh pelapor berakhir {short_day(ended)} — konfirmasikan" in only
     assert f">{other}</a>" not in only
     assert '<a href="/kotak-masuk/menunggu">Tampilkan semua kasus yang menunggu pihak lain</a>' in only
     team.get("/bahasa/en")
@@ -121,7 +121,7 @@ def test_with_none_to_confirm_the_filtered_page_says_so(office, browser):
     asked_for_evidence(office)
     page = text(browser("tim").get("/kotak-masuk/menunggu?perlu_konfirmasi=1"))
     assert (
-        "Tidak ada kasus yang menunggu konfirmasi tim bahwa batas waktu pengiriman bukti oleh pelapor telah berakhir."
+        "Tidak ada kasus yang menunggu konfirmasi tim bahwa jangka waktu pengiriman bukti oleh pelapor telah berakhir."
         in page
     )
     assert "Tidak ada kasus yang menunggu pihak lain." not in page

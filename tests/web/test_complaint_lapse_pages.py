@@ -106,9 +106,9 @@ def test_a_lapse_waiting_for_the_team_s_confirmation_is_marked_in_waiting_on_oth
     assert re.search(r'href="/kotak-masuk/menunggu"[^>]*>Menunggu pihak lain \(1 perlu konfirmasi\)</a>', inbox_page)
     waiting = text(team.get("/kotak-masuk/menunggu"))
     row = waiting.split(f">{ticket}</a>", 1)[1].split("</tr>", 1)[0]
-    assert f"Batas waktu pengiriman bukti oleh pelapor berakhir {short_day(ended)} — konfirmasikan" in row
+    assert f"Jangka waktu pengiriman bukti oleh pelapor berakhir {short_day(ended)} — konfirmasikan" in row
     assert (
-        "1 di antaranya menunggu konfirmasi tim bahwa batas waktu pengiriman bukti oleh pelapor telah berakhir."
+        "1 di antaranya menunggu konfirmasi tim bahwa jangka waktu pengiriman bukti oleh pelapor telah berakhir."
         in waiting
     )
     team.get("/bahasa/en")

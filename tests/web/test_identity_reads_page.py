@@ -113,7 +113,7 @@ def test_the_complaint_team_s_reads_of_a_confidential_reporter_and_of_the_report
     assert client.get(f"{API}/complaints/{ticket}/reported", headers=login("tim")).status_code == 200
     listed = rows(text(browser("auditor").get(PAGE)))
     assert [(r["Petugas"], r["Identitas"], r["Dasar"]) for r in listed] == [
-        ("Tim (tim)", "Terlapor", "Tim pengaduan"),
+        ("Tim (tim)", "Terlapor dan saksi", "Tim pengaduan"),
         ("Tim2 (tim2)", "Pelapor (rahasia)", "Tim pengaduan: pelapor rahasia"),
     ]
 
@@ -155,7 +155,7 @@ def test_the_list_is_paged_and_filtered_by_period_officer_and_case(client, login
     assert "Halaman 1 dari 2" in page
     assert 'href="/audit/baca-identitas?page=2" rel="next"' in page
     newest = rows(page)[0]
-    assert (newest["Petugas"], newest["Identitas"]) == ("Tim (tim)", "Terlapor")
+    assert (newest["Petugas"], newest["Identitas"]) == ("Tim (tim)", "Terlapor dan saksi")
     second_page = text(auditor.get(PAGE, query_string={"page": "2"}))
     assert len(rows(second_page)) == 2
     assert "Halaman 2 dari 2" in second_page
@@ -169,7 +169,7 @@ def test_the_list_is_paged_and_filtered_by_period_officer_and_case(client, login
     assert "2 pembacaan" in of_second
     assert {r["Kasus"] for r in rows(of_second)} == {f"{second} · Pengaduan Masyarakat"}
     both = rows(text(auditor.get(PAGE, query_string={"ticket": second, "officer": "tim"})))
-    assert [r["Identitas"] for r in both] == ["Terlapor"]
+    assert [r["Identitas"] for r in both] == ["Terlapor dan saksi"]
     # A period: the day of the reads, and a year before it.
     assert "52 pembacaan" in text(auditor.get(PAGE, query_string={"from": "2026-12-02", "to": "2026-12-02"}))
     before = text(auditor.get(PAGE, query_string={"from": "2025-01-01", "to": "2025-12-31"}))

@@ -45,7 +45,7 @@ def test_the_waiting_list_asks_for_the_confirmation_from_the_day_after_the_windo
     row = text(team.get("/kotak-masuk/menunggu")).split(f">{ticket}</a>", 1)[1].split("</tr>", 1)[0]
     next_day = ended + timedelta(days=1)
     assert (
-        f"Batas waktu pengiriman bukti oleh pelapor berakhir {short_day(ended)} — konfirmasikan mulai"
+        f"Jangka waktu pengiriman bukti oleh pelapor berakhir {short_day(ended)} — konfirmasikan mulai"
         f" {short_day(next_day)}" in row
     )
     team.get("/bahasa/en")

@@ -12,6 +12,7 @@ import time_machine
 from sqlalchemy import func, select
 
 from api.language import say
+from engine import windows
 from engine.errors import Conflict, Forbidden, Invalid, NotFound
 from engine.lateness import lenient_due
 from engine.messages import Term, msg
@@ -729,7 +730,10 @@ def test_finality_is_dated_no_earlier_than_the_applicant_s_window_ended_and_even
     clock.move_to(end + timedelta(days=1))
     with pytest.raises(Invalid) as refused:
         office.message(ticket, "berkekuatan_hukum_tetap", {"tanggal": "2027-03-02"})  # the day after the decision
-    last = end.astimezone(WIB).date()  # the applicant's until its end: finality is dated after it
+    # The Commission's own date of finality: after the window's earliest (strict) last day, the first a body that
+    # counts cuti bersama as working days may certify (tests/workflows/test_finality_strict_reading.py).
+    last = windows.ends_at(office.rt, office.deadline(ticket, "P14P"), "strict").astimezone(WIB).date()
+    assert last < end.astimezone(WIB).date()
     window = Term("the applicant's time to go to court")
     assert refused.value.fields == {
         "tanggal": [msg("confirmed_within_window", name=window, due=last, first=last + timedelta(days=1))]
