@@ -172,6 +172,9 @@ class Settings:
     office_city: str = "Jakarta"  # KAWAL_OFFICE_CITY: the place printed before a letter's date (set it with the name)
     office_logo: Path | None = None  # KAWAL_OFFICE_LOGO: a PNG, JPEG or SVG file for the letterhead
     office_code: str = "PPID"  # KAWAL_OFFICE_CODE: the office's code in letter numbers ({office})
+    # KAWAL_COMPLAINT_OFFICE_CODE: the complaint unit's code, {office} in a complaint's letter numbers (the complaint
+    # team is not the PPID: engine.letters.numbering).
+    complaint_office_code: str = "PENGADUAN"
     # KAWAL_LETTER_NUMBER_PATTERN: {seq} the letter type's yearly counter, {series} its code, {office},
     # {month} / {month_roman} and {year} of the letter's date; {seq}, {series} and {year} are required.
     letter_number_pattern: str = LETTER_NUMBER_PATTERN
@@ -568,6 +571,7 @@ def _letter_settings(env) -> dict:
         "office_contact": ("KAWAL_OFFICE_CONTACT", ""),
         "office_city": ("KAWAL_OFFICE_CITY", Settings.office_city),
         "office_code": ("KAWAL_OFFICE_CODE", Settings.office_code),
+        "complaint_office_code": ("KAWAL_COMPLAINT_OFFICE_CODE", Settings.complaint_office_code),
     }
     return {
         **{

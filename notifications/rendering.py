@@ -133,7 +133,8 @@ and opens its body with a line saying whose message it is (``PROXY_NOTE``).
 "complaint"...), so one template speaks of the right case; from ``KAWAL_PUBLIC_URL`` the absolute ``status_link``
 (the portal's status page, the ticket filled in), ``lost_code_link`` and ``case_link`` (the officers' page of the
 case: staff mails only); from ``KAWAL_OFFICE_CONTACT``
-``office_contact`` (may be empty).
+``office_contact`` (may be empty); ``desk``, the desk a staff mail's footer speaks for (``ppid``, ``pengaduan`` or
+``wbs``: ``notifications.wording.desk``).
 
 Keys each event needs besides ``ticket`` and ``deadline`` (and the deadline block when
 ``deadline`` is set), also as ``REQUIRED_KEYS``; keys in brackets are optional and their line is left out when absent or
@@ -164,7 +165,8 @@ empty. Other keys in the context are ignored::
                        what it says; the office's legal deadline the requester waits on, if one runs)
     complaint_question portal_hint, [asks_evidence] (true: the evidence request; false: a message from the team)
     complaint_outcome  portal_hint
-    complaint_deemed_withdrawn portal_hint (the deadline: the reporter's evidence window, BUKTI, that ended)
+    complaint_deemed_withdrawn portal_hint, not_actionable (true: an anonymous complaint closed as not actionable, kept
+                       as information; the deadline: the reporter's evidence window, BUKTI, that ended)
     complaint_reopened portal_hint (the deadline: the one the status page shows, counted from the reopening)
     reporter_reminder  portal_hint
     reporter_message   (the complaint's most pressing clock of the team's own, or none)
@@ -283,6 +285,7 @@ EVENTS: dict[str, str] = {
 CONTEXT_KEYS = frozenset(
     {
         "asks_evidence",
+        "not_actionable",
         "dip_title",
         "dip_link",
         "ticket",
@@ -362,6 +365,7 @@ DERIVED_KEYS = frozenset(
         *("days_left", "deadline_holder"),  # whose time the deadline is (notifications.wording.REQUESTER_WINDOWS)
         "internal_limit",  # an office's internal limit (engine.lateness.COORDINATION): never the case's lateness
         "confirm_from",  # the first day an officer may confirm a window ended (engine.windows.confirm_from)
+        "desk",  # the desk a staff mail speaks for, in its footer (notifications.wording.desk)
     }
 )
 STAFF_ONLY_KEYS = frozenset({"task_title", "author", "absent_name"})
@@ -470,6 +474,7 @@ def render(event: str, locale: str, context: dict, public_url: str = "", office_
     else:
         kind = case_kind(context.get("ticket", ""))
         derived = {"kind": kind, "noun": NOUNS[locale][kind], "office_contact": (office_contact or "").strip()}
+        derived["desk"] = wording.desk(event, kind)
         derived |= wording.links(public_url, context.get("ticket", ""))
     words = wording.localized(event, locale, context, {**derived, "ticket": context.get("ticket", "")})
     subject, body = _subject_and_body(template_name(event, locale), {**derived, **context, **words})

@@ -9,9 +9,11 @@ follow the case. This module writes them out for one reader:
   number of days a basis names, "(30 hari)", "(10 hari kerja)", in English too);
 - whose time the deadline is (``deadline_holder``): ``requester`` for a window that is the requester's or the
   reporter's own (``REQUESTER_WINDOWS``), which a staff mail tells as their time ending, never as the office late;
-  ``agency`` otherwise; ``internal_limit`` for an office's internal limit (``engine.lateness.COORDINATION``: a
-  unit's answer, the referral to the Inspectorate General, a dispute's preparation), which a staff mail never tells
-  as the case's lateness or a legal obligation missed; for a window an officer confirms ended
+  ``commission`` for the Commission's own period in a dispute (``COMMISSION_CLOCKS``), which a staff mail tells as
+  the Commission's, never as the PPID's obligation late; ``agency`` otherwise; ``internal_limit`` for an office's
+  internal limit (``engine.lateness.COORDINATION``: a unit's answer, the referral to the Inspectorate General, a
+  dispute's preparation), which a staff mail never tells as the case's lateness or a legal obligation missed; for a
+  window an officer confirms ended
   (``engine.windows.WINDOW_WORDS``), ``confirm_from``: the first day the confirmation may be recorded and dated
   (``engine.windows.confirm_from``);
 - for a period the law counts in days (``day_unit``: ``calendar_days``, engine.outbox.deadline_context), the days
@@ -67,6 +69,14 @@ ZONES = {"+07:00": "WIB", "+08:00": "WITA", "+09:00": "WIT"}  # as engine.explan
 # complete it, K_LENGKAP) and an applicant's windows in a dispute (engine.chain.APPLICANT_CLOCKS): engine.chain.holder
 # gives them as "requester" (tests/notifications/test_requester_window_staff_mail.py reads the models).
 REQUESTER_WINDOWS = frozenset({"BUKTI", "K_LENGKAP", "P14P", "K14P"})
+# The Commission's own periods in a dispute (sengketa_informasi.bpmn's clock "info" that is not the applicant's:
+# engine.chain.holder gives them as "commission"): the mediation's (M14, M21) and the settlement's (K100). A staff
+# mail tells them as the Commission's period, never as the PPID's legal obligation late
+# (tests/notifications/test_desk_words_in_staff_mail.py reads the model).
+COMMISSION_CLOCKS = frozenset({"M14", "M21", "K100"})
+# The staff mails the Whistleblowing System's managers read about a whistleblower's report (engine.complaints): their
+# footer names the WBS; a complaint's other mails the complaint handling; every other case's the PPID.
+WBS_EVENTS = frozenset({"whistleblower_report_received", "reveal_requested", "reveal_decided"})
 
 # The line that tells a requester or reporter where to follow the case, by what the message is about. The stored
 # ``portal_hint`` names one of these (engine.notices, engine.complaints, engine.lost_codes). English message ids the
@@ -188,6 +198,14 @@ def _due_moment(due_at) -> datetime | None:
     return due if due.tzinfo is not None else None
 
 
+def desk(event: str, kind: str) -> str:
+    """The desk a staff mail speaks for: ``wbs`` (the WBS managers' news of a whistleblower's report), ``pengaduan``
+    (a complaint: the complaint team's, never the PPID's, engine.kinds), else ``ppid``."""
+    if event in WBS_EVENTS:
+        return "wbs"
+    return "pengaduan" if kind == "pengaduan" else "ppid"
+
+
 def localized(event: str, locale: str, context: dict, words: dict) -> dict:
     """The keys of ``context`` that read differently in ``locale``, written out; ``words`` holds the derived keys
     (``noun``, ``kind``, the links, the ticket)."""
@@ -195,7 +213,9 @@ def localized(event: str, locale: str, context: dict, words: dict) -> dict:
     name = context.get("deadline")
     if name:
         out["deadline_label"] = deadline_label(name, locale)
-        out["deadline_holder"] = "requester" if name in REQUESTER_WINDOWS else "agency"
+        out["deadline_holder"] = (
+            "requester" if name in REQUESTER_WINDOWS else "commission" if name in COMMISSION_CLOCKS else "agency"
+        )
         out["internal_limit"] = name in COORDINATION  # an office's internal limit: never the case's lateness
         due = _due_moment(context.get("due_at")) if name in windows.WINDOW_WORDS else None
         if due is not None:  # a window an officer confirms ended: from the day after its last day (the row's zone)

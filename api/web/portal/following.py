@@ -184,7 +184,7 @@ def _status_page(
     conversation = complaints.messages_view(case, db.session, for_reporter=True, locale=locale) if is_complaint else []
     verified = verified_tickets()
     linked = [dict(item, openable=item["ticket"] in verified) for item in view["linked"]]
-    path = legal_path(case, view["milestones"], view["status"])  # the stages alone
+    path = legal_path(case, view["milestones"], view["status"], locale)  # the stages alone
     view["milestones"] = summary.with_payment(rt, case, view["milestones"])
     writes = requester_messages.takes_messages(case)  # a request's or an objection's "Write to the desk"
     desk_messages = requester_messages.for_requester(db.session, case) if writes else []

@@ -93,16 +93,19 @@ PATHS = {
             "diteruskan_instansi_lain",
             "dianggap_dicabut",
             "dianggap_dicabut_diarsipkan",
+            "anonim_tidak_ditindaklanjuti",
+            "anonim_tidak_ditindaklanjuti_diarsipkan",
         ),
     ),
 }
 
 
-def legal_path(case: Case, milestones: list[dict], shown: str | None = None) -> list[dict]:
+def legal_path(case: Case, milestones: list[dict], shown: str | None = None, locale: str = "id") -> list[dict]:
     """Each stage as done, current, to come, or not reached (a closed case that skipped it), where the case stands as
     the requester reads it: ``shown``, the stage the headline shows (engine.queries.public_status: a lapse stage only
     once late on every reading), else the case's own. A stage that tells of a lapse (A30 not answered) stands at its
-    step as ``not_answered``: nothing was decided there."""
+    step as ``not_answered``: nothing was decided there. A closed complaint the evidence still reopens stands at its
+    last step by its stage's own name (in ``locale``), not as completed."""
     stage = shown or case.status
     steps = PATHS.get(case.kind, ())
     current = next((i for i, s in enumerate(steps) if stage in s.statuses), None)
@@ -119,5 +122,8 @@ def legal_path(case: Case, milestones: list[dict], shown: str | None = None) -> 
             state = "upcoming"
         else:  # every case starts at its first stage, even when no milestone says so
             state = "done" if i == 0 or reached & step.statuses else "skipped"
-        out.append({"label": step.label, "state": state})
+        # Closed, yet the evidence asked for still reopens it (engine.status.REOPENABLE): not completed; the step
+        # names the stage it stands at (Dianggap Dicabut, Tidak Dapat Ditindaklanjuti).
+        reopenable = state == "current" and stage in status.REOPENABLE
+        out.append({"label": status.label(stage, locale) if reopenable else step.label, "state": state})
     return out
