@@ -173,8 +173,8 @@ class Settings:
     office_logo: Path | None = None  # KAWAL_OFFICE_LOGO: a PNG, JPEG or SVG file for the letterhead
     office_code: str = "PPID"  # KAWAL_OFFICE_CODE: the office's code in letter numbers ({office})
     # KAWAL_COMPLAINT_OFFICE_CODE: the complaint unit's code, {office} in a complaint's letter numbers (the complaint
-    # team is not the PPID: engine.letters.numbering).
-    complaint_office_code: str = "PENGADUAN"
+    # team is not the PPID: engine.letters.numbering); unset, the office's own code, so an upgrade renumbers nothing.
+    complaint_office_code: str = ""
     # KAWAL_LETTER_NUMBER_PATTERN: {seq} the letter type's yearly counter, {series} its code, {office},
     # {month} / {month_roman} and {year} of the letter's date; {seq}, {series} and {year} are required.
     letter_number_pattern: str = LETTER_NUMBER_PATTERN

@@ -67,10 +67,7 @@ RESULTS = {
     ),
 }
 # Why a complaint could not be acted on (the share "not actionable, with reasons").
-NOT_ACTIONABLE = ("verifikasi", "instansi_lain", "tidak_cukup_bukti", "dianggap_dicabut", "tanpa_bukti_anonim")
-# An anonymous complaint whose evidence never came closes as not actionable (legal-process.md §7.3 rule 4;
-# pengaduan.bpmn version 4): its result is "tidak_dapat_ditindaklanjuti", its reason that the evidence did not come.
-ANONYMOUS_WITHOUT_EVIDENCE = "anonim_tidak_ditindaklanjuti"
+NOT_ACTIONABLE = ("verifikasi", "instansi_lain", "tidak_cukup_bukti", "dianggap_dicabut")
 # Why the verification found a complaint not actionable (its form's ``jenis_alasan``; legal-process.md §7.1, §7.4,
 # §10: outside authority, before a court, reporter and/or reported party unclear and cannot be confirmed; or another,
 # explained in its free text). A complaint verified before the form asked it has none (NOT_RECORDED in the statistics).
@@ -347,13 +344,10 @@ def _complaint(case: Case, h: _History) -> dict:
     verification = h.task("verifikasi")
     classification = h.task("klasifikasi")
     recorded = h.task("catat_pengaduan")
-    closings = (*RESULTS[kinds.COMPLAINT], ANONYMOUS_WITHOUT_EVIDENCE)
-    result = h.last_of(closings) if case.closed_at is not None else None
+    result = h.last_of(RESULTS[kinds.COMPLAINT]) if case.closed_at is not None else None
     assessed = {h.task(name).get("hasil") for name in ASSESSMENTS}
     reason = None
-    if result == ANONYMOUS_WITHOUT_EVIDENCE:
-        result, reason = "tidak_dapat_ditindaklanjuti", "tanpa_bukti_anonim"
-    elif result == "tidak_dapat_ditindaklanjuti" or verification.get("hasil") == "tidak_dapat_ditindaklanjuti":
+    if result == "tidak_dapat_ditindaklanjuti" or verification.get("hasil") == "tidak_dapat_ditindaklanjuti":
         reason = "verifikasi"
     elif result == "diteruskan_instansi_lain":
         reason = "instansi_lain"

@@ -33,9 +33,6 @@ COMPLAINT_REFERRALS = frozenset({"diteruskan_itjen", "didisposisikan_unit", "dit
 # archived or not). Late evidence reopens it: they are told it is handled again, and by when. Once each: the return
 # path runs at most once (workflows/pengaduan.bpmn).
 DEEMED_WITHDRAWN, REOPENED = "dianggap_dicabut", "dibuka_kembali_pengaduan"
-# An anonymous complaint whose evidence never came is not actionable, kept as information (legal-process.md §7.3 rule 4;
-# pengaduan v4): the reporter who left an address is told as a named one is of a deemed withdrawal.
-NOT_ACTIONABLE_ANONYMOUS = "anonim_tidak_ditindaklanjuti"
 # Forwarding to another agency is told once, when the forwarding letter is recorded (surat_penerusan; the review that
 # decided it tells nothing, engine.complaints.CLOSURES): only then was it forwarded. Its mail names the agency and the
 # letter's date, and its number: the office's own, or (engine.letters) the one Kawal gives it, read when the mail is
@@ -123,10 +120,9 @@ def announce(session: Session, rt: Runtime, case: Case, changes: Changes) -> Non
                 outbox.to_users(case, WBS_NEWS, "received", managers, news)
         elif reached == "tercatat":  # recorded: its Tanda Terima is issued, and goes with the mail (case_facts)
             outbox.to_requester(case, "complaint_recorded", "recorded", {**context, "portal_hint": COMPLAINT_HINT})
-        elif reached in (DEEMED_WITHDRAWN, NOT_ACTIONABLE_ANONYMOUS):  # the period that ended, its rule, the reopening
+        elif reached == DEEMED_WITHDRAWN:  # the period that ended, its rule, and how the complaint reopens
             ended = stated(rt.calendars, _last(case, "BUKTI"))  # the reporter's window, on its own (lenient) reading
-            closed = {**ended, **hint, "not_actionable": reached == NOT_ACTIONABLE_ANONYMOUS}
-            outbox.to_requester(case, "complaint_deemed_withdrawn", "deemed_withdrawn", closed)
+            outbox.to_requester(case, "complaint_deemed_withdrawn", "deemed_withdrawn", {**ended, **hint})
         elif reached == REOPENED:  # handled again: the limit the status page shows, counted from the reopening
             shown = deadline_context(cal, _nearest_public(case))
             outbox.to_requester(case, "complaint_reopened", "reopened", {**shown, **hint})

@@ -153,22 +153,6 @@ STATUSES: dict[str, Status] = {
         N_("Deemed Withdrawn, Archived"),
         N_("The complaint's file is archived. The complaint still reopens if you send the evidence asked for."),
     ),
-    # An anonymous complaint whose evidence never came cannot be clarified: not actionable, kept as information for
-    # audit planning (legal-process.md §7.3 rule 4), not deemed withdrawn; the evidence still reopens it (§7.4).
-    "anonim_tidak_ditindaklanjuti": Status(
-        N_("Not Actionable"),
-        N_(
-            "Without the evidence asked for, the anonymous complaint cannot be clarified. We keep your report as "
-            "information for planning audits. The complaint reopens if you send the evidence asked for."
-        ),
-    ),
-    "anonim_tidak_ditindaklanjuti_diarsipkan": Status(
-        N_("Not Actionable, Archived"),
-        N_(
-            "The complaint's file is archived and kept as information for planning audits. The complaint still "
-            "reopens if you send the evidence asked for."
-        ),
-    ),
     "dibuka_kembali_pengaduan": Status(N_("Reopened"), _WAIT),
     "dalam_pemeriksaan": Status(N_("Under Examination"), _WAIT),
     "ditindaklanjuti": Status(N_("Followed Up"), _WAIT),
@@ -208,21 +192,12 @@ CLOSED = frozenset(
         "diteruskan_instansi_lain",
         "dianggap_dicabut",
         "dianggap_dicabut_diarsipkan",
-        "anonim_tidak_ditindaklanjuti",
-        "anonim_tidak_ditindaklanjuti_diarsipkan",
         "pengaduan_selesai",
         "diarsipkan",
     }
 )
 # Closed, yet the evidence asked for still reopens the complaint (§7.4): not finished for the reporter.
-REOPENABLE = frozenset(
-    {
-        "dianggap_dicabut",
-        "dianggap_dicabut_diarsipkan",
-        "anonim_tidak_ditindaklanjuti",
-        "anonim_tidak_ditindaklanjuti_diarsipkan",
-    }
-)
+REOPENABLE = frozenset({"dianggap_dicabut", "dianggap_dicabut_diarsipkan"})
 # Said after an overdue case's stage ("Diproses — Melewati Batas Waktu"); the pages' "Overdue" is "Melewati batas".
 OVERDUE_LABEL = NP_("stage", "Overdue")
 

@@ -165,8 +165,7 @@ empty. Other keys in the context are ignored::
                        what it says; the office's legal deadline the requester waits on, if one runs)
     complaint_question portal_hint, [asks_evidence] (true: the evidence request; false: a message from the team)
     complaint_outcome  portal_hint
-    complaint_deemed_withdrawn portal_hint, not_actionable (true: an anonymous complaint closed as not actionable, kept
-                       as information; the deadline: the reporter's evidence window, BUKTI, that ended)
+    complaint_deemed_withdrawn portal_hint (the deadline: the reporter's evidence window, BUKTI, that ended)
     complaint_reopened portal_hint (the deadline: the one the status page shows, counted from the reopening)
     reporter_reminder  portal_hint
     reporter_message   (the complaint's most pressing clock of the team's own, or none)
@@ -285,7 +284,6 @@ EVENTS: dict[str, str] = {
 CONTEXT_KEYS = frozenset(
     {
         "asks_evidence",
-        "not_actionable",
         "dip_title",
         "dip_link",
         "ticket",

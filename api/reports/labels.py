@@ -167,7 +167,6 @@ NOT_ACTIONABLE = {
     "instansi_lain": _l("Outside the office's authority: forwarded"),
     "tidak_cukup_bukti": _l("Not proven: insufficient evidence"),  # resolved (§7.4 row 2, §10: SELESAI)
     "dianggap_dicabut": _l("Evidence not supplied: deemed withdrawn"),
-    "tanpa_bukti_anonim": _l("Evidence not supplied: anonymous, cannot be clarified"),
 }
 OVERSIGHT = {"berkadar": _l("Oversight-relevant"), "tidak_berkadar": _l("Not oversight-relevant")}
 # A complaint found not actionable at verification before the form asked which reason (engine.complaint_stats).

@@ -188,6 +188,5 @@ def render(
         number=number or "-",
         day=say_day,
         evidence_due=evidence_due(case, locale),
-        anonymous=case.reporter_mode == "anonim",  # the request for evidence: not actionable, not deemed withdrawn
     )
     return doc, text.rstrip("\n") + "\n"

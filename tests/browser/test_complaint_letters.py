@@ -40,7 +40,7 @@ def test_the_reporter_downloads_the_numbered_receipt_and_the_team_lists_the_disp
     look_up(reporter, complaint.ticket, complaint.code)
     files = reporter.locator("ul.letter-files")
     expect(files).to_contain_text("Tanda Terima Pengaduan")
-    expect(files).to_contain_text("B-1/PENGADUAN/TTP/I/2027")
+    expect(files).to_contain_text("B-1/PPID/TTP/I/2027")
     expect(files).not_to_contain_text("Lembar Disposisi")  # the team's own paper
     expect(files).not_to_contain_text("Klarifikasi")  # the unit's letter
     expect(reporter.locator("main")).not_to_contain_text("Belum ada surat yang dikirim kepada Anda.")
@@ -63,7 +63,7 @@ def test_the_reporter_downloads_the_numbered_receipt_and_the_team_lists_the_disp
     letters = team.locator("table.letters")
     for title in ("Tanda Terima Pengaduan", "Lembar Disposisi Pengaduan", "Surat Permintaan Klarifikasi"):
         expect(letters).to_contain_text(title)
-    expect(letters).to_contain_text("B-1/PENGADUAN/LDP/I/2027")
+    expect(letters).to_contain_text("B-1/PPID/LDP/I/2027")
     assert_accessible(team, "the complaint's case page with its letters")
     if width == 360:
         assert_fits_narrow_screen(team, "the complaint's case page with its letters")

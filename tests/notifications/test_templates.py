@@ -286,7 +286,6 @@ def optional(event: str) -> set[str]:
         "complaint_outcome": LETTER_KEYS,
         # the evidence request's letter (notifications.case_facts); whether it is that request or a team's message
         "complaint_question": LETTER_KEYS | {"asks_evidence"},
-        "complaint_deemed_withdrawn": {"not_actionable"},
         "complaint_referred": {"agency", "letter_number", "letter_date"},  # forwarded to another agency
         "reporter_contact_changed": {"former"},
     }.get(event, set())

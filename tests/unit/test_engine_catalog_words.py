@@ -388,31 +388,6 @@ STAGES = {
         ),
         "The complaint's file is archived. The complaint still reopens if you send the evidence asked for.",
     ),
-    "anonim_tidak_ditindaklanjuti": (
-        "Tidak Dapat Ditindaklanjuti",
-        "Not Actionable",
-        (
-            "Tanpa bukti yang diminta, pengaduan anonim tidak dapat diklarifikasi. Laporan Anda tetap kami simpan "
-            "sebagai bahan informasi untuk perencanaan pengawasan. Pengaduan dapat dibuka kembali jika Anda "
-            "mengirimkan bukti yang diminta."
-        ),
-        (
-            "Without the evidence asked for, the anonymous complaint cannot be clarified. We keep your report as "
-            "information for planning audits. The complaint reopens if you send the evidence asked for."
-        ),
-    ),
-    "anonim_tidak_ditindaklanjuti_diarsipkan": (
-        "Tidak Dapat Ditindaklanjuti, Diarsipkan",
-        "Not Actionable, Archived",
-        (
-            "Berkas pengaduan telah diarsipkan dan disimpan sebagai bahan informasi untuk perencanaan pengawasan. "
-            "Pengaduan tetap dapat dibuka kembali jika Anda mengirimkan bukti yang diminta."
-        ),
-        (
-            "The complaint's file is archived and kept as information for planning audits. The complaint still "
-            "reopens if you send the evidence asked for."
-        ),
-    ),
     "dibuka_kembali_pengaduan": (
         "Dibuka Kembali",
         "Reopened",

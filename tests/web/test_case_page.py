@@ -242,14 +242,14 @@ def test_the_complaint_team_sees_the_documents_and_never_the_reporter(complaint,
     assert "/dokumen/lembar_disposisi" not in page
     for title, series in (("Tanda Terima Pengaduan", "TTP"), ("Lembar Disposisi Pengaduan", "LDP")):
         assert f"<td>{title}</td>" in page
-        assert f'<td class="nowrap">B-1/PENGADUAN/{series}/I/2027</td>' in page
+        assert f'<td class="nowrap">B-1/PPID/{series}/I/2027</td>' in page
     assert f'<a href="/kasus/{complaint.ticket}/dokumen/surat_permintaan_klarifikasi">' in page
     assert "Pengaduan diterima" in page  # the team reads the history
     letter = b.get(f"/kasus/{complaint.ticket}/dokumen/surat_permintaan_klarifikasi")
     assert letter.status_code == 200
     assert '<pre class="document-text">' in text(letter)
     assert "laporan yang kami terima" in text(letter).lower()
-    assert "Nomor: B-1/PENGADUAN/KLR/I/2027" in text(letter)  # the letter of record's number, as its PDF has it
+    assert "Nomor: B-1/PPID/KLR/I/2027" in text(letter)  # the letter of record's number, as its PDF has it
     assert REPORTER_NAME not in text(letter)
     # every read of a confidential complaint is an event of the case
     events = client.get(f"/api/v1/cases/{complaint.ticket}/events", headers=login("tim")).json["items"]

@@ -3,8 +3,9 @@ complaint team's, never the PPID's).
 
 A walker read on a complaint's receipt "Nomor: B-1/PPID/TTP/XII/2026": the ``{office}`` of the number pattern was the
 PPID's code (KAWAL_OFFICE_CODE) on every letter. A complaint's letters (engine.letters.types: those with an
-audience) now put the complaint unit's code there, KAWAL_COMPLAINT_OFFICE_CODE ("PENGADUAN" unless the office sets
-its own). A letter already issued keeps its sealed number, and the counter of its type runs on (one counter per
+audience) put the complaint unit's code there once the office sets KAWAL_COMPLAINT_OFFICE_CODE; unset, the office's own
+code, so an upgrade renumbers no series unasked (a reviewer: "PENGADUAN" by default replaced every office's agenda code
+mid-year). A letter already issued keeps its sealed number, and the counter of its type runs on (one counter per
 letter type, ``surat:<series>``), so no number is given twice.
 
 Python's decisions and a walk that issues letters on SQLite alone: numbers are stored as before, no new query."""
@@ -39,9 +40,16 @@ def _settings(**env):
     return load_settings({"KAWAL_ENV": "test", "KAWAL_DATABASE_URL": "sqlite://", **env})
 
 
+def test_unset_a_complaint_letter_keeps_the_office_s_code_and_nothing_is_renumbered():
+    settings = _settings(KAWAL_OFFICE_CODE="Kw.13.1")
+    assert settings.complaint_office_code == ""
+    on = date(2027, 1, 11)
+    for code in types.TYPES:
+        assert "/Kw.13.1/" in numbering.format_number(settings, types.TYPES[code].series, 1, on), code
+
+
 def test_a_complaint_letter_carries_the_complaint_unit_s_code_and_a_ppid_letter_the_ppid_s():
-    settings = _settings()
-    assert settings.complaint_office_code == "PENGADUAN"
+    settings = _settings(KAWAL_COMPLAINT_OFFICE_CODE="PENGADUAN")
     on = date(2027, 1, 11)
     assert numbering.format_number(settings, "TTP", 1, on) == "B-1/PENGADUAN/TTP/I/2027"
     assert numbering.format_number(settings, "TBP", 1, on) == "B-1/PPID/TBP/I/2027"
@@ -65,11 +73,11 @@ def test_the_complaint_letters_series_never_share_a_code_with_the_ppid_s():
 
 
 def test_a_complaint_letter_issued_before_keeps_its_number_and_the_next_one_follows_it(settings, session_factory_):
-    before = Office(session_factory_, Runtime(_with(settings, "PPID")))  # as numbered before the setting existed
+    before = Office(session_factory_, Runtime(settings))  # unset: the office's code, as before the setting existed
     first, _code = before.complaint("rahasia")
     before.complete(first, "catat_pengaduan", CATAT)
     render_pending(before)
-    office = Office(session_factory_, Runtime(settings))
+    office = Office(session_factory_, Runtime(_with(settings, "PENGADUAN")))  # the office then sets its code
     second, _code = office.complaint("rahasia")
     office.complete(second, "catat_pengaduan", CATAT)
     render_pending(office)

@@ -73,7 +73,7 @@ def test_the_reporter_gets_a_numbered_receipt_with_what_happens_next_and_never_a
     office.complete(ticket, "catat_pengaduan", CATAT)
     render_pending(office)
     receipt = by_kind(letters(office, ticket))["tanda_terima_pengaduan"]
-    assert receipt.number == "B-1/PENGADUAN/TTP/I/2027"
+    assert receipt.number == "B-1/PPID/TTP/I/2027"
     assert (receipt.status, len(receipt.sha256), receipt.to_requester) == ("ready", 64, True)
     text = text_of(office, receipt)
     assert "Tanda Terima Pengaduan" in text
@@ -128,7 +128,7 @@ def test_the_disposition_sheet_is_numbered_signed_by_the_head_with_the_classific
     office.complete(ticket, "klasifikasi", {**KE_UNIT, **instructions})
     render_pending(office)
     sheet = by_kind(letters(office, ticket))["lembar_disposisi"]
-    assert sheet.number == "B-1/PENGADUAN/LDP/I/2027"
+    assert sheet.number == "B-1/PPID/LDP/I/2027"
     assert (sheet.status, len(sheet.sha256), sheet.to_requester) == ("ready", 64, False)
     text = text_of(office, sheet)
     assert "Lembar Disposisi Pengaduan" in text
@@ -194,7 +194,7 @@ def test_a_unit_gets_a_numbered_clarification_request_that_never_names_the_repor
     office.complete(ticket, "klasifikasi", KE_UNIT)
     render_pending(office)
     letter = by_kind(letters(office, ticket))["surat_permintaan_klarifikasi"]
-    assert letter.number == "B-1/PENGADUAN/KLR/I/2027"
+    assert letter.number == "B-1/PPID/KLR/I/2027"
     assert (letter.status, len(letter.sha256), letter.to_requester) == ("ready", 64, False)
     text = text_of(office, letter)
     assert "Surat Permintaan Klarifikasi" in text
@@ -222,7 +222,7 @@ def test_a_complaint_referred_again_gets_a_new_sheet_and_a_clarification_request
     issued = letters(office, ticket)
     requests = [x for x in issued if x.kind == "surat_permintaan_klarifikasi"]
     sheets = [x for x in issued if x.kind == "lembar_disposisi"]
-    assert [x.number for x in requests] == ["B-1/PENGADUAN/KLR/I/2027", "B-2/PENGADUAN/KLR/I/2027"]
+    assert [x.number for x in requests] == ["B-1/PPID/KLR/I/2027", "B-2/PPID/KLR/I/2027"]
     assert len(sheets) == 2
     with office.sessions() as s:
         names = dict(s.execute(select(Unit.code, Unit.name)).all())
@@ -311,7 +311,7 @@ def test_the_memo_to_the_inspectorate_is_numbered_by_kawal_unless_the_office_gav
     render_pending(office)
     memo = by_kind(letters(office, ticket))["nota_dinas_itjen"]
     assert re.search(r"Lampiran\s*:\s*-", text_of(office, memo))  # nobody on file: no annex
-    assert (memo.number, memo.letter_date.isoformat()) == ("B-1/PENGADUAN/ND/I/2027", "2027-01-11")
+    assert (memo.number, memo.letter_date.isoformat()) == ("B-1/PPID/ND/I/2027", "2027-01-11")
     text = text_of(office, memo)
     assert "Inspektur Jenderal" in text
     assert "kode masalah 03" in text
@@ -399,7 +399,7 @@ def test_the_inspectorate_gets_the_reported_persons_on_an_annex_only_the_team_re
     render_pending(office)
     issued = by_kind(letters(office, ticket))
     memo, annex = issued["nota_dinas_itjen"], issued["lampiran_terlapor"]
-    assert (annex.number, annex.letter_date.isoformat()) == ("B-1/PENGADUAN/LDT/I/2027", "2027-01-11")
+    assert (annex.number, annex.letter_date.isoformat()) == ("B-1/PPID/LDT/I/2027", "2027-01-11")
     text = text_of(office, annex)
     assert f"Lampiran Nota Dinas Nomor {memo.number}" in text
     for part in (

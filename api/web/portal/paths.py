@@ -93,8 +93,6 @@ PATHS = {
             "diteruskan_instansi_lain",
             "dianggap_dicabut",
             "dianggap_dicabut_diarsipkan",
-            "anonim_tidak_ditindaklanjuti",
-            "anonim_tidak_ditindaklanjuti_diarsipkan",
         ),
     ),
 }
@@ -123,7 +121,7 @@ def legal_path(case: Case, milestones: list[dict], shown: str | None = None, loc
         else:  # every case starts at its first stage, even when no milestone says so
             state = "done" if i == 0 or reached & step.statuses else "skipped"
         # Closed, yet the evidence asked for still reopens it (engine.status.REOPENABLE): not completed; the step
-        # names the stage it stands at (Dianggap Dicabut, Tidak Dapat Ditindaklanjuti).
+        # names the stage it stands at (Dianggap Dicabut).
         reopenable = state == "current" and stage in status.REOPENABLE
         out.append({"label": status.label(stage, locale) if reopenable else step.label, "state": state})
     return out
