@@ -22,8 +22,13 @@ from sqlalchemy import inspect, select
 from api.extensions import db
 from engine import reported_party
 from engine.models import Base, Case, CaseEvent, Party
-from tests.api.test_complaint_documents import TO_PENDMAD
-from tests.api.test_complaint_outcome_names_no_one import MODE, OUTCOME, PLAIN, TEXT, UNPROVEN
+from tests.api.test_complaint_outcome_names_no_one import (
+    MODE,
+    OUTCOME,
+    PLAIN,
+    TEXT,
+    at_outcome,  # noqa: F401 - the fixture: one complaint kept
+)
 from tests.browser.journeys import ComplaintDesk
 from tests.conftest import sqlite_only
 from tests.workflows.test_pengaduan_paths import CATAT
@@ -40,31 +45,6 @@ NAMED = "Rina Wulandari sebagai saksi membenarkan adanya pungutan; petugas yang 
 def _clock():
     with time_machine.travel(NOW, tick=True):
         yield
-
-
-@pytest.fixture
-def at_outcome(client, login, kept_database):
-    """``at_outcome()``: a complaint whose clarification is done: its outcome notice is open, nothing recorded of the
-    reported persons or witnesses."""
-
-    def build():
-        complaint = ComplaintDesk(client, login, MODE)
-        complaint.complete("catat_pengaduan", CATAT)
-        complaint.complete("verifikasi", {"hasil": "layak"})
-        complaint.complete("klasifikasi", TO_PENDMAD)
-        complaint.complete(
-            "klarifikasi_unit", {"tanggapan": "Sudah ditegur", "tindakan_yang_diambil": "Teguran"}, "unitmad"
-        )
-        complaint.complete("klarifikasi", UNPROVEN)
-        return complaint.ticket
-
-    def kept() -> ComplaintDesk:
-        ticket = kept_database("complaint-witnesses-at-outcome", build)
-        complaint = ComplaintDesk.__new__(ComplaintDesk)
-        complaint.client, complaint.login, complaint.ticket = client, login, ticket
-        return complaint
-
-    return kept
 
 
 def record(client, login, ticket, body, who="tim"):
@@ -102,7 +82,10 @@ def events(app, ticket, kind) -> list[dict]:
 
 
 def test_the_team_records_witnesses_sealed_beside_the_reported_persons_and_reads_them_back(
-    app, client, login, at_outcome
+    app,
+    client,
+    login,
+    at_outcome,  # noqa: F811 - the imported fixture
 ):
     """The new data on both databases: stored in the vault, read back, kept when a client leaves them out, removed
     by an empty list; the history counts them, never names them; no one but the team reads them."""
@@ -145,7 +128,10 @@ def test_the_team_records_witnesses_sealed_beside_the_reported_persons_and_reads
 
 @sqlite_only
 def test_the_outcome_naming_a_recorded_witness_is_refused_as_a_reported_person_s_name_is(
-    client, login, unchanged, at_outcome
+    client,
+    login,
+    unchanged,
+    at_outcome,  # noqa: F811 - the imported fixture
 ):
     """The walker's text, the witness's first name alone (the outcome is written without names), the reporter's
     reading of the result told by role instead."""
@@ -164,7 +150,12 @@ def test_the_outcome_naming_a_recorded_witness_is_refused_as_a_reported_person_s
 
 
 @sqlite_only
-def test_a_reported_person_is_still_refused_as_before_beside_a_witness(client, login, unchanged, at_outcome):
+def test_a_reported_person_is_still_refused_as_before_beside_a_witness(
+    client,
+    login,
+    unchanged,
+    at_outcome,  # noqa: F811 - the imported fixture
+):
     complaint = at_outcome()
     task_id = complaint.task(OUTCOME)["id"]
     assert record(client, login, complaint.ticket, {"terlapor": [HENDRA], "saksi": [RINA]}).status_code == 200

@@ -14,21 +14,14 @@ from engine.letters import context, issue
 from engine.models import Case, Letter
 from tests.conftest import sqlite_db_url as db_url  # noqa: F401 - SQLite alone: a letter's words
 from tests.workflows import test_legal_fees_and_delivery as fees
-from tests.workflows.test_handover_lists_paper_copies import PAID, _handed_over
+from tests.workflows.test_handover_lists_paper_copies import printed_copy_handed_over
 
 clock, standard = fees.clock, fees.standard  # its fixtures: the office's clock and fee standard
 HANDOVER = "berita_acara_serah_terima"
 
 
 def test_the_copies_follow_the_task_the_issuer_names(office, clock, standard):
-    _handed_over(
-        office,
-        clock,
-        {"obtain_method": "salinan_hardcopy", "delivery_method": "langsung"},
-        {"jumlah_halaman": 30, "materi_diberikan": "Daftar penerima beasiswa 2026", "media_format": "Salinan cetak"},
-        PAID,
-        {"cara_penyerahan": "langsung", "biaya_dibayar": 15_000},
-    )
+    printed_copy_handed_over(office, clock)
     with office.sessions() as s:
         letter = s.scalars(select(Letter).where(Letter.kind == HANDOVER)).first()
         case = s.get(Case, letter.case_id)

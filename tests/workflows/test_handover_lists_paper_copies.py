@@ -95,3 +95,15 @@ def test_an_email_delivery_lists_no_paper_and_no_medium(office, clock, standard)
     )["id"]
     assert "informasi.pdf" in said
     assert "Yang diserahkan, sebagaimana" not in said
+
+
+def printed_copy_handed_over(office, clock) -> None:
+    """A printed copy of 30 pages, paid, handed over at the desk: the record the hand-over record's tests read."""
+    _handed_over(
+        office,
+        clock,
+        {"obtain_method": "salinan_hardcopy", "delivery_method": "langsung"},
+        {"jumlah_halaman": 30, "materi_diberikan": "Daftar penerima beasiswa 2026", "media_format": "Salinan cetak"},
+        PAID,
+        {"cara_penyerahan": "langsung", "biaya_dibayar": 15_000},
+    )
