@@ -7,16 +7,13 @@ was opened learns who approved it and the protection of UU 31/2014 Pasal 10 and 
 """
 
 import pytest
-import time_machine
 from sqlalchemy import select
 
 from engine import queries
 from engine.models import Case
 from notifications.rendering import render
 from tests.conftest import sqlite_db_url as db_url  # noqa: F401 - SQLite alone: the mails' words, no new data
-from tests.notifications.staff import smtp_settings
 from tests.notifications.test_complaint_mails import (
-    FILED,
     FORWARDED,
     INDONESIAN,
     KE_ITJEN,
@@ -24,29 +21,15 @@ from tests.notifications.test_complaint_mails import (
     _asked_for_evidence,
     _settled,
     _verified,
+    clock,  # noqa: F401 - the fixture
     filed,
     local,
     long_moment,
+    office,  # noqa: F401 - the fixture
+    settings_overrides,  # noqa: F401 - the fixture
 )
 from tests.notifications.test_mail_words import send
-from tests.workflows.conftest import Office
 from tests.workflows.test_pengaduan_paths import CATAT, wib
-
-
-@pytest.fixture
-def settings_overrides(mailbox):
-    return smtp_settings(mailbox, sender="pengaduan@kanwil.example")
-
-
-@pytest.fixture
-def clock():
-    with time_machine.travel(FILED, tick=True) as traveller:
-        yield traveller
-
-
-@pytest.fixture
-def office(app, session_factory_, clock):
-    return Office(session_factory_, app.extensions["kawal_runtime"])
 
 
 def _flat(text: str) -> str:
@@ -61,7 +44,12 @@ def _flat(text: str) -> str:
     ],
 )
 def test_the_evidence_request_names_the_day_the_evidence_must_arrive_by_with_the_request(
-    app, settings, mailbox, office, locale, says
+    app,
+    settings,
+    mailbox,
+    office,  # noqa: F811 - the imported fixture
+    locale,
+    says,
 ):
     """The mail's first paragraph gives the last moment of the reporter's window (the BUKTI deadline the process
     set), so "30 days" is never the only thing to count from."""
@@ -84,7 +72,13 @@ def test_the_evidence_request_names_the_day_the_evidence_must_arrive_by_with_the
     ids=["unit-id", "unit-en", "itjen-id", "itjen-en"],
 )
 def test_a_referral_says_which_time_limit_applies_once_the_complaint_is_classified_and_its_date(
-    app, settings, mailbox, office, locale, classification, says
+    app,
+    settings,
+    mailbox,
+    office,  # noqa: F811 - the imported fixture
+    locale,
+    classification,
+    says,
 ):
     ticket = filed(office, locale)
     _verified(office, ticket)
@@ -121,7 +115,13 @@ def test_a_referral_says_which_time_limit_applies_once_the_complaint_is_classifi
     ],
 )
 def test_a_complaint_forwarded_to_another_agency_is_told_that_agency_s_own_time_limit_applies(
-    app, settings, mailbox, office, clock, locale, says
+    app,
+    settings,
+    mailbox,
+    office,  # noqa: F811 - the imported fixture
+    clock,  # noqa: F811 - the imported fixture
+    locale,
+    says,
 ):
     ticket = filed(office, locale)
     office.complete(ticket, "catat_pengaduan", CATAT)
@@ -151,7 +151,12 @@ def test_a_complaint_forwarded_to_another_agency_is_told_that_agency_s_own_time_
     ],
 )
 def test_the_outcome_mail_names_the_ombudsman_and_sp4n_lapor_in_either_language(
-    app, settings, mailbox, office, locale, route
+    app,
+    settings,
+    mailbox,
+    office,  # noqa: F811 - the imported fixture
+    locale,
+    route,
 ):
     ticket = filed(office, locale)
     _settled(office, ticket)

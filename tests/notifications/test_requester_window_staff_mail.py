@@ -24,30 +24,19 @@ from engine.notices import remind
 from notifications import wording
 from notifications.rendering import render
 from tests.conftest import sqlite_db_url as db_url  # noqa: F401 - SQLite alone: wording, and a mail nothing new stores
-from tests.notifications.staff import officers_have_mail, smtp_settings
-from tests.notifications.test_complaint_mails import _asked_for_evidence, filed, local
+from tests.notifications.staff import officers_have_mail
+from tests.notifications.test_complaint_mails import (  # the complaint mails' fixtures: one definition
+    _asked_for_evidence,
+    clock,  # noqa: F401 - the fixture
+    filed,
+    local,
+    office,  # noqa: F401 - the fixture
+    settings_overrides,  # noqa: F401 - the fixture
+)
 from tests.notifications.test_mail_words import send
-from tests.workflows.conftest import Office
 
-FILED = datetime(2027, 1, 11, 3, 0, tzinfo=UTC)  # Mon 11 Jan 2027, 10:00 WIB
 LATE = re.compile(r"Terlambat|terlambat|keterlambatan|kewajiban hukum|Overdue|\blate\b|legal time limit|obligation")
 WORKFLOWS = Path(__file__).resolve().parents[2] / "workflows"
-
-
-@pytest.fixture
-def settings_overrides(mailbox):
-    return smtp_settings(mailbox, sender="pengaduan@kanwil.example")
-
-
-@pytest.fixture
-def clock():
-    with time_machine.travel(FILED, tick=True) as traveller:
-        yield traveller
-
-
-@pytest.fixture
-def office(app, session_factory_, clock):
-    return Office(session_factory_, app.extensions["kawal_runtime"])
 
 
 @pytest.mark.parametrize(
@@ -74,7 +63,13 @@ def office(app, session_factory_, clock):
     ],
 )
 def test_the_team_s_mail_after_the_evidence_window_says_the_reporter_s_time_ended_and_what_to_confirm(
-    app, settings, mailbox, office, clock, locale, says
+    app,
+    settings,
+    mailbox,
+    office,  # noqa: F811 - the imported fixture
+    clock,  # noqa: F811 - the imported fixture
+    locale,
+    says,
 ):
     """BUKTI's "+1:group" reminder (pengaduan.bpmn), as the team reads it the day after the window ended."""
     officers_have_mail(office, english={"tim", "tim2"} if locale == "en" else ())
