@@ -394,10 +394,73 @@ def kawal_serve(env: dict, log_path: Path):
 # -- in-process: SQL statements and a profile -----------------------------------------------------
 
 
+class SessionSplit:
+    """Where a call's time goes in the database layer, each span counted once (the innermost): the statements
+    themselves (the driver's execute), the ORM's flush around them, the session's reads (``execute``, ``get``,
+    ``scalars``, ``scalar`` and what they build around their statements) and the commit (the driver's commit and
+    what SQLAlchemy does around it). The rest of a call is everything else: HTTP, Kawal's checks and steps,
+    SpiffWorkflow.
+
+    Installed on the ``Session`` class for the in-process run only (``install``/``uninstall``); the bench runs one
+    thread there, so one stack serves."""
+
+    KINDS = ("sql", "flush", "read", "commit")
+    _READS = ("execute", "get", "scalars", "scalar")
+
+    def __init__(self, clock=time.perf_counter) -> None:
+        self.clock = clock
+        self.spent = dict.fromkeys(self.KINDS, 0.0)
+        self._stack: list[str] = []
+        self._mark = 0.0
+        self._saved: dict[str, object] = {}
+
+    def enter(self, kind: str) -> None:
+        now = self.clock()
+        if self._stack:
+            self.spent[self._stack[-1]] += now - self._mark
+        self._stack.append(kind)
+        self._mark = now
+
+    def leave(self) -> None:
+        now = self.clock()
+        self.spent[self._stack.pop()] += now - self._mark
+        self._mark = now
+
+    def _timed(self, kind: str, method):
+        split = self
+
+        def timed(*args, **kwargs):
+            split.enter(kind)
+            try:
+                return method(*args, **kwargs)
+            finally:
+                split.leave()
+
+        return timed
+
+    def install(self) -> None:
+        from sqlalchemy.orm import Session
+
+        for name, kind in (("flush", "flush"), ("commit", "commit"), *((n, "read") for n in self._READS)):
+            self._saved[name] = Session.__dict__[name]
+            setattr(Session, name, self._timed(kind, self._saved[name]))
+
+    def uninstall(self) -> None:
+        from sqlalchemy.orm import Session
+
+        for name, method in self._saved.items():
+            setattr(Session, name, method)
+        self._saved.clear()
+
+    def snapshot(self) -> tuple[float, ...]:
+        return tuple(self.spent[k] * 1000 for k in self.KINDS)
+
+
 class SqlCounter:
     """Statements, commits, pool checkouts and time spent executing statements, on one engine."""
 
-    def __init__(self, engine) -> None:
+    def __init__(self, engine, split: SessionSplit | None = None) -> None:
+        self.split = split
         self.statements = 0
         self.commits = 0
         self.checkouts = 0
@@ -412,10 +475,14 @@ class SqlCounter:
     def _before(self, _conn, _cursor, statement, _params, _context, _many) -> None:
         self.statements += 1
         self.verbs[statement.lstrip().split(None, 1)[0].upper()] += 1
+        if self.split:
+            self.split.enter("sql")
         self._started = time.perf_counter()
 
     def _after(self, *_args) -> None:
         self.execute_s += time.perf_counter() - self._started
+        if self.split:
+            self.split.leave()
 
     def _commit(self, _conn) -> None:
         self.commits += 1
@@ -436,6 +503,8 @@ class CountingRecorder(Recorder):
         self.last = counter.snapshot()
         self.sql: dict[str, list[tuple]] = defaultdict(list)  # (statements, commits, checkouts, execute ms)
         self.verbs: dict[str, Counter[str]] = defaultdict(Counter)
+        self.split: dict[str, list[tuple]] = defaultdict(list)  # per call: SessionSplit.KINDS ms, then the rest
+        self.last_split = counter.split.snapshot() if counter.split else None
 
     def add(self, op: str, ms: float, step: str | None = None) -> None:
         super().add(op, ms, step)
@@ -448,6 +517,11 @@ class CountingRecorder(Recorder):
         self.sql[op].append(delta)
         if step:
             self.sql[f"step:{step}"].append(delta)
+        if self.last_split is not None:
+            split = self.counter.split.snapshot()
+            spans = tuple(a - b for a, b in zip(split, self.last_split, strict=True))
+            self.last_split = split
+            self.split[op].append((*spans, ms - sum(spans)))
 
 
 @dataclass
@@ -462,17 +536,23 @@ def run_in_process(env: dict, cases: int, warmup: int, profile_cases: int) -> In
     from api.extensions import db
 
     app = create_app(load_settings(env))
+    split = SessionSplit()
     with app.app_context():
-        counter = SqlCounter(db.engine)
+        counter = SqlCounter(db.engine, split)
     transport = WsgiTransport(app)
     tokens = login(transport)
     for _ in range(warmup):
         http_case(transport, tokens, None)
-    rec = CountingRecorder(counter)
-    t0 = time.perf_counter()
-    for _ in range(cases):
-        http_case(transport, tokens, rec)
-    rec.wall_s = time.perf_counter() - t0
+    split.install()
+    try:
+        rec = CountingRecorder(counter)
+        t0 = time.perf_counter()
+        for _ in range(cases):
+            http_case(transport, tokens, rec)
+        rec.wall_s = time.perf_counter() - t0
+    finally:
+        split.uninstall()
+    counter.split = None  # the profiled cases below are not split
     profile = None
     if profile_cases:
         profiler = cProfile.Profile()
@@ -626,9 +706,30 @@ def report_backend(
         )
         steps = "  ".join(f"{name} {mean([v[0] for v in rec.sql[f'step:{name}']]):.0f}" for name in GRANT_PATH)
         print(f"    statements per completion by task: {steps}")
+        print_split(rec, pct(raw.ms["complete"], 50))
         print(f"    {inproc.kept}")
         if inproc.profile:
             print("\n" + inproc.profile)
+
+
+def print_split(rec: CountingRecorder, floor_p50: float) -> None:
+    """Where an in-process completion's time goes (SessionSplit), and what is left of the x2 budget without the
+    database layer: the rest's p50 against the floor's."""
+    calls = rec.split["complete"]
+    if not calls:
+        return
+    parts = ", ".join(
+        f"{label} {mean([c[i] for c in calls]):.2f}"
+        for i, label in enumerate(("statements", "ORM flush", "session reads", "commit", "the rest"))
+    )
+    total = mean([sum(c) for c in calls])
+    rest_p50 = pct([c[-1] for c in calls], 50)
+    print(f"    a completion in-process, mean ms: {total:.2f} = {parts}")
+    print(
+        f"    without the database layer (the rest, p50 {rest_p50:.2f} ms) a completion would be"
+        f" x{rest_p50 / floor_p50:.2f} the floor ({floor_p50:.2f} ms;"
+        f" target x{TARGET_RATIO:g} = {TARGET_RATIO * floor_p50:.2f} ms)"
+    )
 
 
 # -- main -----------------------------------------------------------------------------------------
