@@ -235,6 +235,8 @@ def _new_deadline(rt, session, case, task) -> Deadline:
     provenance["start"] = started_by  # what day zero is the date of: its explanation names it (engine.explanation)
     if started_by in DATED_STARTS:  # a date without an hour: day zero is that date, not the hour the office opens
         provenance["start_on"] = task.data[start_key][:10]
+    elif start_key not in ("now", "received_at") and _read_at_latest(rt, start):
+        provenance["received_on"] = start.astimezone(rt.calendars["lenient"].tz).date().isoformat()
     if "start_known" in props and not task.data.get(props["start_known"]):
         provenance["start_estimated"] = True
     row = Deadline(
@@ -253,6 +255,14 @@ def _new_deadline(rt, session, case, task) -> Deadline:
     )
     case.deadlines.append(row)
     return row
+
+
+def _read_at_latest(rt, start: datetime) -> bool:
+    """Is ``start`` a receipt known only by its date, read at its latest (``Runtime.received``: the close of that day's
+    office hours; a party's copy of a decision, sengketa_informasi.bpmn ``receipt_at``)? Its explanation then states the
+    date without an hour (``received_on``, engine.explanation), never the closing hour as if someone had recorded it."""
+    day = start.astimezone(rt.calendars["lenient"].tz).date()
+    return start == rt.received(day.isoformat())
 
 
 # The hand-over clock (permohonan_informasi.bpmn: SERAH on ``t_serah``) cites the fee rule, "after payment", whichever
