@@ -244,7 +244,8 @@ class WaitingCase(Schema):
         allow_none=True,
         metadata={
             "description": "a complaint whose reporter's evidence window (BUKTI) ended: the reader confirms that no "
-            "evidence came by posting ``event`` (it closes the complaint as Dianggap Dicabut); null otherwise"
+            "evidence came by posting ``event`` (it closes the complaint as Dianggap Dicabut, or an anonymous one on "
+            "pengaduan version 4 as Tidak Dapat Ditindaklanjuti, kept as information); null otherwise"
         },
     )
 

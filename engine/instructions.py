@@ -32,8 +32,9 @@ from jinja2.sandbox import SandboxedEnvironment
 from SpiffWorkflow.exceptions import TaskNotFoundException
 from sqlalchemy.orm import Session
 
-from engine import chain, queries
+from engine import chain, evidence_lapse, queries
 from engine.explanation import ISO_DATE_OR_INSTANT, day_in_words, instant_in_words
+from engine.kinds import COMPLAINT
 from engine.letters.render import number
 from engine.models import HumanTask
 from engine.runtime import Runtime
@@ -130,10 +131,14 @@ def for_task(session: Session, rt: Runtime, task: HumanTask) -> dict[str, str | 
     facts = task_facts(session, rt, task)
     zone = rt.calendars["strict"].tz
     details = task.case.details or {}
+    # A complaint's task says what the reporter's silence leads to by the case's process version
+    # (``akibat_tanpa_bukti``: withdrawn or not_actionable, engine.evidence_lapse), as its pages, letters and mails do.
+    case = task.case
+    lapse = {evidence_lapse.KEY: evidence_lapse.consequence(session, case, rt)} if case.kind == COMPLAINT else {}
     return {
         locale: render(
             queries.task_instructions(rt, task, locale),
-            {**readable(facts, locale, zone), **_told_again(details, locale)},
+            {**readable(facts, locale, zone), **_told_again(details, locale), **lapse},
         )
         for locale in ("id", "en")
     }

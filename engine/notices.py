@@ -33,6 +33,9 @@ COMPLAINT_REFERRALS = frozenset({"diteruskan_itjen", "didisposisikan_unit", "dit
 # archived or not). Late evidence reopens it: they are told it is handled again, and by when. Once each: the return
 # path runs at most once (workflows/pengaduan.bpmn).
 DEEMED_WITHDRAWN, REOPENED = "dianggap_dicabut", "dibuka_kembali_pengaduan"
+# An anonymous complaint whose evidence never came is not actionable, kept as information (legal-process.md §7.3 rule 4;
+# pengaduan v4): told by the same mail, in its words (engine.evidence_lapse, read when sent: notifications.case_facts).
+NOT_ACTIONABLE_ANONYMOUS = status.ANONYMOUS_NOT_ACTIONABLE
 # Forwarding to another agency is told once, when the forwarding letter is recorded (surat_penerusan; the review that
 # decided it tells nothing, engine.complaints.CLOSURES): only then was it forwarded. Its mail names the agency and the
 # letter's date, and its number: the office's own, or (engine.letters) the one Kawal gives it, read when the mail is
@@ -120,7 +123,7 @@ def announce(session: Session, rt: Runtime, case: Case, changes: Changes) -> Non
                 outbox.to_users(case, WBS_NEWS, "received", managers, news)
         elif reached == "tercatat":  # recorded: its Tanda Terima is issued, and goes with the mail (case_facts)
             outbox.to_requester(case, "complaint_recorded", "recorded", {**context, "portal_hint": COMPLAINT_HINT})
-        elif reached == DEEMED_WITHDRAWN:  # the period that ended, its rule, and how the complaint reopens
+        elif reached in (DEEMED_WITHDRAWN, NOT_ACTIONABLE_ANONYMOUS):  # the period that ended, the reopening
             ended = stated(rt.calendars, _last(case, "BUKTI"))  # the reporter's window, on its own (lenient) reading
             outbox.to_requester(case, "complaint_deemed_withdrawn", "deemed_withdrawn", {**ended, **hint})
         elif reached == REOPENED:  # handled again: the limit the status page shows, counted from the reopening

@@ -33,6 +33,12 @@ _COURT = N_("Follow the court's hearings; the office will tell you of its judgme
 _FINAL = N_("The decision is final and binding, and the public body carries it out; you will be told when it has.")
 _NONE = N_("None.")
 
+# An anonymous complaint whose evidence never came (workflows/pengaduan.bpmn since version 4): not actionable, kept
+# as information for audit planning (legal-process.md §7.3 rule 4), and the same once its file is archived.
+ANONYMOUS_NOT_ACTIONABLE = "anonim_tidak_ditindaklanjuti"
+ANONYMOUS_NOT_ACTIONABLE_ARCHIVED = "anonim_tidak_ditindaklanjuti_diarsipkan"
+ANONYMOUS_CLOSINGS = frozenset({ANONYMOUS_NOT_ACTIONABLE, ANONYMOUS_NOT_ACTIONABLE_ARCHIVED})
+
 STATUSES: dict[str, Status] = {
     "diterima": Status(N_("Received"), _WAIT),
     "menunggu_kelengkapan": Status(
@@ -153,6 +159,22 @@ STATUSES: dict[str, Status] = {
         N_("Deemed Withdrawn, Archived"),
         N_("The complaint's file is archived. The complaint still reopens if you send the evidence asked for."),
     ),
+    # An anonymous complaint whose evidence never came cannot be clarified: not actionable, kept as information for
+    # audit planning (legal-process.md §7.3 rule 4), not deemed withdrawn; the evidence still reopens it (§7.4).
+    ANONYMOUS_NOT_ACTIONABLE: Status(
+        N_("Not Actionable"),
+        N_(
+            "Without the evidence asked for, the anonymous complaint cannot be clarified. We keep your report as "
+            "information for planning audits. The complaint reopens if you send the evidence asked for."
+        ),
+    ),
+    ANONYMOUS_NOT_ACTIONABLE_ARCHIVED: Status(
+        N_("Not Actionable, Archived"),
+        N_(
+            "The complaint's file is archived and kept as information for planning audits. The complaint still "
+            "reopens if you send the evidence asked for."
+        ),
+    ),
     "dibuka_kembali_pengaduan": Status(N_("Reopened"), _WAIT),
     "dalam_pemeriksaan": Status(N_("Under Examination"), _WAIT),
     "ditindaklanjuti": Status(N_("Followed Up"), _WAIT),
@@ -192,12 +214,21 @@ CLOSED = frozenset(
         "diteruskan_instansi_lain",
         "dianggap_dicabut",
         "dianggap_dicabut_diarsipkan",
+        ANONYMOUS_NOT_ACTIONABLE,
+        ANONYMOUS_NOT_ACTIONABLE_ARCHIVED,
         "pengaduan_selesai",
         "diarsipkan",
     }
 )
 # Closed, yet the evidence asked for still reopens the complaint (§7.4): not finished for the reporter.
-REOPENABLE = frozenset({"dianggap_dicabut", "dianggap_dicabut_diarsipkan"})
+REOPENABLE = frozenset(
+    {
+        "dianggap_dicabut",
+        "dianggap_dicabut_diarsipkan",
+        ANONYMOUS_NOT_ACTIONABLE,
+        ANONYMOUS_NOT_ACTIONABLE_ARCHIVED,
+    }
+)
 # Said after an overdue case's stage ("Diproses — Melewati Batas Waktu"); the pages' "Overdue" is "Melewati batas".
 OVERDUE_LABEL = NP_("stage", "Overdue")
 

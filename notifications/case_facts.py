@@ -40,7 +40,7 @@ from dataclasses import dataclass, field
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from engine import chain, kinds, queries
+from engine import chain, evidence_lapse, kinds, queries
 from engine.files import FileStore
 from engine.letters import issue, production, records
 from engine.letters.completeness import GRANTS
@@ -99,7 +99,43 @@ class Sent:
 
 
 def read(session: Session, rt: Runtime, row: Notification, locale: str) -> Facts:
-    """The letters, the window and the fee of a requester's message; the task's name in an officer's language."""
+    """The letters, the window and the fee of a requester's message; the task's name in an officer's language; and
+    what a complaint's evidence lapse leads to (``evidence_lapse``)."""
+    facts = _read(session, rt, row, locale)
+    facts.context |= evidence_lapse_of(session, rt, row)
+    return facts
+
+
+# The messages that say what follows when a complaint's reporter sends no evidence (engine.evidence_lapse): the
+# reporter's, and the team's about the reporter's window (BUKTI) only.
+LAPSE_EVENTS = frozenset(
+    {
+        "complaint_question",
+        "reporter_reminder",
+        "complaint_deemed_withdrawn",
+        "complaint_reopened",
+        "deadline_reminder",
+        "deadline_overdue",
+    }
+)
+LAPSE_STAFF_EVENTS = frozenset({"deadline_reminder", "deadline_overdue"})
+
+
+def evidence_lapse_of(session: Session, rt: Runtime, row: Notification) -> dict:
+    """``akibat_tanpa_bukti``: ``withdrawn`` or ``not_actionable``, as the case's process version and its reporter's
+    mode decide (engine.evidence_lapse.consequence), for a message that says it; {} for any other. Read when sent:
+    neither the version nor the mode of a case changes."""
+    if row.case_id is None or row.event not in LAPSE_EVENTS:
+        return {}
+    if row.event in LAPSE_STAFF_EVENTS and row.context.get("deadline") != "BUKTI":
+        return {}
+    case = session.get(Case, row.case_id)
+    if case is None or case.kind != kinds.COMPLAINT:
+        return {}
+    return {evidence_lapse.KEY: evidence_lapse.consequence(session, case, rt)}
+
+
+def _read(session: Session, rt: Runtime, row: Notification, locale: str) -> Facts:
     if not row.to_requester and row.case_id is not None:
         return Facts(context=task_title(session, rt, row, locale))
     if not row.to_requester or row.case_id is None:

@@ -97,6 +97,12 @@ template may use only these keys (``CONTEXT_KEYS``):
     bring the dispute to, as the status page names it (the one the superior's response recorded, else the office's
     KAWAL_COMMISSION_NAME), and its address and website when it is the office's own and they are set; a row sent
     without them says "the Information Commission".
+``akibat_tanpa_bukti``
+    Added when sent (``notifications.case_facts``): what a complaint's evidence lapse leads to,
+    ``withdrawn`` (deemed withdrawn) or ``not_actionable`` (an anonymous complaint on a process version that closes it
+    as not actionable, kept as information: engine.evidence_lapse), in ``complaint_question``, ``reporter_reminder``,
+    ``complaint_deemed_withdrawn``, ``complaint_reopened`` and the team's ``deadline_reminder`` and
+    ``deadline_overdue`` of the reporter's window (BUKTI). Absent (a row read without it): deemed withdrawn.
 ``filed_by_proxy``
     ``receipt`` (engine.notices): true when a proxy filed the request; the receipt then says that the special power
     of attorney must reach the PPID, and how (legal-process.md §3.2). Absent otherwise.
@@ -283,6 +289,7 @@ EVENTS: dict[str, str] = {
 
 CONTEXT_KEYS = frozenset(
     {
+        "akibat_tanpa_bukti",
         "asks_evidence",
         "dip_title",
         "dip_link",

@@ -43,7 +43,8 @@ def get_document(ticket, name):
     access.require_read_document(db.session, user, case, name)
     locale = request.args.get("lang") or requested()
     readers = access.field_readers(user, case)
-    doc, text = documents.render(db.session, runtime().forms, case, name, locale, readers)
+    rt = runtime()
+    doc, text = documents.render(db.session, rt.forms, case, name, locale, readers, rt)
     noted(user, case, f"document:{name}")
     return Response(
         text,

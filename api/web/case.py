@@ -55,6 +55,7 @@ from engine import (
     complaints,
     correction_requests,
     documents,
+    evidence_lapse,
     fees,
     holiday_years,
     kinds,
@@ -134,6 +135,22 @@ WHEN_PASSED = {
         " may examine and decide without the office (Information Commission Regulation 1/2013 Article 31)."
     ),
 }
+# An anonymous complaint on a process version that closes it as not actionable (engine.evidence_lapse) is never told
+# to the team as one that would be deemed withdrawn (legal-process.md §7.3 rule 4).
+BUKTI_NOT_ACTIONABLE = _l(
+    "If it passes without evidence: this anonymous complaint is closed as not actionable once the team confirms, and"
+    " kept as information for planning audits; it reopens if the evidence comes later."
+)
+
+
+def when_passed(name: str, lapse: str | None = None) -> str:
+    """What a deadline's lapse does, said beside it; the reporter's evidence window (BUKTI) by what the case's lapse
+    leads to (``lapse``: engine.evidence_lapse.consequence)."""
+    if name == "BUKTI" and lapse == evidence_lapse.NOT_ACTIONABLE:
+        return str(BUKTI_NOT_ACTIONABLE)
+    return str(WHEN_PASSED.get(name, ""))
+
+
 ACTORS = {
     "system": _l("Kawal (automatic)"),
     "pemohon": _l("Requester"),
@@ -280,7 +297,8 @@ def case_document(ticket: str, name: str):
     found = access.require_staff_case(db.session, user, ticket)
     complaints.require_complaint(found)
     access.require_read_document(db.session, user, found, name)
-    doc, text = documents.render(db.session, runtime().forms, found, name, locale, access.field_readers(user, found))
+    rt = runtime()
+    doc, text = documents.render(db.session, rt.forms, found, name, locale, access.field_readers(user, found), rt)
     noted(user, found, f"document:{name}")
     return render_template(
         "case/document.html", case=found, title=doc.title_en if locale == "en" else doc.title_id, text=text
@@ -397,14 +415,15 @@ def clock_kind_label(kind: str | None, calendar: str | None, name: str | None = 
     return str(DEADLINE_KINDS.get(kind or "", ""))
 
 
-def _clock(row: dict, locale: str) -> dict:
-    """A deadline or window as the page shows it: labelled, with how it was counted."""
+def _clock(row: dict, locale: str, lapse: str | None = None) -> dict:
+    """A deadline or window as the page shows it: labelled, with how it was counted; ``lapse``: what a complaint's
+    evidence lapse leads to (``when_passed``)."""
     return {
         **row,
         "label": clock_label(row["name"]),
         "status_label": str(DEADLINE_STATUSES.get(row["status"], row["status"])),
         "kind_label": clock_kind_label(row.get("kind"), row.get("calendar"), row.get("name")),
-        "when_passed": str(WHEN_PASSED.get(row["name"], "")),
+        "when_passed": when_passed(row["name"], lapse),
         "explanation": queries.explain(row["provenance"], locale, words=True) if row.get("provenance") else "",
     }
 
@@ -421,7 +440,8 @@ SLA_COUNTED_FROM = {
 def _deadlines(rt: Runtime, case: Case, locale: str) -> list[dict]:
     """The case's deadline rows, and the requester's windows it has no row for yet (a dispute's applicant window
     while the office decides on the decision: engine.chain.unarmed_windows)."""
-    rows = [_clock(chain.deadline_view(d), locale) for d in case.deadlines]
+    lapse = evidence_lapse.consequence(db.session, case, rt) if case.kind == kinds.COMPLAINT else None
+    rows = [_clock(chain.deadline_view(d), locale, lapse) for d in case.deadlines]
     windows = chain.unarmed_windows(rt, db.session, case)
     rows += [_clock({**w.to_dict(), "unit": w.provenance.get("unit", "working_days")}, locale) for w in windows]
     slas = [row for row in rows if row["name"] == "SLA"]

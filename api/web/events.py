@@ -36,7 +36,18 @@ from api.web.blueprint import bp
 from api.web.i18n import current_language, refusal_details, translated
 from api.web.inbox import refusal_message
 from api.web.session import officer
-from engine import access, casework, chain, confirmations, intake, kinds, lateness, notice_delivery, windows
+from engine import (
+    access,
+    casework,
+    chain,
+    confirmations,
+    evidence_lapse,
+    intake,
+    kinds,
+    lateness,
+    notice_delivery,
+    windows,
+)
 from engine.errors import Conflict, Forbidden, Invalid, NotFound
 from engine.messages import msg
 from engine.models import Case, CaseEvent, User
@@ -270,7 +281,8 @@ def _event_page(case: Case, event: casework.Awaited, values: MultiDict | None = 
 
 
 # The team's confirmation that the reporter sent no evidence (workflows/pengaduan.bpmn, allowed_after BUKTI): recording
-# it closes the complaint as Dianggap Dicabut (legal-process.md §7.4). Its page says so, the day the reporter's
+# it closes the complaint as Dianggap Dicabut, or an anonymous one on a process version that says so as Tidak Dapat
+# Ditindaklanjuti (legal-process.md §7.3 rule 4, §7.4; engine.evidence_lapse). Its page says so, the day the reporter's
 # window ended and the day after it, the first the confirmation may give (engine.casework.check_event_dates).
 
 
@@ -304,6 +316,8 @@ def _form_page(
     fields, general = schema_form.form_fields(schema, values, errors)
     # The first day the confirmation may give: the window's last day is still the reporter's until its end.
     first = windows.confirm_from(window_end, windows.office_zone(rt)) if window_end else None
+    # what recording it closes the complaint as, by the case's process version (engine.evidence_lapse)
+    lapse = evidence_lapse.consequence(db.session, case, rt) if window_end else None
     return render_template(
         "event.html",
         case=case,
@@ -315,6 +329,7 @@ def _form_page(
         back=back,
         window_end=window_end,
         window_first=first,
+        not_actionable=lapse == evidence_lapse.NOT_ACTIONABLE,
     )
 
 

@@ -88,7 +88,8 @@ EVENTS = {  # notifications.rendering.EVENTS and ITEM_EVENTS: each message as th
     "complaint_referred": _l("Complaint forwarded"),
     "complaint_question": _l("Question to the reporter"),
     "complaint_outcome": _l("Outcome of the complaint"),
-    "complaint_deemed_withdrawn": _l("Complaint deemed withdrawn"),
+    # deemed withdrawn, or an anonymous complaint not actionable (engine.evidence_lapse): the same mail
+    "complaint_deemed_withdrawn": _l("Complaint closed: evidence not sent"),
     "complaint_reopened": _l("Complaint reopened"),
     "identity_revealed": _l("The reporter's identity was opened"),
     "reporter_reminder": _l("Reminder to the reporter"),

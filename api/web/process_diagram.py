@@ -168,6 +168,10 @@ ENGLISH = {
         "Count the preparation limit (the working day before the first hearing)"
     ),
     "Tandai dianggap dicabut": "Mark as deemed withdrawn",
+    "Tandai ditutup: bukti tidak dikirim": "Mark as closed: evidence not sent",
+    # pengaduan.bpmn version 4: the stage (status_from) is deemed withdrawn, or an anonymous one's not actionable
+    "Ditutup: bukti tidak dikirim": "Closed: evidence not sent",
+    "Ditutup: bukti tidak dikirim, diarsipkan": "Closed: evidence not sent, archived",
     "Tandai diperpanjang": "Mark as extended",
     "Tandai diputuskan": "Mark as decided",
     "Tandai kasasi oleh Termohon": "Mark cassation by the respondent",

@@ -21,7 +21,7 @@ from api.boundary import commit, noted, runtime
 from api.extensions import db
 from api.web import case_messages, display, objection_orders, schema_form
 from api.web.blueprint import bp
-from api.web.case import FEE_ITEMS, WHEN_PASSED, awaiting_fee, clock_label, shown_amounts, with_fees
+from api.web.case import FEE_ITEMS, awaiting_fee, clock_label, shown_amounts, when_passed, with_fees
 from api.web.facts import (
     case_facts,
     classification_facts,
@@ -40,6 +40,7 @@ from engine import (
     complaint_rules,
     complaints,
     dip_match,
+    evidence_lapse,
     fees,
     follow_ups,
     inbox,
@@ -61,6 +62,7 @@ from engine.letters.context import task_data
 from engine.letters.types import TYPES as LETTER_TYPES
 from engine.messages import Message
 from engine.models import Case, CaseEvent, HumanTask, Unit, User
+from engine.runtime import Runtime
 from engine.task_files import FILE
 
 
@@ -259,7 +261,7 @@ def _page(
         disposition=_disposition(rt, task, user, locale),
         due_state=display.due_state(detail["due_at"], detail["working_days_left"]),
         row=detail,
-        deadlines=_deadlines(task.case, locale),
+        deadlines=_deadlines(rt, task.case, locale),
         # The fee the requester was told and has not paid: since when, never a date to pay by (engine.fees.awaiting).
         awaiting_fee=awaiting_fee(task.case) if task.bpmn_id == fees.PAYMENT_TASK else None,
         case_facts=case_facts(
@@ -377,14 +379,15 @@ def _with_findings(schema: dict, form: MultiDict, error: Invalid) -> MultiDict:
     return values
 
 
-def _deadlines(case: Case, locale: str) -> list[dict]:
+def _deadlines(rt: Runtime, case: Case, locale: str) -> list[dict]:
     """The case's running deadlines with how each was counted (engine.queries.explain)."""
+    lapse = evidence_lapse.consequence(db.session, case, rt) if case.kind == kinds.COMPLAINT else None
     return [
         {
             **chain.deadline_view(d),
             "label": clock_label(d.name),  # named in the reader's language, its code a note beside it (case.html)
             "explanation": queries.explain(d.provenance, locale, words=True),
-            "when_passed": str(WHEN_PASSED.get(d.name, "")),
+            "when_passed": when_passed(d.name, lapse),
         }
         for d in case.deadlines
         if d.status == "pending"

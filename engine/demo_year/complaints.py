@@ -166,7 +166,8 @@ def complaint_story(rng, office: Office, received: datetime, n: int) -> tuple[St
             (t(4, 9), lambda: office.complete(story.ticket, "minta_bukti", {"pertanyaan": "Mohon kirim bukti."}))
         )
         # The reporter's window (30 days, or 10 working days through SP4N-LAPOR!) lapses and closes nothing;
-        # the team then confirms that no evidence came: the complaint is deemed withdrawn.
+        # the team then confirms that no evidence came: the complaint is deemed withdrawn, or an anonymous one is
+        # not actionable and kept as information (workflows/pengaduan.bpmn, tandai_tutup_tanpa_bukti).
         confirmed = t(28, 10)
         steps.append(
             (

@@ -19,12 +19,13 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from engine import access, status, visibility
+from engine import access, evidence_lapse, status, visibility
 from engine.errors import NotFound
 from engine.explanation import ZONES, day_in_words
 from engine.forms import FormRegistry
 from engine.letters.render import long_date
 from engine.models import Case, CaseEvent, Letter, Unit
+from engine.runtime import Runtime
 
 TEMPLATES = Path(__file__).parent / "templates"
 
@@ -170,9 +171,16 @@ def context(session: Session, forms: FormRegistry, case: Case, locale: str, read
 
 
 def render(
-    session: Session, forms: FormRegistry, case: Case, name: str, locale: str, readers: visibility.Readers
+    session: Session,
+    forms: FormRegistry,
+    case: Case,
+    name: str,
+    locale: str,
+    readers: visibility.Readers,
+    rt: Runtime | None = None,
 ) -> tuple[Document, str]:
-    """The document's text, built only from the fields ``readers`` may see (``context``)."""
+    """The document's text, built only from the fields ``readers`` may see (``context``). ``rt``, where the caller
+    holds it, reads the case's process version's steps for the request for evidence (engine.evidence_lapse)."""
     doc = DOCUMENTS.get(name)
     if doc is None or doc not in issued(session, case):
         raise NotFound("document_not_found")
@@ -188,5 +196,8 @@ def render(
         number=number or "-",
         day=say_day,
         evidence_due=evidence_due(case, locale),
+        # what the reporter's silence leads to, by the case's process version (not by the reporter's mode alone): said
+        # by the request for evidence alone
+        evidence_lapse=evidence_lapse.consequence(session, case, rt) if name == "surat_permintaan_bukti" else None,
     )
     return doc, text.rstrip("\n") + "\n"

@@ -263,6 +263,7 @@ LETTER_KEYS = {"letters", "letters_attached"}  # notifications.case_facts, added
 WINDOW_KEYS = {"window_ends_on", "window_accepted_until", "window_from_dispatch"}  # the latter two when they apply
 FEE_KEYS = {"fee_amount", "fee_method"}  # notifications.case_facts: the written notice's fee, when one is due
 COMMISSION_KEYS = {"commission", "commission_address", "commission_website"}  # the Komisi Informasi (case_facts)
+LAPSE_KEYS = {"akibat_tanpa_bukti"}  # notifications.case_facts: what a complaint's evidence lapse leads to
 
 
 def optional(event: str) -> set[str]:
@@ -274,8 +275,8 @@ def optional(event: str) -> set[str]:
         "objection_response": {"outcome_code"} | LETTER_KEYS | WINDOW_KEYS | COMMISSION_KEYS,
         "objection_receipt": LETTER_KEYS | {"registered"},  # mailed at its registration too (engine.notices)
         "extension_notice": LETTER_KEYS,
-        "deadline_reminder": {"task_title"},
-        "deadline_overdue": {"task_title"},
+        "deadline_reminder": {"task_title"} | LAPSE_KEYS,
+        "deadline_overdue": {"task_title"} | LAPSE_KEYS,
         "requester_data_corrected": {"former"},
         "proxy_data_corrected": {"former", "to_proxy"},  # to_proxy: the answer to the proxy's own request
         "requester_correction_refused": {"to_proxy"},  # the proxy's own request refused (engine.correction_requests)
@@ -285,7 +286,11 @@ def optional(event: str) -> set[str]:
         "complaint_recorded": LETTER_KEYS,
         "complaint_outcome": LETTER_KEYS,
         # the evidence request's letter (notifications.case_facts); whether it is that request or a team's message
-        "complaint_question": LETTER_KEYS | {"asks_evidence"},
+        "complaint_question": LETTER_KEYS | {"asks_evidence"} | LAPSE_KEYS,
+        # what a complaint's evidence lapse leads to (notifications.case_facts, engine.evidence_lapse)
+        "complaint_deemed_withdrawn": LAPSE_KEYS,
+        "complaint_reopened": LAPSE_KEYS,
+        "reporter_reminder": LAPSE_KEYS,
         "complaint_referred": {"agency", "letter_number", "letter_date"},  # forwarded to another agency
         "reporter_contact_changed": {"former"},
     }.get(event, set())

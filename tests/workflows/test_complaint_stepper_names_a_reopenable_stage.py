@@ -2,8 +2,9 @@
 (legal-process.md §7.4). The portal's stepper showed "Selesai" (Completed) as the step a deemed-withdrawn complaint
 stands at; it names the stage the complaint is at. A complaint closed for good still reads "Selesai".
 
-(An anonymous complaint closing as "Tidak Dapat Ditindaklanjuti" instead, §7.3 rule 4, was built and taken back in
-session 43: every surface that tells the reporter the consequence must say it first; see the session's note.)
+An anonymous complaint closes as "Tidak Dapat Ditindaklanjuti" instead (§7.3 rule 4; pengaduan version 4, every
+surface told first: tests/workflows/test_anonymous_complaint_without_evidence_not_actionable.py), and its step names
+that stage.
 """
 
 from datetime import timedelta
@@ -50,7 +51,7 @@ def _lapsed(office, clock, mode):
 
 @pytest.mark.parametrize(
     ("mode", "label"),
-    [("rahasia", "Dianggap Dicabut"), ("anonim", "Dianggap Dicabut")],
+    [("rahasia", "Dianggap Dicabut"), ("anonim", "Tidak Dapat Ditindaklanjuti")],
 )
 def test_the_portal_stepper_names_the_stage_of_a_complaint_the_evidence_still_reopens_not_completed(
     office, clock, mode, label, app

@@ -132,7 +132,7 @@ def test_the_outcome_letter_and_its_copy_on_the_status_page_say_the_same(office)
     assert f"a.n. Pimpinan Badan Publik, Tim Pengelola Pengaduan, {team}" in pdf
     with office.sessions() as s:
         case = s.scalar(select(Case).where(Case.ticket == ticket))
-        _doc, copy = documents.render(s, office.rt.forms, case, "pemberitahuan_hasil", "id", READER)
+        _doc, copy = documents.render(s, office.rt.forms, case, "pemberitahuan_hasil", "id", READER, office.rt)
     copy = flat(copy)
     assert "a.n. Pimpinan Badan Publik, Tim Pengelola Pengaduan" in copy  # the same signer as the PDF
     for paragraph in ("Ombudsman Republik Indonesia", "SP4N-LAPOR! (lapor.go.id)", NOTICE["ringkasan_untuk_pelapor"]):

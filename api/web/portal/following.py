@@ -42,6 +42,7 @@ from engine import (
     complaints,
     confirmations,
     delivery,
+    evidence_lapse,
     kinds,
     milestone_words,
     proxy_corrections,
@@ -49,6 +50,7 @@ from engine import (
     reporter_contact,
     requester_data,
     requester_messages,
+    status,
     survey,
 )
 from engine.errors import Conflict, Gone, Invalid, NotFound, TooMany
@@ -205,6 +207,10 @@ def _status_page(
             conversation=conversation,
             questions=[m for m in conversation if m["direction"] == "to_reporter"],
             is_complaint=is_complaint,
+            # what the reporter's silence leads to, by the case's process version (engine.evidence_lapse): said under
+            # the reporter's evidence deadline alone
+            evidence_lapse=evidence_lapse.consequence(db.session, case, rt) if view["due_name"] == "BUKTI" else None,
+            reopenable=status.REOPENABLE,
             review_classifies=is_complaint and complaints.review_classifies(db.session, rt, case),
             statutory=queries.statutory_limit(rt, case),  # when the reporter may go to the Ombudsman (its lenient end)
             can_reply=is_complaint and case.status != "diarsipkan",

@@ -93,6 +93,8 @@ PATHS = {
             "diteruskan_instansi_lain",
             "dianggap_dicabut",
             "dianggap_dicabut_diarsipkan",
+            status.ANONYMOUS_NOT_ACTIONABLE,
+            status.ANONYMOUS_NOT_ACTIONABLE_ARCHIVED,
         ),
     ),
 }
@@ -121,7 +123,7 @@ def legal_path(case: Case, milestones: list[dict], shown: str | None = None, loc
         else:  # every case starts at its first stage, even when no milestone says so
             state = "done" if i == 0 or reached & step.statuses else "skipped"
         # Closed, yet the evidence asked for still reopens it (engine.status.REOPENABLE): not completed; the step
-        # names the stage it stands at (Dianggap Dicabut).
+        # names the stage it stands at (Dianggap Dicabut, Tidak Dapat Ditindaklanjuti).
         reopenable = state == "current" and stage in status.REOPENABLE
         out.append({"label": status.label(stage, locale) if reopenable else step.label, "state": state})
     return out
