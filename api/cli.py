@@ -184,9 +184,13 @@ def serve(kawal, host, port, workers, threads, production, config_file):
             raise click.ClickException("--production runs the timers and messages on RQ: set KAWAL_REDIS_URL")
         if not config.exists():
             raise click.ClickException(f"no gunicorn config at {config}: pass --config")
-        server.exec_production(config, _production_options(host, port, workers, threads))
-    kawal.check_database()  # this release's schema, or a message (not the embedded clock failing each minute)
-    kawal.close()  # that check's connection is not kept for the server's life
+    # This release's schema, or a message: not the embedded clock failing each minute, nor gunicorn's workers
+    # answering every page with a 500 on a table or column the database lacks.
+    kawal.check_database()
+    kawal.close()  # that check's connection is not kept for the server's life (nor across gunicorn's exec)
+    if production:
+        server.exec_production(config, _production_options(host, port, workers, threads))  # this process replaced
+        return
     if not settings.redis_url:
         click.echo("no KAWAL_REDIS_URL: the embedded clock (kawal clock) sweeps each minute and after each change")
     click.echo(f"Kawal on http://{host}:{port}/ (pages) and http://{host}:{port}/api/v1/docs (API)")

@@ -16,8 +16,9 @@ KAWAL_WEB_PRELOAD=1 the code is the master's, so a code update needs ``systemctl
 
 A wrong setting stops gunicorn before any worker starts, in one line of the journal (``Kawal's settings are wrong:
 ...``, naming it; the example file's placeholders all at once, one line each below it) and exit status 78
-(``on_starting``). ``kawal serve --production --port P`` (and --host, --workers, --threads) passes gunicorn the
-matching option, which wins over the setting here.
+(``on_starting``). So does a database whose schema is not this release's (``Kawal's database is not this
+release's: ... run kawal db upgrade``), as ``kawal serve --production`` refuses it. ``kawal serve --production
+--port P`` (and --host, --workers, --threads) passes gunicorn the matching option, which wins over the setting here.
 """
 
 import multiprocessing
@@ -40,14 +41,42 @@ def on_starting(server):
         from engine.config import ConfigError, load_settings
 
         try:
-            load_settings()
+            settings = load_settings()
         except ConfigError as wrong:
             server.log.error("Kawal's settings are wrong: %s", wrong)
             raise SystemExit(os.EX_CONFIG) from None
+        _check_schema(server, settings.database_url)
     finally:
         for name in set(sys.modules) - loaded:
             if name.partition(".")[0] in ("engine", "api", "notifications"):
                 del sys.modules[name]
+
+
+def _check_schema(server, url: str) -> None:
+    """This release's schema, or one line saying what to run and exit status 78, as ``kawal serve --production`` says
+    it (api.cli): left to the workers, a database one migration behind answered every page that touched a new table
+    or column with a 500. A database that cannot be reached yet (PostgreSQL still starting) is a warning: the
+    workers connect when it is up, and /api/v1/health says 503 until then."""
+    from sqlalchemy.exc import OperationalError
+
+    from engine.db import make_engine, schema_mismatch, schema_revision
+
+    engine = make_engine(url)
+    try:
+        with engine.connect() as conn:
+            wrong = (
+                "the database has no schema yet: run `kawal db upgrade` first"
+                if schema_revision(conn) is None
+                else schema_mismatch(conn)
+            )
+    except OperationalError as unreachable:
+        server.log.warning("Kawal's database cannot be opened yet (its schema not checked): %s", unreachable.orig)
+        return
+    finally:
+        engine.dispose()  # no connection kept in the master, nor inherited by a forked worker
+    if wrong:
+        server.log.error("Kawal's database is not this release's: %s", wrong)
+        raise SystemExit(os.EX_CONFIG)
 
 
 wsgi_app = "api:create_app()"

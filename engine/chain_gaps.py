@@ -33,7 +33,7 @@ from dataclasses import dataclass
 from sqlalchemy import exists, func, select, update
 from sqlalchemy.orm import Session
 
-from engine import access_log
+from engine import access_log, exemption_words
 from engine.holidays import override_record  # an override as the calendar's chain keeps it
 from engine.models import (
     CalendarEvent,
@@ -126,10 +126,23 @@ def _exemptions(session: Session) -> list[Gap]:
             entry.id,
             "exemption_snapshot",
             access_log.exemption_record(entry, ticket),
-            f"exemption register, entry {entry.id}: decree {entry.decree_number}, no record in its hash chain",
+            f"exemption register, entry {entry.id}: decree {entry.decree_number}, no record in its hash chain"
+            + _ended(entry, ticket),
         )
         for entry, ticket in session.execute(unchained).all()
     ]
+
+
+def _ended(entry: Exemption, ticket: str | None) -> str:
+    """How an entry ended by Kawal says its end (an overturning case, engine.exemption_ends, which adds no record to
+    an unchained entry): where the administrator checks it. An end written otherwise, its day alone."""
+    if entry.ended_on is None:
+        return ""
+    found = exemption_words.parsed(entry.ended_reason)
+    by = (found[1].get("objection") or found[1].get("dispute")) if found else None
+    if not by:
+        return f"; ended on {entry.ended_on.isoformat()}"
+    return f"; ended on {entry.ended_on.isoformat()} by {by} (request {ticket}'s history)"
 
 
 def _calendar(session: Session) -> list[Gap]:

@@ -3,11 +3,11 @@
 Counted in SQL over the complaints received in a period (optionally of one unit): by channel, by the
 reporter's protection (anonymous, confidential, whistleblower), by Permenpan 5/2009 problem code, by
 the office's trend categories (the classification form's list, so the office configures them there),
-by oversight relevance, by unit, by outcome and follow-up; the time to close against every resolution
-tier (2, 5, 14 and 60 working days) and the tier each complaint was given, and against the statutory
-60 days (the case's own S60 clock, UU 25/2009 Pasal 50: met, or lapsed); the share not actionable, by
-reason, and of those found not actionable at verification, by the reason the verification chose (those verified
-before it was asked: reason not recorded, ``NOT_RECORDED``).
+by oversight relevance, by unit (those referred to the Inspectorate General in a row of their own), by outcome and
+follow-up; the time to close against every resolution tier (2, 5, 14 and 60 working days) and the tier each complaint
+was given, and against the statutory 60 days (the case's own S60 clock, UU 25/2009 Pasal 50: met, or lapsed); the
+share not actionable, by reason, and of those found not actionable at verification, by the reason the verification
+chose (those verified before it was asked: reason not recorded, ``NOT_RECORDED``).
 
 A count from 1 to 4 could point to a person (the only whistleblower report of a unit in a semester): such a
 cell of a breakdown is suppressed (``Cell.suppressed``), its value withheld, and so is a headline count (the
@@ -35,6 +35,7 @@ from sqlalchemy.orm import Session
 from engine import kinds, registers
 from engine.facts import NOT_ACTIONABLE, NOT_ACTIONABLE_REASONS, RESULTS
 from engine.models import Case, CaseFacts, User
+from engine.register_rows import INSPECTORATE, REFERRED_TO_INSPECTORATE  # the register's rule and its row key
 from engine.reports import percentile  # the same nearest-rank rule as the PPID report
 
 SUPPRESS_BELOW = 5
@@ -180,6 +181,18 @@ def _ordered(found: dict[str, int], known: tuple[str, ...]) -> dict[str, Cell]:
     return {key: cell(found.get(key, 0)) for key in keys}
 
 
+def _units(found: dict[str, int]) -> dict[str, Cell]:
+    """The unit breakdown: each unit, then the Inspectorate General, then those not referred (yet, or at all)."""
+    referred = found.pop(INSPECTORATE, 0)
+    cells = _ordered(found, ())
+    unknown = cells.pop(UNKNOWN, None)
+    if referred:
+        cells[INSPECTORATE] = cell(referred)
+    if unknown is not None:
+        cells[UNKNOWN] = unknown
+    return cells
+
+
 def complaint_stats(
     session: Session,
     start: datetime,
@@ -193,6 +206,14 @@ def complaint_stats(
     result = case((Case.closed_at.is_(None), "terbuka"), else_=CaseFacts.result)
     oversight = case(
         (CaseFacts.oversight.is_(True), "berkadar"), (CaseFacts.oversight.is_(False), "tidak_berkadar"), else_=None
+    )
+    # A complaint is counted at the unit it was referred to; one referred to the Inspectorate General in a row of its
+    # own, as the register shows it in its Unit column (engine.register_rows ``referred_to``, by the same rule), not
+    # among those not referred to a unit (yet, or at all).
+    unit_or_inspectorate = case(
+        (CaseFacts.unit_code.is_not(None), CaseFacts.unit_code),
+        (REFERRED_TO_INSPECTORATE, INSPECTORATE),
+        else_=None,
     )
     at_verification = case(
         (
@@ -212,7 +233,7 @@ def complaint_stats(
         "province": _ordered(_grouped(session, CaseFacts.location_province, start, end, unit), ()),
         "regency": _ordered(_grouped(session, CaseFacts.location_regency, start, end, unit), ()),
         "oversight": _ordered(_grouped(session, oversight, start, end, unit), ("berkadar", "tidak_berkadar")),
-        "unit": _ordered(_grouped(session, CaseFacts.unit_code, start, end, unit), ()),
+        "unit": _units(_grouped(session, unit_or_inspectorate, start, end, unit)),
         "result": _ordered(_grouped(session, result, start, end, unit), (*RESULTS[kinds.COMPLAINT], "terbuka")),
         "not_actionable": _ordered(_grouped(session, CaseFacts.not_actionable, start, end, unit), NOT_ACTIONABLE),
         # Of those not actionable at verification (adding up to that reason's count): the reason it chose.

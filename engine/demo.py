@@ -54,6 +54,10 @@ DEMO_NIPS = {
     "kepala": "196912201994031003",
     "pengaduan": "198807222011012004",
 }
+# The demo officers' addresses: on a name reserved for examples (RFC 2606 ``.example``), which no mail server can ever
+# deliver to, so a demo run against an SMTP sink (KAWAL_SMTP_HOST) shows the officers' own mails there too (a task
+# assigned, a deadline near) and a run against a real server sends them nowhere real.
+DEMO_MAIL_DOMAIN = "kawal-demo.example"
 # The fee standard the demo starts with (an office sets its own by decree on /biaya): rupiah per item.
 DEMO_FEES = {"halaman": 500, "cd": 10_000, "dvd": 15_000, "flashdisk": 50_000, "pos": 25_000}
 # Officers outside the regional office's own unit: the unit a complaint is referred to.
@@ -99,6 +103,7 @@ def load_demo(session: Session, rt: Runtime) -> list[tuple[str, str, str]]:
             groups,
             DEMO_NAMES[name],
             DEMO_UNITS[name][0] if name in DEMO_UNITS else None,
+            email=f"{name}@{DEMO_MAIL_DOMAIN}",
             nip=DEMO_NIPS.get(name),
         )
         for name, groups in DEMO_USERS.items()

@@ -12,7 +12,12 @@ that other request's history is not written to.
 Each end is recorded in the register's hash chain too (engine.access_log EXEMPTION, an ``exemption_ended`` record of
 format 3 holding the day and the reason's code), in the same transaction: ``kawal audit verify`` compares every
 entry's ``ended_on`` and ``ended_reason`` with its last record, so an end written, changed or erased in the database
-is told.
+is told. An entry with no record in that chain at all (written by an older release still running after the
+migrations, by SQL by hand, or its records deleted: engine.chain_gaps) is ended all the same, the refusal being
+overturned, and its event written on the request, but no record is added to the register's chain: its first one would
+vouch for a row written past the chain and close its gap unchecked. The gap stays for `kawal db upgrade` to count and
+`kawal repair chain-gaps` to list; once the administrator has checked it, --apply records the entry as it then stands,
+its end included, marked found without a record.
 """
 
 from __future__ import annotations
@@ -26,7 +31,7 @@ from engine import access_log, exemption_words, kinds
 from engine.audit import EventLog
 from engine.calendar import iso_day
 from engine.exemptions import CITE_FIELD, decisions
-from engine.models import Case, CaseEvent, Exemption
+from engine.models import Case, CaseEvent, Exemption, ExemptionEvent
 from engine.runtime import Runtime
 
 # The request's decision (forms/putuskan.json ``keputusan``) refusing the whole request as exempt (Pasal 17).
@@ -147,11 +152,14 @@ def _end(
     code, params = reason
     why = {"code": code, "params": params, "reason": exemption_words.worded(code, params, "id")}
     log = EventLog(session)
+    chained_ids = _chained(session, [entry.id for entry in ended])
     for entry in ended:
         entry.ended_on = on
         entry.ended_reason = exemption_words.stored(code, **params)
         event = {"exemption": entry.id, "by": by, **why, "on": on.isoformat(), **extra}
         log.append(request, "exemption_ended", actor, event)
+        if entry.id not in chained_ids:
+            continue  # its gap left for `kawal repair chain-gaps` (the module's docstring)
         chained = access_log.exemption_record(entry, request.ticket)  # format 3: with the end, checked against the row
         access_log.record(session, access_log.EXEMPTION, entry.id, actor, "exemption_ended", chained)
     cited = decision.get(CITE_FIELD)
@@ -160,6 +168,14 @@ def _end(
         overturned["cited"] = cited  # the entry it cited stays in force: determined on another request
     log.append(request, "refusal_overturned", actor, overturned)  # OVERTURNED, literal for the labels test
     return ended
+
+
+def _chained(session: Session, ids: list[int]) -> set[int]:
+    """Which of the entries have a record in the register's chain (one query); the others have none: written by an
+    older release, by SQL by hand, or their records deleted (engine.chain_gaps)."""
+    if not ids:
+        return set()
+    return set(session.scalars(select(ExemptionEvent.exemption_id).where(ExemptionEvent.exemption_id.in_(ids))))
 
 
 def _recorded(session: Session, request: Case, by: str) -> bool:

@@ -191,14 +191,30 @@ def share(value: int, whole: int | None) -> str:
     return format_decimal(100 * value / whole, format="0.0", locale=str(get_locale() or "id")) + "%"
 
 
+# The base every share of a section is of unless its row says otherwise: the cases of its kind received in the period
+# (the court table's: the disputes, as its first row). The time table's shares are of three bases (those decided, all
+# received, those extended), and the refusals' and partial grants' of a count of the decisions table: each of their
+# rows says its own. A reader of "100,0%" under "25,0%" otherwise took both for shares of the same whole.
+SECTION_BASE = {
+    "requests": "requests.received",
+    "outcomes": "requests.received",
+    "fees": "requests.received",
+    "objections": "objections.received",
+    "disputes": "disputes.received",
+    "court": "disputes.received",
+}
+
+
 def report_rows(rt: Runtime, report: Report) -> list[dict]:
     """Every figure as (section title, label, value, share of its base as written and as a fraction, for a
-    workbook: None without a base), in the report's order."""
+    workbook: None without a base; ``of``: what the share is of, in words, where that is not its section's total
+    (labels.SHARE_OF), else ""), in the report's order."""
     rows = []
     for section in report.sections:
         for figure in section.figures:
             key = f"{section.key}.{figure.key}"
             base = report.value(figure.of) if figure.of else None
+            stated = figure.of and base and figure.of != SECTION_BASE.get(section.key)
             rows.append(
                 {
                     "key": key,
@@ -206,10 +222,16 @@ def report_rows(rt: Runtime, report: Report) -> list[dict]:
                     "label": labels.figure_label(rt, key),
                     "value": figure.value,
                     "share": share(figure.value, base),
+                    "of": str(labels.SHARE_OF[figure.of]) if stated else "",
                     "fraction": figure.value / base if base else None,
                 }
             )
     return rows
+
+
+def share_with_base(row: dict) -> str:
+    """A row's share as the page, the PDF and the DOCX write it: ``50,0% dari yang diputus``."""
+    return f"{row['share']} {row['of']}" if row["of"] else row["share"]
 
 
 def annex_inline(report: Report) -> bool:
@@ -347,7 +369,7 @@ def annual_docx(rt: Runtime, report: Report, annex: Annex, ikm) -> bytes:
                     cell.text = text
                 for row in figures:
                     cells = table.add_row().cells
-                    cells[0].text, cells[1].text, cells[2].text = row["label"], str(row["value"]), row["share"]
+                    cells[0].text, cells[1].text, cells[2].text = row["label"], str(row["value"]), share_with_base(row)
             if key == "time":
                 ttf = report.time_to_fulfil
                 doc.add_paragraph(
@@ -428,7 +450,7 @@ def annual_xlsx(rt: Runtime, report: Report, annex: Annex, ikm) -> bytes:
         figures.write_string(r, 0, text, bold if r == 0 else None)
     figures.set_header("&C" + ctx["title"].replace("&", "&&"))
     first = len(top) + 1
-    for c, head in enumerate((_("Section"), _("Figure"), _("Key"), _("Count"), _("Share"))):
+    for c, head in enumerate((_("Section"), _("Figure"), _("Key"), _("Count"), _("Share"), _("Share of"))):
         figures.write_string(first, c, head, bold)
     for r, row in enumerate(ctx["rows"], start=first + 1):
         figures.write_string(r, 0, row["section"])
@@ -437,6 +459,8 @@ def annual_xlsx(rt: Runtime, report: Report, annex: Annex, ikm) -> bytes:
         figures.write_number(r, 3, row["value"])
         if row["fraction"] is not None:  # a number a spreadsheet computes on, shown as a percentage
             figures.write_number(r, 4, row["fraction"], percent)
+        if row["of"]:  # the words the page says after the share, beside the number here
+            figures.write_string(r, 5, row["of"])
     figures.freeze_panes(first + 1, 0)
     time = workbook.add_worksheet(_("Time to fulfil")[:31])
     time.write_string(0, 0, _("Working days"), bold)

@@ -18,7 +18,18 @@ from api.auth import current_user, login_required
 from api.boundary import runtime
 from api.extensions import db
 from api.reports import files
-from engine import access, complaint_stats, dashboard, kinds, narrative, registers, report_due, reports, survey
+from engine import (
+    access,
+    complaint_stats,
+    dashboard,
+    kinds,
+    narrative,
+    register_rows,
+    registers,
+    report_due,
+    reports,
+    survey,
+)
 from engine.errors import Invalid
 from engine.messages import msg
 
@@ -229,8 +240,15 @@ def record_annual_submission(body, year):
 @blp.response(200)
 def complaints(query):
     """Complaint statistics of a period; a count from 1 to 4 is withheld as null (it could point to a person), and
-    so is a breakdown's smallest other count when it alone would give a withheld one away."""
+    so is a breakdown's smallest other count when it alone would give a withheld one away.
+
+    ``breakdowns.unit`` counts each complaint at the unit it was referred to (by unit code); those referred to the
+    Inspectorate General (oversight-relevant, to no unit of the office) under the key ``"inspektorat_jenderal"``;
+    the rest, not referred to a unit (yet, or at all), under ``"-"``. ``unit=`` takes a unit of the office: the
+    Inspectorate General is not one, and ``unit=inspektorat_jenderal`` is refused (422) rather than counting none."""
     access.require_complaint_statistics(current_user())
+    if query.get("unit") == register_rows.INSPECTORATE:
+        raise Invalid("invalid_data", fields={"unit": [msg("inspectorate_not_a_unit")]})
     period = reports.Period.parse(query["period"])
     rt = runtime()
     start, end = period.bounds(rt.settings.office_timezone)

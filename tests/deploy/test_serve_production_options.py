@@ -5,6 +5,7 @@ port (it bound 5000, the development server's), --port alone keeps its host."""
 
 import base64
 import os
+import shutil
 import signal
 import socket
 import subprocess
@@ -16,6 +17,12 @@ import pytest
 from api.cli import _configured_bind
 from tests.deploy.topology import ROOT
 from tests.smtp import free_port
+
+
+@pytest.fixture(autouse=True)
+def _schema(tmp_path, sqlite_template):
+    """The database `_serve` names, with this release's schema: `kawal serve --production` refuses one without."""
+    shutil.copy(sqlite_template, tmp_path / "kawal.db")
 
 
 def _listening(port: int, host: str = "127.0.0.1") -> bool:
