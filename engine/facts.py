@@ -40,7 +40,7 @@ EVENT_TYPES = ("status_changed", "task_completed", "message_received", objection
 # records the derivation it follows (``derived``): `kawal db upgrade` derives again every row that follows an older
 # one (api.cli), batch by batch, so an upgrade interrupted meanwhile resumes where it stopped; `kawal reports rebuild`
 # derives them all.
-DERIVED_SINCE = "0057"
+DERIVED_SINCE = "0058"
 # What each of those derivations changed, as `kawal db upgrade` says it when it derives a row again (api.cli): a
 # derivation is named by the newest migration of its day, which need not have changed the facts itself (0053 only
 # added an index; the rule came with the code). A new DERIVED_SINCE gets its line here
@@ -53,6 +53,8 @@ DERIVATIONS = {
     " alone), and a request closed as incomplete keeps the date and form of its written notice",
     "0057": "a complaint not actionable at verification keeps the reason chosen (outside the office's authority,"
     " before a court, parties unclear); one verified before the choice existed counts as reason not recorded",
+    "0058": "a dispute keeps the court's decision beside the Supreme Court's on cassation, and a cassation the office"
+    " filed through its own decision counts as filed",
 }
 # How each kind of case ends, as CaseFacts.result names it.
 RESULTS = {
@@ -67,7 +69,10 @@ RESULTS = {
     ),
 }
 # Why a complaint could not be acted on (the share "not actionable, with reasons").
-NOT_ACTIONABLE = ("verifikasi", "instansi_lain", "tidak_cukup_bukti", "dianggap_dicabut")
+NOT_ACTIONABLE = ("verifikasi", "instansi_lain", "tidak_cukup_bukti", "dianggap_dicabut", "tanpa_bukti_anonim")
+# An anonymous complaint whose evidence never came closes as not actionable (legal-process.md §7.3 rule 4;
+# pengaduan.bpmn version 4): its result is "tidak_dapat_ditindaklanjuti", its reason that the evidence did not come.
+ANONYMOUS_WITHOUT_EVIDENCE = status.ANONYMOUS_NOT_ACTIONABLE
 # Why the verification found a complaint not actionable (its form's ``jenis_alasan``; legal-process.md §7.1, §7.4,
 # §10: outside authority, before a court, reporter and/or reported party unclear and cannot be confirmed; or another,
 # explained in its free text). A complaint verified before the form asked it has none (NOT_RECORDED in the statistics).
@@ -243,6 +248,8 @@ _OPTIONAL = (
     "court",
     "court_result",
     "court_decided_on",
+    "cassation_result",
+    "cassation_decided_on",
     "problem_code",
     "category",
     "oversight",
@@ -322,7 +329,8 @@ def _dispute(case: Case, h: _History) -> dict:
         court = "termohon"
     elif "gugatan_pemohon" in h.messages:
         court = "pemohon"
-    judgment = h.messages.get("putusan_kasasi") or h.messages.get("putusan_pengadilan") or {}  # the last court's
+    judgment = h.messages.get("putusan_pengadilan") or {}  # the court's (first instance)
+    cassation = h.messages.get("putusan_kasasi") or {}  # the Supreme Court's, kept beside it (§9.2 (c) 5-6)
     decision = next((name for name, _at in h.statuses if name in DISPUTE_DECISIONS), None)
     message, field = DISPUTE_DECISION_DATES.get(decision, (None, None))
     return {
@@ -335,7 +343,11 @@ def _dispute(case: Case, h: _History) -> dict:
         "court": court,
         "court_result": judgment.get("amar"),
         "court_decided_on": iso_day(judgment.get("tanggal")),
-        "cassation": "kasasi_diajukan" in h.messages,
+        "cassation_result": cassation.get("amar"),
+        "cassation_decided_on": iso_day(cassation.get("tanggal")),
+        # Filed by either party: the applicant's (or a party's) filing recorded as a message, the office's own through
+        # its decision on cassation (sikap_kasasi).
+        "cassation": "kasasi_diajukan" in h.messages or h.task("sikap_kasasi").get("sikap") == "mengajukan_kasasi",
         "carried_out_on": iso_day(h.task("pelaksanaan_putusan").get("tanggal_pelaksanaan")),
     }
 
@@ -344,10 +356,13 @@ def _complaint(case: Case, h: _History) -> dict:
     verification = h.task("verifikasi")
     classification = h.task("klasifikasi")
     recorded = h.task("catat_pengaduan")
-    result = h.last_of(RESULTS[kinds.COMPLAINT]) if case.closed_at is not None else None
+    closings = (*RESULTS[kinds.COMPLAINT], ANONYMOUS_WITHOUT_EVIDENCE)
+    result = h.last_of(closings) if case.closed_at is not None else None
     assessed = {h.task(name).get("hasil") for name in ASSESSMENTS}
     reason = None
-    if result == "tidak_dapat_ditindaklanjuti" or verification.get("hasil") == "tidak_dapat_ditindaklanjuti":
+    if result == ANONYMOUS_WITHOUT_EVIDENCE:
+        result, reason = "tidak_dapat_ditindaklanjuti", "tanpa_bukti_anonim"
+    elif result == "tidak_dapat_ditindaklanjuti" or verification.get("hasil") == "tidak_dapat_ditindaklanjuti":
         reason = "verifikasi"
     elif result == "diteruskan_instansi_lain":
         reason = "instansi_lain"

@@ -238,7 +238,7 @@ TEMPLATES: dict[str, str] = {
     "user_not_in_unit": "user is in another unit than the task's",
     "not_in_unit": "not in unit %(unit)s: the task was referred to that unit",
     "deadline_passed": "the %(deadline)s deadline has passed",
-    "due_before": "must be done before %(due)s",
+    "due_before": "must be done by %(due)s",
     "case_not_waiting": "the case is not waiting for %(name)s",
     "message_not_in_process": "the case's process has no message %(name)s",
     "message_system_only": "only Kawal itself sends this message",
@@ -445,6 +445,8 @@ TEMPLATES: dict[str, str] = {
     "decree (SKB) for %(year)d in the override table first",
     "between_and_today": "between %(first)s and today",
     "report_whole_office": "the yearly report covers the whole office; a unit's cases are in the registers",
+    "inspectorate_not_a_unit": "the Inspectorate General is not a unit of the office: the complaints referred to it "
+    "are the row inspektorat_jenderal of the whole office's unit breakdown",
     "not_before_date": "not before %(day)s",
     "hearing_not_working_day": "the Information Commission holds no hearing on %(day)s, %(what)s (not a working day): "
     "check the date on the summons or the hearing's minutes",

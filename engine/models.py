@@ -1169,9 +1169,11 @@ class CaseFacts(Base):
     mediation: Mapped[str | None] = mapped_column(String(20))  # berhasil | gagal
     adjudication: Mapped[str | None] = mapped_column(String(40))  # the adjudication's amar
     court: Mapped[str | None] = mapped_column(String(20))  # who went to court: pemohon | termohon
-    court_result: Mapped[str | None] = mapped_column(String(40))  # the last court decision's amar
+    court_result: Mapped[str | None] = mapped_column(String(40))  # the court's decision (first instance): its amar
     court_decided_on: Mapped[date | None] = mapped_column(Date)  # the day that decision is dated
     cassation: Mapped[bool] = mapped_column(Boolean, default=False)
+    cassation_result: Mapped[str | None] = mapped_column(String(40))  # the Supreme Court's decision: its amar
+    cassation_decided_on: Mapped[date | None] = mapped_column(Date)  # the day that decision is dated
     problem_code: Mapped[str | None] = mapped_column(String(2))  # complaint: Permenpan 5/2009 code 01-10
     category: Mapped[str | None] = mapped_column(String(40))  # complaint: the office's trend category
     oversight: Mapped[bool | None] = mapped_column(Boolean)  # complaint: berkadar pengawasan

@@ -401,6 +401,9 @@ def _identity_opened(session: Session, case: Case, locale: str) -> list[dict]:
     ]
 
 
+MODEL_DATED = "berkekuatan_hukum_tetap"  # the stage whose own day (``on``) beats the message's
+
+
 def _stages_reached(
     session: Session, case: Case, tz=None
 ) -> list[tuple[CaseEvent, date | None, dict | None, str | None]]:
@@ -435,7 +438,11 @@ def _stages_reached(
         if event.type == "status_changed":
             # A lapse is reached when its clock ran out, whatever stage was reached in the same run before it.
             lapse = event.data["status"] in lateness.LAPSE_STATUSES and message is None
-            day = told or iso_day(event.data.get("on")) or (None if lapse else carried)
+            on = iso_day(event.data.get("on"))
+            # A dispute's finality is dated by the model (the certificate's, the cassation's or the day after the
+            # windows lapsed, sengketa_informasi.bpmn), never by the day an officer checked the court's registry.
+            model_dated = on is not None and event.data["status"] == MODEL_DATED
+            day = (on if model_dated else told) or on or (None if lapse else carried)
             out.append((event, day, message, task))
             # The next stage of this run shares its day; the first stage's is the receipt's.
             carried = day or (case.received_at.astimezone(tz).date() if len(out) == 1 else None)

@@ -35,7 +35,8 @@ def followed_by(session: Session, ids: list[int]) -> dict[int, list[dict]]:
     """Of the requests ``ids``, those an objection followed: request id -> its objections, each followed by the
     disputes brought on it, in the order filed. Each says what became of it: its ``ticket`` and ``kind``, its
     ``result`` (None while open: then its ``status``), and for a dispute the Commission's ruling (``adjudication``)
-    and the court's decision's effect on the request (``court_result``) when there were any. Nothing here judges
+    and the court's and the Supreme Court's decisions' effect on the request (``court_result``, ``cassation_result``)
+    when there were any. Nothing here judges
     which word is final: the reader reads the last of them."""
     objections = _children(session, ids, kinds.OBJECTION)
     disputes = _children(session, [row["id"] for rows in objections.values() for row in rows], kinds.DISPUTE)
@@ -51,15 +52,15 @@ def _children(session: Session, ids: list[int], kind: str) -> dict[int, list[dic
         return found
     query = (
         select(Case.parent_id, Case.id, Case.ticket, Case.status, CaseFacts.result)
-        .add_columns(CaseFacts.adjudication, CaseFacts.court_result)
+        .add_columns(CaseFacts.adjudication, CaseFacts.court_result, CaseFacts.cassation_result)
         .outerjoin(CaseFacts, CaseFacts.case_id == Case.id)
         .where(Case.parent_id.in_(ids), Case.kind == kind)
         .order_by(Case.received_at, Case.id)
     )
-    for parent_id, id_, ticket, status, result, adjudication, court_result in session.execute(query):
+    for parent_id, id_, ticket, status, result, adjudication, court_result, cassation_result in session.execute(query):
         item = {"id": id_, "ticket": ticket, "kind": kind, "result": result, "status": status}
         if kind == kinds.DISPUTE:
-            item.update(adjudication=adjudication, court_result=court_result)
+            item.update(adjudication=adjudication, court_result=court_result, cassation_result=cassation_result)
         found.setdefault(parent_id, []).append(item)
     return found
 
@@ -84,7 +85,8 @@ def orders(session: Session, ids: list[int]) -> dict[int, str]:
 
 # A dispute's decision becomes final and binding (berkekuatan hukum tetap, legal-process.md §5.2 row 10) on the day
 # sengketa_informasi.bpmn takes: the Commission's certificate's date when recorded, the Supreme Court's judgment's
-# on cassation, else the day Kawal reached the stage (the 14 working days passed without a challenge, confirmed).
+# on cassation, else the day the stage names (``on``: since version 4 the day after the office's and the applicant's
+# windows both lapsed on the lenient reading, confirmed), else the day Kawal reached it (versions 1-3).
 # A mediation agreement is final at once (UU 14/2008 Pasal 39): the day it is dated (engine.registers.rows).
 FINAL, CASSATION, MEDIATED = "berkekuatan_hukum_tetap", "putusan_kasasi", "putusan_mediasi"
 

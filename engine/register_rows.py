@@ -75,6 +75,8 @@ def case_row(case: Case, facts: CaseFacts, parent_ticket, parent_details: dict, 
             court_result=facts.court_result,
             court_decided_on=facts.court_decided_on,
             cassation=facts.cassation,
+            cassation_result=facts.cassation_result,
+            cassation_decided_on=facts.cassation_decided_on,
             carried_out_on=facts.carried_out_on,
         )
     else:
@@ -91,9 +93,8 @@ def case_row(case: Case, facts: CaseFacts, parent_ticket, parent_details: dict, 
             # the verification form's reason (its jenis_alasan); none for a complaint verified before it asked
             not_actionable_reason=facts.not_actionable_reason,
             follow_up=facts.follow_up,
-            # Referred to the Inspectorate General (an oversight-relevant complaint, pengaduan.bpmn gw_berkadar: with a
-            # memo, to no unit of the office, so ``unit_code`` stays empty); the page and downloads show it as its Unit.
-            referred_to=INSPECTORATE if facts.oversight else None,
+            # the page and downloads show it as its Unit (engine.registers.SHOWN_IN)
+            referred_to=referred_to(facts),
             sla_days=facts.sla_days,
             within_sla={"met": True, "missed": False}.get(facts.sla),
             within_statutory={"met": True, "missed": False}.get(facts.statutory),
@@ -112,6 +113,15 @@ NOT_APPLICABLE = "tidak_berlaku"
 # ``referred_to`` of a complaint referred to the Inspectorate General (the register's JSON; api.reports.labels words
 # it in the Unit column of the page and the downloads).
 INSPECTORATE = "inspektorat_jenderal"
+# The rule, once: a complaint is referred to the Inspectorate General when it is oversight-relevant (pengaduan.bpmn
+# gw_berkadar: with a memo, to no unit of the office, so ``unit_code`` stays empty). In SQL for the complaint
+# statistics' unit breakdown (engine.complaint_stats), read in Python by ``referred_to`` for a register row.
+REFERRED_TO_INSPECTORATE = CaseFacts.oversight.is_(True)
+
+
+def referred_to(facts: CaseFacts) -> str | None:
+    """INSPECTORATE for a complaint REFERRED_TO_INSPECTORATE holds of, else None."""
+    return INSPECTORATE if facts.oversight is True else None
 
 
 # The requester's reaction to the superior's answer (tanggapan Pemohon, legal-process.md §4.3): ``reaction``'s codes.

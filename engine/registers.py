@@ -118,6 +118,8 @@ COLUMNS = {
         "court_result",
         "court_decided_on",
         "cassation",
+        "cassation_result",
+        "cassation_decided_on",
         "result",
         "decided_at",
         "final_on",

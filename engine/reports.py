@@ -238,6 +238,9 @@ def dispute_figures() -> list[tuple[str, str, ColumnElement, str | None]]:
     rows += [("court", f"result_{a}", CaseFacts.court_result == a, "court.cases") for a in AMAR]
     rows += [
         ("court", "cassation", CaseFacts.cassation.is_(True), "court.cases"),
+    ]
+    rows += [("court", f"cassation_result_{a}", CaseFacts.cassation_result == a, "court.cassation") for a in AMAR]
+    rows += [
         (
             "court",
             "carried_out",

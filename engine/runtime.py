@@ -33,6 +33,7 @@ from engine.models import Case, HolidayOverrideRow, ProcessVersion, WorkflowStat
 from engine.serialization import fast_serializer
 from engine.transaction_info import per_transaction
 from engine.vault import Vault
+from engine.windows import confirm_from
 
 SERIALIZER_VERSION = "kawal-1"
 # A case should stay far below these (spiffworkflow-notes §9.4); beyond them something loops.
@@ -109,6 +110,7 @@ class Runtime:
                     "receipt_at": self.receipt_at,
                     "now_iso": self.now_iso,
                     "office_today": self.office_today,
+                    "final_from": self.final_from,
                 }
             )
         )
@@ -200,6 +202,13 @@ class Runtime:
     def office_today(self) -> str:
         """The office's date now (YYYY-MM-DD), for scripts that compare it with a due date's day."""
         return self.today().isoformat()
+
+    def final_from(self, *ends: str) -> str:
+        """The day (YYYY-MM-DD) a decision nobody challenged became final: the day after the last of the windows to
+        challenge it (``ends``: their ends as ISO instants, each on its latest reading) in the office's zone, the
+        first day no party may still act (sengketa_informasi.bpmn; engine.windows.confirm_from)."""
+        last = max(datetime.fromisoformat(end) for end in ends)
+        return confirm_from(last, self.calendars["strict"].tz).isoformat()
 
     # -- deployment ------------------------------------------------------------------------------
     def deploy(self, session: Session) -> dict[str, ProcessVersion]:

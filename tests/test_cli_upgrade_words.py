@@ -58,7 +58,7 @@ def test_upgrade_from_derivation_0053_names_lateness_on_the_lenient_reading(kawa
     kawal("demo")
     total = _derived_as(db_url, "0053")
     said = kawal("db", "upgrade").output
-    changed = f"{facts.DERIVATIONS['0056']}; {facts.DERIVATIONS['0057']}"
+    changed = f"{facts.DERIVATIONS['0056']}; {facts.DERIVATIONS['0057']}; {facts.DERIVATIONS['0058']}"
     assert f"facts of {total} cases derived again, as what they hold changed: {changed}\n" in said
 
 
@@ -67,7 +67,17 @@ def test_upgrade_from_derivation_0056_names_the_reason_a_complaint_was_not_follo
     kawal("demo")
     total = _derived_as(db_url, "0056")
     said = kawal("db", "upgrade").output
-    assert f"facts of {total} cases derived again, as what they hold changed: {facts.DERIVATIONS['0057']}\n" in said
+    changed = f"{facts.DERIVATIONS['0057']}; {facts.DERIVATIONS['0058']}"
+    assert f"facts of {total} cases derived again, as what they hold changed: {changed}\n" in said
+
+
+def test_upgrade_from_derivation_0057_names_the_court_decisions_kept_apart(kawal, db_url):  # noqa: F811
+    """Migration 0058: a dispute keeps the court's decision beside the Supreme Court's, and the office's own
+    cassation counts as filed (walk of a dispute's court stage, findings 2 and 3)."""
+    kawal("demo")
+    total = _derived_as(db_url, "0057")
+    said = kawal("db", "upgrade").output
+    assert f"facts of {total} cases derived again, as what they hold changed: {facts.DERIVATIONS['0058']}\n" in said
 
 
 def test_upgrade_from_before_every_named_derivation_names_each_change(kawal, db_url):  # noqa: F811

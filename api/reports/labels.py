@@ -91,6 +91,8 @@ COLUMNS = {
     "court_result": _l("Court decision: effect on the information request"),
     "court_decided_on": _l("Court decision date"),
     "cassation": _l("Cassation"),
+    "cassation_result": _l("Supreme Court decision: effect on the information request"),
+    "cassation_decided_on": _l("Supreme Court decision date"),
     "final_on": _l("Final and binding on"),
     "carried_out_on": _l("Carried out"),
     "reporter_mode": _l("Reporter's protection"),
@@ -167,6 +169,8 @@ NOT_ACTIONABLE = {
     "instansi_lain": _l("Outside the office's authority: forwarded"),
     "tidak_cukup_bukti": _l("Not proven: insufficient evidence"),  # resolved (§7.4 row 2, §10: SELESAI)
     "dianggap_dicabut": _l("Evidence not supplied: deemed withdrawn"),
+    # an anonymous complaint whose evidence never came (pengaduan v4, §7.3 rule 4), not the verification's
+    "tanpa_bukti_anonim": _l("Anonymous, evidence not supplied: kept as information"),
 }
 OVERSIGHT = {"berkadar": _l("Oversight-relevant"), "tidak_berkadar": _l("Not oversight-relevant")}
 # A complaint found not actionable at verification before the form asked which reason (engine.complaint_stats).
@@ -181,10 +185,12 @@ REACTIONS = {
 }
 OPEN = _l("Open")
 UNKNOWN = _l("Not recorded")
-# A complaint counted at no unit: not yet classified, or sent to the Inspectorate General or another agency
-# (engine.facts: a complaint's unit is the one it was referred to, never the office that received it).
+# A complaint counted at no unit: not yet classified, closed before it was referred, or sent to another agency
+# (engine.facts: a complaint's unit is the one it was referred to, never the office that received it). One referred
+# to the Inspectorate General has its own row (INSPECTORATE_GENERAL, engine.complaint_stats).
 NOT_REFERRED = _l("Not referred to a unit (yet, or at all)")
-INSPECTORATE_GENERAL = _l("Inspectorate General")  # a complaint register row's referred_to (engine.register_rows)
+# A complaint register row's referred_to (engine.register_rows), and the statistics' unit row of the same complaints.
+INSPECTORATE_GENERAL = _l("Inspectorate General")
 YES, NO = _l("Yes"), _l("No")
 
 # The figures of the Laporan Layanan Informasi Publik, by ``section.figure`` (engine.reports).
@@ -251,6 +257,24 @@ FIGURES = {
     "court.cassation": _l("Cassation filed"),
     "court.carried_out": _l("Court decision carried out"),
 }
+# What a share is of, by its base (engine.reports ``Figure.of``), where it is not its section's total: said after the
+# share on the page, in the PDF and DOCX, and in its own column of the XLSX (api.reports.files.report_rows).
+SHARE_OF = {
+    "requests.received": _l("of all requests received"),
+    "outcomes.decided": _l("of those decided"),
+    "outcomes.refused": _l("of those refused"),
+    "outcomes.granted_part": _l("of those granted in part"),
+    "time.extended": _l("of those extended"),
+    "objections.received": _l("of all objections received"),
+    "objections.settled": _l("of those settled by agreement"),
+    "disputes.received": _l("of all disputes received"),
+    "disputes.mediation": _l("of those mediated"),
+    "disputes.adjudication": _l("of those adjudicated"),
+    "court.cases": _l("of those challenged in court"),
+    "court.cassation": _l("of the cassations filed"),
+}
+# A yearly report row of the Supreme Court's decisions on cassation, by their effect on the request (COURT_AMAR).
+CASSATION_RESULT = _l("Supreme Court: %(effect)s")
 NARRATIVE = {
     "policy": _l("General policy on public information services"),
     "facilities": _l("Facilities and their condition"),
@@ -440,6 +464,7 @@ def value_text(rt: Runtime, column: str, value) -> str:
         "notice_sent_on",
         "filed_at_commission",
         "court_decided_on",
+        "cassation_decided_on",
         "final_on",
     ):
         return format_date(value, "d MMM y")  # a day, as the register writes its instants
@@ -460,7 +485,7 @@ def value_text(rt: Runtime, column: str, value) -> str:
         return str(EXEMPTIONS.get(value, value))
     if column == "adjudication":
         return str(AMAR.get(value, value))
-    if column == "court_result":
+    if column in ("court_result", "cassation_result"):
         return str(COURT_AMAR.get(value, value))
     if column == "mediation":
         return str(MEDIATION.get(value, value))
@@ -498,8 +523,9 @@ def followed_text(item: dict, locale: str) -> str:
     words = [status.label(item.get("result") or item["status"], locale)]
     if item.get("adjudication"):
         words.append(str(AMAR.get(item["adjudication"], item["adjudication"])))
-    if item.get("court_result"):
-        words.append(str(COURT_AMAR.get(item["court_result"], item["court_result"])))
+    last = item.get("cassation_result") or item.get("court_result")  # the last court's effect on the request
+    if last:
+        words.append(str(COURT_AMAR.get(last, last)))
     return f"{item['ticket']}: {', '.join(words)}"
 
 
@@ -528,6 +554,9 @@ def figure_label(rt: Runtime, key: str) -> str:
         return str(EXTENSION_REASONS.get(figure[10:], figure))
     if section == "court" and figure.startswith("result_"):  # as the register names it: the request's fate
         return str(COURT_AMAR.get(figure[7:], figure))
+    if section == "court" and figure.startswith("cassation_result_"):  # the Supreme Court's, of the cassations
+        amar = figure[len("cassation_result_") :]
+        return str(CASSATION_RESULT) % {"effect": COURT_AMAR.get(amar, amar)}
     for prefix in ("adjudication_", "result_"):
         if figure.startswith(prefix):
             return str(AMAR.get(figure[len(prefix) :], figure))
@@ -538,6 +567,8 @@ def complaint_value(rt: Runtime, dimension: str, value: str) -> str:
     """A value of a complaint statistics breakdown."""
     if value == "-":
         return str(NOT_REFERRED if dimension == "unit" else UNKNOWN)
+    if dimension == "unit" and value == register_rows.INSPECTORATE:
+        return str(INSPECTORATE_GENERAL)
     if dimension == "oversight":
         return str(OVERSIGHT.get(value, value))
     if dimension == "result":

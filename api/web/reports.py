@@ -292,6 +292,7 @@ PAGE_COLUMNS = {
             "adjudication",
             "court_result",
             "court_decided_on",
+            "cassation_result",
             "decided_at",
             "carried_out_on",
         }
@@ -306,6 +307,7 @@ PAGE_COLUMNS = {
             "unit_code",
             "status",
             "result",
+            "not_actionable",
             "not_actionable_reason",
             "closed_days",
             "within_sla",
@@ -318,8 +320,15 @@ PAGE_COLUMNS = {
 # page of every column keeping it a column of its own: a request's decision under the stage its case reached, so that
 # the page's own columns, the final result after an objection or a dispute among them, fit a screen of 1366 px
 # (twelve columns needed 1146 px of the 1120 the page gives); a complaint's reason for not being actionable at its
-# verification under its outcome.
-PAGE_FOLDS = {kinds.REQUEST: {"result": "status"}, kinds.COMPLAINT: {"not_actionable_reason": "result"}}
+# verification under its outcome, and why it was not followed up under its stage, for every complaint that was not
+# (api.reports.labels.NOT_ACTIONABLE: the verification's finding, forwarding, insufficient evidence, a deemed
+# withdrawal, or the anonymous complaint closed without the evidence asked for and kept as information, §7.3 rule 4);
+# a dispute's Supreme Court decision under the court's it ruled on.
+PAGE_FOLDS = {
+    kinds.REQUEST: {"result": "status"},
+    kinds.COMPLAINT: {"not_actionable_reason": "result", "not_actionable": "status"},
+    kinds.DISPUTE: {"cassation_result": "court_result"},  # the Supreme Court's decision under the court's
+}
 
 
 @dataclass(frozen=True)

@@ -20,6 +20,7 @@ from engine import (
     chain,
     dip_match,
     documents,
+    evidence_lapse,
     exemptions,
     fees,
     kinds,
@@ -33,6 +34,7 @@ from engine.catalogs import N_, catalog
 from engine.config import Settings
 from engine.explanation import ZONES
 from engine.languages import written_in
+from engine.letters import dispute
 from engine.letters.dispute import parties
 from engine.letters.render import long_date
 from engine.letters.signers import signatory
@@ -367,6 +369,8 @@ def build(
     if kind.names_requester:
         requester = record.identity(case.requester_party_id) or {}
         out |= parties(session, case, kind, data, request, requester, record.task_data)
+    if kind.code == dispute.COMPLIANCE:  # the decision carried out, and the day it became final
+        out["carried_out"] = dispute.carried_out(session, case, tz)
     if kind.code == OBJECTION_RESPONSE:
         out |= _response_periods(rt, letter_date)
     return out
@@ -507,7 +511,8 @@ def complaint(
         "requester": None,
     }
     if kind.code in ("tanda_terima_pengaduan", "lembar_disposisi", "surat_permintaan_bukti"):
-        out["clock"] = _complaint_clock(rt, case)
+        # what the reporter's silence after an evidence request leads to, by the case's process version
+        out["clock"] = {**_complaint_clock(rt, case), "evidence_lapse": evidence_lapse.consequence(session, case, rt)}
     if kind.code in ("lembar_disposisi", "surat_permintaan_klarifikasi"):
         out["unit_deadline"] = _unit_deadline(case, tz)
     if kind.audience == "team":

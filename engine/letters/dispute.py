@@ -13,9 +13,14 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from engine.letters.types import LetterType
-from engine.models import Case, Letter
+from engine.models import Case, CaseEvent, Letter
+from engine.register_lookups import final_days
 
 POWER_OF_ATTORNEY, RESPONSE = "surat_kuasa_khusus", "tanggapan_termohon"
+COMPLIANCE = "berita_acara_pelaksanaan_putusan"  # the record of carrying out the final decision (§10b)
+MEDIATION_COMPLIANCE_TASK = "laksanakan_kesepakatan_mediasi"  # the mediation agreement's, on grounds b-g
+# The decisions that may become final, the last instance first: the Supreme Court's, the court's, the Commission's.
+DECISIONS = ("putusan_kasasi", "putusan_pengadilan", "putusan_ajudikasi")
 DETERMINATION = "penetapan_pengecualian"
 CONSEQUENCE_TEST = "uji konsekuensi"  # how an item of evidence names the consequence test record
 
@@ -66,6 +71,34 @@ def parties(
             }
         )
     return out | {"attorneys": attorneys, "enclosed": enclosed, "enclosures": len(enclosed)}
+
+
+def carried_out(session: Session, case: Case, tz) -> dict:
+    """The decision a record of carrying it out names: the last instance's that the office recorded (``instance``:
+    ``kasasi``, ``pengadilan`` or ``ajudikasi``, with its court, case number and date as its message gave them), and
+    the day it became final as the register reads it (engine.register_lookups.final_days). Without a decision (a
+    mediation agreement carried out) only that day, if any."""
+    decisions: dict[str, dict] = {}
+    rows = session.execute(
+        select(CaseEvent.data)
+        .where(CaseEvent.case_id == case.id, CaseEvent.type == "message_received")
+        .order_by(CaseEvent.seq)
+    )
+    for (data,) in rows:
+        if data.get("message") in DECISIONS:
+            decisions[data["message"]] = dict(data.get("data") or {})
+    final_on = final_days(session, [case.id], tz).get(case.id)
+    out = {"final_on": final_on.isoformat() if final_on else ""}
+    name = next((n for n in DECISIONS if n in decisions), None)
+    if name is None:
+        return out
+    decided = decisions[name]
+    return out | {
+        "instance": name.removeprefix("putusan_"),
+        "court": decided.get("pengadilan") or "",
+        "number": decided.get("nomor_perkara") or "",
+        "date": decided.get("tanggal") or decided.get("tanggal_dibacakan") or "",
+    }
 
 
 def _latest(session: Session, case_id: int, kind: str):

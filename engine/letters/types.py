@@ -266,6 +266,16 @@ TYPES: dict[str, LetterType] = {
             "UU 14/2008 Pasal 2 ayat (3) dan Pasal 22 ayat (7) huruf g",
         ),
         LetterType(
+            "berita_acara_pelaksanaan_putusan",
+            "BAPP",
+            "Berita Acara Pelaksanaan Putusan Sengketa Informasi Publik",
+            "Record of Compliance with the Decision on the Information Dispute",
+            "ppid",
+            True,
+            "UU 14/2008 Pasal 39 dan Pasal 52; putusan atau kesepakatan mediasi",
+            names_requester=True,
+        ),
+        LetterType(
             "berita_acara_serah_terima",
             "BAST",
             "Tanda Bukti Penyerahan Informasi Publik (Berita Acara Serah Terima)",
@@ -369,6 +379,22 @@ TRIGGERS: tuple[Trigger, ...] = (
         kinds.DISPUTE, "surat_kuasa", "surat_kuasa_khusus", "tanggal", when=lambda f: not f.data.get("nomor_surat")
     ),
     Trigger(kinds.DISPUTE, "siapkan_berkas", "tanggapan_termohon"),
+    # The record of carrying out the final decision, or the mediation agreement (§10b: PPID to the applicant and the
+    # Commission), dated the day it was carried out, unless the office gave the number of its own.
+    Trigger(
+        kinds.DISPUTE,
+        "pelaksanaan_putusan",
+        "berita_acara_pelaksanaan_putusan",
+        "tanggal_pelaksanaan",
+        when=lambda f: not f.data.get("nomor_berita_acara"),
+    ),
+    Trigger(
+        kinds.DISPUTE,
+        "laksanakan_kesepakatan_mediasi",
+        "berita_acara_pelaksanaan_putusan",
+        "tanggal_pelaksanaan",
+        when=lambda f: not f.data.get("nomor_berita_acara"),
+    ),
     # A complaint's letters. The receipt once the complaint is recorded, the disposition sheet with its
     # classification; a not oversight-relevant complaint is clarified by the unit it is referred to; the
     # memo and the forwarding letter are numbered by Kawal unless the office gave its own number.

@@ -380,7 +380,7 @@ def test_no_extension_once_t10_has_passed_but_deciding_still_works(desk, client,
         assert_refused(r, 422, {"_schema"})
         assert (r.json["reason"], r.json["message"]) == ("deadline_passed", "batas waktu T10 sudah lewat")
         (before,) = r.json["errors"]["_schema"]  # the deadline as the pages write it: "21 Des 2026, 16:00 WIB"
-        assert before.startswith("harus sebelum "), before
+        assert before.startswith("harus dilakukan paling lambat "), before
         assert before.endswith(" WIB"), before
 
         r = client.post(url, json={"data": STEP["tentukan_langkah"]}, headers=ppid)

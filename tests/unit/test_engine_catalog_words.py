@@ -289,13 +289,15 @@ STAGES = {
     "berkekuatan_hukum_tetap": (
         "Berkekuatan Hukum Tetap",
         "Final and Binding",
-        "Putusan sudah berkekuatan hukum tetap dan dilaksanakan oleh badan publik; Anda akan diberi tahu hasilnya.",
+        "Putusan sudah berkekuatan hukum tetap dan akan dilaksanakan oleh badan publik; Anda akan diberi tahu bila"
+        " sudah dilaksanakan.",
         "The decision is final and binding, and the public body carries it out; you will be told when it has.",
     ),
     "pelaksanaan_putusan": (
         "Pelaksanaan Putusan",
         "Compliance with the Decision",
-        "Putusan sudah berkekuatan hukum tetap dan dilaksanakan oleh badan publik; Anda akan diberi tahu hasilnya.",
+        "Putusan sudah berkekuatan hukum tetap dan akan dilaksanakan oleh badan publik; Anda akan diberi tahu bila"
+        " sudah dilaksanakan.",
         "The decision is final and binding, and the public body carries it out; you will be told when it has.",
     ),
     "sengketa_selesai": ("Selesai", "Completed", "Tidak ada.", "None."),
@@ -387,6 +389,31 @@ STAGES = {
             "kembali jika Anda mengirimkan bukti yang diminta."
         ),
         "The complaint's file is archived. The complaint still reopens if you send the evidence asked for.",
+    ),
+    "anonim_tidak_ditindaklanjuti": (
+        "Tidak Dapat Ditindaklanjuti",
+        "Not Actionable",
+        (
+            "Tanpa bukti yang diminta, pengaduan anonim tidak dapat diklarifikasi. Laporan Anda tetap kami simpan "
+            "sebagai bahan informasi untuk perencanaan pengawasan. Pengaduan dapat dibuka kembali jika Anda "
+            "mengirimkan bukti yang diminta."
+        ),
+        (
+            "Without the evidence asked for, the anonymous complaint cannot be clarified. We keep your report as "
+            "information for planning audits. The complaint reopens if you send the evidence asked for."
+        ),
+    ),
+    "anonim_tidak_ditindaklanjuti_diarsipkan": (
+        "Tidak Dapat Ditindaklanjuti, Diarsipkan",
+        "Not Actionable, Archived",
+        (
+            "Berkas pengaduan telah diarsipkan dan disimpan sebagai bahan informasi untuk perencanaan pengawasan. "
+            "Pengaduan tetap dapat dibuka kembali jika Anda mengirimkan bukti yang diminta."
+        ),
+        (
+            "The complaint's file is archived and kept as information for planning audits. The complaint still "
+            "reopens if you send the evidence asked for."
+        ),
     ),
     "dibuka_kembali_pengaduan": (
         "Dibuka Kembali",

@@ -219,8 +219,8 @@ def test_an_instant_in_a_refusal_is_written_as_the_pages_write_it_in_the_zone_it
     from api.language import say
 
     refusal = msg("due_before", due=datetime(2026, 12, 21, 16, 0, tzinfo=ZoneInfo("Asia/Jakarta")))
-    assert say(refusal, "id") == "harus sebelum 21 Des 2026, 16:00 WIB"
-    assert say(refusal, "en") == "must be done before 21 Dec 2026, 16:00 WIB"
+    assert say(refusal, "id") == "harus dilakukan paling lambat 21 Des 2026, 16:00 WIB"
+    assert say(refusal, "en") == "must be done by 21 Dec 2026, 16:00 WIB"
     late = msg("download_expired", date=datetime(2027, 1, 6, 9, 30, tzinfo=ZoneInfo("Asia/Makassar")))
     assert say(late, "id").startswith("unduhan tersedia sampai 6 Jan 2027, 09:30 WITA")
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from babel.dates import format_date
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from sqlalchemy import select
@@ -19,7 +20,8 @@ from api.extensions import db
 from api.web import schema_form
 from api.web.case import money
 from api.web.facts import value_text
-from engine import access, bundle, dip_match, documents, kinds, notices, visibility
+from engine import access, bundle, dip_match, documents, exemption_words, kinds, notices, visibility
+from engine.calendar import iso_day
 from engine.letters.types import TYPES
 from engine.models import Case, CaseEvent
 
@@ -65,7 +67,7 @@ def letters(rt, case: Case, locale: str) -> list[dict]:
         out = []
         for doc in documents.issued(db.session, case):
             if doc.audience == "reporter":
-                _doc, text = documents.render(db.session, rt.forms, case, doc.name, locale, READER)
+                _doc, text = documents.render(db.session, rt.forms, case, doc.name, locale, READER, rt)
                 out.append({"title": doc.title_en if locale == "en" else doc.title_id, "text": text})
         return out
     events = _completed(case)
@@ -147,15 +149,43 @@ DECISIONS = {
 }
 
 
+# A refusal a dispute's final decision overturned (engine.exemption_ends: the request's ``refusal_overturned`` event):
+# the notice's refusal no longer stands, and the requester reads that instead of it.
+OVERTURNED = "refusal_overturned"
+OVERTURNED_WORDS = _l(
+    "The refusal in the written notice no longer stands: %(reason)s on %(date)s. The office must give you the"
+    " information; follow it on the dispute's page."
+)
+
+
 def decision(rt, case: Case, locale: str) -> str | None:
-    """The decision on a request in a sentence (``DECISIONS``), once its written notice has told it; else None."""
+    """The decision on a request in a sentence (``DECISIONS``), once its written notice has told it; else None. A
+    refusal a dispute's final decision overturned says so instead (``OVERTURNED_WORDS``)."""
     if case.kind != kinds.REQUEST:
         return None
     tasks = [(e.data.get("task"), e.data.get("data", {})) for e in _completed(case)]
     if not any(task == "pemberitahuan_tertulis" for task, _data in tasks):
         return None
+    overturned = _overturned_by_dispute(case, locale)
+    if overturned is not None:
+        return overturned
     decided = [data for task, data in tasks if task == "putuskan"]
     return _decision_words(rt, bundle.redact(decided[-1]), locale) if decided else None
+
+
+def _overturned_by_dispute(case: Case, locale: str) -> str | None:
+    """The last dispute's final decision that overturned the request's refusal, in a sentence; None when none did."""
+    events = db.session.scalars(
+        select(CaseEvent.data)
+        .where(CaseEvent.case_id == case.id, CaseEvent.type == OVERTURNED)
+        .order_by(CaseEvent.seq.desc())
+    )
+    found = next((data for data in events if data.get("dispute") and data.get("code") in exemption_words.WORDS), None)
+    on = iso_day((found or {}).get("on"))
+    if found is None or on is None:
+        return None
+    reason = exemption_words.worded(found["code"], found.get("params") or {}, locale)
+    return str(OVERTURNED_WORDS) % {"reason": reason, "date": format_date(on, "d MMM y", locale=locale)}
 
 
 def _decision_words(rt, data: dict, locale: str) -> str | None:
