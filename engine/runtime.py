@@ -33,7 +33,7 @@ from engine.models import Case, HolidayOverrideRow, ProcessVersion, WorkflowStat
 from engine.serialization import fast_serializer
 from engine.transaction_info import per_transaction
 from engine.vault import Vault
-from engine.windows import confirm_from
+from engine.windows import confirm_from, office_zone
 
 SERIALIZER_VERSION = "kawal-1"
 # A case should stay far below these (spiffworkflow-notes §9.4); beyond them something loops.
@@ -208,7 +208,7 @@ class Runtime:
         challenge it (``ends``: their ends as ISO instants, each on its latest reading) in the office's zone, the
         first day no party may still act (sengketa_informasi.bpmn; engine.windows.confirm_from)."""
         last = max(datetime.fromisoformat(end) for end in ends)
-        return confirm_from(last, self.calendars["strict"].tz).isoformat()
+        return confirm_from(last, office_zone(self)).isoformat()
 
     # -- deployment ------------------------------------------------------------------------------
     def deploy(self, session: Session) -> dict[str, ProcessVersion]:

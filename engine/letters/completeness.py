@@ -34,6 +34,7 @@ from engine.facts import EXEMPTING
 from engine.letters.context import task_data
 from engine.messages import msg
 from engine.models import Case, CaseEvent, Deadline, HumanTask
+from engine.register_lookups import final_days
 from engine.runtime import Runtime
 
 # The decisions that give information: only a written notice of one says what is given and may state a fee (which
@@ -183,6 +184,32 @@ COURTS = {
 }
 
 
+def _check_compliance(session: Session, rt: Runtime, case: Case, data: dict) -> dict:
+    """A decision is carried out no earlier than it became final (the day the register reads,
+    engine.register_lookups.final_days), a mediation agreement no earlier than it was made: Kawal numbers a record of
+    it dated that day (engine.letters.types BAPP). On every process version: sengketa_informasi version 4 bounds the
+    date in the model too (dispatch_not_before), a case started before does not."""
+    day = iso_day(data.get("tanggal_pelaksanaan"))
+    if day is None:
+        return {}
+    first = final_days(session, [case.id], rt.calendars["strict"].tz).get(case.id)
+    if first is None:  # carried out on a mediation agreement: the agreement's day
+        agreed = session.scalars(
+            select(CaseEvent.data)
+            .where(CaseEvent.case_id == case.id, CaseEvent.type == "message_received")
+            .order_by(CaseEvent.seq.desc())
+        )
+        first = next(
+            (iso_day((d.get("data") or {}).get("tanggal")) for d in agreed if d.get("message") == MEDIATED), None
+        )
+    if first is not None and day < first:
+        return {"tanggal_pelaksanaan": [msg("between_and_today", first=first)]}
+    return {}
+
+
+MEDIATED = "hasil_mediasi"  # the Commission's message of the mediation's outcome: an agreement's day
+
+
 def _check_court(session: Session, rt: Runtime, case: Case, data: dict) -> dict:
     """The office challenges the Commission's decision at the court the law gives a body like it (UU 14/2008 Pasal
     47, §5.2 row 9: the PTUN for a state public body, KAWAL_COURT_OF_CHALLENGE=ptun, else the district court): a
@@ -202,6 +229,8 @@ RULES: dict[tuple[str, str], Callable[[Session, Runtime, Case, dict], dict]] = {
     (kinds.REQUEST, "tetapkan_pengecualian"): _check_determination,
     (kinds.REQUEST, "tetapkan_pengecualian_pimpinan"): _check_determination,
     (kinds.DISPUTE, "sikap_atas_putusan"): _check_court,
+    (kinds.DISPUTE, "pelaksanaan_putusan"): _check_compliance,
+    (kinds.DISPUTE, "laksanakan_kesepakatan_mediasi"): _check_compliance,
 }
 
 

@@ -370,7 +370,7 @@ def build(
         requester = record.identity(case.requester_party_id) or {}
         out |= parties(session, case, kind, data, request, requester, record.task_data)
     if kind.code == dispute.COMPLIANCE:  # the decision carried out, and the day it became final
-        out["carried_out"] = dispute.carried_out(session, case, tz)
+        out["carried_out"] = dispute.carried_out(session, case, tz, _issuing_task(session, record, corrects, task))
     if kind.code == OBJECTION_RESPONSE:
         out |= _response_periods(rt, letter_date)
     return out

@@ -21,6 +21,7 @@ COMPLIANCE = "berita_acara_pelaksanaan_putusan"  # the record of carrying out th
 MEDIATION_COMPLIANCE_TASK = "laksanakan_kesepakatan_mediasi"  # the mediation agreement's, on grounds b-g
 # The decisions that may become final, the last instance first: the Supreme Court's, the court's, the Commission's.
 DECISIONS = ("putusan_kasasi", "putusan_pengadilan", "putusan_ajudikasi")
+MEDIATED = "hasil_mediasi"  # the Commission's message of the mediation's outcome: an agreement's day
 DETERMINATION = "penetapan_pengecualian"
 CONSEQUENCE_TEST = "uji konsekuensi"  # how an item of evidence names the consequence test record
 
@@ -73,26 +74,30 @@ def parties(
     return out | {"attorneys": attorneys, "enclosed": enclosed, "enclosures": len(enclosed)}
 
 
-def carried_out(session: Session, case: Case, tz) -> dict:
-    """The decision a record of carrying it out names: the last instance's that the office recorded (``instance``:
-    ``kasasi``, ``pengadilan`` or ``ajudikasi``, with its court, case number and date as its message gave them), and
-    the day it became final as the register reads it (engine.register_lookups.final_days). Without a decision (a
-    mediation agreement carried out) only that day, if any."""
-    decisions: dict[str, dict] = {}
+def carried_out(session: Session, case: Case, tz, task: str | None = None) -> dict:
+    """What a record of compliance names (``task``: the task whose completion issues it). Of a mediation agreement
+    (MEDIATION_COMPLIANCE_TASK), the agreement's day (``agreed_on``), whatever was decided after it. Of a decision, the
+    last instance's that the office recorded (``instance``: ``kasasi``, ``pengadilan`` or ``ajudikasi``, with its court,
+    case number and date as its message gave them), and the day it became final as the register reads it
+    (engine.register_lookups.final_days); a full mediation agreement carried out: that day alone, if any."""
+    recorded: dict[str, dict] = {}
     rows = session.execute(
         select(CaseEvent.data)
         .where(CaseEvent.case_id == case.id, CaseEvent.type == "message_received")
         .order_by(CaseEvent.seq)
     )
     for (data,) in rows:
-        if data.get("message") in DECISIONS:
-            decisions[data["message"]] = dict(data.get("data") or {})
+        if data.get("message") in (*DECISIONS, MEDIATED):
+            recorded[data["message"]] = dict(data.get("data") or {})
+    out = dict.fromkeys(("instance", "court", "number", "date", "final_on", "agreed_on"), "")  # every key, always
+    if task == MEDIATION_COMPLIANCE_TASK:
+        return out | {"agreed_on": recorded.get(MEDIATED, {}).get("tanggal") or ""}
     final_on = final_days(session, [case.id], tz).get(case.id)
-    out = {"final_on": final_on.isoformat() if final_on else ""}
-    name = next((n for n in DECISIONS if n in decisions), None)
+    out["final_on"] = final_on.isoformat() if final_on else ""
+    name = next((n for n in DECISIONS if n in recorded), None)
     if name is None:
-        return out
-    decided = decisions[name]
+        return out | {"agreed_on": recorded.get(MEDIATED, {}).get("tanggal") or ""}
+    decided = recorded[name]
     return out | {
         "instance": name.removeprefix("putusan_"),
         "court": decided.get("pengadilan") or "",

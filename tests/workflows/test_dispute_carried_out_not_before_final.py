@@ -5,14 +5,19 @@ message, as the office's court objection refuses one before the decision it answ
 
 Python's decision (a form's date check): SQLite alone."""
 
+import dataclasses
+import shutil
 from datetime import date
+from pathlib import Path
 
 import pytest
 
 from api.language import say
 from engine.errors import Invalid
 from engine.messages import msg
+from engine.runtime import Runtime
 from tests.conftest import sqlite_db_url as db_url  # noqa: F401 - SQLite alone: a form's date check
+from tests.workflows.conftest import Office
 from tests.workflows.test_dispute_final_on_the_day_after_the_windows import ACCEPT, _decided
 from tests.workflows.test_sengketa_paths import (  # noqa: F401 - the clock fixture
     BERKAS,
@@ -22,6 +27,8 @@ from tests.workflows.test_sengketa_paths import (  # noqa: F401 - the clock fixt
     clock,
     wib,
 )
+
+FIXTURES = Path(__file__).parent / "fixtures"
 
 
 def test_a_decision_is_not_carried_out_before_it_became_final(office, clock):  # noqa: F811
@@ -64,3 +71,29 @@ def test_a_mediation_agreement_is_not_carried_out_before_it_was_made(office, clo
     assert field == msg("between_and_today", first=date(2027, 1, 27))
     office.complete(ticket, "laksanakan_kesepakatan_mediasi", {**carried, "tanggal_pelaksanaan": "2027-01-27"})
     assert office.case(ticket).status == "ajudikasi"
+
+
+def test_a_dispute_on_the_previous_version_is_not_carried_out_before_it_became_final(
+    settings,
+    session_factory_,
+    clock,  # noqa: F811 - the clock fixture
+    tmp_path,
+):
+    """A dispute started on version 3 (its tasks bound no date in the model) still may not be recorded carried out
+    before it became final: on that version, the day the confirmation was recorded (Wed 7 Apr 2027). Kawal would
+    otherwise number a record of compliance dated before it (reviewed)."""
+    workflows = tmp_path / "workflows"
+    shutil.copytree(settings.workflows_dir, workflows, ignore=shutil.ignore_patterns("*.py", "__pycache__"))
+    shutil.copy(FIXTURES / "sengketa_informasi.v3.bpmn", workflows / "sengketa_informasi.bpmn")
+    before = Office(session_factory_, Runtime(dataclasses.replace(settings, workflows_dir=workflows)))
+    ticket = _decided(before, clock, "2027-03-01", "2027-03-01")
+    before.complete(ticket, "sikap_atas_putusan", ACCEPT)
+    clock.move_to(wib("2027-04-07"))
+    before.run(ticket)
+    before.message(ticket, "tidak_ada_upaya_hukum", {"tanggal_pemeriksaan": "2027-04-07"})
+    unnumbered = {k: v for k, v in PELAKSANAAN.items() if k != "nomor_berita_acara"}
+    with pytest.raises(Invalid) as refused:
+        before.complete(ticket, "pelaksanaan_putusan", {**unnumbered, "tanggal_pelaksanaan": "2027-04-02"})
+    assert refused.value.fields["tanggal_pelaksanaan"] == [msg("between_and_today", first=date(2027, 4, 7))]
+    before.complete(ticket, "pelaksanaan_putusan", {**unnumbered, "tanggal_pelaksanaan": "2027-04-07"})
+    assert before.case(ticket).status == "sengketa_selesai"

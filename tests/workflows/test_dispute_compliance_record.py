@@ -12,7 +12,7 @@ import time_machine
 from tests.conftest import sqlite_db_url as db_url  # noqa: F401 - SQLite alone: a letter's words (numbering: test_letters)
 from tests.workflows.test_exemption_overturned import RECEIVED, _dispute_decided, _final
 from tests.workflows.test_letters import by_kind, letters, render_pending, text_of
-from tests.workflows.test_sengketa_paths import PELAKSANAAN
+from tests.workflows.test_sengketa_paths import BERKAS, MANDAT, PELAKSANAAN, SURAT_KUASA, wib
 
 KAWAL_NUMBERED = {k: v for k, v in PELAKSANAAN.items() if k != "nomor_berita_acara"}
 
@@ -50,3 +50,27 @@ def test_an_office_that_numbered_its_own_record_gets_none_from_kawal(office, clo
     office.complete(ticket, "pelaksanaan_putusan", PELAKSANAAN)  # its own number: BA-03/PPID/IV/2027
     render_pending(office)
     assert "berita_acara_pelaksanaan_putusan" not in by_kind(letters(office, ticket))
+
+
+def test_the_record_of_a_mediation_agreement_names_the_agreement(office, clock):
+    """Grounds a and c: the agreement on c (Wed 27 Jan 2027) is carried out before ground a is adjudicated; its record
+    names the agreement and its day, never a decision."""
+    clock.move_to(wib("2027-01-13"))
+    request = office.submit()
+    ticket = office.dispute(office.objection(request, ["a", "c"]))
+    office.complete(ticket, "surat_kuasa", SURAT_KUASA)
+    office.complete(ticket, "siapkan_berkas", BERKAS)
+    clock.move_to(wib("2027-01-20"))
+    heard = {"tanggal": "2027-01-20", "hasil": "dilanjutkan", "mediasi": True, "tanggal_mediasi": "2027-01-20"}
+    office.message(ticket, "pemeriksaan_awal", heard)
+    office.complete(ticket, "mandat_mediasi", MANDAT)
+    clock.move_to(wib("2027-01-28"))
+    agreed = {"tanggal": "2027-01-27", "hasil": "berhasil", "kesepakatan": "Jawaban tertulis dikirim"}
+    office.message(ticket, "hasil_mediasi", agreed)
+    carried = {"tanggal_pelaksanaan": "2027-01-28", "uraian": "Jawaban tertulis dikirim kepada pemohon"}
+    office.complete(ticket, "laksanakan_kesepakatan_mediasi", carried)
+    render_pending(office)
+    text = " ".join(text_of(office, by_kind(letters(office, ticket))["berita_acara_pelaksanaan_putusan"]).split())
+    assert "telah melaksanakan kesepakatan mediasi di hadapan" in text
+    assert "tanggal 27 Januari 2027" in text
+    assert "putusan" not in text.split("telah melaksanakan", 1)[1].split(".", 1)[0]

@@ -156,3 +156,16 @@ def test_a_dispute_started_on_the_previous_version_keeps_the_day_it_was_confirme
         versions = {s.scalar(select(Case.process_version_id).where(Case.ticket == t)) for t in tickets}
     assert len(versions) == 2
     office.verify()
+
+
+def test_without_the_applicant_s_receipt_it_is_final_no_earlier_than_confirmed(office, clock):  # noqa: F811
+    """The applicant's copy not recorded, their window is counted from the reading (P14P ends Wed 31 Mar): their real
+    window may have run later, so a decision confirmed on Wed 7 Apr is final that day, not on 1 Apr (reviewed:
+    legal-process.md §2.2, another party's window on its latest reading)."""
+    ticket = _decided(office, clock, "2027-03-02")
+    office.complete(ticket, "sikap_atas_putusan", ACCEPT)
+    clock.move_to(wib("2027-04-07"))
+    office.run(ticket)
+    office.message(ticket, "tidak_ada_upaya_hukum", {"tanggal_pemeriksaan": "2027-04-07"})
+    final = date(2027, 4, 7)
+    assert _final_days(office, ticket) == {"register": final, "timeline": final, "laksana": final}
