@@ -50,9 +50,10 @@ def test_a_decision_is_not_carried_out_before_it_became_final(office, clock):  #
     assert office.case(ticket).status == "sengketa_selesai"
 
 
-def test_a_mediation_agreement_is_not_carried_out_before_it_was_made(office, clock):  # noqa: F811
-    """Grounds a and c: the agreement on c of Wed 27 Jan 2027 is carried out (ground a goes to adjudication), never
-    on a day before it was made (reviewed: 14 Jan was recorded, and Kawal would issue its record so dated)."""
+def agreed_on_c(office, clock) -> str:  # noqa: F811 - the clock fixture's traveller
+    """A dispute on grounds a and c whose mediation reached an agreement on c on Wed 27 Jan 2027 (ground a goes to
+    adjudication once it is carried out): its ticket, the clock on Thu 28 Jan, laksanakan_kesepakatan_mediasi open."""
+    clock.move_to(wib("2027-01-13"))
     request = office.submit()
     ticket = office.dispute(office.objection(request, ["a", "c"]))
     office.complete(ticket, "surat_kuasa", SURAT_KUASA)
@@ -64,6 +65,13 @@ def test_a_mediation_agreement_is_not_carried_out_before_it_was_made(office, clo
     clock.move_to(wib("2027-01-28"))
     agreed = {"tanggal": "2027-01-27", "hasil": "berhasil", "kesepakatan": "Jawaban tertulis dikirim"}
     office.message(ticket, "hasil_mediasi", agreed)
+    return ticket
+
+
+def test_a_mediation_agreement_is_not_carried_out_before_it_was_made(office, clock):  # noqa: F811
+    """Grounds a and c: the agreement on c of Wed 27 Jan 2027 is carried out (ground a goes to adjudication), never
+    on a day before it was made (reviewed: 14 Jan was recorded, and Kawal would issue its record so dated)."""
+    ticket = agreed_on_c(office, clock)
     carried = {"uraian": "Jawaban tertulis dikirim", "nomor_berita_acara": "BA-1"}
     with pytest.raises(Invalid) as refused:
         office.complete(ticket, "laksanakan_kesepakatan_mediasi", {**carried, "tanggal_pelaksanaan": "2027-01-14"})

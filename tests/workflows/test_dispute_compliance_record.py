@@ -10,9 +10,10 @@ import pytest
 import time_machine
 
 from tests.conftest import sqlite_db_url as db_url  # noqa: F401 - SQLite alone: a letter's words (numbering: test_letters)
+from tests.workflows.test_dispute_carried_out_not_before_final import agreed_on_c
 from tests.workflows.test_exemption_overturned import RECEIVED, _dispute_decided, _final
 from tests.workflows.test_letters import by_kind, letters, render_pending, text_of
-from tests.workflows.test_sengketa_paths import BERKAS, MANDAT, PELAKSANAAN, SURAT_KUASA, wib
+from tests.workflows.test_sengketa_paths import PELAKSANAAN
 
 KAWAL_NUMBERED = {k: v for k, v in PELAKSANAAN.items() if k != "nomor_berita_acara"}
 
@@ -55,18 +56,7 @@ def test_an_office_that_numbered_its_own_record_gets_none_from_kawal(office, clo
 def test_the_record_of_a_mediation_agreement_names_the_agreement(office, clock):
     """Grounds a and c: the agreement on c (Wed 27 Jan 2027) is carried out before ground a is adjudicated; its record
     names the agreement and its day, never a decision."""
-    clock.move_to(wib("2027-01-13"))
-    request = office.submit()
-    ticket = office.dispute(office.objection(request, ["a", "c"]))
-    office.complete(ticket, "surat_kuasa", SURAT_KUASA)
-    office.complete(ticket, "siapkan_berkas", BERKAS)
-    clock.move_to(wib("2027-01-20"))
-    heard = {"tanggal": "2027-01-20", "hasil": "dilanjutkan", "mediasi": True, "tanggal_mediasi": "2027-01-20"}
-    office.message(ticket, "pemeriksaan_awal", heard)
-    office.complete(ticket, "mandat_mediasi", MANDAT)
-    clock.move_to(wib("2027-01-28"))
-    agreed = {"tanggal": "2027-01-27", "hasil": "berhasil", "kesepakatan": "Jawaban tertulis dikirim"}
-    office.message(ticket, "hasil_mediasi", agreed)
+    ticket = agreed_on_c(office, clock)
     carried = {"tanggal_pelaksanaan": "2027-01-28", "uraian": "Jawaban tertulis dikirim kepada pemohon"}
     office.complete(ticket, "laksanakan_kesepakatan_mediasi", carried)
     render_pending(office)
