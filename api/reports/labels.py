@@ -273,7 +273,9 @@ SHARE_OF = {
     "court.cases": _l("of those challenged in court"),
     "court.cassation": _l("of the cassations filed"),
 }
-# A yearly report row of the Supreme Court's decisions on cassation, by their effect on the request (COURT_AMAR).
+# The yearly report's rows of the court's decisions (first instance) and of the Supreme Court's on cassation, by
+# their effect on the request (COURT_AMAR); a request register's "followed by" names the Supreme Court's too.
+COURT_RESULT = _l("Court: %(effect)s")
 CASSATION_RESULT = _l("Supreme Court: %(effect)s")
 NARRATIVE = {
     "policy": _l("General policy on public information services"),
@@ -523,9 +525,11 @@ def followed_text(item: dict, locale: str) -> str:
     words = [status.label(item.get("result") or item["status"], locale)]
     if item.get("adjudication"):
         words.append(str(AMAR.get(item["adjudication"], item["adjudication"])))
-    last = item.get("cassation_result") or item.get("court_result")  # the last court's effect on the request
-    if last:
-        words.append(str(COURT_AMAR.get(last, last)))
+    if item.get("court_result"):
+        words.append(str(COURT_AMAR.get(item["court_result"], item["court_result"])))
+    if item.get("cassation_result"):  # the Supreme Court's, named: it may have overturned the court's
+        effect = COURT_AMAR.get(item["cassation_result"], item["cassation_result"])
+        words.append(str(CASSATION_RESULT) % {"effect": effect})
     return f"{item['ticket']}: {', '.join(words)}"
 
 
@@ -552,8 +556,8 @@ def figure_label(rt: Runtime, key: str) -> str:
         return f"{letter}. {form_choice(rt, 'keberatan.json', 'alasan', letter)}"
     if figure.startswith("extension_"):
         return str(EXTENSION_REASONS.get(figure[10:], figure))
-    if section == "court" and figure.startswith("result_"):  # as the register names it: the request's fate
-        return str(COURT_AMAR.get(figure[7:], figure))
+    if section == "court" and figure.startswith("result_"):  # the court's (first instance): the request's fate
+        return str(COURT_RESULT) % {"effect": COURT_AMAR.get(figure[7:], figure[7:])}
     if section == "court" and figure.startswith("cassation_result_"):  # the Supreme Court's, of the cassations
         amar = figure[len("cassation_result_") :]
         return str(CASSATION_RESULT) % {"effect": COURT_AMAR.get(amar, amar)}

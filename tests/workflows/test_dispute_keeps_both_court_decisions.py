@@ -11,7 +11,7 @@ from datetime import date
 from sqlalchemy import select
 
 from api.reports import labels
-from engine import registers, reports
+from engine import register_lookups, registers, reports
 from engine.kinds import DISPUTE
 from engine.models import Case, CaseFacts, User
 from tests.workflows.test_legal_dispute_clocks import judged  # noqa: F401 - the fixture
@@ -34,6 +34,8 @@ def test_the_court_s_decision_stays_beside_the_supreme_court_s(app, office, cloc
         reader = s.scalar(select(User).where(User.username == "ppid"))
         [row] = [r for r in registers.rows(s, office.rt, reader, registers.Filter(DISPUTE)) if r["ticket"] == ticket]
         report = reports.annual_report(s, office.rt, YEAR)
+        request_id = s.get(Case, case.parent_id).parent_id  # the request the objection, then the dispute, followed
+        [followed] = [i for i in register_lookups.followed_by(s, [request_id])[request_id] if i["ticket"] == ticket]
     assert (facts.court_result, facts.court_decided_on) == ("dikabulkan_seluruhnya", date(2027, 5, 3))
     assert (facts.cassation_result, facts.cassation_decided_on) == ("ditolak", date(2027, 7, 30))
     assert (row["court_result"], row["court_decided_on"]) == ("dikabulkan_seluruhnya", date(2027, 5, 3))
@@ -46,7 +48,13 @@ def test_the_court_s_decision_stays_beside_the_supreme_court_s(app, office, cloc
     assert report.value("court.cassation") == 1
     assert report.value("court.cassation_result_ditolak") == 1  # the Supreme Court's, of the cassations filed
     assert report.value("court.cassation_result_dikabulkan_seluruhnya") == 0
-    with app.test_request_context():  # the report's row, in Bahasa Indonesia: whose decision, and its effect
+    with app.test_request_context():  # the report's rows, in Bahasa Indonesia: whose decision, and its effect
         assert labels.figure_label(office.rt, "court.cassation_result_ditolak") == (
             "Mahkamah Agung: Permohonan informasi ditolak"
         )
+        assert labels.figure_label(office.rt, "court.result_dikabulkan_seluruhnya") == (
+            "Pengadilan: Permohonan informasi dikabulkan seluruhnya"
+        )
+        # the request register's "followed by": the court's effect, then the Supreme Court's, named
+        words = labels.followed_text(followed, "id")
+    assert words.endswith("Permohonan informasi dikabulkan seluruhnya, Mahkamah Agung: Permohonan informasi ditolak")
