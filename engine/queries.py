@@ -402,6 +402,9 @@ def _identity_opened(session: Session, case: Case, locale: str) -> list[dict]:
 
 
 MODEL_DATED = "berkekuatan_hukum_tetap"  # the stage whose own day (``on``) beats the message's
+# Events a run writes between a message and the stage it moved, which leave the stage the message's day: the note that
+# the mediation the Commission ordered cannot settle a dispute on ground a alone (engine.casework).
+NOTED_IN_A_RUN = ("mediation_not_applicable",)
 
 
 def _stages_reached(
@@ -423,12 +426,15 @@ def _stages_reached(
         select(CaseEvent)
         .where(
             CaseEvent.case_id == case.id,
-            CaseEvent.type.in_(("status_changed", "message_received", "task_completed")),
+            CaseEvent.type.in_(("status_changed", "message_received", "task_completed", *NOTED_IN_A_RUN)),
         )
         .order_by(CaseEvent.seq)
     )
     out, told, message, task, carried, last_seq = [], None, None, None, None, None
     for event in rows:
+        if event.type in NOTED_IN_A_RUN:  # said between the message and the stage it moved: part of the same run
+            last_seq = event.seq
+            continue
         if event.type == "message_received":
             told, message, task, carried = chain.event_day(event.data), event.data, None, None
         elif event.type == "task_completed":
