@@ -17,3 +17,27 @@ document.addEventListener("DOMContentLoaded", function () {
     fold.open = true;
   });
 });
+
+/* A form whose second sending would do its work twice is sent once: the inbox's "take the next task", double-clicked
+   on a slow connection or a busy server, took two tasks. A second submit while the first is on its way is dropped;
+   a page shown again from the browser's history may send it anew. */
+document.addEventListener(
+  "submit",
+  function (event) {
+    var form = event.target;
+    if (!form.hasAttribute || !form.hasAttribute("data-send-once")) {
+      return;
+    }
+    if (form.dataset.sent) {
+      event.preventDefault();
+      return;
+    }
+    form.dataset.sent = "1";
+  },
+  true
+);
+window.addEventListener("pageshow", function () {
+  document.querySelectorAll("form[data-send-once]").forEach(function (form) {
+    delete form.dataset.sent;
+  });
+});
