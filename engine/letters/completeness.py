@@ -31,10 +31,10 @@ from engine import clock, exemptions, fees, kinds
 from engine.calendar import iso_day
 from engine.errors import Invalid
 from engine.facts import EXEMPTING
+from engine.letters import dispute
 from engine.letters.context import task_data
 from engine.messages import msg
 from engine.models import Case, CaseEvent, Deadline, HumanTask
-from engine.register_lookups import final_days
 from engine.runtime import Runtime
 
 # The decisions that give information: only a written notice of one says what is given and may state a fee (which
@@ -184,30 +184,23 @@ COURTS = {
 }
 
 
-def _check_compliance(session: Session, rt: Runtime, case: Case, data: dict) -> dict:
-    """A decision is carried out no earlier than it became final (the day the register reads,
-    engine.register_lookups.final_days), a mediation agreement no earlier than it was made: Kawal numbers a record of
-    it dated that day (engine.letters.types BAPP). On every process version: sengketa_informasi version 4 bounds the
-    date in the model too (dispatch_not_before), a case started before does not."""
-    day = iso_day(data.get("tanggal_pelaksanaan"))
-    if day is None:
+def _compliance_check(task: str):
+    """The check of the record of carrying out a decision (``task``): no earlier than it became final, or a mediation
+    agreement no earlier than it was made, the days the record of compliance states (engine.letters.dispute
+    ``carried_out``: Kawal numbers one dated that day, BAPP). On every process version: sengketa_informasi version 4
+    bounds the date in the model too (dispatch_not_before), a case started before does not."""
+
+    def check(session: Session, rt: Runtime, case: Case, data: dict) -> dict:
+        day = iso_day(data.get("tanggal_pelaksanaan"))
+        if day is None:
+            return {}
+        said = dispute.carried_out(session, case, rt.calendars["strict"].tz, task)
+        first = iso_day(said["final_on"] or said["agreed_on"])
+        if first is not None and day < first:
+            return {"tanggal_pelaksanaan": [msg("between_and_today", first=first)]}
         return {}
-    first = final_days(session, [case.id], rt.calendars["strict"].tz).get(case.id)
-    if first is None:  # carried out on a mediation agreement: the agreement's day
-        agreed = session.scalars(
-            select(CaseEvent.data)
-            .where(CaseEvent.case_id == case.id, CaseEvent.type == "message_received")
-            .order_by(CaseEvent.seq.desc())
-        )
-        first = next(
-            (iso_day((d.get("data") or {}).get("tanggal")) for d in agreed if d.get("message") == MEDIATED), None
-        )
-    if first is not None and day < first:
-        return {"tanggal_pelaksanaan": [msg("between_and_today", first=first)]}
-    return {}
 
-
-MEDIATED = "hasil_mediasi"  # the Commission's message of the mediation's outcome: an agreement's day
+    return check
 
 
 def _check_court(session: Session, rt: Runtime, case: Case, data: dict) -> dict:
@@ -229,8 +222,8 @@ RULES: dict[tuple[str, str], Callable[[Session, Runtime, Case, dict], dict]] = {
     (kinds.REQUEST, "tetapkan_pengecualian"): _check_determination,
     (kinds.REQUEST, "tetapkan_pengecualian_pimpinan"): _check_determination,
     (kinds.DISPUTE, "sikap_atas_putusan"): _check_court,
-    (kinds.DISPUTE, "pelaksanaan_putusan"): _check_compliance,
-    (kinds.DISPUTE, "laksanakan_kesepakatan_mediasi"): _check_compliance,
+    (kinds.DISPUTE, "pelaksanaan_putusan"): _compliance_check("pelaksanaan_putusan"),
+    (kinds.DISPUTE, dispute.MEDIATION_COMPLIANCE_TASK): _compliance_check(dispute.MEDIATION_COMPLIANCE_TASK),
 }
 
 
