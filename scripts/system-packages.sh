@@ -15,7 +15,9 @@ need() { missing+=("$1|$2"); }
 
 check() {
   missing=()
-  ldconfig -p 2>/dev/null | grep -q libpangoft2-1.0.so.0 ||
+  # grep reads to the end (no -q): under pipefail an early exit would fail the pipe with ldconfig's SIGPIPE once the
+  # cache is long (it did on a fresh machine, right after this script installed Chromium's libraries).
+  ldconfig -p 2>/dev/null | grep libpangoft2-1.0.so.0 >/dev/null ||
     need "libpango-1.0-0 libpangoft2-1.0-0" "PDF downloads need Pango"
   # Letters (engine.letters.render) are set in Liberation Serif, DejaVu Serif drawing what it lacks.
   { [ -f /usr/share/fonts/truetype/liberation/LiberationSerif-Regular.ttf ] &&
@@ -24,7 +26,7 @@ check() {
   [ "$mode" = test ] || return 0
   command -v redis-server >/dev/null || need "redis-server" "The reminder tests start a redis-server"
   # The personal-data scan reads images' text with tesseract and its Indonesian pack (engine.pii_scan).
-  { command -v tesseract >/dev/null && tesseract --list-langs 2>/dev/null | grep -qx ind; } ||
+  { command -v tesseract >/dev/null && tesseract --list-langs 2>/dev/null | grep -x ind >/dev/null; } ||
     need "tesseract-ocr tesseract-ocr-ind" "The personal-data scan needs tesseract and its Indonesian pack"
   # The browser tests drive Debian's headless Chromium through Playwright (never a downloaded browser).
   [ -x /usr/bin/chromium-headless-shell ] || need "chromium-headless-shell" "The browser tests need headless Chromium"
