@@ -522,6 +522,10 @@ APPLICANT_WINDOWS = {
 # The deadline rows of those windows: the applicant's (the requester's) own, never the office's (issue: the API gave
 # their holder as "agency", the case page "another body's clock"; the model marks them clock "info").
 APPLICANT_CLOCKS = frozenset(spec[0] for spec in APPLICANT_WINDOWS.values())
+# The office's last day to take a position on a decision (sengketa_informasi.bpmn since version 5: P14_AKHIR, K14_AKHIR
+# end its position task). The model marks them clock "info" so that their lapse is no lateness and tells no one, but
+# they are the office's own time, never another body's: their holder is the office.
+OFFICE_LAST_DAYS = frozenset({"P14_AKHIR", "K14_AKHIR"})
 
 
 def applicant_window(rt: Runtime, session: Session, dispute: Case) -> Window | None:
@@ -591,6 +595,8 @@ def holder(deadline: Deadline) -> str:
     reporter acts in), ``commission`` (the Commission's or a court's clock, for information), or ``agency``."""
     if deadline.name in APPLICANT_CLOCKS or (deadline.kind == "window" and deadline.calendar == "lenient"):
         return "requester"
+    if deadline.name in OFFICE_LAST_DAYS:
+        return "agency"
     if deadline.kind == "info":
         return "commission"
     return "agency"

@@ -66,6 +66,18 @@ STARTS = {
     ),
     # The reporter's evidence window (pengaduan.bpmn BUKTI): from the team's request for evidence, not a receipt.
     "bukti_diminta_at": ("tanggal permintaan bukti dikirim", "the date the request for evidence was sent"),
+    # A dispute's compliance clock from the office's receipt of the Supreme Court's judgment, when that came after the
+    # judgment's date (engine.sync CASSATION_RECEIVED; ``start_on``).
+    "putusan_kasasi_diterima": (
+        "tanggal salinan putusan kasasi diterima Termohon",
+        "the date the office received the Supreme Court's judgment",
+    ),
+    # The office's last day to record its position on the court's judgment (K14_AKHIR), from K14's lenient last day
+    # (engine.sync K14_ENDED; ``start_on``).
+    "k14_berakhir": (
+        "hari terakhir Termohon mengajukan kasasi menurut pembacaan paling akhir (K14)",
+        "the office's last day to file for cassation on the latest reading (K14)",
+    ),
 }
 # The rule a clock that starts from something other than the receipt counts by, said after its count: ``{days}``, its
 # days. The law sets no time to hand over (legal-process.md §3.5); after a payment the office's standard does
@@ -97,6 +109,21 @@ START_RULES = {
         "This period starts on the day the decision on the objection reopened the hand-over, not with the receipt of"
         " the request: the information is handed over within {days} working days of that day, by the office's service"
         " standard (Law 14/2008 Article 36; Law 14/2008 sets no time for handing over after an objection is granted).",
+    ),
+    "putusan_kasasi_diterima": (
+        "Putusan kasasi berkekuatan hukum tetap sejak tanggal putusannya, tetapi badan publik baru dapat"
+        " melaksanakannya setelah salinannya diterima: jangka waktu pelaksanaan dihitung sejak tanggal salinan"
+        " diterima.",
+        "The Supreme Court's judgment is final from its own date, but the office can carry it out only once it has"
+        " received the copy: the time to carry it out is counted from the date the copy was received.",
+    ),
+    "k14_berakhir": (
+        "Jangka waktu ini berakhir satu hari kerja setelah hari terakhir Termohon mengajukan kasasi: kasasi yang"
+        " diajukan pada hari terakhir itu masih dapat dicatat sampai akhir jam kerja hari ini; setelahnya tugas sikap"
+        " kantor atas putusan pengadilan berakhir.",
+        "This ends one working day after the office's last day to file for cassation: a cassation lodged on that last"
+        " day can still be recorded until the close of office hours on this day; after it the office's position task"
+        " on the court's judgment ends.",
     ),
 }
 # A value kept as an ISO 8601 date or instant (what the pages write in words).
@@ -269,7 +296,7 @@ def _count(p: dict, strict: bool, en: bool, start: str | None = None, early: boo
         unit = (
             "days (calendar days; a last day off moves to the working day " + ("before it)" if strict else "after it)")
             if calendar_days
-            else "working days"
+            else ("working day" if p["working_days"] == 1 else "working days")
         )
         text = (
             f"{p['working_days']} {unit} counted from {p['counted_from']} (day zero: {why}); due {p['due_at']}{close}."

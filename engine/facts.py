@@ -17,6 +17,7 @@ Which reading a document used it says (api.reports.labels.READING).
 
 from __future__ import annotations
 
+from collections.abc import Callable, Mapping
 from datetime import date, datetime
 
 from sqlalchemy import bindparam, func, literal, select
@@ -488,3 +489,83 @@ def rebuild(
         session.flush()
         if commit:
             session.commit()
+
+
+# A dispute's court stage as the case records it: the office's positions on the decisions (what it filed, when it went
+# to court or to the Supreme Court), the messages of the applicant's challenge and of a cassation filed, the court's
+# judgment and the Supreme Court's (sengketa_informasi.bpmn).
+POSITION, CASSATION_POSITION = ("sikap_atas_putusan", "mengajukan_keberatan"), ("sikap_kasasi", "mengajukan_kasasi")
+CHALLENGED, JUDGED = "gugatan_pemohon", "putusan_pengadilan"
+CASSATION_FILED, CASSATION_DECIDED = "kasasi_diajukan", "putusan_kasasi"
+
+
+def court_stage(session: Session, case: Case) -> dict:
+    """What a dispute's court stage recorded beyond its facts row, for the officers' case page (api.web.case), read as
+    its letters read it (``court_reading``)."""
+    h = _History(_events(session, case))
+    return court_reading(h.task, h.messages)
+
+
+def court_reading(task: Callable[[str], dict], messages: Mapping[str, dict]) -> dict:
+    """The one reading of a dispute's court stage, the case page's and the court letters' (engine.letters.dispute):
+    ``court``, the court that heard the challenge, and ``court_number`` and ``cassation_number``, each stage's case
+    number. Each is its decision's when the decision names it, else its filing's: the office's own position when it
+    filed, else the applicant's challenge or the message of a cassation filed. None for what was not recorded.
+    ``task``: the data of a task's latest completion ({} when never completed); ``messages``: the data of the latest
+    message of each name."""
+    judgment, cassation = messages.get(JUDGED) or {}, messages.get(CASSATION_DECIDED) or {}
+    lodged = (judgment, _filed(task, POSITION), messages.get(CHALLENGED) or {})
+    appealed = (cassation, _filed(task, CASSATION_POSITION), messages.get(CASSATION_FILED) or {})
+    return {
+        "court": _first(lodged, "pengadilan"),
+        "court_number": _first(lodged, "nomor_perkara"),
+        "cassation_number": _first(appealed, "nomor_perkara"),
+    }
+
+
+def _filed(task: Callable[[str], dict], position: tuple[str, str]) -> dict:
+    """The data of the office's position ``position`` (task, answer) when it answered so: what the office filed."""
+    name, answer = position
+    data = task(name)
+    return data if data.get("sikap") == answer else {}
+
+
+def _first(records: tuple[dict, ...], key: str) -> str | None:
+    return next((record[key] for record in records if record.get(key)), None)
+
+
+# The Commission's adjudication decision (its message), which the office's position judges.
+ADJUDICATED = "putusan_ajudikasi"
+
+
+def decision_stage(session: Session, case: Case) -> dict:
+    """What a dispute recorded of its decisions beyond ``court_stage``, for the officers' pages (api.web.facts): the
+    Commission's operative part (``amar``), the day it was read and the days the office and the applicant received
+    its copy; the days the court's judgment reached each party, and the court's and the Supreme Court's rulings on the
+    challenge itself; who filed the cassation. The receipts are the model's (sengketa_informasi.bpmn
+    putusan_diterima, putusan_pengadilan_diterima): the office received the judgment on its day unless it recorded
+    another; the applicant's receipt only as recorded, never the day the model assumes without one. None for what was
+    not recorded."""
+    h = _History(_events(session, case))
+    decision = h.messages.get(ADJUDICATED) or {}
+    judgment, cassation = h.messages.get(JUDGED) or {}, h.messages.get(CASSATION_DECIDED) or {}
+    return {
+        "amar": decision.get("amar"),
+        "read_on": iso_day(decision.get("tanggal_dibacakan")),
+        "received_on": iso_day(decision.get("tanggal_diterima")),
+        "applicant_received_on": iso_day(decision.get("tanggal_diterima_pemohon")),
+        "challenge_ruling": judgment.get("putusan_atas_keberatan"),
+        "judgment_received_on": iso_day(judgment.get("tanggal_diterima") or judgment.get("tanggal")),
+        "judgment_applicant_received_on": iso_day(judgment.get("tanggal_diterima_pemohon")),
+        "cassation_by": _cassation_filer(h.task, h.messages),
+        "cassation_ruling": cassation.get("putusan_atas_kasasi"),
+    }
+
+
+def _cassation_filer(task: Callable[[str], dict], messages: Mapping[str, dict]) -> str | None:
+    """Who filed the cassation: the office through its own position (``termohon``), else the party the message of a
+    cassation filed names (the applicant when it names none, as the model reads it); None when none was filed."""
+    if _filed(task, CASSATION_POSITION):
+        return "termohon"
+    filed = messages.get(CASSATION_FILED)
+    return (filed.get("pihak") or "pemohon") if filed is not None else None

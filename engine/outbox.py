@@ -122,6 +122,15 @@ DEADLINE_LABELS = {
     "P14P": N_("The applicant's time to go to court against the Commission's decision (14 working days)"),
     "K14": N_("The agency's decision on cassation (14 days from receiving the judgment)"),
     "K14P": N_("The applicant's time to file for cassation (14 days)"),
+    # The office's window on its latest reading, plus the working day a position lodged on its last day is recorded in
+    # (sengketa_informasi.bpmn p14_lewat, k14_lewat): once it passes the position task ends, the decision accepted.
+    "P14_AKHIR": N_(
+        "The office's last day to record its position on the Commission's decision (15 working days, lenient reading)"
+    ),
+    "K14_AKHIR": N_(
+        "The office's last day to record its position on the court's judgment (1 working day after K14, lenient"
+        " reading)"
+    ),
     "S60": N_("Statutory limit for settling the complaint (60 days from the complete file)"),
     # Neutral on the classification (stage 3, Penelaahan/Verifikasi): a case started before it joined the review
     # keeps its process version, where V3 ends with the verification (engine.complaints.review_classifies).

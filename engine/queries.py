@@ -19,9 +19,11 @@ from engine import (
     confirmations,
     delivery,
     explanation,
+    facts,
     holiday_years,
     kinds,
     lateness,
+    milestone_words,
     proxy_data,
     status,
     visibility,
@@ -140,6 +142,8 @@ def explained_deadlines(case: Case) -> list[dict]:
 def _holder(deadline: Deadline) -> str:
     if deadline.name in chain.APPLICANT_CLOCKS:  # the applicant's own time in a dispute, not the Commission's
         return "requester"
+    if deadline.name in chain.OFFICE_LAST_DAYS:  # the office's own last day to take a position, not the Commission's
+        return "agency"
     return explanation.holder_of(deadline.kind, deadline.calendar)
 
 
@@ -270,6 +274,8 @@ def public_status(
     """
     late = _late(rt, case) if rt is not None else None
     milestones = _milestones(session, rt, case, locale, late is not None)
+    court = facts.court_stage(session, case) if case.kind == kinds.DISPUTE else {}
+    milestones = _with_court(milestones, court)
     shown = _public_stage(session, rt, case)
     deadline = _shown_deadline(case)
     if rt is not None:
@@ -322,6 +328,8 @@ def public_status(
         or _completion_step(rt, completion, locale)
         or _answered_step(case, locale, lambda: _evidence_sent(session, case))
         or _dispute_step(disputes, locale)
+        or _decision_step(session, rt, case, shown, milestones, locale)
+        or _court_step(court, shown, locale)
         or _outcome_step(session, case, shown, locale)
         or _objection_step(session, rt, case, shown, locale)
         or status.next_step(shown, locale),
@@ -459,9 +467,13 @@ def _stages_reached(
 # What the requester reads of the public decision or filing that moved a dispute's stage (legal-process.md §5.2 rows
 # 7 and 9: an adjudication decision is read in a public session and published, a court's judgment is public), as
 # codes the pages word (a milestone's ``detail``): the decision's operative part (``amar``, a choice of its message's
-# form, ``form``), and who went to court or filed for cassation (``filed_by``: pemohon, termohon). Never the
-# decision's summary, the office's reasons, or anything of a mediation, which is closed.
+# form, ``form``) and, of a court's, what it ruled on the challenge or the cassation when the officer recorded it
+# (``ruling``: ditolak, dikabulkan, dikabulkan_sebagian, tidak_dapat_diterima), and who went to court or filed for
+# cassation (``filed_by``: pemohon, termohon). Never the decision's summary, the office's reasons, or anything of a
+# mediation, which is closed.
 DECISIONS = {"putusan_ajudikasi": "putusan_ajudikasi", "putusan_pengadilan": "putusan_pengadilan"}
+# The field of a court's message that records its ruling on the challenge (optional: older records have none).
+RULED_ON = {"putusan_pengadilan": "putusan_atas_keberatan", "putusan_kasasi": "putusan_atas_kasasi"}
 CASSATION = ("berkekuatan_hukum_tetap", "putusan_kasasi")  # the Supreme Court's decision makes the judgment final
 FILINGS = {"keberatan_pengadilan": "gugatan_pemohon", "kasasi": "kasasi_diajukan"}  # a party's filing, by message
 PARTIES = ("pemohon", "termohon")
@@ -477,13 +489,101 @@ def _said(stage: str, message: dict | None, task: str | None) -> dict | None:
         amar = payload.get("amar")
         if not amar:
             return None
-        return {"decision": amar, "form": told, "cassation": (stage, told) == CASSATION}
+        ruling = payload.get(RULED_ON[told]) if told in RULED_ON else None
+        return {"decision": amar, "form": told, "cassation": (stage, told) == CASSATION, "ruling": ruling}
     if stage in FILINGS:
         if told == FILINGS[stage]:  # the filing's message says who filed (the applicant unless it says otherwise)
             party = payload.get("pihak") or "pemohon"
             return {"filed_by": party} if party in PARTIES else None
         if task is not None:  # the office's own task: its decision to go to court or to file for cassation
             return {"filed_by": "termohon"}
+    return None
+
+
+FINAL = "berkekuatan_hukum_tetap"
+# The decisions a dispute may become final after with no party going on (sengketa_informasi.bpmn: the Commission's,
+# once no one went to court in time; the court's, once no one filed for cassation), and the stages after which it did.
+UNCHALLENGED = ("putusan_ajudikasi", "putusan_pengadilan")
+CHALLENGED = ("keberatan_pengadilan", "kasasi")
+
+
+def _with_court(milestones: list[dict], court: dict) -> list[dict]:
+    """A dispute's milestones with what the requester reads of its court stage beyond the filing itself: the court and
+    its case number on the challenge, the Supreme Court's case number on the cassation (``court``:
+    engine.facts ``court_stage``); and, on the decision become final with no party going on, which decision it was
+    (``unchallenged``): the stage alone read bare after the Commission's decision (legal-process.md §5.2 row 10)."""
+    out, last = [], None
+    for milestone in milestones:
+        name, detail = milestone["name"], milestone["detail"]
+        if name == "keberatan_pengadilan" and (court.get("court") or court.get("court_number")):
+            detail = {"filed_by": None, **(detail or {}), "court": court["court"], "case_number": court["court_number"]}
+        elif name == "kasasi" and court.get("cassation_number"):
+            detail = {"filed_by": None, **(detail or {}), "cassation": True, "case_number": court["cassation_number"]}
+        elif name == FINAL and detail is None and last in UNCHALLENGED:
+            detail = {"unchallenged": last}
+        last = name if name in (*UNCHALLENGED, *CHALLENGED) else last
+        out.append({**milestone, "detail": detail})
+    return out
+
+
+# A dispute's decision either party may take further (engine.status ``DECISION_STEPS``), and what ends each party's
+# window there (sengketa_informasi.bpmn): the applicant's, its lenient reading's last day passed (legal-process.md
+# §2.2), as the page's own window says (engine.chain ``applicant_window``), and its deadline row (engine.chain
+# ``APPLICANT_CLOCKS``: P14P, K14P) lapsed once the model has armed it, which it does only after the office's position;
+# the office's, its last day (engine.chain ``OFFICE_LAST_DAYS``: P14_AKHIR, K14_AKHIR, after its window's lenient end)
+# lapsed, or its position task completed: it accepted the decision, since going on would have moved the stage.
+OFFICE_POSITIONS = {
+    "putusan_ajudikasi": ("P14_AKHIR", "sikap_atas_putusan"),
+    "putusan_pengadilan": ("K14_AKHIR", "sikap_kasasi"),
+}
+# The court's judgment refused the request entirely: the office, which went to court for nothing else, has nothing
+# to appeal against, and the page names the applicant's cassation alone (the applicant may still want more).
+REFUSED = "ditolak"
+
+
+def _decision_step(
+    session: Session, rt: Runtime | None, case: Case, shown: str, milestones: list[dict], locale: str
+) -> str | None:
+    """At a dispute's decision either party may take further, the next step by whose window is still open."""
+    if case.kind != kinds.DISPUTE or shown not in OFFICE_POSITIONS:
+        return None
+    last_day, position = OFFICE_POSITIONS[shown]
+    taken = session.scalar(
+        select(func.count(HumanTask.id)).where(
+            HumanTask.case_id == case.id, HumanTask.bpmn_id == position, HumanTask.state == "completed"
+        )
+    )
+    lapsed = any(d.name == last_day and d.status == "lapsed" for d in case.deadlines)
+    office_open = not lapsed and not taken and not _refused(milestones, shown)
+    return status.decision_step(shown, not _applicant_closed(session, rt, case, shown), office_open, locale)
+
+
+def _applicant_closed(session: Session, rt: Runtime | None, case: Case, shown: str) -> bool:
+    """Whether the applicant's window on the decision ``shown`` has ended on its lenient reading: its last day over
+    (the evening of it is still in time), and its deadline row, once armed, lapsed."""
+    name = chain.APPLICANT_WINDOWS[shown][0]
+    row = next((d for d in case.deadlines if d.name == name), None)
+    if row is not None and row.status != "lapsed":
+        return False
+    window = chain.applicant_window(rt, session, case) if rt is not None else None
+    return not window.open if window is not None else row is not None
+
+
+def _refused(milestones: list[dict], shown: str) -> bool:
+    """Whether the decision the dispute stands at refused the request entirely."""
+    decided = next((m["detail"] for m in reversed(milestones) if m["name"] == shown), None) or {}
+    return shown == "putusan_pengadilan" and decided.get("decision") == REFUSED
+
+
+def _court_step(court: dict, shown: str, locale: str) -> str | None:
+    """Before a court or the Supreme Court, the next step names it and its case number once known (engine.facts
+    ``court_stage``); else the stage's own."""
+    gettext = catalog(locale).gettext
+    if shown == "keberatan_pengadilan" and (court.get("court") or court.get("court_number")):
+        where = milestone_words.where(court["court"], court["court_number"], locale)
+        return gettext(status.COURT_NAMED) % {"where": where}
+    if shown == "kasasi" and court.get("cassation_number"):
+        return gettext(status.SUPREME_COURT_NUMBERED) % {"number": court["cassation_number"]}
     return None
 
 

@@ -278,13 +278,23 @@ PAYMENT_START = "payment"
 # an objection's decision reopened the hand-over (``jam_lanjutan``, under the superior's order). Explained from that
 # day and that event (engine.explanation STARTS), not as a receipt at the hour the office opens.
 HANDOVER_DEADLINE, HANDOVER_START, REOPENED_START = "SERAH", "handover", "reopened"
-DATED_STARTS = (PAYMENT_START, HANDOVER_START, REOPENED_START)
+# The compliance clock after the Supreme Court's judgment (sengketa_informasi.bpmn jam_pelaksanaan) counts from the day
+# the office received the judgment's copy when that came after the judgment's own date, the day it became final:
+# explained from that receipt (engine.explanation STARTS), not as the decision's finality.
+COMPLIANCE_DEADLINE, CASSATION_RECEIVED = "LAKSANA", "putusan_kasasi_diterima"
+FINAL_DAY = "tanggal_berkekuatan_hukum_tetap"
+# The office's last day to record its position on the court's judgment (K14_AKHIR, sengketa_informasi.bpmn k14_lewat)
+# counts one working day from K14's last day on the lenient reading, a day without an hour.
+K14_ENDED = "k14_berakhir"
+DATED_STARTS = (PAYMENT_START, HANDOVER_START, REOPENED_START, CASSATION_RECEIVED, K14_ENDED)
 
 
 def _basis_and_start(basis: str, data: dict, start_key: str, deadline: str = "") -> tuple[str, str]:
     """The legal basis a clock is stored with and what its day zero is the date of (``start``), by the way it was
-    armed: see ``FEE_CLAUSE`` and ``HANDOVER_START``."""
+    armed: see ``FEE_CLAUSE``, ``HANDOVER_START`` and ``CASSATION_RECEIVED``."""
     value = str(data.get(start_key) or "")
+    if deadline == COMPLIANCE_DEADLINE and value == data.get(CASSATION_RECEIVED) and value != data.get(FINAL_DAY):
+        return basis, CASSATION_RECEIVED
     dated = deadline == HANDOVER_DEADLINE and len(value) == 10 and value != data.get("received_at")
     if not FEE_CLAUSE.search(basis):
         return basis, REOPENED_START if dated else start_key

@@ -90,6 +90,7 @@ ENGLISH = {
     "Atasan PPID": "PPID superior",
     "Batas persiapan lewat": "Preparation limit passed",
     "Batas sikap Termohon lewat": "The respondent's time to take a position passed",
+    "Batas terakhir sikap Termohon lewat": "The respondent's last day to record a position passed",
     "Belum lengkap": "Not complete",
     "Berkadar pengawasan": "Oversight-relevant",
     "Berkekuatan hukum tetap": "Final and binding",
@@ -166,6 +167,9 @@ ENGLISH = {
     "Catat waktu permintaan bukti": "Record when the evidence was asked for",
     "Hitung batas persiapan (hari kerja sebelum sidang pertama)": (
         "Count the preparation limit (the working day before the first hearing)"
+    ),
+    "Sikap Termohon tidak diambil: putusan dianggap diterima": (
+        "The respondent took no position: the decision stands as accepted"
     ),
     "Tandai dianggap dicabut": "Mark as deemed withdrawn",
     "Tandai ditutup: bukti tidak dikirim": "Mark as closed: evidence not sent",

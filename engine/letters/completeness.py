@@ -247,6 +247,8 @@ DATES: dict[tuple[str, str], tuple[Dated, ...]] = {
     (kinds.DISPUTE, "bukti_ajudikasi"): (Dated("tanggal_diserahkan"),),
     (kinds.DISPUTE, "kesimpulan"): (Dated("tanggal_diserahkan"),),
     (kinds.DISPUTE, "sikap_kasasi"): (Dated("tanggal_permohonan_kasasi"),),
+    (kinds.DISPUTE, "kuasa_pengadilan"): (Dated("tanggal"),),
+    (kinds.DISPUTE, "kuasa_kasasi"): (Dated("tanggal"),),
     (kinds.DISPUTE, "laksanakan_kesepakatan_mediasi"): (Dated("tanggal_pelaksanaan"),),
     (kinds.DISPUTE, "pelaksanaan_putusan"): (Dated("tanggal_pelaksanaan"),),
     (kinds.COMPLAINT, "rujukan_itjen"): (Dated("tanggal"),),

@@ -371,6 +371,8 @@ def build(
         out |= parties(session, case, kind, data, request, requester, record.task_data)
     if kind.code == dispute.COMPLIANCE:  # the decision carried out, and the day it became final
         out["carried_out"] = dispute.carried_out(session, case, tz, _issuing_task(session, record, corrects, task))
+    if kind.code in dispute.COURT_LETTERS:  # the decision challenged, the court, and the office's role before it
+        out |= dispute.in_court(session, case, _issuing_task(session, record, corrects, task), record.task_data)
     if kind.code == OBJECTION_RESPONSE:
         out |= _response_periods(rt, letter_date)
     return out

@@ -2,7 +2,11 @@
 
 The Commission names the parties Pemohon and Termohon and the dispute by its register number; the power of attorney
 and the Respondent's written response do the same. The response is signed by the attorneys the power of attorney
-names and lists what it encloses.
+names and lists what it encloses. In court (UU 14/2008 Pasal 47-50, §5.2 row 9) the office's written statement that it
+does not accept the adjudication decision, and its power of attorney before the PTUN or the Supreme Court, name the
+decision challenged, the court, and the office's role there as the case recorded who filed (``in_court``). The
+Commission's decision is named by its own number when the officer recorded it (``nomor_putusan``), beside the
+dispute's register number: a court's papers cite the decision challenged by its number.
 """
 
 from __future__ import annotations
@@ -12,6 +16,15 @@ from collections.abc import Callable
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from engine.facts import (
+    CASSATION_DECIDED,
+    CASSATION_FILED,
+    CASSATION_POSITION,
+    CHALLENGED,
+    JUDGED,
+    POSITION,
+    court_reading,
+)
 from engine.letters.types import LetterType
 from engine.models import Case, CaseEvent, Letter
 from engine.register_lookups import final_days
@@ -24,6 +37,15 @@ DECISIONS = ("putusan_kasasi", "putusan_pengadilan", "putusan_ajudikasi")
 MEDIATED = "hasil_mediasi"  # the Commission's message of the mediation's outcome: an agreement's day
 DETERMINATION = "penetapan_pengecualian"
 CONSEQUENCE_TEST = "uji konsekuensi"  # how an item of evidence names the consequence test record
+# The court stage's letters: the office's statement of non-acceptance (UU 14/2008 Pasal 48(1)), issued with its
+# challenge, and the head's power of attorney before the court, issued at the PTUN stage and again at cassation.
+NON_ACCEPTANCE, COURT_POWER = "pernyataan_tidak_menerima_putusan", "surat_kuasa_khusus_pengadilan"
+COURT_LETTERS = frozenset({NON_ACCEPTANCE, COURT_POWER})
+CASSATION_POWER_TASK = "kuasa_kasasi"  # the cassation's power of attorney (the PTUN stage's: kuasa_pengadilan)
+SUPREME_COURT = "Mahkamah Agung Republik Indonesia"
+ADJUDICATION = "putusan_ajudikasi"  # the Commission's decision challenged (the court stage's: engine.facts)
+# The Commission's decision's own number, when its message gave it (optional: older records have none).
+DECISION_NUMBER = "nomor_putusan"
 
 
 def parties(
@@ -78,17 +100,10 @@ def carried_out(session: Session, case: Case, tz, task: str | None = None) -> di
     """What a record of compliance names (``task``: the task whose completion issues it). Of a mediation agreement
     (MEDIATION_COMPLIANCE_TASK), the agreement's day (``agreed_on``), whatever was decided after it. Of a decision, the
     last instance's that the office recorded (``instance``: ``kasasi``, ``pengadilan`` or ``ajudikasi``, with its court,
-    case number and date as its message gave them), and the day it became final as the register reads it
-    (engine.register_lookups.final_days); a full mediation agreement carried out: that day alone, if any."""
-    recorded: dict[str, dict] = {}
-    rows = session.execute(
-        select(CaseEvent.data)
-        .where(CaseEvent.case_id == case.id, CaseEvent.type == "message_received")
-        .order_by(CaseEvent.seq)
-    )
-    for (data,) in rows:
-        if data.get("message") in (*DECISIONS, MEDIATED):
-            recorded[data["message"]] = dict(data.get("data") or {})
+    number and date as its message gave them: a court's case number, the Commission's decision number), and the day
+    it became final as the register reads it (engine.register_lookups.final_days); a full mediation agreement carried
+    out: that day alone, if any."""
+    recorded = _received(session, case, (*DECISIONS, MEDIATED))
     out = dict.fromkeys(("instance", "court", "number", "date", "final_on", "agreed_on"), "")  # every key, always
     if task == MEDIATION_COMPLIANCE_TASK:
         return out | {"agreed_on": recorded.get(MEDIATED, {}).get("tanggal") or ""}
@@ -101,9 +116,93 @@ def carried_out(session: Session, case: Case, tz, task: str | None = None) -> di
     return out | {
         "instance": name.removeprefix("putusan_"),
         "court": decided.get("pengadilan") or "",
-        "number": decided.get("nomor_perkara") or "",
+        "number": decided.get("nomor_perkara") or decided.get(DECISION_NUMBER) or "",
         "date": decided.get("tanggal") or decided.get("tanggal_dibacakan") or "",
     }
+
+
+def in_court(session: Session, case: Case, task: str | None, task_data: Callable[[str], dict]) -> dict:
+    """What a letter of the court stage names: the Commission's adjudication decision challenged (``adjudication``: its
+    number, the day it was read and the day the office received it, as its message gave them), and the instance the
+    letter is for (``court``): the PTUN's, or the Supreme Court's when ``task`` (the task whose completion issues it)
+    is the cassation's power of attorney. Each names its court and its case number as the case page reads them
+    (engine.facts.court_reading), and the office's role there: ``pemohon`` when it filed, ``termohon`` when the
+    applicant did, "" while neither is recorded (a power given before anyone filed); at cassation also its role before
+    the PTUN (``earlier_role``) and the PTUN's judgment appealed (``judgment``). ``task_data``: the record's reader of a
+    completed task's data."""
+    received = _received(session, case, (ADJUDICATION, CHALLENGED, JUDGED, CASSATION_FILED, CASSATION_DECIDED))
+    decided = received.get(ADJUDICATION, {})
+    stage = court_reading(task_data, received)
+    challenge = _challenge(received, task_data, stage)
+    return {
+        "adjudication": {
+            "number": decided.get(DECISION_NUMBER) or "",
+            "read_on": decided.get("tanggal_dibacakan") or "",
+            "received_on": decided.get("tanggal_diterima") or "",
+        },
+        "court": _cassation(received, task_data, stage, challenge) if task == CASSATION_POWER_TASK else challenge,
+    }
+
+
+def _challenge(received: dict[str, dict], task_data: Callable[[str], dict], stage: dict) -> dict:
+    """The challenge of the Commission's decision before the PTUN (``stage``: its court and case number): the office's
+    own when its position says so, else the applicant's when their message is recorded."""
+    task, answer = POSITION
+    if task_data(task).get("sikap") == answer:
+        role = "pemohon"
+    elif CHALLENGED in received:
+        role = "termohon"
+    else:
+        role = ""
+    return {
+        "instance": "pengadilan",
+        "name": stage["court"] or "",
+        "number": stage["court_number"] or "",
+        "role": role,
+        "earlier_role": "",
+        "judgment": None,
+    }
+
+
+def _cassation(received: dict[str, dict], task_data: Callable[[str], dict], stage: dict, challenge: dict) -> dict:
+    """The cassation before the Supreme Court of the PTUN's judgment (``challenge``: the stage before; ``stage``: the
+    cassation's case number): filed by the office when its position says so or the message of a cassation filed names
+    it (``pihak`` ``termohon``), by the applicant when that message names them."""
+    task, answer = CASSATION_POSITION
+    filed = received.get(CASSATION_FILED, {})
+    if task_data(task).get("sikap") == answer or filed.get("pihak") == "termohon":
+        role = "pemohon"
+    elif filed.get("pihak") == "pemohon":
+        role = "termohon"
+    else:
+        role = ""
+    judgment = {
+        "court": challenge["name"],
+        "number": challenge["number"],
+        "date": received.get(JUDGED, {}).get("tanggal") or "",
+    }
+    return {
+        "instance": "kasasi",
+        "name": SUPREME_COURT,
+        "number": stage["cassation_number"] or "",
+        "role": role,
+        "earlier_role": challenge["role"],
+        "judgment": judgment,
+    }
+
+
+def _received(session: Session, case: Case, names: tuple[str, ...]) -> dict[str, dict]:
+    """The data of the latest message of each of ``names`` the case recorded from the Commission or a court."""
+    recorded: dict[str, dict] = {}
+    rows = session.execute(
+        select(CaseEvent.data)
+        .where(CaseEvent.case_id == case.id, CaseEvent.type == "message_received")
+        .order_by(CaseEvent.seq)
+    )
+    for (data,) in rows:
+        if data.get("message") in names:
+            recorded[data["message"]] = dict(data.get("data") or {})
+    return recorded
 
 
 def _latest(session: Session, case_id: int, kind: str):

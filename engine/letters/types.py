@@ -275,6 +275,29 @@ TYPES: dict[str, LetterType] = {
             "UU 14/2008 Pasal 39 dan Pasal 52; putusan atau kesepakatan mediasi",
             names_requester=True,
         ),
+        # The court stage (UU 14/2008 Pasal 47-50; legal-process.md §5.2 row 9, §5.3): the office's written statement
+        # that it does not accept the adjudication decision, to the Commission and copied to the applicant, and the
+        # head's power of attorney before the PTUN, and again before the Supreme Court at cassation.
+        LetterType(
+            "pernyataan_tidak_menerima_putusan",
+            "PTM",
+            "Pernyataan Tidak Menerima Putusan Ajudikasi",
+            "Statement of Non-Acceptance of the Adjudication Decision",
+            "pimpinan",
+            True,
+            "UU 14/2008 Pasal 47 dan Pasal 48 ayat (1)",
+            names_requester=True,
+        ),
+        LetterType(
+            "surat_kuasa_khusus_pengadilan",
+            "SKKP",
+            "Surat Kuasa Khusus untuk Pengadilan",
+            "Special Power of Attorney before the Court",
+            "pimpinan",
+            False,
+            "UU 14/2008 Pasal 47-50",
+            names_requester=True,
+        ),
         LetterType(
             "berita_acara_serah_terima",
             "BAST",
@@ -394,6 +417,32 @@ TRIGGERS: tuple[Trigger, ...] = (
         "berita_acara_pelaksanaan_putusan",
         "tanggal_pelaksanaan",
         when=lambda f: not f.data.get("nomor_berita_acara"),
+    ),
+    # The office's challenge of the adjudication decision is stated in writing (UU 14/2008 Pasal 48(1)), dated the day
+    # it was lodged, unless the office gave the number of its own statement. Its cassation needs no letter: it is
+    # stated at the court's registry, which makes the deed.
+    Trigger(
+        kinds.DISPUTE,
+        "sikap_atas_putusan",
+        "pernyataan_tidak_menerima_putusan",
+        "tanggal_pengajuan_keberatan",
+        when=lambda f: f.data.get("sikap") == "mengajukan_keberatan" and not f.data.get("nomor_pernyataan"),
+    ),
+    # The power of attorney before the PTUN, and before the Supreme Court at cassation, unless the office numbered its
+    # own (as surat_kuasa's).
+    Trigger(
+        kinds.DISPUTE,
+        "kuasa_pengadilan",
+        "surat_kuasa_khusus_pengadilan",
+        "tanggal",
+        when=lambda f: not f.data.get("nomor_surat"),
+    ),
+    Trigger(
+        kinds.DISPUTE,
+        "kuasa_kasasi",
+        "surat_kuasa_khusus_pengadilan",
+        "tanggal",
+        when=lambda f: not f.data.get("nomor_surat"),
     ),
     # A complaint's letters. The receipt once the complaint is recorded, the disposition sheet with its
     # classification; a not oversight-relevant complaint is clarified by the unit it is referred to; the

@@ -247,7 +247,7 @@ def test_the_applicants_cassation_is_recorded_while_the_agency_still_deliberates
     payload = {"tanggal": "2027-05-10", "pihak": "pemohon", "nomor_perkara": "101 K/TUN/KI/2027"}
     office.message(ticket, "kasasi_diajukan", payload)
     assert office.case(ticket).status == "kasasi"
-    assert office.open_tasks(ticket) == []
+    assert office.open_tasks(ticket) == ["kuasa_kasasi"]  # the office's representatives for the Supreme Court
 
 
 def test_an_applicants_window_without_a_recorded_receipt_shows_its_earliest_possible_end(office, judged):

@@ -379,7 +379,13 @@ def test_accepted_decision_becomes_final_only_after_the_applicants_lenient_windo
     assert office.open_tasks(ticket) == []  # the applicant may still go to court
     p14p = office.deadline(ticket, "P14P")
     assert (p14p.due_at, p14p.calendar, p14p.kind) == (datetime(2027, 4, 1, 9, 0, tzinfo=UTC), "lenient", "info")
-    assert office.deadlines(ticket) == {"PERSIAPAN": "met", "K100": "met", "P14": "met", "P14P": "pending"}
+    assert office.deadlines(ticket) == {
+        "PERSIAPAN": "met",
+        "K100": "met",
+        "P14": "met",
+        "P14_AKHIR": "met",
+        "P14P": "pending",
+    }
     clock.move_to(datetime(2027, 3, 25, 3, 0, tzinfo=UTC))  # after the strict count, before the applicant's end
     office.run(ticket)
     assert office.case(ticket).status == "putusan_ajudikasi"  # not "final" on 24 Mar
@@ -478,7 +484,7 @@ def test_agency_challenges_in_court_then_cassation_gives_the_final_decision(offi
         },
     )
     assert office.case(ticket).status == "keberatan_pengadilan"
-    assert office.deadlines(ticket) == {"PERSIAPAN": "met", "K100": "met", "P14": "met"}
+    assert office.deadlines(ticket) == {"PERSIAPAN": "met", "K100": "met", "P14": "met", "P14_AKHIR": "met"}
     clock.move_to(wib("2027-05-03"))
     _court(office, ticket, "ditolak")
     assert office.case(ticket).status == "putusan_pengadilan"
@@ -547,7 +553,13 @@ def test_applicant_may_challenge_in_court_after_the_agency_accepted(office, cloc
         {"tanggal": "2027-03-16", "pengadilan": "PTUN Jakarta", "nomor_perkara": "13/G/KI/2027/PTUN.JKT"},
     )
     assert office.case(ticket).status == "keberatan_pengadilan"
-    assert office.deadlines(ticket) == {"PERSIAPAN": "met", "K100": "met", "P14": "met", "P14P": "met"}
+    assert office.deadlines(ticket) == {
+        "PERSIAPAN": "met",
+        "K100": "met",
+        "P14": "met",
+        "P14_AKHIR": "met",
+        "P14P": "met",
+    }
     clock.move_to(office.deadline(ticket, "P14").due_at + timedelta(days=1))
     office.run(ticket)  # P14 is gone: the case waits for the court
     assert office.case(ticket).status == "keberatan_pengadilan"
