@@ -1,7 +1,8 @@
 """Who is told what after a run: reminders planned, and outbox rows for every notice the law or the
 office expects (receipt, extension, decision, overdue apology; an objection's receipt as it comes in, and its Objection
 Receipt when the officer who registers it gives it by e-mail; a complaint's receipt, recording, referral, its
-deemed withdrawal and its reopening; new task, escalation, overdue; a task handed to a stand-in).
+deemed withdrawal and its reopening; a dispute's decision final and binding, and its compliance recorded; new task,
+escalation, overdue; a task handed to a stand-in).
 
 Called by ``engine.run`` after each sync, inside the same transaction, so a rolled-back change tells nobody.
 """
@@ -11,9 +12,21 @@ from __future__ import annotations
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from engine import audit, clock, dip_match, facts, lateness, proxy_party, reminders, status, survey
+from engine import audit, clock, dip_match, facts, kinds, lateness, proxy_party, reminders, status, survey
+from engine.calendar import iso_day
+from engine.letters.types import TRIGGERS
+from engine.letters.types import Facts as TriggerFacts
 from engine.models import Absence, Case, HumanTask, Notification, Reminder
-from engine.outbox import Outbox, audience_users, deadline_context, instant, lane_members, own_deadline, stated
+from engine.outbox import (
+    LETTER_KINDS,
+    Outbox,
+    audience_users,
+    deadline_context,
+    instant,
+    lane_members,
+    own_deadline,
+    stated,
+)
 from engine.runtime import Runtime
 from engine.sync import Changes
 
@@ -52,6 +65,39 @@ RECEIPT_BY_MAIL = "email"
 RECEIPT_FIELD = "cara_kirim_tanda_terima"
 # The cause of an objection's receipt mailed at its registration (its first mail, "received", says it came in).
 REGISTERED = "registered"
+
+# A dispute's decision final and binding (legal-process.md §5.2 row 10): the requester, a party who follows the
+# dispute on the portal, is told the day it became final (the model's ``tanggal_berkekuatan_hukum_tetap``: the
+# certificate's, the Supreme Court's judgment's, or the day after the windows lapsed; else the day Kawal reached it,
+# as the dispute register reads it) and what the office must now do: carry it out by the compliance clock it arms,
+# unless it dismissed the application (``amar_final``). Which decision it is (the Commission's, the court's, the
+# Supreme Court's, with the court's name and case number) is read when the mail is sent (notifications.case_facts):
+# a Supreme Court decision recorded in the same run is not written yet. The court's and the Supreme Court's
+# decisions themselves are not mailed: the court serves its judgment on the parties, and the requester's own time to
+# challenge it runs from that service, never from the office's record of it; the office tells them once the decision
+# binds it, and the portal shows each decision as recorded.
+FINAL, FINAL_DAY, DECISION = "berkekuatan_hukum_tetap", "tanggal_berkekuatan_hukum_tetap", "amar_final"
+DISMISSED = "ditolak"
+COMPLIANCE_CLOCK = "LAKSANA"
+# The tasks that record a decision or a mediation agreement carried out (forms/sengketa_pelaksanaan.json): the
+# requester is told once per completion, with the Berita Acara Pelaksanaan Putusan Kawal issues them when its
+# trigger does (engine.letters.types ``TRIGGERS``: the office gave no number of its own), which goes with the mail
+# (notifications.case_facts); with the office's own record, its number. Never what the officer wrote of it
+# (``uraian``): the letter says it. The tasks and the condition are the triggers' own, so that the mail never promises
+# a letter that is not issued. Named here, not imported from engine.letters.dispute (MEDIATION_COMPLIANCE_TASK): that
+# module reads engine.chain, which reads engine.run, which reads this one; engine.letters.types reads engine.kinds
+# alone.
+MEDIATION_COMPLIANCE_TASK, COMPLIANCE_RECORD = "laksanakan_kesepakatan_mediasi", "berita_acara_pelaksanaan_putusan"
+COMPLIANCE_TRIGGERS = {t.task: t for t in TRIGGERS if t.kind == kinds.DISPUTE and t.letter == COMPLIANCE_RECORD}
+OWN_RECORD = "nomor_berita_acara"
+# The office goes to court against the Commission's decision (sikap_atas_putusan "mengajukan_keberatan", UU 14/2008
+# Pasal 48(1)): its written statement of non-acceptance is copied to the Pemohon ("Tembusan"), so the requester is
+# sent it with the mail as a compliance record is (the trigger's own condition: the office gave no number of its own;
+# else its number), with the court it went to and the day. The applicant's own challenge tells them nothing: it is
+# theirs.
+COURT_CHALLENGE, BY_THE_OFFICE = "keberatan_pengadilan", "termohon"
+STATEMENT = "pernyataan_tidak_menerima_putusan"
+[STATEMENT_TRIGGER] = [t for t in TRIGGERS if t.kind == kinds.DISPUTE and t.letter == STATEMENT]
 
 # Lanes whose task, when a lapse creates it, is an escalation to the superior.
 ESCALATION_LANES = frozenset({"atasan_ppid", "pengelola_wbs"})
@@ -158,6 +204,13 @@ def announce(session: Session, rt: Runtime, case: Case, changes: Changes) -> Non
         elif reached == "dicabut":  # the requester (or whoever knows the code) withdrew it: the requester is told
             withdrawn = {"deadline": None, "withdrawn_at": instant(clock.now().astimezone(cal.tz))}
             outbox.to_requester(case, "request_withdrawn", "withdrawn", {**withdrawn, "portal_hint": PORTAL_HINT})
+        elif reached == FINAL:
+            outbox.to_requester(case, "dispute_final", "final", _final(rt, case, data))
+        elif reached == COURT_CHALLENGE and data.get("pihak_keberatan") == BY_THE_OFFICE:
+            outbox.to_requester(case, "dispute_challenged", "challenged", {**told, **_challenged(case, data)})
+    for completed in _compliance_recorded(session, case):
+        cause = f"carried_out:{completed['task_id']}"
+        outbox.to_requester(case, "dispute_carried_out", cause, _carried_out(rt, case, completed))
     # The requester hears of a lapse only once the lenient count has lapsed too (engine.lateness), and after what
     # the change did to the case: a request recorded late is acknowledged before it is apologized for.
     for deadline in missed:
@@ -226,6 +279,58 @@ def receipt_mailed(session: Session, case: Case) -> str | None:
     if own & {"pending", "sending"}:
         return "sending"
     return "sent_to_proxy" if "sent" in proxy else None
+
+
+def _final(rt: Runtime, case: Case, data: dict) -> dict:
+    """What the mail of a dispute's decision that became final states (``FINAL``): the day, the decision's effect on the
+    request, and the compliance clock the office now runs (none when the application was dismissed)."""
+    tz = rt.calendars["strict"].tz
+    final_on = iso_day(data.get(FINAL_DAY)) or clock.now().astimezone(tz).date()
+    decided = data.get(DECISION) or ""
+    comply = _last(case, COMPLIANCE_CLOCK) if decided != DISMISSED else None
+    running = comply if comply is not None and comply.status == "pending" else None
+    told = {"final_on": final_on.isoformat(), "decision_code": decided, "portal_hint": PORTAL_HINT}
+    return {**stated(rt.calendars, running), **told}
+
+
+def _compliance_recorded(session: Session, case: Case) -> list[dict]:
+    """The completions of a compliance task this run recorded (``COMPLIANCE_TRIGGERS``; their events not written
+    yet)."""
+    return [
+        event["data"]
+        for event in audit.pending(session, case)
+        if event["type"] == "task_completed" and event["data"].get("task") in COMPLIANCE_TRIGGERS
+    ]
+
+
+def _carried_out(rt: Runtime, case: Case, completed: dict) -> dict:
+    """What the mail of a decision (or a mediation agreement) carried out states: the day, the compliance clock as a
+    letter states it ("late" only when late on every reading: engine.lateness; a mediation agreement on grounds b-g
+    runs none), and the record: Kawal's (``LETTER_KINDS``, attached when sent) or the office's own number."""
+    recorded = completed.get("data") or {}
+    mediation = completed["task"] == MEDIATION_COMPLIANCE_TASK
+    told = {"carried_out_on": recorded.get("tanggal_pelaksanaan") or "", "portal_hint": PORTAL_HINT}
+    if mediation:
+        told["mediation"] = True
+    # The trigger reads the completed form alone (whether the office numbered its own record).
+    form = TriggerFacts(data=recorded, recorded={}, details=case.details or {})
+    if COMPLIANCE_TRIGGERS[completed["task"]].when(form):
+        told[LETTER_KINDS] = [COMPLIANCE_RECORD]
+    elif recorded.get(OWN_RECORD):
+        told["record_number"] = recorded[OWN_RECORD]
+    clock_of = None if mediation else _last(case, COMPLIANCE_CLOCK)
+    return {**lateness.letter_context(rt, clock_of), **told}
+
+
+def _challenged(case: Case, data: dict) -> dict:
+    """What the mail of the office's court challenge states: the court, the day it was lodged, and its statement of
+    non-acceptance: Kawal's (``LETTER_KINDS``, attached when sent) or the office's own number."""
+    told = {"court": data.get("pengadilan") or "", "lodged_on": data.get("tanggal_pengajuan_keberatan") or ""}
+    if STATEMENT_TRIGGER.when(TriggerFacts(data=data, recorded={}, details=case.details or {})):
+        told[LETTER_KINDS] = [STATEMENT]
+    elif data.get("nomor_pernyataan"):
+        told["record_number"] = data["nomor_pernyataan"]
+    return {**told, "portal_hint": PORTAL_HINT}
 
 
 def _stand_in_for(session: Session, case: Case, task: HumanTask) -> Absence | None:

@@ -29,9 +29,84 @@ _DISPUTE = N_(
     "If you are not satisfied, you may bring a dispute before the Information Commission within 14 working days."
 )
 _KI = N_("Follow the Information Commission's hearing schedule.")
-_COURT = N_("Follow the court's hearings; the office will tell you of its judgment.")
+# The court's judgment is not mailed (engine.notices: the court serves it on the parties); the page shows it.
+_COURT = N_("Follow the court's hearings; this page shows the court's judgment once the office records it.")
+# The same once the court or its case number is known (engine.facts ``court_stage``): ``where`` is
+# engine.milestone_words ``where``, "at PTUN Jakarta, case number 12/G/KI/2027/PTUN.JKT".
+COURT_NAMED = N_(
+    "Follow the court's hearings %(where)s; this page shows the court's judgment once the office records it."
+)
 _FINAL = N_("The decision is final and binding, and the public body carries it out; you will be told when it has.")
 _NONE = N_("None.")
+_SUPREME_COURT = N_(
+    "The Supreme Court examines the cassation on the case's papers; as a rule there is no hearing for you to attend. "
+    "This page shows the Supreme Court's decision once the office records it."
+)
+# The same once the Supreme Court's case number is known (engine.facts ``court_stage``).
+SUPREME_COURT_NUMBERED = N_(
+    "The Supreme Court examines the cassation, case number %(number)s, on the case's papers; as a rule there is no "
+    "hearing for you to attend. This page shows the Supreme Court's decision once the office records it."
+)
+
+# After the Commission's decision and after the court's judgment, each party's window to go on (§5.2 row 9): the
+# applicant's (P14P, K14P), the office's (P14, K14). While both run, the page names both; once one has closed, the
+# other's alone; once both have, that no party went on in time, in the past tense: the decision is final once the
+# office has confirmed it (row 10). Which are open is read from the case's deadline rows (engine.queries).
+_CHALLENGE_BOTH = N_(
+    "If you do not accept the decision, you may challenge it in court within 14 working days of "
+    "receiving its copy. The office may also challenge it, within 14 working days of receiving its own "
+    "copy (Law 14/2008 Articles 47-48). The decision becomes final and binding only if neither party "
+    "challenges it in time; this page will say if the office goes to court, and when the decision is final."
+)
+_CHALLENGE_YOURS = N_(
+    "If you do not accept the decision, you may challenge it in court within 14 working days of receiving its copy "
+    "(Law 14/2008 Articles 47-48). The decision becomes final and binding if you do not challenge it in time; this "
+    "page will say when the decision is final."
+)
+_CHALLENGE_THE_OFFICE_S = N_(
+    "The office may still challenge the decision in court, within 14 working days of receiving its own copy (Law "
+    "14/2008 Articles 47-48). The decision becomes final and binding if the office does not challenge it in time; "
+    "this page will say if the office goes to court, and when the decision is final."
+)
+_CHALLENGE_CLOSED = N_(
+    "Neither party challenged the decision in court within its time; the office is confirming that the decision is "
+    "final and binding."
+)
+_CASSATION_BOTH = N_(
+    "If you do not accept the judgment, you may appeal in cassation to the Supreme Court within 14 days "
+    "of receiving it. The office may also appeal in cassation, within 14 days of receiving the judgment "
+    "itself (Law 14/2008 Article 50). The judgment becomes final and binding only if neither party "
+    "appeals in time; this page will say if the office appeals, and when the judgment is final."
+)
+_CASSATION_YOURS = N_(
+    "If you do not accept the judgment, you may appeal in cassation to the Supreme Court within 14 days of receiving "
+    "it (Law 14/2008 Article 50). The judgment becomes final and binding if you do not appeal in time; this page will "
+    "say when the judgment is final."
+)
+_CASSATION_THE_OFFICE_S = N_(
+    "The office may still appeal the judgment in cassation to the Supreme Court, within 14 days of receiving it "
+    "itself (Law 14/2008 Article 50). The judgment becomes final and binding if the office does not appeal in time; "
+    "this page will say if the office appeals, and when the judgment is final."
+)
+_CASSATION_CLOSED = N_(
+    "Neither party appealed the judgment in cassation within its time; the office is confirming that the judgment is "
+    "final and binding."
+)
+# stage -> (the applicant's window open, the office's window open) -> the next step
+DECISION_STEPS: dict[str, dict[tuple[bool, bool], str]] = {
+    "putusan_ajudikasi": {
+        (True, True): _CHALLENGE_BOTH,
+        (True, False): _CHALLENGE_YOURS,
+        (False, True): _CHALLENGE_THE_OFFICE_S,
+        (False, False): _CHALLENGE_CLOSED,
+    },
+    "putusan_pengadilan": {
+        (True, True): _CASSATION_BOTH,
+        (True, False): _CASSATION_YOURS,
+        (False, True): _CASSATION_THE_OFFICE_S,
+        (False, False): _CASSATION_CLOSED,
+    },
+}
 
 # An anonymous complaint whose evidence never came (workflows/pengaduan.bpmn since version 4): not actionable, kept
 # as information for audit planning (legal-process.md §7.3 rule 4), and the same once its file is archived.
@@ -106,22 +181,17 @@ STATUSES: dict[str, Status] = {
     "putusan_mediasi": Status(N_("Mediation Decision"), _KI),
     "mediasi_gagal": Status(N_("Mediation Failed"), _KI),
     "ajudikasi": Status(N_("Non-litigation Adjudication"), _KI),
-    "putusan_ajudikasi": Status(
-        N_("Adjudication Decision"),
-        N_(
-            "If you do not accept the decision, you may challenge it in court within 14 working days of "
-            "receiving its copy (Law 14/2008 Articles 47-48); otherwise it becomes final and binding."
-        ),
-    ),
+    # Either party may challenge the decision, each within 14 working days of its own receipt (§5.2 row 9): final
+    # only when neither did in time (row 10). The office's own window (P14) is its internal deadline, counted on its
+    # strict reading, and a filing after it may still be in time on the latest one: no date of it is given here.
+    # Once a window has closed, the next step is ``DECISION_STEPS``'.
+    "putusan_ajudikasi": Status(N_("Adjudication Decision"), _CHALLENGE_BOTH),
     "keberatan_pengadilan": Status(N_("Court Challenge"), _COURT),
-    "putusan_pengadilan": Status(
-        N_("Court Decision"),
-        N_(
-            "If you do not accept the judgment, you may appeal in cassation to the Supreme Court within 14 days "
-            "of receiving it (Law 14/2008 Article 50); otherwise it becomes final and binding."
-        ),
-    ),
-    "kasasi": Status(N_("Cassation"), _COURT),
+    # Cassation likewise, by either party within 14 days of its own receipt of the judgment (§5.2 row 9; K14, K14P).
+    "putusan_pengadilan": Status(N_("Court Decision"), _CASSATION_BOTH),
+    # The Supreme Court examines a cassation on the case's papers and hears the parties only when it sees the need
+    # (Law 14/1985 Article 50(1)): no hearings to follow, unlike the court's.
+    "kasasi": Status(N_("Cassation"), _SUPREME_COURT),
     "berkekuatan_hukum_tetap": Status(N_("Final and Binding"), _FINAL),
     "pelaksanaan_putusan": Status(N_("Compliance with the Decision"), _FINAL),
     "sengketa_selesai": Status(N_("Completed"), _NONE),
@@ -269,6 +339,13 @@ def invites_objection(status: str) -> bool:
     """Whether the stage's next step invites the requester to file an objection."""
     known = STATUSES.get(status)
     return known is not None and known.next_step in (_OBJECT, _RECEIVE_PART)
+
+
+def decision_step(status: str, applicant_open: bool, office_open: bool, locale: str = "id") -> str | None:
+    """The next step at a decision either party may take further (``DECISION_STEPS``), by whose window is still open;
+    None at any other stage."""
+    steps = DECISION_STEPS.get(status)
+    return translated(steps[applicant_open, office_open], locale) if steps is not None else None
 
 
 def next_step(status: str, locale: str = "id") -> str:

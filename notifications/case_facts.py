@@ -25,6 +25,12 @@ The superior's response names the Komisi Informasi the requester may bring the d
 one, as the status page does (``engine.chain.commission``: the one the response recorded, else the office's setting).
 So does the apology when the response is late (A30 lapsed): the dispute goes to the same Commission.
 
+A dispute's mails of its decision become final and of its compliance recorded name the decision as the office recorded
+it (``engine.letters.dispute.carried_out``, as the Berita Acara Pelaksanaan Putusan names it): the Commission's with
+its decision number (else the dispute's register number), the court's with its name and case number, or the Supreme
+Court's on cassation, with its day; or the mediation agreement with its own. Read when sent: the Supreme Court's
+decision that makes the judgment final is recorded in the same run as the finality, before its event is written.
+
 The written notice of a granted request states the fee for copying and/or sending and how to pay it (UU 14/2008
 Pasal 22(7) huruf g; ``engine.fees``); its mail says them too, read from the letter's own sealed content (what the
 notice's form recorded: ``biaya``, ``cara_pembayaran``), so that the mail says what the letter says and the outbox
@@ -42,7 +48,7 @@ from sqlalchemy.orm import Session
 
 from engine import chain, evidence_lapse, kinds, queries
 from engine.files import FileStore
-from engine.letters import issue, production, records
+from engine.letters import dispute, issue, production, records
 from engine.letters.completeness import GRANTS
 from engine.letters.types import TYPES
 from engine.models import Case, HumanTask, Letter, Notification
@@ -77,6 +83,8 @@ COMMISSION_EVENTS = frozenset({"objection_response", "overdue_apology"})
 # The message that states the written notice's fee, and the letter it reads it from (engine.fees.NOTICE_TASK); a fee
 # may be due only when the decision gives information (completeness.GRANTS, the notice letter's own test).
 FEE_EVENT, FEE_LETTER = "decision_notice", "pemberitahuan_tertulis"
+# The messages that name a dispute's decision (engine.notices): its finality, and its compliance recorded.
+DECISION_EVENTS = frozenset({"dispute_final", "dispute_carried_out"})
 
 
 @dataclass
@@ -142,10 +150,12 @@ def _read(session: Session, rt: Runtime, row: Notification, locale: str) -> Fact
         return Facts()
     wanted = (*LETTERS.get(row.event, ()), *row.context.get(LETTER_KINDS, ()))
     forwarded = row.event == FORWARDED_EVENT and row.context.get("status_code") == FORWARDED_STATUS
-    if not wanted and row.event not in WINDOWS | COMMISSION_EVENTS and not forwarded:
+    if not wanted and row.event not in WINDOWS | COMMISSION_EVENTS | DECISION_EVENTS and not forwarded:
         return Facts()
     case = session.get(Case, row.case_id)
     facts = Facts(context=window(session, rt, case, row.event) | commission(session, rt, case, row.event))
+    if row.event in DECISION_EVENTS:
+        facts.context |= decision(session, rt, case, row.context)
     if forwarded and not row.context.get("letter_number"):
         facts.context |= forwarding_number(session, case)
     chosen = letters(session, case, wanted, locale)
@@ -281,6 +291,29 @@ def commission(session: Session, rt: Runtime, case: Case, event: str) -> dict:
         return {}
     found = chain.commission(rt, session, case)
     named = {"commission": found.name, "commission_address": found.address, "commission_website": found.website}
+    return {key: value for key, value in named.items() if value}
+
+
+def decision(session: Session, rt: Runtime, case: Case, told: dict) -> dict:
+    """The decision a dispute's mail names, as the office recorded it (``dispute.carried_out``): ``instance``
+    (``kasasi``, ``pengadilan``, ``ajudikasi``) with ``court``, ``case_number`` and ``decided_on`` as its message gave
+    them, and of the Commission's the ``commission`` the summons named and its number: the decision's own when its
+    message gave it (``nomor_putusan``), else the dispute's register number there, which the decision bears; or, of a
+    mediation agreement carried out (``told``: the row's ``mediation``), the day it was made, ``agreed_on``. Only what
+    was recorded."""
+    task = dispute.MEDIATION_COMPLIANCE_TASK if told.get("mediation") else None
+    recorded = dispute.carried_out(session, case, rt.calendars["strict"].tz, task)
+    named = {
+        "instance": recorded["instance"],
+        "court": recorded["court"],
+        "case_number": recorded["number"],
+        "decided_on": recorded["date"],
+        "agreed_on": recorded["agreed_on"],
+    }
+    if recorded["instance"] == "ajudikasi":  # the Commission that decided, the one the summons named, and its number
+        details = case.details or {}
+        named["commission"] = details.get("ki") or ""
+        named["case_number"] = recorded["number"] or details.get("nomor_register") or ""
     return {key: value for key, value in named.items() if value}
 
 

@@ -167,6 +167,15 @@ empty. Other keys in the context are ignored::
     reporter_contact_changed fields (the names of the changed contact fields), portal_hint, [former]
     information_sent   attached, file_count, download_until, portal_hint
     request_withdrawn  withdrawn_at, portal_hint
+    dispute_final      final_on, decision_code (amar_final), portal_hint, [instance], [court], [case_number],
+                       [decided_on], [commission] (a dispute's decision final and binding: the office's compliance
+                       clock as its deadline, none when the request was refused)
+    dispute_challenged court, lodged_on, portal_hint, [record_number] (the office's challenge of the Commission's
+                       decision in court: its statement of non-acceptance, ``letters``, ``letters_attached``; or the
+                       office's own number)
+    dispute_carried_out carried_out_on, portal_hint, [mediation], [record_number], [instance], [court],
+                       [case_number], [decided_on], [agreed_on], [commission] (its Berita Acara Pelaksanaan Putusan:
+                       ``letters``, ``letters_attached``; the office's own: ``record_number``)
     desk_reply         portal_hint (the desk answered the requester's message to it, engine.requester_messages; never
                        what it says; the office's legal deadline the requester waits on, if one runs)
     complaint_question portal_hint, [asks_evidence] (true: the evidence request; false: a message from the team)
@@ -267,6 +276,9 @@ EVENTS: dict[str, str] = {
     "information_sent": "requester",
     "request_withdrawn": "requester",
     "desk_reply": "requester",
+    "dispute_final": "requester",
+    "dispute_carried_out": "requester",
+    "dispute_challenged": "requester",
     # to staff
     "task_new_group": "staff",
     "task_assigned": "staff",
@@ -341,6 +353,9 @@ CONTEXT_KEYS = frozenset(
         "leave_last_day",
         "to_queue",
         "leave_cancelled",
+        # a dispute's decision final and carried out (engine.notices; the decision named: notifications.case_facts)
+        *("final_on", "decision_code", "carried_out_on", "record_number", "mediation"),
+        *("instance", "court", "case_number", "decided_on", "agreed_on", "lodged_on"),
         PROXY_COPY,
         PROXY_OWN,
     }
@@ -406,6 +421,9 @@ REQUIRED_KEYS: dict[str, frozenset[str]] = {
     "information_sent": frozenset({"attached", "file_count", "download_until", "portal_hint"}),
     "request_withdrawn": frozenset({"withdrawn_at", "portal_hint"}),
     "desk_reply": frozenset({"portal_hint"}),
+    "dispute_final": frozenset({"final_on", "decision_code", "portal_hint"}),
+    "dispute_carried_out": frozenset({"carried_out_on", "portal_hint"}),
+    "dispute_challenged": frozenset({"court", "lodged_on", "portal_hint"}),
     "task_new_group": frozenset({"task_title"}),
     "task_assigned": frozenset({"task_title"}),
     "task_handed_over": frozenset({"task_title", "absent_name", "leave_last_day"}),

@@ -62,6 +62,11 @@ DATE_KEYS = (
     "letter_date",
     "revealed_on",
     "leave_last_day",
+    "final_on",  # a dispute's decision final and binding, carried out, decided, agreed (engine.notices, case_facts)
+    "carried_out_on",
+    "decided_on",
+    "agreed_on",
+    "lodged_on",
 )
 ZONES = {"+07:00": "WIB", "+08:00": "WITA", "+09:00": "WIT"}  # as engine.explanation names the offices' zones
 # The windows that are the requester's or the reporter's own, by their code (a row keeps the code alone): those the
@@ -72,7 +77,8 @@ REQUESTER_WINDOWS = frozenset({"BUKTI", "K_LENGKAP", "P14P", "K14P"})
 # The Commission's own periods in a dispute (sengketa_informasi.bpmn's clock "info" that is not the applicant's:
 # engine.chain.holder gives them as "commission"): the mediation's (M14, M21) and the settlement's (K100). A staff
 # mail tells them as the Commission's period, never as the PPID's legal obligation late
-# (tests/notifications/test_desk_words_in_staff_mail.py reads the model).
+# (tests/notifications/test_desk_words_in_staff_mail.py reads the model). The office's own last days to take a
+# position, also clock "info" (engine.chain.OFFICE_LAST_DAYS), are not among them: they remind no one.
 COMMISSION_CLOCKS = frozenset({"M14", "M21", "K100"})
 # The staff mails the Whistleblowing System's managers read about a whistleblower's report (engine.complaints): their
 # footer names the WBS; a complaint's other mails the complaint handling; every other case's the PPID.

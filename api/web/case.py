@@ -36,7 +36,7 @@ from api.web import case_messages, display, events, objection_orders, process_di
 from api.web.blueprint import bp
 from api.web.facts import (
     case_facts,
-    classification_facts,
+    established_facts,
     finding_files,
     is_reference,
     labelled,
@@ -130,6 +130,24 @@ WHEN_PASSED = {
         "If it passes: the complaint team, then the WBS managers, are reminded; the case is not late by it, its legal"
         " deadline still counts."
     ),
+    # The office's own window to challenge: sengketa_informasi since version 5 ends its position task then (on an
+    # earlier version the officer records the acceptance: POSITION_RECORDED_WORDS).
+    "P14": _l(
+        "If it passes on every reading without a position: the office may no longer challenge the decision; it stands"
+        " as accepted and becomes final once the applicant's time has passed too."
+    ),
+    "K14": _l(
+        "If it passes on every reading without a position: the office may no longer appeal in cassation; the judgment"
+        " stands as accepted and becomes final once the applicant's time has passed too."
+    ),
+    "P14_AKHIR": _l(
+        "When it passes: the office's position task ends and the decision stands as accepted by the office; no mail"
+        " is sent (P14 already reminded and escalated)."
+    ),
+    "K14_AKHIR": _l(
+        "When it passes: the office's cassation task ends and the judgment stands as accepted by the office; no mail"
+        " is sent (K14 already reminded and escalated)."
+    ),
     "PERSIAPAN": _l(
         "If it passes: the first hearing may come before the power of attorney or the file is ready; the Commission"
         " may examine and decide without the office (Information Commission Regulation 1/2013 Article 31)."
@@ -143,12 +161,43 @@ BUKTI_NOT_ACTIONABLE = _l(
 )
 
 
+# The office's position on the Commission's decision (P14) or on the court's judgment (K14) ends by itself at the
+# window's lenient end only since sengketa_informasi version 5 (its boundary p14_lewat, added with k14_lewat): a case
+# on an earlier version keeps its task open, and the officer records the acceptance (``deadline_lapse``).
+POSITION_LAPSE_STEP = "p14_lewat"
+POSITION_RECORDED = "position_recorded"
+POSITION_RECORDED_WORDS = {
+    "P14": _l(
+        "If it passes on every reading without a position: the office may no longer challenge the decision; record its"
+        " acceptance so that the case goes on."
+    ),
+    "K14": _l(
+        "If it passes on every reading without a position: the office may no longer appeal in cassation; record its"
+        " acceptance so that the case goes on."
+    ),
+}
+
+
 def when_passed(name: str, lapse: str | None = None) -> str:
-    """What a deadline's lapse does, said beside it; the reporter's evidence window (BUKTI) by what the case's lapse
-    leads to (``lapse``: engine.evidence_lapse.consequence)."""
+    """What a deadline's lapse does, said beside it; the reporter's evidence window (BUKTI) and the office's position
+    windows (P14, K14) by what the case's lapse leads to (``lapse``: ``deadline_lapse``)."""
     if name == "BUKTI" and lapse == evidence_lapse.NOT_ACTIONABLE:
         return str(BUKTI_NOT_ACTIONABLE)
+    if name in POSITION_RECORDED_WORDS and lapse == POSITION_RECORDED:
+        return str(POSITION_RECORDED_WORDS[name])
     return str(WHEN_PASSED.get(name, ""))
+
+
+def deadline_lapse(rt: Runtime, case: Case) -> str | None:
+    """What a lapse leads to where the case's process version decides it, for ``when_passed``: a complaint's evidence
+    lapse (engine.evidence_lapse.consequence); ``POSITION_RECORDED`` for a dispute on a version whose office position
+    does not end by itself; None otherwise."""
+    if case.kind == kinds.COMPLAINT:
+        return evidence_lapse.consequence(db.session, case, rt)
+    version = case.process_version_id
+    if case.kind == kinds.DISPUTE and version is not None and POSITION_LAPSE_STEP not in rt.steps(db.session, version):
+        return POSITION_RECORDED
+    return None
 
 
 ACTORS = {
@@ -249,11 +298,12 @@ def _facts(rt: Runtime, user: User, case: Case, locale: str) -> list[tuple[str, 
     """The case's facts as ``user`` may read them; an auditor reads a complaint's as the team summarised it, never
     the reporter's own words (engine.complaints.details_read_by), and reads that it is not summarised yet before."""
     details = complaints.details_read_by(db.session, rt.forms, user, case)
-    classified = classification_facts(rt, user, case, locale)  # the team's, beside the reporter's suggestion
+    # A complaint's classification by its team, beside the reporter's suggestion; a dispute's decisions.
+    established = established_facts(rt, user, case, locale)
     if case.kind != kinds.COMPLAINT or complaints.SUMMARY not in details:
-        return case_facts(rt, case, locale, details) + classified
+        return case_facts(rt, case, locale, details, established)
     summary = details.pop(complaints.SUMMARY)
-    return case_facts(rt, case, locale, details) + [(str(TEAM_SUMMARY), summary or str(NOT_SUMMARISED)), *classified]
+    return case_facts(rt, case, locale, details, [(str(TEAM_SUMMARY), summary or str(NOT_SUMMARISED)), *established])
 
 
 @bp.get("/kasus/<ticket>/diagram.bpmn")
@@ -412,12 +462,14 @@ def clock_kind_label(kind: str | None, calendar: str | None, name: str | None = 
     to go to court or to the Supreme Court among them: engine.chain.APPLICANT_CLOCKS), another body's."""
     if (kind == "window" and calendar == "lenient") or name in chain.APPLICANT_CLOCKS:
         return str(CITIZEN_WINDOW)
+    if name in chain.OFFICE_LAST_DAYS:  # its time to challenge a decision: a right, not a duty
+        return str(DEADLINE_KINDS["window"])
     return str(DEADLINE_KINDS.get(kind or "", ""))
 
 
 def _clock(row: dict, locale: str, lapse: str | None = None) -> dict:
-    """A deadline or window as the page shows it: labelled, with how it was counted; ``lapse``: what a complaint's
-    evidence lapse leads to (``when_passed``)."""
+    """A deadline or window as the page shows it: labelled, with how it was counted; ``lapse``: what a lapse leads to
+    on the case's process version (``deadline_lapse``)."""
     return {
         **row,
         "label": clock_label(row["name"]),
@@ -440,7 +492,7 @@ SLA_COUNTED_FROM = {
 def _deadlines(rt: Runtime, case: Case, locale: str) -> list[dict]:
     """The case's deadline rows, and the requester's windows it has no row for yet (a dispute's applicant window
     while the office decides on the decision: engine.chain.unarmed_windows)."""
-    lapse = evidence_lapse.consequence(db.session, case, rt) if case.kind == kinds.COMPLAINT else None
+    lapse = deadline_lapse(rt, case)
     rows = [_clock(chain.deadline_view(d), locale, lapse) for d in case.deadlines]
     windows = chain.unarmed_windows(rt, db.session, case)
     rows += [_clock({**w.to_dict(), "unit": w.provenance.get("unit", "working_days")}, locale) for w in windows]

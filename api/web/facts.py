@@ -2,12 +2,14 @@
 
 The task page and the case page show the same facts (``case_facts``), the same requester's identity
 (``requester_facts``, given only what ``access.can_read_identity`` let through) and label recorded
-data by the same rule (``labelled``). The templates draw the pairs with ``_macros.html``'s
+data by the same rule (``labelled``), and add what the case's later steps established (``established_facts``): a
+complaint's classification, a dispute's decisions and court stage. The templates draw the pairs with ``_macros.html``'s
 ``case_facts`` and ``fact_list``.
 """
 
 from __future__ import annotations
 
+from datetime import date
 from functools import cached_property
 
 from flask import g, url_for
@@ -19,13 +21,14 @@ from sqlalchemy import select
 
 from api.extensions import db
 from api.language import LANGUAGES
-from api.reports.labels import REQUEST_CHOICES
+from api.reports.labels import COURT, COURT_AMAR, REQUEST_CHOICES, form_choice
 from api.web import display, schema_form
 from api.web.i18n import current_language
-from engine import access, chain, kinds, pii_scan, proxy_data, task_files, users, visibility
+from engine import access, chain, kinds, pii_scan, proxy_data, register_lookups, task_files, users, visibility
 from engine.explanation import ISO_DATE_OR_INSTANT
+from engine.facts import court_stage, decision_stage
 from engine.languages import DEFAULT, LOCALE, LOCALES
-from engine.models import Attachment, Case, CaseEvent, HumanTask, Unit, User
+from engine.models import Attachment, Case, CaseEvent, CaseFacts, HumanTask, Unit, User
 from engine.runtime import Runtime
 
 # The intake form that describes each kind of case's details (their labels and choice names).
@@ -42,9 +45,9 @@ class Facts(list):
         self.base, self.asked = base, asked
 
 
-def case_facts(rt: Runtime, case: Case, locale: str, details: dict, classified: list | tuple = ()) -> Facts:
+def case_facts(rt: Runtime, case: Case, locale: str, details: dict, established: list | tuple = ()) -> Facts:
     """The case's ``details`` (as the reader may see them: engine.visibility) as label / value pairs,
-    labelled by the form the case was filed with; then a complaint's ``classified`` (``classification_facts``)."""
+    labelled by the form the case was filed with; then what its later steps ``established`` (``established_facts``)."""
     schema = intake_schema(rt, case.kind)
     facts = [
         (_("Ticket"), case.ticket),
@@ -58,7 +61,7 @@ def case_facts(rt: Runtime, case: Case, locale: str, details: dict, classified: 
     # in (engine.languages) is a setting of its messages, as the requester's own is (``requester_facts``).
     shown = {key: value for key, value in details.items() if not is_reference(key) and key != LOCALE}
     asked = [(str(OFFICER_LABELS.get(key, label)), value) for key, (label, value) in _keyed(schema, shown, locale)]
-    return Facts(facts, [*asked, *classified])
+    return Facts(facts, [*asked, *established])
 
 
 # A filed detail the officers read under another name than the filer's form gives it: a complaint's category is the
@@ -109,6 +112,79 @@ OVERSIGHT = {
     True: _l("Oversight-relevant: examined by the Inspectorate General (60 working days)"),
     False: _l("Not oversight-relevant: handled by the responsible unit (14 working days)"),
 }
+
+
+# A dispute's decisions as the case recorded them, beside its other facts, for the officer who takes the office's
+# position on them and for whoever reads the case later (legal-process.md §5, §9.2 (c) 5-6): the Commission's
+# adjudication, the day it was read and the days each party received its copy (which start the office's and the
+# applicant's windows to challenge it); who went to court, the court and its case number, the court's ruling on the
+# challenge and its effect on the request, the day of it and the days each party received it; who filed for cassation,
+# its case number, the Supreme Court's ruling and its effect, the day of it; and the day the decision became final and
+# binding (the dispute register's reading, engine.register_lookups.final_days).
+DECISION_FACTS = {
+    "amar": _l("The Commission's decision"),
+    "read_on": _l("Read on"),
+    "received_on": _l("Copy received by the office"),
+    "applicant_received_on": _l("Copy received by the applicant"),
+    "court": _l("Taken to court by"),
+    "court_name": _l("Court"),
+    "court_number": _l("Court case number"),
+    "challenge_ruling": _l("Ruling on the challenge"),
+    "court_result": _l("Court's decision (effect on the request)"),
+    "court_decided_on": _l("Date of the court's decision"),
+    "judgment_received_on": _l("Court's decision received by the office"),
+    "judgment_applicant_received_on": _l("Court's decision received by the applicant"),
+    "cassation_by": _l("Cassation filed by"),
+    "cassation_number": _l("Cassation case number"),
+    "cassation_ruling": _l("Ruling on the cassation"),
+    "cassation_result": _l("Supreme Court's decision (effect on the request)"),
+    "cassation_decided_on": _l("Date of the Supreme Court's decision"),
+    "final_on": _l("Final and binding since"),
+}
+# The forms whose own words name a recorded choice: the Commission's operative part, the courts' rulings on the
+# challenge and on the cassation (fact -> message form, field).
+DECISION_CHOICES = {
+    "amar": ("pesan_putusan_ajudikasi.json", "amar"),
+    "challenge_ruling": ("pesan_putusan_pengadilan.json", "putusan_atas_keberatan"),
+    "cassation_ruling": ("pesan_putusan_kasasi.json", "putusan_atas_kasasi"),
+}
+
+
+def decision_facts(rt: Runtime, case: Case) -> list[tuple[str, str]]:
+    """The facts of a dispute's decisions (``DECISION_FACTS``) that were recorded, as label / value pairs: the
+    decisions' effects and days from its facts row (engine.facts), the rest from its history (engine.facts
+    ``court_stage``, ``decision_stage``). None before the Commission decided."""
+    row = db.session.get(CaseFacts, case.id)
+    recorded = {**court_stage(db.session, case), **decision_stage(db.session, case)}
+    values = {
+        **recorded,
+        "court_name": recorded["court"],
+        "court": COURT.get(row.court) if row is not None else None,
+        "court_result": COURT_AMAR.get(row.court_result) if row is not None else None,
+        "court_decided_on": row.court_decided_on if row is not None else None,
+        "cassation_by": COURT.get(recorded["cassation_by"]),
+        "cassation_result": COURT_AMAR.get(row.cassation_result) if row is not None else None,
+        "cassation_decided_on": row.cassation_decided_on if row is not None else None,
+        "final_on": register_lookups.final_days(db.session, [case.id], rt.calendars["strict"].tz).get(case.id),
+    }
+    for key, (form, field) in DECISION_CHOICES.items():
+        values[key] = form_choice(rt, form, field, values[key]) if values[key] else None
+    return [
+        (
+            str(DECISION_FACTS[key]),
+            display.office_day(values[key]) if isinstance(values[key], date) else str(values[key]),
+        )
+        for key in DECISION_FACTS
+        if values[key]
+    ]
+
+
+def established_facts(rt: Runtime, user: User, case: Case, locale: str) -> list[tuple[str, str]]:
+    """What the case's later steps established, after its filed details: a complaint's classification
+    (``classification_facts``), a dispute's decisions (``decision_facts``); nothing for another kind."""
+    if case.kind == kinds.DISPUTE:
+        return decision_facts(rt, case)
+    return classification_facts(rt, user, case, locale)
 
 
 # Where each kind's intake form keeps the person's identity: a request's requester, a complaint's reporter.

@@ -19,12 +19,12 @@ from werkzeug.datastructures import MultiDict
 
 from api.boundary import commit, noted, runtime
 from api.extensions import db
-from api.web import case_messages, display, objection_orders, schema_form
+from api.web import case_messages, display, lenient_window, objection_orders, schema_form
 from api.web.blueprint import bp
-from api.web.case import FEE_ITEMS, awaiting_fee, clock_label, shown_amounts, when_passed, with_fees
+from api.web.case import FEE_ITEMS, awaiting_fee, clock_label, deadline_lapse, shown_amounts, when_passed, with_fees
 from api.web.facts import (
     case_facts,
-    classification_facts,
+    established_facts,
     finding_files,
     labelled,
     proxy_facts,
@@ -40,7 +40,6 @@ from engine import (
     complaint_rules,
     complaints,
     dip_match,
-    evidence_lapse,
     fees,
     follow_ups,
     inbox,
@@ -260,12 +259,13 @@ def _page(
         held_up=_held_up(rt, task, locale),
         disposition=_disposition(rt, task, user, locale),
         due_state=display.due_state(detail["due_at"], detail["working_days_left"]),
+        still_open=lenient_window.still_open(rt, task),  # late on the strict count, in time on the lenient one
         row=detail,
         deadlines=_deadlines(rt, task.case, locale),
         # The fee the requester was told and has not paid: since when, never a date to pay by (engine.fees.awaiting).
         awaiting_fee=awaiting_fee(task.case) if task.bpmn_id == fees.PAYMENT_TASK else None,
         case_facts=case_facts(
-            rt, task.case, locale, detail["case"]["details"], classification_facts(rt, user, task.case, locale)
+            rt, task.case, locale, detail["case"]["details"], established_facts(rt, user, task.case, locale)
         ),
         objection_orders=objection_orders.shown(task.case, locale),  # a granted objection's order binding the PPID
         requester=requester_facts(rt, view["requester"], locale),
@@ -381,7 +381,7 @@ def _with_findings(schema: dict, form: MultiDict, error: Invalid) -> MultiDict:
 
 def _deadlines(rt: Runtime, case: Case, locale: str) -> list[dict]:
     """The case's running deadlines with how each was counted (engine.queries.explain)."""
-    lapse = evidence_lapse.consequence(db.session, case, rt) if case.kind == kinds.COMPLAINT else None
+    lapse = deadline_lapse(rt, case)  # by the case's process version: what the lapse leads to (api.web.case)
     return [
         {
             **chain.deadline_view(d),

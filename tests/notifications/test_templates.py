@@ -46,6 +46,11 @@ def full_context(event: str, **overrides) -> dict:
         "leave_last_day": "2026-12-11",
         "to_queue": False,
         "leave_cancelled": False,
+        "final_on": "2027-04-02",
+        "decision_code": "dikabulkan_seluruhnya",
+        "carried_out_on": "2027-04-07",
+        "court": "PTUN Jakarta",
+        "lodged_on": "2027-03-23",
     }
     context.update(overrides)
     return context
@@ -91,6 +96,9 @@ def test_events_and_audiences():
         "information_sent",
         "request_withdrawn",
         "desk_reply",
+        "dispute_final",
+        "dispute_carried_out",
+        "dispute_challenged",
         "task_new_group",
         "task_assigned",
         "task_handed_over",
@@ -135,6 +143,9 @@ def test_events_and_audiences():
         "survey_invitation",
         "information_sent",
         "request_withdrawn",
+        "dispute_final",
+        "dispute_carried_out",
+        "dispute_challenged",
     }
     assert set(EVENTS.values()) == {"requester", "staff"}
 
@@ -264,6 +275,7 @@ WINDOW_KEYS = {"window_ends_on", "window_accepted_until", "window_from_dispatch"
 FEE_KEYS = {"fee_amount", "fee_method"}  # notifications.case_facts: the written notice's fee, when one is due
 COMMISSION_KEYS = {"commission", "commission_address", "commission_website"}  # the Komisi Informasi (case_facts)
 LAPSE_KEYS = {"akibat_tanpa_bukti"}  # notifications.case_facts: what a complaint's evidence lapse leads to
+DECISION_KEYS = {"instance", "court", "case_number", "decided_on", "commission"}  # a dispute's decision (case_facts)
 
 
 def optional(event: str) -> set[str]:
@@ -293,6 +305,12 @@ def optional(event: str) -> set[str]:
         "reporter_reminder": LAPSE_KEYS,
         "complaint_referred": {"agency", "letter_number", "letter_date"},  # forwarded to another agency
         "reporter_contact_changed": {"former"},
+        # the decision as the office recorded it (notifications.case_facts)
+        "dispute_final": DECISION_KEYS,
+        # the compliance record: Kawal's letter, or the office's own number; a mediation agreement's
+        "dispute_carried_out": DECISION_KEYS | LETTER_KEYS | {"agreed_on", "mediation", "record_number"},
+        # the office's statement of non-acceptance: Kawal's letter, or the office's own number
+        "dispute_challenged": LETTER_KEYS | {"record_number"},
     }.get(event, set())
 
 

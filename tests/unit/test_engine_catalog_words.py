@@ -245,46 +245,59 @@ STAGES = {
         "Ikuti jadwal sidang Komisi Informasi.",
         "Follow the Information Commission's hearing schedule.",
     ),
+    # Changed by the walk of a dispute's court stage (finding 10): either party may challenge, and the decision is
+    # final only when neither did in time; the Supreme Court decides a cassation on the papers, without hearings.
     "putusan_ajudikasi": (
         "Putusan Ajudikasi",
         "Adjudication Decision",
         (
-            "Bila tidak menerima putusan, Anda dapat mengajukan keberatan ke "
-            "pengadilan dalam 14 hari kerja sejak salinan putusan Anda terima (UU "
-            "14/2008 Pasal 47-48); bila tidak, putusan menjadi berkekuatan hukum "
-            "tetap."
+            "Bila tidak menerima putusan, Anda dapat mengajukan keberatan ke pengadilan dalam 14 hari kerja sejak"
+            " salinan putusan Anda terima. Kantor juga dapat mengajukan keberatan, dalam 14 hari kerja sejak kantor"
+            " menerima salinannya sendiri (UU 14/2008 Pasal 47-48). Putusan baru berkekuatan hukum tetap bila tidak"
+            " ada pihak yang mengajukan keberatan tepat waktu; halaman ini akan memberitahukan bila kantor mengajukan"
+            " keberatan ke pengadilan, dan bila putusan sudah berkekuatan hukum tetap."
         ),
         (
-            "If you do not accept the decision, you may challenge it in court "
-            "within 14 working days of receiving its copy (Law 14/2008 Articles "
-            "47-48); otherwise it becomes final and binding."
+            "If you do not accept the decision, you may challenge it in court within 14 working days of receiving its"
+            " copy. The office may also challenge it, within 14 working days of receiving its own copy (Law 14/2008"
+            " Articles 47-48). The decision becomes final and binding only if neither party challenges it in time;"
+            " this page will say if the office goes to court, and when the decision is final."
         ),
     ),
     "keberatan_pengadilan": (
         "Keberatan ke Pengadilan",
         "Court Challenge",
-        "Ikuti persidangan di pengadilan; kantor akan memberitahukan putusannya.",
-        "Follow the court's hearings; the office will tell you of its judgment.",
+        "Ikuti persidangan di pengadilan; halaman ini menampilkan putusan pengadilan setelah dicatat oleh kantor.",
+        "Follow the court's hearings; this page shows the court's judgment once the office records it.",
     ),
     "putusan_pengadilan": (
         "Putusan Pengadilan",
         "Court Decision",
         (
-            "Bila tidak menerima putusan, Anda dapat mengajukan kasasi ke Mahkamah "
-            "Agung dalam 14 hari sejak putusan Anda terima (UU 14/2008 Pasal 50); "
-            "bila tidak, putusan menjadi berkekuatan hukum tetap."
+            "Bila tidak menerima putusan, Anda dapat mengajukan kasasi ke Mahkamah Agung dalam 14 hari sejak putusan"
+            " Anda terima. Kantor juga dapat mengajukan kasasi, dalam 14 hari sejak kantor sendiri menerima putusan"
+            " (UU 14/2008 Pasal 50). Putusan baru berkekuatan hukum tetap bila tidak ada pihak yang mengajukan kasasi"
+            " tepat waktu; halaman ini akan memberitahukan bila kantor mengajukan kasasi, dan bila putusan sudah"
+            " berkekuatan hukum tetap."
         ),
         (
-            "If you do not accept the judgment, you may appeal in cassation to the "
-            "Supreme Court within 14 days of receiving it (Law 14/2008 Article "
-            "50); otherwise it becomes final and binding."
+            "If you do not accept the judgment, you may appeal in cassation to the Supreme Court within 14 days of"
+            " receiving it. The office may also appeal in cassation, within 14 days of receiving the judgment itself"
+            " (Law 14/2008 Article 50). The judgment becomes final and binding only if neither party appeals in time;"
+            " this page will say if the office appeals, and when the judgment is final."
         ),
     ),
     "kasasi": (
         "Kasasi",
         "Cassation",
-        "Ikuti persidangan di pengadilan; kantor akan memberitahukan putusannya.",
-        "Follow the court's hearings; the office will tell you of its judgment.",
+        (
+            "Mahkamah Agung memeriksa kasasi berdasarkan berkas perkara; pada umumnya tidak ada sidang yang perlu Anda"
+            " hadiri. Halaman ini menampilkan putusan Mahkamah Agung setelah dicatat oleh kantor."
+        ),
+        (
+            "The Supreme Court examines the cassation on the case's papers; as a rule there is no hearing for you to"
+            " attend. This page shows the Supreme Court's decision once the office records it."
+        ),
     ),
     "berkekuatan_hukum_tetap": (
         "Berkekuatan Hukum Tetap",
@@ -1026,6 +1039,17 @@ DEADLINES = {
     "K14P": (
         "Jangka waktu pemohon mengajukan kasasi (14 hari)",
         "The applicant's time to file for cassation (14 days)",
+    ),
+    "P14_AKHIR": (
+        "Hari terakhir kantor mencatat sikapnya atas putusan Komisi Informasi (15 hari kerja, kalender longgar)",
+        "The office's last day to record its position on the Commission's decision (15 working days, lenient reading)",
+    ),
+    "K14_AKHIR": (
+        "Hari terakhir kantor mencatat sikapnya atas putusan pengadilan (1 hari kerja setelah K14, kalender longgar)",
+        (
+            "The office's last day to record its position on the court's judgment (1 working day after K14, lenient"
+            " reading)"
+        ),
     ),
     "S60": (
         "Batas waktu penyelesaian pengaduan menurut undang-undang (60 hari sejak berkas lengkap)",

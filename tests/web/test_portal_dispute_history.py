@@ -94,11 +94,23 @@ def test_a_disputes_history_is_in_date_order_each_stage_on_its_day_and_says_the_
     assert said["Mediation"] == "20 Jan 2027"  # the day mediation began, not the day its mandate was typed in
     assert said["Mediation Failed"] == "22 Jan 2027"
     assert said["Adjudication Decision — Granted in part"] == "26 Feb 2027"
-    assert said["Court Challenge — filed by the office, the respondent"] == "3 Mar 2027"
-    assert said["Court Decision — Dismissed"] == "3 May 2027"
+    # The court and its case number (the judgment's) after who filed.
+    filed = "Court Challenge — filed by the office, the respondent, at PTUN Jakarta, case number 12/G/KI/2027/PTUN.JKT"
+    assert said[filed] == "3 Mar 2027"
+    # What the court decided on the office's challenge, then its effect on the request (the form's "Dismissed" alone
+    # read as the office's challenge dismissed, when the court had granted it and refused the request).
+    court = (
+        "Court Decision — The court granted the challenge filed by the office, the respondent, and overturned the"
+        " Commission's decision. With this decision, your information request is refused."
+    )
+    assert said[court] == "3 May 2027"
     shown = dict((what, day) for day, what in indonesian)
     assert shown["Putusan Ajudikasi — Dikabulkan sebagian"] == "26 Feb 2027"
-    assert shown["Keberatan ke Pengadilan — diajukan oleh kantor ini, Termohon"] == "3 Mar 2027"
+    lodged = (
+        "Keberatan ke Pengadilan — diajukan oleh kantor ini, Termohon, di PTUN Jakarta, perkara Nomor"
+        " 12/G/KI/2027/PTUN.JKT"
+    )
+    assert shown[lodged] == "3 Mar 2027"
     for line in english + indonesian:
         assert "Rahasia majelis" not in line[1]  # the decision's summary is not the requester's page's
         assert "Pertimbangan internal" not in line[1]  # nor the office's reasons
@@ -125,11 +137,16 @@ def test_the_applicants_own_court_challenge_is_said_to_be_theirs(browser, office
         api = client.post("/api/v1/status", json={"ticket": dispute, "access_code": code}).json
     said = dict((what, day) for day, what in english)
     assert said["Adjudication Decision — Dismissed"] == "26 Feb 2027"
-    assert said["Court Challenge — filed by you, the applicant"] == "8 Mar 2027"
+    assert said[
+        "Court Challenge — filed by you, the applicant, at PTUN Jakarta, case number 12/G/KI/2027/PTUN.JKT"
+    ] == ("8 Mar 2027")
     # The JSON API words the same in its caller's language (Bahasa Indonesia unless English is asked for).
     details = {m["name"]: m["detail"] for m in api["milestones"]}
     assert details["putusan_ajudikasi"] == "Ditolak"
-    assert details["keberatan_pengadilan"] == "diajukan oleh Anda, Pemohon"
+    assert (
+        details["keberatan_pengadilan"]
+        == "diajukan oleh Anda, Pemohon, di PTUN Jakarta, perkara Nomor 12/G/KI/2027/PTUN.JKT"
+    )
 
 
 def test_a_decision_recorded_without_its_operative_part_says_nothing_of_it(app):
@@ -139,8 +156,13 @@ def test_a_decision_recorded_without_its_operative_part_says_nothing_of_it(app):
     cassation = {"message": "putusan_kasasi", "data": {"amar": "ditolak"}}
     detail = queries._said("berkekuatan_hukum_tetap", cassation, None)
     rt = app.extensions["kawal_runtime"]
-    assert milestone_words.said(rt, detail, "en") == "cassation decision: Dismissed"
-    assert milestone_words.said(rt, detail, "id") == "putusan kasasi: Ditolak"
+    # Without the court's judgment and who filed for cassation: the Supreme Court named, and the effect on the request.
+    assert milestone_words.said(rt, detail, "en") == (
+        "The Supreme Court decided on the cassation. With this decision, your information request is refused."
+    )
+    assert milestone_words.said(rt, detail, "id") == (
+        "Mahkamah Agung telah memutus permohonan kasasi. Dengan putusan ini, permohonan informasi Anda ditolak."
+    )
     assert milestone_words.said(rt, None, "en") is None
 
 
