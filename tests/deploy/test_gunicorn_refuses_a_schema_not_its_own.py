@@ -11,6 +11,7 @@ on both databases).
 """
 
 import base64
+import http.client
 import os
 import shutil
 import subprocess
@@ -99,6 +100,23 @@ def test_gunicorn_on_this_release_s_schema_boots_its_workers(tmp_path, sqlite_te
         assert web.poll() is None, output  # still running: not refused
         assert "Booting worker" in output, output
         assert "is not this release's" not in output
+        # Its worker answers once it has loaded the app; stopped before then, gunicorn waits for the load to finish
+        # (up to graceful_timeout, 30 s): on a busy two-core machine the stop outlasted the test's wait.
+        assert _answers(port, deadline), log.read_text()
     finally:
         web.terminate()
-        web.wait(timeout=30)
+        web.wait(timeout=45)
+
+
+def _answers(port: int, deadline: float) -> bool:
+    """Whether the server on ``port`` answers an HTTP request (whatever its status) before ``deadline``."""
+    while time.monotonic() < deadline:
+        conn = http.client.HTTPConnection("127.0.0.1", port, timeout=5)
+        try:
+            conn.request("GET", "/api/v1/health")
+            return conn.getresponse().status > 0
+        except OSError:
+            time.sleep(0.2)
+        finally:
+            conn.close()
+    return False
