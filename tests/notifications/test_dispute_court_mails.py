@@ -62,11 +62,10 @@ def office(app, session_factory_, clock):
     return Office(session_factory_, app.extensions["kawal_runtime"])
 
 
-def judged(office, clock, locale=None, email=True) -> str:
-    """A request filed online in ``locale``, an objection on ground c, the dispute adjudicated (read Fri 26 Feb 2027)
-    and accepted by the office; the applicant went to PTUN Jakarta, whose judgment of Mon 3 May 2027 granted the
-    request in full, received by the applicant Wed 5 May; the office accepted it. The dispute's ticket; the clock on
-    Thu 6 May 2027."""
+def decided(office, clock, amar: str = "dikabulkan_seluruhnya", locale=None, email=True, **given) -> str:
+    """A request filed online in ``locale`` (without an e-mail address unless ``email``), an objection on ground c, the
+    dispute heard and adjudicated: the Commission's decision (``amar``, and what else its message gives: ``given``) read
+    Fri 26 Feb 2027 and received by the office Mon 1 Mar, the clock then. The dispute's ticket."""
     payload = request_payload() if email else request_payload(obtain_method="salinan_hardcopy", delivery_method="pos")
     if not email:
         del payload["requester"]["email"]
@@ -81,8 +80,16 @@ def judged(office, clock, locale=None, email=True) -> str:
     office.complete(dispute, "bukti_ajudikasi", BUKTI)
     office.complete(dispute, "kesimpulan", KESIMPULAN)
     clock.move_to(wib("2027-03-01"))
-    decided = {"tanggal_dibacakan": "2027-02-26", "tanggal_diterima": "2027-03-01", "amar": "dikabulkan_seluruhnya"}
-    office.message(dispute, "putusan_ajudikasi", decided)
+    decision = {"tanggal_dibacakan": "2027-02-26", "tanggal_diterima": "2027-03-01", "amar": amar, **given}
+    office.message(dispute, "putusan_ajudikasi", decision)
+    return dispute
+
+
+def judged(office, clock, locale=None, email=True) -> str:
+    """The dispute ``decided`` granted the request in full and the office accepted it; the applicant went to PTUN
+    Jakarta, whose judgment of Mon 3 May 2027 granted the request in full, received by the applicant Wed 5 May; the
+    office accepted it. The dispute's ticket; the clock on Thu 6 May 2027."""
+    dispute = decided(office, clock, locale=locale, email=email)
     office.complete(dispute, "sikap_atas_putusan", ACCEPTED)
     clock.move_to(wib("2027-03-08"))
     challenged = {"tanggal": "2027-03-08", "pengadilan": COURT, "nomor_perkara": COURT_NUMBER}
@@ -105,19 +112,7 @@ def adjudicated(office, clock, amar: str, locale=None, **given) -> str:
     message gives: ``given``), read Fri 26 Feb 2027 and received Mon 1 Mar, which the office accepts; nobody goes to
     court, and the Commission's certificate that it is final, dated Mon 5 Apr 2027, is recorded that day. The dispute's
     ticket."""
-    with office.sessions.begin() as s:
-        request = intake.submit_request(s, office.rt, request_payload(), locale=locale).case.ticket
-    dispute = office.dispute(office.objection(request, ["c"]))
-    office.complete(dispute, "surat_kuasa", SURAT_KUASA)
-    office.complete(dispute, "siapkan_berkas", BERKAS)
-    clock.move_to(wib("2027-01-20"))
-    office.message(dispute, "pemeriksaan_awal", {"tanggal": "2027-01-20", "hasil": "dilanjutkan", "mediasi": False})
-    clock.move_to(wib("2027-02-17"))
-    office.complete(dispute, "bukti_ajudikasi", BUKTI)
-    office.complete(dispute, "kesimpulan", KESIMPULAN)
-    clock.move_to(wib("2027-03-01"))
-    decided = {"tanggal_dibacakan": "2027-02-26", "tanggal_diterima": "2027-03-01", "amar": amar, **given}
-    office.message(dispute, "putusan_ajudikasi", decided)
+    dispute = decided(office, clock, amar, locale, **given)
     office.complete(dispute, "sikap_atas_putusan", ACCEPTED)
     clock.move_to(wib("2027-04-05"))
     office.run(dispute)
@@ -336,19 +331,7 @@ def challenged_by_the_office(office, clock, **position) -> str:
     """The Commission's decision (read Fri 26 Feb 2027, received Mon 1 Mar) granted the request; the office does not
     accept it and lodges its challenge with PTUN Jakarta on Tue 23 Mar 2027 (its 14 working days: within them). The
     dispute's ticket."""
-    with office.sessions.begin() as s:
-        request = intake.submit_request(s, office.rt, request_payload()).case.ticket
-    dispute = office.dispute(office.objection(request, ["c"]))
-    office.complete(dispute, "surat_kuasa", SURAT_KUASA)
-    office.complete(dispute, "siapkan_berkas", BERKAS)
-    clock.move_to(wib("2027-01-20"))
-    office.message(dispute, "pemeriksaan_awal", {"tanggal": "2027-01-20", "hasil": "dilanjutkan", "mediasi": False})
-    clock.move_to(wib("2027-02-17"))
-    office.complete(dispute, "bukti_ajudikasi", BUKTI)
-    office.complete(dispute, "kesimpulan", KESIMPULAN)
-    clock.move_to(wib("2027-03-01"))
-    decided = {"tanggal_dibacakan": "2027-02-26", "tanggal_diterima": "2027-03-01", "amar": "dikabulkan_seluruhnya"}
-    office.message(dispute, "putusan_ajudikasi", decided)
+    dispute = decided(office, clock)
     clock.move_to(wib("2027-03-23"))
     challenge = {
         "sikap": "mengajukan_keberatan",
