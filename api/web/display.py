@@ -54,11 +54,14 @@ CALENDAR_LABELS = {"strict": _l("earliest reading"), "lenient": _l("latest readi
 COMPLAINT_LABEL = ("Pengaduan Masyarakat", "Public complaint")
 
 
-def due_state(due_at: datetime | None, working_days_left: int | None) -> str:
+def due_state(due_at: datetime | None, working_days_left: int | None, as_of: datetime | None = None) -> str:
+    """Overdue, due soon, on track or no deadline, now (or ``as_of``: a closed task's when it closed)."""
     if due_at is None:
         return NO_DEADLINE
-    if due_at < clock.now():
+    if due_at < (as_of or clock.now()):
         return OVERDUE
+    if as_of is not None:  # closed in time: nothing is "due soon" any more
+        return ON_TRACK
     if working_days_left is not None and working_days_left <= DUE_SOON_WORKING_DAYS:
         return DUE_SOON
     return ON_TRACK

@@ -524,6 +524,8 @@ def due_words(row: dict) -> str:
         return ngettext("%(num)d working day late", "%(num)d working days late", -left)
     if left == 0:
         due = row.get("due_at")
-        # Past its instant on the same working day, or since the last working day (a weekend): late, not due today.
-        return _("less than a working day late") if due is not None and due < clock.now() else _("due today")
+        # Past its instant on the same working day, or since the last working day (a weekend): late, not due today (as
+        # of now; a closed task's row says when it closed, ``as_of``).
+        late = due is not None and due < (row.get("as_of") or clock.now())
+        return _("less than a working day late") if late else _("due today")
     return ngettext("%(num)d working day left", "%(num)d working days left", left)

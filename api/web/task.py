@@ -9,7 +9,7 @@ officer may not see; the page then shows, read-only, a task the officer may see 
 
 from __future__ import annotations
 
-from datetime import timedelta
+from datetime import datetime, timedelta
 
 from flask import flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
@@ -241,6 +241,9 @@ def _page(
     user, rt, locale = officer(), runtime(), current_language()
     detail = queries.task_detail(db.session, rt, task, user, locale)  # only the fields the officer may see
     view = queries.case_view(db.session, rt, user, task.case)  # the identity only where access allows
+    closed = _closed(task)
+    if closed is not None:  # its time as it stood when it closed, not still counting to today
+        detail = {**detail, **_due_when_closed(rt, detail["due_at"], closed["at"])}
     fields, general = [], []
     if task.form:
         schema = schema_form.with_unit_choices(
@@ -258,7 +261,7 @@ def _page(
         instructions=instructions.for_task(db.session, rt, task)["en" if locale == "en" else "id"],
         held_up=_held_up(rt, task, locale),
         disposition=_disposition(rt, task, user, locale),
-        due_state=display.due_state(detail["due_at"], detail["working_days_left"]),
+        due_state=display.due_state(detail["due_at"], detail["working_days_left"], detail.get("as_of")),
         still_open=lenient_window.still_open(rt, task),  # late on the strict count, in time on the lenient one
         row=detail,
         deadlines=_deadlines(rt, task.case, locale),
@@ -298,7 +301,7 @@ def _page(
         holds_it=task.assignee_id == user.id and task.state == "open",
         follow_up_form=follow_up_form or {"values": {}, "errors": {}},
         tomorrow=rt.today() + timedelta(days=1),
-        closed=_closed(task),
+        closed=closed,
     )
 
 
@@ -347,7 +350,30 @@ def _closed(task: HumanTask) -> dict | None:
     if task.state == "open":
         return None
     by = db.session.get(User, task.completed_by_id) if task.completed_by_id is not None else None
-    return {"state": task.state, "by": by.display_name if by else None, "at": task.completed_at or task.case.updated_at}
+    return {"state": task.state, "by": by.display_name if by else None, "at": _closed_at(task)}
+
+
+def _closed_at(task: HumanTask) -> datetime:
+    """When a task no longer open closed: its completion; a task the run cancelled (the case moved on without it, e.g.
+    the office's position task after its last day), the event that says so; else the case's last change."""
+    if task.completed_at is not None:
+        return task.completed_at
+    cancelled = db.session.execute(
+        select(CaseEvent.at, CaseEvent.data)
+        .where(CaseEvent.case_id == task.case_id, CaseEvent.type == "task_cancelled")
+        .order_by(CaseEvent.seq)
+    )
+    return next((at for at, data in cancelled if data.get("task_id") == task.id), task.case.updated_at)
+
+
+def _due_when_closed(rt: Runtime, due_at: datetime | None, closed_at: datetime) -> dict:
+    """A closed task's time as it stood when it closed (``as_of``): the working days it had left then, or was late
+    by, never still counting to today."""
+    if due_at is None:
+        return {}
+    cal = rt.calendars["strict"]
+    left = cal.working_days_between(closed_at.astimezone(cal.tz).date(), due_at.astimezone(cal.tz).date())
+    return {"working_days_left": left, "as_of": closed_at}
 
 
 def _with_findings(schema: dict, form: MultiDict, error: Invalid) -> MultiDict:
