@@ -539,17 +539,18 @@ ADJUDICATED = "putusan_ajudikasi"
 
 
 def decision_stage(session: Session, case: Case) -> dict:
-    """What a dispute recorded of its decisions beyond ``court_stage``, for the officers' pages (api.web.facts): the
-    Commission's operative part (``amar``), the day it was read and the days the office and the applicant received
-    its copy; the days the court's judgment reached each party, and the court's and the Supreme Court's rulings on the
-    challenge itself; who filed the cassation. The receipts are the model's (sengketa_informasi.bpmn
-    putusan_diterima, putusan_pengadilan_diterima): the office received the judgment on its day unless it recorded
-    another; the applicant's receipt only as recorded, never the day the model assumes without one. None for what was
-    not recorded."""
+    """What a dispute recorded of its decisions, for the officers' pages (api.web.facts), from one read of its history:
+    ``court_stage``'s reading (``court_reading``); the Commission's operative part (``amar``), the day it was read and
+    the days the office and the applicant received its copy; the days the court's judgment reached each party, and the
+    court's and the Supreme Court's rulings on the challenge itself; who filed the cassation. The receipts are the
+    model's (sengketa_informasi.bpmn putusan_diterima, putusan_pengadilan_diterima): the office received the judgment
+    on its day unless it recorded another; the applicant's receipt only as recorded, never the day the model assumes
+    without one. None for what was not recorded."""
     h = _History(_events(session, case))
     decision = h.messages.get(ADJUDICATED) or {}
     judgment, cassation = h.messages.get(JUDGED) or {}, h.messages.get(CASSATION_DECIDED) or {}
     return {
+        **court_reading(h.task, h.messages),
         "amar": decision.get("amar"),
         "read_on": iso_day(decision.get("tanggal_dibacakan")),
         "received_on": iso_day(decision.get("tanggal_diterima")),

@@ -26,7 +26,7 @@ from api.web import display, schema_form
 from api.web.i18n import current_language
 from engine import access, chain, kinds, pii_scan, proxy_data, register_lookups, task_files, users, visibility
 from engine.explanation import ISO_DATE_OR_INSTANT
-from engine.facts import court_stage, decision_stage
+from engine.facts import decision_stage
 from engine.languages import DEFAULT, LOCALE, LOCALES
 from engine.models import Attachment, Case, CaseEvent, CaseFacts, HumanTask, Unit, User
 from engine.runtime import Runtime
@@ -153,9 +153,9 @@ DECISION_CHOICES = {
 def decision_facts(rt: Runtime, case: Case) -> list[tuple[str, str]]:
     """The facts of a dispute's decisions (``DECISION_FACTS``) that were recorded, as label / value pairs: the
     decisions' effects and days from its facts row (engine.facts), the rest from its history (engine.facts
-    ``court_stage``, ``decision_stage``). None before the Commission decided."""
+    ``decision_stage``, one read). None before the Commission decided."""
     row = db.session.get(CaseFacts, case.id)
-    recorded = {**court_stage(db.session, case), **decision_stage(db.session, case)}
+    recorded = decision_stage(db.session, case)
     values = {
         **recorded,
         "court_name": recorded["court"],
