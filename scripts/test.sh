@@ -5,11 +5,16 @@
 # - The server lives in a fresh directory (mktemp) on a free port: two runs on one machine never share one.
 # - It is stopped and its directory removed however the run ends: success, failure, Ctrl-C or kill. The trap
 #   is this script's, not the Makefile recipe's: make's /bin/sh, killed by Ctrl-C, never ran its EXIT trap.
-# - pytest runs the tests in parallel (pytest-xdist, KAWAL_TEST_WORKERS workers, default: one more than the cores;
+# - pytest runs the tests in parallel (pytest-xdist, KAWAL_TEST_WORKERS workers, default: two more than the cores;
 #   0 runs them in this process), each worker on its own databases (tests/databases.py), and prints the slowest 20.
-#   One more than the cores, because part of the suite waits on its real parts (redis-server, `kawal worker`,
-#   Chromium, PostgreSQL) and leaves a core idle meanwhile: on the project's two-core machine 3 workers ran the
-#   suite in 575 s of pytest against 630 s for 2 (the same commit, one run each, 2026-12-05).
+#   More workers than cores, because part of the suite waits on its real parts (redis-server, `kawal worker`,
+#   gunicorn, Chromium, PostgreSQL) and leaves a core idle meanwhile: on the project's two-core machine 3 workers ran
+#   the suite in 575 s of pytest against 630 s for 2 (the same commit, one run each, 2026-12-05); on a slower one
+#   (2026-12-08) 4 workers in 563 s and 591 s against 641 s for 3, using 1.6 of the 2 cores either way.
+# - The tests' temporary files (the SQLite databases each test copies and closes, attachments, Chromium's profiles,
+#   the `kawal` processes' files) go to a directory of the run's own on /dev/shm when that tmpfs has room (4 GiB;
+#   KAWAL_TEST_TMPDIR chooses another parent): each SQLite test closes its database, which writes its WAL back and
+#   waits on the disk; on tmpfs that wait is gone.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 BIN=${BIN:-.venv/bin}
@@ -29,9 +34,15 @@ free_port() {
 
 export KAWAL_PG_DIR
 KAWAL_PG_DIR=$(mktemp -d "${TMPDIR:-/tmp}/kawal-test-pg.XXXXXX")
+tmp_parent=${KAWAL_TEST_TMPDIR:-}
+if [ -z "$tmp_parent" ] && [ -d /dev/shm ] && [ -w /dev/shm ] &&
+  [ "$(df -Pk /dev/shm | awk 'NR == 2 {print $4}')" -ge 4194304 ]; then
+  tmp_parent=/dev/shm
+fi
+tests_tmp=$(mktemp -d "${tmp_parent:-${TMPDIR:-/tmp}}/kawal-test.XXXXXX")
 stop_postgres() {
   scripts/postgres.sh stop || true
-  rm -rf "$KAWAL_PG_DIR"
+  rm -rf "$KAWAL_PG_DIR" "$tests_tmp"
 }
 trap stop_postgres EXIT
 trap 'exit 130' INT  # exit (and with it the EXIT trap) once pytest has stopped
@@ -50,6 +61,6 @@ if [ -z "$url" ]; then
   exit 1
 fi
 
-workers=${KAWAL_TEST_WORKERS:-$(($(nproc) + 1))}
-KAWAL_TEST_POSTGRES_URL=$url KAWAL_REQUIRE_POSTGRES=1 "$BIN/pytest" -p no:cacheprovider \
+workers=${KAWAL_TEST_WORKERS:-$(($(nproc) + 2))}
+TMPDIR=$tests_tmp KAWAL_TEST_POSTGRES_URL=$url KAWAL_REQUIRE_POSTGRES=1 "$BIN/pytest" -p no:cacheprovider \
   -n "$workers" --dist worksteal --durations=20 "$@"

@@ -79,7 +79,8 @@ def kept_objected(kept_decided, client, kept_database):
     def build():
         receipt = kept_decided()
         body = {"ticket": receipt["ticket"], "access_code": receipt["access_code"], **OBJECTION}
-        r = client.post(f"{API}/objections", json=body)
+        with time_machine.travel(RECEIVED + timedelta(minutes=2), tick=True):  # after the decision: see kept_disputed
+            r = client.post(f"{API}/objections", json=body)
         assert r.status_code == 201, r.json
         return receipt, r.json
 
@@ -93,7 +94,12 @@ def kept_disputed(kept_objected, client, login, kept_database):
 
     def build():
         receipt, objection = kept_objected()
-        r = client.post(f"{API}/disputes", json={"perkara": objection["ticket"], **SUMMONS}, headers=login("ppid"))
+        # Recorded after the kept objection's events whichever test built them: each test's clock starts again at
+        # RECEIVED, and a slow build of the request in an earlier test ends seconds after it (the chronology of a
+        # summons recorded before the request it disputes began with the summons, seen under a loaded run).
+        headers = login("ppid")  # issued at the test's own time: a token from five minutes on is refused after
+        with time_machine.travel(RECEIVED + timedelta(minutes=5), tick=True):
+            r = client.post(f"{API}/disputes", json={"perkara": objection["ticket"], **SUMMONS}, headers=headers)
         assert r.status_code == 201, r.json
         return receipt, objection, r.json
 
