@@ -16,6 +16,10 @@ gateway that sent the text, to the number it came from; Kawal keeps neither the 
   Bahasa Indonesia); only its language is read of their identity, for them, and no officer sees it. A text that is
   not a status question, a wrong code and a whistleblower's report are answered in both languages (whom Kawal
   answers is not known).
+- A reply fits two SMS parts (``TEXT_LIMIT``): the page's next step is given whole when it fits, else its first
+  sentence, else not at all; the link to the page, which gives it whole, is always there. After the Commission's
+  decision the next step names both parties' windows to go to court: whole, the English reply ran to ~390
+  characters, three parts billed to the office and read in pieces on a phone.
 """
 
 from __future__ import annotations
@@ -35,6 +39,9 @@ from engine.runtime import Runtime
 KEYWORDS = ("STATUS", "CEK")
 TICKET = re.compile(r"[A-Z]{2,8}-\d{4}-\d{1,9}")
 MAX_TEXT = 500  # a status question is three words; longer texts are not read
+# Two parts of a long SMS: a phone splits a text over 160 GSM-7 characters into parts of 153 each.
+TEXT_LIMIT = 2 * 153
+SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z(\"'])")
 
 HELP = (
     "Kawal: untuk mengetahui status, kirim STATUS <nomor tiket> <kode akses>, "
@@ -97,7 +104,11 @@ def status_text(session: Session, rt: Runtime, case: Case, url: str) -> str:
         day = day_in_words(shown["due_at"].astimezone(rt.calendars["strict"].tz).date().isoformat(), locale)
         whose = YOURS if shown["due_owner"] == "citizen" else DUE
         parts.append(gettext(whose) % {"day": day})
-    if shown["next_step"]:
-        parts.append(shown["next_step"])
-    parts.append(gettext(MORE) % {"url": url})
+    more = gettext(MORE) % {"url": url}
+    step = shown["next_step"]
+    for said in (step, SENTENCE_END.split(step, maxsplit=1)[0]) if step else ():
+        if len(" ".join([*parts, said, more])) <= TEXT_LIMIT:
+            parts.append(said)
+            break
+    parts.append(more)
     return " ".join(parts)
