@@ -72,6 +72,19 @@ STARTS = {
         "tanggal salinan putusan kasasi diterima Termohon",
         "the date the office received the Supreme Court's judgment",
     ),
+    # Otherwise the compliance clock counts from the day the decision became final, or, where no such day was recorded,
+    # the day it was recorded final; after mediation from the agreement, or it falls on the day the agreement set
+    # (engine.sync FINAL_START, FINAL_RECORDED, AGREEMENT_START, AGREED_DAY; ``start_on``).
+    "final": ("tanggal putusan berkekuatan hukum tetap", "the date the decision became final and binding"),
+    "final_recorded": (
+        "tanggal putusan dicatat berkekuatan hukum tetap",
+        "the date the decision was recorded as final and binding",
+    ),
+    "agreement": ("tanggal kesepakatan mediasi", "the date of the mediation agreement"),
+    "agreed_day": (
+        "tanggal yang ditetapkan kesepakatan mediasi untuk pelaksanaannya",
+        "the date the mediation agreement set for carrying it out",
+    ),
     # The office's last day to record its position on the court's judgment (K14_AKHIR), from K14's lenient last day
     # (engine.sync K14_ENDED; ``start_on``).
     "k14_berakhir": (
@@ -291,6 +304,12 @@ def _count(p: dict, strict: bool, en: bool, start: str | None = None, early: boo
     why = why.replace(" ()", "")
     due_hours = p.get("due_hours")
     calendar_days = p.get("unit") == "calendar_days"
+    if p.get("working_days") == 0 and start is not None:  # a day set, not counted (a mediation agreement's own date)
+        if en:
+            close = f", at the close of office hours ({due_hours})" if due_hours else ""
+            return f"Not counted: due on {why}; due {p['due_at']}{close}."
+        close = f", akhir jam kerja ({due_hours})" if due_hours else ""
+        return f"Tidak dihitung: jatuh tempo pada {why}; batas waktu {p['due_at']}{close}."
     if en:
         close = f", at the close of office hours ({due_hours})" if due_hours else ""
         unit = (

@@ -283,24 +283,49 @@ HANDOVER_DEADLINE, HANDOVER_START, REOPENED_START = "SERAH", "handover", "reopen
 # explained from that receipt (engine.explanation STARTS), not as the decision's finality.
 COMPLIANCE_DEADLINE, CASSATION_RECEIVED = "LAKSANA", "putusan_kasasi_diterima"
 FINAL_DAY = "tanggal_berkekuatan_hukum_tetap"
+# Otherwise it counts from the day the decision became final (FINAL_START), or, on a path that recorded no such day,
+# the day it was recorded final (FINAL_RECORDED); after mediation from the agreement's date (AGREEMENT_START), or it
+# falls on the day the agreement set itself (AGREED_DAY, 0 working days). Each a date without an hour, explained as what
+# it is (engine.explanation STARTS), not as a receipt at the hour the office opens.
+FINAL_START, FINAL_RECORDED, AGREEMENT_START, AGREED_DAY = "final", "final_recorded", "agreement", "agreed_day"
 # The office's last day to record its position on the court's judgment (K14_AKHIR, sengketa_informasi.bpmn k14_lewat)
 # counts one working day from K14's last day on the lenient reading, a day without an hour.
 K14_ENDED = "k14_berakhir"
-DATED_STARTS = (PAYMENT_START, HANDOVER_START, REOPENED_START, CASSATION_RECEIVED, K14_ENDED)
+DATED_STARTS = (
+    PAYMENT_START,
+    HANDOVER_START,
+    REOPENED_START,
+    CASSATION_RECEIVED,
+    K14_ENDED,
+    FINAL_START,
+    FINAL_RECORDED,
+    AGREEMENT_START,
+    AGREED_DAY,
+)
 
 
 def _basis_and_start(basis: str, data: dict, start_key: str, deadline: str = "") -> tuple[str, str]:
     """The legal basis a clock is stored with and what its day zero is the date of (``start``), by the way it was
     armed: see ``FEE_CLAUSE``, ``HANDOVER_START`` and ``CASSATION_RECEIVED``."""
     value = str(data.get(start_key) or "")
-    if deadline == COMPLIANCE_DEADLINE and value == data.get(CASSATION_RECEIVED) and value != data.get(FINAL_DAY):
-        return basis, CASSATION_RECEIVED
+    if deadline == COMPLIANCE_DEADLINE:
+        return basis, _compliance_start(data, value)
     dated = deadline == HANDOVER_DEADLINE and len(value) == 10 and value != data.get("received_at")
     if not FEE_CLAUSE.search(basis):
         return basis, REOPENED_START if dated else start_key
     if data.get(PAID_ON) and data.get(start_key) == data[PAID_ON]:
         return basis, PAYMENT_START
     return FEE_CLAUSE.sub("", basis), HANDOVER_START if dated else start_key
+
+
+def _compliance_start(data: dict, value: str) -> str:
+    """What the compliance clock's day zero (``value``) is the date of (sengketa_informasi.bpmn jam_pelaksanaan)."""
+    if data.get("hasil_sengketa") == "putusan_mediasi":
+        agreement = data.get("hasil_mediasi") or {}
+        return AGREED_DAY if value == agreement.get("batas_pelaksanaan") else AGREEMENT_START
+    if value == data.get(CASSATION_RECEIVED) and value != data.get(FINAL_DAY):
+        return CASSATION_RECEIVED
+    return FINAL_START if value == data.get(FINAL_DAY) else FINAL_RECORDED
 
 
 def _referred_unit(session, task) -> int | None:
