@@ -169,3 +169,27 @@ def test_a_mediation_ordered_on_grounds_it_can_settle_is_recorded_without_that_w
     page = _heard(b, dispute)
     assert "Tercatat: Hasil pemeriksaan awal." in page
     assert "Mediasi tidak berlaku" not in page
+
+
+def test_a_recorded_letter_number_is_labelled_plainly_and_the_hint_to_leave_it_empty_stays_on_the_form(
+    objected_on_a, desk, browser
+):
+    """The number's field title said "(kosongkan: Kawal memberi nomor)", and so did every later page listing the number
+    recorded: the hint is the field's description now, shown on the form alone."""
+    objection = objected_on_a()  # before the login: the kept copy replaces the database
+    b = browser("ppid")
+    dispute = _dispute(b, objection)
+    task = desk.task(dispute, "surat_kuasa")
+    form = text(browser("atasan").get(f"/tugas/{task['id']}"))
+    assert "Nomor surat kuasa" in form
+    assert "Kosongkan: Kawal memberi nomor." in form
+    desk.complete(dispute, "surat_kuasa", {**POWER, "wewenang_berdamai": False})
+    later = desk.task(dispute, "siapkan_berkas")
+    page = text(b.get(f"/tugas/{later['id']}"))
+    assert "B-12/Kw/2026" in page
+    assert "Nomor surat kuasa" in page
+    assert "Kawal memberi nomor" not in page
+    b.get("/bahasa/en")
+    english = text(b.get(f"/tugas/{later['id']}"))
+    assert "Power of attorney number" in english
+    assert "Kawal numbers it" not in english
