@@ -28,8 +28,13 @@ from engine.runtime import Runtime
 DUE_SOON_WORKING_DAYS = 3
 
 OVERDUE, DUE_SOON, ON_TRACK, NO_DEADLINE = "overdue", "due_soon", "on_track", "none"
+# Past on the strict (earliest) reading, still open on the lenient one, for a task refused only once its deadline
+# lapsed on every reading (api.web.lenient_window): the office counts itself late only then (legal-process.md §2.2),
+# so not "Overdue".
+STRICT_PASSED = "strict_passed"
 DUE_STATES = {
     OVERDUE: _l("Overdue"),
+    STRICT_PASSED: _l("Past on the earliest reading"),
     DUE_SOON: _l("Due soon"),
     ON_TRACK: _l("On track"),
     NO_DEADLINE: _l("No deadline"),

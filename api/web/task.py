@@ -252,6 +252,7 @@ def _page(
         )
         schema = schema_form.with_suggestions(schema, lambda kind: regions.suggestions(db.session, kind))
         fields, general = schema_form.form_fields(schema, values, errors, required=_required_by_record(task))
+    still_open = lenient_window.still_open(rt, task)  # late on the strict count, in time on the lenient one
     return render_template(
         "task.html",
         task=task,
@@ -261,8 +262,10 @@ def _page(
         instructions=instructions.for_task(db.session, rt, task)["en" if locale == "en" else "id"],
         held_up=_held_up(rt, task, locale),
         disposition=_disposition(rt, task, user, locale),
-        due_state=display.due_state(detail["due_at"], detail["working_days_left"], detail.get("as_of")),
-        still_open=lenient_window.still_open(rt, task),  # late on the strict count, in time on the lenient one
+        due_state=display.STRICT_PASSED
+        if still_open
+        else display.due_state(detail["due_at"], detail["working_days_left"], detail.get("as_of")),
+        still_open=still_open,
         row=detail,
         deadlines=_deadlines(rt, task.case, locale),
         # The fee the requester was told and has not paid: since when, never a date to pay by (engine.fees.awaiting).

@@ -47,6 +47,12 @@ def test_after_the_strict_end_the_position_task_says_the_challenge_is_still_poss
         english = _page(browser, office, dispute, "en")
     assert "masih dapat dilakukan" not in in_time  # before the strict end: nothing to add to the due date
     assert "terlambat" in indonesian  # late on the strict count, as the due words say
+    # Its badge is not "Overdue" (red): the office counts itself late only once the lenient end passed too (§2.2).
+    # (The header's count of the unit's overdue tasks, before the breadcrumb, still counts it on the strict reading.)
+    assert "Lewat menurut pembacaan paling awal" in indonesian
+    assert "Melewati batas" not in indonesian.split(" › ", 1)[1]
+    assert "Past on the earliest reading" in english
+    assert "Overdue" not in english.split(" › ", 1)[1]
     assert (
         "“Mengajukan keberatan ke pengadilan” masih dapat dilakukan sampai 1 Apr 2027, 16:00 WIB (pembacaan paling"
         " akhir). Tugas berakhir sendiri setelah 2 Apr 2027, 16:00 WIB."
