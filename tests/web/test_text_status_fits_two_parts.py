@@ -12,9 +12,9 @@ from sqlalchemy import select
 from engine import intake, queries, text_status
 from engine.models import Case
 from tests.conftest import request_payload
+from tests.notifications.test_dispute_court_mails import decided
 from tests.web.test_portal_dispute_status import SUMMONED
 from tests.workflows.conftest import Office
-from tests.workflows.test_sengketa_paths import BERKAS, BUKTI, KESIMPULAN, SURAT_KUASA, wib
 
 URL = "https://ppid.kanwil.example/publik/status"
 
@@ -22,25 +22,6 @@ URL = "https://ppid.kanwil.example/publik/status"
 @pytest.fixture
 def office(app, session_factory_):
     return Office(session_factory_, app.extensions["kawal_runtime"])
-
-
-def _adjudicated(office, clock, locale: str) -> str:
-    """A request filed in ``locale``, an objection on ground c, the Commission's summons, its hearing and its decision
-    granting the request, read Fri 26 Feb 2027 and received by the office Mon 1 Mar: the dispute's ticket."""
-    with office.sessions.begin() as s:
-        request = intake.submit_request(s, office.rt, request_payload(), locale=locale).case.ticket
-    dispute = office.dispute(office.objection(request, ["c"]))
-    office.complete(dispute, "surat_kuasa", SURAT_KUASA)
-    office.complete(dispute, "siapkan_berkas", BERKAS)
-    clock.move_to(wib("2027-01-20"))
-    office.message(dispute, "pemeriksaan_awal", {"tanggal": "2027-01-20", "hasil": "dilanjutkan", "mediasi": False})
-    clock.move_to(wib("2027-02-17"))
-    office.complete(dispute, "bukti_ajudikasi", BUKTI)
-    office.complete(dispute, "kesimpulan", KESIMPULAN)
-    clock.move_to(wib("2027-03-01"))
-    decided = {"tanggal_dibacakan": "2027-02-26", "tanggal_diterima": "2027-03-01", "amar": "dikabulkan_seluruhnya"}
-    office.message(dispute, "putusan_ajudikasi", decided)
-    return dispute
 
 
 @pytest.mark.parametrize(
@@ -54,7 +35,7 @@ def test_after_the_commission_s_decision_a_texted_status_fits_two_sms_parts_with
     office, locale, first_sentence, more
 ):
     with time_machine.travel(SUMMONED, tick=True) as clock:
-        dispute = _adjudicated(office, clock, locale)
+        dispute = decided(office, clock, locale=locale)
         with office.sessions() as s:
             case = s.scalar(select(Case).where(Case.ticket == dispute))
             page = queries.public_status(s, case, locale, office.rt)
