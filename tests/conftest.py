@@ -32,11 +32,11 @@ from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
-from sqlalchemy import select
+from sqlalchemy import func, select
 
 from engine.config import load_settings
 from engine.db import make_engine, session_factory
-from engine.models import Base
+from engine.models import Base, ProcessVersion
 from engine.users import create_user
 from tests.databases import PostgresDatabases, SqliteDatabases
 
@@ -288,6 +288,18 @@ def _release_apps(url: str) -> None:
         _ENGINES[url].dispose()
 
 
+def _forget_versions_beyond(rt, last_id: int | None) -> None:
+    """The kept app's runtime outlives each test's database, whose process versions are numbered afresh after the
+    template's (``last_id``, the highest the test starts with): a version an earlier test deployed (an older process
+    file, tests/workflows/fixtures) must not be read by the number this test's database gives another. The template's
+    own versions are the same rows in every test, and stay cached."""
+    for cache in (rt._specs, rt._steps):
+        for version_id in [v for v in cache if last_id is None or v > last_id]:
+            del cache[version_id]
+    for process_id in [p for p, v in rt._latest.items() if last_id is None or v > last_id]:
+        del rt._latest[process_id]  # deployed again when asked for (Runtime.latest_version_id)
+
+
 @pytest.fixture
 def app(settings):
     """The app for ``settings``: built by the first test that needs it and kept for the next ones (over their
@@ -304,6 +316,7 @@ def app(settings):
             _APPS[id(settings)] = app
     with app.app_context():
         app.extensions["kawal_runtime"].load_overrides(db.session)  # the last test's holiday overrides are gone
+        _forget_versions_beyond(app.extensions["kawal_runtime"], db.session.scalar(select(func.max(ProcessVersion.id))))
         db.session.remove()
     config, extensions = dict(app.config), dict(app.extensions)
     yield app

@@ -33,16 +33,11 @@ def test_the_office_s_position_windows_say_what_their_lapse_does_on_the_case_s_p
     settings,
     session_factory_,
     tmp_path,
-    app,
-    monkeypatch,
 ):
     """Both cases went to the court's judgment, accepted by the office each time: one started on version 4, one on
     the current version."""
-    # The pages' runtime outlives each test's database, whose process versions are numbered afresh: it must not read
-    # this test's version 4 by a number an earlier test's database gave another process.
-    rt = app.extensions["kawal_runtime"]
-    for cache in ("_specs", "_latest", "_steps"):
-        monkeypatch.setattr(rt, cache, {})
+    # The pages' runtime outlives each test's database: tests/conftest.py's app forgets the versions an earlier test's
+    # database numbered like this test's version 4.
     workflows = tmp_path / "workflows"
     shutil.copytree(settings.workflows_dir, workflows, ignore=shutil.ignore_patterns("*.py", "__pycache__"))
     shutil.copy(FIXTURES / "sengketa_informasi.v4.bpmn", workflows / "sengketa_informasi.bpmn")
