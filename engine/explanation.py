@@ -304,14 +304,16 @@ def _count(p: dict, strict: bool, en: bool, start: str | None = None, early: boo
     why = why.replace(" ()", "")
     due_hours = p.get("due_hours")
     calendar_days = p.get("unit") == "calendar_days"
+    close = (
+        (f", at the close of office hours ({due_hours})" if en else f", akhir jam kerja ({due_hours})")
+        if due_hours
+        else ""
+    )
     if p.get("working_days") == 0 and start is not None:  # a day set, not counted (a mediation agreement's own date)
         if en:
-            close = f", at the close of office hours ({due_hours})" if due_hours else ""
             return f"Not counted: due on {why}; due {p['due_at']}{close}."
-        close = f", akhir jam kerja ({due_hours})" if due_hours else ""
         return f"Tidak dihitung: jatuh tempo pada {why}; batas waktu {p['due_at']}{close}."
     if en:
-        close = f", at the close of office hours ({due_hours})" if due_hours else ""
         unit = (
             "days (calendar days; a last day off moves to the working day " + ("before it)" if strict else "after it)")
             if calendar_days
@@ -321,7 +323,6 @@ def _count(p: dict, strict: bool, en: bool, start: str | None = None, early: boo
             f"{p['working_days']} {unit} counted from {p['counted_from']} (day zero: {why}); due {p['due_at']}{close}."
         )
         return text + (_ESTIMATED_START[1] if p.get("start_estimated") else "")
-    close = f", akhir jam kerja ({due_hours})" if due_hours else ""
     unit = (
         "hari kalender (hari terakhir yang libur digeser ke hari kerja " + ("sebelumnya)" if strict else "berikutnya)")
         if calendar_days
