@@ -117,7 +117,7 @@ def live_server(app):
 
 @pytest.fixture(scope="package")  # closed after tests/browser: no Playwright loop beside the other tests
 def chromium():
-    from playwright.sync_api import sync_playwright
+    from playwright.sync_api import expect, sync_playwright
 
     if not (Path(CHROMIUM).is_file() and os.access(CHROMIUM, os.X_OK)):
         pytest.fail(
@@ -126,6 +126,10 @@ def chromium():
             "download one.",
             pytrace=False,
         )
+    # Playwright's assertions (``expect``) wait 5 s by default, its actions the context's TIMEOUT_MS: with four test
+    # workers on two cores a task page once took longer than 5 s to load after a click (a fresh clone's make test,
+    # 2026-12-08), and the assertion on its URL failed while the page was still coming. Both wait as long now.
+    expect.set_options(timeout=TIMEOUT_MS)
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS)
         yield browser
